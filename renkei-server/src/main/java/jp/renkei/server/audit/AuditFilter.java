@@ -1,0 +1,30 @@
+package jp.renkei.server.audit;
+
+import java.time.Instant;
+
+/**
+ * What an admin asks of the audit log. Null fields do not filter. {@code action} matches as a
+ * prefix ({@code auth.} finds every sign-in event); {@code actor} matches any part of the actor.
+ */
+public record AuditFilter(
+    String action,
+    String actor,
+    String outcome,
+    Instant from,
+    Instant to,
+    Long beforeSeq,
+    int limit) {
+
+  public static final int MAX_LIMIT = 500;
+
+  public AuditFilter {
+    action = blankToNull(action);
+    actor = blankToNull(actor);
+    outcome = blankToNull(outcome);
+    limit = limit <= 0 ? 100 : Math.min(limit, MAX_LIMIT);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

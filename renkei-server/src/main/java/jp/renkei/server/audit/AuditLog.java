@@ -1,0 +1,204 @@
+package jp.renkei.server.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jp.renkei.engine.audit.AuditChain;
+import jp.renkei.engine.audit.AuditRecord;
+import jp.renkei.engine.audit.ChainVerifier;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Forbidden;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only, hash-chained audit log. {@link #record} joins the caller's transaction, so an
+ * action and its audit entry commit or roll back together; {@link #recordAlone} commits on its own
+ * (for failures, whose surrounding transaction rolls back).
+ */
+@Service
+public class AuditLog {
+
+  /** Serialises appends across every server instance and the CLI. */
+  private static final long APPEND_LOCK = 7_010_001L;
+
+  private final JdbcClient jdbc;
+
+  AuditLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One event to record. {@code detail} must never contain secrets. */
+  public record Event(
+      String action, String targetType, Object targetId, String outcome, String detail) {
+
+    public static Event success(String action, String targetType, Object targetId, String detail) {
+      return new Event(action, targetType, targetId, "success", detail);
+    }
+
+    public static Event failure(String action, String targetType, Object targetId, String detail) {
+      return new Event(action, targetType, targetId, "failure", detail);
+    }
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long record(Actor actor, Event event) {
+    return append(actor, event);
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public long recordAlone(Actor actor, Event event) {
+    return append(actor, event);
+  }
+
+  private record Head(long seq, String hash) {}
+
+  private long append(Actor actor, Event event) {
+    jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query(Object.class).single();
+    Head head =
+        jdbc.sql("select seq, hash from audit_event order by seq desc limit 1")
+            .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
+            .optional()
+            .orElse(new Head(0, AuditChain.GENESIS));
+    long seq = head.seq() + 1;
+    String previous = head.hash();
+    AuditRecord record =
+        new AuditRecord(
+            seq,
+            Instant.now(),
+            actor.auditName(),
+            actor.organisationId(),
+            event.action(),
+            event.targetType(),
+            event.targetId() == null ? null : String.valueOf(event.targetId()),
+            event.outcome(),
+            event.detail(),
+            actor.clientAddress());
+    jdbc.sql(
+            "insert into audit_event (seq, occurred_at, actor, actor_org_id, action, target_type,"
+                + " target_id, outcome, detail, client_address, prev_hash, hash)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?)")
+        .params(
+            record.seq(),
+            record.occurredAt().atOffset(ZoneOffset.UTC),
+            record.actor(),
+            record.actorOrganisationId(),
+            record.action(),
+            record.targetType(),
+            record.targetId(),
+            record.outcome(),
+            record.detail(),
+            record.clientAddress(),
+            previous,
+            AuditChain.hash(previous, record))
+        .update();
+    return seq;
+  }
+
+  /**
+   * Entries the viewer may browse, newest first: platform admins see all, org admins the events of
+   * people in their organisation, others nothing.
+   */
+  public List<AuditEntry> search(Actor viewer, AuditFilter filter) {
+    if (!viewer.is(Role.ORG_ADMIN)) {
+      throw new Forbidden("error.audit.forbidden");
+    }
+    StringBuilder sql = new StringBuilder("select * from audit_event where true");
+    Map<String, Object> params = new TreeMap<>();
+    if (!viewer.is(Role.PLATFORM_ADMIN)) {
+      sql.append(" and actor_org_id = :org");
+      params.put("org", viewer.organisationId());
+    }
+    if (filter.action() != null) {
+      sql.append(" and action like :action escape '\\'");
+      params.put("action", likePrefix(filter.action()));
+    }
+    if (filter.actor() != null) {
+      sql.append(" and actor like :actor escape '\\'");
+      params.put("actor", "%" + likePrefix(filter.actor())); // contains
+    }
+    if (filter.outcome() != null) {
+      sql.append(" and outcome = :outcome");
+      params.put("outcome", filter.outcome());
+    }
+    if (filter.from() != null) {
+      sql.append(" and occurred_at >= :from");
+      params.put("from", filter.from().atOffset(ZoneOffset.UTC));
+    }
+    if (filter.to() != null) {
+      sql.append(" and occurred_at < :to");
+      params.put("to", filter.to().atOffset(ZoneOffset.UTC));
+    }
+    if (filter.beforeSeq() != null) {
+      sql.append(" and seq < :before");
+      params.put("before", filter.beforeSeq());
+    }
+    sql.append(" order by seq desc limit :limit");
+    params.put("limit", filter.limit());
+    return jdbc.sql(sql.toString()).params(params).query(AuditLog::entry).list();
+  }
+
+  /** Reads the whole chain in order, in pages, and checks every link. */
+  public ChainVerifier.Result verify() {
+    ChainVerifier verifier = new ChainVerifier();
+    long after = 0;
+    while (true) {
+      List<AuditEntry> page = new ArrayList<>();
+      jdbc.sql("select * from audit_event where seq > ? order by seq limit 5000")
+          .param(after)
+          .query(
+              (rs, i) -> {
+                AuditEntry e = entry(rs, i);
+                verifier.accept(toRecord(e), rs.getString("prev_hash"), e.hash());
+                page.add(e);
+                return e;
+              })
+          .list();
+      if (page.isEmpty()) {
+        return verifier.result();
+      }
+      after = page.get(page.size() - 1).seq();
+    }
+  }
+
+  private static AuditRecord toRecord(AuditEntry e) {
+    return new AuditRecord(
+        e.seq(),
+        e.occurredAt(),
+        e.actor(),
+        e.actorOrgId(),
+        e.action(),
+        e.targetType(),
+        e.targetId(),
+        e.outcome(),
+        e.detail(),
+        e.clientAddress());
+  }
+
+  private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+    return new AuditEntry(
+        rs.getLong("seq"),
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        rs.getString("actor"),
+        rs.getObject("actor_org_id", Long.class),
+        rs.getString("action"),
+        rs.getString("target_type"),
+        rs.getString("target_id"),
+        rs.getString("outcome"),
+        rs.getString("detail"),
+        rs.getString("client_address"),
+        rs.getString("hash"));
+  }
+
+  private static String likePrefix(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+}

@@ -1,0 +1,164 @@
+package jp.renkei.server.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.NewOrganisation;
+import jp.renkei.server.directory.NewUser;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.directory.UserService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo hub: the whole directory from {@code demo/organisations.tsv} (government bodies and
+ * CEPTOARs by their public names, fictional operators) and one person per role for several
+ * organisations, with random passwords returned once.
+ */
+@Service
+public class DemoData {
+
+  /** A demo person: the password is null once it has been shown. */
+  public record Login(String login, String password, String role, String organisation) {}
+
+  private record DemoPerson(String login, String name, String org, Role role) {}
+
+  static final List<DemoPerson> PEOPLE =
+      List.of(
+          new DemoPerson("admin", "連携 管理者", "nisc", Role.PLATFORM_ADMIN),
+          new DemoPerson("nisc.analyst", "内閣 分析官", "nisc", Role.ANALYST),
+          new DemoPerson("fsa.analyst", "金融 担当官", "fsa", Role.ANALYST),
+          new DemoPerson("ceptoar.bank", "銀行 セプター事務局員", "c-bank", Role.ANALYST),
+          new DemoPerson("bank.admin", "さくら 管理者", "op-sakura-bank", Role.ORG_ADMIN),
+          new DemoPerson("bank.analyst", "さくら 分析担当", "op-sakura-bank", Role.ANALYST),
+          new DemoPerson("bank.member", "さくら 当番者", "op-sakura-bank", Role.MEMBER),
+          new DemoPerson("power.analyst", "いなずま 分析担当", "op-inazuma-power", Role.ANALYST),
+          new DemoPerson("npa.member", "警察 連絡担当", "npa", Role.MEMBER));
+
+  private static final Actor LOADER =
+      new Actor(null, "demo-data", null, Role.PLATFORM_ADMIN, "system", null);
+
+  private final DirectoryService directory;
+  private final UserService users;
+
+  DemoData(DirectoryService directory, UserService users) {
+    this.directory = directory;
+    this.users = users;
+  }
+
+  public boolean databaseIsEmpty() {
+    return directory.count() == 0;
+  }
+
+  /** Loads the directory and people (skipping any already there); returns the new logins. */
+  @Transactional
+  public List<Login> load() {
+    List<String[]> rows = rows();
+    for (String[] r : rows) {
+      if (!"ceptoar".equals(r[1]) && !"operator".equals(r[1])) {
+        create(r);
+      }
+    }
+    for (String[] r : rows) {
+      if ("ceptoar".equals(r[1])) {
+        create(r);
+      }
+    }
+    for (String[] r : rows) {
+      if ("operator".equals(r[1])) {
+        create(r);
+      }
+    }
+    List<Login> created = new ArrayList<>();
+    for (DemoPerson p : PEOPLE) {
+      if (exists(p.login())) {
+        continue;
+      }
+      UserService.Created c =
+          users.create(LOADER, new NewUser(p.login(), p.name(), null, p.org(), p.role(), null));
+      created.add(
+          new Login(
+              p.login(), c.generatedPassword(), p.role().code(), c.user().organisationNameJa()));
+    }
+    return created;
+  }
+
+  /** The demo people present in the database, without passwords. */
+  public List<Login> existingLogins() {
+    List<Login> list = new ArrayList<>();
+    for (DemoPerson p : PEOPLE) {
+      if (exists(p.login())) {
+        UserAccount u = users.byLogin(p.login());
+        list.add(new Login(u.login(), null, u.role().code(), u.organisationNameJa()));
+      }
+    }
+    return list;
+  }
+
+  private boolean exists(String login) {
+    try {
+      users.byLogin(login);
+      return true;
+    } catch (jp.renkei.server.failure.NotFound e) {
+      return false;
+    }
+  }
+
+  private void create(String[] r) {
+    try {
+      directory.organisation(r[0]);
+      return;
+    } catch (jp.renkei.server.failure.NotFound absent) {
+      // not there yet: create it below
+    }
+    directory.create(
+        LOADER,
+        new NewOrganisation(
+            r[0],
+            r[4],
+            r[5],
+            r[1],
+            dash(r[2]),
+            dash(r[3]),
+            null,
+            "-".equals(r[6]) ? List.of() : Arrays.asList(r[6].split(","))));
+  }
+
+  private static String dash(String s) {
+    return "-".equals(s) ? null : s;
+  }
+
+  static List<String[]> rows() {
+    try (InputStream in = DemoData.class.getResourceAsStream("/demo/organisations.tsv");
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      List<String[]> rows = new ArrayList<>();
+      String line;
+      int n = 0;
+      while ((line = reader.readLine()) != null) {
+        n++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] cols = line.split("\t", -1);
+        if (cols.length != 7) {
+          throw new IllegalStateException(
+              "demo/organisations.tsv line " + n + ": expected 7 columns, found " + cols.length);
+        }
+        rows.add(cols);
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

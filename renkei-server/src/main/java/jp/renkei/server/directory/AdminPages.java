@@ -1,0 +1,167 @@
+package jp.renkei.server.directory;
+
+import java.util.List;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.reference.ReferenceData;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Administration pages: organisations (platform admins) and people (platform admins for all, org
+ * admins for their own organisation). Rights are checked by the services; a form error re-shows the
+ * form with the input kept and the message beside the field.
+ */
+@Controller
+class AdminPages {
+
+  private final DirectoryService directory;
+  private final UserService users;
+  private final ReferenceData reference;
+
+  AdminPages(DirectoryService directory, UserService users, ReferenceData reference) {
+    this.directory = directory;
+    this.users = users;
+    this.reference = reference;
+  }
+
+  @GetMapping("/admin/organisations")
+  String organisations(Actor actor, Model model) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new jp.renkei.server.failure.Forbidden("error.directory.forbidden");
+    }
+    model.addAttribute("types", reference.organisationTypes());
+    model.addAttribute("sectors", reference.sectors());
+    model.addAttribute("ministries", reference.ministries());
+    model.addAttribute("ceptoars", directory.find(new OrganisationQuery("ceptoar", null, null)));
+    if (!model.containsAttribute("form")) {
+      model.addAttribute(
+          "form", new NewOrganisation(null, null, null, null, null, null, null, List.of()));
+    }
+    return "admin/organisations";
+  }
+
+  @PostMapping("/admin/organisations")
+  String createOrganisation(
+      Actor actor,
+      @RequestParam(defaultValue = "") String code,
+      @RequestParam(defaultValue = "") String nameJa,
+      @RequestParam(defaultValue = "") String nameEn,
+      @RequestParam(defaultValue = "") String typeCode,
+      @RequestParam(defaultValue = "") String sectorCode,
+      @RequestParam(defaultValue = "") String ministryCode,
+      @RequestParam(defaultValue = "") String dutyEmail,
+      @RequestParam(name = "ceptoarCodes", required = false) List<String> ceptoarCodes,
+      Model model,
+      RedirectAttributes redirect) {
+    NewOrganisation form =
+        new NewOrganisation(
+            code, nameJa, nameEn, typeCode, sectorCode, ministryCode, dutyEmail, ceptoarCodes);
+    try {
+      Organisation o = directory.create(actor, form);
+      redirect.addFlashAttribute("createdName", o.nameJa());
+      return "redirect:/directory/" + o.id();
+    } catch (InvalidInput e) {
+      model.addAttribute("form", form);
+      model.addAttribute("formError", e);
+      return organisations(actor, model);
+    }
+  }
+
+  @GetMapping("/admin/users")
+  String users(Actor actor, Model model) {
+    model.addAttribute("users", users.list(actor));
+    model.addAttribute("now", java.time.Instant.now());
+    model.addAttribute("roles", assignableRoles(actor));
+    model.addAttribute(
+        "organisations",
+        actor.is(Role.PLATFORM_ADMIN)
+            ? directory.find(OrganisationQuery.ALL)
+            : List.of(directory.organisation(actor.organisationId())));
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", new NewUser(null, null, null, null, Role.MEMBER, null));
+    }
+    return "admin/users";
+  }
+
+  @PostMapping("/admin/users")
+  String createUser(
+      Actor actor,
+      @RequestParam(defaultValue = "") String login,
+      @RequestParam(defaultValue = "") String displayName,
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String organisationCode,
+      @RequestParam(defaultValue = "") String role,
+      Model model) {
+    NewUser form =
+        new NewUser(
+            login, displayName, email, organisationCode, Role.fromCode(role).orElse(null), null);
+    try {
+      UserService.Created created = users.create(actor, form);
+      model.addAttribute("createdLogin", created.user().login());
+      model.addAttribute("createdPassword", created.generatedPassword());
+    } catch (InvalidInput e) {
+      model.addAttribute("form", form);
+      model.addAttribute("formError", e);
+    }
+    return users(actor, model);
+  }
+
+  @GetMapping("/admin/users/{id}")
+  String user(Actor actor, @PathVariable long id, Model model) {
+    model.addAttribute("user", users.get(actor, id));
+    model.addAttribute("roles", assignableRoles(actor));
+    return "admin/user";
+  }
+
+  @PostMapping("/admin/users/{id}/role")
+  String changeRole(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String role,
+      Model model) {
+    try {
+      UserAccount u =
+          users.changeRole(
+              actor,
+              id,
+              Role.fromCode(role)
+                  .orElseThrow(() -> new InvalidInput("role", "validation.user.role")));
+      model.addAttribute("notice", "admin.users.roleChanged");
+      model.addAttribute("noticeArg", u.login());
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+    }
+    return user(actor, id, model);
+  }
+
+  @PostMapping("/admin/users/{id}/enabled")
+  String setEnabled(
+      Actor actor, @PathVariable long id, @RequestParam boolean enabled, Model model) {
+    try {
+      UserAccount u = users.setEnabled(actor, id, enabled);
+      model.addAttribute("notice", "admin.users.enabledChanged");
+      model.addAttribute("noticeArg", u.login());
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+    }
+    return user(actor, id, model);
+  }
+
+  @PostMapping("/admin/users/{id}/password")
+  String resetPassword(Actor actor, @PathVariable long id, Model model) {
+    model.addAttribute("newPassword", users.resetPassword(actor, id));
+    return user(actor, id, model);
+  }
+
+  private static List<Role> assignableRoles(Actor actor) {
+    return actor.is(Role.PLATFORM_ADMIN)
+        ? List.of(Role.values())
+        : List.of(Role.MEMBER, Role.ANALYST, Role.ORG_ADMIN);
+  }
+}

@@ -1,0 +1,162 @@
+package jp.renkei.server.directory;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.failure.Conflict;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.reference.ReferenceData;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organisation directory. Every signed-in person may read it (it is how partners find each
+ * other); only platform admins change it.
+ */
+@Service
+public class DirectoryService {
+
+  static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+  static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+  static final int MAX_NAME = 200;
+
+  private final OrganisationRepository organisations;
+  private final ReferenceData reference;
+  private final AuditLog audit;
+
+  DirectoryService(OrganisationRepository organisations, ReferenceData reference, AuditLog audit) {
+    this.organisations = organisations;
+    this.reference = reference;
+    this.audit = audit;
+  }
+
+  public List<Organisation> find(OrganisationQuery query) {
+    return organisations.find(query);
+  }
+
+  public Organisation organisation(long id) {
+    return organisations.byId(id).orElseThrow(() -> new NotFound("organisation", id));
+  }
+
+  public Organisation organisation(String code) {
+    return organisations.byCode(code).orElseThrow(() -> new NotFound("organisation", code));
+  }
+
+  public OrganisationDetail detail(long id) {
+    Organisation o = organisation(id);
+    return new OrganisationDetail(
+        o,
+        organisations.ceptoarsOf(id),
+        "ceptoar".equals(o.typeCode()) ? organisations.membersOf(id) : List.of(),
+        "ministry".equals(o.typeCode())
+            ? reference.sectors().stream()
+                .filter(s -> s.ministryCode().equals(o.ministryCode()))
+                .toList()
+            : List.of());
+  }
+
+  @Transactional
+  public Organisation create(Actor actor, NewOrganisation o) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.directory.forbidden");
+    }
+    validate(o);
+    long id = organisations.insert(o);
+    for (String ceptoar : o.ceptoarCodes()) {
+      organisations.addMembership(organisations.byCode(ceptoar).orElseThrow().id(), id);
+    }
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "directory.organisation.create",
+            "organisation",
+            id,
+            o.code() + " " + o.typeCode() + (o.sectorCode() == null ? "" : " " + o.sectorCode())));
+    return organisation(id);
+  }
+
+  /** Adds {@code memberCode} to the CEPTOAR {@code ceptoarCode}. */
+  @Transactional
+  public void addMembership(Actor actor, String ceptoarCode, String memberCode) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.directory.forbidden");
+    }
+    Organisation ceptoar = requireCeptoar("ceptoarCode", ceptoarCode);
+    Organisation member =
+        organisations
+            .byCode(memberCode)
+            .orElseThrow(
+                () ->
+                    new InvalidInput("memberCode", "validation.organisation.unknown", memberCode));
+    if (ceptoar.id() == member.id()) {
+      throw new InvalidInput("memberCode", "validation.organisation.ownMember", memberCode);
+    }
+    organisations.addMembership(ceptoar.id(), member.id());
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "directory.membership.add", "organisation", member.id(), "ceptoar=" + ceptoarCode));
+  }
+
+  public int count() {
+    return organisations.count();
+  }
+
+  private void validate(NewOrganisation o) {
+    if (o.code() == null || !CODE.matcher(o.code()).matches()) {
+      throw new InvalidInput("code", "validation.organisation.code", String.valueOf(o.code()));
+    }
+    if (o.nameJa() == null || o.nameJa().length() > MAX_NAME) {
+      throw new InvalidInput("nameJa", "validation.required.max", MAX_NAME);
+    }
+    if (o.nameEn() == null || o.nameEn().length() > MAX_NAME) {
+      throw new InvalidInput("nameEn", "validation.required.max", MAX_NAME);
+    }
+    if (o.typeCode() == null
+        || reference.organisationTypes().stream().noneMatch(t -> t.code().equals(o.typeCode()))) {
+      throw new InvalidInput(
+          "typeCode", "validation.organisation.type", String.valueOf(o.typeCode()));
+    }
+    boolean needsSector = reference.typeHasSector(o.typeCode());
+    if (needsSector && o.sectorCode() == null) {
+      throw new InvalidInput("sectorCode", "validation.organisation.sectorRequired");
+    }
+    if (!needsSector && o.sectorCode() != null) {
+      throw new InvalidInput("sectorCode", "validation.organisation.sectorNotAllowed");
+    }
+    if (o.sectorCode() != null && reference.sector(o.sectorCode()).isEmpty()) {
+      throw new InvalidInput("sectorCode", "validation.organisation.sector", o.sectorCode());
+    }
+    if (o.ministryCode() != null) {
+      if (!"ministry".equals(o.typeCode())) {
+        throw new InvalidInput("ministryCode", "validation.organisation.ministryOnlyForMinistry");
+      }
+      if (reference.ministries().stream().noneMatch(m -> m.code().equals(o.ministryCode()))) {
+        throw new InvalidInput(
+            "ministryCode", "validation.organisation.ministry", o.ministryCode());
+      }
+    }
+    if (o.dutyEmail() != null && !EMAIL.matcher(o.dutyEmail()).matches()) {
+      throw new InvalidInput("dutyEmail", "validation.email", o.dutyEmail());
+    }
+    for (String ceptoar : o.ceptoarCodes()) {
+      requireCeptoar("ceptoarCodes", ceptoar);
+    }
+    if (organisations.codeExists(o.code())) {
+      throw new Conflict("code", "validation.organisation.codeTaken", o.code());
+    }
+    if (organisations.nameExists(o.nameJa())) {
+      throw new Conflict("nameJa", "validation.organisation.nameTaken", o.nameJa());
+    }
+  }
+
+  private Organisation requireCeptoar(String field, String code) {
+    return organisations
+        .byCode(code)
+        .filter(c -> "ceptoar".equals(c.typeCode()))
+        .orElseThrow(() -> new InvalidInput(field, "validation.organisation.notCeptoar", code));
+  }
+}

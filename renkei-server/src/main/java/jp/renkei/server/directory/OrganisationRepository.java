@@ -1,0 +1,131 @@
+package jp.renkei.server.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrganisationRepository {
+
+  private static final String SELECT =
+      """
+      select o.id, o.code, o.name_ja, o.name_en,
+             o.type_code, t.name_ja as type_name_ja, t.name_en as type_name_en,
+             o.sector_code, s.name_ja as sector_name_ja, s.name_en as sector_name_en,
+             m.code as supervising_ministry_code,
+             m.name_ja as supervising_ministry_name_ja, m.name_en as supervising_ministry_name_en,
+             o.ministry_code, o.duty_email, o.active
+        from organisation o
+        join organisation_type t on t.code = o.type_code
+        left join sector s on s.code = o.sector_code
+        left join ministry m on m.code = s.ministry_code
+      """;
+
+  private static final String ORDER = " order by t.sort_order, s.sort_order nulls first, o.name_ja";
+
+  private final JdbcClient jdbc;
+
+  OrganisationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<Organisation> find(OrganisationQuery q) {
+    StringBuilder sql = new StringBuilder(SELECT).append(" where true");
+    Map<String, Object> params = new TreeMap<>();
+    if (q.typeCode() != null) {
+      sql.append(" and o.type_code = :type");
+      params.put("type", q.typeCode());
+    }
+    if (q.sectorCode() != null) {
+      sql.append(" and o.sector_code = :sector");
+      params.put("sector", q.sectorCode());
+    }
+    if (q.text() != null) {
+      sql.append(
+          " and (o.name_ja ilike :text escape '\\' or o.name_en ilike :text escape '\\'"
+              + " or o.code ilike :text escape '\\')");
+      params.put(
+          "text",
+          "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    sql.append(ORDER);
+    return jdbc.sql(sql.toString()).params(params).query(Organisation.class).list();
+  }
+
+  Optional<Organisation> byId(long id) {
+    return jdbc.sql(SELECT + " where o.id = ?").param(id).query(Organisation.class).optional();
+  }
+
+  Optional<Organisation> byCode(String code) {
+    return jdbc.sql(SELECT + " where o.code = ?").param(code).query(Organisation.class).optional();
+  }
+
+  /** The CEPTOARs the organisation is a member of. */
+  List<Organisation> ceptoarsOf(long memberId) {
+    return jdbc.sql(
+            SELECT
+                + " where o.id in (select ceptoar_id from ceptoar_membership where member_id = ?)"
+                + ORDER)
+        .param(memberId)
+        .query(Organisation.class)
+        .list();
+  }
+
+  /** The members of a CEPTOAR. */
+  List<Organisation> membersOf(long ceptoarId) {
+    return jdbc.sql(
+            SELECT
+                + " where o.id in (select member_id from ceptoar_membership where ceptoar_id = ?)"
+                + ORDER)
+        .param(ceptoarId)
+        .query(Organisation.class)
+        .list();
+  }
+
+  boolean codeExists(String code) {
+    return jdbc.sql("select count(*) from organisation where code = ?")
+            .param(code)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  boolean nameExists(String nameJa) {
+    return jdbc.sql("select count(*) from organisation where name_ja = ?")
+            .param(nameJa)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  long insert(NewOrganisation o) {
+    return jdbc.sql(
+            "insert into organisation (code, name_ja, name_en, type_code, sector_code,"
+                + " ministry_code, duty_email) values (?,?,?,?,?,?,?) returning id")
+        .params(
+            o.code(),
+            o.nameJa(),
+            o.nameEn(),
+            o.typeCode(),
+            o.sectorCode(),
+            o.ministryCode(),
+            o.dutyEmail())
+        .query(Long.class)
+        .single();
+  }
+
+  void addMembership(long ceptoarId, long memberId) {
+    jdbc.sql(
+            "insert into ceptoar_membership (ceptoar_id, member_id) values (?, ?)"
+                + " on conflict do nothing")
+        .params(ceptoarId, memberId)
+        .update();
+  }
+
+  int count() {
+    return jdbc.sql("select count(*) from organisation").query(Integer.class).single();
+  }
+}

@@ -1,0 +1,61 @@
+package jp.renkei.server.directory;
+
+import java.time.Instant;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.failure.InvalidInput;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A person's own API tokens: create (the secret is shown on the answer page only) and revoke. */
+@Controller
+class TokenPages {
+
+  private final TokenService tokens;
+
+  TokenPages(TokenService tokens) {
+    this.tokens = tokens;
+  }
+
+  @GetMapping("/account/tokens")
+  String list(Actor actor, Model model) {
+    model.addAttribute("tokens", tokens.list(actor));
+    model.addAttribute("now", Instant.now());
+    return "account/tokens";
+  }
+
+  @PostMapping("/account/tokens")
+  String create(
+      Actor actor,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String validDays,
+      Model model) {
+    try {
+      Integer days = validDays.isBlank() ? null : parseDays(validDays);
+      TokenService.Created created = tokens.create(actor, name, days);
+      model.addAttribute("secret", created.secret());
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+      model.addAttribute("formName", name);
+      model.addAttribute("formValidDays", validDays);
+    }
+    return list(actor, model);
+  }
+
+  @PostMapping("/account/tokens/{id}/revoke")
+  String revoke(Actor actor, @PathVariable long id) {
+    tokens.revoke(actor, id);
+    return "redirect:/account/tokens";
+  }
+
+  private static Integer parseDays(String s) {
+    try {
+      return Integer.valueOf(s.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInput("validDays", "validation.token.days", TokenService.MAX_DAYS);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package jp.renkei.server.directory;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserRepository {
+
+  private static final String SELECT =
+      """
+      select u.id, u.login, u.display_name, u.email, u.organisation_id,
+             o.code as organisation_code, o.name_ja as organisation_name_ja,
+             o.name_en as organisation_name_en, upper(u.role) as role, u.locale, u.enabled,
+             u.locked_until, u.last_login_at, u.created_at
+        from app_user u join organisation o on o.id = u.organisation_id
+      """;
+
+  /** What sign-in needs: the hash and the lock state. */
+  record Credentials(
+      long id, String passwordHash, boolean enabled, int failedLogins, Instant lockedUntil) {}
+
+  private final JdbcClient jdbc;
+
+  UserRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<UserAccount> all() {
+    return jdbc.sql(SELECT + " order by o.name_ja, u.login").query(UserAccount.class).list();
+  }
+
+  List<UserAccount> ofOrganisation(long organisationId) {
+    return jdbc.sql(SELECT + " where u.organisation_id = ? order by u.login")
+        .param(organisationId)
+        .query(UserAccount.class)
+        .list();
+  }
+
+  Optional<UserAccount> byId(long id) {
+    return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserAccount.class).optional();
+  }
+
+  Optional<UserAccount> byLogin(String login) {
+    return jdbc.sql(SELECT + " where u.login = ?").param(login).query(UserAccount.class).optional();
+  }
+
+  Optional<Credentials> credentials(String login) {
+    return jdbc.sql(
+            "select id, password_hash, enabled, failed_logins, locked_until from app_user"
+                + " where login = ?")
+        .param(login)
+        .query(
+            (rs, i) ->
+                new Credentials(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    rs.getInt(4),
+                    instant(rs.getObject(5, OffsetDateTime.class))))
+        .optional();
+  }
+
+  Optional<String> passwordHash(long id) {
+    return jdbc.sql("select password_hash from app_user where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  long insert(NewUser u, long organisationId, String passwordHash) {
+    return jdbc.sql(
+            "insert into app_user (login, display_name, email, organisation_id, role,"
+                + " password_hash) values (?,?,?,?,?,?) returning id")
+        .params(
+            u.login(), u.displayName(), u.email(), organisationId, u.role().code(), passwordHash)
+        .query(Long.class)
+        .single();
+  }
+
+  void updateRole(long id, Role role) {
+    jdbc.sql("update app_user set role = ? where id = ?").params(role.code(), id).update();
+  }
+
+  void updateEnabled(long id, boolean enabled) {
+    jdbc.sql("update app_user set enabled = ?, failed_logins = 0, locked_until = null where id = ?")
+        .params(enabled, id)
+        .update();
+  }
+
+  void updatePassword(long id, String hash) {
+    jdbc.sql(
+            "update app_user set password_hash = ?, failed_logins = 0, locked_until = null"
+                + " where id = ?")
+        .params(hash, id)
+        .update();
+  }
+
+  void updateLocale(long id, String locale) {
+    jdbc.sql("update app_user set locale = ? where id = ?").params(locale, id).update();
+  }
+
+  /** Counts a wrong password; locks the account once {@code max} is reached. Returns the count. */
+  int registerFailure(long id, int max, Instant lockUntil) {
+    return jdbc.sql(
+            "update app_user set failed_logins = failed_logins + 1,"
+                + " locked_until = case when failed_logins + 1 >= ? then ? else locked_until end"
+                + " where id = ? returning failed_logins")
+        .params(max, lockUntil.atOffset(ZoneOffset.UTC), id)
+        .query(Integer.class)
+        .single();
+  }
+
+  void registerSuccess(long id, Instant at) {
+    jdbc.sql(
+            "update app_user set failed_logins = 0, locked_until = null, last_login_at = ?"
+                + " where id = ?")
+        .params(at.atOffset(ZoneOffset.UTC), id)
+        .update();
+  }
+
+  int enabledPlatformAdmins() {
+    return jdbc.sql("select count(*) from app_user where role = 'platform_admin' and enabled")
+        .query(Integer.class)
+        .single();
+  }
+
+  boolean loginExists(String login) {
+    return jdbc.sql("select count(*) from app_user where login = ?")
+            .param(login)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+}

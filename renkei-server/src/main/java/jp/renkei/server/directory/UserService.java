@@ -1,0 +1,267 @@
+package jp.renkei.server.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.config.SecurityProperties;
+import jp.renkei.server.failure.Conflict;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * People and their roles. Platform admins manage everyone; org admins manage the people of their
+ * own organisation up to org admin; a person outside the caller's reach does not exist for them.
+ */
+@Service
+public class UserService {
+
+  static final Pattern LOGIN = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,62}$");
+
+  /** A new account and, when it was generated, its first password (shown once). */
+  public record Created(UserAccount user, String generatedPassword) {}
+
+  /** The outcome of checking a password at sign-in. */
+  public enum SignInResult {
+    OK,
+    BAD_CREDENTIALS,
+    LOCKED,
+    DISABLED
+  }
+
+  private final UserRepository users;
+  private final OrganisationRepository organisations;
+  private final Passwords passwords;
+  private final AuditLog audit;
+  private final SecurityProperties security;
+  private final Clock clock;
+
+  UserService(
+      UserRepository users,
+      OrganisationRepository organisations,
+      Passwords passwords,
+      AuditLog audit,
+      SecurityProperties security,
+      Optional<Clock> clock) {
+    this.users = users;
+    this.organisations = organisations;
+    this.passwords = passwords;
+    this.audit = audit;
+    this.security = security;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  public List<UserAccount> list(Actor actor) {
+    if (actor.is(Role.PLATFORM_ADMIN)) {
+      return users.all();
+    }
+    if (actor.is(Role.ORG_ADMIN)) {
+      return users.ofOrganisation(actor.organisationId());
+    }
+    throw new Forbidden("error.users.forbidden");
+  }
+
+  /** A person the actor may manage, or {@link NotFound}. */
+  public UserAccount get(Actor actor, long id) {
+    UserAccount u = users.byId(id).orElseThrow(() -> new NotFound("user", id));
+    if (actor.is(Role.PLATFORM_ADMIN)
+        || (actor.is(Role.ORG_ADMIN) && actor.organisationId() == u.organisationId())
+        || (actor.userId() != null && actor.userId() == u.id())) {
+      return u;
+    }
+    throw new NotFound("user", id);
+  }
+
+  public UserAccount byLogin(String login) {
+    return users.byLogin(normalise(login)).orElseThrow(() -> new NotFound("user", login));
+  }
+
+  public Optional<UserAccount> byId(long id) {
+    return users.byId(id);
+  }
+
+  @Transactional
+  public Created create(Actor actor, NewUser u) {
+    if (u.login() == null || !LOGIN.matcher(u.login()).matches()) {
+      throw new InvalidInput("login", "validation.user.login", String.valueOf(u.login()));
+    }
+    if (u.displayName() == null || u.displayName().length() > DirectoryService.MAX_NAME) {
+      throw new InvalidInput("displayName", "validation.required.max", DirectoryService.MAX_NAME);
+    }
+    if (u.email() != null && !DirectoryService.EMAIL.matcher(u.email()).matches()) {
+      throw new InvalidInput("email", "validation.email", u.email());
+    }
+    if (u.role() == null) {
+      throw new InvalidInput("role", "validation.user.role");
+    }
+    Organisation org =
+        organisations
+            .byCode(u.organisationCode() == null ? "" : u.organisationCode())
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "organisationCode",
+                        "validation.organisation.unknown",
+                        String.valueOf(u.organisationCode())));
+    requireCanManage(actor, org.id(), u.role());
+    String password = u.password() == null ? Passwords.generate() : u.password();
+    if (u.password() != null) {
+      passwords.check("password", password, u.login());
+    }
+    if (users.loginExists(u.login())) {
+      throw new Conflict("login", "validation.user.loginTaken", u.login());
+    }
+    long id = users.insert(u, org.id(), passwords.hash(password));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "user.create",
+            "user",
+            id,
+            u.login() + " role=" + u.role().code() + " org=" + org.code()));
+    return new Created(users.byId(id).orElseThrow(), u.password() == null ? password : null);
+  }
+
+  @Transactional
+  public UserAccount changeRole(Actor actor, long id, Role role) {
+    UserAccount u = get(actor, id);
+    if (role == null) {
+      throw new InvalidInput("role", "validation.user.role");
+    }
+    requireCanManage(actor, u.organisationId(), u.role());
+    requireCanManage(actor, u.organisationId(), role);
+    if (actor.userId() != null && actor.userId() == id) {
+      throw new Forbidden("error.users.ownRole");
+    }
+    if (u.role() == Role.PLATFORM_ADMIN
+        && role != Role.PLATFORM_ADMIN
+        && users.enabledPlatformAdmins() <= 1) {
+      throw new Conflict("role", "error.users.lastPlatformAdmin");
+    }
+    users.updateRole(id, role);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "user.role.change",
+            "user",
+            id,
+            u.login() + " " + u.role().code() + "->" + role.code()));
+    return users.byId(id).orElseThrow();
+  }
+
+  @Transactional
+  public UserAccount setEnabled(Actor actor, long id, boolean enabled) {
+    UserAccount u = get(actor, id);
+    requireCanManage(actor, u.organisationId(), u.role());
+    if (!enabled && actor.userId() != null && actor.userId() == id) {
+      throw new Forbidden("error.users.disableSelf");
+    }
+    if (!enabled && u.role() == Role.PLATFORM_ADMIN && users.enabledPlatformAdmins() <= 1) {
+      throw new Conflict("enabled", "error.users.lastPlatformAdmin");
+    }
+    users.updateEnabled(id, enabled);
+    audit.record(
+        actor,
+        AuditLog.Event.success(enabled ? "user.enable" : "user.disable", "user", id, u.login()));
+    return users.byId(id).orElseThrow();
+  }
+
+  /** Sets a new random password and returns it, to hand to the person once. */
+  @Transactional
+  public String resetPassword(Actor actor, long id) {
+    UserAccount u = get(actor, id);
+    requireCanManage(actor, u.organisationId(), u.role());
+    String password = Passwords.generate();
+    users.updatePassword(id, passwords.hash(password));
+    audit.record(actor, AuditLog.Event.success("user.password.reset", "user", id, u.login()));
+    return password;
+  }
+
+  @Transactional
+  public void changeOwnPassword(Actor actor, String current, String next) {
+    long id = actor.userId();
+    String hash = users.passwordHash(id).orElseThrow(() -> new NotFound("user", id));
+    if (!passwords.matches(current, hash)) {
+      audit.recordAlone(
+          actor, AuditLog.Event.failure("user.password.change", "user", id, "wrong current"));
+      throw new InvalidInput("currentPassword", "validation.password.current");
+    }
+    passwords.check("newPassword", next, actor.login());
+    users.updatePassword(id, passwords.hash(next));
+    audit.record(actor, AuditLog.Event.success("user.password.change", "user", id, null));
+  }
+
+  public void changeLocale(long userId, String locale) {
+    if (!"ja".equals(locale) && !"en".equals(locale)) {
+      throw new InvalidInput("lang", "validation.locale", String.valueOf(locale));
+    }
+    users.updateLocale(userId, locale);
+  }
+
+  /**
+   * Checks a password at sign-in and keeps the lockout count: {@code maxFailedLogins} wrong
+   * passwords in a row lock the account for {@code lockout}. Audited either way.
+   */
+  @Transactional
+  public SignInResult signIn(Actor attempt, String login, String password) {
+    String normalised = normalise(login);
+    Optional<UserRepository.Credentials> found = users.credentials(normalised);
+    Instant now = clock.instant();
+    if (found.isEmpty()) {
+      passwords.burnTime(password);
+      audit.record(attempt, AuditLog.Event.failure("auth.login", "user", null, "unknown login"));
+      return SignInResult.BAD_CREDENTIALS;
+    }
+    UserRepository.Credentials c = found.get();
+    if (c.lockedUntil() != null && c.lockedUntil().isAfter(now)) {
+      passwords.burnTime(password);
+      audit.record(attempt, AuditLog.Event.failure("auth.login", "user", c.id(), "locked"));
+      return SignInResult.LOCKED;
+    }
+    if (!passwords.matches(password, c.passwordHash())) {
+      int failures =
+          users.registerFailure(c.id(), security.maxFailedLogins(), now.plus(security.lockout()));
+      boolean locked = failures >= security.maxFailedLogins();
+      audit.record(
+          attempt,
+          AuditLog.Event.failure(
+              "auth.login",
+              "user",
+              c.id(),
+              "wrong password (" + failures + ")" + (locked ? ", account locked" : "")));
+      return locked ? SignInResult.LOCKED : SignInResult.BAD_CREDENTIALS;
+    }
+    if (!c.enabled()) {
+      audit.record(attempt, AuditLog.Event.failure("auth.login", "user", c.id(), "disabled"));
+      return SignInResult.DISABLED;
+    }
+    users.registerSuccess(c.id(), now);
+    UserAccount u = users.byId(c.id()).orElseThrow();
+    audit.record(
+        new Actor(u.id(), u.login(), u.organisationId(), u.role(), "web", attempt.clientAddress()),
+        AuditLog.Event.success("auth.login", "user", u.id(), null));
+    return SignInResult.OK;
+  }
+
+  private void requireCanManage(Actor actor, long organisationId, Role role) {
+    if (actor.is(Role.PLATFORM_ADMIN)) {
+      return;
+    }
+    if (actor.is(Role.ORG_ADMIN)
+        && actor.organisationId() == organisationId
+        && Role.ORG_ADMIN.includes(role)) {
+      return;
+    }
+    throw new Forbidden("error.users.forbidden");
+  }
+
+  static String normalise(String login) {
+    return login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT);
+  }
+}

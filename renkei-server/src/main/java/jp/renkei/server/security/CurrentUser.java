@@ -1,0 +1,38 @@
+package jp.renkei.server.security;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The principal of an authenticated request: the person as read from the database at the start of
+ * this request (so role changes and disabling take effect at once), and how they came in.
+ */
+public record CurrentUser(UserAccount account, String channel) implements Serializable {
+
+  public Actor actor(String clientAddress) {
+    return new Actor(
+        account.id(),
+        account.login(),
+        account.organisationId(),
+        account.role(),
+        channel,
+        clientAddress);
+  }
+
+  /** {@code ROLE_X} for the person's role and every role it includes. */
+  public List<GrantedAuthority> authorities() {
+    List<GrantedAuthority> list = new ArrayList<>();
+    for (Role r : Role.values()) {
+      if (account.role().includes(r)) {
+        list.add(new SimpleGrantedAuthority("ROLE_" + r.name()));
+      }
+    }
+    return list;
+  }
+}

@@ -1,0 +1,123 @@
+package jp.renkei.server.security;
+
+import jp.renkei.server.directory.TokenService;
+import jp.renkei.server.directory.UserService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains: the API ({@code /api/**}, {@code /actuator/**}) answers problem+json and takes
+ * bearer tokens or the browser session; the UI uses form sign-in. Both share the headers: a CSP
+ * without inline script, no framing, no sniffing, same-origin referrers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+          + " form-action 'self'; frame-ancestors 'none'";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      TokenService tokens,
+      UserService users,
+      ProblemResponses problems,
+      PasswordSignIn signIn)
+      throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**")
+        .authenticationManager(new ProviderManager(signIn))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole("PLATFORM_ADMIN")
+                    .anyRequest()
+                    .authenticated())
+        .addFilterAfter(
+            new TokenAuthenticationFilter(tokens, problems), SecurityContextHolderFilter.class)
+        .addFilterBefore(new CurrentUserFilter(users), AuthorizationFilter.class)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .csrf(c -> c.ignoringRequestMatchers(TokenAuthenticationFilter::hasBearer))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(problems.unauthorized())
+                    .accessDeniedHandler(problems.forbidden()))
+        .requestCache(r -> r.disable())
+        .headers(SecurityConfiguration::headers);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain ui(HttpSecurity http, UserService users, PasswordSignIn signIn)
+      throws Exception {
+    http.authenticationManager(new ProviderManager(signIn))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/login",
+                        "/css/**",
+                        "/js/**",
+                        "/img/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/error",
+                        "/settings/language")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole("ORG_ADMIN")
+                    .anyRequest()
+                    .authenticated())
+        .addFilterBefore(new CurrentUserFilter(users), AuthorizationFilter.class)
+        .formLogin(
+            f ->
+                f.loginPage("/login")
+                    .usernameParameter("login")
+                    .passwordParameter("password")
+                    .failureHandler(loginFailure())
+                    .defaultSuccessUrl("/", false)
+                    .permitAll())
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
+        .headers(SecurityConfiguration::headers);
+    return http.build();
+  }
+
+  private static AuthenticationFailureHandler loginFailure() {
+    return (request, response, e) -> {
+      String reason =
+          e instanceof PasswordSignIn.Throttled
+              ? "throttled"
+              : e instanceof LockedException
+                  ? "locked"
+                  : e instanceof DisabledException ? "disabled" : "bad";
+      response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+    };
+  }
+
+  private static void headers(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+          h) {
+    h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+        .frameOptions(f -> f.deny())
+        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+  }
+}

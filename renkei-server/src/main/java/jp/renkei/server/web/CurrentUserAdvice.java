@@ -1,0 +1,27 @@
+package jp.renkei.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.security.CurrentUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in person ({@code me}) and the current path into every page's model. */
+@ControllerAdvice(annotations = Controller.class)
+class CurrentUserAdvice {
+
+  @ModelAttribute("me")
+  UserAccount me() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.account() : null;
+  }
+
+  @ModelAttribute("currentPath")
+  String currentPath(HttpServletRequest request) {
+    String q = request.getQueryString();
+    return request.getRequestURI() + (q == null ? "" : "?" + q);
+  }
+}

@@ -1,0 +1,64 @@
+package jp.renkei.server.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The servlet container's error page (unknown paths, errors raised before a controller): the same
+ * two renderings as the advices, chosen by path, never a stack trace or a Whitelabel page.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+  private final MessageSource messages;
+
+  ErrorPages(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  @RequestMapping("/error")
+  Object error(HttpServletRequest request, HttpServletResponse response) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    int status = code instanceof Integer i ? i : 500;
+    String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+    String key = keyFor(status);
+    if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatusCode.valueOf(status),
+              messages.getMessage(key, new Object[] {"-"}, key, LocaleContextHolder.getLocale()));
+      p.setInstance(URI.create(path));
+      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+    ModelAndView mv = UiErrors.page(response, status, key, new Object[] {"-"});
+    return mv;
+  }
+
+  private static String keyFor(int status) {
+    HttpStatus s = HttpStatus.resolve(status);
+    if (s == null) {
+      return "error.internal";
+    }
+    return switch (s) {
+      case NOT_FOUND -> "error.page.notFound";
+      case FORBIDDEN -> "error.forbidden";
+      case UNAUTHORIZED -> "error.unauthorized";
+      case METHOD_NOT_ALLOWED -> "error.methodNotAllowed";
+      case BAD_REQUEST -> "error.badRequest";
+      default -> s.is4xxClientError() ? "error.badRequest" : "error.internal";
+    };
+  }
+}

@@ -1,0 +1,71 @@
+package jp.renkei.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.failure.RenkeiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * HTML rendering of errors that escape a page controller: the themed error page with the status and
+ * a localised message. Form controllers handle {@code InvalidInput} themselves, so the person sees
+ * the message beside the field with their input kept.
+ */
+@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice(annotations = Controller.class)
+class UiErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(UiErrors.class);
+
+  @ExceptionHandler(RenkeiException.class)
+  ModelAndView renkei(RenkeiException e, HttpServletResponse response) {
+    int status = e instanceof NotFound ? 404 : e instanceof Forbidden ? 403 : 400;
+    return page(response, status, e.messageKey(), e.args());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ModelAndView badParameter(MethodArgumentTypeMismatchException e, HttpServletResponse response) {
+    return page(
+        response,
+        400,
+        "error.badParameter",
+        new Object[] {e.getName(), String.valueOf(e.getValue())});
+  }
+
+  @ExceptionHandler(Exception.class)
+  ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    if (e instanceof org.springframework.web.servlet.resource.NoResourceFoundException
+        || e instanceof org.springframework.web.ErrorResponse) {
+      throw e; // framework errors with their own status go to the error page controller
+    }
+    String incident = UUID.randomUUID().toString();
+    log.error(
+        "Unhandled error on {} {} (incident {})",
+        request.getMethod(),
+        request.getRequestURI(),
+        incident,
+        e);
+    return page(response, 500, "error.internal", new Object[] {incident});
+  }
+
+  static ModelAndView page(HttpServletResponse response, int status, String key, Object[] args) {
+    response.setStatus(status);
+    ModelAndView mv = new ModelAndView("error");
+    mv.addObject("status", status);
+    mv.addObject("messageKey", key);
+    mv.addObject("messageArgs", args);
+    mv.setStatus(org.springframework.http.HttpStatusCode.valueOf(status));
+    return mv;
+  }
+}

@@ -1,0 +1,59 @@
+package jp.renkei.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.security.CurrentUser;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** MVC wiring: the {@link Actor} parameter of controller methods and the per-person locale. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class WebConfiguration implements WebMvcConfigurer {
+
+  @Bean
+  LocaleResolver localeResolver(jp.renkei.server.directory.UserService users) {
+    return new PersonLocaleResolver(users);
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(
+        new HandlerMethodArgumentResolver() {
+          @Override
+          public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Actor.class;
+          }
+
+          @Override
+          public Object resolveArgument(
+              MethodParameter parameter,
+              ModelAndViewContainer mav,
+              NativeWebRequest request,
+              WebDataBinderFactory binders) {
+            return actor(request.getNativeRequest(HttpServletRequest.class));
+          }
+        });
+  }
+
+  /** The acting person of this request; controllers reach it as a method parameter. */
+  static Actor actor(HttpServletRequest request) {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
+      return user.actor(request.getRemoteAddr());
+    }
+    throw new org.springframework.security.authentication
+        .AuthenticationCredentialsNotFoundException("not signed in");
+  }
+}
