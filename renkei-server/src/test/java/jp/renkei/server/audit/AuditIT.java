@@ -1,0 +1,105 @@
+package jp.renkei.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import jp.renkei.engine.audit.ChainVerifier;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class AuditIT extends ServerTest {
+
+  @Autowired AuditLog audit;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void signInSuccessAndFailureAreRecorded() {
+    var person = fixtures.user("op-sakura-bank", Role.MEMBER);
+    http().signIn(person.login(), "wrong-password-123");
+    http().signIn(person.login(), Fixtures.PASSWORD);
+    List<AuditEntry> entries =
+        audit.search(
+            Actor.cli(), new AuditFilter("auth.login", person.login(), null, null, null, null, 10));
+    assertThat(entries).extracting(AuditEntry::outcome).containsExactly("success", "failure");
+    assertThat(entries.get(1).detail())
+        .contains("wrong password")
+        .doesNotContain("wrong-password-123");
+    assertThat(entries.get(0).clientAddress()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void theLogRefusesUpdateAndDelete() {
+    var person = fixtures.user("op-sakura-bank", Role.MEMBER);
+    http().signIn(person.login(), Fixtures.PASSWORD);
+    assertThatThrownBy(
+            () -> jdbc.sql("update audit_event set outcome = 'failure' where seq = 1").update())
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("delete from audit_event where seq = 1").update())
+        .hasMessageContaining("append-only");
+  }
+
+  @Test
+  void verifyFindsAnEntryEditedBehindTheTriggersBack() {
+    var person = fixtures.user("op-sakura-bank", Role.MEMBER);
+    http().signIn(person.login(), Fixtures.PASSWORD);
+    assertThat(audit.verify().intact()).isTrue();
+    long seq =
+        audit
+            .search(
+                Actor.cli(),
+                new AuditFilter("auth.login", person.login(), "success", null, null, null, 1))
+            .get(0)
+            .seq();
+    String original =
+        jdbc.sql("select actor from audit_event where seq = ?")
+            .param(seq)
+            .query(String.class)
+            .single();
+    synchronized (AuditIT.class) {
+      jdbc.sql("alter table audit_event disable trigger audit_event_no_update").update();
+      try {
+        jdbc.sql("update audit_event set actor = 'web:someone-else' where seq = ?")
+            .param(seq)
+            .update();
+        ChainVerifier.Result tampered = audit.verify();
+        assertThat(tampered.intact()).isFalse();
+        assertThat(tampered.firstBreak().orElseThrow().seq()).isEqualTo(seq);
+        assertThat(tampered.firstBreak().orElseThrow().problem())
+            .isEqualTo(ChainVerifier.Problem.CONTENT_ALTERED);
+      } finally {
+        jdbc.sql("update audit_event set actor = ? where seq = ?").params(original, seq).update();
+        jdbc.sql("alter table audit_event enable trigger audit_event_no_update").update();
+      }
+    }
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @Test
+  void orgAdminsSeeOnlyTheirOrganisationsEventsAndMembersNone() {
+    var bankAdmin = fixtures.user("op-sakura-bank", Role.ORG_ADMIN);
+    var powerPerson = fixtures.user("op-inazuma-power", Role.MEMBER);
+    http().signIn(powerPerson.login(), Fixtures.PASSWORD);
+    var api = http().bearer(fixtures.token(bankAdmin));
+    String body = api.get("/api/v1/audit?action=auth.login&limit=500").body();
+    assertThat(body).doesNotContain(powerPerson.login());
+    var member = fixtures.user("op-sakura-bank", Role.MEMBER);
+    assertThat(http().bearer(fixtures.token(member)).get("/api/v1/audit").statusCode())
+        .isEqualTo(403);
+    assertThat(api.get("/api/v1/audit/verify").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void adminPageFiltersByActionAndVerifiesTheChain() {
+    var admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    var browser = http();
+    browser.signIn(admin.login(), Fixtures.PASSWORD);
+    String page = browser.get("/admin/audit?action=auth.&verify=true").body();
+    assertThat(page).contains("id=\"chain-status\"", "auth.login").doesNotContain("user.create");
+    assertThat(browser.get("/admin/audit?from=yesterday").statusCode()).isEqualTo(400);
+  }
+}

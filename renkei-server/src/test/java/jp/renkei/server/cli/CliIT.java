@@ -1,0 +1,155 @@
+package jp.renkei.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The runnable jar as an operator uses it: separate processes, one data directory. */
+class CliIT {
+
+  static final String JAR = System.getProperty("renkei.jar", "target/renkei.jar");
+  static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).start();
+    p.getOutputStream().close();
+    var out = p.getInputStream().readAllBytes();
+    var err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpAnswersWithoutStartingSpring() throws Exception {
+    Run r = run("--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("serve", "admin", "audit");
+    assertThat(r.out() + r.err()).doesNotContain("Spring", "INFO");
+    Run sub = run("admin", "token", "create", "--help");
+    assertThat(sub.out()).contains("--user", "prints only the token");
+  }
+
+  @Test
+  void adminWorksBesideARunningServerAndTheTokenItPrintsIsAccepted() throws Exception {
+    Path data = Files.createTempDirectory("renkei-cli-");
+    Process server =
+        new ProcessBuilder(JAVA, "-jar", JAR, "serve", "--port", "0", "--data-dir", data.toString())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      int port = awaitPort(server);
+      Run token = run("admin", "token", "create", "--user", "admin", "--data-dir", data.toString());
+      assertThat(token.exit()).as(token.err()).isZero();
+      assertThat(token.out().strip()).matches("rk_[A-Za-z0-9_-]{43}");
+      assertThat(token.out().lines().count()).isEqualTo(1);
+
+      HttpResponse<String> me =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
+                      .header("Authorization", "Bearer " + token.out().strip())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(me.statusCode()).isEqualTo(200);
+      assertThat(me.body()).contains("\"login\":\"admin\"", "platform_admin");
+
+      Run bad =
+          run(
+              "admin",
+              "user",
+              "create",
+              "--login",
+              "x1",
+              "--name",
+              "x",
+              "--org",
+              "no-such-org",
+              "--role",
+              "member",
+              "--data-dir",
+              data.toString());
+      assertThat(bad.exit()).isEqualTo(1);
+      assertThat(bad.err().strip())
+          .isEqualTo("renkei: organisationCode: No organisation with code: no-such-org");
+
+      Run verify = run("audit", "verify", "--data-dir", data.toString());
+      assertThat(verify.exit()).isZero();
+      assertThat(verify.out()).startsWith("intact: ");
+    } finally {
+      server.destroy();
+      assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    // The server stopped its PostgreSQL; a command now starts its own on the same data.
+    Run list = run("admin", "org", "list", "--type", "ceptoar", "--data-dir", data.toString());
+    assertThat(list.exit()).as(list.err()).isZero();
+    assertThat(list.out().lines().count()).isEqualTo(20);
+  }
+
+  @Test
+  void unwritableDataDirectoryFailsWithOneLine() throws Exception {
+    Run r = run("serve", "--data-dir", "/proc/renkei-cannot-be-here", "--port", "0");
+    assertThat(r.exit()).isEqualTo(70);
+    assertThat(r.err().strip())
+        .startsWith("renkei: data directory /proc/renkei-cannot-be-here")
+        .doesNotContain("\n");
+    assertThat(r.out()).doesNotContain("Exception");
+  }
+
+  @Test
+  void unreachableExternalDatabaseFailsWithOneLineNamingIt() throws Exception {
+    Run r =
+        run(
+            "admin",
+            "org",
+            "list",
+            "--database-url",
+            "jdbc:postgresql://127.0.0.1:1/renkei",
+            "--database-username",
+            "renkei");
+    assertThat(r.exit()).isEqualTo(70);
+    assertThat(r.err().strip())
+        .startsWith("renkei: cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/renkei")
+        .doesNotContain("\n");
+  }
+
+  private static int awaitPort(Process server) throws IOException {
+    Pattern running = Pattern.compile("is running: http://127\\.0\\.0\\.1:(\\d+)/");
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    String line;
+    while ((line = out.readLine()) != null) {
+      seen.append(line).append('\n');
+      Matcher m = running.matcher(line);
+      if (m.find()) {
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(m.group(1));
+      }
+    }
+    throw new AssertionError("server exited before it was ready:\n" + seen);
+  }
+}

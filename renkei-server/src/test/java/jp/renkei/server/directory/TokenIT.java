@@ -1,0 +1,117 @@
+package jp.renkei.server.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class TokenIT extends ServerTest {
+
+  @Autowired JdbcClient jdbc;
+  @Autowired UserService users;
+
+  @Test
+  void tokenIsShownOnceStoredHashedAndActsAsItsOwner() {
+    var analyst = fixtures.user("op-sakura-bank", Role.ANALYST);
+    var http = http();
+    http.signIn(analyst.login(), Fixtures.PASSWORD);
+    HttpResponse<String> created =
+        http.postJson("/api/v1/tokens", "{\"name\":\"siem\",\"validDays\":30}");
+    // a browser session must carry the CSRF token for a state change
+    assertThat(created.statusCode()).isEqualTo(403);
+
+    HttpResponse<String> page =
+        http.postForm(
+            "/account/tokens", "/account/tokens", Map.of("name", "siem", "validDays", "30"));
+    assertThat(page.statusCode()).isEqualTo(200);
+    String secret =
+        page.body()
+            .replaceAll(
+                "(?s).*id=\"token-secret\" class=\"secret\">(rk_[A-Za-z0-9_-]{43})<.*", "$1");
+    assertThat(secret).startsWith("rk_").hasSize(46);
+    assertThat(http.get("/account/tokens").body()).doesNotContain(secret);
+
+    assertThat(
+            jdbc.sql("select count(*) from api_token where token_hash = ? or display_prefix = ?")
+                .params(secret, secret)
+                .query(Integer.class)
+                .single())
+        .isZero();
+
+    HttpResponse<String> me = http().bearer(secret).get("/api/v1/me");
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.body())
+        .contains("\"login\":\"" + analyst.login() + "\"", "\"authenticatedBy\":\"token\"");
+    assertThat(me.headers().firstValue("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void revokedExpiredMalformedAndDisabledOwnersTokensAreRefused() {
+    var owner = fixtures.user("op-sakura-bank", Role.ANALYST);
+    String secret = fixtures.token(owner);
+    var api = http().bearer(secret);
+    assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(200);
+
+    assertThat(http().bearer("rk_short").get("/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(http().bearer("rk_" + "A".repeat(43)).get("/api/v1/me").statusCode()).isEqualTo(401);
+
+    users.setEnabled(jp.renkei.server.audit.Actor.cli(), owner.id(), false);
+    HttpResponse<String> disabled = api.get("/api/v1/me");
+    assertThat(disabled.statusCode()).isEqualTo(401);
+    assertThat(disabled.body()).contains("\"status\":401");
+    users.setEnabled(jp.renkei.server.audit.Actor.cli(), owner.id(), true);
+    assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(200);
+
+    long id =
+        jdbc.sql("select id from api_token where user_id = ?")
+            .param(owner.id())
+            .query(Long.class)
+            .single();
+    jdbc.sql("update api_token set expires_at = now() - interval '1 second' where id = ?")
+        .param(id)
+        .update();
+    assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(401);
+    jdbc.sql("update api_token set expires_at = null where id = ?").param(id).update();
+
+    assertThat(api.delete("/api/v1/tokens/" + id).statusCode()).isEqualTo(200);
+    assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void nobodyCanSeeOrRevokeSomeoneElsesToken() {
+    var alice = fixtures.user("op-sakura-bank", Role.ANALYST);
+    var mallory = fixtures.user("op-sakura-bank", Role.ORG_ADMIN);
+    String aliceToken = fixtures.token(alice);
+    long aliceTokenId =
+        jdbc.sql("select id from api_token where user_id = ?")
+            .param(alice.id())
+            .query(Long.class)
+            .single();
+    var malloryApi = http().bearer(fixtures.token(mallory));
+    assertThat(malloryApi.get("/api/v1/tokens").body())
+        .doesNotContain("\"id\":" + aliceTokenId + ",");
+    HttpResponse<String> revoke = malloryApi.delete("/api/v1/tokens/" + aliceTokenId);
+    assertThat(revoke.statusCode()).isEqualTo(404);
+    assertThat(http().bearer(aliceToken).get("/api/v1/me").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void tokenCreationValidatesNameAndDays() {
+    var owner = fixtures.user("op-sakura-bank", Role.MEMBER);
+    var api = http().bearer(fixtures.token(owner));
+    HttpResponse<String> noName = api.postJson("/api/v1/tokens", "{\"name\":\"  \"}");
+    assertThat(noName.statusCode()).isEqualTo(400);
+    assertThat(noName.body()).contains("\"field\":\"name\"");
+    HttpResponse<String> days = api.postJson("/api/v1/tokens", "{\"name\":\"x\",\"validDays\":0}");
+    assertThat(days.body()).contains("\"field\":\"validDays\"");
+    HttpResponse<String> badJson =
+        api.postJson("/api/v1/tokens", "{\n\"name\": \"x\",\n\"validDays\": \"many\"\n}");
+    assertThat(badJson.statusCode()).isEqualTo(400);
+    assertThat(badJson.body()).contains("line 3", "validDays");
+  }
+}

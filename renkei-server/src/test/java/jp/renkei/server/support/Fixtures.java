@@ -1,0 +1,71 @@
+package jp.renkei.server.support;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.NewOrganisation;
+import jp.renkei.server.directory.NewUser;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.TokenService;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.directory.UserService;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Builds organisations, people and tokens with unique names for one test. */
+@TestComponent
+public class Fixtures {
+
+  public static final String PASSWORD = "correct-horse-battery-9";
+  private static final AtomicInteger SEQ = new AtomicInteger();
+  private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
+
+  private final DirectoryService directory;
+  private final UserService users;
+  private final TokenService tokens;
+
+  Fixtures(DirectoryService directory, UserService users, TokenService tokens) {
+    this.directory = directory;
+    this.users = users;
+    this.tokens = tokens;
+  }
+
+  public static String unique(String prefix) {
+    return prefix + "-" + RUN + "-" + SEQ.incrementAndGet();
+  }
+
+  public Organisation operator(String sector) {
+    String code = unique("op");
+    return directory.create(
+        Actor.cli(),
+        new NewOrganisation(
+            code,
+            "テスト事業者 " + code,
+            "Test operator " + code,
+            "operator",
+            sector,
+            null,
+            null,
+            List.of()));
+  }
+
+  public UserAccount user(Organisation org, Role role) {
+    String login = unique("u").replace('-', '.');
+    return users
+        .create(Actor.cli(), new NewUser(login, "テスト 利用者", null, org.code(), role, PASSWORD))
+        .user();
+  }
+
+  public UserAccount user(String orgCode, Role role) {
+    return user(directory.organisation(orgCode), role);
+  }
+
+  public Actor actor(UserAccount u) {
+    return new Actor(u.id(), u.login(), u.organisationId(), u.role(), "web", "127.0.0.1");
+  }
+
+  public String token(UserAccount u) {
+    return tokens.create(actor(u), "test", null).secret();
+  }
+}

@@ -1,0 +1,58 @@
+package jp.renkei.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jp.renkei.server.RenkeiApplication;
+import jp.renkei.server.demo.DemoData;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the server's integration tests: the whole application on a random port, backed by one
+ * real embedded PostgreSQL per test JVM (in a temporary data directory, fsync off), with the demo
+ * directory loaded. Tests create what they change through {@link Fixtures}, with unique names, so
+ * they do not depend on each other or on order.
+ */
+@org.springframework.context.annotation.Import(Fixtures.class)
+@SpringBootTest(
+    classes = RenkeiApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServerTest {
+
+  static final Path DATA_DIR;
+
+  static {
+    try {
+      DATA_DIR = Files.createTempDirectory("renkei-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("renkei.data-dir", DATA_DIR::toString);
+    registry.add("renkei.database.embedded-fsync", () -> "false");
+  }
+
+  @LocalServerPort protected int port;
+  @Autowired protected DemoData demo;
+  @Autowired protected Fixtures fixtures;
+
+  @BeforeEach
+  void demoDirectory() {
+    if (demo.databaseIsEmpty()) {
+      demo.load();
+    }
+  }
+
+  protected Http http() {
+    return new Http(port);
+  }
+}

@@ -1,0 +1,76 @@
+package jp.renkei.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every UI text has a Japanese and an English version, and nothing refers to a missing key. */
+class MessageBundlesTest {
+
+  private static final Path RESOURCES = Path.of("src/main/resources");
+  private static final Path JAVA = Path.of("src/main/java");
+
+  @Test
+  void japaneseAndEnglishBundlesHaveTheSameKeys() throws IOException {
+    assertThat(load("messages_en.properties").stringPropertyNames())
+        .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+  }
+
+  @Test
+  void everyKeyUsedInTemplatesExists() throws IOException {
+    Set<String> used =
+        scan(RESOURCES.resolve("templates"), Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]"));
+    assertThat(used).isNotEmpty();
+    assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
+  }
+
+  @Test
+  void everyMessageKeyUsedInJavaExists() throws IOException {
+    Set<String> used =
+        scan(
+            JAVA,
+            Pattern.compile("\"((?:error|validation|login|admin)\\.[a-zA-Z][\\w.]*[a-zA-Z])\""));
+    assertThat(used).contains("error.notFound", "validation.organisation.code");
+    assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
+    assertThat(load("messages_en.properties").stringPropertyNames()).containsAll(used);
+  }
+
+  @Test
+  void japaneseBundleIsActuallyJapanese() throws IOException {
+    assertThat(load("messages.properties").getProperty("login.submit")).isEqualTo("ログイン");
+    assertThat(load("messages_en.properties").getProperty("login.submit")).isEqualTo("Sign in");
+  }
+
+  private static Properties load(String name) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(RESOURCES.resolve(name))) {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+
+  private static Set<String> scan(Path root, Pattern pattern) throws IOException {
+    Set<String> keys = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Matcher m = pattern.matcher(Files.readString(f, StandardCharsets.UTF_8));
+        while (m.find()) {
+          keys.add(m.group(1));
+        }
+      }
+    }
+    return keys;
+  }
+}
