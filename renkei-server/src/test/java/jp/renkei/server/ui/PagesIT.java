@@ -23,15 +23,21 @@ class PagesIT extends ServerTest {
   @ParameterizedTest
   @EnumSource(Role.class)
   void everyPageTheRoleMayOpenRendersInBothLanguages(Role role) {
-    UserAccount person = fixtures.user(role == Role.PLATFORM_ADMIN ? "nisc" : "op-sakura-bank", role);
+    UserAccount person =
+        fixtures.user(role == Role.PLATFORM_ADMIN ? "nisc" : "op-sakura-bank", role);
     Http browser = http();
     browser.signIn(person.login(), Fixtures.PASSWORD);
     long ceptoar = directory.organisation("c-bank").id();
     long ministry = directory.organisation("meti").id();
     List<String> pages =
         new java.util.ArrayList<>(
-            List.of("/", "/directory", "/directory?type=operator&sector=finance&q=%E6%9E%B6",
-                "/directory/" + ceptoar, "/directory/" + ministry, "/account/tokens"));
+            List.of(
+                "/",
+                "/directory",
+                "/directory?type=operator&sector=finance&q=%E6%9E%B6",
+                "/directory/" + ceptoar,
+                "/directory/" + ministry,
+                "/account/tokens"));
     if (role.includes(Role.ORG_ADMIN)) {
       pages.addAll(List.of("/admin/users", "/admin/users/" + person.id(), "/admin/audit"));
     }
@@ -43,7 +49,10 @@ class PagesIT extends ServerTest {
       for (String page : pages) {
         HttpResponse<String> r = browser.get(page);
         assertThat(r.statusCode()).as(page + " (" + lang + ")").isEqualTo(200);
-        assertThat(r.body()).as(page).contains("<html lang=\"" + lang + "\"").doesNotContain("error-message");
+        assertThat(r.body())
+            .as(page)
+            .contains("<html lang=\"" + lang + "\"")
+            .doesNotContain("error-message");
       }
     }
     if (!role.includes(Role.ORG_ADMIN)) {
