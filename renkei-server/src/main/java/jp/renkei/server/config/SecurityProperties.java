@@ -17,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  *     after which that address is refused for the rest of the window (default 20)
  * @param clientWindow the window for {@code clientFailureLimit} (default 10 minutes)
  * @param minPasswordLength shortest password accepted for new or changed passwords (default 12)
- * @param sessionTimeout idle time after which a browser session ends (default 30 minutes)
  */
 @Validated
 @ConfigurationProperties("renkei.security")
@@ -26,5 +25,4 @@ public record SecurityProperties(
     @NotNull @DefaultValue("15m") Duration lockout,
     @Min(1) @DefaultValue("20") int clientFailureLimit,
     @NotNull @DefaultValue("10m") Duration clientWindow,
-    @Min(8) @Max(128) @DefaultValue("12") int minPasswordLength,
-    @NotNull @DefaultValue("30m") Duration sessionTimeout) {}
+    @Min(8) @Max(128) @DefaultValue("12") int minPasswordLength) {}

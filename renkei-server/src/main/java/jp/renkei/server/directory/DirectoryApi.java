@@ -39,6 +39,14 @@ class DirectoryApi {
         actor.channel());
   }
 
+  record PasswordChange(String currentPassword, String newPassword) {}
+
+  @PutMapping("/me/password")
+  ResponseEntity<Void> changePassword(Actor actor, @RequestBody PasswordChange body) {
+    users.changeOwnPassword(actor, body.currentPassword(), body.newPassword());
+    return ResponseEntity.noContent().build();
+  }
+
   @GetMapping("/organisations")
   List<Representations.OrganisationSummary> organisations(
       @RequestParam(required = false) String type,

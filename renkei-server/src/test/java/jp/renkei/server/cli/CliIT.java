@@ -144,7 +144,15 @@ class CliIT {
       seen.append(line).append('\n');
       Matcher m = running.matcher(line);
       if (m.find()) {
-        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    out.lines().forEach(l -> {});
+                  } catch (java.io.UncheckedIOException closed) {
+                    // the server was stopped: nothing more to read
+                  }
+                });
         drain.setDaemon(true);
         drain.start();
         return Integer.parseInt(m.group(1));

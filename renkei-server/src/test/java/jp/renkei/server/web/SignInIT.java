@@ -49,6 +49,36 @@ class SignInIT extends ServerTest {
   }
 
   @Test
+  void aPersonChangesTheirPasswordOnlyWithTheCurrentOne() {
+    var person = fixtures.user("op-sakura-bank", Role.MEMBER);
+    var browser = http();
+    browser.signIn(person.login(), Fixtures.PASSWORD);
+    HttpResponse<String> wrong =
+        browser.postForm(
+            "/account/password",
+            "/account/password",
+            Map.of("currentPassword", "not-it-at-all", "newPassword", "another-long-secret-7"));
+    assertThat(wrong.body()).contains("id=\"form-error\"", "現在のパスワードが正しくありません");
+    HttpResponse<String> tooShort =
+        browser.postForm(
+            "/account/password",
+            "/account/password",
+            Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "short"));
+    assertThat(tooShort.body()).contains("12 文字以上");
+    HttpResponse<String> ok =
+        browser.postForm(
+            "/account/password",
+            "/account/password",
+            Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "another-long-secret-7"));
+    assertThat(ok.body()).contains("id=\"password-changed\"");
+    assertThat(http().signIn(person.login(), Fixtures.PASSWORD).headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("error=bad"));
+    assertThat(
+            http().signIn(person.login(), "another-long-secret-7").headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+  }
+
+  @Test
   void formsWithoutTheCsrfTokenAreRefused() {
     var person = fixtures.user("op-sakura-bank", Role.MEMBER);
     HttpResponse<String> r =
