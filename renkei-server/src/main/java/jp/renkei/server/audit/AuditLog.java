@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import jp.renkei.engine.audit.AuditChain;
 import jp.renkei.engine.audit.AuditRecord;
 import jp.renkei.engine.audit.ChainVerifier;
+import jp.renkei.server.database.Like;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,11 +120,11 @@ public class AuditLog {
     }
     if (filter.action() != null) {
       sql.append(" and action like :action escape '\\'");
-      params.put("action", likePrefix(filter.action()));
+      params.put("action", Like.prefix(filter.action()));
     }
     if (filter.actor() != null) {
       sql.append(" and actor like :actor escape '\\'");
-      params.put("actor", "%" + likePrefix(filter.actor())); // contains
+      params.put("actor", Like.contains(filter.actor()));
     }
     if (filter.outcome() != null) {
       sql.append(" and outcome = :outcome");
@@ -196,9 +197,5 @@ public class AuditLog {
         rs.getString("detail"),
         rs.getString("client_address"),
         rs.getString("hash"));
-  }
-
-  private static String likePrefix(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 }

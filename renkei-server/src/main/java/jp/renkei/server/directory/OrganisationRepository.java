@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import jp.renkei.server.database.Like;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,9 +48,7 @@ class OrganisationRepository {
       sql.append(
           " and (o.name_ja ilike :text escape '\\' or o.name_en ilike :text escape '\\'"
               + " or o.code ilike :text escape '\\')");
-      params.put(
-          "text",
-          "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      params.put("text", Like.contains(q.text()));
     }
     sql.append(ORDER);
     return jdbc.sql(sql.toString()).params(params).query(Organisation.class).list();

@@ -67,6 +67,8 @@ class DirectoryIT extends ServerTest {
     assertThat(page.body()).contains("さくら架空銀行", "金融庁").doesNotContain("いなずま架空電力株式会社");
     HttpResponse<String> fragment = http.get("/directory?q=%E3%81%84%E3%81%AA%E3%81%9A%E3%81%BE");
     assertThat(fragment.body()).contains("いなずま架空電力株式会社");
+    // the person's own % and _ are literal, not wildcards
+    assertThat(http.get("/directory?q=%25").body()).contains("条件に合う組織はありません");
   }
 
   @Test
