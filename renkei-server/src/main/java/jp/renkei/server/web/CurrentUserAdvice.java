@@ -3,15 +3,30 @@ package jp.renkei.server.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.security.CurrentUser;
+import jp.renkei.server.sharing.ModeService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in person ({@code me}) and the current path into every page's model. */
+/**
+ * Puts the signed-in person ({@code me}), the hub's mode ({@code systemMode}) and the current path
+ * into every page's model.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUserAdvice {
+
+  private final ModeService modes;
+
+  CurrentUserAdvice(ModeService modes) {
+    this.modes = modes;
+  }
+
+  @ModelAttribute("systemMode")
+  String systemMode() {
+    return me() == null ? null : modes.currentCode();
+  }
 
   @ModelAttribute("me")
   UserAccount me() {
