@@ -101,6 +101,18 @@ public class DirectoryService {
             "directory.membership.add", "organisation", member.id(), "ceptoar=" + ceptoarCode));
   }
 
+  /** The organisation that is the given ministry (e.g. {@code fsa}), if it is in the directory. */
+  public java.util.Optional<Organisation> ministryOrganisation(String ministryCode) {
+    return organisations.find(new OrganisationQuery("ministry", null, null)).stream()
+        .filter(o -> ministryCode.equals(o.ministryCode()))
+        .findFirst();
+  }
+
+  /** The national coordinator's organisation, if it is in the directory. */
+  public java.util.Optional<Organisation> nationalCoordinator() {
+    return organisations.find(new OrganisationQuery("nisc", null, null)).stream().findFirst();
+  }
+
   public int count() {
     return organisations.count();
   }

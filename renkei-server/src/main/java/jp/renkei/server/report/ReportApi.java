@@ -1,0 +1,96 @@
+package jp.renkei.server.report;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import jp.renkei.server.audit.Actor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST: reports (情報連絡) and the organisation's inbox. Unseeable reports are 404. */
+@RestController
+@RequestMapping("/api/v1")
+class ReportApi {
+
+  static final int MAX_LIST = 200;
+  private final ReportService reports;
+
+  ReportApi(ReportService reports) {
+    this.reports = reports;
+  }
+
+  @GetMapping("/reports")
+  List<ReportService.Summary> list(Actor actor, @RequestParam(defaultValue = "50") int limit) {
+    return reports.list(actor, Math.max(1, Math.min(limit, MAX_LIST)));
+  }
+
+  @PostMapping("/reports")
+  ResponseEntity<Map<String, Object>> create(
+      Actor actor,
+      @RequestBody NewReport body,
+      @RequestParam(defaultValue = "false") boolean submit) {
+    long id = reports.create(actor, body, submit);
+    return ResponseEntity.created(URI.create("/api/v1/reports/" + id))
+        .body(Map.of("id", id, "status", submit ? "submitted" : "draft"));
+  }
+
+  @GetMapping("/reports/{id}")
+  ReportView get(Actor actor, @PathVariable long id) {
+    return reports.view(actor, id);
+  }
+
+  @PutMapping("/reports/{id}/draft")
+  ReportView updateDraft(Actor actor, @PathVariable long id, @RequestBody ReportContent body) {
+    reports.updateDraft(actor, id, body);
+    return reports.view(actor, id);
+  }
+
+  @PostMapping("/reports/{id}/submit")
+  ReportView submit(Actor actor, @PathVariable long id) {
+    reports.submit(actor, id);
+    return reports.view(actor, id);
+  }
+
+  record VersionRequest(String kind, ReportContent content) {}
+
+  @PostMapping("/reports/{id}/versions")
+  ReportView addVersion(Actor actor, @PathVariable long id, @RequestBody VersionRequest body) {
+    reports.addVersion(actor, id, body.kind(), body.content());
+    return reports.view(actor, id);
+  }
+
+  @PostMapping("/reports/{id}/read")
+  ReportView markRead(Actor actor, @PathVariable long id) {
+    reports.markRead(actor, id);
+    return reports.view(actor, id);
+  }
+
+  record ForwardRequest(String tlp) {}
+
+  @PostMapping("/reports/{id}/forward")
+  ReportView forward(
+      Actor actor, @PathVariable long id, @RequestBody(required = false) ForwardRequest body) {
+    reports.forward(actor, id, body == null ? null : body.tlp());
+    return reports.view(actor, id);
+  }
+
+  record CommentRequest(String body) {}
+
+  @PostMapping("/reports/{id}/comments")
+  ReportView comment(Actor actor, @PathVariable long id, @RequestBody CommentRequest body) {
+    reports.comment(actor, id, body.body());
+    return reports.view(actor, id);
+  }
+
+  @GetMapping("/inbox")
+  List<ReportService.InboxItem> inbox(Actor actor, @RequestParam(defaultValue = "100") int limit) {
+    return reports.inbox(actor, Math.max(1, Math.min(limit, MAX_LIST)));
+  }
+}

@@ -1,0 +1,40 @@
+package jp.renkei.server.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The report feature's stored shapes. */
+final class ReportRecords {
+
+  private ReportRecords() {}
+
+  /** A report's identity, route and audience. */
+  record Report(
+      long id,
+      long originatorOrgId,
+      Long originatorUserId,
+      String sectorCode,
+      String route,
+      Long ceptoarId,
+      boolean anonymise,
+      String tlp,
+      List<String> scopeSectors,
+      List<String> scopeTypes,
+      List<Long> excludedOrgIds,
+      List<Long> recipientUserIds,
+      String status,
+      Instant createdAt,
+      Instant submittedAt) {}
+
+  record Hop(
+      long id,
+      long reportId,
+      int hopOrder,
+      String kind,
+      long recipientOrgId,
+      Instant deliveredAt,
+      Instant readAt,
+      Instant forwardedAt) {}
+
+  record Comment(long id, long reportId, long orgId, String body, Instant createdAt) {}
+}

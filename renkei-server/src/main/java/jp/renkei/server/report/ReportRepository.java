@@ -1,0 +1,292 @@
+package jp.renkei.server.report;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReportRepository {
+
+  private static final String REPORT =
+      "select id, originator_org_id, originator_user_id, sector_code, route, ceptoar_id,"
+          + " anonymise, tlp, scope_sectors, scope_types, excluded_org_ids, recipient_user_ids,"
+          + " status, created_at, submitted_at from report";
+  private static final String VERSION =
+      "select * from report_version where report_id = ? order by version_no";
+
+  private final JdbcClient jdbc;
+
+  ReportRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(
+      long originatorOrg,
+      long originatorUser,
+      String sector,
+      String route,
+      Long ceptoarId,
+      boolean anonymise,
+      String tlp,
+      List<String> scopeSectors,
+      List<String> scopeTypes,
+      List<Long> excluded,
+      List<Long> recipientUsers) {
+    return jdbc.sql(
+            "insert into report (originator_org_id, originator_user_id, sector_code, route,"
+                + " ceptoar_id, anonymise, tlp, scope_sectors, scope_types, excluded_org_ids,"
+                + " recipient_user_ids, status) values (?,?,?,?,?,?,?,?,?,?,?,'draft') returning id")
+        .params(
+            originatorOrg,
+            originatorUser,
+            sector,
+            route,
+            ceptoarId,
+            anonymise,
+            tlp,
+            scopeSectors.toArray(String[]::new),
+            scopeTypes.toArray(String[]::new),
+            excluded.toArray(Long[]::new),
+            recipientUsers.toArray(Long[]::new))
+        .query(Long.class)
+        .single();
+  }
+
+  long insertVersion(long reportId, int number, String kind, ReportContent c, long userId) {
+    long id =
+        jdbc.sql(
+                "insert into report_version (report_id, version_no, kind, title, summary,"
+                    + " occurred_at, detected_at, incident_type_code, cause_codes, service_outage,"
+                    + " severity_code, response_status, cascade_possibility, cascade_note,"
+                    + " reporting_case_code, contact_unit, contact_person, contact_phone,"
+                    + " contact_email, created_by)"
+                    + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id")
+            .params(
+                reportId,
+                number,
+                kind,
+                c.title(),
+                c.summary(),
+                utc(c.occurredAt()),
+                utc(c.detectedAt()),
+                c.incidentType(),
+                c.causes().toArray(String[]::new),
+                c.serviceOutage(),
+                c.severity(),
+                c.responseStatus(),
+                c.cascadePossibility(),
+                c.cascadeNote(),
+                c.reportingCase(),
+                c.contactUnit(),
+                c.contactPerson(),
+                c.contactPhone(),
+                c.contactEmail(),
+                userId)
+            .query(Long.class)
+            .single();
+    int position = 0;
+    for (ReportContent.ObservableEntry o : c.observables()) {
+      jdbc.sql(
+              "insert into report_observable (version_id, position, type, value, original)"
+                  + " values (?,?,?,?,?)")
+          .params(id, position++, o.type(), o.value(), o.original())
+          .update();
+    }
+    return id;
+  }
+
+  void deleteVersions(long reportId) {
+    jdbc.sql("delete from report_version where report_id = ?").param(reportId).update();
+  }
+
+  Optional<ReportRecords.Report> report(long id) {
+    return jdbc.sql(REPORT + " where id = ?").param(id).query(ReportRepository::report).optional();
+  }
+
+  /** Reports newest first, below {@code beforeId}: drafts only of the given organisation. */
+  List<ReportRecords.Report> batch(long organisationId, long beforeId, int size) {
+    return jdbc.sql(
+            REPORT
+                + " where id < ? and (status <> 'draft' or originator_org_id = ?)"
+                + " order by id desc limit ?")
+        .params(beforeId, organisationId, size)
+        .query(ReportRepository::report)
+        .list();
+  }
+
+  void submit(long id, Instant at) {
+    jdbc.sql("update report set status = 'submitted', submitted_at = ? where id = ?")
+        .params(utc(at), id)
+        .update();
+  }
+
+  void close(long id) {
+    jdbc.sql("update report set status = 'closed' where id = ?").param(id).update();
+  }
+
+  void updateTlp(long id, String tlp) {
+    jdbc.sql("update report set tlp = ? where id = ?").params(tlp, id).update();
+  }
+
+  List<ReportView.Version> versions(long reportId) {
+    List<ReportView.Version> list = new ArrayList<>();
+    jdbc.sql(VERSION)
+        .param(reportId)
+        .query(
+            (rs, i) -> {
+              list.add(
+                  new ReportView.Version(
+                      rs.getInt("version_no"),
+                      rs.getString("kind"),
+                      content(rs, observables(rs.getLong("id"))),
+                      instant(rs, "created_at")));
+              return null;
+            })
+        .list();
+    return list;
+  }
+
+  private List<ReportContent.ObservableEntry> observables(long versionId) {
+    return jdbc.sql(
+            "select type, value, original from report_observable where version_id = ?"
+                + " order by position")
+        .param(versionId)
+        .query(
+            (rs, i) ->
+                new ReportContent.ObservableEntry(
+                    rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  void insertHop(long reportId, int order, String kind, long orgId) {
+    jdbc.sql(
+            "insert into report_hop (report_id, hop_order, kind, recipient_org_id)"
+                + " values (?,?,?,?)")
+        .params(reportId, order, kind, orgId)
+        .update();
+  }
+
+  List<ReportRecords.Hop> hops(long reportId) {
+    return jdbc.sql(
+            "select id, report_id, hop_order, kind, recipient_org_id, delivered_at, read_at,"
+                + " forwarded_at from report_hop where report_id = ? order by hop_order")
+        .param(reportId)
+        .query(ReportRecords.Hop.class)
+        .list();
+  }
+
+  /** Hops delivered to the organisation, newest first. */
+  List<ReportRecords.Hop> inbox(long orgId, int limit) {
+    return jdbc.sql(
+            "select id, report_id, hop_order, kind, recipient_org_id, delivered_at, read_at,"
+                + " forwarded_at from report_hop where recipient_org_id = ?"
+                + " and delivered_at is not null order by delivered_at desc, id desc limit ?")
+        .params(orgId, limit)
+        .query(ReportRecords.Hop.class)
+        .list();
+  }
+
+  void deliver(long hopId, Instant at) {
+    jdbc.sql("update report_hop set delivered_at = ? where id = ? and delivered_at is null")
+        .params(utc(at), hopId)
+        .update();
+  }
+
+  void markRead(long hopId, Instant at) {
+    jdbc.sql("update report_hop set read_at = ? where id = ? and read_at is null")
+        .params(utc(at), hopId)
+        .update();
+  }
+
+  void markForwarded(long hopId, long userId, Instant at) {
+    jdbc.sql("update report_hop set forwarded_at = ?, forwarded_by = ? where id = ?")
+        .params(utc(at), userId, hopId)
+        .update();
+  }
+
+  void insertComment(long reportId, long orgId, long userId, String body) {
+    jdbc.sql("insert into report_comment (report_id, org_id, user_id, body) values (?,?,?,?)")
+        .params(reportId, orgId, userId, body)
+        .update();
+  }
+
+  List<ReportRecords.Comment> comments(long reportId) {
+    return jdbc.sql(
+            "select id, report_id, org_id, body, created_at from report_comment"
+                + " where report_id = ? order by created_at, id")
+        .param(reportId)
+        .query(ReportRecords.Comment.class)
+        .list();
+  }
+
+  private static ReportRecords.Report report(ResultSet rs, int row) throws SQLException {
+    long user = rs.getLong("originator_user_id");
+    Long originatorUser = rs.wasNull() ? null : user;
+    long ceptoar = rs.getLong("ceptoar_id");
+    Long ceptoarId = rs.wasNull() ? null : ceptoar;
+    return new ReportRecords.Report(
+        rs.getLong("id"),
+        rs.getLong("originator_org_id"),
+        originatorUser,
+        rs.getString("sector_code"),
+        rs.getString("route"),
+        ceptoarId,
+        rs.getBoolean("anonymise"),
+        rs.getString("tlp"),
+        strings(rs.getArray("scope_sectors")),
+        strings(rs.getArray("scope_types")),
+        longs(rs.getArray("excluded_org_ids")),
+        longs(rs.getArray("recipient_user_ids")),
+        rs.getString("status"),
+        instant(rs, "created_at"),
+        instant(rs, "submitted_at"));
+  }
+
+  private static ReportContent content(ResultSet rs, List<ReportContent.ObservableEntry> obs)
+      throws SQLException {
+    return new ReportContent(
+        rs.getString("title"),
+        rs.getString("summary"),
+        instant(rs, "occurred_at"),
+        instant(rs, "detected_at"),
+        rs.getString("incident_type_code"),
+        strings(rs.getArray("cause_codes")),
+        rs.getString("service_outage"),
+        rs.getString("severity_code"),
+        rs.getString("response_status"),
+        rs.getString("cascade_possibility"),
+        rs.getString("cascade_note"),
+        rs.getString("reporting_case_code"),
+        rs.getString("contact_unit"),
+        rs.getString("contact_person"),
+        rs.getString("contact_phone"),
+        rs.getString("contact_email"),
+        obs);
+  }
+
+  private static List<String> strings(Array a) throws SQLException {
+    return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+  }
+
+  private static List<Long> longs(Array a) throws SQLException {
+    return a == null ? List.of() : Arrays.asList((Long[]) a.getArray());
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant t) {
+    return t == null ? null : t.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,529 @@
+package jp.renkei.server.report;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.renkei.engine.policy.Audience;
+import jp.renkei.engine.policy.AudienceChange;
+import jp.renkei.engine.policy.Marking;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserService;
+import jp.renkei.server.failure.Conflict;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.reference.ReferenceData;
+import jp.renkei.server.sharing.SharingGate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 情報連絡: operators write reports (drafts, then 第一報, 続報, 最終報), which travel along their route
+ * (CEPTOAR, then sector ministry, then NISC; or the hotline to NISC), one inbox per hop. Every read
+ * goes through {@link SharingGate}; a report the viewer may not see is {@link NotFound}, whether it
+ * exists or not.
+ */
+@Service
+public class ReportService {
+
+  static final int LIST_BATCH = 500;
+
+  /** One line of a report list: the latest version's title, nothing the viewer may not see. */
+  public record Summary(
+      long id,
+      String title,
+      String status,
+      String tlp,
+      String sectorCode,
+      String originatorName,
+      String severity,
+      Instant submittedAt,
+      int versions) {}
+
+  /** One line of an inbox. */
+  public record InboxItem(
+      long reportId,
+      String title,
+      String tlp,
+      String originatorName,
+      String kind,
+      Instant deliveredAt,
+      Instant readAt,
+      Instant forwardedAt,
+      boolean canForward) {}
+
+  private final ReportRepository reports;
+  private final ReportValidator validator;
+  private final SharingGate gate;
+  private final DirectoryService directory;
+  private final UserService users;
+  private final ReferenceData reference;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  ReportService(
+      ReportRepository reports,
+      ReportValidator validator,
+      SharingGate gate,
+      DirectoryService directory,
+      UserService users,
+      ReferenceData reference,
+      AuditLog audit,
+      Optional<Clock> clock) {
+    this.reports = reports;
+    this.validator = validator;
+    this.gate = gate;
+    this.directory = directory;
+    this.users = users;
+    this.reference = reference;
+    this.audit = audit;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** Whether the actor may write reports: analysts and above of an organisation with a sector. */
+  public boolean mayReport(Actor actor) {
+    return actor.organisationId() != null
+        && actor.is(Role.ANALYST)
+        && directory.organisation(actor.organisationId()).sectorCode() != null;
+  }
+
+  /** Creates a report as a draft, and submits it at once when {@code submit} is set. */
+  @Transactional
+  public long create(Actor actor, NewReport r, boolean submit) {
+    if (!mayReport(actor)) {
+      throw new Forbidden("error.report.mayNotReport");
+    }
+    Organisation own = directory.organisation(actor.organisationId());
+    ReportContent content = validator.check(r.content(), clock.instant());
+    validator.code("tlp", r.tlp(), "tlp");
+    Long ceptoarId = null;
+    if ("ceptoar".equals(r.route())) {
+      ceptoarId = ceptoarFor(own, r.ceptoarCode()).id();
+    } else if (!"hotline".equals(r.route())) {
+      throw new InvalidInput("route", "validation.report.route", String.valueOf(r.route()));
+    }
+    if (r.anonymise()) {
+      throw new InvalidInput("anonymise", "validation.report.anonymiseNotAvailable");
+    }
+    List<Long> excluded = List.of();
+    if (r.excludeSupervisoryMinistry()) {
+      if (!"hotline".equals(r.route())) {
+        throw new InvalidInput(
+            "excludeSupervisoryMinistry", "validation.report.excludeNeedsHotline");
+      }
+      excluded = supervisoryMinistry(own).map(o -> List.of(o.id())).orElse(List.of());
+    }
+    Set<String> sectors =
+        reference.sectors().stream().map(s -> s.code()).collect(Collectors.toSet());
+    for (String s : r.scopeSectors()) {
+      if (!sectors.contains(s)) {
+        throw new InvalidInput("scopeSectors", "validation.vocabulary", s);
+      }
+    }
+    Set<String> types =
+        reference.organisationTypes().stream().map(t -> t.code()).collect(Collectors.toSet());
+    for (String t : r.scopeTypes()) {
+      if (!types.contains(t)) {
+        throw new InvalidInput("scopeTypes", "validation.vocabulary", t);
+      }
+    }
+    List<Long> named = new ArrayList<>();
+    for (String login : r.recipientLogins()) {
+      try {
+        named.add(users.byLogin(login).id());
+      } catch (NotFound e) {
+        throw new InvalidInput("recipientLogins", "validation.report.unknownLogin", login);
+      }
+    }
+    if ("red".equals(r.tlp()) && named.isEmpty()) {
+      throw new InvalidInput("recipientLogins", "validation.report.redNeedsPeople");
+    }
+    long id =
+        reports.insert(
+            own.id(),
+            actor.userId(),
+            own.sectorCode(),
+            r.route(),
+            ceptoarId,
+            false,
+            r.tlp(),
+            r.scopeSectors(),
+            r.scopeTypes(),
+            excluded,
+            named);
+    reports.insertVersion(id, 1, "first", content, actor.userId());
+    audit.record(actor, AuditLog.Event.success("report.create", "report", id, "draft " + r.tlp()));
+    if (submit) {
+      submit(actor, id);
+    }
+    return id;
+  }
+
+  /** Replaces a draft's content. */
+  @Transactional
+  public void updateDraft(Actor actor, long id, ReportContent content) {
+    ReportRecords.Report r = ownReport(actor, id);
+    if (!"draft".equals(r.status())) {
+      throw new Conflict("status", "error.report.notDraft");
+    }
+    ReportContent checked = validator.check(content, clock.instant());
+    reports.deleteVersions(id);
+    reports.insertVersion(id, 1, "first", checked, actor.userId());
+    audit.record(actor, AuditLog.Event.success("report.draft.update", "report", id, null));
+  }
+
+  /** Sends a draft as 第一報: creates the route's inboxes and delivers to the first hop. */
+  @Transactional
+  public void submit(Actor actor, long id) {
+    ReportRecords.Report r = ownReport(actor, id);
+    if (!"draft".equals(r.status())) {
+      throw new Conflict("status", "error.report.notDraft");
+    }
+    Organisation own = directory.organisation(r.originatorOrgId());
+    Organisation nisc =
+        directory
+            .nationalCoordinator()
+            .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
+    int order = 1;
+    if ("ceptoar".equals(r.route())) {
+      reports.insertHop(id, order++, "ceptoar", r.ceptoarId());
+      Organisation ministry =
+          supervisoryMinistry(own)
+              .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
+      reports.insertHop(id, order++, "ministry", ministry.id());
+    }
+    reports.insertHop(id, order, "nisc", nisc.id());
+    Instant now = clock.instant();
+    reports.submit(id, now);
+    reports.deliver(reports.hops(id).get(0).id(), now);
+    audit.record(actor, AuditLog.Event.success("report.submit", "report", id, r.route()));
+  }
+
+  /** Adds a 続報 ({@code followup}) or the 最終報 ({@code final}, which closes the report). */
+  @Transactional
+  public int addVersion(Actor actor, long id, String kind, ReportContent content) {
+    ReportRecords.Report r = visibleReport(actor, id);
+    if (!isOriginator(r, actor) || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.report.notOriginator");
+    }
+    if (!"submitted".equals(r.status())) {
+      throw new Conflict("status", "error.report.notOpen");
+    }
+    if (!"followup".equals(kind) && !"final".equals(kind)) {
+      throw new InvalidInput("kind", "validation.report.kind", String.valueOf(kind));
+    }
+    ReportContent checked = validator.check(content, clock.instant());
+    int number = reports.versions(id).size() + 1;
+    reports.insertVersion(id, number, kind, checked, actor.userId());
+    if ("final".equals(kind)) {
+      reports.close(id);
+    }
+    audit.record(
+        actor, AuditLog.Event.success("report.version", "report", id, kind + " #" + number));
+    return number;
+  }
+
+  /**
+   * The report as the actor may see it; the read is audited unless it is the actor's own or CLEAR.
+   */
+  @Transactional
+  public ReportView view(Actor actor, long id) {
+    ReportRecords.Report r = visibleReport(actor, id);
+    List<ReportRecords.Hop> hops = reports.hops(id);
+    List<ReportView.Version> versions = reports.versions(id);
+    boolean own = isOriginator(r, actor);
+    if (!own && !"clear".equals(r.tlp())) {
+      audit.record(actor, AuditLog.Event.success("report.read", "report", id, r.tlp()));
+    }
+    Map<Long, String> names = new HashMap<>();
+    Optional<ReportRecords.Hop> mine = myHop(actor, hops);
+    Instant niscAt =
+        hops.stream()
+            .filter(h -> "nisc".equals(h.kind()))
+            .map(ReportRecords.Hop::deliveredAt)
+            .filter(t -> t != null)
+            .findFirst()
+            .orElse(null);
+    Duration toNisc =
+        niscAt == null ? null : Duration.between(versions.get(0).content().detectedAt(), niscAt);
+    boolean analyst = actor.is(Role.ANALYST);
+    return new ReportView(
+        r.id(),
+        r.status(),
+        r.tlp(),
+        r.route(),
+        r.sectorCode(),
+        name(names, r.originatorOrgId()),
+        own,
+        r.submittedAt(),
+        versions,
+        hops.stream()
+            .map(
+                h ->
+                    new ReportView.HopView(
+                        h.hopOrder(),
+                        h.kind(),
+                        name(names, h.recipientOrgId()),
+                        h.deliveredAt(),
+                        h.readAt(),
+                        h.forwardedAt()))
+            .toList(),
+        reports.comments(id).stream()
+            .map(c -> new ReportView.CommentView(name(names, c.orgId()), c.body(), c.createdAt()))
+            .toList(),
+        toNisc,
+        new ReportView.Actions(
+            own && analyst && "draft".equals(r.status()),
+            own && analyst && "submitted".equals(r.status()),
+            mine.isPresent() && mine.get().readAt() == null,
+            analyst
+                && mine.isPresent()
+                && mine.get().forwardedAt() == null
+                && nextHop(hops, mine.get()).isPresent(),
+            !"draft".equals(r.status()) && (own || mine.isPresent())));
+  }
+
+  /** The reports the actor may see, newest first, at most {@code limit}. */
+  public List<Summary> list(Actor actor, int limit) {
+    SharingGate.Check check = gate.check(actor);
+    long org = actor.organisationId() == null ? -1 : actor.organisationId();
+    List<Summary> out = new ArrayList<>();
+    Map<Long, String> names = new HashMap<>();
+    long before = Long.MAX_VALUE;
+    while (out.size() < limit) {
+      List<ReportRecords.Report> batch = reports.batch(org, before, LIST_BATCH);
+      for (ReportRecords.Report r : batch) {
+        if (out.size() < limit && check.allows(audience(r, reports.hops(r.id())))) {
+          List<ReportView.Version> versions = reports.versions(r.id());
+          ReportContent latest = versions.get(versions.size() - 1).content();
+          out.add(
+              new Summary(
+                  r.id(),
+                  latest.title(),
+                  r.status(),
+                  r.tlp(),
+                  r.sectorCode(),
+                  name(names, r.originatorOrgId()),
+                  latest.severity(),
+                  r.submittedAt(),
+                  versions.size()));
+        }
+      }
+      if (batch.size() < LIST_BATCH) {
+        break;
+      }
+      before = batch.get(batch.size() - 1).id();
+    }
+    return out;
+  }
+
+  /** The actor organisation's inbox: reports delivered to it on their route. */
+  public List<InboxItem> inbox(Actor actor, int limit) {
+    if (actor.organisationId() == null) {
+      return List.of();
+    }
+    SharingGate.Check check = gate.check(actor);
+    Map<Long, String> names = new HashMap<>();
+    List<InboxItem> out = new ArrayList<>();
+    for (ReportRecords.Hop h : reports.inbox(actor.organisationId(), limit)) {
+      ReportRecords.Report r = reports.report(h.reportId()).orElseThrow();
+      List<ReportRecords.Hop> hops = reports.hops(r.id());
+      if (!check.allows(audience(r, hops))) {
+        continue; // narrowed after delivery
+      }
+      List<ReportView.Version> versions = reports.versions(r.id());
+      out.add(
+          new InboxItem(
+              r.id(),
+              versions.get(versions.size() - 1).content().title(),
+              r.tlp(),
+              name(names, r.originatorOrgId()),
+              h.kind(),
+              h.deliveredAt(),
+              h.readAt(),
+              h.forwardedAt(),
+              actor.is(Role.ANALYST) && h.forwardedAt() == null && nextHop(hops, h).isPresent()));
+    }
+    return out;
+  }
+
+  @Transactional
+  public void markRead(Actor actor, long id) {
+    visibleReport(actor, id);
+    ReportRecords.Hop hop =
+        myHop(actor, reports.hops(id)).orElseThrow(() -> new Forbidden("error.report.notOnRoute"));
+    if (hop.readAt() == null) {
+      reports.markRead(hop.id(), clock.instant());
+      audit.record(actor, AuditLog.Event.success("report.receive", "report", id, hop.kind()));
+    }
+  }
+
+  /**
+   * Forwards the report to the next organisation on its route, optionally narrowing its TLP. A hop
+   * may narrow, never widen (the originator's rule, checked by the engine).
+   */
+  @Transactional
+  public void forward(Actor actor, long id, String narrowerTlp) {
+    ReportRecords.Report r = visibleReport(actor, id);
+    if (!actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.report.mayNotForward");
+    }
+    List<ReportRecords.Hop> hops = reports.hops(id);
+    ReportRecords.Hop mine =
+        myHop(actor, hops).orElseThrow(() -> new Forbidden("error.report.notOnRoute"));
+    if (mine.forwardedAt() != null) {
+      throw new Conflict("forward", "error.report.alreadyForwarded");
+    }
+    ReportRecords.Hop next =
+        nextHop(hops, mine).orElseThrow(() -> new Conflict("forward", "error.report.endOfRoute"));
+    if (narrowerTlp != null && !narrowerTlp.isBlank() && !narrowerTlp.equals(r.tlp())) {
+      validator.code("tlp", narrowerTlp, "tlp");
+      Audience before = audience(r, hops);
+      try {
+        AudienceChange.apply(
+            before, before.withMarking(Marking.tlp(tlp(narrowerTlp))), actor.organisationId());
+      } catch (AudienceChange.WideningRefused e) {
+        throw new InvalidInput("tlp", "validation.report.widening", narrowerTlp);
+      }
+      if ("red".equals(narrowerTlp) && r.recipientUserIds().isEmpty()) {
+        throw new InvalidInput("tlp", "validation.report.redNeedsPeople");
+      }
+      reports.updateTlp(id, narrowerTlp);
+    }
+    Instant now = clock.instant();
+    if (mine.readAt() == null) {
+      reports.markRead(mine.id(), now);
+    }
+    reports.markForwarded(mine.id(), actor.userId(), now);
+    reports.deliver(next.id(), now);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "report.forward",
+            "report",
+            id,
+            mine.kind()
+                + "->"
+                + next.kind()
+                + (narrowerTlp == null || narrowerTlp.isBlank() ? "" : " tlp=" + narrowerTlp)));
+  }
+
+  @Transactional
+  public void comment(Actor actor, long id, String body) {
+    ReportRecords.Report r = visibleReport(actor, id);
+    boolean own = isOriginator(r, actor);
+    if ("draft".equals(r.status()) || (!own && myHop(actor, reports.hops(id)).isEmpty())) {
+      throw new Forbidden("error.report.notOnRoute");
+    }
+    String text = body == null ? "" : body.strip();
+    if (text.isEmpty() || text.length() > 5000) {
+      throw new InvalidInput("body", "validation.required.max", 5000);
+    }
+    reports.insertComment(id, actor.organisationId(), actor.userId(), text);
+    audit.record(actor, AuditLog.Event.success("report.comment", "report", id, null));
+  }
+
+  /** The audience the policy judges: a draft is its originator's alone. */
+  static Audience audience(ReportRecords.Report r, List<ReportRecords.Hop> hops) {
+    if ("draft".equals(r.status())) {
+      return Audience.of(Marking.tlp(Tlp.RED), r.originatorOrgId(), r.originatorUserId());
+    }
+    Set<Long> delivered =
+        hops.stream()
+            .filter(h -> h.deliveredAt() != null)
+            .map(ReportRecords.Hop::recipientOrgId)
+            .collect(Collectors.toSet());
+    return new Audience(
+        Marking.tlp(tlp(r.tlp())),
+        r.originatorOrgId(),
+        r.originatorUserId(),
+        delivered,
+        Set.copyOf(r.recipientUserIds()),
+        Set.copyOf(r.scopeSectors()),
+        Set.copyOf(r.scopeTypes()),
+        Set.copyOf(r.excludedOrgIds()));
+  }
+
+  static Tlp tlp(String code) {
+    return switch (code) {
+      case "red" -> Tlp.RED;
+      case "amber_strict" -> Tlp.AMBER_STRICT;
+      case "amber" -> Tlp.AMBER;
+      case "green" -> Tlp.GREEN;
+      default -> Tlp.CLEAR;
+    };
+  }
+
+  private ReportRecords.Report visibleReport(Actor actor, long id) {
+    ReportRecords.Report r = reports.report(id).orElseThrow(() -> new NotFound("report", id));
+    if (!gate.canView(actor, audience(r, reports.hops(id)))) {
+      throw new NotFound("report", id);
+    }
+    return r;
+  }
+
+  private ReportRecords.Report ownReport(Actor actor, long id) {
+    ReportRecords.Report r = visibleReport(actor, id);
+    if (!isOriginator(r, actor) || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.report.notOriginator");
+    }
+    return r;
+  }
+
+  private static boolean isOriginator(ReportRecords.Report r, Actor actor) {
+    return actor.organisationId() != null && r.originatorOrgId() == actor.organisationId();
+  }
+
+  private static Optional<ReportRecords.Hop> myHop(Actor actor, List<ReportRecords.Hop> hops) {
+    return hops.stream()
+        .filter(
+            h ->
+                actor.organisationId() != null
+                    && h.recipientOrgId() == actor.organisationId()
+                    && h.deliveredAt() != null)
+        .findFirst();
+  }
+
+  private static Optional<ReportRecords.Hop> nextHop(
+      List<ReportRecords.Hop> hops, ReportRecords.Hop h) {
+    return hops.stream().filter(x -> x.hopOrder() == h.hopOrder() + 1).findFirst();
+  }
+
+  private Organisation ceptoarFor(Organisation own, String code) {
+    List<Organisation> mine = directory.detail(own.id()).ceptoars();
+    if (code == null || code.isBlank()) {
+      if (mine.size() == 1) {
+        return mine.get(0);
+      }
+      throw new InvalidInput(
+          "ceptoarCode",
+          mine.isEmpty() ? "validation.report.noCeptoar" : "validation.report.chooseCeptoar");
+    }
+    return mine.stream()
+        .filter(c -> c.code().equals(code))
+        .findFirst()
+        .orElseThrow(() -> new InvalidInput("ceptoarCode", "validation.report.notMember", code));
+  }
+
+  private Optional<Organisation> supervisoryMinistry(Organisation own) {
+    return reference
+        .sector(own.sectorCode())
+        .flatMap(s -> directory.ministryOrganisation(s.ministryCode()));
+  }
+
+  private String name(Map<Long, String> cache, long orgId) {
+    return cache.computeIfAbsent(orgId, id -> directory.organisation(id).nameJa());
+  }
+}

@@ -1,0 +1,47 @@
+package jp.renkei.server.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A report as one viewer may see it: everything here has passed the sharing policy. Built only by
+ * {@link ReportService}.
+ */
+public record ReportView(
+    long id,
+    String status,
+    String tlp,
+    String route,
+    String sectorCode,
+    String originatorName,
+    boolean ownOrganisation,
+    Instant submittedAt,
+    List<Version> versions,
+    List<HopView> hops,
+    List<CommentView> comments,
+    Duration detectionToNisc,
+    Actions actions) {
+
+  /** One immutable version (第一報, 続報, 最終報). */
+  public record Version(int number, String kind, ReportContent content, Instant createdAt) {}
+
+  /** One organisation on the route and what happened at it. */
+  public record HopView(
+      int order,
+      String kind,
+      String organisationName,
+      Instant deliveredAt,
+      Instant readAt,
+      Instant forwardedAt) {}
+
+  public record CommentView(String organisationName, String body, Instant createdAt) {}
+
+  /** What this viewer may do now. */
+  public record Actions(
+      boolean submit, boolean addVersion, boolean markRead, boolean forward, boolean comment) {}
+
+  public Version latest() {
+    return versions.get(versions.size() - 1);
+  }
+}

@@ -1,0 +1,65 @@
+package jp.renkei.server.sharing;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.renkei.engine.policy.Audience;
+import jp.renkei.engine.policy.C4tapStanding;
+import jp.renkei.engine.policy.Decision;
+import jp.renkei.engine.policy.SharingPolicy;
+import jp.renkei.engine.policy.Viewer;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.OrganisationDetail;
+import org.springframework.stereotype.Service;
+
+/**
+ * The server's only door to the engine's {@link SharingPolicy}: it describes the acting person as a
+ * policy {@link Viewer} and asks, with the hub's current mode. Every read path of every feature —
+ * object pages, lists, search, counts, exports, notifications — filters through here.
+ */
+@Service
+public class SharingGate {
+
+  private final SharingPolicy policy = new SharingPolicy();
+  private final DirectoryService directory;
+  private final ModeService modes;
+
+  SharingGate(DirectoryService directory, ModeService modes) {
+    this.directory = directory;
+    this.modes = modes;
+  }
+
+  /** The actor as the policy sees them (one directory read; reuse it for a list). */
+  public Viewer viewer(Actor actor) {
+    if (actor.userId() == null || actor.organisationId() == null) {
+      return Viewer.PUBLIC;
+    }
+    OrganisationDetail d = directory.detail(actor.organisationId());
+    Organisation o = d.organisation();
+    Set<Long> ceptoars = d.ceptoars().stream().map(Organisation::id).collect(Collectors.toSet());
+    return new Viewer(
+        actor.userId(), o.id(), o.typeCode(), o.sectorCode(), ceptoars, C4tapStanding.NONE);
+  }
+
+  /** A decision for many objects at once: fixes the viewer and the mode for the whole list. */
+  public Check check(Actor actor) {
+    Viewer v = viewer(actor);
+    var mode = modes.current();
+    return audience -> policy.decide(v, audience, mode);
+  }
+
+  public boolean canView(Actor actor, Audience audience) {
+    return check(actor).decide(audience).allowed();
+  }
+
+  /** The policy fixed to one viewer and mode. */
+  @FunctionalInterface
+  public interface Check {
+    Decision decide(Audience audience);
+
+    default boolean allows(Audience audience) {
+      return decide(audience).allowed();
+    }
+  }
+}
