@@ -195,6 +195,37 @@ class ReportRepository {
         .list();
   }
 
+  /** The hops of many reports at once, by report id. */
+  java.util.Map<Long, List<ReportRecords.Hop>> hopsFor(List<Long> reportIds) {
+    java.util.Map<Long, List<ReportRecords.Hop>> byReport = new java.util.HashMap<>();
+    for (Long id : reportIds) {
+      byReport.put(id, new ArrayList<>());
+    }
+    jdbc.sql(
+            "select id, report_id, hop_order, kind, recipient_org_id, delivered_at, read_at,"
+                + " forwarded_at from report_hop where report_id = any(?) order by report_id, hop_order")
+        .param(reportIds.toArray(Long[]::new))
+        .query(ReportRecords.Hop.class)
+        .list()
+        .forEach(h -> byReport.get(h.reportId()).add(h));
+    return byReport;
+  }
+
+  /** Title, severity and version count of the newest version of each report. */
+  record Latest(long reportId, String title, String severityCode, int versionNo) {}
+
+  java.util.Map<Long, Latest> latest(List<Long> reportIds) {
+    java.util.Map<Long, Latest> byReport = new java.util.HashMap<>();
+    jdbc.sql(
+            "select distinct on (report_id) report_id, title, severity_code, version_no"
+                + " from report_version where report_id = any(?) order by report_id, version_no desc")
+        .param(reportIds.toArray(Long[]::new))
+        .query(Latest.class)
+        .list()
+        .forEach(l -> byReport.put(l.reportId(), l));
+    return byReport;
+  }
+
   void deliver(long hopId, Instant at) {
     jdbc.sql("update report_hop set delivered_at = ? where id = ? and delivered_at is null")
         .params(utc(at), hopId)

@@ -304,21 +304,31 @@ public class ReportService {
     long before = Long.MAX_VALUE;
     while (out.size() < limit) {
       List<ReportRecords.Report> batch = reports.batch(org, before, LIST_BATCH);
-      for (ReportRecords.Report r : batch) {
-        if (out.size() < limit && check.allows(audience(r, reports.hops(r.id())))) {
-          List<ReportView.Version> versions = reports.versions(r.id());
-          ReportContent latest = versions.get(versions.size() - 1).content();
+      if (batch.isEmpty()) {
+        break;
+      }
+      Map<Long, List<ReportRecords.Hop>> hops =
+          reports.hopsFor(batch.stream().map(ReportRecords.Report::id).toList());
+      List<ReportRecords.Report> visible =
+          batch.stream().filter(r -> check.allows(audience(r, hops.get(r.id())))).toList();
+      Map<Long, ReportRepository.Latest> latest =
+          visible.isEmpty()
+              ? Map.of()
+              : reports.latest(visible.stream().map(ReportRecords.Report::id).toList());
+      for (ReportRecords.Report r : visible) {
+        if (out.size() < limit) {
+          ReportRepository.Latest l = latest.get(r.id());
           out.add(
               new Summary(
                   r.id(),
-                  latest.title(),
+                  l.title(),
                   r.status(),
                   r.tlp(),
                   r.sectorCode(),
                   name(names, r.originatorOrgId()),
-                  latest.severity(),
+                  l.severityCode(),
                   r.submittedAt(),
-                  versions.size()));
+                  l.versionNo()));
         }
       }
       if (batch.size() < LIST_BATCH) {
