@@ -15,4 +15,17 @@ public class TimeFormat {
   public String jst(Instant t) {
     return t == null ? "-" : JST.format(t);
   }
+
+  /** A duration as {@code 2 h 05 min} (negative durations, from bad clocks, shown as such). */
+  public String duration(java.time.Duration d) {
+    if (d == null) {
+      return "-";
+    }
+    long minutes = Math.abs(d.toMinutes());
+    return (d.isNegative() ? "-" : "")
+        + (minutes / 60)
+        + " h "
+        + String.format("%02d", minutes % 60)
+        + " min";
+  }
 }

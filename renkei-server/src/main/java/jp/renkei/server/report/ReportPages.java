@@ -1,0 +1,181 @@
+package jp.renkei.server.report;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.UserService;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.reference.ReferenceData;
+import jp.renkei.server.reference.Term;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Report pages: list, inbox, the 情報連絡 form, a report with its history and actions. */
+@Controller
+class ReportPages {
+
+  static final String[] VOCABULARIES = {
+    "incident_type",
+    "incident_type_group",
+    "cause_type",
+    "cause_group",
+    "severity",
+    "reporting_case",
+    "tlp"
+  };
+
+  private final ReportService reports;
+  private final ReferenceData reference;
+  private final DirectoryService directory;
+  private final UserService users;
+
+  ReportPages(
+      ReportService reports,
+      ReferenceData reference,
+      DirectoryService directory,
+      UserService users) {
+    this.reports = reports;
+    this.reference = reference;
+    this.directory = directory;
+    this.users = users;
+  }
+
+  /** Every vocabulary the report pages label, by code: {@code vocab['severity']['level3']}. */
+  @ModelAttribute("vocab")
+  Map<String, Map<String, Term>> vocabularies() {
+    Map<String, Map<String, Term>> all = new LinkedHashMap<>();
+    for (String v : VOCABULARIES) {
+      all.put(
+          v,
+          reference.vocabulary(v).stream()
+              .collect(
+                  Collectors.toMap(
+                      Term::code, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
+    }
+    return all;
+  }
+
+  @GetMapping("/reports")
+  String list(Actor actor, Model model) {
+    model.addAttribute("reports", reports.list(actor, 200));
+    model.addAttribute("mayReport", reports.mayReport(actor));
+    return "report/list";
+  }
+
+  @GetMapping("/inbox")
+  String inbox(Actor actor, Model model) {
+    model.addAttribute("items", reports.inbox(actor, 200));
+    return "report/inbox";
+  }
+
+  @GetMapping("/reports/new")
+  String form(Actor actor, Model model) {
+    if (!model.containsAttribute("form")) {
+      model.addAttribute(
+          "form",
+          ReportForm.fresh(users.byId(actor.userId()).orElseThrow().displayName(), Instant.now()));
+    }
+    model.addAttribute("ceptoars", directory.detail(actor.organisationId()).ceptoars());
+    model.addAttribute("sectors", reference.sectors());
+    model.addAttribute("mayReport", reports.mayReport(actor));
+    return "report/form";
+  }
+
+  @PostMapping("/reports")
+  String create(
+      Actor actor,
+      @ModelAttribute("form") ReportForm form,
+      @RequestParam(defaultValue = "draft") String action,
+      Model model) {
+    try {
+      long id = reports.create(actor, form.newReport(), "submit".equals(action));
+      return "redirect:/reports/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+      return form(actor, model);
+    }
+  }
+
+  @GetMapping("/reports/{id}")
+  String view(Actor actor, @PathVariable long id, Model model) {
+    model.addAttribute("report", reports.view(actor, id));
+    return "report/view";
+  }
+
+  @PostMapping("/reports/{id}/submit")
+  String submit(Actor actor, @PathVariable long id) {
+    reports.submit(actor, id);
+    return "redirect:/reports/" + id;
+  }
+
+  @PostMapping("/reports/{id}/read")
+  String read(Actor actor, @PathVariable long id) {
+    reports.markRead(actor, id);
+    return "redirect:/reports/" + id;
+  }
+
+  @PostMapping("/reports/{id}/forward")
+  String forward(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String tlp,
+      Model model) {
+    try {
+      reports.forward(actor, id, tlp);
+      return "redirect:/reports/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+      return view(actor, id, model);
+    }
+  }
+
+  @PostMapping("/reports/{id}/comments")
+  String comment(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String body,
+      Model model) {
+    try {
+      reports.comment(actor, id, body);
+      return "redirect:/reports/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+      return view(actor, id, model);
+    }
+  }
+
+  @GetMapping("/reports/{id}/versions/new")
+  String versionForm(Actor actor, @PathVariable long id, Model model) {
+    ReportView r = reports.view(actor, id);
+    model.addAttribute("report", r);
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", ReportForm.of(r.latest().content()));
+    }
+    return "report/version";
+  }
+
+  @PostMapping("/reports/{id}/versions")
+  String addVersion(
+      Actor actor,
+      @PathVariable long id,
+      @ModelAttribute("form") ReportForm form,
+      @RequestParam(defaultValue = "followup") String kind,
+      Model model) {
+    try {
+      reports.addVersion(actor, id, kind, form.content());
+      return "redirect:/reports/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+      return versionForm(actor, id, model);
+    }
+  }
+}
