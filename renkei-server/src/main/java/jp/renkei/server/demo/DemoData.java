@@ -78,6 +78,16 @@ public class DemoData {
         create(r);
       }
     }
+    int n = 0;
+    for (String[] r : rows) {
+      if ("operator".equals(r[1])) {
+        n++;
+        long id = directory.organisation(r[0]).id();
+        if (directory.identity(id).domains().isEmpty()) {
+          directory.setIdentity(LOADER, id, demoIdentity(r, n));
+        }
+      }
+    }
     List<Login> created = new ArrayList<>();
     for (DemoPerson p : PEOPLE) {
       if (exists(p.login())) {
@@ -131,6 +141,21 @@ public class DemoData {
             dash(r[3]),
             null,
             "-".equals(r[6]) ? List.of() : Arrays.asList(r[6].split(","))));
+  }
+
+  /**
+   * A plainly fictional identity for a demo operator: its name without the company suffix, a domain
+   * under {@code .example}, a private /16 (and TEST-NET-1 for the demo bank).
+   */
+  static jp.renkei.server.directory.OrganisationIdentity demoIdentity(String[] row, int n) {
+    String alias = row[4].replace("株式会社", "").strip();
+    String domain = row[0].replaceFirst("^op-", "") + ".example";
+    List<String> ranges = new ArrayList<>(List.of("10." + n + ".0.0/16"));
+    if ("op-sakura-bank".equals(row[0])) {
+      ranges.add("192.0.2.0/24");
+    }
+    return new jp.renkei.server.directory.OrganisationIdentity(
+        alias.equals(row[4]) ? List.of() : List.of(alias), List.of(domain), ranges);
   }
 
   private static String dash(String s) {

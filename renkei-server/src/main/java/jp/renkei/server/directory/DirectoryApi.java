@@ -70,6 +70,23 @@ class DirectoryApi {
         .body(Representations.organisation(directory.detail(o.id())));
   }
 
+  @GetMapping("/organisations/{id}/identity")
+  OrganisationIdentity identity(Actor actor, @PathVariable long id) {
+    if (!actor.is(Role.PLATFORM_ADMIN)
+        && !(actor.is(Role.ORG_ADMIN)
+            && actor.organisationId() != null
+            && actor.organisationId() == id)) {
+      throw new jp.renkei.server.failure.Forbidden("error.directory.forbidden");
+    }
+    return directory.identity(id);
+  }
+
+  @PutMapping("/organisations/{id}/identity")
+  OrganisationIdentity setIdentity(
+      Actor actor, @PathVariable long id, @RequestBody OrganisationIdentity body) {
+    return directory.setIdentity(actor, id, body);
+  }
+
   record MembershipRequest(String memberCode) {}
 
   @PostMapping("/organisations/{code}/members")

@@ -113,6 +113,104 @@ public class DirectoryService {
     return organisations.find(new OrganisationQuery("nisc", null, null)).stream().findFirst();
   }
 
+  static final int MAX_IDENTITY_VALUES = 50;
+
+  public OrganisationIdentity identity(long organisationId) {
+    return new OrganisationIdentity(
+        organisations.identity(organisationId, "alias"),
+        organisations.identity(organisationId, "domain"),
+        organisations.identity(organisationId, "ip_range"));
+  }
+
+  /**
+   * Sets what identifies the organisation (platform admins, or the organisation's own admins).
+   * Domains and ranges are validated; IPv6 ranges are refused because the redactor cannot yet
+   * honour them, and a value it cannot honour must not look protected.
+   */
+  @Transactional
+  public OrganisationIdentity setIdentity(
+      Actor actor, long organisationId, OrganisationIdentity id) {
+    Organisation o = organisation(organisationId);
+    boolean own = actor.organisationId() != null && actor.organisationId() == o.id();
+    if (!actor.is(Role.PLATFORM_ADMIN) && !(own && actor.is(Role.ORG_ADMIN))) {
+      throw new Forbidden("error.directory.forbidden");
+    }
+    if (id.aliases().size() + id.domains().size() + id.ipRanges().size() > MAX_IDENTITY_VALUES) {
+      throw new InvalidInput("aliases", "validation.identity.tooMany", MAX_IDENTITY_VALUES);
+    }
+    java.util.List<String> domains = new java.util.ArrayList<>();
+    for (String d : id.domains()) {
+      try {
+        domains.add(
+            jp.renkei.engine.observable.Observables.parse(
+                    jp.renkei.engine.observable.ObservableType.DOMAIN, d)
+                .value());
+      } catch (jp.renkei.engine.observable.InvalidObservable e) {
+        throw new InvalidInput("domains", "validation.observable", "domain-name", d, e.reason());
+      }
+    }
+    java.util.List<String> ranges = new java.util.ArrayList<>();
+    for (String r : id.ipRanges()) {
+      try {
+        String cidr =
+            jp.renkei.engine.observable.Observables.parse(
+                    jp.renkei.engine.observable.ObservableType.CIDR, r)
+                .value();
+        if (cidr.contains(":")) {
+          throw new InvalidInput("ipRanges", "validation.identity.ipv6", r);
+        }
+        ranges.add(cidr);
+      } catch (jp.renkei.engine.observable.InvalidObservable e) {
+        throw new InvalidInput("ipRanges", "validation.observable", "cidr", r, e.reason());
+      }
+    }
+    for (String a : id.aliases()) {
+      if (a.length() < 2 || a.length() > MAX_NAME) {
+        throw new InvalidInput("aliases", "validation.identity.alias", a);
+      }
+    }
+    organisations.replaceIdentity(o.id(), "alias", id.aliases());
+    organisations.replaceIdentity(o.id(), "domain", domains);
+    organisations.replaceIdentity(o.id(), "ip_range", ranges);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "directory.identity.set",
+            "organisation",
+            o.id(),
+            id.aliases().size()
+                + " aliases, "
+                + domains.size()
+                + " domains, "
+                + ranges.size()
+                + " ranges"));
+    return identity(o.id());
+  }
+
+  /**
+   * Everything that identifies the organisation, for the redactor: its names and code, aliases,
+   * domains, duty and people's e-mail addresses, people's names, and IPv4 ranges.
+   */
+  public jp.renkei.engine.redact.Identity redactionIdentity(long organisationId) {
+    Organisation o = organisation(organisationId);
+    OrganisationIdentity id = identity(organisationId);
+    java.util.List<String> names =
+        new java.util.ArrayList<>(java.util.List.of(o.nameJa(), o.nameEn(), o.code()));
+    names.addAll(id.aliases());
+    java.util.List<String> emails = new java.util.ArrayList<>();
+    java.util.List<String> people = new java.util.ArrayList<>();
+    if (o.dutyEmail() != null) {
+      emails.add(o.dutyEmail());
+    }
+    for (String[] p : organisations.people(organisationId)) {
+      people.add(p[0]);
+      if (!p[1].isEmpty()) {
+        emails.add(p[1]);
+      }
+    }
+    return new jp.renkei.engine.redact.Identity(names, id.domains(), emails, people, id.ipRanges());
+  }
+
   public int count() {
     return organisations.count();
   }

@@ -124,6 +124,38 @@ class OrganisationRepository {
         .update();
   }
 
+  /** The organisation's identity values of one kind (alias, domain, email, ip_range). */
+  List<String> identity(long organisationId, String kind) {
+    return jdbc.sql(
+            "select value from organisation_identity where organisation_id = ? and kind = ?"
+                + " order by value")
+        .params(organisationId, kind)
+        .query(String.class)
+        .list();
+  }
+
+  void replaceIdentity(long organisationId, String kind, List<String> values) {
+    jdbc.sql("delete from organisation_identity where organisation_id = ? and kind = ?")
+        .params(organisationId, kind)
+        .update();
+    for (String v : values) {
+      jdbc.sql(
+              "insert into organisation_identity (organisation_id, kind, value) values (?,?,?)"
+                  + " on conflict do nothing")
+          .params(organisationId, kind, v)
+          .update();
+    }
+  }
+
+  /** Names and e-mail addresses of the organisation's people. */
+  List<String[]> people(long organisationId) {
+    return jdbc.sql(
+            "select display_name, coalesce(email, '') from app_user where organisation_id = ?")
+        .param(organisationId)
+        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+        .list();
+  }
+
   int count() {
     return jdbc.sql("select count(*) from organisation").query(Integer.class).single();
   }

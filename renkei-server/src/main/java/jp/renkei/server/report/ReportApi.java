@@ -89,6 +89,26 @@ class ReportApi {
     return reports.view(actor, id);
   }
 
+  @GetMapping("/reports/{id}/anonymisation")
+  AnonymisationPreview preview(
+      Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") List<String> extra) {
+    return reports.preview(actor, id, extra);
+  }
+
+  record RelayRequest(List<String> extraTerms, String tlp) {}
+
+  @PostMapping("/reports/{id}/relay")
+  Map<String, Object> relay(
+      Actor actor, @PathVariable long id, @RequestBody(required = false) RelayRequest body) {
+    long copy =
+        reports.relay(
+            actor,
+            id,
+            body == null ? List.of() : body.extraTerms(),
+            body == null ? null : body.tlp());
+    return Map.of("relayedAs", copy);
+  }
+
   @GetMapping("/inbox")
   List<ReportService.InboxItem> inbox(Actor actor, @RequestParam(defaultValue = "100") int limit) {
     return reports.inbox(actor, Math.max(1, Math.min(limit, MAX_LIST)));

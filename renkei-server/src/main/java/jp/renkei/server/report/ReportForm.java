@@ -43,6 +43,7 @@ public class ReportForm {
   private String route = "ceptoar";
   private String ceptoarCode = "";
   private boolean excludeSupervisoryMinistry;
+  private boolean anonymise;
   private List<String> scopeSectors = new ArrayList<>();
   private String recipientLogins = "";
 
@@ -335,6 +336,14 @@ public class ReportForm {
 
   public void setExcludeSupervisoryMinistry(boolean v) {
     excludeSupervisoryMinistry = v;
+  }
+
+  public boolean isAnonymise() {
+    return anonymise;
+  }
+
+  public void setAnonymise(boolean v) {
+    anonymise = v;
   }
 
   public List<String> getScopeSectors() {

@@ -153,6 +153,41 @@ class ReportPages {
     }
   }
 
+  @GetMapping("/reports/{id}/anonymise")
+  String anonymisation(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String extra,
+      Model model) {
+    model.addAttribute("report", reports.view(actor, id));
+    model.addAttribute("preview", reports.preview(actor, id, terms(extra)));
+    model.addAttribute("extra", extra);
+    return "report/anonymise";
+  }
+
+  @PostMapping("/reports/{id}/relay")
+  String relay(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String extra,
+      @RequestParam(defaultValue = "") String tlp,
+      Model model) {
+    try {
+      reports.relay(actor, id, terms(extra), tlp);
+      return "redirect:/reports/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+      return anonymisation(actor, id, extra, model);
+    }
+  }
+
+  static java.util.List<String> terms(String extra) {
+    return java.util.Arrays.stream(extra.split("[,、\\n]"))
+        .map(String::strip)
+        .filter(t -> !t.isEmpty())
+        .toList();
+  }
+
   @GetMapping("/reports/{id}/versions/new")
   String versionForm(Actor actor, @PathVariable long id, Model model) {
     ReportView r = reports.view(actor, id);

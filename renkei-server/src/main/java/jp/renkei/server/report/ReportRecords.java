@@ -24,7 +24,13 @@ final class ReportRecords {
       List<Long> recipientUserIds,
       String status,
       Instant createdAt,
-      Instant submittedAt) {}
+      Instant submittedAt,
+      String presentedOriginator) {
+
+    boolean isRelayCopy() {
+      return "relay".equals(route);
+    }
+  }
 
   record Hop(
       long id,
@@ -34,7 +40,8 @@ final class ReportRecords {
       long recipientOrgId,
       Instant deliveredAt,
       Instant readAt,
-      Instant forwardedAt) {}
+      Instant forwardedAt,
+      Long relayedAsReportId) {}
 
   record Comment(long id, long reportId, long orgId, String body, Instant createdAt) {}
 }

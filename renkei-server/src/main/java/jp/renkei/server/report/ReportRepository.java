@@ -19,7 +19,7 @@ class ReportRepository {
   private static final String REPORT =
       "select id, originator_org_id, originator_user_id, sector_code, route, ceptoar_id,"
           + " anonymise, tlp, scope_sectors, scope_types, excluded_org_ids, recipient_user_ids,"
-          + " status, created_at, submitted_at from report";
+          + " status, created_at, submitted_at, presented_originator from report";
   private static final String VERSION =
       "select * from report_version where report_id = ? order by version_no";
 
@@ -59,6 +59,44 @@ class ReportRepository {
             recipientUsers.toArray(Long[]::new))
         .query(Long.class)
         .single();
+  }
+
+  /** An anonymised copy, issued by the CEPTOAR, already submitted. */
+  long insertRelayCopy(
+      long ceptoarOrg,
+      long ceptoarUser,
+      String sector,
+      String tlp,
+      List<String> scopeSectors,
+      List<String> scopeTypes,
+      List<Long> excluded,
+      List<Long> recipientUsers,
+      String presented,
+      Instant at) {
+    return jdbc.sql(
+            "insert into report (originator_org_id, originator_user_id, sector_code, route,"
+                + " anonymise, tlp, scope_sectors, scope_types, excluded_org_ids, recipient_user_ids,"
+                + " status, submitted_at, presented_originator)"
+                + " values (?,?,?,'relay',false,?,?,?,?,?,'submitted',?,?) returning id")
+        .params(
+            ceptoarOrg,
+            ceptoarUser,
+            sector,
+            tlp,
+            scopeSectors.toArray(String[]::new),
+            scopeTypes.toArray(String[]::new),
+            excluded.toArray(Long[]::new),
+            recipientUsers.toArray(Long[]::new),
+            utc(at),
+            presented)
+        .query(Long.class)
+        .single();
+  }
+
+  void markRelayed(long hopId, long copyId) {
+    jdbc.sql("update report_hop set relayed_as_report_id = ? where id = ?")
+        .params(copyId, hopId)
+        .update();
   }
 
   long insertVersion(long reportId, int number, String kind, ReportContent c, long userId) {
@@ -178,7 +216,8 @@ class ReportRepository {
   List<ReportRecords.Hop> hops(long reportId) {
     return jdbc.sql(
             "select id, report_id, hop_order, kind, recipient_org_id, delivered_at, read_at,"
-                + " forwarded_at from report_hop where report_id = ? order by hop_order")
+                + " forwarded_at, relayed_as_report_id from report_hop where report_id = ?"
+                + " order by hop_order")
         .param(reportId)
         .query(ReportRecords.Hop.class)
         .list();
@@ -188,7 +227,7 @@ class ReportRepository {
   List<ReportRecords.Hop> inbox(long orgId, int limit) {
     return jdbc.sql(
             "select id, report_id, hop_order, kind, recipient_org_id, delivered_at, read_at,"
-                + " forwarded_at from report_hop where recipient_org_id = ?"
+                + " forwarded_at, relayed_as_report_id from report_hop where recipient_org_id = ?"
                 + " and delivered_at is not null order by delivered_at desc, id desc limit ?")
         .params(orgId, limit)
         .query(ReportRecords.Hop.class)
@@ -203,7 +242,8 @@ class ReportRepository {
     }
     jdbc.sql(
             "select id, report_id, hop_order, kind, recipient_org_id, delivered_at, read_at,"
-                + " forwarded_at from report_hop where report_id = any(?) order by report_id, hop_order")
+                + " forwarded_at, relayed_as_report_id from report_hop where report_id = any(?)"
+                + " order by report_id, hop_order")
         .param(reportIds.toArray(Long[]::new))
         .query(ReportRecords.Hop.class)
         .list()
@@ -279,7 +319,8 @@ class ReportRepository {
         longs(rs.getArray("recipient_user_ids")),
         rs.getString("status"),
         instant(rs, "created_at"),
-        instant(rs, "submitted_at"));
+        instant(rs, "submitted_at"),
+        rs.getString("presented_originator"));
   }
 
   private static ReportContent content(ResultSet rs, List<ReportContent.ObservableEntry> obs)

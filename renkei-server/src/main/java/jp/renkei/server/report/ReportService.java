@@ -14,6 +14,8 @@ import jp.renkei.engine.policy.Audience;
 import jp.renkei.engine.policy.AudienceChange;
 import jp.renkei.engine.policy.Marking;
 import jp.renkei.engine.policy.Tlp;
+import jp.renkei.engine.redact.Identity;
+import jp.renkei.engine.redact.Redactor;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.DirectoryService;
@@ -114,8 +116,8 @@ public class ReportService {
     } else if (!"hotline".equals(r.route())) {
       throw new InvalidInput("route", "validation.report.route", String.valueOf(r.route()));
     }
-    if (r.anonymise()) {
-      throw new InvalidInput("anonymise", "validation.report.anonymiseNotAvailable");
+    if (r.anonymise() && !"ceptoar".equals(r.route())) {
+      throw new InvalidInput("anonymise", "validation.report.anonymiseNeedsCeptoar");
     }
     List<Long> excluded = List.of();
     if (r.excludeSupervisoryMinistry()) {
@@ -157,7 +159,7 @@ public class ReportService {
             own.sectorCode(),
             r.route(),
             ceptoarId,
-            false,
+            r.anonymise(),
             r.tlp(),
             r.scopeSectors(),
             r.scopeTypes(),
@@ -197,6 +199,16 @@ public class ReportService {
             .nationalCoordinator()
             .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
     int order = 1;
+    if (r.anonymise()) {
+      // the original stops at the CEPTOAR; what goes on is the redacted copy it relays
+      reports.insertHop(id, 1, "ceptoar", r.ceptoarId());
+      Instant at = clock.instant();
+      reports.submit(id, at);
+      reports.deliver(reports.hops(id).get(0).id(), at);
+      audit.record(
+          actor, AuditLog.Event.success("report.submit", "report", id, "ceptoar, anonymised"));
+      return;
+    }
     if ("ceptoar".equals(r.route())) {
       reports.insertHop(id, order++, "ceptoar", r.ceptoarId());
       Organisation ministry =
@@ -265,7 +277,7 @@ public class ReportService {
         r.tlp(),
         r.route(),
         r.sectorCode(),
-        name(names, r.originatorOrgId()),
+        displayName(names, r),
         own,
         r.submittedAt(),
         versions,
@@ -289,9 +301,15 @@ public class ReportService {
             own && analyst && "submitted".equals(r.status()),
             mine.isPresent() && mine.get().readAt() == null,
             analyst
+                && !r.anonymise()
                 && mine.isPresent()
                 && mine.get().forwardedAt() == null
                 && nextHop(hops, mine.get()).isPresent(),
+            analyst
+                && r.anonymise()
+                && mine.isPresent()
+                && "ceptoar".equals(mine.get().kind())
+                && versions.size() > relayedVersions(mine.get()),
             !"draft".equals(r.status()) && (own || mine.isPresent())));
   }
 
@@ -325,7 +343,7 @@ public class ReportService {
                   r.status(),
                   r.tlp(),
                   r.sectorCode(),
-                  name(names, r.originatorOrgId()),
+                  displayName(names, r),
                   l.severityCode(),
                   r.submittedAt(),
                   l.versionNo()));
@@ -359,7 +377,7 @@ public class ReportService {
               r.id(),
               versions.get(versions.size() - 1).content().title(),
               r.tlp(),
-              name(names, r.originatorOrgId()),
+              displayName(names, r),
               h.kind(),
               h.deliveredAt(),
               h.readAt(),
@@ -393,6 +411,9 @@ public class ReportService {
     List<ReportRecords.Hop> hops = reports.hops(id);
     ReportRecords.Hop mine =
         myHop(actor, hops).orElseThrow(() -> new Forbidden("error.report.notOnRoute"));
+    if (r.anonymise()) {
+      throw new Conflict("forward", "error.report.needsAnonymisation");
+    }
     if (mine.forwardedAt() != null) {
       throw new Conflict("forward", "error.report.alreadyForwarded");
     }
@@ -445,6 +466,193 @@ public class ReportService {
     audit.record(actor, AuditLog.Event.success("report.comment", "report", id, null));
   }
 
+  /**
+   * The redaction the CEPTOAR secretariat would relay for the newest version not yet relayed, with
+   * the extra terms it wants removed as well.
+   */
+  @Transactional
+  public AnonymisationPreview preview(Actor actor, long id, List<String> extraTerms) {
+    ReportRecords.Report r = visibleReport(actor, id);
+    ReportRecords.Hop hop = relayHop(actor, r);
+    List<ReportView.Version> versions = reports.versions(id);
+    int next = relayedVersions(hop) + 1;
+    if (next > versions.size()) {
+      throw new Conflict("relay", "error.report.nothingToRelay");
+    }
+    ReportView.Version v = versions.get(next - 1);
+    Redactor redactor = redactor(r, extraTerms);
+    List<AnonymisationPreview.Field> fields = new ArrayList<>();
+    ReportContent c = v.content();
+    for (String[] f :
+        new String[][] {
+          {"title", c.title()},
+          {"summary", c.summary()},
+          {"responseStatus", c.responseStatus()},
+          {"cascadeNote", c.cascadeNote()}
+        }) {
+      if (f[1] != null) {
+        Redactor.Result red = redactor.redact(f[1]);
+        fields.add(
+            new AnonymisationPreview.Field(
+                f[0],
+                f[1],
+                red.text(),
+                red.spans().stream().map(Redactor.Span::original).toList()));
+      }
+    }
+    List<AnonymisationPreview.ObservableLine> obs =
+        c.observables().stream()
+            .map(
+                o ->
+                    new AnonymisationPreview.ObservableLine(
+                        o.type(), o.value(), redactor.identifies(o.type(), o.value())))
+            .toList();
+    return new AnonymisationPreview(
+        id, v.number(), presentedOriginator(r), fields, obs, cleanTerms(extraTerms));
+  }
+
+  /**
+   * Relays the newest unrelayed version as an anonymised copy: the first time, creates the copy
+   * (issued by the CEPTOAR, naming the reporter only by sector) and delivers it to the sector
+   * ministry then NISC's route; later, appends the version to that copy.
+   *
+   * @return the copy's id
+   */
+  @Transactional
+  public long relay(Actor actor, long id, List<String> extraTerms, String narrowerTlp) {
+    ReportRecords.Report r = visibleReport(actor, id);
+    ReportRecords.Hop hop = relayHop(actor, r);
+    List<ReportView.Version> versions = reports.versions(id);
+    int next = relayedVersions(hop) + 1;
+    if (next > versions.size()) {
+      throw new Conflict("relay", "error.report.nothingToRelay");
+    }
+    String tlp = r.tlp();
+    if (narrowerTlp != null && !narrowerTlp.isBlank() && !narrowerTlp.equals(tlp)) {
+      validator.code("tlp", narrowerTlp, "tlp");
+      if (ReportService.tlp(narrowerTlp).compareTo(ReportService.tlp(tlp)) > 0) {
+        throw new InvalidInput("tlp", "validation.report.widening", narrowerTlp);
+      }
+      tlp = narrowerTlp;
+    }
+    Redactor redactor = redactor(r, extraTerms);
+    Instant now = clock.instant();
+    Long copyId = hop.relayedAsReportId();
+    if (copyId == null) {
+      Organisation reporter = directory.organisation(r.originatorOrgId());
+      Organisation ministry =
+          supervisoryMinistry(reporter)
+              .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
+      Organisation nisc =
+          directory
+              .nationalCoordinator()
+              .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
+      List<Long> excluded = r.excludedOrgIds();
+      if ("red".equals(tlp) && r.recipientUserIds().isEmpty()) {
+        throw new InvalidInput("tlp", "validation.report.redNeedsPeople");
+      }
+      copyId =
+          reports.insertRelayCopy(
+              actor.organisationId(),
+              actor.userId(),
+              r.sectorCode(),
+              tlp,
+              r.scopeSectors(),
+              r.scopeTypes(),
+              excluded,
+              r.recipientUserIds(),
+              presentedOriginator(r),
+              now);
+      reports.insertHop(copyId, 1, "ministry", ministry.id());
+      reports.insertHop(copyId, 2, "nisc", nisc.id());
+      reports.deliver(reports.hops(copyId).get(0).id(), now);
+      reports.markRelayed(hop.id(), copyId);
+      if (hop.readAt() == null) {
+        reports.markRead(hop.id(), now);
+      }
+      reports.markForwarded(hop.id(), actor.userId(), now);
+    }
+    for (int n = next; n <= versions.size(); n++) {
+      ReportView.Version v = versions.get(n - 1);
+      reports.insertVersion(copyId, n, v.kind(), redacted(v.content(), redactor), actor.userId());
+      if ("final".equals(v.kind())) {
+        reports.close(copyId);
+      }
+    }
+    // the copy's entry names only the copy: nothing in the log links it to the original
+    audit.record(
+        actor, AuditLog.Event.success("report.relay", "report", copyId, "anonymised relay"));
+    return copyId;
+  }
+
+  private ReportRecords.Hop relayHop(Actor actor, ReportRecords.Report r) {
+    if (!r.anonymise()) {
+      throw new Conflict("relay", "error.report.notAnonymised");
+    }
+    if (!actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.report.mayNotForward");
+    }
+    return myHop(actor, reports.hops(r.id()))
+        .filter(h -> "ceptoar".equals(h.kind()))
+        .orElseThrow(() -> new Forbidden("error.report.notOnRoute"));
+  }
+
+  private int relayedVersions(ReportRecords.Hop hop) {
+    return hop.relayedAsReportId() == null ? 0 : reports.versions(hop.relayedAsReportId()).size();
+  }
+
+  private Redactor redactor(ReportRecords.Report r, List<String> extraTerms) {
+    Identity identity =
+        directory.redactionIdentity(r.originatorOrgId()).withExtraNames(cleanTerms(extraTerms));
+    Map<Redactor.Kind, String> labels = new java.util.EnumMap<>(Redactor.Kind.class);
+    labels.put(Redactor.Kind.ORGANISATION, "〔事業者〕");
+    labels.put(Redactor.Kind.PERSON, "〔氏名〕");
+    labels.put(Redactor.Kind.EMAIL, "〔メールアドレス〕");
+    labels.put(Redactor.Kind.DOMAIN, "〔ドメイン〕");
+    labels.put(Redactor.Kind.IP, "〔IPアドレス〕");
+    return new Redactor(identity, labels);
+  }
+
+  /**
+   * A version as it leaves the CEPTOAR: free text redacted, contact dropped, own observables gone.
+   */
+  private static ReportContent redacted(ReportContent c, Redactor redactor) {
+    return new ReportContent(
+        redactor.redact(c.title()).text(),
+        redactor.redact(c.summary()).text(),
+        c.occurredAt(),
+        c.detectedAt(),
+        c.incidentType(),
+        c.causes(),
+        c.serviceOutage(),
+        c.severity(),
+        c.responseStatus() == null ? null : redactor.redact(c.responseStatus()).text(),
+        c.cascadePossibility(),
+        c.cascadeNote() == null ? null : redactor.redact(c.cascadeNote()).text(),
+        c.reportingCase(),
+        null,
+        null,
+        null,
+        null,
+        c.observables().stream().filter(o -> !redactor.identifies(o.type(), o.value())).toList());
+  }
+
+  private String presentedOriginator(ReportRecords.Report r) {
+    return reference.sector(r.sectorCode()).map(s -> s.nameJa()).orElse(r.sectorCode())
+        + "分野の重要インフラ事業者";
+  }
+
+  private static List<String> cleanTerms(List<String> terms) {
+    return terms == null
+        ? List.of()
+        : terms.stream()
+            .map(String::strip)
+            .filter(t -> t.length() >= 2)
+            .distinct()
+            .limit(50)
+            .toList();
+  }
+
   /** The audience the policy judges: a draft is its originator's alone. */
   static Audience audience(ReportRecords.Report r, List<ReportRecords.Hop> hops) {
     if ("draft".equals(r.status())) {
@@ -455,6 +663,18 @@ public class ReportService {
             .filter(h -> h.deliveredAt() != null)
             .map(ReportRecords.Hop::recipientOrgId)
             .collect(Collectors.toSet());
+    if (r.anonymise()) {
+      // whatever TLP the reporter chose applies to the copy; the original is for the CEPTOAR only
+      return new Audience(
+          Marking.tlp(Tlp.AMBER_STRICT),
+          r.originatorOrgId(),
+          r.originatorUserId(),
+          delivered,
+          Set.of(),
+          Set.of(),
+          Set.of(),
+          Set.copyOf(r.excludedOrgIds()));
+    }
     return new Audience(
         Marking.tlp(tlp(r.tlp())),
         r.originatorOrgId(),
@@ -531,6 +751,13 @@ public class ReportService {
     return reference
         .sector(own.sectorCode())
         .flatMap(s -> directory.ministryOrganisation(s.ministryCode()));
+  }
+
+  /**
+   * The reporter as this report may name it: a relayed copy only says "an operator in sector X".
+   */
+  private String displayName(Map<Long, String> cache, ReportRecords.Report r) {
+    return r.isRelayCopy() ? r.presentedOriginator() : name(cache, r.originatorOrgId());
   }
 
   private String name(Map<Long, String> cache, long orgId) {

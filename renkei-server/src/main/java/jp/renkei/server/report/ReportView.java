@@ -39,7 +39,12 @@ public record ReportView(
 
   /** What this viewer may do now. */
   public record Actions(
-      boolean submit, boolean addVersion, boolean markRead, boolean forward, boolean comment) {}
+      boolean submit,
+      boolean addVersion,
+      boolean markRead,
+      boolean forward,
+      boolean relay,
+      boolean comment) {}
 
   public Version latest() {
     return versions.get(versions.size() - 1);

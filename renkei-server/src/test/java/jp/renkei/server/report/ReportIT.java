@@ -226,7 +226,7 @@ class ReportIT extends ServerTest {
     HttpResponse<String> red = bank.postJson("/api/v1/reports", report("hotline", "red", "", "x"));
     assertThat(red.body()).contains("\"field\":\"recipientLogins\"");
     HttpResponse<String> anonymise =
-        bank.postJson("/api/v1/reports", report("ceptoar", "amber", ",\"anonymise\":true", "x"));
+        bank.postJson("/api/v1/reports", report("hotline", "amber", ",\"anonymise\":true", "x"));
     assertThat(anonymise.body()).contains("\"field\":\"anonymise\"");
     var member = api(fixtures.user("op-sakura-bank", Role.MEMBER));
     assertThat(member.postJson("/api/v1/reports", report("hotline", "amber", "", "x")).statusCode())

@@ -16,6 +16,7 @@ import jp.renkei.engine.policy.C4tapStanding;
 import jp.renkei.engine.policy.Marking;
 import jp.renkei.engine.policy.SharingPolicy;
 import jp.renkei.engine.policy.SystemMode;
+import jp.renkei.engine.policy.Tlp;
 import jp.renkei.engine.policy.Viewer;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
@@ -75,6 +76,7 @@ class ReportReadPathsIT extends ServerTest {
       long originatorOrg,
       long originatorUser,
       boolean draft,
+      boolean anonymise,
       String tlp,
       Set<Long> delivered,
       Set<Long> people,
@@ -82,7 +84,19 @@ class ReportReadPathsIT extends ServerTest {
       Set<String> types,
       Set<Long> excluded) {
 
+    /** The spec: an anonymised original is for its CEPTOAR only, whatever its TLP. */
     Audience audience() {
+      if (anonymise) {
+        return new Audience(
+            Marking.tlp(Tlp.AMBER_STRICT),
+            originatorOrg,
+            originatorUser,
+            delivered,
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            excluded);
+      }
       return new Audience(
           Marking.tlp(ReportService.tlp(tlp)),
           originatorOrg,
@@ -135,6 +149,7 @@ class ReportReadPathsIT extends ServerTest {
         excluded.add(new ArrayList<>(orgs.keySet()).get(r.nextInt(orgs.size())));
         excluded.remove(o.id());
       }
+      boolean anonymise = viaCeptoar && r.nextInt(5) == 0;
       long ceptoarId = viaCeptoar ? ceptoars.get(r.nextInt(ceptoars.size())).id() : 0;
       long id =
           repository.insert(
@@ -143,7 +158,7 @@ class ReportReadPathsIT extends ServerTest {
               o.sectorCode(),
               viaCeptoar ? "ceptoar" : "hotline",
               viaCeptoar ? ceptoarId : null,
-              false,
+              anonymise,
               tlp,
               List.copyOf(sectors),
               List.copyOf(types),
@@ -156,6 +171,8 @@ class ReportReadPathsIT extends ServerTest {
         List<Long> route = new ArrayList<>();
         if (viaCeptoar) {
           route.add(ceptoarId);
+        }
+        if (viaCeptoar && !anonymise) {
           route.add(
               directory
                   .ministryOrganisation(
@@ -181,7 +198,17 @@ class ReportReadPathsIT extends ServerTest {
       }
       generated.add(
           new Generated(
-              id, o.id(), author.id(), draft, tlp, delivered, people, sectors, types, excluded));
+              id,
+              o.id(),
+              author.id(),
+              draft,
+              anonymise,
+              tlp,
+              delivered,
+              people,
+              sectors,
+              types,
+              excluded));
     }
 
     SharingPolicy policy = new SharingPolicy();

@@ -1,0 +1,21 @@
+package jp.renkei.server.report;
+
+import java.util.List;
+
+/**
+ * What the CEPTOAR secretariat checks before relaying an anonymised report: each free-text field
+ * before and after, every observable and whether it is dropped, and how the reporter will be named.
+ */
+public record AnonymisationPreview(
+    long reportId,
+    int versionNumber,
+    String presentedOriginator,
+    List<Field> fields,
+    List<ObservableLine> observables,
+    List<String> extraTerms) {
+
+  /** One free-text field, original and redacted, with the removed pieces. */
+  public record Field(String name, String original, String redacted, List<String> removed) {}
+
+  public record ObservableLine(String type, String value, boolean dropped) {}
+}

@@ -1,0 +1,189 @@
+package jp.renkei.server.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditFilter;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An anonymised report: nothing upstream of the CEPTOAR reaches the original or learns who the
+ * reporter is, through the object, the list, the inbox, the copy's content or the audit log.
+ */
+class AnonymisationIT extends ServerTest {
+
+  @Autowired AuditLog audit;
+
+  static final List<String> IDENTIFYING =
+      List.of(
+          "さくら架空銀行",
+          "Sakura Fictional Bank",
+          "sakura-bank",
+          "192.0.2.44",
+          "op-sakura-bank",
+          "テスト 利用者",
+          "IB 基盤");
+
+  Http api(UserAccount u) {
+    return http().bearer(fixtures.token(u));
+  }
+
+  static long id(HttpResponse<String> r, String field) {
+    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  static String body(String tlp) {
+    String content =
+        "{\"title\":\"さくら架空銀行 IB 基盤への侵入\",\"summary\":\"sakura-bank.example の VPN"
+            + " (192.0.2.44) に不正ログイン。担当 テスト 利用者。攻撃元 203.0.113.9、c2.example.net へ通信。\","
+            + "\"detectedAt\":\"2026-11-20T01:00:00Z\",\"incidentType\":\"intrusion\",\"causes\":[\"impersonation\"],"
+            + "\"serviceOutage\":\"no\",\"severity\":\"level3\",\"cascadePossibility\":\"no\",\"reportingCase\":\"case3\","
+            + "\"contactPerson\":\"テスト 利用者\",\"contactPhone\":\"03-0000-0000\",\"contactEmail\":\"duty@sakura-bank.example\","
+            + "\"observables\":[{\"type\":\"domain-name\",\"value\":\"vpn.sakura-bank.example\"},"
+            + "{\"type\":\"ipv4-addr\",\"value\":\"192.0.2.44\"},{\"type\":\"ipv4-addr\",\"value\":\"203.0.113.9\"},"
+            + "{\"type\":\"domain-name\",\"value\":\"c2.example.net\"}]}";
+    return "{\"content\":"
+        + content
+        + ",\"route\":\"ceptoar\",\"anonymise\":true,\"tlp\":\""
+        + tlp
+        + "\"}";
+  }
+
+  @Test
+  void theCeptoarRelaysARedactedCopyAndNothingUpstreamReachesTheOriginal() {
+    var bank = api(fixtures.user("op-sakura-bank", Role.ANALYST));
+    var ceptoar = api(fixtures.user("c-bank", Role.ANALYST));
+    var fsa = api(fixtures.user("fsa", Role.ANALYST));
+    var nisc = api(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    var otherBank = api(fixtures.user("op-midori-shinkin", Role.ANALYST));
+
+    long original = id(bank.postJson("/api/v1/reports?submit=true", body("green")), "id");
+    String path = "/api/v1/reports/" + original;
+    // GREEN was asked for, but the original is for the CEPTOAR only
+    for (Http upstream : new Http[] {fsa, nisc, otherBank}) {
+      assertThat(upstream.get(path).statusCode()).isEqualTo(404);
+    }
+    assertThat(ceptoar.postJson(path + "/forward", "{}").statusCode()).isEqualTo(409);
+
+    HttpResponse<String> preview =
+        ceptoar.get(path + "/anonymisation?extra=IB%20%E5%9F%BA%E7%9B%A4");
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body())
+        .contains("金融分野の重要インフラ事業者", "〔事業者〕", "\"dropped\":true", "\"dropped\":false");
+    assertThat(bank.get(path + "/anonymisation").statusCode())
+        .as("the reporter is not the relaying hop")
+        .isEqualTo(403);
+    assertThat(fsa.get(path + "/anonymisation").statusCode()).isEqualTo(404);
+
+    long copy = id(ceptoar.postJson(path + "/relay", "{\"extraTerms\":[\"IB 基盤\"]}"), "relayedAs");
+    HttpResponse<String> atFsa = fsa.get("/api/v1/reports/" + copy);
+    assertThat(atFsa.statusCode()).isEqualTo(200);
+    assertThat(atFsa.body()).contains("金融分野の重要インフラ事業者", "203.0.113.9", "c2.example.net");
+    for (String s : IDENTIFYING) {
+      assertThat(atFsa.body()).as("copy leaks " + s).doesNotContain(s);
+    }
+    assertThat(atFsa.body())
+        .doesNotContain("03-0000-0000")
+        .doesNotContain("\"id\":" + original + ",");
+    assertThat(fsa.get("/api/v1/inbox").body()).doesNotContain("さくら");
+    assertThat(nisc.get("/api/v1/reports?limit=200").body())
+        .doesNotContain("\"id\":" + original + ",");
+    assertThat(nisc.get(path).statusCode()).isEqualTo(404);
+    // GREEN applies to the copy: the community sees it, still without the reporter
+    HttpResponse<String> community = otherBank.get("/api/v1/reports/" + copy);
+    assertThat(community.statusCode()).isEqualTo(200);
+    assertThat(community.body()).doesNotContain("さくら架空銀行");
+
+    // no audit entry links the copy to the original
+    Pattern originalId = Pattern.compile("\\b" + original + "\\b");
+    Pattern copyId = Pattern.compile("\\b" + copy + "\\b");
+    for (var e :
+        audit.search(Actor.cli(), new AuditFilter("report.", null, null, null, null, null, 500))) {
+      String detail = e.detail() == null ? "" : e.detail();
+      if (String.valueOf(copy).equals(e.targetId())) {
+        assertThat(originalId.matcher(detail).find()).as(e.toString()).isFalse();
+      }
+      if (String.valueOf(original).equals(e.targetId())) {
+        assertThat(copyId.matcher(detail).find()).as(e.toString()).isFalse();
+      }
+    }
+
+    // a 続報 is relayed the same way
+    String followup =
+        "{\"kind\":\"followup\",\"content\":"
+            + body("green").substring(11, body("green").indexOf(",\"route\""))
+            + "}";
+    assertThat(bank.postJson(path + "/versions", followup).statusCode()).isEqualTo(200);
+    assertThat(ceptoar.postJson(path + "/relay", "{\"extraTerms\":[\"IB 基盤\"]}").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> twice = fsa.get("/api/v1/reports/" + copy);
+    assertThat(twice.body()).contains("\"kind\":\"followup\"");
+    for (String s : IDENTIFYING) {
+      assertThat(twice.body()).doesNotContain(s);
+    }
+    assertThat(ceptoar.postJson(path + "/relay", "{}").statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void theSecretariatSeesTheRedactionSideBySideBeforeRelaying() {
+    var bank = api(fixtures.user("op-sakura-bank", Role.ANALYST));
+    long original = id(bank.postJson("/api/v1/reports?submit=true", body("amber")), "id");
+    var secretary = fixtures.user("c-bank", Role.ANALYST);
+    Http browser = http();
+    browser.signIn(secretary.login(), jp.renkei.server.support.Fixtures.PASSWORD);
+    String page = "/reports/" + original + "/anonymise";
+    String preview = browser.get(page + "?extra=IB%20%E5%9F%BA%E7%9B%A4").body();
+    assertThat(preview)
+        .contains(
+            "id=\"redaction\"",
+            "さくら架空銀行 IB 基盤への侵入",
+            "〔事業者〕 〔事業者〕への侵入",
+            "金融分野の重要インフラ事業者",
+            "vpn.sakura-bank.example");
+    var relayed =
+        browser.postForm(
+            page, "/reports/" + original + "/relay", java.util.Map.of("extra", "IB 基盤", "tlp", ""));
+    assertThat(relayed.statusCode()).isEqualTo(302);
+    assertThat(browser.get("/reports/" + original).body()).doesNotContain("id=\"relay\"");
+  }
+
+  @Test
+  void anonymisationNeedsTheCeptoarRoute() {
+    var bank = api(fixtures.user("op-sakura-bank", Role.ANALYST));
+    HttpResponse<String> r =
+        bank.postJson(
+            "/api/v1/reports",
+            body("amber").replace("\"route\":\"ceptoar\"", "\"route\":\"hotline\""));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("\"field\":\"anonymise\"");
+  }
+
+  @Test
+  void identityRulesAreEnforced() {
+    var admin = api(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    long bank = id(admin.get("/api/v1/organisations?q=op-sakura-bank"), "id");
+    assertThat(admin.get("/api/v1/organisations/" + bank + "/identity").body())
+        .contains("sakura-bank.example", "192.0.2.0/24");
+    HttpResponse<String> v6 =
+        admin.putJson(
+            "/api/v1/organisations/" + bank + "/identity",
+            "{\"aliases\":[],\"domains\":[\"sakura-bank.example\"],\"ipRanges\":[\"2001:db8::/32\"]}");
+    assertThat(v6.statusCode()).isEqualTo(400);
+    assertThat(v6.body()).contains("\"field\":\"ipRanges\"");
+    var otherOrgAdmin = api(fixtures.user("op-inazuma-power", Role.ORG_ADMIN));
+    assertThat(otherOrgAdmin.get("/api/v1/organisations/" + bank + "/identity").statusCode())
+        .isEqualTo(403);
+  }
+}
