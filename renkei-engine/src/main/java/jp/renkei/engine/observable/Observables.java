@@ -283,6 +283,11 @@ public final class Observables {
     if (ipv4(d).isPresent()) {
       return Optional.empty();
     }
+    // a top-level label is never all digits (RFC 3696 §2): "999.1.1.1" is a bad address, not a name
+    String tld = d.substring(d.lastIndexOf('.') + 1);
+    if (tld.chars().allMatch(Character::isDigit)) {
+      return Optional.empty();
+    }
     return Optional.of(d.toLowerCase(Locale.ROOT));
   }
 
@@ -294,6 +299,9 @@ public final class Observables {
     }
     if (ipv4(v).isPresent()) {
       return "an IP address, not a domain name";
+    }
+    if (v.substring(v.lastIndexOf('.') + 1).chars().allMatch(Character::isDigit)) {
+      return "the last label is all digits (a mistyped IP address?)";
     }
     return v.length() > 253
         ? "longer than 253 characters"

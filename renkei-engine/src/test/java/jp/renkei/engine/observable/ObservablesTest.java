@@ -57,6 +57,7 @@ class ObservablesTest {
         "domain-name | bad..example | labels",
         "domain-name | 例え.テスト | punycode",
         "domain-name | 192.0.2.1 | an IP address",
+        "domain-name | 999.1.1.1 | all digits",
         "url | example.com/path | no scheme",
         "url | http://exa mple.com/ | spaces",
         "url | http://bad_host!/ | neither a domain",
@@ -93,6 +94,7 @@ class ObservablesTest {
     assertThat(Observables.detect("update-check.example[.]org")).hasValue(DOMAIN);
     assertThat(Observables.detect("not an indicator")).isEmpty();
     assertThat(Observables.detect("localhost")).isEmpty();
+    assertThat(Observables.detect("999.1.1.1")).isEmpty();
   }
 
   @Test

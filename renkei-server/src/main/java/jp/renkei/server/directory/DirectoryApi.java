@@ -87,6 +87,14 @@ class DirectoryApi {
     return directory.setIdentity(actor, id, body);
   }
 
+  record DeliveryRequest(String dutyEmail, String webhookUrl) {}
+
+  @PutMapping("/organisations/{id}/delivery")
+  DirectoryService.Delivery setDelivery(
+      Actor actor, @PathVariable long id, @RequestBody DeliveryRequest body) {
+    return directory.setDelivery(actor, id, body.dutyEmail(), body.webhookUrl());
+  }
+
   record MembershipRequest(String memberCode) {}
 
   @PostMapping("/organisations/{code}/members")

@@ -211,6 +211,65 @@ public class DirectoryService {
     return new jp.renkei.engine.redact.Identity(names, id.domains(), emails, people, id.ipRanges());
   }
 
+  /** Where an organisation receives advisories. */
+  public record Delivery(String dutyEmail, String webhookUrl, String newWebhookSecret) {}
+
+  /**
+   * Sets the duty e-mail address and webhook of an organisation (platform admins, or its own
+   * admins). A new webhook URL gets a new signing secret, returned here once. Webhooks must use
+   * https, except on the loopback address (for local receivers and tests).
+   */
+  @Transactional
+  public Delivery setDelivery(
+      Actor actor, long organisationId, String dutyEmail, String webhookUrl) {
+    Organisation o = organisation(organisationId);
+    boolean own = actor.organisationId() != null && actor.organisationId() == o.id();
+    if (!actor.is(Role.PLATFORM_ADMIN) && !(own && actor.is(Role.ORG_ADMIN))) {
+      throw new Forbidden("error.directory.forbidden");
+    }
+    String email = dutyEmail == null || dutyEmail.isBlank() ? null : dutyEmail.strip();
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      throw new InvalidInput("dutyEmail", "validation.email", email);
+    }
+    String url = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
+    if (url != null) {
+      java.net.URI uri;
+      try {
+        uri = java.net.URI.create(url);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput("webhookUrl", "validation.webhook", url);
+      }
+      boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
+      if (uri.getHost() == null
+          || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback))) {
+        throw new InvalidInput("webhookUrl", "validation.webhook", url);
+      }
+    }
+    String previous = organisations.webhookUrl(o.id()).orElse(null);
+    String secret = null;
+    if (url != null && !url.equals(previous)) {
+      secret = jp.renkei.engine.token.ApiTokens.generate().substring(3);
+    }
+    String stored = url == null ? null : secret != null ? secret : jdbcSecret(o.id());
+    organisations.updateDelivery(o.id(), email, url, stored);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "directory.delivery.set",
+            "organisation",
+            o.id(),
+            (email == null ? "no e-mail" : "e-mail")
+                + ", "
+                + (url == null
+                    ? "no webhook"
+                    : "webhook" + (secret != null ? " (new secret)" : ""))));
+    return new Delivery(email, url, secret);
+  }
+
+  private String jdbcSecret(long organisationId) {
+    return organisations.webhookSecret(organisationId).orElse(null);
+  }
+
   public int count() {
     return organisations.count();
   }

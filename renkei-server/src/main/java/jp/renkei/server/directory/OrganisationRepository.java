@@ -156,6 +156,27 @@ class OrganisationRepository {
         .list();
   }
 
+  void updateDelivery(long id, String dutyEmail, String webhookUrl, String webhookSecret) {
+    jdbc.sql(
+            "update organisation set duty_email = ?, webhook_url = ?, webhook_secret = ? where id = ?")
+        .params(dutyEmail, webhookUrl, webhookSecret, id)
+        .update();
+  }
+
+  java.util.Optional<String> webhookSecret(long id) {
+    return jdbc.sql("select webhook_secret from organisation where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  java.util.Optional<String> webhookUrl(long id) {
+    return jdbc.sql("select webhook_url from organisation where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
   int count() {
     return jdbc.sql("select count(*) from organisation").query(Integer.class).single();
   }

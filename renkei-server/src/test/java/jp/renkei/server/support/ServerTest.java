@@ -27,9 +27,21 @@ public abstract class ServerTest {
 
   static final Path DATA_DIR;
 
+  /** A real SMTP server for the whole test JVM; advisory e-mails land here. */
+  public static final com.icegreen.greenmail.util.GreenMail MAIL;
+
   static {
     try {
       DATA_DIR = Files.createTempDirectory("renkei-test-");
+      int port;
+      try (java.net.ServerSocket s =
+          new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        port = s.getLocalPort();
+      }
+      MAIL =
+          new com.icegreen.greenmail.util.GreenMail(
+              new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+      MAIL.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -39,6 +51,9 @@ public abstract class ServerTest {
   static void database(DynamicPropertyRegistry registry) {
     registry.add("renkei.data-dir", DATA_DIR::toString);
     registry.add("renkei.database.embedded-fsync", () -> "false");
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    registry.add("renkei.notify.poll-interval", () -> "200ms");
   }
 
   @LocalServerPort protected int port;

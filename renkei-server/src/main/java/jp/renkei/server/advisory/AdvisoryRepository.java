@@ -1,0 +1,314 @@
+package jp.renkei.server.advisory;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class AdvisoryRepository {
+
+  /** An advisory's identity and audience. */
+  record Advisory(
+      long id,
+      long issuerOrgId,
+      Long issuerUserId,
+      String tlp,
+      boolean all,
+      List<String> sectors,
+      List<String> types,
+      List<Long> orgIds,
+      String status,
+      Instant createdAt) {}
+
+  /** A recipient's row: its inbox entry and receipt. */
+  record Recipient(
+      long advisoryId,
+      long organisationId,
+      String level,
+      Instant deliveredAt,
+      int versionNo,
+      Instant acknowledgedAt,
+      Instant remindedAt) {}
+
+  private static final String ADVISORY =
+      "select id, issuer_org_id, issuer_user_id, tlp, audience_all, audience_sectors, audience_types,"
+          + " audience_org_ids, status, created_at from advisory";
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  AdvisoryRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(
+      long issuerOrg,
+      long issuerUser,
+      String tlp,
+      boolean all,
+      List<String> sectors,
+      List<String> types,
+      List<Long> orgIds) {
+    return jdbc.sql(
+            "insert into advisory (issuer_org_id, issuer_user_id, tlp, audience_all, audience_sectors,"
+                + " audience_types, audience_org_ids, status) values (?,?,?,?,?,?,?,'active') returning id")
+        .params(
+            issuerOrg,
+            issuerUser,
+            tlp,
+            all,
+            sectors.toArray(String[]::new),
+            types.toArray(String[]::new),
+            orgIds.toArray(Long[]::new))
+        .query(Long.class)
+        .single();
+  }
+
+  long insertVersion(
+      long advisoryId,
+      int n,
+      String kind,
+      String title,
+      String body,
+      String actions,
+      List<String> observables,
+      List<Long> sources,
+      long userId) {
+    return jdbc.sql(
+            "insert into advisory_version (advisory_id, version_no, kind, title, body, actions,"
+                + " observables, source_report_ids, created_by) values (?,?,?,?,?,?,cast(? as jsonb),?,?)"
+                + " returning id")
+        .params(
+            advisoryId,
+            n,
+            kind,
+            title,
+            body,
+            actions,
+            json.writeValueAsString(observables),
+            sources.toArray(Long[]::new),
+            userId)
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<Advisory> advisory(long id) {
+    return jdbc.sql(ADVISORY + " where id = ?")
+        .param(id)
+        .query(AdvisoryRepository::advisory)
+        .optional();
+  }
+
+  List<Advisory> newestFirst(long beforeId, int size) {
+    return jdbc.sql(ADVISORY + " where id < ? order by id desc limit ?")
+        .params(beforeId, size)
+        .query(AdvisoryRepository::advisory)
+        .list();
+  }
+
+  void withdraw(long id) {
+    jdbc.sql("update advisory set status = 'withdrawn' where id = ?").param(id).update();
+  }
+
+  List<AdvisoryView.Version> versions(long advisoryId) {
+    return jdbc.sql("select * from advisory_version where advisory_id = ? order by version_no")
+        .param(advisoryId)
+        .query(
+            (rs, i) ->
+                new AdvisoryView.Version(
+                    rs.getInt("version_no"),
+                    rs.getString("kind"),
+                    rs.getString("title"),
+                    rs.getString("body"),
+                    rs.getString("actions"),
+                    Arrays.asList(json.readValue(rs.getString("observables"), String[].class)),
+                    longs(rs.getArray("source_report_ids")),
+                    instant(rs, "created_at")))
+        .list();
+  }
+
+  /** Versions whose fan-out has not completed (a crash, or just committed). */
+  List<long[]> pendingFanOuts() {
+    return jdbc.sql(
+            "select advisory_id, version_no from advisory_version where fanned_out_at is null"
+                + " order by id limit 100")
+        .query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)})
+        .list();
+  }
+
+  /** Claims one pending fan-out for this transaction; false if another instance holds or did it. */
+  boolean claimFanOut(long advisoryId, int versionNo) {
+    return jdbc.sql(
+            "select 1 from advisory_version where advisory_id = ? and version_no = ?"
+                + " and fanned_out_at is null for update skip locked")
+        .params(advisoryId, versionNo)
+        .query(Integer.class)
+        .optional()
+        .isPresent();
+  }
+
+  /**
+   * Writes every recipient's inbox row in one statement: the audience's organisations, the
+   * ministries supervising its sectors, never the issuer. A new version re-delivers and asks for a
+   * fresh confirmation. Idempotent.
+   */
+  int fanOutRecipients(Advisory a, int versionNo, Instant at) {
+    return jdbc.sql(
+            """
+            insert into advisory_recipient (advisory_id, organisation_id, level, delivered_at, version_no)
+            select ?, o.id,
+                   case o.type_code when 'ministry' then 'ministry' when 'ceptoar' then 'ceptoar'
+                                    when 'operator' then 'operator' else 'other' end,
+                   ?, ?
+              from organisation o
+             where o.active and o.id <> ?
+               and (? or o.sector_code = any(?) or o.type_code = any(?) or o.id = any(?)
+                    or (o.type_code = 'ministry'
+                        and o.ministry_code in (select ministry_code from sector where code = any(?))))
+            on conflict (advisory_id, organisation_id) do update
+               set version_no = excluded.version_no, delivered_at = excluded.delivered_at,
+                   acknowledged_at = null, acknowledged_by = null, acknowledged_version = null
+             where advisory_recipient.version_no < excluded.version_no
+            """)
+        .params(
+            a.id(),
+            utc(at),
+            versionNo,
+            a.issuerOrgId(),
+            a.all(),
+            a.sectors().toArray(String[]::new),
+            a.types().toArray(String[]::new),
+            a.orgIds().toArray(Long[]::new),
+            a.sectors().toArray(String[]::new))
+        .update();
+  }
+
+  /** Queues e-mail to duty addresses and webhooks of the version's recipients. Idempotent. */
+  int queueDeliveries(
+      long advisoryId, int versionNo, String purpose, int round, boolean onlyUnconfirmed) {
+    String filter = onlyUnconfirmed ? " and r.acknowledged_at is null" : "";
+    return jdbc.sql(
+            "insert into outbox (advisory_id, version_no, organisation_id, channel, target, purpose, round)"
+                + " select r.advisory_id, ?, o.id, 'email', o.duty_email, ?, ? from advisory_recipient r"
+                + " join organisation o on o.id = r.organisation_id where r.advisory_id = ?"
+                + " and o.duty_email is not null"
+                + filter
+                + " union all select r.advisory_id, ?, o.id, 'webhook', o.webhook_url, ?, ?"
+                + " from advisory_recipient r join organisation o on o.id = r.organisation_id"
+                + " where r.advisory_id = ? and o.webhook_url is not null"
+                + filter
+                + " on conflict do nothing")
+        .params(versionNo, purpose, round, advisoryId, versionNo, purpose, round, advisoryId)
+        .update();
+  }
+
+  void markFannedOut(long advisoryId, int versionNo, Instant at) {
+    jdbc.sql(
+            "update advisory_version set fanned_out_at = ? where advisory_id = ? and version_no = ?")
+        .params(utc(at), advisoryId, versionNo)
+        .update();
+  }
+
+  Optional<Recipient> recipient(long advisoryId, long orgId) {
+    return jdbc.sql(
+            "select advisory_id, organisation_id, level, delivered_at, version_no,"
+                + " acknowledged_at, reminded_at from advisory_recipient where advisory_id = ? and organisation_id = ?")
+        .params(advisoryId, orgId)
+        .query(Recipient.class)
+        .optional();
+  }
+
+  List<Recipient> recipients(long advisoryId) {
+    return jdbc.sql(
+            "select advisory_id, organisation_id, level, delivered_at, version_no,"
+                + " acknowledged_at, reminded_at from advisory_recipient where advisory_id = ?"
+                + " order by level, organisation_id")
+        .param(advisoryId)
+        .query(Recipient.class)
+        .list();
+  }
+
+  List<Recipient> inbox(long orgId, int limit) {
+    return jdbc.sql(
+            "select advisory_id, organisation_id, level, delivered_at, version_no,"
+                + " acknowledged_at, reminded_at from advisory_recipient where organisation_id = ?"
+                + " order by delivered_at desc limit ?")
+        .params(orgId, limit)
+        .query(Recipient.class)
+        .list();
+  }
+
+  int acknowledge(long advisoryId, long orgId, long userId, Instant at) {
+    return jdbc.sql(
+            "update advisory_recipient set acknowledged_at = ?, acknowledged_by = ?,"
+                + " acknowledged_version = version_no where advisory_id = ? and organisation_id = ?"
+                + " and acknowledged_at is null")
+        .params(utc(at), userId, advisoryId, orgId)
+        .update();
+  }
+
+  int markReminded(long advisoryId, Instant at) {
+    return jdbc.sql(
+            "update advisory_recipient set reminded_at = ? where advisory_id = ?"
+                + " and acknowledged_at is null")
+        .params(utc(at), advisoryId)
+        .update();
+  }
+
+  int nextReminderRound(long advisoryId) {
+    return jdbc.sql("select coalesce(max(round), 0) + 1 from outbox where advisory_id = ?")
+        .param(advisoryId)
+        .query(Integer.class)
+        .single();
+  }
+
+  long[] outboxCounts(long advisoryId) {
+    return jdbc.sql(
+            "select count(*) filter (where status = 'pending'), count(*) filter (where status = 'sent'),"
+                + " count(*) filter (where status = 'failed') from outbox where advisory_id = ?")
+        .param(advisoryId)
+        .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+        .single();
+  }
+
+  private static Advisory advisory(ResultSet rs, int row) throws SQLException {
+    long user = rs.getLong("issuer_user_id");
+    Long issuerUser = rs.wasNull() ? null : user;
+    return new Advisory(
+        rs.getLong("id"),
+        rs.getLong("issuer_org_id"),
+        issuerUser,
+        rs.getString("tlp"),
+        rs.getBoolean("audience_all"),
+        strings(rs.getArray("audience_sectors")),
+        strings(rs.getArray("audience_types")),
+        longs(rs.getArray("audience_org_ids")),
+        rs.getString("status"),
+        instant(rs, "created_at"));
+  }
+
+  private static List<String> strings(Array a) throws SQLException {
+    return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+  }
+
+  private static List<Long> longs(Array a) throws SQLException {
+    return a == null ? List.of() : Arrays.asList((Long[]) a.getArray());
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant t) {
+    return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
+  }
+}

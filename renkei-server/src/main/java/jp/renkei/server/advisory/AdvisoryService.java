@@ -1,0 +1,465 @@
+package jp.renkei.server.advisory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.renkei.engine.observable.InvalidObservable;
+import jp.renkei.engine.observable.ObservableType;
+import jp.renkei.engine.observable.Observables;
+import jp.renkei.engine.policy.Audience;
+import jp.renkei.engine.policy.Marking;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Conflict;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.reference.ReferenceData;
+import jp.renkei.server.sharing.SharingGate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 情報提供: NISC (or a ministry or CEPTOAR for its own sectors) issues an advisory — one identity,
+ * versions in one thread — which fans out to every recipient organisation's inbox, duty e-mail and
+ * webhook in the same transaction, and tracks each recipient's confirmation (疎通確認).
+ */
+@Service
+public class AdvisoryService {
+
+  static final int LIST_BATCH = 500;
+  static final Set<String> KINDS = Set.of("update", "correction", "withdrawal");
+
+  /** One line of a list or inbox. */
+  public record Summary(
+      long id,
+      String title,
+      String kind,
+      String tlp,
+      String status,
+      String issuerName,
+      Instant createdAt,
+      Instant deliveredAt,
+      Instant acknowledgedAt,
+      boolean recipient) {}
+
+  private final AdvisoryRepository advisories;
+  private final SharingGate gate;
+  private final DirectoryService directory;
+  private final ReferenceData reference;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  AdvisoryService(
+      AdvisoryRepository advisories,
+      SharingGate gate,
+      DirectoryService directory,
+      ReferenceData reference,
+      AuditLog audit,
+      Optional<Clock> clock) {
+    this.advisories = advisories;
+    this.gate = gate;
+    this.directory = directory;
+    this.reference = reference;
+    this.audit = audit;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** NISC analysts, and analysts of ministries and CEPTOARs (for their own sectors). */
+  public boolean mayIssue(Actor actor) {
+    if (actor.organisationId() == null || !actor.is(Role.ANALYST)) {
+      return false;
+    }
+    String type = directory.organisation(actor.organisationId()).typeCode();
+    return type.equals("nisc") || type.equals("ministry") || type.equals("ceptoar");
+  }
+
+  @Transactional
+  public long issue(Actor actor, NewAdvisory a) {
+    if (!mayIssue(actor)) {
+      throw new Forbidden("error.advisory.mayNotIssue");
+    }
+    List<String> observables = checkContent(a.title(), a.body(), a.actions(), a.observables());
+    if (a.tlp() == null || !Set.of("amber_strict", "amber", "green", "clear").contains(a.tlp())) {
+      throw new InvalidInput("tlp", "validation.advisory.tlp", String.valueOf(a.tlp()));
+    }
+    if (!a.all() && a.sectors().isEmpty() && a.types().isEmpty() && a.organisations().isEmpty()) {
+      throw new InvalidInput("audience", "validation.advisory.emptyAudience");
+    }
+    Set<String> sectorCodes =
+        reference.sectors().stream().map(s -> s.code()).collect(Collectors.toSet());
+    for (String s : a.sectors()) {
+      if (!sectorCodes.contains(s)) {
+        throw new InvalidInput("sectors", "validation.vocabulary", s);
+      }
+    }
+    Set<String> typeCodes =
+        reference.organisationTypes().stream().map(t -> t.code()).collect(Collectors.toSet());
+    for (String t : a.types()) {
+      if (!typeCodes.contains(t)) {
+        throw new InvalidInput("types", "validation.vocabulary", t);
+      }
+    }
+    List<Long> orgIds = new ArrayList<>();
+    List<Organisation> named = new ArrayList<>();
+    for (String code : a.organisations()) {
+      try {
+        Organisation o = directory.organisation(code);
+        named.add(o);
+        orgIds.add(o.id());
+      } catch (NotFound e) {
+        throw new InvalidInput("organisations", "validation.organisation.unknown", code);
+      }
+    }
+    requireWithinOwnSectors(actor, a, named);
+    Organisation issuer = directory.organisation(actor.organisationId());
+    long id =
+        advisories.insert(
+            issuer.id(), actor.userId(), a.tlp(), a.all(), a.sectors(), a.types(), orgIds);
+    advisories.insertVersion(
+        id,
+        1,
+        "initial",
+        a.title().strip(),
+        a.body().strip(),
+        blank(a.actions()),
+        observables,
+        a.sourceReportIds(),
+        actor.userId());
+    int recipients = fanOut(id, 1);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "advisory.issue", "advisory", id, a.tlp() + ", " + recipients + " recipients"));
+    return id;
+  }
+
+  /** A later version in the same thread: update, correction, or withdrawal (which ends it). */
+  @Transactional
+  public int addVersion(
+      Actor actor,
+      long id,
+      String kind,
+      String title,
+      String body,
+      String actions,
+      List<String> observables) {
+    AdvisoryRepository.Advisory a = visible(actor, id);
+    if (actor.organisationId() == null
+        || a.issuerOrgId() != actor.organisationId()
+        || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.advisory.notIssuer");
+    }
+    if (!"active".equals(a.status())) {
+      throw new Conflict("status", "error.advisory.withdrawn");
+    }
+    if (kind == null || !KINDS.contains(kind)) {
+      throw new InvalidInput("kind", "validation.advisory.kind", String.valueOf(kind));
+    }
+    List<String> obs =
+        checkContent(title, body, actions, observables == null ? List.of() : observables);
+    int n = advisories.versions(id).size() + 1;
+    advisories.insertVersion(
+        id, n, kind, title.strip(), body.strip(), blank(actions), obs, List.of(), actor.userId());
+    if ("withdrawal".equals(kind)) {
+      advisories.withdraw(id);
+    }
+    int recipients = fanOut(id, n);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "advisory.version",
+            "advisory",
+            id,
+            kind + " #" + n + ", " + recipients + " recipients"));
+    return n;
+  }
+
+  /** The recipient organisation confirms it received the current version. */
+  @Transactional
+  public void acknowledge(Actor actor, long id) {
+    visible(actor, id);
+    AdvisoryRepository.Recipient r =
+        advisories
+            .recipient(id, actor.organisationId())
+            .orElseThrow(() -> new Forbidden("error.advisory.notRecipient"));
+    if (advisories.acknowledge(id, r.organisationId(), actor.userId(), clock.instant()) > 0) {
+      audit.record(
+          actor,
+          AuditLog.Event.success("advisory.acknowledge", "advisory", id, "v" + r.versionNo()));
+    }
+  }
+
+  /** Sends a reminder to every recipient that has not confirmed; returns how many. */
+  @Transactional
+  public int remind(Actor actor, long id) {
+    AdvisoryRepository.Advisory a = visible(actor, id);
+    if (actor.organisationId() == null
+        || a.issuerOrgId() != actor.organisationId()
+        || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.advisory.notIssuer");
+    }
+    int version = advisories.versions(id).size();
+    int round = advisories.nextReminderRound(id);
+    advisories.queueDeliveries(id, version, "reminder", round, true);
+    int reminded = advisories.markReminded(id, clock.instant());
+    audit.record(
+        actor,
+        AuditLog.Event.success("advisory.remind", "advisory", id, reminded + " unconfirmed"));
+    return reminded;
+  }
+
+  @Transactional
+  public AdvisoryView view(Actor actor, long id) {
+    AdvisoryRepository.Advisory a = visible(actor, id);
+    boolean issuerSide =
+        actor.organisationId() != null && a.issuerOrgId() == actor.organisationId();
+    if (!issuerSide && !"clear".equals(a.tlp())) {
+      audit.record(actor, AuditLog.Event.success("advisory.read", "advisory", id, a.tlp()));
+    }
+    List<AdvisoryView.Version> versions = advisories.versions(id);
+    AdvisoryView.MyReceipt mine =
+        actor.organisationId() == null
+            ? null
+            : advisories
+                .recipient(id, actor.organisationId())
+                .map(
+                    r ->
+                        new AdvisoryView.MyReceipt(
+                            r.deliveredAt(),
+                            r.versionNo(),
+                            r.acknowledgedAt(),
+                            r.versionNo() == versions.size()))
+                .orElse(null);
+    AdvisoryView.Reach reach = issuerSide ? reach(id) : null;
+    return new AdvisoryView(
+        a.id(),
+        directory.organisation(a.issuerOrgId()).nameJa(),
+        a.tlp(),
+        a.status(),
+        versions,
+        mine,
+        reach,
+        issuerSide && actor.is(Role.ANALYST) && "active".equals(a.status()));
+  }
+
+  /** Advisories the actor may see, newest first. */
+  public List<Summary> list(Actor actor, int limit) {
+    SharingGate.Check check = gate.check(actor);
+    List<Summary> out = new ArrayList<>();
+    Map<Long, String> names = new HashMap<>();
+    long before = Long.MAX_VALUE;
+    while (out.size() < limit) {
+      List<AdvisoryRepository.Advisory> batch = advisories.newestFirst(before, LIST_BATCH);
+      for (AdvisoryRepository.Advisory a : batch) {
+        if (out.size() < limit && check.allows(audience(a))) {
+          out.add(summary(actor, a, names));
+        }
+      }
+      if (batch.size() < LIST_BATCH) {
+        break;
+      }
+      before = batch.get(batch.size() - 1).id();
+    }
+    return out;
+  }
+
+  /** What was delivered to the actor's organisation, newest first. */
+  public List<Summary> inbox(Actor actor, int limit) {
+    if (actor.organisationId() == null) {
+      return List.of();
+    }
+    SharingGate.Check check = gate.check(actor);
+    Map<Long, String> names = new HashMap<>();
+    List<Summary> out = new ArrayList<>();
+    for (AdvisoryRepository.Recipient r : advisories.inbox(actor.organisationId(), limit)) {
+      AdvisoryRepository.Advisory a = advisories.advisory(r.advisoryId()).orElseThrow();
+      if (check.allows(audience(a))) {
+        out.add(summary(actor, a, names));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes the version's recipients and queues its e-mails and webhooks, set-based, in the caller's
+   * transaction; idempotent, so running it again for the same version changes nothing.
+   */
+  int fanOut(long id, int versionNo) {
+    AdvisoryRepository.Advisory a = advisories.advisory(id).orElseThrow();
+    Instant now = clock.instant();
+    advisories.fanOutRecipients(a, versionNo, now);
+    advisories.queueDeliveries(id, versionNo, "delivery", 0, false);
+    advisories.markFannedOut(id, versionNo, now);
+    return advisories.recipients(id).size();
+  }
+
+  /** The audience the policy judges: recipients as addressed, the community as scoped. */
+  Audience audience(AdvisoryRepository.Advisory a) {
+    Set<Long> recipients =
+        advisories.recipients(a.id()).stream()
+            .map(AdvisoryRepository.Recipient::organisationId)
+            .collect(Collectors.toSet());
+    boolean scoped = !a.all();
+    return new Audience(
+        Marking.tlp(tlp(a.tlp())),
+        a.issuerOrgId(),
+        a.issuerUserId(),
+        recipients,
+        Set.of(),
+        scoped ? Set.copyOf(a.sectors()) : Set.of(),
+        scoped ? Set.copyOf(a.types()) : Set.of(),
+        Set.of());
+  }
+
+  private AdvisoryView.Reach reach(long id) {
+    List<AdvisoryRepository.Recipient> all = advisories.recipients(id);
+    Map<String, long[]> byLevel = new java.util.LinkedHashMap<>();
+    for (String level : List.of("ministry", "ceptoar", "operator", "other")) {
+      byLevel.put(level, new long[2]);
+    }
+    List<AdvisoryView.Pending> pending = new ArrayList<>();
+    Map<Long, String> names = new HashMap<>();
+    for (AdvisoryRepository.Recipient r : all) {
+      long[] c = byLevel.get(r.level());
+      c[0]++;
+      if (r.acknowledgedAt() != null) {
+        c[1]++;
+      } else {
+        pending.add(
+            new AdvisoryView.Pending(
+                names.computeIfAbsent(r.organisationId(), o -> directory.organisation(o).nameJa()),
+                r.level(),
+                r.deliveredAt(),
+                r.remindedAt()));
+      }
+    }
+    long[] outbox = advisories.outboxCounts(id);
+    return new AdvisoryView.Reach(
+        byLevel.entrySet().stream()
+            .filter(e -> e.getValue()[0] > 0)
+            .map(e -> new AdvisoryView.Level(e.getKey(), e.getValue()[0], e.getValue()[1]))
+            .toList(),
+        pending,
+        outbox[0],
+        outbox[1],
+        outbox[2]);
+  }
+
+  private Summary summary(Actor actor, AdvisoryRepository.Advisory a, Map<Long, String> names) {
+    List<AdvisoryView.Version> versions = advisories.versions(a.id());
+    AdvisoryView.Version latest = versions.get(versions.size() - 1);
+    Optional<AdvisoryRepository.Recipient> mine =
+        actor.organisationId() == null
+            ? Optional.empty()
+            : advisories.recipient(a.id(), actor.organisationId());
+    return new Summary(
+        a.id(),
+        latest.title(),
+        latest.kind(),
+        a.tlp(),
+        a.status(),
+        names.computeIfAbsent(a.issuerOrgId(), o -> directory.organisation(o).nameJa()),
+        a.createdAt(),
+        mine.map(AdvisoryRepository.Recipient::deliveredAt).orElse(null),
+        mine.map(AdvisoryRepository.Recipient::acknowledgedAt).orElse(null),
+        mine.isPresent());
+  }
+
+  private AdvisoryRepository.Advisory visible(Actor actor, long id) {
+    AdvisoryRepository.Advisory a =
+        advisories.advisory(id).orElseThrow(() -> new NotFound("advisory", id));
+    if (!gate.canView(actor, audience(a))) {
+      throw new NotFound("advisory", id);
+    }
+    return a;
+  }
+
+  /** A ministry issues only for the sectors it supervises, a CEPTOAR only for its own sector. */
+  private void requireWithinOwnSectors(Actor actor, NewAdvisory a, List<Organisation> named) {
+    Organisation issuer = directory.organisation(actor.organisationId());
+    if (issuer.typeCode().equals("nisc")) {
+      return;
+    }
+    Set<String> own = new HashSet<>();
+    if (issuer.typeCode().equals("ministry")) {
+      reference.sectors().stream()
+          .filter(s -> s.ministryCode().equals(issuer.ministryCode()))
+          .forEach(s -> own.add(s.code()));
+    } else if (issuer.sectorCode() != null) {
+      own.add(issuer.sectorCode());
+    }
+    if (a.all()
+        || !a.types().isEmpty()
+        || !own.containsAll(a.sectors())
+        || named.stream().anyMatch(o -> o.sectorCode() == null || !own.contains(o.sectorCode()))) {
+      throw new InvalidInput("audience", "validation.advisory.outsideOwnSectors");
+    }
+  }
+
+  private static List<String> checkContent(
+      String title, String body, String actions, List<String> observables) {
+    if (title == null || title.isBlank() || title.strip().length() > 200) {
+      throw new InvalidInput("title", "validation.required.max", 200);
+    }
+    if (body == null || body.isBlank() || body.strip().length() > 20_000) {
+      throw new InvalidInput("body", "validation.required.max", 20_000);
+    }
+    if (actions != null && actions.strip().length() > 5000) {
+      throw new InvalidInput("actions", "validation.required.max", 5000);
+    }
+    if (observables.size() > 500) {
+      throw new InvalidInput("observables", "validation.report.tooManyObservables", 500);
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < observables.size(); i++) {
+      String line = observables.get(i) == null ? "" : observables.get(i).strip();
+      String[] parts = line.split("\\s+", 2);
+      Optional<ObservableType> type =
+          parts.length == 2 ? ObservableType.fromCode(parts[0]) : Optional.empty();
+      String value = type.isPresent() ? parts[1] : line;
+      final int index = i;
+      ObservableType t =
+          type.or(() -> Observables.detect(value))
+              .orElseThrow(
+                  () ->
+                      new InvalidInput(
+                          "observables[" + index + "]",
+                          "validation.observable.line",
+                          index + 1,
+                          line));
+      try {
+        out.add(t.code() + " " + Observables.parse(t, value).value());
+      } catch (InvalidObservable e) {
+        throw new InvalidInput(
+            "observables[" + i + "]", "validation.observable", t.code(), value, e.reason());
+      }
+    }
+    return out;
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  static Tlp tlp(String code) {
+    return switch (code) {
+      case "amber_strict" -> Tlp.AMBER_STRICT;
+      case "amber" -> Tlp.AMBER;
+      case "green" -> Tlp.GREEN;
+      case "clear" -> Tlp.CLEAR;
+      default -> Tlp.RED;
+    };
+  }
+}

@@ -1,0 +1,289 @@
+package jp.renkei.server.advisory;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import jp.renkei.server.config.HubProperties;
+import jp.renkei.server.config.NotifyProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends due outbox rows: one row at a time, claimed with a lease (SKIP LOCKED, so instances share
+ * the work), sent outside any transaction, then marked sent or rescheduled with backoff. A crash
+ * loses nothing (the lease expires and the row is retried); the one message in flight at a crash
+ * may be sent twice, so every message carries the row id as its idempotency key (the e-mail's
+ * Message-ID, the webhook's {@code X-Renkei-Delivery}).
+ */
+@Component
+@ConditionalOnWebApplication
+class OutboxSender {
+
+  static final int PER_TICK = 200;
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+  record Due(
+      long id,
+      long advisoryId,
+      int versionNo,
+      long organisationId,
+      String channel,
+      String target,
+      String purpose,
+      int attempts) {}
+
+  record Message(
+      String title,
+      String body,
+      String actions,
+      String tlp,
+      String kind,
+      String issuer,
+      String observables) {}
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final ObjectProvider<JavaMailSender> mail;
+  private final NotifyProperties notify;
+  private final HubProperties hub;
+  private final HttpClient http;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  OutboxSender(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      ObjectProvider<JavaMailSender> mail,
+      NotifyProperties notify,
+      HubProperties hub) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.mail = mail;
+    this.notify = notify;
+    this.hub = hub;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(notify.webhookTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  @Scheduled(fixedDelayString = "${renkei.notify.poll-interval:2s}")
+  void sendDue() {
+    for (int i = 0; i < PER_TICK; i++) {
+      if (!sendOne()) {
+        return;
+      }
+    }
+  }
+
+  /** Sends one due delivery; false when none is due. */
+  boolean sendOne() {
+    Optional<Due> claimed = tx.execute(s -> claim());
+    if (claimed == null || claimed.isEmpty()) {
+      return false;
+    }
+    Due due = claimed.get();
+    String error = null;
+    try {
+      Message m = message(due);
+      if (due.channel().equals("email")) {
+        email(due, m);
+      } else {
+        webhook(due, m);
+      }
+    } catch (Exception e) {
+      error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+      log.warn(
+          "Delivery {} ({} to organisation {}) failed: {}",
+          due.id(),
+          due.channel(),
+          due.organisationId(),
+          error);
+    }
+    String failure = error;
+    tx.executeWithoutResult(s -> finish(due, failure));
+    return true;
+  }
+
+  private Optional<Due> claim() {
+    Optional<Due> due =
+        jdbc.sql(
+                "select id, advisory_id, version_no, organisation_id, channel, target, purpose,"
+                    + " attempts from outbox where status = 'pending' and next_attempt_at <= now()"
+                    + " order by id limit 1 for update skip locked")
+            .query(Due.class)
+            .optional();
+    due.ifPresent(
+        d ->
+            jdbc.sql("update outbox set attempts = attempts + 1, next_attempt_at = ? where id = ?")
+                .params(Instant.now().plus(notify.lease()).atOffset(ZoneOffset.UTC), d.id())
+                .update());
+    return due;
+  }
+
+  private void finish(Due due, String error) {
+    if (error == null) {
+      jdbc.sql("update outbox set status = 'sent', sent_at = now(), last_error = null where id = ?")
+          .param(due.id())
+          .update();
+      return;
+    }
+    int attempts = due.attempts() + 1;
+    if (attempts >= notify.maxAttempts()) {
+      jdbc.sql("update outbox set status = 'failed', last_error = ? where id = ?")
+          .params(truncate(error), due.id())
+          .update();
+    } else {
+      Duration backoff = Duration.ofSeconds(30L << Math.min(attempts - 1, 10));
+      jdbc.sql("update outbox set last_error = ?, next_attempt_at = ? where id = ?")
+          .params(truncate(error), Instant.now().plus(backoff).atOffset(ZoneOffset.UTC), due.id())
+          .update();
+    }
+  }
+
+  private Message message(Due due) {
+    return jdbc.sql(
+            "select v.title, v.body, v.actions, a.tlp, v.kind, o.name_ja as issuer, v.observables::text"
+                + " as observables from advisory_version v join advisory a on a.id = v.advisory_id"
+                + " join organisation o on o.id = a.issuer_org_id where v.advisory_id = ? and v.version_no = ?")
+        .params(due.advisoryId(), due.versionNo())
+        .query(Message.class)
+        .single();
+  }
+
+  private void email(Due due, Message m) throws Exception {
+    JavaMailSender sender = mail.getIfAvailable();
+    if (sender == null) {
+      throw new IllegalStateException("SMTP is not configured (spring.mail.host)");
+    }
+    MimeMessage mime = sender.createMimeMessage();
+    MimeMessageHelper h = new MimeMessageHelper(mime, false, "UTF-8");
+    h.setFrom(notify.mailFrom());
+    h.setTo(due.target());
+    String label = "reminder".equals(due.purpose()) ? "【再送・受信確認のお願い】" : "【情報提供】";
+    h.setSubject("[" + tlpLabel(m.tlp()) + "] " + label + m.title());
+    h.setText(text(due, m));
+    mime.saveChanges();
+    mime.setHeader("Message-ID", "<outbox-" + due.id() + "@renkei>");
+    mime.setHeader("X-Renkei-Delivery", String.valueOf(due.id()));
+    sender.send(mime);
+  }
+
+  private String text(Due due, Message m) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(tlpLabel(m.tlp())).append(" — この情報は TLP の範囲内でのみ取り扱ってください。\n\n");
+    sb.append("発信元: ").append(m.issuer()).append('\n');
+    sb.append("件名: ")
+        .append(m.title())
+        .append(" (")
+        .append(kindLabel(m.kind()))
+        .append(", 第")
+        .append(due.versionNo())
+        .append("版)\n\n");
+    sb.append(m.body()).append("\n\n");
+    if (m.actions() != null) {
+      sb.append("推奨される対応:\n").append(m.actions()).append("\n\n");
+    }
+    if (m.observables() != null && !"[]".equals(m.observables())) {
+      sb.append("関連する観測値:\n");
+      for (String o : json.readValue(m.observables(), String[].class)) {
+        sb.append("  ").append(o).append('\n');
+      }
+      sb.append('\n');
+    }
+    sb.append("受信確認 (疎通確認) をお願いします: ").append(link(due)).append('\n');
+    return sb.toString();
+  }
+
+  private void webhook(Due due, Message m) throws Exception {
+    String secret =
+        jdbc.sql("select webhook_secret from organisation where id = ?")
+            .param(due.organisationId())
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    if (secret == null) {
+      throw new IllegalStateException("no webhook secret for organisation " + due.organisationId());
+    }
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put(
+        "event", "reminder".equals(due.purpose()) ? "advisory.reminder" : "advisory.delivered");
+    payload.put("advisoryId", due.advisoryId());
+    payload.put("version", due.versionNo());
+    payload.put("kind", m.kind());
+    payload.put("tlp", tlpLabel(m.tlp()));
+    payload.put("issuer", m.issuer());
+    payload.put("title", m.title());
+    payload.put("body", m.body());
+    payload.put("actions", m.actions());
+    payload.put("observables", json.readValue(m.observables(), String[].class));
+    payload.put("link", link(due));
+    String body = json.writeValueAsString(payload);
+    String timestamp = String.valueOf(Instant.now().getEpochSecond());
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(due.target()))
+            .timeout(notify.webhookTimeout())
+            .header("Content-Type", "application/json")
+            .header("X-Renkei-Delivery", String.valueOf(due.id()))
+            .header(
+                "X-Renkei-Signature",
+                "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body))
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build();
+    HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException("webhook answered HTTP " + r.statusCode());
+    }
+  }
+
+  /** HMAC-SHA256 of {@code timestamp.body} with the organisation's secret, lower-case hex. */
+  static String sign(String secret, String data) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private String link(Due due) {
+    return hub.publicUrl().replaceAll("/+$", "") + "/advisories/" + due.advisoryId();
+  }
+
+  static String tlpLabel(String tlp) {
+    return "amber_strict".equals(tlp)
+        ? "TLP:AMBER+STRICT"
+        : "TLP:" + tlp.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static String kindLabel(String kind) {
+    return switch (kind) {
+      case "update" -> "更新";
+      case "correction" -> "訂正";
+      case "withdrawal" -> "取消";
+      default -> "初版";
+    };
+  }
+
+  private static String truncate(String s) {
+    return s.length() > 500 ? s.substring(0, 500) : s;
+  }
+}

@@ -1,0 +1,32 @@
+package jp.renkei.server.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Delivery of advisories by e-mail and webhook. SMTP itself is Spring Boot's {@code spring.mail.*}
+ * (host, port, username, password); without {@code spring.mail.host} e-mails are marked failed with
+ * that reason, visible to the issuer.
+ *
+ * @param mailFrom sender address of advisory e-mails (default {@code renkei@localhost})
+ * @param pollInterval how often the sender looks for due deliveries (default 2s)
+ * @param maxAttempts attempts before a delivery is marked failed (default 8; backoff doubles from
+ *     30s)
+ * @param lease how long a claimed delivery is reserved before another attempt may take it (default
+ *     5m)
+ * @param webhookTimeout connect and response timeout for webhooks (default 5s)
+ */
+@Validated
+@ConfigurationProperties("renkei.notify")
+public record NotifyProperties(
+    @NotBlank @DefaultValue("renkei@localhost") String mailFrom,
+    @NotNull @DefaultValue("2s") Duration pollInterval,
+    @Min(1) @Max(20) @DefaultValue("8") int maxAttempts,
+    @NotNull @DefaultValue("5m") Duration lease,
+    @NotNull @DefaultValue("5s") Duration webhookTimeout) {}

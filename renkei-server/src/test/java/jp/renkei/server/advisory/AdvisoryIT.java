@@ -1,0 +1,322 @@
+package jp.renkei.server.advisory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class AdvisoryIT extends ServerTest {
+
+  @Autowired DirectoryService directory;
+  @Autowired JdbcClient jdbc;
+
+  HttpServer receiver;
+  final List<Map<String, String>> hooks = new CopyOnWriteArrayList<>();
+  volatile int hookStatus = 200;
+
+  @BeforeEach
+  void webhookReceiver() throws Exception {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        ex -> {
+          String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          hooks.add(
+              Map.of(
+                  "body",
+                  body,
+                  "signature",
+                  ex.getRequestHeaders().getFirst("X-Renkei-Signature"),
+                  "delivery",
+                  ex.getRequestHeaders().getFirst("X-Renkei-Delivery"),
+                  "status",
+                  String.valueOf(hookStatus)));
+          ex.sendResponseHeaders(hookStatus, -1);
+          ex.close();
+        });
+    receiver.start();
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.stop(0);
+  }
+
+  Http api(UserAccount u) {
+    return http().bearer(fixtures.token(u));
+  }
+
+  static long id(HttpResponse<String> r) {
+    Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  static String advisory(String title, String tlp, String audience) {
+    return "{\"title\":\""
+        + title
+        + "\",\"body\":\"金融機関を狙うフィッシングが増加しています。\","
+        + "\"actions\":\"該当ドメインへの通信を遮断してください。\",\"observables\":[\"login-ib.example[.]com\","
+        + "\"ipv4-addr 203.0.113.50\"],\"tlp\":\""
+        + tlp
+        + "\","
+        + audience
+        + "}";
+  }
+
+  @Test
+  void fansOutToTheSectorsMinistryCeptoarsAndOperatorsByInboxMailAndSignedWebhook()
+      throws Exception {
+    Organisation bank = fixtures.operator("finance");
+    Organisation other = fixtures.operator("finance");
+    String duty = "duty-" + bank.code() + "@bank.example";
+    directory.setDelivery(Actor.cli(), bank.id(), duty, null);
+    String secret =
+        directory
+            .setDelivery(
+                Actor.cli(),
+                other.id(),
+                null,
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+            .newWebhookSecret();
+    var nisc = api(fixtures.user("nisc", Role.ANALYST));
+    String title = "フィッシング注意 " + bank.code();
+    long id =
+        id(
+            nisc.postJson(
+                "/api/v1/advisories", advisory(title, "amber", "\"sectors\":[\"finance\"]")));
+
+    var bankMember = api(fixtures.user(bank, Role.MEMBER));
+    var fsa = api(fixtures.user("fsa", Role.MEMBER));
+    var ceptoar = api(fixtures.user("c-securities", Role.MEMBER));
+    var power = api(fixtures.user("op-inazuma-power", Role.ANALYST));
+    for (Http recipient : new Http[] {bankMember, fsa, ceptoar}) {
+      assertThat(recipient.get("/api/v1/advisories/" + id).statusCode()).isEqualTo(200);
+      assertThat(recipient.get("/api/v1/advisories/inbox").body()).contains(title);
+    }
+    assertThat(power.get("/api/v1/advisories/" + id).statusCode()).isEqualTo(404);
+    assertThat(power.get("/api/v1/advisories").body()).doesNotContain(title);
+    assertThat(power.get("/api/v1/advisories/inbox").body()).doesNotContain(title);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(duty) != null);
+    MimeMessage mail = mailTo(duty);
+    assertThat(mail.getSubject()).contains("[TLP:AMBER]", "【情報提供】", title);
+    assertThat(mail.getHeader("Message-ID")[0]).matches("<outbox-\\d+@renkei>");
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).isNotEmpty();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !hooks.isEmpty());
+    Map<String, String> hook = hooks.get(0);
+    assertThat(hook.get("body")).contains("\"advisory.delivered\"", title, "login-ib.example.com");
+    String[] sig = hook.get("signature").split(",");
+    String expected = OutboxSender.sign(secret, sig[0].substring(2) + "." + hook.get("body"));
+    assertThat(sig[1]).isEqualTo("v1=" + expected);
+
+    // reach: the issuer sees who has confirmed, per level
+    assertThat(bankMember.postJson("/api/v1/advisories/" + id + "/acknowledge", "").statusCode())
+        .isEqualTo(200);
+    String reach = nisc.get("/api/v1/advisories/" + id).body();
+    assertThat(reach)
+        .contains(
+            "\"level\":\"ministry\"",
+            "\"level\":\"ceptoar\"",
+            "\"level\":\"operator\"",
+            "\"notConfirmed\"")
+        .contains(other.nameJa())
+        .doesNotContain("\"organisationName\":\"" + bank.nameJa() + "\"");
+    assertThat(bankMember.get("/api/v1/advisories/" + id).body())
+        .doesNotContain("notConfirmed")
+        .contains("\"acknowledgedAt\"");
+    assertThat(power.postJson("/api/v1/advisories/" + id + "/acknowledge", "").statusCode())
+        .isEqualTo(404);
+
+    // reminders go to the unconfirmed only
+    HttpResponse<String> reminded = nisc.postJson("/api/v1/advisories/" + id + "/remind", "");
+    assertThat(reminded.body()).matches(".*\"reminded\":\\d+.*");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> hooks.stream().anyMatch(h -> h.get("body").contains("advisory.reminder")));
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from outbox where advisory_id = ? and purpose = 'reminder' and organisation_id = ?")
+                .params(id, bank.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void versionsFormOneThreadAndANewVersionAsksForAFreshConfirmation() {
+    Organisation bank = fixtures.operator("finance");
+    var nisc = api(fixtures.user("nisc", Role.ANALYST));
+    long id =
+        id(
+            nisc.postJson(
+                "/api/v1/advisories",
+                advisory("スレッド", "green", "\"organisations\":[\"" + bank.code() + "\"]")));
+    var member = api(fixtures.user(bank, Role.MEMBER));
+    member.postJson("/api/v1/advisories/" + id + "/acknowledge", "");
+    assertThat(member.get("/api/v1/advisories/" + id).body()).contains("\"acknowledgedAt\"");
+    String correction =
+        "{\"kind\":\"correction\",\"title\":\"スレッド (訂正)\",\"body\":\"IP アドレスを訂正します。\"}";
+    assertThat(nisc.postJson("/api/v1/advisories/" + id + "/versions", correction).body())
+        .contains("\"kind\":\"correction\"", "\"kind\":\"initial\"");
+    assertThat(member.get("/api/v1/advisories/" + id).body())
+        .doesNotContain("\"acknowledgedAt\"")
+        .contains("\"version\":2");
+    var bankAnalyst = api(fixtures.user(bank, Role.ANALYST));
+    assertThat(
+            bankAnalyst.postJson("/api/v1/advisories/" + id + "/versions", correction).statusCode())
+        .isEqualTo(403);
+    String withdrawal = "{\"kind\":\"withdrawal\",\"title\":\"スレッド (取消)\",\"body\":\"取り消します。\"}";
+    assertThat(nisc.postJson("/api/v1/advisories/" + id + "/versions", withdrawal).body())
+        .contains("\"status\":\"withdrawn\"");
+    assertThat(nisc.postJson("/api/v1/advisories/" + id + "/versions", correction).statusCode())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void greenReachesTheScopedCommunityNotOtherSectors() {
+    var nisc = api(fixtures.user("nisc", Role.ANALYST));
+    long id =
+        id(
+            nisc.postJson(
+                "/api/v1/advisories", advisory("GREEN 金融", "green", "\"sectors\":[\"finance\"]")));
+    Organisation laterBank = fixtures.operator("finance");
+    assertThat(
+            api(fixtures.user(laterBank, Role.MEMBER)).get("/api/v1/advisories/" + id).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            api(fixtures.user("op-izumi-water", Role.MEMBER))
+                .get("/api/v1/advisories/" + id)
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void badAdvisoriesAreRefusedFieldByFieldAndNothingIsSent() {
+    var nisc = api(fixtures.user("nisc", Role.ANALYST));
+    int before = jdbc.sql("select count(*) from advisory").query(Integer.class).single();
+    assertThat(nisc.postJson("/api/v1/advisories", advisory("x", "amber", "\"sectors\":[]")).body())
+        .contains("\"field\":\"audience\"");
+    assertThat(nisc.postJson("/api/v1/advisories", advisory("x", "red", "\"all\":true")).body())
+        .contains("\"field\":\"tlp\"");
+    assertThat(
+            nisc.postJson("/api/v1/advisories", advisory("x", "amber", "\"sectors\":[\"moon\"]"))
+                .body())
+        .contains("\"field\":\"sectors\"");
+    assertThat(
+            nisc.postJson(
+                    "/api/v1/advisories", advisory("x", "amber", "\"organisations\":[\"nope\"]"))
+                .body())
+        .contains("\"field\":\"organisations\"");
+    assertThat(
+            nisc.postJson(
+                    "/api/v1/advisories",
+                    advisory("x", "amber", "\"all\":true")
+                        .replace("login-ib.example[.]com", "999.1.1.1"))
+                .body())
+        .contains("\"field\":\"observables[0]\"");
+    var fsa = api(fixtures.user("fsa", Role.ANALYST));
+    assertThat(
+            fsa.postJson(
+                    "/api/v1/advisories", advisory("x", "amber", "\"sectors\":[\"electricity\"]"))
+                .body())
+        .contains("\"field\":\"audience\"");
+    assertThat(
+            fsa.postJson(
+                    "/api/v1/advisories", advisory("金融庁から", "amber", "\"sectors\":[\"finance\"]"))
+                .statusCode())
+        .isEqualTo(201);
+    var operator = api(fixtures.user("op-inazuma-power", Role.ANALYST));
+    assertThat(
+            operator
+                .postJson("/api/v1/advisories", advisory("x", "amber", "\"all\":true"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(jdbc.sql("select count(*) from advisory").query(Integer.class).single())
+        .isEqualTo(before + 1);
+  }
+
+  @Test
+  void aFailingWebhookIsRetriedLaterAndAClaimLostInACrashIsSentAfterItsLease() throws Exception {
+    Organisation org = fixtures.operator("port");
+    directory.setDelivery(
+        Actor.cli(),
+        org.id(),
+        null,
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+    hookStatus = 500;
+    var nisc = api(fixtures.user("nisc", Role.ANALYST));
+    long id =
+        id(
+            nisc.postJson(
+                "/api/v1/advisories",
+                advisory("再試行", "amber", "\"organisations\":[\"" + org.code() + "\"]")));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from outbox where advisory_id = ? and last_error like '%HTTP 500%'")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                    == 1);
+    assertThat(
+            jdbc.sql("select status from outbox where advisory_id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo("pending");
+    // as if the process died after claiming: attempts counted, lease not yet over; then it expires
+    hookStatus = 200;
+    jdbc.sql(
+            "update outbox set next_attempt_at = now() - interval '1 second' where advisory_id = ?")
+        .param(id)
+        .update();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "sent"
+                    .equals(
+                        jdbc.sql("select status from outbox where advisory_id = ?")
+                            .param(id)
+                            .query(String.class)
+                            .single()));
+    // refused once, accepted once: delivered exactly once
+    assertThat(hooks.stream().filter(h -> h.get("body").contains("再試行")).map(h -> h.get("status")))
+        .containsExactly("500", "200");
+  }
+
+  MimeMessage mailTo(String address) throws Exception {
+    for (MimeMessage m : MAIL.getReceivedMessages()) {
+      if (m.getAllRecipients()[0].toString().equals(address)) {
+        return m;
+      }
+    }
+    return null;
+  }
+}
