@@ -71,12 +71,6 @@ class ReportPages {
     return "report/list";
   }
 
-  @GetMapping("/inbox")
-  String inbox(Actor actor, Model model) {
-    model.addAttribute("items", reports.inbox(actor, 200));
-    return "report/inbox";
-  }
-
   @GetMapping("/reports/new")
   String form(Actor actor, Model model) {
     if (!model.containsAttribute("form")) {

@@ -311,6 +311,38 @@ class AdvisoryIT extends ServerTest {
         .containsExactly("500", "200");
   }
 
+  @Test
+  void theRecipientConfirmsOnThePageAndTheIssuerSeesReach() {
+    Organisation bank = fixtures.operator("finance");
+    var issuer = fixtures.user("nisc", Role.ANALYST);
+    long id =
+        id(
+            api(issuer)
+                .postJson(
+                    "/api/v1/advisories",
+                    advisory(
+                        "画面で確認",
+                        "amber",
+                        "\"organisations\":[\"" + bank.code() + "\",\"c-bank\"]")));
+    Http recipient = http();
+    recipient.signIn(
+        fixtures.user(bank, Role.MEMBER).login(), jp.renkei.server.support.Fixtures.PASSWORD);
+    String page = "/advisories/" + id;
+    assertThat(recipient.get(page).body())
+        .contains("id=\"acknowledge\"", "画面で確認")
+        .doesNotContain("id=\"reach\"");
+    assertThat(recipient.get("/inbox").body()).contains("画面で確認");
+    recipient.postForm(page, page + "/acknowledge", Map.of());
+    assertThat(recipient.get(page).body()).contains("id=\"confirmed\"");
+    Http issuerBrowser = http();
+    issuerBrowser.signIn(issuer.login(), jp.renkei.server.support.Fixtures.PASSWORD);
+    String reach = issuerBrowser.get(page).body();
+    assertThat(reach)
+        .contains("id=\"reach\"", "id=\"not-confirmed\"", "銀行等CEPTOAR", "id=\"remind\"");
+    assertThat(issuerBrowser.postForm(page, page + "/remind", Map.of()).statusCode())
+        .isEqualTo(302);
+  }
+
   MimeMessage mailTo(String address) throws Exception {
     for (MimeMessage m : MAIL.getReceivedMessages()) {
       if (m.getAllRecipients()[0].toString().equals(address)) {

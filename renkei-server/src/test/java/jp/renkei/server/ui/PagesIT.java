@@ -37,7 +37,14 @@ class PagesIT extends ServerTest {
                 "/directory?type=operator&sector=finance&q=%E6%9E%B6",
                 "/directory/" + ceptoar,
                 "/directory/" + ministry,
-                "/account/tokens"));
+                "/account/tokens",
+                "/account/password",
+                "/mode",
+                "/reports",
+                "/reports/new",
+                "/inbox",
+                "/advisories",
+                "/advisories/new"));
     if (role.includes(Role.ORG_ADMIN)) {
       pages.addAll(List.of("/admin/users", "/admin/users/" + person.id(), "/admin/audit"));
     }
