@@ -47,13 +47,17 @@ public abstract class ServerTest {
     }
   }
 
+  /** A test class may slow the outbox sender down by setting this before the context starts. */
+  protected static final String SENDER_POLL_PROPERTY = "renkei.test.sender-poll";
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("renkei.data-dir", DATA_DIR::toString);
     registry.add("renkei.database.embedded-fsync", () -> "false");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-    registry.add("renkei.notify.poll-interval", () -> "200ms");
+    registry.add(
+        "renkei.notify.poll-interval", () -> System.getProperty(SENDER_POLL_PROPERTY, "200ms"));
   }
 
   @LocalServerPort protected int port;
