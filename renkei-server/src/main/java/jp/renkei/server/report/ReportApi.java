@@ -41,6 +41,11 @@ class ReportApi {
         .body(Map.of("id", id, "status", submit ? "submitted" : "draft"));
   }
 
+  @GetMapping("/reports/statistics")
+  ReportStatistics statistics(Actor actor) {
+    return reports.statistics(actor);
+  }
+
   @GetMapping("/reports/{id}")
   ReportView get(Actor actor, @PathVariable long id) {
     return reports.view(actor, id);

@@ -71,6 +71,76 @@ class ReportPages {
     return "report/list";
   }
 
+  @GetMapping("/dashboard")
+  String dashboard(Actor actor, Model model) {
+    model.addAttribute("stats", reports.statistics(actor));
+    model.addAttribute("sectorLabels", sectorLabels());
+    return "report/dashboard";
+  }
+
+  /** One dashboard table as CSV (UTF-8 with BOM, so spreadsheet software reads the Japanese). */
+  @GetMapping(value = "/dashboard/{table}.csv", produces = "text/csv;charset=UTF-8")
+  org.springframework.http.ResponseEntity<String> csv(
+      Actor actor, @PathVariable String table, java.util.Locale locale) {
+    ReportStatistics stats = reports.statistics(actor);
+    StringBuilder csv = new StringBuilder("\uFEFF");
+    Map<String, Map<String, Term>> vocab = vocabularies();
+    switch (table) {
+      case "sector" -> rows(csv, stats, stats.bySector(), sectorLabels(), locale);
+      case "incident-type" ->
+          rows(csv, stats, stats.byIncidentType(), vocab.get("incident_type"), locale);
+      case "cause" -> rows(csv, stats, stats.byCause(), vocab.get("cause_type"), locale);
+      case "latency" -> {
+        csv.append("quarter,reports,median_minutes,p90_minutes\r\n");
+        for (ReportStatistics.Latency l : stats.latency()) {
+          csv.append(l.quarter())
+              .append(',')
+              .append(l.reports())
+              .append(',')
+              .append(l.medianMinutes() == null ? "" : l.medianMinutes())
+              .append(',')
+              .append(l.p90Minutes() == null ? "" : l.p90Minutes())
+              .append("\r\n");
+        }
+      }
+      default -> throw new jp.renkei.server.failure.NotFound("table", table);
+    }
+    return org.springframework.http.ResponseEntity.ok()
+        .header("Content-Disposition", "attachment; filename=\"renkei-" + table + ".csv\"")
+        .body(csv.toString());
+  }
+
+  private static void rows(
+      StringBuilder csv,
+      ReportStatistics stats,
+      ReportStatistics.Table t,
+      Map<String, Term> labels,
+      java.util.Locale locale) {
+    csv.append("code,label");
+    stats.quarters().forEach(q -> csv.append(',').append(q));
+    csv.append(",total\r\n");
+    for (ReportStatistics.Row r : t.rows()) {
+      Term term = labels == null ? null : labels.get(r.code());
+      csv.append(quote(r.code()))
+          .append(',')
+          .append(quote(term == null ? r.code() : term.label(locale)));
+      r.counts().forEach(c -> csv.append(',').append(c));
+      csv.append(',').append(r.total()).append("\r\n");
+    }
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  private Map<String, Term> sectorLabels() {
+    Map<String, Term> m = new LinkedHashMap<>();
+    reference
+        .sectors()
+        .forEach(s -> m.put(s.code(), new Term(s.code(), s.nameJa(), s.nameEn(), null)));
+    return m;
+  }
+
   @GetMapping("/reports/new")
   String form(Actor actor, Model model) {
     if (!model.containsAttribute("form")) {

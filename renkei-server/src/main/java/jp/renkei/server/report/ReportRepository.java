@@ -266,6 +266,30 @@ class ReportRepository {
     return byReport;
   }
 
+  /** What statistics need of each report: latest classification, first detection time. */
+  record Facts(
+      long reportId, String incidentTypeCode, List<String> causeCodes, Instant detectedAt) {}
+
+  java.util.Map<Long, Facts> facts(List<Long> reportIds) {
+    java.util.Map<Long, Facts> byReport = new java.util.HashMap<>();
+    jdbc.sql(
+            "select l.report_id, l.incident_type_code, l.cause_codes, f.detected_at from"
+                + " (select distinct on (report_id) report_id, incident_type_code, cause_codes"
+                + " from report_version where report_id = any(?) order by report_id, version_no desc) l"
+                + " join report_version f on f.report_id = l.report_id and f.version_no = 1")
+        .param(reportIds.toArray(Long[]::new))
+        .query(
+            (rs, i) ->
+                new Facts(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    strings(rs.getArray(3)),
+                    instant(rs, "detected_at")))
+        .list()
+        .forEach(f -> byReport.put(f.reportId(), f));
+    return byReport;
+  }
+
   void deliver(long hopId, Instant at) {
     jdbc.sql("update report_hop set delivered_at = ? where id = ? and delivered_at is null")
         .params(utc(at), hopId)

@@ -315,46 +315,108 @@ public class ReportService {
 
   /** The reports the actor may see, newest first, at most {@code limit}. */
   public List<Summary> list(Actor actor, int limit) {
-    SharingGate.Check check = gate.check(actor);
-    long org = actor.organisationId() == null ? -1 : actor.organisationId();
     List<Summary> out = new ArrayList<>();
     Map<Long, String> names = new HashMap<>();
+    scanVisible(
+        actor,
+        visible -> {
+          Map<Long, ReportRepository.Latest> latest =
+              reports.latest(visible.stream().map(v -> v.report().id()).toList());
+          for (Visible v : visible) {
+            if (out.size() < limit) {
+              ReportRecords.Report r = v.report();
+              ReportRepository.Latest l = latest.get(r.id());
+              out.add(
+                  new Summary(
+                      r.id(),
+                      l.title(),
+                      r.status(),
+                      r.tlp(),
+                      r.sectorCode(),
+                      displayName(names, r),
+                      l.severityCode(),
+                      r.submittedAt(),
+                      l.versionNo()));
+            }
+          }
+          return out.size() < limit;
+        });
+    return out;
+  }
+
+  /**
+   * The statistics NISC publishes (reports by sector, incident type and cause per fiscal quarter,
+   * time from detection to NISC receipt, open reports), over the submitted reports the actor may
+   * see and nothing else. A CEPTOAR's own anonymised copies are not counted again beside their
+   * originals.
+   */
+  public ReportStatistics statistics(Actor actor) {
+    ReportStatistics.Builder stats = new ReportStatistics.Builder();
+    scanVisible(
+        actor,
+        visible -> {
+          List<Visible> counted =
+              visible.stream()
+                  .filter(v -> !"draft".equals(v.report().status()))
+                  .filter(v -> !(v.report().isRelayCopy() && isOriginator(v.report(), actor)))
+                  .toList();
+          if (counted.isEmpty()) {
+            return true;
+          }
+          Map<Long, ReportRepository.Facts> facts =
+              reports.facts(counted.stream().map(v -> v.report().id()).toList());
+          for (Visible v : counted) {
+            ReportRepository.Facts f = facts.get(v.report().id());
+            Instant atNisc =
+                v.hops().stream()
+                    .filter(h -> "nisc".equals(h.kind()) && h.deliveredAt() != null)
+                    .map(ReportRecords.Hop::deliveredAt)
+                    .findFirst()
+                    .orElse(null);
+            stats.add(
+                v.report().sectorCode(),
+                f.incidentTypeCode(),
+                f.causeCodes(),
+                f.detectedAt(),
+                atNisc,
+                "submitted".equals(v.report().status()));
+          }
+          return true;
+        });
+    return stats.build();
+  }
+
+  /** A report the policy allows, with its hops. */
+  private record Visible(ReportRecords.Report report, List<ReportRecords.Hop> hops) {}
+
+  /**
+   * The one policy-filtered scan behind lists and statistics: reports newest first, in batches,
+   * each batch cut to what the actor may see, handed to {@code consumer} until it returns false.
+   */
+  private void scanVisible(Actor actor, java.util.function.Predicate<List<Visible>> consumer) {
+    SharingGate.Check check = gate.check(actor);
+    long org = actor.organisationId() == null ? -1 : actor.organisationId();
     long before = Long.MAX_VALUE;
-    while (out.size() < limit) {
+    while (true) {
       List<ReportRecords.Report> batch = reports.batch(org, before, LIST_BATCH);
       if (batch.isEmpty()) {
-        break;
+        return;
       }
       Map<Long, List<ReportRecords.Hop>> hops =
           reports.hopsFor(batch.stream().map(ReportRecords.Report::id).toList());
-      List<ReportRecords.Report> visible =
-          batch.stream().filter(r -> check.allows(audience(r, hops.get(r.id())))).toList();
-      Map<Long, ReportRepository.Latest> latest =
-          visible.isEmpty()
-              ? Map.of()
-              : reports.latest(visible.stream().map(ReportRecords.Report::id).toList());
-      for (ReportRecords.Report r : visible) {
-        if (out.size() < limit) {
-          ReportRepository.Latest l = latest.get(r.id());
-          out.add(
-              new Summary(
-                  r.id(),
-                  l.title(),
-                  r.status(),
-                  r.tlp(),
-                  r.sectorCode(),
-                  displayName(names, r),
-                  l.severityCode(),
-                  r.submittedAt(),
-                  l.versionNo()));
-        }
+      List<Visible> visible =
+          batch.stream()
+              .filter(r -> check.allows(audience(r, hops.get(r.id()))))
+              .map(r -> new Visible(r, hops.get(r.id())))
+              .toList();
+      if (!visible.isEmpty() && !consumer.test(visible)) {
+        return;
       }
       if (batch.size() < LIST_BATCH) {
-        break;
+        return;
       }
       before = batch.get(batch.size() - 1).id();
     }
-    return out;
   }
 
   /** The actor organisation's inbox: reports delivered to it on their route. */

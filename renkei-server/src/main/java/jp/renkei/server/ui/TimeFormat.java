@@ -16,6 +16,11 @@ public class TimeFormat {
     return t == null ? "-" : JST.format(t);
   }
 
+  /** Minutes as a duration, as {@link #duration}. */
+  public String minutes(Long minutes) {
+    return minutes == null ? "-" : duration(java.time.Duration.ofMinutes(minutes));
+  }
+
   /** A duration as {@code 2 h 05 min} (negative durations, from bad clocks, shown as such). */
   public String duration(java.time.Duration d) {
     if (d == null) {

@@ -44,7 +44,8 @@ class PagesIT extends ServerTest {
                 "/reports/new",
                 "/inbox",
                 "/advisories",
-                "/advisories/new"));
+                "/advisories/new",
+                "/dashboard"));
     if (role.includes(Role.ORG_ADMIN)) {
       pages.addAll(List.of("/admin/users", "/admin/users/" + person.id(), "/admin/audit"));
     }
