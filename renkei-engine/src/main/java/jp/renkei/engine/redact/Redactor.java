@@ -153,6 +153,23 @@ public final class Redactor {
     };
   }
 
+  /**
+   * Whether a value the redactor keeps still looks like the reporter: it contains the distinctive
+   * first label of one of its domains (a lookalike phishing domain such as {@code
+   * sakura-bank-login.example}). Such values are threat intelligence worth sharing, but may point
+   * at the victim; the secretariat decides, by adding a term to hide.
+   */
+  public boolean resembles(String normalValue) {
+    String v = normalValue.toLowerCase(Locale.ROOT);
+    for (String d : identity.domains()) {
+      String first = d.toLowerCase(Locale.ROOT).split("\\.")[0];
+      if (first.length() >= 4 && v.contains(first)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean ownDomain(String host) {
     for (String d : identity.domains()) {
       String dl = d.toLowerCase(Locale.ROOT);

@@ -115,6 +115,13 @@ class RedactorTest {
   }
 
   @Test
+  void flagsLookalikesOfTheReportersDomainForTheSecretariat() {
+    assertThat(redactor.identifies("url", "https://sakura-bank-login.example/")).isFalse();
+    assertThat(redactor.resembles("https://sakura-bank-login.example/")).isTrue();
+    assertThat(redactor.resembles("c2.example.net")).isFalse();
+  }
+
+  @Test
   void refusesRangesItCannotHonour() {
     assertThatThrownBy(
             () ->

@@ -17,5 +17,6 @@ public record AnonymisationPreview(
   /** One free-text field, original and redacted, with the removed pieces. */
   public record Field(String name, String original, String redacted, List<String> removed) {}
 
-  public record ObservableLine(String type, String value, boolean dropped) {}
+  /** {@code resembles}: kept, but looks like the reporter (e.g. a lookalike domain); check it. */
+  public record ObservableLine(String type, String value, boolean dropped, boolean resembles) {}
 }

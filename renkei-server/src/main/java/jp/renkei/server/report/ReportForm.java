@@ -114,7 +114,7 @@ public class ReportForm {
         content(),
         route,
         ceptoarCode,
-        false,
+        anonymise,
         tlp,
         scopeSectors,
         List.of(),

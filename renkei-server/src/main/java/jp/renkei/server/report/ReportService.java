@@ -567,7 +567,10 @@ public class ReportService {
             .map(
                 o ->
                     new AnonymisationPreview.ObservableLine(
-                        o.type(), o.value(), redactor.identifies(o.type(), o.value())))
+                        o.type(),
+                        o.value(),
+                        redactor.identifies(o.type(), o.value()),
+                        !redactor.identifies(o.type(), o.value()) && redactor.resembles(o.value())))
             .toList();
     return new AnonymisationPreview(
         id, v.number(), presentedOriginator(r), fields, obs, cleanTerms(extraTerms));
