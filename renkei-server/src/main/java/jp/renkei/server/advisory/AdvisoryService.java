@@ -15,7 +15,6 @@ import jp.renkei.engine.observable.ObservableType;
 import jp.renkei.engine.observable.Observables;
 import jp.renkei.engine.policy.Audience;
 import jp.renkei.engine.policy.Marking;
-import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.DirectoryService;
@@ -55,6 +54,7 @@ public class AdvisoryService {
       boolean recipient) {}
 
   private final AdvisoryRepository advisories;
+  private final jp.renkei.server.report.ReportService reports;
   private final SharingGate gate;
   private final DirectoryService directory;
   private final ReferenceData reference;
@@ -63,12 +63,14 @@ public class AdvisoryService {
 
   AdvisoryService(
       AdvisoryRepository advisories,
+      jp.renkei.server.report.ReportService reports,
       SharingGate gate,
       DirectoryService directory,
       ReferenceData reference,
       AuditLog audit,
       Optional<Clock> clock) {
     this.advisories = advisories;
+    this.reports = reports;
     this.gate = gate;
     this.directory = directory;
     this.reference = reference;
@@ -123,6 +125,12 @@ public class AdvisoryService {
       }
     }
     requireWithinOwnSectors(actor, a, named);
+    for (Long source : a.sourceReportIds()) {
+      if (source == null || !reports.canSee(actor, source)) {
+        throw new InvalidInput(
+            "sourceReportIds", "validation.advisory.sourceReport", String.valueOf(source));
+      }
+    }
     Organisation issuer = directory.organisation(actor.organisationId());
     long id =
         advisories.insert(
@@ -313,7 +321,7 @@ public class AdvisoryService {
             .collect(Collectors.toSet());
     boolean scoped = !a.all();
     return new Audience(
-        Marking.tlp(tlp(a.tlp())),
+        Marking.tlp(jp.renkei.server.sharing.Markings.tlp(a.tlp())),
         a.issuerOrgId(),
         a.issuerUserId(),
         recipients,
@@ -451,15 +459,5 @@ public class AdvisoryService {
 
   private static String blank(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  static Tlp tlp(String code) {
-    return switch (code) {
-      case "amber_strict" -> Tlp.AMBER_STRICT;
-      case "amber" -> Tlp.AMBER;
-      case "green" -> Tlp.GREEN;
-      case "clear" -> Tlp.CLEAR;
-      default -> Tlp.RED;
-    };
   }
 }

@@ -313,6 +313,14 @@ public class ReportService {
             !"draft".equals(r.status()) && (own || mine.isPresent())));
   }
 
+  /** Whether the actor may see the report (no audit entry: nothing is shown). */
+  public boolean canSee(Actor actor, long id) {
+    return reports
+        .report(id)
+        .map(r -> gate.canView(actor, audience(r, reports.hops(id))))
+        .orElse(false);
+  }
+
   /** The reports the actor may see, newest first, at most {@code limit}. */
   public List<Summary> list(Actor actor, int limit) {
     List<Summary> out = new ArrayList<>();
@@ -752,13 +760,7 @@ public class ReportService {
   }
 
   static Tlp tlp(String code) {
-    return switch (code) {
-      case "red" -> Tlp.RED;
-      case "amber_strict" -> Tlp.AMBER_STRICT;
-      case "amber" -> Tlp.AMBER;
-      case "green" -> Tlp.GREEN;
-      default -> Tlp.CLEAR;
-    };
+    return jp.renkei.server.sharing.Markings.tlp(code);
   }
 
   private ReportRecords.Report visibleReport(Actor actor, long id) {

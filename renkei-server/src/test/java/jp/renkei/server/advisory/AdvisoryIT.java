@@ -238,6 +238,12 @@ class AdvisoryIT extends ServerTest {
                         .replace("login-ib.example[.]com", "999.1.1.1"))
                 .body())
         .contains("\"field\":\"observables[0]\"");
+    assertThat(
+            nisc.postJson(
+                    "/api/v1/advisories",
+                    advisory("x", "amber", "\"all\":true,\"sourceReportIds\":[987654321]"))
+                .body())
+        .contains("\"field\":\"sourceReportIds\"");
     var fsa = api(fixtures.user("fsa", Role.ANALYST));
     assertThat(
             fsa.postJson(

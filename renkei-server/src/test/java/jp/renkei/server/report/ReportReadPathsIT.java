@@ -69,6 +69,7 @@ class ReportReadPathsIT extends ServerTest {
   @Autowired ReportService service;
   @Autowired DirectoryService directory;
   @Autowired ReferenceData reference;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   /** What the test generated for one report: the spec's inputs, not the service's. */
   record Generated(
@@ -246,6 +247,23 @@ class ReportReadPathsIT extends ServerTest {
       assertThat(listed)
           .as("list path for " + v.login() + " of " + v.organisationCode())
           .isEqualTo(expected);
+
+      // counts: the statistics cover exactly the submitted reports the list shows (a CEPTOAR's own
+      // anonymised copies are counted once, as their originals)
+      List<ReportService.Summary> all = service.list(actor, 100_000);
+      Set<Long> ownCopies =
+          new HashSet<>(
+              jdbc.sql("select id from report where route = 'relay' and originator_org_id = ?")
+                  .param(v.organisationId())
+                  .query(Long.class)
+                  .list());
+      long countable =
+          all.stream()
+              .filter(s -> !"draft".equals(s.status()) && !ownCopies.contains(s.id()))
+              .count();
+      assertThat(service.statistics(actor).total())
+          .as("statistics for " + v.login())
+          .isEqualTo(countable);
 
       Set<Long> inbox =
           service.inbox(actor, 10_000).stream()
