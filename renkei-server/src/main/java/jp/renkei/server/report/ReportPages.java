@@ -252,6 +252,35 @@ class ReportPages {
         .toList();
   }
 
+  @GetMapping("/reports/{id}/edit")
+  String editDraft(Actor actor, @PathVariable long id, Model model) {
+    ReportView r = reports.view(actor, id);
+    model.addAttribute("report", r);
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", ReportForm.of(r.latest().content()));
+    }
+    return "report/edit";
+  }
+
+  @PostMapping("/reports/{id}/draft")
+  String saveDraft(
+      Actor actor,
+      @PathVariable long id,
+      @ModelAttribute("form") ReportForm form,
+      @RequestParam(defaultValue = "draft") String action,
+      Model model) {
+    try {
+      reports.updateDraft(actor, id, form.content());
+      if ("submit".equals(action)) {
+        reports.submit(actor, id);
+      }
+      return "redirect:/reports/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+      return editDraft(actor, id, model);
+    }
+  }
+
   @GetMapping("/reports/{id}/versions/new")
   String versionForm(Actor actor, @PathVariable long id, Model model) {
     ReportView r = reports.view(actor, id);

@@ -74,6 +74,28 @@ class ReportPagesIT extends ServerTest {
   }
 
   @Test
+  void aDraftIsEditedThenSent() {
+    Http operator = signedIn("op-inazuma-power", Role.ANALYST);
+    Map<String, String> draft = form("下書きの件名", "");
+    draft.put("action", "draft");
+    String path =
+        operator
+            .postForm("/reports/new", "/reports", draft)
+            .headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .replaceFirst("^https?://[^/]+", "");
+    assertThat(operator.get(path).body()).contains("id=\"edit-draft\"", "下書き");
+    Map<String, String> edited = form("編集後の件名", "203.0.113.99");
+    edited.put("action", "submit");
+    assertThat(operator.postForm(path + "/edit", path + "/draft", edited).statusCode())
+        .isEqualTo(302);
+    assertThat(operator.get(path).body())
+        .contains("編集後の件名", "203.0.113.99", "連絡中")
+        .doesNotContain("id=\"edit-draft\"");
+  }
+
+  @Test
   void aBadObservableLineIsNamedAndTheFormKeepsTheInput() {
     Http operator = signedIn("op-inazuma-power", Role.ANALYST);
     HttpResponse<String> r =
