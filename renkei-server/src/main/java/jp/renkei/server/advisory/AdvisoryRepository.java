@@ -1,10 +1,13 @@
 package jp.renkei.server.advisory;
 
-import java.sql.Array;
+import static jp.renkei.server.database.Rows.instant;
+import static jp.renkei.server.database.Rows.longs;
+import static jp.renkei.server.database.Rows.strings;
+import static jp.renkei.server.database.Rows.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -293,22 +296,5 @@ class AdvisoryRepository {
         longs(rs.getArray("audience_org_ids")),
         rs.getString("status"),
         instant(rs, "created_at"));
-  }
-
-  private static List<String> strings(Array a) throws SQLException {
-    return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
-  }
-
-  private static List<Long> longs(Array a) throws SQLException {
-    return a == null ? List.of() : Arrays.asList((Long[]) a.getArray());
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static OffsetDateTime utc(Instant t) {
-    return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
   }
 }

@@ -1,13 +1,14 @@
 package jp.renkei.server.report;
 
-import java.sql.Array;
+import static jp.renkei.server.database.Rows.instant;
+import static jp.renkei.server.database.Rows.longs;
+import static jp.renkei.server.database.Rows.strings;
+import static jp.renkei.server.database.Rows.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -367,22 +368,5 @@ class ReportRepository {
         rs.getString("contact_phone"),
         rs.getString("contact_email"),
         obs);
-  }
-
-  private static List<String> strings(Array a) throws SQLException {
-    return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
-  }
-
-  private static List<Long> longs(Array a) throws SQLException {
-    return a == null ? List.of() : Arrays.asList((Long[]) a.getArray());
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static OffsetDateTime utc(Instant t) {
-    return t == null ? null : t.atOffset(ZoneOffset.UTC);
   }
 }
