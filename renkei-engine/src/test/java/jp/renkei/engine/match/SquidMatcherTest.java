@@ -1,0 +1,127 @@
+package jp.renkei.engine.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import jp.renkei.engine.observable.ObservableType;
+import org.junit.jupiter.api.Test;
+
+class SquidMatcherTest {
+
+  static final IndicatorIndex INDEX =
+      IndicatorIndex.builder(16)
+          .add("i-evil", ObservableType.DOMAIN, "evil.example")
+          .add("i-c2", ObservableType.DOMAIN, "c2.bad.example")
+          .add("i-ip", ObservableType.IPV4, "198.51.100.7")
+          .add("i-net", ObservableType.CIDR, "203.0.113.0/24")
+          .add("i-url", ObservableType.URL, "http://files.example/payload.exe")
+          .build();
+
+  static List<Hit> run(String log, MatchStats[] stats) throws Exception {
+    List<Hit> hits = new ArrayList<>();
+    stats[0] =
+        new SquidMatcher(INDEX)
+            .match(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), hits::add);
+    return hits;
+  }
+
+  static String line(String client, String url, String peer) {
+    return "1732252800.123    120 "
+        + client
+        + " TCP_MISS/200 5123 GET "
+        + url
+        + " - HIER_DIRECT/"
+        + peer
+        + " text/html\n";
+  }
+
+  @Test
+  void matchesHostsTheirParentsPeersRangesAndUrls() throws Exception {
+    String log =
+        line("10.0.0.5", "http://www.EVIL.example/index.html", "192.0.2.10")
+            + line("10.0.0.6", "http://notevil.example/", "192.0.2.11")
+            + line("10.0.0.7", "https://x.c2.bad.example:8443/gate.php", "192.0.2.12")
+            + line("10.0.0.8", "http://benign.example/", "198.51.100.7")
+            + line("10.0.0.9", "http://203.0.113.99/", "203.0.113.99")
+            + "1732252800.500      0 10.0.0.10 TCP_TUNNEL/200 0 CONNECT evil.example:443 - HIER_DIRECT/192.0.2.13 -\n"
+            + line("10.0.0.11", "http://files.example/payload.exe", "192.0.2.14")
+            + line("10.0.0.12", "http://bad.example/", "192.0.2.15");
+    MatchStats[] stats = new MatchStats[1];
+    List<Hit> hits = run(log, stats);
+    assertThat(hits)
+        .extracting(h -> h.client() + " " + INDEX.indicator(h.indicator()).id() + " " + h.field())
+        .containsExactly(
+            "10.0.0.5 i-evil host",
+            "10.0.0.7 i-c2 host",
+            "10.0.0.8 i-ip peer",
+            "10.0.0.9 i-net host",
+            "10.0.0.9 i-net peer",
+            "10.0.0.10 i-evil host",
+            "10.0.0.11 i-url url");
+    assertThat(hits.get(0).line()).isEqualTo(1);
+    assertThat(hits.get(0).time()).isEqualTo("1732252800.123");
+    assertThat(stats[0].lines()).isEqualTo(8);
+    assertThat(stats[0].badLines()).isZero();
+  }
+
+  @Test
+  void badLinesAreCountedWithTheirNumbersAndDoNotStopTheRun() throws Exception {
+    String log =
+        line("10.0.0.5", "http://evil.example/", "192.0.2.1")
+            + "garbage without fields\n"
+            + "\n"
+            + line("10.0.0.6", "http://evil.example/", "192.0.2.1");
+    MatchStats[] stats = new MatchStats[1];
+    List<Hit> hits = run(log, stats);
+    assertThat(hits).hasSize(2);
+    assertThat(stats[0].badLines()).isEqualTo(1);
+    assertThat(stats[0].firstBadLines()).containsExactly(2L);
+  }
+
+  @Test
+  void aLastLineWithoutNewlineAndCrlfLinesAreRead() throws Exception {
+    String log =
+        line("10.0.0.5", "http://evil.example/", "192.0.2.1").replace("\n", "\r\n")
+            + line("10.0.0.6", "http://evil.example/", "192.0.2.1").strip();
+    MatchStats[] stats = new MatchStats[1];
+    assertThat(run(log, stats)).hasSize(2);
+  }
+
+  @Test
+  void linesAcrossBlockBoundariesAreNotBroken() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    int n = 40_000; // > 1 MiB of log
+    for (int i = 0; i < n; i++) {
+      sb.append(
+          line(
+              "10.0." + (i % 250) + ".1",
+              i % 1000 == 0 ? "http://evil.example/" : "http://ok" + i + ".example/",
+              "192.0.2.1"));
+    }
+    MatchStats[] stats = new MatchStats[1];
+    List<Hit> hits = run(sb.toString(), stats);
+    assertThat(stats[0].lines()).isEqualTo(n);
+    assertThat(stats[0].bytes()).isGreaterThan(SquidMatcher.BLOCK);
+    assertThat(hits).hasSize(n / 1000);
+  }
+
+  @Test
+  void longestPrefixWinsAndIpv6RangesMatch() {
+    IndicatorIndex idx =
+        IndicatorIndex.builder(4)
+            .add("wide", ObservableType.CIDR, "10.0.0.0/8")
+            .add("narrow", ObservableType.CIDR, "10.1.2.0/24")
+            .add("v6", ObservableType.CIDR, "2001:db8:abcd::/48")
+            .build();
+    assertThat(idx.indicator(idx.matchIpv4(IndicatorIndex.Builder.ipv4Int("10.1.2.3"))).id())
+        .isEqualTo("narrow");
+    assertThat(idx.indicator(idx.matchIpv4(IndicatorIndex.Builder.ipv4Int("10.9.9.9"))).id())
+        .isEqualTo("wide");
+    assertThat(idx.matchIpv4(IndicatorIndex.Builder.ipv4Int("11.0.0.1"))).isEqualTo(-1);
+    assertThat(idx.matchExact("ipv6-addr", "2001:db8:abcd:12::1")).isEqualTo(2);
+    assertThat(idx.matchExact("ipv6-addr", "2001:db8:abce::1")).isEqualTo(-1);
+  }
+}
