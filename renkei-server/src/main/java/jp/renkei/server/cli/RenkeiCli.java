@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       AdminCommand.class,
       AuditCommand.class,
+      MatchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RenkeiCli implements Runnable {

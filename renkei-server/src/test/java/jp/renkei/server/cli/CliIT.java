@@ -108,6 +108,46 @@ class CliIT {
   }
 
   @Test
+  void matchFindsHostsAndParentsInALogWithoutAServerAndReportsBadLines() throws Exception {
+    Path dir = Files.createTempDirectory("renkei-match-");
+    Path indicators = dir.resolve("iocs.txt");
+    Files.writeString(
+        indicators, "# C2 destinations\nevil.example\n198.51.100.0/24\nnot an indicator\n");
+    Path log = dir.resolve("access.log");
+    Files.writeString(
+        log,
+        "1732252800.100    10 10.0.0.5 TCP_MISS/200 100 GET http://a.evil.example/x - HIER_DIRECT/192.0.2.1 text/html\n"
+            + "1732252801.100    10 10.0.0.6 TCP_MISS/200 100 GET http://notevil.example/ - HIER_DIRECT/192.0.2.1 text/html\n"
+            + "broken line\n"
+            + "1732252802.100    10 10.0.0.7 TCP_TUNNEL/200 0 CONNECT ok.example:443 - HIER_DIRECT/198.51.100.9 -\n");
+    Run r = run("match", "-i", indicators.toString(), log.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList())
+        .hasSize(2)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains(
+                        "\"client\":\"10.0.0.5\"",
+                        "\"value\":\"evil.example\"",
+                        "\"field\":\"host\"",
+                        "\"line\":1"))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains(
+                        "\"client\":\"10.0.0.7\"",
+                        "\"value\":\"198.51.100.0/24\"",
+                        "\"field\":\"peer\""));
+    assertThat(r.err())
+        .contains(
+            "line 4: not a recognisable indicator",
+            "1 bad lines (first at lines [3])",
+            "per internal host")
+        .doesNotContain("Spring");
+  }
+
+  @Test
   void unwritableDataDirectoryFailsWithOneLine() throws Exception {
     Run r = run("serve", "--data-dir", "/proc/renkei-cannot-be-here", "--port", "0");
     assertThat(r.exit()).isEqualTo(70);

@@ -1,0 +1,85 @@
+package jp.renkei.engine.match;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import jp.renkei.engine.observable.InvalidObservable;
+import jp.renkei.engine.observable.ObservableType;
+import jp.renkei.engine.observable.Observables;
+
+/**
+ * Plain indicator lists: one per line, as a bare value (type detected; defanged forms accepted),
+ * {@code type value}, or CSV {@code type,value[,id]}. Blank lines and {@code #} comments are
+ * skipped; a line that is not a valid indicator is reported with its number and skipped.
+ */
+public final class IndicatorLists {
+
+  /** A line that could not be used, and why. */
+  public record Rejected(long line, String text, String reason) {}
+
+  /** What loading did: how many indicators were added and which lines were rejected. */
+  public record Loaded(long lines, long added, long rejected, List<Rejected> firstRejected) {}
+
+  static final int MAX_REJECTED_KEPT = 50;
+
+  private IndicatorLists() {}
+
+  public static Loaded read(BufferedReader in, String source, IndicatorIndex.Builder into)
+      throws IOException {
+    long lineNo = 0;
+    long added = 0;
+    long rejected = 0;
+    List<Rejected> first = new ArrayList<>();
+    String line;
+    while ((line = in.readLine()) != null) {
+      lineNo++;
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
+      }
+      String id = source + ":" + lineNo;
+      String typeText = null;
+      String value = t;
+      String[] csv = t.split(",", -1);
+      if (csv.length >= 2
+          && ObservableType.fromCode(csv[0].strip().toLowerCase(Locale.ROOT)).isPresent()) {
+        typeText = csv[0].strip().toLowerCase(Locale.ROOT);
+        value = csv[1].strip();
+        if (csv.length >= 3 && !csv[2].isBlank()) {
+          id = csv[2].strip();
+        }
+      } else {
+        String[] parts = t.split("\\s+", 2);
+        if (parts.length == 2
+            && ObservableType.fromCode(parts[0].toLowerCase(Locale.ROOT)).isPresent()) {
+          typeText = parts[0].toLowerCase(Locale.ROOT);
+          value = parts[1].strip();
+        }
+      }
+      Optional<ObservableType> type =
+          typeText != null ? ObservableType.fromCode(typeText) : Observables.detect(value);
+      if (type.isEmpty()) {
+        rejected++;
+        keep(first, new Rejected(lineNo, t, "not a recognisable indicator"));
+        continue;
+      }
+      try {
+        into.add(id, type.get(), value);
+        added++;
+      } catch (InvalidObservable e) {
+        rejected++;
+        keep(first, new Rejected(lineNo, t, e.getMessage()));
+      }
+    }
+    return new Loaded(lineNo, added, rejected, List.copyOf(first));
+  }
+
+  private static void keep(List<Rejected> first, Rejected r) {
+    if (first.size() < MAX_REJECTED_KEPT) {
+      first.add(r);
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package jp.renkei.server.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import jp.renkei.engine.match.Hit;
+import jp.renkei.engine.match.Indicator;
+import jp.renkei.engine.match.IndicatorIndex;
+import jp.renkei.engine.match.IndicatorLists;
+import jp.renkei.engine.match.MatchStats;
+import jp.renkei.engine.match.MatchSummary;
+import jp.renkei.engine.match.SquidMatcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Matches indicators against proxy logs on the operator's own machine; nothing leaves it. Runs the
+ * engine only (no Spring, no database).
+ */
+@Command(
+    name = "match",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Match indicators against Squid access logs locally (nothing is sent anywhere).",
+      "Hits go to stdout (JSON lines or CSV); the per-indicator and per-host summary and the run's",
+      "figures go to stderr. Several log files are matched in parallel, one per core."
+    })
+final class MatchCommand implements Callable<Integer> {
+
+  @Option(
+      names = {"-i", "--indicators"},
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "Indicator list: one per line (value, 'type value' or 'type,value[,id]'); repeatable.")
+  List<Path> indicatorFiles;
+
+  @Option(
+      names = "--format",
+      defaultValue = "jsonl",
+      description = "Hit output: jsonl, csv or none (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--threads",
+      description = "Files matched at once (default: the number of cores).")
+  Integer threads;
+
+  @Parameters(
+      paramLabel = "LOG",
+      arity = "1..*",
+      description = "Squid access.log files (.gz read as gzip); '-' for stdin.")
+  List<String> logs;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!List.of("jsonl", "csv", "none").contains(format)) {
+      System.err.println("renkei: --format must be jsonl, csv or none, not " + format);
+      return 2;
+    }
+    long t0 = System.nanoTime();
+    IndicatorIndex.Builder builder = IndicatorIndex.builder(1 << 16);
+    for (Path f : indicatorFiles) {
+      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        IndicatorLists.Loaded loaded = IndicatorLists.read(r, f.getFileName().toString(), builder);
+        System.err.printf(
+            "indicators: %s: %d lines, %d accepted, %d rejected%n",
+            f, loaded.lines(), loaded.added(), loaded.rejected());
+        for (IndicatorLists.Rejected x : loaded.firstRejected()) {
+          System.err.printf("  %s line %d: %s (%s)%n", f, x.line(), x.reason(), x.text());
+        }
+      }
+    }
+    IndicatorIndex index = builder.build();
+    long loadNanos = System.nanoTime() - t0;
+    System.err.printf(
+        "index: %d indicators in %.2f s, about %d bytes of index per indicator%n",
+        index.size(), loadNanos / 1e9, index.size() == 0 ? 0 : index.indexBytes() / index.size());
+
+    MatchSummary summary = new MatchSummary(index);
+    Writer out =
+        new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    if (format.equals("csv")) {
+      out.write("line,time,client,field,indicator_id,type,value,file\n");
+    }
+    long t1 = System.nanoTime();
+    int workers =
+        Math.max(
+            1,
+            Math.min(
+                logs.size(),
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads));
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    List<Future<MatchStats>> runs = new ArrayList<>();
+    for (String log : logs) {
+      Consumer<Hit> sink =
+          hit -> {
+            synchronized (summary) {
+              summary.accept(hit);
+              write(out, hit, index.indicator(hit.indicator()), log);
+            }
+          };
+      runs.add(
+          pool.submit(
+              () -> {
+                try (InputStream in = open(log)) {
+                  return new SquidMatcher(index).match(in, sink);
+                }
+              }));
+    }
+    pool.shutdown();
+    long lines = 0;
+    long bytes = 0;
+    long hits = 0;
+    for (int k = 0; k < runs.size(); k++) {
+      MatchStats s = runs.get(k).get();
+      lines += s.lines();
+      bytes += s.bytes();
+      hits += s.hits();
+      if (s.badLines() > 0) {
+        System.err.printf(
+            "log: %s: %d bad lines (first at lines %s)%n",
+            logs.get(k), s.badLines(), s.firstBadLines());
+      }
+    }
+    out.flush();
+    double secs = (System.nanoTime() - t1) / 1e9;
+    PrintStream err = System.err;
+    err.printf(
+        "matched: %d lines (%.1f MB) in %.2f s = %.0f lines/s on %d thread(s); %d hits%n",
+        lines, bytes / 1e6, secs, lines / Math.max(secs, 1e-9), workers, hits);
+    if (hits > 0) {
+      err.println("per indicator (hits, internal hosts, first, last):");
+      summary
+          .indicators()
+          .forEach(
+              r ->
+                  err.printf(
+                      "  %-60s %8d %6d  %s  %s%n",
+                      r.key(), r.hits(), r.distinct(), r.firstSeen(), r.lastSeen()));
+      err.println("per internal host (hits, indicators, first, last):");
+      summary
+          .hosts()
+          .forEach(
+              r ->
+                  err.printf(
+                      "  %-40s %8d %6d  %s  %s%n",
+                      r.key(), r.hits(), r.distinct(), r.firstSeen(), r.lastSeen()));
+    }
+    return 0;
+  }
+
+  private void write(Writer out, Hit h, Indicator i, String file) {
+    try {
+      if (format.equals("jsonl")) {
+        out.write(
+            "{\"line\":"
+                + h.line()
+                + ",\"time\":"
+                + json(h.time())
+                + ",\"client\":"
+                + json(h.client())
+                + ",\"field\":"
+                + json(h.field())
+                + ",\"indicator\":"
+                + json(i.id())
+                + ",\"type\":"
+                + json(i.type())
+                + ",\"value\":"
+                + json(i.value())
+                + ",\"file\":"
+                + json(file)
+                + "}\n");
+      } else if (format.equals("csv")) {
+        out.write(
+            h.line()
+                + ","
+                + csv(h.time())
+                + ","
+                + csv(h.client())
+                + ","
+                + h.field()
+                + ","
+                + csv(i.id())
+                + ","
+                + i.type()
+                + ","
+                + csv(i.value())
+                + ","
+                + csv(file)
+                + "\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream open(String log) throws IOException {
+    InputStream raw = log.equals("-") ? System.in : Files.newInputStream(Path.of(log));
+    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    in.mark(2);
+    int b1 = in.read();
+    int b2 = in.read();
+    in.reset();
+    return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+  }
+
+  static String json(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  static String csv(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n")
+        ? "\"" + s.replace("\"", "\"\"") + "\""
+        : s;
+  }
+}
