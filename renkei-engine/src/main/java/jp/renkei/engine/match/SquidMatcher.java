@@ -1,10 +1,6 @@
 package jp.renkei.engine.match;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import jp.renkei.engine.observable.InvalidObservable;
@@ -16,100 +12,24 @@ import jp.renkei.engine.observable.Observables;
  * host (a domain with its parents, or an IPv4 address), the upstream peer address of {@code
  * DIRECT/a.b.c.d}, and, when URL indicators exist, the normalised URL. Reads bytes in 1 MiB blocks
  * and scans each line in place; nothing is allocated for a line that does not hit. A line with too
- * few fields is counted as bad, with its number, and skipped.
+ * few fields is bad (counted with its number, skipped).
  *
  * <p>Squid native format: {@code time elapsed client code/status bytes method URL ident
  * hierarchy/peer type}. One matcher per thread.
  */
-public final class SquidMatcher {
+public final class SquidMatcher extends LogMatcher {
 
-  static final int BLOCK = 1 << 20;
-  static final int MAX_LINE = 64 * 1024;
-  static final int MAX_BAD_KEPT = 20;
-
-  private final IndicatorIndex index;
   private final boolean urls;
   private final int[] fieldStart = new int[10];
   private final int[] fieldEnd = new int[10];
-  private final boolean[] ok = new boolean[1];
 
   public SquidMatcher(IndicatorIndex index) {
-    this.index = index;
+    super(index);
     this.urls = index.hasUrls();
   }
 
-  public MatchStats match(InputStream in, Consumer<Hit> hits) throws IOException {
-    byte[] buf = new byte[BLOCK + MAX_LINE];
-    int have = 0;
-    long lineNo = 0;
-    long hitCount = 0;
-    long bad = 0;
-    long bytes = 0;
-    List<Long> firstBad = new ArrayList<>();
-    while (true) {
-      int n = in.read(buf, have, buf.length - have);
-      boolean eof = n < 0;
-      if (!eof) {
-        have += n;
-        bytes += n;
-      }
-      int start = 0;
-      for (int i = 0; i < have; i++) {
-        if (buf[i] == '\n') {
-          lineNo++;
-          int r = line(buf, start, i > start && buf[i - 1] == '\r' ? i - 1 : i, lineNo, hits);
-          if (r < 0) {
-            bad++;
-            if (firstBad.size() < MAX_BAD_KEPT) {
-              firstBad.add(lineNo);
-            }
-          } else {
-            hitCount += r;
-          }
-          start = i + 1;
-        }
-      }
-      if (eof) {
-        if (start < have) {
-          lineNo++;
-          int r = line(buf, start, have, lineNo, hits);
-          if (r < 0) {
-            bad++;
-            if (firstBad.size() < MAX_BAD_KEPT) {
-              firstBad.add(lineNo);
-            }
-          } else {
-            hitCount += r;
-          }
-        }
-        return new MatchStats(lineNo, hitCount, bad, List.copyOf(firstBad), bytes);
-      }
-      int rest = have - start;
-      if (rest >= MAX_LINE + BLOCK / 2 && start == 0) {
-        // a line longer than the limit: count it as bad and drop it
-        lineNo++;
-        bad++;
-        if (firstBad.size() < MAX_BAD_KEPT) {
-          firstBad.add(lineNo);
-        }
-        have = 0;
-        skipToNewline(in);
-        continue;
-      }
-      System.arraycopy(buf, start, buf, 0, rest);
-      have = rest;
-    }
-  }
-
-  private static void skipToNewline(InputStream in) throws IOException {
-    int b;
-    while ((b = in.read()) >= 0 && b != '\n') {
-      // discard
-    }
-  }
-
-  /** Matches one line; the number of hits, or -1 if the line is malformed. */
-  private int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits) {
+  @Override
+  protected int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits) {
     int fields = 0;
     int i = from;
     while (i < to && fields < 10) {
@@ -145,8 +65,7 @@ public final class SquidMatcher {
       he++;
     }
     if (he > hs) {
-      int ip = Ipv4Table.parse(b, hs, he, ok);
-      int n = ok[0] ? index.matchIpv4(ip) : index.matchDomain(b, hs, he);
+      int n = host(b, hs, he);
       if (n >= 0) {
         hits.accept(hit(b, lineNo, n, "host"));
         found++;
@@ -192,14 +111,5 @@ public final class SquidMatcher {
         new String(b, fieldStart[2], fieldEnd[2] - fieldStart[2], StandardCharsets.ISO_8859_1),
         indicator,
         field);
-  }
-
-  private static int indexOf(byte[] b, int from, int to, byte c) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == c) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -20,13 +20,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import jp.renkei.engine.match.DnsLogMatcher;
 import jp.renkei.engine.match.Hit;
 import jp.renkei.engine.match.Indicator;
 import jp.renkei.engine.match.IndicatorIndex;
 import jp.renkei.engine.match.IndicatorLists;
+import jp.renkei.engine.match.LogMatcher;
 import jp.renkei.engine.match.MatchStats;
 import jp.renkei.engine.match.MatchSummary;
 import jp.renkei.engine.match.SquidMatcher;
+import jp.renkei.engine.match.ZeekMatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +42,8 @@ import picocli.CommandLine.Parameters;
     name = "match",
     mixinStandardHelpOptions = true,
     description = {
-      "Match indicators against Squid access logs locally (nothing is sent anywhere).",
+      "Match indicators against proxy (Squid), DNS (BIND, dnsmasq, Unbound) and Zeek logs"
+          + " locally; nothing is sent anywhere.",
       "Hits go to stdout (JSON lines or CSV); the per-indicator and per-host summary and the run's",
       "figures go to stderr. Several log files are matched in parallel, one per core."
     })
@@ -60,6 +64,14 @@ final class MatchCommand implements Callable<Integer> {
   String format;
 
   @Option(
+      names = "--log-format",
+      defaultValue = "auto",
+      description =
+          "squid, dns (BIND, dnsmasq, Unbound query logs), zeek (TSV) or auto: decided per file"
+              + " from its first line (default: ${DEFAULT-VALUE}).")
+  String logFormat;
+
+  @Option(
       names = "--threads",
       description = "Files matched at once (default: the number of cores).")
   Integer threads;
@@ -72,6 +84,10 @@ final class MatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!List.of("auto", "squid", "dns", "zeek").contains(logFormat)) {
+      System.err.println("renkei: --log-format must be auto, squid, dns or zeek, not " + logFormat);
+      return 2;
+    }
     if (!List.of("jsonl", "csv", "none").contains(format)) {
       System.err.println("renkei: --format must be jsonl, csv or none, not " + format);
       return 2;
@@ -121,8 +137,9 @@ final class MatchCommand implements Callable<Integer> {
       runs.add(
           pool.submit(
               () -> {
-                try (InputStream in = open(log)) {
-                  return new SquidMatcher(index).match(in, sink);
+                try (BufferedInputStream in = open(log)) {
+                  return matcher(logFormat.equals("auto") ? detect(in) : logFormat, index)
+                      .match(in, sink);
                 }
               }));
     }
@@ -213,14 +230,39 @@ final class MatchCommand implements Callable<Integer> {
     }
   }
 
-  private static InputStream open(String log) throws IOException {
+  private static BufferedInputStream open(String log) throws IOException {
     InputStream raw = log.equals("-") ? System.in : Files.newInputStream(Path.of(log));
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
     int b1 = in.read();
     int b2 = in.read();
     in.reset();
-    return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+    return b1 == 0x1f && b2 == 0x8b
+        ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16)
+        : in;
+  }
+
+  /** The format of a log from its first line: Zeek headers, DNS query lines, else Squid. */
+  static String detect(BufferedInputStream in) throws IOException {
+    in.mark(8192);
+    byte[] head = in.readNBytes(8192);
+    in.reset();
+    String first = new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+    if (first.startsWith("#")) {
+      return "zeek";
+    }
+    if (first.contains(" query: ") || first.contains("query[") || first.contains(" info: ")) {
+      return "dns";
+    }
+    return "squid";
+  }
+
+  static LogMatcher matcher(String format, IndicatorIndex index) {
+    return switch (format) {
+      case "dns" -> new DnsLogMatcher(index);
+      case "zeek" -> new ZeekMatcher(index);
+      default -> new SquidMatcher(index);
+    };
   }
 
   static String json(String s) {

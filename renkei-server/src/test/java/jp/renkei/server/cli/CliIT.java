@@ -148,6 +148,19 @@ class CliIT {
   }
 
   @Test
+  void matchDetectsDnsLogs() throws Exception {
+    Path dir = Files.createTempDirectory("renkei-match-dns-");
+    Path indicators = dir.resolve("iocs.txt");
+    Files.writeString(indicators, "evil.example\n");
+    Path log = dir.resolve("query.log");
+    Files.writeString(
+        log, "Nov 22 10:00:02 dnsmasq[123]: query[A] cdn.evil.example from 10.0.0.7\n");
+    Run r = run("match", "--format", "csv", "-i", indicators.toString(), log.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("10.0.0.7,query", "domain-name,evil.example");
+  }
+
+  @Test
   void unwritableDataDirectoryFailsWithOneLine() throws Exception {
     Run r = run("serve", "--data-dir", "/proc/renkei-cannot-be-here", "--port", "0");
     assertThat(r.exit()).isEqualTo(70);

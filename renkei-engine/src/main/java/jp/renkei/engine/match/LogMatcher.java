@@ -1,0 +1,141 @@
+package jp.renkei.engine.match;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The loop every log format shares: read bytes in 1 MiB blocks, split lines in place (LF or CRLF, a
+ * last line without newline), hand each to the format, and count malformed lines with their numbers
+ * without stopping. Lines longer than {@value #MAX_LINE} bytes are counted as bad and skipped. One
+ * matcher per thread.
+ */
+public abstract class LogMatcher {
+
+  static final int BLOCK = 1 << 20;
+  static final int MAX_LINE = 64 * 1024;
+  static final int MAX_BAD_KEPT = 20;
+
+  protected final IndicatorIndex index;
+  protected final boolean[] ok = new boolean[1];
+
+  protected LogMatcher(IndicatorIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * Matches one line ({@code b[from, to)}, without its line end); returns the number of hits, or -1
+   * if the line is malformed for this format. Blank lines should return 0.
+   */
+  protected abstract int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits);
+
+  public final MatchStats match(InputStream in, Consumer<Hit> hits) throws IOException {
+    byte[] buf = new byte[BLOCK + MAX_LINE];
+    int have = 0;
+    long[] counts = new long[3]; // lines, hits, bad
+    long bytes = 0;
+    List<Long> firstBad = new ArrayList<>();
+    while (true) {
+      int n = in.read(buf, have, buf.length - have);
+      boolean eof = n < 0;
+      if (!eof) {
+        have += n;
+        bytes += n;
+      }
+      int start = 0;
+      for (int i = 0; i < have; i++) {
+        if (buf[i] == '\n') {
+          one(buf, start, i > start && buf[i - 1] == '\r' ? i - 1 : i, counts, firstBad, hits);
+          start = i + 1;
+        }
+      }
+      if (eof) {
+        if (start < have) {
+          one(buf, start, have, counts, firstBad, hits);
+        }
+        return new MatchStats(counts[0], counts[1], counts[2], List.copyOf(firstBad), bytes);
+      }
+      int rest = have - start;
+      if (start == 0 && rest >= MAX_LINE + BLOCK / 2) {
+        counts[0]++;
+        bad(counts, firstBad);
+        have = 0;
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+          // drop the rest of the over-long line
+        }
+        continue;
+      }
+      System.arraycopy(buf, start, buf, 0, rest);
+      have = rest;
+    }
+  }
+
+  private void one(
+      byte[] b, int from, int to, long[] counts, List<Long> firstBad, Consumer<Hit> hits) {
+    counts[0]++;
+    int r = line(b, from, to, counts[0], hits);
+    if (r < 0) {
+      bad(counts, firstBad);
+    } else {
+      counts[1] += r;
+    }
+  }
+
+  private static void bad(long[] counts, List<Long> firstBad) {
+    counts[2]++;
+    if (firstBad.size() < MAX_BAD_KEPT) {
+      firstBad.add(counts[0]);
+    }
+  }
+
+  /** Checks a host name or IPv4 address in {@code b[s, e)}; the indicator, or -1. */
+  protected final int host(byte[] b, int s, int e) {
+    if (e > s && b[e - 1] == '.') {
+      e--; // a fully qualified name from DNS logs
+    }
+    if (e <= s) {
+      return -1;
+    }
+    int ip = Ipv4Table.parse(b, s, e, ok);
+    return ok[0] ? index.matchIpv4(ip) : index.matchDomain(b, s, e);
+  }
+
+  /**
+   * Checks an IPv4 address in {@code b[s, e)}; the indicator, or -1 (also when it is no address).
+   */
+  protected final int ipv4(byte[] b, int s, int e) {
+    int ip = Ipv4Table.parse(b, s, e, ok);
+    return ok[0] ? index.matchIpv4(ip) : -1;
+  }
+
+  protected static String text(byte[] b, int s, int e) {
+    return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+  }
+
+  protected static int indexOf(byte[] b, int from, int to, byte c) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The first index of {@code needle} in {@code b[from, to)}, or -1. */
+  protected static int indexOf(byte[] b, int from, int to, byte[] needle) {
+    outer:
+    for (int i = from; i <= to - needle.length; i++) {
+      for (int k = 0; k < needle.length; k++) {
+        if (b[i + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,123 @@
+package jp.renkei.engine.match;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Zeek logs in their TSV form ({@code http.log}, {@code dns.log}, {@code conn.log}, {@code
+ * ssl.log}, ...): the {@code #fields} header says which column is which, so one matcher reads them
+ * all. Checked columns: {@code host}, {@code query}, {@code server_name} (domains with subdomains),
+ * {@code id.resp_h} (the remote address) and {@code answers} (addresses a name resolved to). The
+ * client is {@code id.orig_h}. A data line before any {@code #fields} header is bad.
+ */
+public final class ZeekMatcher extends LogMatcher {
+
+  private static final String[] HOST_COLUMNS = {"host", "query", "server_name"};
+
+  private int ts = -1;
+  private int client = -1;
+  private int remote = -1;
+  private int answers = -1;
+  private int[] hostColumns = new int[0];
+  private String[] hostNames = new String[0];
+  private boolean haveHeader;
+  private final int[] colStart = new int[128];
+  private final int[] colEnd = new int[128];
+
+  public ZeekMatcher(IndicatorIndex index) {
+    super(index);
+  }
+
+  @Override
+  protected int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits) {
+    if (from == to) {
+      return 0;
+    }
+    if (b[from] == '#') {
+      String h = new String(b, from, to - from, StandardCharsets.UTF_8);
+      if (h.startsWith("#fields")) {
+        header(h.substring("#fields".length()).strip().split("\t"));
+      }
+      return 0;
+    }
+    if (!haveHeader) {
+      return -1;
+    }
+    int cols = 0;
+    int s = from;
+    for (int i = from; i <= to && cols < colStart.length; i++) {
+      if (i == to || b[i] == '\t') {
+        colStart[cols] = s;
+        colEnd[cols++] = i;
+        s = i + 1;
+      }
+    }
+    int found = 0;
+    for (int k = 0; k < hostColumns.length; k++) {
+      int c = hostColumns[k];
+      if (c < cols) {
+        int n = host(b, colStart[c], colEnd[c]);
+        if (n >= 0) {
+          hits.accept(hit(b, lineNo, n, hostNames[k], cols));
+          found++;
+        }
+      }
+    }
+    if (remote >= 0 && remote < cols) {
+      int n = ipv4(b, colStart[remote], colEnd[remote]);
+      if (n >= 0) {
+        hits.accept(hit(b, lineNo, n, "id.resp_h", cols));
+        found++;
+      }
+    }
+    if (answers >= 0 && answers < cols) {
+      int a = colStart[answers];
+      for (int i = a; i <= colEnd[answers]; i++) {
+        if (i == colEnd[answers] || b[i] == ',') {
+          int n = ipv4(b, a, i);
+          if (n >= 0) {
+            hits.accept(hit(b, lineNo, n, "answers", cols));
+            found++;
+          }
+          a = i + 1;
+        }
+      }
+    }
+    return found;
+  }
+
+  private void header(String[] names) {
+    haveHeader = true;
+    ts = client = remote = answers = -1;
+    int[] hc = new int[HOST_COLUMNS.length];
+    String[] hn = new String[HOST_COLUMNS.length];
+    int count = 0;
+    for (int i = 0; i < names.length; i++) {
+      switch (names[i]) {
+        case "ts" -> ts = i;
+        case "id.orig_h" -> client = i;
+        case "id.resp_h" -> remote = i;
+        case "answers" -> answers = i;
+        default -> {
+          for (String h : HOST_COLUMNS) {
+            if (h.equals(names[i])) {
+              hc[count] = i;
+              hn[count++] = h;
+            }
+          }
+        }
+      }
+    }
+    hostColumns = java.util.Arrays.copyOf(hc, count);
+    hostNames = java.util.Arrays.copyOf(hn, count);
+  }
+
+  private Hit hit(byte[] b, long lineNo, int n, String field, int cols) {
+    return new Hit(
+        lineNo,
+        ts >= 0 && ts < cols ? text(b, colStart[ts], colEnd[ts]) : "-",
+        client >= 0 && client < cols ? text(b, colStart[client], colEnd[client]) : "-",
+        n,
+        field);
+  }
+}
