@@ -30,6 +30,7 @@ import jp.renkei.engine.match.MatchStats;
 import jp.renkei.engine.match.MatchSummary;
 import jp.renkei.engine.match.SquidMatcher;
 import jp.renkei.engine.match.ZeekMatcher;
+import jp.renkei.engine.stix.StixIndicators;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,7 +55,8 @@ final class MatchCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FILE",
       description =
-          "Indicator list: one per line (value, 'type value' or 'type,value[,id]'); repeatable.")
+          "Indicators: a list, one per line (value, 'type value' or 'type,value[,id]'), or a STIX"
+              + " 2.1 bundle (.json); repeatable.")
   List<Path> indicatorFiles;
 
   @Option(
@@ -95,6 +97,27 @@ final class MatchCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     IndicatorIndex.Builder builder = IndicatorIndex.builder(1 << 16);
     for (Path f : indicatorFiles) {
+      if (f.getFileName().toString().endsWith(".json")) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
+          StixIndicators.Loaded loaded = StixIndicators.read(in, builder, java.time.Instant.now());
+          System.err.printf(
+              "indicators: %s: STIX, %d objects, %d indicators, %d used, %d expired or revoked,"
+                  + " %d not usable for log matching%n",
+              f,
+              loaded.objects(),
+              loaded.indicators(),
+              loaded.used(),
+              loaded.expiredOrRevoked(),
+              loaded.unsupported().size());
+          for (StixIndicators.Skipped x : loaded.unsupported()) {
+            System.err.printf("  %s %s: %s%n", f, x.id(), x.reason());
+          }
+        } catch (IllegalArgumentException e) {
+          System.err.println("renkei: " + f + ": " + e.getMessage());
+          return 1;
+        }
+        continue;
+      }
       try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
         IndicatorLists.Loaded loaded = IndicatorLists.read(r, f.getFileName().toString(), builder);
         System.err.printf(

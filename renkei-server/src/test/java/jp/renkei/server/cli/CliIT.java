@@ -148,6 +148,32 @@ class CliIT {
   }
 
   @Test
+  void matchTakesIndicatorsFromAStixBundleAndSaysWhichItCannotUse() throws Exception {
+    Path dir = Files.createTempDirectory("renkei-match-stix-");
+    Path bundle = dir.resolve("feed.json");
+    Files.writeString(
+        bundle,
+        "{\"type\":\"bundle\",\"id\":\"bundle--1\",\"objects\":["
+            + "{\"type\":\"indicator\",\"id\":\"indicator--1\",\"pattern_type\":\"stix\","
+            + "\"pattern\":\"[domain-name:value = 'evil.example']\"},"
+            + "{\"type\":\"indicator\",\"id\":\"indicator--2\",\"pattern_type\":\"stix\","
+            + "\"pattern\":\"[process:name = 'x.exe']\"}]}");
+    Path log = dir.resolve("access.log");
+    Files.writeString(
+        log,
+        "1732252800.100    10 10.0.0.5 TCP_MISS/200 100 GET http://a.evil.example/x - HIER_DIRECT/192.0.2.1 text/html\n");
+    Run r = run("match", "-i", bundle.toString(), log.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"indicator\":\"indicator--1\"");
+    assertThat(r.err()).contains("1 used", "indicator--2: object path process:name");
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"objects\": [ {\"type\":");
+    Run bad = run("match", "-i", broken.toString(), log.toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("broken JSON at line 1");
+  }
+
+  @Test
   void matchDetectsDnsLogs() throws Exception {
     Path dir = Files.createTempDirectory("renkei-match-dns-");
     Path indicators = dir.resolve("iocs.txt");
