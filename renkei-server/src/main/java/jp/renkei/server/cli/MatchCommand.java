@@ -45,8 +45,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Match indicators against proxy (Squid), DNS (BIND, dnsmasq, Unbound) and Zeek logs"
           + " locally; nothing is sent anywhere.",
-      "Hits go to stdout (JSON lines or CSV); the per-indicator and per-host summary and the run's",
-      "figures go to stderr. Several log files are matched in parallel, one per core."
+      "Hits go to stdout (JSON lines or CSV); the summary per indicator and per internal host,",
+      "and the run's figures, go to stderr. Several log files are matched in parallel."
     })
 final class MatchCommand implements Callable<Integer> {
 
@@ -81,7 +81,7 @@ final class MatchCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "LOG",
       arity = "1..*",
-      description = "Squid access.log files (.gz read as gzip); '-' for stdin.")
+      description = "Log files (.gz read as gzip); '-' for stdin.")
   List<String> logs;
 
   @Override
