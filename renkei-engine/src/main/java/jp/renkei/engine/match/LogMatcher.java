@@ -32,6 +32,18 @@ public abstract class LogMatcher {
    */
   protected abstract int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits);
 
+  /**
+   * Matches one record that is a single log line (for streams, where each record is one line): the
+   * number of hits, or -1 if the line is malformed for this format.
+   */
+  public final int matchLine(byte[] line, long lineNo, Consumer<Hit> hits) {
+    int to = line.length;
+    while (to > 0 && (line[to - 1] == '\n' || line[to - 1] == '\r')) {
+      to--;
+    }
+    return line(line, 0, to, lineNo, hits);
+  }
+
   public final MatchStats match(InputStream in, Consumer<Hit> hits) throws IOException {
     byte[] buf = new byte[BLOCK + MAX_LINE];
     int have = 0;
