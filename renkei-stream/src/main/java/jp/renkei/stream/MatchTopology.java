@@ -258,17 +258,6 @@ public final class MatchTopology {
   }
 
   static String json(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int k = 0; k < s.length(); k++) {
-      char c = s.charAt(k);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.append('"').toString();
+    return jp.renkei.engine.match.JsonText.quote(s);
   }
 }

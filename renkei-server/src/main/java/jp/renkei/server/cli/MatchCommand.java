@@ -289,18 +289,7 @@ final class MatchCommand implements Callable<Integer> {
   }
 
   static String json(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.append('"').toString();
+    return jp.renkei.engine.match.JsonText.quote(s);
   }
 
   static String csv(String s) {
