@@ -74,6 +74,13 @@ final class MatchCommand implements Callable<Integer> {
   String logFormat;
 
   @Option(
+      names = "--follow",
+      description =
+          "Keep reading the log files as they grow, like tail -F (rotation followed); print each hit"
+              + " at once; Ctrl+C ends and prints the summary.")
+  boolean follow;
+
+  @Option(
       names = "--threads",
       description = "Files matched at once (default: the number of cores).")
   Integer threads;
@@ -84,8 +91,12 @@ final class MatchCommand implements Callable<Integer> {
       description = "Log files (.gz read as gzip); '-' for stdin.")
   List<String> logs;
 
+  /** Set while following, read by {@link #open}. */
+  private boolean following;
+
   @Override
   public Integer call() throws Exception {
+    following = follow;
     if (!List.of("auto", "squid", "dns", "zeek").contains(logFormat)) {
       System.err.println("renkei: --log-format must be auto, squid, dns or zeek, not " + logFormat);
       return 2;
@@ -155,6 +166,9 @@ final class MatchCommand implements Callable<Integer> {
             synchronized (summary) {
               summary.accept(hit);
               write(out, hit, index.indicator(hit.indicator()), log);
+              if (following) {
+                flush(out);
+              }
             }
           };
       runs.add(
@@ -167,6 +181,18 @@ final class MatchCommand implements Callable<Integer> {
               }));
     }
     pool.shutdown();
+    if (following) {
+      // the runs never end on their own: Ctrl+C ends the process, and this prints what was found
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    synchronized (summary) {
+                      flush(out);
+                      printSummary(System.err, summary);
+                    }
+                  }));
+    }
     long lines = 0;
     long bytes = 0;
     long hits = 0;
@@ -188,24 +214,36 @@ final class MatchCommand implements Callable<Integer> {
         "matched: %d lines (%.1f MB) in %.2f s = %.0f lines/s on %d thread(s); %d hits%n",
         lines, bytes / 1e6, secs, lines / Math.max(secs, 1e-9), workers, hits);
     if (hits > 0) {
-      err.println("per indicator (hits, internal hosts, first, last):");
-      summary
-          .indicators()
-          .forEach(
-              r ->
-                  err.printf(
-                      "  %-60s %8d %6d  %s  %s%n",
-                      r.key(), r.hits(), r.distinct(), r.firstSeen(), r.lastSeen()));
-      err.println("per internal host (hits, indicators, first, last):");
-      summary
-          .hosts()
-          .forEach(
-              r ->
-                  err.printf(
-                      "  %-40s %8d %6d  %s  %s%n",
-                      r.key(), r.hits(), r.distinct(), r.firstSeen(), r.lastSeen()));
+      printSummary(err, summary);
     }
     return 0;
+  }
+
+  private static void printSummary(PrintStream err, MatchSummary summary) {
+    err.println("per indicator (hits, internal hosts, first, last):");
+    summary
+        .indicators()
+        .forEach(
+            r ->
+                err.printf(
+                    "  %-60s %8d %6d  %s  %s%n",
+                    r.key(), r.hits(), r.distinct(), r.firstSeen(), r.lastSeen()));
+    err.println("per internal host (hits, indicators, first, last):");
+    summary
+        .hosts()
+        .forEach(
+            r ->
+                err.printf(
+                    "  %-40s %8d %6d  %s  %s%n",
+                    r.key(), r.hits(), r.distinct(), r.firstSeen(), r.lastSeen()));
+  }
+
+  private static void flush(Writer out) {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void write(Writer out, Hit h, Indicator i, String file) {
@@ -253,8 +291,13 @@ final class MatchCommand implements Callable<Integer> {
     }
   }
 
-  private static BufferedInputStream open(String log) throws IOException {
-    InputStream raw = log.equals("-") ? System.in : Files.newInputStream(Path.of(log));
+  private BufferedInputStream open(String log) throws IOException {
+    InputStream raw =
+        log.equals("-")
+            ? System.in
+            : following
+                ? new FollowingInputStream(Path.of(log))
+                : Files.newInputStream(Path.of(log));
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
     int b1 = in.read();
@@ -268,9 +311,14 @@ final class MatchCommand implements Callable<Integer> {
   /** The format of a log from its first line: Zeek headers, DNS query lines, else Squid. */
   static String detect(BufferedInputStream in) throws IOException {
     in.mark(8192);
-    byte[] head = in.readNBytes(8192);
+    byte[] head = new byte[8192];
+    int n = in.read(head, 0, head.length); // what is there now: a followed file may still grow
     in.reset();
-    String first = new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+    String first =
+        new String(head, 0, Math.max(n, 0), StandardCharsets.ISO_8859_1)
+            .lines()
+            .findFirst()
+            .orElse("");
     if (first.startsWith("#")) {
       return "zeek";
     }

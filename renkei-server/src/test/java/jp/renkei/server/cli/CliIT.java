@@ -174,6 +174,56 @@ class CliIT {
   }
 
   @Test
+  void matchFollowsAGrowingLogAndPrintsEachHitAtOnce() throws Exception {
+    Path dir = Files.createTempDirectory("renkei-match-follow-");
+    Path indicators = dir.resolve("iocs.txt");
+    Files.writeString(indicators, "evil.example\n");
+    Path log = dir.resolve("access.log");
+    Files.writeString(
+        log,
+        "1732252800.100    10 10.0.0.1 TCP_MISS/200 100 GET http://ok.example/ - HIER_DIRECT/192.0.2.1 text/html\n");
+    Process p =
+        new ProcessBuilder(
+                JAVA,
+                "-jar",
+                JAR,
+                "match",
+                "--follow",
+                "--log-format",
+                "squid",
+                "-i",
+                indicators.toString(),
+                log.toString())
+            .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      Thread.sleep(1500);
+      Files.writeString(
+          log,
+          "1732252801.100    10 10.0.0.9 TCP_MISS/200 100 GET http://x.evil.example/ - HIER_DIRECT/192.0.2.1 text/html\n",
+          java.nio.file.StandardOpenOption.APPEND);
+      java.util.concurrent.CompletableFuture<String> line =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return out.readLine();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      assertThat(line.get(30, TimeUnit.SECONDS))
+          .contains("\"client\":\"10.0.0.9\"", "\"value\":\"evil.example\"");
+    } finally {
+      // SIGTERM through the handle: Process.destroy() would also close the streams we still read
+      p.toHandle().destroy();
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+        .contains("per internal host", "10.0.0.9");
+  }
+
+  @Test
   void matchDetectsDnsLogs() throws Exception {
     Path dir = Files.createTempDirectory("renkei-match-dns-");
     Path indicators = dir.resolve("iocs.txt");
