@@ -269,9 +269,7 @@ class OutboxSender {
   }
 
   static String tlpLabel(String tlp) {
-    return "amber_strict".equals(tlp)
-        ? "TLP:AMBER+STRICT"
-        : "TLP:" + tlp.toUpperCase(java.util.Locale.ROOT);
+    return jp.renkei.server.sharing.Markings.label(tlp);
   }
 
   private static String kindLabel(String kind) {

@@ -8,6 +8,13 @@ public final class Markings {
 
   private Markings() {}
 
+  /** The code as people write it: {@code TLP:AMBER+STRICT} for {@code amber_strict}. */
+  public static String label(String code) {
+    return "amber_strict".equals(code)
+        ? "TLP:AMBER+STRICT"
+        : "TLP:" + code.toUpperCase(java.util.Locale.ROOT);
+  }
+
   public static Tlp tlp(String code) {
     return switch (code == null ? "" : code) {
       case "red" -> Tlp.RED;
