@@ -25,6 +25,7 @@ import jp.renkei.engine.match.Hit;
 import jp.renkei.engine.match.Indicator;
 import jp.renkei.engine.match.IndicatorIndex;
 import jp.renkei.engine.match.IndicatorLists;
+import jp.renkei.engine.match.JsonLinesMatcher;
 import jp.renkei.engine.match.LogMatcher;
 import jp.renkei.engine.match.MatchStats;
 import jp.renkei.engine.match.MatchSummary;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Parameters;
     name = "match",
     mixinStandardHelpOptions = true,
     description = {
-      "Match indicators against proxy (Squid), DNS (BIND, dnsmasq, Unbound) and Zeek logs"
+      "Match indicators against proxy (Squid), DNS (BIND, dnsmasq, Unbound), Zeek and JSON logs"
           + " locally; nothing is sent anywhere.",
       "Hits go to stdout (JSON lines or CSV); the summary per indicator and per internal host,",
       "and the run's figures, go to stderr. Several log files are matched in parallel."
@@ -69,9 +70,18 @@ final class MatchCommand implements Callable<Integer> {
       names = "--log-format",
       defaultValue = "auto",
       description =
-          "squid, dns (BIND, dnsmasq, Unbound query logs), zeek (TSV) or auto: decided per file"
+          "squid, dns (BIND, dnsmasq, Unbound query logs), zeek (TSV), json (JSON lines, see"
+              + " --fields) or auto: decided per file"
               + " from its first line (default: ${DEFAULT-VALUE}).")
   String logFormat;
+
+  @Option(
+      names = "--fields",
+      description =
+          "For json logs: which fields to check, as role=field,... with roles host, url (both"
+              + " repeatable), client and time. Default: Zeek's JSON (host, query, server_name,"
+              + " id.resp_h; client id.orig_h; time ts).")
+  String fields;
 
   @Option(
       names = "--follow",
@@ -91,16 +101,30 @@ final class MatchCommand implements Callable<Integer> {
       description = "Log files (.gz read as gzip); '-' for stdin.")
   List<String> logs;
 
+  /** The json field mapping of this run. */
+  private JsonLinesMatcher.Fields jsonFields = JsonLinesMatcher.Fields.ZEEK;
+
   /** Set while following, read by {@link #open}. */
   private boolean following;
 
   @Override
   public Integer call() throws Exception {
     following = follow;
-    if (!List.of("auto", "squid", "dns", "zeek").contains(logFormat)) {
-      System.err.println("renkei: --log-format must be auto, squid, dns or zeek, not " + logFormat);
+    if (!List.of("auto", "squid", "dns", "zeek", "json").contains(logFormat)) {
+      System.err.println(
+          "renkei: --log-format must be auto, squid, dns, zeek or json, not " + logFormat);
       return 2;
     }
+    JsonLinesMatcher.Fields mapping = JsonLinesMatcher.Fields.ZEEK;
+    if (fields != null) {
+      try {
+        mapping = JsonLinesMatcher.Fields.parse(fields);
+      } catch (IllegalArgumentException e) {
+        System.err.println("renkei: --fields: " + e.getMessage());
+        return 2;
+      }
+    }
+    jsonFields = mapping;
     if (!List.of("jsonl", "csv", "none").contains(format)) {
       System.err.println("renkei: --format must be jsonl, csv or none, not " + format);
       return 2;
@@ -322,16 +346,20 @@ final class MatchCommand implements Callable<Integer> {
     if (first.startsWith("#")) {
       return "zeek";
     }
+    if (first.startsWith("{")) {
+      return "json";
+    }
     if (first.contains(" query: ") || first.contains("query[") || first.contains(" info: ")) {
       return "dns";
     }
     return "squid";
   }
 
-  static LogMatcher matcher(String format, IndicatorIndex index) {
+  private LogMatcher matcher(String format, IndicatorIndex index) {
     return switch (format) {
       case "dns" -> new DnsLogMatcher(index);
       case "zeek" -> new ZeekMatcher(index);
+      case "json" -> new JsonLinesMatcher(index, jsonFields);
       default -> new SquidMatcher(index);
     };
   }

@@ -224,6 +224,32 @@ class CliIT {
   }
 
   @Test
+  void matchReadsJsonLogsThroughAFieldMapping() throws Exception {
+    Path dir = Files.createTempDirectory("renkei-match-json-");
+    Path indicators = dir.resolve("iocs.txt");
+    Files.writeString(indicators, "evil.example\n");
+    Path log = dir.resolve("events.jsonl");
+    Files.writeString(
+        log,
+        "{\"src\":\"10.2.2.2\",\"dest_host\":\"a.evil.example\",\"@t\":\"2026-11-22T10:00:00Z\"}\n");
+    Run r =
+        run(
+            "match",
+            "--format",
+            "csv",
+            "--fields",
+            "host=dest_host,client=src,time=@t",
+            "-i",
+            indicators.toString(),
+            log.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2026-11-22T10:00:00Z,10.2.2.2,dest_host");
+    Run bad = run("match", "--fields", "dest=x", "-i", indicators.toString(), log.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--fields: field mapping role 'dest'");
+  }
+
+  @Test
   void matchDetectsDnsLogs() throws Exception {
     Path dir = Files.createTempDirectory("renkei-match-dns-");
     Path indicators = dir.resolve("iocs.txt");
