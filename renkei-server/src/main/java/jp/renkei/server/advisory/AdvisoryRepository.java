@@ -239,6 +239,54 @@ class AdvisoryRepository {
         .list();
   }
 
+  /** Recipient organisations of many advisories at once. */
+  java.util.Map<Long, java.util.Set<Long>> recipientOrgs(List<Long> advisoryIds) {
+    java.util.Map<Long, java.util.Set<Long>> by = new java.util.HashMap<>();
+    advisoryIds.forEach(id -> by.put(id, new java.util.HashSet<>()));
+    jdbc.sql(
+            "select advisory_id, organisation_id from advisory_recipient where advisory_id = any(?)")
+        .param(advisoryIds.toArray(Long[]::new))
+        .query((rs, i) -> by.get(rs.getLong(1)).add(rs.getLong(2)))
+        .list();
+    return by;
+  }
+
+  /** The newest version's title and kind of many advisories at once. */
+  record Headline(long advisoryId, String title, String kind) {}
+
+  java.util.Map<Long, Headline> headlines(List<Long> advisoryIds) {
+    java.util.Map<Long, Headline> by = new java.util.HashMap<>();
+    jdbc.sql(
+            "select distinct on (advisory_id) advisory_id, title, kind from advisory_version"
+                + " where advisory_id = any(?) order by advisory_id, version_no desc")
+        .param(advisoryIds.toArray(Long[]::new))
+        .query(Headline.class)
+        .list()
+        .forEach(h -> by.put(h.advisoryId(), h));
+    return by;
+  }
+
+  /** One organisation's receipts for many advisories at once. */
+  java.util.Map<Long, Recipient> receipts(long orgId, List<Long> advisoryIds) {
+    java.util.Map<Long, Recipient> by = new java.util.HashMap<>();
+    jdbc.sql(
+            "select advisory_id, organisation_id, level, delivered_at, version_no,"
+                + " acknowledged_at, reminded_at from advisory_recipient where organisation_id = ?"
+                + " and advisory_id = any(?)")
+        .params(orgId, advisoryIds.toArray(Long[]::new))
+        .query(Recipient.class)
+        .list()
+        .forEach(r -> by.put(r.advisoryId(), r));
+    return by;
+  }
+
+  List<Advisory> advisories(List<Long> ids) {
+    return jdbc.sql(ADVISORY + " where id = any(?) order by id desc")
+        .param(ids.toArray(Long[]::new))
+        .query(AdvisoryRepository::advisory)
+        .list();
+  }
+
   List<Recipient> inbox(long orgId, int limit) {
     return jdbc.sql(
             "select advisory_id, organisation_id, level, delivered_at, version_no,"

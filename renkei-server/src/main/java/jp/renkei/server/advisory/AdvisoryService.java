@@ -270,11 +270,7 @@ public class AdvisoryService {
     long before = Long.MAX_VALUE;
     while (out.size() < limit) {
       List<AdvisoryRepository.Advisory> batch = advisories.newestFirst(before, LIST_BATCH);
-      for (AdvisoryRepository.Advisory a : batch) {
-        if (out.size() < limit && check.allows(audience(a))) {
-          out.add(summary(actor, a, names));
-        }
-      }
+      out.addAll(visibleSummaries(actor, check, batch, names, limit - out.size()));
       if (batch.size() < LIST_BATCH) {
         break;
       }
@@ -288,14 +284,65 @@ public class AdvisoryService {
     if (actor.organisationId() == null) {
       return List.of();
     }
-    SharingGate.Check check = gate.check(actor);
-    Map<Long, String> names = new HashMap<>();
+    List<Long> delivered =
+        advisories.inbox(actor.organisationId(), limit).stream()
+            .map(AdvisoryRepository.Recipient::advisoryId)
+            .toList();
+    if (delivered.isEmpty()) {
+      return List.of();
+    }
+    List<AdvisoryRepository.Advisory> batch = advisories.advisories(delivered);
+    List<Summary> out = visibleSummaries(actor, gate.check(actor), batch, new HashMap<>(), limit);
+    // newest delivery first, as the inbox query ordered them
+    Map<Long, Integer> order = new HashMap<>();
+    for (int k = 0; k < delivered.size(); k++) {
+      order.put(delivered.get(k), k);
+    }
+    return out.stream().sorted(java.util.Comparator.comparing(x -> order.get(x.id()))).toList();
+  }
+
+  /** The summaries of the advisories in {@code batch} that the policy lets the actor see. */
+  private List<Summary> visibleSummaries(
+      Actor actor,
+      SharingGate.Check check,
+      List<AdvisoryRepository.Advisory> batch,
+      Map<Long, String> names,
+      int limit) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Set<Long>> recipients =
+        advisories.recipientOrgs(batch.stream().map(AdvisoryRepository.Advisory::id).toList());
+    List<AdvisoryRepository.Advisory> visible =
+        batch.stream()
+            .filter(a -> check.allows(audience(a, recipients.get(a.id()))))
+            .limit(limit)
+            .toList();
+    if (visible.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = visible.stream().map(AdvisoryRepository.Advisory::id).toList();
+    Map<Long, AdvisoryRepository.Headline> headlines = advisories.headlines(ids);
+    Map<Long, AdvisoryRepository.Recipient> mine =
+        actor.organisationId() == null
+            ? Map.of()
+            : advisories.receipts(actor.organisationId(), ids);
     List<Summary> out = new ArrayList<>();
-    for (AdvisoryRepository.Recipient r : advisories.inbox(actor.organisationId(), limit)) {
-      AdvisoryRepository.Advisory a = advisories.advisory(r.advisoryId()).orElseThrow();
-      if (check.allows(audience(a))) {
-        out.add(summary(actor, a, names));
-      }
+    for (AdvisoryRepository.Advisory a : visible) {
+      AdvisoryRepository.Headline h = headlines.get(a.id());
+      AdvisoryRepository.Recipient r = mine.get(a.id());
+      out.add(
+          new Summary(
+              a.id(),
+              h.title(),
+              h.kind(),
+              a.tlp(),
+              a.status(),
+              names.computeIfAbsent(a.issuerOrgId(), o -> directory.organisation(o).nameJa()),
+              a.createdAt(),
+              r == null ? null : r.deliveredAt(),
+              r == null ? null : r.acknowledgedAt(),
+              r != null));
     }
     return out;
   }
@@ -315,10 +362,14 @@ public class AdvisoryService {
 
   /** The audience the policy judges: recipients as addressed, the community as scoped. */
   Audience audience(AdvisoryRepository.Advisory a) {
-    Set<Long> recipients =
+    return audience(
+        a,
         advisories.recipients(a.id()).stream()
             .map(AdvisoryRepository.Recipient::organisationId)
-            .collect(Collectors.toSet());
+            .collect(Collectors.toSet()));
+  }
+
+  static Audience audience(AdvisoryRepository.Advisory a, Set<Long> recipients) {
     boolean scoped = !a.all();
     return new Audience(
         Marking.tlp(jp.renkei.server.sharing.Markings.tlp(a.tlp())),
@@ -363,26 +414,6 @@ public class AdvisoryService {
         outbox[0],
         outbox[1],
         outbox[2]);
-  }
-
-  private Summary summary(Actor actor, AdvisoryRepository.Advisory a, Map<Long, String> names) {
-    List<AdvisoryView.Version> versions = advisories.versions(a.id());
-    AdvisoryView.Version latest = versions.get(versions.size() - 1);
-    Optional<AdvisoryRepository.Recipient> mine =
-        actor.organisationId() == null
-            ? Optional.empty()
-            : advisories.recipient(a.id(), actor.organisationId());
-    return new Summary(
-        a.id(),
-        latest.title(),
-        latest.kind(),
-        a.tlp(),
-        a.status(),
-        names.computeIfAbsent(a.issuerOrgId(), o -> directory.organisation(o).nameJa()),
-        a.createdAt(),
-        mine.map(AdvisoryRepository.Recipient::deliveredAt).orElse(null),
-        mine.map(AdvisoryRepository.Recipient::acknowledgedAt).orElse(null),
-        mine.isPresent());
   }
 
   private AdvisoryRepository.Advisory visible(Actor actor, long id) {
