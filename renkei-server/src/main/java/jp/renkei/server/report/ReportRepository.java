@@ -147,6 +147,17 @@ class ReportRepository {
     jdbc.sql("delete from report_version where report_id = ?").param(reportId).update();
   }
 
+  /** Many reports at once, by id. */
+  java.util.Map<Long, ReportRecords.Report> reports(List<Long> ids) {
+    java.util.Map<Long, ReportRecords.Report> by = new java.util.HashMap<>();
+    jdbc.sql(REPORT + " where id = any(?)")
+        .param(ids.toArray(Long[]::new))
+        .query(ReportRepository::report)
+        .list()
+        .forEach(r -> by.put(r.id(), r));
+    return by;
+  }
+
   Optional<ReportRecords.Report> report(long id) {
     return jdbc.sql(REPORT + " where id = ?").param(id).query(ReportRepository::report).optional();
   }

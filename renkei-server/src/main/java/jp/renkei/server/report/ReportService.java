@@ -435,17 +435,24 @@ public class ReportService {
     SharingGate.Check check = gate.check(actor);
     Map<Long, String> names = new HashMap<>();
     List<InboxItem> out = new ArrayList<>();
-    for (ReportRecords.Hop h : reports.inbox(actor.organisationId(), limit)) {
-      ReportRecords.Report r = reports.report(h.reportId()).orElseThrow();
-      List<ReportRecords.Hop> hops = reports.hops(r.id());
+    List<ReportRecords.Hop> delivered = reports.inbox(actor.organisationId(), limit);
+    if (delivered.isEmpty()) {
+      return out;
+    }
+    List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).toList();
+    Map<Long, ReportRecords.Report> byId = reports.reports(ids);
+    Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
+    Map<Long, ReportRepository.Latest> latest = reports.latest(ids);
+    for (ReportRecords.Hop h : delivered) {
+      ReportRecords.Report r = byId.get(h.reportId());
+      List<ReportRecords.Hop> hops = hopsById.get(r.id());
       if (!check.allows(audience(r, hops))) {
         continue; // narrowed after delivery
       }
-      List<ReportView.Version> versions = reports.versions(r.id());
       out.add(
           new InboxItem(
               r.id(),
-              versions.get(versions.size() - 1).content().title(),
+              latest.get(r.id()).title(),
               r.tlp(),
               displayName(names, r),
               h.kind(),
