@@ -19,9 +19,10 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains: the API ({@code /api/**}, {@code /actuator/**}) answers problem+json and takes
- * bearer tokens or the browser session; the UI uses form sign-in. Both share the headers: a CSP
- * without inline script, no framing, no sniffing, same-origin referrers.
+ * Three filter chains: TAXII ({@code /taxii2/**}) takes API tokens only; the API ({@code /api/**},
+ * {@code /actuator/**}) answers problem+json and takes bearer tokens or the browser session; the UI
+ * uses form sign-in. Both share the headers: a CSP without inline script, no framing, no sniffing,
+ * same-origin referrers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -32,6 +33,25 @@ class SecurityConfiguration {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
           + " form-action 'self'; frame-ancestors 'none'";
+
+  /** TAXII 2.1: API tokens only (Bearer or Basic), stateless, no CSRF (no cookie is honoured). */
+  @Bean
+  @Order(0)
+  SecurityFilterChain taxii(HttpSecurity http, TokenService tokens) throws Exception {
+    http.securityMatcher("/taxii2/**")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .addFilterAfter(new TaxiiAuthenticationFilter(tokens), SecurityContextHolderFilter.class)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(
+            c ->
+                c.securityContextRepository(
+                    new org.springframework.security.web.context
+                        .RequestAttributeSecurityContextRepository()))
+        .csrf(c -> c.disable())
+        .requestCache(r -> r.disable())
+        .headers(SecurityConfiguration::headers);
+    return http.build();
+  }
 
   @Bean
   @Order(1)

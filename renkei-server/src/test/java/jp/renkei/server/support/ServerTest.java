@@ -54,6 +54,8 @@ public abstract class ServerTest {
   static void database(DynamicPropertyRegistry registry) {
     registry.add("renkei.data-dir", DATA_DIR::toString);
     registry.add("renkei.database.embedded-fsync", () -> "false");
+    // small enough that a test can exceed it cheaply (the default is 32 MiB)
+    registry.add("renkei.taxii.max-content-length", () -> "1048576");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     registry.add(

@@ -1,0 +1,74 @@
+package jp.renkei.server.intel;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import jp.renkei.engine.policy.Tlp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CollectionRepository {
+
+  private static final String COLLECTION =
+      "select id, kind, sector_code, organisation_id, title_ja, title_en, default_tlp"
+          + " from stix_collection";
+
+  private final JdbcClient jdbc;
+
+  CollectionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<StixCollection> all() {
+    return jdbc.sql(COLLECTION + " order by kind, sector_code nulls first, title_en")
+        .query(CollectionRepository::collection)
+        .list();
+  }
+
+  Optional<StixCollection> byId(UUID id) {
+    return jdbc.sql(COLLECTION + " where id = ?")
+        .param(id)
+        .query(CollectionRepository::collection)
+        .optional();
+  }
+
+  Optional<StixCollection> ofOrganisation(long organisationId) {
+    return jdbc.sql(COLLECTION + " where kind = 'organisation' and organisation_id = ?")
+        .param(organisationId)
+        .query(CollectionRepository::collection)
+        .optional();
+  }
+
+  /** The active CEPTOAR secretariats of a sector: AMBER in its collection reaches them. */
+  Set<Long> ceptoarsOf(String sector) {
+    return Set.copyOf(
+        jdbc.sql(
+                "select id from organisation where type_code = 'ceptoar' and sector_code = ?"
+                    + " and active")
+            .param(sector)
+            .query(Long.class)
+            .list());
+  }
+
+  Set<Long> nationalCoordinators() {
+    return Set.copyOf(
+        jdbc.sql("select id from organisation where type_code = 'nisc' and active")
+            .query(Long.class)
+            .list());
+  }
+
+  private static StixCollection collection(java.sql.ResultSet rs, int row)
+      throws java.sql.SQLException {
+    return new StixCollection(
+        rs.getObject("id", UUID.class),
+        StixCollection.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+        rs.getString("sector_code"),
+        rs.getObject("organisation_id", Long.class),
+        rs.getString("title_ja"),
+        rs.getString("title_en"),
+        Tlp.valueOf(rs.getString("default_tlp")));
+  }
+}

@@ -1,0 +1,410 @@
+package jp.renkei.server.intel;
+
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import jp.renkei.engine.observable.Observable;
+import jp.renkei.engine.policy.Audience;
+import jp.renkei.engine.policy.Marking;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.engine.policy.Viewer;
+import jp.renkei.engine.stix.GranularMarkings;
+import jp.renkei.engine.stix.StixBundleReader;
+import jp.renkei.engine.stix.StixMeta;
+import jp.renkei.engine.stix.StixObservables;
+import jp.renkei.engine.stix.StixTime;
+import jp.renkei.engine.stix.StixValidator;
+import jp.renkei.engine.stix.TlpMarkings;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.sharing.SharingGate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The STIX store: validates and stores incoming objects into collections, and answers reads with
+ * only the objects the caller may see. Every read goes through {@link SharingGate}; the SQL filter
+ * in front of it is an exact pre-selection of the same rule, and the policy re-checks every row.
+ */
+@Service
+public class IntelService {
+
+  /** Objects stored per transaction while ingesting. */
+  static final int BATCH = 500;
+
+  /** A page holds at most this many objects, whatever the client asks. */
+  public static final int MAX_PAGE = 1000;
+
+  private final CollectionRepository collections;
+  private final StixRepository objects;
+  private final SharingGate gate;
+  private final AuditLog audit;
+  private final TransactionTemplate tx;
+  private final StixValidator validator = new StixValidator();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  IntelService(
+      CollectionRepository collections,
+      StixRepository objects,
+      SharingGate gate,
+      AuditLog audit,
+      TransactionTemplate tx) {
+    this.collections = collections;
+    this.objects = objects;
+    this.gate = gate;
+    this.audit = audit;
+    this.tx = tx;
+  }
+
+  // ---- collections -------------------------------------------------------------------------
+
+  /** The collections the actor may read or write, in a stable order. */
+  public List<StixCollection> collections(Actor actor) {
+    Viewer v = gate.viewer(actor);
+    return collections.all().stream().filter(c -> canRead(v, c) || canWrite(actor, v, c)).toList();
+  }
+
+  /** A collection the actor may read or write; empty (as if absent) otherwise. */
+  public Optional<StixCollection> collection(Actor actor, UUID id) {
+    Viewer v = gate.viewer(actor);
+    return collections.byId(id).filter(c -> canRead(v, c) || canWrite(actor, v, c));
+  }
+
+  /** Any collection by id, for the shell (the CLI acts as platform operator). */
+  public Optional<StixCollection> collection(UUID id) {
+    return collections.byId(id);
+  }
+
+  public Optional<StixCollection> collectionOfOrganisation(long organisationId) {
+    return collections.ofOrganisation(organisationId);
+  }
+
+  public List<StixCollection> allCollections() {
+    return collections.all();
+  }
+
+  public boolean canRead(Actor actor, StixCollection c) {
+    return canRead(gate.viewer(actor), c);
+  }
+
+  public boolean canWrite(Actor actor, StixCollection c) {
+    return canWrite(actor, gate.viewer(actor), c);
+  }
+
+  /** Community collections are read by every member organisation; a private one by its own. */
+  private static boolean canRead(Viewer v, StixCollection c) {
+    if (v.isPublic()) {
+      return false;
+    }
+    return c.kind() != StixCollection.Kind.ORGANISATION
+        || c.organisationId().equals(v.organisationId());
+  }
+
+  /**
+   * Analysts and above write: the hub collection from any organisation, a sector's from its own
+   * organisations and the national coordinator, a private one from its organisation only.
+   */
+  private static boolean canWrite(Actor actor, Viewer v, StixCollection c) {
+    if (v.isPublic() || !actor.is(Role.ANALYST)) {
+      return false;
+    }
+    return switch (c.kind()) {
+      case HUB -> true;
+      case SECTOR -> c.sectorCode().equals(v.sector()) || "nisc".equals(v.organisationType());
+      case ORGANISATION -> c.organisationId().equals(v.organisationId());
+      case CUSTOM -> "nisc".equals(v.organisationType());
+    };
+  }
+
+  /** Whom a collection's objects are addressed to, besides their TLP: see docs/taxii.md. */
+  private record Community(Set<Long> recipients, Set<String> sectors) {}
+
+  private Community community(StixCollection c) {
+    return switch (c.kind()) {
+      case HUB -> new Community(collections.nationalCoordinators(), Set.of());
+      case SECTOR -> new Community(collections.ceptoarsOf(c.sectorCode()), Set.of(c.sectorCode()));
+      case ORGANISATION -> new Community(Set.of(c.organisationId()), Set.of());
+      case CUSTOM -> new Community(collections.nationalCoordinators(), Set.of());
+    };
+  }
+
+  private static Audience audience(Community k, Tlp tlp, long originator, Long person) {
+    return Audience.of(Marking.tlp(tlp), originator, person)
+        .withRecipientOrganisations(k.recipients())
+        .withScope(k.sectors(), Set.of());
+  }
+
+  // ---- ingest ------------------------------------------------------------------------------
+
+  /** What happened to one object of an envelope or file. */
+  public record Outcome(int index, long line, String id, String version, String message) {
+    public boolean ok() {
+      return message == null;
+    }
+  }
+
+  /** The result of one ingest: every object's outcome, and why reading stopped early if it did. */
+  public record Ingest(List<Outcome> outcomes, String broken, int successes, int failures) {}
+
+  /**
+   * Validates and stores the objects of a bundle, envelope or array, streaming, in batches.
+   *
+   * @param originatorOrg the organisation the objects come from (always sees them)
+   * @param defaultTlp the TLP of objects without a TLP marking; null = the collection's default
+   * @param progress told the number of objects read so far after each batch
+   */
+  public Ingest ingest(
+      Actor actor,
+      StixCollection c,
+      long originatorOrg,
+      Tlp defaultTlp,
+      InputStream in,
+      IntConsumer progress) {
+    Tlp fallback = defaultTlp != null ? defaultTlp : c.defaultTlp();
+    List<Outcome> outcomes = new ArrayList<>();
+    List<StixRepository.NewObject> batch = new ArrayList<>();
+    List<int[]> batchPositions = new ArrayList<>(); // index into outcomes
+    int[] read = {0};
+    StixBundleReader.Result r =
+        StixBundleReader.read(
+            in,
+            new StixBundleReader.Sink() {
+              @Override
+              public void object(int index, long line, JsonNode o) {
+                read[0]++;
+                List<StixValidator.Problem> problems = validator.validate(o);
+                String id = o.path("id").isString() ? o.path("id").asString() : null;
+                if (!problems.isEmpty()) {
+                  outcomes.add(
+                      new Outcome(
+                          index,
+                          line,
+                          id,
+                          version(o),
+                          String.join("; ", problems.stream().map(Object::toString).toList())));
+                  return;
+                }
+                StixMeta m = StixMeta.of(o);
+                Instant version =
+                    m.version() == null ? null : m.version().truncatedTo(ChronoUnit.MICROS);
+                List<String[]> values = new ArrayList<>();
+                for (Observable obs : StixObservables.of(o)) {
+                  values.add(new String[] {obs.type().code(), obs.value()});
+                }
+                batch.add(
+                    new StixRepository.NewObject(
+                        m.id(),
+                        m.type(),
+                        m.specVersion(),
+                        version,
+                        m.createdByRef(),
+                        m.markingRefs(),
+                        m.tlp().orElse(fallback),
+                        m.revoked(),
+                        json.writeValueAsString(o),
+                        values));
+                batchPositions.add(new int[] {outcomes.size()});
+                outcomes.add(new Outcome(index, line, m.id(), version(o), null));
+                if (batch.size() >= BATCH) {
+                  flush(c, originatorOrg, actor.userId(), batch, batchPositions, outcomes);
+                  progress.accept(read[0]);
+                }
+              }
+
+              @Override
+              public void rejected(int index, long line, String message) {
+                read[0]++;
+                outcomes.add(new Outcome(index, line, null, null, message));
+              }
+            });
+    flush(c, originatorOrg, actor.userId(), batch, batchPositions, outcomes);
+    progress.accept(read[0]);
+    int ok = (int) outcomes.stream().filter(Outcome::ok).count();
+    int failed = outcomes.size() - ok;
+    audit.recordAlone(
+        actor,
+        AuditLog.Event.success(
+            "stix.ingest", "stix_collection", c.id(), ok + " stored, " + failed + " refused"));
+    return new Ingest(List.copyOf(outcomes), r.broken(), ok, failed);
+  }
+
+  private static String version(JsonNode o) {
+    JsonNode v = o.has("modified") ? o.get("modified") : o.get("created");
+    return v == null ? null : v.asString(null);
+  }
+
+  private void flush(
+      StixCollection c,
+      long originatorOrg,
+      Long person,
+      List<StixRepository.NewObject> batch,
+      List<int[]> positions,
+      List<Outcome> outcomes) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    StixRepository.Inserted inserted =
+        tx.execute(
+            s -> {
+              try {
+                return objects.insert(c.id(), originatorOrg, person, batch);
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    for (int i = 0; i < batch.size(); i++) {
+      Outcome o = outcomes.get(positions.get(i)[0]);
+      String version =
+          o.version() != null
+              ? o.version()
+              : inserted.dateAdded()[i] != null
+                  ? StixTime.formatMicros(inserted.dateAdded()[i])
+                  : null;
+      outcomes.set(positions.get(i)[0], new Outcome(o.index(), o.line(), o.id(), version, null));
+    }
+    batch.clear();
+    positions.clear();
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  /** One page of visible objects; {@code lastSeq} continues it ({@code more} says if needed). */
+  public record Page(List<StoredObject> objects, boolean more, long lastSeq) {}
+
+  /**
+   * The objects of a collection the actor may see, after {@code afterSeq}, matching the query.
+   * Granular markings the actor may not see are removed from the returned bodies.
+   */
+  public Page page(
+      Actor actor, StixCollection c, ObjectQuery q, long afterSeq, int limit, boolean bodies) {
+    int want = Math.max(1, Math.min(limit, MAX_PAGE));
+    SharingGate.Check check = gate.check(actor);
+    Community k = community(c);
+    StixRepository.Visibility vis = visibility(actor, k, check);
+    List<StoredObject> out = new ArrayList<>();
+    boolean more = false;
+    long cursor = afterSeq;
+    outer:
+    while (true) {
+      int ask = want + 1 - out.size();
+      List<StoredObject> rows = objects.page(c.id(), vis, q, cursor, ask, bodies);
+      for (StoredObject row : rows) {
+        cursor = row.seq();
+        if (!check.allows(audience(k, row.tlp(), row.originatorOrg(), row.originatorPerson()))) {
+          continue;
+        }
+        if (out.size() == want) {
+          more = true;
+          break outer;
+        }
+        out.add(bodies ? redacted(row, k, check) : row);
+      }
+      if (rows.size() < ask) {
+        break;
+      }
+    }
+    long last = out.isEmpty() ? afterSeq : out.get(out.size() - 1).seq();
+    return new Page(List.copyOf(out), more, last);
+  }
+
+  /** The exact SQL pre-selection of the policy for this collection: which TLPs reach the actor. */
+  private static StixRepository.Visibility visibility(
+      Actor actor, Community k, SharingGate.Check check) {
+    Set<Tlp> tlps = EnumSet.noneOf(Tlp.class);
+    for (Tlp t : Tlp.values()) {
+      // an originator that is nobody: what the actor may see of others' objects
+      if (check.allows(audience(k, t, -1L, null))) {
+        tlps.add(t);
+      }
+    }
+    long org = actor.organisationId() == null ? -1L : actor.organisationId();
+    long person = actor.userId() == null ? -1L : actor.userId();
+    return new StixRepository.Visibility(org, person, tlps);
+  }
+
+  private StoredObject redacted(StoredObject row, Community k, SharingGate.Check check) {
+    if (row.body() == null || !row.body().contains("\"granular_markings\"")) {
+      return row;
+    }
+    JsonNode o = json.readTree(row.body());
+    JsonNode seen =
+        GranularMarkings.redact(
+            o,
+            ref ->
+                TlpMarkings.of(ref)
+                    .map(
+                        t ->
+                            check.allows(
+                                audience(k, t, row.originatorOrg(), row.originatorPerson())))
+                    .orElse(true));
+    if (seen == o) {
+      return row;
+    }
+    return new StoredObject(
+        row.seq(),
+        row.stixId(),
+        row.type(),
+        row.specVersion(),
+        row.version(),
+        row.dateAdded(),
+        row.tlp(),
+        row.originatorOrg(),
+        row.originatorPerson(),
+        json.writeValueAsString(seen));
+  }
+
+  /** What a delete did. */
+  public enum Deleted {
+    /** Nothing the actor may see matched: answer as if the object never existed. */
+    NOT_FOUND,
+    /** The actor sees it but is not its originator. */
+    NOT_ORIGINATOR,
+    DELETED
+  }
+
+  /**
+   * Deletes the visible versions of an object that match the version filter. Only the originating
+   * organisation deletes; a platform admin may delete anything they can see.
+   */
+  public Deleted delete(
+      Actor actor, StixCollection c, String stixId, ObjectQuery.Versions versions) {
+    ObjectQuery q = new ObjectQuery(null, List.of(stixId), List.of(), versions, List.of());
+    List<StoredObject> visible = new ArrayList<>();
+    long after = 0;
+    Page p;
+    do {
+      p = page(actor, c, q, after, MAX_PAGE, false);
+      visible.addAll(p.objects());
+      after = p.lastSeq();
+    } while (p.more());
+    if (visible.isEmpty()) {
+      return Deleted.NOT_FOUND;
+    }
+    boolean admin = actor.is(Role.PLATFORM_ADMIN);
+    if (!admin
+        && visible.stream()
+            .anyMatch(o -> !Long.valueOf(o.originatorOrg()).equals(actor.organisationId()))) {
+      return Deleted.NOT_ORIGINATOR;
+    }
+    tx.executeWithoutResult(
+        s -> {
+          int n = objects.delete(visible.stream().map(StoredObject::seq).toList());
+          audit.record(
+              actor,
+              AuditLog.Event.success(
+                  "stix.delete", "stix_object", stixId, n + " version(s) in " + c.id()));
+        });
+    return Deleted.DELETED;
+  }
+}

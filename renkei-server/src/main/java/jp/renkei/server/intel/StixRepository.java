@@ -1,0 +1,284 @@
+package jp.renkei.server.intel;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import jp.renkei.engine.policy.Tlp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores and pages STIX object versions. Inserts are one statement per batch (arrays unnested by
+ * PostgreSQL); a per-collection advisory lock orders batches so that {@code seq} and {@code
+ * date_added} grow together and every object of a collection has its own {@code date_added}.
+ */
+@Repository
+class StixRepository {
+
+  /** One object version to insert. */
+  record NewObject(
+      String stixId,
+      String type,
+      String specVersion,
+      Instant version,
+      String createdByRef,
+      List<String> markingRefs,
+      Tlp tlp,
+      boolean revoked,
+      String body,
+      List<String[]> observables) {}
+
+  /** What an insert did: the date_added of each inserted object, by index; null = duplicate. */
+  record Inserted(Instant[] dateAdded) {}
+
+  /** Which rows the caller may see, as SQL (exact for the collection; the policy re-checks). */
+  record Visibility(long organisation, long person, Set<Tlp> tlps) {}
+
+  static final String COLUMNS =
+      "seq, stix_id, type, spec_version, version, date_added, tlp, originator_org,"
+          + " originator_person";
+
+  private final JdbcClient jdbc;
+  private final DataSource dataSource;
+
+  StixRepository(JdbcClient jdbc, DataSource dataSource) {
+    this.jdbc = jdbc;
+    this.dataSource = dataSource;
+  }
+
+  /** Inserts a batch in the caller's transaction; versions already present are left alone. */
+  Inserted insert(UUID collection, long originatorOrg, Long originatorPerson, List<NewObject> batch)
+      throws SQLException {
+    jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+        .param("stix:" + collection)
+        .query()
+        .listOfRows();
+    Instant last =
+        jdbc.sql("select max(date_added) from stix_object where collection_id = ?")
+            .param(collection)
+            .query(Timestamp.class)
+            .optional()
+            .map(Timestamp::toInstant)
+            .orElse(Instant.EPOCH);
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    Instant base = now.isAfter(last) ? now : last.plusNanos(1000);
+    int n = batch.size();
+    String[] ids = new String[n];
+    String[] types = new String[n];
+    String[] specs = new String[n];
+    Timestamp[] versions = new Timestamp[n];
+    Timestamp[] added = new Timestamp[n];
+    String[] createdBy = new String[n];
+    String[] markings = new String[n];
+    String[] tlps = new String[n];
+    Boolean[] revoked = new Boolean[n];
+    String[] bodies = new String[n];
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      NewObject o = batch.get(i);
+      Instant dateAdded = base.plusNanos(1000L * i);
+      ids[i] = o.stixId();
+      types[i] = o.type();
+      specs[i] = o.specVersion();
+      versions[i] = Timestamp.from(o.version() != null ? o.version() : dateAdded);
+      added[i] = Timestamp.from(dateAdded);
+      createdBy[i] = o.createdByRef();
+      markings[i] = String.join(",", o.markingRefs());
+      tlps[i] = o.tlp().name();
+      revoked[i] = o.revoked();
+      bodies[i] = o.body();
+      position.put(ids[i] + "|" + versions[i].toInstant(), i);
+    }
+    Instant[] dateAdded = new Instant[n];
+    List<long[]> seqs = new ArrayList<>();
+    Connection c = DataSourceUtils.getConnection(dataSource);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into stix_object (collection_id, stix_id, type, spec_version, version,"
+                + " date_added, created_by_ref, marking_refs, tlp, originator_org,"
+                + " originator_person, revoked, body)"
+                + " select ?, u.id, u.type, u.spec, u.version, u.added, u.created_by,"
+                + " case when u.markings = '' then '{}'::text[] else string_to_array(u.markings,"
+                + " ',') end, u.tlp, ?, ?, u.revoked, u.body"
+                + " from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[],"
+                + " ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])"
+                + " as u(id, type, spec, version, added, created_by, markings, tlp, revoked, body)"
+                + " on conflict (collection_id, stix_id, version) do nothing"
+                + " returning seq, stix_id, version")) {
+      ps.setObject(1, collection);
+      ps.setLong(2, originatorOrg);
+      ps.setObject(3, originatorPerson);
+      ps.setArray(4, array(c, "text", ids));
+      ps.setArray(5, array(c, "text", types));
+      ps.setArray(6, array(c, "text", specs));
+      ps.setArray(7, array(c, "timestamptz", versions));
+      ps.setArray(8, array(c, "timestamptz", added));
+      ps.setArray(9, array(c, "text", createdBy));
+      ps.setArray(10, array(c, "text", markings));
+      ps.setArray(11, array(c, "text", tlps));
+      ps.setArray(12, array(c, "boolean", revoked));
+      ps.setArray(13, array(c, "text", bodies));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Integer i = position.get(rs.getString(2) + "|" + rs.getTimestamp(3).toInstant());
+          if (i != null) {
+            dateAdded[i] = added[i].toInstant();
+            seqs.add(new long[] {rs.getLong(1), i});
+          }
+        }
+      }
+    } finally {
+      DataSourceUtils.releaseConnection(c, dataSource);
+    }
+    insertObservables(batch, seqs);
+    return new Inserted(dateAdded);
+  }
+
+  private void insertObservables(List<NewObject> batch, List<long[]> seqs) throws SQLException {
+    List<Long> seq = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (long[] s : seqs) {
+      for (String[] kv : batch.get((int) s[1]).observables()) {
+        seq.add(s[0]);
+        kinds.add(kv[0]);
+        values.add(kv[1]);
+      }
+    }
+    if (seq.isEmpty()) {
+      return;
+    }
+    Connection c = DataSourceUtils.getConnection(dataSource);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into stix_observable (seq, kind, value)"
+                + " select * from unnest(?::bigint[], ?::text[], ?::text[])")) {
+      ps.setArray(1, array(c, "bigint", seq.toArray(Long[]::new)));
+      ps.setArray(2, array(c, "text", kinds.toArray(String[]::new)));
+      ps.setArray(3, array(c, "text", values.toArray(String[]::new)));
+      ps.executeUpdate();
+    } finally {
+      DataSourceUtils.releaseConnection(c, dataSource);
+    }
+  }
+
+  private static Array array(Connection c, String type, Object[] values) throws SQLException {
+    return c.createArrayOf(type, values);
+  }
+
+  /**
+   * One page of rows after {@code afterSeq}, in seq order, visible by {@code v}, matching the
+   * query. {@code bodies} false leaves the body out (manifest, versions).
+   */
+  List<StoredObject> page(
+      UUID collection, Visibility v, ObjectQuery q, long afterSeq, int rows, boolean bodies) {
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder sql = new StringBuilder("select " + COLUMNS);
+    sql.append(bodies ? ", body" : ", null as body");
+    sql.append(" from stix_object o where o.collection_id = :c and o.seq > :after");
+    params.put("c", collection);
+    params.put("after", afterSeq);
+    sql.append(" and ").append(visible("o", v, params));
+    if (q.addedAfter() != null) {
+      sql.append(" and o.date_added > :addedAfter");
+      params.put("addedAfter", Timestamp.from(q.addedAfter()));
+    }
+    if (!q.ids().isEmpty()) {
+      sql.append(" and o.stix_id in (:ids)");
+      params.put("ids", q.ids());
+    }
+    if (!q.types().isEmpty()) {
+      sql.append(" and o.type in (:types)");
+      params.put("types", q.types());
+    }
+    if (!q.specVersions().isEmpty() && !q.specVersions().contains("2.1")) {
+      sql.append(" and false");
+    }
+    ObjectQuery.Versions ver = q.versions();
+    if (!ver.all()) {
+      List<String> any = new ArrayList<>();
+      if (ver.last()) {
+        any.add(
+            "not exists (select 1 from stix_object n where n.collection_id = o.collection_id"
+                + " and n.stix_id = o.stix_id and n.version > o.version and "
+                + visible("n", v, params)
+                + ")");
+      }
+      if (ver.first()) {
+        any.add(
+            "not exists (select 1 from stix_object n where n.collection_id = o.collection_id"
+                + " and n.stix_id = o.stix_id and n.version < o.version and "
+                + visible("n", v, params)
+                + ")");
+      }
+      if (!ver.at().isEmpty()) {
+        any.add("o.version in (:at)");
+        params.put("at", ver.at().stream().map(Timestamp::from).collect(Collectors.toList()));
+      }
+      sql.append(" and (").append(String.join(" or ", any)).append(")");
+    }
+    sql.append(" order by o.seq limit :rows");
+    params.put("rows", rows);
+    return jdbc.sql(sql.toString()).params(params).query(StixRepository::row).list();
+  }
+
+  /** The SQL form of what the policy decides for this collection and caller. */
+  private static String visible(String alias, Visibility v, Map<String, Object> params) {
+    params.put("vOrg", v.organisation());
+    params.put("vPerson", v.person());
+    StringBuilder s =
+        new StringBuilder(
+            "(" + alias + ".originator_org = :vOrg or " + alias + ".originator_person = :vPerson");
+    if (!v.tlps().isEmpty()) {
+      params.put("vTlps", v.tlps().stream().map(Tlp::name).toList());
+      s.append(" or ").append(alias).append(".tlp in (:vTlps)");
+    }
+    return s.append(")").toString();
+  }
+
+  /** Every version of one object in a collection (for DELETE; the caller filters by policy). */
+  List<StoredObject> versions(UUID collection, String stixId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + ", null as body from stix_object"
+                + " where collection_id = ? and stix_id = ? order by seq")
+        .params(collection, stixId)
+        .query(StixRepository::row)
+        .list();
+  }
+
+  int delete(List<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("delete from stix_object where seq in (:seqs)").param("seqs", seqs).update();
+  }
+
+  static StoredObject row(ResultSet rs, int n) throws SQLException {
+    return new StoredObject(
+        rs.getLong("seq"),
+        rs.getString("stix_id"),
+        rs.getString("type"),
+        rs.getString("spec_version"),
+        rs.getTimestamp("version").toInstant(),
+        rs.getTimestamp("date_added").toInstant(),
+        Tlp.valueOf(rs.getString("tlp")),
+        rs.getLong("originator_org"),
+        rs.getObject("originator_person", Long.class),
+        rs.getString("body"));
+  }
+}
