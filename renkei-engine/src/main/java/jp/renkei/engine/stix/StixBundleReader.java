@@ -113,8 +113,14 @@ public final class StixBundleReader {
       String at =
           where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
       return new Result(
-          index, "broken JSON" + at + " (object #" + index + "): " + e.getOriginalMessage());
+          index, "broken JSON" + at + " (object #" + index + "): " + plain(e.getOriginalMessage()));
     }
+  }
+
+  /** Jackson's message without its source-location appendix (we give line and column). */
+  private static String plain(String message) {
+    int cut = message.indexOf(" (start marker at");
+    return cut < 0 ? message : message.substring(0, cut);
   }
 
   private static String describe(JsonToken t) {

@@ -28,6 +28,11 @@ final class CliFailures implements CommandLine.IExecutionExceptionHandler {
       cl.getErr().println("renkei: " + field + message(refused));
       return REFUSED;
     }
+    if (e instanceof IllegalArgumentException bad) {
+      // a command's own refusal of its input (option values, files): the message says what
+      cl.getErr().println("renkei: " + bad.getMessage());
+      return REFUSED;
+    }
     StartupFailure startup = find(e, StartupFailure.class);
     String line = startup != null ? startup.getMessage() : "cannot run: " + rootMessage(e);
     cl.getErr().println("renkei: " + line);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       AdminCommand.class,
       AuditCommand.class,
       MatchCommand.class,
+      StixCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RenkeiCli implements Runnable {

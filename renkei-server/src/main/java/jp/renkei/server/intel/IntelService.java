@@ -148,14 +148,16 @@ public class IntelService {
   // ---- ingest ------------------------------------------------------------------------------
 
   /** What happened to one object of an envelope or file. */
-  public record Outcome(int index, long line, String id, String version, String message) {
+  public record Outcome(
+      int index, long line, String id, String version, String message, boolean alreadyStored) {
     public boolean ok() {
       return message == null;
     }
   }
 
   /** The result of one ingest: every object's outcome, and why reading stopped early if it did. */
-  public record Ingest(List<Outcome> outcomes, String broken, int successes, int failures) {}
+  public record Ingest(
+      List<Outcome> outcomes, String broken, int successes, int failures, int alreadyStored) {}
 
   /**
    * Validates and stores the objects of a bundle, envelope or array, streaming, in batches.
@@ -192,7 +194,8 @@ public class IntelService {
                           line,
                           id,
                           version(o),
-                          String.join("; ", problems.stream().map(Object::toString).toList())));
+                          String.join("; ", problems.stream().map(Object::toString).toList()),
+                          false));
                   return;
                 }
                 StixMeta m = StixMeta.of(o);
@@ -215,7 +218,7 @@ public class IntelService {
                         json.writeValueAsString(o),
                         values));
                 batchPositions.add(new int[] {outcomes.size()});
-                outcomes.add(new Outcome(index, line, m.id(), version(o), null));
+                outcomes.add(new Outcome(index, line, m.id(), version(o), null, false));
                 if (batch.size() >= BATCH) {
                   flush(c, originatorOrg, actor.userId(), batch, batchPositions, outcomes);
                   progress.accept(read[0]);
@@ -225,7 +228,7 @@ public class IntelService {
               @Override
               public void rejected(int index, long line, String message) {
                 read[0]++;
-                outcomes.add(new Outcome(index, line, null, null, message));
+                outcomes.add(new Outcome(index, line, null, null, message, false));
               }
             });
     flush(c, originatorOrg, actor.userId(), batch, batchPositions, outcomes);
@@ -235,8 +238,9 @@ public class IntelService {
     audit.recordAlone(
         actor,
         AuditLog.Event.success(
-            "stix.ingest", "stix_collection", c.id(), ok + " stored, " + failed + " refused"));
-    return new Ingest(List.copyOf(outcomes), r.broken(), ok, failed);
+            "stix.ingest", "stix_collection", c.id(), ok + " accepted, " + failed + " refused"));
+    int existing = (int) outcomes.stream().filter(Outcome::alreadyStored).count();
+    return new Ingest(List.copyOf(outcomes), r.broken(), ok, failed, existing);
   }
 
   private static String version(JsonNode o) {
@@ -271,7 +275,9 @@ public class IntelService {
               : inserted.dateAdded()[i] != null
                   ? StixTime.formatMicros(inserted.dateAdded()[i])
                   : null;
-      outcomes.set(positions.get(i)[0], new Outcome(o.index(), o.line(), o.id(), version, null));
+      outcomes.set(
+          positions.get(i)[0],
+          new Outcome(o.index(), o.line(), o.id(), version, null, inserted.dateAdded()[i] == null));
     }
     batch.clear();
     positions.clear();
@@ -379,7 +385,7 @@ public class IntelService {
    */
   public Deleted delete(
       Actor actor, StixCollection c, String stixId, ObjectQuery.Versions versions) {
-    ObjectQuery q = new ObjectQuery(null, List.of(stixId), List.of(), versions, List.of());
+    ObjectQuery q = new ObjectQuery(null, null, List.of(stixId), List.of(), versions, List.of());
     List<StoredObject> visible = new ArrayList<>();
     long after = 0;
     Page p;

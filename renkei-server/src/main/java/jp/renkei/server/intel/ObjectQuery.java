@@ -7,6 +7,7 @@ import java.util.List;
  * The TAXII 2.1 filters of an objects, manifest or versions request.
  *
  * @param addedAfter only objects added after this time
+ * @param addedBefore only objects added before this time (exports; TAXII has no such filter)
  * @param ids {@code match[id]}; empty = any
  * @param types {@code match[type]}; empty = any
  * @param versions {@code match[version]}
@@ -14,6 +15,7 @@ import java.util.List;
  */
 public record ObjectQuery(
     Instant addedAfter,
+    Instant addedBefore,
     List<String> ids,
     List<String> types,
     Versions versions,
@@ -36,6 +38,6 @@ public record ObjectQuery(
   }
 
   public static ObjectQuery everything() {
-    return new ObjectQuery(null, List.of(), List.of(), Versions.ALL, List.of());
+    return new ObjectQuery(null, null, List.of(), List.of(), Versions.ALL, List.of());
   }
 }

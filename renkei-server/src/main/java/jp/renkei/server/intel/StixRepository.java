@@ -196,6 +196,10 @@ class StixRepository {
       sql.append(" and o.date_added > :addedAfter");
       params.put("addedAfter", Timestamp.from(q.addedAfter()));
     }
+    if (q.addedBefore() != null) {
+      sql.append(" and o.date_added < :addedBefore");
+      params.put("addedBefore", Timestamp.from(q.addedBefore()));
+    }
     if (!q.ids().isEmpty()) {
       sql.append(" and o.stix_id in (:ids)");
       params.put("ids", q.ids());

@@ -464,6 +464,7 @@ class TaxiiApi {
       String specVersions) {
     return new ObjectQuery(
         addedAfter == null ? null : timestamp("added_after", addedAfter),
+        null,
         ids,
         types,
         versions,

@@ -33,6 +33,9 @@ class TaxiiStatuses {
       if (o.version() != null) {
         d.put("version", o.version());
       }
+      if (o.alreadyStored()) {
+        d.put("message", "this version was already stored; unchanged");
+      }
       if (!o.ok()) {
         d.put("message", "object #" + o.index() + " (line " + o.line() + "): " + o.message());
       }

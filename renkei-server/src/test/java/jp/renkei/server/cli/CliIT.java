@@ -94,6 +94,8 @@ class CliIT {
       assertThat(bad.err().strip())
           .isEqualTo("renkei: organisationCode: No organisation with code: no-such-org");
 
+      stixImportAndExportBesideTheServer(data, port, token.out().strip());
+
       Run verify = run("audit", "verify", "--data-dir", data.toString());
       assertThat(verify.exit()).isZero();
       assertThat(verify.out()).startsWith("intact: ");
@@ -105,6 +107,73 @@ class CliIT {
     Run list = run("admin", "org", "list", "--type", "ceptoar", "--data-dir", data.toString());
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(list.out().lines().count()).isEqualTo(20);
+  }
+
+  private static void stixImportAndExportBesideTheServer(Path data, int port, String token)
+      throws Exception {
+    String indicator = "indicator--" + java.util.UUID.randomUUID();
+    Path bundle = Files.createTempFile("bundle-", ".json");
+    Files.writeString(
+        bundle,
+        """
+        {"type":"bundle","id":"bundle--6f2f0a5e-9a9e-4c33-8a4f-3c1f0d0b7a11","objects":[
+        {"type":"indicator","spec_version":"2.1","id":"%s","created":"2026-03-01T00:00:00.000Z",
+         "modified":"2026-03-01T00:00:00.000Z","pattern_type":"stix","valid_from":"2026-03-01T00:00:00Z",
+         "pattern":"[domain-name:value = 'c2.example.net']"},
+        {"type":"malware","spec_version":"2.1","id":"malware--0c7b5b88-8ff7-4a4d-aa9c-feb398cd0061",
+         "created":"2026-03-01T00:00:00.000Z","modified":"2026-03-01T00:00:00.000Z",
+         "name":"Emdivi","is_family":true},
+        {"type":"indicator","spec_version":"2.1","id":"indicator--bad"}
+        ]}
+        """
+            .formatted(indicator));
+    Run imported =
+        run(
+            "stix",
+            "import",
+            "--collection",
+            "sector:gas",
+            "--default-tlp",
+            "GREEN",
+            "--data-dir",
+            data.toString(),
+            bundle.toString());
+    assertThat(imported.exit()).as(imported.err()).isEqualTo(4);
+    assertThat(imported.out()).startsWith("2 objects stored in Gas sector");
+    assertThat(imported.err()).contains(bundle + ":8: object #2 indicator--bad: /id:");
+
+    Path out = Files.createTempFile("export-", ".json");
+    Run exported =
+        run(
+            "stix",
+            "export",
+            "--collection",
+            "sector:gas",
+            "--user",
+            "admin",
+            "--type",
+            "indicator",
+            "-o",
+            out.toString(),
+            "--data-dir",
+            data.toString());
+    assertThat(exported.exit()).as(exported.err()).isZero();
+    assertThat(Files.readString(out))
+        .startsWith("{\"type\":\"bundle\"")
+        .contains(indicator)
+        .doesNotContain("Emdivi");
+
+    HttpResponse<String> collections =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/taxii2/api/collections/"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/taxii+json;version=2.1")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(collections.statusCode()).isEqualTo(200);
+    assertThat(collections.body()).contains("Sector gas");
   }
 
   @Test

@@ -1,0 +1,368 @@
+package jp.renkei.server.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.engine.stix.StixTime;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.directory.UserService;
+import jp.renkei.server.intel.IntelService;
+import jp.renkei.server.intel.ObjectQuery;
+import jp.renkei.server.intel.StixCollection;
+import jp.renkei.server.intel.StoredObject;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "stix",
+    mixinStandardHelpOptions = true,
+    description = "Import and export STIX 2.1 objects of the hub's store.",
+    subcommands = {StixCommand.Import.class, StixCommand.Export.class})
+final class StixCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Exit status when some objects were refused (the valid rest is stored). */
+  static final int PARTIAL = 4;
+
+  static final String COLLECTION_HELP =
+      "Collection: hub, sector:CODE (e.g. sector:gas), org:CODE (an organisation's private"
+          + " collection) or a collection id. Default hub.";
+
+  static StixCollection collection(IntelService intel, DirectoryService directory, String spec) {
+    if (spec == null || spec.equals("hub")) {
+      return intel.allCollections().stream()
+          .filter(c -> c.kind() == StixCollection.Kind.HUB)
+          .findFirst()
+          .orElseThrow();
+    }
+    if (spec.startsWith("sector:")) {
+      String code = spec.substring(7);
+      return intel.allCollections().stream()
+          .filter(c -> code.equals(c.sectorCode()))
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no collection for sector " + code));
+    }
+    if (spec.startsWith("org:")) {
+      Organisation o = directory.organisation(spec.substring(4));
+      return intel.collectionOfOrganisation(o.id()).orElseThrow();
+    }
+    try {
+      return intel
+          .collection(UUID.fromString(spec))
+          .orElseThrow(() -> new IllegalArgumentException("no collection " + spec));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--collection: '" + spec + "' is not hub, sector:CODE, org:CODE or a collection id");
+    }
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Validate and store STIX 2.1 bundles (or TAXII envelopes, or JSON arrays of objects).",
+        "Each object is checked against the official schemas and the spec's rules; refused",
+        "objects are listed with file, line, id and reason, and the valid rest is stored.",
+        "Storing is idempotent: an object version already present is left as it is.",
+        "Exit 0 when everything was stored, 4 when some objects were refused."
+      })
+  static final class Import implements Callable<Integer> {
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "FILE|DIR|-",
+        description = "Bundle files, directories of *.json files, or - for standard input.")
+    List<String> inputs;
+
+    @Option(names = "--collection", description = COLLECTION_HELP)
+    String collection;
+
+    @Option(
+        names = "--as",
+        paramLabel = "ORG_CODE",
+        description =
+            "The organisation the objects come from (it always sees them). Default: the national"
+                + " coordinator (NISC).")
+    String as;
+
+    @Option(
+        names = "--default-tlp",
+        description =
+            "TLP of objects without a TLP marking: ${COMPLETION-CANDIDATES}. Default: the"
+                + " collection's.")
+    Tlp defaultTlp;
+
+    @Option(
+        names = "--errors",
+        paramLabel = "FILE",
+        description = "Write every refusal to FILE (standard error shows the first 20).")
+    Path errors;
+
+    @Mixin DatabaseOptions db;
+
+    static final int SHOWN = 20;
+
+    @Override
+    public Integer call() throws IOException {
+      List<Path> files = expand(inputs);
+      try (ConfigurableApplicationContext context = Contexts.withoutWeb(db);
+          PrintWriter errorFile =
+              errors == null
+                  ? null
+                  : new PrintWriter(Files.newBufferedWriter(errors, StandardCharsets.UTF_8))) {
+        IntelService intel = context.getBean(IntelService.class);
+        DirectoryService directory = context.getBean(DirectoryService.class);
+        StixCollection c = collection(intel, directory, collection);
+        Organisation from =
+            as == null
+                ? directory
+                    .nationalCoordinator()
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "--as ORG_CODE is needed: this hub has no national coordinator"))
+                : directory.organisation(as);
+        Progress progress = new Progress(System.err, System.console() != null);
+        long stored = 0;
+        long existing = 0;
+        long refused = 0;
+        int shown = 0;
+        Instant start = Instant.now();
+        for (Path f : files) {
+          String name = f == null ? "-" : f.toString();
+          IntelService.Ingest r;
+          try (InputStream in = f == null ? System.in : Files.newInputStream(f)) {
+            r =
+                intel.ingest(
+                    Actor.cli(), c, from.id(), defaultTlp, in, n -> progress.show(name, n));
+          }
+          stored += r.successes() - r.alreadyStored();
+          existing += r.alreadyStored();
+          refused += r.failures();
+          progress.clear();
+          for (IntelService.Outcome o : r.outcomes()) {
+            if (o.ok()) {
+              continue;
+            }
+            String line =
+                name
+                    + ":"
+                    + o.line()
+                    + ": object #"
+                    + o.index()
+                    + (o.id() == null ? "" : " " + o.id())
+                    + ": "
+                    + o.message();
+            if (shown++ < SHOWN) {
+              System.err.println(line);
+            }
+            if (errorFile != null) {
+              errorFile.println(line);
+            }
+          }
+          if (r.broken() != null) {
+            refused++;
+            String line = name + ": " + r.broken() + " (objects before it were stored)";
+            System.err.println(line);
+            if (errorFile != null) {
+              errorFile.println(line);
+            }
+          }
+        }
+        if (shown > SHOWN) {
+          System.err.println(
+              "... "
+                  + (shown - SHOWN)
+                  + " more refusals"
+                  + (errors == null ? " (use --errors FILE for all)" : " in " + errors));
+        }
+        Duration took = Duration.between(start, Instant.now());
+        System.out.printf(
+            "%d objects stored in %s (%s), %d already there, %d refused, from %d file(s) in"
+                + " %.1f s%n",
+            stored, c.titleEn(), c.id(), existing, refused, files.size(), took.toMillis() / 1000.0);
+        return refused == 0 ? 0 : PARTIAL;
+      }
+    }
+
+    private static List<Path> expand(List<String> inputs) throws IOException {
+      List<Path> out = new ArrayList<>();
+      for (String in : inputs) {
+        if (in.equals("-")) {
+          out.add(null);
+          continue;
+        }
+        Path p = Path.of(in);
+        if (Files.isDirectory(p)) {
+          try (Stream<Path> s = Files.walk(p)) {
+            s.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json"))
+                .sorted()
+                .forEach(out::add);
+          }
+        } else if (Files.isRegularFile(p)) {
+          out.add(p);
+        } else {
+          throw new IllegalArgumentException(in + ": no such file or directory");
+        }
+      }
+      return out;
+    }
+  }
+
+  /** A one-line progress display on a terminal; nothing when the output is not one. */
+  static final class Progress {
+    private final PrintStream out;
+    private final boolean live;
+    private final long start = System.nanoTime();
+
+    Progress(PrintStream out, boolean live) {
+      this.out = out;
+      this.live = live;
+    }
+
+    void show(String name, int objects) {
+      if (!live) {
+        return;
+      }
+      double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+      out.printf("\r%s: %,d objects read (%,.0f/s)   ", name, objects, objects / seconds);
+      out.flush();
+    }
+
+    void clear() {
+      if (live) {
+        out.print("\r\033[K");
+        out.flush();
+      }
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write a STIX 2.1 bundle of a collection's objects, as one person may see them:",
+        "the sharing policy applies exactly as it does to that person's TAXII requests."
+      })
+  static final class Export implements Callable<Integer> {
+
+    @Option(names = "--collection", description = COLLECTION_HELP)
+    String collection;
+
+    @Option(
+        names = "--user",
+        required = true,
+        paramLabel = "LOGIN",
+        description = "Export what this person may see.")
+    String user;
+
+    @Option(names = "--type", split = ",", description = "Only these object types.")
+    List<String> types = List.of();
+
+    @Option(
+        names = "--added-after",
+        paramLabel = "TIMESTAMP",
+        description = "Only objects added after this time (e.g. 2026-04-01T00:00:00Z).")
+    String addedAfter;
+
+    @Option(names = "--added-before", paramLabel = "TIMESTAMP", description = "... and before.")
+    String addedBefore;
+
+    @Option(names = "--all-versions", description = "Every version, not only the newest.")
+    boolean allVersions;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Default stdout.")
+    Path output;
+
+    @Mixin DatabaseOptions db;
+
+    @Override
+    public Integer call() throws IOException {
+      Instant after = time("--added-after", addedAfter);
+      Instant before = time("--added-before", addedBefore);
+      try (ConfigurableApplicationContext context = Contexts.withoutWeb(db);
+          OutputStream raw = output == null ? System.out : Files.newOutputStream(output);
+          OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
+        IntelService intel = context.getBean(IntelService.class);
+        DirectoryService directory = context.getBean(DirectoryService.class);
+        UserAccount u = context.getBean(UserService.class).byLogin(user);
+        Actor actor = new Actor(u.id(), u.login(), u.organisationId(), u.role(), "cli", null);
+        StixCollection c = collection(intel, directory, collection);
+        if (!intel.canRead(actor, c)) {
+          throw new IllegalArgumentException(user + " may not read collection " + c.id());
+        }
+        ObjectQuery q =
+            new ObjectQuery(
+                after,
+                before,
+                List.of(),
+                types,
+                allVersions ? ObjectQuery.Versions.ALL : ObjectQuery.Versions.LAST,
+                List.of());
+        out.write(
+            ("{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[")
+                .getBytes(StandardCharsets.UTF_8));
+        long n = 0;
+        long cursor = 0;
+        IntelService.Page page;
+        do {
+          page = intel.page(actor, c, q, cursor, IntelService.MAX_PAGE, true);
+          for (StoredObject o : page.objects()) {
+            out.write(((n++ == 0 ? "\n" : ",\n") + o.body()).getBytes(StandardCharsets.UTF_8));
+          }
+          cursor = page.lastSeq();
+        } while (page.more());
+        out.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        System.err.println(n + " objects exported from " + c.titleEn() + " as " + user);
+        return 0;
+      }
+    }
+
+    private static Instant time(String option, String value) {
+      if (value == null) {
+        return null;
+      }
+      return StixTime.parse(value)
+          .or(() -> StixTime.parse(value.replaceFirst("Z$", ".000Z")))
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      option + ": '" + value + "' is not a timestamp like 2026-04-01T00:00:00Z"));
+    }
+  }
+
+  static List<String> split(String csv) {
+    return csv == null ? List.of() : Arrays.asList(csv.split(","));
+  }
+}
