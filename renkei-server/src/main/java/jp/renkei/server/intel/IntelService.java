@@ -43,6 +43,9 @@ public class IntelService {
   /** Objects stored per transaction while ingesting. */
   static final int BATCH = 500;
 
+  /** Ingests storing at least this many new objects refresh the planner's statistics. */
+  static final int ANALYZE_AFTER = 10_000;
+
   /** A page holds at most this many objects, whatever the client asks. */
   public static final int MAX_PAGE = 1000;
 
@@ -240,6 +243,11 @@ public class IntelService {
         AuditLog.Event.success(
             "stix.ingest", "stix_collection", c.id(), ok + " accepted, " + failed + " refused"));
     int existing = (int) outcomes.stream().filter(Outcome::alreadyStored).count();
+    if (ok - existing >= ANALYZE_AFTER) {
+      // a bulk load changes the tables' shape faster than autovacuum notices; without fresh
+      // statistics the planner scans a whole collection for every page instead of its index
+      objects.analyze();
+    }
     return new Ingest(List.copyOf(outcomes), r.broken(), ok, failed, existing);
   }
 

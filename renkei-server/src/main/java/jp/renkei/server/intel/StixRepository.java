@@ -265,6 +265,10 @@ class StixRepository {
         .list();
   }
 
+  void analyze() {
+    jdbc.sql("analyze stix_object, stix_observable").update();
+  }
+
   int delete(List<Long> seqs) {
     if (seqs.isEmpty()) {
       return 0;

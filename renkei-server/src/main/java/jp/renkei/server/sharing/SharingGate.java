@@ -30,11 +30,30 @@ public class SharingGate {
     this.modes = modes;
   }
 
-  /** The actor as the policy sees them (one directory read; reuse it for a list). */
+  /**
+   * The actor as the policy sees them (one directory read, remembered for the rest of the current
+   * HTTP request, never longer: a membership change applies to the next request).
+   */
   public Viewer viewer(Actor actor) {
     if (actor.userId() == null || actor.organisationId() == null) {
       return Viewer.PUBLIC;
     }
+    var request =
+        org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return read(actor);
+    }
+    String key = "renkei.viewer." + actor.userId() + "." + actor.organisationId();
+    Object known = request.getAttribute(key, 0);
+    if (known instanceof Viewer v) {
+      return v;
+    }
+    Viewer v = read(actor);
+    request.setAttribute(key, v, 0);
+    return v;
+  }
+
+  private Viewer read(Actor actor) {
     OrganisationDetail d = directory.detail(actor.organisationId());
     Organisation o = d.organisation();
     Set<Long> ceptoars = d.ceptoars().stream().map(Organisation::id).collect(Collectors.toSet());
