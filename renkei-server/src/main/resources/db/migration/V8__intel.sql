@@ -62,6 +62,9 @@ create table stix_object (
     originator_org    bigint not null references organisation,
     originator_person bigint references app_user,
     revoked           boolean not null default false,
+    -- true once the collection holds more than one version of this id: only then must a
+    -- "last"/"first" version filter look at the other versions
+    multi_version     boolean not null default false,
     body              text not null,
     unique (collection_id, stix_id, version)
 );

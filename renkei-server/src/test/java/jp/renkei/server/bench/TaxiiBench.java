@@ -140,11 +140,38 @@ class TaxiiBench extends ServerTest {
 
     if (Boolean.getBoolean("bench.explain")) {
       jdbc.sql(
-              "explain (analyze, buffers) select seq, stix_id, type, spec_version, version, date_added, tlp, originator_org, originator_person, body from stix_object o where o.collection_id = ? and o.seq > 5000 and (o.originator_org = ? or o.originator_person = ? or o.tlp in ('GREEN','CLEAR')) and not exists (select 1 from stix_object n where n.collection_id = o.collection_id and n.stix_id = o.stix_id and n.version > o.version and (n.originator_org = ? or n.originator_person = ? or n.tlp in ('GREEN','CLEAR'))) order by o.seq limit 1001")
+              "explain (analyze, buffers) select seq, stix_id, type, spec_version, version, date_added, tlp, originator_org, originator_person, body from stix_object o where o.collection_id = ? and o.seq > 5000 and (o.originator_org = ? or o.originator_person = ? or o.tlp in ('GREEN','CLEAR')) and (not o.multi_version or not exists (select 1 from stix_object n where n.collection_id = o.collection_id and n.stix_id = o.stix_id and n.version > o.version and (n.originator_org = ? or n.originator_person = ? or n.tlp in ('GREEN','CLEAR')))) order by o.seq limit 1001")
           .params(c.id(), readerOrg.id(), reader.id(), readerOrg.id(), reader.id())
           .query(String.class)
           .list()
           .forEach(l -> System.out.println("PLAN " + l));
+    }
+    if (Boolean.getBoolean("bench.detail")) {
+      long d0 = System.nanoTime();
+      for (int i = 0; i < 50; i++) {
+        gate.check(readerActor);
+      }
+      report("detail: gate.check %.2f ms", secs(d0) * 1000 / 50);
+      String sql =
+          "select seq, stix_id, type, spec_version, version, date_added, tlp, originator_org, originator_person, body from stix_object o where o.collection_id = ? and o.seq > 5000 and (o.originator_org = ? or o.originator_person = ? or o.tlp in ('GREEN','CLEAR')) order by o.seq limit 1001";
+      for (int round = 0; round < 2; round++) {
+        long d1 = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+          jdbc.sql(sql)
+              .params(c.id(), readerOrg.id(), reader.id())
+              .query((rs, n) -> rs.getString("body"))
+              .list();
+        }
+        report("detail: raw page query with bodies %.2f ms", secs(d1) * 1000 / 50);
+        long d2 = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+          jdbc.sql(sql.replace("body from", "null as body from"))
+              .params(c.id(), readerOrg.id(), reader.id())
+              .query((rs, n) -> rs.getString("body"))
+              .list();
+        }
+        report("detail: raw page query without bodies %.2f ms", secs(d2) * 1000 / 50);
+      }
     }
     // HTTP: the TAXII endpoint as a client sees it, one client and two in parallel
     String token = fixtures.token(reader);
