@@ -75,13 +75,19 @@ create index stix_object_added_idx on stix_object (collection_id, date_added);
 
 -- Observable values named by stored objects, in normal form (for correlation and matching).
 create table stix_observable (
-    seq    bigint not null references stix_object on delete cascade,
-    kind   text not null,
-    value  text not null
+    seq         bigint not null references stix_object on delete cascade,
+    kind        text not null,
+    value       text not null,
+    -- a domain with its labels reversed (example.evil.www), to find subdomains by a range scan
+    rev_domain  text collate "C",
+    -- an address or range, to find addresses inside ranges (and ranges around addresses)
+    ip          inet
 );
 
 create index stix_observable_value_idx on stix_observable (kind, value);
 create index stix_observable_seq_idx on stix_observable (seq);
+create index stix_observable_rev_idx on stix_observable (rev_domain) where rev_domain is not null;
+create index stix_observable_ip_idx on stix_observable using gist (ip inet_ops) where ip is not null;
 
 -- TAXII status resources of POSTed envelopes: only the person who posted may read one.
 create table taxii_status (

@@ -51,6 +51,7 @@ public class IntelService {
 
   private final CollectionRepository collections;
   private final StixRepository objects;
+  private final Correlator correlator;
   private final SharingGate gate;
   private final AuditLog audit;
   private final TransactionTemplate tx;
@@ -60,11 +61,13 @@ public class IntelService {
   IntelService(
       CollectionRepository collections,
       StixRepository objects,
+      Correlator correlator,
       SharingGate gate,
       AuditLog audit,
       TransactionTemplate tx) {
     this.collections = collections;
     this.objects = objects;
+    this.correlator = correlator;
     this.gate = gate;
     this.audit = audit;
     this.tx = tx;
@@ -270,7 +273,9 @@ public class IntelService {
         tx.execute(
             s -> {
               try {
-                return objects.insert(c.id(), originatorOrg, person, batch);
+                StixRepository.Inserted done = objects.insert(c.id(), originatorOrg, person, batch);
+                correlator.correlate(done.values());
+                return done;
               } catch (SQLException e) {
                 throw new IllegalStateException(e);
               }
@@ -330,6 +335,29 @@ public class IntelService {
     }
     long last = out.isEmpty() ? afterSeq : out.get(out.size() - 1).seq();
     return new Page(List.copyOf(out), more, last);
+  }
+
+  /** Whether an actor may see one stored object, given where it is and whom it came from. */
+  @FunctionalInterface
+  public interface ObjectCheck {
+    boolean allows(UUID collection, Tlp tlp, long originatorOrg, Long originatorPerson);
+  }
+
+  /**
+   * The policy for many stored objects of any collections, fixed to one actor: the collection must
+   * be readable by the actor and the object's audience in that collection must include them.
+   */
+  public ObjectCheck objectCheck(Actor actor) {
+    Viewer v = gate.viewer(actor);
+    SharingGate.Check check = gate.check(actor);
+    java.util.Map<UUID, Optional<Community>> readable = new java.util.HashMap<>();
+    return (collection, tlp, org, person) -> {
+      Optional<Community> k =
+          readable.computeIfAbsent(
+              collection,
+              id -> collections.byId(id).filter(c -> canRead(v, c)).map(this::community));
+      return k.isPresent() && check.allows(audience(k.get(), tlp, org, person));
+    };
   }
 
   /** The exact SQL pre-selection of the policy for this collection: which TLPs reach the actor. */

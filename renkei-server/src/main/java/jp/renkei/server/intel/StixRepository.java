@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jp.renkei.engine.correlate.Domains;
 import jp.renkei.engine.policy.Tlp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -42,7 +43,7 @@ class StixRepository {
       List<String[]> observables) {}
 
   /** What an insert did: the date_added of each inserted object, by index; null = duplicate. */
-  record Inserted(Instant[] dateAdded) {}
+  record Inserted(Instant[] dateAdded, List<Correlator.NewValue> values) {}
 
   /** Which rows the caller may see, as SQL (exact for the collection; the policy re-checks). */
   record Visibility(long organisation, long person, Set<Tlp> tlps) {}
@@ -147,8 +148,8 @@ class StixRepository {
       DataSourceUtils.releaseConnection(c, dataSource);
     }
     markMultiVersion(collection, ids);
-    insertObservables(batch, seqs);
-    return new Inserted(dateAdded);
+    List<Correlator.NewValue> values = insertObservables(batch, seqs);
+    return new Inserted(dateAdded, values);
   }
 
   /** Flags every version of the batch's ids that now have more than one version. */
@@ -168,32 +169,48 @@ class StixRepository {
     }
   }
 
-  private void insertObservables(List<NewObject> batch, List<long[]> seqs) throws SQLException {
+  static final Set<String> IP_KINDS = Set.of("ipv4-addr", "ipv6-addr", "cidr");
+
+  /** Stores the observable values of the inserted objects and returns them for correlation. */
+  private List<Correlator.NewValue> insertObservables(List<NewObject> batch, List<long[]> seqs)
+      throws SQLException {
     List<Long> seq = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
     List<String> values = new ArrayList<>();
+    List<String> reversed = new ArrayList<>();
+    List<String> ips = new ArrayList<>();
     for (long[] s : seqs) {
       for (String[] kv : batch.get((int) s[1]).observables()) {
         seq.add(s[0]);
         kinds.add(kv[0]);
         values.add(kv[1]);
+        reversed.add(kv[0].equals("domain-name") ? Domains.reversed(kv[1]) : null);
+        ips.add(IP_KINDS.contains(kv[0]) ? kv[1] : null);
       }
     }
     if (seq.isEmpty()) {
-      return;
+      return List.of();
     }
     Connection c = DataSourceUtils.getConnection(dataSource);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into stix_observable (seq, kind, value)"
-                + " select * from unnest(?::bigint[], ?::text[], ?::text[])")) {
+            "insert into stix_observable (seq, kind, value, rev_domain, ip)"
+                + " select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[],"
+                + " ?::inet[])")) {
       ps.setArray(1, array(c, "bigint", seq.toArray(Long[]::new)));
       ps.setArray(2, array(c, "text", kinds.toArray(String[]::new)));
       ps.setArray(3, array(c, "text", values.toArray(String[]::new)));
+      ps.setArray(4, array(c, "text", reversed.toArray(String[]::new)));
+      ps.setArray(5, array(c, "text", ips.toArray(String[]::new)));
       ps.executeUpdate();
     } finally {
       DataSourceUtils.releaseConnection(c, dataSource);
     }
+    List<Correlator.NewValue> out = new ArrayList<>();
+    for (int i = 0; i < seq.size(); i++) {
+      out.add(new Correlator.NewValue(seq.get(i), kinds.get(i), values.get(i)));
+    }
+    return out;
   }
 
   private static Array array(Connection c, String type, Object[] values) throws SQLException {

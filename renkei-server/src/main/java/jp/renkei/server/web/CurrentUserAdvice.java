@@ -2,6 +2,7 @@ package jp.renkei.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.intel.CorrelationService;
 import jp.renkei.server.security.CurrentUser;
 import jp.renkei.server.sharing.ModeService;
 import org.springframework.security.core.Authentication;
@@ -18,14 +19,32 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentUserAdvice {
 
   private final ModeService modes;
+  private final CorrelationService correlations;
 
-  CurrentUserAdvice(ModeService modes) {
+  CurrentUserAdvice(ModeService modes, CorrelationService correlations) {
     this.modes = modes;
+    this.correlations = correlations;
   }
 
   @ModelAttribute("systemMode")
-  String systemMode() {
-    return me() == null ? null : modes.currentCode();
+  String systemMode(HttpServletRequest request) {
+    return me() == null || notAPage(request) ? null : modes.currentCode();
+  }
+
+  /** Whether the navigation offers the correlations (the national coordinator's analysts). */
+  @ModelAttribute("mayCorrelate")
+  boolean mayCorrelate(HttpServletRequest request) {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return !notAPage(request)
+        && auth != null
+        && auth.getPrincipal() instanceof CurrentUser u
+        && correlations.mayRead(u.actor(request.getRemoteAddr()));
+  }
+
+  /** JSON and TAXII answers have no model: spare them the page attributes' queries. */
+  private static boolean notAPage(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/api/") || path.startsWith("/taxii2/");
   }
 
   @ModelAttribute("me")

@@ -1,0 +1,190 @@
+package jp.renkei.server.intel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import jp.renkei.engine.correlate.WarningList;
+import jp.renkei.engine.observable.ObservableType;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.sharing.SharingGate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Correlations as the national coordinator's analysts see them: a value shared by objects of two or
+ * more organisations, with only the member objects the reader may see — and only when those visible
+ * members alone come from two or more organisations, so a correlation never reveals an object its
+ * reader may not see.
+ */
+@Service
+public class CorrelationService {
+
+  public static final int MAX_PAGE = 100;
+
+  /** One object a correlation links. */
+  public record Member(
+      String stixId, String type, String name, String collection, String sector, Instant added) {}
+
+  /** A correlation as one reader sees it. */
+  public record View(
+      long id,
+      String kind,
+      String value,
+      boolean overLimit,
+      int organisations,
+      List<String> sectors,
+      List<Member> members,
+      Instant firstSeen,
+      Instant lastSeen) {}
+
+  /** A page, newest first; {@code nextBefore} continues it. */
+  public record Page(List<View> items, Long nextBefore) {}
+
+  private final JdbcClient jdbc;
+  private final IntelService intel;
+  private final SharingGate gate;
+  private final WarningLists warningLists;
+
+  CorrelationService(
+      JdbcClient jdbc, IntelService intel, SharingGate gate, WarningLists warningLists) {
+    this.jdbc = jdbc;
+    this.intel = intel;
+    this.gate = gate;
+    this.warningLists = warningLists;
+  }
+
+  /** Whether the actor is one of the national coordinator's analysts. */
+  public boolean mayRead(Actor actor) {
+    return actor.is(Role.ANALYST) && "nisc".equals(gate.viewer(actor).organisationType());
+  }
+
+  public Page list(Actor actor, Long before, int limit) {
+    if (!mayRead(actor)) {
+      throw new Forbidden("error.correlation.forbidden");
+    }
+    int want = Math.max(1, Math.min(limit, MAX_PAGE));
+    IntelService.ObjectCheck check = intel.objectCheck(actor);
+    WarningList warned = warningLists.current();
+    List<View> out = new ArrayList<>();
+    long cursor = before == null ? Long.MAX_VALUE : before;
+    while (out.size() < want) {
+      record Row(
+          long id, String kind, String value, boolean overLimit, Instant first, Instant last) {}
+      List<Row> rows =
+          jdbc.sql(
+                  "select id, kind, value, over_limit, first_seen, last_seen from correlation"
+                      + " where id < ? and org_count >= 2 order by id desc limit 200")
+              .param(cursor)
+              .query(
+                  (rs, n) ->
+                      new Row(
+                          rs.getLong(1),
+                          rs.getString(2),
+                          rs.getString(3),
+                          rs.getBoolean(4),
+                          rs.getTimestamp(5).toInstant(),
+                          rs.getTimestamp(6).toInstant()))
+              .list();
+      if (rows.isEmpty()) {
+        cursor = 0;
+        break;
+      }
+      for (Row r : rows) {
+        cursor = r.id();
+        ObservableType type = ObservableType.fromCode(r.kind()).orElse(null);
+        if (type != null && warned.covers(type, r.value())) {
+          continue;
+        }
+        View v = view(r.id(), r.kind(), r.value(), r.overLimit(), r.first(), r.last(), check);
+        if (v != null) {
+          out.add(v);
+          if (out.size() == want) {
+            break;
+          }
+        }
+      }
+    }
+    boolean more =
+        out.size() == want
+            && jdbc.sql("select exists (select 1 from correlation where id < ? and org_count >= 2)")
+                .param(cursor)
+                .query(Boolean.class)
+                .single();
+    return new Page(List.copyOf(out), more ? cursor : null);
+  }
+
+  private View view(
+      long id,
+      String kind,
+      String value,
+      boolean overLimit,
+      Instant first,
+      Instant last,
+      IntelService.ObjectCheck check) {
+    record M(
+        UUID collection,
+        Tlp tlp,
+        long org,
+        Long person,
+        String stixId,
+        String type,
+        String name,
+        String title,
+        String sector,
+        Instant added) {}
+    List<M> members =
+        jdbc.sql(
+                "select o.collection_id, o.tlp, o.originator_org, o.originator_person, o.stix_id,"
+                    + " o.type, o.body::jsonb ->> 'name', c.title_en, g.sector_code, o.date_added"
+                    + " from correlation_member m join stix_object o on o.seq = m.seq"
+                    + " join stix_collection c on c.id = o.collection_id"
+                    + " join organisation g on g.id = o.originator_org"
+                    + " where m.correlation_id = ? order by o.seq")
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new M(
+                        rs.getObject(1, UUID.class),
+                        Tlp.valueOf(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getObject(4, Long.class),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getTimestamp(10).toInstant()))
+            .list();
+    Set<Long> orgs = new LinkedHashSet<>();
+    Set<String> sectors = new LinkedHashSet<>();
+    List<Member> visible = new ArrayList<>();
+    for (M m : members) {
+      if (check.allows(m.collection(), m.tlp(), m.org(), m.person())) {
+        orgs.add(m.org());
+        if (m.sector() != null) {
+          sectors.add(m.sector());
+        }
+        visible.add(new Member(m.stixId(), m.type(), m.name(), m.title(), m.sector(), m.added()));
+      }
+    }
+    if (orgs.size() < 2) {
+      return null;
+    }
+    return new View(
+        id,
+        kind,
+        value,
+        overLimit,
+        orgs.size(),
+        List.copyOf(sectors),
+        List.copyOf(visible),
+        first,
+        last);
+  }
+}

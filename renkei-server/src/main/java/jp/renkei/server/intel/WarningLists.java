@@ -1,0 +1,145 @@
+package jp.renkei.server.intel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import jp.renkei.engine.correlate.WarningList;
+import jp.renkei.engine.observable.InvalidObservable;
+import jp.renkei.engine.observable.Observable;
+import jp.renkei.engine.observable.ObservableType;
+import jp.renkei.engine.observable.Observables;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The warning lists: values that never correlate. Read by the correlator (cached for a few seconds,
+ * so an edit on one instance reaches the others at once after that), edited by platform admins.
+ */
+@Service
+public class WarningLists {
+
+  static final Duration REFRESH = Duration.ofSeconds(15);
+
+  /** One list with its entries. */
+  public record ListView(
+      String code, String titleJa, String titleEn, boolean enabled, List<EntryView> entries) {}
+
+  public record EntryView(String kind, String value) {}
+
+  private final JdbcClient jdbc;
+  private final AuditLog audit;
+  private volatile WarningList current;
+  private volatile Instant loadedAt = Instant.EPOCH;
+
+  WarningLists(JdbcClient jdbc, AuditLog audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  /** The enabled entries of all lists, as one matcher. */
+  public WarningList current() {
+    WarningList w = current;
+    if (w == null || loadedAt.plus(REFRESH).isBefore(Instant.now())) {
+      w =
+          WarningList.of(
+              jdbc.sql(
+                      "select e.kind, e.value from warning_list_entry e join warning_list l on"
+                          + " l.code = e.list_code where l.enabled")
+                  .query(
+                      (rs, n) ->
+                          new WarningList.Entry(
+                              ObservableType.fromCode(rs.getString(1)).orElse(ObservableType.URL),
+                              rs.getString(2)))
+                  .list());
+      current = w;
+      loadedAt = Instant.now();
+    }
+    return w;
+  }
+
+  public List<ListView> lists() {
+    return jdbc.sql("select code, title_ja, title_en, enabled from warning_list order by code")
+        .query(
+            (rs, n) ->
+                new ListView(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBoolean(4),
+                    jdbc.sql(
+                            "select kind, value from warning_list_entry where list_code = ?"
+                                + " order by kind, value")
+                        .param(rs.getString(1))
+                        .query((r, m) -> new EntryView(r.getString(1), r.getString(2)))
+                        .list()))
+        .list();
+  }
+
+  /**
+   * Adds a value (normalised) to a list.
+   *
+   * @throws InvalidInput naming the field when the kind or value is not valid
+   */
+  @Transactional
+  public EntryView add(Actor actor, String list, String kind, String value) {
+    requireAdmin(actor);
+    ObservableType type =
+        ObservableType.fromCode(kind)
+            .orElseThrow(() -> new InvalidInput("kind", "error.warninglist.kind", kind));
+    Observable o;
+    try {
+      o = Observables.parse(type, value);
+    } catch (InvalidObservable e) {
+      throw new InvalidInput("value", "error.warninglist.value", value, e.getMessage());
+    }
+    int n =
+        jdbc.sql(
+                "insert into warning_list_entry (list_code, kind, value) select code, ?, ? from"
+                    + " warning_list where code = ? on conflict do nothing")
+            .params(o.type().code(), o.value(), list)
+            .update();
+    if (n == 0
+        && jdbc.sql("select count(*) from warning_list where code = ?")
+                .param(list)
+                .query(Integer.class)
+                .single()
+            == 0) {
+      throw new NotFound("warning_list", list);
+    }
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "warninglist.add", "warning_list", list, o.type().code() + " " + o.value()));
+    current = null;
+    return new EntryView(o.type().code(), o.value());
+  }
+
+  @Transactional
+  public boolean remove(Actor actor, String list, String kind, String value) {
+    requireAdmin(actor);
+    int n =
+        jdbc.sql("delete from warning_list_entry where list_code = ? and kind = ? and value = ?")
+            .params(list, kind, value)
+            .update();
+    if (n > 0) {
+      audit.record(
+          actor,
+          AuditLog.Event.success("warninglist.remove", "warning_list", list, kind + " " + value));
+      current = null;
+    }
+    return n > 0;
+  }
+
+  private static void requireAdmin(Actor actor) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.warninglist.forbidden");
+    }
+  }
+}
