@@ -179,6 +179,21 @@ public class IntelService {
       Tlp defaultTlp,
       InputStream in,
       IntConsumer progress) {
+    return ingest(actor, c, originatorOrg, defaultTlp, Tlp.CLEAR, in, progress);
+  }
+
+  /**
+   * As {@link #ingest(Actor, StixCollection, long, Tlp, InputStream, IntConsumer)}, sharing nothing
+   * more widely than {@code widest} (a feed's marking map: a remote's GREEN may be AMBER here).
+   */
+  public Ingest ingest(
+      Actor actor,
+      StixCollection c,
+      long originatorOrg,
+      Tlp defaultTlp,
+      Tlp widest,
+      InputStream in,
+      IntConsumer progress) {
     Tlp fallback = defaultTlp != null ? defaultTlp : c.defaultTlp();
     List<Outcome> outcomes = new ArrayList<>();
     List<StixRepository.NewObject> batch = new ArrayList<>();
@@ -207,6 +222,13 @@ public class IntelService {
                 StixMeta m = StixMeta.of(o);
                 Instant version =
                     m.version() == null ? null : m.version().truncatedTo(ChronoUnit.MICROS);
+                if (version == null
+                    && batch.stream()
+                        .anyMatch(b -> b.version() == null && b.stixId().equals(m.id()))) {
+                  // the same unversioned object twice in one batch: it is stored once
+                  outcomes.add(new Outcome(index, line, m.id(), null, null, true));
+                  return;
+                }
                 List<String[]> values = new ArrayList<>();
                 for (Observable obs : StixObservables.of(o)) {
                   values.add(new String[] {obs.type().code(), obs.value()});
@@ -219,7 +241,7 @@ public class IntelService {
                         version,
                         m.createdByRef(),
                         m.markingRefs(),
-                        m.tlp().orElse(fallback),
+                        narrower(m.tlp().orElse(fallback), widest),
                         m.revoked(),
                         json.writeValueAsString(o),
                         values));
@@ -252,6 +274,10 @@ public class IntelService {
       objects.analyze();
     }
     return new Ingest(List.copyOf(outcomes), r.broken(), ok, failed, existing);
+  }
+
+  private static Tlp narrower(Tlp a, Tlp b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static String version(JsonNode o) {

@@ -90,6 +90,7 @@ class StixRepository {
     String[] tlps = new String[n];
     Boolean[] revoked = new Boolean[n];
     String[] bodies = new String[n];
+    List<String> unversioned = new ArrayList<>();
     Map<String, Integer> position = new HashMap<>();
     for (int i = 0; i < n; i++) {
       NewObject o = batch.get(i);
@@ -104,6 +105,9 @@ class StixRepository {
       tlps[i] = o.tlp().name();
       revoked[i] = o.revoked();
       bodies[i] = o.body();
+      if (o.version() == null) {
+        unversioned.add(o.stixId());
+      }
       position.put(ids[i] + "|" + versions[i].toInstant(), i);
     }
     Instant[] dateAdded = new Instant[n];
@@ -120,6 +124,10 @@ class StixRepository {
                 + " from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[],"
                 + " ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])"
                 + " as u(id, type, spec, version, added, created_by, markings, tlp, revoked, body)"
+                // an object without created/modified (an SCO) has one version: its id says what
+                // it is, so the same id again is the same object, whatever its date_added
+                + " where not (u.id = any(?::text[]) and exists (select 1 from stix_object s where"
+                + " s.collection_id = ? and s.stix_id = u.id))"
                 + " on conflict (collection_id, stix_id, version) do nothing"
                 + " returning seq, stix_id, version")) {
       ps.setObject(1, collection);
@@ -135,6 +143,8 @@ class StixRepository {
       ps.setArray(11, array(c, "text", tlps));
       ps.setArray(12, array(c, "boolean", revoked));
       ps.setArray(13, array(c, "text", bodies));
+      ps.setArray(14, array(c, "text", unversioned.toArray(String[]::new)));
+      ps.setObject(15, collection);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Integer i = position.get(rs.getString(2) + "|" + rs.getTimestamp(3).toInstant());

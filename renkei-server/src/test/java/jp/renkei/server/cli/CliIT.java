@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The runnable jar as an operator uses it: separate processes, one data directory. */
@@ -359,29 +357,6 @@ class CliIT {
   }
 
   private static int awaitPort(Process server) throws IOException {
-    Pattern running = Pattern.compile("is running: http://127\\.0\\.0\\.1:(\\d+)/");
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    String line;
-    while ((line = out.readLine()) != null) {
-      seen.append(line).append('\n');
-      Matcher m = running.matcher(line);
-      if (m.find()) {
-        Thread drain =
-            new Thread(
-                () -> {
-                  try {
-                    out.lines().forEach(l -> {});
-                  } catch (java.io.UncheckedIOException closed) {
-                    // the server was stopped: nothing more to read
-                  }
-                });
-        drain.setDaemon(true);
-        drain.start();
-        return Integer.parseInt(m.group(1));
-      }
-    }
-    throw new AssertionError("server exited before it was ready:\n" + seen);
+    return jp.renkei.server.support.RenkeiProcess.awaitPort(server);
   }
 }

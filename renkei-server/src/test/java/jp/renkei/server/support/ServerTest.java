@@ -56,6 +56,8 @@ public abstract class ServerTest {
     registry.add("renkei.database.embedded-fsync", () -> "false");
     // small enough that a test can exceed it cheaply (the default is 32 MiB)
     registry.add("renkei.taxii.max-content-length", () -> "1048576");
+    // tests poll feeds themselves (pollNow, pollDue), never behind their back
+    registry.add("renkei.feeds.check-interval", () -> "1h");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     registry.add(

@@ -1,0 +1,50 @@
+package jp.renkei.server.intel;
+
+import java.util.List;
+import jp.renkei.server.audit.Actor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** TAXII feed subscriptions (platform admins). See docs/taxii.md. */
+@RestController
+@RequestMapping("/api/v1/feeds")
+class FeedApi {
+
+  private final TaxiiFeeds feeds;
+
+  FeedApi(TaxiiFeeds feeds) {
+    this.feeds = feeds;
+  }
+
+  @GetMapping
+  List<TaxiiFeeds.Feed> list(Actor actor) {
+    return feeds.list(actor);
+  }
+
+  @GetMapping("/{id}")
+  TaxiiFeeds.Feed get(Actor actor, @PathVariable long id) {
+    return feeds.get(actor, id);
+  }
+
+  @PostMapping
+  ResponseEntity<TaxiiFeeds.Feed> create(Actor actor, @RequestBody TaxiiFeeds.NewFeed feed) {
+    return ResponseEntity.status(201).body(feeds.create(actor, feed));
+  }
+
+  @PostMapping("/{id}/poll")
+  TaxiiFeeds.Feed poll(Actor actor, @PathVariable long id) {
+    return feeds.pollNow(actor, id);
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(Actor actor, @PathVariable long id) {
+    feeds.delete(actor, id);
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,490 @@
+package jp.renkei.server.intel;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.engine.stix.StixTime;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The TAXII 2.1 client: subscriptions to remote collections, polled with an {@code added_after}
+ * cursor and {@code next} paging into a local collection. The cursor is stored after every page, so
+ * a restart resumes where it stopped; it is kept one microsecond before the last page's {@code
+ * X-TAXII-Date-Added-Last}, so objects sharing that timestamp on a remote that reuses timestamps
+ * are fetched again rather than skipped (storing is idempotent). Errors back off exponentially from
+ * the poll interval up to six hours.
+ */
+@Service
+public class TaxiiFeeds {
+
+  private static final Logger log = LoggerFactory.getLogger(TaxiiFeeds.class);
+  static final String TAXII = "application/taxii+json;version=2.1";
+  static final int PAGE = 1000;
+  static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
+  static final Duration MAX_BACKOFF = Duration.ofHours(6);
+  static final Duration CLAIM = Duration.ofMinutes(10);
+
+  /** A subscription, as shown to admins (never with its secret). */
+  public record Feed(
+      long id,
+      String name,
+      String apiRoot,
+      String remoteCollection,
+      String authKind,
+      String username,
+      UUID localCollection,
+      long originatorOrg,
+      Tlp defaultTlp,
+      Tlp widestTlp,
+      int pollIntervalSeconds,
+      boolean enabled,
+      String addedAfter,
+      Instant nextPollAt,
+      Instant lastPollAt,
+      Instant lastSuccessAt,
+      String lastError,
+      Instant lastErrorAt,
+      int failures,
+      long objectsReceived,
+      long objectsRefused) {
+
+    /** ok, failing (errors since the last success), or new (never polled). */
+    public String health() {
+      return failures > 0 ? "failing" : lastSuccessAt == null ? "new" : "ok";
+    }
+  }
+
+  /** What an admin gives to subscribe. */
+  public record NewFeed(
+      String name,
+      String apiRoot,
+      String remoteCollection,
+      String authKind,
+      String username,
+      String secret,
+      String localCollection,
+      String originatorOrg,
+      String defaultTlp,
+      String widestTlp,
+      Integer pollIntervalSeconds) {}
+
+  private static final String FEED =
+      "select id, name, api_root, remote_collection, auth_kind, username, local_collection,"
+          + " originator_org, default_tlp, widest_tlp, poll_interval_s, enabled, added_after,"
+          + " next_poll_at, last_poll_at, last_success_at, last_error, last_error_at, failures,"
+          + " objects_received, objects_refused from taxii_feed";
+
+  private final JdbcClient jdbc;
+  private final IntelService intel;
+  private final AuditLog audit;
+  private final jp.renkei.server.directory.DirectoryService directory;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  TaxiiFeeds(
+      JdbcClient jdbc,
+      IntelService intel,
+      AuditLog audit,
+      jp.renkei.server.directory.DirectoryService directory) {
+    this.jdbc = jdbc;
+    this.intel = intel;
+    this.audit = audit;
+    this.directory = directory;
+  }
+
+  public List<Feed> list(Actor actor) {
+    requireAdmin(actor);
+    return jdbc.sql(FEED + " order by name").query(TaxiiFeeds::feed).list();
+  }
+
+  public Feed get(Actor actor, long id) {
+    requireAdmin(actor);
+    return byId(id).orElseThrow(() -> new NotFound("taxii_feed", id));
+  }
+
+  private Optional<Feed> byId(long id) {
+    return jdbc.sql(FEED + " where id = ?").param(id).query(TaxiiFeeds::feed).optional();
+  }
+
+  public Feed create(Actor actor, NewFeed f) {
+    requireAdmin(actor);
+    if (f.name() == null || f.name().isBlank() || f.name().length() > 100) {
+      throw new InvalidInput("name", "error.feed.name");
+    }
+    URI root;
+    try {
+      root = URI.create(f.apiRoot() == null ? "" : f.apiRoot());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput("apiRoot", "error.feed.apiRoot", f.apiRoot());
+    }
+    if (root.getScheme() == null
+        || !(root.getScheme().equals("https") || root.getScheme().equals("http"))
+        || root.getHost() == null) {
+      throw new InvalidInput("apiRoot", "error.feed.apiRoot", f.apiRoot());
+    }
+    String apiRoot = root.toString().endsWith("/") ? root.toString() : root + "/";
+    if (f.remoteCollection() == null || f.remoteCollection().isBlank()) {
+      throw new InvalidInput("remoteCollection", "error.feed.remoteCollection");
+    }
+    String auth = f.authKind() == null ? "none" : f.authKind();
+    if (!List.of("none", "basic", "bearer").contains(auth)) {
+      throw new InvalidInput("authKind", "error.feed.authKind", auth);
+    }
+    StixCollection local =
+        parseUuid(f.localCollection())
+            .flatMap(intel::collection)
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "localCollection", "error.feed.localCollection", f.localCollection()));
+    long org =
+        f.originatorOrg() == null
+            ? directory.nationalCoordinator().orElseThrow().id()
+            : directory.organisation(f.originatorOrg()).id();
+    Tlp def = tlp("defaultTlp", f.defaultTlp(), Tlp.AMBER);
+    Tlp widest = tlp("widestTlp", f.widestTlp(), Tlp.GREEN);
+    int interval = f.pollIntervalSeconds() == null ? 300 : f.pollIntervalSeconds();
+    if (interval < 10 || interval > 86400) {
+      throw new InvalidInput("pollIntervalSeconds", "error.feed.interval", interval);
+    }
+    long id =
+        jdbc.sql(
+                "insert into taxii_feed (name, api_root, remote_collection, auth_kind, username,"
+                    + " secret, local_collection, originator_org, default_tlp, widest_tlp,"
+                    + " poll_interval_s) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+            .params(
+                f.name().strip(),
+                apiRoot,
+                f.remoteCollection().strip(),
+                auth,
+                f.username(),
+                f.secret(),
+                local.id(),
+                org,
+                def.name(),
+                widest.name(),
+                interval)
+            .query(Long.class)
+            .single();
+    audit.recordAlone(
+        actor, AuditLog.Event.success("feed.create", "taxii_feed", id, f.name() + " " + apiRoot));
+    return byId(id).orElseThrow();
+  }
+
+  public void delete(Actor actor, long id) {
+    requireAdmin(actor);
+    if (jdbc.sql("delete from taxii_feed where id = ?").param(id).update() == 0) {
+      throw new NotFound("taxii_feed", id);
+    }
+    audit.recordAlone(actor, AuditLog.Event.success("feed.delete", "taxii_feed", id, null));
+  }
+
+  /**
+   * Polls one feed now, whatever its schedule (an admin's "poll now"); if another instance is
+   * polling it at this moment, answers its state without polling twice.
+   */
+  public Feed pollNow(Actor actor, long id) {
+    requireAdmin(actor);
+    byId(id).orElseThrow(() -> new NotFound("taxii_feed", id));
+    Optional<Long> claimed =
+        jdbc.sql(
+                "update taxii_feed set claimed_until = now() + cast(? as interval) where id = ?"
+                    + " and (claimed_until is null or claimed_until < now()) returning id")
+            .params(CLAIM.toSeconds() + " seconds", id)
+            .query(Long.class)
+            .optional();
+    claimed.flatMap(this::byId).ifPresent(this::poll);
+    return byId(id).orElseThrow();
+  }
+
+  /** Claims and polls the feeds that are due; returns how many were polled. */
+  public int pollDue() {
+    int n = 0;
+    while (true) {
+      Optional<Long> due =
+          jdbc.sql(
+                  "update taxii_feed set claimed_until = now() + cast(? as interval) where id ="
+                      + " (select id from taxii_feed where enabled and next_poll_at <= now() and"
+                      + " (claimed_until is null or claimed_until < now()) order by next_poll_at"
+                      + " limit 1 for update skip locked) returning id")
+              .param(CLAIM.toSeconds() + " seconds")
+              .query(Long.class)
+              .optional();
+      if (due.isEmpty() || n >= 20) {
+        return n;
+      }
+      byId(due.get()).ifPresent(this::poll);
+      n++;
+    }
+  }
+
+  private void poll(Feed f) {
+    Actor feedActor = new Actor(null, f.name(), null, Role.ANALYST, "feed", null);
+    StixCollection local = intel.collection(f.localCollection()).orElseThrow();
+    String secret =
+        jdbc.sql("select secret from taxii_feed where id = ?")
+            .param(f.id())
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    String cursor = f.addedAfter();
+    String next = null;
+    long received = 0;
+    long refused = 0;
+    Instant started = Instant.now();
+    try {
+      do {
+        StringBuilder uri =
+            new StringBuilder(f.apiRoot())
+                .append("collections/")
+                .append(URLEncoder.encode(f.remoteCollection(), StandardCharsets.UTF_8))
+                .append("/objects/?limit=")
+                .append(PAGE);
+        if (cursor != null) {
+          uri.append("&added_after=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        }
+        if (next != null) {
+          uri.append("&next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder req =
+            HttpRequest.newBuilder(URI.create(uri.toString()))
+                .timeout(Duration.ofSeconds(120))
+                .header("Accept", TAXII)
+                .GET();
+        if ("bearer".equals(f.authKind()) && secret != null) {
+          req.header("Authorization", "Bearer " + secret);
+        } else if ("basic".equals(f.authKind()) && secret != null) {
+          String pair = (f.username() == null ? "" : f.username()) + ":" + secret;
+          req.header(
+              "Authorization",
+              "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<InputStream> r =
+            http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body;
+        try (InputStream in = r.body()) {
+          body = in.readNBytes((int) MAX_PAGE_BYTES + 1);
+        }
+        if (r.statusCode() != 200) {
+          throw new FeedError(
+              "HTTP "
+                  + r.statusCode()
+                  + " from "
+                  + f.apiRoot()
+                  + ": "
+                  + clip(new String(body, StandardCharsets.UTF_8)));
+        }
+        if (body.length > MAX_PAGE_BYTES) {
+          throw new FeedError("a page exceeds " + MAX_PAGE_BYTES + " bytes");
+        }
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/taxii+json")) {
+          throw new FeedError("the remote answered " + type + ", not " + TAXII);
+        }
+        IntelService.Ingest page =
+            intel.ingest(
+                feedActor,
+                local,
+                f.originatorOrg(),
+                f.defaultTlp(),
+                f.widestTlp(),
+                new ByteArrayInputStream(body),
+                x -> {});
+        received += page.successes() - page.alreadyStored();
+        refused += page.failures();
+        Envelope env = envelope(body);
+        Optional<String> last = r.headers().firstValue("X-TAXII-Date-Added-Last");
+        if (last.isPresent()) {
+          Optional<Instant> t = StixTime.parse(last.get()).or(() -> parseLoose(last.get()));
+          if (t.isPresent()) {
+            cursor = StixTime.formatMicros(t.get().minusNanos(1000));
+          }
+        }
+        next = env.more() ? env.next() : null;
+        jdbc.sql(
+                "update taxii_feed set added_after = ?, objects_received = objects_received + ?,"
+                    + " objects_refused = objects_refused + ? where id = ?")
+            .params(cursor, page.successes() - page.alreadyStored(), page.failures(), f.id())
+            .update();
+        if (env.more() && next == null) {
+          break; // a remote that says more but gives no token: continue by added_after next time
+        }
+      } while (next != null);
+      jdbc.sql(
+              "update taxii_feed set last_poll_at = ?, last_success_at = ?, failures = 0,"
+                  + " last_error = null, next_poll_at = now() + make_interval(secs => poll_interval_s),"
+                  + " claimed_until = null where id = ?")
+          .params(Timestamp.from(started), Timestamp.from(Instant.now()), f.id())
+          .update();
+      log.info("Feed {}: {} new objects, {} refused", f.name(), received, refused);
+    } catch (IOException | RuntimeException e) {
+      String why = e instanceof FeedError ? e.getMessage() : describe(e);
+      long backoff =
+          Math.min(
+              MAX_BACKOFF.toSeconds(),
+              (long) f.pollIntervalSeconds() << Math.min(16, f.failures() + 1));
+      jdbc.sql(
+              "update taxii_feed set last_poll_at = ?, last_error = ?, last_error_at = ?, failures"
+                  + " = failures + 1, next_poll_at = now() + make_interval(secs => ?), claimed_until ="
+                  + " null where id = ?")
+          .params(
+              Timestamp.from(started),
+              clip(why),
+              Timestamp.from(Instant.now()),
+              (double) backoff,
+              f.id())
+          .update();
+      log.warn("Feed {} failed: {} (next attempt in {} s)", f.name(), why, backoff);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Optional<Instant> parseLoose(String s) {
+    try {
+      return Optional.of(Instant.parse(s));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  record Envelope(boolean more, String next) {}
+
+  /**
+   * The envelope's {@code more} and {@code next}, reading past its objects without keeping them.
+   */
+  private Envelope envelope(byte[] body) {
+    boolean more = false;
+    String next = null;
+    try (JsonParser p = json.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return new Envelope(false, null);
+      }
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if (name.equals("more")) {
+          more = v == JsonToken.VALUE_TRUE;
+        } else if (name.equals("next") && v == JsonToken.VALUE_STRING) {
+          next = p.getString();
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new FeedError("the remote's envelope is not JSON: " + e.getOriginalMessage());
+    }
+    return new Envelope(more, next);
+  }
+
+  static final class FeedError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    FeedError(String message) {
+      super(message);
+    }
+  }
+
+  private static String describe(Throwable e) {
+    if (e instanceof java.net.ConnectException) {
+      return "cannot connect (ConnectException: connection refused or unreachable)";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "the remote did not answer in time (" + e.getMessage() + ")";
+    }
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  private static String clip(String s) {
+    String one = s.replaceAll("\\s+", " ").strip();
+    return one.length() <= 300 ? one : one.substring(0, 297) + "...";
+  }
+
+  private static Optional<UUID> parseUuid(String s) {
+    try {
+      return s == null ? Optional.empty() : Optional.of(UUID.fromString(s));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Tlp tlp(String field, String value, Tlp fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Tlp.valueOf(
+          value.strip().toUpperCase(java.util.Locale.ROOT).replace('+', '_').replace("TLP:", ""));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput(field, "error.feed.tlp", value);
+    }
+  }
+
+  private static void requireAdmin(Actor actor) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.feed.forbidden");
+    }
+  }
+
+  private static Feed feed(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Feed(
+        rs.getLong("id"),
+        rs.getString("name"),
+        rs.getString("api_root"),
+        rs.getString("remote_collection"),
+        rs.getString("auth_kind"),
+        rs.getString("username"),
+        rs.getObject("local_collection", UUID.class),
+        rs.getLong("originator_org"),
+        Tlp.valueOf(rs.getString("default_tlp")),
+        Tlp.valueOf(rs.getString("widest_tlp")),
+        rs.getInt("poll_interval_s"),
+        rs.getBoolean("enabled"),
+        rs.getString("added_after"),
+        instant(rs, "next_poll_at"),
+        instant(rs, "last_poll_at"),
+        instant(rs, "last_success_at"),
+        rs.getString("last_error"),
+        instant(rs, "last_error_at"),
+        rs.getInt("failures"),
+        rs.getLong("objects_received"),
+        rs.getLong("objects_refused"));
+  }
+
+  private static Instant instant(java.sql.ResultSet rs, String column)
+      throws java.sql.SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,291 @@
+package jp.renkei.server.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.RenkeiProcess;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two Renkei hubs federate: this test's hub subscribes to a collection of a second hub running as
+ * its own process (its own embedded PostgreSQL), polls it with paging, maps its markings, resumes
+ * without duplicates, and backs off when the remote fails.
+ */
+class FederationIT extends ServerTest {
+
+  static final String TAXII = "application/taxii+json;version=2.1";
+  static final String RED = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1";
+  static final String GREEN = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  static RenkeiProcess remote;
+  static String remoteToken;
+  static String remoteHub;
+
+  @Autowired Fixtures fixtures;
+  @Autowired TaxiiFeeds feeds;
+  @Autowired IntelService intel;
+  @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startRemote() throws Exception {
+    Path data = Files.createTempDirectory("renkei-remote-");
+    remote = RenkeiProcess.serve(data);
+    RenkeiProcess.Run token =
+        RenkeiProcess.run(
+            "admin", "token", "create", "--user", "admin", "--data-dir", data.toString());
+    assertThat(token.exit()).as(token.err()).isZero();
+    remoteToken = token.out().strip();
+    for (JsonNode c : JSON.readTree(remoteGet("collections/").body()).path("collections")) {
+      if (c.path("description").asString().startsWith("Shared with the whole community")) {
+        remoteHub = c.path("id").asString();
+      }
+    }
+    assertThat(remoteHub).isNotNull();
+  }
+
+  @AfterAll
+  static void stopRemote() throws Exception {
+    if (remote != null) {
+      remote.close();
+    }
+  }
+
+  static HttpResponse<String> remoteGet(String path) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(remoteRoot() + path))
+            .header("Accept", TAXII)
+            .header("Authorization", "Bearer " + remoteToken)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String remoteRoot() {
+    return "http://127.0.0.1:" + remote.port() + "/taxii2/api/";
+  }
+
+  static void remotePost(List<String> objects) throws Exception {
+    HttpResponse<String> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create(remoteRoot() + "collections/" + remoteHub + "/objects/"))
+                .header("Accept", TAXII)
+                .header("Content-Type", TAXII)
+                .header("Authorization", "Bearer " + remoteToken)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"objects\":[" + String.join(",", objects) + "]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    assertThat(JSON.readTree(r.body()).path("failure_count").asInt()).as(r.body()).isZero();
+  }
+
+  static String indicator(String id, String marking) {
+    return """
+        {"type":"indicator","spec_version":"2.1","id":"%s","created":"2026-05-01T00:00:00.000Z",
+         "modified":"2026-05-01T00:00:00.000Z","pattern_type":"stix","valid_from":"2026-05-01T00:00:00Z",
+         "pattern":"[domain-name:value = 'fed-%s.example.org']"%s}
+        """
+        .formatted(
+            id,
+            UUID.randomUUID(),
+            marking == null ? "" : ",\"object_marking_refs\":[\"" + marking + "\"]");
+  }
+
+  StixCollection gasCollection() {
+    return intel.allCollections().stream()
+        .filter(c -> "gas".equals(c.sectorCode()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aCollectionOfAnotherHubArrivesPagedMappedAndWithoutDuplicates() throws Exception {
+    Organisation feedOrg = fixtures.operator("gas");
+    Organisation readerOrg = fixtures.operator("gas");
+    UserAccount reader = fixtures.user(readerOrg, Role.MEMBER);
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Actor adminActor = fixtures.actor(admin);
+    String green = "indicator--" + UUID.randomUUID();
+    String red = "indicator--" + UUID.randomUUID();
+    String unmarked = "indicator--" + UUID.randomUUID();
+    remotePost(List.of(indicator(green, GREEN), indicator(red, RED), indicator(unmarked, null)));
+
+    Http api = new Http(port).bearer(fixtures.token(admin));
+    HttpResponse<String> created =
+        api.postJson(
+            "/api/v1/feeds",
+            """
+            {"name":"%s","apiRoot":"%s","remoteCollection":"%s","authKind":"basic","username":"admin",
+             "secret":"%s","localCollection":"%s","originatorOrg":"%s","defaultTlp":"amber",
+             "widestTlp":"green","pollIntervalSeconds":60}
+            """
+                .formatted(
+                    Fixtures.unique("feed"),
+                    remoteRoot(),
+                    remoteHub,
+                    remoteToken,
+                    gasCollection().id(),
+                    feedOrg.code()));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = JSON.readTree(created.body()).path("id").asLong();
+    assertThat(created.body()).doesNotContain(remoteToken);
+
+    TaxiiFeeds.Feed f = feeds.pollNow(adminActor, id);
+    assertThat(f.health()).as(f.lastError()).isEqualTo("ok");
+    assertThat(f.objectsReceived()).isGreaterThanOrEqualTo(3);
+    long afterFirst = f.objectsReceived();
+    assertThat(f.addedAfter()).isNotNull();
+    assertThat(f.nextPollAt()).isAfter(Instant.now().plusSeconds(30));
+
+    // markings mapped: a gas operator here sees the GREEN one only; the unmarked one is AMBER
+    List<String> seen = localIds(fixtures.token(reader), green, red, unmarked);
+    assertThat(seen).containsExactly(green);
+    assertThat(localIds(fixtures.token(fixtures.user(feedOrg, Role.MEMBER)), green, red, unmarked))
+        .containsExactlyInAnyOrder(green, red, unmarked);
+
+    // more than one page arrives through next paging; nothing is fetched twice
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 1100; i++) {
+      many.add(
+          """
+          {"type":"domain-name","spec_version":"2.1","id":"domain-name--%s","value":"bulk-%d-%s.example.org",
+           "object_marking_refs":["%s"]}
+          """
+              .formatted(
+                  UUID.randomUUID(), i, UUID.randomUUID().toString().substring(0, 8), GREEN));
+    }
+    remotePost(many);
+    TaxiiFeeds.Feed second = feeds.pollNow(adminActor, id);
+    assertThat(second.health()).as(second.lastError()).isEqualTo("ok");
+    assertThat(second.objectsReceived() - afterFirst).isEqualTo(1100);
+    TaxiiFeeds.Feed third = feeds.pollNow(adminActor, id);
+    assertThat(third.objectsReceived()).isEqualTo(second.objectsReceived());
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from stix_object where collection_id = ? and stix_id in (?, ?, ?)")
+                .params(gasCollection().id(), green, red, unmarked)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(3);
+  }
+
+  List<String> localIds(String token, String... ids) throws Exception {
+    HttpResponse<String> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port
+                            + "/taxii2/api/collections/"
+                            + gasCollection().id()
+                            + "/objects/?match[id]="
+                            + String.join(",", ids)))
+                .header("Accept", TAXII)
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    List<String> out = new ArrayList<>();
+    JSON.readTree(r.body()).path("objects").forEach(o -> out.add(o.path("id").asString()));
+    return out;
+  }
+
+  @Test
+  void aFailingRemoteBacksOffAndSaysWhy() {
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Actor adminActor = fixtures.actor(admin);
+    TaxiiFeeds.Feed wrongToken =
+        feeds.create(
+            adminActor,
+            new TaxiiFeeds.NewFeed(
+                Fixtures.unique("bad-token"),
+                remoteRoot(),
+                remoteHub,
+                "bearer",
+                null,
+                "rk_wrong",
+                gasCollection().id().toString(),
+                null,
+                null,
+                null,
+                60));
+    TaxiiFeeds.Feed f = feeds.pollNow(adminActor, wrongToken.id());
+    assertThat(f.health()).isEqualTo("failing");
+    assertThat(f.lastError()).startsWith("HTTP 401");
+    assertThat(f.nextPollAt()).isAfter(Instant.now().plusSeconds(100));
+
+    TaxiiFeeds.Feed unreachable =
+        feeds.create(
+            adminActor,
+            new TaxiiFeeds.NewFeed(
+                Fixtures.unique("down"),
+                "http://127.0.0.1:9/taxii2/api/",
+                "x",
+                "none",
+                null,
+                null,
+                gasCollection().id().toString(),
+                null,
+                null,
+                null,
+                60));
+    TaxiiFeeds.Feed g = feeds.pollNow(adminActor, unreachable.id());
+    assertThat(g.failures()).isEqualTo(1);
+    assertThat(g.lastError()).contains("Connect");
+    // the scheduled poller claims due feeds; a second failure doubles the wait
+    jdbc.sql("update taxii_feed set next_poll_at = now() - interval '1 second' where id = ?")
+        .param(unreachable.id())
+        .update();
+    assertThat(feeds.pollDue()).isGreaterThanOrEqualTo(1);
+    TaxiiFeeds.Feed h = feeds.get(adminActor, unreachable.id());
+    assertThat(h.failures()).isEqualTo(2);
+    assertThat(h.nextPollAt()).isAfter(Instant.now().plusSeconds(200));
+  }
+
+  @Test
+  void onlyPlatformAdminsManageFeedsAndBadInputNamesTheField() {
+    Http analyst = new Http(port).bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
+    assertThat(analyst.get("/api/v1/feeds").statusCode()).isEqualTo(403);
+    Http admin = new Http(port).bearer(fixtures.token(fixtures.user("nisc", Role.PLATFORM_ADMIN)));
+    HttpResponse<String> bad =
+        admin.postJson(
+            "/api/v1/feeds",
+            "{\"name\":\"x\",\"apiRoot\":\"ftp://x\",\"remoteCollection\":\"c\",\"localCollection\":\""
+                + gasCollection().id()
+                + "\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"field\":\"apiRoot\"");
+    HttpResponse<String> page =
+        new Http(port)
+            .bearer(fixtures.token(fixtures.user("nisc", Role.PLATFORM_ADMIN)))
+            .get("/admin/feeds");
+    assertThat(page.statusCode()).isIn(200, 302, 401);
+  }
+}

@@ -1,0 +1,108 @@
+package jp.renkei.server.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The runnable jar as an operator starts it: a server in its own process, and CLI commands. */
+public final class RenkeiProcess implements AutoCloseable {
+
+  public static final String JAR = System.getProperty("renkei.jar", "target/renkei.jar");
+  public static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  /** What a command did. */
+  public record Run(int exit, String out, String err) {}
+
+  private final Process process;
+  private final int port;
+
+  private RenkeiProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts {@code renkei serve} on a free port and waits until it is ready. */
+  public static RenkeiProcess serve(Path dataDir) throws IOException {
+    Process p =
+        new ProcessBuilder(
+                JAVA, "-jar", JAR, "serve", "--port", "0", "--data-dir", dataDir.toString())
+            .redirectErrorStream(true)
+            .start();
+    return new RenkeiProcess(p, awaitPort(p));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  /** Runs one CLI command to its end. */
+  public static Run run(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).start();
+    p.getOutputStream().close();
+    var out = p.getInputStream().readAllBytes();
+    var err = p.getErrorStream().readAllBytes();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("renkei " + String.join(" ", args) + " did not end");
+    }
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
+  }
+
+  /** Reads the server's output until it prints its address; drains the rest in the background. */
+  public static int awaitPort(Process server) throws IOException {
+    Pattern running = Pattern.compile("is running: http://127\\.0\\.0\\.1:(\\d+)/");
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    String line;
+    while ((line = out.readLine()) != null) {
+      seen.append(line).append('\n');
+      Matcher m = running.matcher(line);
+      if (m.find()) {
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    out.lines().forEach(l -> {});
+                  } catch (java.io.UncheckedIOException closed) {
+                    // the server was stopped: nothing more to read
+                  }
+                });
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(m.group(1));
+      }
+    }
+    throw new AssertionError("server exited before it was ready:\n" + seen);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
