@@ -310,7 +310,8 @@ public class ReportService {
                 && mine.isPresent()
                 && "ceptoar".equals(mine.get().kind())
                 && versions.size() > relayedVersions(mine.get()),
-            !"draft".equals(r.status()) && (own || mine.isPresent())));
+            !"draft".equals(r.status()) && (own || mine.isPresent())),
+        r.isRelayCopy());
   }
 
   /** Whether the actor may see the report (no audit entry: nothing is shown). */

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A report as one viewer may see it: everything here has passed the sharing policy. Built only by
- * {@link ReportService}.
+ * {@link ReportService}. {@code relayCopy}: an anonymised copy relayed by a CEPTOAR, whose
+ * originator is presented only as "an operator in sector X".
  */
 public record ReportView(
     long id,
@@ -21,7 +22,8 @@ public record ReportView(
     List<HopView> hops,
     List<CommentView> comments,
     Duration detectionToNisc,
-    Actions actions) {
+    Actions actions,
+    boolean relayCopy) {
 
   /** One immutable version (第一報, 続報, 最終報). */
   public record Version(int number, String kind, ReportContent content, Instant createdAt) {}

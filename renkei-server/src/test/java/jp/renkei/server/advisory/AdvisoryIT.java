@@ -212,6 +212,28 @@ class AdvisoryIT extends ServerTest {
                 .get("/api/v1/advisories/" + id)
                 .statusCode())
         .isEqualTo(404);
+    // as STIX: the same audience, a valid bundle (report, indicators, the actions as a note)
+    var stix = api(fixtures.user(laterBank, Role.MEMBER)).get("/api/v1/advisories/" + id + "/stix");
+    assertThat(stix.statusCode()).isEqualTo(200);
+    assertThat(stix.headers().firstValue("Content-Type"))
+        .hasValue("application/stix+json;version=2.1");
+    var bundle = tools.jackson.databind.json.JsonMapper.builder().build().readTree(stix.body());
+    var validator = new jp.renkei.engine.stix.StixValidator();
+    java.util.List<String> types = new java.util.ArrayList<>();
+    for (var o : bundle.path("objects")) {
+      assertThat(validator.validate(o)).as(o.toString()).isEmpty();
+      types.add(o.path("type").asString());
+    }
+    assertThat(types).contains("identity", "report", "note", "indicator");
+    assertThat(stix.body())
+        .contains(
+            "[domain-name:value = 'login-ib.example.com']", "[ipv4-addr:value = '203.0.113.50']")
+        .contains("marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb");
+    assertThat(
+            api(fixtures.user("op-izumi-water", Role.MEMBER))
+                .get("/api/v1/advisories/" + id + "/stix")
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test

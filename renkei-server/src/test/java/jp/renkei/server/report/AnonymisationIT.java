@@ -97,6 +97,24 @@ class AnonymisationIT extends ServerTest {
     assertThat(atFsa.body())
         .doesNotContain("03-0000-0000")
         .doesNotContain("\"id\":" + original + ",");
+    // as STIX the copy names only the sector (an identity of class "class"), never the reporter
+    HttpResponse<String> stix = fsa.get("/api/v1/reports/" + copy + "/stix");
+    assertThat(stix.statusCode()).isEqualTo(200);
+    assertThat(stix.body())
+        .contains("金融分野の重要インフラ事業者", "\"identity_class\":\"class\"", "\"type\":\"incident\"")
+        .contains("203.0.113.9", "c2.example.net");
+    for (String s : IDENTIFYING) {
+      assertThat(stix.body()).as("STIX copy leaks " + s).doesNotContain(s);
+    }
+    var validator = new jp.renkei.engine.stix.StixValidator();
+    for (var o :
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(stix.body())
+            .path("objects")) {
+      assertThat(validator.validate(o)).as(o.toString()).isEmpty();
+    }
+    assertThat(fsa.get(path + "/stix").statusCode()).isEqualTo(404);
     assertThat(fsa.get("/api/v1/inbox").body()).doesNotContain("さくら");
     assertThat(nisc.get("/api/v1/reports?limit=200").body())
         .doesNotContain("\"id\":" + original + ",");

@@ -1,0 +1,119 @@
+package jp.renkei.server.intel;
+
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.engine.stix.StixPublisher;
+import jp.renkei.server.advisory.AdvisoryService;
+import jp.renkei.server.advisory.AdvisoryView;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.report.ReportService;
+import jp.renkei.server.report.ReportView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Advisories and incident reports as STIX 2.1 bundles, for whoever may see them: each goes through
+ * its feature's own read path (the sharing policy, the read audit), so a bundle holds exactly what
+ * the page would show — an anonymised relay copy names only the sector.
+ */
+@Service
+public class StixPublication {
+
+  private static final String NAMESPACE = "stix-namespace";
+
+  private final AdvisoryService advisories;
+  private final ReportService reports;
+  private final JdbcClient jdbc;
+  private volatile StixPublisher publisher;
+
+  StixPublication(AdvisoryService advisories, ReportService reports, JdbcClient jdbc) {
+    this.advisories = advisories;
+    this.reports = reports;
+    this.jdbc = jdbc;
+  }
+
+  /** The hub's own namespace for STIX ids, made once and kept in the database. */
+  private StixPublisher publisher() {
+    StixPublisher p = publisher;
+    if (p == null) {
+      byte[] fresh = new byte[16];
+      new SecureRandom().nextBytes(fresh);
+      jdbc.sql("insert into hub_secret (name, value) values (?, ?) on conflict do nothing")
+          .params(NAMESPACE, fresh)
+          .update();
+      ByteBuffer b =
+          ByteBuffer.wrap(
+              jdbc.sql("select value from hub_secret where name = ?")
+                  .param(NAMESPACE)
+                  .query(byte[].class)
+                  .single());
+      p = new StixPublisher(new UUID(b.getLong(), b.getLong()));
+      publisher = p;
+    }
+    return p;
+  }
+
+  public ObjectNode advisory(Actor actor, long id) {
+    AdvisoryView a = advisories.view(actor, id);
+    AdvisoryView.Version latest = a.latest();
+    return publisher()
+        .advisory(
+            a.id(),
+            new StixPublisher.Party(a.issuerName(), a.issuerName(), null, false),
+            tlp(a.tlp()),
+            latest.title(),
+            latest.body(),
+            latest.actions(),
+            latest.observables().stream().map(StixPublication::observed).toList(),
+            a.versions().get(0).createdAt(),
+            latest.createdAt());
+  }
+
+  public ObjectNode report(Actor actor, long id) {
+    ReportView r = reports.view(actor, id);
+    ReportView.Version latest = r.latest();
+    Instant submitted = r.submittedAt() != null ? r.submittedAt() : r.versions().get(0).createdAt();
+    return publisher()
+        .incident(
+            r.id(),
+            new StixPublisher.Party(
+                r.originatorName(), r.originatorName(), r.sectorCode(), r.relayCopy()),
+            tlp(r.tlp()),
+            latest.content().title(),
+            latest.content().summary(),
+            latest.content().incidentType(),
+            latest.content().severity(),
+            latest.content().occurredAt(),
+            latest.content().detectedAt(),
+            latest.content().observables().stream()
+                .map(o -> new StixPublisher.Observed(o.type(), o.value()))
+                .toList(),
+            r.comments().stream()
+                .map(c -> new StixPublisher.Comment(c.organisationName(), c.body(), c.createdAt()))
+                .toList(),
+            submitted,
+            latest.createdAt().isBefore(submitted) ? submitted : latest.createdAt());
+  }
+
+  /** Advisory observables are stored as "type value" or a bare value; reports as typed entries. */
+  static StixPublisher.Observed observed(String stored) {
+    int space = stored.indexOf(' ');
+    if (space > 0 && !stored.substring(0, space).contains(".")) {
+      return new StixPublisher.Observed(stored.substring(0, space), stored.substring(space + 1));
+    }
+    return new StixPublisher.Observed(
+        jp.renkei.engine.observable.Observables.detect(stored)
+            .map(jp.renkei.engine.observable.ObservableType::code)
+            .orElse("unknown"),
+        stored);
+  }
+
+  static Tlp tlp(String code) {
+    return Tlp.valueOf(code.toUpperCase(Locale.ROOT).replace('+', '_'));
+  }
+}
