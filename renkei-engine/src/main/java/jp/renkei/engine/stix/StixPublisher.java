@@ -78,7 +78,26 @@ public final class StixPublisher {
       List<Observed> observables,
       Instant first,
       Instant latest) {
+    return advisory(id, issuer, tlp, title, body, actions, observables, first, latest, false);
+  }
+
+  /**
+   * As above; a withdrawn advisory's report, indicators and note are {@code revoked}, so consumers
+   * (and {@code renkei match}) stop using them.
+   */
+  public ObjectNode advisory(
+      long id,
+      Party issuer,
+      Tlp tlp,
+      String title,
+      String body,
+      String actions,
+      List<Observed> observables,
+      Instant first,
+      Instant latest,
+      boolean withdrawn) {
     Bundle b = new Bundle(tlp);
+    b.revoked = withdrawn;
     String identity = b.identity(issuer, first, latest);
     String reportId = "report--" + uuid5(namespace, "advisory:" + id);
     List<String> refs = new ArrayList<>();
@@ -242,6 +261,7 @@ public final class StixPublisher {
   private final class Bundle {
     final String marking;
     final ArrayNode objects = json.createArrayNode();
+    boolean revoked;
 
     Bundle(Tlp tlp) {
       this.marking = TlpMarkings.idOf(tlp);
@@ -258,6 +278,9 @@ public final class StixPublisher {
       o.put("created", StixTime.format(created));
       o.put("modified", StixTime.format(modified.isBefore(created) ? created : modified));
       o.putArray("object_marking_refs").add(marking);
+      if (revoked && !type.equals("identity")) {
+        o.put("revoked", true);
+      }
       return o;
     }
 

@@ -60,6 +60,7 @@ public class AdvisoryService {
   private final ReferenceData reference;
   private final AuditLog audit;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   AdvisoryService(
       AdvisoryRepository advisories,
@@ -68,6 +69,7 @@ public class AdvisoryService {
       DirectoryService directory,
       ReferenceData reference,
       AuditLog audit,
+      org.springframework.context.ApplicationEventPublisher events,
       Optional<Clock> clock) {
     this.advisories = advisories;
     this.reports = reports;
@@ -76,6 +78,7 @@ public class AdvisoryService {
     this.reference = reference;
     this.audit = audit;
     this.clock = clock.orElse(Clock.systemUTC());
+    this.events = events;
   }
 
   /** NISC analysts, and analysts of ministries and CEPTOARs (for their own sectors). */
@@ -150,6 +153,7 @@ public class AdvisoryService {
         actor,
         AuditLog.Event.success(
             "advisory.issue", "advisory", id, a.tlp() + ", " + recipients + " recipients"));
+    events.publishEvent(new Published(id));
     return id;
   }
 
@@ -191,6 +195,7 @@ public class AdvisoryService {
             "advisory",
             id,
             kind + " #" + n + ", " + recipients + " recipients"));
+    events.publishEvent(new Published(id));
     return n;
   }
 
@@ -358,6 +363,41 @@ public class AdvisoryService {
     advisories.queueDeliveries(id, versionNo, "delivery", 0, false);
     advisories.markFannedOut(id, versionNo, now);
     return advisories.recipients(id).size();
+  }
+
+  /** An advisory was issued or got a new version (sent after its transaction commits). */
+  public record Published(long id) {}
+
+  /** What other features publish of an advisory: the whole thread and its issuer. */
+  public record Publication(
+      long id,
+      long issuerOrgId,
+      Long issuerUserId,
+      String issuerName,
+      String tlp,
+      List<AdvisoryView.Version> versions) {}
+
+  /** An advisory for publishing under its own audience (no viewer: the caller keeps it). */
+  public Optional<Publication> publication(long id) {
+    return advisories
+        .advisory(id)
+        .map(
+            a ->
+                new Publication(
+                    a.id(),
+                    a.issuerOrgId(),
+                    a.issuerUserId(),
+                    directory.organisation(a.issuerOrgId()).nameJa(),
+                    a.tlp(),
+                    advisories.versions(id)));
+  }
+
+  /**
+   * An advisory's audience, for other features that publish it (its STIX objects): the same one its
+   * own pages are judged by.
+   */
+  public Optional<Audience> audienceOf(long id) {
+    return advisories.advisory(id).map(this::audience);
   }
 
   /** The audience the policy judges: recipients as addressed, the community as scoped. */

@@ -137,11 +137,13 @@ public class CorrelationService {
         String name,
         String title,
         String sector,
-        Instant added) {}
+        Instant added,
+        Long advisory) {}
     List<M> members =
         jdbc.sql(
                 "select o.collection_id, o.tlp, o.originator_org, o.originator_person, o.stix_id,"
-                    + " o.type, o.body::jsonb ->> 'name', c.title_en, g.sector_code, o.date_added"
+                    + " o.type, o.body::jsonb ->> 'name', c.title_en, g.sector_code, o.date_added,"
+                    + " o.source_advisory"
                     + " from correlation_member m join stix_object o on o.seq = m.seq"
                     + " join stix_collection c on c.id = o.collection_id"
                     + " join organisation g on g.id = o.originator_org"
@@ -159,13 +161,14 @@ public class CorrelationService {
                         rs.getString(7),
                         rs.getString(8),
                         rs.getString(9),
-                        rs.getTimestamp(10).toInstant()))
+                        rs.getTimestamp(10).toInstant(),
+                        rs.getObject(11, Long.class)))
             .list();
     Set<Long> orgs = new LinkedHashSet<>();
     Set<String> sectors = new LinkedHashSet<>();
     List<Member> visible = new ArrayList<>();
     for (M m : members) {
-      if (check.allows(m.collection(), m.tlp(), m.org(), m.person())) {
+      if (check.allows(m.collection(), m.tlp(), m.org(), m.person(), m.advisory())) {
         orgs.add(m.org());
         if (m.sector() != null) {
           sectors.add(m.sector());

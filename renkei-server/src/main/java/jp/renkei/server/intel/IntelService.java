@@ -52,6 +52,7 @@ public class IntelService {
   private final CollectionRepository collections;
   private final StixRepository objects;
   private final Correlator correlator;
+  private final jp.renkei.server.advisory.AdvisoryService advisories;
   private final SharingGate gate;
   private final AuditLog audit;
   private final TransactionTemplate tx;
@@ -62,12 +63,14 @@ public class IntelService {
       CollectionRepository collections,
       StixRepository objects,
       Correlator correlator,
+      jp.renkei.server.advisory.AdvisoryService advisories,
       SharingGate gate,
       AuditLog audit,
       TransactionTemplate tx) {
     this.collections = collections;
     this.objects = objects;
     this.correlator = correlator;
+    this.advisories = advisories;
     this.gate = gate;
     this.audit = audit;
     this.tx = tx;
@@ -129,6 +132,7 @@ public class IntelService {
       case HUB -> true;
       case SECTOR -> c.sectorCode().equals(v.sector()) || "nisc".equals(v.organisationType());
       case ORGANISATION -> c.organisationId().equals(v.organisationId());
+      case ADVISORIES -> false; // published by the hub when an advisory is issued
       case CUSTOM -> "nisc".equals(v.organisationType());
     };
   }
@@ -141,6 +145,7 @@ public class IntelService {
       case HUB -> new Community(collections.nationalCoordinators(), Set.of());
       case SECTOR -> new Community(collections.ceptoarsOf(c.sectorCode()), Set.of(c.sectorCode()));
       case ORGANISATION -> new Community(Set.of(c.organisationId()), Set.of());
+      case ADVISORIES -> new Community(Set.of(), Set.of()); // each object: its advisory's audience
       case CUSTOM -> new Community(collections.nationalCoordinators(), Set.of());
     };
   }
@@ -192,6 +197,41 @@ public class IntelService {
       long originatorOrg,
       Tlp defaultTlp,
       Tlp widest,
+      InputStream in,
+      IntConsumer progress) {
+    return ingest(actor, c, originatorOrg, defaultTlp, widest, null, in, progress);
+  }
+
+  /**
+   * Stores an advisory's STIX bundle in the advisories collection, where each of its objects is
+   * read under that advisory's own audience (see {@link #page}).
+   */
+  public Ingest publishAdvisory(long advisoryId, long issuerOrg, Long issuerPerson, String bundle) {
+    StixCollection c =
+        collections.all().stream()
+            .filter(x -> x.kind() == StixCollection.Kind.ADVISORIES)
+            .findFirst()
+            .orElseThrow();
+    Actor hub =
+        new Actor(issuerPerson, "advisory-" + advisoryId, issuerOrg, Role.ANALYST, "publish", null);
+    return ingest(
+        hub,
+        c,
+        issuerOrg,
+        null,
+        Tlp.CLEAR,
+        advisoryId,
+        new java.io.ByteArrayInputStream(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        n -> {});
+  }
+
+  private Ingest ingest(
+      Actor actor,
+      StixCollection c,
+      long originatorOrg,
+      Tlp defaultTlp,
+      Tlp widest,
+      Long sourceAdvisory,
       InputStream in,
       IntConsumer progress) {
     Tlp fallback = defaultTlp != null ? defaultTlp : c.defaultTlp();
@@ -248,7 +288,14 @@ public class IntelService {
                 batchPositions.add(new int[] {outcomes.size()});
                 outcomes.add(new Outcome(index, line, m.id(), version(o), null, false));
                 if (batch.size() >= BATCH) {
-                  flush(c, originatorOrg, actor.userId(), batch, batchPositions, outcomes);
+                  flush(
+                      c,
+                      originatorOrg,
+                      actor.userId(),
+                      sourceAdvisory,
+                      batch,
+                      batchPositions,
+                      outcomes);
                   progress.accept(read[0]);
                 }
               }
@@ -259,7 +306,7 @@ public class IntelService {
                 outcomes.add(new Outcome(index, line, null, null, message, false));
               }
             });
-    flush(c, originatorOrg, actor.userId(), batch, batchPositions, outcomes);
+    flush(c, originatorOrg, actor.userId(), sourceAdvisory, batch, batchPositions, outcomes);
     progress.accept(read[0]);
     int ok = (int) outcomes.stream().filter(Outcome::ok).count();
     int failed = outcomes.size() - ok;
@@ -289,6 +336,7 @@ public class IntelService {
       StixCollection c,
       long originatorOrg,
       Long person,
+      Long sourceAdvisory,
       List<StixRepository.NewObject> batch,
       List<int[]> positions,
       List<Outcome> outcomes) {
@@ -299,7 +347,8 @@ public class IntelService {
         tx.execute(
             s -> {
               try {
-                StixRepository.Inserted done = objects.insert(c.id(), originatorOrg, person, batch);
+                StixRepository.Inserted done =
+                    objects.insert(c.id(), originatorOrg, person, sourceAdvisory, batch);
                 correlator.correlate(done.values());
                 return done;
               } catch (SQLException e) {
@@ -336,7 +385,11 @@ public class IntelService {
     int want = Math.max(1, Math.min(limit, MAX_PAGE));
     SharingGate.Check check = gate.check(actor);
     Community k = community(c);
-    StixRepository.Visibility vis = visibility(actor, k, check);
+    java.util.function.Function<StoredObject, Audience> who = audiences(c, k);
+    StixRepository.Visibility vis =
+        c.kind() == StixCollection.Kind.ADVISORIES
+            ? everything(actor) // the SQL cannot judge an advisory's audience; the policy does
+            : visibility(actor, k, check);
     List<StoredObject> out = new ArrayList<>();
     boolean more = false;
     long cursor = afterSeq;
@@ -346,7 +399,7 @@ public class IntelService {
       List<StoredObject> rows = objects.page(c.id(), vis, q, cursor, ask, bodies);
       for (StoredObject row : rows) {
         cursor = row.seq();
-        if (!check.allows(audience(k, row.tlp(), row.originatorOrg(), row.originatorPerson()))) {
+        if (!check.allows(who.apply(row))) {
           continue;
         }
         if (out.size() == want) {
@@ -366,7 +419,8 @@ public class IntelService {
   /** Whether an actor may see one stored object, given where it is and whom it came from. */
   @FunctionalInterface
   public interface ObjectCheck {
-    boolean allows(UUID collection, Tlp tlp, long originatorOrg, Long originatorPerson);
+    boolean allows(
+        UUID collection, Tlp tlp, long originatorOrg, Long originatorPerson, Long sourceAdvisory);
   }
 
   /**
@@ -377,13 +431,45 @@ public class IntelService {
     Viewer v = gate.viewer(actor);
     SharingGate.Check check = gate.check(actor);
     java.util.Map<UUID, Optional<Community>> readable = new java.util.HashMap<>();
-    return (collection, tlp, org, person) -> {
+    return (collection, tlp, org, person, advisory) -> {
       Optional<Community> k =
           readable.computeIfAbsent(
               collection,
               id -> collections.byId(id).filter(c -> canRead(v, c)).map(this::community));
-      return k.isPresent() && check.allows(audience(k.get(), tlp, org, person));
+      if (k.isEmpty()) {
+        return false;
+      }
+      if (advisory != null) {
+        return advisories.audienceOf(advisory).map(check::allows).orElse(false);
+      }
+      return check.allows(audience(k.get(), tlp, org, person));
     };
+  }
+
+  /**
+   * Who may read each row of a collection: the collection's community at the row's TLP, or in the
+   * advisories collection the row's advisory's own audience (nobody, if the advisory is gone).
+   */
+  private java.util.function.Function<StoredObject, Audience> audiences(
+      StixCollection c, Community k) {
+    if (c.kind() != StixCollection.Kind.ADVISORIES) {
+      return row -> audience(k, row.tlp(), row.originatorOrg(), row.originatorPerson());
+    }
+    java.util.Map<Long, Audience> cache = new java.util.HashMap<>();
+    return row ->
+        cache.computeIfAbsent(
+            row.sourceAdvisory() == null ? -1L : row.sourceAdvisory(),
+            id ->
+                advisories
+                    .audienceOf(id)
+                    .orElse(Audience.of(Marking.tlp(Tlp.RED), row.originatorOrg(), -1L)));
+  }
+
+  private static StixRepository.Visibility everything(Actor actor) {
+    return new StixRepository.Visibility(
+        actor.organisationId() == null ? -1L : actor.organisationId(),
+        actor.userId() == null ? -1L : actor.userId(),
+        EnumSet.allOf(Tlp.class));
   }
 
   /** The exact SQL pre-selection of the policy for this collection: which TLPs reach the actor. */
@@ -429,6 +515,7 @@ public class IntelService {
         row.tlp(),
         row.originatorOrg(),
         row.originatorPerson(),
+        row.sourceAdvisory(),
         json.writeValueAsString(seen));
   }
 

@@ -24,6 +24,8 @@ public record StixCollection(
     HUB,
     SECTOR,
     ORGANISATION,
+    /** advisories as STIX; each object read under its advisory's own audience */
+    ADVISORIES,
     CUSTOM;
 
     String code() {

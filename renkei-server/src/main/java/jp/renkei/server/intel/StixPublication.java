@@ -29,12 +29,17 @@ public class StixPublication {
   private final AdvisoryService advisories;
   private final ReportService reports;
   private final JdbcClient jdbc;
+  private final IntelService intel;
   private volatile StixPublisher publisher;
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(StixPublication.class);
 
-  StixPublication(AdvisoryService advisories, ReportService reports, JdbcClient jdbc) {
+  StixPublication(
+      AdvisoryService advisories, ReportService reports, JdbcClient jdbc, IntelService intel) {
     this.advisories = advisories;
     this.reports = reports;
     this.jdbc = jdbc;
+    this.intel = intel;
   }
 
   /** The hub's own namespace for STIX ids, made once and kept in the database. */
@@ -61,6 +66,7 @@ public class StixPublication {
   public ObjectNode advisory(Actor actor, long id) {
     AdvisoryView a = advisories.view(actor, id);
     AdvisoryView.Version latest = a.latest();
+    boolean withdrawn = "withdrawal".equals(latest.kind());
     return publisher()
         .advisory(
             a.id(),
@@ -71,7 +77,41 @@ public class StixPublication {
             latest.actions(),
             latest.observables().stream().map(StixPublication::observed).toList(),
             a.versions().get(0).createdAt(),
-            latest.createdAt());
+            latest.createdAt(),
+            withdrawn);
+  }
+
+  /**
+   * Stores each issued or updated advisory in the advisories collection (after its transaction
+   * commits), where every object is read under the advisory's own audience. A failure here never
+   * undoes the advisory; it is logged, and the next version publishes the whole thread again.
+   */
+  @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+  void onPublished(AdvisoryService.Published event) {
+    try {
+      advisories
+          .publication(event.id())
+          .ifPresent(
+              p -> {
+                AdvisoryView.Version latest = p.versions().get(p.versions().size() - 1);
+                ObjectNode bundle =
+                    publisher()
+                        .advisory(
+                            p.id(),
+                            new StixPublisher.Party(p.issuerName(), p.issuerName(), null, false),
+                            tlp(p.tlp()),
+                            latest.title(),
+                            latest.body(),
+                            latest.actions(),
+                            latest.observables().stream().map(StixPublication::observed).toList(),
+                            p.versions().get(0).createdAt(),
+                            latest.createdAt(),
+                            "withdrawal".equals(latest.kind()));
+                intel.publishAdvisory(p.id(), p.issuerOrgId(), p.issuerUserId(), bundle.toString());
+              });
+    } catch (RuntimeException e) {
+      log.warn("Advisory {} could not be published as STIX: {}", event.id(), e.toString());
+    }
   }
 
   public ObjectNode report(Actor actor, long id) {

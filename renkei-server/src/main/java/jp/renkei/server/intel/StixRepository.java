@@ -53,7 +53,7 @@ class StixRepository {
   static final String COLUMNS =
       "seq, stix_id, type, spec_version, (extract(epoch from version) * 1000000)::bigint as"
           + " version_us, (extract(epoch from date_added) * 1000000)::bigint as added_us, tlp,"
-          + " originator_org, originator_person";
+          + " originator_org, originator_person, source_advisory";
 
   private final JdbcClient jdbc;
   private final DataSource dataSource;
@@ -64,7 +64,12 @@ class StixRepository {
   }
 
   /** Inserts a batch in the caller's transaction; versions already present are left alone. */
-  Inserted insert(UUID collection, long originatorOrg, Long originatorPerson, List<NewObject> batch)
+  Inserted insert(
+      UUID collection,
+      long originatorOrg,
+      Long originatorPerson,
+      Long sourceAdvisory,
+      List<NewObject> batch)
       throws SQLException {
     jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
         .param("stix:" + collection)
@@ -117,10 +122,10 @@ class StixRepository {
         c.prepareStatement(
             "insert into stix_object (collection_id, stix_id, type, spec_version, version,"
                 + " date_added, created_by_ref, marking_refs, tlp, originator_org,"
-                + " originator_person, revoked, body)"
+                + " originator_person, revoked, body, source_advisory)"
                 + " select ?, u.id, u.type, u.spec, u.version, u.added, u.created_by,"
                 + " case when u.markings = '' then '{}'::text[] else string_to_array(u.markings,"
-                + " ',') end, u.tlp, ?, ?, u.revoked, u.body"
+                + " ',') end, u.tlp, ?, ?, u.revoked, u.body, cast(? as bigint)"
                 + " from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[],"
                 + " ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])"
                 + " as u(id, type, spec, version, added, created_by, markings, tlp, revoked, body)"
@@ -133,18 +138,19 @@ class StixRepository {
       ps.setObject(1, collection);
       ps.setLong(2, originatorOrg);
       ps.setObject(3, originatorPerson);
-      ps.setArray(4, array(c, "text", ids));
-      ps.setArray(5, array(c, "text", types));
-      ps.setArray(6, array(c, "text", specs));
-      ps.setArray(7, array(c, "timestamptz", versions));
-      ps.setArray(8, array(c, "timestamptz", added));
-      ps.setArray(9, array(c, "text", createdBy));
-      ps.setArray(10, array(c, "text", markings));
-      ps.setArray(11, array(c, "text", tlps));
-      ps.setArray(12, array(c, "boolean", revoked));
-      ps.setArray(13, array(c, "text", bodies));
-      ps.setArray(14, array(c, "text", unversioned.toArray(String[]::new)));
-      ps.setObject(15, collection);
+      ps.setObject(4, sourceAdvisory);
+      ps.setArray(5, array(c, "text", ids));
+      ps.setArray(6, array(c, "text", types));
+      ps.setArray(7, array(c, "text", specs));
+      ps.setArray(8, array(c, "timestamptz", versions));
+      ps.setArray(9, array(c, "timestamptz", added));
+      ps.setArray(10, array(c, "text", createdBy));
+      ps.setArray(11, array(c, "text", markings));
+      ps.setArray(12, array(c, "text", tlps));
+      ps.setArray(13, array(c, "boolean", revoked));
+      ps.setArray(14, array(c, "text", bodies));
+      ps.setArray(15, array(c, "text", unversioned.toArray(String[]::new)));
+      ps.setObject(16, collection);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Integer i = position.get(rs.getString(2) + "|" + rs.getTimestamp(3).toInstant());
@@ -341,6 +347,7 @@ class StixRepository {
         Tlp.valueOf(rs.getString("tlp")),
         rs.getLong("originator_org"),
         rs.getObject("originator_person", Long.class),
+        rs.getObject("source_advisory", Long.class),
         rs.getString("body"));
   }
 }

@@ -14,4 +14,5 @@ public record StoredObject(
     Tlp tlp,
     long originatorOrg,
     Long originatorPerson,
+    Long sourceAdvisory,
     String body) {}

@@ -139,6 +139,7 @@ class TaxiiApi {
                   + ": GREEN reaches the sector's organisations,"
                   + " AMBER its CEPTOAR and their members";
           case ORGANISATION -> "Private to one organisation";
+          case ADVISORIES -> "Advisories as STIX, each object for exactly its advisory's audience";
           case CUSTOM -> c.titleEn();
         });
     j.put("can_read", intel.canRead(actor, c));

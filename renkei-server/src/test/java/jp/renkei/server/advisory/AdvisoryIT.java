@@ -234,6 +234,52 @@ class AdvisoryIT extends ServerTest {
                 .get("/api/v1/advisories/" + id + "/stix")
                 .statusCode())
         .isEqualTo(404);
+
+    // published into the TAXII advisories collection, read there under the advisory's audience
+    String reportId =
+        bundle.path("objects").findValuesAsString("id").stream()
+            .filter(i -> i.startsWith("report--"))
+            .findFirst()
+            .orElseThrow();
+    String bank = fixtures.token(fixtures.user(laterBank, Role.MEMBER));
+    String water = fixtures.token(fixtures.user("op-izumi-water", Role.MEMBER));
+    String collection = advisoriesCollection(bank);
+    String objects = "/taxii2/api/collections/" + collection + "/objects/?match[id]=" + reportId;
+    assertThat(taxii(bank, objects).body()).contains(reportId, "GREEN 金融");
+    assertThat(taxii(water, objects).body()).isEqualTo("{\"more\":false}");
+    assertThat(
+            taxii(water, "/taxii2/api/collections/" + collection + "/objects/" + reportId + "/")
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  HttpResponse<String> taxii(String token, String path) {
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + port + path))
+                  .header("Accept", "application/taxii+json;version=2.1")
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String advisoriesCollection(String token) {
+    var list =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(taxii(token, "/taxii2/api/collections/").body());
+    for (var c : list.path("collections")) {
+      if (c.path("description").asString().startsWith("Advisories as STIX")) {
+        assertThat(c.path("can_write").asBoolean()).isFalse();
+        return c.path("id").asString();
+      }
+    }
+    throw new AssertionError("no advisories collection");
   }
 
   @Test
