@@ -155,38 +155,49 @@ final class StixCommand implements Runnable {
         long refused = 0;
         int shown = 0;
         Instant start = Instant.now();
+        int[] shownSoFar = {0};
         for (Path f : files) {
           String name = f == null ? "-" : f.toString();
           IntelService.Ingest r;
+          // refusals are printed as they are found; nothing per object is kept, so a bundle of
+          // any size imports in the same memory
+          java.util.function.Consumer<IntelService.Outcome> refusal =
+              o -> {
+                if (o.ok()) {
+                  return;
+                }
+                String line =
+                    name
+                        + ":"
+                        + o.line()
+                        + ": object #"
+                        + o.index()
+                        + (o.id() == null ? "" : " " + o.id())
+                        + ": "
+                        + o.message();
+                if (shownSoFar[0]++ < SHOWN) {
+                  progress.clear();
+                  System.err.println(line);
+                }
+                if (errorFile != null) {
+                  errorFile.println(line);
+                }
+              };
           try (InputStream in = f == null ? System.in : Files.newInputStream(f)) {
             r =
                 intel.ingest(
-                    Actor.cli(), c, from.id(), defaultTlp, in, n -> progress.show(name, n));
+                    Actor.cli(),
+                    c,
+                    from.id(),
+                    defaultTlp,
+                    in,
+                    n -> progress.show(name, n),
+                    refusal);
           }
           stored += r.successes() - r.alreadyStored();
           existing += r.alreadyStored();
           refused += r.failures();
           progress.clear();
-          for (IntelService.Outcome o : r.outcomes()) {
-            if (o.ok()) {
-              continue;
-            }
-            String line =
-                name
-                    + ":"
-                    + o.line()
-                    + ": object #"
-                    + o.index()
-                    + (o.id() == null ? "" : " " + o.id())
-                    + ": "
-                    + o.message();
-            if (shown++ < SHOWN) {
-              System.err.println(line);
-            }
-            if (errorFile != null) {
-              errorFile.println(line);
-            }
-          }
           if (r.broken() != null) {
             refused++;
             String line = name + ": " + r.broken() + " (objects before it were stored)";
@@ -196,6 +207,7 @@ final class StixCommand implements Runnable {
             }
           }
         }
+        shown = shownSoFar[0];
         if (shown > SHOWN) {
           System.err.println(
               "... "

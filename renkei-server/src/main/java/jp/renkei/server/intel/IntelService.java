@@ -234,10 +234,56 @@ public class IntelService {
       Long sourceAdvisory,
       InputStream in,
       IntConsumer progress) {
+    List<Outcome> kept = new ArrayList<>();
+    Ingest counted =
+        ingest(
+            actor, c, originatorOrg, defaultTlp, widest, sourceAdvisory, in, progress, kept::add);
+    return new Ingest(
+        List.copyOf(kept),
+        counted.broken(),
+        counted.successes(),
+        counted.failures(),
+        counted.alreadyStored());
+  }
+
+  /**
+   * Ingests without keeping the outcomes: each is handed to {@code each} as it is settled, so
+   * memory stays flat for a bundle of any size ({@code renkei stix import}). The returned outcomes
+   * list is empty; the counts are complete.
+   */
+  public Ingest ingest(
+      Actor actor,
+      StixCollection c,
+      long originatorOrg,
+      Tlp defaultTlp,
+      InputStream in,
+      IntConsumer progress,
+      java.util.function.Consumer<Outcome> each) {
+    return ingest(actor, c, originatorOrg, defaultTlp, Tlp.CLEAR, null, in, progress, each);
+  }
+
+  private Ingest ingest(
+      Actor actor,
+      StixCollection c,
+      long originatorOrg,
+      Tlp defaultTlp,
+      Tlp widest,
+      Long sourceAdvisory,
+      InputStream in,
+      IntConsumer progress,
+      java.util.function.Consumer<Outcome> each) {
     Tlp fallback = defaultTlp != null ? defaultTlp : c.defaultTlp();
-    List<Outcome> outcomes = new ArrayList<>();
+    int[] tally = new int[3]; // ok, failed, already stored
+    java.util.function.Consumer<Outcome> settle =
+        o -> {
+          tally[o.ok() ? 0 : 1]++;
+          if (o.alreadyStored()) {
+            tally[2]++;
+          }
+          each.accept(o);
+        };
+    List<Outcome> pending = new ArrayList<>(); // the current batch's objects, settled at flush
     List<StixRepository.NewObject> batch = new ArrayList<>();
-    List<int[]> batchPositions = new ArrayList<>(); // index into outcomes
     int[] read = {0};
     StixBundleReader.Result r =
         StixBundleReader.read(
@@ -249,7 +295,7 @@ public class IntelService {
                 List<StixValidator.Problem> problems = validator.validate(o);
                 String id = o.path("id").isString() ? o.path("id").asString() : null;
                 if (!problems.isEmpty()) {
-                  outcomes.add(
+                  settle.accept(
                       new Outcome(
                           index,
                           line,
@@ -266,7 +312,7 @@ public class IntelService {
                     && batch.stream()
                         .anyMatch(b -> b.version() == null && b.stixId().equals(m.id()))) {
                   // the same unversioned object twice in one batch: it is stored once
-                  outcomes.add(new Outcome(index, line, m.id(), null, null, true));
+                  settle.accept(new Outcome(index, line, m.id(), null, null, true));
                   return;
                 }
                 List<String[]> values = new ArrayList<>();
@@ -285,17 +331,9 @@ public class IntelService {
                         m.revoked(),
                         json.writeValueAsString(o),
                         values));
-                batchPositions.add(new int[] {outcomes.size()});
-                outcomes.add(new Outcome(index, line, m.id(), version(o), null, false));
+                pending.add(new Outcome(index, line, m.id(), version(o), null, false));
                 if (batch.size() >= BATCH) {
-                  flush(
-                      c,
-                      originatorOrg,
-                      actor.userId(),
-                      sourceAdvisory,
-                      batch,
-                      batchPositions,
-                      outcomes);
+                  flush(c, originatorOrg, actor.userId(), sourceAdvisory, batch, pending, settle);
                   progress.accept(read[0]);
                 }
               }
@@ -303,24 +341,24 @@ public class IntelService {
               @Override
               public void rejected(int index, long line, String message) {
                 read[0]++;
-                outcomes.add(new Outcome(index, line, null, null, message, false));
+                settle.accept(new Outcome(index, line, null, null, message, false));
               }
             });
-    flush(c, originatorOrg, actor.userId(), sourceAdvisory, batch, batchPositions, outcomes);
+    flush(c, originatorOrg, actor.userId(), sourceAdvisory, batch, pending, settle);
     progress.accept(read[0]);
-    int ok = (int) outcomes.stream().filter(Outcome::ok).count();
-    int failed = outcomes.size() - ok;
     audit.recordAlone(
         actor,
         AuditLog.Event.success(
-            "stix.ingest", "stix_collection", c.id(), ok + " accepted, " + failed + " refused"));
-    int existing = (int) outcomes.stream().filter(Outcome::alreadyStored).count();
-    if (ok - existing >= ANALYZE_AFTER) {
+            "stix.ingest",
+            "stix_collection",
+            c.id(),
+            tally[0] + " accepted, " + tally[1] + " refused"));
+    if (tally[0] - tally[2] >= ANALYZE_AFTER) {
       // a bulk load changes the tables' shape faster than autovacuum notices; without fresh
       // statistics the planner scans a whole collection for every page instead of its index
       objects.analyze();
     }
-    return new Ingest(List.copyOf(outcomes), r.broken(), ok, failed, existing);
+    return new Ingest(List.of(), r.broken(), tally[0], tally[1], tally[2]);
   }
 
   private static Tlp narrower(Tlp a, Tlp b) {
@@ -338,8 +376,8 @@ public class IntelService {
       Long person,
       Long sourceAdvisory,
       List<StixRepository.NewObject> batch,
-      List<int[]> positions,
-      List<Outcome> outcomes) {
+      List<Outcome> pending,
+      java.util.function.Consumer<Outcome> settle) {
     if (batch.isEmpty()) {
       return;
     }
@@ -356,19 +394,18 @@ public class IntelService {
               }
             });
     for (int i = 0; i < batch.size(); i++) {
-      Outcome o = outcomes.get(positions.get(i)[0]);
+      Outcome o = pending.get(i);
       String version =
           o.version() != null
               ? o.version()
               : inserted.dateAdded()[i] != null
                   ? StixTime.formatMicros(inserted.dateAdded()[i])
                   : null;
-      outcomes.set(
-          positions.get(i)[0],
+      settle.accept(
           new Outcome(o.index(), o.line(), o.id(), version, null, inserted.dateAdded()[i] == null));
     }
     batch.clear();
-    positions.clear();
+    pending.clear();
   }
 
   // ---- reads -------------------------------------------------------------------------------
