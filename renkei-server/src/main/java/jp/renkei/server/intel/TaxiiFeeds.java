@@ -1,23 +1,14 @@
 package jp.renkei.server.intel;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.renkei.engine.policy.Tlp;
-import jp.renkei.engine.stix.StixTime;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.Role;
@@ -28,9 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The TAXII 2.1 client: subscriptions to remote collections, polled with an {@code added_after}
@@ -104,12 +92,6 @@ public class TaxiiFeeds {
   private final IntelService intel;
   private final AuditLog audit;
   private final jp.renkei.server.directory.DirectoryService directory;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
-  private final JsonMapper json = JsonMapper.builder().build();
 
   TaxiiFeeds(
       JdbcClient jdbc,
@@ -257,6 +239,11 @@ public class TaxiiFeeds {
             .query(String.class)
             .optional()
             .orElse(null);
+    TaxiiClient client =
+        new TaxiiClient(
+            f.apiRoot(),
+            f.remoteCollection(),
+            new TaxiiClient.Auth(f.authKind(), f.username(), secret));
     String cursor = f.addedAfter();
     String next = null;
     long received = 0;
@@ -264,53 +251,7 @@ public class TaxiiFeeds {
     Instant started = Instant.now();
     try {
       do {
-        StringBuilder uri =
-            new StringBuilder(f.apiRoot())
-                .append("collections/")
-                .append(URLEncoder.encode(f.remoteCollection(), StandardCharsets.UTF_8))
-                .append("/objects/?limit=")
-                .append(PAGE);
-        if (cursor != null) {
-          uri.append("&added_after=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-        }
-        if (next != null) {
-          uri.append("&next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
-        }
-        HttpRequest.Builder req =
-            HttpRequest.newBuilder(URI.create(uri.toString()))
-                .timeout(Duration.ofSeconds(120))
-                .header("Accept", TAXII)
-                .GET();
-        if ("bearer".equals(f.authKind()) && secret != null) {
-          req.header("Authorization", "Bearer " + secret);
-        } else if ("basic".equals(f.authKind()) && secret != null) {
-          String pair = (f.username() == null ? "" : f.username()) + ":" + secret;
-          req.header(
-              "Authorization",
-              "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<InputStream> r =
-            http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-        byte[] body;
-        try (InputStream in = r.body()) {
-          body = in.readNBytes((int) MAX_PAGE_BYTES + 1);
-        }
-        if (r.statusCode() != 200) {
-          throw new FeedError(
-              "HTTP "
-                  + r.statusCode()
-                  + " from "
-                  + f.apiRoot()
-                  + ": "
-                  + clip(new String(body, StandardCharsets.UTF_8)));
-        }
-        if (body.length > MAX_PAGE_BYTES) {
-          throw new FeedError("a page exceeds " + MAX_PAGE_BYTES + " bytes");
-        }
-        String type = r.headers().firstValue("Content-Type").orElse("");
-        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/taxii+json")) {
-          throw new FeedError("the remote answered " + type + ", not " + TAXII);
-        }
+        TaxiiClient.Page fetched = client.objects(cursor, next);
         IntelService.Ingest page =
             intel.ingest(
                 feedActor,
@@ -318,100 +259,44 @@ public class TaxiiFeeds {
                 f.originatorOrg(),
                 f.defaultTlp(),
                 f.widestTlp(),
-                new ByteArrayInputStream(body),
+                new ByteArrayInputStream(fetched.body()),
                 x -> {});
         received += page.successes() - page.alreadyStored();
         refused += page.failures();
-        Envelope env = envelope(body);
-        Optional<String> last = r.headers().firstValue("X-TAXII-Date-Added-Last");
-        if (last.isPresent()) {
-          Optional<Instant> t = StixTime.parse(last.get()).or(() -> parseLoose(last.get()));
-          if (t.isPresent()) {
-            cursor = StixTime.formatMicros(t.get().minusNanos(1000));
-          }
-        }
-        next = env.more() ? env.next() : null;
+        cursor = fetched.resumeAfter();
+        next = fetched.next();
         jdbc.sql(
                 "update taxii_feed set added_after = ?, objects_received = objects_received + ?,"
                     + " objects_refused = objects_refused + ? where id = ?")
             .params(cursor, page.successes() - page.alreadyStored(), page.failures(), f.id())
             .update();
-        if (env.more() && next == null) {
-          break; // a remote that says more but gives no token: continue by added_after next time
-        }
+        // a remote that says more but gives no token is continued by added_after next time
       } while (next != null);
       jdbc.sql(
               "update taxii_feed set last_poll_at = ?, last_success_at = ?, failures = 0,"
-                  + " last_error = null, next_poll_at = now() + make_interval(secs => poll_interval_s),"
-                  + " claimed_until = null where id = ?")
+                  + " last_error = null, next_poll_at = now() + make_interval(secs =>"
+                  + " poll_interval_s), claimed_until = null where id = ?")
           .params(Timestamp.from(started), Timestamp.from(Instant.now()), f.id())
           .update();
       log.info("Feed {}: {} new objects, {} refused", f.name(), received, refused);
-    } catch (IOException | RuntimeException e) {
-      String why = e instanceof FeedError ? e.getMessage() : describe(e);
+    } catch (RuntimeException e) {
+      String why = e instanceof TaxiiClient.Failure ? e.getMessage() : describe(e);
       long backoff =
           Math.min(
               MAX_BACKOFF.toSeconds(),
               (long) f.pollIntervalSeconds() << Math.min(16, f.failures() + 1));
       jdbc.sql(
               "update taxii_feed set last_poll_at = ?, last_error = ?, last_error_at = ?, failures"
-                  + " = failures + 1, next_poll_at = now() + make_interval(secs => ?), claimed_until ="
-                  + " null where id = ?")
+                  + " = failures + 1, next_poll_at = now() + make_interval(secs => ?),"
+                  + " claimed_until = null where id = ?")
           .params(
               Timestamp.from(started),
-              clip(why),
+              TaxiiClient.clip(why),
               Timestamp.from(Instant.now()),
               (double) backoff,
               f.id())
           .update();
       log.warn("Feed {} failed: {} (next attempt in {} s)", f.name(), why, backoff);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Optional<Instant> parseLoose(String s) {
-    try {
-      return Optional.of(Instant.parse(s));
-    } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
-
-  record Envelope(boolean more, String next) {}
-
-  /**
-   * The envelope's {@code more} and {@code next}, reading past its objects without keeping them.
-   */
-  private Envelope envelope(byte[] body) {
-    boolean more = false;
-    String next = null;
-    try (JsonParser p = json.createParser(body)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return new Envelope(false, null);
-      }
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        if (name.equals("more")) {
-          more = v == JsonToken.VALUE_TRUE;
-        } else if (name.equals("next") && v == JsonToken.VALUE_STRING) {
-          next = p.getString();
-        } else {
-          p.skipChildren();
-        }
-      }
-    } catch (tools.jackson.core.JacksonException e) {
-      throw new FeedError("the remote's envelope is not JSON: " + e.getOriginalMessage());
-    }
-    return new Envelope(more, next);
-  }
-
-  static final class FeedError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    FeedError(String message) {
-      super(message);
     }
   }
 
@@ -424,11 +309,6 @@ public class TaxiiFeeds {
     }
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-  }
-
-  private static String clip(String s) {
-    String one = s.replaceAll("\\s+", " ").strip();
-    return one.length() <= 300 ? one : one.substring(0, 297) + "...";
   }
 
   private static Optional<UUID> parseUuid(String s) {

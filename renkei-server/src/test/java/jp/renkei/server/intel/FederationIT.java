@@ -258,7 +258,7 @@ class FederationIT extends ServerTest {
                 60));
     TaxiiFeeds.Feed g = feeds.pollNow(adminActor, unreachable.id());
     assertThat(g.failures()).isEqualTo(1);
-    assertThat(g.lastError()).contains("Connect");
+    assertThat(g.lastError()).startsWith("cannot connect to http://127.0.0.1:9/");
     // the scheduled poller claims due feeds; a second failure doubles the wait
     jdbc.sql("update taxii_feed set next_poll_at = now() - interval '1 second' where id = ?")
         .param(unreachable.id())
