@@ -66,6 +66,30 @@ public final class MatchSummary implements Consumer<Hit> {
   }
 
   /**
+   * Per indicator id (a STIX indicator with several observables is one row): hits, internal hosts,
+   * first and last log time. What a sighting reports.
+   */
+  public List<Row> byIndicatorId() {
+    Map<String, Acc> byId = new HashMap<>();
+    byIndicator.forEach(
+        (n, a) -> {
+          Acc to = byId.computeIfAbsent(index.indicator(n).id(), k -> new Acc());
+          to.hits += a.hits;
+          to.distinct.addAll(a.distinct);
+          if (to.first == null || (a.first != null && compare(a.first, to.first) < 0)) {
+            to.first = a.first;
+          }
+          if (to.last == null || (a.last != null && compare(a.last, to.last) > 0)) {
+            to.last = a.last;
+          }
+        });
+    List<Row> rows = new ArrayList<>();
+    byId.forEach((id, a) -> rows.add(new Row(id, a.hits, a.distinct.size(), a.first, a.last)));
+    rows.sort(Comparator.comparingLong(Row::hits).reversed().thenComparing(Row::key));
+    return rows;
+  }
+
+  /**
    * Internal hosts that hit, most indicators first; {@code distinct} is the number of indicators.
    */
   public List<Row> hosts() {

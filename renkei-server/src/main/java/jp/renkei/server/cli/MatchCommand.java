@@ -53,12 +53,53 @@ final class MatchCommand implements Callable<Integer> {
 
   @Option(
       names = {"-i", "--indicators"},
-      required = true,
       paramLabel = "FILE",
       description =
           "Indicators: a list, one per line (value, 'type value' or 'type,value[,id]'), or a STIX"
               + " 2.1 bundle (.json); repeatable.")
   List<Path> indicatorFiles;
+
+  @Option(
+      names = "--taxii",
+      paramLabel = "API_ROOT",
+      description =
+          "Read indicators from a TAXII 2.1 collection too (the hub's, e.g."
+              + " https://hub.example.jp/taxii2/api/), with --collection. The token comes from the"
+              + " environment variable RENKEI_TAXII_TOKEN (as Bearer, or as the password of"
+              + " --taxii-user).")
+  String taxiiRoot;
+
+  @Option(names = "--collection", paramLabel = "ID", description = "The TAXII collection id.")
+  String taxiiCollection;
+
+  @Option(
+      names = "--taxii-user",
+      paramLabel = "LOGIN",
+      description = "Send the token as HTTP Basic password of this user instead of as Bearer.")
+  String taxiiUser;
+
+  @Option(
+      names = "--report-sightings",
+      paramLabel = "COLLECTION_ID",
+      description =
+          "After matching, post one STIX sighting per hit STIX indicator (count, first and last"
+              + " seen; never log lines or internal hosts) to this collection of the --taxii hub.")
+  String sightingsCollection;
+
+  @Option(
+      names = "--sighting-identity",
+      paramLabel = "NAME",
+      description =
+          "Name the organisation that saw them in the sightings; without it they are anonymous"
+              + " (the hub still knows the token's organisation).")
+  String sightingIdentity;
+
+  @Option(
+      names = "--sighting-tlp",
+      defaultValue = "amber+strict",
+      description =
+          "TLP of the sightings: clear, green, amber, amber+strict, red (default: ${DEFAULT-VALUE}).")
+  String sightingTlp;
 
   @Option(
       names = "--format",
@@ -129,9 +170,34 @@ final class MatchCommand implements Callable<Integer> {
       System.err.println("renkei: --format must be jsonl, csv or none, not " + format);
       return 2;
     }
+    if ((indicatorFiles == null || indicatorFiles.isEmpty()) && taxiiRoot == null) {
+      System.err.println(
+          "renkei: give indicators with -i FILE or --taxii API_ROOT --collection ID");
+      return 2;
+    }
+    if (taxiiRoot != null && taxiiCollection == null) {
+      System.err.println("renkei: --taxii needs --collection");
+      return 2;
+    }
+    if (sightingsCollection != null && taxiiRoot == null) {
+      System.err.println("renkei: --report-sightings needs --taxii (the hub to report to)");
+      return 2;
+    }
+    jp.renkei.engine.policy.Tlp sightingMarking;
+    try {
+      sightingMarking =
+          jp.renkei.engine.policy.Tlp.valueOf(
+              sightingTlp.toUpperCase(java.util.Locale.ROOT).replace('+', '_'));
+    } catch (IllegalArgumentException e) {
+      System.err.println("renkei: --sighting-tlp must be clear, green, amber, amber+strict or red");
+      return 2;
+    }
     long t0 = System.nanoTime();
     IndicatorIndex.Builder builder = IndicatorIndex.builder(1 << 16);
-    for (Path f : indicatorFiles) {
+    if (taxiiRoot != null && !readTaxii(builder)) {
+      return 1;
+    }
+    for (Path f : indicatorFiles == null ? List.<Path>of() : indicatorFiles) {
       if (f.getFileName().toString().endsWith(".json")) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
           StixIndicators.Loaded loaded = StixIndicators.read(in, builder, java.time.Instant.now());
@@ -240,7 +306,99 @@ final class MatchCommand implements Callable<Integer> {
     if (hits > 0) {
       printSummary(err, summary);
     }
+    if (sightingsCollection != null) {
+      return reportSightings(err, summary, sightingMarking);
+    }
     return 0;
+  }
+
+  private jp.renkei.server.intel.TaxiiClient client(String collection) {
+    String token = System.getenv("RENKEI_TAXII_TOKEN");
+    jp.renkei.server.intel.TaxiiClient.Auth auth =
+        token == null
+            ? jp.renkei.server.intel.TaxiiClient.Auth.NONE
+            : new jp.renkei.server.intel.TaxiiClient.Auth(
+                taxiiUser == null ? "bearer" : "basic", taxiiUser, token);
+    return new jp.renkei.server.intel.TaxiiClient(taxiiRoot, collection, auth);
+  }
+
+  /** Reads every page of the TAXII collection into the index; false (said why) on failure. */
+  private boolean readTaxii(IndicatorIndex.Builder builder) {
+    jp.renkei.server.intel.TaxiiClient client = client(taxiiCollection);
+    String next = null;
+    int pages = 0;
+    long objects = 0;
+    long used = 0;
+    long stale = 0;
+    long unusable = 0;
+    try {
+      do {
+        jp.renkei.server.intel.TaxiiClient.Page page = client.objects(null, next);
+        StixIndicators.Loaded loaded =
+            StixIndicators.read(
+                new java.io.ByteArrayInputStream(page.body()), builder, java.time.Instant.now());
+        pages++;
+        objects += loaded.objects();
+        used += loaded.used();
+        stale += loaded.expiredOrRevoked();
+        unusable += loaded.unsupported().size();
+        for (StixIndicators.Skipped x : loaded.unsupported()) {
+          System.err.printf("  %s: %s%n", x.id(), x.reason());
+        }
+        next = page.next();
+      } while (next != null);
+    } catch (jp.renkei.server.intel.TaxiiClient.Failure | IllegalArgumentException e) {
+      System.err.println("renkei: --taxii: " + e.getMessage());
+      return false;
+    }
+    System.err.printf(
+        "indicators: TAXII collection %s: %d pages, %d objects, %d indicators used, %d expired or"
+            + " revoked, %d not usable for log matching%n",
+        taxiiCollection, pages, objects, used, stale, unusable);
+    return true;
+  }
+
+  private int reportSightings(
+      PrintStream err, MatchSummary summary, jp.renkei.engine.policy.Tlp tlp) {
+    java.time.Instant now = java.time.Instant.now();
+    tools.jackson.databind.node.ObjectNode identity = null;
+    if (sightingIdentity != null) {
+      identity = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+      identity.put("type", "identity");
+      identity.put("spec_version", "2.1");
+      identity.put(
+          "id",
+          "identity--"
+              + java.util.UUID.nameUUIDFromBytes(
+                  ("renkei-sighting-identity:" + sightingIdentity)
+                      .getBytes(StandardCharsets.UTF_8)));
+      identity.put("created", jp.renkei.engine.stix.StixTime.format(now));
+      identity.put("modified", jp.renkei.engine.stix.StixTime.format(now));
+      identity.put("name", sightingIdentity);
+      identity.put("identity_class", "organization");
+    }
+    var bundle =
+        jp.renkei.engine.stix.StixSightings.bundle(summary.byIndicatorId(), identity, tlp, now);
+    int sightings = 0;
+    for (var o : bundle.path("objects")) {
+      if ("sighting".equals(o.path("type").asString())) {
+        sightings++;
+      }
+    }
+    if (sightings == 0) {
+      err.println("sightings: none to report (no STIX indicator hit)");
+      return 0;
+    }
+    try {
+      String status =
+          client(sightingsCollection).add(bundle.toString().getBytes(StandardCharsets.UTF_8));
+      err.printf(
+          "sightings: %d reported to collection %s: %s%n", sightings, sightingsCollection, status);
+      return 0;
+    } catch (jp.renkei.server.intel.TaxiiClient.Failure e) {
+      err.println("renkei: --report-sightings: " + e.getMessage());
+      return 1;
+    }
   }
 
   private static void printSummary(PrintStream err, MatchSummary summary) {

@@ -13,17 +13,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Correlations (national coordinator analysts) and warning lists, as JSON. See docs/api.md. */
+/**
+ * Correlations (national coordinator analysts), sightings and warning lists, as JSON. See
+ * docs/api.md.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class CorrelationApi {
 
   private final CorrelationService correlations;
   private final WarningLists warningLists;
+  private final SightingService sightings;
 
-  CorrelationApi(CorrelationService correlations, WarningLists warningLists) {
+  CorrelationApi(
+      CorrelationService correlations, WarningLists warningLists, SightingService sightings) {
     this.correlations = correlations;
     this.warningLists = warningLists;
+    this.sightings = sightings;
   }
 
   @GetMapping("/correlations")
@@ -32,6 +38,12 @@ class CorrelationApi {
       @RequestParam(required = false) Long before,
       @RequestParam(defaultValue = "50") int limit) {
     return correlations.list(actor, before, limit);
+  }
+
+  /** An indicator's sightings as the caller may learn them (see SightingService). */
+  @GetMapping("/indicators/{id}/sightings")
+  SightingService.Summary sightings(Actor actor, @PathVariable String id) {
+    return sightings.of(actor, id);
   }
 
   @GetMapping("/warning-lists")

@@ -43,6 +43,9 @@ public class IntelService {
   /** Objects stored per transaction while ingesting. */
   static final int BATCH = 500;
 
+  /** The index kind that links a sighting to what it sighted. */
+  static final String SIGHTING_OF = "sighting_of";
+
   /** Ingests storing at least this many new objects refresh the planner's statistics. */
   static final int ANALYZE_AFTER = 10_000;
 
@@ -318,6 +321,10 @@ public class IntelService {
                 List<String[]> values = new ArrayList<>();
                 for (Observable obs : StixObservables.of(o)) {
                   values.add(new String[] {obs.type().code(), obs.value()});
+                }
+                if ("sighting".equals(m.type()) && o.path("sighting_of_ref").isString()) {
+                  // indexed beside the values, so an indicator's sightings are found at once
+                  values.add(new String[] {SIGHTING_OF, o.path("sighting_of_ref").asString()});
                 }
                 batch.add(
                     new StixRepository.NewObject(

@@ -1,0 +1,136 @@
+package jp.renkei.server.intel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.engine.stix.StixTime;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.failure.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sightings of an indicator, as the hub shows them: to whoever may see the indicator, the
+ * sightings they may see (counts, sectors, first and last seen); to the indicator's publisher, in
+ * aggregate, every sighting of it — how many, how often, in how many sectors, when — without who or
+ * which sectors, so operators can report hits without being named to the publisher.
+ */
+@Service
+public class SightingService {
+
+  /** What one reader learns about an indicator's sightings. */
+  public record Summary(
+      String indicator,
+      boolean aggregateOnly,
+      int sightings,
+      long count,
+      int sectorCount,
+      List<String> sectors,
+      Instant firstSeen,
+      Instant lastSeen) {}
+
+  private final JdbcClient jdbc;
+  private final IntelService intel;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  SightingService(JdbcClient jdbc, IntelService intel) {
+    this.jdbc = jdbc;
+    this.intel = intel;
+  }
+
+  public Summary of(Actor actor, String indicatorId) {
+    IntelService.ObjectCheck check = intel.objectCheck(actor);
+    record Row(
+        UUID collection,
+        Tlp tlp,
+        long org,
+        Long person,
+        Long advisory,
+        String sector,
+        String body) {}
+    List<Row> indicator =
+        jdbc.sql(
+                "select o.collection_id, o.tlp, o.originator_org, o.originator_person,"
+                    + " o.source_advisory, null, null from stix_object o where o.stix_id = ?")
+            .param(indicatorId)
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getObject(1, UUID.class),
+                        Tlp.valueOf(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getObject(4, Long.class),
+                        rs.getObject(5, Long.class),
+                        null,
+                        null))
+            .list();
+    boolean publisher =
+        actor.organisationId() != null
+            && indicator.stream().anyMatch(r -> r.org() == actor.organisationId());
+    boolean sees =
+        indicator.stream()
+            .anyMatch(
+                r -> check.allows(r.collection(), r.tlp(), r.org(), r.person(), r.advisory()));
+    if (!publisher && !sees) {
+      throw new NotFound("indicator", indicatorId);
+    }
+    List<Row> sightings =
+        jdbc.sql(
+                "select o.collection_id, o.tlp, o.originator_org, o.originator_person,"
+                    + " o.source_advisory, g.sector_code, o.body from stix_observable v"
+                    + " join stix_object o on o.seq = v.seq join organisation g on g.id ="
+                    + " o.originator_org where v.kind = ? and v.value = ?")
+            .params(IntelService.SIGHTING_OF, indicatorId)
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getObject(1, UUID.class),
+                        Tlp.valueOf(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getObject(4, Long.class),
+                        rs.getObject(5, Long.class),
+                        rs.getString(6),
+                        rs.getString(7)))
+            .list();
+    List<Row> counted = new ArrayList<>();
+    for (Row r : sightings) {
+      if (publisher || check.allows(r.collection(), r.tlp(), r.org(), r.person(), r.advisory())) {
+        counted.add(r);
+      }
+    }
+    long count = 0;
+    Set<String> sectors = new TreeSet<>();
+    Instant first = null;
+    Instant last = null;
+    for (Row r : counted) {
+      JsonNode s = json.readTree(r.body());
+      count += Math.max(1, s.path("count").asLong(1));
+      if (r.sector() != null) {
+        sectors.add(r.sector());
+      }
+      Instant f = StixTime.parse(s.path("first_seen").asString(null)).orElse(null);
+      Instant l = StixTime.parse(s.path("last_seen").asString(null)).orElse(null);
+      if (f != null && (first == null || f.isBefore(first))) {
+        first = f;
+      }
+      if (l != null && (last == null || l.isAfter(last))) {
+        last = l;
+      }
+    }
+    return new Summary(
+        indicatorId,
+        publisher,
+        counted.size(),
+        count,
+        sectors.size(),
+        publisher ? List.of() : List.copyOf(sectors),
+        first,
+        last);
+  }
+}

@@ -1,0 +1,103 @@
+package jp.renkei.server.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An indicator's sightings: readers see the sightings they may see; the publisher sees all of them
+ * only in aggregate; whoever may not see the indicator learns nothing.
+ */
+class SightingIT extends ServerTest {
+
+  static final String RED = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1";
+  static final String GREEN = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
+
+  @Autowired Fixtures fixtures;
+  @Autowired IntelService intel;
+
+  StixCollection gas() {
+    return intel.allCollections().stream()
+        .filter(c -> "gas".equals(c.sectorCode()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  void post(UserAccount u, StixCollection c, String object) {
+    IntelService.Ingest r =
+        intel.ingest(
+            fixtures.actor(u),
+            c,
+            u.organisationId(),
+            null,
+            new ByteArrayInputStream(("[" + object + "]").getBytes(StandardCharsets.UTF_8)),
+            n -> {});
+    assertThat(r.failures()).as(r.outcomes().toString()).isZero();
+  }
+
+  static String sighting(String indicator, int count, String marking) {
+    return """
+        {"type":"sighting","spec_version":"2.1","id":"sighting--%s","created":"2026-06-01T00:00:00.000Z",
+         "modified":"2026-06-01T00:00:00.000Z","sighting_of_ref":"%s","count":%d,
+         "first_seen":"2026-05-01T00:00:00Z","last_seen":"2026-05-02T00:00:00Z","object_marking_refs":["%s"]}
+        """
+        .formatted(UUID.randomUUID(), indicator, count, marking);
+  }
+
+  @Test
+  void readersSeeWhatTheyMaySeeAndThePublisherOnlyTheAggregate() {
+    Organisation publisherOrg = fixtures.operator("gas");
+    UserAccount publisher = fixtures.user(publisherOrg, Role.ANALYST);
+    UserAccount a = fixtures.user(fixtures.operator("gas"), Role.ANALYST);
+    Organisation bOrg = fixtures.operator("gas");
+    UserAccount b = fixtures.user(bOrg, Role.ANALYST);
+    UserAccount reader = fixtures.user(fixtures.operator("gas"), Role.MEMBER);
+    UserAccount rail = fixtures.user(fixtures.operator("railway"), Role.MEMBER);
+    String indicator = "indicator--" + UUID.randomUUID();
+    post(
+        publisher,
+        gas(),
+        """
+        {"type":"indicator","spec_version":"2.1","id":"%s","created":"2026-04-01T00:00:00.000Z",
+         "modified":"2026-04-01T00:00:00.000Z","pattern_type":"stix","valid_from":"2026-04-01T00:00:00Z",
+         "pattern":"[domain-name:value = 'pension-c2.example.org']","object_marking_refs":["%s"]}
+        """
+            .formatted(indicator, GREEN));
+    post(a, gas(), sighting(indicator, 5, GREEN));
+    post(b, intel.collectionOfOrganisation(bOrg.id()).orElseThrow(), sighting(indicator, 2, RED));
+
+    var api = "/api/v1/indicators/" + indicator + "/sightings";
+    var forPublisher = http().bearer(fixtures.token(publisher)).get(api);
+    assertThat(forPublisher.statusCode()).isEqualTo(200);
+    assertThat(forPublisher.body())
+        .contains(
+            "\"aggregateOnly\":true",
+            "\"sightings\":2",
+            "\"count\":7",
+            "\"sectorCount\":1",
+            "\"sectors\":[]");
+
+    var forReader = http().bearer(fixtures.token(reader)).get(api);
+    assertThat(forReader.body())
+        .contains(
+            "\"aggregateOnly\":false", "\"sightings\":1", "\"count\":5", "\"sectors\":[\"gas\"]")
+        .contains("\"firstSeen\":\"2026-05-01T00:00:00Z\"");
+
+    assertThat(http().bearer(fixtures.token(rail)).get(api).statusCode()).isEqualTo(404);
+    assertThat(
+            http()
+                .bearer(fixtures.token(reader))
+                .get("/api/v1/indicators/indicator--" + UUID.randomUUID() + "/sightings")
+                .statusCode())
+        .isEqualTo(404);
+  }
+}
