@@ -172,6 +172,76 @@ class CliIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(collections.statusCode()).isEqualTo(200);
     assertThat(collections.body()).contains("Sector gas");
+
+    // the pension-fund loop: match the hub's indicators against our proxy log, report sightings
+    String gas = null;
+    for (var c :
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(collections.body())
+            .path("collections")) {
+      if (c.path("description").asString().startsWith("Sector gas")) {
+        gas = c.path("id").asString();
+      }
+    }
+    Path log = Files.createTempFile("access-", ".log");
+    Files.writeString(
+        log,
+        "1732252800.100    10 10.0.0.5 TCP_MISS/200 100 GET http://c2.example.net/beacon - HIER_DIRECT/192.0.2.1 text/html\n"
+            + "1732252860.100    10 10.0.0.9 TCP_TUNNEL/200 0 CONNECT c2.example.net:443 - HIER_DIRECT/192.0.2.1 -\n");
+    String root = "http://127.0.0.1:" + port + "/taxii2/api/";
+    Run matched =
+        runWithEnv(
+            java.util.Map.of("RENKEI_TAXII_TOKEN", token),
+            "match",
+            "--taxii",
+            root,
+            "--collection",
+            gas,
+            "--report-sightings",
+            gas,
+            "--sighting-tlp",
+            "green",
+            "--format",
+            "none",
+            log.toString());
+    assertThat(matched.exit()).as(matched.err()).isZero();
+    assertThat(matched.err())
+        .contains("indicators: TAXII collection " + gas + ": 1 pages")
+        .contains("sightings: 1 reported");
+    HttpResponse<String> sightings =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + port
+                                + "/api/v1/indicators/"
+                                + indicator
+                                + "/sightings"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(sightings.body()).contains("\"sightings\":1", "\"count\":2");
+    Run noHub = run("match", "--report-sightings", "x", "-i", bundle.toString(), log.toString());
+    assertThat(noHub.exit()).isEqualTo(2);
+    assertThat(noHub.err()).contains("--report-sightings needs --taxii");
+  }
+
+  static Run runWithEnv(java.util.Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR));
+    cmd.addAll(List.of(args));
+    ProcessBuilder b = new ProcessBuilder(cmd);
+    b.environment().putAll(env);
+    Process p = b.start();
+    p.getOutputStream().close();
+    var out = p.getInputStream().readAllBytes();
+    var err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
   }
 
   @Test
