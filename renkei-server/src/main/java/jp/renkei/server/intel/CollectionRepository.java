@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 class CollectionRepository {
 
   private static final String COLLECTION =
-      "select id, kind, sector_code, organisation_id, title_ja, title_en, default_tlp"
-          + " from stix_collection";
+      "select id, kind, sector_code, organisation_id, title_ja, title_en, default_tlp,"
+          + " member_orgs from stix_collection";
 
   private final JdbcClient jdbc;
 
@@ -40,6 +40,16 @@ class CollectionRepository {
         .param(organisationId)
         .query(CollectionRepository::collection)
         .optional();
+  }
+
+  StixCollection createCustom(String titleJa, String titleEn, Tlp defaultTlp, Set<Long> members) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "insert into stix_collection (id, kind, title_ja, title_en, default_tlp, member_orgs)"
+                + " values (?, 'custom', ?, ?, ?, ?)")
+        .params(id, titleJa, titleEn, defaultTlp.name(), members.toArray(Long[]::new))
+        .update();
+    return byId(id).orElseThrow();
   }
 
   /** The active CEPTOAR secretariats of a sector: AMBER in its collection reaches them. */
@@ -69,6 +79,7 @@ class CollectionRepository {
         rs.getObject("organisation_id", Long.class),
         rs.getString("title_ja"),
         rs.getString("title_en"),
-        Tlp.valueOf(rs.getString("default_tlp")));
+        Tlp.valueOf(rs.getString("default_tlp")),
+        java.util.Set.of((Long[]) rs.getArray("member_orgs").getArray()));
   }
 }

@@ -106,6 +106,32 @@ public class IntelService {
     return collections.all();
   }
 
+  /**
+   * Creates a configured collection shared by the named organisations (platform admins): its
+   * members read it, their analysts write it, and AMBER there reaches the members.
+   */
+  public StixCollection createCollection(
+      Actor actor, String titleJa, String titleEn, Tlp defaultTlp, Set<Long> members) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new jp.renkei.server.failure.Forbidden("error.collection.forbidden");
+    }
+    if (titleJa == null || titleJa.isBlank() || titleJa.length() > 200) {
+      throw new jp.renkei.server.failure.InvalidInput("titleJa", "error.collection.title");
+    }
+    if (members == null || members.isEmpty()) {
+      throw new jp.renkei.server.failure.InvalidInput("members", "error.collection.members");
+    }
+    StixCollection c =
+        collections.createCustom(
+            titleJa.strip(),
+            titleEn == null || titleEn.isBlank() ? titleJa.strip() : titleEn.strip(),
+            defaultTlp == null ? Tlp.AMBER : defaultTlp,
+            members);
+    audit.recordAlone(
+        actor, AuditLog.Event.success("collection.create", "stix_collection", c.id(), c.titleEn()));
+    return c;
+  }
+
   public boolean canRead(Actor actor, StixCollection c) {
     return canRead(gate.viewer(actor), c);
   }
@@ -119,8 +145,11 @@ public class IntelService {
     if (v.isPublic()) {
       return false;
     }
-    return c.kind() != StixCollection.Kind.ORGANISATION
-        || c.organisationId().equals(v.organisationId());
+    return switch (c.kind()) {
+      case ORGANISATION -> c.organisationId().equals(v.organisationId());
+      case CUSTOM -> c.members().contains(v.organisationId());
+      default -> true;
+    };
   }
 
   /**
@@ -136,7 +165,7 @@ public class IntelService {
       case SECTOR -> c.sectorCode().equals(v.sector()) || "nisc".equals(v.organisationType());
       case ORGANISATION -> c.organisationId().equals(v.organisationId());
       case ADVISORIES -> false; // published by the hub when an advisory is issued
-      case CUSTOM -> "nisc".equals(v.organisationType());
+      case CUSTOM -> c.members().contains(v.organisationId());
     };
   }
 
@@ -149,7 +178,7 @@ public class IntelService {
       case SECTOR -> new Community(collections.ceptoarsOf(c.sectorCode()), Set.of(c.sectorCode()));
       case ORGANISATION -> new Community(Set.of(c.organisationId()), Set.of());
       case ADVISORIES -> new Community(Set.of(), Set.of()); // each object: its advisory's audience
-      case CUSTOM -> new Community(collections.nationalCoordinators(), Set.of());
+      case CUSTOM -> new Community(c.members(), Set.of());
     };
   }
 

@@ -9,6 +9,7 @@ import jp.renkei.engine.policy.Tlp;
  * organisation (private), or one configured for a purpose.
  *
  * @param defaultTlp the TLP of objects that arrive without a TLP marking
+ * @param members for a configured (custom) collection: the organisations that share it
  */
 public record StixCollection(
     UUID id,
@@ -17,7 +18,12 @@ public record StixCollection(
     Long organisationId,
     String titleJa,
     String titleEn,
-    Tlp defaultTlp) {
+    Tlp defaultTlp,
+    java.util.Set<Long> members) {
+
+  public StixCollection {
+    members = members == null ? java.util.Set.of() : java.util.Set.copyOf(members);
+  }
 
   /** Which community a collection belongs to. */
   public enum Kind {

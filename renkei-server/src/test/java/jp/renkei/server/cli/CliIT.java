@@ -26,17 +26,7 @@ class CliIT {
   record Run(int exit, String out, String err) {}
 
   static Run run(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).start();
-    p.getOutputStream().close();
-    var out = p.getInputStream().readAllBytes();
-    var err = p.getErrorStream().readAllBytes();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(
-        p.exitValue(),
-        new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8));
+    return runWithEnv(java.util.Map.of(), args);
   }
 
   @Test

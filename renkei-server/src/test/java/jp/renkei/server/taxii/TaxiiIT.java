@@ -523,6 +523,43 @@ class TaxiiIT extends ServerTest {
   }
 
   @Test
+  void aConfiguredCollectionIsSharedByItsMembersOnly() {
+    var admin =
+        new jp.renkei.server.support.Http(port)
+            .bearer(fixtures.token(fixtures.user("nisc", Role.PLATFORM_ADMIN)));
+    var created =
+        admin.postJson(
+            "/api/v1/collections",
+            "{\"titleJa\":\"合同対策チーム\",\"titleEn\":\"Joint task force\",\"defaultTlp\":\"amber\","
+                + "\"members\":[\""
+                + gasA.code()
+                + "\",\""
+                + rail.code()
+                + "\"]}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).path("id").asString();
+    assertThat(
+            admin
+                .postJson(
+                    "/api/v1/collections", "{\"titleJa\":\"x\",\"members\":[\"no-such-org\"]}")
+                .body())
+        .contains("\"field\":\"members[0]\"");
+    assertThat(
+            new jp.renkei.server.support.Http(port)
+                .bearer(tokenA)
+                .postJson("/api/v1/collections", "{\"titleJa\":\"x\",\"members\":[]}")
+                .statusCode())
+        .isEqualTo(403);
+
+    String amber = newId();
+    postOk(tokenA, id, List.of(indicator(amber, "2026-02-01T00:00:00.000Z", null, "jtf.example")));
+    assertThat(ids(get(tokenRail, "api/collections/" + id + "/objects/"))).containsExactly(amber);
+    assertThat(get(tokenRail, "api/collections/").body()).contains(id);
+    assertThat(get(tokenB, "api/collections/").body()).doesNotContain(id);
+    assertThat(get(tokenB, "api/collections/" + id + "/objects/").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void onlyTheOriginatorDeletes() {
     String id = newId();
     postOk(tokenA, gas, List.of(indicator(id, "2026-02-01T00:00:00.000Z", GREEN, "del.example")));
