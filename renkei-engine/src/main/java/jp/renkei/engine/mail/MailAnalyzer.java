@@ -1,0 +1,821 @@
+package jp.renkei.engine.mail;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.IDN;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.dom.Body;
+import org.apache.james.mime4j.dom.Entity;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.Multipart;
+import org.apache.james.mime4j.dom.SingleBody;
+import org.apache.james.mime4j.dom.TextBody;
+import org.apache.james.mime4j.dom.address.Address;
+import org.apache.james.mime4j.dom.address.AddressList;
+import org.apache.james.mime4j.dom.address.Group;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Analyses one e-mail message (RFC 5322, as saved .eml) for the signs of a targeted attack: parses
+ * it leniently within explicit {@link Limits}, collects every indicator (sender, relays, links in
+ * text and HTML — defanged ones too —, attachments with their type by content, hashes and archive
+ * members) and judges the red flags of {@link RedFlag}. Malformed input never throws: what could be
+ * read is analysed and the problems are listed. Thread-safe.
+ */
+public final class MailAnalyzer {
+
+  /**
+   * Explicit caps: message bytes, MIME parts, nesting depth, header fields, archive entries, bytes
+   * unpacked from archives, and the compression ratio beyond which an archive is not unpacked.
+   */
+  public record Limits(
+      long maxBytes,
+      int maxParts,
+      int maxDepth,
+      int maxHeaders,
+      int maxArchiveEntries,
+      long maxUnpacked,
+      int maxRatio) {
+    public static final Limits DEFAULT = new Limits(25L << 20, 200, 8, 1000, 500, 64L << 20, 200);
+  }
+
+  static final Set<String> DANGEROUS =
+      Set.of(
+          "exe", "scr", "com", "pif", "js", "jse", "vbs", "vbe", "wsf", "wsh", "hta", "lnk", "iso",
+          "img", "bat", "cmd", "ps1", "msi", "jar", "cpl", "docm", "xlsm", "pptm", "dotm", "xlam",
+          "one", "vhd", "vhdx", "chm", "reg");
+  static final Set<String> EXECUTABLE_TYPES = Set.of("pe-executable", "elf", "windows-shortcut");
+  static final Set<String> FREEMAIL =
+      Set.of(
+          "gmail.com",
+          "googlemail.com",
+          "yahoo.co.jp",
+          "yahoo.com",
+          "ymail.com",
+          "outlook.com",
+          "outlook.jp",
+          "hotmail.com",
+          "hotmail.co.jp",
+          "live.jp",
+          "live.com",
+          "icloud.com",
+          "me.com",
+          "aol.com",
+          "mail.ru",
+          "yandex.ru",
+          "qq.com",
+          "163.com",
+          "126.com",
+          "gmx.com",
+          "gmx.net",
+          "protonmail.com",
+          "proton.me",
+          "zoho.com",
+          "excite.co.jp",
+          "infoseek.jp");
+  private static final Pattern ORGANISATION_WORDS =
+      Pattern.compile(
+          "(株式会社|\\(株\\)|（株）|有限会社|機構|省|庁|センター|銀行|協会|事務局|委員会|本部|研究所|大学|"
+              + "(?i:\\b(inc|corp|co\\.|ltd|llc|center|centre|ministry|agency|bank|council|office|"
+              + "nisc|jpcert|cert|security team|it support|helpdesk)\\b))");
+  private static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+  private static final Pattern URL =
+      Pattern.compile(
+          "(?i)\\b(?:https?|hxxps?|h\\*\\*ps?|ftp)(?:\\[:]|:)//[^\\s<>\"'()\\[\\]{}、。]+(?:\\[\\.][^\\s<>\"'()\\[\\]{}、。]+)*");
+  private static final Pattern DOMAIN_LIKE =
+      Pattern.compile("(?i)^(?:[a-z0-9-]+(?:\\.|\\[\\.]))+[a-z]{2,}(?:/\\S*)?$");
+  private static final Pattern BIDI =
+      Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
+  private static final Pattern SPACES_BEFORE_EXTENSION =
+      Pattern.compile("[\\s\\u3000\\u00A0_]{5,}\\.[A-Za-z0-9]{1,5}$");
+  private static final Pattern DOUBLE_EXTENSION =
+      Pattern.compile(
+          "(?i)\\.(pdf|docx?|xlsx?|pptx?|txt|rtf|csv|jpe?g|png|gif|bmp|zip|html?|hwp|jtd)[\\s\\u3000]*\\.([a-z0-9]{2,4})$");
+  private static final Pattern RECEIVED =
+      Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");
+  private static final Pattern IPV4 =
+      Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
+  private static final Pattern IPV6 = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:]{3,})\\]");
+  private static final DateTimeFormatter RECEIVED_DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH);
+  private static final Pattern AUTH_RESULT = Pattern.compile("(?i)\\b(spf|dkim|dmarc)=(\\w+)");
+
+  private final Limits limits;
+  private final Set<String> memberDomains;
+  private final Set<String> allowed;
+
+  /**
+   * @param memberDomains the hub's member organisations' domains (for look-alike checks)
+   * @param allowList domains, addresses and SHA-256 hashes whose flags are suppressed (known false
+   *     positives)
+   */
+  public MailAnalyzer(
+      Limits limits, Collection<String> memberDomains, Collection<String> allowList) {
+    this.limits = limits;
+    this.memberDomains = lower(memberDomains);
+    this.allowed = lower(allowList);
+  }
+
+  public MailAnalyzer() {
+    this(Limits.DEFAULT, List.of(), List.of());
+  }
+
+  private static Set<String> lower(Collection<String> in) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String s : in) {
+      out.add(s.strip().toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(out);
+  }
+
+  /** The analysis of one message; never throws for bad input. */
+  public MailReport analyze(InputStream raw) {
+    State st = new State();
+    byte[] bytes;
+    try {
+      bytes = raw.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+    } catch (IOException e) {
+      st.problems.add("cannot read the message: " + e.getMessage());
+      return st.report(null);
+    }
+    if (bytes.length > limits.maxBytes()) {
+      st.problems.add(
+          "the message exceeds " + limits.maxBytes() + " bytes; only the first part was analysed");
+      bytes = java.util.Arrays.copyOf(bytes, (int) limits.maxBytes());
+    }
+    DefaultMessageBuilder builder = new DefaultMessageBuilder();
+    builder.setMimeEntityConfig(
+        MimeConfig.custom()
+            .setMaxHeaderCount(limits.maxHeaders())
+            .setMaxHeaderLen(256 * 1024)
+            .setMaxLineLen(-1)
+            .setMaxContentLen(limits.maxBytes())
+            .setStrictParsing(false)
+            .build());
+    builder.setDecodeMonitor(DecodeMonitor.SILENT);
+    Message m;
+    try {
+      m = builder.parseMessage(new ByteArrayInputStream(bytes));
+    } catch (IOException | RuntimeException e) {
+      st.problems.add("not a readable message: " + e.getMessage());
+      return st.report(null);
+    }
+    try {
+      envelope(m, st);
+      walk(m, 0, st);
+    } catch (RuntimeException e) {
+      st.problems.add("analysis stopped early: " + e);
+    } finally {
+      m.dispose();
+    }
+    judge(st);
+    return st.report(m);
+  }
+
+  /** What is collected while walking one message. */
+  private final class State {
+    String subject;
+    String from;
+    String fromName;
+    List<String> replyTo = new ArrayList<>();
+    String returnPath;
+    List<String> recipients = new ArrayList<>();
+    Instant date;
+    String messageId;
+    List<MailReport.Hop> hops = new ArrayList<>();
+    MailReport.Authentication auth = new MailReport.Authentication(null, null, null);
+    List<MailReport.Link> links = new ArrayList<>();
+    List<MailReport.Attachment> attachments = new ArrayList<>();
+    List<MailReport.Finding> findings = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    int parts;
+
+    void flag(RedFlag f, String evidence) {
+      for (MailReport.Finding x : findings) {
+        if (x.flag() == f && x.evidence().equals(evidence)) {
+          return;
+        }
+      }
+      findings.add(new MailReport.Finding(f, evidence));
+    }
+
+    MailReport report(Message m) {
+      EnumSet<RedFlag> kinds = EnumSet.noneOf(RedFlag.class);
+      findings.forEach(x -> kinds.add(x.flag()));
+      int score = kinds.stream().mapToInt(RedFlag::weight).sum();
+      if (m == null) {
+        score = Math.max(score, 20);
+      }
+      MailReport.Verdict verdict =
+          score >= 40
+              ? MailReport.Verdict.MALICIOUS
+              : score >= 20 ? MailReport.Verdict.SUSPICIOUS : MailReport.Verdict.CLEAN;
+      return new MailReport(
+          subject,
+          from,
+          fromName,
+          List.copyOf(replyTo),
+          returnPath,
+          List.copyOf(recipients),
+          date,
+          messageId,
+          List.copyOf(hops),
+          auth,
+          List.copyOf(links),
+          List.copyOf(attachments),
+          List.copyOf(findings),
+          Math.min(100, score),
+          verdict,
+          List.copyOf(problems));
+    }
+  }
+
+  // ---- envelope ------------------------------------------------------------------------------
+
+  private void envelope(Message m, State st) {
+    st.subject = m.getSubject();
+    st.messageId = m.getMessageId();
+    if (m.getDate() != null) {
+      st.date = m.getDate().toInstant();
+    }
+    if (m.getFrom() != null && !m.getFrom().isEmpty()) {
+      Mailbox f = m.getFrom().get(0);
+      st.from = f.getAddress().toLowerCase(Locale.ROOT);
+      st.fromName = f.getName();
+    }
+    addresses(m.getReplyTo(), st.replyTo);
+    addresses(m.getTo(), st.recipients);
+    addresses(m.getCc(), st.recipients);
+    for (Field f : m.getHeader().getFields()) {
+      String name = f.getName().toLowerCase(Locale.ROOT);
+      String body = f.getBody() == null ? "" : f.getBody();
+      switch (name) {
+        case "return-path" ->
+            st.returnPath = body.replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
+        case "received" -> received(body, st);
+        case "authentication-results" -> authResults(body, st);
+        default -> {}
+      }
+    }
+  }
+
+  private static void addresses(AddressList list, List<String> into) {
+    if (list == null) {
+      return;
+    }
+    for (Address a : list) {
+      if (a instanceof Mailbox mb) {
+        into.add(mb.getAddress().toLowerCase(Locale.ROOT));
+      } else if (a instanceof Group g) {
+        g.getMailboxes().forEach(mb -> into.add(mb.getAddress().toLowerCase(Locale.ROOT)));
+      }
+    }
+  }
+
+  private static void received(String body, State st) {
+    String one = body.replaceAll("\\s+", " ");
+    Matcher m = RECEIVED.matcher(one);
+    String from = null;
+    String by = null;
+    if (m.find()) {
+      from = m.group(1);
+      by = m.group(3).replaceAll("[;,]$", "");
+    }
+    String route = one.contains(";") ? one.substring(0, one.lastIndexOf(';')) : one;
+    List<String> ips = new ArrayList<>();
+    Matcher v4 = IPV4.matcher(route);
+    while (v4.find()) {
+      if (!ips.contains(v4.group(1))) {
+        ips.add(v4.group(1));
+      }
+    }
+    Matcher v6 = IPV6.matcher(route);
+    while (v6.find()) {
+      if (v6.group(1).contains(":") && !ips.contains(v6.group(1).toLowerCase(Locale.ROOT))) {
+        ips.add(v6.group(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    Instant at = null;
+    if (one.contains(";")) {
+      // the weekday is dropped: real mail gets it wrong, and the date says which day it was
+      String d =
+          one.substring(one.lastIndexOf(';') + 1)
+              .replaceAll("\\(.*?\\)", "")
+              .replaceFirst("^\\s*[A-Za-z]{3},", "")
+              .strip();
+      try {
+        at = ZonedDateTime.parse(d, RECEIVED_DATE).toInstant();
+      } catch (DateTimeParseException e) {
+        // a date we cannot read: the hop is kept without it
+      }
+    }
+    st.hops.add(new MailReport.Hop(from, by, List.copyOf(ips), at));
+  }
+
+  private static void authResults(String body, State st) {
+    String spf = st.auth.spf();
+    String dkim = st.auth.dkim();
+    String dmarc = st.auth.dmarc();
+    Matcher m = AUTH_RESULT.matcher(body);
+    while (m.find()) {
+      String v = m.group(2).toLowerCase(Locale.ROOT);
+      switch (m.group(1).toLowerCase(Locale.ROOT)) {
+        case "spf" -> spf = spf == null ? v : spf;
+        case "dkim" -> dkim = dkim == null ? v : dkim;
+        default -> dmarc = dmarc == null ? v : dmarc;
+      }
+    }
+    st.auth = new MailReport.Authentication(spf, dkim, dmarc);
+  }
+
+  // ---- body ----------------------------------------------------------------------------------
+
+  private void walk(Entity e, int depth, State st) {
+    if (++st.parts > limits.maxParts()) {
+      if (st.parts == limits.maxParts() + 1) {
+        st.problems.add("more than " + limits.maxParts() + " MIME parts; the rest was not read");
+      }
+      return;
+    }
+    if (depth > limits.maxDepth()) {
+      st.problems.add("MIME parts nested deeper than " + limits.maxDepth() + "; not read");
+      return;
+    }
+    Body body = e.getBody();
+    if (body instanceof Multipart mp) {
+      for (Entity part : mp.getBodyParts()) {
+        walk(part, depth + 1, st);
+      }
+      return;
+    }
+    if (body instanceof Message inner) {
+      // a forwarded or attached message: its own attachments and links count too
+      walk(inner, depth + 1, st);
+      return;
+    }
+    String filename = e.getFilename();
+    boolean attachment =
+        filename != null
+            || "attachment".equalsIgnoreCase(e.getDispositionType())
+            || !(body instanceof TextBody);
+    if (!attachment && body instanceof TextBody text) {
+      String content = read(text, st);
+      if ("text/html".equalsIgnoreCase(e.getMimeType())) {
+        html(content, st);
+      } else {
+        urls(content, "text", st);
+      }
+      return;
+    }
+    if (body instanceof SingleBody single) {
+      byte[] data;
+      try (InputStream in = single.getInputStream()) {
+        data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes()));
+      } catch (IOException ex) {
+        st.problems.add("attachment " + filename + " cannot be read: " + ex.getMessage());
+        return;
+      }
+      MailReport.Attachment a =
+          attachment(filename == null ? "(no name)" : filename, e.getMimeType(), data, 0, st);
+      st.attachments.add(a);
+    }
+  }
+
+  private static String read(TextBody text, State st) {
+    try (Reader r = text.getReader()) {
+      StringBuilder b = new StringBuilder();
+      char[] buf = new char[8192];
+      int n;
+      while ((n = r.read(buf)) > 0 && b.length() < 4_000_000) {
+        b.append(buf, 0, n);
+      }
+      return b.toString();
+    } catch (IOException | RuntimeException e) {
+      st.problems.add("a text part cannot be decoded (" + text.getMimeCharset() + "): " + e);
+      return "";
+    }
+  }
+
+  private void html(String html, State st) {
+    Document doc = Jsoup.parse(html);
+    for (org.jsoup.nodes.Element a : doc.select("a[href]")) {
+      String href = a.attr("href").strip();
+      String text = a.text().strip();
+      if (href.isEmpty()
+          || href.startsWith("#")
+          || href.toLowerCase(Locale.ROOT).startsWith("mailto:")) {
+        continue;
+      }
+      st.links.add(new MailReport.Link(refang(href), text, "html"));
+      String shownHost = shownHost(text);
+      String realHost = host(refang(href));
+      if (shownHost != null
+          && realHost != null
+          && !sameOrSubdomain(realHost, shownHost)
+          && !allowed.contains(realHost)) {
+        st.flag(RedFlag.LINK_TEXT_MISMATCH, "shows " + text + " but leads to " + href);
+      }
+    }
+    urls(doc.text(), "html text", st);
+  }
+
+  private static void urls(String text, String where, State st) {
+    Matcher m = URL.matcher(text);
+    while (m.find()) {
+      String url = refang(m.group()).replaceAll("[.,;:!?]+$", "");
+      boolean known = st.links.stream().anyMatch(l -> l.url().equals(url));
+      if (!known) {
+        st.links.add(new MailReport.Link(url, null, where));
+      }
+    }
+  }
+
+  /** Undoes the usual defanging: hxxp, h**p, [.], (.), [:]. */
+  static String refang(String s) {
+    return s.replaceFirst("(?i)^hxxp", "http")
+        .replaceFirst("(?i)^h\\*\\*p", "http")
+        .replace("[.]", ".")
+        .replace("(.)", ".")
+        .replace("{.}", ".")
+        .replace("[:]", ":");
+  }
+
+  private static String shownHost(String text) {
+    String t = refang(text.strip());
+    if (t.contains(" ") || !t.contains(".")) {
+      return null;
+    }
+    if (t.toLowerCase(Locale.ROOT).startsWith("http")) {
+      return host(t);
+    }
+    return DOMAIN_LIKE.matcher(t).matches() ? t.split("/")[0].toLowerCase(Locale.ROOT) : null;
+  }
+
+  static String host(String url) {
+    try {
+      String h = URI.create(url.replace(" ", "%20")).getHost();
+      return h == null ? null : h.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static boolean sameOrSubdomain(String host, String of) {
+    return host.equals(of) || host.endsWith("." + of) || of.endsWith("." + host);
+  }
+
+  // ---- attachments ---------------------------------------------------------------------------
+
+  private MailReport.Attachment attachment(
+      String name, String declared, byte[] data, int archiveDepth, State st) {
+    String detected = detect(data);
+    boolean encrypted = false;
+    List<MailReport.Attachment> members = new ArrayList<>();
+    if ("zip".equals(detected) || "office-open-xml".equals(detected)) {
+      encrypted = unzip(name, data, archiveDepth, members, st);
+      if (members.stream()
+          .anyMatch(x -> x.name().toLowerCase(Locale.ROOT).endsWith("vbaproject.bin"))) {
+        detected = "office-with-macros";
+      }
+    }
+    if ("ole2".equals(detected) && containsUtf16(data, "_VBA_PROJECT")) {
+      detected = "office-with-macros";
+    }
+    MailReport.Attachment a =
+        new MailReport.Attachment(
+            name,
+            declared,
+            detected,
+            data.length,
+            hash("MD5", data),
+            hash("SHA-1", data),
+            hash("SHA-256", data),
+            encrypted,
+            List.copyOf(members));
+    if (!allowed.contains(a.sha256())) {
+      nameFlags(name, detected, st);
+      if (encrypted) {
+        st.flag(RedFlag.ENCRYPTED_ARCHIVE, name);
+      }
+    }
+    return a;
+  }
+
+  /** Unpacks a ZIP within the limits; returns whether an entry was encrypted. */
+  private boolean unzip(
+      String name, byte[] data, int depth, List<MailReport.Attachment> members, State st) {
+    long unpacked = 0;
+    try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(data))) {
+      ZipEntry entry;
+      while ((entry = z.getNextEntry()) != null) {
+        if (members.size() >= limits.maxArchiveEntries()) {
+          st.flag(
+              RedFlag.ARCHIVE_LIMIT,
+              name + ": more than " + limits.maxArchiveEntries() + " entries");
+          return false;
+        }
+        if (entry.isDirectory()) {
+          continue;
+        }
+        long room =
+            Math.min(limits.maxUnpacked() - unpacked, (long) data.length * limits.maxRatio());
+        byte[] content = z.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, room + 1));
+        unpacked += content.length;
+        if (content.length > room) {
+          st.flag(RedFlag.ARCHIVE_LIMIT, name + ": unpacks beyond the limits (zip bomb?)");
+          return false;
+        }
+        String member = entry.getName();
+        if (depth < 1 && member.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+          members.add(attachment(member, null, content, depth + 1, st));
+        } else {
+          String detected = detect(content);
+          members.add(
+              new MailReport.Attachment(
+                  member,
+                  null,
+                  detected,
+                  content.length,
+                  hash("MD5", content),
+                  hash("SHA-1", content),
+                  hash("SHA-256", content),
+                  false,
+                  List.of()));
+          if (!allowed.contains(hash("SHA-256", content))) {
+            nameFlags(member, detected, st);
+          }
+        }
+      }
+      return false;
+    } catch (ZipException e) {
+      if (String.valueOf(e.getMessage()).contains("encrypted")) {
+        return true;
+      }
+      st.problems.add(name + ": a damaged archive: " + e.getMessage());
+      return false;
+    } catch (IOException e) {
+      st.problems.add(name + ": cannot unpack: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static void nameFlags(String name, String detected, State st) {
+    String visible = BIDI.matcher(name).replaceAll("");
+    String extension = extension(visible);
+    if (BIDI.matcher(name).find()) {
+      st.flag(RedFlag.BIDI_CONTROL, escape(name) + " (really ." + extension + ")");
+    }
+    if (SPACES_BEFORE_EXTENSION.matcher(visible).find()) {
+      st.flag(RedFlag.SPACE_PADDING, visible.replaceAll("[\\s\\u3000\\u00A0]{5,}", " … "));
+    }
+    Matcher d = DOUBLE_EXTENSION.matcher(visible);
+    if (d.find() && !d.group(1).equalsIgnoreCase(d.group(2))) {
+      st.flag(RedFlag.DOUBLE_EXTENSION, visible);
+    }
+    if (DANGEROUS.contains(extension) || "office-with-macros".equals(detected)) {
+      st.flag(RedFlag.EXECUTABLE_ATTACHMENT, visible);
+    }
+    if (EXECUTABLE_TYPES.contains(detected)
+        && !Set.of("exe", "dll", "scr", "com", "pif", "cpl", "lnk", "sys", "bin")
+            .contains(extension)) {
+      st.flag(RedFlag.TYPE_MISMATCH, visible + " is really " + detected);
+    }
+  }
+
+  static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String escape(String s) {
+    StringBuilder b = new StringBuilder();
+    s.codePoints()
+        .forEach(
+            c -> {
+              if (BIDI.matcher(new String(Character.toChars(c))).matches()) {
+                b.append(String.format("<U+%04X>", c));
+              } else {
+                b.appendCodePoint(c);
+              }
+            });
+    return b.toString();
+  }
+
+  /** The type by content (magic bytes), whatever the name says. */
+  static String detect(byte[] d) {
+    if (starts(d, 'M', 'Z')) {
+      return "pe-executable";
+    }
+    if (starts(d, 0x7F, 'E', 'L', 'F')) {
+      return "elf";
+    }
+    if (starts(d, 0x4C, 0, 0, 0, 1, 0x14, 2, 0)) {
+      return "windows-shortcut";
+    }
+    if (starts(d, '%', 'P', 'D', 'F')) {
+      return "pdf";
+    }
+    if (starts(d, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+      return "ole2";
+    }
+    if (starts(d, 'P', 'K', 3, 4) || starts(d, 'P', 'K', 5, 6)) {
+      return containsAscii(d, "[Content_Types].xml") ? "office-open-xml" : "zip";
+    }
+    if (starts(d, 'R', 'a', 'r', '!')) {
+      return "rar";
+    }
+    if (starts(d, '7', 'z', 0xBC, 0xAF)) {
+      return "7z";
+    }
+    if (starts(d, 0x1F, 0x8B)) {
+      return "gzip";
+    }
+    if (d.length > 0x8006 && d[0x8001] == 'C' && d[0x8002] == 'D' && d[0x8003] == '0') {
+      return "iso9660";
+    }
+    if (starts(d, 0x89, 'P', 'N', 'G') || starts(d, 0xFF, 0xD8, 0xFF) || starts(d, 'G', 'I', 'F')) {
+      return "image";
+    }
+    return "data";
+  }
+
+  private static boolean starts(byte[] d, int... magic) {
+    if (d.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((d[i] & 0xFF) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean containsAscii(byte[] d, String s) {
+    return indexOf(d, s.getBytes(java.nio.charset.StandardCharsets.US_ASCII)) >= 0;
+  }
+
+  private static boolean containsUtf16(byte[] d, String s) {
+    return indexOf(d, s.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)) >= 0;
+  }
+
+  private static int indexOf(byte[] d, byte[] p) {
+    outer:
+    for (int i = 0; i + p.length <= d.length; i++) {
+      for (int j = 0; j < p.length; j++) {
+        if (d[i + j] != p[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static String hash(String algorithm, byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(algorithm + " is part of every JDK", e);
+    }
+  }
+
+  // ---- sender and links ----------------------------------------------------------------------
+
+  private void judge(State st) {
+    String fromDomain = domain(st.from);
+    boolean senderAllowed =
+        st.from != null && (allowed.contains(st.from) || allowed.contains(fromDomain));
+    if (!senderAllowed) {
+      if (st.fromName != null) {
+        Matcher a = ADDRESS.matcher(st.fromName);
+        while (a.find()) {
+          if (!a.group().equalsIgnoreCase(st.from)) {
+            st.flag(RedFlag.DISPLAY_NAME_ADDRESS, st.fromName + " <" + st.from + ">");
+          }
+        }
+        if (fromDomain != null
+            && FREEMAIL.contains(fromDomain)
+            && ORGANISATION_WORDS.matcher(st.fromName).find()) {
+          st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
+        }
+      }
+      for (String r : st.replyTo) {
+        String rd = domain(r);
+        if (fromDomain != null && rd != null && !registrable(rd).equals(registrable(fromDomain))) {
+          st.flag(RedFlag.REPLY_TO_OTHER_DOMAIN, "From " + st.from + ", Reply-To " + r);
+        }
+      }
+      MailReport.Authentication a = st.auth;
+      if (bad(a.spf()) || bad(a.dkim()) || bad(a.dmarc())) {
+        st.flag(
+            RedFlag.AUTHENTICATION_FAILED,
+            "spf=" + a.spf() + " dkim=" + a.dkim() + " dmarc=" + a.dmarc());
+      }
+      lookalike(fromDomain, "sender " + st.from, st);
+    }
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h != null && !allowed.contains(h)) {
+        lookalike(h, "link " + l.url(), st);
+      }
+    }
+  }
+
+  private static boolean bad(String result) {
+    return result != null && (result.equals("fail") || result.equals("softfail"));
+  }
+
+  private void lookalike(String domain, String where, State st) {
+    if (domain == null) {
+      return;
+    }
+    if (domain.contains("xn--")) {
+      String shown;
+      try {
+        shown = IDN.toUnicode(domain);
+      } catch (IllegalArgumentException e) {
+        shown = domain;
+      }
+      st.flag(RedFlag.LOOKALIKE_DOMAIN, where + " (punycode: shows as " + shown + ")");
+      return;
+    }
+    String reg = registrable(domain);
+    for (String member : memberDomains) {
+      String m = registrable(member);
+      if (!reg.equals(m) && distance(reg, m) <= 2 && Math.min(reg.length(), m.length()) >= 6) {
+        st.flag(RedFlag.LOOKALIKE_DOMAIN, where + " resembles member domain " + member);
+      }
+    }
+  }
+
+  static String domain(String address) {
+    if (address == null) {
+      return null;
+    }
+    int at = address.lastIndexOf('@');
+    return at < 0 ? null : address.substring(at + 1).toLowerCase(Locale.ROOT);
+  }
+
+  /** The registrable part: the last two labels, or three under a second-level suffix (co.jp). */
+  static String registrable(String domain) {
+    String[] l = domain.split("\\.");
+    if (l.length <= 2) {
+      return domain;
+    }
+    String two = l[l.length - 2] + "." + l[l.length - 1];
+    boolean secondLevel =
+        l[l.length - 1].length() == 2
+            && Set.of(
+                    "co", "ne", "or", "go", "ac", "ad", "ed", "gr", "lg", "com", "net", "org",
+                    "gov")
+                .contains(l[l.length - 2]);
+    return secondLevel ? l[l.length - 3] + "." + two : two;
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

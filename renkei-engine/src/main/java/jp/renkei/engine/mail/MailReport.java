@@ -1,0 +1,59 @@
+package jp.renkei.engine.mail;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What analysing one message found: its envelope, every indicator (addresses, relays, links,
+ * attachments with hashes), the red flags with evidence, a score and a verdict, and any parsing
+ * problems (the message is analysed as far as it could be read).
+ */
+public record MailReport(
+    String subject,
+    String from,
+    String fromName,
+    List<String> replyTo,
+    String returnPath,
+    List<String> recipients,
+    Instant date,
+    String messageId,
+    List<Hop> received,
+    Authentication authentication,
+    List<Link> links,
+    List<Attachment> attachments,
+    List<Finding> findings,
+    int score,
+    Verdict verdict,
+    List<String> problems) {
+
+  /** One Received header: who handed the message to whom, from which address, when. */
+  public record Hop(String from, String by, List<String> ips, Instant at) {}
+
+  /** SPF, DKIM and DMARC results as the receiving server recorded them (null when absent). */
+  public record Authentication(String spf, String dkim, String dmarc) {}
+
+  /** A link: the URL, the text shown for it (HTML), and where it was found. */
+  public record Link(String url, String text, String where) {}
+
+  /** An attachment (or a member of an archive), with its type by content and its hashes. */
+  public record Attachment(
+      String name,
+      String declaredType,
+      String detectedType,
+      long size,
+      String md5,
+      String sha1,
+      String sha256,
+      boolean encrypted,
+      List<Attachment> members) {}
+
+  /** One red flag and what triggered it. */
+  public record Finding(RedFlag flag, String evidence) {}
+
+  /** The overall judgement. */
+  public enum Verdict {
+    CLEAN,
+    SUSPICIOUS,
+    MALICIOUS
+  }
+}
