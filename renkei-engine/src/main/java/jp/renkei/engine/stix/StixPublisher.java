@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StixPublisher {
 
   /** The STIX 2.1 namespace for deterministic SCO ids (spec §2.9). */
-  static final UUID SCO_NAMESPACE = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
+  public static final UUID SCO_NAMESPACE = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
 
   /** Who published: an organisation, or for an anonymised report only its sector. */
   public record Party(String key, String name, String sectorCode, boolean anonymised) {}
@@ -355,7 +355,7 @@ public final class StixPublisher {
   }
 
   /** RFC 4122 version 5 (SHA-1, name-based) UUID. */
-  static UUID uuid5(UUID namespace, String name) {
+  public static UUID uuid5(UUID namespace, String name) {
     try {
       MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
       sha1.update(

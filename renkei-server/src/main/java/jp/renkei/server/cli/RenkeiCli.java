@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       MatchCommand.class,
       StixCommand.class,
+      MailCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RenkeiCli implements Runnable {

@@ -1,0 +1,202 @@
+package jp.renkei.engine.mail;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import jp.renkei.engine.observable.InvalidObservable;
+import jp.renkei.engine.observable.ObservableType;
+import jp.renkei.engine.observable.Observables;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.engine.stix.StixPublisher;
+import jp.renkei.engine.stix.StixTime;
+import jp.renkei.engine.stix.TlpMarkings;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An analysed mail as a STIX 2.1 bundle: the {@code email-message} with its sender and recipient
+ * {@code email-addr}s, the relays as {@code ipv4-addr}/{@code ipv6-addr}, every link as {@code url}
+ * and {@code domain-name}, every attachment (and archive member) as {@code file} with hashes, and —
+ * when the verdict is not clean — an {@code indicator} for the sender, each link host and each
+ * flagged attachment's SHA-256. SCO ids are the spec's deterministic ones.
+ */
+public final class MailStix {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private MailStix() {}
+
+  /**
+   * @param recipients whether to include the recipients (false for a shared copy: they identify the
+   *     receiving organisation)
+   */
+  public static ObjectNode bundle(MailReport r, Tlp tlp, Instant now, boolean recipients) {
+    Objects o = new Objects(tlp);
+    ObjectNode msg = JSON.createObjectNode();
+    msg.put("type", "email-message");
+    msg.put("spec_version", "2.1");
+    msg.put("id", "email-message--" + UUID.randomUUID());
+    msg.put("is_multipart", !r.attachments().isEmpty());
+    if (r.date() != null) {
+      msg.put("date", StixTime.format(r.date()));
+    }
+    if (r.subject() != null) {
+      msg.put("subject", r.subject());
+    }
+    if (r.messageId() != null) {
+      msg.put("message_id", r.messageId());
+    }
+    if (r.from() != null) {
+      msg.put("from_ref", o.sco("email-addr", r.from(), r.fromName()));
+    }
+    if (recipients && !r.recipients().isEmpty()) {
+      ArrayNode to = msg.putArray("to_refs");
+      r.recipients().forEach(x -> to.add(o.sco("email-addr", x, null)));
+    }
+    for (MailReport.Hop h : r.received()) {
+      for (String ip : h.ips()) {
+        o.sco(ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip, null);
+      }
+    }
+    Map<String, String> linkHosts = new LinkedHashMap<>();
+    for (MailReport.Link l : r.links()) {
+      o.sco("url", l.url(), null);
+      String host = MailAnalyzer.host(l.url());
+      if (host != null && !host.matches("[\\d.]+|.*:.*")) {
+        linkHosts.put(host, o.sco("domain-name", host, null));
+      }
+    }
+    for (MailReport.Attachment a : r.attachments()) {
+      o.file(a);
+    }
+    msg.putArray("object_marking_refs").add(o.marking);
+    o.objects.insert(0, msg);
+    if (r.verdict() != MailReport.Verdict.CLEAN) {
+      String why =
+          "標的型メールの疑い / suspected targeted mail: " + r.verdict().name().toLowerCase(Locale.ROOT);
+      if (r.from() != null) {
+        o.indicator(
+            "[email-addr:value = '" + quote(r.from()) + "']", "sender " + r.from(), why, now);
+      }
+      for (String host : linkHosts.keySet()) {
+        o.indicator("[domain-name:value = '" + quote(host) + "']", "link host " + host, why, now);
+      }
+      for (MailReport.Finding f : r.findings()) {
+        for (MailReport.Attachment a : r.attachments()) {
+          if (f.evidence().contains(a.name().replaceAll("[\\u202A-\\u202E\\u2066-\\u2069]", ""))
+              || f.evidence().contains(a.name())) {
+            o.indicator(
+                "[file:hashes.'SHA-256' = '" + a.sha256() + "']",
+                "attachment " + a.name(),
+                why,
+                now);
+          }
+        }
+      }
+    }
+    ObjectNode b = JSON.createObjectNode();
+    b.put("type", "bundle");
+    b.put("id", "bundle--" + UUID.randomUUID());
+    b.set("objects", o.objects);
+    return b;
+  }
+
+  private static String quote(String s) {
+    return s.replace("\\", "\\\\").replace("'", "\\'");
+  }
+
+  private static final class Objects {
+    final String marking;
+    final ArrayNode objects = JSON.createArrayNode();
+    final java.util.Set<String> ids = new java.util.HashSet<>();
+
+    Objects(Tlp tlp) {
+      marking = TlpMarkings.idOf(tlp);
+    }
+
+    String sco(String type, String value, String displayName) {
+      String normal = normal(type, value);
+      ObjectNode contributing = JSON.createObjectNode().put("value", normal);
+      String id =
+          type + "--" + StixPublisher.uuid5(StixPublisher.SCO_NAMESPACE, contributing.toString());
+      if (ids.add(id)) {
+        ObjectNode s = objects.addObject();
+        s.put("type", type);
+        s.put("spec_version", "2.1");
+        s.put("id", id);
+        s.put("value", normal);
+        if (displayName != null && !displayName.isBlank()) {
+          s.put("display_name", displayName);
+        }
+        s.putArray("object_marking_refs").add(marking);
+      }
+      return id;
+    }
+
+    String file(MailReport.Attachment a) {
+      ObjectNode contributing = JSON.createObjectNode();
+      contributing.putObject("hashes").put("SHA-256", a.sha256());
+      contributing.put("name", a.name());
+      String id =
+          "file--" + StixPublisher.uuid5(StixPublisher.SCO_NAMESPACE, contributing.toString());
+      if (ids.add(id)) {
+        ObjectNode f = objects.addObject();
+        f.put("type", "file");
+        f.put("spec_version", "2.1");
+        f.put("id", id);
+        f.putObject("hashes").put("MD5", a.md5()).put("SHA-1", a.sha1()).put("SHA-256", a.sha256());
+        f.put("size", a.size());
+        f.put("name", a.name());
+        if (a.declaredType() != null
+            && a.declaredType()
+                .matches(
+                    "^(application|audio|font|image|message|model|multipart|text|video)/[a-zA-Z0-9.+_-]+$")) {
+          f.put("mime_type", a.declaredType());
+        }
+        if (!a.members().isEmpty()) {
+          ArrayNode contains = f.putArray("contains_refs");
+          for (MailReport.Attachment m : a.members()) {
+            contains.add(file(m));
+          }
+        }
+        f.putArray("object_marking_refs").add(marking);
+      }
+      return id;
+    }
+
+    void indicator(String pattern, String name, String description, Instant now) {
+      ObjectNode i = objects.addObject();
+      i.put("type", "indicator");
+      i.put("spec_version", "2.1");
+      i.put("id", "indicator--" + UUID.randomUUID());
+      i.put("created", StixTime.format(now));
+      i.put("modified", StixTime.format(now));
+      i.put("name", name);
+      i.put("description", description);
+      i.putArray("indicator_types").add("malicious-activity");
+      i.put("pattern_type", "stix");
+      i.put("pattern", pattern);
+      i.put("valid_from", StixTime.format(now));
+      i.putArray("object_marking_refs").add(marking);
+    }
+  }
+
+  private static String normal(String type, String value) {
+    ObservableType t =
+        switch (type) {
+          case "email-addr" -> ObservableType.EMAIL;
+          case "domain-name" -> ObservableType.DOMAIN;
+          case "ipv4-addr" -> ObservableType.IPV4;
+          case "ipv6-addr" -> ObservableType.IPV6;
+          default -> ObservableType.URL;
+        };
+    try {
+      return Observables.parse(t, value).value();
+    } catch (InvalidObservable e) {
+      return value;
+    }
+  }
+}

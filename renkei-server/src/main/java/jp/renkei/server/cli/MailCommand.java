@@ -1,0 +1,242 @@
+package jp.renkei.server.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import jp.renkei.engine.mail.MailAnalyzer;
+import jp.renkei.engine.mail.MailReport;
+import jp.renkei.engine.mail.MailStix;
+import jp.renkei.engine.policy.Tlp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@Command(
+    name = "mail",
+    mixinStandardHelpOptions = true,
+    description = "Targeted-attack e-mail (標的型攻撃メール) analysis.",
+    subcommands = {MailCommand.Analyze.class})
+final class MailCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(
+      name = "analyze",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Analyse saved messages (.eml) for the signs of a targeted attack: indicators (sender,",
+        "relays, links, attachments with hashes and archive members) and red flags, each explained,",
+        "with a score and a verdict (clean, suspicious, malicious). Runs locally: nothing is sent.",
+        "Directories are read recursively (*.eml); '-' reads one message from standard input."
+      })
+  static final class Analyze implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-")
+    List<String> inputs;
+
+    @Option(
+        names = "--format",
+        defaultValue = "text",
+        description = "text (a readable report) or json (one JSON object per message).")
+    String format;
+
+    @Option(
+        names = "--lang",
+        defaultValue = "ja",
+        description = "Language of the explanations: ja or en (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Option(
+        names = "--stix",
+        paramLabel = "DIR",
+        description =
+            "Also write a STIX 2.1 bundle per message into DIR (recipients left out: they name the"
+                + " receiving organisation).")
+    Path stixDir;
+
+    @Option(
+        names = "--tlp",
+        defaultValue = "amber",
+        description = "TLP of the STIX bundles (default: ${DEFAULT-VALUE}).")
+    String tlp;
+
+    @Option(
+        names = "--member-domains",
+        paramLabel = "FILE",
+        description = "Domains of the community's organisations, one per line (look-alike check).")
+    Path memberDomains;
+
+    @Option(
+        names = "--allow",
+        paramLabel = "FILE",
+        description =
+            "Allow-list, one per line: domains, addresses or SHA-256 hashes whose flags are known"
+                + " false positives.")
+    Path allowList;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!List.of("text", "json").contains(format) || !List.of("ja", "en").contains(lang)) {
+        throw new IllegalArgumentException("--format is text or json, --lang ja or en");
+      }
+      Tlp marking;
+      try {
+        marking = Tlp.valueOf(tlp.toUpperCase(java.util.Locale.ROOT).replace('+', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--tlp: clear, green, amber, amber+strict or red");
+      }
+      MailAnalyzer analyzer =
+          new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, lines(memberDomains), lines(allowList));
+      if (stixDir != null) {
+        Files.createDirectories(stixDir);
+      }
+      JsonMapper json = JsonMapper.builder().build();
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      Map<MailReport.Verdict, Integer> verdicts = new EnumMap<>(MailReport.Verdict.class);
+      int n = 0;
+      for (String input : inputs) {
+        for (Path f : expand(input)) {
+          MailReport r;
+          try (InputStream in = f == null ? System.in : Files.newInputStream(f)) {
+            r = analyzer.analyze(in);
+          }
+          String name = f == null ? "-" : f.toString();
+          verdicts.merge(r.verdict(), 1, Integer::sum);
+          n++;
+          if (format.equals("json")) {
+            out.println(json(json, name, r));
+          } else {
+            text(out, name, r);
+          }
+          if (stixDir != null) {
+            String base =
+                f == null ? "stdin" : f.getFileName().toString().replaceAll("\\.eml$", "");
+            Files.writeString(
+                stixDir.resolve(base + ".stix.json"),
+                MailStix.bundle(r, marking, Instant.now(), false).toString());
+          }
+        }
+      }
+      System.err.printf(
+          "%d message(s): %d malicious, %d suspicious, %d clean%n",
+          n,
+          verdicts.getOrDefault(MailReport.Verdict.MALICIOUS, 0),
+          verdicts.getOrDefault(MailReport.Verdict.SUSPICIOUS, 0),
+          verdicts.getOrDefault(MailReport.Verdict.CLEAN, 0));
+      return 0;
+    }
+
+    private String json(JsonMapper json, String name, MailReport r) {
+      ObjectNode o = json.valueToTree(r);
+      o.put("file", name);
+      ArrayNode findings = o.putArray("findings");
+      for (MailReport.Finding f : r.findings()) {
+        findings
+            .addObject()
+            .put("flag", f.flag().name())
+            .put("weight", f.flag().weight())
+            .put("explanation", lang.equals("ja") ? f.flag().ja() : f.flag().en())
+            .put("evidence", f.evidence());
+      }
+      return o.toString();
+    }
+
+    private void text(PrintStream out, String name, MailReport r) {
+      String verdict =
+          switch (r.verdict()) {
+            case MALICIOUS -> lang.equals("ja") ? "危険 (MALICIOUS)" : "MALICIOUS";
+            case SUSPICIOUS -> lang.equals("ja") ? "要注意 (SUSPICIOUS)" : "SUSPICIOUS";
+            case CLEAN -> lang.equals("ja") ? "問題なし (CLEAN)" : "CLEAN";
+          };
+      out.printf("== %s: %s, score %d%n", name, verdict, r.score());
+      out.printf("   Subject: %s%n   From: %s <%s>%n", r.subject(), r.fromName(), r.from());
+      if (!r.replyTo().isEmpty()) {
+        out.printf("   Reply-To: %s%n", String.join(", ", r.replyTo()));
+      }
+      for (MailReport.Hop h : r.received()) {
+        out.printf("   Received: from %s by %s %s%n", h.from(), h.by(), h.ips());
+      }
+      for (MailReport.Finding f : r.findings()) {
+        out.printf(
+            "   ! %s: %s%n       %s%n",
+            f.flag().name(), lang.equals("ja") ? f.flag().ja() : f.flag().en(), f.evidence());
+      }
+      for (MailReport.Link l : r.links()) {
+        out.printf(
+            "   link: %s%s%n", l.url(), l.text() == null ? "" : "  (shown: " + l.text() + ")");
+      }
+      for (MailReport.Attachment a : r.attachments()) {
+        attachment(out, a, "   ");
+      }
+      for (String p : r.problems()) {
+        out.printf("   ? %s%n", p);
+      }
+    }
+
+    private static void attachment(PrintStream out, MailReport.Attachment a, String indent) {
+      out.printf(
+          "%sattachment: %s (%s, %d bytes%s) sha256 %s%n",
+          indent,
+          a.name(),
+          a.detectedType(),
+          a.size(),
+          a.encrypted() ? ", encrypted" : "",
+          a.sha256());
+      for (MailReport.Attachment m : a.members()) {
+        attachment(out, m, indent + "  ");
+      }
+    }
+
+    private static List<String> lines(Path f) throws IOException {
+      if (f == null) {
+        return List.of();
+      }
+      return Files.readAllLines(f, StandardCharsets.UTF_8).stream()
+          .map(String::strip)
+          .filter(s -> !s.isEmpty() && !s.startsWith("#"))
+          .toList();
+    }
+
+    private static List<Path> expand(String input) throws IOException {
+      List<Path> out = new ArrayList<>();
+      if (input.equals("-")) {
+        out.add(null);
+        return out;
+      }
+      Path p = Path.of(input);
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.walk(p)) {
+          s.filter(
+                  x ->
+                      Files.isRegularFile(x)
+                          && x.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eml"))
+              .sorted()
+              .forEach(out::add);
+        }
+      } else if (Files.isRegularFile(p)) {
+        out.add(p);
+      } else {
+        throw new IllegalArgumentException(input + ": no such file or directory");
+      }
+      return out;
+    }
+  }
+}
