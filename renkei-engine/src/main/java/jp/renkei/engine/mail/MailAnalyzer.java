@@ -712,7 +712,8 @@ public final class MailAnalyzer {
   private void judge(State st) {
     String fromDomain = domain(st.from);
     boolean senderAllowed =
-        st.from != null && (allowed.contains(st.from) || allowed.contains(fromDomain));
+        st.from != null
+            && (allowed.contains(st.from) || (fromDomain != null && allowed.contains(fromDomain)));
     if (!senderAllowed) {
       if (st.fromName != null) {
         Matcher a = ADDRESS.matcher(st.fromName);
