@@ -58,7 +58,10 @@ public final class MailStix {
     }
     for (MailReport.Hop h : r.received()) {
       for (String ip : h.ips()) {
-        o.sco(ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip, null);
+        // a shared copy leaves out private and local addresses: they map someone's network
+        if (recipients || !internal(ip)) {
+          o.sco(ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip, null);
+        }
       }
     }
     Map<String, String> linkHosts = new LinkedHashMap<>();
@@ -102,6 +105,26 @@ public final class MailStix {
     b.put("id", "bundle--" + UUID.randomUUID());
     b.set("objects", o.objects);
     return b;
+  }
+
+  /** Private, loopback, link-local and shared (CGNAT) addresses. */
+  static boolean internal(String ip) {
+    try {
+      // validated as a literal first, so the lookup below never asks DNS
+      Observables.parse(ip.contains(":") ? ObservableType.IPV6 : ObservableType.IPV4, ip);
+      java.net.InetAddress a = java.net.InetAddress.getByName(ip);
+      if (a.isSiteLocalAddress()
+          || a.isLoopbackAddress()
+          || a.isLinkLocalAddress()
+          || a.isAnyLocalAddress()) {
+        return true;
+      }
+      byte[] b = a.getAddress();
+      return (b.length == 4 && (b[0] & 0xFF) == 100 && (b[1] & 0xC0) == 64)
+          || (b.length == 16 && (b[0] & 0xFE) == 0xFC);
+    } catch (InvalidObservable | java.net.UnknownHostException e) {
+      return true;
+    }
   }
 
   private static String quote(String s) {

@@ -41,6 +41,10 @@ class MailStixTest {
         .contains("[domain-name:value = 'dl.pension-info.example']")
         .contains("[file:hashes.'SHA-256' = '")
         .doesNotContain("soumu@sakura-bank.co.jp");
+    assertThat(MailStix.internal("10.20.30.40")).isTrue();
+    assertThat(MailStix.internal("100.64.1.1")).isTrue();
+    assertThat(MailStix.internal("fd00::1")).isTrue();
+    assertThat(MailStix.internal("203.0.113.45")).isFalse();
     assertThat(MailStix.bundle(r, Tlp.AMBER, Instant.now(), true).toString())
         .contains("soumu@sakura-bank.co.jp");
   }
