@@ -92,6 +92,48 @@ public final class Http {
             .build());
   }
 
+  /** Posts raw bytes with a content type (e.g. a message to analyse). */
+  public HttpResponse<String> postBytes(String path, String contentType, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /** Uploads one file through the form of the page at {@code pagePath}, with its CSRF token. */
+  public HttpResponse<String> upload(
+      String pagePath, String action, String field, String filename, byte[] content) {
+    Matcher m = CSRF.matcher(get(pagePath).body());
+    String boundary = "----renkei" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    if (m.find()) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                  + m.group(1)
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + field
+                + "\"; filename=\""
+                + filename
+                + "\"\r\nContent-Type: message/rfc822\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        request(action)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
   /** Signs in through the login form; returns the response (a redirect). */
   public HttpResponse<String> signIn(String login, String password) {
     return postForm("/login", "/login", Map.of("login", login, "password", password));

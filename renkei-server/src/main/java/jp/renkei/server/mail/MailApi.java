@@ -1,0 +1,81 @@
+package jp.renkei.server.mail;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Locale;
+import jp.renkei.engine.mail.MailAnalyzer;
+import jp.renkei.engine.mail.MailReport;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.server.failure.InvalidInput;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Mail analysis as JSON or STIX: POST the raw message (.eml) as the body. See docs/api.md. */
+@RestController
+@RequestMapping("/api/v1/mail")
+class MailApi {
+
+  private final MailService mail;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  MailApi(MailService mail) {
+    this.mail = mail;
+  }
+
+  @PostMapping("/analyze")
+  ResponseEntity<String> analyze(
+      HttpServletRequest request,
+      @RequestParam(defaultValue = "json") String format,
+      @RequestParam(defaultValue = "amber") String tlp)
+      throws IOException {
+    long length = request.getContentLengthLong();
+    if (length > MailAnalyzer.Limits.DEFAULT.maxBytes()) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+          .header(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+          .body(
+              "{\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"a message may have at"
+                  + " most "
+                  + MailAnalyzer.Limits.DEFAULT.maxBytes()
+                  + " bytes\"}");
+    }
+    MailReport r = mail.analyze(request.getInputStream());
+    if (format.equals("stix")) {
+      Tlp marking;
+      try {
+        marking = Tlp.valueOf(tlp.toUpperCase(Locale.ROOT).replace('+', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput("tlp", "error.feed.tlp", tlp);
+      }
+      return ResponseEntity.ok()
+          .header(HttpHeaders.CONTENT_TYPE, "application/stix+json;version=2.1")
+          .body(mail.stix(r, marking).toString());
+    }
+    if (!format.equals("json")) {
+      throw new InvalidInput("format", "error.mail.format", format);
+    }
+    boolean ja =
+        !"en"
+            .equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+    ObjectNode o = json.valueToTree(r);
+    ArrayNode findings = o.putArray("findings");
+    for (MailReport.Finding f : r.findings()) {
+      findings
+          .addObject()
+          .put("flag", f.flag().name())
+          .put("weight", f.flag().weight())
+          .put("explanation", ja ? f.flag().ja() : f.flag().en())
+          .put("evidence", f.evidence());
+    }
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_TYPE, "application/json")
+        .body(o.toString());
+  }
+}

@@ -1,0 +1,83 @@
+package jp.renkei.server.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import jp.renkei.engine.stix.StixValidator;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Mail analysis at the hub: the API (JSON and STIX) and the upload page; nothing is stored. */
+class MailIT extends ServerTest {
+
+  @Autowired Fixtures fixtures;
+
+  static byte[] message() {
+    String name = URLEncoder.encode("報告書.pdf.exe", StandardCharsets.UTF_8);
+    return ("Received: from mx.bad.example (unknown [203.0.113.45]) by mx.sakura-bank.example;"
+            + " Mon, 16 Nov 2026 09:12:03 +0900\r\n"
+            + "From: \"年金 事務局\" <jimu@pension-info.example>\r\nTo: soumu@sakura-bank.example\r\n"
+            + "Subject: =?UTF-8?B?"
+            + Base64.getEncoder().encodeToString("調査票".getBytes(StandardCharsets.UTF_8))
+            + "?=\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n\r\nhxxp://dl[.]pension-info[.]example/a\r\n--b\r\n"
+            + "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename*=UTF-8''"
+            + name
+            + "\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + Base64.getMimeEncoder()
+                .encodeToString("MZ\u0090 not really".getBytes(StandardCharsets.ISO_8859_1))
+            + "\r\n--b--\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theApiAnswersAReportOrAStixBundle() {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);
+    Http api = new Http(port).bearer(fixtures.token(u));
+    var r = api.postBytes("/api/v1/mail/analyze", "message/rfc822", message());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode report = JsonMapper.builder().build().readTree(r.body());
+    assertThat(report.path("verdict").asString()).isEqualTo("MALICIOUS");
+    assertThat(report.path("subject").asString()).isEqualTo("調査票");
+    assertThat(r.body()).contains("DOUBLE_EXTENSION", "拡張子が二重", "http://dl.pension-info.example/a");
+
+    var stix = api.postBytes("/api/v1/mail/analyze?format=stix", "message/rfc822", message());
+    assertThat(stix.headers().firstValue("Content-Type"))
+        .hasValue("application/stix+json;version=2.1");
+    StixValidator v = new StixValidator();
+    for (JsonNode o : JsonMapper.builder().build().readTree(stix.body()).path("objects")) {
+      assertThat(v.validate(o)).as(o.toString()).isEmpty();
+    }
+    assertThat(stix.body()).contains("indicator").doesNotContain("soumu@sakura-bank.example");
+    assertThat(api.postBytes("/api/v1/mail/analyze?format=pdf", "message/rfc822", message()).body())
+        .contains("\"field\":\"format\"");
+    assertThat(
+            new Http(port)
+                .postBytes("/api/v1/mail/analyze", "message/rfc822", message())
+                .statusCode())
+        .as("refused without a token (CSRF answers first for a cookie-less POST)")
+        .isIn(401, 403);
+  }
+
+  @Test
+  void theUploadPageShowsTheVerdictAndTheExplanations() {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);
+    Http browser = new Http(port);
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    assertThat(browser.get("/mail").body()).contains("標的型メールの解析");
+    var page = browser.upload("/mail", "/mail", "message", "suspicious.eml", message());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("危険: 標的型攻撃の可能性が高い", "DOUBLE_EXTENSION", "報告書.pdf.exe", "203.0.113.45");
+  }
+}
