@@ -50,7 +50,9 @@ public final class Redactor {
 
   public Redactor(Identity identity, Map<Kind, String> replacements) {
     this.identity = identity;
-    this.replacements = new EnumMap<>(replacements);
+    // EnumMap's copy constructor refuses an empty plain map
+    this.replacements = new EnumMap<>(Kind.class);
+    this.replacements.putAll(replacements);
     for (Kind k : Kind.values()) {
       this.replacements.putIfAbsent(k, "[" + k.name() + "]");
     }
