@@ -16,9 +16,11 @@ import org.springframework.web.multipart.MultipartFile;
 class MailPages {
 
   private final MailService mail;
+  private final C4tapService c4tap;
 
-  MailPages(MailService mail) {
+  MailPages(MailService mail, C4tapService c4tap) {
     this.mail = mail;
+    this.c4tap = c4tap;
   }
 
   @GetMapping("/mail")
@@ -27,18 +29,53 @@ class MailPages {
   }
 
   @PostMapping("/mail")
-  String analyze(@RequestParam("message") MultipartFile message, Model model) throws IOException {
+  String analyze(
+      jp.renkei.server.audit.Actor actor,
+      @RequestParam("message") MultipartFile message,
+      @RequestParam(name = "share", required = false) String share,
+      @RequestParam(name = "range", defaultValue = "AMBER") String range,
+      Model model)
+      throws IOException {
     if (message.isEmpty()) {
       model.addAttribute("error", "mail.error.empty");
       return "mail/analyze";
     }
+    byte[] bytes = message.getBytes();
     MailReport r;
-    try (InputStream in = message.getInputStream()) {
+    try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
       r = mail.analyze(in);
+    }
+    if (share != null) {
+      model.addAttribute(
+          "draft", c4tap.draft(actor, new java.io.ByteArrayInputStream(bytes), range));
     }
     model.addAttribute("file", message.getOriginalFilename());
     model.addAttribute("report", r);
     model.addAttribute("stix", mail.stix(r, Tlp.AMBER).toPrettyString());
     return "mail/analyze";
+  }
+
+  @PostMapping("/mail/c4tap/{id}/send")
+  String send(
+      jp.renkei.server.audit.Actor actor,
+      @org.springframework.web.bind.annotation.PathVariable long id) {
+    c4tap.send(actor, id);
+    return "redirect:/c4tap/" + id;
+  }
+
+  @GetMapping("/c4tap")
+  String list(jp.renkei.server.audit.Actor actor, Model model) {
+    model.addAttribute("submissions", c4tap.list(actor, 100));
+    return "mail/c4tap";
+  }
+
+  @GetMapping("/c4tap/{id}")
+  String view(
+      jp.renkei.server.audit.Actor actor,
+      @org.springframework.web.bind.annotation.PathVariable long id,
+      Model model) {
+    model.addAttribute("submissions", java.util.List.of(c4tap.view(actor, id)));
+    model.addAttribute("single", true);
+    return "mail/c4tap";
   }
 }

@@ -25,9 +25,15 @@ public class SharingGate {
   private final DirectoryService directory;
   private final ModeService modes;
 
-  SharingGate(DirectoryService directory, ModeService modes) {
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  SharingGate(
+      DirectoryService directory,
+      ModeService modes,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
     this.directory = directory;
     this.modes = modes;
+    this.jdbc = jdbc;
   }
 
   /**
@@ -57,8 +63,30 @@ public class SharingGate {
     OrganisationDetail d = directory.detail(actor.organisationId());
     Organisation o = d.organisation();
     Set<Long> ceptoars = d.ceptoars().stream().map(Organisation::id).collect(Collectors.toSet());
-    return new Viewer(
-        actor.userId(), o.id(), o.typeCode(), o.sectorCode(), ceptoars, C4tapStanding.NONE);
+    return new Viewer(actor.userId(), o.id(), o.typeCode(), o.sectorCode(), ceptoars, c4tap(o));
+  }
+
+  /**
+   * An organisation's C4TAP standing: as recorded ({@code c4tap_standing}), else by its type — NISC
+   * (the secretariat) Red; CEPTOARs and operators, the participants, Amber; security agencies
+   * Yellow (observers); ministries and response agencies Green (council parties); others none.
+   */
+  private C4tapStanding c4tap(Organisation o) {
+    return jdbc.sql("select standing from c4tap_standing where organisation_id = ?")
+        .param(o.id())
+        .query(String.class)
+        .optional()
+        .map(C4tapStanding::valueOf)
+        .orElseGet(
+            () ->
+                switch (o.typeCode()) {
+                  case "nisc" -> C4tapStanding.SECRETARIAT_OR_ANALYST;
+                  case "ceptoar", "operator" -> C4tapStanding.PARTICIPANT;
+                  case "security_agency" -> C4tapStanding.OBSERVER;
+                  case "ministry", "incident_response", "disaster_management" ->
+                      C4tapStanding.COUNCIL_PARTY;
+                  default -> C4tapStanding.NONE;
+                });
   }
 
   /** A decision for many objects at once: fixes the viewer and the mode for the whole list. */

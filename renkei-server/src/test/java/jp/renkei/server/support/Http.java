@@ -104,15 +104,32 @@ public final class Http {
   /** Uploads one file through the form of the page at {@code pagePath}, with its CSRF token. */
   public HttpResponse<String> upload(
       String pagePath, String action, String field, String filename, byte[] content) {
+    return uploadWith(pagePath, action, field, filename, content, Map.of());
+  }
+
+  /** As {@link #upload}, with other form fields beside the file. */
+  public HttpResponse<String> uploadWith(
+      String pagePath,
+      String action,
+      String field,
+      String filename,
+      byte[] content,
+      Map<String, String> fields) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
     Matcher m = CSRF.matcher(get(pagePath).body());
+    if (m.find()) {
+      all.put("_csrf", m.group(1));
+    }
     String boundary = "----renkei" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    if (m.find()) {
+    for (Map.Entry<String, String> f : all.entrySet()) {
       body.writeBytes(
           ("--"
                   + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-                  + m.group(1)
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + f.getKey()
+                  + "\"\r\n\r\n"
+                  + f.getValue()
                   + "\r\n")
               .getBytes(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,48 @@
+package jp.renkei.server.mail;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import jp.renkei.server.audit.Actor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** C4TAP sharing of targeted mails: draft (preview), send, list, read. See docs/api.md. */
+@RestController
+@RequestMapping("/api/v1/c4tap")
+class C4tapApi {
+
+  private final C4tapService c4tap;
+
+  C4tapApi(C4tapService c4tap) {
+    this.c4tap = c4tap;
+  }
+
+  /** Body: the raw message; answers the redaction preview (a draft only the caller sees). */
+  @PostMapping
+  ResponseEntity<C4tapService.Submission> draft(
+      Actor actor, HttpServletRequest request, @RequestParam(defaultValue = "amber") String range)
+      throws IOException {
+    return ResponseEntity.status(201).body(c4tap.draft(actor, request.getInputStream(), range));
+  }
+
+  @PostMapping("/{id}/send")
+  C4tapService.Submission send(Actor actor, @PathVariable long id) {
+    return c4tap.send(actor, id);
+  }
+
+  @GetMapping
+  List<C4tapService.Submission> list(Actor actor, @RequestParam(defaultValue = "50") int limit) {
+    return c4tap.list(actor, Math.min(200, Math.max(1, limit)));
+  }
+
+  @GetMapping("/{id}")
+  C4tapService.Submission get(Actor actor, @PathVariable long id) {
+    return c4tap.view(actor, id);
+  }
+}

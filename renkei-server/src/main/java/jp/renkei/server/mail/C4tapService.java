@@ -1,0 +1,229 @@
+package jp.renkei.server.mail;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.renkei.engine.mail.MailRedaction;
+import jp.renkei.engine.mail.MailReport;
+import jp.renkei.engine.mail.MailStix;
+import jp.renkei.engine.policy.Audience;
+import jp.renkei.engine.policy.C4tapRange;
+import jp.renkei.engine.policy.Marking;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.engine.redact.Redactor;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.sharing.SharingGate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sharing an analysed targeted mail under C4TAP: a draft is the mail with the receiving
+ * organisation taken out (the preview shows what was removed); only after its sender confirms is it
+ * shared, and then read by exactly those whose C4TAP standing reaches its range — through the
+ * sharing policy, like everything else.
+ */
+@Service
+public class C4tapService {
+
+  /** A submission as one reader sees it. */
+  public record Submission(
+      long id,
+      String range,
+      String status,
+      Instant createdAt,
+      Instant sharedAt,
+      String subject,
+      String verdict,
+      int score,
+      String organisationSector,
+      List<String> removed,
+      String bundle,
+      boolean own) {}
+
+  private final JdbcClient jdbc;
+  private final MailService mail;
+  private final DirectoryService directory;
+  private final SharingGate gate;
+  private final AuditLog audit;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  C4tapService(
+      JdbcClient jdbc,
+      MailService mail,
+      DirectoryService directory,
+      SharingGate gate,
+      AuditLog audit) {
+    this.jdbc = jdbc;
+    this.mail = mail;
+    this.directory = directory;
+    this.gate = gate;
+    this.audit = audit;
+  }
+
+  static C4tapRange range(String code) {
+    try {
+      return C4tapRange.valueOf(code.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new InvalidInput("range", "error.c4tap.range", String.valueOf(code));
+    }
+  }
+
+  /** Analyses and redacts a mail into a draft only its creator sees; returns it (the preview). */
+  public Submission draft(Actor actor, InputStream message, String rangeCode) {
+    if (actor.organisationId() == null) {
+      throw new jp.renkei.server.failure.Forbidden("error.c4tap.noOrganisation");
+    }
+    C4tapRange range = range(rangeCode);
+    MailReport analysed = mail.analyze(message);
+    Redactor identity =
+        new Redactor(
+            directory.redactionIdentity(actor.organisationId()),
+            Map.of(Redactor.Kind.ORGANISATION, "〔受信組織〕", Redactor.Kind.PERSON, "〔受信者〕"));
+    MailRedaction.Result redacted = MailRedaction.apply(analysed, identity);
+    String bundle =
+        MailStix.bundle(redacted.shared(), tlpFor(range), Instant.now(), false).toString();
+    long id =
+        jdbc.sql(
+                "insert into c4tap_submission (originator_org, originator_person, range_code,"
+                    + " subject, verdict, score, report, removed, bundle) values (?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?) returning id")
+            .params(
+                actor.organisationId(),
+                actor.userId(),
+                range.name(),
+                redacted.shared().subject(),
+                analysed.verdict().name(),
+                analysed.score(),
+                json.writeValueAsString(redacted.shared()),
+                json.writeValueAsString(redacted.removed()),
+                bundle)
+            .query(Long.class)
+            .single();
+    return view(actor, id);
+  }
+
+  /** The sender confirms the preview: the draft becomes shared under its range. */
+  public Submission send(Actor actor, long id) {
+    int n =
+        jdbc.sql(
+                "update c4tap_submission set status = 'shared', shared_at = now() where id = ? and"
+                    + " status = 'draft' and originator_person = ?")
+            .params(id, actor.userId())
+            .update();
+    if (n == 0) {
+      throw new NotFound("c4tap_submission", id);
+    }
+    audit.recordAlone(actor, AuditLog.Event.success("c4tap.share", "c4tap_submission", id, null));
+    return view(actor, id);
+  }
+
+  /** Shared submissions the actor may read (and the actor's own drafts), newest first. */
+  public List<Submission> list(Actor actor, int limit) {
+    SharingGate.Check check = gate.check(actor);
+    List<Submission> out = new ArrayList<>();
+    for (Row r : rows("order by coalesce(shared_at, created_at) desc limit 500", null)) {
+      if (visible(actor, check, r)) {
+        out.add(submission(actor, r, false));
+        if (out.size() >= limit) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  public Submission view(Actor actor, long id) {
+    Row r =
+        rows("", id).stream().findFirst().orElseThrow(() -> new NotFound("c4tap_submission", id));
+    if (!visible(actor, gate.check(actor), r)) {
+      throw new NotFound("c4tap_submission", id);
+    }
+    return submission(actor, r, true);
+  }
+
+  private record Row(
+      long id,
+      long org,
+      Long person,
+      String range,
+      String status,
+      Instant created,
+      Instant shared,
+      String subject,
+      String verdict,
+      int score,
+      String removed,
+      String bundle) {}
+
+  private List<Row> rows(String tail, Long id) {
+    String sql =
+        "select id, originator_org, originator_person, range_code, status, created_at, shared_at,"
+            + " subject, verdict, score, removed, bundle from c4tap_submission"
+            + (id == null ? " " : " where id = ? ")
+            + tail;
+    var q = jdbc.sql(sql);
+    if (id != null) {
+      q = q.param(id);
+    }
+    return q.query(
+            (rs, n) ->
+                new Row(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getObject(3, Long.class),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getTimestamp(6).toInstant(),
+                    rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getInt(10),
+                    rs.getString(11),
+                    rs.getString(12)))
+        .list();
+  }
+
+  /** A draft: its creator only. Shared: whoever the policy admits under the C4TAP range. */
+  private static boolean visible(Actor actor, SharingGate.Check check, Row r) {
+    if ("draft".equals(r.status())) {
+      return r.person() != null && r.person().equals(actor.userId());
+    }
+    return check.allows(
+        Audience.of(Marking.c4tap(C4tapRange.valueOf(r.range())), r.org(), r.person()));
+  }
+
+  private Submission submission(Actor actor, Row r, boolean withBundle) {
+    boolean own = actor.organisationId() != null && actor.organisationId() == r.org();
+    return new Submission(
+        r.id(),
+        r.range(),
+        r.status(),
+        r.created(),
+        r.shared(),
+        r.subject(),
+        r.verdict(),
+        r.score(),
+        directory.organisation(r.org()).sectorCode(),
+        own ? List.of(json.readValue(r.removed(), String[].class)) : List.of(),
+        withBundle ? r.bundle() : null,
+        own);
+  }
+
+  /** The TLP closest to a C4TAP range, for the STIX marking of the shared bundle. */
+  static Tlp tlpFor(C4tapRange range) {
+    return switch (range) {
+      case RED -> Tlp.RED;
+      case AMBER, YELLOW -> Tlp.AMBER;
+      case GREEN -> Tlp.GREEN;
+      case WHITE -> Tlp.CLEAR;
+    };
+  }
+}

@@ -1,0 +1,111 @@
+package jp.renkei.server.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * C4TAP: a received targeted mail is shared with the receiving organisation taken out, only after
+ * its sender checked the preview, and read by exactly those whose C4TAP standing reaches its range.
+ */
+class C4tapIT extends ServerTest {
+
+  @Autowired Fixtures fixtures;
+
+  static byte[] mail() {
+    return ("Received: from mail.attacker.example (unknown [203.0.113.45]) by mx.sakura-bank.example;"
+            + " Mon, 16 Nov 2026 09:12:03 +0900\r\n"
+            + "Received: from mx.sakura-bank.example ([192.0.2.44]) by mbox.sakura-bank.example;"
+            + " Mon, 16 Nov 2026 09:12:04 +0900\r\n"
+            + "From: \"年金 事務局\" <jimu@pension-info.example>\r\n"
+            + "To: \"総務部\" <soumu@sakura-bank.example>\r\n"
+            + "Subject: さくら架空銀行 御中 調査票\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "hxxp://dl[.]pension-info[.]example/form.exe")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  static long id(String body) {
+    Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(body);
+    assertThat(m.find()).as(body).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  void sharedOnlyAfterThePreviewAndOnlyWithinTheRange() {
+    UserAccount sender = fixtures.user("op-sakura-bank", Role.MEMBER);
+    Http bank = new Http(port).bearer(fixtures.token(sender));
+    var draft = bank.postBytes("/api/v1/c4tap?range=amber", "message/rfc822", mail());
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+    long id = id(draft.body());
+    assertThat(draft.body())
+        .contains(
+            "\"status\":\"draft\"",
+            "recipient soumu@sakura-bank.example",
+            "relay address 192.0.2.44")
+        .contains("pension-info.example", "203.0.113.45");
+    String bundle = draft.body().substring(draft.body().indexOf("\"bundle\""));
+    assertThat(bundle)
+        .doesNotContain("さくら架空銀行")
+        .doesNotContain("soumu@")
+        .doesNotContain("192.0.2.44");
+
+    Http participant =
+        new Http(port).bearer(fixtures.token(fixtures.user(fixtures.operator("gas"), Role.MEMBER)));
+    Http ministry = new Http(port).bearer(fixtures.token(fixtures.user("meti", Role.ANALYST)));
+    Http colleague =
+        new Http(port).bearer(fixtures.token(fixtures.user("op-sakura-bank", Role.ANALYST)));
+    // a draft is nobody else's business, not even a colleague's, and only its creator sends it
+    assertThat(participant.get("/api/v1/c4tap/" + id).statusCode()).isEqualTo(404);
+    assertThat(participant.get("/api/v1/c4tap").body()).doesNotContain("\"id\":" + id + ",");
+    assertThat(colleague.postJson("/api/v1/c4tap/" + id + "/send", "{}").statusCode())
+        .isEqualTo(404);
+
+    assertThat(bank.postJson("/api/v1/c4tap/" + id + "/send", "{}").body())
+        .contains("\"status\":\"shared\"");
+    var read = participant.get("/api/v1/c4tap/" + id);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.body())
+        .contains("\"organisationSector\":\"finance\"", "\"removed\":[]")
+        .doesNotContain("さくら架空銀行")
+        .doesNotContain("sakura-bank.example");
+    // AMBER is for participants: a ministry (a council party) reads Green and wider only
+    assertThat(ministry.get("/api/v1/c4tap/" + id).statusCode()).isEqualTo(404);
+    assertThat(ministry.get("/api/v1/c4tap").body()).doesNotContain("\"id\":" + id + ",");
+    assertThat(bank.postBytes("/api/v1/c4tap?range=purple", "message/rfc822", mail()).body())
+        .contains("\"field\":\"range\"");
+  }
+
+  @Test
+  void theUploadPageShowsThePreviewAndSendsOnConfirmation() {
+    UserAccount sender = fixtures.user("op-sakura-bank", Role.MEMBER);
+    Http browser = new Http(port);
+    browser.signIn(sender.login(), Fixtures.PASSWORD);
+    // without the share box the page only analyses
+    var page = browser.upload("/mail", "/mail", "message", "c4tap.eml", mail());
+    assertThat(page.body()).doesNotContain("送信前の確認");
+    var preview =
+        browser.uploadWith(
+            "/mail",
+            "/mail",
+            "message",
+            "c4tap.eml",
+            mail(),
+            Map.of("share", "yes", "range", "GREEN"));
+    assertThat(preview.body()).contains("送信前の確認", "relay address 192.0.2.44", "C4TAPに送信する");
+    Matcher send = Pattern.compile("/mail/c4tap/(\\d+)/send").matcher(preview.body());
+    assertThat(send.find()).isTrue();
+    var sent = browser.postForm("/mail", send.group(), Map.of());
+    assertThat(sent.statusCode()).isEqualTo(302);
+    assertThat(browser.get("/c4tap").body()).contains("C4TAP Green");
+  }
+}
