@@ -79,6 +79,27 @@ final class MailCommand implements Runnable {
     String tlp;
 
     @Option(
+        names = "--share",
+        paramLabel = "HUB_URL",
+        description =
+            "Share each analysed message under C4TAP at this hub (e.g. https://hub.example.jp/):"
+                + " the hub takes your organisation out and shows what it removed; you confirm"
+                + " before anything is sent. Token from the environment variable RENKEI_TOKEN.")
+    String shareHub;
+
+    @Option(
+        names = "--range",
+        defaultValue = "amber",
+        description =
+            "C4TAP range for --share: red, amber, yellow, green, white (default: ${DEFAULT-VALUE}).")
+    String range;
+
+    @Option(
+        names = "--yes",
+        description = "With --share: send without asking (no terminal needed).")
+    boolean yes;
+
+    @Option(
         names = "--member-domains",
         paramLabel = "FILE",
         description = "Domains of the community's organisations, one per line (look-alike check).")
@@ -126,6 +147,9 @@ final class MailCommand implements Runnable {
           } else {
             text(out, name, r);
           }
+          if (shareHub != null) {
+            share(out, name, f);
+          }
           if (stixDir != null) {
             String base =
                 f == null ? "stdin" : f.getFileName().toString().replaceAll("\\.eml$", "");
@@ -142,6 +166,66 @@ final class MailCommand implements Runnable {
           verdicts.getOrDefault(MailReport.Verdict.SUSPICIOUS, 0),
           verdicts.getOrDefault(MailReport.Verdict.CLEAN, 0));
       return 0;
+    }
+
+    /** Drafts a C4TAP share at the hub, shows its redaction, and sends it when confirmed. */
+    private void share(PrintStream out, String name, Path f) throws IOException {
+      if (f == null) {
+        throw new IllegalArgumentException("--share needs files, not standard input");
+      }
+      String token = System.getenv("RENKEI_TOKEN");
+      if (token == null) {
+        throw new IllegalArgumentException("--share: set RENKEI_TOKEN to an API token of yours");
+      }
+      String hub = shareHub.endsWith("/") ? shareHub : shareHub + "/";
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      JsonMapper json = JsonMapper.builder().build();
+      tools.jackson.databind.JsonNode draft =
+          json.readTree(
+              post(http, hub + "api/v1/c4tap?range=" + range, token, Files.readAllBytes(f), 201));
+      long id = draft.path("id").asLong();
+      out.printf(
+          "   C4TAP draft %d (%s): taken out before sharing:%n",
+          id, draft.path("range").asString());
+      for (var x : draft.path("removed")) {
+        out.printf("     - %s%n", x.asString());
+      }
+      boolean send = yes;
+      if (!send && System.console() != null) {
+        String answer = System.console().readLine("   Send %s to C4TAP? [y/N] ", name);
+        send = answer != null && answer.strip().equalsIgnoreCase("y");
+      }
+      if (!send) {
+        out.printf("   not sent (the draft stays yours; send it at %sc4tap or with --yes)%n", hub);
+        return;
+      }
+      post(http, hub + "api/v1/c4tap/" + id + "/send", token, new byte[0], 200);
+      out.printf("   shared under C4TAP %s%n", draft.path("range").asString());
+    }
+
+    private static String post(
+        java.net.http.HttpClient http, String url, String token, byte[] body, int expected)
+        throws IOException {
+      try {
+        java.net.http.HttpResponse<String> r =
+            http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "message/rfc822")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+          throw new IllegalArgumentException(
+              "--share: the hub answered HTTP " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      } catch (java.net.ConnectException e) {
+        throw new IllegalArgumentException("--share: cannot connect to " + url);
+      }
     }
 
     private String json(JsonMapper json, String name, MailReport r) {

@@ -213,6 +213,34 @@ class CliIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(sightings.body()).contains("\"sightings\":1", "\"count\":2");
+    // a targeted mail, analysed locally, then shared under C4TAP after the preview
+    Path eml = Files.createTempFile("suspicious-", ".eml");
+    Files.writeString(
+        eml,
+        "From: \"NISC alert@nisc.go.jp\" <nisc.alert@gmail.com>\r\nTo: a@b.example\r\nSubject: urgent\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+            + "Content-Type: text/plain\r\n\r\nsee attached\r\n--b\r\nContent-Type: application/octet-stream\r\n"
+            + "Content-Disposition: attachment; filename=\"report.pdf.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + "TVqQAA==\r\n--b--\r\n");
+    Run analysed = run("mail", "analyze", "--lang", "en", eml.toString());
+    assertThat(analysed.exit()).as(analysed.err()).isZero();
+    assertThat(analysed.out()).contains("MALICIOUS", "DOUBLE_EXTENSION", "report.pdf.exe");
+    assertThat(analysed.err()).contains("1 message(s): 1 malicious");
+    Run shared =
+        runWithEnv(
+            java.util.Map.of("RENKEI_TOKEN", token),
+            "mail",
+            "analyze",
+            "--share",
+            "http://127.0.0.1:" + port + "/",
+            "--range",
+            "green",
+            "--yes",
+            eml.toString());
+    assertThat(shared.exit()).as(shared.err()).isZero();
+    assertThat(shared.out())
+        .contains("C4TAP draft", "recipient a@b.example", "shared under C4TAP GREEN");
+
     Run noHub = run("match", "--report-sightings", "x", "-i", bundle.toString(), log.toString());
     assertThat(noHub.exit()).isEqualTo(2);
     assertThat(noHub.err()).contains("--report-sightings needs --taxii");
