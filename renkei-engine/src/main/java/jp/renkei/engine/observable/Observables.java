@@ -360,7 +360,56 @@ public final class Observables {
     }
     String userInfo =
         authority.contains("@") ? authority.substring(0, authority.lastIndexOf('@') + 1) : "";
-    return scheme + "://" + userInfo + hostPort + rest.substring(end);
+    // the default port says nothing: http://a.example:80/ is http://a.example/
+    if ((scheme.equals("http") && hostPort.endsWith(":80"))
+        || (scheme.equals("https") && hostPort.endsWith(":443"))) {
+      hostPort = hostPort.substring(0, hostPort.lastIndexOf(':'));
+    }
+    return scheme + "://" + userInfo + hostPort + percentEncoding(rest.substring(end));
+  }
+
+  /**
+   * RFC 3986 §6.2.2: escapes of unreserved characters are decoded ({@code %7E} → {@code ~}), the
+   * hex of the others is upper-cased ({@code %2f} → {@code %2F}); nothing else changes meaning.
+   */
+  static String percentEncoding(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%'
+          && i + 2 < s.length()
+          && hex(s.charAt(i + 1)) >= 0
+          && hex(s.charAt(i + 2)) >= 0) {
+        int v = hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2));
+        char d = (char) v;
+        if ((d >= 'A' && d <= 'Z')
+            || (d >= 'a' && d <= 'z')
+            || (d >= '0' && d <= '9')
+            || d == '-'
+            || d == '.'
+            || d == '_'
+            || d == '~') {
+          b.append(d);
+        } else {
+          b.append('%')
+              .append(Character.toUpperCase(s.charAt(i + 1)))
+              .append(Character.toUpperCase(s.charAt(i + 2)));
+        }
+        i += 2;
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static int hex(char c) {
+    return c >= '0' && c <= '9'
+        ? c - '0'
+        : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
 
   private static void port(ObservableType type, String original, String colonPort) {
