@@ -21,7 +21,7 @@ class JsonLinesMatcherTest {
     MatchStats[] stats = new MatchStats[1];
     List<Hit> hits =
         DnsAndZeekMatcherTest.run(
-            new JsonLinesMatcher(SquidMatcherTest.INDEX, JsonLinesMatcher.Fields.ZEEK), log, stats);
+            new JsonLinesMatcher(SquidMatcherTest.INDEX, FieldMatcher.Fields.ZEEK), log, stats);
     assertThat(DnsAndZeekMatcherTest.summary(hits))
         .isEqualTo("10.0.0.5 i-evil host|10.0.0.6 i-ip id.resp_h|10.0.0.7 i-c2 query");
     assertThat(hits.get(0).time()).isEqualTo("1732252800.1");
@@ -31,8 +31,8 @@ class JsonLinesMatcherTest {
 
   @Test
   void anyJsonLogThroughAMapping() throws Exception {
-    JsonLinesMatcher.Fields f =
-        JsonLinesMatcher.Fields.parse("url=request_url, host=dst, client=src, time=@timestamp");
+    FieldMatcher.Fields f =
+        FieldMatcher.Fields.parse("url=request_url, host=dst, client=src, time=@timestamp");
     String log =
         "{\"@timestamp\":\"2026-11-22T10:00:00Z\",\"src\":\"10.1.1.1\",\"request_url\":\"http://files.example/payload.exe\"}\n"
             + "{\"@timestamp\":\"2026-11-22T10:00:01Z\",\"src\":\"10.1.1.2\",\"request_url\":\"https://www.evil.example/x\"}\n"
@@ -47,11 +47,11 @@ class JsonLinesMatcherTest {
 
   @Test
   void aBadMappingSaysWhatIsWrong() {
-    assertThatThrownBy(() -> JsonLinesMatcher.Fields.parse("dest=x"))
+    assertThatThrownBy(() -> FieldMatcher.Fields.parse("dest=x"))
         .hasMessageContaining("role 'dest'");
-    assertThatThrownBy(() -> JsonLinesMatcher.Fields.parse("client=src"))
+    assertThatThrownBy(() -> FieldMatcher.Fields.parse("client=src"))
         .hasMessageContaining("no host or url");
-    assertThatThrownBy(() -> JsonLinesMatcher.Fields.parse("host"))
+    assertThatThrownBy(() -> FieldMatcher.Fields.parse("host"))
         .hasMessageContaining("expected role=field");
   }
 }

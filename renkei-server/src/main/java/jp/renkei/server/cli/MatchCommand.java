@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import jp.renkei.engine.match.DnsLogMatcher;
+import jp.renkei.engine.match.FieldMatcher;
 import jp.renkei.engine.match.Hit;
 import jp.renkei.engine.match.Indicator;
 import jp.renkei.engine.match.IndicatorIndex;
@@ -112,7 +113,7 @@ final class MatchCommand implements Callable<Integer> {
       defaultValue = "auto",
       description =
           "squid, dns (BIND, dnsmasq, Unbound query logs), zeek (TSV), json (JSON lines, see"
-              + " --fields) or auto: decided per file"
+              + " --fields), csv (with a header line, through --fields) or auto: decided per file"
               + " from its first line (default: ${DEFAULT-VALUE}).")
   String logFormat;
 
@@ -143,7 +144,7 @@ final class MatchCommand implements Callable<Integer> {
   List<String> logs;
 
   /** The json field mapping of this run. */
-  private JsonLinesMatcher.Fields jsonFields = JsonLinesMatcher.Fields.ZEEK;
+  private FieldMatcher.Fields jsonFields = FieldMatcher.Fields.ZEEK;
 
   /** Set while following, read by {@link #open}. */
   private boolean following;
@@ -151,15 +152,15 @@ final class MatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     following = follow;
-    if (!List.of("auto", "squid", "dns", "zeek", "json").contains(logFormat)) {
+    if (!List.of("auto", "squid", "dns", "zeek", "json", "csv").contains(logFormat)) {
       System.err.println(
-          "renkei: --log-format must be auto, squid, dns, zeek or json, not " + logFormat);
+          "renkei: --log-format must be auto, squid, dns, zeek, json or csv, not " + logFormat);
       return 2;
     }
-    JsonLinesMatcher.Fields mapping = JsonLinesMatcher.Fields.ZEEK;
+    FieldMatcher.Fields mapping = FieldMatcher.Fields.ZEEK;
     if (fields != null) {
       try {
-        mapping = JsonLinesMatcher.Fields.parse(fields);
+        mapping = FieldMatcher.Fields.parse(fields);
       } catch (IllegalArgumentException e) {
         System.err.println("renkei: --fields: " + e.getMessage());
         return 2;
@@ -265,8 +266,13 @@ final class MatchCommand implements Callable<Integer> {
           pool.submit(
               () -> {
                 try (BufferedInputStream in = open(log)) {
-                  return matcher(logFormat.equals("auto") ? detect(in) : logFormat, index)
-                      .match(in, sink);
+                  String format =
+                      logFormat.equals("auto")
+                          ? (log.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                              ? "csv"
+                              : detect(in))
+                          : logFormat;
+                  return matcher(format, index).match(in, sink);
                 }
               }));
     }
@@ -518,6 +524,13 @@ final class MatchCommand implements Callable<Integer> {
       case "dns" -> new DnsLogMatcher(index);
       case "zeek" -> new ZeekMatcher(index);
       case "json" -> new JsonLinesMatcher(index, jsonFields);
+      case "csv" -> {
+        if (fields == null) {
+          throw new IllegalArgumentException(
+              "csv logs need --fields (which columns hold hosts, URLs, the client and the time)");
+        }
+        yield new jp.renkei.engine.match.CsvMatcher(index, jsonFields);
+      }
       default -> new SquidMatcher(index);
     };
   }

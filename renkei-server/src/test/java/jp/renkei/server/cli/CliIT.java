@@ -402,6 +402,22 @@ class CliIT {
     Run bad = run("match", "--fields", "dest=x", "-i", indicators.toString(), log.toString());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("--fields: field mapping role 'dest'");
+    // the same mapping reads a CSV export with a header line (chosen by the .csv name)
+    Path csv = dir.resolve("firewall.csv");
+    Files.writeString(
+        csv, "@t,src,dest_host,action\n2026-11-22T10:05:00Z,10.2.2.3,\"b.evil.example\",deny\n");
+    Run fromCsv =
+        run(
+            "match",
+            "--format",
+            "csv",
+            "--fields",
+            "host=dest_host,client=src,time=@t",
+            "-i",
+            indicators.toString(),
+            csv.toString());
+    assertThat(fromCsv.exit()).as(fromCsv.err()).isZero();
+    assertThat(fromCsv.out()).contains("2026-11-22T10:05:00Z,10.2.2.3,dest_host");
   }
 
   @Test
