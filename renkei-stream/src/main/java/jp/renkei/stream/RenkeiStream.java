@@ -26,12 +26,15 @@ public final class RenkeiStream {
 
   public static void main(String[] args) throws IOException, InterruptedException {
     if (args.length != 1) {
-      System.err.println("usage: RenkeiStream stream.properties");
+      System.err.println("usage: java -jar renkei-stream.jar stream.properties");
       System.exit(2);
     }
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
       p.load(in);
+    } catch (IOException | IllegalArgumentException e) {
+      System.err.println("renkei-stream: cannot read " + args[0] + ": " + e);
+      System.exit(2);
     }
     if (p.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) == null) {
       System.err.println("renkei-stream: " + args[0] + ": bootstrap.servers is required");
