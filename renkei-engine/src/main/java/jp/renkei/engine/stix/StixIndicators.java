@@ -34,6 +34,19 @@ public final class StixIndicators {
    * @throws IllegalArgumentException with the line and column when the JSON itself is broken
    */
   public static Loaded read(InputStream in, IndicatorIndex.Builder into, Instant now) {
+    return read(in, into, now, id -> true);
+  }
+
+  /**
+   * As {@link #read(InputStream, IndicatorIndex.Builder, Instant)}, using only the indicators whose
+   * id {@code first} accepts: reading newer pages first with a set of seen ids, the newest version
+   * of each indicator decides (a later revocation retracts what an older page said).
+   */
+  public static Loaded read(
+      InputStream in,
+      IndicatorIndex.Builder into,
+      Instant now,
+      java.util.function.Predicate<String> first) {
     long[] counts = new long[4]; // objects, indicators, used, stale
     List<Skipped> unsupported = new ArrayList<>();
     StixBundleReader.Result result =
@@ -46,8 +59,11 @@ public final class StixIndicators {
                 if (!"indicator".equals(o.path("type").asString(""))) {
                   return;
                 }
-                counts[1]++;
                 String id = o.path("id").asString("(no id, object #" + index + ")");
+                if (!first.test(id)) {
+                  return; // an older version of an indicator already decided
+                }
+                counts[1]++;
                 if (o.path("revoked").asBoolean(false)
                     || expired(o.path("valid_until").asString(null), now)) {
                   counts[3]++;

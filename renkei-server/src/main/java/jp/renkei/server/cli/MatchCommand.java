@@ -80,6 +80,14 @@ final class MatchCommand implements Callable<Integer> {
   String taxiiUser;
 
   @Option(
+      names = "--taxii-cache",
+      paramLabel = "DIR",
+      description =
+          "Keep the collection's pages in DIR and fetch only what was added since the last run"
+              + " (TAXII added_after); the newest version of each indicator decides.")
+  Path taxiiCache;
+
+  @Option(
       names = "--report-sightings",
       paramLabel = "COLLECTION_ID",
       description =
@@ -328,40 +336,111 @@ final class MatchCommand implements Callable<Integer> {
     return new jp.renkei.server.intel.TaxiiClient(taxiiRoot, collection, auth);
   }
 
-  /** Reads every page of the TAXII collection into the index; false (said why) on failure. */
-  private boolean readTaxii(IndicatorIndex.Builder builder) {
+  /**
+   * Reads the TAXII collection into the index: every page, or with --taxii-cache the cached pages
+   * plus only the pages added since the cached cursor. Pages are read newest first, so the newest
+   * version of each indicator decides. False (said why) on failure.
+   */
+  private boolean readTaxii(IndicatorIndex.Builder builder) throws IOException {
     jp.renkei.server.intel.TaxiiClient client = client(taxiiCollection);
+    Path dir =
+        taxiiCache == null
+            ? null
+            : taxiiCache.resolve(taxiiCollection.replaceAll("[^A-Za-z0-9-]", "_"));
+    String cursor = null;
+    List<byte[]> pages = new ArrayList<>();
+    int cached = 0;
+    if (dir != null) {
+      Files.createDirectories(dir);
+      Path c = dir.resolve("cursor");
+      cursor = Files.exists(c) ? Files.readString(c).strip() : null;
+      try (var s = Files.list(dir)) {
+        for (Path f :
+            s.filter(x -> x.getFileName().toString().startsWith("page-")).sorted().toList()) {
+          pages.add(Files.readAllBytes(f));
+          cached++;
+        }
+      }
+    }
     String next = null;
-    int pages = 0;
+    int fetched = 0;
+    try {
+      do {
+        jp.renkei.server.intel.TaxiiClient.Page page = client.objects(cursor, next);
+        next = page.next();
+        // the cursor sits just before the last object seen, so that object comes again: a page
+        // with nothing but what the previous page held is not new
+        java.util.Set<String> versions = versions(page.body());
+        boolean nothingNew =
+            versions.isEmpty()
+                || (!pages.isEmpty()
+                    && versions(pages.get(pages.size() - 1)).containsAll(versions));
+        if (!nothingNew) {
+          pages.add(page.body());
+          fetched++;
+          if (dir != null) {
+            Files.write(
+                dir.resolve(String.format("page-%06d.json", cached + fetched)), page.body());
+          }
+        }
+        if (dir != null && page.resumeAfter() != null) {
+          Path tmp = dir.resolve("cursor.tmp");
+          Files.writeString(tmp, page.resumeAfter());
+          Files.move(tmp, dir.resolve("cursor"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (next == null) {
+          cursor = page.resumeAfter();
+        }
+      } while (next != null);
+    } catch (jp.renkei.server.intel.TaxiiClient.Failure | IllegalArgumentException e) {
+      System.err.println("renkei: --taxii: " + e.getMessage());
+      if (cached == 0) {
+        return false;
+      }
+      System.err.println("renkei: --taxii: matching with the " + cached + " cached page(s)");
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
     long objects = 0;
     long used = 0;
     long stale = 0;
     long unusable = 0;
-    try {
-      do {
-        jp.renkei.server.intel.TaxiiClient.Page page = client.objects(null, next);
-        StixIndicators.Loaded loaded =
-            StixIndicators.read(
-                new java.io.ByteArrayInputStream(page.body()), builder, java.time.Instant.now());
-        pages++;
-        objects += loaded.objects();
-        used += loaded.used();
-        stale += loaded.expiredOrRevoked();
-        unusable += loaded.unsupported().size();
-        for (StixIndicators.Skipped x : loaded.unsupported()) {
-          System.err.printf("  %s: %s%n", x.id(), x.reason());
-        }
-        next = page.next();
-      } while (next != null);
-    } catch (jp.renkei.server.intel.TaxiiClient.Failure | IllegalArgumentException e) {
-      System.err.println("renkei: --taxii: " + e.getMessage());
-      return false;
+    for (int i = pages.size() - 1; i >= 0; i--) {
+      StixIndicators.Loaded loaded =
+          StixIndicators.read(
+              new java.io.ByteArrayInputStream(pages.get(i)),
+              builder,
+              java.time.Instant.now(),
+              seen::add);
+      objects += loaded.objects();
+      used += loaded.used();
+      stale += loaded.expiredOrRevoked();
+      unusable += loaded.unsupported().size();
+      for (StixIndicators.Skipped x : loaded.unsupported()) {
+        System.err.printf("  %s: %s%n", x.id(), x.reason());
+      }
     }
     System.err.printf(
-        "indicators: TAXII collection %s: %d pages, %d objects, %d indicators used, %d expired or"
-            + " revoked, %d not usable for log matching%n",
-        taxiiCollection, pages, objects, used, stale, unusable);
+        "indicators: TAXII collection %s: %d pages (%d new, %d cached), %d objects, %d indicators"
+            + " used, %d expired or revoked, %d not usable for log matching%n",
+        taxiiCollection, pages.size(), fetched, cached, objects, used, stale, unusable);
     return true;
+  }
+
+  /** The id and version of every object of an envelope. */
+  private static java.util.Set<String> versions(byte[] envelope) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    jp.renkei.engine.stix.StixBundleReader.read(
+        new java.io.ByteArrayInputStream(envelope),
+        new jp.renkei.engine.stix.StixBundleReader.Sink() {
+          @Override
+          public void object(int index, long line, tools.jackson.databind.JsonNode o) {
+            out.add(o.path("id").asString("") + "|" + o.path("modified").asString(""));
+          }
+
+          @Override
+          public void rejected(int index, long line, String message) {}
+        });
+    return out;
   }
 
   private int reportSightings(

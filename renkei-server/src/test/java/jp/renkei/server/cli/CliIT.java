@@ -199,6 +199,26 @@ class CliIT {
     assertThat(matched.err())
         .contains("indicators: TAXII collection " + gas + ": 1 pages")
         .contains("sightings: 1 reported");
+    // with a cache, a second run fetches only what was added since the first
+    Path cache = Files.createTempDirectory("taxii-cache-");
+    for (String expected : new String[] {"(1 new, 0 cached)", "(0 new, 1 cached)"}) {
+      Run cachedRun =
+          runWithEnv(
+              java.util.Map.of("RENKEI_TAXII_TOKEN", token),
+              "match",
+              "--taxii",
+              root,
+              "--collection",
+              gas,
+              "--taxii-cache",
+              cache.toString(),
+              "--format",
+              "csv",
+              log.toString());
+      assertThat(cachedRun.exit()).as(cachedRun.err()).isZero();
+      assertThat(cachedRun.err()).contains(expected);
+      assertThat(cachedRun.out()).contains("c2.example.net");
+    }
     HttpResponse<String> sightings =
         HttpClient.newHttpClient()
             .send(
