@@ -1,7 +1,6 @@
 package jp.renkei.server.intel;
 
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -10,9 +9,9 @@ import jp.renkei.engine.stix.StixPublisher;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.advisory.AdvisoryView;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.database.HubSecrets;
 import jp.renkei.server.report.ReportService;
 import jp.renkei.server.report.ReportView;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,17 +27,17 @@ public class StixPublication {
 
   private final AdvisoryService advisories;
   private final ReportService reports;
-  private final JdbcClient jdbc;
+  private final HubSecrets secrets;
   private final IntelService intel;
   private volatile StixPublisher publisher;
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(StixPublication.class);
 
   StixPublication(
-      AdvisoryService advisories, ReportService reports, JdbcClient jdbc, IntelService intel) {
+      AdvisoryService advisories, ReportService reports, HubSecrets secrets, IntelService intel) {
     this.advisories = advisories;
     this.reports = reports;
-    this.jdbc = jdbc;
+    this.secrets = secrets;
     this.intel = intel;
   }
 
@@ -46,17 +45,7 @@ public class StixPublication {
   private StixPublisher publisher() {
     StixPublisher p = publisher;
     if (p == null) {
-      byte[] fresh = new byte[16];
-      new SecureRandom().nextBytes(fresh);
-      jdbc.sql("insert into hub_secret (name, value) values (?, ?) on conflict do nothing")
-          .params(NAMESPACE, fresh)
-          .update();
-      ByteBuffer b =
-          ByteBuffer.wrap(
-              jdbc.sql("select value from hub_secret where name = ?")
-                  .param(NAMESPACE)
-                  .query(byte[].class)
-                  .single());
+      ByteBuffer b = ByteBuffer.wrap(secrets.get(NAMESPACE, 16));
       p = new StixPublisher(new UUID(b.getLong(), b.getLong()));
       publisher = p;
     }

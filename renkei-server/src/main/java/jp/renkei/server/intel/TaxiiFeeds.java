@@ -32,9 +32,6 @@ import org.springframework.stereotype.Service;
 public class TaxiiFeeds {
 
   private static final Logger log = LoggerFactory.getLogger(TaxiiFeeds.class);
-  static final String TAXII = "application/taxii+json;version=2.1";
-  static final int PAGE = 1000;
-  static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
   static final Duration MAX_BACKOFF = Duration.ofHours(6);
   static final Duration CLAIM = Duration.ofMinutes(10);
 
@@ -301,12 +298,6 @@ public class TaxiiFeeds {
   }
 
   private static String describe(Throwable e) {
-    if (e instanceof java.net.ConnectException) {
-      return "cannot connect (ConnectException: connection refused or unreachable)";
-    }
-    if (e instanceof java.net.http.HttpTimeoutException) {
-      return "the remote did not answer in time (" + e.getMessage() + ")";
-    }
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }

@@ -10,7 +10,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.renkei.server.database.HubSecrets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,28 +23,18 @@ import org.springframework.stereotype.Component;
 class PageTokens {
 
   private static final String NAME = "taxii-page-token";
-  private final JdbcClient jdbc;
+  private final HubSecrets secrets;
   private final SecureRandom random = new SecureRandom();
   private volatile SecretKey key;
 
-  PageTokens(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  PageTokens(HubSecrets secrets) {
+    this.secrets = secrets;
   }
 
   private SecretKey key() {
     SecretKey k = key;
     if (k == null) {
-      byte[] fresh = new byte[32];
-      random.nextBytes(fresh);
-      jdbc.sql("insert into hub_secret (name, value) values (?, ?) on conflict do nothing")
-          .params(NAME, fresh)
-          .update();
-      byte[] stored =
-          jdbc.sql("select value from hub_secret where name = ?")
-              .param(NAME)
-              .query(byte[].class)
-              .single();
-      k = new SecretKeySpec(stored, "AES");
+      k = new SecretKeySpec(secrets.get(NAME, 32), "AES");
       key = k;
     }
     return k;

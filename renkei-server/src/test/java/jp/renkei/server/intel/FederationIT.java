@@ -282,10 +282,32 @@ class FederationIT extends ServerTest {
                 + "\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("\"field\":\"apiRoot\"");
-    HttpResponse<String> page =
-        new Http(port)
-            .bearer(fixtures.token(fixtures.user("nisc", Role.PLATFORM_ADMIN)))
-            .get("/admin/feeds");
-    assertThat(page.statusCode()).isIn(200, 302, 401);
+    // the health page: each feed with its state, for platform admins only
+    UserAccount platformAdmin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    TaxiiFeeds.Feed down =
+        feeds.create(
+            fixtures.actor(platformAdmin),
+            new TaxiiFeeds.NewFeed(
+                Fixtures.unique("page"),
+                "http://127.0.0.1:9/taxii2/api/",
+                "x",
+                "none",
+                null,
+                null,
+                gasCollection().id().toString(),
+                null,
+                null,
+                null,
+                60));
+    feeds.pollNow(fixtures.actor(platformAdmin), down.id());
+    Http browser = new Http(port);
+    browser.signIn(platformAdmin.login(), Fixtures.PASSWORD);
+    HttpResponse<String> page = browser.get("/admin/feeds");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(down.name(), "失敗中", "cannot connect to http://127.0.0.1:9/");
+    Http orgAdmin = new Http(port);
+    orgAdmin.signIn(
+        fixtures.user(fixtures.operator("gas"), Role.ORG_ADMIN).login(), Fixtures.PASSWORD);
+    assertThat(orgAdmin.get("/admin/feeds").body()).doesNotContain(down.name());
   }
 }
