@@ -350,7 +350,8 @@ final class StixCommand implements Runnable {
         do {
           page = intel.page(actor, c, q, cursor, IntelService.MAX_PAGE, true);
           for (StoredObject o : page.objects()) {
-            out.write(((n++ == 0 ? "\n" : ",\n") + o.body()).getBytes(StandardCharsets.UTF_8));
+            out.write((n++ == 0 ? "\n" : ",\n").getBytes(StandardCharsets.UTF_8));
+            out.write(o.json());
           }
           cursor = page.lastSeq();
         } while (page.more());

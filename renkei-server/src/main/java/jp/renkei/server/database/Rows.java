@@ -24,6 +24,12 @@ public final class Rows {
     return a == null ? List.of() : Arrays.asList((Long[]) a.getArray());
   }
 
+  /**
+   * A timestamptz column as an instant, null for SQL NULL. Prefer this in hand-written mappers to
+   * mapping a record by its constructor: the driver cannot read an {@link Instant} directly, so
+   * such a mapper costs a thrown and caught exception per instant column and row before its
+   * fallback.
+   */
   public static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();

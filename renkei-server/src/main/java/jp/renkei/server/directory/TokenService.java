@@ -1,5 +1,7 @@
 package jp.renkei.server.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import jp.renkei.engine.token.ApiTokens;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.database.Rows;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,7 +120,7 @@ public class TokenService {
     Optional<ApiToken> token =
         jdbc.sql(SELECT + " where token_hash = ?")
             .param(ApiTokens.hash(presented))
-            .query(ApiToken.class)
+            .query(TokenService::token)
             .optional()
             .filter(t -> t.activeAt(now));
     if (token.isEmpty()) {
@@ -130,6 +133,19 @@ public class TokenService {
           .update();
     }
     return users.byId(t.userId()).filter(u -> u.enabled() && !u.lockedAt(now));
+  }
+
+  // read on every token request: mapped by hand (see Rows)
+  private static ApiToken token(ResultSet rs, int n) throws SQLException {
+    return new ApiToken(
+        rs.getLong("id"),
+        rs.getLong("user_id"),
+        rs.getString("name"),
+        rs.getString("display_prefix"),
+        Rows.instant(rs, "created_at"),
+        Rows.instant(rs, "expires_at"),
+        Rows.instant(rs, "last_used_at"),
+        Rows.instant(rs, "revoked_at"));
   }
 
   private Optional<ApiToken> byId(long id) {

@@ -463,6 +463,8 @@ public class IntelService {
         c.kind() == StixCollection.Kind.ADVISORIES
             ? everything(actor) // the SQL cannot judge an advisory's audience; the policy does
             : visibility(actor, k, check);
+    // the same audience object (see audiences) gets the same answer: ask the policy once each
+    java.util.Map<Audience, Boolean> decided = new java.util.IdentityHashMap<>();
     List<StoredObject> out = new ArrayList<>();
     boolean more = false;
     long cursor = afterSeq;
@@ -472,7 +474,7 @@ public class IntelService {
       List<StoredObject> rows = objects.page(c.id(), vis, q, cursor, ask, bodies);
       for (StoredObject row : rows) {
         cursor = row.seq();
-        if (!check.allows(who.apply(row))) {
+        if (!decided.computeIfAbsent(who.apply(row), check::allows)) {
           continue;
         }
         if (out.size() == want) {
@@ -526,7 +528,13 @@ public class IntelService {
   private java.util.function.Function<StoredObject, Audience> audiences(
       StixCollection c, Community k) {
     if (c.kind() != StixCollection.Kind.ADVISORIES) {
-      return row -> audience(k, row.tlp(), row.originatorOrg(), row.originatorPerson());
+      // a page has few distinct (TLP, originator) pairs: one audience object for each
+      record Key(Tlp tlp, long org, Long person) {}
+      java.util.Map<Key, Audience> cache = new java.util.HashMap<>();
+      return row ->
+          cache.computeIfAbsent(
+              new Key(row.tlp(), row.originatorOrg(), row.originatorPerson()),
+              key -> audience(k, key.tlp(), key.org(), key.person()));
     }
     java.util.Map<Long, Audience> cache = new java.util.HashMap<>();
     return row ->
@@ -561,10 +569,10 @@ public class IntelService {
   }
 
   private StoredObject redacted(StoredObject row, Community k, SharingGate.Check check) {
-    if (row.body() == null || !row.body().contains("\"granular_markings\"")) {
+    if (!row.granular() || row.json() == null) {
       return row;
     }
-    JsonNode o = json.readTree(row.body());
+    JsonNode o = json.readTree(row.json());
     JsonNode seen =
         GranularMarkings.redact(
             o,
@@ -589,7 +597,8 @@ public class IntelService {
         row.originatorOrg(),
         row.originatorPerson(),
         row.sourceAdvisory(),
-        json.writeValueAsString(seen));
+        true,
+        json.writeValueAsBytes(seen));
   }
 
   /** What a delete did. */

@@ -1,9 +1,15 @@
 package jp.renkei.server.intel;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import jp.renkei.engine.policy.Tlp;
 
-/** One stored version of a STIX object, with what the policy and TAXII need about it. */
+/**
+ * One stored version of a STIX object, with what the policy and TAXII need about it. {@code
+ * granular} says whether it names granular markings (only then may parts of it be hidden from a
+ * reader). The object itself is kept as the UTF-8 bytes the database sent ({@code json}, null where
+ * a query left the body out): pages write them out as they are.
+ */
 public record StoredObject(
     long seq,
     String stixId,
@@ -15,4 +21,11 @@ public record StoredObject(
     long originatorOrg,
     Long originatorPerson,
     Long sourceAdvisory,
-    String body) {}
+    boolean granular,
+    byte[] json) {
+
+  /** The object as text, or null where the query left it out. */
+  public String body() {
+    return json == null ? null : new String(json, StandardCharsets.UTF_8);
+  }
+}

@@ -1,5 +1,7 @@
 package jp.renkei.server.taxii;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -151,7 +153,7 @@ class TaxiiApi {
   // ---- objects -----------------------------------------------------------------------------
 
   @GetMapping("/{root}/collections/{id}/objects/")
-  ResponseEntity<String> objects(
+  ResponseEntity<byte[]> objects(
       @PathVariable String root,
       @PathVariable String id,
       @RequestParam(name = "added_after", required = false) String addedAfter,
@@ -169,23 +171,44 @@ class TaxiiApi {
     ObjectQuery q =
         query(addedAfter, list(matchId), list(matchType), versions(matchVersion, false), matchSpec);
     IntelService.Page page = intel.page(actor, c, q, after(c, next), limit(limit), true);
-    StringBuilder body = new StringBuilder("{\"more\":").append(page.more());
-    if (page.more()) {
-      body.append(",\"next\":\"").append(tokens.issue(c.id(), page.lastSeq())).append('"');
+    String head =
+        "{\"more\":"
+            + page.more()
+            + (page.more() ? ",\"next\":\"" + tokens.issue(c.id(), page.lastSeq()) + "\"" : "");
+    return withAddedHeaders(page.objects()).body(envelope(head, page.objects()));
+  }
+
+  /**
+   * The envelope {@code head,"objects":[...]}} as UTF-8, the stored objects copied in as the bytes
+   * the database sent (a page of 1,000 is about half a megabyte: no decoding, no re-encoding, one
+   * exactly sized array).
+   */
+  static byte[] envelope(String head, List<StoredObject> objects) {
+    byte[] start = (objects.isEmpty() ? head : head + ",\"objects\":[").getBytes(UTF_8);
+    int length = start.length + (objects.isEmpty() ? 1 : objects.size() + 1);
+    for (StoredObject o : objects) {
+      length += o.json().length;
     }
-    if (!page.objects().isEmpty()) {
-      body.append(",\"objects\":[");
-      for (int i = 0; i < page.objects().size(); i++) {
-        body.append(i == 0 ? "" : ",").append(page.objects().get(i).body());
+    byte[] out = new byte[length];
+    System.arraycopy(start, 0, out, 0, start.length);
+    int at = start.length;
+    for (int i = 0; i < objects.size(); i++) {
+      if (i > 0) {
+        out[at++] = ',';
       }
-      body.append(']');
+      byte[] json = objects.get(i).json();
+      System.arraycopy(json, 0, out, at, json.length);
+      at += json.length;
     }
-    body.append('}');
-    return withAddedHeaders(page.objects()).body(body.toString());
+    if (!objects.isEmpty()) {
+      out[at++] = ']';
+    }
+    out[at] = '}';
+    return out;
   }
 
   @GetMapping("/{root}/collections/{id}/objects/{objectId}/")
-  ResponseEntity<String> object(
+  ResponseEntity<byte[]> object(
       @PathVariable String root,
       @PathVariable String id,
       @PathVariable String objectId,
@@ -196,7 +219,7 @@ class TaxiiApi {
       @RequestParam(name = "match[spec_version]", required = false) String matchSpec,
       Actor actor,
       HttpServletRequest request) {
-    ResponseEntity<String> r =
+    ResponseEntity<byte[]> r =
         objects(
             root,
             id,

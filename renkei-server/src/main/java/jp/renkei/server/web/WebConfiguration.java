@@ -5,6 +5,7 @@ import java.util.List;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.security.CurrentUser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -21,6 +22,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class WebConfiguration implements WebMvcConfigurer {
+
+  /**
+   * Tomcat writes a response to the socket in pieces of its write buffer: 8 KB by default, so a
+   * TAXII page of 1,000 objects (about half a megabyte) took some sixty system calls. 64 KB per
+   * connection makes it eight.
+   */
+  @Bean
+  TomcatConnectorCustomizer largerSocketWrites() {
+    return connector -> connector.setProperty("socket.appWriteBufSize", "65536");
+  }
 
   @Bean
   LocaleResolver localeResolver(jp.renkei.server.directory.UserService users) {
