@@ -44,6 +44,59 @@ public class SightingService {
     this.intel = intel;
   }
 
+  /** One of the organisation's own indicators and what is known of its sightings, in aggregate. */
+  public record Sighted(String indicator, String name, Summary summary) {}
+
+  /**
+   * The organisation's own indicators that were sighted, newest sighting first (at most {@code
+   * max}): the publisher's aggregate view, the same as {@link #of} gives the publisher for each.
+   */
+  public List<Sighted> ofPublisher(Actor actor, int max) {
+    if (actor.organisationId() == null) {
+      return List.of();
+    }
+    record Own(String id, String name) {}
+    List<Own> own =
+        jdbc.sql(
+                "select v.value, max(v.seq) as latest,"
+                    + " (select coalesce(i.body::jsonb ->> 'name', i.body::jsonb ->> 'pattern')"
+                    + " from stix_object i where i.stix_id = v.value and i.originator_org = ?"
+                    + " order by i.version desc limit 1) as name"
+                    + " from stix_observable v where v.kind = ? and exists (select 1 from"
+                    + " stix_object i where i.stix_id = v.value and i.originator_org = ?)"
+                    + " group by v.value order by latest desc limit ?")
+            .params(actor.organisationId(), IntelService.SIGHTING_OF, actor.organisationId(), max)
+            .query((rs, n) -> new Own(rs.getString(1), rs.getString(3)))
+            .list();
+    List<Sighted> out = new ArrayList<>();
+    for (Own o : own) {
+      out.add(new Sighted(o.id(), o.name(), of(actor, o.id())));
+    }
+    return out;
+  }
+
+  /** New sightings of an organisation's own indicators, counted only. */
+  public record Recent(int sightings, int indicators) {}
+
+  /**
+   * How many sightings of the actor's organisation's indicators arrived since {@code since}, and of
+   * how many indicators: the publisher's notice, in aggregate only (who reported, and under which
+   * markings, is not part of it).
+   */
+  public Recent recentForPublisher(Actor actor, Instant since) {
+    if (actor.organisationId() == null) {
+      return new Recent(0, 0);
+    }
+    return jdbc.sql(
+            "select count(*), count(distinct v.value) from stix_observable v"
+                + " join stix_object s on s.seq = v.seq where v.kind = ? and s.date_added >= ?"
+                + " and exists (select 1 from stix_object i where i.stix_id = v.value"
+                + " and i.originator_org = ?)")
+        .params(IntelService.SIGHTING_OF, java.sql.Timestamp.from(since), actor.organisationId())
+        .query((rs, n) -> new Recent(rs.getInt(1), rs.getInt(2)))
+        .single();
+  }
+
   public Summary of(Actor actor, String indicatorId) {
     IntelService.ObjectCheck check = intel.objectCheck(actor);
     record Row(

@@ -55,6 +55,11 @@ class StixRepository {
       "seq, stix_id, type, spec_version, version_us, added_us, tlp, originator_org,"
           + " originator_person, source_advisory, granular";
 
+  /** {@link #COLUMNS} for serving bodies: what the body itself says is left out (null). */
+  static final String SERVED_COLUMNS =
+      "seq, null, null, null, null::bigint, added_us, tlp, originator_org, originator_person,"
+          + " source_advisory, granular";
+
   private final JdbcClient jdbc;
   private final DataSource dataSource;
 
@@ -238,13 +243,16 @@ class StixRepository {
 
   /**
    * One page of rows after {@code afterSeq}, in seq order, visible by {@code v}, matching the
-   * query. {@code bodies} false leaves the body out (manifest, versions).
+   * query. {@code bodies} false leaves the body out (manifest, versions); true reads the body and
+   * only what serving it needs besides (seq, date added, what the policy judges), leaving stix id,
+   * type, spec version and version null: the body says them, and not sending them per row spares
+   * the database a quarter of its time for a page.
    */
   List<StoredObject> page(
       UUID collection, Visibility v, ObjectQuery q, long afterSeq, int rows, boolean bodies) {
     Map<String, Object> params = new HashMap<>();
-    StringBuilder sql = new StringBuilder("select " + COLUMNS);
-    sql.append(bodies ? ", body" : ", null as body");
+    StringBuilder sql = new StringBuilder("select ");
+    sql.append(bodies ? SERVED_COLUMNS + ", body" : COLUMNS + ", null as body");
     // the cursor and the limit are numbers written into the statement: a plan cached for a
     // parameter would not know how far into the collection the page starts and may sort the
     // whole rest of it instead of walking the index
@@ -344,6 +352,11 @@ class StixRepository {
    * and a lower-casing per column and row). The body is taken as the UTF-8 bytes the database sent:
    * a page writes them out without decoding and encoding them again.
    */
+  private static Instant version(ResultSet rs) throws SQLException {
+    long us = rs.getLong(5);
+    return rs.wasNull() ? null : micros(us);
+  }
+
   static StoredObject row(ResultSet rs, int n) throws SQLException {
     long person = rs.getLong(9);
     boolean noPerson = rs.wasNull();
@@ -354,7 +367,7 @@ class StixRepository {
         rs.getString(2),
         rs.getString(3),
         rs.getString(4),
-        micros(rs.getLong(5)),
+        version(rs),
         micros(rs.getLong(6)),
         Tlp.valueOf(rs.getString(7)),
         rs.getLong(8),

@@ -8,7 +8,8 @@ import jp.renkei.engine.policy.Tlp;
  * One stored version of a STIX object, with what the policy and TAXII need about it. {@code
  * granular} says whether it names granular markings (only then may parts of it be hidden from a
  * reader). The object itself is kept as the UTF-8 bytes the database sent ({@code json}, null where
- * a query left the body out): pages write them out as they are.
+ * a query left the body out): pages write them out as they are. A row read with its body leaves
+ * {@code stixId}, {@code type}, {@code specVersion} and {@code version} null (the body says them).
  */
 public record StoredObject(
     long seq,

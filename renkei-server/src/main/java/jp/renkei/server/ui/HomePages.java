@@ -1,7 +1,11 @@
 package jp.renkei.server.ui;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.intel.SightingService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,10 +15,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HomePages {
 
-  private final DirectoryService directory;
+  /**
+   * How far back the home page's notice of new sightings of the organisation's indicators looks.
+   */
+  static final Duration SIGHTING_NOTICE = Duration.ofDays(7);
 
-  HomePages(DirectoryService directory) {
+  private final DirectoryService directory;
+  private final SightingService sightings;
+  private final Clock clock;
+
+  HomePages(DirectoryService directory, SightingService sightings, Optional<Clock> clock) {
     this.directory = directory;
+    this.sightings = sightings;
+    this.clock = clock.orElse(Clock.systemUTC());
   }
 
   @GetMapping("/login")
@@ -33,6 +46,8 @@ class HomePages {
   @GetMapping("/")
   String home(Actor actor, Model model) {
     model.addAttribute("org", directory.detail(actor.organisationId()));
+    model.addAttribute(
+        "sighted", sightings.recentForPublisher(actor, clock.instant().minus(SIGHTING_NOTICE)));
     return "home";
   }
 }

@@ -93,6 +93,36 @@ class SightingIT extends ServerTest {
         .contains("\"firstSeen\":\"2026-05-01T00:00:00Z\"");
 
     assertThat(http().bearer(fixtures.token(rail)).get(api).statusCode()).isEqualTo(404);
+
+    // the pages: the publisher's list and home notice are aggregate only; a reader's lookup shows
+    // the sightings it may see; someone who may not see the indicator learns nothing
+    var pub = http();
+    pub.signIn(publisher.login(), Fixtures.PASSWORD);
+    String list = pub.get("/intel/sightings").body();
+    assertThat(list).contains("id=\"own-sightings\"", indicator, "pension-c2.example.org");
+    String row = list.substring(list.indexOf(indicator));
+    assertThat(row.substring(0, row.indexOf("</tr>")))
+        .contains("<td>2</td>", "<td>7</td>", "<td>1</td>")
+        .doesNotContain(bOrg.nameJa(), "gas", "ガス");
+    assertThat(pub.get("/").body()).contains("id=\"sighting-notice\"", "目撃情報が 2 件");
+    String lookup = pub.get("/intel/sightings?indicator=" + indicator).body();
+    assertThat(lookup).contains("id=\"sighting-summary\"", "分野数のみ");
+
+    var read = http();
+    read.signIn(reader.login(), Fixtures.PASSWORD);
+    assertThat(read.get("/intel/sightings").body()).contains("id=\"own-none\"");
+    assertThat(read.get("/").body()).doesNotContain("sighting-notice");
+    String readerView = read.get("/intel/sightings?indicator=" + indicator).body();
+    assertThat(readerView.substring(readerView.indexOf("id=\"sighting-summary\"")))
+        .contains("<dd>1</dd>", "<dd>5</dd>", "gas");
+
+    var railway = http();
+    railway.signIn(rail.login(), Fixtures.PASSWORD);
+    String hidden = railway.get("/intel/sightings?indicator=" + indicator).body();
+    String absent =
+        railway.get("/intel/sightings?indicator=indicator--" + UUID.randomUUID()).body();
+    assertThat(hidden).contains("id=\"sighting-not-found\"").doesNotContain("sighting-summary");
+    assertThat(absent).contains("id=\"sighting-not-found\"");
     assertThat(
             http()
                 .bearer(fixtures.token(reader))
