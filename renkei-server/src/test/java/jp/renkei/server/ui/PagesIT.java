@@ -45,7 +45,11 @@ class PagesIT extends ServerTest {
                 "/inbox",
                 "/advisories",
                 "/advisories/new",
-                "/dashboard"));
+                "/dashboard",
+                "/intel/sightings",
+                "/intel/sightings?indicator=indicator--00000000-0000-4000-8000-000000000000",
+                "/mail",
+                "/c4tap"));
     if (role.includes(Role.ORG_ADMIN)) {
       pages.addAll(List.of("/admin/users", "/admin/users/" + person.id(), "/admin/audit"));
     }
