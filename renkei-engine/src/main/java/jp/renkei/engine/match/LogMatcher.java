@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -19,12 +20,40 @@ public abstract class LogMatcher {
   static final int MAX_LINE = 64 * 1024;
   static final int MAX_BAD_KEPT = 20;
 
-  protected final IndicatorIndex index;
+  /** The index lines are matched against; read and replaced only by the matching thread. */
+  protected IndicatorIndex index;
+
   protected final boolean[] ok = new boolean[1];
+  private final AtomicReference<IndicatorIndex> next = new AtomicReference<>();
 
   protected LogMatcher(IndicatorIndex index) {
     this.index = index;
   }
+
+  /**
+   * Makes the matcher use another index (refreshed indicators) from the next block of input, or the
+   * next {@link #matchLine} call, on; any thread may call this. Hits found before refer to the old
+   * index: resolve a hit's indicator with {@link #index()} while handling the hit.
+   */
+  public final void replaceIndex(IndicatorIndex replacement) {
+    next.set(replacement);
+  }
+
+  /** The index the current line is matched against (call it from the matching thread). */
+  public final IndicatorIndex index() {
+    return index;
+  }
+
+  private void takeReplacement() {
+    IndicatorIndex n = next.getAndSet(null);
+    if (n != null) {
+      index = n;
+      indexReplaced();
+    }
+  }
+
+  /** Called on the matching thread after the index was replaced (derived settings may change). */
+  protected void indexReplaced() {}
 
   /**
    * Matches one line ({@code b[from, to)}, without its line end); returns the number of hits, or -1
@@ -37,6 +66,7 @@ public abstract class LogMatcher {
    * number of hits, or -1 if the line is malformed for this format.
    */
   public final int matchLine(byte[] line, long lineNo, Consumer<Hit> hits) {
+    takeReplacement();
     int to = line.length;
     while (to > 0 && (line[to - 1] == '\n' || line[to - 1] == '\r')) {
       to--;
@@ -57,6 +87,7 @@ public abstract class LogMatcher {
         have += n;
         bytes += n;
       }
+      takeReplacement();
       int start = 0;
       for (int i = 0; i < have; i++) {
         if (buf[i] == '\n') {

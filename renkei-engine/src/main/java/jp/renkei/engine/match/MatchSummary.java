@@ -39,17 +39,27 @@ public final class MatchSummary implements Consumer<Hit> {
   }
 
   private final IndicatorIndex index;
-  private final Map<Integer, Acc> byIndicator = new HashMap<>();
+  private final Map<Indicator, Acc> byIndicator = new HashMap<>();
   private final Map<String, Acc> byHost = new HashMap<>();
 
+  /** A summary of hits of one index ({@link #accept}). */
   public MatchSummary(IndicatorIndex index) {
     this.index = index;
   }
 
+  /** A summary of hits whose indicators are given with them ({@link #add}): indexes may change. */
+  public MatchSummary() {
+    this(null);
+  }
+
   @Override
   public void accept(Hit h) {
-    byIndicator.computeIfAbsent(h.indicator(), k -> new Acc()).add(h.client(), h.time());
-    Indicator i = index.indicator(h.indicator());
+    add(h, index.indicator(h.indicator()));
+  }
+
+  /** Counts a hit of indicator {@code i} (resolved from the index the hit was found with). */
+  public void add(Hit h, Indicator i) {
+    byIndicator.computeIfAbsent(i, k -> new Acc()).add(h.client(), h.time());
     byHost.computeIfAbsent(h.client(), k -> new Acc()).add(i.type() + " " + i.value(), h.time());
   }
 
@@ -57,10 +67,9 @@ public final class MatchSummary implements Consumer<Hit> {
   public List<Row> indicators() {
     List<Row> rows = new ArrayList<>();
     byIndicator.forEach(
-        (n, a) -> {
-          Indicator i = index.indicator(n);
-          rows.add(new Row(i.type() + " " + i.value(), a.hits, a.distinct.size(), a.first, a.last));
-        });
+        (i, a) ->
+            rows.add(
+                new Row(i.type() + " " + i.value(), a.hits, a.distinct.size(), a.first, a.last)));
     rows.sort(Comparator.comparingLong(Row::hits).reversed().thenComparing(Row::key));
     return rows;
   }
@@ -73,7 +82,7 @@ public final class MatchSummary implements Consumer<Hit> {
     Map<String, Acc> byId = new HashMap<>();
     byIndicator.forEach(
         (n, a) -> {
-          Acc to = byId.computeIfAbsent(index.indicator(n).id(), k -> new Acc());
+          Acc to = byId.computeIfAbsent(n.id(), k -> new Acc());
           to.hits += a.hits;
           to.distinct.addAll(a.distinct);
           if (to.first == null || (a.first != null && compare(a.first, to.first) < 0)) {

@@ -19,13 +19,18 @@ import jp.renkei.engine.observable.Observables;
  */
 public final class SquidMatcher extends LogMatcher {
 
-  private final boolean urls;
+  private boolean urls;
   private final int[] fieldStart = new int[10];
   private final int[] fieldEnd = new int[10];
 
   public SquidMatcher(IndicatorIndex index) {
     super(index);
     this.urls = index.hasUrls();
+  }
+
+  @Override
+  protected void indexReplaced() {
+    urls = index.hasUrls();
   }
 
   @Override

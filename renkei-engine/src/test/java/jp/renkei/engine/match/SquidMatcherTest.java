@@ -124,4 +124,40 @@ class SquidMatcherTest {
     assertThat(idx.matchExact("ipv6-addr", "2001:db8:abcd:12::1")).isEqualTo(2);
     assertThat(idx.matchExact("ipv6-addr", "2001:db8:abce::1")).isEqualTo(-1);
   }
+
+  @Test
+  void aReplacedIndexTakesOverAtTheNextLineAndHitsResolveAgainstTheirOwnIndex() {
+    // a follower refreshing its indicators from the hub: the old index has no URLs, the new one
+    // drops evil.example and adds a URL (so the URL check must switch on)
+    IndicatorIndex before =
+        IndicatorIndex.builder(4).add("i-old", ObservableType.DOMAIN, "evil.example").build();
+    IndicatorIndex after =
+        IndicatorIndex.builder(4)
+            .add("i-new", ObservableType.DOMAIN, "fresh.example")
+            .add("i-url", ObservableType.URL, "http://files.example/payload.exe")
+            .build();
+    SquidMatcher m = new SquidMatcher(before);
+    MatchSummary summary = new MatchSummary();
+    List<String> seen = new ArrayList<>();
+    java.util.function.Consumer<Hit> sink =
+        h -> {
+          Indicator i = m.index().indicator(h.indicator());
+          summary.add(h, i);
+          seen.add(i.id());
+        };
+    byte[] evil = line("10.0.0.5", "http://evil.example/", "192.0.2.1").getBytes();
+    byte[] fresh = line("10.0.0.6", "http://fresh.example/", "192.0.2.1").getBytes();
+    byte[] url = line("10.0.0.7", "http://files.example/payload.exe", "192.0.2.1").getBytes();
+    assertThat(m.matchLine(evil, 1, sink)).isEqualTo(1);
+    assertThat(m.matchLine(fresh, 2, sink)).isZero();
+    m.replaceIndex(after);
+    assertThat(m.matchLine(evil, 3, sink)).isZero();
+    assertThat(m.matchLine(fresh, 4, sink)).isEqualTo(1);
+    assertThat(m.matchLine(url, 5, sink)).isEqualTo(1);
+    assertThat(m.index()).isSameAs(after);
+    assertThat(seen).containsExactly("i-old", "i-new", "i-url");
+    assertThat(summary.byIndicatorId())
+        .extracting(MatchSummary.Row::key)
+        .containsExactlyInAnyOrder("i-old", "i-new", "i-url");
+  }
 }

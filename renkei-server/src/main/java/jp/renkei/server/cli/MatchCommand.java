@@ -141,6 +141,14 @@ final class MatchCommand implements Callable<Integer> {
   boolean follow;
 
   @Option(
+      names = "--taxii-refresh",
+      paramLabel = "SECONDS",
+      description =
+          "With --follow and --taxii: fetch what the collection gained every SECONDS seconds"
+              + " (default 900; 0: never) and match with the refreshed indicators from then on.")
+  int taxiiRefresh = 900;
+
+  @Option(
       names = "--threads",
       description = "Files matched at once (default: the number of cores).")
   Integer threads;
@@ -153,6 +161,11 @@ final class MatchCommand implements Callable<Integer> {
 
   /** The json field mapping of this run. */
   private FieldMatcher.Fields jsonFields = FieldMatcher.Fields.ZEEK;
+
+  /** Without --taxii-cache: the collection's pages read so far and the cursor after them. */
+  private List<byte[]> keptPages = List.of();
+
+  private String keptCursor;
 
   /** Set while following, read by {@link #open}. */
   private boolean following;
@@ -201,75 +214,33 @@ final class MatchCommand implements Callable<Integer> {
       System.err.println("renkei: --sighting-tlp must be clear, green, amber, amber+strict or red");
       return 2;
     }
-    long t0 = System.nanoTime();
-    IndicatorIndex.Builder builder = IndicatorIndex.builder(1 << 16);
-    if (taxiiRoot != null && !readTaxii(builder)) {
+    IndicatorIndex first = loadIndex();
+    if (first == null) {
       return 1;
     }
-    for (Path f : indicatorFiles == null ? List.<Path>of() : indicatorFiles) {
-      if (f.getFileName().toString().endsWith(".json")) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
-          StixIndicators.Loaded loaded = StixIndicators.read(in, builder, java.time.Instant.now());
-          System.err.printf(
-              "indicators: %s: STIX, %d objects, %d indicators, %d used, %d expired or revoked,"
-                  + " %d not usable for log matching%n",
-              f,
-              loaded.objects(),
-              loaded.indicators(),
-              loaded.used(),
-              loaded.expiredOrRevoked(),
-              loaded.unsupported().size());
-          for (StixIndicators.Skipped x : loaded.unsupported()) {
-            System.err.printf("  %s %s: %s%n", f, x.id(), x.reason());
-          }
-        } catch (IllegalArgumentException e) {
-          System.err.println("renkei: " + f + ": " + e.getMessage());
-          return 1;
-        }
-        continue;
-      }
-      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-        IndicatorLists.Loaded loaded = IndicatorLists.read(r, f.getFileName().toString(), builder);
-        System.err.printf(
-            "indicators: %s: %d lines, %d accepted, %d rejected%n",
-            f, loaded.lines(), loaded.added(), loaded.rejected());
-        for (IndicatorLists.Rejected x : loaded.firstRejected()) {
-          System.err.printf("  %s line %d: %s (%s)%n", f, x.line(), x.reason(), x.text());
-        }
-      }
-    }
-    IndicatorIndex index = builder.build();
-    long loadNanos = System.nanoTime() - t0;
-    System.err.printf(
-        "index: %d indicators in %.2f s, about %d bytes of index per indicator%n",
-        index.size(), loadNanos / 1e9, index.size() == 0 ? 0 : index.indexBytes() / index.size());
+    java.util.concurrent.atomic.AtomicReference<IndicatorIndex> current =
+        new java.util.concurrent.atomic.AtomicReference<>(first);
+    List<LogMatcher> matchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    MatchSummary summary = new MatchSummary(index);
+    MatchSummary summary = new MatchSummary();
     Writer out =
         new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
     if (format.equals("csv")) {
       out.write("line,time,client,field,indicator_id,type,value,file\n");
     }
     long t1 = System.nanoTime();
+    // a followed file is read for ever: each needs its own thread
     int workers =
-        Math.max(
-            1,
-            Math.min(
-                logs.size(),
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads));
+        following
+            ? logs.size()
+            : Math.max(
+                1,
+                Math.min(
+                    logs.size(),
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads));
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     List<Future<MatchStats>> runs = new ArrayList<>();
     for (String log : logs) {
-      Consumer<Hit> sink =
-          hit -> {
-            synchronized (summary) {
-              summary.accept(hit);
-              write(out, hit, index.indicator(hit.indicator()), log);
-              if (following) {
-                flush(out);
-              }
-            }
-          };
       runs.add(
           pool.submit(
               () -> {
@@ -280,11 +251,28 @@ final class MatchCommand implements Callable<Integer> {
                               ? "csv"
                               : detect(in))
                           : logFormat;
-                  return matcher(format, index).match(in, sink);
+                  LogMatcher m = matcher(format, current.get());
+                  matchers.add(m);
+                  // a hit is resolved against the index it was found with (it may be replaced)
+                  Consumer<Hit> sink =
+                      hit -> {
+                        Indicator i = m.index().indicator(hit.indicator());
+                        synchronized (summary) {
+                          summary.add(hit, i);
+                          write(out, hit, i, log);
+                          if (following) {
+                            flush(out);
+                          }
+                        }
+                      };
+                  return m.match(in, sink);
                 }
               }));
     }
     pool.shutdown();
+    if (following && taxiiRoot != null && taxiiRefresh > 0) {
+      refreshEvery(taxiiRefresh, current, matchers);
+    }
     if (following) {
       // the runs never end on their own: Ctrl+C ends the process, and this prints what was found
       Runtime.getRuntime()
@@ -326,6 +314,96 @@ final class MatchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * While following: every {@code seconds}, fetches what the hub's collection gained (only the new
+   * pages: they are kept in memory, or in --taxii-cache) and matches with the new index from the
+   * next block of each log on. A failed refresh is said and matching goes on with what it has.
+   */
+  private void refreshEvery(
+      int seconds,
+      java.util.concurrent.atomic.AtomicReference<IndicatorIndex> current,
+      List<LogMatcher> matchers) {
+    java.util.concurrent.ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "renkei-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            IndicatorIndex fresh = loadIndex();
+            if (fresh == null) {
+              System.err.println(
+                  "renkei: refresh failed; matching goes on with the old indicators");
+              return;
+            }
+            current.set(fresh);
+            matchers.forEach(m -> m.replaceIndex(fresh));
+          } catch (IOException | RuntimeException e) {
+            System.err.println(
+                "renkei: refresh failed ("
+                    + e.getMessage()
+                    + "); matching goes on with the old indicators");
+          }
+        },
+        seconds,
+        seconds,
+        java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /**
+   * The indicators of this run, from the hub (--taxii) and the files (-i), as one index; null (said
+   * why) if they cannot be read.
+   */
+  private IndicatorIndex loadIndex() throws IOException {
+    long t0 = System.nanoTime();
+    IndicatorIndex.Builder builder = IndicatorIndex.builder(1 << 16);
+    if (taxiiRoot != null && !readTaxii(builder)) {
+      return null;
+    }
+    for (Path f : indicatorFiles == null ? List.<Path>of() : indicatorFiles) {
+      if (f.getFileName().toString().endsWith(".json")) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
+          StixIndicators.Loaded loaded = StixIndicators.read(in, builder, java.time.Instant.now());
+          System.err.printf(
+              "indicators: %s: STIX, %d objects, %d indicators, %d used, %d expired or revoked,"
+                  + " %d not usable for log matching%n",
+              f,
+              loaded.objects(),
+              loaded.indicators(),
+              loaded.used(),
+              loaded.expiredOrRevoked(),
+              loaded.unsupported().size());
+          for (StixIndicators.Skipped x : loaded.unsupported()) {
+            System.err.printf("  %s %s: %s%n", f, x.id(), x.reason());
+          }
+        } catch (IllegalArgumentException e) {
+          System.err.println("renkei: " + f + ": " + e.getMessage());
+          return null;
+        }
+        continue;
+      }
+      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        IndicatorLists.Loaded loaded = IndicatorLists.read(r, f.getFileName().toString(), builder);
+        System.err.printf(
+            "indicators: %s: %d lines, %d accepted, %d rejected%n",
+            f, loaded.lines(), loaded.added(), loaded.rejected());
+        for (IndicatorLists.Rejected x : loaded.firstRejected()) {
+          System.err.printf("  %s line %d: %s (%s)%n", f, x.line(), x.reason(), x.text());
+        }
+      }
+    }
+    IndicatorIndex index = builder.build();
+    long loadNanos = System.nanoTime() - t0;
+    System.err.printf(
+        "index: %d indicators in %.2f s, about %d bytes of index per indicator%n",
+        index.size(), loadNanos / 1e9, index.size() == 0 ? 0 : index.indexBytes() / index.size());
+
+    return index;
+  }
+
   private jp.renkei.server.intel.TaxiiClient client(String collection) {
     String token = System.getenv("RENKEI_TAXII_TOKEN");
     jp.renkei.server.intel.TaxiiClient.Auth auth =
@@ -347,10 +425,13 @@ final class MatchCommand implements Callable<Integer> {
         taxiiCache == null
             ? null
             : taxiiCache.resolve(taxiiCollection.replaceAll("[^A-Za-z0-9-]", "_"));
-    String cursor = null;
-    List<byte[]> pages = new ArrayList<>();
-    int cached = 0;
+    String cursor = keptCursor;
+    List<byte[]> pages = new ArrayList<>(keptPages);
+    int cached = pages.size();
     if (dir != null) {
+      cursor = null;
+      pages.clear();
+      cached = 0;
       Files.createDirectories(dir);
       Path c = dir.resolve("cursor");
       cursor = Files.exists(c) ? Files.readString(c).strip() : null;
@@ -398,6 +479,11 @@ final class MatchCommand implements Callable<Integer> {
         return false;
       }
       System.err.println("renkei: --taxii: matching with the " + cached + " cached page(s)");
+    }
+    if (dir == null) {
+      // a refresh while following fetches only what was added since
+      keptPages = pages;
+      keptCursor = cursor;
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
     long objects = 0;

@@ -219,6 +219,7 @@ class CliIT {
       assertThat(cachedRun.err()).contains(expected);
       assertThat(cachedRun.out()).contains("c2.example.net");
     }
+    followPicksUpIndicatorsPublishedMeanwhile(data, root, gas, token);
     HttpResponse<String> sightings =
         HttpClient.newHttpClient()
             .send(
@@ -346,6 +347,107 @@ class CliIT {
     Run bad = run("match", "-i", broken.toString(), log.toString());
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("broken JSON at line 1");
+  }
+
+  /**
+   * A follower of a live proxy log, with indicators from the hub: an indicator published after it
+   * started is fetched by the next refresh, and the next line that names it is a hit.
+   */
+  private static void followPicksUpIndicatorsPublishedMeanwhile(
+      Path data, String root, String collection, String token) throws Exception {
+    Path dir = Files.createTempDirectory("renkei-follow-taxii-");
+    Path log = dir.resolve("access.log");
+    Files.writeString(log, "");
+    Path err = dir.resolve("err.txt");
+    ProcessBuilder b =
+        new ProcessBuilder(
+                JAVA,
+                "-jar",
+                JAR,
+                "match",
+                "--follow",
+                "--log-format",
+                "squid",
+                "--taxii",
+                root,
+                "--collection",
+                collection,
+                "--taxii-refresh",
+                "1",
+                log.toString())
+            .redirectError(err.toFile());
+    b.environment().put("RENKEI_TAXII_TOKEN", token);
+    Process p = b.start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      awaitText(err, "index: ");
+      String fresh = "indicator--" + java.util.UUID.randomUUID();
+      Path bundle = dir.resolve("fresh.json");
+      Files.writeString(
+          bundle,
+          """
+          {"type":"bundle","id":"bundle--%s","objects":[
+          {"type":"indicator","spec_version":"2.1","id":"%s","created":"2026-03-02T00:00:00.000Z",
+           "modified":"2026-03-02T00:00:00.000Z","pattern_type":"stix","valid_from":"2026-03-02T00:00:00Z",
+           "pattern":"[domain-name:value = 'fresh-c2.example.org']"}]}
+          """
+              .formatted(java.util.UUID.randomUUID(), fresh));
+      Run imported =
+          run(
+              "stix",
+              "import",
+              "--collection",
+              "sector:gas",
+              "--default-tlp",
+              "GREEN",
+              "--data-dir",
+              data.toString(),
+              bundle.toString());
+      assertThat(imported.exit()).as(imported.err()).isZero();
+      awaitText(err, "(1 new, 1 cached)");
+      // the follower swaps indexes at its next block of input: give it a line, then the hit
+      Files.writeString(
+          log,
+          "1732252900.100    10 10.0.0.20 TCP_MISS/200 100 GET http://ok.example/ - HIER_DIRECT/192.0.2.1 text/html\n",
+          java.nio.file.StandardOpenOption.APPEND);
+      Thread.sleep(1500);
+      Files.writeString(
+          log,
+          "1732252901.100    10 10.0.0.21 TCP_MISS/200 100 GET http://www.fresh-c2.example.org/x - HIER_DIRECT/192.0.2.1 text/html\n",
+          java.nio.file.StandardOpenOption.APPEND);
+      java.util.concurrent.CompletableFuture<String> line =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return out.readLine();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      assertThat(line.get(30, TimeUnit.SECONDS))
+          .contains("\"client\":\"10.0.0.21\"", fresh, "fresh-c2.example.org");
+    } finally {
+      p.toHandle().destroy();
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  private static void awaitText(Path file, String text) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < end) {
+      if (Files.exists(file) && Files.readString(file).contains(text)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "no '"
+            + text
+            + "' in "
+            + file
+            + ":\n"
+            + (Files.exists(file) ? Files.readString(file) : ""));
   }
 
   @Test
