@@ -125,19 +125,7 @@ class MatchOnBrokerBench {
     // baseline: read every record once with a plain consumer, nothing else
     long t1 = System.nanoTime();
     long read = 0;
-    try (KafkaConsumer<byte[], byte[]> c =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "baseline-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                5000),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> c = fromStart(bootstrap, "baseline")) {
       c.subscribe(List.of(t.logs()));
       while (read < LINES) {
         read += c.poll(Duration.ofMillis(500)).count();
@@ -196,17 +184,7 @@ class MatchOnBrokerBench {
 
   static long count(String bootstrap, String topic) {
     long n = 0;
-    try (KafkaConsumer<byte[], byte[]> c =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "count-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> c = fromStart(bootstrap, "count")) {
       c.subscribe(List.of(topic));
       int empty = 0;
       while (empty < 10) {
@@ -216,6 +194,22 @@ class MatchOnBrokerBench {
       }
     }
     return n;
+  }
+
+  /** A consumer of raw records in a group of its own, reading from the start. */
+  static KafkaConsumer<byte[], byte[]> fromStart(String bootstrap, String group) {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            group + "-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            5000),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
   }
 
   static void report(String format, Object... args) {

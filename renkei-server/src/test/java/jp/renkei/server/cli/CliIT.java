@@ -115,17 +115,7 @@ class CliIT {
         ]}
         """
             .formatted(indicator));
-    Run imported =
-        run(
-            "stix",
-            "import",
-            "--collection",
-            "sector:gas",
-            "--default-tlp",
-            "GREEN",
-            "--data-dir",
-            data.toString(),
-            bundle.toString());
+    Run imported = importToGas(data, bundle);
     assertThat(imported.exit()).as(imported.err()).isEqualTo(4);
     assertThat(imported.out()).startsWith("2 objects stored in Gas sector");
     assertThat(imported.err()).contains(bundle + ":8: object #2 indicator--bad: /id:");
@@ -393,17 +383,7 @@ class CliIT {
            "pattern":"[domain-name:value = 'fresh-c2.example.org']"}]}
           """
               .formatted(java.util.UUID.randomUUID(), fresh));
-      Run imported =
-          run(
-              "stix",
-              "import",
-              "--collection",
-              "sector:gas",
-              "--default-tlp",
-              "GREEN",
-              "--data-dir",
-              data.toString(),
-              bundle.toString());
+      Run imported = importToGas(data, bundle);
       assertThat(imported.exit()).as(imported.err()).isZero();
       awaitText(err, "(1 new, 1 cached)");
       // the follower swaps indexes at its next block of input: give it a line, then the hit
@@ -412,25 +392,47 @@ class CliIT {
           "1732252900.100    10 10.0.0.20 TCP_MISS/200 100 GET http://ok.example/ - HIER_DIRECT/192.0.2.1 text/html\n",
           java.nio.file.StandardOpenOption.APPEND);
       Thread.sleep(1500);
-      Files.writeString(
-          log,
-          "1732252901.100    10 10.0.0.21 TCP_MISS/200 100 GET http://www.fresh-c2.example.org/x - HIER_DIRECT/192.0.2.1 text/html\n",
-          java.nio.file.StandardOpenOption.APPEND);
-      java.util.concurrent.CompletableFuture<String> line =
-          java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return out.readLine();
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
-      assertThat(line.get(30, TimeUnit.SECONDS))
+      assertThat(
+              appendAndReadHit(
+                  log,
+                  "1732252901.100    10 10.0.0.21 TCP_MISS/200 100 GET http://www.fresh-c2.example.org/x - HIER_DIRECT/192.0.2.1 text/html\n",
+                  out))
           .contains("\"client\":\"10.0.0.21\"", fresh, "fresh-c2.example.org");
     } finally {
       p.toHandle().destroy();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
+  }
+
+  /**
+   * Appends a line to a followed log and returns the follower's next output line (30 s at most).
+   */
+  private static String appendAndReadHit(Path log, String line, BufferedReader out)
+      throws Exception {
+    Files.writeString(log, line, java.nio.file.StandardOpenOption.APPEND);
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return out.readLine();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  /** {@code renkei stix import} of a bundle into the gas sector's collection, unmarked GREEN. */
+  private static Run importToGas(Path data, Path bundle) throws Exception {
+    return run(
+        "stix",
+        "import",
+        "--collection",
+        "sector:gas",
+        "--default-tlp",
+        "GREEN",
+        "--data-dir",
+        data.toString(),
+        bundle.toString());
   }
 
   private static void awaitText(Path file, String text) throws Exception {
@@ -476,20 +478,11 @@ class CliIT {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       Thread.sleep(1500);
-      Files.writeString(
-          log,
-          "1732252801.100    10 10.0.0.9 TCP_MISS/200 100 GET http://x.evil.example/ - HIER_DIRECT/192.0.2.1 text/html\n",
-          java.nio.file.StandardOpenOption.APPEND);
-      java.util.concurrent.CompletableFuture<String> line =
-          java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return out.readLine();
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
-      assertThat(line.get(30, TimeUnit.SECONDS))
+      assertThat(
+              appendAndReadHit(
+                  log,
+                  "1732252801.100    10 10.0.0.9 TCP_MISS/200 100 GET http://x.evil.example/ - HIER_DIRECT/192.0.2.1 text/html\n",
+                  out))
           .contains("\"client\":\"10.0.0.9\"", "\"value\":\"evil.example\"");
     } finally {
       // SIGTERM through the handle: Process.destroy() would also close the streams we still read
