@@ -316,7 +316,38 @@ public class IntelService {
         };
     List<Outcome> pending = new ArrayList<>(); // the current batch's objects, settled at flush
     List<StixRepository.NewObject> batch = new ArrayList<>();
+    // objects as read (and parse refusals, in their place), prepared together once BATCH are here
+    List<Read> reads = new ArrayList<>();
     int[] read = {0};
+    Runnable store =
+        () -> {
+          // validation and serialisation dominate ingest and need nothing from each other: on all
+          // cores, in order; what follows (duplicates in a batch, the batch itself) stays serial
+          List<Prepared> prepared =
+              reads.size() < PARALLEL_FROM
+                  ? reads.stream().map(x -> prepare(x, fallback, widest)).toList()
+                  : reads.parallelStream().map(x -> prepare(x, fallback, widest)).toList();
+          reads.clear();
+          for (Prepared p : prepared) {
+            if (p.object() == null) {
+              settle.accept(p.outcome());
+              continue;
+            }
+            StixRepository.NewObject o = p.object();
+            if (o.version() == null
+                && batch.stream()
+                    .anyMatch(b -> b.version() == null && b.stixId().equals(o.stixId()))) {
+              // the same unversioned object twice in one batch: it is stored once
+              Outcome x = p.outcome();
+              settle.accept(new Outcome(x.index(), x.line(), x.id(), null, null, true));
+              continue;
+            }
+            batch.add(o);
+            pending.add(p.outcome());
+          }
+          flush(c, originatorOrg, actor.userId(), sourceAdvisory, batch, pending, settle);
+          progress.accept(read[0]);
+        };
     StixBundleReader.Result r =
         StixBundleReader.read(
             in,
@@ -324,64 +355,19 @@ public class IntelService {
               @Override
               public void object(int index, long line, JsonNode o) {
                 read[0]++;
-                List<StixValidator.Problem> problems = validator.validate(o);
-                String id = o.path("id").isString() ? o.path("id").asString() : null;
-                if (!problems.isEmpty()) {
-                  settle.accept(
-                      new Outcome(
-                          index,
-                          line,
-                          id,
-                          version(o),
-                          String.join("; ", problems.stream().map(Object::toString).toList()),
-                          false));
-                  return;
-                }
-                StixMeta m = StixMeta.of(o);
-                Instant version =
-                    m.version() == null ? null : m.version().truncatedTo(ChronoUnit.MICROS);
-                if (version == null
-                    && batch.stream()
-                        .anyMatch(b -> b.version() == null && b.stixId().equals(m.id()))) {
-                  // the same unversioned object twice in one batch: it is stored once
-                  settle.accept(new Outcome(index, line, m.id(), null, null, true));
-                  return;
-                }
-                List<String[]> values = new ArrayList<>();
-                for (Observable obs : StixObservables.of(o)) {
-                  values.add(new String[] {obs.type().code(), obs.value()});
-                }
-                if ("sighting".equals(m.type()) && o.path("sighting_of_ref").isString()) {
-                  // indexed beside the values, so an indicator's sightings are found at once
-                  values.add(new String[] {SIGHTING_OF, o.path("sighting_of_ref").asString()});
-                }
-                batch.add(
-                    new StixRepository.NewObject(
-                        m.id(),
-                        m.type(),
-                        m.specVersion(),
-                        version,
-                        m.createdByRef(),
-                        m.markingRefs(),
-                        narrower(m.tlp().orElse(fallback), widest),
-                        m.revoked(),
-                        json.writeValueAsString(o),
-                        values));
-                pending.add(new Outcome(index, line, m.id(), version(o), null, false));
-                if (batch.size() >= BATCH) {
-                  flush(c, originatorOrg, actor.userId(), sourceAdvisory, batch, pending, settle);
-                  progress.accept(read[0]);
+                reads.add(new Read(index, line, o, null));
+                if (reads.size() >= BATCH) {
+                  store.run();
                 }
               }
 
               @Override
               public void rejected(int index, long line, String message) {
                 read[0]++;
-                settle.accept(new Outcome(index, line, null, null, message, false));
+                reads.add(new Read(index, line, null, message));
               }
             });
-    flush(c, originatorOrg, actor.userId(), sourceAdvisory, batch, pending, settle);
-    progress.accept(read[0]);
+    store.run();
     audit.recordAlone(
         actor,
         AuditLog.Event.success(
@@ -395,6 +381,59 @@ public class IntelService {
       objects.analyze();
     }
     return new Ingest(List.of(), r.broken(), tally[0], tally[1], tally[2]);
+  }
+
+  /** Below this many objects a batch is prepared on the calling thread alone. */
+  static final int PARALLEL_FROM = 32;
+
+  /** One object of the input as read, or the reader's refusal of one. */
+  private record Read(int index, long line, JsonNode node, String refused) {}
+
+  /** What storing one read object needs, or (object null) its outcome as a refusal. */
+  private record Prepared(StixRepository.NewObject object, Outcome outcome) {}
+
+  /** Validates and prepares one object for storage; touches nothing shared but the validator. */
+  private Prepared prepare(Read x, Tlp fallback, Tlp widest) {
+    if (x.node() == null) {
+      return new Prepared(null, new Outcome(x.index(), x.line(), null, null, x.refused(), false));
+    }
+    JsonNode o = x.node();
+    List<StixValidator.Problem> problems = validator.validate(o);
+    if (!problems.isEmpty()) {
+      String id = o.path("id").isString() ? o.path("id").asString() : null;
+      return new Prepared(
+          null,
+          new Outcome(
+              x.index(),
+              x.line(),
+              id,
+              version(o),
+              String.join("; ", problems.stream().map(Object::toString).toList()),
+              false));
+    }
+    StixMeta m = StixMeta.of(o);
+    Instant version = m.version() == null ? null : m.version().truncatedTo(ChronoUnit.MICROS);
+    List<String[]> values = new ArrayList<>();
+    for (Observable obs : StixObservables.of(o)) {
+      values.add(new String[] {obs.type().code(), obs.value()});
+    }
+    if ("sighting".equals(m.type()) && o.path("sighting_of_ref").isString()) {
+      // indexed beside the values, so an indicator's sightings are found at once
+      values.add(new String[] {SIGHTING_OF, o.path("sighting_of_ref").asString()});
+    }
+    return new Prepared(
+        new StixRepository.NewObject(
+            m.id(),
+            m.type(),
+            m.specVersion(),
+            version,
+            m.createdByRef(),
+            m.markingRefs(),
+            narrower(m.tlp().orElse(fallback), widest),
+            m.revoked(),
+            json.writeValueAsString(o),
+            values),
+        new Outcome(x.index(), x.line(), m.id(), version(o), null, false));
   }
 
   private static Tlp narrower(Tlp a, Tlp b) {
