@@ -116,6 +116,16 @@ class CorrelationIT extends ServerTest {
     assertThat(seen.get(0).organisations()).isEqualTo(2);
     assertThat(seen.get(0).sectors()).containsExactlyInAnyOrder("gas", "railway");
     assertThat(seen.get(0).members()).hasSize(2);
+    // the page shows it, sectors by name, to the coordinator's analyst and to nobody else
+    var browser = http();
+    browser.signIn(niscUser.login(), Fixtures.PASSWORD);
+    String page = browser.get("/intel/correlations").body();
+    assertThat(page).contains("id=\"correlation-list\"", c2, "ガス", "鉄道");
+    var outsider = http();
+    outsider.signIn(fixtures.user(gas, Role.ANALYST).login(), Fixtures.PASSWORD);
+    var denied = outsider.get("/intel/correlations");
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.body()).doesNotContain(c2);
     // a sibling subdomain is not the same thing
     post(waterAnalyst, water, sco("domain-name", "mail." + zone));
     assertThat(about("mail." + zone)).isEmpty();

@@ -114,7 +114,7 @@ class SightingIT extends ServerTest {
     assertThat(read.get("/").body()).doesNotContain("sighting-notice");
     String readerView = read.get("/intel/sightings?indicator=" + indicator).body();
     assertThat(readerView.substring(readerView.indexOf("id=\"sighting-summary\"")))
-        .contains("<dd>1</dd>", "<dd>5</dd>", "gas");
+        .contains("<dd>1</dd>", "<dd>5</dd>", "<dd>ガス</dd>");
 
     var railway = http();
     railway.signIn(rail.login(), Fixtures.PASSWORD);
