@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a claimed delivery is reserved before another attempt may take it (default
  *     5m)
  * @param webhookTimeout connect and response timeout for webhooks (default 5s)
+ * @param sightingDigestInterval how often organisations are told by e-mail, in aggregate, that
+ *     indicators they shared were sighted by others (default 1h)
  */
 @Validated
 @ConfigurationProperties("renkei.notify")
@@ -29,4 +31,5 @@ public record NotifyProperties(
     @NotNull @DefaultValue("2s") Duration pollInterval,
     @Min(1) @Max(20) @DefaultValue("8") int maxAttempts,
     @NotNull @DefaultValue("5m") Duration lease,
-    @NotNull @DefaultValue("5s") Duration webhookTimeout) {}
+    @NotNull @DefaultValue("5s") Duration webhookTimeout,
+    @NotNull @DefaultValue("1h") Duration sightingDigestInterval) {}

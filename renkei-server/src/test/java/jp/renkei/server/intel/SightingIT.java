@@ -130,4 +130,68 @@ class SightingIT extends ServerTest {
                 .statusCode())
         .isEqualTo(404);
   }
+
+  @Autowired SightingDigest digest;
+  @Autowired jp.renkei.server.directory.DirectoryService directory;
+
+  @Test
+  void thePublisherHearsOnceByEmailAndOnlyInAggregate() throws Exception {
+    Organisation publisherOrg = fixtures.operator("gas");
+    UserAccount publisher = fixtures.user(publisherOrg, Role.ANALYST);
+    Organisation reporterOrg = fixtures.operator("gas");
+    UserAccount reporter = fixtures.user(reporterOrg, Role.ANALYST);
+    String duty = "duty-" + UUID.randomUUID() + "@publisher.example";
+    String reporterDuty = "duty-" + UUID.randomUUID() + "@reporter.example";
+    directory.setDelivery(jp.renkei.server.audit.Actor.cli(), publisherOrg.id(), duty, null);
+    directory.setDelivery(jp.renkei.server.audit.Actor.cli(), reporterOrg.id(), reporterDuty, null);
+    String indicator = "indicator--" + UUID.randomUUID();
+    post(
+        publisher,
+        gas(),
+        """
+        {"type":"indicator","spec_version":"2.1","id":"%s","created":"2026-04-01T00:00:00.000Z",
+         "modified":"2026-04-01T00:00:00.000Z","pattern_type":"stix","valid_from":"2026-04-01T00:00:00Z",
+         "name":"年金機構型 C2","pattern":"[domain-name:value = 'digest-c2.example.org']",
+         "object_marking_refs":["%s"]}
+        """
+            .formatted(indicator, GREEN));
+    // by another organisation, under RED in its own collection: counted, never described
+    post(
+        reporter,
+        intel.collectionOfOrganisation(reporterOrg.id()).orElseThrow(),
+        sighting(indicator, 3, RED));
+    // by the publisher itself: not news to it
+    post(publisher, gas(), sighting(indicator, 9, GREEN));
+
+    var sent = digest.send();
+    assertThat(sent)
+        .extracting(SightingDigest.Digest::to)
+        .contains(duty)
+        .doesNotContain(reporterDuty);
+    String mail = mailTo(duty);
+    assertThat(mail)
+        .contains("年金機構型 C2", indicator, "報告 1 件 / 検知 3 回", "/intel/sightings?indicator=")
+        .doesNotContain(reporterOrg.nameJa(), reporterOrg.code(), "ガス", "RED");
+    // nothing new: nothing sent
+    assertThat(digest.send()).extracting(SightingDigest.Digest::to).doesNotContain(duty);
+    // a new sighting by another organisation: one more e-mail, with only the new one counted
+    post(reporter, gas(), sighting(indicator, 2, GREEN));
+    assertThat(digest.send())
+        .filteredOn(d -> d.to().equals(duty))
+        .singleElement()
+        .satisfies(d -> assertThat(d.lines().get(0).count()).isEqualTo(2));
+  }
+
+  /** The text of the newest e-mail GreenMail received for an address. */
+  static String mailTo(String address) throws Exception {
+    String text = null;
+    for (jakarta.mail.internet.MimeMessage m : MAIL.getReceivedMessages()) {
+      if (java.util.Arrays.stream(m.getAllRecipients())
+          .anyMatch(a -> a.toString().equals(address))) {
+        text = m.getSubject() + "\n" + m.getContent();
+      }
+    }
+    assertThat(text).as("an e-mail to " + address).isNotNull();
+    return text;
+  }
 }
