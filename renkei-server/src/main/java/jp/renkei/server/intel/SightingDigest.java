@@ -79,7 +79,7 @@ class SightingDigest {
         MimeMessageHelper h = new MimeMessageHelper(mime, false, "UTF-8");
         h.setFrom(notify.mailFrom());
         h.setTo(d.to());
-        h.setSubject("【目撃情報】自組織が共有した指標が他組織で検知されました (" + d.lines().size() + " 件)");
+        h.setSubject("【観測情報】自組織が共有した指標が他組織で検知されました (" + d.lines().size() + " 件)");
         h.setText(text(d));
         sender.send(mime);
       } catch (Exception e) {
@@ -158,7 +158,7 @@ class SightingDigest {
 
   private String text(Digest d) {
     StringBuilder sb = new StringBuilder();
-    sb.append("自組織が共有した指標について、他組織から目撃情報 (sighting) が報告されました。\n")
+    sb.append("自組織が共有した指標について、他組織から観測情報 (サイティング) が報告されました。\n")
         .append("報告した組織や分野は表示しません(集計のみ)。\n")
         .append("Indicators your organisation shared were sighted by other organisations")
         .append(" (in aggregate only: who reported is not shown).\n\n");

@@ -104,7 +104,7 @@ class SightingIT extends ServerTest {
     assertThat(row.substring(0, row.indexOf("</tr>")))
         .contains("<td>2</td>", "<td>7</td>", "<td>1</td>")
         .doesNotContain(bOrg.nameJa(), "gas", "ガス");
-    assertThat(pub.get("/").body()).contains("id=\"sighting-notice\"", "目撃情報が 2 件");
+    assertThat(pub.get("/").body()).contains("id=\"sighting-notice\"", "観測情報が 2 件");
     String lookup = pub.get("/intel/sightings?indicator=" + indicator).body();
     assertThat(lookup).contains("id=\"sighting-summary\"", "分野数のみ");
 
