@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The tables an analyst needs after a run, as in the pension-fund case: per indicator (hits,
@@ -15,7 +14,7 @@ import java.util.function.Consumer;
  * last seen). Log timestamps are compared as text, which orders Squid's epoch seconds correctly.
  * Not thread-safe.
  */
-public final class MatchSummary implements Consumer<Hit> {
+public final class MatchSummary {
 
   /** One row of a table. */
   public record Row(String key, long hits, int distinct, String firstSeen, String lastSeen) {}
@@ -38,26 +37,13 @@ public final class MatchSummary implements Consumer<Hit> {
     }
   }
 
-  private final IndicatorIndex index;
   private final Map<Indicator, Acc> byIndicator = new HashMap<>();
   private final Map<String, Acc> byHost = new HashMap<>();
 
-  /** A summary of hits of one index ({@link #accept}). */
-  public MatchSummary(IndicatorIndex index) {
-    this.index = index;
-  }
-
-  /** A summary of hits whose indicators are given with them ({@link #add}): indexes may change. */
-  public MatchSummary() {
-    this(null);
-  }
-
-  @Override
-  public void accept(Hit h) {
-    add(h, index.indicator(h.indicator()));
-  }
-
-  /** Counts a hit of indicator {@code i} (resolved from the index the hit was found with). */
+  /**
+   * Counts a hit of indicator {@code i}, resolved from the index the hit was found with (a
+   * follower's index may be replaced between hits).
+   */
   public void add(Hit h, Indicator i) {
     byIndicator.computeIfAbsent(i, k -> new Acc()).add(h.client(), h.time());
     byHost.computeIfAbsent(h.client(), k -> new Acc()).add(i.type() + " " + i.value(), h.time());

@@ -118,10 +118,7 @@ class SightingDigest {
                     from stix_object i
                    where i.type = 'indicator' and i.stix_id in (select indicator from fresh)
                 )
-                select p.org, o.duty_email, f.indicator,
-                       (select coalesce(n.body::jsonb ->> 'name', n.body::jsonb ->> 'pattern')
-                          from stix_object n where n.stix_id = f.indicator and n.originator_org = p.org
-                         order by n.version desc limit 1) as name,
+                select p.org, o.duty_email, f.indicator, %s as name,
                        count(*) as reports, sum(f.count) as count, max(f.seq) as last
                   from fresh f
                   join publisher p on p.stix_id = f.indicator
@@ -131,7 +128,8 @@ class SightingDigest {
                    and o.duty_email is not null and o.active
                  group by p.org, o.duty_email, f.indicator
                  order by p.org, reports desc, f.indicator
-                """)
+                """
+                    .formatted(SightingService.indicatorName("f.indicator", "p.org")))
             .param(IntelService.SIGHTING_OF)
             .query(
                 (rs, n) ->
@@ -144,16 +142,20 @@ class SightingDigest {
                         rs.getLong(6),
                         rs.getLong(7)))
             .list();
-    Map<Long, Digest> byOrg = new LinkedHashMap<>();
-    for (Row r : rows) {
-      Digest d =
-          byOrg.computeIfAbsent(r.org(), k -> new Digest(r.org(), r.to(), new ArrayList<>(), 0));
-      d.lines().add(new Line(r.indicator(), r.name(), r.reports(), r.count()));
-      if (r.last() > d.lastSeq()) {
-        byOrg.put(r.org(), new Digest(d.organisation(), d.to(), d.lines(), r.last()));
-      }
-    }
-    return List.copyOf(byOrg.values());
+    Map<Long, List<Row>> byOrg = new LinkedHashMap<>();
+    rows.forEach(r -> byOrg.computeIfAbsent(r.org(), k -> new ArrayList<>()).add(r));
+    List<Digest> out = new ArrayList<>();
+    byOrg.forEach(
+        (org, list) ->
+            out.add(
+                new Digest(
+                    org,
+                    list.get(0).to(),
+                    list.stream()
+                        .map(r -> new Line(r.indicator(), r.name(), r.reports(), r.count()))
+                        .toList(),
+                    list.stream().mapToLong(Row::last).max().orElseThrow())));
+    return out;
   }
 
   private String text(Digest d) {

@@ -58,14 +58,14 @@ public class SightingService {
     record Own(String id, String name) {}
     List<Own> own =
         jdbc.sql(
-                "select v.value, max(v.seq) as latest,"
-                    + " (select coalesce(i.body::jsonb ->> 'name', i.body::jsonb ->> 'pattern')"
-                    + " from stix_object i where i.stix_id = v.value and i.originator_org = ?"
-                    + " order by i.version desc limit 1) as name"
-                    + " from stix_observable v where v.kind = ? and exists (select 1 from"
-                    + " stix_object i where i.stix_id = v.value and i.originator_org = ?)"
-                    + " group by v.value order by latest desc limit ?")
-            .params(actor.organisationId(), IntelService.SIGHTING_OF, actor.organisationId(), max)
+                "select v.value, max(v.seq) as latest, "
+                    + indicatorName("v.value", ":org")
+                    + " as name from stix_observable v where v.kind = :kind and exists (select 1"
+                    + " from stix_object i where i.stix_id = v.value and i.originator_org = :org)"
+                    + " group by v.value order by latest desc limit :max")
+            .param("org", actor.organisationId())
+            .param("kind", IntelService.SIGHTING_OF)
+            .param("max", max)
             .query((rs, n) -> new Own(rs.getString(1), rs.getString(3)))
             .list();
     List<Sighted> out = new ArrayList<>();
@@ -97,31 +97,42 @@ public class SightingService {
         .single();
   }
 
+  /** What the policy judges of a stored object, and for sightings the sector and the body. */
+  private record Row(
+      UUID collection, Tlp tlp, long org, Long person, Long advisory, String sector, String body) {}
+
+  private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Row(
+        rs.getObject(1, UUID.class),
+        Tlp.valueOf(rs.getString(2)),
+        rs.getLong(3),
+        rs.getObject(4, Long.class),
+        rs.getObject(5, Long.class),
+        rs.getString(6),
+        rs.getString(7));
+  }
+
+  /**
+   * SQL for the name (else the pattern) of the newest version of indicator {@code id} published by
+   * organisation {@code org}: both are SQL expressions of the enclosing query.
+   */
+  static String indicatorName(String id, String org) {
+    return "(select coalesce(n.body::jsonb ->> 'name', n.body::jsonb ->> 'pattern')"
+        + " from stix_object n where n.stix_id = "
+        + id
+        + " and n.originator_org = "
+        + org
+        + " order by n.version desc limit 1)";
+  }
+
   public Summary of(Actor actor, String indicatorId) {
     IntelService.ObjectCheck check = intel.objectCheck(actor);
-    record Row(
-        UUID collection,
-        Tlp tlp,
-        long org,
-        Long person,
-        Long advisory,
-        String sector,
-        String body) {}
     List<Row> indicator =
         jdbc.sql(
                 "select o.collection_id, o.tlp, o.originator_org, o.originator_person,"
                     + " o.source_advisory, null, null from stix_object o where o.stix_id = ?")
             .param(indicatorId)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getObject(1, UUID.class),
-                        Tlp.valueOf(rs.getString(2)),
-                        rs.getLong(3),
-                        rs.getObject(4, Long.class),
-                        rs.getObject(5, Long.class),
-                        null,
-                        null))
+            .query(SightingService::row)
             .list();
     boolean publisher =
         actor.organisationId() != null
@@ -140,16 +151,7 @@ public class SightingService {
                     + " join stix_object o on o.seq = v.seq join organisation g on g.id ="
                     + " o.originator_org where v.kind = ? and v.value = ?")
             .params(IntelService.SIGHTING_OF, indicatorId)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getObject(1, UUID.class),
-                        Tlp.valueOf(rs.getString(2)),
-                        rs.getLong(3),
-                        rs.getObject(4, Long.class),
-                        rs.getObject(5, Long.class),
-                        rs.getString(6),
-                        rs.getString(7)))
+            .query(SightingService::row)
             .list();
     List<Row> counted = new ArrayList<>();
     for (Row r : sightings) {
