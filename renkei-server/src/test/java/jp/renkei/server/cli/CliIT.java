@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.Test;
 
 /** The runnable jar as an operator uses it: separate processes, one data directory. */
@@ -41,7 +42,7 @@ class CliIT {
 
   @Test
   void adminWorksBesideARunningServerAndTheTokenItPrintsIsAccepted() throws Exception {
-    Path data = Files.createTempDirectory("renkei-cli-");
+    Path data = TestFiles.directory("renkei-cli-");
     Process server =
         new ProcessBuilder(JAVA, "-jar", JAR, "serve", "--port", "0", "--data-dir", data.toString())
             .redirectErrorStream(true)
@@ -100,7 +101,7 @@ class CliIT {
   private static void stixImportAndExportBesideTheServer(Path data, int port, String token)
       throws Exception {
     String indicator = "indicator--" + java.util.UUID.randomUUID();
-    Path bundle = Files.createTempFile("bundle-", ".json");
+    Path bundle = TestFiles.file("bundle-", ".json");
     Files.writeString(
         bundle,
         """
@@ -120,7 +121,7 @@ class CliIT {
     assertThat(imported.out()).startsWith("2 objects stored in Gas sector");
     assertThat(imported.err()).contains(bundle + ":8: object #2 indicator--bad: /id:");
 
-    Path out = Files.createTempFile("export-", ".json");
+    Path out = TestFiles.file("export-", ".json");
     Run exported =
         run(
             "stix",
@@ -164,7 +165,7 @@ class CliIT {
         gas = c.path("id").asString();
       }
     }
-    Path log = Files.createTempFile("access-", ".log");
+    Path log = TestFiles.file("access-", ".log");
     Files.writeString(
         log,
         "1732252800.100    10 10.0.0.5 TCP_MISS/200 100 GET http://c2.example.net/beacon - HIER_DIRECT/192.0.2.1 text/html\n"
@@ -190,7 +191,7 @@ class CliIT {
         .contains("indicators: TAXII collection " + gas + ": 1 pages")
         .contains("sightings: 1 reported");
     // with a cache, a second run fetches only what was added since the first
-    Path cache = Files.createTempDirectory("taxii-cache-");
+    Path cache = TestFiles.directory("taxii-cache-");
     for (String expected : new String[] {"(1 new, 0 cached)", "(0 new, 1 cached)"}) {
       Run cachedRun =
           runWithEnv(
@@ -225,7 +226,7 @@ class CliIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(sightings.body()).contains("\"sightings\":1", "\"count\":2");
     // a targeted mail, analysed locally, then shared under C4TAP after the preview
-    Path eml = Files.createTempFile("suspicious-", ".eml");
+    Path eml = TestFiles.file("suspicious-", ".eml");
     Files.writeString(
         eml,
         "From: \"NISC alert@nisc.go.jp\" <nisc.alert@gmail.com>\r\nTo: a@b.example\r\nSubject: urgent\r\n"
@@ -275,7 +276,7 @@ class CliIT {
 
   @Test
   void matchFindsHostsAndParentsInALogWithoutAServerAndReportsBadLines() throws Exception {
-    Path dir = Files.createTempDirectory("renkei-match-");
+    Path dir = TestFiles.directory("renkei-match-");
     Path indicators = dir.resolve("iocs.txt");
     Files.writeString(
         indicators, "# C2 destinations\nevil.example\n198.51.100.0/24\nnot an indicator\n");
@@ -315,7 +316,7 @@ class CliIT {
 
   @Test
   void matchTakesIndicatorsFromAStixBundleAndSaysWhichItCannotUse() throws Exception {
-    Path dir = Files.createTempDirectory("renkei-match-stix-");
+    Path dir = TestFiles.directory("renkei-match-stix-");
     Path bundle = dir.resolve("feed.json");
     Files.writeString(
         bundle,
@@ -345,7 +346,7 @@ class CliIT {
    */
   private static void followPicksUpIndicatorsPublishedMeanwhile(
       Path data, String root, String collection, String token) throws Exception {
-    Path dir = Files.createTempDirectory("renkei-follow-taxii-");
+    Path dir = TestFiles.directory("renkei-follow-taxii-");
     Path log = dir.resolve("access.log");
     Files.writeString(log, "");
     Path err = dir.resolve("err.txt");
@@ -454,7 +455,7 @@ class CliIT {
 
   @Test
   void matchFollowsAGrowingLogAndPrintsEachHitAtOnce() throws Exception {
-    Path dir = Files.createTempDirectory("renkei-match-follow-");
+    Path dir = TestFiles.directory("renkei-match-follow-");
     Path indicators = dir.resolve("iocs.txt");
     Files.writeString(indicators, "evil.example\n");
     Path log = dir.resolve("access.log");
@@ -495,7 +496,7 @@ class CliIT {
 
   @Test
   void matchReadsJsonLogsThroughAFieldMapping() throws Exception {
-    Path dir = Files.createTempDirectory("renkei-match-json-");
+    Path dir = TestFiles.directory("renkei-match-json-");
     Path indicators = dir.resolve("iocs.txt");
     Files.writeString(indicators, "evil.example\n");
     Path log = dir.resolve("events.jsonl");
@@ -537,7 +538,7 @@ class CliIT {
 
   @Test
   void matchDetectsDnsLogs() throws Exception {
-    Path dir = Files.createTempDirectory("renkei-match-dns-");
+    Path dir = TestFiles.directory("renkei-match-dns-");
     Path indicators = dir.resolve("iocs.txt");
     Files.writeString(indicators, "evil.example\n");
     Path log = dir.resolve("query.log");

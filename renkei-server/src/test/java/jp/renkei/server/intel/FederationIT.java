@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
 import jp.renkei.server.support.RenkeiProcess;
 import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class FederationIT extends ServerTest {
 
   @BeforeAll
   static void startRemote() throws Exception {
-    Path data = Files.createTempDirectory("renkei-remote-");
+    Path data = TestFiles.directory("renkei-remote-");
     remote = RenkeiProcess.serve(data);
     RenkeiProcess.Run token =
         RenkeiProcess.run(

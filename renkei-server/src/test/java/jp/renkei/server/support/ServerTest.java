@@ -2,7 +2,6 @@ package jp.renkei.server.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import jp.renkei.server.RenkeiApplication;
 import jp.renkei.server.demo.DemoData;
@@ -32,7 +31,7 @@ public abstract class ServerTest {
 
   static {
     try {
-      DATA_DIR = Files.createTempDirectory("renkei-test-");
+      DATA_DIR = TestFiles.directory("renkei-test-");
       int port;
       try (java.net.ServerSocket s =
           new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -2,12 +2,12 @@ package jp.renkei.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +51,7 @@ class SharingPathBrowserIT extends ServerTest {
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1280,1600",
-        "--user-data-dir=" + Files.createTempDirectory("renkei-chromium"));
+        "--user-data-dir=" + TestFiles.directory("renkei-chromium"));
     browser =
         new ChromeDriver(
             new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.DRIVER).build(),
