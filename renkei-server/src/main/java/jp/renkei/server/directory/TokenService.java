@@ -37,13 +37,11 @@ public class TokenService {
   public record Created(ApiToken token, String secret) {}
 
   private final JdbcClient jdbc;
-  private final UserRepository users;
   private final AuditLog audit;
   private final Clock clock;
 
-  TokenService(JdbcClient jdbc, UserRepository users, AuditLog audit, Optional<Clock> clock) {
+  TokenService(JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
     this.jdbc = jdbc;
-    this.users = users;
     this.audit = audit;
     this.clock = clock.orElse(Clock.systemUTC());
   }
@@ -117,35 +115,48 @@ public class TokenService {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Optional<ApiToken> token =
-        jdbc.sql(SELECT + " where token_hash = ?")
+    Optional<Owned> found =
+        jdbc.sql(OWNED + " where t.token_hash = ?")
             .param(ApiTokens.hash(presented))
-            .query(TokenService::token)
+            .query(TokenService::owned)
             .optional()
-            .filter(t -> t.activeAt(now));
-    if (token.isEmpty()) {
+            .filter(o -> o.token().activeAt(now));
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    ApiToken t = token.get();
+    ApiToken t = found.get().token();
     if (t.lastUsedAt() == null || t.lastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
       jdbc.sql("update api_token set last_used_at = ? where id = ?")
           .params(now.atOffset(ZoneOffset.UTC), t.id())
           .update();
     }
-    return users.byId(t.userId()).filter(u -> u.enabled() && !u.lockedAt(now));
+    return Optional.of(found.get().owner()).filter(u -> u.enabled() && !u.lockedAt(now));
   }
 
-  // read on every token request: mapped by hand (see Rows)
-  private static ApiToken token(ResultSet rs, int n) throws SQLException {
-    return new ApiToken(
-        rs.getLong("id"),
-        rs.getLong("user_id"),
-        rs.getString("name"),
-        rs.getString("display_prefix"),
-        Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "expires_at"),
-        Rows.instant(rs, "last_used_at"),
-        Rows.instant(rs, "revoked_at"));
+  /** A token with its owner as they are now. */
+  private record Owned(ApiToken token, UserAccount owner) {}
+
+  // every token request reads this: token and owner in one query, mapped by hand (see Rows)
+  private static final String OWNED =
+      "select t.id as token_id, t.name as token_name, t.display_prefix,"
+          + " t.created_at as token_created_at, t.expires_at, t.last_used_at, t.revoked_at, "
+          + UserRepository.COLUMNS
+          + " from api_token t join app_user u on u.id = t.user_id"
+          + " join organisation o on o.id = u.organisation_id";
+
+  private static Owned owned(ResultSet rs, int n) throws SQLException {
+    UserAccount owner = UserRepository.account(rs, n);
+    return new Owned(
+        new ApiToken(
+            rs.getLong("token_id"),
+            owner.id(),
+            rs.getString("token_name"),
+            rs.getString("display_prefix"),
+            Rows.instant(rs, "token_created_at"),
+            Rows.instant(rs, "expires_at"),
+            Rows.instant(rs, "last_used_at"),
+            Rows.instant(rs, "revoked_at")),
+        owner);
   }
 
   private Optional<ApiToken> byId(long id) {

@@ -14,14 +14,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-  private static final String SELECT =
+  /** What {@link #account} reads, from {@code app_user u} joined with {@code organisation o}. */
+  static final String COLUMNS =
       """
-      select u.id, u.login, u.display_name, u.email, u.organisation_id,
-             o.code as organisation_code, o.name_ja as organisation_name_ja,
-             o.name_en as organisation_name_en, upper(u.role) as role, u.locale, u.enabled,
-             u.locked_until, u.last_login_at, u.created_at
-        from app_user u join organisation o on o.id = u.organisation_id
+      u.id, u.login, u.display_name, u.email, u.organisation_id,
+      o.code as organisation_code, o.name_ja as organisation_name_ja,
+      o.name_en as organisation_name_en, upper(u.role) as role, u.locale, u.enabled,
+      u.locked_until, u.last_login_at, u.created_at
       """;
+
+  private static final String SELECT =
+      "select " + COLUMNS + " from app_user u join organisation o on o.id = u.organisation_id";
 
   /** What sign-in needs: the hash and the lock state. */
   record Credentials(
@@ -49,7 +52,7 @@ class UserRepository {
     return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserRepository::account).optional();
   }
 
-  private static UserAccount account(ResultSet rs, int n) throws SQLException {
+  static UserAccount account(ResultSet rs, int n) throws SQLException {
     return new UserAccount(
         rs.getLong("id"),
         rs.getString("login"),

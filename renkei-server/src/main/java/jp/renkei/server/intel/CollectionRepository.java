@@ -12,9 +12,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CollectionRepository {
 
+  // the community's organisations come with the collection: every TAXII request reads both
   private static final String COLLECTION =
       "select id, kind, sector_code, organisation_id, title_ja, title_en, default_tlp,"
-          + " member_orgs from stix_collection";
+          + " member_orgs, case kind"
+          + " when 'sector' then array(select o.id from organisation o where o.type_code ="
+          + " 'ceptoar' and o.sector_code = c.sector_code and o.active)"
+          + " when 'hub' then array(select o.id from organisation o where o.type_code = 'nisc'"
+          + " and o.active)"
+          + " when 'organisation' then array[organisation_id]"
+          + " when 'custom' then member_orgs"
+          + " else '{}'::bigint[] end as recipients"
+          + " from stix_collection c";
 
   private final JdbcClient jdbc;
 
@@ -53,23 +62,6 @@ class CollectionRepository {
   }
 
   /** The active CEPTOAR secretariats of a sector: AMBER in its collection reaches them. */
-  Set<Long> ceptoarsOf(String sector) {
-    return Set.copyOf(
-        jdbc.sql(
-                "select id from organisation where type_code = 'ceptoar' and sector_code = ?"
-                    + " and active")
-            .param(sector)
-            .query(Long.class)
-            .list());
-  }
-
-  Set<Long> nationalCoordinators() {
-    return Set.copyOf(
-        jdbc.sql("select id from organisation where type_code = 'nisc' and active")
-            .query(Long.class)
-            .list());
-  }
-
   private static StixCollection collection(java.sql.ResultSet rs, int row)
       throws java.sql.SQLException {
     return new StixCollection(
@@ -80,6 +72,7 @@ class CollectionRepository {
         rs.getString("title_ja"),
         rs.getString("title_en"),
         Tlp.valueOf(rs.getString("default_tlp")),
-        java.util.Set.of((Long[]) rs.getArray("member_orgs").getArray()));
+        java.util.Set.of((Long[]) rs.getArray("member_orgs").getArray()),
+        java.util.Set.of((Long[]) rs.getArray("recipients").getArray()));
   }
 }

@@ -174,11 +174,9 @@ public class IntelService {
 
   private Community community(StixCollection c) {
     return switch (c.kind()) {
-      case HUB -> new Community(collections.nationalCoordinators(), Set.of());
-      case SECTOR -> new Community(collections.ceptoarsOf(c.sectorCode()), Set.of(c.sectorCode()));
-      case ORGANISATION -> new Community(Set.of(c.organisationId()), Set.of());
+      case SECTOR -> new Community(c.recipients(), Set.of(c.sectorCode()));
+      case HUB, ORGANISATION, CUSTOM -> new Community(c.recipients(), Set.of());
       case ADVISORIES -> new Community(Set.of(), Set.of()); // each object: its advisory's audience
-      case CUSTOM -> new Community(c.members(), Set.of());
     };
   }
 

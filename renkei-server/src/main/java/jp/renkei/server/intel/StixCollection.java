@@ -10,6 +10,10 @@ import jp.renkei.engine.policy.Tlp;
  *
  * @param defaultTlp the TLP of objects that arrive without a TLP marking
  * @param members for a configured (custom) collection: the organisations that share it
+ * @param recipients the organisations its community names besides each object's originator, as they
+ *     were when the collection was read: the sector's active CEPTOARs, the national coordinator for
+ *     the hub, the owner of a private one, the members of a configured one (none for advisories:
+ *     each object has its advisory's own audience)
  */
 public record StixCollection(
     UUID id,
@@ -19,10 +23,12 @@ public record StixCollection(
     String titleJa,
     String titleEn,
     Tlp defaultTlp,
-    java.util.Set<Long> members) {
+    java.util.Set<Long> members,
+    java.util.Set<Long> recipients) {
 
   public StixCollection {
     members = members == null ? java.util.Set.of() : java.util.Set.copyOf(members);
+    recipients = recipients == null ? java.util.Set.of() : java.util.Set.copyOf(recipients);
   }
 
   /** Which community a collection belongs to. */
