@@ -11,12 +11,15 @@ import java.util.UUID;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.crypto.CredentialVault;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -89,16 +92,53 @@ public class TaxiiFeeds {
   private final IntelService intel;
   private final AuditLog audit;
   private final jp.renkei.server.directory.DirectoryService directory;
+  private final CredentialVault vault;
 
   TaxiiFeeds(
       JdbcClient jdbc,
       IntelService intel,
       AuditLog audit,
-      jp.renkei.server.directory.DirectoryService directory) {
+      jp.renkei.server.directory.DirectoryService directory,
+      CredentialVault vault) {
     this.jdbc = jdbc;
     this.intel = intel;
     this.audit = audit;
     this.directory = directory;
+    this.vault = vault;
+  }
+
+  /** Where a feed's credential is sealed for: it opens for that feed only. */
+  private static String place(long feedId) {
+    return "taxii_feed.secret:" + feedId;
+  }
+
+  /**
+   * Seals the credentials stored before they were sealed (at start-up, so that none stays in the
+   * clear whether its feed is polled or not).
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void sealStoredCredentials() {
+    List<Long> clear =
+        jdbc.sql("select id from taxii_feed where secret is not null and secret not like ?")
+            .param(CredentialVault.PREFIX + "%")
+            .query(Long.class)
+            .list();
+    for (long id : clear) {
+      jdbc.sql("update taxii_feed set secret = ? where id = ? and secret not like ?")
+          .params(
+              vault.seal(
+                  jdbc.sql("select secret from taxii_feed where id = ?")
+                      .param(id)
+                      .query(String.class)
+                      .single(),
+                  place(id)),
+              id,
+              CredentialVault.PREFIX + "%")
+          .update();
+    }
+    if (!clear.isEmpty()) {
+      log.info("Sealed {} stored feed credentials with {}", clear.size(), vault.keyFile());
+    }
   }
 
   public List<Feed> list(Actor actor) {
@@ -156,18 +196,18 @@ public class TaxiiFeeds {
     if (interval < 10 || interval > 86400) {
       throw new InvalidInput("pollIntervalSeconds", "error.feed.interval", interval);
     }
+    // the row first, then its credential sealed for it (the seal names the row)
     long id =
         jdbc.sql(
                 "insert into taxii_feed (name, api_root, remote_collection, auth_kind, username,"
                     + " secret, local_collection, originator_org, default_tlp, widest_tlp,"
-                    + " poll_interval_s) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                    + " poll_interval_s) values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?) returning id")
             .params(
                 f.name().strip(),
                 apiRoot,
                 f.remoteCollection().strip(),
                 auth,
                 f.username(),
-                f.secret(),
                 local.id(),
                 org,
                 def.name(),
@@ -175,6 +215,9 @@ public class TaxiiFeeds {
                 interval)
             .query(Long.class)
             .single();
+    jdbc.sql("update taxii_feed set secret = ? where id = ?")
+        .params(vault.seal(f.secret(), place(id)), id)
+        .update();
     audit.recordAlone(
         actor, AuditLog.Event.success("feed.create", "taxii_feed", id, f.name() + " " + apiRoot));
     return byId(id).orElseThrow();
@@ -230,23 +273,17 @@ public class TaxiiFeeds {
   private void poll(Feed f) {
     Actor feedActor = new Actor(null, f.name(), null, Role.ANALYST, "feed", null);
     StixCollection local = intel.collection(f.localCollection()).orElseThrow();
-    String secret =
-        jdbc.sql("select secret from taxii_feed where id = ?")
-            .param(f.id())
-            .query(String.class)
-            .optional()
-            .orElse(null);
-    TaxiiClient client =
-        new TaxiiClient(
-            f.apiRoot(),
-            f.remoteCollection(),
-            new TaxiiClient.Auth(f.authKind(), f.username(), secret));
     String cursor = f.addedAfter();
     String next = null;
     long received = 0;
     long refused = 0;
     Instant started = Instant.now();
     try {
+      TaxiiClient client =
+          new TaxiiClient(
+              f.apiRoot(),
+              f.remoteCollection(),
+              new TaxiiClient.Auth(f.authKind(), f.username(), secret(f)));
       do {
         TaxiiClient.Page fetched = client.objects(cursor, next);
         IntelService.Ingest page =
@@ -295,6 +332,27 @@ public class TaxiiFeeds {
           .update();
       log.warn("Feed {} failed: {} (next attempt in {} s)", f.name(), why, backoff);
     }
+  }
+
+  /** The feed's credential, opened; a failure of the poll if this hub's key cannot open it. */
+  private String secret(Feed f) {
+    String stored =
+        jdbc.sql("select secret from taxii_feed where id = ?")
+            .param(f.id())
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    if (stored == null) {
+      return null;
+    }
+    return vault
+        .open(stored, place(f.id()))
+        .orElseThrow(
+            () ->
+                new TaxiiClient.Failure(
+                    "the stored credential cannot be opened with this hub's credential key ("
+                        + vault.keyFile()
+                        + "); delete the feed and add it again with its credential"));
   }
 
   private static String describe(Throwable e) {

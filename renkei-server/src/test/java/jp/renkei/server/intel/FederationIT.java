@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,7 @@ class FederationIT extends ServerTest {
 
   @Autowired Fixtures fixtures;
   @Autowired TaxiiFeeds feeds;
+  @Autowired jp.renkei.server.crypto.CredentialVault vault;
   @Autowired IntelService intel;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
@@ -215,6 +218,64 @@ class FederationIT extends ServerTest {
     List<String> out = new ArrayList<>();
     JSON.readTree(r.body()).path("objects").forEach(o -> out.add(o.path("id").asString()));
     return out;
+  }
+
+  @Test
+  void feedCredentialsAreStoredSealedAndOpenOnlyForTheirOwnFeed() throws Exception {
+    Actor adminActor = fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    TaxiiFeeds.Feed good = feeds.create(adminActor, feed("sealed", "bearer", remoteToken));
+    String stored = storedSecret(good.id());
+    assertThat(stored).startsWith("sealed:v1:").doesNotContain(remoteToken);
+    assertThat(feeds.pollNow(adminActor, good.id()).health()).isEqualTo("ok");
+    // the key is beside the data, not in the database, and only the hub's user may read it
+    assertThat(vault.keyFile()).exists();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(vault.keyFile())))
+        .isEqualTo("rw-------");
+
+    // a sealed credential copied into another feed's row does not open there
+    TaxiiFeeds.Feed other = feeds.create(adminActor, feed("copied", "bearer", "rk_other"));
+    jdbc.sql("update taxii_feed set secret = ? where id = ?").params(stored, other.id()).update();
+    TaxiiFeeds.Feed moved = feeds.pollNow(adminActor, other.id());
+    assertThat(moved.health()).isEqualTo("failing");
+    assertThat(moved.lastError())
+        .startsWith("the stored credential cannot be opened with this hub's credential key")
+        .doesNotContain(remoteToken);
+
+    // a credential stored in the clear (before sealing existed) is sealed at start-up and works
+    TaxiiFeeds.Feed old = feeds.create(adminActor, feed("legacy", "bearer", null));
+    jdbc.sql("update taxii_feed set secret = ? where id = ?")
+        .params(remoteToken, old.id())
+        .update();
+    feeds.sealStoredCredentials();
+    assertThat(storedSecret(old.id())).startsWith("sealed:v1:").doesNotContain(remoteToken);
+    assertThat(feeds.pollNow(adminActor, old.id()).health()).isEqualTo("ok");
+    assertThat(
+            jdbc.sql("select count(*) from taxii_feed where secret not like 'sealed:v1:%'")
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  private TaxiiFeeds.NewFeed feed(String name, String authKind, String secret) {
+    return new TaxiiFeeds.NewFeed(
+        Fixtures.unique(name),
+        remoteRoot(),
+        remoteHub,
+        authKind,
+        null,
+        secret,
+        gasCollection().id().toString(),
+        null,
+        null,
+        null,
+        60);
+  }
+
+  private String storedSecret(long feedId) {
+    return jdbc.sql("select secret from taxii_feed where id = ?")
+        .param(feedId)
+        .query(String.class)
+        .single();
   }
 
   @Test
