@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -225,7 +226,7 @@ class AdvisoryRepository {
             "select advisory_id, organisation_id, level, delivered_at, version_no,"
                 + " acknowledged_at, reminded_at from advisory_recipient where advisory_id = ? and organisation_id = ?")
         .params(advisoryId, orgId)
-        .query(Recipient.class)
+        .query(Rows.of(Recipient.class))
         .optional();
   }
 
@@ -235,7 +236,7 @@ class AdvisoryRepository {
                 + " acknowledged_at, reminded_at from advisory_recipient where advisory_id = ?"
                 + " order by level, organisation_id")
         .param(advisoryId)
-        .query(Recipient.class)
+        .query(Rows.of(Recipient.class))
         .list();
   }
 
@@ -260,7 +261,7 @@ class AdvisoryRepository {
             "select distinct on (advisory_id) advisory_id, title, kind from advisory_version"
                 + " where advisory_id = any(?) order by advisory_id, version_no desc")
         .param(advisoryIds.toArray(Long[]::new))
-        .query(Headline.class)
+        .query(Rows.of(Headline.class))
         .list()
         .forEach(h -> by.put(h.advisoryId(), h));
     return by;
@@ -274,7 +275,7 @@ class AdvisoryRepository {
                 + " acknowledged_at, reminded_at from advisory_recipient where organisation_id = ?"
                 + " and advisory_id = any(?)")
         .params(orgId, advisoryIds.toArray(Long[]::new))
-        .query(Recipient.class)
+        .query(Rows.of(Recipient.class))
         .list()
         .forEach(r -> by.put(r.advisoryId(), r));
     return by;
@@ -293,7 +294,7 @@ class AdvisoryRepository {
                 + " acknowledged_at, reminded_at from advisory_recipient where organisation_id = ?"
                 + " order by delivered_at desc limit ?")
         .params(orgId, limit)
-        .query(Recipient.class)
+        .query(Rows.of(Recipient.class))
         .list();
   }
 

@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
+import jp.renkei.server.database.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -132,7 +133,7 @@ class OutboxSender {
                 "select id, advisory_id, version_no, organisation_id, channel, target, purpose,"
                     + " attempts from outbox where status = 'pending' and next_attempt_at <= now()"
                     + " order by id limit 1 for update skip locked")
-            .query(Due.class)
+            .query(Rows.of(Due.class))
             .optional();
     due.ifPresent(
         d ->
@@ -168,7 +169,7 @@ class OutboxSender {
                 + " as observables from advisory_version v join advisory a on a.id = v.advisory_id"
                 + " join organisation o on o.id = a.issuer_org_id where v.advisory_id = ? and v.version_no = ?")
         .params(due.advisoryId(), due.versionNo())
-        .query(Message.class)
+        .query(Rows.of(Message.class))
         .single();
   }
 

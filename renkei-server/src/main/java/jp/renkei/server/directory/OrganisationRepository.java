@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import jp.renkei.server.database.Like;
+import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,15 +52,21 @@ class OrganisationRepository {
       params.put("text", Like.contains(q.text()));
     }
     sql.append(ORDER);
-    return jdbc.sql(sql.toString()).params(params).query(Organisation.class).list();
+    return jdbc.sql(sql.toString()).params(params).query(Rows.of(Organisation.class)).list();
   }
 
   Optional<Organisation> byId(long id) {
-    return jdbc.sql(SELECT + " where o.id = ?").param(id).query(Organisation.class).optional();
+    return jdbc.sql(SELECT + " where o.id = ?")
+        .param(id)
+        .query(Rows.of(Organisation.class))
+        .optional();
   }
 
   Optional<Organisation> byCode(String code) {
-    return jdbc.sql(SELECT + " where o.code = ?").param(code).query(Organisation.class).optional();
+    return jdbc.sql(SELECT + " where o.code = ?")
+        .param(code)
+        .query(Rows.of(Organisation.class))
+        .optional();
   }
 
   /** The CEPTOARs the organisation is a member of. */
@@ -69,7 +76,7 @@ class OrganisationRepository {
                 + " where o.id in (select ceptoar_id from ceptoar_membership where member_id = ?)"
                 + ORDER)
         .param(memberId)
-        .query(Organisation.class)
+        .query(Rows.of(Organisation.class))
         .list();
   }
 
@@ -80,7 +87,7 @@ class OrganisationRepository {
                 + " where o.id in (select member_id from ceptoar_membership where ceptoar_id = ?)"
                 + ORDER)
         .param(ceptoarId)
-        .query(Organisation.class)
+        .query(Rows.of(Organisation.class))
         .list();
   }
 

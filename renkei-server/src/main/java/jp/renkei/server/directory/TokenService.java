@@ -88,7 +88,7 @@ public class TokenService {
   public List<ApiToken> list(Actor owner) {
     return jdbc.sql(SELECT + " where user_id = ? order by created_at desc, id desc")
         .param(owner.userId())
-        .query(ApiToken.class)
+        .query(Rows.of(ApiToken.class))
         .list();
   }
 
@@ -160,6 +160,6 @@ public class TokenService {
   }
 
   private Optional<ApiToken> byId(long id) {
-    return jdbc.sql(SELECT + " where id = ?").param(id).query(ApiToken.class).optional();
+    return jdbc.sql(SELECT + " where id = ?").param(id).query(Rows.of(ApiToken.class)).optional();
   }
 }

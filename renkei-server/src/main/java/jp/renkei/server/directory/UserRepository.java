@@ -37,13 +37,15 @@ class UserRepository {
   }
 
   List<UserAccount> all() {
-    return jdbc.sql(SELECT + " order by o.name_ja, u.login").query(UserAccount.class).list();
+    return jdbc.sql(SELECT + " order by o.name_ja, u.login")
+        .query(Rows.of(UserAccount.class))
+        .list();
   }
 
   List<UserAccount> ofOrganisation(long organisationId) {
     return jdbc.sql(SELECT + " where u.organisation_id = ? order by u.login")
         .param(organisationId)
-        .query(UserAccount.class)
+        .query(Rows.of(UserAccount.class))
         .list();
   }
 
@@ -71,7 +73,10 @@ class UserRepository {
   }
 
   Optional<UserAccount> byLogin(String login) {
-    return jdbc.sql(SELECT + " where u.login = ?").param(login).query(UserAccount.class).optional();
+    return jdbc.sql(SELECT + " where u.login = ?")
+        .param(login)
+        .query(Rows.of(UserAccount.class))
+        .optional();
   }
 
   Optional<Credentials> credentials(String login) {

@@ -2,6 +2,7 @@ package jp.renkei.server.reference;
 
 import java.util.List;
 import java.util.Optional;
+import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +23,7 @@ public class ReferenceData {
     return jdbc.sql(
             "select code, name_ja, name_en, ministry_code from sector"
                 + " where retired_edition is null order by sort_order")
-        .query(Sector.class)
+        .query(Rows.of(Sector.class))
         .list();
   }
 
@@ -34,7 +35,7 @@ public class ReferenceData {
     return jdbc.sql(
             "select code, name_ja, name_en, null as group_code from ministry"
                 + " where retired_edition is null order by sort_order")
-        .query(Term.class)
+        .query(Rows.of(Term.class))
         .list();
   }
 
@@ -42,7 +43,7 @@ public class ReferenceData {
     return jdbc.sql(
             "select code, name_ja, name_en, null as group_code from organisation_type"
                 + " where retired_edition is null order by sort_order")
-        .query(Term.class)
+        .query(Rows.of(Term.class))
         .list();
   }
 
@@ -67,7 +68,7 @@ public class ReferenceData {
             "select code, name_ja, name_en, group_code from classification_term"
                 + " where vocabulary = ? and retired_edition is null order by sort_order")
         .param(name)
-        .query(Term.class)
+        .query(Rows.of(Term.class))
         .list();
   }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -231,7 +232,7 @@ class ReportRepository {
                 + " forwarded_at, relayed_as_report_id from report_hop where report_id = ?"
                 + " order by hop_order")
         .param(reportId)
-        .query(ReportRecords.Hop.class)
+        .query(Rows.of(ReportRecords.Hop.class))
         .list();
   }
 
@@ -242,7 +243,7 @@ class ReportRepository {
                 + " forwarded_at, relayed_as_report_id from report_hop where recipient_org_id = ?"
                 + " and delivered_at is not null order by delivered_at desc, id desc limit ?")
         .params(orgId, limit)
-        .query(ReportRecords.Hop.class)
+        .query(Rows.of(ReportRecords.Hop.class))
         .list();
   }
 
@@ -257,7 +258,7 @@ class ReportRepository {
                 + " forwarded_at, relayed_as_report_id from report_hop where report_id = any(?)"
                 + " order by report_id, hop_order")
         .param(reportIds.toArray(Long[]::new))
-        .query(ReportRecords.Hop.class)
+        .query(Rows.of(ReportRecords.Hop.class))
         .list()
         .forEach(h -> byReport.get(h.reportId()).add(h));
     return byReport;
@@ -272,7 +273,7 @@ class ReportRepository {
             "select distinct on (report_id) report_id, title, severity_code, version_no"
                 + " from report_version where report_id = any(?) order by report_id, version_no desc")
         .param(reportIds.toArray(Long[]::new))
-        .query(Latest.class)
+        .query(Rows.of(Latest.class))
         .list()
         .forEach(l -> byReport.put(l.reportId(), l));
     return byReport;
@@ -331,7 +332,7 @@ class ReportRepository {
             "select id, report_id, org_id, body, created_at from report_comment"
                 + " where report_id = ? order by created_at, id")
         .param(reportId)
-        .query(ReportRecords.Comment.class)
+        .query(Rows.of(ReportRecords.Comment.class))
         .list();
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import jp.renkei.engine.policy.SystemMode;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.database.Rows;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
@@ -51,7 +52,7 @@ public class ModeService {
             "select id, mode, reason, changed_by_name, changed_at from system_mode_change"
                 + " order by changed_at desc, id desc limit ?")
         .param(Math.max(1, Math.min(limit, 500)))
-        .query(ModeChange.class)
+        .query(Rows.of(ModeChange.class))
         .list();
   }
 
