@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,6 +41,12 @@ class FeedApi {
   @PostMapping("/{id}/poll")
   TaxiiFeeds.Feed poll(Actor actor, @PathVariable long id) {
     return feeds.pollNow(actor, id);
+  }
+
+  @PutMapping("/{id}/credential")
+  TaxiiFeeds.Feed credential(
+      Actor actor, @PathVariable long id, @RequestBody TaxiiFeeds.NewCredential credential) {
+    return feeds.replaceCredential(actor, id, credential);
   }
 
   @DeleteMapping("/{id}")

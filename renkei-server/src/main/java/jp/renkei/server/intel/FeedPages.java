@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Feed health for platform admins: what each subscription last did and when it polls next. */
 @Controller
@@ -24,6 +25,20 @@ class FeedPages {
     model.addAttribute("feeds", feeds.list(actor));
     model.addAttribute("collections", intel.allCollections());
     return "intel/feeds";
+  }
+
+  @PostMapping("/admin/feeds/{id}/credential")
+  String credential(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(required = false) String username,
+      @RequestParam(required = false) String secret) {
+    feeds.replaceCredential(
+        actor,
+        id,
+        new TaxiiFeeds.NewCredential(
+            username == null || username.isBlank() ? null : username, secret));
+    return "redirect:/admin/feeds";
   }
 
   @PostMapping("/admin/feeds/{id}/poll")

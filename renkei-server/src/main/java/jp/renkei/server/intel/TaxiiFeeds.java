@@ -223,6 +223,31 @@ public class TaxiiFeeds {
     return byId(id).orElseThrow();
   }
 
+  /** A feed's new credential (the remote changed it, or this hub's key was lost). */
+  public record NewCredential(String username, String secret) {}
+
+  /**
+   * Replaces a feed's user name and secret, sealed as on creation, keeping its cursor and counts;
+   * the feed is due at once, so a feed that failed for its credential recovers without waiting out
+   * its back-off.
+   */
+  public Feed replaceCredential(Actor actor, long id, NewCredential c) {
+    requireAdmin(actor);
+    if (c == null || c.secret() == null || c.secret().isEmpty() || c.secret().length() > 4096) {
+      throw new InvalidInput("secret", "error.feed.secret");
+    }
+    int n =
+        jdbc.sql(
+                "update taxii_feed set username = ?, secret = ?, next_poll_at = now() where id = ?")
+            .params(c.username(), vault.seal(c.secret(), place(id)), id)
+            .update();
+    if (n == 0) {
+      throw new NotFound("taxii_feed", id);
+    }
+    audit.recordAlone(actor, AuditLog.Event.success("feed.credential", "taxii_feed", id, null));
+    return byId(id).orElseThrow();
+  }
+
   public void delete(Actor actor, long id) {
     requireAdmin(actor);
     if (jdbc.sql("delete from taxii_feed where id = ?").param(id).update() == 0) {

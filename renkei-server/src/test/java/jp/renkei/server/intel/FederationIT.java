@@ -241,6 +241,30 @@ class FederationIT extends ServerTest {
         .startsWith("the stored credential cannot be opened with this hub's credential key")
         .doesNotContain(remoteToken);
 
+    // an admin gives the feed its credential again (API, or the form on the feeds page); the
+    // feed is due at once and recovers; nobody else may, and an empty one names the field
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Http api = new Http(port).bearer(fixtures.token(admin));
+    String path = "/api/v1/feeds/" + other.id() + "/credential";
+    assertThat(api.putJson(path, "{\"secret\":\"\"}").body()).contains("secret");
+    assertThat(
+            new Http(port)
+                .bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)))
+                .putJson(path, "{\"secret\":\"x\"}")
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> replaced = api.putJson(path, "{\"secret\":\"%s\"}".formatted(remoteToken));
+    assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+    assertThat(replaced.body()).doesNotContain(remoteToken);
+    assertThat(feeds.get(adminActor, other.id()).nextPollAt())
+        .isBefore(Instant.now().plusSeconds(1));
+    assertThat(feeds.pollNow(adminActor, other.id()).health()).isEqualTo("ok");
+    Http browser = new Http(port);
+    browser.signIn(admin.login(), Fixtures.PASSWORD);
+    assertThat(browser.get("/admin/feeds").body())
+        .contains("credential-" + other.id(), "認証情報の差し替え")
+        .doesNotContain(remoteToken);
+
     // a credential stored in the clear (before sealing existed) is sealed at start-up and works
     TaxiiFeeds.Feed old = feeds.create(adminActor, feed("legacy", "bearer", null));
     jdbc.sql("update taxii_feed set secret = ? where id = ?")
