@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * <p>The key is 32 random bytes, base64, in {@code renkei.security.credential-key-file} (default
  * {@code <data-dir>/credential.key}), made on first use and readable by the hub's user only. All
  * instances of one hub must read the same file. A hub that loses it cannot open what was sealed:
- * those credentials must be entered again (the feeds say so), nothing else is affected.
+ * those credentials must be entered again (the feeds say so, and an admin replaces them), nothing
+ * else is affected.
  *
  * <p>A sealed value is {@code sealed:v1:} and base64 of AES-256-GCM (see {@link Aead}) bound to its
  * place (e.g. the feed), so a sealed value copied to another row does not open there. Values stored

@@ -377,7 +377,9 @@ public class TaxiiFeeds {
                 new TaxiiClient.Failure(
                     "the stored credential cannot be opened with this hub's credential key ("
                         + vault.keyFile()
-                        + "); delete the feed and add it again with its credential"));
+                        + "); replace it on the feeds page or with PUT /api/v1/feeds/"
+                        + f.id()
+                        + "/credential"));
   }
 
   private static String describe(Throwable e) {
