@@ -118,22 +118,16 @@ public class TaxiiFeeds {
    */
   @EventListener(ApplicationReadyEvent.class)
   public void sealStoredCredentials() {
-    List<Long> clear =
-        jdbc.sql("select id from taxii_feed where secret is not null and secret not like ?")
+    record Clear(long id, String secret) {}
+    List<Clear> clear =
+        jdbc.sql("select id, secret from taxii_feed where secret not like ?")
             .param(CredentialVault.PREFIX + "%")
-            .query(Long.class)
+            .query((rs, n) -> new Clear(rs.getLong(1), rs.getString(2)))
             .list();
-    for (long id : clear) {
-      jdbc.sql("update taxii_feed set secret = ? where id = ? and secret not like ?")
-          .params(
-              vault.seal(
-                  jdbc.sql("select secret from taxii_feed where id = ?")
-                      .param(id)
-                      .query(String.class)
-                      .single(),
-                  place(id)),
-              id,
-              CredentialVault.PREFIX + "%")
+    for (Clear c : clear) {
+      // only if nobody replaced it meanwhile (another instance starting, an admin)
+      jdbc.sql("update taxii_feed set secret = ? where id = ? and secret = ?")
+          .params(vault.seal(c.secret(), place(c.id())), c.id(), c.secret())
           .update();
     }
     if (!clear.isEmpty()) {
