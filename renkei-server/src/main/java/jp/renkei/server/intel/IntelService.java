@@ -303,6 +303,7 @@ public class IntelService {
       IntConsumer progress,
       java.util.function.Consumer<Outcome> each) {
     Tlp fallback = defaultTlp != null ? defaultTlp : c.defaultTlp();
+    Writer writer = writer(actor, originatorOrg);
     int[] tally = new int[3]; // ok, failed, already stored
     java.util.function.Consumer<Outcome> settle =
         o -> {
@@ -343,7 +344,7 @@ public class IntelService {
             batch.add(o);
             pending.add(p.outcome());
           }
-          flush(c, originatorOrg, actor.userId(), sourceAdvisory, batch, pending, settle);
+          flush(c, writer, actor.userId(), sourceAdvisory, batch, pending, settle);
           progress.accept(read[0]);
         };
     StixBundleReader.Result r =
@@ -443,9 +444,76 @@ public class IntelService {
     return v == null ? null : v.asString(null);
   }
 
+  /** The organisation objects are stored for, and what it may see of others' copies. */
+  private record Writer(long organisation, ObjectCheck sees) {}
+
+  /**
+   * The writing organisation judged as a reader: the actor if it belongs to it, else (a feed, the
+   * shell, the hub publishing an advisory) an analyst of that organisation.
+   */
+  private Writer writer(Actor actor, long originatorOrg) {
+    Actor reader =
+        Long.valueOf(originatorOrg).equals(actor.organisationId())
+            ? actor
+            : new Actor(null, actor.login(), originatorOrg, Role.ANALYST, actor.channel(), null);
+    return new Writer(originatorOrg, objectCheck(reader));
+  }
+
+  /** Why a version of another organisation's object is refused. */
+  static final String NOT_CREATOR =
+      "this object was created by another organisation; only its creator may version, revoke or"
+          + " republish it (STIX 2.1 section 3.6)";
+
+  /**
+   * Settles the objects of a batch that another organisation's copy, visible to the writer, already
+   * claims: the same version in the same collection is already stored (the writer sees it); any
+   * other version is refused. Only visible copies count, so what the writer is told never depends
+   * on what it cannot see: an id it cannot see stored by someone else is simply its own copy.
+   * Objects without versions (cyber-observables, whose id is their value) are each organisation's
+   * own and never refused. Returns the outcomes of the settled objects by index.
+   */
+  private java.util.Map<Integer, Outcome> claimedByOthers(
+      StixCollection c,
+      Writer writer,
+      List<StixRepository.NewObject> batch,
+      List<Outcome> pending) {
+    Set<String> versioned = new java.util.HashSet<>();
+    for (StixRepository.NewObject o : batch) {
+      if (o.version() != null) {
+        versioned.add(o.stixId());
+      }
+    }
+    java.util.Map<String, List<StixRepository.Copy>> seen = new java.util.HashMap<>();
+    for (StixRepository.Copy k : objects.othersCopies(versioned, writer.organisation())) {
+      if (writer
+          .sees()
+          .allows(k.collection(), k.tlp(), k.organisation(), k.person(), k.advisory())) {
+        seen.computeIfAbsent(k.stixId(), x -> new ArrayList<>()).add(k);
+      }
+    }
+    java.util.Map<Integer, Outcome> settled = new java.util.HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      StixRepository.NewObject o = batch.get(i);
+      List<StixRepository.Copy> copies = seen.get(o.stixId());
+      if (o.version() == null || copies == null) {
+        continue;
+      }
+      Outcome x = pending.get(i);
+      boolean same =
+          copies.stream()
+              .anyMatch(k -> k.collection().equals(c.id()) && k.version().equals(o.version()));
+      settled.put(
+          i,
+          same
+              ? new Outcome(x.index(), x.line(), x.id(), x.version(), null, true)
+              : new Outcome(x.index(), x.line(), x.id(), x.version(), NOT_CREATOR, false));
+    }
+    return settled;
+  }
+
   private void flush(
       StixCollection c,
-      long originatorOrg,
+      Writer writer,
       Long person,
       Long sourceAdvisory,
       List<StixRepository.NewObject> batch,
@@ -454,6 +522,28 @@ public class IntelService {
     if (batch.isEmpty()) {
       return;
     }
+    java.util.Map<Integer, Outcome> claimed = claimedByOthers(c, writer, batch, pending);
+    if (!claimed.isEmpty()) {
+      List<StixRepository.NewObject> mine = new ArrayList<>();
+      List<Outcome> minePending = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        Outcome settledHere = claimed.get(i);
+        if (settledHere != null) {
+          settle.accept(settledHere);
+        } else {
+          mine.add(batch.get(i));
+          minePending.add(pending.get(i));
+        }
+      }
+      batch.clear();
+      pending.clear();
+      batch.addAll(mine);
+      pending.addAll(minePending);
+      if (batch.isEmpty()) {
+        return;
+      }
+    }
+    long originatorOrg = writer.organisation();
     StixRepository.Inserted inserted =
         tx.execute(
             s -> {
@@ -502,16 +592,46 @@ public class IntelService {
             : visibility(actor, k, check);
     // the same audience object (see audiences) gets the same answer: ask the policy once each
     java.util.Map<Audience, Boolean> decided = new java.util.IdentityHashMap<>();
+    java.util.function.Predicate<StoredObject> allowed =
+        row -> decided.computeIfAbsent(who.apply(row), check::allows);
+    // in the advisories collection the SQL cannot tell which other versions of an object a reader
+    // may see, so "first" and "last" are judged here, among the versions the policy allows
+    ObjectQuery.Versions ver = q.versions();
+    boolean judgeVersions =
+        c.kind() == StixCollection.Kind.ADVISORIES && !ver.all() && (ver.first() || ver.last());
+    ObjectQuery asked =
+        judgeVersions
+            ? new ObjectQuery(
+                q.addedAfter(),
+                q.addedBefore(),
+                q.ids(),
+                q.types(),
+                ObjectQuery.Versions.ALL,
+                q.specVersions())
+            : q;
+    java.util.Map<String, Set<Long>> chosenVersions = new java.util.HashMap<>();
     List<StoredObject> out = new ArrayList<>();
     boolean more = false;
     long cursor = afterSeq;
     outer:
     while (true) {
       int ask = want + 1 - out.size();
-      List<StoredObject> rows = objects.page(c.id(), vis, q, cursor, ask, bodies);
+      List<StoredObject> rows =
+          objects.page(c.id(), vis, asked, cursor, ask, bodies, judgeVersions);
       for (StoredObject row : rows) {
         cursor = row.seq();
-        if (!decided.computeIfAbsent(who.apply(row), check::allows)) {
+        if (!allowed.test(row)) {
+          continue;
+        }
+        if (judgeVersions
+            && !chosenVersions
+                .computeIfAbsent(
+                    row.stixId(),
+                    id ->
+                        matching(shown(objects.versions(c.id(), id), allowed), ver).stream()
+                            .map(StoredObject::seq)
+                            .collect(java.util.stream.Collectors.toSet()))
+                .contains(row.seq())) {
           continue;
         }
         if (out.size() == want) {
@@ -648,12 +768,15 @@ public class IntelService {
   }
 
   /**
-   * Deletes the visible versions of an object that match the version filter. Only the originating
-   * organisation deletes; a platform admin may delete anything they can see.
+   * Deletes the actor's organisation's versions of an object that match the version filter; a
+   * platform admin deletes any versions they can see. Another organisation's copy under the same id
+   * (which the actor may see) is left alone: it is that organisation's own.
    */
   public Deleted delete(
       Actor actor, StixCollection c, String stixId, ObjectQuery.Versions versions) {
-    ObjectQuery q = new ObjectQuery(null, null, List.of(stixId), List.of(), versions, List.of());
+    ObjectQuery q =
+        new ObjectQuery(
+            null, null, List.of(stixId), List.of(), ObjectQuery.Versions.ALL, List.of());
     List<StoredObject> visible = new ArrayList<>();
     long after = 0;
     Page p;
@@ -666,19 +789,61 @@ public class IntelService {
       return Deleted.NOT_FOUND;
     }
     boolean admin = actor.is(Role.PLATFORM_ADMIN);
-    if (!admin
-        && visible.stream()
-            .anyMatch(o -> !Long.valueOf(o.originatorOrg()).equals(actor.organisationId()))) {
-      return Deleted.NOT_ORIGINATOR;
+    List<StoredObject> own =
+        admin
+            ? visible
+            : visible.stream()
+                .filter(o -> Long.valueOf(o.originatorOrg()).equals(actor.organisationId()))
+                .toList();
+    List<StoredObject> chosen = matching(own, versions);
+    if (chosen.isEmpty()) {
+      return own.isEmpty() ? Deleted.NOT_ORIGINATOR : Deleted.NOT_FOUND;
     }
+    List<StoredObject> doomed = chosen;
     tx.executeWithoutResult(
         s -> {
-          int n = objects.delete(visible.stream().map(StoredObject::seq).toList());
+          int n = objects.delete(doomed.stream().map(StoredObject::seq).toList());
           audit.record(
               actor,
               AuditLog.Event.success(
                   "stix.delete", "stix_object", stixId, n + " version(s) in " + c.id()));
         });
     return Deleted.DELETED;
+  }
+
+  /**
+   * The versions of one object a reader is shown among those stored: the ones it may see, and of
+   * those only the creator's copy when it sees that (as the SQL of {@link StixRepository#page}).
+   */
+  private List<StoredObject> shown(
+      List<StoredObject> versions, java.util.function.Predicate<StoredObject> allowed) {
+    List<StoredObject> seen = versions.stream().filter(allowed).toList();
+    if (seen.isEmpty()) {
+      return seen;
+    }
+    Optional<Long> creator = objects.creatorOf(seen.get(0).stixId());
+    List<StoredObject> creators =
+        seen.stream()
+            .filter(o -> creator.isPresent() && o.originatorOrg() == creator.get())
+            .toList();
+    return creators.isEmpty() ? seen : creators;
+  }
+
+  /** The versions of one object that a {@code match[version]} filter selects. */
+  static List<StoredObject> matching(List<StoredObject> versions, ObjectQuery.Versions filter) {
+    if (filter.all() || versions.isEmpty()) {
+      return versions;
+    }
+    java.util.Comparator<StoredObject> byVersion =
+        java.util.Comparator.comparing(StoredObject::version);
+    StoredObject newest = versions.stream().max(byVersion).orElseThrow();
+    StoredObject oldest = versions.stream().min(byVersion).orElseThrow();
+    return versions.stream()
+        .filter(
+            o ->
+                (filter.last() && o.version().equals(newest.version()))
+                    || (filter.first() && o.version().equals(oldest.version()))
+                    || filter.at().contains(o.version()))
+        .toList();
   }
 }

@@ -114,9 +114,12 @@ class SightingDigest {
                     from stix_observable v join stix_object s on s.seq = v.seq
                    where v.kind = ?
                 ), publisher as (
-                  select distinct i.originator_org as org, i.stix_id
-                    from stix_object i
-                   where i.type = 'indicator' and i.stix_id in (select indicator from fresh)
+                  select k.organisation_id as org, k.stix_id
+                    from stix_creator k
+                   where k.stix_id in (select indicator from fresh)
+                     and exists (select 1 from stix_object i where i.stix_id = k.stix_id
+                                    and i.originator_org = k.organisation_id
+                                    and i.type = 'indicator')
                 )
                 select p.org, o.duty_email, f.indicator, %s as name,
                        count(*) as reports, sum(f.count) as count, max(f.seq) as last

@@ -60,8 +60,8 @@ public class SightingService {
         jdbc.sql(
                 "select v.value, max(v.seq) as latest, "
                     + indicatorName("v.value", ":org")
-                    + " as name from stix_observable v where v.kind = :kind and exists (select 1"
-                    + " from stix_object i where i.stix_id = v.value and i.originator_org = :org)"
+                    + " as name from stix_observable v where v.kind = :kind and "
+                    + PUBLISHED_BY.formatted("v.value", ":org")
                     + " group by v.value order by latest desc limit :max")
             .param("org", actor.organisationId())
             .param("kind", IntelService.SIGHTING_OF)
@@ -90,12 +90,22 @@ public class SightingService {
     return jdbc.sql(
             "select count(*), count(distinct v.value) from stix_observable v"
                 + " join stix_object s on s.seq = v.seq where v.kind = ? and s.date_added >= ?"
-                + " and exists (select 1 from stix_object i where i.stix_id = v.value"
-                + " and i.originator_org = ?)")
+                + " and "
+                + PUBLISHED_BY.formatted("v.value", "?"))
         .params(IntelService.SIGHTING_OF, java.sql.Timestamp.from(since), actor.organisationId())
         .query((rs, n) -> new Recent(rs.getInt(1), rs.getInt(2)))
         .single();
   }
+
+  /**
+   * SQL: indicator {@code %1$s} was published by organisation {@code %2$s} — that organisation
+   * created the id (stored it first, see stix_creator) and still holds a copy. Another
+   * organisation's later object under the same id never makes it a publisher.
+   */
+  static final String PUBLISHED_BY =
+      "exists (select 1 from stix_creator k where k.stix_id = %1$s and k.organisation_id = %2$s"
+          + " and exists (select 1 from stix_object i where i.stix_id = k.stix_id"
+          + " and i.originator_org = k.organisation_id))";
 
   /** What the policy judges of a stored object, and for sightings the sector and the body. */
   private record Row(
@@ -136,7 +146,10 @@ public class SightingService {
             .list();
     boolean publisher =
         actor.organisationId() != null
-            && indicator.stream().anyMatch(r -> r.org() == actor.organisationId());
+            && jdbc.sql("select " + PUBLISHED_BY.formatted("?", "?"))
+                .params(indicatorId, actor.organisationId())
+                .query(Boolean.class)
+                .single();
     boolean sees =
         indicator.stream()
             .anyMatch(

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -87,9 +88,9 @@ class StixRepository {
             .optional()
             .map(Timestamp::toInstant)
             .orElse(Instant.EPOCH);
-    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    Instant base = now.isAfter(last) ? now : last.plusNanos(1000);
     int n = batch.size();
+    Instant base = batchStart(Instant.now(), last, n);
+    int[] rank = widestFirst(batch);
     String[] ids = new String[n];
     String[] types = new String[n];
     String[] specs = new String[n];
@@ -104,7 +105,7 @@ class StixRepository {
     Map<String, Integer> position = new HashMap<>();
     for (int i = 0; i < n; i++) {
       NewObject o = batch.get(i);
-      Instant dateAdded = base.plusNanos(1000L * i);
+      Instant dateAdded = base.plusNanos(1000L * rank[i]);
       ids[i] = o.stixId();
       types[i] = o.type();
       specs[i] = o.specVersion();
@@ -140,8 +141,8 @@ class StixRepository {
                 // an object without created/modified (an SCO) has one version: its id says what
                 // it is, so the same id again is the same object, whatever its date_added
                 + " where not (u.id = any(?::text[]) and exists (select 1 from stix_object s where"
-                + " s.collection_id = ? and s.stix_id = u.id))"
-                + " on conflict (collection_id, stix_id, version) do nothing"
+                + " s.collection_id = ? and s.stix_id = u.id and s.originator_org = ?))"
+                + " on conflict (collection_id, stix_id, version, originator_org) do nothing"
                 + " returning seq, stix_id, version")) {
       ps.setObject(1, collection);
       ps.setLong(2, originatorOrg);
@@ -159,6 +160,7 @@ class StixRepository {
       ps.setArray(14, array(c, "text", bodies));
       ps.setArray(15, array(c, "text", unversioned.toArray(String[]::new)));
       ps.setObject(16, collection);
+      ps.setLong(17, originatorOrg);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Integer i = position.get(rs.getString(2) + "|" + rs.getTimestamp(3).toInstant());
@@ -172,8 +174,93 @@ class StixRepository {
       DataSourceUtils.releaseConnection(c, dataSource);
     }
     markMultiVersion(collection, ids);
+    recordCreators(originatorOrg, ids);
     List<Correlator.NewValue> values = insertObservables(batch, seqs);
     return new Inserted(dateAdded, values);
+  }
+
+  /**
+   * Where a batch's date_added values start: on a millisecond of its own, after every earlier batch
+   * of the collection. A batch never spans more than a millisecond ({@code n} objects, one
+   * microsecond apart), so the next one's start does not depend on how many objects this one held —
+   * a reader cannot count hidden objects from the gap between two batches.
+   */
+  static Instant batchStart(Instant now, Instant lastAdded, int n) {
+    if (n > 1000) {
+      throw new IllegalArgumentException("a batch holds at most 1000 objects, not " + n);
+    }
+    Instant clock = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant next = lastAdded.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(1);
+    return clock.isAfter(next) ? clock : next;
+  }
+
+  /**
+   * The position of each object in its batch's date_added order: widest TLP first, input order
+   * within a TLP. All objects of a batch share a collection and an originator, so whoever sees an
+   * object of the batch sees every object of a wider TLP: the objects a reader sees are always the
+   * first ones of the batch, with no hidden object between them to be counted from a gap.
+   */
+  static int[] widestFirst(List<NewObject> batch) {
+    Integer[] order = new Integer[batch.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(
+        order, java.util.Comparator.comparingInt(i -> -batch.get(i).tlp().ordinal()));
+    int[] rank = new int[order.length];
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r;
+    }
+    return rank;
+  }
+
+  /** Records the organisation as creator of the ids that have none yet. */
+  private void recordCreators(long originatorOrg, String[] ids) throws SQLException {
+    Connection c = DataSourceUtils.getConnection(dataSource);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into stix_creator (stix_id, organisation_id) select distinct u, ? from"
+                + " unnest(?::text[]) as u on conflict do nothing")) {
+      ps.setLong(1, originatorOrg);
+      ps.setArray(2, array(c, "text", ids));
+      ps.executeUpdate();
+    } finally {
+      DataSourceUtils.releaseConnection(c, dataSource);
+    }
+  }
+
+  /** A stored copy of an object by some organisation, as the policy judges it. */
+  record Copy(
+      String stixId,
+      UUID collection,
+      Instant version,
+      Tlp tlp,
+      long organisation,
+      Long person,
+      Long advisory) {}
+
+  /** The copies of these ids, in any collection, stored by organisations other than {@code org}. */
+  List<Copy> othersCopies(java.util.Collection<String> ids, long org) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select stix_id, collection_id, version_us, tlp, originator_org, originator_person,"
+                + " source_advisory from stix_object where stix_id in (:ids) and originator_org <>"
+                + " :org")
+        .param("ids", ids)
+        .param("org", org)
+        .query(
+            (rs, n) ->
+                new Copy(
+                    rs.getString(1),
+                    rs.getObject(2, UUID.class),
+                    micros(rs.getLong(3)),
+                    Tlp.valueOf(rs.getString(4)),
+                    rs.getLong(5),
+                    rs.getObject(6, Long.class),
+                    rs.getObject(7, Long.class)))
+        .list();
   }
 
   /** Flags every version of the batch's ids that now have more than one version. */
@@ -246,13 +333,21 @@ class StixRepository {
    * query. {@code bodies} false leaves the body out (manifest, versions); true reads the body and
    * only what serving it needs besides (seq, date added, what the policy judges), leaving stix id,
    * type, spec version and version null: the body says them, and not sending them per row spares
-   * the database a quarter of its time for a page.
+   * the database a quarter of its time for a page. {@code identified} reads them with the bodies
+   * all the same (for a caller that must judge versions itself).
    */
   List<StoredObject> page(
-      UUID collection, Visibility v, ObjectQuery q, long afterSeq, int rows, boolean bodies) {
+      UUID collection,
+      Visibility v,
+      ObjectQuery q,
+      long afterSeq,
+      int rows,
+      boolean bodies,
+      boolean identified) {
     Map<String, Object> params = new HashMap<>();
     StringBuilder sql = new StringBuilder("select ");
-    sql.append(bodies ? SERVED_COLUMNS + ", body" : COLUMNS + ", null as body");
+    sql.append(
+        bodies ? (identified ? COLUMNS : SERVED_COLUMNS) + ", body" : COLUMNS + ", null as body");
     // the cursor and the limit are numbers written into the statement: a plan cached for a
     // parameter would not know how far into the collection the page starts and may sort the
     // whole rest of it instead of walking the index
@@ -278,22 +373,23 @@ class StixRepository {
     if (!q.specVersions().isEmpty() && !q.specVersions().contains("2.1")) {
       sql.append(" and false");
     }
+    // several organisations may hold a copy of one id: where the reader sees the creator's
+    // copy, the others' are not shown (nobody versions another's object in a reader's eyes)
+    sql.append(" and (not o.multi_version or not exists (select 1 from stix_object s")
+        .append(" join stix_creator k on k.stix_id = s.stix_id")
+        .append(" and k.organisation_id = s.originator_org")
+        .append(" where s.collection_id = o.collection_id and s.stix_id = o.stix_id")
+        .append(" and s.originator_org <> o.originator_org and ")
+        .append(visible("s", v, params))
+        .append("))");
     ObjectQuery.Versions ver = q.versions();
     if (!ver.all()) {
       List<String> any = new ArrayList<>();
       if (ver.last()) {
-        any.add(
-            "not o.multi_version or not exists (select 1 from stix_object n where n.collection_id = o.collection_id"
-                + " and n.stix_id = o.stix_id and n.version > o.version and "
-                + visible("n", v, params)
-                + ")");
+        any.add(otherVersion("n.version > o.version", v, params));
       }
       if (ver.first()) {
-        any.add(
-            "not o.multi_version or not exists (select 1 from stix_object n where n.collection_id = o.collection_id"
-                + " and n.stix_id = o.stix_id and n.version < o.version and "
-                + visible("n", v, params)
-                + ")");
+        any.add(otherVersion("n.version < o.version", v, params));
       }
       if (!ver.at().isEmpty()) {
         any.add("o.version in (:at)");
@@ -303,6 +399,29 @@ class StixRepository {
     }
     sql.append(" order by o.seq limit ").append(rows);
     return jdbc.sql(sql.toString()).params(params).query(StixRepository::row).list();
+  }
+
+  /**
+   * SQL: no version of o's object in {@code order} to o that the reader sees and that is shown
+   * beside o — o's own copy's versions, or, where o is not the creator's copy (so the creator's is
+   * not visible to this reader, or o would not be shown), the other copies' versions.
+   */
+  private static String otherVersion(String order, Visibility v, Map<String, Object> params) {
+    return "not o.multi_version or not exists (select 1 from stix_object n where"
+        + " n.collection_id = o.collection_id and n.stix_id = o.stix_id and "
+        + order
+        + " and (n.originator_org = o.originator_org or not exists (select 1 from stix_creator k"
+        + " where k.stix_id = o.stix_id and k.organisation_id = o.originator_org)) and "
+        + visible("n", v, params)
+        + ")";
+  }
+
+  /** The organisation that created an object id (stored it first), if any did. */
+  Optional<Long> creatorOf(String stixId) {
+    return jdbc.sql("select organisation_id from stix_creator where stix_id = ?")
+        .param(stixId)
+        .query(Long.class)
+        .optional();
   }
 
   /** The SQL form of what the policy decides for this collection and caller. */
