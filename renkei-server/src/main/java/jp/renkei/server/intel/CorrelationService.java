@@ -74,22 +74,15 @@ public class CorrelationService {
     List<View> out = new ArrayList<>();
     long cursor = before == null ? Long.MAX_VALUE : before;
     while (out.size() < want) {
-      record Row(
-          long id, String kind, String value, boolean overLimit, Instant first, Instant last) {}
+      record Row(long id, String kind, String value, boolean overLimit) {}
       List<Row> rows =
           jdbc.sql(
-                  "select id, kind, value, over_limit, first_seen, last_seen from correlation"
+                  "select id, kind, value, over_limit from correlation"
                       + " where id < ? and org_count >= 2 order by id desc limit 200")
               .param(cursor)
               .query(
                   (rs, n) ->
-                      new Row(
-                          rs.getLong(1),
-                          rs.getString(2),
-                          rs.getString(3),
-                          rs.getBoolean(4),
-                          rs.getTimestamp(5).toInstant(),
-                          rs.getTimestamp(6).toInstant()))
+                      new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
               .list();
       if (rows.isEmpty()) {
         cursor = 0;
@@ -101,7 +94,7 @@ public class CorrelationService {
         if (type != null && warned.covers(type, r.value())) {
           continue;
         }
-        View v = view(r.id(), r.kind(), r.value(), r.overLimit(), r.first(), r.last(), check);
+        View v = view(r.id(), r.kind(), r.value(), r.overLimit(), check);
         if (v != null) {
           out.add(v);
           if (out.size() == want) {
@@ -120,13 +113,7 @@ public class CorrelationService {
   }
 
   private View view(
-      long id,
-      String kind,
-      String value,
-      boolean overLimit,
-      Instant first,
-      Instant last,
-      IntelService.ObjectCheck check) {
+      long id, String kind, String value, boolean overLimit, IntelService.ObjectCheck check) {
     record M(
         UUID collection,
         Tlp tlp,
@@ -179,15 +166,19 @@ public class CorrelationService {
     if (orgs.size() < 2) {
       return null;
     }
+    // what the reader is told is made of the members it sees only: the stored first/last seen and
+    // the over-limit flag also count members it may not see (a hidden object would move them)
+    Instant seenFirst = visible.stream().map(Member::added).min(Instant::compareTo).orElseThrow();
+    Instant seenLast = visible.stream().map(Member::added).max(Instant::compareTo).orElseThrow();
     return new View(
         id,
         kind,
         value,
-        overLimit,
+        overLimit && visible.size() > Correlator.MEMBER_CAP,
         orgs.size(),
         List.copyOf(sectors),
         List.copyOf(visible),
-        first,
-        last);
+        seenFirst,
+        seenLast);
   }
 }

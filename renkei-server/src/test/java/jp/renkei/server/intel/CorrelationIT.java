@@ -106,6 +106,18 @@ class CorrelationIT extends ServerTest {
   }
 
   @Test
+  void aMemberItsReaderMayNotSeeChangesNothingInWhatItSees() throws InterruptedException {
+    String c2 = "seen." + zone;
+    post(gasAnalyst, gas, indicator("[domain-name:value = '" + c2 + "']", GREEN));
+    post(railAnalyst, rail, sco("domain-name", c2));
+    CorrelationService.View before = about(c2).get(0);
+    Thread.sleep(20);
+    // a RED member from a third organisation: the coordinator may not see it
+    post(waterAnalyst, water, indicator("[domain-name:value = '" + c2 + "']", RED));
+    assertThat(about(c2)).containsExactly(before);
+  }
+
+  @Test
   void aDomainCorrelatesWithItsSubdomainsAcrossOrganisations() {
     String c2 = "c2." + zone;
     post(gasAnalyst, gas, indicator("[domain-name:value = '" + c2 + "']", GREEN));
