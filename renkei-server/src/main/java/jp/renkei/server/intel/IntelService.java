@@ -468,9 +468,11 @@ public class IntelService {
    * Settles the objects of a batch that another organisation's copy, visible to the writer, already
    * claims: the same version in the same collection is already stored (the writer sees it); any
    * other version is refused. Only visible copies count, so what the writer is told never depends
-   * on what it cannot see: an id it cannot see stored by someone else is simply its own copy.
-   * Objects without versions (cyber-observables, whose id is their value) are each organisation's
-   * own and never refused. Returns the outcomes of the settled objects by index.
+   * on what it cannot see: an id it cannot see stored by someone else is simply its own copy. The
+   * creator of an id (stix_creator) is never refused: copies others made under its id cannot stop
+   * it versioning its own object. Objects without versions (cyber-observables, whose id is their
+   * value) are each organisation's own and never refused. Returns the outcomes of the settled
+   * objects by index.
    */
   private java.util.Map<Integer, Outcome> claimedByOthers(
       StixCollection c,
@@ -483,6 +485,8 @@ public class IntelService {
         versioned.add(o.stixId());
       }
     }
+    // the creator is never held back by copies others made under its ids
+    versioned.removeAll(objects.createdBy(versioned, writer.organisation()));
     java.util.Map<String, List<StixRepository.Copy>> seen = new java.util.HashMap<>();
     for (StixRepository.Copy k : objects.othersCopies(versioned, writer.organisation())) {
       if (writer

@@ -416,6 +416,21 @@ class StixRepository {
         + ")";
   }
 
+  /** Those of the ids that organisation {@code org} created. */
+  Set<String> createdBy(java.util.Collection<String> ids, long org) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        jdbc.sql(
+                "select stix_id from stix_creator where stix_id in (:ids) and organisation_id ="
+                    + " :org")
+            .param("ids", ids)
+            .param("org", org)
+            .query(String.class)
+            .list());
+  }
+
   /** The organisation that created an object id (stored it first), if any did. */
   Optional<Long> creatorOf(String stixId) {
     return jdbc.sql("select organisation_id from stix_creator where stix_id = ?")

@@ -370,4 +370,19 @@ class StixWriteAttackIT extends ServerTest {
     assertThat(get(tokenReader, advisories + "/objects/?match[version]=all").body())
         .doesNotContain("203.0.113.82", "鉄道向け");
   }
+
+  @Test
+  void aCopyMadeUnderAHiddenIdIsStillAnotherOrganisationsObject() {
+    String id = newId();
+    String own = intel.collectionOfOrganisation(gasA.id()).orElseThrow().id().toString();
+    post(tokenA, own, indicator(id, "2026-01-01T00:00:00.000Z", null, "private.example"));
+    String nisc = fixtures.token(fixtures.user("nisc", Role.ANALYST));
+    JsonNode claimed =
+        post(nisc, gas, indicator(id, "2026-03-01T00:00:00.000Z", GREEN, "nisc-copy.example"));
+    assertThat(claimed.path("success_count").asInt()).isEqualTo(1);
+    // B sees NISC's copy, not A's: any version of it from B is refused
+    JsonNode b =
+        post(tokenB, gas, indicator(id, "2026-01-01T00:00:00.000Z", GREEN, "private.example"));
+    assertThat(b.path("failure_count").asInt()).as(b.toString()).isEqualTo(1);
+  }
 }
