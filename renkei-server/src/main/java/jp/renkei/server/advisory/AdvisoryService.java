@@ -241,7 +241,7 @@ public class AdvisoryService {
     if (!issuerSide && !"clear".equals(a.tlp())) {
       audit.record(actor, AuditLog.Event.success("advisory.read", "advisory", id, a.tlp()));
     }
-    List<AdvisoryView.Version> versions = advisories.versions(id);
+    List<AdvisoryView.Version> versions = citingOnlyVisible(actor, advisories.versions(id));
     AdvisoryView.MyReceipt mine =
         actor.organisationId() == null
             ? null
@@ -265,6 +265,23 @@ public class AdvisoryService {
         mine,
         reach,
         issuerSide && actor.is(Role.ANALYST) && "active".equals(a.status()));
+  }
+
+  /**
+   * The versions with only the source reports the actor may see now: a source outside the reader's
+   * audience is left out as if never cited (its id is neither shown nor linked).
+   */
+  private List<AdvisoryView.Version> citingOnlyVisible(
+      Actor actor, List<AdvisoryView.Version> versions) {
+    Map<Long, Boolean> seen = new HashMap<>();
+    return versions.stream()
+        .map(
+            v ->
+                v.withSources(
+                    v.sourceReportIds().stream()
+                        .filter(r -> seen.computeIfAbsent(r, x -> reports.canSee(actor, x)))
+                        .toList()))
+        .toList();
   }
 
   /** Advisories the actor may see, newest first. */
@@ -368,7 +385,10 @@ public class AdvisoryService {
   /** An advisory was issued or got a new version (sent after its transaction commits). */
   public record Published(long id) {}
 
-  /** What other features publish of an advisory: the whole thread and its issuer. */
+  /**
+   * What other features publish of an advisory: the whole thread and its issuer, without its source
+   * reports (each has its own audience, which a publication under the advisory's cannot honour).
+   */
   public record Publication(
       long id,
       long issuerOrgId,
@@ -389,7 +409,7 @@ public class AdvisoryService {
                     a.issuerUserId(),
                     directory.organisation(a.issuerOrgId()).nameJa(),
                     a.tlp(),
-                    advisories.versions(id)));
+                    advisories.versions(id).stream().map(v -> v.withSources(List.of())).toList()));
   }
 
   /**

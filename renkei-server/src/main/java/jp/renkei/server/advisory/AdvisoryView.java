@@ -22,7 +22,14 @@ public record AdvisoryView(
       String actions,
       List<String> observables,
       List<Long> sourceReportIds,
-      Instant createdAt) {}
+      Instant createdAt) {
+
+    /** The same version citing only {@code sources}. */
+    public Version withSources(List<Long> sources) {
+      return new Version(
+          number, kind, title, body, actions, observables, List.copyOf(sources), createdAt);
+    }
+  }
 
   /** The viewer organisation's own receipt, if it is a recipient. */
   public record MyReceipt(
