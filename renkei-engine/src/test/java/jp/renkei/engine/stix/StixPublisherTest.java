@@ -77,6 +77,49 @@ class StixPublisherTest {
   }
 
   @Test
+  void anObservableALaterVersionDropsIsPublishedRevokedAndLeavesTheReport() {
+    StixPublisher.Observed kept = new StixPublisher.Observed("domain-name", "kept.example");
+    StixPublisher.Observed dropped = new StixPublisher.Observed("ipv4-addr", "203.0.113.9");
+    ObjectNode b =
+        publisher.advisory(
+            43,
+            new StixPublisher.Party("nisc", "NISC", null, false),
+            Tlp.GREEN,
+            "訂正",
+            "本文",
+            null,
+            List.of(kept),
+            List.of(dropped, kept),
+            T0,
+            T1,
+            false);
+    assertThat(problems(b)).isEmpty();
+    List<JsonNode> indicators = new ArrayList<>();
+    for (JsonNode o : b.path("objects")) {
+      if (o.path("type").asString().equals("indicator")) {
+        indicators.add(o);
+      }
+    }
+    assertThat(indicators).hasSize(2);
+    JsonNode live =
+        indicators.stream()
+            .filter(i -> i.path("name").asString().equals("kept.example"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode gone =
+        indicators.stream()
+            .filter(i -> i.path("name").asString().equals("203.0.113.9"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(live.has("revoked")).isFalse();
+    assertThat(gone.path("revoked").asBoolean()).isTrue();
+    JsonNode report = b.path("objects").findParents("report_types").get(0);
+    assertThat(report.path("object_refs").toString())
+        .contains(live.path("id").asString())
+        .doesNotContain(gone.path("id").asString());
+  }
+
+  @Test
   void anAnonymisedIncidentNamesOnlyTheSector() {
     ObjectNode b =
         publisher.incident(

@@ -24,6 +24,16 @@ public record AdvisoryView(
       List<Long> sourceReportIds,
       Instant createdAt) {
 
+    /** The observables one per line, as the version form is prefilled with them. */
+    public String observablesText() {
+      return String.join("\n", observables);
+    }
+
+    /** The source report ids, comma-separated, as the version form is prefilled with them. */
+    public String sourcesText() {
+      return String.join(", ", sourceReportIds.stream().map(String::valueOf).toList());
+    }
+
     /** The same version citing only {@code sources}. */
     public Version withSources(List<Long> sources) {
       return new Version(
