@@ -111,7 +111,10 @@ class AuditVisibilityIT extends ServerTest {
     UserAccount platformAdmin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
     UserAccount otherBankAdmin = fixtures.user("op-midori-shinkin", Role.ORG_ADMIN);
     UserAccount otherMinistryAdmin = fixtures.user("meti", Role.ORG_ADMIN);
-    for (UserAccount viewer : List.of(platformAdmin, otherBankAdmin, otherMinistryAdmin)) {
+    // NISC's own admin: the RED report's named reader is a NISC colleague, the admin is not named
+    UserAccount recipientsAdmin = fixtures.user("nisc", Role.ORG_ADMIN);
+    for (UserAccount viewer :
+        List.of(platformAdmin, otherBankAdmin, otherMinistryAdmin, recipientsAdmin)) {
       for (String query : List.of("action=report.", "actor=" + reporter.login(), "")) {
         String seen = seenBy(viewer, query);
         for (long hidden : new long[] {red, draft, original}) {
@@ -122,6 +125,13 @@ class AuditVisibilityIT extends ServerTest {
         assertThat(seen).doesNotContain(tag, "anonymised\"", "ceptoar, anonymised");
       }
     }
+    // an analyst at another bank has no audit view at all
+    UserAccount otherBankAnalyst = fixtures.user("op-midori-shinkin", Role.ANALYST);
+    assertThat(api(otherBankAnalyst).get("/api/v1/audit").statusCode()).isEqualTo(403);
+    Http analystBrowser = http();
+    analystBrowser.signIn(otherBankAnalyst.login(), Fixtures.PASSWORD);
+    assertThat(analystBrowser.get("/admin/audit").statusCode()).isEqualTo(403);
+
     // the platform admin (NISC, on the copy's route) sees the copy's life, and only the copy's
     String admin = seenBy(platformAdmin, "action=report.");
     assertThat(admin).contains("report:" + copy + "</td>", "\"action\":\"report.relay\"");
