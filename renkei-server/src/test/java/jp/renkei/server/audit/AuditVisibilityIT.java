@@ -2,12 +2,19 @@ package jp.renkei.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.intel.IntelService;
+import jp.renkei.server.intel.ObjectQuery;
+import jp.renkei.server.intel.StixCollection;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
 import jp.renkei.server.support.ServerTest;
@@ -22,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AuditVisibilityIT extends ServerTest {
 
   @Autowired AuditLog audit;
+  @Autowired IntelService intel;
 
   Http api(UserAccount u) {
     return http().bearer(fixtures.token(u));
@@ -176,6 +184,45 @@ class AuditVisibilityIT extends ServerTest {
             api(bankAdmin).postJson("/api/v1/advisories/" + id + "/acknowledge", "").statusCode())
         .isEqualTo(200);
     assertThat(seenBy(bankAdmin, "action=advisory.")).contains("advisory:" + id + "</td>");
+  }
+
+  @Test
+  void entriesAboutAPrivateCollectionAndADeletedObjectStayWithinTheirAudience() {
+    UserAccount analyst = fixtures.user("op-midori-shinkin", Role.ANALYST);
+    StixCollection own = intel.collectionOfOrganisation(analyst.organisationId()).orElseThrow();
+    String indicator = "indicator--" + UUID.randomUUID();
+    String bundle =
+        "{\"type\":\"bundle\",\"id\":\"bundle--"
+            + UUID.randomUUID()
+            + "\",\"objects\":[{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\""
+            + indicator
+            + "\",\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\","
+            + "\"name\":\"private\",\"pattern\":\"[domain-name:value = 'private.example']\","
+            + "\"pattern_type\":\"stix\",\"valid_from\":\"2026-01-01T00:00:00Z\"}]}";
+    Actor actor = fixtures.actor(analyst);
+    assertThat(
+            intel
+                .ingest(
+                    actor,
+                    own,
+                    analyst.organisationId(),
+                    Tlp.AMBER,
+                    new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)),
+                    n -> {})
+                .successes())
+        .isEqualTo(1);
+    assertThat(intel.delete(actor, own, indicator, ObjectQuery.Versions.ALL))
+        .isEqualTo(IntelService.Deleted.DELETED);
+    assertThat(
+            audit.search(Actor.cli(), new AuditFilter("stix.", null, null, null, null, null, 500)))
+        .extracting(AuditEntry::targetId)
+        .contains(own.id().toString(), indicator);
+
+    String admin = seenBy(fixtures.user("nisc", Role.PLATFORM_ADMIN), "action=stix.");
+    assertThat(admin).doesNotContain(own.id().toString()).doesNotContain(indicator);
+    // its own organisation reads the collection; the object is gone, for everyone
+    String ownAdmin = seenBy(fixtures.user("op-midori-shinkin", Role.ORG_ADMIN), "action=stix.");
+    assertThat(ownAdmin).contains(own.id().toString()).doesNotContain(indicator);
   }
 
   static AuditFilter filter(String actor) {
