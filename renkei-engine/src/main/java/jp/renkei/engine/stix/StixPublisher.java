@@ -97,14 +97,26 @@ public final class StixPublisher {
       Instant latest,
       boolean withdrawn) {
     return advisory(
-        id, issuer, tlp, title, body, actions, observables, List.of(), first, latest, withdrawn);
+        id,
+        issuer,
+        tlp,
+        title,
+        body,
+        actions,
+        observables,
+        List.of(),
+        null,
+        first,
+        latest,
+        withdrawn);
   }
 
   /**
    * As above, for an advisory whose earlier versions named observables the current one no longer
    * does ({@code retired}): their indicators are published once more, {@code revoked} and outside
    * the report, so a consumer holding the earlier version stops using them. An observable both
-   * current and retired is current.
+   * current and retired is current. Likewise {@code retiredActions}, the recommended actions of an
+   * earlier version when the current one has none: their note is published once more, revoked.
    */
   public ObjectNode advisory(
       long id,
@@ -115,6 +127,7 @@ public final class StixPublisher {
       String actions,
       List<Observed> observables,
       List<Observed> retired,
+      String retiredActions,
       Instant first,
       Instant latest,
       boolean withdrawn) {
@@ -139,12 +152,17 @@ public final class StixPublisher {
         }
       }
     }
-    if (actions != null && !actions.isBlank()) {
+    boolean hasActions = actions != null && !actions.isBlank();
+    String noted = hasActions ? actions : retiredActions;
+    if (noted != null && !noted.isBlank()) {
       ObjectNode note =
           b.sdo("note", uuid5(namespace, "advisory:" + id + ":actions"), identity, first, latest);
       note.put("abstract", "推奨される対策 / Recommended actions");
-      note.put("content", actions);
+      note.put("content", noted);
       note.putArray("object_refs").add(reportId);
+      if (!hasActions) {
+        note.put("revoked", true);
+      }
     }
     if (refs.isEmpty()) {
       refs.add(identity);

@@ -77,7 +77,7 @@ class StixPublisherTest {
   }
 
   @Test
-  void anObservableALaterVersionDropsIsPublishedRevokedAndLeavesTheReport() {
+  void observablesAndActionsALaterVersionDropsArePublishedRevokedAndLeaveTheReport() {
     StixPublisher.Observed kept = new StixPublisher.Observed("domain-name", "kept.example");
     StixPublisher.Observed dropped = new StixPublisher.Observed("ipv4-addr", "203.0.113.9");
     ObjectNode b =
@@ -90,6 +90,7 @@ class StixPublisherTest {
             null,
             List.of(kept),
             List.of(dropped, kept),
+            "古い対策",
             T0,
             T1,
             false);
@@ -113,6 +114,9 @@ class StixPublisherTest {
             .orElseThrow();
     assertThat(live.has("revoked")).isFalse();
     assertThat(gone.path("revoked").asBoolean()).isTrue();
+    JsonNode note = b.path("objects").findParents("abstract").get(0);
+    assertThat(note.path("content").asString()).isEqualTo("古い対策");
+    assertThat(note.path("revoked").asBoolean()).as("actions the current version dropped").isTrue();
     JsonNode report = b.path("objects").findParents("report_types").get(0);
     assertThat(report.path("object_refs").toString())
         .contains(live.path("id").asString())

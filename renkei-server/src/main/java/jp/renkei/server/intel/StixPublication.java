@@ -81,9 +81,10 @@ public class StixPublication {
   }
 
   /**
-   * The advisory as its current version says it: that version's indicators; those of observables
-   * only earlier versions named, revoked; everything revoked once it is withdrawn. Stored over the
-   * earlier bundle, what the advisories collection serves as live is the current version's.
+   * The advisory as its current version says it: that version's indicators and actions; the
+   * indicators of observables only earlier versions named, and actions the current one dropped,
+   * revoked; everything revoked once it is withdrawn. Stored over the earlier bundle, what the
+   * advisories collection serves as live is the current version's.
    */
   private ObjectNode advisoryBundle(
       long id, String issuerName, String tlp, List<AdvisoryView.Version> versions) {
@@ -95,6 +96,12 @@ public class StixPublication {
             .filter(o -> !latest.observables().contains(o))
             .map(StixPublication::observed)
             .toList();
+    String retiredActions =
+        versions.stream()
+            .map(AdvisoryView.Version::actions)
+            .filter(x -> x != null && !x.isBlank())
+            .reduce((earlier, later) -> later)
+            .orElse(null);
     return publisher()
         .advisory(
             id,
@@ -105,6 +112,7 @@ public class StixPublication {
             latest.actions(),
             latest.observables().stream().map(StixPublication::observed).toList(),
             retired,
+            retiredActions,
             versions.get(0).createdAt(),
             latest.createdAt(),
             "withdrawal".equals(latest.kind()));
