@@ -96,36 +96,73 @@ public final class StixPublisher {
       Instant first,
       Instant latest,
       boolean withdrawn) {
+    return advisory(
+        id,
+        issuer,
+        tlp,
+        title,
+        body,
+        actions,
+        observables,
+        List.of(),
+        null,
+        first,
+        latest,
+        withdrawn);
+  }
+
+  /**
+   * As above, for an advisory whose earlier versions named observables the current one no longer
+   * does ({@code retired}): their indicators are published once more, {@code revoked} and outside
+   * the report, so a consumer holding the earlier version stops using them. An observable both
+   * current and retired is current. Likewise {@code retiredActions}, the recommended actions of an
+   * earlier version when the current one has none: their note is published once more, revoked.
+   */
+  public ObjectNode advisory(
+      long id,
+      Party issuer,
+      Tlp tlp,
+      String title,
+      String body,
+      String actions,
+      List<Observed> observables,
+      List<Observed> retired,
+      String retiredActions,
+      Instant first,
+      Instant latest,
+      boolean withdrawn) {
     Bundle b = new Bundle(tlp);
     b.revoked = withdrawn;
     String identity = b.identity(issuer, first, latest);
     String reportId = "report--" + uuid5(namespace, "advisory:" + id);
     List<String> refs = new ArrayList<>();
     for (Observed o : observables) {
-      String pattern = pattern(o);
-      if (pattern == null) {
-        continue;
+      ObjectNode ind = indicator(b, id, o, identity, first, latest);
+      if (ind != null) {
+        refs.add(ind.path("id").asString());
       }
-      ObjectNode ind =
-          b.sdo(
-              "indicator",
-              uuid5(namespace, "advisory:" + id + ":" + o.type() + ":" + o.value()),
-              identity,
-              first,
-              latest);
-      ind.put("name", o.value());
-      ind.putArray("indicator_types").add("malicious-activity");
-      ind.put("pattern_type", "stix");
-      ind.put("pattern", pattern);
-      ind.put("valid_from", StixTime.format(first));
-      refs.add(ind.path("id").asString());
     }
-    if (actions != null && !actions.isBlank()) {
+    java.util.Set<String> current = new java.util.HashSet<>();
+    observables.forEach(o -> current.add(o.type() + ":" + o.value()));
+    for (Observed o : retired) {
+      if (current.add(o.type() + ":" + o.value())) {
+        ObjectNode ind = indicator(b, id, o, identity, first, latest);
+        if (ind != null) {
+          ind.put("revoked", true);
+        }
+      }
+    }
+    boolean hasActions = actions != null && !actions.isBlank();
+    String noted = hasActions ? actions : retiredActions;
+    if (noted != null && !noted.isBlank()) {
       ObjectNode note =
           b.sdo("note", uuid5(namespace, "advisory:" + id + ":actions"), identity, first, latest);
       note.put("abstract", "推奨される対策 / Recommended actions");
-      note.put("content", actions);
+      note.put("content", noted);
       note.putArray("object_refs").add(reportId);
+      if (!hasActions) {
+        note.put("revoked", true);
+      }
     }
     if (refs.isEmpty()) {
       refs.add(identity);
@@ -139,6 +176,28 @@ public final class StixPublisher {
     ArrayNode r = report.putArray("object_refs");
     refs.forEach(r::add);
     return b.bundle();
+  }
+
+  /** An advisory's indicator of one observable (its id fixed by advisory and value), or null. */
+  private ObjectNode indicator(
+      Bundle b, long id, Observed o, String identity, Instant first, Instant latest) {
+    String pattern = pattern(o);
+    if (pattern == null) {
+      return null;
+    }
+    ObjectNode ind =
+        b.sdo(
+            "indicator",
+            uuid5(namespace, "advisory:" + id + ":" + o.type() + ":" + o.value()),
+            identity,
+            first,
+            latest);
+    ind.put("name", o.value());
+    ind.putArray("indicator_types").add("malicious-activity");
+    ind.put("pattern_type", "stix");
+    ind.put("pattern", pattern);
+    ind.put("valid_from", StixTime.format(first));
+    return ind;
   }
 
   /** An incident report: report + incident + observed-data with SCOs + notes for comments. */

@@ -77,6 +77,53 @@ class StixPublisherTest {
   }
 
   @Test
+  void observablesAndActionsALaterVersionDropsArePublishedRevokedAndLeaveTheReport() {
+    StixPublisher.Observed kept = new StixPublisher.Observed("domain-name", "kept.example");
+    StixPublisher.Observed dropped = new StixPublisher.Observed("ipv4-addr", "203.0.113.9");
+    ObjectNode b =
+        publisher.advisory(
+            43,
+            new StixPublisher.Party("nisc", "NISC", null, false),
+            Tlp.GREEN,
+            "訂正",
+            "本文",
+            null,
+            List.of(kept),
+            List.of(dropped, kept),
+            "古い対策",
+            T0,
+            T1,
+            false);
+    assertThat(problems(b)).isEmpty();
+    List<JsonNode> indicators = new ArrayList<>();
+    for (JsonNode o : b.path("objects")) {
+      if (o.path("type").asString().equals("indicator")) {
+        indicators.add(o);
+      }
+    }
+    assertThat(indicators).hasSize(2);
+    JsonNode live =
+        indicators.stream()
+            .filter(i -> i.path("name").asString().equals("kept.example"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode gone =
+        indicators.stream()
+            .filter(i -> i.path("name").asString().equals("203.0.113.9"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(live.has("revoked")).isFalse();
+    assertThat(gone.path("revoked").asBoolean()).isTrue();
+    JsonNode note = b.path("objects").findParents("abstract").get(0);
+    assertThat(note.path("content").asString()).isEqualTo("古い対策");
+    assertThat(note.path("revoked").asBoolean()).as("actions the current version dropped").isTrue();
+    JsonNode report = b.path("objects").findParents("report_types").get(0);
+    assertThat(report.path("object_refs").toString())
+        .contains(live.path("id").asString())
+        .doesNotContain(gone.path("id").asString());
+  }
+
+  @Test
   void anAnonymisedIncidentNamesOnlyTheSector() {
     ObjectNode b =
         publisher.incident(

@@ -45,12 +45,29 @@ class AdvisoryApi {
     return advisories.view(actor, id);
   }
 
+  /**
+   * A later version; {@code observables} and {@code sourceReportIds} left out carry the current
+   * ones forward, given (an empty list included) they replace them.
+   */
   record VersionRequest(
-      String kind, String title, String body, String actions, List<String> observables) {}
+      String kind,
+      String title,
+      String body,
+      String actions,
+      List<String> observables,
+      List<Long> sourceReportIds) {}
 
   @PostMapping("/{id}/versions")
   AdvisoryView addVersion(Actor actor, @PathVariable long id, @RequestBody VersionRequest v) {
-    advisories.addVersion(actor, id, v.kind(), v.title(), v.body(), v.actions(), v.observables());
+    advisories.addVersion(
+        actor,
+        id,
+        v.kind(),
+        v.title(),
+        v.body(),
+        v.actions(),
+        v.observables(),
+        v.sourceReportIds());
     return advisories.view(actor, id);
   }
 

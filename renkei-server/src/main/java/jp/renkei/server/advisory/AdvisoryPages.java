@@ -112,10 +112,20 @@ class AdvisoryPages {
       @RequestParam(defaultValue = "") String title,
       @RequestParam(defaultValue = "") String body,
       @RequestParam(defaultValue = "") String actions,
-      @RequestParam(defaultValue = "") String observables,
+      @RequestParam(required = false) String observables,
+      @RequestParam(required = false) String sourceReports,
       Model model) {
     try {
-      advisories.addVersion(actor, id, kind, title, body, actions, lines(observables));
+      // the form is prefilled with the current values; a field not sent keeps them
+      advisories.addVersion(
+          actor,
+          id,
+          kind,
+          title,
+          body,
+          actions,
+          observables == null ? null : lines(observables),
+          sourceReports == null ? null : reportIds(sourceReports));
       return "redirect:/advisories/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);

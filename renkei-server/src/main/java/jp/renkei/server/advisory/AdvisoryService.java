@@ -157,7 +157,13 @@ public class AdvisoryService {
     return id;
   }
 
-  /** A later version in the same thread: update, correction, or withdrawal (which ends it). */
+  /**
+   * A later version in the same thread: update, correction, or withdrawal (which ends it). The
+   * version carries the current observables and source reports forward unless the issuer gives new
+   * ones: {@code observables} or {@code sourceReportIds} null keeps the current ones, a list (empty
+   * included) replaces them. A source must be one the issuer may see; a current source the issuer
+   * may no longer see stays cited (the issuer was never shown it to keep or drop).
+   */
   @Transactional
   public int addVersion(
       Actor actor,
@@ -166,7 +172,8 @@ public class AdvisoryService {
       String title,
       String body,
       String actions,
-      List<String> observables) {
+      List<String> observables,
+      List<Long> sourceReportIds) {
     AdvisoryRepository.Advisory a = visible(actor, id);
     if (actor.organisationId() == null
         || a.issuerOrgId() != actor.organisationId()
@@ -179,11 +186,15 @@ public class AdvisoryService {
     if (kind == null || !KINDS.contains(kind)) {
       throw new InvalidInput("kind", "validation.advisory.kind", String.valueOf(kind));
     }
+    List<AdvisoryView.Version> versions = advisories.versions(id);
+    AdvisoryView.Version current = versions.get(versions.size() - 1);
     List<String> obs =
-        checkContent(title, body, actions, observables == null ? List.of() : observables);
-    int n = advisories.versions(id).size() + 1;
+        checkContent(
+            title, body, actions, observables == null ? current.observables() : observables);
+    List<Long> sources = sources(actor, current.sourceReportIds(), sourceReportIds);
+    int n = versions.size() + 1;
     advisories.insertVersion(
-        id, n, kind, title.strip(), body.strip(), blank(actions), obs, List.of(), actor.userId());
+        id, n, kind, title.strip(), body.strip(), blank(actions), obs, sources, actor.userId());
     if ("withdrawal".equals(kind)) {
       advisories.withdraw(id);
     }
@@ -197,6 +208,28 @@ public class AdvisoryService {
             kind + " #" + n + ", " + recipients + " recipients"));
     events.publishEvent(new Published(id));
     return n;
+  }
+
+  private List<Long> sources(Actor actor, List<Long> current, List<Long> given) {
+    if (given == null) {
+      return current;
+    }
+    List<Long> out = new ArrayList<>();
+    for (Long source : given) {
+      if (source == null || !reports.canSee(actor, source)) {
+        throw new InvalidInput(
+            "sourceReportIds", "validation.advisory.sourceReport", String.valueOf(source));
+      }
+      if (!out.contains(source)) {
+        out.add(source);
+      }
+    }
+    for (Long kept : current) {
+      if (!out.contains(kept) && !reports.canSee(actor, kept)) {
+        out.add(kept);
+      }
+    }
+    return out;
   }
 
   /** The recipient organisation confirms it received the current version. */
@@ -241,7 +274,7 @@ public class AdvisoryService {
     if (!issuerSide && !"clear".equals(a.tlp())) {
       audit.record(actor, AuditLog.Event.success("advisory.read", "advisory", id, a.tlp()));
     }
-    List<AdvisoryView.Version> versions = advisories.versions(id);
+    List<AdvisoryView.Version> versions = citingOnlyVisible(actor, advisories.versions(id));
     AdvisoryView.MyReceipt mine =
         actor.organisationId() == null
             ? null
@@ -265,6 +298,23 @@ public class AdvisoryService {
         mine,
         reach,
         issuerSide && actor.is(Role.ANALYST) && "active".equals(a.status()));
+  }
+
+  /**
+   * The versions with only the source reports the actor may see now: a source outside the reader's
+   * audience is left out as if never cited (its id is neither shown nor linked).
+   */
+  private List<AdvisoryView.Version> citingOnlyVisible(
+      Actor actor, List<AdvisoryView.Version> versions) {
+    Map<Long, Boolean> seen = new HashMap<>();
+    return versions.stream()
+        .map(
+            v ->
+                v.withSources(
+                    v.sourceReportIds().stream()
+                        .filter(r -> seen.computeIfAbsent(r, x -> reports.canSee(actor, x)))
+                        .toList()))
+        .toList();
   }
 
   /** Advisories the actor may see, newest first. */
@@ -368,7 +418,10 @@ public class AdvisoryService {
   /** An advisory was issued or got a new version (sent after its transaction commits). */
   public record Published(long id) {}
 
-  /** What other features publish of an advisory: the whole thread and its issuer. */
+  /**
+   * What other features publish of an advisory: the whole thread and its issuer, without its source
+   * reports (each has its own audience, which a publication under the advisory's cannot honour).
+   */
   public record Publication(
       long id,
       long issuerOrgId,
@@ -389,7 +442,7 @@ public class AdvisoryService {
                     a.issuerUserId(),
                     directory.organisation(a.issuerOrgId()).nameJa(),
                     a.tlp(),
-                    advisories.versions(id)));
+                    advisories.versions(id).stream().map(v -> v.withSources(List.of())).toList()));
   }
 
   /**

@@ -22,7 +22,24 @@ public record AdvisoryView(
       String actions,
       List<String> observables,
       List<Long> sourceReportIds,
-      Instant createdAt) {}
+      Instant createdAt) {
+
+    /** The observables one per line, as the version form is prefilled with them. */
+    public String observablesText() {
+      return String.join("\n", observables);
+    }
+
+    /** The source report ids, comma-separated, as the version form is prefilled with them. */
+    public String sourcesText() {
+      return String.join(", ", sourceReportIds.stream().map(String::valueOf).toList());
+    }
+
+    /** The same version citing only {@code sources}. */
+    public Version withSources(List<Long> sources) {
+      return new Version(
+          number, kind, title, body, actions, observables, List.copyOf(sources), createdAt);
+    }
+  }
 
   /** The viewer organisation's own receipt, if it is a recipient. */
   public record MyReceipt(

@@ -6,15 +6,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.renkei.engine.audit.AuditChain;
 import jp.renkei.engine.audit.AuditRecord;
 import jp.renkei.engine.audit.ChainVerifier;
 import jp.renkei.server.database.Like;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,10 +37,26 @@ public class AuditLog {
   /** Serialises appends across every server instance and the CLI. */
   private static final long APPEND_LOCK = 7_010_001L;
 
-  private final JdbcClient jdbc;
+  /** Entries read per round when the policy hides some: enough for a page in one round. */
+  static final int BATCH = 500;
 
-  AuditLog(JdbcClient jdbc) {
+  /**
+   * Target types that name no shared object — people, organisations, tokens, feeds, warning lists,
+   * the system mode: their entries are shown as recorded.
+   */
+  static final Set<String> UNSHARED_TARGETS =
+      Set.of("user", "organisation", "api_token", "taxii_feed", "warning_list", "system_mode");
+
+  /** The actor the hub records when it publishes an advisory's STIX: it names the advisory. */
+  private static final Pattern PUBLISHER = Pattern.compile("publish:advisory-(\\d+)");
+
+  private final JdbcClient jdbc;
+  private final ObjectProvider<AuditTargets> targets;
+
+  // the judges are resolved per search: they depend on services that record into this log
+  AuditLog(JdbcClient jdbc, ObjectProvider<AuditTargets> targets) {
     this.jdbc = jdbc;
+    this.targets = targets;
   }
 
   /** One event to record. {@code detail} must never contain secrets. */
@@ -106,12 +128,95 @@ public class AuditLog {
 
   /**
    * Entries the viewer may browse, newest first: platform admins see all, org admins the events of
-   * people in their organisation, others nothing.
+   * people in their organisation, others nothing; and of those, an entry about a shared object
+   * (report, advisory, STIX object or collection, C4TAP share) only while the viewer may see that
+   * object, as its feature's policy decides ({@link AuditTargets}). Entries that name no shared
+   * object (sign-in, directory, feeds, warning lists, the mode) are shown as they are. The shell
+   * ({@link Actor#cli()}, no person) reads the whole chain, as {@link #verify} does.
    */
   public List<AuditEntry> search(Actor viewer, AuditFilter filter) {
     if (!viewer.is(Role.ORG_ADMIN)) {
       throw new Forbidden("error.audit.forbidden");
     }
+    if (isShell(viewer)) {
+      return query(viewer, filter, filter.beforeSeq(), filter.limit());
+    }
+    Map<String, AuditTargets> judges = judges();
+    int batch = Math.max(BATCH, filter.limit());
+    List<AuditEntry> out = new ArrayList<>();
+    Long before = filter.beforeSeq();
+    while (out.size() < filter.limit()) {
+      List<AuditEntry> rows = query(viewer, filter, before, batch);
+      for (AuditEntry e : visible(viewer, rows, judges)) {
+        if (out.size() < filter.limit()) {
+          out.add(e);
+        }
+      }
+      if (rows.size() < batch) {
+        break;
+      }
+      before = rows.get(rows.size() - 1).seq();
+    }
+    return out;
+  }
+
+  /** The shell at the hub's own machine: it holds the database, and the chain is its to read. */
+  private static boolean isShell(Actor viewer) {
+    return "cli".equals(viewer.channel()) && viewer.userId() == null;
+  }
+
+  private Map<String, AuditTargets> judges() {
+    Map<String, AuditTargets> by = new HashMap<>();
+    targets.orderedStream().forEach(t -> t.targetTypes().forEach(type -> by.put(type, t)));
+    return by;
+  }
+
+  /** An object an entry names: its target, or the advisory a publishing hub acted for. */
+  private record Named(String type, String id) {}
+
+  /**
+   * The objects an entry names. An entry whose target is of a type no feature judges and that is
+   * not known to name no shared object names something nobody may be shown (fails closed).
+   */
+  static List<Named> named(AuditEntry e, Set<String> judged) {
+    List<Named> out = new ArrayList<>();
+    String type = e.targetType();
+    if (type != null && !UNSHARED_TARGETS.contains(type)) {
+      out.add(new Named(judged.contains(type) ? type : null, e.targetId()));
+    }
+    Matcher publisher = PUBLISHER.matcher(e.actor() == null ? "" : e.actor());
+    if (publisher.matches()) {
+      out.add(new Named("advisory", publisher.group(1)));
+    }
+    return out;
+  }
+
+  private static List<AuditEntry> visible(
+      Actor viewer, List<AuditEntry> rows, Map<String, AuditTargets> judges) {
+    Map<String, Set<String>> asked = new HashMap<>();
+    for (AuditEntry e : rows) {
+      for (Named n : named(e, judges.keySet())) {
+        if (n.type() != null && n.id() != null) {
+          asked.computeIfAbsent(n.type(), t -> new HashSet<>()).add(n.id());
+        }
+      }
+    }
+    Map<String, Set<String>> seen = new HashMap<>();
+    asked.forEach(
+        (type, ids) -> seen.put(type, judges.get(type).visible(viewer, type, Set.copyOf(ids))));
+    return rows.stream()
+        .filter(
+            e ->
+                named(e, judges.keySet()).stream()
+                    .allMatch(
+                        n ->
+                            n.type() != null
+                                && n.id() != null
+                                && seen.getOrDefault(n.type(), Set.of()).contains(n.id())))
+        .toList();
+  }
+
+  private List<AuditEntry> query(Actor viewer, AuditFilter filter, Long before, int limit) {
     StringBuilder sql = new StringBuilder("select * from audit_event where true");
     Map<String, Object> params = new TreeMap<>();
     if (!viewer.is(Role.PLATFORM_ADMIN)) {
@@ -138,12 +243,12 @@ public class AuditLog {
       sql.append(" and occurred_at < :to");
       params.put("to", filter.to().atOffset(ZoneOffset.UTC));
     }
-    if (filter.beforeSeq() != null) {
+    if (before != null) {
       sql.append(" and seq < :before");
-      params.put("before", filter.beforeSeq());
+      params.put("before", before);
     }
     sql.append(" order by seq desc limit :limit");
-    params.put("limit", filter.limit());
+    params.put("limit", limit);
     return jdbc.sql(sql.toString()).params(params).query(AuditLog::entry).list();
   }
 

@@ -2,6 +2,7 @@ package jp.renkei.server.intel;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import jp.renkei.engine.policy.Tlp;
@@ -54,20 +55,7 @@ public class StixPublication {
 
   public ObjectNode advisory(Actor actor, long id) {
     AdvisoryView a = advisories.view(actor, id);
-    AdvisoryView.Version latest = a.latest();
-    boolean withdrawn = "withdrawal".equals(latest.kind());
-    return publisher()
-        .advisory(
-            a.id(),
-            new StixPublisher.Party(a.issuerName(), a.issuerName(), null, false),
-            tlp(a.tlp()),
-            latest.title(),
-            latest.body(),
-            latest.actions(),
-            latest.observables().stream().map(StixPublication::observed).toList(),
-            a.versions().get(0).createdAt(),
-            latest.createdAt(),
-            withdrawn);
+    return advisoryBundle(a.id(), a.issuerName(), a.tlp(), a.versions());
   }
 
   /**
@@ -81,26 +69,53 @@ public class StixPublication {
       advisories
           .publication(event.id())
           .ifPresent(
-              p -> {
-                AdvisoryView.Version latest = p.versions().get(p.versions().size() - 1);
-                ObjectNode bundle =
-                    publisher()
-                        .advisory(
-                            p.id(),
-                            new StixPublisher.Party(p.issuerName(), p.issuerName(), null, false),
-                            tlp(p.tlp()),
-                            latest.title(),
-                            latest.body(),
-                            latest.actions(),
-                            latest.observables().stream().map(StixPublication::observed).toList(),
-                            p.versions().get(0).createdAt(),
-                            latest.createdAt(),
-                            "withdrawal".equals(latest.kind()));
-                intel.publishAdvisory(p.id(), p.issuerOrgId(), p.issuerUserId(), bundle.toString());
-              });
+              p ->
+                  intel.publishAdvisory(
+                      p.id(),
+                      p.issuerOrgId(),
+                      p.issuerUserId(),
+                      advisoryBundle(p.id(), p.issuerName(), p.tlp(), p.versions()).toString()));
     } catch (RuntimeException e) {
       log.warn("Advisory {} could not be published as STIX: {}", event.id(), e.toString());
     }
+  }
+
+  /**
+   * The advisory as its current version says it: that version's indicators and actions; the
+   * indicators of observables only earlier versions named, and actions the current one dropped,
+   * revoked; everything revoked once it is withdrawn. Stored over the earlier bundle, what the
+   * advisories collection serves as live is the current version's.
+   */
+  private ObjectNode advisoryBundle(
+      long id, String issuerName, String tlp, List<AdvisoryView.Version> versions) {
+    AdvisoryView.Version latest = versions.get(versions.size() - 1);
+    List<StixPublisher.Observed> retired =
+        versions.stream()
+            .flatMap(v -> v.observables().stream())
+            .distinct()
+            .filter(o -> !latest.observables().contains(o))
+            .map(StixPublication::observed)
+            .toList();
+    String retiredActions =
+        versions.stream()
+            .map(AdvisoryView.Version::actions)
+            .filter(x -> x != null && !x.isBlank())
+            .reduce((earlier, later) -> later)
+            .orElse(null);
+    return publisher()
+        .advisory(
+            id,
+            new StixPublisher.Party(issuerName, issuerName, null, false),
+            tlp(tlp),
+            latest.title(),
+            latest.body(),
+            latest.actions(),
+            latest.observables().stream().map(StixPublication::observed).toList(),
+            retired,
+            retiredActions,
+            versions.get(0).createdAt(),
+            latest.createdAt(),
+            "withdrawal".equals(latest.kind()));
   }
 
   public ObjectNode report(Actor actor, long id) {

@@ -149,6 +149,16 @@ public class C4tapService {
     return submission(actor, r, true);
   }
 
+  /** Which of {@code ids} the actor may read now (nothing is shown, so nothing is audited). */
+  public java.util.Set<Long> visibleAmong(Actor actor, java.util.Collection<Long> ids) {
+    SharingGate.Check check = gate.check(actor);
+    java.util.Set<Long> out = new java.util.HashSet<>();
+    for (Long id : ids) {
+      rows("", id).stream().filter(r -> visible(actor, check, r)).forEach(r -> out.add(r.id()));
+    }
+    return out;
+  }
+
   private record Row(
       long id,
       long org,

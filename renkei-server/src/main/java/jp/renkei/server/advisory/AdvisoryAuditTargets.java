@@ -1,0 +1,48 @@
+package jp.renkei.server.advisory;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditIds;
+import jp.renkei.server.audit.AuditTargets;
+import jp.renkei.server.sharing.SharingGate;
+import org.springframework.stereotype.Component;
+
+/** Audit entries about an advisory are shown to whoever may see that advisory now. */
+@Component
+class AdvisoryAuditTargets implements AuditTargets {
+
+  private final AdvisoryRepository advisories;
+  private final SharingGate gate;
+
+  AdvisoryAuditTargets(AdvisoryRepository advisories, SharingGate gate) {
+    this.advisories = advisories;
+    this.gate = gate;
+  }
+
+  @Override
+  public Set<String> targetTypes() {
+    return Set.of("advisory");
+  }
+
+  @Override
+  public Set<String> visible(Actor viewer, String targetType, Set<String> ids) {
+    List<Long> numeric = AuditIds.numeric(ids);
+    if (numeric.isEmpty()) {
+      return Set.of();
+    }
+    SharingGate.Check check = gate.check(viewer);
+    List<AdvisoryRepository.Advisory> found = advisories.advisories(numeric);
+    Map<Long, Set<Long>> recipients =
+        advisories.recipientOrgs(found.stream().map(AdvisoryRepository.Advisory::id).toList());
+    Set<String> out = new HashSet<>();
+    for (AdvisoryRepository.Advisory a : found) {
+      if (check.allows(AdvisoryService.audience(a, recipients.get(a.id())))) {
+        out.add(String.valueOf(a.id()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,51 @@
+package jp.renkei.server.report;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditIds;
+import jp.renkei.server.audit.AuditTargets;
+import jp.renkei.server.sharing.SharingGate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Audit entries about a report (its creation, submission, versions, reads, relay) are shown to
+ * whoever may see that report now, judged by the report's own audience: a draft its author's, an
+ * anonymised original its CEPTOAR's, a relay copy the copy's.
+ */
+@Component
+class ReportAuditTargets implements AuditTargets {
+
+  private final ReportRepository reports;
+  private final SharingGate gate;
+
+  ReportAuditTargets(ReportRepository reports, SharingGate gate) {
+    this.reports = reports;
+    this.gate = gate;
+  }
+
+  @Override
+  public Set<String> targetTypes() {
+    return Set.of("report");
+  }
+
+  @Override
+  public Set<String> visible(Actor viewer, String targetType, Set<String> ids) {
+    List<Long> numeric = AuditIds.numeric(ids);
+    if (numeric.isEmpty()) {
+      return Set.of();
+    }
+    SharingGate.Check check = gate.check(viewer);
+    Map<Long, ReportRecords.Report> found = reports.reports(numeric);
+    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(List.copyOf(found.keySet()));
+    Set<String> out = new HashSet<>();
+    for (ReportRecords.Report r : found.values()) {
+      if (check.allows(ReportService.audience(r, hops.getOrDefault(r.id(), List.of())))) {
+        out.add(String.valueOf(r.id()));
+      }
+    }
+    return out;
+  }
+}
