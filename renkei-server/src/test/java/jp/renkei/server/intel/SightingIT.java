@@ -2,8 +2,6 @@ package jp.renkei.server.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
@@ -33,24 +31,11 @@ class SightingIT extends ServerTest {
   }
 
   void post(UserAccount u, StixCollection c, String object) {
-    IntelService.Ingest r =
-        intel.ingest(
-            fixtures.actor(u),
-            c,
-            u.organisationId(),
-            null,
-            new ByteArrayInputStream(("[" + object + "]").getBytes(StandardCharsets.UTF_8)),
-            n -> {});
-    assertThat(r.failures()).as(r.outcomes().toString()).isZero();
+    fixtures.ingest(u, c, object);
   }
 
   static String sighting(String indicator, int count, String marking) {
-    return """
-        {"type":"sighting","spec_version":"2.1","id":"sighting--%s","created":"2026-06-01T00:00:00.000Z",
-         "modified":"2026-06-01T00:00:00.000Z","sighting_of_ref":"%s","count":%d,
-         "first_seen":"2026-05-01T00:00:00Z","last_seen":"2026-05-02T00:00:00Z","object_marking_refs":["%s"]}
-        """
-        .formatted(UUID.randomUUID(), indicator, count, marking);
+    return jp.renkei.server.support.StixSamples.sighting(indicator, count, marking);
   }
 
   @Test

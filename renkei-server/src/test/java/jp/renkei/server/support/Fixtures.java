@@ -25,7 +25,14 @@ public class Fixtures {
   private final UserService users;
   private final TokenService tokens;
 
-  Fixtures(DirectoryService directory, UserService users, TokenService tokens) {
+  private final jp.renkei.server.intel.IntelService intel;
+
+  Fixtures(
+      DirectoryService directory,
+      UserService users,
+      TokenService tokens,
+      jp.renkei.server.intel.IntelService intel) {
+    this.intel = intel;
     this.directory = directory;
     this.users = users;
     this.tokens = tokens;
@@ -67,5 +74,22 @@ public class Fixtures {
 
   public String token(UserAccount u) {
     return tokens.create(actor(u), "test", null).secret();
+  }
+
+  /** Stores STIX objects as {@code u}'s organisation into a collection; none may be refused. */
+  public void ingest(UserAccount u, jp.renkei.server.intel.StixCollection c, String... objects) {
+    var r =
+        intel.ingest(
+            actor(u),
+            c,
+            u.organisationId(),
+            null,
+            new java.io.ByteArrayInputStream(
+                ("[" + String.join(",", objects) + "]")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            n -> {});
+    if (r.failures() != 0) {
+      throw new AssertionError("refused: " + r.outcomes());
+    }
   }
 }

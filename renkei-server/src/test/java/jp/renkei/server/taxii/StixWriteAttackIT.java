@@ -8,11 +8,9 @@ import static jp.renkei.server.taxii.TaxiiIT.indicator;
 import static jp.renkei.server.taxii.TaxiiIT.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -268,27 +266,14 @@ class StixWriteAttackIT extends ServerTest {
         .contains("\"aggregateOnly\":true", "\"sightings\":2", "\"count\":9");
   }
 
-  static final String AMBER_STRICT = "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003";
+  static final String AMBER_STRICT = jp.renkei.server.support.StixSamples.AMBER_STRICT;
 
   static String sighting(String indicator, int count, String marking) {
-    return """
-        {"type":"sighting","spec_version":"2.1","id":"sighting--%s","created":"2026-06-01T00:00:00.000Z",
-         "modified":"2026-06-01T00:00:00.000Z","sighting_of_ref":"%s","count":%d,
-         "first_seen":"2026-05-01T00:00:00Z","last_seen":"2026-05-02T00:00:00Z","object_marking_refs":["%s"]}
-        """
-        .formatted(UUID.randomUUID(), indicator, count, marking);
+    return jp.renkei.server.support.StixSamples.sighting(indicator, count, marking);
   }
 
   void ingest(UserAccount u, StixCollection c, String object) {
-    IntelService.Ingest r =
-        intel.ingest(
-            fixtures.actor(u),
-            c,
-            u.organisationId(),
-            null,
-            new ByteArrayInputStream(("[" + object + "]").getBytes(StandardCharsets.UTF_8)),
-            n -> {});
-    assertThat(r.failures()).as(r.outcomes().toString()).isZero();
+    fixtures.ingest(u, c, object);
   }
 
   @Test
