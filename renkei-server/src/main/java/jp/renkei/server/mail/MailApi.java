@@ -32,6 +32,7 @@ class MailApi {
 
   @PostMapping("/analyze")
   ResponseEntity<String> analyze(
+      jp.renkei.server.audit.Actor actor,
       HttpServletRequest request,
       @RequestParam(defaultValue = "json") String format,
       @RequestParam(defaultValue = "amber") String tlp)
@@ -46,7 +47,7 @@ class MailApi {
                   + MailAnalyzer.Limits.DEFAULT.maxBytes()
                   + " bytes\"}");
     }
-    MailReport r = mail.analyze(request.getInputStream());
+    MailReport r = mail.analyze(actor, request.getInputStream());
     if (format.equals("stix")) {
       Tlp marking;
       try {

@@ -2,6 +2,7 @@ package jp.renkei.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import jp.renkei.server.failure.Busy;
 import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
@@ -57,6 +58,26 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       p.setProperty("field", invalid.field());
     }
     return respond(p, request);
+  }
+
+  /** 429 or 503 with Retry-After: the request may succeed unchanged later. */
+  @ExceptionHandler(Busy.class)
+  ResponseEntity<ProblemDetail> busy(Busy e, HttpServletRequest request) {
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            org.springframework.http.HttpStatusCode.valueOf(e.status()),
+            messages.getMessage(
+                e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
+    p.setProperty("code", e.messageKey());
+    p.setInstance(java.net.URI.create(request.getRequestURI()));
+    return ResponseEntity.status(e.status())
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, retryAfter(e))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(p);
+  }
+
+  static String retryAfter(Busy e) {
+    return String.valueOf(Math.max(1, e.retryAfter().toSeconds()));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
