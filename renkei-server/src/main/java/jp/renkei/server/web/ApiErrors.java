@@ -101,6 +101,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       org.springframework.http.HttpHeaders headers,
       org.springframework.http.HttpStatusCode status,
       org.springframework.web.context.request.WebRequest request) {
+    BodyTooLarge tooLarge = BodyTooLarge.in(e);
+    if (tooLarge != null) {
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.CONTENT_TOO_LARGE,
+              messages.getMessage(
+                  "error.bodyTooLarge.read",
+                  new Object[] {String.valueOf(tooLarge.limit())},
+                  LocaleContextHolder.getLocale()));
+      p.setProperty("code", "error.bodyTooLarge.read");
+      if (request instanceof org.springframework.web.context.request.ServletWebRequest swr) {
+        p.setInstance(java.net.URI.create(swr.getRequest().getRequestURI()));
+      }
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+          .header("Connection", "close")
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(p);
+    }
     String where = "-";
     String field = null;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
