@@ -32,4 +32,19 @@ public record OutboundProperties(
     @NotNull @DefaultValue({}) List<String> allowRanges,
     @DefaultValue("false") boolean allowHttp,
     @NotNull @DefaultValue("10s") Duration connectTimeout,
-    @Min(0) @Max(10) @DefaultValue("3") int maxRedirects) {}
+    @Min(0) @Max(10) @DefaultValue("3") int maxRedirects) {
+
+  /** Refuses a range that is not a literal CIDR at start-up, naming it. */
+  public OutboundProperties {
+    allowRanges = allowRanges == null ? List.of() : List.copyOf(allowRanges);
+    for (String r : allowRanges) {
+      if (!r.isBlank()) {
+        try {
+          jp.renkei.engine.net.AddressPolicy.Range.parse(r);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("renkei.outbound.allow-ranges: " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+}

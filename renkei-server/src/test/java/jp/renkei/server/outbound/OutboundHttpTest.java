@@ -128,6 +128,14 @@ class OutboundHttpTest {
       assertThatThrownBy(() -> strict.check("https://user:pw@hooks.example.org/"))
           .hasMessageContaining("user name");
       assertThatThrownBy(() -> strict.check("file:///etc/passwd")).hasMessageContaining("https");
+      // other spellings of 127.0.0.1 are the same address once resolved
+      assertThatThrownBy(() -> strict.check("https://2130706433/"))
+          .hasMessageContaining("loopback");
+      // (and a host java.net.URI cannot read is no host at all)
+      assertThatThrownBy(() -> strict.check("https://127.1/"))
+          .isInstanceOf(OutboundHttp.Refused.class);
+      assertThatThrownBy(() -> strict.check("https://[0:0:0:0:0:ffff:7f00:1]/"))
+          .hasMessageContaining("loopback");
     }
     try (OutboundHttp httpsAllowedLoopback = guard(List.of(), true)) {
       assertThatThrownBy(() -> get(httpsAllowedLoopback, allowedUrl("/ok")))
@@ -226,6 +234,12 @@ class OutboundHttpTest {
           .hasMessageContaining("destination refused");
     }
     assertThat(internalSeen).isEmpty();
+  }
+
+  @Test
+  void aRangeThatIsNotACidrStopsTheStart() {
+    assertThatThrownBy(() -> new OutboundProperties(List.of("partner.example/24"), false, T, 3))
+        .hasMessageContaining("renkei.outbound.allow-ranges: not an IP address");
   }
 
   @Test
