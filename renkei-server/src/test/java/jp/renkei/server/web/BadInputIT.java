@@ -72,6 +72,15 @@ class BadInputIT extends ServerTest {
   }
 
   @Test
+  void aReportWithoutItsContentIs400NamingTheField(CapturedOutput log) {
+    HttpResponse<String> r =
+        new Http(port).bearer(token("finance", Role.ANALYST)).postJson("/api/v1/reports", "{}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("\"field\":\"content\"");
+    noStackTrace(log);
+  }
+
+  @Test
   void aChunkedTaxiiEnvelopeOverTheLimitIs413WithATaxiiError(CapturedOutput log) {
     String token = token("gas", Role.ANALYST);
     String gas =
