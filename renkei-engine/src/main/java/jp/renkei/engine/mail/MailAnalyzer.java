@@ -8,6 +8,7 @@ import java.net.IDN;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -52,8 +53,21 @@ import org.jsoup.nodes.Document;
 public final class MailAnalyzer {
 
   /**
-   * Explicit caps: message bytes, MIME parts, nesting depth, header fields, archive entries, bytes
-   * unpacked from archives, and the compression ratio beyond which an archive is not unpacked.
+   * Explicit caps, so that no message, however built, costs more than a bounded amount of work.
+   *
+   * @param maxBytes bytes of the message read (25 MiB); the rest is not analysed
+   * @param maxParts MIME parts walked (200)
+   * @param maxDepth nesting of MIME parts (8)
+   * @param maxHeaders header fields per part (1,000)
+   * @param maxArchiveEntries entries read from one archive (500)
+   * @param maxUnpacked bytes unpacked from one archive (64 MiB)
+   * @param maxRatio unpacked-to-packed ratio of one archive beyond which it is not unpacked (200)
+   * @param maxUnpackedPerMessage bytes unpacked from all archives of the message together (64 MiB)
+   * @param maxEntriesPerMessage entries read from all archives of the message together (1,000)
+   * @param maxArchiveDepth archives within archives unpacked: 1 unpacks attachments only, 2 also
+   *     the archives inside them (2); deeper ones are listed, not unpacked
+   * @param maxTime wall time of one analysis (10 s); past it, no more parts or archive entries are
+   *     read and the report says what was analysed
    */
   public record Limits(
       long maxBytes,
@@ -62,8 +76,48 @@ public final class MailAnalyzer {
       int maxHeaders,
       int maxArchiveEntries,
       long maxUnpacked,
-      int maxRatio) {
-    public static final Limits DEFAULT = new Limits(25L << 20, 200, 8, 1000, 500, 64L << 20, 200);
+      int maxRatio,
+      long maxUnpackedPerMessage,
+      int maxEntriesPerMessage,
+      int maxArchiveDepth,
+      Duration maxTime) {
+
+    public static final Limits DEFAULT =
+        new Limits(
+            25L << 20,
+            200,
+            8,
+            1000,
+            500,
+            64L << 20,
+            200,
+            64L << 20,
+            1000,
+            2,
+            Duration.ofSeconds(10));
+
+    /** The per-archive caps, with the default per-message caps. */
+    public Limits(
+        long maxBytes,
+        int maxParts,
+        int maxDepth,
+        int maxHeaders,
+        int maxArchiveEntries,
+        long maxUnpacked,
+        int maxRatio) {
+      this(
+          maxBytes,
+          maxParts,
+          maxDepth,
+          maxHeaders,
+          maxArchiveEntries,
+          maxUnpacked,
+          maxRatio,
+          DEFAULT.maxUnpackedPerMessage(),
+          DEFAULT.maxEntriesPerMessage(),
+          DEFAULT.maxArchiveDepth(),
+          DEFAULT.maxTime());
+    }
   }
 
   static final Set<String> DANGEROUS =
@@ -216,6 +270,26 @@ public final class MailAnalyzer {
     List<MailReport.Finding> findings = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int parts;
+    final long deadline = System.nanoTime() + limits.maxTime().toNanos();
+    long unpacked;
+    int entries;
+    int archiveDepth;
+    Set<String> limitsReached = new LinkedHashSet<>();
+
+    /** Records a per-message limit once; false from then on for callers that check. */
+    void reached(String limit) {
+      if (limitsReached.add(limit)) {
+        problems.add("limit reached: " + limit + "; the rest was not unpacked or read");
+      }
+    }
+
+    boolean outOfTime() {
+      if (System.nanoTime() - deadline >= 0) {
+        reached("analysis time " + limits.maxTime().toMillis() + " ms");
+        return true;
+      }
+      return false;
+    }
 
     void flag(RedFlag f, String evidence) {
       for (MailReport.Finding x : findings) {
@@ -253,7 +327,8 @@ public final class MailAnalyzer {
           List.copyOf(findings),
           Math.min(100, score),
           verdict,
-          List.copyOf(problems));
+          List.copyOf(problems),
+          new MailReport.Work(unpacked, entries, archiveDepth, List.copyOf(limitsReached)));
     }
   }
 
@@ -358,6 +433,9 @@ public final class MailAnalyzer {
   // ---- body ----------------------------------------------------------------------------------
 
   private void walk(Entity e, int depth, State st) {
+    if (st.outOfTime()) {
+      return;
+    }
     if (++st.parts > limits.maxParts()) {
       if (st.parts == limits.maxParts() + 1) {
         st.problems.add("more than " + limits.maxParts() + " MIME parts; the rest was not read");
@@ -498,7 +576,8 @@ public final class MailAnalyzer {
     String detected = detect(data);
     boolean encrypted = false;
     List<MailReport.Attachment> members = new ArrayList<>();
-    if ("zip".equals(detected) || "office-open-xml".equals(detected)) {
+    if (("zip".equals(detected) || "office-open-xml".equals(detected))
+        && archiveDepth < limits.maxArchiveDepth()) {
       encrypted = unzip(name, data, archiveDepth, members, st);
       if (members.stream()
           .anyMatch(x -> x.name().toLowerCase(Locale.ROOT).endsWith("vbaproject.bin"))) {
@@ -528,13 +607,30 @@ public final class MailAnalyzer {
     return a;
   }
 
-  /** Unpacks a ZIP within the limits; returns whether an entry was encrypted. */
+  /**
+   * Unpacks a ZIP within the limits of the archive and what is left of the message's; returns
+   * whether an entry was encrypted.
+   */
   private boolean unzip(
       String name, byte[] data, int depth, List<MailReport.Attachment> members, State st) {
     long unpacked = 0;
+    st.archiveDepth = Math.max(st.archiveDepth, depth + 1);
     try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(data))) {
       ZipEntry entry;
-      while ((entry = z.getNextEntry()) != null) {
+      while (true) {
+        if (st.outOfTime()) {
+          st.flag(RedFlag.ARCHIVE_LIMIT, name + ": not unpacked in the time allowed");
+          return false;
+        }
+        if (st.entries >= limits.maxEntriesPerMessage()) {
+          st.reached("archive entries per message " + limits.maxEntriesPerMessage());
+          st.flag(RedFlag.ARCHIVE_LIMIT, name + ": more archive entries than a message may have");
+          return false;
+        }
+        if ((entry = z.getNextEntry()) == null) {
+          break;
+        }
+        st.entries++;
         if (members.size() >= limits.maxArchiveEntries()) {
           st.flag(
               RedFlag.ARCHIVE_LIMIT,
@@ -544,19 +640,31 @@ public final class MailAnalyzer {
         if (entry.isDirectory()) {
           continue;
         }
+        long messageRoom = limits.maxUnpackedPerMessage() - st.unpacked;
         long room =
-            Math.min(limits.maxUnpacked() - unpacked, (long) data.length * limits.maxRatio());
+            Math.min(
+                Math.min(limits.maxUnpacked() - unpacked, (long) data.length * limits.maxRatio()),
+                messageRoom);
         byte[] content = z.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, room + 1));
         unpacked += content.length;
+        st.unpacked += Math.min(content.length, Math.max(0, messageRoom));
         if (content.length > room) {
+          if (content.length > messageRoom) {
+            st.reached("bytes unpacked per message " + limits.maxUnpackedPerMessage());
+          }
           st.flag(RedFlag.ARCHIVE_LIMIT, name + ": unpacks beyond the limits (zip bomb?)");
           return false;
         }
         String member = entry.getName();
-        if (depth < 1 && member.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        if (member.toLowerCase(Locale.ROOT).endsWith(".zip")
+            && depth + 1 < limits.maxArchiveDepth()) {
           members.add(attachment(member, null, content, depth + 1, st));
         } else {
           String detected = detect(content);
+          if ("zip".equals(detected)) {
+            st.reached("archives nested deeper than " + limits.maxArchiveDepth());
+          }
+          String sha256 = hash("SHA-256", content);
           members.add(
               new MailReport.Attachment(
                   member,
@@ -565,10 +673,10 @@ public final class MailAnalyzer {
                   content.length,
                   hash("MD5", content),
                   hash("SHA-1", content),
-                  hash("SHA-256", content),
+                  sha256,
                   false,
                   List.of()));
-          if (!allowed.contains(hash("SHA-256", content))) {
+          if (!allowed.contains(sha256)) {
             nameFlags(member, detected, st);
           }
         }

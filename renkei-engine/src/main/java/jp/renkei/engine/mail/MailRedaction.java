@@ -89,7 +89,8 @@ public final class MailRedaction {
             findings,
             r.score(),
             r.verdict(),
-            List.of());
+            List.of(),
+            r.work());
     return new Result(shared, List.copyOf(removed));
   }
 

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What analysing one message found: its envelope, every indicator (addresses, relays, links,
  * attachments with hashes), the red flags with evidence, a score and a verdict, and any parsing
- * problems (the message is analysed as far as it could be read).
+ * problems (the message is analysed as far as it could be read), and the work it took.
  */
 public record MailReport(
     String subject,
@@ -24,7 +24,25 @@ public record MailReport(
     List<Finding> findings,
     int score,
     Verdict verdict,
-    List<String> problems) {
+    List<String> problems,
+    Work work) {
+
+  /**
+   * How much work the analysis took — bytes unpacked from archives, archive entries read, the
+   * deepest archive nesting unpacked — and which per-message limits it reached (then the rest was
+   * not unpacked, and the report says so rather than failing).
+   */
+  public record Work(
+      long unpackedBytes, int archiveEntries, int archiveDepth, List<String> limitsReached) {
+
+    public Work {
+      limitsReached = List.copyOf(limitsReached);
+    }
+
+    public boolean limited() {
+      return !limitsReached.isEmpty();
+    }
+  }
 
   /** One Received header: who handed the message to whom, from which address, when. */
   public record Hop(String from, String by, List<String> ips, Instant at) {}

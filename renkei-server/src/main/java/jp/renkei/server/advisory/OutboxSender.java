@@ -2,9 +2,6 @@ package jp.renkei.server.advisory;
 
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
+import jp.renkei.server.outbound.OutboundHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,7 +66,7 @@ class OutboxSender {
   private final ObjectProvider<JavaMailSender> mail;
   private final NotifyProperties notify;
   private final HubProperties hub;
-  private final HttpClient http;
+  private final OutboundHttp http;
   private final JsonMapper json = JsonMapper.builder().build();
 
   OutboxSender(
@@ -76,17 +74,14 @@ class OutboxSender {
       TransactionTemplate tx,
       ObjectProvider<JavaMailSender> mail,
       NotifyProperties notify,
-      HubProperties hub) {
+      HubProperties hub,
+      OutboundHttp http) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.mail = mail;
     this.notify = notify;
     this.hub = hub;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(notify.webhookTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.http = http;
   }
 
   @Scheduled(fixedDelayString = "${renkei.notify.poll-interval:2s}")
@@ -114,7 +109,10 @@ class OutboxSender {
         webhook(due, m);
       }
     } catch (Exception e) {
-      error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+      error =
+          e instanceof OutboundHttp.Failure
+              ? e.getMessage()
+              : e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
       log.warn(
           "Delivery {} ({} to organisation {}) failed: {}",
           due.id(),
@@ -242,19 +240,29 @@ class OutboxSender {
     payload.put("link", link(due));
     String body = json.writeValueAsString(payload);
     String timestamp = String.valueOf(Instant.now().getEpochSecond());
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(due.target()))
-            .timeout(notify.webhookTimeout())
-            .header("Content-Type", "application/json")
-            .header("X-Renkei-Delivery", String.valueOf(due.id()))
-            .header(
+    URI target;
+    try {
+      target = new URI(due.target());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("the webhook URL is not a URL");
+    }
+    OutboundHttp.Request request =
+        new OutboundHttp.Request(
+            "POST",
+            target,
+            Map.of(
+                "Content-Type",
+                "application/json",
+                "X-Renkei-Delivery",
+                String.valueOf(due.id()),
                 "X-Renkei-Signature",
-                "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body))
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build();
-    HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
-    if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException("webhook answered HTTP " + r.statusCode());
+                "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body)),
+            body.getBytes(StandardCharsets.UTF_8),
+            notify.webhookTimeout());
+    // the answer's body is never read: only its status is recorded
+    OutboundHttp.Response r = http.exchange(request, 0);
+    if (r.status() / 100 != 2) {
+      throw new IllegalStateException("webhook answered HTTP " + r.status());
     }
   }
 

@@ -411,7 +411,7 @@ final class MatchCommand implements Callable<Integer> {
             ? jp.renkei.server.intel.TaxiiClient.Auth.NONE
             : new jp.renkei.server.intel.TaxiiClient.Auth(
                 taxiiUser == null ? "bearer" : "basic", taxiiUser, token);
-    return new jp.renkei.server.intel.TaxiiClient(taxiiRoot, collection, auth);
+    return jp.renkei.server.intel.TaxiiClient.forCommandLine(taxiiRoot, collection, auth);
   }
 
   /**

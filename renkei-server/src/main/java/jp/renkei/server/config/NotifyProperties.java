@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *     30s)
  * @param lease how long a claimed delivery is reserved before another attempt may take it (default
  *     5m)
- * @param webhookTimeout connect and response timeout for webhooks (default 5s)
+ * @param webhookTimeout response timeout for webhooks (default 5s; connecting is
+ *     renkei.outbound.connect-timeout)
  * @param sightingDigestInterval how often organisations are told by e-mail, in aggregate, that
  *     indicators they shared were sighted by others (default 1h)
  */

@@ -8,6 +8,7 @@ import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.outbound.OutboundHttp;
 import jp.renkei.server.reference.ReferenceData;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +28,17 @@ public class DirectoryService {
   private final ReferenceData reference;
   private final AuditLog audit;
 
-  DirectoryService(OrganisationRepository organisations, ReferenceData reference, AuditLog audit) {
+  private final OutboundHttp outbound;
+
+  DirectoryService(
+      OrganisationRepository organisations,
+      ReferenceData reference,
+      AuditLog audit,
+      OutboundHttp outbound) {
     this.organisations = organisations;
     this.reference = reference;
     this.audit = audit;
+    this.outbound = outbound;
   }
 
   public List<Organisation> find(OrganisationQuery query) {
@@ -217,7 +225,9 @@ public class DirectoryService {
   /**
    * Sets the duty e-mail address and webhook of an organisation (platform admins, or its own
    * admins). A new webhook URL gets a new signing secret, returned here once. Webhooks must use
-   * https, except on the loopback address (for local receivers and tests).
+   * https (http only with renkei.outbound.allow-http) and must not point at a loopback, private,
+   * link-local or other internal address unless renkei.outbound.allow-ranges allows it; the same
+   * check is made again on every delivery, where it is the real guard.
    */
   @Transactional
   public Delivery setDelivery(
@@ -233,16 +243,13 @@ public class DirectoryService {
     }
     String url = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
     if (url != null) {
-      java.net.URI uri;
-      try {
-        uri = java.net.URI.create(url);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInput("webhookUrl", "validation.webhook", url);
+      if (url.length() > 2000) {
+        throw new InvalidInput("webhookUrl", "validation.webhook", url.substring(0, 100) + "…");
       }
-      boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
-      if (uri.getHost() == null
-          || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback))) {
-        throw new InvalidInput("webhookUrl", "validation.webhook", url);
+      try {
+        outbound.check(url);
+      } catch (OutboundHttp.Refused e) {
+        throw new InvalidInput("webhookUrl", "error.outbound.refused", url, e.getMessage());
       }
     }
     String previous = organisations.webhookUrl(o.id()).orElse(null);

@@ -1,12 +1,7 @@
 package jp.renkei.server.intel;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +9,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import jp.renkei.engine.stix.StixTime;
+import jp.renkei.server.outbound.OutboundHttp;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,21 +49,35 @@ public final class TaxiiClient {
     }
   }
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The command line's transport: the person running it chooses where it connects. */
+  private static final class Cli {
+    static final OutboundHttp HTTP = OutboundHttp.unrestricted(Duration.ofSeconds(10));
+  }
+
+  private final OutboundHttp http;
   private final String apiRoot;
   private final String collection;
   private final Auth auth;
 
-  public TaxiiClient(String apiRoot, String collection, Auth auth) {
+  /**
+   * A client that connects through {@code http}, the hub's guarded transport (feeds), or {@link
+   * #forCommandLine} (for {@code renkei match}).
+   */
+  public TaxiiClient(OutboundHttp http, String apiRoot, String collection, Auth auth) {
+    this.http = http;
     this.apiRoot = apiRoot.endsWith("/") ? apiRoot : apiRoot + "/";
     this.collection = collection;
     this.auth = auth == null ? Auth.NONE : auth;
+  }
+
+  /**
+   * A client for the command line ({@code renkei match --taxii}): any destination, http allowed,
+   * since the person running it chooses the hub on their own machine; the server never uses it.
+   */
+  public static TaxiiClient forCommandLine(String apiRoot, String collection, Auth auth) {
+    return new TaxiiClient(Cli.HTTP, apiRoot, collection, auth);
   }
 
   /**
@@ -82,8 +92,8 @@ public final class TaxiiClient {
     if (next != null) {
       uri.append("&next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
-    Answer r = send(HttpRequest.newBuilder(URI.create(uri.toString())).GET(), 200);
-    String type = r.headers().firstValue("Content-Type").orElse("");
+    Answer r = send(request("GET", uri.toString()), 200);
+    String type = r.response().header("Content-Type").orElse("");
     if (!type.toLowerCase(Locale.ROOT).startsWith("application/taxii+json")) {
       throw new Failure("the remote answered " + type + ", not " + TAXII);
     }
@@ -107,8 +117,8 @@ public final class TaxiiClient {
       throw new Failure("the remote's envelope is not JSON: " + e.getOriginalMessage());
     }
     String resume =
-        r.headers()
-            .firstValue("X-TAXII-Date-Added-Last")
+        r.response()
+            .header("X-TAXII-Date-Added-Last")
             .flatMap(TaxiiClient::parse)
             .map(t -> StixTime.formatMicros(t.minusNanos(1000)))
             .orElse(addedAfter);
@@ -118,12 +128,7 @@ public final class TaxiiClient {
   /** POSTs an envelope; returns the status resource. */
   public String add(byte[] envelope) {
     return new String(
-        send(
-                HttpRequest.newBuilder(URI.create(objectsUrl()))
-                    .header("Content-Type", TAXII)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)),
-                202)
-            .body(),
+        send(request("POST", objectsUrl()).with("Content-Type", TAXII).body(envelope), 202).body(),
         StandardCharsets.UTF_8);
   }
 
@@ -134,48 +139,49 @@ public final class TaxiiClient {
         + "/objects/";
   }
 
-  private record Answer(java.net.http.HttpHeaders headers, byte[] body) {}
+  private record Answer(OutboundHttp.Response response) {
+    byte[] body() {
+      return response.body();
+    }
+  }
 
-  private Answer send(HttpRequest.Builder req, int expected) {
-    req.timeout(Duration.ofSeconds(120)).header("Accept", TAXII);
+  private OutboundHttp.Request request(String method, String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (java.net.URISyntaxException e) {
+      throw new Failure("not a URL: " + apiRoot);
+    }
+    return new OutboundHttp.Request(method, uri, java.util.Map.of(), null, Duration.ofSeconds(120));
+  }
+
+  private Answer send(OutboundHttp.Request req, int expected) {
+    req = req.with("Accept", TAXII);
     if ("bearer".equals(auth.kind()) && auth.secret() != null) {
-      req.header("Authorization", "Bearer " + auth.secret());
+      req = req.with("Authorization", "Bearer " + auth.secret());
     } else if ("basic".equals(auth.kind()) && auth.secret() != null) {
       String pair = (auth.username() == null ? "" : auth.username()) + ":" + auth.secret();
-      req.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+      req =
+          req.with(
+              "Authorization",
+              "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
-    HttpResponse<InputStream> r;
-    byte[] body;
+    OutboundHttp.Response r;
     try {
-      r = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = r.body()) {
-        body = in.readNBytes(MAX_PAGE_BYTES + 1);
-      }
-    } catch (java.net.ConnectException e) {
-      throw new Failure("cannot connect to " + apiRoot + " (connection refused or unreachable)");
-    } catch (java.net.http.HttpTimeoutException e) {
-      throw new Failure("the remote did not answer in time (" + e.getMessage() + ")");
-    } catch (IOException e) {
-      throw new Failure(e.getClass().getSimpleName() + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Failure("interrupted");
+      r = http.exchange(req, MAX_PAGE_BYTES);
+    } catch (OutboundHttp.Unreachable e) {
+      throw new Failure("cannot connect to " + apiRoot + " (" + e.getMessage() + ")");
+    } catch (OutboundHttp.Failure e) {
+      throw new Failure(e.getMessage());
     }
-    if (r.statusCode() != expected) {
-      throw new Failure(
-          "HTTP "
-              + r.statusCode()
-              + " from "
-              + apiRoot
-              + ": "
-              + clip(new String(body, StandardCharsets.UTF_8)));
+    if (r.status() != expected) {
+      // the status only: what a remote (or an internal service) says in its body stays there
+      throw new Failure("HTTP " + r.status() + " from " + apiRoot);
     }
-    if (body.length > MAX_PAGE_BYTES) {
+    if (r.tooLarge()) {
       throw new Failure("an answer exceeds " + MAX_PAGE_BYTES + " bytes");
     }
-    return new Answer(r.headers(), body);
+    return new Answer(r);
   }
 
   private static Optional<Instant> parse(String s) {

@@ -16,6 +16,7 @@ import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.outbound.OutboundHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -93,18 +94,21 @@ public class TaxiiFeeds {
   private final AuditLog audit;
   private final jp.renkei.server.directory.DirectoryService directory;
   private final CredentialVault vault;
+  private final OutboundHttp http;
 
   TaxiiFeeds(
       JdbcClient jdbc,
       IntelService intel,
       AuditLog audit,
       jp.renkei.server.directory.DirectoryService directory,
-      CredentialVault vault) {
+      CredentialVault vault,
+      OutboundHttp http) {
     this.jdbc = jdbc;
     this.intel = intel;
     this.audit = audit;
     this.directory = directory;
     this.vault = vault;
+    this.http = http;
   }
 
   /** Where a feed's credential is sealed for: it opens for that feed only. */
@@ -164,6 +168,11 @@ public class TaxiiFeeds {
         || !(root.getScheme().equals("https") || root.getScheme().equals("http"))
         || root.getHost() == null) {
       throw new InvalidInput("apiRoot", "error.feed.apiRoot", f.apiRoot());
+    }
+    try {
+      http.check(root.toString());
+    } catch (OutboundHttp.Refused e) {
+      throw new InvalidInput("apiRoot", "error.outbound.refused", f.apiRoot(), e.getMessage());
     }
     String apiRoot = root.toString().endsWith("/") ? root.toString() : root + "/";
     if (f.remoteCollection() == null || f.remoteCollection().isBlank()) {
@@ -300,6 +309,7 @@ public class TaxiiFeeds {
     try {
       TaxiiClient client =
           new TaxiiClient(
+              http,
               f.apiRoot(),
               f.remoteCollection(),
               new TaxiiClient.Auth(f.authKind(), f.username(), secret(f)));

@@ -28,7 +28,9 @@ class C4tapApi {
   ResponseEntity<C4tapService.Submission> draft(
       Actor actor, HttpServletRequest request, @RequestParam(defaultValue = "amber") String range)
       throws IOException {
-    return ResponseEntity.status(201).body(c4tap.draft(actor, request.getInputStream(), range));
+    return ResponseEntity.status(201)
+        .body(
+            c4tap.draft(actor, new java.io.ByteArrayInputStream(MailApi.message(request)), range));
   }
 
   @PostMapping("/{id}/send")

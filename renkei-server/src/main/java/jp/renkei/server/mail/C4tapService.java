@@ -82,7 +82,7 @@ public class C4tapService {
       throw new jp.renkei.server.failure.Forbidden("error.c4tap.noOrganisation");
     }
     C4tapRange range = range(rangeCode);
-    MailReport analysed = mail.analyze(message);
+    MailReport analysed = mail.analyze(actor, message);
     Redactor identity =
         new Redactor(
             directory.redactionIdentity(actor.organisationId()),

@@ -7,8 +7,8 @@ import jp.renkei.engine.mail.MailAnalyzer;
 import jp.renkei.engine.mail.MailReport;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.web.BodyTooLarge;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,21 +32,13 @@ class MailApi {
 
   @PostMapping("/analyze")
   ResponseEntity<String> analyze(
+      jp.renkei.server.audit.Actor actor,
       HttpServletRequest request,
       @RequestParam(defaultValue = "json") String format,
       @RequestParam(defaultValue = "amber") String tlp)
       throws IOException {
-    long length = request.getContentLengthLong();
-    if (length > MailAnalyzer.Limits.DEFAULT.maxBytes()) {
-      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-          .header(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-          .body(
-              "{\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"a message may have at"
-                  + " most "
-                  + MailAnalyzer.Limits.DEFAULT.maxBytes()
-                  + " bytes\"}");
-    }
-    MailReport r = mail.analyze(request.getInputStream());
+    byte[] message = message(request);
+    MailReport r = mail.analyze(actor, new java.io.ByteArrayInputStream(message));
     if (format.equals("stix")) {
       Tlp marking;
       try {
@@ -77,5 +69,22 @@ class MailApi {
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_TYPE, "application/json")
         .body(o.toString());
+  }
+
+  /**
+   * The posted message, read whole before the analysis gate (so a slow sender holds no slot).
+   *
+   * @throws BodyTooLarge past the analyser's limit (25 MB): 413
+   */
+  static byte[] message(HttpServletRequest request) throws IOException {
+    long max = MailAnalyzer.Limits.DEFAULT.maxBytes();
+    if (request.getContentLengthLong() > max) {
+      throw new BodyTooLarge(max);
+    }
+    byte[] message = request.getInputStream().readNBytes((int) max + 1);
+    if (message.length > max) {
+      throw new BodyTooLarge(max);
+    }
+    return message;
   }
 }

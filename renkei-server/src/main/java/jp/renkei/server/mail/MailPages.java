@@ -1,9 +1,11 @@
 package jp.renkei.server.mail;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import jp.renkei.engine.mail.MailReport;
 import jp.renkei.engine.policy.Tlp;
+import jp.renkei.server.failure.Busy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,23 +33,32 @@ class MailPages {
   @PostMapping("/mail")
   String analyze(
       jp.renkei.server.audit.Actor actor,
-      @RequestParam("message") MultipartFile message,
+      @RequestParam(name = "message", required = false) MultipartFile message,
       @RequestParam(name = "share", required = false) String share,
       @RequestParam(name = "range", defaultValue = "AMBER") String range,
-      Model model)
+      Model model,
+      HttpServletResponse response)
       throws IOException {
-    if (message.isEmpty()) {
+    if (message == null || message.isEmpty()) {
+      response.setStatus(400);
       model.addAttribute("error", "mail.error.empty");
       return "mail/analyze";
     }
     byte[] bytes = message.getBytes();
     MailReport r;
     try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-      r = mail.analyze(in);
-    }
-    if (share != null) {
-      model.addAttribute(
-          "draft", c4tap.draft(actor, new java.io.ByteArrayInputStream(bytes), range));
+      r = mail.analyze(actor, in);
+      if (share != null) {
+        model.addAttribute(
+            "draft", c4tap.draft(actor, new java.io.ByteArrayInputStream(bytes), range));
+      }
+    } catch (Busy e) {
+      // the form stays, with when to try again
+      response.setStatus(e.status());
+      response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
+      model.addAttribute("error", e.messageKey());
+      model.addAttribute("errorArgs", e.args());
+      return "mail/analyze";
     }
     model.addAttribute("file", message.getOriginalFilename());
     model.addAttribute("report", r);

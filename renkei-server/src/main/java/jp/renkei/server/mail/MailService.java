@@ -7,7 +7,8 @@ import jp.renkei.engine.mail.MailAnalyzer;
 import jp.renkei.engine.mail.MailReport;
 import jp.renkei.engine.mail.MailStix;
 import jp.renkei.engine.policy.Tlp;
-import org.springframework.beans.factory.annotation.Value;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.config.MailProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,18 +23,47 @@ public class MailService {
 
   private final JdbcClient jdbc;
   private final List<String> allowList;
+  private final MailAnalyzer.Limits limits;
+  private final AnalysisGate gate;
 
-  MailService(JdbcClient jdbc, @Value("${renkei.mail.allow-list:}") List<String> allowList) {
+  MailService(JdbcClient jdbc, MailProperties properties) {
     this.jdbc = jdbc;
-    this.allowList = allowList.stream().filter(s -> !s.isBlank()).toList();
+    this.allowList = properties.allowList().stream().filter(s -> !s.isBlank()).toList();
+    MailAnalyzer.Limits d = MailAnalyzer.Limits.DEFAULT;
+    this.limits =
+        new MailAnalyzer.Limits(
+            d.maxBytes(),
+            d.maxParts(),
+            d.maxDepth(),
+            d.maxHeaders(),
+            d.maxArchiveEntries(),
+            d.maxUnpacked(),
+            d.maxRatio(),
+            d.maxUnpackedPerMessage(),
+            d.maxEntriesPerMessage(),
+            d.maxArchiveDepth(),
+            properties.analysisTime());
+    this.gate =
+        new AnalysisGate(properties.slots(), properties.queueWait(), properties.retryAfter());
   }
 
-  public MailReport analyze(InputStream message) {
-    List<String> domains =
-        jdbc.sql("select distinct value from organisation_identity where kind = 'domain'")
-            .query(String.class)
-            .list();
-    return new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, domains, allowList).analyze(message);
+  /**
+   * Analyses one message for {@code actor}, within the per-message limits and the gate: one
+   * analysis at a time per person, a bounded number at once on the hub.
+   *
+   * @throws jp.renkei.server.failure.Busy when it cannot be taken on now (429 or 503)
+   */
+  public MailReport analyze(Actor actor, InputStream message) {
+    Object who = actor.userId() != null ? actor.userId() : "login:" + actor.login();
+    return gate.run(
+        who,
+        () -> {
+          List<String> domains =
+              jdbc.sql("select distinct value from organisation_identity where kind = 'domain'")
+                  .query(String.class)
+                  .list();
+          return new MailAnalyzer(limits, domains, allowList).analyze(message);
+        });
   }
 
   /** The STIX bundle of an analysed message, without its recipients (they name the receiver). */

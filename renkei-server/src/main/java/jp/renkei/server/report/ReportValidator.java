@@ -32,6 +32,9 @@ class ReportValidator {
   }
 
   ReportContent check(ReportContent c, Instant now) {
+    if (c == null) {
+      throw new InvalidInput("content", "validation.required");
+    }
     text("title", c.title(), 200, true);
     text("summary", c.summary(), 20_000, true);
     if (c.detectedAt() == null) {

@@ -328,6 +328,11 @@ class TaxiiApi {
     Limited in = new Limited(request.getInputStream(), props.maxContentLength());
     try (in) {
       ingest = intel.ingest(actor, c, actor.organisationId(), null, in, n -> {});
+    } catch (RuntimeException | IOException e) {
+      if (in.exceeded) {
+        throw tooLarge(-1);
+      }
+      throw e;
     }
     if (in.exceeded) {
       // without a Content-Length the limit is met while reading; what came before is stored,
@@ -550,6 +555,10 @@ class TaxiiApi {
   static final class Limited extends FilterInputStream {
     static final class TooLarge extends IOException {
       private static final long serialVersionUID = 1L;
+
+      TooLarge(long max) {
+        super("the envelope exceeds " + max + " bytes");
+      }
     }
 
     private final long max;
@@ -566,7 +575,7 @@ class TaxiiApi {
       int b = super.read();
       if (b >= 0 && ++count > max) {
         exceeded = true;
-        throw new TooLarge();
+        throw new TooLarge(max);
       }
       return b;
     }
@@ -576,7 +585,7 @@ class TaxiiApi {
       int n = super.read(buf, off, len);
       if (n > 0 && (count += n) > max) {
         exceeded = true;
-        throw new TooLarge();
+        throw new TooLarge(max);
       }
       return n;
     }

@@ -2,6 +2,7 @@ package jp.renkei.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import jp.renkei.server.failure.Busy;
 import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
@@ -59,6 +60,26 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return respond(p, request);
   }
 
+  /** 429 or 503 with Retry-After: the request may succeed unchanged later. */
+  @ExceptionHandler(Busy.class)
+  ResponseEntity<ProblemDetail> busy(Busy e, HttpServletRequest request) {
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            org.springframework.http.HttpStatusCode.valueOf(e.status()),
+            messages.getMessage(
+                e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
+    p.setProperty("code", e.messageKey());
+    p.setInstance(java.net.URI.create(request.getRequestURI()));
+    return ResponseEntity.status(e.status())
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, retryAfter(e))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(p);
+  }
+
+  static String retryAfter(Busy e) {
+    return String.valueOf(Math.max(1, e.retryAfter().toSeconds()));
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> badParameter(
       MethodArgumentTypeMismatchException e, HttpServletRequest request) {
@@ -80,6 +101,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       org.springframework.http.HttpHeaders headers,
       org.springframework.http.HttpStatusCode status,
       org.springframework.web.context.request.WebRequest request) {
+    BodyTooLarge tooLarge = BodyTooLarge.in(e);
+    if (tooLarge != null) {
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.CONTENT_TOO_LARGE,
+              messages.getMessage(
+                  "error.bodyTooLarge.read",
+                  new Object[] {String.valueOf(tooLarge.limit())},
+                  LocaleContextHolder.getLocale()));
+      p.setProperty("code", "error.bodyTooLarge.read");
+      if (request instanceof org.springframework.web.context.request.ServletWebRequest swr) {
+        p.setInstance(java.net.URI.create(swr.getRequest().getRequestURI()));
+      }
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+          .header("Connection", "close")
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(p);
+    }
     String where = "-";
     String field = null;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

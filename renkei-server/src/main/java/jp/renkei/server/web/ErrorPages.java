@@ -58,6 +58,7 @@ class ErrorPages implements ErrorController {
       case UNAUTHORIZED -> "error.unauthorized";
       case METHOD_NOT_ALLOWED -> "error.methodNotAllowed";
       case BAD_REQUEST -> "error.badRequest";
+      case CONTENT_TOO_LARGE -> "error.tooLarge";
       default -> s.is4xxClientError() ? "error.badRequest" : "error.internal";
     };
   }

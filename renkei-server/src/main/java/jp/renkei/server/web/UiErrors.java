@@ -3,6 +3,7 @@ package jp.renkei.server.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import jp.renkei.server.failure.Busy;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.NotFound;
 import jp.renkei.server.failure.RenkeiException;
@@ -31,6 +32,12 @@ class UiErrors {
   ModelAndView renkei(RenkeiException e, HttpServletResponse response) {
     int status = e instanceof NotFound ? 404 : e instanceof Forbidden ? 403 : 400;
     return page(response, status, e.messageKey(), e.args());
+  }
+
+  @ExceptionHandler(Busy.class)
+  ModelAndView busy(Busy e, HttpServletResponse response) {
+    response.setHeader("Retry-After", ApiErrors.retryAfter(e));
+    return page(response, e.status(), e.messageKey(), e.args());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -40,6 +40,57 @@ class MailIT extends ServerTest {
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /** 40 attachments × 100 archives × 3 entries of 1 MiB of zeros: about 12 GiB, in 300 KB. */
+  static byte[] nestedArchiveBomb() throws Exception {
+    byte[] inner = zip(3, "zeros", ".bin", new byte[1 << 20]);
+    String outer = Base64.getMimeEncoder().encodeToString(zip(100, "inner", ".zip", inner));
+    StringBuilder m =
+        new StringBuilder(
+            "From: a@attacker.example\r\nTo: b@victim.example\r\nSubject: bomb\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n");
+    for (int i = 0; i < 40; i++) {
+      m.append("--B\r\nContent-Type: application/zip\r\nContent-Disposition: attachment;")
+          .append(" filename=\"a" + i + ".zip\"\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+          .append(outer)
+          .append("\r\n");
+    }
+    return m.append("--B--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static byte[] zip(int entries, String prefix, String suffix, byte[] content) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (int i = 0; i < entries; i++) {
+        z.putNextEntry(new java.util.zip.ZipEntry(prefix + i + suffix));
+        z.write(content);
+        z.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void aNestedArchiveBombIsAnalysedWithinThePerMessageLimitsAndSaysSo() throws Exception {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);
+    byte[] bomb = nestedArchiveBomb();
+    var r =
+        new Http(port)
+            .bearer(fixtures.token(u))
+            .postBytes("/api/v1/mail/analyze", "message/rfc822", bomb);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode work = JsonMapper.builder().build().readTree(r.body()).path("work");
+    assertThat(work.path("unpackedBytes").asLong()).isLessThanOrEqualTo(64L << 20);
+    assertThat(work.path("archiveEntries").asInt()).isLessThanOrEqualTo(1000);
+    assertThat(work.path("limitsReached").toString()).contains("per message");
+    assertThat(r.body()).contains("ARCHIVE_LIMIT");
+
+    Http browser = new Http(port);
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    var page = browser.upload("/mail", "/mail", "message", "bomb.eml", bomb);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"limit-reached\"", "解析の上限に達しました");
+  }
+
   @Test
   void theApiAnswersAReportOrAStixBundle() {
     UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);

@@ -25,13 +25,14 @@ public final class Http {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private final int port;
   private final HttpClient client;
+  private final CookieManager cookies = new CookieManager();
   private String bearer;
 
   public Http(int port) {
     this.port = port;
     this.client =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -64,6 +65,22 @@ public final class Http {
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json))
             .build());
+  }
+
+  /** The Cookie header this client would send (for requests written by hand, {@link RawHttp}). */
+  public String cookieHeader() {
+    return cookies.getCookieStore().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(Collectors.joining("; "));
+  }
+
+  /** The CSRF token the page at {@code pagePath} carries. */
+  public String csrf(String pagePath) {
+    Matcher m = CSRF.matcher(get(pagePath).body());
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on " + pagePath);
+    }
+    return m.group(1);
   }
 
   /** Posts a form from the page at {@code pagePath}, with that page's CSRF token. */

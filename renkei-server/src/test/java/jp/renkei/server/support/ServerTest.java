@@ -46,6 +46,9 @@ public abstract class ServerTest {
     }
   }
 
+  /** The one range outbound requests may reach in tests; 127.0.0.2 and the rest stay refused. */
+  public static final String ALLOWED_OUTBOUND_RANGE = "127.0.0.1/32";
+
   /** A test class may slow the outbox sender down by setting this before the context starts. */
   protected static final String SENDER_POLL_PROPERTY = "renkei.test.sender-poll";
 
@@ -55,6 +58,10 @@ public abstract class ServerTest {
     registry.add("renkei.database.embedded-fsync", () -> "false");
     // small enough that a test can exceed it cheaply (the default is 32 MiB)
     registry.add("renkei.taxii.max-content-length", () -> "1048576");
+    // webhook receivers and the remote hub of the tests listen on 127.0.0.1 over plain http: the
+    // hub refuses both by default (docs/security.md), so the tests allow exactly that address
+    registry.add("renkei.outbound.allow-ranges", () -> ALLOWED_OUTBOUND_RANGE);
+    registry.add("renkei.outbound.allow-http", () -> "true");
     // tests poll feeds themselves (pollNow, pollDue), never behind their back
     registry.add("renkei.feeds.check-interval", () -> "1h");
     registry.add("spring.mail.host", () -> "127.0.0.1");

@@ -1,0 +1,50 @@
+package jp.renkei.server.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the hub may connect on a user's behalf (advisory webhooks set by organisation admins, TAXII
+ * feeds set by platform admins). Every connection resolves the host once, checks every address it
+ * resolved to, and connects to exactly those; every redirect is checked the same way. Refused
+ * unless allowed here: loopback, link-local (169.254.0.0/16, fe80::/10), private (RFC 1918,
+ * fc00::/7), shared (100.64.0.0/10), multicast, unspecified and reserved addresses, their
+ * IPv4-mapped forms, and the hub's own addresses. See docs/security.md.
+ *
+ * @param allowRanges CIDR ranges (or single addresses) the hub may connect to although they are
+ *     refused by default, e.g. {@code 10.20.0.0/16} for a partner hub on a private network (default
+ *     none)
+ * @param allowHttp whether plain {@code http://} destinations are accepted (default false: https
+ *     only)
+ * @param connectTimeout how long to wait for a connection (default 10s)
+ * @param maxRedirects redirects followed per request, each checked as the first (default 3; 0
+ *     follows none)
+ */
+@Validated
+@ConfigurationProperties("renkei.outbound")
+public record OutboundProperties(
+    @NotNull @DefaultValue({}) List<String> allowRanges,
+    @DefaultValue("false") boolean allowHttp,
+    @NotNull @DefaultValue("10s") Duration connectTimeout,
+    @Min(0) @Max(10) @DefaultValue("3") int maxRedirects) {
+
+  /** Refuses a range that is not a literal CIDR at start-up, naming it. */
+  public OutboundProperties {
+    allowRanges = allowRanges == null ? List.of() : List.copyOf(allowRanges);
+    for (String r : allowRanges) {
+      if (!r.isBlank()) {
+        try {
+          jp.renkei.engine.net.AddressPolicy.Range.parse(r);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("renkei.outbound.allow-ranges: " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+}

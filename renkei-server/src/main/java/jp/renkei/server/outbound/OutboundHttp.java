@@ -1,0 +1,426 @@
+package jp.renkei.server.outbound;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import javax.net.ssl.SSLException;
+import jp.renkei.engine.net.AddressPolicy;
+import jp.renkei.server.config.OutboundProperties;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one way the hub makes HTTP requests on a user's behalf (webhooks, TAXII feeds), guarded
+ * against server-side request forgery: each connection resolves its host once, checks every
+ * resolved address against the {@link AddressPolicy}, and connects to exactly those addresses (so a
+ * name that resolves differently a moment later — DNS rebinding — changes nothing); redirects are
+ * followed here, each one checked as the first, and credentials are not carried to another origin.
+ * Failures say what happened (the status, a refusal and why, a timeout), never what a destination
+ * answered in its body. Thread-safe.
+ */
+public final class OutboundHttp implements AutoCloseable {
+
+  /** A request: method, absolute URL, headers, an optional body, a response timeout. */
+  public record Request(
+      String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+
+    public static Request get(URI uri, Duration timeout) {
+      return new Request("GET", uri, Map.of(), null, timeout);
+    }
+
+    public Request with(String header, String value) {
+      Map<String, String> h = new LinkedHashMap<>(headers);
+      h.put(header, value);
+      return new Request(method, uri, h, body, timeout);
+    }
+
+    public Request body(byte[] content) {
+      return new Request(method, uri, headers, content, timeout);
+    }
+  }
+
+  /**
+   * An answer: its status, headers, and at most {@code maxBody} bytes of its body ({@code tooLarge}
+   * when there were more).
+   */
+  public record Response(
+      int status, URI uri, Map<String, List<String>> headers, byte[] body, boolean tooLarge) {
+
+    public Optional<String> header(String name) {
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+          return Optional.of(e.getValue().get(0));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** A request that could not be made or completed; the message is safe to show to admins. */
+  public static class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Failure(String message) {
+      super(message);
+    }
+  }
+
+  /** The destination is not allowed (by address, scheme or form); the message says why. */
+  public static final class Refused extends Failure {
+    private static final long serialVersionUID = 1L;
+
+    public Refused(String message) {
+      super(message);
+    }
+  }
+
+  /** Nothing answered: connection refused, unreachable, unknown host or timed out. */
+  public static final class Unreachable extends Failure {
+    private static final long serialVersionUID = 1L;
+
+    public Unreachable(String message) {
+      super(message);
+    }
+  }
+
+  /** Thrown from inside the resolver so the client stops before connecting. */
+  private static final class RefusedAddress extends UnknownHostException {
+    private static final long serialVersionUID = 1L;
+
+    RefusedAddress(String message) {
+      super(message);
+    }
+  }
+
+  private final AddressPolicy policy;
+  private final boolean allowHttp;
+  private final int maxRedirects;
+  private final Function<String, InetAddress[]> lookup;
+  private final CloseableHttpClient client;
+
+  /** The guard of a hub: its configuration and its own addresses. */
+  public OutboundHttp(OutboundProperties p, Collection<InetAddress> own) {
+    this(p, own, OutboundHttp::systemLookup);
+  }
+
+  /** As above, with the name lookup given (tests stand in for DNS with it). */
+  OutboundHttp(
+      OutboundProperties p, Collection<InetAddress> own, Function<String, InetAddress[]> lookup) {
+    this.policy = new AddressPolicy(ranges(p.allowRanges()), own);
+    this.allowHttp = p.allowHttp();
+    this.maxRedirects = p.maxRedirects();
+    this.lookup = lookup;
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDnsResolver(new Guard())
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.of(p.connectTimeout()))
+                            .build())
+                    .setMaxConnTotal(50)
+                    .setMaxConnPerRoute(5)
+                    .build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .build();
+  }
+
+  /**
+   * A guard that refuses nothing and allows http: for the command line, where the person running
+   * {@code renkei} chooses the destination on their own machine.
+   */
+  public static OutboundHttp unrestricted(Duration connectTimeout) {
+    return new OutboundHttp(
+        new OutboundProperties(List.of("0.0.0.0/0", "::/0"), true, connectTimeout, 3), Set.of());
+  }
+
+  /** The addresses of this machine's network interfaces. */
+  public static Set<InetAddress> interfaceAddresses() {
+    Set<InetAddress> own = new java.util.HashSet<>();
+    try {
+      for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        own.addAll(Collections.list(n.getInetAddresses()));
+      }
+    } catch (SocketException e) {
+      // no interfaces to list: loopback and private ranges are still refused
+    }
+    return Set.copyOf(own);
+  }
+
+  /**
+   * Checks a destination as it is saved (a webhook URL, a feed's API root): absolute, https (or
+   * http when allowed), with a host that is not a refused address and does not resolve to one. A
+   * name that does not resolve now is accepted; the connection is checked again in any case.
+   *
+   * @throws Refused saying why
+   */
+  public URI check(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new Refused("not a URL");
+    }
+    checkForm(uri);
+    try {
+      resolve(uri.getHost());
+    } catch (RefusedAddress e) {
+      throw new Refused(e.getMessage());
+    } catch (UnknownHostException e) {
+      // not resolvable now: the connection is checked when it is made
+    }
+    return uri;
+  }
+
+  private void checkForm(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !(scheme.equals("http") && allowHttp)) {
+      throw new Refused(
+          allowHttp
+              ? "only http and https are allowed"
+              : "only https is allowed (renkei.outbound.allow-http is off)");
+    }
+    if (!uri.isAbsolute() || uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new Refused("not an absolute http(s) URL with a host");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new Refused("a user name or password in the URL is not allowed");
+    }
+  }
+
+  /**
+   * Makes the request, following up to the configured number of redirects (each checked as the
+   * first; 303, and 301/302 after a POST, continue as GET without the body), and reads at most
+   * {@code maxBody} bytes of the final answer's body.
+   */
+  public Response exchange(Request request, int maxBody) {
+    Request current = request;
+    for (int redirects = 0; ; redirects++) {
+      checkForm(current.uri());
+      Response r = once(current, maxBody);
+      Optional<String> location = r.header("Location");
+      if (!isRedirect(r.status()) || location.isEmpty()) {
+        return r;
+      }
+      if (redirects >= maxRedirects) {
+        throw new Failure(
+            "HTTP " + r.status() + " redirect not followed (more than " + maxRedirects + ")");
+      }
+      URI next;
+      try {
+        next = current.uri().resolve(new URI(location.get().strip()));
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        throw new Failure("HTTP " + r.status() + " with a Location that is not a URL");
+      }
+      current = redirected(current, r.status(), next);
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  private static Request redirected(Request from, int status, URI to) {
+    Map<String, String> headers = new LinkedHashMap<>(from.headers());
+    if (!sameOrigin(from.uri(), to)) {
+      headers.keySet().removeIf(h -> h.equalsIgnoreCase("Authorization"));
+    }
+    boolean toGet = status == 303 || ((status == 301 || status == 302) && from.body() != null);
+    if (toGet) {
+      headers.keySet().removeIf(h -> h.equalsIgnoreCase("Content-Type"));
+      return new Request("GET", to, headers, null, from.timeout());
+    }
+    return new Request(from.method(), to, headers, from.body(), from.timeout());
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
+        && Objects.equals(lower(a.getHost()), lower(b.getHost()))
+        && port(a) == port(b);
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  private static int port(URI u) {
+    return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+  }
+
+  private Response once(Request r, int maxBody) {
+    HttpUriRequestBase req = new HttpUriRequestBase(r.method(), r.uri());
+    req.setConfig(
+        RequestConfig.custom()
+            .setResponseTimeout(Timeout.of(r.timeout()))
+            .setRedirectsEnabled(false)
+            .build());
+    r.headers().forEach(req::setHeader);
+    if (r.body() != null) {
+      req.setEntity(new ByteArrayEntity(r.body(), null));
+    }
+    try {
+      return client.execute(
+          req,
+          response -> {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (Header h : response.getHeaders()) {
+              headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
+            }
+            byte[] body = new byte[0];
+            boolean tooLarge = false;
+            HttpEntity entity = response.getEntity();
+            if (entity != null) {
+              try (InputStream in = entity.getContent()) {
+                body = in.readNBytes(maxBody + 1);
+                if (body.length > maxBody) {
+                  tooLarge = true;
+                  body = java.util.Arrays.copyOf(body, maxBody);
+                }
+              }
+            }
+            return new Response(response.getCode(), r.uri(), headers, body, tooLarge);
+          });
+    } catch (RefusedAddress e) {
+      throw new Refused(e.getMessage());
+    } catch (UnknownHostException e) {
+      throw new Unreachable("unknown host " + r.uri().getHost());
+    } catch (HttpHostConnectException e) {
+      throw new Unreachable("connection refused or unreachable");
+    } catch (ConnectTimeoutException e) {
+      throw new Unreachable("no connection within the connect timeout");
+    } catch (SocketTimeoutException e) {
+      throw new Unreachable("no answer within " + r.timeout().toSeconds() + " s");
+    } catch (SSLException e) {
+      throw new Failure("TLS failed: " + e.getClass().getSimpleName());
+    } catch (IOException e) {
+      RefusedAddress refused = cause(e, RefusedAddress.class);
+      if (refused != null) {
+        throw new Refused(refused.getMessage());
+      }
+      throw new Failure("I/O error: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  /** Resolves a host once and checks every address; any refused address refuses the host. */
+  InetAddress[] resolve(String host) throws UnknownHostException {
+    String h =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    InetAddress[] addresses = lookup.apply(h);
+    if (addresses == null || addresses.length == 0) {
+      throw new UnknownHostException(h);
+    }
+    for (InetAddress a : addresses) {
+      Optional<String> why = policy.refusal(a);
+      if (why.isPresent()) {
+        throw new RefusedAddress(
+            "destination refused: "
+                + h
+                + " is or resolves to "
+                + article(why.get())
+                + " address (see renkei.outbound.allow-ranges)");
+      }
+    }
+    return addresses;
+  }
+
+  private static String article(String why) {
+    return why.startsWith("an ") ? why.substring(3) : (startsWithVowel(why) ? "an " : "a ") + why;
+  }
+
+  private static boolean startsWithVowel(String s) {
+    return !s.isEmpty() && "aeiou".indexOf(Character.toLowerCase(s.charAt(0))) >= 0;
+  }
+
+  private static InetAddress[] systemLookup(String host) {
+    try {
+      return SystemDefaultDnsResolver.INSTANCE.resolve(host);
+    } catch (UnknownHostException e) {
+      return new InetAddress[0];
+    }
+  }
+
+  private static List<AddressPolicy.Range> ranges(List<String> cidrs) {
+    List<AddressPolicy.Range> out = new ArrayList<>();
+    for (String c : cidrs) {
+      if (!c.isBlank()) {
+        out.add(AddressPolicy.Range.parse(c));
+      }
+    }
+    return out;
+  }
+
+  /** The client's resolver: the checked addresses, and only those, are connected to. */
+  private final class Guard implements DnsResolver {
+    @Override
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+      return OutboundHttp.this.resolve(host);
+    }
+
+    @Override
+    public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+      List<InetSocketAddress> out = new ArrayList<>();
+      for (InetAddress a : resolve(host)) {
+        out.add(new InetSocketAddress(a, port));
+      }
+      return out;
+    }
+
+    @Override
+    public String resolveCanonicalHostname(String host) {
+      return host;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // nothing to release that matters at shutdown
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package jp.renkei.server.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.intel.IntelService;
+import jp.renkei.server.intel.StixCollection;
+import jp.renkei.server.intel.TaxiiFeeds;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The hub's outbound requests (webhooks, feeds) against SSRF, through the whole server: the tests'
+ * allow-list is 127.0.0.1 only ({@link ServerTest#ALLOWED_OUTBOUND_RANGE}), so a receiver on
+ * 127.0.0.2 stands for an internal service that nothing may reach.
+ */
+class OutboundGuardIT extends ServerTest {
+
+  @Autowired DirectoryService directory;
+  @Autowired TaxiiFeeds feeds;
+  @Autowired IntelService intel;
+  @Autowired JdbcClient jdbc;
+
+  HttpServer internal;
+  HttpServer allowed;
+  final List<String> internalSeen = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void servers() throws Exception {
+    internal = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
+    internal.createContext(
+        "/",
+        ex -> {
+          internalSeen.add(ex.getRequestMethod() + " " + ex.getRequestURI());
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
+    internal.start();
+    allowed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    allowed.createContext(
+        "/",
+        ex -> {
+          if (ex.getRequestURI().getPath().startsWith("/hop")) {
+            ex.getResponseHeaders().add("Location", internalUrl("/latest/meta-data/"));
+            ex.sendResponseHeaders(307, -1);
+          } else {
+            byte[] b =
+                "<html>stack trace: secret-db.internal:5432".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(503, b.length);
+            ex.getResponseBody().write(b);
+          }
+          ex.close();
+        });
+    allowed.start();
+  }
+
+  @AfterEach
+  void stop() {
+    internal.stop(0);
+    allowed.stop(0);
+  }
+
+  String internalUrl(String path) {
+    return "http://127.0.0.2:" + internal.getAddress().getPort() + path;
+  }
+
+  String allowedUrl(String path) {
+    return "http://127.0.0.1:" + allowed.getAddress().getPort() + path;
+  }
+
+  @Test
+  void anOrganisationAdminCannotPointTheWebhookInside() {
+    Organisation bank = fixtures.operator("finance");
+    Http admin = http().bearer(fixtures.token(fixtures.user(bank, Role.ORG_ADMIN)));
+    for (String url :
+        List.of(
+            "http://169.254.169.254/latest/meta-data/",
+            "https://10.0.0.5/hook",
+            "https://[::ffff:192.168.1.1]/hook",
+            "https://100.64.0.1/hook",
+            "https://[fd00::1]/hook",
+            internalUrl("/hook"))) {
+      HttpResponse<String> r =
+          admin.putJson(
+              "/api/v1/organisations/" + bank.id() + "/delivery",
+              "{\"webhookUrl\":\"" + url + "\"}");
+      assertThat(r.statusCode()).as(url).isEqualTo(400);
+      assertThat(r.body()).as(url).contains("\"field\":\"webhookUrl\"", "refused");
+    }
+    // the test configuration allows exactly 127.0.0.1, over http
+    HttpResponse<String> ok =
+        admin.putJson(
+            "/api/v1/organisations/" + bank.id() + "/delivery",
+            "{\"webhookUrl\":\"" + allowedUrl("/hook") + "\"}");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aWebhookStoredBeforeTheGuardOrRedirectedInsideIsNotDelivered() {
+    Organisation stored = fixtures.operator("finance");
+    Organisation redirected = fixtures.operator("finance");
+    directory.setDelivery(Actor.cli(), stored.id(), null, allowedUrl("/hook"));
+    directory.setDelivery(Actor.cli(), redirected.id(), null, allowedUrl("/hop"));
+    // a URL saved before this check existed (or by hand): the delivery itself refuses it
+    jdbc.sql("update organisation set webhook_url = ? where id = ?")
+        .params(internalUrl("/hook"), stored.id())
+        .update();
+    Http nisc = http().bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
+    String title = "ssrf " + stored.code();
+    HttpResponse<String> r =
+        nisc.postJson(
+            "/api/v1/advisories",
+            "{\"title\":\""
+                + title
+                + "\",\"body\":\"本文\",\"tlp\":\"green\",\"organisations\":[\""
+                + stored.code()
+                + "\",\""
+                + redirected.code()
+                + "\"]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from outbox where channel = 'webhook' and"
+                                + " organisation_id in (?, ?) and last_error is not null")
+                        .params(stored.id(), redirected.id())
+                        .query(Long.class)
+                        .single()
+                    == 2);
+    List<String> errors =
+        jdbc.sql(
+                "select last_error from outbox where channel = 'webhook' and organisation_id in"
+                    + " (?, ?)")
+            .params(stored.id(), redirected.id())
+            .query(String.class)
+            .list();
+    assertThat(errors)
+        .hasSize(2)
+        .allMatch(e -> e.startsWith("destination refused: 127.0.0.2"), "refused at 127.0.0.2");
+    assertThat(internalSeen).isEmpty();
+  }
+
+  @Test
+  void feedsCannotReachInsideAndTheirErrorsCarryNoResponseBody() {
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Http api = http().bearer(fixtures.token(admin));
+    StixCollection gas =
+        intel.allCollections().stream()
+            .filter(c -> "gas".equals(c.sectorCode()))
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> bad =
+        api.postJson(
+            "/api/v1/feeds",
+            "{\"name\":\"meta\",\"apiRoot\":\"http://169.254.169.254/taxii2/\","
+                + "\"remoteCollection\":\"c\",\"localCollection\":\""
+                + gas.id()
+                + "\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"field\":\"apiRoot\"", "link-local");
+
+    TaxiiFeeds.Feed failing =
+        feeds.create(
+            fixtures.actor(admin),
+            new TaxiiFeeds.NewFeed(
+                Fixtures.unique("body"),
+                allowedUrl("/taxii2/api/"),
+                "c",
+                "none",
+                null,
+                null,
+                gas.id().toString(),
+                null,
+                null,
+                null,
+                60));
+    TaxiiFeeds.Feed f = feeds.pollNow(fixtures.actor(admin), failing.id());
+    assertThat(f.lastError()).isEqualTo("HTTP 503 from " + allowedUrl("/taxii2/api/"));
+    assertThat(f.lastError()).doesNotContain("secret-db");
+
+    TaxiiFeeds.Feed hop =
+        feeds.create(
+            fixtures.actor(admin),
+            new TaxiiFeeds.NewFeed(
+                Fixtures.unique("hop"),
+                allowedUrl("/hop/"),
+                "c",
+                "none",
+                null,
+                null,
+                gas.id().toString(),
+                null,
+                null,
+                null,
+                60));
+    assertThat(feeds.pollNow(fixtures.actor(admin), hop.id()).lastError())
+        .startsWith("destination refused: 127.0.0.2 is or resolves to a loopback address");
+    assertThat(internalSeen).isEmpty();
+  }
+}
