@@ -332,8 +332,21 @@ final class AdminCommand implements Runnable {
         description = "What the token is for (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--valid-days", description = "Days until it expires (default: never).")
+    @Option(
+        names = "--valid-days",
+        description =
+            "Days until it expires (default: renkei.security.token-lifetime, 90 days; at most"
+                + " renkei.security.token-max-lifetime).")
     Integer validDays;
+
+    @Option(
+        names = "--scope",
+        split = ",",
+        defaultValue = "read,write,taxii,match",
+        description =
+            "What it may do: read, write, taxii, match, admin; comma-separated or repeated"
+                + " (default: ${DEFAULT-VALUE}).")
+    java.util.List<String> scopes;
 
     @Override
     public Integer call() {
@@ -350,7 +363,24 @@ final class AdminCommand implements Runnable {
                         owner.role(),
                         "cli",
                         null);
-                return c.getBean(TokenService.class).create(asOwner, name, validDays).secret();
+                java.util.Set<jp.renkei.server.directory.TokenScope> set =
+                    java.util.EnumSet.noneOf(jp.renkei.server.directory.TokenScope.class);
+                for (String code : scopes) {
+                  set.add(
+                      jp.renkei.server.directory.TokenScope.fromCode(code.strip())
+                          .orElseThrow(
+                              () ->
+                                  new jp.renkei.server.failure.InvalidInput(
+                                      "scope", "validation.token.scope", code)));
+                }
+                return c.getBean(TokenService.class)
+                    .create(
+                        asOwner,
+                        name,
+                        validDays,
+                        set,
+                        jp.renkei.server.directory.TokenScope.Granting.SESSION)
+                    .secret();
               });
       System.out.println(secret);
       return 0;

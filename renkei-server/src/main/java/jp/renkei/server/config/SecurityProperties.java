@@ -18,8 +18,14 @@ import org.springframework.validation.annotation.Validated;
  *     after which that address is refused for the rest of the window (default 20)
  * @param clientWindow the window for {@code clientFailureLimit} (default 10 minutes)
  * @param minPasswordLength shortest password accepted for new or changed passwords (default 12)
- * @param credentialKeyFile the key that seals stored feed credentials (default {@code
- *     <data-dir>/credential.key}, made on first use); every instance of a hub must read the same
+ * @param credentialKeyFile the key that seals stored feed credentials and second-factor secrets
+ *     (default {@code <data-dir>/credential.key}, made on first use); every instance of a hub must
+ *     read the same
+ * @param tokenLifetime how long an API token lives when its maker does not say (default 90 days)
+ * @param tokenMaxLifetime the longest life a token may be given (default 365 days)
+ * @param requireTotpForAdmins whether platform admins must use a second factor (TOTP): until they
+ *     enrol, their session reaches only the enrolment page (default false)
+ * @param totpIssuer the name authenticator apps show beside the code (default Renkei)
  */
 @Validated
 @ConfigurationProperties("renkei.security")
@@ -29,4 +35,16 @@ public record SecurityProperties(
     @Min(1) @DefaultValue("20") int clientFailureLimit,
     @NotNull @DefaultValue("10m") Duration clientWindow,
     @Min(8) @Max(128) @DefaultValue("12") int minPasswordLength,
-    Path credentialKeyFile) {}
+    Path credentialKeyFile,
+    @NotNull @DefaultValue("90d") Duration tokenLifetime,
+    @NotNull @DefaultValue("365d") Duration tokenMaxLifetime,
+    @DefaultValue("false") boolean requireTotpForAdmins,
+    @NotNull @DefaultValue("Renkei") String totpIssuer) {
+
+  public SecurityProperties {
+    if (tokenLifetime.compareTo(tokenMaxLifetime) > 0 || tokenLifetime.toDays() < 1) {
+      throw new IllegalArgumentException(
+          "renkei.security.token-lifetime must be at least a day and at most token-max-lifetime");
+    }
+  }
+}

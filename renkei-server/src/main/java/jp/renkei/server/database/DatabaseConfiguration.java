@@ -41,6 +41,7 @@ class DatabaseConfiguration {
     if (embedded.server() != null) {
       config.setJdbcUrl(embedded.server().jdbcUrl());
       config.setUsername(embedded.server().username());
+      config.setPassword(embedded.server().password());
     } else {
       if (!db.url().startsWith("jdbc:postgresql:")) {
         throw new StartupFailure(

@@ -42,8 +42,12 @@ class DirectoryApi {
   record PasswordChange(String currentPassword, String newPassword) {}
 
   @PutMapping("/me/password")
-  ResponseEntity<Void> changePassword(Actor actor, @RequestBody PasswordChange body) {
-    users.changeOwnPassword(actor, body.currentPassword(), body.newPassword());
+  ResponseEntity<Void> changePassword(
+      Actor actor,
+      @RequestBody PasswordChange body,
+      jakarta.servlet.http.HttpServletRequest request) {
+    PasswordPages.keep(
+        request, actor, users.changeOwnPassword(actor, body.currentPassword(), body.newPassword()));
     return ResponseEntity.noContent().build();
   }
 
@@ -172,12 +176,19 @@ class DirectoryApi {
     return tokens.list(actor).stream().map(Representations::token).toList();
   }
 
-  record TokenRequest(String name, Integer validDays) {}
+  /** {@code scopes} defaults to {@code ["read"]}; {@code validDays} to the hub's token lifetime. */
+  record TokenRequest(String name, Integer validDays, List<String> scopes) {}
 
   @PostMapping("/tokens")
   ResponseEntity<Representations.CreatedToken> createToken(
-      Actor actor, @RequestBody TokenRequest body) {
-    TokenService.Created created = tokens.create(actor, body.name(), body.validDays());
+      Actor actor, TokenScope.Granting granting, @RequestBody TokenRequest body) {
+    TokenService.Created created =
+        tokens.create(
+            actor,
+            body.name(),
+            body.validDays(),
+            scopes(body.scopes() == null ? List.of("read") : body.scopes()),
+            granting);
     return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.token().id()))
         .body(
             new Representations.CreatedToken(
@@ -187,6 +198,17 @@ class DirectoryApi {
   @DeleteMapping("/tokens/{id}")
   Representations.Token revokeToken(Actor actor, @PathVariable long id) {
     return Representations.token(tokens.revoke(actor, id));
+  }
+
+  static java.util.Set<TokenScope> scopes(List<String> codes) {
+    java.util.Set<TokenScope> set = java.util.EnumSet.noneOf(TokenScope.class);
+    for (String c : codes) {
+      set.add(
+          TokenScope.fromCode(c == null ? "" : c.strip())
+              .orElseThrow(
+                  () -> new InvalidInput("scopes", "validation.token.scope", String.valueOf(c))));
+    }
+    return set;
   }
 
   static Role role(String code) {

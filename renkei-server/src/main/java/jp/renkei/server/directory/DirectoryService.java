@@ -2,6 +2,7 @@ package jp.renkei.server.directory;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.renkei.engine.text.Names;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.failure.Conflict;
@@ -71,6 +72,18 @@ public class DirectoryService {
     if (!actor.is(Role.PLATFORM_ADMIN)) {
       throw new Forbidden("error.directory.forbidden");
     }
+    requireVisible("nameJa", o.nameJa());
+    requireVisible("nameEn", o.nameEn());
+    o =
+        new NewOrganisation(
+            o.code(),
+            Names.normalise(o.nameJa()),
+            Names.normalise(o.nameEn()),
+            o.typeCode(),
+            o.sectorCode(),
+            o.ministryCode(),
+            o.dutyEmail(),
+            o.ceptoarCodes());
     validate(o);
     long id = organisations.insert(o);
     for (String ceptoar : o.ceptoarCodes()) {
@@ -326,6 +339,36 @@ public class DirectoryService {
     }
     if (organisations.nameExists(o.nameJa())) {
       throw new Conflict("nameJa", "validation.organisation.nameTaken", o.nameJa());
+    }
+    requireDistinct(o);
+  }
+
+  /**
+   * Refuses a name with characters a reader cannot see or that reorder what they see (a second
+   * 'さくら銀行' with a zero-width space in it, or a right-to-left override).
+   */
+  static void requireVisible(String field, String name) {
+    java.util.OptionalInt bad = Names.forbiddenCharacter(name);
+    if (bad.isPresent()) {
+      throw new InvalidInput(
+          field, "validation.name.invisible", String.format("%04X", bad.getAsInt()));
+    }
+  }
+
+  /** Refuses names that look like an existing organisation's (either language, either field). */
+  private void requireDistinct(NewOrganisation o) {
+    String ja = Names.skeleton(o.nameJa());
+    String en = Names.skeleton(o.nameEn());
+    for (Organisation existing : organisations.find(new OrganisationQuery(null, null, null))) {
+      for (String name : List.of(existing.nameJa(), existing.nameEn())) {
+        String skeleton = Names.skeleton(name);
+        if (skeleton.equals(ja)) {
+          throw new Conflict("nameJa", "validation.name.confusable", name);
+        }
+        if (skeleton.equals(en)) {
+          throw new Conflict("nameEn", "validation.name.confusable", name);
+        }
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package jp.renkei.server.directory;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.failure.InvalidInput;
 import org.springframework.stereotype.Controller;
@@ -8,7 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A person changes their own password (the current one is required). */
+/**
+ * A person changes their own password (the current one is required). Their other sessions end; this
+ * one goes on under a new session id.
+ */
 @Controller
 class PasswordPages {
 
@@ -28,13 +33,24 @@ class PasswordPages {
       Actor actor,
       @RequestParam(defaultValue = "") String currentPassword,
       @RequestParam(defaultValue = "") String newPassword,
+      HttpServletRequest request,
       Model model) {
     try {
-      users.changeOwnPassword(actor, currentPassword, newPassword);
+      keep(request, actor, users.changeOwnPassword(actor, currentPassword, newPassword));
       model.addAttribute("changed", true);
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
     }
     return "account/password";
+  }
+
+  /** This session stays signed in under the new credentials, with a new id. */
+  static void keep(HttpServletRequest request, Actor actor, int epoch) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      request.changeSessionId();
+      session.setAttribute(
+          CredentialEpoch.SESSION_ATTRIBUTE, CredentialEpoch.value(actor.userId(), epoch));
+    }
   }
 }

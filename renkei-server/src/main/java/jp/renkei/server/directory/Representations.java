@@ -66,7 +66,8 @@ final class Representations {
       Instant expiresAt,
       Instant lastUsedAt,
       Instant revokedAt,
-      boolean active) {}
+      boolean active,
+      java.util.List<String> scopes) {}
 
   record CreatedToken(Token token, String secret) {}
 
@@ -134,6 +135,7 @@ final class Representations {
         t.expiresAt(),
         t.lastUsedAt(),
         t.revokedAt(),
-        t.activeAt(Instant.now()));
+        t.activeAt(Instant.now()),
+        t.scopeCodes());
   }
 }

@@ -1,6 +1,7 @@
 package jp.renkei.server.directory;
 
 import java.time.Instant;
+import java.util.List;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.failure.InvalidInput;
 import org.springframework.stereotype.Controller;
@@ -24,23 +25,35 @@ class TokenPages {
   String list(Actor actor, Model model) {
     model.addAttribute("tokens", tokens.list(actor));
     model.addAttribute("now", Instant.now());
+    model.addAttribute("scopes", TokenScope.values());
+    model.addAttribute("defaultDays", tokens.defaultDays());
+    model.addAttribute("maxDays", tokens.maxDays());
+    if (!model.containsAttribute("formScopes")) {
+      model.addAttribute("formScopes", List.of(TokenScope.READ.code()));
+    }
     return "account/tokens";
   }
 
   @PostMapping("/account/tokens")
   String create(
       Actor actor,
+      TokenScope.Granting granting,
       @RequestParam(defaultValue = "") String name,
       @RequestParam(defaultValue = "") String validDays,
+      @RequestParam(required = false) List<String> scopes,
       Model model) {
+    // an unticked form sends nothing: the least a token can do, as the API's default
+    List<String> chosen = scopes == null || scopes.isEmpty() ? List.of("read") : scopes;
     try {
       Integer days = validDays.isBlank() ? null : parseDays(validDays);
-      TokenService.Created created = tokens.create(actor, name, days);
+      TokenService.Created created =
+          tokens.create(actor, name, days, DirectoryApi.scopes(chosen), granting);
       model.addAttribute("secret", created.secret());
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
       model.addAttribute("formName", name);
       model.addAttribute("formValidDays", validDays);
+      model.addAttribute("formScopes", chosen);
     }
     return list(actor, model);
   }
@@ -51,11 +64,11 @@ class TokenPages {
     return "redirect:/account/tokens";
   }
 
-  private static Integer parseDays(String s) {
+  private Integer parseDays(String s) {
     try {
       return Integer.valueOf(s.strip());
     } catch (NumberFormatException e) {
-      throw new InvalidInput("validDays", "validation.token.days", TokenService.MAX_DAYS);
+      throw new InvalidInput("validDays", "validation.token.days", tokens.maxDays());
     }
   }
 }

@@ -6,12 +6,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import jp.renkei.engine.token.ApiTokens;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.config.SecurityProperties;
 import jp.renkei.server.database.Rows;
+import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,74 +26,119 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * API tokens: created by their owner (shown once, stored as a SHA-256), listed and revoked by their
  * owner, and resolved to their owner on every API request. A token acts with its owner's current
- * role and organisation, so disabling the person disables their tokens.
+ * role and organisation, narrowed to the {@link TokenScope}s it was made with, so disabling the
+ * person disables their tokens. Every token expires ({@code renkei.security.token-lifetime} unless
+ * its maker chooses, never beyond {@code token-max-lifetime}). A locked account's tokens keep
+ * working: the lock stops password guessing, and anyone can cause it.
  */
 @Service
 public class TokenService {
 
   static final int MAX_ACTIVE_PER_USER = 20;
-  static final int MAX_DAYS = 730;
   private static final String SELECT =
       "select id, user_id, name, display_prefix, created_at, expires_at, last_used_at,"
-          + " revoked_at from api_token";
+          + " revoked_at, scopes from api_token";
   private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
   /** A token just created: the secret is here and nowhere else. */
   public record Created(ApiToken token, String secret) {}
 
+  /** A presented token that is good: its owner as they are now, and what it may do. */
+  public record Authenticated(UserAccount owner, Set<TokenScope> scopes) {}
+
   private final JdbcClient jdbc;
   private final AuditLog audit;
+  private final SecurityProperties security;
   private final Clock clock;
 
-  TokenService(JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
+  TokenService(
+      JdbcClient jdbc, AuditLog audit, SecurityProperties security, Optional<Clock> clock) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.security = security;
     this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** The longest a token may live, in days. */
+  public int maxDays() {
+    return (int) security.tokenMaxLifetime().toDays();
+  }
+
+  /** The life of a token whose maker does not choose one, in days. */
+  public int defaultDays() {
+    return (int) security.tokenLifetime().toDays();
   }
 
   /**
    * Creates a token for the actor.
    *
-   * @param validDays days until it expires, or null for no expiry
+   * @param validDays days until it expires, or null for the default lifetime
+   * @param scopes what it may do (at least one)
+   * @param granting the scopes of the caller: a token cannot give more than it has
    */
   @Transactional
-  public Created create(Actor owner, String name, Integer validDays) {
+  public Created create(
+      Actor owner,
+      String name,
+      Integer validDays,
+      Set<TokenScope> scopes,
+      TokenScope.Granting granting) {
     String trimmed = name == null ? "" : name.strip();
     if (trimmed.isEmpty() || trimmed.length() > 100) {
       throw new InvalidInput("name", "validation.required.max", 100);
     }
-    if (validDays != null && (validDays < 1 || validDays > MAX_DAYS)) {
-      throw new InvalidInput("validDays", "validation.token.days", MAX_DAYS);
+    if (validDays != null && (validDays < 1 || validDays > maxDays())) {
+      throw new InvalidInput("validDays", "validation.token.days", maxDays());
+    }
+    if (scopes == null || scopes.isEmpty()) {
+      throw new InvalidInput("scopes", "validation.token.scopes");
+    }
+    for (TokenScope s : scopes) {
+      if (!granting.scopes().contains(s)) {
+        throw new Forbidden("error.token.scopeNotHeld", s.code());
+      }
     }
     if (list(owner).stream().filter(t -> t.activeAt(clock.instant())).count()
         >= MAX_ACTIVE_PER_USER) {
       throw new InvalidInput("name", "validation.token.tooMany", MAX_ACTIVE_PER_USER);
     }
     String secret = ApiTokens.generate();
-    Instant expires = validDays == null ? null : clock.instant().plus(Duration.ofDays(validDays));
+    Instant expires =
+        clock.instant().plus(Duration.ofDays(validDays == null ? defaultDays() : validDays));
+    String[] codes = scopes.stream().sorted().map(TokenScope::code).toArray(String[]::new);
     long id =
         jdbc.sql(
-                "insert into api_token (user_id, name, display_prefix, token_hash, expires_at)"
-                    + " values (?,?,?,?,?) returning id")
+                "insert into api_token (user_id, name, display_prefix, token_hash, expires_at,"
+                    + " scopes) values (?,?,?,?,?,?::text[]) returning id")
             .params(
                 owner.userId(),
                 trimmed,
                 ApiTokens.displayPrefix(secret),
                 ApiTokens.hash(secret),
-                expires == null ? null : expires.atOffset(ZoneOffset.UTC))
+                expires.atOffset(ZoneOffset.UTC),
+                "{" + String.join(",", codes) + "}")
             .query(Long.class)
             .single();
     audit.record(
         owner,
         AuditLog.Event.success(
-            "token.create", "api_token", id, trimmed + " " + ApiTokens.displayPrefix(secret)));
+            "token.create",
+            "api_token",
+            id,
+            trimmed
+                + " "
+                + ApiTokens.displayPrefix(secret)
+                + " scopes="
+                + String.join(",", codes)
+                + " via "
+                + owner.channel()));
     return new Created(byId(id).orElseThrow(), secret);
   }
 
   public List<ApiToken> list(Actor owner) {
     return jdbc.sql(SELECT + " where user_id = ? order by created_at desc, id desc")
         .param(owner.userId())
-        .query(Rows.of(ApiToken.class))
+        .query(TokenService::token)
         .list();
   }
 
@@ -107,10 +157,11 @@ public class TokenService {
   }
 
   /**
-   * The enabled, unlocked person a presented token belongs to, if the token is well formed, known,
-   * not revoked and not expired.
+   * The enabled person a presented token belongs to, with the token's scopes, if the token is well
+   * formed, known, not revoked and not expired. Whether the owner is locked out of password sign-in
+   * does not matter. Last use is written at most once a minute per token.
    */
-  public Optional<UserAccount> authenticate(String presented) {
+  public Optional<Authenticated> authenticate(String presented) {
     if (!ApiTokens.looksLikeToken(presented)) {
       return Optional.empty();
     }
@@ -130,7 +181,9 @@ public class TokenService {
           .params(now.atOffset(ZoneOffset.UTC), t.id())
           .update();
     }
-    return Optional.of(found.get().owner()).filter(u -> u.enabled() && !u.lockedAt(now));
+    return Optional.of(found.get().owner())
+        .filter(UserAccount::enabled)
+        .map(u -> new Authenticated(u, t.scopes()));
   }
 
   /** A token with its owner as they are now. */
@@ -139,7 +192,8 @@ public class TokenService {
   // every token request reads this: token and owner in one query, mapped by hand (see Rows)
   private static final String OWNED =
       "select t.id as token_id, t.name as token_name, t.display_prefix,"
-          + " t.created_at as token_created_at, t.expires_at, t.last_used_at, t.revoked_at, "
+          + " t.created_at as token_created_at, t.expires_at, t.last_used_at, t.revoked_at,"
+          + " t.scopes, "
           + UserRepository.COLUMNS
           + " from api_token t join app_user u on u.id = t.user_id"
           + " join organisation o on o.id = u.organisation_id";
@@ -155,11 +209,34 @@ public class TokenService {
             Rows.instant(rs, "token_created_at"),
             Rows.instant(rs, "expires_at"),
             Rows.instant(rs, "last_used_at"),
-            Rows.instant(rs, "revoked_at")),
+            Rows.instant(rs, "revoked_at"),
+            scopes(rs)),
         owner);
   }
 
+  private static ApiToken token(ResultSet rs, int n) throws SQLException {
+    return new ApiToken(
+        rs.getLong("id"),
+        rs.getLong("user_id"),
+        rs.getString("name"),
+        rs.getString("display_prefix"),
+        Rows.instant(rs, "created_at"),
+        Rows.instant(rs, "expires_at"),
+        Rows.instant(rs, "last_used_at"),
+        Rows.instant(rs, "revoked_at"),
+        scopes(rs));
+  }
+
+  private static Set<TokenScope> scopes(ResultSet rs) throws SQLException {
+    Set<TokenScope> set = EnumSet.noneOf(TokenScope.class);
+    java.sql.Array a = rs.getArray("scopes");
+    for (Object code : (Object[]) a.getArray()) {
+      TokenScope.fromCode((String) code).ifPresent(set::add);
+    }
+    return Collections.unmodifiableSet(set);
+  }
+
   private Optional<ApiToken> byId(long id) {
-    return jdbc.sql(SELECT + " where id = ?").param(id).query(Rows.of(ApiToken.class)).optional();
+    return jdbc.sql(SELECT + " where id = ?").param(id).query(TokenService::token).optional();
   }
 }

@@ -4,7 +4,11 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
 
-/** A person who can sign in, with their organisation's names resolved. Never holds the hash. */
+/**
+ * A person who can sign in, with their organisation's names resolved. Never holds the hash or the
+ * second-factor secret. {@code credentialEpoch} moves on with every password change or reset, which
+ * ends the sessions signed in before it.
+ */
 public record UserAccount(
     long id,
     String login,
@@ -19,7 +23,9 @@ public record UserAccount(
     boolean enabled,
     Instant lockedUntil,
     Instant lastLoginAt,
-    Instant createdAt)
+    Instant createdAt,
+    int credentialEpoch,
+    boolean totpEnabled)
     implements Serializable {
 
   public String organisationName(Locale l) {

@@ -20,7 +20,8 @@ class UserRepository {
       u.id, u.login, u.display_name, u.email, u.organisation_id,
       o.code as organisation_code, o.name_ja as organisation_name_ja,
       o.name_en as organisation_name_en, upper(u.role) as role, u.locale, u.enabled,
-      u.locked_until, u.last_login_at, u.created_at
+      u.locked_until, u.last_login_at, u.created_at, u.credential_epoch,
+      u.totp_enabled_at is not null as totp_enabled
       """;
 
   private static final String SELECT =
@@ -69,7 +70,9 @@ class UserRepository {
         rs.getBoolean("enabled"),
         Rows.instant(rs, "locked_until"),
         Rows.instant(rs, "last_login_at"),
-        Rows.instant(rs, "created_at"));
+        Rows.instant(rs, "created_at"),
+        rs.getInt("credential_epoch"),
+        rs.getBoolean("totp_enabled"));
   }
 
   Optional<UserAccount> byLogin(String login) {
@@ -122,12 +125,14 @@ class UserRepository {
         .update();
   }
 
-  void updatePassword(long id, String hash) {
-    jdbc.sql(
-            "update app_user set password_hash = ?, failed_logins = 0, locked_until = null"
-                + " where id = ?")
+  /** Sets the password and moves the credential epoch on; returns the new epoch. */
+  int updatePassword(long id, String hash) {
+    return jdbc.sql(
+            "update app_user set password_hash = ?, failed_logins = 0, locked_until = null,"
+                + " credential_epoch = credential_epoch + 1 where id = ? returning credential_epoch")
         .params(hash, id)
-        .update();
+        .query(Integer.class)
+        .single();
   }
 
   void updateLocale(long id, String locale) {

@@ -38,6 +38,7 @@ public class UserService {
   private final UserRepository users;
   private final OrganisationRepository organisations;
   private final Passwords passwords;
+  private final TotpService totp;
   private final AuditLog audit;
   private final SecurityProperties security;
   private final Clock clock;
@@ -46,12 +47,14 @@ public class UserService {
       UserRepository users,
       OrganisationRepository organisations,
       Passwords passwords,
+      TotpService totp,
       AuditLog audit,
       SecurityProperties security,
       Optional<Clock> clock) {
     this.users = users;
     this.organisations = organisations;
     this.passwords = passwords;
+    this.totp = totp;
     this.audit = audit;
     this.security = security;
     this.clock = clock.orElse(Clock.systemUTC());
@@ -82,16 +85,32 @@ public class UserService {
     return users.byLogin(normalise(login)).orElseThrow(() -> new NotFound("user", login));
   }
 
+  /** The person with this login, if any (for callers that must not tell the difference). */
+  public Optional<UserAccount> findByLogin(String login) {
+    return users.byLogin(normalise(login));
+  }
+
   public Optional<UserAccount> byId(long id) {
     return users.byId(id);
   }
 
   @Transactional
-  public Created create(Actor actor, NewUser u) {
-    if (u.login() == null || !LOGIN.matcher(u.login()).matches()) {
-      throw new InvalidInput("login", "validation.user.login", String.valueOf(u.login()));
+  public Created create(Actor actor, NewUser input) {
+    if (input.login() == null || !LOGIN.matcher(input.login()).matches()) {
+      throw new InvalidInput("login", "validation.user.login", String.valueOf(input.login()));
     }
-    if (u.displayName() == null || u.displayName().length() > DirectoryService.MAX_NAME) {
+    DirectoryService.requireVisible("displayName", input.displayName());
+    NewUser u =
+        new NewUser(
+            input.login(),
+            jp.renkei.engine.text.Names.normalise(input.displayName()),
+            input.email(),
+            input.organisationCode(),
+            input.role(),
+            input.password());
+    if (u.displayName() == null
+        || u.displayName().isEmpty()
+        || u.displayName().length() > DirectoryService.MAX_NAME) {
       throw new InvalidInput("displayName", "validation.required.max", DirectoryService.MAX_NAME);
     }
     if (u.email() != null && !DirectoryService.EMAIL.matcher(u.email()).matches()) {
@@ -172,19 +191,29 @@ public class UserService {
     return users.byId(id).orElseThrow();
   }
 
-  /** Sets a new random password and returns it, to hand to the person once. */
+  /**
+   * Sets a new random password and returns it, to hand to the person once. Ends all the person's
+   * sessions. Not for one's own account: a person changes their own password with the current one.
+   */
   @Transactional
   public String resetPassword(Actor actor, long id) {
     UserAccount u = get(actor, id);
     requireCanManage(actor, u.organisationId(), u.role());
+    if (actor.userId() != null && actor.userId() == id) {
+      throw new Forbidden("error.users.resetSelf");
+    }
     String password = Passwords.generate();
     users.updatePassword(id, passwords.hash(password));
     audit.record(actor, AuditLog.Event.success("user.password.reset", "user", id, u.login()));
     return password;
   }
 
+  /**
+   * Changes the actor's own password, given the current one. Returns the new credential epoch:
+   * every session signed in before ends, except the one that records this epoch.
+   */
   @Transactional
-  public void changeOwnPassword(Actor actor, String current, String next) {
+  public int changeOwnPassword(Actor actor, String current, String next) {
     long id = actor.userId();
     String hash = users.passwordHash(id).orElseThrow(() -> new NotFound("user", id));
     if (!passwords.matches(current, hash)) {
@@ -193,8 +222,9 @@ public class UserService {
       throw new InvalidInput("currentPassword", "validation.password.current");
     }
     passwords.check("newPassword", next, actor.login());
-    users.updatePassword(id, passwords.hash(next));
+    int epoch = users.updatePassword(id, passwords.hash(next));
     audit.record(actor, AuditLog.Event.success("user.password.change", "user", id, null));
+    return epoch;
   }
 
   public void changeLocale(long userId, String locale) {
@@ -205,11 +235,13 @@ public class UserService {
   }
 
   /**
-   * Checks a password at sign-in and keeps the lockout count: {@code maxFailedLogins} wrong
-   * passwords in a row lock the account for {@code lockout}. Audited either way.
+   * Checks a password (and, for a person who has one, the second-factor code) at sign-in and keeps
+   * the lockout count: {@code maxFailedLogins} wrong passwords or codes in a row lock the account
+   * for {@code lockout}. The lock stops password sign-in only, never tokens or open sessions.
+   * Audited either way; what the person is told is the same for every failure.
    */
   @Transactional
-  public SignInResult signIn(Actor attempt, String login, String password) {
+  public SignInResult signIn(Actor attempt, String login, String password, String code) {
     String normalised = normalise(login);
     Optional<UserRepository.Credentials> found = users.credentials(normalised);
     Instant now = clock.instant();
@@ -240,6 +272,23 @@ public class UserService {
     if (!c.enabled()) {
       audit.record(attempt, AuditLog.Event.failure("auth.login", "user", c.id(), "disabled"));
       return SignInResult.DISABLED;
+    }
+    if (totp.enabled(c.id()) && !totp.verify(c.id(), code)) {
+      int failures =
+          users.registerFailure(c.id(), security.maxFailedLogins(), now.plus(security.lockout()));
+      boolean locked = failures >= security.maxFailedLogins();
+      audit.record(
+          attempt,
+          AuditLog.Event.failure(
+              "auth.login",
+              "user",
+              c.id(),
+              (code == null || code.isBlank() ? "second factor missing" : "wrong second factor")
+                  + " ("
+                  + failures
+                  + ")"
+                  + (locked ? ", account locked" : "")));
+      return locked ? SignInResult.LOCKED : SignInResult.BAD_CREDENTIALS;
     }
     users.registerSuccess(c.id(), now);
     UserAccount u = users.byId(c.id()).orElseThrow();

@@ -21,6 +21,7 @@ import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.directory.UserService;
 import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
@@ -141,13 +142,28 @@ public class ReportService {
         throw new InvalidInput("scopeTypes", "validation.vocabulary", t);
       }
     }
+    // a named reader must be someone the report reaches; an unknown login is refused the same
+    // way as anyone else's, so the answer never tells which logins exist
+    Set<Long> reached = new java.util.HashSet<>();
+    reached.add(own.id());
+    if (ceptoarId != null) {
+      reached.add(ceptoarId);
+    }
+    if (!r.anonymise()) {
+      directory.nationalCoordinator().ifPresent(o -> reached.add(o.id()));
+      if (ceptoarId != null) {
+        supervisoryMinistry(own).ifPresent(o -> reached.add(o.id()));
+      }
+    }
     List<Long> named = new ArrayList<>();
     for (String login : r.recipientLogins()) {
-      try {
-        named.add(users.byLogin(login).id());
-      } catch (NotFound e) {
-        throw new InvalidInput("recipientLogins", "validation.report.unknownLogin", login);
+      Optional<UserAccount> person =
+          users.findByLogin(login).filter(u -> u.enabled() && reached.contains(u.organisationId()));
+      if (person.isEmpty()) {
+        throw new InvalidInput(
+            "recipientLogins", "validation.report.recipientNotAddressable", login);
       }
+      named.add(person.get().id());
     }
     if ("red".equals(r.tlp()) && named.isEmpty()) {
       throw new InvalidInput("recipientLogins", "validation.report.redNeedsPeople");

@@ -3,17 +3,31 @@ package jp.renkei.server.security;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.TokenScope;
 import jp.renkei.server.directory.UserAccount;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The principal of an authenticated request: the person as read from the database at the start of
- * this request (so role changes and disabling take effect at once), and how they came in.
+ * this request (so role changes and disabling take effect at once), how they came in, and for a
+ * token what it may do (null for a signed-in session, which may do what the role allows).
  */
-public record CurrentUser(UserAccount account, String channel) implements Serializable {
+public record CurrentUser(UserAccount account, String channel, Set<TokenScope> scopes)
+    implements Serializable {
+
+  /** A signed-in person (no token scopes). */
+  public CurrentUser(UserAccount account, String channel) {
+    this(account, channel, null);
+  }
+
+  /** What this caller may grant a token it mints. */
+  public TokenScope.Granting granting() {
+    return scopes == null ? TokenScope.Granting.SESSION : new TokenScope.Granting(scopes);
+  }
 
   public Actor actor(String clientAddress) {
     return new Actor(

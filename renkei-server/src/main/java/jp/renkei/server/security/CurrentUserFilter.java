@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Optional;
+import jp.renkei.server.config.SecurityProperties;
+import jp.renkei.server.directory.CredentialEpoch;
+import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.directory.UserService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,14 +20,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Re-reads the signed-in person at the start of every session request, so a role change applies to
- * the next click and a disabled or locked person is signed out at once.
+ * the next click, a disabled person is signed out at once, and so is every session signed in before
+ * the person's password was changed or reset (see {@link CredentialEpoch}). A sign-in lockout does
+ * not end sessions: it stops guessing, and anyone can cause it. Where platform admins must use a
+ * second factor, an admin who has not enrolled reaches only the enrolment page.
  */
 class CurrentUserFilter extends OncePerRequestFilter {
 
   private final UserService users;
+  private final SecurityProperties security;
+  private final ProblemResponses problems;
 
-  CurrentUserFilter(UserService users) {
+  /**
+   * @param problems how to refuse an API request (null in the UI chain, which redirects instead)
+   */
+  CurrentUserFilter(UserService users, SecurityProperties security, ProblemResponses problems) {
     this.users = users;
+    this.security = security;
+    this.problems = problems;
   }
 
   @Override
@@ -36,22 +48,62 @@ class CurrentUserFilter extends OncePerRequestFilter {
     if (auth != null
         && auth.getPrincipal() instanceof CurrentUser user
         && "web".equals(user.channel())) {
+      HttpSession session = request.getSession(false);
       Optional<UserAccount> fresh =
-          users.byId(user.account().id()).filter(u -> u.enabled() && !u.lockedAt(Instant.now()));
+          users
+              .byId(user.account().id())
+              .filter(UserAccount::enabled)
+              .filter(u -> u.credentialEpoch() == signedInEpoch(session, user.account()));
       SecurityContext context = SecurityContextHolder.createEmptyContext();
       if (fresh.isPresent()) {
         CurrentUser current = new CurrentUser(fresh.get(), "web");
         context.setAuthentication(
             UsernamePasswordAuthenticationToken.authenticated(
                 current, null, current.authorities()));
-      } else {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-          session.invalidate();
+        if (session != null && session.getAttribute(CredentialEpoch.SESSION_ATTRIBUTE) == null) {
+          session.setAttribute(
+              CredentialEpoch.SESSION_ATTRIBUTE,
+              CredentialEpoch.value(fresh.get().id(), fresh.get().credentialEpoch()));
         }
+      } else if (session != null) {
+        session.invalidate();
       }
       SecurityContextHolder.setContext(context);
+      if (fresh.isPresent() && mustEnrolSecondFactor(fresh.get()) && !enrolmentPath(request)) {
+        if (problems != null) {
+          problems.write(request, response, 403, "error.totp.required");
+        } else {
+          response.sendRedirect(request.getContextPath() + "/account/totp");
+        }
+        return;
+      }
     }
     chain.doFilter(request, response);
+  }
+
+  /** The epoch this session was signed in at: recorded in the session, else its principal's. */
+  private static int signedInEpoch(HttpSession session, UserAccount principal) {
+    Object recorded =
+        session == null ? null : session.getAttribute(CredentialEpoch.SESSION_ATTRIBUTE);
+    if (recorded instanceof String s && s.startsWith(principal.id() + ":")) {
+      return Integer.parseInt(s.substring(s.indexOf(':') + 1));
+    }
+    return principal.credentialEpoch();
+  }
+
+  private boolean mustEnrolSecondFactor(UserAccount u) {
+    return security.requireTotpForAdmins() && u.role() == Role.PLATFORM_ADMIN && !u.totpEnabled();
+  }
+
+  private static boolean enrolmentPath(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/account/totp")
+        || path.equals("/logout")
+        || path.equals("/error")
+        || path.startsWith("/css/")
+        || path.startsWith("/js/")
+        || path.startsWith("/img/")
+        || path.startsWith("/webjars/")
+        || path.equals("/settings/language");
   }
 }

@@ -39,13 +39,18 @@ class ProblemResponses {
     return (request, response, e) -> write(request, response, 403, "error.forbidden");
   }
 
-  void write(HttpServletRequest request, HttpServletResponse response, int status, String key)
+  void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String key,
+      Object... args)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", status == 401 ? "Unauthorized" : "Forbidden");
     body.put("status", status);
-    body.put("detail", messages.getMessage(key, null, key, LocaleContextHolder.getLocale()));
+    body.put("detail", messages.getMessage(key, args, key, LocaleContextHolder.getLocale()));
     body.put("instance", request.getRequestURI());
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

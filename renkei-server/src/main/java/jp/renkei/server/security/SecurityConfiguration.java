@@ -1,13 +1,12 @@
 package jp.renkei.server.security;
 
+import jp.renkei.server.config.SecurityProperties;
 import jp.renkei.server.directory.TokenService;
 import jp.renkei.server.directory.UserService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -59,6 +58,7 @@ class SecurityConfiguration {
       HttpSecurity http,
       TokenService tokens,
       UserService users,
+      SecurityProperties security,
       ProblemResponses problems,
       PasswordSignIn signIn)
       throws Exception {
@@ -74,7 +74,8 @@ class SecurityConfiguration {
                     .authenticated())
         .addFilterAfter(
             new TokenAuthenticationFilter(tokens, problems), SecurityContextHolderFilter.class)
-        .addFilterBefore(new CurrentUserFilter(users), AuthorizationFilter.class)
+        .addFilterBefore(
+            new CurrentUserFilter(users, security, problems), AuthorizationFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(c -> c.ignoringRequestMatchers(TokenAuthenticationFilter::hasBearer))
         .exceptionHandling(
@@ -88,7 +89,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain ui(HttpSecurity http, UserService users, PasswordSignIn signIn)
+  SecurityFilterChain ui(
+      HttpSecurity http, UserService users, SecurityProperties security, PasswordSignIn signIn)
       throws Exception {
     http.authenticationManager(new ProviderManager(signIn))
         .authorizeHttpRequests(
@@ -107,10 +109,11 @@ class SecurityConfiguration {
                     .hasRole("ORG_ADMIN")
                     .anyRequest()
                     .authenticated())
-        .addFilterBefore(new CurrentUserFilter(users), AuthorizationFilter.class)
+        .addFilterBefore(new CurrentUserFilter(users, security, null), AuthorizationFilter.class)
         .formLogin(
             f ->
                 f.loginPage("/login")
+                    .authenticationDetailsSource(PasswordSignIn.Details::new)
                     .usernameParameter("login")
                     .passwordParameter("password")
                     .failureHandler(loginFailure())
@@ -121,14 +124,13 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * One answer for an unknown login, a wrong password or code, a locked or disabled account; only a
+   * throttled client address (which says nothing about any login) is told so.
+   */
   private static AuthenticationFailureHandler loginFailure() {
     return (request, response, e) -> {
-      String reason =
-          e instanceof PasswordSignIn.Throttled
-              ? "throttled"
-              : e instanceof LockedException
-                  ? "locked"
-                  : e instanceof DisabledException ? "disabled" : "bad";
+      String reason = e instanceof PasswordSignIn.Throttled ? "throttled" : "bad";
       response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
     };
   }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import jp.renkei.server.directory.TokenService;
-import jp.renkei.server.directory.UserAccount;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,7 +35,7 @@ class TaxiiAuthenticationFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String h = request.getHeader("Authorization");
-    Optional<UserAccount> owner = Optional.empty();
+    Optional<TokenService.Authenticated> owner = Optional.empty();
     String why = "send an API token as Bearer, or as the password of HTTP Basic";
     if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
       owner = tokens.authenticate(h.substring(7).strip());
@@ -52,7 +51,7 @@ class TaxiiAuthenticationFilter extends OncePerRequestFilter {
           owner =
               tokens
                   .authenticate(pair.substring(colon + 1))
-                  .filter(u -> login.isEmpty() || u.login().equals(login));
+                  .filter(a -> login.isEmpty() || a.owner().login().equals(login));
         }
       } catch (IllegalArgumentException e) {
         why = "the Basic credentials are not base64";
@@ -71,7 +70,24 @@ class TaxiiAuthenticationFilter extends OncePerRequestFilter {
                   + "\",\"http_status\":\"401\"}");
       return;
     }
-    CurrentUser user = new CurrentUser(owner.get(), "token");
+    TokenScopeRules.Rule rule =
+        TokenScopeRules.rule(
+            request.getMethod(),
+            request.getRequestURI().substring(request.getContextPath().length()));
+    if (!rule.allows(owner.get().scopes())) {
+      response.setStatus(403);
+      response.setContentType("application/taxii+json;version=2.1");
+      response.setCharacterEncoding("UTF-8");
+      response
+          .getWriter()
+          .write(
+              "{\"title\":\"Forbidden\",\"description\":\"the token lacks the scope this"
+                  + " request needs: "
+                  + rule.needed()
+                  + "\",\"http_status\":\"403\"}");
+      return;
+    }
+    CurrentUser user = new CurrentUser(owner.get().owner(), "token", owner.get().scopes());
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));

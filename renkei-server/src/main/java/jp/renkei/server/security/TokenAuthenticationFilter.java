@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import jp.renkei.server.directory.TokenService;
-import jp.renkei.server.directory.UserAccount;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer rk_...} requests. A bearer request never gets a
- * session; a bad, revoked or expired token is a 401 at once (never a fall-through to anonymous).
+ * session; a bad, revoked or expired token is a 401 at once (never a fall-through to anonymous); a
+ * good one without the scope the request needs ({@link TokenScopeRules}) is a 403.
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -41,12 +41,20 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     String presented = request.getHeader("Authorization").substring(7).strip();
-    Optional<UserAccount> owner = tokens.authenticate(presented);
+    Optional<TokenService.Authenticated> owner = tokens.authenticate(presented);
     if (owner.isEmpty()) {
       problems.write(request, response, 401, "error.token.invalid");
       return;
     }
-    CurrentUser user = new CurrentUser(owner.get(), "token");
+    TokenScopeRules.Rule rule =
+        TokenScopeRules.rule(
+            request.getMethod(),
+            request.getRequestURI().substring(request.getContextPath().length()));
+    if (!rule.allows(owner.get().scopes())) {
+      problems.write(request, response, 403, "error.token.scope", rule.needed());
+      return;
+    }
+    CurrentUser user = new CurrentUser(owner.get().owner(), "token", owner.get().scopes());
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));

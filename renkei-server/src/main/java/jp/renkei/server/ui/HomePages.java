@@ -36,7 +36,7 @@ class HomePages {
       model.addAttribute(
           "errorKey",
           switch (error) {
-            case "locked", "disabled", "throttled" -> "login.error." + error;
+            case "throttled" -> "login.error.throttled";
             default -> "login.error.bad";
           });
     }

@@ -56,6 +56,33 @@ class WebConfiguration implements WebMvcConfigurer {
             return actor(request.getNativeRequest(HttpServletRequest.class));
           }
         });
+    resolvers.add(
+        new HandlerMethodArgumentResolver() {
+          @Override
+          public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType()
+                == jp.renkei.server.directory.TokenScope.Granting.class;
+          }
+
+          @Override
+          public Object resolveArgument(
+              MethodParameter parameter,
+              ModelAndViewContainer mav,
+              NativeWebRequest request,
+              WebDataBinderFactory binders) {
+            return granting();
+          }
+        });
+  }
+
+  /** What the caller may grant a token it mints; controllers reach it as a method parameter. */
+  static jp.renkei.server.directory.TokenScope.Granting granting() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
+      return user.granting();
+    }
+    throw new org.springframework.security.authentication
+        .AuthenticationCredentialsNotFoundException("not signed in");
   }
 
   /** The acting person of this request; controllers reach it as a method parameter. */

@@ -76,7 +76,10 @@ class TokenIT extends ServerTest {
         .param(id)
         .update();
     assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(401);
-    jdbc.sql("update api_token set expires_at = null where id = ?").param(id).update();
+    // every token expires now (issue 13): restore a future expiry rather than none
+    jdbc.sql("update api_token set expires_at = now() + interval '1 day' where id = ?")
+        .param(id)
+        .update();
 
     assertThat(api.delete("/api/v1/tokens/" + id).statusCode()).isEqualTo(200);
     assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(401);

@@ -8,6 +8,7 @@ import jp.renkei.server.directory.NewOrganisation;
 import jp.renkei.server.directory.NewUser;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.TokenScope;
 import jp.renkei.server.directory.TokenService;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.directory.UserService;
@@ -73,7 +74,12 @@ public class Fixtures {
   }
 
   public String token(UserAccount u) {
-    return tokens.create(actor(u), "test", null).secret();
+    return token(u, java.util.EnumSet.allOf(TokenScope.class));
+  }
+
+  /** A token with only the given scopes. */
+  public String token(UserAccount u, java.util.Set<TokenScope> scopes) {
+    return tokens.create(actor(u), "test", null, scopes, TokenScope.Granting.SESSION).secret();
   }
 
   /** Stores STIX objects as {@code u}'s organisation into a collection; none may be refused. */

@@ -1,0 +1,149 @@
+package jp.renkei.engine.text;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Names people read to tell organisations and people apart. A name is stored in NFKC (full-width
+ * Latin and half-width katakana become one form), must not contain invisible or reordering
+ * characters, and two names whose {@link #skeleton}s are equal look alike and are one name too
+ * many.
+ *
+ * <p>The skeleton follows the idea of Unicode TS #39 with a small table rather than its 6,000-line
+ * one: NFKC, case folding, no spaces or separators, and the confusables that matter for a Japanese
+ * directory (Latin against Cyrillic and Greek, digits against letters, katakana against the kanji
+ * and hiragana they look like, the many long dashes). Thread-safe.
+ */
+public final class Names {
+
+  private Names() {}
+
+  /** NFKC, stripped. */
+  public static String normalise(String name) {
+    return name == null ? null : Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
+  }
+
+  /**
+   * The first character a name may not contain, if any: controls (Cc), format characters (Cf:
+   * zero-width space/joiner/non-joiner, bidi marks, embeddings, overrides and isolates, soft
+   * hyphen, BOM), line and paragraph separators, private-use, surrogate and unassigned code points.
+   */
+  public static OptionalInt forbiddenCharacter(String name) {
+    if (name == null) {
+      return OptionalInt.empty();
+    }
+    return name.codePoints().filter(Names::forbidden).findFirst();
+  }
+
+  private static boolean forbidden(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.PRIVATE_USE,
+          Character.SURROGATE,
+          Character.UNASSIGNED ->
+          true;
+      default -> cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0; // Hangul fillers
+    };
+  }
+
+  /** What a name looks like: equal skeletons mean a reader could take one name for the other. */
+  public static String skeleton(String name) {
+    String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    StringBuilder sb = new StringBuilder(s.length());
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (Character.isWhitespace(cp)
+                  || Character.isSpaceChar(cp)
+                  || SEPARATORS.indexOf(cp) >= 0
+                  || forbidden(cp)) {
+                return;
+              }
+              String mapped = CONFUSABLES.get(cp);
+              if (mapped != null) {
+                sb.append(mapped);
+              } else {
+                sb.appendCodePoint(cp);
+              }
+            });
+    // multi-letter look-alikes, after the single ones
+    return sb.toString().replace("rn", "m").replace("vv", "w");
+  }
+
+  /** Separators that do not change how a name reads: dots, dashes, middle dots, underscores. */
+  private static final String SEPARATORS =
+      "-_.,・·•‧∙‐‑‒–—―−－ー一ｰ〜~\u30FB\uFF65'\"`´‘’“”()[]（）「」『』【】";
+
+  private static final Map<Integer, String> CONFUSABLES =
+      Map.ofEntries(
+          // Cyrillic
+          Map.entry((int) 'а', "a"),
+          Map.entry((int) 'в', "b"),
+          Map.entry((int) 'е', "e"),
+          Map.entry((int) 'ё', "e"),
+          Map.entry((int) 'һ', "h"),
+          Map.entry((int) 'н', "h"),
+          Map.entry((int) 'і', "l"),
+          Map.entry((int) 'ї', "l"),
+          Map.entry((int) 'ј', "j"),
+          Map.entry((int) 'к', "k"),
+          Map.entry((int) 'ӏ', "l"),
+          Map.entry((int) 'м', "m"),
+          Map.entry((int) 'о', "o"),
+          Map.entry((int) 'р', "p"),
+          Map.entry((int) 'с', "c"),
+          Map.entry((int) 'ѕ', "s"),
+          Map.entry((int) 'т', "t"),
+          Map.entry((int) 'у', "y"),
+          Map.entry((int) 'х', "x"),
+          Map.entry((int) 'ԁ', "d"),
+          Map.entry((int) 'ԛ', "q"),
+          Map.entry((int) 'ԝ', "w"),
+          Map.entry((int) 'ь', "b"),
+          // Greek
+          Map.entry((int) 'α', "a"),
+          Map.entry((int) 'β', "b"),
+          Map.entry((int) 'ε', "e"),
+          Map.entry((int) 'η', "h"),
+          Map.entry((int) 'ι', "l"),
+          Map.entry((int) 'κ', "k"),
+          Map.entry((int) 'μ', "m"),
+          Map.entry((int) 'ν', "v"),
+          Map.entry((int) 'ο', "o"),
+          Map.entry((int) 'ρ', "p"),
+          Map.entry((int) 'τ', "t"),
+          Map.entry((int) 'υ', "u"),
+          Map.entry((int) 'χ', "x"),
+          Map.entry((int) 'ζ', "z"),
+          // Latin and digits that pass for each other
+          Map.entry((int) 'ı', "l"),
+          Map.entry((int) 'i', "l"),
+          Map.entry((int) '1', "l"),
+          Map.entry((int) '|', "l"),
+          Map.entry((int) '0', "o"),
+          Map.entry((int) '5', "s"),
+          Map.entry((int) 'ß', "ss"),
+          // katakana and the kanji or hiragana they look like
+          Map.entry((int) '口', "ロ"),
+          Map.entry((int) '力', "カ"),
+          Map.entry((int) '工', "エ"),
+          Map.entry((int) '二', "ニ"),
+          Map.entry((int) '八', "ハ"),
+          Map.entry((int) '夕', "タ"),
+          Map.entry((int) '卜', "ト"),
+          Map.entry((int) '才', "オ"),
+          Map.entry((int) '千', "チ"),
+          Map.entry((int) '三', "ミ"),
+          Map.entry((int) 'へ', "ヘ"),
+          Map.entry((int) 'べ', "ベ"),
+          Map.entry((int) 'ぺ', "ペ"),
+          Map.entry((int) 'り', "リ"),
+          Map.entry((int) '〇', "o"),
+          Map.entry((int) '○', "o"),
+          Map.entry((int) '。', "o"));
+}

@@ -1,0 +1,52 @@
+package jp.renkei.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NamesTest {
+
+  @Test
+  void refusesInvisibleAndReorderingCharacters() {
+    for (String bad :
+        new String[] {
+          "さくら\u200B銀行", // zero-width space
+          "Sakura\u202EknaB", // right-to-left override
+          "Sakura\u200DBank", // zero-width joiner
+          "Sakura\u200CBank", // zero-width non-joiner
+          "Sakura\u200FBank", // right-to-left mark
+          "Sakura\u2066Bank", // left-to-right isolate
+          "Sakura\u00ADBank", // soft hyphen
+          "Sakura\uFEFFBank", // byte order mark
+          "Sakura\u0007Bank", // bell
+          "Sakura\u2028Bank", // line separator
+          "Sakura\uE000Bank" // private use
+        }) {
+      assertThat(Names.forbiddenCharacter(bad)).as(bad).isPresent();
+    }
+    assertThat(Names.forbiddenCharacter("さくら架空銀行 (Sakura Bank)・東京")).isEmpty();
+  }
+
+  @Test
+  void normalisesFullWidthAndHalfWidthForms() {
+    assertThat(Names.normalise(" ＳａｋｕｒａＢａｎｋ ")).isEqualTo("SakuraBank");
+    assertThat(Names.normalise("ｻｸﾗ")).isEqualTo("サクラ");
+  }
+
+  @Test
+  void lookAlikesShareASkeleton() {
+    String real = Names.skeleton("Sakura Bank");
+    assertThat(Names.skeleton("Sаkura Bank")).isEqualTo(real); // Cyrillic a
+    assertThat(Names.skeleton("SAKURA BANK")).isEqualTo(real);
+    assertThat(Names.skeleton("Sakura  Bank")).isEqualTo(real);
+    assertThat(Names.skeleton("Sakura-Bank")).isEqualTo(real);
+    assertThat(Names.skeleton("Ｓａｋｕｒａ Ｂａｎｋ")).isEqualTo(real);
+    assertThat(Names.skeleton("Ѕаkurа Ваnk")).isEqualTo(real); // Cyrillic S, a, B
+    assertThat(Names.skeleton("PAYPAL")).isEqualTo(Names.skeleton("PAYPA1"));
+    assertThat(Names.skeleton("Modern")).isEqualTo(Names.skeleton("Modem"));
+    assertThat(Names.skeleton("カイロ電力")).isEqualTo(Names.skeleton("カイ口電カ"));
+    assertThat(Names.skeleton("エネルギー")).isEqualTo(Names.skeleton("工ネルギ一"));
+    assertThat(Names.skeleton("Sakura Bank")).isNotEqualTo(Names.skeleton("Sakura Trust"));
+    assertThat(Names.skeleton("さくら架空銀行")).isNotEqualTo(Names.skeleton("すみれ架空銀行"));
+  }
+}

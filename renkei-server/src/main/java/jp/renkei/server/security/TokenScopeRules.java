@@ -1,0 +1,57 @@
+package jp.renkei.server.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+import jp.renkei.server.directory.TokenScope;
+
+/**
+ * Which scopes let a token make a request; one table for the API, TAXII and the actuator. The
+ * person's role still decides after this: a scope never grants what the role does not.
+ *
+ * <p>Changing one's own credentials (password) is never done with a token: it needs the signed-in
+ * session, whose password it changes. Minting tokens and administering people and organisations
+ * need {@link TokenScope#ADMIN}.
+ */
+final class TokenScopeRules {
+
+  private TokenScopeRules() {}
+
+  /** Any one of {@code anyOf} is enough; none means no token at all (sessions only). */
+  record Rule(Set<TokenScope> anyOf) {
+    boolean allows(Set<TokenScope> held) {
+      return anyOf.stream().anyMatch(held::contains);
+    }
+
+    /** What to name in the refusal. */
+    String needed() {
+      return anyOf.isEmpty()
+          ? "-"
+          : String.join(
+              " / ", anyOf.stream().sorted().map(TokenScope::code).toArray(String[]::new));
+    }
+  }
+
+  private static final Rule SESSION_ONLY = new Rule(EnumSet.noneOf(TokenScope.class));
+
+  static Rule rule(String method, String path) {
+    boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+    if (path.startsWith("/taxii2/") || path.equals("/taxii2")) {
+      if (read || ("POST".equals(method) && path.endsWith("/objects/"))) {
+        return new Rule(EnumSet.of(TokenScope.TAXII, TokenScope.MATCH));
+      }
+      return new Rule(EnumSet.of(TokenScope.TAXII));
+    }
+    if (path.startsWith("/actuator/")) {
+      return new Rule(EnumSet.of(TokenScope.ADMIN));
+    }
+    if (path.startsWith("/api/v1/me/password") || path.startsWith("/api/v1/me/totp")) {
+      return SESSION_ONLY;
+    }
+    if (path.startsWith("/api/v1/users")
+        || ("POST".equals(method) && path.equals("/api/v1/tokens"))
+        || (!read && path.startsWith("/api/v1/organisations"))) {
+      return new Rule(EnumSet.of(TokenScope.ADMIN));
+    }
+    return new Rule(EnumSet.of(read ? TokenScope.READ : TokenScope.WRITE));
+  }
+}
