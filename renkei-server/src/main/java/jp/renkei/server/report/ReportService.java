@@ -684,14 +684,8 @@ public class ReportService {
 
   private Redactor redactor(ReportRecords.Report r, List<String> extraTerms) {
     Identity identity =
-        directory.redactionIdentity(r.originatorOrgId()).withExtraNames(cleanTerms(extraTerms));
-    Map<Redactor.Kind, String> labels = new java.util.EnumMap<>(Redactor.Kind.class);
-    labels.put(Redactor.Kind.ORGANISATION, "〔事業者〕");
-    labels.put(Redactor.Kind.PERSON, "〔氏名〕");
-    labels.put(Redactor.Kind.EMAIL, "〔メールアドレス〕");
-    labels.put(Redactor.Kind.DOMAIN, "〔ドメイン〕");
-    labels.put(Redactor.Kind.IP, "〔IPアドレス〕");
-    return new Redactor(identity, labels);
+        directory.redactionIdentity(r.originatorOrgId()).withTerms(cleanTerms(extraTerms));
+    return new Redactor(identity);
   }
 
   /**
