@@ -81,7 +81,7 @@ public final class Redactor {
   private final List<Pattern> emailPatterns = new ArrayList<>();
   private final List<Pattern> domainPatterns = new ArrayList<>();
   private final List<Term> terms = new ArrayList<>();
-  private final List<String> phones = new ArrayList<>();
+  private final Map<String, Kind> phones = new java.util.HashMap<>();
   private final List<long[]> ranges = new ArrayList<>();
 
   private record Term(Pattern pattern, Kind kind) {}
@@ -134,14 +134,14 @@ public final class Redactor {
     addTerms(identity.personNames(), Kind.PERSON, true);
     addTerms(identity.terms(), Kind.TERM, false);
     for (String p : identity.phones()) {
-      String digits = digits(fold(p));
-      if (digits.length() >= 6) {
-        phones.add(digits);
-        if (digits.startsWith("0")) {
-          phones.add("81" + digits.substring(1));
-        }
-      } else {
+      if (!addPhone(p, Kind.PHONE)) {
         addTerms(List.of(p), Kind.PHONE, false);
+      }
+    }
+    // a term the secretariat added that is a phone number is found however it is written
+    for (String t : identity.terms()) {
+      if (PHONE_LIKE.matcher(fold(t)).matches()) {
+        addPhone(t, Kind.TERM);
       }
     }
     for (String r : identity.ipRanges()) {
@@ -180,6 +180,21 @@ public final class Redactor {
         }
       }
     }
+  }
+
+  private static final Pattern PHONE_LIKE =
+      Pattern.compile("[+(]?[0-9][0-9 ()\\-\u2010-\u2013\u2212\u30fc]+");
+
+  private boolean addPhone(String number, Kind kind) {
+    String digits = digits(fold(number));
+    if (digits.length() < 6) {
+      return false;
+    }
+    phones.putIfAbsent(digits, kind);
+    if (digits.startsWith("0")) {
+      phones.putIfAbsent("81" + digits.substring(1), kind);
+    }
+    return true;
   }
 
   private static Pattern termPattern(String[] words) {
@@ -262,7 +277,8 @@ public final class Redactor {
         StringBuilder digits = new StringBuilder();
         for (int h = g; h < groups.size(); h++) {
           digits.append(folded, groups.get(h)[0], groups.get(h)[1]);
-          if (phones.contains(digits.toString())) {
+          Kind kind = phones.get(digits.toString());
+          if (kind != null) {
             int start = groups.get(g)[0];
             int end = groups.get(h)[1];
             if (start > 0 && "(+".indexOf(folded.charAt(start - 1)) >= 0) {
@@ -271,7 +287,7 @@ public final class Redactor {
             if (end < n && folded.charAt(end) == ')') {
               end++;
             }
-            out.add(new Span(start, end, Kind.PHONE, text.substring(start, end)));
+            out.add(new Span(start, end, kind, text.substring(start, end)));
           }
         }
       }

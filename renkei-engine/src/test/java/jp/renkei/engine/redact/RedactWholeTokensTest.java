@@ -107,6 +107,13 @@ class RedactWholeTokensTest {
   }
 
   @Test
+  void anAddedTermThatIsAPhoneNumberIsFoundHoweverItIsWritten() {
+    Redactor r = new Redactor(SAKURA.withTerms(List.of("090-1111-2222")));
+    assertThat(r.redact("携帯 090 1111 2222 / ０９０－１１１１－２２２２ / +81-90-1111-2222").text())
+        .isEqualTo("携帯 〔削除〕 / 〔削除〕 / 〔削除〕");
+  }
+
+  @Test
   void everyKindHasAJapaneseLabelAndAnEnglishEquivalent() {
     for (Redactor.Kind k : Redactor.Kind.values()) {
       assertThat(k.label()).startsWith("〔").endsWith("〕");

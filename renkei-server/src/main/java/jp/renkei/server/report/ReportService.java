@@ -558,7 +558,7 @@ public class ReportService {
       throw new Conflict("relay", "error.report.nothingToRelay");
     }
     ReportView.Version v = versions.get(next - 1);
-    Redactor redactor = redactor(r, extraTerms);
+    Redactor redactor = redactor(r, versions, extraTerms);
     List<AnonymisationPreview.Field> fields = new ArrayList<>();
     ReportContent c = v.content();
     for (String[] f :
@@ -616,7 +616,7 @@ public class ReportService {
       }
       tlp = narrowerTlp;
     }
-    Redactor redactor = redactor(r, extraTerms);
+    Redactor redactor = redactor(r, versions, extraTerms);
     Instant now = clock.instant();
     Long copyId = hop.relayedAsReportId();
     if (copyId == null) {
@@ -682,10 +682,21 @@ public class ReportService {
     return hop.relayedAsReportId() == null ? 0 : reports.versions(hop.relayedAsReportId()).size();
   }
 
-  private Redactor redactor(ReportRecords.Report r, List<String> extraTerms) {
-    Identity identity =
-        directory.redactionIdentity(r.originatorOrgId()).withTerms(cleanTerms(extraTerms));
-    return new Redactor(identity);
+  /**
+   * What identifies the reporter: the directory's identity of its organisation, everything any
+   * version of the report says about its contact (unit, person, phone, e-mail), and the terms the
+   * secretariat added.
+   */
+  private Redactor redactor(
+      ReportRecords.Report r, List<ReportView.Version> versions, List<String> extraTerms) {
+    Identity identity = directory.redactionIdentity(r.originatorOrgId());
+    for (ReportView.Version v : versions) {
+      ReportContent c = v.content();
+      identity =
+          identity.withContact(
+              c.contactUnit(), c.contactPerson(), c.contactPhone(), c.contactEmail());
+    }
+    return new Redactor(identity.withTerms(cleanTerms(extraTerms)));
   }
 
   /**
