@@ -94,12 +94,14 @@ class ReportApi {
     return reports.view(actor, id);
   }
 
+  /** Without {@code extra}, the terms stored with the report; with it, those terms instead. */
   @GetMapping("/reports/{id}/anonymisation")
   AnonymisationPreview preview(
-      Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") List<String> extra) {
+      Actor actor, @PathVariable long id, @RequestParam(required = false) List<String> extra) {
     return reports.preview(actor, id, extra);
   }
 
+  /** {@code extraTerms} absent keeps the terms stored with the report; a list replaces them. */
   record RelayRequest(List<String> extraTerms, String tlp) {}
 
   @PostMapping("/reports/{id}/relay")
@@ -107,10 +109,7 @@ class ReportApi {
       Actor actor, @PathVariable long id, @RequestBody(required = false) RelayRequest body) {
     long copy =
         reports.relay(
-            actor,
-            id,
-            body == null ? List.of() : body.extraTerms(),
-            body == null ? null : body.tlp());
+            actor, id, body == null ? null : body.extraTerms(), body == null ? null : body.tlp());
     return Map.of("relayedAs", copy);
   }
 

@@ -221,11 +221,12 @@ class ReportPages {
   String anonymisation(
       Actor actor,
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String extra,
+      @RequestParam(required = false) String extra,
       Model model) {
     model.addAttribute("report", reports.view(actor, id));
-    model.addAttribute("preview", reports.preview(actor, id, terms(extra)));
-    model.addAttribute("extra", extra);
+    AnonymisationPreview preview = reports.preview(actor, id, extra == null ? null : terms(extra));
+    model.addAttribute("preview", preview);
+    model.addAttribute("extra", extra == null ? String.join(", ", preview.extraTerms()) : extra);
     return "report/anonymise";
   }
 
@@ -233,15 +234,16 @@ class ReportPages {
   String relay(
       Actor actor,
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String extra,
+      @RequestParam(required = false) String extra,
       @RequestParam(defaultValue = "") String tlp,
       Model model) {
     try {
-      reports.relay(actor, id, terms(extra), tlp);
+      reports.relay(actor, id, extra == null ? null : terms(extra), tlp);
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
-      return anonymisation(actor, id, extra, model);
+      // terms refused are not tried again: the page shows those stored
+      return anonymisation(actor, id, "extraTerms".equals(e.field()) ? null : extra, model);
     }
   }
 

@@ -321,6 +321,24 @@ class ReportRepository {
         .update();
   }
 
+  /** The terms the relaying secretariat hides in an anonymised report, in the order it gave. */
+  List<String> redactionTerms(long reportId) {
+    return jdbc.sql("select term from report_redaction_term where report_id = ? order by position")
+        .param(reportId)
+        .query(String.class)
+        .list();
+  }
+
+  void replaceRedactionTerms(long reportId, List<String> terms) {
+    jdbc.sql("delete from report_redaction_term where report_id = ?").param(reportId).update();
+    int position = 0;
+    for (String t : terms) {
+      jdbc.sql("insert into report_redaction_term (report_id, position, term) values (?,?,?)")
+          .params(reportId, position++, t)
+          .update();
+    }
+  }
+
   void insertComment(long reportId, long orgId, long userId, String body) {
     jdbc.sql("insert into report_comment (report_id, org_id, user_id, body) values (?,?,?,?)")
         .params(reportId, orgId, userId, body)

@@ -545,8 +545,9 @@ public class ReportService {
   }
 
   /**
-   * The redaction the CEPTOAR secretariat would relay for the newest version not yet relayed, with
-   * the extra terms it wants removed as well.
+   * The redaction the CEPTOAR secretariat would relay for the oldest version not yet relayed. The
+   * extra terms it wants removed as well are those stored with the report ({@code extraTerms}
+   * null), or those it is trying out now.
    */
   @Transactional
   public AnonymisationPreview preview(Actor actor, long id, List<String> extraTerms) {
@@ -558,7 +559,8 @@ public class ReportService {
       throw new Conflict("relay", "error.report.nothingToRelay");
     }
     ReportView.Version v = versions.get(next - 1);
-    Redactor redactor = redactor(r, versions, extraTerms);
+    List<String> terms = extraTerms == null ? reports.redactionTerms(id) : cleanTerms(extraTerms);
+    Redactor redactor = redactor(r, versions, terms);
     List<AnonymisationPreview.Field> fields = new ArrayList<>();
     ReportContent c = v.content();
     for (String[] f :
@@ -588,14 +590,15 @@ public class ReportService {
                         redactor.identifies(o.type(), o.value()),
                         !redactor.identifies(o.type(), o.value()) && redactor.resembles(o.value())))
             .toList();
-    return new AnonymisationPreview(
-        id, v.number(), presentedOriginator(r), fields, obs, cleanTerms(extraTerms));
+    return new AnonymisationPreview(id, v.number(), presentedOriginator(r), fields, obs, terms);
   }
 
   /**
    * Relays the newest unrelayed version as an anonymised copy: the first time, creates the copy
    * (issued by the CEPTOAR, naming the reporter only by sector) and delivers it to the sector
-   * ministry then NISC's route; later, appends the version to that copy.
+   * ministry then NISC's route; later, appends the version to that copy. The extra terms are kept
+   * with the report for every later version: {@code extraTerms} null keeps those stored, a list
+   * replaces them.
    *
    * @return the copy's id
    */
@@ -616,7 +619,16 @@ public class ReportService {
       }
       tlp = narrowerTlp;
     }
-    Redactor redactor = redactor(r, versions, extraTerms);
+    List<String> terms = reports.redactionTerms(id);
+    if (extraTerms != null && !cleanTerms(extraTerms).equals(terms)) {
+      terms = cleanTerms(extraTerms);
+      reports.replaceRedactionTerms(id, terms);
+      audit.record(
+          actor,
+          AuditLog.Event.success(
+              "report.redaction.terms", "report", id, terms.size() + " extra terms"));
+    }
+    Redactor redactor = redactor(r, versions, terms);
     Instant now = clock.instant();
     Long copyId = hop.relayedAsReportId();
     if (copyId == null) {
@@ -696,7 +708,7 @@ public class ReportService {
           identity.withContact(
               c.contactUnit(), c.contactPerson(), c.contactPhone(), c.contactEmail());
     }
-    return new Redactor(identity.withTerms(cleanTerms(extraTerms)));
+    return new Redactor(identity.withTerms(extraTerms));
   }
 
   /**
@@ -728,15 +740,34 @@ public class ReportService {
         + "分野の重要インフラ事業者";
   }
 
+  static final int MAX_TERMS = 50;
+  static final int MAX_TERM_LENGTH = 200;
+
+  /**
+   * The secretariat's terms, stripped, without one-letter terms (they would take out every such
+   * letter) or repeats; more than {@value #MAX_TERMS}, or one longer than {@value #MAX_TERM_LENGTH}
+   * characters, is refused.
+   */
   private static List<String> cleanTerms(List<String> terms) {
-    return terms == null
-        ? List.of()
-        : terms.stream()
+    if (terms == null) {
+      return List.of();
+    }
+    List<String> clean =
+        terms.stream()
+            .filter(t -> t != null)
             .map(String::strip)
             .filter(t -> t.length() >= 2)
             .distinct()
-            .limit(50)
             .toList();
+    if (clean.size() > MAX_TERMS) {
+      throw new InvalidInput("extraTerms", "validation.report.tooManyTerms", MAX_TERMS);
+    }
+    for (String t : clean) {
+      if (t.length() > MAX_TERM_LENGTH) {
+        throw new InvalidInput("extraTerms", "validation.report.termTooLong", MAX_TERM_LENGTH);
+      }
+    }
+    return clean;
   }
 
   /** The audience the policy judges: a draft is its originator's alone. */

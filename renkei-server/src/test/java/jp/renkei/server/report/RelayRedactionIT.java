@@ -162,4 +162,119 @@ class RelayRedactionIT extends ServerTest {
         .isEqualTo(200);
     assertNothingIdentifies(nisc, copy, List.of());
   }
+
+  static String newReport(String title, String summary) {
+    return "{\"content\":"
+        + content(title, summary, "対応中")
+        + ",\"route\":\"ceptoar\",\"anonymise\":true,\"tlp\":\"amber\"}";
+  }
+
+  static String version(String kind, String title, String summary) {
+    return "{\"kind\":\"" + kind + "\",\"content\":" + content(title, summary, "対応中") + "}";
+  }
+
+  @Test
+  void termsAddedOnTheFirstRelayStillHideTheFinalReport() {
+    UserAccount reporter = fixtures.user("op-sakura-bank", Role.ANALYST);
+    UserAccount secretary = fixtures.user("c-bank", Role.ANALYST);
+    UserAccount ministry = fixtures.user("fsa", Role.ANALYST);
+    UserAccount nisc = fixtures.user("nisc", Role.ANALYST);
+    long original =
+        id(
+            api(reporter)
+                .postJson(
+                    "/api/v1/reports?submit=true",
+                    newReport("IB 基盤への侵入", "IB 基盤の認証サーバに侵入。協力会社の佐藤 次郎 (090-1111-2222) が発見。")),
+            "id");
+    String path = "/api/v1/reports/" + original;
+    long copy =
+        id(
+            api(secretary)
+                .postJson(
+                    path + "/relay", "{\"extraTerms\":[\"IB 基盤\",\"佐藤 次郎\",\"090-1111-2222\"]}"),
+            "relayedAs");
+    assertThat(api(ministry).postJson("/api/v1/reports/" + copy + "/forward", "{}").statusCode())
+        .isEqualTo(200);
+
+    assertThat(
+            api(reporter)
+                .postJson(
+                    path + "/versions",
+                    version(
+                        "final",
+                        "IB基盤 復旧 (最終報)",
+                        "IB基盤は復旧。佐藤次郎 (０９０ １１１１ ２２２２) と 佐藤 次郎 が再発防止策を確認。" + "携帯 +81-90-1111-2222。"))
+                .statusCode())
+        .isEqualTo(200);
+    // the preview of the 最終報 already carries the terms of the first relay, on the API and page
+    HttpResponse<String> preview = api(secretary).get(path + "/anonymisation");
+    assertThat(preview.body())
+        .contains("\"versionNumber\":2")
+        .contains("\"extraTerms\":[\"IB 基盤\",\"佐藤 次郎\",\"090-1111-2222\"]")
+        .contains("〔削除〕は復旧。〔削除〕 〔削除〕 と 〔削除〕 が再発防止策を確認。携帯 〔削除〕。");
+    assertThat(browser(secretary).get("/reports/" + original + "/anonymise").body())
+        .contains("value=\"IB 基盤, 佐藤 次郎, 090-1111-2222\"");
+
+    assertThat(api(secretary).postJson(path + "/relay", "{}").statusCode()).isEqualTo(200);
+    assertThat(api(nisc).get("/api/v1/reports/" + copy).body()).contains("\"kind\":\"final\"");
+    List<String> hidden = List.of("IB 基盤", "IB基盤", "佐藤", "次郎", "1111-2222", "1111 2222", "１１１１");
+    assertNothingIdentifies(ministry, copy, hidden);
+    assertNothingIdentifies(nisc, copy, hidden);
+  }
+
+  @Test
+  void theStoredTermsAreEditedOnThePreviewAndBadTermsAreRefused() {
+    UserAccount reporter = fixtures.user("op-sakura-bank", Role.ANALYST);
+    UserAccount secretary = fixtures.user("c-bank", Role.ANALYST);
+    UserAccount ministry = fixtures.user("fsa", Role.ANALYST);
+    long original =
+        id(
+            api(reporter)
+                .postJson("/api/v1/reports?submit=true", newReport("IB 基盤への侵入", "IB 基盤で佐藤 次郎が発見。")),
+            "id");
+    String path = "/api/v1/reports/" + original;
+    long copy =
+        id(api(secretary).postJson(path + "/relay", "{\"extraTerms\":[\"IB 基盤\"]}"), "relayedAs");
+    assertThat(
+            api(reporter)
+                .postJson(path + "/versions", version("followup", "続報", "IB 基盤で佐藤 次郎が再発を確認。"))
+                .statusCode())
+        .isEqualTo(200);
+
+    Http web = browser(secretary);
+    String page = "/reports/" + original + "/anonymise";
+    assertThat(web.get(page).body()).contains("value=\"IB 基盤\"");
+    assertThat(
+            web.postForm(
+                    page,
+                    "/reports/" + original + "/relay",
+                    Map.of("extra", "IB 基盤、佐藤 次郎", "tlp", ""))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(api(ministry).get("/api/v1/reports/" + copy).body()).contains("〔削除〕で〔削除〕が再発を確認。");
+
+    assertThat(
+            api(reporter)
+                .postJson(path + "/versions", version("final", "最終報", "IB 基盤で佐藤 次郎が完了。"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(api(secretary).get(path + "/anonymisation").body())
+        .contains("\"extraTerms\":[\"IB 基盤\",\"佐藤 次郎\"]");
+
+    StringBuilder many = new StringBuilder("{\"extraTerms\":[");
+    for (int i = 0; i < 51; i++) {
+      many.append(i == 0 ? "" : ",").append("\"term").append(i).append('"');
+    }
+    HttpResponse<String> tooMany = api(secretary).postJson(path + "/relay", many + "]}");
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("\"field\":\"extraTerms\"").doesNotContain("Exception");
+    HttpResponse<String> tooLong =
+        api(secretary).postJson(path + "/relay", "{\"extraTerms\":[\"" + "あ".repeat(201) + "\"]}");
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(api(secretary).get(path + "/anonymisation?extra=" + "x".repeat(201)).statusCode())
+        .isEqualTo(400);
+    // refused terms change nothing: the stored ones still apply
+    assertThat(api(secretary).get(path + "/anonymisation").body())
+        .contains("\"extraTerms\":[\"IB 基盤\",\"佐藤 次郎\"]");
+  }
 }
