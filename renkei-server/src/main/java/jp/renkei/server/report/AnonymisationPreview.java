@@ -3,12 +3,14 @@ package jp.renkei.server.report;
 import java.util.List;
 
 /**
- * What the CEPTOAR secretariat checks before relaying an anonymised report: each free-text field
- * before and after, every observable and whether it is dropped, and how the reporter will be named.
+ * What the CEPTOAR secretariat checks before relaying an anonymised report: the version it will
+ * relay (the oldest not yet relayed), each free-text field before and after, every observable and
+ * whether it is dropped, how the reporter will be named, and the extra terms hidden.
  */
 public record AnonymisationPreview(
     long reportId,
     int versionNumber,
+    String versionKind,
     String presentedOriginator,
     List<Field> fields,
     List<ObservableLine> observables,

@@ -101,15 +101,22 @@ class ReportApi {
     return reports.preview(actor, id, extra);
   }
 
-  /** {@code extraTerms} absent keeps the terms stored with the report; a list replaces them. */
-  record RelayRequest(List<String> extraTerms, String tlp) {}
+  /**
+   * {@code extraTerms} absent keeps the terms stored with the report; a list replaces them. {@code
+   * version}: the version the preview showed; when another one is next, 409 and nothing relayed.
+   */
+  record RelayRequest(List<String> extraTerms, String tlp, Integer version) {}
 
   @PostMapping("/reports/{id}/relay")
   Map<String, Object> relay(
       Actor actor, @PathVariable long id, @RequestBody(required = false) RelayRequest body) {
     long copy =
         reports.relay(
-            actor, id, body == null ? null : body.extraTerms(), body == null ? null : body.tlp());
+            actor,
+            id,
+            body == null ? null : body.extraTerms(),
+            body == null ? null : body.tlp(),
+            body == null ? null : body.version());
     return Map.of("relayedAs", copy);
   }
 

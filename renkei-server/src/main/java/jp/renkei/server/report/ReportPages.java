@@ -236,9 +236,10 @@ class ReportPages {
       @PathVariable long id,
       @RequestParam(required = false) String extra,
       @RequestParam(defaultValue = "") String tlp,
+      @RequestParam(required = false) Integer version,
       Model model) {
     try {
-      reports.relay(actor, id, extra == null ? null : terms(extra), tlp);
+      reports.relay(actor, id, extra == null ? null : terms(extra), tlp, version);
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);

@@ -54,7 +54,11 @@ public class ReportService {
       Instant submittedAt,
       int versions) {}
 
-  /** One line of an inbox. */
+  /**
+   * One line of an inbox. {@code awaitingRelay}: the number of the oldest version of an anonymised
+   * report this CEPTOAR has not relayed yet (null when none waits); {@code canForward}: the viewer
+   * may pass the report on (forward it, or relay that version).
+   */
   public record InboxItem(
       long reportId,
       String title,
@@ -64,6 +68,7 @@ public class ReportService {
       Instant deliveredAt,
       Instant readAt,
       Instant forwardedAt,
+      Integer awaitingRelay,
       boolean canForward) {}
 
   private final ReportRepository reports;
@@ -261,10 +266,46 @@ public class ReportService {
     }
     Map<Long, String> names = new HashMap<>();
     Optional<ReportRecords.Hop> mine = myHop(actor, hops);
+    List<Integer> all = versions.stream().map(ReportView.Version::number).toList();
+    List<ReportView.HopView> route = new ArrayList<>();
+    for (ReportRecords.Hop h : hops) {
+      route.add(hopView(names, h, h.hopOrder(), h.deliveredAt() == null ? List.of() : all));
+    }
+    List<ReportView.CommentView> comments = new ArrayList<>();
+    for (ReportRecords.Comment c : reports.comments(id)) {
+      comments.add(
+          new ReportView.CommentView(name(names, c.orgId()), c.body(), c.createdAt(), false));
+    }
+    // the original of an anonymised report: its route goes on with the copy's hops, and what was
+    // said upstream on the copy comes back down (only the reporter and its CEPTOAR see this)
+    Optional<Long> copy =
+        r.anonymise()
+            ? hops.stream()
+                .map(ReportRecords.Hop::relayedAsReportId)
+                .filter(c -> c != null)
+                .findFirst()
+            : Optional.empty();
+    if (copy.isPresent()) {
+      List<Integer> relayed =
+          reports.versions(copy.get()).stream().map(ReportView.Version::number).toList();
+      for (ReportRecords.Hop h : reports.hops(copy.get())) {
+        route.add(
+            hopView(
+                names,
+                h,
+                hops.size() + h.hopOrder(),
+                h.deliveredAt() == null ? List.of() : relayed));
+      }
+      for (ReportRecords.Comment c : reports.comments(copy.get())) {
+        comments.add(
+            new ReportView.CommentView(name(names, c.orgId()), c.body(), c.createdAt(), true));
+      }
+      comments.sort(java.util.Comparator.comparing(ReportView.CommentView::createdAt));
+    }
     Instant niscAt =
-        hops.stream()
+        route.stream()
             .filter(h -> "nisc".equals(h.kind()))
-            .map(ReportRecords.Hop::deliveredAt)
+            .map(ReportView.HopView::deliveredAt)
             .filter(t -> t != null)
             .findFirst()
             .orElse(null);
@@ -281,20 +322,8 @@ public class ReportService {
         own,
         r.submittedAt(),
         versions,
-        hops.stream()
-            .map(
-                h ->
-                    new ReportView.HopView(
-                        h.hopOrder(),
-                        h.kind(),
-                        name(names, h.recipientOrgId()),
-                        h.deliveredAt(),
-                        h.readAt(),
-                        h.forwardedAt()))
-            .toList(),
-        reports.comments(id).stream()
-            .map(c -> new ReportView.CommentView(name(names, c.orgId()), c.body(), c.createdAt()))
-            .toList(),
+        route,
+        comments,
         toNisc,
         new ReportView.Actions(
             own && analyst && "draft".equals(r.status()),
@@ -312,6 +341,18 @@ public class ReportService {
                 && versions.size() > relayedVersions(mine.get()),
             !"draft".equals(r.status()) && (own || mine.isPresent())),
         r.isRelayCopy());
+  }
+
+  private ReportView.HopView hopView(
+      Map<Long, String> names, ReportRecords.Hop h, int order, List<Integer> versions) {
+    return new ReportView.HopView(
+        order,
+        h.kind(),
+        name(names, h.recipientOrgId()),
+        h.deliveredAt(),
+        h.readAt(),
+        h.forwardedAt(),
+        versions);
   }
 
   /** Whether the actor may see the report (no audit entry: nothing is shown). */
@@ -428,7 +469,10 @@ public class ReportService {
     }
   }
 
-  /** The actor organisation's inbox: reports delivered to it on their route. */
+  /**
+   * The actor organisation's inbox: reports delivered to it on their route, newest first, after
+   * every anonymised report with a version waiting for this CEPTOAR to relay it.
+   */
   public List<InboxItem> inbox(Actor actor, int limit) {
     if (actor.organisationId() == null) {
       return List.of();
@@ -436,7 +480,14 @@ public class ReportService {
     SharingGate.Check check = gate.check(actor);
     Map<Long, String> names = new HashMap<>();
     List<InboxItem> out = new ArrayList<>();
-    List<ReportRecords.Hop> delivered = reports.inbox(actor.organisationId(), limit);
+    List<ReportRecords.Hop> delivered =
+        new ArrayList<>(reports.awaitingRelay(actor.organisationId()));
+    Set<Long> waiting = delivered.stream().map(ReportRecords.Hop::id).collect(Collectors.toSet());
+    for (ReportRecords.Hop h : reports.inbox(actor.organisationId(), limit)) {
+      if (!waiting.contains(h.id())) {
+        delivered.add(h);
+      }
+    }
     if (delivered.isEmpty()) {
       return out;
     }
@@ -444,12 +495,25 @@ public class ReportService {
     Map<Long, ReportRecords.Report> byId = reports.reports(ids);
     Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
     Map<Long, ReportRepository.Latest> latest = reports.latest(ids);
+    Map<Long, ReportRepository.Latest> copies =
+        reports.latest(
+            delivered.stream()
+                .map(ReportRecords.Hop::relayedAsReportId)
+                .filter(c -> c != null)
+                .toList());
     for (ReportRecords.Hop h : delivered) {
       ReportRecords.Report r = byId.get(h.reportId());
       List<ReportRecords.Hop> hops = hopsById.get(r.id());
       if (!check.allows(audience(r, hops))) {
         continue; // narrowed after delivery
       }
+      Integer awaiting = null;
+      if (waiting.contains(h.id())) {
+        ReportRepository.Latest relayed =
+            h.relayedAsReportId() == null ? null : copies.get(h.relayedAsReportId());
+        awaiting = relayed == null ? 1 : relayed.versionNo() + 1;
+      }
+      boolean analyst = actor.is(Role.ANALYST);
       out.add(
           new InboxItem(
               r.id(),
@@ -460,9 +524,34 @@ public class ReportService {
               h.deliveredAt(),
               h.readAt(),
               h.forwardedAt(),
-              actor.is(Role.ANALYST) && h.forwardedAt() == null && nextHop(hops, h).isPresent()));
+              awaiting,
+              analyst
+                  && (awaiting != null
+                      || (!r.anonymise()
+                          && h.forwardedAt() == null
+                          && nextHop(hops, h).isPresent()))));
+      if (out.size() >= limit) {
+        break;
+      }
     }
     return out;
+  }
+
+  /** How many anonymised reports have a version waiting for the actor's CEPTOAR to relay it. */
+  public int awaitingRelay(Actor actor) {
+    if (actor.organisationId() == null) {
+      return 0;
+    }
+    List<ReportRecords.Hop> waiting = reports.awaitingRelay(actor.organisationId());
+    if (waiting.isEmpty()) {
+      return 0;
+    }
+    SharingGate.Check check = gate.check(actor);
+    List<Long> ids = waiting.stream().map(ReportRecords.Hop::reportId).toList();
+    Map<Long, ReportRecords.Report> byId = reports.reports(ids);
+    Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
+    return (int)
+        ids.stream().filter(i -> check.allows(audience(byId.get(i), hopsById.get(i)))).count();
   }
 
   @Transactional
@@ -590,26 +679,34 @@ public class ReportService {
                         redactor.identifies(o.type(), o.value()),
                         !redactor.identifies(o.type(), o.value()) && redactor.resembles(o.value())))
             .toList();
-    return new AnonymisationPreview(id, v.number(), presentedOriginator(r), fields, obs, terms);
+    return new AnonymisationPreview(
+        id, v.number(), v.kind(), presentedOriginator(r), fields, obs, terms);
   }
 
   /**
-   * Relays the newest unrelayed version as an anonymised copy: the first time, creates the copy
+   * Relays the oldest unrelayed version as an anonymised copy: the first time, creates the copy
    * (issued by the CEPTOAR, naming the reporter only by sector) and delivers it to the sector
    * ministry then NISC's route; later, appends the version to that copy. The extra terms are kept
    * with the report for every later version: {@code extraTerms} null keeps those stored, a list
    * replaces them.
    *
+   * <p>One version goes at a time, the one the preview showed (the oldest not yet relayed); when
+   * {@code version} is given and another one is next, nothing is relayed.
+   *
    * @return the copy's id
    */
   @Transactional
-  public long relay(Actor actor, long id, List<String> extraTerms, String narrowerTlp) {
+  public long relay(
+      Actor actor, long id, List<String> extraTerms, String narrowerTlp, Integer version) {
     ReportRecords.Report r = visibleReport(actor, id);
     ReportRecords.Hop hop = relayHop(actor, r);
     List<ReportView.Version> versions = reports.versions(id);
     int next = relayedVersions(hop) + 1;
     if (next > versions.size()) {
       throw new Conflict("relay", "error.report.nothingToRelay");
+    }
+    if (version != null && version != next) {
+      throw new Conflict("version", "error.report.relayVersionChanged", version, next);
     }
     String tlp = r.tlp();
     if (narrowerTlp != null && !narrowerTlp.isBlank() && !narrowerTlp.equals(tlp)) {
@@ -665,12 +762,10 @@ public class ReportService {
       }
       reports.markForwarded(hop.id(), actor.userId(), now);
     }
-    for (int n = next; n <= versions.size(); n++) {
-      ReportView.Version v = versions.get(n - 1);
-      reports.insertVersion(copyId, n, v.kind(), redacted(v.content(), redactor), actor.userId());
-      if ("final".equals(v.kind())) {
-        reports.close(copyId);
-      }
+    ReportView.Version v = versions.get(next - 1);
+    reports.insertVersion(copyId, next, v.kind(), redacted(v.content(), redactor), actor.userId());
+    if ("final".equals(v.kind())) {
+      reports.close(copyId);
     }
     // the copy's entry names only the copy: nothing in the log links it to the original
     audit.record(
