@@ -1,6 +1,10 @@
 package jp.renkei.server.report;
 
-import java.time.Clock;
+import static jp.renkei.server.report.ReportAccess.audience;
+import static jp.renkei.server.report.ReportAccess.isOriginator;
+import static jp.renkei.server.report.ReportAccess.myHop;
+import static jp.renkei.server.report.ReportAccess.nextHop;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,32 +14,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.renkei.engine.policy.Audience;
-import jp.renkei.engine.policy.AudienceChange;
-import jp.renkei.engine.policy.Marking;
 import jp.renkei.engine.policy.Tlp;
-import jp.renkei.engine.redact.Identity;
-import jp.renkei.engine.redact.Redactor;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.DirectoryService;
-import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
-import jp.renkei.server.directory.UserService;
-import jp.renkei.server.failure.Conflict;
-import jp.renkei.server.failure.Forbidden;
-import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
-import jp.renkei.server.reference.ReferenceData;
 import jp.renkei.server.sharing.SharingGate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 情報連絡: operators write reports (drafts, then 第一報, 続報, 最終報), which travel along their route
- * (CEPTOAR, then sector ministry, then NISC; or the hotline to NISC), one inbox per hop. Every read
- * goes through {@link SharingGate}; a report the viewer may not see is {@link NotFound}, whether it
- * exists or not.
+ * 情報連絡 as its readers see it: a report, the lists and statistics over reports, and an
+ * organisation's inbox. Every read goes through {@link SharingGate}; a report the viewer may not
+ * see is {@link NotFound}, whether it exists or not. Writing is {@link ReportFilingService} (the
+ * reporter), {@link ReportRoutingService} (the hops on the route) and {@link ReportRelayService}
+ * (the CEPTOAR's anonymised relay).
  */
 @Service
 public class ReportService {
@@ -72,184 +66,22 @@ public class ReportService {
       boolean canForward) {}
 
   private final ReportRepository reports;
-  private final ReportValidator validator;
   private final SharingGate gate;
   private final DirectoryService directory;
-  private final UserService users;
-  private final ReferenceData reference;
   private final AuditLog audit;
-  private final Clock clock;
+  private final ReportAccess access;
 
   ReportService(
       ReportRepository reports,
-      ReportValidator validator,
       SharingGate gate,
       DirectoryService directory,
-      UserService users,
-      ReferenceData reference,
       AuditLog audit,
-      Optional<Clock> clock) {
+      ReportAccess access) {
     this.reports = reports;
-    this.validator = validator;
     this.gate = gate;
     this.directory = directory;
-    this.users = users;
-    this.reference = reference;
     this.audit = audit;
-    this.clock = clock.orElse(Clock.systemUTC());
-  }
-
-  /** Whether the actor may write reports: analysts and above of an organisation with a sector. */
-  public boolean mayReport(Actor actor) {
-    return actor.organisationId() != null
-        && actor.is(Role.ANALYST)
-        && directory.organisation(actor.organisationId()).sectorCode() != null;
-  }
-
-  /** Creates a report as a draft, and submits it at once when {@code submit} is set. */
-  @Transactional
-  public long create(Actor actor, NewReport r, boolean submit) {
-    if (!mayReport(actor)) {
-      throw new Forbidden("error.report.mayNotReport");
-    }
-    Organisation own = directory.organisation(actor.organisationId());
-    ReportContent content = validator.check(r.content(), clock.instant());
-    validator.code("tlp", r.tlp(), "tlp");
-    Long ceptoarId = null;
-    if ("ceptoar".equals(r.route())) {
-      ceptoarId = ceptoarFor(own, r.ceptoarCode()).id();
-    } else if (!"hotline".equals(r.route())) {
-      throw new InvalidInput("route", "validation.report.route", String.valueOf(r.route()));
-    }
-    if (r.anonymise() && !"ceptoar".equals(r.route())) {
-      throw new InvalidInput("anonymise", "validation.report.anonymiseNeedsCeptoar");
-    }
-    List<Long> excluded = List.of();
-    if (r.excludeSupervisoryMinistry()) {
-      if (!"hotline".equals(r.route())) {
-        throw new InvalidInput(
-            "excludeSupervisoryMinistry", "validation.report.excludeNeedsHotline");
-      }
-      excluded = supervisoryMinistry(own).map(o -> List.of(o.id())).orElse(List.of());
-    }
-    Set<String> sectors =
-        reference.sectors().stream().map(s -> s.code()).collect(Collectors.toSet());
-    for (String s : r.scopeSectors()) {
-      if (!sectors.contains(s)) {
-        throw new InvalidInput("scopeSectors", "validation.vocabulary", s);
-      }
-    }
-    Set<String> types =
-        reference.organisationTypes().stream().map(t -> t.code()).collect(Collectors.toSet());
-    for (String t : r.scopeTypes()) {
-      if (!types.contains(t)) {
-        throw new InvalidInput("scopeTypes", "validation.vocabulary", t);
-      }
-    }
-    List<Long> named = new ArrayList<>();
-    for (String login : r.recipientLogins()) {
-      try {
-        named.add(users.byLogin(login).id());
-      } catch (NotFound e) {
-        throw new InvalidInput("recipientLogins", "validation.report.unknownLogin", login);
-      }
-    }
-    if ("red".equals(r.tlp()) && named.isEmpty()) {
-      throw new InvalidInput("recipientLogins", "validation.report.redNeedsPeople");
-    }
-    long id =
-        reports.insert(
-            own.id(),
-            actor.userId(),
-            own.sectorCode(),
-            r.route(),
-            ceptoarId,
-            r.anonymise(),
-            r.tlp(),
-            r.scopeSectors(),
-            r.scopeTypes(),
-            excluded,
-            named);
-    reports.insertVersion(id, 1, "first", content, actor.userId());
-    audit.record(actor, AuditLog.Event.success("report.create", "report", id, "draft " + r.tlp()));
-    if (submit) {
-      submit(actor, id);
-    }
-    return id;
-  }
-
-  /** Replaces a draft's content. */
-  @Transactional
-  public void updateDraft(Actor actor, long id, ReportContent content) {
-    ReportRecords.Report r = ownReport(actor, id);
-    if (!"draft".equals(r.status())) {
-      throw new Conflict("status", "error.report.notDraft");
-    }
-    ReportContent checked = validator.check(content, clock.instant());
-    reports.deleteVersions(id);
-    reports.insertVersion(id, 1, "first", checked, actor.userId());
-    audit.record(actor, AuditLog.Event.success("report.draft.update", "report", id, null));
-  }
-
-  /** Sends a draft as 第一報: creates the route's inboxes and delivers to the first hop. */
-  @Transactional
-  public void submit(Actor actor, long id) {
-    ReportRecords.Report r = ownReport(actor, id);
-    if (!"draft".equals(r.status())) {
-      throw new Conflict("status", "error.report.notDraft");
-    }
-    Organisation own = directory.organisation(r.originatorOrgId());
-    Organisation nisc =
-        directory
-            .nationalCoordinator()
-            .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
-    int order = 1;
-    if (r.anonymise()) {
-      // the original stops at the CEPTOAR; what goes on is the redacted copy it relays
-      reports.insertHop(id, 1, "ceptoar", r.ceptoarId());
-      Instant at = clock.instant();
-      reports.submit(id, at);
-      reports.deliver(reports.hops(id).get(0).id(), at);
-      audit.record(
-          actor, AuditLog.Event.success("report.submit", "report", id, "ceptoar, anonymised"));
-      return;
-    }
-    if ("ceptoar".equals(r.route())) {
-      reports.insertHop(id, order++, "ceptoar", r.ceptoarId());
-      Organisation ministry =
-          supervisoryMinistry(own)
-              .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
-      reports.insertHop(id, order++, "ministry", ministry.id());
-    }
-    reports.insertHop(id, order, "nisc", nisc.id());
-    Instant now = clock.instant();
-    reports.submit(id, now);
-    reports.deliver(reports.hops(id).get(0).id(), now);
-    audit.record(actor, AuditLog.Event.success("report.submit", "report", id, r.route()));
-  }
-
-  /** Adds a 続報 ({@code followup}) or the 最終報 ({@code final}, which closes the report). */
-  @Transactional
-  public int addVersion(Actor actor, long id, String kind, ReportContent content) {
-    ReportRecords.Report r = visibleReport(actor, id);
-    if (!isOriginator(r, actor) || !actor.is(Role.ANALYST)) {
-      throw new Forbidden("error.report.notOriginator");
-    }
-    if (!"submitted".equals(r.status())) {
-      throw new Conflict("status", "error.report.notOpen");
-    }
-    if (!"followup".equals(kind) && !"final".equals(kind)) {
-      throw new InvalidInput("kind", "validation.report.kind", String.valueOf(kind));
-    }
-    ReportContent checked = validator.check(content, clock.instant());
-    int number = reports.versions(id).size() + 1;
-    reports.insertVersion(id, number, kind, checked, actor.userId());
-    if ("final".equals(kind)) {
-      reports.close(id);
-    }
-    audit.record(
-        actor, AuditLog.Event.success("report.version", "report", id, kind + " #" + number));
-    return number;
+    this.access = access;
   }
 
   /**
@@ -257,7 +89,7 @@ public class ReportService {
    */
   @Transactional
   public ReportView view(Actor actor, long id) {
-    ReportRecords.Report r = visibleReport(actor, id);
+    ReportRecords.Report r = access.visibleReport(actor, id);
     List<ReportRecords.Hop> hops = reports.hops(id);
     List<ReportView.Version> versions = reports.versions(id);
     boolean own = isOriginator(r, actor);
@@ -338,7 +170,7 @@ public class ReportService {
                 && r.anonymise()
                 && mine.isPresent()
                 && "ceptoar".equals(mine.get().kind())
-                && versions.size() > relayedVersions(mine.get()),
+                && versions.size() > access.relayedVersions(mine.get()),
             !"draft".equals(r.status()) && (own || mine.isPresent())),
         r.isRelayCopy());
   }
@@ -554,411 +386,6 @@ public class ReportService {
         ids.stream().filter(i -> check.allows(audience(byId.get(i), hopsById.get(i)))).count();
   }
 
-  @Transactional
-  public void markRead(Actor actor, long id) {
-    visibleReport(actor, id);
-    ReportRecords.Hop hop =
-        myHop(actor, reports.hops(id)).orElseThrow(() -> new Forbidden("error.report.notOnRoute"));
-    if (hop.readAt() == null) {
-      reports.markRead(hop.id(), clock.instant());
-      audit.record(actor, AuditLog.Event.success("report.receive", "report", id, hop.kind()));
-    }
-  }
-
-  /**
-   * Forwards the report to the next organisation on its route, optionally narrowing its TLP. A hop
-   * may narrow, never widen (the originator's rule, checked by the engine).
-   */
-  @Transactional
-  public void forward(Actor actor, long id, String narrowerTlp) {
-    ReportRecords.Report r = visibleReport(actor, id);
-    if (!actor.is(Role.ANALYST)) {
-      throw new Forbidden("error.report.mayNotForward");
-    }
-    List<ReportRecords.Hop> hops = reports.hops(id);
-    ReportRecords.Hop mine =
-        myHop(actor, hops).orElseThrow(() -> new Forbidden("error.report.notOnRoute"));
-    if (r.anonymise()) {
-      throw new Conflict("forward", "error.report.needsAnonymisation");
-    }
-    if (mine.forwardedAt() != null) {
-      throw new Conflict("forward", "error.report.alreadyForwarded");
-    }
-    ReportRecords.Hop next =
-        nextHop(hops, mine).orElseThrow(() -> new Conflict("forward", "error.report.endOfRoute"));
-    if (narrowerTlp != null && !narrowerTlp.isBlank() && !narrowerTlp.equals(r.tlp())) {
-      validator.code("tlp", narrowerTlp, "tlp");
-      Audience before = audience(r, hops);
-      try {
-        AudienceChange.apply(
-            before, before.withMarking(Marking.tlp(tlp(narrowerTlp))), actor.organisationId());
-      } catch (AudienceChange.WideningRefused e) {
-        throw new InvalidInput("tlp", "validation.report.widening", narrowerTlp);
-      }
-      if ("red".equals(narrowerTlp) && r.recipientUserIds().isEmpty()) {
-        throw new InvalidInput("tlp", "validation.report.redNeedsPeople");
-      }
-      reports.updateTlp(id, narrowerTlp);
-    }
-    Instant now = clock.instant();
-    if (mine.readAt() == null) {
-      reports.markRead(mine.id(), now);
-    }
-    reports.markForwarded(mine.id(), actor.userId(), now);
-    reports.deliver(next.id(), now);
-    audit.record(
-        actor,
-        AuditLog.Event.success(
-            "report.forward",
-            "report",
-            id,
-            mine.kind()
-                + "->"
-                + next.kind()
-                + (narrowerTlp == null || narrowerTlp.isBlank() ? "" : " tlp=" + narrowerTlp)));
-  }
-
-  @Transactional
-  public void comment(Actor actor, long id, String body) {
-    ReportRecords.Report r = visibleReport(actor, id);
-    boolean own = isOriginator(r, actor);
-    if ("draft".equals(r.status()) || (!own && myHop(actor, reports.hops(id)).isEmpty())) {
-      throw new Forbidden("error.report.notOnRoute");
-    }
-    String text = body == null ? "" : body.strip();
-    if (text.isEmpty() || text.length() > 5000) {
-      throw new InvalidInput("body", "validation.required.max", 5000);
-    }
-    reports.insertComment(id, actor.organisationId(), actor.userId(), text);
-    audit.record(actor, AuditLog.Event.success("report.comment", "report", id, null));
-  }
-
-  /**
-   * The redaction the CEPTOAR secretariat would relay for the oldest version not yet relayed. The
-   * extra terms it wants removed as well are those stored with the report ({@code extraTerms}
-   * null), or those it is trying out now.
-   */
-  @Transactional
-  public AnonymisationPreview preview(Actor actor, long id, List<String> extraTerms) {
-    ReportRecords.Report r = visibleReport(actor, id);
-    ReportRecords.Hop hop = relayHop(actor, r);
-    List<ReportView.Version> versions = reports.versions(id);
-    int next = relayedVersions(hop) + 1;
-    if (next > versions.size()) {
-      throw new Conflict("relay", "error.report.nothingToRelay");
-    }
-    ReportView.Version v = versions.get(next - 1);
-    List<String> terms = extraTerms == null ? reports.redactionTerms(id) : cleanTerms(extraTerms);
-    Redactor redactor = redactor(r, versions, terms);
-    List<AnonymisationPreview.Field> fields = new ArrayList<>();
-    ReportContent c = v.content();
-    for (String[] f :
-        new String[][] {
-          {"title", c.title()},
-          {"summary", c.summary()},
-          {"responseStatus", c.responseStatus()},
-          {"cascadeNote", c.cascadeNote()}
-        }) {
-      if (f[1] != null) {
-        Redactor.Result red = redactor.redact(f[1]);
-        fields.add(
-            new AnonymisationPreview.Field(
-                f[0],
-                f[1],
-                red.text(),
-                red.spans().stream().map(Redactor.Span::original).toList()));
-      }
-    }
-    List<AnonymisationPreview.ObservableLine> obs =
-        c.observables().stream()
-            .map(
-                o ->
-                    new AnonymisationPreview.ObservableLine(
-                        o.type(),
-                        o.value(),
-                        redactor.identifies(o.type(), o.value()),
-                        !redactor.identifies(o.type(), o.value()) && redactor.resembles(o.value())))
-            .toList();
-    return new AnonymisationPreview(
-        id, v.number(), v.kind(), presentedOriginator(r), fields, obs, terms);
-  }
-
-  /**
-   * Relays the oldest unrelayed version as an anonymised copy: the first time, creates the copy
-   * (issued by the CEPTOAR, naming the reporter only by sector) and delivers it to the sector
-   * ministry then NISC's route; later, appends the version to that copy. The extra terms are kept
-   * with the report for every later version: {@code extraTerms} null keeps those stored, a list
-   * replaces them.
-   *
-   * <p>One version goes at a time, the one the preview showed (the oldest not yet relayed); when
-   * {@code version} is given and another one is next, nothing is relayed.
-   *
-   * @return the copy's id
-   */
-  @Transactional
-  public long relay(
-      Actor actor, long id, List<String> extraTerms, String narrowerTlp, Integer version) {
-    ReportRecords.Report r = visibleReport(actor, id);
-    ReportRecords.Hop hop = relayHop(actor, r);
-    List<ReportView.Version> versions = reports.versions(id);
-    int next = relayedVersions(hop) + 1;
-    if (next > versions.size()) {
-      throw new Conflict("relay", "error.report.nothingToRelay");
-    }
-    if (version != null && version != next) {
-      throw new Conflict("version", "error.report.relayVersionChanged", version, next);
-    }
-    String tlp = r.tlp();
-    if (narrowerTlp != null && !narrowerTlp.isBlank() && !narrowerTlp.equals(tlp)) {
-      validator.code("tlp", narrowerTlp, "tlp");
-      if (ReportService.tlp(narrowerTlp).compareTo(ReportService.tlp(tlp)) > 0) {
-        throw new InvalidInput("tlp", "validation.report.widening", narrowerTlp);
-      }
-      tlp = narrowerTlp;
-    }
-    List<String> terms = reports.redactionTerms(id);
-    if (extraTerms != null && !cleanTerms(extraTerms).equals(terms)) {
-      terms = cleanTerms(extraTerms);
-      reports.replaceRedactionTerms(id, terms);
-      audit.record(
-          actor,
-          AuditLog.Event.success(
-              "report.redaction.terms", "report", id, terms.size() + " extra terms"));
-    }
-    Redactor redactor = redactor(r, versions, terms);
-    Instant now = clock.instant();
-    Long copyId = hop.relayedAsReportId();
-    if (copyId == null) {
-      Organisation reporter = directory.organisation(r.originatorOrgId());
-      Organisation ministry =
-          supervisoryMinistry(reporter)
-              .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
-      Organisation nisc =
-          directory
-              .nationalCoordinator()
-              .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
-      List<Long> excluded = r.excludedOrgIds();
-      if ("red".equals(tlp) && r.recipientUserIds().isEmpty()) {
-        throw new InvalidInput("tlp", "validation.report.redNeedsPeople");
-      }
-      copyId =
-          reports.insertRelayCopy(
-              actor.organisationId(),
-              actor.userId(),
-              r.sectorCode(),
-              tlp,
-              r.scopeSectors(),
-              r.scopeTypes(),
-              excluded,
-              r.recipientUserIds(),
-              presentedOriginator(r),
-              now);
-      reports.insertHop(copyId, 1, "ministry", ministry.id());
-      reports.insertHop(copyId, 2, "nisc", nisc.id());
-      reports.deliver(reports.hops(copyId).get(0).id(), now);
-      reports.markRelayed(hop.id(), copyId);
-      if (hop.readAt() == null) {
-        reports.markRead(hop.id(), now);
-      }
-      reports.markForwarded(hop.id(), actor.userId(), now);
-    }
-    ReportView.Version v = versions.get(next - 1);
-    reports.insertVersion(copyId, next, v.kind(), redacted(v.content(), redactor), actor.userId());
-    if ("final".equals(v.kind())) {
-      reports.close(copyId);
-    }
-    // the copy's entry names only the copy: nothing in the log links it to the original
-    audit.record(
-        actor, AuditLog.Event.success("report.relay", "report", copyId, "anonymised relay"));
-    return copyId;
-  }
-
-  private ReportRecords.Hop relayHop(Actor actor, ReportRecords.Report r) {
-    if (!r.anonymise()) {
-      throw new Conflict("relay", "error.report.notAnonymised");
-    }
-    if (!actor.is(Role.ANALYST)) {
-      throw new Forbidden("error.report.mayNotForward");
-    }
-    return myHop(actor, reports.hops(r.id()))
-        .filter(h -> "ceptoar".equals(h.kind()))
-        .orElseThrow(() -> new Forbidden("error.report.notOnRoute"));
-  }
-
-  private int relayedVersions(ReportRecords.Hop hop) {
-    return hop.relayedAsReportId() == null ? 0 : reports.versions(hop.relayedAsReportId()).size();
-  }
-
-  /**
-   * What identifies the reporter: the directory's identity of its organisation, everything any
-   * version of the report says about its contact (unit, person, phone, e-mail), and the terms the
-   * secretariat added.
-   */
-  private Redactor redactor(
-      ReportRecords.Report r, List<ReportView.Version> versions, List<String> extraTerms) {
-    Identity identity = directory.redactionIdentity(r.originatorOrgId());
-    for (ReportView.Version v : versions) {
-      ReportContent c = v.content();
-      identity =
-          identity.withContact(
-              c.contactUnit(), c.contactPerson(), c.contactPhone(), c.contactEmail());
-    }
-    return new Redactor(identity.withTerms(extraTerms));
-  }
-
-  /**
-   * A version as it leaves the CEPTOAR: free text redacted, contact dropped, own observables gone.
-   */
-  private static ReportContent redacted(ReportContent c, Redactor redactor) {
-    return new ReportContent(
-        redactor.redact(c.title()).text(),
-        redactor.redact(c.summary()).text(),
-        c.occurredAt(),
-        c.detectedAt(),
-        c.incidentType(),
-        c.causes(),
-        c.serviceOutage(),
-        c.severity(),
-        c.responseStatus() == null ? null : redactor.redact(c.responseStatus()).text(),
-        c.cascadePossibility(),
-        c.cascadeNote() == null ? null : redactor.redact(c.cascadeNote()).text(),
-        c.reportingCase(),
-        null,
-        null,
-        null,
-        null,
-        c.observables().stream().filter(o -> !redactor.identifies(o.type(), o.value())).toList());
-  }
-
-  private String presentedOriginator(ReportRecords.Report r) {
-    return reference.sector(r.sectorCode()).map(s -> s.nameJa()).orElse(r.sectorCode())
-        + "分野の重要インフラ事業者";
-  }
-
-  static final int MAX_TERMS = 50;
-  static final int MAX_TERM_LENGTH = 200;
-
-  /**
-   * The secretariat's terms, stripped, without one-letter terms (they would take out every such
-   * letter) or repeats; more than {@value #MAX_TERMS}, or one longer than {@value #MAX_TERM_LENGTH}
-   * characters, is refused.
-   */
-  private static List<String> cleanTerms(List<String> terms) {
-    if (terms == null) {
-      return List.of();
-    }
-    List<String> clean =
-        terms.stream()
-            .filter(t -> t != null)
-            .map(String::strip)
-            .filter(t -> t.length() >= 2)
-            .distinct()
-            .toList();
-    if (clean.size() > MAX_TERMS) {
-      throw new InvalidInput("extraTerms", "validation.report.tooManyTerms", MAX_TERMS);
-    }
-    for (String t : clean) {
-      if (t.length() > MAX_TERM_LENGTH) {
-        throw new InvalidInput("extraTerms", "validation.report.termTooLong", MAX_TERM_LENGTH);
-      }
-    }
-    return clean;
-  }
-
-  /** The audience the policy judges: a draft is its originator's alone. */
-  static Audience audience(ReportRecords.Report r, List<ReportRecords.Hop> hops) {
-    if ("draft".equals(r.status())) {
-      return Audience.of(Marking.tlp(Tlp.RED), r.originatorOrgId(), r.originatorUserId());
-    }
-    Set<Long> delivered =
-        hops.stream()
-            .filter(h -> h.deliveredAt() != null)
-            .map(ReportRecords.Hop::recipientOrgId)
-            .collect(Collectors.toSet());
-    if (r.anonymise()) {
-      // whatever TLP the reporter chose applies to the copy; the original is for the CEPTOAR only
-      return new Audience(
-          Marking.tlp(Tlp.AMBER_STRICT),
-          r.originatorOrgId(),
-          r.originatorUserId(),
-          delivered,
-          Set.of(),
-          Set.of(),
-          Set.of(),
-          Set.copyOf(r.excludedOrgIds()));
-    }
-    return new Audience(
-        Marking.tlp(tlp(r.tlp())),
-        r.originatorOrgId(),
-        r.originatorUserId(),
-        delivered,
-        Set.copyOf(r.recipientUserIds()),
-        Set.copyOf(r.scopeSectors()),
-        Set.copyOf(r.scopeTypes()),
-        Set.copyOf(r.excludedOrgIds()));
-  }
-
-  static Tlp tlp(String code) {
-    return jp.renkei.server.sharing.Markings.tlp(code);
-  }
-
-  private ReportRecords.Report visibleReport(Actor actor, long id) {
-    ReportRecords.Report r = reports.report(id).orElseThrow(() -> new NotFound("report", id));
-    if (!gate.canView(actor, audience(r, reports.hops(id)))) {
-      throw new NotFound("report", id);
-    }
-    return r;
-  }
-
-  private ReportRecords.Report ownReport(Actor actor, long id) {
-    ReportRecords.Report r = visibleReport(actor, id);
-    if (!isOriginator(r, actor) || !actor.is(Role.ANALYST)) {
-      throw new Forbidden("error.report.notOriginator");
-    }
-    return r;
-  }
-
-  private static boolean isOriginator(ReportRecords.Report r, Actor actor) {
-    return actor.organisationId() != null && r.originatorOrgId() == actor.organisationId();
-  }
-
-  private static Optional<ReportRecords.Hop> myHop(Actor actor, List<ReportRecords.Hop> hops) {
-    return hops.stream()
-        .filter(
-            h ->
-                actor.organisationId() != null
-                    && h.recipientOrgId() == actor.organisationId()
-                    && h.deliveredAt() != null)
-        .findFirst();
-  }
-
-  private static Optional<ReportRecords.Hop> nextHop(
-      List<ReportRecords.Hop> hops, ReportRecords.Hop h) {
-    return hops.stream().filter(x -> x.hopOrder() == h.hopOrder() + 1).findFirst();
-  }
-
-  private Organisation ceptoarFor(Organisation own, String code) {
-    List<Organisation> mine = directory.detail(own.id()).ceptoars();
-    if (code == null || code.isBlank()) {
-      if (mine.size() == 1) {
-        return mine.get(0);
-      }
-      throw new InvalidInput(
-          "ceptoarCode",
-          mine.isEmpty() ? "validation.report.noCeptoar" : "validation.report.chooseCeptoar");
-    }
-    return mine.stream()
-        .filter(c -> c.code().equals(code))
-        .findFirst()
-        .orElseThrow(() -> new InvalidInput("ceptoarCode", "validation.report.notMember", code));
-  }
-
-  private Optional<Organisation> supervisoryMinistry(Organisation own) {
-    return reference
-        .sector(own.sectorCode())
-        .flatMap(s -> directory.ministryOrganisation(s.ministryCode()));
-  }
-
   /**
    * The reporter as this report may name it: a relayed copy only says "an operator in sector X".
    */
@@ -968,5 +395,10 @@ public class ReportService {
 
   private String name(Map<Long, String> cache, long orgId) {
     return cache.computeIfAbsent(orgId, id -> directory.organisation(id).nameJa());
+  }
+
+  /** The policy's TLP for a stored TLP code. */
+  static Tlp tlp(String code) {
+    return ReportAccess.tlp(code);
   }
 }
