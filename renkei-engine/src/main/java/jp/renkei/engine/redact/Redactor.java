@@ -345,6 +345,30 @@ public final class Redactor {
     return false;
   }
 
+  /**
+   * The host-like tokens of a text (normally one already redacted) that {@link #resembles} the
+   * reporter: another, longer name that contains one of its domains or their distinctive first
+   * label ({@code sakura-bank.example.evil}, {@code notsakura-bank.example}). Whole-token matching
+   * leaves them in the text; the secretariat decides, by adding a term to hide.
+   */
+  public List<String> lookalikes(String text) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    Matcher m = HOSTISH.matcher(fold(text));
+    while (m.find()) {
+      String token = text.substring(m.start(), m.end());
+      if (resembles(m.group()) && !out.contains(token)) {
+        out.add(token);
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern HOSTISH =
+      Pattern.compile("[a-z0-9](?:[a-z0-9_-]|" + DOT + "(?=[a-z0-9]))*");
+
   private boolean ownDomain(String host) {
     for (String d : identity.domains()) {
       String dl = d.toLowerCase(Locale.ROOT);

@@ -114,6 +114,24 @@ class RedactWholeTokensTest {
   }
 
   @Test
+  void longerNamesThatContainTheReportersDomainAreLeftButFlagged() {
+    Redactor r =
+        new Redactor(
+            new Identity(
+                List.of(), List.of("sakura-bank.example"), List.of(), List.of(), List.of()));
+    String out =
+        r.redact(
+                "偽サイト sakura-bank.example.evil.test と notsakura-bank.example、"
+                    + "正規 www.sakura-bank.example。c2.example.net")
+            .text();
+    assertThat(out)
+        .isEqualTo(
+            "偽サイト sakura-bank.example.evil.test と notsakura-bank.example、正規 〔ドメイン〕。c2.example.net");
+    assertThat(r.lookalikes(out))
+        .containsExactly("sakura-bank.example.evil.test", "notsakura-bank.example");
+  }
+
+  @Test
   void everyKindHasAJapaneseLabelAndAnEnglishEquivalent() {
     for (Redactor.Kind k : Redactor.Kind.values()) {
       assertThat(k.label()).startsWith("〔").endsWith("〕");

@@ -16,8 +16,16 @@ public record AnonymisationPreview(
     List<ObservableLine> observables,
     List<String> extraTerms) {
 
-  /** One free-text field, original and redacted, with the removed pieces. */
-  public record Field(String name, String original, String redacted, List<String> removed) {}
+  /**
+   * One free-text field, original and redacted, with the removed pieces, and what is kept but looks
+   * like the reporter ({@code lookalikes}: a longer name containing its domain); check them.
+   */
+  public record Field(
+      String name,
+      String original,
+      String redacted,
+      List<String> removed,
+      List<String> lookalikes) {}
 
   /** {@code resembles}: kept, but looks like the reporter (e.g. a lookalike domain); check it. */
   public record ObservableLine(String type, String value, boolean dropped, boolean resembles) {}

@@ -90,7 +90,8 @@ class ReportRelayService {
                 f[0],
                 f[1],
                 red.text(),
-                red.spans().stream().map(Redactor.Span::original).toList()));
+                red.spans().stream().map(Redactor.Span::original).toList(),
+                redactor.lookalikes(red.text())));
       }
     }
     List<AnonymisationPreview.ObservableLine> obs =

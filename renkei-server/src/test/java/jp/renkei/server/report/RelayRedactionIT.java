@@ -277,4 +277,35 @@ class RelayRedactionIT extends ServerTest {
     assertThat(api(secretary).get(path + "/anonymisation").body())
         .contains("\"extraTerms\":[\"IB 基盤\",\"佐藤 次郎\"]");
   }
+
+  @Test
+  void aLongerNameContainingTheReportersDomainIsKeptButFlaggedOnThePreview() {
+    UserAccount reporter = fixtures.user("op-sakura-bank", Role.ANALYST);
+    UserAccount secretary = fixtures.user("c-bank", Role.ANALYST);
+    UserAccount ministry = fixtures.user("fsa", Role.ANALYST);
+    long original =
+        id(
+            api(reporter)
+                .postJson(
+                    "/api/v1/reports?submit=true",
+                    newReport(
+                        "偽サイト",
+                        "偽サイト sakura-bank.example.evil.test へ誘導。正規 www.sakura-bank.example。")),
+            "id");
+    String path = "/api/v1/reports/" + original;
+    assertThat(api(secretary).get(path + "/anonymisation").body())
+        .contains("偽サイト sakura-bank.example.evil.test へ誘導。正規 〔ドメイン〕。")
+        .contains("\"lookalikes\":[\"sakura-bank.example.evil.test\"]");
+    assertThat(browser(secretary).get("/reports/" + original + "/anonymise").body())
+        .contains("要確認: 「sakura-bank.example.evil.test」");
+    // the secretariat hides it; the copy carries neither
+    long copy =
+        id(
+            api(secretary)
+                .postJson(path + "/relay", "{\"extraTerms\":[\"sakura-bank.example.evil.test\"]}"),
+            "relayedAs");
+    assertThat(api(ministry).get("/api/v1/reports/" + copy).body())
+        .contains("偽サイト 〔削除〕 へ誘導。正規 〔ドメイン〕。")
+        .doesNotContain("sakura-bank");
+  }
 }
