@@ -1,6 +1,5 @@
 package jp.renkei.server.report;
 
-import static jp.renkei.server.report.ReportAccess.audience;
 import static jp.renkei.server.report.ReportAccess.isOriginator;
 import static jp.renkei.server.report.ReportAccess.myHop;
 import static jp.renkei.server.report.ReportAccess.nextHop;
@@ -400,5 +399,11 @@ public class ReportService {
   /** The policy's TLP for a stored TLP code. */
   static Tlp tlp(String code) {
     return ReportAccess.tlp(code);
+  }
+
+  /** The audience the policy judges for a report (see {@link ReportAccess#audience}). */
+  static jp.renkei.engine.policy.Audience audience(
+      ReportRecords.Report r, List<ReportRecords.Hop> hops) {
+    return ReportAccess.audience(r, hops);
   }
 }
