@@ -15,21 +15,49 @@ import jp.renkei.engine.observable.Observables;
 
 /**
  * Removes a reporter's identity from free text and observables, for the anonymised copy a CEPTOAR
- * forwards. Errs towards removing too much: names match case-insensitively anywhere (also in
- * full-width letters), domains match with their subdomains and in defanged form, an e-mail address
- * at one of the domains is removed whole, and any IP address inside the reporter's ranges goes.
+ * forwards, and labels each removed piece by its kind ({@link Kind#label()}).
+ *
+ * <p>Matching is on whole tokens, in full-width or half-width letters, any case: a domain matches
+ * itself or any subdomain, never a longer label or a longer name ({@code example.co} does not match
+ * in {@code example.co.jp} or {@code example.com}), also defanged; an e-mail address at one of the
+ * domains, or a listed one, is removed whole; names and terms match anywhere, any run of spaces in
+ * them matching any other (also none), and a person's single names alone as well; a phone number
+ * matches by its digits whatever separators are written (also in the +81 form); an IP address
+ * inside the reporter's ranges goes whole.
  *
  * <p>Thread-safe once built; build one per report.
  */
 public final class Redactor {
 
-  /** What kind of identifying text a span was. */
+  /** What kind of identifying text a span was, and the label that replaces it. */
   public enum Kind {
-    ORGANISATION,
-    PERSON,
-    EMAIL,
-    DOMAIN,
-    IP
+    ORGANISATION("〔組織名〕", "[organisation]"),
+    UNIT("〔部署名〕", "[unit]"),
+    PERSON("〔担当者名〕", "[person]"),
+    PHONE("〔電話番号〕", "[phone]"),
+    EMAIL("〔メールアドレス〕", "[e-mail]"),
+    DOMAIN("〔ドメイン〕", "[domain]"),
+    IP("〔IPアドレス〕", "[IP address]"),
+    /** A free term the secretariat added: labelled neutrally, as nothing in particular. */
+    TERM("〔削除〕", "[removed]");
+
+    private final String label;
+    private final String englishLabel;
+
+    Kind(String label, String englishLabel) {
+      this.label = label;
+      this.englishLabel = englishLabel;
+    }
+
+    /** The Japanese label the copy carries in place of the removed text. */
+    public String label() {
+      return label;
+    }
+
+    /** The English equivalent of {@link #label()}, for explanations to English readers. */
+    public String englishLabel() {
+      return englishLabel;
+    }
   }
 
   /** One removed piece of text: where it was in the original, what it was. */
@@ -41,34 +69,80 @@ public final class Redactor {
   private static final Pattern IPV4 =
       Pattern.compile("\\d{1,3}(?:(?:\\.|\\[\\.\\])\\d{1,3}){2}(?:\\.|\\[\\.\\])");
   private static final String DOT = "(?:\\.|\\[\\.\\]|\\(\\.\\))";
+  private static final String LABEL_CHAR = "[a-z0-9_-]";
+  private static final String LOCAL_CHAR = "[a-z0-9._%+-]";
+  private static final String AT = "(?:@|\\[@\\]|\\[at\\]|\\(at\\))";
+
+  /** A domain ends where no further label character, nor a dot and a further label, follows. */
+  private static final String DOMAIN_END = "(?!" + LABEL_CHAR + "|" + DOT + "[a-z0-9])";
 
   private final Identity identity;
   private final Map<Kind, String> replacements;
   private final List<Pattern> emailPatterns = new ArrayList<>();
   private final List<Pattern> domainPatterns = new ArrayList<>();
+  private final List<Term> terms = new ArrayList<>();
+  private final Map<String, Kind> phones = new java.util.HashMap<>();
   private final List<long[]> ranges = new ArrayList<>();
 
+  private record Term(Pattern pattern, Kind kind) {}
+
+  /** A redactor that labels removed text with {@link Kind#label()}. */
+  public Redactor(Identity identity) {
+    this(identity, Map.of());
+  }
+
+  /** A redactor with other labels for some kinds; the rest keep {@link Kind#label()}. */
   public Redactor(Identity identity, Map<Kind, String> replacements) {
     this.identity = identity;
     // EnumMap's copy constructor refuses an empty plain map
     this.replacements = new EnumMap<>(Kind.class);
     this.replacements.putAll(replacements);
     for (Kind k : Kind.values()) {
-      this.replacements.putIfAbsent(k, "[" + k.name() + "]");
+      this.replacements.putIfAbsent(k, k.label());
     }
     for (String d : identity.domains()) {
       String body =
           String.join(
               DOT,
-              java.util.Arrays.stream(d.toLowerCase(Locale.ROOT).split("\\."))
+              java.util.Arrays.stream(fold(d).split("\\."))
+                  .filter(l -> !l.isEmpty())
                   .map(Pattern::quote)
                   .toList());
-      String sub = "(?:[A-Za-z0-9-]+" + DOT + ")*";
-      // no word boundaries: a domain glued to other text is still removed (too much beats a leak)
-      domainPatterns.add(Pattern.compile(sub + body, Pattern.CASE_INSENSITIVE));
+      String sub = "(?:" + LABEL_CHAR + "+" + DOT + ")*";
+      domainPatterns.add(Pattern.compile("(?<!" + LABEL_CHAR + ")" + sub + body + DOMAIN_END));
       emailPatterns.add(
           Pattern.compile(
-              "[A-Za-z0-9._%+-]+(?:@|\\[@\\]|\\[at\\])" + sub + body, Pattern.CASE_INSENSITIVE));
+              "(?<!" + LOCAL_CHAR + ")" + LOCAL_CHAR + "+" + AT + sub + body + DOMAIN_END));
+    }
+    for (String e : identity.emails()) {
+      String f = fold(e);
+      int at = f.lastIndexOf('@');
+      String address =
+          at < 0
+              ? Pattern.quote(f)
+              : Pattern.quote(f.substring(0, at))
+                  + AT
+                  + String.join(
+                      DOT,
+                      java.util.Arrays.stream(f.substring(at + 1).split("\\."))
+                          .map(Pattern::quote)
+                          .toList());
+      emailPatterns.add(Pattern.compile("(?<!" + LOCAL_CHAR + ")" + address + DOMAIN_END));
+    }
+    addTerms(identity.names(), Kind.ORGANISATION, false);
+    addTerms(identity.units(), Kind.UNIT, false);
+    addTerms(identity.personNames(), Kind.PERSON, true);
+    addTerms(identity.terms(), Kind.TERM, false);
+    for (String p : identity.phones()) {
+      if (!addPhone(p, Kind.PHONE)) {
+        addTerms(List.of(p), Kind.PHONE, false);
+      }
+    }
+    // a term the secretariat added that is a phone number is found however it is written
+    for (String t : identity.terms()) {
+      if (PHONE_LIKE.matcher(fold(t)).matches()) {
+        addPhone(t, Kind.TERM);
+      }
     }
     for (String r : identity.ipRanges()) {
       try {
@@ -89,6 +163,45 @@ public final class Redactor {
     }
   }
 
+  /**
+   * Each term as a pattern over folded text: its words with any run of spaces (or none) between
+   * them, anywhere (a name glued to other text is still a name). A person's name also matches each
+   * of its words of two or more characters alone (a family name in "山田さん").
+   */
+  private void addTerms(List<String> list, Kind kind, boolean eachWord) {
+    for (String t : list) {
+      String[] words = fold(t).strip().split("\\s+");
+      terms.add(new Term(termPattern(words), kind));
+      if (eachWord && words.length > 1) {
+        for (String w : words) {
+          if (w.length() >= 2) {
+            terms.add(new Term(termPattern(new String[] {w}), kind));
+          }
+        }
+      }
+    }
+  }
+
+  private static final Pattern PHONE_LIKE =
+      Pattern.compile("[+(]?[0-9][0-9 ()\\-\u2010-\u2013\u2212\u30fc]+");
+
+  private boolean addPhone(String number, Kind kind) {
+    String digits = digits(fold(number));
+    if (digits.length() < 6) {
+      return false;
+    }
+    phones.putIfAbsent(digits, kind);
+    if (digits.startsWith("0")) {
+      phones.putIfAbsent("81" + digits.substring(1), kind);
+    }
+    return true;
+  }
+
+  private static Pattern termPattern(String[] words) {
+    return Pattern.compile(
+        String.join("\\s*", java.util.Arrays.stream(words).map(Pattern::quote).toList()));
+  }
+
   /** The text with every identifying piece replaced. */
   public Result redact(String text) {
     if (text == null || text.isEmpty()) {
@@ -97,41 +210,101 @@ public final class Redactor {
     String folded = fold(text);
     List<Span> found = new ArrayList<>();
     for (Pattern p : emailPatterns) {
-      collect(p.matcher(text), Kind.EMAIL, text, found);
-    }
-    for (String e : identity.emails()) {
-      literal(folded, text, fold(e), Kind.EMAIL, found);
+      collect(p.matcher(folded), Kind.EMAIL, text, found);
     }
     for (Pattern p : domainPatterns) {
-      collect(p.matcher(text), Kind.DOMAIN, text, found);
+      collect(p.matcher(folded), Kind.DOMAIN, text, found);
     }
-    for (String n : identity.names()) {
-      literal(folded, text, fold(n), Kind.ORGANISATION, found);
+    for (Term t : terms) {
+      collect(t.pattern().matcher(folded), t.kind(), text, found);
     }
-    for (String n : identity.personNames()) {
-      literal(folded, text, fold(n), Kind.PERSON, found);
-      String compact = n.replaceAll("[\\s\\u3000]+", "");
-      if (!compact.equals(n)) {
-        literal(folded, text, fold(compact), Kind.PERSON, found);
-      }
-    }
-    // every start position, so an address glued to other digits is still found
-    Matcher m4 = IPV4.matcher(text);
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isDigit(text.charAt(i)) && m4.region(i, text.length()).lookingAt()) {
-        // the first three octets matched; try every length of the last one
-        for (int end = m4.end() + 1; end <= Math.min(m4.end() + 3, text.length()); end++) {
-          if (!Character.isDigit(text.charAt(end - 1))) {
-            break;
-          }
-          String ip = text.substring(i, end);
+    phones(folded, text, found);
+    // every start position not inside a longer number; the last octet is taken whole
+    Matcher m4 = IPV4.matcher(folded);
+    for (int i = 0; i < folded.length(); i++) {
+      if (Character.isDigit(folded.charAt(i))
+          && (i == 0 || !Character.isDigit(folded.charAt(i - 1)))
+          && m4.region(i, folded.length()).lookingAt()) {
+        int end = m4.end();
+        while (end < folded.length() && Character.isDigit(folded.charAt(end))) {
+          end++;
+        }
+        if (end - m4.end() >= 1 && end - m4.end() <= 3) {
+          String ip = folded.substring(i, end);
           if (inRanges(ip.replace("[.]", "."))) {
-            found.add(new Span(i, end, Kind.IP, ip));
+            found.add(new Span(i, end, Kind.IP, text.substring(i, end)));
           }
         }
       }
     }
     return apply(text, merge(found));
+  }
+
+  /**
+   * Phone numbers by their digits: a run of digit groups joined by spaces, hyphens, dots or
+   * brackets whose digits are one of the reporter's numbers (or its +81 form), starting and ending
+   * at whole groups.
+   */
+  private void phones(String folded, String text, List<Span> out) {
+    if (phones.isEmpty()) {
+      return;
+    }
+    int n = folded.length();
+    int i = 0;
+    while (i < n) {
+      if (!Character.isDigit(folded.charAt(i))) {
+        i++;
+        continue;
+      }
+      // one run of groups: [start, end) of each group of digits
+      List<int[]> groups = new ArrayList<>();
+      int at = i;
+      while (at < n && Character.isDigit(folded.charAt(at))) {
+        int s = at;
+        while (at < n && Character.isDigit(folded.charAt(at))) {
+          at++;
+        }
+        groups.add(new int[] {s, at});
+        int sep = at;
+        while (sep < n && sep - at < 3 && PHONE_SEPARATORS.indexOf(folded.charAt(sep)) >= 0) {
+          sep++;
+        }
+        if (sep > at && sep < n && Character.isDigit(folded.charAt(sep))) {
+          at = sep;
+        }
+      }
+      for (int g = 0; g < groups.size(); g++) {
+        StringBuilder digits = new StringBuilder();
+        for (int h = g; h < groups.size(); h++) {
+          digits.append(folded, groups.get(h)[0], groups.get(h)[1]);
+          Kind kind = phones.get(digits.toString());
+          if (kind != null) {
+            int start = groups.get(g)[0];
+            int end = groups.get(h)[1];
+            if (start > 0 && "(+".indexOf(folded.charAt(start - 1)) >= 0) {
+              start--;
+            }
+            if (end < n && folded.charAt(end) == ')') {
+              end++;
+            }
+            out.add(new Span(start, end, kind, text.substring(start, end)));
+          }
+        }
+      }
+      i = groups.get(groups.size() - 1)[1];
+    }
+  }
+
+  private static final String PHONE_SEPARATORS = " -.()\u2010\u2011\u2012\u2013\u2212\u30fc";
+
+  private static String digits(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        sb.append(s.charAt(i));
+      }
+    }
+    return sb.toString();
   }
 
   /**
@@ -171,6 +344,30 @@ public final class Redactor {
     }
     return false;
   }
+
+  /**
+   * The host-like tokens of a text (normally one already redacted) that {@link #resembles} the
+   * reporter: another, longer name that contains one of its domains or their distinctive first
+   * label ({@code sakura-bank.example.evil}, {@code notsakura-bank.example}). Whole-token matching
+   * leaves them in the text; the secretariat decides, by adding a term to hide.
+   */
+  public List<String> lookalikes(String text) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    Matcher m = HOSTISH.matcher(fold(text));
+    while (m.find()) {
+      String token = text.substring(m.start(), m.end());
+      if (resembles(m.group()) && !out.contains(token)) {
+        out.add(token);
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern HOSTISH =
+      Pattern.compile("[a-z0-9](?:[a-z0-9_-]|" + DOT + "(?=[a-z0-9]))*");
 
   private boolean ownDomain(String host) {
     for (String d : identity.domains()) {
@@ -242,16 +439,6 @@ public final class Redactor {
   private static void collect(Matcher m, Kind kind, String text, List<Span> out) {
     while (m.find()) {
       out.add(new Span(m.start(), m.end(), kind, text.substring(m.start(), m.end())));
-    }
-  }
-
-  private static void literal(
-      String folded, String text, String needle, Kind kind, List<Span> out) {
-    if (needle.isEmpty()) {
-      return;
-    }
-    for (int i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i + 1)) {
-      out.add(new Span(i, i + needle.length(), kind, text.substring(i, i + needle.length())));
     }
   }
 

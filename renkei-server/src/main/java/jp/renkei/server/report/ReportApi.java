@@ -21,9 +21,19 @@ class ReportApi {
 
   static final int MAX_LIST = 200;
   private final ReportService reports;
+  private final ReportFilingService filing;
+  private final ReportRoutingService routing;
+  private final ReportRelayService relays;
 
-  ReportApi(ReportService reports) {
+  ReportApi(
+      ReportService reports,
+      ReportFilingService filing,
+      ReportRoutingService routing,
+      ReportRelayService relays) {
     this.reports = reports;
+    this.filing = filing;
+    this.routing = routing;
+    this.relays = relays;
   }
 
   @GetMapping("/reports")
@@ -36,7 +46,7 @@ class ReportApi {
       Actor actor,
       @RequestBody NewReport body,
       @RequestParam(defaultValue = "false") boolean submit) {
-    long id = reports.create(actor, body, submit);
+    long id = filing.create(actor, body, submit);
     return ResponseEntity.created(URI.create("/api/v1/reports/" + id))
         .body(Map.of("id", id, "status", submit ? "submitted" : "draft"));
   }
@@ -53,13 +63,13 @@ class ReportApi {
 
   @PutMapping("/reports/{id}/draft")
   ReportView updateDraft(Actor actor, @PathVariable long id, @RequestBody ReportContent body) {
-    reports.updateDraft(actor, id, body);
+    filing.updateDraft(actor, id, body);
     return reports.view(actor, id);
   }
 
   @PostMapping("/reports/{id}/submit")
   ReportView submit(Actor actor, @PathVariable long id) {
-    reports.submit(actor, id);
+    filing.submit(actor, id);
     return reports.view(actor, id);
   }
 
@@ -67,13 +77,13 @@ class ReportApi {
 
   @PostMapping("/reports/{id}/versions")
   ReportView addVersion(Actor actor, @PathVariable long id, @RequestBody VersionRequest body) {
-    reports.addVersion(actor, id, body.kind(), body.content());
+    filing.addVersion(actor, id, body.kind(), body.content());
     return reports.view(actor, id);
   }
 
   @PostMapping("/reports/{id}/read")
   ReportView markRead(Actor actor, @PathVariable long id) {
-    reports.markRead(actor, id);
+    routing.markRead(actor, id);
     return reports.view(actor, id);
   }
 
@@ -82,7 +92,7 @@ class ReportApi {
   @PostMapping("/reports/{id}/forward")
   ReportView forward(
       Actor actor, @PathVariable long id, @RequestBody(required = false) ForwardRequest body) {
-    reports.forward(actor, id, body == null ? null : body.tlp());
+    routing.forward(actor, id, body == null ? null : body.tlp());
     return reports.view(actor, id);
   }
 
@@ -90,27 +100,33 @@ class ReportApi {
 
   @PostMapping("/reports/{id}/comments")
   ReportView comment(Actor actor, @PathVariable long id, @RequestBody CommentRequest body) {
-    reports.comment(actor, id, body.body());
+    routing.comment(actor, id, body.body());
     return reports.view(actor, id);
   }
 
+  /** Without {@code extra}, the terms stored with the report; with it, those terms instead. */
   @GetMapping("/reports/{id}/anonymisation")
   AnonymisationPreview preview(
-      Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") List<String> extra) {
-    return reports.preview(actor, id, extra);
+      Actor actor, @PathVariable long id, @RequestParam(required = false) List<String> extra) {
+    return relays.preview(actor, id, extra);
   }
 
-  record RelayRequest(List<String> extraTerms, String tlp) {}
+  /**
+   * {@code extraTerms} absent keeps the terms stored with the report; a list replaces them. {@code
+   * version}: the version the preview showed; when another one is next, 409 and nothing relayed.
+   */
+  record RelayRequest(List<String> extraTerms, String tlp, Integer version) {}
 
   @PostMapping("/reports/{id}/relay")
   Map<String, Object> relay(
       Actor actor, @PathVariable long id, @RequestBody(required = false) RelayRequest body) {
     long copy =
-        reports.relay(
+        relays.relay(
             actor,
             id,
-            body == null ? List.of() : body.extraTerms(),
-            body == null ? null : body.tlp());
+            body == null ? null : body.extraTerms(),
+            body == null ? null : body.tlp(),
+            body == null ? null : body.version());
     return Map.of("relayedAs", copy);
   }
 

@@ -34,16 +34,25 @@ class ReportPages {
   };
 
   private final ReportService reports;
+  private final ReportFilingService filing;
+  private final ReportRoutingService routing;
+  private final ReportRelayService relays;
   private final ReferenceData reference;
   private final DirectoryService directory;
   private final UserService users;
 
   ReportPages(
       ReportService reports,
+      ReportFilingService filing,
+      ReportRoutingService routing,
+      ReportRelayService relays,
       ReferenceData reference,
       DirectoryService directory,
       UserService users) {
     this.reports = reports;
+    this.filing = filing;
+    this.routing = routing;
+    this.relays = relays;
     this.reference = reference;
     this.directory = directory;
     this.users = users;
@@ -67,7 +76,7 @@ class ReportPages {
   @GetMapping("/reports")
   String list(Actor actor, Model model) {
     model.addAttribute("reports", reports.list(actor, 200));
-    model.addAttribute("mayReport", reports.mayReport(actor));
+    model.addAttribute("mayReport", filing.mayReport(actor));
     return "report/list";
   }
 
@@ -150,7 +159,7 @@ class ReportPages {
     }
     model.addAttribute("ceptoars", directory.detail(actor.organisationId()).ceptoars());
     model.addAttribute("sectors", reference.sectors());
-    model.addAttribute("mayReport", reports.mayReport(actor));
+    model.addAttribute("mayReport", filing.mayReport(actor));
     return "report/form";
   }
 
@@ -161,7 +170,7 @@ class ReportPages {
       @RequestParam(defaultValue = "draft") String action,
       Model model) {
     try {
-      long id = reports.create(actor, form.newReport(), "submit".equals(action));
+      long id = filing.create(actor, form.newReport(), "submit".equals(action));
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
@@ -177,13 +186,13 @@ class ReportPages {
 
   @PostMapping("/reports/{id}/submit")
   String submit(Actor actor, @PathVariable long id) {
-    reports.submit(actor, id);
+    filing.submit(actor, id);
     return "redirect:/reports/" + id;
   }
 
   @PostMapping("/reports/{id}/read")
   String read(Actor actor, @PathVariable long id) {
-    reports.markRead(actor, id);
+    routing.markRead(actor, id);
     return "redirect:/reports/" + id;
   }
 
@@ -194,7 +203,7 @@ class ReportPages {
       @RequestParam(defaultValue = "") String tlp,
       Model model) {
     try {
-      reports.forward(actor, id, tlp);
+      routing.forward(actor, id, tlp);
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
@@ -209,7 +218,7 @@ class ReportPages {
       @RequestParam(defaultValue = "") String body,
       Model model) {
     try {
-      reports.comment(actor, id, body);
+      routing.comment(actor, id, body);
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
@@ -221,11 +230,12 @@ class ReportPages {
   String anonymisation(
       Actor actor,
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String extra,
+      @RequestParam(required = false) String extra,
       Model model) {
     model.addAttribute("report", reports.view(actor, id));
-    model.addAttribute("preview", reports.preview(actor, id, terms(extra)));
-    model.addAttribute("extra", extra);
+    AnonymisationPreview preview = relays.preview(actor, id, extra == null ? null : terms(extra));
+    model.addAttribute("preview", preview);
+    model.addAttribute("extra", extra == null ? String.join(", ", preview.extraTerms()) : extra);
     return "report/anonymise";
   }
 
@@ -233,15 +243,17 @@ class ReportPages {
   String relay(
       Actor actor,
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String extra,
+      @RequestParam(required = false) String extra,
       @RequestParam(defaultValue = "") String tlp,
+      @RequestParam(required = false) Integer version,
       Model model) {
     try {
-      reports.relay(actor, id, terms(extra), tlp);
+      relays.relay(actor, id, extra == null ? null : terms(extra), tlp, version);
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
-      return anonymisation(actor, id, extra, model);
+      // terms refused are not tried again: the page shows those stored
+      return anonymisation(actor, id, "extraTerms".equals(e.field()) ? null : extra, model);
     }
   }
 
@@ -270,9 +282,9 @@ class ReportPages {
       @RequestParam(defaultValue = "draft") String action,
       Model model) {
     try {
-      reports.updateDraft(actor, id, form.content());
+      filing.updateDraft(actor, id, form.content());
       if ("submit".equals(action)) {
-        reports.submit(actor, id);
+        filing.submit(actor, id);
       }
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
@@ -299,7 +311,7 @@ class ReportPages {
       @RequestParam(defaultValue = "followup") String kind,
       Model model) {
     try {
-      reports.addVersion(actor, id, kind, form.content());
+      filing.addVersion(actor, id, kind, form.content());
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);

@@ -247,6 +247,25 @@ class ReportRepository {
         .list();
   }
 
+  /**
+   * The CEPTOAR hops of anonymised reports delivered to the organisation that hold a version not
+   * yet relayed (more versions than their anonymised copy, or no copy yet), newest first.
+   */
+  List<ReportRecords.Hop> awaitingRelay(long orgId) {
+    return jdbc.sql(
+            "select h.id, h.report_id, h.hop_order, h.kind, h.recipient_org_id, h.delivered_at,"
+                + " h.read_at, h.forwarded_at, h.relayed_as_report_id from report_hop h"
+                + " join report r on r.id = h.report_id"
+                + " where h.recipient_org_id = ? and h.kind = 'ceptoar' and r.anonymise"
+                + " and h.delivered_at is not null and r.status <> 'draft'"
+                + " and (select count(*) from report_version v where v.report_id = r.id)"
+                + " > (select count(*) from report_version c where c.report_id = h.relayed_as_report_id)"
+                + " order by h.delivered_at desc, h.id desc")
+        .param(orgId)
+        .query(Rows.of(ReportRecords.Hop.class))
+        .list();
+  }
+
   /** The hops of many reports at once, by report id. */
   java.util.Map<Long, List<ReportRecords.Hop>> hopsFor(List<Long> reportIds) {
     java.util.Map<Long, List<ReportRecords.Hop>> byReport = new java.util.HashMap<>();
@@ -319,6 +338,24 @@ class ReportRepository {
     jdbc.sql("update report_hop set forwarded_at = ?, forwarded_by = ? where id = ?")
         .params(utc(at), userId, hopId)
         .update();
+  }
+
+  /** The terms the relaying secretariat hides in an anonymised report, in the order it gave. */
+  List<String> redactionTerms(long reportId) {
+    return jdbc.sql("select term from report_redaction_term where report_id = ? order by position")
+        .param(reportId)
+        .query(String.class)
+        .list();
+  }
+
+  void replaceRedactionTerms(long reportId, List<String> terms) {
+    jdbc.sql("delete from report_redaction_term where report_id = ?").param(reportId).update();
+    int position = 0;
+    for (String t : terms) {
+      jdbc.sql("insert into report_redaction_term (report_id, position, term) values (?,?,?)")
+          .params(reportId, position++, t)
+          .update();
+    }
   }
 
   void insertComment(long reportId, long orgId, long userId, String body) {

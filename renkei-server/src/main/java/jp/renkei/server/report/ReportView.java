@@ -28,16 +28,26 @@ public record ReportView(
   /** One immutable version (第一報, 続報, 最終報). */
   public record Version(int number, String kind, ReportContent content, Instant createdAt) {}
 
-  /** One organisation on the route and what happened at it. */
+  /**
+   * One organisation on the route and what happened at it; {@code versions}: the numbers of the
+   * versions that have reached it. For an anonymised report, seen by its reporter or its CEPTOAR,
+   * the route goes on past the CEPTOAR with the hops of the anonymised copy.
+   */
   public record HopView(
       int order,
       String kind,
       String organisationName,
       Instant deliveredAt,
       Instant readAt,
-      Instant forwardedAt) {}
+      Instant forwardedAt,
+      List<Integer> versions) {}
 
-  public record CommentView(String organisationName, String body, Instant createdAt) {}
+  /**
+   * A comment; {@code onRelayedCopy}: made upstream on the anonymised copy, shown to the reporter
+   * and the CEPTOAR on the original.
+   */
+  public record CommentView(
+      String organisationName, String body, Instant createdAt, boolean onRelayedCopy) {}
 
   /** What this viewer may do now. */
   public record Actions(

@@ -6,12 +6,16 @@ import java.util.Optional;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.intel.SightingService;
+import jp.renkei.server.report.ReportService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in page and the home page (who you are, your organisation). */
+/**
+ * The sign-in page and the home page (who you are, your organisation, what waits for you: new
+ * sightings of your indicators, anonymised reports to relay).
+ */
 @Controller
 class HomePages {
 
@@ -22,11 +26,17 @@ class HomePages {
 
   private final DirectoryService directory;
   private final SightingService sightings;
+  private final ReportService reports;
   private final Clock clock;
 
-  HomePages(DirectoryService directory, SightingService sightings, Optional<Clock> clock) {
+  HomePages(
+      DirectoryService directory,
+      SightingService sightings,
+      ReportService reports,
+      Optional<Clock> clock) {
     this.directory = directory;
     this.sightings = sightings;
+    this.reports = reports;
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
@@ -48,6 +58,7 @@ class HomePages {
     model.addAttribute("org", directory.detail(actor.organisationId()));
     model.addAttribute(
         "sighted", sightings.recentForPublisher(actor, clock.instant().minus(SIGHTING_NOTICE)));
+    model.addAttribute("awaitingRelay", reports.awaitingRelay(actor));
     return "home";
   }
 }

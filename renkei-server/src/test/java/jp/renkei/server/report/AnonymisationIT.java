@@ -81,7 +81,7 @@ class AnonymisationIT extends ServerTest {
         ceptoar.get(path + "/anonymisation?extra=IB%20%E5%9F%BA%E7%9B%A4");
     assertThat(preview.statusCode()).isEqualTo(200);
     assertThat(preview.body())
-        .contains("金融分野の重要インフラ事業者", "〔事業者〕", "\"dropped\":true", "\"dropped\":false");
+        .contains("金融分野の重要インフラ事業者", "〔組織名〕", "\"dropped\":true", "\"dropped\":false");
     assertThat(bank.get(path + "/anonymisation").statusCode())
         .as("the reporter is not the relaying hop")
         .isEqualTo(403);
@@ -167,7 +167,7 @@ class AnonymisationIT extends ServerTest {
         .contains(
             "id=\"redaction\"",
             "さくら架空銀行 IB 基盤への侵入",
-            "〔事業者〕 〔事業者〕への侵入",
+            "〔組織名〕 〔削除〕への侵入",
             "金融分野の重要インフラ事業者",
             "vpn.sakura-bank.example");
     var relayed =

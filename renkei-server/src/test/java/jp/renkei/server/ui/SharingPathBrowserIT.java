@@ -122,7 +122,7 @@ class SharingPathBrowserIT extends ServerTest {
     click("relay");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("redaction")));
     assertThat(browser.findElement(By.id("redaction")).getText())
-        .contains("〔事業者〕", "〔ドメイン〕", "要確認", "tsubaki-life-login.example");
+        .contains("〔組織名〕", "〔ドメイン〕", "要確認", "tsubaki-life-login.example");
     // the lookalike domain names the victim: the secretariat hides it and checks again
     type("extra-terms", "tsubaki");
     click("recheck");
@@ -135,7 +135,7 @@ class SharingPathBrowserIT extends ServerTest {
     as(ministry);
     open("/inbox");
     WebElement inbox = browser.findElement(By.id("inbox"));
-    assertThat(inbox.getText()).contains("〔事業者〕 契約者ポータル", "金融分野の重要インフラ事業者").doesNotContain("つばき");
+    assertThat(inbox.getText()).contains("〔組織名〕 契約者ポータル", "金融分野の重要インフラ事業者").doesNotContain("つばき");
     inbox.findElement(By.partialLinkText("契約者ポータル")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));
     String copyPath = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");

@@ -1,0 +1,124 @@
+package jp.renkei.server.report;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.renkei.engine.policy.Audience;
+import jp.renkei.engine.policy.Marking;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.reference.ReferenceData;
+import jp.renkei.server.sharing.SharingGate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules every part of the report feature shares: the audience the sharing policy judges for a
+ * report, which report an actor may see ({@link NotFound} otherwise, whether it exists or not) or
+ * write, and where an actor stands on a report's route.
+ */
+@Component
+class ReportAccess {
+
+  private final ReportRepository reports;
+  private final SharingGate gate;
+  private final DirectoryService directory;
+  private final ReferenceData reference;
+
+  ReportAccess(
+      ReportRepository reports,
+      SharingGate gate,
+      DirectoryService directory,
+      ReferenceData reference) {
+    this.reports = reports;
+    this.gate = gate;
+    this.directory = directory;
+    this.reference = reference;
+  }
+
+  /** The audience the policy judges: a draft is its originator's alone. */
+  static Audience audience(ReportRecords.Report r, List<ReportRecords.Hop> hops) {
+    if ("draft".equals(r.status())) {
+      return Audience.of(Marking.tlp(Tlp.RED), r.originatorOrgId(), r.originatorUserId());
+    }
+    Set<Long> delivered =
+        hops.stream()
+            .filter(h -> h.deliveredAt() != null)
+            .map(ReportRecords.Hop::recipientOrgId)
+            .collect(Collectors.toSet());
+    if (r.anonymise()) {
+      // whatever TLP the reporter chose applies to the copy; the original is for the CEPTOAR only
+      return new Audience(
+          Marking.tlp(Tlp.AMBER_STRICT),
+          r.originatorOrgId(),
+          r.originatorUserId(),
+          delivered,
+          Set.of(),
+          Set.of(),
+          Set.of(),
+          Set.copyOf(r.excludedOrgIds()));
+    }
+    return new Audience(
+        Marking.tlp(tlp(r.tlp())),
+        r.originatorOrgId(),
+        r.originatorUserId(),
+        delivered,
+        Set.copyOf(r.recipientUserIds()),
+        Set.copyOf(r.scopeSectors()),
+        Set.copyOf(r.scopeTypes()),
+        Set.copyOf(r.excludedOrgIds()));
+  }
+
+  static Tlp tlp(String code) {
+    return jp.renkei.server.sharing.Markings.tlp(code);
+  }
+
+  ReportRecords.Report visibleReport(Actor actor, long id) {
+    ReportRecords.Report r = reports.report(id).orElseThrow(() -> new NotFound("report", id));
+    if (!gate.canView(actor, audience(r, reports.hops(id)))) {
+      throw new NotFound("report", id);
+    }
+    return r;
+  }
+
+  ReportRecords.Report ownReport(Actor actor, long id) {
+    ReportRecords.Report r = visibleReport(actor, id);
+    if (!isOriginator(r, actor) || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.report.notOriginator");
+    }
+    return r;
+  }
+
+  static boolean isOriginator(ReportRecords.Report r, Actor actor) {
+    return actor.organisationId() != null && r.originatorOrgId() == actor.organisationId();
+  }
+
+  static Optional<ReportRecords.Hop> myHop(Actor actor, List<ReportRecords.Hop> hops) {
+    return hops.stream()
+        .filter(
+            h ->
+                actor.organisationId() != null
+                    && h.recipientOrgId() == actor.organisationId()
+                    && h.deliveredAt() != null)
+        .findFirst();
+  }
+
+  static Optional<ReportRecords.Hop> nextHop(List<ReportRecords.Hop> hops, ReportRecords.Hop h) {
+    return hops.stream().filter(x -> x.hopOrder() == h.hopOrder() + 1).findFirst();
+  }
+
+  Optional<Organisation> supervisoryMinistry(Organisation own) {
+    return reference
+        .sector(own.sectorCode())
+        .flatMap(s -> directory.ministryOrganisation(s.ministryCode()));
+  }
+
+  int relayedVersions(ReportRecords.Hop hop) {
+    return hop.relayedAsReportId() == null ? 0 : reports.versions(hop.relayedAsReportId()).size();
+  }
+}

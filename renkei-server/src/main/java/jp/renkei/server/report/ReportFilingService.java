@@ -1,0 +1,246 @@
+package jp.renkei.server.report;
+
+import static jp.renkei.server.report.ReportAccess.isOriginator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserService;
+import jp.renkei.server.failure.Conflict;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.reference.ReferenceData;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 情報連絡 as its reporter writes it: a draft, the 第一報 that sets the report on its route (CEPTOAR, then
+ * sector ministry, then NISC; or the hotline to NISC; an anonymised report stops at the CEPTOAR,
+ * which relays a copy), then 続報 and the 最終報. Only the originating organisation's analysts write.
+ */
+@Service
+class ReportFilingService {
+
+  private final ReportRepository reports;
+  private final ReportValidator validator;
+  private final DirectoryService directory;
+  private final UserService users;
+  private final ReferenceData reference;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final ReportAccess access;
+
+  ReportFilingService(
+      ReportRepository reports,
+      ReportValidator validator,
+      DirectoryService directory,
+      UserService users,
+      ReferenceData reference,
+      AuditLog audit,
+      Optional<Clock> clock,
+      ReportAccess access) {
+    this.reports = reports;
+    this.validator = validator;
+    this.directory = directory;
+    this.users = users;
+    this.reference = reference;
+    this.audit = audit;
+    this.clock = clock.orElse(Clock.systemUTC());
+    this.access = access;
+  }
+
+  /** Whether the actor may write reports: analysts and above of an organisation with a sector. */
+  public boolean mayReport(Actor actor) {
+    return actor.organisationId() != null
+        && actor.is(Role.ANALYST)
+        && directory.organisation(actor.organisationId()).sectorCode() != null;
+  }
+
+  /** Creates a report as a draft, and submits it at once when {@code submit} is set. */
+  @Transactional
+  public long create(Actor actor, NewReport r, boolean submit) {
+    if (!mayReport(actor)) {
+      throw new Forbidden("error.report.mayNotReport");
+    }
+    Organisation own = directory.organisation(actor.organisationId());
+    ReportContent content = validator.check(r.content(), clock.instant());
+    validator.code("tlp", r.tlp(), "tlp");
+    Long ceptoarId = null;
+    if ("ceptoar".equals(r.route())) {
+      ceptoarId = ceptoarFor(own, r.ceptoarCode()).id();
+    } else if (!"hotline".equals(r.route())) {
+      throw new InvalidInput("route", "validation.report.route", String.valueOf(r.route()));
+    }
+    if (r.anonymise() && !"ceptoar".equals(r.route())) {
+      throw new InvalidInput("anonymise", "validation.report.anonymiseNeedsCeptoar");
+    }
+    List<Long> excluded = List.of();
+    if (r.excludeSupervisoryMinistry()) {
+      if (!"hotline".equals(r.route())) {
+        throw new InvalidInput(
+            "excludeSupervisoryMinistry", "validation.report.excludeNeedsHotline");
+      }
+      excluded = access.supervisoryMinistry(own).map(o -> List.of(o.id())).orElse(List.of());
+    }
+    Set<String> sectors =
+        reference.sectors().stream().map(s -> s.code()).collect(Collectors.toSet());
+    for (String s : r.scopeSectors()) {
+      if (!sectors.contains(s)) {
+        throw new InvalidInput("scopeSectors", "validation.vocabulary", s);
+      }
+    }
+    Set<String> types =
+        reference.organisationTypes().stream().map(t -> t.code()).collect(Collectors.toSet());
+    for (String t : r.scopeTypes()) {
+      if (!types.contains(t)) {
+        throw new InvalidInput("scopeTypes", "validation.vocabulary", t);
+      }
+    }
+    // a named reader must be someone the report reaches; an unknown login is refused the same
+    // way as anyone else's, so the answer never tells which logins exist
+    Set<Long> reached = new java.util.HashSet<>();
+    reached.add(own.id());
+    if (ceptoarId != null) {
+      reached.add(ceptoarId);
+    }
+    if (!r.anonymise()) {
+      directory.nationalCoordinator().ifPresent(o -> reached.add(o.id()));
+      if (ceptoarId != null) {
+        access.supervisoryMinistry(own).ifPresent(o -> reached.add(o.id()));
+      }
+    }
+    List<Long> named = new ArrayList<>();
+    for (String login : r.recipientLogins()) {
+      java.util.Optional<jp.renkei.server.directory.UserAccount> person =
+          users.findByLogin(login).filter(u -> u.enabled() && reached.contains(u.organisationId()));
+      if (person.isEmpty()) {
+        throw new InvalidInput(
+            "recipientLogins", "validation.report.recipientNotAddressable", login);
+      }
+      named.add(person.get().id());
+    }
+    if ("red".equals(r.tlp()) && named.isEmpty()) {
+      throw new InvalidInput("recipientLogins", "validation.report.redNeedsPeople");
+    }
+    long id =
+        reports.insert(
+            own.id(),
+            actor.userId(),
+            own.sectorCode(),
+            r.route(),
+            ceptoarId,
+            r.anonymise(),
+            r.tlp(),
+            r.scopeSectors(),
+            r.scopeTypes(),
+            excluded,
+            named);
+    reports.insertVersion(id, 1, "first", content, actor.userId());
+    audit.record(actor, AuditLog.Event.success("report.create", "report", id, "draft " + r.tlp()));
+    if (submit) {
+      submit(actor, id);
+    }
+    return id;
+  }
+
+  /** Replaces a draft's content. */
+  @Transactional
+  public void updateDraft(Actor actor, long id, ReportContent content) {
+    ReportRecords.Report r = access.ownReport(actor, id);
+    if (!"draft".equals(r.status())) {
+      throw new Conflict("status", "error.report.notDraft");
+    }
+    ReportContent checked = validator.check(content, clock.instant());
+    reports.deleteVersions(id);
+    reports.insertVersion(id, 1, "first", checked, actor.userId());
+    audit.record(actor, AuditLog.Event.success("report.draft.update", "report", id, null));
+  }
+
+  /** Sends a draft as 第一報: creates the route's inboxes and delivers to the first hop. */
+  @Transactional
+  public void submit(Actor actor, long id) {
+    ReportRecords.Report r = access.ownReport(actor, id);
+    if (!"draft".equals(r.status())) {
+      throw new Conflict("status", "error.report.notDraft");
+    }
+    Organisation own = directory.organisation(r.originatorOrgId());
+    Organisation nisc =
+        directory
+            .nationalCoordinator()
+            .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
+    int order = 1;
+    if (r.anonymise()) {
+      // the original stops at the CEPTOAR; what goes on is the redacted copy it relays
+      reports.insertHop(id, 1, "ceptoar", r.ceptoarId());
+      Instant at = clock.instant();
+      reports.submit(id, at);
+      reports.deliver(reports.hops(id).get(0).id(), at);
+      audit.record(
+          actor, AuditLog.Event.success("report.submit", "report", id, "ceptoar, anonymised"));
+      return;
+    }
+    if ("ceptoar".equals(r.route())) {
+      reports.insertHop(id, order++, "ceptoar", r.ceptoarId());
+      Organisation ministry =
+          access
+              .supervisoryMinistry(own)
+              .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
+      reports.insertHop(id, order++, "ministry", ministry.id());
+    }
+    reports.insertHop(id, order, "nisc", nisc.id());
+    Instant now = clock.instant();
+    reports.submit(id, now);
+    reports.deliver(reports.hops(id).get(0).id(), now);
+    audit.record(actor, AuditLog.Event.success("report.submit", "report", id, r.route()));
+  }
+
+  /** Adds a 続報 ({@code followup}) or the 最終報 ({@code final}, which closes the report). */
+  @Transactional
+  public int addVersion(Actor actor, long id, String kind, ReportContent content) {
+    ReportRecords.Report r = access.visibleReport(actor, id);
+    if (!isOriginator(r, actor) || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.report.notOriginator");
+    }
+    if (!"submitted".equals(r.status())) {
+      throw new Conflict("status", "error.report.notOpen");
+    }
+    if (!"followup".equals(kind) && !"final".equals(kind)) {
+      throw new InvalidInput("kind", "validation.report.kind", String.valueOf(kind));
+    }
+    ReportContent checked = validator.check(content, clock.instant());
+    int number = reports.versions(id).size() + 1;
+    reports.insertVersion(id, number, kind, checked, actor.userId());
+    if ("final".equals(kind)) {
+      reports.close(id);
+    }
+    audit.record(
+        actor, AuditLog.Event.success("report.version", "report", id, kind + " #" + number));
+    return number;
+  }
+
+  private Organisation ceptoarFor(Organisation own, String code) {
+    List<Organisation> mine = directory.detail(own.id()).ceptoars();
+    if (code == null || code.isBlank()) {
+      if (mine.size() == 1) {
+        return mine.get(0);
+      }
+      throw new InvalidInput(
+          "ceptoarCode",
+          mine.isEmpty() ? "validation.report.noCeptoar" : "validation.report.chooseCeptoar");
+    }
+    return mine.stream()
+        .filter(c -> c.code().equals(code))
+        .findFirst()
+        .orElseThrow(() -> new InvalidInput("ceptoarCode", "validation.report.notMember", code));
+  }
+}
