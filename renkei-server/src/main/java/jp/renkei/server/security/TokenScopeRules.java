@@ -47,6 +47,11 @@ final class TokenScopeRules {
     if (path.startsWith("/api/v1/me/password") || path.startsWith("/api/v1/me/totp")) {
       return SESSION_ONLY;
     }
+    if ("DELETE".equals(method) && path.startsWith("/api/v1/tokens/")) {
+      // revoking one's own token is never a risk: any scope may, so a leaked token can be killed
+      // with itself
+      return new Rule(EnumSet.allOf(TokenScope.class));
+    }
     if (path.startsWith("/api/v1/users")
         || ("POST".equals(method) && path.equals("/api/v1/tokens"))
         || (!read && path.startsWith("/api/v1/organisations"))) {

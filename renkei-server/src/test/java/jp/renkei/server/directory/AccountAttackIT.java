@@ -111,10 +111,17 @@ class AccountAttackIT extends ServerTest {
     assertThat(readOnly.postJson("/api/v1/reports", "{}").statusCode()).isEqualTo(403);
     assertThat(readOnly.get("/taxii2/").statusCode()).isEqualTo(403);
 
+    HttpResponse<String> mine = readOnly.get("/api/v1/tokens");
+    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(mine.body());
+    assertThat(id.find()).as(mine.body()).isTrue();
+
     Http match = http().bearer(fixtures.token(analyst, EnumSet.of(TokenScope.MATCH)));
     assertThat(match.get("/taxii2/").statusCode()).isEqualTo(200);
     assertThat(match.get("/api/v1/me").statusCode()).isEqualTo(403);
     assertThat(match.delete("/taxii2/renkei/collections/x/objects/y/").statusCode()).isEqualTo(403);
+    // any token may revoke its owner's tokens, even a match-only one
+    assertThat(match.delete("/api/v1/tokens/" + id.group(1)).statusCode()).isEqualTo(200);
+    assertThat(readOnly.get("/api/v1/organisations").statusCode()).isEqualTo(401);
   }
 
   @Test
