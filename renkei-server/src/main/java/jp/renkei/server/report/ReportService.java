@@ -405,9 +405,9 @@ public class ReportService {
   private void scanVisible(Actor actor, java.util.function.Predicate<List<Visible>> consumer) {
     SharingGate.Check check = gate.check(actor);
     long org = actor.organisationId() == null ? -1 : actor.organisationId();
-    long before = Long.MAX_VALUE;
+    ReportRecords.Report last = null;
     while (true) {
-      List<ReportRecords.Report> batch = reports.batch(org, before, LIST_BATCH);
+      List<ReportRecords.Report> batch = reports.batch(org, last, LIST_BATCH);
       if (batch.isEmpty()) {
         return;
       }
@@ -424,8 +424,17 @@ public class ReportService {
       if (batch.size() < LIST_BATCH) {
         return;
       }
-      before = batch.get(batch.size() - 1).id();
+      last = batch.get(batch.size() - 1);
     }
+  }
+
+  /**
+   * The number the STIX ids of report {@code id} derive from (its id before ids were random, else
+   * its id), so that a renumbered report keeps its STIX identity. Ask only after the caller may see
+   * the report.
+   */
+  public long stixKey(long id) {
+    return reports.stixKey(id);
   }
 
   /** The actor organisation's inbox: reports delivered to it on their route. */
