@@ -395,6 +395,15 @@ public class ReportService {
     return stats.build();
   }
 
+  /**
+   * The number the STIX ids of report {@code id} derive from (its id before ids were random, else
+   * its id), so that a renumbered report keeps its STIX identity. Ask only after the caller may see
+   * the report.
+   */
+  public long stixKey(long id) {
+    return reports.stixKey(id);
+  }
+
   /** A report the policy allows, with its hops. */
   private record Visible(ReportRecords.Report report, List<ReportRecords.Hop> hops) {}
 
@@ -426,15 +435,6 @@ public class ReportService {
       }
       last = batch.get(batch.size() - 1);
     }
-  }
-
-  /**
-   * The number the STIX ids of report {@code id} derive from (its id before ids were random, else
-   * its id), so that a renumbered report keeps its STIX identity. Ask only after the caller may see
-   * the report.
-   */
-  public long stixKey(long id) {
-    return reports.stixKey(id);
   }
 
   /** The actor organisation's inbox: reports delivered to it on their route. */
