@@ -10,7 +10,10 @@ import jp.renkei.server.audit.AuditTargets;
 import jp.renkei.server.sharing.SharingGate;
 import org.springframework.stereotype.Component;
 
-/** Audit entries about an advisory are shown to whoever may see that advisory now. */
+/**
+ * Audit entries about an advisory are shown to whoever may see that advisory now. An entry written
+ * before advisories had random ids names the advisory by its old id ({@code legacy_id}).
+ */
 @Component
 class AdvisoryAuditTargets implements AuditTargets {
 
@@ -34,13 +37,21 @@ class AdvisoryAuditTargets implements AuditTargets {
       return Set.of();
     }
     SharingGate.Check check = gate.check(viewer);
-    List<AdvisoryRepository.Advisory> found = advisories.advisories(numeric);
+    Map<Long, Long> legacy = advisories.byLegacyId(numeric);
+    List<AdvisoryRepository.Advisory> found =
+        advisories.advisories(numeric.stream().map(id -> legacy.getOrDefault(id, id)).toList());
     Map<Long, Set<Long>> recipients =
         advisories.recipientOrgs(found.stream().map(AdvisoryRepository.Advisory::id).toList());
-    Set<String> out = new HashSet<>();
+    Set<Long> allowed = new HashSet<>();
     for (AdvisoryRepository.Advisory a : found) {
       if (check.allows(AdvisoryService.audience(a, recipients.get(a.id())))) {
-        out.add(String.valueOf(a.id()));
+        allowed.add(a.id());
+      }
+    }
+    Set<String> out = new HashSet<>();
+    for (Long id : numeric) {
+      if (allowed.contains(legacy.getOrDefault(id, id))) {
+        out.add(String.valueOf(id));
       }
     }
     return out;

@@ -111,11 +111,48 @@ class AdvisoryRepository {
         .optional();
   }
 
-  List<Advisory> newestFirst(long beforeId, int size) {
-    return jdbc.sql(ADVISORY + " where id < ? order by id desc limit ?")
-        .params(beforeId, size)
+  /**
+   * Advisories newest first (creation time, then id), after {@code last} (null: from the newest).
+   * Ids are random, so they order nothing by themselves.
+   */
+  List<Advisory> newestFirst(Advisory last, int size) {
+    if (last == null) {
+      return jdbc.sql(ADVISORY + " order by created_at desc, id desc limit ?")
+          .param(size)
+          .query(AdvisoryRepository::advisory)
+          .list();
+    }
+    return jdbc.sql(
+            ADVISORY + " where (created_at, id) < (?, ?) order by created_at desc, id desc limit ?")
+        .params(utc(last.createdAt()), last.id(), size)
         .query(AdvisoryRepository::advisory)
         .list();
+  }
+
+  /**
+   * Of {@code ids}, those recorded before advisories had random ids (V90): old id to current id.
+   */
+  java.util.Map<Long, Long> byLegacyId(List<Long> ids) {
+    java.util.Map<Long, Long> by = new java.util.HashMap<>();
+    jdbc.sql("select legacy_id, id from advisory where legacy_id = any(?)")
+        .param(ids.toArray(Long[]::new))
+        .query((rs, i) -> java.util.Map.entry(rs.getLong(1), rs.getLong(2)))
+        .list()
+        .forEach(e -> by.put(e.getKey(), e.getValue()));
+    return by;
+  }
+
+  /**
+   * The number an advisory's STIX ids are derived from: its id before V90 gave it a random one, so
+   * a renumbered advisory's next version republishes the objects already in the advisories
+   * collection under the same STIX ids.
+   */
+  long stixKey(long id) {
+    return jdbc.sql("select coalesce(legacy_id, id) from advisory where id = ?")
+        .param(id)
+        .query(Long.class)
+        .optional()
+        .orElse(id);
   }
 
   void withdraw(long id) {
@@ -282,7 +319,7 @@ class AdvisoryRepository {
   }
 
   List<Advisory> advisories(List<Long> ids) {
-    return jdbc.sql(ADVISORY + " where id = any(?) order by id desc")
+    return jdbc.sql(ADVISORY + " where id = any(?) order by created_at desc, id desc")
         .param(ids.toArray(Long[]::new))
         .query(AdvisoryRepository::advisory)
         .list();

@@ -322,14 +322,14 @@ public class AdvisoryService {
     SharingGate.Check check = gate.check(actor);
     List<Summary> out = new ArrayList<>();
     Map<Long, String> names = new HashMap<>();
-    long before = Long.MAX_VALUE;
+    AdvisoryRepository.Advisory last = null;
     while (out.size() < limit) {
-      List<AdvisoryRepository.Advisory> batch = advisories.newestFirst(before, LIST_BATCH);
+      List<AdvisoryRepository.Advisory> batch = advisories.newestFirst(last, LIST_BATCH);
       out.addAll(visibleSummaries(actor, check, batch, names, limit - out.size()));
       if (batch.size() < LIST_BATCH) {
         break;
       }
-      before = batch.get(batch.size() - 1).id();
+      last = batch.get(batch.size() - 1);
     }
     return out;
   }
@@ -421,14 +421,25 @@ public class AdvisoryService {
   /**
    * What other features publish of an advisory: the whole thread and its issuer, without its source
    * reports (each has its own audience, which a publication under the advisory's cannot honour).
+   * {@code stixKey} is the number its STIX ids derive from: the id it had before ids were random,
+   * else its id, so published objects keep their STIX ids.
    */
   public record Publication(
       long id,
+      long stixKey,
       long issuerOrgId,
       Long issuerUserId,
       String issuerName,
       String tlp,
       List<AdvisoryView.Version> versions) {}
+
+  /**
+   * The number the STIX ids of advisory {@code id} derive from (its id before ids were random, else
+   * its id). Ask only after the caller may see the advisory.
+   */
+  public long stixKey(long id) {
+    return advisories.stixKey(id);
+  }
 
   /** An advisory for publishing under its own audience (no viewer: the caller keeps it). */
   public Optional<Publication> publication(long id) {
@@ -438,6 +449,7 @@ public class AdvisoryService {
             a ->
                 new Publication(
                     a.id(),
+                    advisories.stixKey(a.id()),
                     a.issuerOrgId(),
                     a.issuerUserId(),
                     directory.organisation(a.issuerOrgId()).nameJa(),

@@ -130,7 +130,7 @@ class OutboxSender {
         jdbc.sql(
                 "select id, advisory_id, version_no, organisation_id, channel, target, purpose,"
                     + " attempts from outbox where status = 'pending' and next_attempt_at <= now()"
-                    + " order by id limit 1 for update skip locked")
+                    + " order by next_attempt_at, id limit 1 for update skip locked")
             .query(Rows.of(Due.class))
             .optional();
     due.ifPresent(

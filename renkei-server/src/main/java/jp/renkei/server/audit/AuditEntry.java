@@ -2,7 +2,10 @@ package jp.renkei.server.audit;
 
 import java.time.Instant;
 
-/** An audit log entry as shown to admins. */
+/**
+ * An audit log entry as stored, with its sequence number and hash: the shell's view (CLI, {@link
+ * AuditLog#verify}). People are shown {@link AuditEntryRepresentation}, which has neither.
+ */
 public record AuditEntry(
     long seq,
     Instant occurredAt,

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import jp.renkei.engine.audit.ChainVerifier;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.InvalidInput;
 import org.springframework.stereotype.Controller;
@@ -11,15 +12,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Browse and filter the audit log (times are entered and shown in Japan time). */
+/**
+ * Browse and filter the audit log (times are entered and shown in Japan time). Entries are shown
+ * without sequence numbers or hashes, and the chain check says only whether it holds (see {@link
+ * AuditEntryRepresentation}).
+ */
 @Controller
 class AuditPages {
 
   static final ZoneId JST = ZoneId.of("Asia/Tokyo");
   private final AuditLog audit;
+  private final AuditCursors cursors;
 
-  AuditPages(AuditLog audit) {
+  AuditPages(AuditLog audit, AuditCursors cursors) {
     this.audit = audit;
+    this.cursors = cursors;
   }
 
   @GetMapping("/admin/audit")
@@ -30,23 +37,35 @@ class AuditPages {
       @RequestParam(required = false) String outcome,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(required = false) Long before,
+      @RequestParam(required = false) String before,
       @RequestParam(defaultValue = "false") boolean verify,
       Model model) {
     AuditFilter filter =
         new AuditFilter(
-            action, actorName, outcome, instant("from", from), instant("to", to), before, 100);
-    List<AuditEntry> entries = audit.search(actor, filter);
+            action,
+            actorName,
+            outcome,
+            instant("from", from),
+            instant("to", to),
+            cursors.before(before),
+            100);
+    List<AuditEntryRepresentation> entries =
+        audit.search(actor, filter).stream()
+            .map(e -> AuditEntryRepresentation.of(e, cursors))
+            .toList();
     model.addAttribute("filter", filter);
     model.addAttribute("fromText", from);
     model.addAttribute("toText", to);
     model.addAttribute("entries", entries);
     model.addAttribute("zone", JST);
     model.addAttribute(
-        "oldestSeq",
-        entries.size() == filter.limit() ? entries.get(entries.size() - 1).seq() : null);
+        "olderCursor",
+        entries.size() == filter.limit() ? entries.get(entries.size() - 1).cursor() : null);
     if (verify && actor.is(Role.PLATFORM_ADMIN)) {
-      model.addAttribute("chain", audit.verify());
+      ChainVerifier.Result chain = audit.verify();
+      model.addAttribute("chainIntact", chain.intact());
+      model.addAttribute(
+          "chainProblem", chain.firstBreak().map(b -> b.problem().name()).orElse(null));
     }
     return "audit/list";
   }

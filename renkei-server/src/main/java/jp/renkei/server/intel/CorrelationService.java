@@ -64,6 +64,12 @@ public class CorrelationService {
     return actor.is(Role.ANALYST) && "nisc".equals(gate.viewer(actor).organisationType());
   }
 
+  /**
+   * Correlations newest first (first seen, then id), after the one {@code before} names (null: from
+   * the newest). Ids are random, so they order nothing by themselves; {@code nextBefore} is the
+   * last item returned, and is set only when the reader has another visible item to come, so the
+   * page never tells whether hidden correlations lie beyond it.
+   */
   public Page list(Actor actor, Long before, int limit) {
     if (!mayRead(actor)) {
       throw new Forbidden("error.correlation.forbidden");
@@ -71,25 +77,40 @@ public class CorrelationService {
     int want = Math.max(1, Math.min(limit, MAX_PAGE));
     IntelService.ObjectCheck check = intel.objectCheck(actor);
     WarningList warned = warningLists.current();
-    List<View> out = new ArrayList<>();
-    long cursor = before == null ? Long.MAX_VALUE : before;
-    while (out.size() < want) {
-      record Row(long id, String kind, String value, boolean overLimit) {}
-      List<Row> rows =
-          jdbc.sql(
-                  "select id, kind, value, over_limit from correlation"
-                      + " where id < ? and org_count >= 2 order by id desc limit 200")
-              .param(cursor)
-              .query(
-                  (rs, n) ->
-                      new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-              .list();
-      if (rows.isEmpty()) {
-        cursor = 0;
-        break;
+    record Row(long id, String kind, String value, boolean overLimit, Instant firstSeen) {}
+    org.springframework.jdbc.core.RowMapper<Row> row =
+        (rs, n) ->
+            new Row(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getBoolean(4),
+                rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
+    String columns = "select id, kind, value, over_limit, first_seen from correlation";
+    Row last = null;
+    if (before != null) {
+      last = jdbc.sql(columns + " where id = ?").param(before).query(row).optional().orElse(null);
+      if (last == null) {
+        return new Page(List.of(), null);
       }
+    }
+    List<View> out = new ArrayList<>();
+    while (out.size() <= want) {
+      List<Row> rows =
+          last == null
+              ? jdbc.sql(
+                      columns + " where org_count >= 2 order by first_seen desc, id desc limit 200")
+                  .query(row)
+                  .list()
+              : jdbc.sql(
+                      columns
+                          + " where org_count >= 2 and (first_seen, id) < (?, ?)"
+                          + " order by first_seen desc, id desc limit 200")
+                  .params(last.firstSeen().atOffset(java.time.ZoneOffset.UTC), last.id())
+                  .query(row)
+                  .list();
       for (Row r : rows) {
-        cursor = r.id();
+        last = r;
         ObservableType type = ObservableType.fromCode(r.kind()).orElse(null);
         if (type != null && warned.covers(type, r.value())) {
           continue;
@@ -97,19 +118,18 @@ public class CorrelationService {
         View v = view(r.id(), r.kind(), r.value(), r.overLimit(), check);
         if (v != null) {
           out.add(v);
-          if (out.size() == want) {
+          if (out.size() > want) {
             break;
           }
         }
       }
+      if (rows.size() < 200) {
+        break;
+      }
     }
-    boolean more =
-        out.size() == want
-            && jdbc.sql("select exists (select 1 from correlation where id < ? and org_count >= 2)")
-                .param(cursor)
-                .query(Boolean.class)
-                .single();
-    return new Page(List.copyOf(out), more ? cursor : null);
+    boolean more = out.size() > want;
+    List<View> page = more ? out.subList(0, want) : out;
+    return new Page(List.copyOf(page), more ? page.get(want - 1).id() : null);
   }
 
   private View view(

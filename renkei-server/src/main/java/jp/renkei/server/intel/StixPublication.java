@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Advisories and incident reports as STIX 2.1 bundles, for whoever may see them: each goes through
  * its feature's own read path (the sharing policy, the read audit), so a bundle holds exactly what
- * the page would show — an anonymised relay copy names only the sector.
+ * the page would show — an anonymised relay copy names only the sector. STIX ids derive from each
+ * object's stix key (its id before ids were random, else its id), so they never change.
  */
 @Service
 public class StixPublication {
@@ -55,7 +56,7 @@ public class StixPublication {
 
   public ObjectNode advisory(Actor actor, long id) {
     AdvisoryView a = advisories.view(actor, id);
-    return advisoryBundle(a.id(), a.issuerName(), a.tlp(), a.versions());
+    return advisoryBundle(advisories.stixKey(a.id()), a.issuerName(), a.tlp(), a.versions());
   }
 
   /**
@@ -74,7 +75,8 @@ public class StixPublication {
                       p.id(),
                       p.issuerOrgId(),
                       p.issuerUserId(),
-                      advisoryBundle(p.id(), p.issuerName(), p.tlp(), p.versions()).toString()));
+                      advisoryBundle(p.stixKey(), p.issuerName(), p.tlp(), p.versions())
+                          .toString()));
     } catch (RuntimeException e) {
       log.warn("Advisory {} could not be published as STIX: {}", event.id(), e.toString());
     }
@@ -87,7 +89,7 @@ public class StixPublication {
    * advisories collection serves as live is the current version's.
    */
   private ObjectNode advisoryBundle(
-      long id, String issuerName, String tlp, List<AdvisoryView.Version> versions) {
+      long stixKey, String issuerName, String tlp, List<AdvisoryView.Version> versions) {
     AdvisoryView.Version latest = versions.get(versions.size() - 1);
     List<StixPublisher.Observed> retired =
         versions.stream()
@@ -104,7 +106,7 @@ public class StixPublication {
             .orElse(null);
     return publisher()
         .advisory(
-            id,
+            stixKey,
             new StixPublisher.Party(issuerName, issuerName, null, false),
             tlp(tlp),
             latest.title(),
@@ -124,7 +126,7 @@ public class StixPublication {
     Instant submitted = r.submittedAt() != null ? r.submittedAt() : r.versions().get(0).createdAt();
     return publisher()
         .incident(
-            r.id(),
+            reports.stixKey(r.id()),
             new StixPublisher.Party(
                 r.originatorName(), r.originatorName(), r.sectorCode(), r.relayCopy()),
             tlp(r.tlp()),

@@ -129,7 +129,7 @@ public class C4tapService {
   public List<Submission> list(Actor actor, int limit) {
     SharingGate.Check check = gate.check(actor);
     List<Submission> out = new ArrayList<>();
-    for (Row r : rows("order by coalesce(shared_at, created_at) desc limit 500", null)) {
+    for (Row r : rows("order by coalesce(shared_at, created_at) desc, id desc limit 500", null)) {
       if (visible(actor, check, r)) {
         out.add(submission(actor, r, false));
         if (out.size() >= limit) {
@@ -149,12 +149,21 @@ public class C4tapService {
     return submission(actor, r, true);
   }
 
-  /** Which of {@code ids} the actor may read now (nothing is shown, so nothing is audited). */
+  /**
+   * Which of {@code ids} the actor may read now (nothing is shown, so nothing is audited). An id
+   * recorded before shares had random ids names a share by its old id ({@code legacy_id}).
+   */
   public java.util.Set<Long> visibleAmong(Actor actor, java.util.Collection<Long> ids) {
     SharingGate.Check check = gate.check(actor);
     java.util.Set<Long> out = new java.util.HashSet<>();
-    for (Long id : ids) {
-      rows("", id).stream().filter(r -> visible(actor, check, r)).forEach(r -> out.add(r.id()));
+    for (Long asked : ids) {
+      long id =
+          jdbc.sql("select id from c4tap_submission where legacy_id = ?")
+              .param(asked)
+              .query(Long.class)
+              .optional()
+              .orElse(asked);
+      rows("", id).stream().filter(r -> visible(actor, check, r)).forEach(r -> out.add(asked));
     }
     return out;
   }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Audit entries about a report (its creation, submission, versions, reads, relay) are shown to
  * whoever may see that report now, judged by the report's own audience: a draft its author's, an
- * anonymised original its CEPTOAR's, a relay copy the copy's.
+ * anonymised original its CEPTOAR's, a relay copy the copy's. An entry written before reports had
+ * random ids names the report by its old id ({@code legacy_id}).
  */
 @Component
 class ReportAuditTargets implements AuditTargets {
@@ -38,12 +39,20 @@ class ReportAuditTargets implements AuditTargets {
       return Set.of();
     }
     SharingGate.Check check = gate.check(viewer);
-    Map<Long, ReportRecords.Report> found = reports.reports(numeric);
+    Map<Long, Long> legacy = reports.byLegacyId(numeric);
+    Map<Long, ReportRecords.Report> found =
+        reports.reports(numeric.stream().map(id -> legacy.getOrDefault(id, id)).toList());
     Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(List.copyOf(found.keySet()));
-    Set<String> out = new HashSet<>();
+    Set<Long> allowed = new HashSet<>();
     for (ReportRecords.Report r : found.values()) {
       if (check.allows(ReportService.audience(r, hops.getOrDefault(r.id(), List.of())))) {
-        out.add(String.valueOf(r.id()));
+        allowed.add(r.id());
+      }
+    }
+    Set<String> out = new HashSet<>();
+    for (Long id : numeric) {
+      if (allowed.contains(legacy.getOrDefault(id, id))) {
+        out.add(String.valueOf(id));
       }
     }
     return out;

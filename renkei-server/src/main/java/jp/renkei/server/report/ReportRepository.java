@@ -163,15 +163,50 @@ class ReportRepository {
     return jdbc.sql(REPORT + " where id = ?").param(id).query(ReportRepository::report).optional();
   }
 
-  /** Reports newest first, below {@code beforeId}: drafts only of the given organisation. */
-  List<ReportRecords.Report> batch(long organisationId, long beforeId, int size) {
+  /**
+   * Reports newest first (creation time, then id), after {@code last} (null: from the newest):
+   * drafts only of the given organisation. Ids are random, so they order nothing by themselves.
+   */
+  List<ReportRecords.Report> batch(long organisationId, ReportRecords.Report last, int size) {
+    if (last == null) {
+      return jdbc.sql(
+              REPORT
+                  + " where (status <> 'draft' or originator_org_id = ?)"
+                  + " order by created_at desc, id desc limit ?")
+          .params(organisationId, size)
+          .query(ReportRepository::report)
+          .list();
+    }
     return jdbc.sql(
             REPORT
-                + " where id < ? and (status <> 'draft' or originator_org_id = ?)"
-                + " order by id desc limit ?")
-        .params(beforeId, organisationId, size)
+                + " where (created_at, id) < (?, ?) and (status <> 'draft' or originator_org_id = ?)"
+                + " order by created_at desc, id desc limit ?")
+        .params(utc(last.createdAt()), last.id(), organisationId, size)
         .query(ReportRepository::report)
         .list();
+  }
+
+  /** Of {@code ids}, those recorded before reports had random ids (V90): old id to current id. */
+  java.util.Map<Long, Long> byLegacyId(List<Long> ids) {
+    java.util.Map<Long, Long> by = new java.util.HashMap<>();
+    jdbc.sql("select legacy_id, id from report where legacy_id = any(?)")
+        .param(ids.toArray(Long[]::new))
+        .query((rs, i) -> java.util.Map.entry(rs.getLong(1), rs.getLong(2)))
+        .list()
+        .forEach(e -> by.put(e.getKey(), e.getValue()));
+    return by;
+  }
+
+  /**
+   * The number a report's STIX ids are derived from: its id before V90 gave it a random one, so
+   * STIX objects published earlier keep their ids.
+   */
+  long stixKey(long id) {
+    return jdbc.sql("select coalesce(legacy_id, id) from report where id = ?")
+        .param(id)
+        .query(Long.class)
+        .optional()
+        .orElse(id);
   }
 
   void submit(long id, Instant at) {

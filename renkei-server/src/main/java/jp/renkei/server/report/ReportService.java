@@ -267,6 +267,15 @@ public class ReportService {
     return stats.build();
   }
 
+  /**
+   * The number the STIX ids of report {@code id} derive from (its id before ids were random, else
+   * its id), so that a renumbered report keeps its STIX identity. Ask only after the caller may see
+   * the report.
+   */
+  public long stixKey(long id) {
+    return reports.stixKey(id);
+  }
+
   /** A report the policy allows, with its hops. */
   private record Visible(ReportRecords.Report report, List<ReportRecords.Hop> hops) {}
 
@@ -277,9 +286,9 @@ public class ReportService {
   private void scanVisible(Actor actor, java.util.function.Predicate<List<Visible>> consumer) {
     SharingGate.Check check = gate.check(actor);
     long org = actor.organisationId() == null ? -1 : actor.organisationId();
-    long before = Long.MAX_VALUE;
+    ReportRecords.Report last = null;
     while (true) {
-      List<ReportRecords.Report> batch = reports.batch(org, before, LIST_BATCH);
+      List<ReportRecords.Report> batch = reports.batch(org, last, LIST_BATCH);
       if (batch.isEmpty()) {
         return;
       }
@@ -296,7 +305,7 @@ public class ReportService {
       if (batch.size() < LIST_BATCH) {
         return;
       }
-      before = batch.get(batch.size() - 1).id();
+      last = batch.get(batch.size() - 1);
     }
   }
 
