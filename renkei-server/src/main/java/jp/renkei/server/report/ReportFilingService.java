@@ -18,7 +18,6 @@ import jp.renkei.server.directory.UserService;
 import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
-import jp.renkei.server.failure.NotFound;
 import jp.renkei.server.reference.ReferenceData;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
