@@ -63,7 +63,8 @@ class IdMigrationIT {
     Path data = TestFiles.directory("renkei-idmig-");
     try (EmbeddedPostgresServer pg =
         EmbeddedPostgresServer.startOrAttach(data, 0, false, Duration.ofSeconds(60))) {
-      DriverManagerDataSource ds = new DriverManagerDataSource(pg.jdbcUrl(), pg.username(), "");
+      DriverManagerDataSource ds =
+          new DriverManagerDataSource(pg.jdbcUrl(), pg.username(), pg.password());
       // every migration before V90 (target 89 itself names none: the highest below it)
       String previous =
           Arrays.stream(Flyway.configure().dataSource(ds).load().info().all())
