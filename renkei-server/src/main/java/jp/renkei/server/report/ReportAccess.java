@@ -52,13 +52,15 @@ class ReportAccess {
             .map(ReportRecords.Hop::recipientOrgId)
             .collect(Collectors.toSet());
     if (r.anonymise()) {
-      // whatever TLP the reporter chose applies to the copy; the original is for the CEPTOAR only
+      // the original is for the CEPTOAR only, and never wider than the reporter chose: at RED, only
+      // the people it names there (the TLP the reporter chose also applies to the copy)
+      boolean red = tlp(r.tlp()) == Tlp.RED;
       return new Audience(
-          Marking.tlp(Tlp.AMBER_STRICT),
+          Marking.tlp(red ? Tlp.RED : Tlp.AMBER_STRICT),
           r.originatorOrgId(),
           r.originatorUserId(),
           delivered,
-          Set.of(),
+          red ? Set.copyOf(r.recipientUserIds()) : Set.of(),
           Set.of(),
           Set.of(),
           Set.copyOf(r.excludedOrgIds()));

@@ -155,6 +155,35 @@ class AnonymisationIT extends ServerTest {
   }
 
   @Test
+  void aRedOriginalReachesOnlyTheCeptoarPeopleItNames() {
+    var bank = api(fixtures.user("op-sakura-bank", Role.ANALYST));
+    UserAccount named = fixtures.user("c-bank", Role.ANALYST);
+    var colleague = api(fixtures.user("c-bank", Role.ANALYST));
+    String red =
+        body("red")
+            .replace(
+                "\"tlp\":\"red\"",
+                "\"tlp\":\"red\",\"recipientLogins\":[\"" + named.login() + "\"]");
+    HttpResponse<String> filed = bank.postJson("/api/v1/reports?submit=true", red);
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    long original = id(filed, "id");
+    String path = "/api/v1/reports/" + original;
+    assertThat(api(named).get(path).statusCode()).isEqualTo(200);
+    assertThat(api(named).get(path + "/anonymisation").statusCode()).isEqualTo(200);
+    // a secretariat colleague who is not named learns nothing of it, by any path
+    for (String p : List.of(path, path + "/anonymisation")) {
+      HttpResponse<String> r = colleague.get(p);
+      HttpResponse<String> never =
+          colleague.get(p.replace(String.valueOf(original), "999999999999"));
+      assertThat(r.statusCode()).as(p).isEqualTo(404);
+      assertThat(r.body().replace(String.valueOf(original), "ID"))
+          .isEqualTo(never.body().replace("999999999999", "ID"));
+    }
+    assertThat(colleague.get("/api/v1/reports").body()).doesNotContain(String.valueOf(original));
+    assertThat(colleague.get("/api/v1/inbox").body()).doesNotContain(String.valueOf(original));
+  }
+
+  @Test
   void theSecretariatSeesTheRedactionSideBySideBeforeRelaying() {
     var bank = api(fixtures.user("op-sakura-bank", Role.ANALYST));
     long original = id(bank.postJson("/api/v1/reports?submit=true", body("amber")), "id");

@@ -85,15 +85,19 @@ class ReportReadPathsIT extends ServerTest {
       Set<String> types,
       Set<Long> excluded) {
 
-    /** The spec: an anonymised original is for its CEPTOAR only, whatever its TLP. */
+    /**
+     * The spec: an anonymised original is for its CEPTOAR only, and at RED only for the people it
+     * names (TLP:RED is the named people's alone, DESIGN.md §2).
+     */
     Audience audience() {
       if (anonymise) {
+        boolean red = "red".equals(tlp);
         return new Audience(
-            Marking.tlp(Tlp.AMBER_STRICT),
+            Marking.tlp(red ? Tlp.RED : Tlp.AMBER_STRICT),
             originatorOrg,
             originatorUser,
             delivered,
-            Set.of(),
+            red ? people : Set.of(),
             Set.of(),
             Set.of(),
             excluded);

@@ -816,9 +816,12 @@ class ReportSharingScenarioIT extends ServerTest {
     Set<Long> reached =
         r.hops.subList(0, r.reached).stream().map(h -> h.org().id()).collect(Collectors.toSet());
     if (r.anonymise) {
-      // the original stops at its CEPTOAR: nobody past it learns of it, whatever its TLP
-      return Audience.of(Marking.tlp(Tlp.AMBER_STRICT), org, r.authorId)
+      // the original stops at its CEPTOAR: nobody past it learns of it, and at RED only the
+      // people it names see it there
+      boolean red = "red".equals(r.tlp);
+      return Audience.of(Marking.tlp(red ? Tlp.RED : Tlp.AMBER_STRICT), org, r.authorId)
           .withRecipientOrganisations(reached)
+          .withRecipientPeople(red ? r.people : Set.of())
           .withExcluded(r.excluded);
     }
     return Audience.of(tlp(r.tlp), org, r.authorId)
