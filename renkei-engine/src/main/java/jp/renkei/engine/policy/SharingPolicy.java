@@ -43,6 +43,15 @@ public final class SharingPolicy {
     this.modeGatedTypes = Set.copyOf(modeGatedTypes);
   }
 
+  /**
+   * The organisation types that may not be reached in this mode unless addressed by name or by
+   * their type: delivery to "everyone" (an advisory to all CI) leaves them out in normal mode, as
+   * the GREEN community does.
+   */
+  public Set<String> gatedTypes(SystemMode mode) {
+    return mode == SystemMode.LARGE_SCALE ? Set.of() : modeGatedTypes;
+  }
+
   public boolean canView(Viewer viewer, Audience audience, SystemMode mode) {
     return decide(viewer, audience, mode).allowed();
   }

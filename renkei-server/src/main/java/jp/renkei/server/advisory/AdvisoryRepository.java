@@ -198,10 +198,11 @@ class AdvisoryRepository {
 
   /**
    * Writes every recipient's inbox row in one statement: the audience's organisations, the
-   * ministries supervising its sectors, never the issuer. A new version re-delivers and asks for a
-   * fresh confirmation. Idempotent.
+   * ministries supervising its sectors, never the issuer; "all" leaves out {@code gatedTypes} (the
+   * agencies that receive only in large-scale mode, unless addressed by type or name). A new
+   * version re-delivers and asks for a fresh confirmation. Idempotent.
    */
-  int fanOutRecipients(Advisory a, int versionNo, Instant at) {
+  int fanOutRecipients(Advisory a, int versionNo, Instant at, java.util.Set<String> gatedTypes) {
     return jdbc.sql(
             """
             insert into advisory_recipient (advisory_id, organisation_id, level, delivered_at, version_no)
@@ -211,7 +212,8 @@ class AdvisoryRepository {
                    ?, ?
               from organisation o
              where o.active and o.id <> ?
-               and (? or o.sector_code = any(?) or o.type_code = any(?) or o.id = any(?)
+               and ((? and not o.type_code = any(?)) or o.sector_code = any(?)
+                    or o.type_code = any(?) or o.id = any(?)
                     or (o.type_code = 'ministry'
                         and o.ministry_code in (select ministry_code from sector where code = any(?))))
             on conflict (advisory_id, organisation_id) do update
@@ -225,6 +227,7 @@ class AdvisoryRepository {
             versionNo,
             a.issuerOrgId(),
             a.all(),
+            gatedTypes.toArray(String[]::new),
             a.sectors().toArray(String[]::new),
             a.types().toArray(String[]::new),
             a.orgIds().toArray(Long[]::new),

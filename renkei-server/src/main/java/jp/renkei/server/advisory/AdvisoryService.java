@@ -409,7 +409,7 @@ public class AdvisoryService {
   int fanOut(long id, int versionNo) {
     AdvisoryRepository.Advisory a = advisories.advisory(id).orElseThrow();
     Instant now = clock.instant();
-    advisories.fanOutRecipients(a, versionNo, now);
+    advisories.fanOutRecipients(a, versionNo, now, gate.gatedTypesNow());
     advisories.queueDeliveries(id, versionNo, "delivery", 0, false);
     advisories.markFannedOut(id, versionNo, now);
     return advisories.recipients(id).size();

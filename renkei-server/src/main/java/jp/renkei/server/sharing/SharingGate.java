@@ -101,6 +101,11 @@ public class SharingGate {
     return audience -> policy.decide(v, audience, mode);
   }
 
+  /** Organisation types a delivery to everyone leaves out now (see SharingPolicy.gatedTypes). */
+  public java.util.Set<String> gatedTypesNow() {
+    return policy.gatedTypes(modes.current());
+  }
+
   public boolean canView(Actor actor, Audience audience) {
     return check(actor).decide(audience).allowed();
   }

@@ -86,6 +86,30 @@ class AdvisoryIT extends ServerTest {
         + "}";
   }
 
+  @Autowired jp.renkei.server.sharing.ModeService modes;
+
+  @Test
+  void anAdvisoryToAllReachesTheAgenciesOfLargeScaleModeOnlyInThatMode() {
+    var nisc = api(fixtures.user("nisc", Role.ANALYST));
+    var police = api(fixtures.user("npa", Role.ANALYST));
+    assertThat(modes.current()).isEqualTo(jp.renkei.engine.policy.SystemMode.NORMAL);
+    String title = "全重要インフラ向け " + jp.renkei.server.support.Fixtures.unique("t");
+    long normal = id(nisc.postJson("/api/v1/advisories", advisory(title, "amber", "\"all\":true")));
+    // in normal mode the police are not among "all critical infrastructure"
+    assertThat(police.get("/api/v1/advisories/" + normal).statusCode()).isEqualTo(404);
+    assertThat(police.get("/api/v1/advisories/inbox").body()).doesNotContain(title);
+    modes.switchTo(jp.renkei.server.audit.Actor.cli(), "large_scale", "test");
+    try {
+      String urgent = "大規模障害 " + jp.renkei.server.support.Fixtures.unique("t");
+      long large =
+          id(nisc.postJson("/api/v1/advisories", advisory(urgent, "amber", "\"all\":true")));
+      assertThat(police.get("/api/v1/advisories/" + large).statusCode()).isEqualTo(200);
+      assertThat(police.get("/api/v1/advisories/inbox").body()).contains(urgent);
+    } finally {
+      modes.switchTo(jp.renkei.server.audit.Actor.cli(), "normal", "test cleanup");
+    }
+  }
+
   @Test
   void fansOutToTheSectorsMinistryCeptoarsAndOperatorsByInboxMailAndSignedWebhook()
       throws Exception {

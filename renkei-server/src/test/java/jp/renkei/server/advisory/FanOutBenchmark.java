@@ -58,7 +58,7 @@ class FanOutBenchmark extends ServerTest {
       tx.executeWithoutResult(
           s -> {
             AdvisoryRepository.Advisory adv = advisories.advisory(a).orElseThrow();
-            advisories.fanOutRecipients(adv, 1, Instant.now());
+            advisories.fanOutRecipients(adv, 1, Instant.now(), java.util.Set.of());
             advisories.queueDeliveries(a, 1, "delivery", 0, false);
           });
       long setNanos = System.nanoTime() - t0;
