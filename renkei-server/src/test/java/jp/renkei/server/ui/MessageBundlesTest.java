@@ -24,8 +24,25 @@ class MessageBundlesTest {
 
   @Test
   void japaneseAndEnglishBundlesHaveTheSameKeys() throws IOException {
-    assertThat(load("messages_en.properties").stringPropertyNames())
-        .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+    for (String base : bundles()) {
+      assertThat(load(base + "_en.properties").stringPropertyNames())
+          .as(base)
+          .containsExactlyInAnyOrderElementsOf(load(base + ".properties").stringPropertyNames());
+    }
+  }
+
+  @Test
+  void everyBundleIsConfiguredAndNoKeyIsDefinedTwice() throws IOException {
+    String yml = Files.readString(RESOURCES.resolve("application.yml"), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("basename: ([\\w/,-]+)").matcher(yml);
+    assertThat(m.find()).isTrue();
+    assertThat(Set.of(m.group(1).split(","))).containsExactlyInAnyOrderElementsOf(bundles());
+    Set<String> seen = new TreeSet<>();
+    for (String base : bundles()) {
+      for (String key : load(base + ".properties").stringPropertyNames()) {
+        assertThat(seen.add(key)).as("%s defined again in %s", key, base).isTrue();
+      }
+    }
   }
 
   @Test
@@ -33,7 +50,7 @@ class MessageBundlesTest {
     Set<String> used =
         scan(RESOURCES.resolve("templates"), Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]"));
     assertThat(used).isNotEmpty();
-    assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
+    assertThat(all("")).containsAll(used);
   }
 
   @Test
@@ -43,14 +60,34 @@ class MessageBundlesTest {
             JAVA,
             Pattern.compile("\"((?:error|validation|login|admin)\\.[a-zA-Z][\\w.]*[a-zA-Z])\""));
     assertThat(used).contains("error.notFound", "validation.organisation.code");
-    assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
-    assertThat(load("messages_en.properties").stringPropertyNames()).containsAll(used);
+    assertThat(all("")).containsAll(used);
+    assertThat(all("_en")).containsAll(used);
   }
 
   @Test
   void japaneseBundleIsActuallyJapanese() throws IOException {
     assertThat(load("messages.properties").getProperty("login.submit")).isEqualTo("ログイン");
     assertThat(load("messages_en.properties").getProperty("login.submit")).isEqualTo("Sign in");
+  }
+
+  /** The base names of every bundle: messages and one per area under i18n/. */
+  private static Set<String> bundles() throws IOException {
+    Set<String> names = new TreeSet<>(Set.of("messages"));
+    try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
+      files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".properties") && !n.endsWith("_en.properties"))
+          .forEach(n -> names.add("i18n/" + n.substring(0, n.length() - ".properties".length())));
+    }
+    return names;
+  }
+
+  private static Set<String> all(String suffix) throws IOException {
+    Set<String> keys = new TreeSet<>();
+    for (String base : bundles()) {
+      keys.addAll(load(base + suffix + ".properties").stringPropertyNames());
+    }
+    return keys;
   }
 
   private static Properties load(String name) throws IOException {
