@@ -176,7 +176,13 @@ final class AdminCommand implements Runnable {
       name = "user",
       mixinStandardHelpOptions = true,
       description = "People.",
-      subcommands = {UserCreate.class, UserRole.class, UserPassword.class, UserEnable.class})
+      subcommands = {
+        UserCreate.class,
+        UserRole.class,
+        UserPassword.class,
+        UserTotpReset.class,
+        UserEnable.class
+      })
   static final class User implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -256,7 +262,9 @@ final class AdminCommand implements Runnable {
   @Command(
       name = "password",
       mixinStandardHelpOptions = true,
-      description = "Set a new random password for a person (also unlocks); prints it on stdout.")
+      description =
+          "Set a new random password for a person (also unlocks, ends their sessions and revokes"
+              + " their API tokens); prints it on stdout.")
   static final class UserPassword implements Callable<Integer> {
     @Mixin DatabaseOptions db;
 
@@ -270,9 +278,35 @@ final class AdminCommand implements Runnable {
               db,
               c -> {
                 UserService users = c.getBean(UserService.class);
-                return users.resetPassword(Actor.cli(), users.byLogin(login).id());
+                return users.resetPassword(Actor.cli(), users.byLogin(login).id()).password();
               });
       System.out.println(password);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "totp-reset",
+      mixinStandardHelpOptions = true,
+      description =
+          "Remove a person's two-step sign-in (a lost authenticator and recovery codes) and end"
+              + " their sessions; they sign in with their password and enrol again.")
+  static final class UserTotpReset implements Callable<Integer> {
+    @Mixin DatabaseOptions db;
+
+    @Option(names = "--login", required = true, description = "Login.")
+    String login;
+
+    @Override
+    public Integer call() {
+      boolean had =
+          withContext(
+              db,
+              c -> {
+                UserService users = c.getBean(UserService.class);
+                return users.resetSecondFactor(Actor.cli(), users.byLogin(login).id());
+              });
+      System.out.println(had ? "two-step sign-in removed" : "had no two-step sign-in");
       return 0;
     }
   }

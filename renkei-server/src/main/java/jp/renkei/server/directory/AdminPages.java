@@ -155,7 +155,18 @@ class AdminPages {
 
   @PostMapping("/admin/users/{id}/password")
   String resetPassword(Actor actor, @PathVariable long id, Model model) {
-    model.addAttribute("newPassword", users.resetPassword(actor, id));
+    UserService.PasswordReset reset = users.resetPassword(actor, id);
+    model.addAttribute("newPassword", reset.password());
+    model.addAttribute("tokensRevoked", reset.tokensRevoked());
+    return user(actor, id, model);
+  }
+
+  @PostMapping("/admin/users/{id}/totp-reset")
+  String resetSecondFactor(Actor actor, @PathVariable long id, Model model) {
+    UserAccount u = users.get(actor, id);
+    users.resetSecondFactor(actor, id);
+    model.addAttribute("notice", "admin.users.totpReset");
+    model.addAttribute("noticeArg", u.login());
     return user(actor, id, model);
   }
 

@@ -164,11 +164,16 @@ class DirectoryApi {
     return Representations.user(users.setEnabled(actor, id, body.enabled()));
   }
 
-  record PasswordReset(String password) {}
-
   @PostMapping("/users/{id}/password-reset")
-  PasswordReset resetPassword(Actor actor, @PathVariable long id) {
-    return new PasswordReset(users.resetPassword(actor, id));
+  UserService.PasswordReset resetPassword(Actor actor, @PathVariable long id) {
+    return users.resetPassword(actor, id);
+  }
+
+  record SecondFactorReset(boolean hadSecondFactor) {}
+
+  @PostMapping("/users/{id}/totp-reset")
+  SecondFactorReset resetSecondFactor(Actor actor, @PathVariable long id) {
+    return new SecondFactorReset(users.resetSecondFactor(actor, id));
   }
 
   @GetMapping("/tokens")

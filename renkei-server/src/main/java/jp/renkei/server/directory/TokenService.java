@@ -157,6 +157,25 @@ public class TokenService {
   }
 
   /**
+   * Revokes every live token of a person, for an admin's reset of their credentials (someone who
+   * took over the account may have made tokens). Returns how many were revoked; audited as one
+   * event on the person.
+   */
+  @Transactional
+  public int revokeAllOf(Actor actor, long userId, String why) {
+    int revoked =
+        jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
+            .param(userId)
+            .update();
+    if (revoked > 0) {
+      audit.record(
+          actor,
+          AuditLog.Event.success("token.revoke.all", "user", userId, revoked + " (" + why + ")"));
+    }
+    return revoked;
+  }
+
+  /**
    * The enabled person a presented token belongs to, with the token's scopes, if the token is well
    * formed, known, not revoked and not expired. Whether the owner is locked out of password sign-in
    * does not matter. Last use is written at most once a minute per token.

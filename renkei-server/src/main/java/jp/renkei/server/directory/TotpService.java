@@ -133,13 +133,20 @@ public class TotpService {
     if (!state(id).enabled() || !verify(id, code)) {
       throw new InvalidInput("code", "validation.totp.code");
     }
+    clear(id);
+    audit.record(actor, AuditLog.Event.success("user.totp.disable", "user", id, null));
+  }
+
+  /** Removes a person's second factor and recovery codes; whether there was one. Not audited. */
+  boolean clear(long userId) {
+    boolean had = state(userId).sealedSecret() != null;
     jdbc.sql(
             "update app_user set totp_secret = null, totp_enabled_at = null, totp_last_step = 0"
                 + " where id = ?")
-        .param(id)
+        .param(userId)
         .update();
-    jdbc.sql("delete from recovery_code where user_id = ?").param(id).update();
-    audit.record(actor, AuditLog.Event.success("user.totp.disable", "user", id, null));
+    jdbc.sql("delete from recovery_code where user_id = ?").param(userId).update();
+    return had;
   }
 
   /**

@@ -135,6 +135,13 @@ class UserRepository {
         .single();
   }
 
+  /** Moves the credential epoch on: every session of the person ends at its next request. */
+  void endSessions(long id) {
+    jdbc.sql("update app_user set credential_epoch = credential_epoch + 1 where id = ?")
+        .param(id)
+        .update();
+  }
+
   void updateLocale(long id, String locale) {
     jdbc.sql("update app_user set locale = ? where id = ?").params(locale, id).update();
   }

@@ -39,6 +39,7 @@ public class UserService {
   private final OrganisationRepository organisations;
   private final Passwords passwords;
   private final TotpService totp;
+  private final TokenService tokens;
   private final AuditLog audit;
   private final SecurityProperties security;
   private final Clock clock;
@@ -48,6 +49,7 @@ public class UserService {
       OrganisationRepository organisations,
       Passwords passwords,
       TotpService totp,
+      TokenService tokens,
       AuditLog audit,
       SecurityProperties security,
       Optional<Clock> clock) {
@@ -55,6 +57,7 @@ public class UserService {
     this.organisations = organisations;
     this.passwords = passwords;
     this.totp = totp;
+    this.tokens = tokens;
     this.audit = audit;
     this.security = security;
     this.clock = clock.orElse(Clock.systemUTC());
@@ -191,21 +194,50 @@ public class UserService {
     return users.byId(id).orElseThrow();
   }
 
+  /** What an admin's password reset did: the new password (shown once) and the tokens revoked. */
+  public record PasswordReset(String password, int tokensRevoked) {}
+
   /**
-   * Sets a new random password and returns it, to hand to the person once. Ends all the person's
-   * sessions. Not for one's own account: a person changes their own password with the current one.
+   * Sets a new random password, to hand to the person once. Ends all the person's sessions and
+   * revokes their API tokens: a reset is how an account taken over is recovered, and whoever held
+   * it may have made tokens. Not for one's own account: a person changes their own password with
+   * the current one.
    */
   @Transactional
-  public String resetPassword(Actor actor, long id) {
-    UserAccount u = get(actor, id);
-    requireCanManage(actor, u.organisationId(), u.role());
-    if (actor.userId() != null && actor.userId() == id) {
-      throw new Forbidden("error.users.resetSelf");
-    }
+  public PasswordReset resetPassword(Actor actor, long id) {
+    UserAccount u = requireOtherManaged(actor, id, "error.users.resetSelf");
     String password = Passwords.generate();
     users.updatePassword(id, passwords.hash(password));
     audit.record(actor, AuditLog.Event.success("user.password.reset", "user", id, u.login()));
-    return password;
+    return new PasswordReset(password, tokens.revokeAllOf(actor, id, "password reset"));
+  }
+
+  /**
+   * Removes a person's second factor (a lost phone and lost recovery codes), so that they sign in
+   * with their password and enrol again; ends their sessions. Where second factors are required of
+   * platform admins, such a person is sent to enrolment at once. Not for one's own account.
+   *
+   * @return whether the person had a second factor
+   */
+  @Transactional
+  public boolean resetSecondFactor(Actor actor, long id) {
+    UserAccount u = requireOtherManaged(actor, id, "error.users.resetSelf");
+    boolean had = totp.clear(id);
+    users.endSessions(id);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "user.totp.reset", "user", id, u.login() + (had ? "" : " (had none)")));
+    return had;
+  }
+
+  private UserAccount requireOtherManaged(Actor actor, long id, String selfKey) {
+    UserAccount u = get(actor, id);
+    requireCanManage(actor, u.organisationId(), u.role());
+    if (actor.userId() != null && actor.userId() == id) {
+      throw new Forbidden(selfKey);
+    }
+    return u;
   }
 
   /**

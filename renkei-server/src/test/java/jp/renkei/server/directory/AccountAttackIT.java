@@ -293,6 +293,89 @@ class AccountAttackIT extends ServerTest {
     assertThat(signedInWith(http(), person.login(), recovery)).isFalse();
   }
 
+  // --- recovery by an admin: a reset takes back everything the account holder made --------------
+
+  @Test
+  void anAdminsPasswordResetEndsSessionsAndRevokesEveryTokenTheAccountMade() {
+    var victim = fixtures.user("op-sakura-bank", Role.ANALYST);
+    var orgAdmin = fixtures.user("op-sakura-bank", Role.ORG_ADMIN);
+    String planted = fixtures.token(victim);
+    String second = fixtures.token(victim);
+    Http intruder = http();
+    assertThat(signedIn(intruder, victim.login(), Fixtures.PASSWORD)).isTrue();
+    assertThat(http().bearer(planted).get("/api/v1/me").statusCode()).isEqualTo(200);
+
+    Http admin = http();
+    assertThat(signedIn(admin, orgAdmin.login(), Fixtures.PASSWORD)).isTrue();
+    String page =
+        admin
+            .postForm(
+                "/admin/users/" + victim.id(),
+                "/admin/users/" + victim.id() + "/password",
+                Map.of())
+            .body();
+    assertThat(page).contains("id=\"new-password\"", "id=\"tokens-revoked\"");
+
+    assertThat(http().bearer(planted).get("/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(http().bearer(second).get("/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(intruder.get("/reports").statusCode()).isEqualTo(302);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'token.revoke.all'"
+                        + " and target_id = ?")
+                .param(String.valueOf(victim.id()))
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aLostSecondFactorIsRemovedOnlyByAnAdminWhoManagesThePerson() {
+    var person = fixtures.user("op-sakura-bank", Role.ANALYST);
+    Http browser = http();
+    assertThat(signedIn(browser, person.login(), Fixtures.PASSWORD)).isTrue();
+    String started = browser.postForm("/account/totp", "/account/totp/start", Map.of()).body();
+    byte[] key = Base32.decode(text(started, "totp-secret"));
+    browser.postForm(
+        "/account/totp",
+        "/account/totp/confirm",
+        Map.of("code", Totp.code(key, Totp.step(Instant.now()))));
+    assertThat(signedIn(http(), person.login(), Fixtures.PASSWORD)).isFalse();
+
+    // another organisation's admin, and the API of a member of the same one: refused
+    var otherAdmin = fixtures.user("op-inazuma-power", Role.ORG_ADMIN);
+    var colleague = fixtures.user("op-sakura-bank", Role.ANALYST);
+    String path = "/api/v1/users/" + person.id() + "/totp-reset";
+    assertThat(http().bearer(fixtures.token(otherAdmin)).postJson(path, "{}").statusCode())
+        .isIn(403, 404);
+    assertThat(http().bearer(fixtures.token(colleague)).postJson(path, "{}").statusCode())
+        .isIn(403, 404);
+    assertThat(signedIn(http(), person.login(), Fixtures.PASSWORD)).isFalse();
+
+    var orgAdmin = fixtures.user("op-sakura-bank", Role.ORG_ADMIN);
+    Http admin = http();
+    assertThat(signedIn(admin, orgAdmin.login(), Fixtures.PASSWORD)).isTrue();
+    assertThat(admin.get("/admin/users/" + person.id()).body()).contains("id=\"reset-totp\"");
+    String page =
+        admin
+            .postForm(
+                "/admin/users/" + person.id(),
+                "/admin/users/" + person.id() + "/totp-reset",
+                Map.of())
+            .body();
+    assertThat(page).contains("id=\"notice\"").doesNotContain("id=\"reset-totp\"");
+    // the session that was open ends; the password alone signs in again, to enrol anew
+    assertThat(browser.get("/reports").statusCode()).isEqualTo(302);
+    assertThat(signedIn(http(), person.login(), Fixtures.PASSWORD)).isTrue();
+    // one's own second factor is removed only with a code, never by this reset
+    assertThat(
+            http()
+                .bearer(fixtures.token(orgAdmin))
+                .postJson("/api/v1/users/" + orgAdmin.id() + "/totp-reset", "{}")
+                .statusCode())
+        .isEqualTo(403);
+  }
+
   // --- helpers ----------------------------------------------------------------------------------
 
   private static String user(String password) {
