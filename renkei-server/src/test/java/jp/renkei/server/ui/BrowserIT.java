@@ -34,6 +34,15 @@ class BrowserIT extends ServerTest {
 
   @BeforeEach
   void startBrowser() throws Exception {
+    browser = chromium();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  /**
+   * A headless Chromium for a browser test, or the test is skipped (saying why) where Debian's
+   * chromium and chromium-driver are not installed.
+   */
+  static WebDriver chromium() {
     Assumptions.assumeTrue(
         CHROMIUM.canExecute() && DRIVER.canExecute(),
         "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped."
@@ -54,8 +63,7 @@ class BrowserIT extends ServerTest {
         "--user-data-dir=" + TestFiles.directory("renkei-chromium"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    return new ChromeDriver(service, options);
   }
 
   @AfterEach

@@ -1,0 +1,142 @@
+package jp.renkei.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Forms that never lose work (keep.js), in a real Chromium: a 第一報 typed when the session has
+ * expired comes back after signing in again; once the hub has taken it, nothing is offered; it is
+ * never offered to another person in the same tab, and signing out clears it.
+ */
+class FormKeepBrowserIT extends ServerTest {
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void startBrowser() {
+    browser = BrowserIT.chromium();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private void signIn(String login) {
+    browser.get(url("/login"));
+    browser.findElement(By.id("login")).sendKeys(login);
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+  }
+
+  private void typeReport(String title, String summary) {
+    browser.get(url("/reports/new"));
+    browser.findElement(By.id("title")).sendKeys(title);
+    browser.findElement(By.id("summary")).sendKeys(summary);
+    new Select(browser.findElement(By.id("incidentType"))).selectByValue("intrusion");
+    new Select(browser.findElement(By.id("severity"))).selectByValue("level3");
+    browser.findElement(By.id("cause-impersonation")).click();
+    // the form is kept on input after a short pause
+    wait.until(
+        d ->
+            ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return sessionStorage.getItem('renkei.keep:/reports') !== null"));
+  }
+
+  private boolean offered() {
+    return !browser.findElements(By.id("keep-offer")).isEmpty();
+  }
+
+  /** The session ends on the server side, as after the idle timeout: the cookie no longer works. */
+  private void expireSession() {
+    browser.manage().deleteCookieNamed("RENKEI_SESSION");
+  }
+
+  @Test
+  void textTypedIntoAnExpiredSessionComesBackAfterSigningInAgain() {
+    var analyst = fixtures.user("op-sakura-bank", Role.ANALYST);
+    signIn(analyst.login());
+    typeReport("制御系ネットワークで不審な通信", "深夜 3 時、監視端末から外部への通信を検知。詳細は調査中。");
+
+    expireSession();
+    browser.findElement(By.id("save-draft")).click();
+    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/reports/new")));
+    assertThat(browser.findElements(By.id("who"))).isEmpty();
+
+    signIn(analyst.login());
+    browser.get(url("/reports/new"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keep-offer")));
+    assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEmpty();
+    browser.findElement(By.id("keep-restore")).click();
+    assertThat(browser.findElement(By.id("title")).getAttribute("value"))
+        .isEqualTo("制御系ネットワークで不審な通信");
+    assertThat(browser.findElement(By.id("summary")).getAttribute("value")).startsWith("深夜 3 時");
+    assertThat(offered()).isFalse();
+
+    // the hub takes it now: the draft's page follows, and the form is empty next time
+    browser.findElement(By.id("save-draft")).click();
+    wait.until(
+        ExpectedConditions.or(
+            ExpectedConditions.presenceOfElementLocated(By.id("report-title")),
+            ExpectedConditions.presenceOfElementLocated(By.id("form-error")),
+            ExpectedConditions.presenceOfElementLocated(By.id("error-message"))));
+    assertThat(browser.findElements(By.id("report-title")))
+        .as(() -> browser.findElement(By.tagName("main")).getText())
+        .isNotEmpty();
+    wait.until(
+        d ->
+            "complete"
+                .equals(
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return document.readyState")));
+    assertThat(browser.findElement(By.id("report-title")).getText()).isEqualTo("制御系ネットワークで不審な通信");
+    browser.get(url("/reports/new"));
+    assertThat(offered()).isFalse();
+  }
+
+  @Test
+  void keptTextIsNeverOfferedToAnotherPersonAndSigningOutClearsIt() {
+    var analyst = fixtures.user("op-sakura-bank", Role.ANALYST);
+    var colleague = fixtures.user("op-sakura-bank", Role.ANALYST);
+    signIn(analyst.login());
+    typeReport("TLP:RED の下書き", "他の人に見せてはならない本文");
+    expireSession();
+
+    signIn(colleague.login());
+    browser.get(url("/reports/new"));
+    assertThat(offered()).isFalse();
+    assertThat(browser.getPageSource()).doesNotContain("他の人に見せてはならない本文");
+
+    // a page left by mistake: offered again on return; signing out drops it
+    typeReport("別件", "途中まで書いた本文");
+    browser.get(url("/reports"));
+    browser.get(url("/reports/new"));
+    assertThat(offered()).isTrue();
+    browser.findElement(By.id("sign-out")).click();
+    wait.until(ExpectedConditions.urlContains("/login"));
+    signIn(colleague.login());
+    browser.get(url("/reports/new"));
+    assertThat(offered()).isFalse();
+  }
+}
