@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param requireTotpForAdmins whether platform admins must use a second factor (TOTP): until they
  *     enrol, their session reaches only the enrolment page (default false)
  * @param totpIssuer the name authenticator apps show beside the code (default Renkei)
+ * @param sessionIdle how long a browser session lasts without the person doing anything (default 30
+ *     minutes); background refreshes of an open page (the work queue's polling) do not count, so an
+ *     unattended screen is signed out all the same
  */
 @Validated
 @ConfigurationProperties("renkei.security")
@@ -39,7 +42,8 @@ public record SecurityProperties(
     @NotNull @DefaultValue("90d") Duration tokenLifetime,
     @NotNull @DefaultValue("365d") Duration tokenMaxLifetime,
     @DefaultValue("false") boolean requireTotpForAdmins,
-    @NotNull @DefaultValue("Renkei") String totpIssuer) {
+    @NotNull @DefaultValue("Renkei") String totpIssuer,
+    @NotNull @DefaultValue("30m") Duration sessionIdle) {
 
   public SecurityProperties {
     if (tokenLifetime.compareTo(tokenMaxLifetime) > 0 || tokenLifetime.toDays() < 1) {

@@ -24,8 +24,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the person's password was changed or reset (see {@link CredentialEpoch}). A sign-in lockout does
  * not end sessions: it stops guessing, and anyone can cause it. Where platform admins must use a
  * second factor, an admin who has not enrolled reaches only the enrolment page.
+ *
+ * <p>A browser session also ends after {@code renkei.security.session-idle} without the person
+ * doing anything. A page's own background requests ({@value #BACKGROUND} header, e.g. the work
+ * queue refreshing itself) do not count as doing something: otherwise an open page would keep an
+ * unattended screen signed in forever.
  */
 class CurrentUserFilter extends OncePerRequestFilter {
+
+  /** The header that marks a request a page makes by itself, not the person. */
+  static final String BACKGROUND = "X-Renkei-Background";
+
+  private static final String LAST_ACTIVITY = "renkei.lastActivity";
 
   private final UserService users;
   private final SecurityProperties security;
@@ -49,6 +59,17 @@ class CurrentUserFilter extends OncePerRequestFilter {
         && auth.getPrincipal() instanceof CurrentUser user
         && "web".equals(user.channel())) {
       HttpSession session = request.getSession(false);
+      if (session != null && idle(session, request)) {
+        session.invalidate();
+        SecurityContextHolder.clearContext();
+        if (problems == null && request.getHeader(BACKGROUND) != null) {
+          response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+          response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
+          return;
+        }
+        chain.doFilter(request, response);
+        return;
+      }
       Optional<UserAccount> fresh =
           users
               .byId(user.account().id())
@@ -79,6 +100,22 @@ class CurrentUserFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Whether the person has done nothing for longer than the idle limit; records this request as
+   * their latest activity unless the page made it by itself.
+   */
+  private boolean idle(HttpSession session, HttpServletRequest request) {
+    long now = System.currentTimeMillis();
+    Object last = session.getAttribute(LAST_ACTIVITY);
+    if (last instanceof Long l && now - l > security.sessionIdle().toMillis()) {
+      return true;
+    }
+    if (last == null || request.getHeader(BACKGROUND) == null) {
+      session.setAttribute(LAST_ACTIVITY, now);
+    }
+    return false;
   }
 
   /** The epoch this session was signed in at: recorded in the session, else its principal's. */

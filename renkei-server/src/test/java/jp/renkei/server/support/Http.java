@@ -47,6 +47,11 @@ public final class Http {
     return send(request(path).GET().build());
   }
 
+  /** A GET with extra headers (name, value, name, value...). */
+  public HttpResponse<String> get(String path, String... headers) {
+    return send(request(path).headers(headers).GET().build());
+  }
+
   public HttpResponse<String> delete(String path) {
     return send(request(path).DELETE().build());
   }
