@@ -78,8 +78,8 @@ public class ReportAttachments {
     return visible(r).stream().map(a -> view(a, false)).toList();
   }
 
-  /** One attachment with its bytes; the read is audited. */
-  @Transactional(readOnly = true)
+  /** One attachment with its bytes; the read is audited (so not a read-only transaction). */
+  @Transactional
   public Download download(Actor actor, long reportId, long attachmentId) {
     ReportRecords.Report r;
     try {
