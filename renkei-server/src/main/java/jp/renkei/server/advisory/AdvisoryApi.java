@@ -55,7 +55,9 @@ class AdvisoryApi {
       String body,
       String actions,
       List<String> observables,
-      List<Long> sourceReportIds) {}
+      List<Long> sourceReportIds,
+      String urgency,
+      java.time.Instant confirmBy) {}
 
   @PostMapping("/{id}/versions")
   AdvisoryView addVersion(Actor actor, @PathVariable long id, @RequestBody VersionRequest v) {
@@ -67,7 +69,9 @@ class AdvisoryApi {
         v.body(),
         v.actions(),
         v.observables(),
-        v.sourceReportIds());
+        v.sourceReportIds(),
+        v.urgency(),
+        v.confirmBy());
     return advisories.view(actor, id);
   }
 

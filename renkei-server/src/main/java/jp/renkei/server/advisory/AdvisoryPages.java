@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.OrganisationQuery;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.reference.ReferenceData;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,9 +23,15 @@ class AdvisoryPages {
   private final AdvisoryService advisories;
   private final ReferenceData reference;
   private final DirectoryService directory;
+  private final AdvisoryDrafts drafts;
 
-  AdvisoryPages(AdvisoryService advisories, ReferenceData reference, DirectoryService directory) {
+  AdvisoryPages(
+      AdvisoryService advisories,
+      AdvisoryDrafts drafts,
+      ReferenceData reference,
+      DirectoryService directory) {
     this.advisories = advisories;
+    this.drafts = drafts;
     this.reference = reference;
     this.directory = directory;
   }
@@ -35,55 +43,141 @@ class AdvisoryPages {
     return "advisory/list";
   }
 
+  /**
+   * One organisation in the recipient picker: {@code groups} the picker's group keys it belongs to
+   * (its type, its sector, each CEPTOAR it is a member of or is), {@code noDutyContact} when it has
+   * no 当番連絡先 (duty e-mail) to be alerted at.
+   */
+  record PickerEntry(
+      String code, String name, String typeCode, String groups, boolean noDutyContact) {}
+
+  /** A group the picker can select at once: its key, label and how many it holds. */
+  record PickerGroup(String key, String label, long size) {}
+
   @GetMapping("/advisories/new")
-  String form(Actor actor, Model model) {
+  String form(
+      Actor actor,
+      @RequestParam(required = false) Long fromReport,
+      @RequestParam(required = false) Long draft,
+      Model model,
+      java.util.Locale locale) {
+    if (!model.containsAttribute("form")) {
+      AdvisoryForm f =
+          draft != null
+              ? drafts.form(actor, draft)
+              : fromReport != null ? advisories.fromReport(actor, fromReport) : new AdvisoryForm();
+      model.addAttribute("form", f);
+      model.addAttribute("fromReport", fromReport);
+    }
     model.addAttribute("mayIssue", advisories.mayIssue(actor));
+    model.addAttribute("drafts", drafts.list(actor, 50));
     model.addAttribute("sectors", reference.sectors());
     model.addAttribute("types", reference.organisationTypes());
+    model.addAttribute("urgencies", AdvisoryService.URGENCIES);
     model.addAttribute(
         "tlps", reference.vocabulary("tlp").stream().filter(t -> !t.code().equals("red")).toList());
-    model.addAttribute("organisations", directory.find(OrganisationQuery.ALL));
+    picker(model, locale);
     return "advisory/form";
   }
 
+  private void picker(Model model, java.util.Locale locale) {
+    List<Organisation> all = directory.find(OrganisationQuery.ALL);
+    java.util.Map<String, java.util.Set<String>> groups = new java.util.HashMap<>();
+    java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+    for (Organisation o : all) {
+      if (!o.active()) {
+        continue;
+      }
+      java.util.Set<String> g = groups.computeIfAbsent(o.code(), c -> new java.util.TreeSet<>());
+      g.add("type-" + o.typeCode());
+      labels.putIfAbsent("type-" + o.typeCode(), o.typeName(locale));
+      if (o.sectorCode() != null) {
+        g.add("sector-" + o.sectorCode());
+        labels.putIfAbsent("sector-" + o.sectorCode(), o.sectorName(locale));
+      }
+      if ("ceptoar".equals(o.typeCode())) {
+        String key = "ceptoar-" + o.code();
+        labels.put(key, o.name(locale));
+        g.add(key);
+        for (Organisation m : directory.detail(o.id()).members()) {
+          groups.computeIfAbsent(m.code(), c -> new java.util.TreeSet<>()).add(key);
+        }
+      }
+    }
+    List<PickerEntry> entries =
+        all.stream()
+            .filter(Organisation::active)
+            .map(
+                o ->
+                    new PickerEntry(
+                        o.code(),
+                        o.name(locale),
+                        o.typeCode(),
+                        String.join(" ", groups.get(o.code())),
+                        o.dutyEmail() == null || o.dutyEmail().isBlank()))
+            .toList();
+    model.addAttribute("pickerEntries", entries);
+    model.addAttribute(
+        "pickerGroups",
+        labels.entrySet().stream()
+            .map(
+                e ->
+                    new PickerGroup(
+                        e.getKey(),
+                        e.getValue(),
+                        entries.stream()
+                            .filter(x -> (" " + x.groups() + " ").contains(" " + e.getKey() + " "))
+                            .count()))
+            .toList());
+  }
+
+  /**
+   * The form posts here. {@code preview} (the default): every check, then the exact recipients to
+   * confirm; {@code issue}: 発信 (from the confirmation page); {@code draft}: save as a draft; {@code
+   * edit}: back to the form. A failed check shows the form again with every field and every chosen
+   * recipient as sent.
+   */
   @PostMapping("/advisories")
   String issue(
       Actor actor,
-      @RequestParam(defaultValue = "") String title,
-      @RequestParam(defaultValue = "") String body,
-      @RequestParam(defaultValue = "") String actions,
-      @RequestParam(defaultValue = "") String observables,
-      @RequestParam(defaultValue = "amber") String tlp,
-      @RequestParam(defaultValue = "false") boolean all,
-      @RequestParam(required = false) List<String> sectors,
-      @RequestParam(required = false) List<String> types,
-      @RequestParam(required = false) List<String> organisations,
-      @RequestParam(defaultValue = "") String sourceReports,
-      Model model) {
+      @ModelAttribute("form") AdvisoryForm form,
+      @RequestParam(defaultValue = "preview") String action,
+      Model model,
+      java.util.Locale locale) {
     try {
-      long id =
-          advisories.issue(
-              actor,
-              new NewAdvisory(
-                  title,
-                  body,
-                  actions,
-                  lines(observables),
-                  reportIds(sourceReports),
-                  tlp,
-                  all,
-                  sectors,
-                  types,
-                  organisations));
-      return "redirect:/advisories/" + id;
+      switch (action) {
+        case "issue" -> {
+          return "redirect:/advisories/" + drafts.issue(actor, form);
+        }
+        case "draft" -> {
+          long id = drafts.save(actor, form);
+          return "redirect:/advisories/new?draft=" + id + "&saved";
+        }
+        case "edit" -> {
+          return form(actor, null, null, model, locale);
+        }
+        default -> {
+          List<Organisation> recipients = advisories.recipientsOf(actor, form.advisory());
+          model.addAttribute("recipients", recipients);
+          model.addAttribute(
+              "withoutDuty",
+              recipients.stream()
+                  .filter(o -> o.dutyEmail() == null || o.dutyEmail().isBlank())
+                  .toList());
+          model.addAttribute("confirmByInstant", form.confirmByInstant());
+          return "advisory/confirm";
+        }
+      }
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
-      model.addAttribute("title", title);
-      model.addAttribute("body", body);
-      model.addAttribute("actions", actions);
-      model.addAttribute("observables", observables);
-      return form(actor, model);
+      return form(actor, null, null, model, locale);
     }
+  }
+
+  @PostMapping("/advisories/drafts/{id}/delete")
+  String deleteDraft(Actor actor, @PathVariable long id) {
+    drafts.delete(actor, id);
+    return "redirect:/advisories/new";
   }
 
   @GetMapping("/advisories/{id}")
@@ -114,8 +208,12 @@ class AdvisoryPages {
       @RequestParam(defaultValue = "") String actions,
       @RequestParam(required = false) String observables,
       @RequestParam(required = false) String sourceReports,
+      @RequestParam(required = false) String urgency,
+      @RequestParam(required = false) String confirmBy,
       Model model) {
     try {
+      AdvisoryForm deadline = new AdvisoryForm();
+      deadline.setConfirmBy(confirmBy);
       // the form is prefilled with the current values; a field not sent keeps them
       advisories.addVersion(
           actor,
@@ -125,7 +223,9 @@ class AdvisoryPages {
           body,
           actions,
           observables == null ? null : lines(observables),
-          sourceReports == null ? null : reportIds(sourceReports));
+          sourceReports == null ? null : reportIds(sourceReports),
+          urgency,
+          deadline.confirmByInstant());
       return "redirect:/advisories/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);

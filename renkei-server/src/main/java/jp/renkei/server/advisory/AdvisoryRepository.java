@@ -85,11 +85,13 @@ class AdvisoryRepository {
       String actions,
       List<String> observables,
       List<Long> sources,
+      String urgency,
+      Instant confirmBy,
       long userId) {
     return jdbc.sql(
             "insert into advisory_version (advisory_id, version_no, kind, title, body, actions,"
-                + " observables, source_report_ids, created_by) values (?,?,?,?,?,?,cast(? as jsonb),?,?)"
-                + " returning id")
+                + " observables, source_report_ids, urgency, confirm_by, created_by)"
+                + " values (?,?,?,?,?,?,cast(? as jsonb),?,?,?,?) returning id")
         .params(
             advisoryId,
             n,
@@ -99,6 +101,8 @@ class AdvisoryRepository {
             actions,
             json.writeValueAsString(observables),
             sources.toArray(Long[]::new),
+            urgency,
+            utc(confirmBy),
             userId)
         .query(Long.class)
         .single();
@@ -172,7 +176,9 @@ class AdvisoryRepository {
                     rs.getString("actions"),
                     Arrays.asList(json.readValue(rs.getString("observables"), String[].class)),
                     longs(rs.getArray("source_report_ids")),
-                    instant(rs, "created_at")))
+                    instant(rs, "created_at"),
+                    rs.getString("urgency"),
+                    instant(rs, "confirm_by")))
         .list();
   }
 
@@ -204,35 +210,70 @@ class AdvisoryRepository {
    */
   int fanOutRecipients(Advisory a, int versionNo, Instant at, java.util.Set<String> gatedTypes) {
     return jdbc.sql(
-            """
-            insert into advisory_recipient (advisory_id, organisation_id, level, delivered_at, version_no)
-            select ?, o.id,
-                   case o.type_code when 'ministry' then 'ministry' when 'ceptoar' then 'ceptoar'
-                                    when 'operator' then 'operator' else 'other' end,
-                   ?, ?
-              from organisation o
-             where o.active and o.id <> ?
-               and ((? and not o.type_code = any(?)) or o.sector_code = any(?)
-                    or o.type_code = any(?) or o.id = any(?)
-                    or (o.type_code = 'ministry'
-                        and o.ministry_code in (select ministry_code from sector where code = any(?))))
-            on conflict (advisory_id, organisation_id) do update
-               set version_no = excluded.version_no, delivered_at = excluded.delivered_at,
-                   acknowledged_at = null, acknowledged_by = null, acknowledged_version = null
-             where advisory_recipient.version_no < excluded.version_no
-            """)
-        .params(
-            a.id(),
-            utc(at),
-            versionNo,
-            a.issuerOrgId(),
-            a.all(),
-            gatedTypes.toArray(String[]::new),
-            a.sectors().toArray(String[]::new),
-            a.types().toArray(String[]::new),
-            a.orgIds().toArray(Long[]::new),
-            a.sectors().toArray(String[]::new))
+            "insert into advisory_recipient (advisory_id, organisation_id, level, delivered_at,"
+                + " version_no) select ?, o.id, o.level, ?, ? from ("
+                + ADDRESSED
+                + ") o on conflict (advisory_id, organisation_id) do update"
+                + " set version_no = excluded.version_no, delivered_at = excluded.delivered_at,"
+                + " acknowledged_at = null, acknowledged_by = null, acknowledged_version = null"
+                + " where advisory_recipient.version_no < excluded.version_no")
+        .params(fanOutParams(a.id(), utc(at), versionNo, a, gatedTypes))
         .update();
+  }
+
+  /** One organisation an audience addresses, as the fan-out would write it. */
+  record Addressed(long organisationId, String level) {}
+
+  /**
+   * The organisations {@link #fanOutRecipients} would deliver to for this audience, computed by the
+   * same statement without writing: what the issuer confirms before 発信.
+   */
+  List<Addressed> addressed(Advisory a, java.util.Set<String> gatedTypes) {
+    return jdbc.sql("select o.id, o.level from (" + ADDRESSED + ") o order by o.level, o.id")
+        .params(addressedParams(a, gatedTypes))
+        .query((rs, i) -> new Addressed(rs.getLong(1), rs.getString(2)))
+        .list();
+  }
+
+  /**
+   * Whom an audience addresses: its organisations, the ministries supervising its sectors, never
+   * the issuer; "all" leaves out the gated types. The one definition both the fan-out and the
+   * preview use.
+   */
+  private static final String ADDRESSED =
+      """
+      select o.id,
+             case o.type_code when 'ministry' then 'ministry' when 'ceptoar' then 'ceptoar'
+                              when 'operator' then 'operator' else 'other' end as level
+        from organisation o
+       where o.active and o.id <> ?
+         and ((? and not o.type_code = any(?)) or o.sector_code = any(?)
+              or o.type_code = any(?) or o.id = any(?)
+              or (o.type_code = 'ministry'
+                  and o.ministry_code in (select ministry_code from sector where code = any(?))))
+      """;
+
+  private static Object[] addressedParams(Advisory a, java.util.Set<String> gatedTypes) {
+    return new Object[] {
+      a.issuerOrgId(),
+      a.all(),
+      gatedTypes.toArray(String[]::new),
+      a.sectors().toArray(String[]::new),
+      a.types().toArray(String[]::new),
+      a.orgIds().toArray(Long[]::new),
+      a.sectors().toArray(String[]::new)
+    };
+  }
+
+  private static Object[] fanOutParams(
+      long id, Object at, int versionNo, Advisory a, java.util.Set<String> gatedTypes) {
+    Object[] rest = addressedParams(a, gatedTypes);
+    Object[] all = new Object[rest.length + 3];
+    all[0] = id;
+    all[1] = at;
+    all[2] = versionNo;
+    System.arraycopy(rest, 0, all, 3, rest.length);
+    return all;
   }
 
   /** Queues e-mail to duty addresses and webhooks of the version's recipients. Idempotent. */
@@ -360,6 +401,41 @@ class AdvisoryRepository {
         .param(advisoryId)
         .query(Integer.class)
         .single();
+  }
+
+  /** Who confirmed the current version, and when. */
+  record Confirmation(long organisationId, Instant acknowledgedAt, Long acknowledgedBy) {}
+
+  List<Confirmation> confirmations(long advisoryId) {
+    return jdbc.sql(
+            "select organisation_id, acknowledged_at, acknowledged_by from advisory_recipient"
+                + " where advisory_id = ? and acknowledged_at is not null order by acknowledged_at")
+        .param(advisoryId)
+        .query(
+            (rs, i) -> {
+              long by = rs.getLong(3);
+              return new Confirmation(
+                  rs.getLong(1), instant(rs, "acknowledged_at"), rs.wasNull() ? null : by);
+            })
+        .list();
+  }
+
+  /**
+   * The state of each recipient's outside deliveries of one version and purpose, per channel: the
+   * last round's rows only (a reminder's newest round), {@code status} pending, sent or failed.
+   */
+  record Delivery(long organisationId, String channel, String status, int attempts) {}
+
+  List<Delivery> deliveries(long advisoryId, int versionNo, String purpose) {
+    return jdbc.sql(
+            "select organisation_id, channel, status, attempts from outbox o where advisory_id = ?"
+                + " and version_no = ? and purpose = ? and round = (select max(round) from outbox"
+                + " where advisory_id = o.advisory_id and version_no = o.version_no"
+                + " and purpose = o.purpose)")
+        .params(advisoryId, versionNo, purpose)
+        .query(
+            (rs, i) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+        .list();
   }
 
   long[] outboxCounts(long advisoryId) {

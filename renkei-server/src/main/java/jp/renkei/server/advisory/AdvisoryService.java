@@ -39,6 +39,7 @@ public class AdvisoryService {
 
   static final int LIST_BATCH = 500;
   static final Set<String> KINDS = Set.of("update", "correction", "withdrawal");
+  static final List<String> URGENCIES = List.of("normal", "urgent", "immediate");
 
   /** One line of a list or inbox. */
   public record Summary(
@@ -59,6 +60,7 @@ public class AdvisoryService {
   private final DirectoryService directory;
   private final ReferenceData reference;
   private final AuditLog audit;
+  private final jp.renkei.server.directory.UserService users;
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
 
@@ -69,8 +71,10 @@ public class AdvisoryService {
       DirectoryService directory,
       ReferenceData reference,
       AuditLog audit,
+      jp.renkei.server.directory.UserService users,
       org.springframework.context.ApplicationEventPublisher events,
       Optional<Clock> clock) {
+    this.users = users;
     this.advisories = advisories;
     this.reports = reports;
     this.gate = gate;
@@ -90,8 +94,10 @@ public class AdvisoryService {
     return type.equals("nisc") || type.equals("ministry") || type.equals("ceptoar");
   }
 
-  @Transactional
-  public long issue(Actor actor, NewAdvisory a) {
+  /** An advisory that passed every check, with its named organisations resolved. */
+  private record Checked(NewAdvisory advisory, List<String> observables, List<Long> orgIds) {}
+
+  private Checked check(Actor actor, NewAdvisory a) {
     if (!mayIssue(actor)) {
       throw new Forbidden("error.advisory.mayNotIssue");
     }
@@ -99,6 +105,7 @@ public class AdvisoryService {
     if (a.tlp() == null || !Set.of("amber_strict", "amber", "green", "clear").contains(a.tlp())) {
       throw new InvalidInput("tlp", "validation.advisory.tlp", String.valueOf(a.tlp()));
     }
+    checkUrgency(a.urgency(), a.confirmBy());
     if (!a.all() && a.sectors().isEmpty() && a.types().isEmpty() && a.organisations().isEmpty()) {
       throw new InvalidInput("audience", "validation.advisory.emptyAudience");
     }
@@ -134,6 +141,47 @@ public class AdvisoryService {
             "sourceReportIds", "validation.advisory.sourceReport", String.valueOf(source));
       }
     }
+    return new Checked(a, observables, orgIds);
+  }
+
+  private void checkUrgency(String urgency, Instant confirmBy) {
+    if (!URGENCIES.contains(urgency)) {
+      throw new InvalidInput("urgency", "validation.vocabulary", String.valueOf(urgency));
+    }
+    if (confirmBy != null && !confirmBy.isAfter(clock.instant())) {
+      throw new InvalidInput("confirmBy", "work.validation.advisory.confirmByPast");
+    }
+  }
+
+  /**
+   * Exactly whom the advisory would reach if issued now, after every check {@link #issue} makes;
+   * nothing is written. The issuer sees this count and list before 発信.
+   */
+  @Transactional(readOnly = true)
+  public List<Organisation> recipientsOf(Actor actor, NewAdvisory a) {
+    Checked c = check(actor, a);
+    AdvisoryRepository.Advisory would =
+        new AdvisoryRepository.Advisory(
+            0,
+            actor.organisationId(),
+            actor.userId(),
+            a.tlp(),
+            a.all(),
+            a.sectors(),
+            a.types(),
+            c.orgIds(),
+            "active",
+            clock.instant());
+    return advisories.addressed(would, gate.gatedTypesNow()).stream()
+        .map(x -> directory.organisation(x.organisationId()))
+        .toList();
+  }
+
+  @Transactional
+  public long issue(Actor actor, NewAdvisory a) {
+    Checked c = check(actor, a);
+    List<String> observables = c.observables();
+    List<Long> orgIds = c.orgIds();
     Organisation issuer = directory.organisation(actor.organisationId());
     long id =
         advisories.insert(
@@ -147,6 +195,8 @@ public class AdvisoryService {
         blank(a.actions()),
         observables,
         a.sourceReportIds(),
+        a.urgency(),
+        a.confirmBy(),
         actor.userId());
     int recipients = fanOut(id, 1);
     audit.record(
@@ -174,6 +224,27 @@ public class AdvisoryService {
       String actions,
       List<String> observables,
       List<Long> sourceReportIds) {
+    return addVersion(
+        actor, id, kind, title, body, actions, observables, sourceReportIds, null, null);
+  }
+
+  /**
+   * As {@link #addVersion(Actor, long, String, String, String, String, List, List)}, with the new
+   * version's urgency (null: normal) and 疎通確認 deadline (null: none).
+   */
+  @Transactional
+  public int addVersion(
+      Actor actor,
+      long id,
+      String kind,
+      String title,
+      String body,
+      String actions,
+      List<String> observables,
+      List<Long> sourceReportIds,
+      String urgency,
+      Instant confirmBy) {
+    String level = urgency == null || urgency.isBlank() ? "normal" : urgency;
     AdvisoryRepository.Advisory a = visible(actor, id);
     if (actor.organisationId() == null
         || a.issuerOrgId() != actor.organisationId()
@@ -192,9 +263,20 @@ public class AdvisoryService {
         checkContent(
             title, body, actions, observables == null ? current.observables() : observables);
     List<Long> sources = sources(actor, current.sourceReportIds(), sourceReportIds);
+    checkUrgency(level, confirmBy);
     int n = versions.size() + 1;
     advisories.insertVersion(
-        id, n, kind, title.strip(), body.strip(), blank(actions), obs, sources, actor.userId());
+        id,
+        n,
+        kind,
+        title.strip(),
+        body.strip(),
+        blank(actions),
+        obs,
+        sources,
+        level,
+        confirmBy,
+        actor.userId());
     if ("withdrawal".equals(kind)) {
       advisories.withdraw(id);
     }
@@ -230,6 +312,27 @@ public class AdvisoryService {
       }
     }
     return out;
+  }
+
+  /**
+   * A new advisory's form prefilled from a report the actor may read, as the actor sees its latest
+   * version (an anonymised copy stays anonymised): title, summary, observables, and the report as
+   * the advisory's cited source. A report the actor may not see is {@link NotFound}.
+   */
+  public AdvisoryForm fromReport(Actor actor, long reportId) {
+    if (!mayIssue(actor)) {
+      throw new Forbidden("error.advisory.mayNotIssue");
+    }
+    jp.renkei.server.report.ReportContent c = reports.view(actor, reportId).latest().content();
+    AdvisoryForm f = new AdvisoryForm();
+    f.setTitle(c.title());
+    f.setBody(c.summary());
+    f.setObservables(
+        c.observables().stream()
+            .map(o -> o.type() + " " + o.value())
+            .collect(Collectors.joining("\n")));
+    f.setSourceReports(String.valueOf(reportId));
+    return f;
   }
 
   /** The recipient organisation confirms it received the current version. */
@@ -286,9 +389,11 @@ public class AdvisoryService {
                             r.deliveredAt(),
                             r.versionNo(),
                             r.acknowledgedAt(),
-                            r.versionNo() == versions.size()))
+                            r.versionNo() == versions.size(),
+                            versions.get(versions.size() - 1).confirmBy(),
+                            overdue(versions.get(versions.size() - 1), r.acknowledgedAt())))
                 .orElse(null);
-    AdvisoryView.Reach reach = issuerSide ? reach(id) : null;
+    AdvisoryView.Reach reach = issuerSide ? reach(id, versions.get(versions.size() - 1)) : null;
     return new AdvisoryView(
         a.id(),
         directory.organisation(a.issuerOrgId()).nameJa(),
@@ -487,27 +592,64 @@ public class AdvisoryService {
         Set.of());
   }
 
-  private AdvisoryView.Reach reach(long id) {
+  private boolean overdue(AdvisoryView.Version current, Instant acknowledgedAt) {
+    return acknowledgedAt == null
+        && current.confirmBy() != null
+        && clock.instant().isAfter(current.confirmBy());
+  }
+
+  private AdvisoryView.Reach reach(long id, AdvisoryView.Version current) {
     List<AdvisoryRepository.Recipient> all = advisories.recipients(id);
     Map<String, long[]> byLevel = new java.util.LinkedHashMap<>();
     for (String level : List.of("ministry", "ceptoar", "operator", "other")) {
       byLevel.put(level, new long[2]);
     }
+    Map<Long, AdvisoryRepository.Confirmation> confirmations = new HashMap<>();
+    advisories.confirmations(id).forEach(c -> confirmations.put(c.organisationId(), c));
+    Map<Long, Map<String, String>> delivered =
+        states(advisories.deliveries(id, current.number(), "delivery"));
+    Map<Long, Map<String, String>> reminded =
+        states(advisories.deliveries(id, current.number(), "reminder"));
     List<AdvisoryView.Pending> pending = new ArrayList<>();
-    Map<Long, String> names = new HashMap<>();
+    List<AdvisoryView.RecipientState> states = new ArrayList<>();
+    List<String> withoutDuty = new ArrayList<>();
+    Map<Long, String> people = new HashMap<>();
+    long total = 0;
+    long totalConfirmed = 0;
     for (AdvisoryRepository.Recipient r : all) {
+      Organisation org = directory.organisation(r.organisationId());
       long[] c = byLevel.get(r.level());
       c[0]++;
+      total++;
+      AdvisoryRepository.Confirmation confirmed = confirmations.get(r.organisationId());
       if (r.acknowledgedAt() != null) {
         c[1]++;
+        totalConfirmed++;
       } else {
         pending.add(
-            new AdvisoryView.Pending(
-                names.computeIfAbsent(r.organisationId(), o -> directory.organisation(o).nameJa()),
-                r.level(),
-                r.deliveredAt(),
-                r.remindedAt()));
+            new AdvisoryView.Pending(org.nameJa(), r.level(), r.deliveredAt(), r.remindedAt()));
       }
+      if (org.dutyEmail() == null || org.dutyEmail().isBlank()) {
+        withoutDuty.add(org.nameJa());
+      }
+      Map<String, String> sent = delivered.getOrDefault(r.organisationId(), Map.of());
+      Map<String, String> reminder = reminded.getOrDefault(r.organisationId(), Map.of());
+      states.add(
+          new AdvisoryView.RecipientState(
+              org.nameJa(),
+              r.level(),
+              r.deliveredAt(),
+              r.acknowledgedAt(),
+              confirmed == null || confirmed.acknowledgedBy() == null
+                  ? null
+                  : people.computeIfAbsent(
+                      confirmed.acknowledgedBy(),
+                      u -> users.byId(u).map(x -> x.displayName()).orElse(null)),
+              overdue(current, r.acknowledgedAt()),
+              sent.getOrDefault("email", "none"),
+              sent.getOrDefault("webhook", "none"),
+              r.remindedAt(),
+              r.remindedAt() == null ? null : reminderState(reminder)));
     }
     long[] outbox = advisories.outboxCounts(id);
     return new AdvisoryView.Reach(
@@ -518,7 +660,38 @@ public class AdvisoryService {
         pending,
         outbox[0],
         outbox[1],
-        outbox[2]);
+        outbox[2],
+        new AdvisoryView.Level("total", total, totalConfirmed),
+        states,
+        withoutDuty);
+  }
+
+  /** Per organisation and channel, what the outbox did: queued, sent or failed. */
+  private static Map<Long, Map<String, String>> states(
+      List<AdvisoryRepository.Delivery> deliveries) {
+    Map<Long, Map<String, String>> out = new HashMap<>();
+    for (AdvisoryRepository.Delivery d : deliveries) {
+      String state = "pending".equals(d.status()) ? "queued" : d.status();
+      // an organisation may have several rows per channel only across targets: the worst wins
+      out.computeIfAbsent(d.organisationId(), o -> new HashMap<>())
+          .merge(d.channel(), state, (a, b) -> rank(a) >= rank(b) ? a : b);
+    }
+    return out;
+  }
+
+  private static int rank(String state) {
+    return switch (state) {
+      case "failed" -> 3;
+      case "queued" -> 2;
+      default -> 1;
+    };
+  }
+
+  /** A reminder's state over both channels: none when there was nowhere to send it. */
+  private static String reminderState(Map<String, String> channels) {
+    return channels.values().stream()
+        .max(java.util.Comparator.comparingInt(AdvisoryService::rank))
+        .orElse("none");
   }
 
   private AdvisoryRepository.Advisory visible(Actor actor, long id) {

@@ -22,7 +22,9 @@ public record AdvisoryView(
       String actions,
       List<String> observables,
       List<Long> sourceReportIds,
-      Instant createdAt) {
+      Instant createdAt,
+      String urgency,
+      Instant confirmBy) {
 
     /** The observables one per line, as the version form is prefilled with them. */
     public String observablesText() {
@@ -37,21 +39,45 @@ public record AdvisoryView(
     /** The same version citing only {@code sources}. */
     public Version withSources(List<Long> sources) {
       return new Version(
-          number, kind, title, body, actions, observables, List.copyOf(sources), createdAt);
+          number,
+          kind,
+          title,
+          body,
+          actions,
+          observables,
+          List.copyOf(sources),
+          createdAt,
+          urgency,
+          confirmBy);
     }
   }
 
-  /** The viewer organisation's own receipt, if it is a recipient. */
+  /**
+   * The viewer organisation's own receipt, if it is a recipient: {@code confirmBy} the current
+   * version's 疎通確認 deadline, {@code overdue} when it passed unconfirmed.
+   */
   public record MyReceipt(
-      Instant deliveredAt, int version, Instant acknowledgedAt, boolean current) {}
+      Instant deliveredAt,
+      int version,
+      Instant acknowledgedAt,
+      boolean current,
+      Instant confirmBy,
+      boolean overdue) {}
 
-  /** Reach per level, who has not confirmed, and the state of e-mail and webhook deliveries. */
+  /**
+   * Reach per level with the total, who has not confirmed, every recipient's state, the recipients
+   * without a duty contact (当番連絡先: no e-mail and no webhook, so only their inbox gets it), and the
+   * outbox totals.
+   */
   public record Reach(
       List<Level> levels,
       List<Pending> notConfirmed,
       long outboxPending,
       long outboxSent,
-      long outboxFailed) {}
+      long outboxFailed,
+      Level total,
+      List<RecipientState> recipients,
+      List<String> withoutDutyContact) {}
 
   public record Level(String level, long recipients, long confirmed) {
     public int percent() {
@@ -61,6 +87,24 @@ public record AdvisoryView(
 
   public record Pending(
       String organisationName, String level, Instant deliveredAt, Instant remindedAt) {}
+
+  /**
+   * One recipient as its issuer sees it. Delivery states per channel are what the outbox did:
+   * {@code queued}, {@code sent}, {@code failed}, or {@code none} when the recipient has no such
+   * channel (nothing was or will be sent). {@code reminder} is null when never reminded, else the
+   * state of the newest reminder ({@code none}: reminded, but there was nowhere to send it).
+   */
+  public record RecipientState(
+      String organisation,
+      String level,
+      Instant deliveredAt,
+      Instant confirmedAt,
+      String confirmedBy,
+      boolean overdue,
+      String email,
+      String webhook,
+      Instant remindedAt,
+      String reminder) {}
 
   public Version latest() {
     return versions.get(versions.size() - 1);

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * An advisory as written: its content, its marking, and whom it is for — every
  * critical-infrastructure organisation ({@code all}), sectors, organisation types and named
- * organisations (by code).
+ * organisations (by code) — how urgent it is ({@code normal}, {@code urgent}, {@code immediate};
+ * null is normal) and by when recipients should confirm receipt ({@code confirmBy}, optional).
  */
 public record NewAdvisory(
     String title,
@@ -17,7 +18,9 @@ public record NewAdvisory(
     Boolean all,
     List<String> sectors,
     List<String> types,
-    List<String> organisations) {
+    List<String> organisations,
+    String urgency,
+    java.time.Instant confirmBy) {
 
   public NewAdvisory {
     observables = observables == null ? List.of() : List.copyOf(observables);
@@ -26,5 +29,6 @@ public record NewAdvisory(
     types = types == null ? List.of() : List.copyOf(types);
     organisations = organisations == null ? List.of() : List.copyOf(organisations);
     all = Boolean.TRUE.equals(all);
+    urgency = urgency == null || urgency.isBlank() ? "normal" : urgency;
   }
 }

@@ -165,6 +165,19 @@ class ReportFilingService {
     audit.record(actor, AuditLog.Event.success("report.draft.update", "report", id, null));
   }
 
+  /**
+   * Deletes a draft (never sent, so nobody but its organisation ever saw it); a sent report stays.
+   */
+  @Transactional
+  public void deleteDraft(Actor actor, long id) {
+    ReportRecords.Report r = access.ownReport(actor, id);
+    if (!"draft".equals(r.status())) {
+      throw new Conflict("status", "error.report.notDraft");
+    }
+    reports.deleteDraft(id);
+    audit.record(actor, AuditLog.Event.success("report.draft.delete", "report", id, null));
+  }
+
   /** Sends a draft as 第一報: creates the route's inboxes and delivers to the first hop. */
   @Transactional
   public void submit(Actor actor, long id) {

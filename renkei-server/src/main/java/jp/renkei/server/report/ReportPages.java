@@ -40,6 +40,8 @@ class ReportPages {
   private final ReferenceData reference;
   private final DirectoryService directory;
   private final UserService users;
+  private final jp.renkei.server.advisory.AdvisoryService advisories;
+  private final ReportAttachments attachments;
 
   ReportPages(
       ReportService reports,
@@ -48,7 +50,11 @@ class ReportPages {
       ReportRelayService relays,
       ReferenceData reference,
       DirectoryService directory,
-      UserService users) {
+      UserService users,
+      jp.renkei.server.advisory.AdvisoryService advisories,
+      ReportAttachments attachments) {
+    this.advisories = advisories;
+    this.attachments = attachments;
     this.reports = reports;
     this.filing = filing;
     this.routing = routing;
@@ -181,13 +187,80 @@ class ReportPages {
   @GetMapping("/reports/{id}")
   String view(Actor actor, @PathVariable long id, Model model) {
     model.addAttribute("report", reports.view(actor, id));
+    model.addAttribute("mayAdvise", advisories.mayIssue(actor));
+    model.addAttribute("attachments", attachments.list(actor, id));
+    model.addAttribute("attachmentLimits", attachments.limits());
     return "report/view";
+  }
+
+  @PostMapping("/reports/{id}/attachments")
+  String attach(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+      Model model)
+      throws java.io.IOException {
+    try {
+      if (file == null) {
+        throw new InvalidInput("file", "work.validation.attachment.empty", "-");
+      }
+      attachments.upload(actor, id, file.getOriginalFilename(), file.getBytes());
+      return "redirect:/reports/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+      return view(actor, id, model);
+    }
+  }
+
+  /**
+   * An attachment, always as a download: a neutral content type, no sniffing, a sandbox, the name
+   * as RFC 6266 {@code filename*} with a plain ASCII fallback.
+   */
+  @GetMapping("/reports/{id}/attachments/{attachmentId}")
+  org.springframework.http.ResponseEntity<byte[]> download(
+      Actor actor, @PathVariable long id, @PathVariable long attachmentId) {
+    ReportAttachments.Download d = attachments.download(actor, id, attachmentId);
+    return org.springframework.http.ResponseEntity.ok()
+        .header("Content-Type", "application/octet-stream")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"attachment-"
+                + attachmentId
+                + "\"; filename*=UTF-8''"
+                + rfc5987(d.attachment().name()))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox; default-src 'none'")
+        .header("Cache-Control", "no-store")
+        .body(d.content());
+  }
+
+  /** RFC 5987 value-chars: attr-chars as they are, every other UTF-8 byte as %XX. */
+  static String rfc5987(String name) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(String.format("%02X", c));
+      }
+    }
+    return out.toString();
   }
 
   @PostMapping("/reports/{id}/submit")
   String submit(Actor actor, @PathVariable long id) {
     filing.submit(actor, id);
     return "redirect:/reports/" + id;
+  }
+
+  @PostMapping("/reports/{id}/delete")
+  String deleteDraft(Actor actor, @PathVariable long id) {
+    filing.deleteDraft(actor, id);
+    return "redirect:/reports";
   }
 
   @PostMapping("/reports/{id}/read")
@@ -235,6 +308,7 @@ class ReportPages {
     model.addAttribute("report", reports.view(actor, id));
     AnonymisationPreview preview = relays.preview(actor, id, extra == null ? null : terms(extra));
     model.addAttribute("preview", preview);
+    model.addAttribute("relayAttachments", attachments.forRelay(actor, id));
     model.addAttribute("extra", extra == null ? String.join(", ", preview.extraTerms()) : extra);
     return "report/anonymise";
   }
@@ -246,9 +320,11 @@ class ReportPages {
       @RequestParam(required = false) String extra,
       @RequestParam(defaultValue = "") String tlp,
       @RequestParam(required = false) Integer version,
+      @RequestParam(required = false) java.util.List<Long> attachments,
       Model model) {
     try {
-      relays.relay(actor, id, extra == null ? null : terms(extra), tlp, version);
+      this.attachments.relay(
+          actor, id, extra == null ? null : terms(extra), tlp, version, attachments);
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);

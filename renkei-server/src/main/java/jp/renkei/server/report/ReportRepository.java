@@ -393,6 +393,11 @@ class ReportRepository {
     }
   }
 
+  /** Removes a draft with its versions (cascade); the status check keeps a sent report. */
+  void deleteDraft(long reportId) {
+    jdbc.sql("delete from report where id = ? and status = 'draft'").param(reportId).update();
+  }
+
   void insertComment(long reportId, long orgId, long userId, String body) {
     jdbc.sql("insert into report_comment (report_id, org_id, user_id, body) values (?,?,?,?)")
         .params(reportId, orgId, userId, body)

@@ -61,4 +61,50 @@ public record ReportView(
   public Version latest() {
     return versions.get(versions.size() - 1);
   }
+
+  /** What changed from version {@code number - 1} to {@code number} (empty for the first). */
+  public List<ReportDiff.Change> changes(int number) {
+    if (number < 2 || number > versions.size()) {
+      return List.of();
+    }
+    return ReportDiff.between(
+        versions.get(number - 2).content(), versions.get(number - 1).content());
+  }
+
+  /**
+   * One step of the report's way, oldest first: {@code kind} is {@code filed}, {@code followup},
+   * {@code final} (a version), {@code delivered} (reached a hop), {@code confirmed} (the hop marked
+   * it read), {@code forwarded}, {@code commented}; {@code who} the organisation as this viewer may
+   * know it (an anonymised reporter stays "an operator in sector X"); {@code version} the version
+   * number for version steps.
+   */
+  public record Step(Instant at, String kind, String who, Integer version) {}
+
+  /** The route as a timeline, built only from what this view already holds. */
+  public List<Step> timeline() {
+    List<Step> steps = new java.util.ArrayList<>();
+    for (Version v : versions) {
+      if (!"draft".equals(status)) {
+        String kind = "first".equals(v.kind()) ? "filed" : v.kind();
+        Instant at = "first".equals(v.kind()) && submittedAt != null ? submittedAt : v.createdAt();
+        steps.add(new Step(at, kind, originatorName, v.number()));
+      }
+    }
+    for (HopView h : hops) {
+      if (h.deliveredAt() != null) {
+        steps.add(new Step(h.deliveredAt(), "delivered", h.organisationName(), null));
+      }
+      if (h.readAt() != null) {
+        steps.add(new Step(h.readAt(), "confirmed", h.organisationName(), null));
+      }
+      if (h.forwardedAt() != null) {
+        steps.add(new Step(h.forwardedAt(), "forwarded", h.organisationName(), null));
+      }
+    }
+    for (CommentView c : comments) {
+      steps.add(new Step(c.createdAt(), "commented", c.organisationName(), null));
+    }
+    steps.sort(java.util.Comparator.comparing(Step::at));
+    return steps;
+  }
 }

@@ -135,7 +135,7 @@ class FanOutBenchmark extends ServerTest {
         advisories.insert(
             issuerOrg, issuerUser, "amber", false, List.of("chemical"), List.of(), List.of());
     advisories.insertVersion(
-        id, 1, "initial", "ベンチマーク", "本文", null, List.of(), List.of(), issuerUser);
+        id, 1, "initial", "ベンチマーク", "本文", null, List.of(), List.of(), "normal", null, issuerUser);
     return id;
   }
 

@@ -98,6 +98,32 @@ public final class Http {
     return postFormRaw(action, all);
   }
 
+  /**
+   * Posts a form whose fields may repeat (several checkboxes of one name), with the CSRF token of
+   * the page at {@code pagePath}.
+   */
+  public HttpResponse<String> postFormPairs(
+      String pagePath, String action, java.util.List<Map.Entry<String, String>> fields) {
+    java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+    Matcher m = CSRF.matcher(get(pagePath).body());
+    if (m.find()) {
+      all.add(Map.entry("_csrf", m.group(1)));
+    }
+    String body =
+        all.stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        request(action)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   public HttpResponse<String> postFormRaw(String action, Map<String, String> fields) {
     String body =
         fields.entrySet().stream()

@@ -162,6 +162,10 @@ class SharingPathBrowserIT extends ServerTest {
         .orElseThrow()
         .click();
     click("issue-advisory");
+    // the confirmation step names the exact recipients before 発信
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recipient-list")));
+    assertThat(browser.findElement(By.id("recipient-list")).getText()).contains("つばき架空生命保険株式会社");
+    click("confirm-issue");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reach")));
     String advisoryPath = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
     assertThat(browser.findElement(By.id("not-confirmed")).getText()).contains("つばき架空生命保険株式会社");

@@ -1,0 +1,59 @@
+// Recipient picker of the advisory form (issue 14): a search box narrows the list, a group button
+// selects every organisation of that group (type, sector, CEPTOAR and members) that the search
+// shows, and the count of chosen organisations follows. Without script the list is plain checkboxes.
+(function () {
+  "use strict";
+  function init() {
+    var list = document.getElementById("picker-list");
+    if (!list) {
+      return;
+    }
+    var entries = Array.prototype.slice.call(list.querySelectorAll(".picker-entry"));
+    var search = document.getElementById("picker-search");
+    var count = document.getElementById("picker-count");
+    function box(entry) {
+      return entry.querySelector("input[type=checkbox]");
+    }
+    function recount() {
+      count.textContent = String(entries.filter(function (e) { return box(e).checked; }).length);
+    }
+    function filter() {
+      var words = search.value.toLowerCase().split(/\s+/).filter(function (w) { return w; });
+      entries.forEach(function (e) {
+        var name = e.getAttribute("data-name");
+        var shown = words.every(function (w) { return name.indexOf(w) >= 0; });
+        e.hidden = !shown;
+      });
+    }
+    search.addEventListener("input", filter);
+    search.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter") {
+        ev.preventDefault(); // Enter in the search box never submits the form
+      }
+    });
+    list.addEventListener("change", recount);
+    Array.prototype.forEach.call(document.querySelectorAll(".picker-group"), function (b) {
+      b.addEventListener("click", function () {
+        var group = b.getAttribute("data-group");
+        entries.forEach(function (e) {
+          var groups = " " + e.getAttribute("data-groups") + " ";
+          if (!e.hidden && groups.indexOf(" " + group + " ") >= 0) {
+            box(e).checked = true;
+          }
+        });
+        recount();
+      });
+    });
+    var clear = document.getElementById("picker-clear");
+    clear.addEventListener("click", function () {
+      entries.forEach(function (e) { box(e).checked = false; });
+      recount();
+    });
+    recount();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

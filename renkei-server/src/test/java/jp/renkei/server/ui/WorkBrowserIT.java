@@ -1,0 +1,180 @@
+package jp.renkei.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.TestFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 14's fixed flows in a real headless Chromium, per role: NISC's analyst searches the
+ * recipient picker, selects a group, meets a validation error that keeps every chosen recipient,
+ * confirms the exact count and issues; the operator's analyst writes a 続報 from a prefilled form.
+ * Screenshots for a person to review go to target/screenshots/.
+ */
+class WorkBrowserIT extends ServerTest {
+
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    Assumptions.assumeTrue(
+        BrowserIT.CHROMIUM.canExecute() && BrowserIT.DRIVER.canExecute(),
+        "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped.");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BrowserIT.CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1400",
+        "--user-data-dir=" + TestFiles.directory("renkei-chromium-work"));
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.DRIVER).build(),
+            options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private void as(String login) {
+    browser.manage().deleteAllCookies();
+    browser.get("http://127.0.0.1:" + port + "/login");
+    browser.findElement(By.id("login")).sendKeys(login);
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+  }
+
+  private void open(String path) {
+    browser.get("http://127.0.0.1:" + port + path);
+  }
+
+  private void shot(String name) throws Exception {
+    File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(
+        f.toPath(),
+        SHOTS.resolve(name + ".png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void scrollTo(String id) {
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView({block:'start'})", browser.findElement(By.id(id)));
+  }
+
+  private void click(String id) {
+    WebElement e = browser.findElement(By.id(id));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block:'center'})", e);
+    e.click();
+  }
+
+  @Test
+  void pickerSearchGroupsAValidationErrorKeepsRecipientsAndAPrefilledFollowup() throws Exception {
+    Organisation a = fixtures.operator("chemical");
+    Organisation b = fixtures.operator("chemical");
+    var nisc = fixtures.user("nisc", Role.ANALYST);
+    as(nisc.login());
+    open("/advisories/new");
+    // search narrows the list to one test operator, which is then chosen
+    browser.findElement(By.id("picker-search")).sendKeys(a.code());
+    wait.until(d -> !d.findElement(By.id("org-" + b.code())).isDisplayed());
+    click("org-" + a.code());
+    assertThat(browser.findElement(By.id("picker-count")).getText()).isEqualTo("1");
+    // clearing the search and selecting the chemical sector group adds the other
+    browser.findElement(By.id("picker-search")).clear();
+    browser.findElement(By.id("picker-search")).sendKeys(" ");
+    click("group-sector-chemical");
+    assertThat(browser.findElement(By.id("org-" + b.code())).isSelected()).isTrue();
+    int chosen = Integer.parseInt(browser.findElement(By.id("picker-count")).getText());
+    assertThat(chosen).isGreaterThanOrEqualTo(2);
+    shot("advisory-picker");
+
+    // no body: the check fails, and every chosen recipient is still chosen
+    browser.findElement(By.id("title")).sendKeys("化学分野への注意喚起");
+    click("issue-advisory");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+    assertThat(browser.findElement(By.id("org-" + a.code())).isSelected()).isTrue();
+    assertThat(browser.findElement(By.id("org-" + b.code())).isSelected()).isTrue();
+    assertThat(browser.findElement(By.id("picker-count")).getText())
+        .isEqualTo(String.valueOf(chosen));
+    scrollTo("picker");
+    shot("advisory-validation-keeps-recipients");
+
+    browser.findElement(By.id("body")).sendKeys("不審なメールが確認されています。");
+    click("issue-advisory");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recipient-list")));
+    assertThat(browser.findElement(By.id("recipient-list")).getText())
+        .contains(a.nameJa(), b.nameJa());
+    assertThat(browser.findElement(By.id("confirm-issue")).getText()).contains("組織に発信する");
+    shot("advisory-confirm-count");
+    click("confirm-issue");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reach")));
+    assertThat(browser.findElement(By.id("recipient-states")).getText()).contains(a.nameJa());
+    shot("advisory-reach");
+
+    // the operator's analyst: a 続報 form prefilled from the last version
+    var analyst = fixtures.user("op-inazuma-power", Role.ANALYST);
+    as(analyst.login());
+    open("/reports/new");
+    browser.findElement(By.id("title")).sendKeys("送電制御系の不審通信");
+    browser.findElement(By.id("summary")).sendKeys("制御系で不審な通信を検知");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("incidentType")))
+        .selectByValue("intrusion");
+    click("cause-suspicious_mail");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("severity")))
+        .selectByValue("level2");
+    browser.findElement(By.cssSelector("input[name=reportingCase][value=case3]")).click();
+    click("send-report");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));
+    click("add-version");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-version")));
+    assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo("送電制御系の不審通信");
+    assertThat(browser.findElement(By.id("cause-suspicious_mail")).isSelected()).isTrue();
+    shot("report-followup-prefilled");
+    browser.findElement(By.id("summary")).sendKeys("\n影響は限定的");
+    click("send-version");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("changes-2")));
+    assertThat(browser.findElement(By.id("timeline")).getText()).contains("第一報を送信", "続報");
+    shot("report-timeline");
+    scrollTo("changes-2");
+    shot("report-diff");
+  }
+}
