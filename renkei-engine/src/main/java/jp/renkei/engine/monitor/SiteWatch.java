@@ -11,10 +11,11 @@ import java.util.Set;
 import jp.renkei.engine.monitor.Observation.State;
 
 /**
- * Everything the hub knows to judge one site: a {@link Baseline} per vantage point and phase (a
- * site is slow relative to what that vantage point normally sees), the {@link Consensus} of the
- * vantage points, and an alert with {@link Hysteresis} per {@link Kind}. Not thread-safe: the
- * caller serialises the probes of one site.
+ * Everything the hub knows to judge one site: a {@link Baseline} of the total time per vantage
+ * point (a site is slow relative to what that vantage point normally sees; the other phases'
+ * baselines are drawn from stored results when a chart needs them, not kept in memory), the {@link
+ * Consensus} of the vantage points, and an alert with {@link Hysteresis} per {@link Kind}. Not
+ * thread-safe: the caller serialises the probes of one site.
  */
 public final class SiteWatch {
 
@@ -97,13 +98,6 @@ public final class SiteWatch {
               && phases
                   .computeIfAbsent(Phase.TOTAL, x -> new Baseline(settings.tuning()))
                   .judge(total, wasSlow);
-      for (Map.Entry<Phase, Double> e : p.millis().entrySet()) {
-        if (e.getKey() != Phase.TOTAL && !isSlow) {
-          phases
-              .computeIfAbsent(e.getKey(), x -> new Baseline(settings.tuning()))
-              .learn(e.getValue());
-        }
-      }
       slow.put(p.vantage(), isSlow);
       state = isSlow ? State.SLOW : State.UP;
     }
