@@ -66,7 +66,11 @@ class MonitorRetention {
             }
             String from = day.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
             String to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
-            jdbc.sql("create table " + name + " (like monitor_result including defaults)").update();
+            jdbc.sql(
+                    "create table "
+                        + name
+                        + " (like monitor_result including defaults including constraints)")
+                .update();
             jdbc.sql(
                     "with moved as (delete from monitor_result_default where at >= '"
                         + from
