@@ -298,48 +298,83 @@ class MonitorIT extends ServerTest {
     long id =
         monitor.register(
             fixtures.actor(owner),
-            new NewSite("agent-" + Fixtures.unique("s"), url(), 200, "OK", 10, "green", "amber_strict", false, true));
+            new NewSite(
+                "agent-" + Fixtures.unique("s"),
+                url(),
+                200,
+                "OK",
+                10,
+                "green",
+                "amber_strict",
+                false,
+                true));
     Organisation partner = fixtures.operator("ict");
     UserAccount agent = fixtures.user(partner, Role.MEMBER);
     String code = Fixtures.unique("osaka").toLowerCase(java.util.Locale.ROOT);
     long vantage =
-        jdbc.sql("insert into monitor_vantage (code, region, user_id) values (?, 'osaka', ?) returning id")
+        jdbc.sql(
+                "insert into monitor_vantage (code, region, user_id) values (?, 'osaka', ?) returning id")
             .params(code, agent.id())
             .query(Long.class)
             .single();
-    String token = fixtures.token(agent, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.PROBE));
+    String token =
+        fixtures.token(agent, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.PROBE));
 
     // the probe scope opens the probe API and nothing else; other scopes do not open it
     assertThat(http().bearer(token).get("/api/v1/reports").statusCode()).isEqualTo(403);
-    String reader = fixtures.token(agent, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.READ));
+    String reader =
+        fixtures.token(agent, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.READ));
     assertThat(http().bearer(reader).get("/api/v1/probe/assignments").statusCode()).isEqualTo(403);
     UserAccount stranger = fixtures.user(partner, Role.MEMBER);
-    String notVantage = fixtures.token(stranger, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.PROBE));
-    assertThat(http().bearer(notVantage).get("/api/v1/probe/assignments").statusCode()).isEqualTo(403);
+    String notVantage =
+        fixtures.token(stranger, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.PROBE));
+    assertThat(http().bearer(notVantage).get("/api/v1/probe/assignments").statusCode())
+        .isEqualTo(403);
     // bad results are named, good ones kept
     var posted =
-        http().bearer(token).postJson(
-            "/api/v1/probe/results",
-            "{\"results\":[{\"siteId\":" + id + ",\"at\":\"2001-01-01T00:00:00Z\",\"ok\":true},"
-                + "{\"siteId\":" + id + ",\"at\":\"" + java.time.Instant.now() + "\",\"ok\":true,\"totalMs\":-5}]}");
+        http()
+            .bearer(token)
+            .postJson(
+                "/api/v1/probe/results",
+                "{\"results\":[{\"siteId\":"
+                    + id
+                    + ",\"at\":\"2001-01-01T00:00:00Z\",\"ok\":true},"
+                    + "{\"siteId\":"
+                    + id
+                    + ",\"at\":\""
+                    + java.time.Instant.now()
+                    + "\",\"ok\":true,\"totalMs\":-5}]}");
     assertThat(posted.statusCode()).isEqualTo(200);
-    assertThat(posted.body()).contains("results[0]: at is not within the last hour").contains("results[1]: a timing");
+    assertThat(posted.body())
+        .contains("results[0]: at is not within the last hour")
+        .contains("results[1]: a timing");
 
     ProcessBuilder pb =
         new ProcessBuilder(
-                jp.renkei.server.support.RenkeiProcess.JAVA, "-jar", jp.renkei.server.support.RenkeiProcess.JAR,
-                "probe", "--hub", "http://127.0.0.1:" + port + "/", "--allow-range", "127.0.0.1/32",
-                "--duration", "15s", "--timeout", "2s")
+                jp.renkei.server.support.RenkeiProcess.JAVA,
+                "-jar",
+                jp.renkei.server.support.RenkeiProcess.JAR,
+                "probe",
+                "--hub",
+                "http://127.0.0.1:" + port + "/",
+                "--allow-range",
+                "127.0.0.1/32",
+                "--duration",
+                "15s",
+                "--timeout",
+                "2s")
             .redirectErrorStream(true);
     pb.environment().put("RENKEI_PROBE_TOKEN", token);
     Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("vantage point " + code);
     runtime.flush();
     Integer fromAgent =
-        jdbc.sql("select count(*) from monitor_result where site_id = ? and vantage_id = ? and ok and total_ms > 0")
+        jdbc.sql(
+                "select count(*) from monitor_result where site_id = ? and vantage_id = ? and ok and total_ms > 0")
             .params(id, vantage)
             .query(Integer.class)
             .single();

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * Issue 17's scale run, not part of the normal build: 10,000 sites every 60 s and 1,000 every 10 s
  * (about 267 probes/s) against loopback sites, probed with the real {@link HttpProbe}, scheduled by
  * {@link ProbeScheduler} and, in the same run, by a naive scheduler with one sleeping thread per
- * site. Prints slip percentiles, probes done, heap after GC and threads. Run with
- * {@code -Dit.test=ProbeSchedulerBench -Dbench.seconds=120} (see docs/benchmarks.md).
+ * site. Prints slip percentiles, probes done, heap after GC and threads. Run with {@code
+ * -Dit.test=ProbeSchedulerBench -Dbench.seconds=120} (see docs/benchmarks.md).
  */
 class ProbeSchedulerBench {
 
@@ -25,12 +25,28 @@ class ProbeSchedulerBench {
   static final int FAST_SITES = Integer.getInteger("bench.sites10", 1_000);
   static final int SECONDS = Integer.getInteger("bench.seconds", 120);
 
-  record Outcome(String name, long probes, long failures, long p50, long p99, long max, long heapMiB, int threads) {
+  record Outcome(
+      String name,
+      long probes,
+      long failures,
+      long p50,
+      long p99,
+      long max,
+      long heapMiB,
+      int threads) {
     @Override
     public String toString() {
       return String.format(
           "%-28s probes %7d (%.1f/s) failures %d  slip p50 %6.1f ms  p99 %7.1f ms  max %8.1f ms  heap after GC %4d MiB  threads %5d",
-          name, probes, probes / (double) SECONDS, failures, p50 / 1000.0, p99 / 1000.0, max / 1000.0, heapMiB, threads);
+          name,
+          probes,
+          probes / (double) SECONDS,
+          failures,
+          p50 / 1000.0,
+          p99 / 1000.0,
+          max / 1000.0,
+          heapMiB,
+          threads);
     }
   }
 
@@ -44,11 +60,14 @@ class ProbeSchedulerBench {
     List<Long> intervals = new ArrayList<>();
     for (int i = 0; i < SLOW_SITES + FAST_SITES; i++) {
       LoopbackSite s = servers.get(i % servers.size());
-      targets.add(new HttpProbe.Target(URI.create("http://127.0.0.1:" + s.port() + "/site" + i), 200, "OK"));
+      targets.add(
+          new HttpProbe.Target(
+              URI.create("http://127.0.0.1:" + s.port() + "/site" + i), 200, "OK"));
       intervals.add(i < SLOW_SITES ? 60_000L : 10_000L);
     }
     HttpProbe probe =
-        new HttpProbe(host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, Duration.ofSeconds(10));
+        new HttpProbe(
+            host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, Duration.ofSeconds(10));
     try {
       System.out.println(pooled(probe, targets, intervals));
       System.gc();
@@ -61,14 +80,18 @@ class ProbeSchedulerBench {
     }
   }
 
-  Outcome pooled(HttpProbe probe, List<HttpProbe.Target> targets, List<Long> intervals) throws Exception {
+  Outcome pooled(HttpProbe probe, List<HttpProbe.Target> targets, List<Long> intervals)
+      throws Exception {
     AtomicLong failures = new AtomicLong();
     try (ProbeScheduler sch =
-        new ProbeScheduler(64, 20_000, site -> {
-          if (!probe.probe(targets.get((int) site)).ok()) {
-            failures.incrementAndGet();
-          }
-        })) {
+        new ProbeScheduler(
+            64,
+            20_000,
+            site -> {
+              if (!probe.probe(targets.get((int) site)).ok()) {
+                failures.incrementAndGet();
+              }
+            })) {
       for (int i = 0; i < targets.size(); i++) {
         long interval = intervals.get(i);
         sch.schedule(i, interval, ThreadLocalRandom.current().nextLong(interval));
@@ -76,11 +99,20 @@ class ProbeSchedulerBench {
       Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS));
       ProbeScheduler.Stats s = sch.stats();
       int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-      return new Outcome("ProbeScheduler (64 threads)", s.started(), failures.get(), s.slipP50Micros(), s.slipP99Micros(), s.slipMaxMicros(), heap(), threads);
+      return new Outcome(
+          "ProbeScheduler (64 threads)",
+          s.started(),
+          failures.get(),
+          s.slipP50Micros(),
+          s.slipP99Micros(),
+          s.slipMaxMicros(),
+          heap(),
+          threads);
     }
   }
 
-  Outcome naive(HttpProbe probe, List<HttpProbe.Target> targets, List<Long> intervals) throws Exception {
+  Outcome naive(HttpProbe probe, List<HttpProbe.Target> targets, List<Long> intervals)
+      throws Exception {
     ConcurrentHistogram slip = new ConcurrentHistogram(3_600_000_000L, 3);
     AtomicLong probes = new AtomicLong();
     AtomicLong failures = new AtomicLong();
@@ -122,7 +154,15 @@ class ProbeSchedulerBench {
     for (Thread th : threads) {
       th.join(15_000);
     }
-    return new Outcome("naive thread per site", probes.get(), failures.get(), slip.getValueAtPercentile(50), slip.getValueAtPercentile(99), slip.getMaxValue(), heap, count);
+    return new Outcome(
+        "naive thread per site",
+        probes.get(),
+        failures.get(),
+        slip.getValueAtPercentile(50),
+        slip.getValueAtPercentile(99),
+        slip.getMaxValue(),
+        heap,
+        count);
   }
 
   static long heap() {
