@@ -50,6 +50,14 @@ class ProbeSchedulerBench {
     }
   }
 
+  /**
+   * The same run without JUnit: {@code java -cp ... jp.renkei.server.monitor.ProbeSchedulerBench}.
+   */
+  public static void main(String[] args) throws Exception {
+    new ProbeSchedulerBench().schedulers();
+    System.exit(0);
+  }
+
   @Test
   void schedulers() throws Exception {
     List<LoopbackSite> servers = new ArrayList<>();
@@ -96,8 +104,12 @@ class ProbeSchedulerBench {
         long interval = intervals.get(i);
         sch.schedule(i, interval, ThreadLocalRandom.current().nextLong(interval));
       }
-      Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS));
+      // the first 10 s (JIT, the loopback servers' threads) are not measured
+      Thread.sleep(10_000);
+      sch.resetStats();
+      Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS - 10));
       ProbeScheduler.Stats s = sch.stats();
+      System.out.printf("ProbeScheduler: skipped %d, shed %d%n", s.skipped(), s.shed());
       int threads = ManagementFactory.getThreadMXBean().getThreadCount();
       return new Outcome(
           "ProbeScheduler (64 threads)",
@@ -148,7 +160,11 @@ class ProbeSchedulerBench {
       th.start();
       threads.add(th);
     }
-    Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS) - 1000);
+    long started = System.nanoTime();
+    System.out.printf(
+        "naive: starting %d threads took %.1f s of the %d s run%n",
+        threads.size(), (started - (end - TimeUnit.SECONDS.toNanos(SECONDS))) / 1e9, SECONDS);
+    Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) - 1000));
     int count = ManagementFactory.getThreadMXBean().getThreadCount();
     long heap = heap();
     for (Thread th : threads) {
