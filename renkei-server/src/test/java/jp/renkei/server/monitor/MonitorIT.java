@@ -381,6 +381,38 @@ class MonitorIT extends ServerTest {
     assertThat(fromAgent).as(out).isPositive();
   }
 
+  @Test
+  void theMonitorPagesRenderInBothLanguagesWithTheDemoSites() {
+    long bankSite =
+        jdbc.sql(
+                "select s.id from monitor_site s join organisation o on o.id = s.organisation_id"
+                    + " where o.code = 'op-sakura-bank' order by s.id limit 1")
+            .query(Long.class)
+            .single();
+    for (String org : List.of("op-sakura-bank", "op-inazuma-power")) {
+      UserAccount person = fixtures.user(org, Role.ANALYST);
+      var browser = http();
+      browser.signIn(person.login(), Fixtures.PASSWORD);
+      for (String lang : List.of("ja", "en")) {
+        browser.postForm("/", "/settings/language", Map.of("lang", lang, "back", "/"));
+        for (String page :
+            List.of(
+                "/monitor",
+                "/monitor/alerts",
+                "/monitor/sites/new",
+                "/monitor/sites/" + bankSite)) {
+          var r = browser.get(page);
+          assertThat(r.statusCode()).as(page + " " + lang + " " + org).isEqualTo(200);
+          assertThat(r.body())
+              .as(page)
+              .contains("<html lang=\"" + lang + "\"")
+              .doesNotContain("error-message");
+        }
+        assertThat(browser.get("/monitor").body()).contains("heat-map").contains("sector-counts");
+      }
+    }
+  }
+
   int[] count(UserAccount viewer, String sector) {
     return monitor.sectors(fixtures.actor(viewer)).counts().stream()
         .filter(c -> c.sector().equals(sector))
