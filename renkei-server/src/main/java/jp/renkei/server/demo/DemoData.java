@@ -49,10 +49,15 @@ public class DemoData {
 
   private final DirectoryService directory;
   private final UserService users;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-  DemoData(DirectoryService directory, UserService users) {
+  DemoData(
+      DirectoryService directory,
+      UserService users,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
     this.directory = directory;
     this.users = users;
+    this.jdbc = jdbc;
   }
 
   public boolean databaseIsEmpty() {
@@ -88,6 +93,7 @@ public class DemoData {
         }
       }
     }
+    monitoredSites();
     List<Login> created = new ArrayList<>();
     for (DemoPerson p : PEOPLE) {
       if (exists(p.login())) {
@@ -100,6 +106,40 @@ public class DemoData {
               p.login(), c.generatedPassword(), p.role().code(), c.user().organisationNameJa()));
     }
     return created;
+  }
+
+  /**
+   * Registered sites for the web monitor's pages (issue 17), under the reserved {@code .example}
+   * names and paused, so the hub never probes them: their states and last hours are demo rows.
+   */
+  private void monitoredSites() {
+    if (jdbc.sql("select count(*) from monitor_site").query(Integer.class).single() > 0) {
+      return;
+    }
+    String[][] sites = {
+      {"op-sakura-bank", "インターネットバンキング", "up", "green", "amber_strict"},
+      {"op-sakura-bank", "コーポレートサイト", "up", "green", "green"},
+      {"op-midori-shinkin", "ホームページ", "slow", "green", "amber_strict"},
+      {"op-aozora-trust", "ホームページ", "slow", "green", "amber_strict"},
+      {"op-inazuma-power", "停電情報ページ", "up", "green", "amber_strict"},
+      {"op-kasumi-tel", "障害情報ページ", "down", "amber_strict", "amber_strict"}
+    };
+    for (String[] x : sites) {
+      long org = directory.organisation(x[0]).id();
+      long id =
+          jdbc.sql(
+                  "insert into monitor_site (organisation_id, name, url, state_tlp, detail_tlp,"
+                      + " enabled, state, state_since) values (?,?,?,?,?, false, ?,"
+                      + " now() - interval '40 minutes') returning id")
+              .params(org, x[1], "https://www." + x[0] + ".example/", x[3], x[4], x[2])
+              .query(Long.class)
+              .single();
+      jdbc.sql(
+              "insert into monitor_state_change (site_id, at, state) values"
+                  + " (?, now() - interval '1 day', 'up'), (?, now() - interval '40 minutes', ?)")
+          .params(id, id, x[2])
+          .update();
+    }
   }
 
   /** The demo people present in the database, without passwords. */

@@ -20,7 +20,12 @@ public enum TokenScope {
   /** What {@code renkei match} needs: reading TAXII collections and posting sightings to one. */
   MATCH,
   /** People, organisations, minting tokens and the actuator metrics. */
-  ADMIN;
+  ADMIN,
+  /**
+   * What a probe agent ({@code renkei probe}) needs, and nothing else: {@code /api/v1/probe/**}
+   * (its assigned sites, posting results).
+   */
+  PROBE;
 
   /** Tokens made before scopes existed (Flyway V60): everything but {@link #ADMIN}. */
   public static final Set<TokenScope> LEGACY = EnumSet.of(READ, WRITE, TAXII, MATCH);

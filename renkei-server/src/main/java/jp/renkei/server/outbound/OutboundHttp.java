@@ -345,6 +345,23 @@ public final class OutboundHttp implements AutoCloseable {
     return null;
   }
 
+  /**
+   * The addresses of {@code host}, each checked: for callers that open their own connections (the
+   * site monitor's phase-timed probes), which then connect to exactly these.
+   *
+   * @throws Refused when any address is refused
+   * @throws Unreachable when the name does not resolve
+   */
+  public InetAddress[] checkedAddresses(String host) {
+    try {
+      return resolve(host);
+    } catch (RefusedAddress e) {
+      throw new Refused(e.getMessage());
+    } catch (UnknownHostException e) {
+      throw new Unreachable("unknown host " + host);
+    }
+  }
+
   /** Resolves a host once and checks every address; any refused address refuses the host. */
   InetAddress[] resolve(String host) throws UnknownHostException {
     String h =

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * which relays a copy), then 続報 and the 最終報. Only the originating organisation's analysts write.
  */
 @Service
-class ReportFilingService {
+public class ReportFilingService {
 
   private final ReportRepository reports;
   private final ReportValidator validator;

@@ -41,6 +41,9 @@ final class TokenScopeRules {
       }
       return new Rule(EnumSet.of(TokenScope.TAXII));
     }
+    if (path.startsWith("/api/v1/probe/")) {
+      return new Rule(EnumSet.of(TokenScope.PROBE));
+    }
     if (path.startsWith("/actuator/")) {
       return new Rule(EnumSet.of(TokenScope.ADMIN));
     }

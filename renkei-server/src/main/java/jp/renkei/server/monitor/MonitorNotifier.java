@@ -1,0 +1,224 @@
+package jp.renkei.server.monitor;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import jp.renkei.server.config.HubProperties;
+import jp.renkei.server.config.NotifyProperties;
+import jp.renkei.server.database.Rows;
+import jp.renkei.server.outbound.OutboundHttp;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends alert e-mails and webhooks queued in {@code monitor_delivery}: claimed one at a time with
+ * SKIP LOCKED, sent outside the transaction, retried with backoff up to {@code
+ * renkei.notify.max-attempts}. Webhooks are signed like advisory webhooks ({@code
+ * X-Renkei-Signature: t=…,v1=HMAC-SHA256(secret, t.body)}) and go through the SSRF guard.
+ */
+@Component
+@ConditionalOnWebApplication
+class MonitorNotifier {
+
+  record Due(
+      long id,
+      long alertId,
+      long organisationId,
+      String change,
+      String channel,
+      String target,
+      int attempts,
+      String siteName,
+      long siteId,
+      String kind,
+      Instant raisedAt,
+      String detail) {}
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final ObjectProvider<JavaMailSender> mail;
+  private final NotifyProperties notify;
+  private final HubProperties hub;
+  private final OutboundHttp http;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  MonitorNotifier(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      ObjectProvider<JavaMailSender> mail,
+      NotifyProperties notify,
+      HubProperties hub,
+      OutboundHttp http) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.mail = mail;
+    this.notify = notify;
+    this.hub = hub;
+    this.http = http;
+  }
+
+  @Scheduled(fixedDelayString = "${renkei.notify.poll-interval:2s}")
+  void sendDue() {
+    for (int i = 0; i < 200; i++) {
+      Optional<Due> due = tx.execute(s -> claim());
+      if (due == null || due.isEmpty()) {
+        return;
+      }
+      String error = null;
+      try {
+        if (due.get().channel().equals("email")) {
+          email(due.get());
+        } else {
+          webhook(due.get());
+        }
+      } catch (Exception e) {
+        error =
+            e instanceof OutboundHttp.Failure
+                ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+      String failure = error;
+      tx.executeWithoutResult(s -> finish(due.get(), failure));
+    }
+  }
+
+  private Optional<Due> claim() {
+    Optional<Due> due =
+        jdbc.sql(
+                "select d.id, d.alert_id, d.organisation_id, d.change, d.channel, d.target,"
+                    + " d.attempts, s.name as site_name, s.id as site_id, a.kind, a.raised_at,"
+                    + " a.detail from monitor_delivery d join monitor_alert a on a.id = d.alert_id"
+                    + " join monitor_site s on s.id = a.site_id where d.status = 'pending'"
+                    + " and d.next_attempt_at <= now() order by d.next_attempt_at, d.id limit 1"
+                    + " for update of d skip locked")
+            .query(Rows.of(Due.class))
+            .optional();
+    due.ifPresent(
+        d ->
+            jdbc.sql(
+                    "update monitor_delivery set attempts = attempts + 1, next_attempt_at = ?"
+                        + " where id = ?")
+                .params(Rows.utc(Instant.now().plus(notify.lease())), d.id())
+                .update());
+    return due;
+  }
+
+  private void finish(Due d, String error) {
+    if (error == null) {
+      jdbc.sql(
+              "update monitor_delivery set status = 'sent', sent_at = now(), last_error = null where id = ?")
+          .param(d.id())
+          .update();
+    } else if (d.attempts() + 1 >= notify.maxAttempts()) {
+      jdbc.sql("update monitor_delivery set status = 'failed', last_error = ? where id = ?")
+          .params(cut(error), d.id())
+          .update();
+    } else {
+      Duration backoff = Duration.ofSeconds(30L << Math.min(d.attempts(), 10));
+      jdbc.sql("update monitor_delivery set last_error = ?, next_attempt_at = ? where id = ?")
+          .params(cut(error), Rows.utc(Instant.now().plus(backoff)), d.id())
+          .update();
+    }
+  }
+
+  private static String cut(String s) {
+    return s.length() > 500 ? s.substring(0, 500) : s;
+  }
+
+  static String subject(Due d) {
+    String what =
+        switch (d.kind()) {
+          case "down" -> "停止";
+          case "slow" -> "応答遅延";
+          default -> "証明書の期限";
+        };
+    return ("raised".equals(d.change()) ? "【ウェブ監視・発生】" : "【ウェブ監視・回復】") + what + ": " + d.siteName();
+  }
+
+  private String link(Due d) {
+    return hub.publicUrl().replaceAll("/+$", "") + "/monitor/sites/" + d.siteId();
+  }
+
+  private void email(Due d) throws Exception {
+    JavaMailSender sender = mail.getIfAvailable();
+    if (sender == null) {
+      throw new IllegalStateException("SMTP is not configured (spring.mail.host)");
+    }
+    MimeMessage mime = sender.createMimeMessage();
+    MimeMessageHelper h = new MimeMessageHelper(mime, false, "UTF-8");
+    h.setFrom(notify.mailFrom());
+    h.setTo(d.target());
+    h.setSubject(subject(d));
+    h.setText(
+        "サイト: "
+            + d.siteName()
+            + "\n種別: "
+            + d.kind()
+            + "\n発生: "
+            + d.raisedAt()
+            + "\n"
+            + ("cleared".equals(d.change()) ? "状態: 回復\n" : "")
+            + "詳細: "
+            + d.detail()
+            + "\n\n"
+            + link(d)
+            + "\n");
+    mime.saveChanges();
+    mime.setHeader("Message-ID", "<monitor-" + d.id() + "@renkei>");
+    sender.send(mime);
+  }
+
+  private void webhook(Due d) throws Exception {
+    String secret =
+        jdbc.sql("select webhook_secret from organisation where id = ?")
+            .param(d.organisationId())
+            .query(String.class)
+            .optional()
+            .orElseThrow(() -> new IllegalStateException("no webhook secret"));
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("event", "monitor.alert." + d.change());
+    payload.put("alertId", d.alertId());
+    payload.put("siteId", d.siteId());
+    payload.put("site", d.siteName());
+    payload.put("kind", d.kind());
+    payload.put("raisedAt", d.raisedAt().toString());
+    payload.put("detail", d.detail());
+    payload.put("link", link(d));
+    String body = json.writeValueAsString(payload);
+    String t = String.valueOf(Instant.now().getEpochSecond());
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String sig =
+        HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+    OutboundHttp.Response r =
+        http.exchange(
+            new OutboundHttp.Request(
+                "POST",
+                new URI(d.target()),
+                Map.of(
+                    "Content-Type", "application/json",
+                    "X-Renkei-Delivery", "monitor-" + d.id(),
+                    "X-Renkei-Signature", "t=" + t + ",v1=" + sig),
+                body.getBytes(StandardCharsets.UTF_8),
+                notify.webhookTimeout()),
+            0);
+    if (r.status() / 100 != 2) {
+      throw new IllegalStateException("webhook answered HTTP " + r.status());
+    }
+  }
+}

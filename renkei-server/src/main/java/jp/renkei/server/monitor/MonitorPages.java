@@ -1,0 +1,212 @@
+package jp.renkei.server.monitor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import jp.renkei.engine.monitor.Baseline;
+import jp.renkei.engine.monitor.SeasonalBand;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The monitor's pages: sites and the sector view, registering a site, a site, alerts. */
+@Controller
+class MonitorPages {
+
+  static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+
+  private final MonitorService monitor;
+  private final MonitorAlerts alerts;
+  private final FirstReport firstReport;
+  private final jp.renkei.server.reference.ReferenceData reference;
+
+  MonitorPages(
+      MonitorService monitor,
+      MonitorAlerts alerts,
+      FirstReport firstReport,
+      jp.renkei.server.reference.ReferenceData reference) {
+    this.monitor = monitor;
+    this.alerts = alerts;
+    this.firstReport = firstReport;
+    this.reference = reference;
+  }
+
+  @GetMapping("/monitor")
+  String overview(Actor actor, Model model, java.util.Locale locale) {
+    java.util.Map<String, String> sectorNames = new java.util.HashMap<>();
+    reference.sectors().forEach(x -> sectorNames.put(x.code(), x.label(locale)));
+    sectorNames.put("-", "-");
+    model.addAttribute("sectorNames", sectorNames);
+    List<MonitorService.Visible> sites = new ArrayList<>(monitor.visible(actor));
+    sites.sort(
+        Comparator.comparing((MonitorService.Visible v) -> !v.own())
+            .thenComparing(v -> rank(v.site().state()))
+            .thenComparing(v -> v.site().id()));
+    model.addAttribute("sites", sites.size() > 500 ? sites.subList(0, 500) : sites);
+    model.addAttribute("siteCount", sites.size());
+    model.addAttribute("view", monitor.sectors(actor));
+    return "monitor/overview";
+  }
+
+  private static int rank(String state) {
+    return switch (state) {
+      case "down" -> 0;
+      case "slow" -> 1;
+      case "unknown" -> 2;
+      default -> 3;
+    };
+  }
+
+  @GetMapping("/monitor/sites/new")
+  String form(Model model) {
+    return "monitor/form";
+  }
+
+  @PostMapping("/monitor/sites")
+  String register(
+      Actor actor,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String url,
+      @RequestParam(defaultValue = "200") String expectedStatus,
+      @RequestParam(defaultValue = "") String expectedText,
+      @RequestParam(defaultValue = "60") String intervalSeconds,
+      @RequestParam(defaultValue = "green") String stateTlp,
+      @RequestParam(defaultValue = "amber_strict") String detailTlp,
+      @RequestParam(defaultValue = "false") boolean detailToCoordinators,
+      Model model) {
+    try {
+      long id =
+          monitor.register(
+              actor,
+              new NewSite(
+                  name.strip(),
+                  url.strip(),
+                  number("expectedStatus", expectedStatus),
+                  expectedText.isBlank() ? null : expectedText,
+                  number("intervalSeconds", intervalSeconds),
+                  stateTlp,
+                  detailTlp,
+                  detailToCoordinators,
+                  true));
+      return "redirect:/monitor/sites/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+      model.addAttribute("name", name);
+      model.addAttribute("url", url);
+      return "monitor/form";
+    }
+  }
+
+  static int number(String field, String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInput(field, "monitor.error.number", text);
+    }
+  }
+
+  @GetMapping("/monitor/sites/{id}")
+  String site(Actor actor, @PathVariable long id, Model model) {
+    MonitorService.Visible v = monitor.site(actor, id);
+    model.addAttribute("v", v);
+    if (v.detail()) {
+      Site s = v.site();
+      Instant now = Instant.now();
+      List<MonitorService.ResultPoint> recent =
+          monitor.results(s, now.minus(Duration.ofHours(6)), 2000);
+      Baseline total = new Baseline();
+      List<PhaseChart.Point> points = new ArrayList<>();
+      for (int i = recent.size() - 1; i >= 0; i--) {
+        MonitorService.ResultPoint r = recent.get(i);
+        if (!"hub".equals(r.vantage())) {
+          continue;
+        }
+        points.add(
+            new PhaseChart.Point(
+                r.at(),
+                r.dnsMs(),
+                r.connectMs(),
+                r.tlsMs(),
+                r.ttfbMs(),
+                r.transferMs(),
+                r.ok() ? r.totalMs() : null));
+        if ("up".equals(r.judged()) && r.totalMs() != null) {
+          total.learn(r.totalMs());
+        }
+      }
+      PhaseChart.Band band =
+          total.ready() ? new PhaseChart.Band(total.median(), total.upper()) : PhaseChart.Band.NONE;
+      model.addAttribute("recentChart", PhaseChart.svg(points, band));
+      model.addAttribute("baseline", total.ready() ? total : null);
+      List<MonitorService.RollupPoint> rollups = monitor.rollups(s, now.minus(Duration.ofDays(30)));
+      List<PhaseChart.Point> hourly = new ArrayList<>();
+      List<SeasonalBand.Hourly> history = new ArrayList<>();
+      for (MonitorService.RollupPoint r : monitor.rollups(s, now.minus(Duration.ofDays(35)))) {
+        if ("hub".equals(r.vantage()) && r.totalMs() != null) {
+          history.add(new SeasonalBand.Hourly(r.hour(), r.totalMs()));
+        }
+      }
+      for (MonitorService.RollupPoint r : rollups) {
+        if ("hub".equals(r.vantage())) {
+          hourly.add(
+              new PhaseChart.Point(
+                  r.hour(),
+                  r.dnsMs(),
+                  r.connectMs(),
+                  r.tlsMs(),
+                  r.ttfbMs(),
+                  r.transferMs(),
+                  r.totalMs()));
+        }
+      }
+      var seasonal = SeasonalBand.of(history, JST, 3).flatMap(b -> b.at(now));
+      model.addAttribute("seasonal", seasonal.orElse(null));
+      model.addAttribute(
+          "monthChart",
+          PhaseChart.svg(
+              hourly, seasonal.map(b -> new PhaseChart.Band(b.low(), b.high())).orElse(band)));
+      model.addAttribute("results", recent.size() > 50 ? recent.subList(0, 50) : recent);
+      model.addAttribute("alerts", alerts.ofSites(java.util.Set.of(id), 20));
+    }
+    return "monitor/site";
+  }
+
+  @PostMapping("/monitor/sites/{id}/enabled")
+  String enable(
+      Actor actor, @PathVariable long id, @RequestParam(defaultValue = "false") boolean enabled) {
+    monitor.setEnabled(actor, id, enabled);
+    return "redirect:/monitor/sites/" + id;
+  }
+
+  @GetMapping("/monitor/alerts")
+  String alerts(Actor actor, Model model) {
+    model.addAttribute("alerts", alerts.ofSites(monitor.detailIds(actor), 200));
+    return "monitor/alerts";
+  }
+
+  /** Opens a prefilled 第一報 draft from an alert of one's own site. */
+  @PostMapping("/monitor/alerts/{id}/report")
+  String report(Actor actor, @PathVariable long id) {
+    MonitorAlerts.Alert a = alerts.byId(id).orElseThrow(() -> new NotFound("alert", id));
+    MonitorService.Visible v;
+    try {
+      v = monitor.site(actor, a.siteId());
+    } catch (NotFound e) {
+      throw new NotFound("alert", id);
+    }
+    if (!v.detail()) {
+      throw new NotFound("alert", id);
+    }
+    long report = firstReport.draft(actor, v.site(), a);
+    return "redirect:/reports/" + report + "/edit";
+  }
+}

@@ -1,0 +1,301 @@
+package jp.renkei.server.monitor;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import jp.renkei.engine.monitor.SiteSharing;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.config.MonitorProperties;
+import jp.renkei.server.database.Rows;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.outbound.OutboundHttp;
+import jp.renkei.server.sharing.Markings;
+import jp.renkei.server.sharing.SharingGate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registered sites as people see them. Every read goes through the sharing policy: a site's state
+ * (that it exists, owner, name, sector, up/slow/down) by its state audience, its details (URL,
+ * timings, errors, charts, alerts) by its detail audience ({@link SiteSharing}); a site whose state
+ * the viewer may not see is "not found", and counts and heat maps count only sites the viewer may
+ * see.
+ */
+@Service
+public class MonitorService {
+
+  /** Counts of one sector now. */
+  public record SectorCount(
+      String sector, int sites, int up, int slow, int down, int unknown, int regional) {}
+
+  /** The cross-sector view: counts now, and sites slow or down per sector and hour (24 h). */
+  public record SectorView(
+      List<SectorCount> counts, List<Instant> hours, Map<String, int[]> heat, int[] timeline) {}
+
+  /** One site with what the viewer may see of it. */
+  public record Visible(Site site, boolean detail, boolean own) {}
+
+  private final SiteRepository sites;
+  private final SharingGate gate;
+  private final JdbcClient jdbc;
+  private final OutboundHttp guard;
+  private final MonitorProperties props;
+  private final ObjectProvider<MonitorRuntime> runtime;
+
+  MonitorService(
+      SiteRepository sites,
+      SharingGate gate,
+      JdbcClient jdbc,
+      OutboundHttp guard,
+      MonitorProperties props,
+      ObjectProvider<MonitorRuntime> runtime) {
+    this.sites = sites;
+    this.gate = gate;
+    this.jdbc = jdbc;
+    this.guard = guard;
+    this.props = props;
+    this.runtime = runtime;
+  }
+
+  /** Every site whose state the actor may see, with whether its details are visible too. */
+  public List<Visible> visible(Actor actor) {
+    SharingGate.Check check = gate.check(actor);
+    List<Visible> out = new ArrayList<>();
+    for (Site s : sites.all()) {
+      SiteSharing sharing = s.sharing();
+      if (check.allows(sharing.stateAudience())) {
+        out.add(
+            new Visible(
+                s,
+                check.allows(sharing.detailAudience()),
+                actor.organisationId() != null && actor.organisationId() == s.organisationId()));
+      }
+    }
+    return out;
+  }
+
+  /** One site, or NotFound when its state is outside the actor's view (or it does not exist). */
+  public Visible site(Actor actor, long id) {
+    Site s = sites.byId(id).orElseThrow(() -> new NotFound("site", id));
+    SharingGate.Check check = gate.check(actor);
+    if (!check.allows(s.sharing().stateAudience())) {
+      throw new NotFound("site", id);
+    }
+    return new Visible(
+        s,
+        check.allows(s.sharing().detailAudience()),
+        actor.organisationId() != null && actor.organisationId() == s.organisationId());
+  }
+
+  /** The site with its details, or NotFound when the actor may not see them. */
+  Site detail(Actor actor, long id) {
+    Visible v = site(actor, id);
+    if (!v.detail()) {
+      throw new NotFound("site", id);
+    }
+    return v.site();
+  }
+
+  /** Registers a site of the actor's own organisation (analysts and above). */
+  public long register(Actor actor, NewSite n) {
+    if (actor.organisationId() == null || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.forbidden");
+    }
+    check(n);
+    if (sites.countOf(actor.organisationId()) >= props.maxSitesPerOrganisation()) {
+      throw new InvalidInput("url", "monitor.error.tooMany", props.maxSitesPerOrganisation());
+    }
+    long id = sites.insert(n, actor.organisationId(), actor.userId());
+    runtime.ifAvailable(r -> r.refresh(id));
+    return id;
+  }
+
+  /** Turns probing of one's own site on or off. */
+  public void setEnabled(Actor actor, long id, boolean enabled) {
+    Visible v = site(actor, id);
+    if (!v.own() || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.forbidden");
+    }
+    sites.setEnabled(id, enabled);
+    runtime.ifAvailable(r -> r.refresh(id));
+  }
+
+  private void check(NewSite n) {
+    if (n.name() == null || n.name().isBlank() || n.name().length() > 200) {
+      throw new InvalidInput("name", "validation.required.max", 200);
+    }
+    if (n.url() == null || n.url().length() > 2000) {
+      throw new InvalidInput("url", "validation.required.max", 2000);
+    }
+    try {
+      guard.check(n.url());
+    } catch (OutboundHttp.Refused e) {
+      throw new InvalidInput("url", "monitor.error.url", e.getMessage());
+    }
+    if (n.expectedStatus() < 100 || n.expectedStatus() > 599) {
+      throw new InvalidInput("expectedStatus", "monitor.error.status", n.expectedStatus());
+    }
+    if (n.expectedText() != null && n.expectedText().length() > 200) {
+      throw new InvalidInput("expectedText", "validation.required.max", 200);
+    }
+    if (n.intervalSeconds() < 10 || n.intervalSeconds() > 3600) {
+      throw new InvalidInput("intervalSeconds", "monitor.error.interval", n.intervalSeconds());
+    }
+    Tlp state = Markings.tlp(n.stateTlp());
+    Tlp detail = Markings.tlp(n.detailTlp());
+    try {
+      new SiteSharing(0, state, detail, Set.of());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput("detailTlp", "monitor.error.sharing");
+    }
+  }
+
+  /** Counts and the 24-hour heat map over the sites whose state the actor may see. */
+  public SectorView sectors(Actor actor) {
+    List<Visible> vis = visible(actor);
+    Map<String, int[]> counts = new TreeMap<>();
+    Map<Long, String> sectorOf = new LinkedHashMap<>();
+    for (Visible v : vis) {
+      String sector = v.site().sectorCode() == null ? "-" : v.site().sectorCode();
+      sectorOf.put(v.site().id(), sector);
+      int[] c = counts.computeIfAbsent(sector, k -> new int[6]);
+      c[0]++;
+      switch (v.site().state()) {
+        case "up" -> c[1]++;
+        case "slow" -> c[2]++;
+        case "down" -> c[3]++;
+        default -> c[4]++;
+      }
+      if (v.site().regional()) {
+        c[5]++;
+      }
+    }
+    List<SectorCount> list =
+        counts.entrySet().stream()
+            .map(
+                e -> {
+                  int[] c = e.getValue();
+                  return new SectorCount(e.getKey(), c[0], c[1], c[2], c[3], c[4], c[5]);
+                })
+            .toList();
+    Instant last = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    List<Instant> hours = new ArrayList<>();
+    for (int i = 23; i >= 0; i--) {
+      hours.add(last.minus(i, ChronoUnit.HOURS));
+    }
+    Map<String, int[]> heat = new TreeMap<>();
+    for (String s : counts.keySet()) {
+      heat.put(s, new int[24]);
+    }
+    int[] timeline = new int[24];
+    if (!sectorOf.isEmpty()) {
+      Map<Long, Set<Integer>> degraded = new LinkedHashMap<>();
+      jdbc.sql(
+              "with iv as (select site_id, state, at, lead(at, 1, 'infinity'::timestamptz) over"
+                  + " (partition by site_id order by at) as until from monitor_state_change"
+                  + " where site_id = any(?) and at > ? - interval '30 days')"
+                  + " select iv.site_id, h.i from iv join generate_series(0, 23) h(i)"
+                  + " on iv.at < ? + (h.i + 1 - 24) * interval '1 hour' + interval '1 hour'"
+                  + " and iv.until > ? + (h.i + 1 - 24) * interval '1 hour'"
+                  + " where iv.state in ('slow', 'down') group by 1, 2")
+          .params(
+              sectorOf.keySet().toArray(Long[]::new),
+              Rows.utc(last),
+              Rows.utc(last),
+              Rows.utc(last))
+          .query(
+              rs -> {
+                degraded
+                    .computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
+                    .add(rs.getInt(2));
+              });
+      for (Map.Entry<Long, Set<Integer>> e : degraded.entrySet()) {
+        int[] row = heat.get(sectorOf.get(e.getKey()));
+        for (int h : e.getValue()) {
+          row[h]++;
+          timeline[h]++;
+        }
+      }
+    }
+    return new SectorView(list, hours, heat, timeline);
+  }
+
+  /** Raw results of a site since {@code since} (details: only when visible). */
+  List<ResultPoint> results(Site s, Instant since, int limit) {
+    return jdbc.sql(
+            "select r.at, v.code as vantage, r.ok, r.judged, r.status, r.dns_ms, r.connect_ms,"
+                + " r.tls_ms, r.ttfb_ms, r.transfer_ms, r.total_ms, r.attempts, r.error"
+                + " from monitor_result r join monitor_vantage v on v.id = r.vantage_id"
+                + " where r.site_id = ? and r.at >= ? order by r.at desc limit ?")
+        .params(s.id(), Rows.utc(since), limit)
+        .query(Rows.of(ResultPoint.class))
+        .list();
+  }
+
+  /** Hourly rollups of a site since {@code since}, the hub's vantage point first. */
+  List<RollupPoint> rollups(Site s, Instant since) {
+    return jdbc.sql(
+            "select r.hour, v.code as vantage, r.probes, r.failures, r.slow, r.dns_ms, r.connect_ms,"
+                + " r.tls_ms, r.ttfb_ms, r.transfer_ms, r.total_ms, r.total_p95 from monitor_rollup r"
+                + " join monitor_vantage v on v.id = r.vantage_id where r.site_id = ? and r.hour >= ?"
+                + " order by r.hour")
+        .params(s.id(), Rows.utc(since))
+        .query(Rows.of(RollupPoint.class))
+        .list();
+  }
+
+  /** One raw result. */
+  public record ResultPoint(
+      Instant at,
+      String vantage,
+      boolean ok,
+      String judged,
+      Integer status,
+      Float dnsMs,
+      Float connectMs,
+      Float tlsMs,
+      Float ttfbMs,
+      Float transferMs,
+      Float totalMs,
+      int attempts,
+      String error) {}
+
+  /** One hourly rollup. */
+  public record RollupPoint(
+      Instant hour,
+      String vantage,
+      int probes,
+      int failures,
+      int slow,
+      Float dnsMs,
+      Float connectMs,
+      Float tlsMs,
+      Float ttfbMs,
+      Float transferMs,
+      Float totalMs,
+      Float totalP95) {}
+
+  /** The sites' ids the actor may see details of (for alert lists). */
+  Set<Long> detailIds(Actor actor) {
+    return visible(actor).stream()
+        .filter(Visible::detail)
+        .map(v -> v.site().id())
+        .collect(Collectors.toSet());
+  }
+
+  Optional<Site> byId(long id) {
+    return sites.byId(id);
+  }
+}

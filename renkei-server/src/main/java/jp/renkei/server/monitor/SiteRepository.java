@@ -1,0 +1,115 @@
+package jp.renkei.server.monitor;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jp.renkei.server.database.Rows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Registered sites and their stored state. */
+@Repository
+class SiteRepository {
+
+  static final String SELECT =
+      "select s.id, s.organisation_id, o.name_ja, o.name_en, o.sector_code, s.name, s.url,"
+          + " s.expected_status, s.expected_text, s.interval_seconds, s.state_tlp, s.detail_tlp,"
+          + " s.detail_to_coordinators, s.enabled, s.state, s.regional, s.state_since,"
+          + " case when s.detail_to_coordinators then"
+          + "  array(select m.ceptoar_id from ceptoar_membership m where m.member_id = o.id)"
+          + "  || array(select n.id from organisation n where n.type_code = 'nisc' and n.active)"
+          + " else '{}'::bigint[] end as coordinators"
+          + " from monitor_site s join organisation o on o.id = s.organisation_id";
+
+  private final JdbcClient jdbc;
+
+  SiteRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<Site> all() {
+    return jdbc.sql(SELECT + " order by s.id").query(SiteRepository::site).list();
+  }
+
+  List<Site> enabled() {
+    return jdbc.sql(SELECT + " where s.enabled order by s.id").query(SiteRepository::site).list();
+  }
+
+  Optional<Site> byId(long id) {
+    return jdbc.sql(SELECT + " where s.id = ?").param(id).query(SiteRepository::site).optional();
+  }
+
+  int countOf(long organisationId) {
+    return jdbc.sql("select count(*) from monitor_site where organisation_id = ?")
+        .param(organisationId)
+        .query(Integer.class)
+        .single();
+  }
+
+  long insert(NewSite s, long organisationId, Long ownerUserId) {
+    return jdbc.sql(
+            "insert into monitor_site (organisation_id, name, url, expected_status, expected_text,"
+                + " interval_seconds, owner_user_id, state_tlp, detail_tlp, detail_to_coordinators,"
+                + " enabled) values (?,?,?,?,?,?,?,?,?,?,?) returning id")
+        .params(
+            organisationId,
+            s.name(),
+            s.url(),
+            s.expectedStatus(),
+            s.expectedText(),
+            s.intervalSeconds(),
+            ownerUserId,
+            s.stateTlp(),
+            s.detailTlp(),
+            s.detailToCoordinators(),
+            s.enabled())
+        .query(Long.class)
+        .single();
+  }
+
+  void setEnabled(long id, boolean enabled) {
+    jdbc.sql("update monitor_site set enabled = ? where id = ?").params(enabled, id).update();
+  }
+
+  /** Records a change of the combined state (and its history for the timeline). */
+  void changeState(long id, String state, boolean regional, Instant at) {
+    jdbc.sql(
+            "update monitor_site set state = ?, regional = ?,"
+                + " state_since = case when state = ? then state_since else ? end where id = ?")
+        .params(state, regional, state, Rows.utc(at), id)
+        .update();
+    jdbc.sql(
+            "insert into monitor_state_change (site_id, at, state) values (?,?,?)"
+                + " on conflict (site_id, at) do update set state = excluded.state")
+        .params(id, Rows.utc(at), state)
+        .update();
+  }
+
+  private static Site site(ResultSet rs, int n) throws SQLException {
+    Set<Long> coordinators = new HashSet<>(Rows.longs(rs.getArray("coordinators")));
+    coordinators.remove(rs.getLong("organisation_id"));
+    return new Site(
+        rs.getLong("id"),
+        rs.getLong("organisation_id"),
+        rs.getString("name_ja"),
+        rs.getString("name_en"),
+        rs.getString("sector_code"),
+        rs.getString("name"),
+        rs.getString("url"),
+        rs.getInt("expected_status"),
+        rs.getString("expected_text"),
+        rs.getInt("interval_seconds"),
+        rs.getString("state_tlp"),
+        rs.getString("detail_tlp"),
+        rs.getBoolean("detail_to_coordinators"),
+        rs.getBoolean("enabled"),
+        rs.getString("state"),
+        rs.getBoolean("regional"),
+        Rows.instant(rs, "state_since"),
+        coordinators);
+  }
+}

@@ -1,0 +1,423 @@
+package jp.renkei.server.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.TestFiles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The monitor against real loopback sites that slow down, fail, reset connections, stall and serve
+ * an untrusted certificate: alerts fire and clear as specified (raised after two judgements in a
+ * row, cleared after three), e-mail reaches the owner, and nobody outside a site's audiences learns
+ * more than the owner shared. The hub's own schedule is off: the test drives each probe.
+ */
+@TestPropertySource(
+    properties = {
+      "renkei.monitor.enabled=false",
+      "renkei.monitor.sustain=0s",
+      "renkei.monitor.timeout=1s",
+      "renkei.monitor.retries=1",
+      // the probe agent of agentProbesAsASeparateProcess stays an active vantage point for five
+      // minutes: one vantage point is enough for the other tests' verdicts
+      "renkei.monitor.quorum=1"
+    })
+class MonitorIT extends ServerTest {
+
+  @Autowired MonitorService monitor;
+  @Autowired MonitorRuntime runtime;
+  @Autowired MonitorAlerts alerts;
+  @Autowired JdbcClient jdbc;
+
+  static LoopbackSite site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = LoopbackSite.http();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    site.close();
+  }
+
+  UserAccount owner(String sector) {
+    Organisation org = fixtures.operator(sector);
+    return fixtures.user(org, Role.ANALYST);
+  }
+
+  long register(UserAccount u, String url, String stateTlp, String detailTlp) {
+    return monitor.register(
+        fixtures.actor(u),
+        new NewSite(Fixtures.unique("site"), url, 200, "OK", 60, stateTlp, detailTlp, false, true));
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + site.port() + "/";
+  }
+
+  void probe(long id, int times) {
+    for (int i = 0; i < times; i++) {
+      runtime.probeNow(id);
+    }
+  }
+
+  List<String> open(long id) {
+    return alerts.openKinds(id);
+  }
+
+  @Test
+  void slowFailResetAndStallRaiseAndClearTheirAlerts() {
+    site.mode = LoopbackSite.Mode.FAST;
+    UserAccount u = owner("finance");
+    long id = register(u, url(), "green", "amber_strict");
+    probe(id, 15);
+    assertThat(open(id)).isEmpty();
+    assertThat(monitor.site(fixtures.actor(u), id).site().state()).isEqualTo("up");
+
+    site.mode = LoopbackSite.Mode.SLOW;
+    probe(id, 1);
+    assertThat(open(id)).as("one slow probe is not an alert").isEmpty();
+    probe(id, 1);
+    assertThat(open(id)).containsExactly("slow");
+    assertThat(monitor.site(fixtures.actor(u), id).site().state()).isEqualTo("slow");
+    site.mode = LoopbackSite.Mode.FAST;
+    probe(id, 2);
+    assertThat(open(id)).as("cleared only after three normal judgements").containsExactly("slow");
+    probe(id, 1);
+    assertThat(open(id)).isEmpty();
+
+    for (LoopbackSite.Mode failure :
+        List.of(LoopbackSite.Mode.FAIL, LoopbackSite.Mode.RESET, LoopbackSite.Mode.STALL)) {
+      site.mode = failure;
+      probe(id, 2);
+      assertThat(open(id)).as(failure.name()).containsExactly("down");
+      site.mode = LoopbackSite.Mode.FAST;
+      probe(id, 3);
+      assertThat(open(id)).as(failure + " cleared").isEmpty();
+    }
+    runtime.flush();
+    List<String> errors =
+        jdbc.sql("select error from monitor_result where site_id = ? and not ok order by at")
+            .param(id)
+            .query(String.class)
+            .list();
+    assertThat(errors)
+        .contains("HTTP 500 (expected 200)", "connection reset", "no answer within 1 s");
+    Integer attempts =
+        jdbc.sql("select max(attempts) from monitor_result where site_id = ?")
+            .param(id)
+            .query(Integer.class)
+            .single();
+    assertThat(attempts).as("a failure is retried, and the retry recorded").isEqualTo(2);
+    List<String> history =
+        jdbc.sql(
+                "select kind || ':' || (cleared_at is not null) from monitor_alert where site_id = ? order by id")
+            .param(id)
+            .query(String.class)
+            .list();
+    assertThat(history).containsExactly("slow:true", "down:true", "down:true", "down:true");
+  }
+
+  @Test
+  void anUntrustedCertificateIsDownWithItsExpiryRecorded() throws Exception {
+    Path dir = TestFiles.directory("monitor-tls-");
+    try (LoopbackSite tls = LoopbackSite.selfSigned(dir, 5)) {
+      UserAccount u = owner("finance");
+      long id = register(u, "https://localhost:" + tls.port() + "/", "green", "amber_strict");
+      probe(id, 2);
+      runtime.flush();
+      var row =
+          jdbc.sql(
+                  "select error, cert_not_after is not null from monitor_result where site_id = ? limit 1")
+              .param(id)
+              .query((rs, n) -> rs.getString(1) + "|" + rs.getBoolean(2))
+              .single();
+      assertThat(row).isEqualTo("certificate not trusted or expired|true");
+      assertThat(open(id)).contains("down");
+    }
+  }
+
+  @Test
+  void aDownAlertIsMailedToTheOwner() throws Exception {
+    site.mode = LoopbackSite.Mode.FAST;
+    UserAccount u = owner("electricity");
+    String duty = Fixtures.unique("duty") + "@example.jp";
+    jdbc.sql("update organisation set duty_email = ? where id = ?")
+        .params(duty, u.organisationId())
+        .update();
+    String url = "http://127.0.0.1:" + site.port() + "/missing-text";
+    long id =
+        monitor.register(
+            fixtures.actor(u),
+            new NewSite(
+                "mail-" + Fixtures.unique("s"),
+                url,
+                200,
+                "this text is not served",
+                60,
+                "green",
+                "amber_strict",
+                false,
+                true));
+    probe(id, 2);
+    assertThat(open(id)).containsExactly("down");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> Arrays.stream(MAIL.getReceivedMessages()).anyMatch(m -> to(m, duty)));
+  }
+
+  static boolean to(MimeMessage m, String address) {
+    try {
+      return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Test
+  void refusesDestinationsTheHubMustNotReach() {
+    UserAccount u = owner("finance");
+    for (String bad :
+        List.of(
+            "http://127.0.0.2/",
+            "http://10.0.0.1/",
+            "http://169.254.169.254/latest",
+            "ftp://example.jp/",
+            "http://[::1]/")) {
+      assertThatThrownBy(() -> register(u, bad, "green", "amber_strict"))
+          .as(bad)
+          .isInstanceOf(InvalidInput.class)
+          .extracting(e -> ((InvalidInput) e).field())
+          .isEqualTo("url");
+    }
+    assertThatThrownBy(() -> register(u, url(), "amber", "green"))
+        .isInstanceOf(InvalidInput.class)
+        .extracting(e -> ((InvalidInput) e).field())
+        .isEqualTo("detailTlp");
+  }
+
+  @Test
+  void othersSeeTheStateNeverTheDetailsAndNothingOfAPrivateSite() {
+    site.mode = LoopbackSite.Mode.FAST;
+    UserAccount owner = owner("finance");
+    UserAccount other = owner("finance");
+    UserAccount outsider = owner("water");
+    long shared =
+        register(owner, url() + "shared-" + Fixtures.unique("p"), "green", "amber_strict");
+    var before = count(outsider, "finance");
+    long hidden =
+        register(owner, url() + "hidden-" + Fixtures.unique("p"), "amber_strict", "amber_strict");
+    site.mode = LoopbackSite.Mode.FAIL;
+    probe(hidden, 2);
+    probe(shared, 2);
+    site.mode = LoopbackSite.Mode.FAST;
+    assertThat(open(hidden)).containsExactly("down");
+
+    // the service: state yes, details no; the private site does not exist for them
+    var v = monitor.site(fixtures.actor(other), shared);
+    assertThat(v.detail()).isFalse();
+    assertThatThrownBy(() -> monitor.site(fixtures.actor(other), hidden))
+        .isInstanceOf(NotFound.class);
+    assertThat(monitor.visible(fixtures.actor(outsider)))
+        .extracting(x -> x.site().id())
+        .contains(shared)
+        .doesNotContain(hidden);
+    // counts: the private site (down now) adds nothing to what others count; the shared one does
+    var after = count(outsider, "finance");
+    assertThat(after[0]).as("sites").isEqualTo(before[0]);
+    assertThat(after[1]).as("down").isEqualTo(before[1] + 1);
+
+    // through HTTP, as the other operator
+    var http = http();
+    http.signIn(other.login(), Fixtures.PASSWORD);
+    var page = http.get("/monitor/sites/" + shared);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("details-withheld")
+        .doesNotContain("shared-")
+        .doesNotContain("127.0.0.1:" + site.port());
+    assertThat(http.get("/monitor/sites/" + hidden).statusCode()).isEqualTo(404);
+    assertThat(http.get("/monitor/sites/999999999").statusCode()).isEqualTo(404);
+    var overview = http.get("/monitor");
+    assertThat(overview.statusCode()).isEqualTo(200);
+    assertThat(overview.body())
+        .doesNotContain("hidden-")
+        .doesNotContain("127.0.0.1:" + site.port());
+    var alertsPage = http.get("/monitor/alerts");
+    long hiddenAlert =
+        jdbc.sql("select id from monitor_alert where site_id = ?")
+            .param(hidden)
+            .query(Long.class)
+            .single();
+    assertThat(alertsPage.body()).doesNotContain("/monitor/alerts/" + hiddenAlert + "/report");
+    var draft =
+        http.postForm("/monitor/alerts", "/monitor/alerts/" + hiddenAlert + "/report", Map.of());
+    assertThat(draft.statusCode()).isEqualTo(404);
+
+    // the owner sees everything and can open a prefilled 第一報 draft
+    var own = http();
+    own.signIn(owner.login(), Fixtures.PASSWORD);
+    assertThat(own.get("/monitor/sites/" + hidden).body())
+        .contains("hidden-")
+        .contains("recent-chart");
+    var created =
+        own.postForm("/monitor/alerts", "/monitor/alerts/" + hiddenAlert + "/report", Map.of());
+    assertThat(created.statusCode()).isEqualTo(302);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    assertThat(location).matches(".*/reports/[^/]+/edit");
+    assertThat(own.get(location.replaceFirst("^https?://[^/]+", "")).body()).contains("ウェブサイト停止");
+
+    // anonymous: the sign-in page, nothing else
+    assertThat(http().get("/monitor").statusCode()).isIn(302, 401);
+  }
+
+  @Test
+  void agentProbesAsASeparateProcessWithAProbeToken() throws Exception {
+    site.mode = LoopbackSite.Mode.FAST;
+    UserAccount owner = owner("finance");
+    long id =
+        monitor.register(
+            fixtures.actor(owner),
+            new NewSite(
+                "agent-" + Fixtures.unique("s"),
+                url(),
+                200,
+                "OK",
+                10,
+                "green",
+                "amber_strict",
+                false,
+                true));
+    Organisation partner = fixtures.operator("ict");
+    UserAccount agent = fixtures.user(partner, Role.MEMBER);
+    String code = Fixtures.unique("osaka").toLowerCase(java.util.Locale.ROOT);
+    long vantage =
+        jdbc.sql(
+                "insert into monitor_vantage (code, region, user_id) values (?, 'osaka', ?) returning id")
+            .params(code, agent.id())
+            .query(Long.class)
+            .single();
+    String token =
+        fixtures.token(agent, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.PROBE));
+
+    // the probe scope opens the probe API and nothing else; other scopes do not open it
+    assertThat(http().bearer(token).get("/api/v1/reports").statusCode()).isEqualTo(403);
+    String reader =
+        fixtures.token(agent, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.READ));
+    assertThat(http().bearer(reader).get("/api/v1/probe/assignments").statusCode()).isEqualTo(403);
+    UserAccount stranger = fixtures.user(partner, Role.MEMBER);
+    String notVantage =
+        fixtures.token(stranger, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.PROBE));
+    assertThat(http().bearer(notVantage).get("/api/v1/probe/assignments").statusCode())
+        .isEqualTo(403);
+    // bad results are named, good ones kept
+    var posted =
+        http()
+            .bearer(token)
+            .postJson(
+                "/api/v1/probe/results",
+                "{\"results\":[{\"siteId\":"
+                    + id
+                    + ",\"at\":\"2001-01-01T00:00:00Z\",\"ok\":true},"
+                    + "{\"siteId\":"
+                    + id
+                    + ",\"at\":\""
+                    + java.time.Instant.now()
+                    + "\",\"ok\":true,\"totalMs\":-5}]}");
+    assertThat(posted.statusCode()).isEqualTo(200);
+    assertThat(posted.body())
+        .contains("results[0]: at is not within the last hour")
+        .contains("results[1]: a timing");
+
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                jp.renkei.server.support.RenkeiProcess.JAVA,
+                "-jar",
+                jp.renkei.server.support.RenkeiProcess.JAR,
+                "probe",
+                "--hub",
+                "http://127.0.0.1:" + port + "/",
+                "--allow-range",
+                "127.0.0.1/32",
+                "--duration",
+                "15s",
+                "--timeout",
+                "2s")
+            .redirectErrorStream(true);
+    pb.environment().put("RENKEI_PROBE_TOKEN", token);
+    Process p = pb.start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("vantage point " + code);
+    runtime.flush();
+    Integer fromAgent =
+        jdbc.sql(
+                "select count(*) from monitor_result where site_id = ? and vantage_id = ? and ok and total_ms > 0")
+            .params(id, vantage)
+            .query(Integer.class)
+            .single();
+    assertThat(fromAgent).as(out).isPositive();
+  }
+
+  @Test
+  void theMonitorPagesRenderInBothLanguagesWithTheDemoSites() {
+    long bankSite =
+        jdbc.sql(
+                "select s.id from monitor_site s join organisation o on o.id = s.organisation_id"
+                    + " where o.code = 'op-sakura-bank' order by s.id limit 1")
+            .query(Long.class)
+            .single();
+    for (String org : List.of("op-sakura-bank", "op-inazuma-power")) {
+      UserAccount person = fixtures.user(org, Role.ANALYST);
+      var browser = http();
+      browser.signIn(person.login(), Fixtures.PASSWORD);
+      for (String lang : List.of("ja", "en")) {
+        browser.postForm("/", "/settings/language", Map.of("lang", lang, "back", "/"));
+        for (String page :
+            List.of(
+                "/monitor",
+                "/monitor/alerts",
+                "/monitor/sites/new",
+                "/monitor/sites/" + bankSite)) {
+          var r = browser.get(page);
+          assertThat(r.statusCode()).as(page + " " + lang + " " + org).isEqualTo(200);
+          assertThat(r.body())
+              .as(page)
+              .contains("<html lang=\"" + lang + "\"")
+              .doesNotContain("error-message");
+        }
+        assertThat(browser.get("/monitor").body()).contains("heat-map").contains("sector-counts");
+      }
+    }
+  }
+
+  int[] count(UserAccount viewer, String sector) {
+    return monitor.sectors(fixtures.actor(viewer)).counts().stream()
+        .filter(c -> c.sector().equals(sector))
+        .findFirst()
+        .map(c -> new int[] {c.sites(), c.down()})
+        .orElse(new int[] {0, 0});
+  }
+}
