@@ -61,6 +61,7 @@ public class AdvisoryService {
   private final AuditLog audit;
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final jp.renkei.server.directory.OrganisationNames names;
 
   AdvisoryService(
       AdvisoryRepository advisories,
@@ -70,7 +71,9 @@ public class AdvisoryService {
       ReferenceData reference,
       AuditLog audit,
       org.springframework.context.ApplicationEventPublisher events,
-      Optional<Clock> clock) {
+      Optional<Clock> clock,
+      jp.renkei.server.directory.OrganisationNames names) {
+    this.names = names;
     this.advisories = advisories;
     this.reports = reports;
     this.gate = gate;
@@ -291,7 +294,7 @@ public class AdvisoryService {
     AdvisoryView.Reach reach = issuerSide ? reach(id) : null;
     return new AdvisoryView(
         a.id(),
-        directory.organisation(a.issuerOrgId()).nameJa(),
+        names.nameJaAt(a.issuerOrgId(), a.createdAt()),
         a.tlp(),
         a.status(),
         versions,
@@ -393,7 +396,10 @@ public class AdvisoryService {
               h.kind(),
               a.tlp(),
               a.status(),
-              names.computeIfAbsent(a.issuerOrgId(), o -> directory.organisation(o).nameJa()),
+              this.names.nameJaAt(
+                  a.issuerOrgId(),
+                  a.createdAt(),
+                  org -> names.computeIfAbsent(org, o -> directory.organisation(o).nameJa())),
               a.createdAt(),
               r == null ? null : r.deliveredAt(),
               r == null ? null : r.acknowledgedAt(),
@@ -452,7 +458,7 @@ public class AdvisoryService {
                     advisories.stixKey(a.id()),
                     a.issuerOrgId(),
                     a.issuerUserId(),
-                    directory.organisation(a.issuerOrgId()).nameJa(),
+                    names.nameJaAt(a.issuerOrgId(), a.createdAt()),
                     a.tlp(),
                     advisories.versions(id).stream().map(v -> v.withSources(List.of())).toList()));
   }
