@@ -20,6 +20,15 @@ public final class Domains {
 
   private Domains() {}
 
+  /**
+   * Whether a normalised domain is a public suffix ({@code jp}, {@code go.jp}): registries under
+   * which unrelated organisations hold their domains. A warning-list entry for one would silence
+   * every domain below it.
+   */
+  public static boolean isPublicSuffix(String domain) {
+    return !domain.contains(".") || SECOND_LEVEL_SUFFIXES.contains(domain);
+  }
+
   /** The parents of a normalised domain, nearest first, down to the registrable domain. */
   public static List<String> parents(String domain) {
     List<String> out = new ArrayList<>();

@@ -37,6 +37,41 @@ public final class Names {
     return name.codePoints().filter(Names::forbidden).findFirst();
   }
 
+  /**
+   * A name made safe to show: every control, format (bidi overrides and isolates, zero-width
+   * characters, BOM), line or paragraph separator and Hangul filler is written as {@code [U+202E]},
+   * so a right-to-left override can no longer turn the rest of the line around and a hidden
+   * character shows where it is. Everything else, including Japanese and emoji, is kept.
+   */
+  public static String escapeInvisible(String name) {
+    if (name == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(name.length());
+    name.codePoints()
+        .forEach(
+            cp -> {
+              if (invisible(cp)) {
+                out.append(String.format("[U+%04X]", cp));
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
+    return out.toString();
+  }
+
+  private static boolean invisible(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.SURROGATE ->
+          true;
+      default -> cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
+    };
+  }
+
   private static boolean forbidden(int cp) {
     return switch (Character.getType(cp)) {
       case Character.CONTROL,

@@ -7,6 +7,18 @@ import org.junit.jupiter.api.Test;
 class NamesTest {
 
   @Test
+  void escapesWhatWouldHideOrReorderTextWhenShown() {
+    assertThat(Names.escapeInvisible("invoice\u202Efdp.exe")).isEqualTo("invoice[U+202E]fdp.exe");
+    assertThat(Names.escapeInvisible("請求書\u200B.pdf\u2066x\u2069"))
+        .isEqualTo("請求書[U+200B].pdf[U+2066]x[U+2069]");
+    assertThat(Names.escapeInvisible("a\tb\nc\u0000\uFEFF"))
+        .isEqualTo("a[U+0009]b[U+000A]c[U+0000][U+FEFF]");
+    assertThat(Names.escapeInvisible("見積書 2026年度 (最終) 🎉.xlsx"))
+        .isEqualTo("見積書 2026年度 (最終) 🎉.xlsx");
+    assertThat(Names.escapeInvisible(null)).isNull();
+  }
+
+  @Test
   void refusesInvisibleAndReorderingCharacters() {
     for (String bad :
         new String[] {

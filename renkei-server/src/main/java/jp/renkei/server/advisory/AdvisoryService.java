@@ -63,6 +63,7 @@ public class AdvisoryService {
   private final jp.renkei.server.directory.UserService users;
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final jp.renkei.server.directory.OrganisationNames names;
 
   AdvisoryService(
       AdvisoryRepository advisories,
@@ -73,8 +74,10 @@ public class AdvisoryService {
       AuditLog audit,
       jp.renkei.server.directory.UserService users,
       org.springframework.context.ApplicationEventPublisher events,
-      Optional<Clock> clock) {
+      Optional<Clock> clock,
+      jp.renkei.server.directory.OrganisationNames names) {
     this.users = users;
+    this.names = names;
     this.advisories = advisories;
     this.reports = reports;
     this.gate = gate;
@@ -396,7 +399,7 @@ public class AdvisoryService {
     AdvisoryView.Reach reach = issuerSide ? reach(id, versions.get(versions.size() - 1)) : null;
     return new AdvisoryView(
         a.id(),
-        directory.organisation(a.issuerOrgId()).nameJa(),
+        names.nameJaAt(a.issuerOrgId(), a.createdAt()),
         a.tlp(),
         a.status(),
         versions,
@@ -498,7 +501,10 @@ public class AdvisoryService {
               h.kind(),
               a.tlp(),
               a.status(),
-              names.computeIfAbsent(a.issuerOrgId(), o -> directory.organisation(o).nameJa()),
+              this.names.nameJaAt(
+                  a.issuerOrgId(),
+                  a.createdAt(),
+                  org -> names.computeIfAbsent(org, o -> directory.organisation(o).nameJa())),
               a.createdAt(),
               r == null ? null : r.deliveredAt(),
               r == null ? null : r.acknowledgedAt(),
@@ -557,7 +563,7 @@ public class AdvisoryService {
                     advisories.stixKey(a.id()),
                     a.issuerOrgId(),
                     a.issuerUserId(),
-                    directory.organisation(a.issuerOrgId()).nameJa(),
+                    names.nameJaAt(a.issuerOrgId(), a.createdAt()),
                     a.tlp(),
                     advisories.versions(id).stream().map(v -> v.withSources(List.of())).toList()));
   }

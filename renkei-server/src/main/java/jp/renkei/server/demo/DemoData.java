@@ -13,6 +13,7 @@ import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.NewOrganisation;
 import jp.renkei.server.directory.NewUser;
+import jp.renkei.server.directory.OrganisationNames;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.directory.UserService;
@@ -47,17 +48,31 @@ public class DemoData {
   private static final Actor LOADER =
       new Actor(null, "demo-data", null, Role.PLATFORM_ADMIN, "system", null);
 
+  /**
+   * The national coordinator's name before the reorganisation of 1 July 2025 (内閣官房組織令):
+   * 内閣サイバーセキュリティセンター (NISC) became 国家サイバー統括室 (National Cybersecurity Office).
+   */
+  static final OrganisationNames.FormerName NISC_BEFORE_2025 =
+      new OrganisationNames.FormerName(
+          "内閣サイバーセキュリティセンター(NISC)",
+          "National center of Incident readiness and Strategy for Cybersecurity (NISC)",
+          java.time.OffsetDateTime.parse("2025-07-01T00:00:00+09:00").toInstant(),
+          "内閣官房組織令の改正により国家サイバー統括室に改組 (2025-07-01)");
+
   private final DirectoryService directory;
   private final UserService users;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  private final OrganisationNames names;
 
   DemoData(
       DirectoryService directory,
       UserService users,
-      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+      org.springframework.jdbc.core.simple.JdbcClient jdbc,
+      OrganisationNames names) {
     this.directory = directory;
     this.users = users;
     this.jdbc = jdbc;
+    this.names = names;
   }
 
   public boolean databaseIsEmpty() {
@@ -94,6 +109,7 @@ public class DemoData {
       }
     }
     monitoredSites();
+    names.recordFormer(LOADER, directory.organisation("nisc").id(), NISC_BEFORE_2025);
     List<Login> created = new ArrayList<>();
     for (DemoPerson p : PEOPLE) {
       if (exists(p.login())) {

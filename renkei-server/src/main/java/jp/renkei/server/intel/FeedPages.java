@@ -24,6 +24,8 @@ class FeedPages {
   String list(Actor actor, Model model) {
     model.addAttribute("feeds", feeds.list(actor));
     model.addAttribute("collections", intel.allCollections());
+    model.addAttribute("authKinds", java.util.List.of("none", "basic", "bearer"));
+    model.addAttribute("tlps", java.util.List.of("clear", "green", "amber", "amber+strict", "red"));
     return "intel/feeds";
   }
 
@@ -38,6 +40,70 @@ class FeedPages {
         id,
         new TaxiiFeeds.NewCredential(
             username == null || username.isBlank() ? null : username, secret));
+    return "redirect:/admin/feeds";
+  }
+
+  @PostMapping("/admin/feeds")
+  String create(
+      Actor actor,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String apiRoot,
+      @RequestParam(defaultValue = "") String remoteCollection,
+      @RequestParam(defaultValue = "none") String authKind,
+      @RequestParam(required = false) String username,
+      @RequestParam(required = false) String secret,
+      @RequestParam(defaultValue = "") String localCollection,
+      @RequestParam(defaultValue = "amber") String defaultTlp,
+      @RequestParam(defaultValue = "green") String widestTlp,
+      @RequestParam(defaultValue = "300") String pollIntervalSeconds,
+      Model model) {
+    TaxiiFeeds.NewFeed form =
+        new TaxiiFeeds.NewFeed(
+            name,
+            apiRoot,
+            remoteCollection,
+            authKind,
+            username == null || username.isBlank() ? null : username,
+            secret == null || secret.isBlank() ? null : secret,
+            localCollection,
+            null,
+            defaultTlp,
+            widestTlp,
+            null);
+    try {
+      int interval;
+      try {
+        interval = Integer.parseInt(pollIntervalSeconds.strip());
+      } catch (NumberFormatException e) {
+        throw new jp.renkei.server.failure.InvalidInput(
+            "pollIntervalSeconds", "error.feed.interval", pollIntervalSeconds);
+      }
+      feeds.create(
+          actor,
+          new TaxiiFeeds.NewFeed(
+              form.name(),
+              form.apiRoot(),
+              form.remoteCollection(),
+              form.authKind(),
+              form.username(),
+              form.secret(),
+              form.localCollection(),
+              null,
+              form.defaultTlp(),
+              form.widestTlp(),
+              interval));
+      return "redirect:/admin/feeds";
+    } catch (jp.renkei.server.failure.InvalidInput e) {
+      model.addAttribute("formError", e);
+      model.addAttribute("form", form);
+      model.addAttribute("formInterval", pollIntervalSeconds);
+      return list(actor, model);
+    }
+  }
+
+  @PostMapping("/admin/feeds/{id}/enabled")
+  String enabled(Actor actor, @PathVariable long id, @RequestParam boolean enabled) {
+    feeds.setEnabled(actor, id, enabled);
     return "redirect:/admin/feeds";
   }
 

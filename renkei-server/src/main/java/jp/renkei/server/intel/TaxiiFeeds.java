@@ -251,6 +251,23 @@ public class TaxiiFeeds {
     return byId(id).orElseThrow();
   }
 
+  /** Stops or resumes polling a feed (platform admins); a resumed feed polls at once. Audited. */
+  public Feed setEnabled(Actor actor, long id, boolean enabled) {
+    requireAdmin(actor);
+    if (jdbc.sql(
+                "update taxii_feed set enabled = ?, next_poll_at = case when ? then now() else"
+                    + " next_poll_at end where id = ?")
+            .params(enabled, enabled, id)
+            .update()
+        == 0) {
+      throw new NotFound("taxii_feed", id);
+    }
+    audit.recordAlone(
+        actor,
+        AuditLog.Event.success(enabled ? "feed.enable" : "feed.disable", "taxii_feed", id, null));
+    return byId(id).orElseThrow();
+  }
+
   public void delete(Actor actor, long id) {
     requireAdmin(actor);
     if (jdbc.sql("delete from taxii_feed where id = ?").param(id).update() == 0) {

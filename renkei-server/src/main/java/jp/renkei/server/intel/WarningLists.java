@@ -31,7 +31,26 @@ public class WarningLists {
   public record ListView(
       String code, String titleJa, String titleEn, boolean enabled, List<EntryView> entries) {}
 
-  public record EntryView(String kind, String value) {}
+  /**
+   * One entry, with why it is there and its last review; {@code broad} when it covers a whole
+   * registry of domains (it could only be there by mistake, see {@link #add}).
+   */
+  public record EntryView(
+      String kind,
+      String value,
+      String note,
+      Instant addedAt,
+      Instant reviewedAt,
+      String reviewedBy) {
+
+    public EntryView(String kind, String value) {
+      this(kind, value, null, null, null, null);
+    }
+
+    public boolean broad() {
+      return "domain-name".equals(kind) && jp.renkei.engine.correlate.Domains.isPublicSuffix(value);
+    }
+  }
 
   private final JdbcClient jdbc;
   private final AuditLog audit;
@@ -74,10 +93,18 @@ public class WarningLists {
                     rs.getString(3),
                     rs.getBoolean(4),
                     jdbc.sql(
-                            "select kind, value from warning_list_entry where list_code = ?"
-                                + " order by kind, value")
+                            "select kind, value, note, added_at, reviewed_at, reviewed_by from"
+                                + " warning_list_entry where list_code = ? order by kind, value")
                         .param(rs.getString(1))
-                        .query((r, m) -> new EntryView(r.getString(1), r.getString(2)))
+                        .query(
+                            (r, m) ->
+                                new EntryView(
+                                    r.getString(1),
+                                    r.getString(2),
+                                    r.getString(3),
+                                    instant(r.getTimestamp(4)),
+                                    instant(r.getTimestamp(5)),
+                                    r.getString(6)))
                         .list()))
         .list();
   }
@@ -89,7 +116,20 @@ public class WarningLists {
    */
   @Transactional
   public EntryView add(Actor actor, String list, String kind, String value) {
+    return add(actor, list, kind, value, null);
+  }
+
+  /**
+   * Adds a value (normalised) with a note saying why. A public suffix ({@code go.jp}) is refused:
+   * it would stop every domain under it from ever correlating.
+   */
+  @Transactional
+  public EntryView add(Actor actor, String list, String kind, String value, String note) {
     requireAdmin(actor);
+    String why = note == null || note.isBlank() ? null : note.strip();
+    if (why != null && why.length() > 500) {
+      throw new InvalidInput("note", "validation.required.max", 500);
+    }
     ObservableType type =
         ObservableType.fromCode(kind)
             .orElseThrow(() -> new InvalidInput("kind", "error.warninglist.kind", kind));
@@ -99,11 +139,15 @@ public class WarningLists {
     } catch (InvalidObservable e) {
       throw new InvalidInput("value", "error.warninglist.value", value, e.getMessage());
     }
+    if (o.type() == ObservableType.DOMAIN
+        && jp.renkei.engine.correlate.Domains.isPublicSuffix(o.value())) {
+      throw new InvalidInput("value", "pages.warninglist.publicSuffix", o.value());
+    }
     int n =
         jdbc.sql(
-                "insert into warning_list_entry (list_code, kind, value) select code, ?, ? from"
-                    + " warning_list where code = ? on conflict do nothing")
-            .params(o.type().code(), o.value(), list)
+                "insert into warning_list_entry (list_code, kind, value, note) select code, ?, ?, ?"
+                    + " from warning_list where code = ? on conflict do nothing")
+            .params(o.type().code(), o.value(), why, list)
             .update();
     if (n == 0
         && jdbc.sql("select count(*) from warning_list where code = ?")
@@ -135,6 +179,36 @@ public class WarningLists {
       current = null;
     }
     return n > 0;
+  }
+
+  /** Records that a platform admin reviewed an entry and keeps it, with a note. Audited. */
+  @Transactional
+  public boolean review(Actor actor, String list, String kind, String value, String note) {
+    requireAdmin(actor);
+    String why = note == null || note.isBlank() ? null : note.strip();
+    if (why != null && why.length() > 500) {
+      throw new InvalidInput("note", "validation.required.max", 500);
+    }
+    int n =
+        jdbc.sql(
+                "update warning_list_entry set reviewed_at = now(), reviewed_by = ?,"
+                    + " note = coalesce(?, note) where list_code = ? and kind = ? and value = ?")
+            .params(actor.login(), why, list, kind, value)
+            .update();
+    if (n > 0) {
+      audit.record(
+          actor,
+          AuditLog.Event.success(
+              "warninglist.review",
+              "warning_list",
+              list,
+              kind + " " + value + (why == null ? "" : ": " + why)));
+    }
+    return n > 0;
+  }
+
+  private static Instant instant(java.sql.Timestamp t) {
+    return t == null ? null : t.toInstant();
   }
 
   private static void requireAdmin(Actor actor) {

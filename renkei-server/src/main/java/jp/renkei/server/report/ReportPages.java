@@ -87,8 +87,22 @@ class ReportPages {
   }
 
   @GetMapping("/dashboard")
-  String dashboard(Actor actor, Model model) {
-    model.addAttribute("stats", reports.statistics(actor));
+  String dashboard(
+      Actor actor,
+      Model model,
+      @org.springframework.web.bind.annotation.RequestParam(required = false)
+          @org.springframework.format.annotation.DateTimeFormat(
+              iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+          java.time.LocalDate from,
+      @org.springframework.web.bind.annotation.RequestParam(required = false)
+          @org.springframework.format.annotation.DateTimeFormat(
+              iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+          java.time.LocalDate to,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String sector) {
+    StatisticsFilter filter = new StatisticsFilter(from, to, sector);
+    model.addAttribute("stats", reports.statistics(actor, filter));
+    model.addAttribute("filter", filter);
+    model.addAttribute("sectors", reference.sectors());
     model.addAttribute("sectorLabels", sectorLabels());
     return "report/dashboard";
   }

@@ -69,13 +69,16 @@ public class ReportService {
   private final DirectoryService directory;
   private final AuditLog audit;
   private final ReportAccess access;
+  private final jp.renkei.server.directory.OrganisationNames names;
 
   ReportService(
       ReportRepository reports,
       SharingGate gate,
       DirectoryService directory,
       AuditLog audit,
-      ReportAccess access) {
+      ReportAccess access,
+      jp.renkei.server.directory.OrganisationNames names) {
+    this.names = names;
     this.reports = reports;
     this.gate = gate;
     this.directory = directory;
@@ -232,6 +235,11 @@ public class ReportService {
    * originals.
    */
   public ReportStatistics statistics(Actor actor) {
+    return statistics(actor, StatisticsFilter.NONE);
+  }
+
+  /** As {@link #statistics(Actor)}, over the visible reports the filter accepts. */
+  public ReportStatistics statistics(Actor actor, StatisticsFilter filter) {
     ReportStatistics.Builder stats = new ReportStatistics.Builder();
     scanVisible(
         actor,
@@ -248,6 +256,9 @@ public class ReportService {
               reports.facts(counted.stream().map(v -> v.report().id()).toList());
           for (Visible v : counted) {
             ReportRepository.Facts f = facts.get(v.report().id());
+            if (!filter.accepts(v.report().sectorCode(), f.detectedAt())) {
+              continue;
+            }
             Instant atNisc =
                 v.hops().stream()
                     .filter(h -> "nisc".equals(h.kind()) && h.deliveredAt() != null)
@@ -398,7 +409,13 @@ public class ReportService {
    * The reporter as this report may name it: a relayed copy only says "an operator in sector X".
    */
   private String displayName(Map<Long, String> cache, ReportRecords.Report r) {
-    return r.isRelayCopy() ? r.presentedOriginator() : name(cache, r.originatorOrgId());
+    if (r.isRelayCopy()) {
+      return r.presentedOriginator();
+    }
+    // the name the reporter had when it sent the report (a draft: its name now)
+    return r.submittedAt() == null
+        ? name(cache, r.originatorOrgId())
+        : names.nameJaAt(r.originatorOrgId(), r.submittedAt(), id -> name(cache, id));
   }
 
   private String name(Map<Long, String> cache, long orgId) {

@@ -23,7 +23,16 @@ public record ReportStatistics(
     Table byCause,
     List<Latency> latency,
     long open,
-    long total) {
+    long total,
+    List<Point> byMonth) {
+
+  /** Reports detected in one month ({@code 2026-11}, Japan time): the series over time. */
+  public record Point(String month, long reports) {}
+
+  /** The largest monthly count (0 when there is none), to scale the series chart. */
+  public long maxMonth() {
+    return byMonth.stream().mapToLong(Point::reports).max().orElse(0);
+  }
 
   static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
@@ -56,6 +65,7 @@ public record ReportStatistics(
     private final Map<String, Map<String, Long>> incident = new TreeMap<>();
     private final Map<String, Map<String, Long>> cause = new TreeMap<>();
     private final Map<String, List<Long>> minutes = new TreeMap<>();
+    private final TreeMap<java.time.YearMonth, Long> months = new TreeMap<>();
     private long open;
     private long total;
 
@@ -78,6 +88,7 @@ public record ReportStatistics(
             .computeIfAbsent(q, k -> new ArrayList<>())
             .add(Duration.between(detectedAt, atNisc).toMinutes());
       }
+      months.merge(java.time.YearMonth.from(detectedAt.atZone(JST)), 1L, Long::sum);
       total++;
       if (isOpen) {
         open++;
@@ -103,8 +114,24 @@ public record ReportStatistics(
                     ? null
                     : m.get(Math.min(m.size() - 1, (int) Math.ceil(m.size() * 0.9) - 1))));
       }
+      // every month from the first to the last, the empty ones included, so the series has no gaps
+      List<Point> series = new ArrayList<>();
+      if (!months.isEmpty()) {
+        for (java.time.YearMonth m = months.firstKey();
+            !m.isAfter(months.lastKey());
+            m = m.plusMonths(1)) {
+          series.add(new Point(m.toString(), months.getOrDefault(m, 0L)));
+        }
+      }
       return new ReportStatistics(
-          qs, table(sector, qs), table(incident, qs), table(cause, qs), latency, open, total);
+          qs,
+          table(sector, qs),
+          table(incident, qs),
+          table(cause, qs),
+          latency,
+          open,
+          total,
+          series);
     }
 
     private static Table table(Map<String, Map<String, Long>> t, List<String> qs) {

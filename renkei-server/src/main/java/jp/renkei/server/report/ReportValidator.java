@@ -35,59 +35,62 @@ class ReportValidator {
     if (c == null) {
       throw new InvalidInput("content", "validation.required");
     }
-    text("title", c.title(), 200, true);
-    text("summary", c.summary(), 20_000, true);
-    if (c.detectedAt() == null) {
-      throw new InvalidInput("detectedAt", "validation.required");
-    }
-    if (c.detectedAt().isAfter(now.plusSeconds(300))) {
-      throw new InvalidInput("detectedAt", "validation.report.future");
-    }
-    if (c.occurredAt() != null && c.occurredAt().isAfter(c.detectedAt())) {
-      throw new InvalidInput("occurredAt", "validation.report.occurredAfterDetected");
-    }
-    code("incidentType", c.incidentType(), "incident_type");
-    if (c.causes().isEmpty()) {
-      throw new InvalidInput("causes", "validation.report.causesRequired");
-    }
-    Set<String> causes = codes("cause_type");
-    for (String cause : c.causes()) {
-      if (!causes.contains(cause)) {
-        throw new InvalidInput("causes", "validation.vocabulary", cause);
-      }
-    }
-    tristate("serviceOutage", c.serviceOutage());
-    code("severity", c.severity(), "severity");
-    tristate("cascadePossibility", c.cascadePossibility());
-    code("reportingCase", c.reportingCase(), "reporting_case");
-    text("responseStatus", c.responseStatus(), 5000, false);
-    text("cascadeNote", c.cascadeNote(), 2000, false);
-    text("contactUnit", c.contactUnit(), 200, false);
-    text("contactPerson", c.contactPerson(), 200, false);
-    text("contactPhone", c.contactPhone(), 50, false);
-    text("contactEmail", c.contactEmail(), 200, false);
-    if (c.observables().size() > MAX_OBSERVABLES) {
-      throw new InvalidInput(
-          "observables", "validation.report.tooManyObservables", MAX_OBSERVABLES);
-    }
+    // every field is checked and every error reported at once, in the order of the form
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
+    errors.check(() -> text("title", c.title(), 200, true));
+    errors.check(() -> text("summary", c.summary(), 20_000, true));
+    errors.check(
+        () -> {
+          if (c.occurredAt() != null
+              && c.detectedAt() != null
+              && c.occurredAt().isAfter(c.detectedAt())) {
+            throw new InvalidInput("occurredAt", "validation.report.occurredAfterDetected");
+          }
+        });
+    errors.check(
+        () -> {
+          if (c.detectedAt() == null) {
+            throw new InvalidInput("detectedAt", "validation.required");
+          }
+          if (c.detectedAt().isAfter(now.plusSeconds(300))) {
+            throw new InvalidInput("detectedAt", "validation.report.future");
+          }
+        });
+    errors.check(() -> code("incidentType", c.incidentType(), "incident_type"));
+    errors.check(
+        () -> {
+          if (c.causes().isEmpty()) {
+            throw new InvalidInput("causes", "validation.report.causesRequired");
+          }
+          Set<String> causes = codes("cause_type");
+          for (String cause : c.causes()) {
+            if (!causes.contains(cause)) {
+              throw new InvalidInput("causes", "validation.vocabulary", cause);
+            }
+          }
+        });
+    errors.check(() -> tristate("serviceOutage", c.serviceOutage()));
+    errors.check(() -> code("severity", c.severity(), "severity"));
+    errors.check(() -> text("responseStatus", c.responseStatus(), 5000, false));
+    errors.check(() -> tristate("cascadePossibility", c.cascadePossibility()));
+    errors.check(() -> text("cascadeNote", c.cascadeNote(), 2000, false));
+    errors.check(() -> code("reportingCase", c.reportingCase(), "reporting_case"));
     List<ReportContent.ObservableEntry> normal = new ArrayList<>();
-    for (int i = 0; i < c.observables().size(); i++) {
-      ReportContent.ObservableEntry e = c.observables().get(i);
-      String field = "observables[" + i + "]";
-      ObservableType type =
-          ObservableType.fromCode(e.type() == null ? "" : e.type())
-              .orElseThrow(
-                  () ->
-                      new InvalidInput(
-                          field, "validation.observable.type", String.valueOf(e.type())));
-      try {
-        Observable o = Observables.parse(type, e.original() == null ? e.value() : e.original());
-        normal.add(new ReportContent.ObservableEntry(type.code(), o.value(), o.original()));
-      } catch (InvalidObservable bad) {
-        throw new InvalidInput(
-            field, "validation.observable", type.code(), bad.value(), bad.reason());
+    if (c.observables().size() > MAX_OBSERVABLES) {
+      errors.add(
+          new InvalidInput("observables", "validation.report.tooManyObservables", MAX_OBSERVABLES));
+    } else {
+      for (int i = 0; i < c.observables().size(); i++) {
+        ReportContent.ObservableEntry e = c.observables().get(i);
+        String field = "observables[" + i + "]";
+        errors.check(() -> normal.add(observable(field, e)));
       }
     }
+    errors.check(() -> text("contactUnit", c.contactUnit(), 200, false));
+    errors.check(() -> text("contactPerson", c.contactPerson(), 200, false));
+    errors.check(() -> text("contactPhone", c.contactPhone(), 50, false));
+    errors.check(() -> text("contactEmail", c.contactEmail(), 200, false));
+    errors.throwIfAny();
     return new ReportContent(
         c.title().strip(),
         c.summary().strip(),
@@ -106,6 +109,23 @@ class ReportValidator {
         blankToNull(c.contactPhone()),
         blankToNull(c.contactEmail()),
         normal);
+  }
+
+  private static ReportContent.ObservableEntry observable(
+      String field, ReportContent.ObservableEntry e) {
+    ObservableType type =
+        ObservableType.fromCode(e.type() == null ? "" : e.type())
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        field, "validation.observable.type", String.valueOf(e.type())));
+    try {
+      Observable o = Observables.parse(type, e.original() == null ? e.value() : e.original());
+      return new ReportContent.ObservableEntry(type.code(), o.value(), o.original());
+    } catch (InvalidObservable bad) {
+      throw new InvalidInput(
+          field, "validation.observable", type.code(), bad.value(), bad.reason());
+    }
   }
 
   void code(String field, String value, String vocabulary) {

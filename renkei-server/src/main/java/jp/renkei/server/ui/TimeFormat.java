@@ -1,36 +1,70 @@
 package jp.renkei.server.ui;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Times on pages, in Japan time: {@code ${@time.jst(instant)}} in templates. */
+/**
+ * Times and durations on pages, the one formatter every page uses: {@code ${@time.jst(instant)}},
+ * {@code ${@time.duration(d)}}. Times are in Japan time, written in the reader's language ({@code
+ * 2026/11/30 15:20:05} in Japanese, {@code 30 Nov 2026 15:20:05 JST} in English); durations read as
+ * {@code 3日4時間} or {@code 3 d 4 h}, to the minute under a day.
+ */
 @Component("time")
 public class TimeFormat {
 
-  private static final DateTimeFormatter JST =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Tokyo"));
+  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  private static final DateTimeFormatter JA =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.JAPAN).withZone(TOKYO);
+  private static final DateTimeFormatter EN =
+      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'JST'", Locale.ENGLISH).withZone(TOKYO);
 
   public String jst(Instant t) {
-    return t == null ? "-" : JST.format(t);
+    return jst(t, LocaleContextHolder.getLocale());
+  }
+
+  /** As {@link #jst(Instant)} for a given language. */
+  public String jst(Instant t, Locale locale) {
+    return t == null ? "-" : (english(locale) ? EN : JA).format(t);
   }
 
   /** Minutes as a duration, as {@link #duration}. */
   public String minutes(Long minutes) {
-    return minutes == null ? "-" : duration(java.time.Duration.ofMinutes(minutes));
+    return minutes == null ? "-" : duration(Duration.ofMinutes(minutes));
   }
 
-  /** A duration as {@code 2 h 05 min} (negative durations, from bad clocks, shown as such). */
-  public String duration(java.time.Duration d) {
+  public String duration(Duration d) {
+    return duration(d, LocaleContextHolder.getLocale());
+  }
+
+  /**
+   * {@code 3日4時間} / {@code 3 d 4 h} from a day on, {@code 2時間5分} / {@code 2 h 5 min} under a day,
+   * {@code 5分} / {@code 5 min} under an hour (negative durations, from bad clocks, shown as such).
+   */
+  public String duration(Duration d, Locale locale) {
     if (d == null) {
       return "-";
     }
-    long minutes = Math.abs(d.toMinutes());
-    return (d.isNegative() ? "-" : "")
-        + (minutes / 60)
-        + " h "
-        + String.format("%02d", minutes % 60)
-        + " min";
+    boolean en = english(locale);
+    long total = Math.abs(d.toMinutes());
+    long days = total / (24 * 60);
+    long hours = total / 60 % 24;
+    long minutes = total % 60;
+    String sign = d.isNegative() ? "-" : "";
+    if (days > 0) {
+      return sign + (en ? days + " d " + hours + " h" : days + "日" + hours + "時間");
+    }
+    if (hours > 0) {
+      return sign + (en ? hours + " h " + minutes + " min" : hours + "時間" + minutes + "分");
+    }
+    return sign + (en ? minutes + " min" : minutes + "分");
+  }
+
+  private static boolean english(Locale locale) {
+    return locale != null && "en".equals(locale.getLanguage());
   }
 }

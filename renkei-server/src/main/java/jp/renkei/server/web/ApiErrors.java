@@ -57,6 +57,26 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     if (e instanceof InvalidInput invalid) {
       p.setProperty("field", invalid.field());
     }
+    if (e instanceof jp.renkei.server.failure.InvalidInputs many) {
+      // every field error at once: field, code and message of each, in the order of the form
+      p.setProperty(
+          "errors",
+          many.all().stream()
+              .map(
+                  x ->
+                      java.util.Map.of(
+                          "field",
+                          x.field(),
+                          "code",
+                          x.messageKey(),
+                          "detail",
+                          messages.getMessage(
+                              x.messageKey(),
+                              x.args(),
+                              x.messageKey(),
+                              LocaleContextHolder.getLocale())))
+              .toList());
+    }
     return respond(p, request);
   }
 

@@ -53,6 +53,17 @@ class CurrentUserAdvice {
     return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.account() : null;
   }
 
+  /**
+   * The same attributes for a page an exception handler renders (the error page keeps the
+   * navigation and the mode badge): exception handlers do not run the model attribute methods.
+   */
+  void addTo(org.springframework.web.servlet.ModelAndView mv, HttpServletRequest request) {
+    mv.addObject("me", me());
+    mv.addObject("systemMode", systemMode(request));
+    mv.addObject("mayCorrelate", mayCorrelate(request));
+    mv.addObject("currentPath", currentPath(request));
+  }
+
   @ModelAttribute("currentPath")
   String currentPath(HttpServletRequest request) {
     String q = request.getQueryString();

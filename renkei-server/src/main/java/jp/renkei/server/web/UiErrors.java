@@ -28,25 +28,41 @@ class UiErrors {
 
   private static final Logger log = LoggerFactory.getLogger(UiErrors.class);
 
+  private final CurrentUserAdvice pageAttributes;
+
+  UiErrors(CurrentUserAdvice pageAttributes) {
+    this.pageAttributes = pageAttributes;
+  }
+
+  private ModelAndView themed(ModelAndView mv, HttpServletRequest request) {
+    pageAttributes.addTo(mv, request);
+    return mv;
+  }
+
   @ExceptionHandler(RenkeiException.class)
-  ModelAndView renkei(RenkeiException e, HttpServletResponse response) {
+  ModelAndView renkei(RenkeiException e, HttpServletRequest request, HttpServletResponse response) {
     int status = e instanceof NotFound ? 404 : e instanceof Forbidden ? 403 : 400;
-    return page(response, status, e.messageKey(), e.args());
+    return themed(page(response, status, e.messageKey(), e.args()), request);
   }
 
   @ExceptionHandler(Busy.class)
-  ModelAndView busy(Busy e, HttpServletResponse response) {
+  ModelAndView busy(Busy e, HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("Retry-After", ApiErrors.retryAfter(e));
-    return page(response, e.status(), e.messageKey(), e.args());
+    return themed(page(response, e.status(), e.messageKey(), e.args()), request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ModelAndView badParameter(MethodArgumentTypeMismatchException e, HttpServletResponse response) {
-    return page(
-        response,
-        400,
-        "error.badParameter",
-        new Object[] {e.getName(), String.valueOf(e.getValue())});
+  ModelAndView badParameter(
+      MethodArgumentTypeMismatchException e,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    return themed(
+        page(
+            response,
+            400,
+            "error.badParameter",
+            new Object[] {e.getName(), String.valueOf(e.getValue())}),
+        request);
   }
 
   @ExceptionHandler(Exception.class)
@@ -63,7 +79,7 @@ class UiErrors {
         request.getRequestURI(),
         incident,
         e);
-    return page(response, 500, "error.internal", new Object[] {incident});
+    return themed(page(response, 500, "error.internal", new Object[] {incident}), request);
   }
 
   static ModelAndView page(HttpServletResponse response, int status, String key, Object[] args) {

@@ -1,0 +1,137 @@
+package jp.renkei.server.directory;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A platform admin edits one organisation: its duty address and webhook (the webhook through the
+ * outbound guard, as the API), the identity used for anonymisation, and its name with the date the
+ * new name takes effect (the old one is kept, {@link OrganisationNames}). Every change is audited
+ * by the service that makes it.
+ */
+@Controller
+class OrganisationAdminPages {
+
+  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+  private final DirectoryService directory;
+  private final OrganisationNames names;
+  private final OrganisationRepository organisations;
+
+  OrganisationAdminPages(
+      DirectoryService directory, OrganisationNames names, OrganisationRepository organisations) {
+    this.directory = directory;
+    this.names = names;
+    this.organisations = organisations;
+  }
+
+  @GetMapping("/admin/organisations/{id}")
+  String edit(Actor actor, @PathVariable long id, Model model) {
+    requireAdmin(actor);
+    Organisation o = directory.organisation(id);
+    model.addAttribute("o", o);
+    model.addAttribute("webhookUrl", organisations.webhookUrl(id).orElse(""));
+    OrganisationIdentity identity = directory.identity(id);
+    model.addAttribute("aliases", String.join("\n", identity.aliases()));
+    model.addAttribute("domains", String.join("\n", identity.domains()));
+    model.addAttribute("ipRanges", String.join("\n", identity.ipRanges()));
+    model.addAttribute("formerNames", names.formerNames(id));
+    return "admin/organisation";
+  }
+
+  @PostMapping("/admin/organisations/{id}/delivery")
+  String delivery(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String dutyEmail,
+      @RequestParam(defaultValue = "") String webhookUrl,
+      Model model,
+      RedirectAttributes redirect) {
+    requireAdmin(actor);
+    try {
+      DirectoryService.Delivery d = directory.setDelivery(actor, id, dutyEmail, webhookUrl);
+      redirect.addFlashAttribute("saved", "pages.admin.org.deliverySaved");
+      if (d.newWebhookSecret() != null) {
+        redirect.addFlashAttribute("newSecret", d.newWebhookSecret());
+      }
+      return "redirect:/admin/organisations/" + id;
+    } catch (InvalidInput e) {
+      return again(actor, id, model, e, "delivery");
+    }
+  }
+
+  @PostMapping("/admin/organisations/{id}/identity")
+  String identity(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String aliases,
+      @RequestParam(defaultValue = "") String domains,
+      @RequestParam(defaultValue = "") String ipRanges,
+      Model model,
+      RedirectAttributes redirect) {
+    requireAdmin(actor);
+    try {
+      directory.setIdentity(
+          actor, id, new OrganisationIdentity(lines(aliases), lines(domains), lines(ipRanges)));
+      redirect.addFlashAttribute("saved", "pages.admin.org.identitySaved");
+      return "redirect:/admin/organisations/" + id;
+    } catch (InvalidInput e) {
+      return again(actor, id, model, e, "identity");
+    }
+  }
+
+  @PostMapping("/admin/organisations/{id}/rename")
+  String rename(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String nameJa,
+      @RequestParam(defaultValue = "") String nameEn,
+      @RequestParam(defaultValue = "") String effective,
+      @RequestParam(defaultValue = "") String note,
+      Model model,
+      RedirectAttributes redirect) {
+    requireAdmin(actor);
+    try {
+      java.time.Instant when;
+      try {
+        when =
+            effective.isBlank() ? null : LocalDateTime.parse(effective).atZone(TOKYO).toInstant();
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new InvalidInput("effective", "pages.error.datetime", effective);
+      }
+      names.rename(actor, id, nameJa, nameEn, when, note);
+      redirect.addFlashAttribute("saved", "pages.admin.org.renamed");
+      return "redirect:/admin/organisations/" + id;
+    } catch (InvalidInput e) {
+      return again(actor, id, model, e, "rename");
+    }
+  }
+
+  private String again(Actor actor, long id, Model model, InvalidInput e, String section) {
+    model.addAttribute("errors", List.of(e));
+    model.addAttribute("errorSection", section);
+    return edit(actor, id, model);
+  }
+
+  private static List<String> lines(String text) {
+    return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static void requireAdmin(Actor actor) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.directory.forbidden");
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package jp.renkei.server.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import jp.renkei.engine.text.Names;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A STIX bundle (a C4TAP share, a mail analysis) as rows a person can read, one per object: {@code
+ * ${@stixView.rows(bundle)}}. The kind is the STIX type (the page writes it out), the value what
+ * identifies the object (an address, a file name, a subject, a pattern), the detail what describes
+ * it (hashes and size, a display name, the indicator's name); every text from the mail is shown
+ * with invisible and reordering characters escaped ({@link Names#escapeInvisible}).
+ */
+@Component("stixView")
+public class StixView {
+
+  /** One object: {@code type} as in STIX, with its value and detail as shown. */
+  public record Row(String type, String value, String detail) {}
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The bundle's objects, in order; a bundle that is not JSON gives no rows. */
+  public List<Row> rows(String bundle) {
+    List<Row> rows = new ArrayList<>();
+    JsonNode root;
+    try {
+      root = bundle == null ? null : JSON.readTree(bundle);
+    } catch (JacksonException e) {
+      return rows;
+    }
+    if (root == null) {
+      return rows;
+    }
+    for (JsonNode o : root.path("objects")) {
+      String type = o.path("type").asString("");
+      rows.add(
+          switch (type) {
+            case "email-message" ->
+                new Row(
+                    type,
+                    safe(o.path("subject").asString("")),
+                    join(o.path("date").asString(""), o.path("message_id").asString("")));
+            case "file" -> new Row(type, safe(o.path("name").asString("")), fileDetail(o));
+            case "indicator" ->
+                new Row(type, o.path("pattern").asString(""), safe(o.path("name").asString("")));
+            default ->
+                new Row(
+                    type,
+                    safe(o.path("value").asString(o.path("name").asString(""))),
+                    safe(o.path("display_name").asString("")));
+          });
+    }
+    return rows;
+  }
+
+  /** The bundle indented, for those who want the JSON itself. */
+  public String pretty(String bundle) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(bundle));
+    } catch (JacksonException | IllegalArgumentException e) {
+      return bundle;
+    }
+  }
+
+  private static String fileDetail(JsonNode f) {
+    List<String> parts = new ArrayList<>();
+    f.path("hashes")
+        .properties()
+        .forEach(h -> parts.add(h.getKey() + " " + h.getValue().asString()));
+    if (f.has("size")) {
+      parts.add(f.path("size").asLong() + " bytes");
+    }
+    if (f.has("mime_type")) {
+      parts.add(f.path("mime_type").asString());
+    }
+    return String.join(" · ", parts);
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? safe(b) : b.isEmpty() ? a : a + " · " + safe(b);
+  }
+
+  private static String safe(String s) {
+    return Names.escapeInvisible(s);
+  }
+}

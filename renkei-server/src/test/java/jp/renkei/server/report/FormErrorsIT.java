@@ -1,0 +1,46 @@
+package jp.renkei.server.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+
+/** A form with several mistakes lists all of them at once, in Japanese, by the field's name. */
+class FormErrorsIT extends ServerTest {
+
+  @Test
+  void theReportFormListsEveryErrorAtOnceWithoutInternalFieldNames() {
+    Http operator = http();
+    operator.signIn(fixtures.user("op-inazuma-power", Role.ANALYST).login(), Fixtures.PASSWORD);
+    Map<String, String> form = ReportPagesIT.form("", "");
+    form.put("summary", " ");
+    form.put("severity", "");
+    HttpResponse<String> r = operator.postForm("/reports/new", "/reports", form);
+    assertThat(r.statusCode()).isEqualTo(200);
+    String body = r.body();
+    assertThat(body)
+        .contains("id=\"form-error\"", "入力内容を確認してください (3 件)", "件名：", "概要：", "深刻度：")
+        .doesNotContain("title:", "summary:", "severity:", "<strong>title</strong>");
+    assertThat(body.indexOf("件名：")).isLessThan(body.indexOf("概要："));
+    assertThat(body.indexOf("概要：")).isLessThan(body.indexOf("深刻度："));
+
+    // the API answers with every error too
+    Http api = http().bearer(fixtures.token(fixtures.user("op-inazuma-power", Role.ANALYST)));
+    HttpResponse<String> json =
+        api.postJson(
+            "/api/v1/reports",
+            "{\"content\":{\"title\":\"\",\"summary\":\"\",\"detectedAt\":\"2026-11-20T00:30:00Z\","
+                + "\"incidentType\":\"unavailability\",\"causes\":[\"ddos\"],\"serviceOutage\":\"yes\","
+                + "\"severity\":\"level3\",\"cascadePossibility\":\"unknown\",\"reportingCase\":\"case2\","
+                + "\"observables\":[{\"type\":\"ipv4-addr\",\"value\":\"999.1.1.1\"}]},"
+                + "\"route\":\"hotline\",\"tlp\":\"amber\"}");
+    assertThat(json.statusCode()).isEqualTo(400);
+    assertThat(json.body())
+        .contains("\"errors\"", "\"field\":\"title\"", "\"field\":\"summary\"", "observables[0]");
+  }
+}

@@ -1,0 +1,57 @@
+package jp.renkei.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+
+/** The shared layout: every page, error pages included, keeps the navigation and the mode. */
+class LayoutIT extends ServerTest {
+
+  @Test
+  void errorPagesKeepTheNavigationAndTheModeBadgeAndNeverAStackTrace() {
+    var person = fixtures.user("op-sakura-bank", Role.MEMBER);
+    var browser = http();
+    browser.signIn(person.login(), Fixtures.PASSWORD);
+    Map<String, Integer> pages =
+        Map.of(
+            "/no/such/page", 404, // the container's error page
+            "/directory/987654321", 404, // NotFound from a controller
+            "/directory/abc", 400, // a bad path parameter
+            "/admin/organisations", 403); // a platform admin's page
+    pages.forEach(
+        (path, status) -> {
+          HttpResponse<String> r = browser.get(path);
+          assertThat(r.statusCode()).as(path).isEqualTo(status);
+          assertThat(r.body())
+              .as(path)
+              .contains(
+                  "id=\"error-message\"",
+                  "id=\"mainnav\"",
+                  "id=\"system-mode\"",
+                  "id=\"who\"",
+                  "class=\"skip-link\"")
+              .doesNotContain("Exception", "Whitelabel", "at jp.renkei");
+        });
+  }
+
+  @Test
+  void theNavigationGroupsAccountAndAdministrationAndKeepsItsLinks() {
+    var admin = fixtures.user("op-sakura-bank", Role.ORG_ADMIN);
+    var browser = http();
+    browser.signIn(admin.login(), Fixtures.PASSWORD);
+    String home = browser.get("/").body();
+    assertThat(home)
+        .contains("id=\"nav-toggle\"", "id=\"nav-account\"", "id=\"nav-admin\"")
+        .contains("href=\"/admin/users\"", "href=\"/account/tokens\"", "href=\"/reports\"")
+        .doesNotContain("href=\"/admin/organisations\"");
+    var member = fixtures.user("op-sakura-bank", Role.MEMBER);
+    var other = http();
+    other.signIn(member.login(), Fixtures.PASSWORD);
+    assertThat(other.get("/").body()).contains("id=\"nav-account\"").doesNotContain("nav-admin");
+  }
+}

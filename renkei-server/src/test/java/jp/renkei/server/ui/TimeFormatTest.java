@@ -1,0 +1,33 @@
+package jp.renkei.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class TimeFormatTest {
+
+  private final TimeFormat time = new TimeFormat();
+
+  @Test
+  void durationsReadAsDaysAndHoursInEachLanguage() {
+    Duration long_ = Duration.ofHours(8072).plusMinutes(41);
+    assertThat(time.duration(long_, Locale.JAPANESE)).isEqualTo("336日8時間");
+    assertThat(time.duration(long_, Locale.ENGLISH)).isEqualTo("336 d 8 h");
+    assertThat(time.duration(Duration.ofMinutes(125), Locale.JAPANESE)).isEqualTo("2時間5分");
+    assertThat(time.duration(Duration.ofMinutes(125), Locale.ENGLISH)).isEqualTo("2 h 5 min");
+    assertThat(time.duration(Duration.ofMinutes(7), Locale.JAPANESE)).isEqualTo("7分");
+    assertThat(time.duration(Duration.ofMinutes(-90), Locale.ENGLISH)).isEqualTo("-1 h 30 min");
+    assertThat(time.duration(null, Locale.ENGLISH)).isEqualTo("-");
+  }
+
+  @Test
+  void timesAreJapanTimeWrittenInTheReadersLanguage() {
+    Instant t = Instant.parse("2026-11-30T06:20:05Z");
+    assertThat(time.jst(t, Locale.JAPANESE)).isEqualTo("2026/11/30 15:20:05");
+    assertThat(time.jst(t, Locale.ENGLISH)).isEqualTo("30 Nov 2026 15:20:05 JST");
+    assertThat(time.jst(null, Locale.ENGLISH)).isEqualTo("-");
+  }
+}
