@@ -6,6 +6,9 @@ import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.OrganisationQuery;
 import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.listing.ListPage;
+import jp.renkei.server.listing.ListQuery;
+import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.reference.ReferenceData;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +32,47 @@ class AdvisoryPages {
   }
 
   @GetMapping("/advisories")
-  String list(Actor actor, Model model) {
-    model.addAttribute("advisories", advisories.list(actor, 200));
+  String list(
+      Actor actor,
+      @RequestParam java.util.Map<String, String> params,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
+    ListQuery query =
+        ListSpec.builder()
+            .text()
+            .vocabulary("tlp", "lists.filter.tlp", reference, "tlp")
+            .messages(
+                "kind",
+                "lists.filter.kind",
+                "advisory.kind.",
+                List.of("initial", "update", "correction", "withdrawal"))
+            .messages(
+                "status", "lists.filter.status", "advisory.status.", List.of("active", "withdrawn"))
+            .period()
+            .sorts("issued", "title", "tlp", "issuer")
+            .build()
+            .parse(params);
+    if (!query.valid()) {
+      response.setStatus(400);
+    }
+    model.addAttribute(
+        "page",
+        ListPage.of(
+            query,
+            advisories.list(actor, ListSpec.CAP + 1),
+            a ->
+                query.textMatches(a.title(), a.issuerName())
+                    && query.chosen("tlp").map(a.tlp()::equals).orElse(true)
+                    && query.chosen("kind").map(a.kind()::equals).orElse(true)
+                    && query.chosen("status").map(a.status()::equals).orElse(true)
+                    && query.inPeriod(a.createdAt()),
+            java.util.Map.of(
+                "issued", ListPage.by(AdvisoryService.Summary::createdAt),
+                "title", ListPage.by(AdvisoryService.Summary::title),
+                "tlp",
+                    ListPage.<AdvisoryService.Summary, Integer>by(a -> ListPage.tlpRank(a.tlp())),
+                "issuer", ListPage.by(AdvisoryService.Summary::issuerName)),
+            AdvisoryService.Summary::id));
     model.addAttribute("mayIssue", advisories.mayIssue(actor));
     return "advisory/list";
   }
