@@ -40,7 +40,7 @@ class AdvisoryPages {
     ListQuery query =
         ListSpec.builder()
             .text()
-            .vocabulary("tlp", "lists.filter.tlp", reference, "tlp")
+            .tlp(reference)
             .messages(
                 "kind",
                 "lists.filter.kind",
@@ -51,10 +51,7 @@ class AdvisoryPages {
             .period()
             .sorts("issued", "title", "tlp", "issuer")
             .build()
-            .parse(params);
-    if (!query.valid()) {
-      response.setStatus(400);
-    }
+            .parse(params, response);
     model.addAttribute(
         "page",
         ListPage.of(
@@ -62,15 +59,15 @@ class AdvisoryPages {
             advisories.list(actor, ListSpec.CAP + 1),
             a ->
                 query.textMatches(a.title(), a.issuerName())
-                    && query.chosen("tlp").map(a.tlp()::equals).orElse(true)
-                    && query.chosen("kind").map(a.kind()::equals).orElse(true)
-                    && query.chosen("status").map(a.status()::equals).orElse(true)
+                    && query.allows("tlp", a.tlp())
+                    && query.allows("kind", a.kind())
+                    && query.allows("status", a.status())
                     && query.inPeriod(a.createdAt()),
             java.util.Map.of(
                 "issued", ListPage.by(AdvisoryService.Summary::createdAt),
                 "title", ListPage.by(AdvisoryService.Summary::title),
                 "tlp",
-                    ListPage.<AdvisoryService.Summary, Integer>by(a -> ListPage.tlpRank(a.tlp())),
+                    ListPage.byTlp(AdvisoryService.Summary::tlp),
                 "issuer", ListPage.by(AdvisoryService.Summary::issuerName)),
             AdvisoryService.Summary::id));
     model.addAttribute("mayIssue", advisories.mayIssue(actor));

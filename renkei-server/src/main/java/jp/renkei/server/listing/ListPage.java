@@ -78,6 +78,11 @@ public record ListPage<T>(List<T> rows, int total, boolean capped, ListQuery que
     return Comparator.comparing(key, Comparator.nullsLast(Comparator.naturalOrder()));
   }
 
+  /** Ascending by TLP, from the widest audience (CLEAR) to the narrowest (RED). */
+  public static <T> Comparator<T> byTlp(Function<T, String> tlp) {
+    return Comparator.comparingInt(t -> tlpRank(tlp.apply(t)));
+  }
+
   /** TLP codes from the widest audience (CLEAR) to the narrowest (RED). */
   public static int tlpRank(String code) {
     return switch (code == null ? "" : code) {

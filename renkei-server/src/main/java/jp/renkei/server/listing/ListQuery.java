@@ -26,9 +26,27 @@ public final class ListQuery {
   public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
   /**
-   * A bad parameter: its name, the value given (cut short), the message key saying what is wrong.
+   * A bad parameter: its name, the value given, the message key saying what is wrong, and the
+   * message key of the field's label on the filter bar.
    */
-  public record Problem(String param, String value, String messageKey) {}
+  public record Problem(String param, String value, String messageKey, String labelKey) {
+
+    Problem(String param, String value, String messageKey) {
+      this(
+          param,
+          value,
+          messageKey,
+          switch (param) {
+            case "q" -> "lists.filter.text";
+            case "from" -> "lists.filter.from";
+            case "to" -> "lists.filter.to";
+            case "sort" -> "lists.sort";
+            case "dir" -> "lists.direction";
+            case "size" -> "lists.size";
+            default -> "lists.page";
+          });
+    }
+  }
 
   private final ListSpec spec;
   private final String text;
@@ -83,7 +101,7 @@ public final class ListQuery {
       if (c.accepts(v)) {
         chosen.put(c.name(), v);
       } else {
-        problems.add(new Problem(c.name(), v, "lists.error.unknownCode"));
+        problems.add(new Problem(c.name(), v, "lists.error.unknownCode", c.labelKey()));
       }
     }
     LocalDate from = spec.period() ? date(params, "from", problems) : null;
@@ -181,6 +199,12 @@ public final class ListQuery {
   /** The chosen code of a choice filter, if any. */
   public Optional<String> chosen(String name) {
     return Optional.ofNullable(chosen.get(name));
+  }
+
+  /** Whether {@code code} passes the choice filter {@code name} (true when none is chosen). */
+  public boolean allows(String name, String code) {
+    String c = chosen.get(name);
+    return c == null || c.equals(code);
   }
 
   /** The code of a choice filter as the form shows it (empty: any). */

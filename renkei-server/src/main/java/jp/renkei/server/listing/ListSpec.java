@@ -1,5 +1,6 @@
 package jp.renkei.server.listing;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,15 @@ public final class ListSpec {
     return ListQuery.parse(this, params);
   }
 
+  /** The same, for a page: a query with problems answers 400 (the page names them). */
+  public ListQuery parse(Map<String, String> params, HttpServletResponse response) {
+    ListQuery query = parse(params);
+    if (!query.valid()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    }
+    return query;
+  }
+
   /** Builds a spec; sort keys are the column names the page's headers link with. */
   public static final class Builder {
     private boolean text;
@@ -124,6 +134,11 @@ public final class ListSpec {
           reference.sectors().stream()
               .map(x -> new Term(x.code(), x.nameJa(), x.nameEn(), null))
               .toList());
+    }
+
+    /** The TLP of the rows. */
+    public Builder tlp(ReferenceData reference) {
+      return vocabulary("tlp", "lists.filter.tlp", reference, "tlp");
     }
 
     /** A reference vocabulary ({@code tlp}, {@code severity}, {@code incident_type}...). */

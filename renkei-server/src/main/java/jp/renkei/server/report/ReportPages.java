@@ -82,10 +82,7 @@ class ReportPages {
       @RequestParam Map<String, String> params,
       Model model,
       jakarta.servlet.http.HttpServletResponse response) {
-    ListQuery query = listSpec().parse(params);
-    if (!query.valid()) {
-      response.setStatus(400);
-    }
+    ListQuery query = listSpec().parse(params, response);
     model.addAttribute("page", reports.search(actor, query));
     model.addAttribute("mayReport", filing.mayReport(actor));
     return "report/list";
@@ -96,7 +93,7 @@ class ReportPages {
     return ListSpec.builder()
         .text()
         .sectors(reference)
-        .vocabulary("tlp", "lists.filter.tlp", reference, "tlp")
+        .tlp(reference)
         .vocabulary("severity", "lists.filter.severity", reference, "severity")
         .vocabulary("type", "lists.filter.incidentType", reference, "incident_type")
         .vocabulary("cause", "lists.filter.cause", reference, "cause_type")

@@ -46,7 +46,7 @@ class InboxPages {
     ListQuery query =
         ListSpec.builder()
             .text()
-            .vocabulary("tlp", "lists.filter.tlp", reference, "tlp")
+            .tlp(reference)
             .choice(
                 "status",
                 "lists.filter.status",
@@ -58,10 +58,7 @@ class InboxPages {
             .period()
             .sorts("delivered", "title", "tlp", "from")
             .build()
-            .parse(params);
-    if (!query.valid()) {
-      response.setStatus(400);
-    }
+            .parse(params, response);
     model.addAttribute(
         "page",
         ListPage.of(
@@ -69,8 +66,8 @@ class InboxPages {
             reports.inbox(actor, ListSpec.CAP + 1),
             i ->
                 query.textMatches(i.title(), i.originatorName())
-                    && query.chosen("tlp").map(i.tlp()::equals).orElse(true)
-                    && query.chosen("status").map(status(i)::equals).orElse(true)
+                    && query.allows("tlp", i.tlp())
+                    && query.allows("status", status(i))
                     && query.inPeriod(i.deliveredAt()),
             Map.of(
                 // newest first, after every report waiting for this CEPTOAR to relay it
@@ -80,7 +77,7 @@ class InboxPages {
                 "title",
                 ListPage.by(ReportService.InboxItem::title),
                 "tlp",
-                ListPage.<ReportService.InboxItem, Integer>by(i -> ListPage.tlpRank(i.tlp())),
+                ListPage.byTlp(ReportService.InboxItem::tlp),
                 "from",
                 ListPage.by(ReportService.InboxItem::originatorName)),
             ReportService.InboxItem::reportId));

@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ReportListBench extends ServerTest {
 
   static final int REPORTS = Integer.getInteger("bench.reports", 100_000);
-  static final int RUNS = Integer.getInteger("bench.runs", 40);
+  static final int RUNS = Integer.getInteger("bench.runs", 20);
 
   @Autowired JdbcClient jdbc;
   @Autowired ReportService reports;

@@ -109,7 +109,8 @@ class ListQueryTest {
   void aSourceOverTheCapSaysSo() {
     List<Integer> rows = IntStream.range(0, ListSpec.CAP + 1).boxed().toList();
     ListPage<Integer> p =
-        ListPage.of(SPEC.parse(Map.of()), rows, i -> true, Map.of("when", ListPage.by(i -> i)), i -> i);
+        ListPage.of(
+            SPEC.parse(Map.of()), rows, i -> true, Map.of("when", ListPage.by(i -> i)), i -> i);
     assertThat(p.capped()).isTrue();
     assertThat(p.total()).isEqualTo(ListSpec.CAP);
   }

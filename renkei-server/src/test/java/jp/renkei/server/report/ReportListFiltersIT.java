@@ -39,6 +39,7 @@ class ReportListFiltersIT extends ServerTest {
   record Filed(long id, String title, String sector, String tlp, String status, String severity) {}
 
   private final List<Filed> filed = new ArrayList<>();
+  private final Map<String, Http> apis = new java.util.HashMap<>();
 
   private void file(
       UserAccount u, String sector, String marker, int n, String tlp, boolean submit) {
@@ -56,9 +57,12 @@ class ReportListFiltersIT extends ServerTest {
             + tlp
             + "\",\"scopeSectors\":[\""
             + sector
-            + "\"]}";
+            + "\"]"
+            + ("red".equals(tlp) ? ",\"recipientLogins\":[\"" + u.login() + "\"]" : "")
+            + "}";
     HttpResponse<String> r =
-        http().bearer(fixtures.token(u)).postJson("/api/v1/reports?submit=" + submit, body);
+        apis.computeIfAbsent(u.login(), l -> http().bearer(fixtures.token(u)))
+            .postJson("/api/v1/reports?submit=" + submit, body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     long id = Long.parseLong(r.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
     filed.add(new Filed(id, title, sector, tlp, submit ? "submitted" : "draft", severity));

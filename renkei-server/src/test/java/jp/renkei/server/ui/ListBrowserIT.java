@@ -121,7 +121,9 @@ class ListBrowserIT extends ServerTest {
               + "\",\"cascadePossibility\":\"no\",\"reportingCase\":\"case3\",\"observables\":[]},"
               + "\"route\":\"hotline\",\"tlp\":\""
               + tlps[i % 3]
-              + "\",\"scopeSectors\":[\"water\"]}";
+              + "\",\"scopeSectors\":[\"water\"]"
+              + (i % 3 == 1 ? ",\"recipientLogins\":[\"" + analyst.login() + "\"]" : "")
+              + "}";
       assertThat(api.postJson("/api/v1/reports?submit=true", body).statusCode()).isEqualTo(201);
     }
 
