@@ -66,8 +66,7 @@ class AdvisoryPages {
             java.util.Map.of(
                 "issued", ListPage.by(AdvisoryService.Summary::createdAt),
                 "title", ListPage.by(AdvisoryService.Summary::title),
-                "tlp",
-                    ListPage.byTlp(AdvisoryService.Summary::tlp),
+                "tlp", ListPage.byTlp(AdvisoryService.Summary::tlp),
                 "issuer", ListPage.by(AdvisoryService.Summary::issuerName)),
             AdvisoryService.Summary::id));
     model.addAttribute("mayIssue", advisories.mayIssue(actor));
