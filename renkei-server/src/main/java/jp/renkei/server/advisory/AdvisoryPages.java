@@ -7,6 +7,9 @@ import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.OrganisationQuery;
 import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.listing.ListPage;
+import jp.renkei.server.listing.ListQuery;
+import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.reference.ReferenceData;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +40,43 @@ class AdvisoryPages {
   }
 
   @GetMapping("/advisories")
-  String list(Actor actor, Model model) {
-    model.addAttribute("advisories", advisories.list(actor, 200));
+  String list(
+      Actor actor,
+      @RequestParam java.util.Map<String, String> params,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
+    ListQuery query =
+        ListSpec.builder()
+            .text()
+            .tlp(reference)
+            .messages(
+                "kind",
+                "lists.filter.kind",
+                "advisory.kind.",
+                List.of("initial", "update", "correction", "withdrawal"))
+            .messages(
+                "status", "lists.filter.status", "advisory.status.", List.of("active", "withdrawn"))
+            .period()
+            .sorts("issued", "title", "tlp", "issuer")
+            .build()
+            .parse(params, response);
+    model.addAttribute(
+        "page",
+        ListPage.of(
+            query,
+            advisories.list(actor, ListSpec.CAP + 1),
+            a ->
+                query.textMatches(a.title(), a.issuerName())
+                    && query.allows("tlp", a.tlp())
+                    && query.allows("kind", a.kind())
+                    && query.allows("status", a.status())
+                    && query.inPeriod(a.createdAt()),
+            java.util.Map.of(
+                "issued", ListPage.by(AdvisoryService.Summary::createdAt),
+                "title", ListPage.by(AdvisoryService.Summary::title),
+                "tlp", ListPage.byTlp(AdvisoryService.Summary::tlp),
+                "issuer", ListPage.by(AdvisoryService.Summary::issuerName)),
+            AdvisoryService.Summary::id));
     model.addAttribute("mayIssue", advisories.mayIssue(actor));
     return "advisory/list";
   }

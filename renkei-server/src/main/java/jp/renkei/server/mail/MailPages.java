@@ -6,6 +6,9 @@ import java.io.InputStream;
 import jp.renkei.engine.mail.MailReport;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.failure.Busy;
+import jp.renkei.server.listing.ListPage;
+import jp.renkei.server.listing.ListQuery;
+import jp.renkei.server.listing.ListSpec;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,8 +78,48 @@ class MailPages {
   }
 
   @GetMapping("/c4tap")
-  String list(jp.renkei.server.audit.Actor actor, Model model) {
-    model.addAttribute("submissions", c4tap.list(actor, 100));
+  String list(
+      jp.renkei.server.audit.Actor actor,
+      @RequestParam java.util.Map<String, String> params,
+      Model model,
+      HttpServletResponse response) {
+    ListQuery query =
+        ListSpec.builder()
+            .text()
+            .messages(
+                "verdict",
+                "lists.filter.verdict",
+                "mail.verdict.",
+                java.util.List.of("CLEAN", "SUSPICIOUS", "MALICIOUS"))
+            .messages(
+                "range",
+                "lists.filter.range",
+                "c4tap.range.",
+                java.util.List.of("RED", "AMBER", "YELLOW", "GREEN", "WHITE"))
+            .period()
+            .sorts("shared", "score", "subject")
+            .build()
+            .parse(params, response);
+    ListPage<C4tapService.Submission> page =
+        ListPage.of(
+            query,
+            c4tap.list(actor, ListSpec.CAP + 1),
+            s ->
+                query.textMatches(s.subject())
+                    && query.allows("verdict", s.verdict())
+                    && query.allows("range", s.range())
+                    && query.inPeriod(s.sharedAt() != null ? s.sharedAt() : s.createdAt()),
+            java.util.Map.of(
+                "shared",
+                ListPage.<C4tapService.Submission, java.time.Instant>by(
+                    s -> s.sharedAt() != null ? s.sharedAt() : s.createdAt()),
+                "score",
+                ListPage.<C4tapService.Submission, Integer>by(C4tapService.Submission::score),
+                "subject",
+                ListPage.<C4tapService.Submission, String>by(C4tapService.Submission::subject)),
+            C4tapService.Submission::id);
+    model.addAttribute("page", page);
+    model.addAttribute("submissions", page.rows());
     return "mail/c4tap";
   }
 

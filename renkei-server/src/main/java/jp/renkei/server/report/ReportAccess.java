@@ -43,14 +43,19 @@ class ReportAccess {
 
   /** The audience the policy judges: a draft is its originator's alone. */
   static Audience audience(ReportRecords.Report r, List<ReportRecords.Hop> hops) {
-    if ("draft".equals(r.status())) {
-      return Audience.of(Marking.tlp(Tlp.RED), r.originatorOrgId(), r.originatorUserId());
-    }
-    Set<Long> delivered =
+    return audience(
+        r,
         hops.stream()
             .filter(h -> h.deliveredAt() != null)
             .map(ReportRecords.Hop::recipientOrgId)
-            .collect(Collectors.toSet());
+            .collect(Collectors.toSet()));
+  }
+
+  /** The same, from the organisations the report has been delivered to. */
+  static Audience audience(ReportRecords.Report r, Set<Long> delivered) {
+    if ("draft".equals(r.status())) {
+      return Audience.of(Marking.tlp(Tlp.RED), r.originatorOrgId(), r.originatorUserId());
+    }
     if (r.anonymise()) {
       // the original is for the CEPTOAR only, and never wider than the reporter chose: at RED, only
       // the people it names there (the TLP the reporter chose also applies to the copy)

@@ -2,6 +2,7 @@ package jp.renkei.server.report;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -9,6 +10,8 @@ import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.UserService;
 import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.listing.ListQuery;
+import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.reference.ReferenceData;
 import jp.renkei.server.reference.Term;
 import org.springframework.stereotype.Controller;
@@ -80,10 +83,34 @@ class ReportPages {
   }
 
   @GetMapping("/reports")
-  String list(Actor actor, Model model) {
-    model.addAttribute("reports", reports.list(actor, 200));
+  String list(
+      Actor actor,
+      @RequestParam Map<String, String> params,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
+    ListQuery query = listSpec().parse(params, response);
+    model.addAttribute("page", reports.search(actor, query));
     model.addAttribute("mayReport", filing.mayReport(actor));
     return "report/list";
+  }
+
+  /** The report list's filters: every classification a report carries, and its period. */
+  private ListSpec listSpec() {
+    return ListSpec.builder()
+        .text()
+        .sectors(reference)
+        .tlp(reference)
+        .vocabulary("severity", "lists.filter.severity", reference, "severity")
+        .vocabulary("type", "lists.filter.incidentType", reference, "incident_type")
+        .vocabulary("cause", "lists.filter.cause", reference, "cause_type")
+        .messages(
+            "status",
+            "lists.filter.status",
+            "report.status.",
+            List.of("draft", "submitted", "closed"))
+        .period()
+        .sorts(ReportService.sorts())
+        .build();
   }
 
   @GetMapping("/dashboard")

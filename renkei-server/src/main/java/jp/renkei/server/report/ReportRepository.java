@@ -413,7 +413,7 @@ class ReportRepository {
         .list();
   }
 
-  private static ReportRecords.Report report(ResultSet rs, int row) throws SQLException {
+  static ReportRecords.Report report(ResultSet rs, int row) throws SQLException {
     long user = rs.getLong("originator_user_id");
     Long originatorUser = rs.wasNull() ? null : user;
     long ceptoar = rs.getLong("ceptoar_id");

@@ -19,6 +19,9 @@ import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.listing.ListPage;
+import jp.renkei.server.listing.ListQuery;
+import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.sharing.SharingGate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,6 +73,7 @@ public class ReportService {
   private final AuditLog audit;
   private final ReportAccess access;
   private final jp.renkei.server.directory.OrganisationNames names;
+  private final ReportListing listing;
 
   ReportService(
       ReportRepository reports,
@@ -77,8 +81,10 @@ public class ReportService {
       DirectoryService directory,
       AuditLog audit,
       ReportAccess access,
-      jp.renkei.server.directory.OrganisationNames names) {
+      jp.renkei.server.directory.OrganisationNames names,
+      ReportListing listing) {
     this.names = names;
+    this.listing = listing;
     this.reports = reports;
     this.gate = gate;
     this.directory = directory;
@@ -226,6 +232,63 @@ public class ReportService {
           return out.size() < limit;
         });
     return out;
+  }
+
+  /**
+   * One page of the reports the actor may see that match the query, in its order. The filters
+   * narrow the candidates in SQL; each candidate is then judged by the sharing gate like every
+   * other report read, so the page and its total hold only reports the actor may see. At most
+   * {@link ListSpec#CAP} matching reports are counted (then the page says "n+").
+   */
+  @Transactional(readOnly = true)
+  public ListPage<Summary> search(Actor actor, ListQuery query) {
+    if (!query.valid()) {
+      return ListPage.rejected(query);
+    }
+    SharingGate.Check check = gate.check(actor);
+    long org = actor.organisationId() == null ? -1 : actor.organisationId();
+    List<ReportListing.Candidate> page = new ArrayList<>();
+    int matching = 0;
+    try (var candidates = listing.candidates(org, query)) {
+      var it = candidates.iterator();
+      while (it.hasNext() && matching <= ListSpec.CAP) {
+        ReportListing.Candidate c = it.next();
+        if (!check.allows(ReportAccess.audience(c.report(), Set.copyOf(c.deliveredTo())))) {
+          continue;
+        }
+        if (matching >= query.offset() && page.size() < query.size()) {
+          page.add(c);
+        }
+        matching++;
+      }
+    }
+    Map<Long, String> names = new HashMap<>();
+    List<Summary> rows = new ArrayList<>();
+    for (ReportListing.Candidate c : page) {
+      ReportRecords.Report r = c.report();
+      rows.add(
+          new Summary(
+              r.id(),
+              c.title(),
+              r.status(),
+              r.tlp(),
+              r.sectorCode(),
+              displayName(names, r),
+              c.severity(),
+              r.submittedAt(),
+              c.versions()));
+    }
+    boolean capped = matching > ListSpec.CAP;
+    return new ListPage<>(
+        rows.size() > query.size() ? rows.subList(0, query.size()) : rows,
+        Math.min(matching, ListSpec.CAP),
+        capped,
+        query);
+  }
+
+  /** The list's sort keys, the default (newest submitted first) first. */
+  public static String[] sorts() {
+    return ReportListing.sorts();
   }
 
   /**

@@ -1019,7 +1019,7 @@ class ReportSharingScenarioIT extends ServerTest {
         .isEqualTo(302);
     Set<Long> ours = reps.stream().map(r -> r.id).collect(Collectors.toSet());
     Set<Long> linked = new TreeSet<>();
-    Matcher m = LINK.matcher(browser.get("/reports").body());
+    Matcher m = LINK.matcher(browser.get("/reports?size=100").body());
     while (m.find()) {
       long id = Long.parseLong(m.group(1));
       if (ours.contains(id)) {

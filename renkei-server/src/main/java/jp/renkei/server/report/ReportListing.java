@@ -1,0 +1,107 @@
+package jp.renkei.server.report;
+
+import static jp.renkei.server.database.Rows.longs;
+import static jp.renkei.server.database.Rows.utc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.renkei.server.listing.ListQuery;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The candidate rows of the report list: every report whose columns match the list's filters, in
+ * the order asked, with what the sharing policy needs to judge it (its delivered hops). The filters
+ * only narrow; which of these rows a viewer sees is still {@link ReportAccess#audience} judged by
+ * the sharing gate, row by row, in {@link ReportService#search}.
+ */
+@Repository
+class ReportListing {
+
+  /** A candidate: the report, its newest version's title, severity and number, delivered orgs. */
+  record Candidate(
+      ReportRecords.Report report,
+      String title,
+      String severity,
+      int versions,
+      List<Long> deliveredTo) {}
+
+  /** Sort key to SQL expression (ascending); ties are broken by id. */
+  private static final Map<String, String> ORDER =
+      Map.of(
+          "submitted", "coalesce(r.submitted_at, r.created_at)",
+          "title", "l.title",
+          "severity", "l.severity_code",
+          "tlp",
+              "case r.tlp when 'clear' then 0 when 'green' then 1 when 'amber' then 2"
+                  + " when 'amber_strict' then 3 else 4 end",
+          "status", "r.status",
+          "sector", "r.sector_code");
+
+  private final JdbcTemplate streaming;
+
+  ReportListing(JdbcTemplate jdbc) {
+    this.streaming = new JdbcTemplate(jdbc.getDataSource());
+    this.streaming.setFetchSize(1_000);
+  }
+
+  /** Sort keys this list accepts, the default first. */
+  static String[] sorts() {
+    return new String[] {"submitted", "title", "severity", "tlp", "status", "sector"};
+  }
+
+  /**
+   * Candidates for the query, drafts only of {@code organisationId}; call inside a transaction (the
+   * rows are fetched 1,000 at a time) and close the stream.
+   */
+  Stream<Candidate> candidates(long organisationId, ListQuery q) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select r.id, r.originator_org_id, r.originator_user_id, r.sector_code, r.route,"
+                + " r.ceptoar_id, r.anonymise, r.tlp, r.scope_sectors, r.scope_types,"
+                + " r.excluded_org_ids, r.recipient_user_ids, r.status, r.created_at,"
+                + " r.submitted_at, r.presented_originator, l.title, l.severity_code, l.version_no,"
+                + " array(select h.recipient_org_id from report_hop h where h.report_id = r.id"
+                + " and h.delivered_at is not null) as delivered"
+                + " from report r cross join lateral (select v.title, v.severity_code,"
+                + " v.version_no, v.incident_type_code, v.cause_codes from report_version v"
+                + " where v.report_id = r.id order by v.version_no desc limit 1) l"
+                + " where (r.status <> 'draft' or r.originator_org_id = ?)");
+    List<Object> args = new ArrayList<>();
+    args.add(organisationId);
+    q.chosen("sector").ifPresent(v -> and(sql, args, "r.sector_code = ?", v));
+    q.chosen("tlp").ifPresent(v -> and(sql, args, "r.tlp = ?", v));
+    q.chosen("status").ifPresent(v -> and(sql, args, "r.status = ?", v));
+    q.chosen("severity").ifPresent(v -> and(sql, args, "l.severity_code = ?", v));
+    q.chosen("type").ifPresent(v -> and(sql, args, "l.incident_type_code = ?", v));
+    q.chosen("cause").ifPresent(v -> and(sql, args, "? = any(l.cause_codes)", v));
+    if (!q.text().isEmpty()) {
+      and(sql, args, "strpos(lower(l.title), lower(?)) > 0", q.text());
+    }
+    if (q.fromInstant() != null) {
+      and(sql, args, "coalesce(r.submitted_at, r.created_at) >= ?", utc(q.fromInstant()));
+    }
+    if (q.toExclusive() != null) {
+      and(sql, args, "coalesce(r.submitted_at, r.created_at) < ?", utc(q.toExclusive()));
+    }
+    String dir = q.descending() ? " desc" : " asc";
+    sql.append(" order by ").append(ORDER.get(q.sort())).append(dir).append(", r.id").append(dir);
+    return streaming.queryForStream(
+        sql.toString(),
+        (rs, i) ->
+            new Candidate(
+                ReportRepository.report(rs, i),
+                rs.getString("title"),
+                rs.getString("severity_code"),
+                rs.getInt("version_no"),
+                longs(rs.getArray("delivered"))),
+        args.toArray());
+  }
+
+  private static void and(StringBuilder sql, List<Object> args, String condition, Object value) {
+    sql.append(" and ").append(condition);
+    args.add(value);
+  }
+}

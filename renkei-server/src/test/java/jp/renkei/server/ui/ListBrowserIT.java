@@ -1,0 +1,181 @@
+package jp.renkei.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.TestFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A duty officer filters, sorts and pages the report list in a real headless Chromium, without
+ * JavaScript doing any of it (plain GET forms and links): the filters stay in the URL, the back
+ * button returns to the previous page, a bad date is named on the page. Screenshots for a person to
+ * review go to {@code target/screenshots/lists-*.png}.
+ */
+class ListBrowserIT extends ServerTest {
+
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    Assumptions.assumeTrue(
+        BrowserIT.CHROMIUM.canExecute() && BrowserIT.DRIVER.canExecute(),
+        "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped.");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BrowserIT.CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + TestFiles.directory("renkei-chromium-lists"));
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.DRIVER).build(),
+            options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private void open(String path) {
+    browser.get("http://127.0.0.1:" + port + path);
+  }
+
+  private void shot(String name) throws Exception {
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(SHOTS.resolve("lists-" + name + ".png"), png);
+  }
+
+  private List<String> titles() {
+    return browser.findElements(By.cssSelector("#report-list tbody tr td:first-child a")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private void apply() {
+    WebElement table = browser.findElement(By.tagName("main"));
+    browser.findElement(By.id("filter-apply")).click();
+    wait.until(ExpectedConditions.stalenessOf(table));
+  }
+
+  private void click(String id) {
+    WebElement table = browser.findElement(By.tagName("main"));
+    browser.findElement(By.id(id)).click();
+    wait.until(ExpectedConditions.stalenessOf(table));
+  }
+
+  @Test
+  void aDutyOfficerFiltersSortsAndPagesTheReportList() throws Exception {
+    String marker = Fixtures.unique("夜間");
+    Organisation org = fixtures.operator("water");
+    UserAccount analyst = fixtures.user(org, Role.ANALYST);
+    var api = http().bearer(fixtures.token(analyst));
+    String[] tlps = {"amber_strict", "red", "amber"};
+    for (int i = 0; i < 32; i++) {
+      String body =
+          "{\"content\":{\"title\":\""
+              + marker
+              + " 浄水場監視系 "
+              + String.format("%02d", i)
+              + "\",\"summary\":\"s\",\"detectedAt\":\"2026-11-20T00:30:00Z\","
+              + "\"incidentType\":\"unavailability\",\"causes\":[\"ddos\"],\"serviceOutage\":\"no\","
+              + "\"severity\":\"level"
+              + (1 + i % 5)
+              + "\",\"cascadePossibility\":\"no\",\"reportingCase\":\"case3\",\"observables\":[]},"
+              + "\"route\":\"hotline\",\"tlp\":\""
+              + tlps[i % 3]
+              + "\",\"scopeSectors\":[\"water\"]"
+              + (i % 3 == 1 ? ",\"recipientLogins\":[\"" + analyst.login() + "\"]" : "")
+              + "}";
+      assertThat(api.postJson("/api/v1/reports?submit=true", body).statusCode()).isEqualTo(201);
+    }
+
+    open("/login");
+    browser.findElement(By.id("login")).sendKeys(analyst.login());
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+
+    open("/reports");
+    browser.findElement(By.id("filter-q")).sendKeys(marker);
+    apply();
+    assertThat(browser.getCurrentUrl())
+        .contains("q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8));
+    assertThat(browser.findElement(By.id("list-total")).getText()).isEqualTo("全32件");
+    assertThat(titles()).hasSize(25).allMatch(t -> t.startsWith(marker));
+    shot("1-filtered");
+
+    click("page-next");
+    assertThat(browser.getCurrentUrl()).contains("page=2");
+    assertThat(titles()).hasSize(7);
+    shot("2-page-2");
+    browser.navigate().back();
+    wait.until(d -> !d.getCurrentUrl().contains("page=2"));
+    assertThat(titles()).hasSize(25);
+
+    new Select(browser.findElement(By.id("filter-tlp"))).selectByValue("red");
+    new Select(browser.findElement(By.id("filter-severity"))).selectByValue("level2");
+    apply();
+    assertThat(browser.getCurrentUrl()).contains("tlp=red", "severity=level2");
+    // RED are i = 1, 4, 7 ... 31; of those, 1, 16 and 31 are at level 2
+    assertThat(titles()).hasSize(3);
+    assertThat(browser.findElements(By.cssSelector("#report-list .tlp-red"))).hasSize(3);
+    shot("3-red-level2");
+
+    new Select(browser.findElement(By.id("filter-tlp"))).selectByValue("");
+    new Select(browser.findElement(By.id("filter-severity"))).selectByValue("");
+    apply();
+    click("sort-title");
+    click("sort-title");
+    assertThat(browser.getCurrentUrl()).contains("sort=title", "dir=asc");
+    List<String> asc = titles();
+    assertThat(asc).isSorted().first().asString().endsWith(" 00");
+    shot("4-sorted-by-title");
+
+    open("/reports?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8) + "&from=2026-13-45");
+    assertThat(browser.findElement(By.id("list-problems")).getText()).contains("2026-13-45");
+    assertThat(browser.findElements(By.id("report-list"))).isEmpty();
+    shot("5-bad-date");
+
+    open("/reports?q=" + URLEncoder.encode(marker + "-無い", StandardCharsets.UTF_8));
+    assertThat(browser.findElement(By.id("list-empty")).isDisplayed()).isTrue();
+    shot("6-no-match");
+  }
+}
