@@ -57,26 +57,29 @@ class SearchRepository {
   private static final String REPORT_TEXT =
       "report_search_text(v.title, v.summary, v.response_status, v.cascade_note)";
 
-  /** Reports, newest first: their versions' text, or (observables) their observables. */
+  /**
+   * Reports, newest first: their versions' text, or (observables) their observables. The matches
+   * are gathered first (materialised, so that the planner reads them from the GIN index rather than
+   * walking the table in date order and computing every row's terms), then sorted.
+   */
   List<Long> reports(SearchQuery q, String[] terms, long organisation, int limit) {
-    String textual =
-        "select v.report_id from report_version v where search_terms("
-            + REPORT_TEXT
-            + ") @> cast(:terms as text[]) and "
-            + recheck(REPORT_TEXT, q, terms);
     String exact =
-        q.exact()
+        q.exact() && q.kind().observableType().isPresent()
             ? " union select v.report_id from report_observable o join report_version v"
-                + " on v.id = o.version_id where o.value = :value"
+                + " on v.id = o.version_id where o.type = :kind and o.value = :value"
             : "";
     return jdbc.sql(
-            "select r.id from report r where r.id in ("
-                + textual
+            "with m as materialized (select v.report_id from report_version v where search_terms("
+                + REPORT_TEXT
+                + ") @> cast(:terms as text[]) and "
+                + recheck(REPORT_TEXT, q, terms)
                 + exact
-                + ") and (r.status <> 'draft' or r.originator_org_id = :org)"
+                + ") select r.id from report r where r.id in (select report_id from m)"
+                + " and (r.status <> 'draft' or r.originator_org_id = :org)"
                 + " order by r.created_at desc, r.id desc limit :limit")
         .param("terms", terms)
         .param("words", q.words().toArray(String[]::new))
+        .param("kind", q.kind().code())
         .param("value", q.value())
         .param("org", organisation)
         .param("limit", limit)
@@ -107,12 +110,13 @@ class SearchRepository {
   /** Advisories, newest first. */
   List<Long> advisories(SearchQuery q, String[] terms, int limit) {
     return jdbc.sql(
-            "select a.id from advisory a where a.id in (select v.advisory_id from advisory_version v"
-                + " where search_terms("
+            "with m as materialized (select v.advisory_id from advisory_version v where"
+                + " search_terms("
                 + ADVISORY_TEXT
                 + ") @> cast(:terms as text[]) and "
                 + recheck(ADVISORY_TEXT, q, terms)
-                + ") order by a.created_at desc, a.id desc limit :limit")
+                + ") select a.id from advisory a where a.id in (select advisory_id from m)"
+                + " order by a.created_at desc, a.id desc limit :limit")
         .param("terms", terms)
         .param("words", q.words().toArray(String[]::new))
         .param("limit", limit)
@@ -153,19 +157,19 @@ class SearchRepository {
   List<StixRow> stix(SearchQuery q, String[] terms, int limit) {
     String exact =
         q.exact() && q.kind().observableType().isPresent()
-            ? " or o.seq in (select b.seq from stix_observable b where b.kind = :kind"
-                + " and b.value = :value)"
+            ? " union select b.seq from stix_observable b where b.kind = :kind"
+                + " and b.value = :value"
             : "";
     return jdbc.sql(
-            "select c.seq, c.collection_id, c.stix_id, c.type, c.tlp, c.originator_org,"
-                + " c.originator_person, c.source_advisory, c.added_us, c.t from (select o.*,"
-                + " stix_search_text(o.body) as t from stix_object o where not o.granular"
-                + " and not o.revoked and (search_terms(stix_search_text(o.body))"
-                + " @> cast(:terms as text[])"
+            "with m as materialized (select o.seq from stix_object o where not o.granular and"
+                + " search_terms(stix_search_text(o.body)) @> cast(:terms as text[])"
                 + exact
-                + ") order by o.seq desc limit "
+                + "), newest as (select seq from m order by seq desc limit "
                 + RECHECK
-                + ") c where "
+                + ") select c.seq, c.collection_id, c.stix_id, c.type, c.tlp, c.originator_org,"
+                + " c.originator_person, c.source_advisory, c.added_us, c.t from (select o.*,"
+                + " stix_search_text(o.body) as t from stix_object o join newest n on n.seq = o.seq"
+                + " where not o.granular and not o.revoked) c where "
                 + (q.exact() ? "true" : recheck("c.t", q, terms))
                 + " order by c.seq desc limit :limit")
         .param("terms", terms)
@@ -193,12 +197,12 @@ class SearchRepository {
   List<Long> c4tap(SearchQuery q, String[] terms, long organisation, int limit) {
     String text = "c4tap_search_text(s.subject, s.bundle)";
     return jdbc.sql(
-            "select s.id from c4tap_submission s where search_terms("
+            "with m as materialized (select s.id from c4tap_submission s where search_terms("
                 + text
-                + ") @> cast(:terms as text[]) and (s.status <> 'draft' or s.originator_org = :org)"
-                + " and "
+                + ") @> cast(:terms as text[]) and "
                 + recheck(text, q, terms)
-                + " order by coalesce(s.shared_at, s.created_at) desc, s.id desc limit :limit")
+                + ") select s.id from c4tap_submission s where s.id in (select id from m)"
+                + " and (s.status <> 'draft' or s.originator_org = :org) order by coalesce(s.shared_at, s.created_at) desc, s.id desc limit :limit")
         .param("terms", terms)
         .param("words", q.words().toArray(String[]::new))
         .param("org", organisation)

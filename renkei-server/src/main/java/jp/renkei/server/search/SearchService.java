@@ -85,7 +85,7 @@ public class SearchService {
       if (only != null && only != kind) {
         continue;
       }
-      if (terms.length == 0 && !q.exact()) {
+      if (terms.length == 0) {
         groups.add(new SearchResult.Group(kind, List.of(), false));
         continue;
       }
