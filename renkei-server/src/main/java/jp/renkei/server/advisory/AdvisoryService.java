@@ -442,6 +442,22 @@ public class AdvisoryService {
     return out;
   }
 
+  /**
+   * Of {@code ids} (e.g. candidates a search index found), the advisories the actor may see, in the
+   * order given; the others are left out as if they did not exist. Judged by the same policy as
+   * {@link #list}.
+   */
+  public List<Summary> visibleAmong(Actor actor, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, AdvisoryRepository.Advisory> found = new HashMap<>();
+    advisories.advisories(ids).forEach(a -> found.put(a.id(), a));
+    List<AdvisoryRepository.Advisory> batch =
+        ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
+    return visibleSummaries(actor, gate.check(actor), batch, new HashMap<>(), batch.size());
+  }
+
   /** What was delivered to the actor's organisation, newest first. */
   public List<Summary> inbox(Actor actor, int limit) {
     if (actor.organisationId() == null) {

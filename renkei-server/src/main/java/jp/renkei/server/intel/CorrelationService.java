@@ -132,6 +132,43 @@ public class CorrelationService {
     return new Page(List.copyOf(page), more ? page.get(want - 1).id() : null);
   }
 
+  /**
+   * The correlations that link any of the stored objects {@code seqs} (the caller passes only
+   * objects the actor may see), as {@link #list} shows them; none for a reader who may not read
+   * correlations.
+   */
+  public List<View> ofObjects(Actor actor, List<Long> seqs) {
+    if (!mayRead(actor) || seqs.isEmpty()) {
+      return List.of();
+    }
+    IntelService.ObjectCheck check = intel.objectCheck(actor);
+    WarningList warned = warningLists.current();
+    record Row(long id, String kind, String value, boolean overLimit) {}
+    List<Row> rows =
+        jdbc.sql(
+                "select distinct c.id, c.kind, c.value, c.over_limit, c.first_seen from correlation"
+                    + " c join correlation_member m on m.correlation_id = c.id where m.seq = any(?)"
+                    + " and c.org_count >= 2 order by c.first_seen desc, c.id desc limit "
+                    + MAX_PAGE)
+            .param(seqs.toArray(Long[]::new))
+            .query(
+                (rs, n) ->
+                    new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+            .list();
+    List<View> out = new ArrayList<>();
+    for (Row r : rows) {
+      ObservableType type = ObservableType.fromCode(r.kind()).orElse(null);
+      if (type != null && warned.covers(type, r.value())) {
+        continue;
+      }
+      View v = view(r.id(), r.kind(), r.value(), r.overLimit(), check);
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
   private View view(
       long id, String kind, String value, boolean overLimit, IntelService.ObjectCheck check) {
     record M(

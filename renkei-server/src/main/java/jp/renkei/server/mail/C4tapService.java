@@ -140,6 +140,28 @@ public class C4tapService {
     return out;
   }
 
+  /**
+   * Of {@code ids} (current ids, e.g. candidates a search index found), the submissions the actor
+   * may read, as {@link #list} shows them, in the order given; the others are left out as if they
+   * did not exist.
+   */
+  public List<Submission> visibleIn(Actor actor, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    SharingGate.Check check = gate.check(actor);
+    java.util.Map<Long, Row> found = new java.util.HashMap<>();
+    for (Row r : rows("where id = any(?)", null, ids.toArray(Long[]::new))) {
+      found.put(r.id(), r);
+    }
+    return ids.stream()
+        .distinct()
+        .map(found::get)
+        .filter(r -> r != null && visible(actor, check, r))
+        .map(r -> submission(actor, r, false))
+        .toList();
+  }
+
   public Submission view(Actor actor, long id) {
     Row r =
         rows("", id).stream().findFirst().orElseThrow(() -> new NotFound("c4tap_submission", id));
@@ -183,6 +205,10 @@ public class C4tapService {
       String bundle) {}
 
   private List<Row> rows(String tail, Long id) {
+    return rows(tail, id, null);
+  }
+
+  private List<Row> rows(String tail, Long id, Long[] ids) {
     String sql =
         "select id, originator_org, originator_person, range_code, status, created_at, shared_at,"
             + " subject, verdict, score, removed, bundle from c4tap_submission"
@@ -191,6 +217,9 @@ public class C4tapService {
     var q = jdbc.sql(sql);
     if (id != null) {
       q = q.param(id);
+    }
+    if (ids != null) {
+      q = q.param(ids);
     }
     return q.query(
             (rs, n) ->

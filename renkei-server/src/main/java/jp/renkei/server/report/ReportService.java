@@ -210,27 +210,56 @@ public class ReportService {
     scanVisible(
         actor,
         visible -> {
-          Map<Long, ReportRepository.Latest> latest =
-              reports.latest(visible.stream().map(v -> v.report().id()).toList());
-          for (Visible v : visible) {
-            if (out.size() < limit) {
-              ReportRecords.Report r = v.report();
-              ReportRepository.Latest l = latest.get(r.id());
-              out.add(
-                  new Summary(
-                      r.id(),
-                      l.title(),
-                      r.status(),
-                      r.tlp(),
-                      r.sectorCode(),
-                      displayName(names, r),
-                      l.severityCode(),
-                      r.submittedAt(),
-                      l.versionNo()));
-            }
-          }
+          out.addAll(summaries(visible, names, limit - out.size()));
           return out.size() < limit;
         });
+    return out;
+  }
+
+  /**
+   * Of {@code ids} (e.g. candidates a search index found), the reports the actor may see, in the
+   * order given; the others are left out as if they did not exist. Judged by the same policy as
+   * {@link #list}; nothing is shown yet, so nothing is audited.
+   */
+  public List<Summary> visibleAmong(Actor actor, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    SharingGate.Check check = gate.check(actor);
+    Map<Long, ReportRecords.Report> found = reports.reports(ids);
+    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(List.copyOf(found.keySet()));
+    List<Visible> visible =
+        ids.stream()
+            .distinct()
+            .map(found::get)
+            .filter(r -> r != null && check.allows(audience(r, hops.get(r.id()))))
+            .map(r -> new Visible(r, hops.get(r.id())))
+            .toList();
+    return visible.isEmpty() ? List.of() : summaries(visible, new HashMap<>(), visible.size());
+  }
+
+  private List<Summary> summaries(List<Visible> visible, Map<Long, String> names, int limit) {
+    Map<Long, ReportRepository.Latest> latest =
+        reports.latest(visible.stream().map(v -> v.report().id()).toList());
+    List<Summary> out = new ArrayList<>();
+    for (Visible v : visible) {
+      if (out.size() >= limit) {
+        break;
+      }
+      ReportRecords.Report r = v.report();
+      ReportRepository.Latest l = latest.get(r.id());
+      out.add(
+          new Summary(
+              r.id(),
+              l.title(),
+              r.status(),
+              r.tlp(),
+              r.sectorCode(),
+              displayName(names, r),
+              l.severityCode(),
+              r.submittedAt(),
+              l.versionNo()));
+    }
     return out;
   }
 

@@ -1,0 +1,217 @@
+package jp.renkei.server.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import jp.renkei.engine.search.SearchQuery;
+import jp.renkei.engine.search.Snippets;
+import jp.renkei.server.advisory.AdvisoryService;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.intel.IntelService;
+import jp.renkei.server.mail.C4tapService;
+import jp.renkei.server.report.ReportService;
+import jp.renkei.server.sharing.Markings;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one search box: finds an IP address, domain, URL, e-mail address, hash, CVE id or words
+ * (Japanese included) across reports, advisories, STIX objects and C4TAP shares. The search index
+ * ({@link SearchRepository}) only proposes candidates, newest first; every candidate is then judged
+ * by the feature that owns it, with the same sharing policy as that feature's list page ({@link
+ * ReportService#visibleAmong}, {@link AdvisoryService#visibleAmong}, {@link
+ * IntelService#objectCheck}, {@link C4tapService#visibleIn}), and only what passes is shown,
+ * counted or excerpted.
+ *
+ * <p>Limits: each kind looks at its newest {@value #CANDIDATES} candidates (whoever may see them),
+ * so a very common word finds the newest matches, not all of them.
+ */
+@Service
+public class SearchService {
+
+  /** Hits per kind on the overview. */
+  public static final int PER_KIND = 10;
+
+  /** Hits of one kind when a viewer asks for more of it. */
+  public static final int MAX_ONE_KIND = 50;
+
+  /** Candidates a kind looks at, at most. */
+  static final int CANDIDATES = 2000;
+
+  /** Candidates judged by the policy at once. */
+  static final int BATCH = 200;
+
+  private final SearchRepository index;
+  private final ReportService reports;
+  private final AdvisoryService advisories;
+  private final IntelService intel;
+  private final C4tapService c4tap;
+
+  SearchService(
+      SearchRepository index,
+      ReportService reports,
+      AdvisoryService advisories,
+      IntelService intel,
+      C4tapService c4tap) {
+    this.index = index;
+    this.reports = reports;
+    this.advisories = advisories;
+    this.intel = intel;
+    this.c4tap = c4tap;
+  }
+
+  /** Parses what was typed, or refuses it as {@link InvalidInput} on the field {@code q}. */
+  public static SearchQuery parse(String text) {
+    try {
+      return SearchQuery.parse(text);
+    } catch (SearchQuery.InvalidSearch e) {
+      throw new InvalidInput("q", "search.invalid", e.reason());
+    }
+  }
+
+  /** Every kind, {@link #PER_KIND} hits each; or one kind, {@link #MAX_ONE_KIND} hits. */
+  @Transactional(readOnly = true)
+  public SearchResult search(Actor actor, String text, SearchResult.Kind only) {
+    SearchQuery q = parse(text);
+    String[] terms = index.terms(q);
+    int want = only == null ? PER_KIND : MAX_ONE_KIND;
+    long org = actor.organisationId() == null ? -1L : actor.organisationId();
+    List<SearchResult.Group> groups = new ArrayList<>();
+    for (SearchResult.Kind kind : SearchResult.Kind.values()) {
+      if (only != null && only != kind) {
+        continue;
+      }
+      if (terms.length == 0) {
+        groups.add(new SearchResult.Group(kind, List.of(), false));
+        continue;
+      }
+      groups.add(
+          switch (kind) {
+            case REPORT -> reports(actor, q, index.reports(q, terms, org, CANDIDATES), want);
+            case ADVISORY -> advisories(actor, q, index.advisories(q, terms, CANDIDATES), want);
+            case STIX -> stix(actor, q, index.stix(q, terms, CANDIDATES), want);
+            case C4TAP -> c4tap(actor, q, index.c4tap(q, terms, org, CANDIDATES), want);
+          });
+    }
+    return new SearchResult(q, groups);
+  }
+
+  /** Walks candidates in batches through {@code judge} until {@code want + 1} are visible. */
+  private static <T> List<T> firstVisible(
+      List<Long> candidates, int want, Function<List<Long>, List<T>> judge) {
+    List<T> out = new ArrayList<>();
+    for (List<Long> batch : SearchRepository.chunks(candidates, BATCH)) {
+      out.addAll(judge.apply(batch));
+      if (out.size() > want) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  private SearchResult.Group reports(Actor actor, SearchQuery q, List<Long> ids, int want) {
+    List<ReportService.Summary> seen =
+        firstVisible(ids, want, batch -> reports.visibleAmong(actor, batch));
+    List<ReportService.Summary> shown = seen.subList(0, Math.min(want, seen.size()));
+    Map<Long, String> texts =
+        shown.isEmpty()
+            ? Map.of()
+            : index.reportTexts(q, shown.stream().map(ReportService.Summary::id).toList());
+    List<SearchResult.Hit> hits =
+        shown.stream()
+            .map(
+                s ->
+                    new SearchResult.Hit(
+                        Long.toString(s.id()),
+                        null,
+                        s.title(),
+                        Snippets.of(texts.get(s.id()), q.words()),
+                        Markings.label(s.tlp()),
+                        s.sectorCode(),
+                        s.submittedAt()))
+            .toList();
+    return new SearchResult.Group(SearchResult.Kind.REPORT, hits, seen.size() > want);
+  }
+
+  private SearchResult.Group advisories(Actor actor, SearchQuery q, List<Long> ids, int want) {
+    List<AdvisoryService.Summary> seen =
+        firstVisible(ids, want, batch -> advisories.visibleAmong(actor, batch));
+    List<AdvisoryService.Summary> shown = seen.subList(0, Math.min(want, seen.size()));
+    Map<Long, String> texts =
+        shown.isEmpty()
+            ? Map.of()
+            : index.advisoryTexts(q, shown.stream().map(AdvisoryService.Summary::id).toList());
+    List<SearchResult.Hit> hits =
+        shown.stream()
+            .map(
+                s ->
+                    new SearchResult.Hit(
+                        Long.toString(s.id()),
+                        null,
+                        s.title(),
+                        Snippets.of(texts.get(s.id()), q.words()),
+                        Markings.label(s.tlp()),
+                        s.kind(),
+                        s.createdAt()))
+            .toList();
+    return new SearchResult.Group(SearchResult.Kind.ADVISORY, hits, seen.size() > want);
+  }
+
+  private SearchResult.Group stix(
+      Actor actor, SearchQuery q, List<SearchRepository.StixRow> rows, int want) {
+    IntelService.ObjectCheck check = intel.objectCheck(actor);
+    Set<String> shownIds = new HashSet<>();
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    boolean more = false;
+    for (SearchRepository.StixRow r : rows) {
+      if (shownIds.contains(r.stixId())
+          || !check.allows(
+              r.collection(),
+              r.tlp(),
+              r.originatorOrg(),
+              r.originatorPerson(),
+              r.sourceAdvisory())) {
+        continue;
+      }
+      if (hits.size() == want) {
+        more = true;
+        break;
+      }
+      shownIds.add(r.stixId());
+      hits.add(
+          new SearchResult.Hit(
+              r.stixId(),
+              r.collection().toString(),
+              r.stixId(),
+              Snippets.of(r.text(), q.words()),
+              Markings.label(r.tlp().name().toLowerCase(java.util.Locale.ROOT)),
+              r.type(),
+              r.added()));
+    }
+    return new SearchResult.Group(SearchResult.Kind.STIX, hits, more);
+  }
+
+  private SearchResult.Group c4tap(Actor actor, SearchQuery q, List<Long> ids, int want) {
+    List<C4tapService.Submission> seen =
+        firstVisible(ids, want, batch -> c4tap.visibleIn(actor, batch));
+    List<SearchResult.Hit> hits =
+        seen.stream()
+            .limit(want)
+            .map(
+                s ->
+                    new SearchResult.Hit(
+                        Long.toString(s.id()),
+                        null,
+                        s.subject() == null ? "" : s.subject(),
+                        Snippets.of(s.subject(), q.words()),
+                        "C4TAP:" + s.range(),
+                        s.verdict(),
+                        s.sharedAt() != null ? s.sharedAt() : s.createdAt()))
+            .toList();
+    return new SearchResult.Group(SearchResult.Kind.C4TAP, hits, seen.size() > want);
+  }
+}

@@ -1,0 +1,165 @@
+package jp.renkei.server.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.intel.IntelService;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.TestFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The search box and the indicator browser in a real headless Chromium, as a duty officer uses
+ * them: a two-kanji word typed into the header finds the report and its excerpt with the word
+ * marked, the hit opens the report; an outsider's same search finds nothing; the indicator browser
+ * lists the organisation's indicator and opens it with its versions. Screenshots for a person to
+ * review go to {@code renkei-server/target/screenshots/search-*.png}. Skipped, saying why, where
+ * Chromium is not installed.
+ */
+class SearchBrowserIT extends ServerTest {
+
+  static final File CHROMIUM = new File("/usr/bin/chromium");
+  static final File DRIVER = new File("/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  @Autowired Fixtures fixtures;
+  @Autowired IntelService intel;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    Assumptions.assumeTrue(
+        CHROMIUM.canExecute() && DRIVER.canExecute(),
+        "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped.");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + TestFiles.directory("renkei-chromium-search"));
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  void signIn(String login) {
+    browser.get("http://127.0.0.1:" + port + "/login");
+    browser.findElement(By.id("login")).sendKeys(login);
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+  }
+
+  void shot(String name) throws Exception {
+    Files.write(
+        SHOTS.resolve("search-" + name + ".png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  void searchFromHeader(String text) {
+    var box = browser.findElement(By.id("header-search-q"));
+    box.clear();
+    box.sendKeys(text);
+    browser.findElement(By.id("header-search-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("search-recognised")));
+  }
+
+  @Test
+  void aDutyOfficerFindsAReportByATwoKanjiWordAndAnOutsiderFindsNothing() throws Exception {
+    Organisation gas = fixtures.operator("gas");
+    UserAccount reporter = fixtures.user(gas, Role.ANALYST);
+    String word = SearchLeakIT.kanji(2);
+    var api = http().bearer(fixtures.token(reporter));
+    var filed =
+        api.postJson(
+            "/api/v1/reports?submit=true",
+            SearchLeakIT.report(
+                "夜間にガス制御システムが" + word + "し、遠隔監視が途絶した。", "198.51.100.23", "amber", ""));
+    long id = SearchLeakIT.id(filed, "id");
+
+    signIn(reporter.login());
+    searchFromHeader(word);
+    var hit = browser.findElement(By.cssSelector("#search-report .search-hit"));
+    assertThat(hit.findElement(By.tagName("mark")).getText()).isEqualTo(word);
+    assertThat(browser.findElement(By.id("search-recognised")).getText()).contains("語句");
+    shot("word-ja");
+
+    searchFromHeader("198.51.100[.]23");
+    assertThat(browser.findElement(By.id("search-recognised")).getText()).contains("IPv4");
+    assertThat(browser.findElements(By.cssSelector("#search-report .search-hit"))).isNotEmpty();
+    shot("ipv4-defanged");
+    browser.findElement(By.cssSelector("#search-report .search-hit-title a")).click();
+    wait.until(ExpectedConditions.urlContains("/reports/" + id));
+
+    browser.manage().deleteAllCookies();
+    signIn(fixtures.user("op-midori-shinkin", Role.ANALYST).login());
+    searchFromHeader(word);
+    assertThat(browser.findElements(By.id("search-none"))).hasSize(1);
+    assertThat(browser.getPageSource()).doesNotContain("遠隔監視");
+    shot("outsider-none");
+  }
+
+  @Test
+  void theIndicatorBrowserListsAndOpensTheOrganisationsIndicator() throws Exception {
+    UserAccount owner = fixtures.user(fixtures.operator("gas"), Role.ANALYST);
+    var collection = intel.collectionOfOrganisation(owner.organisationId()).orElseThrow();
+    String indicator = "indicator--" + UUID.randomUUID();
+    fixtures.ingest(
+        owner,
+        collection,
+        "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\""
+            + indicator
+            + "\",\"created\":\"2026-11-20T00:00:00.000Z\",\"modified\":\"2026-11-20T00:00:00.000Z\","
+            + "\"name\":\"遠隔監視への C2 通信先\",\"pattern\":\"[ipv4-addr:value = '203.0.113.77']\","
+            + "\"pattern_type\":\"stix\",\"valid_from\":\"2026-11-20T00:00:00Z\"}");
+    signIn(owner.login());
+    browser.get("http://127.0.0.1:" + port + "/intel/objects?collection=" + collection.id());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("indicator-list")));
+    assertThat(browser.findElement(By.id("indicator-list")).getText()).contains("遠隔監視への C2 通信先");
+    shot("indicators");
+    browser.findElement(By.linkText("遠隔監視への C2 通信先")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("indicator-versions")));
+    assertThat(browser.findElement(By.id("indicator-id")).getText()).isEqualTo(indicator);
+    assertThat(browser.findElement(By.id("indicator-export")).getText()).contains("TAXII");
+    shot("indicator-detail");
+  }
+}
