@@ -210,9 +210,12 @@ class WorklistBrowserIT extends ServerTest {
     // the open page picks up new work by itself (htmx every 30 s), no reload
     int before = number("nav-work-count");
     nisc.advise("amber", "深夜の緊急注意喚起", bankOrg.code());
+    // the poll swaps the elements while they are read: read them afresh until they say it
     new WebDriverWait(browser, Duration.ofSeconds(45))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> d.findElement(By.id("worklist")).getText().contains("深夜の緊急注意喚起"));
     new WebDriverWait(browser, Duration.ofSeconds(45))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> number("nav-work-count") == before + 1);
     assertNavCountsTheQueue();
     shot("worklist-operator-analyst-updated");
