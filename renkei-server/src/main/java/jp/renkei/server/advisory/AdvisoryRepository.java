@@ -379,6 +379,61 @@ class AdvisoryRepository {
         .list();
   }
 
+  /** The organisation's receipts not yet confirmed, oldest delivery first. */
+  List<Recipient> unconfirmed(long orgId, int limit) {
+    return jdbc.sql(
+            "select advisory_id, organisation_id, level, delivered_at, version_no,"
+                + " acknowledged_at, reminded_at from advisory_recipient where organisation_id = ?"
+                + " and acknowledged_at is null order by delivered_at, advisory_id limit ?")
+        .params(orgId, limit)
+        .query(Rows.of(Recipient.class))
+        .list();
+  }
+
+  /** Of an issuer's active advisories, those some recipient has not confirmed, with how many. */
+  record Pending(long advisoryId, int unconfirmed, int recipients, Instant oldestDelivery) {}
+
+  List<Pending> pendingOf(long issuerOrgId, int limit) {
+    return jdbc.sql(
+            "select a.id as advisory_id,"
+                + " (select count(*) from advisory_recipient p where p.advisory_id = a.id"
+                + " and p.acknowledged_at is null) as unconfirmed,"
+                + " (select count(*) from advisory_recipient r where r.advisory_id = a.id) as recipients,"
+                + " (select min(p.delivered_at) from advisory_recipient p where p.advisory_id = a.id"
+                + " and p.acknowledged_at is null) as oldest_delivery"
+                + " from advisory a where a.issuer_org_id = ? and a.status = 'active'"
+                + " and exists (select 1 from advisory_recipient p where p.advisory_id = a.id"
+                + " and p.acknowledged_at is null)"
+                + " order by oldest_delivery, a.id limit ?")
+        .params(issuerOrgId, limit)
+        .query(Rows.of(Pending.class))
+        .list();
+  }
+
+  /**
+   * Deliveries given up on (e-mail or webhook), newest first: to one organisation, or to any when
+   * {@code orgId} is null.
+   */
+  record Failed(
+      long id,
+      long advisoryId,
+      long organisationId,
+      String channel,
+      int attempts,
+      String lastError,
+      Instant createdAt) {}
+
+  List<Failed> failed(Long orgId, int limit) {
+    return jdbc.sql(
+            "select id, advisory_id, organisation_id, channel, attempts, last_error, created_at"
+                + " from outbox where status = 'failed'"
+                + " and (cast(? as bigint) is null or organisation_id = ?)"
+                + " order by created_at desc, id desc limit ?")
+        .params(orgId, orgId, limit)
+        .query(Rows.of(Failed.class))
+        .list();
+  }
+
   int acknowledge(long advisoryId, long orgId, long userId, Instant at) {
     return jdbc.sql(
             "update advisory_recipient set acknowledged_at = ?, acknowledged_by = ?,"

@@ -480,6 +480,110 @@ public class AdvisoryService {
     return out.stream().sorted(java.util.Comparator.comparing(x -> order.get(x.id()))).toList();
   }
 
+  /**
+   * Advisories delivered to the actor's organisation whose receipt it has not confirmed, oldest
+   * delivery first — only those the policy lets the actor see.
+   */
+  public List<Summary> toConfirm(Actor actor, int limit) {
+    if (actor.organisationId() == null) {
+      return List.of();
+    }
+    List<AdvisoryRepository.Recipient> open = advisories.unconfirmed(actor.organisationId(), limit);
+    if (open.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = open.stream().map(AdvisoryRepository.Recipient::advisoryId).toList();
+    Map<Long, Summary> visible = summariesOf(actor, ids.stream());
+    return ids.stream().filter(visible::containsKey).map(visible::get).toList();
+  }
+
+  /** One of the issuer's advisories with recipients that have not confirmed it yet. */
+  public record Unconfirmed(
+      long id, String title, int unconfirmed, int recipients, Instant oldestDelivery) {}
+
+  /**
+   * The actor's organisation's active advisories that some recipient has not confirmed (the reach
+   * its issuer sees on the advisory), oldest unconfirmed delivery first.
+   */
+  public List<Unconfirmed> unconfirmedOfMine(Actor actor, int limit) {
+    if (actor.organisationId() == null) {
+      return List.of();
+    }
+    List<AdvisoryRepository.Pending> pending = advisories.pendingOf(actor.organisationId(), limit);
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Summary> visible = summariesOf(actor, pending.stream().map(p -> p.advisoryId()));
+    return pending.stream()
+        .filter(p -> visible.containsKey(p.advisoryId()))
+        .map(
+            p ->
+                new Unconfirmed(
+                    p.advisoryId(),
+                    visible.get(p.advisoryId()).title(),
+                    p.unconfirmed(),
+                    p.recipients(),
+                    p.oldestDelivery()))
+        .toList();
+  }
+
+  /** A delivery by e-mail or webhook that the outbox gave up on. */
+  public record FailedDelivery(
+      long advisoryId,
+      String title,
+      String recipientName,
+      String channel,
+      int attempts,
+      String lastError,
+      Instant queuedAt) {}
+
+  /**
+   * Deliveries the outbox gave up on, newest first: the platform admin's of every recipient, an
+   * organisation admin's of its own organisation; each only for an advisory the policy lets the
+   * actor see.
+   */
+  public List<FailedDelivery> failedDeliveries(Actor actor, int limit) {
+    if (actor.organisationId() == null || !actor.is(Role.ORG_ADMIN)) {
+      return List.of();
+    }
+    Long org = actor.is(Role.PLATFORM_ADMIN) ? null : actor.organisationId();
+    List<AdvisoryRepository.Failed> failed = advisories.failed(org, limit);
+    if (failed.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Summary> visible =
+        summariesOf(actor, failed.stream().map(AdvisoryRepository.Failed::advisoryId));
+    Map<Long, String> names = new HashMap<>();
+    return failed.stream()
+        .filter(f -> visible.containsKey(f.advisoryId()))
+        .map(
+            f ->
+                new FailedDelivery(
+                    f.advisoryId(),
+                    visible.get(f.advisoryId()).title(),
+                    names.computeIfAbsent(
+                        f.organisationId(), o -> directory.organisation(o).nameJa()),
+                    f.channel(),
+                    f.attempts(),
+                    f.lastError(),
+                    f.createdAt()))
+        .toList();
+  }
+
+  /** The summaries, by id, of those of the advisories the policy lets the actor see. */
+  private Map<Long, Summary> summariesOf(Actor actor, java.util.stream.Stream<Long> ids) {
+    List<Long> distinct = ids.distinct().toList();
+    Map<Long, Summary> by = new HashMap<>();
+    visibleSummaries(
+            actor,
+            gate.check(actor),
+            advisories.advisories(distinct),
+            new HashMap<>(),
+            distinct.size())
+        .forEach(s -> by.put(s.id(), s));
+    return by;
+  }
+
   /** The summaries of the advisories in {@code batch} that the policy lets the actor see. */
   private List<Summary> visibleSummaries(
       Actor actor,

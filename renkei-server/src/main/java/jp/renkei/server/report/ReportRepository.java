@@ -301,6 +301,53 @@ class ReportRepository {
         .list();
   }
 
+  /**
+   * Hops delivered to the organisation that still wait on it: not yet read, or read but not passed
+   * on to a next hop (NISC, always last, passes nothing on), newest first, at most {@code limit}.
+   */
+  List<ReportRecords.Hop> open(long orgId, int limit) {
+    return jdbc.sql(
+            "select h.id, h.report_id, h.hop_order, h.kind, h.recipient_org_id, h.delivered_at,"
+                + " h.read_at, h.forwarded_at, h.relayed_as_report_id from report_hop h"
+                + " where h.recipient_org_id = ? and h.delivered_at is not null"
+                + " and (h.read_at is null or (h.forwarded_at is null and h.kind <> 'nisc'"
+                + " and exists (select 1 from report_hop n where n.report_id = h.report_id"
+                + " and n.hop_order = h.hop_order + 1)))"
+                + " order by h.delivered_at desc, h.id desc limit ?")
+        .params(orgId, limit)
+        .query(Rows.of(ReportRecords.Hop.class))
+        .list();
+  }
+
+  /**
+   * A comment another organisation wrote since {@code since} on a report the organisation filed or
+   * received on its route; {@code originalId}: for a comment on the anonymised copy of a report the
+   * organisation filed, that original (the reporter reads the copy's comments there).
+   */
+  record RecentComment(
+      long id, long reportId, long orgId, String body, Instant createdAt, Long originalId) {}
+
+  List<RecentComment> recentComments(long orgId, Instant since, int limit) {
+    return jdbc.sql(
+            "select c.id, c.report_id, c.org_id, c.body, c.created_at, x.original_id"
+                + " from report_comment c"
+                + " left join lateral (select h.report_id as original_id from report_hop h"
+                + " join report o on o.id = h.report_id where h.relayed_as_report_id = c.report_id"
+                + " and o.originator_org_id = :org limit 1) x on true"
+                + " where c.created_at >= :since and c.org_id <> :org"
+                + " and (x.original_id is not null"
+                + " or exists (select 1 from report r where r.id = c.report_id"
+                + " and r.originator_org_id = :org)"
+                + " or exists (select 1 from report_hop h where h.report_id = c.report_id"
+                + " and h.recipient_org_id = :org and h.delivered_at is not null))"
+                + " order by c.created_at desc, c.id desc limit :limit")
+        .param("org", orgId)
+        .param("since", utc(since))
+        .param("limit", limit)
+        .query(Rows.of(RecentComment.class))
+        .list();
+  }
+
   /** The hops of many reports at once, by report id. */
   java.util.Map<Long, List<ReportRecords.Hop>> hopsFor(List<Long> reportIds) {
     java.util.Map<Long, List<ReportRecords.Hop>> byReport = new java.util.HashMap<>();

@@ -420,9 +420,6 @@ public class ReportService {
     if (actor.organisationId() == null) {
       return List.of();
     }
-    SharingGate.Check check = gate.check(actor);
-    Map<Long, String> names = new HashMap<>();
-    List<InboxItem> out = new ArrayList<>();
     List<ReportRecords.Hop> delivered =
         new ArrayList<>(reports.awaitingRelay(actor.organisationId()));
     Set<Long> waiting = delivered.stream().map(ReportRecords.Hop::id).collect(Collectors.toSet());
@@ -431,9 +428,38 @@ public class ReportService {
         delivered.add(h);
       }
     }
+    return items(actor, delivered, waiting, limit);
+  }
+
+  /**
+   * What waits on the actor's organisation in its inbox: anonymised reports with a version to
+   * relay, then reports not yet read or read but not passed on, newest first — inbox items, judged
+   * by the policy as the inbox is. At most {@code limit} open hops are read.
+   */
+  public List<InboxItem> waiting(Actor actor, int limit) {
+    if (actor.organisationId() == null) {
+      return List.of();
+    }
+    List<ReportRecords.Hop> delivered =
+        new ArrayList<>(reports.awaitingRelay(actor.organisationId()));
+    Set<Long> waiting = delivered.stream().map(ReportRecords.Hop::id).collect(Collectors.toSet());
+    for (ReportRecords.Hop h : reports.open(actor.organisationId(), limit)) {
+      if (!waiting.contains(h.id())) {
+        delivered.add(h);
+      }
+    }
+    return items(actor, delivered, waiting, Integer.MAX_VALUE);
+  }
+
+  /** Inbox items of the delivered hops the policy lets the actor see, at most {@code limit}. */
+  private List<InboxItem> items(
+      Actor actor, List<ReportRecords.Hop> delivered, Set<Long> waiting, int limit) {
+    List<InboxItem> out = new ArrayList<>();
     if (delivered.isEmpty()) {
       return out;
     }
+    SharingGate.Check check = gate.check(actor);
+    Map<Long, String> names = new HashMap<>();
     List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).toList();
     Map<Long, ReportRecords.Report> byId = reports.reports(ids);
     Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
@@ -475,6 +501,65 @@ public class ReportService {
                           && nextHop(hops, h).isPresent()))));
       if (out.size() >= limit) {
         break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A comment another organisation wrote on a report the viewer's organisation filed or received.
+   * {@code reportId} is the report the viewer reads it on (the reporter reads the comments on its
+   * anonymised copy on its original).
+   */
+  public record CommentNotice(
+      long reportId, String title, String authorName, String excerpt, Instant createdAt) {}
+
+  static final int EXCERPT = 120;
+
+  /**
+   * Comments other organisations wrote since {@code since} on reports the actor's organisation
+   * filed or received on their route, newest first — only on reports the policy lets the actor see
+   * now, so a report narrowed or never visible brings none.
+   */
+  public List<CommentNotice> recentComments(Actor actor, Instant since, int limit) {
+    if (actor.organisationId() == null) {
+      return List.of();
+    }
+    List<ReportRepository.RecentComment> found =
+        reports.recentComments(actor.organisationId(), since, limit);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<Long> targets =
+        found.stream()
+            .map(c -> c.originalId() != null ? c.originalId() : c.reportId())
+            .distinct()
+            .toList();
+    Map<Long, ReportRecords.Report> byId = reports.reports(targets);
+    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(targets);
+    SharingGate.Check check = gate.check(actor);
+    Set<Long> visible =
+        targets.stream()
+            .filter(
+                id -> byId.containsKey(id) && check.allows(audience(byId.get(id), hops.get(id))))
+            .collect(Collectors.toSet());
+    if (visible.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, ReportRepository.Latest> latest = reports.latest(List.copyOf(visible));
+    Map<Long, String> names = new HashMap<>();
+    List<CommentNotice> out = new ArrayList<>();
+    for (ReportRepository.RecentComment c : found) {
+      long target = c.originalId() != null ? c.originalId() : c.reportId();
+      if (visible.contains(target)) {
+        String body = c.body().strip();
+        out.add(
+            new CommentNotice(
+                target,
+                latest.get(target).title(),
+                name(names, c.orgId()),
+                body.length() > EXCERPT ? body.substring(0, EXCERPT) + "…" : body,
+                c.createdAt()));
       }
     }
     return out;

@@ -7,14 +7,15 @@ import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.intel.SightingService;
 import jp.renkei.server.report.ReportService;
+import jp.renkei.server.worklist.WorkQueueService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The sign-in page and the home page (who you are, your organisation, what waits for you: new
- * sightings of your indicators, anonymised reports to relay).
+ * The sign-in page and the home page (who you are, your organisation, what waits for you: the work
+ * queue, new sightings of your indicators).
  */
 @Controller
 class HomePages {
@@ -27,16 +28,19 @@ class HomePages {
   private final DirectoryService directory;
   private final SightingService sightings;
   private final ReportService reports;
+  private final WorkQueueService queues;
   private final Clock clock;
 
   HomePages(
       DirectoryService directory,
       SightingService sightings,
       ReportService reports,
+      WorkQueueService queues,
       Optional<Clock> clock) {
     this.directory = directory;
     this.sightings = sightings;
     this.reports = reports;
+    this.queues = queues;
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
@@ -59,6 +63,7 @@ class HomePages {
     model.addAttribute(
         "sighted", sightings.recentForPublisher(actor, clock.instant().minus(SIGHTING_NOTICE)));
     model.addAttribute("awaitingRelay", reports.awaitingRelay(actor));
+    model.addAttribute("queue", queues.queue(actor));
     return "home";
   }
 }

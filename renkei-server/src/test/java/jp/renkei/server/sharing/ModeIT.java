@@ -42,9 +42,8 @@ class ModeIT extends ServerTest {
     assertThat(noReason.body()).contains("id=\"form-error\"", "reason");
     assertThat(modes.current()).isEqualTo(SystemMode.NORMAL);
 
-    HttpResponse<String> ok =
-        niscBrowser.postForm("/mode", "/mode", Map.of("mode", "large_scale", "reason", "電力広域停止訓練"));
-    assertThat(ok.body()).contains("id=\"mode-switched\"");
+    assertThat(afterSwitch(niscBrowser, "large_scale", "電力広域停止訓練"))
+        .contains("id=\"mode-switched\"");
     assertThat(modes.current()).isEqualTo(SystemMode.LARGE_SCALE);
     assertThat(operatorBrowser.get("/").body()).contains("mode-large_scale", "大規模重要インフラサービス障害対応時");
     assertThat(
@@ -52,6 +51,53 @@ class ModeIT extends ServerTest {
                 Actor.cli(),
                 new AuditFilter("sharing.mode.switch", nisc.login(), null, null, null, null, 5)))
         .anySatisfy(e -> assertThat(e.detail()).contains("normal->large_scale", "電力広域停止訓練"));
+  }
+
+  /**
+   * The page answering a switch shows the new mode in the header badge, the message and the current
+   * mode, and its button offers the way back (it showed the old mode: the header's mode was read
+   * before the switch, so a second click repeated the same switch).
+   */
+  @Test
+  void thePageAfterASwitchShowsTheNewModeEverywhereAndOffersTheWayBack() {
+    var nisc = fixtures.user("nisc", Role.ANALYST);
+    var browser = http();
+    browser.signIn(nisc.login(), Fixtures.PASSWORD);
+
+    String page = afterSwitch(browser, "large_scale", "演習開始");
+    assertThat(page)
+        .contains("id=\"mode-switched\"", "mode mode-large_scale")
+        .doesNotContain("mode mode-normal");
+    assertThat(currentMode(page)).isEqualTo("大規模重要インフラサービス障害対応時");
+    assertThat(page).contains("name=\"mode\" value=\"normal\"", "通常時に戻す");
+    assertThat(modes.current()).isEqualTo(SystemMode.LARGE_SCALE);
+
+    // the button on that page switches back, as it says
+    String back = afterSwitch(browser, "normal", "演習終了");
+    assertThat(back).contains("id=\"mode-switched\"", "mode mode-normal");
+    assertThat(currentMode(back)).isEqualTo("通常時");
+    assertThat(back).contains("name=\"mode\" value=\"large_scale\"");
+    assertThat(modes.current()).isEqualTo(SystemMode.NORMAL);
+  }
+
+  /** Posts the switch and returns the page the browser then shows (following a redirect). */
+  private static String afterSwitch(
+      jp.renkei.server.support.Http browser, String mode, String why) {
+    HttpResponse<String> r =
+        browser.postForm("/mode", "/mode", Map.of("mode", mode, "reason", why));
+    if (r.statusCode() == 302 || r.statusCode() == 303) {
+      String location = r.headers().firstValue("Location").orElseThrow();
+      assertThat(location).endsWith("/mode");
+      r = browser.get("/mode");
+    }
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.body();
+  }
+
+  private static String currentMode(String page) {
+    var m = java.util.regex.Pattern.compile("id=\"current-mode\">([^<]*)<").matcher(page);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
   }
 
   @Test

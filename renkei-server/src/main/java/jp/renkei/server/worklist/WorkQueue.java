@@ -1,0 +1,88 @@
+package jp.renkei.server.worklist;
+
+import java.time.Instant;
+import java.util.List;
+import jp.renkei.server.advisory.AdvisoryService;
+import jp.renkei.server.intel.TaxiiFeeds;
+import jp.renkei.server.report.ReportService;
+
+/**
+ * What waits on one signed-in person, section by section, each already cut by the sharing policy to
+ * what that person may see. The navigation's counts are this queue's own sizes, so they always
+ * match it.
+ *
+ * @param reports reports delivered to the organisation that wait on it (to relay, read or pass on)
+ * @param toConfirm advisories delivered to the organisation, not yet confirmed, with deadlines
+ * @param mine the organisation's advisories that some recipient has not confirmed (issuers only)
+ * @param comments comments other organisations wrote recently on the organisation's reports
+ * @param failedDeliveries advisory e-mails and webhooks given up on (admins only)
+ * @param failingFeeds feed subscriptions failing since their last success (platform admins only)
+ * @param capped whether a section reached {@link WorkQueueService#SECTION_LIMIT}
+ * @param commentDays how many days back {@code comments} go
+ */
+public record WorkQueue(
+    List<ReportItem> reports,
+    List<AdvisoryItem> toConfirm,
+    List<AdvisoryService.Unconfirmed> mine,
+    List<ReportService.CommentNotice> comments,
+    List<AdvisoryService.FailedDelivery> failedDeliveries,
+    List<TaxiiFeeds.Feed> failingFeeds,
+    Sections shown,
+    boolean capped,
+    long commentDays,
+    Instant asOf) {
+
+  /** Which sections this person's role and organisation have at all (empty ones say so). */
+  public record Sections(boolean issuer, boolean orgAdmin, boolean platformAdmin, boolean relays) {}
+
+  /**
+   * A report waiting on the organisation. {@code action}: {@code relay} (an anonymised version to
+   * relay), {@code read} (not opened yet) or {@code forward} (read, not passed on yet).
+   */
+  public record ReportItem(ReportService.InboxItem item, String action) {}
+
+  /** An advisory to confirm and by when (delivery plus the configured window). */
+  public record AdvisoryItem(AdvisoryService.Summary advisory, Instant deadline, boolean overdue) {}
+
+  /** Items in the reports and advisories sections: what the inbox link counts. */
+  public int inboxCount() {
+    return reports.size() + toConfirm.size();
+  }
+
+  /** Every item in the queue: what the home link counts. */
+  public int total() {
+    return inboxCount()
+        + mine.size()
+        + comments.size()
+        + failedDeliveries.size()
+        + failingFeeds.size();
+  }
+
+  /** The most items a section lists on the page; the rest are counted and linked. */
+  public static final int SHOWN = 50;
+
+  /** The items of a section the page lists. */
+  public <T> List<T> first(List<T> items) {
+    return items.size() <= SHOWN ? items : items.subList(0, SHOWN);
+  }
+
+  /** How many items of a section the page counts but does not list. */
+  public int more(List<?> items) {
+    return Math.max(0, items.size() - SHOWN);
+  }
+
+  /** The most items a section reads. */
+  public int limit() {
+    return WorkQueueService.SECTION_LIMIT;
+  }
+
+  /** How long ago {@code t} was, when the queue was read. */
+  public java.time.Duration since(Instant t) {
+    return java.time.Duration.between(t, asOf);
+  }
+
+  /** Overdue advisories to confirm. */
+  public long overdue() {
+    return toConfirm.stream().filter(AdvisoryItem::overdue).count();
+  }
+}

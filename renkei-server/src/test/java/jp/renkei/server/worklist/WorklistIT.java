@@ -1,0 +1,208 @@
+package jp.renkei.server.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.NewOrganisation;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The home page's work queue for each role on a report's route and an advisory's thread: what waits
+ * appears with what to do and where, leaves once done, and the navigation's counts are the queue's
+ * own sizes throughout (each {@link Duty#counts()} checks that).
+ */
+class WorklistIT extends ServerTest {
+
+  @Autowired DirectoryService directory;
+  @Autowired JdbcClient jdbc;
+
+  Duty duty(Organisation org, Role role) {
+    var u = fixtures.user(org, role);
+    return new Duty(u, http().bearer(fixtures.token(u)), http());
+  }
+
+  Duty duty(String org, Role role) {
+    return duty(directory.organisation(org), role);
+  }
+
+  /** A bank of its own, member of 銀行等CEPTOAR, so its name appears only where it is shown. */
+  Organisation bank() {
+    String code = Fixtures.unique("wlbank");
+    return directory.create(
+        Actor.cli(),
+        new NewOrganisation(
+            code,
+            "当番試験銀行 " + code,
+            "Duty test bank " + code,
+            "operator",
+            "finance",
+            null,
+            null,
+            List.of("c-bank")));
+  }
+
+  static String row(String html, String id) {
+    int at = html.indexOf("id=\"" + id + "\"");
+    assertThat(at).as(id + " in the queue").isNotNegative();
+    int start = html.lastIndexOf("<tr", at);
+    return html.substring(start, html.indexOf("</tr>", at));
+  }
+
+  @Test
+  void eachHopSeesTheReportWaitingOnItAndTheCountsFollowItAlongTheRoute() {
+    Organisation org = bank();
+    Duty bank = duty(org, Role.ANALYST);
+    Duty ceptoar = duty("c-bank", Role.ANALYST);
+    Duty fsa = duty("fsa", Role.ANALYST);
+    Duty nisc = duty("nisc", Role.MEMBER);
+    Map<String, Integer> c0 = ceptoar.counts();
+    Map<String, Integer> f0 = fsa.counts();
+    Map<String, Integer> b0 = bank.counts();
+    String title = Fixtures.unique("ネットバンキング障害");
+
+    long id = bank.file("ceptoar", "amber", ",\"ceptoarCode\":\"c-bank\"", title);
+    String mine = row(ceptoar.queue(), "wl-report-" + id);
+    assertThat(mine).contains("wl-read", title, org.nameJa(), "/reports/" + id, "セプターとして受信");
+    assertThat(ceptoar.counts()).containsEntry("reports", c0.get("reports") + 1);
+    assertThat(ceptoar.counts()).containsEntry("nav", c0.get("nav") + 1);
+    assertThat(fsa.queue()).as("not yet delivered to the ministry").doesNotContain(title);
+
+    ceptoar.read(id);
+    assertThat(row(ceptoar.queue(), "wl-report-" + id)).contains("wl-forward", "転送する");
+    assertThat(ceptoar.counts()).containsEntry("reports", c0.get("reports") + 1);
+
+    ceptoar.forward(id);
+    assertThat(ceptoar.queue()).doesNotContain(title);
+    assertThat(ceptoar.counts()).isEqualTo(c0);
+    assertThat(row(fsa.queue(), "wl-report-" + id)).contains("wl-read", "所管省庁として受信");
+    assertThat(fsa.counts()).containsEntry("inbox", f0.get("inbox") + 1);
+
+    fsa.read(id);
+    fsa.forward(id);
+    assertThat(fsa.counts()).isEqualTo(f0);
+    assertThat(row(nisc.queue(), "wl-report-" + id)).contains("wl-read", "NISCとして受信");
+    nisc.read(id);
+    assertThat(nisc.queue()).as("NISC, the last hop, passes nothing on").doesNotContain(title);
+
+    fsa.comment(id, "所管省庁より: 影響範囲を続報でお知らせください");
+    String comments = bank.queue();
+    assertThat(comments).contains("影響範囲を続報でお知らせください", "/reports/" + id, "金融庁");
+    assertThat(bank.counts()).containsEntry("comments", b0.get("comments") + 1);
+    assertThat(fsa.queue())
+        .as("one's own comment is not addressed to oneself")
+        .doesNotContain("影響範囲を続報でお知らせください");
+  }
+
+  @Test
+  void anonymisedReportWaitsForItsRelayAndTheCopyUpstreamNamesNoReporter() {
+    Organisation org = bank();
+    Duty bank = duty(org, Role.ANALYST);
+    Duty ceptoar = duty("c-bank", Role.ANALYST);
+    Duty fsa = duty("fsa", Role.ANALYST);
+    Duty nisc = duty("nisc", Role.ANALYST);
+    String title = Fixtures.unique("不審メール");
+
+    long id =
+        bank.file("ceptoar", "amber", ",\"ceptoarCode\":\"c-bank\",\"anonymise\":true", title);
+    assertThat(row(ceptoar.queue(), "wl-report-" + id))
+        .contains("wl-relay", "/reports/" + id + "/anonymise", "第1版", org.nameJa());
+
+    long copy = ceptoar.relay(id, 1);
+    assertThat(ceptoar.queue()).doesNotContain("wl-report-" + id + "\"");
+    String upstream = row(fsa.queue(), "wl-report-" + copy);
+    assertThat(upstream).contains("wl-read").doesNotContain(org.nameJa(), org.code());
+    assertThat(fsa.queue()).doesNotContain(org.nameJa());
+    fsa.read(copy);
+    fsa.forward(copy);
+    assertThat(nisc.queue()).contains("wl-report-" + copy).doesNotContain(org.nameJa());
+
+    nisc.comment(copy, "NISCより: 同種の通信を他分野でも確認");
+    assertThat(bank.queue())
+        .as("the reporter reads what was said upstream on its original")
+        .contains("同種の通信を他分野でも確認", "/reports/" + id + "\"")
+        .doesNotContain("/reports/" + copy + "\"");
+    assertThat(ceptoar.queue()).contains("同種の通信を他分野でも確認", "/reports/" + copy + "\"");
+  }
+
+  @Test
+  void advisoriesToConfirmCarryTheirDeadlineAndTheIssuerSeesWhoHasNotConfirmed() {
+    Organisation one = bank();
+    Organisation two = bank();
+    Duty first = duty(one, Role.MEMBER);
+    Duty second = duty(two, Role.ANALYST);
+    Duty nisc = duty("nisc", Role.ANALYST);
+    Map<String, Integer> n0 = nisc.counts();
+    String title = Fixtures.unique("注意喚起 VPN 機器");
+
+    long a = nisc.advise("amber", title, one.code(), two.code());
+    String row = row(first.queue(), "wl-advisory-" + a);
+    assertThat(row).contains(title, "内閣サイバーセキュリティセンター", "/advisories/" + a, "受信を確認");
+    assertThat(row).doesNotContain("wl-overdue");
+    assertThat(first.counts()).containsEntry("confirm", 1).containsEntry("nav", 1);
+    assertThat(row(nisc.queue(), "wl-mine-" + a)).contains("2 組織中 2 組織が未確認");
+    assertThat(nisc.counts()).containsEntry("mine", n0.get("mine") + 1);
+
+    jdbc.sql(
+            "update advisory_recipient set delivered_at = now() - interval '2 days'"
+                + " where advisory_id = ? and organisation_id = ?")
+        .params(a, one.id())
+        .update();
+    assertThat(row(first.queue(), "wl-advisory-" + a)).contains("wl-overdue", "期限超過");
+    assertThat(first.queue()).contains("id=\"wl-overdue-count\"");
+
+    first.acknowledge(a);
+    assertThat(first.queue()).doesNotContain(title).contains("id=\"worklist-empty\"");
+    assertThat(first.counts()).containsEntry("nav", 0);
+    assertThat(row(nisc.queue(), "wl-mine-" + a)).contains("2 組織中 1 組織が未確認");
+    second.acknowledge(a);
+    assertThat(nisc.queue()).doesNotContain("wl-mine-" + a + "\"");
+    assertThat(nisc.counts()).isEqualTo(n0);
+  }
+
+  @Test
+  void adminsSeeFailedDeliveriesOnlyOfTheirOwnOrEveryOrganisationAsTheyRunTheHub() {
+    Organisation org = bank();
+    Duty nisc = duty("nisc", Role.ANALYST);
+    String title = Fixtures.unique("配信失敗の確認");
+    long a = nisc.advise("amber", title, org.code());
+    jdbc.sql(
+            "insert into outbox (advisory_id, version_no, organisation_id, channel, target,"
+                + " purpose, status, attempts, last_error) values (?, 1, ?, 'webhook',"
+                + " 'https://duty.example/hook', 'delivery', 'failed', 8, 'HTTP 503')")
+        .params(a, org.id())
+        .update();
+    Duty orgAdmin = duty(org, Role.ORG_ADMIN);
+    Duty analyst = duty(org, Role.ANALYST);
+    Duty otherAdmin = duty(bank(), Role.ORG_ADMIN);
+    Duty platform = duty("nisc", Role.PLATFORM_ADMIN);
+
+    assertThat(orgAdmin.queue()).contains("id=\"wl-deliveries\"", title, "HTTP 503");
+    assertThat(platform.queue()).contains(title, "HTTP 503", org.nameJa(), "id=\"wl-feeds\"");
+    assertThat(analyst.queue()).doesNotContain("id=\"wl-deliveries\"", "HTTP 503");
+    assertThat(otherAdmin.queue()).contains("id=\"wl-deliveries\"").doesNotContain(title);
+    assertThat(otherAdmin.queue()).doesNotContain("id=\"wl-feeds\"");
+    orgAdmin.counts();
+    platform.counts();
+  }
+
+  @Test
+  void aQuietOrganisationIsToldNothingWaitsAndSeesTheHubMode() {
+    Duty quiet = duty(bank(), Role.MEMBER);
+    String q = quiet.queue();
+    assertThat(q).contains("id=\"worklist-empty\"", "待っている作業はありません", "通常時");
+    assertThat(q).contains("確認・転送を待つ情報連絡はありません", "疎通確認を待つ情報提供はありません");
+    assertThat(quiet.counts()).containsEntry("nav", 0).containsEntry("inbox", 0);
+    String home = quiet.web.get("/").body();
+    assertThat(home).contains("id=\"worklist\"", "hx-trigger=\"every 30s\"", "id=\"nav-work\"");
+    assertThat(quiet.countsFragment()).contains("id=\"system-mode\"", "hx-swap-oob");
+  }
+}
