@@ -9,8 +9,8 @@ import jp.renkei.engine.mail.RedFlag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every red flag has a short name in both languages, so the browser never shows a raw code such
- * as LINK_TEXT_MISMATCH (issue 14), and the Japanese names are Japanese.
+ * Every red flag has a short name in both languages, so the browser never shows a raw code such as
+ * LINK_TEXT_MISMATCH (issue 14), and the Japanese names are Japanese.
  */
 class MailFlagTextsTest {
 
@@ -28,7 +28,10 @@ class MailFlagTextsTest {
     Properties en = bundle("mailcheck_en.properties");
     for (RedFlag f : RedFlag.values()) {
       String key = "mailcheck.flag." + f.name();
-      assertThat(ja.getProperty(key)).as(key).isNotBlank().matches(".*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*");
+      assertThat(ja.getProperty(key))
+          .as(key)
+          .isNotBlank()
+          .matches(".*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*");
       assertThat(en.getProperty(key)).as(key).isNotBlank().doesNotContain("_");
       assertThat(f.ja()).matches(".*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*");
       assertThat(f.en()).isNotBlank();

@@ -138,7 +138,10 @@ class MailIT extends ServerTest {
     browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
     var english = browser.upload("/mail", "/mail", "message", "suspicious.eml", message());
     assertThat(english.body())
-        .contains("Double extension", "An attachment name has two extensions", "no authentication results")
+        .contains(
+            "Double extension",
+            "An attachment name has two extensions",
+            "no authentication results")
         .doesNotContain(">DOUBLE_EXTENSION<", "null / null", "二重拡張子");
   }
 }
