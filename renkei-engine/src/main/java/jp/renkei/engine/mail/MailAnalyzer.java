@@ -1,5 +1,6 @@
 package jp.renkei.engine.mail;
 
+import com.google.common.net.InternetDomainName;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,6 +182,36 @@ public final class MailAnalyzer {
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH);
   private static final Pattern AUTH_RESULT = Pattern.compile("(?i)\\b(spf|dkim|dmarc)=(\\w+)");
 
+  /** Characters of subject and text read for the signs of the wording (the rest is not). */
+  static final int TEXT = 64 * 1024;
+
+  private static final Pattern BULK =
+      Pattern.compile("unsubscribe|opt[- ]out|配信(?:停止|解除)|メール(?:マガジン|配信)の(?:停止|解除)");
+  private static final Pattern TRACKING_PATH =
+      Pattern.compile("(?i)click|track|redirect|/t/|/r/|/l/|/ls/|/go/|[?&](?:q|u|url|id)=");
+  private static final Pattern SECRET_INPUT =
+      Pattern.compile("(?i)pass|pwd|card|cvv|cvc|ssn|pin\\b|暗証|パスワード");
+  private static final Pattern ACCOUNT_SUBJECT =
+      Pattern.compile(
+          "(?i)\\byour\\b|account|password|verif|confirm|suspend|locked|secur|sign-?in|log-?in|payment"
+              + "|invoice|order|deliver|refund|notice|alert|update|expir|お客様|アカウント|ご利用|確認|重要"
+              + "|お知らせ|停止|支払|請求|配達|お届け");
+  private static final Pattern VALID_DOMAIN = Pattern.compile("[a-z0-9.-]+");
+
+  /** Mathematical alphanumeric symbols, zero-width and soft-hyphen characters. */
+  private static final Pattern OBFUSCATION =
+      Pattern.compile("[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]");
+
+  private static final Pattern LIST_ID = Pattern.compile("<([^<>\\s]+)>");
+  private static final Pattern DKIM_D =
+      Pattern.compile("(?i)(?:^|[;\\s])(?:header\\.)?d=([\\w.-]+)");
+  private static final Pattern MAILFROM =
+      Pattern.compile("(?i)smtp\\.mailfrom=(?:[^@;\\s]*@)?([\\w.-]+)");
+  private static final Pattern HTML_ACTIVE =
+      Pattern.compile(
+          "(?is)<form\\b|<input[^>]+type\\s*=\\s*[\"']?password|<script\\b|http-equiv\\s*=\\s*[\"']?refresh"
+              + "|window\\.location|location\\.(?:href|replace)|document\\.write|\\batob\\s*\\(|unescape\\s*\\(");
+
   private final Limits limits;
   private final Set<String> memberDomains;
   private final Set<String> allowed;
@@ -276,6 +307,35 @@ public final class MailAnalyzer {
     int archiveDepth;
     Set<String> limitsReached = new LinkedHashSet<>();
 
+    /** Subject, plain text and HTML text of the message, lower-cased, up to {@link #TEXT}. */
+    final StringBuilder text = new StringBuilder();
+
+    /** List or bulk mail (List-Id, List-Unsubscribe, Precedence: list / bulk ...). */
+    boolean listMail;
+
+    /** The registrable domains of the list headers (List-Id, List-Post, Sender ...). */
+    Set<String> listDomains = new LinkedHashSet<>();
+
+    /** Domains SPF (smtp.mailfrom) and DKIM (header.d, DKIM-Signature d=) vouched for. */
+    Set<String> authenticated = new LinkedHashSet<>();
+
+    boolean authResultsSeen;
+
+    /** Microsoft's composite authentication (compauth=fail) failed. */
+    boolean compositeFailed;
+
+    /** List or bulk mail: list headers, or an unsubscribe link or text. */
+    boolean bulk() {
+      return listMail || BULK.matcher(text).find();
+    }
+
+    void text(String t) {
+      if (t != null && text.length() < TEXT) {
+        String add = t.length() > TEXT - text.length() ? t.substring(0, TEXT - text.length()) : t;
+        text.append(add.toLowerCase(Locale.ROOT)).append('\n');
+      }
+    }
+
     /** Records a per-message limit once; false from then on for callers that check. */
     void reached(String limit) {
       if (limitsReached.add(limit)) {
@@ -336,6 +396,7 @@ public final class MailAnalyzer {
 
   private void envelope(Message m, State st) {
     st.subject = m.getSubject();
+    st.text(st.subject);
     st.messageId = m.getMessageId();
     if (m.getDate() != null) {
       st.date = m.getDate().toInstant();
@@ -355,7 +416,46 @@ public final class MailAnalyzer {
         case "return-path" ->
             st.returnPath = body.replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
         case "received" -> received(body, st);
-        case "authentication-results" -> authResults(body, st);
+        case "authentication-results", "arc-authentication-results" -> {
+          if (name.equals("authentication-results") || !st.authResultsSeen) {
+            authResults(body, st);
+          }
+        }
+        case "dkim-signature" -> {
+          Matcher d = DKIM_D.matcher(body);
+          if (d.find()) {
+            st.authenticated.add(registrable(d.group(1).toLowerCase(Locale.ROOT)));
+          }
+        }
+        case "list-id",
+            "list-post",
+            "list-unsubscribe",
+            "list-help",
+            "list-subscribe",
+            "x-beenthere",
+            "mailing-list",
+            "x-mailman-version",
+            "list-archive" -> {
+          st.listMail = true;
+          Matcher l = ADDRESS.matcher(body);
+          while (l.find()) {
+            st.listDomains.add(registrable(domain(l.group())));
+          }
+          Matcher id = LIST_ID.matcher(body);
+          if (name.equals("list-id") && id.find()) {
+            st.listDomains.add(registrable(id.group(1).toLowerCase(Locale.ROOT)));
+          }
+        }
+        case "precedence" -> {
+          String p = body.strip().toLowerCase(Locale.ROOT);
+          st.listMail |= p.equals("list") || p.equals("bulk") || p.equals("junk");
+        }
+        case "sender" -> {
+          Matcher l = ADDRESS.matcher(body);
+          if (l.find()) {
+            st.listDomains.add(registrable(domain(l.group())));
+          }
+        }
         default -> {}
       }
     }
@@ -415,6 +515,18 @@ public final class MailAnalyzer {
   }
 
   private static void authResults(String body, State st) {
+    st.authResultsSeen = true;
+    st.compositeFailed |= body.toLowerCase(Locale.ROOT).contains("compauth=fail");
+    Matcher mf = MAILFROM.matcher(body);
+    if (mf.find()
+        && mf.group(1).contains(".")
+        && body.toLowerCase(Locale.ROOT).contains("spf=pass")) {
+      st.authenticated.add(registrable(mf.group(1).toLowerCase(Locale.ROOT)));
+    }
+    Matcher hd = Pattern.compile("(?i)dkim=pass[^;]*?header\\.(?:d|i)=@?([\\w.-]+)").matcher(body);
+    while (hd.find()) {
+      st.authenticated.add(registrable(hd.group(1).toLowerCase(Locale.ROOT)));
+    }
     String spf = st.auth.spf();
     String dkim = st.auth.dkim();
     String dmarc = st.auth.dmarc();
@@ -468,6 +580,7 @@ public final class MailAnalyzer {
       if ("text/html".equalsIgnoreCase(e.getMimeType())) {
         html(content, st);
       } else {
+        st.text(content);
         urls(content, "text", st);
       }
       return;
@@ -506,9 +619,12 @@ public final class MailAnalyzer {
     for (org.jsoup.nodes.Element a : doc.select("a[href]")) {
       String href = a.attr("href").strip();
       String text = a.text().strip();
-      if (href.isEmpty()
-          || href.startsWith("#")
-          || href.toLowerCase(Locale.ROOT).startsWith("mailto:")) {
+      String lower = href.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("data:") || lower.startsWith("javascript:")) {
+        st.flag(RedFlag.SUSPICIOUS_LINK, href.length() > 60 ? href.substring(0, 60) + "…" : href);
+        continue;
+      }
+      if (href.isEmpty() || href.startsWith("#") || lower.startsWith("mailto:")) {
         continue;
       }
       st.links.add(new MailReport.Link(refang(href), text, "html"));
@@ -516,12 +632,32 @@ public final class MailAnalyzer {
       String realHost = host(refang(href));
       if (shownHost != null
           && realHost != null
+          && !(TRACKING_PATH.matcher(href).find() && st.bulk())
           && !sameOrSubdomain(realHost, shownHost)
+          && !registrable(realHost).equals(registrable(shownHost))
+          && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
+          && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
           && !allowed.contains(realHost)) {
-        st.flag(RedFlag.LINK_TEXT_MISMATCH, "shows " + text + " but leads to " + href);
+        st.flag(RedFlag.LINK_TEXT_MISMATCH, text + " → " + href);
       }
     }
-    urls(doc.text(), "html text", st);
+    for (org.jsoup.nodes.Element in : doc.select("input")) {
+      // a search or subscription form is common in newsletters; a secret asked for is not
+      if (in.attr("type").equalsIgnoreCase("password")
+          || SECRET_INPUT.matcher(in.attr("name")).find()) {
+        org.jsoup.nodes.Element form = in.closest("form");
+        String action = form == null ? "" : form.attr("action");
+        st.flag(
+            RedFlag.HTML_FORM, "<form action=" + action + "> <input name=" + in.attr("name") + ">");
+        break;
+      }
+    }
+    if (!doc.select("meta[http-equiv~=(?i)refresh]").isEmpty()) {
+      st.flag(RedFlag.HTML_FORM, "<meta http-equiv=refresh>");
+    }
+    String text = doc.text();
+    st.text(text);
+    urls(text, "html text", st);
   }
 
   private static void urls(String text, String where, State st) {
@@ -603,6 +739,7 @@ public final class MailAnalyzer {
       if (encrypted) {
         st.flag(RedFlag.ENCRYPTED_ARCHIVE, name);
       }
+      htmlAttachment(name, declared, data, st);
     }
     return a;
   }
@@ -691,6 +828,27 @@ public final class MailAnalyzer {
     } catch (IOException e) {
       st.problems.add(name + ": cannot unpack: " + e.getMessage());
       return false;
+    }
+  }
+
+  /** An HTML or SVG attachment, and whether it holds a form, a script or a redirect. */
+  private static void htmlAttachment(String name, String declared, byte[] data, State st) {
+    String ext = extension(BIDI.matcher(name).replaceAll(""));
+    String type = declared == null ? "" : declared.toLowerCase(Locale.ROOT);
+    boolean html =
+        Set.of("htm", "html", "shtml", "xhtml", "svg", "mht", "mhtml").contains(ext)
+            || type.equals("text/html")
+            || type.equals("image/svg+xml");
+    if (!html) {
+      return;
+    }
+    st.flag(RedFlag.HTML_ATTACHMENT, name);
+    String head =
+        new String(
+            data, 0, Math.min(data.length, 1 << 20), java.nio.charset.StandardCharsets.ISO_8859_1);
+    Matcher active = HTML_ACTIVE.matcher(head);
+    if (active.find()) {
+      st.flag(RedFlag.HTML_FORM, name + ": " + active.group().strip());
     }
   }
 
@@ -838,28 +996,145 @@ public final class MailAnalyzer {
       }
       for (String r : st.replyTo) {
         String rd = domain(r);
-        if (fromDomain != null && rd != null && !registrable(rd).equals(registrable(fromDomain))) {
+        if (fromDomain != null
+            && rd != null
+            && !registrable(rd).equals(registrable(fromDomain))
+            // list mail: replies go to the list (or its owner), as they should
+            && !(st.listMail && st.listDomains.contains(registrable(rd)))) {
           st.flag(RedFlag.REPLY_TO_OTHER_DOMAIN, "From " + st.from + ", Reply-To " + r);
         }
       }
       MailReport.Authentication a = st.auth;
-      if (bad(a.spf()) || bad(a.dkim()) || bad(a.dmarc())) {
+      if (bad(a.spf()) || bad(a.dkim()) || bad(a.dmarc()) || st.compositeFailed) {
         st.flag(
             RedFlag.AUTHENTICATION_FAILED,
-            "spf=" + a.spf() + " dkim=" + a.dkim() + " dmarc=" + a.dmarc());
+            "spf="
+                + a.spf()
+                + " dkim="
+                + a.dkim()
+                + " dmarc="
+                + a.dmarc()
+                + (st.compositeFailed ? " compauth=fail" : ""));
+      } else if (st.authResultsSeen && none(a.spf()) && none(a.dkim())) {
+        st.flag(RedFlag.UNAUTHENTICATED, "spf=" + a.spf() + " dkim=" + a.dkim());
+      }
+      if (fromDomain != null
+          && st.authResultsSeen
+          && !st.authenticated.isEmpty()
+          && !st.authenticated.contains(registrable(fromDomain))) {
+        st.flag(
+            RedFlag.NOT_ALIGNED,
+            "From " + fromDomain + " / " + String.join(", ", st.authenticated));
       }
       lookalike(fromDomain, "sender " + st.from, st);
+      impersonation(st, fromDomain);
+      if (st.from == null
+          || fromDomain == null
+          || !fromDomain.contains(".")
+          || !VALID_DOMAIN.matcher(fromDomain).matches()
+          || !InternetDomainName.isValid(fromDomain)
+          || !(InternetDomainName.from(fromDomain).hasPublicSuffix()
+              // the documentation domains (RFC 2606) stand for real ones in examples and tests
+              || fromDomain.endsWith(".example")
+              || fromDomain.endsWith(".test"))) {
+        st.flag(RedFlag.MALFORMED_SENDER, String.valueOf(st.from));
+      }
+      for (String shown : new String[] {st.subject, st.fromName}) {
+        if (shown != null && OBFUSCATION.matcher(shown).find()) {
+          st.flag(RedFlag.OBFUSCATED_TEXT, shown);
+        }
+      }
     }
+    String sender = fromDomain == null ? null : registrable(fromDomain);
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
       if (h != null && !allowed.contains(h)) {
         lookalike(h, "link " + l.url(), st);
+        links(l, h, sender, st);
+      }
+    }
+    wording(st);
+  }
+
+  /** A brand or public body claimed by the display name or subject, from none of its domains. */
+  private void impersonation(State st, String fromDomain) {
+    if (fromDomain == null) {
+      return;
+    }
+    String own = MailSigns.label(fromDomain);
+    List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
+    boolean reply =
+        st.subject != null && st.subject.matches("(?is)^\\s*(re|fwd?|aw|転送|返信)\\s*[:：].*");
+    if (!st.listMail
+        && !reply
+        && st.subject != null
+        && ACCOUNT_SUBJECT.matcher(st.subject).find()) {
+      MailSigns.claimed(st.subject).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
+    }
+    for (MailSigns.Brand b : claims) {
+      if (!b.labels().contains(own) && !st.listMail) {
+        st.flag(
+            RedFlag.BRAND_IMPERSONATION,
+            b.name() + " ≠ " + fromDomain + (FREEMAIL.contains(fromDomain) ? " (free mail)" : ""));
       }
     }
   }
 
+  /** Links to IPs, shorteners, data: URLs, abused hosting, or to log in somewhere unrelated. */
+  private static void links(MailReport.Link l, String host, String sender, State st) {
+    String reg = registrable(host);
+    if (MailSigns.isIpLiteral(host)) {
+      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+    } else if (MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host)) {
+      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+    } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)) {
+      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+    }
+    if (sender != null
+        && !st.bulk()
+        && !reg.equals(sender)
+        && !st.authenticated.contains(reg)
+        && !MailSigns.hostIn(host, MailSigns.TRACKERS)
+        && MailSigns.loginLike(l.url(), l.text())) {
+      st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " (" + sender + ")");
+    }
+  }
+
+  /** The signs in the words: credentials, urgency, lures, IPA themes. */
+  private static void wording(State st) {
+    String t = st.text.toString();
+    List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, t);
+    if (!creds.isEmpty()) {
+      st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
+    }
+    List<String> urgent = MailSigns.found(MailSigns.URGENCY, t);
+    if (!urgent.isEmpty()) {
+      st.flag(RedFlag.URGENCY, quoted(urgent));
+    }
+    List<String> lures = MailSigns.found(MailSigns.LURES, t);
+    if (!lures.isEmpty()) {
+      st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
+    }
+    List<String> themes = MailSigns.found(MailSigns.THEMES, t);
+    if (!themes.isEmpty()) {
+      st.flag(RedFlag.TARGETED_THEME, quoted(themes));
+    }
+  }
+
+  private static String quoted(List<String> phrases) {
+    return "「" + String.join("」「", phrases) + "」";
+  }
+
   private static boolean bad(String result) {
     return result != null && (result.equals("fail") || result.equals("softfail"));
+  }
+
+  private static boolean none(String result) {
+    return result == null
+        || result.equals("none")
+        || result.equals("temperror")
+        || result.equals("permerror")
+        || result.equals("neutral");
   }
 
   private void lookalike(String domain, String where, State st) {
@@ -893,20 +1168,9 @@ public final class MailAnalyzer {
     return at < 0 ? null : address.substring(at + 1).toLowerCase(Locale.ROOT);
   }
 
-  /** The registrable part: the last two labels, or three under a second-level suffix (co.jp). */
+  /** The registrable part by the Public Suffix List (example.co.jp, city.chiyoda.tokyo.jp). */
   static String registrable(String domain) {
-    String[] l = domain.split("\\.");
-    if (l.length <= 2) {
-      return domain;
-    }
-    String two = l[l.length - 2] + "." + l[l.length - 1];
-    boolean secondLevel =
-        l[l.length - 1].length() == 2
-            && Set.of(
-                    "co", "ne", "or", "go", "ac", "ad", "ed", "gr", "lg", "com", "net", "org",
-                    "gov")
-                .contains(l[l.length - 2]);
-    return secondLevel ? l[l.length - 3] + "." + two : two;
+    return MailSigns.registrable(domain);
   }
 
   static int distance(String a, String b) {

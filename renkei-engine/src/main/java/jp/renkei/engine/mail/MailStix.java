@@ -77,9 +77,17 @@ public final class MailStix {
     }
     msg.putArray("object_marking_refs").add(o.marking);
     o.objects.insert(0, msg);
+    if (!r.findings().isEmpty()) {
+      o.objects.add(note(r, msg.get("id").asString(), o.marking, now));
+    }
     if (r.verdict() != MailReport.Verdict.CLEAN) {
       String why =
-          "標的型メールの疑い / suspected targeted mail: " + r.verdict().name().toLowerCase(Locale.ROOT);
+          "標的型メールの疑い / suspected targeted mail: "
+              + r.verdict().name().toLowerCase(Locale.ROOT)
+              + " ("
+              + String.join(
+                  ", ", r.findings().stream().map(f -> f.flag().name()).distinct().toList())
+              + ")";
       if (r.from() != null) {
         o.indicator(
             "[email-addr:value = '" + quote(r.from()) + "']", "sender " + r.from(), why, now);
@@ -105,6 +113,46 @@ public final class MailStix {
     b.put("id", "bundle--" + UUID.randomUUID());
     b.set("objects", o.objects);
     return b;
+  }
+
+  /**
+   * The red flags as a STIX note on the message: each sign's code, its explanation in Japanese and
+   * English, and what triggered it — so that a receiver of the share sees the reasons, not only the
+   * verdict.
+   */
+  static ObjectNode note(MailReport r, String messageId, String marking, Instant now) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("type", "note");
+    n.put("spec_version", "2.1");
+    n.put("id", "note--" + UUID.randomUUID());
+    n.put("created", StixTime.format(now));
+    n.put("modified", StixTime.format(now));
+    n.put(
+        "abstract",
+        "標的型メールの兆候 / red flags: "
+            + r.verdict().name().toLowerCase(Locale.ROOT)
+            + ", score "
+            + r.score());
+    StringBuilder content = new StringBuilder();
+    ArrayNode codes = n.putArray("x_renkei_findings");
+    for (MailReport.Finding f : r.findings()) {
+      content
+          .append(f.flag().name())
+          .append(": ")
+          .append(f.flag().ja())
+          .append(" / ")
+          .append(f.flag().en())
+          .append(" [")
+          .append(f.evidence())
+          .append("]\n");
+      ObjectNode c = codes.addObject();
+      c.put("flag", f.flag().name());
+      c.put("evidence", f.evidence());
+    }
+    n.put("content", content.toString().strip());
+    n.putArray("object_refs").add(messageId);
+    n.putArray("object_marking_refs").add(marking);
+    return n;
   }
 
   /** Private, loopback, link-local and shared (CGNAT) addresses. */

@@ -59,7 +59,68 @@ public enum RedFlag {
   ARCHIVE_LIMIT(
       15,
       "圧縮ファイルが展開の上限を超えています (圧縮爆弾の可能性)。中身は検査できていません。",
-      "An archive exceeds the unpacking limits (a possible zip bomb); its contents were not checked.");
+      "An archive exceeds the unpacking limits (a possible zip bomb); its contents were not checked."),
+  CREDENTIAL_REQUEST(
+      25,
+      "パスワードの有効期限、メールボックスの容量超過、アカウントの停止、本人確認などを口実に、ID やパスワードの入力を求める文言があります。",
+      "The message asks for a password or account details on a pretext: password expiry, a full"
+          + " mailbox, a locked account, \"verify your account\"."),
+  URGENCY(
+      10,
+      "「至急」「24時間以内」「アカウントを停止します」など、急がせたり脅したりする文言があります。",
+      "Words that hurry or threaten: \"urgent\", \"within 24 hours\", \"final warning\", \"your"
+          + " account will be suspended\"."),
+  PAYMENT_LURE(
+      10,
+      "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金などを口実にした文言があります。",
+      "An unexpected invoice, payment, delivery notice, money transfer, prize or crypto-currency"
+          + " withdrawal is the pretext."),
+  TARGETED_THEME(
+      5,
+      "取材申込、履歴書、問い合わせ、アンケート、人事、資料の再送・差替えなど、標的型メールに多い件名・話題です (IPA)。",
+      "A theme common in targeted mail (IPA): a press or job application, an inquiry, a survey, an HR"
+          + " notice, a document re-sent or replaced, a shared document."),
+  BRAND_IMPERSONATION(
+      30,
+      "差出人名や件名が企業・金融機関・公的機関を名乗っていますが、差出人のドメインはその組織のものではありません。",
+      "The sender's name or the subject claims a company, bank or public body, but the sender's"
+          + " domain is not one of theirs."),
+  LOGIN_LINK_ELSEWHERE(
+      15,
+      "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。",
+      "A link to log in or verify leads to a domain unrelated to the sender."),
+  SUSPICIOUS_LINK(
+      20,
+      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、または誰でもページを置ける無料のホスティングです。",
+      "A link leads to an IP address, a URL shortener, a data: or javascript: URL, or free hosting"
+          + " anyone can put a page on."),
+  HTML_FORM(
+      35,
+      "本文や添付の HTML / SVG に入力フォーム、スクリプト、自動転送があります。パスワードを盗むページの典型です。",
+      "The body or an HTML / SVG attachment holds a form, a script or an automatic redirect: the"
+          + " usual make of a page that steals passwords."),
+  HTML_ATTACHMENT(
+      25,
+      "HTML や SVG のファイルが添付されています。開くとブラウザで偽のログイン画面などが表示されます。",
+      "An HTML or SVG file is attached: opened, it shows a page (often a fake sign-in) in the"
+          + " browser."),
+  UNAUTHENTICATED(
+      10,
+      "受信サーバーの認証結果では、差出人は SPF でも DKIM でも認証されていません。",
+      "The receiving server's results show the sender authenticated by neither SPF nor DKIM."),
+  MALFORMED_SENDER(
+      20,
+      "差出人 (From) に正しいメールアドレスがありません (ドメインがない、存在しえないドメイン等)。",
+      "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
+  OBFUSCATED_TEXT(
+      20,
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字など、フィルターを避けるための文字が使われています。",
+      "The subject or sender name uses look-alike mathematical letters or invisible characters, a"
+          + " way around filters."),
+  NOT_ALIGNED(
+      10,
+      "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。",
+      "The From domain is not the domain SPF or DKIM authenticated (no DMARC alignment).");
 
   private final int weight;
   private final String ja;

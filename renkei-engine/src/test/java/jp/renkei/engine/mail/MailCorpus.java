@@ -276,14 +276,14 @@ final class MailCorpus {
                     "info@nenkin-info.example",
                     "アカウント確認",
                     "<p>以下から確認: <a href=\"http://198.51.100.77/nenkin/login\">https://www.nenkin.go.jp/login</a></p>")),
-            SUSPICIOUS));
+            MALICIOUS)); // issue 19: the link, brand and wording signs add up
     byte[] encrypted = zip("見積書.pdf", PDF);
     encrypted[6] |= 1;
     c.add(
         new Sample(
             "encrypted-zip",
             bytes(mixed(fake, "見積書", "パスワードは別途お送りします。", "見積書.zip", "application/zip", encrypted)),
-            SUSPICIOUS));
+            MALICIOUS)); // issue 19: the link, brand and wording signs add up
     c.add(
         new Sample(
             "macro-docm",
@@ -342,14 +342,14 @@ final class MailCorpus {
             bytes(
                 head("info@partner.co.jp", "ログイン", "Content-Type: text/plain\r\n\r\n")
                     + "http://xn--80ak6aa92e.com/login"),
-            SUSPICIOUS));
+            MALICIOUS)); // issue 19: the link, brand and wording signs add up
     c.add(
         new Sample(
             "lookalike-sender",
             bytes(
                 head("info@sakura-banc.co.jp", "振込先変更", "Content-Type: text/plain\r\n\r\n")
                     + "口座変更"),
-            SUSPICIOUS));
+            MALICIOUS)); // issue 19: the link, brand and wording signs add up
     c.add(
         new Sample(
             "exe-named-pdf",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import jp.renkei.engine.stix.StixValidator;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
@@ -129,6 +130,18 @@ class MailIT extends ServerTest {
     var page = browser.upload("/mail", "/mail", "message", "suspicious.eml", message());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
-        .contains("危険: 標的型攻撃の可能性が高い", "DOUBLE_EXTENSION", "報告書.pdf.exe", "203.0.113.45");
+        .contains("危険: 標的型攻撃の可能性が高い", "二重拡張子", "報告書.pdf.exe", "203.0.113.45")
+        // issue 14: no raw codes, no English fragments, missing results said as such
+        .contains("認証結果なし", "バイト")
+        .doesNotContain(">DOUBLE_EXTENSION<", "null / null", " bytes", "Double extension");
+
+    browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    var english = browser.upload("/mail", "/mail", "message", "suspicious.eml", message());
+    assertThat(english.body())
+        .contains(
+            "Double extension",
+            "An attachment name has two extensions",
+            "no authentication results")
+        .doesNotContain(">DOUBLE_EXTENSION<", "null / null", "二重拡張子");
   }
 }

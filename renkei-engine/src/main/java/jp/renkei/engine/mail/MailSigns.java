@@ -1,0 +1,449 @@
+package jp.renkei.engine.mail;
+
+import com.google.common.net.InternetDomainName;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the words, brands and links of a message say (issue 19): credential requests, urgency and
+ * threats, payment, delivery and crypto lures, the themes of IPA's guide for targeted mail, brands
+ * and public bodies with the domains they send from, URL shorteners, abused hosting and the
+ * tracking redirectors of bulk mail. Each sign is a phrase list in Japanese and English, matched on
+ * the lower-cased subject and text; the phrase found is the evidence shown to the analyst.
+ */
+final class MailSigns {
+
+  private MailSigns() {}
+
+  /** Requests for passwords, IDs, account verification (seed 003: ID・パスワード等の入力要求). */
+  static final Pattern CREDENTIALS =
+      Pattern.compile(
+          "password (?:will )?(?:expir|reset required)|password expiry|passwords? (?:has|have) expired"
+              + "|(?:mailbox|storage|inbox) (?:\\w+ ){0,3}(?:quota|is full|storage limit|is"
+              + " almost full)|e-?mail (?:storage|quota)|quota (?:limit|exceeded)|reached (?:the|its|your) (?:\\w+ )?(?:quota"
+              + "|limit|storage)|verify your (?:account|identity|e-?mail|information|details)"
+              + "|confirm your (?:account|identity|password|details|information|e-?mail)"
+              + "|(?:update|validate|re-?confirm|restore|reactivate) your (?:account|billing"
+              + "|payment|information|details|password|e-?mail)|account (?:has been |will be |is"
+              + " )?(?:suspended|locked|limited|disabled|deactivated|on hold|restricted|blocked)"
+              + "|(?:unusual|suspicious|unrecognized|unauthorized) (?:sign-?in|log-?in|activity"
+              + "|access)|sign-?in (?:attempt|activity)|log ?in to (?:verify|confirm|restore"
+              + "|continue|avoid|keep)|(?:keep|retain) (?:your )?(?:same )?password"
+              + "|e-?mail (?:account )?(?:verification|deactivation|upgrade)|pending (?:incoming"
+              + " )?(?:e-?mails|messages)|(?:undelivered|held|blocked) (?:incoming )?messages"
+              + "|webmail|account verification|security (?:alert|notice)|one-time (?:code"
+              + "|password)"
+              + "|パスワード(?:の)?(?:有効期限|期限切れ|変更|再設定|更新)|(?:メールボックス|メール|受信箱)"
+              + "の?容量|容量(?:オーバー|超過|制限|不足)|アカウント(?:が|は|を)?(?:一時)?(?:停止|ロック|凍結"
+              + "|制限|無効)|本人確認|登録情報(?:の)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
+              + "|利用)|ログイン(?:して|の上|し)|認証(?:が必要|情報)|セキュリティ(?:警告|通知|強化)");
+
+  /** Urgency, threats and deadlines. */
+  static final Pattern URGENCY =
+      Pattern.compile(
+          "within (?:24|48|72|12|the next \\d+) ?(?:hours|hrs|h)\\b|final (?:warning|notice"
+              + "|reminder)|last (?:warning|notice|reminder)|action (?:is )?required|immediate"
+              + " (?:action|attention)|urgent(?:ly)?|as soon as possible|expires? today"
+              + "|will be (?:permanently )?(?:suspended|closed|deleted|terminated|disabled|blocked"
+              + "|deactivated|lost|removed)|failure to (?:comply|respond|verify|update|confirm)"
+              + "|(?:legal|law enforcement) action|avoid (?:suspension|termination|losing"
+              + "|interruption|deactivation)"
+              + "|至急|緊急|24時間以内|48時間以内|本日中|期限(?:内|まで)に|最終(?:通告|警告|通知)|直ちに|速やかに"
+              + "|(?:利用|サービス|アカウント)(?:を|が)?(?:停止|制限)(?:いた)?(?:します|されます)"
+              + "|削除されます|法的(?:措置|手続)");
+
+  /** Unexpected payment, invoice, delivery, prize, advance-fee and crypto lures. */
+  static final Pattern LURES =
+      Pattern.compile(
+          "\\binvoice\\b|payment (?:details|confirmation|receipt|notice|advice|failed|declined"
+              + "|overdue|pending)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
+              + "|refund|bank (?:details|transfer|account)|beneficiary|inheritance|next of kin"
+              + "|lottery|you (?:have )?won\\b(?!')|claim your|million (?:us )?dollars"
+              + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|crypto|wallet|usdt"
+              + "|withdraw(?:al)?|airdrop|parcel|shipment|delivery (?:failed|failure|attempt"
+              + "|notice|notification)|tracking number|customs (?:fee|duty)"
+              + "|(?:your )?package (?:is|was|could|has)|gift card"
+              + "|請求書|お支払い|支払(?:い|期限)|未払い|未納|振込|送金|入金|返金|還付|当選|賞金|暗号資産|仮想通貨"
+              + "|ビットコイン|出金|配達|不在(?:通知|連絡)|お荷物|配送|宅配便|ポイント(?:失効|付与|還元)"
+              // the same lures in the languages of the honeypot corpus (pt, es, de, fr, nl, it)
+              + "|resgat|pontos|regulariz|pendênc|boleto|fatura|encomenda|correios|restituição"
+              + "|prêmio|sorteio|reembolso|premio|factura|paquete|gutschein|gewinn|paket|rechnung"
+              + "|zahlung|erstattung|cadeau|gagn|colis|facture|remboursement|prijs|pakket|betaling"
+              + "|factuur|tegoed|voucher|coupon|free gift|congratulations|\\bgift\\b"
+              + "|pagamento|pagar|cobrança|dívida|débito|saque|retirada|inadimpl|protocolo");
+
+  /**
+   * The themes of IPA's guide for targeted mail (seed 003): mail one must open (取材申込, 履歴書, 問い合わせ,
+   * アンケート), internal-looking and organisation-wide notices (人事, 資料の再送・差替え), notices from public
+   * bodies.
+   */
+  static final Pattern THEMES =
+      Pattern.compile(
+          "取材(?:の)?(?:申込|申し込み|依頼|お願い)|履歴書|問い合わせ|問合せ|アンケート|人事(?:異動|評価|発令)"
+              + "|資料(?:の)?(?:再送|差(?:し)?替え|送付)|再送|差(?:し)?替え|給与|賞与|健康診断|講演(?:の)?依頼"
+              + "|緊急連絡網|セキュリティ対策|ウイルス(?:感染|対策)"
+              + "|\\bresume\\b|curriculum vitae|\\bcv\\b attached|job application|interview request"
+              + "|salary|payroll|bonus|hr (?:notice|department|update)|human resources"
+              + "|shared (?:a )?(?:file|document|folder)|document (?:shared|review|for your"
+              + " review)|revised document|voice ?mail|fax (?:message|received)|docusign"
+              + "|scanned (?:document|image)|purchase order|\\bp\\.?o\\.? ?#?\\d");
+
+  private static final Pattern LOGIN_WORDS =
+      Pattern.compile(
+          "log-?in|sign-?in|signon|verify|verification|secure|account|auth|password|passwd"
+              + "|webmail|owa|wallet|billing|update|confirm|unlock|validate|banking|ログイン|確認");
+
+  /** A brand or public body, the names that claim it, and the first labels of its domains. */
+  record Brand(String name, Pattern claim, Set<String> labels) {}
+
+  static final List<Brand> BRANDS =
+      List.of(
+          brand(
+              "Microsoft",
+              "microsoft|office ?365|\\bmicrosoft 365|outlook|onedrive|sharepoint|\\bms teams"
+                  + "|マイクロソフト",
+              "microsoft",
+              "office",
+              "office365",
+              "outlook",
+              "live",
+              "hotmail",
+              "microsoftonline",
+              "sharepoint",
+              "msn",
+              "skype",
+              "bing",
+              "windows",
+              "microsoftstore",
+              "azure",
+              "onedrive",
+              "xbox"),
+          brand("PayPal", "paypal|ペイパル", "paypal", "paypal-communication", "paypalobjects"),
+          brand("eBay", "\\bebay\\b", "ebay", "ebaystatic"),
+          brand(
+              "Apple",
+              "\\bapple\\b|apple ?id|icloud|itunes|アップル",
+              "apple",
+              "icloud",
+              "me",
+              "itunes"),
+          brand("Amazon", "amazon|アマゾン", "amazon", "amazonses", "amazonaws", "aws"),
+          brand(
+              "Google",
+              "\\bgoogle\\b|\\bgmail\\b|グーグル",
+              "google",
+              "gmail",
+              "googlemail",
+              "youtube"),
+          brand("Netflix", "netflix|ネットフリックス", "netflix"),
+          brand("DHL", "\\bdhl\\b", "dhl", "dhl-news", "dpdhl"),
+          brand("FedEx", "fedex", "fedex"),
+          brand("UPS", "\\bups\\b", "ups"),
+          brand("USPS", "\\busps\\b|postal service", "usps"),
+          brand("DocuSign", "docusign", "docusign"),
+          brand("Dropbox", "dropbox", "dropbox", "dropboxmail"),
+          brand("Adobe", "\\badobe\\b", "adobe"),
+          brand(
+              "Meta",
+              "facebook|instagram|whatsapp",
+              "facebook",
+              "facebookmail",
+              "instagram",
+              "meta"),
+          brand("LinkedIn", "linkedin", "linkedin"),
+          brand("Wells Fargo", "wells ?fargo", "wellsfargo", "wf"),
+          brand("Bank of America", "bank ?of ?america", "bankofamerica", "bofa"),
+          brand("Chase", "\\bchase\\b", "chase", "jpmorgan", "jpmorganchase"),
+          brand("Citibank", "citibank|\\bciti\\b", "citi", "citibank", "citigroup"),
+          brand("HSBC", "\\bhsbc\\b", "hsbc"),
+          brand("Barclays", "barclays", "barclays"),
+          brand("Coinbase", "coinbase", "coinbase"),
+          brand("Binance", "binance", "binance"),
+          brand("MetaMask", "metamask", "metamask"),
+          brand("Trust Wallet", "trust ?wallet", "trustwallet"),
+          brand("Blockchain.com", "blockchain\\.com", "blockchain"),
+          brand("IRS", "\\birs\\b|internal revenue", "irs"),
+          brand("McAfee", "mcafee", "mcafee"),
+          brand("Norton", "\\bnorton\\b", "norton", "nortonlifelock"),
+          brand("三井住友", "三井住友|\\bsmbc\\b|vpass", "smbc", "smbc-card", "vpass", "smbc-gp"),
+          brand("三菱UFJ", "三菱ufj|\\bmufg\\b", "mufg", "bk", "cr"),
+          brand("みずほ", "みずほ|mizuho", "mizuhobank", "mizuho-fg", "mizuho"),
+          brand("ゆうちょ銀行", "ゆうちょ", "jp-bank", "japanpost"),
+          brand("日本郵便", "日本郵便|japan ?post", "japanpost", "post"),
+          brand("ヤマト運輸", "ヤマト運輸|クロネコ", "kuronekoyamato", "yamato-hd"),
+          brand("佐川急便", "佐川急便", "sagawa-exp"),
+          brand("楽天", "楽天|rakuten", "rakuten", "rakuten-card", "rakuten-bank"),
+          brand("NTTドコモ", "ドコモ|docomo", "docomo", "nttdocomo"),
+          brand("au / KDDI", "\\bkddi\\b|auじぶん|\\bau pay", "au", "kddi", "aupay"),
+          brand("ソフトバンク", "ソフトバンク|softbank", "softbank"),
+          brand("JCB", "\\bjcb\\b", "jcb"),
+          brand("イオン", "イオンカード|aeon card", "aeon"),
+          brand("セゾン", "セゾン|saison", "saisoncard", "saison"),
+          brand("エポス", "エポス|epos card", "eposcard"),
+          brand("国税庁", "国税庁|e-tax|イータックス", "nta", "e-tax"),
+          brand("マイナポータル", "マイナポータル|マイナンバー", "myna", "digital", "kojinbango-card"),
+          brand("日本年金機構", "年金機構", "nenkin"),
+          brand("警察", "警察(?:庁|署)?", "npa", "police"),
+          brand("NISC", "\\bnisc\\b|内閣サイバー", "nisc"),
+          brand("東京電力", "東京電力|tepco", "tepco"));
+
+  private static Brand brand(String name, String claim, String... labels) {
+    return new Brand(name, Pattern.compile(claim), Set.of(labels));
+  }
+
+  /** URL shorteners: the real target is hidden until the link is followed. */
+  static final Set<String> SHORTENERS =
+      Set.of(
+          "bit.ly",
+          "tinyurl.com",
+          "goo.gl",
+          "ow.ly",
+          "is.gd",
+          "cutt.ly",
+          "rebrand.ly",
+          "shorturl.at",
+          "rb.gy",
+          "tiny.cc",
+          "t.ly",
+          "s.id",
+          "v.gd",
+          "bitly.com",
+          "shorte.st",
+          "adf.ly",
+          "x.co",
+          "qrco.de",
+          "tr.im",
+          "buff.ly",
+          "lnkd.in",
+          "surl.li",
+          "urlz.fr",
+          "bl.ink",
+          "short.io",
+          "0rz.tw");
+
+  /**
+   * Hosting a phishing page needs no domain of one's own: file stores, form builders, free site
+   * builders and tunnels serve them under a reputable name (registrable domains, or hosts).
+   */
+  static final Set<String> ABUSED_HOSTING =
+      Set.of(
+          "firebasestorage.googleapis.com",
+          "storage.googleapis.com",
+          "web.app",
+          "firebaseapp.com",
+          "appspot.com",
+          "r2.dev",
+          "pages.dev",
+          "workers.dev",
+          "blob.core.windows.net",
+          "web.core.windows.net",
+          "azurewebsites.net",
+          "000webhostapp.com",
+          "weebly.com",
+          "wixsite.com",
+          "glitch.me",
+          "ngrok.io",
+          "ngrok-free.app",
+          "herokuapp.com",
+          "netlify.app",
+          "vercel.app",
+          "github.io",
+          "ipfs.io",
+          "dweb.link",
+          "forms.gle",
+          "jotform.com",
+          "typeform.com",
+          "formstack.com",
+          "sites.google.com",
+          "square.site",
+          "webflow.io",
+          "myshopify.com",
+          "mybluehost.me",
+          "repl.co",
+          "replit.app",
+          "surge.sh",
+          "onrender.com",
+          "trycloudflare.com",
+          "cprapid.com",
+          "godaddysites.com",
+          "wordpress.com",
+          "blogspot.com",
+          "linktr.ee",
+          "translate.goog",
+          "onmicrosoft.com",
+          "ipfs.w3s.link",
+          "cloudfront.net");
+
+  /**
+   * The click-tracking redirectors of newsletters and list mail (registrable domains): their link
+   * text shows the destination, the link leads through the tracker. Not a sign on its own.
+   */
+  static final Set<String> TRACKERS =
+      Set.of(
+          "list-manage.com",
+          "mcsv.net",
+          "mailchimp.com",
+          "sendgrid.net",
+          "sendgrid.com",
+          "exacttarget.com",
+          "rs6.net",
+          "constantcontact.com",
+          "mailgun.org",
+          "sparkpostmail.com",
+          "hubspotlinks.com",
+          "hs-sites.com",
+          "hubspot.com",
+          "urldefense.com",
+          "urldefense.proofpoint.com",
+          "safelinks.protection.outlook.com",
+          "doubleclick.net",
+          "awstrack.me",
+          "mandrillapp.com",
+          "createsend.com",
+          "cmail19.com",
+          "cmail20.com",
+          "emltrk.com",
+          "mailjet.com",
+          "sailthru.com",
+          "responsys.net",
+          "rsys2.net",
+          "rsys5.net",
+          "eloqua.com",
+          "en25.com",
+          "marketo.com",
+          "mktoweb.com",
+          "mkt.com",
+          "pardot.com",
+          "salesforce.com",
+          "clicks.aweber.com",
+          "aweber.com",
+          "getresponse.com",
+          "icptrack.com",
+          "cmail1.com",
+          "ymlp.com",
+          "lyris.net",
+          "bronto.com",
+          "e2ma.net",
+          "ccsend.com",
+          "mlsend.com",
+          "klclick.com",
+          "klaviyo.com",
+          "substack.com",
+          "google.com",
+          "t.co",
+          "linkedin.com",
+          "lnkd.in",
+          "returnpath.net",
+          "postmarkapp.com",
+          "mcusercontent.com",
+          "yahoo.com",
+          "msn.com",
+          "go.com",
+          "redirectingat.com",
+          "skimresources.com",
+          "digitalriver.com",
+          "doubleclick.com",
+          "atdmt.com",
+          "m0.net",
+          "mediaplex.com",
+          "gaggle.net",
+          "topica.com",
+          "roving.com",
+          "exct.net",
+          "bfi0.com",
+          "mailermailer.com",
+          "sf.net",
+          "sourceforge.net",
+          "osdn.com");
+
+  /** The registrable domain by the Public Suffix List (example.co.jp), or the host itself. */
+  static String registrable(String host) {
+    if (host == null || host.isEmpty()) {
+      return host;
+    }
+    String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    try {
+      InternetDomainName d = InternetDomainName.from(h);
+      if (d.isUnderPublicSuffix()) {
+        return d.topPrivateDomain().toString();
+      }
+      return h.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return h.toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The first label of the registrable domain (paypal for www.paypal.co.jp). */
+  static String label(String host) {
+    String r = registrable(host);
+    if (r == null) {
+      return "";
+    }
+    int dot = r.indexOf('.');
+    return dot < 0 ? r : r.substring(0, dot);
+  }
+
+  static boolean isIpLiteral(String host) {
+    return host != null
+        && (host.matches("\\d{1,3}(?:\\.\\d{1,3}){3}")
+            || host.startsWith("[")
+            || host.matches("\\d{8,10}"));
+  }
+
+  static boolean hostIn(String host, Set<String> set) {
+    if (host == null) {
+      return false;
+    }
+    for (String h = host; ; ) {
+      if (set.contains(h)) {
+        return true;
+      }
+      int dot = h.indexOf('.');
+      if (dot < 0) {
+        return false;
+      }
+      h = h.substring(dot + 1);
+    }
+  }
+
+  static boolean loginLike(String url, String text) {
+    String u = url.toLowerCase(Locale.ROOT);
+    int q = u.indexOf("://");
+    String rest = q < 0 ? u : u.substring(q + 3);
+    if (LOGIN_WORDS.matcher(rest).find()) {
+      return true;
+    }
+    return text != null && LOGIN_WORDS.matcher(text.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** The phrases of a pattern found in a text (at most three, for evidence). */
+  static List<String> found(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    List<String> out = new java.util.ArrayList<>();
+    while (m.find() && out.size() < 3) {
+      String g = m.group().strip();
+      if (!out.contains(g)) {
+        out.add(g);
+      }
+    }
+    return out;
+  }
+
+  /** The brands a name or subject claims. */
+  static List<Brand> claimed(String text) {
+    List<Brand> out = new java.util.ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    String t = text.toLowerCase(Locale.ROOT);
+    for (Brand b : BRANDS) {
+      if (b.claim().matcher(t).find()) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+}

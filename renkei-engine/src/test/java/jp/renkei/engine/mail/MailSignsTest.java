@@ -1,0 +1,179 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The signs of real phishing (issue 19), on real-shaped Japanese and English messages, and the
+ * context that keeps list and newsletter mail clean.
+ */
+class MailSignsTest {
+
+  final MailAnalyzer analyzer = new MailAnalyzer();
+
+  MailReport analyze(String headers, String contentType, String body) {
+    String m =
+        headers
+            + "MIME-Version: 1.0\r\nContent-Type: "
+            + contentType
+            + "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + Base64.getMimeEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
+            + "\r\n";
+    return analyzer.analyze(new ByteArrayInputStream(m.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static List<RedFlag> flags(MailReport r) {
+    return r.findings().stream().map(MailReport.Finding::flag).distinct().toList();
+  }
+
+  static String subject(String s) {
+    return "=?UTF-8?B?"
+        + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))
+        + "?=";
+  }
+
+  @Test
+  void aMailboxQuotaLureInEnglishIsCaught() {
+    MailReport r =
+        analyze(
+            "Authentication-Results: mx.example.jp; spf=none smtp.mailfrom=rotarex.pl; dkim=none;"
+                + " dmarc=none action=none header.from=rotarex.pl;compauth=fail reason=001\r\n"
+                + "From: \"IT Helpdesk\" <admin@rotarex.pl>\r\nTo: user@example.jp\r\n"
+                + "Subject: Your mailbox has reached the quota limit\r\n",
+            "text/html",
+            "<p>Your mailbox has reached the quota limit. Incoming messages will be deleted"
+                + " within 24 hours.</p><a href=\"https://bit.ly/3xYz\">Verify your account</a>");
+    assertThat(flags(r))
+        .contains(
+            RedFlag.CREDENTIAL_REQUEST,
+            RedFlag.URGENCY,
+            RedFlag.SUSPICIOUS_LINK,
+            RedFlag.AUTHENTICATION_FAILED);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+    assertThat(r.findings())
+        .anySatisfy(f -> assertThat(f.evidence()).contains("quota"))
+        .anySatisfy(f -> assertThat(f.evidence()).contains("compauth=fail"));
+  }
+
+  @Test
+  void aJapaneseBankLureFromAnotherDomainIsCaught() {
+    MailReport r =
+        analyze(
+            "From: "
+                + subject("三井住友カード")
+                + " <info@smbc-card-secure.xyz>\r\nTo: a@example.jp\r\n"
+                + "Subject: "
+                + subject("【重要】ご利用確認のお願い")
+                + "\r\n",
+            "text/html",
+            "<p>お客様のアカウントを一時停止しました。24時間以内に本人確認を行ってください。</p>"
+                + "<a href=\"http://203.0.113.9/vpass/login\">ログインして確認</a>");
+    assertThat(flags(r))
+        .contains(
+            RedFlag.BRAND_IMPERSONATION,
+            RedFlag.CREDENTIAL_REQUEST,
+            RedFlag.URGENCY,
+            RedFlag.SUSPICIOUS_LINK,
+            RedFlag.LOGIN_LINK_ELSEWHERE);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+  }
+
+  @Test
+  void aBrandOnFreeMailAndAnHtmlAttachmentWithAFormAreCaught() {
+    String html =
+        "<html><body><form action=\"https://collect.example.net/p.php\" method=post>"
+            + "<input name=email><input type=password name=pass></form></body></html>";
+    String m =
+        "From: \"Microsoft Account Team\" <ms.account.team@gmail.com>\r\nTo: a@example.jp\r\n"
+            + "Subject: Microsoft account unusual sign-in activity\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n\r\nOpen the attached file to secure your"
+            + " account.\r\n--B\r\nContent-Type: text/html\r\nContent-Disposition: attachment;"
+            + " filename=\"Secure_Message.html\"\r\n\r\n"
+            + html
+            + "\r\n--B--\r\n";
+    MailReport r = analyzer.analyze(new ByteArrayInputStream(m.getBytes(StandardCharsets.UTF_8)));
+    assertThat(flags(r))
+        .contains(
+            RedFlag.BRAND_IMPERSONATION,
+            RedFlag.CREDENTIAL_REQUEST,
+            RedFlag.HTML_ATTACHMENT,
+            RedFlag.HTML_FORM);
+    assertThat(r.findings())
+        .anySatisfy(f -> assertThat(f.evidence()).contains("Microsoft").contains("free mail"));
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+  }
+
+  @Test
+  void anIpaThemeAndAPaymentLureAddUpInJapanese() {
+    MailReport r =
+        analyze(
+            "From: "
+                + subject("人事部")
+                + " <jinji@mail-hr-notice.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: "
+                + subject("【至急】人事異動と賞与の振込について")
+                + "\r\n",
+            "text/plain",
+            "添付の資料の差替えをお送りします。至急ご確認ください。");
+    assertThat(flags(r)).contains(RedFlag.TARGETED_THEME, RedFlag.URGENCY, RedFlag.PAYMENT_LURE);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void mailingListMailWithReplyToTheListAndTrackedNewsletterLinksIsClean() {
+    MailReport list =
+        analyze(
+            "From: Taro Yamada <taro@example.org>\r\nTo: users@lists.example.net\r\n"
+                + "Reply-To: users@lists.example.net\r\nList-Id: Users <users.lists.example.net>\r\n"
+                + "List-Post: <mailto:users@lists.example.net>\r\nPrecedence: list\r\n"
+                + "Subject: Re: build fails on JDK 17\r\n",
+            "text/plain",
+            "Try a clean build; see http://example.org/wiki/Build for the steps.");
+    assertThat(list.findings()).isEmpty();
+    assertThat(list.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+
+    MailReport newsletter =
+        analyze(
+            "From: Example Shop <news@shop.example.com>\r\nTo: a@example.jp\r\n"
+                + "List-Unsubscribe: <https://shop.example.com/unsub?u=1>\r\n"
+                + "Subject: This week's picks\r\n",
+            "text/html",
+            "<p><a href=\"https://shop.us1.list-manage.com/track/click?u=1&id=2\">www.shop.example.com</a>"
+                + " <a href=\"https://click.shop.example.com/ls/click?upn=abc\">shop.example.com/sale</a>"
+                + " <a href=\"https://shop.example.com/unsub\">Unsubscribe</a></p>");
+    assertThat(newsletter.findings()).isEmpty();
+    assertThat(newsletter.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void theRegistrableDomainComesFromThePublicSuffixList() {
+    assertThat(MailSigns.registrable("www.city.chiyoda.tokyo.jp"))
+        .isEqualTo("city.chiyoda.tokyo.jp");
+    assertThat(MailSigns.registrable("mail.sakura-bank.co.jp")).isEqualTo("sakura-bank.co.jp");
+    assertThat(MailSigns.registrable("evil.github.io")).isEqualTo("evil.github.io");
+    assertThat(MailSigns.registrable("a.b.example.com")).isEqualTo("example.com");
+    assertThat(MailSigns.registrable("not a domain")).isEqualTo("not a domain");
+  }
+
+  @Test
+  void theStixNoteCarriesTheFindings() {
+    MailReport r =
+        analyze(
+            "From: \"PayPal\" <service@paypa1-support.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Your account has been limited\r\n",
+            "text/plain",
+            "Please verify your account within 24 hours: http://198.51.100.7/paypal/signin");
+    String bundle =
+        MailStix.bundle(r, jp.renkei.engine.policy.Tlp.AMBER, java.time.Instant.EPOCH, false)
+            .toString();
+    assertThat(bundle)
+        .contains("\"type\":\"note\"", "BRAND_IMPERSONATION", "CREDENTIAL_REQUEST")
+        .contains(RedFlag.CREDENTIAL_REQUEST.ja(), RedFlag.BRAND_IMPERSONATION.ja());
+  }
+}
