@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.renkei.engine.observable.InvalidObservable;
-import jp.renkei.engine.observable.Observable;
 import jp.renkei.engine.observable.ObservableType;
 import jp.renkei.engine.observable.Observables;
 
@@ -22,8 +21,12 @@ public final class IndicatorIndex {
   private final Ipv4Table ipv4;
   private final Map<String, Integer> exact; // url, ipv6, hashes, e-mail: "type value"
   private final List<long[]> ipv6Ranges; // {high, low, prefix, indicator}
+  private final UrlFilter urlFilter;
+  private final boolean hasUrls;
 
   private IndicatorIndex(Builder b) {
+    this.urlFilter = b.urlFilter;
+    this.hasUrls = b.urlFilter.size() > 0;
     this.indicators = List.copyOf(b.indicators);
     this.domains = b.domains;
     this.ipv4 = b.ipv4;
@@ -45,7 +48,11 @@ public final class IndicatorIndex {
 
   /** Approximate heap bytes of the lookup structures (not counting the indicator records). */
   public long indexBytes() {
-    return domains.bytes() + ipv4.bytes() + 64L * exact.size() + 48L * ipv6Ranges.size();
+    return domains.bytes()
+        + ipv4.bytes()
+        + 64L * exact.size()
+        + 48L * ipv6Ranges.size()
+        + urlFilter.bytes();
   }
 
   /**
@@ -61,7 +68,33 @@ public final class IndicatorIndex {
   }
 
   public boolean hasUrls() {
-    return exact.keySet().stream().anyMatch(k -> k.startsWith("url "));
+    return hasUrls;
+  }
+
+  /**
+   * The URL indicator the URL written in {@code b[s, e)} (ISO-8859-1 bytes of a log) is, once
+   * normalised, with or without a trailing slash; or -1. Most URLs are ruled out from their bytes
+   * (see {@link UrlFilter}); the rest are normalised and looked up exactly.
+   */
+  public int matchUrl(byte[] b, int s, int e) {
+    if (urlFilter.check(b, s, e) == UrlFilter.NO) {
+      return -1;
+    }
+    return matchUrl(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  /** The URL indicator a URL is once normalised, with or without a trailing slash; or -1. */
+  public int matchUrl(String url) {
+    try {
+      String normal = Observables.parse(ObservableType.URL, url).value();
+      int n = matchExact("url", normal);
+      if (n < 0 && normal.endsWith("/")) {
+        n = matchExact("url", normal.substring(0, normal.length() - 1));
+      }
+      return n;
+    } catch (InvalidObservable e) {
+      return -1; // not a URL we can normalise
+    }
   }
 
   /** The indicator an exact value of a type hits (url, ipv6-addr, hashes, email-addr), or -1. */
@@ -99,6 +132,7 @@ public final class IndicatorIndex {
     private final Ipv4Table ipv4 = new Ipv4Table();
     private final Map<String, Integer> exact = new HashMap<>();
     private final List<long[]> ipv6Ranges = new ArrayList<>();
+    private final UrlFilter urlFilter = new UrlFilter();
 
     Builder(int expected) {
       this.domains = new DomainTable(Math.max(16, expected));
@@ -110,20 +144,27 @@ public final class IndicatorIndex {
      * @throws InvalidObservable when the value is not of the type
      */
     public Builder add(String id, ObservableType type, String value) {
-      Observable o = Observables.parse(type, value);
+      return addNormal(id, type, Observables.parse(type, value).value());
+    }
+
+    /**
+     * Adds one indicator whose value is already in normal form (from {@link Observables#parse}, or
+     * a snapshot of an index that was built from such values).
+     */
+    Builder addNormal(String id, ObservableType type, String normal) {
       int n = indicators.size();
       boolean added;
       switch (type) {
-        case DOMAIN -> added = domains.put(o.value(), n) < 0;
+        case DOMAIN -> added = domains.put(normal, n) < 0;
         case IPV4 -> {
           int before = ipv4.size();
-          ipv4.put(ipv4Int(o.value()), 32, n);
+          ipv4.put(ipv4Int(normal), 32, n);
           added = ipv4.size() > before;
         }
         case CIDR -> {
-          int slash = o.value().indexOf('/');
-          int prefix = Integer.parseInt(o.value().substring(slash + 1));
-          String net = o.value().substring(0, slash);
+          int slash = normal.indexOf('/');
+          int prefix = Integer.parseInt(normal.substring(slash + 1));
+          String net = normal.substring(0, slash);
           if (net.contains(":")) {
             long[] a = ipv6(net);
             ipv6Ranges.add(new long[] {a[0], a[1], prefix, n});
@@ -134,10 +175,15 @@ public final class IndicatorIndex {
             added = ipv4.size() > before;
           }
         }
-        default -> added = exact.putIfAbsent(type.code() + " " + o.value(), n) == null;
+        default -> {
+          added = exact.putIfAbsent(type.code() + " " + normal, n) == null;
+          if (added && type == ObservableType.URL) {
+            urlFilter.add(normal);
+          }
+        }
       }
       if (added) {
-        indicators.add(new Indicator(id, type.code(), o.value()));
+        indicators.add(new Indicator(id, type.code(), normal));
       }
       return this;
     }

@@ -25,6 +25,8 @@ public final class IndicatorLists {
 
   static final int MAX_REJECTED_KEPT = 50;
 
+  private static final String[] NO_CSV = new String[1];
+
   private IndicatorLists() {}
 
   public static Loaded read(BufferedReader in, String source, IndicatorIndex.Builder into)
@@ -43,7 +45,7 @@ public final class IndicatorLists {
       String id = source + ":" + lineNo;
       String typeText = null;
       String value = t;
-      String[] csv = t.split(",", -1);
+      String[] csv = t.indexOf(',') < 0 ? NO_CSV : t.split(",", -1);
       if (csv.length >= 2
           && ObservableType.fromCode(csv[0].strip().toLowerCase(Locale.ROOT)).isPresent()) {
         typeText = csv[0].strip().toLowerCase(Locale.ROOT);
@@ -52,11 +54,16 @@ public final class IndicatorLists {
           id = csv[2].strip();
         }
       } else {
-        String[] parts = t.split("\\s+", 2);
-        if (parts.length == 2
-            && ObservableType.fromCode(parts[0].toLowerCase(Locale.ROOT)).isPresent()) {
-          typeText = parts[0].toLowerCase(Locale.ROOT);
-          value = parts[1].strip();
+        int space = 0;
+        while (space < t.length() && " \t\n\u000B\f\r".indexOf(t.charAt(space)) < 0) {
+          space++;
+        }
+        if (space < t.length()) {
+          String word = t.substring(0, space).toLowerCase(Locale.ROOT);
+          if (ObservableType.fromCode(word).isPresent()) {
+            typeText = word;
+            value = t.substring(space).strip();
+          }
         }
       }
       Optional<ObservableType> type =

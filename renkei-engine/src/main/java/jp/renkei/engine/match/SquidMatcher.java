@@ -1,11 +1,7 @@
 package jp.renkei.engine.match;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.function.Consumer;
-import jp.renkei.engine.observable.InvalidObservable;
-import jp.renkei.engine.observable.ObservableType;
-import jp.renkei.engine.observable.Observables;
 
 /**
  * Matches a Squid native access.log against an {@link IndicatorIndex}: for each line, the request's
@@ -91,19 +87,10 @@ public final class SquidMatcher extends LogMatcher {
       }
     }
     if (urls && schemeEnd > us) {
-      String url = new String(b, us, ue - us, StandardCharsets.ISO_8859_1);
-      try {
-        String normal = Observables.parse(ObservableType.URL, url).value();
-        int n = index.matchExact("url", normal);
-        if (n < 0 && normal.toLowerCase(Locale.ROOT).endsWith("/")) {
-          n = index.matchExact("url", normal.substring(0, normal.length() - 1));
-        }
-        if (n >= 0) {
-          hits.accept(hit(b, lineNo, n, "url"));
-          found++;
-        }
-      } catch (InvalidObservable ignored) {
-        // not a URL we can normalise: host and peer were still checked
+      int n = index.matchUrl(b, us, ue);
+      if (n >= 0) {
+        hits.accept(hit(b, lineNo, n, "url"));
+        found++;
       }
     }
     return found;

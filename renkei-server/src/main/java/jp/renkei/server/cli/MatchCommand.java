@@ -23,6 +23,7 @@ import java.util.zip.GZIPInputStream;
 import jp.renkei.engine.match.DnsLogMatcher;
 import jp.renkei.engine.match.FieldMatcher;
 import jp.renkei.engine.match.Hit;
+import jp.renkei.engine.match.IndexSnapshot;
 import jp.renkei.engine.match.Indicator;
 import jp.renkei.engine.match.IndicatorIndex;
 import jp.renkei.engine.match.IndicatorLists;
@@ -149,6 +150,16 @@ final class MatchCommand implements Callable<Integer> {
   int taxiiRefresh = 900;
 
   @Option(
+      names = "--index-snapshot",
+      defaultValue = "auto",
+      description =
+          "auto: when the indicators come only from lists (-i, not STIX .json, no --taxii), keep a"
+              + " checked snapshot of the built index beside the first list (LIST.renkei-index)"
+              + " and load it on the next run if the lists are unchanged; off: never"
+              + " (default: ${DEFAULT-VALUE}).")
+  String indexSnapshot;
+
+  @Option(
       names = "--threads",
       description = "Files matched at once (default: the number of cores).")
   Integer threads;
@@ -166,6 +177,15 @@ final class MatchCommand implements Callable<Integer> {
   private List<byte[]> keptPages = List.of();
 
   private String keptCursor;
+
+  /** CPU time the matching threads spent (the figure that holds on a busy machine). */
+  private final java.util.concurrent.atomic.AtomicLong matchCpuNanos =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private static long cpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : System.nanoTime();
+  }
 
   /** Set while following, read by {@link #open}. */
   private boolean following;
@@ -188,6 +208,10 @@ final class MatchCommand implements Callable<Integer> {
       }
     }
     jsonFields = mapping;
+    if (!List.of("auto", "off").contains(indexSnapshot)) {
+      System.err.println("renkei: --index-snapshot must be auto or off, not " + indexSnapshot);
+      return 2;
+    }
     if (!List.of("jsonl", "csv", "none").contains(format)) {
       System.err.println("renkei: --format must be jsonl, csv or none, not " + format);
       return 2;
@@ -265,7 +289,12 @@ final class MatchCommand implements Callable<Integer> {
                           }
                         }
                       };
-                  return m.match(in, sink);
+                  long cpu0 = cpuNanos();
+                  try {
+                    return m.match(in, sink);
+                  } finally {
+                    matchCpuNanos.addAndGet(cpuNanos() - cpu0);
+                  }
                 }
               }));
     }
@@ -302,9 +331,18 @@ final class MatchCommand implements Callable<Integer> {
     out.flush();
     double secs = (System.nanoTime() - t1) / 1e9;
     PrintStream err = System.err;
+    double cpuSecs = matchCpuNanos.get() / 1e9;
     err.printf(
-        "matched: %d lines (%.1f MB) in %.2f s = %.0f lines/s on %d thread(s); %d hits%n",
-        lines, bytes / 1e6, secs, lines / Math.max(secs, 1e-9), workers, hits);
+        "matched: %d lines (%.1f MB) in %.2f s = %.0f lines/s on %d thread(s); %d hits;"
+            + " %.2f s of CPU = %.0f lines per CPU-second%n",
+        lines,
+        bytes / 1e6,
+        secs,
+        lines / Math.max(secs, 1e-9),
+        workers,
+        hits,
+        cpuSecs,
+        lines / Math.max(cpuSecs, 1e-9));
     if (hits > 0) {
       printSummary(err, summary);
     }
@@ -359,11 +397,37 @@ final class MatchCommand implements Callable<Integer> {
    */
   private IndicatorIndex loadIndex() throws IOException {
     long t0 = System.nanoTime();
-    IndicatorIndex.Builder builder = IndicatorIndex.builder(1 << 16);
+    List<Path> files = indicatorFiles == null ? List.<Path>of() : indicatorFiles;
+    Path snapshot = null;
+    long fingerprint = 0;
+    if (indexSnapshot.equals("auto")
+        && taxiiRoot == null
+        && !files.isEmpty()
+        && files.stream().noneMatch(f -> f.getFileName().toString().endsWith(".json"))) {
+      snapshot = files.get(0).resolveSibling(files.get(0).getFileName() + ".renkei-index");
+      fingerprint = IndexSnapshot.fingerprint(files);
+      IndexSnapshot.Result r = IndexSnapshot.read(snapshot, fingerprint);
+      if (r.index() != null) {
+        for (int k = 0; k < files.size(); k++) {
+          printLoaded(files.get(k), r.lists().get(k));
+        }
+        printIndex(r.index(), t0, "from the snapshot " + snapshot);
+        return r.index();
+      }
+      System.err.printf(
+          "index snapshot: %s not used (%s); building from the lists%n", snapshot, r.problem());
+    }
+    long listBytes = 0;
+    for (Path f : files) {
+      listBytes += Files.size(f);
+    }
+    IndicatorIndex.Builder builder =
+        IndicatorIndex.builder((int) Math.min(1 << 24, Math.max(1 << 16, listBytes / 24)));
     if (taxiiRoot != null && !readTaxii(builder)) {
       return null;
     }
-    for (Path f : indicatorFiles == null ? List.<Path>of() : indicatorFiles) {
+    List<IndicatorLists.Loaded> lists = new ArrayList<>();
+    for (Path f : files) {
       if (f.getFileName().toString().endsWith(".json")) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
           StixIndicators.Loaded loaded = StixIndicators.read(in, builder, java.time.Instant.now());
@@ -387,21 +451,40 @@ final class MatchCommand implements Callable<Integer> {
       }
       try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
         IndicatorLists.Loaded loaded = IndicatorLists.read(r, f.getFileName().toString(), builder);
-        System.err.printf(
-            "indicators: %s: %d lines, %d accepted, %d rejected%n",
-            f, loaded.lines(), loaded.added(), loaded.rejected());
-        for (IndicatorLists.Rejected x : loaded.firstRejected()) {
-          System.err.printf("  %s line %d: %s (%s)%n", f, x.line(), x.reason(), x.text());
-        }
+        lists.add(loaded);
+        printLoaded(f, loaded);
       }
     }
     IndicatorIndex index = builder.build();
-    long loadNanos = System.nanoTime() - t0;
-    System.err.printf(
-        "index: %d indicators in %.2f s, about %d bytes of index per indicator%n",
-        index.size(), loadNanos / 1e9, index.size() == 0 ? 0 : index.indexBytes() / index.size());
-
+    printIndex(index, t0, "from scratch");
+    if (snapshot != null) {
+      try {
+        IndexSnapshot.write(snapshot, fingerprint, index, lists);
+        System.err.printf("index snapshot: written to %s for the next run%n", snapshot);
+      } catch (IOException e) {
+        System.err.printf(
+            "index snapshot: could not write %s (%s); matching goes on%n", snapshot, e);
+      }
+    }
     return index;
+  }
+
+  private static void printLoaded(Path f, IndicatorLists.Loaded loaded) {
+    System.err.printf(
+        "indicators: %s: %d lines, %d accepted, %d rejected%n",
+        f, loaded.lines(), loaded.added(), loaded.rejected());
+    for (IndicatorLists.Rejected x : loaded.firstRejected()) {
+      System.err.printf("  %s line %d: %s (%s)%n", f, x.line(), x.reason(), x.text());
+    }
+  }
+
+  private static void printIndex(IndicatorIndex index, long t0, String how) {
+    System.err.printf(
+        "index: %d indicators in %.2f s (%s), about %d bytes of index per indicator%n",
+        index.size(),
+        (System.nanoTime() - t0) / 1e9,
+        how,
+        index.size() == 0 ? 0 : index.indexBytes() / index.size());
   }
 
   private jp.renkei.server.intel.TaxiiClient client(String collection) {

@@ -1,0 +1,234 @@
+package jp.renkei.engine.match;
+
+import java.util.Arrays;
+
+/**
+ * A filter in front of the exact URL lookup, so a log line only pays for URL normalisation when its
+ * URL can be listed. It keeps two kinds of 64-bit keys of the URL indicators: one per host, and one
+ * per host with its path (percent escapes normalised as {@code Observables} does, trailing slashes
+ * dropped). A URL in a log is checked straight from its bytes: when its host is no indicator's
+ * host, or its host and path are no indicator's, it cannot be listed; otherwise — and whenever the
+ * URL is written in a way the byte check does not follow (user info, IPv6 hosts, defanged forms,
+ * control or non-ASCII bytes) — the exact path decides. So the filter can only say "no" for URLs
+ * that truly are not listed: it never changes a result, it only saves work.
+ *
+ * <p>Read-only after building; safe to share between threads.
+ */
+final class UrlFilter {
+
+  /** What {@link #check} found. */
+  static final int NO = 0;
+
+  static final int MAYBE = 1;
+
+  private static final long HOST_SEED = 0x9E3779B97F4A7C15L;
+  private static final long PATH_SEED = 0xC2B2AE3D27D4EB4FL;
+
+  private long[] keys = new long[64]; // 0 = empty
+  private int size;
+
+  int size() {
+    return size;
+  }
+
+  long bytes() {
+    return 8L * keys.length;
+  }
+
+  /** Adds the keys of a normalised URL (as {@code Observables} returns it). */
+  void add(String normal) {
+    int sep = normal.indexOf("://");
+    if (sep < 0) {
+      return;
+    }
+    int a = sep + 3;
+    int end = a;
+    while (end < normal.length() && "/?#".indexOf(normal.charAt(end)) < 0) {
+      end++;
+    }
+    int hs = normal.lastIndexOf('@', end - 1);
+    hs = hs < a ? a : hs + 1;
+    if (hs < end && normal.charAt(hs) == '[') {
+      return; // an IPv6 host: such URLs never take the byte path
+    }
+    int he = hs;
+    while (he < end && normal.charAt(he) != ':') {
+      he++;
+    }
+    long host = HOST_SEED;
+    for (int i = hs; i < he; i++) {
+      host = step(host, normal.charAt(i));
+    }
+    int pe = normal.length();
+    while (pe > end && normal.charAt(pe - 1) == '/') {
+      pe--;
+    }
+    long path = PATH_SEED;
+    for (int i = end; i < pe; i++) {
+      path = step(path, normal.charAt(i));
+    }
+    put(hostKey(host));
+    put(fullKey(host, path, pe - end));
+  }
+
+  /**
+   * Whether the URL in {@code b[s, e)} may be a listed one ({@link #MAYBE}: ask the exact lookup)
+   * or certainly is not ({@link #NO}).
+   */
+  int check(byte[] b, int s, int e) {
+    if (size == 0) {
+      return NO;
+    }
+    // scheme: letters, digits, + - . up to "://"
+    int i = s;
+    while (i < e && b[i] != ':') {
+      if (!plain(b[i])) {
+        return MAYBE;
+      }
+      i++;
+    }
+    if (i + 2 >= e || b[i + 1] != '/' || b[i + 2] != '/') {
+      // no "://" right after the scheme: unless written in a way refanging changes, not a URL
+      for (int k = i; k < e; k++) {
+        if (!plain(b[k])) {
+          return MAYBE;
+        }
+      }
+      return NO;
+    }
+    int hs = i + 3;
+    long host = HOST_SEED;
+    int he = hs;
+    while (he < e) {
+      byte c = b[he];
+      if (c == ':' || c == '/' || c == '?' || c == '#') {
+        break;
+      }
+      if (c == '@' || !plain(c)) {
+        return MAYBE;
+      }
+      he++;
+    }
+    int hostEnd = he > hs && b[he - 1] == '.' ? he - 1 : he; // a fully qualified name
+    for (int k = hs; k < hostEnd; k++) {
+      host = step(host, (char) DomainTable.lower(b[k]));
+    }
+    int ps = he;
+    while (ps < e && b[ps] != '/' && b[ps] != '?' && b[ps] != '#') {
+      if (b[ps] == '@' || !plain(b[ps])) {
+        return MAYBE; // user info after a colon, or an odd port
+      }
+      ps++;
+    }
+    if (!contains(hostKey(host))) {
+      return NO;
+    }
+    int pe = e;
+    while (pe > ps && b[pe - 1] == '/') {
+      pe--;
+    }
+    long path = PATH_SEED;
+    int length = 0;
+    for (int k = ps; k < pe; k++) {
+      byte c = b[k];
+      if (!plain(c)) {
+        return MAYBE;
+      }
+      if (c == '%' && k + 2 < e && hex(b[k + 1]) >= 0 && hex(b[k + 2]) >= 0) {
+        // as Observables.percentEncoding: unreserved escapes decoded, others' hex upper-cased
+        int v = hex(b[k + 1]) * 16 + hex(b[k + 2]);
+        if (unreserved(v)) {
+          path = step(path, (char) v);
+          length++;
+        } else {
+          path = step(path, '%');
+          path = step(path, Character.toUpperCase((char) b[k + 1]));
+          path = step(path, Character.toUpperCase((char) b[k + 2]));
+          length += 3;
+        }
+        k += 2;
+        continue;
+      }
+      path = step(path, (char) c);
+      length++;
+    }
+    return contains(fullKey(host, path, length)) ? MAYBE : NO;
+  }
+
+  /** A byte the byte path reads as it is: printable ASCII that no defanging form starts with. */
+  private static boolean plain(byte c) {
+    return c > ' ' && c < 127 && c != '[' && c != '(' && c != '{';
+  }
+
+  private static boolean unreserved(int d) {
+    return (d >= 'A' && d <= 'Z')
+        || (d >= 'a' && d <= 'z')
+        || (d >= '0' && d <= '9')
+        || d == '-'
+        || d == '.'
+        || d == '_'
+        || d == '~';
+  }
+
+  private static int hex(byte c) {
+    return c >= '0' && c <= '9'
+        ? c - '0'
+        : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  }
+
+  private static long step(long h, char c) {
+    return (h ^ c) * 0x100000001B3L;
+  }
+
+  private static long hostKey(long host) {
+    return mix(host) | 1;
+  }
+
+  private static long fullKey(long host, long path, int length) {
+    return mix(host * 31 + path + length) | 1 | (1L << 63);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private void put(long key) {
+    int mask = keys.length - 1;
+    for (int i = (int) key & mask; ; i = (i + 1) & mask) {
+      if (keys[i] == key) {
+        return;
+      }
+      if (keys[i] == 0) {
+        keys[i] = key;
+        if (++size * 2 > keys.length) {
+          long[] old = keys;
+          keys = new long[old.length * 2];
+          size = 0;
+          for (long k : old) {
+            if (k != 0) {
+              put(k);
+            }
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  private boolean contains(long key) {
+    int mask = keys.length - 1;
+    for (int i = (int) key & mask; keys[i] != 0; i = (i + 1) & mask) {
+      if (keys[i] == key) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "UrlFilter[" + size + "]" + Arrays.hashCode(keys);
+  }
+}

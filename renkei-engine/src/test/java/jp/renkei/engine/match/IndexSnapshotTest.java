@@ -1,0 +1,115 @@
+package jp.renkei.engine.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexSnapshotTest {
+
+  static final String LIST =
+      "evil.example\n"
+          + "198.51.100.7\n"
+          + "203.0.113.0/24\n"
+          + "http://files.example/payload.exe\n"
+          + "2001:db8::/32\n"
+          + "not an indicator at all\n"
+          + "EVIL.example\n"
+          + "url,https://cdn.example/a%7eb/,my-id\n";
+
+  static final String LOG =
+      "1 1 10.0.0.1 TCP_MISS/200 1 GET http://www.evil.example/x - HIER_DIRECT/203.0.113.9 -\n"
+          + "2 1 10.0.0.2 TCP_MISS/200 1 GET https://CDN.example/a~b/ - HIER_DIRECT/198.51.100.7 -\n"
+          + "3 1 10.0.0.3 TCP_MISS/200 1 GET http://files.example/payload.exe - HIER_DIRECT/- -\n";
+
+  @TempDir Path dir;
+
+  static IndicatorIndex build(Path list, List<IndicatorLists.Loaded> loaded) throws Exception {
+    IndicatorIndex.Builder b = IndicatorIndex.builder(16);
+    try (BufferedReader r = Files.newBufferedReader(list)) {
+      loaded.add(IndicatorLists.read(r, "list.txt", b));
+    }
+    return b.build();
+  }
+
+  static List<String> hits(IndicatorIndex index) throws Exception {
+    List<String> out = new ArrayList<>();
+    new SquidMatcher(index)
+        .match(
+            new ByteArrayInputStream(LOG.getBytes(StandardCharsets.US_ASCII)),
+            h -> out.add(h.line() + " " + h.field() + " " + index.indicator(h.indicator())));
+    return out;
+  }
+
+  @Test
+  void aSnapshotGivesBackTheSameIndexAndWhatLoadingSaid() throws Exception {
+    Path list = Files.writeString(dir.resolve("list.txt"), LIST);
+    List<IndicatorLists.Loaded> loaded = new ArrayList<>();
+    IndicatorIndex built = build(list, loaded);
+    long fp = IndexSnapshot.fingerprint(List.of(list));
+    Path snap = dir.resolve("list.txt.renkei-index");
+    IndexSnapshot.write(snap, fp, built, loaded);
+
+    IndexSnapshot.Result r = IndexSnapshot.read(snap, fp);
+    assertThat(r.problem()).isNull();
+    assertThat(r.lists()).isEqualTo(loaded);
+    assertThat(r.lists().get(0).rejected()).isEqualTo(1);
+    assertThat(r.index().size()).isEqualTo(built.size());
+    for (int i = 0; i < built.size(); i++) {
+      assertThat(r.index().indicator(i)).isEqualTo(built.indicator(i));
+    }
+    assertThat(hits(r.index())).isEqualTo(hits(built)).hasSize(5);
+  }
+
+  @Test
+  void aSnapshotThatIsCorruptTruncatedOfAnotherVersionOrOfOtherListsIsNotUsed() throws Exception {
+    Path list = Files.writeString(dir.resolve("list.txt"), LIST);
+    List<IndicatorLists.Loaded> loaded = new ArrayList<>();
+    IndicatorIndex built = build(list, loaded);
+    long fp = IndexSnapshot.fingerprint(List.of(list));
+    Path snap = dir.resolve("snap");
+    IndexSnapshot.write(snap, fp, built, loaded);
+    byte[] good = Files.readAllBytes(snap);
+
+    assertThat(IndexSnapshot.read(dir.resolve("none"), fp).problem()).isEqualTo("no snapshot yet");
+
+    byte[] flipped = good.clone();
+    flipped[good.length / 2] ^= 0x20; // one bit in an indicator's value
+    Files.write(snap, flipped);
+    IndexSnapshot.Result r = IndexSnapshot.read(snap, fp);
+    assertThat(r.index()).isNull();
+    assertThat(r.problem()).contains("checksum mismatch");
+
+    Files.write(snap, java.util.Arrays.copyOf(good, good.length - 5));
+    assertThat(IndexSnapshot.read(snap, fp).problem()).contains("length");
+
+    Files.write(snap, new byte[3]);
+    assertThat(IndexSnapshot.read(snap, fp).problem()).contains("too short");
+
+    // another format version, with a checksum that fits: refused all the same
+    byte[] other = good.clone();
+    ByteBuffer.wrap(other).putInt(8, IndexSnapshot.VERSION + 1);
+    CRC32C crc = new CRC32C();
+    crc.update(other, 0, other.length - 16);
+    ByteBuffer.wrap(other).putLong(other.length - 8, crc.getValue());
+    Files.write(snap, other);
+    assertThat(IndexSnapshot.read(snap, fp).problem()).contains("format version");
+
+    // the list changed (even by one byte, same size): the fingerprint says so
+    Files.write(snap, good);
+    Files.writeString(list, LIST.replace("evil.example\n", "evil.exampla\n"));
+    long changed = IndexSnapshot.fingerprint(List.of(list));
+    assertThat(changed).isNotEqualTo(fp);
+    assertThat(IndexSnapshot.read(snap, changed).problem()).contains("lists changed");
+    assertThat(IndexSnapshot.read(snap, fp).problem()).isNull();
+  }
+}

@@ -1,0 +1,412 @@
+package jp.renkei.engine.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import jp.renkei.engine.observable.InvalidObservable;
+import jp.renkei.engine.observable.ObservableType;
+import jp.renkei.engine.observable.Observables;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The byte-level matchers against a deliberately simple reference on generated logs of every
+ * realistic shape (popular hosts carrying URL indicators on other paths, hosts spread wide, mixed
+ * case, percent escapes, trailing slashes and dots, ports, user info, IPv6 hosts and peers, long
+ * query strings, defanged and broken URLs, CONNECT): the reference splits strings, normalises every
+ * value with {@link Observables} and looks it up in plain maps, walking parent domains and all
+ * ranges. Both must find exactly the same hits.
+ */
+class MatchDifferentialTest {
+
+  static final String[] POPULAR = {"www.google.com", "s.yimg.jp", "cdn.jsdelivr.net", "github.com"};
+  static final String[] WORDS = {"cdn", "api", "img", "login", "update", "news", "a", "b-c"};
+
+  final Random rnd = new Random(18);
+  final List<String[]> indicators = new ArrayList<>(); // {id, type code, value as written}
+  final List<String> domains = new ArrayList<>();
+  final List<String> urls = new ArrayList<>();
+  final List<String> ips = new ArrayList<>();
+
+  /** The reference: normal value by type, and the first id of each. */
+  final Map<String, String> refDomains = new HashMap<>();
+
+  final Map<String, String> refUrls = new HashMap<>();
+  final List<long[]> refNets = new ArrayList<>(); // {network, prefix, indicator number}
+  final List<String> refNetIds = new ArrayList<>();
+
+  IndicatorIndex index;
+
+  String word() {
+    return WORDS[rnd.nextInt(WORDS.length)];
+  }
+
+  String ipv4() {
+    return (11 + rnd.nextInt(200))
+        + "."
+        + rnd.nextInt(4)
+        + "."
+        + rnd.nextInt(4)
+        + "."
+        + rnd.nextInt(8);
+  }
+
+  String mixCase(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      b.append(rnd.nextInt(3) == 0 ? Character.toUpperCase(c) : c);
+    }
+    return b.toString();
+  }
+
+  String path() {
+    StringBuilder p = new StringBuilder("/" + word());
+    int parts = rnd.nextInt(3);
+    for (int i = 0; i < parts; i++) {
+      p.append('/').append(word());
+    }
+    switch (rnd.nextInt(6)) {
+      case 0 -> p.append('/');
+      case 1 -> p.append("//");
+      case 2 -> p.append(".exe");
+      default -> {}
+    }
+    if (rnd.nextInt(4) == 0) {
+      p.append("?id=").append(rnd.nextInt(5));
+      for (int i = rnd.nextInt(30); i > 0; i--) {
+        p.append('&').append(word()).append('=').append(Long.toHexString(rnd.nextLong()));
+      }
+    }
+    return p.toString();
+  }
+
+  /** A URL as a log or a list may write it: case, escapes, slashes, ports, dots, defanging. */
+  String variant(String url) {
+    String u = url;
+    switch (rnd.nextInt(12)) {
+      case 0 -> u = u.replaceFirst("://([^/?]*)", "://" + mixCase("$1"));
+      case 1 -> u = u.replace("a", "%61");
+      case 2 -> u = u.replace("/", "/%7e").replaceFirst("http(s?):%7e/%7e", "http$1://");
+      case 3 -> u = u + "/";
+      case 4 -> u = u.replaceFirst("(://[^/?]*)", "$1.");
+      case 5 -> u = u.replaceFirst("(://[^/?]*)", u.startsWith("https") ? "$1:443" : "$1:80");
+      case 6 -> u = u.replaceFirst("://", "://user@");
+      case 7 -> u = u.replaceFirst("\\.", "[.]");
+      case 8 -> u = u.replaceFirst("^http", "hxxp");
+      case 9 -> u = u.replaceFirst("(://[^/?]*)", "$1:8080");
+      case 10 -> u = u.toUpperCase(Locale.ROOT).replace("HTTP", "http");
+      default -> {}
+    }
+    return u;
+  }
+
+  void indicators(int n) {
+    for (var c : List.of(indicators, domains, urls, ips, refNets, refNetIds)) {
+      c.clear();
+    }
+    refDomains.clear();
+    refUrls.clear();
+    IndicatorIndex.Builder b = IndicatorIndex.builder(16);
+    for (int i = 0; i < n; i++) {
+      String id = "i" + i;
+      String type;
+      String value;
+      switch (rnd.nextInt(10)) {
+        case 0, 1, 2 -> {
+          type = "domain-name";
+          value =
+              rnd.nextInt(3) == 0
+                  ? word() + "." + POPULAR[rnd.nextInt(POPULAR.length)]
+                  : word() + i + "." + (rnd.nextBoolean() ? "example" : "co.jp");
+          domains.add(value);
+        }
+        case 3, 4 -> {
+          type = "ipv4-addr";
+          value = ipv4();
+          ips.add(value);
+        }
+        case 5 -> {
+          type = "cidr";
+          value = ipv4() + "/" + (16 + rnd.nextInt(17));
+        }
+        case 6 -> {
+          type = rnd.nextBoolean() ? "ipv6-addr" : "cidr";
+          value =
+              "2001:db8::"
+                  + Integer.toHexString(rnd.nextInt(50))
+                  + (type.equals("cidr") ? "/120" : "");
+        }
+        default -> {
+          type = "url";
+          String host = rnd.nextInt(3) > 0 ? POPULAR[rnd.nextInt(POPULAR.length)] : ipv4();
+          value = (rnd.nextBoolean() ? "http" : "https") + "://" + host + path();
+          if (rnd.nextInt(4) == 0) {
+            value = variant(value);
+          }
+          urls.add(value);
+        }
+      }
+      indicators.add(new String[] {id, type, value});
+      ObservableType t = ObservableType.fromCode(type).orElseThrow();
+      String normal;
+      try {
+        normal = Observables.parse(t, value).value();
+        b.add(id, t, value);
+      } catch (InvalidObservable e) {
+        continue;
+      }
+      switch (t) {
+        case DOMAIN -> refDomains.putIfAbsent(normal, id);
+        case URL -> refUrls.putIfAbsent(normal, id);
+        case IPV4, CIDR -> {
+          if (!normal.contains(":")) {
+            String[] nw = (normal.contains("/") ? normal : normal + "/32").split("/");
+            long net = refIpv4(nw[0]);
+            boolean seen = false;
+            for (long[] r : refNets) {
+              seen |= r[0] == net && r[1] == Integer.parseInt(nw[1]);
+            }
+            if (!seen) {
+              refNets.add(new long[] {net, Integer.parseInt(nw[1])});
+              refNetIds.add(id);
+            }
+          }
+        }
+        default -> {}
+      }
+    }
+    index = b.build();
+  }
+
+  // ---- the reference matcher: strings, Observables, plain maps
+
+  static long refIpv4(String s) {
+    String[] p = s.split("\\.", -1);
+    if (p.length != 4) {
+      return -1;
+    }
+    long v = 0;
+    for (String x : p) {
+      if (x.isEmpty() || x.length() > 3 || !x.chars().allMatch(Character::isDigit)) {
+        return -1;
+      }
+      int o = Integer.parseInt(x);
+      if (o > 255) {
+        return -1;
+      }
+      v = v << 8 | o;
+    }
+    return v;
+  }
+
+  String refAddress(long a) {
+    int best = -1;
+    String id = null;
+    for (int k = 0; k < refNets.size(); k++) {
+      long[] r = refNets.get(k);
+      long mask = r[1] == 0 ? 0 : (0xFFFFFFFFL << (32 - r[1])) & 0xFFFFFFFFL;
+      if ((a & mask) == r[0] && r[1] > best) {
+        best = (int) r[1];
+        id = refNetIds.get(k);
+      }
+    }
+    return id;
+  }
+
+  String refHost(String h) {
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    if (h.isEmpty()) {
+      return null;
+    }
+    long a = refIpv4(h);
+    if (a >= 0) {
+      return refAddress(a);
+    }
+    String d = h.toLowerCase(Locale.ROOT);
+    while (true) {
+      String id = refDomains.get(d);
+      if (id != null) {
+        return id;
+      }
+      int dot = d.indexOf('.');
+      if (dot < 0) {
+        return null;
+      }
+      d = d.substring(dot + 1);
+    }
+  }
+
+  String refUrl(String u) {
+    try {
+      String normal = Observables.parse(ObservableType.URL, u).value();
+      String id = refUrls.get(normal);
+      if (id == null && normal.endsWith("/")) {
+        id = refUrls.get(normal.substring(0, normal.length() - 1));
+      }
+      return id;
+    } catch (InvalidObservable e) {
+      return null;
+    }
+  }
+
+  List<String> refSquid(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (int n = 0; n < lines.size(); n++) {
+      String[] f = lines.get(n).strip().split(" +");
+      String url = f[6];
+      String rest =
+          url.contains("://") && url.indexOf(':') == url.indexOf("://")
+              ? url.substring(url.indexOf("://") + 3)
+              : url;
+      String host = rest.split("[/:?#]", 2)[0];
+      String id = host.isEmpty() ? null : refHost(host);
+      if (id != null) {
+        out.add((n + 1) + " host " + id);
+      }
+      String peer = f[8].substring(f[8].indexOf('/') + 1);
+      long a = refIpv4(peer);
+      id = a < 0 ? null : refAddress(a);
+      if (id != null) {
+        out.add((n + 1) + " peer " + id);
+      }
+      id = !refUrls.isEmpty() && url.indexOf(':') > 0 ? refUrl(url) : null;
+      if (id != null) {
+        out.add((n + 1) + " url " + id);
+      }
+    }
+    return out;
+  }
+
+  // ---- generated logs
+
+  String requestUrl(boolean popular) {
+    int r = rnd.nextInt(20);
+    if (r < 4 && !urls.isEmpty()) {
+      return variant(urls.get(rnd.nextInt(urls.size())));
+    }
+    String host;
+    if (r < 6 && !domains.isEmpty()) {
+      host = (rnd.nextBoolean() ? "x." : "") + domains.get(rnd.nextInt(domains.size()));
+    } else if (r < 7 && !ips.isEmpty()) {
+      host = ips.get(rnd.nextInt(ips.size()));
+    } else if (r < 8) {
+      host = "[2001:db8::" + rnd.nextInt(50) + "]";
+    } else if (r < 9) {
+      host = "not" + (domains.isEmpty() ? "x.example" : domains.get(0));
+    } else {
+      host =
+          popular ? POPULAR[rnd.nextInt(POPULAR.length)] : word() + rnd.nextInt(1000) + ".example";
+    }
+    if (rnd.nextInt(10) == 0) {
+      return host + ":443"; // CONNECT
+    }
+    return variant((rnd.nextBoolean() ? "http" : "https") + "://" + host + path());
+  }
+
+  List<String> squidLog(int n, boolean popular) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String peer =
+          switch (rnd.nextInt(4)) {
+            case 0 -> ips.isEmpty() ? "192.0.2.1" : ips.get(rnd.nextInt(ips.size()));
+            case 1 -> ipv4();
+            case 2 -> "2001:db8::" + rnd.nextInt(50);
+            default -> "192.0.2." + rnd.nextInt(255);
+          };
+      lines.add(
+          "1732252800."
+              + i
+              + " 12 10.0.0."
+              + rnd.nextInt(250)
+              + " TCP_MISS/200 512 GET "
+              + requestUrl(popular)
+              + " - HIER_DIRECT/"
+              + peer
+              + " text/html");
+    }
+    return lines;
+  }
+
+  List<String> run(LogMatcher m, List<String> lines) throws Exception {
+    List<String> out = new ArrayList<>();
+    byte[] log = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    m.match(
+        new ByteArrayInputStream(log),
+        h -> out.add(h.line() + " " + h.field() + " " + index.indicator(h.indicator()).id()));
+    return out;
+  }
+
+  @Test
+  void squidMatchesAsTheReferenceOnPopularAndSpreadLogs() throws Exception {
+    for (int round = 0; round < 4; round++) {
+      indicators(400);
+      for (boolean popular : new boolean[] {true, false}) {
+        List<String> log = squidLog(4000, popular);
+        List<String> expected = refSquid(log);
+        assertThat(run(new SquidMatcher(index), log)).containsExactlyElementsOf(expected);
+        assertThat(expected.stream().filter(h -> h.contains(" url "))).isNotEmpty();
+        assertThat(expected.stream().filter(h -> h.contains(" host "))).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void zeekAndDnsLogsMatchAsTheReference() throws Exception {
+    indicators(600);
+    List<String> zeek =
+        new ArrayList<>(List.of("#fields\tts\tid.orig_h\tid.resp_h\tquery\tanswers"));
+    List<String> bind = new ArrayList<>();
+    List<String> expectedZeek = new ArrayList<>();
+    List<String> expectedBind = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      String u = requestUrl(i % 2 == 0);
+      String host =
+          u.contains("://")
+              ? u.substring(u.indexOf("://") + 3).split("[/:?#]", 2)[0]
+              : u.split(":", 2)[0];
+      if (host.isEmpty() || host.contains("[") || host.contains("@")) {
+        host = POPULAR[i % POPULAR.length];
+      }
+      String resp = ips.isEmpty() || rnd.nextBoolean() ? ipv4() : ips.get(rnd.nextInt(ips.size()));
+      String answers = ipv4() + "," + (ips.isEmpty() ? ipv4() : ips.get(rnd.nextInt(ips.size())));
+      zeek.add(i + ".5\t10.0.0.1\t" + resp + "\t" + host + "\t" + answers);
+      int line = i + 2;
+      String id = refHost(host);
+      if (id != null) {
+        expectedZeek.add(line + " query " + id);
+      }
+      id = refHost(resp);
+      if (id != null) {
+        expectedZeek.add(line + " id.resp_h " + id);
+      }
+      for (String a : answers.split(",")) {
+        id = refHost(a);
+        if (id != null) {
+          expectedZeek.add(line + " answers " + id);
+        }
+      }
+      bind.add(
+          "30-Nov-2026 07:00:00.000 client @0x7f01 10.0.0.5#5353 ("
+              + host
+              + "): query: "
+              + host
+              + " IN A +E(0)K (10.0.0.53)");
+      id = refHost(host);
+      if (id != null) {
+        expectedBind.add((i + 1) + " query " + id);
+      }
+    }
+    assertThat(run(new ZeekMatcher(index), zeek)).isEqualTo(expectedZeek);
+    assertThat(run(new DnsLogMatcher(index), bind)).isEqualTo(expectedBind);
+    assertThat(expectedZeek).isNotEmpty();
+    assertThat(expectedBind).isNotEmpty();
+  }
+}
