@@ -145,7 +145,7 @@ class WorklistIT extends ServerTest {
 
     long a = nisc.advise("amber", title, one.code(), two.code());
     String row = row(first.queue(), "wl-advisory-" + a);
-    assertThat(row).contains(title, "内閣サイバーセキュリティセンター", "/advisories/" + a, "受信を確認");
+    assertThat(row).contains(title, "国家サイバー統括室", "/advisories/" + a, "受信を確認");
     assertThat(row).doesNotContain("wl-overdue");
     assertThat(first.counts()).containsEntry("confirm", 1).containsEntry("nav", 1);
     assertThat(row(nisc.queue(), "wl-mine-" + a)).contains("2 組織中 2 組織が未確認");
