@@ -101,12 +101,17 @@
   }
 
   var forms = Array.prototype.filter.call(document.forms, isKept);
+  // Any form posting to the same place counts as the same form again: a validation error, or a
+  // confirmation step (the advisory's recipients) that carries the text on in hidden fields.
   var onPage = {};
-  forms.forEach(function (f) { onPage[keyOf(f)] = true; });
+  Array.prototype.forEach.call(document.forms, function (f) {
+    if ((f.getAttribute('method') || '').toLowerCase() === 'post') onPage[keyOf(f)] = true;
+  });
 
   // Entries of another person go. The page right after a submission tells how it went: another
   // page of the signed-in person means the hub took the form (its entry goes); the sign-in page,
-  // an error page or the same form again (a validation error) mean it did not (the entry stays).
+  // an error page or a form posting to the same place (a validation error, a confirmation step)
+  // mean it did not (the entry stays).
   var SUBMITTED = PREFIX + '~submitted';
   var submitted = store.getItem(SUBMITTED);
   store.removeItem(SUBMITTED);
@@ -172,6 +177,15 @@
     box.appendChild(discard);
     form.parentNode.insertBefore(box, form);
   }
+
+  // Another form posting to the same place (the confirmation step) hands the kept text on: its
+  // submission is judged by the page that follows, like the form's own.
+  Array.prototype.forEach.call(document.forms, function (f) {
+    if (isKept(f) || (f.getAttribute('method') || '').toLowerCase() !== 'post') return;
+    f.addEventListener('submit', function () {
+      if (store.getItem(keyOf(f)) !== null) store.setItem(SUBMITTED, keyOf(f));
+    });
+  });
 
   // Signing out clears everything kept in this tab.
   Array.prototype.forEach.call(document.forms, function (f) {

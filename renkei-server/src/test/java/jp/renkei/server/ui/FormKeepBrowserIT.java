@@ -139,4 +139,43 @@ class FormKeepBrowserIT extends ServerTest {
     browser.get(url("/reports/new"));
     assertThat(offered()).isFalse();
   }
+
+  @Test
+  void anAdvisoryKeepsItsTextThroughTheConfirmationStepUntilIssued() {
+    var nisc = fixtures.user("nisc", Role.ANALYST);
+    signIn(nisc.login());
+    browser.get(url("/advisories/new"));
+    browser.findElement(By.id("title")).sendKeys("VPN 機器の脆弱性に関する注意喚起");
+    browser.findElement(By.id("body")).sendKeys("該当製品を利用している場合は直ちに更新してください。");
+    browser.findElement(By.id("group-sector-chemical")).click();
+    wait.until(d -> kept("/advisories"));
+
+    browser.findElement(By.id("issue-advisory")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-issue")));
+    waitUntilLoaded();
+    assertThat(kept("/advisories")).isTrue();
+
+    browser.findElement(By.id("confirm-issue")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("advisory-title")));
+    waitUntilLoaded();
+    assertThat(kept("/advisories")).isFalse();
+    browser.get(url("/advisories/new"));
+    assertThat(offered()).isFalse();
+  }
+
+  private boolean kept(String action) {
+    return (Boolean)
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "return sessionStorage.getItem('renkei.keep:' + arguments[0]) !== null", action);
+  }
+
+  private void waitUntilLoaded() {
+    wait.until(
+        d ->
+            "complete"
+                .equals(
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return document.readyState")));
+  }
 }
