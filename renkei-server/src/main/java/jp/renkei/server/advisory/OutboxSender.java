@@ -1,21 +1,17 @@
 package jp.renkei.server.advisory;
 
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.outbound.OutboundHttp;
+import jp.renkei.server.outbound.SignedWebhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,7 +62,7 @@ class OutboxSender {
   private final ObjectProvider<JavaMailSender> mail;
   private final NotifyProperties notify;
   private final HubProperties hub;
-  private final OutboundHttp http;
+  private final SignedWebhooks webhooks;
   private final JsonMapper json = JsonMapper.builder().build();
 
   OutboxSender(
@@ -75,13 +71,13 @@ class OutboxSender {
       ObjectProvider<JavaMailSender> mail,
       NotifyProperties notify,
       HubProperties hub,
-      OutboundHttp http) {
+      SignedWebhooks webhooks) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.mail = mail;
     this.notify = notify;
     this.hub = hub;
-    this.http = http;
+    this.webhooks = webhooks;
   }
 
   @Scheduled(fixedDelayString = "${renkei.notify.poll-interval:2s}")
@@ -216,15 +212,6 @@ class OutboxSender {
   }
 
   private void webhook(Due due, Message m) throws Exception {
-    String secret =
-        jdbc.sql("select webhook_secret from organisation where id = ?")
-            .param(due.organisationId())
-            .query(String.class)
-            .optional()
-            .orElse(null);
-    if (secret == null) {
-      throw new IllegalStateException("no webhook secret for organisation " + due.organisationId());
-    }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put(
         "event", "reminder".equals(due.purpose()) ? "advisory.reminder" : "advisory.delivered");
@@ -238,39 +225,11 @@ class OutboxSender {
     payload.put("actions", m.actions());
     payload.put("observables", json.readValue(m.observables(), String[].class));
     payload.put("link", link(due));
-    String body = json.writeValueAsString(payload);
-    String timestamp = String.valueOf(Instant.now().getEpochSecond());
-    URI target;
-    try {
-      target = new URI(due.target());
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException("the webhook URL is not a URL");
-    }
-    OutboundHttp.Request request =
-        new OutboundHttp.Request(
-            "POST",
-            target,
-            Map.of(
-                "Content-Type",
-                "application/json",
-                "X-Renkei-Delivery",
-                String.valueOf(due.id()),
-                "X-Renkei-Signature",
-                "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body)),
-            body.getBytes(StandardCharsets.UTF_8),
-            notify.webhookTimeout());
-    // the answer's body is never read: only its status is recorded
-    OutboundHttp.Response r = http.exchange(request, 0);
-    if (r.status() / 100 != 2) {
-      throw new IllegalStateException("webhook answered HTTP " + r.status());
-    }
-  }
-
-  /** HMAC-SHA256 of {@code timestamp.body} with the organisation's secret, lower-case hex. */
-  static String sign(String secret, String data) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+    webhooks.post(
+        due.organisationId(),
+        due.target(),
+        String.valueOf(due.id()),
+        json.writeValueAsString(payload));
   }
 
   private String link(Due due) {

@@ -1,20 +1,16 @@
 package jp.renkei.server.monitor;
 
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.outbound.OutboundHttp;
+import jp.renkei.server.outbound.SignedWebhooks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +50,7 @@ class MonitorNotifier {
   private final ObjectProvider<JavaMailSender> mail;
   private final NotifyProperties notify;
   private final HubProperties hub;
-  private final OutboundHttp http;
+  private final SignedWebhooks webhooks;
   private final JsonMapper json = JsonMapper.builder().build();
 
   MonitorNotifier(
@@ -63,13 +59,13 @@ class MonitorNotifier {
       ObjectProvider<JavaMailSender> mail,
       NotifyProperties notify,
       HubProperties hub,
-      OutboundHttp http) {
+      SignedWebhooks webhooks) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.mail = mail;
     this.notify = notify;
     this.hub = hub;
-    this.http = http;
+    this.webhooks = webhooks;
   }
 
   @Scheduled(fixedDelayString = "${renkei.notify.poll-interval:2s}")
@@ -184,12 +180,6 @@ class MonitorNotifier {
   }
 
   private void webhook(Due d) throws Exception {
-    String secret =
-        jdbc.sql("select webhook_secret from organisation where id = ?")
-            .param(d.organisationId())
-            .query(String.class)
-            .optional()
-            .orElseThrow(() -> new IllegalStateException("no webhook secret"));
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("event", "monitor.alert." + d.change());
     payload.put("alertId", d.alertId());
@@ -199,26 +189,7 @@ class MonitorNotifier {
     payload.put("raisedAt", d.raisedAt().toString());
     payload.put("detail", d.detail());
     payload.put("link", link(d));
-    String body = json.writeValueAsString(payload);
-    String t = String.valueOf(Instant.now().getEpochSecond());
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String sig =
-        HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
-    OutboundHttp.Response r =
-        http.exchange(
-            new OutboundHttp.Request(
-                "POST",
-                new URI(d.target()),
-                Map.of(
-                    "Content-Type", "application/json",
-                    "X-Renkei-Delivery", "monitor-" + d.id(),
-                    "X-Renkei-Signature", "t=" + t + ",v1=" + sig),
-                body.getBytes(StandardCharsets.UTF_8),
-                notify.webhookTimeout()),
-            0);
-    if (r.status() / 100 != 2) {
-      throw new IllegalStateException("webhook answered HTTP " + r.status());
-    }
+    webhooks.post(
+        d.organisationId(), d.target(), "monitor-" + d.id(), json.writeValueAsString(payload));
   }
 }

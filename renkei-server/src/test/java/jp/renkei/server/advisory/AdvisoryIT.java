@@ -154,7 +154,9 @@ class AdvisoryIT extends ServerTest {
     Map<String, String> hook = hooks.get(0);
     assertThat(hook.get("body")).contains("\"advisory.delivered\"", title, "login-ib.example.com");
     String[] sig = hook.get("signature").split(",");
-    String expected = OutboxSender.sign(secret, sig[0].substring(2) + "." + hook.get("body"));
+    String expected =
+        jp.renkei.server.outbound.SignedWebhooks.sign(
+            secret, sig[0].substring(2) + "." + hook.get("body"));
     assertThat(sig[1]).isEqualTo("v1=" + expected);
 
     // reach: the issuer sees who has confirmed, per level

@@ -1,0 +1,84 @@
+package jp.renkei.server.outbound;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import jp.renkei.server.config.NotifyProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts a JSON event to an organisation's webhook, signed with that organisation's secret ({@code
+ * X-Renkei-Signature: t=<unix seconds>,v1=<HMAC-SHA256(secret, t.body), hex>}) and sent through the
+ * SSRF guard ({@link OutboundHttp}). One way for every event the hub pushes (advisories, monitor
+ * alerts), so receivers verify them all alike. The answer's body is never read.
+ */
+@Component
+public class SignedWebhooks {
+
+  private final JdbcClient jdbc;
+  private final OutboundHttp http;
+  private final NotifyProperties notify;
+
+  SignedWebhooks(JdbcClient jdbc, OutboundHttp http, NotifyProperties notify) {
+    this.jdbc = jdbc;
+    this.http = http;
+    this.notify = notify;
+  }
+
+  /**
+   * Posts {@code body} to {@code target} for the organisation.
+   *
+   * @throws IllegalStateException when the organisation has no secret, the URL is not one, or the
+   *     receiver does not answer 2xx (the caller records it and retries)
+   */
+  public void post(long organisationId, String target, String deliveryId, String body)
+      throws Exception {
+    String secret =
+        jdbc.sql("select webhook_secret from organisation where id = ?")
+            .param(organisationId)
+            .query(String.class)
+            .optional()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no webhook secret for organisation " + organisationId));
+    URI uri;
+    try {
+      uri = new URI(target);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("the webhook URL is not a URL");
+    }
+    String timestamp = String.valueOf(Instant.now().getEpochSecond());
+    OutboundHttp.Response r =
+        http.exchange(
+            new OutboundHttp.Request(
+                "POST",
+                uri,
+                Map.of(
+                    "Content-Type",
+                    "application/json",
+                    "X-Renkei-Delivery",
+                    deliveryId,
+                    "X-Renkei-Signature",
+                    "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body)),
+                body.getBytes(StandardCharsets.UTF_8),
+                notify.webhookTimeout()),
+            0);
+    if (r.status() / 100 != 2) {
+      throw new IllegalStateException("webhook answered HTTP " + r.status());
+    }
+  }
+
+  /** HMAC-SHA256 of {@code data} (here {@code timestamp.body}) with the secret, lower-case hex. */
+  public static String sign(String secret, String data) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+  }
+}
