@@ -2,7 +2,6 @@ package jp.renkei.server.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,20 +10,16 @@ import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.intel.IntelService;
+import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
-import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SearchBrowserIT extends ServerTest {
 
-  static final File CHROMIUM = new File("/usr/bin/chromium");
-  static final File DRIVER = new File("/usr/bin/chromedriver");
   static final Path SHOTS = Path.of("target", "screenshots");
 
   @Autowired Fixtures fixtures;
@@ -51,25 +44,7 @@ class SearchBrowserIT extends ServerTest {
 
   @BeforeEach
   void startBrowser() throws Exception {
-    Assumptions.assumeTrue(
-        CHROMIUM.canExecute() && DRIVER.canExecute(),
-        "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped.");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + TestFiles.directory("renkei-chromium-search"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+    browser = Chromium.start(1280, 1000);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     Files.createDirectories(SHOTS);
   }

@@ -16,19 +16,16 @@ import java.util.regex.Pattern;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
-import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,28 +45,7 @@ class AccessibilityBrowserIT extends ServerTest {
 
   @BeforeEach
   void startBrowser() throws IOException {
-    Assumptions.assumeTrue(
-        BrowserIT.CHROMIUM.canExecute() && BrowserIT.DRIVER.canExecute(),
-        "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped.");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserIT.CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        "--window-size=1400,900",
-        "--user-data-dir=" + TestFiles.directory("renkei-chromium-a11y"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.DRIVER).build(),
-            options);
+    browser = Chromium.start(1400, 900, "--hide-scrollbars");
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     Files.createDirectories(SHOTS);

@@ -2,21 +2,16 @@ package jp.renkei.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.time.Duration;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
-import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,44 +21,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserIT extends ServerTest {
 
-  static final File CHROMIUM = new File("/usr/bin/chromium");
-  static final File DRIVER = new File("/usr/bin/chromedriver");
-
   WebDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
   void startBrowser() throws Exception {
-    browser = chromium();
+    browser = Chromium.start(1280, 900);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  /**
-   * A headless Chromium for a browser test, or the test is skipped (saying why) where Debian's
-   * chromium and chromium-driver are not installed.
-   */
-  static WebDriver chromium() {
-    Assumptions.assumeTrue(
-        CHROMIUM.canExecute() && DRIVER.canExecute(),
-        "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped."
-            + " Install Debian's chromium and chromium-driver, as .ci/run does.");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,900",
-        "--user-data-dir=" + TestFiles.directory("renkei-chromium"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
-    return new ChromeDriver(service, options);
   }
 
   @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class FormKeepBrowserIT extends ServerTest {
 
   @BeforeEach
   void startBrowser() {
-    browser = BrowserIT.chromium();
+    browser = Chromium.start(1280, 900);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 

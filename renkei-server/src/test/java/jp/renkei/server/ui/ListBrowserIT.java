@@ -11,11 +11,10 @@ import java.util.List;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
-import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,9 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,24 +41,7 @@ class ListBrowserIT extends ServerTest {
 
   @BeforeEach
   void startBrowser() throws Exception {
-    Assumptions.assumeTrue(
-        BrowserIT.CHROMIUM.canExecute() && BrowserIT.DRIVER.canExecute(),
-        "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped.");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserIT.CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + TestFiles.directory("renkei-chromium-lists"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.DRIVER).build(),
-            options);
+    browser = Chromium.start(1280, 1000);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     Files.createDirectories(SHOTS);
   }

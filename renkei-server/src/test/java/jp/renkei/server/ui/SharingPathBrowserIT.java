@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
-import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,28 +30,7 @@ class SharingPathBrowserIT extends ServerTest {
 
   @BeforeEach
   void startBrowser() throws Exception {
-    Assumptions.assumeTrue(
-        BrowserIT.CHROMIUM.canExecute() && BrowserIT.DRIVER.canExecute(),
-        "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped."
-            + " Install Debian's chromium and chromium-driver, as .ci/run does.");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserIT.CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1600",
-        "--user-data-dir=" + TestFiles.directory("renkei-chromium"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.DRIVER).build(),
-            options);
+    browser = Chromium.start(1280, 1600);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
-import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,9 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,26 +37,7 @@ class WorkBrowserIT extends ServerTest {
 
   @BeforeEach
   void startBrowser() throws Exception {
-    Assumptions.assumeTrue(
-        BrowserIT.CHROMIUM.canExecute() && BrowserIT.DRIVER.canExecute(),
-        "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped.");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserIT.CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1400",
-        "--user-data-dir=" + TestFiles.directory("renkei-chromium-work"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.DRIVER).build(),
-            options);
+    browser = Chromium.start(1280, 1400);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     Files.createDirectories(SHOTS);
   }

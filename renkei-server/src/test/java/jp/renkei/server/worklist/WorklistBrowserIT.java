@@ -17,20 +17,16 @@ import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.sharing.ModeService;
+import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
-import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +41,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class WorklistBrowserIT extends ServerTest {
 
-  static final File CHROMIUM = new File("/usr/bin/chromium");
-  static final File DRIVER = new File("/usr/bin/chromedriver");
   static final Path SHOTS = Path.of("target", "screenshots");
 
   @Autowired DirectoryService directory;
@@ -58,27 +52,7 @@ class WorklistBrowserIT extends ServerTest {
 
   @BeforeEach
   void startBrowser() throws Exception {
-    Assumptions.assumeTrue(
-        CHROMIUM.canExecute() && DRIVER.canExecute(),
-        "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser test skipped."
-            + " Install Debian's chromium and chromium-driver, as .ci/run does.");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1400",
-        "--user-data-dir=" + TestFiles.directory("renkei-chromium"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+    browser = Chromium.start(1280, 1400);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     Files.createDirectories(SHOTS);
   }
@@ -132,7 +106,9 @@ class WorklistBrowserIT extends ServerTest {
    * the same mode) while it is read.
    */
   void badge(String mode) {
-    wait.until(ExpectedConditions.attributeContains(By.id("system-mode"), "class", mode));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(ExpectedConditions.attributeContains(By.id("system-mode"), "class", mode));
   }
 
   Duty duty(Organisation org, Role role) {
