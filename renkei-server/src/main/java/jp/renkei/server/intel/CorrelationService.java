@@ -75,39 +75,62 @@ public class CorrelationService {
       throw new Forbidden("error.correlation.forbidden");
     }
     int want = Math.max(1, Math.min(limit, MAX_PAGE));
-    IntelService.ObjectCheck check = intel.objectCheck(actor);
-    WarningList warned = warningLists.current();
-    record Row(long id, String kind, String value, boolean overLimit, Instant firstSeen) {}
-    org.springframework.jdbc.core.RowMapper<Row> row =
-        (rs, n) ->
-            new Row(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getBoolean(4),
-                rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
-    String columns = "select id, kind, value, over_limit, first_seen from correlation";
     Row last = null;
     if (before != null) {
-      last = jdbc.sql(columns + " where id = ?").param(before).query(row).optional().orElse(null);
+      last = jdbc.sql(COLUMNS + " where id = ?").param(before).query(ROW).optional().orElse(null);
       if (last == null) {
         return new Page(List.of(), null);
       }
     }
+    List<View> out = collect(actor, last, want + 1);
+    boolean more = out.size() > want;
+    List<View> page = more ? out.subList(0, want) : out;
+    return new Page(List.copyOf(page), more ? page.get(want - 1).id() : null);
+  }
+
+  /**
+   * The correlations the reader may see, newest first, at most {@code max}: the same judgement as
+   * {@link #list}, for a list page that filters, sorts and pages them itself.
+   */
+  public List<View> visible(Actor actor, int max) {
+    if (!mayRead(actor)) {
+      throw new Forbidden("error.correlation.forbidden");
+    }
+    return collect(actor, null, max);
+  }
+
+  private record Row(long id, String kind, String value, boolean overLimit, Instant firstSeen) {}
+
+  private static final String COLUMNS =
+      "select id, kind, value, over_limit, first_seen from correlation";
+
+  private static final org.springframework.jdbc.core.RowMapper<Row> ROW =
+      (rs, n) ->
+          new Row(
+              rs.getLong(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getBoolean(4),
+              rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
+
+  /** Up to {@code max} visible correlations after {@code last} (null: from the newest). */
+  private List<View> collect(Actor actor, Row last, int max) {
+    IntelService.ObjectCheck check = intel.objectCheck(actor);
+    WarningList warned = warningLists.current();
     List<View> out = new ArrayList<>();
-    while (out.size() <= want) {
+    while (out.size() < max) {
       List<Row> rows =
           last == null
               ? jdbc.sql(
-                      columns + " where org_count >= 2 order by first_seen desc, id desc limit 200")
-                  .query(row)
+                      COLUMNS + " where org_count >= 2 order by first_seen desc, id desc limit 200")
+                  .query(ROW)
                   .list()
               : jdbc.sql(
-                      columns
+                      COLUMNS
                           + " where org_count >= 2 and (first_seen, id) < (?, ?)"
                           + " order by first_seen desc, id desc limit 200")
                   .params(last.firstSeen().atOffset(java.time.ZoneOffset.UTC), last.id())
-                  .query(row)
+                  .query(ROW)
                   .list();
       for (Row r : rows) {
         last = r;
@@ -118,7 +141,7 @@ public class CorrelationService {
         View v = view(r.id(), r.kind(), r.value(), r.overLimit(), check);
         if (v != null) {
           out.add(v);
-          if (out.size() > want) {
+          if (out.size() >= max) {
             break;
           }
         }
@@ -127,9 +150,7 @@ public class CorrelationService {
         break;
       }
     }
-    boolean more = out.size() > want;
-    List<View> page = more ? out.subList(0, want) : out;
-    return new Page(List.copyOf(page), more ? page.get(want - 1).id() : null);
+    return out;
   }
 
   /**
