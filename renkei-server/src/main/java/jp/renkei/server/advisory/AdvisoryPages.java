@@ -201,16 +201,20 @@ class AdvisoryPages {
           // a deadline that is no date is listed with every other error, not alone
           jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
           java.time.Instant by = null;
+          InvalidInput badDeadline = null;
           try {
             by = form.confirmByInstant();
           } catch (InvalidInput e) {
-            errors.add(e);
+            badDeadline = e;
           }
           List<Organisation> recipients = List.of();
           try {
             recipients = advisories.recipientsOf(actor, form.advisory(by));
           } catch (InvalidInput e) {
             errors.add(e);
+          }
+          if (badDeadline != null) {
+            errors.add(badDeadline);
           }
           errors.throwIfAny();
           model.addAttribute("recipients", recipients);

@@ -132,19 +132,9 @@ public class CorrelationService {
                   .params(last.firstSeen().atOffset(java.time.ZoneOffset.UTC), last.id())
                   .query(ROW)
                   .list();
-      for (Row r : rows) {
-        last = r;
-        ObservableType type = ObservableType.fromCode(r.kind()).orElse(null);
-        if (type != null && warned.covers(type, r.value())) {
-          continue;
-        }
-        View v = view(r.id(), r.kind(), r.value(), r.overLimit(), check);
-        if (v != null) {
-          out.add(v);
-          if (out.size() >= max) {
-            break;
-          }
-        }
+      views(rows, check, warned, out, max);
+      if (!rows.isEmpty()) {
+        last = rows.get(rows.size() - 1);
       }
       if (rows.size() < 200) {
         break;
@@ -164,7 +154,6 @@ public class CorrelationService {
     }
     IntelService.ObjectCheck check = intel.objectCheck(actor);
     WarningList warned = warningLists.current();
-    record Row(long id, String kind, String value, boolean overLimit) {}
     List<Row> rows =
         jdbc.sql(
                 "select distinct c.id, c.kind, c.value, c.over_limit, c.first_seen from correlation"
@@ -172,63 +161,100 @@ public class CorrelationService {
                     + " and c.org_count >= 2 order by c.first_seen desc, c.id desc limit "
                     + MAX_PAGE)
             .param(seqs.toArray(Long[]::new))
-            .query(
-                (rs, n) ->
-                    new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+            .query(ROW)
             .list();
     List<View> out = new ArrayList<>();
+    views(rows, check, warned, out, Integer.MAX_VALUE);
+    return out;
+  }
+
+  /**
+   * Adds to {@code out} the views of {@code rows} the reader may see (not warned of, two or more
+   * organisations among the members it sees), until it holds {@code max}. The members of all the
+   * rows are read at once, not one query per correlation.
+   */
+  private void views(
+      List<Row> rows, IntelService.ObjectCheck check, WarningList warned, List<View> out, int max) {
+    java.util.Map<Long, List<M>> members = members(rows.stream().map(Row::id).toList());
     for (Row r : rows) {
+      if (out.size() >= max) {
+        return;
+      }
       ObservableType type = ObservableType.fromCode(r.kind()).orElse(null);
       if (type != null && warned.covers(type, r.value())) {
         continue;
       }
-      View v = view(r.id(), r.kind(), r.value(), r.overLimit(), check);
+      View v =
+          view(
+              r.id(),
+              r.kind(),
+              r.value(),
+              r.overLimit(),
+              members.getOrDefault(r.id(), List.of()),
+              check);
       if (v != null) {
         out.add(v);
       }
     }
-    return out;
+  }
+
+  /** A stored member of a correlation, with what the policy needs to judge it. */
+  private record M(
+      long correlation,
+      UUID collection,
+      Tlp tlp,
+      long org,
+      Long person,
+      String stixId,
+      String type,
+      String name,
+      String title,
+      String sector,
+      Instant added,
+      Long advisory) {}
+
+  /** The members of many correlations in one query, by correlation, each in stored order. */
+  private java.util.Map<Long, List<M>> members(List<Long> correlations) {
+    java.util.Map<Long, List<M>> by = new java.util.HashMap<>();
+    if (correlations.isEmpty()) {
+      return by;
+    }
+    jdbc.sql(
+            "select m.correlation_id, o.collection_id, o.tlp, o.originator_org,"
+                + " o.originator_person, o.stix_id, o.type, o.body::jsonb ->> 'name', c.title_en,"
+                + " g.sector_code, o.date_added, o.source_advisory"
+                + " from correlation_member m join stix_object o on o.seq = m.seq"
+                + " join stix_collection c on c.id = o.collection_id"
+                + " join organisation g on g.id = o.originator_org"
+                + " where m.correlation_id = any(?) order by m.correlation_id, o.seq")
+        .param(correlations.toArray(Long[]::new))
+        .query(
+            (rs, n) ->
+                new M(
+                    rs.getLong(1),
+                    rs.getObject(2, UUID.class),
+                    Tlp.valueOf(rs.getString(3)),
+                    rs.getLong(4),
+                    rs.getObject(5, Long.class),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getTimestamp(11).toInstant(),
+                    rs.getObject(12, Long.class)))
+        .list()
+        .forEach(m -> by.computeIfAbsent(m.correlation(), x -> new ArrayList<>()).add(m));
+    return by;
   }
 
   private View view(
-      long id, String kind, String value, boolean overLimit, IntelService.ObjectCheck check) {
-    record M(
-        UUID collection,
-        Tlp tlp,
-        long org,
-        Long person,
-        String stixId,
-        String type,
-        String name,
-        String title,
-        String sector,
-        Instant added,
-        Long advisory) {}
-    List<M> members =
-        jdbc.sql(
-                "select o.collection_id, o.tlp, o.originator_org, o.originator_person, o.stix_id,"
-                    + " o.type, o.body::jsonb ->> 'name', c.title_en, g.sector_code, o.date_added,"
-                    + " o.source_advisory"
-                    + " from correlation_member m join stix_object o on o.seq = m.seq"
-                    + " join stix_collection c on c.id = o.collection_id"
-                    + " join organisation g on g.id = o.originator_org"
-                    + " where m.correlation_id = ? order by o.seq")
-            .param(id)
-            .query(
-                (rs, n) ->
-                    new M(
-                        rs.getObject(1, UUID.class),
-                        Tlp.valueOf(rs.getString(2)),
-                        rs.getLong(3),
-                        rs.getObject(4, Long.class),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getTimestamp(10).toInstant(),
-                        rs.getObject(11, Long.class)))
-            .list();
+      long id,
+      String kind,
+      String value,
+      boolean overLimit,
+      List<M> members,
+      IntelService.ObjectCheck check) {
     Set<Long> orgs = new LinkedHashSet<>();
     Set<String> sectors = new LinkedHashSet<>();
     List<Member> visible = new ArrayList<>();
