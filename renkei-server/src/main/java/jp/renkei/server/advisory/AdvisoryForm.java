@@ -33,6 +33,11 @@ public class AdvisoryForm {
   private Long draft;
 
   NewAdvisory advisory() {
+    return advisory(confirmByInstant());
+  }
+
+  /** The advisory with the deadline given (the form's own may be no date: it is checked apart). */
+  NewAdvisory advisory(java.time.Instant confirmBy) {
     return new NewAdvisory(
         title,
         body,
@@ -45,7 +50,7 @@ public class AdvisoryForm {
         types,
         organisations,
         urgency,
-        confirmByInstant());
+        confirmBy);
   }
 
   java.time.Instant confirmByInstant() {

@@ -43,11 +43,13 @@ class AdvisoryPages {
   String list(
       Actor actor,
       @RequestParam java.util.Map<String, String> params,
+      java.util.Locale locale,
       Model model,
       jakarta.servlet.http.HttpServletResponse response) {
     ListQuery query =
         ListSpec.builder()
             .text()
+            .organisation()
             .tlp(reference)
             .messages(
                 "kind",
@@ -66,7 +68,8 @@ class AdvisoryPages {
             query,
             advisories.list(actor, ListSpec.CAP + 1),
             a ->
-                query.textMatches(a.title(), a.issuerName())
+                query.textMatches(a.title(), a.issuerName(), a.issuerNameEn())
+                    && query.fieldMatches("org", a.issuerName(), a.issuerNameEn())
                     && query.allows("tlp", a.tlp())
                     && query.allows("kind", a.kind())
                     && query.allows("status", a.status())
@@ -75,7 +78,7 @@ class AdvisoryPages {
                 "issued", ListPage.by(AdvisoryService.Summary::createdAt),
                 "title", ListPage.by(AdvisoryService.Summary::title),
                 "tlp", ListPage.byTlp(AdvisoryService.Summary::tlp),
-                "issuer", ListPage.by(AdvisoryService.Summary::issuerName)),
+                "issuer", ListPage.<AdvisoryService.Summary, String>by(a -> a.issuerName(locale))),
             AdvisoryService.Summary::id));
     model.addAttribute("mayIssue", advisories.mayIssue(actor));
     return "advisory/list";
@@ -195,7 +198,25 @@ class AdvisoryPages {
           return form(actor, null, null, model, locale);
         }
         default -> {
-          List<Organisation> recipients = advisories.recipientsOf(actor, form.advisory());
+          // a deadline that is no date is listed with every other error, not alone
+          jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
+          java.time.Instant by = null;
+          InvalidInput badDeadline = null;
+          try {
+            by = form.confirmByInstant();
+          } catch (InvalidInput e) {
+            badDeadline = e;
+          }
+          List<Organisation> recipients = List.of();
+          try {
+            recipients = advisories.recipientsOf(actor, form.advisory(by));
+          } catch (InvalidInput e) {
+            errors.add(e);
+          }
+          if (badDeadline != null) {
+            errors.add(badDeadline);
+          }
+          errors.throwIfAny();
           model.addAttribute("recipients", recipients);
           model.addAttribute(
               "withoutDuty",
@@ -220,7 +241,10 @@ class AdvisoryPages {
 
   @GetMapping("/advisories/{id}")
   String view(Actor actor, @PathVariable long id, Model model) {
-    model.addAttribute("advisory", advisories.view(actor, id));
+    model.addAttribute(
+        "advisory",
+        advisories.view(
+            actor, id, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     return "advisory/view";
   }
 

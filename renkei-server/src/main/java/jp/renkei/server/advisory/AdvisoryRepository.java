@@ -334,12 +334,14 @@ class AdvisoryRepository {
   }
 
   /** The newest version's title and kind of many advisories at once. */
-  record Headline(long advisoryId, String title, String kind) {}
+  record Headline(
+      long advisoryId, String title, String kind, String urgency, java.time.Instant confirmBy) {}
 
   java.util.Map<Long, Headline> headlines(List<Long> advisoryIds) {
     java.util.Map<Long, Headline> by = new java.util.HashMap<>();
     jdbc.sql(
-            "select distinct on (advisory_id) advisory_id, title, kind from advisory_version"
+            "select distinct on (advisory_id) advisory_id, title, kind, urgency, confirm_by"
+                + " from advisory_version"
                 + " where advisory_id = any(?) order by advisory_id, version_no desc")
         .param(advisoryIds.toArray(Long[]::new))
         .query(Rows.of(Headline.class))

@@ -52,7 +52,30 @@ public class AdvisoryService {
       Instant createdAt,
       Instant deliveredAt,
       Instant acknowledgedAt,
-      boolean recipient) {}
+      boolean recipient,
+      String issuerNameEn,
+      String urgency,
+      Instant confirmBy) {
+
+    /** The issuer's name in the reader's language, as it was when the advisory was issued. */
+    public String issuerName(java.util.Locale locale) {
+      return "en".equals(locale.getLanguage()) && issuerNameEn != null ? issuerNameEn : issuerName;
+    }
+
+    /**
+     * The recipient's state: {@code confirmed}, {@code overdue} (the deadline passed unconfirmed),
+     * {@code unconfirmed}; empty for a reader that is not a recipient.
+     */
+    public String receipt(Instant now) {
+      if (!recipient) {
+        return "";
+      }
+      if (acknowledgedAt != null) {
+        return "confirmed";
+      }
+      return confirmBy != null && now.isAfter(confirmBy) ? "overdue" : "unconfirmed";
+    }
+  }
 
   private final AdvisoryRepository advisories;
   private final jp.renkei.server.report.ReportService reports;
@@ -104,26 +127,33 @@ public class AdvisoryService {
     if (!mayIssue(actor)) {
       throw new Forbidden("error.advisory.mayNotIssue");
     }
-    List<String> observables = checkContent(a.title(), a.body(), a.actions(), a.observables());
-    if (a.tlp() == null || !Set.of("amber_strict", "amber", "green", "clear").contains(a.tlp())) {
-      throw new InvalidInput("tlp", "validation.advisory.tlp", String.valueOf(a.tlp()));
-    }
-    checkUrgency(a.urgency(), a.confirmBy());
+    // every field is checked, and every error reported at once (in the order of the form)
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
+    List<String> observables =
+        checkContent(a.title(), a.body(), a.actions(), a.observables(), errors);
+    errors.check(
+        () -> {
+          if (a.tlp() == null
+              || !Set.of("amber_strict", "amber", "green", "clear").contains(a.tlp())) {
+            throw new InvalidInput("tlp", "validation.advisory.tlp", String.valueOf(a.tlp()));
+          }
+        });
+    errors.check(() -> checkUrgency(a.urgency(), a.confirmBy()));
     if (!a.all() && a.sectors().isEmpty() && a.types().isEmpty() && a.organisations().isEmpty()) {
-      throw new InvalidInput("audience", "validation.advisory.emptyAudience");
+      errors.add(new InvalidInput("audience", "validation.advisory.emptyAudience"));
     }
     Set<String> sectorCodes =
         reference.sectors().stream().map(s -> s.code()).collect(Collectors.toSet());
     for (String s : a.sectors()) {
       if (!sectorCodes.contains(s)) {
-        throw new InvalidInput("sectors", "validation.vocabulary", s);
+        errors.add(new InvalidInput("sectors", "validation.vocabulary", s));
       }
     }
     Set<String> typeCodes =
         reference.organisationTypes().stream().map(t -> t.code()).collect(Collectors.toSet());
     for (String t : a.types()) {
       if (!typeCodes.contains(t)) {
-        throw new InvalidInput("types", "validation.vocabulary", t);
+        errors.add(new InvalidInput("types", "validation.vocabulary", t));
       }
     }
     List<Long> orgIds = new ArrayList<>();
@@ -134,16 +164,18 @@ public class AdvisoryService {
         named.add(o);
         orgIds.add(o.id());
       } catch (NotFound e) {
-        throw new InvalidInput("organisations", "validation.organisation.unknown", code);
+        errors.add(new InvalidInput("organisations", "validation.organisation.unknown", code));
       }
     }
-    requireWithinOwnSectors(actor, a, named);
+    errors.check(() -> requireWithinOwnSectors(actor, a, named));
     for (Long source : a.sourceReportIds()) {
       if (source == null || !reports.canSee(actor, source)) {
-        throw new InvalidInput(
-            "sourceReportIds", "validation.advisory.sourceReport", String.valueOf(source));
+        errors.add(
+            new InvalidInput(
+                "sourceReportIds", "validation.advisory.sourceReport", String.valueOf(source)));
       }
     }
+    errors.throwIfAny();
     return new Checked(a, observables, orgIds);
   }
 
@@ -262,11 +294,17 @@ public class AdvisoryService {
     }
     List<AdvisoryView.Version> versions = advisories.versions(id);
     AdvisoryView.Version current = versions.get(versions.size() - 1);
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     List<String> obs =
         checkContent(
-            title, body, actions, observables == null ? current.observables() : observables);
+            title,
+            body,
+            actions,
+            observables == null ? current.observables() : observables,
+            errors);
+    errors.check(() -> checkUrgency(level, confirmBy));
+    errors.throwIfAny();
     List<Long> sources = sources(actor, current.sourceReportIds(), sourceReportIds);
-    checkUrgency(level, confirmBy);
     int n = versions.size() + 1;
     advisories.insertVersion(
         id,
@@ -374,6 +412,15 @@ public class AdvisoryService {
 
   @Transactional
   public AdvisoryView view(Actor actor, long id) {
+    return view(actor, id, java.util.Locale.JAPANESE);
+  }
+
+  /**
+   * As {@link #view(Actor, long)}, with organisations named in {@code locale}: the issuer by the
+   * name it had when it issued the advisory, the recipients by their names now.
+   */
+  @Transactional
+  public AdvisoryView view(Actor actor, long id, java.util.Locale locale) {
     AdvisoryRepository.Advisory a = visible(actor, id);
     boolean issuerSide =
         actor.organisationId() != null && a.issuerOrgId() == actor.organisationId();
@@ -396,10 +443,11 @@ public class AdvisoryService {
                             versions.get(versions.size() - 1).confirmBy(),
                             overdue(versions.get(versions.size() - 1), r.acknowledgedAt())))
                 .orElse(null);
-    AdvisoryView.Reach reach = issuerSide ? reach(id, versions.get(versions.size() - 1)) : null;
+    AdvisoryView.Reach reach =
+        issuerSide ? reach(id, versions.get(versions.size() - 1), locale) : null;
     return new AdvisoryView(
         a.id(),
-        names.nameJaAt(a.issuerOrgId(), a.createdAt()),
+        names.nameAt(a.issuerOrgId(), a.createdAt(), locale),
         a.tlp(),
         a.status(),
         versions,
@@ -611,6 +659,7 @@ public class AdvisoryService {
             ? Map.of()
             : advisories.receipts(actor.organisationId(), ids);
     List<Summary> out = new ArrayList<>();
+    Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
     for (AdvisoryRepository.Advisory a : visible) {
       AdvisoryRepository.Headline h = headlines.get(a.id());
       AdvisoryRepository.Recipient r = mine.get(a.id());
@@ -624,11 +673,20 @@ public class AdvisoryService {
               this.names.nameJaAt(
                   a.issuerOrgId(),
                   a.createdAt(),
-                  org -> names.computeIfAbsent(org, o -> directory.organisation(o).nameJa())),
+                  org ->
+                      names.computeIfAbsent(
+                          org, o -> orgs.computeIfAbsent(o, directory::organisation).nameJa())),
               a.createdAt(),
               r == null ? null : r.deliveredAt(),
               r == null ? null : r.acknowledgedAt(),
-              r != null));
+              r != null,
+              this.names.nameAt(
+                  a.issuerOrgId(),
+                  a.createdAt(),
+                  java.util.Locale.ENGLISH,
+                  org -> orgs.computeIfAbsent(org, directory::organisation)),
+              h.urgency(),
+              h.confirmBy()));
     }
     return out;
   }
@@ -724,7 +782,7 @@ public class AdvisoryService {
         && clock.instant().isAfter(current.confirmBy());
   }
 
-  private AdvisoryView.Reach reach(long id, AdvisoryView.Version current) {
+  private AdvisoryView.Reach reach(long id, AdvisoryView.Version current, java.util.Locale locale) {
     List<AdvisoryRepository.Recipient> all = advisories.recipients(id);
     Map<String, long[]> byLevel = new java.util.LinkedHashMap<>();
     for (String level : List.of("ministry", "ceptoar", "operator", "other")) {
@@ -753,16 +811,16 @@ public class AdvisoryService {
         totalConfirmed++;
       } else {
         pending.add(
-            new AdvisoryView.Pending(org.nameJa(), r.level(), r.deliveredAt(), r.remindedAt()));
+            new AdvisoryView.Pending(org.name(locale), r.level(), r.deliveredAt(), r.remindedAt()));
       }
       if (org.dutyEmail() == null || org.dutyEmail().isBlank()) {
-        withoutDuty.add(org.nameJa());
+        withoutDuty.add(org.name(locale));
       }
       Map<String, String> sent = delivered.getOrDefault(r.organisationId(), Map.of());
       Map<String, String> reminder = reminded.getOrDefault(r.organisationId(), Map.of());
       states.add(
           new AdvisoryView.RecipientState(
-              org.nameJa(),
+              org.name(locale),
               r.level(),
               r.deliveredAt(),
               r.acknowledgedAt(),
@@ -851,42 +909,52 @@ public class AdvisoryService {
     }
   }
 
+  /**
+   * The advisory's text fields and observables, every error added to {@code errors} (each bad
+   * observable line by its row); the observables that parsed, normalised.
+   */
   private static List<String> checkContent(
-      String title, String body, String actions, List<String> observables) {
+      String title,
+      String body,
+      String actions,
+      List<String> observables,
+      jp.renkei.server.failure.FieldErrors errors) {
     if (title == null || title.isBlank() || title.strip().length() > 200) {
-      throw new InvalidInput("title", "validation.required.max", 200);
+      errors.add(new InvalidInput("title", "validation.required.max", 200));
     }
     if (body == null || body.isBlank() || body.strip().length() > 20_000) {
-      throw new InvalidInput("body", "validation.required.max", 20_000);
+      errors.add(new InvalidInput("body", "validation.required.max", 20_000));
     }
     if (actions != null && actions.strip().length() > 5000) {
-      throw new InvalidInput("actions", "validation.required.max", 5000);
-    }
-    if (observables.size() > 500) {
-      throw new InvalidInput("observables", "validation.report.tooManyObservables", 500);
+      errors.add(new InvalidInput("actions", "validation.required.max", 5000));
     }
     List<String> out = new ArrayList<>();
+    if (observables.size() > 500) {
+      errors.add(new InvalidInput("observables", "validation.report.tooManyObservables", 500));
+      return out;
+    }
     for (int i = 0; i < observables.size(); i++) {
       String line = observables.get(i) == null ? "" : observables.get(i).strip();
       String[] parts = line.split("\\s+", 2);
       Optional<ObservableType> type =
           parts.length == 2 ? ObservableType.fromCode(parts[0]) : Optional.empty();
       String value = type.isPresent() ? parts[1] : line;
-      final int index = i;
-      ObservableType t =
-          type.or(() -> Observables.detect(value))
-              .orElseThrow(
-                  () ->
-                      new InvalidInput(
-                          "observables[" + index + "]",
-                          "validation.observable.line",
-                          index + 1,
-                          line));
+      Optional<ObservableType> t = type.or(() -> Observables.detect(value));
+      if (t.isEmpty()) {
+        errors.add(
+            new InvalidInput("observables[" + i + "]", "validation.observable.line", i + 1, line));
+        continue;
+      }
       try {
-        out.add(t.code() + " " + Observables.parse(t, value).value());
+        out.add(t.get().code() + " " + Observables.parse(t.get(), value).value());
       } catch (InvalidObservable e) {
-        throw new InvalidInput(
-            "observables[" + i + "]", "validation.observable", t.code(), value, e.reason());
+        errors.add(
+            new InvalidInput(
+                "observables[" + i + "]",
+                "validation.observable",
+                t.get().code(),
+                value,
+                e.reason()));
       }
     }
     return out;

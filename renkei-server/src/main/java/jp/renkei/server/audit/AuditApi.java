@@ -40,7 +40,14 @@ class AuditApi {
     return audit
         .search(
             actor,
-            new AuditFilter(action, actorName, outcome, from, to, cursors.before(before), limit))
+            new AuditFilter(
+                action,
+                actorName,
+                outcome,
+                from,
+                to,
+                cursors.before(before),
+                Math.min(limit, AuditFilter.MAX_LIMIT)))
         .stream()
         .map(e -> AuditEntryRepresentation.of(e, cursors))
         .toList();

@@ -15,13 +15,19 @@ public record AuditFilter(
     Long beforeSeq,
     int limit) {
 
+  /** The most entries the API returns at once. */
   public static final int MAX_LIMIT = 500;
+
+  /**
+   * The most entries the audit page collects to filter, sort and page (the list's cap, plus one).
+   */
+  public static final int LIST_LIMIT = jp.renkei.server.listing.ListSpec.CAP + 1;
 
   public AuditFilter {
     action = blankToNull(action);
     actor = blankToNull(actor);
     outcome = blankToNull(outcome);
-    limit = limit <= 0 ? 100 : Math.min(limit, MAX_LIMIT);
+    limit = limit <= 0 ? 100 : Math.min(limit, LIST_LIMIT);
   }
 
   private static String blankToNull(String s) {

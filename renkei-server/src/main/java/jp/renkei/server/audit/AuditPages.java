@@ -1,26 +1,47 @@
 package jp.renkei.server.audit;
 
-import java.time.LocalDateTime;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import jp.renkei.engine.audit.ChainVerifier;
 import jp.renkei.server.directory.Role;
-import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.listing.ListPage;
+import jp.renkei.server.listing.ListQuery;
+import jp.renkei.server.listing.ListSpec;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Browse and filter the audit log (times are entered and shown in Japan time). Entries are shown
- * without sequence numbers or hashes, and the chain check says only whether it holds (see {@link
- * AuditEntryRepresentation}).
+ * Browse and filter the audit log (days are entered and times shown in Japan time). The list is
+ * built from {@link AuditLog#search} alone, so its rows, total and pages hold only the entries the
+ * viewer may browse. Entries are shown without sequence numbers or hashes, and the chain check says
+ * only whether it holds (see {@link AuditEntryRepresentation}).
  */
 @Controller
 class AuditPages {
 
   static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+
+  static final ListSpec SPEC =
+      ListSpec.builder()
+          .text()
+          .field("action", "audit.filter.action")
+          .field("actor", "audit.filter.actor")
+          .messages(
+              "outcome",
+              "audit.filter.outcome",
+              "audit.outcome.",
+              List.of("success", "failure", "denied"))
+          .period()
+          .sort("time", "audit.col.time")
+          .sort("action", "audit.col.action")
+          .sort("actor", "audit.col.actor")
+          .sort("outcome", "audit.col.outcome")
+          .build();
+
   private final AuditLog audit;
   private final AuditCursors cursors;
 
@@ -32,35 +53,38 @@ class AuditPages {
   @GetMapping("/admin/audit")
   String list(
       Actor actor,
-      @RequestParam(required = false) String action,
-      @RequestParam(name = "actor", required = false) String actorName,
-      @RequestParam(required = false) String outcome,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String before,
+      @RequestParam Map<String, String> params,
       @RequestParam(defaultValue = "false") boolean verify,
-      Model model) {
-    AuditFilter filter =
-        new AuditFilter(
-            action,
-            actorName,
-            outcome,
-            instant("from", from),
-            instant("to", to),
-            cursors.before(before),
-            100);
-    List<AuditEntryRepresentation> entries =
-        audit.search(actor, filter).stream()
-            .map(e -> AuditEntryRepresentation.of(e, cursors))
-            .toList();
-    model.addAttribute("filter", filter);
-    model.addAttribute("fromText", from);
-    model.addAttribute("toText", to);
-    model.addAttribute("entries", entries);
-    model.addAttribute("zone", JST);
+      Model model,
+      HttpServletResponse response) {
+    ListQuery query = SPEC.parse(params, response);
+    // a bad query still asks: who may not browse the audit is told so before anything else
+    List<AuditEntry> visible =
+        audit.search(
+            actor,
+            new AuditFilter(
+                blank(query.field("action")),
+                blank(query.field("actor")),
+                query.chosen("outcome").orElse(null),
+                query.fromInstant(),
+                query.toExclusive(),
+                null,
+                query.valid() ? AuditFilter.LIST_LIMIT : 1));
+    ListPage<AuditEntry> page =
+        ListPage.of(
+            query,
+            visible,
+            e -> query.textMatches(e.detail(), e.targetType(), e.targetId(), e.action()),
+            Map.of(
+                "time", ListPage.by(AuditEntry::occurredAt),
+                "action", ListPage.by(AuditEntry::action),
+                "actor", ListPage.by(AuditEntry::actor),
+                "outcome", ListPage.by(AuditEntry::outcome)),
+            AuditEntry::seq);
+    model.addAttribute("page", page);
     model.addAttribute(
-        "olderCursor",
-        entries.size() == filter.limit() ? entries.get(entries.size() - 1).cursor() : null);
+        "entries", page.rows().stream().map(e -> AuditEntryRepresentation.of(e, cursors)).toList());
+    model.addAttribute("zone", JST);
     if (verify && actor.is(Role.PLATFORM_ADMIN)) {
       ChainVerifier.Result chain = audit.verify();
       model.addAttribute("chainIntact", chain.intact());
@@ -70,14 +94,7 @@ class AuditPages {
     return "audit/list";
   }
 
-  private static java.time.Instant instant(String field, String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDateTime.parse(text.strip()).atZone(JST).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new InvalidInput(field, "error.badParameter", field, text);
-    }
+  private static String blank(String s) {
+    return s.isEmpty() ? null : s;
   }
 }

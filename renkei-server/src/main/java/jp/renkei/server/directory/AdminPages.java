@@ -73,10 +73,63 @@ class AdminPages {
     }
   }
 
+  /** The people list's filters: who (login, name, e-mail), organisation, role, state. */
+  static final jp.renkei.server.listing.ListSpec PEOPLE =
+      jp.renkei.server.listing.ListSpec.builder()
+          .text()
+          .organisation()
+          .messages(
+              "role",
+              "admin.users.role",
+              "role.",
+              java.util.Arrays.stream(Role.values()).map(Role::code).toList())
+          .messages(
+              "status",
+              "admin.users.status",
+              "admin.users.",
+              List.of("enabled", "disabled", "locked"))
+          .ascending()
+          .sort("login", "admin.users.login")
+          .sort("name", "admin.users.name")
+          .sort("organisation", "admin.users.organisation")
+          .sort("role", "admin.users.role")
+          .sort("lastLogin", "admin.users.lastLogin")
+          .build();
+
+  static String status(UserAccount u, java.time.Instant now) {
+    return !u.enabled() ? "disabled" : u.lockedAt(now) ? "locked" : "enabled";
+  }
+
   @GetMapping("/admin/users")
-  String users(Actor actor, Model model) {
-    model.addAttribute("users", users.list(actor));
-    model.addAttribute("now", java.time.Instant.now());
+  String users(
+      Actor actor,
+      @org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> params,
+      java.util.Locale locale,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
+    jp.renkei.server.listing.ListQuery query = PEOPLE.parse(params, response);
+    java.time.Instant now = java.time.Instant.now();
+    // only the people this admin manages (UserService decides), filtered, sorted and paged
+    model.addAttribute(
+        "page",
+        jp.renkei.server.listing.ListPage.of(
+            query,
+            users.list(actor),
+            u ->
+                query.textMatches(u.login(), u.displayName(), u.email())
+                    && query.fieldMatches("org", u.organisationNameJa(), u.organisationNameEn())
+                    && query.allows("role", u.role().code())
+                    && query.allows("status", status(u, now)),
+            java.util.Map.of(
+                "login", jp.renkei.server.listing.ListPage.by(UserAccount::login),
+                "name", jp.renkei.server.listing.ListPage.by(UserAccount::displayName),
+                "organisation",
+                    jp.renkei.server.listing.ListPage.<UserAccount, String>by(
+                        u -> u.organisationName(locale)),
+                "role", jp.renkei.server.listing.ListPage.by(UserAccount::role),
+                "lastLogin", jp.renkei.server.listing.ListPage.by(UserAccount::lastLoginAt)),
+            UserAccount::id));
+    model.addAttribute("now", now);
     model.addAttribute("roles", assignableRoles(actor));
     model.addAttribute(
         "organisations",
@@ -97,6 +150,7 @@ class AdminPages {
       @RequestParam(defaultValue = "") String email,
       @RequestParam(defaultValue = "") String organisationCode,
       @RequestParam(defaultValue = "") String role,
+      java.util.Locale locale,
       Model model) {
     NewUser form =
         new NewUser(
@@ -109,7 +163,7 @@ class AdminPages {
       model.addAttribute("form", form);
       model.addAttribute("formError", e);
     }
-    return users(actor, model);
+    return users(actor, java.util.Map.of(), locale, model, null);
   }
 
   @GetMapping("/admin/users/{id}")

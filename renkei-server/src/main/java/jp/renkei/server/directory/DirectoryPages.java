@@ -1,14 +1,24 @@
 package jp.renkei.server.directory;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.renkei.server.listing.ListPage;
+import jp.renkei.server.listing.ListQuery;
+import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.reference.ReferenceData;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The organisation directory pages. The filter form updates the table in place with htmx. */
+/**
+ * The organisation directory pages: every member organisation (the directory is how partners find
+ * each other, so every signed-in person reads all of it), filtered by type, sector and name or
+ * code, sorted and paged.
+ */
 @Controller
 class DirectoryPages {
 
@@ -22,17 +32,43 @@ class DirectoryPages {
 
   @GetMapping("/directory")
   String list(
-      @RequestParam(required = false) String type,
-      @RequestParam(required = false) String sector,
-      @RequestParam(required = false) String q,
-      @RequestHeader(name = "HX-Request", required = false) String htmx,
-      Model model) {
-    OrganisationQuery query = new OrganisationQuery(type, sector, q);
-    model.addAttribute("query", query);
-    model.addAttribute("organisations", directory.find(query));
-    model.addAttribute("types", reference.organisationTypes());
-    model.addAttribute("sectors", reference.sectors());
-    return htmx != null ? "directory/list :: results" : "directory/list";
+      @RequestParam Map<String, String> params,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
+    ListQuery query =
+        ListSpec.builder()
+            .text()
+            .terms("type", "directory.filter.type", reference.organisationTypes())
+            .sectors(reference)
+            .ascending()
+            .sort("name", "directory.col.name")
+            .sort("type", "directory.col.type")
+            .sort("sector", "directory.col.sector")
+            .sort("code", "directory.col.code")
+            .build()
+            .parse(params, response);
+    List<Organisation> found =
+        query.valid()
+            ? directory.find(
+                new OrganisationQuery(
+                    query.chosen("type").orElse(null),
+                    query.chosen("sector").orElse(null),
+                    query.text()))
+            : List.of();
+    model.addAttribute(
+        "page",
+        ListPage.of(
+            query,
+            found,
+            o -> true,
+            Map.of(
+                "name", ListPage.<Organisation, String>by(o -> o.name(locale)),
+                "type", ListPage.<Organisation, String>by(o -> o.typeName(locale)),
+                "sector", ListPage.<Organisation, String>by(o -> o.sectorName(locale)),
+                "code", ListPage.by(Organisation::code)),
+            Organisation::id));
+    return "directory/list";
   }
 
   @GetMapping("/directory/{id}")

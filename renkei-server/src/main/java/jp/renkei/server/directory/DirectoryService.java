@@ -6,6 +6,7 @@ import jp.renkei.engine.text.Names;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.failure.Conflict;
+import jp.renkei.server.failure.FieldErrors;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
@@ -159,6 +160,8 @@ public class DirectoryService {
     if (id.aliases().size() + id.domains().size() + id.ipRanges().size() > MAX_IDENTITY_VALUES) {
       throw new InvalidInput("aliases", "validation.identity.tooMany", MAX_IDENTITY_VALUES);
     }
+    // every bad line is reported at once
+    FieldErrors errors = new FieldErrors();
     java.util.List<String> domains = new java.util.ArrayList<>();
     for (String d : id.domains()) {
       try {
@@ -167,7 +170,8 @@ public class DirectoryService {
                     jp.renkei.engine.observable.ObservableType.DOMAIN, d)
                 .value());
       } catch (jp.renkei.engine.observable.InvalidObservable e) {
-        throw new InvalidInput("domains", "validation.observable", "domain-name", d, e.reason());
+        errors.add(
+            new InvalidInput("domains", "validation.observable", "domain-name", d, e.reason()));
       }
     }
     java.util.List<String> ranges = new java.util.ArrayList<>();
@@ -178,18 +182,20 @@ public class DirectoryService {
                     jp.renkei.engine.observable.ObservableType.CIDR, r)
                 .value();
         if (cidr.contains(":")) {
-          throw new InvalidInput("ipRanges", "validation.identity.ipv6", r);
+          errors.add(new InvalidInput("ipRanges", "validation.identity.ipv6", r));
+        } else {
+          ranges.add(cidr);
         }
-        ranges.add(cidr);
       } catch (jp.renkei.engine.observable.InvalidObservable e) {
-        throw new InvalidInput("ipRanges", "validation.observable", "cidr", r, e.reason());
+        errors.add(new InvalidInput("ipRanges", "validation.observable", "cidr", r, e.reason()));
       }
     }
     for (String a : id.aliases()) {
       if (a.length() < 2 || a.length() > MAX_NAME) {
-        throw new InvalidInput("aliases", "validation.identity.alias", a);
+        errors.add(new InvalidInput("aliases", "validation.identity.alias", a));
       }
     }
+    errors.throwIfAny();
     organisations.replaceIdentity(o.id(), "alias", id.aliases());
     organisations.replaceIdentity(o.id(), "domain", domains);
     organisations.replaceIdentity(o.id(), "ip_range", ranges);
@@ -251,20 +257,24 @@ public class DirectoryService {
       throw new Forbidden("error.directory.forbidden");
     }
     String email = dutyEmail == null || dutyEmail.isBlank() ? null : dutyEmail.strip();
+    FieldErrors errors = new FieldErrors();
     if (email != null && !EMAIL.matcher(email).matches()) {
-      throw new InvalidInput("dutyEmail", "validation.email", email);
+      errors.add(new InvalidInput("dutyEmail", "validation.email", email));
     }
     String url = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
     if (url != null) {
       if (url.length() > 2000) {
-        throw new InvalidInput("webhookUrl", "validation.webhook", url.substring(0, 100) + "…");
-      }
-      try {
-        outbound.check(url);
-      } catch (OutboundHttp.Refused e) {
-        throw new InvalidInput("webhookUrl", "error.outbound.refused", url, e.getMessage());
+        errors.add(
+            new InvalidInput("webhookUrl", "validation.webhook", url.substring(0, 100) + "…"));
+      } else {
+        try {
+          outbound.check(url);
+        } catch (OutboundHttp.Refused e) {
+          errors.add(new InvalidInput("webhookUrl", "error.outbound.refused", url, e.getMessage()));
+        }
       }
     }
+    errors.throwIfAny();
     String previous = organisations.webhookUrl(o.id()).orElse(null);
     String secret = null;
     if (url != null && !url.equals(previous)) {
@@ -295,45 +305,55 @@ public class DirectoryService {
   }
 
   private void validate(NewOrganisation o) {
+    // every field is checked and every error reported at once; conflicts with existing
+    // organisations are looked for only in a form that is otherwise right
+    FieldErrors errors = new FieldErrors();
     if (o.code() == null || !CODE.matcher(o.code()).matches()) {
-      throw new InvalidInput("code", "validation.organisation.code", String.valueOf(o.code()));
+      errors.add(
+          new InvalidInput("code", "validation.organisation.code", String.valueOf(o.code())));
     }
-    if (o.nameJa() == null || o.nameJa().length() > MAX_NAME) {
-      throw new InvalidInput("nameJa", "validation.required.max", MAX_NAME);
+    if (o.nameJa() == null || o.nameJa().isBlank() || o.nameJa().length() > MAX_NAME) {
+      errors.add(new InvalidInput("nameJa", "validation.required.max", MAX_NAME));
     }
-    if (o.nameEn() == null || o.nameEn().length() > MAX_NAME) {
-      throw new InvalidInput("nameEn", "validation.required.max", MAX_NAME);
+    if (o.nameEn() == null || o.nameEn().isBlank() || o.nameEn().length() > MAX_NAME) {
+      errors.add(new InvalidInput("nameEn", "validation.required.max", MAX_NAME));
     }
-    if (o.typeCode() == null
-        || reference.organisationTypes().stream().noneMatch(t -> t.code().equals(o.typeCode()))) {
-      throw new InvalidInput(
-          "typeCode", "validation.organisation.type", String.valueOf(o.typeCode()));
-    }
-    boolean needsSector = reference.typeHasSector(o.typeCode());
-    if (needsSector && o.sectorCode() == null) {
-      throw new InvalidInput("sectorCode", "validation.organisation.sectorRequired");
-    }
-    if (!needsSector && o.sectorCode() != null) {
-      throw new InvalidInput("sectorCode", "validation.organisation.sectorNotAllowed");
+    boolean knownType =
+        o.typeCode() != null
+            && reference.organisationTypes().stream().anyMatch(t -> t.code().equals(o.typeCode()));
+    if (!knownType) {
+      errors.add(
+          new InvalidInput(
+              "typeCode", "validation.organisation.type", String.valueOf(o.typeCode())));
+    } else {
+      boolean needsSector = reference.typeHasSector(o.typeCode());
+      if (needsSector && o.sectorCode() == null) {
+        errors.add(new InvalidInput("sectorCode", "validation.organisation.sectorRequired"));
+      }
+      if (!needsSector && o.sectorCode() != null) {
+        errors.add(new InvalidInput("sectorCode", "validation.organisation.sectorNotAllowed"));
+      }
     }
     if (o.sectorCode() != null && reference.sector(o.sectorCode()).isEmpty()) {
-      throw new InvalidInput("sectorCode", "validation.organisation.sector", o.sectorCode());
+      errors.add(new InvalidInput("sectorCode", "validation.organisation.sector", o.sectorCode()));
     }
     if (o.ministryCode() != null) {
       if (!"ministry".equals(o.typeCode())) {
-        throw new InvalidInput("ministryCode", "validation.organisation.ministryOnlyForMinistry");
-      }
-      if (reference.ministries().stream().noneMatch(m -> m.code().equals(o.ministryCode()))) {
-        throw new InvalidInput(
-            "ministryCode", "validation.organisation.ministry", o.ministryCode());
+        errors.add(
+            new InvalidInput("ministryCode", "validation.organisation.ministryOnlyForMinistry"));
+      } else if (reference.ministries().stream()
+          .noneMatch(m -> m.code().equals(o.ministryCode()))) {
+        errors.add(
+            new InvalidInput("ministryCode", "validation.organisation.ministry", o.ministryCode()));
       }
     }
     if (o.dutyEmail() != null && !EMAIL.matcher(o.dutyEmail()).matches()) {
-      throw new InvalidInput("dutyEmail", "validation.email", o.dutyEmail());
+      errors.add(new InvalidInput("dutyEmail", "validation.email", o.dutyEmail()));
     }
     for (String ceptoar : o.ceptoarCodes()) {
-      requireCeptoar("ceptoarCodes", ceptoar);
+      errors.check(() -> requireCeptoar("ceptoarCodes", ceptoar));
     }
+    errors.throwIfAny();
     if (organisations.codeExists(o.code())) {
       throw new Conflict("code", "validation.organisation.codeTaken", o.code());
     }

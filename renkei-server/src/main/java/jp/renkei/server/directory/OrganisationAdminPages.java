@@ -42,11 +42,17 @@ class OrganisationAdminPages {
     requireAdmin(actor);
     Organisation o = directory.organisation(id);
     model.addAttribute("o", o);
-    model.addAttribute("webhookUrl", organisations.webhookUrl(id).orElse(""));
-    OrganisationIdentity identity = directory.identity(id);
-    model.addAttribute("aliases", String.join("\n", identity.aliases()));
-    model.addAttribute("domains", String.join("\n", identity.domains()));
-    model.addAttribute("ipRanges", String.join("\n", identity.ipRanges()));
+    // after a refused form the fields keep what was typed (set by the handler), else what is stored
+    if (!model.containsAttribute("dutyEmail")) {
+      model.addAttribute("dutyEmail", o.dutyEmail() == null ? "" : o.dutyEmail());
+      model.addAttribute("webhookUrl", organisations.webhookUrl(id).orElse(""));
+    }
+    if (!model.containsAttribute("aliases")) {
+      OrganisationIdentity identity = directory.identity(id);
+      model.addAttribute("aliases", String.join("\n", identity.aliases()));
+      model.addAttribute("domains", String.join("\n", identity.domains()));
+      model.addAttribute("ipRanges", String.join("\n", identity.ipRanges()));
+    }
     model.addAttribute("formerNames", names.formerNames(id));
     return "admin/organisation";
   }
@@ -68,6 +74,8 @@ class OrganisationAdminPages {
       }
       return "redirect:/admin/organisations/" + id;
     } catch (InvalidInput e) {
+      model.addAttribute("dutyEmail", dutyEmail);
+      model.addAttribute("webhookUrl", webhookUrl);
       return again(actor, id, model, e, "delivery");
     }
   }
@@ -88,6 +96,9 @@ class OrganisationAdminPages {
       redirect.addFlashAttribute("saved", "pages.admin.org.identitySaved");
       return "redirect:/admin/organisations/" + id;
     } catch (InvalidInput e) {
+      model.addAttribute("aliases", aliases);
+      model.addAttribute("domains", domains);
+      model.addAttribute("ipRanges", ipRanges);
       return again(actor, id, model, e, "identity");
     }
   }
@@ -115,6 +126,10 @@ class OrganisationAdminPages {
       redirect.addFlashAttribute("saved", "pages.admin.org.renamed");
       return "redirect:/admin/organisations/" + id;
     } catch (InvalidInput e) {
+      model.addAttribute("renameNameJa", nameJa);
+      model.addAttribute("renameNameEn", nameEn);
+      model.addAttribute("renameEffective", effective);
+      model.addAttribute("renameNote", note);
       return again(actor, id, model, e, "rename");
     }
   }

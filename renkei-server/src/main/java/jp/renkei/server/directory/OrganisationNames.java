@@ -64,6 +64,25 @@ public class OrganisationNames {
     return current.apply(organisationId);
   }
 
+  /**
+   * As {@link #nameAt(long, Instant, Locale)}, asking {@code current} for the organisation when it
+   * had no other name then (a caller's cache: a list costs no query per row).
+   */
+  public String nameAt(
+      long organisationId,
+      Instant at,
+      Locale locale,
+      java.util.function.LongFunction<Organisation> current) {
+    if (at != null) {
+      for (FormerName f : formerNames(organisationId)) {
+        if (f.validUntil().isAfter(at)) {
+          return f.name(locale);
+        }
+      }
+    }
+    return current.apply(organisationId).name(locale);
+  }
+
   /** The name, in the reader's language, the organisation had at {@code at}. */
   public String nameAt(long organisationId, Instant at, Locale locale) {
     if (at != null) {
@@ -99,12 +118,14 @@ public class OrganisationNames {
     Organisation o = directory.organisation(organisationId);
     String ja = jp.renkei.engine.text.Names.normalise(nameJa);
     String en = jp.renkei.engine.text.Names.normalise(nameEn);
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     if (ja == null || ja.isEmpty() || ja.length() > DirectoryService.MAX_NAME) {
-      throw new InvalidInput("nameJa", "validation.required.max", DirectoryService.MAX_NAME);
+      errors.add(new InvalidInput("nameJa", "validation.required.max", DirectoryService.MAX_NAME));
     }
     if (en == null || en.isEmpty() || en.length() > DirectoryService.MAX_NAME) {
-      throw new InvalidInput("nameEn", "validation.required.max", DirectoryService.MAX_NAME);
+      errors.add(new InvalidInput("nameEn", "validation.required.max", DirectoryService.MAX_NAME));
     }
+    errors.throwIfAny();
     java.util.OptionalInt bad = jp.renkei.engine.text.Names.forbiddenCharacter(ja + en);
     if (bad.isPresent()) {
       throw new InvalidInput(

@@ -75,61 +75,72 @@ public class CorrelationService {
       throw new Forbidden("error.correlation.forbidden");
     }
     int want = Math.max(1, Math.min(limit, MAX_PAGE));
-    IntelService.ObjectCheck check = intel.objectCheck(actor);
-    WarningList warned = warningLists.current();
-    record Row(long id, String kind, String value, boolean overLimit, Instant firstSeen) {}
-    org.springframework.jdbc.core.RowMapper<Row> row =
-        (rs, n) ->
-            new Row(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getBoolean(4),
-                rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
-    String columns = "select id, kind, value, over_limit, first_seen from correlation";
     Row last = null;
     if (before != null) {
-      last = jdbc.sql(columns + " where id = ?").param(before).query(row).optional().orElse(null);
+      last = jdbc.sql(COLUMNS + " where id = ?").param(before).query(ROW).optional().orElse(null);
       if (last == null) {
         return new Page(List.of(), null);
       }
     }
+    List<View> out = collect(actor, last, want + 1);
+    boolean more = out.size() > want;
+    List<View> page = more ? out.subList(0, want) : out;
+    return new Page(List.copyOf(page), more ? page.get(want - 1).id() : null);
+  }
+
+  /**
+   * The correlations the reader may see, newest first, at most {@code max}: the same judgement as
+   * {@link #list}, for a list page that filters, sorts and pages them itself.
+   */
+  public List<View> visible(Actor actor, int max) {
+    if (!mayRead(actor)) {
+      throw new Forbidden("error.correlation.forbidden");
+    }
+    return collect(actor, null, max);
+  }
+
+  private record Row(long id, String kind, String value, boolean overLimit, Instant firstSeen) {}
+
+  private static final String COLUMNS =
+      "select id, kind, value, over_limit, first_seen from correlation";
+
+  private static final org.springframework.jdbc.core.RowMapper<Row> ROW =
+      (rs, n) ->
+          new Row(
+              rs.getLong(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getBoolean(4),
+              rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
+
+  /** Up to {@code max} visible correlations after {@code last} (null: from the newest). */
+  private List<View> collect(Actor actor, Row last, int max) {
+    IntelService.ObjectCheck check = intel.objectCheck(actor);
+    WarningList warned = warningLists.current();
     List<View> out = new ArrayList<>();
-    while (out.size() <= want) {
+    while (out.size() < max) {
       List<Row> rows =
           last == null
               ? jdbc.sql(
-                      columns + " where org_count >= 2 order by first_seen desc, id desc limit 200")
-                  .query(row)
+                      COLUMNS + " where org_count >= 2 order by first_seen desc, id desc limit 200")
+                  .query(ROW)
                   .list()
               : jdbc.sql(
-                      columns
+                      COLUMNS
                           + " where org_count >= 2 and (first_seen, id) < (?, ?)"
                           + " order by first_seen desc, id desc limit 200")
                   .params(last.firstSeen().atOffset(java.time.ZoneOffset.UTC), last.id())
-                  .query(row)
+                  .query(ROW)
                   .list();
-      for (Row r : rows) {
-        last = r;
-        ObservableType type = ObservableType.fromCode(r.kind()).orElse(null);
-        if (type != null && warned.covers(type, r.value())) {
-          continue;
-        }
-        View v = view(r.id(), r.kind(), r.value(), r.overLimit(), check);
-        if (v != null) {
-          out.add(v);
-          if (out.size() > want) {
-            break;
-          }
-        }
+      views(rows, check, warned, out, max);
+      if (!rows.isEmpty()) {
+        last = rows.get(rows.size() - 1);
       }
       if (rows.size() < 200) {
         break;
       }
     }
-    boolean more = out.size() > want;
-    List<View> page = more ? out.subList(0, want) : out;
-    return new Page(List.copyOf(page), more ? page.get(want - 1).id() : null);
+    return out;
   }
 
   /**
@@ -143,7 +154,6 @@ public class CorrelationService {
     }
     IntelService.ObjectCheck check = intel.objectCheck(actor);
     WarningList warned = warningLists.current();
-    record Row(long id, String kind, String value, boolean overLimit) {}
     List<Row> rows =
         jdbc.sql(
                 "select distinct c.id, c.kind, c.value, c.over_limit, c.first_seen from correlation"
@@ -151,63 +161,100 @@ public class CorrelationService {
                     + " and c.org_count >= 2 order by c.first_seen desc, c.id desc limit "
                     + MAX_PAGE)
             .param(seqs.toArray(Long[]::new))
-            .query(
-                (rs, n) ->
-                    new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+            .query(ROW)
             .list();
     List<View> out = new ArrayList<>();
+    views(rows, check, warned, out, Integer.MAX_VALUE);
+    return out;
+  }
+
+  /**
+   * Adds to {@code out} the views of {@code rows} the reader may see (not warned of, two or more
+   * organisations among the members it sees), until it holds {@code max}. The members of all the
+   * rows are read at once, not one query per correlation.
+   */
+  private void views(
+      List<Row> rows, IntelService.ObjectCheck check, WarningList warned, List<View> out, int max) {
+    java.util.Map<Long, List<M>> members = members(rows.stream().map(Row::id).toList());
     for (Row r : rows) {
+      if (out.size() >= max) {
+        return;
+      }
       ObservableType type = ObservableType.fromCode(r.kind()).orElse(null);
       if (type != null && warned.covers(type, r.value())) {
         continue;
       }
-      View v = view(r.id(), r.kind(), r.value(), r.overLimit(), check);
+      View v =
+          view(
+              r.id(),
+              r.kind(),
+              r.value(),
+              r.overLimit(),
+              members.getOrDefault(r.id(), List.of()),
+              check);
       if (v != null) {
         out.add(v);
       }
     }
-    return out;
+  }
+
+  /** A stored member of a correlation, with what the policy needs to judge it. */
+  private record M(
+      long correlation,
+      UUID collection,
+      Tlp tlp,
+      long org,
+      Long person,
+      String stixId,
+      String type,
+      String name,
+      String title,
+      String sector,
+      Instant added,
+      Long advisory) {}
+
+  /** The members of many correlations in one query, by correlation, each in stored order. */
+  private java.util.Map<Long, List<M>> members(List<Long> correlations) {
+    java.util.Map<Long, List<M>> by = new java.util.HashMap<>();
+    if (correlations.isEmpty()) {
+      return by;
+    }
+    jdbc.sql(
+            "select m.correlation_id, o.collection_id, o.tlp, o.originator_org,"
+                + " o.originator_person, o.stix_id, o.type, o.body::jsonb ->> 'name', c.title_en,"
+                + " g.sector_code, o.date_added, o.source_advisory"
+                + " from correlation_member m join stix_object o on o.seq = m.seq"
+                + " join stix_collection c on c.id = o.collection_id"
+                + " join organisation g on g.id = o.originator_org"
+                + " where m.correlation_id = any(?) order by m.correlation_id, o.seq")
+        .param(correlations.toArray(Long[]::new))
+        .query(
+            (rs, n) ->
+                new M(
+                    rs.getLong(1),
+                    rs.getObject(2, UUID.class),
+                    Tlp.valueOf(rs.getString(3)),
+                    rs.getLong(4),
+                    rs.getObject(5, Long.class),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getTimestamp(11).toInstant(),
+                    rs.getObject(12, Long.class)))
+        .list()
+        .forEach(m -> by.computeIfAbsent(m.correlation(), x -> new ArrayList<>()).add(m));
+    return by;
   }
 
   private View view(
-      long id, String kind, String value, boolean overLimit, IntelService.ObjectCheck check) {
-    record M(
-        UUID collection,
-        Tlp tlp,
-        long org,
-        Long person,
-        String stixId,
-        String type,
-        String name,
-        String title,
-        String sector,
-        Instant added,
-        Long advisory) {}
-    List<M> members =
-        jdbc.sql(
-                "select o.collection_id, o.tlp, o.originator_org, o.originator_person, o.stix_id,"
-                    + " o.type, o.body::jsonb ->> 'name', c.title_en, g.sector_code, o.date_added,"
-                    + " o.source_advisory"
-                    + " from correlation_member m join stix_object o on o.seq = m.seq"
-                    + " join stix_collection c on c.id = o.collection_id"
-                    + " join organisation g on g.id = o.originator_org"
-                    + " where m.correlation_id = ? order by o.seq")
-            .param(id)
-            .query(
-                (rs, n) ->
-                    new M(
-                        rs.getObject(1, UUID.class),
-                        Tlp.valueOf(rs.getString(2)),
-                        rs.getLong(3),
-                        rs.getObject(4, Long.class),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getTimestamp(10).toInstant(),
-                        rs.getObject(11, Long.class)))
-            .list();
+      long id,
+      String kind,
+      String value,
+      boolean overLimit,
+      List<M> members,
+      IntelService.ObjectCheck check) {
     Set<Long> orgs = new LinkedHashSet<>();
     Set<String> sectors = new LinkedHashSet<>();
     List<Member> visible = new ArrayList<>();

@@ -71,12 +71,21 @@ class FeedPages {
             widestTlp,
             null);
     try {
-      int interval;
+      // an interval that is no number is listed with the other fields' errors
+      Integer interval = null;
+      jp.renkei.server.failure.InvalidInput badInterval = null;
       try {
         interval = Integer.parseInt(pollIntervalSeconds.strip());
       } catch (NumberFormatException e) {
-        throw new jp.renkei.server.failure.InvalidInput(
-            "pollIntervalSeconds", "error.feed.interval", pollIntervalSeconds);
+        badInterval =
+            new jp.renkei.server.failure.InvalidInput(
+                "pollIntervalSeconds", "error.feed.interval", pollIntervalSeconds);
+      }
+      if (badInterval != null) {
+        jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
+        errors.check(() -> feeds.check(actor, form));
+        errors.add(badInterval);
+        errors.throwIfAny();
       }
       feeds.create(
           actor,

@@ -155,50 +155,17 @@ public class TaxiiFeeds {
 
   public Feed create(Actor actor, NewFeed f) {
     requireAdmin(actor);
-    if (f.name() == null || f.name().isBlank() || f.name().length() > 100) {
-      throw new InvalidInput("name", "error.feed.name");
-    }
-    URI root;
-    try {
-      root = URI.create(f.apiRoot() == null ? "" : f.apiRoot());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput("apiRoot", "error.feed.apiRoot", f.apiRoot());
-    }
-    if (root.getScheme() == null
-        || !(root.getScheme().equals("https") || root.getScheme().equals("http"))
-        || root.getHost() == null) {
-      throw new InvalidInput("apiRoot", "error.feed.apiRoot", f.apiRoot());
-    }
-    try {
-      http.check(root.toString());
-    } catch (OutboundHttp.Refused e) {
-      throw new InvalidInput("apiRoot", "error.outbound.refused", f.apiRoot(), e.getMessage());
-    }
-    String apiRoot = root.toString().endsWith("/") ? root.toString() : root + "/";
-    if (f.remoteCollection() == null || f.remoteCollection().isBlank()) {
-      throw new InvalidInput("remoteCollection", "error.feed.remoteCollection");
-    }
-    String auth = f.authKind() == null ? "none" : f.authKind();
-    if (!List.of("none", "basic", "bearer").contains(auth)) {
-      throw new InvalidInput("authKind", "error.feed.authKind", auth);
-    }
-    StixCollection local =
-        parseUuid(f.localCollection())
-            .flatMap(intel::collection)
-            .orElseThrow(
-                () ->
-                    new InvalidInput(
-                        "localCollection", "error.feed.localCollection", f.localCollection()));
+    Validated v = validate(f);
+    String apiRoot = v.apiRoot();
+    String auth = v.auth();
+    Optional<StixCollection> local = Optional.of(v.local());
+    int interval = v.interval();
     long org =
         f.originatorOrg() == null
             ? directory.nationalCoordinator().orElseThrow().id()
             : directory.organisation(f.originatorOrg()).id();
-    Tlp def = tlp("defaultTlp", f.defaultTlp(), Tlp.AMBER);
-    Tlp widest = tlp("widestTlp", f.widestTlp(), Tlp.GREEN);
-    int interval = f.pollIntervalSeconds() == null ? 300 : f.pollIntervalSeconds();
-    if (interval < 10 || interval > 86400) {
-      throw new InvalidInput("pollIntervalSeconds", "error.feed.interval", interval);
-    }
+    Tlp def = v.defaultTlp();
+    Tlp widest = v.widestTlp();
     // the row first, then its credential sealed for it (the seal names the row)
     long id =
         jdbc.sql(
@@ -211,7 +178,7 @@ public class TaxiiFeeds {
                 f.remoteCollection().strip(),
                 auth,
                 f.username(),
-                local.id(),
+                local.orElseThrow().id(),
                 org,
                 def.name(),
                 widest.name(),
@@ -224,6 +191,77 @@ public class TaxiiFeeds {
     audit.recordAlone(
         actor, AuditLog.Event.success("feed.create", "taxii_feed", id, f.name() + " " + apiRoot));
     return byId(id).orElseThrow();
+  }
+
+  /** A new feed's fields, checked and normalised. */
+  private record Validated(
+      String apiRoot,
+      String auth,
+      StixCollection local,
+      Tlp defaultTlp,
+      Tlp widestTlp,
+      int interval) {}
+
+  /** Checks a new feed as {@link #create} does, writing nothing (every error at once). */
+  public void check(Actor actor, NewFeed f) {
+    requireAdmin(actor);
+    validate(f);
+  }
+
+  private Validated validate(NewFeed f) {
+    // every field is checked, and every error reported at once
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
+    if (f.name() == null || f.name().isBlank() || f.name().length() > 100) {
+      errors.add(new InvalidInput("name", "error.feed.name"));
+    }
+    String apiRoot = null;
+    try {
+      apiRoot = apiRoot(f.apiRoot());
+    } catch (InvalidInput e) {
+      errors.add(e);
+    }
+    if (f.remoteCollection() == null || f.remoteCollection().isBlank()) {
+      errors.add(new InvalidInput("remoteCollection", "error.feed.remoteCollection"));
+    }
+    String auth = f.authKind() == null ? "none" : f.authKind();
+    if (!List.of("none", "basic", "bearer").contains(auth)) {
+      errors.add(new InvalidInput("authKind", "error.feed.authKind", auth));
+    }
+    Optional<StixCollection> local = parseUuid(f.localCollection()).flatMap(intel::collection);
+    if (local.isEmpty()) {
+      errors.add(
+          new InvalidInput("localCollection", "error.feed.localCollection", f.localCollection()));
+    }
+    Tlp[] tlps = new Tlp[2];
+    errors.check(() -> tlps[0] = tlp("defaultTlp", f.defaultTlp(), Tlp.AMBER));
+    errors.check(() -> tlps[1] = tlp("widestTlp", f.widestTlp(), Tlp.GREEN));
+    int interval = f.pollIntervalSeconds() == null ? 300 : f.pollIntervalSeconds();
+    if (interval < 10 || interval > 86400) {
+      errors.add(new InvalidInput("pollIntervalSeconds", "error.feed.interval", interval));
+    }
+    errors.throwIfAny();
+    return new Validated(apiRoot, auth, local.orElseThrow(), tlps[0], tlps[1], interval);
+  }
+
+  /** The TAXII API root as stored (ending in a slash): http(s), a host, allowed by the guard. */
+  private String apiRoot(String given) {
+    URI root;
+    try {
+      root = URI.create(given == null ? "" : given);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput("apiRoot", "error.feed.apiRoot", given);
+    }
+    if (root.getScheme() == null
+        || !(root.getScheme().equals("https") || root.getScheme().equals("http"))
+        || root.getHost() == null) {
+      throw new InvalidInput("apiRoot", "error.feed.apiRoot", given);
+    }
+    try {
+      http.check(root.toString());
+    } catch (OutboundHttp.Refused e) {
+      throw new InvalidInput("apiRoot", "error.outbound.refused", given, e.getMessage());
+    }
+    return root.toString().endsWith("/") ? root.toString() : root + "/";
   }
 
   /** A feed's new credential (the remote changed it, or this hub's key was lost). */

@@ -64,6 +64,11 @@ class WarningListPages {
       return "redirect:/admin/warning-lists";
     } catch (InvalidInput e) {
       model.addAttribute("errors", List.of(e));
+      // the refused entry stays typed in its list's form
+      model.addAttribute("typedList", code);
+      model.addAttribute("typedKind", kind);
+      model.addAttribute("typedValue", value);
+      model.addAttribute("typedNote", note);
       return view(actor, model);
     }
   }

@@ -3,6 +3,7 @@ package jp.renkei.server.intel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import jp.renkei.engine.correlate.WarningList;
 import jp.renkei.engine.observable.InvalidObservable;
 import jp.renkei.engine.observable.Observable;
@@ -127,22 +128,27 @@ public class WarningLists {
   public EntryView add(Actor actor, String list, String kind, String value, String note) {
     requireAdmin(actor);
     String why = note == null || note.isBlank() ? null : note.strip();
+    // every field is checked, and every error reported at once
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
+    Optional<ObservableType> type = ObservableType.fromCode(kind);
+    Observable o = null;
+    if (type.isEmpty()) {
+      errors.add(new InvalidInput("kind", "error.warninglist.kind", kind));
+    } else {
+      try {
+        o = Observables.parse(type.get(), value);
+        if (o.type() == ObservableType.DOMAIN
+            && jp.renkei.engine.correlate.Domains.isPublicSuffix(o.value())) {
+          errors.add(new InvalidInput("value", "pages.warninglist.publicSuffix", o.value()));
+        }
+      } catch (InvalidObservable e) {
+        errors.add(new InvalidInput("value", "error.warninglist.value", value, e.getMessage()));
+      }
+    }
     if (why != null && why.length() > 500) {
-      throw new InvalidInput("note", "validation.required.max", 500);
+      errors.add(new InvalidInput("note", "validation.required.max", 500));
     }
-    ObservableType type =
-        ObservableType.fromCode(kind)
-            .orElseThrow(() -> new InvalidInput("kind", "error.warninglist.kind", kind));
-    Observable o;
-    try {
-      o = Observables.parse(type, value);
-    } catch (InvalidObservable e) {
-      throw new InvalidInput("value", "error.warninglist.value", value, e.getMessage());
-    }
-    if (o.type() == ObservableType.DOMAIN
-        && jp.renkei.engine.correlate.Domains.isPublicSuffix(o.value())) {
-      throw new InvalidInput("value", "pages.warninglist.publicSuffix", o.value());
-    }
+    errors.throwIfAny();
     int n =
         jdbc.sql(
                 "insert into warning_list_entry (list_code, kind, value, note) select code, ?, ?, ?"

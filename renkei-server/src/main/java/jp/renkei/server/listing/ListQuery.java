@@ -51,6 +51,7 @@ public final class ListQuery {
   private final ListSpec spec;
   private final String text;
   private final Map<String, String> chosen;
+  private final Map<String, String> fields;
   private final LocalDate from;
   private final LocalDate to;
   private final String sort;
@@ -63,6 +64,7 @@ public final class ListQuery {
       ListSpec spec,
       String text,
       Map<String, String> chosen,
+      Map<String, String> fields,
       LocalDate from,
       LocalDate to,
       String sort,
@@ -73,6 +75,7 @@ public final class ListQuery {
     this.spec = spec;
     this.text = text;
     this.chosen = chosen;
+    this.fields = fields;
     this.from = from;
     this.to = to;
     this.sort = sort;
@@ -104,6 +107,15 @@ public final class ListQuery {
         problems.add(new Problem(c.name(), v, "lists.error.unknownCode", c.labelKey()));
       }
     }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (ListSpec.Field f : spec.fields()) {
+      String v = params.getOrDefault(f.name(), "").strip();
+      if (v.length() > ListSpec.MAX_TEXT) {
+        problems.add(new Problem(f.name(), v, "lists.error.tooLong", f.labelKey()));
+      } else if (!v.isEmpty()) {
+        fields.put(f.name(), v);
+      }
+    }
     LocalDate from = spec.period() ? date(params, "from", problems) : null;
     LocalDate to = spec.period() ? date(params, "to", problems) : null;
     if (from != null && to != null && from.isAfter(to)) {
@@ -116,11 +128,13 @@ public final class ListQuery {
       problems.add(new Problem("sort", sort, "lists.error.unknownSort"));
       sort = spec.defaultSort();
     }
-    boolean descending = true;
+    boolean descending = !spec.ascending();
     String dir = params.getOrDefault("dir", "").strip();
     if (dir.equals("asc")) {
       descending = false;
-    } else if (!dir.isEmpty() && !dir.equals("desc")) {
+    } else if (dir.equals("desc")) {
+      descending = true;
+    } else if (!dir.isEmpty()) {
       problems.add(new Problem("dir", dir, "lists.error.unknownDirection"));
     }
     int size = number(params, "size", ListSpec.SIZES.get(0), problems);
@@ -135,7 +149,7 @@ public final class ListQuery {
       page = 1;
     }
     return new ListQuery(
-        spec, text, chosen, from, to, sort, descending, page, size, List.copyOf(problems));
+        spec, text, chosen, fields, from, to, sort, descending, page, size, List.copyOf(problems));
   }
 
   private static LocalDate date(Map<String, String> params, String name, List<Problem> problems) {
@@ -184,6 +198,10 @@ public final class ListQuery {
 
   /** Whether {@code haystack} contains the free text (ignoring case); true when there is none. */
   public boolean textMatches(String... haystacks) {
+    return contains(text, haystacks);
+  }
+
+  private static boolean contains(String text, String... haystacks) {
     if (text.isEmpty()) {
       return true;
     }
@@ -194,6 +212,19 @@ public final class ListQuery {
       }
     }
     return false;
+  }
+
+  /** The text of a free-text filter as typed (empty when none). */
+  public String field(String name) {
+    return fields.getOrDefault(name, "");
+  }
+
+  /**
+   * Whether any of {@code haystacks} contains the text of the free-text filter {@code name}
+   * (ignoring case); true when that filter is empty.
+   */
+  public boolean fieldMatches(String name, String... haystacks) {
+    return contains(fields.getOrDefault(name, ""), haystacks);
   }
 
   /** The chosen code of a choice filter, if any. */
@@ -270,13 +301,14 @@ public final class ListQuery {
       p.put("q", text);
     }
     p.putAll(chosen);
+    p.putAll(fields);
     if (from != null) {
       p.put("from", from.toString());
     }
     if (to != null) {
       p.put("to", to.toString());
     }
-    if (!sort.equals(spec.defaultSort()) || !descending) {
+    if (!sort.equals(spec.defaultSort()) || descending == spec.ascending()) {
       p.put("sort", sort);
       p.put("dir", descending ? "desc" : "asc");
     }
@@ -316,6 +348,6 @@ public final class ListQuery {
 
   /** Whether any filter narrows the list. */
   public boolean filtered() {
-    return !text.isEmpty() || !chosen.isEmpty() || from != null || to != null;
+    return !text.isEmpty() || !chosen.isEmpty() || !fields.isEmpty() || from != null || to != null;
   }
 }

@@ -31,6 +31,12 @@ public final class ListSpec {
   /** One choice of a filter: a code with its label (a reference term, or a message key). */
   public record Option(String code, Term term, String messageKey) {}
 
+  /**
+   * A free-text filter besides the main one (an actor, an action, an organisation's name): matched
+   * by the list against what it shows of each row, never against what it hides.
+   */
+  public record Field(String name, String labelKey) {}
+
   /** A filter that takes one code out of {@code options}. */
   public record Choice(String name, String labelKey, List<Option> options) {
 
@@ -43,10 +49,16 @@ public final class ListSpec {
   private final boolean period;
   private final Map<String, Choice> choices;
   private final List<String> sorts;
+  private final Map<String, String> sortLabels;
+  private final List<Field> fields;
   private final String defaultSort;
+  private final boolean ascending;
 
   private ListSpec(Builder b) {
+    this.ascending = b.ascending;
     this.text = b.text;
+    this.fields = List.copyOf(b.fields);
+    this.sortLabels = Map.copyOf(b.sortLabels);
     this.period = b.period;
     this.choices = Map.copyOf(b.choices);
     this.choiceOrder = List.copyOf(b.choices.values());
@@ -80,8 +92,25 @@ public final class ListSpec {
     return sorts;
   }
 
+  /**
+   * The message key of a sort key's label ({@code lists.sort.} + key unless the list named one).
+   */
+  public String sortLabel(String key) {
+    return sortLabels.getOrDefault(key, "lists.sort." + key);
+  }
+
+  /** The free-text filters besides {@code q}, in the order of the filter bar. */
+  public List<Field> fields() {
+    return fields;
+  }
+
   String defaultSort() {
     return defaultSort;
+  }
+
+  /** Whether the default order is ascending (a directory by name) rather than newest first. */
+  boolean ascending() {
+    return ascending;
   }
 
   /** The query string's parameters (first value of each) as a query on this list. */
@@ -104,7 +133,30 @@ public final class ListSpec {
     private boolean period;
     private final Map<String, Choice> choices = new LinkedHashMap<>();
     private final List<String> sorts = new ArrayList<>();
+    private final Map<String, String> sortLabels = new LinkedHashMap<>();
+    private final List<Field> fields = new ArrayList<>();
     private String defaultSort;
+    private boolean ascending;
+
+    /** The default order ascends (A to Z) instead of the newest first. */
+    public Builder ascending() {
+      this.ascending = true;
+      return this;
+    }
+
+    /** A free-text filter named {@code name} (at most {@value #MAX_TEXT} characters). */
+    public Builder field(String name, String labelKey) {
+      fields.add(new Field(name, labelKey));
+      return this;
+    }
+
+    /**
+     * The organisation filter: part of an organisation's name (Japanese or English, as the list
+     * shows it), matched against the senders or recipients the list shows.
+     */
+    public Builder organisation() {
+      return field("org", "hub.filter.organisation");
+    }
 
     public Builder text() {
       this.text = true;
@@ -157,6 +209,16 @@ public final class ListSpec {
     public Builder sorts(String... keys) {
       sorts.addAll(List.of(keys));
       defaultSort = keys[0];
+      return this;
+    }
+
+    /** One more sort key, labelled by {@code labelKey} (the first sort key stays the default). */
+    public Builder sort(String key, String labelKey) {
+      sorts.add(key);
+      sortLabels.put(key, labelKey);
+      if (defaultSort == null) {
+        defaultSort = key;
+      }
       return this;
     }
 

@@ -98,6 +98,7 @@ class ReportPages {
   private ListSpec listSpec() {
     return ListSpec.builder()
         .text()
+        .organisation()
         .sectors(reference)
         .tlp(reference)
         .vocabulary("severity", "lists.filter.severity", reference, "severity")
@@ -227,7 +228,9 @@ class ReportPages {
 
   @GetMapping("/reports/{id}")
   String view(Actor actor, @PathVariable long id, Model model) {
-    model.addAttribute("report", reports.view(actor, id));
+    model.addAttribute(
+        "report",
+        reports.view(actor, id, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     model.addAttribute("mayAdvise", advisories.mayIssue(actor));
     model.addAttribute("attachments", attachments.list(actor, id));
     model.addAttribute("attachmentLimits", attachments.limits());

@@ -48,7 +48,18 @@ public class ReportService {
       String originatorName,
       String severity,
       Instant submittedAt,
-      int versions) {}
+      int versions,
+      String originatorNameEn) {
+
+    /** The reporter as {@link #originatorName}, in the reader's language. */
+    public String originatorName(java.util.Locale locale) {
+      return english(locale, originatorName, originatorNameEn);
+    }
+  }
+
+  static String english(java.util.Locale locale, String ja, String en) {
+    return "en".equals(locale.getLanguage()) && en != null ? en : ja;
+  }
 
   /**
    * One line of an inbox. {@code awaitingRelay}: the number of the oldest version of an anonymised
@@ -65,7 +76,14 @@ public class ReportService {
       Instant readAt,
       Instant forwardedAt,
       Integer awaitingRelay,
-      boolean canForward) {}
+      boolean canForward,
+      String originatorNameEn) {
+
+    /** The reporter as {@link #originatorName}, in the reader's language. */
+    public String originatorName(java.util.Locale locale) {
+      return english(locale, originatorName, originatorNameEn);
+    }
+  }
 
   private final ReportRepository reports;
   private final SharingGate gate;
@@ -74,6 +92,7 @@ public class ReportService {
   private final ReportAccess access;
   private final jp.renkei.server.directory.OrganisationNames names;
   private final ReportListing listing;
+  private final jp.renkei.server.reference.ReferenceData reference;
 
   ReportService(
       ReportRepository reports,
@@ -82,7 +101,9 @@ public class ReportService {
       AuditLog audit,
       ReportAccess access,
       jp.renkei.server.directory.OrganisationNames names,
-      ReportListing listing) {
+      ReportListing listing,
+      jp.renkei.server.reference.ReferenceData reference) {
+    this.reference = reference;
     this.names = names;
     this.listing = listing;
     this.reports = reports;
@@ -97,6 +118,16 @@ public class ReportService {
    */
   @Transactional
   public ReportView view(Actor actor, long id) {
+    return view(actor, id, java.util.Locale.JAPANESE);
+  }
+
+  /**
+   * As {@link #view(Actor, long)}, with organisations named in {@code locale}: the reporter by the
+   * name it had when it sent the report (an anonymised copy by its anonymous form), the route's and
+   * the comments' organisations by their names now.
+   */
+  @Transactional
+  public ReportView view(Actor actor, long id, java.util.Locale locale) {
     ReportRecords.Report r = access.visibleReport(actor, id);
     List<ReportRecords.Hop> hops = reports.hops(id);
     List<ReportView.Version> versions = reports.versions(id);
@@ -104,7 +135,9 @@ public class ReportService {
     if (!own && !"clear".equals(r.tlp())) {
       audit.record(actor, AuditLog.Event.success("report.read", "report", id, r.tlp()));
     }
-    Map<Long, String> names = new HashMap<>();
+    Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
+    java.util.function.LongFunction<String> names =
+        org -> orgs.computeIfAbsent(org, directory::organisation).name(locale);
     Optional<ReportRecords.Hop> mine = myHop(actor, hops);
     List<Integer> all = versions.stream().map(ReportView.Version::number).toList();
     List<ReportView.HopView> route = new ArrayList<>();
@@ -114,7 +147,7 @@ public class ReportService {
     List<ReportView.CommentView> comments = new ArrayList<>();
     for (ReportRecords.Comment c : reports.comments(id)) {
       comments.add(
-          new ReportView.CommentView(name(names, c.orgId()), c.body(), c.createdAt(), false));
+          new ReportView.CommentView(names.apply(c.orgId()), c.body(), c.createdAt(), false));
     }
     // the original of an anonymised report: its route goes on with the copy's hops, and what was
     // said upstream on the copy comes back down (only the reporter and its CEPTOAR see this)
@@ -138,7 +171,7 @@ public class ReportService {
       }
       for (ReportRecords.Comment c : reports.comments(copy.get())) {
         comments.add(
-            new ReportView.CommentView(name(names, c.orgId()), c.body(), c.createdAt(), true));
+            new ReportView.CommentView(names.apply(c.orgId()), c.body(), c.createdAt(), true));
       }
       comments.sort(java.util.Comparator.comparing(ReportView.CommentView::createdAt));
     }
@@ -158,7 +191,9 @@ public class ReportService {
         r.tlp(),
         r.route(),
         r.sectorCode(),
-        displayName(names, r),
+        "en".equals(locale.getLanguage())
+            ? displayNameEn(orgs, r)
+            : displayName(new HashMap<>(), r),
         own,
         r.submittedAt(),
         versions,
@@ -184,11 +219,14 @@ public class ReportService {
   }
 
   private ReportView.HopView hopView(
-      Map<Long, String> names, ReportRecords.Hop h, int order, List<Integer> versions) {
+      java.util.function.LongFunction<String> names,
+      ReportRecords.Hop h,
+      int order,
+      List<Integer> versions) {
     return new ReportView.HopView(
         order,
         h.kind(),
-        name(names, h.recipientOrgId()),
+        names.apply(h.recipientOrgId()),
         h.deliveredAt(),
         h.readAt(),
         h.forwardedAt(),
@@ -242,6 +280,7 @@ public class ReportService {
     Map<Long, ReportRepository.Latest> latest =
         reports.latest(visible.stream().map(v -> v.report().id()).toList());
     List<Summary> out = new ArrayList<>();
+    Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
     for (Visible v : visible) {
       if (out.size() >= limit) {
         break;
@@ -258,7 +297,8 @@ public class ReportService {
               displayName(names, r),
               l.severityCode(),
               r.submittedAt(),
-              l.versionNo()));
+              l.versionNo(),
+              displayNameEn(orgs, r)));
     }
     return out;
   }
@@ -278,11 +318,19 @@ public class ReportService {
     long org = actor.organisationId() == null ? -1 : actor.organisationId();
     List<ReportListing.Candidate> page = new ArrayList<>();
     int matching = 0;
+    Map<Long, String> names = new HashMap<>();
+    Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
     try (var candidates = listing.candidates(org, query)) {
       var it = candidates.iterator();
       while (it.hasNext() && matching <= ListSpec.CAP) {
         ReportListing.Candidate c = it.next();
         if (!check.allows(ReportAccess.audience(c.report(), Set.copyOf(c.deliveredTo())))) {
+          continue;
+        }
+        // the reporter as the viewer is shown it (an anonymised copy: its anonymous form only)
+        if (!query.field("org").isEmpty()
+            && !query.fieldMatches(
+                "org", displayName(names, c.report()), displayNameEn(orgs, c.report()))) {
           continue;
         }
         if (matching >= query.offset() && page.size() < query.size()) {
@@ -291,7 +339,6 @@ public class ReportService {
         matching++;
       }
     }
-    Map<Long, String> names = new HashMap<>();
     List<Summary> rows = new ArrayList<>();
     for (ReportListing.Candidate c : page) {
       ReportRecords.Report r = c.report();
@@ -305,7 +352,8 @@ public class ReportService {
               displayName(names, r),
               c.severity(),
               r.submittedAt(),
-              c.versions()));
+              c.versions(),
+              displayNameEn(orgs, r)));
     }
     boolean capped = matching > ListSpec.CAP;
     return new ListPage<>(
@@ -460,6 +508,7 @@ public class ReportService {
     }
     SharingGate.Check check = gate.check(actor);
     Map<Long, String> names = new HashMap<>();
+    Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
     List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).toList();
     Map<Long, ReportRecords.Report> byId = reports.reports(ids);
     Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
@@ -498,7 +547,8 @@ public class ReportService {
                   && (awaiting != null
                       || (!r.anonymise()
                           && h.forwardedAt() == null
-                          && nextHop(hops, h).isPresent()))));
+                          && nextHop(hops, h).isPresent())),
+              displayNameEn(orgs, r)));
       if (out.size() >= limit) {
         break;
       }
@@ -593,6 +643,20 @@ public class ReportService {
     return r.submittedAt() == null
         ? name(cache, r.originatorOrgId())
         : names.nameJaAt(r.originatorOrgId(), r.submittedAt(), id -> name(cache, id));
+  }
+
+  /** {@link #displayName} in English: the name the reporter had then, or its anonymous form. */
+  private String displayNameEn(
+      Map<Long, jp.renkei.server.directory.Organisation> cache, ReportRecords.Report r) {
+    if (r.isRelayCopy()) {
+      return reference.sector(r.sectorCode()).map(s -> s.nameEn()).orElse(r.sectorCode())
+          + " sector critical-infrastructure operator";
+    }
+    return names.nameAt(
+        r.originatorOrgId(),
+        r.submittedAt(),
+        java.util.Locale.ENGLISH,
+        id -> cache.computeIfAbsent(id, directory::organisation));
   }
 
   private String name(Map<Long, String> cache, long orgId) {

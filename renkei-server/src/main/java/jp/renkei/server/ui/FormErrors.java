@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Field errors as a person reads them, the one way every form shows them (fragment {@code
  * fragments/errors :: form(${formErrorItems})}, filled by {@link FormErrorsInterceptor}): the
- * field's name in the reader's language from {@code pages.field.<field>} (an indexed field such as
- * {@code observables[1]} as 「観測値 (2 行目)」), then the message — never the internal field name. A
- * field without a label shows the message alone.
+ * field's name in the reader's language from {@code pages.field.<field>} or {@code
+ * hub.field.<field>} (an indexed field such as {@code observables[1]} as 「観測値 (2 行目)」), then the
+ * message — never the internal field name. A field without a label shows the message alone.
  */
 @Component("formErrors")
 public class FormErrors {
@@ -55,6 +55,10 @@ public class FormErrors {
     Matcher m = INDEXED.matcher(field);
     String base = m.matches() ? m.group(1) : field;
     String label = messages.getMessage("pages.field." + base, null, null, locale);
+    if (label == null) {
+      // the labels of the advisory and admin forms' further fields
+      label = messages.getMessage("hub.field." + base, null, null, locale);
+    }
     if (label == null) {
       return null;
     }

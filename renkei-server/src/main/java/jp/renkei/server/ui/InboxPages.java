@@ -1,7 +1,10 @@
 package jp.renkei.server.ui;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.audit.Actor;
@@ -15,9 +18,19 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The organisation's inbox: reports delivered on their route, and advisories delivered to it. */
+/**
+ * The organisation's inbox: reports delivered on their route, and advisories (情報提供) delivered to it
+ * — the newest few and every unconfirmed one on the inbox, all of them as their own list. Both
+ * lists are built from the feature services' inbox reads alone (each judged by the sharing policy),
+ * so rows, totals and pages count only what the organisation may see.
+ */
 @Controller
 class InboxPages {
+
+  /** Advisories shown on the inbox itself (the rest are one click away). */
+  static final int ADVISORY_PREVIEW = 10;
+
+  static final List<String> URGENCIES = List.of("normal", "urgent", "immediate");
 
   private final ReportService reports;
   private final AdvisoryService advisories;
@@ -41,11 +54,13 @@ class InboxPages {
   String inbox(
       Actor actor,
       @RequestParam Map<String, String> params,
+      Locale locale,
       Model model,
       HttpServletResponse response) {
     ListQuery query =
         ListSpec.builder()
             .text()
+            .organisation()
             .tlp(reference)
             .choice(
                 "status",
@@ -65,7 +80,8 @@ class InboxPages {
             query,
             reports.inbox(actor, ListSpec.CAP + 1),
             i ->
-                query.textMatches(i.title(), i.originatorName())
+                query.textMatches(i.title(), i.originatorName(), i.originatorNameEn())
+                    && query.fieldMatches("org", i.originatorName(), i.originatorNameEn())
                     && query.allows("tlp", i.tlp())
                     && query.allows("status", status(i))
                     && query.inPeriod(i.deliveredAt()),
@@ -79,9 +95,77 @@ class InboxPages {
                 "tlp",
                 ListPage.byTlp(ReportService.InboxItem::tlp),
                 "from",
-                ListPage.by(ReportService.InboxItem::originatorName)),
+                ListPage.<ReportService.InboxItem, String>by(i -> i.originatorName(locale))),
             ReportService.InboxItem::reportId));
-    model.addAttribute("advisories", advisories.inbox(actor, 200));
+    Instant now = Instant.now();
+    // every advisory still to confirm (the earliest deadline first), then the newest others
+    Map<Long, AdvisoryService.Summary> preview = new java.util.LinkedHashMap<>();
+    advisories.toConfirm(actor, ADVISORY_PREVIEW).stream()
+        .sorted(
+            Comparator.comparing(
+                AdvisoryService.Summary::confirmBy,
+                Comparator.nullsLast(Comparator.naturalOrder())))
+        .forEach(a -> preview.put(a.id(), a));
+    for (AdvisoryService.Summary a : advisories.inbox(actor, ADVISORY_PREVIEW)) {
+      if (preview.size() >= ADVISORY_PREVIEW) {
+        break;
+      }
+      preview.putIfAbsent(a.id(), a);
+    }
+    model.addAttribute("advisories", List.copyOf(preview.values()));
+    model.addAttribute("now", now);
     return "inbox";
+  }
+
+  @GetMapping("/inbox/advisories")
+  String advisories(
+      Actor actor,
+      @RequestParam Map<String, String> params,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
+    ListQuery query =
+        ListSpec.builder()
+            .text()
+            .organisation()
+            .messages("urgency", "work.advisory.urgency", "work.advisory.urgency.", URGENCIES)
+            .messages(
+                "receipt",
+                "hub.inbox.filter.receipt",
+                "hub.inbox.receipt.",
+                List.of("unconfirmed", "overdue", "confirmed"))
+            .tlp(reference)
+            .period()
+            .sort("delivered", "lists.sort.delivered")
+            .sort("deadline", "work.advisory.confirmBy")
+            .sort("urgency", "work.advisory.urgency")
+            .sort("title", "lists.sort.title")
+            .sort("issuer", "lists.sort.issuer")
+            .build()
+            .parse(params, response);
+    Instant now = Instant.now();
+    model.addAttribute(
+        "page",
+        ListPage.of(
+            query,
+            advisories.inbox(actor, ListSpec.CAP + 1),
+            a ->
+                query.textMatches(a.title(), a.issuerName(), a.issuerNameEn())
+                    && query.fieldMatches("org", a.issuerName(), a.issuerNameEn())
+                    && query.allows("urgency", a.urgency())
+                    && query.allows("receipt", a.receipt(now))
+                    && query.allows("tlp", a.tlp())
+                    && query.inPeriod(a.deliveredAt()),
+            Map.of(
+                "delivered", ListPage.by(AdvisoryService.Summary::deliveredAt),
+                "deadline", ListPage.by(AdvisoryService.Summary::confirmBy),
+                "urgency",
+                    ListPage.<AdvisoryService.Summary, Integer>by(
+                        a -> URGENCIES.indexOf(a.urgency())),
+                "title", ListPage.by(AdvisoryService.Summary::title),
+                "issuer", ListPage.<AdvisoryService.Summary, String>by(a -> a.issuerName(locale))),
+            AdvisoryService.Summary::id));
+    model.addAttribute("now", now);
+    return "inbox-advisories";
   }
 }

@@ -68,7 +68,7 @@ class DirectoryIT extends ServerTest {
     HttpResponse<String> fragment = http.get("/directory?q=%E3%81%84%E3%81%AA%E3%81%9A%E3%81%BE");
     assertThat(fragment.body()).contains("いなずま架空電力株式会社");
     // the person's own % and _ are literal, not wildcards
-    assertThat(http.get("/directory?q=%25").body()).contains("条件に合う組織はありません");
+    assertThat(http.get("/directory?q=%25").body()).contains("条件に合うものはありません");
   }
 
   @Test

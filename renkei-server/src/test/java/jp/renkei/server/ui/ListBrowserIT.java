@@ -156,5 +156,14 @@ class ListBrowserIT extends ServerTest {
     open("/reports?q=" + URLEncoder.encode(marker + "-無い", StandardCharsets.UTF_8));
     assertThat(browser.findElement(By.id("list-empty")).isDisplayed()).isTrue();
     shot("6-no-match");
+
+    // the other lists carry the same filter bar
+    open("/directory?sector=water");
+    assertThat(browser.findElement(By.id("directory-list")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("filter-type")).isDisplayed()).isTrue();
+    shot("7-directory");
+    open("/inbox/advisories");
+    assertThat(browser.findElement(By.id("filter-org")).isDisplayed()).isTrue();
+    shot("8-advisories-received");
   }
 }

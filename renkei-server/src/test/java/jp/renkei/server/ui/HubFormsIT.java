@@ -1,0 +1,194 @@
+package jp.renkei.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The advisory form and the admin forms list every error at once, each under the field's name in
+ * the reader's language (never an internal name such as {@code title:} or {@code observables[1]}),
+ * and keep what was typed; report and advisory pages in English name organisations in English.
+ */
+class HubFormsIT extends ServerTest {
+
+  @Autowired DirectoryService directory;
+
+  private Http signedIn(UserAccount u) {
+    Http h = http();
+    assertThat(h.signIn(u.login(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+    return h;
+  }
+
+  /** The lines of the error list on a page. */
+  private static String errors(String body) {
+    int from = body.indexOf("error-summary");
+    assertThat(from).as(body).isPositive();
+    return body.substring(from, body.indexOf("</div>", from));
+  }
+
+  private static void noInternalNames(String errors) {
+    // what a person reads: the lines, not the links to the inputs
+    assertThat(errors.replaceAll("href=\"[^\"]*\"", ""))
+        .doesNotContain(
+            "title:", "observables[", "confirmBy", "typeCode", "apiRoot", "webhookUrl", "??");
+  }
+
+  @Test
+  void theAdvisoryFormListsEveryErrorAtOnceAndKeepsTheChosenRecipients() {
+    Http nisc = signedIn(fixtures.user("nisc", Role.ANALYST));
+    Organisation bank = fixtures.operator("finance");
+    HttpResponse<String> r =
+        nisc.postFormPairs(
+            "/advisories/new",
+            "/advisories",
+            List.of(
+                Map.entry("title", ""),
+                Map.entry("body", ""),
+                Map.entry("actions", "遮断してください"),
+                Map.entry("observables", "これは観測値ではない\nまたちがう"),
+                Map.entry("tlp", "amber"),
+                Map.entry("urgency", "urgent"),
+                Map.entry("confirmBy", "あした"),
+                Map.entry("organisations", bank.code()),
+                Map.entry("action", "preview")));
+    String body = r.body();
+    String errors = errors(body);
+    assertThat(errors).contains("件名：", "本文：", "観測値 (1 行目)", "観測値 (2 行目)", "疎通確認の期限：");
+    noInternalNames(errors);
+    // what was typed and chosen is still there
+    assertThat(body)
+        .contains("遮断してください", "これは観測値ではない", "あした")
+        .containsPattern("value=\"" + bank.code() + "\"[^>]*checked");
+
+    // the same in English
+    nisc.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en =
+        errors(
+            nisc.postFormPairs(
+                    "/advisories/new",
+                    "/advisories",
+                    List.of(
+                        Map.entry("title", ""),
+                        Map.entry("body", ""),
+                        Map.entry("tlp", "amber"),
+                        Map.entry("urgency", "normal"),
+                        Map.entry("organisations", bank.code()),
+                        Map.entry("action", "preview")))
+                .body());
+    assertThat(en).contains("Body: ").doesNotContain("件名", "本文");
+    noInternalNames(en);
+  }
+
+  @Test
+  void theAdminFormsListEveryErrorAtOnceAndKeepWhatWasTyped() {
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Http web = signedIn(admin);
+
+    String org =
+        web.postForm(
+                "/admin/organisations",
+                "/admin/organisations",
+                Map.of(
+                    "code", "BAD CODE",
+                    "nameJa", "",
+                    "nameEn", "Typed English Name",
+                    "typeCode", "operator",
+                    "dutyEmail", "not-an-address"))
+            .body();
+    assertThat(errors(org)).contains("コード：", "名称 (日本語)：", "分野：", "当番連絡先メール：");
+    noInternalNames(errors(org));
+    assertThat(org).contains("value=\"BAD CODE\"", "Typed English Name", "not-an-address");
+
+    String feed =
+        web.postForm(
+                "/admin/feeds",
+                "/admin/feeds",
+                Map.of(
+                    "name", "",
+                    "apiRoot", "ftp://feeds.example/taxii2/",
+                    "remoteCollection", "",
+                    "localCollection", "nope",
+                    "pollIntervalSeconds", "毎時"))
+            .body();
+    assertThat(errors(feed))
+        .contains("フィード名：", "TAXII API ルートの URL：", "リモートのコレクション ID：", "取り込み先のコレクション：", "取得間隔：");
+    noInternalNames(errors(feed));
+    assertThat(feed).contains("ftp://feeds.example/taxii2/", "毎時");
+
+    String list =
+        web.postForm(
+                "/admin/warning-lists",
+                "/admin/warning-lists/common-domains/entries",
+                Map.of("kind", "domain-name", "value", "go.jp", "note", "あ".repeat(501)))
+            .body();
+    assertThat(errors(list)).contains("値：", "メモ：");
+    assertThat(list).contains("value=\"go.jp\"");
+
+    Organisation target = fixtures.operator("water");
+    String delivery =
+        web.postForm(
+                "/admin/organisations/" + target.id(),
+                "/admin/organisations/" + target.id() + "/delivery",
+                Map.of("dutyEmail", "duty@@x", "webhookUrl", "ftp://hooks.example/x"))
+            .body();
+    assertThat(errors(delivery)).contains("当番連絡先メール：", "Webhook の URL：");
+    assertThat(delivery).contains("value=\"duty@@x\"", "value=\"ftp://hooks.example/x\"");
+  }
+
+  @Test
+  void reportAndAdvisoryPagesNameOrganisationsInEnglishInEnglishMode() {
+    UserAccount reporter = fixtures.user("op-sakura-bank", Role.ANALYST);
+    Organisation bank = directory.organisation(reporter.organisationId());
+    Http api = http().bearer(fixtures.token(reporter));
+    HttpResponse<String> filed =
+        api.postJson(
+            "/api/v1/reports?submit=true",
+            "{\"content\":{\"title\":\"英語表示\",\"summary\":\"s\","
+                + "\"detectedAt\":\"2026-11-20T00:30:00Z\",\"incidentType\":\"intrusion\","
+                + "\"causes\":[\"impersonation\"],\"serviceOutage\":\"no\",\"severity\":\"level2\","
+                + "\"cascadePossibility\":\"no\",\"reportingCase\":\"case3\",\"observables\":[]},"
+                + "\"route\":\"hotline\",\"tlp\":\"amber\"}");
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    long id = Long.parseLong(filed.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+    Http web = signedIn(reporter);
+    assertThat(web.get("/reports/" + id).body()).contains(bank.nameJa());
+    web.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en = web.get("/reports/" + id).body();
+    assertThat(en).contains(bank.nameEn());
+    Organisation nisc = directory.nationalCoordinator().orElseThrow();
+    assertThat(en).contains(nisc.nameEn());
+    assertThat(
+            web.get(
+                    "/reports?q="
+                        + java.net.URLEncoder.encode(
+                            "英語表示", java.nio.charset.StandardCharsets.UTF_8))
+                .body())
+        .contains(bank.nameEn());
+
+    Http issuer = http().bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
+    HttpResponse<String> adv =
+        issuer.postJson(
+            "/api/v1/advisories",
+            "{\"title\":\"英語表示の情報提供\",\"body\":\"本文\",\"observables\":[],"
+                + "\"tlp\":\"amber\",\"organisations\":[\"op-sakura-bank\"]}");
+    assertThat(adv.statusCode()).as(adv.body()).isEqualTo(201);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(adv.body());
+    assertThat(m.find()).isTrue();
+    long advisory = Long.parseLong(m.group(1));
+    String view = web.get("/advisories/" + advisory).body();
+    assertThat(view).contains(nisc.nameEn());
+    assertThat(web.get("/inbox/advisories").body()).contains(nisc.nameEn(), "Not confirmed");
+  }
+}
