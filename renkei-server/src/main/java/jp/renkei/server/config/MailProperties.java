@@ -34,7 +34,7 @@ public record MailProperties(
     @NotNull @DefaultValue("2s") Duration queueWait,
     @NotNull @DefaultValue("5s") Duration retryAfter,
     @NotNull @DefaultValue("10s") Duration analysisTime,
-    @NotNull @DefaultValue("") String model) {
+    @DefaultValue("") String model) {
 
   /** The number of analyses that may run at once. */
   public int slots() {

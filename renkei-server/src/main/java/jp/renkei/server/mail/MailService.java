@@ -31,7 +31,8 @@ public class MailService {
 
   MailService(JdbcClient jdbc, MailProperties properties) {
     this.jdbc = jdbc;
-    this.model = MailModels.load(properties.model().isBlank() ? null : Path.of(properties.model()));
+    String file = properties.model();
+    this.model = MailModels.load(file == null || file.isBlank() ? null : Path.of(file));
     this.allowList = properties.allowList().stream().filter(s -> !s.isBlank()).toList();
     MailAnalyzer.Limits d = MailAnalyzer.Limits.DEFAULT;
     this.limits =
