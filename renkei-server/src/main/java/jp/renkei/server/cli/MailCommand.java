@@ -113,6 +113,14 @@ final class MailCommand implements Runnable {
                 + " false positives.")
     Path allowList;
 
+    @Option(
+        names = "--model",
+        paramLabel = "FILE",
+        description =
+            "A statistical model of phishing wording, written by the mail benchmark"
+                + " (docs/benchmarks.md, issue 19); without it the rules alone judge.")
+    Path model;
+
     @Override
     public Integer call() throws IOException {
       if (!List.of("text", "json").contains(format) || !List.of("ja", "en").contains(lang)) {
@@ -125,7 +133,11 @@ final class MailCommand implements Runnable {
         throw new IllegalArgumentException("--tlp: clear, green, amber, amber+strict or red");
       }
       MailAnalyzer analyzer =
-          new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, lines(memberDomains), lines(allowList));
+          new MailAnalyzer(
+              MailAnalyzer.Limits.DEFAULT,
+              lines(memberDomains),
+              lines(allowList),
+              jp.renkei.server.mail.MailModels.load(model));
       if (stixDir != null) {
         Files.createDirectories(stixDir);
       }

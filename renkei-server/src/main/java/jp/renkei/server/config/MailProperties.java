@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter the Retry-After given with 429 and 503 (default 5s)
  * @param analysisTime wall time of one analysis; past it the report says "limit reached" and what
  *     was analysed (default 10s)
+ * @param model a statistical model of phishing wording (a file written by MailCorporaBench, see
+ *     docs/benchmarks.md, issue 19); empty for the rules alone (default empty). A file that cannot
+ *     be read stops the start with the line that is wrong.
  */
 @Validated
 @ConfigurationProperties("renkei.mail")
@@ -30,7 +33,8 @@ public record MailProperties(
     @Min(0) @DefaultValue("0") int concurrentAnalyses,
     @NotNull @DefaultValue("2s") Duration queueWait,
     @NotNull @DefaultValue("5s") Duration retryAfter,
-    @NotNull @DefaultValue("10s") Duration analysisTime) {
+    @NotNull @DefaultValue("10s") Duration analysisTime,
+    @DefaultValue("") String model) {
 
   /** The number of analyses that may run at once. */
   public int slots() {

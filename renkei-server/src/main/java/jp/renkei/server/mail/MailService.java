@@ -1,9 +1,11 @@
 package jp.renkei.server.mail;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import jp.renkei.engine.mail.MailAnalyzer;
+import jp.renkei.engine.mail.MailModel;
 import jp.renkei.engine.mail.MailReport;
 import jp.renkei.engine.mail.MailStix;
 import jp.renkei.engine.policy.Tlp;
@@ -25,9 +27,12 @@ public class MailService {
   private final List<String> allowList;
   private final MailAnalyzer.Limits limits;
   private final AnalysisGate gate;
+  private final MailModel model;
 
   MailService(JdbcClient jdbc, MailProperties properties) {
     this.jdbc = jdbc;
+    String file = properties.model();
+    this.model = MailModels.load(file == null || file.isBlank() ? null : Path.of(file));
     this.allowList = properties.allowList().stream().filter(s -> !s.isBlank()).toList();
     MailAnalyzer.Limits d = MailAnalyzer.Limits.DEFAULT;
     this.limits =
@@ -62,7 +67,7 @@ public class MailService {
               jdbc.sql("select distinct value from organisation_identity where kind = 'domain'")
                   .query(String.class)
                   .list();
-          return new MailAnalyzer(limits, domains, allowList).analyze(message);
+          return new MailAnalyzer(limits, domains, allowList, model).analyze(message);
         });
   }
 

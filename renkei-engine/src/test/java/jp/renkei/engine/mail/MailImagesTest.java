@@ -1,0 +1,96 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** QR codes in images (quishing): decoded, treated as links, within limits. */
+class MailImagesTest {
+
+  static byte[] qrPng(String text, int size) throws Exception {
+    BitMatrix bits = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size);
+    BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        image.setRGB(x, y, bits.get(x, y) ? 0x000000 : 0xFFFFFF);
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  static String withImage(String subject, String name, byte[] png) {
+    return "From: IT Support <support@example-helpdesk.com>\r\nTo: a@example.jp\r\n"
+        + "Subject: "
+        + subject
+        + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\n"
+        + "Content-Type: text/plain; charset=UTF-8\r\n\r\nScan the code with your phone.\r\n--B\r\n"
+        + "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+        + "Content-Disposition: inline; filename=\""
+        + name
+        + "\"\r\n\r\n"
+        + Base64.getMimeEncoder().encodeToString(png)
+        + "\r\n--B--\r\n";
+  }
+
+  @Test
+  void aQrCodeInAnImageBecomesALinkAndIsJudgedLikeOne() throws Exception {
+    String eml =
+        withImage("MFA re-enrolment", "scan.png", qrPng("http://198.51.100.7/mfa/login", 300));
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.links())
+        .anySatisfy(
+            l -> {
+              assertThat(l.url()).isEqualTo("http://198.51.100.7/mfa/login");
+              assertThat(l.where()).isEqualTo("qr scan.png");
+            });
+    assertThat(r.findings())
+        .extracting(MailReport.Finding::flag)
+        .contains(RedFlag.QR_CODE_LINK, RedFlag.SUSPICIOUS_LINK);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void anImageWithoutACodeOrNotAnImageAtAllIsNoFindingAndNoFailure() throws Exception {
+    BufferedImage blank = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(blank, "png", out);
+    assertThat(MailImages.qrCodes(out.toByteArray()).texts()).isEmpty();
+    byte[] broken = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+    MailImages.Decoded d = MailImages.qrCodes(broken);
+    assertThat(d.texts()).isEmpty();
+    assertThat(d.problem()).contains("not a readable image");
+    String eml = withImage("photo", "broken.png", broken);
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("broken.png"));
+  }
+
+  @Test
+  void anImageClaimingHugeDimensionsIsNotDecoded() throws Exception {
+    byte[] png = qrPng("http://example.com/", 100);
+    // the IHDR chunk's width and height (bytes 16-23) claim 100,000 x 100,000 pixels
+    byte[] big = png.clone();
+    int side = 100_000;
+    for (int i = 0; i < 2; i++) {
+      big[16 + 4 * i] = (byte) (side >>> 24);
+      big[17 + 4 * i] = (byte) (side >>> 16);
+      big[18 + 4 * i] = (byte) (side >>> 8);
+      big[19 + 4 * i] = (byte) side;
+    }
+    MailImages.Decoded d = MailImages.qrCodes(big);
+    assertThat(d.texts()).isEmpty();
+    assertThat(d.problem()).contains("pixels");
+  }
+}
