@@ -96,10 +96,11 @@ class MonitorPages {
                   stateTlp,
                   detailTlp,
                   detailToCoordinators,
-                  true));
+                  true,
+                  null));
       return "redirect:/monitor/sites/" + id;
     } catch (InvalidInput e) {
-      model.addAttribute("formError", e);
+      model.addAttribute("formErrors", jp.renkei.server.failure.InvalidInputs.of(e));
       model.addAttribute("name", name);
       model.addAttribute("url", url);
       return "monitor/form";

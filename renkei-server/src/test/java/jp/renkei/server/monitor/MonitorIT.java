@@ -68,7 +68,8 @@ class MonitorIT extends ServerTest {
   long register(UserAccount u, String url, String stateTlp, String detailTlp) {
     return monitor.register(
         fixtures.actor(u),
-        new NewSite(Fixtures.unique("site"), url, 200, "OK", 60, stateTlp, detailTlp, false, true));
+        new NewSite(
+            Fixtures.unique("site"), url, 200, "OK", 60, stateTlp, detailTlp, false, true, null));
   }
 
   String url() {
@@ -178,7 +179,8 @@ class MonitorIT extends ServerTest {
                 "green",
                 "amber_strict",
                 false,
-                true));
+                true,
+                null));
     probe(id, 2);
     assertThat(open(id)).containsExactly("down");
     await()
@@ -307,7 +309,8 @@ class MonitorIT extends ServerTest {
                 "green",
                 "amber_strict",
                 false,
-                true));
+                true,
+                null));
     Organisation partner = fixtures.operator("ict");
     UserAccount agent = fixtures.user(partner, Role.MEMBER);
     String code = Fixtures.unique("osaka").toLowerCase(java.util.Locale.ROOT);
