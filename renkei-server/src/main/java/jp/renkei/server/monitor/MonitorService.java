@@ -261,7 +261,11 @@ public class MonitorService {
 
   /** Counts and the 24-hour heat map over the sites whose state the actor may see. */
   public SectorView sectors(Actor actor) {
-    List<Visible> vis = visible(actor);
+    return sectors(visible(actor));
+  }
+
+  /** The same over sites already judged visible by {@link #visible} (one policy walk per page). */
+  SectorView sectors(List<Visible> vis) {
     Map<String, int[]> counts = new TreeMap<>();
     Map<Long, String> sectorOf = new LinkedHashMap<>();
     for (Visible v : vis) {
