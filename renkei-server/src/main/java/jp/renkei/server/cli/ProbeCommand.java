@@ -75,6 +75,13 @@ final class ProbeCommand implements Callable<Integer> {
   Duration timeout;
 
   @Option(
+      names = "--retries",
+      defaultValue = "1",
+      description =
+          "Further attempts after a failed one, each recorded (default ${DEFAULT-VALUE}).")
+  int retries;
+
+  @Option(
       names = "--duration",
       description = "Stop after this long (default: run until stopped).",
       converter = DurationConverter.class)
@@ -92,12 +99,17 @@ final class ProbeCommand implements Callable<Integer> {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final BlockingQueue<Map<String, Object>> outbox = new ArrayBlockingQueue<>(100_000);
   private final Map<Long, HttpProbe.Target> targets = new ConcurrentHashMap<>();
+  private final Map<Long, Integer> intervals = new ConcurrentHashMap<>();
 
   @Override
   public Integer call() throws Exception {
     String token = System.getenv("RENKEI_PROBE_TOKEN");
     if (token == null || token.isBlank()) {
       System.err.println("renkei probe: set RENKEI_PROBE_TOKEN to a token of scope 'probe'");
+      return 2;
+    }
+    if (retries < 0 || retries > 3) {
+      System.err.println("renkei probe: --retries must be between 0 and 3, not " + retries);
       return 2;
     }
     OutboundHttp guard =
@@ -133,13 +145,12 @@ final class ProbeCommand implements Callable<Integer> {
     if (t == null) {
       return;
     }
-    HttpProbe.Result r = probe.probe(t);
-    int attempts = 1;
-    String first = r.error();
-    if (!r.ok()) {
-      r = probe.probe(t);
-      attempts++;
-    }
+    HttpProbe.Attempts a =
+        probe.probe(
+            t,
+            retries,
+            HttpProbe.attemptTimeout(timeout, intervals.getOrDefault(site, 60), retries));
+    HttpProbe.Result r = a.result();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("siteId", site);
     m.put("at", r.at().toString());
@@ -153,10 +164,9 @@ final class ProbeCommand implements Callable<Integer> {
     put(m, "ttfbMs", r.millis().get(Phase.TTFB));
     put(m, "transferMs", r.millis().get(Phase.TRANSFER));
     put(m, "totalMs", r.millis().get(Phase.TOTAL));
-    m.put("attempts", attempts);
-    String error = r.ok() && first != null ? "recovered after retry: " + first : r.error();
-    if (error != null) {
-      m.put("error", error);
+    m.put("attempts", a.attempts());
+    if (a.error() != null) {
+      m.put("error", a.error());
     }
     if (r.certNotAfter() != null) {
       m.put("certNotAfter", r.certNotAfter().toString());
@@ -194,6 +204,7 @@ final class ProbeCommand implements Callable<Integer> {
               URI.create(s.get("url").asString()),
               s.get("expectedStatus").asInt(),
               s.hasNonNull("expectedText") ? s.get("expectedText").asString() : null);
+      intervals.put(id, s.get("intervalSeconds").asInt());
       if (!t.equals(targets.put(id, t))) {
         long interval = s.get("intervalSeconds").asLong() * 1000;
         scheduler.schedule(
@@ -203,6 +214,7 @@ final class ProbeCommand implements Callable<Integer> {
     for (Long id : new ArrayList<>(targets.keySet())) {
       if (!seen.contains(id)) {
         targets.remove(id);
+        intervals.remove(id);
         scheduler.cancel(id);
       }
     }

@@ -38,7 +38,8 @@ import jp.renkei.server.outbound.OutboundHttp;
  * host name verification), a minimal HTTP/1.1 GET, time to first byte, and the transfer of at most
  * {@link #MAX_BODY} bytes. Redirects are not followed: a 301 where a 200 is expected is a failure
  * the owner should see. Java's HTTP clients do not expose these phases, hence the socket code.
- * Thread-safe; each call blocks its thread for at most about twice the timeout.
+ * Thread-safe; one attempt blocks its thread for at most its timeout (connect, handshake and every
+ * read share one deadline, so a site that trickles bytes cannot hold a worker longer).
  */
 public final class HttpProbe {
 
@@ -99,16 +100,54 @@ public final class HttpProbe {
 
   private static final ThreadLocal<Instant> PRESENTED_NOT_AFTER = new ThreadLocal<>();
 
+  /**
+   * A probe with its retries: the last attempt's result, how many attempts were made, and the error
+   * to record — the first failure is kept when a retry succeeded, so a retry never hides it.
+   */
+  public record Attempts(Result result, int attempts, String error) {}
+
+  /**
+   * The longest one attempt may take for a site probed every {@code intervalSeconds} with {@code
+   * retries}: the configured timeout, but never so long that all attempts together overrun 80 % of
+   * the interval — a probe then always ends before its next turn, and the next turn is not skipped.
+   */
+  public static Duration attemptTimeout(Duration timeout, int intervalSeconds, int retries) {
+    Duration share = Duration.ofMillis(intervalSeconds * 800L / (retries + 1));
+    Duration d = timeout.compareTo(share) < 0 ? timeout : share;
+    return d.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500) : d;
+  }
+
+  /**
+   * Probes with up to {@code retries} further attempts after a failure (none after a destination
+   * the guard refused), each limited to {@code attemptTimeout}.
+   */
+  public Attempts probe(Target t, int retries, Duration attemptTimeout) {
+    Result r = probe(t, attemptTimeout);
+    int attempts = 1;
+    String first = r.error();
+    while (!r.ok() && attempts <= retries && !r.error().startsWith("destination refused")) {
+      r = probe(t, attemptTimeout);
+      attempts++;
+    }
+    return new Attempts(
+        r, attempts, r.ok() && first != null ? "recovered after retry: " + first : r.error());
+  }
+
   public Result probe(Target t) {
+    return probe(t, timeout);
+  }
+
+  /** One attempt that ends within {@code limit}. */
+  public Result probe(Target t, Duration limit) {
     Instant at = Instant.now();
     long start = System.nanoTime();
+    long deadline = start + limit.toNanos();
     Map<Phase, Double> ms = new EnumMap<>(Phase.class);
     PRESENTED_NOT_AFTER.remove();
     URI u = t.uri();
     boolean https = "https".equalsIgnoreCase(u.getScheme());
     int port = u.getPort() > 0 ? u.getPort() : https ? 443 : 80;
     String host = u.getHost();
-    int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     Socket socket = new Socket();
     try {
       InetAddress[] addresses;
@@ -118,9 +157,9 @@ public final class HttpProbe {
         return failed(at, ms, e.getMessage());
       }
       long t0 = mark(ms, Phase.DNS, start);
-      socket.setSoTimeout(timeoutMs);
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(addresses[0], port), timeoutMs);
+      socket.connect(new InetSocketAddress(addresses[0], port), remaining(deadline));
+      socket.setSoTimeout(remaining(deadline));
       long t1 = mark(ms, Phase.CONNECT, t0);
       Socket channel = socket;
       if (https) {
@@ -131,6 +170,7 @@ public final class HttpProbe {
           p.setServerNames(List.of(new SNIHostName(host)));
         }
         s.setSSLParameters(p);
+        s.setSoTimeout(remaining(deadline));
         s.startHandshake();
         channel = s;
         t1 = mark(ms, Phase.TLS, t1);
@@ -139,16 +179,26 @@ public final class HttpProbe {
       out.write(request(u).getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = channel.getInputStream();
+      channel.setSoTimeout(remaining(deadline));
       int first = in.read();
       if (first < 0) {
         return failed(at, ms, "connection closed before any answer");
       }
       long t2 = mark(ms, Phase.TTFB, t1);
-      byte[] buf = new byte[MAX_BODY + 1];
+      // most answers are small: start small and grow up to the limit, so a busy hub does not
+      // allocate 256 KiB per probe
+      byte[] buf = new byte[16 * 1024];
       buf[0] = (byte) first;
       int n = 1;
       int r;
-      while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) {
+      while (n <= MAX_BODY) {
+        if (n == buf.length) {
+          buf = java.util.Arrays.copyOf(buf, Math.min(buf.length * 4, MAX_BODY + 1));
+        }
+        channel.setSoTimeout(remaining(deadline));
+        if ((r = in.read(buf, n, buf.length - n)) <= 0) {
+          break;
+        }
         n += r;
       }
       mark(ms, Phase.TRANSFER, t2);
@@ -165,7 +215,9 @@ public final class HttpProbe {
           ms,
           (ms.containsKey(Phase.CONNECT) ? "no answer" : "no connection")
               + " within "
-              + timeout.toSeconds()
+              + (limit.toMillis() % 1000 == 0
+                  ? String.valueOf(limit.toSeconds())
+                  : String.valueOf(limit.toMillis() / 1000.0))
               + " s");
     } catch (ConnectException e) {
       return failed(at, ms, "connection refused");
@@ -182,6 +234,15 @@ public final class HttpProbe {
         // closing a probe's socket has nothing to report
       }
     }
+  }
+
+  /** Milliseconds left before the deadline, at least 1 (0 would mean "no timeout"). */
+  private static int remaining(long deadline) throws SocketTimeoutException {
+    long left = (deadline - System.nanoTime()) / 1_000_000;
+    if (left <= 0) {
+      throw new SocketTimeoutException("deadline");
+    }
+    return (int) Math.min(Integer.MAX_VALUE, left);
   }
 
   private Result failed(Instant at, Map<Phase, Double> ms, String error) {

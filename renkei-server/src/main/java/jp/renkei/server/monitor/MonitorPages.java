@@ -46,14 +46,15 @@ class MonitorPages {
     reference.sectors().forEach(x -> sectorNames.put(x.code(), x.label(locale)));
     sectorNames.put("-", "-");
     model.addAttribute("sectorNames", sectorNames);
-    List<MonitorService.Visible> sites = new ArrayList<>(monitor.visible(actor));
+    List<MonitorService.Visible> visible = monitor.visible(actor);
+    List<MonitorService.Visible> sites = new ArrayList<>(visible);
     sites.sort(
         Comparator.comparing((MonitorService.Visible v) -> !v.own())
             .thenComparing(v -> rank(v.site().state()))
             .thenComparing(v -> v.site().id()));
     model.addAttribute("sites", sites.size() > 500 ? sites.subList(0, 500) : sites);
     model.addAttribute("siteCount", sites.size());
-    model.addAttribute("view", monitor.sectors(actor));
+    model.addAttribute("view", monitor.sectors(visible));
     return "monitor/overview";
   }
 
@@ -96,10 +97,11 @@ class MonitorPages {
                   stateTlp,
                   detailTlp,
                   detailToCoordinators,
-                  true));
+                  true,
+                  null));
       return "redirect:/monitor/sites/" + id;
     } catch (InvalidInput e) {
-      model.addAttribute("formError", e);
+      model.addAttribute("formErrors", jp.renkei.server.failure.InvalidInputs.of(e));
       model.addAttribute("name", name);
       model.addAttribute("url", url);
       return "monitor/form";

@@ -41,11 +41,13 @@ public class MonitorRuntime implements AutoCloseable {
   /** What the runtime holds per site. */
   private static final class Live {
     final HttpProbe.Target target;
+    final int intervalSeconds;
     final SiteWatch watch;
     String state;
 
-    Live(HttpProbe.Target target, SiteWatch watch, String state) {
+    Live(HttpProbe.Target target, int intervalSeconds, SiteWatch watch, String state) {
       this.target = target;
+      this.intervalSeconds = intervalSeconds;
       this.watch = watch;
       this.state = state;
     }
@@ -127,6 +129,7 @@ public class MonitorRuntime implements AutoCloseable {
     Live l =
         new Live(
             new HttpProbe.Target(URI.create(s.url()), s.expectedStatus(), s.expectedText()),
+            s.intervalSeconds(),
             new SiteWatch(settings(), open),
             s.state());
     live.put(s.id(), l);
@@ -170,16 +173,12 @@ public class MonitorRuntime implements AutoCloseable {
     if (l == null) {
       return;
     }
-    HttpProbe.Result r = probe.probe(l.target);
-    int attempts = 1;
-    String firstError = r.error();
-    while (!r.ok() && attempts <= props.retries() && !r.error().startsWith("destination refused")) {
-      r = probe.probe(l.target);
-      attempts++;
-    }
-    String error =
-        r.ok() && firstError != null ? "recovered after retry: " + firstError : r.error();
-    record(siteId, hubVantage, r, attempts, error);
+    HttpProbe.Attempts a =
+        probe.probe(
+            l.target,
+            props.retries(),
+            HttpProbe.attemptTimeout(props.timeout(), l.intervalSeconds, props.retries()));
+    record(siteId, hubVantage, a.result(), a.attempts(), a.error());
   }
 
   /** The sites a vantage point probes, with what counts as up. */

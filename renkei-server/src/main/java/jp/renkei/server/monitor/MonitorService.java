@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
 import jp.renkei.engine.monitor.SiteSharing;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.config.MonitorProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.FieldErrors;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
@@ -25,6 +27,7 @@ import jp.renkei.server.sharing.SharingGate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registered sites as people see them. Every read goes through the sharing policy: a site's state
@@ -53,6 +56,7 @@ public class MonitorService {
   private final OutboundHttp guard;
   private final MonitorProperties props;
   private final ObjectProvider<MonitorRuntime> runtime;
+  private final AuditLog audit;
 
   MonitorService(
       SiteRepository sites,
@@ -60,7 +64,9 @@ public class MonitorService {
       JdbcClient jdbc,
       OutboundHttp guard,
       MonitorProperties props,
-      ObjectProvider<MonitorRuntime> runtime) {
+      ObjectProvider<MonitorRuntime> runtime,
+      AuditLog audit) {
+    this.audit = audit;
     this.sites = sites;
     this.gate = gate;
     this.jdbc = jdbc;
@@ -109,17 +115,56 @@ public class MonitorService {
   }
 
   /** Registers a site of the actor's own organisation (analysts and above). */
+  @Transactional
   public long register(Actor actor, NewSite n) {
     if (actor.organisationId() == null || !actor.is(Role.ANALYST)) {
       throw new Forbidden("error.forbidden");
     }
-    check(n);
+    Long owner = check(actor, n);
     if (sites.countOf(actor.organisationId()) >= props.maxSitesPerOrganisation()) {
       throw new InvalidInput("url", "monitor.error.tooMany", props.maxSitesPerOrganisation());
     }
-    long id = sites.insert(n, actor.organisationId(), actor.userId());
+    long id = sites.insert(n, actor.organisationId(), owner);
+    audit.record(actor, AuditLog.Event.success("monitor.site.create", "monitor_site", id, n.url()));
     runtime.ifAvailable(r -> r.refresh(id));
     return id;
+  }
+
+  /**
+   * Replaces the settings of one of the actor's organisation's sites (analysts and above). Any
+   * other organisation's site is "not found", whether or not its state is visible: writers learn
+   * nothing of sites that are not theirs.
+   */
+  @Transactional
+  public void update(Actor actor, long id, NewSite n) {
+    own(actor, id);
+    Long owner = check(actor, n);
+    sites.update(id, n, owner);
+    audit.record(actor, AuditLog.Event.success("monitor.site.update", "monitor_site", id, n.url()));
+    runtime.ifAvailable(r -> r.refresh(id));
+  }
+
+  /** Deletes one of the actor's organisation's sites with its results, alerts and history. */
+  @Transactional
+  public void delete(Actor actor, long id) {
+    Site s = own(actor, id);
+    sites.delete(id);
+    audit.record(actor, AuditLog.Event.success("monitor.site.delete", "monitor_site", id, s.url()));
+    runtime.ifAvailable(r -> r.refresh(id));
+  }
+
+  /** A site of the actor's own organisation that the actor may change. */
+  private Site own(Actor actor, long id) {
+    Site s =
+        sites
+            .byId(id)
+            .filter(
+                x -> actor.organisationId() != null && x.organisationId() == actor.organisationId())
+            .orElseThrow(() -> new NotFound("site", id));
+    if (!actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.forbidden");
+    }
+    return s;
   }
 
   /** Turns probing of one's own site on or off. */
@@ -132,39 +177,95 @@ public class MonitorService {
     runtime.ifAvailable(r -> r.refresh(id));
   }
 
-  private void check(NewSite n) {
-    if (n.name() == null || n.name().isBlank() || n.name().length() > 200) {
-      throw new InvalidInput("name", "validation.required.max", 200);
-    }
-    if (n.url() == null || n.url().length() > 2000) {
-      throw new InvalidInput("url", "validation.required.max", 2000);
-    }
-    try {
-      guard.check(n.url());
-    } catch (OutboundHttp.Refused e) {
-      throw new InvalidInput("url", "monitor.error.url", e.getMessage());
-    }
-    if (n.expectedStatus() < 100 || n.expectedStatus() > 599) {
-      throw new InvalidInput("expectedStatus", "monitor.error.status", n.expectedStatus());
-    }
-    if (n.expectedText() != null && n.expectedText().length() > 200) {
-      throw new InvalidInput("expectedText", "validation.required.max", 200);
-    }
-    if (n.intervalSeconds() < 10 || n.intervalSeconds() > 3600) {
-      throw new InvalidInput("intervalSeconds", "monitor.error.interval", n.intervalSeconds());
-    }
-    Tlp state = Markings.tlp(n.stateTlp());
-    Tlp detail = Markings.tlp(n.detailTlp());
-    try {
-      new SiteSharing(0, state, detail, Set.of());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput("detailTlp", "monitor.error.sharing");
-    }
+  /**
+   * Checks every field and throws all errors at once (field names as in the API); returns the
+   * owner's user id.
+   */
+  private Long check(Actor actor, NewSite n) {
+    FieldErrors errors = new FieldErrors();
+    errors.check(
+        () -> {
+          if (n.name() == null || n.name().isBlank() || n.name().length() > 200) {
+            throw new InvalidInput("name", "validation.required.max", 200);
+          }
+        });
+    errors.check(
+        () -> {
+          if (n.url() == null || n.url().isBlank() || n.url().length() > 2000) {
+            throw new InvalidInput("url", "validation.required.max", 2000);
+          }
+          try {
+            guard.check(n.url());
+          } catch (OutboundHttp.Refused e) {
+            throw new InvalidInput("url", "monitor.error.url", e.getMessage());
+          }
+        });
+    errors.check(
+        () -> {
+          if (n.expectedStatus() < 100 || n.expectedStatus() > 599) {
+            throw new InvalidInput("expectedStatus", "monitor.error.status", n.expectedStatus());
+          }
+        });
+    errors.check(
+        () -> {
+          if (n.expectedText() != null && n.expectedText().length() > 200) {
+            throw new InvalidInput("expectedText", "validation.required.max", 200);
+          }
+        });
+    errors.check(
+        () -> {
+          if (n.intervalSeconds() < 10 || n.intervalSeconds() > 3600) {
+            throw new InvalidInput(
+                "intervalSeconds", "monitor.error.interval", n.intervalSeconds());
+          }
+        });
+    Tlp[] tlps = new Tlp[2];
+    errors.check(() -> tlps[0] = tlp("stateTlp", n.stateTlp()));
+    errors.check(() -> tlps[1] = tlp("detailTlp", n.detailTlp()));
+    errors.check(
+        () -> {
+          if (tlps[0] != null && tlps[1] != null) {
+            try {
+              new SiteSharing(0, tlps[0], tlps[1], Set.of());
+            } catch (IllegalArgumentException e) {
+              throw new InvalidInput("detailTlp", "monitor.error.sharing");
+            }
+          }
+        });
+    Long[] owner = {actor.userId()};
+    errors.check(
+        () -> {
+          if (n.ownerLogin() != null && !n.ownerLogin().isBlank()) {
+            owner[0] =
+                sites
+                    .personOf(actor.organisationId(), n.ownerLogin().strip())
+                    .orElseThrow(
+                        () ->
+                            new InvalidInput(
+                                "owner", "monitor.error.owner", n.ownerLogin().strip()));
+          }
+        });
+    errors.throwIfAny();
+    return owner[0];
   }
+
+  /** The sharing levels a site may have (its state and details are never RED or CLEAR). */
+  private static Tlp tlp(String field, String code) {
+    if (code == null || !SHARING_LEVELS.contains(code)) {
+      throw new InvalidInput(field, "monitor.error.tlp", String.valueOf(code));
+    }
+    return Markings.tlp(code);
+  }
+
+  static final Set<String> SHARING_LEVELS = Set.of("amber_strict", "amber", "green");
 
   /** Counts and the 24-hour heat map over the sites whose state the actor may see. */
   public SectorView sectors(Actor actor) {
-    List<Visible> vis = visible(actor);
+    return sectors(visible(actor));
+  }
+
+  /** The same over sites already judged visible by {@link #visible} (one policy walk per page). */
+  SectorView sectors(List<Visible> vis) {
     Map<String, int[]> counts = new TreeMap<>();
     Map<Long, String> sectorOf = new LinkedHashMap<>();
     for (Visible v : vis) {

@@ -1,8 +1,9 @@
 package jp.renkei.server.monitor;
 
 /**
- * A site to register: where, what answer counts as up, how often, and how widely its state and its
- * details are shared.
+ * A site to register or its new settings: where, what answer counts as up, how often, who of the
+ * organisation owns it ({@code ownerLogin}; null: the person registering it), and how widely its
+ * state and its details are shared.
  */
 public record NewSite(
     String name,
@@ -13,4 +14,5 @@ public record NewSite(
     String stateTlp,
     String detailTlp,
     boolean detailToCoordinators,
-    boolean enabled) {}
+    boolean enabled,
+    String ownerLogin) {}

@@ -54,10 +54,12 @@ class ProbeApi {
 
   private final JdbcClient jdbc;
   private final ObjectProvider<MonitorRuntime> runtime;
+  private final VantageService vantages;
 
-  ProbeApi(JdbcClient jdbc, ObjectProvider<MonitorRuntime> runtime) {
+  ProbeApi(JdbcClient jdbc, ObjectProvider<MonitorRuntime> runtime, VantageService vantages) {
     this.jdbc = jdbc;
     this.runtime = runtime;
+    this.vantages = vantages;
   }
 
   private record Vantage(long id, String code) {}
@@ -80,9 +82,11 @@ class ProbeApi {
   Assignments assignments(Actor actor) {
     Vantage v = vantage(actor);
     MonitorRuntime r = runtime.getObject();
+    java.util.Optional<java.util.Set<Long>> only = vantages.assigned(v.id());
     return new Assignments(
         v.code(),
         r.assignments().stream()
+            .filter(s -> only.isEmpty() || only.get().contains(s.id()))
             .map(
                 s ->
                     new Assignment(
@@ -100,6 +104,7 @@ class ProbeApi {
       throw new InvalidInput("results", "monitor.error.tooManyResults", MAX);
     }
     MonitorRuntime r = runtime.getObject();
+    java.util.Optional<java.util.Set<Long>> only = vantages.assigned(v.id());
     int accepted = 0;
     List<String> rejected = new ArrayList<>();
     Instant now = Instant.now();
@@ -124,7 +129,9 @@ class ProbeApi {
       HttpProbe.Result res =
           new HttpProbe.Result(
               x.at(), x.ok(), x.status() == null ? 0 : x.status(), ms, error, x.certNotAfter());
-      if (r.record(x.siteId(), v.id(), res, x.attempts() == null ? 1 : x.attempts(), error)) {
+      // a site not assigned to this vantage point is answered exactly like an unknown one
+      if ((only.isEmpty() || only.get().contains(x.siteId()))
+          && r.record(x.siteId(), v.id(), res, x.attempts() == null ? 1 : x.attempts(), error)) {
         accepted++;
       } else {
         rejected.add("results[" + i + "]: site " + x.siteId() + " is not monitored");

@@ -71,6 +71,53 @@ class SiteRepository {
         .single();
   }
 
+  void update(long id, NewSite s, Long ownerUserId) {
+    jdbc.sql(
+            "update monitor_site set name = ?, url = ?, expected_status = ?, expected_text = ?,"
+                + " interval_seconds = ?, owner_user_id = ?, state_tlp = ?, detail_tlp = ?,"
+                + " detail_to_coordinators = ?, enabled = ? where id = ?")
+        .params(
+            s.name(),
+            s.url(),
+            s.expectedStatus(),
+            s.expectedText(),
+            s.intervalSeconds(),
+            ownerUserId,
+            s.stateTlp(),
+            s.detailTlp(),
+            s.detailToCoordinators(),
+            s.enabled(),
+            id)
+        .update();
+  }
+
+  /** Deletes a site; its raw results go too (the partitioned table has no foreign key). */
+  void delete(long id) {
+    jdbc.sql("delete from monitor_result where site_id = ?").param(id).update();
+    jdbc.sql("delete from monitor_site where id = ?").param(id).update();
+  }
+
+  /** An enabled person of the organisation by login. */
+  Optional<Long> personOf(Long organisationId, String login) {
+    if (organisationId == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select id from app_user where organisation_id = ? and login = ? and enabled")
+        .params(organisationId, login)
+        .query(Long.class)
+        .optional();
+  }
+
+  /** The login of a site's owner. */
+  Optional<String> ownerLogin(long siteId) {
+    return jdbc.sql(
+            "select u.login from monitor_site s join app_user u on u.id = s.owner_user_id"
+                + " where s.id = ?")
+        .param(siteId)
+        .query(String.class)
+        .optional();
+  }
+
   void setEnabled(long id, boolean enabled) {
     jdbc.sql("update monitor_site set enabled = ? where id = ?").params(enabled, id).update();
   }

@@ -56,6 +56,7 @@ final class TokenScopeRules {
       return new Rule(EnumSet.allOf(TokenScope.class));
     }
     if (path.startsWith("/api/v1/users")
+        || path.startsWith("/api/v1/monitor/vantage-points")
         || ("POST".equals(method) && path.equals("/api/v1/tokens"))
         || (!read && path.startsWith("/api/v1/organisations"))) {
       return new Rule(EnumSet.of(TokenScope.ADMIN));

@@ -16,9 +16,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A web site on 127.0.0.1 that a test turns fast, slow, failing (500), resetting connections or
- * stalling (accepting and never answering); over TLS with a self-signed certificate made by keytool
- * when asked.
+ * A web site on 127.0.0.1 that a test turns fast, slow, failing (500), resetting connections,
+ * stalling (accepting and never answering) or trickling (a byte at a time); over TLS with a
+ * self-signed certificate made by keytool when asked.
  */
 final class LoopbackSite implements AutoCloseable {
 
@@ -27,7 +27,9 @@ final class LoopbackSite implements AutoCloseable {
     SLOW,
     FAIL,
     RESET,
-    STALL
+    STALL,
+    /** Answers at once, then sends the body one byte every 200 ms for 20 s. */
+    TRICKLE
   }
 
   volatile Mode mode = Mode.FAST;
@@ -137,6 +139,18 @@ final class LoopbackSite implements AutoCloseable {
           return;
         }
         case SLOW -> Thread.sleep(slowMillis);
+        case TRICKLE -> {
+          OutputStream out = s.getOutputStream();
+          out.write(
+              "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.ISO_8859_1));
+          for (int i = 0; i < 100; i++) {
+            out.write('.');
+            out.flush();
+            Thread.sleep(200);
+          }
+          return;
+        }
         default -> {}
       }
       String body = m == Mode.FAIL ? "broken" : "<html>Renkei test site OK</html>";

@@ -68,7 +68,8 @@ class MonitorIT extends ServerTest {
   long register(UserAccount u, String url, String stateTlp, String detailTlp) {
     return monitor.register(
         fixtures.actor(u),
-        new NewSite(Fixtures.unique("site"), url, 200, "OK", 60, stateTlp, detailTlp, false, true));
+        new NewSite(
+            Fixtures.unique("site"), url, 200, "OK", 60, stateTlp, detailTlp, false, true, null));
   }
 
   String url() {
@@ -153,7 +154,33 @@ class MonitorIT extends ServerTest {
               .query((rs, n) -> rs.getString(1) + "|" + rs.getBoolean(2))
               .single();
       assertThat(row).isEqualTo("certificate not trusted or expired|true");
-      assertThat(open(id)).contains("down");
+      // valid for 5 days, within the 14-day warning: its expiry is an alert of its own
+      assertThat(open(id)).contains("down", "cert_expiry");
+    }
+  }
+
+  @Test
+  void aSiteThatTricklesBytesIsDownWithinTheTimeout() {
+    UserAccount u = owner("water");
+    long id = register(u, url(), "green", "amber_strict");
+    site.mode = LoopbackSite.Mode.TRICKLE;
+    try {
+      long start = System.nanoTime();
+      probe(id, 2);
+      // two probes of two attempts each, every attempt ended by its 1 s deadline; a timeout per
+      // read would have let each attempt run for the 20 s the site trickles
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+          .isLessThan(Duration.ofSeconds(15));
+      assertThat(open(id)).containsExactly("down");
+      runtime.flush();
+      assertThat(
+              jdbc.sql("select error from monitor_result where site_id = ? and not ok limit 1")
+                  .param(id)
+                  .query(String.class)
+                  .single())
+          .isEqualTo("no answer within 1 s");
+    } finally {
+      site.mode = LoopbackSite.Mode.FAST;
     }
   }
 
@@ -178,7 +205,8 @@ class MonitorIT extends ServerTest {
                 "green",
                 "amber_strict",
                 false,
-                true));
+                true,
+                null));
     probe(id, 2);
     assertThat(open(id)).containsExactly("down");
     await()
@@ -307,7 +335,8 @@ class MonitorIT extends ServerTest {
                 "green",
                 "amber_strict",
                 false,
-                true));
+                true,
+                null));
     Organisation partner = fixtures.operator("ict");
     UserAccount agent = fixtures.user(partner, Role.MEMBER);
     String code = Fixtures.unique("osaka").toLowerCase(java.util.Locale.ROOT);

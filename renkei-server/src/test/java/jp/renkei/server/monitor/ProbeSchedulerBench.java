@@ -16,18 +16,67 @@ import org.junit.jupiter.api.Test;
  * Issue 17's scale run, not part of the normal build: 10,000 sites every 60 s and 1,000 every 10 s
  * (about 267 probes/s) against loopback sites, probed with the real {@link HttpProbe}, scheduled by
  * {@link ProbeScheduler} and, in the same run, by a naive scheduler with one sleeping thread per
- * site. Prints slip percentiles, probes done, heap after GC and threads. Run with {@code
- * -Dit.test=ProbeSchedulerBench -Dbench.seconds=120} (see docs/benchmarks.md).
+ * site. Prints slip (due → the probe starts on a thread) percentiles apart from the probes' own
+ * connect and total times (a server that falls behind shows there, not as slip), probes done
+ * against turns due, heap after GC and threads. The sites are {@link BenchSites} (non-blocking
+ * accept, pooled answers). Run with {@code -Dit.test=ProbeSchedulerBench -Dbench.seconds=120} (see
+ * docs/benchmarks.md).
  */
 class ProbeSchedulerBench {
 
   static final int SLOW_SITES = Integer.getInteger("bench.sites60", 10_000);
   static final int FAST_SITES = Integer.getInteger("bench.sites10", 1_000);
   static final int SECONDS = Integer.getInteger("bench.seconds", 120);
+  static final int WARMUP = 10;
+  static final int THREADS = Integer.getInteger("bench.threads", 64);
+
+  /** The probes' own times, recorded by both schedulers' probe calls. */
+  static final class Timings {
+    final ConcurrentHistogram connect = new ConcurrentHistogram(3_600_000_000L, 3);
+    final ConcurrentHistogram total = new ConcurrentHistogram(3_600_000_000L, 3);
+    final AtomicLong failures = new AtomicLong();
+
+    void record(HttpProbe.Result r) {
+      if (!r.ok()) {
+        failures.incrementAndGet();
+      }
+      Double c = r.millis().get(jp.renkei.engine.monitor.Phase.CONNECT);
+      Double t = r.millis().get(jp.renkei.engine.monitor.Phase.TOTAL);
+      if (c != null) {
+        connect.recordValue((long) (c * 1000));
+      }
+      if (t != null) {
+        total.recordValue((long) (t * 1000));
+      }
+    }
+
+    void reset() {
+      connect.reset();
+      total.reset();
+      failures.set(0);
+    }
+
+    String describe() {
+      return String.format(
+          "connect p50 %.2f p99 %.1f max %.1f ms; probe total p50 %.2f p99 %.1f max %.1f ms",
+          connect.getValueAtPercentile(50) / 1000.0,
+          connect.getValueAtPercentile(99) / 1000.0,
+          connect.getMaxValue() / 1000.0,
+          total.getValueAtPercentile(50) / 1000.0,
+          total.getValueAtPercentile(99) / 1000.0,
+          total.getMaxValue() / 1000.0);
+    }
+  }
+
+  /** Turns due in {@code seconds} for the configured sites. */
+  static long due(long seconds) {
+    return SLOW_SITES * seconds / 60 + FAST_SITES * seconds / 10;
+  }
 
   record Outcome(
       String name,
       long probes,
+      long due,
       long failures,
       long p50,
       long p99,
@@ -37,10 +86,11 @@ class ProbeSchedulerBench {
     @Override
     public String toString() {
       return String.format(
-          "%-28s probes %7d (%.1f/s) failures %d  slip p50 %6.1f ms  p99 %7.1f ms  max %8.1f ms  heap after GC %4d MiB  threads %5d",
+          "BENCH %-28s probes %7d of %7d due (%.1f/s) failures %d  slip p50 %6.1f ms  p99 %7.1f ms  max %8.1f ms  heap after GC %4d MiB  peak threads %5d",
           name,
           probes,
-          probes / (double) SECONDS,
+          due,
+          probes / (double) (SECONDS - WARMUP),
           failures,
           p50 / 1000.0,
           p99 / 1000.0,
@@ -60,14 +110,14 @@ class ProbeSchedulerBench {
 
   @Test
   void schedulers() throws Exception {
-    List<LoopbackSite> servers = new ArrayList<>();
+    List<BenchSites> servers = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      servers.add(LoopbackSite.http());
+      servers.add(new BenchSites(2));
     }
     List<HttpProbe.Target> targets = new ArrayList<>();
     List<Long> intervals = new ArrayList<>();
     for (int i = 0; i < SLOW_SITES + FAST_SITES; i++) {
-      LoopbackSite s = servers.get(i % servers.size());
+      BenchSites s = servers.get(i % servers.size());
       targets.add(
           new HttpProbe.Target(
               URI.create("http://127.0.0.1:" + s.port() + "/site" + i), 200, "OK"));
@@ -82,7 +132,7 @@ class ProbeSchedulerBench {
       Thread.sleep(2000);
       System.out.println(naive(probe, targets, intervals));
     } finally {
-      for (LoopbackSite s : servers) {
+      for (BenchSites s : servers) {
         s.close();
       }
     }
@@ -90,31 +140,42 @@ class ProbeSchedulerBench {
 
   Outcome pooled(HttpProbe probe, List<HttpProbe.Target> targets, List<Long> intervals)
       throws Exception {
-    AtomicLong failures = new AtomicLong();
+    Timings timings = new Timings();
+    ManagementFactory.getThreadMXBean().resetPeakThreadCount();
     try (ProbeScheduler sch =
         new ProbeScheduler(
-            64,
+            THREADS,
             20_000,
             site -> {
-              if (!probe.probe(targets.get((int) site)).ok()) {
-                failures.incrementAndGet();
-              }
+              int i = (int) site;
+              timings.record(
+                  probe
+                      .probe(
+                          targets.get(i),
+                          1,
+                          HttpProbe.attemptTimeout(
+                              Duration.ofSeconds(10), (int) (intervals.get(i) / 1000), 1))
+                      .result());
             })) {
       for (int i = 0; i < targets.size(); i++) {
         long interval = intervals.get(i);
         sch.schedule(i, interval, ThreadLocalRandom.current().nextLong(interval));
       }
       // the first 10 s (JIT, the loopback servers' threads) are not measured
-      Thread.sleep(10_000);
+      Thread.sleep(TimeUnit.SECONDS.toMillis(WARMUP));
       sch.resetStats();
-      Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS - 10));
+      timings.reset();
+      Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS - WARMUP));
       ProbeScheduler.Stats s = sch.stats();
-      System.out.printf("ProbeScheduler: skipped %d, shed %d%n", s.skipped(), s.shed());
-      int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+      System.out.printf(
+          "BENCH ProbeScheduler: skipped %d, shed %d; %s%n",
+          s.skipped(), s.shed(), timings.describe());
+      int threads = ManagementFactory.getThreadMXBean().getPeakThreadCount();
       return new Outcome(
-          "ProbeScheduler (64 threads)",
+          "ProbeScheduler (" + THREADS + " threads)",
           s.started(),
-          failures.get(),
+          due(SECONDS - WARMUP),
+          timings.failures.get(),
           s.slipP50Micros(),
           s.slipP99Micros(),
           s.slipMaxMicros(),
@@ -127,12 +188,17 @@ class ProbeSchedulerBench {
       throws Exception {
     ConcurrentHistogram slip = new ConcurrentHistogram(3_600_000_000L, 3);
     AtomicLong probes = new AtomicLong();
-    AtomicLong failures = new AtomicLong();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+    Timings timings = new Timings();
+    ManagementFactory.getThreadMXBean().resetPeakThreadCount();
+    long begin = System.nanoTime();
+    long measureFrom = begin + TimeUnit.SECONDS.toNanos(WARMUP);
+    long end = begin + TimeUnit.SECONDS.toNanos(SECONDS);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       HttpProbe.Target t = targets.get(i);
       long interval = TimeUnit.MILLISECONDS.toNanos(intervals.get(i));
+      Duration limit =
+          HttpProbe.attemptTimeout(Duration.ofSeconds(10), (int) (intervals.get(i) / 1000), 1);
       long first = System.nanoTime() + ThreadLocalRandom.current().nextLong(interval);
       Thread th =
           new Thread(
@@ -144,10 +210,12 @@ class ProbeSchedulerBench {
                     if (wait > 0) {
                       TimeUnit.NANOSECONDS.sleep(wait);
                     }
-                    slip.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
-                    probes.incrementAndGet();
-                    if (!probe.probe(t).ok()) {
-                      failures.incrementAndGet();
+                    long late = System.nanoTime() - due;
+                    HttpProbe.Result r = probe.probe(t, 1, limit).result();
+                    if (due >= measureFrom) {
+                      slip.recordValue(Math.max(0, late / 1000));
+                      probes.incrementAndGet();
+                      timings.record(r);
                     }
                     due += interval;
                   }
@@ -165,15 +233,17 @@ class ProbeSchedulerBench {
         "naive: starting %d threads took %.1f s of the %d s run%n",
         threads.size(), (started - (end - TimeUnit.SECONDS.toNanos(SECONDS))) / 1e9, SECONDS);
     Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) - 1000));
-    int count = ManagementFactory.getThreadMXBean().getThreadCount();
+    int count = ManagementFactory.getThreadMXBean().getPeakThreadCount();
     long heap = heap();
     for (Thread th : threads) {
       th.join(15_000);
     }
+    System.out.printf("BENCH naive: %s%n", timings.describe());
     return new Outcome(
         "naive thread per site",
         probes.get(),
-        failures.get(),
+        due(SECONDS - WARMUP),
+        timings.failures.get(),
         slip.getValueAtPercentile(50),
         slip.getValueAtPercentile(99),
         slip.getMaxValue(),

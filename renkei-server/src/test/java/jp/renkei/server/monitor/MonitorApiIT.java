@@ -1,0 +1,365 @@
+package jp.renkei.server.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.TokenScope;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The monitor's REST API and the vantage points' administration, attacked: sites of another
+ * organisation are not readable, changeable or even confirmed to exist (the same 404 as an id that
+ * was never used), validation names every wrong field, a vantage point's token opens nothing but
+ * the probe API, is refused once revoked, and its agent never learns a site not assigned to it.
+ */
+@TestPropertySource(properties = {"renkei.monitor.enabled=false", "renkei.monitor.quorum=1"})
+class MonitorApiIT extends ServerTest {
+
+  @Autowired JdbcClient jdbc;
+  final JsonMapper json = JsonMapper.builder().build();
+  static LoopbackSite site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = LoopbackSite.http();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    site.close();
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + site.port() + path;
+  }
+
+  JsonNode body(HttpResponse<String> r) {
+    return json.readTree(r.body());
+  }
+
+  long create(String token, String name, String path, String stateTlp, String detailTlp) {
+    HttpResponse<String> r =
+        http()
+            .bearer(token)
+            .postJson(
+                "/api/v1/monitor/sites",
+                "{\"name\":\""
+                    + name
+                    + "\",\"url\":\""
+                    + url(path)
+                    + "\",\"expectedText\":\"OK\",\"intervalSeconds\":30,\"stateTlp\":\""
+                    + stateTlp
+                    + "\",\"detailTlp\":\""
+                    + detailTlp
+                    + "\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return body(r).get("id").asLong();
+  }
+
+  /** A 404 body with the id taken out, so two answers can be compared. */
+  static String notFound(HttpResponse<String> r, long id) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+    return r.body().replace(String.valueOf(id), "ID");
+  }
+
+  @Test
+  void sitesOfAnotherOrganisationAreNeitherReadableNorChangeableNorConfirmed() {
+    Organisation mine = fixtures.operator("finance");
+    UserAccount analyst = fixtures.user(mine, Role.ANALYST);
+    UserAccount colleague = fixtures.user(mine, Role.ANALYST);
+    String token = fixtures.token(analyst, EnumSet.of(TokenScope.READ, TokenScope.WRITE));
+    long hidden = create(token, "hidden-site", "/hidden", "amber_strict", "amber_strict");
+    long shared = create(token, "shared-site", "/shared", "green", "amber_strict");
+
+    // the owner sees and changes its own site, with every setting
+    JsonNode own = body(http().bearer(token).get("/api/v1/monitor/sites/" + hidden));
+    assertThat(own.get("own").asBoolean()).isTrue();
+    assertThat(own.get("details").get("url").asString()).isEqualTo(url("/hidden"));
+    assertThat(own.get("details").get("owner").asString()).isEqualTo(analyst.login());
+    HttpResponse<String> updated =
+        http()
+            .bearer(token)
+            .putJson(
+                "/api/v1/monitor/sites/" + hidden,
+                "{\"name\":\"hidden-renamed\",\"url\":\""
+                    + url("/hidden2")
+                    + "\",\"intervalSeconds\":10,\"owner\":\""
+                    + colleague.login()
+                    + "\",\"stateTlp\":\"amber_strict\",\"detailTlp\":\"amber_strict\"}");
+    assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+    assertThat(body(updated).get("details").get("intervalSeconds").asInt()).isEqualTo(10);
+    assertThat(body(updated).get("details").get("owner").asString()).isEqualTo(colleague.login());
+
+    // the attacker: an analyst of another operator of the same sector, with every scope
+    UserAccount other = fixtures.user(fixtures.operator("finance"), Role.ORG_ADMIN);
+    Http attacker = http().bearer(fixtures.token(other));
+    long never =
+        jdbc.sql("select coalesce(max(id), 0) + 100000 from monitor_site")
+            .query(Long.class)
+            .single();
+    String absent = notFound(attacker.get("/api/v1/monitor/sites/" + never), never);
+    assertThat(notFound(attacker.get("/api/v1/monitor/sites/" + hidden), hidden)).isEqualTo(absent);
+    String change = "{\"name\":\"taken\",\"url\":\"" + url("/x") + "\"}";
+    String absentPut = notFound(attacker.putJson("/api/v1/monitor/sites/" + never, change), never);
+    // a site whose state the attacker may see is still not the attacker's to change or delete
+    for (long id : new long[] {hidden, shared}) {
+      assertThat(notFound(attacker.putJson("/api/v1/monitor/sites/" + id, change), id))
+          .isEqualTo(absentPut);
+      assertThat(notFound(attacker.delete("/api/v1/monitor/sites/" + id), id))
+          .isEqualTo(notFound(attacker.delete("/api/v1/monitor/sites/" + never), never));
+    }
+    // the list shows the shared site's state only and nothing of the hidden one
+    String list = attacker.get("/api/v1/monitor/sites").body();
+    assertThat(list).doesNotContain("hidden").doesNotContain(url("/"));
+    JsonNode sharedSeen = body(attacker.get("/api/v1/monitor/sites/" + shared));
+    assertThat(sharedSeen.get("name").asString()).isEqualTo("shared-site");
+    assertThat(sharedSeen.has("details")).isFalse();
+    // nothing changed
+    assertThat(
+            jdbc.sql("select name from monitor_site where id = ?")
+                .param(shared)
+                .query(String.class)
+                .single())
+        .isEqualTo("shared-site");
+
+    // a member of the owning organisation reads but may not change
+    Http member = http().bearer(fixtures.token(fixtures.user(mine, Role.MEMBER)));
+    assertThat(member.get("/api/v1/monitor/sites/" + hidden).statusCode()).isEqualTo(200);
+    assertThat(member.delete("/api/v1/monitor/sites/" + hidden).statusCode()).isEqualTo(403);
+
+    // the owner deletes; afterwards the id is like one never used
+    assertThat(http().bearer(token).delete("/api/v1/monitor/sites/" + hidden).statusCode())
+        .isEqualTo(204);
+    assertThat(notFound(attacker.get("/api/v1/monitor/sites/" + hidden), hidden)).isEqualTo(absent);
+    assertThat(notFound(http().bearer(token).get("/api/v1/monitor/sites/" + hidden), hidden))
+        .isEqualTo(absent);
+  }
+
+  @Test
+  void validationNamesEveryWrongField() {
+    UserAccount analyst = fixtures.user(fixtures.operator("ict"), Role.ANALYST);
+    UserAccount stranger = fixtures.user(fixtures.operator("ict"), Role.ANALYST);
+    HttpResponse<String> r =
+        http()
+            .bearer(fixtures.token(analyst))
+            .postJson(
+                "/api/v1/monitor/sites",
+                "{\"name\":\"\",\"url\":\"ftp://example.jp/\",\"expectedStatus\":42,"
+                    + "\"intervalSeconds\":5,\"stateTlp\":\"red\",\"detailTlp\":\"clear\","
+                    + "\"owner\":\""
+                    + stranger.login()
+                    + "\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).doesNotContain("Exception").doesNotContain("at jp.");
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    body(r).get("errors").forEach(e -> fields.add(e.get("field").asString()));
+    assertThat(fields)
+        .containsExactly(
+            "name", "url", "expectedStatus", "intervalSeconds", "stateTlp", "detailTlp", "owner");
+    // a person of another organisation is not named as existing
+    assertThat(r.body()).contains(stranger.login());
+    // bad JSON types say which field
+    HttpResponse<String> typed =
+        http()
+            .bearer(fixtures.token(analyst))
+            .postJson("/api/v1/monitor/sites", "{\"name\":\"x\",\"intervalSeconds\":\"often\"}");
+    assertThat(typed.statusCode()).isEqualTo(400);
+    assertThat(typed.body()).contains("intervalSeconds");
+  }
+
+  @Test
+  void aVantagePointsTokenProbesOnlyItsAssignedSitesAndNothingElse() {
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Http adminApi = http().bearer(fixtures.token(admin, EnumSet.of(TokenScope.ADMIN)));
+    UserAccount owner = fixtures.user(fixtures.operator("finance"), Role.ANALYST);
+    String ownerToken = fixtures.token(owner);
+    long assigned = create(ownerToken, "assigned", "/assigned", "green", "amber_strict");
+    long other = create(ownerToken, "not-assigned", "/not-assigned", "green", "amber_strict");
+    // a site only its own organisation may see: the administrator may not assign it
+    long privateSite = create(ownerToken, "private", "/private", "amber_strict", "amber_strict");
+
+    // only a platform administrator, with scope admin, manages vantage points
+    String code = Fixtures.unique("kobe").toLowerCase(java.util.Locale.ROOT);
+    String request = "{\"code\":\"" + code + "\",\"region\":\"神戸\"}";
+    assertThat(
+            http()
+                .bearer(fixtures.token(fixtures.user("nisc", Role.ORG_ADMIN)))
+                .postJson("/api/v1/monitor/vantage-points", request)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            http()
+                .bearer(fixtures.token(admin, EnumSet.of(TokenScope.READ, TokenScope.WRITE)))
+                .postJson("/api/v1/monitor/vantage-points", request)
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> bad =
+        adminApi.postJson("/api/v1/monitor/vantage-points", "{\"code\":\"Hub!\",\"region\":\"\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"code\"").contains("\"region\"");
+    HttpResponse<String> created = adminApi.postJson("/api/v1/monitor/vantage-points", request);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long vantage = body(created).get("vantage").get("id").asLong();
+    String agentToken = body(created).get("token").asString();
+    Http agent = http().bearer(agentToken);
+
+    // by default it probes every site
+    assertThat(agent.get("/api/v1/probe/assignments").body())
+        .contains(url("/assigned"))
+        .contains(url("/not-assigned"));
+
+    // assignment: an id the administrator may not see is refused like one that does not exist
+    long never =
+        jdbc.sql("select coalesce(max(id), 0) + 100000 from monitor_site")
+            .query(Long.class)
+            .single();
+    HttpResponse<String> refused =
+        adminApi.putJson(
+            "/api/v1/monitor/vantage-points/" + vantage + "/sites",
+            "{\"all\":false,\"siteIds\":[" + assigned + "," + privateSite + "," + never + "]}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    JsonNode errors = body(refused).get("errors");
+    assertThat(errors.get(0).get("field").asString()).isEqualTo("siteIds[1]");
+    assertThat(errors.get(1).get("field").asString()).isEqualTo("siteIds[2]");
+    assertThat(errors.get(0).get("detail").asString().replace(String.valueOf(privateSite), "ID"))
+        .isEqualTo(errors.get(1).get("detail").asString().replace(String.valueOf(never), "ID"));
+    HttpResponse<String> ok =
+        adminApi.putJson(
+            "/api/v1/monitor/vantage-points/" + vantage + "/sites",
+            "{\"all\":false,\"siteIds\":[" + assigned + "]}");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+
+    // the agent learns only its assigned site
+    String assignments = agent.get("/api/v1/probe/assignments").body();
+    assertThat(assignments).contains(url("/assigned")).doesNotContain("not-assigned");
+    assertThat(assignments).doesNotContain("\"id\":" + other + ",");
+    // and may not report on another: answered exactly like a site that does not exist
+    String now = Instant.now().toString();
+    String posted =
+        agent
+            .postJson(
+                "/api/v1/probe/results",
+                "{\"results\":[{\"siteId\":"
+                    + assigned
+                    + ",\"at\":\""
+                    + now
+                    + "\",\"ok\":true,\"totalMs\":12},{\"siteId\":"
+                    + other
+                    + ",\"at\":\""
+                    + now
+                    + "\",\"ok\":false},{\"siteId\":"
+                    + never
+                    + ",\"at\":\""
+                    + now
+                    + "\",\"ok\":false}]}")
+            .body();
+    JsonNode accepted = json.readTree(posted);
+    assertThat(accepted.get("accepted").asInt()).isEqualTo(1);
+    assertThat(accepted.get("rejected").get(0).asString().replace(String.valueOf(other), "ID"))
+        .isEqualTo(
+            accepted
+                .get("rejected")
+                .get(1)
+                .asString()
+                .replace(String.valueOf(never), "ID")
+                .replace("results[2]", "results[1]"));
+
+    // the agent's token opens nothing else
+    for (String path :
+        new String[] {
+          "/api/v1/monitor/sites",
+          "/api/v1/monitor/sites/" + assigned,
+          "/api/v1/reports",
+          "/api/v1/monitor/vantage-points",
+          "/api/v1/tokens",
+          "/api/v1/search?q=assigned"
+        }) {
+      assertThat(agent.get(path).statusCode()).as(path).isEqualTo(403);
+    }
+    assertThat(agent.get("/monitor").statusCode()).isIn(302, 401, 403);
+    assertThat(
+            agent
+                .postJson(
+                    "/api/v1/monitor/sites", "{\"name\":\"x\",\"url\":\"" + url("/evil") + "\"}")
+                .statusCode())
+        .isEqualTo(403);
+
+    // revoked: refused; a new token works and the old one stays refused
+    assertThat(adminApi.delete("/api/v1/monitor/vantage-points/" + vantage + "/token").statusCode())
+        .isEqualTo(200);
+    assertThat(agent.get("/api/v1/probe/assignments").statusCode()).isEqualTo(401);
+    String renewed =
+        body(adminApi.postJson("/api/v1/monitor/vantage-points/" + vantage + "/token", "{}"))
+            .get("token")
+            .asString();
+    assertThat(http().bearer(renewed).get("/api/v1/probe/assignments").statusCode()).isEqualTo(200);
+    assertThat(agent.get("/api/v1/probe/assignments").statusCode()).isEqualTo(401);
+    // nobody signs in as the vantage point's account
+    assertThat(
+            jdbc.sql("select count(*) from app_user where login = ?")
+                .param("probe-" + code)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void thePlatformAdministratorRegistersAVantagePointInThePages() {
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Http browser = http();
+    browser.signIn(admin.login(), Fixtures.PASSWORD);
+    assertThat(browser.get("/monitor").body()).contains("/monitor/vantage");
+    String code = Fixtures.unique("sendai").toLowerCase(java.util.Locale.ROOT);
+    HttpResponse<String> issued =
+        browser.postForm(
+            "/monitor/vantage", "/monitor/vantage", Map.of("code", code, "region", "仙台"));
+    assertThat(issued.statusCode()).isEqualTo(200);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("id=\"vantage-token\">([^<]+)<").matcher(issued.body());
+    assertThat(m.find()).as(issued.body()).isTrue();
+    Http agent = http().bearer(m.group(1));
+    assertThat(agent.get("/api/v1/probe/assignments").statusCode()).isEqualTo(200);
+    assertThat(browser.get("/monitor/vantage").body()).contains(code).contains("仙台");
+    HttpResponse<String> invalid =
+        browser.postForm(
+            "/monitor/vantage", "/monitor/vantage", Map.of("code", code, "region", ""));
+    assertThat(invalid.body()).contains("form-error").contains(">code<").contains(">region<");
+
+    long id =
+        jdbc.sql("select id from monitor_vantage where code = ?")
+            .param(code)
+            .query(Long.class)
+            .single();
+    HttpResponse<String> badIds =
+        browser.postForm(
+            "/monitor/vantage/" + id,
+            "/monitor/vantage/" + id + "/sites",
+            Map.of("all", "false", "siteIds", "12x"));
+    assertThat(badIds.body()).contains("siteIds[0]");
+    browser.postForm("/monitor/vantage", "/monitor/vantage/" + id + "/revoke", Map.of());
+    assertThat(agent.get("/api/v1/probe/assignments").statusCode()).isEqualTo(401);
+
+    // an operator's administrator has no such page
+    Http operator = http();
+    operator.signIn(
+        fixtures.user(fixtures.operator("ict"), Role.ORG_ADMIN).login(), Fixtures.PASSWORD);
+    assertThat(operator.get("/monitor/vantage").statusCode()).isIn(403, 404);
+    assertThat(operator.get("/monitor").body()).doesNotContain("/monitor/vantage");
+  }
+}
