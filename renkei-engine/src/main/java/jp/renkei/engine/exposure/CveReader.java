@@ -43,17 +43,28 @@ public final class CveReader {
           .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  /** Records kept and refused. */
-  public record Result(List<CveRecord> records, List<Rejected> rejected) {
+  /**
+   * Records kept and refused.
+   *
+   * @param sources each kept record's JSON text, in the same order, when asked for; else empty
+   */
+  public record Result(List<CveRecord> records, List<Rejected> rejected, List<String> sources) {
     public Result {
       records = List.copyOf(records);
       rejected = List.copyOf(rejected);
+      sources = List.copyOf(sources);
     }
   }
 
   private CveReader() {}
 
   public static Result read(InputStream in) {
+    return read(in, false);
+  }
+
+  /** Reads, keeping each kept record's JSON text too when {@code keepSources} (to store it). */
+  public static Result read(InputStream in, boolean keepSources) {
+    List<String> sources = new ArrayList<>();
     List<CveRecord> records = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     int index = 0;
@@ -73,6 +84,9 @@ public final class CveReader {
           JsonNode node = JSON.readTree(p);
           try {
             records.add(record(node));
+            if (keepSources) {
+              sources.add(JSON.writeValueAsString(node));
+            }
           } catch (Bad e) {
             String id = node.path("cveMetadata").path("cveId").asString(null);
             rejected.add(
@@ -89,7 +103,7 @@ public final class CveReader {
               + (loc == null ? "" : " (line " + loc.getLineNr() + ")");
       throw new ExposureInputException(where, "not valid JSON: " + e.getOriginalMessage());
     }
-    return new Result(records, rejected);
+    return new Result(records, rejected, sources);
   }
 
   /** One record from its tree; {@link Bad} says what is wrong. */
