@@ -51,9 +51,11 @@ public final class ExposureMatchBench {
       int p = r.nextInt(PRODUCTS);
       String vendor = "vendor" + (p % VENDORS);
       String product = "product" + p;
-      json.append("{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"5.1\",\"cveMetadata\":{\"cveId\":\"CVE-2030-")
+      json.append(
+              "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"5.1\",\"cveMetadata\":{\"cveId\":\"CVE-2030-")
           .append(100000 + i)
-          .append("\",\"state\":\"PUBLISHED\"},\"containers\":{\"cna\":{\"title\":\"Synthetic vulnerability ")
+          .append(
+              "\",\"state\":\"PUBLISHED\"},\"containers\":{\"cna\":{\"title\":\"Synthetic vulnerability ")
           .append(i)
           .append("\",\"affected\":[{\"vendor\":\"")
           .append(vendor)
@@ -70,11 +72,15 @@ public final class ExposureMatchBench {
           json.append(',');
         }
         String from = version(r);
-        json.append("{\"version\":\"").append(from).append("\",\"lessThan\":\"")
-            .append(from.substring(0, from.lastIndexOf('.') + 1)).append(99)
+        json.append("{\"version\":\"")
+            .append(from)
+            .append("\",\"lessThan\":\"")
+            .append(from.substring(0, from.lastIndexOf('.') + 1))
+            .append(99)
             .append("\",\"versionType\":\"custom\",\"status\":\"affected\"}");
       }
-      json.append("]}],\"metrics\":[{\"cvssV3_1\":{\"vectorString\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\"}}]}}}\n");
+      json.append(
+          "]}],\"metrics\":[{\"cvssV3_1\":{\"vectorString\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\"}}]}}}\n");
     }
     byte[] records = json.toString().getBytes(StandardCharsets.UTF_8);
     List<KevEntry> kev;
@@ -84,7 +90,8 @@ public final class ExposureMatchBench {
     List<ServiceAsset> services = new ArrayList<>(SERVICES);
     for (int i = 0; i < SERVICES; i++) {
       int p = r.nextInt(PRODUCTS * 2); // half of them run products no record names
-      String cpe = "cpe:2.3:a:vendor" + (p % VENDORS) + ":product" + p + ":" + version(r) + ":*:*:*:*:*:*:*";
+      String cpe =
+          "cpe:2.3:a:vendor" + (p % VENDORS) + ":product" + p + ":" + version(r) + ":*:*:*:*:*:*:*";
       services.add(new ServiceAsset(i, ProductId.of(cpe, null, null), "high", i % 2 == 0));
     }
 
@@ -109,8 +116,18 @@ public final class ExposureMatchBench {
 
     // one new KEV entry, re-evaluated against every service (the knowledge of that entry alone)
     KevEntry added =
-        new KevEntry("CVE-2030-999999", "vendor7", "product7", "new", java.time.LocalDate.now(),
-            null, "", "", "Unknown", "", List.of());
+        new KevEntry(
+            "CVE-2030-999999",
+            "vendor7",
+            "product7",
+            "new",
+            java.time.LocalDate.now(),
+            null,
+            "",
+            "",
+            "Unknown",
+            "",
+            List.of());
     long t4 = cpu.getCurrentThreadCpuTime();
     Knowledge one = new Knowledge(List.of(), List.of(added));
     long hits = 0;
@@ -150,10 +167,24 @@ public final class ExposureMatchBench {
             + "new KEV entry against all services: %.3f s CPU (%d possible findings)%n"
             + "per service: indexed %.1f µs, baseline (every record) %.0f µs on %d services"
             + " (%d findings) = %.0f× ; baseline for all services would take ~%.0f s%n",
-        all.size(), parsed.rejected().size(), kev.size(), SERVICES,
-        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, findings, affected,
-        (t3 - t0) / 1e9, (w3 - w0) / 1e9,
-        (t5 - t4) / 1e9, hits,
-        perIndexed, perNaive, sample, naive, perNaive / perIndexed, perNaive * SERVICES / 1e6);
+        all.size(),
+        parsed.rejected().size(),
+        kev.size(),
+        SERVICES,
+        (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9,
+        (t3 - t2) / 1e9,
+        findings,
+        affected,
+        (t3 - t0) / 1e9,
+        (w3 - w0) / 1e9,
+        (t5 - t4) / 1e9,
+        hits,
+        perIndexed,
+        perNaive,
+        sample,
+        naive,
+        perNaive / perIndexed,
+        perNaive * SERVICES / 1e6);
   }
 }
