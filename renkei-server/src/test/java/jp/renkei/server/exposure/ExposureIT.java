@@ -172,6 +172,22 @@ class ExposureIT extends ServerTest {
   }
 
   @Test
+  void theDemoBankSeesItsOwnFindings() {
+    UserAccount bank = fixtures.user("op-sakura-bank", Role.MEMBER);
+    List<ExposureRepository.FindingRow> f =
+        access.findings(fixtures.actor(bank), bank.organisationId());
+    assertThat(f)
+        .filteredOn(x -> x.status().equals("affected"))
+        .extracting(ExposureRepository.FindingRow::cveId)
+        .contains("CVE-2021-41773", "CVE-2021-44228", "CVE-2023-36844");
+    // the distribution package (upstream 2.4.58) is outside 2.4.49: no finding on CVE-2021-41773
+    assertThat(f)
+        .filteredOn(x -> x.host().equals("intra.sakura-bank.example"))
+        .extracting(ExposureRepository.FindingRow::cveId)
+        .doesNotContain("CVE-2021-41773");
+  }
+
+  @Test
   void aBadRowIsListedWithItsLineAndNothingIsImported() {
     Organisation org = fixtures.operator("gas");
     UserAccount analyst = fixtures.user(org, Role.ANALYST);
