@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       MatchCommand.class,
       StixCommand.class,
       MailCommand.class,
+      ExposureCommand.class,
       ProbeCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -63,16 +63,22 @@ public class DemoData {
   private final UserService users;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final OrganisationNames names;
+  private final jp.renkei.server.exposure.KnowledgeService knowledge;
+  private final jp.renkei.server.exposure.ExposureService exposure;
 
   DemoData(
       DirectoryService directory,
       UserService users,
       org.springframework.jdbc.core.simple.JdbcClient jdbc,
-      OrganisationNames names) {
+      OrganisationNames names,
+      jp.renkei.server.exposure.KnowledgeService knowledge,
+      jp.renkei.server.exposure.ExposureService exposure) {
     this.directory = directory;
     this.users = users;
     this.jdbc = jdbc;
     this.names = names;
+    this.knowledge = knowledge;
+    this.exposure = exposure;
   }
 
   public boolean databaseIsEmpty() {
@@ -109,6 +115,7 @@ public class DemoData {
       }
     }
     monitoredSites();
+    exposure();
     names.recordFormer(LOADER, directory.organisation("nisc").id(), NISC_BEFORE_2025);
     List<Login> created = new ArrayList<>();
     for (DemoPerson p : PEOPLE) {
@@ -168,6 +175,35 @@ public class DemoData {
       }
     }
     return list;
+  }
+
+  /**
+   * Exposure (issue 16): a subset of CISA's KEV catalogue (CC0, the entries of the demo's CVE
+   * records), three CVE JSON 5 records written for the demo, and the demo bank's inventory; the
+   * full catalogue is imported with {@code renkei exposure import-kev}.
+   */
+  private void exposure() {
+    if (jdbc.sql("select count(*) from vuln_kev").query(Integer.class).single() > 0) {
+      return;
+    }
+    try (var kev = getClass().getResourceAsStream("/demo/exposure/kev-subset.json");
+        var cves = getClass().getResourceAsStream("/demo/exposure/cve-records.jsonl");
+        var inventory =
+            getClass().getResourceAsStream("/demo/exposure/inventory-sakura-bank.csv")) {
+      knowledge.importKev(LOADER, kev);
+      knowledge.importCve(LOADER, cves);
+      Actor bank =
+          new Actor(
+              null,
+              "demo-data",
+              directory.organisation("op-sakura-bank").id(),
+              Role.ANALYST,
+              "system",
+              null);
+      exposure.importInventory(bank, "csv", "inventory-sakura-bank.csv", inventory);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private boolean exists(String login) {

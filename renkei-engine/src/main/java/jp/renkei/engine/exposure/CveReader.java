@@ -1,0 +1,265 @@
+package jp.renkei.engine.exposure;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads CVE JSON 5 records: one record, a JSON array of records, or records one after another (JSON
+ * lines), one record in memory at a time. A record that breaks the rules Renkei relies on (id,
+ * state, {@code containers.cna.affected[]} with vendor/product or collectionURL/packageName,
+ * version entries with a status and at most one upper bound, {@code versionType} on ranges) is
+ * refused alone with its id, position and reason. Limits: {@value #MAX_RECORD_STRING} characters
+ * per string, nesting depth {@value #MAX_DEPTH}, {@value #MAX_AFFECTED} affected products and
+ * {@value #MAX_VERSIONS} version entries per product.
+ */
+public final class CveReader {
+
+  public static final int MAX_DEPTH = 32;
+  public static final int MAX_RECORD_STRING = 1_000_000;
+  public static final int MAX_AFFECTED = 1_000;
+  public static final int MAX_VERSIONS = 5_000;
+
+  private static final Set<String> STATUSES = Set.of("affected", "unaffected", "unknown");
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_DEPTH)
+                          .maxStringLength(MAX_RECORD_STRING)
+                          .build())
+                  .build())
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /**
+   * Records kept and refused.
+   *
+   * @param sources each kept record's JSON text, in the same order, when asked for; else empty
+   */
+  public record Result(List<CveRecord> records, List<Rejected> rejected, List<String> sources) {
+    public Result {
+      records = List.copyOf(records);
+      rejected = List.copyOf(rejected);
+      sources = List.copyOf(sources);
+    }
+  }
+
+  private CveReader() {}
+
+  public static Result read(InputStream in) {
+    return read(in, false);
+  }
+
+  /** Reads, keeping each kept record's JSON text too when {@code keepSources} (to store it). */
+  public static Result read(InputStream in, boolean keepSources) {
+    List<String> sources = new ArrayList<>();
+    List<CveRecord> records = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
+    int index = 0;
+    try (JsonParser p = JSON.createParser(in)) {
+      JsonToken t = p.nextToken();
+      boolean array = t == JsonToken.START_ARRAY;
+      if (array) {
+        t = p.nextToken();
+      }
+      while (t != null && t != JsonToken.END_ARRAY) {
+        String where = "record " + (index + 1);
+        index++;
+        if (t != JsonToken.START_OBJECT) {
+          p.skipChildren();
+          rejected.add(new Rejected(null, where, "is not a JSON object"));
+        } else {
+          JsonNode node = JSON.readTree(p);
+          try {
+            records.add(record(node));
+            if (keepSources) {
+              sources.add(JSON.writeValueAsString(node));
+            }
+          } catch (Bad e) {
+            String id = node.path("cveMetadata").path("cveId").asString(null);
+            rejected.add(
+                new Rejected(id == null ? null : KevReader.clip(id), where, e.getMessage()));
+          }
+        }
+        t = p.nextToken();
+      }
+    } catch (JacksonException e) {
+      var loc = e.getLocation();
+      String where =
+          "record "
+              + (index == 0 ? 1 : index)
+              + (loc == null ? "" : " (line " + loc.getLineNr() + ")");
+      throw new ExposureInputException(where, "not valid JSON: " + e.getOriginalMessage());
+    }
+    return new Result(records, rejected, sources);
+  }
+
+  /** One record from its tree; {@link Bad} says what is wrong. */
+  static CveRecord record(JsonNode n) {
+    String id = text(n.path("cveMetadata"), "cveId", "cveMetadata.cveId");
+    if (!KevReader.CVE_ID.matcher(id).matches()) {
+      throw new Bad("cveMetadata.cveId is not a CVE id: " + KevReader.clip(id));
+    }
+    String state = text(n.path("cveMetadata"), "state", "cveMetadata.state");
+    if (!state.equals("PUBLISHED") && !state.equals("REJECTED")) {
+      throw new Bad("cveMetadata.state must be PUBLISHED or REJECTED: " + KevReader.clip(state));
+    }
+    JsonNode cna = n.path("containers").path("cna");
+    if (state.equals("REJECTED")) {
+      return new CveRecord(id, state, List.of(), null, null);
+    }
+    JsonNode affected = cna.path("affected");
+    if (!affected.isArray() || affected.isEmpty()) {
+      throw new Bad("containers.cna.affected is missing or empty");
+    }
+    if (affected.size() > MAX_AFFECTED) {
+      throw new Bad("containers.cna.affected has more than " + MAX_AFFECTED + " products");
+    }
+    List<CveRecord.Affected> list = new ArrayList<>();
+    for (int i = 0; i < affected.size(); i++) {
+      list.add(affected(affected.get(i), "containers.cna.affected[" + i + "]"));
+    }
+    return new CveRecord(id, state, list, cvss(n), title(cna));
+  }
+
+  private static CveRecord.Affected affected(JsonNode a, String where) {
+    String vendor = optional(a, "vendor", where);
+    String product = optional(a, "product", where);
+    String collection = optional(a, "collectionURL", where);
+    String pkg = optional(a, "packageName", where);
+    if ((vendor == null || product == null) && (collection == null || pkg == null)) {
+      throw new Bad(where + " needs vendor and product, or collectionURL and packageName");
+    }
+    String def = optional(a, "defaultStatus", where);
+    if (def != null && !STATUSES.contains(def)) {
+      throw new Bad(where + ".defaultStatus is not affected/unaffected/unknown: " + clip(def));
+    }
+    List<String> cpes = new ArrayList<>();
+    JsonNode c = a.path("cpes");
+    if (c.isArray()) {
+      for (JsonNode x : c) {
+        if (x.isString()) {
+          cpes.add(x.asString());
+        }
+      }
+    }
+    JsonNode vs = a.path("versions");
+    if (!vs.isMissingNode() && !vs.isArray()) {
+      throw new Bad(where + ".versions is not an array");
+    }
+    if (vs.size() > MAX_VERSIONS) {
+      throw new Bad(where + ".versions has more than " + MAX_VERSIONS + " entries");
+    }
+    List<CveRecord.VersionEntry> versions = new ArrayList<>();
+    for (int i = 0; i < vs.size(); i++) {
+      versions.add(version(vs.get(i), where + ".versions[" + i + "]"));
+    }
+    return new CveRecord.Affected(vendor, product, collection, pkg, cpes, def, versions);
+  }
+
+  private static CveRecord.VersionEntry version(JsonNode v, String where) {
+    String version = text(v, "version", where + ".version");
+    String status = text(v, "status", where + ".status");
+    if (!STATUSES.contains(status)) {
+      throw new Bad(where + ".status is not affected/unaffected/unknown: " + clip(status));
+    }
+    String type = optional(v, "versionType", where);
+    String lt = optional(v, "lessThan", where);
+    String lte = optional(v, "lessThanOrEqual", where);
+    if (lt != null && lte != null) {
+      throw new Bad(where + " has both lessThan and lessThanOrEqual");
+    }
+    if ((lt != null || lte != null) && type == null) {
+      throw new Bad(where + " is a range without versionType");
+    }
+    List<CveRecord.Change> changes = new ArrayList<>();
+    JsonNode ch = v.path("changes");
+    for (int i = 0; i < ch.size(); i++) {
+      String w = where + ".changes[" + i + "]";
+      String at = text(ch.get(i), "at", w + ".at");
+      String st = text(ch.get(i), "status", w + ".status");
+      if (!STATUSES.contains(st)) {
+        throw new Bad(w + ".status is not affected/unaffected/unknown: " + clip(st));
+      }
+      changes.add(new CveRecord.Change(at, st));
+    }
+    return new CveRecord.VersionEntry(version, status, type, lt, lte, changes);
+  }
+
+  private static String cvss(JsonNode n) {
+    List<JsonNode> containers = new ArrayList<>();
+    containers.add(n.path("containers").path("cna"));
+    n.path("containers").path("adp").forEach(containers::add);
+    for (JsonNode c : containers) {
+      for (JsonNode m : c.path("metrics")) {
+        for (String key : List.of("cvssV4_0", "cvssV3_1", "cvssV3_0")) {
+          String vector = m.path(key).path("vectorString").asString(null);
+          if (vector != null && vector.length() <= 200) {
+            return vector;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String title(JsonNode cna) {
+    String title = cna.path("title").asString(null);
+    if (title != null) {
+      return KevReader.clip(title);
+    }
+    for (JsonNode d : cna.path("descriptions")) {
+      if (d.path("lang").asString("").startsWith("en")) {
+        return KevReader.clip(d.path("value").asString(""));
+      }
+    }
+    return null;
+  }
+
+  private static String text(JsonNode n, String field, String where) {
+    JsonNode v = n.path(field);
+    if (v.isMissingNode() || v.isNull()) {
+      throw new Bad(where + " is missing");
+    }
+    if (!v.isString() || v.asString().isBlank()) {
+      throw new Bad(where + " is not a non-empty string");
+    }
+    return v.asString();
+  }
+
+  private static String optional(JsonNode n, String field, String where) {
+    JsonNode v = n.path(field);
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    if (!v.isString()) {
+      throw new Bad(where + "." + field + " is not a string");
+    }
+    return v.asString().isBlank() ? null : v.asString();
+  }
+
+  private static String clip(String s) {
+    return KevReader.clip(s);
+  }
+
+  /** A record's rule broken; becomes a {@link Rejected}. */
+  static final class Bad extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Bad(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

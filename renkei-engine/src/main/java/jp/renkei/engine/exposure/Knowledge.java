@@ -1,0 +1,221 @@
+package jp.renkei.engine.exposure;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import us.springett.parsers.cpe.Cpe;
+import us.springett.parsers.cpe.CpeParser;
+import us.springett.parsers.cpe.exceptions.CpeParsingException;
+import us.springett.parsers.cpe.util.Relation;
+
+/**
+ * Vulnerability knowledge indexed for matching inventories: CVE JSON 5 records (products with
+ * version ranges) and KEV entries (exploited, product named but no versions). Built once, then read
+ * by many threads. Matching a service looks up only the candidates with its product key, so 100,000
+ * services against a quarter of a million records stay cheap.
+ *
+ * <p>How a product matches, strongest first: a CPE of the record ({@code affected[].cpes}) that is
+ * not disjoint from the service's CPE in part, vendor, product and targets (cpe-parser's
+ * relations); a package ({@code collectionURL} + {@code packageName}) equal to the service's purl;
+ * the vendor and product names, normalised ({@link ProductId#norm}), the vendor's first word
+ * dropped from the product ({@code Apache HTTP Server} by {@code Apache Software Foundation} is
+ * {@code http_server} of {@code apache}). A name match is weaker evidence and says so.
+ */
+public final class Knowledge {
+
+  private record Candidate(
+      String cveId, String kind, CveRecord.Affected affected, Cpe cpe, String label) {}
+
+  private final Map<String, List<Candidate>> byKey = new HashMap<>();
+  private final Map<String, KevEntry> kev = new HashMap<>();
+
+  public Knowledge(Collection<CveRecord> records, Collection<KevEntry> kevEntries) {
+    Map<String, CveRecord> cves = new LinkedHashMap<>();
+    for (CveRecord r : records) {
+      if (r.state().equals("PUBLISHED")) {
+        cves.put(r.cveId(), r);
+      }
+    }
+    for (KevEntry k : kevEntries) {
+      kev.put(k.cveId(), k);
+    }
+    for (CveRecord r : cves.values()) {
+      for (CveRecord.Affected a : r.affected()) {
+        index(r.cveId(), a);
+      }
+    }
+    for (KevEntry k : kevEntries) {
+      if (!cves.containsKey(k.cveId())) {
+        add(
+            nameKey(k.vendorProject(), k.product()),
+            new Candidate(
+                k.cveId(), "kev-name", null, null, k.vendorProject() + " " + k.product()));
+      }
+    }
+  }
+
+  private void index(String cveId, CveRecord.Affected a) {
+    boolean keyed = false;
+    for (String s : a.cpes()) {
+      try {
+        Cpe c = CpeParser.parse(s);
+        add("cpe:" + ProductId.norm(c.getProduct()), new Candidate(cveId, "cpe", a, c, s));
+        keyed = true;
+      } catch (CpeParsingException | RuntimeException e) {
+        // a CPE the CNA mistyped: the names below still match
+      }
+    }
+    String type = ProductId.purlType(a.collectionUrl());
+    if (type != null && a.packageName() != null) {
+      add(
+          "purl:" + type + ":" + a.packageName(),
+          new Candidate(cveId, "purl", a, null, a.collectionUrl() + " " + a.packageName()));
+      keyed = true;
+    }
+    if (!keyed && a.vendor() != null && a.product() != null) {
+      add(
+          nameKey(a.vendor(), a.product()),
+          new Candidate(cveId, "name", a, null, a.vendor() + " " + a.product()));
+    }
+  }
+
+  private void add(String key, Candidate c) {
+    byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(c);
+  }
+
+  /** The name key of a vendor and product: {@code name:<product without the vendor's word>}. */
+  static String nameKey(String vendor, String product) {
+    String p = ProductId.norm(product);
+    String first = firstWord(ProductId.norm(vendor));
+    if (first != null && p.startsWith(first + "_")) {
+      p = p.substring(first.length() + 1);
+    }
+    return "name:" + p;
+  }
+
+  private static String firstWord(String s) {
+    if (s == null || s.isEmpty()) {
+      return null;
+    }
+    int u = s.indexOf('_');
+    return u < 0 ? s : s.substring(0, u);
+  }
+
+  private static boolean vendorsMeet(String a, String b) {
+    if (a == null || b == null) {
+      return true;
+    }
+    String na = ProductId.norm(a);
+    String nb = ProductId.norm(b);
+    return na.equals(nb) || firstWord(na).equals(firstWord(nb));
+  }
+
+  public KevEntry kev(String cveId) {
+    return kev.get(cveId);
+  }
+
+  /** Findings for one service: at most one per CVE, the strongest evidence kept. */
+  public List<Finding> match(ServiceAsset service) {
+    ProductId id = service.product();
+    Map<String, Finding> out = new LinkedHashMap<>();
+    if (id.cpe() != null) {
+      for (Candidate c : byKey.getOrDefault("cpe:" + id.product(), List.of())) {
+        if (cpeMeets(c.cpe(), id.cpe())) {
+          consider(out, service, c, Evidence.of("cpe-match", id.cpe().toCpe23FS(), c.label()));
+        }
+      }
+    }
+    if (id.purl() != null) {
+      String key = "purl:" + id.purl().getType() + ":" + id.packageName();
+      for (Candidate c : byKey.getOrDefault(key, List.of())) {
+        consider(out, service, c, Evidence.of("purl-match", id.purl().canonicalize(), c.label()));
+      }
+    }
+    if (id.cpe() != null) {
+      String key = nameKey(id.cpe().getVendor(), id.cpe().getProduct());
+      for (Candidate c : byKey.getOrDefault(key, List.of())) {
+        String vendor = c.affected() != null ? c.affected().vendor() : kevVendor(c.cveId());
+        if (vendorsMeet(vendor, id.cpe().getVendor())) {
+          consider(out, service, c, Evidence.of("name-match", c.label(), id.cpe().toCpe23FS()));
+        }
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  private String kevVendor(String cveId) {
+    KevEntry k = kev.get(cveId);
+    return k == null ? null : k.vendorProject();
+  }
+
+  private static boolean cpeMeets(Cpe rule, Cpe asset) {
+    return Cpe.compareAttribute(rule.getPart(), asset.getPart()) != Relation.DISJOINT
+        && Cpe.compareAttribute(rule.getVendor(), asset.getVendor()) != Relation.DISJOINT
+        && Cpe.compareAttribute(rule.getProduct(), asset.getProduct()) != Relation.DISJOINT
+        && Cpe.compareAttribute(rule.getTargetSw(), asset.getTargetSw()) != Relation.DISJOINT
+        && Cpe.compareAttribute(rule.getTargetHw(), asset.getTargetHw()) != Relation.DISJOINT;
+  }
+
+  private void consider(Map<String, Finding> out, ServiceAsset service, Candidate c, Evidence how) {
+    Finding prior = out.get(c.cveId());
+    if (prior != null && prior.status().equals("affected")) {
+      return;
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(how);
+    String status = verdict(service.product(), c, evidence);
+    if (status == null) {
+      return;
+    }
+    KevEntry k = kev.get(c.cveId());
+    if (k != null) {
+      evidence.add(
+          Evidence.of(
+              "kev", k.dateAdded().toString(), k.dueDate() == null ? "-" : k.dueDate().toString()));
+    }
+    if (prior == null || status.equals("affected")) {
+      out.put(c.cveId(), new Finding(service.id(), c.cveId(), status, k, evidence));
+    }
+  }
+
+  /** affected, possible, or null (not affected). */
+  private static String verdict(ProductId id, Candidate c, List<Evidence> evidence) {
+    if (c.affected() == null) {
+      evidence.add(Evidence.of("no-ranges"));
+      return "possible";
+    }
+    CveRecord.Affected a = c.affected();
+    if (a.versions().isEmpty()) {
+      if (c.cpe() != null && ProductId.specific(c.cpe().getVersion())) {
+        VersionOrder o = Versions.compare(id.version(), c.cpe().getVersion(), null);
+        if (o.undecidable()) {
+          evidence.add(new Evidence(o.reason(), o.args()));
+          return "possible";
+        }
+        if (o.sign() == 0) {
+          evidence.add(Evidence.of("exact", id.version(), "v = " + c.cpe().getVersion()));
+          return "affected";
+        }
+        return null;
+      }
+      if ("affected".equals(a.defaultStatus())) {
+        evidence.add(Evidence.of("default-status", String.valueOf(id.version()), "affected"));
+        return "affected";
+      }
+      if ("unaffected".equals(a.defaultStatus())) {
+        return null;
+      }
+      evidence.add(Evidence.of("no-ranges"));
+      return "possible";
+    }
+    RangeVerdict v = Ranges.evaluate(a, id.version());
+    evidence.add(new Evidence(v.reason(), v.args()));
+    if (v.affected()) {
+      return "affected";
+    }
+    return v.unknown() ? "possible" : null;
+  }
+}

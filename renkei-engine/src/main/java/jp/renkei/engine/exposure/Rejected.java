@@ -1,0 +1,16 @@
+package jp.renkei.engine.exposure;
+
+/**
+ * A record an import refused, alone: the rest of the input is kept.
+ *
+ * @param id the record's id when it has one (a CVE id), else null
+ * @param where its position: {@code vulnerabilities[12]}, {@code line 40}, {@code record 3}
+ * @param reason what is wrong, in English for logs and operators (field and value)
+ */
+public record Rejected(String id, String where, String reason) {
+
+  @Override
+  public String toString() {
+    return where + (id == null ? "" : " (" + id + ")") + ": " + reason;
+  }
+}

@@ -1,0 +1,183 @@
+package jp.renkei.server.exposure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import jp.renkei.engine.exposure.ExposureSharing;
+import jp.renkei.engine.policy.Decision;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.config.ExposureProperties;
+import jp.renkei.server.database.Rows;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.sharing.SharingGate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every read of inventories and findings, through the sharing policy ({@link SharingGate}) with the
+ * audiences of {@link ExposureSharing}: an organisation's details (inventory, findings) by its
+ * detail audience — an id outside it is "not found", exactly as an id that never existed — and the
+ * sector figures counting only operators whose count audience addresses the viewer, each figure
+ * shown only when at least k operators are exposed and at least k are not (so no figure names one
+ * operator).
+ */
+@Service
+public class ExposureAccess {
+
+  /** An organisation as the exposure audiences need it. */
+  record Org(long id, String sector, String type, ExposureSharing sharing) {}
+
+  /** One sector's figure; {@code exposed} null when withheld (fewer than k either way). */
+  public record SectorFigure(String sector, int operators, Integer exposed, boolean withheld) {}
+
+  /** One KEV CVE's national figure (listed only when it can be shown). */
+  public record CveFigure(String cveId, int exposed) {}
+
+  /** What a coordinator sees: sector figures, CVE figures, and who shared details with it. */
+  public record Figures(
+      List<SectorFigure> sectors, List<CveFigure> cves, List<Long> sharedWithViewer, int k) {}
+
+  private final JdbcClient jdbc;
+  private final SharingGate gate;
+  private final ExposureRepository repository;
+  private final ExposureProperties props;
+
+  ExposureAccess(
+      JdbcClient jdbc, SharingGate gate, ExposureRepository repository, ExposureProperties props) {
+    this.jdbc = jdbc;
+    this.gate = gate;
+    this.repository = repository;
+    this.props = props;
+  }
+
+  private static final String ORGS =
+      "select o.id, o.sector_code, o.type_code,"
+          + " array(select n.id from organisation n where n.type_code = 'nisc' and n.active),"
+          + " array(select m.id from organisation m join sector s on s.ministry_code = m.ministry_code"
+          + "   where m.type_code = 'ministry' and m.active and s.code = o.sector_code),"
+          + " array(select c.ceptoar_id from ceptoar_membership c where c.member_id = o.id),"
+          + " coalesce((select x.share_details from exposure_sharing x where x.organisation_id = o.id), false)"
+          + " from organisation o";
+
+  private List<Org> orgs(String where, Object... params) {
+    return jdbc.sql(ORGS + " where " + where)
+        .params(params)
+        .query(
+            (rs, n) -> {
+              Set<Long> counters = new HashSet<>(Rows.longs(rs.getArray(4)));
+              counters.addAll(Rows.longs(rs.getArray(5)));
+              Set<Long> detail = new HashSet<>();
+              if (rs.getBoolean(7)) {
+                detail.addAll(counters);
+                detail.addAll(Rows.longs(rs.getArray(6)));
+              }
+              long id = rs.getLong(1);
+              counters.remove(id);
+              detail.remove(id);
+              return new Org(
+                  id, rs.getString(2), rs.getString(3), new ExposureSharing(id, counters, detail));
+            })
+        .list();
+  }
+
+  /** The organisation if the actor may see its details; else NotFound, as for no organisation. */
+  Org detailOf(Actor actor, long orgId) {
+    List<Org> o = orgs("o.id = ?", orgId);
+    if (o.isEmpty() || !gate.canView(actor, o.get(0).sharing().detailAudience())) {
+      throw new NotFound("organisation", orgId);
+    }
+    return o.get(0);
+  }
+
+  /** The findings of an organisation whose details the actor may see. */
+  public List<ExposureRepository.FindingRow> findings(Actor actor, long orgId) {
+    detailOf(actor, orgId);
+    return repository.findings(orgId, props.maxFindingsShown());
+  }
+
+  /** Inventory counts per kind of an organisation whose details the actor may see. */
+  public Map<String, Integer> inventory(Actor actor, long orgId) {
+    detailOf(actor, orgId);
+    return repository.inventoryCounts(orgId);
+  }
+
+  /** One finding, or NotFound when it does not exist or its organisation's details are hidden. */
+  public ExposureRepository.FindingRow finding(Actor actor, long id) {
+    ExposureRepository.FindingRow f =
+        repository.finding(id).orElseThrow(() -> new NotFound("finding", id));
+    try {
+      detailOf(actor, f.organisationId());
+    } catch (NotFound e) {
+      throw new NotFound("finding", id);
+    }
+    return f;
+  }
+
+  /**
+   * The figures the actor may see: operators counted only where their count audience addresses the
+   * actor (never the actor's own organisation), sector by sector.
+   */
+  public Figures figures(Actor actor) {
+    SharingGate.Check check = gate.check(actor);
+    Map<Long, List<String>> kev = repository.kevExposure();
+    Map<String, int[]> sectors = new TreeMap<>();
+    Map<String, Integer> perCve = new TreeMap<>();
+    int countable = 0;
+    List<Long> shared = new ArrayList<>();
+    for (Org o : orgs("o.type_code = 'operator' and o.active")) {
+      if (actor.organisationId() != null && o.id() == actor.organisationId()) {
+        continue;
+      }
+      Decision d = check.decide(o.sharing().countAudience());
+      if (!d.allowed() || d.reason() == Decision.Reason.ORIGINATOR) {
+        continue;
+      }
+      countable++;
+      int[] c = sectors.computeIfAbsent(o.sector() == null ? "-" : o.sector(), s -> new int[2]);
+      c[0]++;
+      List<String> cves = kev.getOrDefault(o.id(), List.of());
+      if (!cves.isEmpty()) {
+        c[1]++;
+      }
+      for (String cve : cves) {
+        perCve.merge(cve, 1, Integer::sum);
+      }
+      if (check.allows(o.sharing().detailAudience())) {
+        shared.add(o.id());
+      }
+    }
+    int k = props.minimumCount();
+    List<SectorFigure> sectorFigures = new ArrayList<>();
+    sectors.forEach(
+        (s, c) -> {
+          boolean show = c[1] >= k && c[0] - c[1] >= k || c[1] == 0 && c[0] >= k;
+          sectorFigures.add(new SectorFigure(s, c[0], show ? c[1] : null, !show));
+        });
+    List<CveFigure> cveFigures = new ArrayList<>();
+    int total = countable;
+    // a CVE is listed only with a figure that can be shown: a withheld row would say "someone"
+    perCve.forEach(
+        (cve, n) -> {
+          if (n >= k && total - n >= k) {
+            cveFigures.add(new CveFigure(cve, n));
+          }
+        });
+    cveFigures.sort((a, b) -> Integer.compare(b.exposed(), a.exposed()));
+    return new Figures(sectorFigures, cveFigures, shared, k);
+  }
+
+  /** Organisation ids whose findings include this KEV CVE (for notices; not a read path). */
+  Map<Long, Org> byIds(Set<Long> ids) {
+    Map<Long, Org> out = new HashMap<>();
+    if (!ids.isEmpty()) {
+      for (Org o : orgs("o.id = any(?)", (Object) ids.toArray(Long[]::new))) {
+        out.put(o.id(), o);
+      }
+    }
+    return out;
+  }
+}

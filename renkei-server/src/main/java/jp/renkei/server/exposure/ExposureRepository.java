@@ -1,0 +1,272 @@
+package jp.renkei.server.exposure;
+
+import java.sql.Date;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.renkei.server.database.Rows;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Inventories, findings and the organisations' sharing choice. Reads here are unfiltered: callers
+ * go through ExposureAccess.
+ */
+@Repository
+class ExposureRepository {
+
+  /** A stored service (or other asset). */
+  record AssetRow(
+      long id,
+      long organisationId,
+      String kind,
+      String value,
+      Integer port,
+      String protocol,
+      String product,
+      String version,
+      String cpe,
+      String purl,
+      String owner,
+      String criticality,
+      boolean publicFacing) {}
+
+  /** A stored finding with its service. */
+  record FindingRow(
+      long id,
+      long organisationId,
+      long assetId,
+      String cveId,
+      String status,
+      boolean inKev,
+      String outcome,
+      LocalDate dueDate,
+      boolean forensic,
+      String evidence,
+      String reasons,
+      LocalDate firstSeen,
+      String host,
+      Integer port,
+      String product,
+      String version,
+      String cpe,
+      String purl,
+      String criticality) {}
+
+  /** A finding to write. */
+  record NewFinding(
+      long assetId,
+      String cveId,
+      String status,
+      boolean inKev,
+      String outcome,
+      int outcomeRank,
+      LocalDate dueDate,
+      boolean forensic,
+      String evidence,
+      String reasons,
+      LocalDate firstSeen) {}
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  ExposureRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /**
+   * Replaces the organisation's assets from this source with the new ones; returns the import id.
+   */
+  long replaceInventory(
+      long org, String format, String fileName, Long userId, List<NewAsset> assets) {
+    long importId =
+        jdbc.sql(
+                "insert into exposure_import (organisation_id, format, file_name, assets, imported_by)"
+                    + " values (?, ?, ?, ?, ?) returning id")
+            .params(org, format, fileName, assets.size(), userId)
+            .query(Long.class)
+            .single();
+    jdbc.sql("delete from exposure_asset where organisation_id = ? and source = ?")
+        .params(org, format)
+        .update();
+    batch.batchUpdate(
+        "insert into exposure_asset (organisation_id, kind, value, port, protocol, product, version,"
+            + " cpe, purl, owner, criticality, public_facing, source, import_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        assets,
+        1000,
+        (ps, a) -> {
+          ps.setLong(1, org);
+          ps.setString(2, a.kind());
+          ps.setString(3, a.value());
+          if (a.port() == null) {
+            ps.setNull(4, Types.INTEGER);
+          } else {
+            ps.setInt(4, a.port());
+          }
+          ps.setString(5, a.protocol());
+          ps.setString(6, a.product());
+          ps.setString(7, a.version());
+          ps.setString(8, a.cpe());
+          ps.setString(9, a.purl());
+          ps.setString(10, a.owner());
+          ps.setString(11, a.criticality());
+          ps.setBoolean(12, a.publicFacing());
+          ps.setString(13, format);
+          ps.setLong(14, importId);
+        });
+    return importId;
+  }
+
+  List<AssetRow> services(long org) {
+    return jdbc.sql(
+            "select id, organisation_id, kind, value, port, protocol, product, version, cpe, purl,"
+                + " owner, criticality, public_facing from exposure_asset"
+                + " where organisation_id = ? and kind = 'service'")
+        .param(org)
+        .query(Rows.of(AssetRow.class))
+        .list();
+  }
+
+  /** Assets per kind of one organisation. */
+  Map<String, Integer> inventoryCounts(long org) {
+    Map<String, Integer> out = new HashMap<>();
+    jdbc.sql("select kind, count(*) from exposure_asset where organisation_id = ? group by kind")
+        .param(org)
+        .query((rs, n) -> out.put(rs.getString(1), rs.getInt(2)))
+        .list();
+    return out;
+  }
+
+  List<Long> organisationsWithServices() {
+    return jdbc.sql("select distinct organisation_id from exposure_asset where kind = 'service'")
+        .query(Long.class)
+        .list();
+  }
+
+  /** First-seen dates of the organisation's current findings, by "host|port|protocol|cve". */
+  Map<String, LocalDate> firstSeen(long org) {
+    Map<String, LocalDate> out = new HashMap<>();
+    jdbc.sql(
+            "select a.value, a.port, a.protocol, f.cve_id, f.first_seen from exposure_finding f"
+                + " join exposure_asset a on a.id = f.asset_id where f.organisation_id = ?")
+        .param(org)
+        .query(
+            (rs, n) ->
+                out.put(
+                    rs.getString(1)
+                        + "|"
+                        + rs.getInt(2)
+                        + "|"
+                        + rs.getString(3)
+                        + "|"
+                        + rs.getString(4),
+                    rs.getObject(5, LocalDate.class)))
+        .list();
+    return out;
+  }
+
+  /** Replaces the organisation's findings; returns the CVE ids newly found (not there before). */
+  Set<String> replaceFindings(long org, List<NewFinding> findings) {
+    Set<String> before =
+        Set.copyOf(
+            jdbc.sql("select distinct cve_id from exposure_finding where organisation_id = ?")
+                .param(org)
+                .query(String.class)
+                .list());
+    jdbc.sql("delete from exposure_finding where organisation_id = ?").param(org).update();
+    batch.batchUpdate(
+        "insert into exposure_finding (organisation_id, asset_id, cve_id, status, in_kev, outcome,"
+            + " outcome_rank, due_date, forensic, evidence, reasons, first_seen)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        findings,
+        1000,
+        (ps, f) -> {
+          ps.setLong(1, org);
+          ps.setLong(2, f.assetId());
+          ps.setString(3, f.cveId());
+          ps.setString(4, f.status());
+          ps.setBoolean(5, f.inKev());
+          ps.setString(6, f.outcome());
+          ps.setInt(7, f.outcomeRank());
+          ps.setObject(8, f.dueDate() == null ? null : Date.valueOf(f.dueDate()), Types.DATE);
+          ps.setBoolean(9, f.forensic());
+          ps.setString(10, f.evidence());
+          ps.setString(11, f.reasons());
+          ps.setObject(12, Date.valueOf(f.firstSeen()), Types.DATE);
+        });
+    java.util.Set<String> added = new java.util.HashSet<>();
+    for (NewFinding f : findings) {
+      if (!before.contains(f.cveId())) {
+        added.add(f.cveId());
+      }
+    }
+    return added;
+  }
+
+  private static final String FINDING =
+      "select f.id, f.organisation_id, f.asset_id, f.cve_id, f.status, f.in_kev, f.outcome,"
+          + " f.due_date, f.forensic, f.evidence, f.reasons, f.first_seen, a.value as host, a.port,"
+          + " a.product, a.version, a.cpe, a.purl, a.criticality"
+          + " from exposure_finding f join exposure_asset a on a.id = f.asset_id";
+
+  /** The organisation's findings, most urgent first: SSVC outcome, then due date, KEV first. */
+  List<FindingRow> findings(long org, int limit) {
+    return jdbc.sql(
+            FINDING
+                + " where f.organisation_id = ? order by f.outcome_rank desc,"
+                + " f.due_date asc nulls last, f.in_kev desc, f.cve_id, f.id limit ?")
+        .params(org, limit)
+        .query(Rows.of(FindingRow.class))
+        .list();
+  }
+
+  Optional<FindingRow> finding(long id) {
+    return jdbc.sql(FINDING + " where f.id = ?")
+        .param(id)
+        .query(Rows.of(FindingRow.class))
+        .optional();
+  }
+
+  /** Per organisation with findings: its KEV CVEs (affected or possible). */
+  Map<Long, List<String>> kevExposure() {
+    Map<Long, List<String>> out = new HashMap<>();
+    jdbc.sql(
+            "select organisation_id, array_agg(distinct cve_id order by cve_id)"
+                + " from exposure_finding where in_kev group by organisation_id")
+        .query((rs, n) -> out.put(rs.getLong(1), Rows.strings(rs.getArray(2))))
+        .list();
+    return out;
+  }
+
+  boolean sharesDetails(long org) {
+    return jdbc.sql("select share_details from exposure_sharing where organisation_id = ?")
+        .param(org)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  void setSharesDetails(long org, boolean share) {
+    jdbc.sql(
+            "insert into exposure_sharing (organisation_id, share_details) values (?, ?)"
+                + " on conflict (organisation_id) do update set share_details = excluded.share_details,"
+                + " changed_at = now()")
+        .params(org, share)
+        .update();
+  }
+
+  /** Organisation ids that share their details. */
+  Set<Long> sharing() {
+    return Set.copyOf(
+        jdbc.sql("select organisation_id from exposure_sharing where share_details")
+            .query(Long.class)
+            .list());
+  }
+}

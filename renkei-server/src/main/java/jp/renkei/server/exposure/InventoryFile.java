@@ -1,0 +1,568 @@
+package jp.renkei.server.exposure;
+
+import com.google.common.net.InetAddresses;
+import com.google.common.net.InternetDomainName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import jp.renkei.engine.exposure.ProductId;
+import jp.renkei.engine.net.AddressPolicy;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import us.springett.parsers.cpe.CpeParser;
+import us.springett.parsers.cpe.exceptions.CpeParsingException;
+
+/**
+ * Reads an inventory file — CSV with a header, or nmap's XML output — into {@link NewAsset}s, or
+ * the list of every problem with its line and reason. All or nothing: one problem and nothing is
+ * imported. Limits: {@value #MAX_BYTES} bytes, {@value #MAX_ROWS} assets, {@value #MAX_ELEMENTS}
+ * XML elements, XML depth {@value #MAX_DEPTH}; XML without DTD processing or external entities (a
+ * DOCTYPE is tolerated, as nmap writes one, but no entity it declares is ever expanded).
+ */
+final class InventoryFile {
+
+  static final long MAX_BYTES = 16L * 1024 * 1024;
+  static final int MAX_ROWS = 100_000;
+  static final int MAX_ELEMENTS = 2_000_000;
+  static final int MAX_DEPTH = 32;
+  static final int MAX_PROBLEMS = 200;
+
+  static final List<String> COLUMNS =
+      List.of(
+          "kind",
+          "value",
+          "port",
+          "protocol",
+          "product",
+          "version",
+          "cpe",
+          "purl",
+          "owner",
+          "criticality",
+          "public");
+
+  /** One problem: the line (0 when the whole file) and what is wrong. */
+  record Problem(long line, String reason) {}
+
+  /** The assets read, or the problems (then nothing may be imported). */
+  record Result(List<NewAsset> assets, List<Problem> problems, int skipped) {
+    Result {
+      assets = List.copyOf(assets);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  private InventoryFile() {}
+
+  // ---------------------------------------------------------------- CSV
+
+  static Result csv(InputStream raw) {
+    List<NewAsset> assets = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    try (Reader in = utf8(new Bounded(raw, MAX_BYTES));
+        CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+      List<String> header = parser.getHeaderNames();
+      for (String h : header) {
+        if (!COLUMNS.contains(h.toLowerCase(Locale.ROOT))) {
+          problems.add(new Problem(1, "unknown column \"" + clip(h) + "\"; columns: " + COLUMNS));
+        }
+      }
+      if (!header.contains("kind") || !header.contains("value")) {
+        problems.add(new Problem(1, "the header needs the columns kind and value"));
+      }
+      if (!problems.isEmpty()) {
+        return new Result(List.of(), problems, 0);
+      }
+      Map<String, Integer> col = new HashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        col.put(header.get(i).toLowerCase(Locale.ROOT), i);
+      }
+      for (CSVRecord r : parser) {
+        long line = parser.getCurrentLineNumber();
+        if (assets.size() >= MAX_ROWS) {
+          problems.add(new Problem(line, "more than " + MAX_ROWS + " rows"));
+          break;
+        }
+        if (r.size() == 1 && r.get(0).isEmpty()) {
+          continue;
+        }
+        if (r.size() != header.size()) {
+          problems.add(
+              new Problem(line, "expected " + header.size() + " columns, found " + r.size()));
+          continue;
+        }
+        try {
+          assets.add(row(name -> col.containsKey(name) ? empty(r.get(col.get(name))) : null));
+        } catch (IllegalArgumentException e) {
+          problems.add(new Problem(line, e.getMessage()));
+        }
+        if (problems.size() >= MAX_PROBLEMS) {
+          break;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      problems.add(new Problem(0, fileProblem(e, "not readable as CSV")));
+    }
+    return problems.isEmpty()
+        ? new Result(assets, List.of(), 0)
+        : new Result(List.of(), problems, 0);
+  }
+
+  private static String empty(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** One asset from named fields, or IllegalArgumentException naming the field. */
+  static NewAsset row(java.util.function.Function<String, String> f) {
+    String kind = f.apply("kind");
+    String value = f.apply("value");
+    if (kind == null) {
+      throw new IllegalArgumentException("kind: missing (domain, host, ip_range or service)");
+    }
+    kind = kind.toLowerCase(Locale.ROOT);
+    if (value == null) {
+      throw new IllegalArgumentException("value: missing");
+    }
+    if (value.length() > 253) {
+      throw new IllegalArgumentException("value: longer than 253 characters");
+    }
+    String owner = f.apply("owner");
+    if (owner != null && owner.length() > 200) {
+      throw new IllegalArgumentException("owner: longer than 200 characters");
+    }
+    String criticality = f.apply("criticality");
+    if (criticality != null) {
+      criticality = criticality.toLowerCase(Locale.ROOT);
+      if (!Set.of("low", "medium", "high").contains(criticality)) {
+        throw new IllegalArgumentException(
+            "criticality: " + clip(criticality) + " is not low, medium or high");
+      }
+    }
+    boolean publicFacing = bool(f.apply("public"));
+    switch (kind) {
+      case "domain" -> {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (!InternetDomainName.isValid(v) || !v.contains(".")) {
+          throw new IllegalArgumentException("value: not a domain name: " + clip(value));
+        }
+        return new NewAsset(
+            kind, v, null, null, null, null, null, null, owner, criticality, publicFacing);
+      }
+      case "host" -> {
+        return new NewAsset(
+            kind,
+            host(value),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            owner,
+            criticality,
+            publicFacing);
+      }
+      case "ip_range" -> {
+        try {
+          AddressPolicy.Range.parse(value);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("value: " + e.getMessage());
+        }
+        return new NewAsset(
+            kind,
+            value.strip(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            owner,
+            criticality,
+            publicFacing);
+      }
+      case "service" -> {
+        String host = host(value);
+        String p = f.apply("port");
+        int port;
+        try {
+          port = Integer.parseInt(p == null ? "" : p);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("port: not a number: " + clip(String.valueOf(p)));
+        }
+        if (port < 1 || port > 65535) {
+          throw new IllegalArgumentException("port: " + port + " is not between 1 and 65535");
+        }
+        String protocol =
+            f.apply("protocol") == null ? "tcp" : f.apply("protocol").toLowerCase(Locale.ROOT);
+        if (!protocol.equals("tcp") && !protocol.equals("udp")) {
+          throw new IllegalArgumentException("protocol: " + clip(protocol) + " is not tcp or udp");
+        }
+        String cpe = f.apply("cpe");
+        String purl = f.apply("purl");
+        String version = f.apply("version");
+        String product = f.apply("product");
+        if (cpe != null && cpe.length() > 500 || purl != null && purl.length() > 500) {
+          throw new IllegalArgumentException("cpe/purl: longer than 500 characters");
+        }
+        if (version != null && version.length() > 100
+            || product != null && product.length() > 200) {
+          throw new IllegalArgumentException("product/version: too long (200/100 characters)");
+        }
+        ProductId.of(cpe, purl, version);
+        return new NewAsset(
+            kind,
+            host,
+            port,
+            protocol,
+            product,
+            version,
+            cpe,
+            purl,
+            owner,
+            criticality,
+            publicFacing);
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "kind: " + clip(kind) + " is not domain, host, ip_range or service");
+    }
+  }
+
+  private static String host(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    if (InetAddresses.isInetAddress(v) || InternetDomainName.isValid(v)) {
+      return v;
+    }
+    throw new IllegalArgumentException("value: not a host name or IP address: " + clip(value));
+  }
+
+  private static boolean bool(String s) {
+    if (s == null) {
+      return true;
+    }
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "yes", "true", "1", "はい" -> true;
+      case "no", "false", "0", "いいえ" -> false;
+      default -> throw new IllegalArgumentException("public: " + clip(s) + " is not yes or no");
+    };
+  }
+
+  // ---------------------------------------------------------------- nmap XML
+
+  private static final XMLInputFactory XML = hardened();
+
+  private static XMLInputFactory hardened() {
+    XMLInputFactory f = XMLInputFactory.newFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    f.setProperty(XMLInputFactory.IS_COALESCING, true);
+    return f;
+  }
+
+  /**
+   * nmap's XML output ({@code -oX}): one host asset per host that is up (its first name, else its
+   * address) and one service per open port that nmap identified with a CPE (converted to CPE 2.3,
+   * the version from {@code service/@version} when the CPE has none). Open ports without a CPE
+   * cannot be matched and are counted as skipped.
+   */
+  static Result nmap(InputStream raw) {
+    List<NewAsset> assets = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    int skipped = 0;
+    XMLStreamReader x = null;
+    try {
+      x = XML.createXMLStreamReader(new Bounded(raw, MAX_BYTES), "UTF-8");
+      int elements = 0;
+      int depth = 0;
+      boolean root = false;
+      Host host = null;
+      Port port = null;
+      boolean inHostnames = false;
+      while (x.hasNext()) {
+        int ev = x.next();
+        if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
+          throw new XMLStreamException(
+              "entity reference &" + x.getLocalName() + "; is not allowed", x.getLocation());
+        }
+        if (ev == XMLStreamConstants.START_ELEMENT) {
+          if (++elements > MAX_ELEMENTS || ++depth > MAX_DEPTH) {
+            problems.add(
+                new Problem(
+                    x.getLocation().getLineNumber(),
+                    "more than " + MAX_ELEMENTS + " elements or deeper than " + MAX_DEPTH));
+            break;
+          }
+          String name = x.getLocalName();
+          long line = x.getLocation().getLineNumber();
+          if (!root) {
+            if (!name.equals("nmaprun")) {
+              problems.add(
+                  new Problem(line, "not nmap XML output: the root is <" + clip(name) + ">"));
+              break;
+            }
+            root = true;
+            continue;
+          }
+          switch (name) {
+            case "host" -> host = new Host(line);
+            case "status" -> {
+              if (host != null) {
+                host.up = "up".equals(x.getAttributeValue(null, "state"));
+              }
+            }
+            case "address" -> {
+              if (host != null && host.address == null) {
+                String type = x.getAttributeValue(null, "addrtype");
+                if ("ipv4".equals(type) || "ipv6".equals(type)) {
+                  host.address = x.getAttributeValue(null, "addr");
+                }
+              }
+            }
+            case "hostnames" -> inHostnames = true;
+            case "hostname" -> {
+              if (host != null && inHostnames && host.name == null) {
+                host.name = x.getAttributeValue(null, "name");
+              }
+            }
+            case "port" -> {
+              if (host != null) {
+                port =
+                    new Port(
+                        line,
+                        x.getAttributeValue(null, "protocol"),
+                        x.getAttributeValue(null, "portid"));
+              }
+            }
+            case "state" -> {
+              if (port != null) {
+                port.open = "open".equals(x.getAttributeValue(null, "state"));
+              }
+            }
+            case "service" -> {
+              if (port != null) {
+                port.product = x.getAttributeValue(null, "product");
+                port.version = x.getAttributeValue(null, "version");
+              }
+            }
+            case "cpe" -> {
+              if (port != null && port.cpe == null) {
+                port.cpe = x.getElementText().strip();
+                depth--;
+              }
+            }
+            default -> {}
+          }
+        } else if (ev == XMLStreamConstants.END_ELEMENT) {
+          depth--;
+          String name = x.getLocalName();
+          if (name.equals("hostnames")) {
+            inHostnames = false;
+          } else if (name.equals("port") && port != null && host != null) {
+            host.ports.add(port);
+            port = null;
+          } else if (name.equals("host") && host != null) {
+            skipped += host(host, assets, problems);
+            host = null;
+            if (assets.size() > MAX_ROWS) {
+              problems.add(
+                  new Problem(
+                      x.getLocation().getLineNumber(), "more than " + MAX_ROWS + " assets"));
+              break;
+            }
+            if (problems.size() >= MAX_PROBLEMS) {
+              break;
+            }
+          }
+        }
+      }
+      if (!root && problems.isEmpty()) {
+        problems.add(new Problem(0, "not nmap XML output: no <nmaprun> element"));
+      }
+    } catch (XMLStreamException e) {
+      long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+      problems.add(new Problem(line, fileProblem(e, "not well-formed XML")));
+    } catch (RuntimeException e) {
+      problems.add(new Problem(0, fileProblem(e, "not readable as XML")));
+    } finally {
+      if (x != null) {
+        try {
+          x.close();
+        } catch (XMLStreamException e) {
+          // closing a reader of an in-memory upload
+        }
+      }
+    }
+    return problems.isEmpty()
+        ? new Result(assets, List.of(), skipped)
+        : new Result(List.of(), problems, 0);
+  }
+
+  /** What went wrong with the whole file: over the size limit, not UTF-8, or the parser's words. */
+  private static String fileProblem(Throwable e, String what) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TooLarge) {
+        return "the file is larger than " + MAX_BYTES + " bytes";
+      }
+      if (t instanceof CharacterCodingException) {
+        return "the file is not UTF-8 text";
+      }
+    }
+    String m = String.valueOf(e.getMessage());
+    int at = m.indexOf("Message: ");
+    return what + ": " + clip(at >= 0 ? m.substring(at + 9) : m);
+  }
+
+  private static final class Host {
+    final long line;
+    boolean up = true;
+    String address;
+    String name;
+    final List<Port> ports = new ArrayList<>();
+
+    Host(long line) {
+      this.line = line;
+    }
+  }
+
+  private static final class Port {
+    final long line;
+    final String protocol;
+    final String portid;
+    boolean open;
+    String product;
+    String version;
+    String cpe;
+
+    Port(long line, String protocol, String portid) {
+      this.line = line;
+      this.protocol = protocol;
+      this.portid = portid;
+    }
+  }
+
+  /** Adds the host and its identified open ports; returns how many open ports were skipped. */
+  private static int host(Host h, List<NewAsset> assets, List<Problem> problems) {
+    if (!h.up) {
+      return 0;
+    }
+    if (h.address == null) {
+      problems.add(new Problem(h.line, "<host> without an IPv4 or IPv6 <address>"));
+      return 0;
+    }
+    String where = h.name != null ? h.name : h.address;
+    try {
+      where = host(where);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(h.line, e.getMessage()));
+      return 0;
+    }
+    assets.add(new NewAsset("host", where, null, null, null, null, null, null, null, null, true));
+    int skipped = 0;
+    Set<String> seen = new HashSet<>();
+    for (Port p : h.ports) {
+      if (!p.open) {
+        continue;
+      }
+      if (p.cpe == null || p.cpe.isEmpty()) {
+        skipped++;
+        continue;
+      }
+      String cpe23;
+      try {
+        cpe23 = CpeParser.parse(p.cpe).toCpe23FS();
+      } catch (CpeParsingException | RuntimeException e) {
+        problems.add(new Problem(p.line, "cpe: not a CPE name: " + clip(p.cpe)));
+        continue;
+      }
+      Map<String, String> fields = new HashMap<>();
+      fields.put("kind", "service");
+      fields.put("value", where);
+      fields.put("port", p.portid);
+      fields.put("protocol", p.protocol);
+      fields.put("product", empty(p.product));
+      fields.put("version", empty(p.version));
+      fields.put("cpe", cpe23);
+      try {
+        NewAsset a = row(fields::get);
+        if (seen.add(a.port() + "/" + a.protocol())) {
+          assets.add(a);
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(p.line, e.getMessage()));
+      }
+    }
+    return skipped;
+  }
+
+  // ---------------------------------------------------------------- limits
+
+  private static Reader utf8(InputStream in) {
+    return new InputStreamReader(
+        in,
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  static String clip(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+  }
+
+  /** Over the byte limit. */
+  static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super("too large", null, false, false);
+    }
+  }
+
+  /** An input stream that refuses to read past a limit. */
+  private static final class Bounded extends java.io.FilterInputStream {
+    private long left;
+
+    Bounded(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0 && --left < 0) {
+        throw new TooLarge();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0 && (left -= n) < 0) {
+        throw new TooLarge();
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package jp.renkei.server.exposure;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import jp.renkei.engine.exposure.CveReader;
+import jp.renkei.engine.exposure.CveRecord;
+import jp.renkei.engine.exposure.EpssReader;
+import jp.renkei.engine.exposure.EpssScore;
+import jp.renkei.engine.exposure.ExposureInputException;
+import jp.renkei.engine.exposure.KevCatalog;
+import jp.renkei.engine.exposure.KevEntry;
+import jp.renkei.engine.exposure.KevReader;
+import jp.renkei.engine.exposure.Knowledge;
+import jp.renkei.engine.exposure.Rejected;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The hub's vulnerability knowledge: imports of CISA KEV, CVE JSON 5 records and EPSS (platform
+ * admins, from the CLI), each versioned in {@code vuln_import} with what was kept and refused, and
+ * the engine's {@link Knowledge} built from them for matching (rebuilt after each import).
+ */
+@Service
+public class KnowledgeService {
+
+  /** What one import did. */
+  public record Summary(
+      String source, String version, int kept, List<Rejected> refused, Set<String> added) {}
+
+  /** The knowledge matched against inventories, with the CVSS vectors and EPSS scores it uses. */
+  record Snapshot(Knowledge knowledge, Map<String, String> cvss, Map<String, EpssScore> epss) {}
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+  KnowledgeService(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  private static void admin(Actor actor) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.forbidden");
+    }
+  }
+
+  @Transactional
+  public Summary importKev(Actor actor, InputStream in) {
+    admin(actor);
+    KevCatalog c = read(() -> KevReader.read(in));
+    Set<String> known =
+        new HashSet<>(jdbc.sql("select cve_id from vuln_kev").query(String.class).list());
+    Set<String> added = new HashSet<>();
+    for (KevEntry k : c.entries()) {
+      if (!known.contains(k.cveId())) {
+        added.add(k.cveId());
+      }
+    }
+    batch.batchUpdate(
+        "insert into vuln_kev (cve_id, vendor_project, product, name, date_added, due_date,"
+            + " ransomware, short_description, required_action, catalog_version)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (cve_id) do update set"
+            + " vendor_project = excluded.vendor_project, product = excluded.product,"
+            + " name = excluded.name, date_added = excluded.date_added,"
+            + " due_date = excluded.due_date, ransomware = excluded.ransomware,"
+            + " short_description = excluded.short_description,"
+            + " required_action = excluded.required_action,"
+            + " catalog_version = excluded.catalog_version, imported_at = now()",
+        c.entries(),
+        1000,
+        (ps, k) -> {
+          ps.setString(1, k.cveId());
+          ps.setString(2, k.vendorProject());
+          ps.setString(3, k.product());
+          ps.setString(4, k.vulnerabilityName());
+          ps.setObject(5, Date.valueOf(k.dateAdded()), Types.DATE);
+          ps.setObject(6, k.dueDate() == null ? null : Date.valueOf(k.dueDate()), Types.DATE);
+          ps.setString(7, k.ransomware());
+          ps.setString(8, k.shortDescription());
+          ps.setString(9, k.requiredAction());
+          ps.setString(10, c.catalogVersion());
+        });
+    log(actor, "kev", c.catalogVersion(), c.entries().size(), c.rejected().size(), added.size());
+    snapshot.set(null);
+    return new Summary("kev", c.catalogVersion(), c.entries().size(), c.rejected(), added);
+  }
+
+  @Transactional
+  public Summary importCve(Actor actor, InputStream in) {
+    admin(actor);
+    CveReader.Result r = read(() -> CveReader.read(in, true));
+    // each kept record is stored as the engine re-reads it: one JSON object per record
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 0; i < r.records().size(); i++) {
+      CveRecord rec = r.records().get(i);
+      rows.add(
+          new String[] {
+            rec.cveId(), rec.state(), rec.title(), rec.cvssVector(), r.sources().get(i)
+          });
+    }
+    Set<String> known =
+        new HashSet<>(jdbc.sql("select cve_id from vuln_cve").query(String.class).list());
+    Set<String> added = new HashSet<>();
+    rows.forEach(
+        x -> {
+          if (!known.contains(x[0])) {
+            added.add(x[0]);
+          }
+        });
+    batch.batchUpdate(
+        "insert into vuln_cve (cve_id, state, title, cvss_vector, record) values (?, ?, ?, ?, ?)"
+            + " on conflict (cve_id) do update set state = excluded.state, title = excluded.title,"
+            + " cvss_vector = excluded.cvss_vector, record = excluded.record, imported_at = now()",
+        rows,
+        500,
+        (ps, x) -> {
+          for (int i = 0; i < 5; i++) {
+            ps.setString(i + 1, x[i]);
+          }
+        });
+    log(actor, "cve", null, rows.size(), r.rejected().size(), added.size());
+    snapshot.set(null);
+    return new Summary("cve", null, rows.size(), r.rejected(), added);
+  }
+
+  @Transactional
+  public Summary importEpss(Actor actor, InputStream in) {
+    admin(actor);
+    EpssReader.Result r =
+        read(() -> EpssReader.read(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    batch.batchUpdate(
+        "insert into vuln_epss (cve_id, epss, percentile, score_date) values (?, ?, ?, ?)"
+            + " on conflict (cve_id) do update set epss = excluded.epss,"
+            + " percentile = excluded.percentile, score_date = excluded.score_date,"
+            + " imported_at = now()",
+        r.scores(),
+        5000,
+        (ps, s) -> {
+          ps.setString(1, s.cveId());
+          ps.setDouble(2, s.epss());
+          ps.setDouble(3, s.percentile());
+          ps.setString(4, r.scoreDate());
+        });
+    log(actor, "epss", r.modelVersion(), r.scores().size(), r.rejected().size(), 0);
+    snapshot.set(null);
+    return new Summary("epss", r.scoreDate(), r.scores().size(), r.rejected(), Set.of());
+  }
+
+  private static <T> T read(java.util.function.Supplier<T> reader) {
+    try {
+      return reader.get();
+    } catch (ExposureInputException e) {
+      throw new InvalidInput("file", "exposure.error.file", e.getMessage());
+    }
+  }
+
+  private void log(Actor actor, String source, String version, int kept, int refused, int added) {
+    jdbc.sql(
+            "insert into vuln_import (source, version, kept, refused, added, imported_by)"
+                + " values (?, ?, ?, ?, ?, ?)")
+        .params(source, version, kept, refused, added, actor.auditName())
+        .update();
+  }
+
+  /** The current knowledge, built from the database on first use after an import. */
+  Snapshot snapshot() {
+    Snapshot s = snapshot.get();
+    if (s != null) {
+      return s;
+    }
+    synchronized (this) {
+      s = snapshot.get();
+      if (s == null) {
+        s = load();
+        snapshot.set(s);
+      }
+      return s;
+    }
+  }
+
+  private Snapshot load() {
+    List<KevEntry> kev =
+        jdbc.sql(
+                "select cve_id, vendor_project, product, name, date_added, due_date,"
+                    + " short_description, required_action, ransomware from vuln_kev")
+            .query(
+                (rs, n) ->
+                    new KevEntry(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, java.time.LocalDate.class),
+                        rs.getObject(6, java.time.LocalDate.class),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        null,
+                        List.of()))
+            .list();
+    List<CveRecord> records = new ArrayList<>();
+    Map<String, String> cvss = new HashMap<>();
+    jdbc.sql("select record from vuln_cve where state = 'PUBLISHED'")
+        .query(
+            rs -> {
+              String json = rs.getString(1);
+              CveReader.Result r =
+                  CveReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+              for (CveRecord c : r.records()) {
+                records.add(c);
+                if (c.cvssVector() != null) {
+                  cvss.put(c.cveId(), c.cvssVector());
+                }
+              }
+            });
+    Map<String, EpssScore> epss = new HashMap<>();
+    jdbc.sql("select cve_id, epss, percentile from vuln_epss")
+        .query(
+            rs -> {
+              epss.put(
+                  rs.getString(1),
+                  new EpssScore(rs.getString(1), rs.getDouble(2), rs.getDouble(3)));
+            });
+    return new Snapshot(new Knowledge(records, kev), cvss, epss);
+  }
+
+  /**
+   * Figures of the knowledge for the pages: KEV entries, CVE records, EPSS scores, last imports.
+   */
+  Map<String, Object> status() {
+    Map<String, Object> out = new HashMap<>();
+    out.put("kev", jdbc.sql("select count(*) from vuln_kev").query(Integer.class).single());
+    out.put("cve", jdbc.sql("select count(*) from vuln_cve").query(Integer.class).single());
+    out.put("epss", jdbc.sql("select count(*) from vuln_epss").query(Integer.class).single());
+    out.put(
+        "kevVersion",
+        jdbc.sql("select version from vuln_import where source = 'kev' order by id desc limit 1")
+            .query(String.class)
+            .optional()
+            .orElse("-"));
+    return out;
+  }
+}
