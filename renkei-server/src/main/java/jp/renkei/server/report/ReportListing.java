@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jp.renkei.engine.policy.Reach;
 import jp.renkei.server.listing.ListQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -53,10 +54,11 @@ class ReportListing {
   }
 
   /**
-   * Candidates for the query, drafts only of {@code organisationId}; call inside a transaction (the
-   * rows are fetched 1,000 at a time) and close the stream.
+   * Candidates for the query, drafts only of {@code organisationId}, and only rows the viewer's
+   * {@link Reach} admits (a necessary condition of the policy, so no visible row is left out); call
+   * inside a transaction (the rows are fetched 1,000 at a time) and close the stream.
    */
-  Stream<Candidate> candidates(long organisationId, ListQuery q) {
+  Stream<Candidate> candidates(long organisationId, Reach reach, ListQuery q) {
     StringBuilder sql =
         new StringBuilder(
             "select r.id, r.originator_org_id, r.originator_user_id, r.sector_code, r.route,"
@@ -71,6 +73,18 @@ class ReportListing {
                 + " where (r.status <> 'draft' or r.originator_org_id = ?)");
     List<Object> args = new ArrayList<>();
     args.add(organisationId);
+    // only narrows: a row outside this condition is one the policy refuses whatever else holds
+    // (Reach#admits, with ReportAccess#audience's marking never wider than the stored TLP and its
+    // recipients the delivered hops); every row left is still judged by the policy
+    sql.append(
+        " and (r.originator_org_id = ? or r.tlp in ('clear', 'green')"
+            + " or r.originator_user_id = ? or ? = any(r.recipient_user_ids)"
+            + " or exists (select 1 from report_hop p where p.report_id = r.id"
+            + " and p.delivered_at is not null and p.recipient_org_id = any(?)))");
+    args.add(reach.organisationId() == null ? -1L : reach.organisationId());
+    args.add(reach.personId() == null ? -1L : reach.personId());
+    args.add(reach.personId() == null ? -1L : reach.personId());
+    args.add(reach.consultedOrganisations().toArray(Long[]::new));
     q.chosen("sector").ifPresent(v -> and(sql, args, "r.sector_code = ?", v));
     q.chosen("tlp").ifPresent(v -> and(sql, args, "r.tlp = ?", v));
     q.chosen("status").ifPresent(v -> and(sql, args, "r.status = ?", v));

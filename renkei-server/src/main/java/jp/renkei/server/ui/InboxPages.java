@@ -3,6 +3,7 @@ package jp.renkei.server.ui;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.listing.ListPage;
@@ -59,11 +60,12 @@ class InboxPages {
             .sorts("delivered", "title", "tlp", "from")
             .build()
             .parse(params, response);
-    model.addAttribute(
-        "page",
+    // titles and names are read for every item only when the text or the order needs them
+    boolean named = !query.text().isEmpty() || Set.of("title", "from").contains(query.sort());
+    ListPage<ReportService.InboxItem> page =
         ListPage.of(
             query,
-            reports.inbox(actor, ListSpec.CAP + 1),
+            reports.inbox(actor, ListSpec.CAP + 1, named),
             i ->
                 query.textMatches(i.title(), i.originatorName())
                     && query.allows("tlp", i.tlp())
@@ -80,7 +82,8 @@ class InboxPages {
                 ListPage.byTlp(ReportService.InboxItem::tlp),
                 "from",
                 ListPage.by(ReportService.InboxItem::originatorName)),
-            ReportService.InboxItem::reportId));
+            ReportService.InboxItem::reportId);
+    model.addAttribute("page", named ? page : page.withRows(reports.named(page.rows())));
     model.addAttribute("advisories", advisories.inbox(actor, 200));
     return "inbox";
   }
