@@ -110,7 +110,8 @@ class ReportListBench extends ServerTest {
       }
       // the other lists on the same data: the inbox (NISC's holds every delivered report) and
       // the advisories
-      for (String page : List.of("/inbox", "/inbox?status=unread", "/inbox?sort=title", "/advisories")) {
+      for (String page :
+          List.of("/inbox", "/inbox?status=unread", "/inbox?sort=title", "/advisories")) {
         web.get(page);
         double[] ms = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
