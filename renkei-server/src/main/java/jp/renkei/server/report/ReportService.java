@@ -293,20 +293,25 @@ public class ReportService {
       }
     }
     Map<Long, String> names = new HashMap<>();
+    Map<Long, ReportRepository.Latest> latest =
+        page.stream().anyMatch(c -> c.versions() == 0)
+            ? reports.latest(page.stream().map(c -> c.report().id()).toList())
+            : Map.of();
     List<Summary> rows = new ArrayList<>();
     for (ReportListing.Candidate c : page) {
       ReportRecords.Report r = c.report();
+      ReportRepository.Latest l = latest.get(r.id());
       rows.add(
           new Summary(
               r.id(),
-              c.title(),
+              l == null ? c.title() : l.title(),
               r.status(),
               r.tlp(),
               r.sectorCode(),
               displayName(names, r),
-              c.severity(),
+              l == null ? c.severity() : l.severityCode(),
               r.submittedAt(),
-              c.versions()));
+              l == null ? c.versions() : l.versionNo()));
     }
     boolean capped = matching > ListSpec.CAP;
     return new ListPage<>(
