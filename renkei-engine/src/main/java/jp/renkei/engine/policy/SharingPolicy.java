@@ -26,6 +26,10 @@ import java.util.Set;
  *
  * <p>Each level's audience contains the narrower level's audience for the same recipients and
  * scope, and large-scale mode only ever adds readers. Stateless and thread-safe.
+ *
+ * <p>{@link Reach} states what these rules consult about a viewer (a necessary condition to be
+ * allowed, and the recipient organisations looked at); a change here changes it too, and the
+ * property tests hold the two together.
  */
 public final class SharingPolicy {
 

@@ -266,4 +266,33 @@ class SharingPolicyPropertiesTest {
           assertThat(policy.canView(v, a, SystemMode.LARGE_SCALE)).as(at(i)).isEqualTo(expected);
         });
   }
+
+  @Test
+  void everythingThePolicyAllowsIsAdmittedByTheViewersReach() {
+    forAll(
+        (r, h, i) -> {
+          Audience a = audience(r, h);
+          Viewer v = viewer(r, h);
+          for (SystemMode mode : SystemMode.values()) {
+            if (policy.canView(v, a, mode)) {
+              assertThat(Reach.of(v).admits(a)).as(at(i) + " " + v + " " + a).isTrue();
+            }
+          }
+        });
+  }
+
+  @Test
+  void onlyTheConsultedRecipientsDecide() {
+    forAll(
+        (r, h, i) -> {
+          Audience a = audience(r, h);
+          Viewer v = viewer(r, h);
+          Audience part = Reach.of(v).consultedPart(a);
+          for (SystemMode mode : SystemMode.values()) {
+            assertThat(policy.decide(v, part, mode))
+                .as(at(i) + " " + v + " " + a)
+                .isEqualTo(policy.decide(v, a, mode));
+          }
+        });
+  }
 }

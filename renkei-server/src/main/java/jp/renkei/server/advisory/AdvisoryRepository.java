@@ -333,6 +333,27 @@ class AdvisoryRepository {
     return by;
   }
 
+  /**
+   * Of the recipients of many advisories, only those among {@code organisations} (the ones the
+   * policy consults for one viewer, {@link jp.renkei.engine.policy.Reach}), by advisory id: an
+   * advisory fanned out to 200 organisations costs one row, not 200.
+   */
+  java.util.Map<Long, java.util.Set<Long>> recipientOrgsAmong(
+      List<Long> advisoryIds, java.util.Set<Long> organisations) {
+    java.util.Map<Long, java.util.Set<Long>> by = new java.util.HashMap<>();
+    advisoryIds.forEach(id -> by.put(id, new java.util.HashSet<>()));
+    if (organisations.isEmpty() || advisoryIds.isEmpty()) {
+      return by;
+    }
+    jdbc.sql(
+            "select advisory_id, organisation_id from advisory_recipient where advisory_id = any(?)"
+                + " and organisation_id = any(?)")
+        .params(advisoryIds.toArray(Long[]::new), organisations.toArray(Long[]::new))
+        .query((rs, i) -> by.get(rs.getLong(1)).add(rs.getLong(2)))
+        .list();
+    return by;
+  }
+
   /** The newest version's title and kind of many advisories at once. */
   record Headline(
       long advisoryId, String title, String kind, String urgency, java.time.Instant confirmBy) {}
@@ -395,21 +416,35 @@ class AdvisoryRepository {
   /** Of an issuer's active advisories, those some recipient has not confirmed, with how many. */
   record Pending(long advisoryId, int unconfirmed, int recipients, Instant oldestDelivery) {}
 
-  List<Pending> pendingOf(long issuerOrgId, int limit) {
+  /**
+   * The issuer's active advisories some recipient has not confirmed, oldest unconfirmed delivery
+   * first, at most {@code limit} (ids only: {@link #pending} counts for the ones shown).
+   */
+  List<Long> pendingOf(long issuerOrgId, int limit) {
     return jdbc.sql(
-            "select a.id as advisory_id,"
-                + " (select count(*) from advisory_recipient p where p.advisory_id = a.id"
-                + " and p.acknowledged_at is null) as unconfirmed,"
-                + " (select count(*) from advisory_recipient r where r.advisory_id = a.id) as recipients,"
-                + " (select min(p.delivered_at) from advisory_recipient p where p.advisory_id = a.id"
-                + " and p.acknowledged_at is null) as oldest_delivery"
-                + " from advisory a where a.issuer_org_id = ? and a.status = 'active'"
-                + " and exists (select 1 from advisory_recipient p where p.advisory_id = a.id"
-                + " and p.acknowledged_at is null)"
-                + " order by oldest_delivery, a.id limit ?")
+            "select a.id from advisory a cross join lateral (select min(p.delivered_at) as oldest"
+                + " from advisory_recipient p where p.advisory_id = a.id"
+                + " and p.acknowledged_at is null) u"
+                + " where a.issuer_org_id = ? and a.status = 'active' and u.oldest is not null"
+                + " order by u.oldest, a.id limit ?")
         .params(issuerOrgId, limit)
-        .query(Rows.of(Pending.class))
+        .query(Long.class)
         .list();
+  }
+
+  /** How many recipients of each advisory have not confirmed, of how many, since when. */
+  java.util.Map<Long, Pending> pending(List<Long> advisoryIds) {
+    java.util.Map<Long, Pending> by = new java.util.HashMap<>();
+    jdbc.sql(
+            "select advisory_id, count(*) filter (where acknowledged_at is null) as unconfirmed,"
+                + " count(*) as recipients,"
+                + " min(delivered_at) filter (where acknowledged_at is null) as oldest_delivery"
+                + " from advisory_recipient where advisory_id = any(?) group by advisory_id")
+        .param(advisoryIds.toArray(Long[]::new))
+        .query(Rows.of(Pending.class))
+        .list()
+        .forEach(p -> by.put(p.advisoryId(), p));
+    return by;
   }
 
   /**

@@ -24,6 +24,7 @@ import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.listing.Section;
 import jp.renkei.server.reference.ReferenceData;
 import jp.renkei.server.sharing.SharingGate;
 import org.springframework.stereotype.Service;
@@ -530,19 +531,21 @@ public class AdvisoryService {
 
   /**
    * Advisories delivered to the actor's organisation whose receipt it has not confirmed, oldest
-   * delivery first — only those the policy lets the actor see.
+   * delivery first — only those the policy lets the actor see: the first {@code show} as summaries,
+   * all of them (up to {@code cap}) counted, each judged as a shown one is.
    */
-  public List<Summary> toConfirm(Actor actor, int limit) {
+  public Section<Summary> toConfirm(Actor actor, int show, int cap) {
     if (actor.organisationId() == null) {
-      return List.of();
+      return Section.empty();
     }
-    List<AdvisoryRepository.Recipient> open = advisories.unconfirmed(actor.organisationId(), limit);
-    if (open.isEmpty()) {
-      return List.of();
-    }
-    List<Long> ids = open.stream().map(AdvisoryRepository.Recipient::advisoryId).toList();
-    Map<Long, Summary> visible = summariesOf(actor, ids.stream());
-    return ids.stream().filter(visible::containsKey).map(visible::get).toList();
+    List<Long> open =
+        advisories.unconfirmed(actor.organisationId(), cap + 1).stream()
+            .map(AdvisoryRepository.Recipient::advisoryId)
+            .toList();
+    List<Long> visible = visibleIds(actor, open);
+    Map<Long, Summary> shown = summariesOf(actor, visible.stream().limit(show));
+    return section(
+        visible.stream().limit(show).map(shown::get).toList(), visible.size(), open.size(), cap);
   }
 
   /** One of the issuer's advisories with recipients that have not confirmed it yet. */
@@ -551,28 +554,31 @@ public class AdvisoryService {
 
   /**
    * The actor's organisation's active advisories that some recipient has not confirmed (the reach
-   * its issuer sees on the advisory), oldest unconfirmed delivery first.
+   * its issuer sees on the advisory), oldest unconfirmed delivery first: the first {@code show}
+   * with their counts, all of them (up to {@code cap}) counted.
    */
-  public List<Unconfirmed> unconfirmedOfMine(Actor actor, int limit) {
+  public Section<Unconfirmed> unconfirmedOfMine(Actor actor, int show, int cap) {
     if (actor.organisationId() == null) {
-      return List.of();
+      return Section.empty();
     }
-    List<AdvisoryRepository.Pending> pending = advisories.pendingOf(actor.organisationId(), limit);
-    if (pending.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, Summary> visible = summariesOf(actor, pending.stream().map(p -> p.advisoryId()));
-    return pending.stream()
-        .filter(p -> visible.containsKey(p.advisoryId()))
-        .map(
-            p ->
-                new Unconfirmed(
-                    p.advisoryId(),
-                    visible.get(p.advisoryId()).title(),
-                    p.unconfirmed(),
-                    p.recipients(),
-                    p.oldestDelivery()))
-        .toList();
+    List<Long> pending = advisories.pendingOf(actor.organisationId(), cap + 1);
+    List<Long> visible = visibleIds(actor, pending);
+    List<Long> first = visible.stream().limit(show).toList();
+    Map<Long, Summary> shown = summariesOf(actor, first.stream());
+    Map<Long, AdvisoryRepository.Pending> counts =
+        first.isEmpty() ? Map.of() : advisories.pending(first);
+    List<Unconfirmed> items =
+        first.stream()
+            .map(
+                id ->
+                    new Unconfirmed(
+                        id,
+                        shown.get(id).title(),
+                        counts.get(id).unconfirmed(),
+                        counts.get(id).recipients(),
+                        counts.get(id).oldestDelivery()))
+            .toList();
+    return section(items, visible.size(), pending.size(), cap);
   }
 
   /** A delivery by e-mail or webhook that the outbox gave up on. */
@@ -588,34 +594,70 @@ public class AdvisoryService {
   /**
    * Deliveries the outbox gave up on, newest first: the platform admin's of every recipient, an
    * organisation admin's of its own organisation; each only for an advisory the policy lets the
-   * actor see.
+   * actor see. The first {@code show} are listed, all (up to {@code cap}) counted.
    */
-  public List<FailedDelivery> failedDeliveries(Actor actor, int limit) {
+  public Section<FailedDelivery> failedDeliveries(Actor actor, int show, int cap) {
     if (actor.organisationId() == null || !actor.is(Role.ORG_ADMIN)) {
-      return List.of();
+      return Section.empty();
     }
     Long org = actor.is(Role.PLATFORM_ADMIN) ? null : actor.organisationId();
-    List<AdvisoryRepository.Failed> failed = advisories.failed(org, limit);
-    if (failed.isEmpty()) {
+    List<AdvisoryRepository.Failed> failed = advisories.failed(org, cap + 1);
+    Set<Long> visible =
+        new HashSet<>(
+            visibleIds(
+                actor,
+                failed.stream().map(AdvisoryRepository.Failed::advisoryId).distinct().toList()));
+    List<AdvisoryRepository.Failed> seen =
+        failed.stream().filter(f -> visible.contains(f.advisoryId())).toList();
+    List<AdvisoryRepository.Failed> first = seen.stream().limit(show).toList();
+    Map<Long, Summary> shown =
+        summariesOf(actor, first.stream().map(AdvisoryRepository.Failed::advisoryId));
+    Map<Long, String> names = new HashMap<>();
+    List<FailedDelivery> items =
+        first.stream()
+            .map(
+                f ->
+                    new FailedDelivery(
+                        f.advisoryId(),
+                        shown.get(f.advisoryId()).title(),
+                        names.computeIfAbsent(
+                            f.organisationId(), o -> directory.organisation(o).nameJa()),
+                        f.channel(),
+                        f.attempts(),
+                        f.lastError(),
+                        f.createdAt()))
+            .toList();
+    return section(items, seen.size(), failed.size(), cap);
+  }
+
+  /**
+   * A section of {@code visible} items counted among {@code candidates} rows read with a limit of
+   * {@code cap + 1}: when the read reached its limit there may be more, so the count says "n+".
+   */
+  private static <T> Section<T> section(List<T> first, int visible, int candidates, int cap) {
+    return new Section<>(first, Math.min(visible, cap), candidates > cap);
+  }
+
+  /**
+   * Of {@code ids}, in their order, those the policy lets the actor see — judged with the same
+   * audience as every other advisory read, loading only the recipients the policy consults for this
+   * viewer ({@link jp.renkei.engine.policy.Reach}), so judging 1,000 advisories fanned out to 200
+   * organisations each reads about 1,000 rows, not 200,000.
+   */
+  private List<Long> visibleIds(Actor actor, List<Long> ids) {
+    if (ids.isEmpty()) {
       return List.of();
     }
-    Map<Long, Summary> visible =
-        summariesOf(actor, failed.stream().map(AdvisoryRepository.Failed::advisoryId));
-    Map<Long, String> names = new HashMap<>();
-    return failed.stream()
-        .filter(f -> visible.containsKey(f.advisoryId()))
-        .map(
-            f ->
-                new FailedDelivery(
-                    f.advisoryId(),
-                    visible.get(f.advisoryId()).title(),
-                    names.computeIfAbsent(
-                        f.organisationId(), o -> directory.organisation(o).nameJa()),
-                    f.channel(),
-                    f.attempts(),
-                    f.lastError(),
-                    f.createdAt()))
-        .toList();
+    List<Long> distinct = ids.stream().distinct().toList();
+    SharingGate.Check check = gate.check(actor);
+    Map<Long, Set<Long>> recipients =
+        advisories.recipientOrgsAmong(distinct, gate.reach(actor).consultedOrganisations());
+    Set<Long> visible =
+        advisories.advisories(distinct).stream()
+            .filter(a -> check.allows(audience(a, recipients.get(a.id()))))
+            .map(AdvisoryRepository.Advisory::id)
+            .collect(Collectors.toSet());
+    return distinct.stream().filter(visible::contains).toList();
   }
 
   /** The summaries, by id, of those of the advisories the policy lets the actor see. */
@@ -643,7 +685,9 @@ public class AdvisoryService {
       return List.of();
     }
     Map<Long, Set<Long>> recipients =
-        advisories.recipientOrgs(batch.stream().map(AdvisoryRepository.Advisory::id).toList());
+        advisories.recipientOrgsAmong(
+            batch.stream().map(AdvisoryRepository.Advisory::id).toList(),
+            gate.reach(actor).consultedOrganisations());
     List<AdvisoryRepository.Advisory> visible =
         batch.stream()
             .filter(a -> check.allows(audience(a, recipients.get(a.id()))))

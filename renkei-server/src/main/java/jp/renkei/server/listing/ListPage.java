@@ -20,6 +20,14 @@ import java.util.function.Predicate;
  */
 public record ListPage<T>(List<T> rows, int total, boolean capped, ListQuery query) {
 
+  /** The same page with its rows completed (e.g. named) by the caller, in the same order. */
+  public <U> ListPage<U> withRows(List<U> completed) {
+    if (completed.size() != rows.size()) {
+      throw new IllegalArgumentException("a page's rows are completed one for one");
+    }
+    return new ListPage<>(List.copyOf(completed), total, capped, query);
+  }
+
   /** An empty page for a query with problems (nothing is listed until they are fixed). */
   public static <T> ListPage<T> rejected(ListQuery query) {
     return new ListPage<>(List.of(), 0, false, query);

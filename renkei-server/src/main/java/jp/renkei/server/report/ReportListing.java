@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jp.renkei.engine.policy.Reach;
 import jp.renkei.server.listing.ListQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,7 +21,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReportListing {
 
-  /** A candidate: the report, its newest version's title, severity and number, delivered orgs. */
+  /**
+   * A candidate: the report, its newest version's title, severity and number (null and 0 when the
+   * query did not need them), and the delivered organisations the policy consults for the viewer.
+   */
   record Candidate(
       ReportRecords.Report report,
       String title,
@@ -53,24 +57,55 @@ class ReportListing {
   }
 
   /**
-   * Candidates for the query, drafts only of {@code organisationId}; call inside a transaction (the
-   * rows are fetched 1,000 at a time) and close the stream.
+   * Candidates for the query, drafts only of {@code organisationId}, and only rows the viewer's
+   * {@link Reach} admits (a necessary condition of the policy, so no visible row is left out); call
+   * inside a transaction (the rows are fetched 1,000 at a time) and close the stream.
    */
-  Stream<Candidate> candidates(long organisationId, ListQuery q) {
+  Stream<Candidate> candidates(long organisationId, Reach reach, ListQuery q) {
+    // the newest version is joined only when a filter or the order needs it; otherwise the page
+    // reads the titles of its own rows (ReportService#search)
+    boolean version =
+        !q.text().isEmpty()
+            || q.chosen("severity").isPresent()
+            || q.chosen("type").isPresent()
+            || q.chosen("cause").isPresent()
+            || q.sort().equals("title")
+            || q.sort().equals("severity");
     StringBuilder sql =
         new StringBuilder(
             "select r.id, r.originator_org_id, r.originator_user_id, r.sector_code, r.route,"
                 + " r.ceptoar_id, r.anonymise, r.tlp, r.scope_sectors, r.scope_types,"
                 + " r.excluded_org_ids, r.recipient_user_ids, r.status, r.created_at,"
-                + " r.submitted_at, r.presented_originator, l.title, l.severity_code, l.version_no,"
+                + " r.submitted_at, r.presented_originator,"
+                + (version
+                    ? " l.title, l.severity_code, l.version_no,"
+                    : " null as title, null as severity_code, 0 as version_no,")
+                // of the delivered organisations, those the policy consults for this viewer: the
+                // decision is the same (Reach#consultedPart), the array mostly empty
                 + " array(select h.recipient_org_id from report_hop h where h.report_id = r.id"
-                + " and h.delivered_at is not null) as delivered"
-                + " from report r cross join lateral (select v.title, v.severity_code,"
-                + " v.version_no, v.incident_type_code, v.cause_codes from report_version v"
-                + " where v.report_id = r.id order by v.version_no desc limit 1) l"
+                + " and h.delivered_at is not null and h.recipient_org_id = any(?)) as delivered"
+                + " from report r"
+                + (version
+                    ? " cross join lateral (select v.title, v.severity_code,"
+                        + " v.version_no, v.incident_type_code, v.cause_codes from report_version v"
+                        + " where v.report_id = r.id order by v.version_no desc limit 1) l"
+                    : "")
                 + " where (r.status <> 'draft' or r.originator_org_id = ?)");
     List<Object> args = new ArrayList<>();
+    args.add(reach.consultedOrganisations().toArray(Long[]::new));
     args.add(organisationId);
+    // only narrows: a row outside this condition is one the policy refuses whatever else holds
+    // (Reach#admits, with ReportAccess#audience's marking never wider than the stored TLP and its
+    // recipients the delivered hops); every row left is still judged by the policy
+    sql.append(
+        " and (r.originator_org_id = ? or r.tlp in ('clear', 'green')"
+            + " or r.originator_user_id = ? or ? = any(r.recipient_user_ids)"
+            + " or exists (select 1 from report_hop p where p.report_id = r.id"
+            + " and p.delivered_at is not null and p.recipient_org_id = any(?)))");
+    args.add(reach.organisationId() == null ? -1L : reach.organisationId());
+    args.add(reach.personId() == null ? -1L : reach.personId());
+    args.add(reach.personId() == null ? -1L : reach.personId());
+    args.add(reach.consultedOrganisations().toArray(Long[]::new));
     q.chosen("sector").ifPresent(v -> and(sql, args, "r.sector_code = ?", v));
     q.chosen("tlp").ifPresent(v -> and(sql, args, "r.tlp = ?", v));
     q.chosen("status").ifPresent(v -> and(sql, args, "r.status = ?", v));

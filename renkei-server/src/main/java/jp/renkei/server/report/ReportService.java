@@ -22,6 +22,7 @@ import jp.renkei.server.failure.NotFound;
 import jp.renkei.server.listing.ListPage;
 import jp.renkei.server.listing.ListQuery;
 import jp.renkei.server.listing.ListSpec;
+import jp.renkei.server.listing.Section;
 import jp.renkei.server.sharing.SharingGate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -320,7 +321,7 @@ public class ReportService {
     int matching = 0;
     Map<Long, String> names = new HashMap<>();
     Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
-    try (var candidates = listing.candidates(org, query)) {
+    try (var candidates = listing.candidates(org, gate.reach(actor), query)) {
       var it = candidates.iterator();
       while (it.hasNext() && matching <= ListSpec.CAP) {
         ReportListing.Candidate c = it.next();
@@ -339,20 +340,25 @@ public class ReportService {
         matching++;
       }
     }
+    Map<Long, ReportRepository.Latest> latest =
+        page.stream().anyMatch(c -> c.versions() == 0)
+            ? reports.latest(page.stream().map(c -> c.report().id()).toList())
+            : Map.of();
     List<Summary> rows = new ArrayList<>();
     for (ReportListing.Candidate c : page) {
       ReportRecords.Report r = c.report();
+      ReportRepository.Latest l = latest.get(r.id());
       rows.add(
           new Summary(
               r.id(),
-              c.title(),
+              l == null ? c.title() : l.title(),
               r.status(),
               r.tlp(),
               r.sectorCode(),
               displayName(names, r),
-              c.severity(),
+              l == null ? c.severity() : l.severityCode(),
               r.submittedAt(),
-              c.versions(),
+              l == null ? c.versions() : l.versionNo(),
               displayNameEn(orgs, r)));
     }
     boolean capped = matching > ListSpec.CAP;
@@ -465,6 +471,15 @@ public class ReportService {
    * every anonymised report with a version waiting for this CEPTOAR to relay it.
    */
   public List<InboxItem> inbox(Actor actor, int limit) {
+    return inbox(actor, limit, true);
+  }
+
+  /**
+   * As {@link #inbox(Actor, int)}, every item judged by the policy as there, but without its title
+   * and reporter's name (null) when {@code named} is false: a page that neither searches nor sorts
+   * by them names only the rows it shows ({@link #named}).
+   */
+  public List<InboxItem> inbox(Actor actor, int limit, boolean named) {
     if (actor.organisationId() == null) {
       return List.of();
     }
@@ -476,32 +491,75 @@ public class ReportService {
         delivered.add(h);
       }
     }
-    return items(actor, delivered, waiting, limit);
+    return items(actor, delivered, waiting, limit, named);
+  }
+
+  /** {@code items} from {@link #inbox(Actor, int, boolean)} with their titles and names. */
+  public List<InboxItem> named(List<InboxItem> items) {
+    if (items.isEmpty()) {
+      return items;
+    }
+    List<Long> ids = items.stream().map(InboxItem::reportId).distinct().toList();
+    Map<Long, ReportRecords.Report> byId = reports.reports(ids);
+    Map<Long, ReportRepository.Latest> latest = reports.latest(ids);
+    Map<Long, String> names = new HashMap<>();
+    return items.stream()
+        .map(
+            i ->
+                new InboxItem(
+                    i.reportId(),
+                    latest.get(i.reportId()).title(),
+                    i.tlp(),
+                    displayName(names, byId.get(i.reportId())),
+                    i.kind(),
+                    i.deliveredAt(),
+                    i.readAt(),
+                    i.forwardedAt(),
+                    i.awaitingRelay(),
+                    i.canForward(),
+                    i.originatorNameEn()))
+        .toList();
   }
 
   /**
    * What waits on the actor's organisation in its inbox: anonymised reports with a version to
    * relay, then reports not yet read or read but not passed on, newest first — inbox items, judged
-   * by the policy as the inbox is. At most {@code limit} open hops are read.
+   * by the policy as the inbox is. Every waiting report (up to {@code cap}) is judged and counted;
+   * only the first {@code show} are built into items.
    */
-  public List<InboxItem> waiting(Actor actor, int limit) {
+  public Section<InboxItem> waiting(Actor actor, int show, int cap) {
     if (actor.organisationId() == null) {
-      return List.of();
+      return Section.empty();
     }
     List<ReportRecords.Hop> delivered =
         new ArrayList<>(reports.awaitingRelay(actor.organisationId()));
     Set<Long> waiting = delivered.stream().map(ReportRecords.Hop::id).collect(Collectors.toSet());
-    for (ReportRecords.Hop h : reports.open(actor.organisationId(), limit)) {
+    List<ReportRecords.Hop> open = reports.open(actor.organisationId(), cap + 1);
+    for (ReportRecords.Hop h : open) {
       if (!waiting.contains(h.id())) {
         delivered.add(h);
       }
     }
-    return items(actor, delivered, waiting, Integer.MAX_VALUE);
+    if (delivered.isEmpty()) {
+      return Section.empty();
+    }
+    SharingGate.Check check = gate.check(actor);
+    List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).distinct().toList();
+    Map<Long, ReportRecords.Report> byId = reports.reports(ids);
+    Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
+    List<ReportRecords.Hop> visible =
+        delivered.stream()
+            .filter(h -> check.allows(audience(byId.get(h.reportId()), hopsById.get(h.reportId()))))
+            .toList();
+    return new Section<>(
+        items(actor, visible.subList(0, Math.min(show, visible.size())), waiting, show, true),
+        Math.min(visible.size(), cap),
+        open.size() > cap || visible.size() > cap);
   }
 
   /** Inbox items of the delivered hops the policy lets the actor see, at most {@code limit}. */
   private List<InboxItem> items(
-      Actor actor, List<ReportRecords.Hop> delivered, Set<Long> waiting, int limit) {
+      Actor actor, List<ReportRecords.Hop> delivered, Set<Long> waiting, int limit, boolean named) {
     List<InboxItem> out = new ArrayList<>();
     if (delivered.isEmpty()) {
       return out;
@@ -512,7 +570,7 @@ public class ReportService {
     List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).toList();
     Map<Long, ReportRecords.Report> byId = reports.reports(ids);
     Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
-    Map<Long, ReportRepository.Latest> latest = reports.latest(ids);
+    Map<Long, ReportRepository.Latest> latest = named ? reports.latest(ids) : Map.of();
     Map<Long, ReportRepository.Latest> copies =
         reports.latest(
             delivered.stream()
@@ -535,9 +593,9 @@ public class ReportService {
       out.add(
           new InboxItem(
               r.id(),
-              latest.get(r.id()).title(),
+              named ? latest.get(r.id()).title() : null,
               r.tlp(),
-              displayName(names, r),
+              named ? displayName(names, r) : null,
               h.kind(),
               h.deliveredAt(),
               h.readAt(),
@@ -569,16 +627,17 @@ public class ReportService {
   /**
    * Comments other organisations wrote since {@code since} on reports the actor's organisation
    * filed or received on their route, newest first — only on reports the policy lets the actor see
-   * now, so a report narrowed or never visible brings none.
+   * now, so a report narrowed or never visible brings none. All of them (up to {@code cap}) are
+   * counted; the first {@code show} are built.
    */
-  public List<CommentNotice> recentComments(Actor actor, Instant since, int limit) {
+  public Section<CommentNotice> recentComments(Actor actor, Instant since, int show, int cap) {
     if (actor.organisationId() == null) {
-      return List.of();
+      return Section.empty();
     }
     List<ReportRepository.RecentComment> found =
-        reports.recentComments(actor.organisationId(), since, limit);
+        reports.recentComments(actor.organisationId(), since, cap + 1);
     if (found.isEmpty()) {
-      return List.of();
+      return Section.empty();
     }
     List<Long> targets =
         found.stream()
@@ -593,26 +652,33 @@ public class ReportService {
             .filter(
                 id -> byId.containsKey(id) && check.allows(audience(byId.get(id), hops.get(id))))
             .collect(Collectors.toSet());
-    if (visible.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, ReportRepository.Latest> latest = reports.latest(List.copyOf(visible));
+    List<ReportRepository.RecentComment> seen =
+        found.stream()
+            .filter(c -> visible.contains(c.originalId() != null ? c.originalId() : c.reportId()))
+            .toList();
+    List<ReportRepository.RecentComment> first = seen.stream().limit(show).toList();
+    Map<Long, ReportRepository.Latest> latest =
+        first.isEmpty()
+            ? Map.of()
+            : reports.latest(
+                first.stream()
+                    .map(c -> c.originalId() != null ? c.originalId() : c.reportId())
+                    .distinct()
+                    .toList());
     Map<Long, String> names = new HashMap<>();
     List<CommentNotice> out = new ArrayList<>();
-    for (ReportRepository.RecentComment c : found) {
+    for (ReportRepository.RecentComment c : first) {
       long target = c.originalId() != null ? c.originalId() : c.reportId();
-      if (visible.contains(target)) {
-        String body = c.body().strip();
-        out.add(
-            new CommentNotice(
-                target,
-                latest.get(target).title(),
-                name(names, c.orgId()),
-                body.length() > EXCERPT ? body.substring(0, EXCERPT) + "…" : body,
-                c.createdAt()));
-      }
+      String body = c.body().strip();
+      out.add(
+          new CommentNotice(
+              target,
+              latest.get(target).title(),
+              name(names, c.orgId()),
+              body.length() > EXCERPT ? body.substring(0, EXCERPT) + "…" : body,
+              c.createdAt()));
     }
-    return out;
+    return new Section<>(out, Math.min(seen.size(), cap), found.size() > cap);
   }
 
   /** How many anonymised reports have a version waiting for the actor's CEPTOAR to relay it. */

@@ -4,6 +4,7 @@ import java.util.Set;
 import jp.renkei.engine.policy.Audience;
 import jp.renkei.engine.policy.C4tapStanding;
 import jp.renkei.engine.policy.Decision;
+import jp.renkei.engine.policy.Reach;
 import jp.renkei.engine.policy.SharingPolicy;
 import jp.renkei.engine.policy.Viewer;
 import jp.renkei.server.audit.Actor;
@@ -99,6 +100,15 @@ public class SharingGate {
     Viewer v = viewer(actor);
     var mode = modes.current();
     return audience -> policy.decide(v, audience, mode);
+  }
+
+  /**
+   * What the policy consults about the actor ({@link Reach}): a necessary condition to pre-narrow
+   * candidates, and the recipients worth loading. Every object shown is still judged by {@link
+   * #check}.
+   */
+  public Reach reach(Actor actor) {
+    return Reach.of(viewer(actor));
   }
 
   /** Organisation types a delivery to everyone leaves out now (see SharingPolicy.gatedTypes). */

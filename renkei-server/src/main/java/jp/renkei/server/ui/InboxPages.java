@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.listing.ListPage;
@@ -74,11 +75,16 @@ class InboxPages {
             .sorts("delivered", "title", "tlp", "from")
             .build()
             .parse(params, response);
-    model.addAttribute(
-        "page",
+    // titles and names are read for every item only when the text, the sender or the order needs
+    // them
+    boolean named =
+        !query.text().isEmpty()
+            || !query.field("org").isEmpty()
+            || Set.of("title", "from").contains(query.sort());
+    ListPage<ReportService.InboxItem> page =
         ListPage.of(
             query,
-            reports.inbox(actor, ListSpec.CAP + 1),
+            reports.inbox(actor, ListSpec.CAP + 1, named),
             i ->
                 query.textMatches(i.title(), i.originatorName(), i.originatorNameEn())
                     && query.fieldMatches("org", i.originatorName(), i.originatorNameEn())
@@ -96,11 +102,12 @@ class InboxPages {
                 ListPage.byTlp(ReportService.InboxItem::tlp),
                 "from",
                 ListPage.<ReportService.InboxItem, String>by(i -> i.originatorName(locale))),
-            ReportService.InboxItem::reportId));
+            ReportService.InboxItem::reportId);
+    model.addAttribute("page", named ? page : page.withRows(reports.named(page.rows())));
     Instant now = Instant.now();
     // every advisory still to confirm (the earliest deadline first), then the newest others
     Map<Long, AdvisoryService.Summary> preview = new java.util.LinkedHashMap<>();
-    advisories.toConfirm(actor, ADVISORY_PREVIEW).stream()
+    advisories.toConfirm(actor, ADVISORY_PREVIEW, ADVISORY_PREVIEW).first().stream()
         .sorted(
             Comparator.comparing(
                 AdvisoryService.Summary::confirmBy,

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.intel.TaxiiFeeds;
+import jp.renkei.server.listing.Section;
 import jp.renkei.server.report.ReportService;
 
 /**
  * What waits on one signed-in person, section by section, each already cut by the sharing policy to
- * what that person may see. The navigation's counts are this queue's own sizes, so they always
- * match it.
+ * what that person may see. The navigation's counts are this queue's own counts, so they always
+ * match it. A section holds its first items (built for the page, none for the counts' poll) and the
+ * count of all of them, each judged by the policy as a shown item is.
  *
  * @param reports reports delivered to the organisation that wait on it (to relay, read or pass on)
  * @param toConfirm advisories delivered to the organisation, not yet confirmed, with deadlines
@@ -17,18 +19,16 @@ import jp.renkei.server.report.ReportService;
  * @param comments comments other organisations wrote recently on the organisation's reports
  * @param failedDeliveries advisory e-mails and webhooks given up on (admins only)
  * @param failingFeeds feed subscriptions failing since their last success (platform admins only)
- * @param capped whether a section reached {@link WorkQueueService#SECTION_LIMIT}
  * @param commentDays how many days back {@code comments} go
  */
 public record WorkQueue(
-    List<ReportItem> reports,
-    List<AdvisoryItem> toConfirm,
-    List<AdvisoryService.Unconfirmed> mine,
-    List<ReportService.CommentNotice> comments,
-    List<AdvisoryService.FailedDelivery> failedDeliveries,
+    Section<ReportItem> reports,
+    Section<AdvisoryItem> toConfirm,
+    Section<AdvisoryService.Unconfirmed> mine,
+    Section<ReportService.CommentNotice> comments,
+    Section<AdvisoryService.FailedDelivery> failedDeliveries,
     List<TaxiiFeeds.Feed> failingFeeds,
     Sections shown,
-    boolean capped,
     long commentDays,
     Instant asOf) {
 
@@ -46,15 +46,15 @@ public record WorkQueue(
 
   /** Items in the reports and advisories sections: what the inbox link counts. */
   public int inboxCount() {
-    return reports.size() + toConfirm.size();
+    return reports.count() + toConfirm.count();
   }
 
   /** Every item in the queue: what the home link counts. */
   public int total() {
     return inboxCount()
-        + mine.size()
-        + comments.size()
-        + failedDeliveries.size()
+        + mine.count()
+        + comments.count()
+        + failedDeliveries.count()
         + failingFeeds.size();
   }
 
@@ -62,18 +62,37 @@ public record WorkQueue(
   public static final int SHOWN = 50;
 
   /** The items of a section the page lists. */
+  public <T> List<T> first(Section<T> items) {
+    return items.first().size() <= SHOWN ? items.first() : items.first().subList(0, SHOWN);
+  }
+
+  /** The items of a list the page lists (failing feeds are few and all read). */
   public <T> List<T> first(List<T> items) {
     return items.size() <= SHOWN ? items : items.subList(0, SHOWN);
   }
 
   /** How many items of a section the page counts but does not list. */
+  public int more(Section<?> items) {
+    return Math.max(0, items.count() - first(items).size());
+  }
+
+  /** How many failing feeds the page does not list. */
   public int more(List<?> items) {
     return Math.max(0, items.size() - SHOWN);
   }
 
-  /** The most items a section reads. */
+  /** Whether a section reached {@link WorkQueueService#COUNT_LIMIT} (its count reads "n+"). */
+  public boolean capped() {
+    return reports.capped()
+        || toConfirm.capped()
+        || mine.capped()
+        || comments.capped()
+        || failedDeliveries.capped();
+  }
+
+  /** The most items a section counts. */
   public int limit() {
-    return WorkQueueService.SECTION_LIMIT;
+    return WorkQueueService.COUNT_LIMIT;
   }
 
   /** How long ago {@code t} was, when the queue was read. */
@@ -81,8 +100,8 @@ public record WorkQueue(
     return java.time.Duration.between(t, asOf);
   }
 
-  /** Overdue advisories to confirm. */
+  /** Overdue advisories to confirm (all are read: the count needs each one's deadline). */
   public long overdue() {
-    return toConfirm.stream().filter(AdvisoryItem::overdue).count();
+    return toConfirm.first().stream().filter(AdvisoryItem::overdue).count();
   }
 }

@@ -10,6 +10,7 @@ import jp.renkei.server.config.WorklistProperties;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.intel.TaxiiFeeds;
+import jp.renkei.server.listing.Section;
 import jp.renkei.server.report.ReportService;
 import org.springframework.stereotype.Service;
 
@@ -22,8 +23,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkQueueService {
 
-  /** The most items one section reads; a longer section says so ("500+"). */
-  public static final int SECTION_LIMIT = 500;
+  /**
+   * The most items one section counts; a longer section says so ("1000+"). Each counted item is
+   * judged by the policy, but only the shown ones are built.
+   */
+  public static final int COUNT_LIMIT = 1_000;
 
   private final ReportService reports;
   private final AdvisoryService advisories;
@@ -47,53 +51,66 @@ public class WorkQueueService {
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
+  /** The queue with the first {@link WorkQueue#SHOWN} items of each section. */
   public WorkQueue queue(Actor actor) {
+    return queue(actor, WorkQueue.SHOWN);
+  }
+
+  /**
+   * Only the counts (the navigation's poll): every item is judged and counted as for the page, but
+   * none is built.
+   */
+  public WorkQueue counts(Actor actor) {
+    return queue(actor, 0);
+  }
+
+  private WorkQueue queue(Actor actor, int show) {
     Instant now = clock.instant();
     if (actor.organisationId() == null) {
       return new WorkQueue(
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
+          Section.empty(),
+          Section.empty(),
+          Section.empty(),
+          Section.empty(),
+          Section.empty(),
           List.of(),
           new WorkQueue.Sections(false, false, false, false),
-          false,
           properties.commentsSince().toDays(),
           now);
     }
-    List<WorkQueue.ReportItem> waiting =
-        reports.waiting(actor, SECTION_LIMIT).stream()
-            .map(i -> new WorkQueue.ReportItem(i, action(i)))
-            .toList();
-    List<WorkQueue.AdvisoryItem> toConfirm =
-        advisories.toConfirm(actor, SECTION_LIMIT).stream()
+    Section<ReportService.InboxItem> found = reports.waiting(actor, show, COUNT_LIMIT);
+    Section<WorkQueue.ReportItem> waiting =
+        new Section<>(
+            found.first().stream().map(i -> new WorkQueue.ReportItem(i, action(i))).toList(),
+            found.count(),
+            found.capped());
+    // on the page every advisory to confirm is built: the overdue count needs each one's delivery
+    Section<AdvisoryService.Summary> open =
+        advisories.toConfirm(actor, show == 0 ? 0 : COUNT_LIMIT, COUNT_LIMIT);
+    List<WorkQueue.AdvisoryItem> confirmItems =
+        open.first().stream()
             .map(
                 a -> {
                   Instant deadline = a.deliveredAt().plus(properties.confirmWithin());
                   return new WorkQueue.AdvisoryItem(a, deadline, now.isAfter(deadline));
                 })
             .toList();
+    Section<WorkQueue.AdvisoryItem> toConfirm =
+        new Section<>(confirmItems, open.count(), open.capped());
     boolean issuer = advisories.mayIssue(actor);
-    List<AdvisoryService.Unconfirmed> mine =
-        issuer ? advisories.unconfirmedOfMine(actor, SECTION_LIMIT) : List.of();
-    List<ReportService.CommentNotice> comments =
-        reports.recentComments(actor, now.minus(properties.commentsSince()), SECTION_LIMIT);
+    Section<AdvisoryService.Unconfirmed> mine =
+        issuer ? advisories.unconfirmedOfMine(actor, show, COUNT_LIMIT) : Section.empty();
+    Section<ReportService.CommentNotice> comments =
+        reports.recentComments(actor, now.minus(properties.commentsSince()), show, COUNT_LIMIT);
     boolean orgAdmin = actor.is(Role.ORG_ADMIN);
     boolean platformAdmin = actor.is(Role.PLATFORM_ADMIN);
-    List<AdvisoryService.FailedDelivery> failed =
-        orgAdmin ? advisories.failedDeliveries(actor, SECTION_LIMIT) : List.of();
+    Section<AdvisoryService.FailedDelivery> failed =
+        orgAdmin ? advisories.failedDeliveries(actor, show, COUNT_LIMIT) : Section.empty();
     List<TaxiiFeeds.Feed> failing =
         platformAdmin
             ? feeds.list(actor).stream().filter(f -> "failing".equals(f.health())).toList()
             : List.of();
     boolean relays = "ceptoar".equals(directory.organisation(actor.organisationId()).typeCode());
-    boolean capped =
-        waiting.size() >= SECTION_LIMIT
-            || toConfirm.size() >= SECTION_LIMIT
-            || mine.size() >= SECTION_LIMIT
-            || comments.size() >= SECTION_LIMIT
-            || failed.size() >= SECTION_LIMIT;
     return new WorkQueue(
         waiting,
         toConfirm,
@@ -102,7 +119,6 @@ public class WorkQueueService {
         failed,
         failing,
         new WorkQueue.Sections(issuer, orgAdmin, platformAdmin, relays),
-        capped,
         properties.commentsSince().toDays(),
         now);
   }

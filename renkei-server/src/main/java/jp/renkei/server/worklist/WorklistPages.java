@@ -28,7 +28,7 @@ class WorklistPages {
 
   @GetMapping("/worklist/counts")
   String counts(Actor actor, Model model) {
-    model.addAttribute("queue", queues.queue(actor));
+    model.addAttribute("queue", queues.counts(actor));
     return "worklist/queue :: counts";
   }
 }

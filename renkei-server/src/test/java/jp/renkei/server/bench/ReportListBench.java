@@ -108,6 +108,22 @@ class ReportListBench extends ServerTest {
         }
         report(v.getKey(), "page /reports?" + q.getValue() + " [" + total + "]", ms, 0);
       }
+      // the other lists on the same data: the inbox (NISC's holds every delivered report) and
+      // the advisories
+      for (String page :
+          List.of("/inbox", "/inbox?status=unread", "/inbox?sort=title", "/advisories")) {
+        web.get(page);
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+          long s = System.nanoTime();
+          HttpResponse<String> r = web.get(page);
+          ms[i] = (System.nanoTime() - s) / 1e6;
+          if (r.statusCode() != 200) {
+            throw new AssertionError(page + ": " + r.statusCode());
+          }
+        }
+        report(v.getKey(), "page " + page, ms, 0);
+      }
     }
   }
 

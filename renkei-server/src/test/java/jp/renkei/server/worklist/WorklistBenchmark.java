@@ -43,6 +43,9 @@ class WorklistBenchmark extends ServerTest {
   static final int ROUNDS = Integer.getInteger("bench.rounds", 40);
   static final int WARMUP = Integer.getInteger("bench.warmup", 5);
 
+  /** Statements slower than this many ms go to the embedded PostgreSQL's log (-1: none). */
+  static final int SLOW_SQL_MS = Integer.getInteger("bench.slowSqlMs", -1);
+
   static {
     System.setProperty(SENDER_POLL_PROPERTY, "1h");
   }
@@ -78,6 +81,10 @@ class WorklistBenchmark extends ServerTest {
     viewers.put("c-bank analyst (CEPTOAR)", signIn("c-bank", Role.ANALYST));
     viewers.put("operator org admin", signIn(benchOp, Role.ORG_ADMIN));
 
+    if (SLOW_SQL_MS >= 0) {
+      jdbc.sql("alter system set log_min_duration_statement = " + SLOW_SQL_MS).update();
+      jdbc.sql("select pg_reload_conf()").query(Boolean.class).single();
+    }
     List<String> pages = List.of("/inbox", "/", "/worklist", "/worklist/counts");
     StringBuilder table = new StringBuilder();
     table.append("| viewer | queue items | page | p50 ms | p95 ms | p95 / inbox p95 |\n");

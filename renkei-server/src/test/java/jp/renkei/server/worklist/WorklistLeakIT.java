@@ -181,6 +181,43 @@ class WorklistLeakIT extends ServerTest {
     assertThat(platform.counts()).isEqualTo(platformBefore);
   }
 
+  /**
+   * A section longer than the page shows its first 50 and counts the rest: 60 reports the CEPTOAR
+   * may see and 60 it may not (TLP:RED naming nobody there, delivered to it all the same) waiting
+   * on it. The count, the "more" line and the navigation move by the 60 visible ones only, and no
+   * hidden one is listed.
+   */
+  @Test
+  void longSectionsCountOnlyWhatThePersonMaySee() {
+    Organisation bankOrg = member("finance", "c-bank");
+    Duty watcher = duty("c-bank", Role.ANALYST);
+    Map<String, Integer> before = watcher.counts();
+    long cbank = directory.organisation("c-bank").id();
+    String visible = Fixtures.unique("長い列 見える");
+    String hidden = Fixtures.unique("長い列 赤");
+    for (String[] kind : List.of(new String[] {"amber", visible}, new String[] {"red", hidden})) {
+      jdbc.sql(
+              "with r as (insert into report (originator_org_id, sector_code, route, ceptoar_id,"
+                  + " tlp, status, created_at, submitted_at) select ?, 'finance', 'ceptoar', ?, ?,"
+                  + " 'submitted', now() - g * interval '1 minute', now() - g * interval '1 minute'"
+                  + " from generate_series(1, 60) g returning id, created_at),"
+                  + " v as (insert into report_version (report_id, version_no, kind, title, summary,"
+                  + " detected_at, incident_type_code, service_outage, severity_code,"
+                  + " cascade_possibility, reporting_case_code) select id, 1, 'first', ?, '概要',"
+                  + " created_at, 'malware', 'no', 'level2', 'unknown', 'case3' from r)"
+                  + " insert into report_hop (report_id, hop_order, kind, recipient_org_id,"
+                  + " delivered_at) select id, 1, 'ceptoar', ?, created_at from r")
+          .params(bankOrg.id(), cbank, kind[0], kind[1], cbank)
+          .update();
+    }
+    Map<String, Integer> after = watcher.counts();
+    assertThat(after.get("reports")).isEqualTo(before.get("reports") + 60);
+    assertThat(after.get("nav")).isEqualTo(before.get("nav") + 60);
+    String queue = watcher.queue();
+    assertThat(queue).contains(visible).doesNotContain(hidden);
+    assertThat(queue).contains("ほか " + (after.get("reports") - 50) + " 件");
+  }
+
   @Test
   void thePollingEndpointsNeedASignInAndAnswerOnlyForTheSignedInPerson() {
     Organisation one = member("finance", "c-bank");
