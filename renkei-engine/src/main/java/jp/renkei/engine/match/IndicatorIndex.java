@@ -29,7 +29,9 @@ public final class IndicatorIndex {
     this.hasUrls = b.urlFilter.size() > 0;
     this.indicators = List.copyOf(b.indicators);
     this.domains = b.domains;
+    this.domains.trim();
     this.ipv4 = b.ipv4;
+    this.ipv4.freeze();
     this.exact = Map.copyOf(b.exact);
     this.ipv6Ranges = List.copyOf(b.ipv6Ranges);
   }
