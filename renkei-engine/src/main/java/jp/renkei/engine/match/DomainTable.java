@@ -13,11 +13,11 @@ import java.util.Arrays;
  */
 final class DomainTable {
 
-  private byte[] arena = new byte[1 << 12]; // each key: its length byte, then its bytes
-  private int arenaUsed = 1; // offset 0 means an empty slot
-  private long[] slots; // hash << 32 | arena offset; 0 when empty
-  private int[] values;
-  private int size;
+  byte[] arena = new byte[1 << 12]; // each key: its length byte, then its bytes
+  int arenaUsed = 1; // offset 0 means an empty slot
+  long[] slots; // hash << 32 | arena offset; 0 when empty
+  int[] values;
+  int size;
 
   DomainTable(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
@@ -63,9 +63,9 @@ final class DomainTable {
     }
   }
 
-  /** Shrinks an over-sized table (built for more entries than came) to a load of at most 1/2. */
+  /** Shrinks an over-sized table (built for more entries than came) to a load of at most 3/4. */
   void trim() {
-    int capacity = Integer.highestOneBit(Math.max(16, size * 2 - 1)) << 1;
+    int capacity = Integer.highestOneBit(Math.max(16, size + size / 3)) << 1;
     if (capacity < slots.length) {
       resize(capacity);
     }

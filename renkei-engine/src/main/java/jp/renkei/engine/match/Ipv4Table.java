@@ -14,7 +14,7 @@ final class Ipv4Table {
   /** Below this many entries the tables are small enough to probe directly. */
   static final int FILTER_FROM = 4096;
 
-  private final IntTable[] byPrefix = new IntTable[33];
+  final IntTable[] byPrefix = new IntTable[33];
   private long usedPrefixes; // bit p set when some entry has prefix length p
   private int size;
   private long[] slash24; // bit per /24 network holding or inside an entry; null: no filter
@@ -32,6 +32,13 @@ final class Ipv4Table {
     if (byPrefix[prefix].put(network & mask(prefix), value)) {
       size++;
     }
+  }
+
+  /** Puts back a table of one prefix length (from a snapshot). */
+  void restore(int prefix, IntTable t) {
+    byPrefix[prefix] = t;
+    usedPrefixes |= 1L << prefix;
+    size += t.count;
   }
 
   /** Builds the /24 filter when the table is large; call once all entries are in. */
@@ -126,9 +133,9 @@ final class Ipv4Table {
 
   /** Open addressing int → non-negative int; a slot whose value is -1 is empty. */
   static final class IntTable {
-    private int[] keys = new int[16];
-    private int[] values = filled(16);
-    private int count;
+    int[] keys = new int[16];
+    int[] values = filled(16);
+    int count;
 
     private static int[] filled(int n) {
       int[] v = new int[n];

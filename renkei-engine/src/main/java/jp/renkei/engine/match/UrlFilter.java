@@ -29,8 +29,8 @@ final class UrlFilter {
   private static final long HOST_SEED = 0x9E3779B97F4A7C15L;
   private static final long PATH_SEED = 0xC2B2AE3D27D4EB4FL;
 
-  private long[] keys = new long[64]; // 0 = empty
-  private int size;
+  long[] keys = new long[64]; // 0 = empty
+  int size;
 
   int size() {
     return size;
