@@ -200,6 +200,7 @@ public final class IndexSnapshot {
     longs(out, index.ipv6Ranges);
     out.writeInt(index.urlFilter.size);
     longs(out, index.urlFilter.keys);
+    longs(out, index.urlFilter.hostBits);
   }
 
   private static IndicatorIndex readIndex(ByteBuffer in) {
@@ -266,6 +267,7 @@ public final class IndexSnapshot {
       }
     }
     check(used == d.size, "domain table size");
+    d.filter();
     Ipv4Table v4 = new Ipv4Table();
     for (int p = 0; p <= 32; p++) {
       int count = in.getInt();
@@ -312,6 +314,8 @@ public final class IndexSnapshot {
       keys += k != 0 ? 1 : 0;
     }
     check(keys == urls.size, "URL filter size");
+    urls.hostBits = longs(in);
+    check(power(urls.hostBits.length), "URL host filter");
     return new IndicatorIndex(st, d, v4, exact, v6, urls);
   }
 

@@ -31,13 +31,14 @@ final class UrlFilter {
 
   long[] keys = new long[64]; // 0 = empty
   int size;
+  long[] hostBits = new long[1 << 12]; // a bit per host key: most hosts carry no URL indicator
 
   int size() {
     return size;
   }
 
   long bytes() {
-    return 8L * keys.length;
+    return 8L * keys.length + 8L * hostBits.length;
   }
 
   /** Adds the keys of a normalised URL (as {@code Observables} returns it). */
@@ -75,7 +76,9 @@ final class UrlFilter {
         put(prefixKey(host, path));
       }
     }
-    put(hostKey(host));
+    long hk = hostKey(host);
+    hostBits[(int) (hk >>> 6) & (hostBits.length - 1)] |= 1L << hk;
+    put(hk);
     put(fullKey(host, path, pe - end));
   }
 
@@ -128,7 +131,8 @@ final class UrlFilter {
       }
       ps++;
     }
-    if (!contains(hostKey(host))) {
+    long hk = hostKey(host);
+    if ((hostBits[(int) (hk >>> 6) & (hostBits.length - 1)] & (1L << hk)) == 0 || !contains(hk)) {
       return NO;
     }
     int pe = e;
