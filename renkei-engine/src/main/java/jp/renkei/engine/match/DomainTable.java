@@ -13,56 +13,80 @@ import java.util.Arrays;
  */
 final class DomainTable {
 
-  private byte[] arena = new byte[1 << 16];
-  private int arenaUsed;
-  private int[] slotOffset; // arena offset of the key, -1 when empty
-  private int[] slotLength;
-  private int[] slotHash;
-  private int[] slotValue;
-  private int size;
+  byte[] arena = new byte[1 << 12]; // each key: its length byte, then its bytes
+  int arenaUsed = 1; // offset 0 means an empty slot
+  long[] slots; // hash << 32 | arena offset; 0 when empty
+  int[] values;
+  int size;
+  private long[] hashBits; // a bit per hash of a key (after trim), so most misses skip the table
 
   DomainTable(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    slotOffset = new int[capacity];
-    Arrays.fill(slotOffset, -1);
-    slotLength = new int[capacity];
-    slotHash = new int[capacity];
-    slotValue = new int[capacity];
+    slots = new long[capacity];
+    values = new int[capacity];
   }
 
   int size() {
     return size;
   }
 
-  /** Adds a lower-case ASCII domain; returns the value already there, or -1. */
+  /** Adds a lower-case ASCII domain (at most 255 bytes); returns the value already there, or -1. */
   int put(String domain, int value) {
     byte[] key = domain.getBytes(StandardCharsets.US_ASCII);
+    if (key.length > 255) {
+      throw new IllegalArgumentException("domain longer than 255 bytes");
+    }
     int h = 0;
     for (int i = key.length - 1; i >= 0; i--) {
       h = step(h, key[i]);
     }
     h = finish(h);
-    int mask = slotOffset.length - 1;
+    int mask = slots.length - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      if (slotOffset[i] < 0) {
-        if (arenaUsed + key.length > arena.length) {
-          arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + key.length));
+      long slot = slots[i];
+      if (slot == 0) {
+        if (arenaUsed + key.length + 1 > arena.length) {
+          arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + key.length + 1));
         }
-        System.arraycopy(key, 0, arena, arenaUsed, key.length);
-        slotOffset[i] = arenaUsed;
-        slotLength[i] = key.length;
-        slotHash[i] = h;
-        slotValue[i] = value;
-        arenaUsed += key.length;
-        if (++size * 2 > slotOffset.length) {
-          grow();
+        arena[arenaUsed] = (byte) key.length;
+        System.arraycopy(key, 0, arena, arenaUsed + 1, key.length);
+        slots[i] = ((long) h << 32) | arenaUsed;
+        values[i] = value;
+        arenaUsed += key.length + 1;
+        if (++size * 2 > slots.length) {
+          resize(slots.length * 2);
         }
         return -1;
       }
-      if (slotHash[i] == h && equals(i, key, 0, key.length)) {
-        return slotValue[i];
+      if ((int) (slot >>> 32) == h && equals((int) slot, key)) {
+        return values[i];
       }
     }
+  }
+
+  /** Shrinks an over-sized table (built for more entries than came) to a load of at most 3/4. */
+  void trim() {
+    int capacity = Integer.highestOneBit(Math.max(16, size + size / 3)) << 1;
+    if (capacity < slots.length) {
+      resize(capacity);
+    }
+    if (arena.length > arenaUsed + 64) {
+      arena = Arrays.copyOf(arena, arenaUsed);
+    }
+    filter();
+  }
+
+  /** Sets a bit per key hash, about 8 bits per key (one in eight set): most probes stop there. */
+  void filter() {
+    long[] bits = new long[Math.max(16, Integer.highestOneBit(Math.max(1, size)) * 16 / 64)];
+    int mask = bits.length * 64 - 1;
+    for (long slot : slots) {
+      if (slot != 0) {
+        int b = (int) (slot >>> 32) & mask;
+        bits[b >>> 6] |= 1L << b;
+      }
+    }
+    hashBits = bits;
   }
 
   /**
@@ -88,65 +112,71 @@ final class DomainTable {
   }
 
   private int find(int h, byte[] line, int start, int end) {
-    int mask = slotOffset.length - 1;
-    int length = end - start;
-    for (int i = h & mask; slotOffset[i] >= 0; i = (i + 1) & mask) {
-      if (slotHash[i] == h && slotLength[i] == length && equalsIgnoreCase(i, line, start)) {
-        return slotValue[i];
+    long[] bits = hashBits;
+    if (bits != null) {
+      int b = h & (bits.length * 64 - 1);
+      if ((bits[b >>> 6] & (1L << b)) == 0) {
+        return -1;
       }
     }
-    return -1;
+    long[] s = slots;
+    int mask = s.length - 1;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      long slot = s[i];
+      if (slot == 0) {
+        return -1;
+      }
+      if ((int) (slot >>> 32) == h && equalsIgnoreCase((int) slot, line, start, end)) {
+        return values[i];
+      }
+    }
   }
 
-  private boolean equals(int slot, byte[] key, int from, int to) {
-    if (slotLength[slot] != to - from) {
+  private boolean equals(int o, byte[] key) {
+    if ((arena[o] & 255) != key.length) {
       return false;
     }
-    int o = slotOffset[slot];
-    for (int k = 0; k < to - from; k++) {
-      if (arena[o + k] != key[from + k]) {
+    for (int k = 0; k < key.length; k++) {
+      if (arena[o + 1 + k] != key[k]) {
         return false;
       }
     }
     return true;
   }
 
-  private boolean equalsIgnoreCase(int slot, byte[] line, int start) {
-    int o = slotOffset[slot];
-    for (int k = 0; k < slotLength[slot]; k++) {
-      if (arena[o + k] != lower(line[start + k])) {
+  private boolean equalsIgnoreCase(int o, byte[] line, int start, int end) {
+    if ((arena[o] & 255) != end - start) {
+      return false;
+    }
+    for (int k = start, a = o + 1; k < end; k++, a++) {
+      if (arena[a] != lower(line[k])) {
         return false;
       }
     }
     return true;
   }
 
-  private void grow() {
-    int[] oo = slotOffset, ol = slotLength, oh = slotHash, ov = slotValue;
-    int capacity = oo.length * 2;
-    slotOffset = new int[capacity];
-    Arrays.fill(slotOffset, -1);
-    slotLength = new int[capacity];
-    slotHash = new int[capacity];
-    slotValue = new int[capacity];
+  private void resize(int capacity) {
+    long[] os = slots;
+    int[] ov = values;
+    slots = new long[capacity];
+    values = new int[capacity];
     int mask = capacity - 1;
-    for (int s = 0; s < oo.length; s++) {
-      if (oo[s] >= 0) {
-        int i = oh[s] & mask;
-        while (slotOffset[i] >= 0) {
+    for (int s = 0; s < os.length; s++) {
+      if (os[s] != 0) {
+        int i = (int) (os[s] >>> 32) & mask;
+        while (slots[i] != 0) {
           i = (i + 1) & mask;
         }
-        slotOffset[i] = oo[s];
-        slotLength[i] = ol[s];
-        slotHash[i] = oh[s];
-        slotValue[i] = ov[s];
+        slots[i] = os[s];
+        values[i] = ov[s];
       }
     }
   }
 
   /** Approximate heap bytes held, for the memory-per-indicator figure. */
   long bytes() {
-    return arena.length + 16L * slotOffset.length;
+    return arena.length + 12L * slots.length + (hashBits == null ? 0 : 8L * hashBits.length);
   }
 
   private static int step(int h, byte b) {

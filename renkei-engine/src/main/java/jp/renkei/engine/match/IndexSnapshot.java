@@ -6,20 +6,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
-import jp.renkei.engine.observable.ObservableType;
 
 /**
  * A compact file of an index built from indicator lists, so the next run over the same lists skips
- * parsing and normalising them: the accepted indicators in order (type, normal value, id) and what
- * loading each list said (lines, accepted, rejected with the first reasons).
+ * parsing, normalising and hashing them: the index's flat arrays as they are in memory (the
+ * indicators' types, values and ids; the domain, IPv4, exact and URL-filter tables) and what
+ * loading each list said (lines, accepted, rejected with the first reasons). Reading is one file
+ * read, a checksum and bulk array copies; every table entry is checked to point inside the index.
  *
  * <p>Never trusted blindly: the file starts with a magic and a format {@link #VERSION} (bumped
  * whenever normalisation or the layout changes), names the fingerprint of the lists it was built
@@ -31,10 +34,9 @@ import jp.renkei.engine.observable.ObservableType;
  */
 public final class IndexSnapshot {
 
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final long MAX_BYTES = 1L << 30;
   private static final byte[] MAGIC = "RENKEIX\n".getBytes(StandardCharsets.US_ASCII);
-  private static final ObservableType[] TYPES = ObservableType.values();
 
   /** An index read back, with what loading its lists said; or why the snapshot was not used. */
   public record Result(IndicatorIndex index, List<IndicatorLists.Loaded> lists, String problem) {}
@@ -82,13 +84,7 @@ public final class IndexSnapshot {
         text(out, r.reason());
       }
     }
-    out.writeInt(index.size());
-    for (int i = 0; i < index.size(); i++) {
-      Indicator x = index.indicator(i);
-      out.writeByte(ObservableType.fromCode(x.type()).orElseThrow().ordinal());
-      text(out, x.value());
-      text(out, x.id());
-    }
+    writeIndex(out, index);
     out.flush();
     byte[] body = bytes.toByteArray();
     CRC32C crc = new CRC32C();
@@ -120,19 +116,22 @@ public final class IndexSnapshot {
     if (size < MAGIC.length + 4 + 16) {
       return failed("too short (" + size + " bytes)");
     }
-    byte[] all = Files.readAllBytes(file);
-    ByteBuffer tail = ByteBuffer.wrap(all, all.length - 16, 16);
-    long length = tail.getLong();
-    long sum = tail.getLong();
-    if (length != all.length - 16) {
+    ByteBuffer all;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size); // read once, no copy of the file
+    }
+    int bodyLength = (int) size - 16;
+    long length = all.getLong(bodyLength);
+    long sum = all.getLong(bodyLength + 8);
+    if (length != bodyLength) {
       return failed("its recorded length does not match its size (truncated or appended to)");
     }
     CRC32C crc = new CRC32C();
-    crc.update(all, 0, all.length - 16);
+    crc.update(all.duplicate().limit(bodyLength));
     if (crc.getValue() != sum) {
       return failed("checksum mismatch (the file is corrupt)");
     }
-    ByteBuffer in = ByteBuffer.wrap(all, 0, all.length - 16);
+    ByteBuffer in = all.limit(bodyLength);
     byte[] magic = new byte[MAGIC.length];
     in.get(magic);
     if (!java.util.Arrays.equals(magic, MAGIC)) {
@@ -159,27 +158,224 @@ public final class IndexSnapshot {
         }
         lists.add(new IndicatorLists.Loaded(lines, added, rejected, List.copyOf(first)));
       }
-      int n = count(in);
-      IndicatorIndex.Builder b = IndicatorIndex.builder(n);
-      for (int i = 0; i < n; i++) {
-        int t = in.get();
-        if (t < 0 || t >= TYPES.length) {
-          return failed("unknown indicator type " + t + " at entry " + i);
-        }
-        String value = text(in);
-        b.addNormal(text(in), TYPES[t], value);
-      }
+      IndicatorIndex index = readIndex(in);
       if (in.hasRemaining()) {
         return failed("data after the last entry");
-      }
-      IndicatorIndex index = b.build();
-      if (index.size() != n) {
-        return failed("entries repeat (" + n + " stored, " + index.size() + " distinct)");
       }
       return new Result(index, List.copyOf(lists), null);
     } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
       return failed("malformed entry (" + e + ")");
     }
+  }
+
+  private static void writeIndex(DataOutputStream out, IndicatorIndex index) throws IOException {
+    IndicatorStore st = index.store;
+    out.writeInt(st.size);
+    bytes(out, st.types);
+    ints(out, st.valueEnd);
+    bytes(out, st.values);
+    ints(out, st.idRef);
+    bytes(out, st.ids);
+    out.writeInt(st.runs);
+    for (int r = 0; r < st.runs; r++) {
+      text(out, st.sources[r]);
+      out.writeInt(st.sourceFrom[r]);
+    }
+    DomainTable d = index.domains;
+    out.writeInt(d.size);
+    longs(out, d.slots);
+    ints(out, d.values);
+    bytes(out, d.arena);
+    Ipv4Table v4 = index.ipv4;
+    for (int p = 0; p <= 32; p++) {
+      Ipv4Table.IntTable t = v4.byPrefix[p];
+      out.writeInt(t == null ? -1 : t.count);
+      if (t != null) {
+        ints(out, t.keys);
+        ints(out, t.values);
+      }
+    }
+    out.writeInt(index.exact.size);
+    ints(out, index.exact.slots);
+    longs(out, index.ipv6Ranges);
+    out.writeInt(index.urlFilter.size);
+    longs(out, index.urlFilter.keys);
+    longs(out, index.urlFilter.hostBits);
+  }
+
+  private static IndicatorIndex readIndex(ByteBuffer in) {
+    IndicatorStore st = new IndicatorStore();
+    int n = in.getInt();
+    st.types = bytes(in);
+    st.valueEnd = ints(in);
+    st.values = bytes(in);
+    st.idRef = ints(in);
+    st.ids = bytes(in);
+    st.idsUsed = st.ids.length;
+    st.runs = count(in);
+    st.sources = new String[st.runs];
+    st.sourceFrom = new int[st.runs];
+    for (int r = 0; r < st.runs; r++) {
+      st.sources[r] = text(in);
+      st.sourceFrom[r] = in.getInt();
+      check(
+          st.sourceFrom[r] >= (r == 0 ? 0 : st.sourceFrom[r - 1]) && st.sourceFrom[r] < n, "runs");
+    }
+    st.size = n;
+    check(
+        n >= 0 && st.types.length == n && st.valueEnd.length == n && st.idRef.length == n, "sizes");
+    int prev = 0;
+    for (int i = 0; i < n; i++) {
+      check(st.types[i] >= 0 && st.types[i] < IndicatorStore.TYPES.length, "type of entry ", i);
+      check(st.valueEnd[i] >= prev, "value of entry ", i);
+      prev = st.valueEnd[i];
+      int r = st.idRef[i];
+      check(
+          r >= 0 ? st.runs > 0 && i >= st.sourceFrom[0] : -1 - r + 4 <= st.ids.length,
+          "id of entry ",
+          i);
+      if (r < 0) {
+        int o = -1 - r;
+        int length =
+            (st.ids[o] & 255) << 24
+                | (st.ids[o + 1] & 255) << 16
+                | (st.ids[o + 2] & 255) << 8
+                | (st.ids[o + 3] & 255);
+        check(length >= 0 && length <= st.ids.length - o - 4, "id of entry ", i);
+      }
+    }
+    check(prev == st.values.length, "values");
+    DomainTable d = new DomainTable(16);
+    d.size = in.getInt();
+    d.slots = longs(in);
+    d.values = ints(in);
+    d.arena = bytes(in);
+    d.arenaUsed = d.arena.length;
+    check(
+        power(d.slots.length) && d.values.length == d.slots.length && d.size < d.slots.length,
+        "domain table");
+    int used = 0;
+    for (int i = 0; i < d.slots.length; i++) {
+      if (d.slots[i] != 0) {
+        used++;
+        int o = (int) d.slots[i];
+        check(
+            o > 0 && o < d.arena.length && o + 1 + (d.arena[o] & 255) <= d.arena.length,
+            "domain slot ",
+            i);
+        check(d.values[i] >= 0 && d.values[i] < n, "domain slot ", i);
+      }
+    }
+    check(used == d.size, "domain table size");
+    d.filter();
+    Ipv4Table v4 = new Ipv4Table();
+    for (int p = 0; p <= 32; p++) {
+      int count = in.getInt();
+      if (count >= 0) {
+        Ipv4Table.IntTable t = new Ipv4Table.IntTable();
+        t.count = count;
+        t.keys = ints(in);
+        t.values = ints(in);
+        check(
+            power(t.keys.length) && t.values.length == t.keys.length && count < t.keys.length,
+            "IPv4 /",
+            p);
+        int full = 0;
+        for (int v : t.values) {
+          check(v >= -1 && v < n, "IPv4 /", p);
+          full += v >= 0 ? 1 : 0;
+        }
+        check(full == count, "IPv4 size of /", p);
+        v4.restore(p, t);
+      }
+    }
+    v4.freeze();
+    ExactTable exact = new ExactTable();
+    exact.size = in.getInt();
+    exact.slots = ints(in);
+    check(power(exact.slots.length) && exact.size < exact.slots.length, "exact table");
+    int taken = 0;
+    for (int s : exact.slots) {
+      check(s >= 0 && s <= n, "exact table");
+      taken += s != 0 ? 1 : 0;
+    }
+    check(taken == exact.size, "exact table size");
+    long[] v6 = longs(in);
+    check(v6.length % 4 == 0, "IPv6 ranges");
+    for (int k = 0; k < v6.length; k += 4) {
+      check(v6[k + 2] >= 0 && v6[k + 2] <= 128 && v6[k + 3] >= 0 && v6[k + 3] < n, "IPv6 range");
+    }
+    UrlFilter urls = new UrlFilter();
+    urls.size = in.getInt();
+    urls.keys = longs(in);
+    check(power(urls.keys.length) && urls.size < urls.keys.length, "URL filter");
+    int keys = 0;
+    for (long k : urls.keys) {
+      keys += k != 0 ? 1 : 0;
+    }
+    check(keys == urls.size, "URL filter size");
+    urls.hostBits = longs(in);
+    check(power(urls.hostBits.length), "URL host filter");
+    return new IndicatorIndex(st, d, v4, exact, v6, urls);
+  }
+
+  private static boolean power(int n) {
+    return n > 0 && Integer.bitCount(n) == 1;
+  }
+
+  private static void check(boolean ok, String what, int at) {
+    if (!ok) {
+      throw new IllegalArgumentException(what + at + " out of range");
+    }
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalArgumentException(what + " out of range");
+    }
+  }
+
+  private static void bytes(DataOutputStream out, byte[] a) throws IOException {
+    out.writeInt(a.length);
+    out.write(a);
+  }
+
+  private static void ints(DataOutputStream out, int[] a) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(4 * a.length);
+    b.asIntBuffer().put(a);
+    out.writeInt(a.length);
+    out.write(b.array());
+  }
+
+  private static void longs(DataOutputStream out, long[] a) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(8 * a.length);
+    b.asLongBuffer().put(a);
+    out.writeInt(a.length);
+    out.write(b.array());
+  }
+
+  private static byte[] bytes(ByteBuffer in) {
+    byte[] a = new byte[count(in)];
+    in.get(a);
+    return a;
+  }
+
+  private static int[] ints(ByteBuffer in) {
+    int n = count(in);
+    check(n <= in.remaining() / 4, "array length");
+    int[] a = new int[n];
+    in.asIntBuffer().get(a);
+    in.position(in.position() + 4 * n);
+    return a;
+  }
+
+  private static long[] longs(ByteBuffer in) {
+    int n = count(in);
+    check(n <= in.remaining() / 8, "array length");
+    long[] a = new long[n];
+    in.asLongBuffer().get(a);
+    in.position(in.position() + 8 * n);
+    return a;
   }
 
   private static Result failed(String why) {
@@ -202,8 +398,8 @@ public final class IndexSnapshot {
 
   private static String text(ByteBuffer in) {
     int n = count(in);
-    String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
-    in.position(in.position() + n);
-    return s;
+    byte[] b = new byte[n];
+    in.get(b);
+    return new String(b, StandardCharsets.UTF_8);
   }
 }

@@ -1,9 +1,5 @@
 package jp.renkei.engine.match;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import jp.renkei.engine.observable.InvalidObservable;
 import jp.renkei.engine.observable.ObservableType;
 import jp.renkei.engine.observable.Observables;
@@ -16,22 +12,28 @@ import jp.renkei.engine.observable.Observables;
  */
 public final class IndicatorIndex {
 
-  private final List<Indicator> indicators;
-  private final DomainTable domains;
-  private final Ipv4Table ipv4;
-  private final Map<String, Integer> exact; // url, ipv6, hashes, e-mail: "type value"
-  private final List<long[]> ipv6Ranges; // {high, low, prefix, indicator}
-  private final UrlFilter urlFilter;
+  final IndicatorStore store;
+  final DomainTable domains;
+  final Ipv4Table ipv4;
+  final ExactTable exact; // url, ipv6, hashes, e-mail
+  final long[] ipv6Ranges; // {high, low, prefix, indicator} per range
+  final UrlFilter urlFilter;
   private final boolean hasUrls;
 
-  private IndicatorIndex(Builder b) {
-    this.urlFilter = b.urlFilter;
-    this.hasUrls = b.urlFilter.size() > 0;
-    this.indicators = List.copyOf(b.indicators);
-    this.domains = b.domains;
-    this.ipv4 = b.ipv4;
-    this.exact = Map.copyOf(b.exact);
-    this.ipv6Ranges = List.copyOf(b.ipv6Ranges);
+  IndicatorIndex(
+      IndicatorStore store,
+      DomainTable domains,
+      Ipv4Table ipv4,
+      ExactTable exact,
+      long[] ipv6Ranges,
+      UrlFilter urlFilter) {
+    this.store = store;
+    this.domains = domains;
+    this.ipv4 = ipv4;
+    this.exact = exact;
+    this.ipv6Ranges = ipv6Ranges;
+    this.urlFilter = urlFilter;
+    this.hasUrls = urlFilter.size() > 0;
   }
 
   public static Builder builder(int expected) {
@@ -39,19 +41,21 @@ public final class IndicatorIndex {
   }
 
   public int size() {
-    return indicators.size();
+    return store.size();
   }
 
+  /** Indicator {@code n} (made on each call: ask for hits, not in a loop over all). */
   public Indicator indicator(int n) {
-    return indicators.get(n);
+    return store.indicator(n);
   }
 
-  /** Approximate heap bytes of the lookup structures (not counting the indicator records). */
+  /** Approximate heap bytes of the index: lookup structures and the indicators' ids and values. */
   public long indexBytes() {
-    return domains.bytes()
+    return store.bytes()
+        + domains.bytes()
         + ipv4.bytes()
-        + 64L * exact.size()
-        + 48L * ipv6Ranges.size()
+        + exact.bytes()
+        + 8L * ipv6Ranges.length
         + urlFilter.bytes();
   }
 
@@ -99,40 +103,48 @@ public final class IndicatorIndex {
 
   /** The indicator an exact value of a type hits (url, ipv6-addr, hashes, email-addr), or -1. */
   public int matchExact(String type, String normalValue) {
-    Integer n = exact.get(type + " " + normalValue);
-    if (n != null) {
+    ObservableType t = ObservableType.fromCode(type).orElse(null);
+    if (t == null) {
+      return -1;
+    }
+    int n =
+        exact.get(
+            store, t.ordinal(), normalValue.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (n >= 0) {
       return n;
     }
-    if ("ipv6-addr".equals(type)) {
+    if (t == ObservableType.IPV6) {
       return matchIpv6Range(normalValue);
     }
     return -1;
   }
 
   private int matchIpv6Range(String address) {
-    if (ipv6Ranges.isEmpty()) {
+    if (ipv6Ranges.length == 0) {
       return -1;
     }
     long[] a = Builder.ipv6(address);
-    for (long[] r : ipv6Ranges) {
-      int prefix = (int) r[2];
+    for (int k = 0; k < ipv6Ranges.length; k += 4) {
+      int prefix = (int) ipv6Ranges[k + 2];
       long hiMask = prefix >= 64 ? -1L : prefix == 0 ? 0 : -1L << (64 - prefix);
       long loMask = prefix <= 64 ? 0 : -1L << (128 - prefix);
-      if ((a[0] & hiMask) == r[0] && (a[1] & loMask) == r[1]) {
-        return (int) r[3];
+      if ((a[0] & hiMask) == ipv6Ranges[k] && (a[1] & loMask) == ipv6Ranges[k + 1]) {
+        return (int) ipv6Ranges[k + 3];
       }
     }
     return -1;
   }
 
-  /** Collects indicators; the first of equal values wins. */
+  /** Collects indicators; the first of equal values wins. Builds one index. */
   public static final class Builder {
-    private final List<Indicator> indicators = new ArrayList<>();
+    private final IndicatorStore store = new IndicatorStore();
     private final DomainTable domains;
     private final Ipv4Table ipv4 = new Ipv4Table();
-    private final Map<String, Integer> exact = new HashMap<>();
-    private final List<long[]> ipv6Ranges = new ArrayList<>();
+    private final ExactTable exact = new ExactTable();
+    private long[] ipv6Ranges = new long[0];
+    private int ipv6Used;
     private final UrlFilter urlFilter = new UrlFilter();
+    private boolean built;
 
     Builder(int expected) {
       this.domains = new DomainTable(Math.max(16, expected));
@@ -148,11 +160,13 @@ public final class IndicatorIndex {
     }
 
     /**
-     * Adds one indicator whose value is already in normal form (from {@link Observables#parse}, or
-     * a snapshot of an index that was built from such values).
+     * Adds one indicator whose value is already in normal form (from {@link Observables#parse}).
      */
     Builder addNormal(String id, ObservableType type, String normal) {
-      int n = indicators.size();
+      if (built) {
+        throw new IllegalStateException("this builder already built its index");
+      }
+      int n = store.size();
       boolean added;
       switch (type) {
         case DOMAIN -> added = domains.put(normal, n) < 0;
@@ -167,7 +181,13 @@ public final class IndicatorIndex {
           String net = normal.substring(0, slash);
           if (net.contains(":")) {
             long[] a = ipv6(net);
-            ipv6Ranges.add(new long[] {a[0], a[1], prefix, n});
+            if (ipv6Used + 4 > ipv6Ranges.length) {
+              ipv6Ranges = java.util.Arrays.copyOf(ipv6Ranges, Math.max(16, ipv6Ranges.length * 2));
+            }
+            ipv6Ranges[ipv6Used++] = a[0];
+            ipv6Ranges[ipv6Used++] = a[1];
+            ipv6Ranges[ipv6Used++] = prefix;
+            ipv6Ranges[ipv6Used++] = n;
             added = true;
           } else {
             int before = ipv4.size();
@@ -176,20 +196,31 @@ public final class IndicatorIndex {
           }
         }
         default -> {
-          added = exact.putIfAbsent(type.code() + " " + normal, n) == null;
-          if (added && type == ObservableType.URL) {
-            urlFilter.add(normal);
+          byte[] v = normal.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          added = exact.get(store, type.ordinal(), v) < 0;
+          if (added) {
+            store.add(type, normal, id);
+            exact.putIfAbsent(store, type.ordinal(), v, n);
+            if (type == ObservableType.URL) {
+              urlFilter.add(normal);
+            }
+            return this;
           }
         }
       }
       if (added) {
-        indicators.add(new Indicator(id, type.code(), normal));
+        store.add(type, normal, id);
       }
       return this;
     }
 
     public IndicatorIndex build() {
-      return new IndicatorIndex(this);
+      built = true;
+      store.trim();
+      domains.trim();
+      ipv4.freeze();
+      return new IndicatorIndex(
+          store, domains, ipv4, exact, java.util.Arrays.copyOf(ipv6Ranges, ipv6Used), urlFilter);
     }
 
     static int ipv4Int(String dotted) {

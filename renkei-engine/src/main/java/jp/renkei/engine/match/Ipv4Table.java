@@ -4,14 +4,20 @@ import java.util.Arrays;
 
 /**
  * IPv4 addresses and CIDR ranges mapping to indicator numbers, with longest-prefix lookup: one
- * open-addressing int table per prefix length that actually occurs, probed from /32 down. Not
- * thread-safe while building; read-only after.
+ * open-addressing table per prefix length that actually occurs, probed from /32 down. Large tables
+ * get a bit per /24 network that some entry touches ({@link #freeze}), so an address in none of
+ * them — most addresses in a log — is ruled out with one read of a 2 MiB bitmap instead of a probe
+ * per prefix length. Not thread-safe while building; read-only after {@link #freeze}.
  */
 final class Ipv4Table {
 
-  private final IntTable[] byPrefix = new IntTable[33];
+  /** Below this many entries the tables are small enough to probe directly. */
+  static final int FILTER_FROM = 4096;
+
+  final IntTable[] byPrefix = new IntTable[33];
   private long usedPrefixes; // bit p set when some entry has prefix length p
   private int size;
+  private long[] slash24; // bit per /24 network holding or inside an entry; null: no filter
 
   int size() {
     return size;
@@ -28,8 +34,44 @@ final class Ipv4Table {
     }
   }
 
+  /** Puts back a table of one prefix length (from a snapshot). */
+  void restore(int prefix, IntTable t) {
+    byPrefix[prefix] = t;
+    usedPrefixes |= 1L << prefix;
+    size += t.count;
+  }
+
+  /** Builds the /24 filter when the table is large; call once all entries are in. */
+  void freeze() {
+    slash24 = null;
+    if (size < FILTER_FROM) {
+      return;
+    }
+    long[] bits = new long[1 << 18];
+    for (int p = 0; p <= 32; p++) {
+      IntTable t = byPrefix[p];
+      if (t == null) {
+        continue;
+      }
+      for (int i = 0; i < t.keys.length; i++) {
+        if (t.values[i] >= 0) {
+          int first = t.keys[i] >>> 8;
+          int count = p >= 24 ? 1 : 1 << (24 - p);
+          for (int n = first; n < first + count; n++) {
+            bits[n >>> 6] |= 1L << n;
+          }
+        }
+      }
+    }
+    slash24 = bits;
+  }
+
   /** The value of the longest listed prefix containing {@code address}, or -1. */
   int lookup(int address) {
+    long[] bits = slash24;
+    if (bits != null && (bits[address >>> 14] & (1L << (address >>> 8))) == 0) {
+      return -1;
+    }
     long used = usedPrefixes;
     while (used != 0) {
       int p = 63 - Long.numberOfLeadingZeros(used);
@@ -43,7 +85,7 @@ final class Ipv4Table {
   }
 
   long bytes() {
-    long b = 0;
+    long b = slash24 == null ? 0 : 8L * slash24.length;
     for (IntTable t : byPrefix) {
       if (t != null) {
         b += t.bytes();
@@ -89,18 +131,22 @@ final class Ipv4Table {
     return (value << 8) | octet;
   }
 
-  /** Open addressing int → int, -1 for absent. */
+  /** Open addressing int → non-negative int; a slot whose value is -1 is empty. */
   static final class IntTable {
-    private int[] keys = new int[16];
-    private int[] values = new int[16];
-    private boolean[] used = new boolean[16];
-    private int count;
+    int[] keys = new int[16];
+    int[] values = filled(16);
+    int count;
+
+    private static int[] filled(int n) {
+      int[] v = new int[n];
+      Arrays.fill(v, -1);
+      return v;
+    }
 
     boolean put(int key, int value) {
       int mask = keys.length - 1;
       for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-        if (!used[i]) {
-          used[i] = true;
+        if (values[i] < 0) {
           keys[i] = key;
           values[i] = value;
           if (++count * 2 > keys.length) {
@@ -116,30 +162,28 @@ final class Ipv4Table {
 
     int get(int key) {
       int mask = keys.length - 1;
-      for (int i = mix(key) & mask; used[i]; i = (i + 1) & mask) {
-        if (keys[i] == key) {
-          return values[i];
+      for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+        int v = values[i];
+        if (v < 0 || keys[i] == key) {
+          return v;
         }
       }
-      return -1;
     }
 
     private void grow() {
       int[] ok = keys, ov = values;
-      boolean[] ou = used;
       keys = new int[ok.length * 2];
-      values = new int[ok.length * 2];
-      used = new boolean[ok.length * 2];
+      values = filled(ok.length * 2);
       count = 0;
       for (int i = 0; i < ok.length; i++) {
-        if (ou[i]) {
+        if (ov[i] >= 0) {
           put(ok[i], ov[i]);
         }
       }
     }
 
     long bytes() {
-      return 9L * keys.length;
+      return 8L * keys.length;
     }
 
     private static int mix(int k) {

@@ -24,6 +24,7 @@ public abstract class LogMatcher {
   protected IndicatorIndex index;
 
   protected final boolean[] ok = new boolean[1];
+  private final HostCache hosts = new HostCache();
   private final AtomicReference<IndicatorIndex> next = new AtomicReference<>();
 
   protected LogMatcher(IndicatorIndex index) {
@@ -48,6 +49,7 @@ public abstract class LogMatcher {
     IndicatorIndex n = next.getAndSet(null);
     if (n != null) {
       index = n;
+      hosts.clear();
       indexReplaced();
     }
   }
@@ -89,11 +91,9 @@ public abstract class LogMatcher {
       }
       takeReplacement();
       int start = 0;
-      for (int i = 0; i < have; i++) {
-        if (buf[i] == '\n') {
-          one(buf, start, i > start && buf[i - 1] == '\r' ? i - 1 : i, counts, firstBad, hits);
-          start = i + 1;
-        }
+      for (int i; (i = Bytes.indexOf(buf, start, have, (byte) '\n')) >= 0; ) {
+        one(buf, start, i > start && buf[i - 1] == '\r' ? i - 1 : i, counts, firstBad, hits);
+        start = i + 1;
       }
       if (eof) {
         if (start < have) {
@@ -143,8 +143,16 @@ public abstract class LogMatcher {
     if (e <= s) {
       return -1;
     }
+    int slot = hosts.slot(b, s, e);
+    if (slot >= 0 && hosts.holds(slot, b, s, e)) {
+      return hosts.value(slot);
+    }
     int ip = Ipv4Table.parse(b, s, e, ok);
-    return ok[0] ? index.matchIpv4(ip) : index.matchDomain(b, s, e);
+    int n = ok[0] ? index.matchIpv4(ip) : index.matchDomain(b, s, e);
+    if (slot >= 0) {
+      hosts.keep(slot, b, s, e, n);
+    }
+    return n;
   }
 
   /**
@@ -160,19 +168,14 @@ public abstract class LogMatcher {
   }
 
   protected static int indexOf(byte[] b, int from, int to, byte c) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == c) {
-        return i;
-      }
-    }
-    return -1;
+    return Bytes.indexOf(b, from, to, c);
   }
 
   /** The first index of {@code needle} in {@code b[from, to)}, or -1. */
   protected static int indexOf(byte[] b, int from, int to, byte[] needle) {
     outer:
-    for (int i = from; i <= to - needle.length; i++) {
-      for (int k = 0; k < needle.length; k++) {
+    for (int i = from; (i = Bytes.indexOf(b, i, to - needle.length + 1, needle[0])) >= 0; i++) {
+      for (int k = 1; k < needle.length; k++) {
         if (b[i + k] != needle[k]) {
           continue outer;
         }

@@ -41,9 +41,7 @@ public final class SquidMatcher extends LogMatcher {
         break;
       }
       fieldStart[fields] = i;
-      while (i < to && b[i] != ' ') {
-        i++;
-      }
+      i = Bytes.end(b, i, to, (byte) ' ');
       fieldEnd[fields++] = i;
     }
     if (fields < 7) {

@@ -4,13 +4,16 @@ import java.util.Arrays;
 
 /**
  * A filter in front of the exact URL lookup, so a log line only pays for URL normalisation when its
- * URL can be listed. It keeps two kinds of 64-bit keys of the URL indicators: one per host, and one
- * per host with its path (percent escapes normalised as {@code Observables} does, trailing slashes
- * dropped). A URL in a log is checked straight from its bytes: when its host is no indicator's
- * host, or its host and path are no indicator's, it cannot be listed; otherwise — and whenever the
- * URL is written in a way the byte check does not follow (user info, IPv6 hosts, defanged forms,
- * control or non-ASCII bytes) — the exact path decides. So the filter can only say "no" for URLs
- * that truly are not listed: it never changes a result, it only saves work.
+ * URL can be listed. It keeps three kinds of 64-bit keys of the URL indicators: one per host, one
+ * per host with the first {@value #PREFIX} characters of its path (for paths at least that long),
+ * and one per host with its whole path (percent escapes normalised as {@code Observables} does,
+ * trailing slashes dropped). The prefix key stops the check early on popular hosts that carry URL
+ * indicators, where most requests have other paths and long query strings. A URL in a log is
+ * checked straight from its bytes: when its host is no indicator's host, or its host and path are
+ * no indicator's, it cannot be listed; otherwise — and whenever the URL is written in a way the
+ * byte check does not follow (user info, IPv6 hosts, defanged forms, control or non-ASCII bytes) —
+ * the exact path decides. So the filter can only say "no" for URLs that truly are not listed: it
+ * never changes a result, it only saves work.
  *
  * <p>Read-only after building; safe to share between threads.
  */
@@ -21,18 +24,21 @@ final class UrlFilter {
 
   static final int MAYBE = 1;
 
+  static final int PREFIX = 16;
+
   private static final long HOST_SEED = 0x9E3779B97F4A7C15L;
   private static final long PATH_SEED = 0xC2B2AE3D27D4EB4FL;
 
-  private long[] keys = new long[64]; // 0 = empty
-  private int size;
+  long[] keys = new long[64]; // 0 = empty
+  int size;
+  long[] hostBits = new long[1 << 12]; // a bit per host key: most hosts carry no URL indicator
 
   int size() {
     return size;
   }
 
   long bytes() {
-    return 8L * keys.length;
+    return 8L * keys.length + 8L * hostBits.length;
   }
 
   /** Adds the keys of a normalised URL (as {@code Observables} returns it). */
@@ -66,8 +72,13 @@ final class UrlFilter {
     long path = PATH_SEED;
     for (int i = end; i < pe; i++) {
       path = step(path, normal.charAt(i));
+      if (i - end + 1 == PREFIX) {
+        put(prefixKey(host, path));
+      }
     }
-    put(hostKey(host));
+    long hk = hostKey(host);
+    hostBits[(int) (hk >>> 6) & (hostBits.length - 1)] |= 1L << hk;
+    put(hk);
     put(fullKey(host, path, pe - end));
   }
 
@@ -120,7 +131,8 @@ final class UrlFilter {
       }
       ps++;
     }
-    if (!contains(hostKey(host))) {
+    long hk = hostKey(host);
+    if ((hostBits[(int) (hk >>> 6) & (hostBits.length - 1)] & (1L << hk)) == 0 || !contains(hk)) {
       return NO;
     }
     int pe = e;
@@ -134,23 +146,24 @@ final class UrlFilter {
       if (!plain(c)) {
         return MAYBE;
       }
-      if (c == '%' && k + 2 < e && hex(b[k + 1]) >= 0 && hex(b[k + 2]) >= 0) {
+      int n = 1;
+      int v = c;
+      boolean escape = c == '%' && k + 2 < e && hex(b[k + 1]) >= 0 && hex(b[k + 2]) >= 0;
+      if (escape) {
         // as Observables.percentEncoding: unreserved escapes decoded, others' hex upper-cased
-        int v = hex(b[k + 1]) * 16 + hex(b[k + 2]);
-        if (unreserved(v)) {
-          path = step(path, (char) v);
-          length++;
-        } else {
-          path = step(path, '%');
-          path = step(path, Character.toUpperCase((char) b[k + 1]));
-          path = step(path, Character.toUpperCase((char) b[k + 2]));
-          length += 3;
-        }
-        k += 2;
-        continue;
+        v = hex(b[k + 1]) * 16 + hex(b[k + 2]);
+        n = unreserved(v) ? 1 : 3;
       }
-      path = step(path, (char) c);
-      length++;
+      for (int j = 0; j < n; j++) {
+        char x = n == 1 ? (char) v : j == 0 ? '%' : Character.toUpperCase((char) b[k + j]);
+        path = step(path, x);
+        if (++length == PREFIX && !contains(prefixKey(host, path))) {
+          return NO;
+        }
+      }
+      if (escape) {
+        k += 2;
+      }
     }
     return contains(fullKey(host, path, length)) ? MAYBE : NO;
   }
@@ -182,6 +195,10 @@ final class UrlFilter {
 
   private static long hostKey(long host) {
     return mix(host) | 1;
+  }
+
+  private static long prefixKey(long host, long path) {
+    return (mix(host * 17 + path) & ~1L) | 2; // never 0, never a host or full key
   }
 
   private static long fullKey(long host, long path, int length) {

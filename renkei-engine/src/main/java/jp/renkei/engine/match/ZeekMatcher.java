@@ -44,13 +44,11 @@ public final class ZeekMatcher extends LogMatcher {
       return -1;
     }
     int cols = 0;
-    int s = from;
-    for (int i = from; i <= to && cols < colStart.length; i++) {
-      if (i == to || b[i] == '\t') {
-        colStart[cols] = s;
-        colEnd[cols++] = i;
-        s = i + 1;
-      }
+    for (int s = from; s <= to && cols < colStart.length; ) {
+      int i = Bytes.end(b, s, to, (byte) '\t');
+      colStart[cols] = s;
+      colEnd[cols++] = i;
+      s = i + 1;
     }
     int found = 0;
     for (int k = 0; k < hostColumns.length; k++) {

@@ -112,4 +112,35 @@ class IndexSnapshotTest {
     assertThat(IndexSnapshot.read(snap, changed).problem()).contains("lists changed");
     assertThat(IndexSnapshot.read(snap, fp).problem()).isNull();
   }
+
+  @Test
+  void aSnapshotWhoseTablesPointOutsideTheIndexIsRefusedEvenWithAFittingChecksum()
+      throws Exception {
+    Path list = Files.writeString(dir.resolve("list.txt"), LIST);
+    List<IndicatorLists.Loaded> loaded = new ArrayList<>();
+    IndicatorIndex built = build(list, loaded);
+    long fp = IndexSnapshot.fingerprint(List.of(list));
+    Path snap = dir.resolve("snap");
+    IndexSnapshot.write(snap, fp, built, loaded);
+    byte[] good = Files.readAllBytes(snap);
+    // the URL filter's last key (the file ends with the keys, the host bits, then length and
+    // checksum) set to zero: the table no longer holds as many keys as it says
+    int last = good.length - 16 - (4 + 8 * new UrlFilter().hostBits.length) - 8;
+    int tried = 0;
+    for (int at = last; at > last - 8 * 64 && tried == 0; at -= 8) {
+      if (ByteBuffer.wrap(good).getLong(at) != 0) {
+        byte[] bad = good.clone();
+        ByteBuffer.wrap(bad).putLong(at, 0);
+        CRC32C crc = new CRC32C();
+        crc.update(bad, 0, bad.length - 16);
+        ByteBuffer.wrap(bad).putLong(bad.length - 8, crc.getValue());
+        Files.write(snap, bad);
+        IndexSnapshot.Result r = IndexSnapshot.read(snap, fp);
+        assertThat(r.index()).isNull();
+        assertThat(r.problem()).contains("URL filter size");
+        tried++;
+      }
+    }
+    assertThat(tried).isOne();
+  }
 }

@@ -107,17 +107,32 @@ class MatchDifferentialTest {
   }
 
   void indicators(int n) {
+    indicators(n, 0);
+  }
+
+  /**
+   * {@code n} mixed indicators, then {@code addresses} more IPv4 addresses and ranges of every
+   * prefix length from /8 (enough to switch on the /24 filter of large address tables).
+   */
+  void indicators(int n, int addresses) {
     for (var c : List.of(indicators, domains, urls, ips, refNets, refNetIds)) {
       c.clear();
     }
     refDomains.clear();
     refUrls.clear();
     IndicatorIndex.Builder b = IndicatorIndex.builder(16);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n + addresses; i++) {
       String id = "i" + i;
       String type;
       String value;
-      switch (rnd.nextInt(10)) {
+      switch (i >= n ? 100 : rnd.nextInt(10)) {
+        case 100 -> {
+          type = rnd.nextBoolean() ? "ipv4-addr" : "cidr";
+          value = ipv4() + (type.equals("cidr") ? "/" + (8 + rnd.nextInt(25)) : "");
+          if (type.equals("ipv4-addr")) {
+            ips.add(value);
+          }
+        }
         case 0, 1, 2 -> {
           type = "domain-name";
           value =
@@ -301,6 +316,10 @@ class MatchDifferentialTest {
       host = "[2001:db8::" + rnd.nextInt(50) + "]";
     } else if (r < 9) {
       host = "not" + (domains.isEmpty() ? "x.example" : domains.get(0));
+    } else if (r < 10 && !domains.isEmpty()) {
+      // names longer than the host cache keeps, and one that fits it exactly
+      String d = domains.get(rnd.nextInt(domains.size()));
+      host = mixCase("x".repeat(rnd.nextBoolean() ? 80 : Math.max(1, 63 - d.length())) + "." + d);
     } else {
       host =
           popular ? POPULAR[rnd.nextInt(POPULAR.length)] : word() + rnd.nextInt(1000) + ".example";
@@ -355,6 +374,18 @@ class MatchDifferentialTest {
         assertThat(expected.stream().filter(h -> h.contains(" url "))).isNotEmpty();
         assertThat(expected.stream().filter(h -> h.contains(" host "))).isNotEmpty();
       }
+    }
+  }
+
+  @Test
+  void largeAddressTablesAndRepeatedHostsMatchAsTheReference() throws Exception {
+    indicators(300, 6000);
+    assertThat(ips.size()).isGreaterThan(2000);
+    for (boolean popular : new boolean[] {true, false}) {
+      List<String> log = squidLog(6000, popular);
+      List<String> expected = refSquid(log);
+      assertThat(run(new SquidMatcher(index), log)).containsExactlyElementsOf(expected);
+      assertThat(expected.stream().filter(h -> h.contains(" peer "))).isNotEmpty();
     }
   }
 
