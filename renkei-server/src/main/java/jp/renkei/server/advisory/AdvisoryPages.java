@@ -97,6 +97,7 @@ class AdvisoryPages {
       Actor actor,
       @RequestParam(required = false) Long fromReport,
       @RequestParam(required = false) Long draft,
+      @RequestParam(required = false) Long exercise,
       Model model,
       java.util.Locale locale) {
     if (!model.containsAttribute("form")) {
@@ -104,6 +105,9 @@ class AdvisoryPages {
           draft != null
               ? drafts.form(actor, draft)
               : fromReport != null ? advisories.fromReport(actor, fromReport) : new AdvisoryForm();
+      if (exercise != null) {
+        f.setExercise(exercise);
+      }
       model.addAttribute("form", f);
       model.addAttribute("fromReport", fromReport);
     }
@@ -192,7 +196,7 @@ class AdvisoryPages {
           return "redirect:/advisories/new?draft=" + id + "&saved";
         }
         case "edit" -> {
-          return form(actor, null, null, model, locale);
+          return form(actor, null, null, null, model, locale);
         }
         default -> {
           List<Organisation> recipients = advisories.recipientsOf(actor, form.advisory());
@@ -208,7 +212,7 @@ class AdvisoryPages {
       }
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
-      return form(actor, null, null, model, locale);
+      return form(actor, null, null, null, model, locale);
     }
   }
 

@@ -62,7 +62,7 @@ class ReportListing {
             "select r.id, r.originator_org_id, r.originator_user_id, r.sector_code, r.route,"
                 + " r.ceptoar_id, r.anonymise, r.tlp, r.scope_sectors, r.scope_types,"
                 + " r.excluded_org_ids, r.recipient_user_ids, r.status, r.created_at,"
-                + " r.submitted_at, r.presented_originator, l.title, l.severity_code, l.version_no,"
+                + " r.submitted_at, r.presented_originator, r.exercise_run_id, l.title, l.severity_code, l.version_no,"
                 + " array(select h.recipient_org_id from report_hop h where h.report_id = r.id"
                 + " and h.delivered_at is not null) as delivered"
                 + " from report r cross join lateral (select v.title, v.severity_code,"
