@@ -64,7 +64,13 @@ public final class ExerciseViews {
       int maxPoints,
       List<MemberRow> members,
       boolean controller,
-      boolean evaluator) {}
+      boolean evaluator) {
+
+    /** Exercise time in whole minutes, as the console shows it. */
+    public long elapsedMinutes() {
+      return elapsed.toMinutes();
+    }
+  }
 
   /** An inject as a player received it. */
   public record Message(

@@ -33,7 +33,13 @@ public final class RunScoring {
       Duration timeToAction,
       int points,
       boolean marked,
-      String note) {}
+      String note) {
+
+    /** Time to action in whole minutes, or null. */
+    public Long minutesToAction() {
+      return timeToAction == null ? null : timeToAction.toMinutes();
+    }
+  }
 
   /** An expected action with its teams' results. */
   public record ExpectationScore(
