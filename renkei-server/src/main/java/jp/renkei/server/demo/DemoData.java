@@ -63,12 +63,15 @@ public class DemoData {
   private final UserService users;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final OrganisationNames names;
+  private final jp.renkei.server.exercise.DemoScenario exercise;
 
   DemoData(
       DirectoryService directory,
       UserService users,
       org.springframework.jdbc.core.simple.JdbcClient jdbc,
-      OrganisationNames names) {
+      OrganisationNames names,
+      jp.renkei.server.exercise.DemoScenario exercise) {
+    this.exercise = exercise;
     this.directory = directory;
     this.users = users;
     this.jdbc = jdbc;
@@ -121,6 +124,7 @@ public class DemoData {
           new Login(
               p.login(), c.generatedPassword(), p.role().code(), c.user().organisationNameJa()));
     }
+    exercise.install();
     return created;
   }
 
