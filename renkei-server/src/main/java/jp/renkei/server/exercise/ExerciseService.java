@@ -54,6 +54,7 @@ public class ExerciseService {
   private final AdvisoryService advisories;
   private final AuditLog audit;
   private final Clock clock;
+  private final ExerciseMail mail;
 
   ExerciseService(
       ExerciseRepository repo,
@@ -61,7 +62,9 @@ public class ExerciseService {
       ReportService reports,
       AdvisoryService advisories,
       AuditLog audit,
-      Optional<Clock> clock) {
+      Optional<Clock> clock,
+      ExerciseMail mail) {
+    this.mail = mail;
     this.repo = repo;
     this.users = users;
     this.reports = reports;
@@ -343,6 +346,11 @@ public class ExerciseService {
               .map(ExerciseRepository.Member::userId)
               .toList();
       repo.deliver(run.id(), i.key(), reached, now, offset);
+      if (i.channel() == jp.renkei.engine.exercise.Channel.EMAIL && run.emailAllowed()) {
+        members.stream()
+            .filter(m -> reached.contains(m.userId()) && m.email() != null && !m.email().isBlank())
+            .forEach(m -> mail.sendAfterCommit(m.email(), run.title(), i));
+      }
       repo.settleInject(run.id(), i.key(), "sent", now, offset);
     }
     for (Inject i : d.skipped()) {

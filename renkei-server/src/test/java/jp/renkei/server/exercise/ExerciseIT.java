@@ -368,6 +368,54 @@ class ExerciseIT extends ServerTest {
   }
 
   @Test
+  void emailInjectsGoOutOnlyWhereTheRunAllowsAndAreMarked() throws Exception {
+    Actor planner = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    long scenario =
+        exercises.createScenario(
+            planner,
+            new ScenarioDocument(
+                "メール付与の試験",
+                "",
+                List.of(),
+                List.of(),
+                List.of(
+                    new ScenarioDocument.InjectDoc(
+                        "1",
+                        0,
+                        List.of(new ScenarioDocument.TargetDoc("all", null)),
+                        "JPCERT/CC（模擬）",
+                        "email",
+                        "メールでの状況付与",
+                        "本文",
+                        List.of(),
+                        false,
+                        null,
+                        null))));
+    String allowedTo = Fixtures.unique("allowed") + "@exercise.example";
+    String refusedTo = Fixtures.unique("refused") + "@exercise.example";
+    for (boolean allowed : new boolean[] {true, false}) {
+      UserAccount player = fixtures.user(fixtures.operator("finance"), Role.ANALYST);
+      jdbc.sql("update app_user set email = ? where id = ?")
+          .params(allowed ? allowedTo : refusedTo, player.id())
+          .update();
+      long run = exercises.createRun(planner, scenario, "メール " + allowed, 1, allowed);
+      exercises.addMember(planner, run, player.login(), "player", "t", "");
+      exercises.control(planner, run, "start");
+      assertThat(exercises.play(fixtures.actor(player), run).messages()).hasSize(1);
+    }
+    List<jakarta.mail.internet.MimeMessage> sent = new java.util.ArrayList<>();
+    for (var m : MAIL.getReceivedMessages()) {
+      String to = m.getAllRecipients()[0].toString();
+      if (to.equals(allowedTo) || to.equals(refusedTo)) {
+        sent.add(m);
+      }
+    }
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).getAllRecipients()[0].toString()).isEqualTo(allowedTo);
+    assertThat(sent.get(0).getSubject()).startsWith("【訓練】").contains("メールでの状況付与");
+  }
+
+  @Test
   void aBadScenarioIsRefusedNamingTheElement() {
     Actor planner = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
     ScenarioDocument good = scenario();
