@@ -289,6 +289,15 @@ class ExerciseIT extends ServerTest {
     assertThat(web.get("/reports?q=" + enc(realTitle)).body()).contains(">" + realTitle + "<");
     assertThat(web.get("/inbox").body()).doesNotContain(title).contains(">" + realTitle + "<");
     assertThat(web.get("/reports/" + exerciseReport).body()).contains("【訓練】");
+    // the player's pages: the run in the list, the injects, the exercise's own forms
+    Http player = signedIn(bankUser.login());
+    assertThat(player.get("/exercises").body()).contains("/exercises/" + run);
+    assertThat(player.get("/exercises/" + run).body())
+        .contains("早期警戒情報", "JPCERT/CC（模擬）", ">" + title + "<", "exercise=" + run);
+    assertThat(player.get("/reports/new?exercise=" + run).body())
+        .contains("【訓練】", "name=\"exercise\" value=\"" + run + "\"");
+    assertThat(signedIn(niscPlayer.login()).get("/advisories/new?exercise=" + run).body())
+        .contains("【訓練】", "name=\"exercise\" value=\"" + run + "\"");
 
     // advisories: lists, inboxes, receipts to confirm, e-mail and webhooks, TAXII
     assertThat(advisories.list(bank, 500))
