@@ -192,6 +192,10 @@ class AdvisoryPages {
           return "redirect:/advisories/" + drafts.issue(actor, form);
         }
         case "draft" -> {
+          if (form.getExercise() != null) {
+            // a draft keeps no exercise: issued later it would be real work
+            throw new InvalidInput("exercise", "exercise.error.noDrafts");
+          }
           long id = drafts.save(actor, form);
           return "redirect:/advisories/new?draft=" + id + "&saved";
         }

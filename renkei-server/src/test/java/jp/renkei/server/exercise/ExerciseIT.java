@@ -296,8 +296,31 @@ class ExerciseIT extends ServerTest {
         .contains("早期警戒情報", "JPCERT/CC（模擬）", ">" + title + "<", "exercise=" + run);
     assertThat(player.get("/reports/new?exercise=" + run).body())
         .contains("【訓練】", "name=\"exercise\" value=\"" + run + "\"");
-    assertThat(signedIn(niscPlayer.login()).get("/advisories/new?exercise=" + run).body())
+    Http niscWeb = signedIn(niscPlayer.login());
+    assertThat(niscWeb.get("/advisories/new?exercise=" + run).body())
         .contains("【訓練】", "name=\"exercise\" value=\"" + run + "\"");
+    // a draft would lose the exercise (and be issued as real work later): refused
+    int drafts = jdbc.sql("select count(*) from advisory_draft").query(Integer.class).single();
+    var refused =
+        niscWeb.postForm(
+            "/advisories/new?exercise=" + run,
+            "/advisories",
+            java.util.Map.of(
+                "title",
+                "下書き",
+                "body",
+                "b",
+                "tlp",
+                "green",
+                "all",
+                "true",
+                "exercise",
+                Long.toString(run),
+                "action",
+                "draft"));
+    assertThat(refused.body()).contains("下書き保存できません");
+    assertThat(jdbc.sql("select count(*) from advisory_draft").query(Integer.class).single())
+        .isEqualTo(drafts);
 
     // advisories: lists, inboxes, receipts to confirm, e-mail and webhooks, TAXII
     assertThat(advisories.list(bank, 500))
