@@ -31,6 +31,7 @@ public class AdvisoryForm {
   private List<String> types = new ArrayList<>();
   private List<String> organisations = new ArrayList<>();
   private Long draft;
+  private Long exercise;
 
   NewAdvisory advisory() {
     return advisory(confirmByInstant());
@@ -50,7 +51,8 @@ public class AdvisoryForm {
         types,
         organisations,
         urgency,
-        confirmBy);
+        confirmBy,
+        exercise);
   }
 
   java.time.Instant confirmByInstant() {
@@ -162,6 +164,15 @@ public class AdvisoryForm {
 
   public void setOrganisations(List<String> v) {
     organisations = v == null ? new ArrayList<>() : v;
+  }
+
+  /** The exercise run the advisory is played in, or null for real work. */
+  public Long getExercise() {
+    return exercise;
+  }
+
+  public void setExercise(Long v) {
+    exercise = v;
   }
 
   public Long getDraft() {

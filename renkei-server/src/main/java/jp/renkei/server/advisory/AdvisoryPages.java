@@ -100,6 +100,7 @@ class AdvisoryPages {
       Actor actor,
       @RequestParam(required = false) Long fromReport,
       @RequestParam(required = false) Long draft,
+      @RequestParam(required = false) Long exercise,
       Model model,
       java.util.Locale locale) {
     if (!model.containsAttribute("form")) {
@@ -107,6 +108,9 @@ class AdvisoryPages {
           draft != null
               ? drafts.form(actor, draft)
               : fromReport != null ? advisories.fromReport(actor, fromReport) : new AdvisoryForm();
+      if (exercise != null) {
+        f.setExercise(exercise);
+      }
       model.addAttribute("form", f);
       model.addAttribute("fromReport", fromReport);
     }
@@ -191,11 +195,15 @@ class AdvisoryPages {
           return "redirect:/advisories/" + drafts.issue(actor, form);
         }
         case "draft" -> {
+          if (form.getExercise() != null) {
+            // a draft keeps no exercise: issued later it would be real work
+            throw new InvalidInput("exercise", "exercise.error.noDrafts");
+          }
           long id = drafts.save(actor, form);
           return "redirect:/advisories/new?draft=" + id + "&saved";
         }
         case "edit" -> {
-          return form(actor, null, null, model, locale);
+          return form(actor, null, null, null, model, locale);
         }
         default -> {
           // a deadline that is no date is listed with every other error, not alone
@@ -229,7 +237,7 @@ class AdvisoryPages {
       }
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
-      return form(actor, null, null, model, locale);
+      return form(actor, null, null, null, model, locale);
     }
   }
 

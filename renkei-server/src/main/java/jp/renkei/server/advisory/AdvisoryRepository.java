@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,8 @@ class AdvisoryRepository {
       List<String> types,
       List<Long> orgIds,
       String status,
-      Instant createdAt) {}
+      Instant createdAt,
+      Long exerciseRunId) {}
 
   /** A recipient's row: its inbox entry and receipt. */
   record Recipient(
@@ -44,13 +46,25 @@ class AdvisoryRepository {
 
   private static final String ADVISORY =
       "select id, issuer_org_id, issuer_user_id, tlp, audience_all, audience_sectors, audience_types,"
-          + " audience_org_ids, status, created_at from advisory";
+          + " audience_org_ids, status, created_at, exercise_run_id from advisory";
 
   private final JdbcClient jdbc;
   private final JsonMapper json = JsonMapper.builder().build();
 
   AdvisoryRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** A real advisory (not in an exercise). */
+  long insert(
+      long issuerOrg,
+      long issuerUser,
+      String tlp,
+      boolean all,
+      List<String> sectors,
+      List<String> types,
+      List<Long> orgIds) {
+    return insert(issuerOrg, issuerUser, tlp, all, sectors, types, orgIds, null);
   }
 
   long insert(
@@ -60,10 +74,12 @@ class AdvisoryRepository {
       boolean all,
       List<String> sectors,
       List<String> types,
-      List<Long> orgIds) {
+      List<Long> orgIds,
+      Long exerciseRunId) {
     return jdbc.sql(
             "insert into advisory (issuer_org_id, issuer_user_id, tlp, audience_all, audience_sectors,"
-                + " audience_types, audience_org_ids, status) values (?,?,?,?,?,?,?,'active') returning id")
+                + " audience_types, audience_org_ids, status, exercise_run_id)"
+                + " values (?,?,?,?,?,?,?,'active',?) returning id")
         .params(
             issuerOrg,
             issuerUser,
@@ -71,7 +87,8 @@ class AdvisoryRepository {
             all,
             sectors.toArray(String[]::new),
             types.toArray(String[]::new),
-            orgIds.toArray(Long[]::new))
+            orgIds.toArray(Long[]::new),
+            exerciseRunId)
         .query(Long.class)
         .single();
   }
@@ -279,7 +296,11 @@ class AdvisoryRepository {
   /** Queues e-mail to duty addresses and webhooks of the version's recipients. Idempotent. */
   int queueDeliveries(
       long advisoryId, int versionNo, String purpose, int round, boolean onlyUnconfirmed) {
-    String filter = onlyUnconfirmed ? " and r.acknowledged_at is null" : "";
+    // an exercise's advisory never leaves the hub by e-mail or webhook (sharing.ExerciseScope)
+    String filter =
+        (onlyUnconfirmed ? " and r.acknowledged_at is null" : "")
+            + " and exists (select 1 from advisory x where x.id = r.advisory_id"
+            + " and x.exercise_run_id is null)";
     return jdbc.sql(
             "insert into outbox (advisory_id, version_no, organisation_id, channel, target, purpose, round)"
                 + " select r.advisory_id, ?, o.id, 'email', o.duty_email, ?, ? from advisory_recipient r"
@@ -300,6 +321,47 @@ class AdvisoryRepository {
             "update advisory_version set fanned_out_at = ? where advisory_id = ? and version_no = ?")
         .params(utc(at), advisoryId, versionNo)
         .update();
+  }
+
+  /** Ids of exercise run {@code runId}'s advisories, newest first, at most {@code limit}. */
+  List<Long> ofExercise(long runId, int limit) {
+    return jdbc.sql(
+            "select id from advisory where exercise_run_id = ? order by created_at desc, id desc"
+                + " limit ?")
+        .params(runId, limit)
+        .query(Long.class)
+        .list();
+  }
+
+  /** When each recipient organisation confirmed receipt of run {@code runId}'s advisories. */
+  Map<Long, List<Instant>> confirmationsOfExercise(long runId) {
+    Map<Long, List<Instant>> out = new java.util.HashMap<>();
+    jdbc.sql(
+            "select r.organisation_id, r.acknowledged_at from advisory_recipient r"
+                + " join advisory a on a.id = r.advisory_id where a.exercise_run_id = ?"
+                + " and r.acknowledged_at is not null order by r.acknowledged_at")
+        .param(runId)
+        .query(
+            rs -> {
+              out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                  .add(rs.getTimestamp(2).toInstant());
+            });
+    return out;
+  }
+
+  /** When each organisation issued an advisory in run {@code runId}. */
+  Map<Long, List<Instant>> issuesOfExercise(long runId) {
+    Map<Long, List<Instant>> out = new java.util.HashMap<>();
+    jdbc.sql(
+            "select issuer_org_id, created_at from advisory where exercise_run_id = ?"
+                + " order by created_at")
+        .param(runId)
+        .query(
+            rs -> {
+              out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                  .add(rs.getTimestamp(2).toInstant());
+            });
+    return out;
   }
 
   Optional<Recipient> recipient(long advisoryId, long orgId) {
@@ -552,6 +614,7 @@ class AdvisoryRepository {
         strings(rs.getArray("audience_types")),
         longs(rs.getArray("audience_org_ids")),
         rs.getString("status"),
-        instant(rs, "created_at"));
+        instant(rs, "created_at"),
+        rs.getObject("exercise_run_id", Long.class));
   }
 }

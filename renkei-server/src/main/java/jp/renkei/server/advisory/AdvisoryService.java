@@ -24,8 +24,10 @@ import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.listing.Section;
 import jp.renkei.server.reference.ReferenceData;
+import jp.renkei.server.sharing.ExerciseScope;
 import jp.renkei.server.sharing.SharingGate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,6 +90,7 @@ public class AdvisoryService {
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final jp.renkei.server.directory.OrganisationNames names;
+  private final ExerciseScope.Play play;
 
   AdvisoryService(
       AdvisoryRepository advisories,
@@ -99,7 +102,9 @@ public class AdvisoryService {
       jp.renkei.server.directory.UserService users,
       org.springframework.context.ApplicationEventPublisher events,
       Optional<Clock> clock,
-      jp.renkei.server.directory.OrganisationNames names) {
+      jp.renkei.server.directory.OrganisationNames names,
+      ExerciseScope.Play play) {
+    this.play = play;
     this.users = users;
     this.names = names;
     this.advisories = advisories;
@@ -127,6 +132,9 @@ public class AdvisoryService {
   private Checked check(Actor actor, NewAdvisory a) {
     if (!mayIssue(actor)) {
       throw new Forbidden("error.advisory.mayNotIssue");
+    }
+    if (a.exerciseRunId() != null) {
+      play.requirePlaying(actor, a.exerciseRunId());
     }
     // every field is checked, and every error reported at once (in the order of the form)
     jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
@@ -207,7 +215,8 @@ public class AdvisoryService {
             a.types(),
             c.orgIds(),
             "active",
-            clock.instant());
+            clock.instant(),
+            a.exerciseRunId());
     return advisories.addressed(would, gate.gatedTypesNow()).stream()
         .map(x -> directory.organisation(x.organisationId()))
         .toList();
@@ -221,7 +230,14 @@ public class AdvisoryService {
     Organisation issuer = directory.organisation(actor.organisationId());
     long id =
         advisories.insert(
-            issuer.id(), actor.userId(), a.tlp(), a.all(), a.sectors(), a.types(), orgIds);
+            issuer.id(),
+            actor.userId(),
+            a.tlp(),
+            a.all(),
+            a.sectors(),
+            a.types(),
+            orgIds,
+            a.exerciseRunId());
     advisories.insertVersion(
         id,
         1,
@@ -454,7 +470,8 @@ public class AdvisoryService {
         versions,
         mine,
         reach,
-        issuerSide && actor.is(Role.ANALYST) && "active".equals(a.status()));
+        issuerSide && actor.is(Role.ANALYST) && "active".equals(a.status()),
+        a.exerciseRunId());
   }
 
   /**
@@ -654,7 +671,10 @@ public class AdvisoryService {
         advisories.recipientOrgsAmong(distinct, gate.reach(actor).consultedOrganisations());
     Set<Long> visible =
         advisories.advisories(distinct).stream()
-            .filter(a -> check.allows(audience(a, recipients.get(a.id()))))
+            .filter(
+                a ->
+                    ExerciseScope.isReal(a.exerciseRunId())
+                        && check.allows(audience(a, recipients.get(a.id()))))
             .map(AdvisoryRepository.Advisory::id)
             .collect(Collectors.toSet());
     return distinct.stream().filter(visible::contains).toList();
@@ -674,8 +694,50 @@ public class AdvisoryService {
     return by;
   }
 
-  /** The summaries of the advisories in {@code batch} that the policy lets the actor see. */
+  /**
+   * The summaries of the real advisories in {@code batch} that the policy lets the actor see: the
+   * one judgement behind every real read path (list, search, inbox, work queue), which leaves out
+   * exercise advisories (sharing.ExerciseScope).
+   */
   private List<Summary> visibleSummaries(
+      Actor actor,
+      SharingGate.Check check,
+      List<AdvisoryRepository.Advisory> batch,
+      Map<Long, String> names,
+      int limit) {
+    return judgedSummaries(
+        actor,
+        check,
+        batch.stream().filter(a -> ExerciseScope.isReal(a.exerciseRunId())).toList(),
+        names,
+        limit);
+  }
+
+  /**
+   * The advisories of exercise run {@code runId} the actor may see, newest first: the exercise's
+   * own list, judged by the same policy as every advisory read.
+   */
+  public List<Summary> inExercise(Actor actor, long runId, int limit) {
+    List<AdvisoryRepository.Advisory> batch =
+        advisories.advisories(advisories.ofExercise(runId, ListSpec.CAP)).stream()
+            .filter(a -> ExerciseScope.inRun(a.exerciseRunId(), runId))
+            .sorted(
+                java.util.Comparator.comparing(AdvisoryRepository.Advisory::createdAt).reversed())
+            .toList();
+    return judgedSummaries(actor, gate.check(actor), batch, new HashMap<>(), limit);
+  }
+
+  /** Per organisation, when it confirmed receipt of an advisory of run {@code runId}. */
+  public Map<Long, List<Instant>> confirmationsInExercise(long runId) {
+    return advisories.confirmationsOfExercise(runId);
+  }
+
+  /** Per organisation, when it issued an advisory in run {@code runId}. */
+  public Map<Long, List<Instant>> issuesInExercise(long runId) {
+    return advisories.issuesOfExercise(runId);
+  }
+
+  private List<Summary> judgedSummaries(
       Actor actor,
       SharingGate.Check check,
       List<AdvisoryRepository.Advisory> batch,
@@ -774,10 +836,14 @@ public class AdvisoryService {
     return advisories.stixKey(id);
   }
 
-  /** An advisory for publishing under its own audience (no viewer: the caller keeps it). */
+  /**
+   * An advisory for publishing under its own audience (no viewer: the caller keeps it); never an
+   * exercise's (so it reaches no TAXII collection, correlation or sighting).
+   */
   public Optional<Publication> publication(long id) {
     return advisories
         .advisory(id)
+        .filter(a -> ExerciseScope.isReal(a.exerciseRunId()))
         .map(
             a ->
                 new Publication(

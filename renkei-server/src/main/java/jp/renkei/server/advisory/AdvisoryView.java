@@ -12,7 +12,8 @@ public record AdvisoryView(
     List<Version> versions,
     MyReceipt mine,
     Reach reach,
-    boolean mayIssueVersion) {
+    boolean mayIssueVersion,
+    Long exerciseRunId) {
 
   public record Version(
       int number,

@@ -7,6 +7,7 @@ import java.util.List;
  * critical-infrastructure organisation ({@code all}), sectors, organisation types and named
  * organisations (by code) — how urgent it is ({@code normal}, {@code urgent}, {@code immediate};
  * null is normal) and by when recipients should confirm receipt ({@code confirmBy}, optional).
+ * {@code exerciseRunId}: the exercise run it is played in (null for real work).
  */
 public record NewAdvisory(
     String title,
@@ -20,7 +21,8 @@ public record NewAdvisory(
     List<String> types,
     List<String> organisations,
     String urgency,
-    java.time.Instant confirmBy) {
+    java.time.Instant confirmBy,
+    Long exerciseRunId) {
 
   public NewAdvisory {
     observables = observables == null ? List.of() : List.copyOf(observables);

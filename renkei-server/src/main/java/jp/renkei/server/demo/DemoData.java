@@ -65,6 +65,7 @@ public class DemoData {
   private final OrganisationNames names;
   private final jp.renkei.server.exposure.KnowledgeService knowledge;
   private final jp.renkei.server.exposure.ExposureService exposure;
+  private final jp.renkei.server.exercise.DemoScenario exercise;
 
   DemoData(
       DirectoryService directory,
@@ -72,7 +73,9 @@ public class DemoData {
       org.springframework.jdbc.core.simple.JdbcClient jdbc,
       OrganisationNames names,
       jp.renkei.server.exposure.KnowledgeService knowledge,
-      jp.renkei.server.exposure.ExposureService exposure) {
+      jp.renkei.server.exposure.ExposureService exposure,
+      jp.renkei.server.exercise.DemoScenario exercise) {
+    this.exercise = exercise;
     this.directory = directory;
     this.users = users;
     this.jdbc = jdbc;
@@ -128,6 +131,7 @@ public class DemoData {
           new Login(
               p.login(), c.generatedPassword(), p.role().code(), c.user().organisationNameJa()));
     }
+    exercise.install();
     return created;
   }
 

@@ -81,7 +81,8 @@ class FirstReport {
             List.of(),
             List.of(),
             false,
-            List.of()),
+            List.of(),
+            null),
         false);
   }
 }

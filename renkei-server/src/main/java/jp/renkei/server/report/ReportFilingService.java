@@ -19,6 +19,7 @@ import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.reference.ReferenceData;
+import jp.renkei.server.sharing.ExerciseScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +39,7 @@ public class ReportFilingService {
   private final AuditLog audit;
   private final Clock clock;
   private final ReportAccess access;
+  private final ExerciseScope.Play play;
 
   ReportFilingService(
       ReportRepository reports,
@@ -47,7 +49,8 @@ public class ReportFilingService {
       ReferenceData reference,
       AuditLog audit,
       Optional<Clock> clock,
-      ReportAccess access) {
+      ReportAccess access,
+      ExerciseScope.Play play) {
     this.reports = reports;
     this.validator = validator;
     this.directory = directory;
@@ -56,6 +59,7 @@ public class ReportFilingService {
     this.audit = audit;
     this.clock = clock.orElse(Clock.systemUTC());
     this.access = access;
+    this.play = play;
   }
 
   /** Whether the actor may write reports: analysts and above of an organisation with a sector. */
@@ -70,6 +74,9 @@ public class ReportFilingService {
   public long create(Actor actor, NewReport r, boolean submit) {
     if (!mayReport(actor)) {
       throw new Forbidden("error.report.mayNotReport");
+    }
+    if (r.exerciseRunId() != null) {
+      play.requirePlaying(actor, r.exerciseRunId());
     }
     Organisation own = directory.organisation(actor.organisationId());
     ReportContent content = validator.check(r.content(), clock.instant());
@@ -143,7 +150,8 @@ public class ReportFilingService {
             r.scopeSectors(),
             r.scopeTypes(),
             excluded,
-            named);
+            named,
+            r.exerciseRunId());
     reports.insertVersion(id, 1, "first", content, actor.userId());
     audit.record(actor, AuditLog.Event.success("report.create", "report", id, "draft " + r.tlp()));
     if (submit) {

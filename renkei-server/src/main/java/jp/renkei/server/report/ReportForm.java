@@ -46,6 +46,7 @@ public class ReportForm {
   private boolean anonymise;
   private List<String> scopeSectors = new ArrayList<>();
   private String recipientLogins = "";
+  private Long exercise;
 
   /** A new form: detected now, contact person filled in. */
   static ReportForm fresh(String contactPerson, Instant now) {
@@ -119,7 +120,8 @@ public class ReportForm {
         scopeSectors,
         List.of(),
         excludeSupervisoryMinistry,
-        logins);
+        logins,
+        exercise);
   }
 
   /**
@@ -312,6 +314,15 @@ public class ReportForm {
 
   public void setTlp(String v) {
     tlp = v;
+  }
+
+  /** The exercise run the report is played in, or null for real work. */
+  public Long getExercise() {
+    return exercise;
+  }
+
+  public void setExercise(Long v) {
+    exercise = v;
   }
 
   public String getRoute() {

@@ -76,7 +76,7 @@ class ReportListing {
             "select r.id, r.originator_org_id, r.originator_user_id, r.sector_code, r.route,"
                 + " r.ceptoar_id, r.anonymise, r.tlp, r.scope_sectors, r.scope_types,"
                 + " r.excluded_org_ids, r.recipient_user_ids, r.status, r.created_at,"
-                + " r.submitted_at, r.presented_originator,"
+                + " r.submitted_at, r.presented_originator, r.exercise_run_id,"
                 + (version
                     ? " l.title, l.severity_code, l.version_no,"
                     : " null as title, null as severity_code, 0 as version_no,")

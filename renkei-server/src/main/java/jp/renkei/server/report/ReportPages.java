@@ -200,10 +200,17 @@ class ReportPages {
 
   @GetMapping("/reports/new")
   String form(Actor actor, Model model) {
+    return form(actor, null, model);
+  }
+
+  /** The form; {@code exercise}: a report played in that exercise run (【訓練】). */
+  @GetMapping(value = "/reports/new", params = "exercise")
+  String form(Actor actor, @RequestParam Long exercise, Model model) {
     if (!model.containsAttribute("form")) {
-      model.addAttribute(
-          "form",
-          ReportForm.fresh(users.byId(actor.userId()).orElseThrow().displayName(), Instant.now()));
+      ReportForm f =
+          ReportForm.fresh(users.byId(actor.userId()).orElseThrow().displayName(), Instant.now());
+      f.setExercise(exercise);
+      model.addAttribute("form", f);
     }
     model.addAttribute("ceptoars", directory.detail(actor.organisationId()).ceptoars());
     model.addAttribute("sectors", reference.sectors());

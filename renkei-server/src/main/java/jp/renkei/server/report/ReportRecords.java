@@ -25,7 +25,8 @@ final class ReportRecords {
       String status,
       Instant createdAt,
       Instant submittedAt,
-      String presentedOriginator) {
+      String presentedOriginator,
+      Long exerciseRunId) {
 
     boolean isRelayCopy() {
       return "relay".equals(route);

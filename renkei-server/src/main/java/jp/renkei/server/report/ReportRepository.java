@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,7 @@ class ReportRepository {
   private static final String REPORT =
       "select id, originator_org_id, originator_user_id, sector_code, route, ceptoar_id,"
           + " anonymise, tlp, scope_sectors, scope_types, excluded_org_ids, recipient_user_ids,"
-          + " status, created_at, submitted_at, presented_originator from report";
+          + " status, created_at, submitted_at, presented_originator, exercise_run_id from report";
   private static final String VERSION =
       "select * from report_version where report_id = ? order by version_no";
 
@@ -29,6 +30,34 @@ class ReportRepository {
 
   ReportRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** A real report's draft (not in an exercise). */
+  long insert(
+      long originatorOrg,
+      long originatorUser,
+      String sector,
+      String route,
+      Long ceptoarId,
+      boolean anonymise,
+      String tlp,
+      List<String> scopeSectors,
+      List<String> scopeTypes,
+      List<Long> excluded,
+      List<Long> recipientUsers) {
+    return insert(
+        originatorOrg,
+        originatorUser,
+        sector,
+        route,
+        ceptoarId,
+        anonymise,
+        tlp,
+        scopeSectors,
+        scopeTypes,
+        excluded,
+        recipientUsers,
+        null);
   }
 
   long insert(
@@ -42,11 +71,13 @@ class ReportRepository {
       List<String> scopeSectors,
       List<String> scopeTypes,
       List<Long> excluded,
-      List<Long> recipientUsers) {
+      List<Long> recipientUsers,
+      Long exerciseRunId) {
     return jdbc.sql(
             "insert into report (originator_org_id, originator_user_id, sector_code, route,"
                 + " ceptoar_id, anonymise, tlp, scope_sectors, scope_types, excluded_org_ids,"
-                + " recipient_user_ids, status) values (?,?,?,?,?,?,?,?,?,?,?,'draft') returning id")
+                + " recipient_user_ids, status, exercise_run_id)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?,'draft',?) returning id")
         .params(
             originatorOrg,
             originatorUser,
@@ -58,7 +89,8 @@ class ReportRepository {
             scopeSectors.toArray(String[]::new),
             scopeTypes.toArray(String[]::new),
             excluded.toArray(Long[]::new),
-            recipientUsers.toArray(Long[]::new))
+            recipientUsers.toArray(Long[]::new),
+            exerciseRunId)
         .query(Long.class)
         .single();
   }
@@ -95,9 +127,40 @@ class ReportRepository {
         .single();
   }
 
+  /** Ids of exercise run {@code runId}'s reports, newest first, at most {@code limit}. */
+  List<Long> ofExercise(long runId, int limit) {
+    return jdbc.sql(
+            "select id from report where exercise_run_id = ?"
+                + " order by coalesce(submitted_at, created_at) desc, id desc limit ?")
+        .params(runId, limit)
+        .query(Long.class)
+        .list();
+  }
+
+  /** Submission times of run {@code runId}'s reports (relay copies left out) per originator. */
+  Map<Long, List<Instant>> submissionsOfExercise(long runId) {
+    Map<Long, List<Instant>> out = new java.util.HashMap<>();
+    jdbc.sql(
+            "select originator_org_id, submitted_at from report where exercise_run_id = ?"
+                + " and submitted_at is not null and route <> 'relay' order by submitted_at")
+        .param(runId)
+        .query(
+            rs -> {
+              out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                  .add(rs.getTimestamp(2).toInstant());
+            });
+    return out;
+  }
+
   void markRelayed(long hopId, long copyId) {
     jdbc.sql("update report_hop set relayed_as_report_id = ? where id = ?")
         .params(copyId, hopId)
+        .update();
+    // the anonymised copy of an exercise report belongs to the same exercise
+    jdbc.sql(
+            "update report set exercise_run_id = (select o.exercise_run_id from report_hop h"
+                + " join report o on o.id = h.report_id where h.id = ?) where id = ?")
+        .params(hopId, copyId)
         .update();
   }
 
@@ -481,7 +544,8 @@ class ReportRepository {
         rs.getString("status"),
         instant(rs, "created_at"),
         instant(rs, "submitted_at"),
-        rs.getString("presented_originator"));
+        rs.getString("presented_originator"),
+        rs.getObject("exercise_run_id", Long.class));
   }
 
   private static ReportContent content(ResultSet rs, List<ReportContent.ObservableEntry> obs)

@@ -23,6 +23,7 @@ import jp.renkei.server.listing.ListPage;
 import jp.renkei.server.listing.ListQuery;
 import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.listing.Section;
+import jp.renkei.server.sharing.ExerciseScope;
 import jp.renkei.server.sharing.SharingGate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -216,7 +217,8 @@ public class ReportService {
                 && "ceptoar".equals(mine.get().kind())
                 && versions.size() > access.relayedVersions(mine.get()),
             !"draft".equals(r.status()) && (own || mine.isPresent())),
-        r.isRelayCopy());
+        r.isRelayCopy(),
+        r.exerciseRunId());
   }
 
   private ReportView.HopView hopView(
@@ -271,7 +273,7 @@ public class ReportService {
         ids.stream()
             .distinct()
             .map(found::get)
-            .filter(r -> r != null && check.allows(audience(r, hops.get(r.id()))))
+            .filter(r -> r != null && real(r) && check.allows(audience(r, hops.get(r.id()))))
             .map(r -> new Visible(r, hops.get(r.id())))
             .toList();
     return visible.isEmpty() ? List.of() : summaries(visible, new HashMap<>(), visible.size());
@@ -325,7 +327,8 @@ public class ReportService {
       var it = candidates.iterator();
       while (it.hasNext() && matching <= ListSpec.CAP) {
         ReportListing.Candidate c = it.next();
-        if (!check.allows(ReportAccess.audience(c.report(), Set.copyOf(c.deliveredTo())))) {
+        if (!real(c.report())
+            || !check.allows(ReportAccess.audience(c.report(), Set.copyOf(c.deliveredTo())))) {
           continue;
         }
         // the reporter as the viewer is shown it (an anonymised copy: its anonymous form only)
@@ -433,6 +436,41 @@ public class ReportService {
     return reports.stixKey(id);
   }
 
+  /** Whether a report is real work: every real read path keeps only these (exercise isolation). */
+  private static boolean real(ReportRecords.Report r) {
+    return ExerciseScope.isReal(r.exerciseRunId());
+  }
+
+  /**
+   * The reports of exercise run {@code runId} the actor may see, newest first, at most {@code
+   * limit}: the exercise's own list, judged by the same policy as every report read.
+   */
+  public List<Summary> inExercise(Actor actor, long runId, int limit) {
+    List<Long> ids = reports.ofExercise(runId, ListSpec.CAP);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    SharingGate.Check check = gate.check(actor);
+    Map<Long, ReportRecords.Report> found = reports.reports(ids);
+    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(ids);
+    List<Visible> visible =
+        ids.stream()
+            .map(found::get)
+            .filter(r -> r != null && ExerciseScope.inRun(r.exerciseRunId(), runId))
+            .filter(r -> check.allows(audience(r, hops.get(r.id()))))
+            .map(r -> new Visible(r, hops.get(r.id())))
+            .toList();
+    return visible.isEmpty() ? List.of() : summaries(visible, new HashMap<>(), limit);
+  }
+
+  /**
+   * When each organisation first sent a report (第一報) in exercise run {@code runId}: the evidence
+   * the run's automatic checks score (the fact and time only, never the report).
+   */
+  public Map<Long, List<Instant>> submissionsInExercise(long runId) {
+    return reports.submissionsOfExercise(runId);
+  }
+
   /** A report the policy allows, with its hops. */
   private record Visible(ReportRecords.Report report, List<ReportRecords.Hop> hops) {}
 
@@ -453,7 +491,7 @@ public class ReportService {
           reports.hopsFor(batch.stream().map(ReportRecords.Report::id).toList());
       List<Visible> visible =
           batch.stream()
-              .filter(r -> check.allows(audience(r, hops.get(r.id()))))
+              .filter(r -> real(r) && check.allows(audience(r, hops.get(r.id()))))
               .map(r -> new Visible(r, hops.get(r.id())))
               .toList();
       if (!visible.isEmpty() && !consumer.test(visible)) {
@@ -580,8 +618,8 @@ public class ReportService {
     for (ReportRecords.Hop h : delivered) {
       ReportRecords.Report r = byId.get(h.reportId());
       List<ReportRecords.Hop> hops = hopsById.get(r.id());
-      if (!check.allows(audience(r, hops))) {
-        continue; // narrowed after delivery
+      if (!real(r) || !check.allows(audience(r, hops))) {
+        continue; // an exercise's, or narrowed after delivery
       }
       Integer awaiting = null;
       if (waiting.contains(h.id())) {
@@ -650,7 +688,10 @@ public class ReportService {
     Set<Long> visible =
         targets.stream()
             .filter(
-                id -> byId.containsKey(id) && check.allows(audience(byId.get(id), hops.get(id))))
+                id ->
+                    byId.containsKey(id)
+                        && real(byId.get(id))
+                        && check.allows(audience(byId.get(id), hops.get(id))))
             .collect(Collectors.toSet());
     List<ReportRepository.RecentComment> seen =
         found.stream()
@@ -695,7 +736,9 @@ public class ReportService {
     Map<Long, ReportRecords.Report> byId = reports.reports(ids);
     Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
     return (int)
-        ids.stream().filter(i -> check.allows(audience(byId.get(i), hopsById.get(i)))).count();
+        ids.stream()
+            .filter(i -> real(byId.get(i)) && check.allows(audience(byId.get(i), hopsById.get(i))))
+            .count();
   }
 
   /**

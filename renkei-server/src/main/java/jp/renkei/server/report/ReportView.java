@@ -23,7 +23,8 @@ public record ReportView(
     List<CommentView> comments,
     Duration detectionToNisc,
     Actions actions,
-    boolean relayCopy) {
+    boolean relayCopy,
+    Long exerciseRunId) {
 
   /** One immutable version (第一報, 続報, 最終報). */
   public record Version(int number, String kind, ReportContent content, Instant createdAt) {}

@@ -1,0 +1,250 @@
+package jp.renkei.server.exercise;
+
+import static jp.renkei.server.database.Rows.utc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import jp.renkei.server.database.Rows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ExerciseRepository {
+
+  record ScenarioRow(long id, long ownerOrgId, String title, String document, Instant createdAt) {}
+
+  record RunRow(
+      long id,
+      long scenarioId,
+      long ownerOrgId,
+      String title,
+      String state,
+      int speed,
+      String segments,
+      boolean emailAllowed,
+      Instant createdAt) {}
+
+  record Member(
+      long userId,
+      String login,
+      String displayName,
+      String email,
+      long organisationId,
+      String organisationName,
+      String organisationType,
+      String sector,
+      String role,
+      String team,
+      String playedRole) {}
+
+  record InjectState(String injectKey, String state, Instant at, Long exerciseOffsetSeconds) {}
+
+  record Delivery(
+      long id,
+      String injectKey,
+      long userId,
+      Instant deliveredAt,
+      long exerciseOffsetSeconds,
+      Instant readAt) {}
+
+  record Mark(String expectationKey, String team, String outcome, String note, Instant markedAt) {}
+
+  private static final String RUN =
+      "select id, scenario_id, owner_org_id, title, state, speed, segments::text as segments,"
+          + " email_allowed, created_at from exercise_run";
+
+  private final JdbcClient jdbc;
+
+  ExerciseRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insertScenario(long ownerOrg, long userId, String title, String document) {
+    return jdbc.sql(
+            "insert into exercise_scenario (owner_org_id, title, document, created_by)"
+                + " values (?,?,?::jsonb,?) returning id")
+        .params(ownerOrg, title, document, userId)
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<ScenarioRow> scenario(long id) {
+    return jdbc.sql(
+            "select id, owner_org_id, title, document::text as document, created_at"
+                + " from exercise_scenario where id = ?")
+        .param(id)
+        .query(Rows.of(ScenarioRow.class))
+        .optional();
+  }
+
+  List<ScenarioRow> scenariosOf(long ownerOrg) {
+    return jdbc.sql(
+            "select id, owner_org_id, title, document::text as document, created_at"
+                + " from exercise_scenario where owner_org_id = ? order by created_at desc, id")
+        .param(ownerOrg)
+        .query(Rows.of(ScenarioRow.class))
+        .list();
+  }
+
+  long insertRun(
+      long scenarioId, long ownerOrg, long userId, String title, int speed, boolean email) {
+    return jdbc.sql(
+            "insert into exercise_run (scenario_id, owner_org_id, title, state, speed,"
+                + " email_allowed, created_by) values (?,?,?,'NOT_STARTED',?,?,?) returning id")
+        .params(scenarioId, ownerOrg, title, speed, email, userId)
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<RunRow> run(long id) {
+    return jdbc.sql(RUN + " where id = ?").param(id).query(Rows.of(RunRow.class)).optional();
+  }
+
+  /** The run, locked for a transition or a tick (ticks of several instances queue here). */
+  Optional<RunRow> lockRun(long id) {
+    return jdbc.sql(RUN + " where id = ? for update")
+        .param(id)
+        .query(Rows.of(RunRow.class))
+        .optional();
+  }
+
+  /** Running runs no other instance is ticking right now. */
+  List<RunRow> lockRunning() {
+    return jdbc.sql(RUN + " where state = 'RUNNING' order by id for update skip locked")
+        .query(Rows.of(RunRow.class))
+        .list();
+  }
+
+  /** Runs the user is a member of, or that the organisation owns, newest first. */
+  List<RunRow> runsFor(long userId, long orgId) {
+    return jdbc.sql(
+            RUN
+                + " where owner_org_id = ? or id in (select run_id from exercise_member"
+                + " where user_id = ?) order by created_at desc, id")
+        .params(orgId, userId)
+        .query(Rows.of(RunRow.class))
+        .list();
+  }
+
+  void saveClock(long runId, String state, int speed, String segments) {
+    jdbc.sql("update exercise_run set state = ?, speed = ?, segments = ?::jsonb where id = ?")
+        .params(state, speed, segments, runId)
+        .update();
+  }
+
+  void upsertMember(long runId, long userId, String role, String team, String playedRole) {
+    jdbc.sql(
+            "insert into exercise_member (run_id, user_id, role, team, played_role)"
+                + " values (?,?,?,?,?) on conflict (run_id, user_id) do update set role ="
+                + " excluded.role, team = excluded.team, played_role = excluded.played_role")
+        .params(runId, userId, role, team, playedRole)
+        .update();
+  }
+
+  List<Member> members(long runId) {
+    return jdbc.sql(
+            "select u.id as user_id, u.login, u.display_name, u.email, o.id as organisation_id,"
+                + " o.name_ja as organisation_name, o.type_code as organisation_type,"
+                + " coalesce(o.sector_code, '') as sector, m.role, m.team, m.played_role"
+                + " from exercise_member m join app_user u on u.id = m.user_id"
+                + " join organisation o on o.id = u.organisation_id where m.run_id = ?"
+                + " order by m.role, m.team, u.login")
+        .param(runId)
+        .query(Rows.of(Member.class))
+        .list();
+  }
+
+  Optional<String> roleOf(long runId, long userId) {
+    return jdbc.sql("select role from exercise_member where run_id = ? and user_id = ?")
+        .params(runId, userId)
+        .query(String.class)
+        .optional();
+  }
+
+  List<InjectState> injectStates(long runId) {
+    return jdbc.sql(
+            "select inject_key, state, at, exercise_offset_seconds from exercise_inject_state"
+                + " where run_id = ?")
+        .param(runId)
+        .query(Rows.of(InjectState.class))
+        .list();
+  }
+
+  /** Releases an on-command inject; does nothing if it was already released, sent or skipped. */
+  boolean command(long runId, String key, Instant at) {
+    return jdbc.sql(
+                "insert into exercise_inject_state (run_id, inject_key, state, at)"
+                    + " values (?,?,'commanded',?) on conflict do nothing")
+            .params(runId, key, utc(at))
+            .update()
+        == 1;
+  }
+
+  void settleInject(long runId, String key, String state, Instant at, long offsetSeconds) {
+    jdbc.sql(
+            "insert into exercise_inject_state (run_id, inject_key, state, at,"
+                + " exercise_offset_seconds) values (?,?,?,?,?) on conflict (run_id, inject_key)"
+                + " do update set state = excluded.state, at = excluded.at,"
+                + " exercise_offset_seconds = excluded.exercise_offset_seconds")
+        .params(runId, key, state, utc(at), offsetSeconds)
+        .update();
+  }
+
+  void deliver(long runId, String key, List<Long> userIds, Instant at, long offsetSeconds) {
+    for (Long u : userIds) {
+      jdbc.sql(
+              "insert into exercise_delivery (run_id, inject_key, user_id, delivered_at,"
+                  + " exercise_offset_seconds) values (?,?,?,?,?) on conflict do nothing")
+          .params(runId, key, u, utc(at), offsetSeconds)
+          .update();
+    }
+  }
+
+  List<Delivery> deliveries(long runId) {
+    return jdbc.sql(
+            "select id, inject_key, user_id, delivered_at, exercise_offset_seconds, read_at"
+                + " from exercise_delivery where run_id = ? order by delivered_at, id")
+        .param(runId)
+        .query(Rows.of(Delivery.class))
+        .list();
+  }
+
+  List<Delivery> deliveriesTo(long runId, long userId) {
+    return jdbc.sql(
+            "select id, inject_key, user_id, delivered_at, exercise_offset_seconds, read_at"
+                + " from exercise_delivery where run_id = ? and user_id = ?"
+                + " order by delivered_at desc, id desc")
+        .params(runId, userId)
+        .query(Rows.of(Delivery.class))
+        .list();
+  }
+
+  void markRead(long runId, long userId, Instant at) {
+    jdbc.sql(
+            "update exercise_delivery set read_at = ? where run_id = ? and user_id = ?"
+                + " and read_at is null")
+        .params(utc(at), runId, userId)
+        .update();
+  }
+
+  void upsertMark(
+      long runId, String key, String team, String outcome, String note, long userId, Instant at) {
+    jdbc.sql(
+            "insert into exercise_mark (run_id, expectation_key, team, outcome, note, marked_by,"
+                + " marked_at) values (?,?,?,?,?,?,?) on conflict (run_id, expectation_key, team)"
+                + " do update set outcome = excluded.outcome, note = excluded.note,"
+                + " marked_by = excluded.marked_by, marked_at = excluded.marked_at")
+        .params(runId, key, team, outcome, note, userId, utc(at))
+        .update();
+  }
+
+  List<Mark> marks(long runId) {
+    return jdbc.sql(
+            "select expectation_key, team, outcome, note, marked_at from exercise_mark"
+                + " where run_id = ?")
+        .param(runId)
+        .query(Rows.of(Mark.class))
+        .list();
+  }
+}

@@ -1,0 +1,533 @@
+package jp.renkei.server.exercise;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.renkei.engine.exercise.Check;
+import jp.renkei.engine.exercise.Inject;
+import jp.renkei.engine.exercise.InjectSchedule;
+import jp.renkei.engine.exercise.Outcome;
+import jp.renkei.engine.exercise.Phase;
+import jp.renkei.engine.exercise.RunClock;
+import jp.renkei.engine.exercise.Scenario;
+import jp.renkei.server.advisory.AdvisoryService;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.directory.UserService;
+import jp.renkei.server.failure.Conflict;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.report.ReportService;
+import jp.renkei.server.sharing.ExerciseScope;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Exercises: scenarios private to their planning organisation, runs with their members (コントローラー,
+ * イバリュエーター, プレーヤー in teams, 見学), the run's clock, the delivery of due injects to the players'
+ * exercise inbox, and the scores. Players answer with the real report and advisory flows; what they
+ * create carries the run ({@link ExerciseScope}) and is judged by the sharing policy as always. A
+ * run nobody may see answers {@link NotFound}.
+ */
+@Service
+public class ExerciseService {
+
+  static final Set<String> ROLES = Set.of("controller", "evaluator", "player", "observer");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final ExerciseRepository repo;
+  private final UserService users;
+  private final ReportService reports;
+  private final AdvisoryService advisories;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final ExerciseMail mail;
+
+  ExerciseService(
+      ExerciseRepository repo,
+      UserService users,
+      ReportService reports,
+      AdvisoryService advisories,
+      AuditLog audit,
+      Optional<Clock> clock,
+      ExerciseMail mail) {
+    this.mail = mail;
+    this.repo = repo;
+    this.users = users;
+    this.reports = reports;
+    this.advisories = advisories;
+    this.audit = audit;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  // ---- scenarios
+
+  /** Stores a scenario for the actor's organisation (analysts plan), after the engine checks it. */
+  @Transactional
+  public long createScenario(Actor actor, ScenarioDocument doc) {
+    requireAnalyst(actor);
+    Scenario s = doc.toScenario();
+    String json = JSON.writeValueAsString(doc);
+    if (json.length() > ScenarioDocument.MAX_CHARS) {
+      throw new InvalidInput(
+          "document", "exercise.validation.tooLarge", ScenarioDocument.MAX_CHARS);
+    }
+    long id = repo.insertScenario(actor.organisationId(), actor.userId(), s.title(), json);
+    audit.record(
+        actor, AuditLog.Event.success("exercise.scenario.create", "exercise_scenario", id, null));
+    return id;
+  }
+
+  /** The scenarios of the actor's organisation (they are private to it). */
+  public List<ExerciseViews.ScenarioSummary> scenarios(Actor actor) {
+    if (actor.organisationId() == null) {
+      return List.of();
+    }
+    return repo.scenariosOf(actor.organisationId()).stream()
+        .map(
+            r -> {
+              Scenario s = document(r).toScenario();
+              return new ExerciseViews.ScenarioSummary(
+                  r.id(), r.title(), s.injects().size(), s.maxPoints(), r.createdAt());
+            })
+        .toList();
+  }
+
+  /** A scenario of the actor's organisation. */
+  public ScenarioDocument scenario(Actor actor, long id) {
+    return document(ownScenario(actor, id));
+  }
+
+  private ExerciseRepository.ScenarioRow ownScenario(Actor actor, long id) {
+    return repo.scenario(id)
+        .filter(r -> actor.organisationId() != null && r.ownerOrgId() == actor.organisationId())
+        .orElseThrow(() -> new NotFound("exercise_scenario", id));
+  }
+
+  private static ScenarioDocument document(ExerciseRepository.ScenarioRow r) {
+    return JSON.readValue(r.document(), ScenarioDocument.class);
+  }
+
+  // ---- runs and members
+
+  /** A new run of one of the organisation's scenarios; its creator controls it. */
+  @Transactional
+  public long createRun(
+      Actor actor, long scenarioId, String title, int speed, boolean emailAllowed) {
+    requireAnalyst(actor);
+    ExerciseRepository.ScenarioRow s = ownScenario(actor, scenarioId);
+    if (speed < 1 || speed > RunClock.MAX_SPEED) {
+      throw new InvalidInput("speed", "exercise.validation.speed", RunClock.MAX_SPEED);
+    }
+    String t = title == null || title.isBlank() ? s.title() : title.strip();
+    if (t.length() > 200) {
+      throw new InvalidInput("title", "exercise.validation.title");
+    }
+    long id =
+        repo.insertRun(s.id(), actor.organisationId(), actor.userId(), t, speed, emailAllowed);
+    repo.upsertMember(id, actor.userId(), "controller", "", "");
+    audit.record(actor, AuditLog.Event.success("exercise.run.create", "exercise_run", id, null));
+    return id;
+  }
+
+  /** Adds (or changes) a member; the controller decides who plays. */
+  @Transactional
+  public void addMember(
+      Actor actor, long runId, String login, String role, String team, String playedRole) {
+    requireRole(actor, runId, "controller");
+    if (role == null || !ROLES.contains(role)) {
+      throw new InvalidInput("role", "exercise.validation.role", String.valueOf(role));
+    }
+    String t = team == null ? "" : team.strip();
+    String p = playedRole == null ? "" : playedRole.strip();
+    if ("player".equals(role) && t.isEmpty()) {
+      throw new InvalidInput("team", "exercise.validation.team");
+    }
+    if (t.length() > 100 || p.length() > 100) {
+      throw new InvalidInput("team", "exercise.validation.team");
+    }
+    UserAccount u =
+        users
+            .findByLogin(login == null ? "" : login.strip())
+            .filter(UserAccount::enabled)
+            .orElseThrow(() -> new InvalidInput("login", "exercise.validation.login", login));
+    repo.upsertMember(runId, u.id(), role, t, p);
+    audit.record(
+        actor,
+        AuditLog.Event.success("exercise.member", "exercise_run", runId, u.login() + " " + role));
+  }
+
+  /** The runs the actor is a member of, and those of the actor's organisation. */
+  public List<ExerciseViews.RunSummary> runs(Actor actor) {
+    if (actor.userId() == null || actor.organisationId() == null) {
+      return List.of();
+    }
+    Map<Long, String> titles = new HashMap<>();
+    List<ExerciseViews.RunSummary> out = new ArrayList<>();
+    for (ExerciseRepository.RunRow r : repo.runsFor(actor.userId(), actor.organisationId())) {
+      String my = repo.roleOf(r.id(), actor.userId()).orElse(null);
+      if (my == null && !actor.is(Role.ANALYST)) {
+        continue;
+      }
+      String st =
+          titles.computeIfAbsent(
+              r.scenarioId(), id -> repo.scenario(id).map(x -> x.title()).orElse(""));
+      out.add(new ExerciseViews.RunSummary(r.id(), r.title(), st, r.state(), r.speed(), my));
+    }
+    return out;
+  }
+
+  // ---- the clock
+
+  /** start, pause, resume or stop. */
+  @Transactional
+  public void control(Actor actor, long runId, String action) {
+    requireRole(actor, runId, "controller");
+    ExerciseRepository.RunRow run = repo.lockRun(runId).orElseThrow();
+    RunClock c = RunClocks.read(run);
+    Instant now = clock.instant();
+    try {
+      c =
+          switch (action == null ? "" : action) {
+            case "start" -> c.start(now);
+            case "pause" -> c.pause(now);
+            case "resume" -> c.resume(now);
+            case "stop" -> c.stop(now);
+            default -> throw new InvalidInput("action", "exercise.validation.action", action);
+          };
+    } catch (RunClock.IllegalTransition e) {
+      throw new Conflict("action", "exercise.error.transition", action, e.from().name());
+    }
+    repo.saveClock(runId, c.state().name(), c.speed(), RunClocks.segments(c));
+    audit.record(
+        actor, AuditLog.Event.success("exercise.run." + action, "exercise_run", runId, null));
+    if (c.state() == RunClock.State.RUNNING) {
+      tickRun(repo.lockRun(runId).orElseThrow(), now);
+    }
+  }
+
+  /** Runs the rest of the timeline {@code speed} times faster than real time (1 to 600). */
+  @Transactional
+  public void speed(Actor actor, long runId, int speed) {
+    requireRole(actor, runId, "controller");
+    ExerciseRepository.RunRow run = repo.lockRun(runId).orElseThrow();
+    RunClock c;
+    try {
+      c = RunClocks.read(run).withSpeed(clock.instant(), speed);
+    } catch (RunClock.IllegalTransition e) {
+      throw new Conflict("speed", "exercise.error.transition", "speed", e.from().name());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput("speed", "exercise.validation.speed", RunClock.MAX_SPEED);
+    }
+    repo.saveClock(runId, c.state().name(), c.speed(), RunClocks.segments(c));
+    audit.record(
+        actor, AuditLog.Event.success("exercise.run.speed", "exercise_run", runId, "x" + speed));
+  }
+
+  /** Releases an inject that waits for the controller's command. */
+  @Transactional
+  public void command(Actor actor, long runId, String injectKey) {
+    requireRole(actor, runId, "controller");
+    ExerciseRepository.RunRow run = repo.lockRun(runId).orElseThrow();
+    Scenario s = scenarioOf(run);
+    Inject i =
+        s.inject(injectKey == null ? "" : injectKey)
+            .filter(Inject::onCommand)
+            .orElseThrow(() -> new InvalidInput("inject", "exercise.validation.inject", injectKey));
+    Instant now = clock.instant();
+    repo.command(runId, i.key(), now);
+    audit.record(
+        actor, AuditLog.Event.success("exercise.inject.command", "exercise_run", runId, i.key()));
+    if (run.state().equals("RUNNING")) {
+      tickRun(run, now);
+    }
+  }
+
+  /** An evaluator's mark on one team's result. */
+  @Transactional
+  public void mark(
+      Actor actor, long runId, String expectationKey, String team, String outcome, String note) {
+    String my = requireRole(actor, runId, "controller", "evaluator");
+    ExerciseRepository.RunRow run = repo.run(runId).orElseThrow();
+    Scenario s = scenarioOf(run);
+    if (expectationKey == null || s.injectOf(expectationKey).isEmpty()) {
+      throw new InvalidInput("expectation", "exercise.validation.expectation", expectationKey);
+    }
+    Outcome o;
+    try {
+      o =
+          Outcome.valueOf(
+              outcome == null ? "" : outcome.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      o = Outcome.PENDING;
+    }
+    if (o == Outcome.PENDING) {
+      throw new InvalidInput("outcome", "exercise.validation.outcome", outcome);
+    }
+    boolean knownTeam =
+        repo.members(runId).stream()
+            .anyMatch(m -> "player".equals(m.role()) && m.team().equals(team));
+    if (!knownTeam) {
+      throw new InvalidInput("team", "exercise.validation.team");
+    }
+    String n = note == null || note.isBlank() ? null : note.strip();
+    if (n != null && n.length() > 2000) {
+      throw new InvalidInput("note", "exercise.validation.note");
+    }
+    repo.upsertMark(runId, expectationKey, team, o.name(), n, actor.userId(), clock.instant());
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "exercise.mark",
+            "exercise_run",
+            runId,
+            my + " " + expectationKey + " " + team + " " + o));
+  }
+
+  // ---- delivering injects
+
+  /**
+   * Delivers every inject due now in every running run (each run locked while it is ticked, so
+   * several instances never deliver twice). Returns the number of injects sent.
+   */
+  @Transactional
+  public int tick(Instant now) {
+    int sent = 0;
+    for (ExerciseRepository.RunRow run : repo.lockRunning()) {
+      sent += tickRun(run, now);
+    }
+    return sent;
+  }
+
+  private int tickRun(ExerciseRepository.RunRow run, Instant now) {
+    Scenario s = scenarioOf(run);
+    RunClock c = RunClocks.read(run);
+    List<ExerciseRepository.InjectState> states = repo.injectStates(run.id());
+    Set<String> done = new HashSet<>();
+    Set<String> commanded = new HashSet<>();
+    for (ExerciseRepository.InjectState st : states) {
+      (st.state().equals("commanded") ? commanded : done).add(st.injectKey());
+    }
+    List<ExerciseRepository.Member> members = repo.members(run.id());
+    Map<String, Outcome> outcomes = Map.of();
+    if (s.injects().stream().anyMatch(i -> i.dependsOn() != null && !done.contains(i.key()))) {
+      outcomes =
+          RunScoring.overall(
+              RunScoring.score(
+                  s,
+                  c,
+                  members,
+                  states,
+                  repo.deliveries(run.id()),
+                  repo.marks(run.id()),
+                  evidence(run.id()),
+                  now));
+    }
+    InjectSchedule.Decision d = InjectSchedule.at(s, c, now, done, commanded, outcomes);
+    long offset = c.elapsed(now).toSeconds();
+    for (Inject i : d.due()) {
+      List<Long> reached =
+          members.stream()
+              .filter(m -> "player".equals(m.role()))
+              .filter(m -> i.reaches(RunScoring.participant(m)))
+              .map(ExerciseRepository.Member::userId)
+              .toList();
+      repo.deliver(run.id(), i.key(), reached, now, offset);
+      if (i.channel() == jp.renkei.engine.exercise.Channel.EMAIL && run.emailAllowed()) {
+        members.stream()
+            .filter(m -> reached.contains(m.userId()) && m.email() != null && !m.email().isBlank())
+            .forEach(m -> mail.sendAfterCommit(m.email(), run.title(), i));
+      }
+      repo.settleInject(run.id(), i.key(), "sent", now, offset);
+    }
+    for (Inject i : d.skipped()) {
+      repo.settleInject(run.id(), i.key(), "skipped", now, offset);
+    }
+    return d.due().size();
+  }
+
+  private RunScoring.Evidence evidence(long runId) {
+    Map<Check, Map<Long, List<Instant>>> m = new EnumMap<>(Check.class);
+    m.put(Check.REPORT_FILED, reports.submissionsInExercise(runId));
+    m.put(Check.ADVISORY_ISSUED, advisories.issuesInExercise(runId));
+    m.put(Check.ADVISORY_CONFIRMED, advisories.confirmationsInExercise(runId));
+    return new RunScoring.Evidence(m);
+  }
+
+  private Scenario scenarioOf(ExerciseRepository.RunRow run) {
+    return document(repo.scenario(run.scenarioId()).orElseThrow()).toScenario();
+  }
+
+  // ---- pages
+
+  /** The controller console: controllers, evaluators and observers of the run. */
+  @Transactional(readOnly = true)
+  public ExerciseViews.Console console(Actor actor, long runId) {
+    String my = requireRole(actor, runId, "controller", "evaluator", "observer");
+    ExerciseRepository.RunRow run = repo.run(runId).orElseThrow();
+    ExerciseRepository.ScenarioRow sr = repo.scenario(run.scenarioId()).orElseThrow();
+    Scenario s = document(sr).toScenario();
+    RunClock c = RunClocks.read(run);
+    Instant now = clock.instant();
+    Duration elapsed = c.elapsed(now);
+    List<ExerciseRepository.Member> members = repo.members(runId);
+    List<ExerciseRepository.InjectState> states = repo.injectStates(runId);
+    List<ExerciseRepository.Delivery> deliveries = repo.deliveries(runId);
+    List<RunScoring.ExpectationScore> scores =
+        RunScoring.score(
+            s, c, members, states, deliveries, repo.marks(runId), evidence(runId), now);
+    Map<String, ExerciseRepository.InjectState> stateOf = new HashMap<>();
+    states.forEach(x -> stateOf.put(x.injectKey(), x));
+    Map<Long, String> teamOf = new HashMap<>();
+    members.forEach(m -> teamOf.put(m.userId(), m.team()));
+    List<ExerciseViews.TimelineRow> timeline = new ArrayList<>();
+    for (Inject i : s.injects()) {
+      ExerciseRepository.InjectState st = stateOf.get(i.key());
+      Map<String, int[]> reads = new java.util.TreeMap<>();
+      for (ExerciseRepository.Delivery d : deliveries) {
+        if (d.injectKey().equals(i.key())) {
+          int[] n = reads.computeIfAbsent(teamOf.getOrDefault(d.userId(), ""), k -> new int[2]);
+          n[0]++;
+          if (d.readAt() != null) {
+            n[1]++;
+          }
+        }
+      }
+      timeline.add(
+          new ExerciseViews.TimelineRow(
+              i.key(),
+              i.offset().toMinutes(),
+              i.title(),
+              i.sender(),
+              i.channel().name(),
+              i.targets().stream()
+                  .map(
+                      t ->
+                          t.kind().name().toLowerCase(java.util.Locale.ROOT)
+                              + (t.value().isEmpty() ? "" : ":" + t.value()))
+                  .collect(Collectors.joining(", ")),
+              i.onCommand(),
+              st == null ? (i.onCommand() ? "waiting" : "pending") : st.state(),
+              st == null && !i.onCommand() ? c.realInstantOf(i.offset()).orElse(null) : null,
+              st != null && !"commanded".equals(st.state()) ? st.at() : null,
+              reads.entrySet().stream()
+                  .map(
+                      e -> new ExerciseViews.TeamRead(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                  .toList(),
+              i.content()));
+    }
+    Optional<Phase> phase = s.phaseAt(elapsed);
+    return new ExerciseViews.Console(
+        run.id(),
+        run.title(),
+        s.title(),
+        run.state(),
+        run.speed(),
+        run.emailAllowed(),
+        elapsed,
+        phase.map(Phase::title).orElse(null),
+        phase.map(Phase::discussionPrompts).orElse(List.of()),
+        s.objectives(),
+        timeline,
+        scores,
+        scores.stream()
+            .flatMap(x -> x.teams().stream())
+            .mapToInt(RunScoring.TeamScore::points)
+            .sum(),
+        s.maxPoints()
+            * Math.max(
+                1,
+                (int)
+                    members.stream()
+                        .filter(m -> "player".equals(m.role()))
+                        .map(m -> m.team())
+                        .distinct()
+                        .count()),
+        members.stream()
+            .map(
+                m ->
+                    new ExerciseViews.MemberRow(
+                        m.login(),
+                        m.displayName(),
+                        m.organisationName(),
+                        m.role(),
+                        m.team(),
+                        m.playedRole()))
+            .toList(),
+        "controller".equals(my),
+        "controller".equals(my) || "evaluator".equals(my));
+  }
+
+  /**
+   * A member's page of the run: the injects the actor received (now read), and the exercise's
+   * objects.
+   */
+  @Transactional
+  public ExerciseViews.Play play(Actor actor, long runId) {
+    String my = requireRole(actor, runId, "player", "controller", "evaluator", "observer");
+    ExerciseRepository.RunRow run = repo.run(runId).orElseThrow();
+    Scenario s = scenarioOf(run);
+    RunClock c = RunClocks.read(run);
+    ExerciseRepository.Member me =
+        repo.members(runId).stream()
+            .filter(m -> m.userId() == actor.userId())
+            .findFirst()
+            .orElseThrow();
+    List<ExerciseViews.Message> messages = new ArrayList<>();
+    for (ExerciseRepository.Delivery d : repo.deliveriesTo(runId, actor.userId())) {
+      s.inject(d.injectKey())
+          .ifPresent(
+              i ->
+                  messages.add(
+                      new ExerciseViews.Message(
+                          i.key(),
+                          i.title(),
+                          i.sender(),
+                          i.channel().name(),
+                          i.content(),
+                          d.deliveredAt(),
+                          d.exerciseOffsetSeconds() / 60)));
+    }
+    repo.markRead(runId, actor.userId(), clock.instant());
+    Optional<Phase> phase = s.phaseAt(c.elapsed(clock.instant()));
+    return new ExerciseViews.Play(
+        run.id(),
+        run.title(),
+        run.state(),
+        my,
+        me.team(),
+        me.playedRole(),
+        phase.map(Phase::title).orElse(null),
+        phase.map(Phase::discussionPrompts).orElse(List.of()),
+        messages,
+        reports.inExercise(actor, runId, 100),
+        advisories.inExercise(actor, runId, 100),
+        ("player".equals(my) || "controller".equals(my))
+            && (run.state().equals("RUNNING") || run.state().equals("PAUSED")));
+  }
+
+  // ---- access
+
+  private String requireRole(Actor actor, long runId, String... allowed) {
+    return ExercisePlay.requireRole(repo, actor, runId, allowed);
+  }
+
+  private static void requireAnalyst(Actor actor) {
+    if (actor.organisationId() == null || actor.userId() == null || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("exercise.error.mayNotPlan");
+    }
+  }
+}
