@@ -587,7 +587,11 @@ public class ReportService {
     Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
     List<ReportRecords.Hop> visible =
         delivered.stream()
-            .filter(h -> check.allows(audience(byId.get(h.reportId()), hopsById.get(h.reportId()))))
+            .filter(
+                h ->
+                    real(byId.get(h.reportId()))
+                        && check.allows(
+                            audience(byId.get(h.reportId()), hopsById.get(h.reportId()))))
             .toList();
     return new Section<>(
         items(actor, visible.subList(0, Math.min(show, visible.size())), waiting, show, true),
