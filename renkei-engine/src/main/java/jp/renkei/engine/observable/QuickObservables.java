@@ -26,6 +26,7 @@ public final class QuickObservables {
     boolean digitsAndDots = true;
     boolean hex = true;
     boolean domainChars = true;
+    boolean ipv6Chars = t.indexOf(':') >= 0;
     int slash = -1;
     for (int i = 0; i < n; i++) {
       char c = t.charAt(i);
@@ -36,6 +37,9 @@ public final class QuickObservables {
       }
       if (!digit && !((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
         hex = false;
+        if (c != ':') {
+          ipv6Chars = false;
+        }
       }
       if (!digit && !letter && c != '.' && c != '-' && c != '_') {
         domainChars = false;
@@ -56,6 +60,10 @@ public final class QuickObservables {
       }
       String d = t.indexOf('.') > 0 ? domain(t) : null;
       return d == null ? null : new Observable(ObservableType.DOMAIN, d, t);
+    }
+    if (ipv6Chars) {
+      String a = ipv6(t);
+      return a == null ? null : new Observable(ObservableType.IPV6, a, t);
     }
     if (t.startsWith("http://") || t.startsWith("https://")) {
       String u = url(t);
@@ -79,6 +87,7 @@ public final class QuickObservables {
     }
     return switch (type) {
       case IPV4 -> ipv4Value(t, 0, n) >= 0 ? t : null;
+      case IPV6 -> ipv6(t);
       case DOMAIN -> domain(t);
       case URL -> t.startsWith("http://") || t.startsWith("https://") ? url(t) : null;
       case CIDR -> {
@@ -125,6 +134,72 @@ public final class QuickObservables {
       return -1;
     }
     return (value << 8) | p;
+  }
+
+  /**
+   * An IPv6 address of hex groups (at most one {@code ::}, no dotted tail, no zone) in the RFC 5952
+   * form of {@code Observables.ipv6}, or {@code null}; also for IPv4-mapped addresses, which the
+   * JDK turns into IPv4.
+   */
+  private static String ipv6(String t) {
+    int n = t.length();
+    if (n < 2 || n > 45) {
+      return null;
+    }
+    int gap = t.indexOf("::");
+    if (gap >= 0 && t.indexOf("::", gap + 1) >= 0) {
+      return null;
+    }
+    int[] head = new int[8];
+    int[] tail = new int[8];
+    int heads = gap < 0 ? groups(t, 0, n, head) : gap == 0 ? 0 : groups(t, 0, gap, head);
+    int tails = gap < 0 ? 0 : gap + 2 == n ? 0 : groups(t, gap + 2, n, tail);
+    if (heads < 0 || tails < 0 || (gap < 0 ? heads != 8 : heads + tails > 7)) {
+      return null;
+    }
+    byte[] b = new byte[16];
+    for (int i = 0; i < heads; i++) {
+      b[2 * i] = (byte) (head[i] >>> 8);
+      b[2 * i + 1] = (byte) head[i];
+    }
+    for (int i = 0; i < tails; i++) {
+      int g = 8 - tails + i;
+      b[2 * g] = (byte) (tail[i] >>> 8);
+      b[2 * g + 1] = (byte) tail[i];
+    }
+    boolean mapped = b[10] == (byte) 255 && b[11] == (byte) 255;
+    for (int i = 0; i < 10 && mapped; i++) {
+      mapped = b[i] == 0;
+    }
+    return mapped ? null : Observables.compress(b);
+  }
+
+  /** The colon-separated groups of 1–4 hex digits in {@code t[from, to)}, or -1. */
+  private static int groups(String t, int from, int to, int[] into) {
+    int count = 0;
+    int digits = 0;
+    int value = 0;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? t.charAt(i) : ':';
+      if (c == ':') {
+        if (digits == 0 || count == 8) {
+          return -1;
+        }
+        into[count++] = value;
+        digits = 0;
+        value = 0;
+      } else {
+        int h =
+            c >= '0' && c <= '9'
+                ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (h < 0 || ++digits > 4) {
+          return -1;
+        }
+        value = value * 16 + h;
+      }
+    }
+    return count;
   }
 
   /** An IPv4 range {@code a.b.c.d/p} in its normal form (network address), or {@code null}. */

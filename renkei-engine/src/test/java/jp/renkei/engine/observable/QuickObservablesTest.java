@@ -42,6 +42,37 @@ class QuickObservablesTest {
           "192.0.2[.]77/24",
           "2001:db8::1/32",
           "2001:db8::1",
+          "2001:DB8:0:0:0:0:0:1",
+          "2001:db8:0:0:1:0:0:1",
+          "2001:db8:158e:bb65::dbc",
+          "1:2:3:4:5:6:7:8",
+          "1:2:3:4:5:6:7:8:9",
+          "1:2:3:4:5:6:7::",
+          "::1:2:3:4:5:6:7",
+          "1::2:3:4:5:6:7",
+          "1:2:3:4:5:6:7:8::",
+          "1:2:3:4::5:6:7:8",
+          "::",
+          ":::",
+          "1:::2",
+          ":1::2",
+          "1::2:",
+          "1::2::3",
+          "12345::1",
+          "::1",
+          "::0:1",
+          "0::",
+          "::ffff:c000:201",
+          "::ffff:192.0.2.1",
+          "0:0:0:0:0:ffff:c000:201",
+          "::fffe:c000:201",
+          "::c000:201",
+          "fe80::1%eth0",
+          "[2001:db8::1]",
+          "abcd",
+          "２００１:db8::1",
+          "a:b",
+          ":",
           "::ffff:192.0.2.1",
           "evil.example.com",
           "Evil.Example.COM.",
@@ -153,9 +184,16 @@ class QuickObservablesTest {
                 .append(word(r))
                 .append(r.nextBoolean() ? "/" : "")
                 .append(word(r));
+        case 3 -> {
+          int groups = r.nextInt(9);
+          for (int g = 0; g < groups; g++) {
+            b.append(g == 0 ? "" : r.nextInt(6) == 0 ? "::" : ":")
+                .append(Integer.toHexString(r.nextInt(r.nextBoolean() ? 16 : 0x10000)));
+          }
+        }
         default -> {}
       }
-      int extra = i % 6 < 3 ? r.nextInt(2) : 1 + r.nextInt(24);
+      int extra = i % 6 < 4 ? r.nextInt(2) : 1 + r.nextInt(24);
       for (int k = 0; k < extra; k++) {
         int at = r.nextInt(b.length() + 1);
         b.insert(at, alphabet.charAt(r.nextInt(alphabet.length())));
@@ -178,6 +216,7 @@ class QuickObservablesTest {
       common.add((1 + r.nextInt(223)) + "." + r.nextInt(256) + ".7.0/24");
       common.add("http://evil" + i + ".example.com/path/" + i + "?q=%7e" + i);
       common.add(String.format("%032x", (long) i * 7919));
+      common.add("2001:db8:" + Integer.toHexString(i) + "::" + Integer.toHexString(i * 31 + 1));
     }
     for (String s : common) {
       assertThat(QuickObservables.detectAndParse(s)).as(s).isNotNull();
