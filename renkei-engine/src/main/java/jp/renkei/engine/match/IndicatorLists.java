@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import jp.renkei.engine.observable.InvalidObservable;
+import jp.renkei.engine.observable.Observable;
 import jp.renkei.engine.observable.ObservableType;
 import jp.renkei.engine.observable.Observables;
+import jp.renkei.engine.observable.QuickObservables;
 
 /**
  * Plain indicator lists: one per line, as a bare value (type detected; defanged forms accepted),
@@ -64,6 +66,23 @@ public final class IndicatorLists {
             typeText = word;
             value = t.substring(space).strip();
           }
+        }
+      }
+      // the common forms in one pass; Observables decides (and explains) everything else
+      if (typeText == null) {
+        Observable quick = QuickObservables.detectAndParse(value);
+        if (quick != null) {
+          into.addNormal(id, quick.type(), quick.value());
+          added++;
+          continue;
+        }
+      } else {
+        ObservableType given = ObservableType.fromCode(typeText).orElseThrow();
+        String normal = QuickObservables.parse(given, value);
+        if (normal != null) {
+          into.addNormal(id, given, normal);
+          added++;
+          continue;
         }
       }
       Optional<ObservableType> type =

@@ -1,5 +1,6 @@
 package jp.renkei.server.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,19 +13,21 @@ import picocli.CommandLine.Command;
     name = "renkei",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Renkei (連携): cyber defence information sharing for critical infrastructure.",
-    subcommands = {
-      ServeCommand.class,
-      AdminCommand.class,
-      AuditCommand.class,
-      MatchCommand.class,
-      StixCommand.class,
-      MailCommand.class,
-      ExposureCommand.class,
-      ProbeCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Renkei (連携): cyber defence information sharing for critical infrastructure.")
 public final class RenkeiCli implements Runnable {
+
+  /** The commands, in the order of the help. */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          ServeCommand.class,
+          AdminCommand.class,
+          AuditCommand.class,
+          MatchCommand.class,
+          StixCommand.class,
+          MailCommand.class,
+          ExposureCommand.class,
+          ProbeCommand.class,
+          CommandLine.HelpCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -34,13 +37,37 @@ public final class RenkeiCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    int code = commandLine().execute(args);
+    int code = commandLine(args).execute(args);
     System.exit(code);
   }
 
-  /** The configured command line, shared by {@link #main} and tests. */
+  /** The configured command line with every command, shared by {@link #main} and tests. */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command line for one run: when the first argument names a command, only that command is set
+   * up. picocli reads every option of every command it is given (and so loads the types they name,
+   * Spring's among them, from the nested jars); {@code renkei match} need not pay for {@code
+   * serve}'s. Any other first argument (an option, {@code help}, a typo) gets every command, so
+   * help and error messages are unchanged.
+   */
+  static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new RenkeiCli());
+    String first = args.length > 0 ? args[0] : "";
+    Class<?> only = null;
+    for (Class<?> c : COMMANDS) {
+      Command command = c.getAnnotation(Command.class);
+      if (command != null && command.name().equals(first) && !first.equals("help")) {
+        only = c;
+      }
+    }
+    for (Class<?> c : COMMANDS) {
+      if (only == null || c == only) {
+        cl.addSubcommand(c);
+      }
+    }
     cl.setExecutionExceptionHandler(new CliFailures());
     return cl;
   }

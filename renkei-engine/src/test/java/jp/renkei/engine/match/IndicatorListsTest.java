@@ -1,0 +1,124 @@
+package jp.renkei.engine.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jp.renkei.engine.observable.InvalidObservable;
+import jp.renkei.engine.observable.ObservableType;
+import jp.renkei.engine.observable.Observables;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reading a list takes the quick path for the common forms and {@code Observables} for the rest:
+ * the indicators are those {@code Observables} makes of each line, bad lines are reported with
+ * their number and reason, and the good lines around them are kept.
+ */
+class IndicatorListsTest {
+
+  static final String LIST =
+      String.join(
+          "\n",
+          "# a comment",
+          "",
+          "  Evil.Example.COM.  ",
+          "192.0.2.1",
+          "\t198.51.100.77/24",
+          "http://Bad.Example.com./a%7e?q=%2f",
+          "hxxp://bad[.]example.org/x",
+          "c2[.]example(.)net",
+          "d41d8cd98f00b204e9800998ecf8427e",
+          "D41D8CD98F00B204E9800998ECF8427F",
+          "2001:db8::1",
+          "2001:db8::/32",
+          "attacker@phish.example",
+          "256.1.1.1",
+          "例え.テスト",
+          "xn--eckwd4c7c.xn--zckzah",
+          "http://例え.テスト/",
+          "domain-name localhost",
+          "domain-name,Typed.Example,STIX--1",
+          "cidr,10.1.2.3/8",
+          "ipv4-addr 01.2.3.4",
+          "url,http://a.example:8080/p",
+          "md5 abc",
+          "not an indicator at all",
+          "   # indented comment",
+          "1.2.3.4/33",
+          "evil.example.com");
+
+  @Test
+  void keepsTheGoodLinesAndReportsTheBadOnesWithTheirNumbers() throws Exception {
+    IndicatorIndex.Builder b = IndicatorIndex.builder(16);
+    IndicatorLists.Loaded loaded =
+        IndicatorLists.read(new BufferedReader(new StringReader(LIST)), "l.txt", b);
+    IndicatorIndex index = b.build();
+
+    assertThat(loaded.lines()).isEqualTo(27);
+    assertThat(loaded.firstRejected())
+        .extracting(IndicatorLists.Rejected::line)
+        .containsExactly(14L, 15L, 17L, 21L, 23L, 24L, 26L);
+    assertThat(loaded.firstRejected().get(0).reason()).isEqualTo("not a recognisable indicator");
+    assertThat(loaded.firstRejected().get(3).reason()).contains("not a dotted-quad");
+    assertThat(loaded.rejected()).isEqualTo(7);
+
+    List<Indicator> got = new ArrayList<>();
+    for (int i = 0; i < index.size(); i++) {
+      got.add(index.indicator(i));
+    }
+    assertThat(got).containsExactlyElementsOf(reference(LIST, "l.txt"));
+    assertThat(got)
+        .extracting(Indicator::value)
+        .contains(
+            "evil.example.com",
+            "198.51.100.0/24",
+            "http://bad.example.com/a~?q=%2F",
+            "http://bad.example.org/x",
+            "d41d8cd98f00b204e9800998ecf8427f",
+            "10.0.0.0/8");
+  }
+
+  /** What the list gives through {@code Observables} alone, one line at a time. */
+  static List<Indicator> reference(String list, String source) {
+    List<Indicator> out = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    String[] lines = list.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String t = lines[i].strip();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
+      }
+      String id = source + ":" + (i + 1);
+      String value = t;
+      Optional<ObservableType> type;
+      String[] csv = t.split(",", -1);
+      String[] words = t.split("\\s+", 2);
+      if (csv.length >= 2 && ObservableType.fromCode(csv[0].strip()).isPresent()) {
+        type = ObservableType.fromCode(csv[0].strip());
+        value = csv[1].strip();
+        id = csv.length >= 3 ? csv[2].strip() : id;
+      } else if (words.length == 2 && ObservableType.fromCode(words[0]).isPresent()) {
+        type = ObservableType.fromCode(words[0]);
+        value = words[1].strip();
+      } else {
+        type = Observables.detect(value);
+      }
+      if (type.isEmpty()) {
+        continue;
+      }
+      try {
+        String normal = Observables.parse(type.get(), value).value();
+        if (!seen.contains(type.get() + " " + normal)) {
+          seen.add(type.get() + " " + normal);
+          out.add(new Indicator(id, type.get().code(), normal));
+        }
+      } catch (InvalidObservable e) {
+        // rejected
+      }
+    }
+    return out;
+  }
+}
