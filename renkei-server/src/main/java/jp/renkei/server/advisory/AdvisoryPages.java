@@ -50,6 +50,7 @@ class AdvisoryPages {
         ListSpec.builder()
             .text()
             .organisation()
+            .recipient()
             .tlp(reference)
             .messages(
                 "kind",
@@ -73,7 +74,11 @@ class AdvisoryPages {
                     && query.allows("tlp", a.tlp())
                     && query.allows("kind", a.kind())
                     && query.allows("status", a.status())
-                    && query.inPeriod(a.createdAt()),
+                    && query.inPeriod(a.createdAt())
+                    && (query.field("recipient").isEmpty()
+                        || advisories.recipientsShownTo(actor, a.id()).stream()
+                            .anyMatch(
+                                o -> query.fieldMatches("recipient", o.nameJa(), o.nameEn()))),
             java.util.Map.of(
                 "issued", ListPage.by(AdvisoryService.Summary::createdAt),
                 "title", ListPage.by(AdvisoryService.Summary::title),

@@ -988,6 +988,27 @@ public class AdvisoryService {
         .orElse("none");
   }
 
+  /**
+   * The recipient organisations the advisory's page names to the actor: all of them to the issuing
+   * organisation (its reach), its own organisation to a recipient (its receipt), none to any other
+   * reader, and none at all for an advisory the actor may not see.
+   */
+  public List<Organisation> recipientsShownTo(Actor actor, long id) {
+    AdvisoryRepository.Advisory a = advisories.advisory(id).orElse(null);
+    if (a == null || actor.organisationId() == null || !gate.canView(actor, audience(a))) {
+      return List.of();
+    }
+    long org = actor.organisationId();
+    if (a.issuerOrgId() == org) {
+      return advisories.recipients(id).stream()
+          .map(r -> directory.organisation(r.organisationId()))
+          .toList();
+    }
+    return advisories.recipient(id, org).isPresent()
+        ? List.of(directory.organisation(org))
+        : List.of();
+  }
+
   private AdvisoryRepository.Advisory visible(Actor actor, long id) {
     AdvisoryRepository.Advisory a =
         advisories.advisory(id).orElseThrow(() -> new NotFound("advisory", id));

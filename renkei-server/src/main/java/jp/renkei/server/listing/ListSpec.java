@@ -158,6 +158,14 @@ public final class ListSpec {
       return field("org", "hub.filter.organisation");
     }
 
+    /**
+     * The recipient filter: part of the name (Japanese or English) of an organisation the object
+     * went to, among the recipients its page shows the viewer and no other.
+     */
+    public Builder recipient() {
+      return field("recipient", "hub.filter.recipient");
+    }
+
     public Builder text() {
       this.text = true;
       return this;

@@ -219,7 +219,33 @@ public class ReportAttachments {
     if (n.isEmpty() || n.equals(".") || n.equals("..") || n.length() > 255) {
       throw new InvalidInput("file", "work.validation.attachment.name", String.valueOf(fileName));
     }
+    int hidden = hiddenCharacter(n);
+    if (hidden >= 0) {
+      throw new InvalidInput(
+          "file", "hub.attachment.nameHidden", displayName(n), n.codePointCount(0, hidden) + 1);
+    }
     return n;
+  }
+
+  /**
+   * Where the name holds a character that cannot be stored or disguises the name (a control
+   * character such as NUL, or a bidirectional override, embedding, isolate or mark such as RLO), or
+   * -1. Zero-width and other format characters are kept and shown escaped ({@link #displayName}).
+   */
+  static int hiddenCharacter(String name) {
+    for (int i = 0; i < name.length(); ) {
+      int c = name.codePointAt(i);
+      if (Character.getType(c) == Character.CONTROL
+          || (c >= 0x202A && c <= 0x202E)
+          || (c >= 0x2066 && c <= 0x2069)
+          || c == 0x200E
+          || c == 0x200F
+          || c == 0x061C) {
+        return i;
+      }
+      i += Character.charCount(c);
+    }
+    return -1;
   }
 
   /**

@@ -99,6 +99,7 @@ class ReportPages {
     return ListSpec.builder()
         .text()
         .organisation()
+        .recipient()
         .sectors(reference)
         .tlp(reference)
         .vocabulary("severity", "lists.filter.severity", reference, "severity")
@@ -270,18 +271,34 @@ class ReportPages {
   @GetMapping("/reports/{id}/attachments/{attachmentId}")
   org.springframework.http.ResponseEntity<byte[]> download(
       Actor actor, @PathVariable long id, @PathVariable long attachmentId) {
-    ReportAttachments.Download d = attachments.download(actor, id, attachmentId);
+    return asFile(attachments.download(actor, id, attachmentId));
+  }
+
+  /**
+   * The response for a downloaded attachment, the same for the page and the API: {@code
+   * application/octet-stream}, {@code Content-Disposition: attachment} with the stored name as RFC
+   * 6266 {@code filename*} (an ASCII fallback naming only the id), {@code nosniff}, a sandbox, no
+   * caching, and the stored SHA-256 as {@code Repr-Digest} (RFC 9530).
+   */
+  static org.springframework.http.ResponseEntity<byte[]> asFile(ReportAttachments.Download d) {
+    ReportAttachments.AttachmentView a = d.attachment();
     return org.springframework.http.ResponseEntity.ok()
         .header("Content-Type", "application/octet-stream")
         .header(
             "Content-Disposition",
             "attachment; filename=\"attachment-"
-                + attachmentId
+                + a.id()
                 + "\"; filename*=UTF-8''"
-                + rfc5987(d.attachment().name()))
+                + rfc5987(a.name()))
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox; default-src 'none'")
         .header("Cache-Control", "no-store")
+        .header(
+            "Repr-Digest",
+            "sha-256=:"
+                + java.util.Base64.getEncoder()
+                    .encodeToString(java.util.HexFormat.of().parseHex(a.sha256()))
+                + ":")
         .body(d.content());
   }
 

@@ -153,13 +153,7 @@ public class ReportService {
     }
     // the original of an anonymised report: its route goes on with the copy's hops, and what was
     // said upstream on the copy comes back down (only the reporter and its CEPTOAR see this)
-    Optional<Long> copy =
-        r.anonymise()
-            ? hops.stream()
-                .map(ReportRecords.Hop::relayedAsReportId)
-                .filter(c -> c != null)
-                .findFirst()
-            : Optional.empty();
+    Optional<Long> copy = relayedCopy(r, hops);
     if (copy.isPresent()) {
       List<Integer> relayed =
           reports.versions(copy.get()).stream().map(ReportView.Version::number).toList();
@@ -219,6 +213,39 @@ public class ReportService {
             !"draft".equals(r.status()) && (own || mine.isPresent())),
         r.isRelayCopy(),
         r.exerciseRunId());
+  }
+
+  /**
+   * The anonymised copy whose route the original's page goes on with (the original of an anonymised
+   * report, which only its reporter and CEPTOAR may read), if relayed yet.
+   */
+  private static Optional<Long> relayedCopy(ReportRecords.Report r, List<ReportRecords.Hop> hops) {
+    return r.anonymise()
+        ? hops.stream().map(ReportRecords.Hop::relayedAsReportId).filter(c -> c != null).findFirst()
+        : Optional.empty();
+  }
+
+  /**
+   * Whether an organisation on the report's route as its page shows it to a reader (its own hops,
+   * and for the original of an anonymised report those of the copy) is named, in Japanese or
+   * English, by the list's recipient filter {@code recipient}; only called for a report the reader
+   * may see, so a recipient is matched exactly when the reader's page would show it.
+   */
+  private boolean recipientMatches(
+      ListQuery query,
+      ReportRecords.Report r,
+      Map<Long, jp.renkei.server.directory.Organisation> orgs) {
+    List<ReportRecords.Hop> hops = reports.hops(r.id());
+    List<ReportRecords.Hop> route = new ArrayList<>(hops);
+    relayedCopy(r, hops).ifPresent(copy -> route.addAll(reports.hops(copy)));
+    for (ReportRecords.Hop h : route) {
+      jp.renkei.server.directory.Organisation o =
+          orgs.computeIfAbsent(h.recipientOrgId(), directory::organisation);
+      if (query.fieldMatches("recipient", o.nameJa(), o.nameEn())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ReportView.HopView hopView(
@@ -335,6 +362,9 @@ public class ReportService {
         if (!query.field("org").isEmpty()
             && !query.fieldMatches(
                 "org", displayName(names, c.report()), displayNameEn(orgs, c.report()))) {
+          continue;
+        }
+        if (!query.field("recipient").isEmpty() && !recipientMatches(query, c.report(), orgs)) {
           continue;
         }
         if (matching >= query.offset() && page.size() < query.size()) {
