@@ -77,9 +77,13 @@ class RandomIdsIT extends ServerTest {
     for (long id : inFilingOrder) {
       assertThat(id).isBetween(LOW, HIGH - 1);
     }
-    assertThat(inFilingOrder)
-        .isNotEqualTo(inFilingOrder.stream().sorted().toList())
-        .isNotEqualTo(inFilingOrder.stream().sorted((a, b) -> Long.compare(b, a)).toList());
+    // n random ids come out sorted (either way) with probability 2/n!: 8.3 % for four, so the
+    // order is judged only on lists long enough for chance not to decide (2/8! = 0.005 %)
+    if (inFilingOrder.size() >= 8) {
+      assertThat(inFilingOrder)
+          .isNotEqualTo(inFilingOrder.stream().sorted().toList())
+          .isNotEqualTo(inFilingOrder.stream().sorted((a, b) -> Long.compare(b, a)).toList());
+    }
     for (int i = 0; i < inFilingOrder.size(); i++) {
       for (int j = i + 1; j < inFilingOrder.size(); j++) {
         assertThat(Math.abs(inFilingOrder.get(i) - inFilingOrder.get(j)))
@@ -127,7 +131,7 @@ class RandomIdsIT extends ServerTest {
     Organisation operator = fixtures.operator("finance");
     Http nisc = api(fixtures.user("nisc", Role.ANALYST));
     List<Long> issued = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 8; i++) {
       issued.add(
           idOf(
               nisc.postJson(

@@ -81,11 +81,14 @@ class BrowserIT extends ServerTest {
     browser.get(url("/login"));
     signIn(person.login());
     browser.get(url("/directory"));
-    String before = browser.findElement(By.id("directory-count")).getText();
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sector")))
+    String before = browser.findElement(By.id("list-total")).getText();
+    String address = browser.getCurrentUrl();
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-sector")))
         .selectByValue("port");
-    wait.until(
-        ExpectedConditions.not(ExpectedConditions.textToBe(By.id("directory-count"), before)));
+    wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("list-total"), before)));
+    // updated in place (htmx), with the filter in the address so the view can be shared
+    wait.until(ExpectedConditions.urlContains("sector=port"));
+    assertThat(address).doesNotContain("sector=");
     assertThat(browser.findElement(By.id("results")).getText())
         .contains("港湾CEPTOAR")
         .doesNotContain("さくら架空銀行");
