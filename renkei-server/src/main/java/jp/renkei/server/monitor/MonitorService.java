@@ -361,35 +361,73 @@ public class MonitorService {
     }
     int[] timeline = new int[24];
     if (!sectorOf.isEmpty()) {
-      Map<Long, Set<Integer>> degraded = new LinkedHashMap<>();
+      // every site's state changes of the last 30 days, in order; only sites already judged
+      // visible (sectorOf) are counted. Passing the visible ids to the query instead cost more
+      // than reading the few changes of the others.
+      Instant first = last.minus(23, ChronoUnit.HOURS);
+      Instant end = last.plus(1, ChronoUnit.HOURS);
+      long[] site = {-1};
+      String[] state = {null};
+      Instant[] from = {null};
+      boolean[] marked = new boolean[24];
+      Runnable close =
+          () -> {
+            // the interval [from, until) of the previous change of the same site
+            for (int h = 0; h < 24; h++) {
+              if (marked[h]) {
+                heat.get(sectorOf.get(site[0]))[h]++;
+                timeline[h]++;
+              }
+            }
+            java.util.Arrays.fill(marked, false);
+          };
+      java.util.function.BiConsumer<Instant, Instant> mark =
+          (since, until) -> {
+            for (int h = 0; h < 24; h++) {
+              Instant hs = first.plus(h, ChronoUnit.HOURS);
+              if (since.isBefore(hs.plus(1, ChronoUnit.HOURS)) && until.isAfter(hs)) {
+                marked[h] = true;
+              }
+            }
+          };
       jdbc.sql(
-              "with iv as (select site_id, state, at, lead(at, 1, 'infinity'::timestamptz) over"
-                  + " (partition by site_id order by at) as until from monitor_state_change"
-                  + " where site_id = any(?) and at > ? - interval '30 days')"
-                  + " select iv.site_id, h.i from iv join generate_series(0, 23) h(i)"
-                  + " on iv.at < ? + (h.i + 1 - 24) * interval '1 hour' + interval '1 hour'"
-                  + " and iv.until > ? + (h.i + 1 - 24) * interval '1 hour'"
-                  + " where iv.state in ('slow', 'down') group by 1, 2")
-          .params(
-              sectorOf.keySet().toArray(Long[]::new),
-              Rows.utc(last),
-              Rows.utc(last),
-              Rows.utc(last))
+              "select site_id, at, state from monitor_state_change"
+                  + " where at > ? - interval '30 days' and at < ? order by site_id, at")
+          .params(Rows.utc(last), Rows.utc(end))
           .query(
               rs -> {
-                degraded
-                    .computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
-                    .add(rs.getInt(2));
+                long id = rs.getLong(1);
+                if (!sectorOf.containsKey(id)) {
+                  return;
+                }
+                Instant at = Rows.instant(rs, "at");
+                if (id == site[0] && degraded(state[0])) {
+                  mark.accept(from[0], at);
+                }
+                if (id != site[0]) {
+                  if (site[0] != -1) {
+                    if (degraded(state[0])) {
+                      mark.accept(from[0], end);
+                    }
+                    close.run();
+                  }
+                  site[0] = id;
+                }
+                state[0] = rs.getString(3);
+                from[0] = at;
               });
-      for (Map.Entry<Long, Set<Integer>> e : degraded.entrySet()) {
-        int[] row = heat.get(sectorOf.get(e.getKey()));
-        for (int h : e.getValue()) {
-          row[h]++;
-          timeline[h]++;
+      if (site[0] != -1) {
+        if (degraded(state[0])) {
+          mark.accept(from[0], end);
         }
+        close.run();
       }
     }
     return new SectorView(list, hours, heat, timeline);
+  }
+
+  private static boolean degraded(String state) {
+    return "slow".equals(state) || "down".equals(state);
   }
 
   /** Raw results of a site since {@code since} (details: only when visible). */

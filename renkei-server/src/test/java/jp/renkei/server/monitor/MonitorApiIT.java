@@ -218,6 +218,49 @@ class MonitorApiIT extends ServerTest {
     }
   }
 
+  @Autowired MonitorService monitor;
+
+  @Test
+  void theHeatMapCountsEachVisibleSiteOncePerHourItWasSlowOrDownAndNoHiddenOne() {
+    Organisation mine = fixtures.operator("gas");
+    UserAccount viewer = fixtures.user(mine, Role.ANALYST);
+    String mineToken = fixtures.token(viewer);
+    String othersToken = fixtures.token(fixtures.user(fixtures.operator("gas"), Role.ANALYST));
+    long window = create(mineToken, "heat-window", "/heat-1", "green", "amber_strict");
+    long still = create(mineToken, "heat-still", "/heat-2", "green", "amber_strict");
+    long hidden = create(othersToken, "heat-hidden", "/heat-3", "amber_strict", "amber_strict");
+    jp.renkei.server.audit.Actor actor = fixtures.actor(viewer);
+    MonitorService.SectorView before = monitor.sectors(actor);
+    Instant last = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    java.util.function.BiConsumer<Long, Object[]> change =
+        (id, at) ->
+            jdbc.sql("insert into monitor_state_change (site_id, at, state) values (?,?,?)")
+                .params(
+                    id,
+                    java.sql.Timestamp.from(last.minusSeconds((long) ((double) at[0] * 3600))),
+                    at[1])
+                .update();
+    // down from 4.5 h to 1.5 h before the current hour: the hours 18..21 of the 24
+    change.accept(window, new Object[] {4.5, "down"});
+    change.accept(window, new Object[] {3.5, "slow"});
+    change.accept(window, new Object[] {1.5, "up"});
+    // slow since 30 hours ago and still: every hour
+    change.accept(still, new Object[] {30.0, "slow"});
+    // the hidden site is down all day: never counted for this viewer
+    change.accept(hidden, new Object[] {30.0, "down"});
+    MonitorService.SectorView after = monitor.sectors(actor);
+    int[] added = new int[24];
+    for (int h = 0; h < 24; h++) {
+      added[h] = after.timeline()[h] - before.timeline()[h];
+    }
+    int[] expected = new int[24];
+    java.util.Arrays.fill(expected, 1);
+    for (int h = 18; h <= 21; h++) {
+      expected[h] = 2;
+    }
+    assertThat(added).containsExactly(expected);
+  }
+
   @Test
   void validationNamesEveryWrongField() {
     UserAccount analyst = fixtures.user(fixtures.operator("ict"), Role.ANALYST);
