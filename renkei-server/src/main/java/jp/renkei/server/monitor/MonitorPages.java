@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import jp.renkei.engine.monitor.Baseline;
 import jp.renkei.engine.monitor.SeasonalBand;
@@ -41,30 +40,24 @@ class MonitorPages {
   }
 
   @GetMapping("/monitor")
-  String overview(Actor actor, Model model, java.util.Locale locale) {
+  String overview(
+      Actor actor,
+      @RequestParam(defaultValue = "0") String offset,
+      @RequestParam(defaultValue = "" + MonitorService.DEFAULT_PAGE) String limit,
+      Model model,
+      java.util.Locale locale) {
     java.util.Map<String, String> sectorNames = new java.util.HashMap<>();
     reference.sectors().forEach(x -> sectorNames.put(x.code(), x.label(locale)));
     sectorNames.put("-", "-");
     model.addAttribute("sectorNames", sectorNames);
     List<MonitorService.Visible> visible = monitor.visible(actor);
-    List<MonitorService.Visible> sites = new ArrayList<>(visible);
-    sites.sort(
-        Comparator.comparing((MonitorService.Visible v) -> !v.own())
-            .thenComparing(v -> rank(v.site().state()))
-            .thenComparing(v -> v.site().id()));
-    model.addAttribute("sites", sites.size() > 500 ? sites.subList(0, 500) : sites);
-    model.addAttribute("siteCount", sites.size());
+    MonitorService.Page page =
+        MonitorService.page(visible, number("offset", offset), number("limit", limit));
+    model.addAttribute("page", page);
+    model.addAttribute("sites", page.items());
+    model.addAttribute("siteCount", page.total());
     model.addAttribute("view", monitor.sectors(visible));
     return "monitor/overview";
-  }
-
-  private static int rank(String state) {
-    return switch (state) {
-      case "down" -> 0;
-      case "slow" -> 1;
-      case "unknown" -> 2;
-      default -> 3;
-    };
   }
 
   @GetMapping("/monitor/sites/new")
@@ -149,16 +142,14 @@ class MonitorPages {
           total.ready() ? new PhaseChart.Band(total.median(), total.upper()) : PhaseChart.Band.NONE;
       model.addAttribute("recentChart", PhaseChart.svg(points, band));
       model.addAttribute("baseline", total.ready() ? total : null);
-      List<MonitorService.RollupPoint> rollups = monitor.rollups(s, now.minus(Duration.ofDays(30)));
+      Instant monthAgo = now.minus(Duration.ofDays(30));
       List<PhaseChart.Point> hourly = new ArrayList<>();
       List<SeasonalBand.Hourly> history = new ArrayList<>();
-      for (MonitorService.RollupPoint r : monitor.rollups(s, now.minus(Duration.ofDays(35)))) {
-        if ("hub".equals(r.vantage()) && r.totalMs() != null) {
+      for (MonitorService.RollupPoint r : monitor.hubRollups(s, now.minus(Duration.ofDays(35)))) {
+        if (r.totalMs() != null) {
           history.add(new SeasonalBand.Hourly(r.hour(), r.totalMs()));
         }
-      }
-      for (MonitorService.RollupPoint r : rollups) {
-        if ("hub".equals(r.vantage())) {
+        if (!r.hour().isBefore(monthAgo)) {
           hourly.add(
               new PhaseChart.Point(
                   r.hour(),

@@ -75,21 +75,80 @@ public class MonitorService {
     this.runtime = runtime;
   }
 
-  /** Every site whose state the actor may see, with whether its details are visible too. */
+  /**
+   * Every site whose state the actor may see, with whether its details are visible too. Each site
+   * is judged by the policy; sites with the same sharing (owner, levels, coordinators) get the same
+   * answer, so the gate is asked once per distinct sharing within this call (nothing is kept across
+   * calls or viewers).
+   */
   public List<Visible> visible(Actor actor) {
     SharingGate.Check check = gate.check(actor);
+    Map<SiteSharing, Byte> judged = new java.util.HashMap<>();
     List<Visible> out = new ArrayList<>();
     for (Site s : sites.all()) {
-      SiteSharing sharing = s.sharing();
-      if (check.allows(sharing.stateAudience())) {
+      byte seen =
+          judged.computeIfAbsent(
+              s.sharing(),
+              sharing ->
+                  !check.allows(sharing.stateAudience())
+                      ? (byte) 0
+                      : check.allows(sharing.detailAudience()) ? (byte) 2 : (byte) 1);
+      if (seen > 0) {
         out.add(
             new Visible(
                 s,
-                check.allows(sharing.detailAudience()),
+                seen == 2,
                 actor.organisationId() != null && actor.organisationId() == s.organisationId()));
       }
     }
     return out;
+  }
+
+  /** The largest page of the site list and the API's site list. */
+  public static final int MAX_PAGE = 500;
+
+  /** The default page of the site list and the API's site list. */
+  public static final int DEFAULT_PAGE = 50;
+
+  /**
+   * One page of the visible sites in the list's order (own first, then down, slow, unknown, up,
+   * then by id); {@code total} is the number of visible sites.
+   */
+  public record Page(List<Visible> items, int total, int offset, int limit) {
+    public boolean hasNext() {
+      return offset + items.size() < total;
+    }
+
+    public boolean hasPrevious() {
+      return offset > 0;
+    }
+  }
+
+  /** Orders the visible sites as the list shows them and cuts one page out. */
+  static Page page(List<Visible> visible, int offset, int limit) {
+    if (offset < 0) {
+      throw new InvalidInput("offset", "monitor.error.offset", offset);
+    }
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new InvalidInput("limit", "monitor.error.limit", limit, MAX_PAGE);
+    }
+    List<Visible> sorted = new ArrayList<>(visible);
+    sorted.sort(
+        java.util.Comparator.comparing((Visible v) -> !v.own())
+            .thenComparing(v -> rank(v.site().state()))
+            .thenComparing(v -> v.site().id()));
+    int from = Math.min(offset, sorted.size());
+    int to = Math.min(sorted.size(), from + limit);
+    return new Page(List.copyOf(sorted.subList(from, to)), sorted.size(), offset, limit);
+  }
+
+  private static int rank(String state) {
+    return switch (state) {
+      case "down" -> 0;
+      case "slow" -> 1;
+      case "unknown" -> 2;
+      default -> 3;
+    };
   }
 
   /** One site, or NotFound when its state is outside the actor's view (or it does not exist). */
@@ -302,35 +361,73 @@ public class MonitorService {
     }
     int[] timeline = new int[24];
     if (!sectorOf.isEmpty()) {
-      Map<Long, Set<Integer>> degraded = new LinkedHashMap<>();
+      // every site's state changes of the last 30 days, in order; only sites already judged
+      // visible (sectorOf) are counted. Passing the visible ids to the query instead cost more
+      // than reading the few changes of the others.
+      Instant first = last.minus(23, ChronoUnit.HOURS);
+      Instant end = last.plus(1, ChronoUnit.HOURS);
+      long[] site = {-1};
+      String[] state = {null};
+      Instant[] from = {null};
+      boolean[] marked = new boolean[24];
+      Runnable close =
+          () -> {
+            // the interval [from, until) of the previous change of the same site
+            for (int h = 0; h < 24; h++) {
+              if (marked[h]) {
+                heat.get(sectorOf.get(site[0]))[h]++;
+                timeline[h]++;
+              }
+            }
+            java.util.Arrays.fill(marked, false);
+          };
+      java.util.function.BiConsumer<Instant, Instant> mark =
+          (since, until) -> {
+            for (int h = 0; h < 24; h++) {
+              Instant hs = first.plus(h, ChronoUnit.HOURS);
+              if (since.isBefore(hs.plus(1, ChronoUnit.HOURS)) && until.isAfter(hs)) {
+                marked[h] = true;
+              }
+            }
+          };
       jdbc.sql(
-              "with iv as (select site_id, state, at, lead(at, 1, 'infinity'::timestamptz) over"
-                  + " (partition by site_id order by at) as until from monitor_state_change"
-                  + " where site_id = any(?) and at > ? - interval '30 days')"
-                  + " select iv.site_id, h.i from iv join generate_series(0, 23) h(i)"
-                  + " on iv.at < ? + (h.i + 1 - 24) * interval '1 hour' + interval '1 hour'"
-                  + " and iv.until > ? + (h.i + 1 - 24) * interval '1 hour'"
-                  + " where iv.state in ('slow', 'down') group by 1, 2")
-          .params(
-              sectorOf.keySet().toArray(Long[]::new),
-              Rows.utc(last),
-              Rows.utc(last),
-              Rows.utc(last))
+              "select site_id, at, state from monitor_state_change"
+                  + " where at > ? - interval '30 days' and at < ? order by site_id, at")
+          .params(Rows.utc(last), Rows.utc(end))
           .query(
               rs -> {
-                degraded
-                    .computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
-                    .add(rs.getInt(2));
+                long id = rs.getLong(1);
+                if (!sectorOf.containsKey(id)) {
+                  return;
+                }
+                Instant at = Rows.instant(rs, "at");
+                if (id == site[0] && degraded(state[0])) {
+                  mark.accept(from[0], at);
+                }
+                if (id != site[0]) {
+                  if (site[0] != -1) {
+                    if (degraded(state[0])) {
+                      mark.accept(from[0], end);
+                    }
+                    close.run();
+                  }
+                  site[0] = id;
+                }
+                state[0] = rs.getString(3);
+                from[0] = at;
               });
-      for (Map.Entry<Long, Set<Integer>> e : degraded.entrySet()) {
-        int[] row = heat.get(sectorOf.get(e.getKey()));
-        for (int h : e.getValue()) {
-          row[h]++;
-          timeline[h]++;
+      if (site[0] != -1) {
+        if (degraded(state[0])) {
+          mark.accept(from[0], end);
         }
+        close.run();
       }
     }
     return new SectorView(list, hours, heat, timeline);
+  }
+
+  private static boolean degraded(String state) {
+    return "slow".equals(state) || "down".equals(state);
   }
 
   /** Raw results of a site since {@code since} (details: only when visible). */
@@ -352,6 +449,21 @@ public class MonitorService {
                 + " r.tls_ms, r.ttfb_ms, r.transfer_ms, r.total_ms, r.total_p95 from monitor_rollup r"
                 + " join monitor_vantage v on v.id = r.vantage_id where r.site_id = ? and r.hour >= ?"
                 + " order by r.hour")
+        .params(s.id(), Rows.utc(since))
+        .query(Rows.of(RollupPoint.class))
+        .list();
+  }
+
+  /**
+   * The hub's hourly rollups of a site since {@code since}, oldest first: one read on the primary
+   * key (site, vantage point, hour) serves the 30-day chart and the seasonal band.
+   */
+  List<RollupPoint> hubRollups(Site s, Instant since) {
+    return jdbc.sql(
+            "select r.hour, 'hub' as vantage, r.probes, r.failures, r.slow, r.dns_ms, r.connect_ms,"
+                + " r.tls_ms, r.ttfb_ms, r.transfer_ms, r.total_ms, r.total_p95 from monitor_rollup r"
+                + " where r.site_id = ? and r.vantage_id = (select id from monitor_vantage where"
+                + " code = 'hub') and r.hour >= ? order by r.hour")
         .params(s.id(), Rows.utc(since))
         .query(Rows.of(RollupPoint.class))
         .list();

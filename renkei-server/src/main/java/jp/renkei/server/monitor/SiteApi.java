@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -89,9 +90,32 @@ class SiteApi {
     this.sites = sites;
   }
 
+  /**
+   * One page of the sites whose state the caller may see, in the monitor page's order; {@code
+   * X-Total-Count} is how many the caller may see, {@code Link: <…>; rel="next"} the next page.
+   */
   @GetMapping
-  List<SiteRepresentation> list(Actor actor) {
-    return monitor.visible(actor).stream().map(v -> representation(v, null)).toList();
+  ResponseEntity<List<SiteRepresentation>> list(
+      Actor actor,
+      @RequestParam(defaultValue = "0") String offset,
+      @RequestParam(defaultValue = "" + MonitorService.DEFAULT_PAGE) String limit) {
+    MonitorService.Page page =
+        MonitorService.page(
+            monitor.visible(actor),
+            MonitorPages.number("offset", offset),
+            MonitorPages.number("limit", limit));
+    ResponseEntity.BodyBuilder answer =
+        ResponseEntity.ok().header("X-Total-Count", String.valueOf(page.total()));
+    if (page.hasNext()) {
+      answer.header(
+          "Link",
+          "</api/v1/monitor/sites?offset="
+              + (page.offset() + page.items().size())
+              + "&limit="
+              + page.limit()
+              + ">; rel=\"next\"");
+    }
+    return answer.body(page.items().stream().map(v -> representation(v, null)).toList());
   }
 
   @GetMapping("/{id}")

@@ -151,6 +151,116 @@ class MonitorApiIT extends ServerTest {
         .isEqualTo(absent);
   }
 
+  /** Walks every page of the site list (limit 2) and answers the ids seen and the total told. */
+  long[] walk(Http who, java.util.List<Long> ids) {
+    String next = "/api/v1/monitor/sites?limit=2";
+    long total = -1;
+    while (next != null) {
+      HttpResponse<String> r = who.get(next);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      long told = Long.parseLong(r.headers().firstValue("X-Total-Count").orElseThrow());
+      assertThat(total == -1 || total == told).isTrue();
+      total = told;
+      body(r).forEach(x -> ids.add(x.get("id").asLong()));
+      next =
+          r.headers()
+              .firstValue("Link")
+              .map(l -> l.substring(l.indexOf('<') + 1, l.indexOf('>')))
+              .orElse(null);
+    }
+    return new long[] {total, ids.size()};
+  }
+
+  @Test
+  void theSiteListIsPagedAndItsPagesAndTotalsCountOnlyWhatTheCallerMaySee() {
+    String ownerToken = fixtures.token(fixtures.user(fixtures.operator("water"), Role.ANALYST));
+    long shared = create(ownerToken, "paged-shared", "/paged", "green", "amber_strict");
+    long hidden =
+        create(ownerToken, "paged-hidden", "/paged-hidden", "amber_strict", "amber_strict");
+    Http owner = http().bearer(ownerToken);
+    Http attacker =
+        http().bearer(fixtures.token(fixtures.user(fixtures.operator("water"), Role.ORG_ADMIN)));
+
+    // every page, followed by its Link, adds up to the total; the hidden site is on none of them
+    java.util.List<Long> seen = new java.util.ArrayList<>();
+    long[] before = walk(attacker, seen);
+    assertThat(before[0]).isEqualTo(before[1]);
+    assertThat(seen).doesNotHaveDuplicates().contains(shared).doesNotContain(hidden);
+    java.util.List<Long> ownSeen = new java.util.ArrayList<>();
+    long[] ownBefore = walk(owner, ownSeen);
+    assertThat(ownSeen).contains(shared, hidden);
+    // own sites come first
+    assertThat(ownSeen.subList(0, 2)).containsExactlyInAnyOrder(shared, hidden);
+
+    // another hidden site changes the owner's total and not the attacker's
+    long hidden2 =
+        create(ownerToken, "paged-hidden-2", "/paged-hidden-2", "amber_strict", "amber_strict");
+    assertThat(walk(attacker, new java.util.ArrayList<>())[0]).isEqualTo(before[0]);
+    assertThat(walk(owner, new java.util.ArrayList<>())[0]).isEqualTo(ownBefore[0] + 1);
+    // past the end: an empty page, the same total, no next link
+    HttpResponse<String> past = attacker.get("/api/v1/monitor/sites?offset=100000");
+    assertThat(past.body()).isEqualTo("[]");
+    assertThat(past.headers().firstValue("X-Total-Count")).contains(String.valueOf(before[0]));
+    assertThat(past.headers().firstValue("Link")).isEmpty();
+    assertThat(attacker.get("/api/v1/monitor/sites/" + hidden2).statusCode()).isEqualTo(404);
+
+    // bad paging answers 400 naming the parameter, never a stack trace
+    for (String[] bad :
+        new String[][] {
+          {"limit=0", "limit"},
+          {"limit=501", "limit"},
+          {"limit=many", "limit"},
+          {"offset=-1", "offset"}
+        }) {
+      HttpResponse<String> r = attacker.get("/api/v1/monitor/sites?" + bad[0]);
+      assertThat(r.statusCode()).as(bad[0] + " " + r.body()).isEqualTo(400);
+      assertThat(r.body()).contains(bad[1]).doesNotContain("Exception").doesNotContain("at jp.");
+    }
+  }
+
+  @Autowired MonitorService monitor;
+
+  @Test
+  void theHeatMapCountsEachVisibleSiteOncePerHourItWasSlowOrDownAndNoHiddenOne() {
+    Organisation mine = fixtures.operator("gas");
+    UserAccount viewer = fixtures.user(mine, Role.ANALYST);
+    String mineToken = fixtures.token(viewer);
+    String othersToken = fixtures.token(fixtures.user(fixtures.operator("gas"), Role.ANALYST));
+    long window = create(mineToken, "heat-window", "/heat-1", "green", "amber_strict");
+    long still = create(mineToken, "heat-still", "/heat-2", "green", "amber_strict");
+    long hidden = create(othersToken, "heat-hidden", "/heat-3", "amber_strict", "amber_strict");
+    jp.renkei.server.audit.Actor actor = fixtures.actor(viewer);
+    MonitorService.SectorView before = monitor.sectors(actor);
+    Instant last = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    java.util.function.BiConsumer<Long, Object[]> change =
+        (id, at) ->
+            jdbc.sql("insert into monitor_state_change (site_id, at, state) values (?,?,?)")
+                .params(
+                    id,
+                    java.sql.Timestamp.from(last.minusSeconds((long) ((double) at[0] * 3600))),
+                    at[1])
+                .update();
+    // down from 4.5 h to 1.5 h before the current hour: the hours 18..21 of the 24
+    change.accept(window, new Object[] {4.5, "down"});
+    change.accept(window, new Object[] {3.5, "slow"});
+    change.accept(window, new Object[] {1.5, "up"});
+    // slow since 30 hours ago and still: every hour
+    change.accept(still, new Object[] {30.0, "slow"});
+    // the hidden site is down all day: never counted for this viewer
+    change.accept(hidden, new Object[] {30.0, "down"});
+    MonitorService.SectorView after = monitor.sectors(actor);
+    int[] added = new int[24];
+    for (int h = 0; h < 24; h++) {
+      added[h] = after.timeline()[h] - before.timeline()[h];
+    }
+    int[] expected = new int[24];
+    java.util.Arrays.fill(expected, 1);
+    for (int h = 18; h <= 21; h++) {
+      expected[h] = 2;
+    }
+    assertThat(added).containsExactly(expected);
+  }
+
   @Test
   void validationNamesEveryWrongField() {
     UserAccount analyst = fixtures.user(fixtures.operator("ict"), Role.ANALYST);

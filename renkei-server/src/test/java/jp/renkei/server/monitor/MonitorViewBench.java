@@ -67,7 +67,15 @@ class MonitorViewBench extends ServerTest {
       time(who, "in-process: visible(actor)", () -> monitor.visible(actor).size());
       time(who, "in-process: sectors(actor)", () -> monitor.sectors(actor).counts().size());
       time(who, "GET /monitor (list + sector view)", () -> ok(h.get("/monitor")));
-      time(who, "GET /api/v1/monitor/sites", () -> ok(h.get("/api/v1/monitor/sites")));
+      time(
+          who,
+          "GET /api/v1/monitor/sites (first page, 50)",
+          () -> ok(h.get("/api/v1/monitor/sites")));
+      time(
+          who,
+          "GET /api/v1/monitor/sites?offset=2000&limit=500 (largest page)",
+          () -> ok(h.get("/api/v1/monitor/sites?offset=2000&limit=500")));
+      time(who, "GET /monitor?offset=2000 (a later page)", () -> ok(h.get("/monitor?offset=2000")));
     }
     Http h = http();
     h.signIn(analyst.login(), Fixtures.PASSWORD);
