@@ -381,7 +381,15 @@ class ExerciseIT extends ServerTest {
                         new ExerciseViews.TeamRead("power", 1, 1)));
 
     // an hour later (exercise time): power and nisc missed 1-1, so 2b goes out and 2 is skipped
-    assertThat(exercises.tick(started.plus(Duration.ofMinutes(61)))).isEqualTo(1);
+    // (the hub's own scheduler ticks every second and holds the run while it does: a tick that
+    // finds the run held skips it, so tick until this run has moved, counting what went out)
+    int sent = 0;
+    for (int i = 0;
+        i < 100 && state(exercises.console(controller, run), "2b").equals("pending");
+        i++) {
+      sent += exercises.tick(started.plus(Duration.ofMinutes(61)));
+    }
+    assertThat(sent).as("2b went out (other tests' runs may share the tick)").isPositive();
     console = exercises.console(controller, run);
     assertThat(state(console, "2b")).isEqualTo("sent");
     assertThat(state(console, "2")).isEqualTo("skipped");
