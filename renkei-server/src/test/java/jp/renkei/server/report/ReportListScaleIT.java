@@ -45,10 +45,14 @@ class ReportListScaleIT extends ServerTest {
 
   /** {@code n} submitted AMBER+STRICT reports of {@code org} (only it may see them), in SQL. */
   private void bulk(Organisation org, String marker, int n, int from) {
+    bulk(org, marker, n, from, "amber_strict");
+  }
+
+  private void bulk(Organisation org, String marker, int n, int from, String tlp) {
     orgs.add(org.id());
     jdbc.sql(
             "with made as (insert into report (originator_org_id, sector_code, route, tlp, status,"
-                + " created_at, submitted_at) select ?, ?, 'hotline', 'amber_strict', 'submitted',"
+                + " created_at, submitted_at) select ?, ?, 'hotline', ?, 'submitted',"
                 + " timestamptz '2026-01-01' + g * interval '1 minute',"
                 + " timestamptz '2026-01-01' + g * interval '1 minute'"
                 + " from generate_series(?, ?) g returning id, created_at)"
@@ -57,7 +61,7 @@ class ReportListScaleIT extends ServerTest {
                 + " cascade_possibility, reporting_case_code)"
                 + " select id, 1, 'first', ? || ' ' || to_char(created_at, 'YYYYMMDDHH24MI'), '概要',"
                 + " created_at, 'unavailability', 'no', 'level2', 'no', 'case3' from made")
-        .params(org.id(), org.sectorCode(), from, from + n - 1, marker)
+        .params(org.id(), org.sectorCode(), tlp, from, from + n - 1, marker)
         .update();
   }
 
@@ -134,6 +138,32 @@ class ReportListScaleIT extends ServerTest {
     assertThat(ids(web.get(q + "&page=41").body())).isEqualTo(ids(deep));
     assertThat(total(web.get(q + "&page=41").body())).isEqualTo("1025件以上");
     assertThat(total(web.get(q + "&page=42").body())).isEqualTo("全1,030件");
+  }
+
+  @Test
+  void theInboxWalksPastDeliveriesTheViewerMayNotSeeAndNeverCountsThem() {
+    String marker = Fixtures.unique("受信");
+    Organisation inbox = fixtures.operator("gas");
+    Organisation sender = fixtures.operator("gas");
+    // 30 GREEN reports, then 1,010 newer RED ones naming no person of the inbox's organisation,
+    // all delivered to it: the RED ones are hidden from its analyst though delivered
+    bulk(sender, marker, 30, 0, "green");
+    bulk(sender, marker, 1_010, 100, "red");
+    jdbc.sql(
+            "insert into report_hop (report_id, hop_order, kind, recipient_org_id, delivered_at)"
+                + " select id, 1, 'ceptoar', ?, submitted_at from report where originator_org_id = ?")
+        .params(inbox.id(), sender.id())
+        .update();
+    Http web = signedIn(fixtures.user(inbox, Role.ANALYST));
+    for (String q : List.of("/inbox", "/inbox?status=unread", "/inbox?tlp=green", "/inbox?page=2")) {
+      String body = web.get(q).body();
+      assertThat(total(body)).as(q).isEqualTo("全30件");
+      assertThat(body).as(q).doesNotContain("id=\"page-next\"");
+    }
+    assertThat(ids(web.get("/inbox?size=50").body())).hasSize(30);
+    for (String q : List.of("/inbox?tlp=red", "/inbox?status=read", "/inbox?status=awaiting")) {
+      assertThat(web.get(q).body()).as(q).contains("id=\"list-empty\"");
+    }
   }
 
   @Test
