@@ -68,9 +68,11 @@ class ReportListing {
    * viewer's {@link Reach} admits (a necessary condition of the policy, so no visible row is left
    * out). Read lazily, {@value #BATCH} at a time, each batch after the last one's sort key and id
    * (keyset), so a walk that stops early reads little and each batch is served by the order's
-   * index.
+   * index. {@code recipients}, when not null, are the organisations the recipient filter names:
+   * only reports with a hop to one of them (or to one of their anonymised copies) are candidates.
    */
-  Iterator<Candidate> candidates(long organisationId, Reach reach, ListQuery q) {
+  Iterator<Candidate> candidates(
+      long organisationId, Reach reach, ListQuery q, List<Long> recipients) {
     return new Iterator<>() {
       private List<Row> batch = List.of();
       private int next;
@@ -85,7 +87,7 @@ class ReportListing {
         if (exhausted) {
           return false;
         }
-        batch = batch(organisationId, reach, q, last);
+        batch = batch(organisationId, reach, q, recipients, last);
         next = 0;
         exhausted = batch.size() < BATCH;
         if (!batch.isEmpty()) {
@@ -107,7 +109,8 @@ class ReportListing {
   /** A candidate with the value of its sort key (where the next batch starts). */
   private record Row(Candidate candidate, Object key) {}
 
-  private List<Row> batch(long organisationId, Reach reach, ListQuery q, Row after) {
+  private List<Row> batch(
+      long organisationId, Reach reach, ListQuery q, List<Long> recipients, Row after) {
     String order = ORDER.get(q.sort());
     StringBuilder sql =
         new StringBuilder(
@@ -147,6 +150,17 @@ class ReportListing {
     q.chosen("cause").ifPresent(v -> and(sql, args, "? = any(r.current_cause_codes)", v));
     if (!q.text().isEmpty()) {
       and(sql, args, "strpos(lower(r.current_title), lower(?)) > 0", q.text());
+    }
+    if (recipients != null) {
+      // a hop of the report, or of one of its anonymised copies, to an organisation the recipient
+      // filter names: a superset of what ReportService#recipientMatches then decides
+      and(
+          sql,
+          args,
+          "exists (select 1 from report_hop rh where rh.recipient_org_id = any(?)"
+              + " and (rh.report_id = r.id or (r.anonymise and rh.report_id in"
+              + " (select x.relayed_as_report_id from report_hop x where x.report_id = r.id))))",
+          recipients.toArray(Long[]::new));
     }
     if (q.fromInstant() != null) {
       and(sql, args, "coalesce(r.submitted_at, r.created_at) >= ?", utc(q.fromInstant()));

@@ -352,7 +352,16 @@ public class ReportService {
     int matching = 0;
     Map<Long, String> names = new HashMap<>();
     Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
-    var it = listing.candidates(org, gate.reach(actor), query);
+    // the recipient filter's organisations, named exactly as recipientMatches names them, so the
+    // candidates are narrowed in SQL to reports with a hop to one of them
+    List<Long> recipients =
+        query.field("recipient").isEmpty()
+            ? null
+            : directory.find(jp.renkei.server.directory.OrganisationQuery.ALL).stream()
+                .filter(o -> query.fieldMatches("recipient", o.nameJa(), o.nameEn()))
+                .map(jp.renkei.server.directory.Organisation::id)
+                .toList();
+    var it = listing.candidates(org, gate.reach(actor), query, recipients);
     while (matching <= counted && it.hasNext()) {
       ReportListing.Candidate c = it.next();
       if (!real(c.report())

@@ -92,7 +92,9 @@ class InboxPages {
     // newest first (the order the deliveries are read in) the walk stops once it has the page and
     // the counted total (n件以上); another order needs every matching item (up to the cap) first
     int counted =
-        query.valid() && query.sort().equals("delivered") && query.descending() ? ListSpec.counted(query) : ListSpec.CAP;
+        query.valid() && query.sort().equals("delivered") && query.descending()
+            ? ListSpec.counted(query)
+            : ListSpec.CAP;
     ListPage<ReportService.InboxItem> page =
         ListPage.of(
             query,

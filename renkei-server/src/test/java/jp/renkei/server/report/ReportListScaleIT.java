@@ -155,7 +155,8 @@ class ReportListScaleIT extends ServerTest {
         .params(inbox.id(), sender.id())
         .update();
     Http web = signedIn(fixtures.user(inbox, Role.ANALYST));
-    for (String q : List.of("/inbox", "/inbox?status=unread", "/inbox?tlp=green", "/inbox?page=2")) {
+    for (String q :
+        List.of("/inbox", "/inbox?status=unread", "/inbox?tlp=green", "/inbox?page=2")) {
       String body = web.get(q).body();
       assertThat(total(body)).as(q).isEqualTo("全30件");
       assertThat(body).as(q).doesNotContain("id=\"page-next\"");
