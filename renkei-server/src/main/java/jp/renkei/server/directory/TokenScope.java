@@ -25,7 +25,12 @@ public enum TokenScope {
    * What a probe agent ({@code renkei probe}) needs, and nothing else: {@code /api/v1/probe/**}
    * (its assigned sites, posting results).
    */
-  PROBE;
+  PROBE,
+  /**
+   * What a NOTICE partner or survey operator needs, and nothing else: submitting observations
+   * ({@code POST /api/v1/notice/observations}).
+   */
+  NOTICE;
 
   /** Tokens made before scopes existed (Flyway V60): everything but {@link #ADMIN}. */
   public static final Set<TokenScope> LEGACY = EnumSet.of(READ, WRITE, TAXII, MATCH);

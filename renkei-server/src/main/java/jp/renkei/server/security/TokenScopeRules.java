@@ -44,6 +44,9 @@ final class TokenScopeRules {
     if (path.startsWith("/api/v1/probe/")) {
       return new Rule(EnumSet.of(TokenScope.PROBE));
     }
+    if (path.equals("/api/v1/notice/observations")) {
+      return new Rule(EnumSet.of(TokenScope.NOTICE));
+    }
     if (path.startsWith("/actuator/")) {
       return new Rule(EnumSet.of(TokenScope.ADMIN));
     }

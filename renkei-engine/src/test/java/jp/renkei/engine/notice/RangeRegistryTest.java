@@ -1,0 +1,91 @@
+package jp.renkei.engine.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+
+class RangeRegistryTest {
+
+  @Test
+  void longestPrefixWinsForOverlappingRanges() {
+    RangeRegistry<String> r = new RangeRegistry<>();
+    r.put(Cidr.parse("198.51.0.0/16"), "upstream");
+    r.put(Cidr.parse("198.51.100.0/24"), "customer-isp");
+    r.put(Cidr.parse("198.51.100.128/25"), "reseller");
+    r.put(Cidr.parse("2001:db8::/32"), "v6-isp");
+    r.put(Cidr.parse("2001:db8:42::/48"), "v6-customer");
+    assertThat(r.lookup(Cidr.address("198.51.7.1")).orElseThrow().holder()).isEqualTo("upstream");
+    assertThat(r.lookup(Cidr.address("198.51.100.5")).orElseThrow().holder())
+        .isEqualTo("customer-isp");
+    assertThat(r.lookup(Cidr.address("198.51.100.200")).orElseThrow().holder())
+        .isEqualTo("reseller");
+    assertThat(r.lookup(Cidr.address("198.51.100.200")).orElseThrow().range())
+        .hasToString("198.51.100.128/25");
+    assertThat(r.lookup(Cidr.address("2001:db8:42::7")).orElseThrow().holder())
+        .isEqualTo("v6-customer");
+    assertThat(r.lookup(Cidr.address("2001:db8:1::7")).orElseThrow().holder()).isEqualTo("v6-isp");
+    assertThat(r.lookup(Cidr.address("203.0.113.1"))).isEmpty();
+    assertThat(r.lookup(Cidr.address("2001:db9::1"))).isEmpty();
+  }
+
+  @Test
+  void theSameNetworkTwiceKeepsTheFirstHolder() {
+    RangeRegistry<String> r = new RangeRegistry<>();
+    assertThat(r.put(Cidr.parse("192.0.2.0/24"), "a")).isTrue();
+    assertThat(r.put(Cidr.parse("192.0.2.0/24"), "b")).isFalse();
+    assertThat(r.size()).isEqualTo(1);
+    assertThat(r.lookup(Cidr.address("192.0.2.9")).orElseThrow().holder()).isEqualTo("a");
+  }
+
+  @Test
+  void cidrsParseLiteralsOnlyAndSayWhatIsWrong() {
+    assertThat(Cidr.parse("2001:DB8::/32")).hasToString("2001:db8::/32");
+    assertThat(Cidr.parse("192.0.2.7").prefix()).isEqualTo(32);
+    assertThat(Cidr.parse("0.0.0.0/0").covers(Cidr.parse("10.0.0.0/8"))).isTrue();
+    assertThatThrownBy(() -> Cidr.parse("192.0.2.1/24"))
+        .hasMessage("host bits set: the network of /24 is 192.0.2.0/24");
+    assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).hasMessageContaining("longer than 32");
+    assertThatThrownBy(() -> Cidr.parse("isp.example/24")).hasMessageContaining("not an IP");
+    assertThatThrownBy(() -> Cidr.parse("cafe")).hasMessageContaining("not an IP");
+    assertThatThrownBy(() -> Cidr.parse("10.0.0.0/-1")).hasMessageContaining("not a number");
+    assertThatThrownBy(() -> Cidr.address("fe80::1%eth0")).hasMessageContaining("not an IP");
+  }
+
+  @Test
+  void enumeratesAddressesOfANetwork() {
+    Cidr c = Cidr.parse("192.0.2.0/30");
+    assertThat(c.size()).isEqualTo(4);
+    assertThat(c.nth(3).getHostAddress()).isEqualTo("192.0.2.3");
+    assertThat(Cidr.parse("2001:db8::/32").size()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void monthlyFiguresCountEveryNotificationAndRates() {
+    MonthlyFigures f = new MonthlyFigures(true);
+    YearMonth m = YearMonth.of(2026, 10);
+    f.survey(m, 1000);
+    f.isp(m, 1);
+    f.isp(m, 2);
+    f.isp(m, 1);
+    f.notification(m, Outcome.REMEDIATED);
+    f.notification(m, Outcome.NOT_REACHABLE);
+    f.notification(m, Outcome.WARNED);
+    f.notification(m, null);
+    f.notification(YearMonth.of(2026, 11), null);
+    var rows = f.rows();
+    assertThat(rows.get(0).month()).isEqualTo(YearMonth.of(2026, 11));
+    var oct = rows.get(1);
+    assertThat(oct.isps()).isEqualTo(2);
+    assertThat(oct.surveyed()).isEqualTo(1000);
+    assertThat(oct.notified()).isEqualTo(4);
+    assertThat(oct.reachRate()).isEqualTo(0.5);
+    assertThat(oct.remediationRate()).isEqualTo(0.25);
+    MonthlyFigures own = new MonthlyFigures(false);
+    own.survey(m, 1000);
+    own.notification(m, null);
+    assertThat(own.rows().get(0).surveyed()).isNull();
+    assertThat(own.rows().get(0).isps()).isNull();
+  }
+}

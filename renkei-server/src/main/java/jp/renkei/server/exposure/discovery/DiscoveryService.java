@@ -1,0 +1,274 @@
+package jp.renkei.server.exposure.discovery;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.renkei.engine.discovery.Admitted;
+import jp.renkei.engine.discovery.Probes;
+import jp.renkei.engine.discovery.Scope;
+import jp.renkei.engine.notice.Cidr;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.exposure.ExposureAccess;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Discovery within an organisation's verified scope ({@link Scope} admits every target, there is no
+ * other way to a probe): <em>discovery</em> resolves the names of the verified domains and follows
+ * the certificate names of TLS handshakes with its own hosts; <em>enumeration</em> checks the
+ * common ports of the addresses of verified ranges and of its admitted hosts, at a polite rate,
+ * with banners and TLS facts. Results grow the inventory as "discovered" until the owner confirms
+ * or dismisses them.
+ */
+@Service
+public class DiscoveryService {
+
+  /** What one run did. */
+  public record Run(long id, String kind, int probes, int found, List<String> refusals) {}
+
+  /** A discovered host or service. */
+  public record Found(
+      long id, String kind, String value, int port, String facts, String state, Instant lastSeen) {}
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+  private final ScopeService scopes;
+  private final ExposureAccess exposure;
+  private final DiscoveryProperties props;
+
+  DiscoveryService(
+      JdbcClient jdbc, ScopeService scopes, ExposureAccess exposure, DiscoveryProperties props) {
+    this.jdbc = jdbc;
+    this.scopes = scopes;
+    this.exposure = exposure;
+    this.props = props;
+  }
+
+  /**
+   * Runs now on the actor's organisation (its analysts), with the configured ports and resolver.
+   */
+  public Run runNow(Actor actor, String kind) {
+    if (actor.organisationId() == null || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.forbidden");
+    }
+    return run(actor.organisationId(), kind, props.ports(), props.tlsPorts(), scopes.dns());
+  }
+
+  Run run(long orgId, String kind, List<Integer> ports, List<Integer> tlsPorts, DnsLookup dns) {
+    if (!kind.equals("discovery") && !kind.equals("enumeration")) {
+      throw new InvalidInput("kind", "notice.scope.error.run-kind", kind);
+    }
+    Scope scope = scopes.verified(orgId);
+    long runId =
+        jdbc.sql("insert into discovery_run (organisation_id, kind) values (?, ?) returning id")
+            .params(orgId, kind)
+            .query(Long.class)
+            .single();
+    Probes probes = new Probes(props.ratePerSecond(), props.timeout());
+    List<String> refusals = new ArrayList<>();
+    int[] counts = new int[2]; // probes, found
+    if (kind.equals("discovery")) {
+      discover(scope, tlsPorts, dns, probes, refusals, counts);
+    } else {
+      enumerate(scope, ports, tlsPorts, dns, probes, refusals, counts);
+    }
+    List<String> kept = refusals.size() > 100 ? refusals.subList(0, 100) : refusals;
+    jdbc.sql(
+            "update discovery_run set finished_at = now(), probes = ?, found = ?, refused = ?,"
+                + " refusals = ? where id = ?")
+        .params(counts[0], counts[1], refusals.size(), String.join("\n", kept), runId)
+        .update();
+    return new Run(runId, kind, counts[0], counts[1], List.copyOf(kept));
+  }
+
+  private void discover(
+      Scope scope,
+      List<Integer> tlsPorts,
+      DnsLookup dns,
+      Probes probes,
+      List<String> refusals,
+      int[] counts) {
+    Deque<String> queue = new ArrayDeque<>(scope.domains());
+    jdbc
+        .sql(
+            "select value from discovery_asset where organisation_id = ? and kind = 'host' and state <> 'dismissed'")
+        .param(scope.organisationId())
+        .query(String.class)
+        .list()
+        .stream()
+        .filter(v -> !v.matches("[0-9a-fA-F:.]+"))
+        .forEach(queue::add);
+    Set<String> seen = new LinkedHashSet<>();
+    while (!queue.isEmpty() && seen.size() < props.maxNames()) {
+      String name = queue.poll();
+      if (!seen.add(name)) {
+        continue;
+      }
+      List<InetAddress> addresses = dns.addresses(name);
+      Scope.Verdict v = scope.admit(name, addresses);
+      if (!v.allowed()) {
+        refusals.add(v.refusal());
+        continue;
+      }
+      Admitted t = v.target().orElseThrow();
+      Map<String, Object> facts = new LinkedHashMap<>();
+      facts.put("addresses", addresses.stream().map(InetAddress::getHostAddress).toList());
+      upsert(scope.organisationId(), "host", name, 0, facts, counts);
+      for (int port : tlsPorts) {
+        counts[0]++;
+        Optional<Probes.TlsFacts> tls = probes.tls(t, port);
+        if (tls.isEmpty()) {
+          continue;
+        }
+        upsert(scope.organisationId(), "service", name, port, tlsFacts(tls.get()), counts);
+        for (String certName : tls.get().dnsNames()) {
+          if (!certName.startsWith("*.") && scope.inDomains(certName)) {
+            queue.add(Scope.normalise(certName));
+          }
+        }
+      }
+    }
+  }
+
+  private void enumerate(
+      Scope scope,
+      List<Integer> ports,
+      List<Integer> tlsPorts,
+      DnsLookup dns,
+      Probes probes,
+      List<String> refusals,
+      int[] counts) {
+    Map<String, Admitted> targets = new LinkedHashMap<>();
+    for (Cidr r : scope.ranges()) {
+      if (r.size() > props.maxAddressesPerRange()) {
+        refusals.add(
+            r + " has more than " + props.maxAddressesPerRange() + " addresses: not enumerated");
+        continue;
+      }
+      for (long i = 0; i < r.size(); i++) {
+        InetAddress a = r.nth(i);
+        scope.admit(a).target().ifPresent(t -> targets.putIfAbsent(a.getHostAddress(), t));
+      }
+    }
+    for (String host :
+        jdbc.sql(
+                "select value from discovery_asset where organisation_id = ? and kind = 'host' and state <> 'dismissed'")
+            .param(scope.organisationId())
+            .query(String.class)
+            .list()) {
+      Scope.Verdict v = scope.admit(host, dns.addresses(host));
+      if (v.allowed()) {
+        targets.putIfAbsent(host, v.target().orElseThrow());
+      } else {
+        refusals.add(v.refusal());
+      }
+    }
+    for (Map.Entry<String, Admitted> e : targets.entrySet()) {
+      for (int port : ports) {
+        counts[0]++;
+        if (!probes.open(e.getValue(), port)) {
+          continue;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("open", true);
+        if (tlsPorts.contains(port)) {
+          probes.tls(e.getValue(), port).ifPresent(f -> facts.putAll(tlsFacts(f)));
+        }
+        if (!facts.containsKey("tlsProtocol")) {
+          probes.banner(e.getValue(), port).ifPresent(b -> facts.put("banner", b));
+        }
+        upsert(scope.organisationId(), "service", e.getKey(), port, facts, counts);
+      }
+    }
+  }
+
+  private static Map<String, Object> tlsFacts(Probes.TlsFacts f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tlsProtocol", f.protocol());
+    m.put("cipherSuite", f.cipherSuite());
+    m.put("subject", f.subject());
+    m.put("certificateNames", f.dnsNames());
+    m.put("certificateExpires", f.notAfter().toString());
+    m.put("issuer", f.issuer());
+    return m;
+  }
+
+  private void upsert(
+      long org, String kind, String value, int port, Map<String, Object> facts, int[] counts) {
+    jdbc.sql(
+            "insert into discovery_asset (organisation_id, kind, value, port, facts) values (?, ?, ?, ?, ?)"
+                + " on conflict (organisation_id, kind, value, port) do update"
+                + " set facts = excluded.facts, last_seen = now()")
+        .params(org, kind, value, port, JSON.writeValueAsString(facts))
+        .update();
+    counts[1]++;
+  }
+
+  /** What discovery found for an organisation whose exposure details the actor may see. */
+  public List<Found> found(Actor actor, long orgId) {
+    exposure.inventory(actor, orgId);
+    return jdbc.sql(
+            "select id, kind, value, port, facts, state, last_seen from discovery_asset"
+                + " where organisation_id = ? order by kind, value, port")
+        .param(orgId)
+        .query(
+            (rs, i) ->
+                new Found(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getTimestamp(7).toInstant()))
+        .list();
+  }
+
+  /** The owner confirms or dismisses a discovered host or service (its analysts). */
+  public void decide(Actor actor, long id, boolean confirm) {
+    if (actor.organisationId() == null || !actor.is(Role.ANALYST)) {
+      throw new NotFound("discovered", id);
+    }
+    int n =
+        jdbc.sql("update discovery_asset set state = ? where id = ? and organisation_id = ?")
+            .params(confirm ? "confirmed" : "dismissed", id, actor.organisationId())
+            .update();
+    if (n == 0) {
+      throw new NotFound("discovered", id);
+    }
+  }
+
+  /** Organisations with a verified scope whose last run of the kind is older than its cadence. */
+  List<Long> due(String kind, Instant now) {
+    int days = kind.equals("discovery") ? props.discoveryDays() : props.enumerationDays();
+    return jdbc.sql(
+            "select distinct s.organisation_id from exposure_scope s where s.verified_at is not null"
+                + " and not exists (select 1 from discovery_run r where r.organisation_id = s.organisation_id"
+                + " and r.kind = ? and r.started_at > ?)")
+        .params(kind, java.sql.Timestamp.from(now.minusSeconds(days * 86_400L)))
+        .query(Long.class)
+        .list();
+  }
+
+  DnsLookup scopesDns() {
+    return scopes.dns();
+  }
+
+  DiscoveryProperties properties() {
+    return props;
+  }
+}

@@ -1,0 +1,144 @@
+package jp.renkei.server.notice;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import jp.renkei.engine.notice.MonthlyFigures;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.failure.InvalidInput;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST for NOTICE: partners and the survey operator submit observations (token scope {@code
+ * notice}); holders read their notifications and record the 注意喚起 and outcome; the monthly
+ * statistics as the policy lets the caller see them; platform admins import the range registry.
+ */
+@RestController
+@RequestMapping("/api/v1/notice")
+class NoticeApi {
+
+  /** A notification as the API shows it to its holder. */
+  record NoticeRepresentation(
+      long id,
+      String address,
+      Integer port,
+      String protocol,
+      Instant observedAt,
+      String observation,
+      String matchedRange,
+      String holderKind,
+      Instant warnedAt,
+      String warnedHow,
+      String outcome,
+      String outcomeNote,
+      int reminders,
+      Instant notifiedAt) {
+
+    static NoticeRepresentation of(NoticeRow n) {
+      return new NoticeRepresentation(
+          n.id(),
+          n.address(),
+          n.port(),
+          n.protocol(),
+          n.observedAt(),
+          n.observation(),
+          n.matchedRange(),
+          n.holderKind(),
+          n.warnedAt(),
+          n.warnedHow(),
+          n.outcome(),
+          n.outcomeNote(),
+          n.reminders(),
+          n.createdAt());
+    }
+  }
+
+  /** One month of the statistics in the published shape. */
+  record MonthRepresentation(
+      YearMonth month,
+      Integer isps,
+      Long surveyed,
+      int notified,
+      int reached,
+      int remediated,
+      double reachRate,
+      double remediationRate) {
+    static MonthRepresentation of(MonthlyFigures.Row r) {
+      return new MonthRepresentation(
+          r.month(),
+          r.isps(),
+          r.surveyed(),
+          r.notified(),
+          r.reached(),
+          r.remediated(),
+          r.reachRate(),
+          r.remediationRate());
+    }
+  }
+
+  record OutcomeRequest(String warnedHow, LocalDate warnedOn, String outcome, String note) {}
+
+  private final NoticeService service;
+  private final NoticeAccess access;
+
+  NoticeApi(NoticeService service, NoticeAccess access) {
+    this.service = service;
+    this.access = access;
+  }
+
+  @PostMapping("/observations")
+  NoticeService.Submitted observations(
+      Actor actor,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+      @RequestParam(required = false) String label,
+      @RequestParam(required = false) Long surveyed,
+      @RequestBody byte[] body) {
+    String ct = contentType.toLowerCase(java.util.Locale.ROOT);
+    String format =
+        ct.startsWith("application/json") ? "json" : ct.startsWith("text/csv") ? "csv" : ct;
+    return service.submit(actor, format, label, surveyed, new ByteArrayInputStream(body));
+  }
+
+  @GetMapping("/notices")
+  ResponseEntity<List<NoticeRepresentation>> notices(
+      Actor actor, @RequestParam(defaultValue = "false") boolean open) {
+    List<NoticeRepresentation> list =
+        access.held(actor, open).stream().map(NoticeRepresentation::of).toList();
+    return ResponseEntity.ok().header("X-Total-Count", Integer.toString(list.size())).body(list);
+  }
+
+  @GetMapping("/notices/{id}")
+  NoticeRepresentation notice(Actor actor, @PathVariable long id) {
+    return NoticeRepresentation.of(access.notice(actor, id));
+  }
+
+  @PostMapping("/notices/{id}/outcome")
+  NoticeRepresentation outcome(Actor actor, @PathVariable long id, @RequestBody OutcomeRequest r) {
+    if (r == null) {
+      throw new InvalidInput("outcome", "notice.error.outcome", "-");
+    }
+    service.record(actor, id, r.warnedHow(), r.warnedOn(), r.outcome(), r.note());
+    return NoticeRepresentation.of(access.notice(actor, id));
+  }
+
+  @GetMapping("/statistics")
+  List<MonthRepresentation> statistics(Actor actor) {
+    return access.statistics(actor).stream().map(MonthRepresentation::of).toList();
+  }
+
+  @PostMapping(value = "/ranges", consumes = "text/csv")
+  NoticeService.RangesImported ranges(Actor actor, @RequestBody byte[] body) {
+    return service.importRanges(actor, new ByteArrayInputStream(body));
+  }
+}
