@@ -28,9 +28,12 @@ class AfterActionPages {
   private final AfterAction reports;
   private final ScenarioTransfer transfer;
   private final MessageSource messages;
+  private final FollowUp followUp;
 
-  AfterActionPages(AfterAction reports, ScenarioTransfer transfer, MessageSource messages) {
+  AfterActionPages(
+      AfterAction reports, ScenarioTransfer transfer, MessageSource messages, FollowUp followUp) {
     this.reports = reports;
+    this.followUp = followUp;
     this.transfer = transfer;
     this.messages = messages;
   }
@@ -38,7 +41,46 @@ class AfterActionPages {
   @GetMapping("/exercises/{id}/report")
   String report(Actor actor, @PathVariable long id, Model model) {
     model.addAttribute("r", reports.report(actor, id));
+    model.addAttribute("f", followUp.view(actor, id));
     return "exercise/aar";
+  }
+
+  @PostMapping("/exercises/{id}/lessons")
+  String lesson(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String category,
+      @RequestParam(defaultValue = "") String body) {
+    followUp.addLesson(actor, id, category, body);
+    return "redirect:/exercises/" + id + "/report#aar-lessons";
+  }
+
+  @PostMapping("/exercises/{id}/issues")
+  String issue(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String title,
+      @RequestParam(required = false) Long owner,
+      @RequestParam(defaultValue = "") String due) {
+    followUp.addIssue(actor, id, title, owner, due);
+    return "redirect:/exercises/" + id + "/report#aar-issues";
+  }
+
+  @PostMapping("/exercises/{id}/issues/{issue}")
+  String issueState(
+      Actor actor,
+      @PathVariable long id,
+      @PathVariable long issue,
+      @RequestParam(defaultValue = "") String state) {
+    followUp.setIssueState(actor, id, issue, state);
+    return "redirect:/exercises/" + id + "/report#aar-issues";
+  }
+
+  /** The open 課題 of the runs the viewer follows (loaded into the exercise list). */
+  @GetMapping("/exercises/issues")
+  String openIssues(Actor actor, Model model) {
+    model.addAttribute("issues", followUp.openIssues(actor));
+    return "exercise/issues :: open";
   }
 
   @GetMapping("/exercises/{id}/report.xlsx")
@@ -46,7 +88,9 @@ class AfterActionPages {
     Locale locale = LocaleContextHolder.getLocale();
     byte[] body =
         AfterActionSheet.write(
-            reports.report(actor, id), k -> messages.getMessage(k, null, k, locale), locale);
+            reports.report(actor, id),
+            followUp.view(actor, id),
+            k -> messages.getMessage(k, null, k, locale));
     return ScenarioTransferApi.download(
         body, ScenarioTransferApi.XLSX, "exercise-" + id + "-report.xlsx");
   }

@@ -23,7 +23,8 @@ final class AfterActionSheet {
 
   private AfterActionSheet() {}
 
-  static byte[] write(AfterActionReport r, Function<String, String> label, Locale locale) {
+  static byte[] write(
+      AfterActionReport r, FollowUp.View followUp, Function<String, String> label) {
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle head = wb.createCellStyle();
@@ -145,6 +146,36 @@ final class AfterActionSheet {
             .filter(cf -> cf.team().equals(tt.team()) && cf.percent() != null)
             .findFirst()
             .ifPresent(cf -> x.createCell(6).setCellValue(cf.percent()));
+      }
+
+      Sheet is = wb.createSheet(label.apply("aar.issues"));
+      header(
+          is,
+          head,
+          label,
+          "aar.issue.title",
+          "aar.issue.owner.label",
+          "aar.issue.due.label",
+          "aar.issue.state.label");
+      i = 1;
+      for (FollowUp.IssueView issue : followUp.issues()) {
+        Row x = is.createRow(i++);
+        x.createCell(0).setCellValue(issue.title());
+        x.createCell(1).setCellValue(issue.owner());
+        x.createCell(2).setCellValue(issue.dueOn().toString());
+        x.createCell(3)
+            .setCellValue(
+                label.apply("aar.issue.state." + issue.state())
+                    + (issue.overdue() ? " / " + label.apply("aar.issue.overdue") : ""));
+      }
+      i += 1;
+      Row lh = is.createRow(i++);
+      lh.createCell(0).setCellValue(label.apply("aar.lessons"));
+      lh.getCell(0).setCellStyle(head);
+      for (FollowUpRepository.Lesson l : followUp.lessons()) {
+        Row x = is.createRow(i++);
+        x.createCell(0).setCellValue(label.apply("aar.lesson.category." + l.category()));
+        x.createCell(1).setCellValue(l.body());
       }
 
       if (!r.earlier().isEmpty()) {

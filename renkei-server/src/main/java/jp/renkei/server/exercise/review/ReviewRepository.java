@@ -11,6 +11,9 @@ class ReviewRepository {
 
   record EarlierRun(long id, String title, Instant createdAt) {}
 
+  /** An organisation of the run's members (the console lists them), by its Japanese name. */
+  record MemberOrganisation(long id, String name) {}
+
   private final JdbcClient jdbc;
 
   ReviewRepository(JdbcClient jdbc) {
@@ -30,6 +33,16 @@ class ReviewRepository {
                 + " where r.id = ? order by e.created_at desc, e.id limit ?")
         .params(userId, runId, limit)
         .query(Rows.of(EarlierRun.class))
+        .list();
+  }
+
+  List<MemberOrganisation> memberOrganisations(long runId) {
+    return jdbc.sql(
+            "select distinct o.id, o.name_ja as name from exercise_member m"
+                + " join app_user u on u.id = m.user_id join organisation o on o.id ="
+                + " u.organisation_id where m.run_id = ? order by o.name_ja, o.id")
+        .param(runId)
+        .query(Rows.of(MemberOrganisation.class))
         .list();
   }
 }

@@ -34,6 +34,7 @@ class AfterActionIT extends ServerTest {
 
   @Autowired ExerciseService exercises;
   @Autowired AfterAction reports;
+  @Autowired FollowUp followUp;
 
   @Test
   void theReportShowsTheRunAndWhereScoresFellOnlyToItsControllersAndEvaluators()
@@ -115,7 +116,7 @@ class AfterActionIT extends ServerTest {
         .contains("aar-trend-1-2", "aar-fell", "/css/aar.css");
     byte[] xlsx = bytes(web, "/exercises/" + run + "/report.xlsx");
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-      assertThat(wb.getNumberOfSheets()).isEqualTo(5);
+      assertThat(wb.getNumberOfSheets()).isEqualTo(6);
       assertThat(wb.getSheetAt(2).getRow(1).getCell(0).getStringCellValue()).isEqualTo("1-1");
     }
     assertThat(web.get("/exercises/" + run + "/console").body()).contains("/exercises/" + run + "/report");
@@ -136,6 +137,42 @@ class AfterActionIT extends ServerTest {
     }
     assertThat(signedIn(bankUser.login()).get("/exercises/" + run + "/report").statusCode())
         .isEqualTo(403);
+
+    // lessons learned and 課題: owned by an organisation of the run, followed up after it
+    followUp.addLesson(evaluator, run, "communication", "夜間の連絡先が古かった");
+    followUp.addIssue(planner, run, "連絡網を更新する", bankOrg.id(), "2000-01-01");
+    followUp.addIssue(planner, run, "手順書を改訂する", powerOrg.id(), "2999-12-31");
+    var refused =
+        ScenarioTransferIT.catchInvalid(
+            () ->
+                followUp.addIssue(
+                    planner, run, "", fixtures.operator("finance").id(), "来月"));
+    assertThat(jp.renkei.server.failure.InvalidInputs.of(refused))
+        .extracting(jp.renkei.server.failure.InvalidInput::field)
+        .containsExactly("title", "owner", "due");
+    var open = followUp.openIssues(planner);
+    assertThat(open)
+        .filteredOn(i -> i.runId() == run)
+        .extracting(FollowUp.IssueView::title, FollowUp.IssueView::overdue)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("連絡網を更新する", true),
+            org.assertj.core.groups.Tuple.tuple("手順書を改訂する", false));
+    assertThat(followUp.openIssues(fixtures.actor(bankUser))).isEmpty();
+    assertThatThrownBy(() -> followUp.view(fixtures.actor(outsiderUser), run))
+        .isInstanceOf(NotFound.class);
+    long overdue = open.stream().filter(FollowUp.IssueView::overdue).findFirst().orElseThrow().id();
+    assertThatThrownBy(
+            () -> followUp.setIssueState(fixtures.actor(otherPlayerUser), run, overdue, "closed"))
+        .isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> followUp.setIssueState(planner, first, overdue, "closed"))
+        .isInstanceOf(NotFound.class);
+    assertThat(web.get("/exercises/issues").body()).contains("連絡網を更新する", "期限超過");
+    assertThat(signedIn(outsiderUser.login()).get("/exercises/issues").body())
+        .doesNotContain("連絡網を更新する");
+    assertThat(web.get("/exercises/" + run + "/report").body())
+        .contains("夜間の連絡先が古かった", "情報共有・連絡", "aar-issue-" + overdue);
+    followUp.setIssueState(evaluator, run, overdue, "closed");
+    assertThat(followUp.openIssues(planner)).extracting(FollowUp.IssueView::id).doesNotContain(overdue);
   }
 
   /** The page without the requested id and the per-request (masked) CSRF token. */
