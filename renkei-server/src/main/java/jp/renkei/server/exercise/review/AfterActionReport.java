@@ -19,6 +19,11 @@ public record AfterActionReport(
     List<EarlierRun> earlier,
     List<Trend> trends) {
 
+  /** The bands of the time-to-action distribution, in order. */
+  public List<TimeToAction.Band> bandOrder() {
+    return List.of(TimeToAction.Band.values());
+  }
+
   /** A team's points and outcomes over every expectation that reached it. */
   public record TeamTotal(
       String team, int points, int maxPoints, int met, int partial, int missed, int pending) {}

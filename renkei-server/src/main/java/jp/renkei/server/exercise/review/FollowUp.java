@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.exercise.ExerciseViews;
@@ -25,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FollowUp {
 
-  static final Set<String> CATEGORIES =
-      Set.of("communication", "decision", "procedure", "technical", "other");
+  /** Categories of lessons learned, in the order offered. */
+  public static final List<String> CATEGORIES =
+      List.of("communication", "decision", "procedure", "technical", "other");
   static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
   private final AfterAction access;
@@ -63,7 +63,12 @@ public class FollowUp {
   public record View(
       List<FollowUpRepository.Lesson> lessons,
       List<IssueView> issues,
-      List<ReviewRepository.MemberOrganisation> owners) {}
+      List<ReviewRepository.MemberOrganisation> owners) {
+
+    public List<String> categories() {
+      return CATEGORIES;
+    }
+  }
 
   public View view(Actor actor, long runId) {
     access.consoleForReview(actor, runId);

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FollowUpRepository {
 
-  record Lesson(long id, String category, String body, Instant createdAt) {}
+  public record Lesson(long id, String category, String body, Instant createdAt) {}
 
   record Issue(
       long id,

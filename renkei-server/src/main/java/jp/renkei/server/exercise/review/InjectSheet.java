@@ -52,6 +52,7 @@ public final class InjectSheet {
   public static final int MAX_SHORT = 500;
   static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
   static final double MIN_INFLATE_RATIO = 0.01;
+  static final long MAX_TEXT_CHARS = 10L * 1024 * 1024;
 
   /** Columns of {@value #INJECTS}. */
   static final List<String> INJECT_HEADERS =
@@ -71,7 +72,7 @@ public final class InjectSheet {
   static void guard() {
     ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
     ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-    ZipSecureFile.setMaxTextSize(MAX_ENTRY_BYTES / 2);
+    ZipSecureFile.setMaxTextSize(MAX_TEXT_CHARS);
   }
 
   /** Writes the scenario's injects and expectations. */

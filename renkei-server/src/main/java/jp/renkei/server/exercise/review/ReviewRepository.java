@@ -12,7 +12,7 @@ class ReviewRepository {
   record EarlierRun(long id, String title, Instant createdAt) {}
 
   /** An organisation of the run's members (the console lists them), by its Japanese name. */
-  record MemberOrganisation(long id, String name) {}
+  public record MemberOrganisation(long id, String name) {}
 
   private final JdbcClient jdbc;
 
