@@ -69,6 +69,24 @@ class ExerciseRepository {
         .single();
   }
 
+  void updateScenario(long id, String title, String document) {
+    jdbc.sql(
+            "update exercise_scenario set title = ?, document = ?::jsonb, updated_at = now()"
+                + " where id = ?")
+        .params(title, document, id)
+        .update();
+  }
+
+  /** Whether a run of the scenario has started (its document is then history). */
+  boolean scenarioPlayed(long id) {
+    return jdbc.sql(
+            "select exists (select 1 from exercise_run where scenario_id = ?"
+                + " and state <> 'NOT_STARTED')")
+        .param(id)
+        .query(Boolean.class)
+        .single();
+  }
+
   Optional<ScenarioRow> scenario(long id) {
     return jdbc.sql(
             "select id, owner_org_id, title, document::text as document, created_at"

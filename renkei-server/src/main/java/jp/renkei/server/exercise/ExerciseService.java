@@ -91,6 +91,28 @@ public class ExerciseService {
     return id;
   }
 
+  /**
+   * Replaces a scenario of the actor's organisation (an import of its 状況付与票) in one statement,
+   * refused once a run of it has started: the runs played keep the scenario they played.
+   */
+  @Transactional
+  public void replaceScenario(Actor actor, long id, ScenarioDocument doc) {
+    requireAnalyst(actor);
+    ownScenario(actor, id);
+    Scenario s = doc.toScenario();
+    String json = JSON.writeValueAsString(doc);
+    if (json.length() > ScenarioDocument.MAX_CHARS) {
+      throw new InvalidInput(
+          "document", "exercise.validation.tooLarge", ScenarioDocument.MAX_CHARS);
+    }
+    if (repo.scenarioPlayed(id)) {
+      throw new Conflict("document", "aar.error.scenarioPlayed");
+    }
+    repo.updateScenario(id, s.title(), json);
+    audit.record(
+        actor, AuditLog.Event.success("exercise.scenario.replace", "exercise_scenario", id, null));
+  }
+
   /** The scenarios of the actor's organisation (they are private to it). */
   public List<ExerciseViews.ScenarioSummary> scenarios(Actor actor) {
     if (actor.organisationId() == null) {
