@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,21 +134,6 @@ class ReportRepository {
         .params(runId, limit)
         .query(Long.class)
         .list();
-  }
-
-  /** Submission times of run {@code runId}'s reports (relay copies left out) per originator. */
-  Map<Long, List<Instant>> submissionsOfExercise(long runId) {
-    Map<Long, List<Instant>> out = new java.util.HashMap<>();
-    jdbc.sql(
-            "select originator_org_id, submitted_at from report where exercise_run_id = ?"
-                + " and submitted_at is not null and route <> 'relay' order by submitted_at")
-        .param(runId)
-        .query(
-            rs -> {
-              out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                  .add(rs.getTimestamp(2).toInstant());
-            });
-    return out;
   }
 
   void markRelayed(long hopId, long copyId) {

@@ -484,29 +484,81 @@ public class ReportService {
    * limit}: the exercise's own list, judged by the same policy as every report read.
    */
   public List<Summary> inExercise(Actor actor, long runId, int limit) {
-    List<Long> ids = reports.ofExercise(runId, ListSpec.CAP);
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    SharingGate.Check check = gate.check(actor);
-    Map<Long, ReportRecords.Report> found = reports.reports(ids);
-    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(ids);
-    List<Visible> visible =
-        ids.stream()
-            .map(found::get)
-            .filter(r -> r != null && ExerciseScope.inRun(r.exerciseRunId(), runId))
-            .filter(r -> check.allows(audience(r, hops.get(r.id()))))
-            .map(r -> new Visible(r, hops.get(r.id())))
-            .toList();
+    List<Visible> visible = visibleInExercise(actor, runId);
     return visible.isEmpty() ? List.of() : summaries(visible, new HashMap<>(), limit);
   }
 
   /**
-   * When each organisation first sent a report (第一報) in exercise run {@code runId}: the evidence
-   * the run's automatic checks score (the fact and time only, never the report).
+   * When each organisation sent a report in exercise run {@code runId} (relay copies left out), of
+   * the reports {@code viewer} may see: the evidence the run's automatic checks score, judged by
+   * the same policy as every report read, so a report outside the viewer's audience is neither
+   * counted nor timed.
    */
-  public Map<Long, List<Instant>> submissionsInExercise(long runId) {
-    return reports.submissionsOfExercise(runId);
+  public Map<Long, List<Instant>> submissionsInExercise(Actor viewer, long runId) {
+    Map<Long, List<Instant>> out = new HashMap<>();
+    for (Visible v : visibleInExercise(viewer, runId)) {
+      ReportRecords.Report r = v.report();
+      if (r.submittedAt() != null && !r.isRelayCopy()) {
+        out.computeIfAbsent(r.originatorOrgId(), k -> new ArrayList<>()).add(r.submittedAt());
+      }
+    }
+    out.values().forEach(java.util.Collections::sort);
+    return out;
+  }
+
+  /** One hop of a report of an exercise run, as the viewer may see it on the report's page. */
+  public record ExerciseHop(
+      long reportId,
+      long originatorOrgId,
+      Instant submittedAt,
+      String kind,
+      long recipientOrgId,
+      Instant deliveredAt,
+      Instant readAt,
+      Instant forwardedAt) {}
+
+  /**
+   * The hops of the reports of exercise run {@code runId} that {@code viewer} may see (relay copies
+   * left out): how far each report travelled and when each level opened or forwarded it — what the
+   * CEPTOAR drill's 情報連絡訓練 measures.
+   */
+  public List<ExerciseHop> hopsInExercise(Actor viewer, long runId) {
+    List<ExerciseHop> out = new ArrayList<>();
+    for (Visible v : visibleInExercise(viewer, runId)) {
+      ReportRecords.Report r = v.report();
+      if (r.submittedAt() == null || r.isRelayCopy()) {
+        continue;
+      }
+      for (ReportRecords.Hop h : v.hops()) {
+        out.add(
+            new ExerciseHop(
+                r.id(),
+                r.originatorOrgId(),
+                r.submittedAt(),
+                h.kind(),
+                h.recipientOrgId(),
+                h.deliveredAt(),
+                h.readAt(),
+                h.forwardedAt()));
+      }
+    }
+    return out;
+  }
+
+  private List<Visible> visibleInExercise(Actor viewer, long runId) {
+    List<Long> ids = reports.ofExercise(runId, ListSpec.CAP);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    SharingGate.Check check = gate.check(viewer);
+    Map<Long, ReportRecords.Report> found = reports.reports(ids);
+    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(ids);
+    return ids.stream()
+        .map(found::get)
+        .filter(r -> r != null && ExerciseScope.inRun(r.exerciseRunId(), runId))
+        .filter(r -> check.allows(audience(r, hops.get(r.id()))))
+        .map(r -> new Visible(r, hops.get(r.id())))
+        .toList();
   }
 
   /** A report the policy allows, with its hops. */
