@@ -23,8 +23,7 @@ final class AfterActionSheet {
 
   private AfterActionSheet() {}
 
-  static byte[] write(
-      AfterActionReport r, FollowUp.View followUp, Function<String, String> label) {
+  static byte[] write(AfterActionReport r, FollowUp.View followUp, Function<String, String> label) {
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle head = wb.createCellStyle();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
-import jp.renkei.server.exercise.ExerciseViews;
 import jp.renkei.server.failure.FieldErrors;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
@@ -27,6 +26,7 @@ public class FollowUp {
   /** Categories of lessons learned, in the order offered. */
   public static final List<String> CATEGORIES =
       List.of("communication", "decision", "procedure", "technical", "other");
+
   static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
   private final AfterAction access;

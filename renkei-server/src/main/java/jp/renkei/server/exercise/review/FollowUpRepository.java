@@ -35,8 +35,7 @@ class FollowUpRepository {
   }
 
   void addLesson(long runId, String category, String body, long userId) {
-    jdbc.sql(
-            "insert into exercise_lesson (run_id, category, body, created_by) values (?,?,?,?)")
+    jdbc.sql("insert into exercise_lesson (run_id, category, body, created_by) values (?,?,?,?)")
         .params(runId, category, body, userId)
         .update();
   }

@@ -37,8 +37,7 @@ class AfterActionIT extends ServerTest {
   @Autowired FollowUp followUp;
 
   @Test
-  void theReportShowsTheRunAndWhereScoresFellOnlyToItsControllersAndEvaluators()
-      throws Exception {
+  void theReportShowsTheRunAndWhereScoresFellOnlyToItsControllersAndEvaluators() throws Exception {
     UserAccount plannerUser = fixtures.user("nisc", Role.ANALYST);
     Actor planner = fixtures.actor(plannerUser);
     Organisation bankOrg = fixtures.operator("finance");
@@ -119,7 +118,8 @@ class AfterActionIT extends ServerTest {
       assertThat(wb.getNumberOfSheets()).isEqualTo(6);
       assertThat(wb.getSheetAt(2).getRow(1).getCell(0).getStringCellValue()).isEqualTo("1-1");
     }
-    assertThat(web.get("/exercises/" + run + "/console").body()).contains("/exercises/" + run + "/report");
+    assertThat(web.get("/exercises/" + run + "/console").body())
+        .contains("/exercises/" + run + "/report");
 
     // the adversary: an outsider and a player of another run see exactly the page of a run that
     // does not exist (the id in the message is the only difference, and it is their own input)
@@ -144,9 +144,7 @@ class AfterActionIT extends ServerTest {
     followUp.addIssue(planner, run, "手順書を改訂する", powerOrg.id(), "2999-12-31");
     var refused =
         ScenarioTransferIT.catchInvalid(
-            () ->
-                followUp.addIssue(
-                    planner, run, "", fixtures.operator("finance").id(), "来月"));
+            () -> followUp.addIssue(planner, run, "", fixtures.operator("finance").id(), "来月"));
     assertThat(jp.renkei.server.failure.InvalidInputs.of(refused))
         .extracting(jp.renkei.server.failure.InvalidInput::field)
         .containsExactly("title", "owner", "due");
@@ -172,7 +170,9 @@ class AfterActionIT extends ServerTest {
     assertThat(web.get("/exercises/" + run + "/report").body())
         .contains("夜間の連絡先が古かった", "情報共有・連絡", "aar-issue-" + overdue);
     followUp.setIssueState(evaluator, run, overdue, "closed");
-    assertThat(followUp.openIssues(planner)).extracting(FollowUp.IssueView::id).doesNotContain(overdue);
+    assertThat(followUp.openIssues(planner))
+        .extracting(FollowUp.IssueView::id)
+        .doesNotContain(overdue);
   }
 
   /** The page without the requested id and the per-request (masked) CSRF token. */
