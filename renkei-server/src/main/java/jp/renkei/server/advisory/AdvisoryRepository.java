@@ -493,7 +493,7 @@ class AdvisoryRepository {
   List<Failed> failed(Long orgId, int limit) {
     return jdbc.sql(
             "select id, advisory_id, organisation_id, channel, attempts, last_error, created_at"
-                + " from outbox where status = 'failed'"
+                + " from outbox where status = 'failed' and advisory_id is not null"
                 + " and (cast(? as bigint) is null or organisation_id = ?)"
                 + " order by created_at desc, id desc limit ?")
         .params(orgId, orgId, limit)

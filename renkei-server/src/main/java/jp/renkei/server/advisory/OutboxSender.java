@@ -40,7 +40,8 @@ class OutboxSender {
 
   record Due(
       long id,
-      long advisoryId,
+      Long advisoryId,
+      Long exposureNoticeId,
       int versionNo,
       long organisationId,
       String channel,
@@ -64,6 +65,7 @@ class OutboxSender {
   private final HubProperties hub;
   private final SignedWebhooks webhooks;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final ExposureNoticeMessages notices;
 
   OutboxSender(
       JdbcClient jdbc,
@@ -78,6 +80,7 @@ class OutboxSender {
     this.notify = notify;
     this.hub = hub;
     this.webhooks = webhooks;
+    this.notices = new ExposureNoticeMessages(jdbc, mail, notify, hub, webhooks);
   }
 
   @Scheduled(fixedDelayString = "${renkei.notify.poll-interval:2s}")
@@ -98,11 +101,15 @@ class OutboxSender {
     Due due = claimed.get();
     String error = null;
     try {
-      Message m = message(due);
-      if (due.channel().equals("email")) {
-        email(due, m);
+      if (due.exposureNoticeId() != null) {
+        notices.send(due);
       } else {
-        webhook(due, m);
+        Message m = message(due);
+        if (due.channel().equals("email")) {
+          email(due, m);
+        } else {
+          webhook(due, m);
+        }
       }
     } catch (Exception e) {
       error =
@@ -124,8 +131,8 @@ class OutboxSender {
   private Optional<Due> claim() {
     Optional<Due> due =
         jdbc.sql(
-                "select id, advisory_id, version_no, organisation_id, channel, target, purpose,"
-                    + " attempts from outbox where status = 'pending' and next_attempt_at <= now()"
+                "select id, advisory_id, exposure_notice_id, version_no, organisation_id, channel,"
+                    + " target, purpose, attempts from outbox where status = 'pending' and next_attempt_at <= now()"
                     + " order by next_attempt_at, id limit 1 for update skip locked")
             .query(Rows.of(Due.class))
             .optional();

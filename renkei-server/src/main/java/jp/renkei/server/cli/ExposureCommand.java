@@ -64,7 +64,7 @@ final class ExposureCommand implements Runnable {
             for (Rejected r : s.refused()) {
               System.err.println("refused " + r);
             }
-            Map<Long, Set<String>> notices = c.getBean(ExposureService.class).rematchAll();
+            Map<Long, Set<String>> notices = c.getBean(ExposureService.class).afterImport(s);
             System.out.printf(
                 "%s %s: %d kept, %d refused, %d new; %d organisations newly exposed to KEV%n",
                 s.source(),

@@ -60,7 +60,8 @@ public class ExposureAccess {
           + " array(select m.id from organisation m join sector s on s.ministry_code = m.ministry_code"
           + "   where m.type_code = 'ministry' and m.active and s.code = o.sector_code),"
           + " array(select c.ceptoar_id from ceptoar_membership c where c.member_id = o.id),"
-          + " coalesce((select x.share_details from exposure_sharing x where x.organisation_id = o.id), false)"
+          + " coalesce((select array[x.with_nisc, x.with_ministry, x.with_ceptoars]"
+          + "   from exposure_sharing x where x.organisation_id = o.id), array[false, false, false])"
           + " from organisation o";
 
   private List<Org> orgs(String where, Object... params) {
@@ -68,11 +69,20 @@ public class ExposureAccess {
         .params(params)
         .query(
             (rs, n) -> {
-              Set<Long> counters = new HashSet<>(Rows.longs(rs.getArray(4)));
-              counters.addAll(Rows.longs(rs.getArray(5)));
+              List<Long> nisc = Rows.longs(rs.getArray(4));
+              List<Long> ministry = Rows.longs(rs.getArray(5));
+              Set<Long> counters = new HashSet<>(nisc);
+              counters.addAll(ministry);
+              // the details go to the recipients the organisation chose, each on its own
+              Boolean[] with = (Boolean[]) rs.getArray(7).getArray();
               Set<Long> detail = new HashSet<>();
-              if (rs.getBoolean(7)) {
-                detail.addAll(counters);
+              if (with[0]) {
+                detail.addAll(nisc);
+              }
+              if (with[1]) {
+                detail.addAll(ministry);
+              }
+              if (with[2]) {
                 detail.addAll(Rows.longs(rs.getArray(6)));
               }
               long id = rs.getLong(1);
@@ -124,26 +134,11 @@ public class ExposureAccess {
   public Figures figures(Actor actor) {
     SharingGate.Check check = gate.check(actor);
     Map<Long, List<String>> kev = repository.kevExposure();
-    Map<String, int[]> sectors = new TreeMap<>();
+    List<Org> counted = counted(actor, check);
     Map<String, Integer> perCve = new TreeMap<>();
-    int countable = 0;
     List<Long> shared = new ArrayList<>();
-    for (Org o : orgs("o.type_code = 'operator' and o.active")) {
-      if (actor.organisationId() != null && o.id() == actor.organisationId()) {
-        continue;
-      }
-      Decision d = check.decide(o.sharing().countAudience());
-      if (!d.allowed() || d.reason() == Decision.Reason.ORIGINATOR) {
-        continue;
-      }
-      countable++;
-      int[] c = sectors.computeIfAbsent(o.sector() == null ? "-" : o.sector(), s -> new int[2]);
-      c[0]++;
-      List<String> cves = kev.getOrDefault(o.id(), List.of());
-      if (!cves.isEmpty()) {
-        c[1]++;
-      }
-      for (String cve : cves) {
+    for (Org o : counted) {
+      for (String cve : kev.getOrDefault(o.id(), List.of())) {
         perCve.merge(cve, 1, Integer::sum);
       }
       if (check.allows(o.sharing().detailAudience())) {
@@ -151,14 +146,10 @@ public class ExposureAccess {
       }
     }
     int k = props.minimumCount();
-    List<SectorFigure> sectorFigures = new ArrayList<>();
-    sectors.forEach(
-        (s, c) -> {
-          boolean show = c[1] >= k && c[0] - c[1] >= k || c[1] == 0 && c[0] >= k;
-          sectorFigures.add(new SectorFigure(s, c[0], show ? c[1] : null, !show));
-        });
+    List<SectorFigure> sectorFigures =
+        sectorFigures(counted, o -> !kev.getOrDefault(o.id(), List.of()).isEmpty());
     List<CveFigure> cveFigures = new ArrayList<>();
-    int total = countable;
+    int total = counted.size();
     // a CVE is listed only with a figure that can be shown: a withheld row would say "someone"
     perCve.forEach(
         (cve, n) -> {
@@ -168,6 +159,58 @@ public class ExposureAccess {
         });
     cveFigures.sort((a, b) -> Integer.compare(b.exposed(), a.exposed()));
     return new Figures(sectorFigures, cveFigures, shared, k);
+  }
+
+  /**
+   * The sector figures of one KEV CVE, by the same rules as {@link #figures}: counted operators
+   * only, each figure shown only with at least k exposed and k not.
+   */
+  public List<SectorFigure> sectorFigures(Actor actor, String cveId) {
+    Set<Long> exposed = new HashSet<>();
+    repository
+        .kevExposure()
+        .forEach(
+            (org, cves) -> {
+              if (cves.contains(cveId)) {
+                exposed.add(org);
+              }
+            });
+    return sectorFigures(counted(actor, gate.check(actor)), o -> exposed.contains(o.id()));
+  }
+
+  /** The active operators the actor may count: their count audience addresses it (not its own). */
+  private List<Org> counted(Actor actor, SharingGate.Check check) {
+    List<Org> out = new ArrayList<>();
+    for (Org o : orgs("o.type_code = 'operator' and o.active")) {
+      if (actor.organisationId() != null && o.id() == actor.organisationId()) {
+        continue;
+      }
+      Decision d = check.decide(o.sharing().countAudience());
+      if (d.allowed() && d.reason() != Decision.Reason.ORIGINATOR) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  private List<SectorFigure> sectorFigures(
+      List<Org> counted, java.util.function.Predicate<Org> exposed) {
+    Map<String, int[]> sectors = new TreeMap<>();
+    for (Org o : counted) {
+      int[] c = sectors.computeIfAbsent(o.sector() == null ? "-" : o.sector(), s -> new int[2]);
+      c[0]++;
+      if (exposed.test(o)) {
+        c[1]++;
+      }
+    }
+    int k = props.minimumCount();
+    List<SectorFigure> out = new ArrayList<>();
+    sectors.forEach(
+        (s, c) -> {
+          boolean show = c[1] >= k && c[0] - c[1] >= k || c[1] == 0 && c[0] >= k;
+          out.add(new SectorFigure(s, c[0], show ? c[1] : null, !show));
+        });
+    return out;
   }
 
   /** Organisation ids whose findings include this KEV CVE (for notices; not a read path). */

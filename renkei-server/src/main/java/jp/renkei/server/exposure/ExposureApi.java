@@ -6,6 +6,8 @@ import jp.renkei.server.audit.Actor;
 import jp.renkei.server.failure.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,7 +30,12 @@ class ExposureApi {
       String cpe,
       String purl,
       String version,
-      LocalDate firstSeen) {
+      LocalDate firstSeen,
+      String workflow,
+      String owner,
+      String acceptReason,
+      LocalDate acceptedUntil,
+      boolean overdue) {
 
     static FindingRepresentation of(ExposureRepository.FindingRow f) {
       return new FindingRepresentation(
@@ -44,14 +51,47 @@ class ExposureApi {
           f.cpe(),
           f.purl(),
           f.version(),
-          f.firstSeen());
+          f.firstSeen(),
+          f.workflow(),
+          f.assignee(),
+          f.acceptReason(),
+          f.acceptedUntil(),
+          f.overdue());
     }
   }
 
-  private final ExposureAccess access;
+  /** A comment to add. */
+  record CommentRequest(String text) {}
 
-  ExposureApi(ExposureAccess access) {
+  private final ExposureAccess access;
+  private final ExposureWorkflow workflow;
+
+  ExposureApi(ExposureAccess access, ExposureWorkflow workflow) {
     this.access = access;
+    this.workflow = workflow;
+  }
+
+  /** The finding's history and comments, oldest first. */
+  @GetMapping("/findings/{id}/history")
+  List<ExposureWorkflow.Event> history(Actor actor, @PathVariable long id) {
+    return workflow.history(actor, id);
+  }
+
+  /** Changes status and/or owner (null fields stay); every wrong field is answered at once. */
+  @PostMapping("/findings/{id}/workflow")
+  FindingRepresentation change(
+      Actor actor, @PathVariable long id, @RequestBody ExposureWorkflow.Change body) {
+    if (body == null) {
+      throw new jp.renkei.server.failure.InvalidInput("body", "validation.required");
+    }
+    return FindingRepresentation.of(workflow.change(actor, id, body));
+  }
+
+  @PostMapping("/findings/{id}/comments")
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.CREATED)
+  void comment(Actor actor, @PathVariable long id, @RequestBody CommentRequest body) {
+    workflow.comment(actor, id, body == null ? null : body.text());
   }
 
   @GetMapping("/findings")

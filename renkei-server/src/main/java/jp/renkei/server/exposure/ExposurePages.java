@@ -29,6 +29,10 @@ class ExposurePages {
   private final ExposureWords words;
   private final ReferenceData reference;
   private final OrganisationNames names;
+  private final ExposureWorkflow workflow;
+  private final ExposureNotices notices;
+  private final ExposureAdvisory advisory;
+  private final jp.renkei.server.advisory.AdvisoryService advisories;
 
   ExposurePages(
       ExposureAccess access,
@@ -36,7 +40,15 @@ class ExposurePages {
       KnowledgeService knowledge,
       ExposureWords words,
       ReferenceData reference,
-      OrganisationNames names) {
+      OrganisationNames names,
+      ExposureWorkflow workflow,
+      ExposureNotices notices,
+      ExposureAdvisory advisory,
+      jp.renkei.server.advisory.AdvisoryService advisories) {
+    this.workflow = workflow;
+    this.notices = notices;
+    this.advisory = advisory;
+    this.advisories = advisories;
     this.access = access;
     this.service = service;
     this.knowledge = knowledge;
@@ -56,7 +68,7 @@ class ExposurePages {
       long own = actor.organisationId();
       model.addAttribute("findings", access.findings(actor, own));
       model.addAttribute("inventory", access.inventory(actor, own));
-      model.addAttribute("shares", service.sharesDetails(own));
+      model.addAttribute("shares", service.shares(own));
     }
     ExposureAccess.Figures figures = access.figures(actor);
     model.addAttribute("figures", figures);
@@ -70,6 +82,7 @@ class ExposurePages {
     }
     model.addAttribute("orgNames", orgNames);
     model.addAttribute("knowledge", knowledge.status());
+    model.addAttribute("mayIssue", advisories.mayIssue(actor));
   }
 
   @PostMapping("/exposure/inventory")
@@ -94,9 +107,22 @@ class ExposurePages {
     return "exposure/overview";
   }
 
+  /**
+   * With whom the organisation shares its details: {@code share} for all three coordinators at once
+   * (or none), else each of {@code nisc}, {@code ministry}, {@code ceptoars}.
+   */
   @PostMapping("/exposure/sharing")
-  String sharing(Actor actor, @RequestParam(defaultValue = "false") boolean share) {
-    service.shareDetails(actor, share);
+  String sharing(
+      Actor actor,
+      @RequestParam(required = false) Boolean share,
+      @RequestParam(defaultValue = "false") boolean nisc,
+      @RequestParam(defaultValue = "false") boolean ministry,
+      @RequestParam(defaultValue = "false") boolean ceptoars) {
+    service.share(
+        actor,
+        share != null
+            ? new ExposureRepository.Shares(share, share, share)
+            : new ExposureRepository.Shares(nisc, ministry, ceptoars));
     return "redirect:/exposure";
   }
 
@@ -116,6 +142,108 @@ class ExposurePages {
     model.addAttribute("reasons", words.words(f.reasons(), locale));
     model.addAttribute(
         "orgName", names.nameAt(f.organisationId(), java.time.Instant.now(), locale));
+    model.addAttribute("history", workflow.history(actor, id));
+    model.addAttribute("statuses", ExposureWorkflow.STATUSES);
+    model.addAttribute(
+        "mayChange",
+        java.util.Objects.equals(actor.organisationId(), f.organisationId())
+            && actor.is(jp.renkei.server.directory.Role.ANALYST));
     return "exposure/finding";
+  }
+
+  /** Status, owner (and a risk acceptance's reason and expiry) of a finding: every error listed. */
+  @PostMapping("/exposure/findings/{id}/workflow")
+  String changeWorkflow(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) String reason,
+      @RequestParam(required = false) String acceptedUntil,
+      Model model,
+      Locale locale) {
+    try {
+      workflow.change(actor, id, new ExposureWorkflow.Change(status, owner, reason, acceptedUntil));
+      return "redirect:/exposure/findings/" + id;
+    } catch (jp.renkei.server.failure.InvalidInput e) {
+      model.addAttribute("formError", e);
+      model.addAttribute("form", new ExposureWorkflow.Change(status, owner, reason, acceptedUntil));
+      return finding(actor, id, model, locale);
+    }
+  }
+
+  @PostMapping("/exposure/findings/{id}/comments")
+  String comment(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(required = false) String text,
+      Model model,
+      Locale locale) {
+    try {
+      workflow.comment(actor, id, text);
+      return "redirect:/exposure/findings/" + id;
+    } catch (jp.renkei.server.failure.InvalidInput e) {
+      model.addAttribute("formError", e);
+      return finding(actor, id, model, locale);
+    }
+  }
+
+  /** Opens a notice of a new KEV match (marks it read) and shows the exposure page. */
+  @PostMapping("/exposure/notices/{id}/read")
+  String readNotice(Actor actor, @PathVariable long id) {
+    notices.markRead(actor, id);
+    return "redirect:/exposure";
+  }
+
+  /** Drafts an advisory (情報提供) from a KEV CVE's sector figures; the form opens on the draft. */
+  @PostMapping("/exposure/advisory")
+  String draftAdvisory(Actor actor, @RequestParam(defaultValue = "") String cve) {
+    return "redirect:/advisories/new?draft=" + advisory.draft(actor, cve);
+  }
+
+  /** The platform admin's upload of vulnerability knowledge (KEV, CVE JSON 5, EPSS). */
+  @GetMapping("/admin/exposure")
+  String knowledgePage(Actor actor, Model model) {
+    if (!actor.is(jp.renkei.server.directory.Role.PLATFORM_ADMIN)) {
+      throw new jp.renkei.server.failure.Forbidden("error.forbidden");
+    }
+    model.addAttribute("knowledge", knowledge.status());
+    return "exposure/knowledge";
+  }
+
+  /**
+   * Imports one file: every refused record is listed with its id, position and reason (the others
+   * are kept); a file that cannot be read at all is refused with the reason. Then what the import
+   * can affect is matched again and the newly exposed organisations are told.
+   */
+  @PostMapping("/admin/exposure")
+  String uploadKnowledge(
+      Actor actor,
+      @RequestParam(defaultValue = "kev") String source,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      Model model)
+      throws IOException {
+    if (file == null || file.isEmpty()) {
+      model.addAttribute(
+          "formError", new jp.renkei.server.failure.InvalidInput("file", "exposure.upload.noFile"));
+      return knowledgePage(actor, model);
+    }
+    try (java.io.InputStream in = file.getInputStream()) {
+      KnowledgeService.Summary s =
+          switch (source) {
+            case "kev" -> knowledge.importKev(actor, in);
+            case "cve" -> knowledge.importCve(actor, in);
+            case "epss" -> knowledge.importEpss(actor, in);
+            default ->
+                throw new jp.renkei.server.failure.InvalidInput(
+                    "source", "exposure.error.format", source);
+          };
+      java.util.Map<Long, java.util.Set<String>> newly = service.afterImport(s);
+      model.addAttribute("summary", s);
+      model.addAttribute("notified", newly.size());
+    } catch (jp.renkei.server.failure.InvalidInput e) {
+      model.addAttribute("formError", e);
+    }
+    return knowledgePage(actor, model);
   }
 }

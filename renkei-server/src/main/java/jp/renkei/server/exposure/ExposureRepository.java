@@ -56,7 +56,31 @@ class ExposureRepository {
       String version,
       String cpe,
       String purl,
-      String criticality) {}
+      String criticality,
+      String findingKey,
+      String workflow,
+      String assignee,
+      String acceptReason,
+      LocalDate acceptedUntil) {
+
+    /**
+     * Still to be handled: open or in progress, or a risk acceptance that has expired. A finding
+     * mitigated, accepted (until its expiry) or false positive is not.
+     */
+    public boolean active(LocalDate today) {
+      return switch (workflow) {
+        case "open", "in_progress" -> true;
+        case "risk_accepted" -> acceptedUntil == null || acceptedUntil.isBefore(today);
+        default -> false;
+      };
+    }
+
+    /** Active and past its SSVC due date (in Japan time). */
+    public boolean overdue() {
+      LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+      return dueDate != null && dueDate.isBefore(today) && active(today);
+    }
+  }
 
   /** A finding to write. */
   record NewFinding(
@@ -150,6 +174,23 @@ class ExposureRepository {
         .list();
   }
 
+  /**
+   * The organisations a few KEV entries can affect: those with a service whose CPE or purl, reduced
+   * to ASCII letters and digits as {@code Knowledge.productTokens} are, contains one of the tokens
+   * (a pre-selection: the engine decides), and those with a finding on one of the CVEs already.
+   */
+  List<Long> organisationsAffectedBy(Set<String> cves, Set<String> tokens) {
+    String[] likes = tokens.stream().map(t -> "%" + t + "%").toArray(String[]::new);
+    return jdbc.sql(
+            "select organisation_id from exposure_asset where kind = 'service'"
+                + " and regexp_replace(lower(normalize(coalesce(cpe, '') || ' ' || coalesce(purl, ''),"
+                + " NFKC)), '[^a-z0-9]', '', 'g') like any(?)"
+                + " union select organisation_id from exposure_finding where cve_id = any(?)")
+        .params(likes, cves.toArray(String[]::new))
+        .query(Long.class)
+        .list();
+  }
+
   /** First-seen dates of the organisation's current findings, by "host|port|protocol|cve". */
   Map<String, LocalDate> firstSeen(long org) {
     Map<String, LocalDate> out = new HashMap<>();
@@ -210,11 +251,26 @@ class ExposureRepository {
     return added;
   }
 
+  /**
+   * A finding's key across re-matches, as {@link #firstSeen} and FindingMatcher build it:
+   * host|port|protocol|cve.
+   */
+  static final String KEY =
+      "a.value || '|' || coalesce(a.port::text, 'null') || '|' || coalesce(a.protocol, 'null')"
+          + " || '|' || f.cve_id";
+
   private static final String FINDING =
       "select f.id, f.organisation_id, f.asset_id, f.cve_id, f.status, f.in_kev, f.outcome,"
           + " f.due_date, f.forensic, f.evidence, f.reasons, f.first_seen, a.value as host, a.port,"
-          + " a.product, a.version, a.cpe, a.purl, a.criticality"
-          + " from exposure_finding f join exposure_asset a on a.id = f.asset_id";
+          + " a.product, a.version, a.cpe, a.purl, a.criticality, k.finding_key,"
+          + " coalesce(s.status, 'open') as workflow, s.owner as assignee,"
+          + " s.reason as accept_reason, s.accepted_until"
+          + " from exposure_finding f join exposure_asset a on a.id = f.asset_id"
+          + " cross join lateral (select "
+          + KEY
+          + " as finding_key) k"
+          + " left join exposure_finding_state s on s.organisation_id = f.organisation_id"
+          + " and s.finding_key = k.finding_key";
 
   /** The organisation's findings, most urgent first: SSVC outcome, then due date, KEV first. */
   List<FindingRow> findings(long org, int limit) {
@@ -245,20 +301,31 @@ class ExposureRepository {
     return out;
   }
 
-  boolean sharesDetails(long org) {
-    return jdbc.sql("select share_details from exposure_sharing where organisation_id = ?")
-        .param(org)
-        .query(Boolean.class)
-        .optional()
-        .orElse(false);
+  /** With whom an organisation shares its details (none without a row). */
+  public record Shares(boolean nisc, boolean ministry, boolean ceptoars) {
+    public boolean any() {
+      return nisc || ministry || ceptoars;
+    }
   }
 
-  void setSharesDetails(long org, boolean share) {
+  Shares shares(long org) {
+    return jdbc.sql(
+            "select with_nisc as nisc, with_ministry as ministry, with_ceptoars as ceptoars"
+                + " from exposure_sharing where organisation_id = ?")
+        .param(org)
+        .query(Rows.of(Shares.class))
+        .optional()
+        .orElse(new Shares(false, false, false));
+  }
+
+  void setShares(long org, Shares s) {
     jdbc.sql(
-            "insert into exposure_sharing (organisation_id, share_details) values (?, ?)"
-                + " on conflict (organisation_id) do update set share_details = excluded.share_details,"
+            "insert into exposure_sharing (organisation_id, share_details, with_nisc, with_ministry,"
+                + " with_ceptoars) values (?, ?, ?, ?, ?) on conflict (organisation_id) do update"
+                + " set share_details = excluded.share_details, with_nisc = excluded.with_nisc,"
+                + " with_ministry = excluded.with_ministry, with_ceptoars = excluded.with_ceptoars,"
                 + " changed_at = now()")
-        .params(org, share)
+        .params(org, s.any(), s.nisc(), s.ministry(), s.ceptoars())
         .update();
   }
 

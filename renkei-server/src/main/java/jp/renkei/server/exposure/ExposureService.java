@@ -32,11 +32,20 @@ public class ExposureService {
   private final ExposureRepository repository;
   private final FindingMatcher matcher;
   private final TransactionTemplate tx;
+  private final ExposureNotices notices;
+  private final KnowledgeService knowledge;
 
-  ExposureService(ExposureRepository repository, FindingMatcher matcher, TransactionTemplate tx) {
+  ExposureService(
+      ExposureRepository repository,
+      FindingMatcher matcher,
+      TransactionTemplate tx,
+      ExposureNotices notices,
+      KnowledgeService knowledge) {
+    this.knowledge = knowledge;
     this.repository = repository;
     this.matcher = matcher;
     this.tx = tx;
+    this.notices = notices;
   }
 
   private static long ownOrganisation(Actor actor) {
@@ -70,14 +79,17 @@ public class ExposureService {
     return new ImportResult(r.assets().size(), r.skipped(), findings, List.of());
   }
 
-  /** Shares (or stops sharing) the actor's organisation's details with its coordinators. */
-  public void shareDetails(Actor actor, boolean share) {
+  /**
+   * Shares (or stops sharing) the actor's organisation's details, recipient by recipient: NISC, its
+   * sector's ministry, its CEPTOARs. The sharing policy then judges every read by that audience.
+   */
+  public void share(Actor actor, ExposureRepository.Shares with) {
     long org = ownOrganisation(actor);
-    repository.setSharesDetails(org, share);
+    repository.setShares(org, with);
   }
 
-  public boolean sharesDetails(long org) {
-    return repository.sharesDetails(org);
+  public ExposureRepository.Shares shares(long org) {
+    return repository.shares(org);
   }
 
   /**
@@ -93,6 +105,45 @@ public class ExposureService {
         out.put(org, added);
       }
     }
+    return out;
+  }
+
+  /**
+   * Matches every inventory again after an import of knowledge and tells each organisation newly
+   * exposed to a KEV CVE (a notice in its work queue, e-mail and webhook to it alone).
+   *
+   * @return per organisation, the KEV CVEs it is newly exposed to
+   */
+  public Map<Long, Set<String>> rematchAllAndNotify() {
+    Map<Long, Set<String>> added = rematchAll();
+    notices.notify(added);
+    return added;
+  }
+
+  /**
+   * After an import of knowledge, matches again what it can affect and tells the organisations
+   * newly exposed to a KEV CVE. A KEV import says which entries it added or changed: only the
+   * organisations those can affect are matched again (see {@link
+   * ExposureRepository#organisationsAffectedBy}); CVE records and EPSS scores may change any
+   * finding, so every inventory is matched again.
+   *
+   * @return per organisation, the KEV CVEs it is newly exposed to
+   */
+  public Map<Long, Set<String>> afterImport(KnowledgeService.Summary s) {
+    if (s.touched() == null) {
+      return rematchAllAndNotify();
+    }
+    Map<Long, Set<String>> out = new LinkedHashMap<>();
+    if (!s.touched().isEmpty()) {
+      Set<String> tokens = knowledge.snapshot().productTokens(s.touched());
+      for (long org : repository.organisationsAffectedBy(s.touched(), tokens)) {
+        Set<String> added = tx.execute(x -> matcher.rematch(org, repository.firstSeen(org)));
+        if (added != null && !added.isEmpty()) {
+          out.put(org, added);
+        }
+      }
+    }
+    notices.notify(out);
     return out;
   }
 }

@@ -40,12 +40,41 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class KnowledgeService {
 
-  /** What one import did. */
+  /**
+   * What one import did. {@code touched}: the KEV entries added or changed in what matching uses
+   * (vendor, product, dates), which alone need re-evaluating; null when the import may affect any
+   * finding (CVE records, EPSS).
+   */
   public record Summary(
-      String source, String version, int kept, List<Rejected> refused, Set<String> added) {}
+      String source,
+      String version,
+      int kept,
+      List<Rejected> refused,
+      Set<String> added,
+      Set<String> touched) {}
 
   /** The knowledge matched against inventories, with the CVSS vectors and EPSS scores it uses. */
-  record Snapshot(Knowledge knowledge, Map<String, String> cvss, Map<String, EpssScore> epss) {}
+  record Snapshot(
+      Knowledge knowledge,
+      Map<String, String> cvss,
+      Map<String, EpssScore> epss,
+      Map<String, CveRecord> records) {
+
+    /** The tokens a service must contain to be affected by these KEV entries (see Knowledge). */
+    Set<String> productTokens(Set<String> kevCves) {
+      List<CveRecord> rs = new ArrayList<>();
+      List<KevEntry> ks = new ArrayList<>();
+      for (String cve : kevCves) {
+        if (records.containsKey(cve)) {
+          rs.add(records.get(cve));
+        }
+        if (knowledge.kev(cve) != null) {
+          ks.add(knowledge.kev(cve));
+        }
+      }
+      return new Knowledge(rs, ks).productTokens();
+    }
+  }
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -66,12 +95,23 @@ public class KnowledgeService {
   public Summary importKev(Actor actor, InputStream in) {
     admin(actor);
     KevCatalog c = read(() -> KevReader.read(in));
-    Set<String> known =
-        new HashSet<>(jdbc.sql("select cve_id from vuln_kev").query(String.class).list());
+    Map<String, String> known = new HashMap<>();
+    jdbc.sql(
+            "select cve_id, concat_ws('|', vendor_project, product, date_added, due_date)"
+                + " from vuln_kev")
+        .query(
+            rs -> {
+              known.put(rs.getString(1), rs.getString(2));
+            });
     Set<String> added = new HashSet<>();
+    Set<String> touched = new HashSet<>();
     for (KevEntry k : c.entries()) {
-      if (!known.contains(k.cveId())) {
+      String was = known.get(k.cveId());
+      if (was == null) {
         added.add(k.cveId());
+        touched.add(k.cveId());
+      } else if (!was.equals(signature(k))) {
+        touched.add(k.cveId());
       }
     }
     batch.batchUpdate(
@@ -100,7 +140,7 @@ public class KnowledgeService {
         });
     log(actor, "kev", c.catalogVersion(), c.entries().size(), c.rejected().size(), added.size());
     snapshot.set(null);
-    return new Summary("kev", c.catalogVersion(), c.entries().size(), c.rejected(), added);
+    return new Summary("kev", c.catalogVersion(), c.entries().size(), c.rejected(), added, touched);
   }
 
   @Transactional
@@ -138,7 +178,7 @@ public class KnowledgeService {
         });
     log(actor, "cve", null, rows.size(), r.rejected().size(), added.size());
     snapshot.set(null);
-    return new Summary("cve", null, rows.size(), r.rejected(), added);
+    return new Summary("cve", null, rows.size(), r.rejected(), added, null);
   }
 
   @Transactional
@@ -161,7 +201,17 @@ public class KnowledgeService {
         });
     log(actor, "epss", r.modelVersion(), r.scores().size(), r.rejected().size(), 0);
     snapshot.set(null);
-    return new Summary("epss", r.scoreDate(), r.scores().size(), r.rejected(), Set.of());
+    return new Summary("epss", r.scoreDate(), r.scores().size(), r.rejected(), Set.of(), null);
+  }
+
+  /** What matching uses of a KEV entry, as the import compares it with the stored one. */
+  private static String signature(KevEntry k) {
+    StringBuilder b = new StringBuilder(k.vendorProject()).append('|').append(k.product());
+    b.append('|').append(k.dateAdded());
+    if (k.dueDate() != null) {
+      b.append('|').append(k.dueDate());
+    }
+    return b.toString();
   }
 
   private static <T> T read(java.util.function.Supplier<T> reader) {
@@ -216,7 +266,7 @@ public class KnowledgeService {
                         null,
                         List.of()))
             .list();
-    List<CveRecord> records = new ArrayList<>();
+    Map<String, CveRecord> records = new HashMap<>();
     Map<String, String> cvss = new HashMap<>();
     jdbc.sql("select record from vuln_cve where state = 'PUBLISHED'")
         .query(
@@ -225,7 +275,7 @@ public class KnowledgeService {
               CveReader.Result r =
                   CveReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
               for (CveRecord c : r.records()) {
-                records.add(c);
+                records.put(c.cveId(), c);
                 if (c.cvssVector() != null) {
                   cvss.put(c.cveId(), c.cvssVector());
                 }
@@ -239,7 +289,7 @@ public class KnowledgeService {
                   rs.getString(1),
                   new EpssScore(rs.getString(1), rs.getDouble(2), rs.getDouble(3)));
             });
-    return new Snapshot(new Knowledge(records, kev), cvss, epss);
+    return new Snapshot(new Knowledge(records.values(), kev), cvss, epss, records);
   }
 
   /**

@@ -3,6 +3,7 @@ package jp.renkei.server.worklist;
 import java.time.Instant;
 import java.util.List;
 import jp.renkei.server.advisory.AdvisoryService;
+import jp.renkei.server.exposure.ExposureNotices;
 import jp.renkei.server.intel.TaxiiFeeds;
 import jp.renkei.server.listing.Section;
 import jp.renkei.server.report.ReportService;
@@ -19,6 +20,7 @@ import jp.renkei.server.report.ReportService;
  * @param comments comments other organisations wrote recently on the organisation's reports
  * @param failedDeliveries advisory e-mails and webhooks given up on (admins only)
  * @param failingFeeds feed subscriptions failing since their last success (platform admins only)
+ * @param exposureNotices KEV CVEs newly matching the organisation's own inventory, not yet read
  * @param commentDays how many days back {@code comments} go
  */
 public record WorkQueue(
@@ -30,7 +32,8 @@ public record WorkQueue(
     List<TaxiiFeeds.Feed> failingFeeds,
     Sections shown,
     long commentDays,
-    Instant asOf) {
+    Instant asOf,
+    Section<ExposureNotices.Notice> exposureNotices) {
 
   /** Which sections this person's role and organisation have at all (empty ones say so). */
   public record Sections(boolean issuer, boolean orgAdmin, boolean platformAdmin, boolean relays) {}
@@ -55,7 +58,8 @@ public record WorkQueue(
         + mine.count()
         + comments.count()
         + failedDeliveries.count()
-        + failingFeeds.size();
+        + failingFeeds.size()
+        + exposureNotices.count();
   }
 
   /** The most items a section lists on the page; the rest are counted and linked. */
@@ -87,7 +91,8 @@ public record WorkQueue(
         || toConfirm.capped()
         || mine.capped()
         || comments.capped()
-        || failedDeliveries.capped();
+        || failedDeliveries.capped()
+        || exposureNotices.capped();
   }
 
   /** The most items a section counts. */

@@ -9,6 +9,7 @@ import jp.renkei.server.audit.Actor;
 import jp.renkei.server.config.WorklistProperties;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.exposure.ExposureNotices;
 import jp.renkei.server.intel.TaxiiFeeds;
 import jp.renkei.server.listing.Section;
 import jp.renkei.server.report.ReportService;
@@ -35,6 +36,7 @@ public class WorkQueueService {
   private final DirectoryService directory;
   private final WorklistProperties properties;
   private final Clock clock;
+  private final ExposureNotices exposureNotices;
 
   WorkQueueService(
       ReportService reports,
@@ -42,7 +44,9 @@ public class WorkQueueService {
       TaxiiFeeds feeds,
       DirectoryService directory,
       WorklistProperties properties,
-      Optional<Clock> clock) {
+      Optional<Clock> clock,
+      ExposureNotices exposureNotices) {
+    this.exposureNotices = exposureNotices;
     this.reports = reports;
     this.advisories = advisories;
     this.feeds = feeds;
@@ -76,7 +80,8 @@ public class WorkQueueService {
           List.of(),
           new WorkQueue.Sections(false, false, false, false),
           properties.commentsSince().toDays(),
-          now);
+          now,
+          Section.empty());
     }
     Section<ReportService.InboxItem> found = reports.waiting(actor, show, COUNT_LIMIT);
     Section<WorkQueue.ReportItem> waiting =
@@ -120,7 +125,8 @@ public class WorkQueueService {
         failing,
         new WorkQueue.Sections(issuer, orgAdmin, platformAdmin, relays),
         properties.commentsSince().toDays(),
-        now);
+        now,
+        exposureNotices.open(actor, show, COUNT_LIMIT));
   }
 
   private static String action(ReportService.InboxItem i) {

@@ -1,0 +1,121 @@
+package jp.renkei.server.exposure;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.database.Rows;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.listing.Section;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Notices of KEV CVEs newly matching an organisation's inventory. A notice is addressed to the
+ * owning organisation only: it is written for that organisation, listed in its own work queue, and
+ * queued in the outbox to that organisation's duty e-mail and webhook — never to a coordinator,
+ * whatever the organisation shares (coordinators learn of it only as counts in the sector figures).
+ */
+@Service
+public class ExposureNotices {
+
+  /** A notice as the work queue lists it. */
+  public record Notice(
+      long id, String cveId, String vulnerabilityName, int findings, Instant createdAt) {}
+
+  private final JdbcClient jdbc;
+  private final ExposureAccess access;
+
+  ExposureNotices(JdbcClient jdbc, ExposureAccess access) {
+    this.jdbc = jdbc;
+    this.access = access;
+  }
+
+  /**
+   * Writes a notice per organisation and newly matching KEV CVE (once: a CVE already noticed is not
+   * noticed again) and queues its e-mail and webhook to that organisation.
+   *
+   * @return how many notices were written
+   */
+  @Transactional
+  public int notify(Map<Long, Set<String>> newlyExposed) {
+    int n = 0;
+    for (var e : newlyExposed.entrySet()) {
+      long org = e.getKey();
+      for (String cve : e.getValue()) {
+        var id =
+            jdbc.sql(
+                    "insert into exposure_notice (organisation_id, cve_id, findings)"
+                        + " select ?, ?, count(*) from exposure_finding"
+                        + " where organisation_id = ? and cve_id = ?"
+                        + " on conflict (organisation_id, cve_id) do nothing returning id")
+                .params(org, cve, org, cve)
+                .query(Long.class)
+                .optional();
+        if (id.isEmpty()) {
+          continue;
+        }
+        n++;
+        // the owning organisation's own channels, and only its own
+        jdbc.sql(
+                "insert into outbox (exposure_notice_id, version_no, organisation_id, channel,"
+                    + " target, purpose) select ?, 0, o.id, 'email', o.duty_email, 'delivery'"
+                    + " from organisation o where o.id = ? and o.active and o.duty_email is not null"
+                    + " union all select ?, 0, o.id, 'webhook', o.webhook_url, 'delivery'"
+                    + " from organisation o"
+                    + " where o.id = ? and o.active and o.webhook_url is not null"
+                    + " on conflict do nothing")
+            .params(id.get(), org, id.get(), org)
+            .update();
+      }
+    }
+    return n;
+  }
+
+  /** The actor's own organisation's unread notices (the work queue's section). */
+  public Section<Notice> open(Actor actor, int show, int cap) {
+    if (actor.organisationId() == null) {
+      return Section.empty();
+    }
+    long org = actor.organisationId();
+    access.detailOf(actor, org); // the organisation's own details: the policy says so, too
+    int count =
+        jdbc.sql(
+                "select count(*) from (select 1 from exposure_notice where organisation_id = ?"
+                    + " and read_at is null limit ?) x")
+            .params(org, cap + 1)
+            .query(Integer.class)
+            .single();
+    List<Notice> first =
+        show == 0
+            ? List.of()
+            : jdbc.sql(
+                    "select n.id, n.cve_id, k.name as vulnerability_name, n.findings, n.created_at"
+                        + " from exposure_notice n left join vuln_kev k on k.cve_id = n.cve_id"
+                        + " where n.organisation_id = ? and n.read_at is null"
+                        + " order by n.created_at desc, n.id limit ?")
+                .params(org, show)
+                .query(Rows.of(Notice.class))
+                .list();
+    return new Section<>(first, Math.min(count, cap), count > cap);
+  }
+
+  /**
+   * Marks a notice of the actor's own organisation read; any other id (another organisation's, or
+   * none) is "not found".
+   */
+  @Transactional
+  public String markRead(Actor actor, long id) {
+    Long org = actor.organisationId();
+    var cve =
+        jdbc.sql(
+                "update exposure_notice set read_at = coalesce(read_at, now()), read_by = ?"
+                    + " where id = ? and organisation_id = ? returning cve_id")
+            .params(actor.userId(), id, org)
+            .query(String.class)
+            .optional();
+    return cve.orElseThrow(() -> new NotFound("notice", id));
+  }
+}
