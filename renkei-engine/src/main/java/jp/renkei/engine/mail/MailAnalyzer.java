@@ -203,6 +203,7 @@ public final class MailAnalyzer {
       Pattern.compile("[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]");
 
   private static final Pattern LIST_ID = Pattern.compile("<([^<>\\s]+)>");
+  private static final Pattern QUOTED = Pattern.compile("(?m)^[ \\t]*(?:>|\\|)[^\\n]*$");
   private static final Pattern DKIM_D =
       Pattern.compile("(?i)(?:^|[;\\s])(?:header\\.)?d=([\\w.-]+)");
   private static final Pattern MAILFROM =
@@ -347,6 +348,13 @@ public final class MailAnalyzer {
     /** List or bulk mail (List-Id, List-Unsubscribe, Precedence: list / bulk ...). */
     boolean listMail;
 
+    /**
+     * Mail through a discussion list (List-Id, List-Post, a list manager's headers), where members
+     * talk about money, deadlines and passwords: not List-Unsubscribe alone, which bulk senders of
+     * every kind add.
+     */
+    boolean discussionList;
+
     /** The registrable domains of the list headers (List-Id, List-Post, Sender ...). */
     Set<String> listDomains = new LinkedHashSet<>();
 
@@ -480,6 +488,7 @@ public final class MailAnalyzer {
             "x-mailman-version",
             "list-archive" -> {
           st.listMail = true;
+          st.discussionList |= !name.equals("list-unsubscribe") && !name.equals("list-subscribe");
           Matcher l = ADDRESS.matcher(body);
           while (l.find()) {
             st.listDomains.add(registrable(domain(l.group())));
@@ -629,7 +638,8 @@ public final class MailAnalyzer {
       if ("text/html".equalsIgnoreCase(e.getMimeType())) {
         html(content, st);
       } else {
-        st.text(content);
+        // lines quoted from earlier mail (> ...) are the conversation's, not this sender's words
+        st.text(QUOTED.matcher(content).replaceAll(""));
         urls(content, "text", st);
       }
       return;
@@ -688,6 +698,7 @@ public final class MailAnalyzer {
       if (shownHost != null
           && realHost != null
           && !(TRACKING_PATH.matcher(href).find() && st.bulk())
+          && !ownSite(st, realHost, shownHost, href, text)
           && !sameOrSubdomain(realHost, shownHost)
           && !registrable(realHost).equals(registrable(shownHost))
           && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
@@ -734,6 +745,27 @@ public final class MailAnalyzer {
         .replace("(.)", ".")
         .replace("{.}", ".")
         .replace("[:]", ":");
+  }
+
+  /**
+   * A link to the sender's own registrable domain, through its click tracker or under a domain name
+   * shown as text (not a URL): the sender's own site, unless the text shows a brand's domain the
+   * sender does not own.
+   */
+  private static boolean ownSite(
+      State st, String realHost, String shownHost, String href, String text) {
+    String from = domain(st.from);
+    if (from == null || !registrable(realHost).equals(registrable(from))) {
+      return false;
+    }
+    String shownLabel = MailSigns.label(shownHost);
+    for (MailSigns.Brand b : MailSigns.BRANDS) {
+      if (b.labels().contains(shownLabel) && !b.labels().contains(MailSigns.label(from))) {
+        return false;
+      }
+    }
+    return TRACKING_PATH.matcher(href).find()
+        || !text.strip().toLowerCase(Locale.ROOT).startsWith("http");
   }
 
   private static String shownHost(String text) {
@@ -1193,8 +1225,18 @@ public final class MailAnalyzer {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)) {
+    } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
+        // a discussion list's members link their blogs and pages; a login page there is still one
+        && (!st.discussionList || MailSigns.loginLike(l.url(), l.text()))) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+    } else if (MailSigns.unusualPort(l.url()) && MailSigns.loginLike(l.url(), l.text())) {
+      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+    }
+    if (sender != null && MailSigns.loginLike(l.url(), l.text())) {
+      String imitated = MailSigns.imitated(l.url(), host, sender, st.bulk());
+      if (imitated != null) {
+        st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + imitated);
+      }
     }
     if (sender != null
         && !st.bulk()
@@ -1213,11 +1255,22 @@ public final class MailAnalyzer {
     if (!creds.isEmpty()) {
       st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
     }
+    if (st.discussionList) {
+      // members of a list discuss money, deadlines, jobs and documents: the words alone say
+      // nothing there (credential requests still count)
+      return;
+    }
     List<String> urgent = MailSigns.found(MailSigns.URGENCY, t);
     if (!urgent.isEmpty()) {
       st.flag(RedFlag.URGENCY, quoted(urgent));
     }
-    List<String> lures = MailSigns.found(MailSigns.LURES, t);
+    List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, t));
+    if (!st.bulk()) {
+      // coupons, gifts and congratulations are what newsletters and shops send every day
+      MailSigns.found(MailSigns.MARKETING, t).stream()
+          .filter(x -> !lures.contains(x) && lures.size() < 3)
+          .forEach(lures::add);
+    }
     if (!lures.isEmpty()) {
       st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
     }

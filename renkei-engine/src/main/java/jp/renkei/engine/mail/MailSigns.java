@@ -34,8 +34,9 @@ final class MailSigns {
               + "|continue|avoid|keep)|(?:keep|retain) (?:your )?(?:same )?password"
               + "|e-?mail (?:account )?(?:verification|deactivation|upgrade)|pending (?:incoming"
               + " )?(?:e-?mails|messages)|(?:undelivered|held|blocked) (?:incoming )?messages"
-              + "|webmail|account verification|security (?:alert|notice)|one-time (?:code"
-              + "|password)"
+              + "|account verification|(?:security|fraud) (?:alert|notice|notification)"
+              + "|one-time (?:code|password)|(?:verify|confirm|update) your (?:personal|online"
+              + " banking|banking|card|billing) (?:information|details|records|data|account)"
               + "|パスワード(?:の)?(?:有効期限|期限切れ|変更|再設定|更新)|(?:メールボックス|メール|受信箱)"
               + "の?容量|容量(?:オーバー|超過|制限|不足)|アカウント(?:が|は|を)?(?:一時)?(?:停止|ロック|凍結"
               + "|制限|無効)|本人確認|登録情報(?:の)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
@@ -61,19 +62,29 @@ final class MailSigns {
           "\\binvoice\\b|payment (?:details|confirmation|receipt|notice|advice|failed|declined"
               + "|overdue|pending)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
               + "|refund|bank (?:details|transfer|account)|beneficiary|inheritance|next of kin"
-              + "|lottery|you (?:have )?won\\b(?!')|claim your|million (?:us )?dollars"
+              + "|lottery|you (?:have )?won\\b(?!')|million (?:us )?dollars"
               + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|crypto|wallet|usdt"
               + "|withdraw(?:al)?|airdrop|parcel|shipment|delivery (?:failed|failure|attempt"
               + "|notice|notification)|tracking number|customs (?:fee|duty)"
-              + "|(?:your )?package (?:is|was|could|has)|gift card"
+              + "|(?:your )?package (?:is|was|could|has)"
               + "|請求書|お支払い|支払(?:い|期限)|未払い|未納|振込|送金|入金|返金|還付|当選|賞金|暗号資産|仮想通貨"
-              + "|ビットコイン|出金|配達|不在(?:通知|連絡)|お荷物|配送|宅配便|ポイント(?:失効|付与|還元)"
+              + "|ビットコイン|出金|配達|不在(?:通知|連絡)|お荷物|配送|宅配便"
               // the same lures in the languages of the honeypot corpus (pt, es, de, fr, nl, it)
-              + "|resgat|pontos|regulariz|pendênc|boleto|fatura|encomenda|correios|restituição"
-              + "|prêmio|sorteio|reembolso|premio|factura|paquete|gutschein|gewinn|paket|rechnung"
-              + "|zahlung|erstattung|cadeau|gagn|colis|facture|remboursement|prijs|pakket|betaling"
-              + "|factuur|tegoed|voucher|coupon|free gift|congratulations|\\bgift\\b"
-              + "|pagamento|pagar|cobrança|dívida|débito|saque|retirada|inadimpl|protocolo");
+              // (whole words: "facture" is in "manufacture", "gagn" in "campaign")
+              + "|\\b(?:resgat\\w*|regulariz(?:ar|ação|acao|e (?:seu|sua|já|agora))|pendênc\\w*|boleto|fatura|encomenda|correios"
+              + "|restituição|prêmio|sorteio|reembolso|premio|factura|paquete|gewinn\\w*|paket"
+              + "|rechnung|zahlung|erstattung|gagn[eé]\\w*|colis|facture|remboursement|prijs|pakket"
+              + "|betaling|factuur|tegoed|pagamento|pagar|cobrança|dívida|débito|saque|retirada"
+              + "|inadimpl\\w*|protocolo)\\b");
+
+  /**
+   * The words of marketing that lures share with honest shops and newsletters (coupons, gifts,
+   * prizes to claim): a sign only in mail that is not bulk mail (no list headers, no unsubscribe).
+   */
+  static final Pattern MARKETING =
+      Pattern.compile(
+          "gift card|free gift|\\bgift\\b|claim your|congratulations|voucher|coupon|\\bpontos\\b"
+              + "|gutschein|cadeau|ポイント(?:失効|付与|還元)");
 
   /**
    * The themes of IPA's guide for targeted mail (seed 003): mail one must open (取材申込, 履歴書, 問い合わせ,
@@ -391,6 +402,53 @@ final class MailSigns {
         && (host.matches("\\d{1,3}(?:\\.\\d{1,3}){3}")
             || host.startsWith("[")
             || host.matches("\\d{8,10}"));
+  }
+
+  /** An http(s) link to a port other than 80 and 443: web servers of phishing kits, not shops. */
+  static boolean unusualPort(String url) {
+    try {
+      java.net.URI u = java.net.URI.create(url.replace(" ", "%20"));
+      int port = u.getPort();
+      return port > 0 && port != 80 && port != 443;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * What a link's address imitates, if anything: the sender's registrable domain written into the
+   * host or path of another domain (bank.com.evil.net, evil.net/bank.com/login), the sender's name
+   * inside another registrable domain (bank-secure.com for bank.com), or a brand's name inside a
+   * domain that is not the brand's (paypal-verify.net). Null when it imitates nothing. Click
+   * trackers carry their destination in the query, so the query is not read; names inside another
+   * domain count only outside bulk mail (newsletters link a company's other domains and partners).
+   */
+  static String imitated(String url, String host, String sender, boolean bulk) {
+    String reg = registrable(host);
+    if (reg == null || reg.equals(sender) || hostIn(host, TRACKERS) || hostIn(reg, TRACKERS)) {
+      return null;
+    }
+    String lower = url.toLowerCase(Locale.ROOT);
+    int scheme = lower.indexOf("://");
+    String rest = scheme < 0 ? lower : lower.substring(scheme + 3);
+    int query = rest.indexOf('?');
+    rest = query < 0 ? rest : rest.substring(0, query);
+    if (rest.contains(sender + "/") || rest.contains(sender + ".") || rest.endsWith(sender)) {
+      return sender;
+    }
+    String own = label(sender);
+    String regLabel = label(host);
+    if (!bulk && own.length() >= 4 && !regLabel.equals(own) && regLabel.contains(own)) {
+      return sender;
+    }
+    for (Brand b : BRANDS) {
+      // the brand's own name (paypal, microsoft), not words its domains also use (outlook, live)
+      String name = b.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+      if (!bulk && name.length() >= 5 && !b.labels().contains(regLabel) && host.contains(name)) {
+        return b.name();
+      }
+    }
+    return null;
   }
 
   static boolean hostIn(String host, Set<String> set) {

