@@ -112,7 +112,8 @@ class DrillIT extends ServerTest {
     var operators = level(organiser, "operator");
     assertThat(operators.confirmed()).isEqualTo(1);
     assertThat(operators.targets())
-        .isEqualTo(organiser.rows().stream().filter(r -> r.level().equals("operator")).count())
+        .isEqualTo(
+            (int) organiser.rows().stream().filter(r -> r.level().equals("operator")).count())
         .isGreaterThanOrEqualTo(2);
     assertThat(row(organiser, opA).confirmed()).isTrue();
     assertThat(row(organiser, opA).contactUsed()).isEqualTo(dutyA);
