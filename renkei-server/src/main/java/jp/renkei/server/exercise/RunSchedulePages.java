@@ -6,12 +6,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.failure.InvalidInput;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -30,19 +27,11 @@ class RunSchedulePages {
     this.exercises = exercises;
   }
 
-  record Schedule(Instant startAt) {}
-
   @PostMapping("/exercises/{id}/schedule")
   String schedule(
       Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String startAt) {
     exercises.scheduleStart(actor, id, parse(startAt));
     return "redirect:/exercises/" + id + "/console";
-  }
-
-  @PutMapping("/api/v1/exercises/runs/{id}/schedule")
-  ResponseEntity<Void> scheduleApi(Actor actor, @PathVariable long id, @RequestBody Schedule body) {
-    exercises.scheduleStart(actor, id, body == null ? null : body.startAt());
-    return ResponseEntity.noContent().build();
   }
 
   static Instant parse(String local) {

@@ -285,7 +285,9 @@ public class DrillService {
     if (repo.participants(id).stream().noneMatch(p -> p.organisationId() == own)) {
       throw new Forbidden("drill.error.notParticipant");
     }
-    if (answers == null || answers.size() != QUESTIONS || answers.contains(null)) {
+    if (answers == null
+        || answers.size() != QUESTIONS
+        || answers.stream().anyMatch(Objects::isNull)) {
       throw new InvalidInput("answers", "drill.validation.answers", QUESTIONS);
     }
     repo.saveSelfCheck(id, own, List.copyOf(answers), actor.userId(), clock.instant());

@@ -112,7 +112,8 @@ class DrillIT extends ServerTest {
     var operators = level(organiser, "operator");
     assertThat(operators.confirmed()).isEqualTo(1);
     assertThat(operators.targets())
-        .isEqualTo(organiser.rows().stream().filter(r -> r.level().equals("operator")).count())
+        .isEqualTo(
+            (int) organiser.rows().stream().filter(r -> r.level().equals("operator")).count())
         .isGreaterThanOrEqualTo(2);
     assertThat(row(organiser, opA).confirmed()).isTrue();
     assertThat(row(organiser, opA).contactUsed()).isEqualTo(dutyA);
@@ -159,6 +160,13 @@ class DrillIT extends ServerTest {
     web.signIn(nisc.login(), Fixtures.PASSWORD);
     assertThat(web.get("/exercises/drills/" + first).body())
         .contains("情報提供訓練", dutyA, "セルフチェックシート", "開始後に変更あり");
+    assertThat(web.get("/exercises/drills").body())
+        .contains("ワンクリックで開始", "/exercises/drills/" + first);
+    var player = http();
+    player.signIn(bUser.login(), Fixtures.PASSWORD);
+    assertThat(player.get("/exercises/drills/" + first).body())
+        .contains(opB.nameJa(), "セルフチェックシート")
+        .doesNotContain(opA.nameJa(), dutyA, "ワンクリックで開始");
 
     // the next drill compares with the first, per level
     long second = drills.start(nisc, "provision", List.of(SECTOR));
