@@ -132,7 +132,7 @@ class NoticeIT extends ServerTest {
           {"address": "%1$s.7.9", "port": 23, "protocol": "tcp", "observedAt": "2026-10-03T10:00:00+09:00", "observation": "telnet: ID/パスワードでログイン可能 (admin/admin)"},
           {"address": "%1$s.200.1", "port": 80, "protocol": "tcp", "observedAt": "2026-10-04T11:00:00+09:00", "observation": "web 管理画面: 初期パスワード"},
           {"address": "%1$s.7.130", "port": 22, "protocol": "tcp", "observedAt": "2026-10-05T12:00:00+09:00", "observation": "ssh: 弱いパスワード"},
-          {"address": "203.0.113.77", "observedAt": "2026-10-05T12:00:00+09:00", "observation": "どの ISP の範囲でもない"}
+          {"address": "192.0.2.77", "observedAt": "2026-10-05T12:00:00+09:00", "observation": "どの ISP の範囲でもない"}
         ]}
         """
         .formatted(w.net());
@@ -229,8 +229,9 @@ class NoticeIT extends ServerTest {
     JsonNode aStats = json(a.get("/api/v1/notice/statistics"));
     JsonNode oct = month(aStats, "2026-10");
     assertThat(oct.get("notified").asInt()).isEqualTo(1);
-    assertThat(oct.get("isps").isNull()).isTrue();
-    assertThat(oct.get("surveyed").isNull()).isTrue();
+    // the national columns are left out of an ISP's own rows
+    assertThat(oct.path("isps").isNull() || oct.path("isps").isMissingNode()).isTrue();
+    assertThat(oct.path("surveyed").isNull() || oct.path("surveyed").isMissingNode()).isTrue();
 
     // the surveyor sees its surveys' totals; NISC the country's
     JsonNode sStats =
