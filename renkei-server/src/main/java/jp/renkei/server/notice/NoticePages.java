@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The NOTICE page: the notifications one's organisation holds, with the form to record the
- * 注意喚起 and its outcome, and the monthly statistics the viewer may see.
+ * The NOTICE page: the notifications one's organisation holds, with the form to record the 注意喚起 and
+ * its outcome, and the monthly statistics the viewer may see.
  */
 @Controller
 class NoticePages {

@@ -215,9 +215,13 @@ class NoticeIT extends ServerTest {
     Http pageB = http();
     assertThat(pageB.signIn(w.b().login(), Fixtures.PASSWORD).statusCode()).isLessThan(400);
     String htmlB = pageB.get("/notice").body();
-    assertThat(htmlB).contains(w.net() + ".200.1").doesNotContain(w.net() + ".7.9").doesNotContain("admin/admin");
+    assertThat(htmlB)
+        .contains(w.net() + ".200.1")
+        .doesNotContain(w.net() + ".7.9")
+        .doesNotContain("admin/admin");
     HttpResponse<String> formAttack =
-        pageB.postForm("/notice", "/notice/" + idA + "/outcome", java.util.Map.of("outcome", "remediated"));
+        pageB.postForm(
+            "/notice", "/notice/" + idA + "/outcome", java.util.Map.of("outcome", "remediated"));
     assertThat(formAttack.statusCode()).isEqualTo(404);
   }
 
