@@ -272,11 +272,16 @@ public final class MailAnalyzer {
     try {
       bytes = raw.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
     } catch (IOException e) {
-      st.problems.add("cannot read the message: " + e.getMessage());
+      st.problem(
+          "unreadable",
+          "メッセージを読み込めません: " + e.getMessage(),
+          "cannot read the message: " + e.getMessage());
       return st.report(null);
     }
     if (bytes.length > limits.maxBytes()) {
-      st.problems.add(
+      st.problem(
+          "limit",
+          "メッセージが " + limits.maxBytes() + " バイトを超えています。先頭部分だけを解析しました",
           "the message exceeds " + limits.maxBytes() + " bytes; only the first part was analysed");
       bytes = java.util.Arrays.copyOf(bytes, (int) limits.maxBytes());
     }
@@ -294,14 +299,17 @@ public final class MailAnalyzer {
     try {
       m = builder.parseMessage(new ByteArrayInputStream(bytes));
     } catch (IOException | RuntimeException e) {
-      st.problems.add("not a readable message: " + e.getMessage());
+      st.problem(
+          "unreadable",
+          "メールとして読めません: " + e.getMessage(),
+          "not a readable message: " + e.getMessage());
       return st.report(null);
     }
     try {
       envelope(m, st);
       walk(m, 0, st);
     } catch (RuntimeException e) {
-      st.problems.add("analysis stopped early: " + e);
+      st.problem("unreadable", "解析が途中で止まりました: " + e, "analysis stopped early: " + e);
     } finally {
       m.dispose();
     }
@@ -324,7 +332,7 @@ public final class MailAnalyzer {
     List<MailReport.Link> links = new ArrayList<>();
     List<MailReport.Attachment> attachments = new ArrayList<>();
     List<MailReport.Finding> findings = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    List<MailReport.Problem> problems = new ArrayList<>();
     int parts;
     final long deadline = System.nanoTime() + limits.maxTime().toNanos();
     long unpacked;
@@ -363,15 +371,24 @@ public final class MailAnalyzer {
     }
 
     /** Records a per-message limit once; false from then on for callers that check. */
-    void reached(String limit) {
+    void reached(String limit, String ja) {
       if (limitsReached.add(limit)) {
-        problems.add("limit reached: " + limit + "; the rest was not unpacked or read");
+        problem(
+            "limit",
+            "上限に達しました: " + ja + "。残りは展開も読み込みもしていません",
+            "limit reached: " + limit + "; the rest was not unpacked or read");
       }
+    }
+
+    void problem(String kind, String ja, String en) {
+      problems.add(new MailReport.Problem(kind, ja, en));
     }
 
     boolean outOfTime() {
       if (System.nanoTime() - deadline >= 0) {
-        reached("analysis time " + limits.maxTime().toMillis() + " ms");
+        reached(
+            "analysis time " + limits.maxTime().toMillis() + " ms",
+            "解析時間 " + limits.maxTime().toMillis() + " ミリ秒");
         return true;
       }
       return false;
@@ -576,12 +593,18 @@ public final class MailAnalyzer {
     }
     if (++st.parts > limits.maxParts()) {
       if (st.parts == limits.maxParts() + 1) {
-        st.problems.add("more than " + limits.maxParts() + " MIME parts; the rest was not read");
+        st.problem(
+            "limit",
+            "MIME パートが " + limits.maxParts() + " 個を超えています。残りは読んでいません",
+            "more than " + limits.maxParts() + " MIME parts; the rest was not read");
       }
       return;
     }
     if (depth > limits.maxDepth()) {
-      st.problems.add("MIME parts nested deeper than " + limits.maxDepth() + "; not read");
+      st.problem(
+          "limit",
+          "MIME パートの入れ子が " + limits.maxDepth() + " 段を超えています。その先は読んでいません",
+          "MIME parts nested deeper than " + limits.maxDepth() + "; not read");
       return;
     }
     Body body = e.getBody();
@@ -616,7 +639,10 @@ public final class MailAnalyzer {
       try (InputStream in = single.getInputStream()) {
         data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes()));
       } catch (IOException ex) {
-        st.problems.add("attachment " + filename + " cannot be read: " + ex.getMessage());
+        st.problem(
+            "unreadable",
+            "添付ファイル " + filename + " を読めません: " + ex.getMessage(),
+            "attachment " + filename + " cannot be read: " + ex.getMessage());
         return;
       }
       MailReport.Attachment a =
@@ -635,7 +661,10 @@ public final class MailAnalyzer {
       }
       return b.toString();
     } catch (IOException | RuntimeException e) {
-      st.problems.add("a text part cannot be decoded (" + text.getMimeCharset() + "): " + e);
+      st.problem(
+          "unreadable",
+          "本文のパートを文字コード " + text.getMimeCharset() + " で読めません: " + e,
+          "a text part cannot be decoded (" + text.getMimeCharset() + "): " + e);
       return "";
     }
   }
@@ -766,8 +795,8 @@ public final class MailAnalyzer {
         st.flag(RedFlag.ENCRYPTED_ARCHIVE, name);
       }
       htmlAttachment(name, declared, data, st);
-      if ("image".equals(detected)) {
-        qrCodes(name, data, st);
+      if ("image".equals(detected) || "pdf".equals(detected)) {
+        qrCodes(name, data, "pdf".equals(detected), st);
       }
     }
     return a;
@@ -789,7 +818,9 @@ public final class MailAnalyzer {
           return false;
         }
         if (st.entries >= limits.maxEntriesPerMessage()) {
-          st.reached("archive entries per message " + limits.maxEntriesPerMessage());
+          st.reached(
+              "archive entries per message " + limits.maxEntriesPerMessage(),
+              "1 通あたりの圧縮ファイルのエントリ数 " + limits.maxEntriesPerMessage());
           st.flag(RedFlag.ARCHIVE_LIMIT, name + ": > " + limits.maxEntriesPerMessage());
           return false;
         }
@@ -816,7 +847,9 @@ public final class MailAnalyzer {
         st.unpacked += Math.min(content.length, Math.max(0, messageRoom));
         if (content.length > room) {
           if (content.length > messageRoom) {
-            st.reached("bytes unpacked per message " + limits.maxUnpackedPerMessage());
+            st.reached(
+                "bytes unpacked per message " + limits.maxUnpackedPerMessage(),
+                "1 通あたりの展開バイト数 " + limits.maxUnpackedPerMessage());
           }
           st.flag(
               RedFlag.ARCHIVE_LIMIT, name + ": > " + Math.min(room, limits.maxUnpacked()) + " B");
@@ -829,7 +862,9 @@ public final class MailAnalyzer {
         } else {
           String detected = detect(content);
           if ("zip".equals(detected)) {
-            st.reached("archives nested deeper than " + limits.maxArchiveDepth());
+            st.reached(
+                "archives nested deeper than " + limits.maxArchiveDepth(),
+                "圧縮ファイルの入れ子 " + limits.maxArchiveDepth() + " 段");
           }
           String sha256 = hash("SHA-256", content);
           members.add(
@@ -853,26 +888,39 @@ public final class MailAnalyzer {
       if (String.valueOf(e.getMessage()).contains("encrypted")) {
         return true;
       }
-      st.problems.add(name + ": a damaged archive: " + e.getMessage());
+      st.problem(
+          "archive",
+          name + ": 壊れた圧縮ファイルです: " + e.getMessage(),
+          name + ": a damaged archive: " + e.getMessage());
       return false;
     } catch (IOException e) {
-      st.problems.add(name + ": cannot unpack: " + e.getMessage());
+      st.problem(
+          "archive",
+          name + ": 展開できません: " + e.getMessage(),
+          name + ": cannot unpack: " + e.getMessage());
       return false;
     }
   }
 
-  /** The QR codes of an image: their texts become links of the message (quishing). */
-  private static void qrCodes(String name, byte[] data, State st) {
+  /** The QR codes of an image or a PDF: their texts become links of the message (quishing). */
+  private static void qrCodes(String name, byte[] data, boolean pdf, State st) {
     if (st.images++ >= MailImages.MAX_IMAGES) {
       if (st.images == MailImages.MAX_IMAGES + 1) {
-        st.problems.add(
-            "more than " + MailImages.MAX_IMAGES + " images; the rest not searched for QR codes");
+        st.problem(
+            "limit",
+            "画像と PDF が " + MailImages.MAX_IMAGES + " 個を超えています。残りは QR コードを探していません",
+            "more than "
+                + MailImages.MAX_IMAGES
+                + " images and PDFs; the rest not searched for QR codes");
       }
       return;
     }
-    MailImages.Decoded d = MailImages.qrCodes(data);
+    MailImages.Decoded d = pdf ? MailImages.pdfQrCodes(data) : MailImages.qrCodes(data);
     if (d.problem() != null) {
-      st.problems.add(name + ": not searched for QR codes: " + d.problem());
+      st.problem(
+          "qr",
+          name + ": QR コードを探せませんでした: " + d.problemJa(),
+          name + ": not searched for QR codes: " + d.problem());
     }
     for (String text : d.texts()) {
       Matcher u = URL.matcher(text);

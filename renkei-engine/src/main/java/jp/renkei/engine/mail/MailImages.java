@@ -17,11 +17,20 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
- * QR codes in the images of a message (quishing: the link is in a picture, out of reach of link
- * checks). The image is decoded by the JDK's ImageIO, its QR codes by ZXing; the texts they hold
- * are treated like links of the message. Bounded: images over {@link #MAX_BYTES} or {@link
+ * QR codes in the images and PDFs of a message (quishing: the link is in a picture, out of reach of
+ * link checks). The image is decoded by the JDK's ImageIO, its QR codes by ZXing; the texts they
+ * hold are treated like links of the message. Bounded: images over {@link #MAX_BYTES} or {@link
  * #MAX_PIXELS} are not decoded (their size is read from the header first, so a small file claiming
  * a huge image costs nothing), and at most {@link #MAX_IMAGES} images per message are tried.
  */
@@ -33,8 +42,17 @@ final class MailImages {
   /** Pixels of one image decoded at most (16 million, e.g. 4000 × 4000). */
   static final long MAX_PIXELS = 16_000_000L;
 
-  /** Images per message searched for QR codes. */
+  /** Images and PDFs per message searched for QR codes. */
   static final int MAX_IMAGES = 10;
+
+  /** Pages of one PDF searched for QR codes (the first three). */
+  static final int MAX_PDF_PAGES = 3;
+
+  /** Embedded images of one PDF decoded at most. */
+  static final int MAX_PDF_IMAGES = 10;
+
+  /** Resolution of a rendered PDF page (an A4 page: 827 × 1169 pixels). */
+  static final float PDF_DPI = 100f;
 
   private static final Map<DecodeHintType, Object> HINTS =
       Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.CHARACTER_SET, "UTF-8");
@@ -45,42 +63,112 @@ final class MailImages {
 
   private MailImages() {}
 
-  /** What one image gave: the texts of its QR codes, or why it was not searched. */
-  record Decoded(List<String> texts, String problem) {}
+  /**
+   * What one image or PDF gave: the texts of its QR codes, or why it was not searched (in English
+   * and Japanese).
+   */
+  record Decoded(List<String> texts, String problem, String problemJa) {
+
+    Decoded(List<String> texts) {
+      this(texts, null, null);
+    }
+  }
 
   static Decoded qrCodes(byte[] data) {
     if (data.length > MAX_BYTES) {
-      return new Decoded(List.of(), "larger than " + MAX_BYTES + " bytes");
+      return new Decoded(
+          List.of(), "larger than " + MAX_BYTES + " bytes", MAX_BYTES + " バイトを超えています");
     }
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {
-        return new Decoded(List.of(), "not a readable image");
+        return new Decoded(List.of(), "not a readable image", "画像として読めません");
       }
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
         long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
         if (pixels > MAX_PIXELS) {
-          return new Decoded(List.of(), "more than " + MAX_PIXELS + " pixels");
+          return new Decoded(
+              List.of(), "more than " + MAX_PIXELS + " pixels", MAX_PIXELS + " 画素を超えています");
         }
         BufferedImage image = reader.read(0);
-        return new Decoded(decode(image), null);
+        List<String> out = new ArrayList<>();
+        decode(image, out);
+        return new Decoded(out);
       } finally {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      return new Decoded(List.of(), "not a readable image (" + e.getClass().getSimpleName() + ")");
+      return new Decoded(
+          List.of(),
+          "not a readable image (" + e.getClass().getSimpleName() + ")",
+          "画像として読めません (" + e.getClass().getSimpleName() + ")");
     }
   }
 
-  private static List<String> decode(BufferedImage image) {
+  /**
+   * The QR codes of a PDF: first the images embedded in its first {@link #MAX_PDF_PAGES} pages (at
+   * most {@link #MAX_PDF_IMAGES}, each within {@link #MAX_PIXELS}); if none holds a code, those
+   * pages rendered at {@link #PDF_DPI} dpi (fewer if a page would exceed {@link #MAX_PIXELS}),
+   * which also finds codes drawn as vector graphics. Encrypted or unreadable PDFs are a problem,
+   * not a failure.
+   */
+  static Decoded pdfQrCodes(byte[] data) {
+    if (data.length > MAX_BYTES) {
+      return new Decoded(
+          List.of(), "larger than " + MAX_BYTES + " bytes", MAX_BYTES + " バイトを超えています");
+    }
+    List<String> out = new ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(data)) {
+      int pages = Math.min(doc.getNumberOfPages(), MAX_PDF_PAGES);
+      int images = 0;
+      for (int i = 0; i < pages && images < MAX_PDF_IMAGES; i++) {
+        PDResources resources = doc.getPage(i).getResources();
+        if (resources == null) {
+          continue;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+          if (images >= MAX_PDF_IMAGES) {
+            break;
+          }
+          if (resources.getXObject(name) instanceof PDImageXObject image) {
+            images++;
+            if ((long) image.getWidth() * image.getHeight() <= MAX_PIXELS) {
+              decode(image.getImage(), out);
+            }
+          }
+        }
+      }
+      if (out.isEmpty()) {
+        PDFRenderer renderer = new PDFRenderer(doc);
+        for (int i = 0; i < pages; i++) {
+          PDRectangle box = doc.getPage(i).getCropBox();
+          double points = (double) box.getWidth() * box.getHeight();
+          float dpi = PDF_DPI;
+          if (points * dpi * dpi / (72.0 * 72.0) > MAX_PIXELS) {
+            dpi = (float) (72.0 * Math.sqrt(MAX_PIXELS / Math.max(1.0, points)));
+          }
+          decode(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY), out);
+        }
+      }
+      return new Decoded(out);
+    } catch (InvalidPasswordException e) {
+      return new Decoded(out, "an encrypted PDF", "暗号化された PDF です");
+    } catch (IOException | RuntimeException e) {
+      return new Decoded(
+          out,
+          "not a readable PDF (" + e.getClass().getSimpleName() + ")",
+          "PDF として読めません (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static void decode(BufferedImage image, List<String> out) {
     int w = image.getWidth();
     int h = image.getHeight();
     int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
     BinaryBitmap bitmap =
         new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
-    List<String> out = new ArrayList<>();
     try {
       for (Result r : new QRCodeMultiReader().decodeMultiple(bitmap, HINTS)) {
         if (r.getText() != null && !r.getText().isBlank() && !out.contains(r.getText())) {
@@ -90,6 +178,5 @@ final class MailImages {
     } catch (NotFoundException e) {
       // no QR code in this image: the usual case
     }
-    return out;
   }
 }

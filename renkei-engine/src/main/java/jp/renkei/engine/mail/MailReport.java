@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What analysing one message found: its envelope, every indicator (addresses, relays, links,
  * attachments with hashes), the red flags with evidence, a score and a verdict, and any parsing
- * problems (the message is analysed as far as it could be read), and the work it took.
+ * problems (the message is analysed as far as it could be read; each said in Japanese and English),
+ * and the work it took.
  */
 public record MailReport(
     String subject,
@@ -24,8 +25,29 @@ public record MailReport(
     List<Finding> findings,
     int score,
     Verdict verdict,
-    List<String> problems,
+    List<Problem> problems,
     Work work) {
+
+  /**
+   * A problem met while reading the message (it was analysed as far as it could be read), said in
+   * Japanese and in English; {@code kind} names it for programs: {@code unreadable} (the message or
+   * a part could not be read or decoded), {@code limit} (a limit of {@link MailAnalyzer.Limits} or
+   * of the QR search was reached, the rest not read), {@code archive} (an archive could not be
+   * unpacked), {@code qr} (an image or PDF could not be searched for QR codes).
+   */
+  public record Problem(String kind, String ja, String en) {
+
+    /** The text in Japanese, or in English when {@code english}. */
+    public String text(boolean english) {
+      return english ? en : ja;
+    }
+
+    /** The English text (logs, and tests that read it). */
+    @Override
+    public String toString() {
+      return en;
+    }
+  }
 
   /**
    * How much work the analysis took — bytes unpacked from archives, archive entries read, the

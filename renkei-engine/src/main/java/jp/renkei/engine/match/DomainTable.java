@@ -24,6 +24,7 @@ final class DomainTable {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
     slots = new long[capacity];
     values = new int[capacity];
+    arena = new byte[(int) Math.min(1 << 30, Math.max(1 << 12, 12L * expected))];
   }
 
   int size() {

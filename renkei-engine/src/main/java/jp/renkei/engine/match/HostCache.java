@@ -5,39 +5,45 @@ import java.util.Arrays;
 /**
  * The answers for the host names a matcher saw last, so the few popular hosts that make up most of
  * a proxy or DNS log are looked up once rather than label by label on every line. Direct-mapped by
- * a hash of the lower-cased name; a slot keeps the whole name and is used only when the name is
- * byte for byte the same (case aside), so it never changes an answer. Names longer than {@value
- * #MAX_NAME} bytes are not kept. One per matcher (not thread-safe); cleared when the index changes.
+ * a hash of the lower-cased name; a slot keeps the whole name (lower-cased) and is used only when
+ * the name is byte for byte the same (case aside), so it never changes an answer. Names longer than
+ * {@value #MAX_NAME} bytes are not kept. Names are hashed, kept and compared eight bytes at a time
+ * (a log spread over many hosts misses here on most lines, so the miss must cost little). One per
+ * matcher (not thread-safe); cleared when the index changes.
  */
 final class HostCache {
 
   static final int SLOTS = 1024;
   static final int MAX_NAME = 64;
+  private static final int WORDS = MAX_NAME / 8;
 
-  private final byte[] names = new byte[SLOTS * MAX_NAME];
+  private final long[] names = new long[SLOTS * WORDS]; // lower-cased, zero after the name
   private final int[] lengths = new int[SLOTS]; // 0: empty
   private final int[] values = new int[SLOTS];
 
   /** The slot of the name in {@code b[s, e)}, or -1 when it is too long to keep. */
   int slot(byte[] b, int s, int e) {
-    if (e - s > MAX_NAME) {
+    int n = e - s;
+    if (n > MAX_NAME) {
       return -1;
     }
-    int h = e - s;
-    for (int i = s; i < e; i++) {
-      h = h * 31 + DomainTable.lower(b[i]);
+    // the length, the first and the last eight bytes say enough to spread names over the slots
+    long h = n * 0x9E3779B97F4A7C15L;
+    h ^= Bytes.lowerWord(b, s, e);
+    h *= 0xBF58476D1CE4E5B9L;
+    if (n > 8) {
+      h ^= Bytes.lowerWord(b, e - 8, e);
+      h *= 0x94D049BB133111EBL;
     }
-    h *= 0x9E3779B9;
-    return (h ^ (h >>> 15)) & (SLOTS - 1);
+    return (int) (h >>> 54) & (SLOTS - 1);
   }
 
   boolean holds(int slot, byte[] b, int s, int e) {
     if (lengths[slot] != e - s) {
       return false;
     }
-    int o = slot * MAX_NAME;
-    for (int i = s; i < e; i++, o++) {
-      if (names[o] != DomainTable.lower(b[i])) {
+    for (int i = s, o = slot * WORDS; i < e; i += 8, o++) {
+      if (names[o] != Bytes.lowerWord(b, i, e)) {
         return false;
       }
     }
@@ -49,9 +55,9 @@ final class HostCache {
   }
 
   void keep(int slot, byte[] b, int s, int e, int value) {
-    int o = slot * MAX_NAME;
-    for (int i = s; i < e; i++, o++) {
-      names[o] = DomainTable.lower(b[i]);
+    int o = slot * WORDS;
+    for (int i = s; i < e; i += 8, o++) {
+      names[o] = Bytes.lowerWord(b, i, e);
     }
     lengths[slot] = e - s;
     values[slot] = value;

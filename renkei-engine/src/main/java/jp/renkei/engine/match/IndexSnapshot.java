@@ -34,7 +34,7 @@ import java.util.zip.CRC32C;
  */
 public final class IndexSnapshot {
 
-  static final int VERSION = 2;
+  static final int VERSION = 3;
   static final long MAX_BYTES = 1L << 30;
   private static final byte[] MAGIC = "RENKEIX\n".getBytes(StandardCharsets.US_ASCII);
 

@@ -33,6 +33,7 @@ public final class IndicatorIndex {
     this.exact = exact;
     this.ipv6Ranges = ipv6Ranges;
     this.urlFilter = urlFilter;
+    urlFilter.seal();
     this.hasUrls = urlFilter.size() > 0;
   }
 
@@ -137,17 +138,21 @@ public final class IndicatorIndex {
 
   /** Collects indicators; the first of equal values wins. Builds one index. */
   public static final class Builder {
-    private final IndicatorStore store = new IndicatorStore();
+    private final IndicatorStore store;
     private final DomainTable domains;
     private final Ipv4Table ipv4 = new Ipv4Table();
     private final ExactTable exact = new ExactTable();
     private long[] ipv6Ranges = new long[0];
     private int ipv6Used;
     private final UrlFilter urlFilter = new UrlFilter();
+    private final java.util.Set<String> ipv6Seen = new java.util.HashSet<>(); // IPv6 ranges
     private boolean built;
 
     Builder(int expected) {
-      this.domains = new DomainTable(Math.max(16, expected));
+      int n = Math.max(16, expected);
+      // room for the expected values up front (about 20 bytes each): growing copies them again
+      this.store = new IndicatorStore(n, (int) Math.min(1 << 30, 20L * n));
+      this.domains = new DomainTable(n);
     }
 
     /**
@@ -163,6 +168,19 @@ public final class IndicatorIndex {
      * Adds one indicator whose value is already in normal form (from {@link Observables#parse}).
      */
     Builder addNormal(String id, ObservableType type, String normal) {
+      return addNormal(id, null, 0, type, normal);
+    }
+
+    /**
+     * Adds one indicator in normal form from line {@code line} of the list {@code source}: its id
+     * is {@code source:line}, kept as the line number without making the string.
+     */
+    Builder addListed(String source, long line, ObservableType type, String normal) {
+      return addNormal(null, source, line, type, normal);
+    }
+
+    private Builder addNormal(
+        String id, String source, long line, ObservableType type, String normal) {
       if (built) {
         throw new IllegalStateException("this builder already built its index");
       }
@@ -180,6 +198,9 @@ public final class IndicatorIndex {
           int prefix = Integer.parseInt(normal.substring(slash + 1));
           String net = normal.substring(0, slash);
           if (net.contains(":")) {
+            if (!ipv6Seen.add(normal)) {
+              return this; // the same range again: the first stays
+            }
             long[] a = ipv6(net);
             if (ipv6Used + 4 > ipv6Ranges.length) {
               ipv6Ranges = java.util.Arrays.copyOf(ipv6Ranges, Math.max(16, ipv6Ranges.length * 2));
@@ -199,7 +220,7 @@ public final class IndicatorIndex {
           byte[] v = normal.getBytes(java.nio.charset.StandardCharsets.UTF_8);
           added = exact.get(store, type.ordinal(), v) < 0;
           if (added) {
-            store.add(type, normal, id);
+            store(type, normal, id, source, line);
             exact.putIfAbsent(store, type.ordinal(), v, n);
             if (type == ObservableType.URL) {
               urlFilter.add(normal);
@@ -209,9 +230,17 @@ public final class IndicatorIndex {
         }
       }
       if (added) {
-        store.add(type, normal, id);
+        store(type, normal, id, source, line);
       }
       return this;
+    }
+
+    private void store(ObservableType type, String normal, String id, String source, long line) {
+      if (id != null) {
+        store.add(type, normal, id);
+      } else {
+        store.add(type, normal, source, line);
+      }
     }
 
     public IndicatorIndex build() {

@@ -26,12 +26,45 @@ final class IndicatorStore {
   int runs;
   int size;
 
+  IndicatorStore() {}
+
+  /** Room for about {@code expected} indicators of about {@code valueBytes} bytes of values. */
+  IndicatorStore(int expected, int valueBytes) {
+    types = new byte[expected];
+    valueEnd = new int[expected];
+    idRef = new int[expected];
+    values = new byte[valueBytes];
+  }
+
   int size() {
     return size;
   }
 
   /** Appends an indicator; returns its number. */
   int add(ObservableType type, String normal, String id) {
+    int n = append(type, normal);
+    idRef[n] = idRef(id, n);
+    size = n + 1;
+    return n;
+  }
+
+  /**
+   * Appends an indicator whose id is {@code source:line} (a plain list's line) without making that
+   * string; the same as {@code add(type, normal, source + ":" + line)}.
+   */
+  int add(ObservableType type, String normal, String source, long line) {
+    if (line <= 0 || line > 999_999_999L) {
+      return add(type, normal, source + ":" + line);
+    }
+    int n = append(type, normal);
+    run(source, n);
+    idRef[n] = (int) line;
+    size = n + 1;
+    return n;
+  }
+
+  /** Room for indicator {@code n == size} and its type and value; the caller sets its id. */
+  private int append(ObservableType type, String normal) {
     int n = size;
     if (n == types.length) {
       int c = Math.max(16, n * 2);
@@ -45,9 +78,19 @@ final class IndicatorStore {
     System.arraycopy(v, 0, values, start, v.length);
     valueEnd[n] = start + v.length;
     types[n] = (byte) type.ordinal();
-    idRef[n] = idRef(id, n);
-    size = n + 1;
     return n;
+  }
+
+  /** Starts a run of indicators from {@code source} at {@code n} unless the last run is its. */
+  private void run(String source, int n) {
+    if (runs == 0 || !sources[runs - 1].equals(source)) {
+      if (runs == sources.length) {
+        sources = Arrays.copyOf(sources, Math.max(4, runs * 2));
+        sourceFrom = Arrays.copyOf(sourceFrom, Math.max(4, runs * 2));
+      }
+      sources[runs] = source;
+      sourceFrom[runs++] = n;
+    }
   }
 
   private int idRef(String id, int n) {
@@ -64,15 +107,7 @@ final class IndicatorStore {
         line = line * 10 + (c - '0');
       }
       if (digits && line > 0) {
-        String source = id.substring(0, colon);
-        if (runs == 0 || !sources[runs - 1].equals(source)) {
-          if (runs == sources.length) {
-            sources = Arrays.copyOf(sources, Math.max(4, runs * 2));
-            sourceFrom = Arrays.copyOf(sourceFrom, Math.max(4, runs * 2));
-          }
-          sources[runs] = source;
-          sourceFrom[runs++] = n;
-        }
+        run(id.substring(0, colon), n);
         return line;
       }
     }

@@ -31,19 +31,7 @@ public final class SquidMatcher extends LogMatcher {
 
   @Override
   protected int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits) {
-    int fields = 0;
-    int i = from;
-    while (i < to && fields < 10) {
-      while (i < to && b[i] == ' ') {
-        i++;
-      }
-      if (i >= to) {
-        break;
-      }
-      fieldStart[fields] = i;
-      i = Bytes.end(b, i, to, (byte) ' ');
-      fieldEnd[fields++] = i;
-    }
+    int fields = Bytes.fields(b, from, to, (byte) ' ', fieldStart, fieldEnd, 10);
     if (fields < 7) {
       return from == to ? 0 : -1;
     }

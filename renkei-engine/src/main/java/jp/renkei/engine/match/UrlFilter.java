@@ -15,6 +15,13 @@ import java.util.Arrays;
  * the exact path decides. So the filter can only say "no" for URLs that truly are not listed: it
  * never changes a result, it only saves work.
  *
+ * <p>Two more shortcuts keep a log's common cases off the exact path and out of main memory: a URL
+ * whose host is an IPv6 literal ({@code http://[2001:db8::1]/}) is ruled out when no URL indicator
+ * has such a host (a key {@link #IPV6_HOSTS} records that one has: then the exact path decides);
+ * and every key also sets a bit in a small filter ({@link #seal}, about one bit in eight set), so
+ * the path keys of requests to popular hosts with other paths are mostly ruled out there rather
+ * than by a probe of the key table.
+ *
  * <p>Read-only after building; safe to share between threads.
  */
 final class UrlFilter {
@@ -29,16 +36,39 @@ final class UrlFilter {
   private static final long HOST_SEED = 0x9E3779B97F4A7C15L;
   private static final long PATH_SEED = 0xC2B2AE3D27D4EB4FL;
 
+  /**
+   * The key present when some URL indicator's host is an IPv6 literal (a host key has its low bit
+   * set and a prefix key ends in binary 10, so a key ending in 00 is none of theirs).
+   */
+  static final long IPV6_HOSTS = 0x7E5A_0000_0000_0004L;
+
   long[] keys = new long[64]; // 0 = empty
   int size;
   long[] hostBits = new long[1 << 12]; // a bit per host key: most hosts carry no URL indicator
+  private long[] keyBits; // a bit per key of any kind, made by seal(); null before
 
   int size() {
     return size;
   }
 
   long bytes() {
-    return 8L * keys.length + 8L * hostBits.length;
+    return 8L * keys.length + 8L * hostBits.length + (keyBits == null ? 0 : 8L * keyBits.length);
+  }
+
+  /**
+   * Sets a bit per key (about eight bits per key), once all keys are in: built and read from a
+   * snapshot alike, so the snapshot need not hold it.
+   */
+  void seal() {
+    long[] bits = new long[Math.max(16, Integer.highestOneBit(Math.max(1, size)) * 16 / 64)];
+    int mask = bits.length * 64 - 1;
+    for (long k : keys) {
+      if (k != 0) {
+        int b = (int) (k >>> 40) & mask;
+        bits[b >>> 6] |= 1L << b;
+      }
+    }
+    keyBits = bits;
   }
 
   /** Adds the keys of a normalised URL (as {@code Observables} returns it). */
@@ -55,7 +85,8 @@ final class UrlFilter {
     int hs = normal.lastIndexOf('@', end - 1);
     hs = hs < a ? a : hs + 1;
     if (hs < end && normal.charAt(hs) == '[') {
-      return; // an IPv6 host: such URLs never take the byte path
+      put(IPV6_HOSTS); // an IPv6 host: such URLs never take the byte path
+      return;
     }
     int he = hs;
     while (he < end && normal.charAt(he) != ':') {
@@ -108,6 +139,9 @@ final class UrlFilter {
       return NO;
     }
     int hs = i + 3;
+    if (hs < e && b[hs] == '[') {
+      return ipv6Host(b, hs, e);
+    }
     long host = HOST_SEED;
     int he = hs;
     while (he < e) {
@@ -166,6 +200,34 @@ final class UrlFilter {
       }
     }
     return contains(fullKey(host, path, length)) ? MAYBE : NO;
+  }
+
+  /**
+   * A URL whose authority starts with {@code [}: {@link #NO} when it is an IPv6 literal host (hex
+   * digits, colons and dots in brackets, then a port or nothing up to the path) and no URL
+   * indicator has an IPv6 host; anything else (a defanged form such as {@code [.]}, user info) is
+   * left to the exact path.
+   */
+  private int ipv6Host(byte[] b, int hs, int e) {
+    int k = hs + 1;
+    boolean digit = false;
+    for (; k < e && b[k] != ']'; k++) {
+      byte c = b[k];
+      boolean hex = hex(c) >= 0;
+      if (!hex && c != ':' && c != '.') {
+        return MAYBE;
+      }
+      digit |= hex;
+    }
+    if (k >= e || k - hs - 1 < 2 || !digit) {
+      return MAYBE;
+    }
+    for (k++; k < e && b[k] != '/' && b[k] != '?' && b[k] != '#'; k++) {
+      if (b[k] == '@' || !plain(b[k])) {
+        return MAYBE;
+      }
+    }
+    return contains(IPV6_HOSTS) ? MAYBE : NO;
   }
 
   /** A byte the byte path reads as it is: printable ASCII that no defanging form starts with. */
@@ -235,6 +297,13 @@ final class UrlFilter {
   }
 
   private boolean contains(long key) {
+    long[] bits = keyBits;
+    if (bits != null) {
+      int b = (int) (key >>> 40) & (bits.length * 64 - 1);
+      if ((bits[b >>> 6] & (1L << b)) == 0) {
+        return false;
+      }
+    }
     int mask = keys.length - 1;
     for (int i = (int) key & mask; keys[i] != 0; i = (i + 1) & mask) {
       if (keys[i] == key) {

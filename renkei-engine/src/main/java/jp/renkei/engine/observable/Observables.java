@@ -201,7 +201,7 @@ public final class Observables {
       }
       i = j;
     }
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(39);
     for (int i = 0; i < 8; i++) {
       if (i == bestStart) {
         sb.append("::");
@@ -211,7 +211,13 @@ public final class Observables {
       if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
         sb.append(':');
       }
-      sb.append(Integer.toHexString(g[i]));
+      // lower-case hex without leading zeros, as Integer.toHexString, without a string per group
+      int v = g[i];
+      for (int shift = v >= 0x1000 ? 12 : v >= 0x100 ? 8 : v >= 0x10 ? 4 : 0;
+          shift >= 0;
+          shift -= 4) {
+        sb.append(Character.forDigit((v >>> shift) & 15, 16));
+      }
     }
     return sb.toString();
   }

@@ -84,7 +84,11 @@ class ArchiveBombTest {
     assertThat(r.findings()).anyMatch(f -> f.flag() == RedFlag.ARCHIVE_LIMIT);
     // the report still lists every attachment, with its hashes: only unpacking stopped
     assertThat(r.attachments()).hasSize(20).allMatch(a -> a.sha256() != null);
-    assertThat(r.problems()).anyMatch(p -> p.startsWith("limit reached: bytes unpacked"));
+    assertThat(r.problems())
+        .anyMatch(
+            p ->
+                p.en().startsWith("limit reached: bytes unpacked")
+                    && p.ja().startsWith("上限に達しました"));
   }
 
   @Test

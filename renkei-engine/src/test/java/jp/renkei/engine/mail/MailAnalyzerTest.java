@@ -316,7 +316,8 @@ class MailAnalyzerTest {
           .append(i)
           .append("\r\n");
     }
-    assertThat(analyze(deep.toString()).problems()).anyMatch(p -> p.contains("nested deeper"));
+    assertThat(analyze(deep.toString()).problems())
+        .anyMatch(p -> p.en().contains("nested deeper") && p.ja().contains("入れ子"));
   }
 
   @Test

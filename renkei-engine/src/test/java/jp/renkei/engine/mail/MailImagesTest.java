@@ -11,6 +11,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.junit.jupiter.api.Test;
 
 /** QR codes in images (quishing): decoded, treated as links, within limits. */
@@ -74,7 +82,12 @@ class MailImagesTest {
     String eml = withImage("photo", "broken.png", broken);
     MailReport r =
         new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
-    assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("broken.png"));
+    assertThat(r.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.en()).contains("broken.png", "not a readable image");
+              assertThat(p.ja()).contains("broken.png", "画像として読めません");
+            });
   }
 
   @Test
@@ -92,5 +105,77 @@ class MailImagesTest {
     MailImages.Decoded d = MailImages.qrCodes(big);
     assertThat(d.texts()).isEmpty();
     assertThat(d.problem()).contains("pixels");
+  }
+
+  /** A one-page PDF holding the QR code of a text as an embedded image, or drawn as squares. */
+  static byte[] qrPdf(String text, boolean vector) throws Exception {
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+        if (vector) {
+          BitMatrix bits = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0);
+          float module = 6;
+          c.setNonStrokingColor(java.awt.Color.BLACK);
+          for (int y = 0; y < bits.getHeight(); y++) {
+            for (int x = 0; x < bits.getWidth(); x++) {
+              if (bits.get(x, y)) {
+                c.addRect(100 + x * module, 600 - y * module, module, module);
+              }
+            }
+          }
+          c.fill();
+        } else {
+          BufferedImage image = ImageIO.read(new ByteArrayInputStream(qrPng(text, 300)));
+          c.drawImage(LosslessFactory.createFromImage(doc, image), 100, 400, 200, 200);
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  @Test
+  void aQrCodeInAPdfAttachmentBecomesALinkWhetherAnImageOrDrawn() throws Exception {
+    for (boolean vector : new boolean[] {false, true}) {
+      String url = "http://198.51.100.9/" + (vector ? "drawn" : "image") + "/login";
+      String eml =
+          withImage("Invoice", "invoice.pdf", qrPdf(url, vector))
+              .replace("Content-Type: image/png", "Content-Type: application/pdf");
+      MailReport r =
+          new MailAnalyzer()
+              .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+      assertThat(r.links())
+          .as("vector " + vector)
+          .anySatisfy(
+              l -> {
+                assertThat(l.url()).isEqualTo(url);
+                assertThat(l.where()).isEqualTo("qr invoice.pdf");
+              });
+      assertThat(r.findings())
+          .extracting(MailReport.Finding::flag)
+          .contains(RedFlag.QR_CODE_LINK, RedFlag.SUSPICIOUS_LINK);
+    }
+  }
+
+  @Test
+  void aBrokenOrEncryptedPdfIsAProblemInBothLanguagesNotAFailure() throws Exception {
+    byte[] broken = "%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer garbage".getBytes();
+    MailImages.Decoded d = MailImages.pdfQrCodes(broken);
+    assertThat(d.texts()).isEmpty();
+    assertThat(d.problem()).contains("not a readable PDF");
+    assertThat(d.problemJa()).contains("PDF として読めません");
+    byte[] encrypted;
+    try (PDDocument doc = Loader.loadPDF(qrPdf("http://198.51.100.9/x", false))) {
+      doc.protect(new StandardProtectionPolicy("owner", "user", new AccessPermission()));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      encrypted = out.toByteArray();
+    }
+    MailImages.Decoded e = MailImages.pdfQrCodes(encrypted);
+    assertThat(e.texts()).isEmpty();
+    assertThat(e.problem()).isEqualTo("an encrypted PDF");
+    assertThat(e.problemJa()).isEqualTo("暗号化された PDF です");
   }
 }

@@ -81,10 +81,65 @@ class IndicatorListsTest {
             "10.0.0.0/8");
   }
 
+  @Test
+  void idsAreTheSourceAndLineWhateverTheSourceIsCalled() throws Exception {
+    // list lines are kept as line numbers of a run from one source, not as id strings
+    for (String source : List.of("", "feed:2024", "C:\\lists\\x.txt", "a:0", "l.txt")) {
+      IndicatorIndex.Builder b = IndicatorIndex.builder(16);
+      IndicatorLists.read(new BufferedReader(new StringReader(LIST)), source, b);
+      IndicatorLists.read(new BufferedReader(new StringReader(LIST)), source + "2", b);
+      IndicatorIndex index = b.build();
+      List<Indicator> got = new ArrayList<>();
+      for (int i = 0; i < index.size(); i++) {
+        got.add(index.indicator(i));
+      }
+      assertThat(got).as(source).containsExactlyElementsOf(reference(LIST, source));
+    }
+  }
+
+  @Test
+  void aLongListIsReadAsOneLineAtATimeGivesIt() throws Exception {
+    // longer than the part put into the index on the reading thread: the rest goes through the
+    // second thread, in batches, and must come out in the same order with the same ids
+    java.util.Random rnd = new java.util.Random(18);
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < 5 * IndicatorLists.BATCH + 123; i++) {
+      list.append(
+              switch (rnd.nextInt(12)) {
+                case 0 -> "d" + rnd.nextInt(3000) + ".Example.com";
+                case 1 -> "10." + rnd.nextInt(256) + "." + rnd.nextInt(256) + ".0/24";
+                case 2 -> "2001:db8::" + Integer.toHexString(rnd.nextInt(4000)) + "/120";
+                case 3 -> "url,hxxp://u" + rnd.nextInt(2000) + "[.]example/p?q=%7e,feed:" + i;
+                case 4 -> "not an indicator " + i;
+                case 5 -> "# comment";
+                case 6 -> "";
+                case 7 -> "ipv4-addr 300.1.1." + rnd.nextInt(9);
+                case 8 -> "domain-name,x" + i + ".example,STIX--" + i;
+                case 9 -> "2001:DB8:0:0::" + Integer.toHexString(rnd.nextInt(4000));
+                case 10 -> "http://h" + rnd.nextInt(500) + ".example/" + rnd.nextInt(9);
+                default -> rnd.nextInt(256) + "." + rnd.nextInt(256) + ".1." + rnd.nextInt(256);
+              })
+          .append('\n');
+    }
+    IndicatorIndex.Builder b = IndicatorIndex.builder(16);
+    IndicatorLists.Loaded loaded =
+        IndicatorLists.read(new BufferedReader(new StringReader(list.toString())), "big", b);
+    IndicatorIndex index = b.build();
+    List<Indicator> got = new ArrayList<>();
+    for (int i = 0; i < index.size(); i++) {
+      got.add(index.indicator(i));
+    }
+    List<Indicator> expected = reference(list.toString(), "big");
+    assertThat(got.size()).isGreaterThan(2 * IndicatorLists.BATCH);
+    assertThat(got).containsExactlyElementsOf(expected);
+    assertThat(loaded.rejected()).isGreaterThan(IndicatorLists.MAX_REJECTED_KEPT);
+    assertThat(loaded.firstRejected()).hasSize(IndicatorLists.MAX_REJECTED_KEPT);
+  }
+
   /** What the list gives through {@code Observables} alone, one line at a time. */
   static List<Indicator> reference(String list, String source) {
     List<Indicator> out = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     String[] lines = list.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String t = lines[i].strip();
@@ -111,8 +166,7 @@ class IndicatorListsTest {
       }
       try {
         String normal = Observables.parse(type.get(), value).value();
-        if (!seen.contains(type.get() + " " + normal)) {
-          seen.add(type.get() + " " + normal);
+        if (seen.add(type.get() + " " + normal)) {
           out.add(new Indicator(id, type.get().code(), normal));
         }
       } catch (InvalidObservable e) {

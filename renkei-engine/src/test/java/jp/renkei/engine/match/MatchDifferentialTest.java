@@ -43,6 +43,11 @@ class MatchDifferentialTest {
 
   IndicatorIndex index;
 
+  /**
+   * Whether some URL indicators have an IPv6 literal host (the byte filter then defers to them).
+   */
+  boolean ipv6Urls;
+
   String word() {
     return WORDS[rnd.nextInt(WORDS.length)];
   }
@@ -77,7 +82,9 @@ class MatchDifferentialTest {
       case 2 -> p.append(".exe");
       default -> {}
     }
-    if (rnd.nextInt(4) == 0) {
+    if (rnd.nextInt(60) == 0) {
+      p.append("?q=").append("%41b-".repeat(400 + rnd.nextInt(400))); // 2,000-4,000 bytes
+    } else if (rnd.nextInt(4) == 0) {
       p.append("?id=").append(rnd.nextInt(5));
       for (int i = rnd.nextInt(30); i > 0; i--) {
         p.append('&').append(word()).append('=').append(Long.toHexString(rnd.nextLong()));
@@ -89,7 +96,7 @@ class MatchDifferentialTest {
   /** A URL as a log or a list may write it: case, escapes, slashes, ports, dots, defanging. */
   String variant(String url) {
     String u = url;
-    switch (rnd.nextInt(12)) {
+    switch (rnd.nextInt(13)) {
       case 0 -> u = u.replaceFirst("://([^/?]*)", "://" + mixCase("$1"));
       case 1 -> u = u.replace("a", "%61");
       case 2 -> u = u.replace("/", "/%7e").replaceFirst("http(s?):%7e/%7e", "http$1://");
@@ -101,6 +108,7 @@ class MatchDifferentialTest {
       case 8 -> u = u.replaceFirst("^http", "hxxp");
       case 9 -> u = u.replaceFirst("(://[^/?]*)", "$1:8080");
       case 10 -> u = u.toUpperCase(Locale.ROOT).replace("HTTP", "http");
+      case 11 -> u = u.replace("[2001:db8::", "[2001:DB8:0:0::");
       default -> {}
     }
     return u;
@@ -159,7 +167,10 @@ class MatchDifferentialTest {
         }
         default -> {
           type = "url";
-          String host = rnd.nextInt(3) > 0 ? POPULAR[rnd.nextInt(POPULAR.length)] : ipv4();
+          String host =
+              ipv6Urls && rnd.nextInt(5) == 0
+                  ? "[2001:db8::" + rnd.nextInt(50) + "]"
+                  : rnd.nextInt(3) > 0 ? POPULAR[rnd.nextInt(POPULAR.length)] : ipv4();
           value = (rnd.nextBoolean() ? "http" : "https") + "://" + host + path();
           if (rnd.nextInt(4) == 0) {
             value = variant(value);
@@ -313,7 +324,15 @@ class MatchDifferentialTest {
     } else if (r < 7 && !ips.isEmpty()) {
       host = ips.get(rnd.nextInt(ips.size()));
     } else if (r < 8) {
-      host = "[2001:db8::" + rnd.nextInt(50) + "]";
+      host =
+          switch (rnd.nextInt(6)) {
+            case 0 -> "[2001:db8::" + rnd.nextInt(50) + "]:8443";
+            case 1 -> "u@[2001:db8::" + rnd.nextInt(50) + "]";
+            case 2 -> "[2001:db8::" + rnd.nextInt(50) + "]@x.example";
+            case 3 -> "[.]" + POPULAR[rnd.nextInt(POPULAR.length)];
+            case 4 -> "[2001:DB8::" + rnd.nextInt(50) + "]";
+            default -> "[2001:db8::" + rnd.nextInt(50) + "]";
+          };
     } else if (r < 9) {
       host = "not" + (domains.isEmpty() ? "x.example" : domains.get(0));
     } else if (r < 10 && !domains.isEmpty()) {
@@ -340,16 +359,21 @@ class MatchDifferentialTest {
             case 2 -> "2001:db8::" + rnd.nextInt(50);
             default -> "192.0.2." + rnd.nextInt(255);
           };
+      // Squid pads the elapsed time with spaces; some logs add fields after the ten
+      String gap = rnd.nextInt(3) == 0 ? "    " : " ";
       lines.add(
-          "1732252800."
+          (rnd.nextInt(20) == 0 ? " " : "")
+              + "1732252800."
               + i
-              + " 12 10.0.0."
+              + gap
+              + "12 10.0.0."
               + rnd.nextInt(250)
               + " TCP_MISS/200 512 GET "
               + requestUrl(popular)
               + " - HIER_DIRECT/"
               + peer
-              + " text/html");
+              + " text/html"
+              + (rnd.nextInt(10) == 0 ? "  extra \"ua\"" : ""));
     }
     return lines;
   }
@@ -366,6 +390,7 @@ class MatchDifferentialTest {
   @Test
   void squidMatchesAsTheReferenceOnPopularAndSpreadLogs() throws Exception {
     for (int round = 0; round < 4; round++) {
+      ipv6Urls = round >= 2;
       indicators(400);
       for (boolean popular : new boolean[] {true, false}) {
         List<String> log = squidLog(4000, popular);
@@ -373,6 +398,12 @@ class MatchDifferentialTest {
         assertThat(run(new SquidMatcher(index), log)).containsExactlyElementsOf(expected);
         assertThat(expected.stream().filter(h -> h.contains(" url "))).isNotEmpty();
         assertThat(expected.stream().filter(h -> h.contains(" host "))).isNotEmpty();
+        if (ipv6Urls) {
+          List<String> ipv6UrlIds =
+              indicators.stream().filter(i -> i[2].contains("[2001")).map(i -> i[0]).toList();
+          assertThat(expected)
+              .anyMatch(h -> h.contains(" url ") && ipv6UrlIds.contains(h.split(" ")[2]));
+        }
       }
     }
   }

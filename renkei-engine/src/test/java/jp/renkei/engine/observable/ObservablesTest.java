@@ -105,4 +105,51 @@ class ObservablesTest {
     assertThatThrownBy(() -> Observables.parse(CIDR, "renkei-test.invalid/24"))
         .isInstanceOf(InvalidObservable.class);
   }
+
+  @Test
+  void ipv6TextFormIsTheInetAddressGroupsCompressedAsRfc5952Says() {
+    java.util.Random rnd = new java.util.Random(5952);
+    for (int n = 0; n < 20_000; n++) {
+      byte[] b = new byte[16];
+      for (int i = 0; i < 16; i += 2) {
+        switch (rnd.nextInt(4)) {
+          case 0, 1 -> {} // runs of zero groups, of every length and place
+          case 2 -> b[i + 1] = (byte) rnd.nextInt(256);
+          default -> {
+            b[i] = (byte) rnd.nextInt(256);
+            b[i + 1] = (byte) rnd.nextInt(256);
+          }
+        }
+      }
+      String text = Observables.compress(b);
+      assertThat(text).isEqualTo(text.toLowerCase(java.util.Locale.ROOT));
+      assertThat(text).doesNotContain(":::");
+      // the same 16 bytes back (the JDK gives an IPv4-mapped address as its four bytes), "::"
+      // exactly when two or more groups are zero, and no group written with a leading zero
+      byte[] back;
+      try {
+        back = java.net.InetAddress.getByName(text).getAddress();
+      } catch (java.net.UnknownHostException e) {
+        throw new AssertionError(text, e);
+      }
+      assertThat(back).isEqualTo(back.length == 4 ? java.util.Arrays.copyOfRange(b, 12, 16) : b);
+      assertThat(text.contains("::")).as(text).isEqualTo(zeroRun(b) >= 2);
+      if (back.length == 16) {
+        assertThat(Observables.ipv6(text)).contains(text);
+      }
+      for (String group : text.split(":")) {
+        assertThat(group.length() <= 1 || group.charAt(0) != '0').as(text).isTrue();
+      }
+    }
+  }
+
+  static int zeroRun(byte[] b) {
+    int best = 0;
+    int run = 0;
+    for (int i = 0; i < 16; i += 2) {
+      run = b[i] == 0 && b[i + 1] == 0 ? run + 1 : 0;
+      best = Math.max(best, run);
+    }
+    return best;
+  }
 }

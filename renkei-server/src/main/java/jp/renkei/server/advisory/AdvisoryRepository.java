@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -331,37 +330,6 @@ class AdvisoryRepository {
         .params(runId, limit)
         .query(Long.class)
         .list();
-  }
-
-  /** When each recipient organisation confirmed receipt of run {@code runId}'s advisories. */
-  Map<Long, List<Instant>> confirmationsOfExercise(long runId) {
-    Map<Long, List<Instant>> out = new java.util.HashMap<>();
-    jdbc.sql(
-            "select r.organisation_id, r.acknowledged_at from advisory_recipient r"
-                + " join advisory a on a.id = r.advisory_id where a.exercise_run_id = ?"
-                + " and r.acknowledged_at is not null order by r.acknowledged_at")
-        .param(runId)
-        .query(
-            rs -> {
-              out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
-                  .add(rs.getTimestamp(2).toInstant());
-            });
-    return out;
-  }
-
-  /** When each organisation issued an advisory in run {@code runId}. */
-  Map<Long, List<Instant>> issuesOfExercise(long runId) {
-    Map<Long, List<Instant>> out = new java.util.HashMap<>();
-    jdbc.sql(
-            "select issuer_org_id, created_at from advisory where exercise_run_id = ?"
-                + " order by created_at")
-        .param(runId)
-        .query(
-            rs -> {
-              out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
-                  .add(rs.getTimestamp(2).toInstant());
-            });
-    return out;
   }
 
   Optional<Recipient> recipient(long advisoryId, long orgId) {

@@ -727,14 +727,85 @@ public class AdvisoryService {
     return judgedSummaries(actor, gate.check(actor), batch, new HashMap<>(), limit);
   }
 
-  /** Per organisation, when it confirmed receipt of an advisory of run {@code runId}. */
-  public Map<Long, List<Instant>> confirmationsInExercise(long runId) {
-    return advisories.confirmationsOfExercise(runId);
+  /** A recipient's receipt of an advisory of an exercise run. */
+  public record ExerciseReceipt(
+      long advisoryId,
+      long issuerOrgId,
+      long organisationId,
+      String level,
+      Instant deliveredAt,
+      Instant acknowledgedAt) {}
+
+  /**
+   * The receipts of exercise run {@code runId}'s advisories that {@code viewer} may see, by the
+   * advisory page's rule ({@link #recipientsShownTo}): of an advisory the viewer may see, every
+   * recipient's to the issuing organisation, its own to a recipient, none to any other reader.
+   */
+  public List<ExerciseReceipt> receiptsInExercise(Actor viewer, long runId) {
+    List<ExerciseReceipt> out = new ArrayList<>();
+    if (viewer.organisationId() == null) {
+      return out;
+    }
+    long org = viewer.organisationId();
+    SharingGate.Check check = gate.check(viewer);
+    for (AdvisoryRepository.Advisory a : visibleInExercise(viewer, check, runId)) {
+      for (AdvisoryRepository.Recipient r : advisories.recipients(a.id())) {
+        if (a.issuerOrgId() == org || r.organisationId() == org) {
+          out.add(
+              new ExerciseReceipt(
+                  a.id(),
+                  a.issuerOrgId(),
+                  r.organisationId(),
+                  r.level(),
+                  r.deliveredAt(),
+                  r.acknowledgedAt()));
+        }
+      }
+    }
+    return out;
   }
 
-  /** Per organisation, when it issued an advisory in run {@code runId}. */
-  public Map<Long, List<Instant>> issuesInExercise(long runId) {
-    return advisories.issuesOfExercise(runId);
+  /**
+   * Per organisation, when it confirmed receipt of an advisory of run {@code runId}: only the
+   * receipts {@code viewer} may see ({@link #receiptsInExercise}).
+   */
+  public Map<Long, List<Instant>> confirmationsInExercise(Actor viewer, long runId) {
+    Map<Long, List<Instant>> out = new HashMap<>();
+    for (ExerciseReceipt r : receiptsInExercise(viewer, runId)) {
+      if (r.acknowledgedAt() != null) {
+        out.computeIfAbsent(r.organisationId(), k -> new ArrayList<>()).add(r.acknowledgedAt());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Per organisation, when it issued an advisory in run {@code runId}, of the advisories {@code
+   * viewer} may see.
+   */
+  public Map<Long, List<Instant>> issuesInExercise(Actor viewer, long runId) {
+    Map<Long, List<Instant>> out = new HashMap<>();
+    for (AdvisoryRepository.Advisory a : visibleInExercise(viewer, gate.check(viewer), runId)) {
+      out.computeIfAbsent(a.issuerOrgId(), k -> new ArrayList<>()).add(a.createdAt());
+    }
+    return out;
+  }
+
+  private List<AdvisoryRepository.Advisory> visibleInExercise(
+      Actor viewer, SharingGate.Check check, long runId) {
+    List<AdvisoryRepository.Advisory> batch =
+        advisories.advisories(advisories.ofExercise(runId, ListSpec.CAP)).stream()
+            .filter(a -> ExerciseScope.inRun(a.exerciseRunId(), runId))
+            .sorted(java.util.Comparator.comparing(AdvisoryRepository.Advisory::createdAt))
+            .toList();
+    if (batch.isEmpty()) {
+      return batch;
+    }
+    Map<Long, Set<Long>> recipients =
+        advisories.recipientOrgsAmong(
+            batch.stream().map(AdvisoryRepository.Advisory::id).toList(),
+            gate.reach(viewer).consultedOrganisations());
+    return batch.stream().filter(a -> check.allows(audience(a, recipients.get(a.id())))).toList();
   }
 
   private List<Summary> judgedSummaries(

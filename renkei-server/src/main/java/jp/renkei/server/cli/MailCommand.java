@@ -252,6 +252,10 @@ final class MailCommand implements Runnable {
             .put("explanation", lang.equals("ja") ? f.flag().ja() : f.flag().en())
             .put("evidence", f.evidence());
       }
+      ArrayNode problems = o.putArray("problems");
+      for (MailReport.Problem p : r.problems()) {
+        problems.addObject().put("kind", p.kind()).put("text", p.text(!lang.equals("ja")));
+      }
       return o.toString();
     }
 
@@ -282,8 +286,8 @@ final class MailCommand implements Runnable {
       for (MailReport.Attachment a : r.attachments()) {
         attachment(out, a, "   ");
       }
-      for (String p : r.problems()) {
-        out.printf("   ? %s%n", p);
+      for (MailReport.Problem p : r.problems()) {
+        out.printf("   ? %s%n", p.text(!lang.equals("ja")));
       }
     }
 

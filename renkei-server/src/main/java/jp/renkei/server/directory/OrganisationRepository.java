@@ -157,7 +157,8 @@ class OrganisationRepository {
   /** Names and e-mail addresses of the organisation's people. */
   List<String[]> people(long organisationId) {
     return jdbc.sql(
-            "select display_name, coalesce(email, '') from app_user where organisation_id = ?")
+            "select display_name, coalesce(email, '') from app_user where organisation_id = ?"
+                + " and kind = 'person'")
         .param(organisationId)
         .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
         .list();

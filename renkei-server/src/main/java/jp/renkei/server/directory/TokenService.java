@@ -98,6 +98,9 @@ public class TokenService {
         throw new Forbidden("error.token.scopeNotHeld", s.code());
       }
     }
+    if (owner.userId() != null && !AGENT_SCOPES.containsAll(scopes) && agent(owner.userId())) {
+      throw new Forbidden("monitor.error.agentToken");
+    }
     if (list(owner).stream().filter(t -> t.activeAt(clock.instant())).count()
         >= MAX_ACTIVE_PER_USER) {
       throw new InvalidInput("name", "validation.token.tooMany", MAX_ACTIVE_PER_USER);
@@ -200,19 +203,38 @@ public class TokenService {
           .params(now.atOffset(ZoneOffset.UTC), t.id())
           .update();
     }
+    // an agent's token reports probe results and does nothing else, whatever it was stored with
+    Set<TokenScope> scopes =
+        found.get().agent()
+            ? AGENT_SCOPES.stream()
+                .filter(t.scopes()::contains)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet())
+            : t.scopes();
     return Optional.of(found.get().owner())
         .filter(UserAccount::enabled)
-        .map(u -> new Authenticated(u, t.scopes()));
+        .filter(u -> !scopes.isEmpty())
+        .map(u -> new Authenticated(u, scopes));
+  }
+
+  /** All a token of an agent's account (a probe agent's) may do. */
+  static final Set<TokenScope> AGENT_SCOPES = java.util.EnumSet.of(TokenScope.PROBE);
+
+  private boolean agent(long userId) {
+    return jdbc.sql("select count(*) from app_user where id = ? and kind = 'agent'")
+            .param(userId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   /** A token with its owner as they are now. */
-  private record Owned(ApiToken token, UserAccount owner) {}
+  private record Owned(ApiToken token, UserAccount owner, boolean agent) {}
 
   // every token request reads this: token and owner in one query, mapped by hand (see Rows)
   private static final String OWNED =
       "select t.id as token_id, t.name as token_name, t.display_prefix,"
           + " t.created_at as token_created_at, t.expires_at, t.last_used_at, t.revoked_at,"
-          + " t.scopes, "
+          + " t.scopes, u.kind = 'agent' as agent, "
           + UserRepository.COLUMNS
           + " from api_token t join app_user u on u.id = t.user_id"
           + " join organisation o on o.id = u.organisation_id";
@@ -230,7 +252,8 @@ public class TokenService {
             Rows.instant(rs, "last_used_at"),
             Rows.instant(rs, "revoked_at"),
             scopes(rs)),
-        owner);
+        owner,
+        rs.getBoolean("agent"));
   }
 
   private static ApiToken token(ResultSet rs, int n) throws SQLException {

@@ -38,13 +38,13 @@ class UserRepository {
   }
 
   List<UserAccount> all() {
-    return jdbc.sql(SELECT + " order by o.name_ja, u.login")
+    return jdbc.sql(SELECT + " where u.kind = 'person' order by o.name_ja, u.login")
         .query(Rows.of(UserAccount.class))
         .list();
   }
 
   List<UserAccount> ofOrganisation(long organisationId) {
-    return jdbc.sql(SELECT + " where u.organisation_id = ? order by u.login")
+    return jdbc.sql(SELECT + " where u.organisation_id = ? and u.kind = 'person' order by u.login")
         .param(organisationId)
         .query(Rows.of(UserAccount.class))
         .list();
@@ -76,7 +76,7 @@ class UserRepository {
   }
 
   Optional<UserAccount> byLogin(String login) {
-    return jdbc.sql(SELECT + " where u.login = ?")
+    return jdbc.sql(SELECT + " where u.login = ? and u.kind = 'person'")
         .param(login)
         .query(Rows.of(UserAccount.class))
         .optional();
@@ -85,7 +85,7 @@ class UserRepository {
   Optional<Credentials> credentials(String login) {
     return jdbc.sql(
             "select id, password_hash, enabled, failed_logins, locked_until from app_user"
-                + " where login = ?")
+                + " where login = ? and kind = 'person'")
         .param(login)
         .query(
             (rs, i) ->
@@ -99,7 +99,7 @@ class UserRepository {
   }
 
   Optional<String> passwordHash(long id) {
-    return jdbc.sql("select password_hash from app_user where id = ?")
+    return jdbc.sql("select password_hash from app_user where id = ? and kind = 'person'")
         .param(id)
         .query(String.class)
         .optional();
@@ -113,6 +113,25 @@ class UserRepository {
             u.login(), u.displayName(), u.email(), organisationId, u.role().code(), passwordHash)
         .query(Long.class)
         .single();
+  }
+
+  /** An account that is not a person (a probe agent): a member, no password, no e-mail. */
+  long insertAgent(String login, String displayName, long organisationId) {
+    return jdbc.sql(
+            "insert into app_user (login, display_name, organisation_id, role, kind,"
+                + " password_hash) values (?,?,?,'member','agent',null) returning id")
+        .params(login, displayName, organisationId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Whether the account is an agent rather than a person. */
+  boolean isAgent(long id) {
+    return jdbc.sql("select count(*) from app_user where id = ? and kind = 'agent'")
+            .param(id)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   void updateRole(long id, Role role) {

@@ -73,9 +73,16 @@ public class UserService {
     throw new Forbidden("error.users.forbidden");
   }
 
-  /** A person the actor may manage, or {@link NotFound}. */
+  /**
+   * A person the actor may manage, or {@link NotFound}. An agent's account (a probe agent's) is
+   * nobody's to manage here: not found, like an id never used.
+   */
   public UserAccount get(Actor actor, long id) {
-    UserAccount u = users.byId(id).orElseThrow(() -> new NotFound("user", id));
+    UserAccount u =
+        users
+            .byId(id)
+            .filter(x -> !users.isAgent(x.id()))
+            .orElseThrow(() -> new NotFound("user", id));
     if (actor.is(Role.PLATFORM_ADMIN)
         || (actor.is(Role.ORG_ADMIN) && actor.organisationId() == u.organisationId())
         || (actor.userId() != null && actor.userId() == u.id())) {
@@ -148,6 +155,28 @@ public class UserService {
             id,
             u.login() + " role=" + u.role().code() + " org=" + org.code()));
     return new Created(users.byId(id).orElseThrow(), u.password() == null ? password : null);
+  }
+
+  /**
+   * Makes the account of an agent (a vantage point's {@code renkei probe}), by a platform
+   * administrator, in the administrator's organisation: a member that is not a person — not listed
+   * among people, no password (it never signs in), not managed in the people pages; it holds only
+   * tokens of scope probe ({@link TokenService}).
+   */
+  @Transactional
+  public long createAgent(Actor actor, String login, String displayName) {
+    if (!actor.is(Role.PLATFORM_ADMIN) || actor.organisationId() == null) {
+      throw new Forbidden("error.forbidden");
+    }
+    if (login == null || !LOGIN.matcher(login).matches()) {
+      throw new InvalidInput("login", "validation.user.login", String.valueOf(login));
+    }
+    if (users.loginExists(login)) {
+      throw new Conflict("login", "validation.user.loginTaken", login);
+    }
+    long id = users.insertAgent(login, displayName, actor.organisationId());
+    audit.record(actor, AuditLog.Event.success("user.agent.create", "user", id, login));
+    return id;
   }
 
   @Transactional

@@ -13,15 +13,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExercisePages {
 
   private final ExerciseService exercises;
+  private final ScenarioTemplates templates;
 
-  ExercisePages(ExerciseService exercises) {
+  ExercisePages(ExerciseService exercises, ScenarioTemplates templates) {
     this.exercises = exercises;
+    this.templates = templates;
   }
 
   @GetMapping("/exercises")
   String list(Actor actor, Model model) {
     model.addAttribute("runs", exercises.runs(actor));
     model.addAttribute("scenarios", exercises.scenarios(actor));
+    model.addAttribute("templates", templates.all());
     return "exercise/list";
   }
 

@@ -23,7 +23,8 @@ class ExerciseRepository {
       int speed,
       String segments,
       boolean emailAllowed,
-      Instant createdAt) {}
+      Instant createdAt,
+      Instant startAt) {}
 
   record Member(
       long userId,
@@ -52,7 +53,7 @@ class ExerciseRepository {
 
   private static final String RUN =
       "select id, scenario_id, owner_org_id, title, state, speed, segments::text as segments,"
-          + " email_allowed, created_at from exercise_run";
+          + " email_allowed, created_at, start_at from exercise_run";
 
   private final JdbcClient jdbc;
 
@@ -66,6 +67,24 @@ class ExerciseRepository {
                 + " values (?,?,?::jsonb,?) returning id")
         .params(ownerOrg, title, document, userId)
         .query(Long.class)
+        .single();
+  }
+
+  void updateScenario(long id, String title, String document) {
+    jdbc.sql(
+            "update exercise_scenario set title = ?, document = ?::jsonb, updated_at = now()"
+                + " where id = ?")
+        .params(title, document, id)
+        .update();
+  }
+
+  /** Whether a run of the scenario has started (its document is then history). */
+  boolean scenarioPlayed(long id) {
+    return jdbc.sql(
+            "select exists (select 1 from exercise_run where scenario_id = ?"
+                + " and state <> 'NOT_STARTED')")
+        .param(id)
+        .query(Boolean.class)
         .single();
   }
 
@@ -101,6 +120,14 @@ class ExerciseRepository {
     return jdbc.sql(RUN + " where id = ?").param(id).query(Rows.of(RunRow.class)).optional();
   }
 
+  /** The user who created the run (its first controller), if still known. */
+  Optional<Long> creator(long runId) {
+    return jdbc.sql("select created_by from exercise_run where id = ? and created_by is not null")
+        .param(runId)
+        .query(Long.class)
+        .optional();
+  }
+
   /** The run, locked for a transition or a tick (ticks of several instances queue here). */
   Optional<RunRow> lockRun(long id) {
     return jdbc.sql(RUN + " where id = ? for update")
@@ -127,9 +154,28 @@ class ExerciseRepository {
         .list();
   }
 
+  /** Runs not started whose scheduled start has come, no other instance is starting now. */
+  List<RunRow> lockDueToStart(Instant now) {
+    return jdbc.sql(
+            RUN
+                + " where state = 'NOT_STARTED' and start_at is not null and start_at <= ?"
+                + " order by start_at, id for update skip locked")
+        .param(utc(now))
+        .query(Rows.of(RunRow.class))
+        .list();
+  }
+
+  void scheduleStart(long runId, Instant at) {
+    jdbc.sql("update exercise_run set start_at = ? where id = ?")
+        .params(at == null ? null : utc(at), runId)
+        .update();
+  }
+
   void saveClock(long runId, String state, int speed, String segments) {
-    jdbc.sql("update exercise_run set state = ?, speed = ?, segments = ?::jsonb where id = ?")
-        .params(state, speed, segments, runId)
+    jdbc.sql(
+            "update exercise_run set state = ?, speed = ?, segments = ?::jsonb,"
+                + " start_at = case when ? = 'NOT_STARTED' then start_at end where id = ?")
+        .params(state, speed, segments, state, runId)
         .update();
   }
 

@@ -91,6 +91,28 @@ public class ExerciseService {
     return id;
   }
 
+  /**
+   * Replaces a scenario of the actor's organisation (an import of its 状況付与票) in one statement,
+   * refused once a run of it has started: the runs played keep the scenario they played.
+   */
+  @Transactional
+  public void replaceScenario(Actor actor, long id, ScenarioDocument doc) {
+    requireAnalyst(actor);
+    ownScenario(actor, id);
+    Scenario s = doc.toScenario();
+    String json = JSON.writeValueAsString(doc);
+    if (json.length() > ScenarioDocument.MAX_CHARS) {
+      throw new InvalidInput(
+          "document", "exercise.validation.tooLarge", ScenarioDocument.MAX_CHARS);
+    }
+    if (repo.scenarioPlayed(id)) {
+      throw new Conflict("document", "aar.error.scenarioPlayed");
+    }
+    repo.updateScenario(id, s.title(), json);
+    audit.record(
+        actor, AuditLog.Event.success("exercise.scenario.replace", "exercise_scenario", id, null));
+  }
+
   /** The scenarios of the actor's organisation (they are private to it). */
   public List<ExerciseViews.ScenarioSummary> scenarios(Actor actor) {
     if (actor.organisationId() == null) {
@@ -219,6 +241,27 @@ public class ExerciseService {
     }
   }
 
+  /**
+   * Schedules the start of a run not started yet: the scheduler starts it at {@code at} (a future
+   * instant); null cancels the schedule.
+   */
+  @Transactional
+  public void scheduleStart(Actor actor, long runId, Instant at) {
+    requireRole(actor, runId, "controller");
+    ExerciseRepository.RunRow run = repo.lockRun(runId).orElseThrow();
+    if (!run.state().equals("NOT_STARTED")) {
+      throw new Conflict("startAt", "exercise.error.transition", "schedule", run.state());
+    }
+    if (at != null && !at.isAfter(clock.instant())) {
+      throw new InvalidInput("startAt", "exercise.validation.startAt");
+    }
+    repo.scheduleStart(runId, at);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "exercise.run.schedule", "exercise_run", runId, at == null ? "cancel" : at.toString()));
+  }
+
   /** Runs the rest of the timeline {@code speed} times faster than real time (1 to 600). */
   @Transactional
   public void speed(Actor actor, long runId, int speed) {
@@ -306,6 +349,13 @@ public class ExerciseService {
   @Transactional
   public int tick(Instant now) {
     int sent = 0;
+    for (ExerciseRepository.RunRow due : repo.lockDueToStart(now)) {
+      RunClock c = RunClocks.read(due).start(due.startAt());
+      repo.saveClock(due.id(), c.state().name(), c.speed(), RunClocks.segments(c));
+      audit.record(
+          new Actor(null, "scheduler", null, null, "system", null),
+          AuditLog.Event.success("exercise.run.start", "exercise_run", due.id(), "scheduled"));
+    }
     for (ExerciseRepository.RunRow run : repo.lockRunning()) {
       sent += tickRun(run, now);
     }
@@ -333,7 +383,7 @@ public class ExerciseService {
                   states,
                   repo.deliveries(run.id()),
                   repo.marks(run.id()),
-                  evidence(run.id()),
+                  evidence(judge(run), run.id()),
                   now));
     }
     InjectSchedule.Decision d = InjectSchedule.at(s, c, now, done, commanded, outcomes);
@@ -359,12 +409,28 @@ public class ExerciseService {
     return d.due().size();
   }
 
-  private RunScoring.Evidence evidence(long runId) {
+  /**
+   * What {@code viewer} may see the run's organisations do: only objects the sharing policy shows
+   * it, through the report and advisory features' own read paths.
+   */
+  private RunScoring.Evidence evidence(Actor viewer, long runId) {
     Map<Check, Map<Long, List<Instant>>> m = new EnumMap<>(Check.class);
-    m.put(Check.REPORT_FILED, reports.submissionsInExercise(runId));
-    m.put(Check.ADVISORY_ISSUED, advisories.issuesInExercise(runId));
-    m.put(Check.ADVISORY_CONFIRMED, advisories.confirmationsInExercise(runId));
+    m.put(Check.REPORT_FILED, reports.submissionsInExercise(viewer, runId));
+    m.put(Check.ADVISORY_ISSUED, advisories.issuesInExercise(viewer, runId));
+    m.put(Check.ADVISORY_CONFIRMED, advisories.confirmationsInExercise(viewer, runId));
     return new RunScoring.Evidence(m);
+  }
+
+  /**
+   * Whose view the scheduler scores a run by, for the injects that depend on a score: the run's
+   * creator (its first controller), so that what goes out never depends on objects the controllers
+   * may not see. A run whose creator is gone scores on no flow evidence at all.
+   */
+  private Actor judge(ExerciseRepository.RunRow run) {
+    return repo.creator(run.id())
+        .flatMap(users::byId)
+        .map(u -> new Actor(u.id(), u.login(), u.organisationId(), u.role(), "system", null))
+        .orElseGet(() -> new Actor(null, "scheduler", null, null, "system", null));
   }
 
   private Scenario scenarioOf(ExerciseRepository.RunRow run) {
@@ -388,7 +454,7 @@ public class ExerciseService {
     List<ExerciseRepository.Delivery> deliveries = repo.deliveries(runId);
     List<RunScoring.ExpectationScore> scores =
         RunScoring.score(
-            s, c, members, states, deliveries, repo.marks(runId), evidence(runId), now);
+            s, c, members, states, deliveries, repo.marks(runId), evidence(actor, runId), now);
     Map<String, ExerciseRepository.InjectState> stateOf = new HashMap<>();
     states.forEach(x -> stateOf.put(x.injectKey(), x));
     Map<Long, String> teamOf = new HashMap<>();
@@ -468,7 +534,8 @@ public class ExerciseService {
                         m.playedRole()))
             .toList(),
         "controller".equals(my),
-        "controller".equals(my) || "evaluator".equals(my));
+        "controller".equals(my) || "evaluator".equals(my),
+        run.startAt());
   }
 
   /**
@@ -520,6 +587,11 @@ public class ExerciseService {
   }
 
   // ---- access
+
+  /** The actor's role in run {@code runId}, if it is a member (the drill pages ask). */
+  public Optional<String> roleIn(Actor actor, long runId) {
+    return actor.userId() == null ? Optional.empty() : repo.roleOf(runId, actor.userId());
+  }
 
   private String requireRole(Actor actor, long runId, String... allowed) {
     return ExercisePlay.requireRole(repo, actor, runId, allowed);

@@ -64,7 +64,8 @@ public final class ExerciseViews {
       int maxPoints,
       List<MemberRow> members,
       boolean controller,
-      boolean evaluator) {
+      boolean evaluator,
+      Instant scheduledStart) {
 
     /** Exercise time in whole minutes, as the console shows it. */
     public long elapsedMinutes() {

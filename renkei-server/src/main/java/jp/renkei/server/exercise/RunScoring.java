@@ -20,11 +20,19 @@ import jp.renkei.engine.exercise.Scoring;
 /**
  * The scores of a run now: for every expected action, one score per team its inject reached — the
  * evaluator's mark where there is one, else the automatic check over the evidence of the real flows
- * (first qualifying action after delivery, in exercise time), else pending until missed.
+ * (first qualifying action after delivery, in exercise time), else pending until missed. The
+ * evidence is only what the viewer may see through the sharing policy: an automatic check of the
+ * report or advisory flows that finds no action the viewer may see is never judged missed (the
+ * action may exist outside the viewer's audience); once its time is over it stays pending with the
+ * reason {@link #UNSHARED}, for an evaluator to mark — the same whether or not such an action
+ * exists.
  */
 public final class RunScoring {
 
   private RunScoring() {}
+
+  /** Why an automatic check stays pending: its evidence is not shared with the viewer. */
+  public static final String UNSHARED = "unshared";
 
   /** One team's result on one expected action. */
   public record TeamScore(
@@ -33,7 +41,8 @@ public final class RunScoring {
       Duration timeToAction,
       int points,
       boolean marked,
-      String note) {
+      String note,
+      String reason) {
 
     /** Time to action in whole minutes, or null. */
     public Long minutesToAction() {
@@ -98,6 +107,7 @@ public final class RunScoring {
           Duration delivered = Duration.ofSeconds(state.exerciseOffsetSeconds());
           Duration acted = acted(e, inject, team, players, deliveries, evidence, clock, delivered);
           Scoring.Score s;
+          String reason = null;
           if (mark != null) {
             s =
                 Scoring.marked(
@@ -106,6 +116,10 @@ public final class RunScoring {
                     acted == null ? null : acted.minus(delivered));
           } else if (e.automatic()) {
             s = Scoring.score(e, delivered, acted, elapsed, ended);
+            if (acted == null && s.outcome() == Outcome.MISSED && e.check() != Check.INJECT_READ) {
+              s = new Scoring.Score(Outcome.PENDING, null, 0);
+              reason = UNSHARED;
+            }
           } else {
             s = new Scoring.Score(ended ? Outcome.MISSED : Outcome.PENDING, null, 0);
           }
@@ -116,7 +130,8 @@ public final class RunScoring {
                   s.timeToAction(),
                   s.points(),
                   mark != null,
-                  mark == null ? null : mark.note()));
+                  mark == null ? null : mark.note(),
+                  reason));
         }
         out.add(
             new ExpectationScore(

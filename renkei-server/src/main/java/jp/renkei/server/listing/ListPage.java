@@ -57,6 +57,20 @@ public record ListPage<T>(List<T> rows, int total, boolean capped, ListQuery que
       Predicate<T> keep,
       Map<String, Comparator<T>> orders,
       Function<T, ? extends Comparable<?>> id) {
+    return of(query, visible, ListSpec.CAP, keep, orders, id);
+  }
+
+  /**
+   * As {@link #of(ListQuery, List, Predicate, Map, Function)} for a source that gave at most {@code
+   * cap} + 1 rows ({@code cap} at most {@link ListSpec#CAP}): one more says there are more.
+   */
+  public static <T> ListPage<T> of(
+      ListQuery query,
+      List<T> visible,
+      int cap,
+      Predicate<T> keep,
+      Map<String, Comparator<T>> orders,
+      Function<T, ? extends Comparable<?>> id) {
     if (!query.valid()) {
       return rejected(query);
     }
@@ -69,9 +83,9 @@ public record ListPage<T>(List<T> rows, int total, boolean capped, ListQuery que
       order = order.reversed();
     }
     // a source holding more than the cap gave its first CAP + 1 rows: the list says "n+"
-    boolean sourceCapped = visible.size() > ListSpec.CAP;
+    boolean sourceCapped = visible.size() > cap;
     List<T> matching = new ArrayList<>();
-    for (T row : sourceCapped ? visible.subList(0, ListSpec.CAP) : visible) {
+    for (T row : sourceCapped ? visible.subList(0, cap) : visible) {
       if (keep.test(row)) {
         matching.add(row);
       }
@@ -115,8 +129,12 @@ public record ListPage<T>(List<T> rows, int total, boolean capped, ListQuery que
     return query.page() > 1;
   }
 
+  /**
+   * Whether a next page exists: within the total, or past a total counted only up to where the walk
+   * stopped ({@link ListSpec#counted}) while the cap allows deeper pages.
+   */
   public boolean hasNext() {
-    return query.page() < pages();
+    return query.page() < pages() || (capped && (long) query.page() * query.size() < ListSpec.CAP);
   }
 
   /** The number of the first row shown (1-based), 0 when none. */

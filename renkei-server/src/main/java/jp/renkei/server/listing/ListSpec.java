@@ -25,6 +25,21 @@ public final class ListSpec {
   /** The most matching rows a list collects (and so pages through); past it the total is "n+". */
   public static final int CAP = 5_000;
 
+  /**
+   * How many matching rows a list that judges its rows one by one through the sharing policy while
+   * it reads them (the report list) counts before it says "n件以上": its total is exact up to this and
+   * its walk stops there unless the page asked for lies deeper ({@link #counted}).
+   */
+  public static final int COUNTED = 1_000;
+
+  /**
+   * How far such a list walks for {@code query}: {@link #COUNTED} rows, or to the end of the page
+   * asked for when that lies deeper, never past {@link #CAP}.
+   */
+  public static int counted(ListQuery query) {
+    return Math.min(CAP, Math.max(COUNTED, query.offset() + query.size()));
+  }
+
   /** The longest free text accepted. */
   public static final int MAX_TEXT = 200;
 

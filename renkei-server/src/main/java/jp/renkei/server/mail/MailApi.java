@@ -66,6 +66,10 @@ class MailApi {
           .put("explanation", ja ? f.flag().ja() : f.flag().en())
           .put("evidence", f.evidence());
     }
+    ArrayNode problems = o.putArray("problems");
+    for (MailReport.Problem p : r.problems()) {
+      problems.addObject().put("kind", p.kind()).put("text", p.text(!ja));
+    }
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_TYPE, "application/json")
         .body(o.toString());

@@ -61,9 +61,13 @@ public class MonitorRuntime implements AutoCloseable {
   private final HttpProbe probe;
   private final OutboundHttp guard;
   private final ResultWriter writer;
+  private final DegradedHours degradedHours;
   private final Map<Long, Live> live = new ConcurrentHashMap<>();
   private final long hubVantage;
   private volatile ProbeScheduler scheduler;
+
+  /** The sites the hub itself probes: null for all (the default), else exactly these. */
+  private volatile Set<Long> hubSites;
 
   MonitorRuntime(
       MonitorProperties props,
@@ -72,8 +76,10 @@ public class MonitorRuntime implements AutoCloseable {
       MonitorRetention retention,
       JdbcClient jdbc,
       JdbcTemplate template,
-      OutboundHttp guard) {
+      OutboundHttp guard,
+      DegradedHours degradedHours) {
     this.props = props;
+    this.degradedHours = degradedHours;
     this.sites = sites;
     this.alerts = alerts;
     this.retention = retention;
@@ -101,6 +107,7 @@ public class MonitorRuntime implements AutoCloseable {
   @EventListener(ApplicationReadyEvent.class)
   void start() {
     retention.preparePartitions();
+    hubSites = readHubSites();
     for (Site s : sites.enabled()) {
       load(s);
     }
@@ -113,8 +120,52 @@ public class MonitorRuntime implements AutoCloseable {
     }
   }
 
+  /** Which sites the hub probes, as its vantage point's assignment says. */
+  private Set<Long> readHubSites() {
+    boolean all =
+        jdbc.sql("select all_sites from monitor_vantage where id = ?")
+            .param(hubVantage)
+            .query(Boolean.class)
+            .single();
+    return all
+        ? null
+        : Set.copyOf(
+            jdbc.sql("select site_id from monitor_vantage_site where vantage_id = ?")
+                .param(hubVantage)
+                .query(Long.class)
+                .list());
+  }
+
+  /** Whether the hub itself probes the site. */
+  boolean hubProbes(long siteId) {
+    Set<Long> only = hubSites;
+    return only == null || only.contains(siteId);
+  }
+
+  /** After the hub's assignment changed: its own probes start or stop to match. */
+  void hubAssignmentChanged() {
+    hubSites = readHubSites();
+    ProbeScheduler sch = scheduler;
+    if (sch == null) {
+      return;
+    }
+    for (Site s : sites.enabled()) {
+      if (hubProbes(s.id())) {
+        if (!sch.has(s.id())) {
+          schedule(s);
+        }
+      } else {
+        sch.cancel(s.id());
+      }
+    }
+  }
+
   private void schedule(Site s) {
     ProbeScheduler sch = scheduler;
+    if (sch != null && !hubProbes(s.id())) {
+      sch.cancel(s.id());
+      return;
+    }
     if (sch != null) {
       long interval = s.intervalSeconds() * 1000L;
       sch.schedule(s.id(), interval, ThreadLocalRandom.current().nextLong(interval));
@@ -234,6 +285,7 @@ public class MonitorRuntime implements AutoCloseable {
     try {
       if (newState != null) {
         sites.changeState(siteId, newState, verdict.regional(), r.at());
+        degradedHours.changed(siteId, newState, r.at());
       }
       for (SiteWatch.Alert a : changes) {
         alerts.apply(siteId, a, error, l.watch.certNotAfter());

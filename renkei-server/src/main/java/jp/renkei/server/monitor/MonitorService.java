@@ -57,6 +57,7 @@ public class MonitorService {
   private final MonitorProperties props;
   private final ObjectProvider<MonitorRuntime> runtime;
   private final AuditLog audit;
+  private final DegradedHours degradedHours;
 
   MonitorService(
       SiteRepository sites,
@@ -65,8 +66,10 @@ public class MonitorService {
       OutboundHttp guard,
       MonitorProperties props,
       ObjectProvider<MonitorRuntime> runtime,
-      AuditLog audit) {
+      AuditLog audit,
+      DegradedHours degradedHours) {
     this.audit = audit;
+    this.degradedHours = degradedHours;
     this.sites = sites;
     this.gate = gate;
     this.jdbc = jdbc;
@@ -350,7 +353,10 @@ public class MonitorService {
                   return new SectorCount(e.getKey(), c[0], c[1], c[2], c[3], c[4], c[5]);
                 })
             .toList();
-    Instant last = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    // which of the 24 hours each site was slow or down in, kept by DegradedHours; only the sites
+    // judged visible above (sectorOf) are counted
+    DegradedHours.Snapshot degraded = degradedHours.current();
+    Instant last = degraded.last();
     List<Instant> hours = new ArrayList<>();
     for (int i = 23; i >= 0; i--) {
       hours.add(last.minus(i, ChronoUnit.HOURS));
@@ -360,74 +366,20 @@ public class MonitorService {
       heat.put(s, new int[24]);
     }
     int[] timeline = new int[24];
-    if (!sectorOf.isEmpty()) {
-      // every site's state changes of the last 30 days, in order; only sites already judged
-      // visible (sectorOf) are counted. Passing the visible ids to the query instead cost more
-      // than reading the few changes of the others.
-      Instant first = last.minus(23, ChronoUnit.HOURS);
-      Instant end = last.plus(1, ChronoUnit.HOURS);
-      long[] site = {-1};
-      String[] state = {null};
-      Instant[] from = {null};
-      boolean[] marked = new boolean[24];
-      Runnable close =
-          () -> {
-            // the interval [from, until) of the previous change of the same site
-            for (int h = 0; h < 24; h++) {
-              if (marked[h]) {
-                heat.get(sectorOf.get(site[0]))[h]++;
-                timeline[h]++;
-              }
-            }
-            java.util.Arrays.fill(marked, false);
-          };
-      java.util.function.BiConsumer<Instant, Instant> mark =
-          (since, until) -> {
-            for (int h = 0; h < 24; h++) {
-              Instant hs = first.plus(h, ChronoUnit.HOURS);
-              if (since.isBefore(hs.plus(1, ChronoUnit.HOURS)) && until.isAfter(hs)) {
-                marked[h] = true;
-              }
-            }
-          };
-      jdbc.sql(
-              "select site_id, at, state from monitor_state_change"
-                  + " where at > ? - interval '30 days' and at < ? order by site_id, at")
-          .params(Rows.utc(last), Rows.utc(end))
-          .query(
-              rs -> {
-                long id = rs.getLong(1);
-                if (!sectorOf.containsKey(id)) {
-                  return;
-                }
-                Instant at = Rows.instant(rs, "at");
-                if (id == site[0] && degraded(state[0])) {
-                  mark.accept(from[0], at);
-                }
-                if (id != site[0]) {
-                  if (site[0] != -1) {
-                    if (degraded(state[0])) {
-                      mark.accept(from[0], end);
-                    }
-                    close.run();
-                  }
-                  site[0] = id;
-                }
-                state[0] = rs.getString(3);
-                from[0] = at;
-              });
-      if (site[0] != -1) {
-        if (degraded(state[0])) {
-          mark.accept(from[0], end);
+    for (Map.Entry<Long, String> e : sectorOf.entrySet()) {
+      Integer bits = degraded.masks().get(e.getKey());
+      if (bits == null) {
+        continue;
+      }
+      int[] row = heat.get(e.getValue());
+      for (int h = 0; h < 24; h++) {
+        if ((bits & (1 << h)) != 0) {
+          row[h]++;
+          timeline[h]++;
         }
-        close.run();
       }
     }
     return new SectorView(list, hours, heat, timeline);
-  }
-
-  private static boolean degraded(String state) {
-    return "slow".equals(state) || "down".equals(state);
   }
 
   /** Raw results of a site since {@code since} (details: only when visible). */
@@ -438,7 +390,7 @@ public class MonitorService {
                 + " from monitor_result r join monitor_vantage v on v.id = r.vantage_id"
                 + " where r.site_id = ? and r.at >= ? order by r.at desc limit ?")
         .params(s.id(), Rows.utc(since), limit)
-        .query(Rows.of(ResultPoint.class))
+        .query(MonitorService::resultPoint)
         .list();
   }
 
@@ -450,7 +402,7 @@ public class MonitorService {
                 + " join monitor_vantage v on v.id = r.vantage_id where r.site_id = ? and r.hour >= ?"
                 + " order by r.hour")
         .params(s.id(), Rows.utc(since))
-        .query(Rows.of(RollupPoint.class))
+        .query(MonitorService::rollupPoint)
         .list();
   }
 
@@ -465,8 +417,51 @@ public class MonitorService {
                 + " where r.site_id = ? and r.vantage_id = (select id from monitor_vantage where"
                 + " code = 'hub') and r.hour >= ? order by r.hour")
         .params(s.id(), Rows.utc(since))
-        .query(Rows.of(RollupPoint.class))
+        .query(MonitorService::rollupPoint)
         .list();
+  }
+
+  // the site page reads up to 2,000 results and 840 rollups: mapped by hand (see Rows)
+  private static ResultPoint resultPoint(java.sql.ResultSet rs, int n)
+      throws java.sql.SQLException {
+    int code = rs.getInt(5);
+    Integer status = rs.wasNull() ? null : code;
+    return new ResultPoint(
+        Rows.instant(rs, "at"),
+        rs.getString(2),
+        rs.getBoolean(3),
+        rs.getString(4),
+        status,
+        real(rs, 6),
+        real(rs, 7),
+        real(rs, 8),
+        real(rs, 9),
+        real(rs, 10),
+        real(rs, 11),
+        rs.getInt(12),
+        rs.getString(13));
+  }
+
+  private static RollupPoint rollupPoint(java.sql.ResultSet rs, int n)
+      throws java.sql.SQLException {
+    return new RollupPoint(
+        Rows.instant(rs, "hour"),
+        rs.getString(2),
+        rs.getInt(3),
+        rs.getInt(4),
+        rs.getInt(5),
+        real(rs, 6),
+        real(rs, 7),
+        real(rs, 8),
+        real(rs, 9),
+        real(rs, 10),
+        real(rs, 11),
+        real(rs, 12));
+  }
+
+  private static Float real(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    float f = rs.getFloat(column);
+    return rs.wasNull() ? null : f;
   }
 
   /** One raw result. */

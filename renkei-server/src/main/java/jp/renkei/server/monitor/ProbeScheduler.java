@@ -111,6 +111,11 @@ public final class ProbeScheduler implements AutoCloseable {
     }
   }
 
+  /** Whether the site has turns scheduled. */
+  public boolean has(long site) {
+    return entries.containsKey(site);
+  }
+
   public int scheduled() {
     return entries.size();
   }

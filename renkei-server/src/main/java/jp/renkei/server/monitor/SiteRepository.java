@@ -102,7 +102,9 @@ class SiteRepository {
     if (organisationId == null) {
       return Optional.empty();
     }
-    return jdbc.sql("select id from app_user where organisation_id = ? and login = ? and enabled")
+    return jdbc.sql(
+            "select id from app_user where organisation_id = ? and login = ? and enabled"
+                + " and kind = 'person'")
         .params(organisationId, login)
         .query(Long.class)
         .optional();

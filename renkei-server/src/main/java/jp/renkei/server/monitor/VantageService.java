@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.database.Rows;
-import jp.renkei.server.directory.DirectoryService;
-import jp.renkei.server.directory.NewUser;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.TokenScope;
 import jp.renkei.server.directory.TokenService;
@@ -28,10 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Vantage points (計測地点), managed by the platform administrator: registering one makes its account
- * ({@code probe-CODE}, a member of the administrator's organisation that nobody signs in with) and
- * a token of scope {@code probe} for {@code renkei probe}, shown once; the token can be revoked and
- * a new one issued. Each vantage point probes every monitored site (the default) or only the sites
- * assigned to it; an agent never receives, and may not report on, other sites.
+ * ({@code probe-CODE}, an agent's account, not a person: never listed among people, no password,
+ * only tokens of scope probe — see {@link UserService#createAgent}) and a token of scope {@code
+ * probe} for {@code renkei probe}, shown once; the token can be revoked and a new one issued. Each
+ * vantage point probes every monitored site (the default) or only the sites assigned to it; an
+ * agent never receives, and may not report on, other sites.
  */
 @Service
 public class VantageService {
@@ -70,21 +69,21 @@ public class VantageService {
   private final JdbcClient jdbc;
   private final UserService users;
   private final TokenService tokens;
-  private final DirectoryService directory;
   private final MonitorService monitor;
   private final AuditLog audit;
+  private final org.springframework.beans.factory.ObjectProvider<MonitorRuntime> runtime;
 
   VantageService(
       JdbcClient jdbc,
       UserService users,
       TokenService tokens,
-      DirectoryService directory,
       MonitorService monitor,
-      AuditLog audit) {
+      AuditLog audit,
+      org.springframework.beans.factory.ObjectProvider<MonitorRuntime> runtime) {
+    this.runtime = runtime;
     this.jdbc = jdbc;
     this.users = users;
     this.tokens = tokens;
-    this.directory = directory;
     this.monitor = monitor;
     this.audit = audit;
   }
@@ -139,13 +138,7 @@ public class VantageService {
           }
         });
     errors.throwIfAny();
-    String org = directory.organisation(actor.organisationId()).code();
-    long userId =
-        users
-            .create(
-                actor, new NewUser("probe-" + c, "計測地点 probe " + c, null, org, Role.MEMBER, null))
-            .user()
-            .id();
+    long userId = users.createAgent(actor, "probe-" + c, "計測地点 probe " + c);
     long id =
         jdbc.sql("insert into monitor_vantage (code, region, user_id) values (?,?,?) returning id")
             .params(c, r, userId)
@@ -187,12 +180,15 @@ public class VantageService {
   }
 
   /**
-   * Which sites the vantage point probes: all monitored sites, or exactly {@code siteIds}. Each id
-   * must name a site the administrator may see; every wrong one is named by its index.
+   * Which sites the vantage point probes: all monitored sites, or exactly {@code siteIds} (none
+   * when empty). Each id must name a site the administrator may see; every wrong one is named by
+   * its index. The hub is a vantage point like the others here: it probes all sites (the default),
+   * only those assigned to it, or none; the N of M rule counts only the vantage points that
+   * reported on a site recently, so a site the hub does not probe is judged by the agents alone.
    */
   @Transactional
   public Vantage assign(Actor actor, long id, boolean all, List<Long> siteIds) {
-    Vantage v = agent(actor, id);
+    Vantage v = get(actor, id);
     Set<Long> ids = new LinkedHashSet<>();
     if (!all) {
       FieldErrors errors = new FieldErrors();
@@ -232,6 +228,9 @@ public class VantageService {
             "vantage",
             id,
             v.code() + (all ? " all" : " " + ids.size() + " sites")));
+    if (v.hub()) {
+      runtime.ifAvailable(MonitorRuntime::hubAssignmentChanged);
+    }
     return byId(id).orElseThrow();
   }
 
@@ -263,7 +262,7 @@ public class VantageService {
             .list());
   }
 
-  /** A vantage point other than the hub (the hub has no agent, token or assignment). */
+  /** A vantage point other than the hub (the hub has no agent or token). */
   private Vantage agent(Actor actor, long id) {
     Vantage v = get(actor, id);
     if (v.hub() || v.login() == null) {

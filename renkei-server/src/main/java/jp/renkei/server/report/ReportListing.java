@@ -3,10 +3,12 @@ package jp.renkei.server.report;
 import static jp.renkei.server.database.Rows.longs;
 import static jp.renkei.server.database.Rows.utc;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.NoSuchElementException;
 import jp.renkei.engine.policy.Reach;
 import jp.renkei.server.listing.ListQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Repository;
 class ReportListing {
 
   /**
-   * A candidate: the report, its newest version's title, severity and number (null and 0 when the
-   * query did not need them), and the delivered organisations the policy consults for the viewer.
+   * A candidate: the report, its newest version's title, severity and number (kept on the report,
+   * V182), and the delivered organisations the policy consults for the viewer.
    */
   record Candidate(
       ReportRecords.Report report,
@@ -32,23 +34,28 @@ class ReportListing {
       int versions,
       List<Long> deliveredTo) {}
 
-  /** Sort key to SQL expression (ascending); ties are broken by id. */
+  /**
+   * Sort key to SQL expression (ascending), never null so that a keyset comparison holds; ties are
+   * broken by id. Each has an index in the same order (V160, V182).
+   */
   private static final Map<String, String> ORDER =
       Map.of(
           "submitted", "coalesce(r.submitted_at, r.created_at)",
-          "title", "l.title",
-          "severity", "l.severity_code",
+          "title", "coalesce(r.current_title, '')",
+          "severity", "coalesce(r.current_severity_code, '')",
           "tlp",
               "case r.tlp when 'clear' then 0 when 'green' then 1 when 'amber' then 2"
                   + " when 'amber_strict' then 3 else 4 end",
           "status", "r.status",
           "sector", "r.sector_code");
 
-  private final JdbcTemplate streaming;
+  /** Candidates read per query: the walk asks for the next batch after the last row's key. */
+  static final int BATCH = 500;
+
+  private final JdbcTemplate jdbc;
 
   ReportListing(JdbcTemplate jdbc) {
-    this.streaming = new JdbcTemplate(jdbc.getDataSource());
-    this.streaming.setFetchSize(1_000);
+    this.jdbc = jdbc;
   }
 
   /** Sort keys this list accepts, the default first. */
@@ -57,39 +64,68 @@ class ReportListing {
   }
 
   /**
-   * Candidates for the query, drafts only of {@code organisationId}, and only rows the viewer's
-   * {@link Reach} admits (a necessary condition of the policy, so no visible row is left out); call
-   * inside a transaction (the rows are fetched 1,000 at a time) and close the stream.
+   * Candidates for the query in its order, drafts only of {@code organisationId}, and only rows the
+   * viewer's {@link Reach} admits (a necessary condition of the policy, so no visible row is left
+   * out). Read lazily, {@value #BATCH} at a time, each batch after the last one's sort key and id
+   * (keyset), so a walk that stops early reads little and each batch is served by the order's
+   * index. {@code recipients}, when not null, are the organisations the recipient filter names:
+   * only reports with a hop to one of them (or to one of their anonymised copies) are candidates.
    */
-  Stream<Candidate> candidates(long organisationId, Reach reach, ListQuery q) {
-    // the newest version is joined only when a filter or the order needs it; otherwise the page
-    // reads the titles of its own rows (ReportService#search)
-    boolean version =
-        !q.text().isEmpty()
-            || q.chosen("severity").isPresent()
-            || q.chosen("type").isPresent()
-            || q.chosen("cause").isPresent()
-            || q.sort().equals("title")
-            || q.sort().equals("severity");
+  Iterator<Candidate> candidates(
+      long organisationId, Reach reach, ListQuery q, List<Long> recipients) {
+    return new Iterator<>() {
+      private List<Row> batch = List.of();
+      private int next;
+      private Row last;
+      private boolean exhausted;
+
+      @Override
+      public boolean hasNext() {
+        if (next < batch.size()) {
+          return true;
+        }
+        if (exhausted) {
+          return false;
+        }
+        batch = batch(organisationId, reach, q, recipients, last);
+        next = 0;
+        exhausted = batch.size() < BATCH;
+        if (!batch.isEmpty()) {
+          last = batch.get(batch.size() - 1);
+        }
+        return !batch.isEmpty();
+      }
+
+      @Override
+      public Candidate next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return batch.get(next++).candidate();
+      }
+    };
+  }
+
+  /** A candidate with the value of its sort key (where the next batch starts). */
+  private record Row(Candidate candidate, Object key) {}
+
+  private List<Row> batch(
+      long organisationId, Reach reach, ListQuery q, List<Long> recipients, Row after) {
+    String order = ORDER.get(q.sort());
     StringBuilder sql =
         new StringBuilder(
             "select r.id, r.originator_org_id, r.originator_user_id, r.sector_code, r.route,"
                 + " r.ceptoar_id, r.anonymise, r.tlp, r.scope_sectors, r.scope_types,"
                 + " r.excluded_org_ids, r.recipient_user_ids, r.status, r.created_at,"
                 + " r.submitted_at, r.presented_originator, r.exercise_run_id,"
-                + (version
-                    ? " l.title, l.severity_code, l.version_no,"
-                    : " null as title, null as severity_code, 0 as version_no,")
+                + " r.current_title, r.current_severity_code, r.current_version_no, "
+                + order
+                + " as sort_key,"
                 // of the delivered organisations, those the policy consults for this viewer: the
                 // decision is the same (Reach#consultedPart), the array mostly empty
                 + " array(select h.recipient_org_id from report_hop h where h.report_id = r.id"
                 + " and h.delivered_at is not null and h.recipient_org_id = any(?)) as delivered"
                 + " from report r"
-                + (version
-                    ? " cross join lateral (select v.title, v.severity_code,"
-                        + " v.version_no, v.incident_type_code, v.cause_codes from report_version v"
-                        + " where v.report_id = r.id order by v.version_no desc limit 1) l"
-                    : "")
                 + " where (r.status <> 'draft' or r.originator_org_id = ?)");
     List<Object> args = new ArrayList<>();
     args.add(reach.consultedOrganisations().toArray(Long[]::new));
@@ -109,11 +145,22 @@ class ReportListing {
     q.chosen("sector").ifPresent(v -> and(sql, args, "r.sector_code = ?", v));
     q.chosen("tlp").ifPresent(v -> and(sql, args, "r.tlp = ?", v));
     q.chosen("status").ifPresent(v -> and(sql, args, "r.status = ?", v));
-    q.chosen("severity").ifPresent(v -> and(sql, args, "l.severity_code = ?", v));
-    q.chosen("type").ifPresent(v -> and(sql, args, "l.incident_type_code = ?", v));
-    q.chosen("cause").ifPresent(v -> and(sql, args, "? = any(l.cause_codes)", v));
+    q.chosen("severity").ifPresent(v -> and(sql, args, "r.current_severity_code = ?", v));
+    q.chosen("type").ifPresent(v -> and(sql, args, "r.current_incident_type_code = ?", v));
+    q.chosen("cause").ifPresent(v -> and(sql, args, "? = any(r.current_cause_codes)", v));
     if (!q.text().isEmpty()) {
-      and(sql, args, "strpos(lower(l.title), lower(?)) > 0", q.text());
+      and(sql, args, "strpos(lower(r.current_title), lower(?)) > 0", q.text());
+    }
+    if (recipients != null) {
+      // a hop of the report, or of one of its anonymised copies, to an organisation the recipient
+      // filter names: a superset of what ReportService#recipientMatches then decides
+      and(
+          sql,
+          args,
+          "exists (select 1 from report_hop rh where rh.recipient_org_id = any(?)"
+              + " and (rh.report_id = r.id or (r.anonymise and rh.report_id in"
+              + " (select x.relayed_as_report_id from report_hop x where x.report_id = r.id))))",
+          recipients.toArray(Long[]::new));
     }
     if (q.fromInstant() != null) {
       and(sql, args, "coalesce(r.submitted_at, r.created_at) >= ?", utc(q.fromInstant()));
@@ -122,16 +169,27 @@ class ReportListing {
       and(sql, args, "coalesce(r.submitted_at, r.created_at) < ?", utc(q.toExclusive()));
     }
     String dir = q.descending() ? " desc" : " asc";
-    sql.append(" order by ").append(ORDER.get(q.sort())).append(dir).append(", r.id").append(dir);
-    return streaming.queryForStream(
+    if (after != null) {
+      sql.append(" and (").append(order).append(", r.id)").append(q.descending() ? " < " : " > ");
+      sql.append("(?, ?)");
+      args.add(after.key());
+      args.add(after.candidate().report().id());
+    }
+    sql.append(" order by ").append(order).append(dir).append(", r.id").append(dir);
+    sql.append(" limit ").append(BATCH);
+    return jdbc.query(
         sql.toString(),
         (rs, i) ->
-            new Candidate(
-                ReportRepository.report(rs, i),
-                rs.getString("title"),
-                rs.getString("severity_code"),
-                rs.getInt("version_no"),
-                longs(rs.getArray("delivered"))),
+            new Row(
+                new Candidate(
+                    ReportRepository.report(rs, i),
+                    rs.getString("current_title"),
+                    rs.getString("current_severity_code"),
+                    rs.getInt("current_version_no"),
+                    longs(rs.getArray("delivered"))),
+                q.sort().equals("submitted")
+                    ? rs.getObject("sort_key", OffsetDateTime.class)
+                    : rs.getObject("sort_key")),
         args.toArray());
   }
 

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,21 +134,6 @@ class ReportRepository {
         .params(runId, limit)
         .query(Long.class)
         .list();
-  }
-
-  /** Submission times of run {@code runId}'s reports (relay copies left out) per originator. */
-  Map<Long, List<Instant>> submissionsOfExercise(long runId) {
-    Map<Long, List<Instant>> out = new java.util.HashMap<>();
-    jdbc.sql(
-            "select originator_org_id, submitted_at from report where exercise_run_id = ?"
-                + " and submitted_at is not null and route <> 'relay' order by submitted_at")
-        .param(runId)
-        .query(
-            rs -> {
-              out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                  .add(rs.getTimestamp(2).toInstant());
-            });
-    return out;
   }
 
   void markRelayed(long hopId, long copyId) {
@@ -336,13 +320,51 @@ class ReportRepository {
 
   /** Hops delivered to the organisation, newest first. */
   List<ReportRecords.Hop> inbox(long orgId, int limit) {
-    return jdbc.sql(
-            "select id, report_id, hop_order, kind, recipient_org_id, delivered_at, read_at,"
-                + " forwarded_at, relayed_as_report_id from report_hop where recipient_org_id = ?"
-                + " and delivered_at is not null order by delivered_at desc, id desc limit ?")
-        .params(orgId, limit)
-        .query(Rows.of(ReportRecords.Hop.class))
-        .list();
+    return inbox(orgId, limit, null, InboxNarrowing.NONE);
+  }
+
+  /**
+   * Hops delivered to the organisation, newest first, after {@code after} (null: from the newest),
+   * narrowed by the inbox page's filters on the hop and the report's TLP (only narrowed: the page
+   * still applies its own filters to what the policy lets through).
+   */
+  List<ReportRecords.Hop> inbox(
+      long orgId, int limit, ReportRecords.Hop after, InboxNarrowing narrow) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select h.id, h.report_id, h.hop_order, h.kind, h.recipient_org_id, h.delivered_at,"
+                + " h.read_at, h.forwarded_at, h.relayed_as_report_id from report_hop h"
+                + " where h.recipient_org_id = ? and h.delivered_at is not null");
+    List<Object> args = new ArrayList<>(List.of(orgId));
+    if (after != null) {
+      sql.append(" and (h.delivered_at, h.id) < (?, ?)");
+      args.add(utc(after.deliveredAt()));
+      args.add(after.id());
+    }
+    if (narrow.status() != null) {
+      sql.append(
+          switch (narrow.status()) {
+            case "forwarded" -> " and h.forwarded_at is not null";
+            case "read" -> " and h.forwarded_at is null and h.read_at is not null";
+            case "unread" -> " and h.forwarded_at is null and h.read_at is null";
+            default -> " and false"; // awaiting: only the hops awaitingRelay finds
+          });
+    }
+    if (narrow.tlp() != null) {
+      sql.append(" and exists (select 1 from report r where r.id = h.report_id and r.tlp = ?)");
+      args.add(narrow.tlp());
+    }
+    if (narrow.from() != null) {
+      sql.append(" and h.delivered_at >= ?");
+      args.add(utc(narrow.from()));
+    }
+    if (narrow.toExclusive() != null) {
+      sql.append(" and h.delivered_at < ?");
+      args.add(utc(narrow.toExclusive()));
+    }
+    sql.append(" order by h.delivered_at desc, h.id desc limit ?");
+    args.add(limit);
+    return jdbc.sql(sql.toString()).params(args).query(Rows.of(ReportRecords.Hop.class)).list();
   }
 
   /**
@@ -428,14 +450,15 @@ class ReportRepository {
     return byReport;
   }
 
-  /** Title, severity and version count of the newest version of each report. */
+  /** Title, severity and number of the newest version of each report (kept on it, V182). */
   record Latest(long reportId, String title, String severityCode, int versionNo) {}
 
   java.util.Map<Long, Latest> latest(List<Long> reportIds) {
     java.util.Map<Long, Latest> byReport = new java.util.HashMap<>();
     jdbc.sql(
-            "select distinct on (report_id) report_id, title, severity_code, version_no"
-                + " from report_version where report_id = any(?) order by report_id, version_no desc")
+            "select id as report_id, current_title as title, current_severity_code as"
+                + " severity_code, current_version_no as version_no from report"
+                + " where id = any(?) and current_version_no > 0")
         .param(reportIds.toArray(Long[]::new))
         .query(Rows.of(Latest.class))
         .list()

@@ -336,8 +336,9 @@ public class ReportService {
   /**
    * One page of the reports the actor may see that match the query, in its order. The filters
    * narrow the candidates in SQL; each candidate is then judged by the sharing gate like every
-   * other report read, so the page and its total hold only reports the actor may see. At most
-   * {@link ListSpec#CAP} matching reports are counted (then the page says "n+").
+   * other report read, so the page and its total hold only reports the actor may see. The walk
+   * stops once it has the page and has counted {@link ListSpec#COUNTED} matching reports (then the
+   * page says "n件以上"); a deeper page walks as far as its own rows, at most {@link ListSpec#CAP}.
    */
   @Transactional(readOnly = true)
   public ListPage<Summary> search(Actor actor, ListQuery query) {
@@ -347,31 +348,39 @@ public class ReportService {
     SharingGate.Check check = gate.check(actor);
     long org = actor.organisationId() == null ? -1 : actor.organisationId();
     List<ReportListing.Candidate> page = new ArrayList<>();
+    int counted = ListSpec.counted(query);
     int matching = 0;
     Map<Long, String> names = new HashMap<>();
     Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
-    try (var candidates = listing.candidates(org, gate.reach(actor), query)) {
-      var it = candidates.iterator();
-      while (it.hasNext() && matching <= ListSpec.CAP) {
-        ReportListing.Candidate c = it.next();
-        if (!real(c.report())
-            || !check.allows(ReportAccess.audience(c.report(), Set.copyOf(c.deliveredTo())))) {
-          continue;
-        }
-        // the reporter as the viewer is shown it (an anonymised copy: its anonymous form only)
-        if (!query.field("org").isEmpty()
-            && !query.fieldMatches(
-                "org", displayName(names, c.report()), displayNameEn(orgs, c.report()))) {
-          continue;
-        }
-        if (!query.field("recipient").isEmpty() && !recipientMatches(query, c.report(), orgs)) {
-          continue;
-        }
-        if (matching >= query.offset() && page.size() < query.size()) {
-          page.add(c);
-        }
-        matching++;
+    // the recipient filter's organisations, named exactly as recipientMatches names them, so the
+    // candidates are narrowed in SQL to reports with a hop to one of them
+    List<Long> recipients =
+        query.field("recipient").isEmpty()
+            ? null
+            : directory.find(jp.renkei.server.directory.OrganisationQuery.ALL).stream()
+                .filter(o -> query.fieldMatches("recipient", o.nameJa(), o.nameEn()))
+                .map(jp.renkei.server.directory.Organisation::id)
+                .toList();
+    var it = listing.candidates(org, gate.reach(actor), query, recipients);
+    while (matching <= counted && it.hasNext()) {
+      ReportListing.Candidate c = it.next();
+      if (!real(c.report())
+          || !check.allows(ReportAccess.audience(c.report(), Set.copyOf(c.deliveredTo())))) {
+        continue;
       }
+      // the reporter as the viewer is shown it (an anonymised copy: its anonymous form only)
+      if (!query.field("org").isEmpty()
+          && !query.fieldMatches(
+              "org", displayName(names, c.report()), displayNameEn(orgs, c.report()))) {
+        continue;
+      }
+      if (!query.field("recipient").isEmpty() && !recipientMatches(query, c.report(), orgs)) {
+        continue;
+      }
+      if (matching >= query.offset() && page.size() < query.size()) {
+        page.add(c);
+      }
+      matching++;
     }
     Map<Long, ReportRepository.Latest> latest =
         page.stream().anyMatch(c -> c.versions() == 0)
@@ -394,11 +403,10 @@ public class ReportService {
               l == null ? c.versions() : l.versionNo(),
               displayNameEn(orgs, r)));
     }
-    boolean capped = matching > ListSpec.CAP;
     return new ListPage<>(
         rows.size() > query.size() ? rows.subList(0, query.size()) : rows,
-        Math.min(matching, ListSpec.CAP),
-        capped,
+        Math.min(matching, counted),
+        matching > counted,
         query);
   }
 
@@ -476,29 +484,81 @@ public class ReportService {
    * limit}: the exercise's own list, judged by the same policy as every report read.
    */
   public List<Summary> inExercise(Actor actor, long runId, int limit) {
-    List<Long> ids = reports.ofExercise(runId, ListSpec.CAP);
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    SharingGate.Check check = gate.check(actor);
-    Map<Long, ReportRecords.Report> found = reports.reports(ids);
-    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(ids);
-    List<Visible> visible =
-        ids.stream()
-            .map(found::get)
-            .filter(r -> r != null && ExerciseScope.inRun(r.exerciseRunId(), runId))
-            .filter(r -> check.allows(audience(r, hops.get(r.id()))))
-            .map(r -> new Visible(r, hops.get(r.id())))
-            .toList();
+    List<Visible> visible = visibleInExercise(actor, runId);
     return visible.isEmpty() ? List.of() : summaries(visible, new HashMap<>(), limit);
   }
 
   /**
-   * When each organisation first sent a report (第一報) in exercise run {@code runId}: the evidence
-   * the run's automatic checks score (the fact and time only, never the report).
+   * When each organisation sent a report in exercise run {@code runId} (relay copies left out), of
+   * the reports {@code viewer} may see: the evidence the run's automatic checks score, judged by
+   * the same policy as every report read, so a report outside the viewer's audience is neither
+   * counted nor timed.
    */
-  public Map<Long, List<Instant>> submissionsInExercise(long runId) {
-    return reports.submissionsOfExercise(runId);
+  public Map<Long, List<Instant>> submissionsInExercise(Actor viewer, long runId) {
+    Map<Long, List<Instant>> out = new HashMap<>();
+    for (Visible v : visibleInExercise(viewer, runId)) {
+      ReportRecords.Report r = v.report();
+      if (r.submittedAt() != null && !r.isRelayCopy()) {
+        out.computeIfAbsent(r.originatorOrgId(), k -> new ArrayList<>()).add(r.submittedAt());
+      }
+    }
+    out.values().forEach(java.util.Collections::sort);
+    return out;
+  }
+
+  /** One hop of a report of an exercise run, as the viewer may see it on the report's page. */
+  public record ExerciseHop(
+      long reportId,
+      long originatorOrgId,
+      Instant submittedAt,
+      String kind,
+      long recipientOrgId,
+      Instant deliveredAt,
+      Instant readAt,
+      Instant forwardedAt) {}
+
+  /**
+   * The hops of the reports of exercise run {@code runId} that {@code viewer} may see (relay copies
+   * left out): how far each report travelled and when each level opened or forwarded it — what the
+   * CEPTOAR drill's 情報連絡訓練 measures.
+   */
+  public List<ExerciseHop> hopsInExercise(Actor viewer, long runId) {
+    List<ExerciseHop> out = new ArrayList<>();
+    for (Visible v : visibleInExercise(viewer, runId)) {
+      ReportRecords.Report r = v.report();
+      if (r.submittedAt() == null || r.isRelayCopy()) {
+        continue;
+      }
+      for (ReportRecords.Hop h : v.hops()) {
+        out.add(
+            new ExerciseHop(
+                r.id(),
+                r.originatorOrgId(),
+                r.submittedAt(),
+                h.kind(),
+                h.recipientOrgId(),
+                h.deliveredAt(),
+                h.readAt(),
+                h.forwardedAt()));
+      }
+    }
+    return out;
+  }
+
+  private List<Visible> visibleInExercise(Actor viewer, long runId) {
+    List<Long> ids = reports.ofExercise(runId, ListSpec.CAP);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    SharingGate.Check check = gate.check(viewer);
+    Map<Long, ReportRecords.Report> found = reports.reports(ids);
+    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(ids);
+    return ids.stream()
+        .map(found::get)
+        .filter(r -> r != null && ExerciseScope.inRun(r.exerciseRunId(), runId))
+        .filter(r -> check.allows(audience(r, hops.get(r.id()))))
+        .map(r -> new Visible(r, hops.get(r.id())))
+        .toList();
   }
 
   /** A report the policy allows, with its hops. */
@@ -548,18 +608,66 @@ public class ReportService {
    * by them names only the rows it shows ({@link #named}).
    */
   public List<InboxItem> inbox(Actor actor, int limit, boolean named) {
+    return inbox(actor, limit, named, InboxNarrowing.NONE, i -> true);
+  }
+
+  /** Delivered hops read per query while the inbox walks its deliveries newest first. */
+  static final int INBOX_BATCH = 1_000;
+
+  /**
+   * The first {@code limit} inbox items (in the order of {@link #inbox(Actor, int)}) that the
+   * policy lets the actor see and {@code keep} accepts. The deliveries are read newest first in
+   * batches, narrowed in SQL by {@code narrow}, each judged by the policy, until {@code limit}
+   * items are kept or none are left: a delivery the actor may no longer see is skipped and never
+   * counted.
+   */
+  public List<InboxItem> inbox(
+      Actor actor,
+      int limit,
+      boolean named,
+      InboxNarrowing narrow,
+      java.util.function.Predicate<InboxItem> keep) {
     if (actor.organisationId() == null) {
       return List.of();
     }
-    List<ReportRecords.Hop> delivered =
-        new ArrayList<>(reports.awaitingRelay(actor.organisationId()));
-    Set<Long> waiting = delivered.stream().map(ReportRecords.Hop::id).collect(Collectors.toSet());
-    for (ReportRecords.Hop h : reports.inbox(actor.organisationId(), limit)) {
-      if (!waiting.contains(h.id())) {
-        delivered.add(h);
+    long org = actor.organisationId();
+    List<ReportRecords.Hop> awaiting = reports.awaitingRelay(org);
+    Set<Long> waiting = awaiting.stream().map(ReportRecords.Hop::id).collect(Collectors.toSet());
+    List<InboxItem> out = new ArrayList<>();
+    if (narrow.allowsAwaiting()) {
+      keep(out, items(actor, awaiting, waiting, Integer.MAX_VALUE, named), keep, limit);
+    }
+    if ("awaiting".equals(narrow.status())) {
+      return out;
+    }
+    ReportRecords.Hop last = null;
+    while (out.size() < limit) {
+      List<ReportRecords.Hop> batch =
+          reports.inbox(org, Math.min(INBOX_BATCH, limit + 1), last, narrow);
+      List<ReportRecords.Hop> delivered =
+          batch.stream().filter(h -> !waiting.contains(h.id())).toList();
+      keep(out, items(actor, delivered, waiting, Integer.MAX_VALUE, named), keep, limit);
+      if (batch.size() < Math.min(INBOX_BATCH, limit + 1)) {
+        break;
+      }
+      last = batch.get(batch.size() - 1);
+    }
+    return out;
+  }
+
+  private static void keep(
+      List<InboxItem> out,
+      List<InboxItem> items,
+      java.util.function.Predicate<InboxItem> keep,
+      int limit) {
+    for (InboxItem i : items) {
+      if (out.size() >= limit) {
+        return;
+      }
+      if (keep.test(i)) {
+        out.add(i);
       }
     }
-    return items(actor, delivered, waiting, limit, named);
   }
 
   /** {@code items} from {@link #inbox(Actor, int, boolean)} with their titles and names. */

@@ -13,6 +13,7 @@ import jp.renkei.server.listing.ListPage;
 import jp.renkei.server.listing.ListQuery;
 import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.reference.ReferenceData;
+import jp.renkei.server.report.InboxNarrowing;
 import jp.renkei.server.report.ReportService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,16 +82,27 @@ class InboxPages {
         !query.text().isEmpty()
             || !query.field("org").isEmpty()
             || Set.of("title", "from").contains(query.sort());
+    java.util.function.Predicate<ReportService.InboxItem> keep =
+        i ->
+            query.textMatches(i.title(), i.originatorName(), i.originatorNameEn())
+                && query.fieldMatches("org", i.originatorName(), i.originatorNameEn())
+                && query.allows("tlp", i.tlp())
+                && query.allows("status", status(i))
+                && query.inPeriod(i.deliveredAt());
+    // newest first (the order the deliveries are read in) the walk stops once it has the page and
+    // the counted total (n件以上); another order needs every matching item (up to the cap) first
+    int counted =
+        query.valid() && query.sort().equals("delivered") && query.descending()
+            ? ListSpec.counted(query)
+            : ListSpec.CAP;
     ListPage<ReportService.InboxItem> page =
         ListPage.of(
             query,
-            reports.inbox(actor, ListSpec.CAP + 1, named),
-            i ->
-                query.textMatches(i.title(), i.originatorName(), i.originatorNameEn())
-                    && query.fieldMatches("org", i.originatorName(), i.originatorNameEn())
-                    && query.allows("tlp", i.tlp())
-                    && query.allows("status", status(i))
-                    && query.inPeriod(i.deliveredAt()),
+            query.valid()
+                ? reports.inbox(actor, counted + 1, named, InboxNarrowing.of(query), keep)
+                : List.of(),
+            counted,
+            keep,
             Map.of(
                 // newest first, after every report waiting for this CEPTOAR to relay it
                 "delivered",

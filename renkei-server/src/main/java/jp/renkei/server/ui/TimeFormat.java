@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Times and durations on pages, the one formatter every page uses: {@code ${@time.jst(instant)}},
  * {@code ${@time.duration(d)}}. Times are in Japan time, written in the reader's language ({@code
  * 2026/11/30 15:20:05} in Japanese, {@code 30 Nov 2026 15:20:05 JST} in English); durations read as
- * {@code 3日4時間} or {@code 3 d 4 h}, to the minute under a day.
+ * {@code 336日} or {@code 336 days} from a week on, {@code 3日4時間} or {@code 3 days 4 h} under a
+ * week, to the minute under a day.
  */
 @Component("time")
 public class TimeFormat {
@@ -42,8 +43,9 @@ public class TimeFormat {
   }
 
   /**
-   * {@code 3日4時間} / {@code 3 d 4 h} from a day on, {@code 2時間5分} / {@code 2 h 5 min} under a day,
-   * {@code 5分} / {@code 5 min} under an hour (negative durations, from bad clocks, shown as such).
+   * {@code 336日} / {@code 336 days} from a week on (hours no longer matter), {@code 3日4時間} / {@code
+   * 3 days 4 h} from a day on, {@code 2時間5分} / {@code 2 h 5 min} under a day, {@code 5分} / {@code 5
+   * min} under an hour (negative durations, from bad clocks, shown as such).
    */
   public String duration(Duration d, Locale locale) {
     if (d == null) {
@@ -55,8 +57,14 @@ public class TimeFormat {
     long hours = total / 60 % 24;
     long minutes = total % 60;
     String sign = d.isNegative() ? "-" : "";
+    if (days >= 7 || (days > 0 && hours == 0)) {
+      return sign + (en ? days + (days == 1 ? " day" : " days") : days + "日");
+    }
     if (days > 0) {
-      return sign + (en ? days + " d " + hours + " h" : days + "日" + hours + "時間");
+      return sign
+          + (en
+              ? days + (days == 1 ? " day " : " days ") + hours + " h"
+              : days + "日" + hours + "時間");
     }
     if (hours > 0) {
       return sign + (en ? hours + " h " + minutes + " min" : hours + "時間" + minutes + "分");

@@ -163,6 +163,20 @@ class ExerciseIT extends ServerTest {
         run);
   }
 
+  static NewReport hotlineReport(String title, Long run) {
+    return new NewReport(
+        content(title),
+        "hotline",
+        null,
+        false,
+        "amber",
+        List.of(),
+        List.of(),
+        false,
+        List.of(),
+        run);
+  }
+
   static NewAdvisory advisory(String title, Long run) {
     return new NewAdvisory(
         title,
@@ -363,7 +377,12 @@ class ExerciseIT extends ServerTest {
                 .single())
         .isZero();
 
-    // scoring from the real flows: the bank filed within 30 minutes, the others not yet
+    // scoring from the real flows the controller may see: the report to the bank's CEPTOAR is not
+    // shared with NISC, so the bank's 第一報 counts once it files one NISC receives (the hotline)
+    assertThat(outcome(exercises.console(controller, run).scores().get(0), "bank"))
+        .isEqualTo(Outcome.PENDING);
+    filing.create(bank, hotlineReport(Fixtures.unique("演習第一報"), run), true);
+    // the bank filed within 30 minutes, the others not yet
     var console = exercises.console(controller, run);
     var firstReport = console.scores().get(0);
     assertThat(firstReport.key()).isEqualTo("1-1");
@@ -380,7 +399,18 @@ class ExerciseIT extends ServerTest {
                         new ExerciseViews.TeamRead("nisc", 1, 0),
                         new ExerciseViews.TeamRead("power", 1, 1)));
 
-    // an hour later (exercise time): power and nisc missed 1-1, so 2b goes out and 2 is skipped
+    // an hour later (exercise time) the controller sees no report of power or nisc: 1-1 waits for
+    // an evaluator (an unseen report may exist), and so do the injects that depend on it
+    exercises.tick(started.plus(Duration.ofMinutes(61)));
+    assertThat(state(exercises.console(controller, run), "2b")).isEqualTo("pending");
+    // an evaluator's mark decides; a player may not mark
+    exercises.mark(evaluator, run, "1-1", "power", "partial", "電話で連絡");
+    exercises.mark(evaluator, run, "1-1", "nisc", "missed", null);
+    assertThatThrownBy(() -> exercises.mark(bank, run, "1-1", "bank", "met", null))
+        .isInstanceOf(jp.renkei.server.failure.Forbidden.class);
+    assertThatThrownBy(() -> exercises.mark(evaluator, run, "1-1", "nobody", "met", null))
+        .isInstanceOf(InvalidInput.class);
+    // so 1-1 is missed overall: 2b goes out and 2 is skipped
     // (the hub's own scheduler ticks every second and holds the run while it does: a tick that
     // finds the run held skips it, so tick until this run has moved, counting what went out)
     int sent = 0;
@@ -395,12 +425,6 @@ class ExerciseIT extends ServerTest {
     assertThat(state(console, "2")).isEqualTo("skipped");
     assertThat(exercises.tick(started.plus(Duration.ofMinutes(62)))).isZero();
 
-    // an evaluator's mark overrides; a player may not mark
-    exercises.mark(evaluator, run, "1-1", "power", "partial", "電話で連絡");
-    assertThatThrownBy(() -> exercises.mark(bank, run, "1-1", "bank", "met", null))
-        .isInstanceOf(jp.renkei.server.failure.Forbidden.class);
-    assertThatThrownBy(() -> exercises.mark(evaluator, run, "1-1", "nobody", "met", null))
-        .isInstanceOf(InvalidInput.class);
     console = exercises.console(evaluator, run);
     assertThat(outcome(console.scores().get(0), "power")).isEqualTo(Outcome.PARTIAL);
     assertThat(console.points()).isEqualTo(15);

@@ -84,12 +84,17 @@ class MailIT extends ServerTest {
     assertThat(work.path("archiveEntries").asInt()).isLessThanOrEqualTo(1000);
     assertThat(work.path("limitsReached").toString()).contains("per message");
     assertThat(r.body()).contains("ARCHIVE_LIMIT");
+    // the problems met are said in the caller's language (Japanese by default), with their kind
+    JsonNode problems = JsonMapper.builder().build().readTree(r.body()).path("problems");
+    assertThat(problems.toString()).contains("\"kind\":\"limit\"", "上限に達しました");
 
     Http browser = new Http(port);
     browser.signIn(u.login(), Fixtures.PASSWORD);
     var page = browser.upload("/mail", "/mail", "message", "bomb.eml", bomb);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("id=\"limit-reached\"", "解析の上限に達しました");
+    assertThat(page.body())
+        .contains("id=\"limit-reached\"", "解析の上限に達しました", "1 通あたりの")
+        .doesNotContain("per message", "limit reached");
   }
 
   @Test

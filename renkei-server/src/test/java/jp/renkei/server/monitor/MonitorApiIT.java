@@ -219,13 +219,16 @@ class MonitorApiIT extends ServerTest {
   }
 
   @Autowired MonitorService monitor;
+  @Autowired DegradedHours degradedHours;
+  @Autowired jp.renkei.server.directory.TokenService tokens;
 
   @Test
   void theHeatMapCountsEachVisibleSiteOncePerHourItWasSlowOrDownAndNoHiddenOne() {
     Organisation mine = fixtures.operator("gas");
     UserAccount viewer = fixtures.user(mine, Role.ANALYST);
     String mineToken = fixtures.token(viewer);
-    String othersToken = fixtures.token(fixtures.user(fixtures.operator("gas"), Role.ANALYST));
+    UserAccount other = fixtures.user(fixtures.operator("gas"), Role.ANALYST);
+    String othersToken = fixtures.token(other);
     long window = create(mineToken, "heat-window", "/heat-1", "green", "amber_strict");
     long still = create(mineToken, "heat-still", "/heat-2", "green", "amber_strict");
     long hidden = create(othersToken, "heat-hidden", "/heat-3", "amber_strict", "amber_strict");
@@ -248,6 +251,8 @@ class MonitorApiIT extends ServerTest {
     change.accept(still, new Object[] {30.0, "slow"});
     // the hidden site is down all day: never counted for this viewer
     change.accept(hidden, new Object[] {30.0, "down"});
+    // history written around the hub is seen at the scheduler's next refresh
+    degradedHours.refresh();
     MonitorService.SectorView after = monitor.sectors(actor);
     int[] added = new int[24];
     for (int h = 0; h < 24; h++) {
@@ -259,6 +264,39 @@ class MonitorApiIT extends ServerTest {
       expected[h] = 2;
     }
     assertThat(added).containsExactly(expected);
+    int[] counts = counts(after);
+
+    // state changes judged by the hub mark the current hour at once: the hidden site going slow
+    // moves nothing for this viewer, the visible one that was up moves the current hour by one
+    degradedHours.changed(hidden, "slow", Instant.now());
+    MonitorService.SectorView hiddenMoved = monitor.sectors(actor);
+    assertThat(hiddenMoved.timeline()).containsExactly(after.timeline());
+    assertThat(hiddenMoved.heat()).containsExactlyInAnyOrderEntriesOf(after.heat());
+    assertThat(counts(hiddenMoved)).containsExactly(counts);
+    degradedHours.changed(window, "down", Instant.now());
+    int[] now = monitor.sectors(actor).timeline();
+    assertThat(now[23] - after.timeline()[23]).isEqualTo(1);
+    assertThat(java.util.Arrays.copyOf(now, 23))
+        .containsExactly(java.util.Arrays.copyOf(after.timeline(), 23));
+
+    // the hidden site's own organisation does see it down in every hour: the masks hold it, and
+    // only the viewer's policy walk leaves it out
+    int[] ownView = monitor.sectors(fixtures.actor(other)).timeline();
+    assertThat(java.util.Arrays.stream(ownView).min().orElseThrow()).isPositive();
+  }
+
+  /** Sites, up, slow, down, unknown and regional summed over the sectors. */
+  static int[] counts(MonitorService.SectorView v) {
+    int[] c = new int[6];
+    for (MonitorService.SectorCount x : v.counts()) {
+      c[0] += x.sites();
+      c[1] += x.up();
+      c[2] += x.slow();
+      c[3] += x.down();
+      c[4] += x.unknown();
+      c[5] += x.regional();
+    }
+    return c;
   }
 
   @Test
@@ -427,6 +465,178 @@ class MonitorApiIT extends ServerTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aVantagePointsAccountIsNoPersonAndItsTokenOnlyReportsResults() {
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Http adminApi = http().bearer(fixtures.token(admin, EnumSet.of(TokenScope.ADMIN)));
+    String code = Fixtures.unique("naha").toLowerCase(java.util.Locale.ROOT);
+    HttpResponse<String> created =
+        adminApi.postJson(
+            "/api/v1/monitor/vantage-points", "{\"code\":\"" + code + "\",\"region\":\"那覇\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String login = "probe-" + code;
+    long agentId =
+        jdbc.sql("select id from app_user where login = ?").param(login).query(Long.class).single();
+
+    // not among the people: neither the platform's list nor its organisation's administrator's
+    assertThat(adminApi.get("/api/v1/users").body()).doesNotContain(login);
+    UserAccount orgAdmin = fixtures.user("nisc", Role.ORG_ADMIN);
+    Http orgAdminApi = http().bearer(fixtures.token(orgAdmin, EnumSet.of(TokenScope.ADMIN)));
+    assertThat(orgAdminApi.get("/api/v1/users").body()).doesNotContain(login);
+    // nobody manages it as a person: the same 404 as an id never used
+    long never = jdbc.sql("select max(id) + 100000 from app_user").query(Long.class).single();
+    for (Http api : new Http[] {adminApi, orgAdminApi}) {
+      for (String[] call :
+          new String[][] {
+            {"GET", "/api/v1/users/ID"},
+            {"POST", "/api/v1/users/ID/password-reset"},
+            {"PUT", "/api/v1/users/ID/role"},
+            {"PUT", "/api/v1/users/ID/enabled"}
+          }) {
+        HttpResponse<String> agentAnswer = send(api, call, agentId);
+        HttpResponse<String> neverAnswer = send(api, call, never);
+        assertThat(notFound(agentAnswer, agentId))
+            .as(call[1])
+            .isEqualTo(notFound(neverAnswer, never));
+      }
+    }
+    assertThat(
+            jdbc.sql("select password_hash is null and kind = 'agent' from app_user where id = ?")
+                .param(agentId)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+
+    // it cannot sign in to the pages, with any password: answered like an unknown login
+    HttpResponse<String> signIn = http().signIn(login, Fixtures.PASSWORD);
+    HttpResponse<String> unknown = http().signIn("nobody-" + code, Fixtures.PASSWORD);
+    assertThat(signIn.headers().firstValue("Location"))
+        .isEqualTo(unknown.headers().firstValue("Location"));
+    assertThat(signIn.headers().firstValue("Location").orElse("")).contains("error");
+
+    // no token but probe is made for it, whoever asks
+    jp.renkei.server.audit.Actor asAgent =
+        new jp.renkei.server.audit.Actor(
+            agentId, login, admin.organisationId(), Role.MEMBER, "test", "127.0.0.1");
+    for (TokenScope scope : EnumSet.complementOf(EnumSet.of(TokenScope.PROBE))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  tokens.create(
+                      asAgent,
+                      "escape",
+                      null,
+                      EnumSet.of(TokenScope.PROBE, scope),
+                      TokenScope.Granting.SESSION))
+          .as(scope.code())
+          .isInstanceOf(jp.renkei.server.failure.Forbidden.class);
+    }
+    // and a token stored for it with wider scopes (as before this change, or written by hand)
+    // still does nothing but report results
+    String wide =
+        tokens
+            .create(
+                new jp.renkei.server.audit.Actor(
+                    admin.id(),
+                    admin.login(),
+                    admin.organisationId(),
+                    Role.PLATFORM_ADMIN,
+                    "test",
+                    "127.0.0.1"),
+                "wide",
+                null,
+                EnumSet.allOf(TokenScope.class),
+                TokenScope.Granting.SESSION)
+            .secret();
+    jdbc.sql("update api_token set user_id = ? where token_hash = ?")
+        .params(agentId, jp.renkei.engine.token.ApiTokens.hash(wide))
+        .update();
+    Http forged = http().bearer(wide);
+    assertThat(forged.get("/api/v1/probe/assignments").statusCode()).isEqualTo(200);
+    for (String path :
+        new String[] {"/api/v1/me", "/api/v1/users", "/api/v1/reports", "/api/v1/monitor/sites"}) {
+      assertThat(forged.get(path).statusCode()).as(path).isEqualTo(403);
+    }
+    assertThat(forged.postJson("/api/v1/tokens", "{\"name\":\"more\"}").statusCode())
+        .isEqualTo(403);
+    String readOnly = fixtures.token(admin, EnumSet.of(TokenScope.READ));
+    jdbc.sql("update api_token set user_id = ? where token_hash = ?")
+        .params(agentId, jp.renkei.engine.token.ApiTokens.hash(readOnly))
+        .update();
+    assertThat(http().bearer(readOnly).get("/api/v1/reports").statusCode()).isEqualTo(401);
+  }
+
+  private HttpResponse<String> send(Http api, String[] call, long id) {
+    String path = call[1].replace("ID", String.valueOf(id));
+    return switch (call[0]) {
+      case "GET" -> api.get(path);
+      case "POST" -> api.postJson(path, "{}");
+      default ->
+          api.putJson(
+              path, path.endsWith("role") ? "{\"role\":\"analyst\"}" : "{\"enabled\":false}");
+    };
+  }
+
+  @Autowired MonitorRuntime runtime;
+
+  @Test
+  void theHubIsAVantagePointThatProbesAllSitesOnlyItsAssignedOnesOrNone() {
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Http adminApi = http().bearer(fixtures.token(admin, EnumSet.of(TokenScope.ADMIN)));
+    String ownerToken = fixtures.token(fixtures.user(fixtures.operator("water"), Role.ANALYST));
+    long kept = create(ownerToken, "hub-kept", "/hub-kept", "green", "amber_strict");
+    long left = create(ownerToken, "hub-left", "/hub-left", "green", "amber_strict");
+    long hub =
+        jdbc.sql("select id from monitor_vantage where code = 'hub'").query(Long.class).single();
+    String sites = "/api/v1/monitor/vantage-points/" + hub + "/sites";
+    try {
+      assertThat(runtime.hubProbes(kept)).isTrue();
+      // none
+      HttpResponse<String> none = adminApi.putJson(sites, "{\"all\":false,\"siteIds\":[]}");
+      assertThat(none.statusCode()).as(none.body()).isEqualTo(200);
+      assertThat(body(none).get("all").asBoolean()).isFalse();
+      assertThat(runtime.hubProbes(kept)).isFalse();
+      assertThat(runtime.hubProbes(left)).isFalse();
+      // only one
+      adminApi.putJson(sites, "{\"all\":false,\"siteIds\":[" + kept + "]}");
+      assertThat(runtime.hubProbes(kept)).isTrue();
+      assertThat(runtime.hubProbes(left)).isFalse();
+      // the hub still has no token to issue or revoke
+      assertThat(adminApi.postJson("/api/v1/monitor/vantage-points/" + hub + "/token", "{}").statusCode())
+          .isEqualTo(400);
+
+      // a site the hub does not probe is judged by the agents that do: one agent (M = 1) that
+      // sees it down for five minutes makes it down, not regional
+      String code = Fixtures.unique("oita").toLowerCase(java.util.Locale.ROOT);
+      String agentToken =
+          body(
+                  adminApi.postJson(
+                      "/api/v1/monitor/vantage-points",
+                      "{\"code\":\"" + code + "\",\"region\":\"大分\"}"))
+              .get("token")
+              .asString();
+      StringBuilder results = new StringBuilder("{\"results\":[");
+      Instant now = Instant.now();
+      for (int m = 5; m >= 0; m--) {
+        results
+            .append(m == 5 ? "" : ",")
+            .append("{\"siteId\":")
+            .append(left)
+            .append(",\"at\":\"")
+            .append(now.minusSeconds(60L * m))
+            .append("\",\"ok\":false,\"error\":\"refused\"}");
+      }
+      JsonNode accepted =
+          body(http().bearer(agentToken).postJson("/api/v1/probe/results", results + "]}"));
+      assertThat(accepted.get("accepted").asInt()).as(accepted.toString()).isEqualTo(6);
+      JsonNode site = body(http().bearer(ownerToken).get("/api/v1/monitor/sites/" + left));
+      assertThat(site.get("state").asString()).as(site.toString()).isEqualTo("down");
+      assertThat(site.get("regional").asBoolean()).isFalse();
+    } finally {
+      adminApi.putJson(sites, "{\"all\":true}");
+    }
+    assertThat(runtime.hubProbes(left)).isTrue();
   }
 
   @Test

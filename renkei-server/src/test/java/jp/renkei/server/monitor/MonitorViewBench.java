@@ -37,6 +37,7 @@ class MonitorViewBench extends ServerTest {
   @Autowired JdbcClient jdbc;
   @Autowired MonitorService monitor;
   @Autowired SiteRepository sites;
+  @Autowired DegradedHours degradedHours;
 
   @Test
   void views() {
@@ -66,6 +67,18 @@ class MonitorViewBench extends ServerTest {
       time(who, "baseline: all sites' rows (SiteRepository.all)", () -> sites.all().size());
       time(who, "in-process: visible(actor)", () -> monitor.visible(actor).size());
       time(who, "in-process: sectors(actor)", () -> monitor.sectors(actor).counts().size());
+      if (viewer == analyst) {
+        // what sectors() read on every request before monitor4 (now once a minute, and when
+        // the hour turns)
+        time(
+            "any viewer",
+            "previous per-request read: 30 days of state changes (DegradedHours.read)",
+            () ->
+                degradedHours
+                    .read(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS))
+                    .masks()
+                    .size());
+      }
       time(who, "GET /monitor (list + sector view)", () -> ok(h.get("/monitor")));
       time(
           who,
@@ -84,6 +97,21 @@ class MonitorViewBench extends ServerTest {
         "operator analyst",
         "baseline: one site's 30-day rollups (720 rows)",
         () -> monitor.rollups(s, Instant.now().minus(Duration.ofDays(30))).size());
+    time(
+        "operator analyst",
+        "previous mapping: the same 720 rollups through Rows.of (DataClassRowMapper)",
+        () ->
+            jdbc.sql(
+                    "select r.hour, v.code as vantage, r.probes, r.failures, r.slow, r.dns_ms,"
+                        + " r.connect_ms, r.tls_ms, r.ttfb_ms, r.transfer_ms, r.total_ms,"
+                        + " r.total_p95 from monitor_rollup r join monitor_vantage v on v.id ="
+                        + " r.vantage_id where r.site_id = ? and r.hour >= ? order by r.hour")
+                .params(
+                    s.id(),
+                    jp.renkei.server.database.Rows.utc(Instant.now().minus(Duration.ofDays(30))))
+                .query(jp.renkei.server.database.Rows.of(MonitorService.RollupPoint.class))
+                .list()
+                .size());
     time(
         "operator analyst",
         "GET /monitor/sites/{id} (6 h + 30-day charts)",

@@ -13,9 +13,19 @@ class TimeFormatTest {
 
   @Test
   void durationsReadAsDaysAndHoursInEachLanguage() {
+    // from a week on, days alone (the issue's 「8072 h 41 min」, then "336 d 8 h")
     Duration long_ = Duration.ofHours(8072).plusMinutes(41);
-    assertThat(time.duration(long_, Locale.JAPANESE)).isEqualTo("336日8時間");
-    assertThat(time.duration(long_, Locale.ENGLISH)).isEqualTo("336 d 8 h");
+    assertThat(time.duration(long_, Locale.JAPANESE)).isEqualTo("336日");
+    assertThat(time.duration(long_, Locale.ENGLISH)).isEqualTo("336 days");
+    assertThat(time.duration(Duration.ofDays(7), Locale.ENGLISH)).isEqualTo("7 days");
+    // under a week, days and hours; a whole day without its zero hours
+    Duration days = Duration.ofHours(76).plusMinutes(59);
+    assertThat(time.duration(days, Locale.JAPANESE)).isEqualTo("3日4時間");
+    assertThat(time.duration(days, Locale.ENGLISH)).isEqualTo("3 days 4 h");
+    assertThat(time.duration(Duration.ofHours(25), Locale.ENGLISH)).isEqualTo("1 day 1 h");
+    assertThat(time.duration(Duration.ofHours(48), Locale.JAPANESE)).isEqualTo("2日");
+    assertThat(time.duration(Duration.ofHours(24), Locale.ENGLISH)).isEqualTo("1 day");
+    assertThat(time.duration(Duration.ofDays(-10), Locale.ENGLISH)).isEqualTo("-10 days");
     assertThat(time.duration(Duration.ofMinutes(125), Locale.JAPANESE)).isEqualTo("2時間5分");
     assertThat(time.duration(Duration.ofMinutes(125), Locale.ENGLISH)).isEqualTo("2 h 5 min");
     assertThat(time.duration(Duration.ofMinutes(7), Locale.JAPANESE)).isEqualTo("7分");

@@ -1,0 +1,120 @@
+package jp.renkei.bench;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jp.renkei.engine.match.DnsLogMatcher;
+import jp.renkei.engine.match.IndexSnapshot;
+import jp.renkei.engine.match.IndicatorIndex;
+import jp.renkei.engine.match.IndicatorLists;
+import jp.renkei.engine.match.LogMatcher;
+import jp.renkei.engine.match.MatchStats;
+import jp.renkei.engine.match.SquidMatcher;
+import jp.renkei.engine.match.ZeekMatcher;
+
+/**
+ * The engine side of issue 18's per-shape benchmark, without the JVM start and the CLI: builds the
+ * index of an indicator list (from scratch, or from a snapshot beside it), reads a log into memory
+ * and matches it {@code passes} times with the matcher of its format, printing the CPU seconds of
+ * the matching thread for each pass (the figure that still means something on a shared machine).
+ *
+ * <pre>
+ * java -Xmx4g -cp renkei-bench/target/benchmarks.jar jp.renkei.bench.MatchShapesDriver \
+ *     INDICATORS LOG [PASSES] [scratch|snapshot]
+ * </pre>
+ *
+ * The log's format is taken from its name ({@code zeek*}: Zeek JSON, {@code *bind*}: BIND query
+ * log, else Squid), as {@code bench/gen_match_shapes.py} names them. {@code snapshot} reads (or
+ * first writes) {@code INDICATORS.bench-index}; {@code scratch} (the default) parses the list.
+ */
+public final class MatchShapesDriver {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private MatchShapesDriver() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println("usage: MatchShapesDriver INDICATORS LOG [PASSES] [scratch|snapshot]");
+      System.exit(2);
+    }
+    Path list = Path.of(args[0]);
+    Path log = Path.of(args[1]);
+    int passes = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    boolean snapshot = args.length > 3 && args[3].equals("snapshot");
+
+    System.gc();
+    long heap0 = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    long wall = System.nanoTime();
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    IndicatorIndex index = snapshot ? fromSnapshot(list) : fromScratch(list);
+    System.out.printf(
+        "index: %d indicators %s in %.2f s wall, %.2f s CPU%n",
+        index.size(),
+        snapshot ? "(snapshot)" : "(from scratch)",
+        (System.nanoTime() - wall) / 1e9,
+        (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
+    System.gc();
+    System.gc();
+    long heap1 = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    System.out.printf(
+        "heap: %d bytes per indicator (the index's own estimate: %d)%n",
+        (heap1 - heap0) / Math.max(1, index.size()),
+        index.indexBytes() / Math.max(1, index.size()));
+
+    byte[] bytes = Files.readAllBytes(log);
+    String name = log.getFileName().toString();
+    for (int p = 1; p <= passes; p++) {
+      LogMatcher m =
+          name.startsWith("zeek")
+              ? new ZeekMatcher(index)
+              : name.contains("bind") ? new DnsLogMatcher(index) : new SquidMatcher(index);
+      long w = System.nanoTime();
+      long c = THREADS.getCurrentThreadCpuTime();
+      MatchStats s = m.match(new ByteArrayInputStream(bytes), h -> {});
+      double cs = (THREADS.getCurrentThreadCpuTime() - c) / 1e9;
+      System.out.printf(
+          "pass %d %s: %d lines, %d hits, %d bad; %.2f s wall, %.2f s CPU = %.2f M lines per"
+              + " CPU-second%n",
+          p,
+          name,
+          s.lines(),
+          s.hits(),
+          s.badLines(),
+          (System.nanoTime() - w) / 1e9,
+          cs,
+          s.lines() / cs / 1e6);
+    }
+  }
+
+  private static IndicatorIndex fromScratch(Path list) throws Exception {
+    IndicatorIndex.Builder b =
+        IndicatorIndex.builder((int) Math.min(1 << 24, Math.max(1 << 16, Files.size(list) / 24)));
+    try (BufferedReader in = Files.newBufferedReader(list)) {
+      IndicatorLists.read(in, list.getFileName().toString(), b);
+    }
+    return b.build();
+  }
+
+  private static IndicatorIndex fromSnapshot(Path list) throws Exception {
+    Path file = Path.of(list + ".bench-index");
+    long fingerprint = IndexSnapshot.fingerprint(List.of(list));
+    IndexSnapshot.Result r = IndexSnapshot.read(file, fingerprint);
+    if (r.index() != null) {
+      return r.index();
+    }
+    System.out.println("snapshot: " + r.problem() + "; building it");
+    IndicatorIndex.Builder b = IndicatorIndex.builder(1 << 20);
+    IndicatorLists.Loaded loaded;
+    try (BufferedReader in = Files.newBufferedReader(list)) {
+      loaded = IndicatorLists.read(in, list.getFileName().toString(), b);
+    }
+    IndicatorIndex index = b.build();
+    IndexSnapshot.write(file, fingerprint, index, List.of(loaded));
+    return index;
+  }
+}

@@ -1,0 +1,76 @@
+package jp.renkei.engine.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The word-at-a-time byte helpers against plain byte-by-byte versions. */
+class BytesTest {
+
+  @Test
+  void lowerWordLowerCasesOnlyAsciiLettersAndStopsAtTheEnd() {
+    byte[] all = new byte[256];
+    for (int i = 0; i < 256; i++) {
+      all[i] = (byte) i;
+    }
+    for (int i = 0; i < 256; i++) {
+      for (int end = i; end <= Math.min(256, i + 9); end++) {
+        assertThat(Bytes.lowerWord(all, i, end)).isEqualTo(plainLowerWord(all, i, end));
+      }
+    }
+    Random rnd = new Random(5);
+    for (int n = 0; n < 20_000; n++) {
+      byte[] b = new byte[1 + rnd.nextInt(20)];
+      rnd.nextBytes(b);
+      int i = rnd.nextInt(b.length);
+      int end = i + rnd.nextInt(b.length - i + 1);
+      assertThat(Bytes.lowerWord(b, i, end)).isEqualTo(plainLowerWord(b, i, end));
+    }
+  }
+
+  static long plainLowerWord(byte[] b, int i, int end) {
+    long x = 0;
+    for (int k = Math.min(end - i, 8) - 1; k >= 0; k--) {
+      x = (x << 8) | (DomainTable.lower(b[i + k]) & 255);
+    }
+    return x;
+  }
+
+  @Test
+  void fieldsAreRunsBetweenSeparatorsAsASplitGivesThem() {
+    Random rnd = new Random(7);
+    String alphabet = "  a\tB-/:é";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder line = new StringBuilder();
+      for (int k = rnd.nextInt(70); k > 0; k--) {
+        line.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+      }
+      byte[] b = ("##" + line + "##").getBytes(StandardCharsets.ISO_8859_1);
+      int from = 2;
+      int to = b.length - 2;
+      int max = 1 + rnd.nextInt(12);
+      int[] starts = new int[max];
+      int[] ends = new int[max];
+      int got = Bytes.fields(b, from, to, (byte) ' ', starts, ends, max);
+      List<String> fields = new ArrayList<>();
+      for (int f = 0; f < got; f++) {
+        fields.add(new String(b, starts[f], ends[f] - starts[f], StandardCharsets.ISO_8859_1));
+      }
+      assertThat(fields).as("%s, at most %d", line, max).isEqualTo(plainFields(line, max));
+    }
+  }
+
+  static List<String> plainFields(CharSequence line, int max) {
+    List<String> out = new ArrayList<>();
+    for (String f : line.toString().split(" +")) {
+      if (!f.isEmpty() && out.size() < max) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+}

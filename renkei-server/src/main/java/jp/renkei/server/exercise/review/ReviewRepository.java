@@ -1,0 +1,48 @@
+package jp.renkei.server.exercise.review;
+
+import java.time.Instant;
+import java.util.List;
+import jp.renkei.server.database.Rows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReviewRepository {
+
+  record EarlierRun(long id, String title, Instant createdAt) {}
+
+  /** An organisation of the run's members (the console lists them), by its Japanese name. */
+  public record MemberOrganisation(long id, String name) {}
+
+  private final JdbcClient jdbc;
+
+  ReviewRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Earlier runs of the same scenario that the user controlled or evaluated, newest first (each is
+   * read again through the console's own access check before anything of it is shown).
+   */
+  List<EarlierRun> earlierRuns(long runId, long userId, int limit) {
+    return jdbc.sql(
+            "select e.id, e.title, e.created_at from exercise_run r join exercise_run e"
+                + " on e.scenario_id = r.scenario_id and e.created_at < r.created_at"
+                + " join exercise_member m on m.run_id = e.id and m.user_id = ?"
+                + " and m.role in ('controller', 'evaluator')"
+                + " where r.id = ? order by e.created_at desc, e.id limit ?")
+        .params(userId, runId, limit)
+        .query(Rows.of(EarlierRun.class))
+        .list();
+  }
+
+  List<MemberOrganisation> memberOrganisations(long runId) {
+    return jdbc.sql(
+            "select distinct o.id, o.name_ja as name from exercise_member m"
+                + " join app_user u on u.id = m.user_id join organisation o on o.id ="
+                + " u.organisation_id where m.run_id = ? order by o.name_ja, o.id")
+        .param(runId)
+        .query(Rows.of(MemberOrganisation.class))
+        .list();
+  }
+}

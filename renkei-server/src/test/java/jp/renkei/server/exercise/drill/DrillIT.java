@@ -1,0 +1,248 @@
+package jp.renkei.server.exercise.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Locale;
+import jp.renkei.engine.exercise.drill.DrillStats;
+import jp.renkei.server.advisory.AdvisoryService;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.NewOrganisation;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.report.NewReport;
+import jp.renkei.server.report.ReportContent;
+import jp.renkei.server.report.ReportFilingService;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The CEPTOAR drill on the real flows: 情報提供訓練 issues an exercise advisory that a ministry, a
+ * CEPTOAR and an operator confirm on the advisory page; 情報連絡訓練 carries an operator's report up
+ * through its CEPTOAR and ministry to NISC. The organiser's numbers follow what the policy lets it
+ * see; a participant sees its own row and the aggregates only — never another participant's row,
+ * contact data or self-check answers.
+ */
+class DrillIT extends ServerTest {
+
+  static final String SECTOR = "aviation";
+
+  @Autowired DrillService drills;
+  @Autowired AdvisoryService advisories;
+  @Autowired ReportFilingService filing;
+  @Autowired DirectoryService directory;
+  @Autowired JdbcClient jdbc;
+
+  Organisation operator(String duty) {
+    String code = Fixtures.unique("drillop");
+    Organisation o =
+        directory.create(
+            Actor.cli(),
+            new NewOrganisation(
+                code,
+                "訓練試験事業者 " + code,
+                "Drill test operator " + code,
+                "operator",
+                SECTOR,
+                null,
+                null,
+                List.of("c-aviation")));
+    jdbc.sql("update organisation set duty_email = ? where id = ?").params(duty, o.id()).update();
+    return o;
+  }
+
+  static DrillViews.Row row(DrillViews.Result r, Organisation o) {
+    return r.rows().stream()
+        .filter(x -> x.organisationName().equals(o.nameJa()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static DrillStats.Level level(DrillViews.Result r, String level) {
+    return r.levels().stream().filter(l -> l.level().equals(level)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void anAdvisoryDrillCountsConfirmationsPerLevelAndShowsEachParticipantOnlyItsOwnRow() {
+    Actor nisc = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    String dutyA = Fixtures.unique("duty-a") + "@drill.example";
+    Organisation opA = operator(dutyA);
+    Organisation opB = operator(null);
+    Actor a = fixtures.actor(fixtures.user(opA, Role.ANALYST));
+    UserAccount bUser = fixtures.user(opB, Role.ANALYST);
+    Actor b = fixtures.actor(bUser);
+    Actor ceptoar = fixtures.actor(fixtures.user("c-aviation", Role.ANALYST));
+    Actor ministry = fixtures.actor(fixtures.user("mlit", Role.ANALYST));
+    Actor stranger = fixtures.actor(fixtures.user(fixtures.operator("water"), Role.ANALYST));
+
+    // only NISC starts a drill, and bad input names the field
+    assertThatThrownBy(() -> drills.start(a, "provision", List.of(SECTOR)))
+        .isInstanceOf(Forbidden.class);
+    assertThatThrownBy(() -> drills.start(nisc, "drill", List.of(SECTOR)))
+        .isInstanceOf(InvalidInput.class)
+        .satisfies(e -> assertThat(((InvalidInput) e).field()).isEqualTo("kind"));
+    assertThatThrownBy(() -> drills.start(nisc, "provision", List.of("moon")))
+        .isInstanceOf(InvalidInput.class)
+        .satisfies(e -> assertThat(((InvalidInput) e).field()).isEqualTo("sectors"));
+
+    long first = drills.start(nisc, "provision", List.of(SECTOR));
+    long run = drills.result(nisc, first, Locale.JAPANESE).runId();
+    // after 人事異動 the duty address changes: the drill still names the one it used
+    jdbc.sql("update organisation set duty_email = ? where id = ?")
+        .params("new-" + dutyA, opA.id())
+        .update();
+    long advisory = advisories.inExercise(a, run, 10).get(0).id();
+    advisories.acknowledge(a, advisory);
+    advisories.acknowledge(ceptoar, advisory);
+    advisories.acknowledge(ministry, advisory);
+
+    var organiser = drills.result(nisc, first, Locale.JAPANESE);
+    assertThat(organiser.controller()).isTrue();
+    assertThat(level(organiser, "ministry").confirmed()).isEqualTo(1);
+    assertThat(level(organiser, "ceptoar").ratePercent()).isEqualTo(100);
+    var operators = level(organiser, "operator");
+    assertThat(operators.confirmed()).isEqualTo(1);
+    assertThat(operators.targets())
+        .isEqualTo(organiser.rows().stream().filter(r -> r.level().equals("operator")).count())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(row(organiser, opA).confirmed()).isTrue();
+    assertThat(row(organiser, opA).contactUsed()).isEqualTo(dutyA);
+    assertThat(row(organiser, opA).contactChanged()).isTrue();
+    assertThat(organiser.unconfirmed())
+        .extracting(DrillViews.Row::organisationName)
+        .contains(opB.nameJa());
+
+    // a participant: its own row and the aggregates, nothing of the others
+    var seenByB = drills.result(b, first, Locale.JAPANESE);
+    assertThat(seenByB.controller()).isFalse();
+    assertThat(seenByB.rows())
+        .extracting(DrillViews.Row::organisationName)
+        .containsExactly(opB.nameJa());
+    assertThat(seenByB.levels()).isEqualTo(organiser.levels());
+    assertThat(seenByB.tally()).isNull();
+    var api = http().bearer(fixtures.token(bUser)).get("/api/v1/exercises/drills/" + first);
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.body()).contains(opB.nameJa()).doesNotContain(opA.nameJa(), dutyA);
+    // strangers do not learn the drill exists
+    assertThatThrownBy(() -> drills.result(stranger, first, Locale.JAPANESE))
+        .isInstanceOf(NotFound.class);
+    assertThat(
+            http()
+                .bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)))
+                .get("/api/v1/exercises/drills/" + first)
+                .statusCode())
+        .isEqualTo(404);
+
+    // the self-check sheet: each participant answers its own; the organiser sees the tally
+    drills.answerSelfCheck(b, first, List.of(true, false, true, true, false));
+    assertThatThrownBy(() -> drills.answerSelfCheck(a, first, List.of(true, false)))
+        .isInstanceOf(InvalidInput.class);
+    assertThatThrownBy(
+            () -> drills.answerSelfCheck(nisc, first, List.of(true, true, true, true, true)))
+        .isInstanceOf(Forbidden.class);
+    assertThat(drills.result(b, first, Locale.JAPANESE).myAnswers())
+        .containsExactly(true, false, true, true, false);
+    assertThat(drills.result(a, first, Locale.JAPANESE).myAnswers()).isNull();
+    var tally = drills.result(nisc, first, Locale.JAPANESE).tally();
+    assertThat(tally.answered()).isEqualTo(1);
+    assertThat(tally.yes()).containsExactly(1, 0, 1, 1, 0);
+    var web = http();
+    web.signIn(nisc.login(), Fixtures.PASSWORD);
+    assertThat(web.get("/exercises/drills/" + first).body())
+        .contains("情報提供訓練", dutyA, "セルフチェックシート", "開始後に変更あり");
+
+    // the next drill compares with the first, per level
+    long second = drills.start(nisc, "provision", List.of(SECTOR));
+    var next = drills.result(nisc, second, Locale.JAPANESE);
+    assertThat(next.earlier())
+        .filteredOn(e -> e.id() == first)
+        .singleElement()
+        .satisfies(e -> assertThat(e.levels()).isEqualTo(organiser.levels()));
+    assertThat(level(next, "operator").confirmed()).isZero();
+  }
+
+  @Test
+  void aReportDrillMeasuresEachLevelOfTheRealRelayAsEachViewerMaySeeIt() {
+    UserAccount niscUser = fixtures.user("nisc", Role.ANALYST);
+    Actor nisc = fixtures.actor(niscUser);
+    Organisation op = operator(null);
+    Actor filer = fixtures.actor(fixtures.user(op, Role.ANALYST));
+    UserAccount ceptoar = fixtures.user("c-aviation", Role.ANALYST);
+    UserAccount ministry = fixtures.user("mlit", Role.ANALYST);
+
+    long id = drills.start(nisc, "liaison", List.of(SECTOR));
+    long run = drills.result(nisc, id, Locale.JAPANESE).runId();
+    long report =
+        filing.create(
+            filer,
+            new NewReport(
+                content("情報連絡訓練 " + Fixtures.unique("r")),
+                "ceptoar",
+                "c-aviation",
+                false,
+                "amber",
+                List.of(),
+                List.of(),
+                false,
+                List.of(),
+                run),
+            true);
+    // the report is still at the CEPTOAR: NISC may not see it, so NISC counts nothing yet
+    assertThat(level(drills.result(nisc, id, Locale.JAPANESE), "operator").confirmed()).isZero();
+    // each level opens it and sends it on, through the real API
+    post(ceptoar, "/api/v1/reports/" + report + "/read");
+    post(ceptoar, "/api/v1/reports/" + report + "/forward");
+    post(ministry, "/api/v1/reports/" + report + "/read");
+    post(ministry, "/api/v1/reports/" + report + "/forward");
+    post(niscUser, "/api/v1/reports/" + report + "/read");
+
+    var organiser = drills.result(nisc, id, Locale.JAPANESE);
+    assertThat(organiser.levels())
+        .extracting(DrillStats.Level::level)
+        .containsExactly("operator", "ceptoar", "ministry", "nisc");
+    assertThat(level(organiser, "operator").confirmed()).isEqualTo(1);
+    assertThat(level(organiser, "ceptoar").confirmed()).isEqualTo(1);
+    assertThat(level(organiser, "ministry").confirmed()).isEqualTo(1);
+    assertThat(level(organiser, "nisc").ratePercent()).isEqualTo(100);
+    assertThat(row(organiser, op).confirmed()).isTrue();
+    // the filer sees its own row and the same aggregates
+    var own = drills.result(filer, id, Locale.JAPANESE);
+    assertThat(own.rows()).singleElement().satisfies(r -> assertThat(r.confirmed()).isTrue());
+    assertThat(own.levels()).isEqualTo(organiser.levels());
+  }
+
+  void post(UserAccount u, String path) {
+    var r = http().bearer(fixtures.token(u)).postJson(path, "{}");
+    assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+  }
+
+  static ReportContent content(String title) {
+    return new ReportContent(
+        title,
+        "訓練の概要 " + title,
+        null,
+        java.time.Instant.now().minusSeconds(60),
+        "malware",
+        List.of("suspicious_mail"),
+        "no",
+        "level2",
+        null,
+        "unknown",
+        null,
+        "case3",
+        null,
+        null,
+        null,
+        null,
+        List.of());
+  }
+}

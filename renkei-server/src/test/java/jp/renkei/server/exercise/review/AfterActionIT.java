@@ -1,0 +1,201 @@
+package jp.renkei.server.exercise.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import jp.renkei.engine.exercise.review.TimeToAction;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.exercise.ExerciseService;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The after-action report of a run: its figures (team totals, 疎通確認率, time to action, where scores
+ * fell against an earlier run) in HTML and .xlsx — and an adversary: an outsider and a player of
+ * another run get the same 404 as for a run that does not exist, byte for byte; a player and an
+ * observer of the run are refused; the comparison never shows a run the viewer did not control or
+ * evaluate.
+ */
+class AfterActionIT extends ServerTest {
+
+  @Autowired ExerciseService exercises;
+  @Autowired AfterAction reports;
+  @Autowired FollowUp followUp;
+
+  @Test
+  void theReportShowsTheRunAndWhereScoresFellOnlyToItsControllersAndEvaluators() throws Exception {
+    UserAccount plannerUser = fixtures.user("nisc", Role.ANALYST);
+    Actor planner = fixtures.actor(plannerUser);
+    Organisation bankOrg = fixtures.operator("finance");
+    Organisation powerOrg = fixtures.operator("electricity");
+    UserAccount bankUser = fixtures.user(bankOrg, Role.ANALYST);
+    UserAccount powerUser = fixtures.user(powerOrg, Role.ANALYST);
+    UserAccount evaluatorUser = fixtures.user("nisc", Role.ANALYST);
+    UserAccount observerUser = fixtures.user("nisc", Role.ANALYST);
+    UserAccount otherPlayerUser = fixtures.user(fixtures.operator("finance"), Role.ANALYST);
+    UserAccount outsiderUser = fixtures.user(bankOrg, Role.ANALYST);
+    Actor evaluator = fixtures.actor(evaluatorUser);
+
+    long scenario =
+        exercises.createScenario(planner, ReviewFixtures.scenario(Fixtures.unique("振り返り")));
+    // the earlier run: both teams met 1-2
+    long first = exercises.createRun(planner, scenario, "第1回", 1, false);
+    exercises.addMember(planner, first, bankUser.login(), "player", "bank", "");
+    exercises.addMember(planner, first, powerUser.login(), "player", "power", "");
+    exercises.control(planner, first, "start");
+    exercises.mark(planner, first, "1-2", "bank", "met", null);
+    exercises.mark(planner, first, "1-2", "power", "met", null);
+    exercises.control(planner, first, "stop");
+
+    // this run: the bank reads its inbox, power does not; 1-2 met by the bank only
+    long run = exercises.createRun(planner, scenario, "第2回", 1, false);
+    exercises.addMember(planner, run, bankUser.login(), "player", "bank", "");
+    exercises.addMember(planner, run, powerUser.login(), "player", "power", "");
+    exercises.addMember(planner, run, evaluatorUser.login(), "evaluator", "", "");
+    exercises.addMember(planner, run, observerUser.login(), "observer", "", "");
+    exercises.control(planner, run, "start");
+    exercises.play(fixtures.actor(bankUser), run);
+    exercises.mark(evaluator, run, "1-2", "bank", "met", "社内掲示板で共有");
+    exercises.mark(evaluator, run, "1-2", "power", "missed", null);
+    exercises.control(planner, run, "stop");
+
+    // a run of another team elsewhere, with its own player
+    long elsewhere = exercises.createRun(planner, scenario, "別の回", 1, false);
+    exercises.addMember(planner, elsewhere, otherPlayerUser.login(), "player", "x", "");
+
+    AfterActionReport r = reports.report(planner, run);
+    assertThat(r.teams())
+        .extracting(AfterActionReport.TeamTotal::team, AfterActionReport.TeamTotal::points)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("bank", 4),
+            org.assertj.core.groups.Tuple.tuple("power", 0));
+    assertThat(r.confirmations())
+        .containsExactly(
+            new AfterActionReport.Confirmation("bank", 1, 1),
+            new AfterActionReport.Confirmation("power", 1, 0));
+    assertThat(r.overallConfirmation().percent()).isEqualTo(50);
+    assertThat(r.timeToAction().bands().get(TimeToAction.Band.NONE)).isEqualTo(4);
+    assertThat(r.earlier()).extracting(AfterActionReport.EarlierRun::id).containsExactly(first);
+    assertThat(r.trends())
+        .filteredOn(AfterActionReport.Trend::fell)
+        .extracting(AfterActionReport.Trend::key)
+        .containsExactly("1-2");
+    // the evaluator was not in the first run: no comparison with it
+    assertThat(reports.report(evaluator, run).earlier()).isEmpty();
+
+    // members who are neither controllers nor evaluators are refused; strangers learn nothing
+    assertThatThrownBy(() -> reports.report(fixtures.actor(bankUser), run))
+        .isInstanceOf(Forbidden.class);
+    assertThatThrownBy(() -> reports.report(fixtures.actor(observerUser), run))
+        .isInstanceOf(Forbidden.class);
+    assertThatThrownBy(() -> reports.report(fixtures.actor(outsiderUser), run))
+        .isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> reports.report(fixtures.actor(otherPlayerUser), run))
+        .isInstanceOf(NotFound.class);
+
+    // the page and the workbook
+    Http web = signedIn(plannerUser.login());
+    String page = web.get("/exercises/" + run + "/report").body();
+    assertThat(page)
+        .contains("aar-timeline", "早期警戒情報", "aar-team-bank", "1/1 (100%)", "社内掲示板で共有")
+        .contains("aar-trend-1-2", "aar-fell", "/css/aar.css");
+    byte[] xlsx = bytes(web, "/exercises/" + run + "/report.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      assertThat(wb.getNumberOfSheets()).isEqualTo(6);
+      assertThat(wb.getSheetAt(2).getRow(1).getCell(0).getStringCellValue()).isEqualTo("1-1");
+    }
+    assertThat(web.get("/exercises/" + run + "/console").body())
+        .contains("/exercises/" + run + "/report");
+
+    // the adversary: an outsider and a player of another run see exactly the page of a run that
+    // does not exist (the id in the message is the only difference, and it is their own input)
+    long missing = run ^ 0x5a5a5a5aL;
+    for (UserAccount u : new UserAccount[] {outsiderUser, otherPlayerUser}) {
+      Http h = signedIn(u.login());
+      for (String suffix : new String[] {"/report", "/report.xlsx"}) {
+        HttpResponse<String> hidden = h.get("/exercises/" + run + suffix);
+        HttpResponse<String> absent = h.get("/exercises/" + missing + suffix);
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(absent.statusCode()).isEqualTo(404);
+        assertThat(normal(hidden.body(), run)).isEqualTo(normal(absent.body(), missing));
+        assertThat(hidden.body()).doesNotContain("第2回", "早期警戒情報");
+      }
+    }
+    assertThat(signedIn(bankUser.login()).get("/exercises/" + run + "/report").statusCode())
+        .isEqualTo(403);
+
+    // lessons learned and 課題: owned by an organisation of the run, followed up after it
+    followUp.addLesson(evaluator, run, "communication", "夜間の連絡先が古かった");
+    followUp.addIssue(planner, run, "連絡網を更新する", bankOrg.id(), "2000-01-01");
+    followUp.addIssue(planner, run, "手順書を改訂する", powerOrg.id(), "2999-12-31");
+    var refused =
+        ScenarioTransferIT.catchInvalid(
+            () -> followUp.addIssue(planner, run, "", fixtures.operator("finance").id(), "来月"));
+    assertThat(jp.renkei.server.failure.InvalidInputs.of(refused))
+        .extracting(jp.renkei.server.failure.InvalidInput::field)
+        .containsExactly("title", "owner", "due");
+    var open = followUp.openIssues(planner);
+    assertThat(open)
+        .filteredOn(i -> i.runId() == run)
+        .extracting(FollowUp.IssueView::title, FollowUp.IssueView::overdue)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("連絡網を更新する", true),
+            org.assertj.core.groups.Tuple.tuple("手順書を改訂する", false));
+    assertThat(followUp.openIssues(fixtures.actor(bankUser))).isEmpty();
+    assertThatThrownBy(() -> followUp.view(fixtures.actor(outsiderUser), run))
+        .isInstanceOf(NotFound.class);
+    long overdue = open.stream().filter(FollowUp.IssueView::overdue).findFirst().orElseThrow().id();
+    assertThatThrownBy(
+            () -> followUp.setIssueState(fixtures.actor(otherPlayerUser), run, overdue, "closed"))
+        .isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> followUp.setIssueState(planner, first, overdue, "closed"))
+        .isInstanceOf(NotFound.class);
+    assertThat(web.get("/exercises/issues").body()).contains("連絡網を更新する", "期限超過");
+    assertThat(signedIn(outsiderUser.login()).get("/exercises/issues").body())
+        .doesNotContain("連絡網を更新する");
+    assertThat(web.get("/exercises/" + run + "/report").body())
+        .contains("夜間の連絡先が古かった", "情報共有・連絡", "aar-issue-" + overdue);
+    followUp.setIssueState(evaluator, run, overdue, "closed");
+    assertThat(followUp.openIssues(planner))
+        .extracting(FollowUp.IssueView::id)
+        .doesNotContain(overdue);
+  }
+
+  /** The page without the requested id and the per-request (masked) CSRF token. */
+  static String normal(String page, long id) {
+    return page.replace(Long.toString(id), "ID")
+        .replaceAll("(name=\"_csrf\" value=|name=\"_csrf\" content=)\"[^\"]*\"", "$1\"\"");
+  }
+
+  Http signedIn(String login) {
+    Http web = http();
+    web.signIn(login, Fixtures.PASSWORD);
+    return web;
+  }
+
+  byte[] bytes(Http web, String path) throws Exception {
+    HttpResponse<byte[]> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Cookie", web.cookieHeader())
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.body();
+  }
+}
