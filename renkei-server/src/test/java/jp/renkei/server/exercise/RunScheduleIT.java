@@ -15,7 +15,9 @@ import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A run scheduled to start at a given time is started by the scheduler, and delivers its injects. */
+/**
+ * A run scheduled to start at a given time is started by the scheduler, and delivers its injects.
+ */
 class RunScheduleIT extends ServerTest {
 
   @Autowired ExerciseService exercises;
@@ -36,7 +38,8 @@ class RunScheduleIT extends ServerTest {
             () -> exercises.scheduleStart(controller, run, Instant.now().minusSeconds(1)))
         .isInstanceOf(InvalidInput.class);
     var api = http().bearer(fixtures.token(planner));
-    var bad = api.putJson("/api/v1/exercises/runs/" + run + "/schedule", "{\"startAt\":\"tomorrow\"}");
+    var bad =
+        api.putJson("/api/v1/exercises/runs/" + run + "/schedule", "{\"startAt\":\"tomorrow\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).doesNotContain("Exception");
 
