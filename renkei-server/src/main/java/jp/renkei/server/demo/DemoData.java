@@ -43,7 +43,8 @@ public class DemoData {
           new DemoPerson("bank.analyst", "さくら 分析担当", "op-sakura-bank", Role.ANALYST),
           new DemoPerson("bank.member", "さくら 当番者", "op-sakura-bank", Role.MEMBER),
           new DemoPerson("power.analyst", "いなずま 分析担当", "op-inazuma-power", Role.ANALYST),
-          new DemoPerson("npa.member", "警察 連絡担当", "npa", Role.MEMBER));
+          new DemoPerson("npa.member", "警察 連絡担当", "npa", Role.MEMBER),
+          new DemoPerson("isp.analyst", "かすみ ISP 担当", "op-kasumi-tel", Role.ANALYST));
 
   private static final Actor LOADER =
       new Actor(null, "demo-data", null, Role.PLATFORM_ADMIN, "system", null);
@@ -66,6 +67,7 @@ public class DemoData {
   private final jp.renkei.server.exposure.KnowledgeService knowledge;
   private final jp.renkei.server.exposure.ExposureService exposure;
   private final jp.renkei.server.exercise.DemoScenario exercise;
+  private final jp.renkei.server.notice.NoticeDemo notice;
 
   DemoData(
       DirectoryService directory,
@@ -74,7 +76,9 @@ public class DemoData {
       OrganisationNames names,
       jp.renkei.server.exposure.KnowledgeService knowledge,
       jp.renkei.server.exposure.ExposureService exposure,
-      jp.renkei.server.exercise.DemoScenario exercise) {
+      jp.renkei.server.exercise.DemoScenario exercise,
+      jp.renkei.server.notice.NoticeDemo notice) {
+    this.notice = notice;
     this.exercise = exercise;
     this.directory = directory;
     this.users = users;
@@ -119,6 +123,7 @@ public class DemoData {
     }
     monitoredSites();
     exposure();
+    notice.load(LOADER);
     names.recordFormer(LOADER, directory.organisation("nisc").id(), NISC_BEFORE_2025);
     List<Login> created = new ArrayList<>();
     for (DemoPerson p : PEOPLE) {

@@ -603,17 +603,19 @@ class MonitorApiIT extends ServerTest {
       assertThat(runtime.hubProbes(kept)).isTrue();
       assertThat(runtime.hubProbes(left)).isFalse();
       // the hub still has no token to issue or revoke
-      assertThat(adminApi.postJson("/api/v1/monitor/vantage-points/" + hub + "/token", "{}").statusCode())
+      assertThat(
+              adminApi
+                  .postJson("/api/v1/monitor/vantage-points/" + hub + "/token", "{}")
+                  .statusCode())
           .isEqualTo(400);
 
       // a site the hub does not probe is judged by the agents that do: one agent (M = 1) that
       // sees it down for five minutes makes it down, not regional
       String code = Fixtures.unique("oita").toLowerCase(java.util.Locale.ROOT);
       String agentToken =
-          body(
-                  adminApi.postJson(
-                      "/api/v1/monitor/vantage-points",
-                      "{\"code\":\"" + code + "\",\"region\":\"大分\"}"))
+          body(adminApi.postJson(
+                  "/api/v1/monitor/vantage-points",
+                  "{\"code\":\"" + code + "\",\"region\":\"大分\"}"))
               .get("token")
               .asString();
       StringBuilder results = new StringBuilder("{\"results\":[");

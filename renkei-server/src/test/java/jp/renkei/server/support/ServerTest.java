@@ -25,7 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
 // every test signs in from 127.0.0.1: the per-address limit would couple them (SignInThrottleIT
 // tests it in a context of its own, overriding this)
 @org.springframework.test.context.TestPropertySource(
-    properties = "renkei.security.client-failure-limit=100000")
+    properties = {
+      "renkei.security.client-failure-limit=100000",
+      // discovery probes only what a test starts on loopback, never on the hub's own cadence
+      "renkei.discovery.schedule=false"
+    })
 public abstract class ServerTest {
 
   static final Path DATA_DIR;

@@ -1,0 +1,391 @@
+package jp.renkei.server.notice;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.NewOrganisation;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.TokenScope;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.InvalidInputs;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * NOTICE end to end against a real PostgreSQL: ranges imported (all or nothing, every bad row with
+ * its line and field), a survey operator's observations through the API with a token of scope
+ * notice, routed to the operator whose verified scope holds the address or else to the ISP of the
+ * longest prefix, the ISP's 注意喚起 and outcome, reminders by e-mail, and the monthly statistics —
+ * with an adversary's view: another ISP learns nothing of a notification (not its id, not its
+ * count), an operator sees no statistics, a token without the scope submits nothing.
+ */
+class NoticeIT extends ServerTest {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired DirectoryService directory;
+  @Autowired NoticeService notices;
+  @Autowired NoticeAccess access;
+  @Autowired JdbcClient jdbc;
+
+  Organisation org(String type, String email) {
+    String code = Fixtures.unique(type.substring(0, 3));
+    return directory.create(
+        Actor.cli(),
+        new NewOrganisation(
+            code,
+            "テスト " + code,
+            "Test " + code,
+            type,
+            type.equals("operator") ? "ict" : null,
+            null,
+            email,
+            List.of()));
+  }
+
+  record World(
+      Organisation ispA,
+      Organisation ispB,
+      Organisation operator,
+      Organisation surveyor,
+      UserAccount a,
+      UserAccount b,
+      UserAccount surveyAnalyst,
+      String net) {}
+
+  /**
+   * Two ISPs with overlapping ranges, an operator with a verified range inside them, a surveyor.
+   */
+  World world() {
+    Organisation ispA = org("cyber_business", Fixtures.unique("isp-a") + "@isp.example");
+    Organisation ispB = org("cyber_business", null);
+    Organisation op = org("operator", null);
+    Organisation surveyor = org("security_agency", null);
+    int n = (int) (Math.abs(System.nanoTime()) % 200) + 20;
+    String net =
+        "10." + n; // 10.n.0.0/16 held by B, 10.n.7.0/24 by A, 10.n.7.128/28 by the operator
+    notices.importRanges(
+        Actor.cli(),
+        csv(
+            "isp,cidr\n"
+                + ispB.code()
+                + ","
+                + net
+                + ".0.0/16\n"
+                + ispA.code()
+                + ","
+                + net
+                + ".7.0/24\n"
+                + ispA.code()
+                + ",2001:db8:"
+                + Integer.toHexString(n)
+                + "::/48\n"));
+    jdbc.sql(
+            "insert into exposure_scope (organisation_id, kind, value, token, declared_by,"
+                + " verified_how, verified_by, verified_at) values (?, 'range', ?, 't', 'test', 'admin', 'test', now())")
+        .params(op.id(), net + ".7.128/28")
+        .update();
+    notices.addReporter(Actor.cli(), surveyor.code(), "survey");
+    return new World(
+        ispA,
+        ispB,
+        op,
+        surveyor,
+        fixtures.user(ispA, Role.ANALYST),
+        fixtures.user(ispB, Role.ANALYST),
+        fixtures.user(surveyor, Role.ANALYST),
+        net);
+  }
+
+  static ByteArrayInputStream csv(String s) {
+    return new ByteArrayInputStream(s.getBytes(UTF_8));
+  }
+
+  Http api(UserAccount u, java.util.Set<TokenScope> scopes) {
+    return http().bearer(fixtures.token(u, scopes));
+  }
+
+  static JsonNode json(HttpResponse<String> r) {
+    return JSON.readTree(r.body());
+  }
+
+  String survey(World w) {
+    return """
+        {"label": "2026年10月 調査", "surveyed": 5000, "observations": [
+          {"address": "%1$s.7.9", "port": 23, "protocol": "tcp", "observedAt": "2026-10-03T10:00:00+09:00", "observation": "telnet: ID/パスワードでログイン可能 (admin/admin)"},
+          {"address": "%1$s.200.1", "port": 80, "protocol": "tcp", "observedAt": "2026-10-04T11:00:00+09:00", "observation": "web 管理画面: 初期パスワード"},
+          {"address": "%1$s.7.130", "port": 22, "protocol": "tcp", "observedAt": "2026-10-05T12:00:00+09:00", "observation": "ssh: 弱いパスワード"},
+          {"address": "192.0.2.77", "observedAt": "2026-10-05T12:00:00+09:00", "observation": "どの ISP の範囲でもない"}
+        ]}
+        """
+        .formatted(w.net());
+  }
+
+  @Test
+  void observationsReachTheHolderAndNobodyElse() {
+    World w = world();
+    Http surveyor = api(w.surveyAnalyst(), EnumSet.of(TokenScope.NOTICE));
+    HttpResponse<String> sent =
+        surveyor.postBytes(
+            "/api/v1/notice/observations", "application/json", survey(w).getBytes(UTF_8));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    assertThat(json(sent).get("notified").asInt()).isEqualTo(3);
+    assertThat(json(sent).get("unrouted").asInt()).isEqualTo(1);
+
+    // ISP A holds the /24 inside B's /16 (longest prefix), the operator its verified /28
+    Http a = api(w.a(), EnumSet.of(TokenScope.READ, TokenScope.WRITE));
+    HttpResponse<String> listA = a.get("/api/v1/notice/notices");
+    JsonNode aList = json(listA);
+    assertThat(aList).hasSize(1);
+    assertThat(listA.headers().firstValue("X-Total-Count")).contains("1");
+    JsonNode mine = aList.get(0);
+    assertThat(mine.get("address").asString()).isEqualTo(w.net() + ".7.9");
+    assertThat(mine.get("matchedRange").asString()).isEqualTo(w.net() + ".7.0/24");
+    assertThat(mine.get("port").asInt()).isEqualTo(23);
+    assertThat(mine.get("observation").asString()).contains("admin/admin");
+    long idA = mine.get("id").asLong();
+
+    Http b = api(w.b(), EnumSet.of(TokenScope.READ, TokenScope.WRITE));
+    JsonNode bList = json(b.get("/api/v1/notice/notices"));
+    assertThat(bList).hasSize(1);
+    assertThat(bList.get(0).get("address").asString()).isEqualTo(w.net() + ".200.1");
+    assertThat(bList.get(0).get("matchedRange").asString()).isEqualTo(w.net() + ".0.0/16");
+
+    UserAccount opAnalyst = fixtures.user(w.operator(), Role.ANALYST);
+    JsonNode opList =
+        json(api(opAnalyst, EnumSet.of(TokenScope.READ)).get("/api/v1/notice/notices"));
+    assertThat(opList).hasSize(1);
+    assertThat(opList.get(0).get("holderKind").asString()).isEqualTo("operator");
+
+    // the attacker (ISP B) tries A's id: exactly as an id that never existed
+    HttpResponse<String> stolen = b.get("/api/v1/notice/notices/" + idA);
+    HttpResponse<String> never = b.get("/api/v1/notice/notices/" + (idA ^ 0x5a5a5a5aL));
+    assertThat(stolen.statusCode()).isEqualTo(404);
+    assertThat(never.statusCode()).isEqualTo(404);
+    assertThat(stolen.body().replace(Long.toString(idA), "ID"))
+        .isEqualTo(never.body().replace(Long.toString(idA ^ 0x5a5a5a5aL), "ID"));
+    HttpResponse<String> write =
+        b.postJson("/api/v1/notice/notices/" + idA + "/outcome", "{\"outcome\":\"remediated\"}");
+    assertThat(write.statusCode()).isEqualTo(404);
+    // the surveyor sees aggregates, not notifications
+    assertThat(
+            api(w.surveyAnalyst(), EnumSet.of(TokenScope.READ))
+                .get("/api/v1/notice/notices/" + idA)
+                .statusCode())
+        .isEqualTo(404);
+
+    // A records its 注意喚起 and the outcome
+    HttpResponse<String> rec =
+        a.postJson(
+            "/api/v1/notice/notices/" + idA + "/outcome",
+            "{\"warnedHow\":\"post\",\"warnedOn\":\""
+                + LocalDate.now(NoticeService.JST)
+                + "\",\"outcome\":\"remediated\",\"note\":\"パスワード変更済み\"}");
+    assertThat(rec.statusCode()).as(rec.body()).isEqualTo(200);
+    assertThat(json(rec).get("outcome").asString()).isEqualTo("remediated");
+    HttpResponse<String> bad =
+        a.postJson(
+            "/api/v1/notice/notices/" + idA + "/outcome",
+            "{\"warnedHow\":\"fax\",\"outcome\":\"fixed\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("fax").contains("fixed");
+
+    // the page: A sees its notification and the outcome; B sees none of it
+    Http pageA = http();
+    assertThat(pageA.signIn(w.a().login(), Fixtures.PASSWORD).statusCode()).isLessThan(400);
+    String html = pageA.get("/notice").body();
+    assertThat(html).contains(w.net() + ".7.9:23/tcp").contains("対策済み").contains("admin/admin");
+    Http pageB = http();
+    assertThat(pageB.signIn(w.b().login(), Fixtures.PASSWORD).statusCode()).isLessThan(400);
+    String htmlB = pageB.get("/notice").body();
+    assertThat(htmlB)
+        .contains(w.net() + ".200.1")
+        .doesNotContain(w.net() + ".7.9")
+        .doesNotContain("admin/admin");
+    HttpResponse<String> formAttack =
+        pageB.postForm(
+            "/notice", "/notice/" + idA + "/outcome", java.util.Map.of("outcome", "remediated"));
+    assertThat(formAttack.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void statisticsInThePublishedShapeOnlyForThoseCounted() {
+    World w = world();
+    notices.submit(fixtures.actor(w.surveyAnalyst()), "json", null, null, csv(survey(w)));
+    Http a = api(w.a(), EnumSet.of(TokenScope.READ));
+    JsonNode aStats = json(a.get("/api/v1/notice/statistics"));
+    JsonNode oct = month(aStats, "2026-10");
+    assertThat(oct.get("notified").asInt()).isEqualTo(1);
+    // the national columns are left out of an ISP's own rows
+    assertThat(oct.path("isps").isNull() || oct.path("isps").isMissingNode()).isTrue();
+    assertThat(oct.path("surveyed").isNull() || oct.path("surveyed").isMissingNode()).isTrue();
+
+    // the surveyor sees its surveys' totals; NISC the country's
+    JsonNode sStats =
+        json(api(w.surveyAnalyst(), EnumSet.of(TokenScope.READ)).get("/api/v1/notice/statistics"));
+    JsonNode sOct = month(sStats, "2026-10");
+    assertThat(sOct.get("notified").asInt()).isEqualTo(3);
+    assertThat(sOct.get("surveyed").asLong()).isEqualTo(5000);
+    assertThat(sOct.get("isps").asInt()).isEqualTo(2);
+    UserAccount nisc = fixtures.user("nisc", Role.ANALYST);
+    JsonNode nOct =
+        month(
+            json(api(nisc, EnumSet.of(TokenScope.READ)).get("/api/v1/notice/statistics")),
+            "2026-10");
+    assertThat(nOct.get("notified").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(nOct.get("surveyed").asLong()).isGreaterThanOrEqualTo(5000);
+
+    // another ISP and an unrelated operator: not a single count of A's notifications
+    Organisation ispC = org("cyber_business", null);
+    UserAccount c = fixtures.user(ispC, Role.ANALYST);
+    assertThat(json(api(c, EnumSet.of(TokenScope.READ)).get("/api/v1/notice/statistics")))
+        .isEmpty();
+    assertThat(json(api(c, EnumSet.of(TokenScope.READ)).get("/api/v1/notice/notices"))).isEmpty();
+    UserAccount stranger = fixtures.user(fixtures.operator("finance"), Role.ANALYST);
+    assertThat(json(api(stranger, EnumSet.of(TokenScope.READ)).get("/api/v1/notice/statistics")))
+        .isEmpty();
+  }
+
+  static JsonNode month(JsonNode rows, String month) {
+    for (JsonNode r : rows) {
+      if (r.get("month").asString().equals(month)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no " + month + " in " + rows);
+  }
+
+  @Test
+  void onlyRegisteredReportersWithTheScopeSubmit() {
+    World w = world();
+    HttpResponse<String> noScope =
+        api(w.surveyAnalyst(), EnumSet.of(TokenScope.READ, TokenScope.WRITE))
+            .postBytes(
+                "/api/v1/notice/observations", "application/json", survey(w).getBytes(UTF_8));
+    assertThat(noScope.statusCode()).isEqualTo(403);
+    HttpResponse<String> notReporter =
+        api(w.a(), EnumSet.of(TokenScope.NOTICE))
+            .postBytes(
+                "/api/v1/notice/observations", "application/json", survey(w).getBytes(UTF_8));
+    assertThat(notReporter.statusCode()).isEqualTo(403);
+    assertThat(
+            jdbc.sql("select count(*) from notice where holder_id = ?")
+                .param(w.ispA().id())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void badRowsAreListedWithLineAndFieldAndNothingIsStored() {
+    World w = world();
+    String csv =
+        "address,port,protocol,observed_at,observation\n"
+            + w.net()
+            + ".7.10,23,tcp,2026-10-01T09:00:00+09:00,telnet 弱いパスワード\n"
+            + "999.1.1.1,23,tcp,2026-10-01T09:00:00+09:00,x\n"
+            + w.net()
+            + ".7.11,70000,tcp,2026-10-01,x\n"
+            + w.net()
+            + ".7.12,,,2026-10-01T09:00:00+09:00,\n";
+    HttpResponse<String> r =
+        api(w.surveyAnalyst(), EnumSet.of(TokenScope.NOTICE))
+            .postBytes("/api/v1/notice/observations?surveyed=100", "text/csv", csv.getBytes(UTF_8));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body())
+        .contains("line 3 address: not an IP address: 999.1.1.1")
+        .contains("line 4 port: 70000 is not between 1 and 65535")
+        .contains("line 4 observed_at")
+        .contains("line 5 observation: missing")
+        .doesNotContain("Exception");
+    assertThat(
+            jdbc.sql("select count(*) from notice where holder_id = ?")
+                .param(w.ispA().id())
+                .query(Long.class)
+                .single())
+        .isZero();
+
+    HttpResponse<String> broken =
+        api(w.surveyAnalyst(), EnumSet.of(TokenScope.NOTICE))
+            .postBytes(
+                "/api/v1/notice/observations",
+                "application/json",
+                "{\"observations\": [".getBytes(UTF_8));
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(broken.body()).contains("not valid JSON");
+
+    assertThatThrownBy(
+            () ->
+                notices.importRanges(
+                    Actor.cli(),
+                    csv(
+                        "isp,cidr\n"
+                            + w.ispA().code()
+                            + ",192.0.2.1/24\nno-such-isp,198.51.100.0/24\n"
+                            + w.ispA().code()
+                            + ","
+                            + w.net()
+                            + ".0.0/16\n")))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(
+                        InvalidInputs.of(e).stream()
+                            .map(x -> List.of(x.args()).toString())
+                            .toList())
+                    .containsExactly(
+                        "[line 2, cidr, host bits set: the network of /24 is 192.0.2.0/24]",
+                        "[line 3, isp, no active organisation no-such-isp]"));
+  }
+
+  @Test
+  void unansweredNotificationsAreRemindedByEMail() throws Exception {
+    World w = world();
+    notices.submit(fixtures.actor(w.surveyAnalyst()), "json", null, null, csv(survey(w)));
+    jdbc.sql("update notice set created_at = now() - interval '20 days' where holder_id = ?")
+        .param(w.ispA().id())
+        .update();
+    notices.remind(Instant.now());
+    assertThat(
+            jdbc.sql("select reminders from notice where holder_id = ?")
+                .param(w.ispA().id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    notices.remind(Instant.now());
+    assertThat(
+            jdbc.sql("select reminders from notice where holder_id = ?")
+                .param(w.ispA().id())
+                .query(Integer.class)
+                .single())
+        .as("not again before reminder-days")
+        .isEqualTo(1);
+    String to = w.ispA().dutyEmail();
+    boolean sent = false;
+    for (var m : MAIL.getReceivedMessages()) {
+      if (java.util.Arrays.stream(m.getAllRecipients()).anyMatch(x -> x.toString().equals(to))) {
+        sent = true;
+        assertThat(m.getSubject()).contains("1 件");
+        assertThat(String.valueOf(m.getContent())).doesNotContain(w.net());
+      }
+    }
+    assertThat(sent).isTrue();
+  }
+}
