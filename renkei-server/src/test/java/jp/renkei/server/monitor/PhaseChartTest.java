@@ -17,9 +17,14 @@ class PhaseChartTest {
       double v = random.nextDouble() * 760;
       String written = PhaseChart.tenths(new StringBuilder(), v).toString();
       assertThat(written).as("%s", v).matches("[0-9]+\\.[0-9]");
-      assertThat(Math.abs(Double.parseDouble(written) - v)).as("%s", v).isLessThanOrEqualTo(0.05 + 1e-9);
+      assertThat(Math.abs(Double.parseDouble(written) - v))
+          .as("%s", v)
+          .isLessThanOrEqualTo(0.05 + 1e-9);
       // the same as %.1f except, at most, on an exact tie
-      assertThat(Math.abs(Double.parseDouble(written) - Double.parseDouble(String.format(Locale.ROOT, "%.1f", v))))
+      assertThat(
+              Math.abs(
+                  Double.parseDouble(written)
+                      - Double.parseDouble(String.format(Locale.ROOT, "%.1f", v))))
           .isLessThan(0.11);
     }
     assertThat(PhaseChart.tenths(new StringBuilder(), 0).toString()).isEqualTo("0.0");
