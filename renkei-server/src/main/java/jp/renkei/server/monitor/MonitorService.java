@@ -88,22 +88,23 @@ public class MonitorService {
     Map<SiteSharing, Byte> judged = new java.util.HashMap<>();
     List<Visible> out = new ArrayList<>();
     for (Site s : sites.all()) {
-      byte seen =
-          judged.computeIfAbsent(
-              s.sharing(),
-              sharing ->
-                  !check.allows(sharing.stateAudience())
-                      ? (byte) 0
-                      : check.allows(sharing.detailAudience()) ? (byte) 2 : (byte) 1);
+      byte seen = judged.computeIfAbsent(s.sharing(), sharing -> seen(check, sharing));
       if (seen > 0) {
-        out.add(
-            new Visible(
-                s,
-                seen == 2,
-                actor.organisationId() != null && actor.organisationId() == s.organisationId()));
+        out.add(new Visible(s, seen == 2, ownedBy(actor, s.organisationId())));
       }
     }
     return out;
+  }
+
+  /** What the policy lets the viewer see of a site with this sharing: 0 nothing, 1 state, 2 all. */
+  private static byte seen(SharingGate.Check check, SiteSharing sharing) {
+    return !check.allows(sharing.stateAudience())
+        ? (byte) 0
+        : check.allows(sharing.detailAudience()) ? (byte) 2 : (byte) 1;
+  }
+
+  private static boolean ownedBy(Actor actor, long organisationId) {
+    return actor.organisationId() != null && actor.organisationId() == organisationId;
   }
 
   /** A site as the list's walk sees it: its order key and what the viewer may see of it. */
@@ -137,16 +138,10 @@ public class MonitorService {
                         x.toCoordinators()
                             ? coordinators.getOrDefault(x.owner(), Set.of())
                             : Set.of());
-                return !check.allows(sharing.stateAudience())
-                    ? (byte) 0
-                    : check.allows(sharing.detailAudience()) ? (byte) 2 : (byte) 1;
+                return seen(check, sharing);
               });
       if (seen > 0) {
-        out.add(
-            new Listed(
-                k,
-                seen == 2,
-                actor.organisationId() != null && actor.organisationId() == k.organisationId()));
+        out.add(new Listed(k, seen == 2, ownedBy(actor, k.organisationId())));
       }
     }
     return out;
@@ -173,12 +168,9 @@ public class MonitorService {
     List<Visible> items = new ArrayList<>();
     for (Long id : ids) {
       Site s = rows.get(id);
-      if (s != null && check.allows(s.sharing().stateAudience())) {
-        items.add(
-            new Visible(
-                s,
-                check.allows(s.sharing().detailAudience()),
-                actor.organisationId() != null && actor.organisationId() == s.organisationId()));
+      byte seen = s == null ? 0 : seen(check, s.sharing());
+      if (seen > 0) {
+        items.add(new Visible(s, seen == 2, ownedBy(actor, s.organisationId())));
       }
     }
     return new Page(List.copyOf(items), sorted.size(), offset, limit);
@@ -231,14 +223,11 @@ public class MonitorService {
   /** One site, or NotFound when its state is outside the actor's view (or it does not exist). */
   public Visible site(Actor actor, long id) {
     Site s = sites.byId(id).orElseThrow(() -> new NotFound("site", id));
-    SharingGate.Check check = gate.check(actor);
-    if (!check.allows(s.sharing().stateAudience())) {
+    byte seen = seen(gate.check(actor), s.sharing());
+    if (seen == 0) {
       throw new NotFound("site", id);
     }
-    return new Visible(
-        s,
-        check.allows(s.sharing().detailAudience()),
-        actor.organisationId() != null && actor.organisationId() == s.organisationId());
+    return new Visible(s, seen == 2, ownedBy(actor, s.organisationId()));
   }
 
   /** The site with its details, or NotFound when the actor may not see them. */
