@@ -50,13 +50,13 @@ class MonitorPages {
     reference.sectors().forEach(x -> sectorNames.put(x.code(), x.label(locale)));
     sectorNames.put("-", "-");
     model.addAttribute("sectorNames", sectorNames);
-    List<MonitorService.Visible> visible = monitor.visible(actor);
+    List<MonitorService.Listed> walked = monitor.walk(actor);
     MonitorService.Page page =
-        MonitorService.page(visible, number("offset", offset), number("limit", limit));
+        monitor.page(actor, walked, number("offset", offset), number("limit", limit));
     model.addAttribute("page", page);
     model.addAttribute("sites", page.items());
     model.addAttribute("siteCount", page.total());
-    model.addAttribute("view", monitor.sectors(visible));
+    model.addAttribute("view", monitor.sectors(walked));
     return "monitor/overview";
   }
 

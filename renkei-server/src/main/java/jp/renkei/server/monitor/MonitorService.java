@@ -3,7 +3,6 @@ package jp.renkei.server.monitor;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,22 +88,107 @@ public class MonitorService {
     Map<SiteSharing, Byte> judged = new java.util.HashMap<>();
     List<Visible> out = new ArrayList<>();
     for (Site s : sites.all()) {
-      byte seen =
-          judged.computeIfAbsent(
-              s.sharing(),
-              sharing ->
-                  !check.allows(sharing.stateAudience())
-                      ? (byte) 0
-                      : check.allows(sharing.detailAudience()) ? (byte) 2 : (byte) 1);
+      byte seen = judged.computeIfAbsent(s.sharing(), sharing -> seen(check, sharing));
       if (seen > 0) {
-        out.add(
-            new Visible(
-                s,
-                seen == 2,
-                actor.organisationId() != null && actor.organisationId() == s.organisationId()));
+        out.add(new Visible(s, seen == 2, ownedBy(actor, s.organisationId())));
       }
     }
     return out;
+  }
+
+  /** What the policy lets the viewer see of a site with this sharing: 0 nothing, 1 state, 2 all. */
+  private static byte seen(SharingGate.Check check, SiteSharing sharing) {
+    return !check.allows(sharing.stateAudience())
+        ? (byte) 0
+        : check.allows(sharing.detailAudience()) ? (byte) 2 : (byte) 1;
+  }
+
+  private static boolean ownedBy(Actor actor, long organisationId) {
+    return actor.organisationId() != null && actor.organisationId() == organisationId;
+  }
+
+  /** A site as the list's walk sees it: its order key and what the viewer may see of it. */
+  record Listed(SiteRepository.Key key, boolean detail, boolean own) {}
+
+  /**
+   * Every site whose state the actor may see, without its texts: what the site list's total and
+   * order and the sector view need. Each site is judged by the policy exactly as in {@link
+   * #visible} — its sharing is its owner, its state and detail levels and, when it shares details
+   * with coordinators, its owner's coordinators (read once per organisation, the same set {@link
+   * SiteRepository} reads per site) — and the gate is asked once per distinct sharing within this
+   * call; nothing is kept across calls or viewers.
+   */
+  List<Listed> walk(Actor actor) {
+    SharingGate.Check check = gate.check(actor);
+    Map<Long, Set<Long>> coordinators = sites.coordinatorsByOrganisation();
+    record SharingKey(long owner, String state, String detail, boolean toCoordinators) {}
+    Map<SharingKey, Byte> judged = new java.util.HashMap<>();
+    List<Listed> out = new ArrayList<>();
+    for (SiteRepository.Key k : sites.keys()) {
+      byte seen =
+          judged.computeIfAbsent(
+              new SharingKey(
+                  k.organisationId(), k.stateTlp(), k.detailTlp(), k.detailToCoordinators()),
+              x -> {
+                SiteSharing sharing =
+                    new SiteSharing(
+                        x.owner(),
+                        Markings.tlp(x.state()),
+                        Markings.tlp(x.detail()),
+                        x.toCoordinators()
+                            ? coordinators.getOrDefault(x.owner(), Set.of())
+                            : Set.of());
+                return seen(check, sharing);
+              });
+      if (seen > 0) {
+        out.add(new Listed(k, seen == 2, ownedBy(actor, k.organisationId())));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One page of the walked sites in the list's order, read in full for that page only; each of them
+   * is judged again with its full row (a site changed since the walk is left out rather than shown
+   * under its new sharing unjudged).
+   */
+  Page page(Actor actor, List<Listed> walked, int offset, int limit) {
+    checkPage(offset, limit);
+    List<Listed> sorted = new ArrayList<>(walked);
+    sorted.sort(
+        java.util.Comparator.comparing((Listed v) -> !v.own())
+            .thenComparing(v -> rank(v.key().state()))
+            .thenComparing(v -> v.key().id()));
+    int from = Math.min(offset, sorted.size());
+    int to = Math.min(sorted.size(), from + limit);
+    List<Long> ids = sorted.subList(from, to).stream().map(v -> v.key().id()).toList();
+    Map<Long, Site> rows = new java.util.HashMap<>();
+    sites.byIds(ids).forEach(s -> rows.put(s.id(), s));
+    SharingGate.Check check = gate.check(actor);
+    List<Visible> items = new ArrayList<>();
+    for (Long id : ids) {
+      Site s = rows.get(id);
+      byte seen = s == null ? 0 : seen(check, s.sharing());
+      if (seen > 0) {
+        items.add(new Visible(s, seen == 2, ownedBy(actor, s.organisationId())));
+      }
+    }
+    return new Page(List.copyOf(items), sorted.size(), offset, limit);
+  }
+
+  /** The page of the site list and the API's list: one walk, one page read. */
+  public Page page(Actor actor, int offset, int limit) {
+    checkPage(offset, limit);
+    return page(actor, walk(actor), offset, limit);
+  }
+
+  private static void checkPage(int offset, int limit) {
+    if (offset < 0) {
+      throw new InvalidInput("offset", "monitor.error.offset", offset);
+    }
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new InvalidInput("limit", "monitor.error.limit", limit, MAX_PAGE);
+    }
   }
 
   /** The largest page of the site list and the API's site list. */
@@ -127,24 +211,6 @@ public class MonitorService {
     }
   }
 
-  /** Orders the visible sites as the list shows them and cuts one page out. */
-  static Page page(List<Visible> visible, int offset, int limit) {
-    if (offset < 0) {
-      throw new InvalidInput("offset", "monitor.error.offset", offset);
-    }
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw new InvalidInput("limit", "monitor.error.limit", limit, MAX_PAGE);
-    }
-    List<Visible> sorted = new ArrayList<>(visible);
-    sorted.sort(
-        java.util.Comparator.comparing((Visible v) -> !v.own())
-            .thenComparing(v -> rank(v.site().state()))
-            .thenComparing(v -> v.site().id()));
-    int from = Math.min(offset, sorted.size());
-    int to = Math.min(sorted.size(), from + limit);
-    return new Page(List.copyOf(sorted.subList(from, to)), sorted.size(), offset, limit);
-  }
-
   private static int rank(String state) {
     return switch (state) {
       case "down" -> 0;
@@ -157,14 +223,11 @@ public class MonitorService {
   /** One site, or NotFound when its state is outside the actor's view (or it does not exist). */
   public Visible site(Actor actor, long id) {
     Site s = sites.byId(id).orElseThrow(() -> new NotFound("site", id));
-    SharingGate.Check check = gate.check(actor);
-    if (!check.allows(s.sharing().stateAudience())) {
+    byte seen = seen(gate.check(actor), s.sharing());
+    if (seen == 0) {
       throw new NotFound("site", id);
     }
-    return new Visible(
-        s,
-        check.allows(s.sharing().detailAudience()),
-        actor.organisationId() != null && actor.organisationId() == s.organisationId());
+    return new Visible(s, seen == 2, ownedBy(actor, s.organisationId()));
   }
 
   /** The site with its details, or NotFound when the actor may not see them. */
@@ -323,25 +386,26 @@ public class MonitorService {
 
   /** Counts and the 24-hour heat map over the sites whose state the actor may see. */
   public SectorView sectors(Actor actor) {
-    return sectors(visible(actor));
+    return sectors(walk(actor));
   }
 
-  /** The same over sites already judged visible by {@link #visible} (one policy walk per page). */
-  SectorView sectors(List<Visible> vis) {
+  /** The same over sites already judged visible by {@link #walk} (one policy walk per page). */
+  SectorView sectors(List<Listed> vis) {
     Map<String, int[]> counts = new TreeMap<>();
-    Map<Long, String> sectorOf = new LinkedHashMap<>();
-    for (Visible v : vis) {
-      String sector = v.site().sectorCode() == null ? "-" : v.site().sectorCode();
-      sectorOf.put(v.site().id(), sector);
+    Map<Long, String> sectorOf = new java.util.HashMap<>();
+    for (Listed l : vis) {
+      SiteRepository.Key v = l.key();
+      String sector = v.sectorCode() == null ? "-" : v.sectorCode();
+      sectorOf.put(v.id(), sector);
       int[] c = counts.computeIfAbsent(sector, k -> new int[6]);
       c[0]++;
-      switch (v.site().state()) {
+      switch (v.state()) {
         case "up" -> c[1]++;
         case "slow" -> c[2]++;
         case "down" -> c[3]++;
         default -> c[4]++;
       }
-      if (v.site().regional()) {
+      if (v.regional()) {
         c[5]++;
       }
     }

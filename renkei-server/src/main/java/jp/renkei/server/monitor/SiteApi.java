@@ -100,10 +100,8 @@ class SiteApi {
       @RequestParam(defaultValue = "0") String offset,
       @RequestParam(defaultValue = "" + MonitorService.DEFAULT_PAGE) String limit) {
     MonitorService.Page page =
-        MonitorService.page(
-            monitor.visible(actor),
-            MonitorPages.number("offset", offset),
-            MonitorPages.number("limit", limit));
+        monitor.page(
+            actor, MonitorPages.number("offset", offset), MonitorPages.number("limit", limit));
     ResponseEntity.BodyBuilder answer =
         ResponseEntity.ok().header("X-Total-Count", String.valueOf(page.total()));
     if (page.hasNext()) {

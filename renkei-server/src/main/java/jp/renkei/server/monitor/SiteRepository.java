@@ -35,6 +35,71 @@ class SiteRepository {
     return jdbc.sql(SELECT + " order by s.id").query(SiteRepository::site).list();
   }
 
+  /** What the list's order and the sharing policy need of a site, without its texts. */
+  record Key(
+      long id,
+      long organisationId,
+      String sectorCode,
+      String stateTlp,
+      String detailTlp,
+      boolean detailToCoordinators,
+      String state,
+      boolean regional) {}
+
+  /** Every site's {@link Key}: the site list's and sector view's walk reads these. */
+  List<Key> keys() {
+    return jdbc.sql(
+            "select s.id, s.organisation_id, o.sector_code, s.state_tlp, s.detail_tlp,"
+                + " s.detail_to_coordinators, s.state, s.regional"
+                + " from monitor_site s join organisation o on o.id = s.organisation_id")
+        .query(
+            (rs, n) ->
+                new Key(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getBoolean(6),
+                    rs.getString(7),
+                    rs.getBoolean(8)))
+        .list();
+  }
+
+  /**
+   * The coordinators a site's details are addressed to when it shares them with coordinators, per
+   * owning organisation that has such a site: exactly what {@link #SELECT} reads per site (the
+   * owner's CEPTOARs and the active NISC, never the owner itself).
+   */
+  java.util.Map<Long, Set<Long>> coordinatorsByOrganisation() {
+    java.util.Map<Long, Set<Long>> out = new java.util.HashMap<>();
+    jdbc.sql(
+            "select o.id, array(select m.ceptoar_id from ceptoar_membership m"
+                + " where m.member_id = o.id)"
+                + " || array(select n.id from organisation n where n.type_code = 'nisc' and n.active)"
+                + " from organisation o where exists (select 1 from monitor_site s"
+                + " where s.organisation_id = o.id and s.detail_to_coordinators)")
+        .query(
+            rs -> {
+              long org = rs.getLong(1);
+              Set<Long> c = new HashSet<>(Rows.longs(rs.getArray(2)));
+              c.remove(org);
+              out.put(org, c);
+            });
+    return out;
+  }
+
+  /** The sites with these ids, in no particular order (one page of the list). */
+  List<Site> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(SELECT + " where s.id = any(?)")
+        .param(ids.toArray(Long[]::new))
+        .query(SiteRepository::site)
+        .list();
+  }
+
   List<Site> enabled() {
     return jdbc.sql(SELECT + " where s.enabled order by s.id").query(SiteRepository::site).list();
   }

@@ -579,6 +579,88 @@ class MonitorApiIT extends ServerTest {
   }
 
   @Autowired MonitorRuntime runtime;
+  @Autowired jp.renkei.server.directory.DirectoryService directory;
+
+  @Test
+  void theListsWalkJudgesEverySiteAsItsFullRowIs() {
+    // an owner in a CEPTOAR, with sites of every sharing, details to coordinators or not
+    String[] ceptoar =
+        jdbc.sql(
+                "select code, sector_code from organisation where type_code = 'ceptoar'"
+                    + " and active and sector_code is not null order by id limit 1")
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+            .single();
+    String code = Fixtures.unique("walk");
+    Organisation owner =
+        directory.create(
+            jp.renkei.server.audit.Actor.cli(),
+            new jp.renkei.server.directory.NewOrganisation(
+                code,
+                "ウォーク " + code,
+                "Walk " + code,
+                "operator",
+                ceptoar[1],
+                null,
+                null,
+                java.util.List.of(ceptoar[0])));
+    String ownerToken = fixtures.token(fixtures.user(owner, Role.ANALYST));
+    Map<String, Long> made = new java.util.LinkedHashMap<>();
+    for (String[] sharing :
+        new String[][] {
+          {"green", "amber_strict", "false"},
+          {"green", "amber", "true"},
+          {"amber", "amber", "true"},
+          {"amber_strict", "amber_strict", "true"},
+          {"amber_strict", "amber_strict", "false"}
+        }) {
+      String name = String.join("-", sharing);
+      HttpResponse<String> r =
+          http()
+              .bearer(ownerToken)
+              .postJson(
+                  "/api/v1/monitor/sites",
+                  "{\"name\":\"walk "
+                      + name
+                      + "\",\"url\":\""
+                      + url("/walk-" + name)
+                      + "\",\"stateTlp\":\""
+                      + sharing[0]
+                      + "\",\"detailTlp\":\""
+                      + sharing[1]
+                      + "\",\"detailToCoordinators\":"
+                      + sharing[2]
+                      + "}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      made.put(name, body(r).get("id").asLong());
+    }
+    UserAccount ceptoarAnalyst = fixtures.user(ceptoar[0], Role.ANALYST);
+    UserAccount sameSector = fixtures.user(fixtures.operator(ceptoar[1]), Role.ANALYST);
+    UserAccount[] viewers = {
+      fixtures.user(owner, Role.MEMBER),
+      ceptoarAnalyst,
+      sameSector,
+      fixtures.user(fixtures.operator("water"), Role.ANALYST),
+      fixtures.user("nisc", Role.ANALYST),
+      fixtures.user("nisc", Role.PLATFORM_ADMIN)
+    };
+    for (UserAccount viewer : viewers) {
+      jp.renkei.server.audit.Actor actor = fixtures.actor(viewer);
+      Map<Long, Boolean> walked = new java.util.HashMap<>();
+      monitor.walk(actor).forEach(l -> walked.put(l.key().id(), l.detail()));
+      Map<Long, Boolean> rows = new java.util.HashMap<>();
+      monitor.visible(actor).forEach(v -> rows.put(v.site().id(), v.detail()));
+      assertThat(walked).as(viewer.login()).isEqualTo(rows);
+    }
+    // the coordinators' path is taken: the CEPTOAR sees the strict site's details, a peer not
+    long strict = made.get("amber_strict-amber_strict-true");
+    assertThat(
+            monitor.walk(fixtures.actor(ceptoarAnalyst)).stream()
+                .filter(l -> l.key().id() == strict)
+                .map(MonitorService.Listed::detail))
+        .containsExactly(true);
+    assertThat(monitor.walk(fixtures.actor(sameSector)).stream().map(l -> l.key().id()))
+        .doesNotContain(strict, made.get("amber_strict-amber_strict-false"));
+  }
 
   @Test
   void theHubIsAVantagePointThatProbesAllSitesOnlyItsAssignedOnesOrNone() {

@@ -66,6 +66,7 @@ class MonitorViewBench extends ServerTest {
       assertThat(h.get("/monitor").statusCode()).isEqualTo(200);
       time(who, "baseline: all sites' rows (SiteRepository.all)", () -> sites.all().size());
       time(who, "in-process: visible(actor)", () -> monitor.visible(actor).size());
+      time(who, "in-process: walk(actor) (keys only)", () -> monitor.walk(actor).size());
       time(who, "in-process: sectors(actor)", () -> monitor.sectors(actor).counts().size());
       if (viewer == analyst) {
         // what sectors() read on every request before monitor4 (now once a minute, and when

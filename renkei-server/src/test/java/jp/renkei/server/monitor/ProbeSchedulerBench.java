@@ -30,6 +30,13 @@ class ProbeSchedulerBench {
   static final int WARMUP = 10;
   static final int THREADS = Integer.getInteger("bench.threads", 64);
 
+  /**
+   * With {@code -Dbench.stalled=N}, a second pooled run (instead of the naive one) where the first
+   * N of the 60-second sites are served by a loopback site that accepts, reads the request and
+   * never answers (the first run, all healthy, is its baseline in the same process).
+   */
+  static final int STALLED = Integer.getInteger("bench.stalled", 0);
+
   /** The probes' own times, recorded by both schedulers' probe calls. */
   static final class Timings {
     final ConcurrentHistogram connect = new ConcurrentHistogram(3_600_000_000L, 3);
@@ -130,7 +137,22 @@ class ProbeSchedulerBench {
       System.out.println(pooled(probe, targets, intervals));
       System.gc();
       Thread.sleep(2000);
-      System.out.println(naive(probe, targets, intervals));
+      if (STALLED > 0) {
+        try (LoopbackSite stall = LoopbackSite.http()) {
+          stall.mode = LoopbackSite.Mode.STALL;
+          List<HttpProbe.Target> stalled = new ArrayList<>(targets);
+          for (int i = 0; i < STALLED; i++) {
+            stalled.set(
+                i,
+                new HttpProbe.Target(
+                    URI.create("http://127.0.0.1:" + stall.port() + "/stall" + i), 200, "OK"));
+          }
+          System.out.printf("BENCH stalled: %d of the 60-second sites never answer%n", STALLED);
+          System.out.println(pooled(probe, stalled, intervals));
+        }
+      } else {
+        System.out.println(naive(probe, targets, intervals));
+      }
     } finally {
       for (BenchSites s : servers) {
         s.close();
