@@ -95,13 +95,13 @@ class ReportListScaleIT extends ServerTest {
     String q = "/reports?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8);
 
     String first = web.get(q).body();
-    assertThat(total(first)).isEqualTo("1000件以上");
+    assertThat(total(first)).isEqualTo("1,000件以上");
     assertThat(first).contains("id=\"page-next\"").contains("1〜25件目 (1ページ目)");
     // the last counted page links on; the page after it walks as deep as its own rows
     assertThat(web.get(q + "&page=40").body()).contains("id=\"page-next\"");
     String deep = web.get(q + "&page=41").body();
     assertThat(ids(deep)).hasSize(25);
-    assertThat(total(deep)).isEqualTo("1025件以上");
+    assertThat(total(deep)).isEqualTo("1,025件以上");
     String last = web.get(q + "&page=42").body();
     assertThat(ids(last)).hasSize(5);
     assertThat(total(last)).isEqualTo("全1,030件");
@@ -134,9 +134,9 @@ class ReportListScaleIT extends ServerTest {
     bulk(other, marker, 40, 2_000);
     bulk(other, marker, 40, -100);
     assertThat(ids(web.get(q).body())).isEqualTo(ids(first));
-    assertThat(total(web.get(q).body())).isEqualTo("1000件以上");
+    assertThat(total(web.get(q).body())).isEqualTo("1,000件以上");
     assertThat(ids(web.get(q + "&page=41").body())).isEqualTo(ids(deep));
-    assertThat(total(web.get(q + "&page=41").body())).isEqualTo("1025件以上");
+    assertThat(total(web.get(q + "&page=41").body())).isEqualTo("1,025件以上");
     assertThat(total(web.get(q + "&page=42").body())).isEqualTo("全1,030件");
   }
 
@@ -159,8 +159,10 @@ class ReportListScaleIT extends ServerTest {
         List.of("/inbox", "/inbox?status=unread", "/inbox?tlp=green", "/inbox?page=2")) {
       String body = web.get(q).body();
       assertThat(total(body)).as(q).isEqualTo("全30件");
-      assertThat(body).as(q).doesNotContain("id=\"page-next\"");
+      // two pages of 25, counted exactly: no "以上", and no page after the second
+      assertThat(body).as(q).contains(q.endsWith("page=2") ? "(2/2ページ)" : "(1/2ページ)");
     }
+    assertThat(web.get("/inbox?page=2").body()).doesNotContain("id=\"page-next\"");
     assertThat(ids(web.get("/inbox?size=50").body())).hasSize(30);
     for (String q : List.of("/inbox?tlp=red", "/inbox?status=read", "/inbox?status=awaiting")) {
       assertThat(web.get(q).body()).as(q).contains("id=\"list-empty\"");
