@@ -14,6 +14,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether the hub probes sites itself (default true; probe agents report either way)
  * @param threads probe worker threads of the hub (default 64: probes mostly wait on the network)
+ * @param maxThreads how many probe workers the hub may grow to while probes hang, so that a mass
+ *     stall cannot take the healthy sites' turns (default 1024: 2,000 sites stalling at a 60 s
+ *     interval hold about 670 workers at once; threads above {@code threads} end after a minute
+ *     idle)
  * @param queueCapacity due probes that may wait for a worker before turns are shed (default 20000)
  * @param timeout connect and answer timeout of one attempt (default 10s)
  * @param retries further attempts after a failed one, each recorded (default 1)
@@ -33,6 +37,7 @@ import org.springframework.validation.annotation.Validated;
 public record MonitorProperties(
     @DefaultValue("true") boolean enabled,
     @Min(1) @Max(1024) @DefaultValue("64") int threads,
+    @Min(1) @Max(8192) @DefaultValue("1024") int maxThreads,
     @Min(100) @Max(1_000_000) @DefaultValue("20000") int queueCapacity,
     @NotNull @DefaultValue("10s") Duration timeout,
     @Min(0) @Max(3) @DefaultValue("1") int retries,

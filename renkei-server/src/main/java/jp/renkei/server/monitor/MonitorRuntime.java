@@ -113,7 +113,9 @@ public class MonitorRuntime implements AutoCloseable {
     }
     rebuildBaselines();
     if (props.enabled()) {
-      scheduler = new ProbeScheduler(props.threads(), props.queueCapacity(), this::probeNow);
+      scheduler =
+          new ProbeScheduler(
+              props.threads(), props.maxThreads(), props.queueCapacity(), this::probeNow);
       for (Site s : sites.enabled()) {
         schedule(s);
       }

@@ -2,8 +2,8 @@ package jp.renkei.server.monitor;
 
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +18,14 @@ import org.HdrHistogram.Recorder;
  * still running when its next turn comes is not started twice (that turn is counted as skipped); a
  * full work queue refuses a turn rather than buffering without bound (counted as shed). Slip — how
  * late a probe starts against its due time — is recorded in a histogram. Thread-safe.
+ *
+ * <p>The pool grows before it queues. A stalled site holds its worker until the attempt's deadline
+ * (up to 80 % of its interval, twice with a retry), so when many sites stall at once — the moment
+ * the cross-organisation view matters most — a fixed pool would spend every worker waiting on them
+ * and the healthy sites' turns would be skipped. Instead a due probe that finds every worker busy
+ * gets a new thread, up to {@code maxThreads}; only beyond that do probes wait in the bounded
+ * queue. Threads above {@code threads} end after a minute idle. Measured in ProbeSchedulerBench
+ * with 2,000 of 11,000 sites stalling (docs/benchmarks.md).
  */
 public final class ProbeScheduler implements AutoCloseable {
 
@@ -59,28 +67,78 @@ public final class ProbeScheduler implements AutoCloseable {
       new org.HdrHistogram.Histogram(3_600_000_000L, 3);
 
   /**
-   * @param threads the worker pool's size
+   * @param threads the workers always kept
    * @param queueCapacity how many due probes may wait for a worker
    * @param probe runs one probe of the given site on a worker thread
    */
   public ProbeScheduler(int threads, int queueCapacity, LongConsumer probe) {
+    this(threads, threads, queueCapacity, probe);
+  }
+
+  /**
+   * @param threads the workers always kept
+   * @param maxThreads how many workers the pool may grow to while probes hang (at least threads)
+   * @param queueCapacity how many due probes may wait once the pool is at its largest
+   * @param probe runs one probe of the given site on a worker thread
+   */
+  public ProbeScheduler(int threads, int maxThreads, int queueCapacity, LongConsumer probe) {
     this.probe = probe;
+    GrowFirstQueue backlog = new GrowFirstQueue(queueCapacity);
     this.workers =
         new ThreadPoolExecutor(
             threads,
-            threads,
-            0,
+            Math.max(threads, maxThreads),
+            60,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(queueCapacity),
+            backlog,
             r -> {
               Thread t = new Thread(r, "renkei-probe");
               t.setDaemon(true);
               return t;
             },
-            new ThreadPoolExecutor.AbortPolicy());
+            (r, pool) -> {
+              if (pool.isShutdown() || !backlog.queue(r)) {
+                throw new RejectedExecutionException("probe queue full");
+              }
+            });
+    backlog.pool = workers;
     this.dispatcher = new Thread(this::dispatch, "renkei-probe-dispatcher");
     dispatcher.setDaemon(true);
     dispatcher.start();
+  }
+
+  /**
+   * A work queue that declines a task while the pool may still grow and has no idle worker, so that
+   * the executor starts a thread for it; the executor's rejection handler then queues it for real
+   * once the pool is at its largest.
+   */
+  private static final class GrowFirstQueue extends LinkedBlockingQueue<Runnable> {
+    private static final long serialVersionUID = 1L;
+    transient volatile ThreadPoolExecutor pool;
+
+    GrowFirstQueue(int capacity) {
+      super(capacity);
+    }
+
+    @Override
+    public boolean offer(Runnable r) {
+      ThreadPoolExecutor p = pool;
+      if (p != null
+          && p.getPoolSize() < p.getMaximumPoolSize()
+          && p.getActiveCount() >= p.getPoolSize()) {
+        return false;
+      }
+      return super.offer(r);
+    }
+
+    boolean queue(Runnable r) {
+      return super.offer(r);
+    }
+  }
+
+  /** The most workers the pool has had at once. */
+  public int largestPool() {
+    return workers.getLargestPoolSize();
   }
 
   /**

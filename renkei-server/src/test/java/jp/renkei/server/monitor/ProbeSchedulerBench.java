@@ -29,6 +29,7 @@ class ProbeSchedulerBench {
   static final int SECONDS = Integer.getInteger("bench.seconds", 120);
   static final int WARMUP = 10;
   static final int THREADS = Integer.getInteger("bench.threads", 64);
+  static final int MAX_THREADS = Integer.getInteger("bench.maxThreads", 1024);
 
   /**
    * With {@code -Dbench.stalled=N}, a second pooled run (instead of the naive one) where the first
@@ -167,6 +168,7 @@ class ProbeSchedulerBench {
     try (ProbeScheduler sch =
         new ProbeScheduler(
             THREADS,
+            MAX_THREADS,
             20_000,
             site -> {
               int i = (int) site;
@@ -190,11 +192,11 @@ class ProbeSchedulerBench {
       Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS - WARMUP));
       ProbeScheduler.Stats s = sch.stats();
       System.out.printf(
-          "BENCH ProbeScheduler: skipped %d, shed %d; %s%n",
-          s.skipped(), s.shed(), timings.describe());
+          "BENCH ProbeScheduler: skipped %d, shed %d, largest pool %d; %s%n",
+          s.skipped(), s.shed(), sch.largestPool(), timings.describe());
       int threads = ManagementFactory.getThreadMXBean().getPeakThreadCount();
       return new Outcome(
-          "ProbeScheduler (" + THREADS + " threads)",
+          "ProbeScheduler (" + THREADS + " to " + MAX_THREADS + " threads)",
           s.started(),
           due(SECONDS - WARMUP),
           timings.failures.get(),
