@@ -68,6 +68,13 @@ final class ProbeCommand implements Callable<Integer> {
   int threads;
 
   @Option(
+      names = "--max-threads",
+      defaultValue = "512",
+      description =
+          "Probe threads the agent may grow to while sites stall (default ${DEFAULT-VALUE}).")
+  int maxThreads;
+
+  @Option(
       names = "--timeout",
       defaultValue = "10s",
       description = "Timeout of one attempt (default ${DEFAULT-VALUE}).",
@@ -119,7 +126,7 @@ final class ProbeCommand implements Callable<Integer> {
     HttpProbe probe = HttpProbe.guarded(guard, timeout);
     long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     try (ProbeScheduler scheduler =
-        new ProbeScheduler(threads, 10_000, site -> probeOne(probe, site))) {
+        new ProbeScheduler(threads, maxThreads, 10_000, site -> probeOne(probe, site))) {
       long nextRefresh = 0;
       while (System.nanoTime() < end) {
         if (System.nanoTime() >= nextRefresh) {
