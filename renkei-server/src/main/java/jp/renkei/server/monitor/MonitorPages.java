@@ -1,12 +1,7 @@
 package jp.renkei.server.monitor;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import jp.renkei.engine.monitor.Baseline;
-import jp.renkei.engine.monitor.SeasonalBand;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
@@ -21,21 +16,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class MonitorPages {
 
-  static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-
   private final MonitorService monitor;
   private final MonitorAlerts alerts;
   private final FirstReport firstReport;
+  private final SiteCharts siteCharts;
   private final jp.renkei.server.reference.ReferenceData reference;
 
   MonitorPages(
       MonitorService monitor,
       MonitorAlerts alerts,
       FirstReport firstReport,
+      SiteCharts siteCharts,
       jp.renkei.server.reference.ReferenceData reference) {
     this.monitor = monitor;
     this.alerts = alerts;
     this.firstReport = firstReport;
+    this.siteCharts = siteCharts;
     this.reference = reference;
   }
 
@@ -116,57 +112,12 @@ class MonitorPages {
     if (v.detail()) {
       Site s = v.site();
       Instant now = Instant.now();
-      List<MonitorService.ResultPoint> recent =
-          monitor.results(s, now.minus(Duration.ofHours(6)), 2000);
-      Baseline total = new Baseline();
-      List<PhaseChart.Point> points = new ArrayList<>();
-      for (int i = recent.size() - 1; i >= 0; i--) {
-        MonitorService.ResultPoint r = recent.get(i);
-        if (!"hub".equals(r.vantage())) {
-          continue;
-        }
-        points.add(
-            new PhaseChart.Point(
-                r.at(),
-                r.dnsMs(),
-                r.connectMs(),
-                r.tlsMs(),
-                r.ttfbMs(),
-                r.transferMs(),
-                r.ok() ? r.totalMs() : null));
-        if ("up".equals(r.judged()) && r.totalMs() != null) {
-          total.learn(r.totalMs());
-        }
-      }
-      PhaseChart.Band band =
-          total.ready() ? new PhaseChart.Band(total.median(), total.upper()) : PhaseChart.Band.NONE;
-      model.addAttribute("recentChart", PhaseChart.svg(points, band));
-      model.addAttribute("baseline", total.ready() ? total : null);
-      Instant monthAgo = now.minus(Duration.ofDays(30));
-      List<PhaseChart.Point> hourly = new ArrayList<>();
-      List<SeasonalBand.Hourly> history = new ArrayList<>();
-      for (MonitorService.RollupPoint r : monitor.hubRollups(s, now.minus(Duration.ofDays(35)))) {
-        if (r.totalMs() != null) {
-          history.add(new SeasonalBand.Hourly(r.hour(), r.totalMs()));
-        }
-        if (!r.hour().isBefore(monthAgo)) {
-          hourly.add(
-              new PhaseChart.Point(
-                  r.hour(),
-                  r.dnsMs(),
-                  r.connectMs(),
-                  r.tlsMs(),
-                  r.ttfbMs(),
-                  r.transferMs(),
-                  r.totalMs()));
-        }
-      }
-      var seasonal = SeasonalBand.of(history, JST, 3).flatMap(b -> b.at(now));
-      model.addAttribute("seasonal", seasonal.orElse(null));
-      model.addAttribute(
-          "monthChart",
-          PhaseChart.svg(
-              hourly, seasonal.map(b -> new PhaseChart.Band(b.low(), b.high())).orElse(band)));
+      SiteCharts.Charts charts = siteCharts.of(s, now);
+      List<MonitorService.ResultPoint> recent = charts.recent();
+      model.addAttribute("recentChart", charts.recentSvg());
+      model.addAttribute("baseline", charts.baseline());
+      model.addAttribute("seasonal", charts.seasonal());
+      model.addAttribute("monthChart", charts.monthSvg());
       model.addAttribute("results", recent.size() > 50 ? recent.subList(0, 50) : recent);
       model.addAttribute("alerts", alerts.ofSites(java.util.Set.of(id), 20));
     }

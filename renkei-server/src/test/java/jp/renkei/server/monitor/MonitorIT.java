@@ -313,7 +313,13 @@ class MonitorIT extends ServerTest {
     assertThat(created.statusCode()).isEqualTo(302);
     String location = created.headers().firstValue("Location").orElseThrow();
     assertThat(location).matches(".*/reports/[^/]+/edit");
-    assertThat(own.get(location.replaceFirst("^https?://[^/]+", "")).body()).contains("ウェブサイト停止");
+    String editPath = location.replaceFirst("^https?://[^/]+", "");
+    assertThat(own.get(editPath).body()).contains("ウェブサイト停止");
+    // the site page's two charts go with the draft as files
+    String reportPage = own.get(editPath.replaceFirst("/edit$", "")).body();
+    assertThat(reportPage)
+        .contains("site-" + hidden + "-down-6h.svg")
+        .contains("site-" + hidden + "-down-30d.svg");
 
     // anonymous: the sign-in page, nothing else
     assertThat(http().get("/monitor").statusCode()).isIn(302, 401);
