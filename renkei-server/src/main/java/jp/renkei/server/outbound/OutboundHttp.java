@@ -362,6 +362,15 @@ public final class OutboundHttp implements AutoCloseable {
     }
   }
 
+  /**
+   * Why the hub must not connect to this address (loopback, private, link-local, its own interfaces
+   * … unless in {@code renkei.outbound.allow-ranges}), or empty when it may. For other features
+   * that open their own connections (discovery) and must obey the same guard.
+   */
+  public Optional<String> refusal(InetAddress address) {
+    return policy.refusal(address);
+  }
+
   /** Resolves a host once and checks every address; any refused address refuses the host. */
   InetAddress[] resolve(String host) throws UnknownHostException {
     String h =

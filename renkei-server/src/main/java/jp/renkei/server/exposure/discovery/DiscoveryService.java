@@ -21,6 +21,7 @@ import jp.renkei.server.exposure.ExposureAccess;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.outbound.OutboundHttp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,8 +51,16 @@ public class DiscoveryService {
   private final ExposureAccess exposure;
   private final DiscoveryProperties props;
 
+  /** The hub's outbound address guard, applied on top of the verified scope. */
+  private final OutboundHttp outbound;
+
   DiscoveryService(
-      JdbcClient jdbc, ScopeService scopes, ExposureAccess exposure, DiscoveryProperties props) {
+      JdbcClient jdbc,
+      ScopeService scopes,
+      ExposureAccess exposure,
+      DiscoveryProperties props,
+      OutboundHttp outbound) {
+    this.outbound = outbound;
     this.jdbc = jdbc;
     this.scopes = scopes;
     this.exposure = exposure;
@@ -125,6 +134,9 @@ public class DiscoveryService {
         continue;
       }
       Admitted t = v.target().orElseThrow();
+      if (!hubMayReach(t, refusals)) {
+        continue;
+      }
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("addresses", addresses.stream().map(InetAddress::getHostAddress).toList());
       upsert(scope.organisationId(), "host", name, 0, facts, counts);
@@ -178,6 +190,9 @@ public class DiscoveryService {
       }
     }
     for (Map.Entry<String, Admitted> e : targets.entrySet()) {
+      if (!hubMayReach(e.getValue(), refusals)) {
+        continue;
+      }
       for (int port : ports) {
         counts[0]++;
         if (!probes.open(e.getValue(), port)) {
@@ -194,6 +209,25 @@ public class DiscoveryService {
         upsert(scope.organisationId(), "service", e.getKey(), port, facts, counts);
       }
     }
+  }
+
+  /**
+   * A verified scope is necessary, not sufficient: the hub's own outbound guard (no loopback,
+   * private or own addresses unless allowed by configuration) applies as to every connection it
+   * makes, so an admin who confirms a private range by mistake does not turn discovery into a scan
+   * of the hub's own network.
+   */
+  private boolean hubMayReach(Admitted t, List<String> refusals) {
+    Optional<String> why = outbound.refusal(t.address());
+    if (why.isPresent()) {
+      refusals.add(
+          t
+              + ": not probed, the hub's outbound guard refuses "
+              + why.get()
+              + " addresses (renkei.outbound.allow-ranges)");
+      return false;
+    }
+    return true;
   }
 
   private static Map<String, Object> tlsFacts(Probes.TlsFacts f) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +132,43 @@ class ScopeDiscoveryIT extends ServerTest {
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(kmf.getKeyManagers(), null, null);
     return ctx;
+  }
+
+  @Test
+  void aConfirmedRangeTheHubsOutboundGuardRefusesIsNeverProbed() throws Exception {
+    // an admin confirms a loopback range by mistake: verified scope is necessary, not sufficient
+    Organisation owner = fixtures.operator("ict");
+    Actor a = fixtures.actor(fixtures.user(owner, Role.ANALYST));
+    AtomicInteger accepted = new AtomicInteger();
+    try (ServerSocket inside = new ServerSocket(0, 20, InetAddress.getByName("127.0.0.2"))) {
+      Thread t =
+          new Thread(
+              () -> {
+                while (!inside.isClosed()) {
+                  try {
+                    Socket s = inside.accept();
+                    accepted.incrementAndGet();
+                    s.close();
+                  } catch (IOException e) {
+                    // closed
+                  }
+                }
+              });
+      t.setDaemon(true);
+      t.start();
+      ScopeService.ScopeRow range = scopes.declare(a, "range", "127.0.0.2/32");
+      scopes.confirm(Actor.cli(), range.id());
+      DnsLookup lookup =
+          DnsLookup.at(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), 9), Duration.ofSeconds(1));
+      DiscoveryService.Run run =
+          discovery.run(
+              owner.id(), "enumeration", List.of(inside.getLocalPort()), List.of(), lookup);
+      assertThat(run.probes()).isZero();
+      assertThat(run.refusals())
+          .anySatisfy(r -> assertThat(r).contains("127.0.0.2").contains("outbound guard"));
+      assertThat(accepted.get()).isZero();
+    }
   }
 
   @Test
