@@ -67,6 +67,7 @@ public class DemoData {
   private final jp.renkei.server.exposure.KnowledgeService knowledge;
   private final jp.renkei.server.exposure.ExposureService exposure;
   private final jp.renkei.server.exercise.DemoScenario exercise;
+  private final jp.renkei.server.exercise.review.DemoFollowUp exerciseFollowUp;
   private final jp.renkei.server.notice.NoticeDemo notice;
 
   DemoData(
@@ -77,9 +78,11 @@ public class DemoData {
       jp.renkei.server.exposure.KnowledgeService knowledge,
       jp.renkei.server.exposure.ExposureService exposure,
       jp.renkei.server.exercise.DemoScenario exercise,
+      jp.renkei.server.exercise.review.DemoFollowUp exerciseFollowUp,
       jp.renkei.server.notice.NoticeDemo notice) {
     this.notice = notice;
     this.exercise = exercise;
+    this.exerciseFollowUp = exerciseFollowUp;
     this.directory = directory;
     this.users = users;
     this.jdbc = jdbc;
@@ -137,6 +140,7 @@ public class DemoData {
               p.login(), c.generatedPassword(), p.role().code(), c.user().organisationNameJa()));
     }
     exercise.install();
+    exerciseFollowUp.install();
     return created;
   }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.exercise.survey.SurveyService;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.InvalidInputs;
 import org.springframework.context.MessageSource;
@@ -29,10 +30,16 @@ class AfterActionPages {
   private final ScenarioTransfer transfer;
   private final MessageSource messages;
   private final FollowUp followUp;
+  private final SurveyService surveys;
 
   AfterActionPages(
-      AfterAction reports, ScenarioTransfer transfer, MessageSource messages, FollowUp followUp) {
+      AfterAction reports,
+      ScenarioTransfer transfer,
+      MessageSource messages,
+      FollowUp followUp,
+      SurveyService surveys) {
     this.reports = reports;
+    this.surveys = surveys;
     this.followUp = followUp;
     this.transfer = transfer;
     this.messages = messages;
@@ -42,6 +49,7 @@ class AfterActionPages {
   String report(Actor actor, @PathVariable long id, Model model) {
     model.addAttribute("r", reports.report(actor, id));
     model.addAttribute("f", followUp.view(actor, id));
+    model.addAttribute("sv", surveys.results(actor, id));
     return "exercise/aar";
   }
 
@@ -90,7 +98,9 @@ class AfterActionPages {
         AfterActionSheet.write(
             reports.report(actor, id),
             followUp.view(actor, id),
-            k -> messages.getMessage(k, null, k, locale));
+            surveys.results(actor, id),
+            k -> messages.getMessage(k, null, k, locale),
+            q -> q.display(messages, locale));
     return ScenarioTransferApi.download(
         body, ScenarioTransferApi.XLSX, "exercise-" + id + "-report.xlsx");
   }

@@ -8,6 +8,9 @@ import java.util.function.Function;
 import jp.renkei.engine.exercise.review.TimeToAction;
 import jp.renkei.server.exercise.ExerciseViews;
 import jp.renkei.server.exercise.RunScoring;
+import jp.renkei.server.exercise.survey.Question;
+import jp.renkei.server.exercise.survey.SurveySheet;
+import jp.renkei.server.exercise.survey.SurveyViews;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -16,14 +19,20 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The after-action report as a workbook: one sheet each for the summary, the timeline, the scores
- * per expectation and team, the teams, and the comparison with earlier runs. Labels come from the
- * viewer's locale; cell values are the report's own (nothing the HTML page does not show).
+ * per expectation and team, the teams, the comparison with earlier runs, and the 事後アンケート. Labels
+ * come from the viewer's locale; cell values are the report's own (nothing the HTML page does not
+ * show).
  */
 final class AfterActionSheet {
 
   private AfterActionSheet() {}
 
-  static byte[] write(AfterActionReport r, FollowUp.View followUp, Function<String, String> label) {
+  static byte[] write(
+      AfterActionReport r,
+      FollowUp.View followUp,
+      SurveyViews.Results survey,
+      Function<String, String> label,
+      Function<Question, String> question) {
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle head = wb.createCellStyle();
@@ -200,6 +209,7 @@ final class AfterActionSheet {
           x.createCell(3 + r.earlier().size()).setCellValue(tr.fell() ? "▼" : "");
         }
       }
+      SurveySheet.add(wb, head, survey, label, question);
       wb.write(out);
       return out.toByteArray();
     } catch (IOException e) {

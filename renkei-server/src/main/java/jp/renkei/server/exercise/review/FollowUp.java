@@ -57,7 +57,9 @@ public class FollowUp {
       String owner,
       LocalDate dueOn,
       String state,
-      boolean overdue) {}
+      boolean overdue,
+      String progressNote,
+      java.time.Instant progressAt) {}
 
   /** What the after-action page shows and offers. */
   public record View(
@@ -146,6 +148,71 @@ public class FollowUp {
     return repo.openIssuesFollowedBy(actor.userId(), 50).stream().map(this::view).toList();
   }
 
+  /**
+   * The 課題 owned by the actor's organisation (at most 100): open ones only, or all, open first.
+   * Users of other organisations see none of them (only the run's controllers and evaluators do, on
+   * the after-action report).
+   */
+  public List<IssueView> ownIssues(Actor actor, boolean openOnly) {
+    if (actor.userId() == null || actor.organisationId() == null) {
+      return List.of();
+    }
+    return repo.ownedBy(actor.organisationId(), openOnly, 100).stream().map(this::view).toList();
+  }
+
+  /**
+   * The owner organisation's follow-up of a 課題: its state ({@code open}/{@code closed}, or null to
+   * keep it) and progress note (at most 2,000 characters, or null to keep it), by an analyst of the
+   * organisation. A 課題 of another organisation is {@link NotFound}, as one that does not exist.
+   */
+  @Transactional
+  public IssueView updateOwn(Actor actor, long issueId, String state, String note) {
+    if (actor.userId() == null || actor.organisationId() == null) {
+      throw new NotFound("exercise_issue", issueId);
+    }
+    FollowUpRepository.Issue issue =
+        repo.owned(issueId, actor.organisationId())
+            .orElseThrow(() -> new NotFound("exercise_issue", issueId));
+    if (!actor.is(jp.renkei.server.directory.Role.ANALYST)) {
+      throw new jp.renkei.server.failure.Forbidden("exercise.issue.error.role");
+    }
+    FieldErrors errors = new FieldErrors();
+    String n = note == null ? null : note.strip();
+    errors.check(
+        () -> {
+          if (state != null && !"open".equals(state) && !"closed".equals(state)) {
+            throw new InvalidInput("state", "aar.issue.state");
+          }
+        });
+    errors.check(
+        () -> {
+          if (n != null && n.length() > 2000) {
+            throw new InvalidInput("note", "aar.text", 2000);
+          }
+        });
+    errors.check(
+        () -> {
+          if (state == null && n == null) {
+            throw new InvalidInput("state", "exercise.issue.error.nothing");
+          }
+        });
+    errors.throwIfAny();
+    if (state != null && !state.equals(issue.state())) {
+      repo.setOwnedState(issueId, state, clock.instant());
+    }
+    if (n != null) {
+      repo.setProgress(issueId, n, actor.userId(), clock.instant());
+    }
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "exercise.issue.progress",
+            "exercise_run",
+            issue.runId(),
+            issueId + (state == null ? "" : " " + state)));
+    return repo.owned(issueId, actor.organisationId()).map(this::view).orElseThrow();
+  }
+
   private IssueView view(FollowUpRepository.Issue i) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), JST);
     return new IssueView(
@@ -156,7 +223,9 @@ public class FollowUp {
         i.ownerName(),
         i.dueOn(),
         i.state(),
-        "open".equals(i.state()) && i.dueOn().isBefore(today));
+        "open".equals(i.state()) && i.dueOn().isBefore(today),
+        i.progressNote(),
+        i.progressAt());
   }
 
   private static void text(String field, String value, int max) {

@@ -21,12 +21,16 @@ class FollowUpRepository {
       String ownerName,
       LocalDate dueOn,
       String state,
-      Instant closedAt) {}
+      Instant closedAt,
+      String progressNote,
+      Instant progressAt) {}
 
   private static final String ISSUE =
       "select i.id, i.run_id, r.title as run_title, i.title, i.owner_org_id,"
-          + " o.name_ja as owner_name, i.due_on, i.state, i.closed_at from exercise_issue i"
-          + " join exercise_run r on r.id = i.run_id join organisation o on o.id = i.owner_org_id";
+          + " o.name_ja as owner_name, i.due_on, i.state, i.closed_at,"
+          + " p.note as progress_note, p.updated_at as progress_at from exercise_issue i"
+          + " join exercise_run r on r.id = i.run_id join organisation o on o.id = i.owner_org_id"
+          + " left join exercise_issue_progress p on p.issue_id = i.id";
 
   private final JdbcClient jdbc;
 
@@ -83,5 +87,43 @@ class FollowUpRepository {
         .params(userId, limit)
         .query(Rows.of(Issue.class))
         .list();
+  }
+
+  /** The 課題 owned by the organisation, open ones first, earliest due first. */
+  List<Issue> ownedBy(long organisationId, boolean openOnly, int limit) {
+    return jdbc.sql(
+            ISSUE
+                + " where i.owner_org_id = ?"
+                + (openOnly ? " and i.state = 'open'" : "")
+                + " order by i.state desc, i.due_on, i.id limit ?")
+        .params(organisationId, limit)
+        .query(Rows.of(Issue.class))
+        .list();
+  }
+
+  /** The 課題 if the organisation owns it. */
+  java.util.Optional<Issue> owned(long issueId, long organisationId) {
+    return jdbc.sql(ISSUE + " where i.id = ? and i.owner_org_id = ?")
+        .params(issueId, organisationId)
+        .query(Rows.of(Issue.class))
+        .optional();
+  }
+
+  /** Sets an issue open or closed, as its owner does. */
+  void setOwnedState(long issueId, String state, Instant at) {
+    jdbc.sql(
+            "update exercise_issue set state = ?,"
+                + " closed_at = case when ? = 'closed' then coalesce(closed_at, ?) end where id = ?")
+        .params(state, state, Rows.utc(at), issueId)
+        .update();
+  }
+
+  void setProgress(long issueId, String note, long userId, Instant at) {
+    jdbc.sql(
+            "insert into exercise_issue_progress (issue_id, note, updated_by, updated_at)"
+                + " values (?,?,?,?) on conflict (issue_id) do update set note = excluded.note,"
+                + " updated_by = excluded.updated_by, updated_at = excluded.updated_at")
+        .params(issueId, note, userId, Rows.utc(at))
+        .update();
   }
 }
