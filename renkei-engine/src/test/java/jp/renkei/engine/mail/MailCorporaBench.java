@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * bench/mail-corpora.sh target/mail-corpora
  * ./mvnw -q -o -pl renkei-engine test -Dtest=MailCorporaBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all] [-Dmail.list=CLEAN]
+ *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all] [-Dmail.list=CLEAN|misses|rule-misses]
  * </pre>
  *
  * The split is fixed, not random: a message is in the tuning half when the first byte of the
@@ -94,6 +94,23 @@ class MailCorporaBench {
           judged.get(corpus).stream()
               .filter(j -> split.equals("all") || j.half() == (split.equals("tune") ? 0 : 1))
               .toList();
+      for (Judged j : mine) {
+        MailReport r = j.report();
+        boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
+        if (list.equals("rule-misses") && miss) {
+          System.out.println(
+              "  "
+                  + corpus
+                  + " rules "
+                  + j.eml().name()
+                  + " | "
+                  + r.subject()
+                  + " | "
+                  + r.from()
+                  + " | "
+                  + r.findings());
+        }
+      }
       summary(
           corpus + " rules",
           phishing,
