@@ -50,6 +50,15 @@ import org.jsoup.nodes.Document;
  * text and HTML — defanged ones too —, attachments with their type by content, hashes and archive
  * members) and judges the red flags of {@link RedFlag}. Malformed input never throws: what could be
  * read is analysed and the problems are listed. Thread-safe.
+ *
+ * <p>List and bulk mail is read in context, but list headers are written by whoever sends the
+ * message, so they lower a sign only when they are consistent: the wording signs (urgency, lures,
+ * IPA themes), free-hosting links, brand and free-mail claims and a Reply-To to the list are
+ * lowered only for a discussion list whose own domain (List-Id, List-Post, X-BeenThere ...) is the
+ * Return-Path's, the Sender's or one SPF / DKIM vouched for — never a free-mail domain — in a
+ * message that asks for no credentials. A Reply-To to the very address List-Post names, and a
+ * newsletter whose list headers name its sender's own domain, lower only their own signs (the
+ * reply, the brand in its name, its links to partners). A credential request is never lowered.
  */
 public final class MailAnalyzer {
 
@@ -203,6 +212,15 @@ public final class MailAnalyzer {
       Pattern.compile("[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]");
 
   private static final Pattern LIST_ID = Pattern.compile("<([^<>\\s]+)>");
+  private static final Pattern WORD =
+      Pattern.compile(
+          "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]{2,}|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+  private static final Pattern PGP_ARMOUR =
+      Pattern.compile("(?s)-----BEGIN PGP SIGNATURE-----.*?-----END PGP SIGNATURE-----");
+
+  /** Fewer words than this beside an image inside a link: the message is the image. */
+  static final int IMAGE_ONLY_WORDS = 25;
+
   private static final Pattern QUOTED = Pattern.compile("(?m)^[ \\t]*(?:>|\\|)[^\\n]*$");
   private static final Pattern DKIM_D =
       Pattern.compile("(?i)(?:^|[;\\s])(?:header\\.)?d=([\\w.-]+)");
@@ -372,6 +390,16 @@ public final class MailAnalyzer {
 
     /** The registrable domain of From, once the headers are read. */
     String senderDomain;
+
+    /** Words (two letters or more) in the text parts, PGP armour left out. */
+    int words;
+
+    /** Images inside links in the HTML parts. */
+    int linkedImages;
+
+    void words(String t) {
+      words += (int) WORD.matcher(PGP_ARMOUR.matcher(t).replaceAll(" ")).results().count();
+    }
 
     /** Domains SPF (smtp.mailfrom) and DKIM (header.d, DKIM-Signature d=) vouched for. */
     Set<String> authenticated = new LinkedHashSet<>();
@@ -698,6 +726,7 @@ public final class MailAnalyzer {
       } else {
         // lines quoted from earlier mail (> ...) are the conversation's, not this sender's words
         st.text(QUOTED.matcher(content).replaceAll(""));
+        st.words(content);
         urls(content, "text", st);
       }
       return;
@@ -793,6 +822,8 @@ public final class MailAnalyzer {
     }
     String text = doc.text();
     st.text(text);
+    st.words(text);
+    st.linkedImages += doc.select("a[href] img").size();
     urls(text, "html text", st);
   }
 
@@ -1260,6 +1291,11 @@ public final class MailAnalyzer {
       }
     }
     wording(st);
+    if (!senderAllowed && st.linkedImages > 0 && st.words < IMAGE_ONLY_WORDS) {
+      st.flag(
+          RedFlag.IMAGE_ONLY,
+          st.words + " < " + IMAGE_ONLY_WORDS + ", <a><img> × " + st.linkedImages);
+    }
     if (model != null && !senderAllowed) {
       MailModel.Score s = model.score(st.text.toString());
       if (s.phishing()) {

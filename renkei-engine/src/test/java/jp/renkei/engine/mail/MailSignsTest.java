@@ -430,4 +430,27 @@ class MailSignsTest {
     assertThat(map.links().toString()).contains("userconf.example-host.net:880");
     assertThat(map.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
+
+  @Test
+  void aMessageThatIsOnlyALinkedImageIsASignButALinkedLogoBesideTextIsNot() {
+    MailReport image =
+        analyze(
+            "From: Chelsea <x@example-mailer.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: We cannot cancel your payment N0109180\r\n",
+            "text/html",
+            "<p><a href=\"http://example-host.info/in.php?aid=44\"><img src=\"cid:x\"></a></p>"
+                + "<pre>-----BEGIN PGP SIGNATURE-----\nVersion: GnuPG v1.0.7 (GNU/Linux)\n"
+                + "iD8DBQFBSI5pmqjQ0CJFipgRAlxGAKCpPrt7/HB5YroIdx5J84y6E5opeQCg49dn\n"
+                + "-----END PGP SIGNATURE-----</pre>");
+    assertThat(flags(image)).contains(RedFlag.IMAGE_ONLY);
+    assertThat(image.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    MailReport logo =
+        analyze(
+            "From: Example Shop <news@shop.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: This week's picks\r\n",
+            "text/html",
+            "<p><a href=\"https://shop.example.com/\"><img src=\"cid:logo\"></a></p><p>今週のおすすめは、"
+                + "秋の新作コートと手袋です。店頭とオンラインストアでご覧いただけます。</p>");
+    assertThat(flags(logo)).doesNotContain(RedFlag.IMAGE_ONLY);
+  }
 }
