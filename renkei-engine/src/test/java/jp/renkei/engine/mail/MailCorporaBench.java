@@ -103,8 +103,14 @@ class MailCorporaBench {
               corpus + " rules",
               phishing,
               half == 0 ? "tune" : "held-out",
-              judged.get(corpus).stream().filter(j -> j.half() == half).map(Judged::report).toList(),
-              judged.get(corpus).stream().filter(j -> j.half() == half).mapToLong(Judged::nanos).sum()
+              judged.get(corpus).stream()
+                  .filter(j -> j.half() == half)
+                  .map(Judged::report)
+                  .toList(),
+              judged.get(corpus).stream()
+                      .filter(j -> j.half() == half)
+                      .mapToLong(Judged::nanos)
+                      .sum()
                   / 1e9);
         }
         continue;
