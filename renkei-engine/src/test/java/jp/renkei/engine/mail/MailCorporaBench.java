@@ -123,17 +123,7 @@ class MailCorporaBench {
         MailReport r = j.report();
         boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
         if (list.equals("rule-misses") && miss) {
-          System.out.println(
-              "  "
-                  + corpus
-                  + " rules "
-                  + j.eml().name()
-                  + " | "
-                  + r.subject()
-                  + " | "
-                  + r.from()
-                  + " | "
-                  + r.findings());
+          line(corpus + " rules", j.eml(), r);
         }
       }
       summary(
@@ -258,20 +248,25 @@ class MailCorporaBench {
       reports.add(r);
       boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
       if (list.equals("misses") ? miss : r.verdict().name().equals(list)) {
-        System.out.println(
-            "  "
-                + corpus
-                + " "
-                + e.name()
-                + " | "
-                + r.subject()
-                + " | "
-                + r.from()
-                + " | "
-                + r.findings());
+        line(corpus, e, r);
       }
     }
     summary(corpus, phishing, split, reports, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** One listed message: where, subject, sender, findings. */
+  static void line(String corpus, Eml e, MailReport r) {
+    System.out.println(
+        "  "
+            + corpus
+            + " "
+            + e.name()
+            + " | "
+            + r.subject()
+            + " | "
+            + r.from()
+            + " | "
+            + r.findings());
   }
 
   static void summary(
