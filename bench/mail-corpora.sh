@@ -23,6 +23,12 @@
 # `renkei mail analyze --model`); the model is derived from these corpora and, like them, is not
 # committed.
 #
+# No phishing corpus with a licence that allows redistributing a model derived from it was found
+# (2026-11-30, issue 19 fourth pass): the phishing sets on GitHub and Hugging Face that carry an
+# open licence (CC BY-SA, LGPL, MIT on the repository) are re-packagings of Nazario's corpus,
+# Enron, SpamAssassin or Kaggle sets whose packager cannot license the messages, or have no
+# messages at all; a model trained here therefore stays a local file (renkei.mail.model).
+#
 # GITHUB (default https://github.com) may point at a local mirror: $GITHUB/owner/name must be a
 # git directory or URL. Usage: bench/mail-corpora.sh [target-dir]
 set -euo pipefail

@@ -50,6 +50,15 @@ import org.jsoup.nodes.Document;
  * text and HTML — defanged ones too —, attachments with their type by content, hashes and archive
  * members) and judges the red flags of {@link RedFlag}. Malformed input never throws: what could be
  * read is analysed and the problems are listed. Thread-safe.
+ *
+ * <p>List and bulk mail is read in context, but list headers are written by whoever sends the
+ * message, so they lower a sign only when they are consistent: the wording signs (urgency, lures,
+ * IPA themes), free-hosting links, brand and free-mail claims and a Reply-To to the list are
+ * lowered only for a discussion list whose own domain (List-Id, List-Post, X-BeenThere ...) is the
+ * Return-Path's, the Sender's or one SPF / DKIM vouched for — never a free-mail domain — in a
+ * message that asks for no credentials. A Reply-To to the very address List-Post names, and a
+ * newsletter whose list headers name its sender's own domain, lower only their own signs (the
+ * reply, the brand in its name, its links to partners). A credential request is never lowered.
  */
 public final class MailAnalyzer {
 
@@ -203,6 +212,15 @@ public final class MailAnalyzer {
       Pattern.compile("[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]");
 
   private static final Pattern LIST_ID = Pattern.compile("<([^<>\\s]+)>");
+  private static final Pattern WORD =
+      Pattern.compile(
+          "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]{2,}|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+  private static final Pattern PGP_ARMOUR =
+      Pattern.compile("(?s)-----BEGIN PGP SIGNATURE-----.*?-----END PGP SIGNATURE-----");
+
+  /** Fewer words than this beside an image inside a link: the message is the image. */
+  static final int IMAGE_ONLY_WORDS = 25;
+
   private static final Pattern QUOTED = Pattern.compile("(?m)^[ \\t]*(?:>|\\|)[^\\n]*$");
   private static final Pattern DKIM_D =
       Pattern.compile("(?i)(?:^|[;\\s])(?:header\\.)?d=([\\w.-]+)");
@@ -358,6 +376,31 @@ public final class MailAnalyzer {
     /** The registrable domains of the list headers (List-Id, List-Post, Sender ...). */
     Set<String> listDomains = new LinkedHashSet<>();
 
+    /** The registrable domains the list names itself by (List-Id, List-Post, X-BeenThere ...). */
+    Set<String> listOwn = new LinkedHashSet<>();
+
+    /** The registrable domains of the envelope and list agent (Return-Path, Sender, Errors-To). */
+    Set<String> envelope = new LinkedHashSet<>();
+
+    /** The addresses members post to (List-Post, X-BeenThere, Mailing-List). */
+    Set<String> listAddresses = new LinkedHashSet<>();
+
+    /** The message asks for passwords, account details or card numbers (CREDENTIAL_REQUEST). */
+    boolean asksCredentials;
+
+    /** The registrable domain of From, once the headers are read. */
+    String senderDomain;
+
+    /** Words (two letters or more) in the text parts, PGP armour left out. */
+    int words;
+
+    /** Images inside links in the HTML parts. */
+    int linkedImages;
+
+    void words(String t) {
+      words += (int) WORD.matcher(PGP_ARMOUR.matcher(t).replaceAll(" ")).results().count();
+    }
+
     /** Domains SPF (smtp.mailfrom) and DKIM (header.d, DKIM-Signature d=) vouched for. */
     Set<String> authenticated = new LinkedHashSet<>();
 
@@ -365,6 +408,37 @@ public final class MailAnalyzer {
 
     /** Microsoft's composite authentication (compauth=fail) failed. */
     boolean compositeFailed;
+
+    /**
+     * List context that may lower a sign: a discussion list (not List-Unsubscribe or Precedence
+     * alone) whose own domain (List-Id, List-Post, X-BeenThere ...) is the envelope sender's, the
+     * Sender's or one SPF / DKIM vouched for, in a message that asks for no credentials. List
+     * headers anyone can write buy nothing alone: the list must be the one that sent the message,
+     * and a list that asks for a password is no reason for calm.
+     */
+    boolean listVouched() {
+      if (!discussionList || asksCredentials) {
+        return false;
+      }
+      for (String d : listOwn) {
+        // a free-mail domain is nobody's list: anyone can send from it
+        if (!FREEMAIL.contains(d) && (envelope.contains(d) || authenticated.contains(d))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Bulk mail whose list headers (List-Unsubscribe ...) name the sender's own domain, not a
+     * free-mail one: a newsletter speaking for itself.
+     */
+    boolean ownBulk() {
+      return listMail
+          && senderDomain != null
+          && !FREEMAIL.contains(senderDomain)
+          && listOwn.contains(senderDomain);
+    }
 
     /** List or bulk mail: list headers, or an unsubscribe link or text. */
     boolean bulk() {
@@ -464,8 +538,12 @@ public final class MailAnalyzer {
       String name = f.getName().toLowerCase(Locale.ROOT);
       String body = f.getBody() == null ? "" : f.getBody();
       switch (name) {
-        case "return-path" ->
-            st.returnPath = body.replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
+        case "return-path" -> {
+          st.returnPath = body.replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
+          if (domain(st.returnPath) != null) {
+            st.envelope.add(registrable(domain(st.returnPath)));
+          }
+        }
         case "received" -> received(body, st);
         case "authentication-results", "arc-authentication-results" -> {
           if (name.equals("authentication-results") || !st.authResultsSeen) {
@@ -492,20 +570,28 @@ public final class MailAnalyzer {
           Matcher l = ADDRESS.matcher(body);
           while (l.find()) {
             st.listDomains.add(registrable(domain(l.group())));
+            st.listOwn.add(registrable(domain(l.group())));
+            if (name.equals("list-post")
+                || name.equals("x-beenthere")
+                || name.equals("mailing-list")) {
+              st.listAddresses.add(l.group().toLowerCase(Locale.ROOT));
+            }
           }
           Matcher id = LIST_ID.matcher(body);
           if (name.equals("list-id") && id.find()) {
             st.listDomains.add(registrable(id.group(1).toLowerCase(Locale.ROOT)));
+            st.listOwn.add(registrable(id.group(1).toLowerCase(Locale.ROOT)));
           }
         }
         case "precedence" -> {
           String p = body.strip().toLowerCase(Locale.ROOT);
           st.listMail |= p.equals("list") || p.equals("bulk") || p.equals("junk");
         }
-        case "sender" -> {
+        case "sender", "errors-to" -> {
           Matcher l = ADDRESS.matcher(body);
           if (l.find()) {
             st.listDomains.add(registrable(domain(l.group())));
+            st.envelope.add(registrable(domain(l.group())));
           }
         }
         default -> {}
@@ -640,6 +726,7 @@ public final class MailAnalyzer {
       } else {
         // lines quoted from earlier mail (> ...) are the conversation's, not this sender's words
         st.text(QUOTED.matcher(content).replaceAll(""));
+        st.words(content);
         urls(content, "text", st);
       }
       return;
@@ -681,7 +768,19 @@ public final class MailAnalyzer {
 
   private void html(String html, State st) {
     Document doc = Jsoup.parse(html);
-    for (org.jsoup.nodes.Element a : doc.select("a[href]")) {
+    for (org.jsoup.nodes.Element area : doc.select("a[href] area[href], a[href] map area[href]")) {
+      // an image map inside a link: the status bar shows the link, a click follows the map
+      String shown = area.closest("a[href]").attr("href").strip();
+      String clicked = area.attr("href").strip();
+      String shownHost = host(refang(shown));
+      String clickedHost = host(refang(clicked));
+      if (shownHost != null
+          && clickedHost != null
+          && !registrable(shownHost).equals(registrable(clickedHost))) {
+        st.flag(RedFlag.LINK_TEXT_MISMATCH, shown + " → " + clicked);
+      }
+    }
+    for (org.jsoup.nodes.Element a : doc.select("a[href], area[href]")) {
       String href = a.attr("href").strip();
       String text = a.text().strip();
       String lower = href.toLowerCase(Locale.ROOT);
@@ -723,6 +822,8 @@ public final class MailAnalyzer {
     }
     String text = doc.text();
     st.text(text);
+    st.words(text);
+    st.linkedImages += doc.select("a[href] img").size();
     urls(text, "html text", st);
   }
 
@@ -1112,7 +1213,9 @@ public final class MailAnalyzer {
   // ---- sender and links ----------------------------------------------------------------------
 
   private void judge(State st) {
+    st.asksCredentials = !MailSigns.found(MailSigns.CREDENTIALS, st.text.toString()).isEmpty();
     String fromDomain = domain(st.from);
+    st.senderDomain = fromDomain == null ? null : registrable(fromDomain);
     boolean senderAllowed =
         st.from != null
             && (allowed.contains(st.from) || (fromDomain != null && allowed.contains(fromDomain)));
@@ -1135,8 +1238,12 @@ public final class MailAnalyzer {
         if (fromDomain != null
             && rd != null
             && !registrable(rd).equals(registrable(fromDomain))
-            // list mail: replies go to the list (or its owner), as they should
-            && !(st.listMail && st.listDomains.contains(registrable(rd)))) {
+            // list mail: replies go to the list (or its owner), as they should — to the list
+            // that sent it, or to the very address its headers say members post to
+            && !(st.listMail
+                && !st.asksCredentials
+                && st.listDomains.contains(registrable(rd))
+                && (st.listVouched() || st.listAddresses.contains(r.toLowerCase(Locale.ROOT))))) {
           st.flag(RedFlag.REPLY_TO_OTHER_DOMAIN, "From: " + st.from + " → Reply-To: " + r);
         }
       }
@@ -1184,6 +1291,11 @@ public final class MailAnalyzer {
       }
     }
     wording(st);
+    if (!senderAllowed && st.linkedImages > 0 && st.words < IMAGE_ONLY_WORDS) {
+      st.flag(
+          RedFlag.IMAGE_ONLY,
+          st.words + " < " + IMAGE_ONLY_WORDS + ", <a><img> × " + st.linkedImages);
+    }
     if (model != null && !senderAllowed) {
       MailModel.Score s = model.score(st.text.toString());
       if (s.phishing()) {
@@ -1199,20 +1311,30 @@ public final class MailAnalyzer {
     }
     String own = MailSigns.label(fromDomain);
     List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
-    if (!claims.isEmpty() && FREEMAIL.contains(fromDomain) && !st.listMail) {
+    if (!claims.isEmpty() && FREEMAIL.contains(fromDomain) && !st.listVouched()) {
       // a brand's name on a free-mail address: no company sends from one
       st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
     }
     boolean reply =
         st.subject != null && st.subject.matches("(?is)^\\s*(re|fwd?|aw|転送|返信)\\s*[:：].*");
-    if (!st.listMail
+    if (!st.listVouched()
+        && !(st.ownBulk() && !st.asksCredentials)
         && !reply
         && st.subject != null
         && ACCOUNT_SUBJECT.matcher(st.subject).find()) {
       MailSigns.claimed(st.subject).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
+    if (!reply) {
+      // the text speaking as the brand: "dear paypal member", "the ebay security team", its ©
+      MailSigns.signedAs(st.text.toString()).stream()
+          .filter(b -> !claims.contains(b))
+          .forEach(claims::add);
+    }
     for (MailSigns.Brand b : claims) {
-      if (!b.labels().contains(own) && !st.listMail) {
+      // a newsletter named after what it writes about (Lockergnome Apple Core) speaks for itself
+      if (!b.labels().contains(own)
+          && !st.listVouched()
+          && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + fromDomain);
       }
     }
@@ -1227,7 +1349,7 @@ public final class MailAnalyzer {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
-        && (!st.discussionList || MailSigns.loginLike(l.url(), l.text()))) {
+        && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.unusualPort(l.url()) && MailSigns.loginLike(l.url(), l.text())) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
@@ -1239,7 +1361,8 @@ public final class MailAnalyzer {
       }
     }
     if (sender != null
-        && !st.bulk()
+        // bulk mail links its sender's shop and partners; one that asks for credentials is judged
+        && (!st.bulk() || (st.asksCredentials && !st.ownBulk()))
         && !reg.equals(sender)
         && !st.authenticated.contains(reg)
         && !MailSigns.hostIn(host, MailSigns.TRACKERS)
@@ -1255,7 +1378,7 @@ public final class MailAnalyzer {
     if (!creds.isEmpty()) {
       st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
     }
-    if (st.discussionList) {
+    if (st.listVouched()) {
       // members of a list discuss money, deadlines, jobs and documents: the words alone say
       // nothing there (credential requests still count)
       return;

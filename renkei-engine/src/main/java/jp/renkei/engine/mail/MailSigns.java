@@ -171,6 +171,25 @@ final class MailSigns {
           brand("Citibank", "citibank|\\bciti\\b", "citi", "citibank", "citigroup"),
           brand("HSBC", "\\bhsbc\\b", "hsbc"),
           brand("Barclays", "barclays", "barclays"),
+          // the card schemes, by their cards (a travel visa is no claim)
+          brand(
+              "Visa",
+              "\\bvisa(?:®|&reg;)? (?:(?:gift|gold|platinum|classic|credit|debit|prepaid|business)"
+                  + " )?card|verified by visa|\\bvisa (?:inc|international|europe|worldwide)\\b",
+              "visa",
+              "visaeurope"),
+          brand(
+              "Mastercard",
+              "master ?card|mastercard securecode",
+              "mastercard",
+              "mastercardworldwide"),
+          brand(
+              "American Express",
+              "american express|\\bamex\\b",
+              "americanexpress",
+              "aexp",
+              "amex",
+              "aexp-static"),
           brand("Coinbase", "coinbase", "coinbase"),
           brand("Binance", "binance", "binance"),
           brand("MetaMask", "metamask", "metamask"),
@@ -489,6 +508,46 @@ final class MailSigns {
     }
     return out;
   }
+
+  /**
+   * The brands the text of a message speaks as: a greeting to the brand's customers ("dear paypal
+   * member"), a signature of its teams ("the ebay security team", "citibank fraud department") or
+   * its copyright line. A mention ("i paid with paypal") is no claim.
+   */
+  static List<Brand> signedAs(String text) {
+    List<Brand> out = new java.util.ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    for (int i = 0; i < BRANDS.size(); i++) {
+      if (SIGNED_AS.get(i).matcher(text).find()) {
+        out.add(BRANDS.get(i));
+      }
+    }
+    return out;
+  }
+
+  private static final List<Pattern> SIGNED_AS =
+      BRANDS.stream()
+          .map(
+              b ->
+                  Pattern.compile(
+                      "dear (?:valued |esteemed )?(?:"
+                          + b.claim().pattern()
+                          + ")"
+                          + " (?:member|customer|user|client|account ?holder|cardholder)"
+                          + "|(?:"
+                          + b.claim().pattern()
+                          + ")(?: online)? (?:security|fraud|account"
+                          + "|billing|customer) (?:team|department|center|centre|division"
+                          + "|services?|support)"
+                          + "|(?:copyright|©|\\(c\\)) ?(?:\\d{4}(?:-\\d{4})?,? )?(?:"
+                          + b.claim().pattern()
+                          + ")"
+                          + "|(?:"
+                          + b.claim().pattern()
+                          + ")(?:をご利用の|会員の)(?:お客様|皆様)"))
+          .toList();
 
   /** The brands a name or subject claims. */
   static List<Brand> claimed(String text) {

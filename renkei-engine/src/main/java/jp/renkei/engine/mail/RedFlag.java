@@ -29,8 +29,8 @@ public enum RedFlag {
       "An attachment's content (e.g. an executable) does not match the extension of its name."),
   LINK_TEXT_MISMATCH(
       30,
-      "本文のリンクに表示されているURLやドメインと、実際のリンク先が異なります。",
-      "A link shows one URL or domain but leads to another."),
+      "本文のリンクに表示されているURLやドメインと、実際のリンク先が異なります (リンク内の画像マップが別の先を指す場合を含みます)。",
+      "A link shows one URL or domain but leads to another (an image map inside a link included)."),
   DISPLAY_NAME_ADDRESS(
       25,
       "差出人の表示名に、実際の差出人とは別のメールアドレスが書かれています。",
@@ -83,9 +83,10 @@ public enum RedFlag {
           + " notice, a document re-sent or replaced, a shared document."),
   BRAND_IMPERSONATION(
       30,
-      "差出人名や件名が企業・金融機関・公的機関を名乗っていますが、差出人のドメインはその組織のものではありません。",
-      "The sender's name or the subject claims a company, bank or public body, but the sender's"
-          + " domain is not one of theirs."),
+      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関を名乗っていますが、差出人のドメインはその組織のものではありません。",
+      "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
+          + " ... member\", \"... security team\", \"© ...\") claims a company, bank or public body,"
+          + " but the sender's domain is not one of theirs."),
   LOGIN_LINK_ELSEWHERE(
       15,
       "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。",
@@ -127,6 +128,11 @@ public enum RedFlag {
       "画像の QR コードがリンク先 (URL) を示しています。リンクの検査を避け、スマートフォンで開かせる手口 (クィッシング) です。リンク先も検査しました。",
       "A QR code in an image points at a link, a way around link checks onto a phone (quishing);"
           + " the link was checked like the others."),
+  IMAGE_ONLY(
+      20,
+      "本文がほとんど画像だけで、その画像がリンクになっています。文字で読ませず、フィルタや読み手の判断を避ける手口です。",
+      "The message is almost only an image, and the image is a link: nothing in words for a filter or"
+          + " a reader to judge."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * bench/mail-corpora.sh target/mail-corpora
  * ./mvnw -q -o -pl renkei-engine test -Dtest=MailCorporaBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all] [-Dmail.list=CLEAN]
+ *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses]
+ *     [-Dmail.model=off]
  * </pre>
  *
  * The split is fixed, not random: a message is in the tuning half when the first byte of the
@@ -77,29 +78,63 @@ class MailCorporaBench {
       }
       judged.put(c.getKey(), out);
     }
-    MailModel model = model(judged);
-    Path file = dir.resolve("mail-model.tsv");
-    try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      model.write(w);
+    // -Dmail.model=off: the rules alone (the model is not trained, its pass not run)
+    boolean withModelPass =
+        !System.getProperty("mail.model", "on").equals("off") && !split.equals("both");
+    MailAnalyzer withModel = null;
+    if (withModelPass) {
+      MailModel model = model(judged);
+      Path file = dir.resolve("mail-model.tsv");
+      try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        model.write(w);
+      }
+      System.out.printf(
+          "MODEL %s: %d tokens, %d bytes, threshold %.2f (%s)%n",
+          file, model.size(), Files.size(file), model.threshold(), model.source());
+      withModel = new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, List.of(), List.of(), model);
     }
-    System.out.printf(
-        "MODEL %s: %d tokens, %d bytes, threshold %.2f (%s)%n",
-        file, model.size(), Files.size(file), model.threshold(), model.source());
-
-    MailAnalyzer withModel =
-        new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, List.of(), List.of(), model);
     for (String corpus : corpora.keySet()) {
       boolean phishing = !corpus.startsWith("ham");
+      if (split.equals("both")) {
+        // the rules on each half, from the one pass above (no listing, no model)
+        for (int h = 0; h < 2; h++) {
+          int half = h;
+          summary(
+              corpus + " rules",
+              phishing,
+              half == 0 ? "tune" : "held-out",
+              judged.get(corpus).stream()
+                  .filter(j -> j.half() == half)
+                  .map(Judged::report)
+                  .toList(),
+              judged.get(corpus).stream()
+                      .filter(j -> j.half() == half)
+                      .mapToLong(Judged::nanos)
+                      .sum()
+                  / 1e9);
+        }
+        continue;
+      }
       List<Judged> mine =
           judged.get(corpus).stream()
               .filter(j -> split.equals("all") || j.half() == (split.equals("tune") ? 0 : 1))
               .toList();
+      for (Judged j : mine) {
+        MailReport r = j.report();
+        boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
+        if (list.equals("rule-misses") && miss) {
+          line(corpus + " rules", j.eml(), r);
+        }
+      }
       summary(
           corpus + " rules",
           phishing,
           split,
           mine.stream().map(Judged::report).toList(),
           mine.stream().mapToLong(Judged::nanos).sum() / 1e9);
+      if (withModel == null) {
+        continue;
+      }
       run(
           withModel,
           corpus + " rules+model",
@@ -213,20 +248,25 @@ class MailCorporaBench {
       reports.add(r);
       boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
       if (list.equals("misses") ? miss : r.verdict().name().equals(list)) {
-        System.out.println(
-            "  "
-                + corpus
-                + " "
-                + e.name()
-                + " | "
-                + r.subject()
-                + " | "
-                + r.from()
-                + " | "
-                + r.findings());
+        line(corpus, e, r);
       }
     }
     summary(corpus, phishing, split, reports, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** One listed message: where, subject, sender, findings. */
+  static void line(String corpus, Eml e, MailReport r) {
+    System.out.println(
+        "  "
+            + corpus
+            + " "
+            + e.name()
+            + " | "
+            + r.subject()
+            + " | "
+            + r.from()
+            + " | "
+            + r.findings());
   }
 
   static void summary(

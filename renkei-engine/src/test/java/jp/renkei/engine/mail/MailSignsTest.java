@@ -130,7 +130,8 @@ class MailSignsTest {
   void mailingListMailWithReplyToTheListAndTrackedNewsletterLinksIsClean() {
     MailReport list =
         analyze(
-            "From: Taro Yamada <taro@example.org>\r\nTo: users@lists.example.net\r\n"
+            "Return-Path: <users-bounces@lists.example.net>\r\n"
+                + "From: Taro Yamada <taro@example.org>\r\nTo: users@lists.example.net\r\n"
                 + "Reply-To: users@lists.example.net\r\nList-Id: Users <users.lists.example.net>\r\n"
                 + "List-Post: <mailto:users@lists.example.net>\r\nPrecedence: list\r\n"
                 + "Subject: Re: build fails on JDK 17\r\n",
@@ -258,7 +259,8 @@ class MailSignsTest {
     assertThat(flags(quoted)).doesNotContain(RedFlag.URGENCY, RedFlag.PAYMENT_LURE);
     MailReport list =
         analyze(
-            "From: a@example.org\r\nTo: list@lists.example.org\r\nSubject: ATM fees\r\n"
+            "Return-Path: <money-bounces@lists.example.org>\r\n"
+                + "From: a@example.org\r\nTo: list@lists.example.org\r\nSubject: ATM fees\r\n"
                 + "List-Id: <money.lists.example.org>\r\n",
             "text/plain",
             "The bank charged a wire transfer fee; failure to respond means legal action.");
@@ -293,5 +295,162 @@ class MailSignsTest {
             "text/plain",
             "The manufacturer's campaign regularizes the packet format.");
     assertThat(flags(words)).doesNotContain(RedFlag.PAYMENT_LURE);
+  }
+
+  /** A phishing mail's own list headers: the envelope of a sender that is no list. */
+  static final String FAKE_LIST =
+      "List-Id: Customers <notice.example-pay.net>\r\n"
+          + "List-Post: <mailto:notice@example-pay.net>\r\nPrecedence: list\r\n"
+          + "List-Unsubscribe: <mailto:leave@example-pay.net>\r\n";
+
+  @Test
+  void fakeListHeadersThatNoListSentBuyNoCleanVerdict() {
+    // the lure of an earlier test, now with list headers naming a list the envelope does not
+    MailReport lure =
+        analyze(
+            "Return-Path: <bounce@mailer.example-bulk.com>\r\nFrom: Accounts <ar@example-pay.net>\r\n"
+                + "To: b@example.jp\r\nReply-To: pay@example-pay.net\r\nSubject: Invoice\r\n"
+                + FAKE_LIST,
+            "text/plain",
+            "Your invoice is overdue. Wire transfer within 24 hours; failure to respond means"
+                + " legal action.");
+    assertThat(flags(lure)).contains(RedFlag.URGENCY, RedFlag.PAYMENT_LURE);
+    assertThat(lure.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+
+    // List-Id naming the attacker's reply address: the Reply-To is still another domain's
+    MailReport bec =
+        analyze(
+            "From: Shacho <ceo@example-corp.co.jp>\r\nTo: keiri@example-corp.co.jp\r\n"
+                + "Reply-To: ceo@example-pay.net\r\nSubject: 至急\r\n"
+                + FAKE_LIST,
+            "text/plain",
+            "本日中に振込をお願いします。");
+    assertThat(flags(bec)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(bec.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+
+    // a brand's name on a free-mail address, with Precedence: bulk and List-Unsubscribe
+    MailReport freemail =
+        analyze(
+            "From: PayPal Service <paypal.service.center@gmail.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: PayPal account notice\r\nPrecedence: bulk\r\n"
+                + "List-Unsubscribe: <mailto:paypal.service.center@gmail.com>\r\n",
+            "text/plain",
+            "Please review the notice.");
+    assertThat(flags(freemail))
+        .contains(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, RedFlag.BRAND_IMPERSONATION);
+    assertThat(freemail.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aListThatSentTheMessageStillCannotAskForCredentialsQuietly() {
+    // list headers aligned with the attacker's own envelope: the list is "real", but it asks for
+    // a password, so its context lowers nothing but the login link of its own newsletter
+    String quota =
+        "<p>Your mailbox has reached its quota. Verify your account within 24 hours or it will"
+            + " be suspended.</p><p><a href=\"https://login.example-portal.com/owa/logon\">Sign in"
+            + " to keep your mail</a></p><p><a href=\"https://example-pay.net/u\">Unsubscribe</a></p>";
+    MailReport r =
+        analyze(
+            "Return-Path: <notice-bounces@example-pay.net>\r\nSender: notice-bounces@example-pay.net\r\n"
+                + "From: IT Helpdesk <helpdesk@example-pay.net>\r\nTo: a@example.jp\r\n"
+                + "Subject: Mailbox quota\r\n"
+                + FAKE_LIST,
+            "text/html",
+            quota);
+    assertThat(flags(r)).contains(RedFlag.CREDENTIAL_REQUEST, RedFlag.URGENCY);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    // the same from a helpdesk the list headers do not name: the login page elsewhere counts too
+    MailReport helpdesk =
+        analyze(
+            "Return-Path: <notice-bounces@example-pay.net>\r\n"
+                + "From: IT Helpdesk <helpdesk@example-corp.co.jp>\r\nTo: a@example.jp\r\n"
+                + "Subject: Mailbox quota\r\n"
+                + FAKE_LIST,
+            "text/html",
+            quota);
+    assertThat(flags(helpdesk))
+        .contains(RedFlag.CREDENTIAL_REQUEST, RedFlag.URGENCY, RedFlag.LOGIN_LINK_ELSEWHERE);
+    assertThat(helpdesk.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+
+    // the same headers on a member's question: the list is the envelope's, the words are calm
+    MailReport member =
+        analyze(
+            "Return-Path: <notice-bounces@example-pay.net>\r\n"
+                + "From: Hanako <hanako@example.org>\r\nTo: notice@example-pay.net\r\n"
+                + "Reply-To: notice@example-pay.net\r\nSubject: Re: fees\r\n"
+                + FAKE_LIST,
+            "text/plain",
+            "The invoice is overdue by a week; the bank charged a wire transfer fee.");
+    assertThat(member.findings()).isEmpty();
+  }
+
+  @Test
+  void aLureSpeakingAsABrandOrHidingItsTargetInAnImageMapIsCaught() {
+    // the text signs as the bank, from a domain that is not the bank's
+    MailReport signed =
+        analyze(
+            "From: Service <service@example-notice.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Important notice\r\n",
+            "text/plain",
+            "Dear Citibank Customer, please read the attached notice.\n\nCitibank Security Team");
+    assertThat(flags(signed)).contains(RedFlag.BRAND_IMPERSONATION);
+    assertThat(signed.findings().toString()).contains("Citibank ≠ example-notice.com");
+    // the same words from the bank's own domain, or mentioned in passing, claim nothing
+    MailReport own =
+        analyze(
+            "From: Service <service@citibank.com>\r\nTo: a@example.jp\r\nSubject: Notice\r\n",
+            "text/plain",
+            "Dear Citibank Customer, thank you.\n\nCitibank Customer Service");
+    assertThat(flags(own)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    MailReport mention =
+        analyze(
+            "From: a@example.org\r\nTo: b@example.jp\r\nSubject: Lunch\r\n",
+            "text/plain",
+            "I paid with my Citibank card and a Visa in my passport.");
+    assertThat(flags(mention)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+
+    // a card scheme's name in the display name of an offer from elsewhere
+    MailReport card =
+        analyze(
+            "From: $300 Visa Gift Card Promotion <rewards@mx1.example-gifts.com>\r\n"
+                + "To: a@example.jp\r\nSubject: Participate now\r\n",
+            "text/plain",
+            "Participate now.");
+    assertThat(flags(card)).contains(RedFlag.BRAND_IMPERSONATION);
+
+    // the link shows the bank, the image map inside it goes elsewhere
+    MailReport map =
+        analyze(
+            "From: Bank <support@example-bank.com>\r\nTo: a@example.jp\r\nSubject: Details\r\n",
+            "text/html",
+            "<a href=\"https://online.example-bank.com/confirm\"><map name=\"m\"><area coords=\"0,0,600,300\""
+                + " shape=\"rect\" href=\"http://userconf.example-host.net:880\"></map>"
+                + "<img src=\"cid:x\" usemap=\"#m\"></a>");
+    assertThat(flags(map)).contains(RedFlag.LINK_TEXT_MISMATCH);
+    assertThat(map.links().toString()).contains("userconf.example-host.net:880");
+    assertThat(map.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aMessageThatIsOnlyALinkedImageIsASignButALinkedLogoBesideTextIsNot() {
+    MailReport image =
+        analyze(
+            "From: Chelsea <x@example-mailer.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: We cannot cancel your payment N0109180\r\n",
+            "text/html",
+            "<p><a href=\"http://example-host.info/in.php?aid=44\"><img src=\"cid:x\"></a></p>"
+                + "<pre>-----BEGIN PGP SIGNATURE-----\nVersion: GnuPG v1.0.7 (GNU/Linux)\n"
+                + "iD8DBQFBSI5pmqjQ0CJFipgRAlxGAKCpPrt7/HB5YroIdx5J84y6E5opeQCg49dn\n"
+                + "-----END PGP SIGNATURE-----</pre>");
+    assertThat(flags(image)).contains(RedFlag.IMAGE_ONLY);
+    assertThat(image.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    MailReport logo =
+        analyze(
+            "From: Example Shop <news@shop.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: This week's picks\r\n",
+            "text/html",
+            "<p><a href=\"https://shop.example.com/\"><img src=\"cid:logo\"></a></p><p>今週のおすすめは、"
+                + "秋の新作コートと手袋です。店頭とオンラインストアでご覧いただけます。</p>");
+    assertThat(flags(logo)).doesNotContain(RedFlag.IMAGE_ONLY);
   }
 }
