@@ -83,8 +83,8 @@ for tool in rg ugrep; do
       ugrep) cmd=(ugrep -J1 -c -F -f "$IOC" "$sub") ;;
     esac
     echo "== $tool on the first $SUBSET lines of $first (timeout 120 s): ${cmd[*]}"
-    timed "$tool" "$first-first$SUBSET" 1 timeout 120 "${cmd[@]}"
-    timed launcher "$first-first$SUBSET" 1 "$BIN" match --format none -i "$IOC" "$sub"
+    timed "$tool" "$first-first$SUBSET-vs-$tool" 1 timeout 120 "${cmd[@]}"
+    timed launcher "$first-first$SUBSET-vs-$tool" 1 "$BIN" match --format none -i "$IOC" "$sub"
   fi
 done
 echo "== load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ); raw times in $TIMES"
