@@ -21,6 +21,11 @@ SHAPES=${SHAPES:-squid-popular squid-spread zeek-http zeek-dns dns-bind}
 JAR=renkei-server/target/renkei.jar
 BIN=renkei-server/target/bin/renkei
 SUBSET=50000
+if ! [ "$ROUNDS" -ge 1 ] 2> /dev/null || [ "$ROUNDS" -gt 20 ] || [ $# -gt 1 ]; then
+  # the issue-5 form `match-vs-grep.sh LINES INDICATORS` (docs/benchmarks.md) is gone
+  echo "usage: bench/match-vs-grep.sh [ROUNDS (1-20)]; the data size is fixed (issue 18)" >&2
+  exit 2
+fi
 if [ ! -f "$JAR" ] || [ ! -x "$BIN" ]; then
   echo "build first: ./mvnw -q -DskipTests package" >&2
   exit 2
