@@ -21,6 +21,12 @@ public final class DnsLogMatcher extends LogMatcher {
     super(index);
   }
 
+  /** Each line stands alone. */
+  @Override
+  protected boolean splittable() {
+    return true;
+  }
+
   @Override
   protected int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits) {
     int q = indexOf(b, from, to, BIND);

@@ -77,11 +77,51 @@ public abstract class LogMatcher {
   }
 
   public final MatchStats match(InputStream in, Consumer<Hit> hits) throws IOException {
-    byte[] buf = new byte[BLOCK + MAX_LINE];
-    int have = 0;
+    return match(in, hits, BLOCK);
+  }
+
+  /** {@link #match(InputStream, Consumer)} reading {@code block} bytes at a time (tests). */
+  final MatchStats match(InputStream in, Consumer<Hit> hits, int block) throws IOException {
     long[] counts = new long[3]; // lines, hits, bad
-    long bytes = 0;
     List<Long> firstBad = new ArrayList<>();
+    long bytes =
+        read(
+            in,
+            block,
+            new Lines() {
+              @Override
+              public void lines(byte[] b, int len) {
+                takeReplacement();
+                each(b, len, counts, firstBad, hits);
+              }
+
+              @Override
+              public void overLong() {
+                counts[0]++;
+                bad(counts, firstBad);
+              }
+            });
+    return new MatchStats(counts[0], counts[1], counts[2], List.copyOf(firstBad), bytes);
+  }
+
+  /** Where {@link #read} hands what it read. */
+  interface Lines {
+    /** Whole lines in {@code b[0, len)}; each ends with LF but the last line of the input. */
+    void lines(byte[] b, int len);
+
+    /** A line longer than the buffer holds, skipped. */
+    void overLong();
+  }
+
+  /**
+   * The reading loop of every pass: fills a buffer of {@code block} + {@value #MAX_LINE} bytes and
+   * hands over the whole lines in it (the buffer is reused: copy what is kept); a line that does
+   * not fit is skipped to its end and reported as over-long. Returns the bytes read.
+   */
+  static long read(InputStream in, int block, Lines sink) throws IOException {
+    byte[] buf = new byte[block + MAX_LINE];
+    int have = 0;
+    long bytes = 0;
     while (true) {
       int n = in.read(buf, have, buf.length - have);
       boolean eof = n < 0;
@@ -89,22 +129,21 @@ public abstract class LogMatcher {
         have += n;
         bytes += n;
       }
-      takeReplacement();
-      int start = 0;
-      for (int i; (i = Bytes.indexOf(buf, start, have, (byte) '\n')) >= 0; ) {
-        one(buf, start, i > start && buf[i - 1] == '\r' ? i - 1 : i, counts, firstBad, hits);
-        start = i + 1;
+      int end = have;
+      if (!eof) {
+        while (end > 0 && buf[end - 1] != '\n') {
+          end--;
+        }
+      }
+      if (end > 0) {
+        sink.lines(buf, end);
       }
       if (eof) {
-        if (start < have) {
-          one(buf, start, have, counts, firstBad, hits);
-        }
-        return new MatchStats(counts[0], counts[1], counts[2], List.copyOf(firstBad), bytes);
+        return bytes;
       }
-      int rest = have - start;
-      if (start == 0 && rest >= MAX_LINE + BLOCK / 2) {
-        counts[0]++;
-        bad(counts, firstBad);
+      int rest = have - end;
+      if (end == 0 && rest >= MAX_LINE + block / 2) {
+        sink.overLong();
         have = 0;
         int c;
         while ((c = in.read()) >= 0 && c != '\n') {
@@ -112,10 +151,39 @@ public abstract class LogMatcher {
         }
         continue;
       }
-      System.arraycopy(buf, start, buf, 0, rest);
+      System.arraycopy(buf, end, buf, 0, rest);
       have = rest;
     }
   }
+
+  /** Matches the lines of {@code b[0, len)} (LF or CRLF; the last may lack its LF). */
+  final void each(byte[] b, int len, long[] counts, List<Long> firstBad, Consumer<Hit> hits) {
+    int start = 0;
+    for (int i; (i = Bytes.indexOf(b, start, len, (byte) '\n')) >= 0; ) {
+      one(b, start, i > start && b[i - 1] == '\r' ? i - 1 : i, counts, firstBad, hits);
+      start = i + 1;
+    }
+    if (start < len) {
+      one(b, start, len, counts, firstBad, hits);
+    }
+  }
+
+  /**
+   * Whether this format's lines can be matched in separate blocks by several matchers (see {@link
+   * SplitMatch}): true when a line's hits depend only on the line, or otherwise only on header
+   * lines before it that {@link #mayChangeReading} finds and {@link #readLike} copies.
+   */
+  protected boolean splittable() {
+    return false;
+  }
+
+  /** Whether {@code b[0, len)} may hold a line that changes how later lines are read. */
+  protected boolean mayChangeReading(byte[] b, int len) {
+    return false;
+  }
+
+  /** Reads the following lines as {@code other} (same format) would: takes its header state. */
+  protected void readLike(LogMatcher other) {}
 
   private void one(
       byte[] b, int from, int to, long[] counts, List<Long> firstBad, Consumer<Hit> hits) {

@@ -29,6 +29,12 @@ public final class SquidMatcher extends LogMatcher {
     urls = index.hasUrls();
   }
 
+  /** Each line stands alone. */
+  @Override
+  protected boolean splittable() {
+    return true;
+  }
+
   @Override
   protected int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits) {
     int fields = Bytes.fields(b, from, to, (byte) ' ', fieldStart, fieldEnd, 10);

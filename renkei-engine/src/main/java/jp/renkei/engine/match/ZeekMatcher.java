@@ -28,6 +28,35 @@ public final class ZeekMatcher extends LogMatcher {
     super(index);
   }
 
+  /** A line depends only on the {@code #fields} header before it. */
+  @Override
+  protected boolean splittable() {
+    return true;
+  }
+
+  /** Any line starting with {@code #} (the header lines; a URI with a '#' costs a false alarm). */
+  @Override
+  protected boolean mayChangeReading(byte[] b, int len) {
+    for (int i = 0; (i = Bytes.indexOf(b, i, len, (byte) '#')) >= 0; i++) {
+      if (i == 0 || b[i - 1] == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  protected void readLike(LogMatcher other) {
+    ZeekMatcher z = (ZeekMatcher) other;
+    haveHeader = z.haveHeader;
+    ts = z.ts;
+    client = z.client;
+    remote = z.remote;
+    answers = z.answers;
+    hostColumns = z.hostColumns;
+    hostNames = z.hostNames;
+  }
+
   @Override
   protected int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits) {
     if (from == to) {

@@ -471,4 +471,120 @@ class MatchDifferentialTest {
     assertThat(expectedZeek).isNotEmpty();
     assertThat(expectedBind).isNotEmpty();
   }
+
+  /** Every field of every hit, in order, and the pass's figures. */
+  static List<String> hitsAndStats(
+      java.util.function.Function<java.util.function.Consumer<Hit>, MatchStats> pass) {
+    List<String> out = new ArrayList<>();
+    MatchStats stats =
+        pass.apply(
+            h ->
+                out.add(
+                    h.line()
+                        + " "
+                        + h.time()
+                        + " "
+                        + h.client()
+                        + " "
+                        + h.indicator()
+                        + " "
+                        + h.field()));
+    out.add(stats.toString());
+    return out;
+  }
+
+  @Test
+  void aLogSplitIntoBlocksForSeveralMatchersGivesTheHitsOfOneMatcherInTheSameOrder()
+      throws Exception {
+    indicators(500);
+    List<String> squid = new ArrayList<>(squidLog(3000, true));
+    squid.addAll(squidLog(3000, false));
+    // bad lines, blank lines, CRLF and a line far longer than a block, among the good ones
+    squid.add(1000, "not a squid line");
+    squid.add(2000, "");
+    squid.set(2500, squid.get(2500) + "\r");
+    squid.add(4000, "x".repeat(LogMatcher.MAX_LINE + LogMatcher.BLOCK));
+    List<String> zeek = new ArrayList<>(List.of("1.0\t10.0.0.1\tbefore any header"));
+    String[] headers = {
+      "#fields\tts\tid.orig_h\tid.resp_h\tquery\tanswers", "#fields\tquery\tts\tid.resp_h"
+    };
+    List<String> dns = new ArrayList<>();
+    for (int i = 0; i < 6000; i++) {
+      if (i % 1700 == 0) {
+        zeek.add("#separator \\x09");
+        zeek.add(headers[(i / 1700) % 2]);
+      }
+      String host = POPULAR[rnd.nextInt(POPULAR.length)];
+      if (!domains.isEmpty() && rnd.nextInt(3) == 0) {
+        host = word() + "." + domains.get(rnd.nextInt(domains.size()));
+      }
+      String resp = ips.isEmpty() || rnd.nextBoolean() ? ipv4() : ips.get(rnd.nextInt(ips.size()));
+      zeek.add(
+          (i / 1700) % 2 == 0
+              ? i
+                  + ".5\t10.0.0."
+                  + (i % 200)
+                  + "\t"
+                  + resp
+                  + "\t"
+                  + host
+                  + "\t"
+                  + resp
+                  + ","
+                  + ipv4()
+              : host + "\t" + i + ".5\t" + resp);
+      dns.add(
+          "30-Nov-2026 07:00:00.000 client @0x7f01 10.0.0."
+              + (i % 200)
+              + "#5353 ("
+              + host
+              + "): query: "
+              + host
+              + " IN A +E(0)K (10.0.0.53)");
+    }
+    zeek.add("#close\t2026-11-30-08-00-00");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (List<String> log : List.of(squid, zeek, dns)) {
+        byte[] bytes = (String.join("\n", log) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        java.util.function.Supplier<LogMatcher> make =
+            () ->
+                log == squid
+                    ? new SquidMatcher(index)
+                    : log == zeek ? new ZeekMatcher(index) : new DnsLogMatcher(index);
+        for (int block : new int[] {333, 4096, LogMatcher.BLOCK}) {
+          List<String> one =
+              hitsAndStats(
+                  sink -> {
+                    try {
+                      return make.get().match(new ByteArrayInputStream(bytes), sink, block);
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  });
+          assertThat(one.size()).as("hits of one matcher").isGreaterThan(20);
+          for (int n : new int[] {2, 3}) {
+            List<LogMatcher> matchers = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+              matchers.add(make.get());
+            }
+            List<String> split =
+                hitsAndStats(
+                    sink -> {
+                      try {
+                        return SplitMatch.match(
+                            new ByteArrayInputStream(bytes), sink, matchers, pool, block);
+                      } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                      }
+                    });
+            assertThat(split).as("block %d, %d matchers", block, n).isEqualTo(one);
+          }
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

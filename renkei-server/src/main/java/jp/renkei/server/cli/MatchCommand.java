@@ -31,6 +31,7 @@ import jp.renkei.engine.match.JsonLinesMatcher;
 import jp.renkei.engine.match.LogMatcher;
 import jp.renkei.engine.match.MatchStats;
 import jp.renkei.engine.match.MatchSummary;
+import jp.renkei.engine.match.SplitMatch;
 import jp.renkei.engine.match.SquidMatcher;
 import jp.renkei.engine.match.ZeekMatcher;
 import jp.renkei.engine.stix.StixIndicators;
@@ -161,7 +162,11 @@ final class MatchCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
-      description = "Files matched at once (default: the number of cores).")
+      description =
+          "Matching threads (default: the number of cores): several files are matched at once,"
+              + " and a Squid, DNS or Zeek file is cut into blocks matched side by side when"
+              + " there are more threads than files; the hits come out in the order of one"
+              + " thread.")
   Integer threads;
 
   @Parameters(
@@ -254,15 +259,34 @@ final class MatchCommand implements Callable<Integer> {
     }
     long t1 = System.nanoTime();
     // a followed file is read for ever: each needs its own thread
-    int workers =
-        following
-            ? logs.size()
-            : Math.max(
-                1,
-                Math.min(
-                    logs.size(),
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads));
+    int cores = Math.max(1, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    int workers = following ? logs.size() : Math.min(logs.size(), cores);
+    // threads left over when there are fewer files than threads match blocks of each file
+    int perFile = following ? 1 : Math.max(1, cores / logs.size());
     ExecutorService pool = Executors.newFixedThreadPool(workers);
+    ExecutorService blockPool =
+        perFile > 1
+            ? Executors.newFixedThreadPool(
+                workers * perFile,
+                r -> {
+                  Thread t = new Thread(r, "renkei-match-block");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
+    java.util.concurrent.Executor blocks =
+        blockPool == null
+            ? null
+            : task ->
+                blockPool.execute(
+                    () -> {
+                      long c0 = cpuNanos();
+                      try {
+                        task.run();
+                      } finally {
+                        matchCpuNanos.addAndGet(cpuNanos() - c0);
+                      }
+                    });
     List<Future<MatchStats>> runs = new ArrayList<>();
     for (String log : logs) {
       runs.add(
@@ -291,6 +315,13 @@ final class MatchCommand implements Callable<Integer> {
                       };
                   long cpu0 = cpuNanos();
                   try {
+                    if (blocks != null) {
+                      List<LogMatcher> split = new ArrayList<>(List.of(m));
+                      while (split.size() < perFile) {
+                        split.add(matcher(format, m.index()));
+                      }
+                      return SplitMatch.match(in, sink, split, blocks);
+                    }
                     return m.match(in, sink);
                   } finally {
                     matchCpuNanos.addAndGet(cpuNanos() - cpu0);
@@ -328,6 +359,9 @@ final class MatchCommand implements Callable<Integer> {
             logs.get(k), s.badLines(), s.firstBadLines());
       }
     }
+    if (blockPool != null) {
+      blockPool.shutdown();
+    }
     out.flush();
     double secs = (System.nanoTime() - t1) / 1e9;
     PrintStream err = System.err;
@@ -339,7 +373,7 @@ final class MatchCommand implements Callable<Integer> {
         bytes / 1e6,
         secs,
         lines / Math.max(secs, 1e-9),
-        workers,
+        workers * perFile,
         hits,
         cpuSecs,
         lines / Math.max(cpuSecs, 1e-9));

@@ -261,6 +261,10 @@ class CliIT {
   static Run runWithEnv(java.util.Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR));
     cmd.addAll(List.of(args));
+    return runCommand(cmd, env);
+  }
+
+  static Run runCommand(List<String> cmd, java.util.Map<String, String> env) throws Exception {
     ProcessBuilder b = new ProcessBuilder(cmd);
     b.environment().putAll(env);
     Process p = b.start();
@@ -534,6 +538,64 @@ class CliIT {
             csv.toString());
     assertThat(fromCsv.exit()).as(fromCsv.err()).isZero();
     assertThat(fromCsv.out()).contains("2026-11-22T10:05:00Z,10.2.2.3,dest_host");
+  }
+
+  @Test
+  void theLauncherMatchesAsTheJarOnTwoThreadsAndIgnoresAnArchiveItCannotUse() throws Exception {
+    Path bin = Path.of(JAR).toAbsolutePath().resolveSibling("bin");
+    Path dir = TestFiles.directory("renkei-launcher-");
+    Path indicators = dir.resolve("iocs.txt");
+    Files.writeString(indicators, "evil.example\n198.51.100.0/24\nhttp://cdn.example/drop.js\n");
+    Path log = dir.resolve("access.log");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 40_000; i++) { // about 4 MB: several blocks for the second thread
+      String host = i % 997 == 0 ? "x" + i + ".evil.example" : "www" + (i % 50) + ".example.jp";
+      String url = i % 1499 == 0 ? "http://CDN.example/drop.js" : "http://" + host + "/p/" + i;
+      lines
+          .append("1732252800.")
+          .append(i)
+          .append("    12 10.0.0.")
+          .append(i % 250)
+          .append(" TCP_MISS/200 512 GET ")
+          .append(url)
+          .append(" - HIER_DIRECT/")
+          .append(i % 1201 == 0 ? "198.51.100." + (i % 200) : "192.0.2.1")
+          .append(" text/html\n");
+      if (i % 5000 == 0) {
+        lines.append("broken line ").append(i).append('\n');
+      }
+    }
+    Files.writeString(log, lines);
+    String[] args = {"match", "--format", "csv", "-i", indicators.toString(), log.toString()};
+    Run jar = run(args[0], "--threads", "1", args[1], args[2], args[3], args[4], args[5]);
+    assertThat(jar.exit()).as(jar.err()).isZero();
+    assertThat(jar.out().lines().count()).isGreaterThan(60);
+    assertThat(jar.err()).contains("8 bad lines");
+    // the launcher as built, then beside a cut-off archive and beside a whole one it was not
+    // made for (another directory): the same hits, no crash, no JVM warning in the output
+    Path cut = dir.resolve("cut");
+    Path moved = dir.resolve("moved");
+    for (Path copy : List.of(cut, moved)) {
+      Files.createDirectories(copy);
+      Files.copy(bin.resolve("renkei"), copy.resolve("renkei"));
+      Files.createSymbolicLink(copy.resolve("renkei.jar"), bin.resolve("renkei.jar"));
+      Files.createSymbolicLink(copy.resolve("lib"), bin.resolve("lib"));
+    }
+    byte[] archive = Files.readAllBytes(bin.resolve("renkei.jsa"));
+    Files.write(cut.resolve("renkei.jsa"), java.util.Arrays.copyOf(archive, archive.length / 3));
+    Files.write(moved.resolve("renkei.jsa"), archive);
+    for (Path launcher : List.of(bin, cut, moved)) {
+      List<String> cmd = new ArrayList<>(List.of(launcher.resolve("renkei").toString()));
+      cmd.addAll(List.of(args));
+      cmd.addAll(2, List.of("--threads", "2"));
+      Run r = runCommand(cmd, java.util.Map.of("JAVA_HOME", System.getProperty("java.home")));
+      assertThat(r.exit()).as(launcher + ": " + r.err()).isZero();
+      assertThat(r.out()).as(launcher.toString()).isEqualTo(jar.out());
+      assertThat(r.err())
+          .as(launcher.toString())
+          .contains("8 bad lines", "on 2 thread(s)")
+          .doesNotContain("warning", "fatal");
+    }
   }
 
   @Test
