@@ -110,7 +110,7 @@ class ExposureKnowledgeIT extends ServerTest {
 
   List<String> findings(Organisation org, String cve) {
     return jdbc.sql(
-            "select f.status || ' ' || a.version from exposure_finding f"
+            "select f.status || ' ' || coalesce(a.version, '-') from exposure_finding f"
                 + " join exposure_asset a on a.id = f.asset_id"
                 + " where f.organisation_id = ? and f.cve_id = ? order by a.version")
         .params(org.id(), cve)
@@ -356,5 +356,172 @@ class ExposureKnowledgeIT extends ServerTest {
     assertThat(o.kept()).isEqualTo(2);
     assertThat(o.refused()).isEqualTo(2);
     assertThat(requests).containsExactly("/nvd?hasKev", "/nvd?hasKev&startIndex=1");
+  }
+
+  static byte[] workbook(String[][] rows, boolean formula) throws IOException {
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+            new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      var sheet = wb.createSheet("資産");
+      for (int r = 0; r < rows.length; r++) {
+        var row = sheet.createRow(r);
+        for (int c = 0; c < rows[r].length; c++) {
+          if (rows[r][c] == null) {
+            continue;
+          }
+          if (r > 0 && rows[0][c].equals("port") && rows[r][c].matches("\\d+")) {
+            row.createCell(c).setCellValue(Double.parseDouble(rows[r][c]));
+          } else {
+            row.createCell(c).setCellValue(rows[r][c]);
+          }
+        }
+      }
+      if (formula) {
+        sheet.getRow(1).createCell(rows[0].length - 1).setCellFormula("1+1");
+      }
+      wb.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /**
+   * The workbook with its sheet padded by 30 MB of spaces: a few kilobytes that inflate 1000 times.
+   */
+  static byte[] bomb(byte[] xlsx) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(xlsx));
+        var zip = new java.util.zip.ZipOutputStream(out)) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] content = in.readAllBytes();
+        zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        zip.write(content);
+        if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+          byte[] spaces = new byte[1 << 20];
+          java.util.Arrays.fill(spaces, (byte) ' ');
+          for (int i = 0; i < 30; i++) {
+            zip.write(spaces);
+          }
+        }
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void anXlsxInventoryIsAllOrNothingWithSheetRowAndColumn() throws Exception {
+    String product = product();
+    Organisation org = fixtures.operator("gas");
+    Http analyst = session(fixtures.user(org, Role.ANALYST));
+    String[] header = {"kind", "value", "port", "protocol", "cpe", "criticality"};
+    String cpe = "cpe:2.3:a:renkeixlsx:" + product + ":1.0:*:*:*:*:*:*:*";
+    byte[] bad =
+        workbook(
+            new String[][] {
+              header,
+              {"service", "x1.example", "443", "tcp", cpe, "high"},
+              {"service", "x2.example", "99999", "tcp", cpe, "high"},
+              {"printer", "x3.example", null, null, null, null}
+            },
+            true);
+    HttpResponse<String> refused =
+        analyst.uploadWith(
+            "/exposure", "/exposure/inventory", "file", "inv.xlsx", bad, Map.of("format", "xlsx"));
+    assertThat(refused.body())
+        .contains("id=\"import-problems\"", "資産!F2: a formula is not accepted", "資産!C3", "port", "資産!A4")
+        .doesNotContain("Exception");
+    assertThat(assets(org)).isZero();
+    byte[] good =
+        workbook(
+            new String[][] {
+              header,
+              {"service", "x1.example", "443", "tcp", cpe, "high"},
+              {"domain", "example.jp", null, null, null, null}
+            },
+            false);
+    HttpResponse<String> ok =
+        analyst.uploadWith(
+            "/exposure", "/exposure/inventory", "file", "inv.xlsx", good, Map.of("format", "xlsx"));
+    assertThat(ok.body()).contains("id=\"import-ok\"");
+    assertThat(assets(org)).isEqualTo(2);
+    HttpResponse<String> bombed =
+        analyst.uploadWith(
+            "/exposure",
+            "/exposure/inventory",
+            "file",
+            "bomb.xlsx",
+            bomb(good),
+            Map.of("format", "xlsx"));
+    assertThat(bombed.body()).contains("zip bomb").doesNotContain("Exception");
+    assertThat(assets(org)).isEqualTo(2);
+  }
+
+  int assets(Organisation org) {
+    return jdbc.sql("select count(*) from exposure_asset where organisation_id = ?")
+        .param(org.id())
+        .query(Integer.class)
+        .single();
+  }
+
+  @Test
+  void aPlatformAdminUploadsOnBehalfAuditedAndNobodyElseMay() {
+    String product = product();
+    String cve = cve();
+    Organisation victim = fixtures.operator("water");
+    Organisation other = fixtures.operator("water");
+    knowledge.importKev(
+        jp.renkei.server.audit.Actor.cli(),
+        new ByteArrayInputStream(kevDocument(cve, product).getBytes(UTF_8)));
+    String csv =
+        "kind,value,port,protocol,cpe\nservice,ob.example,443,tcp,cpe:2.3:a:renkeifetch:"
+            + product
+            + ":1.0:*:*:*:*:*:*:*\n";
+    // another organisation's admin and analyst: refused, nothing imported into the victim's
+    for (UserAccount intruder :
+        List.of(fixtures.user(other, Role.ORG_ADMIN), fixtures.user(other, Role.ANALYST))) {
+      HttpResponse<String> r =
+          session(intruder)
+              .uploadWith(
+                  "/exposure",
+                  "/admin/exposure/inventory",
+                  "file",
+                  "inv.csv",
+                  csv.getBytes(UTF_8),
+                  Map.of("organisation", victim.code(), "format", "csv"));
+      assertThat(r.statusCode()).isEqualTo(403);
+    }
+    assertThat(assets(victim)).isZero();
+    UserAccount adminUser = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Http admin = session(adminUser);
+    HttpResponse<String> r =
+        admin.uploadWith(
+            "/admin/exposure/inventory",
+            "/admin/exposure/inventory",
+            "file",
+            "inv.csv",
+            csv.getBytes(UTF_8),
+            Map.of("organisation", victim.code(), "format", "csv"));
+    assertThat(r.body()).contains("id=\"on-behalf-ok\"");
+    // the admin does not learn the findings of what was uploaded
+    assertThat(r.body()).doesNotContain(cve);
+    assertThat(assets(victim)).isEqualTo(1);
+    assertThat(findings(victim, cve)).containsExactly("possible -");
+    assertThat(
+            jdbc.sql(
+                    "select actor from audit_event where action = 'exposure.inventory.on_behalf'"
+                        + " and target_id = ?")
+                .param(String.valueOf(victim.id()))
+                .query(String.class)
+                .list())
+        .containsExactly("web:" + adminUser.login());
+    HttpResponse<String> unknown =
+        admin.uploadWith(
+            "/admin/exposure/inventory",
+            "/admin/exposure/inventory",
+            "file",
+            "inv.csv",
+            csv.getBytes(UTF_8),
+            Map.of("organisation", "no-such-org", "format", "csv"));
+    assertThat(unknown.body()).contains("id=\"on-behalf-problems\"", "no-such-org");
   }
 }
