@@ -428,7 +428,8 @@ class ExposureKnowledgeIT extends ServerTest {
         analyst.uploadWith(
             "/exposure", "/exposure/inventory", "file", "inv.xlsx", bad, Map.of("format", "xlsx"));
     assertThat(refused.body())
-        .contains("id=\"import-problems\"", "資産!F2: a formula is not accepted", "資産!C3", "port", "資産!A4")
+        .contains(
+            "id=\"import-problems\"", "資産!F2: a formula is not accepted", "資産!C3", "port", "資産!A4")
         .doesNotContain("Exception");
     assertThat(assets(org)).isZero();
     byte[] good =
