@@ -106,10 +106,82 @@ public final class CveReader {
     return new Result(records, rejected, sources);
   }
 
-  /** One record from its tree; {@link Bad} says what is wrong. */
+  /**
+   * A record Renkei stored itself ({@link #json}), read back: a CVE id, or a JVN iPedia id ({@code
+   * JVNDB-2024-001234}) for a JVN entry that names no CVE.
+   */
+  public static CveRecord stored(String json) {
+    try {
+      return record(JSON.readTree(json), true);
+    } catch (JacksonException e) {
+      throw new ExposureInputException(
+          "stored record", "not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /**
+   * A record as CVE JSON 5 text with what Renkei keeps of it (id, state, title, affected products
+   * with CPEs and version entries, the CVSS vector): how records read from NVD and JVN are stored,
+   * so that one reader builds the knowledge from every source.
+   */
+  public static String json(CveRecord r) {
+    var root = JSON.createObjectNode();
+    root.put("dataType", "CVE_RECORD").put("dataVersion", "5.1");
+    root.putObject("cveMetadata").put("cveId", r.cveId()).put("state", r.state());
+    var cna = root.putObject("containers").putObject("cna");
+    if (r.title() != null) {
+      cna.put("title", r.title());
+    }
+    var affected = cna.putArray("affected");
+    for (CveRecord.Affected a : r.affected()) {
+      var o = affected.addObject();
+      putIf(o, "vendor", a.vendor());
+      putIf(o, "product", a.product());
+      putIf(o, "collectionURL", a.collectionUrl());
+      putIf(o, "packageName", a.packageName());
+      putIf(o, "defaultStatus", a.defaultStatus());
+      var cpes = o.putArray("cpes");
+      a.cpes().forEach(cpes::add);
+      var versions = o.putArray("versions");
+      for (CveRecord.VersionEntry v : a.versions()) {
+        var e = versions.addObject().put("version", v.version()).put("status", v.status());
+        putIf(e, "versionType", v.versionType());
+        putIf(e, "lessThan", v.lessThan());
+        putIf(e, "lessThanOrEqual", v.lessThanOrEqual());
+        if (!v.changes().isEmpty()) {
+          var ch = e.putArray("changes");
+          v.changes().forEach(c -> ch.addObject().put("at", c.at()).put("status", c.status()));
+        }
+      }
+    }
+    if (r.cvssVector() != null) {
+      String key =
+          r.cvssVector().startsWith("CVSS:4.0")
+              ? "cvssV4_0"
+              : r.cvssVector().startsWith("CVSS:3.0") ? "cvssV3_0" : "cvssV3_1";
+      cna.putArray("metrics").addObject().putObject(key).put("vectorString", r.cvssVector());
+    }
+    return JSON.writeValueAsString(root);
+  }
+
+  private static void putIf(tools.jackson.databind.node.ObjectNode o, String field, String value) {
+    if (value != null) {
+      o.put(field, value);
+    }
+  }
+
+  /** A JVN iPedia id, e.g. {@code JVNDB-2024-001234}. */
+  public static final java.util.regex.Pattern JVNDB_ID =
+      java.util.regex.Pattern.compile("JVNDB-\\d{4}-\\d{6}");
+
   static CveRecord record(JsonNode n) {
+    return record(n, false);
+  }
+
+  /** One record from its tree; {@link Bad} says what is wrong. */
+  static CveRecord record(JsonNode n, boolean jvnIds) {
     String id = text(n.path("cveMetadata"), "cveId", "cveMetadata.cveId");
-    if (!KevReader.CVE_ID.matcher(id).matches()) {
+    if (!KevReader.CVE_ID.matcher(id).matches() && !(jvnIds && JVNDB_ID.matcher(id).matches())) {
       throw new Bad("cveMetadata.cveId is not a CVE id: " + KevReader.clip(id));
     }
     String state = text(n.path("cveMetadata"), "state", "cveMetadata.state");

@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       ExposureCommand.Kev.class,
       ExposureCommand.Cve.class,
-      ExposureCommand.Epss.class
+      ExposureCommand.Epss.class,
+      ExposureCommand.Nvd.class,
+      ExposureCommand.Jvn.class
     })
 final class ExposureCommand implements Runnable {
 
@@ -108,6 +110,28 @@ final class ExposureCommand implements Runnable {
     @Override
     KnowledgeService.Summary read(KnowledgeService k, InputStream in) {
       return k.importEpss(Actor.cli(), in);
+    }
+  }
+
+  @Command(
+      name = "import-nvd",
+      mixinStandardHelpOptions = true,
+      description = "Import one page of the NVD CVE API 2.0 (/rest/json/cves/2.0).")
+  static final class Nvd extends Import {
+    @Override
+    KnowledgeService.Summary read(KnowledgeService k, InputStream in) {
+      return k.importNvd(Actor.cli(), in);
+    }
+  }
+
+  @Command(
+      name = "import-jvn",
+      mixinStandardHelpOptions = true,
+      description = "Import JVN iPedia entries: MyJVN getVulnDetailInfo XML (VULDEF).")
+  static final class Jvn extends Import {
+    @Override
+    KnowledgeService.Summary read(KnowledgeService k, InputStream in) {
+      return k.importJvn(Actor.cli(), in);
     }
   }
 }

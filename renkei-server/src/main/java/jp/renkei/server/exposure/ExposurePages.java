@@ -234,6 +234,8 @@ class ExposurePages {
             case "kev" -> knowledge.importKev(actor, in);
             case "cve" -> knowledge.importCve(actor, in);
             case "epss" -> knowledge.importEpss(actor, in);
+            case "nvd" -> knowledge.importNvd(actor, in);
+            case "jvn" -> knowledge.importJvn(actor, in);
             default ->
                 throw new jp.renkei.server.failure.InvalidInput(
                     "source", "exposure.error.format", source);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
@@ -34,14 +35,17 @@ public class ExposureService {
   private final TransactionTemplate tx;
   private final ExposureNotices notices;
   private final KnowledgeService knowledge;
+  private final AuditLog audit;
 
   ExposureService(
       ExposureRepository repository,
       FindingMatcher matcher,
       TransactionTemplate tx,
       ExposureNotices notices,
-      KnowledgeService knowledge) {
+      KnowledgeService knowledge,
+      AuditLog audit) {
     this.knowledge = knowledge;
+    this.audit = audit;
     this.repository = repository;
     this.matcher = matcher;
     this.tx = tx;
@@ -57,10 +61,46 @@ public class ExposureService {
 
   /** Imports the actor's own organisation's inventory, replacing the assets of that format. */
   public ImportResult importInventory(Actor actor, String format, String fileName, InputStream in) {
-    long org = ownOrganisation(actor);
+    return importInto(ownOrganisation(actor), actor, format, fileName, in);
+  }
+
+  /**
+   * A platform admin imports an organisation's inventory on its behalf (an operator that sent its
+   * file to the hub), audited in the organisation's name. The admin learns what was imported and
+   * every problem, never the findings: those stay the organisation's.
+   */
+  public ImportResult importInventoryFor(
+      Actor admin, long org, String format, String fileName, InputStream in) {
+    if (!admin.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.forbidden");
+    }
+    ImportResult r = importInto(org, admin, format, fileName, in);
+    String detail =
+        format
+            + " "
+            + (fileName == null ? "" : InventoryFile.clip(fileName))
+            + ": "
+            + (r.ok()
+                ? r.assets() + " assets"
+                : r.problems().size() + " problems, nothing imported");
+    tx.executeWithoutResult(
+        x ->
+            audit.record(
+                admin,
+                r.ok()
+                    ? AuditLog.Event.success(
+                        "exposure.inventory.on_behalf", "organisation", org, detail)
+                    : AuditLog.Event.failure(
+                        "exposure.inventory.on_behalf", "organisation", org, detail)));
+    return new ImportResult(r.assets(), r.skipped(), 0, r.problems());
+  }
+
+  private ImportResult importInto(
+      long org, Actor actor, String format, String fileName, InputStream in) {
     InventoryFile.Result r =
         switch (format) {
           case "csv" -> InventoryFile.csv(in);
+          case "xlsx" -> InventorySheet.read(in);
           case "nmap" -> InventoryFile.nmap(in);
           default -> throw new InvalidInput("format", "exposure.error.format", format);
         };

@@ -18,10 +18,12 @@ import jp.renkei.engine.exposure.CveRecord;
 import jp.renkei.engine.exposure.EpssReader;
 import jp.renkei.engine.exposure.EpssScore;
 import jp.renkei.engine.exposure.ExposureInputException;
+import jp.renkei.engine.exposure.JvnReader;
 import jp.renkei.engine.exposure.KevCatalog;
 import jp.renkei.engine.exposure.KevEntry;
 import jp.renkei.engine.exposure.KevReader;
 import jp.renkei.engine.exposure.Knowledge;
+import jp.renkei.engine.exposure.NvdReader;
 import jp.renkei.engine.exposure.Rejected;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.Role;
@@ -204,6 +206,95 @@ public class KnowledgeService {
     return new Summary("epss", r.scoreDate(), r.scores().size(), r.rejected(), Set.of(), null);
   }
 
+  /**
+   * Imports one page of the NVD CVE API 2.0 ({@link NvdReader}): each kept vulnerability replaces
+   * the NVD row of its CVE; merged with the CVE record and JVN entries of the same id when the
+   * knowledge is built.
+   */
+  @Transactional
+  public Summary importNvd(Actor actor, InputStream in) {
+    admin(actor);
+    return importNvd(actor, read(() -> NvdReader.read(in)));
+  }
+
+  /** As {@link #importNvd(Actor, InputStream)}, for a page already read (the fetcher pages on). */
+  @Transactional
+  public Summary importNvd(Actor actor, NvdReader.Result r) {
+    admin(actor);
+    List<String[]> rows = new ArrayList<>();
+    for (CveRecord rec : r.records()) {
+      rows.add(row(rec.cveId(), rec));
+    }
+    return storeAdvisories(
+        actor, "nvd", r.startIndex() + "/" + r.totalResults(), rows, r.rejected());
+  }
+
+  /**
+   * Imports JVN iPedia entries (MyJVN {@code getVulnDetailInfo}, VULDEF): one row per entry and CVE
+   * it names, the entry's rows replaced as a whole.
+   */
+  @Transactional
+  public Summary importJvn(Actor actor, InputStream in) {
+    admin(actor);
+    return importJvn(actor, read(() -> JvnReader.read(in)));
+  }
+
+  /** As {@link #importJvn(Actor, InputStream)}, for a document already read. */
+  @Transactional
+  public Summary importJvn(Actor actor, JvnReader.Result r) {
+    admin(actor);
+    List<String[]> rows = new ArrayList<>();
+    for (JvnReader.Entry e : r.entries()) {
+      jdbc.sql("delete from vuln_advisory where source = 'jvn' and advisory_id = ?")
+          .param(e.jvnId())
+          .update();
+      for (CveRecord rec : e.records()) {
+        rows.add(row(e.jvnId(), rec));
+      }
+    }
+    return storeAdvisories(
+        actor, "jvn", r.total() == 0 ? null : r.first() + "/" + r.total(), rows, r.rejected());
+  }
+
+  private static String[] row(String advisoryId, CveRecord rec) {
+    return new String[] {
+      advisoryId, rec.cveId(), rec.state(), rec.title(), rec.cvssVector(), CveReader.json(rec)
+    };
+  }
+
+  private Summary storeAdvisories(
+      Actor actor, String source, String version, List<String[]> rows, List<Rejected> refused) {
+    Set<String> known =
+        new HashSet<>(
+            jdbc.sql("select cve_id from vuln_advisory where source = ?")
+                .param(source)
+                .query(String.class)
+                .list());
+    Set<String> added = new HashSet<>();
+    rows.forEach(
+        x -> {
+          if (!known.contains(x[1])) {
+            added.add(x[1]);
+          }
+        });
+    batch.batchUpdate(
+        "insert into vuln_advisory (source, advisory_id, cve_id, state, title, cvss_vector, record)"
+            + " values (?, ?, ?, ?, ?, ?, ?) on conflict (source, advisory_id, cve_id) do update"
+            + " set state = excluded.state, title = excluded.title,"
+            + " cvss_vector = excluded.cvss_vector, record = excluded.record, imported_at = now()",
+        rows,
+        500,
+        (ps, x) -> {
+          ps.setString(1, source);
+          for (int i = 0; i < 6; i++) {
+            ps.setString(i + 2, x[i]);
+          }
+        });
+    log(actor, source, version, rows.size(), refused.size(), added.size());
+    snapshot.set(null);
+    return new Summary(source, version, rows.size(), refused, added, null);
+  }
+
   /** What matching uses of a KEV entry, as the import compares it with the stored one. */
   private static String signature(KevEntry k) {
     StringBuilder b = new StringBuilder(k.vendorProject()).append('|').append(k.product());
@@ -214,7 +305,7 @@ public class KnowledgeService {
     return b.toString();
   }
 
-  private static <T> T read(java.util.function.Supplier<T> reader) {
+  static <T> T read(java.util.function.Supplier<T> reader) {
     try {
       return reader.get();
     } catch (ExposureInputException e) {
@@ -281,6 +372,16 @@ public class KnowledgeService {
                 }
               }
             });
+    // NVD configurations and JVN entries add their affected products to the CVE's record
+    jdbc.sql("select record from vuln_advisory where state = 'PUBLISHED' order by source, cve_id")
+        .query(
+            rs -> {
+              CveRecord c = CveReader.stored(rs.getString(1));
+              records.merge(c.cveId(), c, KnowledgeService::merged);
+              if (c.cvssVector() != null) {
+                cvss.putIfAbsent(c.cveId(), c.cvssVector());
+              }
+            });
     Map<String, EpssScore> epss = new HashMap<>();
     jdbc.sql("select cve_id, epss, percentile from vuln_epss")
         .query(
@@ -292,6 +393,18 @@ public class KnowledgeService {
     return new Snapshot(new Knowledge(records.values(), kev), cvss, epss, records);
   }
 
+  /** One CVE's knowledge from two sources: both sets of affected products, the first's texts. */
+  private static CveRecord merged(CveRecord a, CveRecord b) {
+    List<CveRecord.Affected> affected = new ArrayList<>(a.affected());
+    affected.addAll(b.affected());
+    return new CveRecord(
+        a.cveId(),
+        a.state(),
+        affected,
+        a.cvssVector() != null ? a.cvssVector() : b.cvssVector(),
+        a.title() != null ? a.title() : b.title());
+  }
+
   /**
    * Figures of the knowledge for the pages: KEV entries, CVE records, EPSS scores, last imports.
    */
@@ -300,6 +413,16 @@ public class KnowledgeService {
     out.put("kev", jdbc.sql("select count(*) from vuln_kev").query(Integer.class).single());
     out.put("cve", jdbc.sql("select count(*) from vuln_cve").query(Integer.class).single());
     out.put("epss", jdbc.sql("select count(*) from vuln_epss").query(Integer.class).single());
+    out.put(
+        "nvd",
+        jdbc.sql("select count(*) from vuln_advisory where source = 'nvd'")
+            .query(Integer.class)
+            .single());
+    out.put(
+        "jvn",
+        jdbc.sql("select count(distinct advisory_id) from vuln_advisory where source = 'jvn'")
+            .query(Integer.class)
+            .single());
     out.put(
         "kevVersion",
         jdbc.sql("select version from vuln_import where source = 'kev' order by id desc limit 1")

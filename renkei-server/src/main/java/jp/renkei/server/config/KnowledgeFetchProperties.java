@@ -1,0 +1,58 @@
+package jp.renkei.server.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The scheduled fetch of vulnerability knowledge, for hubs that may reach the sources (off by
+ * default; a source without a URL is not fetched). Every request goes through the hub's outbound
+ * guard ({@code renkei.outbound.*}), conditional on the last answer's ETag and Last-Modified.
+ *
+ * @param enabled whether the server fetches on its own (default false)
+ * @param cadence how often each source is fetched (default 24h; KEV and EPSS change daily)
+ * @param checkInterval how often the server looks for a due source (default 10m)
+ * @param kevUrl CISA KEV JSON, e.g. {@code
+ *     https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json}
+ * @param epssUrl FIRST EPSS CSV, plain or gzip, e.g. {@code
+ *     https://epss.empiricalsecurity.com/epss_scores-current.csv.gz}
+ * @param nvdUrl an NVD CVE API 2.0 query, e.g. {@code
+ *     https://services.nvd.nist.gov/rest/json/cves/2.0?hasKev}; pages follow with {@code
+ *     startIndex}
+ * @param jvnUrl a MyJVN {@code getVulnDetailInfo} query; pages follow with {@code startItem}
+ * @param maxBytes the largest answer read, per request, after gzip (default 64MB)
+ * @param maxPages the most pages of NVD or JVN read per fetch (default 50)
+ * @param timeout how long one request may take to answer (default 120s)
+ */
+@Validated
+@ConfigurationProperties("renkei.exposure.fetch")
+public record KnowledgeFetchProperties(
+    @DefaultValue("false") boolean enabled,
+    @NotNull @DefaultValue("24h") Duration cadence,
+    @NotNull @DefaultValue("10m") Duration checkInterval,
+    @DefaultValue("") String kevUrl,
+    @DefaultValue("") String epssUrl,
+    @DefaultValue("") String nvdUrl,
+    @DefaultValue("") String jvnUrl,
+    @NotNull @DefaultValue("64MB") DataSize maxBytes,
+    @Min(1) @Max(10_000) @DefaultValue("50") int maxPages,
+    @NotNull @DefaultValue("120s") Duration timeout) {
+
+  /** The configured URL of a source ({@code kev}, {@code epss}, {@code nvd}, {@code jvn}). */
+  public String url(String source) {
+    String u =
+        switch (source) {
+          case "kev" -> kevUrl;
+          case "epss" -> epssUrl;
+          case "nvd" -> nvdUrl;
+          case "jvn" -> jvnUrl;
+          default -> null;
+        };
+    return u == null ? "" : u.strip();
+  }
+}

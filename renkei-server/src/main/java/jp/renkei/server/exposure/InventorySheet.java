@@ -1,0 +1,226 @@
+package jp.renkei.server.exposure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * An inventory from an Excel workbook (xlsx, Apache POI): every sheet that is not empty has a
+ * header row with the columns of the CSV import ({@link InventoryFile#COLUMNS}) and one asset per
+ * row, read by the same rules. All or nothing, like the CSV: every problem is listed with its
+ * sheet, row and column ({@code 資産!C5 (port): 99999 is not between 1 and 65535}), at most {@value
+ * InventoryFile#MAX_PROBLEMS}. Numbers are read as whole numbers, TRUE/FALSE as yes/no; a formula
+ * is refused (its value would be the spreadsheet's, not the file's). Limits: the file {@value
+ * InventoryFile#MAX_BYTES} bytes, {@value InventoryFile#MAX_ROWS} assets, 2,000 characters a cell;
+ * POI's zip guards on every read (an entry inflating more than 100 times, past {@value
+ * #MAX_ENTRY_BYTES} bytes, or {@value #MAX_TEXT_CHARS} characters of text is refused unread).
+ */
+final class InventorySheet {
+
+  static final double MIN_INFLATE_RATIO = 0.01;
+  static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
+  static final long MAX_TEXT_CHARS = 10L * 1024 * 1024;
+  static final int MAX_CELL = 2_000;
+
+  private InventorySheet() {}
+
+  /** POI's zip-bomb guards (JVM-wide; as strict as the exercise workbook's). */
+  private static void guard() {
+    ZipSecureFile.setMinInflateRatio(
+        Math.max(ZipSecureFile.getMinInflateRatio(), MIN_INFLATE_RATIO));
+    ZipSecureFile.setMaxEntrySize(Math.min(ZipSecureFile.getMaxEntrySize(), MAX_ENTRY_BYTES));
+    ZipSecureFile.setMaxTextSize(Math.min(ZipSecureFile.getMaxTextSize(), MAX_TEXT_CHARS));
+  }
+
+  static InventoryFile.Result read(InputStream raw) {
+    guard();
+    byte[] bytes;
+    try {
+      bytes = raw.readNBytes((int) InventoryFile.MAX_BYTES + 1);
+    } catch (IOException e) {
+      return whole("the file could not be read");
+    }
+    if (bytes.length > InventoryFile.MAX_BYTES) {
+      return whole("the file is larger than " + InventoryFile.MAX_BYTES + " bytes");
+    }
+    try (Workbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+      return read(wb);
+    } catch (IOException | RuntimeException e) {
+      return whole(refusal(e));
+    }
+  }
+
+  private static InventoryFile.Result whole(String reason) {
+    return new InventoryFile.Result(List.of(), List.of(new InventoryFile.Problem(0, reason)), 0);
+  }
+
+  /** Why POI refused a file, in words (never its stack trace). */
+  private static String refusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("Zip bomb") || m.contains("exceeds the max")) {
+        return "the workbook inflates beyond the limits (a zip bomb?): refused unread";
+      }
+      if (m.contains("DOCTYPE") || m.contains("DTD")) {
+        return "the workbook declares a DTD: refused";
+      }
+    }
+    return "not readable as an xlsx workbook";
+  }
+
+  private static InventoryFile.Result read(Workbook wb) {
+    List<NewAsset> assets = new ArrayList<>();
+    List<InventoryFile.Problem> problems = new ArrayList<>();
+    for (int s = 0;
+        s < wb.getNumberOfSheets() && problems.size() < InventoryFile.MAX_PROBLEMS;
+        s++) {
+      Sheet sheet = wb.getSheetAt(s);
+      Row header = sheet.getRow(sheet.getFirstRowNum());
+      if (header == null || sheet.getPhysicalNumberOfRows() == 0) {
+        continue;
+      }
+      String name = sheet.getSheetName();
+      Map<String, Integer> col = new HashMap<>();
+      for (Cell c : header) {
+        String h = text(c, name, problems);
+        if (h == null) {
+          continue;
+        }
+        String key = h.toLowerCase(Locale.ROOT);
+        if (!InventoryFile.COLUMNS.contains(key)) {
+          problems.add(
+              problem(
+                  name,
+                  c.getRowIndex(),
+                  c.getColumnIndex(),
+                  "unknown column \""
+                      + InventoryFile.clip(h)
+                      + "\"; columns: "
+                      + InventoryFile.COLUMNS));
+        } else {
+          col.put(key, c.getColumnIndex());
+        }
+      }
+      if (!col.containsKey("kind") || !col.containsKey("value")) {
+        problems.add(
+            new InventoryFile.Problem(
+                0,
+                "sheet "
+                    + name
+                    + ", row "
+                    + (header.getRowNum() + 1)
+                    + ": the header needs the"
+                    + " columns kind and value"));
+        continue;
+      }
+      for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+        Row row = sheet.getRow(r);
+        if (row == null) {
+          continue;
+        }
+        Map<String, String> values = new HashMap<>();
+        boolean any = false;
+        int before = problems.size();
+        for (Map.Entry<String, Integer> e : col.entrySet()) {
+          String v = text(row.getCell(e.getValue()), name, problems);
+          if (v != null) {
+            values.put(e.getKey(), v);
+            any = true;
+          }
+        }
+        if (!any && problems.size() == before) {
+          continue;
+        }
+        if (assets.size() >= InventoryFile.MAX_ROWS) {
+          problems.add(problem(name, r, 0, "more than " + InventoryFile.MAX_ROWS + " rows"));
+          break;
+        }
+        try {
+          assets.add(InventoryFile.row(values::get));
+        } catch (IllegalArgumentException e) {
+          String field =
+              e.getMessage().contains(":")
+                  ? e.getMessage().substring(0, e.getMessage().indexOf(':'))
+                  : "";
+          Integer c = col.get(field);
+          problems.add(problem(name, r, c == null ? -1 : c, e.getMessage()));
+        }
+        if (problems.size() >= InventoryFile.MAX_PROBLEMS) {
+          break;
+        }
+      }
+    }
+    if (problems.isEmpty() && assets.isEmpty()) {
+      problems.add(new InventoryFile.Problem(0, "the workbook has no asset rows"));
+    }
+    return problems.isEmpty()
+        ? new InventoryFile.Result(assets, List.of(), 0)
+        : new InventoryFile.Result(List.of(), problems, 0);
+  }
+
+  /** A problem at a cell, e.g. {@code 資産!C5: port: …}; column -1 when the row as a whole. */
+  private static InventoryFile.Problem problem(String sheet, int row, int col, String reason) {
+    String at =
+        col < 0
+            ? sheet + "!" + (row + 1)
+            : sheet + "!" + CellReference.convertNumToColString(col) + (row + 1);
+    return new InventoryFile.Problem(0, at + ": " + reason);
+  }
+
+  /** A cell as text, or null when empty; a formula or an over-long text is a problem. */
+  private static String text(Cell cell, String sheet, List<InventoryFile.Problem> problems) {
+    if (cell == null) {
+      return null;
+    }
+    String v =
+        switch (cell.getCellType()) {
+          case STRING -> cell.getStringCellValue();
+          case NUMERIC -> {
+            double d = cell.getNumericCellValue();
+            yield d == Math.rint(d) && Math.abs(d) < 1e15
+                ? Long.toString((long) d)
+                : Double.toString(d);
+          }
+          case BOOLEAN -> cell.getBooleanCellValue() ? "yes" : "no";
+          case BLANK -> null;
+          case FORMULA -> {
+            problems.add(
+                problem(
+                    sheet,
+                    cell.getRowIndex(),
+                    cell.getColumnIndex(),
+                    "a formula is not accepted: enter the value"));
+            yield null;
+          }
+          default -> {
+            problems.add(
+                problem(sheet, cell.getRowIndex(), cell.getColumnIndex(), "unreadable cell"));
+            yield null;
+          }
+        };
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    if (v.length() > MAX_CELL) {
+      problems.add(
+          problem(
+              sheet,
+              cell.getRowIndex(),
+              cell.getColumnIndex(),
+              "longer than " + MAX_CELL + " characters"));
+      return null;
+    }
+    return v.strip();
+  }
+}

@@ -1,0 +1,338 @@
+package jp.renkei.server.exposure;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import jp.renkei.engine.exposure.ExposureInputException;
+import jp.renkei.engine.exposure.JvnReader;
+import jp.renkei.engine.exposure.NvdReader;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.config.KnowledgeFetchProperties;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.RenkeiException;
+import jp.renkei.server.outbound.OutboundHttp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Fetches vulnerability knowledge from the configured URLs ({@code renkei.exposure.fetch.*}): KEV
+ * and EPSS as one document each, the NVD CVE API 2.0 and MyJVN page by page. Every request goes
+ * through the hub's outbound guard ({@link OutboundHttp}: https unless allowed, no private or
+ * loopback address, each redirect checked as the first), conditional on the last answer's ETag and
+ * Last-Modified, and reads at most {@code max-bytes} (after gzip). A document is imported only once
+ * it is read whole; a failure (refused address, HTTP error, a document that cannot be read) is
+ * recorded in {@code vuln_fetch} for the admin page and changes nothing else, so the current
+ * knowledge is never lost. After each import, what it can affect is matched again and newly exposed
+ * organisations are told, as after an upload.
+ */
+@Service
+public class KnowledgeFetcher {
+
+  public static final List<String> SOURCES = List.of("kev", "epss", "nvd", "jvn");
+
+  /** What one fetch did: {@code imported}, {@code not_modified} or {@code failed}, and why. */
+  public record Outcome(String source, String outcome, String detail, int kept, int refused) {}
+
+  /** A source's last fetch as the admin page shows it. */
+  public record State(
+      String source,
+      String url,
+      java.time.OffsetDateTime attemptedAt,
+      java.time.OffsetDateTime succeededAt,
+      String outcome,
+      String detail) {}
+
+  private final KnowledgeFetchProperties props;
+  private final OutboundHttp http;
+  private final KnowledgeService knowledge;
+  private final ExposureService exposure;
+  private final JdbcClient jdbc;
+
+  KnowledgeFetcher(
+      KnowledgeFetchProperties props,
+      OutboundHttp http,
+      KnowledgeService knowledge,
+      ExposureService exposure,
+      JdbcClient jdbc) {
+    this.props = props;
+    this.http = http;
+    this.knowledge = knowledge;
+    this.exposure = exposure;
+    this.jdbc = jdbc;
+  }
+
+  /** Fetches the sources that are due, when the scheduled fetch is enabled. */
+  public List<Outcome> fetchDue() {
+    List<Outcome> out = new ArrayList<>();
+    if (!props.enabled()) {
+      return out;
+    }
+    for (String source : SOURCES) {
+      if (!props.url(source).isEmpty() && claim(source, props.cadence())) {
+        out.add(fetch(source));
+      }
+    }
+    return out;
+  }
+
+  /** A platform admin's "fetch now" of one configured source. */
+  public Outcome fetchNow(Actor actor, String source) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.forbidden");
+    }
+    if (!SOURCES.contains(source) || props.url(source).isEmpty()) {
+      return new Outcome(source, "failed", "no URL configured for " + source, 0, 0);
+    }
+    claim(source, Duration.ZERO);
+    return fetch(source);
+  }
+
+  /** Every configured source with its last fetch. */
+  public List<State> states() {
+    Map<String, State> stored = new LinkedHashMap<>();
+    jdbc.sql("select source, url, attempted_at, succeeded_at, outcome, detail from vuln_fetch")
+        .query(
+            (rs, n) ->
+                new State(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getObject(3, java.time.OffsetDateTime.class),
+                    rs.getObject(4, java.time.OffsetDateTime.class),
+                    rs.getString(5),
+                    rs.getString(6)))
+        .list()
+        .forEach(s -> stored.put(s.source(), s));
+    List<State> out = new ArrayList<>();
+    for (String source : SOURCES) {
+      String url = props.url(source);
+      if (!url.isEmpty()) {
+        State s = stored.get(source);
+        out.add(
+            s == null
+                ? new State(source, url, null, null, null, null)
+                : new State(
+                    source, url, s.attemptedAt(), s.succeededAt(), s.outcome(), s.detail()));
+      }
+    }
+    return out;
+  }
+
+  public boolean enabled() {
+    return props.enabled();
+  }
+
+  /** Takes a source for this instance when it is due (another instance then skips it). */
+  private boolean claim(String source, Duration cadence) {
+    String url = props.url(source);
+    jdbc.sql("insert into vuln_fetch (source, url) values (?, ?) on conflict (source) do nothing")
+        .params(source, url)
+        .update();
+    // a URL changed since the last fetch: its validators belong to the old one
+    jdbc.sql(
+            "update vuln_fetch set url = ?, etag = null, last_modified = null"
+                + " where source = ? and url <> ?")
+        .params(url, source, url)
+        .update();
+    return jdbc.sql(
+                "update vuln_fetch set claimed_until = now() + cast(? as interval)"
+                    + " where source = ? and (claimed_until is null or claimed_until < now())"
+                    + " and (attempted_at is null or attempted_at <= now() - cast(? as interval))")
+            .params(
+                (props.timeout().toSeconds() * (props.maxPages() + 1)) + " seconds",
+                source,
+                cadence.toSeconds() + " seconds")
+            .update()
+        == 1;
+  }
+
+  private Outcome fetch(String source) {
+    Actor actor = new Actor(null, source, null, Role.PLATFORM_ADMIN, "fetch", null);
+    Outcome o;
+    try {
+      o =
+          switch (source) {
+            case "nvd" -> pages(source, actor, "startIndex");
+            case "jvn" -> pages(source, actor, "startItem");
+            default -> single(source, actor);
+          };
+    } catch (OutboundHttp.Failure e) {
+      o = new Outcome(source, "failed", e.getMessage(), 0, 0);
+    } catch (ExposureInputException e) {
+      o = new Outcome(source, "failed", e.getMessage(), 0, 0);
+    } catch (RenkeiException e) {
+      o = new Outcome(source, "failed", describe(e), 0, 0);
+    } catch (Fail e) {
+      o = new Outcome(source, "failed", e.getMessage(), 0, 0);
+    }
+    record(o);
+    return o;
+  }
+
+  private static String describe(RenkeiException e) {
+    Object[] args = e.args();
+    return args != null && args.length > 0 ? String.valueOf(args[args.length - 1]) : e.messageKey();
+  }
+
+  private Outcome single(String source, Actor actor) {
+    Optional<byte[]> body = get(source, URI.create(props.url(source)), true);
+    if (body.isEmpty()) {
+      return new Outcome(source, "not_modified", null, 0, 0);
+    }
+    KnowledgeService.Summary s;
+    try (InputStream in = new ByteArrayInputStream(body.get())) {
+      s = source.equals("kev") ? knowledge.importKev(actor, in) : knowledge.importEpss(actor, in);
+    } catch (IOException e) {
+      throw new Fail("cannot read the answer");
+    }
+    exposure.afterImport(s);
+    return new Outcome(source, "imported", s.version(), s.kept(), s.refused().size());
+  }
+
+  private Outcome pages(String source, Actor actor, String startParameter) {
+    URI base = URI.create(props.url(source));
+    int kept = 0;
+    int refused = 0;
+    int start = -1;
+    for (int page = 0; page < props.maxPages(); page++) {
+      URI uri = start < 0 ? base : withParameter(base, startParameter, start);
+      Optional<byte[]> body = get(source, uri, page == 0);
+      if (body.isEmpty()) {
+        return new Outcome(source, "not_modified", null, 0, 0);
+      }
+      KnowledgeService.Summary s;
+      int next;
+      if (source.equals("nvd")) {
+        NvdReader.Result r = NvdReader.read(new ByteArrayInputStream(body.get()));
+        s = knowledge.importNvd(actor, r);
+        next = r.nextStart();
+      } else {
+        JvnReader.Result r = JvnReader.read(new ByteArrayInputStream(body.get()));
+        s = knowledge.importJvn(actor, r);
+        next = r.nextStart();
+      }
+      kept += s.kept();
+      refused += s.refused().size();
+      if (next < 0 || next <= start) {
+        exposure.afterImport(s);
+        return new Outcome(source, "imported", (page + 1) + " pages", kept, refused);
+      }
+      start = next;
+    }
+    exposure.afterImport(
+        new KnowledgeService.Summary(source, null, kept, List.of(), java.util.Set.of(), null));
+    return new Outcome(
+        source,
+        "imported",
+        props.maxPages() + " pages (max-pages reached; the rest next time)",
+        kept,
+        refused);
+  }
+
+  static URI withParameter(URI base, String name, int value) {
+    String q = base.getRawQuery();
+    StringBuilder b = new StringBuilder();
+    if (q != null) {
+      for (String part : q.split("&")) {
+        if (!part.isEmpty() && !part.startsWith(name + "=")) {
+          b.append(b.length() == 0 ? "" : "&").append(part);
+        }
+      }
+    }
+    b.append(b.length() == 0 ? "" : "&").append(name).append('=').append(value);
+    String s = base.toString();
+    int cut = s.indexOf('?');
+    return URI.create((cut < 0 ? s : s.substring(0, cut)) + "?" + b);
+  }
+
+  /** The answer's body, or empty when the server says it has not changed (304). */
+  private Optional<byte[]> get(String source, URI uri, boolean conditional) {
+    OutboundHttp.Request req = OutboundHttp.Request.get(uri, props.timeout());
+    if (conditional) {
+      var v =
+          jdbc.sql("select etag, last_modified from vuln_fetch where source = ?")
+              .param(source)
+              .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+              .optional();
+      if (v.isPresent() && v.get()[0] != null) {
+        req = req.with("If-None-Match", v.get()[0]);
+      }
+      if (v.isPresent() && v.get()[1] != null) {
+        req = req.with("If-Modified-Since", v.get()[1]);
+      }
+    }
+    int max = (int) Math.min(Integer.MAX_VALUE - 8, props.maxBytes().toBytes());
+    OutboundHttp.Response r = http.exchange(req, max);
+    if (r.status() == 304 && conditional) {
+      return Optional.empty();
+    }
+    if (r.status() != 200) {
+      throw new Fail("HTTP " + r.status() + " from " + uri.getHost());
+    }
+    if (r.tooLarge()) {
+      throw new Fail("the answer is larger than " + props.maxBytes() + " (max-bytes)");
+    }
+    if (conditional) {
+      jdbc.sql("update vuln_fetch set etag = ?, last_modified = ? where source = ?")
+          .params(r.header("ETag").orElse(null), r.header("Last-Modified").orElse(null), source)
+          .update();
+    }
+    return Optional.of(gunzip(r.body(), max));
+  }
+
+  /** A gzip body unpacked, at most {@code max} bytes (a bomb is refused, not unpacked). */
+  static byte[] gunzip(byte[] body, int max) {
+    if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+      return body;
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      byte[] out = in.readNBytes(max + 1);
+      if (out.length > max) {
+        throw new Fail("the answer unpacks to more than " + max + " bytes (max-bytes)");
+      }
+      return out;
+    } catch (IOException e) {
+      throw new Fail("the answer is not valid gzip");
+    }
+  }
+
+  private void record(Outcome o) {
+    boolean ok = !o.outcome().equals("failed");
+    String detail =
+        o.detail() == null
+            ? (ok ? o.kept() + " kept, " + o.refused() + " refused" : null)
+            : o.detail() + (ok ? "; " + o.kept() + " kept, " + o.refused() + " refused" : "");
+    jdbc.sql(
+            "update vuln_fetch set attempted_at = now(), outcome = ?, detail = ?,"
+                + " claimed_until = null,"
+                + " succeeded_at = case when ? then now() else succeeded_at end"
+                + " where source = ?")
+        .params(o.outcome(), detail == null ? null : clip(detail), ok, o.source())
+        .update();
+    if (!ok) {
+      // a failure is one row for the admins; no stack trace, the outbound guard's words
+      org.slf4j.LoggerFactory.getLogger(KnowledgeFetcher.class)
+          .warn("knowledge fetch of {} failed: {}", o.source(), detail);
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 1000 ? s : s.substring(0, 1000) + "…";
+  }
+
+  private static final class Fail extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Fail(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
