@@ -2,9 +2,13 @@ package jp.renkei.server.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import jp.renkei.engine.audit.ChainVerifier;
+import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,13 +22,19 @@ class AuditApi {
 
   private final AuditLog audit;
   private final AuditCursors cursors;
+  private final DirectoryService directory;
 
-  AuditApi(AuditLog audit, AuditCursors cursors) {
+  AuditApi(AuditLog audit, AuditCursors cursors, DirectoryService directory) {
     this.audit = audit;
     this.cursors = cursors;
+    this.directory = directory;
   }
 
-  /** Entries newest first; {@code before} is the {@code cursor} of the last entry of a page. */
+  /**
+   * Entries newest first; {@code before} is the {@code cursor} of the last entry of a page; {@code
+   * organisation} (an organisation's code) keeps the entries of its people, among those the caller
+   * may browse (an org admin naming another organisation gets none); an unknown code is a 400.
+   */
   @GetMapping
   List<AuditEntryRepresentation> search(
       Actor actor,
@@ -36,6 +46,7 @@ class AuditApi {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           Instant to,
       @RequestParam(required = false) String before,
+      @RequestParam(required = false) String organisation,
       @RequestParam(defaultValue = "100") int limit) {
     return audit
         .search(
@@ -47,10 +58,23 @@ class AuditApi {
                 from,
                 to,
                 cursors.before(before),
-                Math.min(limit, AuditFilter.MAX_LIMIT)))
+                Math.min(limit, AuditFilter.MAX_LIMIT),
+                organisation(actor, organisation)))
         .stream()
         .map(e -> AuditEntryRepresentation.of(e, cursors))
         .toList();
+  }
+
+  private Set<Long> organisation(Actor actor, String code) {
+    // who may not browse the audit is told so first (by the search), not about the code
+    if (code == null || code.isBlank() || !actor.is(Role.ORG_ADMIN)) {
+      return null;
+    }
+    try {
+      return Set.of(directory.organisation(code.strip()).id());
+    } catch (NotFound e) {
+      throw new InvalidInput("organisation", "lists.audit.unknownOrganisation", code.strip());
+    }
   }
 
   /**

@@ -130,13 +130,17 @@ public class AuditLog {
    * Entries the viewer may browse, newest first: platform admins see all, org admins the events of
    * people in their organisation, others nothing; and of those, an entry about a shared object
    * (report, advisory, STIX object or collection, C4TAP share) only while the viewer may see that
-   * object, as its feature's policy decides ({@link AuditTargets}). Entries that name no shared
-   * object (sign-in, directory, feeds, warning lists, the mode) are shown as they are. The shell
-   * ({@link Actor#cli()}, no person) reads the whole chain, as {@link #verify} does.
+   * object, as its feature's policy decides ({@link AuditTargets}). The filter's organisations
+   * narrow this further and never widen it. Entries that name no shared object (sign-in, directory,
+   * feeds, warning lists, the mode) are shown as they are. The shell ({@link Actor#cli()}, no
+   * person) reads the whole chain, as {@link #verify} does.
    */
   public List<AuditEntry> search(Actor viewer, AuditFilter filter) {
     if (!viewer.is(Role.ORG_ADMIN)) {
       throw new Forbidden("error.audit.forbidden");
+    }
+    if (filter.organisations() != null && filter.organisations().isEmpty()) {
+      return List.of();
     }
     if (isShell(viewer)) {
       return query(viewer, filter, filter.beforeSeq(), filter.limit());
@@ -222,6 +226,10 @@ public class AuditLog {
     if (!viewer.is(Role.PLATFORM_ADMIN)) {
       sql.append(" and actor_org_id = :org");
       params.put("org", viewer.organisationId());
+    }
+    if (filter.organisations() != null) {
+      sql.append(" and actor_org_id in (:orgs)");
+      params.put("orgs", List.copyOf(filter.organisations()));
     }
     if (filter.action() != null) {
       sql.append(" and action like :action escape '\\'");

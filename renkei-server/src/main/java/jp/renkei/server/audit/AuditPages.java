@@ -4,7 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jp.renkei.engine.audit.ChainVerifier;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.OrganisationQuery;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.listing.ListPage;
 import jp.renkei.server.listing.ListQuery;
@@ -30,6 +35,7 @@ class AuditPages {
           .text()
           .field("action", "audit.filter.action")
           .field("actor", "audit.filter.actor")
+          .field("org", "lists.audit.organisation")
           .messages(
               "outcome",
               "audit.filter.outcome",
@@ -44,10 +50,12 @@ class AuditPages {
 
   private final AuditLog audit;
   private final AuditCursors cursors;
+  private final DirectoryService directory;
 
-  AuditPages(AuditLog audit, AuditCursors cursors) {
+  AuditPages(AuditLog audit, AuditCursors cursors, DirectoryService directory) {
     this.audit = audit;
     this.cursors = cursors;
+    this.directory = directory;
   }
 
   @GetMapping("/admin/audit")
@@ -69,7 +77,8 @@ class AuditPages {
                 query.fromInstant(),
                 query.toExclusive(),
                 null,
-                query.valid() ? AuditFilter.LIST_LIMIT : 1));
+                query.valid() ? AuditFilter.LIST_LIMIT : 1,
+                organisations(directory, query.field("org"))));
     ListPage<AuditEntry> page =
         ListPage.of(
             query,
@@ -92,6 +101,20 @@ class AuditPages {
           "chainProblem", chain.firstBreak().map(b -> b.problem().name()).orElse(null));
     }
     return "audit/list";
+  }
+
+  /**
+   * The organisations whose name (Japanese or English) or code holds {@code text}, or null (any)
+   * when it is empty: the directory the admin may read anyway. The audit log then keeps the entries
+   * of their people among those the viewer may browse.
+   */
+  static Set<Long> organisations(DirectoryService directory, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return directory.find(new OrganisationQuery(null, null, text)).stream()
+        .map(Organisation::id)
+        .collect(Collectors.toSet());
   }
 
   private static String blank(String s) {

@@ -24,16 +24,19 @@ class ReportApi {
   private final ReportFilingService filing;
   private final ReportRoutingService routing;
   private final ReportRelayService relays;
+  private final ReportAttachments attachments;
 
   ReportApi(
       ReportService reports,
       ReportFilingService filing,
       ReportRoutingService routing,
-      ReportRelayService relays) {
+      ReportRelayService relays,
+      ReportAttachments attachments) {
     this.reports = reports;
     this.filing = filing;
     this.routing = routing;
     this.relays = relays;
+    this.attachments = attachments;
   }
 
   @GetMapping("/reports")
@@ -114,19 +117,24 @@ class ReportApi {
   /**
    * {@code extraTerms} absent keeps the terms stored with the report; a list replaces them. {@code
    * version}: the version the preview showed; when another one is next, 409 and nothing relayed.
+   * {@code attachments}: ids of the original's attachments the anonymised copy includes (as the
+   * relay page's check boxes; none when absent); one that is not the original's is a 400 naming it
+   * and nothing is relayed.
    */
-  record RelayRequest(List<String> extraTerms, String tlp, Integer version) {}
+  record RelayRequest(
+      List<String> extraTerms, String tlp, Integer version, List<Long> attachments) {}
 
   @PostMapping("/reports/{id}/relay")
   Map<String, Object> relay(
       Actor actor, @PathVariable long id, @RequestBody(required = false) RelayRequest body) {
     long copy =
-        relays.relay(
+        attachments.relay(
             actor,
             id,
             body == null ? null : body.extraTerms(),
             body == null ? null : body.tlp(),
-            body == null ? null : body.version());
+            body == null ? null : body.version(),
+            body == null ? null : body.attachments());
     return Map.of("relayedAs", copy);
   }
 

@@ -187,7 +187,8 @@ public class ReportAttachments {
               .collect(Collectors.toSet());
       for (Long a : include) {
         if (a == null || !own.contains(a)) {
-          throw new InvalidInput("attachments", "work.validation.attachment.notOfReport", a);
+          throw new InvalidInput(
+              "attachments", "work.validation.attachment.notOfReport", String.valueOf(a));
         }
         attachments.includeInRelay(copy, a);
       }

@@ -102,4 +102,55 @@ class AuditIT extends ServerTest {
     assertThat(page).contains("id=\"chain-status\"", "auth.login").doesNotContain("user.create");
     assertThat(browser.get("/admin/audit?from=yesterday").statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void platformAdminFiltersByOrganisationAndAnOrgAdminStillSeesOnlyItsOwn() {
+    var bankPerson = fixtures.user("op-sakura-bank", Role.MEMBER);
+    var powerPerson = fixtures.user("op-inazuma-power", Role.MEMBER);
+    http().signIn(bankPerson.login(), Fixtures.PASSWORD);
+    http().signIn(powerPerson.login(), Fixtures.PASSWORD);
+
+    var admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    var browser = http();
+    browser.signIn(admin.login(), Fixtures.PASSWORD);
+    // by part of the name, Japanese or English, on the page
+    for (String name : List.of("いなずま架空電力", "inazuma fictional")) {
+      String page =
+          browser
+              .get(
+                  "/admin/audit?action=auth.login&size=100&org="
+                      + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+              .body();
+      assertThat(page).contains(powerPerson.login()).doesNotContain(bankPerson.login());
+    }
+    // by code through the API
+    var adminApi = http().bearer(fixtures.token(admin));
+    String json =
+        adminApi.get("/api/v1/audit?action=auth.login&organisation=op-sakura-bank").body();
+    assertThat(json).contains(bankPerson.login()).doesNotContain(powerPerson.login());
+    var unknown = adminApi.get("/api/v1/audit?organisation=no-such-org");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("no-such-org", "organisation");
+
+    // the bank's admin asking for the power company's entries gets none, by page or API
+    var bankAdmin = fixtures.user("op-sakura-bank", Role.ORG_ADMIN);
+    var bankApi = http().bearer(fixtures.token(bankAdmin));
+    var other = bankApi.get("/api/v1/audit?action=auth.login&organisation=op-inazuma-power");
+    assertThat(other.statusCode()).isEqualTo(200);
+    assertThat(other.body()).isEqualTo("[]");
+    var bankBrowser = http();
+    bankBrowser.signIn(bankAdmin.login(), Fixtures.PASSWORD);
+    String page =
+        bankBrowser
+            .get(
+                "/admin/audit?action=auth.login&org="
+                    + java.net.URLEncoder.encode("いなずま", java.nio.charset.StandardCharsets.UTF_8))
+            .body();
+    assertThat(page).doesNotContain(powerPerson.login()).doesNotContain("id=\"audit-list\"");
+    assertThat(bankApi.get("/api/v1/audit?action=auth.login&organisation=op-sakura-bank").body())
+        .contains(bankPerson.login());
+    // a member is refused before the code is looked at
+    var member = http().bearer(fixtures.token(bankPerson));
+    assertThat(member.get("/api/v1/audit?organisation=no-such-org").statusCode()).isEqualTo(403);
+  }
 }

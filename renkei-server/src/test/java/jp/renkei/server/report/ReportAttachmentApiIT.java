@@ -272,6 +272,81 @@ class ReportAttachmentApiIT extends ServerTest {
         .doesNotContain("huge.bin", "note.txt", "empty.txt");
   }
 
+  /**
+   * The REST relay includes attachments as the page's relay form does (issue 14 / hub6): only those
+   * the secretariat names, only to the copy's audience; an id that is not the original's is a 400
+   * naming it and nothing is relayed.
+   */
+  @Test
+  void theRestRelayIncludesOnlyTheAttachmentsNamedAndRefusesForeignIds() {
+    Http operator = signedIn("op-sakura-bank", Role.ANALYST);
+    String report = report(operator, "API経由の匿名化添付", "anonymise", "true");
+    String elsewhere = report(operator, "別の報告", "route", "hotline");
+    Http token = api("op-sakura-bank", Role.ANALYST);
+    String kept =
+        idIn(upload(token, report, "graph.svg", "<svg/>".getBytes(StandardCharsets.UTF_8)));
+    String hidden =
+        idIn(upload(token, report, "staff-list.csv", "names".getBytes(StandardCharsets.UTF_8)));
+    String foreign =
+        idIn(upload(token, elsewhere, "other.txt", "other".getBytes(StandardCharsets.UTF_8)));
+    String relay = "/api/v1/reports/" + report + "/relay";
+    Http ceptoar = api("c-bank", Role.ANALYST);
+
+    // another report's attachment, a never-existing one, a null: 400 naming it, nothing relayed
+    for (String bad : new String[] {foreign, NEVER, "null"}) {
+      HttpResponse<String> r =
+          ceptoar.postJson(relay, "{\"version\":1,\"attachments\":[" + kept + "," + bad + "]}");
+      refused(r, 400, "attachments", "work.validation.attachment.notOfReport");
+      assertThat(r.body()).contains(bad);
+    }
+    HttpResponse<String> garbled = ceptoar.postJson(relay, "{\"attachments\":[\"abc\"]}");
+    assertThat(garbled.statusCode()).as(garbled.body()).isEqualTo(400);
+    assertThat(garbled.body()).doesNotContain("Exception", "at jp.");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from report_hop where report_id = ?"
+                        + " and relayed_as_report_id is not null")
+                .param(Long.parseLong(report))
+                .query(Long.class)
+                .single())
+        .isZero();
+    // nobody but the CEPTOAR on the route relays, with or without attachments
+    HttpResponse<String> stranger =
+        api("c-power", Role.ANALYST)
+            .postJson(relay, "{\"version\":1,\"attachments\":[" + kept + "]}");
+    assertThat(stranger.statusCode()).isIn(403, 404);
+
+    HttpResponse<String> ok =
+        ceptoar.postJson(relay, "{\"version\":1,\"attachments\":[" + kept + "," + kept + "]}");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"relayedAs\":(\\d+)").matcher(ok.body());
+    assertThat(m.find()).isTrue();
+    String copy = m.group(1);
+
+    // the ministry reads the copy: the included file, never the other, by API or page
+    Http ministry = api("fsa", Role.ANALYST);
+    assertThat(ministry.get("/api/v1/reports/" + copy + "/attachments").body())
+        .contains("graph.svg")
+        .doesNotContain("staff-list.csv", "other.txt", "さくら");
+    assertThat(ministry.get("/api/v1/reports/" + copy + "/attachments/" + kept).body())
+        .isEqualTo("<svg/>");
+    String never =
+        notFound(ministry.get("/api/v1/reports/" + copy + "/attachments/" + NEVER), NEVER, copy);
+    for (String id : new String[] {hidden, foreign}) {
+      assertThat(notFound(ministry.get("/api/v1/reports/" + copy + "/attachments/" + id), id, copy))
+          .isEqualTo(never);
+    }
+    Http ministryPage = signedIn("fsa", Role.ANALYST);
+    assertThat(ministryPage.get("/reports/" + copy).body())
+        .contains("graph.svg")
+        .doesNotContain("staff-list.csv");
+    assertThat(ministryPage.get("/reports/" + copy + "/attachments/" + hidden).statusCode())
+        .isEqualTo(404);
+    assertThat(ministryPage.get("/reports/" + copy + "/attachments/" + kept).statusCode())
+        .isEqualTo(200);
+  }
+
   private static String sha256(byte[] b) {
     try {
       return java.util.HexFormat.of()
