@@ -318,6 +318,20 @@ class ReportRepository {
         .list();
   }
 
+  /**
+   * The SQL condition (one parameter: the organisations' ids) that the report {@code reportId}
+   * names has a hop to one of the organisations, or one of its anonymised copies has: what the
+   * recipient filter of the report list and the inbox narrows to before {@code
+   * ReportService#recipientMatches} decides.
+   */
+  static String recipientHop(String reportId) {
+    return ("exists (select 1 from report_hop rh where rh.recipient_org_id = any(?)"
+            + " and (rh.report_id = %1$s or rh.report_id in (select x.relayed_as_report_id"
+            + " from report_hop x join report o on o.id = x.report_id and o.anonymise"
+            + " where x.report_id = %1$s)))")
+        .formatted(reportId);
+  }
+
   /** Hops delivered to the organisation, newest first. */
   List<ReportRecords.Hop> inbox(long orgId, int limit) {
     return inbox(orgId, limit, null, InboxNarrowing.NONE);
@@ -353,6 +367,10 @@ class ReportRepository {
     if (narrow.tlp() != null) {
       sql.append(" and exists (select 1 from report r where r.id = h.report_id and r.tlp = ?)");
       args.add(narrow.tlp());
+    }
+    if (narrow.recipients() != null) {
+      sql.append(" and ").append(recipientHop("h.report_id"));
+      args.add(narrow.recipients().toArray(Long[]::new));
     }
     if (narrow.from() != null) {
       sql.append(" and h.delivered_at >= ?");

@@ -248,6 +248,43 @@ public class ReportService {
     return false;
   }
 
+  /**
+   * The recipient filter's organisations (null: the query has none), named exactly as {@link
+   * #recipientMatches} names them, so that candidates can be narrowed in SQL to reports with a hop
+   * to one of them. Only narrows: which of them a viewer may learn of is recipientMatches' answer.
+   */
+  private List<Long> recipientOrganisations(ListQuery query) {
+    return query.field("recipient").isEmpty()
+        ? null
+        : directory.find(jp.renkei.server.directory.OrganisationQuery.ALL).stream()
+            .filter(o -> query.fieldMatches("recipient", o.nameJa(), o.nameEn()))
+            .map(jp.renkei.server.directory.Organisation::id)
+            .toList();
+  }
+
+  /** What the inbox page's filters let SQL leave out (see {@link InboxNarrowing}). */
+  public InboxNarrowing inboxNarrowing(ListQuery query) {
+    return InboxNarrowing.of(query, recipientOrganisations(query));
+  }
+
+  /**
+   * The inbox page's recipient filter: whether an inbox item's report has, on its route as the
+   * report's page shows it to the viewer, a recipient the query names — the report list's rule
+   * ({@link #recipientMatches}). Always true without a recipient filter. Asked only of items the
+   * inbox walk gave (judged by the policy); answers are kept per report for the page.
+   */
+  public java.util.function.Predicate<InboxItem> inboxRecipient(ListQuery query) {
+    if (query.field("recipient").isEmpty()) {
+      return i -> true;
+    }
+    Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
+    Map<Long, Boolean> answers = new HashMap<>();
+    return i ->
+        answers.computeIfAbsent(
+            i.reportId(),
+            id -> reports.report(id).map(r -> recipientMatches(query, r, orgs)).orElse(false));
+  }
+
   private ReportView.HopView hopView(
       java.util.function.LongFunction<String> names,
       ReportRecords.Hop h,
@@ -352,16 +389,15 @@ public class ReportService {
     int matching = 0;
     Map<Long, String> names = new HashMap<>();
     Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
-    // the recipient filter's organisations, named exactly as recipientMatches names them, so the
-    // candidates are narrowed in SQL to reports with a hop to one of them
-    List<Long> recipients =
-        query.field("recipient").isEmpty()
-            ? null
-            : directory.find(jp.renkei.server.directory.OrganisationQuery.ALL).stream()
-                .filter(o -> query.fieldMatches("recipient", o.nameJa(), o.nameEn()))
-                .map(jp.renkei.server.directory.Organisation::id)
-                .toList();
-    var it = listing.candidates(org, gate.reach(actor), query, recipients);
+    List<Long> recipients = recipientOrganisations(query);
+    // the walk stops after counted + 1 matching rows (or the page's last row, if deeper)
+    var it =
+        listing.candidates(
+            org,
+            gate.reach(actor),
+            query,
+            recipients,
+            Math.max(counted + 1, query.offset() + query.size()));
     while (matching <= counted && it.hasNext()) {
       ReportListing.Candidate c = it.next();
       if (!real(c.report())
@@ -614,6 +650,9 @@ public class ReportService {
   /** Delivered hops read per query while the inbox walks its deliveries newest first. */
   static final int INBOX_BATCH = 1_000;
 
+  /** The fewest delivered hops a further batch of the walk reads. */
+  static final int INBOX_MIN_BATCH = 50;
+
   /**
    * The first {@code limit} inbox items (in the order of {@link #inbox(Actor, int)}) that the
    * policy lets the actor see and {@code keep} accepts. The deliveries are read newest first in
@@ -642,12 +681,14 @@ public class ReportService {
     }
     ReportRecords.Hop last = null;
     while (out.size() < limit) {
-      List<ReportRecords.Hop> batch =
-          reports.inbox(org, Math.min(INBOX_BATCH, limit + 1), last, narrow);
+      // no more than the items still missing (and a few more, for those the policy or the page's
+      // filters leave out): a walk that needs 1,001 items reads 1,000 and then a handful
+      int ask = Math.min(INBOX_BATCH, Math.max(INBOX_MIN_BATCH, limit - out.size() + 1));
+      List<ReportRecords.Hop> batch = reports.inbox(org, ask, last, narrow);
       List<ReportRecords.Hop> delivered =
           batch.stream().filter(h -> !waiting.contains(h.id())).toList();
       keep(out, items(actor, delivered, waiting, Integer.MAX_VALUE, named), keep, limit);
-      if (batch.size() < Math.min(INBOX_BATCH, limit + 1)) {
+      if (batch.size() < ask) {
         break;
       }
       last = batch.get(batch.size() - 1);
@@ -679,6 +720,7 @@ public class ReportService {
     Map<Long, ReportRecords.Report> byId = reports.reports(ids);
     Map<Long, ReportRepository.Latest> latest = reports.latest(ids);
     Map<Long, String> names = new HashMap<>();
+    Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
     return items.stream()
         .map(
             i ->
@@ -693,7 +735,7 @@ public class ReportService {
                     i.forwardedAt(),
                     i.awaitingRelay(),
                     i.canForward(),
-                    i.originatorNameEn()))
+                    displayNameEn(orgs, byId.get(i.reportId()))))
         .toList();
   }
 
@@ -786,7 +828,7 @@ public class ReportService {
                       || (!r.anonymise()
                           && h.forwardedAt() == null
                           && nextHop(hops, h).isPresent())),
-              displayNameEn(orgs, r)));
+              named ? displayNameEn(orgs, r) : null));
       if (out.size() >= limit) {
         break;
       }

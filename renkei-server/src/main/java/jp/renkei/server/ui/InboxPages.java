@@ -13,7 +13,6 @@ import jp.renkei.server.listing.ListPage;
 import jp.renkei.server.listing.ListQuery;
 import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.reference.ReferenceData;
-import jp.renkei.server.report.InboxNarrowing;
 import jp.renkei.server.report.ReportService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,6 +62,7 @@ class InboxPages {
         ListSpec.builder()
             .text()
             .organisation()
+            .recipient()
             .tlp(reference)
             .choice(
                 "status",
@@ -82,13 +82,16 @@ class InboxPages {
         !query.text().isEmpty()
             || !query.field("org").isEmpty()
             || Set.of("title", "from").contains(query.sort());
+    // the recipient filter matches the recipients the report's page shows the viewer, no other
+    java.util.function.Predicate<ReportService.InboxItem> recipient = reports.inboxRecipient(query);
     java.util.function.Predicate<ReportService.InboxItem> keep =
         i ->
             query.textMatches(i.title(), i.originatorName(), i.originatorNameEn())
                 && query.fieldMatches("org", i.originatorName(), i.originatorNameEn())
                 && query.allows("tlp", i.tlp())
                 && query.allows("status", status(i))
-                && query.inPeriod(i.deliveredAt());
+                && query.inPeriod(i.deliveredAt())
+                && recipient.test(i);
     // newest first (the order the deliveries are read in) the walk stops once it has the page and
     // the counted total (n件以上); another order needs every matching item (up to the cap) first
     int counted =
@@ -99,7 +102,7 @@ class InboxPages {
         ListPage.of(
             query,
             query.valid()
-                ? reports.inbox(actor, counted + 1, named, InboxNarrowing.of(query), keep)
+                ? reports.inbox(actor, counted + 1, named, reports.inboxNarrowing(query), keep)
                 : List.of(),
             counted,
             keep,

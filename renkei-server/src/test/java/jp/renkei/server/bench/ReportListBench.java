@@ -40,12 +40,25 @@ class ReportListBench extends ServerTest {
   static final int REPORTS = Integer.getInteger("bench.reports", 100_000);
   static final int RUNS = Integer.getInteger("bench.runs", 20);
 
+  /**
+   * When 0 or more: statements slower than this many ms have their plan (EXPLAIN ANALYZE, BUFFERS)
+   * written to the embedded PostgreSQL's log ({@code auto_explain}, in every new connection).
+   */
+  static final int EXPLAIN_MS = Integer.getInteger("bench.explainMs", -1);
+
+  /** Only the viewers whose label contains this (e.g. {@code NISC}); empty: all three. */
+  static final String VIEWERS = System.getProperty("bench.viewers", "");
+
+  /** Only the pages whose address contains this (e.g. {@code inbox}); empty: all. */
+  static final String PAGES = System.getProperty("bench.pages", "");
+
   @Autowired JdbcClient jdbc;
   @Autowired ReportService reports;
   @Autowired DirectoryService directory;
+  @Autowired javax.sql.DataSource dataSource;
 
   @Test
-  void reportListPages() {
+  void reportListPages() throws java.sql.SQLException {
     List<String> sectors = jdbc.sql("select code from sector").query(String.class).list();
     List<Organisation> orgs = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
@@ -65,6 +78,18 @@ class ReportListBench extends ServerTest {
         "operator member (" + orgs.get(1).sectorCode() + ")",
         fixtures.user(orgs.get(1), Role.MEMBER));
     viewers.put("NISC analyst", fixtures.user("nisc", Role.ANALYST));
+    viewers.keySet().removeIf(k -> !k.contains(VIEWERS));
+    if (EXPLAIN_MS >= 0) {
+      jdbc.sql("alter system set session_preload_libraries = 'auto_explain'").update();
+      jdbc.sql("alter system set auto_explain.log_min_duration = " + EXPLAIN_MS).update();
+      jdbc.sql("alter system set auto_explain.log_analyze = on").update();
+      jdbc.sql("alter system set auto_explain.log_buffers = on").update();
+      jdbc.sql("select pg_reload_conf()").query(Boolean.class).single();
+      dataSource
+          .unwrap(com.zaxxer.hikari.HikariDataSource.class)
+          .getHikariPoolMXBean()
+          .softEvictConnections();
+    }
 
     String word = URLEncoder.encode("不審", StandardCharsets.UTF_8);
     Map<String, String> queries = new LinkedHashMap<>();
@@ -75,6 +100,7 @@ class ReportListBench extends ServerTest {
     queries.put("type + cause", "type=unavailability&cause=ddos");
     queries.put("sort by title asc, page 3", "sort=title&dir=asc&page=3");
     queries.put("100 per page, page 10", "size=100&page=10");
+    queries.values().removeIf(q -> !("/reports?" + q).contains(PAGES));
 
     for (var v : viewers.entrySet()) {
       Actor actor = fixtures.actor(v.getValue());
@@ -112,6 +138,9 @@ class ReportListBench extends ServerTest {
       // the advisories
       for (String page :
           List.of("/inbox", "/inbox?status=unread", "/inbox?sort=title", "/advisories")) {
+        if (!page.contains(PAGES)) {
+          continue;
+        }
         web.get(page);
         double[] ms = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The recipient filter ({@code recipient=}; {@code to=} is the period's end) on the report and
- * advisory lists (issue 14, item 3), attacked: a recipient the viewer's page of that report or
- * advisory does not show never matches, and the page reads exactly as for a name that exists
- * nowhere.
+ * The recipient filter ({@code recipient=}; {@code to=} is the period's end) on the report list,
+ * the inbox and the advisory list (issue 14, item 3), attacked: a recipient the viewer's page of
+ * that report or advisory does not show never matches, and the page reads exactly as for a name
+ * that exists nowhere.
  */
 class RecipientFilterLeakIT extends ServerTest {
 
@@ -160,5 +160,62 @@ class RecipientFilterLeakIT extends ServerTest {
         .contains(link);
     sameAsNothing(memberA, "/advisories", q, b.nameJa());
     sameAsNothing(memberA, "/advisories", q, b.nameEn());
+  }
+
+  /** A submitted report of {@code from} titled {@code title}, delivered along {@code route}. */
+  private long delivered(Organisation from, String title, String tlp, Organisation... route) {
+    long id =
+        jdbc.sql(
+                "with made as (insert into report (originator_org_id, sector_code, route, tlp,"
+                    + " status, created_at, submitted_at) values (?, ?, 'hotline', ?, 'submitted',"
+                    + " now(), now()) returning id)"
+                    + " insert into report_version (report_id, version_no, kind, title, summary,"
+                    + " detected_at, incident_type_code, service_outage, severity_code,"
+                    + " cascade_possibility, reporting_case_code)"
+                    + " select id, 1, 'first', ?, '概要', now(), 'intrusion', 'no', 'level2', 'no',"
+                    + " 'case3' from made returning report_id")
+            .params(from.id(), from.sectorCode(), tlp, title)
+            .query(Long.class)
+            .single();
+    for (int i = 0; i < route.length; i++) {
+      jdbc.sql(
+              "insert into report_hop (report_id, hop_order, kind, recipient_org_id, delivered_at)"
+                  + " values (?, ?, 'ceptoar', ?, now())")
+          .params(id, i + 1, route[i].id())
+          .update();
+    }
+    return id;
+  }
+
+  @Test
+  void theInboxRecipientFilterNamesOnlyRecipientsOfReportsTheViewerMaySee() {
+    Organisation sender = fixtures.operator("gas");
+    Organisation inbox = fixtures.operator("gas");
+    Organisation next = fixtures.operator("gas");
+    Organisation hiddenNext = fixtures.operator("gas");
+    String tag = Fixtures.unique("受信宛先");
+    // a GREEN report delivered to the inbox's organisation and then to `next`; two RED ones
+    // delivered to both as well, naming no person of the inbox's organisation (hidden from its
+    // analyst though delivered), one of them also to `hiddenNext`, which no visible report reaches
+    long shown = delivered(sender, tag + " 見える", "green", inbox, next);
+    long hidden = delivered(sender, tag + " 見えない", "red", inbox, next, hiddenNext);
+    delivered(sender, tag + " 見えない2", "red", inbox, next);
+    String q = "q=" + enc(tag);
+    Http web = signedIn(fixtures.user(inbox, Role.ANALYST));
+    for (String name : List.of(next.nameJa(), next.nameEn())) {
+      String body = web.get("/inbox?" + q + "&recipient=" + enc(name)).body();
+      assertThat(body)
+          .contains("href=\"/reports/" + shown + "\"")
+          .doesNotContain("href=\"/reports/" + hidden + "\"");
+      // the hidden reports delivered to the same recipient move no total
+      assertThat(body).contains("全1件");
+    }
+    // the newest-first walk narrowed in SQL, and the other orders (read in full), alike
+    for (String order : List.of("", "&sort=title", "&sort=delivered&dir=asc")) {
+      sameAsNothing(web, "/inbox", q + order, hiddenNext.nameJa());
+      sameAsNothing(web, "/inbox", q + order, hiddenNext.nameEn());
+    }
+    // the sender is no recipient
+    sameAsNothing(web, "/inbox", q, sender.nameJa());
   }
 }
