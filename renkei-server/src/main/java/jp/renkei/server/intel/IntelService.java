@@ -410,6 +410,20 @@ public class IntelService {
               String.join("; ", problems.stream().map(Object::toString).toList()),
               false));
     }
+    if (jp.renkei.engine.stix.ExerciseMarking.isExercise(o)) {
+      // exercise data (【訓練】) never enters a collection of real work
+      String id = o.path("id").isString() ? o.path("id").asString() : null;
+      return new Prepared(
+          null,
+          new Outcome(
+              x.index(),
+              x.line(),
+              id,
+              version(o),
+              "exercise object (【訓練】 marking, label or x_renkei_exercise_run): exercise data"
+                  + " never enters a TAXII collection",
+              false));
+    }
     StixMeta m = StixMeta.of(o);
     Instant version = m.version() == null ? null : m.version().truncatedTo(ChronoUnit.MICROS);
     List<String[]> values = new ArrayList<>();
