@@ -156,7 +156,8 @@ public class DrillService {
     return drill;
   }
 
-  private static NewAdvisory drillAdvisory(ScenarioDocument doc, List<String> sectors, Long run) {
+  /** The exercise advisory of a drill (run null: to preview its recipients). */
+  static NewAdvisory drillAdvisory(ScenarioDocument doc, List<String> sectors, Long run) {
     var inject = doc.injects().get(0);
     return new NewAdvisory(
         inject.title(),

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import jp.renkei.server.advisory.AdvisoryService;
-import jp.renkei.server.advisory.NewAdvisory;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
@@ -237,7 +236,8 @@ class NationalDrillBench extends ServerTest {
     long scenario = exercises.createScenario(actor, doc);
     long run = exercises.createRun(actor, scenario, doc.title() + " " + year, 1, false);
     Map<Long, String> levels = new LinkedHashMap<>();
-    for (Organisation o : advisories.recipientsOf(actor, advisory(doc, chosen, null))) {
+    for (Organisation o :
+        advisories.recipientsOf(actor, DrillService.drillAdvisory(doc, chosen, null))) {
       if (Set.of("ministry", "ceptoar", "operator").contains(o.typeCode())) {
         levels.put(o.id(), o.typeCode());
       }
@@ -268,25 +268,7 @@ class NationalDrillBench extends ServerTest {
       }
     }
     exercises.control(actor, run, "start");
-    advisories.issue(actor, advisory(doc, chosen, run));
+    advisories.issue(actor, DrillService.drillAdvisory(doc, chosen, run));
     return drill;
-  }
-
-  private static NewAdvisory advisory(ScenarioDocument doc, List<String> sectors, Long run) {
-    var inject = doc.injects().get(0);
-    return new NewAdvisory(
-        inject.title(),
-        inject.content(),
-        null,
-        List.of(),
-        List.of(),
-        "green",
-        false,
-        sectors,
-        List.of(),
-        List.of(),
-        null,
-        null,
-        run);
   }
 }
