@@ -4,6 +4,7 @@ import static jp.renkei.server.database.Rows.utc;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -185,6 +186,25 @@ class ExerciseRepository {
                 + " values (?,?,?,?,?) on conflict (run_id, user_id) do update set role ="
                 + " excluded.role, team = excluded.team, played_role = excluded.played_role")
         .params(runId, userId, role, team, playedRole)
+        .update();
+  }
+
+  /** Every enabled user of the organisations a player in its organisation's team, but one. */
+  int addPlayersOf(long runId, Map<Long, String> teamByOrganisation, long except) {
+    if (teamByOrganisation.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(
+            "insert into exercise_member (run_id, user_id, role, team, played_role)"
+                + " select ?, u.id, 'player', t.team, '' from app_user u"
+                + " join unnest(?::bigint[], ?::text[]) as t(org, team) on t.org = u.organisation_id"
+                + " where u.enabled and u.id <> ? on conflict (run_id, user_id) do update set role ="
+                + " excluded.role, team = excluded.team, played_role = excluded.played_role")
+        .params(
+            runId,
+            teamByOrganisation.keySet().toArray(Long[]::new),
+            teamByOrganisation.values().stream().map(String::strip).toArray(String[]::new),
+            except)
         .update();
   }
 

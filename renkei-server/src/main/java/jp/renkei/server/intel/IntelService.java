@@ -399,16 +399,14 @@ public class IntelService {
     JsonNode o = x.node();
     List<StixValidator.Problem> problems = validator.validate(o);
     if (!problems.isEmpty()) {
-      String id = o.path("id").isString() ? o.path("id").asString() : null;
-      return new Prepared(
-          null,
-          new Outcome(
-              x.index(),
-              x.line(),
-              id,
-              version(o),
-              String.join("; ", problems.stream().map(Object::toString).toList()),
-              false));
+      return refused(x, String.join("; ", problems.stream().map(Object::toString).toList()));
+    }
+    if (jp.renkei.engine.stix.ExerciseMarking.isExercise(o)) {
+      // exercise data (【訓練】) never enters a collection of real work
+      return refused(
+          x,
+          "exercise object (【訓練】 marking, label or x_renkei_exercise_run): exercise data"
+              + " never enters a TAXII collection");
     }
     StixMeta m = StixMeta.of(o);
     Instant version = m.version() == null ? null : m.version().truncatedTo(ChronoUnit.MICROS);
@@ -433,6 +431,13 @@ public class IntelService {
             json.writeValueAsString(o),
             values),
         new Outcome(x.index(), x.line(), m.id(), version(o), null, false));
+  }
+
+  /** An object read but not stored, with the reason (its id and version as given, if any). */
+  private static Prepared refused(Read x, String why) {
+    JsonNode o = x.node();
+    String id = o.path("id").isString() ? o.path("id").asString() : null;
+    return new Prepared(null, new Outcome(x.index(), x.line(), id, version(o), why, false));
   }
 
   private static Tlp narrower(Tlp a, Tlp b) {

@@ -23,14 +23,24 @@ class C4tapApi {
     this.c4tap = c4tap;
   }
 
-  /** Body: the raw message; answers the redaction preview (a draft only the caller sees). */
+  /**
+   * Body: the raw message; answers the redaction preview (a draft only the caller sees). {@code
+   * exerciseRunId}: made inside that exercise run (the caller must be playing in it).
+   */
   @PostMapping
   ResponseEntity<C4tapService.Submission> draft(
-      Actor actor, HttpServletRequest request, @RequestParam(defaultValue = "amber") String range)
+      Actor actor,
+      HttpServletRequest request,
+      @RequestParam(defaultValue = "amber") String range,
+      @RequestParam(required = false) Long exerciseRunId)
       throws IOException {
     return ResponseEntity.status(201)
         .body(
-            c4tap.draft(actor, new java.io.ByteArrayInputStream(MailApi.message(request)), range));
+            c4tap.draft(
+                actor,
+                new java.io.ByteArrayInputStream(MailApi.message(request)),
+                range,
+                exerciseRunId));
   }
 
   @PostMapping("/{id}/send")

@@ -14,11 +14,13 @@ import jp.renkei.engine.policy.C4tapRange;
 import jp.renkei.engine.policy.Marking;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.engine.redact.Redactor;
+import jp.renkei.engine.stix.ExerciseMarking;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.sharing.ExerciseScope;
 import jp.renkei.server.sharing.SharingGate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,13 +48,21 @@ public class C4tapService {
       String organisationSector,
       List<String> removed,
       String bundle,
-      boolean own) {}
+      boolean own,
+      Long exerciseRunId) {
+
+    /** Whether the share was made inside an exercise run (shown as 【訓練】). */
+    public boolean exercise() {
+      return exerciseRunId != null;
+    }
+  }
 
   private final JdbcClient jdbc;
   private final MailService mail;
   private final DirectoryService directory;
   private final SharingGate gate;
   private final AuditLog audit;
+  private final ExerciseScope.Play play;
   private final JsonMapper json = JsonMapper.builder().build();
 
   C4tapService(
@@ -60,7 +70,9 @@ public class C4tapService {
       MailService mail,
       DirectoryService directory,
       SharingGate gate,
-      AuditLog audit) {
+      AuditLog audit,
+      ExerciseScope.Play play) {
+    this.play = play;
     this.jdbc = jdbc;
     this.mail = mail;
     this.directory = directory;
@@ -78,23 +90,36 @@ public class C4tapService {
 
   /** Analyses and redacts a mail into a draft only its creator sees; returns it (the preview). */
   public Submission draft(Actor actor, InputStream message, String rangeCode) {
+    return draft(actor, message, rangeCode, null);
+  }
+
+  /**
+   * As {@link #draft(Actor, InputStream, String)}, inside exercise run {@code exerciseRunId} (null:
+   * real work) which the actor must be playing: the share is flagged 【訓練】 and its STIX bundle
+   * carries the exercise marking.
+   */
+  public Submission draft(Actor actor, InputStream message, String rangeCode, Long exerciseRunId) {
     if (actor.organisationId() == null) {
       throw new jp.renkei.server.failure.Forbidden("error.c4tap.noOrganisation");
     }
     C4tapRange range = range(rangeCode);
+    if (exerciseRunId != null) {
+      play.requirePlaying(actor, exerciseRunId);
+    }
     MailReport analysed = mail.analyze(actor, message);
     Redactor identity =
         new Redactor(
             directory.redactionIdentity(actor.organisationId()),
             Map.of(Redactor.Kind.ORGANISATION, "〔受信組織〕", Redactor.Kind.PERSON, "〔受信者〕"));
     MailRedaction.Result redacted = MailRedaction.apply(analysed, identity);
+    var stix = MailStix.bundle(redacted.shared(), tlpFor(range), Instant.now(), false);
     String bundle =
-        MailStix.bundle(redacted.shared(), tlpFor(range), Instant.now(), false).toString();
+        (exerciseRunId == null ? stix : ExerciseMarking.mark(stix, exerciseRunId)).toString();
     long id =
         jdbc.sql(
                 "insert into c4tap_submission (originator_org, originator_person, range_code,"
-                    + " subject, verdict, score, report, removed, bundle) values (?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?) returning id")
+                    + " subject, verdict, score, report, removed, bundle, exercise_run_id) values"
+                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
             .params(
                 actor.organisationId(),
                 actor.userId(),
@@ -104,7 +129,8 @@ public class C4tapService {
                 analysed.score(),
                 json.writeValueAsString(redacted.shared()),
                 json.writeValueAsString(redacted.removed()),
-                bundle)
+                bundle,
+                exerciseRunId)
             .query(Long.class)
             .single();
     return view(actor, id);
@@ -202,7 +228,8 @@ public class C4tapService {
       String verdict,
       int score,
       String removed,
-      String bundle) {}
+      String bundle,
+      Long exerciseRunId) {}
 
   private List<Row> rows(String tail, Long id) {
     return rows(tail, id, null);
@@ -211,7 +238,7 @@ public class C4tapService {
   private List<Row> rows(String tail, Long id, Long[] ids) {
     String sql =
         "select id, originator_org, originator_person, range_code, status, created_at, shared_at,"
-            + " subject, verdict, score, removed, bundle from c4tap_submission"
+            + " subject, verdict, score, removed, bundle, exercise_run_id from c4tap_submission"
             + (id == null ? " " : " where id = ? ")
             + tail;
     var q = jdbc.sql(sql);
@@ -235,7 +262,8 @@ public class C4tapService {
                     rs.getString(9),
                     rs.getInt(10),
                     rs.getString(11),
-                    rs.getString(12)))
+                    rs.getString(12),
+                    rs.getObject(13, Long.class)))
         .list();
   }
 
@@ -262,7 +290,8 @@ public class C4tapService {
         directory.organisation(r.org()).sectorCode(),
         own ? List.of(json.readValue(r.removed(), String[].class)) : List.of(),
         withBundle ? r.bundle() : null,
-        own);
+        own,
+        r.exerciseRunId());
   }
 
   /** The TLP closest to a C4TAP range, for the STIX marking of the shared bundle. */

@@ -26,8 +26,11 @@ class MailApi {
   private final MailService mail;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  MailApi(MailService mail) {
+  private final jp.renkei.server.sharing.ExerciseScope.Play play;
+
+  MailApi(MailService mail, jp.renkei.server.sharing.ExerciseScope.Play play) {
     this.mail = mail;
+    this.play = play;
   }
 
   @PostMapping("/analyze")
@@ -35,8 +38,12 @@ class MailApi {
       jp.renkei.server.audit.Actor actor,
       HttpServletRequest request,
       @RequestParam(defaultValue = "json") String format,
-      @RequestParam(defaultValue = "amber") String tlp)
+      @RequestParam(defaultValue = "amber") String tlp,
+      @RequestParam(required = false) Long exerciseRunId)
       throws IOException {
+    if (exerciseRunId != null) {
+      play.requirePlaying(actor, exerciseRunId);
+    }
     byte[] message = message(request);
     MailReport r = mail.analyze(actor, new java.io.ByteArrayInputStream(message));
     if (format.equals("stix")) {
@@ -48,7 +55,12 @@ class MailApi {
       }
       return ResponseEntity.ok()
           .header(HttpHeaders.CONTENT_TYPE, "application/stix+json;version=2.1")
-          .body(mail.stix(r, marking).toString());
+          .body(
+              (exerciseRunId == null
+                      ? mail.stix(r, marking)
+                      : jp.renkei.engine.stix.ExerciseMarking.mark(
+                          mail.stix(r, marking), exerciseRunId))
+                  .toString());
     }
     if (!format.equals("json")) {
       throw new InvalidInput("format", "error.mail.format", format);

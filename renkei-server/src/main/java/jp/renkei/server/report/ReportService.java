@@ -542,7 +542,11 @@ public class ReportService {
     return out;
   }
 
-  /** One hop of a report of an exercise run, as the viewer may see it on the report's page. */
+  /**
+   * One hop of a report of an exercise run, as the viewer may see it on the report's page. {@code
+   * relayCopy}: the report is a CEPTOAR's anonymised relay copy, whose originator is the CEPTOAR
+   * (the copy never names the operator behind it).
+   */
   public record ExerciseHop(
       long reportId,
       long originatorOrgId,
@@ -551,18 +555,21 @@ public class ReportService {
       long recipientOrgId,
       Instant deliveredAt,
       Instant readAt,
-      Instant forwardedAt) {}
+      Instant forwardedAt,
+      boolean relayCopy) {}
 
   /**
-   * The hops of the reports of exercise run {@code runId} that {@code viewer} may see (relay copies
-   * left out): how far each report travelled and when each level opened or forwarded it — what the
-   * CEPTOAR drill's 情報連絡訓練 measures.
+   * The hops of the reports of exercise run {@code runId} that {@code viewer} may see, anonymised
+   * relay copies included as their own reports (sent by the CEPTOAR): how far each report travelled
+   * and when each level opened or forwarded it — what the CEPTOAR drill's 情報連絡訓練 measures. A copy
+   * is judged by the policy as a copy, so a viewer who may not read the original learns nothing of
+   * it.
    */
   public List<ExerciseHop> hopsInExercise(Actor viewer, long runId) {
     List<ExerciseHop> out = new ArrayList<>();
     for (Visible v : visibleInExercise(viewer, runId)) {
       ReportRecords.Report r = v.report();
-      if (r.submittedAt() == null || r.isRelayCopy()) {
+      if (r.submittedAt() == null) {
         continue;
       }
       for (ReportRecords.Hop h : v.hops()) {
@@ -575,7 +582,8 @@ public class ReportService {
                 h.recipientOrgId(),
                 h.deliveredAt(),
                 h.readAt(),
-                h.forwardedAt()));
+                h.forwardedAt(),
+                r.isRelayCopy()));
       }
     }
     return out;

@@ -52,6 +52,18 @@ public final class Http {
     return send(request(path).headers(headers).GET().build());
   }
 
+  /** A GET whose body is kept as bytes (workbooks, PDFs). */
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> delete(String path) {
     return send(request(path).DELETE().build());
   }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import jp.renkei.server.database.Rows;
+import jp.renkei.server.directory.Organisation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,11 +52,20 @@ class DrillRepository {
         .single();
   }
 
-  void addParticipant(long drillId, long orgId, String level, String dutyEmail) {
+  /** The participants at their levels with their duty addresses now, in one statement. */
+  void addParticipants(long drillId, java.util.Map<Organisation, String> levels) {
+    if (levels.isEmpty()) {
+      return;
+    }
     jdbc.sql(
             "insert into exercise_drill_participant (drill_id, organisation_id, level, duty_email)"
-                + " values (?,?,?,?) on conflict do nothing")
-        .params(drillId, orgId, level, dutyEmail)
+                + " select ?, t.org, t.level, t.duty from unnest(?::bigint[], ?::text[], ?::text[])"
+                + " as t(org, level, duty) on conflict do nothing")
+        .params(
+            drillId,
+            levels.keySet().stream().map(Organisation::id).toArray(Long[]::new),
+            levels.values().toArray(String[]::new),
+            levels.keySet().stream().map(Organisation::dutyEmail).toArray(String[]::new))
         .update();
   }
 
@@ -91,18 +101,6 @@ class DrillRepository {
                 + " where drill_id = ? order by level, organisation_id")
         .param(drillId)
         .query(Rows.of(Participant.class))
-        .list();
-  }
-
-  /** The logins of the enabled users of the given organisations. */
-  List<String> loginsOf(List<Long> organisationIds) {
-    if (organisationIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql(
-            "select login from app_user where enabled and organisation_id = any(?) order by login")
-        .param(organisationIds.toArray(Long[]::new))
-        .query(String.class)
         .list();
   }
 

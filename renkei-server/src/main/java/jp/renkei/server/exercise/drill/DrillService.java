@@ -130,29 +130,21 @@ public class DrillService {
     ScenarioDocument doc = template(kind);
     long scenario = exercises.createScenario(actor, doc);
     long run = exercises.createRun(actor, scenario, doc.title() + " " + year, 1, false);
-    Map<Long, String> levels = new LinkedHashMap<>();
+    Map<Organisation, String> levels = new LinkedHashMap<>();
     for (Organisation o : advisories.recipientsOf(actor, drillAdvisory(doc, chosen, null))) {
       if (Set.of("ministry", "ceptoar", "operator").contains(o.typeCode())) {
-        levels.put(o.id(), o.typeCode());
+        levels.put(o, o.typeCode());
       }
     }
     if ("liaison".equals(kind)) {
-      levels.put(own.id(), "nisc");
+      levels.put(own, "nisc");
     }
     long drill = repo.insert(run, kind, own.id(), actor.userId(), year, chosen, now);
-    for (Map.Entry<Long, String> e : levels.entrySet()) {
-      Organisation o = directory.organisation(e.getKey());
-      repo.addParticipant(drill, o.id(), e.getValue(), o.dutyEmail());
-    }
-    Map<Long, String> codes = new HashMap<>();
-    levels.keySet().forEach(id -> codes.put(id, directory.organisation(id).code()));
-    for (Long org : levels.keySet()) {
-      for (String login : repo.loginsOf(List.of(org))) {
-        if (!login.equals(actor.login())) {
-          exercises.addMember(actor, run, login, "player", codes.get(org), "");
-        }
-      }
-    }
+    // a national drill reaches ~800 organisations and ~6,500 users: one statement each
+    repo.addParticipants(drill, levels);
+    Map<Long, String> teams = new LinkedHashMap<>();
+    levels.keySet().forEach(o -> teams.put(o.id(), o.code()));
+    exercises.addPlayersOf(actor, run, teams, actor.userId());
     exercises.control(actor, run, "start");
     if ("provision".equals(kind)) {
       advisories.issue(actor, drillAdvisory(doc, chosen, run));
@@ -164,7 +156,8 @@ public class DrillService {
     return drill;
   }
 
-  private static NewAdvisory drillAdvisory(ScenarioDocument doc, List<String> sectors, Long run) {
+  /** The exercise advisory of a drill (run null: to preview its recipients). */
+  static NewAdvisory drillAdvisory(ScenarioDocument doc, List<String> sectors, Long run) {
     var inject = doc.injects().get(0);
     return new NewAdvisory(
         inject.title(),
@@ -330,8 +323,14 @@ public class DrillService {
       return out;
     }
     for (ReportService.ExerciseHop h : reports.hopsInExercise(viewer, d.runId())) {
-      if ("operator".equals(levelOf.get(h.originatorOrgId()))) {
+      String sender = levelOf.get(h.originatorOrgId());
+      if (!h.relayCopy() && "operator".equals(sender)) {
         out.add(new Contact(h.originatorOrgId(), "operator", d.startedAt(), h.submittedAt()));
+      }
+      // an anonymised relay: the copy is the CEPTOAR's own report, sent when it relayed; the
+      // operator behind it is credited only where the viewer may read the original
+      if (h.relayCopy() && "ceptoar".equals(sender)) {
+        out.add(new Contact(h.originatorOrgId(), "ceptoar", d.startedAt(), h.submittedAt()));
       }
       String level = levelOf.get(h.recipientOrgId());
       if (level != null && h.deliveredAt() != null) {

@@ -228,6 +228,134 @@ class DrillIT extends ServerTest {
     assertThat(own.levels()).isEqualTo(organiser.levels());
   }
 
+  @Test
+  void aReportDrillFollowsTheAnonymisedRelayWithoutNamingTheOperatorToNisc() throws Exception {
+    UserAccount niscUser = fixtures.user("nisc", Role.ANALYST);
+    Actor nisc = fixtures.actor(niscUser);
+    Organisation op = operator(null);
+    Organisation quiet = operator(null);
+    UserAccount filerUser = fixtures.user(op, Role.ANALYST);
+    Actor filer = fixtures.actor(filerUser);
+    fixtures.user(quiet, Role.ANALYST);
+    UserAccount ceptoar = fixtures.user("c-aviation", Role.ANALYST);
+    UserAccount ministry = fixtures.user("mlit", Role.ANALYST);
+
+    long id = drills.start(nisc, "liaison", List.of(SECTOR));
+    long run = drills.result(nisc, id, Locale.JAPANESE).runId();
+    long report =
+        filing.create(
+            filer,
+            new NewReport(
+                content("匿名の情報連絡訓練 " + Fixtures.unique("r")),
+                "ceptoar",
+                "c-aviation",
+                true,
+                "amber",
+                List.of(),
+                List.of(),
+                false,
+                List.of(),
+                run),
+            true);
+    // the CEPTOAR relays it anonymised (the real relay), the ministry forwards the copy, NISC reads
+    var relayed = http().bearer(fixtures.token(ceptoar)).postJson(relay(report), "{}");
+    assertThat(relayed.statusCode()).as(relayed.body()).isEqualTo(200);
+    long copy = Long.parseLong(relayed.body().replaceAll("\\D+", ""));
+    post(ministry, "/api/v1/reports/" + copy + "/read");
+    post(ministry, "/api/v1/reports/" + copy + "/forward");
+    post(niscUser, "/api/v1/reports/" + copy + "/read");
+
+    // the copy and its receipts count for the CEPTOAR, ministry and NISC levels
+    var organiser = drills.result(nisc, id, Locale.JAPANESE);
+    assertThat(level(organiser, "ceptoar").confirmed()).isEqualTo(1);
+    assertThat(level(organiser, "ministry").confirmed()).isEqualTo(1);
+    assertThat(level(organiser, "nisc").ratePercent()).isEqualTo(100);
+    // ... but NISC's view never tells which operator was behind it: the operator's row and the
+    // operator level are exactly as for an operator that filed nothing
+    assertThat(level(organiser, "operator").confirmed()).isZero();
+    assertThat(renamed(row(organiser, op), quiet)).isEqualTo(row(organiser, quiet));
+    var api = http().bearer(fixtures.token(niscUser)).get("/api/v1/exercises/drills/" + id);
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(rowJson(api.body(), op.nameJa()).replace(op.nameJa(), quiet.nameJa()))
+        .isEqualTo(rowJson(api.body(), quiet.nameJa()));
+    var web = http();
+    web.signIn(niscUser.login(), Fixtures.PASSWORD);
+    String page = web.get("/exercises/drills/" + id).body();
+    assertThat(rowHtml(page, op.nameJa()).replace(op.nameJa(), quiet.nameJa()))
+        .isEqualTo(rowHtml(page, quiet.nameJa()));
+    var xlsx = web.getBytes("/exercises/" + run + "/report.xlsx");
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    String cells = cells(xlsx.body());
+    assertThat(lines(cells, quiet.code())).isNotEmpty();
+    assertThat(lines(cells, op.code()).replace(op.code(), quiet.code()))
+        .isEqualTo(lines(cells, quiet.code()));
+    // the reporter itself, who may read its original, sees its own row confirmed
+    var own = drills.result(filer, id, Locale.JAPANESE);
+    assertThat(own.rows()).singleElement().satisfies(r -> assertThat(r.confirmed()).isTrue());
+    assertThat(own.levels()).isEqualTo(organiser.levels());
+  }
+
+  static String relay(long report) {
+    return "/api/v1/reports/" + report + "/relay";
+  }
+
+  static DrillViews.Row renamed(DrillViews.Row r, Organisation as) {
+    return new DrillViews.Row(
+        as.nameJa(),
+        r.level(),
+        r.contactUsed(),
+        r.contactChanged(),
+        r.reachedAt(),
+        r.confirmedAt(),
+        r.minutesToConfirm());
+  }
+
+  /** The JSON object of the row naming {@code name}. */
+  static String rowJson(String json, String name) {
+    var m =
+        java.util.regex.Pattern.compile(
+                "\\{[^{}]*\"" + java.util.regex.Pattern.quote(name) + "\"[^{}]*}")
+            .matcher(json);
+    assertThat(m.find()).as(name).isTrue();
+    return m.group();
+  }
+
+  /** The table row of the page naming {@code name}. */
+  static String rowHtml(String html, String name) {
+    var m =
+        java.util.regex.Pattern.compile(
+                "<tr(?:(?!</tr>).)*" + java.util.regex.Pattern.quote(name) + "(?:(?!</tr>).)*</tr>",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(html);
+    assertThat(m.find()).as(name).isTrue();
+    return m.group();
+  }
+
+  /** Every cell of a workbook, one row a line, cells tab-separated, sheet by sheet. */
+  static String cells(byte[] xlsx) throws java.io.IOException {
+    StringBuilder out = new StringBuilder();
+    var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+    try (var wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      for (var sheet : wb) {
+        for (var row : sheet) {
+          out.append(sheet.getSheetName());
+          for (var cell : row) {
+            out.append('\t').append(fmt.formatCellValue(cell));
+          }
+          out.append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** The lines with a cell that is exactly {@code word} (a team's own rows). */
+  static String lines(String text, String word) {
+    return String.join(
+        "\n", text.lines().filter(l -> List.of(l.split("\t")).contains(word)).toList());
+  }
+
   void post(UserAccount u, String path) {
     var r = http().bearer(fixtures.token(u)).postJson(path, "{}");
     assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
