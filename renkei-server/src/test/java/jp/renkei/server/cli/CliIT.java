@@ -561,7 +561,7 @@ class CliIT {
         .contains("renkei: line 3 cidr: host bits set")
         .doesNotContain("Exception");
     Run help = run("notice", "import-observations", "--help");
-    assertThat(help.out()).contains("--as", "--surveyed", "all or nothing");
+    assertThat(help.out()).contains("--as=ORG", "--surveyed", "registered reporter");
   }
 
   @Test
