@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
+import jp.renkei.engine.policy.SmallCounts;
 import org.junit.jupiter.api.Test;
 
 class RangeRegistryTest {
@@ -63,17 +64,17 @@ class RangeRegistryTest {
 
   @Test
   void monthlyFiguresCountEveryNotificationAndRates() {
-    MonthlyFigures f = new MonthlyFigures(true);
+    MonthlyFigures f = new MonthlyFigures(new SmallCounts(2));
     YearMonth m = YearMonth.of(2026, 10);
     f.survey(m, 1000);
     f.isp(m, 1);
     f.isp(m, 2);
     f.isp(m, 1);
-    f.notification(m, Outcome.REMEDIATED);
-    f.notification(m, Outcome.NOT_REACHABLE);
-    f.notification(m, Outcome.WARNED);
-    f.notification(m, null);
-    f.notification(YearMonth.of(2026, 11), null);
+    f.notification(m, 1, Outcome.REMEDIATED);
+    f.notification(m, 2, Outcome.NOT_REACHABLE);
+    f.notification(m, 3, Outcome.WARNED);
+    f.notification(m, 4, null);
+    f.notification(YearMonth.of(2026, 11), 1, null);
     var rows = f.rows();
     assertThat(rows.get(0).month()).isEqualTo(YearMonth.of(2026, 11));
     var oct = rows.get(1);
@@ -81,11 +82,59 @@ class RangeRegistryTest {
     assertThat(oct.surveyed()).isEqualTo(1000);
     assertThat(oct.notified()).isEqualTo(4);
     assertThat(oct.reachRate()).isEqualTo(0.5);
-    assertThat(oct.remediationRate()).isEqualTo(0.25);
-    MonthlyFigures own = new MonthlyFigures(false);
+    assertThat(oct.remediated()).as("one holder remediated: withheld").isNull();
+    assertThat(oct.remediationRate()).isNull();
+    assertThat(oct.withheld()).isTrue();
+    MonthlyFigures own = new MonthlyFigures(null);
     own.survey(m, 1000);
-    own.notification(m, null);
+    own.notification(m, 1, Outcome.REMEDIATED);
     assertThat(own.rows().get(0).surveyed()).isNull();
     assertThat(own.rows().get(0).isps()).isNull();
+    assertThat(own.rows().get(0).remediated()).as("one's own numbers are never withheld").isOne();
+  }
+
+  @Test
+  void aMonthWithFewerThanKHoldersShowsNoFigureOfThem() {
+    SmallCounts rule = new SmallCounts(3);
+    MonthlyFigures f = new MonthlyFigures(rule);
+    YearMonth one = YearMonth.of(2026, 9);
+    YearMonth two = YearMonth.of(2026, 10);
+    YearMonth three = YearMonth.of(2026, 11);
+    f.survey(one, 500);
+    f.isp(one, 1);
+    f.notification(one, 1, Outcome.REMEDIATED);
+    for (long isp = 1; isp <= 2; isp++) {
+      f.isp(two, isp);
+      f.notification(two, isp, null);
+    }
+    for (long isp = 1; isp <= 3; isp++) {
+      f.isp(three, isp);
+      f.notification(three, isp, Outcome.WARNED);
+    }
+    var rows = f.rows();
+    for (var r : rows.subList(1, 3)) {
+      assertThat(r.notified()).isNull();
+      assertThat(r.isps()).isNull();
+      assertThat(r.reached()).isNull();
+      assertThat(r.remediated()).isNull();
+      assertThat(r.withheld()).isTrue();
+    }
+    assertThat(rows.get(2).surveyed()).as("the surveyor's own figure").isEqualTo(500);
+    var nov = rows.get(0);
+    assertThat(nov.notified()).isEqualTo(3);
+    assertThat(nov.reached()).as("all three reached: each one known, withheld").isNull();
+    assertThat(nov.remediated()).as("none of three").isZero();
+  }
+
+  @Test
+  void smallCountsRule() {
+    SmallCounts k = new SmallCounts(3);
+    assertThat(k.shows(0, 3)).isTrue();
+    assertThat(k.shows(0, 2)).isFalse();
+    assertThat(k.shows(3, 6)).isTrue();
+    assertThat(k.shows(3, 5)).isFalse();
+    assertThat(k.shows(2, 10)).isFalse();
+    assertThat(k.enough(2)).isFalse();
+    assertThatThrownBy(() -> new SmallCounts(1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,6 +1,5 @@
 package jp.renkei.server.advisory;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +10,6 @@ import jp.renkei.server.outbound.SignedWebhooks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,16 +78,6 @@ final class ExposureNoticeMessages {
   }
 
   private void email(OutboxSender.Due due, Notice n) throws Exception {
-    JavaMailSender sender = mail.getIfAvailable();
-    if (sender == null) {
-      throw new IllegalStateException("SMTP is not configured (spring.mail.host)");
-    }
-    MimeMessage mime = sender.createMimeMessage();
-    MimeMessageHelper h = new MimeMessageHelper(mime, false, "UTF-8");
-    h.setFrom(notify.mailFrom());
-    h.setTo(due.target());
-    h.setSubject(
-        "[TLP:AMBER+STRICT] 【KEV 該当通知】" + n.cveId() + (n.name() == null ? "" : " " + n.name()));
     StringBuilder sb = new StringBuilder();
     sb.append("TLP:AMBER+STRICT — この通知は貴組織内でのみ取り扱ってください。\n\n");
     sb.append("CISA の既知の悪用された脆弱性 (KEV) カタログに追加された脆弱性が、貴組織の資産目録に該当しました。\n");
@@ -107,11 +95,12 @@ final class ExposureNoticeMessages {
     line(sb, "概要 / Description", n.shortDescription());
     line(sb, "必要な対応 / Required action", n.requiredAction());
     sb.append("\n詳細 (要サインイン) / Details (sign in): ").append(link()).append('\n');
-    h.setText(sb.toString());
-    mime.saveChanges();
-    mime.setHeader("Message-ID", "<outbox-" + due.id() + "@renkei>");
-    mime.setHeader("X-Renkei-Delivery", String.valueOf(due.id()));
-    sender.send(mime);
+    OutboxMail.send(
+        mail,
+        notify,
+        due,
+        "[TLP:AMBER+STRICT] 【KEV 該当通知】" + n.cveId() + (n.name() == null ? "" : " " + n.name()),
+        sb.toString());
   }
 
   private static void line(StringBuilder sb, String label, Object value) {

@@ -1,6 +1,5 @@
 package jp.renkei.server.advisory;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +17,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +40,7 @@ class OutboxSender {
       long id,
       Long advisoryId,
       Long exposureNoticeId,
+      Long noticeReminderId,
       int versionNo,
       long organisationId,
       String channel,
@@ -66,6 +65,7 @@ class OutboxSender {
   private final SignedWebhooks webhooks;
   private final JsonMapper json = JsonMapper.builder().build();
   private final ExposureNoticeMessages notices;
+  private final NoticeReminderMessages reminders;
 
   OutboxSender(
       JdbcClient jdbc,
@@ -81,6 +81,7 @@ class OutboxSender {
     this.hub = hub;
     this.webhooks = webhooks;
     this.notices = new ExposureNoticeMessages(jdbc, mail, notify, hub, webhooks);
+    this.reminders = new NoticeReminderMessages(jdbc, mail, notify, hub);
   }
 
   @Scheduled(fixedDelayString = "${renkei.notify.poll-interval:2s}")
@@ -103,6 +104,8 @@ class OutboxSender {
     try {
       if (due.exposureNoticeId() != null) {
         notices.send(due);
+      } else if (due.noticeReminderId() != null) {
+        reminders.send(due);
       } else {
         Message m = message(due);
         if (due.channel().equals("email")) {
@@ -131,7 +134,7 @@ class OutboxSender {
   private Optional<Due> claim() {
     Optional<Due> due =
         jdbc.sql(
-                "select id, advisory_id, exposure_notice_id, version_no, organisation_id, channel,"
+                "select id, advisory_id, exposure_notice_id, notice_reminder_id, version_no, organisation_id, channel,"
                     + " target, purpose, attempts from outbox where status = 'pending' and next_attempt_at <= now()"
                     + " order by next_attempt_at, id limit 1 for update skip locked")
             .query(Rows.of(Due.class))
@@ -175,21 +178,9 @@ class OutboxSender {
   }
 
   private void email(Due due, Message m) throws Exception {
-    JavaMailSender sender = mail.getIfAvailable();
-    if (sender == null) {
-      throw new IllegalStateException("SMTP is not configured (spring.mail.host)");
-    }
-    MimeMessage mime = sender.createMimeMessage();
-    MimeMessageHelper h = new MimeMessageHelper(mime, false, "UTF-8");
-    h.setFrom(notify.mailFrom());
-    h.setTo(due.target());
     String label = "reminder".equals(due.purpose()) ? "【再送・受信確認のお願い】" : "【情報提供】";
-    h.setSubject("[" + tlpLabel(m.tlp()) + "] " + label + m.title());
-    h.setText(text(due, m));
-    mime.saveChanges();
-    mime.setHeader("Message-ID", "<outbox-" + due.id() + "@renkei>");
-    mime.setHeader("X-Renkei-Delivery", String.valueOf(due.id()));
-    sender.send(mime);
+    OutboxMail.send(
+        mail, notify, due, "[" + tlpLabel(m.tlp()) + "] " + label + m.title(), text(due, m));
   }
 
   private String text(Due due, Message m) {

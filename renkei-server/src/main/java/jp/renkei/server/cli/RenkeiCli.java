@@ -26,6 +26,7 @@ public final class RenkeiCli implements Runnable {
           StixCommand.class,
           MailCommand.class,
           ExposureCommand.class,
+          NoticeCommand.class,
           ProbeCommand.class,
           CommandLine.HelpCommand.class);
 

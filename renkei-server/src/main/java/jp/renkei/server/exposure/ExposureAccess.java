@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import jp.renkei.engine.exposure.ExposureSharing;
 import jp.renkei.engine.policy.Decision;
+import jp.renkei.engine.policy.SmallCounts;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.config.ExposureProperties;
 import jp.renkei.server.database.Rows;
@@ -146,6 +147,7 @@ public class ExposureAccess {
       }
     }
     int k = props.minimumCount();
+    SmallCounts rule = new SmallCounts(k);
     List<SectorFigure> sectorFigures =
         sectorFigures(counted, o -> !kev.getOrDefault(o.id(), List.of()).isEmpty());
     List<CveFigure> cveFigures = new ArrayList<>();
@@ -153,7 +155,7 @@ public class ExposureAccess {
     // a CVE is listed only with a figure that can be shown: a withheld row would say "someone"
     perCve.forEach(
         (cve, n) -> {
-          if (n >= k && total - n >= k) {
+          if (rule.shows(n, total)) {
             cveFigures.add(new CveFigure(cve, n));
           }
         });
@@ -203,11 +205,11 @@ public class ExposureAccess {
         c[1]++;
       }
     }
-    int k = props.minimumCount();
+    SmallCounts rule = new SmallCounts(props.minimumCount());
     List<SectorFigure> out = new ArrayList<>();
     sectors.forEach(
         (s, c) -> {
-          boolean show = c[1] >= k && c[0] - c[1] >= k || c[1] == 0 && c[0] >= k;
+          boolean show = rule.shows(c[1], c[0]);
           out.add(new SectorFigure(s, c[0], show ? c[1] : null, !show));
         });
     return out;

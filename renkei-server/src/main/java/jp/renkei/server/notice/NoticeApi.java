@@ -38,6 +38,7 @@ class NoticeApi {
       String observation,
       String matchedRange,
       String holderKind,
+      String source,
       Instant warnedAt,
       String warnedHow,
       String outcome,
@@ -55,6 +56,7 @@ class NoticeApi {
           n.observation(),
           n.matchedRange(),
           n.holderKind(),
+          n.source(),
           n.warnedAt(),
           n.warnedHow(),
           n.outcome(),
@@ -69,11 +71,12 @@ class NoticeApi {
       YearMonth month,
       Integer isps,
       Long surveyed,
-      int notified,
-      int reached,
-      int remediated,
-      double reachRate,
-      double remediationRate) {
+      Integer notified,
+      Integer reached,
+      Integer remediated,
+      Double reachRate,
+      Double remediationRate,
+      boolean withheld) {
     static MonthRepresentation of(MonthlyFigures.Row r) {
       return new MonthRepresentation(
           r.month(),
@@ -83,7 +86,8 @@ class NoticeApi {
           r.reached(),
           r.remediated(),
           r.reachRate(),
-          r.remediationRate());
+          r.remediationRate(),
+          r.withheld());
     }
   }
 
@@ -91,10 +95,12 @@ class NoticeApi {
 
   private final NoticeService service;
   private final NoticeAccess access;
+  private final NoticeProperties props;
 
-  NoticeApi(NoticeService service, NoticeAccess access) {
+  NoticeApi(NoticeService service, NoticeAccess access, NoticeProperties props) {
     this.service = service;
     this.access = access;
+    this.props = props;
   }
 
   @PostMapping("/observations")
@@ -110,12 +116,29 @@ class NoticeApi {
     return service.submit(actor, format, label, surveyed, new ByteArrayInputStream(body));
   }
 
+  /**
+   * The caller's notifications, newest first, {@code size} (at most {@code
+   * renkei.notice.max-listed}) per {@code page}; {@code X-Total-Count} is the number in all.
+   */
   @GetMapping("/notices")
   ResponseEntity<List<NoticeRepresentation>> notices(
-      Actor actor, @RequestParam(defaultValue = "false") boolean open) {
-    List<NoticeRepresentation> list =
-        access.held(actor, open).stream().map(NoticeRepresentation::of).toList();
-    return ResponseEntity.ok().header("X-Total-Count", Integer.toString(list.size())).body(list);
+      Actor actor,
+      @RequestParam(defaultValue = "false") boolean open,
+      @RequestParam(defaultValue = "1") int page,
+      @RequestParam(required = false) Integer size) {
+    int max = props.maxListed();
+    int n = size == null ? max : size;
+    if (page < 1 || page > 1_000_000) {
+      throw new InvalidInput("page", "notice.error.page", page);
+    }
+    if (n < 1 || n > max) {
+      throw new InvalidInput("size", "notice.error.size", n, max);
+    }
+    NoticeAccess.Held held =
+        access.held(actor, NoticeAccess.Filter.open(open), "notified", true, (page - 1) * n, n);
+    return ResponseEntity.ok()
+        .header("X-Total-Count", Integer.toString(held.total()))
+        .body(held.rows().stream().map(NoticeRepresentation::of).toList());
   }
 
   @GetMapping("/notices/{id}")

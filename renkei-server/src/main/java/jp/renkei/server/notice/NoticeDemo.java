@@ -8,10 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * NOTICE in the demo hub: two telecom operators as ISPs with documentation ranges (RFC 5737, RFC
- * 3849), NICT registered as the survey operator, and one survey of October 2026 whose four
- * observations are routed to them (see it as {@code isp.analyst} and {@code nisc.analyst} at {@code
- * /notice}).
+ * NOTICE in the demo hub: two telecom operators and a cable operator as ISPs (three, so that the
+ * national statistics clear the small-number rule) with documentation ranges (RFC 5737, RFC 3849),
+ * NICT registered as the survey operator, and one survey of October 2026 whose four observations
+ * are routed to them (see it as {@code isp.analyst} and {@code nisc.analyst} at {@code /notice}).
  */
 @Component
 public class NoticeDemo {

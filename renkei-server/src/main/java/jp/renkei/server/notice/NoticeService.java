@@ -46,20 +46,13 @@ public class NoticeService {
   private final JdbcClient jdbc;
   private final NoticeAccess access;
   private final AuditLog audit;
-  private final NoticeMail mail;
   private final NoticeProperties props;
 
-  NoticeService(
-      JdbcClient jdbc,
-      NoticeAccess access,
-      AuditLog audit,
-      NoticeMail mail,
-      NoticeProperties props) {
+  NoticeService(JdbcClient jdbc, NoticeAccess access, AuditLog audit, NoticeProperties props) {
     this.props = props;
     this.jdbc = jdbc;
     this.access = access;
     this.audit = audit;
-    this.mail = mail;
   }
 
   static InvalidInput refusal(List<NoticeFiles.Problem> problems) {
@@ -214,10 +207,20 @@ public class NoticeService {
   }
 
   Holders holders() {
+    return holders(null);
+  }
+
+  /**
+   * @param scopeOwner for the hub's own checks: only this organisation's verified ranges (the scope
+   *     the check ran in), never another's or an ISP's; null for everyone's
+   */
+  Holders holders(Long scopeOwner) {
     RangeRegistry<Holder> ops = new RangeRegistry<>();
     jdbc.sql(
             "select organisation_id, value from exposure_scope"
-                + " where kind = 'range' and verified_at is not null order by verified_at")
+                + " where kind = 'range' and verified_at is not null"
+                + " and (cast(? as bigint) is null or organisation_id = ?) order by verified_at")
+        .params(scopeOwner, scopeOwner)
         .query(
             (rs, i) -> {
               ops.put(Cidr.parse(rs.getString(2)), new Holder(rs.getLong(1), "operator"));
@@ -225,7 +228,8 @@ public class NoticeService {
             })
         .list();
     RangeRegistry<Holder> isps = new RangeRegistry<>();
-    jdbc.sql("select isp_id, cidr from notice_range")
+    jdbc.sql("select isp_id, cidr from notice_range where cast(? as bigint) is null")
+        .param(scopeOwner)
         .query(
             (rs, i) -> {
               isps.put(Cidr.parse(rs.getString(2)), new Holder(rs.getLong(1), "isp"));
@@ -276,13 +280,44 @@ public class NoticeService {
     if (label != null && label.length() > 200) {
       throw new InvalidInput("label", "notice.error.label");
     }
-    return store(actor, actor.organisationId(), source, label, surveyed, read.rows());
+    return store(actor, actor.organisationId(), source, label, surveyed, read.rows(), null);
   }
 
-  /** Observations of the hub's own checks (discovery, monitoring): routed as any others. */
+  /**
+   * Observations of the hub's own checks (discovery): routed as any others, but an exposure the hub
+   * already notified (same address, port and protocol) is left out while that notification is open
+   * or was answered with anything but "remediated" — no duplicates from one enumeration to the
+   * next. Routed to the organisation whose verified scope the check ran in ({@code scopeOwner}).
+   */
   @Transactional
-  public Submitted submitFromHub(Actor actor, String label, List<NoticeFiles.Observation> rows) {
-    return store(actor, null, "hub", label, null, rows);
+  public Submitted submitFromHub(
+      Actor actor, long scopeOwner, String label, List<NoticeFiles.Observation> rows) {
+    Set<String> known =
+        new HashSet<>(
+            jdbc.sql(
+                    "select n.address || '|' || coalesce(n.port, 0) || '|' || coalesce(n.protocol, '')"
+                        + " from notice n join notice_survey s on s.id = n.survey_id"
+                        + " where s.source = 'hub' and n.holder_id = ?"
+                        + " and (n.outcome is null or n.outcome <> 'remediated')")
+                .param(scopeOwner)
+                .query(String.class)
+                .list());
+    List<NoticeFiles.Observation> fresh = new ArrayList<>();
+    for (NoticeFiles.Observation o : rows) {
+      String key =
+          com.google.common.net.InetAddresses.toAddrString(o.address())
+              + "|"
+              + (o.port() == null ? 0 : o.port())
+              + "|"
+              + (o.protocol() == null ? "" : o.protocol());
+      if (known.add(key)) {
+        fresh.add(o);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return new Submitted(0, 0, 0, 0);
+    }
+    return store(actor, null, "hub", label, null, fresh, scopeOwner);
   }
 
   private Submitted store(
@@ -291,7 +326,8 @@ public class NoticeService {
       String source,
       String label,
       Long surveyed,
-      List<NoticeFiles.Observation> rows) {
+      List<NoticeFiles.Observation> rows,
+      Long scopeOwner) {
     Set<String> distinct = new HashSet<>();
     for (NoticeFiles.Observation o : rows) {
       distinct.add(o.address().getHostAddress());
@@ -305,7 +341,7 @@ public class NoticeService {
             .map(o -> o.observedAt().atZone(JST).toLocalDate().withDayOfMonth(1))
             .max(LocalDate::compareTo)
             .orElse(LocalDate.now(JST).withDayOfMonth(1));
-    Holders holders = holders();
+    Holders holders = holders(scopeOwner);
     long surveyId =
         jdbc.sql(
                 "insert into notice_survey (reporter_id, source, label, surveyed, month, notified,"
@@ -404,7 +440,12 @@ public class NoticeService {
 
   // ---------------------------------------------------------------- reminders
 
-  /** Reminds holders of notifications left without an outcome; returns holders reminded. */
+  /**
+   * Reminds holders of notifications left without an outcome; returns holders reminded. Each
+   * reminder is written to the outbox (e-mail to the holder's duty address) in this transaction, so
+   * a down SMTP server only delays it (retried with backoff; given up after the outbox's attempts
+   * and then listed to admins on the NOTICE page).
+   */
   @Transactional
   public int remind(Instant now) {
     Map<Long, Integer> due = access.dueReminders(now);
@@ -416,11 +457,18 @@ public class NoticeService {
                   + " and (reminded_at is null or reminded_at < ?)")
           .params(Timestamp.from(now), e.getKey(), props.maxReminders(), before, before)
           .update();
-      jdbc.sql("select duty_email from organisation where id = ? and duty_email is not null")
-          .param(e.getKey())
-          .query(String.class)
-          .optional()
-          .ifPresent(to -> mail.reminderAfterCommit(to, e.getValue()));
+      long reminder =
+          jdbc.sql("insert into notice_reminder (holder_id, open_count) values (?, ?) returning id")
+              .params(e.getKey(), e.getValue())
+              .query(Long.class)
+              .single();
+      jdbc.sql(
+              "insert into outbox (notice_reminder_id, version_no, organisation_id, channel,"
+                  + " target, purpose) select ?, 0, o.id, 'email', o.duty_email, 'reminder'"
+                  + " from organisation o where o.id = ? and o.active and o.duty_email is not null"
+                  + " on conflict do nothing")
+          .params(reminder, e.getKey())
+          .update();
     }
     return due.size();
   }

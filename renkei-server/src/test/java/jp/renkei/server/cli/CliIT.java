@@ -612,6 +612,21 @@ class CliIT {
   }
 
   @Test
+  void noticeRangeImportListsEveryBadLineAndStoresNothing() throws Exception {
+    Path data = TestFiles.directory("renkei-cli-notice-");
+    Path csv = data.resolveSibling(data.getFileName() + "-ranges.csv");
+    Files.writeString(csv, "isp,cidr\nno-such-isp,192.0.2.0/24\nno-such-isp,198.51.100.1/24\n");
+    Run r = run("notice", "import-ranges", "--data-dir", data.toString(), csv.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("renkei: line 2 isp: no active organisation no-such-isp")
+        .contains("renkei: line 3 cidr: host bits set")
+        .doesNotContain("Exception");
+    Run help = run("notice", "import-observations", "--help");
+    assertThat(help.out()).contains("--as=ORG", "--surveyed", "registered reporter");
+  }
+
+  @Test
   void unwritableDataDirectoryFailsWithOneLine() throws Exception {
     Run r = run("serve", "--data-dir", "/proc/renkei-cannot-be-here", "--port", "0");
     assertThat(r.exit()).isEqualTo(70);

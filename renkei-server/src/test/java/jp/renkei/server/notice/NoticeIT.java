@@ -3,9 +3,11 @@ package jp.renkei.server.notice;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -39,6 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
 class NoticeIT extends ServerTest {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Each world its own 10.n.0.0/16: two worlds on one network would refuse each other's import. */
+  static final java.util.concurrent.atomic.AtomicInteger NEXT_NET =
+      new java.util.concurrent.atomic.AtomicInteger((int) (Math.abs(System.nanoTime()) % 200));
 
   @Autowired DirectoryService directory;
   @Autowired NoticeService notices;
@@ -78,7 +84,7 @@ class NoticeIT extends ServerTest {
     Organisation ispB = org("cyber_business", null);
     Organisation op = org("operator", null);
     Organisation surveyor = org("security_agency", null);
-    int n = (int) (Math.abs(System.nanoTime()) % 200) + 20;
+    int n = NEXT_NET.getAndIncrement() % 200 + 20;
     String net =
         "10." + n; // 10.n.0.0/16 held by B, 10.n.7.0/24 by A, 10.n.7.128/28 by the operator
     notices.importRanges(
@@ -120,6 +126,12 @@ class NoticeIT extends ServerTest {
 
   Http api(UserAccount u, java.util.Set<TokenScope> scopes) {
     return http().bearer(fixtures.token(u, scopes));
+  }
+
+  Http signedIn(UserAccount u) {
+    Http h = http();
+    assertThat(h.signIn(u.login(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+    return h;
   }
 
   static JsonNode json(HttpResponse<String> r) {
@@ -263,6 +275,88 @@ class NoticeIT extends ServerTest {
         .isEmpty();
   }
 
+  /**
+   * The small-number rule (k = 3, the exposure figures' rule): a month whose notifications went to
+   * one or two holders shows none of their figures to the surveyor or NISC; once a third holder is
+   * in it, the figures show, but a remediation by one holder is withheld; and no total over months
+   * lets a withheld month be recovered by subtraction.
+   */
+  @Test
+  void statisticsNeverSingleOutOneHolder() {
+    World w = world();
+    int year = 1990 + (int) (Math.abs(System.nanoTime()) % 30);
+    String one = year + "-03";
+    String two = year + "-04";
+    Actor surveyor = fixtures.actor(w.surveyAnalyst());
+    String obs =
+        "{\"address\": \"%s\", \"port\": 23, \"observedAt\": \"%s-15T10:00:00+09:00\","
+            + " \"observation\": \"telnet\"}";
+    notices.submit(
+        surveyor,
+        "json",
+        null,
+        null,
+        csv(
+            "{\"surveyed\": 900, \"observations\": ["
+                + obs.formatted(w.net() + ".7.9", one)
+                + ","
+                + obs.formatted(w.net() + ".7.10", one)
+                + ","
+                + obs.formatted(w.net() + ".7.9", two)
+                + ","
+                + obs.formatted(w.net() + ".200.9", two)
+                + "]}"));
+    Http s = api(w.surveyAnalyst(), EnumSet.of(TokenScope.READ));
+    UserAccount nisc = fixtures.user("nisc", Role.ANALYST);
+    Http n = api(nisc, EnumSet.of(TokenScope.READ));
+    for (Http viewer : List.of(s, n)) {
+      JsonNode rows = json(viewer.get("/api/v1/notice/statistics"));
+      for (String m : List.of(one, two)) {
+        JsonNode r = month(rows, m);
+        assertThat(r.get("withheld").asBoolean()).as(m).isTrue();
+        for (String f : List.of("isps", "notified", "reached", "remediated", "reachRate")) {
+          assertThat(r.path(f).isNull() || r.path(f).isMissingNode())
+              .as(m + " " + f + " in " + r)
+              .isTrue();
+        }
+      }
+      // no total over months (a total minus the shown months would give the withheld ones)
+      assertThat(rows.toString()).doesNotContain("total");
+    }
+    // the page says "withheld", never the number
+    String page = signedIn(w.surveyAnalyst()).get("/notice").body();
+    assertThat(page).contains("非表示");
+
+    // a third holder (the operator's verified range) in month two: the figures show
+    notices.submit(
+        surveyor,
+        "json",
+        null,
+        null,
+        csv("{\"observations\": [" + obs.formatted(w.net() + ".7.130", two) + "]}"));
+    JsonNode shown = month(json(s.get("/api/v1/notice/statistics")), two);
+    assertThat(shown.get("notified").asInt()).isEqualTo(3);
+    assertThat(shown.get("remediated").asInt()).as("none of three").isZero();
+    // one holder remediates: "1 of 3 holders" would point at it, so withheld
+    long aNotice =
+        jdbc.sql(
+                "select id from notice where holder_id = ? and month = ?::date order by id limit 1")
+            .params(w.ispA().id(), two + "-01")
+            .query(Long.class)
+            .single();
+    notices.record(
+        fixtures.actor(w.a()), aNotice, "email", LocalDate.of(year, 4, 20), "remediated", null);
+    JsonNode after = month(json(s.get("/api/v1/notice/statistics")), two);
+    assertThat(after.get("notified").asInt()).isEqualTo(3);
+    assertThat(after.has("remediated")).as(after.toString()).isFalse();
+    assertThat(after.has("remediationRate")).isFalse();
+    assertThat(after.get("withheld").asBoolean()).isTrue();
+    // the holder itself sees its own numbers in full
+    JsonNode own =
+        month(json(api(w.a(), EnumSet.of(TokenScope.READ)).get("/api/v1/notice/statistics")), two);
+    assertThat(own.get("remediated").asInt()).isOne();
+  }
+
   static JsonNode month(JsonNode rows, String month) {
     for (JsonNode r : rows) {
       if (r.get("month").asString().equals(month)) {
@@ -355,37 +449,93 @@ class NoticeIT extends ServerTest {
                         "[line 3, isp, no active organisation no-such-isp]"));
   }
 
+  /**
+   * Reminders go through the outbox: with the SMTP server down the first attempt fails and is kept
+   * (pending, with its error); once the server is back the retry delivers it. A reminder given up
+   * on is listed to platform admins on the NOTICE page, never to another organisation.
+   */
   @Test
-  void unansweredNotificationsAreRemindedByEMail() throws Exception {
+  void unansweredNotificationsAreRemindedThroughTheOutboxAfterAnSmtpFailure() throws Exception {
     World w = world();
     notices.submit(fixtures.actor(w.surveyAnalyst()), "json", null, null, csv(survey(w)));
     jdbc.sql("update notice set created_at = now() - interval '20 days' where holder_id = ?")
         .param(w.ispA().id())
         .update();
-    notices.remind(Instant.now());
-    assertThat(
-            jdbc.sql("select reminders from notice where holder_id = ?")
-                .param(w.ispA().id())
-                .query(Integer.class)
-                .single())
-        .isEqualTo(1);
-    notices.remind(Instant.now());
-    assertThat(
-            jdbc.sql("select reminders from notice where holder_id = ?")
-                .param(w.ispA().id())
-                .query(Integer.class)
-                .single())
-        .as("not again before reminder-days")
-        .isEqualTo(1);
     String to = w.ispA().dutyEmail();
-    boolean sent = false;
+    MAIL.stop();
+    try {
+      notices.remind(Instant.now());
+      assertThat(
+              jdbc.sql("select reminders from notice where holder_id = ?")
+                  .param(w.ispA().id())
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo(1);
+      notices.remind(Instant.now());
+      assertThat(
+              jdbc.sql("select reminders from notice where holder_id = ?")
+                  .param(w.ispA().id())
+                  .query(Integer.class)
+                  .single())
+          .as("not again before reminder-days")
+          .isEqualTo(1);
+      // the sender tries, the server is down: kept for a retry, with the error
+      await().atMost(Duration.ofSeconds(30)).until(() -> outboxError(w.ispA().id()) != null);
+      assertThat(outboxStatus(w.ispA().id())).isEqualTo("pending");
+      assertThat(mailTo(to)).isNull();
+    } finally {
+      MAIL.start();
+    }
+    // the backoff has passed (30 s after the first failure): the retry delivers
+    jdbc.sql(
+            "update outbox set next_attempt_at = now() where notice_reminder_id in"
+                + " (select id from notice_reminder where holder_id = ?)")
+        .param(w.ispA().id())
+        .update();
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(to) != null);
+    var m = mailTo(to);
+    assertThat(m.getSubject()).contains("1 件");
+    assertThat(m.getHeader("Message-ID")[0]).matches("<outbox-\\d+@renkei>");
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m)).doesNotContain(w.net());
+    assertThat(outboxStatus(w.ispA().id())).isEqualTo("sent");
+
+    // a reminder given up on: listed to platform admins, not to another organisation's admin
+    jdbc.sql(
+            "update outbox set status = 'failed', last_error = 'Connection refused (test)' where"
+                + " notice_reminder_id in (select id from notice_reminder where holder_id = ?)")
+        .param(w.ispA().id())
+        .update();
+    String admin = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN)).get("/notice").body();
+    assertThat(admin).contains("Connection refused (test)", w.ispA().code());
+    String other = signedIn(fixtures.user(w.ispB(), Role.ORG_ADMIN)).get("/notice").body();
+    assertThat(other).doesNotContain("Connection refused (test)").doesNotContain(w.ispA().code());
+  }
+
+  String outboxError(long holder) {
+    return jdbc.sql(
+            "select last_error from outbox where notice_reminder_id in"
+                + " (select id from notice_reminder where holder_id = ?)")
+        .param(holder)
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  String outboxStatus(long holder) {
+    return jdbc.sql(
+            "select status from outbox where notice_reminder_id in"
+                + " (select id from notice_reminder where holder_id = ?)")
+        .param(holder)
+        .query(String.class)
+        .single();
+  }
+
+  static jakarta.mail.internet.MimeMessage mailTo(String to) throws Exception {
     for (var m : MAIL.getReceivedMessages()) {
       if (java.util.Arrays.stream(m.getAllRecipients()).anyMatch(x -> x.toString().equals(to))) {
-        sent = true;
-        assertThat(m.getSubject()).contains("1 件");
-        assertThat(String.valueOf(m.getContent())).doesNotContain(w.net());
+        return m;
       }
     }
-    assertThat(sent).isTrue();
+    return null;
   }
 }

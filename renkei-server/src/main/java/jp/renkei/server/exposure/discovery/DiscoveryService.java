@@ -21,6 +21,7 @@ import jp.renkei.server.exposure.ExposureAccess;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.notice.NoticeHubChecks;
 import jp.renkei.server.outbound.OutboundHttp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,13 +55,17 @@ public class DiscoveryService {
   /** The hub's outbound address guard, applied on top of the verified scope. */
   private final OutboundHttp outbound;
 
+  private final NoticeHubChecks hubChecks;
+
   DiscoveryService(
       JdbcClient jdbc,
       ScopeService scopes,
       ExposureAccess exposure,
       DiscoveryProperties props,
-      OutboundHttp outbound) {
+      OutboundHttp outbound,
+      NoticeHubChecks hubChecks) {
     this.outbound = outbound;
+    this.hubChecks = hubChecks;
     this.jdbc = jdbc;
     this.scopes = scopes;
     this.exposure = exposure;
@@ -82,6 +87,7 @@ public class DiscoveryService {
       throw new InvalidInput("kind", "notice.scope.error.run-kind", kind);
     }
     Scope scope = scopes.verified(orgId);
+    Instant started = Instant.now();
     long runId =
         jdbc.sql("insert into discovery_run (organisation_id, kind) values (?, ?) returning id")
             .params(orgId, kind)
@@ -101,6 +107,10 @@ public class DiscoveryService {
                 + " refusals = ? where id = ?")
         .params(counts[0], counts[1], refusals.size(), String.join("\n", kept), runId)
         .update();
+    if (kind.equals("enumeration")) {
+      // risky services open on the organisation's addresses become NOTICE notifications
+      hubChecks.fromEnumeration(orgId, runId, started);
+    }
     return new Run(runId, kind, counts[0], counts[1], List.copyOf(kept));
   }
 

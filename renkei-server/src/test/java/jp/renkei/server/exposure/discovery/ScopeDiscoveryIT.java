@@ -47,6 +47,8 @@ class ScopeDiscoveryIT extends ServerTest {
 
   @Autowired ScopeService scopes;
   @Autowired DiscoveryService discovery;
+  @Autowired jp.renkei.server.notice.NoticeHubChecks hubChecks;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   /** A TCP server on loopback that counts connections and greets (TLS when given a context). */
   static final class Counting implements AutoCloseable {
@@ -264,6 +266,48 @@ class ScopeDiscoveryIT extends ServerTest {
           .extracting(DiscoveryService.Found::state)
           .containsExactly("confirmed");
 
+      // the hub's own check feeds NOTICE: the "risky" port (the loopback mail server standing in
+      // for telnet: the default risky ports need root to bind) open on the verified address
+      // becomes one notification to the owner, marked as from the hub, with its evidence
+      java.time.Instant since = java.time.Instant.now().minusSeconds(600);
+      assertThat(
+              jdbc.sql(
+                      "select count(*) from notice n join notice_survey s on s.id = n.survey_id"
+                          + " where n.holder_id = ? and s.source = 'hub'")
+                  .param(owner.id())
+                  .query(Integer.class)
+                  .single())
+          .as("the default risky ports are not the test servers'")
+          .isZero();
+      assertThat(hubChecks.fromEnumeration(owner.id(), en.id(), since, List.of(mail.port())))
+          .isOne();
+      assertThat(hubChecks.fromEnumeration(owner.id(), en.id(), since, List.of(mail.port())))
+          .as("no duplicate while the first is open")
+          .isZero();
+      var hubNotice =
+          jdbc.sql(
+                  "select n.id, n.address, n.port, n.observation, n.holder_kind from notice n"
+                      + " join notice_survey s on s.id = n.survey_id"
+                      + " where n.holder_id = ? and s.source = 'hub'")
+              .param(owner.id())
+              .query(
+                  (rs, i) ->
+                      List.of(
+                          rs.getLong(1),
+                          rs.getString(2),
+                          rs.getInt(3),
+                          rs.getString(4),
+                          rs.getString(5)))
+              .single();
+      assertThat(hubNotice.get(1)).isEqualTo("127.0.0.1");
+      assertThat(hubNotice.get(2)).isEqualTo(mail.port());
+      assertThat((String) hubNotice.get(3))
+          .contains("Renkei のハブによる確認", "220 mail." + domain + " ESMTP test");
+      assertThat(hubNotice.get(4)).isEqualTo("operator");
+      Http ownNotice = http().bearer(fixtures.token(analyst, EnumSet.of(TokenScope.READ)));
+      assertThat(ownNotice.get("/api/v1/notice/notices/" + hubNotice.get(0)).body())
+          .contains("\"source\":\"hub\"");
+
       // the attacker: another operator's analyst
       UserAccount other = fixtures.user(fixtures.operator("ict"), Role.ANALYST);
       Http h = http().bearer(fixtures.token(other, EnumSet.of(TokenScope.READ, TokenScope.WRITE)));
@@ -279,6 +323,8 @@ class ScopeDiscoveryIT extends ServerTest {
           .isEqualTo(404);
       // and its own view lists nothing of the owner's
       assertThat(h.get("/api/v1/exposure/discovered").body()).doesNotContain(domain);
+      assertThat(h.get("/api/v1/notice/notices/" + hubNotice.get(0)).statusCode()).isEqualTo(404);
+      assertThat(h.get("/api/v1/notice/notices").body()).doesNotContain(domain);
       Http own = http().bearer(fixtures.token(analyst, EnumSet.of(TokenScope.READ)));
       assertThat(own.get("/api/v1/exposure/scope").body())
           .contains(domain)
