@@ -193,7 +193,10 @@ class SearchRepository {
         .list();
   }
 
-  /** C4TAP shares (and drafts of the searcher's own organisation), newest first. */
+  /**
+   * C4TAP shares (and drafts of the searcher's own organisation), newest first; never one made in
+   * an exercise (the service leaves those out as well).
+   */
   List<Long> c4tap(SearchQuery q, String[] terms, long organisation, int limit) {
     String text = "c4tap_search_text(s.subject, s.bundle)";
     return jdbc.sql(
@@ -202,6 +205,7 @@ class SearchRepository {
                 + ") @> cast(:terms as text[]) and "
                 + recheck(text, q, terms)
                 + ") select s.id from c4tap_submission s where s.id in (select id from m)"
+                + " and s.exercise_run_id is null"
                 + " and (s.status <> 'draft' or s.originator_org = :org) order by coalesce(s.shared_at, s.created_at) desc, s.id desc limit :limit")
         .param("terms", terms)
         .param("words", q.words().toArray(String[]::new))

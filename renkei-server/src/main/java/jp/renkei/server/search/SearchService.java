@@ -14,6 +14,7 @@ import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.intel.IntelService;
 import jp.renkei.server.mail.C4tapService;
 import jp.renkei.server.report.ReportService;
+import jp.renkei.server.sharing.ExerciseScope;
 import jp.renkei.server.sharing.Markings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -197,7 +198,13 @@ public class SearchService {
 
   private SearchResult.Group c4tap(Actor actor, SearchQuery q, List<Long> ids, int want) {
     List<C4tapService.Submission> seen =
-        firstVisible(ids, want, batch -> c4tap.visibleIn(actor, batch));
+        firstVisible(
+            ids,
+            want,
+            batch ->
+                c4tap.visibleIn(actor, batch).stream()
+                    .filter(s -> ExerciseScope.isReal(s.exerciseRunId()))
+                    .toList());
     List<SearchResult.Hit> hits =
         seen.stream()
             .limit(want)

@@ -147,6 +147,24 @@ class ExerciseTaggingIT extends ServerTest {
     assertThat(plain.path("bundle").asString()).doesNotContain(ExerciseMarking.ID);
     assertThat(reader.get("/c4tap/" + plain.path("id").asLong()).body())
         .doesNotContain("exercise-banner");
+    // search is real work: the same subject finds the real share and never the exercise one
+    JsonNode found =
+        JSON.readTree(
+            web.get(
+                    "/api/v1/search?q="
+                        + java.net.URLEncoder.encode("訓練用の標的型メール", StandardCharsets.UTF_8))
+                .body());
+    List<String> c4tapHits = new ArrayList<>();
+    found
+        .path("groups")
+        .valueStream()
+        .filter(g -> g.path("kind").asString().equalsIgnoreCase("c4tap"))
+        .forEach(
+            g -> g.path("hits").valueStream().forEach(h -> c4tapHits.add(h.path("id").asString())));
+    assertThat(c4tapHits)
+        .as(found.toString())
+        .contains(Long.toString(plain.path("id").asLong()))
+        .doesNotContain(Long.toString(id));
     // a share cannot be made in a run one does not play in
     assertThat(
             http()
