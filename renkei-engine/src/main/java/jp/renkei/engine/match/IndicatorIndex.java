@@ -120,6 +120,37 @@ public final class IndicatorIndex {
     return -1;
   }
 
+  /**
+   * The indicator an IPv6 address written in {@code b[s, e)} hits (exact or within a range), or -1
+   * (also when the text is no IPv6 address). Text without a ':' is rejected at once.
+   */
+  public int matchIpv6(byte[] b, int s, int e) {
+    if (Bytes.indexOf(b, s, e, (byte) ':') < 0) {
+      return -1;
+    }
+    for (int i = s; i < e; i++) {
+      int c = b[i];
+      if (!(c == ':'
+          || c == '.'
+          || (c >= '0' && c <= '9')
+          || (c >= 'a' && c <= 'f')
+          || (c >= 'A' && c <= 'F'))) {
+        return -1;
+      }
+    }
+    String normal;
+    try {
+      normal =
+          Observables.parse(
+                  ObservableType.IPV6,
+                  new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1))
+              .value();
+    } catch (IllegalArgumentException ex) {
+      return -1;
+    }
+    return matchExact(ObservableType.IPV6.code(), normal);
+  }
+
   private int matchIpv6Range(String address) {
     if (ipv6Ranges.length == 0) {
       return -1;

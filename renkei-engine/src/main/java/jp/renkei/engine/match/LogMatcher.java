@@ -216,7 +216,12 @@ public abstract class LogMatcher {
       return hosts.value(slot);
     }
     int ip = Ipv4Table.parse(b, s, e, ok);
-    int n = ok[0] ? index.matchIpv4(ip) : index.matchDomain(b, s, e);
+    int n =
+        ok[0]
+            ? index.matchIpv4(ip)
+            : indexOf(b, s, e, (byte) ':') >= 0
+                ? index.matchIpv6(b, s, e)
+                : index.matchDomain(b, s, e);
     if (slot >= 0) {
       hosts.keep(slot, b, s, e, n);
     }
@@ -228,7 +233,7 @@ public abstract class LogMatcher {
    */
   protected final int ipv4(byte[] b, int s, int e) {
     int ip = Ipv4Table.parse(b, s, e, ok);
-    return ok[0] ? index.matchIpv4(ip) : -1;
+    return ok[0] ? index.matchIpv4(ip) : index.matchIpv6(b, s, e);
   }
 
   protected static String text(byte[] b, int s, int e) {

@@ -54,7 +54,12 @@ public final class SquidMatcher extends LogMatcher {
       hs = schemeEnd + 3;
     }
     int he = hs;
-    while (he < ue && b[he] != '/' && b[he] != ':' && b[he] != '?' && b[he] != '#') {
+    int close = hs < ue && b[hs] == '[' ? indexOf(b, hs + 1, ue, (byte) ']') : -1;
+    if (close > hs + 1) { // a bracketed IPv6 host: http://[2001:db8::1]:8080/
+      hs++;
+      he = close;
+    }
+    while (close < 0 && he < ue && b[he] != '/' && b[he] != ':' && b[he] != '?' && b[he] != '#') {
       he++;
     }
     if (he > hs) {
@@ -68,9 +73,8 @@ public final class SquidMatcher extends LogMatcher {
     if (fields >= 9) {
       int slash = indexOf(b, fieldStart[8], fieldEnd[8], (byte) '/');
       if (slash >= 0) {
-        int ip = Ipv4Table.parse(b, slash + 1, fieldEnd[8], ok);
-        if (ok[0]) {
-          int n = index.matchIpv4(ip);
+        {
+          int n = ipv4(b, slash + 1, fieldEnd[8]); // IPv4 first, then IPv6
           if (n >= 0) {
             hits.accept(hit(b, lineNo, n, "peer"));
             found++;

@@ -40,6 +40,9 @@ class MatchDifferentialTest {
   final Map<String, String> refUrls = new HashMap<>();
   final List<long[]> refNets = new ArrayList<>(); // {network, prefix, indicator number}
   final List<String> refNetIds = new ArrayList<>();
+  // IPv6: exact addresses (the first of equal values wins), then ranges in the order given
+  final Map<java.math.BigInteger, String> refIpv6 = new HashMap<>();
+  final List<Object[]> refNets6 = new ArrayList<>(); // {network, prefix, indicator id}
 
   IndicatorIndex index;
 
@@ -128,6 +131,8 @@ class MatchDifferentialTest {
     }
     refDomains.clear();
     refUrls.clear();
+    refIpv6.clear();
+    refNets6.clear();
     IndicatorIndex.Builder b = IndicatorIndex.builder(16);
     for (int i = 0; i < n + addresses; i++) {
       String id = "i" + i;
@@ -190,8 +195,16 @@ class MatchDifferentialTest {
       switch (t) {
         case DOMAIN -> refDomains.putIfAbsent(normal, id);
         case URL -> refUrls.putIfAbsent(normal, id);
+        case IPV6 -> refIpv6.putIfAbsent(refIpv6(normal), id);
         case IPV4, CIDR -> {
-          if (!normal.contains(":")) {
+          if (normal.contains(":")) {
+            String[] nw = normal.split("/");
+            java.math.BigInteger net = refIpv6(nw[0]);
+            int prefix = Integer.parseInt(nw[1]);
+            if (refNets6.stream().noneMatch(r -> r[0].equals(net) && (int) r[1] == prefix)) {
+              refNets6.add(new Object[] {net, prefix, id});
+            }
+          } else {
             String[] nw = (normal.contains("/") ? normal : normal + "/32").split("/");
             long net = refIpv4(nw[0]);
             boolean seen = false;
@@ -231,6 +244,38 @@ class MatchDifferentialTest {
     return v;
   }
 
+  /** The 128-bit value of an IPv6 literal, or null (not IPv6, or an IPv4 address). */
+  static java.math.BigInteger refIpv6(String s) {
+    if (s.indexOf(':') < 0
+        || !s.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+      return null;
+    }
+    try {
+      byte[] a = java.net.InetAddress.getByName(s).getAddress(); // a literal: no lookup
+      return a.length == 16 ? new java.math.BigInteger(1, a) : null;
+    } catch (java.net.UnknownHostException e) {
+      return null;
+    }
+  }
+
+  /** The IPv6 indicator an address hits: an exact address first, then the first range given. */
+  String refAddress6(java.math.BigInteger a) {
+    if (a == null) {
+      return null;
+    }
+    String id = refIpv6.get(a);
+    if (id != null) {
+      return id;
+    }
+    for (Object[] r : refNets6) {
+      int shift = 128 - (int) r[1];
+      if (a.shiftRight(shift).equals(((java.math.BigInteger) r[0]).shiftRight(shift))) {
+        return (String) r[2];
+      }
+    }
+    return null;
+  }
+
   String refAddress(long a) {
     int best = -1;
     String id = null;
@@ -255,6 +300,9 @@ class MatchDifferentialTest {
     long a = refIpv4(h);
     if (a >= 0) {
       return refAddress(a);
+    }
+    if (h.indexOf(':') >= 0) {
+      return refAddress6(refIpv6(h));
     }
     String d = h.toLowerCase(Locale.ROOT);
     while (true) {
@@ -292,14 +340,17 @@ class MatchDifferentialTest {
           url.contains("://") && url.indexOf(':') == url.indexOf("://")
               ? url.substring(url.indexOf("://") + 3)
               : url;
-      String host = rest.split("[/:?#]", 2)[0];
+      String host =
+          rest.startsWith("[") && rest.indexOf(']') > 1
+              ? rest.substring(1, rest.indexOf(']')) // a bracketed IPv6 host
+              : rest.split("[/:?#]", 2)[0];
       String id = host.isEmpty() ? null : refHost(host);
       if (id != null) {
         out.add((n + 1) + " host " + id);
       }
       String peer = f[8].substring(f[8].indexOf('/') + 1);
       long a = refIpv4(peer);
-      id = a < 0 ? null : refAddress(a);
+      id = a < 0 ? refAddress6(refIpv6(peer)) : refAddress(a);
       if (id != null) {
         out.add((n + 1) + " peer " + id);
       }

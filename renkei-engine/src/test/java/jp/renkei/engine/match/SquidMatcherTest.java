@@ -160,4 +160,26 @@ class SquidMatcherTest {
         .extracting(MatchSummary.Row::key)
         .containsExactlyInAnyOrder("i-old", "i-new", "i-url");
   }
+
+  @Test
+  void issue18Ipv6PeerInRangeAndBracketedUrlHostHit() throws Exception {
+    IndicatorIndex index =
+        IndicatorIndex.builder(4)
+            .add("v6-ip", ObservableType.IPV6, "2001:db8:bad::1")
+            .add("v6-net", ObservableType.CIDR, "2001:db8:bad:1::/64")
+            .build();
+    String log =
+        "1732252803.100     10 2001:db8:bad::1 TCP_MISS/200 100 GET http://x.example/a -"
+            + " HIER_DIRECT/2001:db8:bad:1::5 text/html\n"
+            + "1732252803.100     10 10.0.0.8 TCP_MISS/200 100 GET http://[2001:db8:bad::1]/a -"
+            + " HIER_DIRECT/192.0.2.1 text/html\n"
+            + line("10.0.0.9", "http://[2001:DB8:BAD:0:0:0:0:1]:8080/a", "2001:db8:bad:2::5")
+            + line("10.0.0.10", "http://[2001:db8:bad::2]/a", "2001:0db8:0bad:0001:0:0:0:ff");
+    List<Hit> hits = new ArrayList<>();
+    new SquidMatcher(index)
+        .match(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), hits::add);
+    assertThat(hits)
+        .extracting(h -> h.line() + " " + index.indicator(h.indicator()).id() + " " + h.field())
+        .containsExactly("1 v6-net peer", "2 v6-ip host", "3 v6-ip host", "4 v6-net peer");
+  }
 }
