@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,6 @@ import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.TXTRecord;
@@ -33,13 +30,15 @@ import org.xbill.DNS.TXTRecord;
 /**
  * Issue 16, "discovery of 50 domains in under 1 GB of heap" (docs/benchmarks.md): one operator
  * declares 50 domains, verifies each by a TXT record of a DNS server this bench starts on loopback,
- * and declares a range of 8 loopback addresses (127.0.0.0/29) that the platform admin confirms;
- * each domain has four names resolving to 127.0.0.1–127.0.0.5, where the bench listens (TLS with a
- * certificate naming every domain's {@code www}, and an SMTP-like banner). Then the real {@link
- * DiscoveryService} runs discovery (names, TLS certificate names) and enumeration (TCP connect,
- * banners, TLS facts). The JVM runs with {@code -Xmx1g}; the bench prints the heap in use after a
- * GC before the runs (the application at rest: the baseline) and the peak of every heap pool during
- * the runs. Not part of the test run (its name matches neither *Test nor *IT); run it with
+ * and declares the range 127.0.0.1/32 that the platform admin confirms (the one address the tests'
+ * outbound guard allows, {@link ServerTest#ALLOWED_OUTBOUND_RANGE}; a test cannot widen it); each
+ * domain has four names resolving to it, where the bench listens on ten ports (five TLS with a
+ * certificate naming every domain's {@code www}, five with an SMTP-like banner) and five ports are
+ * closed. Then the real {@link DiscoveryService} runs discovery (names, TLS certificate names) and
+ * enumeration (TCP connect, banners, TLS facts). The JVM runs with {@code -Xmx1g}; the bench prints
+ * the heap in use after a GC before the runs (the application at rest: the baseline) and the peak
+ * of every heap pool during the runs. Not part of the test run (its name matches neither *Test nor
+ * *IT); run it with
  *
  * <pre>
  * ./mvnw -q -o -pl renkei-server -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
@@ -54,16 +53,10 @@ import org.xbill.DNS.TXTRecord;
 class DiscoveryHeapBench extends ServerTest {
 
   static final int DOMAINS = Integer.getInteger("bench.domains", 50);
-  static final int ADDRESSES = 5;
+  static final int LISTENERS = 5;
 
   @Autowired ScopeService scopes;
   @Autowired DiscoveryService discovery;
-
-  /** The bench's addresses are 127.0.0.0/29: the hub's outbound guard allows exactly those. */
-  @DynamicPropertySource
-  static void benchRange(DynamicPropertyRegistry registry) {
-    registry.add("renkei.outbound.allow-ranges", () -> "127.0.0.0/29");
-  }
 
   /** A listener on one loopback address: a TLS handshake, or a greeting line. */
   static ServerSocket listen(InetAddress at, SSLContext tls, String greeting) throws IOException {
@@ -129,8 +122,8 @@ class DiscoveryHeapBench extends ServerTest {
     SSLContext tls =
         ScopeDiscoveryIT.tls(domains.stream().map(d -> "www." + d).toArray(String[]::new));
     try (LoopbackDns dns = new LoopbackDns()) {
-      for (int k = 1; k <= ADDRESSES; k++) {
-        InetAddress at = InetAddress.getByName("127.0.0." + k);
+      InetAddress at = InetAddress.getByName("127.0.0.1");
+      for (int k = 1; k <= LISTENERS; k++) {
         ServerSocket web = listen(at, tls, null);
         ServerSocket mail = listen(at, null, "220 mail" + k + " ESMTP bench\r\n");
         servers.add(web);
@@ -151,17 +144,13 @@ class DiscoveryHeapBench extends ServerTest {
         ScopeService.ScopeRow row = scopes.declare(a, "domain", d);
         dns.add(
             new TXTRecord(
-                LoopbackDns.name(row.challengeName()),
-                LoopbackDns.in(),
-                60,
-                row.challengeValue()));
+                LoopbackDns.name(row.challengeName()), LoopbackDns.in(), 60, row.challengeValue()));
         assertThat(scopes.verifyByDns(a, row.id(), lookup).verifiedHow()).isEqualTo("dns");
-        InetAddress at = InetAddress.getByName("127.0.0." + (1 + i % ADDRESSES));
         for (String n : List.of(d, "www." + d, "mail." + d, "api." + d)) {
           dns.add(new ARecord(LoopbackDns.name(n), LoopbackDns.in(), 60, at));
         }
       }
-      ScopeService.ScopeRow range = scopes.declare(a, "range", "127.0.0.0/29");
+      ScopeService.ScopeRow range = scopes.declare(a, "range", "127.0.0.1/32");
       scopes.confirm(Actor.cli(), range.id());
       double declared = (System.nanoTime() - t0) / 1e9;
 
@@ -177,7 +166,7 @@ class DiscoveryHeapBench extends ServerTest {
       int found = discovery.found(a, owner.id()).size();
       System.out.printf(
           Locale.ROOT,
-          "BENCH %d domains declared and verified by TXT, range 127.0.0.0/29 confirmed (%.1f s);"
+          "BENCH %d domains declared and verified by TXT, range 127.0.0.1/32 confirmed (%.1f s);"
               + " rate %s/s, %d ports (%d TLS)%n"
               + "BENCH discovery: %d probes, %d found, %d refusals, %.1f s%n"
               + "BENCH enumeration: %d probes, %d found, %d refusals, %.1f s%n"
