@@ -213,11 +213,17 @@ class ExposureRepository {
     return out;
   }
 
-  /** Replaces the organisation's findings; returns the CVE ids newly found (not there before). */
+  /**
+   * Replaces the organisation's findings; returns the CVE ids newly known exploited: in KEV now and
+   * not among its KEV findings before (a CVE found earlier and only now added to KEV is one of
+   * them).
+   */
   Set<String> replaceFindings(long org, List<NewFinding> findings) {
     Set<String> before =
         Set.copyOf(
-            jdbc.sql("select distinct cve_id from exposure_finding where organisation_id = ?")
+            jdbc.sql(
+                    "select distinct cve_id from exposure_finding where organisation_id = ? and"
+                        + " in_kev")
                 .param(org)
                 .query(String.class)
                 .list());
@@ -244,7 +250,7 @@ class ExposureRepository {
         });
     java.util.Set<String> added = new java.util.HashSet<>();
     for (NewFinding f : findings) {
-      if (!before.contains(f.cveId())) {
+      if (f.inKev() && !before.contains(f.cveId())) {
         added.add(f.cveId());
       }
     }

@@ -252,6 +252,49 @@ class ExposureNoticeIT extends ServerTest {
   }
 
   @Test
+  void aCveFoundEarlierAndOnlyNowAddedToKevIsToldToItsOwner() {
+    Product p = product();
+    Organisation owner = fixtures.operator("water");
+    importInventory(owner, p.inventory("gw." + owner.code() + ".example"));
+    String record =
+        "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"5.1\",\"cveMetadata\":{\"cveId\":\""
+            + p.cve()
+            + "\",\"state\":\"PUBLISHED\"},\"containers\":{\"cna\":{\"affected\":[{\"vendor\":"
+            + "\"renkeinotice\",\"product\":\""
+            + p.name()
+            + "\",\"cpes\":[\"cpe:2.3:a:renkeinotice:"
+            + p.name()
+            + ":*:*:*:*:*:*:*:*\"],\"defaultStatus\":\"unaffected\",\"versions\":[{\"version\":"
+            + "\"1.0\",\"status\":\"affected\"}]}]}}}\n";
+    exposure.afterImport(
+        knowledge.importCve(Actor.cli(), new ByteArrayInputStream(record.getBytes(UTF_8))));
+    // found but not known exploited: a finding and no notice
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from exposure_finding where organisation_id = ? and cve_id = ?"
+                        + " and not in_kev")
+                .param(owner.id())
+                .param(p.cve())
+                .query(Integer.class)
+                .single())
+        .isPositive();
+    assertThat(noticesAbout(p)).isEmpty();
+
+    // KEV adds it later: the owner is told once, as for a CVE never found before
+    assertThat(addToKev(p, "2026-12-21")).containsOnlyKeys(owner.id());
+    assertThat(noticesAbout(p)).containsExactly(owner.id());
+    addToKev(p, "2026-12-21");
+    assertThat(noticesAbout(p)).containsExactly(owner.id());
+  }
+
+  List<Long> noticesAbout(Product p) {
+    return jdbc.sql("select organisation_id from exposure_notice where cve_id = ?")
+        .param(p.cve())
+        .query(Long.class)
+        .list();
+  }
+
+  @Test
   void niscDraftsAnAdvisoryFromFiguresThatNeverSingleOutAnOperator() {
     Product p = product();
     UserAccount niscAnalyst = fixtures.user("nisc", Role.ANALYST);
