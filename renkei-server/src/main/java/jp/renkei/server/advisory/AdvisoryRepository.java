@@ -388,6 +388,31 @@ class AdvisoryRepository {
   record Headline(
       long advisoryId, String title, String kind, String urgency, java.time.Instant confirmBy) {}
 
+  /** Marks an exercise advisory as sent by a simulated sender (an inject's 発信元). */
+  void setSimulatedSender(long id, String sender) {
+    jdbc.sql(
+            "update advisory set simulated_sender = ? where id = ? and exercise_run_id is not null")
+        .params(sender, id)
+        .update();
+  }
+
+  /** The simulated senders of those of {@code ids} that have one. */
+  java.util.Map<Long, String> simulatedSenders(List<Long> ids) {
+    java.util.Map<Long, String> out = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    jdbc.sql(
+            "select id, simulated_sender from advisory where id = any(?)"
+                + " and simulated_sender is not null")
+        .param(ids.toArray(Long[]::new))
+        .query(
+            rs -> {
+              out.put(rs.getLong(1), rs.getString(2));
+            });
+    return out;
+  }
+
   java.util.Map<Long, Headline> headlines(List<Long> advisoryIds) {
     java.util.Map<Long, Headline> by = new java.util.HashMap<>();
     jdbc.sql(

@@ -117,6 +117,53 @@ public class AdvisoryService {
     this.events = events;
   }
 
+  /** The mark put before a simulated sender's name wherever an advisory's sender is shown. */
+  public static final String SIMULATED_MARK_JA = "【模擬】";
+
+  public static final String SIMULATED_MARK_EN = "[Simulated] ";
+
+  /** A simulated sender's name with its 「模擬」 mark, in the reader's language. */
+  public static String simulatedName(String sender, java.util.Locale locale) {
+    return ("en".equals(locale.getLanguage()) ? SIMULATED_MARK_EN : SIMULATED_MARK_JA) + sender;
+  }
+
+  /**
+   * Why an exercise advisory from a simulated sender could not be issued by {@code issuer} (the
+   * run's controller) to {@code orgIds}, or empty if it can. Checks everything {@link #issue}
+   * checks without throwing, so that the scheduler's tick never rolls back on one bad inject.
+   */
+  public java.util.Optional<String> simulatedRefusal(Actor issuer, NewAdvisory a) {
+    if (a.organisations().isEmpty()) {
+      return java.util.Optional.of("no recipient organisation among the inject's players");
+    }
+    try {
+      check(issuer, a);
+      return java.util.Optional.empty();
+    } catch (RuntimeException e) {
+      return java.util.Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Issues an exercise advisory on behalf of a simulated sender: the organisation of record is the
+   * issuer's (the run's controlling organisation), the sender's name is stored and shown with a
+   * 「模擬」 mark. Call {@link #simulatedRefusal} first.
+   */
+  @Transactional
+  public long issueSimulated(Actor issuer, NewAdvisory a, String sender) {
+    if (a.exerciseRunId() == null) {
+      throw new IllegalArgumentException("a simulated sender only in an exercise");
+    }
+    long id = issue(issuer, a);
+    advisories.setSimulatedSender(id, sender);
+    return id;
+  }
+
+  /** The organisation codes of {@code ids} (for naming a simulated advisory's recipients). */
+  public List<String> organisationCodes(java.util.Collection<Long> ids) {
+    return ids.stream().distinct().map(i -> directory.organisation(i).code()).toList();
+  }
+
   /** NISC analysts, and analysts of ministries and CEPTOARs (for their own sectors). */
   public boolean mayIssue(Actor actor) {
     if (actor.organisationId() == null || !actor.is(Role.ANALYST)) {
@@ -462,9 +509,12 @@ public class AdvisoryService {
                 .orElse(null);
     AdvisoryView.Reach reach =
         issuerSide ? reach(id, versions.get(versions.size() - 1), locale) : null;
+    String simulated = advisories.simulatedSenders(List.of(id)).get(id);
     return new AdvisoryView(
         a.id(),
-        names.nameAt(a.issuerOrgId(), a.createdAt(), locale),
+        simulated != null
+            ? simulatedName(simulated, locale)
+            : names.nameAt(a.issuerOrgId(), a.createdAt(), locale),
         a.tlp(),
         a.status(),
         versions,
@@ -837,9 +887,29 @@ public class AdvisoryService {
             : advisories.receipts(actor.organisationId(), ids);
     List<Summary> out = new ArrayList<>();
     Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
+    Map<Long, String> simulated = advisories.simulatedSenders(ids);
     for (AdvisoryRepository.Advisory a : visible) {
       AdvisoryRepository.Headline h = headlines.get(a.id());
       AdvisoryRepository.Recipient r = mine.get(a.id());
+      String sender = simulated.get(a.id());
+      if (sender != null) {
+        out.add(
+            new Summary(
+                a.id(),
+                h.title(),
+                h.kind(),
+                a.tlp(),
+                a.status(),
+                simulatedName(sender, java.util.Locale.JAPANESE),
+                a.createdAt(),
+                r == null ? null : r.deliveredAt(),
+                r == null ? null : r.acknowledgedAt(),
+                r != null,
+                simulatedName(sender, java.util.Locale.ENGLISH),
+                h.urgency(),
+                h.confirmBy()));
+        continue;
+      }
       out.add(
           new Summary(
               a.id(),

@@ -257,6 +257,28 @@ class ExerciseRepository {
         .update();
   }
 
+  /** Records why the inject's simulated advisory could not be issued (shown on the console). */
+  void failInject(long runId, String key, String reason) {
+    jdbc.sql(
+            "update exercise_inject_state set failure_reason = ? where run_id = ? and inject_key = ?")
+        .params(reason.length() > 500 ? reason.substring(0, 500) : reason, runId, key)
+        .update();
+  }
+
+  /** Why injects of the run failed, by inject key. */
+  java.util.Map<String, String> injectFailures(long runId) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    jdbc.sql(
+            "select inject_key, failure_reason from exercise_inject_state where run_id = ?"
+                + " and failure_reason is not null")
+        .param(runId)
+        .query(
+            rs -> {
+              out.put(rs.getString(1), rs.getString(2));
+            });
+    return out;
+  }
+
   void deliver(long runId, String key, List<Long> userIds, Instant at, long offsetSeconds) {
     for (Long u : userIds) {
       jdbc.sql(

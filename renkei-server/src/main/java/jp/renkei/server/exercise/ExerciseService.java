@@ -427,11 +427,59 @@ public class ExerciseService {
             .forEach(m -> mail.sendAfterCommit(m.email(), run.title(), i));
       }
       repo.settleInject(run.id(), i.key(), "sent", now, offset);
+      if (i.channel() == jp.renkei.engine.exercise.Channel.SIMULATED_ADVISORY) {
+        simulatedAdvisory(run, i, members, reached)
+            .ifPresent(r -> repo.failInject(run.id(), i.key(), r));
+      }
     }
     for (Inject i : d.skipped()) {
       repo.settleInject(run.id(), i.key(), "skipped", now, offset);
     }
     return d.due().size();
+  }
+
+  /**
+   * Issues the inject as a real exercise advisory from its simulated sender, to the organisations
+   * of the players it reaches, by the run's creator through the advisory feature's own service.
+   * Everything {@code issue} checks is checked first, so a refusal never rolls the tick back: it is
+   * returned (and recorded on the console) instead.
+   */
+  private java.util.Optional<String> simulatedAdvisory(
+      ExerciseRepository.RunRow run,
+      Inject i,
+      List<ExerciseRepository.Member> members,
+      List<Long> reached) {
+    Actor issuer = judge(run);
+    if (issuer.userId() == null) {
+      return java.util.Optional.of("the run's creator is gone");
+    }
+    List<String> orgs =
+        advisories.organisationCodes(
+            members.stream()
+                .filter(m -> reached.contains(m.userId()))
+                .map(ExerciseRepository.Member::organisationId)
+                .toList());
+    jp.renkei.server.advisory.NewAdvisory a =
+        new jp.renkei.server.advisory.NewAdvisory(
+            i.title(),
+            i.content() == null || i.content().isBlank() ? i.title() : i.content(),
+            null,
+            List.of(),
+            List.of(),
+            "amber",
+            false,
+            List.of(),
+            List.of(),
+            orgs,
+            "normal",
+            null,
+            run.id());
+    java.util.Optional<String> refusal = advisories.simulatedRefusal(issuer, a);
+    if (refusal.isEmpty()) {
+      advisories.issueSimulated(
+          issuer, a, i.sender() == null || i.sender().isBlank() ? "?" : i.sender());
+    }
+    return refusal;
   }
 
   /**
@@ -485,6 +533,7 @@ public class ExerciseService {
     Map<Long, String> teamOf = new HashMap<>();
     members.forEach(m -> teamOf.put(m.userId(), m.team()));
     List<ExerciseViews.TimelineRow> timeline = new ArrayList<>();
+    Map<String, String> failures = repo.injectFailures(runId);
     for (Inject i : s.injects()) {
       ExerciseRepository.InjectState st = stateOf.get(i.key());
       Map<String, int[]> reads = new java.util.TreeMap<>();
@@ -518,7 +567,8 @@ public class ExerciseService {
                   .map(
                       e -> new ExerciseViews.TeamRead(e.getKey(), e.getValue()[0], e.getValue()[1]))
                   .toList(),
-              i.content()));
+              i.content(),
+              failures.get(i.key())));
     }
     Optional<Phase> phase = s.phaseAt(elapsed);
     return new ExerciseViews.Console(

@@ -44,7 +44,14 @@ public final class ExerciseViews {
       Instant due,
       Instant sentAt,
       List<TeamRead> reads,
-      String content) {}
+      String content,
+      String failure) {
+
+    /** Whether the inject goes out as a real exercise object from a simulated sender. */
+    public boolean simulated() {
+      return channel.startsWith("SIMULATED_");
+    }
+  }
 
   /** The controller console (コントローラー画面). */
   public record Console(
