@@ -221,6 +221,20 @@ class ExerciseRepository {
         .list();
   }
 
+  /** One member of the run (the play page's own row), without reading the whole member list. */
+  Optional<Member> member(long runId, long userId) {
+    return jdbc.sql(
+            "select u.id as user_id, u.login, u.display_name, u.email, o.id as organisation_id,"
+                + " o.name_ja as organisation_name, o.type_code as organisation_type,"
+                + " coalesce(o.sector_code, '') as sector, m.role, m.team, m.played_role"
+                + " from exercise_member m join app_user u on u.id = m.user_id"
+                + " join organisation o on o.id = u.organisation_id"
+                + " where m.run_id = ? and m.user_id = ?")
+        .params(runId, userId)
+        .query(Rows.of(Member.class))
+        .optional();
+  }
+
   Optional<String> roleOf(long runId, long userId) {
     return jdbc.sql("select role from exercise_member where run_id = ? and user_id = ?")
         .params(runId, userId)

@@ -532,20 +532,23 @@ public class ExerciseService {
     states.forEach(x -> stateOf.put(x.injectKey(), x));
     Map<Long, String> teamOf = new HashMap<>();
     members.forEach(m -> teamOf.put(m.userId(), m.team()));
+    // Delivered / read per inject and team, counted in one pass over the deliveries.
+    Map<String, Map<String, int[]>> readsOf = new HashMap<>();
+    for (ExerciseRepository.Delivery d : deliveries) {
+      int[] n =
+          readsOf
+              .computeIfAbsent(d.injectKey(), k -> new java.util.TreeMap<>())
+              .computeIfAbsent(teamOf.getOrDefault(d.userId(), ""), k -> new int[2]);
+      n[0]++;
+      if (d.readAt() != null) {
+        n[1]++;
+      }
+    }
     List<ExerciseViews.TimelineRow> timeline = new ArrayList<>();
     Map<String, String> failures = repo.injectFailures(runId);
     for (Inject i : s.injects()) {
       ExerciseRepository.InjectState st = stateOf.get(i.key());
-      Map<String, int[]> reads = new java.util.TreeMap<>();
-      for (ExerciseRepository.Delivery d : deliveries) {
-        if (d.injectKey().equals(i.key())) {
-          int[] n = reads.computeIfAbsent(teamOf.getOrDefault(d.userId(), ""), k -> new int[2]);
-          n[0]++;
-          if (d.readAt() != null) {
-            n[1]++;
-          }
-        }
-      }
+      Map<String, int[]> reads = readsOf.getOrDefault(i.key(), Map.of());
       timeline.add(
           new ExerciseViews.TimelineRow(
               i.key(),
@@ -623,11 +626,7 @@ public class ExerciseService {
     ExerciseRepository.RunRow run = repo.run(runId).orElseThrow();
     Scenario s = scenarioOf(run);
     RunClock c = RunClocks.read(run);
-    ExerciseRepository.Member me =
-        repo.members(runId).stream()
-            .filter(m -> m.userId() == actor.userId())
-            .findFirst()
-            .orElseThrow();
+    ExerciseRepository.Member me = repo.member(runId, actor.userId()).orElseThrow();
     List<ExerciseViews.Message> messages = new ArrayList<>();
     for (ExerciseRepository.Delivery d : repo.deliveriesTo(runId, actor.userId())) {
       s.inject(d.injectKey())

@@ -91,6 +91,19 @@ public final class RunScoring {
     marks.forEach(m -> marked.put(m.expectationKey() + "\u0000" + m.team(), m));
     List<ExerciseRepository.Member> players =
         members.stream().filter(m -> "player".equals(m.role())).toList();
+    // Indexed once per page, not scanned per team and expectation: at national size (hundreds of
+    // teams, thousands of players and deliveries) the per-team scans were the console's cost.
+    Map<String, List<ExerciseRepository.Member>> byTeam = new HashMap<>();
+    players.forEach(p -> byTeam.computeIfAbsent(p.team(), k -> new ArrayList<>()).add(p));
+    Map<String, Map<Long, List<Instant>>> readsByInject = new HashMap<>();
+    for (ExerciseRepository.Delivery d : deliveries) {
+      if (d.readAt() != null) {
+        readsByInject
+            .computeIfAbsent(d.injectKey(), k -> new HashMap<>())
+            .computeIfAbsent(d.userId(), k -> new ArrayList<>())
+            .add(d.readAt());
+      }
+    }
     List<ExpectationScore> out = new ArrayList<>();
     for (Inject inject : scenario.injects()) {
       ExerciseRepository.InjectState state = sent.get(inject.key());
@@ -105,7 +118,14 @@ public final class RunScoring {
         for (String team : teams) {
           ExerciseRepository.Mark mark = marked.get(e.key() + "\u0000" + team);
           Duration delivered = Duration.ofSeconds(state.exerciseOffsetSeconds());
-          Duration acted = acted(e, inject, team, players, deliveries, evidence, clock, delivered);
+          Duration acted =
+              acted(
+                  e,
+                  byTeam.getOrDefault(team, List.of()),
+                  readsByInject.getOrDefault(inject.key(), Map.of()),
+                  evidence,
+                  clock,
+                  delivered);
           Scoring.Score s;
           String reason = null;
           if (mark != null) {
@@ -151,28 +171,20 @@ public final class RunScoring {
   /** The exercise time of the team's first qualifying action at or after delivery, or null. */
   private static Duration acted(
       ExpectedAction e,
-      Inject inject,
-      String team,
-      List<ExerciseRepository.Member> players,
-      List<ExerciseRepository.Delivery> deliveries,
+      List<ExerciseRepository.Member> own,
+      Map<Long, List<Instant>> readsOfInject,
       Evidence evidence,
       RunClock clock,
       Duration delivered) {
     if (e.check() == null) {
       return null;
     }
-    List<ExerciseRepository.Member> own =
-        players.stream().filter(p -> p.team().equals(team)).toList();
     List<Instant> instants;
     if (e.check() == Check.INJECT_READ) {
-      Set<Long> users = new java.util.HashSet<>();
-      own.forEach(p -> users.add(p.userId()));
-      instants =
-          deliveries.stream()
-              .filter(d -> d.injectKey().equals(inject.key()) && users.contains(d.userId()))
-              .map(ExerciseRepository.Delivery::readAt)
-              .filter(t -> t != null)
-              .toList();
+      instants = new ArrayList<>();
+      for (ExerciseRepository.Member p : own) {
+        instants.addAll(readsOfInject.getOrDefault(p.userId(), List.of()));
+      }
     } else {
       Set<Long> orgs = new java.util.HashSet<>();
       own.forEach(p -> orgs.add(p.organisationId()));
