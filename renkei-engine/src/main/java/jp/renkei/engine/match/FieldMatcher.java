@@ -107,8 +107,16 @@ public abstract class FieldMatcher extends LogMatcher {
       }
       int sep = normal.indexOf("://") + 3;
       int end = sep;
-      while (end < normal.length() && "/:?#".indexOf(normal.charAt(end)) < 0) {
+      while (end < normal.length() && "/?#".indexOf(normal.charAt(end)) < 0) {
         end++;
+      }
+      sep = Math.max(sep, normal.lastIndexOf('@', end - 1) + 1); // after any user info
+      if (sep < end && normal.charAt(sep) == '[') {
+        end = normal.indexOf(']', sep); // an IPv6 host (normal form: the bracket is there)
+        sep++;
+      } else {
+        int colon = normal.indexOf(':', sep);
+        end = colon >= 0 && colon < end ? colon : end;
       }
       byte[] host = normal.substring(sep, end).getBytes(StandardCharsets.UTF_8);
       return host(host, 0, host.length);

@@ -31,7 +31,7 @@ public final class IndicatorIndex {
     this.domains = domains;
     this.ipv4 = ipv4;
     this.exact = exact;
-    this.ipv6Ranges = ipv6Ranges;
+    this.ipv6Ranges = longestPrefixFirst(ipv6Ranges);
     this.urlFilter = urlFilter;
     urlFilter.seal();
     this.hasUrls = urlFilter.size() > 0;
@@ -121,8 +121,9 @@ public final class IndicatorIndex {
   }
 
   /**
-   * The indicator an IPv6 address written in {@code b[s, e)} hits (exact or within a range), or -1
-   * (also when the text is no IPv6 address). Text without a ':' is rejected at once.
+   * The indicator an IPv6 address written in {@code b[s, e)} hits (exact, or else the longest
+   * listed range containing it), or -1 (also when the text is no IPv6 address). Text without a ':'
+   * is rejected at once.
    */
   public int matchIpv6(byte[] b, int s, int e) {
     if (Bytes.indexOf(b, s, e, (byte) ':') < 0) {
@@ -149,6 +150,26 @@ public final class IndicatorIndex {
       return -1;
     }
     return matchExact(ObservableType.IPV6.code(), normal);
+  }
+
+  /**
+   * The IPv6 ranges ordered by prefix length, longest first, in the order given among equal
+   * lengths: the first range containing an address is then its longest listed prefix, as IPv4
+   * lookups answer (done here, not in the builder, so an index read from an older snapshot answers
+   * alike).
+   */
+  static long[] longestPrefixFirst(long[] ranges) {
+    Integer[] order = new Integer[ranges.length / 4];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    // a stable sort: equal prefixes keep the order given
+    java.util.Arrays.sort(order, (x, y) -> Long.compare(ranges[4 * y + 2], ranges[4 * x + 2]));
+    long[] sorted = new long[ranges.length];
+    for (int i = 0; i < order.length; i++) {
+      System.arraycopy(ranges, 4 * order[i], sorted, 4 * i, 4);
+    }
+    return sorted;
   }
 
   private int matchIpv6Range(String address) {

@@ -53,6 +53,21 @@ public final class SquidMatcher extends LogMatcher {
         && b[schemeEnd + 2] == '/') {
       hs = schemeEnd + 3;
     }
+    // user info ends at the authority's last '@' (as Observables reads a URL): an '@' in the path
+    // or the query is none
+    int authorityEnd = hs;
+    while (authorityEnd < ue
+        && b[authorityEnd] != '/'
+        && b[authorityEnd] != '?'
+        && b[authorityEnd] != '#') {
+      authorityEnd++;
+    }
+    for (int k = authorityEnd - 1; k >= hs; k--) {
+      if (b[k] == '@') {
+        hs = k + 1;
+        break;
+      }
+    }
     int he = hs;
     int close = hs < ue && b[hs] == '[' ? indexOf(b, hs + 1, ue, (byte) ']') : -1;
     if (close > hs + 1) { // a bracketed IPv6 host: http://[2001:db8::1]:8080/

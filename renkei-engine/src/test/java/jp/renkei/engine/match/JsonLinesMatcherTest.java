@@ -46,6 +46,35 @@ class JsonLinesMatcherTest {
   }
 
   @Test
+  void aUrlFieldWithUserInfoHitsItsHostAndAnAtInThePathDoesNot() throws Exception {
+    FieldMatcher.Fields f = FieldMatcher.Fields.parse("url=u, client=src");
+    String log =
+        """
+        {"src":"10.2.0.1","u":"http://u@evil.example/"}
+        {"src":"10.2.0.2","u":"https://u:p@www.evil.example:8443/x"}
+        {"src":"10.2.0.3","u":"http://benign.example/@evil.example"}
+        {"src":"10.2.0.4","u":"http://benign.example/?to=u@evil.example"}
+        {"src":"10.2.0.5","u":"http://x@[2001:db8::1]/"}
+        """;
+    IndicatorIndex index =
+        IndicatorIndex.builder(4)
+            .add("i-evil", jp.renkei.engine.observable.ObservableType.DOMAIN, "evil.example")
+            .add("i-v6", jp.renkei.engine.observable.ObservableType.CIDR, "2001:db8::/64")
+            .build();
+    MatchStats[] stats = new MatchStats[1];
+    List<Hit> hits = new java.util.ArrayList<>();
+    stats[0] =
+        new JsonLinesMatcher(index, f)
+            .match(
+                new java.io.ByteArrayInputStream(
+                    log.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                hits::add);
+    assertThat(hits)
+        .extracting(h -> h.client() + " " + index.indicator(h.indicator()).id())
+        .containsExactly("10.2.0.1 i-evil", "10.2.0.2 i-evil", "10.2.0.5 i-v6");
+  }
+
+  @Test
   void aBadMappingSaysWhatIsWrong() {
     assertThatThrownBy(() -> FieldMatcher.Fields.parse("dest=x"))
         .hasMessageContaining("role 'dest'");

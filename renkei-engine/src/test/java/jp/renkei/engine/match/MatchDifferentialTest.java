@@ -40,7 +40,7 @@ class MatchDifferentialTest {
   final Map<String, String> refUrls = new HashMap<>();
   final List<long[]> refNets = new ArrayList<>(); // {network, prefix, indicator number}
   final List<String> refNetIds = new ArrayList<>();
-  // IPv6: exact addresses (the first of equal values wins), then ranges in the order given
+  // IPv6: exact addresses (the first of equal values wins), then the longest range containing it
   final Map<java.math.BigInteger, String> refIpv6 = new HashMap<>();
   final List<Object[]> refNets6 = new ArrayList<>(); // {network, prefix, indicator id}
 
@@ -79,7 +79,9 @@ class MatchDifferentialTest {
     for (int i = 0; i < parts; i++) {
       p.append('/').append(word());
     }
-    switch (rnd.nextInt(6)) {
+    switch (rnd.nextInt(8)) {
+      case 6 -> p.append("/@").append(POPULAR[rnd.nextInt(POPULAR.length)]);
+      case 7 -> p.append("?to=u@").append(POPULAR[rnd.nextInt(POPULAR.length)]).append("/x");
       case 0 -> p.append('/');
       case 1 -> p.append("//");
       case 2 -> p.append(".exe");
@@ -106,7 +108,10 @@ class MatchDifferentialTest {
       case 3 -> u = u + "/";
       case 4 -> u = u.replaceFirst("(://[^/?]*)", "$1.");
       case 5 -> u = u.replaceFirst("(://[^/?]*)", u.startsWith("https") ? "$1:443" : "$1:80");
-      case 6 -> u = u.replaceFirst("://", "://user@");
+      case 6 ->
+          u =
+              u.replaceFirst(
+                  "://", rnd.nextBoolean() ? "://user@" : rnd.nextBoolean() ? "://u:p@" : "://@");
       case 7 -> u = u.replaceFirst("\\.", "[.]");
       case 8 -> u = u.replaceFirst("^http", "hxxp");
       case 9 -> u = u.replaceFirst("(://[^/?]*)", "$1:8080");
@@ -165,10 +170,13 @@ class MatchDifferentialTest {
         }
         case 6 -> {
           type = rnd.nextBoolean() ? "ipv6-addr" : "cidr";
+          // ranges of several lengths over the same addresses, listed in any order: the longest
+          // containing an address must win, as for IPv4
+          int[] prefixes = {32, 48, 64, 112, 120, 124, 128};
           value =
               "2001:db8::"
                   + Integer.toHexString(rnd.nextInt(50))
-                  + (type.equals("cidr") ? "/120" : "");
+                  + (type.equals("cidr") ? "/" + prefixes[rnd.nextInt(prefixes.length)] : "");
         }
         default -> {
           type = "url";
@@ -258,7 +266,10 @@ class MatchDifferentialTest {
     }
   }
 
-  /** The IPv6 indicator an address hits: an exact address first, then the first range given. */
+  /**
+   * The IPv6 indicator an address hits: an exact address first, then the longest range containing
+   * it (the first given among equal ones).
+   */
   String refAddress6(java.math.BigInteger a) {
     if (a == null) {
       return null;
@@ -267,13 +278,16 @@ class MatchDifferentialTest {
     if (id != null) {
       return id;
     }
+    int best = -1;
     for (Object[] r : refNets6) {
       int shift = 128 - (int) r[1];
-      if (a.shiftRight(shift).equals(((java.math.BigInteger) r[0]).shiftRight(shift))) {
-        return (String) r[2];
+      if ((int) r[1] > best
+          && a.shiftRight(shift).equals(((java.math.BigInteger) r[0]).shiftRight(shift))) {
+        best = (int) r[1];
+        id = (String) r[2];
       }
     }
-    return null;
+    return id;
   }
 
   String refAddress(long a) {
@@ -340,6 +354,9 @@ class MatchDifferentialTest {
           url.contains("://") && url.indexOf(':') == url.indexOf("://")
               ? url.substring(url.indexOf("://") + 3)
               : url;
+      // user info: up to the last '@' before the path, query or fragment
+      String authority = rest.split("[/?#]", 2)[0];
+      rest = rest.substring(authority.lastIndexOf('@') + 1);
       String host =
           rest.startsWith("[") && rest.indexOf(']') > 1
               ? rest.substring(1, rest.indexOf(']')) // a bracketed IPv6 host
@@ -385,7 +402,14 @@ class MatchDifferentialTest {
             default -> "[2001:db8::" + rnd.nextInt(50) + "]";
           };
     } else if (r < 9) {
-      host = "not" + (domains.isEmpty() ? "x.example" : domains.get(0));
+      host =
+          switch (rnd.nextInt(4)) {
+            case 0 -> "not" + (domains.isEmpty() ? "x.example" : domains.get(0));
+            // user info before a listed host or address; a listed name in the user info only
+            case 1 -> "u@" + (domains.isEmpty() ? "x.example" : domains.get(0));
+            case 2 -> "u:p@" + (ips.isEmpty() ? "192.0.2.1" : ips.get(0));
+            default -> (domains.isEmpty() ? "x.example" : domains.get(0)) + "@example.net";
+          };
     } else if (r < 10 && !domains.isEmpty()) {
       // names longer than the host cache keeps, and one that fits it exactly
       String d = domains.get(rnd.nextInt(domains.size()));

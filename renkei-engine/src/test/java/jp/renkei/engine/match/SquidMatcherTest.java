@@ -182,4 +182,58 @@ class SquidMatcherTest {
         .extracting(h -> h.line() + " " + index.indicator(h.indicator()).id() + " " + h.field())
         .containsExactly("1 v6-net peer", "2 v6-ip host", "3 v6-ip host", "4 v6-net peer");
   }
+
+  @Test
+  void userInfoInAUrlIsSkippedToItsHostButAnAtInThePathOrQueryIsNot() throws Exception {
+    String log =
+        line("10.0.0.1", "http://u@evil.example/", "192.0.2.1")
+            + line("10.0.0.2", "https://u:p@www.evil.example:8443/x", "192.0.2.1")
+            + line("10.0.0.3", "http://a@b@203.0.113.5/", "192.0.2.1")
+            + line("10.0.0.4", "http://evil.example@benign.example/", "192.0.2.1")
+            + line("10.0.0.5", "http://benign.example/@evil.example", "192.0.2.1")
+            + line("10.0.0.6", "http://benign.example?to=u@evil.example", "192.0.2.1")
+            + line("10.0.0.7", "http://benign.example#@evil.example", "192.0.2.1");
+    MatchStats[] stats = new MatchStats[1];
+    List<Hit> hits = run(log, stats);
+    assertThat(hits)
+        .extracting(h -> h.client() + " " + INDEX.indicator(h.indicator()).id() + " " + h.field())
+        .containsExactly("10.0.0.1 i-evil host", "10.0.0.2 i-evil host", "10.0.0.3 i-net host");
+    assertThat(stats[0].badLines()).isZero();
+  }
+
+  @Test
+  void overlappingIpv6RangesAnswerTheLongestPrefixWhateverTheOrderGivenAsIpv4Does() {
+    for (boolean wideFirst : new boolean[] {true, false}) {
+      IndicatorIndex.Builder b = IndicatorIndex.builder(8);
+      if (wideFirst) {
+        b.add("v6-32", ObservableType.CIDR, "2001:db8::/32")
+            .add("v6-64", ObservableType.CIDR, "2001:db8:1:2::/64")
+            .add("v4-8", ObservableType.CIDR, "10.0.0.0/8")
+            .add("v4-24", ObservableType.CIDR, "10.1.2.0/24");
+      } else {
+        b.add("v6-64", ObservableType.CIDR, "2001:db8:1:2::/64")
+            .add("v6-32", ObservableType.CIDR, "2001:db8::/32")
+            .add("v4-24", ObservableType.CIDR, "10.1.2.0/24")
+            .add("v4-8", ObservableType.CIDR, "10.0.0.0/8");
+      }
+      IndicatorIndex idx =
+          b.add("v6-exact", ObservableType.IPV6, "2001:db8:1:2::7")
+              .add("v6-64-again", ObservableType.CIDR, "2001:db8:1:2::/64")
+              .build();
+      java.util.function.Function<String, String> v6 =
+          a -> {
+            byte[] t = a.getBytes(StandardCharsets.US_ASCII);
+            int n = idx.matchIpv6(t, 0, t.length);
+            return n < 0 ? null : idx.indicator(n).id();
+          };
+      assertThat(v6.apply("2001:db8:1:2::5")).isEqualTo("v6-64");
+      assertThat(v6.apply("2001:db8:1:3::5")).isEqualTo("v6-32");
+      assertThat(v6.apply("2001:db8:1:2::7")).isEqualTo("v6-exact");
+      assertThat(v6.apply("2001:db9::1")).isNull();
+      assertThat(idx.indicator(idx.matchIpv4(IndicatorIndex.Builder.ipv4Int("10.1.2.3"))).id())
+          .isEqualTo("v4-24");
+      assertThat(idx.indicator(idx.matchIpv4(IndicatorIndex.Builder.ipv4Int("10.1.3.3"))).id())
+          .isEqualTo("v4-8");
+    }
+  }
 }
