@@ -596,6 +596,19 @@ class CliIT {
           .contains("8 bad lines", "on 2 thread(s)")
           .doesNotContain("warning", "fatal");
     }
+    // a short run gets the first JIT tier only; the full JIT (asked for) gives the same output
+    List<String> full = new ArrayList<>(List.of(bin.resolve("renkei").toString()));
+    full.addAll(List.of(args));
+    Run r =
+        runCommand(
+            full,
+            java.util.Map.of(
+                "JAVA_HOME",
+                System.getProperty("java.home"),
+                "RENKEI_JAVA_OPTS",
+                "-XX:TieredStopAtLevel=4"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(jar.out());
   }
 
   @Test
