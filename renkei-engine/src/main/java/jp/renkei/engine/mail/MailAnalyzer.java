@@ -1280,7 +1280,21 @@ public final class MailAnalyzer {
         if (shown != null && OBFUSCATION.matcher(shown).find()) {
           st.flag(RedFlag.OBFUSCATED_TEXT, shown);
         }
+        String mixed = MailSigns.mixedScriptWord(shown);
+        if (mixed != null) {
+          st.flag(RedFlag.OBFUSCATED_TEXT, mixed + " ← " + scripts(mixed));
+        }
       }
+      String token = MailSigns.randomToken(st.subject);
+      if (token != null) {
+        st.flag(RedFlag.OBFUSCATED_TEXT, "\"" + token + "\"");
+      }
+      if (fromDomain != null
+          && (MailSigns.hostIn(fromDomain, MailSigns.ABUSED_HOSTING)
+              || fromDomain.endsWith(".onmicrosoft.com"))) {
+        st.flag(RedFlag.SENDER_ON_HOSTING, "From: " + st.from);
+      }
+      recipientAsName(st);
     }
     String sender = fromDomain == null ? null : registrable(fromDomain);
     for (MailReport.Link l : st.links) {
@@ -1303,6 +1317,59 @@ public final class MailAnalyzer {
       }
     }
   }
+
+  /** The Unicode scripts of a word's letters, e.g. "LATIN + CYRILLIC". */
+  private static String scripts(String word) {
+    Set<String> names = new LinkedHashSet<>();
+    word.codePoints()
+        .filter(Character::isLetter)
+        .forEach(c -> names.add(Character.UnicodeScript.of(c).name()));
+    return String.join(" + ", names);
+  }
+
+  /**
+   * The subject or the greeting names the recipient by address: "taro.yamada@example.jp, your
+   * reward", "Dear taro.yamada". A bare first name ("Hi john") is how people write and no sign: the
+   * part before @ counts only when it holds a dot, underscore, hyphen or digit, as a name taken
+   * from an address list does.
+   */
+  private static void recipientAsName(State st) {
+    String subject = st.subject == null ? "" : st.subject.toLowerCase(Locale.ROOT);
+    String head = st.text.length() > 600 ? st.text.substring(0, 600) : st.text.toString();
+    // the first ten recipients: a message to hundreds names nobody in its greeting
+    for (String r : st.recipients.subList(0, Math.min(10, st.recipients.size()))) {
+      String address = r.toLowerCase(Locale.ROOT);
+      int at = address.indexOf('@');
+      if (at <= 0) {
+        continue;
+      }
+      String local = address.substring(0, at);
+      if (subject.contains(address)) {
+        st.flag(RedFlag.RECIPIENT_AS_NAME, "Subject: " + st.subject);
+        return;
+      }
+      String name =
+          local.length() >= 5 && local.matches(".*[._\\-0-9].*")
+              ? "(?:" + Pattern.quote(address) + "|" + Pattern.quote(local) + ")"
+              : Pattern.quote(address);
+      Matcher g = Pattern.compile(GREETING + name + "(?![\\w.@-])").matcher(head);
+      if (g.find()) {
+        st.flag(RedFlag.RECIPIENT_AS_NAME, g.group().strip());
+        return;
+      }
+      if (local.length() >= 5
+          && local.matches(".*[._\\-0-9].*")
+          && subject.matches(
+              "^(?:(?:re|fwd?|aw)\\s*:\\s*)?" + Pattern.quote(local) + "\\s*[,:!].*")) {
+        st.flag(RedFlag.RECIPIENT_AS_NAME, "Subject: " + st.subject);
+        return;
+      }
+    }
+  }
+
+  private static final String GREETING =
+      "(?:^|\\n|\\s)(?:dear|hello|hi|hey|greetings|attention|attn|olá|ola|oi|prezad[oa]|car[oa]|hola"
+          + "|estimad[oa]|hallo|liebe[r]?|sehr geehrte[r]?|bonjour|cher|chère|beste|geachte|beste klant)[ ,:]+";
 
   /** A brand or public body claimed by the display name or subject, from none of its domains. */
   private void impersonation(State st, String fromDomain) {
@@ -1397,9 +1464,18 @@ public final class MailAnalyzer {
     if (!lures.isEmpty()) {
       st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
     }
+    List<String> fraud = MailSigns.found(MailSigns.FRAUD_OFFERS, t);
+    if (!fraud.isEmpty()) {
+      st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
+    }
     List<String> themes = MailSigns.found(MailSigns.THEMES, t);
     if (!themes.isEmpty()) {
       st.flag(RedFlag.TARGETED_THEME, quoted(themes));
+    }
+    if (st.senderDomain != null
+        && FREEMAIL.contains(st.senderDomain)
+        && (!creds.isEmpty() || !urgent.isEmpty() || !lures.isEmpty() || !fraud.isEmpty())) {
+      st.flag(RedFlag.FREEMAIL_LURE, "From: " + st.from);
     }
   }
 

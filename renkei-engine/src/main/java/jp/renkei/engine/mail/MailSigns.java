@@ -26,6 +26,19 @@ final class MailSigns {
               + " almost full)|e-?mail (?:storage|quota)|quota (?:limit|exceeded)|reached (?:the|its|your) (?:\\w+ )?(?:quota"
               + "|limit|storage)|verify your (?:account|identity|e-?mail|information|details)"
               + "|confirm your (?:account|identity|password|details|information|e-?mail)"
+              + "|(?:account|wallet|subscription)s? (?:has been |have been |will be |is |are |is about to"
+              + " be )?(?:temporar(?:y|ily) )?(?:suspended|locked|on hold|deactivated|disabled)"
+              + "|(?:mandatory|required) (?:activation|verification) of (?:two-factor|2fa)"
+              + "|(?:recovery|seed|secret) phrase"
+              // pt, es, de, fr, nl, it: verify / update your account, blocked access, locked card
+              + "|(?:confirme|atualize|verifique|valide|regularize) (?:seus|sua|seu|os seus) (?:dados|cadastro|conta|acesso)"
+              + "|(?:conta|acesso|cart[ãa]o|cadastro) (?:foi |ser[áa] |est[áa] )?(?:bloquead[oa]|suspens[oa]|desativad[oa])"
+              + "|valor bloqueado|(?:confirme|actualice|verifique) (?:sus|su) (?:datos|cuenta)"
+              + "|cuenta (?:ha sido |será )?(?:bloqueada|suspendida)|konto (?:wurde |wird )?(?:gesperrt|eingeschränkt)"
+              + "|(?:bestätigen|verifizieren|aktualisieren) sie (?:ihr|ihre) (?:konto|daten|identität)"
+              + "|compte (?:a été |sera )?(?:suspendu|bloqué|désactivé)|(?:vérifiez|confirmez|mettez à jour) vos"
+              + " (?:informations|données|coordonnées)|(?:account|rekening) (?:is |wordt )?(?:geblokkeerd|opgeschort)"
+              + "|(?:bevestig|verifieer) (?:uw|je) (?:gegevens|account|identiteit)|gegevens (?:lopen|worden) (?:\\w+ )?(?:risico|verwijderd)"
               + "|(?:update|validate|re-?confirm|restore|reactivate) your (?:account|billing"
               + "|payment|information|details|password|e-?mail)|account (?:has been |will be |is"
               + " )?(?:suspended|locked|limited|disabled|deactivated|on hold|restricted|blocked)"
@@ -51,7 +64,11 @@ final class MailSigns {
               + "|will be (?:permanently )?(?:suspended|closed|deleted|terminated|disabled|blocked"
               + "|deactivated|lost|removed)|failure to (?:comply|respond|verify|update|confirm)"
               + "|(?:legal|law enforcement) action|avoid (?:suspension|termination|losing"
-              + "|interruption|deactivation)"
+              + "|interruption|deactivation)|last chance|final (?:step|chance)|act now"
+              + "|urgente|ação (?:imediata|necessária)|último aviso|ultimo aviso|hoje mesmo|ser[ãa]o? (?:completamente )?(?:exclu[íi]d|apagad|cancelad)\\w*"
+              + "|intima[çc][ãa]o|acción (?:inmediata|requerida)|dringend|letzte (?:mahnung|warnung|erinnerung)"
+              + "|action requise|dernier (?:avis|rappel)|immédiatement|direct (?:risico|actie)"
+              + "|laatste (?:herinnering|waarschuwing)"
               + "|至急|緊急|24時間以内|48時間以内|本日中|期限(?:内|まで)に|最終(?:通告|警告|通知)|直ちに|速やかに"
               + "|(?:利用|サービス|アカウント)(?:を|が)?(?:停止|制限)(?:いた)?(?:します|されます)"
               + "|削除されます|法的(?:措置|手続)");
@@ -76,6 +93,26 @@ final class MailSigns {
               + "|rechnung|zahlung|erstattung|gagn[eé]\\w*|colis|facture|remboursement|prijs|pakket"
               + "|betaling|factuur|tegoed|pagamento|pagar|cobrança|dívida|débito|saque|retirada"
               + "|inadimpl\\w*|protocolo)\\b");
+
+  /**
+   * Offers that only fraud makes: crypto giveaways and airdrops, casino bonuses and free spins,
+   * advance-fee money (an inheritance, a donation, compensation to collect), dating lures.
+   */
+  static final Pattern FRAUD_OFFERS =
+      Pattern.compile(
+          "airdrop|claim (?:your )?(?:free )?(?:\\$?\\w+ )?tokens|free tokens|(?:crypto(?:currency)?|bitcoin)"
+              + " giveaway|giving away (?:\\w+ )?(?:crypto\\w*|bitcoin|btc|eth)|mining[ _](?:\\w+[ _])?balance"
+              + "|(?<![\\d.,])\\d+[.,]\\d+[ _]?btc\\b|you are now rich|\\$ on your balance|balance will be reset"
+              + "|(?:e-?mail(?: address)?|you) (?:has|have) won|dear (?:e-?mail owner|beneficiary|winner)"
+              + "|donation fund|charity (?:donor|organi[sz]ations)|(?:fund|transfer) (?:the )?(?:sum|funds?) of"
+              + "|(?:your )?full names?, (?:home )?address|free spins|freispiele|gratis ?spins|rodadas gr[áa]tis|giros gratis"
+              + "|no deposit (?:bonus|required)|(?:keine|ohne) einzahlung|sem dep[óo]sito|sin dep[óo]sito"
+              + "|(?:online|new|live) casino|casino (?:bonus|online|today)|welcome bonus|willkommensbonus|bonus (?:up to|bis zu|até|hasta)"
+              + "|next of kin|unclaimed (?:funds?|inheritance|assets?)|compensation (?:fund|payment)"
+              + "|(?:donation|donate) (?:of (?:\\$|us|usd|€|£|\\d)|to you)|\\bdoa[çc][ãa]o\\b|heran[çc]a|herencia|erbschaft"
+              + "|(?:lonely|hot|single|sexy) (?:women|girls|ladies|moms?|milfs?)|(?:women|girls|ladies)"
+              + " (?:near you|waiting|in your area)|adults? only|als je volwassen bent|nur für erwachsene"
+              + "|ontmoet (?:\\w+ )?(?:vrouwen|meisjes|singles)|(?:oekraïense|russische) (?:vrouwen|meisjes)");
 
   /**
    * The words of marketing that lures share with honest shops and newsletters (coupons, gifts,
@@ -497,6 +534,74 @@ final class MailSigns {
   }
 
   /** The phrases of a pattern found in a text (at most three, for evidence). */
+  /** A word mixing Latin with Cyrillic or Greek letters ("Amаzon" with a Cyrillic а), or null. */
+  static String mixedScriptWord(String s) {
+    if (s == null) {
+      return null;
+    }
+    Matcher m = LETTERS.matcher(s);
+    while (m.find()) {
+      boolean latin = false;
+      boolean other = false;
+      String w = m.group();
+      for (int i = 0; i < w.length(); ) {
+        int c = w.codePointAt(i);
+        Character.UnicodeScript sc = Character.UnicodeScript.of(c);
+        latin |= sc == Character.UnicodeScript.LATIN;
+        other |= sc == Character.UnicodeScript.CYRILLIC || sc == Character.UnicodeScript.GREEK;
+        i += Character.charCount(c);
+      }
+      if (latin && other) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
+  private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]{10,}");
+  private static final Pattern SYLLABLE = Pattern.compile("[A-Z]?[a-z]*[aeiou][a-z]*|[0-9]+");
+
+  /**
+   * A random run of upper- and lower-case letters and digits ("FnEj4oJmgo",
+   * "segurancaNm9ehEyNWyox3") that senders add to subjects so that no two copies look alike to a
+   * filter, or null. Product names in CamelCase ("iPhone15ProMax", "SpamAssassin") are no such run:
+   * what is left of the token after its syllables and numbers must be at least six letters.
+   */
+  static String randomToken(String s) {
+    if (s == null) {
+      return null;
+    }
+    Matcher m = ALNUM_RUN.matcher(s);
+    while (m.find()) {
+      String t = m.group();
+      int upper = 0;
+      int lower = 0;
+      int switches = 0;
+      int last = -1;
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        int kind = Character.isDigit(c) ? 0 : Character.isUpperCase(c) ? 1 : 2;
+        if (kind == 1) {
+          upper++;
+        } else if (kind == 2) {
+          lower++;
+        }
+        if (last >= 0 && kind != last) {
+          switches++;
+        }
+        last = kind;
+      }
+      if (upper >= 2
+          && lower >= 2
+          && switches >= 6
+          && SYLLABLE.matcher(t).replaceAll("").length() >= 5) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   static List<String> found(Pattern p, String text) {
     Matcher m = p.matcher(text);
     List<String> out = new java.util.ArrayList<>();

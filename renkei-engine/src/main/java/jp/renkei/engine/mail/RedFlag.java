@@ -116,9 +116,10 @@ public enum RedFlag {
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字など、フィルターを避けるための文字が使われています。",
-      "The subject or sender name uses look-alike mathematical letters or invisible characters, a"
-          + " way around filters."),
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а)、無意味な英数字の羅列など、フィルターを避けるための文字が使われています。",
+      "The subject or sender name uses look-alike mathematical letters, invisible characters,"
+          + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or a random"
+          + " string of letters and digits: ways around filters."),
   NOT_ALIGNED(
       10,
       "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。",
@@ -133,6 +134,28 @@ public enum RedFlag {
       "本文がほとんど画像だけで、その画像がリンクになっています。文字で読ませず、フィルタや読み手の判断を避ける手口です。",
       "The message is almost only an image, and the image is a link: nothing in words for a filter or"
           + " a reader to judge."),
+  FRAUD_OFFER(
+      20,
+      "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金の受け取り、出会い系の誘いなど。",
+      "An offer only fraud makes: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
+          + " bonus or free spins, an inheritance, donation or compensation to collect, a dating"
+          + " lure."),
+  FREEMAIL_LURE(
+      10,
+      "支払い・請求・配達・アカウント・賞金などの通知が、フリーメールのアドレスから送られています。銀行、店舗、配送業者は自社のドメインから送信します。",
+      "A notice of a payment, an invoice, a delivery, an account or a prize comes from a free-mail"
+          + " address; banks, shops and carriers send from their own domains."),
+  RECIPIENT_AS_NAME(
+      15,
+      "件名や宛名に、受信者の名前ではなくメールアドレス (またはその @ より前の部分) がそのまま使われています。アドレスの一覧に一斉送信する詐欺メールの特徴です。",
+      "The subject or greeting calls the recipient by their e-mail address (or the part before @)"
+          + " instead of a name: the mark of fraud sent to a list of addresses."),
+  SENDER_ON_HOSTING(
+      15,
+      "差出人のドメインが、誰でもアプリやテナントを作って送信できるサービスの初期ドメイン (firebaseapp.com、onmicrosoft.com 等) です。正規の組織は自組織のドメインから送信します。",
+      "The sender's domain is the default domain of a platform where anyone can open an app or"
+          + " tenant and send mail (firebaseapp.com, onmicrosoft.com ...); organisations send from"
+          + " their own domain."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

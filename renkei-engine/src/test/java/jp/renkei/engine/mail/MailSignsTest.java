@@ -453,4 +453,162 @@ class MailSignsTest {
                 + "秋の新作コートと手袋です。店頭とオンラインストアでご覧いただけます。</p>");
     assertThat(flags(logo)).doesNotContain(RedFlag.IMAGE_ONLY);
   }
+
+  @Test
+  void cryptoAirdropsCasinoBonusesAndInheritancesAreFraudOffersInSeveralLanguages() {
+    MailReport airdrop =
+        analyze(
+            "From: \"Lido\" <news@lido-rewards.example>\r\nTo: user@example.jp\r\n"
+                + "Subject: Claim your free tokens\r\n",
+            "text/plain",
+            "The LidoV2 airdrop is live. Claim your free LDO tokens before the snapshot.");
+    MailReport casino =
+        analyze(
+            "From: bonus@offers.example\r\nTo: user@example.jp\r\n"
+                + "Subject: "
+                + subject("Starte mit 200 Freispiele – keine Einzahlung nötig!")
+                + "\r\n",
+            "text/plain",
+            "Dein Willkommenspaket wartet: 200 Freispiele, keine Einzahlung nötig.");
+    MailReport inheritance =
+        analyze(
+            "From: mrs.wanczyk@example.org\r\nTo: user@example.jp\r\nSubject: "
+                + subject("Doação da Sra. Wanczyk")
+                + "\r\n",
+            "text/plain",
+            "Decidi fazer uma doação do meu fundo para você. Responda com seus dados.");
+    assertThat(flags(airdrop)).contains(RedFlag.FRAUD_OFFER);
+    assertThat(flags(casino)).contains(RedFlag.FRAUD_OFFER);
+    assertThat(flags(inheritance)).contains(RedFlag.FRAUD_OFFER);
+    assertThat(airdrop.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(airdrop.findings()).anySatisfy(f -> assertThat(f.evidence()).contains("airdrop"));
+
+    // the words of honest mail about the same things are no offer
+    MailReport honest =
+        analyze(
+            "From: travel@agency.example\r\nTo: user@example.jp\r\nSubject: Your trip\r\n",
+            "text/plain",
+            "The resort hotel is booked; the tokens for the metro are in the envelope."
+                + " Deposit paid, balance due on arrival.");
+    assertThat(flags(honest)).doesNotContain(RedFlag.FRAUD_OFFER);
+  }
+
+  @Test
+  void aGreetingByAddressIsASignButAFirstNameIsNot() {
+    MailReport byAddress =
+        analyze(
+            "From: info@rewards.example\r\nTo: taro.yamada@example.jp\r\n"
+                + "Subject: taro.yamada@example.jp, your reward is waiting\r\n",
+            "text/plain",
+            "Open your reward today.");
+    MailReport byLocalPart =
+        analyze(
+            "From: info@rewards.example\r\nTo: taro.yamada@example.jp\r\nSubject: Hello\r\n",
+            "text/plain",
+            "Dear taro.yamada,\nyour parcel is waiting.");
+    MailReport byName =
+        analyze(
+            "From: hanako@partner.example\r\nTo: taro@example.jp\r\nSubject: Lunch\r\n",
+            "text/plain",
+            "Hi taro, lunch on Friday?");
+    MailReport addressInside =
+        analyze(
+            "From: it@example.jp\r\nTo: taro.yamada@example.jp\r\nSubject: Account\r\n",
+            "text/plain",
+            "The account taro.yamada@example.jp.backup was moved.");
+    assertThat(flags(byAddress)).contains(RedFlag.RECIPIENT_AS_NAME);
+    assertThat(flags(byLocalPart)).contains(RedFlag.RECIPIENT_AS_NAME);
+    assertThat(flags(byName)).doesNotContain(RedFlag.RECIPIENT_AS_NAME);
+    assertThat(flags(addressInside)).doesNotContain(RedFlag.RECIPIENT_AS_NAME);
+  }
+
+  @Test
+  void cyrillicLettersInALatinWordAndRandomStringsInTheSubjectAreObfuscation() {
+    MailReport homoglyph =
+        analyze(
+            "From: notice@dekadepos.example\r\nTo: user@example.jp\r\nSubject: "
+                + subject("Reminder: Your Am\u0430zon acc\u043eunt is on hold")
+                + "\r\n",
+            "text/plain",
+            "See the details.");
+    MailReport token =
+        analyze(
+            "From: aviso@example.com.br\r\nTo: user@example.jp\r\nSubject: "
+                + subject("Notificação Emitida - 2vOZiA4kohW8FCj")
+                + "\r\n",
+            "text/plain",
+            "Veja o documento.");
+    MailReport product =
+        analyze(
+            "From: shop@example.com\r\nTo: user@example.jp\r\n"
+                + "Subject: iPhone15ProMax and SpamAssassin 3.4.6 notes, ref 20240115A\r\n",
+            "text/plain",
+            "Release notes attached.");
+    MailReport russian =
+        analyze(
+            "From: news@example.ru\r\nTo: user@example.jp\r\nSubject: "
+                + subject("Новости Linux за неделю")
+                + "\r\n",
+            "text/plain",
+            "Обзор.");
+    assertThat(flags(homoglyph)).contains(RedFlag.OBFUSCATED_TEXT);
+    assertThat(homoglyph.findings()).anySatisfy(f -> assertThat(f.evidence()).contains("CYRILLIC"));
+    assertThat(flags(token)).contains(RedFlag.OBFUSCATED_TEXT);
+    assertThat(token.findings())
+        .anySatisfy(f -> assertThat(f.evidence()).contains("2vOZiA4kohW8FCj"));
+    assertThat(flags(product)).doesNotContain(RedFlag.OBFUSCATED_TEXT);
+    assertThat(flags(russian)).doesNotContain(RedFlag.OBFUSCATED_TEXT);
+  }
+
+  @Test
+  void aSenderOnAnOpenAppPlatformsDefaultDomainIsASign() {
+    MailReport firebase =
+        analyze(
+            "From: no-reply@joe1-12fbc.firebaseapp.com\r\nTo: user@example.jp\r\n"
+                + "Subject: Bonus\r\n",
+            "text/plain",
+            "Your account is ready.");
+    MailReport tenant =
+        analyze(
+            "From: tether@maildirect3.onmicrosoft.com\r\nTo: user@example.jp\r\n"
+                + "Subject: Upgrade\r\n",
+            "text/plain",
+            "Upgrade now.");
+    MailReport own =
+        analyze(
+            "From: no-reply@microsoft.com\r\nTo: user@example.jp\r\nSubject: Update\r\n",
+            "text/plain",
+            "Monthly update.");
+    assertThat(flags(firebase)).contains(RedFlag.SENDER_ON_HOSTING);
+    assertThat(flags(tenant)).contains(RedFlag.SENDER_ON_HOSTING);
+    assertThat(flags(own)).doesNotContain(RedFlag.SENDER_ON_HOSTING);
+  }
+
+  @Test
+  void suspensionAndUrgencyAreReadInPortugueseGermanFrenchAndDutch() {
+    MailReport pt =
+        analyze(
+            "From: seguranca@banco-aviso.example\r\nTo: user@example.jp\r\nSubject: "
+                + subject("Último aviso: sua conta foi bloqueada")
+                + "\r\n",
+            "text/plain",
+            "Sua conta foi bloqueada. Confirme seus dados hoje mesmo.");
+    MailReport nl =
+        analyze(
+            "From: noreply@icloud-nl.example\r\nTo: user@example.jp\r\nSubject: "
+                + subject("Uw iCloud-gegevens lopen direct risico")
+                + "\r\n",
+            "text/plain",
+            "Bevestig uw gegevens om verlies te voorkomen.");
+    MailReport wallet =
+        analyze(
+            "From: support@ledger-notice.example\r\nTo: user@example.jp\r\n"
+                + "Subject: [LAST CHANCE]: Your Wallet Has Been Temporarily Suspended\r\n",
+            "text/plain",
+            "Enter your recovery phrase to restore access.");
+    assertThat(flags(pt)).contains(RedFlag.CREDENTIAL_REQUEST, RedFlag.URGENCY);
+    assertThat(flags(nl)).contains(RedFlag.CREDENTIAL_REQUEST, RedFlag.URGENCY);
+    assertThat(flags(wallet)).contains(RedFlag.CREDENTIAL_REQUEST, RedFlag.URGENCY);
+    assertThat(wallet.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
 }
