@@ -29,11 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Issue 15's whole exercise in a real browser: NISC's controller starts a run of the shipped 2015
  * cross-sector scenario faster than real time (60×) on the console; players at an operator, its
- * CEPTOAR, the ministry and NISC see the injects on their exercise page; the operator answers inject
- * 2 with a real 情報連絡 filed inside the exercise, which the CEPTOAR and the ministry forward to NISC;
- * NISC's player issues an exercise 情報提供 and the operator and the CEPTOAR confirm it (疎通確認);
- * expectation 2-1 (第一報 to NISC within 30 minutes) is met automatically, and the after-action
- * report shows it met. Screenshots of each step go to {@code target/screenshots/exercise-*.png}.
+ * CEPTOAR, the ministry and NISC see the injects on their exercise page; the operator answers
+ * inject 2 with a real 情報連絡 filed inside the exercise, which the CEPTOAR and the ministry forward
+ * to NISC; NISC's player issues an exercise 情報提供 and the operator and the CEPTOAR confirm it
+ * (疎通確認); expectation 2-1 (第一報 to NISC within 30 minutes) is met automatically, and the
+ * after-action report shows it met. Screenshots of each step go to {@code
+ * target/screenshots/exercise-*.png}.
  */
 class ExerciseBrowserIT extends ServerTest {
 
@@ -153,7 +154,7 @@ class ExerciseBrowserIT extends ServerTest {
     click("issue-advisory");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recipient-list")));
     click("confirm-issue");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reach")));
+    wait.until(ExpectedConditions.urlMatches("/advisories/\\d+$"));
     String advisoryPath = path();
 
     // 6. the operator and the CEPTOAR confirm receipt (疎通確認)

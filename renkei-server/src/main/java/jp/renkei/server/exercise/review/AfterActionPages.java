@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * 事後報告 pages: the after-action report of a run (printable HTML, PDF and .xlsx), and the scenario's 状況付与票
- * and exchange JSON downloads and uploads from the exercise list.
+ * 事後報告 pages: the after-action report of a run (printable HTML, PDF and .xlsx), and the scenario's
+ * 状況付与票 and exchange JSON downloads and uploads from the exercise list.
  */
 @Controller
 class AfterActionPages {
@@ -114,7 +114,10 @@ class AfterActionPages {
     AfterActionReport r = reports.report(actor, id);
     byte[] body =
         pdf.render(
-            r, followUp.view(actor, id), surveys.results(actor, id), LocaleContextHolder.getLocale());
+            r,
+            followUp.view(actor, id),
+            surveys.results(actor, id),
+            LocaleContextHolder.getLocale());
     return ScenarioTransferApi.download(
         body, org.springframework.http.MediaType.APPLICATION_PDF, "exercise-" + id + "-report.pdf");
   }

@@ -39,8 +39,8 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
  * <p>The font is the file named by {@code renkei.exercise.pdf-font}, else the first of the known
  * Debian paths of a Japanese TrueType font (fonts-ipaexfont-gothic, fonts-ipafont-gothic,
  * fonts-vlgothic, fonts-takao) that really holds glyph outlines ({@code glyf}) and a glyph for 疎;
- * Noto CJK (CFF outlines) cannot be embedded by PDFBox. Without one the PDF is refused (503, what to
- * install) rather than made with missing glyphs. Limits: {@link #MAX_ROWS} table rows, {@link
+ * Noto CJK (CFF outlines) cannot be embedded by PDFBox. Without one the PDF is refused (503, what
+ * to install) rather than made with missing glyphs. Limits: {@link #MAX_ROWS} table rows, {@link
  * #MAX_PAGES} pages, {@link #MAX_BYTES} bytes, one PDF laid out at a time.
  */
 @Component
@@ -100,9 +100,9 @@ class AfterActionPdf {
   }
 
   /** The PDF of the report, as {@code viewer}'s locale labels it. */
-  byte[] render(
-      AfterActionReport r, FollowUp.View f, SurveyViews.Results sv, Locale locale) {
-    Path fontFile = font().orElseThrow(() -> new Busy(false, Duration.ofHours(1), "aar.pdf.noFont"));
+  byte[] render(AfterActionReport r, FollowUp.View f, SurveyViews.Results sv, Locale locale) {
+    Path fontFile =
+        font().orElseThrow(() -> new Busy(false, Duration.ofHours(1), "aar.pdf.noFont"));
     int rows = rows(r, f);
     if (rows > MAX_ROWS) {
       throw new InvalidInput("report", "aar.pdf.tooLarge", rows, MAX_ROWS);
@@ -140,8 +140,7 @@ class AfterActionPdf {
     }
   }
 
-  private String html(
-      AfterActionReport r, FollowUp.View f, SurveyViews.Results sv, Locale locale) {
+  private String html(AfterActionReport r, FollowUp.View f, SurveyViews.Results sv, Locale locale) {
     Context ctx = new Context(locale);
     ctx.setVariable("r", r);
     ctx.setVariable("f", f);
@@ -172,8 +171,7 @@ class AfterActionPdf {
   }
 
   private static int rows(AfterActionReport r, FollowUp.View f) {
-    int scores =
-        r.run().scores().stream().mapToInt(e -> Math.max(1, e.teams().size())).sum();
+    int scores = r.run().scores().stream().mapToInt(e -> Math.max(1, e.teams().size())).sum();
     return r.run().timeline().size()
         + r.teams().size()
         + scores

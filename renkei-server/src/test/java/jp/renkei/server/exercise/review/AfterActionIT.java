@@ -28,8 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The after-action report of a run: its figures (team totals, 疎通確認率, time to action, where scores
- * fell against an earlier run) in HTML, PDF and .xlsx — and an adversary: an outsider and a player of
- * another run get the same 404 as for a run that does not exist, byte for byte; a player and an
+ * fell against an earlier run) in HTML, PDF and .xlsx — and an adversary: an outsider and a player
+ * of another run get the same 404 as for a run that does not exist, byte for byte; a player and an
  * observer of the run are refused; the comparison never shows a run the viewer did not control or
  * evaluate.
  */
@@ -129,8 +129,7 @@ class AfterActionIT extends ServerTest {
         .hasValue("attachment; filename=\"exercise-" + run + "-report.pdf\"");
     try (PDDocument doc = Loader.loadPDF(pdf.body())) {
       String text = new PDFTextStripper().getText(doc);
-      assertThat(text)
-          .contains("事後報告", "第2回", "疎通確認率", "1/2 (50%)", "早期警戒情報", "社内掲示板で共有");
+      assertThat(text).contains("事後報告", "第2回", "疎通確認率", "1/2 (50%)", "早期警戒情報", "社内掲示板で共有");
       assertThat(doc.getNumberOfPages()).isBetween(1, AfterActionPdf.MAX_PAGES);
     }
     assertThat(page).contains("/exercises/" + run + "/report.pdf");
@@ -215,10 +214,10 @@ class AfterActionIT extends ServerTest {
 
   HttpResponse<byte[]> fetch(Http web, String path) throws Exception {
     return HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Cookie", web.cookieHeader())
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Cookie", web.cookieHeader())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 }
