@@ -111,6 +111,7 @@ class ExerciseBrowserIT extends ServerTest {
     type("title", reportTitle);
     type("summary", "業務端末から外部 C2 と思われる宛先への定期的な通信を検知。端末を隔離して調査中。");
     new Select(browser.findElement(By.id("incidentType"))).selectByValue("intrusion");
+    click("cause-impersonation");
     new Select(browser.findElement(By.id("severity"))).selectByValue("level3");
     type("observables", "203.0.113.45");
     shot("3-operator-report-form");
