@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * 事後報告 pages: the after-action report of a run (printable HTML and .xlsx), and the scenario's 状況付与票
- * and exchange JSON downloads and uploads from the exercise list.
+ * 事後報告 pages: the after-action report of a run (printable HTML, PDF and .xlsx), and the scenario's
+ * 状況付与票 and exchange JSON downloads and uploads from the exercise list.
  */
 @Controller
 class AfterActionPages {
@@ -31,14 +31,17 @@ class AfterActionPages {
   private final MessageSource messages;
   private final FollowUp followUp;
   private final SurveyService surveys;
+  private final AfterActionPdf pdf;
 
   AfterActionPages(
       AfterAction reports,
       ScenarioTransfer transfer,
       MessageSource messages,
       FollowUp followUp,
-      SurveyService surveys) {
+      SurveyService surveys,
+      AfterActionPdf pdf) {
     this.reports = reports;
+    this.pdf = pdf;
     this.surveys = surveys;
     this.followUp = followUp;
     this.transfer = transfer;
@@ -103,6 +106,20 @@ class AfterActionPages {
             q -> q.display(messages, locale));
     return ScenarioTransferApi.download(
         body, ScenarioTransferApi.XLSX, "exercise-" + id + "-report.xlsx");
+  }
+
+  /** The report as PDF (A4, Japanese font embedded); same access as the page. */
+  @GetMapping("/exercises/{id}/report.pdf")
+  ResponseEntity<byte[]> reportPdf(Actor actor, @PathVariable long id) {
+    AfterActionReport r = reports.report(actor, id);
+    byte[] body =
+        pdf.render(
+            r,
+            followUp.view(actor, id),
+            surveys.results(actor, id),
+            LocaleContextHolder.getLocale());
+    return ScenarioTransferApi.download(
+        body, org.springframework.http.MediaType.APPLICATION_PDF, "exercise-" + id + "-report.pdf");
   }
 
   @GetMapping("/exercises/scenarios/{id}/injects.xlsx")

@@ -19,14 +19,17 @@ import jp.renkei.server.failure.NotFound;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
 import jp.renkei.server.support.ServerTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The after-action report of a run: its figures (team totals, 疎通確認率, time to action, where scores
- * fell against an earlier run) in HTML and .xlsx — and an adversary: an outsider and a player of
- * another run get the same 404 as for a run that does not exist, byte for byte; a player and an
+ * fell against an earlier run) in HTML, PDF and .xlsx — and an adversary: an outsider and a player
+ * of another run get the same 404 as for a run that does not exist, byte for byte; a player and an
  * observer of the run are refused; the comparison never shows a run the viewer did not control or
  * evaluate.
  */
@@ -118,6 +121,18 @@ class AfterActionIT extends ServerTest {
       assertThat(wb.getNumberOfSheets()).isEqualTo(6);
       assertThat(wb.getSheetAt(2).getRow(1).getCell(0).getStringCellValue()).isEqualTo("1-1");
     }
+    // the PDF: a download with a safe name, Japanese text extractable (the font is embedded)
+    HttpResponse<byte[]> pdf = fetch(web, "/exercises/" + run + "/report.pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"exercise-" + run + "-report.pdf\"");
+    try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text).contains("事後報告", "第2回", "疎通確認率", "1/2 (50%)", "早期警戒情報", "社内掲示板で共有");
+      assertThat(doc.getNumberOfPages()).isBetween(1, AfterActionPdf.MAX_PAGES);
+    }
+    assertThat(page).contains("/exercises/" + run + "/report.pdf");
     assertThat(web.get("/exercises/" + run + "/console").body())
         .contains("/exercises/" + run + "/report");
 
@@ -126,7 +141,7 @@ class AfterActionIT extends ServerTest {
     long missing = run ^ 0x5a5a5a5aL;
     for (UserAccount u : new UserAccount[] {outsiderUser, otherPlayerUser}) {
       Http h = signedIn(u.login());
-      for (String suffix : new String[] {"/report", "/report.xlsx"}) {
+      for (String suffix : new String[] {"/report", "/report.xlsx", "/report.pdf"}) {
         HttpResponse<String> hidden = h.get("/exercises/" + run + suffix);
         HttpResponse<String> absent = h.get("/exercises/" + missing + suffix);
         assertThat(hidden.statusCode()).isEqualTo(404);
@@ -136,6 +151,10 @@ class AfterActionIT extends ServerTest {
       }
     }
     assertThat(signedIn(bankUser.login()).get("/exercises/" + run + "/report").statusCode())
+        .isEqualTo(403);
+    assertThat(signedIn(bankUser.login()).get("/exercises/" + run + "/report.pdf").statusCode())
+        .isEqualTo(403);
+    assertThat(signedIn(observerUser.login()).get("/exercises/" + run + "/report.pdf").statusCode())
         .isEqualTo(403);
 
     // lessons learned and 課題: owned by an organisation of the run, followed up after it
@@ -188,14 +207,17 @@ class AfterActionIT extends ServerTest {
   }
 
   byte[] bytes(Http web, String path) throws Exception {
-    HttpResponse<byte[]> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Cookie", web.cookieHeader())
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r = fetch(web, path);
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body();
+  }
+
+  HttpResponse<byte[]> fetch(Http web, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Cookie", web.cookieHeader())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 }
