@@ -28,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBytes the largest answer read, per request, after gzip (default 64MB)
  * @param maxPages the most pages of NVD or JVN read per fetch (default 50)
  * @param timeout how long one request may take to answer (default 120s)
+ * @param nvdApiKey an NVD API key, sent as the {@code apiKey} header (optional; raises NVD's rate
+ *     limit from 5 to 50 requests in 30 seconds)
+ * @param nvdInterval the pause between two NVD requests of one fetch (default 6s, NVD's advice
+ *     without a key; 0.6s is enough with one)
  */
 @Validated
 @ConfigurationProperties("renkei.exposure.fetch")
@@ -41,7 +45,15 @@ public record KnowledgeFetchProperties(
     @DefaultValue("") String jvnUrl,
     @NotNull @DefaultValue("64MB") DataSize maxBytes,
     @Min(1) @Max(10_000) @DefaultValue("50") int maxPages,
-    @NotNull @DefaultValue("120s") Duration timeout) {
+    @NotNull @DefaultValue("120s") Duration timeout,
+    @DefaultValue("") String nvdApiKey,
+    @NotNull @DefaultValue("6s") Duration nvdInterval) {
+
+  /**
+   * The longest {@code lastModStartDate}–{@code lastModEndDate} window the NVD CVE API 2.0 accepts;
+   * a longer gap since the last successful fetch falls back to the configured query whole.
+   */
+  public static final Duration NVD_MAX_WINDOW = Duration.ofDays(120);
 
   /** The configured URL of a source ({@code kev}, {@code epss}, {@code nvd}, {@code jvn}). */
   public String url(String source) {

@@ -106,6 +106,10 @@ class ExposureRepository {
 
   /**
    * Replaces the organisation's assets from this source with the new ones; returns the import id.
+   * CSV and xlsx are the same list in two file formats: either replaces the assets of both. An
+   * asset's identity does not depend on the format it came in: an asset of another import (an nmap
+   * scan, say) with the same kind, value (case aside), port, protocol, CPE and purl as a new one is
+   * the same asset and is replaced by it, so no asset is ever listed twice.
    */
   long replaceInventory(
       long org, String format, String fileName, Long userId, List<NewAsset> assets) {
@@ -116,8 +120,8 @@ class ExposureRepository {
             .params(org, format, fileName, assets.size(), userId)
             .query(Long.class)
             .single();
-    jdbc.sql("delete from exposure_asset where organisation_id = ? and source = ?")
-        .params(org, format)
+    jdbc.sql("delete from exposure_asset where organisation_id = ? and source in (?, ?)")
+        .params(org, format, format.equals("nmap") ? "nmap" : format.equals("csv") ? "xlsx" : "csv")
         .update();
     batch.batchUpdate(
         "insert into exposure_asset (organisation_id, kind, value, port, protocol, product, version,"
@@ -145,6 +149,16 @@ class ExposureRepository {
           ps.setString(13, format);
           ps.setLong(14, importId);
         });
+    jdbc.sql(
+            "delete from exposure_asset old using exposure_asset new"
+                + " where new.organisation_id = ? and new.import_id = ? and old.organisation_id = ?"
+                + " and old.import_id is distinct from new.import_id and old.kind = new.kind"
+                + " and lower(old.value) = lower(new.value) and old.port is not distinct from new.port"
+                + " and coalesce(old.protocol, 'tcp') = coalesce(new.protocol, 'tcp')"
+                + " and lower(coalesce(old.cpe, '')) = lower(coalesce(new.cpe, ''))"
+                + " and coalesce(old.purl, '') = coalesce(new.purl, '')")
+        .params(org, importId, org)
+        .update();
     return importId;
   }
 

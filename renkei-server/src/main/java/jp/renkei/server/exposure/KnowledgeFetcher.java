@@ -126,6 +126,17 @@ public class KnowledgeFetcher {
     return out;
   }
 
+  /**
+   * The configured sources whose last fetch failed, for the platform admins' work queue (empty for
+   * anyone else); a source leaves it when a later fetch succeeds (imported or not modified).
+   */
+  public List<State> failing(Actor actor) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      return List.of();
+    }
+    return states().stream().filter(s -> "failed".equals(s.outcome())).toList();
+  }
+
   public boolean enabled() {
     return props.enabled();
   }
@@ -138,7 +149,7 @@ public class KnowledgeFetcher {
         .update();
     // a URL changed since the last fetch: its validators belong to the old one
     jdbc.sql(
-            "update vuln_fetch set url = ?, etag = null, last_modified = null"
+            "update vuln_fetch set url = ?, etag = null, last_modified = null, watermark = null"
                 + " where source = ? and url <> ?")
         .params(url, source, url)
         .update();
@@ -147,7 +158,9 @@ public class KnowledgeFetcher {
                     + " where source = ? and (claimed_until is null or claimed_until < now())"
                     + " and (attempted_at is null or attempted_at <= now() - cast(? as interval))")
             .params(
-                (props.timeout().toSeconds() * (props.maxPages() + 1)) + " seconds",
+                ((props.timeout().toSeconds() + props.nvdInterval().toSeconds())
+                        * (props.maxPages() + 1))
+                    + " seconds",
                 source,
                 cadence.toSeconds() + " seconds")
             .update()
@@ -160,7 +173,7 @@ public class KnowledgeFetcher {
     try {
       o =
           switch (source) {
-            case "nvd" -> pages(source, actor, "startIndex");
+            case "nvd" -> nvd(actor);
             case "jvn" -> pages(source, actor, "startItem");
             default -> single(source, actor);
           };
@@ -197,28 +210,115 @@ public class KnowledgeFetcher {
     return new Outcome(source, "imported", s.version(), s.kept(), s.refused().size());
   }
 
+  /**
+   * The NVD CVE API 2.0, incrementally: the CVEs modified since the last successful fetch (its
+   * watermark) up to now, as a {@code lastModStartDate}/{@code lastModEndDate} window; the first
+   * fetch, or a gap longer than the API's 120 days, reads the configured query whole. Every page of
+   * the window is read ({@code startIndex}), {@code nvd-interval} apart, before anything is
+   * imported: a failure on any page (an HTTP error, a refused address, a page that cannot be read)
+   * leaves the knowledge and the watermark as they were, and the same window is read again next
+   * time. Only after the whole window is imported does the watermark move to its end. When {@code
+   * max-pages} stops the reading early, what was read is imported (it only adds) and the watermark
+   * stays, so the window is read again.
+   */
+  private Outcome nvd(Actor actor) {
+    URI base = URI.create(props.url("nvd"));
+    java.time.OffsetDateTime mark =
+        jdbc.sql("select watermark from vuln_fetch where source = 'nvd'")
+            .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class))
+            .optional()
+            .orElse(null);
+    java.time.Instant end =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    boolean windowed =
+        mark != null
+            && !mark.toInstant().isAfter(end)
+            && Duration.between(mark.toInstant(), end)
+                    .compareTo(KnowledgeFetchProperties.NVD_MAX_WINDOW)
+                <= 0;
+    URI query =
+        windowed
+            ? withParameter(
+                withParameter(base, "lastModStartDate", nvdDate(mark.toInstant())),
+                "lastModEndDate",
+                nvdDate(end))
+            : base;
+    List<jp.renkei.engine.exposure.CveRecord> records = new ArrayList<>();
+    List<jp.renkei.engine.exposure.Rejected> rejected = new ArrayList<>();
+    int start = -1;
+    int pages = 0;
+    boolean whole = false;
+    while (pages < props.maxPages()) {
+      if (pages > 0) {
+        pause();
+      }
+      URI uri = start < 0 ? query : withParameter(query, "startIndex", String.valueOf(start));
+      Optional<byte[]> body = get("nvd", uri, !windowed && pages == 0);
+      if (body.isEmpty()) {
+        return new Outcome("nvd", "not_modified", null, 0, 0);
+      }
+      NvdReader.Result r = NvdReader.read(new ByteArrayInputStream(body.get()));
+      records.addAll(r.records());
+      rejected.addAll(r.rejected());
+      pages++;
+      int next = r.nextStart();
+      if (next < 0 || next <= start) {
+        whole = true;
+        break;
+      }
+      start = next;
+    }
+    KnowledgeService.Summary s =
+        knowledge.importNvd(
+            actor, new NvdReader.Result(records, rejected, 0, records.size(), records.size()));
+    exposure.afterImport(s);
+    String what =
+        windowed ? "modified " + nvdDate(mark.toInstant()) + " – " + nvdDate(end) : "whole query";
+    if (!whole) {
+      return new Outcome(
+          "nvd",
+          "imported",
+          what + ", " + pages + " pages (max-pages reached; read again next time)",
+          s.kept(),
+          s.refused().size());
+    }
+    jdbc.sql("update vuln_fetch set watermark = ? where source = 'nvd'")
+        .params(java.sql.Timestamp.from(end))
+        .update();
+    return new Outcome(
+        "nvd", "imported", what + ", " + pages + " pages", s.kept(), s.refused().size());
+  }
+
+  /** A date as the NVD API reads it: {@code 2026-11-30T19:35:09.000+00:00} (UTC). */
+  static String nvdDate(java.time.Instant t) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
+        .format(t.atOffset(java.time.ZoneOffset.UTC));
+  }
+
+  /** NVD's rate limit, politely: the configured pause between two requests of one fetch. */
+  private void pause() {
+    try {
+      Thread.sleep(props.nvdInterval().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Fail("interrupted between NVD pages");
+    }
+  }
+
   private Outcome pages(String source, Actor actor, String startParameter) {
     URI base = URI.create(props.url(source));
     int kept = 0;
     int refused = 0;
     int start = -1;
     for (int page = 0; page < props.maxPages(); page++) {
-      URI uri = start < 0 ? base : withParameter(base, startParameter, start);
+      URI uri = start < 0 ? base : withParameter(base, startParameter, String.valueOf(start));
       Optional<byte[]> body = get(source, uri, page == 0);
       if (body.isEmpty()) {
         return new Outcome(source, "not_modified", null, 0, 0);
       }
-      KnowledgeService.Summary s;
-      int next;
-      if (source.equals("nvd")) {
-        NvdReader.Result r = NvdReader.read(new ByteArrayInputStream(body.get()));
-        s = knowledge.importNvd(actor, r);
-        next = r.nextStart();
-      } else {
-        JvnReader.Result r = JvnReader.read(new ByteArrayInputStream(body.get()));
-        s = knowledge.importJvn(actor, r);
-        next = r.nextStart();
-      }
+      JvnReader.Result r = JvnReader.read(new ByteArrayInputStream(body.get()));
+      KnowledgeService.Summary s = knowledge.importJvn(actor, r);
+      int next = r.nextStart();
       kept += s.kept();
       refused += s.refused().size();
       if (next < 0 || next <= start) {
@@ -237,17 +337,21 @@ public class KnowledgeFetcher {
         refused);
   }
 
-  static URI withParameter(URI base, String name, int value) {
+  /** The URI with the query parameter set to the value (URL-encoded; replaced if present). */
+  static URI withParameter(URI base, String name, String value) {
     String q = base.getRawQuery();
     StringBuilder b = new StringBuilder();
     if (q != null) {
       for (String part : q.split("&")) {
-        if (!part.isEmpty() && !part.startsWith(name + "=")) {
+        if (!part.isEmpty() && !part.equals(name) && !part.startsWith(name + "=")) {
           b.append(b.length() == 0 ? "" : "&").append(part);
         }
       }
     }
-    b.append(b.length() == 0 ? "" : "&").append(name).append('=').append(value);
+    b.append(b.length() == 0 ? "" : "&")
+        .append(name)
+        .append('=')
+        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
     String s = base.toString();
     int cut = s.indexOf('?');
     return URI.create((cut < 0 ? s : s.substring(0, cut)) + "?" + b);
@@ -256,6 +360,9 @@ public class KnowledgeFetcher {
   /** The answer's body, or empty when the server says it has not changed (304). */
   private Optional<byte[]> get(String source, URI uri, boolean conditional) {
     OutboundHttp.Request req = OutboundHttp.Request.get(uri, props.timeout());
+    if (source.equals("nvd") && !props.nvdApiKey().isBlank()) {
+      req = req.with("apiKey", props.nvdApiKey().strip());
+    }
     if (conditional) {
       var v =
           jdbc.sql("select etag, last_modified from vuln_fetch where source = ?")

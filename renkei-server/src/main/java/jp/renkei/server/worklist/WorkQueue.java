@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.exposure.ExposureNotices;
+import jp.renkei.server.exposure.KnowledgeFetcher;
 import jp.renkei.server.intel.TaxiiFeeds;
 import jp.renkei.server.listing.Section;
 import jp.renkei.server.report.ReportService;
@@ -22,6 +23,8 @@ import jp.renkei.server.report.ReportService;
  * @param failingFeeds feed subscriptions failing since their last success (platform admins only)
  * @param exposureNotices KEV CVEs newly matching the organisation's own inventory, not yet read
  * @param commentDays how many days back {@code comments} go
+ * @param failingFetches knowledge sources whose last scheduled fetch failed (platform admins only;
+ *     gone once a later fetch succeeds)
  */
 public record WorkQueue(
     Section<ReportItem> reports,
@@ -33,7 +36,8 @@ public record WorkQueue(
     Sections shown,
     long commentDays,
     Instant asOf,
-    Section<ExposureNotices.Notice> exposureNotices) {
+    Section<ExposureNotices.Notice> exposureNotices,
+    List<KnowledgeFetcher.State> failingFetches) {
 
   /** Which sections this person's role and organisation have at all (empty ones say so). */
   public record Sections(boolean issuer, boolean orgAdmin, boolean platformAdmin, boolean relays) {}
@@ -59,7 +63,8 @@ public record WorkQueue(
         + comments.count()
         + failedDeliveries.count()
         + failingFeeds.size()
-        + exposureNotices.count();
+        + exposureNotices.count()
+        + failingFetches.size();
   }
 
   /** The most items a section lists on the page; the rest are counted and linked. */

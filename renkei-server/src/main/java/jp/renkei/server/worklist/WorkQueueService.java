@@ -10,6 +10,7 @@ import jp.renkei.server.config.WorklistProperties;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.exposure.ExposureNotices;
+import jp.renkei.server.exposure.KnowledgeFetcher;
 import jp.renkei.server.intel.TaxiiFeeds;
 import jp.renkei.server.listing.Section;
 import jp.renkei.server.report.ReportService;
@@ -37,6 +38,7 @@ public class WorkQueueService {
   private final WorklistProperties properties;
   private final Clock clock;
   private final ExposureNotices exposureNotices;
+  private final KnowledgeFetcher fetches;
 
   WorkQueueService(
       ReportService reports,
@@ -45,8 +47,10 @@ public class WorkQueueService {
       DirectoryService directory,
       WorklistProperties properties,
       Optional<Clock> clock,
-      ExposureNotices exposureNotices) {
+      ExposureNotices exposureNotices,
+      KnowledgeFetcher fetches) {
     this.exposureNotices = exposureNotices;
+    this.fetches = fetches;
     this.reports = reports;
     this.advisories = advisories;
     this.feeds = feeds;
@@ -81,7 +85,8 @@ public class WorkQueueService {
           new WorkQueue.Sections(false, false, false, false),
           properties.commentsSince().toDays(),
           now,
-          Section.empty());
+          Section.empty(),
+          List.of());
     }
     Section<ReportService.InboxItem> found = reports.waiting(actor, show, COUNT_LIMIT);
     Section<WorkQueue.ReportItem> waiting =
@@ -126,7 +131,8 @@ public class WorkQueueService {
         new WorkQueue.Sections(issuer, orgAdmin, platformAdmin, relays),
         properties.commentsSince().toDays(),
         now,
-        exposureNotices.open(actor, show, COUNT_LIMIT));
+        exposureNotices.open(actor, show, COUNT_LIMIT),
+        fetches.failing(actor));
   }
 
   private static String action(ReportService.InboxItem i) {

@@ -212,6 +212,10 @@ class ExposureKnowledgeIT extends ServerTest {
   }
 
   KnowledgeFetcher fetcher(Map<String, String> urls, long maxBytes) {
+    return fetcher(urls, maxBytes, Duration.ZERO);
+  }
+
+  KnowledgeFetcher fetcher(Map<String, String> urls, long maxBytes, Duration nvdInterval) {
     return new KnowledgeFetcher(
         new KnowledgeFetchProperties(
             true,
@@ -223,7 +227,9 @@ class ExposureKnowledgeIT extends ServerTest {
             urls.getOrDefault("jvn", ""),
             DataSize.ofBytes(maxBytes),
             5,
-            Duration.ofSeconds(10)),
+            Duration.ofSeconds(10),
+            "",
+            nvdInterval),
         outbound,
         knowledge,
         exposure,
@@ -455,6 +461,108 @@ class ExposureKnowledgeIT extends ServerTest {
             Map.of("format", "xlsx"));
     assertThat(bombed.body()).contains("zip bomb").doesNotContain("Exception");
     assertThat(assets(org)).isEqualTo(2);
+  }
+
+  /**
+   * Issue 16 (exposure6): switching an inventory from CSV to xlsx (and back) with the same assets
+   * left both copies — an asset's identity must not depend on the file format.
+   */
+  @Test
+  void theSameAssetsInAnotherFileFormatReplaceRatherThanDuplicate() throws Exception {
+    String product = product();
+    String cve = cve();
+    knowledge.importKev(
+        jp.renkei.server.audit.Actor.cli(),
+        new ByteArrayInputStream(
+            ("{\"catalogVersion\":\"identity\",\"vulnerabilities\":[{\"cveID\":\""
+                    + cve
+                    + "\",\"vendorProject\":\"renkeiid\",\"product\":\""
+                    + product
+                    + "\",\"vulnerabilityName\":\"x\",\"dateAdded\":\"2026-11-20\"}]}")
+                .getBytes(UTF_8)));
+    Organisation org = fixtures.operator("gas");
+    Http analyst = session(fixtures.user(org, Role.ANALYST));
+    String cpe = "cpe:2.3:a:renkeiid:" + product + ":1.0:*:*:*:*:*:*:*";
+    String csv =
+        "kind,value,port,protocol,cpe,criticality\n"
+            + "service,www.example.jp,443,tcp,"
+            + cpe
+            + ",high\ndomain,example.jp,,,,\n";
+    byte[] xlsx =
+        workbook(
+            new String[][] {
+              {"kind", "value", "port", "protocol", "cpe", "criticality"},
+              // the same service, the host name in capitals: the same asset
+              {"service", "WWW.example.jp", "443", "tcp", cpe, "high"},
+              {"domain", "example.jp", null, null, null, null}
+            },
+            false);
+    Runnable asCsv =
+        () ->
+            assertThat(
+                    analyst
+                        .uploadWith(
+                            "/exposure",
+                            "/exposure/inventory",
+                            "file",
+                            "inv.csv",
+                            csv.getBytes(UTF_8),
+                            Map.of("format", "csv"))
+                        .body())
+                .contains("id=\"import-ok\"");
+    Runnable asXlsx =
+        () ->
+            assertThat(
+                    analyst
+                        .uploadWith(
+                            "/exposure",
+                            "/exposure/inventory",
+                            "file",
+                            "inv.xlsx",
+                            xlsx,
+                            Map.of("format", "xlsx"))
+                        .body())
+                .contains("id=\"import-ok\"");
+    asCsv.run();
+    assertThat(assets(org)).isEqualTo(2);
+    assertThat(findings(org, cve)).hasSize(1);
+    asXlsx.run();
+    assertThat(assets(org)).isEqualTo(2);
+    assertThat(findings(org, cve)).hasSize(1);
+    asCsv.run();
+    assertThat(assets(org)).isEqualTo(2);
+    assertThat(findings(org, cve)).hasSize(1);
+    // a scan (nmap) seeing the same service takes it over instead of listing it a second time
+    String nmap =
+        "<?xml version=\"1.0\"?><nmaprun><host><status state=\"up\"/>"
+            + "<hostnames><hostname name=\"www.example.jp\" type=\"user\"/></hostnames>"
+            + "<address addr=\"192.0.2.10\" addrtype=\"ipv4\"/><ports><port protocol=\"tcp\" portid=\"443\">"
+            + "<state state=\"open\"/><service name=\"https\" product=\""
+            + product
+            + "\" version=\"1.0\"><cpe>cpe:/a:renkeiid:"
+            + product
+            + ":1.0</cpe></service></port></ports></host></nmaprun>";
+    HttpResponse<String> scanned =
+        analyst.uploadWith(
+            "/exposure",
+            "/exposure/inventory",
+            "file",
+            "scan.xml",
+            nmap.getBytes(UTF_8),
+            Map.of("format", "nmap"));
+    assertThat(scanned.body()).contains("id=\"import-ok\"");
+    assertThat(findings(org, cve)).hasSize(1);
+    // the list, imported again, takes its assets back; the finding stays one
+    asXlsx.run();
+    assertThat(findings(org, cve)).hasSize(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from exposure_asset where organisation_id = ? and kind = 'service'"
+                        + " and lower(value) = 'www.example.jp' and port = 443")
+                .param(org.id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   int assets(Organisation org) {

@@ -112,19 +112,22 @@ class DiscoveryPages {
       throw new Forbidden("error.forbidden");
     }
     String k = kind == null ? "" : kind;
-    if (!k.equals("discovery") && !k.equals("enumeration")) {
-      throw new InvalidInput("kind", "notice.scope.error.run-kind", k);
+    long orgId = actor.organisationId();
+    long runId;
+    try {
+      runId = discovery.begin(actor, k);
+    } catch (InvalidInput e) {
+      if ("notice.discovery.error.running".equals(e.messageKey())) {
+        return "redirect:/exposure/discovery?busy";
+      }
+      throw e;
     }
     executor.execute(
         () -> {
           try {
-            discovery.runNow(actor, k);
+            discovery.execute(runId, orgId, k);
           } catch (RuntimeException e) {
-            log.warn(
-                "Discovery run ({}) for organisation {} failed: {}",
-                k,
-                actor.organisationId(),
-                e.toString());
+            log.warn("Discovery run ({}) for organisation {} failed: {}", k, orgId, e.toString());
           }
         });
     return "redirect:/exposure/discovery?started";

@@ -76,23 +76,94 @@ public class DiscoveryService {
    * Runs now on the actor's organisation (its analysts), with the configured ports and resolver.
    */
   public Run runNow(Actor actor, String kind) {
-    if (actor.organisationId() == null || !actor.is(Role.ANALYST)) {
-      throw new Forbidden("error.forbidden");
-    }
-    return run(actor.organisationId(), kind, props.ports(), props.tlsPorts(), scopes.dns());
+    long runId = begin(actor, kind);
+    return execute(runId, actor.organisationId(), kind);
   }
 
   Run run(long orgId, String kind, List<Integer> ports, List<Integer> tlsPorts, DnsLookup dns) {
+    return execute(begin(orgId, kind), orgId, kind, ports, tlsPorts, dns);
+  }
+
+  /**
+   * Records a run of the organisation as in progress and returns its id, or refuses when one is
+   * already in progress for the organisation (a second at once would probe the same scope twice):
+   * {@code notice.discovery.error.running}. A run left in progress by a stopped server is marked
+   * interrupted when the server starts again ({@link #markInterrupted}), so it never blocks.
+   */
+  public long begin(long orgId, String kind) {
     if (!kind.equals("discovery") && !kind.equals("enumeration")) {
       throw new InvalidInput("kind", "notice.scope.error.run-kind", kind);
     }
+    return jdbc.sql(
+            "insert into discovery_run (organisation_id, kind) values (?, ?)"
+                + " on conflict (organisation_id) where finished_at is null and interrupted_at is null"
+                + " do nothing returning id")
+        .params(orgId, kind)
+        .query(Long.class)
+        .optional()
+        .orElseThrow(() -> new InvalidInput("kind", "notice.discovery.error.running", kind));
+  }
+
+  /**
+   * Begins a run of the actor's organisation (its analysts), to be executed with {@link #execute}.
+   */
+  public long begin(Actor actor, String kind) {
+    if (actor.organisationId() == null || !actor.is(Role.ANALYST)) {
+      throw new Forbidden("error.forbidden");
+    }
+    return begin(actor.organisationId(), kind);
+  }
+
+  /** Executes a run begun with {@link #begin} with the configured ports and resolver. */
+  public Run execute(long runId, long orgId, String kind) {
+    return execute(runId, orgId, kind, props.ports(), props.tlsPorts(), scopes.dns());
+  }
+
+  private Run execute(
+      long runId,
+      long orgId,
+      String kind,
+      List<Integer> ports,
+      List<Integer> tlsPorts,
+      DnsLookup dns) {
+    try {
+      return probe(runId, orgId, kind, ports, tlsPorts, dns);
+    } catch (RuntimeException e) {
+      // a run that fails half-way is not left "in progress" for ever
+      jdbc.sql(
+              "update discovery_run set interrupted_at = now(), interruption = ?"
+                  + " where id = ? and finished_at is null")
+          .params(
+              clip(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), runId)
+          .update();
+      throw e;
+    }
+  }
+
+  /**
+   * Marks the runs left in progress by a stopped server as interrupted (at start-up, see {@link
+   * DiscoveryRecovery}); they can be started again. Returns how many.
+   */
+  public int markInterrupted() {
+    return jdbc.sql(
+            "update discovery_run set interrupted_at = now(), interruption = 'restart'"
+                + " where finished_at is null and interrupted_at is null")
+        .update();
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 1000 ? s : s.substring(0, 999) + "…";
+  }
+
+  private Run probe(
+      long runId,
+      long orgId,
+      String kind,
+      List<Integer> ports,
+      List<Integer> tlsPorts,
+      DnsLookup dns) {
     Scope scope = scopes.verified(orgId);
     Instant started = Instant.now();
-    long runId =
-        jdbc.sql("insert into discovery_run (organisation_id, kind) values (?, ?) returning id")
-            .params(orgId, kind)
-            .query(Long.class)
-            .single();
     Probes probes = new Probes(props.ratePerSecond(), props.timeout());
     List<String> refusals = new ArrayList<>();
     int[] counts = new int[2]; // probes, found
@@ -302,7 +373,7 @@ public class DiscoveryService {
     return jdbc.sql(
             "select distinct s.organisation_id from exposure_scope s where s.verified_at is not null"
                 + " and not exists (select 1 from discovery_run r where r.organisation_id = s.organisation_id"
-                + " and r.kind = ? and r.started_at > ?)")
+                + " and r.kind = ? and r.started_at > ? and r.interrupted_at is null)")
         .params(kind, java.sql.Timestamp.from(now.minusSeconds(days * 86_400L)))
         .query(Long.class)
         .list();

@@ -28,7 +28,20 @@ public class DiscoveryViews {
       int probes,
       int found,
       int refused,
-      List<String> refusals) {}
+      List<String> refusals,
+      Instant interruptedAt,
+      String interruption) {
+
+    /** Neither finished nor interrupted: in progress. */
+    public boolean running() {
+      return finishedAt == null && interruptedAt == null;
+    }
+
+    /** Interrupted because the server stopped (rather than by an error, whose words are kept). */
+    public boolean byRestart() {
+      return "restart".equals(interruption);
+    }
+  }
 
   private final JdbcClient jdbc;
 
@@ -63,7 +76,8 @@ public class DiscoveryViews {
       return List.of();
     }
     return jdbc.sql(
-            "select id, kind, started_at, finished_at, probes, found, refused, refusals"
+            "select id, kind, started_at, finished_at, probes, found, refused, refusals,"
+                + " interrupted_at, interruption"
                 + " from discovery_run where organisation_id = ? order by started_at desc, id desc"
                 + " limit 20")
         .param(actor.organisationId())
@@ -79,7 +93,9 @@ public class DiscoveryViews {
                     rs.getInt(7),
                     rs.getString(8) == null || rs.getString(8).isEmpty()
                         ? List.of()
-                        : List.of(rs.getString(8).split("\n"))))
+                        : List.of(rs.getString(8).split("\n")),
+                    rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
+                    rs.getString(10)))
         .list();
   }
 }
