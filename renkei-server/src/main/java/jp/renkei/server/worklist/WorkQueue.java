@@ -22,6 +22,7 @@ import jp.renkei.server.report.ReportService;
  * @param failingFeeds feed subscriptions failing since their last success (platform admins only)
  * @param exposureNotices KEV CVEs newly matching the organisation's own inventory, not yet read
  * @param commentDays how many days back {@code comments} go
+ * @param surveys 事後アンケート of ended exercise runs the person plays in, open and not answered yet
  */
 public record WorkQueue(
     Section<ReportItem> reports,
@@ -33,7 +34,8 @@ public record WorkQueue(
     Sections shown,
     long commentDays,
     Instant asOf,
-    Section<ExposureNotices.Notice> exposureNotices) {
+    Section<ExposureNotices.Notice> exposureNotices,
+    List<jp.renkei.server.exercise.survey.SurveyViews.Pending> surveys) {
 
   /** Which sections this person's role and organisation have at all (empty ones say so). */
   public record Sections(boolean issuer, boolean orgAdmin, boolean platformAdmin, boolean relays) {}
@@ -59,7 +61,8 @@ public record WorkQueue(
         + comments.count()
         + failedDeliveries.count()
         + failingFeeds.size()
-        + exposureNotices.count();
+        + exposureNotices.count()
+        + surveys.size();
   }
 
   /** The most items a section lists on the page; the rest are counted and linked. */

@@ -37,6 +37,7 @@ public class WorkQueueService {
   private final WorklistProperties properties;
   private final Clock clock;
   private final ExposureNotices exposureNotices;
+  private final jp.renkei.server.exercise.survey.SurveyService surveys;
 
   WorkQueueService(
       ReportService reports,
@@ -45,8 +46,10 @@ public class WorkQueueService {
       DirectoryService directory,
       WorklistProperties properties,
       Optional<Clock> clock,
-      ExposureNotices exposureNotices) {
+      ExposureNotices exposureNotices,
+      jp.renkei.server.exercise.survey.SurveyService surveys) {
     this.exposureNotices = exposureNotices;
+    this.surveys = surveys;
     this.reports = reports;
     this.advisories = advisories;
     this.feeds = feeds;
@@ -81,7 +84,8 @@ public class WorkQueueService {
           new WorkQueue.Sections(false, false, false, false),
           properties.commentsSince().toDays(),
           now,
-          Section.empty());
+          Section.empty(),
+          surveys.unanswered(actor));
     }
     Section<ReportService.InboxItem> found = reports.waiting(actor, show, COUNT_LIMIT);
     Section<WorkQueue.ReportItem> waiting =
@@ -126,7 +130,8 @@ public class WorkQueueService {
         new WorkQueue.Sections(issuer, orgAdmin, platformAdmin, relays),
         properties.commentsSince().toDays(),
         now,
-        exposureNotices.open(actor, show, COUNT_LIMIT));
+        exposureNotices.open(actor, show, COUNT_LIMIT),
+        surveys.unanswered(actor));
   }
 
   private static String action(ReportService.InboxItem i) {
