@@ -7,6 +7,11 @@ package jp.renkei.engine.exercise;
 public enum Check {
   /** The team's organisation files a 情報連絡 (its 第一報 counts) in the exercise. */
   REPORT_FILED,
+  /**
+   * The team's organisation forwards (or, as a CEPTOAR, relays) a 情報連絡 of the exercise on its
+   * route, e.g. one a simulated_report inject sent into its inbox.
+   */
+  REPORT_FORWARDED,
   /** The team's organisation issues a 情報提供 in the exercise. */
   ADVISORY_ISSUED,
   /** The team's organisation confirms receipt (疎通確認) of an exercise advisory. */

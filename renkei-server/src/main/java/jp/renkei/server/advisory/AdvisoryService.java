@@ -118,9 +118,11 @@ public class AdvisoryService {
   }
 
   /** The mark put before a simulated sender's name wherever an advisory's sender is shown. */
-  public static final String SIMULATED_MARK_JA = "【模擬】";
+  public static final String SIMULATED_MARK_JA =
+      jp.renkei.server.sharing.ExerciseScope.SIMULATED_MARK_JA;
 
-  public static final String SIMULATED_MARK_EN = "[Simulated] ";
+  public static final String SIMULATED_MARK_EN =
+      jp.renkei.server.sharing.ExerciseScope.SIMULATED_MARK_EN;
 
   /** A simulated sender's name with its 「模擬」 mark, in the reader's language. */
   public static String simulatedName(String sender, java.util.Locale locale) {

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * The shipped 2015 cross-sector template (seed 003's timeline) in the demo hub: a scenario of NISC
  * and a run not started yet, controlled by {@code nisc.analyst}, with the demo bank, power company,
- * bank CEPTOAR and FSA as player teams.
+ * bank CEPTOAR and FSA as player teams; and a short running run, 「模擬情報連絡（デモ）」, whose one
+ * simulated_report inject sends a report from 「A社（模擬）」 into the bank CEPTOAR's inbox at once, to
+ * forward to the FSA within 30 minutes.
  */
 @Component
 public class DemoScenario {
@@ -61,5 +63,38 @@ public class DemoScenario {
         exercises.addMember(actor, run, p[0], "player", p[1], p[2]);
       }
     }
+    if (users.findByLogin("ceptoar.bank").isPresent()) {
+      long simulated = exercises.createScenario(actor, simulatedReport());
+      long started = exercises.createRun(actor, simulated, "模擬情報連絡（デモ）", 1, false);
+      exercises.addMember(actor, started, "ceptoar.bank", "player", "銀行等セプター", "");
+      if (users.findByLogin("fsa.analyst").isPresent()) {
+        exercises.addMember(actor, started, "fsa.analyst", "player", "金融庁", "");
+      }
+      exercises.control(actor, started, "start");
+    }
+  }
+
+  /** One simulated_report inject to the CEPTOARs, scored when they forward it. */
+  static ScenarioDocument simulatedReport() {
+    return new ScenarioDocument(
+        "模擬情報連絡（デモ）",
+        "模擬の事業者からの第一報をセプターが所管省庁へ転送する",
+        java.util.List.of("情報連絡の転送"),
+        java.util.List.of(new ScenarioDocument.PhaseDoc("情報連絡", 0, java.util.List.of())),
+        java.util.List.of(
+            new ScenarioDocument.InjectDoc(
+                "1",
+                0,
+                java.util.List.of(new ScenarioDocument.TargetDoc("organisation_type", "ceptoar")),
+                "A社（模擬）",
+                "simulated_report",
+                "インターネットバンキングへの大量アクセス（模擬）",
+                "A社のインターネットバンキングに海外から大量のアクセスがあり、ログインが遅延しています（模擬）。",
+                java.util.List.of(
+                    new ScenarioDocument.ExpectationDoc(
+                        "1-1", "30分以内に所管省庁へ転送する", 30, 10, "report_forwarded")),
+                false,
+                null,
+                null)));
   }
 }

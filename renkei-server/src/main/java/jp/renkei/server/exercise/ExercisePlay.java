@@ -30,6 +30,11 @@ class ExercisePlay implements ExerciseScope.Play {
   }
 
   @Override
+  public void requireMember(Actor actor, long runId) {
+    requireRole(repo, actor, runId, "player", "controller", "evaluator", "observer");
+  }
+
+  @Override
   public boolean emailAllowed(long runId) {
     return repo.run(runId).map(ExerciseRepository.RunRow::emailAllowed).orElse(false);
   }

@@ -55,16 +55,19 @@ public class ExerciseService {
   private final AuditLog audit;
   private final Clock clock;
   private final ExerciseMail mail;
+  private final jp.renkei.server.report.ReportFilingService filing;
 
   ExerciseService(
       ExerciseRepository repo,
       UserService users,
       ReportService reports,
+      jp.renkei.server.report.ReportFilingService filing,
       AdvisoryService advisories,
       AuditLog audit,
       Optional<Clock> clock,
       ExerciseMail mail) {
     this.mail = mail;
+    this.filing = filing;
     this.repo = repo;
     this.users = users;
     this.reports = reports;
@@ -408,7 +411,7 @@ public class ExerciseService {
                   states,
                   repo.deliveries(run.id()),
                   repo.marks(run.id()),
-                  evidence(judge(run), run.id()),
+                  evidence(judge(run), run.id(), s),
                   now));
     }
     InjectSchedule.Decision d = InjectSchedule.at(s, c, now, done, commanded, outcomes);
@@ -429,6 +432,10 @@ public class ExerciseService {
       repo.settleInject(run.id(), i.key(), "sent", now, offset);
       if (i.channel() == jp.renkei.engine.exercise.Channel.SIMULATED_ADVISORY) {
         simulatedAdvisory(run, i, members, reached)
+            .ifPresent(r -> repo.failInject(run.id(), i.key(), r));
+      }
+      if (i.channel() == jp.renkei.engine.exercise.Channel.SIMULATED_REPORT) {
+        simulatedReport(run, i, members, reached)
             .ifPresent(r -> repo.failInject(run.id(), i.key(), r));
       }
     }
@@ -483,12 +490,56 @@ public class ExerciseService {
   }
 
   /**
+   * Sends the inject as a real exercise report (情報連絡) from its simulated sender into the inbox of
+   * each organisation its players belong to, through the report feature's own filing (which checks
+   * everything first and never throws for a refusal). Returns why some organisation could not be
+   * reached, if any (recorded on the console; the others still receive theirs).
+   */
+  private java.util.Optional<String> simulatedReport(
+      ExerciseRepository.RunRow run,
+      Inject i,
+      List<ExerciseRepository.Member> members,
+      List<Long> reached) {
+    List<Long> orgs =
+        members.stream()
+            .filter(m -> reached.contains(m.userId()))
+            .map(ExerciseRepository.Member::organisationId)
+            .distinct()
+            .toList();
+    if (orgs.isEmpty()) {
+      return java.util.Optional.of("no recipient organisation among the inject's players");
+    }
+    Actor issuer = judge(run);
+    List<String> refusals = new ArrayList<>();
+    for (Long org : orgs) {
+      jp.renkei.server.report.ReportFilingService.Simulated r =
+          filing.fileSimulated(issuer, run.id(), org, i.sender(), i.title(), i.content());
+      if (r.refusal() != null) {
+        refusals.add(r.refusal());
+      }
+    }
+    return refusals.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(String.join("; ", refusals));
+  }
+
+  /** Whether the run's scenario checks forwarded reports (the evidence is read only then). */
+  private static boolean forwardChecked(Scenario s) {
+    return s.injects().stream()
+        .flatMap(x -> x.expectations().stream())
+        .anyMatch(e -> e.check() == Check.REPORT_FORWARDED);
+  }
+
+  /**
    * What {@code viewer} may see the run's organisations do: only objects the sharing policy shows
    * it, through the report and advisory features' own read paths.
    */
-  private RunScoring.Evidence evidence(Actor viewer, long runId) {
+  private RunScoring.Evidence evidence(Actor viewer, long runId, Scenario s) {
     Map<Check, Map<Long, List<Instant>>> m = new EnumMap<>(Check.class);
     m.put(Check.REPORT_FILED, reports.submissionsInExercise(viewer, runId));
+    if (forwardChecked(s)) {
+      m.put(Check.REPORT_FORWARDED, reports.forwardsInExercise(viewer, runId));
+    }
     m.put(Check.ADVISORY_ISSUED, advisories.issuesInExercise(viewer, runId));
     m.put(Check.ADVISORY_CONFIRMED, advisories.confirmationsInExercise(viewer, runId));
     return new RunScoring.Evidence(m);
@@ -527,7 +578,7 @@ public class ExerciseService {
     List<ExerciseRepository.Delivery> deliveries = repo.deliveries(runId);
     List<RunScoring.ExpectationScore> scores =
         RunScoring.score(
-            s, c, members, states, deliveries, repo.marks(runId), evidence(actor, runId), now);
+            s, c, members, states, deliveries, repo.marks(runId), evidence(actor, runId, s), now);
     Map<String, ExerciseRepository.InjectState> stateOf = new HashMap<>();
     states.forEach(x -> stateOf.put(x.injectKey(), x));
     Map<Long, String> teamOf = new HashMap<>();

@@ -45,7 +45,8 @@ public record ScenarioDocument(
 
   /**
    * A 期待される対応: key, description, target time in minutes, points, and the automatic check
-   * (report_filed, advisory_issued, advisory_confirmed, inject_read) or null for an evaluator.
+   * (report_filed, report_forwarded, advisory_issued, advisory_confirmed, inject_read) or null for
+   * an evaluator.
    */
   public record ExpectationDoc(
       String key, String description, Integer targetMinutes, Integer points, String check) {}

@@ -48,9 +48,17 @@ class C4tapApi {
     return c4tap.send(actor, id);
   }
 
+  /**
+   * Real shares only; with {@code exerciseRunId}, the shares made inside that run (for its members
+   * only, else 404 as for a run that does not exist).
+   */
   @GetMapping
-  List<C4tapService.Submission> list(Actor actor, @RequestParam(defaultValue = "50") int limit) {
-    return c4tap.list(actor, Math.min(200, Math.max(1, limit)));
+  List<C4tapService.Submission> list(
+      Actor actor,
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) Long exerciseRunId) {
+    int n = Math.min(200, Math.max(1, limit));
+    return exerciseRunId == null ? c4tap.list(actor, n) : c4tap.inExercise(actor, exerciseRunId, n);
   }
 
   @GetMapping("/{id}")

@@ -151,12 +151,46 @@ public class C4tapService {
     return view(actor, id);
   }
 
-  /** Shared submissions the actor may read (and the actor's own drafts), newest first. */
+  /**
+   * Shared submissions of real work the actor may read (and the actor's own drafts), newest first.
+   * Shares made inside an exercise are never among them (the list, its counts and the API); they
+   * show only in their run's own list ({@link #inExercise}).
+   */
   public List<Submission> list(Actor actor, int limit) {
+    return listed(
+        actor,
+        limit,
+        rows(
+            "where exercise_run_id is null"
+                + " order by coalesce(shared_at, created_at) desc, id desc limit 500",
+            null),
+        ExerciseScope::isReal);
+  }
+
+  /**
+   * The shares made inside exercise run {@code runId} that the actor may read, as {@link #list}
+   * shows real ones: only for a member of the run ({@code NotFound} for anyone else, whether the
+   * run exists or not), and each share judged by the same policy as every C4TAP read.
+   */
+  public List<Submission> inExercise(Actor actor, long runId, int limit) {
+    play.requireMember(actor, runId);
+    return listed(
+        actor,
+        limit,
+        rows(
+            "where exercise_run_id = ?"
+                + " order by coalesce(shared_at, created_at) desc, id desc limit 500",
+            null,
+            runId),
+        run -> ExerciseScope.inRun(run, runId));
+  }
+
+  private List<Submission> listed(
+      Actor actor, int limit, List<Row> rows, java.util.function.Predicate<Long> exercise) {
     SharingGate.Check check = gate.check(actor);
     List<Submission> out = new ArrayList<>();
-    for (Row r : rows("order by coalesce(shared_at, created_at) desc, id desc limit 500", null)) {
-      if (visible(actor, check, r)) {
+    for (Row r : rows) {
+      if (exercise.test(r.exerciseRunId()) && visible(actor, check, r)) {
         out.add(submission(actor, r, false));
         if (out.size() >= limit) {
           break;
@@ -235,7 +269,7 @@ public class C4tapService {
     return rows(tail, id, null);
   }
 
-  private List<Row> rows(String tail, Long id, Long[] ids) {
+  private List<Row> rows(String tail, Long id, Object param) {
     String sql =
         "select id, originator_org, originator_person, range_code, status, created_at, shared_at,"
             + " subject, verdict, score, removed, bundle, exercise_run_id from c4tap_submission"
@@ -245,8 +279,8 @@ public class C4tapService {
     if (id != null) {
       q = q.param(id);
     }
-    if (ids != null) {
-      q = q.param(ids);
+    if (param != null) {
+      q = q.param(param);
     }
     return q.query(
             (rs, n) ->

@@ -83,6 +83,35 @@ class MailPages {
       @RequestParam java.util.Map<String, String> params,
       Model model,
       HttpServletResponse response) {
+    return listPage(c4tap.list(actor, ListSpec.CAP + 1), "/c4tap", params, model, response);
+  }
+
+  /**
+   * The C4TAP shares made inside one exercise run (the run's page links here): the only place they
+   * are listed, for the run's members only.
+   */
+  @GetMapping("/c4tap/exercise/{runId}")
+  String inExercise(
+      jp.renkei.server.audit.Actor actor,
+      @org.springframework.web.bind.annotation.PathVariable long runId,
+      @RequestParam java.util.Map<String, String> params,
+      Model model,
+      HttpServletResponse response) {
+    model.addAttribute("exerciseRunId", runId);
+    return listPage(
+        c4tap.inExercise(actor, runId, ListSpec.CAP + 1),
+        "/c4tap/exercise/" + runId,
+        params,
+        model,
+        response);
+  }
+
+  private static String listPage(
+      java.util.List<C4tapService.Submission> submissions,
+      String path,
+      java.util.Map<String, String> params,
+      Model model,
+      HttpServletResponse response) {
     ListQuery query =
         ListSpec.builder()
             .text()
@@ -103,7 +132,7 @@ class MailPages {
     ListPage<C4tapService.Submission> page =
         ListPage.of(
             query,
-            c4tap.list(actor, ListSpec.CAP + 1),
+            submissions,
             s ->
                 query.textMatches(s.subject())
                     && query.allows("verdict", s.verdict())
@@ -119,6 +148,7 @@ class MailPages {
                 ListPage.<C4tapService.Submission, String>by(C4tapService.Submission::subject)),
             C4tapService.Submission::id);
     model.addAttribute("page", page);
+    model.addAttribute("listPath", path);
     model.addAttribute("submissions", page.rows());
     return "mail/c4tap";
   }

@@ -160,6 +160,102 @@ public class ReportFilingService {
     return id;
   }
 
+  /** The outcome of {@link #fileSimulated}: the report's id, or why it could not be filed. */
+  public record Simulated(Long reportId, String refusal) {}
+
+  /**
+   * Files an exercise report on behalf of a simulated sender (an inject's 発信元, e.g. 「A社（模擬）」) and
+   * sends it as 第一報 into the CEPTOAR {@code ceptoarOrgId}'s inbox, on the route every report
+   * through that CEPTOAR takes (CEPTOAR, its sector's ministry, NISC). The organisation of record
+   * is the issuer's (the run's controlling organisation); the sender's name is stored and shown
+   * with a 【模擬】 mark. The report carries run {@code runId}, so no real read path ever shows it, and
+   * the sharing policy judges it as any report (TLP:AMBER: its originator and the organisations it
+   * has reached). Nothing is thrown for a refusal: everything is checked first and the reason
+   * returned, so that the exercise's tick never rolls back on one bad inject.
+   */
+  @Transactional
+  public Simulated fileSimulated(
+      Actor issuer, long runId, long ceptoarOrgId, String sender, String title, String text) {
+    if (issuer.userId() == null || issuer.organisationId() == null) {
+      return new Simulated(null, "the run's creator is gone");
+    }
+    Organisation ceptoar = directory.organisation(ceptoarOrgId);
+    if (!"ceptoar".equals(ceptoar.typeCode()) || ceptoar.sectorCode() == null) {
+      return new Simulated(
+          null,
+          "a simulated report enters the report route at a CEPTOAR; "
+              + ceptoar.code()
+              + " is of type "
+              + ceptoar.typeCode());
+    }
+    Optional<Organisation> ministry = access.supervisoryMinistry(ceptoar);
+    Optional<Organisation> nisc = directory.nationalCoordinator();
+    if (ministry.isEmpty() || nisc.isEmpty()) {
+      return new Simulated(null, "the route from " + ceptoar.code() + " is incomplete");
+    }
+    String name = sender == null || sender.isBlank() ? "?" : sender.strip();
+    if (name.length() > SIMULATED_SENDER_MAX) {
+      name = name.substring(0, SIMULATED_SENDER_MAX);
+    }
+    Instant now = clock.instant();
+    String heading = title == null || title.isBlank() ? name : title.strip();
+    ReportContent content;
+    try {
+      content =
+          validator.check(
+              new ReportContent(
+                  heading.length() > 200 ? heading.substring(0, 200) : heading,
+                  text == null || text.isBlank() ? heading : text.strip(),
+                  null,
+                  now,
+                  "precursor",
+                  List.of("unknown"),
+                  "unknown",
+                  "level2",
+                  null,
+                  "unknown",
+                  null,
+                  "case3",
+                  null,
+                  null,
+                  null,
+                  null,
+                  List.of()),
+              now);
+    } catch (RuntimeException e) {
+      return new Simulated(null, "the inject's text is not a report: " + e.getMessage());
+    }
+    long id =
+        reports.insert(
+            issuer.organisationId(),
+            issuer.userId(),
+            ceptoar.sectorCode(),
+            "ceptoar",
+            ceptoar.id(),
+            false,
+            "amber",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            runId);
+    reports.setSimulatedSender(id, name);
+    reports.insertVersion(id, 1, "first", content, issuer.userId());
+    reports.insertHop(id, 1, "ceptoar", ceptoar.id());
+    reports.insertHop(id, 2, "ministry", ministry.get().id());
+    reports.insertHop(id, 3, "nisc", nisc.get().id());
+    reports.submit(id, now);
+    reports.deliver(reports.hops(id).get(0).id(), now);
+    audit.record(
+        issuer,
+        AuditLog.Event.success(
+            "report.submit", "report", id, "simulated " + ceptoar.code() + " run " + runId));
+    return new Simulated(id, null);
+  }
+
+  /** The longest simulated sender's name a report keeps. */
+  static final int SIMULATED_SENDER_MAX = 200;
+
   /** Replaces a draft's content. */
   @Transactional
   public void updateDraft(Actor actor, long id, ReportContent content) {

@@ -31,6 +31,14 @@ final class ReportRecords {
     boolean isRelayCopy() {
       return "relay".equals(route);
     }
+
+    /**
+     * Whether the report was filed in an exercise on behalf of a simulated sender (an inject's
+     * 発信元): its {@link #presentedOriginator} is that sender's name.
+     */
+    boolean isSimulated() {
+      return !isRelayCopy() && presentedOriginator != null && exerciseRunId != null;
+    }
   }
 
   record Hop(

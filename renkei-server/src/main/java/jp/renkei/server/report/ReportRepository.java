@@ -256,6 +256,15 @@ class ReportRepository {
         .orElse(id);
   }
 
+  /** Marks an exercise report as sent by a simulated sender (shown in place of its reporter). */
+  void setSimulatedSender(long id, String sender) {
+    jdbc.sql(
+            "update report set presented_originator = ? where id = ?"
+                + " and exercise_run_id is not null and route <> 'relay'")
+        .params(sender, id)
+        .update();
+  }
+
   void submit(long id, Instant at) {
     jdbc.sql("update report set status = 'submitted', submitted_at = ? where id = ?")
         .params(utc(at), id)

@@ -534,8 +534,26 @@ public class ReportService {
     Map<Long, List<Instant>> out = new HashMap<>();
     for (Visible v : visibleInExercise(viewer, runId)) {
       ReportRecords.Report r = v.report();
-      if (r.submittedAt() != null && !r.isRelayCopy()) {
+      if (r.submittedAt() != null && !r.isRelayCopy() && !r.isSimulated()) {
         out.computeIfAbsent(r.originatorOrgId(), k -> new ArrayList<>()).add(r.submittedAt());
+      }
+    }
+    out.values().forEach(java.util.Collections::sort);
+    return out;
+  }
+
+  /**
+   * When each organisation forwarded (or relayed) a report of exercise run {@code runId} to the
+   * next on its route, of the reports {@code viewer} may see: the evidence of the run's
+   * REPORT_FORWARDED checks, judged by the same policy as {@link #submissionsInExercise}.
+   */
+  public Map<Long, List<Instant>> forwardsInExercise(Actor viewer, long runId) {
+    Map<Long, List<Instant>> out = new HashMap<>();
+    for (Visible v : visibleInExercise(viewer, runId)) {
+      for (ReportRecords.Hop h : v.hops()) {
+        if (h.forwardedAt() != null) {
+          out.computeIfAbsent(h.recipientOrgId(), k -> new ArrayList<>()).add(h.forwardedAt());
+        }
       }
     }
     out.values().forEach(java.util.Collections::sort);
@@ -940,6 +958,9 @@ public class ReportService {
     if (r.isRelayCopy()) {
       return r.presentedOriginator();
     }
+    if (r.isSimulated()) {
+      return ExerciseScope.SIMULATED_MARK_JA + r.presentedOriginator();
+    }
     // the name the reporter had when it sent the report (a draft: its name now)
     return r.submittedAt() == null
         ? name(cache, r.originatorOrgId())
@@ -952,6 +973,9 @@ public class ReportService {
     if (r.isRelayCopy()) {
       return reference.sector(r.sectorCode()).map(s -> s.nameEn()).orElse(r.sectorCode())
           + " sector critical-infrastructure operator";
+    }
+    if (r.isSimulated()) {
+      return ExerciseScope.SIMULATED_MARK_EN + r.presentedOriginator();
     }
     return names.nameAt(
         r.originatorOrgId(),

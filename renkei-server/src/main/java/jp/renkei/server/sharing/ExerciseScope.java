@@ -12,6 +12,12 @@ public final class ExerciseScope {
   /** The subject prefix and banner every exercise message and page carries. */
   public static final String MARK = "【訓練】";
 
+  /** The mark put before a simulated sender's name (an inject's 発信元) wherever it is shown. */
+  public static final String SIMULATED_MARK_JA = "【模擬】";
+
+  /** {@link #SIMULATED_MARK_JA} in English. */
+  public static final String SIMULATED_MARK_EN = "[Simulated] ";
+
   private ExerciseScope() {}
 
   /** Whether an object with this exercise run id (null: none) is real work. */
@@ -34,6 +40,12 @@ public final class ExerciseScope {
      * running) unless the actor plays in (or controls) run {@code runId} now.
      */
     void requirePlaying(jp.renkei.server.audit.Actor actor, long runId);
+
+    /**
+     * Refuses ({@code NotFound}, whether the run exists or not) unless the actor is a member of run
+     * {@code runId} in any role: who may open the exercise's own lists.
+     */
+    void requireMember(jp.renkei.server.audit.Actor actor, long runId);
 
     /** Whether the run lets its messages go out by e-mail (always with {@link #MARK}). */
     boolean emailAllowed(long runId);

@@ -25,6 +25,7 @@ import jp.renkei.server.report.ReportService;
  * @param commentDays how many days back {@code comments} go
  * @param failingFetches knowledge sources whose last scheduled fetch failed (platform admins only;
  *     gone once a later fetch succeeds)
+ * @param surveys 事後アンケート of ended exercise runs the person plays in, open and not answered yet
  */
 public record WorkQueue(
     Section<ReportItem> reports,
@@ -37,7 +38,8 @@ public record WorkQueue(
     long commentDays,
     Instant asOf,
     Section<ExposureNotices.Notice> exposureNotices,
-    List<KnowledgeFetcher.State> failingFetches) {
+    List<KnowledgeFetcher.State> failingFetches,
+    List<jp.renkei.server.exercise.survey.SurveyViews.Pending> surveys) {
 
   /** Which sections this person's role and organisation have at all (empty ones say so). */
   public record Sections(boolean issuer, boolean orgAdmin, boolean platformAdmin, boolean relays) {}
@@ -64,7 +66,8 @@ public record WorkQueue(
         + failedDeliveries.count()
         + failingFeeds.size()
         + exposureNotices.count()
-        + failingFetches.size();
+        + failingFetches.size()
+        + surveys.size();
   }
 
   /** The most items a section lists on the page; the rest are counted and linked. */

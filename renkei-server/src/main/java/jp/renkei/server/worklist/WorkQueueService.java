@@ -39,6 +39,7 @@ public class WorkQueueService {
   private final Clock clock;
   private final ExposureNotices exposureNotices;
   private final KnowledgeFetcher fetches;
+  private final jp.renkei.server.exercise.survey.SurveyService surveys;
 
   WorkQueueService(
       ReportService reports,
@@ -48,9 +49,11 @@ public class WorkQueueService {
       WorklistProperties properties,
       Optional<Clock> clock,
       ExposureNotices exposureNotices,
-      KnowledgeFetcher fetches) {
+      KnowledgeFetcher fetches,
+      jp.renkei.server.exercise.survey.SurveyService surveys) {
     this.exposureNotices = exposureNotices;
     this.fetches = fetches;
+    this.surveys = surveys;
     this.reports = reports;
     this.advisories = advisories;
     this.feeds = feeds;
@@ -86,7 +89,8 @@ public class WorkQueueService {
           properties.commentsSince().toDays(),
           now,
           Section.empty(),
-          List.of());
+          List.of(),
+          surveys.unanswered(actor));
     }
     Section<ReportService.InboxItem> found = reports.waiting(actor, show, COUNT_LIMIT);
     Section<WorkQueue.ReportItem> waiting =
@@ -132,7 +136,8 @@ public class WorkQueueService {
         properties.commentsSince().toDays(),
         now,
         exposureNotices.open(actor, show, COUNT_LIMIT),
-        fetches.failing(actor));
+        fetches.failing(actor),
+        surveys.unanswered(actor));
   }
 
   private static String action(ReportService.InboxItem i) {

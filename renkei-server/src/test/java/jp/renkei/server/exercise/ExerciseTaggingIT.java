@@ -174,4 +174,76 @@ class ExerciseTaggingIT extends ServerTest {
                 .statusCode())
         .isEqualTo(404);
   }
+
+  @Test
+  void exerciseC4tapSharesStayOutOfTheRealListAndShowOnlyInTheirRun() {
+    Organisation op = fixtures.operator("aviation");
+    UserAccount player = fixtures.user(op, Role.ANALYST);
+    UserAccount colleague = fixtures.user(op, Role.ANALYST);
+    Actor nisc = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    long drill = drills.start(nisc, "liaison", List.of("aviation"));
+    long run = drills.result(nisc, drill, java.util.Locale.JAPANESE).runId();
+    jdbc.sql("delete from exercise_member where run_id = ? and user_id = ?")
+        .params(run, colleague.id())
+        .update();
+    Http web = http().bearer(fixtures.token(player));
+    long exercise =
+        JSON.readTree(
+                web.postBytes(
+                        "/api/v1/c4tap?range=amber&exerciseRunId=" + run, "message/rfc822", mail())
+                    .body())
+            .path("id")
+            .asLong();
+    assertThat(web.postJson("/api/v1/c4tap/" + exercise + "/send", "{}").statusCode())
+        .isEqualTo(200);
+    long real =
+        JSON.readTree(web.postBytes("/api/v1/c4tap?range=amber", "message/rfc822", mail()).body())
+            .path("id")
+            .asLong();
+    assertThat(web.postJson("/api/v1/c4tap/" + real + "/send", "{}").statusCode()).isEqualTo(200);
+
+    // real work, even its author's: the list page, its count, the API list never hold it
+    for (UserAccount u : List.of(player, colleague)) {
+      Http page = http();
+      page.signIn(u.login(), jp.renkei.server.support.Fixtures.PASSWORD);
+      String list = page.get("/c4tap?size=100").body();
+      assertThat(list).contains("submission-" + real).doesNotContain("submission-" + exercise);
+      assertThat(list).doesNotContain("exercise-banner");
+      JsonNode api =
+          JSON.readTree(http().bearer(fixtures.token(u)).get("/api/v1/c4tap?limit=200").body());
+      List<Long> listed = api.valueStream().map(n -> n.path("id").asLong()).toList();
+      assertThat(listed).contains(real).doesNotContain(exercise);
+      assertThat(api.valueStream()).allMatch(n -> n.path("exerciseRunId").asLong(0) == 0);
+      JsonNode byFilter =
+          JSON.readTree(
+              http()
+                  .bearer(fixtures.token(u))
+                  .get("/api/v1/c4tap?limit=200&range=amber&exercise=" + run)
+                  .body());
+      assertThat(byFilter.valueStream().map(n -> n.path("id").asLong())).doesNotContain(exercise);
+    }
+
+    // the run's own list shows it to its member, with the banner and the way back
+    Http member = http();
+    member.signIn(player.login(), jp.renkei.server.support.Fixtures.PASSWORD);
+    String own = member.get("/c4tap/exercise/" + run).body();
+    assertThat(own)
+        .contains("submission-" + exercise, "exercise-banner", "/exercises/" + run)
+        .doesNotContain("submission-" + real);
+    assertThat(member.get("/exercises/" + run).body()).contains("/c4tap/exercise/" + run);
+    JsonNode inRun = JSON.readTree(web.get("/api/v1/c4tap?exerciseRunId=" + run).body());
+    assertThat(inRun.valueStream().map(n -> n.path("id").asLong())).containsExactly(exercise);
+
+    // someone not in the run: the same 404 as for a run that does not exist
+    Http outsider = http();
+    outsider.signIn(colleague.login(), jp.renkei.server.support.Fixtures.PASSWORD);
+    assertThat(outsider.get("/c4tap/exercise/" + run).statusCode()).isEqualTo(404);
+    Http outsiderApi = http().bearer(fixtures.token(colleague));
+    var refused = outsiderApi.get("/api/v1/c4tap?exerciseRunId=" + run);
+    var missing = outsiderApi.get("/api/v1/c4tap?exerciseRunId=" + (run + 7_777_777L));
+    assertThat(refused.statusCode()).isEqualTo(404);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(refused.body().replace(Long.toString(run), "N"))
+        .isEqualTo(missing.body().replace(Long.toString(run + 7_777_777L), "N"));
+  }
 }

@@ -76,8 +76,11 @@ class SurveyPages {
 
   @PostMapping("/exercises/{id}/survey/attach")
   String attach(
-      Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String questions) {
-    surveys.attach(actor, id, questions);
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String questions,
+      @RequestParam(defaultValue = "") String ratings) {
+    surveys.attach(actor, id, questions, ratings);
     return "redirect:/exercises/" + id + "/report#aar-survey";
   }
 

@@ -60,11 +60,23 @@ public class SurveyService {
 
   /** The shipped questionnaire for a run with these 検証課題, then the planner's own questions. */
   static List<Question> questionnaire(List<String> objectives, List<String> extra) {
+    return questionnaire(objectives, extra, List.of());
+  }
+
+  /**
+   * The shipped questionnaire, the planner's own rating questions (1–5, keys {@code rating-N})
+   * after the shipped ratings, and the planner's own free-text questions ({@code extra-N}) last.
+   */
+  static List<Question> questionnaire(
+      List<String> objectives, List<String> extra, List<String> extraRatings) {
     List<Question> q = new ArrayList<>();
     q.add(new Question("satisfaction", "rating", "survey.q.satisfaction", null));
     for (int i = 0; i < objectives.size(); i++) {
       q.add(
           new Question("objective-" + (i + 1), "rating", "survey.q.objective", objectives.get(i)));
+    }
+    for (int i = 0; i < extraRatings.size(); i++) {
+      q.add(new Question("rating-" + (i + 1), "rating", null, extraRatings.get(i)));
     }
     q.add(new Question("own-issues", "text", "survey.q.ownIssues", null));
     q.add(new Question("comments", "text", "survey.q.comments", null));
@@ -80,15 +92,21 @@ public class SurveyService {
    */
   @Transactional
   public void attach(Actor actor, long runId, String extraQuestions) {
+    attach(actor, runId, extraQuestions, null);
+  }
+
+  /**
+   * As {@link #attach(Actor, long, String)}, with the planner's own rating questions (answered 1–5)
+   * in {@code extraRatings}, one a line; the planner's own questions of both kinds together are at
+   * most 10, each at most 300 characters. Every wrong line is reported at once (field and line).
+   */
+  @Transactional
+  public void attach(Actor actor, long runId, String extraQuestions, String extraRatings) {
     ExerciseViews.Console c = controllerConsole(actor, runId);
-    List<String> extra =
-        (extraQuestions == null ? "" : extraQuestions)
-            .lines()
-            .map(String::strip)
-            .filter(l -> !l.isEmpty())
-            .toList();
+    List<String> extra = lines(extraQuestions);
+    List<String> ratings = lines(extraRatings);
     FieldErrors errors = new FieldErrors();
-    if (extra.size() > MAX_EXTRA_QUESTIONS) {
+    if (extra.size() + ratings.size() > MAX_EXTRA_QUESTIONS) {
       errors.add(new InvalidInput("questions", "survey.error.tooMany", MAX_EXTRA_QUESTIONS));
     }
     for (int i = 0; i < extra.size(); i++) {
@@ -96,9 +114,16 @@ public class SurveyService {
         errors.add(new InvalidInput("questions", "survey.error.questionLong", i + 1, MAX_QUESTION));
       }
     }
+    for (int i = 0; i < ratings.size(); i++) {
+      if (ratings.get(i).length() > MAX_QUESTION) {
+        errors.add(new InvalidInput("ratings", "survey.error.ratingLong", i + 1, MAX_QUESTION));
+      }
+    }
     errors.throwIfAny();
     if (!repo.attach(
-        runId, JSON.writeValueAsString(questionnaire(c.objectives(), extra)), actor.userId())) {
+        runId,
+        JSON.writeValueAsString(questionnaire(c.objectives(), extra, ratings)),
+        actor.userId())) {
       throw new Conflict("questions", "survey.error.attached");
     }
     audit.record(actor, AuditLog.Event.success("exercise.survey", "exercise_run", runId, null));
@@ -175,6 +200,14 @@ public class SurveyService {
     return repo.pendingFor(actor.userId(), 20).stream()
         .map(p -> new SurveyViews.Pending(p.runId(), p.runTitle(), p.answered()))
         .toList();
+  }
+
+  /**
+   * Open questionnaires of ended runs the actor plays in and has not answered yet: the 「未回答のアンケート」
+   * items of the hub's work queue (a user's own membership and answer only).
+   */
+  public List<SurveyViews.Pending> unanswered(Actor actor) {
+    return pending(actor).stream().filter(p -> !p.answered()).toList();
   }
 
   /**
@@ -312,6 +345,10 @@ public class SurveyService {
       throw new Forbidden("survey.error.role");
     }
     return c;
+  }
+
+  private static List<String> lines(String text) {
+    return (text == null ? "" : text).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
   private static List<Question> questions(SurveyRepository.SurveyRow s) {
