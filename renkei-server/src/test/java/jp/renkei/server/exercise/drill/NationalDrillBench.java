@@ -263,11 +263,21 @@ class NationalDrillBench extends ServerTest {
                 + " from generate_series(1, ?) g")
         .params(sectors.toArray(String[]::new), sectors.size(), addOrgs)
         .update();
-    // players are the enabled users of the sectors' ministries, CEPTOARs and operators
+    // players are the enabled users of the drill's ministries, CEPTOARs and operators (as the
+    // drill picks them from the advisory's recipients), but the controller
+    UserAccount controller = fixtures.user("nisc", Role.ANALYST);
+    Long[] participants =
+        advisories
+            .recipientsOf(
+                fixtures.actor(controller),
+                DrillService.drillAdvisory(DrillService.template("liaison"), sectors, null))
+            .stream()
+            .filter(o -> Set.of("ministry", "ceptoar", "operator").contains(o.typeCode()))
+            .map(Organisation::id)
+            .toArray(Long[]::new);
     int existing =
-        jdbc.sql(
-                "select count(*) from app_user u join organisation o on o.id = u.organisation_id"
-                    + " where u.enabled and o.type_code in ('ministry', 'ceptoar', 'operator')")
+        jdbc.sql("select count(*) from app_user where enabled and organisation_id = any(?)")
+            .param(participants)
             .query(Integer.class)
             .single();
     jdbc.sql(
@@ -284,7 +294,7 @@ class NationalDrillBench extends ServerTest {
         jdbc.sql("select count(*) from organisation").query(Integer.class).single(),
         jdbc.sql("select count(*) from app_user").query(Integer.class).single());
 
-    UserAccount niscUser = fixtures.user("nisc", Role.ANALYST);
+    UserAccount niscUser = controller;
     Actor nisc = fixtures.actor(niscUser);
     long drill = drills.start(nisc, "liaison", sectors);
     long first = drillRun(drill);
