@@ -233,12 +233,7 @@ class ExerciseRepository {
 
   private static Delivery delivery(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new Delivery(
-        rs.getLong(1),
-        rs.getString(2),
-        rs.getLong(3),
-        at(rs, 4),
-        rs.getLong(5),
-        at(rs, 6));
+        rs.getLong(1), rs.getString(2), rs.getLong(3), at(rs, 4), rs.getLong(5), at(rs, 6));
   }
 
   List<Member> members(long runId) {
