@@ -46,8 +46,15 @@ class ExercisePages {
   }
 
   @GetMapping("/exercises/{id}/console")
-  String console(Actor actor, @PathVariable long id, Model model) {
-    model.addAttribute("c", exercises.console(actor, id));
+  String console(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "1") String page,
+      Model model) {
+    ExerciseViews.Console c = exercises.console(actor, id);
+    model.addAttribute("c", c);
+    model.addAttribute("p", ConsolePage.of(c, q, pageNumber(page)));
     return "exercise/console";
   }
 
@@ -88,5 +95,14 @@ class ExercisePages {
       @RequestParam(defaultValue = "") String note) {
     exercises.mark(actor, id, expectation, team, outcome, note);
     return "redirect:/exercises/" + id + "/console";
+  }
+
+  /** A page number as asked; anything else (not a number, below 1) is the first page. */
+  static int pageNumber(String page) {
+    try {
+      return Math.max(1, Integer.parseInt(page.strip()));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 }

@@ -424,14 +424,16 @@ public class ExerciseService {
               .map(ExerciseRepository.Member::userId)
               .toList();
       repo.deliver(run.id(), i.key(), reached, now, offset);
+      Set<Long> reachedSet = new HashSet<>(reached);
       if (i.channel() == jp.renkei.engine.exercise.Channel.EMAIL && run.emailAllowed()) {
         members.stream()
-            .filter(m -> reached.contains(m.userId()) && m.email() != null && !m.email().isBlank())
+            .filter(
+                m -> reachedSet.contains(m.userId()) && m.email() != null && !m.email().isBlank())
             .forEach(m -> mail.sendAfterCommit(m.email(), run.title(), i));
       }
       repo.settleInject(run.id(), i.key(), "sent", now, offset);
       if (i.channel() == jp.renkei.engine.exercise.Channel.SIMULATED_ADVISORY) {
-        simulatedAdvisory(run, i, members, reached)
+        simulatedAdvisory(run, i, members, reachedSet)
             .ifPresent(r -> repo.failInject(run.id(), i.key(), r));
       }
       if (i.channel() == jp.renkei.engine.exercise.Channel.SIMULATED_REPORT) {
@@ -455,7 +457,7 @@ public class ExerciseService {
       ExerciseRepository.RunRow run,
       Inject i,
       List<ExerciseRepository.Member> members,
-      List<Long> reached) {
+      Set<Long> reached) {
     Actor issuer = judge(run);
     if (issuer.userId() == null) {
       return java.util.Optional.of("the run's creator is gone");
@@ -562,6 +564,40 @@ public class ExerciseService {
   }
 
   // ---- pages
+
+  /**
+   * The actor's role in the run if it may open the console (controller, evaluator, observer): the
+   * console's own access check — {@link NotFound} for anyone not in the run, {@link Forbidden} for
+   * a player — without building the console (pages that show other parts of a run ask this).
+   */
+  public String consoleRole(Actor actor, long runId) {
+    return requireRole(actor, runId, "controller", "evaluator", "observer");
+  }
+
+  /** A run's scores as its console shows them to the viewer, and the viewer's role in the run. */
+  public record Scores(String role, List<RunScoring.ExpectationScore> scores) {}
+
+  /**
+   * The scores of the run exactly as its console shows them to the actor (the console's access
+   * check, the same evidence through the sharing policy), without the timeline and member rows: the
+   * after-action report compares earlier runs by these figures only.
+   */
+  @Transactional(readOnly = true)
+  public Scores scores(Actor actor, long runId) {
+    String my = consoleRole(actor, runId);
+    ExerciseRepository.RunRow run = repo.run(runId).orElseThrow();
+    return new Scores(
+        my,
+        RunScoring.score(
+            scenarioOf(run),
+            RunClocks.read(run),
+            repo.members(runId),
+            repo.injectStates(runId),
+            repo.deliveries(runId),
+            repo.marks(runId),
+            evidence(actor, runId),
+            clock.instant()));
+  }
 
   /** The controller console: controllers, evaluators and observers of the run. */
   @Transactional(readOnly = true)

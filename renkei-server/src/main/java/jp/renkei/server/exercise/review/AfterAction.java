@@ -32,13 +32,22 @@ public class AfterAction {
     this.repo = repo;
   }
 
-  /** The console of the run, for its controllers and evaluators only. */
-  ExerciseViews.Console consoleForReview(Actor actor, long runId) {
-    ExerciseViews.Console c = exercises.console(actor, runId);
-    if (!c.evaluator()) {
+  /**
+   * The actor's role if it may review the run (its controllers and evaluators): the console's
+   * access check, then observers refused, without building the console.
+   */
+  String requireReview(Actor actor, long runId) {
+    String role = exercises.consoleRole(actor, runId);
+    if (!"controller".equals(role) && !"evaluator".equals(role)) {
       throw new Forbidden("aar.error.role");
     }
-    return c;
+    return role;
+  }
+
+  /** The console of the run, for its controllers and evaluators only. */
+  ExerciseViews.Console consoleForReview(Actor actor, long runId) {
+    requireReview(actor, runId);
+    return exercises.console(actor, runId);
   }
 
   public AfterActionReport report(Actor actor, long runId) {
@@ -46,10 +55,11 @@ public class AfterAction {
     List<AfterActionReport.EarlierRun> earlier = new ArrayList<>();
     List<Map<String, Integer>> earlierShares = new ArrayList<>();
     for (ReviewRepository.EarlierRun e : repo.earlierRuns(runId, actor.userId(), EARLIER_RUNS)) {
-      ExerciseViews.Console ec = exercises.console(actor, e.id());
-      if (ec.evaluator()) {
+      // only the figures compared, read through the console's access check and evidence
+      ExerciseService.Scores es = exercises.scores(actor, e.id());
+      if ("controller".equals(es.role()) || "evaluator".equals(es.role())) {
         earlier.add(new AfterActionReport.EarlierRun(e.id(), e.title()));
-        earlierShares.add(shares(ec.scores()));
+        earlierShares.add(shares(es.scores()));
       }
     }
     Map<String, Integer> now = shares(c.scores());

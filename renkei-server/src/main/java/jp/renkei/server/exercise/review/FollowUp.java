@@ -73,7 +73,7 @@ public class FollowUp {
   }
 
   public View view(Actor actor, long runId) {
-    access.consoleForReview(actor, runId);
+    access.requireReview(actor, runId);
     return new View(
         repo.lessons(runId),
         repo.issues(runId).stream().map(this::view).toList(),
@@ -82,7 +82,7 @@ public class FollowUp {
 
   @Transactional
   public void addLesson(Actor actor, long runId, String category, String body) {
-    access.consoleForReview(actor, runId);
+    access.requireReview(actor, runId);
     FieldErrors errors = new FieldErrors();
     String c = category == null ? "" : category.strip();
     String b = body == null ? "" : body.strip();
@@ -100,7 +100,7 @@ public class FollowUp {
 
   @Transactional
   public void addIssue(Actor actor, long runId, String title, Long ownerOrg, String due) {
-    access.consoleForReview(actor, runId);
+    access.requireReview(actor, runId);
     FieldErrors errors = new FieldErrors();
     String t = title == null ? "" : title.strip();
     errors.check(() -> text("title", t, 500));
@@ -127,7 +127,7 @@ public class FollowUp {
 
   @Transactional
   public void setIssueState(Actor actor, long runId, long issueId, String state) {
-    access.consoleForReview(actor, runId);
+    access.requireReview(actor, runId);
     if (!"open".equals(state) && !"closed".equals(state)) {
       throw new InvalidInput("state", "aar.issue.state");
     }

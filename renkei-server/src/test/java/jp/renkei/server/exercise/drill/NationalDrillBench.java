@@ -45,6 +45,13 @@ class NationalDrillBench extends ServerTest {
   static final int ORGS = Integer.getInteger("bench.orgs", 780);
   static final int USERS = Integer.getInteger("bench.users", 6500);
   static final int PAIRS = Integer.getInteger("bench.pairs", 2);
+
+  /** With -Dbench.national=true: exactly this many organisations and players (issue 15). */
+  static final boolean NATIONAL = Boolean.getBoolean("bench.national");
+
+  static final int TOTAL_ORGS = Integer.getInteger("bench.totalOrgs", 1000);
+  static final int PLAYERS = Integer.getInteger("bench.players", 6600);
+  static final int FILERS = Integer.getInteger("bench.filers", 300);
   static final int RUNS = Integer.getInteger("bench.runs", 10);
 
   @Autowired DrillService drills;
@@ -53,9 +60,15 @@ class NationalDrillBench extends ServerTest {
   @Autowired AdvisoryService advisories;
   @Autowired DirectoryService directory;
   @Autowired JdbcClient jdbc;
+  @Autowired jp.renkei.server.report.ReportFilingService filing;
+  @Autowired jp.renkei.server.exercise.review.AfterAction afterAction;
 
   @Test
   void nationalDrill() throws Exception {
+    if (NATIONAL) {
+      nationalExercise();
+      return;
+    }
     List<String> sectors =
         jdbc.sql("select code from sector order by code").query(String.class).list();
     String hash =
@@ -222,6 +235,230 @@ class NationalDrillBench extends ServerTest {
       Thread.sleep(100);
     }
     throw new AssertionError("inject 1 not delivered to all within 120 s");
+  }
+
+  /**
+   * Issue 15's national exercise: exactly {@link #TOTAL_ORGS} organisations and {@link #PLAYERS}
+   * players. A national 情報連絡訓練 (all sectors) is played first — {@link #FILERS} operators file an
+   * exercise report to NISC — then a second run of the same scenario (so the after-action report
+   * compares with the first) is started by the controller: its inject to every operator's players
+   * is delivered by the start itself, {@link #FILERS} operators file again and the automatic
+   * expectation (report_filed) scores live. Then the console, drill page and after-action report
+   * are timed in process (the service) and over HTTP (service and page).
+   */
+  private void nationalExercise() throws Exception {
+    List<String> sectors =
+        jdbc.sql("select code from sector order by code").query(String.class).list();
+    String hash =
+        jdbc.sql("select password_hash from app_user where id = ?")
+            .param(fixtures.user("nisc", Role.MEMBER).id())
+            .query(String.class)
+            .single();
+    int before = jdbc.sql("select count(*) from organisation").query(Integer.class).single();
+    int addOrgs = TOTAL_ORGS - before;
+    jdbc.sql(
+            "insert into organisation (code, name_ja, name_en, type_code, sector_code, duty_email)"
+                + " select 'nat-op-' || g, '全国演習事業者 ' || g, 'National operator ' || g,"
+                + " 'operator', (?::text[])[1 + g % ?], 'duty' || g || '@nat.example'"
+                + " from generate_series(1, ?) g")
+        .params(sectors.toArray(String[]::new), sectors.size(), addOrgs)
+        .update();
+    // players are the enabled users of the drill's ministries, CEPTOARs and operators (as the
+    // drill picks them from the advisory's recipients), but the controller
+    UserAccount controller = fixtures.user("nisc", Role.ANALYST);
+    Long[] participants =
+        advisories
+            .recipientsOf(
+                fixtures.actor(controller),
+                DrillService.drillAdvisory(DrillService.template("liaison"), sectors, null))
+            .stream()
+            .filter(o -> Set.of("ministry", "ceptoar", "operator").contains(o.typeCode()))
+            .map(Organisation::id)
+            .toArray(Long[]::new);
+    int existing =
+        jdbc.sql("select count(*) from app_user where enabled and organisation_id = any(?)")
+            .param(participants)
+            .query(Integer.class)
+            .single();
+    jdbc.sql(
+            "insert into app_user (login, display_name, email, organisation_id, role,"
+                + " password_hash) select 'nat.u' || g, '演習 利用者 ' || g, 'nat.u' || g ||"
+                + " '@nat.example', o.id, case when g % 3 = 0 then 'analyst' else 'member' end, ?"
+                + " from generate_series(1, ?) g join organisation o on o.code = 'nat-op-' || (1"
+                + " + g % ?)")
+        .params(hash, PLAYERS - existing, addOrgs)
+        .update();
+    jdbc.sql("analyze").update();
+    System.out.printf(
+        "BENCH seeded: %d organisations, %d users%n",
+        jdbc.sql("select count(*) from organisation").query(Integer.class).single(),
+        jdbc.sql("select count(*) from app_user").query(Integer.class).single());
+
+    UserAccount niscUser = controller;
+    Actor nisc = fixtures.actor(niscUser);
+    long drill = drills.start(nisc, "liaison", sectors);
+    long first = drillRun(drill);
+    System.out.printf("BENCH national drill: %d players%n", members(first));
+    waitSent(first);
+    List<Actor> filers = filers(first);
+    fileReports(filers, first);
+
+    // the second run of the same scenario, started by its controller
+    long scenario =
+        jdbc.sql("select scenario_id from exercise_run where id = ?")
+            .param(first)
+            .query(Long.class)
+            .single();
+    long run = exercises.createRun(nisc, scenario, "全国演習（二回目）", 1, false);
+    Map<Long, String> teams = new LinkedHashMap<>();
+    jdbc.sql(
+            "select distinct u.organisation_id, m.team from exercise_member m join app_user u"
+                + " on u.id = m.user_id where m.run_id = ? and m.role = 'player'")
+        .param(first)
+        .query(
+            rs -> {
+              teams.put(rs.getLong(1), rs.getString(2));
+            });
+    exercises.addPlayersOf(nisc, run, teams, niscUser.id());
+    int players = members(run);
+    Instant started = Instant.now();
+    long s = System.nanoTime();
+    exercises.control(nisc, run, "start");
+    double startMs = (System.nanoTime() - s) / 1e6;
+    var done =
+        jdbc.sql(
+                "select count(*), count(distinct user_id), max(delivered_at) from"
+                    + " exercise_delivery where run_id = ? and inject_key = '1'")
+            .param(run)
+            .query((rs, n) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getTimestamp(3)})
+            .single();
+    System.out.printf(
+        "BENCH run 2: %d organisations' teams, %d players; start (with the delivery of inject 1"
+            + " to %d operator players) %.0f ms, last delivered_at %.2f s after the start call%n",
+        teams.size(),
+        players,
+        (int) done[1],
+        startMs,
+        java.time.Duration.between(started, ((java.sql.Timestamp) done[2]).toInstant()).toMillis()
+            / 1000.0);
+    fileReports(filers(run), run);
+    var console = exercises.console(nisc, run);
+    long met =
+        console.scores().stream()
+            .flatMap(e -> e.teams().stream())
+            .filter(t -> t.outcome() == jp.renkei.engine.exercise.Outcome.MET)
+            .count();
+    System.out.printf(
+        "BENCH scoring live: %d teams met 1-1 (report_filed) on the console, points %d/%d%n",
+        met, console.points(), console.maxPoints());
+
+    // in process: the services alone
+    time("service console", () -> exercises.console(nisc, run));
+    time("service after-action", () -> afterAction.report(nisc, run));
+    time("service drill page", () -> drills.result(nisc, drill, Locale.JAPANESE));
+
+    Http web = http();
+    web.signIn(niscUser.login(), Fixtures.PASSWORD);
+    String label = "national, " + players + " players";
+    page(web, label, "/exercises/" + run + "/console");
+    page(web, label, "/exercises/drills/" + drill);
+    page(web, label, "/exercises/" + run + "/report");
+    page(web, label, "/exercises/" + first + "/console");
+    System.out.printf(
+        "BENCH page sizes: console %d chars, after-action %d chars, drill %d chars%n",
+        web.get("/exercises/" + run + "/console").body().length(),
+        web.get("/exercises/" + run + "/report").body().length(),
+        web.get("/exercises/drills/" + drill).body().length());
+  }
+
+  /** Waits for the scheduler to send inject 1 (to the operators' players); prints when. */
+  private void waitSent(long run) throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      boolean sent =
+          jdbc.sql(
+                  "select exists (select 1 from exercise_inject_state where run_id = ? and"
+                      + " inject_key = '1' and state = 'sent')")
+              .param(run)
+              .query(Boolean.class)
+              .single();
+      if (sent) {
+        var done =
+            jdbc.sql(
+                    "select count(*), max(d.delivered_at) - min(x.started_at) from"
+                        + " exercise_delivery d join exercise_drill x on x.run_id = d.run_id where"
+                        + " d.run_id = ? and d.inject_key = '1'")
+                .param(run)
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)})
+                .single();
+        System.out.printf(
+            "BENCH inject 1 delivered to %d players, the last %s after the drill started%n",
+            done[0], done[1]);
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("inject 1 not sent within 120 s");
+  }
+
+  /** One analyst of each of the first {@link #FILERS} operator organisations playing in the run. */
+  private List<Actor> filers(long run) {
+    return jdbc.sql(
+            "select distinct on (u.organisation_id) u.id, u.login, u.organisation_id, u.role"
+                + " from exercise_member m join app_user u on u.id = m.user_id join organisation"
+                + " o on o.id = u.organisation_id where m.run_id = ? and m.role = 'player' and"
+                + " u.role = 'analyst' and o.type_code = 'operator' order by u.organisation_id,"
+                + " u.id limit ?")
+        .params(run, FILERS)
+        .query(
+            (rs, n) ->
+                new Actor(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getLong(3),
+                    Role.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+                    "web",
+                    "127.0.0.1"))
+        .list();
+  }
+
+  /** Each filer files a 情報連絡 (第一報) to NISC inside the run. */
+  private void fileReports(List<Actor> filers, long run) {
+    long s = System.nanoTime();
+    for (Actor a : filers) {
+      filing.create(
+          a,
+          new jp.renkei.server.report.NewReport(
+              DrillIT.content("全国演習 情報連絡 " + a.login()),
+              "hotline",
+              null,
+              false,
+              "amber",
+              List.of(),
+              List.of(),
+              false,
+              List.of(),
+              run),
+          true);
+    }
+    double ms = (System.nanoTime() - s) / 1e6;
+    System.out.printf(
+        "BENCH %d operators file an exercise report: %.0f ms (%.1f ms each)%n",
+        filers.size(), ms, ms / filers.size());
+  }
+
+  private void time(String label, Runnable r) {
+    r.run();
+    double[] ms = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long s = System.nanoTime();
+      r.run();
+      ms[i] = (System.nanoTime() - s) / 1e6;
+    }
+    Arrays.sort(ms);
+    System.out.printf(
+        "BENCH %-32s p50 %7.1f ms  p95 %7.1f ms%n",
+        label, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1]);
   }
 
   /**
