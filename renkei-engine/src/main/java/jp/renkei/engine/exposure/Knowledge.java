@@ -201,44 +201,6 @@ public final class Knowledge {
     return na.equals(nb) || firstWord(na).equals(firstWord(nb));
   }
 
-  /**
-   * What a service's CPE or purl must contain for this knowledge to match it at all: per product
-   * key, its ASCII letters and digits alone (after NFKC and lower case; other characters dropped on
-   * both sides, which can only widen the pre-selection), e.g. {@code httpserver} for Apache HTTP
-   * Server. A service whose CPE and purl, reduced the same way, contain none of these tokens gets
-   * no finding from this knowledge; one that does may (the tokens only pre-select, {@link #match}
-   * decides). Used to re-evaluate only what a few new entries can affect.
-   */
-  public Set<String> productTokens() {
-    Set<String> out = new TreeSet<>();
-    for (String key : keys()) {
-      String product =
-          key.startsWith("purl:")
-              ? key.substring(key.indexOf(':', "purl:".length()) + 1)
-              : key.substring(key.indexOf(':') + 1);
-      out.add(alnum(product));
-    }
-    return out;
-  }
-
-  /**
-   * ASCII letters and digits only, after NFKC and lower case: the form {@link #productTokens}
-   * compares in (the server reduces stored CPEs and purls the same way in SQL).
-   */
-  public static String alnum(String s) {
-    String n =
-        java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
-            .toLowerCase(java.util.Locale.ROOT);
-    StringBuilder b = new StringBuilder(n.length());
-    for (int i = 0; i < n.length(); i++) {
-      char c = n.charAt(i);
-      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
   public KevEntry kev(String cveId) {
     return kev.get(cveId);
   }
