@@ -31,7 +31,15 @@ public final class Knowledge {
   private record Candidate(
       String cveId, String kind, CveRecord.Affected affected, Cpe cpe, String label) {}
 
-  private final Map<String, List<Candidate>> byKey = new HashMap<>();
+  /** Candidates from the CVE records (shared by {@link #withKev} copies, never changed after). */
+  private final Map<String, List<Candidate>> byKey;
+
+  /** The ids of the published records indexed in {@link #byKey}. */
+  private final Set<String> recordIds;
+
+  /** Candidates of KEV entries without a record (matched by name). */
+  private final Map<String, List<Candidate>> kevByKey = new HashMap<>();
+
   private final Map<String, KevEntry> kev = new HashMap<>();
 
   public Knowledge(Collection<CveRecord> records, Collection<KevEntry> kevEntries) {
@@ -41,22 +49,100 @@ public final class Knowledge {
         cves.put(r.cveId(), r);
       }
     }
-    for (KevEntry k : kevEntries) {
-      kev.put(k.cveId(), k);
-    }
+    this.byKey = new HashMap<>();
+    this.recordIds = Set.copyOf(cves.keySet());
     for (CveRecord r : cves.values()) {
       for (CveRecord.Affected a : r.affected()) {
         index(r.cveId(), a);
       }
     }
+    indexKev(kevEntries);
+  }
+
+  private Knowledge(Knowledge records, Collection<KevEntry> kevEntries) {
+    this.byKey = records.byKey;
+    this.recordIds = records.recordIds;
+    indexKev(kevEntries);
+  }
+
+  private void indexKev(Collection<KevEntry> kevEntries) {
     for (KevEntry k : kevEntries) {
-      if (!cves.containsKey(k.cveId())) {
-        add(
-            nameKey(k.vendorProject(), k.product()),
-            new Candidate(
-                k.cveId(), "kev-name", null, null, k.vendorProject() + " " + k.product()));
+      kev.put(k.cveId(), k);
+    }
+    for (KevEntry k : kevEntries) {
+      if (!recordIds.contains(k.cveId())) {
+        kevByKey
+            .computeIfAbsent(nameKey(k.vendorProject(), k.product()), x -> new ArrayList<>(2))
+            .add(
+                new Candidate(
+                    k.cveId(), "kev-name", null, null, k.vendorProject() + " " + k.product()));
       }
     }
+  }
+
+  /**
+   * The same CVE records with another KEV catalogue: the records' index is shared, only the KEV
+   * part is built again (a KEV import changes nothing else). Matches exactly as {@code new
+   * Knowledge(sameRecords, kevEntries)} would.
+   */
+  public Knowledge withKev(Collection<KevEntry> kevEntries) {
+    return new Knowledge(this, kevEntries);
+  }
+
+  /**
+   * Every key a service can be looked up by in this knowledge (see {@link #lookupKeys}): a service
+   * none of whose lookup keys is among them gets no finding from it.
+   */
+  public Set<String> keys() {
+    Set<String> out = new TreeSet<>(byKey.keySet());
+    out.addAll(kevByKey.keySet());
+    return out;
+  }
+
+  /**
+   * The keys {@link #match} looks a service up by: {@code cpe:<product>} and the name key of its
+   * CPE, {@code purl:<type>:<package>} of its purl. Stored with each service so that the services a
+   * few new entries can affect are selected by an index (their {@link #keys} meet).
+   */
+  public static List<String> lookupKeys(ProductId id) {
+    List<String> out = new ArrayList<>(3);
+    if (id.cpe() != null) {
+      out.add("cpe:" + id.product());
+    }
+    if (id.purl() != null) {
+      out.add("purl:" + id.purl().getType() + ":" + id.packageName());
+    }
+    if (id.cpe() != null) {
+      out.add(nameKey(id.cpe().getVendor(), id.cpe().getProduct()));
+    }
+    return out;
+  }
+
+  /**
+   * {@link #lookupKeys} of an inventory row's CPE, purl and version; none when they do not parse
+   * (such a service matches nothing).
+   */
+  public static List<String> lookupKeys(String cpe23, String purl, String version) {
+    try {
+      return lookupKeys(ProductId.of(cpe23, purl, version));
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  private List<Candidate> candidates(String key) {
+    List<Candidate> fromRecords = byKey.get(key);
+    List<Candidate> fromKev = kevByKey.get(key);
+    if (fromKev == null) {
+      return fromRecords == null ? List.of() : fromRecords;
+    }
+    if (fromRecords == null) {
+      return fromKev;
+    }
+    List<Candidate> both = new ArrayList<>(fromRecords.size() + fromKev.size());
+    both.addAll(fromRecords);
+    both.addAll(fromKev);
+    return both;
   }
 
   private void index(String cveId, CveRecord.Affected a) {
@@ -115,44 +201,6 @@ public final class Knowledge {
     return na.equals(nb) || firstWord(na).equals(firstWord(nb));
   }
 
-  /**
-   * What a service's CPE or purl must contain for this knowledge to match it at all: per product
-   * key, its ASCII letters and digits alone (after NFKC and lower case; other characters dropped on
-   * both sides, which can only widen the pre-selection), e.g. {@code httpserver} for Apache HTTP
-   * Server. A service whose CPE and purl, reduced the same way, contain none of these tokens gets
-   * no finding from this knowledge; one that does may (the tokens only pre-select, {@link #match}
-   * decides). Used to re-evaluate only what a few new entries can affect.
-   */
-  public Set<String> productTokens() {
-    Set<String> out = new TreeSet<>();
-    for (String key : byKey.keySet()) {
-      String product =
-          key.startsWith("purl:")
-              ? key.substring(key.indexOf(':', "purl:".length()) + 1)
-              : key.substring(key.indexOf(':') + 1);
-      out.add(alnum(product));
-    }
-    return out;
-  }
-
-  /**
-   * ASCII letters and digits only, after NFKC and lower case: the form {@link #productTokens}
-   * compares in (the server reduces stored CPEs and purls the same way in SQL).
-   */
-  public static String alnum(String s) {
-    String n =
-        java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
-            .toLowerCase(java.util.Locale.ROOT);
-    StringBuilder b = new StringBuilder(n.length());
-    for (int i = 0; i < n.length(); i++) {
-      char c = n.charAt(i);
-      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
   public KevEntry kev(String cveId) {
     return kev.get(cveId);
   }
@@ -162,7 +210,7 @@ public final class Knowledge {
     ProductId id = service.product();
     Map<String, Finding> out = new LinkedHashMap<>();
     if (id.cpe() != null) {
-      for (Candidate c : byKey.getOrDefault("cpe:" + id.product(), List.of())) {
+      for (Candidate c : candidates("cpe:" + id.product())) {
         if (cpeMeets(c.cpe(), id.cpe())) {
           consider(out, service, c, Evidence.of("cpe-match", id.cpe().toCpe23FS(), c.label()));
         }
@@ -170,13 +218,13 @@ public final class Knowledge {
     }
     if (id.purl() != null) {
       String key = "purl:" + id.purl().getType() + ":" + id.packageName();
-      for (Candidate c : byKey.getOrDefault(key, List.of())) {
+      for (Candidate c : candidates(key)) {
         consider(out, service, c, Evidence.of("purl-match", id.purl().canonicalize(), c.label()));
       }
     }
     if (id.cpe() != null) {
       String key = nameKey(id.cpe().getVendor(), id.cpe().getProduct());
-      for (Candidate c : byKey.getOrDefault(key, List.of())) {
+      for (Candidate c : candidates(key)) {
         String vendor = c.affected() != null ? c.affected().vendor() : kevVendor(c.cveId());
         if (vendorsMeet(vendor, id.cpe().getVendor())) {
           consider(out, service, c, Evidence.of("name-match", c.label(), id.cpe().toCpe23FS()));

@@ -137,4 +137,57 @@ class KnowledgeTest {
         .hasMessageStartingWith("cpe: not a CPE 2.3");
     assertThatThrownBy(() -> ProductId.of(null, null, "1.0")).hasMessageStartingWith("cpe/purl:");
   }
+
+  private static final List<ServiceAsset> SERVICES =
+      List.of(
+          service(1, "cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*", null, null),
+          service(2, "cpe:2.3:o:juniper:junos:20.4:r3-s8:*:*:*:*:*:*", null, null),
+          service(3, "cpe:2.3:a:atlassian:confluence_server:7.13.0:*:*:*:*:*:*:*", null, null),
+          service(4, null, "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", null),
+          service(5, "cpe:2.3:o:microsoft:windows:10:*:*:*:*:*:*:*", null, null),
+          service(6, "cpe:2.3:a:acme:gateway:1.0:*:*:*:*:*:*:*", null, null));
+
+  @Test
+  void anotherKevCatalogueOnTheSameRecordsMatchesAsAKnowledgeBuiltAfresh() {
+    List<KevEntry> changed =
+        List.of(
+            kev("CVE-2021-41773", "Apache", "HTTP Server"),
+            kev("CVE-2021-44228", "Apache", "Log4j2"),
+            kev("CVE-2099-0001", "Microsoft", "Windows"),
+            kev("CVE-2099-0002", "Acme", "Gateway"));
+    Knowledge kevOnly = knowledge.withKev(changed);
+    Knowledge afresh = new Knowledge(records(), changed);
+    for (ServiceAsset s : SERVICES) {
+      assertThat(kevOnly.match(s)).as("service %d", s.id()).isEqualTo(afresh.match(s));
+    }
+    // the Junos and Confluence entries left this catalogue: their KEV facts are gone too
+    assertThat(kevOnly.kev("CVE-2023-36844")).isNull();
+    assertThat(kevOnly.match(SERVICES.get(4)))
+        .extracting(Finding::cveId)
+        .containsExactly("CVE-2099-0001");
+    // the first knowledge is unchanged
+    assertThat(knowledge.match(SERVICES.get(4))).isEmpty();
+    assertThat(knowledge.kev("CVE-2023-36844")).isNotNull();
+  }
+
+  @Test
+  void aServiceWithAFindingHasALookupKeyAmongTheKnowledgesKeys() {
+    Knowledge k =
+        knowledge.withKev(
+            List.of(
+                kev("CVE-2021-41773", "Apache", "HTTP Server"),
+                kev("CVE-2099-0002", "Acme", "Gateway")));
+    for (ServiceAsset s : SERVICES) {
+      List<String> keys = Knowledge.lookupKeys(s.product());
+      boolean meets = keys.stream().anyMatch(k.keys()::contains);
+      if (!k.match(s).isEmpty()) {
+        assertThat(meets).as("service %d keys %s", s.id(), keys).isTrue();
+      }
+    }
+    assertThat(Knowledge.lookupKeys("cpe:2.3:a:acme:gateway:1.0:*:*:*:*:*:*:*", null, null))
+        .containsExactly("cpe:gateway", "name:gateway");
+    assertThat(Knowledge.lookupKeys(null, "pkg:maven/org.apache.logging.log4j/log4j-core", "2.1"))
+        .containsExactly("purl:maven:org.apache.logging.log4j:log4j-core");
+    assertThat(Knowledge.lookupKeys("cpe:2.3:a:broken", null, null)).isEmpty();
+  }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.renkei.engine.exposure.Knowledge;
 import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,8 +126,8 @@ class ExposureRepository {
         .update();
     batch.batchUpdate(
         "insert into exposure_asset (organisation_id, kind, value, port, protocol, product, version,"
-            + " cpe, purl, owner, criticality, public_facing, source, import_id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " cpe, purl, owner, criticality, public_facing, source, import_id, match_keys)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         assets,
         1000,
         (ps, a) -> {
@@ -148,6 +149,13 @@ class ExposureRepository {
           ps.setBoolean(12, a.publicFacing());
           ps.setString(13, format);
           ps.setLong(14, importId);
+          ps.setArray(
+              15,
+              "service".equals(a.kind())
+                  ? ps.getConnection()
+                      .createArrayOf(
+                          "text", Knowledge.lookupKeys(a.cpe(), a.purl(), a.version()).toArray())
+                  : null);
         });
     jdbc.sql(
             "delete from exposure_asset old using exposure_asset new"
@@ -163,10 +171,7 @@ class ExposureRepository {
   }
 
   List<AssetRow> services(long org) {
-    return jdbc.sql(
-            "select id, organisation_id, kind, value, port, protocol, product, version, cpe, purl,"
-                + " owner, criticality, public_facing from exposure_asset"
-                + " where organisation_id = ? and kind = 'service'")
+    return jdbc.sql(SERVICE + " where organisation_id = ? and kind = 'service'")
         .param(org)
         .query(Rows.of(AssetRow.class))
         .list();
@@ -188,21 +193,94 @@ class ExposureRepository {
         .list();
   }
 
+  private static final String SERVICE =
+      "select id, organisation_id, kind, value, port, protocol, product, version, cpe, purl,"
+          + " owner, criticality, public_facing from exposure_asset";
+
   /**
-   * The organisations a few KEV entries can affect: those with a service whose CPE or purl, reduced
-   * to ASCII letters and digits as {@code Knowledge.productTokens} are, contains one of the tokens
-   * (a pre-selection: the engine decides), and those with a finding on one of the CVEs already.
+   * The services, of every organisation, that knowledge with these keys can match: those with one
+   * of the keys among their {@code match_keys} (GIN index, V252), and any whose keys were never
+   * computed (the pre-selection may only widen; the engine decides).
    */
-  List<Long> organisationsAffectedBy(Set<String> cves, Set<String> tokens) {
-    String[] likes = tokens.stream().map(t -> "%" + t + "%").toArray(String[]::new);
+  List<AssetRow> servicesMeeting(Set<String> keys) {
     return jdbc.sql(
-            "select organisation_id from exposure_asset where kind = 'service'"
-                + " and regexp_replace(lower(normalize(coalesce(cpe, '') || ' ' || coalesce(purl, ''),"
-                + " NFKC)), '[^a-z0-9]', '', 'g') like any(?)"
-                + " union select organisation_id from exposure_finding where cve_id = any(?)")
-        .params(likes, cves.toArray(String[]::new))
-        .query(Long.class)
+            SERVICE
+                + " where kind = 'service' and (match_keys && ?::text[] or match_keys is null)"
+                + " order by organisation_id, id")
+        .param(keys.toArray(String[]::new))
+        .query(Rows.of(AssetRow.class))
         .list();
+  }
+
+  /** The organisations with a finding on one of these CVEs. */
+  Set<Long> organisationsWithFindingsOn(Set<String> cves) {
+    return Set.copyOf(
+        jdbc.sql("select distinct organisation_id from exposure_finding where cve_id = any(?)")
+            .param(cves.toArray(String[]::new))
+            .query(Long.class)
+            .list());
+  }
+
+  /**
+   * First-seen dates of these organisations' findings on these CVEs, per organisation, keyed as
+   * {@link #firstSeen(long)} keys them.
+   */
+  Map<Long, Map<String, LocalDate>> firstSeen(Set<Long> orgs, Set<String> cves) {
+    Map<Long, Map<String, LocalDate>> out = new HashMap<>();
+    jdbc.sql(
+            "select f.organisation_id, a.value, a.port, a.protocol, f.cve_id, f.first_seen"
+                + " from exposure_finding f join exposure_asset a on a.id = f.asset_id"
+                + " where f.organisation_id = any(?) and f.cve_id = any(?)")
+        .params(orgs.toArray(Long[]::new), cves.toArray(String[]::new))
+        .query(
+            (rs, n) ->
+                out.computeIfAbsent(rs.getLong(1), o -> new HashMap<>())
+                    .put(
+                        seenKey(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)),
+                        rs.getObject(6, LocalDate.class)))
+        .list();
+    return out;
+  }
+
+  private static String seenKey(String host, int port, String protocol, String cve) {
+    return host + "|" + port + "|" + protocol + "|" + cve;
+  }
+
+  /**
+   * Replaces these organisations' findings on these CVEs (and no other finding) with the new ones;
+   * returns, per organisation, the CVE ids newly known exploited, as {@link #replaceFindings(long,
+   * List)} does for a whole inventory: in KEV now and not among its KEV findings before.
+   */
+  Map<Long, Set<String>> replaceFindings(
+      Set<Long> orgs, Set<String> cves, Map<Long, List<NewFinding>> findings) {
+    Long[] orgIds = orgs.toArray(Long[]::new);
+    String[] cveIds = cves.toArray(String[]::new);
+    Map<Long, Set<String>> before = new HashMap<>();
+    jdbc.sql(
+            "select distinct organisation_id, cve_id from exposure_finding"
+                + " where organisation_id = any(?) and cve_id = any(?) and in_kev")
+        .params(orgIds, cveIds)
+        .query(
+            (rs, n) ->
+                before
+                    .computeIfAbsent(rs.getLong(1), o -> new java.util.HashSet<>())
+                    .add(rs.getString(2)))
+        .list();
+    jdbc.sql("delete from exposure_finding where organisation_id = any(?) and cve_id = any(?)")
+        .params(orgIds, cveIds)
+        .update();
+    Map<Long, Set<String>> added = new java.util.LinkedHashMap<>();
+    for (long org : new java.util.TreeSet<>(orgs)) {
+      List<NewFinding> of = findings.getOrDefault(org, List.of());
+      insertFindings(org, of);
+      Set<String> was = before.getOrDefault(org, Set.of());
+      for (NewFinding f : of) {
+        if (f.inKev() && !was.contains(f.cveId())) {
+          added.computeIfAbsent(org, o -> new java.util.TreeSet<>()).add(f.cveId());
+        }
+      }
+    }
+    return added;
   }
 
   /** First-seen dates of the organisation's current findings, by "host|port|protocol|cve". */
@@ -215,13 +293,7 @@ class ExposureRepository {
         .query(
             (rs, n) ->
                 out.put(
-                    rs.getString(1)
-                        + "|"
-                        + rs.getInt(2)
-                        + "|"
-                        + rs.getString(3)
-                        + "|"
-                        + rs.getString(4),
+                    seenKey(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)),
                     rs.getObject(5, LocalDate.class)))
         .list();
     return out;
@@ -242,6 +314,17 @@ class ExposureRepository {
                 .query(String.class)
                 .list());
     jdbc.sql("delete from exposure_finding where organisation_id = ?").param(org).update();
+    insertFindings(org, findings);
+    java.util.Set<String> added = new java.util.HashSet<>();
+    for (NewFinding f : findings) {
+      if (f.inKev() && !before.contains(f.cveId())) {
+        added.add(f.cveId());
+      }
+    }
+    return added;
+  }
+
+  private void insertFindings(long org, List<NewFinding> findings) {
     batch.batchUpdate(
         "insert into exposure_finding (organisation_id, asset_id, cve_id, status, in_kev, outcome,"
             + " outcome_rank, due_date, forensic, evidence, reasons, first_seen)"
@@ -262,13 +345,6 @@ class ExposureRepository {
           ps.setString(11, f.reasons());
           ps.setObject(12, Date.valueOf(f.firstSeen()), Types.DATE);
         });
-    java.util.Set<String> added = new java.util.HashSet<>();
-    for (NewFinding f : findings) {
-      if (f.inKev() && !before.contains(f.cveId())) {
-        added.add(f.cveId());
-      }
-    }
-    return added;
   }
 
   /**

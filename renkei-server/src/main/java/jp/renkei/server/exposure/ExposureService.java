@@ -162,10 +162,10 @@ public class ExposureService {
 
   /**
    * After an import of knowledge, matches again what it can affect and tells the organisations
-   * newly exposed to a KEV CVE. A KEV import says which entries it added or changed: only the
-   * organisations those can affect are matched again (see {@link
-   * ExposureRepository#organisationsAffectedBy}); CVE records and EPSS scores may change any
-   * finding, so every inventory is matched again.
+   * newly exposed to a KEV CVE. A KEV import says which entries it added or changed: only those
+   * entries are matched, against the services they can affect, and only their findings replaced
+   * ({@link FindingMatcher#matchEntries}); CVE records and EPSS scores may change any finding, so
+   * every inventory is matched again.
    *
    * @return per organisation, the KEV CVEs it is newly exposed to
    */
@@ -173,16 +173,7 @@ public class ExposureService {
     if (s.touched() == null) {
       return rematchAllAndNotify();
     }
-    Map<Long, Set<String>> out = new LinkedHashMap<>();
-    if (!s.touched().isEmpty()) {
-      Set<String> tokens = knowledge.snapshot().productTokens(s.touched());
-      for (long org : repository.organisationsAffectedBy(s.touched(), tokens)) {
-        Set<String> added = tx.execute(x -> matcher.rematch(org, repository.firstSeen(org)));
-        if (added != null && !added.isEmpty()) {
-          out.put(org, added);
-        }
-      }
-    }
+    Map<Long, Set<String>> out = tx.execute(x -> matcher.matchEntries(s.touched()));
     notices.notify(out);
     return out;
   }

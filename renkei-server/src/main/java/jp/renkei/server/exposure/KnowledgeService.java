@@ -33,6 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The hub's vulnerability knowledge: imports of CISA KEV, CVE JSON 5 records and EPSS (platform
@@ -62,11 +64,14 @@ public class KnowledgeService {
       Map<String, EpssScore> epss,
       Map<String, CveRecord> records) {
 
-    /** The tokens a service must contain to be affected by these KEV entries (see Knowledge). */
-    Set<String> productTokens(Set<String> kevCves) {
+    /**
+     * The knowledge of these CVEs alone (their records and KEV entries): what matching them, and
+     * nothing else, against inventories needs.
+     */
+    Knowledge about(Set<String> cves) {
       List<CveRecord> rs = new ArrayList<>();
       List<KevEntry> ks = new ArrayList<>();
-      for (String cve : kevCves) {
+      for (String cve : cves) {
         if (records.containsKey(cve)) {
           rs.add(records.get(cve));
         }
@@ -74,13 +79,21 @@ public class KnowledgeService {
           ks.add(knowledge.kev(cve));
         }
       }
-      return new Knowledge(rs, ks).productTokens();
+      return new Knowledge(rs, ks);
+    }
+
+    /** The same records, CVSS and EPSS with another KEV catalogue. */
+    Snapshot withKev(List<KevEntry> kev) {
+      return new Snapshot(knowledge.withKev(kev), cvss, epss, records);
     }
   }
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+  /** Only the KEV catalogue changed since {@link #snapshot} was built. */
+  private volatile boolean kevStale;
 
   KnowledgeService(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
@@ -141,7 +154,7 @@ public class KnowledgeService {
           ps.setString(10, c.catalogVersion());
         });
     log(actor, "kev", c.catalogVersion(), c.entries().size(), c.rejected().size(), added.size());
-    snapshot.set(null);
+    changed(true);
     return new Summary("kev", c.catalogVersion(), c.entries().size(), c.rejected(), added, touched);
   }
 
@@ -179,7 +192,7 @@ public class KnowledgeService {
           }
         });
     log(actor, "cve", null, rows.size(), r.rejected().size(), added.size());
-    snapshot.set(null);
+    changed(false);
     return new Summary("cve", null, rows.size(), r.rejected(), added, null);
   }
 
@@ -202,7 +215,7 @@ public class KnowledgeService {
           ps.setString(4, r.scoreDate());
         });
     log(actor, "epss", r.modelVersion(), r.scores().size(), r.rejected().size(), 0);
-    snapshot.set(null);
+    changed(false);
     return new Summary("epss", r.scoreDate(), r.scores().size(), r.rejected(), Set.of(), null);
   }
 
@@ -291,7 +304,7 @@ public class KnowledgeService {
           }
         });
     log(actor, source, version, rows.size(), refused.size(), added.size());
-    snapshot.set(null);
+    changed(false);
     return new Summary(source, version, rows.size(), refused, added, null);
   }
 
@@ -321,42 +334,77 @@ public class KnowledgeService {
         .update();
   }
 
+  /**
+   * After an import: the knowledge is built again on its next use — only its KEV part when only the
+   * KEV catalogue changed (the CVE records, parsed again otherwise, are by far the larger part).
+   * Now, and again once the import's transaction has committed, so that a use in between cannot
+   * keep what the import replaced.
+   */
+  private void changed(boolean kevOnly) {
+    Runnable mark =
+        () -> {
+          if (kevOnly) {
+            kevStale = true;
+          } else {
+            snapshot.set(null);
+          }
+        };
+    mark.run();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              mark.run();
+            }
+          });
+    }
+  }
+
   /** The current knowledge, built from the database on first use after an import. */
   Snapshot snapshot() {
     Snapshot s = snapshot.get();
-    if (s != null) {
+    if (s != null && !kevStale) {
       return s;
     }
     synchronized (this) {
       s = snapshot.get();
       if (s == null) {
+        kevStale = false;
         s = load();
+        snapshot.set(s);
+      } else if (kevStale) {
+        kevStale = false;
+        s = s.withKev(loadKev());
         snapshot.set(s);
       }
       return s;
     }
   }
 
+  private List<KevEntry> loadKev() {
+    return jdbc.sql(
+            "select cve_id, vendor_project, product, name, date_added, due_date,"
+                + " short_description, required_action, ransomware from vuln_kev")
+        .query(
+            (rs, n) ->
+                new KevEntry(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getObject(5, java.time.LocalDate.class),
+                    rs.getObject(6, java.time.LocalDate.class),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    null,
+                    List.of()))
+        .list();
+  }
+
   private Snapshot load() {
-    List<KevEntry> kev =
-        jdbc.sql(
-                "select cve_id, vendor_project, product, name, date_added, due_date,"
-                    + " short_description, required_action, ransomware from vuln_kev")
-            .query(
-                (rs, n) ->
-                    new KevEntry(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getObject(5, java.time.LocalDate.class),
-                        rs.getObject(6, java.time.LocalDate.class),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        null,
-                        List.of()))
-            .list();
+    List<KevEntry> kev = loadKev();
     Map<String, CveRecord> records = new HashMap<>();
     Map<String, String> cvss = new HashMap<>();
     jdbc.sql("select record from vuln_cve where state = 'PUBLISHED'")
