@@ -71,7 +71,12 @@ final class ServeCommand implements Callable<Integer> {
     if (!noDemo && (demo || demoData.databaseIsEmpty())) {
       created = demoData.load();
       if (!noDemoActivity) {
-        context.getBean(DemoActivity.class).load();
+        try {
+          context.getBean(DemoActivity.class).load();
+        } catch (RuntimeException e) {
+          // the hub still serves the demo directory; the activity rolled back as a whole
+          System.err.println("renkei: the demo activity was not loaded: " + e.getMessage());
+        }
       }
     }
     banner(System.out, context, demoData, created);

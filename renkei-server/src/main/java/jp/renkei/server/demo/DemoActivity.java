@@ -107,11 +107,26 @@ public class DemoActivity {
     return new Actor(u.id(), u.login(), u.organisationId(), u.role(), "system", null);
   }
 
-  /** An organisation without a demo person acts through the loader, as an analyst of its own. */
+  /**
+   * An organisation without a demo person acts through a duty analyst of its own, created here
+   * ({@code demo.<code with dots>}, a password nobody is shown: reset it with {@code admin user
+   * password}), since reports, comments and confirmations record the person who made them.
+   */
   private Actor organisation(String code) {
-    return new Actor(
-        null, "demo-activity", directory.organisation(code).id(), Role.ANALYST, "system", null);
+    String login = "demo." + code.replace('-', '.');
+    try {
+      return person(login);
+    } catch (jp.renkei.server.failure.NotFound absent) {
+      users.create(
+          LOADER,
+          new jp.renkei.server.directory.NewUser(
+              login, "当番担当 (デモ)", null, code, Role.ANALYST, null));
+      return person(login);
+    }
   }
+
+  private static final Actor LOADER =
+      new Actor(null, "demo-activity", null, Role.PLATFORM_ADMIN, "system", null);
 
   private static NewAdvisory financeAdvisory(Instant now, long sourceReport) {
     return new NewAdvisory(
