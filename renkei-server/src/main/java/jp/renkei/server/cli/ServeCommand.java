@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import jp.renkei.server.config.HubProperties;
+import jp.renkei.server.demo.DemoActivity;
 import jp.renkei.server.demo.DemoData;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Start the hub: web UI, REST API and jobs, on the embedded PostgreSQL unless a database URL is set.",
-      "On an empty database it loads the demo data and prints the demo logins (disable with --no-demo)."
+      "On an empty database it loads the demo data and prints the demo logins (disable with --no-demo),",
+      "with a morning of demo activity: reports, relays, comments and advisories (disable with",
+      "--no-demo-activity)."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -39,6 +42,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--no-demo", description = "Never load the demo data.")
   boolean noDemo;
+
+  @Option(
+      names = "--no-demo-activity",
+      description =
+          "Load the demo directory and people only, without the demo's reports and advisories.")
+  boolean noDemoActivity;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -61,6 +70,14 @@ final class ServeCommand implements Callable<Integer> {
     List<DemoData.Login> created = List.of();
     if (!noDemo && (demo || demoData.databaseIsEmpty())) {
       created = demoData.load();
+      if (!noDemoActivity) {
+        try {
+          context.getBean(DemoActivity.class).load();
+        } catch (RuntimeException e) {
+          // the hub still serves the demo directory; the activity rolled back as a whole
+          System.err.println("renkei: the demo activity was not loaded: " + e.getMessage());
+        }
+      }
     }
     banner(System.out, context, demoData, created);
     closed.await();

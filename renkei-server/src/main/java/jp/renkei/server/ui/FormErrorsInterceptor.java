@@ -36,8 +36,11 @@ class FormErrorsInterceptor implements WebMvcConfigurer, HandlerInterceptor {
     if (mv == null) {
       return;
     }
+    String view = mv.getViewName();
+    String area = view == null || !view.contains("/") ? null : view.substring(0, view.indexOf('/'));
     if (mv.getModel().get("formError") instanceof InvalidInput e) {
-      mv.addObject("formErrorItems", errors.items(errors.all(e), LocaleContextHolder.getLocale()));
+      mv.addObject(
+          "formErrorItems", errors.items(errors.all(e), area, LocaleContextHolder.getLocale()));
     }
     if (mv.getModel().get("errors") instanceof List<?> list && !list.isEmpty()) {
       mv.addObject(
@@ -48,6 +51,7 @@ class FormErrorsInterceptor implements WebMvcConfigurer, HandlerInterceptor {
                   .map(InvalidInput.class::cast)
                   .flatMap(x -> errors.all(x).stream())
                   .toList(),
+              area,
               LocaleContextHolder.getLocale()));
     }
   }

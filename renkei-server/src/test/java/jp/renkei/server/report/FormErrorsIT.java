@@ -20,14 +20,17 @@ class FormErrorsIT extends ServerTest {
     Map<String, String> form = ReportPagesIT.form("", "");
     form.put("summary", " ");
     form.put("severity", "");
+    form.put("responseStatus", "あ".repeat(5001));
     HttpResponse<String> r = operator.postForm("/reports/new", "/reports", form);
     assertThat(r.statusCode()).isEqualTo(200);
     String body = r.body();
     assertThat(body)
-        .contains("id=\"form-error\"", "入力内容を確認してください (3 件)", "件名：", "概要：", "深刻度：")
+        .contains("id=\"form-error\"", "入力内容を確認してください (4 件)", "件名：", "深刻度：")
+        // the labels the report form shows, not another form's 「概要」 or none at all
+        .contains("事象の概要：", "対応状況・復旧見込み：")
         .doesNotContain("title:", "summary:", "severity:", "<strong>title</strong>");
-    assertThat(body.indexOf("件名：")).isLessThan(body.indexOf("概要："));
-    assertThat(body.indexOf("概要：")).isLessThan(body.indexOf("深刻度："));
+    assertThat(body.indexOf("件名：")).isLessThan(body.indexOf("事象の概要："));
+    assertThat(body.indexOf("事象の概要：")).isLessThan(body.indexOf("深刻度："));
 
     // the API answers with every error too
     Http api = http().bearer(fixtures.token(fixtures.user("op-inazuma-power", Role.ANALYST)));

@@ -23,19 +23,73 @@ public final class RenkeiProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final String banner;
 
   private RenkeiProcess(Process process, int port) {
-    this.process = process;
-    this.port = port;
+    this(process, port, "");
   }
 
-  /** Starts {@code renkei serve} on a free port and waits until it is ready. */
+  private RenkeiProcess(Process process, int port, String banner) {
+    this.process = process;
+    this.port = port;
+    this.banner = banner;
+  }
+
+  /**
+   * Starts {@code renkei serve} with further options and waits for its whole banner (the address,
+   * the data directory and the demo logins with the passwords printed this once).
+   */
+  public static RenkeiProcess serveWithBanner(Path dataDir, String... options) throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(JAVA, "-jar", JAR, "serve", "--port", "0", "--data-dir", dataDir.toString()));
+    cmd.addAll(List.of(options));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    Pattern running = Pattern.compile("is running: http://127\\.0\\.0\\.1:(\\d+)/");
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    StringBuilder banner = null;
+    int port = -1;
+    String line;
+    while ((line = out.readLine()) != null) {
+      seen.append(line).append('\n');
+      Matcher m = running.matcher(line);
+      if (m.find()) {
+        port = Integer.parseInt(m.group(1));
+        banner = new StringBuilder();
+      }
+      if (banner != null) {
+        banner.append(line).append('\n');
+        if (line.contains("Stop with Ctrl+C.")) {
+          drain(out);
+          return new RenkeiProcess(p, port, banner.toString());
+        }
+      }
+    }
+    throw new AssertionError("server exited before it was ready:\n" + seen);
+  }
+
+  /** What the server printed from its address to "Stop with Ctrl+C." ({@link #serveWithBanner}). */
+  public String banner() {
+    return banner;
+  }
+
+  /**
+   * Starts {@code renkei serve} on a free port and waits until it is ready: the demo directory
+   * without the demo activity, so what a test counts does not depend on the demo's reports.
+   */
   public static RenkeiProcess serve(Path dataDir) throws IOException {
-    Process p =
-        new ProcessBuilder(
-                JAVA, "-jar", JAR, "serve", "--port", "0", "--data-dir", dataDir.toString())
-            .redirectErrorStream(true)
-            .start();
+    return serve(dataDir, "--no-demo-activity");
+  }
+
+  /** Starts {@code renkei serve} with further options on a free port. */
+  public static RenkeiProcess serve(Path dataDir, String... options) throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(JAVA, "-jar", JAR, "serve", "--port", "0", "--data-dir", dataDir.toString()));
+    cmd.addAll(List.of(options));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     return new RenkeiProcess(p, awaitPort(p));
   }
 
@@ -76,21 +130,25 @@ public final class RenkeiProcess implements AutoCloseable {
       seen.append(line).append('\n');
       Matcher m = running.matcher(line);
       if (m.find()) {
-        Thread drain =
-            new Thread(
-                () -> {
-                  try {
-                    out.lines().forEach(l -> {});
-                  } catch (java.io.UncheckedIOException closed) {
-                    // the server was stopped: nothing more to read
-                  }
-                });
-        drain.setDaemon(true);
-        drain.start();
+        drain(out);
         return Integer.parseInt(m.group(1));
       }
     }
     throw new AssertionError("server exited before it was ready:\n" + seen);
+  }
+
+  private static void drain(BufferedReader out) {
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                out.lines().forEach(l -> {});
+              } catch (java.io.UncheckedIOException closed) {
+                // the server was stopped: nothing more to read
+              }
+            });
+    drain.setDaemon(true);
+    drain.start();
   }
 
   @Override

@@ -77,6 +77,8 @@ class AccessibilityBrowserIT extends ServerTest {
             "/directory",
             "/mail",
             "/c4tap",
+            "/intel/sightings",
+            "/search?q=198.51.100.23",
             "/no/such/page")) {
       problems.addAll(check("analyst", page));
     }
@@ -112,6 +114,12 @@ class AccessibilityBrowserIT extends ServerTest {
     Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(String.valueOf(result));
     while (m.find()) {
       problems.add(who + " " + path + ": " + m.group(1));
+    }
+    browser.manage().window().setSize(new Dimension(500, 844));
+    Object narrow =
+        browser.executeScript("return document.scrollingElement.scrollWidth - window.innerWidth;");
+    if (((Number) narrow).intValue() > 0) {
+      problems.add(who + " " + path + ": at 500 px the page scrolls sideways by " + narrow + " px");
     }
     browser.manage().window().setSize(new Dimension(390, 844));
     Object overflow =
