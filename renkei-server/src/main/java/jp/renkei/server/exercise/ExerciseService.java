@@ -586,16 +586,17 @@ public class ExerciseService {
   public Scores scores(Actor actor, long runId) {
     String my = consoleRole(actor, runId);
     ExerciseRepository.RunRow run = repo.run(runId).orElseThrow();
+    Scenario scenario = scenarioOf(run);
     return new Scores(
         my,
         RunScoring.score(
-            scenarioOf(run),
+            scenario,
             RunClocks.read(run),
             repo.members(runId),
             repo.injectStates(runId),
             repo.deliveries(runId),
             repo.marks(runId),
-            evidence(actor, runId),
+            evidence(actor, runId, scenario),
             clock.instant()));
   }
 
