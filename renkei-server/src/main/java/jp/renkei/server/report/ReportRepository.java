@@ -14,17 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.renkei.server.database.Rows;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ReportRepository {
 
-  private static final String REPORT =
-      "select id, originator_org_id, originator_user_id, sector_code, route, ceptoar_id,"
+  private static final String REPORT_COLUMNS =
+      "id, originator_org_id, originator_user_id, sector_code, route, ceptoar_id,"
           + " anonymise, tlp, scope_sectors, scope_types, excluded_org_ids, recipient_user_ids,"
-          + " status, created_at, submitted_at, presented_originator, exercise_run_id from report";
+          + " status, created_at, submitted_at, presented_originator, exercise_run_id";
+  private static final String REPORT = "select " + REPORT_COLUMNS + " from report";
   private static final String VERSION =
       "select * from report_version where report_id = ? order by version_no";
 
@@ -209,6 +209,54 @@ class ReportRepository {
     return by;
   }
 
+  /**
+   * A report as a walk over deliveries judges it: the organisations it has been delivered to among
+   * {@code consulted} (the viewer's {@code Reach}: the policy's decision is the same, see {@code
+   * Reach#consultedPart}) and the orders of all its hops (whether a hop has a next one).
+   */
+  record Judged(ReportRecords.Report report, List<Long> deliveredTo, List<Long> hopOrders) {}
+
+  /**
+   * {@link Judged} reports by id, in one statement: what {@link #reports} and {@link #hopsFor}
+   * give, without reading and mapping every hop row.
+   */
+  java.util.Map<Long, Judged> judged(List<Long> ids, java.util.Set<Long> consulted) {
+    java.util.Map<Long, Judged> by = new java.util.HashMap<>();
+    jdbc.sql(
+            "select "
+                + REPORT_COLUMNS
+                + ", array(select x.recipient_org_id from report_hop x where x.report_id = r.id"
+                + " and x.delivered_at is not null and x.recipient_org_id = any(?)) as delivered,"
+                + " array(select x.hop_order::bigint from report_hop x where x.report_id = r.id)"
+                + " as hop_orders from report r where r.id = any(?)")
+        .params(consulted.toArray(Long[]::new), ids.toArray(Long[]::new))
+        .query(
+            (rs, i) ->
+                new Judged(
+                    report(rs, i),
+                    longs(rs.getArray("delivered")),
+                    longs(rs.getArray("hop_orders"))))
+        .list()
+        .forEach(j -> by.put(j.report().id(), j));
+    return by;
+  }
+
+  /** A hop row (the columns every hop query selects), mapped by hand: walks map thousands. */
+  static ReportRecords.Hop hop(ResultSet rs, int row) throws SQLException {
+    long relayed = rs.getLong("relayed_as_report_id");
+    Long relayedAs = rs.wasNull() ? null : relayed;
+    return new ReportRecords.Hop(
+        rs.getLong("id"),
+        rs.getLong("report_id"),
+        rs.getInt("hop_order"),
+        rs.getString("kind"),
+        rs.getLong("recipient_org_id"),
+        instant(rs, "delivered_at"),
+        instant(rs, "read_at"),
+        instant(rs, "forwarded_at"),
+        relayedAs);
+  }
+
   Optional<ReportRecords.Report> report(long id) {
     return jdbc.sql(REPORT + " where id = ?").param(id).query(ReportRepository::report).optional();
   }
@@ -317,7 +365,7 @@ class ReportRepository {
                 + " forwarded_at, relayed_as_report_id from report_hop where report_id = ?"
                 + " order by hop_order")
         .param(reportId)
-        .query(Rows.of(ReportRecords.Hop.class))
+        .query(ReportRepository::hop)
         .list();
   }
 
@@ -385,7 +433,7 @@ class ReportRepository {
     }
     sql.append(" order by h.delivered_at desc, h.id desc limit ?");
     args.add(limit);
-    return jdbc.sql(sql.toString()).params(args).query(Rows.of(ReportRecords.Hop.class)).list();
+    return jdbc.sql(sql.toString()).params(args).query(ReportRepository::hop).list();
   }
 
   /** A hop of the inbox walk in another order, with the value of its sort key (the keyset). */
@@ -405,9 +453,9 @@ class ReportRepository {
                   + " when 'amber_strict' then 3 else 4 end");
 
   /**
-   * Hops delivered to the organisation in the order of {@code sort} ({@link #INBOX_ORDER}),
-   * after {@code after} (null: from the first), narrowed like {@link #inbox(long, int,
-   * ReportRecords.Hop, InboxNarrowing)}. Only narrows: every hop is still judged by the policy.
+   * Hops delivered to the organisation in the order of {@code sort} ({@link #INBOX_ORDER}), after
+   * {@code after} (null: from the first), narrowed like {@link #inbox(long, int, ReportRecords.Hop,
+   * InboxNarrowing)}. Only narrows: every hop is still judged by the policy.
    */
   List<OrderedHop> inboxInOrder(
       long orgId,
@@ -465,13 +513,12 @@ class ReportRepository {
     sql.append(" order by ").append(order).append(dir).append(", r.id").append(dir);
     sql.append(" limit ?");
     args.add(limit);
-    RowMapper<ReportRecords.Hop> hop = Rows.of(ReportRecords.Hop.class);
     return jdbc.sql(sql.toString())
         .params(args)
         .query(
             (rs, i) ->
                 new OrderedHop(
-                    hop.mapRow(rs, i),
+                    hop(rs, i),
                     sort.equals("delivered")
                         ? rs.getObject("sort_key", OffsetDateTime.class)
                         : rs.getObject("sort_key")))
@@ -493,7 +540,7 @@ class ReportRepository {
                 + " > (select count(*) from report_version c where c.report_id = h.relayed_as_report_id)"
                 + " order by h.delivered_at desc, h.id desc")
         .param(orgId)
-        .query(Rows.of(ReportRecords.Hop.class))
+        .query(ReportRepository::hop)
         .list();
   }
 
@@ -511,7 +558,7 @@ class ReportRepository {
                 + " and n.hop_order = h.hop_order + 1)))"
                 + " order by h.delivered_at desc, h.id desc limit ?")
         .params(orgId, limit)
-        .query(Rows.of(ReportRecords.Hop.class))
+        .query(ReportRepository::hop)
         .list();
   }
 
@@ -555,7 +602,7 @@ class ReportRepository {
                 + " forwarded_at, relayed_as_report_id from report_hop where report_id = any(?)"
                 + " order by report_id, hop_order")
         .param(reportIds.toArray(Long[]::new))
-        .query(Rows.of(ReportRecords.Hop.class))
+        .query(ReportRepository::hop)
         .list()
         .forEach(h -> byReport.get(h.reportId()).add(h));
     return byReport;

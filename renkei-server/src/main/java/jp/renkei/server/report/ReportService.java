@@ -719,9 +719,9 @@ public class ReportService {
    * direction asked) that the policy lets the actor see and {@code keep} accepts, read in that
    * order from SQL in batches (keyset) until {@code limit} are kept: a walk that stops early reads
    * little. Null when the organisation has a visible report awaiting its relay that {@code keep}
-   * accepts: those are read apart and would have to be merged into the order (the caller then
-   * reads the inbox in full, as before). A delivery the actor may no longer see is skipped and
-   * never counted.
+   * accepts: those are read apart and would have to be merged into the order (the caller then reads
+   * the inbox in full, as before). A delivery the actor may no longer see is skipped and never
+   * counted.
    */
   public List<InboxItem> inboxInOrder(
       Actor actor,
@@ -837,16 +837,10 @@ public class ReportService {
     }
     SharingGate.Check check = gate.check(actor);
     List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).distinct().toList();
-    Map<Long, ReportRecords.Report> byId = reports.reports(ids);
-    Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
+    Map<Long, ReportRepository.Judged> byId =
+        reports.judged(ids, gate.reach(actor).consultedOrganisations());
     List<ReportRecords.Hop> visible =
-        delivered.stream()
-            .filter(
-                h ->
-                    real(byId.get(h.reportId()))
-                        && check.allows(
-                            audience(byId.get(h.reportId()), hopsById.get(h.reportId()))))
-            .toList();
+        delivered.stream().filter(h -> visible(check, byId.get(h.reportId()))).toList();
     return new Section<>(
         items(actor, visible.subList(0, Math.min(show, visible.size())), waiting, show, true),
         Math.min(visible.size(), cap),
@@ -864,8 +858,8 @@ public class ReportService {
     Map<Long, String> names = new HashMap<>();
     Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
     List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).toList();
-    Map<Long, ReportRecords.Report> byId = reports.reports(ids);
-    Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
+    Map<Long, ReportRepository.Judged> byId =
+        reports.judged(ids, gate.reach(actor).consultedOrganisations());
     Map<Long, ReportRepository.Latest> latest = named ? reports.latest(ids) : Map.of();
     Map<Long, ReportRepository.Latest> copies =
         reports.latest(
@@ -874,11 +868,11 @@ public class ReportService {
                 .filter(c -> c != null)
                 .toList());
     for (ReportRecords.Hop h : delivered) {
-      ReportRecords.Report r = byId.get(h.reportId());
-      List<ReportRecords.Hop> hops = hopsById.get(r.id());
-      if (!real(r) || !check.allows(audience(r, hops))) {
+      ReportRepository.Judged j = byId.get(h.reportId());
+      if (!visible(check, j)) {
         continue; // an exercise's, or narrowed after delivery
       }
+      ReportRecords.Report r = j.report();
       Integer awaiting = null;
       if (waiting.contains(h.id())) {
         ReportRepository.Latest relayed =
@@ -901,13 +895,24 @@ public class ReportService {
                   && (awaiting != null
                       || (!r.anonymise()
                           && h.forwardedAt() == null
-                          && nextHop(hops, h).isPresent())),
+                          && j.hopOrders().contains((long) h.hopOrder() + 1))),
               named ? displayNameEn(orgs, r) : null));
       if (out.size() >= limit) {
         break;
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the policy lets the checked viewer see a report a walk over deliveries read (judged by
+   * {@link ReportAccess#audience} from the delivered organisations its Reach consults); never an
+   * exercise's.
+   */
+  private static boolean visible(SharingGate.Check check, ReportRepository.Judged j) {
+    return j != null
+        && real(j.report())
+        && check.allows(ReportAccess.audience(j.report(), java.util.Set.copyOf(j.deliveredTo())));
   }
 
   /**
