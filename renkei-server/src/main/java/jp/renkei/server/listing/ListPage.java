@@ -46,6 +46,22 @@ public record ListPage<T>(List<T> rows, int total, boolean capped, ListQuery que
   }
 
   /**
+   * The page of {@code matching}, rows the viewer may see that pass the query's filters, already in
+   * the query's order (read so from SQL), from a walk that stopped after {@code counted} + 1 rows
+   * ({@link ListSpec#counted}): one more says the total is counted only so far ("n件以上").
+   */
+  public static <T> ListPage<T> inOrder(ListQuery query, List<T> matching, int counted) {
+    if (!query.valid()) {
+      return rejected(query);
+    }
+    boolean more = matching.size() > counted;
+    List<T> all = more ? matching.subList(0, counted) : matching;
+    int from = Math.min(query.offset(), all.size());
+    int to = Math.min(from + query.size(), all.size());
+    return new ListPage<>(List.copyOf(all.subList(from, to)), all.size(), more, query);
+  }
+
+  /**
    * Filters, sorts and pages rows the viewer may see, in memory ({@code visible}: what the
    * feature's access service gave, newest first, at most {@link ListSpec#CAP} + 1): {@code keep}
    * says whether a row passes the query's filters, {@code orders} gives the comparator of each sort

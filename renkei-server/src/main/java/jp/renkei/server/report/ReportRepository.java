@@ -8,8 +8,10 @@ import static jp.renkei.server.database.Rows.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.renkei.server.database.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,10 +20,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReportRepository {
 
-  private static final String REPORT =
-      "select id, originator_org_id, originator_user_id, sector_code, route, ceptoar_id,"
+  private static final String REPORT_COLUMNS =
+      "id, originator_org_id, originator_user_id, sector_code, route, ceptoar_id,"
           + " anonymise, tlp, scope_sectors, scope_types, excluded_org_ids, recipient_user_ids,"
-          + " status, created_at, submitted_at, presented_originator, exercise_run_id from report";
+          + " status, created_at, submitted_at, presented_originator, exercise_run_id";
+  private static final String REPORT = "select " + REPORT_COLUMNS + " from report";
   private static final String VERSION =
       "select * from report_version where report_id = ? order by version_no";
 
@@ -206,6 +209,54 @@ class ReportRepository {
     return by;
   }
 
+  /**
+   * A report as a walk over deliveries judges it: the organisations it has been delivered to among
+   * {@code consulted} (the viewer's {@code Reach}: the policy's decision is the same, see {@code
+   * Reach#consultedPart}) and the orders of all its hops (whether a hop has a next one).
+   */
+  record Judged(ReportRecords.Report report, List<Long> deliveredTo, List<Long> hopOrders) {}
+
+  /**
+   * {@link Judged} reports by id, in one statement: what {@link #reports} and {@link #hopsFor}
+   * give, without reading and mapping every hop row.
+   */
+  java.util.Map<Long, Judged> judged(List<Long> ids, java.util.Set<Long> consulted) {
+    java.util.Map<Long, Judged> by = new java.util.HashMap<>();
+    jdbc.sql(
+            "select "
+                + REPORT_COLUMNS
+                + ", array(select x.recipient_org_id from report_hop x where x.report_id = r.id"
+                + " and x.delivered_at is not null and x.recipient_org_id = any(?)) as delivered,"
+                + " array(select x.hop_order::bigint from report_hop x where x.report_id = r.id)"
+                + " as hop_orders from report r where r.id = any(?)")
+        .params(consulted.toArray(Long[]::new), ids.toArray(Long[]::new))
+        .query(
+            (rs, i) ->
+                new Judged(
+                    report(rs, i),
+                    longs(rs.getArray("delivered")),
+                    longs(rs.getArray("hop_orders"))))
+        .list()
+        .forEach(j -> by.put(j.report().id(), j));
+    return by;
+  }
+
+  /** A hop row (the columns every hop query selects), mapped by hand: walks map thousands. */
+  static ReportRecords.Hop hop(ResultSet rs, int row) throws SQLException {
+    long relayed = rs.getLong("relayed_as_report_id");
+    Long relayedAs = rs.wasNull() ? null : relayed;
+    return new ReportRecords.Hop(
+        rs.getLong("id"),
+        rs.getLong("report_id"),
+        rs.getInt("hop_order"),
+        rs.getString("kind"),
+        rs.getLong("recipient_org_id"),
+        instant(rs, "delivered_at"),
+        instant(rs, "read_at"),
+        instant(rs, "forwarded_at"),
+        relayedAs);
+  }
+
   Optional<ReportRecords.Report> report(long id) {
     return jdbc.sql(REPORT + " where id = ?").param(id).query(ReportRepository::report).optional();
   }
@@ -323,7 +374,7 @@ class ReportRepository {
                 + " forwarded_at, relayed_as_report_id from report_hop where report_id = ?"
                 + " order by hop_order")
         .param(reportId)
-        .query(Rows.of(ReportRecords.Hop.class))
+        .query(ReportRepository::hop)
         .list();
   }
 
@@ -391,7 +442,96 @@ class ReportRepository {
     }
     sql.append(" order by h.delivered_at desc, h.id desc limit ?");
     args.add(limit);
-    return jdbc.sql(sql.toString()).params(args).query(Rows.of(ReportRecords.Hop.class)).list();
+    return jdbc.sql(sql.toString()).params(args).query(ReportRepository::hop).list();
+  }
+
+  /** A hop of the inbox walk in another order, with the value of its sort key (the keyset). */
+  record OrderedHop(ReportRecords.Hop hop, Object key) {}
+
+  /**
+   * Sort key of the inbox (as the inbox page names it) to SQL expression; ties broken by the
+   * report's id (one hop per report and recipient). Title and TLP are the report list's own
+   * expressions, served by the same indexes (V182) through the hop's (report, recipient) key.
+   */
+  static final Map<String, String> INBOX_ORDER =
+      Map.of(
+          "delivered", "h.delivered_at",
+          "title", "coalesce(r.current_title, '')",
+          "tlp",
+              "case r.tlp when 'clear' then 0 when 'green' then 1 when 'amber' then 2"
+                  + " when 'amber_strict' then 3 else 4 end");
+
+  /**
+   * Hops delivered to the organisation in the order of {@code sort} ({@link #INBOX_ORDER}), after
+   * {@code after} (null: from the first), narrowed like {@link #inbox(long, int, ReportRecords.Hop,
+   * InboxNarrowing)}. Only narrows: every hop is still judged by the policy.
+   */
+  List<OrderedHop> inboxInOrder(
+      long orgId,
+      int limit,
+      String sort,
+      boolean descending,
+      OrderedHop after,
+      InboxNarrowing narrow) {
+    String order = INBOX_ORDER.get(sort);
+    StringBuilder sql =
+        new StringBuilder(
+            "select h.id, h.report_id, h.hop_order, h.kind, h.recipient_org_id, h.delivered_at,"
+                + " h.read_at, h.forwarded_at, h.relayed_as_report_id, "
+                + order
+                + " as sort_key from report_hop h join report r on r.id = h.report_id"
+                + " where h.recipient_org_id = ? and h.delivered_at is not null");
+    List<Object> args = new ArrayList<>(List.of(orgId));
+    if (narrow.status() != null) {
+      sql.append(
+          switch (narrow.status()) {
+            case "forwarded" -> " and h.forwarded_at is not null";
+            case "read" -> " and h.forwarded_at is null and h.read_at is not null";
+            case "unread" -> " and h.forwarded_at is null and h.read_at is null";
+            default -> " and false"; // awaiting: only the hops awaitingRelay finds
+          });
+    }
+    if (narrow.tlp() != null) {
+      sql.append(" and r.tlp = ?");
+      args.add(narrow.tlp());
+    }
+    if (narrow.recipients() != null) {
+      sql.append(" and ").append(recipientHop("h.report_id"));
+      args.add(narrow.recipients().toArray(Long[]::new));
+    }
+    if (narrow.from() != null) {
+      sql.append(" and h.delivered_at >= ?");
+      args.add(utc(narrow.from()));
+    }
+    if (narrow.toExclusive() != null) {
+      sql.append(" and h.delivered_at < ?");
+      args.add(utc(narrow.toExclusive()));
+    }
+    String dir = descending ? " desc" : " asc";
+    if (after != null) {
+      // (key, report) after the last hop's, as a bound on the key and then the tie (as the report
+      // list writes it, so the planner estimates the bound from the key's statistics)
+      String op = descending ? " < " : " > ";
+      Object key = after.key();
+      sql.append(" and ").append(order).append(descending ? " <= ?" : " >= ?");
+      sql.append(" and (").append(order).append(op).append("? or r.id").append(op).append("?)");
+      args.add(key);
+      args.add(key);
+      args.add(after.hop().reportId());
+    }
+    sql.append(" order by ").append(order).append(dir).append(", r.id").append(dir);
+    sql.append(" limit ?");
+    args.add(limit);
+    return jdbc.sql(sql.toString())
+        .params(args)
+        .query(
+            (rs, i) ->
+                new OrderedHop(
+                    hop(rs, i),
+                    sort.equals("delivered")
+                        ? rs.getObject("sort_key", OffsetDateTime.class)
+                        : rs.getObject("sort_key")))
+        .list();
   }
 
   /**
@@ -409,7 +549,7 @@ class ReportRepository {
                 + " > (select count(*) from report_version c where c.report_id = h.relayed_as_report_id)"
                 + " order by h.delivered_at desc, h.id desc")
         .param(orgId)
-        .query(Rows.of(ReportRecords.Hop.class))
+        .query(ReportRepository::hop)
         .list();
   }
 
@@ -427,7 +567,7 @@ class ReportRepository {
                 + " and n.hop_order = h.hop_order + 1)))"
                 + " order by h.delivered_at desc, h.id desc limit ?")
         .params(orgId, limit)
-        .query(Rows.of(ReportRecords.Hop.class))
+        .query(ReportRepository::hop)
         .list();
   }
 
@@ -471,7 +611,7 @@ class ReportRepository {
                 + " forwarded_at, relayed_as_report_id from report_hop where report_id = any(?)"
                 + " order by report_id, hop_order")
         .param(reportIds.toArray(Long[]::new))
-        .query(Rows.of(ReportRecords.Hop.class))
+        .query(ReportRepository::hop)
         .list()
         .forEach(h -> byReport.get(h.reportId()).add(h));
     return byReport;

@@ -722,6 +722,72 @@ public class ReportService {
     return out;
   }
 
+  /**
+   * The inbox's orders that SQL can read in: title and TLP (either way) and the delivery time
+   * oldest first (newest first is {@link #inbox(Actor, int, boolean, InboxNarrowing,
+   * java.util.function.Predicate)}'s own walk, after the reports awaiting relay).
+   */
+  public static boolean inboxReadInOrder(String sort, boolean descending) {
+    return ReportRepository.INBOX_ORDER.containsKey(sort)
+        && !(sort.equals("delivered") && descending);
+  }
+
+  /**
+   * The first {@code limit} inbox items in the order of {@code sort} (ties by report, both in the
+   * direction asked) that the policy lets the actor see and {@code keep} accepts, read in that
+   * order from SQL in batches (keyset) until {@code limit} are kept: a walk that stops early reads
+   * little. Null when the organisation has a visible report awaiting its relay that {@code keep}
+   * accepts: those are read apart and would have to be merged into the order (the caller then reads
+   * the inbox in full, as before). A delivery the actor may no longer see is skipped and never
+   * counted.
+   */
+  public List<InboxItem> inboxInOrder(
+      Actor actor,
+      int limit,
+      boolean named,
+      InboxNarrowing narrow,
+      java.util.function.Predicate<InboxItem> keep,
+      String sort,
+      boolean descending) {
+    if (!inboxReadInOrder(sort, descending)) {
+      throw new IllegalArgumentException("not an order read from SQL: " + sort);
+    }
+    if (actor.organisationId() == null) {
+      return List.of();
+    }
+    long org = actor.organisationId();
+    List<ReportRecords.Hop> awaiting = reports.awaitingRelay(org);
+    Set<Long> waiting = awaiting.stream().map(ReportRecords.Hop::id).collect(Collectors.toSet());
+    List<InboxItem> out = new ArrayList<>();
+    if (narrow.allowsAwaiting()) {
+      keep(out, items(actor, awaiting, waiting, Integer.MAX_VALUE, named), keep, limit);
+      if (!out.isEmpty()) {
+        return null;
+      }
+    }
+    if ("awaiting".equals(narrow.status())) {
+      return out;
+    }
+    ReportRepository.OrderedHop last = null;
+    while (out.size() < limit) {
+      int ask = Math.min(INBOX_BATCH, Math.max(INBOX_MIN_BATCH, limit - out.size() + 1));
+      List<ReportRepository.OrderedHop> batch =
+          reports.inboxInOrder(org, ask, sort, descending, last, narrow);
+      // a hop awaiting relay the policy hides stays out, as in the newest-first walk
+      List<ReportRecords.Hop> delivered =
+          batch.stream()
+              .map(ReportRepository.OrderedHop::hop)
+              .filter(h -> !waiting.contains(h.id()))
+              .toList();
+      keep(out, items(actor, delivered, waiting, Integer.MAX_VALUE, named), keep, limit);
+      if (batch.size() < ask) {
+        break;
+      }
+      last = batch.get(batch.size() - 1);
+    }
+    return out;
+  }
+
   private static void keep(
       List<InboxItem> out,
       List<InboxItem> items,
@@ -789,16 +855,10 @@ public class ReportService {
     }
     SharingGate.Check check = gate.check(actor);
     List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).distinct().toList();
-    Map<Long, ReportRecords.Report> byId = reports.reports(ids);
-    Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
+    Map<Long, ReportRepository.Judged> byId =
+        reports.judged(ids, gate.reach(actor).consultedOrganisations());
     List<ReportRecords.Hop> visible =
-        delivered.stream()
-            .filter(
-                h ->
-                    real(byId.get(h.reportId()))
-                        && check.allows(
-                            audience(byId.get(h.reportId()), hopsById.get(h.reportId()))))
-            .toList();
+        delivered.stream().filter(h -> visible(check, byId.get(h.reportId()))).toList();
     return new Section<>(
         items(actor, visible.subList(0, Math.min(show, visible.size())), waiting, show, true),
         Math.min(visible.size(), cap),
@@ -816,8 +876,8 @@ public class ReportService {
     Map<Long, String> names = new HashMap<>();
     Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
     List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).toList();
-    Map<Long, ReportRecords.Report> byId = reports.reports(ids);
-    Map<Long, List<ReportRecords.Hop>> hopsById = reports.hopsFor(ids);
+    Map<Long, ReportRepository.Judged> byId =
+        reports.judged(ids, gate.reach(actor).consultedOrganisations());
     Map<Long, ReportRepository.Latest> latest = named ? reports.latest(ids) : Map.of();
     Map<Long, ReportRepository.Latest> copies =
         reports.latest(
@@ -826,11 +886,11 @@ public class ReportService {
                 .filter(c -> c != null)
                 .toList());
     for (ReportRecords.Hop h : delivered) {
-      ReportRecords.Report r = byId.get(h.reportId());
-      List<ReportRecords.Hop> hops = hopsById.get(r.id());
-      if (!real(r) || !check.allows(audience(r, hops))) {
+      ReportRepository.Judged j = byId.get(h.reportId());
+      if (!visible(check, j)) {
         continue; // an exercise's, or narrowed after delivery
       }
+      ReportRecords.Report r = j.report();
       Integer awaiting = null;
       if (waiting.contains(h.id())) {
         ReportRepository.Latest relayed =
@@ -853,13 +913,24 @@ public class ReportService {
                   && (awaiting != null
                       || (!r.anonymise()
                           && h.forwardedAt() == null
-                          && nextHop(hops, h).isPresent())),
+                          && j.hopOrders().contains((long) h.hopOrder() + 1))),
               named ? displayNameEn(orgs, r) : null));
       if (out.size() >= limit) {
         break;
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the policy lets the checked viewer see a report a walk over deliveries read (judged by
+   * {@link ReportAccess#audience} from the delivered organisations its Reach consults); never an
+   * exercise's.
+   */
+  private static boolean visible(SharingGate.Check check, ReportRepository.Judged j) {
+    return j != null
+        && real(j.report())
+        && check.allows(ReportAccess.audience(j.report(), java.util.Set.copyOf(j.deliveredTo())));
   }
 
   /**

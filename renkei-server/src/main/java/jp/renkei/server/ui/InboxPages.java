@@ -78,10 +78,8 @@ class InboxPages {
             .parse(params, response);
     // titles and names are read for every item only when the text, the sender or the order needs
     // them
-    boolean named =
-        !query.text().isEmpty()
-            || !query.field("org").isEmpty()
-            || Set.of("title", "from").contains(query.sort());
+    boolean filtersByName = !query.text().isEmpty() || !query.field("org").isEmpty();
+    boolean named = filtersByName || Set.of("title", "from").contains(query.sort());
     // the recipient filter matches the recipients the report's page shows the viewer, no other
     java.util.function.Predicate<ReportService.InboxItem> recipient = reports.inboxRecipient(query);
     java.util.function.Predicate<ReportService.InboxItem> keep =
@@ -92,8 +90,29 @@ class InboxPages {
                 && query.allows("status", status(i))
                 && query.inPeriod(i.deliveredAt())
                 && recipient.test(i);
+    // title, TLP and oldest first are read in their order from SQL: the walk stops, as newest
+    // first does, once it has the page and the counted total (n件以上), and names only the page
+    if (query.valid() && ReportService.inboxReadInOrder(query.sort(), query.descending())) {
+      int counted = ListSpec.counted(query);
+      List<ReportService.InboxItem> ordered =
+          reports.inboxInOrder(
+              actor,
+              counted + 1,
+              filtersByName,
+              reports.inboxNarrowing(query),
+              keep,
+              query.sort(),
+              query.descending());
+      if (ordered != null) {
+        ListPage<ReportService.InboxItem> page = ListPage.inOrder(query, ordered, counted);
+        model.addAttribute(
+            "page", filtersByName ? page : page.withRows(reports.named(page.rows())));
+        return advisoriesAndView(actor, model);
+      }
+    }
     // newest first (the order the deliveries are read in) the walk stops once it has the page and
-    // the counted total (n件以上); another order needs every matching item (up to the cap) first
+    // the counted total (n件以上); another order (or any, while a report awaits this CEPTOAR's
+    // relay) needs every matching item (up to the cap) first
     int counted =
         query.valid() && query.sort().equals("delivered") && query.descending()
             ? ListSpec.counted(query)
@@ -119,6 +138,11 @@ class InboxPages {
                 ListPage.<ReportService.InboxItem, String>by(i -> i.originatorName(locale))),
             ReportService.InboxItem::reportId);
     model.addAttribute("page", named ? page : page.withRows(reports.named(page.rows())));
+    return advisoriesAndView(actor, model);
+  }
+
+  /** The inbox's advisories beside its reports, and the view. */
+  private String advisoriesAndView(Actor actor, Model model) {
     Instant now = Instant.now();
     // every advisory still to confirm (the earliest deadline first), then the newest others
     Map<Long, AdvisoryService.Summary> preview = new java.util.LinkedHashMap<>();

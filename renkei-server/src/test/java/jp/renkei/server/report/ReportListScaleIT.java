@@ -169,6 +169,70 @@ class ReportListScaleIT extends ServerTest {
     }
   }
 
+  /**
+   * The inbox in title, TLP and oldest-first order is read in that order from SQL and stops at the
+   * counted total (branch hub7): RED reports delivered to the same inbox, with titles before, among
+   * (equal titles) and after the visible ones, move no total, no row and no page boundary.
+   */
+  @Test
+  void theInboxInTitleOrderCountsAndPagesOnlyWhatTheViewerMaySee() {
+    String marker = Fixtures.unique("順序");
+    Organisation inbox = fixtures.operator("gas");
+    Organisation sender = fixtures.operator("gas");
+    bulk(sender, marker, 1_030, 0, "green");
+    String deliver =
+        "insert into report_hop (report_id, hop_order, kind, recipient_org_id, delivered_at)"
+            + " select id, 1, 'ceptoar', ?, submitted_at from report r where originator_org_id = ?"
+            + " and not exists (select 1 from report_hop x where x.report_id = r.id)";
+    jdbc.sql(deliver).params(inbox.id(), sender.id()).update();
+    Http web = signedIn(fixtures.user(inbox, Role.ANALYST));
+    List<String> pages = new ArrayList<>();
+    for (String q :
+        List.of(
+            "/inbox?sort=title&dir=asc",
+            "/inbox?sort=title&dir=asc&page=41",
+            "/inbox?sort=title&dir=asc&page=42",
+            "/inbox?sort=title&dir=desc&page=3",
+            "/inbox?sort=tlp",
+            "/inbox?sort=tlp&dir=asc&page=41",
+            "/inbox?sort=delivered&dir=asc&page=40")) {
+      pages.add(q + " " + total(web.get(q).body()) + " " + ids(web.get(q).body()));
+    }
+    assertThat(pages.get(0)).contains("1,000件以上");
+    assertThat(pages.get(1)).contains("1,025件以上");
+    assertThat(pages.get(2)).contains("全1,030件");
+    // the pages in a row are the visible reports by title, then id (the order SQL reads them in)
+    List<Long> byTitle = new ArrayList<>();
+    for (int page = 1; page <= 11; page++) {
+      byTitle.addAll(ids(web.get("/inbox?sort=title&dir=asc&size=100&page=" + page).body()));
+    }
+    List<Long> expected =
+        jdbc.sql(
+                "select id from report where originator_org_id = ?"
+                    + " order by coalesce(current_title, ''), id")
+            .param(sender.id())
+            .query(Long.class)
+            .list();
+    assertThat(byTitle).hasSize(1_030).isEqualTo(expected);
+
+    // RED reports delivered to the same inbox, titled before, equal to and after visible ones
+    bulk(sender, marker, 40, -100, "red");
+    bulk(sender, marker, 40, 500, "red");
+    bulk(sender, marker, 40, 2_000, "red");
+    jdbc.sql(deliver).params(inbox.id(), sender.id()).update();
+    List<String> again = new ArrayList<>();
+    for (String p : pages) {
+      String q = p.substring(0, p.indexOf(' '));
+      again.add(q + " " + total(web.get(q).body()) + " " + ids(web.get(q).body()));
+    }
+    assertThat(again).isEqualTo(pages);
+    List<Long> byTitleAgain = new ArrayList<>();
+    for (int page = 1; page <= 11; page++) {
+      byTitleAgain.addAll(ids(web.get("/inbox?sort=title&dir=asc&size=100&page=" + page).body()));
+    }
+    assertThat(byTitleAgain).isEqualTo(byTitle);
+  }
+
   @Test
   void theListedTitleAndSeverityAreTheNewestVersions() {
     String marker = Fixtures.unique("続報");
