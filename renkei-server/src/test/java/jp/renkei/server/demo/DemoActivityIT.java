@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class DemoActivityIT {
 
-  static final String BANK_REPORT = "インターネットバンキングへのリスト型攻撃によるログイン試行の急増";
+  // the bank's report as lists show it: the title of its newest version, the 続報
+  static final String BANK_REPORT = "続報:リスト型攻撃の送信元追加と利用者対応の状況";
   static final String POWER_REPORT = "制御系ネットワーク境界のファイアウォールで外部からの探索行為を検知";
   static final String HOSPITAL_REPORT = "電子カルテ端末の一部でランサムウェア感染の疑い";
   static final String TELECOM_REPORT = "キャッシュDNSサーバへのDDoS攻撃による名前解決の遅延";
