@@ -384,6 +384,40 @@ class ReportRepository {
    * recipient filter of the report list and the inbox narrows to before {@code
    * ReportService#recipientMatches} decides.
    */
+  /**
+   * The inbox's narrowing of delivered hops {@code h}: status, TLP (by {@code tlpClause}, which
+   * reads the report as the caller's statement joins it or not), recipients and period. SQL only
+   * narrows; every hop kept is still judged by the sharing policy.
+   */
+  private static void narrowHops(
+      StringBuilder sql, List<Object> args, InboxNarrowing narrow, String tlpClause) {
+    if (narrow.status() != null) {
+      sql.append(
+          switch (narrow.status()) {
+            case "forwarded" -> " and h.forwarded_at is not null";
+            case "read" -> " and h.forwarded_at is null and h.read_at is not null";
+            case "unread" -> " and h.forwarded_at is null and h.read_at is null";
+            default -> " and false"; // awaiting: only the hops awaitingRelay finds
+          });
+    }
+    if (narrow.tlp() != null) {
+      sql.append(tlpClause);
+      args.add(narrow.tlp());
+    }
+    if (narrow.recipients() != null) {
+      sql.append(" and ").append(recipientHop("h.report_id"));
+      args.add(narrow.recipients().toArray(Long[]::new));
+    }
+    if (narrow.from() != null) {
+      sql.append(" and h.delivered_at >= ?");
+      args.add(utc(narrow.from()));
+    }
+    if (narrow.toExclusive() != null) {
+      sql.append(" and h.delivered_at < ?");
+      args.add(utc(narrow.toExclusive()));
+    }
+  }
+
   static String recipientHop(String reportId) {
     return ("exists (select 1 from report_hop rh where rh.recipient_org_id = any(?)"
             + " and (rh.report_id = %1$s or rh.report_id in (select x.relayed_as_report_id"
@@ -415,31 +449,11 @@ class ReportRepository {
       args.add(utc(after.deliveredAt()));
       args.add(after.id());
     }
-    if (narrow.status() != null) {
-      sql.append(
-          switch (narrow.status()) {
-            case "forwarded" -> " and h.forwarded_at is not null";
-            case "read" -> " and h.forwarded_at is null and h.read_at is not null";
-            case "unread" -> " and h.forwarded_at is null and h.read_at is null";
-            default -> " and false"; // awaiting: only the hops awaitingRelay finds
-          });
-    }
-    if (narrow.tlp() != null) {
-      sql.append(" and exists (select 1 from report r where r.id = h.report_id and r.tlp = ?)");
-      args.add(narrow.tlp());
-    }
-    if (narrow.recipients() != null) {
-      sql.append(" and ").append(recipientHop("h.report_id"));
-      args.add(narrow.recipients().toArray(Long[]::new));
-    }
-    if (narrow.from() != null) {
-      sql.append(" and h.delivered_at >= ?");
-      args.add(utc(narrow.from()));
-    }
-    if (narrow.toExclusive() != null) {
-      sql.append(" and h.delivered_at < ?");
-      args.add(utc(narrow.toExclusive()));
-    }
+    narrowHops(
+        sql,
+        args,
+        narrow,
+        " and exists (select 1 from report r where r.id = h.report_id and r.tlp = ?)");
     sql.append(" order by h.delivered_at desc, h.id desc limit ?");
     args.add(limit);
     return jdbc.sql(sql.toString()).params(args).query(ReportRepository::hop).list();
@@ -482,31 +496,7 @@ class ReportRepository {
                 + " as sort_key from report_hop h join report r on r.id = h.report_id"
                 + " where h.recipient_org_id = ? and h.delivered_at is not null");
     List<Object> args = new ArrayList<>(List.of(orgId));
-    if (narrow.status() != null) {
-      sql.append(
-          switch (narrow.status()) {
-            case "forwarded" -> " and h.forwarded_at is not null";
-            case "read" -> " and h.forwarded_at is null and h.read_at is not null";
-            case "unread" -> " and h.forwarded_at is null and h.read_at is null";
-            default -> " and false"; // awaiting: only the hops awaitingRelay finds
-          });
-    }
-    if (narrow.tlp() != null) {
-      sql.append(" and r.tlp = ?");
-      args.add(narrow.tlp());
-    }
-    if (narrow.recipients() != null) {
-      sql.append(" and ").append(recipientHop("h.report_id"));
-      args.add(narrow.recipients().toArray(Long[]::new));
-    }
-    if (narrow.from() != null) {
-      sql.append(" and h.delivered_at >= ?");
-      args.add(utc(narrow.from()));
-    }
-    if (narrow.toExclusive() != null) {
-      sql.append(" and h.delivered_at < ?");
-      args.add(utc(narrow.toExclusive()));
-    }
+    narrowHops(sql, args, narrow, " and r.tlp = ?");
     String dir = descending ? " desc" : " asc";
     if (after != null) {
       // (key, report) after the last hop's, as a bound on the key and then the tie (as the report
