@@ -1,15 +1,24 @@
 package jp.renkei.server.database;
 
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Constructor;
 import java.sql.Array;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.TypeConverter;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -34,8 +43,62 @@ public final class Rows {
   }
 
   private static final class InstantAwareMapper<T> extends DataClassRowMapper<T> {
+    private final Constructor<T> constructor;
+    private final String[] names;
+    private final TypeDescriptor[] types;
+    // The column of each constructor parameter, found once per result set rather than per row:
+    // the generic mapper asks the driver for the camel-case name first and, for every snake_case
+    // column, pays a thrown and caught SQLException per column and row before trying the
+    // underscored one.
+    private volatile Columns columns;
+
+    // held weakly: a finished result set and its rows must not stay reachable from the mapper
+    private record Columns(WeakReference<ResultSet> rs, int[] index) {}
+
     InstantAwareMapper(Class<T> type) {
       super(type);
+      this.constructor = BeanUtils.getResolvableConstructor(type);
+      String[] parameterNames = BeanUtils.getParameterNames(constructor);
+      this.names = parameterNames;
+      this.types = new TypeDescriptor[parameterNames.length];
+      for (int i = 0; i < parameterNames.length; i++) {
+        types[i] = new TypeDescriptor(new MethodParameter(constructor, i));
+      }
+    }
+
+    @Override
+    protected T constructMappedInstance(ResultSet rs, TypeConverter tc) throws SQLException {
+      int[] index = columnsOf(rs);
+      Object[] args = new Object[names.length];
+      for (int i = 0; i < args.length; i++) {
+        Class<?> type = types[i].getType();
+        args[i] = tc.convertIfNecessary(getColumnValue(rs, index[i], type), type, types[i]);
+      }
+      return BeanUtils.instantiateClass(constructor, args);
+    }
+
+    private int[] columnsOf(ResultSet rs) throws SQLException {
+      Columns known = columns;
+      if (known != null && known.rs().get() == rs) {
+        return known.index();
+      }
+      ResultSetMetaData meta = rs.getMetaData();
+      Map<String, Integer> byLabel = new HashMap<>();
+      for (int c = meta.getColumnCount(); c >= 1; c--) {
+        // the first of two equal labels wins, as the driver's findColumn does
+        byLabel.put(meta.getColumnLabel(c).toLowerCase(Locale.ROOT), c);
+      }
+      int[] index = new int[names.length];
+      for (int i = 0; i < names.length; i++) {
+        Integer c = byLabel.get(lowerCaseName(names[i]));
+        if (c == null) {
+          c = byLabel.get(underscoreName(names[i]));
+        }
+        // a missing column fails as the generic mapper does, naming it
+        index[i] = c != null ? c : rs.findColumn(underscoreName(names[i]));
+      }
+      columns = new Columns(new WeakReference<>(rs), index);
+      return index;
     }
 
     @Override
