@@ -233,6 +233,75 @@ class ReportListScaleIT extends ServerTest {
     assertThat(byTitleAgain).isEqualTo(byTitle);
   }
 
+  /**
+   * A TLP filter only named audiences see (AMBER…), for a viewer with a small reach, is walked from
+   * the reports the viewer reaches (ReportListing#smallReach) rather than in the list's order: it
+   * must list exactly the AMBER rows the unfiltered list shows, in the same order and total — its
+   * own, those delivered to it — and none of those addressed to it but not delivered, delivered
+   * elsewhere, or of another organisation.
+   */
+  @Test
+  void aNamedAudienceTlpFilterListsExactlyWhatTheUnfilteredListShows() {
+    String marker = Fixtures.unique("範囲");
+    Organisation viewer = fixtures.operator("gas");
+    Organisation sender = fixtures.operator("gas");
+    Organisation elsewhere = fixtures.operator("gas");
+    bulk(viewer, marker, 3, 0, "amber");
+    bulk(sender, marker, 40, 10, "amber");
+    bulk(sender, marker, 5, 60, "green");
+    bulk(sender, marker, 20, 100, "red");
+    String hop =
+        "insert into report_hop (report_id, hop_order, kind, recipient_org_id, delivered_at)"
+            + " select id, 1, 'ceptoar', ?, case when ? then submitted_at end from report r"
+            + " where originator_org_id = ? and tlp = ? and submitted_at >= ? and submitted_at < ?";
+    java.time.OffsetDateTime t0 = java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z");
+    // delivered to the viewer: AMBER minutes 10-19, RED 100-104; addressed but not delivered:
+    // AMBER 20-29; delivered elsewhere: AMBER 30-49
+    jdbc.sql(hop)
+        .params(viewer.id(), true, sender.id(), "amber", t0.plusMinutes(10), t0.plusMinutes(20))
+        .update();
+    jdbc.sql(hop)
+        .params(viewer.id(), true, sender.id(), "red", t0.plusMinutes(100), t0.plusMinutes(105))
+        .update();
+    jdbc.sql(hop)
+        .params(viewer.id(), false, sender.id(), "amber", t0.plusMinutes(20), t0.plusMinutes(30))
+        .update();
+    jdbc.sql(hop)
+        .params(elsewhere.id(), true, sender.id(), "amber", t0.plusMinutes(30), t0.plusMinutes(50))
+        .update();
+    Http web = signedIn(fixtures.user(viewer, Role.ANALYST));
+    String q = "/reports?size=100&q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8);
+
+    List<Long> amberShown = new ArrayList<>();
+    for (long id : ids(web.get(q).body())) {
+      String tlp =
+          jdbc.sql("select tlp from report where id = ?").param(id).query(String.class).single();
+      if (tlp.equals("amber")) {
+        amberShown.add(id);
+      }
+    }
+    List<Long> expected =
+        jdbc.sql(
+                "select id from report where (originator_org_id = ? or (originator_org_id = ?"
+                    + " and submitted_at >= ? and submitted_at < ?)) and tlp = 'amber'"
+                    + " and current_title like ? order by submitted_at desc, id desc")
+            .params(viewer.id(), sender.id(), t0.plusMinutes(10), t0.plusMinutes(20), marker + "%")
+            .query(Long.class)
+            .list();
+    assertThat(expected).hasSize(13);
+    assertThat(amberShown).isEqualTo(expected);
+    String filtered = web.get(q + "&tlp=amber").body();
+    assertThat(ids(filtered)).isEqualTo(expected);
+    assertThat(total(filtered)).isEqualTo("全13件");
+    for (String sort : List.of("title", "severity", "status")) {
+      assertThat(ids(web.get(q + "&tlp=amber&sort=" + sort).body()))
+          .as(sort)
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+    // the RED ones delivered name no person of the viewer: not shown with or without the filter
+    assertThat(web.get(q + "&tlp=red").body()).contains("id=\"list-empty\"");
+  }
+
   @Test
   void theListedTitleAndSeverityAreTheNewestVersions() {
     String marker = Fixtures.unique("続報");
