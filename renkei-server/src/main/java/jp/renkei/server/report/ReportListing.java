@@ -85,7 +85,6 @@ class ReportListing {
       private Row last;
       private boolean exhausted;
       private long handed;
-      private Boolean small;
 
       @Override
       public boolean hasNext() {
@@ -96,10 +95,7 @@ class ReportListing {
           return false;
         }
         int size = (int) Math.min(BATCH, Math.max(MIN_BATCH, wanted - handed));
-        if (small == null) {
-          small = namedAudienceOnly(q) && smallReach(reach);
-        }
-        batch = batch(organisationId, reach, q, recipients, last, size, small);
+        batch = batch(organisationId, reach, q, recipients, last, size);
         next = 0;
         exhausted = batch.size() < size;
         if (!batch.isEmpty()) {
@@ -122,40 +118,8 @@ class ReportListing {
   /** A candidate with the value of its sort key (where the next batch starts). */
   private record Row(Candidate candidate, Object key) {}
 
-  /** Delivered hops a reach may have and still be walked from its reports ({@link #smallReach}). */
-  static final int SMALL_REACH = 5000;
-
-  /** Whether the list's TLP filter asks for a marking only named audiences see. */
-  private static boolean namedAudienceOnly(ListQuery q) {
-    return q.chosen("tlp").filter(t -> !t.equals("clear") && !t.equals("green")).isPresent();
-  }
-
-  /**
-   * Whether fewer than {@value #SMALL_REACH} reports were delivered to the organisations the policy
-   * consults for the viewer (an operator, most CEPTOARs): then the reports it can reach at all are
-   * few, and a walk for a named-audience TLP starts from them instead of walking every report in
-   * the list's order to find the few it admits. A national coordinator's reach is larger; its walk
-   * stays in the order's index.
-   */
-  private boolean smallReach(Reach reach) {
-    Integer hops =
-        jdbc.queryForObject(
-            "select count(*) from (select 1 from report_hop h where h.recipient_org_id = any(?)"
-                + " and h.delivered_at is not null limit ?) x",
-            Integer.class,
-            reach.consultedOrganisations().toArray(Long[]::new),
-            SMALL_REACH);
-    return hops != null && hops < SMALL_REACH;
-  }
-
   private List<Row> batch(
-      long organisationId,
-      Reach reach,
-      ListQuery q,
-      List<Long> recipients,
-      Row after,
-      int size,
-      boolean fromReach) {
+      long organisationId, Reach reach, ListQuery q, List<Long> recipients, Row after, int size) {
     String order = ORDER.get(q.sort());
     StringBuilder sql =
         new StringBuilder(
@@ -181,33 +145,15 @@ class ReportListing {
     // looked up per row by the report's own hops (a scalar subquery): written as EXISTS it was
     // planned as a hash of every hop delivered to the viewer (95,000 for NISC), built again for
     // each batch, ~30-80 ms each
-    long org = reach.organisationId() == null ? -1L : reach.organisationId();
-    long person = reach.personId() == null ? -1L : reach.personId();
-    Long[] consulted = reach.consultedOrganisations().toArray(Long[]::new);
-    if (fromReach) {
-      // the same condition without its CLEAR/GREEN part, which the TLP filter already rules out,
-      // written as the set of reports the viewer reaches, each part served by an index
-      sql.append(
-          " and r.id in (select p.report_id from report_hop p where p.recipient_org_id = any(?)"
-              + " and p.delivered_at is not null"
-              + " union select x.id from report x where x.originator_org_id = ?"
-              + " union select x.id from report x where x.originator_user_id = ?"
-              + " union select x.id from report x where x.recipient_user_ids @> array[?]::bigint[])");
-      args.add(consulted);
-      args.add(org);
-      args.add(person);
-      args.add(person);
-    } else {
-      sql.append(
-          " and (r.originator_org_id = ? or r.tlp in ('clear', 'green')"
-              + " or r.originator_user_id = ? or ? = any(r.recipient_user_ids)"
-              + " or (select true from report_hop p where p.report_id = r.id"
-              + " and p.delivered_at is not null and p.recipient_org_id = any(?) limit 1))");
-      args.add(org);
-      args.add(person);
-      args.add(person);
-      args.add(consulted);
-    }
+    sql.append(
+        " and (r.originator_org_id = ? or r.tlp in ('clear', 'green')"
+            + " or r.originator_user_id = ? or ? = any(r.recipient_user_ids)"
+            + " or (select true from report_hop p where p.report_id = r.id"
+            + " and p.delivered_at is not null and p.recipient_org_id = any(?) limit 1))");
+    args.add(reach.organisationId() == null ? -1L : reach.organisationId());
+    args.add(reach.personId() == null ? -1L : reach.personId());
+    args.add(reach.personId() == null ? -1L : reach.personId());
+    args.add(reach.consultedOrganisations().toArray(Long[]::new));
     q.chosen("sector").ifPresent(v -> and(sql, args, "r.sector_code = ?", v));
     q.chosen("tlp").ifPresent(v -> and(sql, args, "r.tlp = ?", v));
     q.chosen("status").ifPresent(v -> and(sql, args, "r.status = ?", v));
