@@ -379,12 +379,6 @@ class ReportRepository {
   }
 
   /**
-   * The SQL condition (one parameter: the organisations' ids) that the report {@code reportId}
-   * names has a hop to one of the organisations, or one of its anonymised copies has: what the
-   * recipient filter of the report list and the inbox narrows to before {@code
-   * ReportService#recipientMatches} decides.
-   */
-  /**
    * The inbox's narrowing of delivered hops {@code h}: status, TLP (by {@code tlpClause}, which
    * reads the report as the caller's statement joins it or not), recipients and period. SQL only
    * narrows; every hop kept is still judged by the sharing policy.
@@ -418,6 +412,12 @@ class ReportRepository {
     }
   }
 
+  /**
+   * The SQL condition (one parameter: the organisations' ids) that the report {@code reportId}
+   * names has a hop to one of the organisations, or one of its anonymised copies has: what the
+   * recipient filter of the report list and the inbox narrows to before {@code
+   * ReportService#recipientMatches} decides.
+   */
   static String recipientHop(String reportId) {
     return ("exists (select 1 from report_hop rh where rh.recipient_org_id = any(?)"
             + " and (rh.report_id = %1$s or rh.report_id in (select x.relayed_as_report_id"
