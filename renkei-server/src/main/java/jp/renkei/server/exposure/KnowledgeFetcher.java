@@ -266,9 +266,9 @@ public class KnowledgeFetcher {
         }
         NvdReader.Result r = NvdReader.read(new ByteArrayInputStream(body.get()));
         pages++;
-        java.time.Instant shorter = pages == 1 && windowed ? shorter(mark.toInstant(), end, r) : null;
-        if (shorter != null) {
-          end = shorter; // more pages than max-pages: read the earlier part of the window whole
+        java.time.Instant cut = pages == 1 && windowed ? shorter(mark.toInstant(), end, r) : null;
+        if (cut != null) {
+          end = cut; // more pages than max-pages: read the earlier part of the window whole
           split = true;
           continue read;
         }
