@@ -41,8 +41,8 @@ public class ExposureNotices {
    * Writes a notice per organisation and newly matching KEV CVE (once: a CVE already noticed is not
    * noticed again) and queues its e-mail and webhook to that organisation. In bulk: one statement
    * per {@value #CHUNK} pairs writes the notices (with their finding counts) and their outbox rows,
-   * so the first match of a hub's inventories, where every KEV finding is news, does not pay a round
-   * trip per notice.
+   * so the first match of a hub's inventories, where every KEV finding is news, does not pay a
+   * round trip per notice.
    *
    * @return how many notices were written
    */

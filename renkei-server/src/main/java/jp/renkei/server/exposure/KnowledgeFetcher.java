@@ -312,11 +312,12 @@ public class KnowledgeFetcher {
 
   /**
    * When a window's first page says it has more pages than {@code max-pages}, a shorter window from
-   * the same start, in proportion ({@code max-pages × resultsPerPage / totalResults} of it), so that
-   * it can be read whole and the watermark can move to its end; null when the window fits, or is
-   * already a second or shorter (then max-pages are read and the watermark stays).
+   * the same start, in proportion ({@code max-pages × resultsPerPage / totalResults} of it), so
+   * that it can be read whole and the watermark can move to its end; null when the window fits, or
+   * is already a second or shorter (then max-pages are read and the watermark stays).
    */
-  private java.time.Instant shorter(java.time.Instant from, java.time.Instant to, NvdReader.Result r) {
+  private java.time.Instant shorter(
+      java.time.Instant from, java.time.Instant to, NvdReader.Result r) {
     long perPage = r.resultsPerPage();
     if (perPage <= 0 || r.totalResults() <= perPage * props.maxPages()) {
       return null;

@@ -22,10 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issue 16: the first match of inventories that were never matched (every KEV finding is news) writes
- * its notices and their outbox rows in bulk ({@link ExposureNotices#notify}); it must write exactly
- * the findings, news, notices and deliveries that matching each organisation on its own would, to the
- * owner's channels alone, and nothing twice.
+ * Issue 16: the first match of inventories that were never matched (every KEV finding is news)
+ * writes its notices and their outbox rows in bulk ({@link ExposureNotices#notify}); it must write
+ * exactly the findings, news, notices and deliveries that matching each organisation on its own
+ * would, to the owner's channels alone, and nothing twice.
  */
 class ExposureFirstMatchIT extends ServerTest {
 
@@ -143,9 +143,7 @@ class ExposureFirstMatchIT extends ServerTest {
     knowledge.importKev(
         Actor.cli(),
         new ByteArrayInputStream(
-            kev(
-                    kevEntry(affected, vendor, "Portal " + u),
-                    kevEntry(broad, vendor, "Edge OS " + u))
+            kev(kevEntry(affected, vendor, "Portal " + u), kevEntry(broad, vendor, "Edge OS " + u))
                 .getBytes(UTF_8)));
 
     // the first match of these inventories: every KEV finding is news
@@ -186,7 +184,8 @@ class ExposureFirstMatchIT extends ServerTest {
     // matched again: the same findings, no news, nothing noticed or queued twice
     List<String> before = findings(both);
     List<String> queued = deliveries(both);
-    assertThat(exposure.rematchAllAndNotify()).doesNotContainKeys(all.stream().map(Organisation::id).toArray(Long[]::new));
+    assertThat(exposure.rematchAllAndNotify())
+        .doesNotContainKeys(all.stream().map(Organisation::id).toArray(Long[]::new));
     assertThat(findings(both)).isEqualTo(before);
     assertThat(notices.notify(Map.of(both.id(), Set.of(affected, broad)))).isZero();
     assertThat(deliveries(both)).isEqualTo(queued);

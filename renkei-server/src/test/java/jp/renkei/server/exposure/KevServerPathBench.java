@@ -53,6 +53,7 @@ class KevServerPathBench extends ServerTest {
   static final int PRODUCTS = Integer.getInteger("bench.products", 12_000);
   static final int RUNS = Integer.getInteger("bench.runs", 5);
   static final int BASELINE_RUNS = Integer.getInteger("bench.baselineRuns", 3);
+
   /** Whether the first match is measured new, old (the baseline), new again; else new once. */
   static final boolean FIRST_MATCH_PAIRS =
       Boolean.parseBoolean(System.getProperty("bench.firstMatchPairs", "true"));
@@ -267,8 +268,7 @@ class KevServerPathBench extends ServerTest {
     long t0 = System.nanoTime();
     Map<Long, Set<String>> news = exposure.rematchAll();
     long t1 = System.nanoTime();
-    int written =
-        previous ? tx.execute(x -> previousNotify(news)) : notices.notify(news);
+    int written = previous ? tx.execute(x -> previousNotify(news)) : notices.notify(news);
     long t2 = System.nanoTime();
     assertThat(written).isEqualTo(news.values().stream().mapToInt(Set::size).sum());
     return new FirstMatch(

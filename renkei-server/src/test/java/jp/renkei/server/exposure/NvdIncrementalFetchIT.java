@@ -221,7 +221,8 @@ class NvdIncrementalFetchIT extends ServerTest {
     OffsetDateTime mark = watermark();
     try {
       // a 429 with Retry-After: 1 on the second page: waited out, then the window is read whole
-      java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger asked =
+          new java.util.concurrent.atomic.AtomicInteger();
       RETRY_AFTER.set("1");
       ANSWER.set(
           q ->
