@@ -327,7 +327,9 @@ public class KnowledgeFetcher {
       return null;
     }
     long part = (long) (span * ((double) perPage * props.maxPages() / r.totalResults()));
-    return from.plusMillis(Math.max(1000, Math.min(part, span - 1)));
+    // to the millisecond, as the API is asked (nvdDate), so the watermark is the end asked for
+    return from.plusMillis(Math.max(1000, Math.min(part, span - 1)))
+        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   /** A date as the NVD API reads it: {@code 2026-11-30T19:35:09.000+00:00} (UTC). */
