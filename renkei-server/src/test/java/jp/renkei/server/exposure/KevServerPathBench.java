@@ -293,7 +293,10 @@ class KevServerPathBench extends ServerTest {
                     + " o.target), '')) from outbox o join exposure_notice n"
                     + " on n.id = o.exposure_notice_id")
             .query(String.class)
-            .list(),
+            .list()
+            .stream()
+            .sorted()
+            .toList(),
         new java.util.TreeMap<>(news).toString());
   }
 
