@@ -275,7 +275,8 @@ class KevServerPathBench extends ServerTest {
         (t2 - t0) / 1e9,
         (t1 - t0) / 1e9,
         (t2 - t1) / 1e9,
-        jdbc.sql(
+        jdbc
+            .sql(
                 "select 'findings ' || count(*) || ' ' || md5(coalesce(string_agg(f.asset_id"
                     + " || ' ' || a.value || ' ' || a.port || ' ' || f.organisation_id || ' '"
                     + " || f.cve_id || ' ' || f.status || ' ' || f.in_kev || ' ' || f.outcome"
