@@ -1,6 +1,7 @@
 package jp.renkei.server.exposure;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,45 +34,64 @@ public class ExposureNotices {
     this.access = access;
   }
 
+  /** Pairs (organisation, CVE) written per statement: arrays of this size stay small. */
+  private static final int CHUNK = 10_000;
+
   /**
    * Writes a notice per organisation and newly matching KEV CVE (once: a CVE already noticed is not
-   * noticed again) and queues its e-mail and webhook to that organisation.
+   * noticed again) and queues its e-mail and webhook to that organisation. In bulk: one statement
+   * per {@value #CHUNK} pairs writes the notices (with their finding counts) and their outbox rows,
+   * so the first match of a hub's inventories, where every KEV finding is news, does not pay a
+   * round trip per notice.
    *
    * @return how many notices were written
    */
   @Transactional
   public int notify(Map<Long, Set<String>> newlyExposed) {
+    List<Long> orgs = new ArrayList<>();
+    List<String> cves = new ArrayList<>();
     int n = 0;
     for (var e : newlyExposed.entrySet()) {
-      long org = e.getKey();
       for (String cve : e.getValue()) {
-        var id =
-            jdbc.sql(
-                    "insert into exposure_notice (organisation_id, cve_id, findings)"
-                        + " select ?, ?, count(*) from exposure_finding"
-                        + " where organisation_id = ? and cve_id = ?"
-                        + " on conflict (organisation_id, cve_id) do nothing returning id")
-                .params(org, cve, org, cve)
-                .query(Long.class)
-                .optional();
-        if (id.isEmpty()) {
-          continue;
+        orgs.add(e.getKey());
+        cves.add(cve);
+        if (orgs.size() == CHUNK) {
+          n += write(orgs, cves);
+          orgs.clear();
+          cves.clear();
         }
-        n++;
-        // the owning organisation's own channels, and only its own
-        jdbc.sql(
-                "insert into outbox (exposure_notice_id, version_no, organisation_id, channel,"
-                    + " target, purpose) select ?, 0, o.id, 'email', o.duty_email, 'delivery'"
-                    + " from organisation o where o.id = ? and o.active and o.duty_email is not null"
-                    + " union all select ?, 0, o.id, 'webhook', o.webhook_url, 'delivery'"
-                    + " from organisation o"
-                    + " where o.id = ? and o.active and o.webhook_url is not null"
-                    + " on conflict do nothing")
-            .params(id.get(), org, id.get(), org)
-            .update();
       }
     }
-    return n;
+    return orgs.isEmpty() ? n : n + write(orgs, cves);
+  }
+
+  private int write(List<Long> orgs, List<String> cves) {
+    return jdbc.sql(
+            "with wanted (organisation_id, cve_id) as (select * from unnest(?::bigint[], ?::text[])),"
+                + " counted as (select f.organisation_id, f.cve_id, count(*) as findings"
+                + " from exposure_finding f join wanted w"
+                + " on w.organisation_id = f.organisation_id and w.cve_id = f.cve_id"
+                + " group by f.organisation_id, f.cve_id),"
+                + " written as (insert into exposure_notice (organisation_id, cve_id, findings)"
+                + " select w.organisation_id, w.cve_id, coalesce(c.findings, 0) from wanted w"
+                + " left join counted c"
+                + " on c.organisation_id = w.organisation_id and c.cve_id = w.cve_id"
+                + " on conflict (organisation_id, cve_id) do nothing"
+                + " returning id, organisation_id),"
+                // the owning organisation's own channels, and only its own
+                + " queued as (insert into outbox (exposure_notice_id, version_no, organisation_id,"
+                + " channel, target, purpose)"
+                + " select n.id, 0, o.id, 'email', o.duty_email, 'delivery' from written n"
+                + " join organisation o on o.id = n.organisation_id"
+                + " where o.active and o.duty_email is not null"
+                + " union all select n.id, 0, o.id, 'webhook', o.webhook_url, 'delivery'"
+                + " from written n join organisation o on o.id = n.organisation_id"
+                + " where o.active and o.webhook_url is not null"
+                + " on conflict do nothing)"
+                + " select count(*) from written")
+        .params(orgs.toArray(Long[]::new), cves.toArray(String[]::new))
+        .query(Integer.class)
+        .single();
   }
 
   /** The actor's own organisation's unread notices (the work queue's section). */

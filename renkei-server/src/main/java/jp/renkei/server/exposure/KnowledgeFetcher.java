@@ -236,44 +236,65 @@ public class KnowledgeFetcher {
             && Duration.between(mark.toInstant(), end)
                     .compareTo(KnowledgeFetchProperties.NVD_MAX_WINDOW)
                 <= 0;
-    URI query =
-        windowed
-            ? withParameter(
-                withParameter(base, "lastModStartDate", nvdDate(mark.toInstant())),
-                "lastModEndDate",
-                nvdDate(end))
-            : base;
     List<jp.renkei.engine.exposure.CveRecord> records = new ArrayList<>();
     List<jp.renkei.engine.exposure.Rejected> rejected = new ArrayList<>();
-    int start = -1;
     int pages = 0;
+    int requests = 0;
     boolean whole = false;
-    while (pages < props.maxPages()) {
-      if (pages > 0) {
-        pause();
+    boolean split = false;
+    read:
+    while (true) {
+      URI query =
+          windowed
+              ? withParameter(
+                  withParameter(base, "lastModStartDate", nvdDate(mark.toInstant())),
+                  "lastModEndDate",
+                  nvdDate(end))
+              : base;
+      records.clear();
+      rejected.clear();
+      pages = 0;
+      int start = -1;
+      while (pages < props.maxPages()) {
+        if (requests++ > 0) {
+          pause();
+        }
+        URI uri = start < 0 ? query : withParameter(query, "startIndex", String.valueOf(start));
+        Optional<byte[]> body = get("nvd", uri, !windowed && pages == 0);
+        if (body.isEmpty()) {
+          return new Outcome("nvd", "not_modified", null, 0, 0);
+        }
+        NvdReader.Result r = NvdReader.read(new ByteArrayInputStream(body.get()));
+        pages++;
+        java.time.Instant cut = pages == 1 && windowed ? shorter(mark.toInstant(), end, r) : null;
+        if (cut != null) {
+          end = cut; // more pages than max-pages: read the earlier part of the window whole
+          split = true;
+          continue read;
+        }
+        records.addAll(r.records());
+        rejected.addAll(r.rejected());
+        int next = r.nextStart();
+        if (next < 0 || next <= start) {
+          whole = true;
+          break;
+        }
+        start = next;
       }
-      URI uri = start < 0 ? query : withParameter(query, "startIndex", String.valueOf(start));
-      Optional<byte[]> body = get("nvd", uri, !windowed && pages == 0);
-      if (body.isEmpty()) {
-        return new Outcome("nvd", "not_modified", null, 0, 0);
-      }
-      NvdReader.Result r = NvdReader.read(new ByteArrayInputStream(body.get()));
-      records.addAll(r.records());
-      rejected.addAll(r.rejected());
-      pages++;
-      int next = r.nextStart();
-      if (next < 0 || next <= start) {
-        whole = true;
-        break;
-      }
-      start = next;
+      break;
     }
     KnowledgeService.Summary s =
         knowledge.importNvd(
             actor, new NvdReader.Result(records, rejected, 0, records.size(), records.size()));
     exposure.afterImport(s);
     String what =
-        windowed ? "modified " + nvdDate(mark.toInstant()) + " – " + nvdDate(end) : "whole query";
+        windowed
+            ? "modified "
+                + nvdDate(mark.toInstant())
+                + " – "
+                + nvdDate(end)
+                + (split ? " (window shortened to max-pages; the rest next time)" : "")
+            : "whole query";
     if (!whole) {
       return new Outcome(
           "nvd",
@@ -289,10 +310,75 @@ public class KnowledgeFetcher {
         "nvd", "imported", what + ", " + pages + " pages", s.kept(), s.refused().size());
   }
 
+  /**
+   * When a window's first page says it has more pages than {@code max-pages}, a shorter window from
+   * the same start, in proportion ({@code max-pages × resultsPerPage / totalResults} of it), so
+   * that it can be read whole and the watermark can move to its end; null when the window fits, or
+   * is already a second or shorter (then max-pages are read and the watermark stays).
+   */
+  private java.time.Instant shorter(
+      java.time.Instant from, java.time.Instant to, NvdReader.Result r) {
+    long perPage = r.resultsPerPage();
+    if (perPage <= 0 || r.totalResults() <= perPage * props.maxPages()) {
+      return null;
+    }
+    long span = Duration.between(from, to).toMillis();
+    if (span <= 1000) {
+      return null;
+    }
+    long part = (long) (span * ((double) perPage * props.maxPages() / r.totalResults()));
+    // to the millisecond, as the API is asked (nvdDate), so the watermark is the end asked for
+    return from.plusMillis(Math.max(1000, Math.min(part, span - 1)))
+        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
   /** A date as the NVD API reads it: {@code 2026-11-30T19:35:09.000+00:00} (UTC). */
   static String nvdDate(java.time.Instant t) {
     return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
         .format(t.atOffset(java.time.ZoneOffset.UTC));
+  }
+
+  /**
+   * The longest Retry-After a fetch honours on a 403 or 429 answer (NVD's rate limit): it waits
+   * that long and asks again, at most {@link #RETRY_AFTER_TIMES} times; a longer wait, or a further
+   * refusal, fails the fetch with the reason (an NVD window is then read again at the next fetch).
+   */
+  static final Duration RETRY_AFTER_CAP = Duration.ofSeconds(60);
+
+  static final int RETRY_AFTER_TIMES = 2;
+
+  /**
+   * A Retry-After header's wait: delta-seconds or an HTTP date (RFC 9110); empty when absent or
+   * unreadable (the answer is then a plain refusal).
+   */
+  static Optional<Duration> retryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.strip();
+    if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return v.length() > 9
+          ? Optional.of(Duration.ofDays(365))
+          : Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+    }
+    try {
+      java.time.Instant at =
+          java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+              .toInstant();
+      Duration d = Duration.between(java.time.Instant.now(), at);
+      return Optional.of(d.isNegative() ? Duration.ZERO : d);
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Fail("interrupted while waiting as Retry-After asked");
+    }
   }
 
   /** NVD's rate limit, politely: the configured pause between two requests of one fetch. */
@@ -378,6 +464,31 @@ public class KnowledgeFetcher {
     }
     int max = (int) Math.min(Integer.MAX_VALUE - 8, props.maxBytes().toBytes());
     OutboundHttp.Response r = http.exchange(req, max);
+    for (int waited = 0; r.status() == 403 || r.status() == 429; waited++) {
+      Optional<Duration> wait = retryAfter(r.header("Retry-After").orElse(null));
+      if (wait.isEmpty()) {
+        break; // no Retry-After: refused, as any other status
+      }
+      String refused = "HTTP " + r.status() + " from " + uri.getHost();
+      if (wait.get().compareTo(RETRY_AFTER_CAP) > 0) {
+        throw new Fail(
+            refused
+                + ": Retry-After "
+                + wait.get().toSeconds()
+                + " s is longer than the "
+                + RETRY_AFTER_CAP.toSeconds()
+                + " s a fetch waits; read again at the next fetch");
+      }
+      if (waited == RETRY_AFTER_TIMES) {
+        throw new Fail(
+            refused
+                + " again after waiting "
+                + RETRY_AFTER_TIMES
+                + " times as Retry-After asked; read again at the next fetch");
+      }
+      sleep(wait.get());
+      r = http.exchange(req, max);
+    }
     if (r.status() == 304 && conditional) {
       return Optional.empty();
     }

@@ -49,6 +49,9 @@ class NvdIncrementalFetchIT extends ServerTest {
           java.util.function.Function<Map<String, String>, Map.Entry<Integer, String>>>
       ANSWER = new AtomicReference<>();
 
+  /** The Retry-After the loopback NVD sends with a 403 or 429 (none when null). */
+  static final AtomicReference<String> RETRY_AFTER = new AtomicReference<>();
+
   static {
     try {
       NVD = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -68,7 +71,14 @@ class NvdIncrementalFetchIT extends ServerTest {
           }
           REQUESTS.add(Map.entry(System.nanoTime(), q));
           Map.Entry<Integer, String> a = ANSWER.get().apply(q);
-          ExposureKnowledgeIT.answer(ex, a.getKey(), a.getValue().getBytes(UTF_8), Map.of());
+          String retry = RETRY_AFTER.get();
+          ExposureKnowledgeIT.answer(
+              ex,
+              a.getKey(),
+              a.getValue().getBytes(UTF_8),
+              retry != null && (a.getKey() == 403 || a.getKey() == 429)
+                  ? Map.of("Retry-After", retry)
+                  : Map.of());
           ex.close();
         });
     NVD.start();
@@ -83,6 +93,7 @@ class NvdIncrementalFetchIT extends ServerTest {
                 + NVD.getAddress().getPort()
                 + "/rest/json/cves/2.0?hasKev&resultsPerPage=1");
     registry.add("renkei.exposure.fetch.nvd-interval", () -> "300ms");
+    registry.add("renkei.exposure.fetch.max-pages", () -> "3");
   }
 
   @AfterAll
@@ -195,5 +206,130 @@ class NvdIncrementalFetchIT extends ServerTest {
     assertThat(fetcher.fetchNow(admin, "nvd").outcome()).isEqualTo("imported");
     assertThat(REQUESTS.get(0).getValue()).doesNotContainKey("lastModStartDate");
     assertThat(watermark().toInstant()).isAfter(Instant.now().minus(1, ChronoUnit.HOURS));
+  }
+
+  @Test
+  void aRateLimitAnswerIsWaitedOutWithinTheCapAndOtherwiseFailsTheWindowCleanly() throws Exception {
+    jdbc.sql("delete from vuln_fetch where source = 'nvd'").update();
+    Actor admin = fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    String product = ExposureKnowledgeIT.product();
+    String cve1 = ExposureKnowledgeIT.cve();
+    String cve2 = ExposureKnowledgeIT.cve();
+    String cve3 = ExposureKnowledgeIT.cve();
+    ANSWER.set(q -> page(q, product, cve1));
+    assertThat(fetcher.fetchNow(admin, "nvd").outcome()).isEqualTo("imported");
+    OffsetDateTime mark = watermark();
+    try {
+      // a 429 with Retry-After: 1 on the second page: waited out, then the window is read whole
+      java.util.concurrent.atomic.AtomicInteger asked =
+          new java.util.concurrent.atomic.AtomicInteger();
+      RETRY_AFTER.set("1");
+      ANSWER.set(
+          q ->
+              q.containsKey("startIndex") && asked.getAndIncrement() == 0
+                  ? Map.entry(429, "")
+                  : page(q, product, cve1, cve2));
+      REQUESTS.clear();
+      KnowledgeFetcher.Outcome waited = fetcher.fetchNow(admin, "nvd");
+      assertThat(waited.outcome()).as(waited.toString()).isEqualTo("imported");
+      assertThat(REQUESTS).hasSize(3);
+      assertThat(REQUESTS.get(2).getValue()).containsEntry("startIndex", "1");
+      assertThat((REQUESTS.get(2).getKey() - REQUESTS.get(1).getKey()) / 1_000_000)
+          .isGreaterThanOrEqualTo(1000);
+      assertThat(known(cve2)).isTrue();
+      OffsetDateTime moved = watermark();
+      assertThat(moved).isAfter(mark);
+
+      // a Retry-After beyond the cap (here an HTTP date an hour ahead, on a 403): not waited for;
+      // the fetch fails with the reason, nothing of the window is imported, the watermark stays
+      RETRY_AFTER.set(
+          java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+              java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(1)));
+      ANSWER.set(
+          q -> q.containsKey("startIndex") ? Map.entry(403, "") : page(q, product, cve3, cve2));
+      REQUESTS.clear();
+      KnowledgeFetcher.Outcome refused = fetcher.fetchNow(admin, "nvd");
+      assertThat(refused.outcome()).isEqualTo("failed");
+      assertThat(refused.detail())
+          .startsWith("HTTP 403 from 127.0.0.1: Retry-After ")
+          .endsWith("s is longer than the 60 s a fetch waits; read again at the next fetch");
+      assertThat(REQUESTS).hasSize(2); // not asked again
+      assertThat(known(cve3)).isFalse();
+      assertThat(watermark()).isEqualTo(moved);
+
+      // refused again after each wait: the fetch gives up after two waits, cleanly
+      RETRY_AFTER.set("0");
+      ANSWER.set(q -> Map.entry(429, ""));
+      REQUESTS.clear();
+      KnowledgeFetcher.Outcome gaveUp = fetcher.fetchNow(admin, "nvd");
+      assertThat(gaveUp.detail())
+          .isEqualTo(
+              "HTTP 429 from 127.0.0.1 again after waiting 2 times as Retry-After asked;"
+                  + " read again at the next fetch");
+      assertThat(REQUESTS).hasSize(3);
+      assertThat(watermark()).isEqualTo(moved);
+    } finally {
+      RETRY_AFTER.set(null);
+    }
+  }
+
+  @Test
+  void aWindowWithMorePagesThanMaxPagesIsShortenedAndTheWatermarkAdvancesByWhatWasRead() {
+    Actor admin = fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    String product = ExposureKnowledgeIT.product();
+    // eight CVEs modified 9, 8, … 2 days ago; the loopback NVD answers a window with those
+    // modified inside it, one a page; max-pages is 3 here
+    Instant now = Instant.now();
+    Map<String, Instant> modified = new LinkedHashMap<>();
+    for (int days = 9; days >= 2; days--) {
+      modified.put(ExposureKnowledgeIT.cve(), now.minus(days, ChronoUnit.DAYS));
+    }
+    ANSWER.set(
+        q -> {
+          Instant from = OffsetDateTime.parse(q.get("lastModStartDate")).toInstant();
+          Instant to = OffsetDateTime.parse(q.get("lastModEndDate")).toInstant();
+          List<String> in =
+              modified.entrySet().stream()
+                  .filter(e -> !e.getValue().isBefore(from) && !e.getValue().isAfter(to))
+                  .map(Map.Entry::getKey)
+                  .toList();
+          int start = Integer.parseInt(q.getOrDefault("startIndex", "0"));
+          return Map.entry(
+              200, ExposureKnowledgeIT.nvdPage(in.get(start), product, start, 1, in.size()));
+        });
+    jdbc.sql("delete from vuln_fetch where source = 'nvd'").update();
+    jdbc.sql("insert into vuln_fetch (source, url, watermark) values ('nvd', ?, ?)")
+        .params(
+            "http://127.0.0.1:"
+                + NVD.getAddress().getPort()
+                + "/rest/json/cves/2.0?hasKev&resultsPerPage=1",
+            java.sql.Timestamp.from(now.minus(10, ChronoUnit.DAYS)))
+        .update();
+    List<String> cves = List.copyOf(modified.keySet());
+    OffsetDateTime before = watermark();
+    int fetches = 0;
+    while (!cves.stream().allMatch(this::known)) {
+      assertThat(++fetches).as("fetches").isLessThanOrEqualTo(5);
+      REQUESTS.clear();
+      KnowledgeFetcher.Outcome o = fetcher.fetchNow(admin, "nvd");
+      assertThat(o.outcome()).as(o.toString()).isEqualTo("imported");
+      // the window read whole ends at the new watermark, which moved; each page read is imported
+      OffsetDateTime mark = watermark();
+      assertThat(mark).isAfter(before);
+      Map<String, String> last = REQUESTS.get(REQUESTS.size() - 1).getValue();
+      assertThat(OffsetDateTime.parse(last.get("lastModEndDate")).toInstant())
+          .isEqualTo(mark.toInstant());
+      for (String cve : cves) {
+        assertThat(known(cve)).as(cve).isEqualTo(!modified.get(cve).isAfter(mark.toInstant()));
+      }
+      if (!mark.toInstant().isBefore(now)) {
+        assertThat(o.detail()).doesNotContain("shortened");
+      } else {
+        assertThat(o.detail()).contains("window shortened to max-pages");
+      }
+      before = mark;
+    }
+    // more than one fetch was needed (8 pages in 10 days, 3 a fetch), each moved the watermark
+    assertThat(fetches).isGreaterThan(2);
   }
 }
