@@ -476,6 +476,10 @@ class NoticeIT extends ServerTest {
         month(
             json(api(w.a(), EnumSet.of(TokenScope.READ)).get("/api/v1/notice/statistics")), month);
     assertThat(own.get("notified").asInt()).isEqualTo(18);
+    // and its page says so instead of the national rules that do not apply to it
+    String ownPage = signedIn(w.a()).get("/notice").body();
+    assertThat(ownPage).contains("notice-statistics-own").doesNotContain("notice-dominance");
+    assertThat(page).contains("notice-dominance").doesNotContain("notice-statistics-own");
   }
 
   static JsonNode fiscalYear(JsonNode rows, int fy) {
