@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
+import jp.renkei.engine.policy.Dominance;
 import jp.renkei.engine.policy.SmallCounts;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class RangeRegistryTest {
 
   @Test
   void monthlyFiguresCountEveryNotificationAndRates() {
-    MonthlyFigures f = new MonthlyFigures(new SmallCounts(2));
+    MonthlyFigures f = new MonthlyFigures(new SmallCounts(2), new Dominance(2, 85));
     YearMonth m = YearMonth.of(2026, 10);
     f.survey(m, 1000);
     f.isp(m, 1);
@@ -74,18 +75,20 @@ class RangeRegistryTest {
     f.notification(m, 2, Outcome.NOT_REACHABLE);
     f.notification(m, 3, Outcome.WARNED);
     f.notification(m, 4, null);
+    // a third holder reached: two would each learn the other's figure (the dominance rule)
+    f.notification(m, 5, Outcome.WARNED);
     f.notification(YearMonth.of(2026, 11), 1, null);
     var rows = f.rows();
     assertThat(rows.get(0).month()).isEqualTo(YearMonth.of(2026, 11));
     var oct = rows.get(1);
     assertThat(oct.isps()).isEqualTo(2);
     assertThat(oct.surveyed()).isEqualTo(1000);
-    assertThat(oct.notified()).isEqualTo(4);
-    assertThat(oct.reachRate()).isEqualTo(0.5);
+    assertThat(oct.notified()).isEqualTo(5);
+    assertThat(oct.reachRate()).isEqualTo(0.6);
     assertThat(oct.remediated()).as("one holder remediated: withheld").isNull();
     assertThat(oct.remediationRate()).isNull();
     assertThat(oct.withheld()).isTrue();
-    MonthlyFigures own = new MonthlyFigures(null);
+    MonthlyFigures own = new MonthlyFigures(null, null);
     own.survey(m, 1000);
     own.notification(m, 1, Outcome.REMEDIATED);
     assertThat(own.rows().get(0).surveyed()).isNull();
@@ -96,25 +99,28 @@ class RangeRegistryTest {
   @Test
   void aMonthWithFewerThanKHoldersShowsNoFigureOfThem() {
     SmallCounts rule = new SmallCounts(3);
-    MonthlyFigures f = new MonthlyFigures(rule);
+    MonthlyFigures f = new MonthlyFigures(rule, new Dominance(2, 85));
     YearMonth one = YearMonth.of(2026, 9);
     YearMonth two = YearMonth.of(2026, 10);
     YearMonth three = YearMonth.of(2026, 11);
     f.survey(one, 500);
-    f.isp(one, 1);
     f.notification(one, 1, Outcome.REMEDIATED);
     for (long isp = 1; isp <= 2; isp++) {
-      f.isp(two, isp);
       f.notification(two, isp, null);
     }
     for (long isp = 1; isp <= 3; isp++) {
-      f.isp(three, isp);
       f.notification(three, isp, Outcome.WARNED);
+    }
+    for (YearMonth m : f.months()) {
+      // the registry's participating ISPs, whether they had notifications or not
+      f.isp(m, 1);
+      f.isp(m, 2);
+      f.isp(m, 3);
     }
     var rows = f.rows();
     for (var r : rows.subList(1, 3)) {
       assertThat(r.notified()).isNull();
-      assertThat(r.isps()).isNull();
+      assertThat(r.isps()).as("participating ISPs are not a figure of notifications").isEqualTo(3);
       assertThat(r.reached()).isNull();
       assertThat(r.remediated()).isNull();
       assertThat(r.withheld()).isTrue();
@@ -124,6 +130,12 @@ class RangeRegistryTest {
     assertThat(nov.notified()).isEqualTo(3);
     assertThat(nov.reached()).as("all three reached: each one known, withheld").isNull();
     assertThat(nov.remediated()).as("none of three").isZero();
+    // the year's total minus November would be September and October (two holders): withheld
+    var fy = f.table().years().get(0);
+    assertThat(fy.fiscalYear()).isEqualTo(2026);
+    assertThat(fy.notified()).isNull();
+    assertThat(fy.surveyed()).isEqualTo(500);
+    assertThat(fy.isps()).isEqualTo(3);
   }
 
   @Test

@@ -12,6 +12,7 @@ import jp.renkei.engine.notice.MonthlyFigures;
 import jp.renkei.engine.notice.NoticeSharing;
 import jp.renkei.engine.notice.Outcome;
 import jp.renkei.engine.policy.Decision;
+import jp.renkei.engine.policy.Dominance;
 import jp.renkei.engine.policy.SmallCounts;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.config.ExposureProperties;
@@ -35,6 +36,7 @@ public class NoticeAccess {
   private final SharingGate gate;
   private final NoticeProperties props;
   private final SmallCounts smallCounts;
+  private final Dominance dominance;
 
   NoticeAccess(
       JdbcClient jdbc, SharingGate gate, NoticeProperties props, ExposureProperties exposure) {
@@ -43,11 +45,17 @@ public class NoticeAccess {
     this.props = props;
     // one k for every figure over other organisations (renkei.exposure.minimum-count)
     this.smallCounts = new SmallCounts(exposure.minimumCount());
+    this.dominance = new Dominance(props.dominanceN(), props.dominancePercent());
   }
 
   /** k of the small-number rule the statistics obey. */
   int k() {
     return smallCounts.k();
+  }
+
+  /** The dominance rule the statistics obey. */
+  Dominance dominance() {
+    return dominance;
   }
 
   private Set<Long> niscs() {
@@ -176,41 +184,37 @@ public class NoticeAccess {
   }
 
   /**
-   * The monthly statistics the actor may see: notifications counted where their count audience
-   * admits the actor (one policy decision per holder and reporter); ISPs participating and
-   * addresses surveyed only in the national view (NISC, or a reporter for its own surveys).
+   * The statistics the actor may see, per month and per fiscal year: notifications counted where
+   * their count audience admits the actor (one policy decision per holder and reporter); ISPs
+   * participating (the range registry's, {@code notice_participation}) and addresses surveyed only
+   * in the national view (NISC, or a reporter for its own surveys), where the small-number and
+   * dominance rules and secondary suppression apply ({@link MonthlyFigures}). Every way the figures
+   * go out (API, CSV, page) takes this one answer; it takes no filter.
    */
-  List<MonthlyFigures.Row> statistics(Actor actor) {
+  MonthlyFigures.Table statistics(Actor actor) {
     SharingGate.Check check = gate.check(actor);
     Set<Long> niscs = niscs();
     boolean nisc = actor.organisationId() != null && niscs.contains(actor.organisationId());
     Long viewer = actor.organisationId();
-    record Group(
-        long holder,
-        Long reporter,
-        String holderKind,
-        java.time.LocalDate month,
-        String outcome,
-        int n) {}
+    record Group(long holder, Long reporter, java.time.LocalDate month, String outcome, int n) {}
     List<Group> groups =
         jdbc.sql(
-                "select n.holder_id, s.reporter_id, n.holder_kind, n.month, n.outcome, count(*)"
+                "select n.holder_id, s.reporter_id, n.month, n.outcome, count(*)"
                     + " from notice n join notice_survey s on s.id = n.survey_id"
-                    + " group by 1, 2, 3, 4, 5")
+                    + " group by 1, 2, 3, 4")
             .query(
                 (rs, i) ->
                     new Group(
                         rs.getLong(1),
                         (Long) rs.getObject(2),
-                        rs.getString(3),
-                        rs.getDate(4).toLocalDate(),
-                        rs.getString(5),
-                        rs.getInt(6)))
+                        rs.getDate(3).toLocalDate(),
+                        rs.getString(4),
+                        rs.getInt(5)))
             .list();
     Map<List<Object>, Boolean> decided = new HashMap<>();
     boolean national = nisc;
-    MonthlyFigures nationalFigures = new MonthlyFigures(smallCounts);
-    MonthlyFigures own = new MonthlyFigures(null);
+    MonthlyFigures nationalFigures = new MonthlyFigures(smallCounts, dominance);
+    MonthlyFigures own = new MonthlyFigures(null, null);
     boolean reporterView = false;
     for (Group g : groups) {
       boolean allowed =
@@ -228,9 +232,6 @@ public class NoticeAccess {
       MonthlyFigures target = holderView && !nisc ? own : nationalFigures;
       if (!holderView && viewer != null && viewer.equals(g.reporter())) {
         reporterView = true;
-      }
-      if (!holderView && "isp".equals(g.holderKind())) {
-        nationalFigures.isp(m, g.holder());
       }
       Outcome o = g.outcome() == null ? null : Outcome.fromCode(g.outcome()).orElse(null);
       for (int i = 0; i < g.n(); i++) {
@@ -250,10 +251,32 @@ public class NoticeAccess {
                 return null;
               })
           .list();
-      return nationalFigures.rows();
+      participants(nationalFigures);
+      return nationalFigures.table();
     }
-    return own.rows();
+    return own.table();
   }
+
+  /**
+   * 参加ISP数: each ISP of the range registry counts in every month (Japan time) that ends after it
+   * joined — the ISPs taking part, whether or not an address of theirs was notified that month.
+   */
+  private void participants(MonthlyFigures figures) {
+    List<Object[]> joined =
+        jdbc.sql("select isp_id, since from notice_participation")
+            .query((rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant()})
+            .list();
+    for (YearMonth m : List.copyOf(figures.months())) {
+      Instant end = m.plusMonths(1).atDay(1).atStartOfDay(JST).toInstant();
+      for (Object[] j : joined) {
+        if (((Instant) j[1]).isBefore(end)) {
+          figures.isp(m, (Long) j[0]);
+        }
+      }
+    }
+  }
+
+  private static final java.time.ZoneId JST = java.time.ZoneId.of("Asia/Tokyo");
 
   /** A range of the registry as the ranges page shows it. */
   record RangeView(long ispId, String ispName, String cidr, Instant importedAt) {}

@@ -91,6 +91,31 @@ class NoticeApi {
     }
   }
 
+  /** One fiscal year's total (年度, April to March) in the published shape. */
+  record YearRepresentation(
+      int fiscalYear,
+      Integer isps,
+      Long surveyed,
+      Integer notified,
+      Integer reached,
+      Integer remediated,
+      Double reachRate,
+      Double remediationRate,
+      boolean withheld) {
+    static YearRepresentation of(MonthlyFigures.Year y) {
+      return new YearRepresentation(
+          y.fiscalYear(),
+          y.isps(),
+          y.surveyed(),
+          y.notified(),
+          y.reached(),
+          y.remediated(),
+          y.reachRate(),
+          y.remediationRate(),
+          y.withheld());
+    }
+  }
+
   record OutcomeRequest(String warnedHow, LocalDate warnedOn, String outcome, String note) {}
 
   private final NoticeService service;
@@ -157,7 +182,72 @@ class NoticeApi {
 
   @GetMapping("/statistics")
   List<MonthRepresentation> statistics(Actor actor) {
-    return access.statistics(actor).stream().map(MonthRepresentation::of).toList();
+    return access.statistics(actor).months().stream().map(MonthRepresentation::of).toList();
+  }
+
+  /** Fiscal-year totals, after the same rules and secondary suppression as the months. */
+  @GetMapping("/statistics/years")
+  List<YearRepresentation> years(Actor actor) {
+    return access.statistics(actor).years().stream().map(YearRepresentation::of).toList();
+  }
+
+  /** Months and fiscal years as CSV, from the same answer as the JSON and the page. */
+  @GetMapping(value = "/statistics.csv", produces = "text/csv;charset=UTF-8")
+  ResponseEntity<String> statisticsCsv(Actor actor) {
+    return csv(access.statistics(actor));
+  }
+
+  /**
+   * The statistics as CSV (UTF-8 with BOM for spreadsheet software): one line per month then per
+   * fiscal year ({@code FY2026}); a figure not shown or withheld is an empty cell.
+   */
+  static ResponseEntity<String> csv(MonthlyFigures.Table t) {
+    StringBuilder csv =
+        new StringBuilder(
+            "\uFEFFperiod,isps,surveyed,notified,reached,remediated,reach_rate,remediation_rate,"
+                + "withheld\r\n");
+    for (MonthlyFigures.Row r : t.months()) {
+      line(
+          csv,
+          r.month().toString(),
+          r.isps(),
+          r.surveyed(),
+          r.notified(),
+          r.reached(),
+          r.remediated(),
+          r.reachRate(),
+          r.remediationRate(),
+          r.withheld());
+    }
+    for (MonthlyFigures.Year y : t.years()) {
+      line(
+          csv,
+          "FY" + y.fiscalYear(),
+          y.isps(),
+          y.surveyed(),
+          y.notified(),
+          y.reached(),
+          y.remediated(),
+          y.reachRate(),
+          y.remediationRate(),
+          y.withheld());
+    }
+    return ResponseEntity.ok()
+        .header("Content-Disposition", "attachment; filename=\"renkei-notice-statistics.csv\"")
+        .body(csv.toString());
+  }
+
+  private static void line(StringBuilder csv, String period, Object... cells) {
+    csv.append(period);
+    for (Object c : cells) {
+      csv.append(',');
+      if (c instanceof Double d) {
+        csv.append(String.format(java.util.Locale.ROOT, "%.4f", d));
+      } else if (c != null) {
+        csv.append(c);
+      }
+    }
+    csv.append("\r\n");
   }
 
   @PostMapping(value = "/ranges", consumes = "text/csv")

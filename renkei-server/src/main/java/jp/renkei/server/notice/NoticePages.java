@@ -95,10 +95,19 @@ class NoticePages {
       page = new ListPage<>(held.rows(), held.total(), false, query);
     }
     model.addAttribute("page", page);
-    model.addAttribute("months", access.statistics(actor));
+    jp.renkei.engine.notice.MonthlyFigures.Table stats = access.statistics(actor);
+    model.addAttribute("months", stats.months());
+    model.addAttribute("years", stats.years());
     model.addAttribute("k", access.k());
+    model.addAttribute("dominance", access.dominance());
     model.addAttribute("failedReminders", access.failedReminders(actor));
     return "notice/page";
+  }
+
+  /** The statistics as CSV for a signed-in user, the same answer as the API's. */
+  @GetMapping(value = "/notice/statistics.csv", produces = "text/csv;charset=UTF-8")
+  org.springframework.http.ResponseEntity<String> statisticsCsv(Actor actor) {
+    return NoticeApi.csv(access.statistics(actor));
   }
 
   @GetMapping("/notice/{id}")

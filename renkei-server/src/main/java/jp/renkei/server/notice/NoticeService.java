@@ -164,6 +164,12 @@ public class NoticeService {
           .params(orgs.get(r.ispCode()), r.cidr().toString(), importId)
           .update();
     }
+    // 参加ISP数: an ISP takes part from the first import that names it
+    for (Long isp : isps) {
+      jdbc.sql("insert into notice_participation (isp_id) values (?) on conflict do nothing")
+          .param(isp)
+          .update();
+    }
     audit.record(
         actor,
         AuditLog.Event.success(
