@@ -292,14 +292,18 @@ class AdvisoryRepository {
     return all;
   }
 
-  /** Queues e-mail to duty addresses and webhooks of the version's recipients. Idempotent. */
+  /**
+   * Queues e-mail to duty addresses and webhooks of the version's recipients. Idempotent. An
+   * exercise's advisory is queued only when its run allows e-mail (exercise_run.email_allowed); the
+   * outbox then marks it 【訓練】 (sharing.ExerciseScope).
+   */
   int queueDeliveries(
       long advisoryId, int versionNo, String purpose, int round, boolean onlyUnconfirmed) {
-    // an exercise's advisory never leaves the hub by e-mail or webhook (sharing.ExerciseScope)
     String filter =
         (onlyUnconfirmed ? " and r.acknowledged_at is null" : "")
             + " and exists (select 1 from advisory x where x.id = r.advisory_id"
-            + " and x.exercise_run_id is null)";
+            + " and (x.exercise_run_id is null or exists (select 1 from exercise_run e"
+            + " where e.id = x.exercise_run_id and e.email_allowed)))";
     return jdbc.sql(
             "insert into outbox (advisory_id, version_no, organisation_id, channel, target, purpose, round)"
                 + " select r.advisory_id, ?, o.id, 'email', o.duty_email, ?, ? from advisory_recipient r"

@@ -11,6 +11,7 @@ import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.outbound.OutboundHttp;
 import jp.renkei.server.outbound.SignedWebhooks;
+import jp.renkei.server.sharing.ExerciseScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +42,7 @@ class OutboxSender {
       Long advisoryId,
       Long exposureNoticeId,
       Long noticeReminderId,
+      Long exerciseMailId,
       int versionNo,
       long organisationId,
       String channel,
@@ -55,7 +57,20 @@ class OutboxSender {
       String tlp,
       String kind,
       String issuer,
-      String observables) {}
+      String observables,
+      Long exerciseRunId,
+      String simulatedSender,
+      Boolean exerciseEmailAllowed) {
+
+    boolean exercise() {
+      return exerciseRunId != null;
+    }
+
+    /** The sender the recipients read: a simulated advisory's 発信元 with its 模擬 mark. */
+    String sender() {
+      return simulatedSender == null ? issuer : ExerciseScope.SIMULATED_MARK_JA + simulatedSender;
+    }
+  }
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -106,8 +121,15 @@ class OutboxSender {
         notices.send(due);
       } else if (due.noticeReminderId() != null) {
         reminders.send(due);
+      } else if (due.exerciseMailId() != null) {
+        exerciseMail(due);
       } else {
         Message m = message(due);
+        if (m.exercise() && !Boolean.TRUE.equals(m.exerciseEmailAllowed())) {
+          // queued only when the run allows it (AdvisoryRepository.queueDeliveries); never sent
+          // else
+          throw new IllegalStateException("the exercise run does not allow e-mail or webhooks");
+        }
         if (due.channel().equals("email")) {
           email(due, m);
         } else {
@@ -134,8 +156,8 @@ class OutboxSender {
   private Optional<Due> claim() {
     Optional<Due> due =
         jdbc.sql(
-                "select id, advisory_id, exposure_notice_id, notice_reminder_id, version_no, organisation_id, channel,"
-                    + " target, purpose, attempts from outbox where status = 'pending' and next_attempt_at <= now()"
+                "select id, advisory_id, exposure_notice_id, notice_reminder_id, exercise_mail_id, version_no,"
+                    + " organisation_id, channel, target, purpose, attempts from outbox where status = 'pending' and next_attempt_at <= now()"
                     + " order by next_attempt_at, id limit 1 for update skip locked")
             .query(Rows.of(Due.class))
             .optional();
@@ -170,8 +192,11 @@ class OutboxSender {
   private Message message(Due due) {
     return jdbc.sql(
             "select v.title, v.body, v.actions, a.tlp, v.kind, o.name_ja as issuer, v.observables::text"
-                + " as observables from advisory_version v join advisory a on a.id = v.advisory_id"
-                + " join organisation o on o.id = a.issuer_org_id where v.advisory_id = ? and v.version_no = ?")
+                + " as observables, a.exercise_run_id, a.simulated_sender,"
+                + " r.email_allowed as exercise_email_allowed from advisory_version v"
+                + " join advisory a on a.id = v.advisory_id join organisation o on o.id = a.issuer_org_id"
+                + " left join exercise_run r on r.id = a.exercise_run_id"
+                + " where v.advisory_id = ? and v.version_no = ?")
         .params(due.advisoryId(), due.versionNo())
         .query(Rows.of(Message.class))
         .single();
@@ -179,14 +204,31 @@ class OutboxSender {
 
   private void email(Due due, Message m) throws Exception {
     String label = "reminder".equals(due.purpose()) ? "【再送・受信確認のお願い】" : "【情報提供】";
-    OutboxMail.send(
-        mail, notify, due, "[" + tlpLabel(m.tlp()) + "] " + label + m.title(), text(due, m));
+    String subject = "[" + tlpLabel(m.tlp()) + "] " + label + m.title();
+    if (m.exercise()) {
+      subject = ExerciseScope.MARK + subject;
+    }
+    OutboxMail.send(mail, notify, due, subject, text(due, m));
+  }
+
+  /** An exercise inject's e-mail: its text was written (marked 【訓練】) when it was delivered. */
+  private void exerciseMail(Due due) throws Exception {
+    record Text(String subject, String body) {}
+    Text t =
+        jdbc.sql("select subject, body from exercise_mail where id = ?")
+            .param(due.exerciseMailId())
+            .query((rs, i) -> new Text(rs.getString(1), rs.getString(2)))
+            .single();
+    OutboxMail.send(mail, notify, due, t.subject(), t.body());
   }
 
   private String text(Due due, Message m) {
     StringBuilder sb = new StringBuilder();
+    if (m.exercise()) {
+      sb.append(ExerciseScope.MARK).append(" これは演習（訓練）の情報提供です。実際の事案ではありません。\n\n");
+    }
     sb.append(tlpLabel(m.tlp())).append(" — この情報は TLP の範囲内でのみ取り扱ってください。\n\n");
-    sb.append("発信元: ").append(m.issuer()).append('\n');
+    sb.append("発信元: ").append(m.sender()).append('\n');
     sb.append("件名: ")
         .append(m.title())
         .append(" (")
@@ -217,12 +259,17 @@ class OutboxSender {
     payload.put("version", due.versionNo());
     payload.put("kind", m.kind());
     payload.put("tlp", tlpLabel(m.tlp()));
-    payload.put("issuer", m.issuer());
-    payload.put("title", m.title());
-    payload.put("body", m.body());
+    payload.put("issuer", m.sender());
+    payload.put("title", m.exercise() ? ExerciseScope.MARK + m.title() : m.title());
+    payload.put("body", m.exercise() ? ExerciseScope.MARK + " " + m.body() : m.body());
     payload.put("actions", m.actions());
     payload.put("observables", json.readValue(m.observables(), String[].class));
     payload.put("link", link(due));
+    if (m.exercise()) {
+      // an explicit flag and the run, so a receiver never takes an exercise for real work
+      payload.put("exercise", true);
+      payload.put("exerciseRunId", m.exerciseRunId());
+    }
     webhooks.post(
         due.organisationId(),
         due.target(),

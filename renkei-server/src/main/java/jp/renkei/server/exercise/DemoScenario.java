@@ -95,6 +95,7 @@ public class DemoScenario {
                         "1-1", "30分以内に所管省庁へ転送する", 30, 10, "report_forwarded")),
                 false,
                 null,
-                null)));
+                null)),
+        null);
   }
 }

@@ -55,6 +55,7 @@ public class ExerciseService {
   private final AuditLog audit;
   private final Clock clock;
   private final ExerciseMail mail;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final jp.renkei.server.report.ReportFilingService filing;
 
   ExerciseService(
@@ -65,8 +66,10 @@ public class ExerciseService {
       AdvisoryService advisories,
       AuditLog audit,
       Optional<Clock> clock,
-      ExerciseMail mail) {
+      ExerciseMail mail,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.mail = mail;
+    this.events = events;
     this.filing = filing;
     this.repo = repo;
     this.users = users;
@@ -114,6 +117,34 @@ public class ExerciseService {
     repo.updateScenario(id, s.title(), json);
     audit.record(
         actor, AuditLog.Event.success("exercise.scenario.replace", "exercise_scenario", id, null));
+  }
+
+  /**
+   * Attaches the 事後アンケート to a scenario of the actor's organisation, or takes it off ({@code survey}
+   * null). Allowed once the scenario has been played too: each run keeps the copy it was made with,
+   * so only runs made from now on get the new questions.
+   */
+  @Transactional
+  public void setScenarioSurvey(Actor actor, long id, ScenarioDocument.SurveyDoc survey) {
+    requireAnalyst(actor);
+    ScenarioDocument old = document(ownScenario(actor, id));
+    ScenarioDocument doc =
+        new ScenarioDocument(
+            old.title(), old.purpose(), old.objectives(), old.phases(), old.injects(), survey);
+    Scenario s = doc.toScenario();
+    String json = JSON.writeValueAsString(doc);
+    if (json.length() > ScenarioDocument.MAX_CHARS) {
+      throw new InvalidInput(
+          "document", "exercise.validation.tooLarge", ScenarioDocument.MAX_CHARS);
+    }
+    repo.updateScenario(id, s.title(), json);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "exercise.scenario.survey",
+            "exercise_scenario",
+            id,
+            survey == null ? "removed" : "attached"));
   }
 
   /** The scenarios of the actor's organisation (they are private to it). */
@@ -165,8 +196,19 @@ public class ExerciseService {
         repo.insertRun(s.id(), actor.organisationId(), actor.userId(), t, speed, emailAllowed);
     repo.upsertMember(id, actor.userId(), "controller", "", "");
     audit.record(actor, AuditLog.Event.success("exercise.run.create", "exercise_run", id, null));
+    ScenarioDocument doc = document(s);
+    if (doc.survey() != null) {
+      events.publishEvent(new RunCreated(id, actor, doc.objectives(), doc.survey()));
+    }
     return id;
   }
+
+  /**
+   * A run was made from a scenario with a 事後アンケート: the questionnaire feature copies it to the run
+   * (in the same transaction).
+   */
+  public record RunCreated(
+      long runId, Actor actor, List<String> objectives, ScenarioDocument.SurveyDoc survey) {}
 
   /** Adds (or changes) a member; the controller decides who plays. */
   @Transactional
@@ -425,11 +467,8 @@ public class ExerciseService {
               .toList();
       repo.deliver(run.id(), i.key(), reached, now, offset);
       Set<Long> reachedSet = new HashSet<>(reached);
-      if (i.channel() == jp.renkei.engine.exercise.Channel.EMAIL && run.emailAllowed()) {
-        members.stream()
-            .filter(
-                m -> reachedSet.contains(m.userId()) && m.email() != null && !m.email().isBlank())
-            .forEach(m -> mail.sendAfterCommit(m.email(), run.title(), i));
+      if (i.channel() == jp.renkei.engine.exercise.Channel.EMAIL) {
+        mail.queue(run, i, members.stream().filter(m -> reachedSet.contains(m.userId())).toList());
       }
       repo.settleInject(run.id(), i.key(), "sent", now, offset);
       if (i.channel() == jp.renkei.engine.exercise.Channel.SIMULATED_ADVISORY) {
@@ -493,9 +532,11 @@ public class ExerciseService {
 
   /**
    * Sends the inject as a real exercise report (情報連絡) from its simulated sender into the inbox of
-   * each organisation its players belong to, through the report feature's own filing (which checks
-   * everything first and never throws for a refusal). Returns why some organisation could not be
-   * reached, if any (recorded on the console; the others still receive theirs).
+   * each entry point of the organisations its players belong to (an operator's CEPTOAR, a CEPTOAR,
+   * a ministry, NISC: {@code ReportFilingService.simulatedEntry}), through the report feature's own
+   * filing (which checks everything first and never throws for a refusal). Returns why some
+   * organisation could not be reached, if any (recorded on the console; the others still receive
+   * theirs).
    */
   private java.util.Optional<String> simulatedReport(
       ExerciseRepository.RunRow run,
@@ -513,9 +554,25 @@ public class ExerciseService {
     }
     Actor issuer = judge(run);
     List<String> refusals = new ArrayList<>();
+    // one report per entry point: an operator and its CEPTOAR both reached share the CEPTOAR's
+    Set<Long> entries = new java.util.LinkedHashSet<>();
     for (Long org : orgs) {
+      jp.renkei.server.report.ReportFilingService.Entry e = filing.simulatedEntry(org);
+      if (e.refusal() != null) {
+        refusals.add(e.refusal());
+      } else {
+        entries.add(e.organisationId());
+      }
+    }
+    String sector =
+        i.targets().stream()
+            .filter(t -> t.kind() == jp.renkei.engine.exercise.Target.Kind.SECTOR)
+            .map(jp.renkei.engine.exercise.Target::value)
+            .findFirst()
+            .orElse(null);
+    for (Long org : entries) {
       jp.renkei.server.report.ReportFilingService.Simulated r =
-          filing.fileSimulated(issuer, run.id(), org, i.sender(), i.title(), i.content());
+          filing.fileSimulated(issuer, run.id(), org, sector, i.sender(), i.title(), i.content());
       if (r.refusal() != null) {
         refusals.add(r.refusal());
       }

@@ -1,5 +1,6 @@
 package jp.renkei.server.exercise;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,16 +27,48 @@ import jp.renkei.server.failure.InvalidInput;
  * @param objectives 検証課題
  * @param phases 部・段階 with discussion prompts
  * @param injects 状況付与
+ * @param survey the 事後アンケート every run made from the scenario starts with, or null for none
  */
 public record ScenarioDocument(
     String title,
     String purpose,
     List<String> objectives,
     List<PhaseDoc> phases,
-    List<InjectDoc> injects) {
+    List<InjectDoc> injects,
+    @JsonInclude(JsonInclude.Include.NON_NULL) SurveyDoc survey) {
 
   /** Largest document accepted, in characters of JSON. */
   public static final int MAX_CHARS = 1_000_000;
+
+  /** The most own questions (free text and ratings together) a questionnaire has. */
+  public static final int SURVEY_MAX_QUESTIONS = 10;
+
+  /** The longest own question, in characters. */
+  public static final int SURVEY_MAX_QUESTION = 300;
+
+  /**
+   * The 事後アンケート attached to a scenario: the shipped questions (満足度, each 検証課題's 達成度, 自組織の課題, 自由記述)
+   * and the planner's own free-text {@code questions} and rating {@code ratings} (1–5), at most
+   * {@link #SURVEY_MAX_QUESTIONS} together, each at most {@link #SURVEY_MAX_QUESTION} characters. A
+   * run made from the scenario gets a copy when it is created, so later edits of the scenario never
+   * change a past run's questionnaire.
+   */
+  public record SurveyDoc(List<String> questions, List<String> ratings) {
+    public SurveyDoc {
+      questions = questions == null ? List.of() : List.copyOf(questions);
+      ratings = ratings == null ? List.of() : List.copyOf(ratings);
+    }
+
+    /** The own questions one a line, as the form shows them. */
+    public String questionsText() {
+      return String.join("\n", questions);
+    }
+
+    /** The own rating questions one a line, as the form shows them. */
+    public String ratingsText() {
+      return String.join("\n", ratings);
+    }
+  }
 
   /** A phase: title, start minute, discussion prompts. */
   public record PhaseDoc(String title, Integer startMinute, List<String> prompts) {}
@@ -133,6 +166,8 @@ public record ScenarioDocument(
                 Boolean.TRUE.equals(i.onCommand()),
                 dependency));
       }
+      where = "survey";
+      checkSurvey();
       where = "scenario";
       return new Scenario(title, purpose, objectives, ps, is);
     } catch (InvalidScenario e) {
@@ -141,6 +176,29 @@ public record ScenarioDocument(
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidInput(
           "document", "exercise.validation.scenario", where, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private void checkSurvey() {
+    if (survey == null) {
+      return;
+    }
+    if (survey.questions().size() + survey.ratings().size() > SURVEY_MAX_QUESTIONS) {
+      throw new IllegalArgumentException(
+          "at most " + SURVEY_MAX_QUESTIONS + " own questions (free text and ratings together)");
+    }
+    for (List<String> qs : List.of(survey.questions(), survey.ratings())) {
+      String field = qs == survey.questions() ? "questions" : "ratings";
+      for (int i = 0; i < qs.size(); i++) {
+        String q = qs.get(i);
+        if (q == null || q.isBlank()) {
+          throw new IllegalArgumentException(field + "[" + i + "] is empty");
+        }
+        if (q.strip().length() > SURVEY_MAX_QUESTION) {
+          throw new IllegalArgumentException(
+              field + "[" + i + "] is longer than " + SURVEY_MAX_QUESTION + " characters");
+        }
+      }
     }
   }
 

@@ -164,35 +164,107 @@ public class ReportFilingService {
   public record Simulated(Long reportId, String refusal) {}
 
   /**
+   * Where a simulated report for organisation {@code orgId} enters the report route (operator →
+   * CEPTOAR → ministry → NISC): at an operator's CEPTOAR (the operator then reads it as a member of
+   * the recipient CEPTOAR, the way operators learn of others' reports), at a CEPTOAR, at a ministry
+   * or at NISC. {@code organisationId} is the organisation whose inbox receives it, or {@code
+   * refusal} says why there is none.
+   */
+  public record Entry(Long organisationId, String refusal) {}
+
+  /** The entry point of a simulated report for organisation {@code orgId} ({@link Entry}). */
+  public Entry simulatedEntry(long orgId) {
+    Organisation o = directory.organisation(orgId);
+    if ("operator".equals(o.typeCode())) {
+      List<Organisation> ceptoars =
+          directory.detail(o.id()).ceptoars().stream()
+              .sorted(
+                  java.util.Comparator.comparing(
+                          (Organisation c) ->
+                              !java.util.Objects.equals(c.sectorCode(), o.sectorCode()))
+                      .thenComparing(Organisation::code))
+              .toList();
+      return ceptoars.isEmpty()
+          ? new Entry(null, "operator " + o.code() + " belongs to no CEPTOAR")
+          : new Entry(ceptoars.get(0).id(), null);
+    }
+    boolean nisc = directory.nationalCoordinator().filter(n -> n.id() == o.id()).isPresent();
+    if (nisc || "ceptoar".equals(o.typeCode()) || "ministry".equals(o.typeCode())) {
+      return new Entry(o.id(), null);
+    }
+    return new Entry(
+        null,
+        "a simulated report enters the report route at an operator's CEPTOAR, a CEPTOAR, a ministry"
+            + " or NISC; "
+            + o.code()
+            + " is of type "
+            + o.typeCode());
+  }
+
+  /**
    * Files an exercise report on behalf of a simulated sender (an inject's 発信元, e.g. 「A社（模擬）」) and
-   * sends it as 第一報 into the CEPTOAR {@code ceptoarOrgId}'s inbox, on the route every report
-   * through that CEPTOAR takes (CEPTOAR, its sector's ministry, NISC). The organisation of record
-   * is the issuer's (the run's controlling organisation); the sender's name is stored and shown
-   * with a 【模擬】 mark. The report carries run {@code runId}, so no real read path ever shows it, and
-   * the sharing policy judges it as any report (TLP:AMBER: its originator and the organisations it
-   * has reached). Nothing is thrown for a refusal: everything is checked first and the reason
-   * returned, so that the exercise's tick never rolls back on one bad inject.
+   * sends it as 第一報 into the inbox of its entry point ({@link #simulatedEntry} of {@code orgId}),
+   * on the route every report takes from there: at a CEPTOAR the whole route (CEPTOAR, its sector's
+   * ministry, NISC); at a ministry (as if a CEPTOAR had forwarded it) the ministry then NISC, the
+   * report's sector the first the ministry supervises; at NISC (as if relayed up to it) NISC alone,
+   * in {@code sectorHint} if it is a sector (the inject's), else the first sector. Above the
+   * CEPTOAR no CEPTOAR is named: the simulated sender's is not an organisation of this hub. The
+   * organisation of record is the issuer's (the run's controlling organisation); the sender's name
+   * is stored and shown with a 【模擬】 mark. The report carries run {@code runId}, so no real read
+   * path ever shows it, and the sharing policy judges it as any report (TLP:AMBER: its originator,
+   * the organisations it has reached and the members of a CEPTOAR it has reached). Nothing is
+   * thrown for a refusal: everything is checked first and the reason returned, so that the
+   * exercise's tick never rolls back on one bad inject.
    */
   @Transactional
   public Simulated fileSimulated(
-      Actor issuer, long runId, long ceptoarOrgId, String sender, String title, String text) {
+      Actor issuer,
+      long runId,
+      long orgId,
+      String sectorHint,
+      String sender,
+      String title,
+      String text) {
     if (issuer.userId() == null || issuer.organisationId() == null) {
       return new Simulated(null, "the run's creator is gone");
     }
-    Organisation ceptoar = directory.organisation(ceptoarOrgId);
-    if (!"ceptoar".equals(ceptoar.typeCode()) || ceptoar.sectorCode() == null) {
-      return new Simulated(
-          null,
-          "a simulated report enters the report route at a CEPTOAR; "
-              + ceptoar.code()
-              + " is of type "
-              + ceptoar.typeCode());
+    Entry entry = simulatedEntry(orgId);
+    if (entry.refusal() != null) {
+      return new Simulated(null, entry.refusal());
     }
-    Optional<Organisation> ministry = access.supervisoryMinistry(ceptoar);
+    Organisation at = directory.organisation(entry.organisationId());
     Optional<Organisation> nisc = directory.nationalCoordinator();
-    if (ministry.isEmpty() || nisc.isEmpty()) {
-      return new Simulated(null, "the route from " + ceptoar.code() + " is incomplete");
+    if (nisc.isEmpty()) {
+      return new Simulated(null, "the route from " + at.code() + " is incomplete");
     }
+    List<Organisation> hops = new ArrayList<>();
+    String sector;
+    if ("ceptoar".equals(at.typeCode())) {
+      Optional<Organisation> ministry = access.supervisoryMinistry(at);
+      if (at.sectorCode() == null || ministry.isEmpty()) {
+        return new Simulated(null, "the route from " + at.code() + " is incomplete");
+      }
+      hops.add(at);
+      hops.add(ministry.get());
+      sector = at.sectorCode();
+    } else if (at.id() != nisc.get().id()) {
+      sector =
+          reference.sectors().stream()
+              .filter(x -> at.ministryCode() != null && at.ministryCode().equals(x.ministryCode()))
+              .map(x -> x.code())
+              .findFirst()
+              .orElse(null);
+      if (sector == null) {
+        return new Simulated(null, "ministry " + at.code() + " supervises no sector");
+      }
+      hops.add(at);
+    } else {
+      sector =
+          reference.sector(sectorHint == null ? "" : sectorHint).isPresent()
+              ? sectorHint
+              : reference.sectors().get(0).code();
+    }
+    hops.add(nisc.get());
     String name = sender == null || sender.isBlank() ? "?" : sender.strip();
     if (name.length() > SIMULATED_SENDER_MAX) {
       name = name.substring(0, SIMULATED_SENDER_MAX);
@@ -225,13 +297,14 @@ public class ReportFilingService {
     } catch (RuntimeException e) {
       return new Simulated(null, "the inject's text is not a report: " + e.getMessage());
     }
+    boolean atCeptoar = "ceptoar".equals(at.typeCode());
     long id =
         reports.insert(
             issuer.organisationId(),
             issuer.userId(),
-            ceptoar.sectorCode(),
+            sector,
             "ceptoar",
-            ceptoar.id(),
+            atCeptoar ? at.id() : null,
             false,
             "amber",
             List.of(),
@@ -241,15 +314,20 @@ public class ReportFilingService {
             runId);
     reports.setSimulatedSender(id, name);
     reports.insertVersion(id, 1, "first", content, issuer.userId());
-    reports.insertHop(id, 1, "ceptoar", ceptoar.id());
-    reports.insertHop(id, 2, "ministry", ministry.get().id());
-    reports.insertHop(id, 3, "nisc", nisc.get().id());
+    int order = 1;
+    for (Organisation hop : hops) {
+      String kind =
+          hop.id() == nisc.get().id()
+              ? "nisc"
+              : "ceptoar".equals(hop.typeCode()) ? "ceptoar" : "ministry";
+      reports.insertHop(id, order++, kind, hop.id());
+    }
     reports.submit(id, now);
     reports.deliver(reports.hops(id).get(0).id(), now);
     audit.record(
         issuer,
         AuditLog.Event.success(
-            "report.submit", "report", id, "simulated " + ceptoar.code() + " run " + runId));
+            "report.submit", "report", id, "simulated " + at.code() + " run " + runId));
     return new Simulated(id, null);
   }
 

@@ -71,7 +71,8 @@ class SimulatedAdvisoryIT extends ServerTest {
                         "1-1", "30分以内に受領確認する", 30, 10, "advisory_confirmed")),
                 false,
                 null,
-                null)));
+                null)),
+        null);
   }
 
   @Test

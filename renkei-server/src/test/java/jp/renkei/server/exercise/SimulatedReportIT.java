@@ -26,9 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * An inject whose 伝達手段 is simulated_report becomes a real exercise report (情報連絡) from its simulated
  * sender, sent into the targeted CEPTOAR's inbox on the ordinary route: the CEPTOAR opens and
  * forwards it to its ministry, which scores a report_forwarded expectation — and nobody outside the
- * report's audience, in the run or not, finds it by list, id, search, count or API. An inject that
- * cannot be filed (an operator is not on a report's route) is recorded on the console while the
- * tick goes on.
+ * report's audience, in the run or not, finds it by list, id, search, count or API. Targeted at an
+ * operator, a ministry or NISC it enters the route at that level. An inject that cannot be filed
+ * (an operator of no CEPTOAR) is recorded on the console while the tick goes on.
  */
 class SimulatedReportIT extends ServerTest {
 
@@ -73,7 +73,8 @@ class SimulatedReportIT extends ServerTest {
                         "1-1", "30分以内に所管省庁へ転送する", 30, 10, "report_forwarded")),
                 false,
                 null,
-                null)));
+                null)),
+        null);
   }
 
   @Test
@@ -175,11 +176,195 @@ class SimulatedReportIT extends ServerTest {
     assertThat(page.get("/reports/" + id).statusCode()).isEqualTo(404);
   }
 
+  static ScenarioDocument scenarioTo(String title, List<ScenarioDocument.TargetDoc> targets) {
+    ScenarioDocument base = scenario(title, "ceptoar");
+    var i = base.injects().get(0);
+    return new ScenarioDocument(
+        base.title(),
+        base.purpose(),
+        base.objectives(),
+        base.phases(),
+        List.of(
+            new ScenarioDocument.InjectDoc(
+                i.key(),
+                i.minute(),
+                targets,
+                i.sender(),
+                i.channel(),
+                i.title(),
+                i.content(),
+                i.expectations(),
+                false,
+                null,
+                null)),
+        null);
+  }
+
+  record Hop(String kind, long org, boolean delivered) {}
+
+  List<Hop> hops(long report) {
+    return jdbc.sql(
+            "select kind, recipient_org_id, delivered_at is not null from report_hop"
+                + " where report_id = ? order by hop_order")
+        .param(report)
+        .query((rs, n) -> new Hop(rs.getString(1), rs.getLong(2), rs.getBoolean(3)))
+        .list();
+  }
+
+  /**
+   * Targeted at an operator, a ministry and NISC, the simulated report enters each at its level of
+   * the route (operator → CEPTOAR → ministry → NISC): the operator's through its CEPTOAR (which it
+   * reads as the CEPTOAR's member), the ministry's and NISC's as if forwarded up to them. Each
+   * reaches exactly its policy audience: the operator never sees the ministry's, the ministry never
+   * the CEPTOAR's before it is forwarded, another CEPTOAR's operator in the run and another
+   * ministry's analyst outside it see none, by the run's list, id or REST API.
+   */
+  @Test
+  void aSimulatedReportEntersAtAnOperatorsCeptoarAMinistryOrNiscAndOnlyThere() throws Exception {
+    Actor controller = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    Organisation bankOrg = operator("finance", "c-bank");
+    UserAccount bankUser = fixtures.user(bankOrg, Role.ANALYST);
+    UserAccount ministryUser = fixtures.user("fsa", Role.ANALYST);
+    UserAccount niscUser = fixtures.user("nisc", Role.ANALYST);
+    // in the run but outside every audience: an operator of another CEPTOAR (targeted as an
+    // operator too, so its report goes to its own CEPTOAR)
+    UserAccount powerUser = fixtures.user(operator("electricity", "c-power"), Role.ANALYST);
+    Actor bank = fixtures.actor(bankUser);
+    Actor ministry = fixtures.actor(ministryUser);
+    Actor power = fixtures.actor(powerUser);
+    UserAccount otherMinistry = fixtures.user("mhlw", Role.ANALYST);
+    long cBank = directory.organisation("c-bank").id();
+    long cPower = directory.organisation("c-power").id();
+    long fsa = directory.organisation("fsa").id();
+    long nisc = directory.organisation("nisc").id();
+    String title = Fixtures.unique("模擬入口");
+
+    long scenario =
+        exercises.createScenario(
+            controller,
+            scenarioTo(
+                title,
+                List.of(
+                    new ScenarioDocument.TargetDoc("organisation_type", "operator"),
+                    new ScenarioDocument.TargetDoc("organisation_type", "ministry"),
+                    new ScenarioDocument.TargetDoc("organisation_type", "nisc"))));
+    long run = exercises.createRun(controller, scenario, "演習 " + Fixtures.unique("r"), 1, false);
+    exercises.addMember(controller, run, bankUser.login(), "player", "bank", "");
+    exercises.addMember(controller, run, powerUser.login(), "player", "power", "");
+    exercises.addMember(controller, run, ministryUser.login(), "player", "fsa", "");
+    exercises.addMember(controller, run, niscUser.login(), "player", "nisc", "");
+    exercises.control(controller, run, "start");
+    exercises.tick(Instant.now());
+    assertThat(exercises.console(controller, run).timeline().get(0).failure()).isNull();
+
+    java.util.Map<Long, Long> byEntry = new java.util.HashMap<>();
+    for (long id :
+        jdbc.sql("select id from report where exercise_run_id = ?")
+            .param(run)
+            .query(Long.class)
+            .list()) {
+      byEntry.put(hops(id).get(0).org(), id);
+    }
+    assertThat(byEntry).containsOnlyKeys(cBank, cPower, fsa, nisc);
+    long atCeptoar = byEntry.get(cBank);
+    long atMinistry = byEntry.get(fsa);
+    long atNisc = byEntry.get(nisc);
+    assertThat(hops(atCeptoar))
+        .containsExactly(
+            new Hop("ceptoar", cBank, true),
+            new Hop("ministry", fsa, false),
+            new Hop("nisc", nisc, false));
+    assertThat(hops(atMinistry))
+        .containsExactly(new Hop("ministry", fsa, true), new Hop("nisc", nisc, false));
+    assertThat(hops(atNisc)).containsExactly(new Hop("nisc", nisc, true));
+    // the ministry's is in its sector, with no CEPTOAR named (the sender's is not of this hub)
+    assertThat(
+            jdbc.sql(
+                    "select sector_code || ' ' || coalesce(ceptoar_id::text, '-') from report where id = ?")
+                .param(atMinistry)
+                .query(String.class)
+                .single())
+        .isEqualTo("finance -");
+
+    // the operator reads its CEPTOAR's, as a member; never the ministry's nor the other CEPTOAR's
+    assertThat(exercises.play(bank, run).reports())
+        .extracting(ReportService.Summary::id)
+        .containsExactly(atCeptoar);
+    assertThat(exercises.play(bank, run).reports().get(0).originatorName()).isEqualTo("【模擬】A社（模擬）");
+    for (long hidden : List.of(atMinistry, atNisc, byEntry.get(cPower))) {
+      assertThatThrownBy(() -> reports.view(bank, hidden)).isInstanceOf(NotFound.class);
+    }
+    // the other CEPTOAR's operator reads only its own CEPTOAR's
+    assertThat(exercises.play(power, run).reports())
+        .extracting(ReportService.Summary::id)
+        .containsExactly(byEntry.get(cPower));
+    // the ministry has its own in its inbox at its level, not the CEPTOAR's before it is forwarded
+    assertThat(exercises.play(ministry, run).reports())
+        .extracting(ReportService.Summary::id)
+        .containsExactly(atMinistry);
+    assertThatThrownBy(() -> reports.view(ministry, atCeptoar)).isInstanceOf(NotFound.class);
+    Http ministryApi = http().bearer(fixtures.token(ministryUser));
+    assertThat(ministryApi.postJson("/api/v1/reports/" + atMinistry + "/read", "{}").statusCode())
+        .isEqualTo(200);
+    var forwarded = ministryApi.postJson("/api/v1/reports/" + atMinistry + "/forward", "{}");
+    assertThat(forwarded.statusCode()).as(forwarded.body()).isEqualTo(200);
+    assertThat(hops(atMinistry).get(1).delivered()).isTrue();
+    // forwarding counts as the ministry's report_forwarded
+    var fsaScore =
+        exercises.console(controller, run).scores().stream()
+            .filter(x -> x.key().equals("1-1"))
+            .flatMap(x -> x.teams().stream())
+            .filter(t -> t.team().equals("fsa"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(fsaScore.outcome()).isEqualTo(Outcome.MET);
+    // NISC's is in NISC's hands at the end of the route: it cannot be forwarded further
+    Http niscApi = http().bearer(fixtures.token(niscUser));
+    assertThat(niscApi.postJson("/api/v1/reports/" + atNisc + "/read", "{}").statusCode())
+        .isEqualTo(200);
+    assertThat(niscApi.postJson("/api/v1/reports/" + atNisc + "/forward", "{}").statusCode())
+        .isEqualTo(409);
+
+    // real work shows none of them to anyone they reached
+    for (Actor a : List.of(bank, ministry, fixtures.actor(niscUser))) {
+      for (long id : byEntry.values()) {
+        assertThat(reports.list(a, 500)).extracting(ReportService.Summary::id).doesNotContain(id);
+        assertThat(reports.inbox(a, 500))
+            .extracting(ReportService.InboxItem::reportId)
+            .doesNotContain(id);
+      }
+      assertThat(search.search(a, title, null).groups()).allMatch(g -> g.hits().isEmpty());
+    }
+    // another ministry's analyst, outside the run: the 404 of a report that does not exist
+    Http outsider = http().bearer(fixtures.token(otherMinistry));
+    for (long id : byEntry.values()) {
+      var byId = outsider.get("/api/v1/reports/" + id);
+      var none = outsider.get("/api/v1/reports/" + (id + 9_999_999L));
+      assertThat(byId.statusCode()).isEqualTo(404);
+      assertThat(byId.body().replace(Long.toString(id), "N"))
+          .isEqualTo(none.body().replace(Long.toString(id + 9_999_999L), "N"));
+    }
+    assertThat(outsider.get("/api/v1/reports?limit=500").body()).doesNotContain(title);
+  }
+
   @Test
   void anInjectThatCannotBeFiledIsRecordedAsFailedAndTheTickGoesOn() {
-    // an operator is not on a report's route: the inject reaches its inbox only, with the reason
+    // an operator of no CEPTOAR has no entry on a report's route: its inbox only, with the reason
     Actor controller = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
-    UserAccount bankUser = fixtures.user(operator("finance", "c-bank"), Role.ANALYST);
+    String code = Fixtures.unique("simrep");
+    Organisation lone =
+        directory.create(
+            Actor.cli(),
+            new NewOrganisation(
+                code,
+                "単独事業者 " + code,
+                "Lone operator " + code,
+                "operator",
+                "finance",
+                null,
+                null,
+                List.of()));
+    UserAccount bankUser = fixtures.user(lone, Role.ANALYST);
     long scenario =
         exercises.createScenario(controller, scenario(Fixtures.unique("宛先違い"), "operator"));
     long run = exercises.createRun(controller, scenario, "演習 " + Fixtures.unique("r"), 1, false);
@@ -188,7 +373,7 @@ class SimulatedReportIT extends ServerTest {
     exercises.tick(Instant.now());
     var row = exercises.console(controller, run).timeline().get(0);
     assertThat(row.state()).isEqualTo("sent");
-    assertThat(row.failure()).contains("CEPTOAR");
+    assertThat(row.failure()).contains("belongs to no CEPTOAR");
     assertThat(exercises.play(fixtures.actor(bankUser), run).messages()).hasSize(1);
     assertThat(
             jdbc.sql("select count(*) from report where exercise_run_id = ?")

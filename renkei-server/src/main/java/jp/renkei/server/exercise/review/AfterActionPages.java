@@ -146,6 +146,43 @@ class AfterActionPages {
     return "exercise/transfer";
   }
 
+  /**
+   * Attaches the 事後アンケート to the scenario (own questions and rating questions, one a line), or takes
+   * it off ({@code remove}); every error is listed, nothing is stored then.
+   */
+  @PostMapping("/exercises/scenarios/{id}/survey")
+  String scenarioSurvey(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(required = false) String questions,
+      @RequestParam(required = false) String ratings,
+      @RequestParam(required = false) String remove,
+      Model model,
+      HttpServletResponse response) {
+    model.addAttribute("scenarioId", id);
+    try {
+      transfer.setSurvey(
+          actor,
+          id,
+          remove != null
+              ? null
+              : new jp.renkei.server.exercise.ScenarioDocument.SurveyDoc(
+                  lines(questions), lines(ratings)));
+      model.addAttribute("surveySaved", true);
+    } catch (InvalidInput e) {
+      response.setStatus(400);
+      model.addAttribute("importErrors", describe(e));
+    }
+    model.addAttribute("scenario", transfer.scenario(actor, id));
+    return "exercise/transfer";
+  }
+
+  private static List<String> lines(String text) {
+    return text == null
+        ? List.of()
+        : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+
   /** Replaces the injects from an uploaded 状況付与票; every error is listed, nothing is stored. */
   @PostMapping("/exercises/scenarios/{id}/injects")
   String upload(

@@ -17,9 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A whole scenario as JSON to share between hubs: {@code {"format": "renkei-exercise-scenario",
  * "version": 1, "scenario": {...}}} where the scenario is {@link ScenarioDocument}. Reading checks
- * the shape of every element and reports every error at once, each with its JSON path ({@code
- * $.scenario.injects[2].minute}); then the engine checks the scenario as a whole (unique keys,
- * dependencies), naming the path of the element it refuses.
+ * the shape of every element (the optional {@code survey}, the 事後アンケート runs start with, included)
+ * and reports every error at once, each with its JSON path ({@code $.scenario.injects[2].minute});
+ * then the engine checks the scenario as a whole (unique keys, dependencies), naming the path of
+ * the element it refuses.
  */
 public final class ScenarioExchange {
 
@@ -66,7 +67,16 @@ public final class ScenarioExchange {
     JsonNode s = root.path("scenario");
     Shape shape = new Shape(errors);
     if (shape.object(s, "$.scenario")) {
-      shape.only(s, "$.scenario", Set.of("title", "purpose", "objectives", "phases", "injects"));
+      shape.only(
+          s, "$.scenario", Set.of("title", "purpose", "objectives", "phases", "injects", "survey"));
+      JsonNode survey = s.path("survey");
+      if (!survey.isMissingNode()
+          && !survey.isNull()
+          && shape.object(survey, "$.scenario.survey")) {
+        shape.only(survey, "$.scenario.survey", Set.of("questions", "ratings"));
+        shape.strings(survey, "$.scenario.survey", "questions");
+        shape.strings(survey, "$.scenario.survey", "ratings");
+      }
       shape.string(s, "$.scenario", "title", true, 200);
       shape.string(s, "$.scenario", "purpose", false, 10_000);
       shape.strings(s, "$.scenario", "objectives");
@@ -149,6 +159,7 @@ public final class ScenarioExchange {
         pathOf.putIfAbsent(es.get(j).key(), at + ".expectations[" + j + "]");
       }
     }
+    pathOf.putIfAbsent("survey", "$.scenario.survey");
     checkWhole(doc, key -> pathOf.getOrDefault(key, "$.scenario"));
     return doc;
   }

@@ -31,6 +31,11 @@ public class ScenarioTransfer {
     return exercises.scenario(actor, scenarioId);
   }
 
+  /** Attaches the 事後アンケート to the scenario, or takes it off (null). */
+  public void setSurvey(Actor actor, long scenarioId, ScenarioDocument.SurveyDoc survey) {
+    exercises.setScenarioSurvey(actor, scenarioId, survey);
+  }
+
   /** The scenario's injects as a workbook (own organisation's scenarios only). */
   public byte[] exportXlsx(Actor actor, long scenarioId) {
     return InjectSheet.write(exercises.scenario(actor, scenarioId));
@@ -47,7 +52,7 @@ public class ScenarioTransfer {
     InjectSheet.Parsed p = InjectSheet.read(bounded(xlsx, InjectSheet.MAX_BYTES));
     ScenarioDocument doc =
         new ScenarioDocument(
-            old.title(), old.purpose(), old.objectives(), old.phases(), p.injects());
+            old.title(), old.purpose(), old.objectives(), old.phases(), p.injects(), old.survey());
     ScenarioExchange.checkWhole(doc, key -> p.rowOf().getOrDefault(key, InjectSheet.INJECTS));
     exercises.replaceScenario(actor, scenarioId, doc);
   }
@@ -60,7 +65,7 @@ public class ScenarioTransfer {
     InjectSheet.Parsed p = InjectSheet.read(bounded(xlsx, InjectSheet.MAX_BYTES));
     ScenarioDocument doc =
         new ScenarioDocument(
-            title.strip(), "", java.util.List.of(), java.util.List.of(), p.injects());
+            title.strip(), "", java.util.List.of(), java.util.List.of(), p.injects(), null);
     ScenarioExchange.checkWhole(doc, key -> p.rowOf().getOrDefault(key, InjectSheet.INJECTS));
     return exercises.createScenario(actor, doc);
   }

@@ -14,11 +14,13 @@ import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.exercise.ExerciseService;
 import jp.renkei.server.exercise.ExerciseViews;
+import jp.renkei.server.exercise.ScenarioDocument;
 import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.FieldErrors;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -36,9 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class SurveyService {
 
   /** Limits of a planner's own questions and of an answer. */
-  static final int MAX_EXTRA_QUESTIONS = 10;
+  static final int MAX_EXTRA_QUESTIONS = ScenarioDocument.SURVEY_MAX_QUESTIONS;
 
-  static final int MAX_QUESTION = 300;
+  static final int MAX_QUESTION = ScenarioDocument.SURVEY_MAX_QUESTION;
   static final int MAX_TEXT = 4000;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -127,6 +129,27 @@ public class SurveyService {
       throw new Conflict("questions", "survey.error.attached");
     }
     audit.record(actor, AuditLog.Event.success("exercise.survey", "exercise_run", runId, null));
+  }
+
+  /**
+   * A run made from a scenario with a questionnaire starts with a copy of it (in the run's creation
+   * transaction): later edits of the scenario never change the run's questions. The scenario's
+   * questions were checked when it was stored ({@link ScenarioDocument#toScenario}).
+   */
+  @EventListener
+  void runCreated(ExerciseService.RunCreated e) {
+    if (e.survey() == null) {
+      return;
+    }
+    List<String> extra = e.survey().questions().stream().map(String::strip).toList();
+    List<String> ratings = e.survey().ratings().stream().map(String::strip).toList();
+    repo.attach(
+        e.runId(),
+        JSON.writeValueAsString(questionnaire(e.objectives(), extra, ratings)),
+        e.actor().userId());
+    audit.record(
+        e.actor(),
+        AuditLog.Event.success("exercise.survey", "exercise_run", e.runId(), "from scenario"));
   }
 
   /** Closes the questionnaire to answers, or opens it again (controllers). */

@@ -56,6 +56,7 @@ final class ReviewFixtures {
                 List.of(),
                 true,
                 null,
-                List.of())));
+                List.of())),
+        null);
   }
 }

@@ -54,7 +54,8 @@ class ScenarioTransferIT extends ServerTest {
     long other =
         exercises.createScenario(
             planner,
-            new ScenarioDocument("別", "", java.util.List.of(), doc.phases(), java.util.List.of()));
+            new ScenarioDocument(
+                "別", "", java.util.List.of(), doc.phases(), java.util.List.of(), null));
     transfer.replaceInjects(planner, other, new ByteArrayInputStream(xlsx));
     ScenarioDocument replaced = exercises.scenario(planner, other);
     assertThat(replaced.title()).isEqualTo("別");
@@ -120,7 +121,8 @@ class ScenarioTransferIT extends ServerTest {
             "",
             java.util.List.of(),
             java.util.List.of(),
-            java.util.List.of(doc.injects().get(1), doc.injects().get(2)));
+            java.util.List.of(doc.injects().get(1), doc.injects().get(2)),
+            null);
     byte[] wrongOrder = InjectSheet.write(later);
     InvalidInput dep =
         catchInvalid(
@@ -250,7 +252,8 @@ class ScenarioTransferIT extends ServerTest {
                 "",
                 java.util.List.of(),
                 java.util.List.of(),
-                java.util.List.of(doc.injects().get(0), doc.injects().get(0))));
+                java.util.List.of(doc.injects().get(0), doc.injects().get(0)),
+                null));
     InvalidInput twice = catchInvalid(() -> ScenarioExchange.read(dup));
     assertThat(twice.field()).isEqualTo("$.scenario.injects[0]");
     assertThat(
@@ -306,7 +309,8 @@ class ScenarioTransferIT extends ServerTest {
                             java.util.List.of(),
                             false,
                             null,
-                            java.util.List.of())))));
+                            java.util.List.of())),
+                    null)));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("aar-import-errors", "状況付与", "2行 C列", "2行 D列", "2行 E列");
   }
