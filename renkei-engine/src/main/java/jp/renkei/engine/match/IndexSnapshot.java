@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,14 +16,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.CRC32C;
 
 /**
  * A compact file of an index built from indicator lists, so the next run over the same lists skips
  * parsing, normalising and hashing them: the index's flat arrays as they are in memory (the
  * indicators' types, values and ids; the domain, IPv4, exact and URL-filter tables) and what
- * loading each list said (lines, accepted, rejected with the first reasons). Reading is one file
- * read, a checksum and bulk array copies; every table entry is checked to point inside the index.
+ * loading each list said (lines, accepted, rejected with the first reasons). Reading maps the file
+ * and bulk-copies the arrays; the checksum and the domain table are done on two more threads
+ * meanwhile; every table entry is checked to point inside the index.
  *
  * <p>Never trusted blindly: the file starts with a magic and a format {@link #VERSION} (bumped
  * whenever normalisation or the layout changes), names the fingerprint of the lists it was built
@@ -34,8 +38,15 @@ import java.util.zip.CRC32C;
  */
 public final class IndexSnapshot {
 
-  static final int VERSION = 3;
+  static final int VERSION = 4; // 4: URL values without user info, little-endian arrays
   static final long MAX_BYTES = 1L << 30;
+
+  /**
+   * The order of the int and long arrays (the other numbers are big-endian): the machines this runs
+   * on are little-endian, so reading an array is a plain copy, not a byte swap per element.
+   */
+  private static final ByteOrder ARRAYS = ByteOrder.LITTLE_ENDIAN;
+
   private static final byte[] MAGIC = "RENKEIX\n".getBytes(StandardCharsets.US_ASCII);
 
   /** An index read back, with what loading its lists said; or why the snapshot was not used. */
@@ -126,12 +137,33 @@ public final class IndexSnapshot {
     if (length != bodyLength) {
       return failed("its recorded length does not match its size (truncated or appended to)");
     }
-    CRC32C crc = new CRC32C();
-    crc.update(all.duplicate().limit(bodyLength));
-    if (crc.getValue() != sum) {
+    // the checksum is computed on a second thread while the tables are read (every read is
+    // bounds-checked, so a corrupt file cannot do harm before the sum says so)
+    ByteBuffer body = all.duplicate().limit(bodyLength);
+    CompletableFuture<Long> crc =
+        CompletableFuture.supplyAsync(
+            () -> {
+              CRC32C c = new CRC32C();
+              c.update(body);
+              return c.getValue();
+            },
+            SECOND);
+    Result r = readBody(all.limit(bodyLength), fingerprint);
+    if (crc.join() != sum) {
       return failed("checksum mismatch (the file is corrupt)");
     }
-    ByteBuffer in = all.limit(bodyLength);
+    return r;
+  }
+
+  /** The second thread of a read (checksum, then the domain table): a daemon, made when used. */
+  private static final java.util.concurrent.Executor SECOND =
+      task -> {
+        Thread t = new Thread(task, "renkei-index-snapshot");
+        t.setDaemon(true);
+        t.start();
+      };
+
+  private static Result readBody(ByteBuffer in, long fingerprint) {
     byte[] magic = new byte[MAGIC.length];
     in.get(magic);
     if (!java.util.Arrays.equals(magic, MAGIC)) {
@@ -165,6 +197,14 @@ public final class IndexSnapshot {
       return new Result(index, List.copyOf(lists), null);
     } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
       return failed("malformed entry (" + e + ")");
+    } catch (CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof BufferUnderflowException
+          || c instanceof IllegalArgumentException
+          || c instanceof IndexOutOfBoundsException) {
+        return failed("malformed entry (" + c + ")");
+      }
+      throw e;
     }
   }
 
@@ -245,29 +285,22 @@ public final class IndexSnapshot {
       }
     }
     check(prev == st.values.length, "values");
-    DomainTable d = new DomainTable(16);
-    d.size = in.getInt();
-    d.slots = longs(in);
-    d.values = ints(in);
-    d.arena = bytes(in);
-    d.arenaUsed = d.arena.length;
-    check(
-        power(d.slots.length) && d.values.length == d.slots.length && d.size < d.slots.length,
-        "domain table");
-    int used = 0;
-    for (int i = 0; i < d.slots.length; i++) {
-      if (d.slots[i] != 0) {
-        used++;
-        int o = (int) d.slots[i];
-        check(
-            o > 0 && o < d.arena.length && o + 1 + (d.arena[o] & 255) <= d.arena.length,
-            "domain slot ",
-            i);
-        check(d.values[i] >= 0 && d.values[i] < n, "domain slot ", i);
-      }
-    }
-    check(used == d.size, "domain table size");
-    d.filter();
+    return readTables(in, st);
+  }
+
+  /**
+   * The lookup tables after the indicators. The domain table (the largest, about half the file) is
+   * read and checked on a second thread while this one reads the others.
+   */
+  private static IndicatorIndex readTables(ByteBuffer in, IndicatorStore st) {
+    int n = st.size;
+    ByteBuffer domains = in.duplicate();
+    in.getInt();
+    skip(in, 8);
+    skip(in, 4);
+    skip(in, 1);
+    CompletableFuture<DomainTable> domainTable =
+        CompletableFuture.supplyAsync(() -> readDomains(domains, n), SECOND);
     Ipv4Table v4 = new Ipv4Table();
     for (int p = 0; p <= 32; p++) {
       int count = in.getInt();
@@ -316,7 +349,41 @@ public final class IndexSnapshot {
     check(keys == urls.size, "URL filter size");
     urls.hostBits = longs(in);
     check(power(urls.hostBits.length), "URL host filter");
-    return new IndicatorIndex(st, d, v4, exact, v6, urls);
+    return new IndicatorIndex(st, domainTable.join(), v4, exact, v6, urls);
+  }
+
+  private static DomainTable readDomains(ByteBuffer in, int n) {
+    DomainTable d = new DomainTable(16);
+    d.size = in.getInt();
+    d.slots = longs(in);
+    d.values = ints(in);
+    d.arena = bytes(in);
+    d.arenaUsed = d.arena.length;
+    check(
+        power(d.slots.length) && d.values.length == d.slots.length && d.size < d.slots.length,
+        "domain table");
+    int used = 0;
+    for (int i = 0; i < d.slots.length; i++) {
+      if (d.slots[i] != 0) {
+        used++;
+        int o = (int) d.slots[i];
+        check(
+            o > 0 && o < d.arena.length && o + 1 + (d.arena[o] & 255) <= d.arena.length,
+            "domain slot ",
+            i);
+        check(d.values[i] >= 0 && d.values[i] < n, "domain slot ", i);
+      }
+    }
+    check(used == d.size, "domain table size");
+    d.filter();
+    return d;
+  }
+
+  /** Skips an array written by {@link #bytes}, {@link #ints} or {@link #longs}. */
+  private static void skip(ByteBuffer in, int width) {
+    int n = in.getInt();
+    check(n >= 0 && n <= in.remaining() / width, "array length");
+    in.position(in.position() + width * n);
   }
 
   private static boolean power(int n) {
@@ -341,14 +408,14 @@ public final class IndexSnapshot {
   }
 
   private static void ints(DataOutputStream out, int[] a) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(4 * a.length);
+    ByteBuffer b = ByteBuffer.allocate(4 * a.length).order(ARRAYS);
     b.asIntBuffer().put(a);
     out.writeInt(a.length);
     out.write(b.array());
   }
 
   private static void longs(DataOutputStream out, long[] a) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(8 * a.length);
+    ByteBuffer b = ByteBuffer.allocate(8 * a.length).order(ARRAYS);
     b.asLongBuffer().put(a);
     out.writeInt(a.length);
     out.write(b.array());
@@ -364,7 +431,7 @@ public final class IndexSnapshot {
     int n = count(in);
     check(n <= in.remaining() / 4, "array length");
     int[] a = new int[n];
-    in.asIntBuffer().get(a);
+    in.duplicate().order(ARRAYS).asIntBuffer().get(a);
     in.position(in.position() + 4 * n);
     return a;
   }
@@ -373,7 +440,7 @@ public final class IndexSnapshot {
     int n = count(in);
     check(n <= in.remaining() / 8, "array length");
     long[] a = new long[n];
-    in.asLongBuffer().get(a);
+    in.duplicate().order(ARRAYS).asLongBuffer().get(a);
     in.position(in.position() + 8 * n);
     return a;
   }

@@ -91,7 +91,7 @@ public final class IndicatorIndex {
   /** The URL indicator a URL is once normalised, with or without a trailing slash; or -1. */
   public int matchUrl(String url) {
     try {
-      String normal = Observables.parse(ObservableType.URL, url).value();
+      String normal = withoutUserInfo(Observables.parse(ObservableType.URL, url).value());
       int n = matchExact("url", normal);
       if (n < 0 && normal.endsWith("/")) {
         n = matchExact("url", normal.substring(0, normal.length() - 1));
@@ -108,6 +108,9 @@ public final class IndicatorIndex {
     if (t == null) {
       return -1;
     }
+    if (t == ObservableType.URL) {
+      normalValue = withoutUserInfo(normalValue);
+    }
     int n =
         exact.get(
             store, t.ordinal(), normalValue.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -118,6 +121,27 @@ public final class IndicatorIndex {
       return matchIpv6Range(normalValue);
     }
     return -1;
+  }
+
+  /**
+   * A normalised URL as the index keeps and looks it up: without its user info ({@code
+   * http://u:p@evil.example/x} is {@code http://evil.example/x}). Who logs in says nothing about
+   * which resource is fetched, so a URL indicator hits a request with or without user info, however
+   * either is written. The user info ends at the authority's last {@code @}; an {@code @} in the
+   * path, query or fragment is kept.
+   */
+  static String withoutUserInfo(String normal) {
+    int a = normal.indexOf("://");
+    if (a < 0) {
+      return normal;
+    }
+    a += 3;
+    int end = a;
+    while (end < normal.length() && "/?#".indexOf(normal.charAt(end)) < 0) {
+      end++;
+    }
+    int at = normal.lastIndexOf('@', end - 1);
+    return at < a ? normal : normal.substring(0, a) + normal.substring(at + 1);
   }
 
   /**
@@ -235,6 +259,9 @@ public final class IndicatorIndex {
         String id, String source, long line, ObservableType type, String normal) {
       if (built) {
         throw new IllegalStateException("this builder already built its index");
+      }
+      if (type == ObservableType.URL) {
+        normal = withoutUserInfo(normal); // the value kept and shown is the one looked up
       }
       int n = store.size();
       boolean added;

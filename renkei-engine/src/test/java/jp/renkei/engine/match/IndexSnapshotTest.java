@@ -143,4 +143,48 @@ class IndexSnapshotTest {
     }
     assertThat(tried).isOne();
   }
+
+  @Test
+  void aDomainTablePointingOutsideTheIndexIsRefusedThoughItIsReadOnASecondThread()
+      throws Exception {
+    Path list = Files.writeString(dir.resolve("list.txt"), LIST);
+    List<IndicatorLists.Loaded> loaded = new ArrayList<>();
+    IndicatorIndex built = build(list, loaded);
+    long fp = IndexSnapshot.fingerprint(List.of(list));
+    Path snap = dir.resolve("snap");
+    IndexSnapshot.write(snap, fp, built, loaded);
+    byte[] good = Files.readAllBytes(snap);
+    // the domain table's slots, then its values, as the file holds them (little-endian arrays):
+    // the value of the first used slot is made to name an indicator the index does not have
+    long[] slots = built.domains.slots;
+    int used = 0;
+    while (slots[used] == 0) {
+      used++;
+    }
+    ByteBuffer wanted =
+        ByteBuffer.allocate(4 + 8 * slots.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    wanted.putInt(Integer.reverseBytes(slots.length)); // the length itself is big-endian
+    wanted.asLongBuffer().put(slots);
+    int at = indexOf(good, wanted.array());
+    assertThat(at).isPositive();
+    int value = at + 4 + 8 * slots.length + 4 + 4 * used;
+    byte[] bad = good.clone();
+    ByteBuffer.wrap(bad).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(value, built.size() + 5);
+    CRC32C crc = new CRC32C();
+    crc.update(bad, 0, bad.length - 16);
+    ByteBuffer.wrap(bad).putLong(bad.length - 8, crc.getValue());
+    Files.write(snap, bad);
+    IndexSnapshot.Result r = IndexSnapshot.read(snap, fp);
+    assertThat(r.index()).isNull();
+    assertThat(r.problem()).contains("malformed entry", "domain slot " + used);
+  }
+
+  static int indexOf(byte[] in, byte[] what) {
+    for (int i = 0; i + what.length <= in.length; i++) {
+      if (java.util.Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
 }

@@ -202,7 +202,7 @@ class MatchDifferentialTest {
       }
       switch (t) {
         case DOMAIN -> refDomains.putIfAbsent(normal, id);
-        case URL -> refUrls.putIfAbsent(normal, id);
+        case URL -> refUrls.putIfAbsent(refWithoutUserInfo(normal), id);
         case IPV6 -> refIpv6.putIfAbsent(refIpv6(normal), id);
         case IPV4, CIDR -> {
           if (normal.contains(":")) {
@@ -334,7 +334,7 @@ class MatchDifferentialTest {
 
   String refUrl(String u) {
     try {
-      String normal = Observables.parse(ObservableType.URL, u).value();
+      String normal = refWithoutUserInfo(Observables.parse(ObservableType.URL, u).value());
       String id = refUrls.get(normal);
       if (id == null && normal.endsWith("/")) {
         id = refUrls.get(normal.substring(0, normal.length() - 1));
@@ -343,6 +343,11 @@ class MatchDifferentialTest {
     } catch (InvalidObservable e) {
       return null;
     }
+  }
+
+  /** A normal URL without its user info: up to the authority's last '@' (written apart here). */
+  static String refWithoutUserInfo(String normal) {
+    return normal.replaceFirst("^([a-z0-9+.-]+://)[^/?#]*@", "$1");
   }
 
   List<String> refSquid(List<String> lines) {

@@ -202,6 +202,40 @@ class SquidMatcherTest {
   }
 
   @Test
+  void aUrlIndicatorHitsWithOrWithoutUserInfoOnEitherSide() throws Exception {
+    IndicatorIndex index =
+        IndicatorIndex.builder(8)
+            .add("plain", ObservableType.URL, "http://files.example/payload.exe")
+            .add("with-user", ObservableType.URL, "https://u:p@login.example/verify?s=1")
+            // the same URL once its user info is dropped: the first listed stays
+            .add("same", ObservableType.URL, "http://other@files.example/payload.exe")
+            .build();
+    String log =
+        line("10.0.0.1", "http://u:p@files.example/payload.exe", "192.0.2.1")
+            + line("10.0.0.2", "http://admin@FILES.example:80/payload.exe", "192.0.2.1")
+            + line("10.0.0.3", "http://@files.example/payload.exe", "192.0.2.1")
+            + line("10.0.0.4", "https://login.example/verify?s=1", "192.0.2.1")
+            + line("10.0.0.5", "https://x:y@login.example/verify?s=1", "192.0.2.1")
+            + line("10.0.0.6", "http://files.example/payload.exe@u", "192.0.2.1")
+            + line("10.0.0.7", "http://files.example@benign.example/payload.exe", "192.0.2.1");
+    List<Hit> hits = new ArrayList<>();
+    new SquidMatcher(index)
+        .match(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), hits::add);
+    assertThat(hits)
+        .extracting(h -> h.client() + " " + index.indicator(h.indicator()).id() + " " + h.field())
+        .containsExactly(
+            "10.0.0.1 plain url",
+            "10.0.0.2 plain url",
+            "10.0.0.3 plain url",
+            "10.0.0.4 with-user url",
+            "10.0.0.5 with-user url");
+    assertThat(index.size()).isEqualTo(2);
+    assertThat(index.indicator(hits.get(3).indicator()).value())
+        .isEqualTo("https://login.example/verify?s=1");
+    assertThat(index.matchExact("url", "http://a:b@files.example/payload.exe")).isEqualTo(0);
+  }
+
+  @Test
   void overlappingIpv6RangesAnswerTheLongestPrefixWhateverTheOrderGivenAsIpv4Does() {
     for (boolean wideFirst : new boolean[] {true, false}) {
       IndicatorIndex.Builder b = IndicatorIndex.builder(8);
