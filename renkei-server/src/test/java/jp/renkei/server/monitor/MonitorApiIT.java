@@ -743,7 +743,10 @@ class MonitorApiIT extends ServerTest {
     HttpResponse<String> invalid =
         browser.postForm(
             "/monitor/vantage", "/monitor/vantage", Map.of("code", code, "region", ""));
-    assertThat(invalid.body()).contains("form-error").contains(">code<").contains(">region<");
+    // the error names the field by the label the form shows, never its internal name
+    assertThat(invalid.body())
+        .contains("form-error", "地域：", "href=\"#region\"")
+        .doesNotContain(">region<");
 
     long id =
         jdbc.sql("select id from monitor_vantage where code = ?")
