@@ -758,7 +758,7 @@ class MonitorApiIT extends ServerTest {
             "/monitor/vantage/" + id,
             "/monitor/vantage/" + id + "/sites",
             Map.of("all", "false", "siteIds", "12x"));
-    assertThat(badIds.body()).contains("siteIds[0]");
+    assertThat(badIds.body()).contains("サイトID (1 行目)：").doesNotContain("siteIds[0]");
     browser.postForm("/monitor/vantage", "/monitor/vantage/" + id + "/revoke", Map.of());
     assertThat(agent.get("/api/v1/probe/assignments").statusCode()).isEqualTo(401);
 
