@@ -95,7 +95,6 @@ public class DemoActivity {
       }
     }
     advisories.issue(nisc, agenciesAdvisory(now));
-    indicators(now);
     return true;
   }
 
@@ -126,9 +125,12 @@ public class DemoActivity {
    * Indicators and sightings through the real ingest, as operators post them by TAXII: the bank and
    * the trust bank share TLP:GREEN indicators with the financial sector (one address in both, a
    * correlation), the bank keeps one TLP:AMBER indicator in its own collection, and each bank
-   * reports a sighting of the other's indicator.
+   * reports a sighting of the other's indicator. Called after {@link #load()} returned true, outside
+   * its transaction: an ingest records its audit entry in a transaction of its own, which would wait
+   * for the audit lock the loading transaction holds.
    */
-  private void indicators(Instant now) {
+  public void loadIndicators() {
+    Instant now = clock.instant();
     Actor bank = person("bank.analyst");
     Actor trust = organisation("op-aozora-trust");
     StixCollection finance =
