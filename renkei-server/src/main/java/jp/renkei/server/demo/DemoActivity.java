@@ -123,8 +123,8 @@ public class DemoActivity {
 
   /**
    * Indicators and sightings through the real ingest, as operators post them by TAXII: the bank and
-   * the trust bank share TLP:GREEN indicators with the financial sector (one address in both, a
-   * correlation), the bank keeps one TLP:AMBER indicator in its own collection, and each bank
+   * the trust bank share TLP:GREEN indicators with the financial sector and the same source
+   * address with the whole community (a correlation NISC sees), the bank keeps one TLP:AMBER indicator in its own collection, and each bank
    * reports a sighting of the other's indicator. Called after {@link #load()} returned true, outside
    * its transaction: an ingest records its audit entry in a transaction of its own, which would wait
    * for the audit lock the loading transaction holds.
@@ -141,12 +141,6 @@ public class DemoActivity {
     post(
         bank,
         finance,
-        indicator(
-            BANK_IP,
-            now.minus(Duration.ofHours(4)),
-            "リスト型攻撃の送信元IPアドレス",
-            "[ipv4-addr:value = '203.0.113.45']",
-            GREEN),
         indicator(
             BANK_DOMAIN,
             now.minus(Duration.ofHours(3)),
@@ -172,17 +166,35 @@ public class DemoActivity {
         trust,
         finance,
         indicator(
-            TRUST_IP,
-            now.minus(Duration.ofHours(3)),
-            "当社インターネットバンキングへの不正ログイン試行元",
-            "[ipv4-addr:value = '203.0.113.45']",
-            GREEN),
-        indicator(
             TRUST_HASH,
             now.minus(Duration.ofHours(2)),
             "請求書を装うメールの添付ファイル(マクロ付き文書)",
             "[file:hashes.'SHA-256' = '"
                 + "3f5a2c9e8b7d6a1f0e4c3b2a19087f6e5d4c3b2a1908f7e6d5c4b3a29180f7e6']",
+            GREEN));
+    // the source address, shared with the whole community (NISC included): a correlation
+    StixCollection community =
+        intel.allCollections().stream()
+            .filter(c -> c.kind() == StixCollection.Kind.HUB)
+            .findFirst()
+            .orElseThrow();
+    post(
+        bank,
+        community,
+        indicator(
+            BANK_IP,
+            now.minus(Duration.ofHours(4)),
+            "リスト型攻撃の送信元IPアドレス",
+            "[ipv4-addr:value = '203.0.113.45']",
+            GREEN));
+    post(
+        trust,
+        community,
+        indicator(
+            TRUST_IP,
+            now.minus(Duration.ofHours(3)),
+            "当社インターネットバンキングへの不正ログイン試行元",
+            "[ipv4-addr:value = '203.0.113.45']",
             GREEN));
     Instant first = now.minus(Duration.ofMinutes(150));
     post(trust, finance, sighting("4d2f", BANK_DOMAIN, 3, first, now));

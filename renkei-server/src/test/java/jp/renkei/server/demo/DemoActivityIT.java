@@ -98,13 +98,13 @@ class DemoActivityIT {
       // there for the sector and NISC; the bank's TLP:AMBER one for the bank only — another
       // organisation learns nothing of it by id, by the indicator browser or by search
       assertThat(bank.get("/intel/objects/" + DemoActivity.BANK_DOMAIN).body())
-          .contains("sakura-ib-login.example.net", "id=\"sighting-summary\"");
+          .contains("sakura-ib-login.example.net", "id=\"indicator-sightings\"");
       assertThat(nisc.get("/intel/correlations").body()).contains("203.0.113.45");
       assertThat(
               signIn(hub, passwords, "ceptoar.bank")
                   .get("/intel/objects/" + DemoActivity.TRUST_HASH)
                   .body())
-          .contains("3f5a2c9e8b7d6a1f", "id=\"sighting-summary\"");
+          .contains("3f5a2c9e8b7d6a1f", "id=\"indicator-sightings\"");
       String amber = "/intel/objects/" + DemoActivity.BANK_AMBER;
       String amberName = "不審な更新サーバ";
       assertThat(bank.get(amber).body()).contains(DemoActivity.AMBER_DOMAIN, amberName);
