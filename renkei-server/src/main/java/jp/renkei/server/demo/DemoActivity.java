@@ -115,6 +115,13 @@ public class DemoActivity {
 
   static final String TRUST_HASH = "indicator--8b3e61d4-7a90-4f25-b1c8-3e6d9f0a2b02";
 
+  /** The bank's copy of the lure's hash, shared with the whole community. */
+  static final String BANK_HASH = "indicator--5f0c8a7e-2d4b-4c1e-9a63-0b7d2e4f1a05";
+
+  /** The SHA-256 of the invoice lure's attachment both banks received. */
+  static final String LURE_SHA256 =
+      "3f5a2c9e8b7d6a1f0e4c3b2a19087f6e5d4c3b2a1908f7e6d5c4b3a29180f7e6";
+
   /** The bank's own, under TLP:AMBER in its private collection: nobody else may learn of it. */
   static final String BANK_AMBER = "indicator--5f0c8a7e-2d4b-4c1e-9a63-0b7d2e4f1a04";
 
@@ -123,11 +130,12 @@ public class DemoActivity {
 
   /**
    * Indicators and sightings through the real ingest, as operators post them by TAXII: the bank and
-   * the trust bank share TLP:GREEN indicators with the financial sector and the same source
-   * address with the whole community (a correlation NISC sees), the bank keeps one TLP:AMBER indicator in its own collection, and each bank
-   * reports a sighting of the other's indicator. Called after {@link #load()} returned true, outside
-   * its transaction: an ingest records its audit entry in a transaction of its own, which would wait
-   * for the audit lock the loading transaction holds.
+   * the trust bank share TLP:GREEN indicators with the financial sector, and the source address and
+   * the lure's hash with the whole community (the hash makes a correlation NISC sees); the bank
+   * keeps one TLP:AMBER indicator in its own collection; each bank reports a sighting of the
+   * other's indicator. Called after {@link #load()} returned true, outside its transaction: an
+   * ingest records its audit entry in a transaction of its own, which would wait for the audit lock
+   * the loading transaction holds.
    */
   public void loadIndicators() {
     Instant now = clock.instant();
@@ -136,6 +144,11 @@ public class DemoActivity {
     StixCollection finance =
         intel.allCollections().stream()
             .filter(c -> "finance".equals(c.sectorCode()))
+            .findFirst()
+            .orElseThrow();
+    StixCollection community =
+        intel.allCollections().stream()
+            .filter(c -> c.kind() == StixCollection.Kind.HUB)
             .findFirst()
             .orElseThrow();
     post(
@@ -164,20 +177,24 @@ public class DemoActivity {
             AMBER));
     post(
         trust,
-        finance,
+        community,
         indicator(
             TRUST_HASH,
             now.minus(Duration.ofHours(2)),
             "請求書を装うメールの添付ファイル(マクロ付き文書)",
-            "[file:hashes.'SHA-256' = '"
-                + "3f5a2c9e8b7d6a1f0e4c3b2a19087f6e5d4c3b2a1908f7e6d5c4b3a29180f7e6']",
+            "[file:hashes.'SHA-256' = '" + LURE_SHA256 + "']",
             GREEN));
-    // the source address, shared with the whole community (NISC included): a correlation
-    StixCollection community =
-        intel.allCollections().stream()
-            .filter(c -> c.kind() == StixCollection.Kind.HUB)
-            .findFirst()
-            .orElseThrow();
+    // the same attachment, shared by both with the whole community (NISC included): a correlation
+    // (the source address is in a documentation range, which warning lists keep from correlating)
+    post(
+        bank,
+        community,
+        indicator(
+            BANK_HASH,
+            now.minus(Duration.ofHours(2)),
+            "当行職員宛ての不審メールの添付ファイル",
+            "[file:hashes.'SHA-256' = '" + LURE_SHA256 + "']",
+            GREEN));
     post(
         bank,
         community,

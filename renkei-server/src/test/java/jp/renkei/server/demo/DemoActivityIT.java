@@ -99,7 +99,7 @@ class DemoActivityIT {
       // organisation learns nothing of it by id, by the indicator browser or by search
       assertThat(bank.get("/intel/objects/" + DemoActivity.BANK_DOMAIN).body())
           .contains("sakura-ib-login.example.net", "id=\"indicator-sightings\"");
-      assertThat(nisc.get("/intel/correlations").body()).contains("203.0.113.45");
+      assertThat(nisc.get("/intel/correlations").body()).contains(DemoActivity.LURE_SHA256);
       assertThat(
               signIn(hub, passwords, "ceptoar.bank")
                   .get("/intel/objects/" + DemoActivity.TRUST_HASH)
