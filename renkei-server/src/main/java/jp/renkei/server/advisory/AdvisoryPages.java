@@ -304,9 +304,24 @@ class AdvisoryPages {
       return "redirect:/advisories/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
+      model.addAttribute(
+          "versionForm",
+          new VersionForm(
+              kind, title, body, actions, observables, sourceReports, urgency, confirmBy));
       return view(actor, id, model);
     }
   }
+
+  /** A refused new version as typed, shown again in its form so nothing typed is lost. */
+  record VersionForm(
+      String kind,
+      String title,
+      String body,
+      String actions,
+      String observables,
+      String sourceReports,
+      String urgency,
+      String confirmBy) {}
 
   static List<String> lines(String text) {
     return Arrays.stream(text.split("\\R"))

@@ -72,7 +72,10 @@ final class ServeCommand implements Callable<Integer> {
       created = demoData.load();
       if (!noDemoActivity) {
         try {
-          context.getBean(DemoActivity.class).load();
+          DemoActivity activity = context.getBean(DemoActivity.class);
+          if (activity.load()) {
+            activity.loadIndicators();
+          }
         } catch (RuntimeException e) {
           // the hub still serves the demo directory; the activity rolled back as a whole
           System.err.println("renkei: the demo activity was not loaded: " + e.getMessage());

@@ -64,11 +64,15 @@ class TokenPages {
     return "redirect:/account/tokens";
   }
 
-  private Integer parseDays(String s) {
+  /**
+   * The days as typed; what is not a number is 0, which the service refuses as out of range
+   * together with the form's other errors.
+   */
+  private static Integer parseDays(String s) {
     try {
       return Integer.valueOf(s.strip());
     } catch (NumberFormatException e) {
-      throw new InvalidInput("validDays", "validation.token.days", tokens.maxDays());
+      return 0;
     }
   }
 }

@@ -84,15 +84,18 @@ public class TokenService {
       Set<TokenScope> scopes,
       TokenScope.Granting granting) {
     String trimmed = name == null ? "" : name.strip();
+    // every error of the form at once (issue 14)
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     if (trimmed.isEmpty() || trimmed.length() > 100) {
-      throw new InvalidInput("name", "validation.required.max", 100);
+      errors.add(new InvalidInput("name", "validation.required.max", 100));
     }
     if (validDays != null && (validDays < 1 || validDays > maxDays())) {
-      throw new InvalidInput("validDays", "validation.token.days", maxDays());
+      errors.add(new InvalidInput("validDays", "validation.token.days", maxDays()));
     }
     if (scopes == null || scopes.isEmpty()) {
-      throw new InvalidInput("scopes", "validation.token.scopes");
+      errors.add(new InvalidInput("scopes", "validation.token.scopes"));
     }
+    errors.throwIfAny();
     for (TokenScope s : scopes) {
       if (!granting.scopes().contains(s)) {
         throw new Forbidden("error.token.scopeNotHeld", s.code());

@@ -106,10 +106,18 @@ public class UserService {
 
   @Transactional
   public Created create(Actor actor, NewUser input) {
+    // every error of the form at once (issue 14)
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     if (input.login() == null || !LOGIN.matcher(input.login()).matches()) {
-      throw new InvalidInput("login", "validation.user.login", String.valueOf(input.login()));
+      errors.add(new InvalidInput("login", "validation.user.login", String.valueOf(input.login())));
     }
-    DirectoryService.requireVisible("displayName", input.displayName());
+    boolean visible = true;
+    try {
+      DirectoryService.requireVisible("displayName", input.displayName());
+    } catch (InvalidInput e) {
+      errors.add(e);
+      visible = false;
+    }
     NewUser u =
         new NewUser(
             input.login(),
@@ -118,26 +126,30 @@ public class UserService {
             input.organisationCode(),
             input.role(),
             input.password());
-    if (u.displayName() == null
-        || u.displayName().isEmpty()
-        || u.displayName().length() > DirectoryService.MAX_NAME) {
-      throw new InvalidInput("displayName", "validation.required.max", DirectoryService.MAX_NAME);
+    if (visible
+        && (u.displayName() == null
+            || u.displayName().isEmpty()
+            || u.displayName().length() > DirectoryService.MAX_NAME)) {
+      errors.add(
+          new InvalidInput("displayName", "validation.required.max", DirectoryService.MAX_NAME));
     }
     if (u.email() != null && !DirectoryService.EMAIL.matcher(u.email()).matches()) {
-      throw new InvalidInput("email", "validation.email", u.email());
+      errors.add(new InvalidInput("email", "validation.email", u.email()));
     }
     if (u.role() == null) {
-      throw new InvalidInput("role", "validation.user.role");
+      errors.add(new InvalidInput("role", "validation.user.role"));
     }
-    Organisation org =
-        organisations
-            .byCode(u.organisationCode() == null ? "" : u.organisationCode())
-            .orElseThrow(
-                () ->
-                    new InvalidInput(
-                        "organisationCode",
-                        "validation.organisation.unknown",
-                        String.valueOf(u.organisationCode())));
+    Optional<Organisation> found =
+        organisations.byCode(u.organisationCode() == null ? "" : u.organisationCode());
+    if (found.isEmpty()) {
+      errors.add(
+          new InvalidInput(
+              "organisationCode",
+              "validation.organisation.unknown",
+              String.valueOf(u.organisationCode())));
+    }
+    errors.throwIfAny();
+    Organisation org = found.orElseThrow();
     requireCanManage(actor, org.id(), u.role());
     String password = u.password() == null ? Passwords.generate() : u.password();
     if (u.password() != null) {

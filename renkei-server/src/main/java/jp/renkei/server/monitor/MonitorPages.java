@@ -90,7 +90,7 @@ class MonitorPages {
                   null));
       return "redirect:/monitor/sites/" + id;
     } catch (InvalidInput e) {
-      model.addAttribute("formErrors", jp.renkei.server.failure.InvalidInputs.of(e));
+      model.addAttribute("formError", e);
       model.addAttribute("name", name);
       model.addAttribute("url", url);
       return "monitor/form";

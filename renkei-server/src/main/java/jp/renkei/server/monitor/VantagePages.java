@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.failure.InvalidInput;
-import jp.renkei.server.failure.InvalidInputs;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +36,7 @@ class VantagePages {
     try {
       return issued(model, vantages.create(actor, code, region));
     } catch (InvalidInput e) {
-      model.addAttribute("formErrors", InvalidInputs.of(e));
+      model.addAttribute("formError", e);
       model.addAttribute("code", code);
       model.addAttribute("region", region);
       return list(actor, model);
@@ -90,7 +89,7 @@ class VantagePages {
       vantages.assign(actor, id, all, ids(siteIds));
       return "redirect:/monitor/vantage";
     } catch (InvalidInput e) {
-      model.addAttribute("formErrors", InvalidInputs.of(e));
+      model.addAttribute("formError", e);
       model.addAttribute("siteIds", siteIds);
       return sites(actor, id, model);
     }

@@ -93,6 +93,36 @@ class DemoActivityIT {
       String relayed = fsa.get("/reports/" + copy).body();
       assertThat(relayed).contains("請求書送付のご案内");
       assertThat(relayed).doesNotContain("みどり架空信用金庫", "緑川", "midori-shinkin", "048-000-5678");
+
+      // the demo's indicators: the sector's TLP:GREEN ones and their sightings and correlation are
+      // there for the sector and NISC; the bank's TLP:AMBER one for the bank only — another
+      // organisation learns nothing of it by id, by the indicator browser or by search
+      assertThat(bank.get("/intel/objects/" + DemoActivity.BANK_DOMAIN).body())
+          .contains("sakura-ib-login.example.net", "id=\"indicator-sightings\"");
+      assertThat(nisc.get("/intel/correlations").body()).contains(DemoActivity.LURE_SHA256);
+      assertThat(
+              signIn(hub, passwords, "ceptoar.bank")
+                  .get("/intel/objects/" + DemoActivity.TRUST_HASH)
+                  .body())
+          .contains("3f5a2c9e8b7d6a1f", "id=\"indicator-sightings\"");
+      String amber = "/intel/objects/" + DemoActivity.BANK_AMBER;
+      String amberName = "不審な更新サーバ";
+      assertThat(bank.get(amber).body()).contains(DemoActivity.AMBER_DOMAIN, amberName);
+      assertThat(bank.get("/search?q=" + DemoActivity.AMBER_DOMAIN).body())
+          .contains(DemoActivity.BANK_AMBER);
+      for (String login : passwords.keySet()) {
+        if (login.startsWith("bank.")) {
+          continue;
+        }
+        Http other = signIn(hub, passwords, login);
+        assertThat(other.get(amber).statusCode()).as(login + " " + amber).isEqualTo(404);
+        assertThat(
+                other.get("/search?q=" + DemoActivity.AMBER_DOMAIN).body()
+                    + other.get("/intel/objects?value=" + DemoActivity.AMBER_DOMAIN).body()
+                    + other.get("/intel/sightings").body())
+            .as(login + " searching for the AMBER indicator")
+            .doesNotContain(DemoActivity.BANK_AMBER, amberName);
+      }
     }
 
     // a second serve on the same data directory adds nothing

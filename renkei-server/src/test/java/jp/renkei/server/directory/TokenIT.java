@@ -36,6 +36,15 @@ class TokenIT extends ServerTest {
     assertThat(secret).startsWith("rk_").hasSize(46);
     assertThat(http.get("/account/tokens").body()).doesNotContain(secret);
 
+    // every error of the form at once, named by the labels the form shows, what was typed kept
+    String refused =
+        http.postForm("/account/tokens", "/account/tokens", Map.of("name", "", "validDays", "abc"))
+            .body();
+    assertThat(refused)
+        .contains("入力内容を確認してください (2 件)", "用途：", "有効日数：", "href=\"#validDays\"")
+        .contains("id=\"validDays\" inputmode=\"numeric\" size=\"5\" value=\"abc\"")
+        .doesNotContain("token-secret");
+
     assertThat(
             jdbc.sql("select count(*) from api_token where token_hash = ? or display_prefix = ?")
                 .params(secret, secret)

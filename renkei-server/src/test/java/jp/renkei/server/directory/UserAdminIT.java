@@ -158,5 +158,25 @@ class UserAdminIT extends ServerTest {
                 "role",
                 "analyst"));
     assertThat(bad.body()).contains("id=\"form-error\"", "login", "Bad Login!".toLowerCase());
+
+    // every error of the form at once, each named by the label the form shows (issue 14)
+    HttpResponse<String> many =
+        browser.postForm(
+            "/admin/users",
+            "/admin/users",
+            Map.of(
+                "login",
+                "Bad Login!",
+                "displayName",
+                "",
+                "email",
+                "not-an-address",
+                "organisationCode",
+                "op-kaze-power",
+                "role",
+                "analyst"));
+    assertThat(many.body())
+        .contains("入力内容を確認してください (3 件)", "ログインID：", "氏名：", "メール：")
+        .doesNotContain("displayName：", "email：");
   }
 }

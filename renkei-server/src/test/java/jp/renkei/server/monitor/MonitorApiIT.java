@@ -743,7 +743,10 @@ class MonitorApiIT extends ServerTest {
     HttpResponse<String> invalid =
         browser.postForm(
             "/monitor/vantage", "/monitor/vantage", Map.of("code", code, "region", ""));
-    assertThat(invalid.body()).contains("form-error").contains(">code<").contains(">region<");
+    // the error names the field by the label the form shows, never its internal name
+    assertThat(invalid.body())
+        .contains("form-error", "地域：", "href=\"#region\"")
+        .doesNotContain(">region<");
 
     long id =
         jdbc.sql("select id from monitor_vantage where code = ?")
@@ -755,7 +758,7 @@ class MonitorApiIT extends ServerTest {
             "/monitor/vantage/" + id,
             "/monitor/vantage/" + id + "/sites",
             Map.of("all", "false", "siteIds", "12x"));
-    assertThat(badIds.body()).contains("siteIds[0]");
+    assertThat(badIds.body()).contains("サイトID (1 行目)：").doesNotContain("siteIds[0]");
     browser.postForm("/monitor/vantage", "/monitor/vantage/" + id + "/revoke", Map.of());
     assertThat(agent.get("/api/v1/probe/assignments").statusCode()).isEqualTo(401);
 
