@@ -221,6 +221,34 @@ public final class MailAnalyzer {
   /** Fewer words than this beside an image inside a link: the message is the image. */
   static final int IMAGE_ONLY_WORDS = 25;
 
+  /**
+   * Inline styles that hide an element's text from the reader: display:none, visibility:hidden, a
+   * font size of 0 or 1 px / pt, a maximum height of 0, full transparency. White text is not among
+   * them: on a dark background it is what newsletters' buttons are written in.
+   */
+  private static final Pattern HIDDEN_STYLE =
+      Pattern.compile(
+          "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden"
+              + "|font-size\\s*:\\s*(?:0(?:\\.\\d+)?|1)\\s*(?:px|pt)?\\s*(?:;|!|$)"
+              + "|max-height\\s*:\\s*0+(?:px)?\\s*(?:;|!|$)|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|!|$)");
+
+  /**
+   * A hidden block of at least this many words, most of them not in the visible text, is written
+   * for filters, not readers (hash-busting). A newsletter's hidden pre-header is one sentence
+   * summing up what follows, and a hidden mobile copy repeats the visible words.
+   */
+  static final int HIDDEN_WORDS = 40;
+
+  /** Of which at least this many (and at least half) are not in the visible text. */
+  static final int HIDDEN_UNSEEN = 30;
+
+  /** An unsubscribe link or line in the text, in the languages of the lures. */
+  private static final Pattern UNSUBSCRIBE_TEXT =
+      Pattern.compile(
+          "unsubscribe|opt[- ]out|配信(?:停止|解除)|descadastr|cancelar (?:a )?inscri|darse de baja"
+              + "|abmelden|abbestellen|désinscri|desinscri|se désabonner|afmelden|uitschrijven"
+              + "|cancella(?:re)? l'iscrizione");
+
   private static final Pattern QUOTED = Pattern.compile("(?m)^[ \\t]*(?:>|\\|)[^\\n]*$");
   private static final Pattern DKIM_D =
       Pattern.compile("(?i)(?:^|[;\\s])(?:header\\.)?d=([\\w.-]+)");
@@ -397,6 +425,12 @@ public final class MailAnalyzer {
     /** Images inside links in the HTML parts. */
     int linkedImages;
 
+    /** A List-Unsubscribe header: what bulk senders must offer (RFC 2369, RFC 8058). */
+    boolean listUnsubscribe;
+
+    /** Words hidden from the reader by inline style in the HTML parts. */
+    int hiddenWords;
+
     void words(String t) {
       words += (int) WORD.matcher(PGP_ARMOUR.matcher(t).replaceAll(" ")).results().count();
     }
@@ -566,6 +600,7 @@ public final class MailAnalyzer {
             "x-mailman-version",
             "list-archive" -> {
           st.listMail = true;
+          st.listUnsubscribe |= name.equals("list-unsubscribe");
           st.discussionList |= !name.equals("list-unsubscribe") && !name.equals("list-subscribe");
           Matcher l = ADDRESS.matcher(body);
           while (l.find()) {
@@ -825,6 +860,53 @@ public final class MailAnalyzer {
     st.words(text);
     st.linkedImages += doc.select("a[href] img").size();
     urls(text, "html text", st);
+    hiddenText(doc, st);
+  }
+
+  /**
+   * Text the reader does not see (hidden by inline style) that is long and mostly unlike the
+   * visible text: words written for the filters (hash-busting), not for the reader. Called last: it
+   * removes the hidden elements from the document.
+   */
+  private static void hiddenText(Document doc, State st) {
+    List<org.jsoup.nodes.Element> hidden = new ArrayList<>();
+    for (org.jsoup.nodes.Element e : doc.select("[style], [hidden]")) {
+      if (e.hasAttr("hidden") || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
+        hidden.add(e); // the inner ones of a hidden element go with it
+      }
+    }
+    if (hidden.isEmpty()) {
+      return;
+    }
+    StringBuilder h = new StringBuilder();
+    for (org.jsoup.nodes.Element e : hidden) {
+      if (e.ownerDocument() != null) {
+        h.append(e.text()).append(' ');
+        e.remove();
+      }
+    }
+    List<String> words =
+        WORD.matcher(h.toString().toLowerCase(Locale.ROOT)).results().map(r -> r.group()).toList();
+    st.hiddenWords += words.size();
+    if (words.size() < HIDDEN_WORDS) {
+      return;
+    }
+    Set<String> visible =
+        WORD.matcher(doc.text().toLowerCase(Locale.ROOT))
+            .results()
+            .map(r -> r.group())
+            .collect(java.util.stream.Collectors.toSet());
+    List<String> unseen = words.stream().filter(w -> !visible.contains(w)).toList();
+    if (unseen.size() >= HIDDEN_UNSEEN && unseen.size() * 2 >= words.size()) {
+      st.flag(
+          RedFlag.HIDDEN_TEXT,
+          words.size()
+              + " / "
+              + unseen.size()
+              + " ∉ visible: \""
+              + String.join(" ", unseen.subList(0, Math.min(8, unseen.size())))
+              + " …\"");
+    }
   }
 
   private static void urls(String text, String where, State st) {
@@ -1309,6 +1391,17 @@ public final class MailAnalyzer {
       st.flag(
           RedFlag.IMAGE_ONLY,
           st.words + " < " + IMAGE_ONLY_WORDS + ", <a><img> × " + st.linkedImages);
+    }
+    if (!senderAllowed
+        && st.hiddenWords > 0
+        && !st.listUnsubscribe
+        && UNSUBSCRIBE_TEXT.matcher(st.text).find()
+        && !st.listVouched()
+        && st.findings.stream().noneMatch(f -> f.flag() == RedFlag.HIDDEN_TEXT)) {
+      // dressed as a newsletter (a hidden summary line, an unsubscribe link in the text) without
+      // the header every bulk sender's mail system adds; receipts and password resets carry
+      // pre-headers too, but no unsubscribe text, and are not judged here
+      st.flag(RedFlag.HIDDEN_UNLISTED, st.hiddenWords + " + unsubscribe, List-Unsubscribe —");
     }
     if (model != null && !senderAllowed) {
       MailModel.Score s = model.score(st.text.toString());

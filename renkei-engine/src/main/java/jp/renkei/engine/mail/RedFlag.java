@@ -156,6 +156,18 @@ public enum RedFlag {
       "The sender's domain is the default domain of a platform where anyone can open an app or"
           + " tenant and send mail (firebaseapp.com, onmicrosoft.com ...); organisations send from"
           + " their own domain."),
+  HIDDEN_TEXT(
+      20,
+      "本文の HTML に、読み手には見えない (非表示・文字サイズ 0 等の) 長い文章があり、その大半は見える本文にない語です。迷惑メールフィルターを欺くために書かれた文章です。メールマガジンの短い非表示の要約文 (プリヘッダー) はこれに当たりません。",
+      "The HTML holds a long text the reader does not see (display:none, zero-size letters ...),"
+          + " most of its words absent from the visible text: words written to fool spam filters."
+          + " A newsletter's short hidden summary line (pre-header) is not one."),
+  HIDDEN_UNLISTED(
+      10,
+      "メールマガジンの体裁 (読み手に見えない要約文と本文の配信停止リンク) ですが、一斉配信に必要な配信停止のヘッダー (List-Unsubscribe) がありません。正規の配信システムはこのヘッダーを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。",
+      "The message is dressed as a newsletter (a summary line hidden from the reader, an"
+          + " unsubscribe link in the text) but has no List-Unsubscribe header, which real bulk"
+          + " senders' systems add. Weak alone; it counts with another sign."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

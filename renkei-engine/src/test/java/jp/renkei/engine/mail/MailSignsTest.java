@@ -611,4 +611,79 @@ class MailSignsTest {
     assertThat(flags(wallet)).contains(RedFlag.CREDENTIAL_REQUEST, RedFlag.URGENCY);
     assertThat(wallet.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
+
+  static final String FILLER =
+      "the committee met on tuesday to review the harbour dredging schedule and agreed that the"
+          + " contractor would resume work after the spring tides while the fisheries office"
+          + " collects samples from the northern basin before any permits are renewed for the"
+          + " coming season according to minutes published by the county clerk last week";
+
+  @Test
+  void aLongHiddenBlockUnlikeTheVisibleTextIsASignButANewslettersPreheaderAndMobileCopyAreNot() {
+    MailReport spam =
+        analyze(
+            "From: Solar Savings <offers@qvzrtl-energy.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Cut your power bill this winter\r\n",
+            "text/html",
+            "<p>Homeowners are cutting their power bill with panels at no cost.</p>"
+                + "<p><a href=\"https://qvzrtl-energy.com/start\">See if you qualify</a></p>"
+                + "<div style=\"display:none;font-size:0\">"
+                + FILLER
+                + "</div>");
+    assertThat(flags(spam)).contains(RedFlag.HIDDEN_TEXT);
+    assertThat(spam.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    String visible =
+        "This week in the shop: autumn coats, gloves and scarves, with free delivery on orders over"
+            + " five thousand yen until the end of the month. Our stores in Tokyo, Osaka and Fukuoka"
+            + " open at ten on weekdays and at nine on weekends, and the staff will gladly help you"
+            + " choose a size.";
+    MailReport newsletter =
+        analyze(
+            "From: Example Shop <news@shop.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: This week's picks\r\n"
+                + "List-Unsubscribe: <https://shop.example.com/unsubscribe?u=1>\r\n",
+            "text/html",
+            "<div style=\"display:none;max-height:0;overflow:hidden\">Autumn coats, gloves and"
+                + " scarves with free delivery this month</div>"
+                + "<div class=\"desktop\"><p>"
+                + visible
+                + "</p></div><div class=\"mobile\" style=\"display:none\"><p>"
+                + visible
+                + "</p></div><p><a href=\"https://shop.example.com/unsubscribe?u=1\">Unsubscribe</a></p>");
+    assertThat(flags(newsletter)).doesNotContain(RedFlag.HIDDEN_TEXT, RedFlag.HIDDEN_UNLISTED);
+    assertThat(newsletter.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aNewsletterDressWithoutListUnsubscribeIsAWeakSignThatCountsWithAnother() {
+    String html =
+        "<span style=\"display:none\">Your statement is ready</span>"
+            + "<p>Please find the invoice for your order attached and settle the payment today.</p>"
+            + "<p><a href=\"https://acct-notice-center.com/u\">Unsubscribe</a></p>";
+    MailReport bare =
+        analyze(
+            "From: Billing <billing@acct-notice-center.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Statement\r\n",
+            "text/html",
+            html);
+    assertThat(flags(bare)).contains(RedFlag.HIDDEN_UNLISTED, RedFlag.PAYMENT_LURE);
+    assertThat(bare.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    MailReport listed =
+        analyze(
+            "From: Billing <billing@shop.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Statement\r\n"
+                + "List-Unsubscribe: <mailto:unsubscribe@shop.example.com>\r\n",
+            "text/html",
+            html);
+    assertThat(flags(listed)).doesNotContain(RedFlag.HIDDEN_UNLISTED, RedFlag.HIDDEN_TEXT);
+    // a receipt with a pre-header and no unsubscribe line is transactional mail, not judged here
+    MailReport receipt =
+        analyze(
+            "From: Example Shop <orders@shop.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Your receipt\r\n",
+            "text/html",
+            "<span style=\"display:none\">Thanks for your order</span>"
+                + "<p>Thank you for your order. Your receipt is below.</p>");
+    assertThat(flags(receipt)).doesNotContain(RedFlag.HIDDEN_UNLISTED);
+  }
 }
