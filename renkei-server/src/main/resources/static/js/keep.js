@@ -101,6 +101,7 @@
   }
 
   var forms = Array.prototype.filter.call(document.forms, isKept);
+  var signingOut = false; // set on sign-out: nothing is kept after it, not even a pending save
   // Any form posting to the same place counts as the same form again: a validation error, or a
   // confirmation step (the advisory's recipients) that carries the text on in hidden fields.
   var onPage = {};
@@ -135,12 +136,21 @@
     var timer = null;
     var later = function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { save(form); }, 300);
+      timer = setTimeout(function () { timer = null; save(form); }, 300);
     };
     form.addEventListener('input', later);
     form.addEventListener('change', later);
+    // a page left within the pause (a link, the back button) still keeps the last keystrokes
+    window.addEventListener('pagehide', function () {
+      if (timer !== null && !signingOut) {
+        clearTimeout(timer);
+        timer = null;
+        save(form);
+      }
+    });
     form.addEventListener('submit', function () {
       clearTimeout(timer);
+      timer = null;
       save(form);
       store.setItem(SUBMITTED, key);
     });
@@ -191,6 +201,7 @@
   Array.prototype.forEach.call(document.forms, function (f) {
     if (/\/logout$/.test(new URL(f.getAttribute('action') || '', location.href).pathname)) {
       f.addEventListener('submit', function () {
+        signingOut = true;
         for (var j = store.length - 1; j >= 0; j--) {
           var k = store.key(j);
           if (k && k.indexOf(PREFIX) === 0) store.removeItem(k);

@@ -58,11 +58,34 @@ class FormKeepBrowserIT extends ServerTest {
     new Select(browser.findElement(By.id("incidentType"))).selectByValue("intrusion");
     new Select(browser.findElement(By.id("severity"))).selectByValue("level3");
     browser.findElement(By.id("cause-impersonation")).click();
-    // the form is kept on input after a short pause
+    // the form is kept on input after a short pause: wait for the save after the last change (an
+    // earlier save, taken while the summary was still being typed, does not count)
     wait.until(
-        d ->
-            ((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("return sessionStorage.getItem('renkei.keep:/reports') !== null"));
+        d -> {
+          Object kept =
+              ((org.openqa.selenium.JavascriptExecutor) d)
+                  .executeScript("return sessionStorage.getItem('renkei.keep:/reports')");
+          return kept instanceof String json
+              && json.contains(summary)
+              && json.contains("impersonation");
+        });
+  }
+
+  /** The offer to put kept text back, waited for: the script adds it once the page has loaded. */
+  private void waitForOffer() {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .withMessage(
+            () ->
+                "no offer to restore on "
+                    + browser.getCurrentUrl()
+                    + "; kept: "
+                    + ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript(
+                            "return Object.keys(sessionStorage).filter(k => k.startsWith('renkei.keep:'))"
+                                + ".map(k => k + '=' + sessionStorage.getItem(k)).join(' | ')")
+                    + "; page: "
+                    + browser.findElement(By.tagName("main")).getText())
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("keep-offer")));
   }
 
   private boolean offered() {
@@ -160,12 +183,34 @@ class FormKeepBrowserIT extends ServerTest {
     typeReport("別件", "途中まで書いた本文");
     browser.get(url("/reports"));
     browser.get(url("/reports/new"));
-    assertThat(offered()).isTrue();
+    waitForOffer();
     browser.findElement(By.id("sign-out")).click();
     wait.until(ExpectedConditions.urlContains("/login"));
     signIn(colleague.login());
     browser.get(url("/reports/new"));
     assertThat(offered()).isFalse();
+  }
+
+  /**
+   * The form is kept 300 ms after the last keystroke; a page left within that pause (a link, the
+   * back button) still keeps the last words, but a sign-out within it keeps nothing.
+   */
+  @Test
+  void aPageLeftWithinThePauseKeepsTheLastKeystrokesButASignOutKeepsNothing() {
+    var analyst = fixtures.user("op-sakura-bank", Role.ANALYST);
+    signIn(analyst.login());
+    browser.get(url("/reports/new"));
+    browser.findElement(By.id("summary")).sendKeys("最後の一文まで");
+    browser.get(url("/reports"));
+    browser.get(url("/reports/new"));
+    waitForOffer();
+    browser.findElement(By.id("keep-restore")).click();
+    assertThat(browser.findElement(By.id("summary")).getAttribute("value")).isEqualTo("最後の一文まで");
+
+    browser.findElement(By.id("summary")).sendKeys("。追記");
+    browser.findElement(By.id("sign-out")).click();
+    wait.until(ExpectedConditions.urlContains("/login"));
+    assertThat(kept("/reports")).isFalse();
   }
 
   @Test
