@@ -231,6 +231,10 @@ public class AdvisoryService {
         errors.add(
             new InvalidInput(
                 "sourceReportIds", "validation.advisory.sourceReport", String.valueOf(source)));
+      } else if (!reports.sameWork(source, a.exerciseRunId())) {
+        errors.add(
+            new InvalidInput(
+                "sourceReportIds", "exercise.validation.sourceReport", String.valueOf(source)));
       }
     }
     errors.throwIfAny();
@@ -370,7 +374,8 @@ public class AdvisoryService {
             errors);
     errors.check(() -> checkUrgency(level, confirmBy));
     errors.throwIfAny();
-    List<Long> sources = sources(actor, current.sourceReportIds(), sourceReportIds);
+    List<Long> sources =
+        sources(actor, a.exerciseRunId(), current.sourceReportIds(), sourceReportIds);
     int n = versions.size() + 1;
     advisories.insertVersion(
         id,
@@ -399,7 +404,8 @@ public class AdvisoryService {
     return n;
   }
 
-  private List<Long> sources(Actor actor, List<Long> current, List<Long> given) {
+  private List<Long> sources(
+      Actor actor, Long exerciseRunId, List<Long> current, List<Long> given) {
     if (given == null) {
       return current;
     }
@@ -408,6 +414,10 @@ public class AdvisoryService {
       if (source == null || !reports.canSee(actor, source)) {
         throw new InvalidInput(
             "sourceReportIds", "validation.advisory.sourceReport", String.valueOf(source));
+      }
+      if (!reports.sameWork(source, exerciseRunId)) {
+        throw new InvalidInput(
+            "sourceReportIds", "exercise.validation.sourceReport", String.valueOf(source));
       }
       if (!out.contains(source)) {
         out.add(source);
@@ -430,8 +440,11 @@ public class AdvisoryService {
     if (!mayIssue(actor)) {
       throw new Forbidden("error.advisory.mayNotIssue");
     }
-    jp.renkei.server.report.ReportContent c = reports.view(actor, reportId).latest().content();
+    jp.renkei.server.report.ReportView report = reports.view(actor, reportId);
+    jp.renkei.server.report.ReportContent c = report.latest().content();
     AdvisoryForm f = new AdvisoryForm();
+    // an exercise's report makes an advisory of the same exercise (【訓練】), never real work
+    f.setExercise(report.exerciseRunId());
     f.setTitle(c.title());
     f.setBody(c.summary());
     f.setObservables(

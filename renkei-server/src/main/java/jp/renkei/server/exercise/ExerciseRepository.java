@@ -263,6 +263,18 @@ class ExerciseRepository {
         .optional();
   }
 
+  /**
+   * Whether the user has answered the run's 事後アンケート: the answer is tallied by the player's role and
+   * team, so these stay as they were when it was given ({@link ExerciseService#addMember}).
+   */
+  boolean answeredSurvey(long runId, long userId) {
+    return jdbc.sql("select 1 from exercise_survey_answer where run_id = ? and user_id = ?")
+        .params(runId, userId)
+        .query(Integer.class)
+        .optional()
+        .isPresent();
+  }
+
   Optional<String> roleOf(long runId, long userId) {
     return jdbc.sql("select role from exercise_member where run_id = ? and user_id = ?")
         .params(runId, userId)

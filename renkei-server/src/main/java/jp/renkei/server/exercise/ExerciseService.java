@@ -231,6 +231,15 @@ public class ExerciseService {
             .findByLogin(login == null ? "" : login.strip())
             .filter(UserAccount::enabled)
             .orElseThrow(() -> new InvalidInput("login", "exercise.validation.login", login));
+    // a player who answered the 事後アンケート keeps the role and team of the answer: otherwise a
+    // controller could move one player out of the players (or into a team of their own) and see
+    // which anonymous answer left the list (or the team's figures), i.e. who wrote it
+    if (repo.answeredSurvey(runId, u.id())
+        && repo.member(runId, u.id())
+            .filter(m -> !m.role().equals(role) || !m.team().equals(t))
+            .isPresent()) {
+      throw new Conflict("login", "exercise.validation.memberAnswered", u.login());
+    }
     repo.upsertMember(runId, u.id(), role, t, p);
     audit.record(
         actor,

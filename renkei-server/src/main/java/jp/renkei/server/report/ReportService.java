@@ -308,6 +308,19 @@ public class ReportService {
         .orElse(false);
   }
 
+  /**
+   * Whether report {@code id} belongs to the same work as {@code exerciseRunId}: real work (null)
+   * or that exercise run. Asked only about a report the caller may see ({@link #canSee}): an
+   * advisory cites reports of its own work only, so a real advisory never carries an exercise's
+   * report (nor an exercise's advisory a real one).
+   */
+  public boolean sameWork(long id, Long exerciseRunId) {
+    return reports
+        .report(id)
+        .filter(r -> java.util.Objects.equals(r.exerciseRunId(), exerciseRunId))
+        .isPresent();
+  }
+
   /** The reports the actor may see, newest first, at most {@code limit}. */
   public List<Summary> list(Actor actor, int limit) {
     List<Summary> out = new ArrayList<>();

@@ -195,6 +195,24 @@ class ExerciseIT extends ServerTest {
         run);
   }
 
+  /** The advisory citing {@code report} as its source. */
+  private static NewAdvisory cited(NewAdvisory a, long report) {
+    return new NewAdvisory(
+        a.title(),
+        a.body(),
+        a.actions(),
+        a.observables(),
+        List.of(report),
+        a.tlp(),
+        a.all(),
+        a.sectors(),
+        a.types(),
+        a.organisations(),
+        a.urgency(),
+        a.confirmBy(),
+        a.exerciseRunId());
+  }
+
   @Test
   void aRunIsPlayedOnTheRealFlowsAndNothingOfItLeaksIntoRealWork() {
     UserAccount planner = fixtures.user("nisc", Role.ANALYST);
@@ -382,7 +400,46 @@ class ExerciseIT extends ServerTest {
     // shared with NISC, so the bank's 第一報 counts once it files one NISC receives (the hotline)
     assertThat(outcome(exercises.console(controller, run).scores().get(0), "bank"))
         .isEqualTo(Outcome.PENDING);
-    filing.create(bank, hotlineReport(Fixtures.unique("演習第一報"), run), true);
+    String hotlineTitle = Fixtures.unique("演習第一報");
+    long hotline = filing.create(bank, hotlineReport(hotlineTitle, run), true);
+    // NISC's player sees the exercise's report: an advisory made from it is the exercise's
+    // (【訓練】), and no real advisory may cite it — nor an exercise advisory a real report
+    var fromReport = advisories.fromReport(nisc, hotline);
+    assertThat(fromReport.getExercise()).isEqualTo(run);
+    assertThat(niscWeb.get("/advisories/new?fromReport=" + hotline).body())
+        .contains("【訓練】", "name=\"exercise\" value=\"" + run + "\"", hotlineTitle);
+    long realHotline = filing.create(bank, hotlineReport(Fixtures.unique("実第一報"), null), true);
+    String crossingTitle = Fixtures.unique("引用の越境");
+    for (NewAdvisory crossing :
+        List.of(
+            cited(advisory(crossingTitle, null), hotline),
+            cited(advisory(crossingTitle, run), realHotline))) {
+      InvalidInput refusedCitation =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              InvalidInput.class, () -> advisories.issue(nisc, crossing));
+      assertThat(jp.renkei.server.failure.InvalidInputs.of(refusedCitation))
+          .extracting(InvalidInput::field, InvalidInput::messageKey)
+          .contains(
+              org.assertj.core.groups.Tuple.tuple(
+                  "sourceReportIds", "exercise.validation.sourceReport"));
+    }
+    assertThat(
+            jdbc.sql("select count(*) from advisory_version where title = ?")
+                .param(crossingTitle)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    // a new version of a real advisory may not cite it either
+    assertThatThrownBy(
+            () ->
+                advisories.addVersion(
+                    nisc, realAdvisory, "update", "更新", "本文", null, null, List.of(hotline)))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> assertThat(e.messageKey()).isEqualTo("exercise.validation.sourceReport"));
+    // citing its own exercise's report is how an exercise advisory is made from it
+    long citing = advisories.issue(nisc, cited(advisory(Fixtures.unique("演習の引用"), run), hotline));
+    assertThat(advisories.view(nisc, citing).exerciseRunId()).isEqualTo(run);
     // the bank filed within 30 minutes, the others not yet
     var console = exercises.console(controller, run);
     var firstReport = console.scores().get(0);

@@ -216,6 +216,53 @@ class SurveyIT extends ServerTest {
     surveys.answer(b0, run, Map.of("satisfaction", "1"), false);
   }
 
+  /**
+   * The controller tries to unmask an anonymous answer: moving the player who wrote it out of the
+   * players (to observer) or into a team of their own would show which answer left the list, or the
+   * team's figures. A player who answered keeps role and team; the answers stay as they were.
+   */
+  @Test
+  void aControllerCannotUnmaskAnAnonymousAnswerByMovingItsPlayer() {
+    Actor planner = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    Organisation bankOrg = fixtures.operator("finance");
+    UserAccount[] bank = new UserAccount[3];
+    for (int i = 0; i < 3; i++) {
+      bank[i] = fixtures.user(bankOrg, Role.MEMBER);
+    }
+    UserAccount silent = fixtures.user(bankOrg, Role.MEMBER);
+    long scenario =
+        exercises.createScenario(planner, ReviewFixtures.scenario(Fixtures.unique("匿名性")));
+    long run = exercises.createRun(planner, scenario, Fixtures.unique("匿名性の回"), 1, false);
+    for (UserAccount u : new UserAccount[] {bank[0], bank[1], bank[2], silent}) {
+      exercises.addMember(planner, run, u.login(), "player", "bank", "");
+    }
+    surveys.attach(planner, run, "");
+    exercises.control(planner, run, "start");
+    exercises.control(planner, run, "stop");
+    for (int i = 0; i < 3; i++) {
+      surveys.answer(
+          fixtures.actor(bank[i]), run, Map.of("satisfaction", Integer.toString(i + 2)), false);
+    }
+    var before = surveys.results(planner, run).individuals();
+    assertThat(before).hasSize(3).allMatch(i -> i.name() == null);
+
+    for (String[] move : new String[][] {{"observer", ""}, {"evaluator", ""}, {"player", "x"}}) {
+      assertThatThrownBy(
+              () -> exercises.addMember(planner, run, bank[1].login(), move[0], move[1], ""))
+          .isInstanceOfSatisfying(
+              Conflict.class,
+              e -> assertThat(e.messageKey()).isEqualTo("exercise.validation.memberAnswered"));
+    }
+    // nothing moved
+    SurveyViews.Results after = surveys.results(planner, run);
+    assertThat(after.individuals()).isEqualTo(before);
+    assertThat(after.answers()).isEqualTo(3);
+    // the same role and team again, another played role, and a player who did not answer: allowed
+    exercises.addMember(planner, run, bank[1].login(), "player", "bank", "窓口");
+    exercises.addMember(planner, run, silent.login(), "observer", "", "");
+    assertThat(surveys.results(planner, run).players()).isEqualTo(3);
+  }
+
   private Http signedIn(String login) {
     Http web = http();
     web.signIn(login, Fixtures.PASSWORD);
