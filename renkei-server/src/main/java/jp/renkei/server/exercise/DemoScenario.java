@@ -20,6 +20,9 @@ public class DemoScenario {
 
   static final String CROSS_SECTOR_2015 = "/exercise/cross-sector-2015.json";
 
+  /** The demo's run of the 2015 template, not started. */
+  public static final String RUN_2015 = "分野横断的演習（デモ）";
+
   private final ExerciseService exercises;
   private final ExerciseRepository repo;
   private final UserService users;
@@ -51,7 +54,7 @@ public class DemoScenario {
       throw new UncheckedIOException(e);
     }
     long scenario = exercises.createScenario(actor, doc);
-    long run = exercises.createRun(actor, scenario, "分野横断的演習（デモ）", 10, false);
+    long run = exercises.createRun(actor, scenario, RUN_2015, 10, false);
     String[][] players = {
       {"bank.analyst", "さくら銀行", "情報システム部長"},
       {"power.analyst", "いなずま電力", "制御システム担当"},

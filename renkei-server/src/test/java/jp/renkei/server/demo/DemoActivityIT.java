@@ -61,6 +61,10 @@ class DemoActivityIT {
       nisclist = nisc.get("/reports").body();
       assertThat(nisclist).contains(BANK_REPORT, POWER_REPORT, HOSPITAL_REPORT);
       assertThat(nisc.get("/advisories").body()).contains(FINANCE_ADVISORY);
+      // the demo's ended run is an earlier run of the 2015 template, so its after-action report
+      // has a run to compare with (it once took the simulated-report demo scenario instead)
+      assertThat(nisc.get("/exercises").body())
+          .containsPattern("分野横断的演習（デモ・前回）</a></td>\\s*<td>分野横断的演習（2015年度シナリオに基づく）</td>");
       Http bank = signIn(hub, passwords, "bank.analyst");
       assertThat(bank.get("/reports").body()).contains(BANK_REPORT);
       assertThat(bank.get("/advisories").body()).contains(FINANCE_ADVISORY);
