@@ -80,9 +80,14 @@ fi
 if [ ! -d "$out/ham-csdmc" ]; then
   c=96fb9ce7ab2c3e4e0da4b35af1de852bef142e72
   g=$(repo thoughtfulml/examples-in-python $c)
-  mkdir -p "$tmp/csdmc" "$out/ham-csdmc.tmp"
-  git -C "$g" archive $c naive_bayes/data/SPAMTrain.label naive_bayes/data/TRAINING | tar -x -C "$tmp/csdmc"
   d="$tmp/csdmc/naive_bayes/data"
+  mkdir -p "$d/TRAINING" "$out/ham-csdmc.tmp"
+  # file by file, not `git archive`: archive reads every blob of the tree it walks and stops on
+  # one missing from a partial mirror, even outside the paths asked for
+  git -C "$g" cat-file blob "$c:naive_bayes/data/SPAMTrain.label" > "$d/SPAMTrain.label"
+  git -C "$g" ls-tree $c naive_bayes/data/TRAINING/ | while read -r _ _ blob path; do
+    git -C "$g" cat-file blob "$blob" > "$d/TRAINING/${path##*/}"
+  done
   # the Message-IDs of the SpamAssassin ham, to leave out the messages the two corpora share
   cat "$out"/ham/*/* | grep -ai '^message-id:' | tr 'A-Z' 'a-z' | sed 's/^message-id: *//' \
     | tr -d '\r' | sort -u > "$tmp/sa-ids"

@@ -860,8 +860,30 @@ public final class MailAnalyzer {
     st.words(text);
     st.linkedImages += doc.select("a[href] img").size();
     urls(text, "html text", st);
+    Matcher far = OUT_OF_SIGHT.matcher(html);
+    while (far.find()) {
+      long v = Long.parseLong(far.group(2).length() > 9 ? "999999999" : far.group(2));
+      if (far.group(3).equalsIgnoreCase("px") ? v >= OUT_OF_SIGHT_PX : v >= OUT_OF_SIGHT_VIEW) {
+        // the text the filters read is moved a screen-height times a thousand down: the reader
+        // sees a different message from the one judged
+        st.flag(RedFlag.HIDDEN_TEXT, far.group().strip());
+        break;
+      }
+    }
     hiddenText(doc, st);
   }
+
+  /**
+   * A style that moves content out of sight: a margin, offset or height in the tens of thousands of
+   * pixels or thousands of screen heights. Layout needs neither (text-indent: -9999px, the old
+   * image-replacement trick, is not counted).
+   */
+  private static final Pattern OUT_OF_SIGHT =
+      Pattern.compile(
+          "(?i)(?<![\\w-])(margin-top|margin-bottom|padding-top|top|height|min-height)\\s*:\\s*(\\d{4,})(px|vh|em|%)");
+
+  static final int OUT_OF_SIGHT_PX = 20_000;
+  static final int OUT_OF_SIGHT_VIEW = 1_000;
 
   /**
    * Text the reader does not see (hidden by inline style) that is long and mostly unlike the
@@ -1371,6 +1393,10 @@ public final class MailAnalyzer {
       if (token != null) {
         st.flag(RedFlag.OBFUSCATED_TEXT, "\"" + token + "\"");
       }
+      String generated = MailSigns.generatedHost(fromDomain);
+      if (generated != null) {
+        st.flag(RedFlag.SENDER_GENERATED, "From: " + st.from + " (" + generated + ")");
+      }
       if (fromDomain != null
           && (MailSigns.hostIn(fromDomain, MailSigns.ABUSED_HOSTING)
               || fromDomain.endsWith(".onmicrosoft.com"))) {
@@ -1402,6 +1428,18 @@ public final class MailAnalyzer {
       // the header every bulk sender's mail system adds; receipts and password resets carry
       // pre-headers too, but no unsubscribe text, and are not judged here
       st.flag(RedFlag.HIDDEN_UNLISTED, st.hiddenWords + " + unsubscribe, List-Unsubscribe —");
+    }
+    if (!senderAllowed
+        && !st.listMail
+        && st.findings.stream()
+            .noneMatch(
+                f -> f.flag() == RedFlag.HIDDEN_UNLISTED || f.flag() == RedFlag.HIDDEN_TEXT)) {
+      // an unsubscribe line with no list header at all (List-Unsubscribe, List-Id, Precedence:
+      // bulk ...): what a mailing system adds, a spam run from a fresh domain does not
+      Matcher u = UNSUBSCRIBE_TEXT.matcher(st.text);
+      if (u.find()) {
+        st.flag(RedFlag.UNLISTED_BULK, "\"" + u.group() + "\", List-Unsubscribe / List-Id —");
+      }
     }
     if (model != null && !senderAllowed) {
       MailModel.Score s = model.score(st.text.toString());

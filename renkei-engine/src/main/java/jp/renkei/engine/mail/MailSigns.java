@@ -48,7 +48,17 @@ final class MailSigns {
               + "|e-?mail (?:account )?(?:verification|deactivation|upgrade)|pending (?:incoming"
               + " )?(?:e-?mails|messages)|(?:undelivered|held|blocked) (?:incoming )?messages"
               + "|account verification|(?:security|fraud) (?:alert|notice|notification)"
-              + "|one-time (?:code|password)|(?:verify|confirm|update) your (?:personal|online"
+              + "|one-time (?:code|password)"
+              // account alerts: a sign-in from a new device, know-your-customer checks, wallets to
+              // "synchronise" (pt, de as they came)
+              + "|(?:new |unusual |suspicious )?log-?in attempt|(?:log-?in|sign-?in) from (?:an? )?(?:new"
+              + "|unfamiliar|unknown|unrecognized) device|new device (?:log-?in|sign-?in|detected|wallet)"
+              + "|(?:log-?in|acesso) suspeito|\\bkyc (?:is )?(?:unverified|required|pending|expired"
+              + "|update|verification|agreement)|complete (?:your )?kyc|(?:two-factor|2fa)"
+              + " (?:authentication )?(?:\\(2fa\\) )?activity|wallet (?:restoration|synchroni[sz]ation)"
+              + "|(?:connect|sync|verify|validate) your wallet|(?:aktualisieren|bestätigen) sie (?:jetzt )?ihre"
+              + " kontoinformationen|deaktivierung ihrer karte|konto wird in \\d+ tagen gelöscht"
+              + "|(?:verify|confirm|update) your (?:personal|online"
               + " banking|banking|card|billing) (?:information|details|records|data|account)"
               + "|パスワード(?:の)?(?:有効期限|期限切れ|変更|再設定|更新)|(?:メールボックス|メール|受信箱)"
               + "の?容量|容量(?:オーバー|超過|制限|不足)|アカウント(?:が|は|を)?(?:一時)?(?:停止|ロック|凍結"
@@ -110,6 +120,11 @@ final class MailSigns {
               + "|(?:online|new|live) casino|casino (?:bonus|online|today)|welcome bonus|willkommensbonus|bonus (?:up to|bis zu|até|hasta)"
               + "|next of kin|unclaimed (?:funds?|inheritance|assets?)|compensation (?:fund|payment)"
               + "|(?:donation|donate) (?:of (?:\\$|us|usd|€|£|\\d)|to you)|\\bdoa[çc][ãa]o\\b|heran[çc]a|herencia|erbschaft"
+              // crypto "allocations", staking and tickers handed out by strangers
+              + "|(?:xrp|token) allocation|allocation (?:program|event)|free mint|buyback program"
+              + "|(?:rewards?|tokens?|allocation) (?:are|is) (?:now )?(?:ready|waiting|unlocked)|ready for claiming"
+              + "|(?<![\\w$])\\$[a-z]{2,6} (?:coins?|tokens?|trophy|loot)\\b|(?:xrp|xlm|steth|pyth) (?:rewards?"
+              + "|allocation|airdrop|dividends?|staking)|staking (?:xrp|xlm)"
               + "|(?:lonely|hot|single|sexy) (?:women|girls|ladies|moms?|milfs?)|(?:women|girls|ladies)"
               + " (?:near you|waiting|in your area)|adults? only|als je volwassen bent|nur für erwachsene"
               + "|ontmoet (?:\\w+ )?(?:vrouwen|meisjes|singles)|(?:oekraïense|russische) (?:vrouwen|meisjes)");
@@ -232,6 +247,16 @@ final class MailSigns {
           brand("MetaMask", "metamask", "metamask"),
           brand("Trust Wallet", "trust ?wallet", "trustwallet"),
           brand("Blockchain.com", "blockchain\\.com", "blockchain"),
+          brand(
+              "Ledger",
+              "\\bledger (?:live|nano|user|wallet|support|team|data breach)"
+                  + "|(?:upgrade|update|secure|synchroni[sz]e) your ledger\\b",
+              "ledger"),
+          brand("Ripple", "\\bripple (?:labs|team|foundation)\\b", "ripple", "xrpl"),
+          brand("OpenAI", "openai|chatgpt", "openai", "chatgpt"),
+          brand("ADAC", "\\badac\\b", "adac"),
+          brand("AOK", "\\baok\\b", "aok"),
+          brand("Albert Heijn", "albert ?heijn", "ah", "albertheijn"),
           brand("IRS", "\\birs\\b|internal revenue", "irs"),
           brand("McAfee", "mcafee", "mcafee"),
           brand("Norton", "\\bnorton\\b", "norton", "nortonlifelock"),
@@ -556,6 +581,27 @@ final class MailSigns {
       }
     }
     return null;
+  }
+
+  /** One-letter labels in a host that make it machine-made: a.b.c.example.shop. */
+  static final int GENERATED_LABELS = 3;
+
+  /**
+   * A host name stacked from one-letter labels ("r.a.g.n.a.r.example.shop"): the labels counted, or
+   * null. People name hosts in words (mail.example.co.jp, e.shop.example); a mailing system's host
+   * has at most one or two short labels.
+   */
+  static String generatedHost(String host) {
+    if (host == null) {
+      return null;
+    }
+    int single = 0;
+    for (String label : host.split("\\.")) {
+      if (label.length() == 1) {
+        single++;
+      }
+    }
+    return single >= GENERATED_LABELS ? single + " one-letter labels" : null;
   }
 
   private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");

@@ -158,9 +158,10 @@ public enum RedFlag {
           + " their own domain."),
   HIDDEN_TEXT(
       20,
-      "本文の HTML に、読み手には見えない (非表示・文字サイズ 0 等の) 長い文章があり、その大半は見える本文にない語です。迷惑メールフィルターを欺くために書かれた文章です。メールマガジンの短い非表示の要約文 (プリヘッダー) はこれに当たりません。",
+      "本文の HTML に、読み手には見えない (非表示・文字サイズ 0 等の) 長い文章があり、その大半は見える本文にない語です。または、スタイルで本文を画面のはるか外へ押し出しています (margin-top: 470500px 等)。迷惑メールフィルターを欺くための細工です。メールマガジンの短い非表示の要約文 (プリヘッダー) はこれに当たりません。",
       "The HTML holds a long text the reader does not see (display:none, zero-size letters ...),"
-          + " most of its words absent from the visible text: words written to fool spam filters."
+          + " most of its words absent from the visible text, or its style pushes text far out of"
+          + " view (margin-top: 470500px ...): tricks to fool spam filters."
           + " A newsletter's short hidden summary line (pre-header) is not one."),
   HIDDEN_UNLISTED(
       10,
@@ -168,6 +169,18 @@ public enum RedFlag {
       "The message is dressed as a newsletter (a summary line hidden from the reader, an"
           + " unsubscribe link in the text) but has no List-Unsubscribe header, which real bulk"
           + " senders' systems add. Weak alone; it counts with another sign."),
+  UNLISTED_BULK(
+      10,
+      "本文に配信停止の案内がある一斉配信の体裁ですが、一斉配信のヘッダー (List-Unsubscribe、List-Id 等) がひとつもありません。正規の配信システムはこれらを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。",
+      "The text offers to unsubscribe, as bulk mail does, but the message carries none of the"
+          + " headers bulk senders' systems add (List-Unsubscribe, List-Id ...). Weak alone; it counts"
+          + " with another sign."),
+  SENDER_GENERATED(
+      20,
+      "差出人のドメインが、1 文字のラベルを何段も重ねた機械的に作られた名前 (例: a.b.c.d.example.shop) です。送信元の評判による判定を避けるために使い捨てのドメインを量産する手口です。",
+      "The sender's domain is machine-made, a stack of one-letter labels (e.g."
+          + " a.b.c.d.example.shop): throw-away names minted by the thousand to stay ahead of"
+          + " reputation filters."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

@@ -686,4 +686,181 @@ class MailSignsTest {
                 + "<p>Thank you for your order. Your receipt is below.</p>");
     assertThat(flags(receipt)).doesNotContain(RedFlag.HIDDEN_UNLISTED);
   }
+
+  @Test
+  void anUnsubscribeLineWithoutAnyListHeaderIsAWeakSignThatCountsWithAnother() {
+    String html =
+        "<p>Save up to 40 % on your energy bill with the new home battery. Your invoice shrinks"
+            + " from the first month.</p>"
+            + "<p><a href=\"https://energy-savers-now.com/u?id=7\">Unsubscribe</a></p>";
+    MailReport bare =
+        analyze(
+            "From: Energy Team <team@energy-savers-now.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: The energy trick\r\n",
+            "text/html",
+            html);
+    assertThat(flags(bare)).contains(RedFlag.UNLISTED_BULK, RedFlag.PAYMENT_LURE);
+    assertThat(bare.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(bare.findings())
+        .anySatisfy(f -> assertThat(f.evidence()).contains("unsubscribe").contains("List-Id"));
+    // the same newsletter sent by a mailing system: it adds List-Unsubscribe (or List-Id,
+    // Precedence: bulk), and the unsubscribe line is then no sign
+    MailReport listed =
+        analyze(
+            "From: Energy Team <team@shop.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: The energy trick\r\n"
+                + "List-Unsubscribe: <https://shop.example.com/u?id=7>\r\n",
+            "text/html",
+            html);
+    assertThat(flags(listed)).doesNotContain(RedFlag.UNLISTED_BULK);
+    MailReport precedence =
+        analyze(
+            "From: Energy Team <team@shop.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: The energy trick\r\nPrecedence: bulk\r\n",
+            "text/html",
+            html);
+    assertThat(flags(precedence)).doesNotContain(RedFlag.UNLISTED_BULK);
+    // alone (no lure, no other sign) it is no verdict
+    MailReport alone =
+        analyze(
+            "From: Garden Club <club@garden-club.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Spring meeting\r\n",
+            "text/plain",
+            "The spring meeting is on Saturday at the town hall.\n\nTo unsubscribe, reply"
+                + " with STOP.");
+    assertThat(flags(alone)).contains(RedFlag.UNLISTED_BULK);
+    assertThat(alone.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aSenderDomainStackedFromOneLetterLabelsIsMachineMade() {
+    MailReport r =
+        analyze(
+            "From: Care Team <kerrill_baldassi_12388@j.u.t.o.s.b.i.m.jdaada.shop>\r\n"
+                + "To: a@example.jp\r\nSubject: Affordable care, 100 % online\r\n",
+            "text/plain", "High-quality, convenient and affordable care that is 100 % online.");
+    assertThat(flags(r)).contains(RedFlag.SENDER_GENERATED);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(r.findings())
+        .anySatisfy(f -> assertThat(f.evidence()).contains("one-letter labels"));
+    // hosts named in words, or with one or two short labels, are how mail systems are named
+    for (String from :
+        List.of(
+            "news@e.shop.example.com",
+            "info@m.x.example.co.jp",
+            "alerts@a1.mail.example.com",
+            "taro@mail.city.example.lg.jp")) {
+      MailReport ok =
+          analyze(
+              "From: " + from + "\r\nTo: a@example.jp\r\nSubject: Opening hours\r\n",
+              "text/plain",
+              "We open at ten on weekdays.");
+      assertThat(flags(ok)).as(from).doesNotContain(RedFlag.SENDER_GENERATED);
+      assertThat(ok.verdict()).as(from).isEqualTo(MailReport.Verdict.CLEAN);
+    }
+  }
+
+  @Test
+  void accountAlertsAndCryptoAllocationsInTheirOwnPhrasingsAreCaught() {
+    MailReport login =
+        analyze(
+            "From: Security <mail.info.rs@events-producoes.com.br>\r\nTo: a@example.jp\r\n"
+                + "Subject: Login Attempt Detected - Please Review Your Account Activity\r\n",
+            "text/plain",
+            "We noticed a login from an unfamiliar device. Review it here.");
+    assertThat(flags(login)).contains(RedFlag.CREDENTIAL_REQUEST);
+    assertThat(login.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    MailReport kyc =
+        analyze(
+            "From: Customer Service <customer_service@isp.example.com.au>\r\nTo: a@example.jp\r\n"
+                + "Subject: Your Account KYC is unverified.\r\n",
+            "text/plain",
+            "Complete your KYC to keep trading.");
+    assertThat(flags(kyc)).contains(RedFlag.CREDENTIAL_REQUEST);
+    MailReport german =
+        analyze(
+            "From: Service <service@norsk-design.example.de>\r\nTo: a@example.jp\r\n"
+                + "Subject: "
+                + subject("WICHTIGE MITTEILUNG: VORÜBERGEHENDE DEAKTIVIERUNG IHRER KARTE")
+                + "\r\n",
+            "text/plain",
+            "Bitte bestätigen Sie Ihre Angaben.");
+    assertThat(flags(german)).contains(RedFlag.CREDENTIAL_REQUEST);
+    MailReport xrp =
+        analyze(
+            "From: XRP <xrp@dmi-ida.example.org>\r\nTo: a@example.jp\r\n"
+                + "Subject: First batch of XRP ready for claiming\r\n",
+            "text/plain",
+            "The XRP allocation event opens today for our supporters.");
+    assertThat(flags(xrp)).contains(RedFlag.FRAUD_OFFER);
+    assertThat(xrp.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    MailReport ticker =
+        analyze(
+            "From: Rewards <altorioseco@constructora.example.cl>\r\nTo: a@example.jp\r\n"
+                + "Subject: Hey crypto champion, your $PYTH trophy awaits\r\n",
+            "text/plain",
+            "Open your box.");
+    assertThat(flags(ticker)).contains(RedFlag.FRAUD_OFFER);
+    // look-alikes that stay clean: a new device set up in a discussion, a price in dollars, a
+    // budget allocation, a sign-in notice without a lure
+    MailReport legit =
+        analyze(
+            "From: Ron <ron@example.net>\r\nTo: list@example.org\r\n"
+                + "Subject: Re: Migrate OS to smaller drive?\r\n",
+            "text/plain",
+            "I cloned the disk to the new device and it boots. The $40 adapter was enough; the"
+                + " budget allocation for the lab is ready for next year. Synchronization"
+                + " required about an hour.");
+    assertThat(flags(legit)).doesNotContain(RedFlag.CREDENTIAL_REQUEST, RedFlag.FRAUD_OFFER);
+    assertThat(legit.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void textPushedFarOutOfSightByItsStyleIsHidden() {
+    MailReport pushed =
+        analyze(
+            "From: Energy <doseraleana@eyzidi-documentation.example.org>\r\nTo: a@example.jp\r\n"
+                + "Subject: Here's the Energy Trick\r\n",
+            "text/html",
+            "<html><head><style>.belowView { margin-top: 470500px; }</style></head><body>"
+                + "<p>Want to boost your savings?</p><div class=\"belowView\">Thank you for your"
+                + " order, your package ships today.</div></body></html>");
+    assertThat(flags(pushed)).contains(RedFlag.HIDDEN_TEXT);
+    assertThat(pushed.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(pushed.findings()).anySatisfy(f -> assertThat(f.evidence()).contains("470500px"));
+    // layouts of real newsletters: tall images, the old text-indent image replacement, line height
+    MailReport layout =
+        analyze(
+            "From: Example Shop <news@shop.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: This week's picks\r\n"
+                + "List-Unsubscribe: <https://shop.example.com/u>\r\n",
+            "text/html",
+            "<html><head><style>.logo { text-indent: -99999px; } .hero { height: 1200px;"
+                + " min-height: 100vh; line-height: 24000px }</style></head><body>"
+                + "<div class=\"hero\" style=\"margin-top: 40px\"><p>Autumn coats and scarves.</p>"
+                + "</div></body></html>");
+    assertThat(flags(layout)).doesNotContain(RedFlag.HIDDEN_TEXT);
+    assertThat(layout.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aCryptoWalletMakerClaimedFromAnotherDomainIsImpersonation() {
+    MailReport r =
+        analyze(
+            "From: Ledger <rodrigo@tradestars.example.com.br>\r\nTo: a@example.jp\r\n"
+                + "Subject: Upgrade Your Ledger\r\n",
+            "text/plain",
+            "Dear client, Ledger has fallen victim to a cyber attack. Upgrade your Ledger now.");
+    assertThat(flags(r)).contains(RedFlag.BRAND_IMPERSONATION);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    // an accountant's ledger is no wallet maker
+    MailReport books =
+        analyze(
+            "From: Hanako <hanako@accounting.example.co.jp>\r\nTo: a@example.jp\r\n"
+                + "Subject: Your ledger for November\r\n",
+            "text/plain",
+            "Attached is the general ledger for November; the ledger balance matches the bank.");
+    assertThat(flags(books)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    assertThat(books.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
 }
