@@ -194,5 +194,21 @@ class HubFormsIT extends ServerTest {
     String view = web.get("/advisories/" + advisory).body();
     assertThat(view).contains(nisc.nameEn());
     assertThat(web.get("/inbox/advisories").body()).contains(nisc.nameEn(), "Not confirmed");
+
+    // the home's work queue too: the advisory to confirm and NISC's comment name NISC in English
+    Http niscWeb = signedIn(fixtures.user("nisc", Role.ANALYST));
+    niscWeb.postForm("/reports/" + id, "/reports/" + id + "/comments", Map.of("body", "受領しました"));
+    String home = web.get("/").body();
+    String toConfirm = row(home, "id=\"wl-advisory-" + advisory + "\"");
+    assertThat(toConfirm).contains(nisc.nameEn()).doesNotContain(nisc.nameJa());
+    String comment = row(home, "class=\"wl-comment\"");
+    assertThat(comment).contains("受領しました", nisc.nameEn()).doesNotContain(nisc.nameJa());
+  }
+
+  /** The table row of a page that carries {@code marker}. */
+  private static String row(String body, String marker) {
+    int at = body.indexOf(marker);
+    assertThat(at).as(marker + " in " + body).isPositive();
+    return body.substring(at, body.indexOf("</tr>", at));
   }
 }
