@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HubFormsIT extends ServerTest {
 
   @Autowired DirectoryService directory;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private Http signedIn(UserAccount u) {
     Http h = http();
@@ -118,13 +119,16 @@ class HubFormsIT extends ServerTest {
                     "name", "",
                     "apiRoot", "ftp://feeds.example/taxii2/",
                     "remoteCollection", "",
+                    "authKind", "basic",
+                    "username", "typed-user",
                     "localCollection", "nope",
                     "pollIntervalSeconds", "毎時"))
             .body();
     assertThat(errors(feed))
         .contains("フィード名：", "TAXII API ルートの URL：", "リモートのコレクション ID：", "取り込み先のコレクション：", "取得間隔：");
     noInternalNames(errors(feed));
-    assertThat(feed).contains("ftp://feeds.example/taxii2/", "毎時");
+    assertThat(feed).contains("ftp://feeds.example/taxii2/", "毎時", "value=\"typed-user\"");
+    linksFocusTheirFields(feed);
 
     String list =
         web.postForm(
@@ -204,6 +208,90 @@ class HubFormsIT extends ServerTest {
     String comment = row(home, "class=\"wl-comment\"");
     assertThat(comment).contains("受領しました", nisc.nameEn()).doesNotContain(nisc.nameJa());
   }
+
+  /** Every link of the page's error list points at an input the page has. */
+  private static void linksFocusTheirFields(String body) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("href=\"#([^\"]+)\"").matcher(errors(body));
+    int links = 0;
+    while (m.find()) {
+      links++;
+      assertThat(body)
+          .as("the error link #" + m.group(1))
+          .containsPattern("<(input|select|textarea)[^>]* id=\"" + m.group(1) + "\"");
+    }
+    assertThat(links).isPositive();
+  }
+
+  @Test
+  void aPlatformAdminEditsAFeedWithoutEverSeeingItsSecret() {
+    Http web = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    String name = "feed-" + Fixtures.unique("e");
+    Map<String, String> add = new java.util.HashMap<>();
+    add.put("name", name);
+    add.put("apiRoot", "http://127.0.0.1:9/taxii2/api/");
+    add.put("remoteCollection", "91a7b528-80eb-42ed-a74d-c6fbd5a26116");
+    add.put("authKind", "none");
+    add.put("localCollection", intel.allCollections().get(0).id().toString());
+    add.put("pollIntervalSeconds", "600");
+    assertThat(web.postForm("/admin/feeds", "/admin/feeds", add).statusCode()).isEqualTo(302);
+    long id =
+        jdbc.sql("select id from taxii_feed where name = ?").param(name).query(Long.class).single();
+    assertThat(web.get("/admin/feeds").body()).contains("href=\"/admin/feeds/" + id + "\"");
+    String page = "/admin/feeds/" + id;
+    assertThat(web.get(page).body()).contains("value=\"http://127.0.0.1:9/taxii2/api/\"");
+
+    // basic authentication without a credential, and an interval that is no number: both listed
+    Map<String, String> edit = new java.util.HashMap<>(add);
+    edit.remove("localCollection");
+    edit.put("authKind", "basic");
+    edit.put("username", "hub-reader");
+    edit.put("pollIntervalSeconds", "十分");
+    String refused = web.postForm(page, page, edit).body();
+    assertThat(errors(refused)).contains("認証情報：", "取得間隔：");
+    noInternalNames(errors(refused));
+    linksFocusTheirFields(refused);
+    assertThat(refused).contains("value=\"hub-reader\"", "value=\"十分\"");
+
+    edit.put("secret", "s3cret-of-the-remote-hub");
+    edit.put("pollIntervalSeconds", "900");
+    edit.put("apiRoot", "http://127.0.0.1:9/taxii2/other/");
+    assertThat(web.postForm(page, page, edit).statusCode()).isEqualTo(302);
+    Map<String, Object> row =
+        jdbc.sql(
+                "select api_root, auth_kind, username, poll_interval_s, secret from taxii_feed"
+                    + " where id = ?")
+            .param(id)
+            .query()
+            .singleRow();
+    assertThat(row)
+        .containsEntry("api_root", "http://127.0.0.1:9/taxii2/other/")
+        .containsEntry("auth_kind", "basic")
+        .containsEntry("username", "hub-reader")
+        .containsEntry("poll_interval_s", 900);
+    // stored sealed, and never shown back
+    assertThat((String) row.get("secret")).doesNotContain("s3cret");
+    assertThat(web.get(page).body() + web.get("/admin/feeds").body()).doesNotContain("s3cret");
+
+    // a blank secret keeps the stored one
+    String sealed = (String) row.get("secret");
+    edit.put("secret", "");
+    edit.put("name", name + " (renamed)");
+    assertThat(web.postForm(page, page, edit).statusCode()).isEqualTo(302);
+    assertThat(
+            jdbc.sql("select secret from taxii_feed where id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo(sealed);
+
+    // nobody but a platform admin
+    Http orgAdmin = signedIn(fixtures.user("op-sakura-bank", Role.ORG_ADMIN));
+    assertThat(orgAdmin.get(page).statusCode()).isEqualTo(403);
+    assertThat(orgAdmin.postForm("/", page, edit).statusCode()).isEqualTo(403);
+  }
+
+  @Autowired jp.renkei.server.intel.IntelService intel;
 
   /** The table row of a page that carries {@code marker}. */
   private static String row(String body, String marker) {
