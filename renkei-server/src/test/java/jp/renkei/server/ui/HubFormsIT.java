@@ -293,6 +293,54 @@ class HubFormsIT extends ServerTest {
 
   @Autowired jp.renkei.server.intel.IntelService intel;
 
+  @Test
+  void theAccountAndReportPageFormsNameEveryErrorByItsLabel() {
+    UserAccount analyst = fixtures.user("nisc", Role.ANALYST);
+    Http web = signedIn(analyst);
+    // a wrong current password and a too short new one: both, at once
+    String password =
+        web.postForm(
+                "/account/password",
+                "/account/password",
+                Map.of("currentPassword", "not-my-password", "newPassword", "short"))
+            .body();
+    assertThat(errors(password)).contains("現在のパスワード：", "新しいパスワード：");
+    linksFocusTheirFields(password);
+    noInternalNames(errors(password));
+
+    String totp =
+        web.postForm("/account/totp", "/account/totp/confirm", Map.of("code", "abc")).body();
+    assertThat(errors(totp)).contains("確認コード：");
+    linksFocusTheirFields(totp);
+
+    // an empty comment on a report on the coordinator's route
+    Organisation bank = fixtures.operator("finance");
+    Http api = http().bearer(fixtures.token(fixtures.user(bank, Role.ANALYST)));
+    HttpResponse<String> filed =
+        api.postJson(
+            "/api/v1/reports?submit=true",
+            "{\"content\":{\"title\":\"コメント欄の確認\",\"summary\":\"s\","
+                + "\"detectedAt\":\"2026-11-20T00:30:00Z\",\"incidentType\":\"intrusion\","
+                + "\"causes\":[\"impersonation\"],\"serviceOutage\":\"no\",\"severity\":\"level2\","
+                + "\"cascadePossibility\":\"no\",\"reportingCase\":\"case3\",\"observables\":[]},"
+                + "\"route\":\"hotline\",\"tlp\":\"amber\"}");
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    long id = Long.parseLong(filed.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+    String comment =
+        web.postForm("/reports/" + id, "/reports/" + id + "/comments", Map.of("body", " ")).body();
+    assertThat(errors(comment)).contains("コメント：");
+    linksFocusTheirFields(comment);
+
+    web.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en =
+        web.postForm(
+                "/account/password",
+                "/account/password",
+                Map.of("currentPassword", "not-my-password", "newPassword", "short"))
+            .body();
+    assertThat(errors(en)).contains("Current password: ", "New password: ");
+  }
+
   /** The table row of a page that carries {@code marker}. */
   private static String row(String body, String marker) {
     int at = body.indexOf(marker);
