@@ -207,6 +207,8 @@ class HubFormsIT extends ServerTest {
     assertThat(toConfirm).contains(nisc.nameEn()).doesNotContain(nisc.nameJa());
     String comment = row(home, "class=\"wl-comment\"");
     assertThat(comment).contains("受領しました", nisc.nameEn()).doesNotContain(nisc.nameJa());
+    // the statistics' fiscal quarters too (「2026年度Q3」 in Japanese)
+    assertThat(web.get("/dashboard").body()).contains("FY2026 Q3").doesNotContain("年度Q");
   }
 
   /** Every link of the page's error list points at an input the page has. */
