@@ -671,7 +671,14 @@ public class AdvisoryService {
       String channel,
       int attempts,
       String lastError,
-      Instant queuedAt) {}
+      Instant queuedAt,
+      String recipientNameEn) {
+
+    /** The recipient organisation's current name in the reader's language. */
+    public String recipientName(java.util.Locale locale) {
+      return "en".equals(locale.getLanguage()) ? recipientNameEn : recipientName;
+    }
+  }
 
   /**
    * Deliveries the outbox gave up on, newest first: the platform admin's of every recipient, an
@@ -694,20 +701,23 @@ public class AdvisoryService {
     List<AdvisoryRepository.Failed> first = seen.stream().limit(show).toList();
     Map<Long, Summary> shown =
         summariesOf(actor, first.stream().map(AdvisoryRepository.Failed::advisoryId));
-    Map<Long, String> names = new HashMap<>();
+    Map<Long, Organisation> orgs = new HashMap<>();
     List<FailedDelivery> items =
         first.stream()
             .map(
-                f ->
-                    new FailedDelivery(
-                        f.advisoryId(),
-                        shown.get(f.advisoryId()).title(),
-                        names.computeIfAbsent(
-                            f.organisationId(), o -> directory.organisation(o).nameJa()),
-                        f.channel(),
-                        f.attempts(),
-                        f.lastError(),
-                        f.createdAt()))
+                f -> {
+                  Organisation o =
+                      orgs.computeIfAbsent(f.organisationId(), directory::organisation);
+                  return new FailedDelivery(
+                      f.advisoryId(),
+                      shown.get(f.advisoryId()).title(),
+                      o.nameJa(),
+                      f.channel(),
+                      f.attempts(),
+                      f.lastError(),
+                      f.createdAt(),
+                      o.nameEn());
+                })
             .toList();
     return section(items, seen.size(), failed.size(), cap);
   }

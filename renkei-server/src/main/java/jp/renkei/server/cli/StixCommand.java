@@ -27,7 +27,6 @@ import jp.renkei.server.directory.UserService;
 import jp.renkei.server.intel.IntelService;
 import jp.renkei.server.intel.ObjectQuery;
 import jp.renkei.server.intel.StixCollection;
-import jp.renkei.server.intel.StoredObject;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -341,21 +340,7 @@ final class StixCommand implements Runnable {
                 types,
                 allVersions ? ObjectQuery.Versions.ALL : ObjectQuery.Versions.LAST,
                 List.of());
-        out.write(
-            ("{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[")
-                .getBytes(StandardCharsets.UTF_8));
-        long n = 0;
-        long cursor = 0;
-        IntelService.Page page;
-        do {
-          page = intel.page(actor, c, q, cursor, IntelService.MAX_PAGE, true);
-          for (StoredObject o : page.objects()) {
-            out.write((n++ == 0 ? "\n" : ",\n").getBytes(StandardCharsets.UTF_8));
-            out.write(o.json());
-          }
-          cursor = page.lastSeq();
-        } while (page.more());
-        out.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
+        long n = intel.writeBundle(actor, c, q, out);
         out.flush();
         System.err.println(n + " objects exported from " + c.titleEn() + " as " + user);
         return 0;

@@ -289,12 +289,16 @@ public class UserService {
   public int changeOwnPassword(Actor actor, String current, String next) {
     long id = actor.userId();
     String hash = users.passwordHash(id).orElseThrow(() -> new NotFound("user", id));
+    // both fields judged at once, so the form lists every error (the rules for a new password
+    // are public; nothing about the current one is told but that it is wrong)
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     if (!passwords.matches(current, hash)) {
       audit.recordAlone(
           actor, AuditLog.Event.failure("user.password.change", "user", id, "wrong current"));
-      throw new InvalidInput("currentPassword", "validation.password.current");
+      errors.add(new InvalidInput("currentPassword", "validation.password.current"));
     }
-    passwords.check("newPassword", next, actor.login());
+    errors.check(() -> passwords.check("newPassword", next, actor.login()));
+    errors.throwIfAny();
     int epoch = users.updatePassword(id, passwords.hash(next));
     audit.record(actor, AuditLog.Event.success("user.password.change", "user", id, null));
     return epoch;

@@ -1,6 +1,8 @@
 package jp.renkei.server.intel;
 
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.failure.FieldErrors;
+import jp.renkei.server.failure.InvalidInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,9 +10,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Feed health for platform admins: what each subscription last did and when it polls next. */
+/**
+ * Feed health for platform admins: what each subscription last did and when it polls next; adding
+ * and editing a subscription (its secret is never shown back).
+ */
 @Controller
 class FeedPages {
+
+  private static final java.util.List<String> AUTH_KINDS =
+      java.util.List.of("none", "basic", "bearer");
+  private static final java.util.List<String> TLPS =
+      java.util.List.of("clear", "green", "amber", "amber+strict", "red");
 
   private final TaxiiFeeds feeds;
   private final IntelService intel;
@@ -24,8 +34,8 @@ class FeedPages {
   String list(Actor actor, Model model) {
     model.addAttribute("feeds", feeds.list(actor));
     model.addAttribute("collections", intel.allCollections());
-    model.addAttribute("authKinds", java.util.List.of("none", "basic", "bearer"));
-    model.addAttribute("tlps", java.util.List.of("clear", "green", "amber", "amber+strict", "red"));
+    model.addAttribute("authKinds", AUTH_KINDS);
+    model.addAttribute("tlps", TLPS);
     return "intel/feeds";
   }
 
@@ -71,22 +81,7 @@ class FeedPages {
             widestTlp,
             null);
     try {
-      // an interval that is no number is listed with the other fields' errors
-      Integer interval = null;
-      jp.renkei.server.failure.InvalidInput badInterval = null;
-      try {
-        interval = Integer.parseInt(pollIntervalSeconds.strip());
-      } catch (NumberFormatException e) {
-        badInterval =
-            new jp.renkei.server.failure.InvalidInput(
-                "pollIntervalSeconds", "error.feed.interval", pollIntervalSeconds);
-      }
-      if (badInterval != null) {
-        jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
-        errors.check(() -> feeds.check(actor, form));
-        errors.add(badInterval);
-        errors.throwIfAny();
-      }
+      Integer interval = interval(pollIntervalSeconds, () -> feeds.check(actor, form));
       feeds.create(
           actor,
           new TaxiiFeeds.NewFeed(
@@ -102,12 +97,117 @@ class FeedPages {
               form.widestTlp(),
               interval));
       return "redirect:/admin/feeds";
-    } catch (jp.renkei.server.failure.InvalidInput e) {
+    } catch (InvalidInput e) {
       model.addAttribute("formError", e);
       model.addAttribute("form", form);
       model.addAttribute("formInterval", pollIntervalSeconds);
       return list(actor, model);
     }
+  }
+
+  /**
+   * The interval typed, as a number; one that is no number is listed with the errors {@code others}
+   * finds in the other fields.
+   */
+  private static Integer interval(String typed, FieldErrors.Check others) {
+    try {
+      return Integer.parseInt(typed.strip());
+    } catch (NumberFormatException e) {
+      FieldErrors errors = new FieldErrors();
+      errors.check(others);
+      errors.add(new InvalidInput("pollIntervalSeconds", "error.feed.interval", typed));
+      errors.throwIfAny();
+      return null;
+    }
+  }
+
+  @GetMapping("/admin/feeds/{id}")
+  String edit(Actor actor, @PathVariable long id, Model model) {
+    TaxiiFeeds.Feed f = feeds.get(actor, id);
+    model.addAttribute("feed", f);
+    if (!model.containsAttribute("form")) {
+      model.addAttribute(
+          "form",
+          new TaxiiFeeds.NewFeed(
+              f.name(),
+              f.apiRoot(),
+              f.remoteCollection(),
+              f.authKind(),
+              f.username(),
+              null,
+              f.localCollection().toString(),
+              null,
+              code(f.defaultTlp()),
+              code(f.widestTlp()),
+              f.pollIntervalSeconds()));
+      model.addAttribute("formInterval", String.valueOf(f.pollIntervalSeconds()));
+    }
+    model.addAttribute("collection", intel.collection(f.localCollection()).orElse(null));
+    model.addAttribute("authKinds", AUTH_KINDS);
+    model.addAttribute("tlps", TLPS);
+    return "intel/feed";
+  }
+
+  @PostMapping("/admin/feeds/{id}")
+  String update(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String apiRoot,
+      @RequestParam(defaultValue = "") String remoteCollection,
+      @RequestParam(defaultValue = "none") String authKind,
+      @RequestParam(required = false) String username,
+      @RequestParam(required = false) String secret,
+      @RequestParam(defaultValue = "amber") String defaultTlp,
+      @RequestParam(defaultValue = "green") String widestTlp,
+      @RequestParam(defaultValue = "300") String pollIntervalSeconds,
+      Model model) {
+    TaxiiFeeds.NewFeed form =
+        new TaxiiFeeds.NewFeed(
+            name,
+            apiRoot,
+            remoteCollection,
+            authKind,
+            username == null || username.isBlank() ? null : username.strip(),
+            secret == null || secret.isEmpty() ? null : secret,
+            null,
+            null,
+            defaultTlp,
+            widestTlp,
+            null);
+    try {
+      Integer interval =
+          interval(
+              pollIntervalSeconds, () -> feeds.checkUpdate(actor, id, withInterval(form, 300)));
+      feeds.update(actor, id, withInterval(form, interval));
+      return "redirect:/admin/feeds";
+    } catch (InvalidInput e) {
+      model.addAttribute("formError", e);
+      // what was typed comes back, never the secret
+      model.addAttribute("form", withInterval(form, null).withoutSecret());
+      model.addAttribute("formInterval", pollIntervalSeconds);
+      return edit(actor, id, model);
+    }
+  }
+
+  /** A TLP as the form's options name it ({@code amber+strict}). */
+  private static String code(jp.renkei.engine.policy.Tlp tlp) {
+    return tlp.name().toLowerCase(java.util.Locale.ROOT).replace('_', '+');
+  }
+
+  private static TaxiiFeeds.NewFeed withInterval(TaxiiFeeds.NewFeed f, Integer interval) {
+    return new TaxiiFeeds.NewFeed(
+        f.name(),
+        f.apiRoot(),
+        f.remoteCollection(),
+        f.authKind(),
+        f.username(),
+        f.secret(),
+        f.localCollection(),
+        f.originatorOrg(),
+        f.defaultTlp(),
+        f.widestTlp(),
+        interval);
   }
 
   @PostMapping("/admin/feeds/{id}/enabled")

@@ -591,6 +591,22 @@ public class IntelService {
    */
   public Page page(
       Actor actor, StixCollection c, ObjectQuery q, long afterSeq, int limit, boolean bodies) {
+    return page(actor, c, q, afterSeq, limit, bodies, false);
+  }
+
+  /**
+   * As {@link #page(Actor, StixCollection, ObjectQuery, long, int, boolean)}; {@code newestFirst}
+   * reads the other way, the objects before {@code afterSeq} (0: from the newest), as the indicator
+   * browser shows them.
+   */
+  public Page page(
+      Actor actor,
+      StixCollection c,
+      ObjectQuery q,
+      long afterSeq,
+      int limit,
+      boolean bodies,
+      boolean newestFirst) {
     int want = Math.max(1, Math.min(limit, MAX_PAGE));
     SharingGate.Check check = gate.check(actor);
     Community k = community(c);
@@ -626,7 +642,7 @@ public class IntelService {
     while (true) {
       int ask = want + 1 - out.size();
       List<StoredObject> rows =
-          objects.page(c.id(), vis, asked, cursor, ask, bodies, judgeVersions);
+          objects.page(c.id(), vis, asked, cursor, ask, bodies, judgeVersions, newestFirst);
       for (StoredObject row : rows) {
         cursor = row.seq();
         if (!allowed.test(row)) {
@@ -655,6 +671,30 @@ public class IntelService {
     }
     long last = out.isEmpty() ? afterSeq : out.get(out.size() - 1).seq();
     return new Page(List.copyOf(out), more, last);
+  }
+
+  /**
+   * Writes the objects of a collection the actor may see, matching the query, as one STIX bundle
+   * (read a page at a time through {@link #page}); returns how many it wrote.
+   */
+  public long writeBundle(Actor actor, StixCollection c, ObjectQuery q, java.io.OutputStream out)
+      throws java.io.IOException {
+    out.write(
+        ("{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    long n = 0;
+    long cursor = 0;
+    Page page;
+    do {
+      page = page(actor, c, q, cursor, MAX_PAGE, true);
+      for (StoredObject o : page.objects()) {
+        out.write((n++ == 0 ? "\n" : ",\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(o.json());
+      }
+      cursor = page.lastSeq();
+    } while (page.more());
+    out.write("\n]}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return n;
   }
 
   /** Whether an actor may see one stored object, given where it is and whom it came from. */

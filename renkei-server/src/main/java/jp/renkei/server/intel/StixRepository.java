@@ -329,12 +329,13 @@ class StixRepository {
   }
 
   /**
-   * One page of rows after {@code afterSeq}, in seq order, visible by {@code v}, matching the
-   * query. {@code bodies} false leaves the body out (manifest, versions); true reads the body and
-   * only what serving it needs besides (seq, date added, what the policy judges), leaving stix id,
-   * type, spec version and version null: the body says them, and not sending them per row spares
-   * the database a quarter of its time for a page. {@code identified} reads them with the bodies
-   * all the same (for a caller that must judge versions itself).
+   * One page of rows after {@code afterSeq}, in seq order (or, {@code newestFirst}, before it in
+   * the opposite order; 0 starts at the newest), visible by {@code v}, matching the query. {@code
+   * bodies} false leaves the body out (manifest, versions); true reads the body and only what
+   * serving it needs besides (seq, date added, what the policy judges), leaving stix id, type, spec
+   * version and version null: the body says them, and not sending them per row spares the database
+   * a quarter of its time for a page. {@code identified} reads them with the bodies all the same
+   * (for a caller that must judge versions itself).
    */
   List<StoredObject> page(
       UUID collection,
@@ -343,7 +344,8 @@ class StixRepository {
       long afterSeq,
       int rows,
       boolean bodies,
-      boolean identified) {
+      boolean identified,
+      boolean newestFirst) {
     Map<String, Object> params = new HashMap<>();
     StringBuilder sql = new StringBuilder("select ");
     sql.append(
@@ -351,7 +353,12 @@ class StixRepository {
     // the cursor and the limit are numbers written into the statement: a plan cached for a
     // parameter would not know how far into the collection the page starts and may sort the
     // whole rest of it instead of walking the index
-    sql.append(" from stix_object o where o.collection_id = :c and o.seq > ").append(afterSeq);
+    sql.append(" from stix_object o where o.collection_id = :c");
+    if (!newestFirst) {
+      sql.append(" and o.seq > ").append(afterSeq);
+    } else if (afterSeq > 0) {
+      sql.append(" and o.seq < ").append(afterSeq);
+    }
     params.put("c", collection);
     sql.append(" and ").append(visible("o", v, params));
     if (q.addedAfter() != null) {
@@ -397,7 +404,7 @@ class StixRepository {
       }
       sql.append(" and (").append(String.join(" or ", any)).append(")");
     }
-    sql.append(" order by o.seq limit ").append(rows);
+    sql.append(newestFirst ? " order by o.seq desc limit " : " order by o.seq limit ").append(rows);
     return jdbc.sql(sql.toString()).params(params).query(StixRepository::row).list();
   }
 

@@ -81,7 +81,24 @@ public class TaxiiFeeds {
       String originatorOrg,
       String defaultTlp,
       String widestTlp,
-      Integer pollIntervalSeconds) {}
+      Integer pollIntervalSeconds) {
+
+    /** The same, without the secret (a form shown again never carries it). */
+    public NewFeed withoutSecret() {
+      return new NewFeed(
+          name,
+          apiRoot,
+          remoteCollection,
+          authKind,
+          username,
+          null,
+          localCollection,
+          originatorOrg,
+          defaultTlp,
+          widestTlp,
+          pollIntervalSeconds);
+    }
+  }
 
   private static final String FEED =
       "select id, name, api_root, remote_collection, auth_kind, username, local_collection,"
@@ -191,6 +208,82 @@ public class TaxiiFeeds {
     audit.recordAlone(
         actor, AuditLog.Event.success("feed.create", "taxii_feed", id, f.name() + " " + apiRoot));
     return byId(id).orElseThrow();
+  }
+
+  /**
+   * Changes a feed as an admin edits it: name, API root, remote collection, authentication, marking
+   * defaults and interval (its local collection and originator stay). A blank secret keeps the
+   * stored one, which is never shown back; authentication {@code none} drops user name and secret.
+   * A new API root or remote collection starts reading that collection from its beginning (the
+   * cursor belonged to the old one). The feed is due at once. Audited.
+   */
+  public Feed update(Actor actor, long id, NewFeed f) {
+    Feed old = get(actor, id);
+    Validated v = checkUpdate(old, f);
+    boolean keepSecret = f.secret() == null || f.secret().isEmpty();
+    boolean none = "none".equals(v.auth());
+    boolean elsewhere =
+        !old.apiRoot().equals(v.apiRoot())
+            || !old.remoteCollection().equals(f.remoteCollection().strip());
+    jdbc.sql(
+            "update taxii_feed set name = ?, api_root = ?, remote_collection = ?, auth_kind = ?,"
+                + " username = ?, secret = case when ? then null when ? then secret else ? end,"
+                + " default_tlp = ?, widest_tlp = ?, poll_interval_s = ?, next_poll_at = now(),"
+                + " added_after = case when ? then null else added_after end where id = ?")
+        .params(
+            f.name().strip(),
+            v.apiRoot(),
+            f.remoteCollection().strip(),
+            v.auth(),
+            none ? null : f.username(),
+            none,
+            keepSecret,
+            keepSecret ? null : vault.seal(f.secret(), place(id)),
+            v.defaultTlp().name(),
+            v.widestTlp().name(),
+            v.interval(),
+            elsewhere,
+            id)
+        .update();
+    audit.recordAlone(
+        actor,
+        AuditLog.Event.success(
+            "feed.update", "taxii_feed", id, f.name().strip() + " " + v.apiRoot()));
+    return byId(id).orElseThrow();
+  }
+
+  /** Checks an edit as {@link #update} does, writing nothing (every error at once). */
+  public void checkUpdate(Actor actor, long id, NewFeed f) {
+    checkUpdate(get(actor, id), f);
+  }
+
+  private Validated checkUpdate(Feed old, NewFeed f) {
+    NewFeed edited =
+        new NewFeed(
+            f.name(),
+            f.apiRoot(),
+            f.remoteCollection(),
+            f.authKind(),
+            f.username(),
+            f.secret(),
+            old.localCollection().toString(),
+            null,
+            f.defaultTlp(),
+            f.widestTlp(),
+            f.pollIntervalSeconds());
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
+    Validated[] v = new Validated[1];
+    errors.check(() -> v[0] = validate(edited));
+    boolean keepSecret = f.secret() == null || f.secret().isEmpty();
+    boolean none = f.authKind() == null || "none".equals(f.authKind());
+    if (!none && keepSecret && "none".equals(old.authKind())) {
+      errors.add(new InvalidInput("secret", "error.feed.secret"));
+    }
+    if (!keepSecret && f.secret().length() > 4096) {
+      errors.add(new InvalidInput("secret", "error.feed.secret"));
+    }
+    errors.throwIfAny();
+    return v[0];
   }
 
   /** A new feed's fields, checked and normalised. */

@@ -397,7 +397,10 @@ class ReportPages {
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
       // terms refused are not tried again: the page shows those stored
-      return anonymisation(actor, id, "extraTerms".equals(e.field()) ? null : extra, model);
+      boolean badTerms =
+          jp.renkei.server.failure.InvalidInputs.of(e).stream()
+              .anyMatch(x -> "extraTerms".equals(x.field()));
+      return anonymisation(actor, id, badTerms ? null : extra, model);
     }
   }
 

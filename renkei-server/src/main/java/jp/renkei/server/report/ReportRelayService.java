@@ -133,17 +133,26 @@ class ReportRelayService {
     if (version != null && version != next) {
       throw new Conflict("version", "error.report.relayVersionChanged", version, next);
     }
-    String tlp = r.tlp();
-    if (narrowerTlp != null && !narrowerTlp.isBlank() && !narrowerTlp.equals(tlp)) {
-      validator.code("tlp", narrowerTlp, "tlp");
-      if (tlp(narrowerTlp).compareTo(tlp(tlp)) > 0) {
-        throw new InvalidInput("tlp", "validation.report.widening", narrowerTlp);
-      }
-      tlp = narrowerTlp;
-    }
+    // the TLP and the terms are judged together, so the page lists both errors at once
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
+    boolean narrowing =
+        narrowerTlp != null && !narrowerTlp.isBlank() && !narrowerTlp.equals(r.tlp());
+    errors.check(
+        () -> {
+          if (narrowing) {
+            validator.code("tlp", narrowerTlp, "tlp");
+            if (tlp(narrowerTlp).compareTo(tlp(r.tlp())) > 0) {
+              throw new InvalidInput("tlp", "validation.report.widening", narrowerTlp);
+            }
+          }
+        });
+    List<List<String>> typed = new java.util.ArrayList<>();
+    errors.check(() -> typed.add(extraTerms == null ? null : cleanTerms(extraTerms)));
+    errors.throwIfAny();
+    String tlp = narrowing ? narrowerTlp : r.tlp();
     List<String> terms = reports.redactionTerms(id);
-    if (extraTerms != null && !cleanTerms(extraTerms).equals(terms)) {
-      terms = cleanTerms(extraTerms);
+    if (typed.get(0) != null && !typed.get(0).equals(terms)) {
+      terms = typed.get(0);
       reports.replaceRedactionTerms(id, terms);
       audit.record(
           actor,

@@ -952,7 +952,18 @@ public class ReportService {
    * anonymised copy on its original).
    */
   public record CommentNotice(
-      long reportId, String title, String authorName, String excerpt, Instant createdAt) {}
+      long reportId,
+      String title,
+      String authorName,
+      String excerpt,
+      Instant createdAt,
+      String authorNameEn) {
+
+    /** The commenting organisation as it was named when it wrote, in the reader's language. */
+    public String authorName(java.util.Locale locale) {
+      return english(locale, authorName, authorNameEn);
+    }
+  }
 
   static final int EXCERPT = 120;
 
@@ -1000,7 +1011,9 @@ public class ReportService {
                     .map(c -> c.originalId() != null ? c.originalId() : c.reportId())
                     .distinct()
                     .toList());
-    Map<Long, String> names = new HashMap<>();
+    Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
+    java.util.function.LongFunction<jp.renkei.server.directory.Organisation> org =
+        id -> orgs.computeIfAbsent(id, directory::organisation);
     List<CommentNotice> out = new ArrayList<>();
     for (ReportRepository.RecentComment c : first) {
       long target = c.originalId() != null ? c.originalId() : c.reportId();
@@ -1009,9 +1022,10 @@ public class ReportService {
           new CommentNotice(
               target,
               latest.get(target).title(),
-              name(names, c.orgId()),
+              names.nameAt(c.orgId(), c.createdAt(), java.util.Locale.JAPANESE, org),
               body.length() > EXCERPT ? body.substring(0, EXCERPT) + "…" : body,
-              c.createdAt()));
+              c.createdAt(),
+              names.nameAt(c.orgId(), c.createdAt(), java.util.Locale.ENGLISH, org)));
     }
     return new Section<>(out, Math.min(seen.size(), cap), found.size() > cap);
   }

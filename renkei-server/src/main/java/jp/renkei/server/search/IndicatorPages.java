@@ -17,6 +17,7 @@ import jp.renkei.server.intel.ObjectQuery;
 import jp.renkei.server.intel.SightingService;
 import jp.renkei.server.intel.StixCollection;
 import jp.renkei.server.intel.StoredObject;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The indicator browser: the STIX objects a viewer may see, one readable collection at a time,
- * newest first, by type and time (keyset pages: the cursor is the last object's place in the
+ * The indicator browser: the STIX objects a viewer may see, in every collection it may read (or
+ * one), newest first, by type and time (keyset pages: the cursor is the last object's place in the
  * store), or by value through the search; one object with its versions and copies as the reader
  * sees them, its sightings and its correlations. Every object comes from {@link IntelService#page},
  * the read path TAXII serves from (the policy per object, granular markings removed).
@@ -96,16 +97,12 @@ class IndicatorPages {
     }
     Optional<StixCollection> chosen =
         collection == null
-            ? readable.stream().findFirst()
+            ? Optional.empty()
             : readable.stream().filter(c -> c.id().equals(collection)).findFirst();
-    if (chosen.isEmpty()) {
-      if (collection != null) {
-        throw new NotFound("collection", collection.toString());
-      }
-      return "search/indicators";
+    if (collection != null && chosen.isEmpty()) {
+      throw new NotFound("collection", collection.toString());
     }
-    StixCollection c = chosen.get();
-    model.addAttribute("collection", c);
+    chosen.ifPresent(c -> model.addAttribute("collection", c));
     Instant after = null;
     if (since != null && !since.isBlank()) {
       try {
@@ -119,10 +116,24 @@ class IndicatorPages {
     List<String> types = type == null || type.isBlank() ? List.of() : List.of(type.strip());
     ObjectQuery q =
         new ObjectQuery(after, null, List.of(), types, ObjectQuery.Versions.LAST, List.of());
-    IntelService.Page page =
-        intel.page(actor, c, q, cursor == null ? 0 : Math.max(0, cursor), PAGE, true);
-    model.addAttribute("lines", page.objects().stream().map(o -> line(actor, o, c)).toList());
-    model.addAttribute("next", page.more() ? page.lastSeq() : null);
+    long from = cursor == null ? 0 : Math.max(0, cursor);
+    // one collection, or every readable one merged newest first (seq is one sequence over all
+    // collections, so each collection's next page holds all it can add to this one)
+    record Found(StoredObject object, StixCollection collection) {}
+    List<Found> found = new ArrayList<>();
+    boolean more = false;
+    for (StixCollection c : chosen.map(List::of).orElse(readable)) {
+      IntelService.Page page = intel.page(actor, c, q, from, PAGE, true, true);
+      more |= page.more();
+      page.objects().forEach(o -> found.add(new Found(o, c)));
+    }
+    found.sort(java.util.Comparator.comparingLong((Found f) -> f.object().seq()).reversed());
+    more |= found.size() > PAGE;
+    List<Found> first = found.subList(0, Math.min(PAGE, found.size()));
+    List<Line> shown = first.stream().map(f -> line(actor, f.object(), f.collection())).toList();
+    long last = first.isEmpty() ? from : first.get(first.size() - 1).object().seq();
+    model.addAttribute("lines", shown);
+    model.addAttribute("next", more ? last : null);
     return "search/indicators";
   }
 
@@ -166,6 +177,42 @@ class IndicatorPages {
     model.addAttribute("mayCorrelate", correlations.mayRead(actor));
     model.addAttribute("correlations", correlations.ofObjects(actor, seqs));
     return "search/indicator";
+  }
+
+  /**
+   * One object's versions in one collection as a STIX bundle to download, for the signed-in reader:
+   * what TAXII serves this reader from that collection (the same {@link IntelService#page}, the
+   * policy per object, granular markings removed), without an API token. An object or a collection
+   * the reader may not see is the same 404.
+   */
+  @GetMapping("/intel/objects/{stixId}/bundle")
+  ResponseEntity<byte[]> bundle(
+      Actor actor, @PathVariable String stixId, @RequestParam UUID collection) {
+    StixCollection c =
+        intel.collections(actor).stream()
+            .filter(x -> x.id().equals(collection) && intel.canRead(actor, x))
+            .findFirst()
+            .orElseThrow(() -> new NotFound("stix_object", stixId));
+    ObjectQuery q =
+        new ObjectQuery(
+            null, null, List.of(stixId), List.of(), ObjectQuery.Versions.ALL, List.of());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      if (intel.writeBundle(actor, c, q, out) == 0) {
+        throw new NotFound("stix_object", stixId);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a byte array's stream does not fail
+    }
+    return ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType("application/stix+json"))
+        .header(
+            org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename(stixId.replaceAll("[^A-Za-z0-9-]", "_") + ".json")
+                .build()
+                .toString())
+        .body(out.toByteArray());
   }
 
   private Line line(Actor actor, StoredObject o, StixCollection c) {

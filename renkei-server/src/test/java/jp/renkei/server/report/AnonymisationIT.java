@@ -199,6 +199,19 @@ class AnonymisationIT extends ServerTest {
             "〔組織名〕 〔削除〕への侵入",
             "金融分野の重要インフラ事業者",
             "vpn.sakura-bank.example");
+    // a refused relay names the field as the page labels it and links to its input
+    String refused =
+        browser
+            .postForm(
+                page,
+                "/reports/" + original + "/relay",
+                java.util.Map.of("extra", "あ".repeat(201), "tlp", "green"))
+            .body();
+    // a too long term and a wider TLP: both listed at once, each named as the page labels it
+    assertThat(refused)
+        .contains("id=\"form-error\"", "追加で伏せる語句：", "href=\"#extraTerms\"", "id=\"extraTerms\"")
+        .contains("TLP：", "href=\"#tlp\"", "id=\"tlp\"")
+        .doesNotContain("extraTerms:");
     var relayed =
         browser.postForm(
             page, "/reports/" + original + "/relay", java.util.Map.of("extra", "IB 基盤", "tlp", ""));

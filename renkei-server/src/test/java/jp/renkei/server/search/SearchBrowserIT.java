@@ -127,14 +127,17 @@ class SearchBrowserIT extends ServerTest {
             + "\"name\":\"遠隔監視への C2 通信先\",\"pattern\":\"[ipv4-addr:value = '203.0.113.77']\","
             + "\"pattern_type\":\"stix\",\"valid_from\":\"2026-11-20T00:00:00Z\"}");
     signIn(owner.login());
-    browser.get("http://127.0.0.1:" + port + "/intel/objects?collection=" + collection.id());
+    // the browser opens on every collection the reader may read
+    browser.get("http://127.0.0.1:" + port + "/intel/objects");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("indicator-list")));
     assertThat(browser.findElement(By.id("indicator-list")).getText()).contains("遠隔監視への C2 通信先");
     shot("indicators");
     browser.findElement(By.linkText("遠隔監視への C2 通信先")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("indicator-versions")));
     assertThat(browser.findElement(By.id("indicator-id")).getText()).isEqualTo(indicator);
-    assertThat(browser.findElement(By.id("indicator-export")).getText()).contains("TAXII");
+    assertThat(browser.findElement(By.id("indicator-export")).getText()).contains("STIX", "TAXII");
+    assertThat(browser.findElement(By.cssSelector("#indicator-export a")).getAttribute("href"))
+        .contains("/intel/objects/" + indicator + "/bundle?collection=" + collection.id());
     shot("indicator-detail");
   }
 }

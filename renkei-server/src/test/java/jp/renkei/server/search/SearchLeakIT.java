@@ -269,6 +269,28 @@ class SearchLeakIT extends ServerTest {
     assertThat(gas.get("/intel/objects/indicator--" + java.util.UUID.randomUUID()).statusCode())
         .isEqualTo(404);
 
+    // its STIX bundle, downloaded with the session alone (no token): the owner gets it, nobody
+    // else learns it exists, not even by naming the owner's collection
+    Http ownerWeb = http();
+    assertThat(ownerWeb.signIn(owner.login(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+    String own =
+        intel.collectionOfOrganisation(owner.organisationId()).orElseThrow().id().toString();
+    String bundle = "/intel/objects/" + indicator + "/bundle?collection=" + own;
+    HttpResponse<String> got = ownerWeb.get(bundle);
+    assertThat(got.statusCode()).isEqualTo(200);
+    assertThat(got.body()).startsWith("{\"type\":\"bundle\"").contains(indicator, stixIp);
+    assertThat(got.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+    assertThat(ownerWeb.get("/intel/objects").body()).contains(stixWord);
+    String other = "indicator--" + java.util.UUID.randomUUID();
+    for (Http v : List.of(nisc, gas, finance)) {
+      HttpResponse<String> hidden = v.get(bundle);
+      assertThat(hidden.statusCode()).isEqualTo(404);
+      assertThat(comparable(hidden.body(), indicator))
+          .isEqualTo(comparable(v.get(bundle.replace(indicator, other)).body(), other));
+      // the indicator browser, opened on every collection it may read, does not list it either
+      assertThat(v.get("/intel/objects").body()).doesNotContain(indicator, stixWord);
+    }
+
     // a C4TAP share at AMBER: participants read it, a ministry (Green and wider) does not
     String c4Word = kanji(4);
     Http sender = api(fixtures.user("op-sakura-bank", Role.MEMBER));

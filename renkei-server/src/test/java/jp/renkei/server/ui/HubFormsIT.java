@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HubFormsIT extends ServerTest {
 
   @Autowired DirectoryService directory;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private Http signedIn(UserAccount u) {
     Http h = http();
@@ -118,13 +119,16 @@ class HubFormsIT extends ServerTest {
                     "name", "",
                     "apiRoot", "ftp://feeds.example/taxii2/",
                     "remoteCollection", "",
+                    "authKind", "basic",
+                    "username", "typed-user",
                     "localCollection", "nope",
                     "pollIntervalSeconds", "毎時"))
             .body();
     assertThat(errors(feed))
         .contains("フィード名：", "TAXII API ルートの URL：", "リモートのコレクション ID：", "取り込み先のコレクション：", "取得間隔：");
     noInternalNames(errors(feed));
-    assertThat(feed).contains("ftp://feeds.example/taxii2/", "毎時");
+    assertThat(feed).contains("ftp://feeds.example/taxii2/", "毎時", "value=\"typed-user\"");
+    linksFocusTheirFields(feed);
 
     String list =
         web.postForm(
@@ -194,5 +198,155 @@ class HubFormsIT extends ServerTest {
     String view = web.get("/advisories/" + advisory).body();
     assertThat(view).contains(nisc.nameEn());
     assertThat(web.get("/inbox/advisories").body()).contains(nisc.nameEn(), "Not confirmed");
+
+    // the home's work queue too: the advisory to confirm and NISC's comment name NISC in English
+    Http niscWeb = signedIn(fixtures.user("nisc", Role.ANALYST));
+    niscWeb.postForm("/reports/" + id, "/reports/" + id + "/comments", Map.of("body", "受領しました"));
+    String home = web.get("/").body();
+    String toConfirm = row(home, "id=\"wl-advisory-" + advisory + "\"");
+    assertThat(toConfirm).contains(nisc.nameEn()).doesNotContain(nisc.nameJa());
+    String comment = row(home, "class=\"wl-comment\"");
+    assertThat(comment).contains("受領しました", nisc.nameEn()).doesNotContain(nisc.nameJa());
+    // the statistics' fiscal quarters too (「2026年度Q3」 in Japanese)
+    assertThat(web.get("/dashboard").body()).contains("FY2026 Q3").doesNotContain("年度Q");
+  }
+
+  /** Every link of the page's error list points at an input the page has. */
+  private static void linksFocusTheirFields(String body) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("href=\"#([^\"]+)\"").matcher(errors(body));
+    int links = 0;
+    while (m.find()) {
+      links++;
+      assertThat(body)
+          .as("the error link #" + m.group(1))
+          .containsPattern("<(input|select|textarea)[^>]* id=\"" + m.group(1) + "\"");
+    }
+    assertThat(links).isPositive();
+  }
+
+  @Test
+  void aPlatformAdminEditsAFeedWithoutEverSeeingItsSecret() {
+    Http web = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    String name = "feed-" + Fixtures.unique("e");
+    Map<String, String> add = new java.util.HashMap<>();
+    add.put("name", name);
+    add.put("apiRoot", "http://127.0.0.1:9/taxii2/api/");
+    add.put("remoteCollection", "91a7b528-80eb-42ed-a74d-c6fbd5a26116");
+    add.put("authKind", "none");
+    add.put("localCollection", intel.allCollections().get(0).id().toString());
+    add.put("pollIntervalSeconds", "600");
+    assertThat(web.postForm("/admin/feeds", "/admin/feeds", add).statusCode()).isEqualTo(302);
+    long id =
+        jdbc.sql("select id from taxii_feed where name = ?").param(name).query(Long.class).single();
+    assertThat(web.get("/admin/feeds").body()).contains("href=\"/admin/feeds/" + id + "\"");
+    String page = "/admin/feeds/" + id;
+    assertThat(web.get(page).body()).contains("value=\"http://127.0.0.1:9/taxii2/api/\"");
+
+    // basic authentication without a credential, and an interval that is no number: both listed
+    Map<String, String> edit = new java.util.HashMap<>(add);
+    edit.remove("localCollection");
+    edit.put("authKind", "basic");
+    edit.put("username", "hub-reader");
+    edit.put("pollIntervalSeconds", "十分");
+    String refused = web.postForm(page, page, edit).body();
+    assertThat(errors(refused)).contains("認証情報：", "取得間隔：");
+    noInternalNames(errors(refused));
+    linksFocusTheirFields(refused);
+    assertThat(refused).contains("value=\"hub-reader\"", "value=\"十分\"");
+
+    edit.put("secret", "s3cret-of-the-remote-hub");
+    edit.put("pollIntervalSeconds", "900");
+    edit.put("apiRoot", "http://127.0.0.1:9/taxii2/other/");
+    assertThat(web.postForm(page, page, edit).statusCode()).isEqualTo(302);
+    Map<String, Object> row =
+        jdbc.sql(
+                "select api_root, auth_kind, username, poll_interval_s, secret from taxii_feed"
+                    + " where id = ?")
+            .param(id)
+            .query()
+            .singleRow();
+    assertThat(row)
+        .containsEntry("api_root", "http://127.0.0.1:9/taxii2/other/")
+        .containsEntry("auth_kind", "basic")
+        .containsEntry("username", "hub-reader")
+        .containsEntry("poll_interval_s", 900);
+    // stored sealed, and never shown back
+    assertThat((String) row.get("secret")).doesNotContain("s3cret");
+    assertThat(web.get(page).body() + web.get("/admin/feeds").body()).doesNotContain("s3cret");
+
+    // a blank secret keeps the stored one
+    String sealed = (String) row.get("secret");
+    edit.put("secret", "");
+    edit.put("name", name + " (renamed)");
+    assertThat(web.postForm(page, page, edit).statusCode()).isEqualTo(302);
+    assertThat(
+            jdbc.sql("select secret from taxii_feed where id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo(sealed);
+
+    // nobody but a platform admin
+    Http orgAdmin = signedIn(fixtures.user("op-sakura-bank", Role.ORG_ADMIN));
+    assertThat(orgAdmin.get(page).statusCode()).isEqualTo(403);
+    assertThat(orgAdmin.postForm("/", page, edit).statusCode()).isEqualTo(403);
+  }
+
+  @Autowired jp.renkei.server.intel.IntelService intel;
+
+  @Test
+  void theAccountAndReportPageFormsNameEveryErrorByItsLabel() {
+    UserAccount analyst = fixtures.user("nisc", Role.ANALYST);
+    Http web = signedIn(analyst);
+    // a wrong current password and a too short new one: both, at once
+    String password =
+        web.postForm(
+                "/account/password",
+                "/account/password",
+                Map.of("currentPassword", "not-my-password", "newPassword", "short"))
+            .body();
+    assertThat(errors(password)).contains("現在のパスワード：", "新しいパスワード：");
+    linksFocusTheirFields(password);
+    noInternalNames(errors(password));
+
+    String totp =
+        web.postForm("/account/totp", "/account/totp/confirm", Map.of("code", "abc")).body();
+    assertThat(errors(totp)).contains("確認コード：");
+    linksFocusTheirFields(totp);
+
+    // an empty comment on a report on the coordinator's route
+    Organisation bank = fixtures.operator("finance");
+    Http api = http().bearer(fixtures.token(fixtures.user(bank, Role.ANALYST)));
+    HttpResponse<String> filed =
+        api.postJson(
+            "/api/v1/reports?submit=true",
+            "{\"content\":{\"title\":\"コメント欄の確認\",\"summary\":\"s\","
+                + "\"detectedAt\":\"2026-11-20T00:30:00Z\",\"incidentType\":\"intrusion\","
+                + "\"causes\":[\"impersonation\"],\"serviceOutage\":\"no\",\"severity\":\"level2\","
+                + "\"cascadePossibility\":\"no\",\"reportingCase\":\"case3\",\"observables\":[]},"
+                + "\"route\":\"hotline\",\"tlp\":\"amber\"}");
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    long id = Long.parseLong(filed.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+    String comment =
+        web.postForm("/reports/" + id, "/reports/" + id + "/comments", Map.of("body", " ")).body();
+    assertThat(errors(comment)).contains("コメント：");
+    linksFocusTheirFields(comment);
+
+    web.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en =
+        web.postForm(
+                "/account/password",
+                "/account/password",
+                Map.of("currentPassword", "not-my-password", "newPassword", "short"))
+            .body();
+    assertThat(errors(en)).contains("Current password: ", "New password: ");
+  }
+
+  /** The table row of a page that carries {@code marker}. */
+  private static String row(String body, String marker) {
+    int at = body.indexOf(marker);
+    assertThat(at).as(marker + " in " + body).isPositive();
+    return body.substring(at, body.indexOf("</tr>", at));
   }
 }

@@ -99,7 +99,7 @@ class SharingPathBrowserIT extends ServerTest {
     assertThat(browser.findElement(By.id("redaction")).getText())
         .contains("〔組織名〕", "〔ドメイン〕", "要確認", "tsubaki-life-login.example");
     // the lookalike domain names the victim: the secretariat hides it and checks again
-    type("extra-terms", "tsubaki");
+    type("extraTerms", "tsubaki");
     click("recheck");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("redaction")));
     assertThat(browser.findElement(By.id("redaction")).getText()).doesNotContain("要確認");
