@@ -5,9 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The one entry point of the runnable jar. {@code --help} and {@code --version} answer without
- * starting Spring; {@code serve} starts the hub; {@code admin} and {@code audit} open the database
- * (embedded or external) without the web server, and work beside a running server.
+ * The runnable jar's command line (entered through {@link Main}, which runs a plain {@code match}
+ * without picocli). {@code --help} and {@code --version} answer without starting Spring; {@code
+ * serve} starts the hub; {@code admin} and {@code audit} open the database (embedded or external)
+ * without the web server, and work beside a running server.
  */
 @Command(
     name = "renkei",
@@ -38,8 +39,24 @@ public final class RenkeiCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    int code = commandLine(args).execute(args);
-    System.exit(code);
+    Main.main(args);
+  }
+
+  /**
+   * Reports a failure of a {@code match} run that {@link Main} started without picocli exactly as
+   * picocli would have: through this command line's handler, with picocli's reading of the same
+   * arguments.
+   */
+  static int failed(Exception e, String[] args) {
+    CommandLine cl = commandLine(args);
+    CommandLine.ParseResult parsed = cl.parseArgs(args);
+    try {
+      return cl.getExecutionExceptionHandler()
+          .handleExecutionException(e, cl.getSubcommands().get("match"), parsed);
+    } catch (Exception unhandled) { // as picocli does when its handler fails
+      unhandled.printStackTrace(cl.getErr());
+      return CommandLine.ExitCode.SOFTWARE;
+    }
   }
 
   /** The configured command line with every command, shared by {@link #main} and tests. */
