@@ -28,8 +28,8 @@ import jp.renkei.engine.policy.SmallCounts;
  *       holders with such outcomes to number none, or at least k with at least k without;
  *   <li>the dominance rule ({@link Dominance}): a sum is withheld when its n largest holders hold
  *       more than the rule's share of it (a month where one of three ISPs has nearly every
- *       notification). Reached and remediated are shown only where notified is, and only when
- *       what they leave of it (notified minus reached: the notifications that did not reach a
+ *       notification). Reached and remediated are shown only where notified is, and only when what
+ *       they leave of it (notified minus reached: the notifications that did not reach a
  *       subscriber; reached minus remediated) passes the dominance rule too, since anyone can
  *       subtract two figures shown.
  * </ul>
@@ -338,7 +338,9 @@ public final class MonthlyFigures {
     return rule.shows(having, population)
         && !dominance.dominated(part)
         && !dominance.dominated(difference(holders.values(), NOTIFIED, c))
-        && (c != REMEDIATED || !dominance.dominated(difference(holders.values(), REACHED, c)));
+        && (c != REMEDIATED
+            || !shows(accs, REACHED)
+            || !dominance.dominated(difference(holders.values(), REACHED, c)));
   }
 
   /** Per holder, column {@code whole} minus column {@code part} (a part of it). */

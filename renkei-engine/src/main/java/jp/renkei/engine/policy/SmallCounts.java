@@ -48,11 +48,11 @@ public record SmallCounts(int k) {
    * Secondary suppression of "having of population" figures that sum to a shown total (a KEV CVE's
    * exposed operators nationally and per sector): the total minus the parts shown is the sum of the
    * parts withheld, so that sum must pass {@link #shows} too. While it does not, one more part is
-   * withheld — the one with the fewest having that helps (any population while the withheld sum
-   * has none having, having more than none while it has fewer than k, else a population beyond
-   * those having: "none of 2" is covered by a sector of nobody exposed). When that would withhold
-   * the last shown part having more than none, the total is withheld instead and the parts stay as
-   * the first rule left them.
+   * withheld — the one with the fewest having that helps (any population while the withheld sum has
+   * none having, having more than none while it has fewer than k, else a population beyond those
+   * having: "none of 2" is covered by a sector of nobody exposed). When that would withhold the
+   * last shown part having more than none, the total is withheld instead and the parts stay as the
+   * first rule left them.
    */
   public Shown withTotal(int[] having, int[] population) {
     if (having.length != population.length) {
