@@ -36,9 +36,9 @@ public class ExposureAccess {
   public record SectorFigure(String sector, int operators, Integer exposed, boolean withheld) {}
 
   /**
-   * One KEV CVE's national figure, listed when it or one of its sector figures can be shown;
-   * {@code exposed} null when the national figure is withheld (it would give a withheld sector
-   * away) while a sector's is shown (the advisory draft's).
+   * One KEV CVE's national figure, listed when it or one of its sector figures can be shown; {@code
+   * exposed} null when the national figure is withheld (it would give a withheld sector away) while
+   * a sector's is shown (the advisory draft's).
    */
   public record CveFigure(String cveId, Integer exposed) {}
 
@@ -162,8 +162,7 @@ public class ExposureAccess {
           CveSectors s = cveSectors(counted, o -> exposed.contains(o.id()));
           if (s.total()) {
             cveFigures.add(new CveFigure(cve, exposed.size()));
-          } else if (s.sectors().stream()
-              .anyMatch(f -> f.exposed() != null && f.exposed() > 0)) {
+          } else if (s.sectors().stream().anyMatch(f -> f.exposed() != null && f.exposed() > 0)) {
             cveFigures.add(new CveFigure(cve, null));
           }
         });
@@ -188,8 +187,7 @@ public class ExposureAccess {
                 exposed.add(org);
               }
             });
-    return cveSectors(counted(actor, gate.check(actor)), o -> exposed.contains(o.id()))
-        .sectors();
+    return cveSectors(counted(actor, gate.check(actor)), o -> exposed.contains(o.id())).sectors();
   }
 
   /** One KEV CVE's sector figures and whether its national figure may be shown with them. */
@@ -198,8 +196,9 @@ public class ExposureAccess {
   /**
    * A CVE's figures per sector with secondary suppression against its national figure ({@link
    * SmallCounts#withTotal}): the national figure minus the sectors shown is the withheld sectors'
-   * sum, so a sector shown alone with a withheld one ("10 nationally, 5 and 4 in two sectors") would
-   * give the third's single operator; one more sector, or the national figure, is withheld then.
+   * sum, so a sector shown alone with a withheld one ("10 nationally, 5 and 4 in two sectors")
+   * would give the third's single operator; one more sector, or the national figure, is withheld
+   * then.
    */
   private CveSectors cveSectors(List<Org> counted, java.util.function.Predicate<Org> exposed) {
     List<SectorFigure> plain = sectorFigures(counted, exposed);

@@ -372,8 +372,7 @@ class ExposureNoticeIT extends ServerTest {
     assertThat(advisory.draft(nisc, p.cve())).isPositive();
     // and for every CVE NISC sees nationally, what the national figure leaves over the sectors
     // shown is itself a figure the small-number rule would show
-    jp.renkei.engine.policy.SmallCounts rule =
-        new jp.renkei.engine.policy.SmallCounts(figures.k());
+    jp.renkei.engine.policy.SmallCounts rule = new jp.renkei.engine.policy.SmallCounts(figures.k());
     for (ExposureAccess.CveFigure f : figures.cves()) {
       if (f.exposed() == null) {
         continue;

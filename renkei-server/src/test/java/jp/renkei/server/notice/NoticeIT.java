@@ -252,8 +252,7 @@ class NoticeIT extends ServerTest {
     World w = world();
     int year = 1930 + (int) (Math.abs(System.nanoTime()) % 25);
     String october = year + "-10";
-    notices.submit(
-        fixtures.actor(w.surveyAnalyst()), "json", null, null, csv(survey(w, october)));
+    notices.submit(fixtures.actor(w.surveyAnalyst()), "json", null, null, csv(survey(w, october)));
     Http a = api(w.a(), EnumSet.of(TokenScope.READ));
     JsonNode aStats = json(a.get("/api/v1/notice/statistics"));
     JsonNode oct = month(aStats, october);
@@ -299,8 +298,7 @@ class NoticeIT extends ServerTest {
     UserAccount nisc = fixtures.user("nisc", Role.ANALYST);
     JsonNode nOct =
         month(
-            json(api(nisc, EnumSet.of(TokenScope.READ)).get("/api/v1/notice/statistics")),
-            october);
+            json(api(nisc, EnumSet.of(TokenScope.READ)).get("/api/v1/notice/statistics")), october);
     assertThat(nOct.get("notified").asInt()).as(nOct.toString()).isEqualTo(3);
     assertThat(nOct.get("reached").asInt()).isZero();
     assertThat(nOct.get("withheld").asBoolean()).isFalse();
