@@ -28,7 +28,10 @@ import jp.renkei.engine.policy.SmallCounts;
  *       holders with such outcomes to number none, or at least k with at least k without;
  *   <li>the dominance rule ({@link Dominance}): a sum is withheld when its n largest holders hold
  *       more than the rule's share of it (a month where one of three ISPs has nearly every
- *       notification). Reached and remediated are shown only where notified is.
+ *       notification). Reached and remediated are shown only where notified is, and only when what
+ *       they leave of it (notified minus reached: the notifications that did not reach a
+ *       subscriber; reached minus remediated) passes the dominance rule too, since anyone can
+ *       subtract two figures shown.
  * </ul>
  *
  * <p><b>Secondary suppression.</b> A fiscal year's total equals the sum of its months, so when a
@@ -36,8 +39,9 @@ import jp.renkei.engine.policy.SmallCounts;
  * months. That sum is judged by the same rules over the holders' sums; while it fails, the shown
  * month with the smallest figure of that column is withheld too (complementary suppression), until
  * what can be recomputed passes; when that would hide every month with a figure, the total is
- * withheld instead. Months are disjoint and the figures take no filter, so these are the only sums
- * that overlap. A holder's own view is its own numbers and is never withheld.
+ * withheld instead. A month whose notified is withheld, first or second, shows neither reached nor
+ * remediated. Months are disjoint and the figures take no filter, so these are the only sums that
+ * overlap. A holder's own view is its own numbers and is never withheld.
  */
 public final class MonthlyFigures {
 
@@ -197,7 +201,20 @@ public final class MonthlyFigures {
           List<Acc> all = ms.stream().map(months::get).toList();
           boolean[] total = new boolean[3];
           for (int c = 0; c < 3; c++) {
-            total[c] = shows(all, c) && suppressComplements(ms, c, shown);
+            // reached and remediated only where notified is: their difference from it is a
+            // figure too, judged only where both are shown
+            total[c] =
+                (c == NOTIFIED || total[NOTIFIED])
+                    && shows(all, c)
+                    && suppressComplements(ms, c, shown);
+            if (c == NOTIFIED) {
+              for (YearMonth m : ms) {
+                if (!shown.get(m)[NOTIFIED]) {
+                  shown.get(m)[REACHED] = false;
+                  shown.get(m)[REMEDIATED] = false;
+                }
+              }
+            }
           }
           Set<Long> isps = new HashSet<>();
           long surveyed = 0;
@@ -315,7 +332,20 @@ public final class MonthlyFigures {
         having++;
       }
     }
-    return rule.shows(having, population) && !dominance.dominated(part);
+    // notified minus reached (or remediated), and reached minus remediated, are published with
+    // them: the holders without are at least k by the first rule, but one of them may hold nearly
+    // all of such a difference
+    return rule.shows(having, population)
+        && !dominance.dominated(part)
+        && !dominance.dominated(difference(holders.values(), NOTIFIED, c))
+        && (c != REMEDIATED
+            || !shows(accs, REACHED)
+            || !dominance.dominated(difference(holders.values(), REACHED, c)));
+  }
+
+  /** Per holder, column {@code whole} minus column {@code part} (a part of it). */
+  private static long[] difference(Collection<long[]> holders, int whole, int part) {
+    return holders.stream().mapToLong(v -> v[whole] - v[part]).toArray();
   }
 
   private static long[] column(Collection<long[]> holders, int c) {

@@ -77,14 +77,18 @@ class RangeRegistryTest {
     f.notification(m, 4, null);
     // a third holder reached: two would each learn the other's figure (the dominance rule)
     f.notification(m, 5, Outcome.WARNED);
+    // and a third holder that reached nobody: the two others would each learn the other's share of
+    // what did not reach (notified minus reached, judged by the dominance rule as well)
+    f.notification(m, 6, Outcome.NO_RESPONSE);
+    f.notification(m, 6, Outcome.NOT_REACHABLE);
     f.notification(YearMonth.of(2026, 11), 1, null);
     var rows = f.rows();
     assertThat(rows.get(0).month()).isEqualTo(YearMonth.of(2026, 11));
     var oct = rows.get(1);
     assertThat(oct.isps()).isEqualTo(2);
     assertThat(oct.surveyed()).isEqualTo(1000);
-    assertThat(oct.notified()).isEqualTo(5);
-    assertThat(oct.reachRate()).isEqualTo(0.6);
+    assertThat(oct.notified()).isEqualTo(7);
+    assertThat(oct.reachRate()).isEqualTo(4 / 7.0);
     assertThat(oct.remediated()).as("one holder remediated: withheld").isNull();
     assertThat(oct.remediationRate()).isNull();
     assertThat(oct.withheld()).isTrue();

@@ -112,6 +112,11 @@ class StatisticsDisclosureTest {
       }
     }
     assertThat(hiddenMonths).as("a complementary month is withheld with May").isEqualTo(2);
+    // the complementary month shows nothing of its own either (reached only where notified is)
+    assertThat(row(t, apr).notified()).isNull();
+    assertThat(row(t, apr).reached()).isNull();
+    assertThat(row(t, apr).remediated()).isNull();
+    assertThat(row(t, apr).withheld()).isTrue();
     assertThat(row(t, jun).notified()).as("the larger month stays shown").isEqualTo(100);
     long recovered = fy.notified() - shownSum;
     long estimateOfA = recovered - bHidden;
@@ -163,6 +168,45 @@ class StatisticsDisclosureTest {
     assertThat(r.reachRate()).isNull();
     assertThat(r.remediated()).as("none of six").isZero();
     assertThat(r.withheld()).isTrue();
+  }
+
+  /**
+   * The difference of two shown figures is a figure: A notified 200 and reached nobody, B, C and D
+   * reached all of their 10, E, F and G none of theirs. Notified (260, the two largest 81 %) and
+   * reached (30, three of seven holders, none dominating) each pass, but notified minus reached
+   * (230) is A's 200 and E's, F's and G's 10 each: E would read A's 200 off it to within its guess
+   * of F's and G's. Reached is withheld, in the month and in the year.
+   */
+  @Test
+  void notifiedMinusReachedNeverGivesTheDominantHolder() {
+    MonthlyFigures f = new MonthlyFigures(K, RULE);
+    YearMonth m = YearMonth.of(2026, 8);
+    notify(f, m, A, 200, 0);
+    for (long h : List.of(B, C, 4L)) {
+      notify(f, m, h, 10, 10);
+    }
+    for (long h : List.of(5L, 6L, 7L)) {
+      notify(f, m, h, 10, 0);
+    }
+    MonthlyFigures.Table t = f.table();
+    MonthlyFigures.Row r = row(t, m);
+    assertThat(r.notified()).isEqualTo(260);
+    assertThat(r.reached()).as("260 - 30 = 230, of which A holds 200").isNull();
+    assertThat(r.reachRate()).isNull();
+    assertThat(r.remediated()).as("none remediated: 260 - 0 is notified itself").isZero();
+    assertThat(r.withheld()).isTrue();
+    assertThat(t.years().get(0).reached()).isNull();
+
+    // once what did not reach is spread (A 50, B, C, D 20 each, E, F, G 30 each), reached shows
+    MonthlyFigures spread = new MonthlyFigures(K, RULE);
+    notify(spread, m, A, 200, 150);
+    for (long h : List.of(B, C, 4L)) {
+      notify(spread, m, h, 40, 20);
+    }
+    for (long h : List.of(5L, 6L, 7L)) {
+      notify(spread, m, h, 30, 0);
+    }
+    assertThat(row(spread.table(), m).reached()).isEqualTo(210);
   }
 
   /**

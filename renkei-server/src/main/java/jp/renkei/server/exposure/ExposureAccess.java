@@ -35,8 +35,12 @@ public class ExposureAccess {
   /** One sector's figure; {@code exposed} null when withheld (fewer than k either way). */
   public record SectorFigure(String sector, int operators, Integer exposed, boolean withheld) {}
 
-  /** One KEV CVE's national figure (listed only when it can be shown). */
-  public record CveFigure(String cveId, int exposed) {}
+  /**
+   * One KEV CVE's national figure, listed when it or one of its sector figures can be shown; {@code
+   * exposed} null when the national figure is withheld (it would give a withheld sector away) while
+   * a sector's is shown (the advisory draft's).
+   */
+  public record CveFigure(String cveId, Integer exposed) {}
 
   /** What a coordinator sees: sector figures, CVE figures, and who shared details with it. */
   public record Figures(
@@ -136,30 +140,36 @@ public class ExposureAccess {
     SharingGate.Check check = gate.check(actor);
     Map<Long, List<String>> kev = repository.kevExposure();
     List<Org> counted = counted(actor, check);
-    Map<String, Integer> perCve = new TreeMap<>();
+    Map<String, Set<Long>> perCve = new TreeMap<>();
     List<Long> shared = new ArrayList<>();
     for (Org o : counted) {
       for (String cve : kev.getOrDefault(o.id(), List.of())) {
-        perCve.merge(cve, 1, Integer::sum);
+        perCve.computeIfAbsent(cve, c -> new HashSet<>()).add(o.id());
       }
       if (check.allows(o.sharing().detailAudience())) {
         shared.add(o.id());
       }
     }
     int k = props.minimumCount();
-    SmallCounts rule = new SmallCounts(k);
     List<SectorFigure> sectorFigures =
         sectorFigures(counted, o -> !kev.getOrDefault(o.id(), List.of()).isEmpty());
     List<CveFigure> cveFigures = new ArrayList<>();
-    int total = counted.size();
-    // a CVE is listed only with a figure that can be shown: a withheld row would say "someone"
+    // a CVE is listed only with a figure that can be shown (a row with nothing shown would say
+    // "someone"); its national figure only when what it leaves over the sectors its advisory draft
+    // shows names no sector's one or two (secondary suppression, cveSectors)
     perCve.forEach(
-        (cve, n) -> {
-          if (rule.shows(n, total)) {
-            cveFigures.add(new CveFigure(cve, n));
+        (cve, exposed) -> {
+          CveSectors s = cveSectors(counted, o -> exposed.contains(o.id()));
+          if (s.total()) {
+            cveFigures.add(new CveFigure(cve, exposed.size()));
+          } else if (s.sectors().stream().anyMatch(f -> f.exposed() != null && f.exposed() > 0)) {
+            cveFigures.add(new CveFigure(cve, null));
           }
         });
-    cveFigures.sort((a, b) -> Integer.compare(b.exposed(), a.exposed()));
+    cveFigures.sort(
+        java.util.Comparator.comparing(
+            CveFigure::exposed,
+            java.util.Comparator.nullsLast(java.util.Comparator.<Integer>reverseOrder())));
     return new Figures(sectorFigures, cveFigures, shared, k);
   }
 
@@ -177,7 +187,42 @@ public class ExposureAccess {
                 exposed.add(org);
               }
             });
-    return sectorFigures(counted(actor, gate.check(actor)), o -> exposed.contains(o.id()));
+    return cveSectors(counted(actor, gate.check(actor)), o -> exposed.contains(o.id())).sectors();
+  }
+
+  /** One KEV CVE's sector figures and whether its national figure may be shown with them. */
+  private record CveSectors(List<SectorFigure> sectors, boolean total) {}
+
+  /**
+   * A CVE's figures per sector with secondary suppression against its national figure ({@link
+   * SmallCounts#withTotal}): the national figure minus the sectors shown is the withheld sectors'
+   * sum, so a sector shown alone with a withheld one ("10 nationally, 5 and 4 in two sectors")
+   * would give the third's single operator; one more sector, or the national figure, is withheld
+   * then.
+   */
+  private CveSectors cveSectors(List<Org> counted, java.util.function.Predicate<Org> exposed) {
+    List<SectorFigure> plain = sectorFigures(counted, exposed);
+    int[] having = new int[plain.size()];
+    int[] population = new int[plain.size()];
+    Map<String, Integer> at = new HashMap<>();
+    for (int i = 0; i < plain.size(); i++) {
+      at.put(plain.get(i).sector(), i);
+      population[i] = plain.get(i).operators();
+    }
+    for (Org o : counted) {
+      if (exposed.test(o)) {
+        having[at.get(o.sector() == null ? "-" : o.sector())]++;
+      }
+    }
+    SmallCounts.Shown shown = new SmallCounts(props.minimumCount()).withTotal(having, population);
+    List<SectorFigure> out = new ArrayList<>();
+    for (int i = 0; i < plain.size(); i++) {
+      SectorFigure f = plain.get(i);
+      out.add(
+          new SectorFigure(
+              f.sector(), f.operators(), shown.parts()[i] ? having[i] : null, !shown.parts()[i]));
+    }
+    return new CveSectors(out, shown.total());
   }
 
   /** The active operators the actor may count: their count audience addresses it (not its own). */

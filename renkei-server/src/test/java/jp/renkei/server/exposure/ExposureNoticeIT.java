@@ -354,6 +354,50 @@ class ExposureNoticeIT extends ServerTest {
     // a ministry of another sector sees no finance figure: nothing to draft from
     Actor mhlw = fixtures.actor(fixtures.user("mhlw", Role.ANALYST));
     assertThatThrownBy(() -> advisory.draft(mhlw, p.cve())).isInstanceOf(InvalidInput.class);
+
+    // secondary suppression: one water operator exposed too. The national figure (4) minus the
+    // finance figure of the draft (3) would name water's one operator: the national figure is
+    // withheld, the CVE stays listed (finance's figure shows) and the advisory can be drafted
+    assertThat(figureOf(access.figures(nisc), p.cve())).isEqualTo(3);
+    Organisation w = fixtures.operator("water");
+    importInventory(w, p.inventory("w.example"));
+    exposure.rematchAllAndNotify();
+    assertThat(sector(access.sectorFigures(nisc, p.cve()), "water").withheld()).isTrue();
+    assertThat(sector(access.sectorFigures(nisc, p.cve()), "finance").exposed()).isEqualTo(3);
+    ExposureAccess.Figures figures = access.figures(nisc);
+    assertThat(figures.cves()).contains(new ExposureAccess.CveFigure(p.cve(), null));
+    String overview = niscSession.get("/exposure").body();
+    String row = overview.substring(overview.indexOf("<td>" + p.cve() + "</td>"));
+    assertThat(row.substring(0, row.indexOf("</tr>"))).contains("秘匿").doesNotContain(">4<");
+    assertThat(advisory.draft(nisc, p.cve())).isPositive();
+    // and for every CVE NISC sees nationally, what the national figure leaves over the sectors
+    // shown is itself a figure the small-number rule would show
+    jp.renkei.engine.policy.SmallCounts rule = new jp.renkei.engine.policy.SmallCounts(figures.k());
+    for (ExposureAccess.CveFigure f : figures.cves()) {
+      if (f.exposed() == null) {
+        continue;
+      }
+      int having = f.exposed();
+      int population = 0;
+      for (ExposureAccess.SectorFigure s : access.sectorFigures(nisc, f.cveId())) {
+        if (s.withheld()) {
+          population += s.operators();
+        } else {
+          having -= s.exposed();
+        }
+      }
+      assertThat(population == 0 || rule.shows(having, population))
+          .as(f.cveId() + ": " + having + " of " + population + " left over")
+          .isTrue();
+    }
+  }
+
+  static Integer figureOf(ExposureAccess.Figures figures, String cve) {
+    return figures.cves().stream()
+        .filter(f -> f.cveId().equals(cve))
+        .findFirst()
+        .orElseThrow()
+        .exposed();
   }
 
   static ExposureAccess.SectorFigure sector(List<ExposureAccess.SectorFigure> all, String s) {
