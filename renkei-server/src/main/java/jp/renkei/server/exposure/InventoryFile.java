@@ -201,16 +201,7 @@ final class InventoryFile {
       }
       case "service" -> {
         String host = host(value);
-        String p = f.apply("port");
-        int port;
-        try {
-          port = Integer.parseInt(p == null ? "" : p);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("port: not a number: " + clip(String.valueOf(p)));
-        }
-        if (port < 1 || port > 65535) {
-          throw new IllegalArgumentException("port: " + port + " is not between 1 and 65535");
-        }
+        int port = port(f.apply("port"));
         String protocol =
             f.apply("protocol") == null ? "tcp" : f.apply("protocol").toLowerCase(Locale.ROOT);
         if (!protocol.equals("tcp") && !protocol.equals("udp")) {
@@ -460,6 +451,20 @@ final class InventoryFile {
     }
   }
 
+  /** A port field as a number from 1 to 65535, or why it is not one. */
+  private static int port(String p) {
+    int port;
+    try {
+      port = Integer.parseInt(p == null ? "" : p);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("port: not a number: " + clip(String.valueOf(p)));
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port: " + port + " is not between 1 and 65535");
+    }
+    return port;
+  }
+
   /** Adds the host and its identified open ports; returns how many open ports were skipped. */
   private static int host(Host h, List<NewAsset> assets, List<Problem> problems) {
     if (!h.up) {
@@ -481,6 +486,12 @@ final class InventoryFile {
     Set<String> seen = new HashSet<>();
     for (Port p : h.ports) {
       if (!p.open) {
+        continue;
+      }
+      try {
+        port(p.portid); // a bad port is refused with its line, even on a port nobody identified
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(p.line, e.getMessage()));
         continue;
       }
       if (p.cpe == null || p.cpe.isEmpty()) {

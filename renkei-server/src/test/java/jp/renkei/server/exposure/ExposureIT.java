@@ -302,6 +302,25 @@ class ExposureIT extends ServerTest {
                 .body())
         .contains("id=\"import-problems\"")
         .contains("not well-formed XML");
+    // a port out of range is refused with its line, also on an open port without a CPE (it was
+    // counted among the skipped ones)
+    String badPort =
+        "<nmaprun><host><status state=\"up\"/><address addr=\"192.0.2.7\" addrtype=\"ipv4\"/>\n"
+            + "<ports>\n"
+            + "<port protocol=\"tcp\" portid=\"70000\"><state state=\"open\"/><service name=\"x\"/></port>\n"
+            + "</ports></host></nmaprun>";
+    assertThat(
+            h.uploadWith(
+                    "/exposure",
+                    "/exposure/inventory",
+                    "file",
+                    "x.xml",
+                    badPort.getBytes(UTF_8),
+                    Map.of("format", "nmap"))
+                .body())
+        .contains("id=\"import-problems\"")
+        .contains("3 行目")
+        .contains("70000 is not between 1 and 65535");
     // the good import stands
     assertThat(access.findings(fixtures.actor(analyst), org.id())).hasSameSizeAs(found);
     Files.delete(secret);
