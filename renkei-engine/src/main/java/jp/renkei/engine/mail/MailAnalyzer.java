@@ -431,6 +431,12 @@ public final class MailAnalyzer {
     /** Words hidden from the reader by inline style in the HTML parts. */
     int hiddenWords;
 
+    /**
+     * The registrable domains unsubscribing goes through: of links and addresses whose URL or text
+     * offers it, and of those written near an unsubscribe line in the text.
+     */
+    Set<String> unsubscribeDomains = new LinkedHashSet<>();
+
     void words(String t) {
       words += (int) WORD.matcher(PGP_ARMOUR.matcher(t).replaceAll(" ")).results().count();
     }
@@ -819,6 +825,11 @@ public final class MailAnalyzer {
       String href = a.attr("href").strip();
       String text = a.text().strip();
       String lower = href.toLowerCase(Locale.ROOT);
+      if (UNSUBSCRIBE_TEXT.matcher(lower).find()
+          || UNSUBSCRIBE_TEXT.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+        unsubscribeDomain(
+            lower.startsWith("mailto:") ? domain(lower.substring(7)) : host(lower), st);
+      }
       if (lower.startsWith("data:") || lower.startsWith("javascript:")) {
         st.flag(RedFlag.SUSPICIOUS_LINK, href.length() > 60 ? href.substring(0, 60) + "…" : href);
         continue;
@@ -930,6 +941,43 @@ public final class MailAnalyzer {
               + " …\"");
     }
   }
+
+  /** Records the registrable domain of a host or address domain unsubscribing goes through. */
+  private static void unsubscribeDomain(String host, State st) {
+    if (host == null) {
+      return;
+    }
+    String h = host.replaceFirst("[?/#&>\\s].*$", "");
+    if (h.contains(".") && VALID_DOMAIN.matcher(h).matches()) {
+      st.unsubscribeDomains.add(registrable(h));
+    }
+  }
+
+  /**
+   * The hosts of the links and addresses written near each unsubscribe line of the text ("To
+   * unsubscribe, visit http://… / write to leave@…"): where the reader is sent to leave.
+   */
+  private static void unsubscribeNear(State st) {
+    Matcher u = UNSUBSCRIBE_TEXT.matcher(st.text);
+    int seen = 0;
+    while (u.find() && seen++ < 20) {
+      String near =
+          st.text.substring(
+              Math.max(0, u.start() - UNSUBSCRIBE_NEAR / 2),
+              Math.min(st.text.length(), u.end() + UNSUBSCRIBE_NEAR));
+      Matcher l = URL.matcher(near);
+      while (l.find()) {
+        unsubscribeDomain(host(refang(l.group()).replaceAll("[.,;:!?]+$", "")), st);
+      }
+      Matcher a = ADDRESS.matcher(near);
+      while (a.find()) {
+        unsubscribeDomain(domain(a.group()), st);
+      }
+    }
+  }
+
+  /** Characters after an unsubscribe word (half as many before it) searched for its link. */
+  static final int UNSUBSCRIBE_NEAR = 300;
 
   private static void urls(String text, String where, State st) {
     Matcher m = URL.matcher(text);
@@ -1397,6 +1445,11 @@ public final class MailAnalyzer {
       if (generated != null) {
         st.flag(RedFlag.SENDER_GENERATED, "From: " + st.from + " (" + generated + ")");
       }
+      String random = MailSigns.randomLocalPart(st.from);
+      if (random != null && st.senderDomain != null && !FREEMAIL.contains(st.senderDomain)) {
+        // on free mail people choose odd names themselves; a company's mailbox is named in words
+        st.flag(RedFlag.RANDOM_SENDER_NAME, "From: " + st.from + " (" + random + ")");
+      }
       if (fromDomain != null
           && (MailSigns.hostIn(fromDomain, MailSigns.ABUSED_HOSTING)
               || fromDomain.endsWith(".onmicrosoft.com"))) {
@@ -1438,7 +1491,22 @@ public final class MailAnalyzer {
       // bulk ...): what a mailing system adds, a spam run from a fresh domain does not
       Matcher u = UNSUBSCRIBE_TEXT.matcher(st.text);
       if (u.find()) {
-        st.flag(RedFlag.UNLISTED_BULK, "\"" + u.group() + "\", List-Unsubscribe / List-Id —");
+        unsubscribeNear(st);
+        // a sender that runs its own list (2002's newsletters, before List-Unsubscribe was
+        // common) takes the reader off it on its own domain; a campaign from a fresh domain
+        // usually sends them to another one, or nowhere
+        if (st.senderDomain == null
+            || FREEMAIL.contains(st.senderDomain)
+            || !st.unsubscribeDomains.contains(st.senderDomain)) {
+          st.flag(
+              RedFlag.UNLISTED_BULK,
+              "\""
+                  + u.group()
+                  + "\", List-Unsubscribe / List-Id —"
+                  + (st.unsubscribeDomains.isEmpty()
+                      ? ""
+                      : ", " + String.join(", ", st.unsubscribeDomains) + " ≠ " + st.senderDomain));
+        }
       }
     }
     if (model != null && !senderAllowed) {

@@ -604,6 +604,51 @@ final class MailSigns {
     return single >= GENERATED_LABELS ? single + " one-letter labels" : null;
   }
 
+  private static final Pattern LOCAL_SEPARATORS = Pattern.compile("[._+\\-]");
+  private static final Pattern HEX_OR_DIGITS = Pattern.compile("[0-9a-f]+");
+  private static final Pattern LETTER_DIGIT_SWITCH =
+      Pattern.compile("(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])");
+
+  /** Consonants in a row (y counted as a vowel) no word or name of the lures' languages has. */
+  static final int RANDOM_CONSONANTS = 6;
+
+  private static final Pattern CONSONANT_RUN =
+      Pattern.compile("[b-df-hj-np-tv-xz]{" + RANDOM_CONSONANTS + ",}");
+
+  /**
+   * The part before @ of a sender, when it is a string no person or mailing system names a mailbox
+   * by ("pprgcvu", "0pc5pmhs5zcn", "newsletters.xkcdpq"): the token, or null. Only the last of at
+   * most two tokens counts (a role word may come first); it must have six characters or more and be
+   * either letters and digits switching at least three times, or six consonants in a row with fewer
+   * than three vowels in ten. Hexadecimal and numeric identifiers (a mailing system's own ticket
+   * and bounce numbers) and longer, structured local parts are no sign; names run together
+   * ("johnrchamplin") keep their vowels.
+   */
+  static String randomLocalPart(String address) {
+    if (address == null || address.indexOf('@') <= 0) {
+      return null;
+    }
+    String local = address.substring(0, address.lastIndexOf('@')).toLowerCase(Locale.ROOT);
+    List<String> tokens = LOCAL_SEPARATORS.splitAsStream(local).filter(t -> !t.isEmpty()).toList();
+    if (tokens.isEmpty() || tokens.size() > 2) {
+      return null;
+    }
+    String t = tokens.get(tokens.size() - 1);
+    if (t.length() < 6
+        || !t.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        || HEX_OR_DIGITS.matcher(t).matches()) {
+      return null;
+    }
+    if (LETTER_DIGIT_SWITCH.matcher(t).results().count() >= 3) {
+      return t;
+    }
+    if (t.chars().anyMatch(Character::isDigit)) {
+      return null;
+    }
+    long vowels = t.chars().filter(c -> "aeiouy".indexOf(c) >= 0).count();
+    return CONSONANT_RUN.matcher(t).find() && vowels * 10 < t.length() * 3 ? t : null;
+  }
+
   private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
   private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]{10,}");
   private static final Pattern SYLLABLE = Pattern.compile("[A-Z]?[a-z]*[aeiou][a-z]*|[0-9]+");

@@ -181,6 +181,12 @@ public enum RedFlag {
       "The sender's domain is machine-made, a stack of one-letter labels (e.g."
           + " a.b.c.d.example.shop): throw-away names minted by the thousand to stay ahead of"
           + " reputation filters."),
+  RANDOM_SENDER_NAME(
+      10,
+      "差出人アドレスの @ より前が、人や配信システムが付けない無作為な文字列です (例: pprgcvu@、0pc5pmhs5zcn@)。使い捨ての送信元を大量に作る手口です。弱い兆候で、他の兆候と重なると疑わしいと判定します。",
+      "The part of the sender's address before @ is a random string no person or mailing system"
+          + " names a mailbox by (e.g. pprgcvu@, 0pc5pmhs5zcn@): senders minted by the thousand."
+          + " Weak alone; it counts with another sign."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

@@ -692,7 +692,7 @@ class MailSignsTest {
     String html =
         "<p>Save up to 40 % on your energy bill with the new home battery. Your invoice shrinks"
             + " from the first month.</p>"
-            + "<p><a href=\"https://energy-savers-now.com/u?id=7\">Unsubscribe</a></p>";
+            + "<p><a href=\"https://optout-center.net/u?id=7\">Unsubscribe</a></p>";
     MailReport bare =
         analyze(
             "From: Energy Team <team@energy-savers-now.com>\r\nTo: a@example.jp\r\n"
@@ -730,6 +730,120 @@ class MailSignsTest {
                 + " with STOP.");
     assertThat(flags(alone)).contains(RedFlag.UNLISTED_BULK);
     assertThat(alone.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aSenderThatTakesReadersOffItsListOnItsOwnDomainIsNoUnlistedBulkMail() {
+    // a newsletter from before List-Unsubscribe was common: its own list, left on its own site
+    // or by writing to its own address; a weak word ("act now") stays alone and no verdict
+    String text =
+        "Tech update: why servers are cheaper this year. Act now to read the full review.\n\n"
+            + "To unsubscribe from this newsletter, go to\n"
+            + "http://newsletters.techweekly-news.com/unsub?e=7\n";
+    MailReport own =
+        analyze(
+            "From: Tech Weekly <news@mail.techweekly-news.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Why servers got cheaper\r\n",
+            "text/plain",
+            text);
+    assertThat(flags(own)).contains(RedFlag.URGENCY).doesNotContain(RedFlag.UNLISTED_BULK);
+    assertThat(own.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+    MailReport mailto =
+        analyze(
+            "From: Tech Weekly <news@techweekly-news.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Why servers got cheaper\r\n",
+            "text/html",
+            "<p>Act now to read the full review.</p>"
+                + "<p><a href=\"mailto:leave@techweekly-news.com?subject=unsubscribe\">"
+                + "Unsubscribe</a></p>");
+    assertThat(flags(mailto)).doesNotContain(RedFlag.UNLISTED_BULK);
+    // the same text from a campaign whose unsubscribe link is on another domain: still the sign,
+    // with the domains as evidence, and a verdict with the weak word
+    MailReport elsewhere =
+        analyze(
+            "From: Tech Weekly <news@techweekly-deals.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Why servers got cheaper\r\n",
+            "text/plain",
+            text);
+    assertThat(flags(elsewhere)).contains(RedFlag.UNLISTED_BULK, RedFlag.URGENCY);
+    assertThat(elsewhere.verdict()).isEqualTo(MailReport.Verdict.SUSPICIOUS);
+    assertThat(elsewhere.findings())
+        .anySatisfy(
+            f -> assertThat(f.evidence()).contains("techweekly-news.com ≠ techweekly-deals.com"));
+    // a link to the sender's domain that is not the way out (the article) buys nothing
+    MailReport article =
+        analyze(
+            "From: Deals <news@techweekly-deals.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Why servers got cheaper\r\n",
+            "text/html",
+            "<p>Act now: <a href=\"https://techweekly-deals.com/review\">read the"
+                + " review</a>.</p>"
+                + "<p>"
+                + "Servers, storage and networks compared for small offices. ".repeat(8)
+                + "</p><p><a href=\"https://optout-center.net/u?id=7\">Unsubscribe</a></p>");
+    assertThat(flags(article)).contains(RedFlag.UNLISTED_BULK);
+    // free mail has no list of its own to leave: an unsubscribe address there is no excuse
+    MailReport free =
+        analyze(
+            "From: Deals <deals.weekly@gmail.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Why servers got cheaper\r\n",
+            "text/plain",
+            "Act now. To unsubscribe write to deals.weekly@gmail.com");
+    assertThat(flags(free)).contains(RedFlag.UNLISTED_BULK);
+  }
+
+  @Test
+  void aRandomStringAsTheSendersMailboxIsAWeakSign() {
+    for (String from :
+        List.of(
+            "pprgcvu@deck.campaign-mail.example.com",
+            "0pc5pmhs5zcn@acid.offers.example.com",
+            "newsletters.xkcdpq@offers-today.net")) {
+      MailReport r =
+          analyze(
+              "From: Home Offers <"
+                  + from
+                  + ">\r\nTo: a@example.jp\r\n"
+                  + "Subject: Homeowners: stop overpaying\r\n",
+              "text/plain",
+              "Compare quotes from leading providers.\n\nTo unsubscribe click"
+                  + " https://optout-center.net/u?id=7");
+      assertThat(flags(r)).as(from).contains(RedFlag.RANDOM_SENDER_NAME, RedFlag.UNLISTED_BULK);
+      assertThat(r.verdict()).as(from).isEqualTo(MailReport.Verdict.SUSPICIOUS);
+      assertThat(r.findings())
+          .as(from)
+          .anySatisfy(f -> assertThat(f.evidence()).startsWith("From: " + from + " ("));
+    }
+    // alone, no verdict
+    MailReport alone =
+        analyze(
+            "From: pprgcvu@offers.example.com\r\nTo: a@example.jp\r\nSubject: Hello\r\n",
+            "text/plain",
+            "See you at the meeting.");
+    assertThat(flags(alone)).containsExactly(RedFlag.RANDOM_SENDER_NAME);
+    assertThat(alone.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+    // people, roles, names run together, initials with a surname, Japanese names, mailing
+    // systems' hexadecimal and numeric bounce or ticket identifiers, and free mail stay clean
+    for (String from :
+        List.of(
+            "kchrist@example.com",
+            "dwalsh@example.ie",
+            "johnrchamplin@example.com",
+            "foxsportsflash@mailings.example.com",
+            "tsuyoshi.matsumoto@example.co.jp",
+            "searchsecurity-f485fcce40b794d5@lists.example.com",
+            "online#3.19832.06-muudgykaugh_fdrr.1@newsletter.example.com",
+            "r-1-270241-5399979-2-24365-de1-3a9f193c@example.com",
+            "4169158863407@example.com",
+            "no-reply@example.com",
+            "xkcdpqzt@gmail.com")) {
+      MailReport ok =
+          analyze(
+              "From: " + from + "\r\nTo: a@example.jp\r\nSubject: Opening hours\r\n",
+              "text/plain",
+              "We open at ten on weekdays.");
+      assertThat(flags(ok)).as(from).doesNotContain(RedFlag.RANDOM_SENDER_NAME);
+    }
   }
 
   @Test
