@@ -268,7 +268,7 @@ final class MailSigns {
           brand("ヤマト運輸", "ヤマト運輸|クロネコ", "kuronekoyamato", "yamato-hd"),
           brand("佐川急便", "佐川急便", "sagawa-exp"),
           brand("楽天", "楽天|rakuten", "rakuten", "rakuten-card", "rakuten-bank"),
-          brand("NTTドコモ", "ドコモ|docomo", "docomo", "nttdocomo"),
+          brand("NTTドコモ", "ドコモ|docomo|dカード", "docomo", "nttdocomo"),
           brand("au / KDDI", "\\bkddi\\b|auじぶん|\\bau pay", "au", "kddi", "aupay"),
           brand("ソフトバンク", "ソフトバンク|softbank", "softbank"),
           brand("JCB", "\\bjcb\\b", "jcb"),
@@ -280,7 +280,15 @@ final class MailSigns {
           brand("日本年金機構", "年金機構", "nenkin"),
           brand("警察", "警察(?:庁|署)?", "npa", "police"),
           brand("NISC", "\\bnisc\\b|内閣サイバー", "nisc"),
-          brand("東京電力", "東京電力|tepco", "tepco"));
+          brand("東京電力", "東京電力|tepco", "tepco"),
+          // the brands Japan's phishing reports name most besides the above (フィッシング対策協議会's
+          // monthly reports): JR East's booking site and card, the motorway toll statement, the
+          // payment app and the flea market
+          brand("えきねっと", "えきねっと|eki-net|\\bjr東日本", "eki-net", "jreast"),
+          brand("ビューカード", "ビューカード", "viewsnet", "jreast"),
+          brand("ETC利用照会サービス", "etc利用照会|etc明細|etcマイレージ", "etc-meisai", "smile-etc"),
+          brand("PayPay", "paypay|ペイペイ", "paypay"),
+          brand("メルカリ", "メルカリ|mercari", "mercari"));
 
   private static Brand brand(String name, String claim, String... labels) {
     return new Brand(name, Pattern.compile(claim), Set.of(labels));

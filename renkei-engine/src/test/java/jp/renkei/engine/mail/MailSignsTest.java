@@ -84,6 +84,67 @@ class MailSignsTest {
   }
 
   @Test
+  void theJapaneseBrandsOfJapansPhishingReportsAreClaimedOnlyFromTheirOwnDomains() {
+    // えきねっと, the ETC statement, PayPay, メルカリ and ビューカード in the display name, from a
+    // domain not theirs
+    for (String[] c :
+        new String[][] {
+          {"えきねっと", "【えきねっと】アカウントの有効期限のお知らせ"},
+          {"ETC利用照会サービス", "【重要】ETC利用照会サービス 退会予告のお知らせ"},
+          {"PayPay", "【PayPay】お支払い方法の確認"},
+          {"メルカリ", "【メルカリ】お客様のアカウントを一時停止しました"},
+          {"ビューカード", "【ビューカード】ご利用確認のお願い"}
+        }) {
+      MailReport r =
+          analyze(
+              "From: "
+                  + subject(c[0])
+                  + " <info@service-notice-jp.top>\r\nTo: a@example.jp\r\nSubject: "
+                  + subject(c[1])
+                  + "\r\n",
+              "text/plain",
+              "ご本人確認のため、下記よりログインしてください。");
+      assertThat(flags(r)).as(c[0]).contains(RedFlag.BRAND_IMPERSONATION);
+      assertThat(r.verdict()).as(c[0]).isNotEqualTo(MailReport.Verdict.CLEAN);
+    }
+    // from their own domains, no claim; a person naming them is no claim either
+    for (String[] c :
+        new String[][] {
+          {"えきねっと", "info@eki-net.com"},
+          {"JR東日本", "news@jreast.co.jp"},
+          {"ETC利用照会サービス", "info@etc-meisai.jp"},
+          {"PayPay", "info@paypay.ne.jp"},
+          {"メルカリ", "no-reply@mercari.jp"},
+          {"ビューカード", "info@viewsnet.jp"}
+        }) {
+      MailReport own =
+          analyze(
+              "From: "
+                  + subject(c[0])
+                  + " <"
+                  + c[1]
+                  + ">\r\nTo: a@example.jp\r\nSubject: "
+                  + subject("ご利用確認のお知らせ")
+                  + "\r\n",
+              "text/plain",
+              "いつもご利用いただきありがとうございます。");
+      assertThat(flags(own)).as(c[1]).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    }
+    MailReport mention =
+        analyze(
+            "From: "
+                + subject("山田 太郎")
+                + " <taro.yamada@example.co.jp>\r\nTo: a@example.jp\r\n"
+                + "Subject: "
+                + subject("出張の件")
+                + "\r\n",
+            "text/plain",
+            "新幹線はえきねっとで予約し、PayPay で支払いました。メルカリで買った本も届きました。");
+    assertThat(flags(mention)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    assertThat(mention.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
   void aBrandOnFreeMailAndAnHtmlAttachmentWithAFormAreCaught() {
     String html =
         "<html><body><form action=\"https://collect.example.net/p.php\" method=post>"
