@@ -207,9 +207,16 @@ public final class MailAnalyzer {
               + "|お知らせ|停止|支払|請求|配達|お届け");
   private static final Pattern VALID_DOMAIN = Pattern.compile("[a-z0-9.-]+");
 
-  /** Mathematical alphanumeric symbols, zero-width and soft-hyphen characters. */
+  /**
+   * Mathematical alphanumeric symbols, zero-width and soft-hyphen characters, and invisible
+   * variation selectors or tag characters after a Latin letter ("M", U+E0139, "icrosoft"): a
+   * Japanese name's ideographic variant selector follows a kanji, and an emoji flag's tags follow
+   * the flag.
+   */
   private static final Pattern OBFUSCATION =
-      Pattern.compile("[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]");
+      Pattern.compile(
+          "[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]"
+              + "|(?<=\\p{IsLatin})[\\x{E0000}-\\x{E007F}\\x{E0100}-\\x{E01EF}]");
 
   private static final Pattern LIST_ID = Pattern.compile("<([^<>\\s]+)>");
   private static final Pattern WORD =

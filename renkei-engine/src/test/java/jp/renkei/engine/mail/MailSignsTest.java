@@ -622,6 +622,45 @@ class MailSignsTest {
   }
 
   @Test
+  void invisibleSelectorsInsideLatinWordsAreObfuscationButAKanjiVariantOrAFlagIsNot() {
+    String vs = new String(Character.toChars(0xE0139));
+    MailReport hidden =
+        analyze(
+            "From: billing@example-billing.com\r\nTo: user@example.jp\r\nSubject: "
+                + subject("M" + vs + vs + "icr" + vs + "osoft 365 – Bi" + vs + "lling Information")
+                + "\r\n",
+            "text/plain",
+            "See the details.");
+    assertThat(flags(hidden)).contains(RedFlag.OBFUSCATED_TEXT);
+    assertThat(hidden.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    // an ideographic variation sequence (葛 + U+E0100) in a Japanese name, and England's flag
+    // (black flag + tag letters), are how those characters are meant to be used
+    MailReport kanji =
+        analyze(
+            "From: "
+                + subject("葛" + new String(Character.toChars(0xE0100)) + "城 太郎")
+                + " <taro@example.co.jp>\r\nTo: user@example.jp\r\nSubject: "
+                + subject("会議の議事録")
+                + "\r\n",
+            "text/plain",
+            "議事録を送ります。");
+    StringBuilder flag = new StringBuilder(new String(Character.toChars(0x1F3F4)));
+    for (char c : "gbeng".toCharArray()) {
+      flag.append(Character.toChars(0xE0000 + c));
+    }
+    flag.append(Character.toChars(0xE007F));
+    MailReport england =
+        analyze(
+            "From: club@example.co.uk\r\nTo: user@example.jp\r\nSubject: "
+                + subject("Match report " + flag)
+                + "\r\n",
+            "text/plain",
+            "We won.");
+    assertThat(flags(kanji)).doesNotContain(RedFlag.OBFUSCATED_TEXT);
+    assertThat(flags(england)).doesNotContain(RedFlag.OBFUSCATED_TEXT);
+  }
+
+  @Test
   void aSenderOnAnOpenAppPlatformsDefaultDomainIsASign() {
     MailReport firebase =
         analyze(
