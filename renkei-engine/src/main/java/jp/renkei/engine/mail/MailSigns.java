@@ -281,8 +281,8 @@ final class MailSigns {
           brand("警察", "警察(?:庁|署)?", "npa", "police"),
           brand("NISC", "\\bnisc\\b|内閣サイバー", "nisc"),
           brand("東京電力", "東京電力|tepco", "tepco"),
-          // the brands Japan's phishing reports name most besides the above (フィッシング対策協議会's
-          // monthly reports): JR East's booking site and card, the motorway toll statement, the
+          // brands Japan's phishing reports (フィッシング対策協議会's monthly reports) name often, besides
+          // the above: JR East's booking site and card, the motorway toll statement, the
           // payment app and the flea market
           brand("えきねっと", "えきねっと|eki-net|\\bjr東日本", "eki-net", "jreast"),
           brand("ビューカード", "ビューカード", "viewsnet", "jreast"),
