@@ -107,6 +107,46 @@ final class Bytes {
     return fields;
   }
 
+  /**
+   * Splits {@code b[from, to)} at every {@code sep} (two separators in a row make an empty field,
+   * as in Zeek's TSV), at most {@code max} ({@code >= 1}) fields: the last one kept ends at the
+   * next separator or at {@code to}. Fills {@code starts} and {@code ends}, returns the number
+   * found (at least one). Eight bytes at a time, each byte read once for the whole line.
+   */
+  static int columns(byte[] b, int from, int to, byte sep, int[] starts, int[] ends, int max) {
+    int n = 0;
+    int start = from;
+    long pattern = ONES * (sep & 255);
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ pattern;
+      long found = ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS; // high bit of each byte equal to sep
+      while (found != 0) {
+        int p = i + (Long.numberOfTrailingZeros(found) >>> 3);
+        starts[n] = start;
+        ends[n] = p;
+        if (++n == max) {
+          return n;
+        }
+        start = p + 1;
+        found &= found - 1;
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == sep) {
+        starts[n] = start;
+        ends[n] = i;
+        if (++n == max) {
+          return n;
+        }
+        start = i + 1;
+      }
+    }
+    starts[n] = start;
+    ends[n++] = to;
+    return n;
+  }
+
   /** The first index of {@code c} in {@code b[from, to)}, or {@code to}. */
   static int end(byte[] b, int from, int to, byte c) {
     int i = indexOf(b, from, to, c);

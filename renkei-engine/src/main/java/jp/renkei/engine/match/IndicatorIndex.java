@@ -20,6 +20,9 @@ public final class IndicatorIndex {
   final UrlFilter urlFilter;
   private final boolean hasUrls;
 
+  /** The exact IPv6 indicators as 128-bit values, made on the first IPv6 address looked up. */
+  private volatile Ipv6Filter ipv6Filter;
+
   IndicatorIndex(
       IndicatorStore store,
       DomainTable domains,
@@ -163,6 +166,14 @@ public final class IndicatorIndex {
         return -1;
       }
     }
+    Ipv6Filter filter = ipv6Filter;
+    if (filter == null) {
+      ipv6Filter = filter = Ipv6Filter.of(store); // the same from any thread: made twice at worst
+    }
+    long[] a = new long[2];
+    if (Ipv6Filter.parse(b, s, e, a) && !filter.contains(a[0], a[1]) && !inIpv6Range(a)) {
+      return -1; // a plain address that is no indicator and in no listed range
+    }
     String normal;
     try {
       normal =
@@ -194,6 +205,19 @@ public final class IndicatorIndex {
       System.arraycopy(ranges, 4 * order[i], sorted, 4 * i, 4);
     }
     return sorted;
+  }
+
+  /** Whether the address {@code (a[0], a[1])} is inside a listed IPv6 range. */
+  private boolean inIpv6Range(long[] a) {
+    for (int k = 0; k < ipv6Ranges.length; k += 4) {
+      int prefix = (int) ipv6Ranges[k + 2];
+      long hiMask = prefix >= 64 ? -1L : prefix == 0 ? 0 : -1L << (64 - prefix);
+      long loMask = prefix <= 64 ? 0 : -1L << (128 - prefix);
+      if ((a[0] & hiMask) == ipv6Ranges[k] && (a[1] & loMask) == ipv6Ranges[k + 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int matchIpv6Range(String address) {

@@ -78,7 +78,7 @@ public final class IndicatorLists {
         }
       } else {
         int space = 0;
-        while (space < t.length() && " \t\n\u000B\f\r".indexOf(t.charAt(space)) < 0) {
+        while (space < t.length() && !isSpace(t.charAt(space))) {
           space++;
         }
         if (space < t.length()) {
@@ -259,6 +259,15 @@ public final class IndicatorLists {
     final ObservableType[] types = new ObservableType[BATCH];
     final String[] normals = new String[BATCH];
     int n;
+  }
+
+  /**
+   * Whether {@code c} separates a type word from its value: a space or one of {@code \t \n} U+000B,
+   * {@code \f \r} (9 to 13), as before, without a search of a string of them per character (the
+   * loop runs over every character of every bare value in the list).
+   */
+  static boolean isSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   private static void keep(List<Rejected> first, Rejected r) {

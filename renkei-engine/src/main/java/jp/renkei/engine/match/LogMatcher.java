@@ -111,6 +111,16 @@ public abstract class LogMatcher {
 
     /** A line longer than the buffer holds, skipped. */
     void overLong();
+
+    /**
+     * The buffer to read on into after {@link #lines} was handed {@code used} (of {@code length}):
+     * {@code used} itself (the default: the lines were matched and are not needed), or another of
+     * the same length if {@code used} is still being read by someone else. The start of the next
+     * line is copied over.
+     */
+    default byte[] next(byte[] used, int length) {
+      return used;
+    }
   }
 
   /**
@@ -135,8 +145,12 @@ public abstract class LogMatcher {
           end--;
         }
       }
+      byte[] into = buf;
       if (end > 0) {
         sink.lines(buf, end);
+        if (!eof) {
+          into = sink.next(buf, buf.length);
+        }
       }
       if (eof) {
         return bytes;
@@ -151,7 +165,8 @@ public abstract class LogMatcher {
         }
         continue;
       }
-      System.arraycopy(buf, end, buf, 0, rest);
+      System.arraycopy(buf, end, into, 0, rest);
+      buf = into;
       have = rest;
     }
   }

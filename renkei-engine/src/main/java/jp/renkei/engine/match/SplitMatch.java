@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,8 +22,8 @@ import java.util.function.Consumer;
  * <p>Only formats whose lines can be matched apart ({@link LogMatcher#splittable}) are split; a
  * block that may hold a header line (Zeek's {@code #fields}) waits for the blocks before it, is
  * matched by the first matcher alone, and its header state is then copied to the others. At most
- * two blocks per matcher are in memory at a time. The matchers must share one index, which is not
- * replaced during the pass (not for followed logs).
+ * two blocks per matcher are in memory at a time, in buffers used again for later blocks. The
+ * matchers must share one index, which is not replaced during the pass (not for followed logs).
  */
 public final class SplitMatch {
 
@@ -33,6 +32,9 @@ public final class SplitMatch {
   /** What one block gave: its hits and bad lines numbered from 1 within the block. */
   private record Block(
       long lines, long hitCount, long badLines, List<Long> firstBad, List<Hit> hits) {}
+
+  /** Blocks per matcher waiting or being matched at most (read ahead of the matchers). */
+  static final int MAX_PENDING = 2;
 
   private static final Block OVER_LONG = new Block(1, 0, 1, List.of(1L), List.of());
 
@@ -66,7 +68,12 @@ public final class SplitMatch {
             new LogMatcher.Lines() {
               @Override
               public void lines(byte[] b, int len) {
-                run.lines(Arrays.copyOf(b, len));
+                run.lines(b, len);
+              }
+
+              @Override
+              public byte[] next(byte[] used, int length) {
+                return run.buffer(length);
               }
 
               @Override
@@ -86,6 +93,13 @@ public final class SplitMatch {
     final BlockingQueue<LogMatcher> free;
     final ArrayDeque<CompletableFuture<Block>> pending = new ArrayDeque<>();
     final List<Long> firstBad = new ArrayList<>();
+
+    /** Read buffers whose block was matched, for the reader to fill again. */
+    final BlockingQueue<byte[]> spare;
+
+    /** Read buffers made so far (the one being read into and those of pending blocks). */
+    int buffers = 1;
+
     long lines;
     long hits;
     long bad;
@@ -95,13 +109,45 @@ public final class SplitMatch {
       this.matchers = matchers;
       this.pool = pool;
       this.free = new ArrayBlockingQueue<>(matchers.size(), false, matchers);
+      this.spare = new ArrayBlockingQueue<>(MAX_PENDING * matchers.size() + 1);
     }
 
-    void lines(byte[] b) {
+    /**
+     * A buffer to read the next block into: a spare one, a new one while fewer than one per pending
+     * block and one more exist, else the first one a matcher gives back. Blocks are read straight
+     * into these, so a run makes no garbage per block and copies only each block's unfinished last
+     * line: with the index in the young generation, a run that allocated a new block each time
+     * (about the log's size in all) had the collector copy the whole index.
+     */
+    byte[] buffer(int length) {
+      byte[] b = spare.poll();
+      if (b != null) {
+        return b;
+      }
+      if (buffers < MAX_PENDING * matchers.size() + 1) {
+        buffers++;
+        return new byte[length];
+      }
+      try {
+        return spare.take(); // every buffer is in a pending block: one is given back once matched
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+
+    /** Matches the lines in {@code b[0, len)} (a buffer of its own until matched). */
+    void lines(byte[] b, int len) {
       LogMatcher first = matchers.get(0);
-      if (first.mayChangeReading(b, b.length)) {
+      if (first.mayChangeReading(b, len)) {
         drain(0); // every matcher is idle now and back in the queue
-        emit(block(first, b));
+        Block r;
+        try {
+          r = block(first, b, len);
+        } finally {
+          spare.add(b);
+        }
+        emit(r);
         for (LogMatcher m : matchers) {
           if (m != first) {
             m.readLike(first);
@@ -109,7 +155,7 @@ public final class SplitMatch {
         }
         return;
       }
-      drain(2 * matchers.size() - 1);
+      drain(MAX_PENDING * matchers.size() - 1);
       pending.add(
           CompletableFuture.supplyAsync(
               () -> {
@@ -121,19 +167,20 @@ public final class SplitMatch {
                   throw new IllegalStateException("interrupted", e);
                 }
                 try {
-                  return block(m, b);
+                  return block(m, b, len);
                 } finally {
+                  spare.add(b);
                   free.add(m);
                 }
               },
               pool));
     }
 
-    static Block block(LogMatcher m, byte[] b) {
+    static Block block(LogMatcher m, byte[] b, int len) {
       long[] counts = new long[3];
       List<Long> bad = new ArrayList<>();
       List<Hit> found = new ArrayList<>();
-      m.each(b, b.length, counts, bad, found::add);
+      m.each(b, len, counts, bad, found::add);
       return new Block(counts[0], counts[1], counts[2], bad, found);
     }
 

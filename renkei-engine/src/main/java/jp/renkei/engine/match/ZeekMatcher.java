@@ -21,6 +21,7 @@ public final class ZeekMatcher extends LogMatcher {
   private int[] hostColumns = new int[0];
   private String[] hostNames = new String[0];
   private boolean haveHeader;
+  private int split = 128; // columns split off a line: to the last one read, at most 128
   private final int[] colStart = new int[128];
   private final int[] colEnd = new int[128];
 
@@ -55,6 +56,7 @@ public final class ZeekMatcher extends LogMatcher {
     answers = z.answers;
     hostColumns = z.hostColumns;
     hostNames = z.hostNames;
+    split = z.split;
   }
 
   @Override
@@ -72,13 +74,8 @@ public final class ZeekMatcher extends LogMatcher {
     if (!haveHeader) {
       return -1;
     }
-    int cols = 0;
-    for (int s = from; s <= to && cols < colStart.length; ) {
-      int i = Bytes.end(b, s, to, (byte) '\t');
-      colStart[cols] = s;
-      colEnd[cols++] = i;
-      s = i + 1;
-    }
+    // only the columns up to the last one read (a missing one reads as beyond the line's end)
+    int cols = Bytes.columns(b, from, to, (byte) '\t', colStart, colEnd, split);
     int found = 0;
     for (int k = 0; k < hostColumns.length; k++) {
       int c = hostColumns[k];
@@ -137,6 +134,11 @@ public final class ZeekMatcher extends LogMatcher {
     }
     hostColumns = java.util.Arrays.copyOf(hc, count);
     hostNames = java.util.Arrays.copyOf(hn, count);
+    int last = Math.max(Math.max(ts, client), Math.max(remote, answers));
+    for (int c : hostColumns) {
+      last = Math.max(last, c);
+    }
+    split = Math.max(1, Math.min(colStart.length, last + 1));
   }
 
   private Hit hit(byte[] b, long lineNo, int n, String field, int cols) {

@@ -73,4 +73,32 @@ class BytesTest {
     }
     return out;
   }
+
+  @Test
+  void columnsAreEverySeparatedFieldEmptyOnesIncludedAsZeekWritesThem() {
+    Random rnd = new Random(11);
+    String alphabet = "\t\ta.1-,é ";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder line = new StringBuilder();
+      for (int k = rnd.nextInt(70); k > 0; k--) {
+        line.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+      }
+      // bytes around the line that are separators too: the split must not read past its ends
+      byte[] b = ("\t\t" + line + "\t\t").getBytes(StandardCharsets.ISO_8859_1);
+      int from = 2;
+      int to = b.length - 2;
+      int max = 1 + rnd.nextInt(12);
+      int[] starts = new int[max];
+      int[] ends = new int[max];
+      int got = Bytes.columns(b, from, to, (byte) '\t', starts, ends, max);
+      List<String> columns = new ArrayList<>();
+      for (int f = 0; f < got; f++) {
+        columns.add(new String(b, starts[f], ends[f] - starts[f], StandardCharsets.ISO_8859_1));
+      }
+      List<String> plain = new ArrayList<>(List.of(line.toString().split("\t", -1)));
+      assertThat(columns)
+          .as("%s, at most %d", line, max)
+          .isEqualTo(plain.subList(0, Math.min(max, plain.size())));
+    }
+  }
 }

@@ -175,4 +175,13 @@ class IndicatorListsTest {
     }
     return out;
   }
+
+  @Test
+  void theTypeWordEndsAtTheSameCharactersAsBefore() {
+    // the six characters the reader used to search for each character of a line
+    String before = " \t\n\u000B\f\r";
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      assertThat(IndicatorLists.isSpace(c)).as("U+%04X", (int) c).isEqualTo(before.indexOf(c) >= 0);
+    }
+  }
 }
