@@ -281,15 +281,15 @@ class AccessibilityBrowserIT extends ServerTest {
         .as("Enter in the picker's search submits nothing")
         .endsWith("/advisories/new");
     wait.until(d -> !d.findElement(By.id("org-" + b.code())).isDisplayed());
-    // Tab from the search box reaches the group buttons, then the one organisation shown
-    String reached = null;
-    for (int i = 0; i < 80 && reached == null; i++) {
+    // from the search box: the clear button, the folded groups, then the one organisation shown
+    List<String> stops = new ArrayList<>();
+    for (int i = 0; i < 6 && !("org-" + a.code()).equals(active("id")); i++) {
       tab();
-      if (("org-" + a.code()).equals(active("id"))) {
-        reached = active("id");
-      }
+      stops.add(describeActive());
     }
-    assertThat(reached).as("Tab reaches the organisation the search shows").isNotNull();
+    assertThat(active("id"))
+        .as("a few Tab stops from the search reach the organisation it shows: " + stops)
+        .isEqualTo("org-" + a.code());
     browser.switchTo().activeElement().sendKeys(Keys.SPACE);
     assertThat(browser.findElement(By.id("org-" + a.code())).isSelected())
         .as("Space ticks it")
@@ -300,6 +300,15 @@ class AccessibilityBrowserIT extends ServerTest {
     // a group button, pressed with Enter, then with Space on the clear button
     search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     wait.until(d -> d.findElement(By.id("org-" + b.code())).isDisplayed());
+    WebElement groups = browser.findElement(By.id("picker-groups-toggle"));
+    browser.executeScript("arguments[0].focus();", groups);
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    assertThat(open("picker-groups-box")).as("Enter opens the groups").isTrue();
+    tab();
+    tab();
+    assertThat(active("className"))
+        .as("Tab moves into the opened groups")
+        .isEqualTo("picker-group");
     WebElement group = browser.findElement(By.id("group-sector-chemical"));
     browser.executeScript("arguments[0].focus();", group);
     browser.switchTo().activeElement().sendKeys(Keys.ENTER);
@@ -374,6 +383,16 @@ class AccessibilityBrowserIT extends ServerTest {
     Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(String.valueOf(result));
     while (m.find()) {
       problems.add(who + " " + path + ": " + m.group(1));
+    }
+    Object english =
+        browser.executeScript(
+            "const t = document.body.innerText; const out = new Set();"
+                + "for (const m of t.matchAll(/[^\\n]{0,30}(\\b(?:the|is|are|was|not|null|undefined"
+                + "|NaN)\\b|\\b[A-Z]{2,}_[A-Z_]{2,}\\b)[^\\n]{0,30}/g)) out.add(m[0].trim());"
+                + "return Array.from(out).join(' | ');");
+    if (!String.valueOf(english).isEmpty()) {
+      problems.add(
+          who + " " + path + ": English words or raw codes on a Japanese page: " + english);
     }
     browser.manage().window().setSize(new Dimension(500, 844));
     Object narrow =
