@@ -77,11 +77,12 @@ final class InventoryFile {
     }
 
     /** The text key of the problem, for {@code #messages.msgWithParams}. */
-    String key() {
+    public String key() {
       return "exposure.problem." + code;
     }
 
-    Object[] params() {
+    /** The arguments, for {@code #messages.msgWithParams}. */
+    public Object[] params() {
       return args.toArray();
     }
   }
