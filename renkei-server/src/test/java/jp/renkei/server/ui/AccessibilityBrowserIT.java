@@ -68,11 +68,32 @@ class AccessibilityBrowserIT extends ServerTest {
     UserAccount sakura = fixtures.user("op-sakura-bank", Role.ANALYST);
     long relayed =
         report(sakura, "ceptoar", ",\"ceptoarCode\":\"c-bank\"", "CEPTOAR 経由の確認", "勘定系への不審な通信を検知。");
+    // an advisory and a STIX object the analyst may see, so that search lists every kind of hit
+    UserAccount nisc = fixtures.user("nisc", Role.ANALYST);
+    var issued =
+        http()
+            .bearer(fixtures.token(nisc))
+            .postJson(
+                "/api/v1/advisories",
+                "{\"title\":\"不審なログインの注意喚起\",\"body\":\"対策を確認してください。\","
+                    + "\"tlp\":\"green\",\"organisations\":[\""
+                    + bank.code()
+                    + "\"]}");
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    fixtures.ingest(
+        analyst,
+        intel.collectionOfOrganisation(bank.id()).orElseThrow(),
+        "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--"
+            + java.util.UUID.randomUUID()
+            + "\",\"created\":\"2026-11-20T00:00:00.000Z\",\"modified\":\"2026-11-20T00:00:00.000Z\","
+            + "\"name\":\"不審な通信先\",\"pattern\":\"[ipv4-addr:value = '203.0.113.78']\","
+            + "\"pattern_type\":\"stix\",\"valid_from\":\"2026-11-20T00:00:00Z\"}");
     List<String> problems = new ArrayList<>();
     signIn(analyst);
     for (String page :
         List.of(
             "/",
+            "/search?q=%E4%B8%8D%E5%AF%A9",
             "/reports",
             "/reports?q=%E7%A2%BA%E8%AA%8D&tlp=amber&sort=title&dir=asc",
             "/reports/new",
@@ -91,7 +112,7 @@ class AccessibilityBrowserIT extends ServerTest {
             "/no/such/page")) {
       problems.addAll(check("analyst", page));
     }
-    signIn(fixtures.user("nisc", Role.ANALYST));
+    signIn(nisc);
     for (String page :
         List.of("/", "/advisories/new", "/intel/correlations", "/search?q=%E4%B8%8D%E5%AF%A9")) {
       problems.addAll(check("nisc", page));
