@@ -112,6 +112,11 @@ class AccessibilityBrowserIT extends ServerTest {
             "/no/such/page")) {
       problems.addAll(check("analyst", page));
     }
+    // a search hit's advisory kind is said in words (it showed the raw code "initial")
+    browser.get("http://127.0.0.1:" + port + "/search?q=%E4%B8%8D%E5%AF%A9");
+    assertThat(browser.findElement(By.cssSelector("#search-advisory .search-hit-meta")).getText())
+        .contains("初版")
+        .doesNotContain("initial");
     signIn(nisc);
     for (String page :
         List.of("/", "/advisories/new", "/intel/correlations", "/search?q=%E4%B8%8D%E5%AF%A9")) {
