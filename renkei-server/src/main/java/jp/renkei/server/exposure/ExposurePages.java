@@ -97,7 +97,7 @@ class ExposurePages {
     if (file == null || file.isEmpty()) {
       result =
           new ExposureService.ImportResult(
-              0, 0, 0, List.of(new InventoryFile.Problem(0, "no file was chosen")));
+              0, 0, 0, List.of(new InventoryFile.Problem(0, "file.none")));
     } else {
       result =
           service.importInventory(actor, format, file.getOriginalFilename(), file.getInputStream());

@@ -57,8 +57,66 @@ final class InventoryFile {
           "criticality",
           "public");
 
-  /** One problem: the line (0 when the whole file) and what is wrong. */
-  record Problem(long line, String reason) {}
+  /**
+   * One problem: the line (0 when the whole file), the workbook cell or row it is at (or null), and
+   * what is wrong as a code of the {@code exposure.problem.*} texts with its arguments, so that a
+   * page says it in the reader's language.
+   */
+  record Problem(long line, String at, String code, List<String> args) {
+    Problem {
+      args = List.copyOf(args);
+    }
+
+    Problem(long line, String code, Object... args) {
+      this(line, null, code, words(args));
+    }
+
+    /** The same problem, at a workbook cell or row. */
+    Problem at(String where) {
+      return new Problem(line, where, code, args);
+    }
+
+    /** The text key of the problem, for {@code #messages.msgWithParams}. */
+    public String key() {
+      return "exposure.problem." + code;
+    }
+
+    /** The arguments, for {@code #messages.msgWithParams}. */
+    public Object[] params() {
+      return args.toArray();
+    }
+  }
+
+  private static List<String> words(Object... args) {
+    List<String> out = new ArrayList<>();
+    for (Object a : args) {
+      out.add(String.valueOf(a));
+    }
+    return out;
+  }
+
+  /**
+   * A field refused: the field (a column name) and the problem's code and arguments; its message
+   * (for logs) is the code and arguments, never shown to a person as such.
+   */
+  static final class Refused extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    final String field;
+    final String code;
+    final transient Object[] args;
+
+    Refused(String field, String code, Object... args) {
+      super(field + ": " + code + " " + java.util.Arrays.toString(args), null);
+      this.field = field;
+      this.code = code;
+      this.args = args;
+    }
+
+    Problem problem(long line) {
+      return new Problem(line, code, args);
+    }
+  }
 
   /** The assets read, or the problems (then nothing may be imported). */
   record Result(List<NewAsset> assets, List<Problem> problems, int skipped) {
@@ -82,11 +140,11 @@ final class InventoryFile {
       List<String> header = parser.getHeaderNames();
       for (String h : header) {
         if (!COLUMNS.contains(h.toLowerCase(Locale.ROOT))) {
-          problems.add(new Problem(1, "unknown column \"" + clip(h) + "\"; columns: " + COLUMNS));
+          problems.add(new Problem(1, "column", clip(h), String.join(", ", COLUMNS)));
         }
       }
       if (!header.contains("kind") || !header.contains("value")) {
-        problems.add(new Problem(1, "the header needs the columns kind and value"));
+        problems.add(new Problem(1, "header"));
       }
       if (!problems.isEmpty()) {
         return new Result(List.of(), problems, 0);
@@ -98,28 +156,27 @@ final class InventoryFile {
       for (CSVRecord r : parser) {
         long line = parser.getCurrentLineNumber();
         if (assets.size() >= MAX_ROWS) {
-          problems.add(new Problem(line, "more than " + MAX_ROWS + " rows"));
+          problems.add(new Problem(line, "rows", MAX_ROWS));
           break;
         }
         if (r.size() == 1 && r.get(0).isEmpty()) {
           continue;
         }
         if (r.size() != header.size()) {
-          problems.add(
-              new Problem(line, "expected " + header.size() + " columns, found " + r.size()));
+          problems.add(new Problem(line, "columns", header.size(), r.size()));
           continue;
         }
         try {
           assets.add(row(name -> col.containsKey(name) ? empty(r.get(col.get(name))) : null));
-        } catch (IllegalArgumentException e) {
-          problems.add(new Problem(line, e.getMessage()));
+        } catch (Refused e) {
+          problems.add(e.problem(line));
         }
         if (problems.size() >= MAX_PROBLEMS) {
           break;
         }
       }
     } catch (IOException | RuntimeException e) {
-      problems.add(new Problem(0, fileProblem(e, "not readable as CSV")));
+      problems.add(fileProblem(e, "file.csv", 0));
     }
     return problems.isEmpty()
         ? new Result(assets, List.of(), 0)
@@ -130,30 +187,29 @@ final class InventoryFile {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  /** One asset from named fields, or IllegalArgumentException naming the field. */
+  /** One asset from named fields, or {@link Refused} naming the field. */
   static NewAsset row(java.util.function.Function<String, String> f) {
     String kind = f.apply("kind");
     String value = f.apply("value");
     if (kind == null) {
-      throw new IllegalArgumentException("kind: missing (domain, host, ip_range or service)");
+      throw new Refused("kind", "kind.missing");
     }
     kind = kind.toLowerCase(Locale.ROOT);
     if (value == null) {
-      throw new IllegalArgumentException("value: missing");
+      throw new Refused("value", "value.missing");
     }
     if (value.length() > 253) {
-      throw new IllegalArgumentException("value: longer than 253 characters");
+      throw new Refused("value", "tooLong", "value", 253);
     }
     String owner = f.apply("owner");
     if (owner != null && owner.length() > 200) {
-      throw new IllegalArgumentException("owner: longer than 200 characters");
+      throw new Refused("owner", "tooLong", "owner", 200);
     }
     String criticality = f.apply("criticality");
     if (criticality != null) {
       criticality = criticality.toLowerCase(Locale.ROOT);
       if (!Set.of("low", "medium", "high").contains(criticality)) {
-        throw new IllegalArgumentException(
-            "criticality: " + clip(criticality) + " is not low, medium or high");
+        throw new Refused("criticality", "criticality", clip(criticality));
       }
     }
     boolean publicFacing = bool(f.apply("public"));
@@ -161,7 +217,7 @@ final class InventoryFile {
       case "domain" -> {
         String v = value.toLowerCase(Locale.ROOT);
         if (!InternetDomainName.isValid(v) || !v.contains(".")) {
-          throw new IllegalArgumentException("value: not a domain name: " + clip(value));
+          throw new Refused("value", "value.domain", clip(value));
         }
         return new NewAsset(
             kind, v, null, null, null, null, null, null, owner, criticality, publicFacing);
@@ -184,7 +240,7 @@ final class InventoryFile {
         try {
           AddressPolicy.Range.parse(value);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("value: " + e.getMessage());
+          throw new Refused("value", "value.range", clip(value), e.getMessage());
         }
         return new NewAsset(
             kind,
@@ -205,20 +261,26 @@ final class InventoryFile {
         String protocol =
             f.apply("protocol") == null ? "tcp" : f.apply("protocol").toLowerCase(Locale.ROOT);
         if (!protocol.equals("tcp") && !protocol.equals("udp")) {
-          throw new IllegalArgumentException("protocol: " + clip(protocol) + " is not tcp or udp");
+          throw new Refused("protocol", "protocol", clip(protocol));
         }
         String cpe = f.apply("cpe");
         String purl = f.apply("purl");
         String version = f.apply("version");
         String product = f.apply("product");
         if (cpe != null && cpe.length() > 500 || purl != null && purl.length() > 500) {
-          throw new IllegalArgumentException("cpe/purl: longer than 500 characters");
+          throw new Refused(
+              cpe != null && cpe.length() > 500 ? "cpe" : "purl", "tooLong", "cpe/purl", 500);
         }
         if (version != null && version.length() > 100
             || product != null && product.length() > 200) {
-          throw new IllegalArgumentException("product/version: too long (200/100 characters)");
+          throw new Refused(
+              product != null && product.length() > 200 ? "product" : "version", "product.tooLong");
         }
-        ProductId.of(cpe, purl, version);
+        try {
+          ProductId.of(cpe, purl, version);
+        } catch (IllegalArgumentException e) {
+          throw new Refused(cpe != null ? "cpe" : "purl", "product", e.getMessage());
+        }
         return new NewAsset(
             kind,
             host,
@@ -232,9 +294,7 @@ final class InventoryFile {
             criticality,
             publicFacing);
       }
-      default ->
-          throw new IllegalArgumentException(
-              "kind: " + clip(kind) + " is not domain, host, ip_range or service");
+      default -> throw new Refused("kind", "kind", clip(kind));
     }
   }
 
@@ -243,7 +303,7 @@ final class InventoryFile {
     if (InetAddresses.isInetAddress(v) || InternetDomainName.isValid(v)) {
       return v;
     }
-    throw new IllegalArgumentException("value: not a host name or IP address: " + clip(value));
+    throw new Refused("value", "value.host", clip(value));
   }
 
   private static boolean bool(String s) {
@@ -253,7 +313,7 @@ final class InventoryFile {
     return switch (s.toLowerCase(Locale.ROOT)) {
       case "yes", "true", "1", "はい" -> true;
       case "no", "false", "0", "いいえ" -> false;
-      default -> throw new IllegalArgumentException("public: " + clip(s) + " is not yes or no");
+      default -> throw new Refused("public", "public", clip(s));
     };
   }
 
@@ -299,16 +359,14 @@ final class InventoryFile {
           if (++elements > MAX_ELEMENTS || ++depth > MAX_DEPTH) {
             problems.add(
                 new Problem(
-                    x.getLocation().getLineNumber(),
-                    "more than " + MAX_ELEMENTS + " elements or deeper than " + MAX_DEPTH));
+                    x.getLocation().getLineNumber(), "nmap.elements", MAX_ELEMENTS, MAX_DEPTH));
             break;
           }
           String name = x.getLocalName();
           long line = x.getLocation().getLineNumber();
           if (!root) {
             if (!name.equals("nmaprun")) {
-              problems.add(
-                  new Problem(line, "not nmap XML output: the root is <" + clip(name) + ">"));
+              problems.add(new Problem(line, "nmap.root", clip(name)));
               break;
             }
             root = true;
@@ -375,9 +433,7 @@ final class InventoryFile {
             skipped += host(host, assets, problems);
             host = null;
             if (assets.size() > MAX_ROWS) {
-              problems.add(
-                  new Problem(
-                      x.getLocation().getLineNumber(), "more than " + MAX_ROWS + " assets"));
+              problems.add(new Problem(x.getLocation().getLineNumber(), "nmap.assets", MAX_ROWS));
               break;
             }
             if (problems.size() >= MAX_PROBLEMS) {
@@ -387,13 +443,13 @@ final class InventoryFile {
         }
       }
       if (!root && problems.isEmpty()) {
-        problems.add(new Problem(0, "not nmap XML output: no <nmaprun> element"));
+        problems.add(new Problem(0, "nmap.noRoot"));
       }
     } catch (XMLStreamException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-      problems.add(new Problem(line, fileProblem(e, "not well-formed XML")));
+      problems.add(fileProblem(e, "file.xmlMalformed", line));
     } catch (RuntimeException e) {
-      problems.add(new Problem(0, fileProblem(e, "not readable as XML")));
+      problems.add(fileProblem(e, "file.xml", 0));
     } finally {
       if (x != null) {
         try {
@@ -408,19 +464,22 @@ final class InventoryFile {
         : new Result(List.of(), problems, 0);
   }
 
-  /** What went wrong with the whole file: over the size limit, not UTF-8, or the parser's words. */
-  private static String fileProblem(Throwable e, String what) {
+  /**
+   * What went wrong with the whole file: over the size limit, not UTF-8, or {@code code} with the
+   * parser's words.
+   */
+  private static Problem fileProblem(Throwable e, String code, long line) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TooLarge) {
-        return "the file is larger than " + MAX_BYTES + " bytes";
+        return new Problem(0, "file.tooLarge", MAX_BYTES);
       }
       if (t instanceof CharacterCodingException) {
-        return "the file is not UTF-8 text";
+        return new Problem(0, "file.utf8");
       }
     }
     String m = String.valueOf(e.getMessage());
     int at = m.indexOf("Message: ");
-    return what + ": " + clip(at >= 0 ? m.substring(at + 9) : m);
+    return new Problem(line, code, clip(at >= 0 ? m.substring(at + 9) : m));
   }
 
   private static final class Host {
@@ -457,10 +516,10 @@ final class InventoryFile {
     try {
       port = Integer.parseInt(p == null ? "" : p);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("port: not a number: " + clip(String.valueOf(p)));
+      throw new Refused("port", "port.number", clip(String.valueOf(p)));
     }
     if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port: " + port + " is not between 1 and 65535");
+      throw new Refused("port", "port.range", port);
     }
     return port;
   }
@@ -471,14 +530,14 @@ final class InventoryFile {
       return 0;
     }
     if (h.address == null) {
-      problems.add(new Problem(h.line, "<host> without an IPv4 or IPv6 <address>"));
+      problems.add(new Problem(h.line, "nmap.address"));
       return 0;
     }
     String where = h.name != null ? h.name : h.address;
     try {
       where = host(where);
-    } catch (IllegalArgumentException e) {
-      problems.add(new Problem(h.line, e.getMessage()));
+    } catch (Refused e) {
+      problems.add(e.problem(h.line));
       return 0;
     }
     assets.add(new NewAsset("host", where, null, null, null, null, null, null, null, null, true));
@@ -490,8 +549,8 @@ final class InventoryFile {
       }
       try {
         port(p.portid); // a bad port is refused with its line, even on a port nobody identified
-      } catch (IllegalArgumentException e) {
-        problems.add(new Problem(p.line, e.getMessage()));
+      } catch (Refused e) {
+        problems.add(e.problem(p.line));
         continue;
       }
       if (p.cpe == null || p.cpe.isEmpty()) {
@@ -502,7 +561,7 @@ final class InventoryFile {
       try {
         cpe23 = CpeParser.parse(p.cpe).toCpe23FS();
       } catch (CpeParsingException | RuntimeException e) {
-        problems.add(new Problem(p.line, "cpe: not a CPE name: " + clip(p.cpe)));
+        problems.add(new Problem(p.line, "cpe", clip(p.cpe)));
         continue;
       }
       Map<String, String> fields = new HashMap<>();
@@ -518,8 +577,8 @@ final class InventoryFile {
         if (seen.add(a.port() + "/" + a.protocol())) {
           assets.add(a);
         }
-      } catch (IllegalArgumentException e) {
-        problems.add(new Problem(p.line, e.getMessage()));
+      } catch (Refused e) {
+        problems.add(e.problem(p.line));
       }
     }
     return skipped;

@@ -49,10 +49,10 @@ final class InventorySheet {
     try {
       bytes = raw.readNBytes((int) InventoryFile.MAX_BYTES + 1);
     } catch (IOException e) {
-      return whole("the file could not be read");
+      return whole("file.read");
     }
     if (bytes.length > InventoryFile.MAX_BYTES) {
-      return whole("the file is larger than " + InventoryFile.MAX_BYTES + " bytes");
+      return whole("file.tooLarge", InventoryFile.MAX_BYTES);
     }
     try (Workbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
       return read(wb);
@@ -61,22 +61,23 @@ final class InventorySheet {
     }
   }
 
-  private static InventoryFile.Result whole(String reason) {
-    return new InventoryFile.Result(List.of(), List.of(new InventoryFile.Problem(0, reason)), 0);
+  private static InventoryFile.Result whole(String code, Object... args) {
+    return new InventoryFile.Result(
+        List.of(), List.of(new InventoryFile.Problem(0, code, args)), 0);
   }
 
-  /** Why POI refused a file, in words (never its stack trace). */
+  /** Why POI refused a file, as a problem code (never its stack trace). */
   private static String refusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String m = String.valueOf(t.getMessage());
       if (m.contains("Zip bomb") || m.contains("exceeds the max")) {
-        return "the workbook inflates beyond the limits (a zip bomb?): refused unread";
+        return "sheet.bomb";
       }
       if (m.contains("DOCTYPE") || m.contains("DTD")) {
-        return "the workbook declares a DTD: refused";
+        return "sheet.dtd";
       }
     }
-    return "not readable as an xlsx workbook";
+    return "sheet.unreadable";
   }
 
   private static InventoryFile.Result read(Workbook wb) {
@@ -104,24 +105,15 @@ final class InventorySheet {
                   name,
                   c.getRowIndex(),
                   c.getColumnIndex(),
-                  "unknown column \""
-                      + InventoryFile.clip(h)
-                      + "\"; columns: "
-                      + InventoryFile.COLUMNS));
+                  "column",
+                  InventoryFile.clip(h),
+                  String.join(", ", InventoryFile.COLUMNS)));
         } else {
           col.put(key, c.getColumnIndex());
         }
       }
       if (!col.containsKey("kind") || !col.containsKey("value")) {
-        problems.add(
-            new InventoryFile.Problem(
-                0,
-                "sheet "
-                    + name
-                    + ", row "
-                    + (header.getRowNum() + 1)
-                    + ": the header needs the"
-                    + " columns kind and value"));
+        problems.add(problem(name, header.getRowNum(), -1, "header"));
         continue;
       }
       for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
@@ -143,18 +135,14 @@ final class InventorySheet {
           continue;
         }
         if (assets.size() >= InventoryFile.MAX_ROWS) {
-          problems.add(problem(name, r, 0, "more than " + InventoryFile.MAX_ROWS + " rows"));
+          problems.add(problem(name, r, -1, "rows", InventoryFile.MAX_ROWS));
           break;
         }
         try {
           assets.add(InventoryFile.row(values::get));
-        } catch (IllegalArgumentException e) {
-          String field =
-              e.getMessage().contains(":")
-                  ? e.getMessage().substring(0, e.getMessage().indexOf(':'))
-                  : "";
-          Integer c = col.get(field);
-          problems.add(problem(name, r, c == null ? -1 : c, e.getMessage()));
+        } catch (InventoryFile.Refused e) {
+          Integer c = col.get(e.field);
+          problems.add(e.problem(0).at(at(name, r, c == null ? -1 : c)));
         }
         if (problems.size() >= InventoryFile.MAX_PROBLEMS) {
           break;
@@ -162,20 +150,23 @@ final class InventorySheet {
       }
     }
     if (problems.isEmpty() && assets.isEmpty()) {
-      problems.add(new InventoryFile.Problem(0, "the workbook has no asset rows"));
+      problems.add(new InventoryFile.Problem(0, "sheet.empty"));
     }
     return problems.isEmpty()
         ? new InventoryFile.Result(assets, List.of(), 0)
         : new InventoryFile.Result(List.of(), problems, 0);
   }
 
-  /** A problem at a cell, e.g. {@code 資産!C5: port: …}; column -1 when the row as a whole. */
-  private static InventoryFile.Problem problem(String sheet, int row, int col, String reason) {
-    String at =
-        col < 0
-            ? sheet + "!" + (row + 1)
-            : sheet + "!" + CellReference.convertNumToColString(col) + (row + 1);
-    return new InventoryFile.Problem(0, at + ": " + reason);
+  /** A problem at a cell, e.g. {@code 資産!C5}; column -1 when the row as a whole. */
+  private static InventoryFile.Problem problem(
+      String sheet, int row, int col, String code, Object... args) {
+    return new InventoryFile.Problem(0, code, args).at(at(sheet, row, col));
+  }
+
+  private static String at(String sheet, int row, int col) {
+    return col < 0
+        ? sheet + "!" + (row + 1)
+        : sheet + "!" + CellReference.convertNumToColString(col) + (row + 1);
   }
 
   /** A cell as text, or null when empty; a formula or an over-long text is a problem. */
@@ -195,17 +186,12 @@ final class InventorySheet {
           case BOOLEAN -> cell.getBooleanCellValue() ? "yes" : "no";
           case BLANK -> null;
           case FORMULA -> {
-            problems.add(
-                problem(
-                    sheet,
-                    cell.getRowIndex(),
-                    cell.getColumnIndex(),
-                    "a formula is not accepted: enter the value"));
+            problems.add(problem(sheet, cell.getRowIndex(), cell.getColumnIndex(), "cell.formula"));
             yield null;
           }
           default -> {
             problems.add(
-                problem(sheet, cell.getRowIndex(), cell.getColumnIndex(), "unreadable cell"));
+                problem(sheet, cell.getRowIndex(), cell.getColumnIndex(), "cell.unreadable"));
             yield null;
           }
         };
@@ -214,11 +200,7 @@ final class InventorySheet {
     }
     if (v.length() > MAX_CELL) {
       problems.add(
-          problem(
-              sheet,
-              cell.getRowIndex(),
-              cell.getColumnIndex(),
-              "longer than " + MAX_CELL + " characters"));
+          problem(sheet, cell.getRowIndex(), cell.getColumnIndex(), "cell.tooLong", MAX_CELL));
       return null;
     }
     return v.strip();

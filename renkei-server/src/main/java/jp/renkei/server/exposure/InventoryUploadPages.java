@@ -65,17 +65,13 @@ class InventoryUploadPages {
               0,
               0,
               List.of(
-                  new InventoryFile.Problem(
-                      0,
-                      "no organisation with the code \""
-                          + InventoryFile.clip(organisation)
-                          + "\""))));
+                  new InventoryFile.Problem(0, "organisation", InventoryFile.clip(organisation)))));
       return "exposure/inventory-upload";
     }
     ExposureService.ImportResult r =
         file == null || file.isEmpty()
             ? new ExposureService.ImportResult(
-                0, 0, 0, List.of(new InventoryFile.Problem(0, "no file was chosen")))
+                0, 0, 0, List.of(new InventoryFile.Problem(0, "file.none")))
             : service.importInventoryFor(
                 actor, org.id(), format, file.getOriginalFilename(), file.getInputStream());
     model.addAttribute("result", r);

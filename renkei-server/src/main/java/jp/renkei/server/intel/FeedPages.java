@@ -45,11 +45,7 @@ class FeedPages {
       @PathVariable long id,
       @RequestParam(required = false) String username,
       @RequestParam(required = false) String secret) {
-    feeds.replaceCredential(
-        actor,
-        id,
-        new TaxiiFeeds.NewCredential(
-            username == null || username.isBlank() ? null : username, secret));
+    feeds.replaceCredential(actor, id, new TaxiiFeeds.NewCredential(username, secret));
     return "redirect:/admin/feeds";
   }
 
@@ -73,8 +69,8 @@ class FeedPages {
             apiRoot,
             remoteCollection,
             authKind,
-            username == null || username.isBlank() ? null : username,
-            secret == null || secret.isBlank() ? null : secret,
+            username,
+            secret,
             localCollection,
             null,
             defaultTlp,
@@ -168,8 +164,8 @@ class FeedPages {
             apiRoot,
             remoteCollection,
             authKind,
-            username == null || username.isBlank() ? null : username.strip(),
-            secret == null || secret.isEmpty() ? null : secret,
+            username,
+            secret,
             null,
             null,
             defaultTlp,

@@ -83,6 +83,16 @@ public class TaxiiFeeds {
       String widestTlp,
       Integer pollIntervalSeconds) {
 
+    /**
+     * One rule for the create and the edit form alike: a user name is stripped and a blank one is
+     * none; a blank secret is none (on an edit: keep the stored one). A secret is otherwise kept as
+     * typed.
+     */
+    public NewFeed {
+      username = blankIsNone(username);
+      secret = secret == null || secret.isBlank() ? null : secret;
+    }
+
     /** The same, without the secret (a form shown again never carries it). */
     public NewFeed withoutSecret() {
       return new NewFeed(
@@ -220,7 +230,7 @@ public class TaxiiFeeds {
   public Feed update(Actor actor, long id, NewFeed f) {
     Feed old = get(actor, id);
     Validated v = checkUpdate(old, f);
-    boolean keepSecret = f.secret() == null || f.secret().isEmpty();
+    boolean keepSecret = f.secret() == null;
     boolean none = "none".equals(v.auth());
     boolean elsewhere =
         !old.apiRoot().equals(v.apiRoot())
@@ -274,7 +284,7 @@ public class TaxiiFeeds {
     jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     Validated[] v = new Validated[1];
     errors.check(() -> v[0] = validate(edited));
-    boolean keepSecret = f.secret() == null || f.secret().isEmpty();
+    boolean keepSecret = f.secret() == null;
     boolean none = f.authKind() == null || "none".equals(f.authKind());
     if (!none && keepSecret && "none".equals(old.authKind())) {
       errors.add(new InvalidInput("secret", "error.feed.secret"));
@@ -358,7 +368,17 @@ public class TaxiiFeeds {
   }
 
   /** A feed's new credential (the remote changed it, or this hub's key was lost). */
-  public record NewCredential(String username, String secret) {}
+  public record NewCredential(String username, String secret) {
+
+    /** The user name as {@link NewFeed} reads it: stripped, and a blank one is none. */
+    public NewCredential {
+      username = blankIsNone(username);
+    }
+  }
+
+  private static String blankIsNone(String username) {
+    return username == null || username.isBlank() ? null : username.strip();
+  }
 
   /**
    * Replaces a feed's user name and secret, sealed as on creation, keeping its cursor and counts;
@@ -367,7 +387,7 @@ public class TaxiiFeeds {
    */
   public Feed replaceCredential(Actor actor, long id, NewCredential c) {
     requireAdmin(actor);
-    if (c == null || c.secret() == null || c.secret().isEmpty() || c.secret().length() > 4096) {
+    if (c == null || c.secret() == null || c.secret().isBlank() || c.secret().length() > 4096) {
       throw new InvalidInput("secret", "error.feed.secret");
     }
     int n =

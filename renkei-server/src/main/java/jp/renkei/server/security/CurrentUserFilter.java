@@ -103,6 +103,17 @@ class CurrentUserFilter extends OncePerRequestFilter {
   }
 
   /**
+   * The container's error page (an unknown path, an error before a controller) is drawn for the
+   * person as they are now, like every other page: in the language they chose after signing in,
+   * with their current role's menus, and not at all for a disabled person. Without this the error
+   * dispatch saw the person as they signed in (the session's copy).
+   */
+  @Override
+  protected boolean shouldNotFilterErrorDispatch() {
+    return false;
+  }
+
+  /**
    * Whether the person has done nothing for longer than the idle limit; records this request as
    * their latest activity unless the page made it by itself.
    */

@@ -206,11 +206,12 @@ class ExposureIT extends ServerTest {
     assertThat(page)
         .contains("id=\"import-problems\"")
         .contains("3 行目")
-        .contains("port: 99999 is not between 1 and 65535")
+        .contains("port（ポート）の 99999 は 1〜65535 の範囲にありません")
         .contains("4 行目")
-        .contains("cpe: ")
+        .contains("製品の識別子（cpe / purl）を読めません")
         .contains("5 行目")
-        .contains("kind: router is not domain, host, ip_range or service")
+        .contains("kind（種類）の「router」は domain・host・ip_range・service のいずれでもありません")
+        .doesNotContain("is not between", "is not domain")
         .doesNotContain("Exception");
     assertThat(access.findings(fixtures.actor(analyst), org.id())).hasSize(before);
     assertThat(access.inventory(fixtures.actor(analyst), org.id())).containsEntry("service", 4);
@@ -301,7 +302,7 @@ class ExposureIT extends ServerTest {
                     Map.of("format", "nmap"))
                 .body())
         .contains("id=\"import-problems\"")
-        .contains("not well-formed XML");
+        .contains("XML の形式に誤りがあります");
     // a port out of range is refused with its line, also on an open port without a CPE (it was
     // counted among the skipped ones)
     String badPort =
@@ -320,7 +321,7 @@ class ExposureIT extends ServerTest {
                 .body())
         .contains("id=\"import-problems\"")
         .contains("3 行目")
-        .contains("70000 is not between 1 and 65535");
+        .contains("70000 は 1〜65535 の範囲にありません");
     // the good import stands
     assertThat(access.findings(fixtures.actor(analyst), org.id())).hasSameSizeAs(found);
     Files.delete(secret);

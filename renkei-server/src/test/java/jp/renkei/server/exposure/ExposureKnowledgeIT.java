@@ -435,7 +435,13 @@ class ExposureKnowledgeIT extends ServerTest {
             "/exposure", "/exposure/inventory", "file", "inv.xlsx", bad, Map.of("format", "xlsx"));
     assertThat(refused.body())
         .contains(
-            "id=\"import-problems\"", "資産!F2: a formula is not accepted", "資産!C3", "port", "資産!A4")
+            "id=\"import-problems\"",
+            "資産!F2:",
+            "数式は受け付けません",
+            "資産!C3:",
+            "port（ポート）の 99999",
+            "資産!A4:",
+            "「printer」")
         .doesNotContain("Exception");
     assertThat(assets(org)).isZero();
     byte[] good =

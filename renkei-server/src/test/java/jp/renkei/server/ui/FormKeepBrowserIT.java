@@ -220,6 +220,7 @@ class FormKeepBrowserIT extends ServerTest {
     browser.get(url("/advisories/new"));
     browser.findElement(By.id("title")).sendKeys("VPN 機器の脆弱性に関する注意喚起");
     browser.findElement(By.id("body")).sendKeys("該当製品を利用している場合は直ちに更新してください。");
+    browser.findElement(By.id("picker-groups-toggle")).click();
     browser.findElement(By.id("group-sector-chemical")).click();
     wait.until(d -> kept("/advisories"));
 

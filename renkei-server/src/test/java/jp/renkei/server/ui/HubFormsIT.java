@@ -293,6 +293,66 @@ class HubFormsIT extends ServerTest {
     assertThat(orgAdmin.postForm("/", page, edit).statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void theFeedCreateAndEditFormsReadAUserNameByOneRule() {
+    Http web = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    String name = "feed-" + Fixtures.unique("u");
+    Map<String, String> add = new java.util.HashMap<>();
+    add.put("name", name);
+    add.put("apiRoot", "http://127.0.0.1:9/taxii2/api/");
+    add.put("remoteCollection", "91a7b528-80eb-42ed-a74d-c6fbd5a26116");
+    add.put("authKind", "basic");
+    add.put("username", "  padded-reader\t");
+    add.put("secret", "s3cret");
+    add.put("localCollection", intel.allCollections().get(0).id().toString());
+    add.put("pollIntervalSeconds", "600");
+    assertThat(web.postForm("/admin/feeds", "/admin/feeds", add).statusCode()).isEqualTo(302);
+    long id =
+        jdbc.sql("select id from taxii_feed where name = ?").param(name).query(Long.class).single();
+    String page = "/admin/feeds/" + id;
+    java.util.function.Supplier<String> stored =
+        () ->
+            jdbc.sql("select username from taxii_feed where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    assertThat(stored.get()).as("created: stripped").isEqualTo("padded-reader");
+
+    Map<String, String> edit = new java.util.HashMap<>(add);
+    edit.remove("localCollection");
+    edit.put("secret", "");
+    edit.put("username", "  padded-reader\t");
+    assertThat(web.postForm(page, page, edit).statusCode()).isEqualTo(302);
+    assertThat(stored.get()).as("edited: stripped").isEqualTo("padded-reader");
+    edit.put("username", "   ");
+    assertThat(web.postForm(page, page, edit).statusCode()).isEqualTo(302);
+    assertThat(stored.get()).as("edited: blank is none").isNull();
+
+    // a blank user name on creation is none too
+    String other = name + "-b";
+    add.put("name", other);
+    add.put("username", " ");
+    assertThat(web.postForm("/admin/feeds", "/admin/feeds", add).statusCode()).isEqualTo(302);
+    assertThat(
+            jdbc.sql("select username from taxii_feed where name = ?")
+                .param(other)
+                .query(String.class)
+                .optional())
+        .as("created: blank is none")
+        .isEmpty();
+
+    // a replaced credential reads its user name by the same rule
+    assertThat(
+            web.postForm(
+                    "/admin/feeds",
+                    page + "/credential",
+                    Map.of("username", " rotated-reader ", "secret", "n3w"))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(stored.get()).isEqualTo("rotated-reader");
+  }
+
   @Autowired jp.renkei.server.intel.IntelService intel;
 
   @Test

@@ -98,6 +98,7 @@ class WorkBrowserIT extends ServerTest {
     // clearing the search and selecting the chemical sector group adds the other
     browser.findElement(By.id("picker-search")).clear();
     browser.findElement(By.id("picker-search")).sendKeys(" ");
+    click("picker-groups-toggle");
     click("group-sector-chemical");
     assertThat(browser.findElement(By.id("org-" + b.code())).isSelected()).isTrue();
     int chosen = Integer.parseInt(browser.findElement(By.id("picker-count")).getText());
