@@ -239,7 +239,10 @@ public class SurveyService {
    * only. A run without a questionnaire has {@code attached == false}.
    */
   public SurveyViews.Results results(Actor actor, long runId) {
-    return results(actor, runId, LocaleContextHolder.getLocale());
+    // the request's language (the reader's); outside a request the hub's, Japanese — not the JVM's
+    org.springframework.context.i18n.LocaleContext asked = LocaleContextHolder.getLocaleContext();
+    java.util.Locale locale = asked == null ? null : asked.getLocale();
+    return results(actor, runId, locale == null ? java.util.Locale.JAPANESE : locale);
   }
 
   /** As {@link #results(Actor, long)}, organisations named in {@code locale}'s language. */
