@@ -186,10 +186,13 @@ class ConsoleScaleIT extends ServerTest {
       assertThat(seen.body()).doesNotContain("exercise-controls");
     }
     assertThat(outsider.get(nothing).statusCode()).isEqualTo(404);
-    assertThat(outsider.get("/exercises/" + run + "/report").statusCode()).isEqualTo(404);
-    assertThat(player.get("/exercises/" + run + "/report").statusCode()).isEqualTo(403);
-    assertThat(observer.get("/exercises/" + run + "/report").statusCode()).isEqualTo(403);
-    assertThat(web.get("/exercises/" + run + "/report").statusCode()).isEqualTo(200);
+    for (String q : List.of("", "?page=2", "?all=true", "?all=true&page=2")) {
+      assertThat(outsider.get("/exercises/" + run + "/report" + q).statusCode()).isEqualTo(404);
+      assertThat(player.get("/exercises/" + run + "/report" + q).statusCode()).isEqualTo(403);
+      assertThat(observer.get("/exercises/" + run + "/report" + q).statusCode()).isEqualTo(403);
+      assertThat(web.get("/exercises/" + run + "/report" + q).statusCode()).isEqualTo(200);
+    }
+    assertThat(outsider.get("/exercises/999999999/report?all=true").statusCode()).isEqualTo(404);
   }
 
   static long count(RunScoring.ExpectationScore e, Outcome o) {
