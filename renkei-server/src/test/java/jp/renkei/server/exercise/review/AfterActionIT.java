@@ -237,6 +237,16 @@ class AfterActionIT extends ServerTest {
     assertThat(en.get("/exercises/issues").body())
         .contains(bankOrg.nameEn())
         .doesNotContain(bankOrg.nameJa());
+    // a refused import counts its errors in English grammar
+    HttpResponse<String> refused =
+        en.upload(
+            "/exercises/scenarios/import",
+            "/exercises/scenarios/import",
+            "file",
+            "bad.json",
+            "{".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("Not imported: 1 error.").doesNotContain("1 errors");
     try (XSSFWorkbook wb =
         new XSSFWorkbook(
             new ByteArrayInputStream(bytes(en, "/exercises/" + run + "/report.xlsx")))) {
