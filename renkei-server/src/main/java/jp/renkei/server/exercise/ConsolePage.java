@@ -65,7 +65,7 @@ public record ConsolePage(
     return pages > 1 || !q.isEmpty();
   }
 
-  static ConsolePage of(ExerciseViews.Console c, String query, int requestedPage) {
+  static ConsolePage of(ExerciseViews.Console c, String query, int requestedPage, Locale locale) {
     String q = query == null ? "" : query.strip();
     if (q.length() > MAX_QUERY) {
       q = q.substring(0, MAX_QUERY);
@@ -105,7 +105,7 @@ public record ConsolePage(
       teams.add(
           new TeamRow(
               t,
-              players.stream().map(ExerciseViews.MemberRow::organisationName).distinct().toList(),
+              players.stream().map(m -> m.organisationName(locale)).distinct().toList(),
               players.size(),
               players.stream().map(ExerciseViews.MemberRow::login).toList()));
     }
@@ -155,7 +155,9 @@ public record ConsolePage(
       return true;
     }
     for (ExerciseViews.MemberRow m : players) {
-      if (contains(m.organisationName(), needle)
+      // either language: a controller may search in the other one
+      if (contains(m.organisationNameJa(), needle)
+          || contains(m.organisationNameEn(), needle)
           || contains(m.login(), needle)
           || contains(m.displayName(), needle)) {
         return true;

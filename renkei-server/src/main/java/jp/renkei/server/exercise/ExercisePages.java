@@ -51,10 +51,11 @@ class ExercisePages {
       @PathVariable long id,
       @RequestParam(defaultValue = "") String q,
       @RequestParam(defaultValue = "1") String page,
+      java.util.Locale locale,
       Model model) {
     ExerciseViews.Console c = exercises.console(actor, id);
     model.addAttribute("c", c);
-    model.addAttribute("p", ConsolePage.of(c, q, pageNumber(page)));
+    model.addAttribute("p", ConsolePage.of(c, q, pageNumber(page), locale));
     return "exercise/console";
   }
 

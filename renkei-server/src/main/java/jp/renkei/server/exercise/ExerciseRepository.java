@@ -33,12 +33,19 @@ class ExerciseRepository {
       String displayName,
       String email,
       long organisationId,
-      String organisationName,
+      String organisationNameJa,
       String organisationType,
       String sector,
       String role,
       String team,
-      String playedRole) {}
+      String playedRole,
+      String organisationNameEn) {
+
+    /** The member's organisation in the reader's language. */
+    public String organisationName(java.util.Locale locale) {
+      return "en".equals(locale.getLanguage()) ? organisationNameEn : organisationNameJa;
+    }
+  }
 
   record InjectState(String injectKey, String state, Instant at, Long exerciseOffsetSeconds) {}
 
@@ -223,7 +230,8 @@ class ExerciseRepository {
         rs.getString(8),
         rs.getString(9),
         rs.getString(10),
-        rs.getString(11));
+        rs.getString(11),
+        rs.getString(12));
   }
 
   private static Instant at(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
@@ -240,7 +248,8 @@ class ExerciseRepository {
     return jdbc.sql(
             "select u.id as user_id, u.login, u.display_name, u.email, o.id as organisation_id,"
                 + " o.name_ja as organisation_name, o.type_code as organisation_type,"
-                + " coalesce(o.sector_code, '') as sector, m.role, m.team, m.played_role"
+                + " coalesce(o.sector_code, '') as sector, m.role, m.team, m.played_role,"
+                + " o.name_en as organisation_name_en"
                 + " from exercise_member m join app_user u on u.id = m.user_id"
                 + " join organisation o on o.id = u.organisation_id where m.run_id = ?"
                 + " order by m.role, m.team, u.login")
@@ -254,7 +263,8 @@ class ExerciseRepository {
     return jdbc.sql(
             "select u.id as user_id, u.login, u.display_name, u.email, o.id as organisation_id,"
                 + " o.name_ja as organisation_name, o.type_code as organisation_type,"
-                + " coalesce(o.sector_code, '') as sector, m.role, m.team, m.played_role"
+                + " coalesce(o.sector_code, '') as sector, m.role, m.team, m.played_role,"
+                + " o.name_en as organisation_name_en"
                 + " from exercise_member m join app_user u on u.id = m.user_id"
                 + " join organisation o on o.id = u.organisation_id"
                 + " where m.run_id = ? and m.user_id = ?")

@@ -760,7 +760,8 @@ public class ExerciseService {
                     new ExerciseViews.MemberRow(
                         m.login(),
                         m.displayName(),
-                        m.organisationName(),
+                        m.organisationNameJa(),
+                        m.organisationNameEn(),
                         m.role(),
                         m.team(),
                         m.playedRole()))

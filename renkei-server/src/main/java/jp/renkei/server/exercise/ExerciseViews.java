@@ -23,10 +23,17 @@ public final class ExerciseViews {
   public record MemberRow(
       String login,
       String displayName,
-      String organisationName,
+      String organisationNameJa,
+      String organisationNameEn,
       String role,
       String team,
-      String playedRole) {}
+      String playedRole) {
+
+    /** The member's organisation in the reader's language. */
+    public String organisationName(java.util.Locale locale) {
+      return "en".equals(locale.getLanguage()) ? organisationNameEn : organisationNameJa;
+    }
+  }
 
   /** How many of a team's players an inject reached and how many of them opened it. */
   public record TeamRead(String team, int delivered, int read) {}

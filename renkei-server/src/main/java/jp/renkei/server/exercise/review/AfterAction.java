@@ -75,6 +75,8 @@ public class AfterAction {
       }
     }
     List<AfterActionReport.Confirmation> confirmations = confirmations(c);
+    Map<String, AfterActionReport.Confirmation> confirmationOf = new HashMap<>();
+    confirmations.forEach(x -> confirmationOf.put(x.team(), x));
     int delivered =
         confirmations.stream().mapToInt(AfterActionReport.Confirmation::delivered).sum();
     int read = confirmations.stream().mapToInt(AfterActionReport.Confirmation::read).sum();
@@ -87,7 +89,7 @@ public class AfterAction {
                         t -> results.add(new TimeToAction.Result(t.timeToAction(), e.target()))));
     return new AfterActionReport(
         c,
-        teams(c),
+        teams(c, confirmationOf),
         confirmations,
         new AfterActionReport.Confirmation("", delivered, read),
         TimeToAction.of(results),
@@ -108,7 +110,8 @@ public class AfterAction {
     return out;
   }
 
-  static List<AfterActionReport.TeamTotal> teams(ExerciseViews.Console c) {
+  static List<AfterActionReport.TeamTotal> teams(
+      ExerciseViews.Console c, Map<String, AfterActionReport.Confirmation> confirmationOf) {
     Map<String, int[]> t = new LinkedHashMap<>();
     for (RunScoring.ExpectationScore e : c.scores()) {
       for (RunScoring.TeamScore s : e.teams()) {
@@ -129,7 +132,7 @@ public class AfterAction {
             x -> {
               int[] n = x.getValue();
               return new AfterActionReport.TeamTotal(
-                  x.getKey(), n[0], n[1], n[2], n[3], n[4], n[5]);
+                  x.getKey(), n[0], n[1], n[2], n[3], n[4], n[5], confirmationOf.get(x.getKey()));
             })
         .toList();
   }

@@ -48,9 +48,21 @@ class AfterActionPages {
     this.messages = messages;
   }
 
+  /**
+   * The report page: with more than {@link jp.renkei.server.exercise.ConsolePage#TEAMS_PER_PAGE}
+   * teams, one page of teams' rows ({@code page}) with the totals over all of them; {@code all}
+   * (the print view) shows every row.
+   */
   @GetMapping("/exercises/{id}/report")
-  String report(Actor actor, @PathVariable long id, Model model) {
-    model.addAttribute("r", reports.report(actor, id));
+  String report(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "1") String page,
+      @RequestParam(defaultValue = "false") String all,
+      Model model) {
+    AfterActionReport r = reports.report(actor, id);
+    model.addAttribute("r", r);
+    model.addAttribute("p", ReportPage.of(r, pageNumber(page), "true".equals(all)));
     model.addAttribute("f", followUp.view(actor, id));
     model.addAttribute("sv", surveys.results(actor, id));
     return "exercise/aar";
@@ -103,7 +115,8 @@ class AfterActionPages {
             followUp.view(actor, id),
             surveys.results(actor, id),
             k -> messages.getMessage(k, null, k, locale),
-            q -> q.display(messages, locale));
+            q -> q.display(messages, locale),
+            locale);
     return ScenarioTransferApi.download(
         body, ScenarioTransferApi.XLSX, "exercise-" + id + "-report.xlsx");
   }
@@ -231,6 +244,15 @@ class AfterActionPages {
   @GetMapping("/exercises/scenarios/import")
   String importPage() {
     return "exercise/import";
+  }
+
+  /** A page number from the query; anything that is not one is the first page. */
+  private static int pageNumber(String page) {
+    try {
+      return Integer.parseInt(page.strip());
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 
   private List<String> describe(InvalidInput e) {

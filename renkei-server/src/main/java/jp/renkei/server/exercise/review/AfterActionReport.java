@@ -24,9 +24,19 @@ public record AfterActionReport(
     return List.of(TimeToAction.Band.values());
   }
 
-  /** A team's points and outcomes over every expectation that reached it. */
+  /**
+   * A team's points and outcomes over every expectation that reached it, and its 疎通確認率 (null when
+   * nothing was delivered to it).
+   */
   public record TeamTotal(
-      String team, int points, int maxPoints, int met, int partial, int missed, int pending) {}
+      String team,
+      int points,
+      int maxPoints,
+      int met,
+      int partial,
+      int missed,
+      int pending,
+      Confirmation confirmation) {}
 
   /** 疎通確認率: of the injects delivered to a team's players, how many they opened. */
   public record Confirmation(String team, int delivered, int read) {

@@ -32,7 +32,8 @@ final class AfterActionSheet {
       FollowUp.View followUp,
       SurveyViews.Results survey,
       Function<String, String> label,
-      Function<Question, String> question) {
+      Function<Question, String> question,
+      java.util.Locale locale) {
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle head = wb.createCellStyle();
@@ -150,10 +151,9 @@ final class AfterActionSheet {
         x.createCell(3).setCellValue(tt.met());
         x.createCell(4).setCellValue(tt.partial());
         x.createCell(5).setCellValue(tt.missed());
-        r.confirmations().stream()
-            .filter(cf -> cf.team().equals(tt.team()) && cf.percent() != null)
-            .findFirst()
-            .ifPresent(cf -> x.createCell(6).setCellValue(cf.percent()));
+        if (tt.confirmation() != null && tt.confirmation().percent() != null) {
+          x.createCell(6).setCellValue(tt.confirmation().percent());
+        }
       }
 
       Sheet is = wb.createSheet(label.apply("aar.issues"));
@@ -169,7 +169,7 @@ final class AfterActionSheet {
       for (FollowUp.IssueView issue : followUp.issues()) {
         Row x = is.createRow(i++);
         x.createCell(0).setCellValue(issue.title());
-        x.createCell(1).setCellValue(issue.owner());
+        x.createCell(1).setCellValue(issue.owner(locale));
         x.createCell(2).setCellValue(issue.dueOn().toString());
         x.createCell(3)
             .setCellValue(

@@ -54,12 +54,19 @@ public class FollowUp {
       long runId,
       String runTitle,
       String title,
-      String owner,
+      String ownerJa,
+      String ownerEn,
       LocalDate dueOn,
       String state,
       boolean overdue,
       String progressNote,
-      java.time.Instant progressAt) {}
+      java.time.Instant progressAt) {
+
+    /** The owner organisation in the reader's language. */
+    public String owner(java.util.Locale locale) {
+      return "en".equals(locale.getLanguage()) ? ownerEn : ownerJa;
+    }
+  }
 
   /** What the after-action page shows and offers. */
   public record View(
@@ -220,7 +227,8 @@ public class FollowUp {
         i.runId(),
         i.runTitle(),
         i.title(),
-        i.ownerName(),
+        i.ownerNameJa(),
+        i.ownerNameEn(),
         i.dueOn(),
         i.state(),
         "open".equals(i.state()) && i.dueOn().isBefore(today),

@@ -18,7 +18,8 @@ class FollowUpRepository {
       String runTitle,
       String title,
       long ownerOrgId,
-      String ownerName,
+      String ownerNameJa,
+      String ownerNameEn,
       LocalDate dueOn,
       String state,
       Instant closedAt,
@@ -27,7 +28,7 @@ class FollowUpRepository {
 
   private static final String ISSUE =
       "select i.id, i.run_id, r.title as run_title, i.title, i.owner_org_id,"
-          + " o.name_ja as owner_name, i.due_on, i.state, i.closed_at,"
+          + " o.name_ja as owner_name_ja, o.name_en as owner_name_en, i.due_on, i.state, i.closed_at,"
           + " p.note as progress_note, p.updated_at as progress_at from exercise_issue i"
           + " join exercise_run r on r.id = i.run_id join organisation o on o.id = i.owner_org_id"
           + " left join exercise_issue_progress p on p.issue_id = i.id";

@@ -45,7 +45,7 @@ class OwnIssueApi {
           i.id(),
           i.title(),
           i.runTitle(),
-          i.owner(),
+          i.owner(org.springframework.context.i18n.LocaleContextHolder.getLocale()),
           i.dueOn(),
           i.state(),
           i.overdue(),

@@ -12,7 +12,12 @@ class ReviewRepository {
   record EarlierRun(long id, String title, Instant createdAt) {}
 
   /** An organisation of the run's members (the console lists them), by its Japanese name. */
-  public record MemberOrganisation(long id, String name) {}
+  public record MemberOrganisation(long id, String nameJa, String nameEn) {
+    /** The organisation's name in the reader's language. */
+    public String name(java.util.Locale locale) {
+      return "en".equals(locale.getLanguage()) ? nameEn : nameJa;
+    }
+  }
 
   private final JdbcClient jdbc;
 
@@ -38,7 +43,7 @@ class ReviewRepository {
 
   List<MemberOrganisation> memberOrganisations(long runId) {
     return jdbc.sql(
-            "select distinct o.id, o.name_ja as name from exercise_member m"
+            "select distinct o.id, o.name_ja, o.name_en from exercise_member m"
                 + " join app_user u on u.id = m.user_id join organisation o on o.id ="
                 + " u.organisation_id where m.run_id = ? order by o.name_ja, o.id")
         .param(runId)

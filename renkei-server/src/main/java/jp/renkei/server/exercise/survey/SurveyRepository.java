@@ -19,8 +19,14 @@ class SurveyRepository {
       boolean named,
       String displayName,
       String team,
-      String organisationName,
-      Instant updatedAt) {}
+      String organisationNameJa,
+      Instant updatedAt,
+      String organisationNameEn) {
+
+    String organisationName(java.util.Locale locale) {
+      return "en".equals(locale.getLanguage()) ? organisationNameEn : organisationNameJa;
+    }
+  }
 
   record MyAnswer(String answers, boolean named) {}
 
@@ -87,7 +93,8 @@ class SurveyRepository {
   List<AnswerRow> answers(long runId) {
     return jdbc.sql(
             "select a.user_id, a.answers::text as answers, a.named, u.display_name, m.team,"
-                + " o.name_ja as organisation_name, a.updated_at from exercise_survey_answer a"
+                + " o.name_ja as organisation_name_ja, a.updated_at,"
+                + " o.name_en as organisation_name_en from exercise_survey_answer a"
                 + " join exercise_member m on m.run_id = a.run_id and m.user_id = a.user_id"
                 + " and m.role = 'player' join app_user u on u.id = a.user_id"
                 + " join organisation o on o.id = u.organisation_id where a.run_id = ?")

@@ -21,6 +21,7 @@ import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -238,6 +239,14 @@ public class SurveyService {
    * only. A run without a questionnaire has {@code attached == false}.
    */
   public SurveyViews.Results results(Actor actor, long runId) {
+    // the request's language (the reader's); outside a request the hub's, Japanese — not the JVM's
+    org.springframework.context.i18n.LocaleContext asked = LocaleContextHolder.getLocaleContext();
+    java.util.Locale locale = asked == null ? null : asked.getLocale();
+    return results(actor, runId, locale == null ? java.util.Locale.JAPANESE : locale);
+  }
+
+  /** As {@link #results(Actor, long)}, organisations named in {@code locale}'s language. */
+  public SurveyViews.Results results(Actor actor, long runId, java.util.Locale locale) {
     // the console's access check, without building the console (the after-action page asks this)
     String role = exercises.consoleRole(actor, runId);
     boolean controller = "controller".equals(role);
@@ -287,7 +296,7 @@ public class SurveyService {
         individuals.add(
             new SurveyViews.Individual(
                 r.named() ? r.displayName() : null,
-                r.named() ? r.organisationName() : null,
+                r.named() ? r.organisationName(locale) : null,
                 questions.stream().map(q -> a.getOrDefault(q.key(), "")).toList()));
       }
       // never in the order given or by author: named ones first, then by the answers themselves
@@ -307,7 +316,7 @@ public class SurveyService {
         ratings,
         texts,
         groups(rows, answers, questions, r -> r.team().isEmpty() ? "-" : r.team()),
-        groups(rows, answers, questions, SurveyRepository.AnswerRow::organisationName),
+        groups(rows, answers, questions, r -> r.organisationName(locale)),
         individuals);
   }
 

@@ -162,6 +162,17 @@ class DrillIT extends ServerTest {
         .contains("情報提供訓練", dutyA, "セルフチェックシート", "開始後に変更あり");
     assertThat(web.get("/exercises/drills").body())
         .contains("ワンクリックで開始", "/exercises/drills/" + first);
+    // the fiscal year is a year, not an amount: no digit grouping in either language
+    int year = drills.result(nisc, first, Locale.JAPANESE).fiscalYear();
+    String yearText = String.valueOf(year);
+    assertThat(web.get("/exercises/drills/" + first).body())
+        .contains(yearText + "年度")
+        .doesNotContain(String.format("%,d", year) + "年度");
+    web.postForm("/", "/settings/language", java.util.Map.of("lang", "en", "back", "/"));
+    assertThat(web.get("/exercises/drills/" + first).body())
+        .contains("FY " + yearText)
+        .doesNotContain("FY " + String.format(Locale.ENGLISH, "%,d", year));
+    web.postForm("/", "/settings/language", java.util.Map.of("lang", "ja", "back", "/"));
     var player = http();
     player.signIn(bUser.login(), Fixtures.PASSWORD);
     assertThat(player.get("/exercises/drills/" + first).body())

@@ -363,11 +363,16 @@ class NationalDrillBench extends ServerTest {
     page(web, label, "/exercises/" + run + "/console");
     page(web, label, "/exercises/drills/" + drill);
     page(web, label, "/exercises/" + run + "/report");
+    // the print view: every team's rows (the page before paging; a baseline without paging
+    // ignores the parameter and serves its only page)
+    page(web, label, "/exercises/" + run + "/report?all=true");
     page(web, label, "/exercises/" + first + "/console");
     System.out.printf(
-        "BENCH page sizes: console %d chars, after-action %d chars, drill %d chars%n",
+        "BENCH page sizes: console %d chars, after-action %d chars (print view %d), drill %d"
+            + " chars%n",
         web.get("/exercises/" + run + "/console").body().length(),
         web.get("/exercises/" + run + "/report").body().length(),
+        web.get("/exercises/" + run + "/report?all=true").body().length(),
         web.get("/exercises/drills/" + drill).body().length());
   }
 

@@ -194,6 +194,75 @@ class AfterActionIT extends ServerTest {
         .doesNotContain(overdue);
   }
 
+  /**
+   * A controller reading in English sees every organisation of the run by its English name: the
+   * console's members and teams, the report's 課題 owners (page, owner choice, print view, PDF,
+   * spreadsheet) and the open 課題 list; in Japanese the same pages keep the Japanese names.
+   */
+  @Test
+  void inEnglishTheConsoleAndReportNameOrganisationsInEnglish() throws Exception {
+    UserAccount plannerUser = fixtures.user("nisc", Role.ANALYST);
+    Actor planner = fixtures.actor(plannerUser);
+    Organisation bankOrg = fixtures.operator("finance");
+    Organisation powerOrg = fixtures.operator("electricity");
+    UserAccount bankUser = fixtures.user(bankOrg, Role.ANALYST);
+    UserAccount powerUser = fixtures.user(powerOrg, Role.ANALYST);
+    long scenario =
+        exercises.createScenario(planner, ReviewFixtures.scenario(Fixtures.unique("英語表示")));
+    long run = exercises.createRun(planner, scenario, "English run", 1, false);
+    exercises.addMember(planner, run, bankUser.login(), "player", "bank", "");
+    exercises.addMember(planner, run, powerUser.login(), "player", "power", "");
+    exercises.control(planner, run, "start");
+    exercises.play(fixtures.actor(bankUser), run);
+    exercises.mark(planner, run, "1-2", "bank", "met", null);
+    followUp.addIssue(planner, run, "Update the call tree", bankOrg.id(), "2999-12-31");
+
+    Http ja = signedIn(plannerUser.login());
+    assertThat(ja.get("/exercises/" + run + "/console").body())
+        .contains(bankOrg.nameJa(), powerOrg.nameJa());
+    assertThat(ja.get("/exercises/" + run + "/report").body()).contains(bankOrg.nameJa());
+
+    Http en = signedIn(plannerUser.login());
+    en.postForm("/", "/settings/language", java.util.Map.of("lang", "en", "back", "/"));
+    String console = en.get("/exercises/" + run + "/console").body();
+    assertThat(console)
+        .contains("exercise-members", bankOrg.nameEn(), powerOrg.nameEn())
+        .doesNotContain(bankOrg.nameJa(), powerOrg.nameJa());
+    for (String path : new String[] {"/report", "/report?all=true"}) {
+      String page = en.get("/exercises/" + run + path).body();
+      assertThat(page)
+          .contains("Update the call tree", bankOrg.nameEn(), powerOrg.nameEn())
+          .doesNotContain(bankOrg.nameJa(), powerOrg.nameJa());
+    }
+    assertThat(en.get("/exercises/issues").body())
+        .contains(bankOrg.nameEn())
+        .doesNotContain(bankOrg.nameJa());
+    // a refused import counts its errors in English grammar
+    HttpResponse<String> refused =
+        en.upload(
+            "/exercises/scenarios/import",
+            "/exercises/scenarios/import",
+            "file",
+            "bad.json",
+            "{".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("Not imported: 1 error.").doesNotContain("1 errors");
+    try (XSSFWorkbook wb =
+        new XSSFWorkbook(
+            new ByteArrayInputStream(bytes(en, "/exercises/" + run + "/report.xlsx")))) {
+      StringBuilder cells = new StringBuilder();
+      wb.forEach(
+          sheet ->
+              sheet.forEach(
+                  row -> row.forEach(cell -> cells.append(cell.toString()).append('\n'))));
+      assertThat(cells.toString()).contains(bankOrg.nameEn()).doesNotContain(bankOrg.nameJa());
+    }
+    try (PDDocument doc = Loader.loadPDF(bytes(en, "/exercises/" + run + "/report.pdf"))) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertThat(text).contains(bankOrg.nameEn()).doesNotContain(bankOrg.nameJa());
+    }
+  }
+
   /** The page without the requested id and the per-request (masked) CSRF token. */
   static String normal(String page, long id) {
     return page.replace(Long.toString(id), "ID")

@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConsoleScaleIT extends ServerTest {
 
   static final Pattern SCORE_ROW = Pattern.compile("id=\"score-1-2-([^\"]+)\"");
+  static final Pattern AAR_SCORE_ROW = Pattern.compile("id=\"aar-score-1-2-([^\"]+)\"");
 
   @Autowired ExerciseService exercises;
   @Autowired AfterAction reports;
@@ -131,7 +132,43 @@ class ConsoleScaleIT extends ServerTest {
     for (AfterActionReport.Trend t : r.trends()) {
       assertThat(t.before()).containsExactly(before.get(t.key()));
     }
-    assertThat(AfterAction.teams(c)).isEqualTo(r.teams());
+    java.util.Map<String, AfterActionReport.Confirmation> cf = new java.util.HashMap<>();
+    AfterAction.confirmations(c).forEach(x -> cf.put(x.team(), x));
+    assertThat(AfterAction.teams(c, cf)).isEqualTo(r.teams());
+
+    // the report pages its teams' rows as the console does, with the totals over every team; the
+    // print view (all=true) and the spreadsheet keep every row
+    String r1 = web.get("/exercises/" + run + "/report").body();
+    String r2 = web.get("/exercises/" + run + "/report?page=2").body();
+    String printed = web.get("/exercises/" + run + "/report?all=true").body();
+    assertThat(rows(AAR_SCORE_ROW, r1)).hasSize(50);
+    assertThat(rows(AAR_SCORE_ROW, r2)).hasSize(10);
+    Set<String> reportRows = new HashSet<>(rows(AAR_SCORE_ROW, r1));
+    reportRows.addAll(rows(AAR_SCORE_ROW, r2));
+    assertThat(reportRows).containsExactlyInAnyOrderElementsOf(teams);
+    assertThat(rows(AAR_SCORE_ROW, printed)).containsExactlyInAnyOrderElementsOf(teams);
+    assertThat(r1.split("id=\"aar-team-", -1)).hasSize(51);
+    assertThat(printed.split("id=\"aar-team-", -1)).hasSize(61);
+    assertThat(r1)
+        .contains("aar-pager", "aar-score-total-1-2", "全 60 チーム計", "全チーム計 1/60")
+        .contains(
+            "達成 "
+                + count(e, Outcome.MET)
+                + " · 一部達成 "
+                + count(e, Outcome.PARTIAL)
+                + " · 未達成 "
+                + count(e, Outcome.MISSED)
+                + " · 未評価 "
+                + count(e, Outcome.PENDING))
+        .contains(points + "/" + (e.points() * 60));
+    assertThat(printed).doesNotContain("aar-pager", "aar-score-total-1-2");
+    assertThat(rows(AAR_SCORE_ROW, web.get("/exercises/" + run + "/report?page=99").body()))
+        .isEqualTo(rows(AAR_SCORE_ROW, r2));
+    assertThat(rows(AAR_SCORE_ROW, web.get("/exercises/" + run + "/report?page=x").body()))
+        .isEqualTo(rows(AAR_SCORE_ROW, r1));
+    assertThat(web.get("/exercises/" + first + "/report").body())
+        .contains("aar-score-1-2-bank", "aar-score-1-2-power")
+        .doesNotContain("aar-pager", "aar-score-total-1-2");
 
     // the adversary: who may open the console and the report is unchanged by paging and search
     String nothing = "/exercises/999999999/console?q=bank&page=2";
@@ -149,10 +186,13 @@ class ConsoleScaleIT extends ServerTest {
       assertThat(seen.body()).doesNotContain("exercise-controls");
     }
     assertThat(outsider.get(nothing).statusCode()).isEqualTo(404);
-    assertThat(outsider.get("/exercises/" + run + "/report").statusCode()).isEqualTo(404);
-    assertThat(player.get("/exercises/" + run + "/report").statusCode()).isEqualTo(403);
-    assertThat(observer.get("/exercises/" + run + "/report").statusCode()).isEqualTo(403);
-    assertThat(web.get("/exercises/" + run + "/report").statusCode()).isEqualTo(200);
+    for (String q : List.of("", "?page=2", "?all=true", "?all=true&page=2")) {
+      assertThat(outsider.get("/exercises/" + run + "/report" + q).statusCode()).isEqualTo(404);
+      assertThat(player.get("/exercises/" + run + "/report" + q).statusCode()).isEqualTo(403);
+      assertThat(observer.get("/exercises/" + run + "/report" + q).statusCode()).isEqualTo(403);
+      assertThat(web.get("/exercises/" + run + "/report" + q).statusCode()).isEqualTo(200);
+    }
+    assertThat(outsider.get("/exercises/999999999/report?all=true").statusCode()).isEqualTo(404);
   }
 
   static long count(RunScoring.ExpectationScore e, Outcome o) {
@@ -160,8 +200,12 @@ class ConsoleScaleIT extends ServerTest {
   }
 
   static List<String> rows(String page) {
+    return rows(SCORE_ROW, page);
+  }
+
+  static List<String> rows(Pattern row, String page) {
     List<String> out = new ArrayList<>();
-    Matcher m = SCORE_ROW.matcher(page);
+    Matcher m = row.matcher(page);
     while (m.find()) {
       out.add(m.group(1));
     }

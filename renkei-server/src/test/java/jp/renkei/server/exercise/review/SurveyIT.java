@@ -152,6 +152,12 @@ class SurveyIT extends ServerTest {
     assertThat(r.individuals().get(0).organisation()).isEqualTo(powerOrg.nameJa());
     section = section(web.get("/exercises/" + run + "/report").body());
     assertThat(section).contains("survey-team-bank", "survey-team-power");
+    // in English the organisations are named in English (groups and the named answer)
+    SurveyViews.Results en = surveys.results(planner, run, java.util.Locale.ENGLISH);
+    assertThat(en.organisations())
+        .extracting(SurveyViews.Group::name)
+        .containsExactlyInAnyOrder(bankOrg.nameEn(), powerOrg.nameEn());
+    assertThat(en.individuals().get(0).organisation()).isEqualTo(powerOrg.nameEn());
 
     // an evaluator sees the tally but no answer one by one
     SurveyViews.Results forEvaluator = surveys.results(evaluator, run);
