@@ -620,14 +620,17 @@ public class AdvisoryService {
     if (actor.organisationId() == null) {
       return Section.empty();
     }
-    List<Long> open =
-        advisories.unconfirmed(actor.organisationId(), cap + 1).stream()
-            .map(AdvisoryRepository.Recipient::advisoryId)
-            .toList();
-    List<Long> visible = visibleIds(actor, open);
+    long org = actor.organisationId();
+    List<Long> visible =
+        Section.visibleOf(
+            limit ->
+                advisories.unconfirmed(org, limit).stream()
+                    .map(AdvisoryRepository.Recipient::advisoryId)
+                    .toList(),
+            open -> visibleIds(actor, open),
+            cap);
     Map<Long, Summary> shown = summariesOf(actor, visible.stream().limit(show));
-    return section(
-        visible.stream().limit(show).map(shown::get).toList(), visible.size(), open.size(), cap);
+    return Section.of(visible.stream().limit(show).map(shown::get).toList(), visible.size(), cap);
   }
 
   /** One of the issuer's advisories with recipients that have not confirmed it yet. */
@@ -643,8 +646,10 @@ public class AdvisoryService {
     if (actor.organisationId() == null) {
       return Section.empty();
     }
-    List<Long> pending = advisories.pendingOf(actor.organisationId(), cap + 1);
-    List<Long> visible = visibleIds(actor, pending);
+    long org = actor.organisationId();
+    List<Long> visible =
+        Section.visibleOf(
+            limit -> advisories.pendingOf(org, limit), pending -> visibleIds(actor, pending), cap);
     List<Long> first = visible.stream().limit(show).toList();
     Map<Long, Summary> shown = summariesOf(actor, first.stream());
     Map<Long, AdvisoryRepository.Pending> counts =
@@ -660,7 +665,7 @@ public class AdvisoryService {
                         counts.get(id).recipients(),
                         counts.get(id).oldestDelivery()))
             .toList();
-    return section(items, visible.size(), pending.size(), cap);
+    return Section.of(items, visible.size(), cap);
   }
 
   /** A delivery by e-mail or webhook that the outbox gave up on. */
@@ -690,14 +695,21 @@ public class AdvisoryService {
       return Section.empty();
     }
     Long org = actor.is(Role.PLATFORM_ADMIN) ? null : actor.organisationId();
-    List<AdvisoryRepository.Failed> failed = advisories.failed(org, cap + 1);
-    Set<Long> visible =
-        new HashSet<>(
-            visibleIds(
-                actor,
-                failed.stream().map(AdvisoryRepository.Failed::advisoryId).distinct().toList()));
     List<AdvisoryRepository.Failed> seen =
-        failed.stream().filter(f -> visible.contains(f.advisoryId())).toList();
+        Section.visibleOf(
+            limit -> advisories.failed(org, limit),
+            failed -> {
+              Set<Long> visible =
+                  new HashSet<>(
+                      visibleIds(
+                          actor,
+                          failed.stream()
+                              .map(AdvisoryRepository.Failed::advisoryId)
+                              .distinct()
+                              .toList()));
+              return failed.stream().filter(f -> visible.contains(f.advisoryId())).toList();
+            },
+            cap);
     List<AdvisoryRepository.Failed> first = seen.stream().limit(show).toList();
     Map<Long, Summary> shown =
         summariesOf(actor, first.stream().map(AdvisoryRepository.Failed::advisoryId));
@@ -719,15 +731,7 @@ public class AdvisoryService {
                       o.nameEn());
                 })
             .toList();
-    return section(items, seen.size(), failed.size(), cap);
-  }
-
-  /**
-   * A section of {@code visible} items counted among {@code candidates} rows read with a limit of
-   * {@code cap + 1}: when the read reached its limit there may be more, so the count says "n+".
-   */
-  private static <T> Section<T> section(List<T> first, int visible, int candidates, int cap) {
-    return new Section<>(first, Math.min(visible, cap), candidates > cap);
+    return Section.of(items, seen.size(), cap);
   }
 
   /**

@@ -854,28 +854,41 @@ public class ReportService {
     if (actor.organisationId() == null) {
       return Section.empty();
     }
-    List<ReportRecords.Hop> delivered =
-        new ArrayList<>(reports.awaitingRelay(actor.organisationId()));
-    Set<Long> waiting = delivered.stream().map(ReportRecords.Hop::id).collect(Collectors.toSet());
-    List<ReportRecords.Hop> open = reports.open(actor.organisationId(), cap + 1);
-    for (ReportRecords.Hop h : open) {
-      if (!waiting.contains(h.id())) {
-        delivered.add(h);
-      }
-    }
-    if (delivered.isEmpty()) {
+    long org = actor.organisationId();
+    List<ReportRecords.Hop> relays = reports.awaitingRelay(org);
+    Set<Long> waiting = relays.stream().map(ReportRecords.Hop::id).collect(Collectors.toSet());
+    SharingGate.Check check = gate.check(actor);
+    List<ReportRecords.Hop> visible =
+        Section.visibleOf(
+            limit -> {
+              List<ReportRecords.Hop> delivered = new ArrayList<>(relays);
+              for (ReportRecords.Hop h : reports.open(org, limit)) {
+                if (!waiting.contains(h.id())) {
+                  delivered.add(h);
+                }
+              }
+              return delivered;
+            },
+            delivered -> {
+              if (delivered.isEmpty()) {
+                return List.<ReportRecords.Hop>of();
+              }
+              List<Long> ids =
+                  delivered.stream().map(ReportRecords.Hop::reportId).distinct().toList();
+              Map<Long, ReportRepository.Judged> byId =
+                  reports.judged(ids, gate.reach(actor).consultedOrganisations());
+              return delivered.stream()
+                  .filter(h -> visible(check, byId.get(h.reportId())))
+                  .toList();
+            },
+            cap);
+    if (visible.isEmpty()) {
       return Section.empty();
     }
-    SharingGate.Check check = gate.check(actor);
-    List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).distinct().toList();
-    Map<Long, ReportRepository.Judged> byId =
-        reports.judged(ids, gate.reach(actor).consultedOrganisations());
-    List<ReportRecords.Hop> visible =
-        delivered.stream().filter(h -> visible(check, byId.get(h.reportId()))).toList();
-    return new Section<>(
+    return Section.of(
         items(actor, visible.subList(0, Math.min(show, visible.size())), waiting, show, true),
-        Math.min(visible.size(), cap),
-        open.size() > cap || visible.size() > cap);
+        visible.size(),
+        cap);
   }
 
   /** Inbox items of the delivered hops the policy lets the actor see, at most {@code limit}. */
@@ -977,31 +990,16 @@ public class ReportService {
     if (actor.organisationId() == null) {
       return Section.empty();
     }
-    List<ReportRepository.RecentComment> found =
-        reports.recentComments(actor.organisationId(), since, cap + 1);
-    if (found.isEmpty()) {
+    long org = actor.organisationId();
+    SharingGate.Check check = gate.check(actor);
+    List<ReportRepository.RecentComment> seen =
+        Section.visibleOf(
+            limit -> reports.recentComments(org, since, limit),
+            found -> seenComments(check, found),
+            cap);
+    if (seen.isEmpty()) {
       return Section.empty();
     }
-    List<Long> targets =
-        found.stream()
-            .map(c -> c.originalId() != null ? c.originalId() : c.reportId())
-            .distinct()
-            .toList();
-    Map<Long, ReportRecords.Report> byId = reports.reports(targets);
-    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(targets);
-    SharingGate.Check check = gate.check(actor);
-    Set<Long> visible =
-        targets.stream()
-            .filter(
-                id ->
-                    byId.containsKey(id)
-                        && real(byId.get(id))
-                        && check.allows(audience(byId.get(id), hops.get(id))))
-            .collect(Collectors.toSet());
-    List<ReportRepository.RecentComment> seen =
-        found.stream()
-            .filter(c -> visible.contains(c.originalId() != null ? c.originalId() : c.reportId()))
-            .toList();
     List<ReportRepository.RecentComment> first = seen.stream().limit(show).toList();
     Map<Long, ReportRepository.Latest> latest =
         first.isEmpty()
@@ -1012,7 +1010,7 @@ public class ReportService {
                     .distinct()
                     .toList());
     Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
-    java.util.function.LongFunction<jp.renkei.server.directory.Organisation> org =
+    java.util.function.LongFunction<jp.renkei.server.directory.Organisation> orgOf =
         id -> orgs.computeIfAbsent(id, directory::organisation);
     List<CommentNotice> out = new ArrayList<>();
     for (ReportRepository.RecentComment c : first) {
@@ -1022,12 +1020,38 @@ public class ReportService {
           new CommentNotice(
               target,
               latest.get(target).title(),
-              names.nameAt(c.orgId(), c.createdAt(), java.util.Locale.JAPANESE, org),
+              names.nameAt(c.orgId(), c.createdAt(), java.util.Locale.JAPANESE, orgOf),
               body.length() > EXCERPT ? body.substring(0, EXCERPT) + "…" : body,
               c.createdAt(),
-              names.nameAt(c.orgId(), c.createdAt(), java.util.Locale.ENGLISH, org)));
+              names.nameAt(c.orgId(), c.createdAt(), java.util.Locale.ENGLISH, orgOf)));
     }
-    return new Section<>(out, Math.min(seen.size(), cap), found.size() > cap);
+    return Section.of(out, seen.size(), cap);
+  }
+
+  /** The comments of {@code found} on real reports (or originals) the reader may see. */
+  private List<ReportRepository.RecentComment> seenComments(
+      SharingGate.Check check, List<ReportRepository.RecentComment> found) {
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<Long> targets =
+        found.stream()
+            .map(c -> c.originalId() != null ? c.originalId() : c.reportId())
+            .distinct()
+            .toList();
+    Map<Long, ReportRecords.Report> byId = reports.reports(targets);
+    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(targets);
+    Set<Long> visible =
+        targets.stream()
+            .filter(
+                id ->
+                    byId.containsKey(id)
+                        && real(byId.get(id))
+                        && check.allows(audience(byId.get(id), hops.get(id))))
+            .collect(Collectors.toSet());
+    return found.stream()
+        .filter(c -> visible.contains(c.originalId() != null ? c.originalId() : c.reportId()))
+        .toList();
   }
 
   /** How many anonymised reports have a version waiting for the actor's CEPTOAR to relay it. */

@@ -44,14 +44,17 @@ class IndicatorPages {
   private final SightingService sightings;
   private final CorrelationService correlations;
   private final SearchService search;
+  private final IndicatorCursors cursors;
   private final JsonMapper json = JsonMapper.builder().build();
 
   IndicatorPages(
       IntelService intel,
       SightingService sightings,
       CorrelationService correlations,
-      SearchService search) {
+      SearchService search,
+      IndicatorCursors cursors) {
     this.intel = intel;
+    this.cursors = cursors;
     this.sightings = sightings;
     this.correlations = correlations;
     this.search = search;
@@ -77,7 +80,7 @@ class IndicatorPages {
       @RequestParam(required = false) String type,
       @RequestParam(required = false) String value,
       @RequestParam(required = false) String since,
-      @RequestParam(required = false) Long cursor,
+      @RequestParam(required = false) String cursor,
       Model model) {
     List<StixCollection> readable =
         intel.collections(actor).stream().filter(c -> intel.canRead(actor, c)).toList();
@@ -116,7 +119,8 @@ class IndicatorPages {
     List<String> types = type == null || type.isBlank() ? List.of() : List.of(type.strip());
     ObjectQuery q =
         new ObjectQuery(after, null, List.of(), types, ObjectQuery.Versions.LAST, List.of());
-    long from = cursor == null ? 0 : Math.max(0, cursor);
+    // a sealed place, never a number: the gaps between two would count the objects hidden between
+    long from = cursors.read(collection, cursor);
     // one collection, or every readable one merged newest first (seq is one sequence over all
     // collections, so each collection's next page holds all it can add to this one)
     record Found(StoredObject object, StixCollection collection) {}
@@ -133,7 +137,7 @@ class IndicatorPages {
     List<Line> shown = first.stream().map(f -> line(actor, f.object(), f.collection())).toList();
     long last = first.isEmpty() ? from : first.get(first.size() - 1).object().seq();
     model.addAttribute("lines", shown);
-    model.addAttribute("next", more ? last : null);
+    model.addAttribute("next", more ? cursors.issue(collection, last) : null);
     return "search/indicators";
   }
 

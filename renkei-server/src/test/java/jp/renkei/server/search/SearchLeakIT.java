@@ -307,6 +307,61 @@ class SearchLeakIT extends ServerTest {
     sameAsNeverExisted(ministry, c4Word, kanji(4));
   }
 
+  /**
+   * The indicator browser's older-objects link continues after the last object shown. Its cursor
+   * was that object's sequence number, one sequence over every collection of the hub: the gap
+   * between two cursors a reader was given (or forged, to place each object it sees) counted the
+   * objects added in between that it may not see, another organisation's private ones included. The
+   * cursor is sealed now, as TAXII's next tokens and the audit log's cursors are: no number, and a
+   * number written by hand is refused naming the parameter; the link still leads to the rest.
+   */
+  @Test
+  void theIndicatorBrowsersOlderLinkCountsNothingTheReaderMayNotSee() {
+    UserAccount owner = fixtures.user(fixtures.operator("gas"), Role.ANALYST);
+    jp.renkei.server.intel.StixCollection own =
+        intel.collectionOfOrganisation(owner.organisationId()).orElseThrow();
+    String word = kanji(3);
+    int n = IndicatorPages.PAGE + 1;
+    String[] objects = new String[n];
+    for (int i = 0; i < n; i++) {
+      objects[i] =
+          "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--"
+              + java.util.UUID.randomUUID()
+              + "\",\"created\":\"2026-11-20T00:00:00.000Z\","
+              + "\"modified\":\"2026-11-20T00:00:00.000Z\",\"name\":\"C2 "
+              + word
+              + " n"
+              + i
+              + "n\",\"pattern\":\"[ipv4-addr:value = '"
+              + ip()
+              + "']\",\"pattern_type\":\"stix\",\"valid_from\":\"2026-11-20T00:00:00Z\"}";
+    }
+    fixtures.ingest(owner, own, objects);
+    Http web = http();
+    assertThat(web.signIn(owner.login(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+    String list = "/intel/objects?collection=" + own.id();
+    String first = web.get(list).body();
+    Matcher next =
+        Pattern.compile("id=\"indicator-next\" href=\"[^\"]*[?&;]cursor=([^\"&]*)").matcher(first);
+    assertThat(next.find()).as(first).isTrue();
+    String cursor = next.group(1);
+    assertThat(cursor).isNotBlank().doesNotMatch("-?\\d+");
+    HttpResponse<String> older = web.get(list + "&cursor=" + cursor);
+    assertThat(older.statusCode()).as(older.body()).isEqualTo(200);
+    String second = older.body();
+    for (int i = 0; i < n; i++) {
+      String name = word + " n" + i + "n";
+      assertThat(first.contains(name) ^ second.contains(name)).as(name).isTrue();
+    }
+    assertThat(second).doesNotContain("id=\"indicator-next\"");
+    // a place written by hand (a sequence number) is refused, naming the parameter, not served
+    for (String forged : List.of("1", "9223372036854775807", "0", cursor + "x")) {
+      HttpResponse<String> r = web.get(list + "&cursor=" + q(forged));
+      assertThat(r.statusCode()).as(forged).isEqualTo(400);
+      assertThat(r.body()).contains("cursor").doesNotContain(word);
+    }
+  }
+
   @Test
   void badQueriesAreRefusedWithTheField() {
     Http v = api(fixtures.user("nisc", Role.ANALYST));

@@ -218,6 +218,52 @@ class WorklistLeakIT extends ServerTest {
     assertThat(queue).contains("ほか " + (after.get("reports") - 50) + " 件");
   }
 
+  /**
+   * A section counts at most {@link WorkQueueService#COUNT_LIMIT} items and says "n+" beyond. It
+   * read the candidates (here the comments on reports the organisation received) with that limit
+   * before the policy judged them, and said "+" whenever the read was full: a colleague of a
+   * TLP:RED report's named recipient read 「0+」 once more than the limit of comments were written on
+   * it, and so learnt that they exist. "+" now means more than the limit the reader may see.
+   */
+  @Test
+  void commentsBeyondTheCountLimitOnAReportOneMayNotSeeAddNoPlus() {
+    Organisation bankOrg = member("finance", "c-bank");
+    Duty bank = duty(bankOrg, Role.ANALYST);
+    Duty named = duty("c-bank", Role.ANALYST);
+    Duty colleague = duty("c-bank", Role.ANALYST);
+    long red =
+        bank.file(
+            "ceptoar",
+            "red",
+            ",\"ceptoarCode\":\"c-bank\",\"recipientLogins\":[\"" + named.login() + "\"]",
+            Fixtures.unique("赤 コメント多数"));
+    String before = text(colleague.queue(), "wl-comments-count");
+    String navBefore = text(colleague.countsFragment(), "nav-work-count");
+    // the reporter's comments, more than the limit (written in one statement: a thousand API calls
+    // would add nothing but time)
+    jdbc.sql(
+            "insert into report_comment (report_id, org_id, user_id, body)"
+                + " select ?, ?, ?, 'コメント ' || g from generate_series(1, ?) g")
+        .params(red, bankOrg.id(), bank.person.id(), WorkQueueService.COUNT_LIMIT + 1)
+        .update();
+    assertThat(text(named.queue(), "wl-comments-count"))
+        .isEqualTo(WorkQueueService.COUNT_LIMIT + "+");
+    assertThat(text(named.countsFragment(), "nav-work-count")).endsWith("+");
+    assertThat(text(colleague.queue(), "wl-comments-count")).isEqualTo(before).doesNotContain("+");
+    assertThat(text(colleague.countsFragment(), "nav-work-count"))
+        .isEqualTo(navBefore)
+        .doesNotContain("+");
+    assertThat(colleague.queue()).doesNotContain("worklist-capped");
+  }
+
+  /** The text of the element with {@code id}. */
+  static String text(String html, String id) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
+    assertThat(m.find()).as(id + " in " + html).isTrue();
+    return m.group(1).strip();
+  }
+
   @Test
   void thePollingEndpointsNeedASignInAndAnswerOnlyForTheSignedInPerson() {
     Organisation one = member("finance", "c-bank");
