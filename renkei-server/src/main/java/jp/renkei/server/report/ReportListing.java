@@ -55,10 +55,26 @@ class ReportListing {
   /** The fewest candidates a batch reads when the walk said how many it expects. */
   static final int MIN_BATCH = 50;
 
+  /**
+   * The most reports delivered to the viewer's consulted organisations that the walk passes to SQL
+   * as a list; with more, each row looks its own hops up.
+   */
+  static final int HOPPED_LIST = 1_000;
+
   private final JdbcTemplate jdbc;
 
+  /** At most this many delivered reports go to SQL as a list (see {@link #hoppedReports}). */
+  private final int hoppedList;
+
+  @org.springframework.beans.factory.annotation.Autowired
   ReportListing(JdbcTemplate jdbc) {
+    this(jdbc, HOPPED_LIST);
+  }
+
+  /** A listing that passes at most {@code hoppedList} delivered reports as a list (tests). */
+  ReportListing(JdbcTemplate jdbc, int hoppedList) {
     this.jdbc = jdbc;
+    this.hoppedList = hoppedList;
   }
 
   /** Sort keys this list accepts, the default first. */
@@ -79,6 +95,17 @@ class ReportListing {
    */
   Iterator<Candidate> candidates(
       long organisationId, Reach reach, ListQuery q, List<Long> recipients, int wanted) {
+    // With a text or a period, each batch is planned with its own values. After five runs of one
+    // statement the driver prepares it on the server, and PostgreSQL may then keep a generic plan,
+    // estimated without the values: for a period it assumed a few hundred rows and read the whole
+    // period (33,000 of 100,000 reports) to sort it, where the walk in date order reads a few
+    // thousand (NISC's text + period: 152-216 instead of 29-46 ms a batch). Not for the other
+    // walks: forced for every walk, NISC's unfiltered pages measured 1.6-2.2x slower (paired,
+    // unexplained; their plans were the same). For this transaction only (a no-op outside one).
+    if (!q.text().isEmpty() || q.fromInstant() != null || q.toExclusive() != null) {
+      jdbc.execute("set local plan_cache_mode = force_custom_plan");
+    }
+    Long[] hopped = hoppedReports(reach);
     return new Iterator<>() {
       private List<Row> batch = List.of();
       private int next;
@@ -95,7 +122,7 @@ class ReportListing {
           return false;
         }
         int size = (int) Math.min(BATCH, Math.max(MIN_BATCH, wanted - handed));
-        batch = batch(organisationId, reach, q, recipients, last, size);
+        batch = batch(organisationId, reach, hopped, q, recipients, last, size);
         next = 0;
         exhausted = batch.size() < size;
         if (!batch.isEmpty()) {
@@ -118,8 +145,67 @@ class ReportListing {
   /** A candidate with the value of its sort key (where the next batch starts). */
   private record Row(Candidate candidate, Object key) {}
 
+  /**
+   * The reports delivered to an organisation {@code reach} consults, when there are at most {@link
+   * #hoppedList} ({@value #HOPPED_LIST}) of them (an operator's, a ministry's); null when there are
+   * more (NISC's, a busy CEPTOAR's): then each row looks its own hops up.
+   */
+  private Long[] hoppedReports(Reach reach) {
+    if (reach.consultedOrganisations().isEmpty()) {
+      return new Long[0];
+    }
+    List<Long> ids =
+        jdbc.queryForList(
+            "select report_id from report_hop where recipient_org_id = any(?)"
+                + " and delivered_at is not null limit "
+                + ((long) hoppedList + 1),
+            Long.class,
+            (Object) reach.consultedOrganisations().toArray(Long[]::new));
+    return ids.size() > hoppedList ? null : ids.stream().distinct().toArray(Long[]::new);
+  }
+
+  /**
+   * The condition {@link Reach#admits} puts on a row, in SQL (only narrows; see {@link #batch}), or
+   * null when the query's TLP filter already implies it. A TLP filter other than CLEAR or GREEN
+   * makes the "CLEAR or GREEN" alternative false, so it is left out: kept, the planner counted a
+   * third of all rows as admitted (its estimate multiplies the conditions as if unrelated) and
+   * walked all 100,000 reports in date order to find an operator's AMBER level-3 reports, of which
+   * there were none (130-500 ms). The delivered hops are, for a viewer with few, the list of their
+   * reports, which the planner estimates row by row.
+   */
+  private static String reachCondition(Reach reach, Long[] hopped, ListQuery q, List<Object> args) {
+    String tlp = q.chosen("tlp").orElse(null);
+    if ("clear".equals(tlp) || "green".equals(tlp)) {
+      return null;
+    }
+    StringBuilder c = new StringBuilder("(r.originator_org_id = ?");
+    args.add(reach.organisationId() == null ? -1L : reach.organisationId());
+    if (tlp == null) {
+      c.append(" or r.tlp in ('clear', 'green')");
+    }
+    c.append(" or r.originator_user_id = ? or ? = any(r.recipient_user_ids)");
+    args.add(reach.personId() == null ? -1L : reach.personId());
+    args.add(reach.personId() == null ? -1L : reach.personId());
+    if (hopped != null) {
+      c.append(" or r.id = any(?))");
+      args.add(hopped);
+    } else {
+      c.append(
+          " or (select true from report_hop p where p.report_id = r.id"
+              + " and p.delivered_at is not null and p.recipient_org_id = any(?) limit 1))");
+      args.add(reach.consultedOrganisations().toArray(Long[]::new));
+    }
+    return c.toString();
+  }
+
   private List<Row> batch(
-      long organisationId, Reach reach, ListQuery q, List<Long> recipients, Row after, int size) {
+      long organisationId,
+      Reach reach,
+      Long[] hopped,
+      ListQuery q,
+      List<Long> recipients,
+      Row after,
+      int size) {
     String order = ORDER.get(q.sort());
     StringBuilder sql =
         new StringBuilder(
@@ -145,15 +231,10 @@ class ReportListing {
     // looked up per row by the report's own hops (a scalar subquery): written as EXISTS it was
     // planned as a hash of every hop delivered to the viewer (95,000 for NISC), built again for
     // each batch, ~30-80 ms each
-    sql.append(
-        " and (r.originator_org_id = ? or r.tlp in ('clear', 'green')"
-            + " or r.originator_user_id = ? or ? = any(r.recipient_user_ids)"
-            + " or (select true from report_hop p where p.report_id = r.id"
-            + " and p.delivered_at is not null and p.recipient_org_id = any(?) limit 1))");
-    args.add(reach.organisationId() == null ? -1L : reach.organisationId());
-    args.add(reach.personId() == null ? -1L : reach.personId());
-    args.add(reach.personId() == null ? -1L : reach.personId());
-    args.add(reach.consultedOrganisations().toArray(Long[]::new));
+    String admitted = reachCondition(reach, hopped, q, args);
+    if (admitted != null) {
+      sql.append(" and ").append(admitted);
+    }
     q.chosen("sector").ifPresent(v -> and(sql, args, "r.sector_code = ?", v));
     q.chosen("tlp").ifPresent(v -> and(sql, args, "r.tlp = ?", v));
     q.chosen("status").ifPresent(v -> and(sql, args, "r.status = ?", v));

@@ -221,21 +221,49 @@ class ReportRepository {
    * give, without reading and mapping every hop row.
    */
   java.util.Map<Long, Judged> judged(List<Long> ids, java.util.Set<Long> consulted) {
+    return judged(ids, consulted, null, true);
+  }
+
+  /**
+   * {@link Judged} reports by id, for a walk whose every report has a hop delivered to {@code
+   * recipient} (the viewer's organisation; null: not known). When the viewer's Reach consults that
+   * organisation alone (NISC, a ministry, an operator in no CEPTOAR), the delivered organisations
+   * it consults are that one, known without reading a hop. Without {@code hopOrders} the hop orders
+   * are left empty (a walk that only judges and counts). The two per-report hop lookups were most
+   * of the statement's time: for NISC's work queue, 1,000 reports judged in 50-530 ms under load
+   * with them, 8-30 ms without.
+   */
+  java.util.Map<Long, Judged> judged(
+      List<Long> ids, java.util.Set<Long> consulted, Long recipient, boolean hopOrders) {
     java.util.Map<Long, Judged> by = new java.util.HashMap<>();
-    jdbc.sql(
-            "select "
-                + REPORT_COLUMNS
-                + ", array(select x.recipient_org_id from report_hop x where x.report_id = r.id"
-                + " and x.delivered_at is not null and x.recipient_org_id = any(?)) as delivered,"
-                + " array(select x.hop_order::bigint from report_hop x where x.report_id = r.id)"
-                + " as hop_orders from report r where r.id = any(?)")
-        .params(consulted.toArray(Long[]::new), ids.toArray(Long[]::new))
+    if (ids.isEmpty()) {
+      return by;
+    }
+    boolean known = recipient != null && consulted.equals(java.util.Set.of(recipient));
+    StringBuilder sql = new StringBuilder("select ").append(REPORT_COLUMNS);
+    List<Object> args = new ArrayList<>();
+    if (!known) {
+      sql.append(
+          ", array(select x.recipient_org_id from report_hop x where x.report_id = r.id"
+              + " and x.delivered_at is not null and x.recipient_org_id = any(?)) as delivered");
+      args.add(consulted.toArray(Long[]::new));
+    }
+    if (hopOrders) {
+      sql.append(
+          ", array(select x.hop_order::bigint from report_hop x where x.report_id = r.id)"
+              + " as hop_orders");
+    }
+    sql.append(" from report r where r.id = any(?)");
+    args.add(ids.stream().distinct().toArray(Long[]::new));
+    List<Long> onlyRecipient = known ? List.of(recipient) : null;
+    jdbc.sql(sql.toString())
+        .params(args)
         .query(
             (rs, i) ->
                 new Judged(
                     report(rs, i),
-                    longs(rs.getArray("delivered")),
-                    longs(rs.getArray("hop_orders"))))
+                    known ? onlyRecipient : longs(rs.getArray("delivered")),
+                    hopOrders ? longs(rs.getArray("hop_orders")) : List.of()))
         .list()
         .forEach(j -> by.put(j.report().id(), j));
     return by;

@@ -875,8 +875,10 @@ public class ReportService {
               }
               List<Long> ids =
                   delivered.stream().map(ReportRecords.Hop::reportId).distinct().toList();
+              // every hop here is delivered to the actor's organisation; counting needs no hop
+              // orders (the items shown read theirs)
               Map<Long, ReportRepository.Judged> byId =
-                  reports.judged(ids, gate.reach(actor).consultedOrganisations());
+                  reports.judged(ids, gate.reach(actor).consultedOrganisations(), org, false);
               return delivered.stream()
                   .filter(h -> visible(check, byId.get(h.reportId())))
                   .toList();
@@ -902,8 +904,10 @@ public class ReportService {
     Map<Long, String> names = new HashMap<>();
     Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
     List<Long> ids = delivered.stream().map(ReportRecords.Hop::reportId).toList();
+    // every walk hands this hops delivered to the actor's organisation (its inbox, its queue)
     Map<Long, ReportRepository.Judged> byId =
-        reports.judged(ids, gate.reach(actor).consultedOrganisations());
+        reports.judged(
+            ids, gate.reach(actor).consultedOrganisations(), actor.organisationId(), true);
     Map<Long, ReportRepository.Latest> latest = named ? reports.latest(ids) : Map.of();
     Map<Long, ReportRepository.Latest> copies =
         reports.latest(

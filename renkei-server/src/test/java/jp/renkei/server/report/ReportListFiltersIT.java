@@ -115,7 +115,14 @@ class ReportListFiltersIT extends ServerTest {
             "&tlp=amber_strict&sector=electricity",
                 f -> f.tlp().equals("amber_strict") && f.sector().equals("electricity"),
             "&status=draft", f -> f.status().equals("draft"),
-            "&severity=level2", f -> f.severity().equals("level2"));
+            "&severity=level2", f -> f.severity().equals("level2"),
+            // a TLP other than CLEAR/GREEN drops that alternative of the Reach in SQL, CLEAR/GREEN
+            // the whole Reach: neither may show another organisation's AMBER row or count it
+            "&tlp=amber&severity=level1",
+                f -> f.tlp().equals("amber") && f.severity().equals("level1"),
+            "&tlp=green", f -> f.tlp().equals("green"),
+            "&tlp=clear&severity=level2",
+                f -> f.tlp().equals("clear") && f.severity().equals("level2"));
     String q = "/reports?size=100&q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8);
     for (UserAccount viewer : List.of(ua, ub, uc, nisc)) {
       var actor = fixtures.actor(viewer);
@@ -151,6 +158,160 @@ class ReportListFiltersIT extends ServerTest {
     // the ministry-free NISC, the other operator of the sector and the reporter differ
     assertThat(filed.stream().filter(f -> reports.canSee(fixtures.actor(uc), f.id())).count())
         .isLessThan(filed.size());
+  }
+
+  @Autowired ReportListing listing;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+  @Autowired jp.renkei.server.sharing.SharingGate gate;
+  @Autowired jp.renkei.server.reference.ReferenceData reference;
+
+  /**
+   * The walk passes a viewer's delivered reports to SQL as a list when they are few, and looks each
+   * row's hops up when they are many; a TLP filter shortens the Reach condition. Whatever the form,
+   * the candidates are the same rows in the same order, and every report the viewer may see that
+   * matches is among them (the SQL only narrows).
+   */
+  @Test
+  void theReachConditionReadsTheSameCandidatesInEveryForm() {
+    String marker = Fixtures.unique("候補");
+    Organisation a = fixtures.operator("finance");
+    Organisation b = fixtures.operator("electricity");
+    UserAccount ua = fixtures.user(a, Role.ANALYST);
+    UserAccount ub = fixtures.user(b, Role.ANALYST);
+    UserAccount nisc = fixtures.user("nisc", Role.ANALYST);
+    int n = 0;
+    for (String tlp : TLPS) {
+      file(ua, "finance", marker, n++, tlp, true);
+      file(ub, "electricity", marker, n++, tlp, true);
+      file(ub, "electricity", marker, n++, tlp, true);
+    }
+    file(ua, "finance", marker, n++, "amber", false);
+    var spec =
+        jp.renkei.server.listing.ListSpec.builder()
+            .text()
+            .sectors(reference)
+            .tlp(reference)
+            .vocabulary("severity", "lists.filter.severity", reference, "severity")
+            .sorts(ReportService.sorts())
+            .build();
+    ReportListing perRow = new ReportListing(jdbcTemplate, 0);
+    ReportListing listed = new ReportListing(jdbcTemplate, Integer.MAX_VALUE);
+    List<String> filters =
+        List.of(
+            "",
+            "tlp=clear",
+            "tlp=green",
+            "tlp=amber",
+            "tlp=amber_strict",
+            "tlp=red",
+            "tlp=amber&severity=level1",
+            "tlp=green&sector=electricity",
+            "sort=title&dir=asc&tlp=red");
+    for (UserAccount viewer : List.of(ua, ub, nisc)) {
+      var actor = fixtures.actor(viewer);
+      var reach = gate.reach(actor);
+      List<Filed> visible = filed.stream().filter(f -> reports.canSee(actor, f.id())).toList();
+      for (String filter : filters) {
+        Map<String, String> params = new java.util.HashMap<>();
+        params.put("q", marker);
+        for (String kv : filter.split("&")) {
+          if (!kv.isEmpty()) {
+            params.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+          }
+        }
+        var q = spec.parse(params);
+        assertThat(q.valid()).as(filter).isTrue();
+        List<Long> viaBean = candidates(listing, actor, reach, q);
+        assertThat(candidates(perRow, actor, reach, q))
+            .as(viewer.login() + " per row " + filter)
+            .isEqualTo(viaBean);
+        assertThat(candidates(listed, actor, reach, q))
+            .as(viewer.login() + " listed " + filter)
+            .isEqualTo(viaBean);
+        List<Long> matching =
+            visible.stream()
+                .filter(
+                    f ->
+                        (!params.containsKey("tlp") || f.tlp().equals(params.get("tlp")))
+                            && (!params.containsKey("severity")
+                                || f.severity().equals(params.get("severity")))
+                            && (!params.containsKey("sector")
+                                || f.sector().equals(params.get("sector"))))
+                .map(Filed::id)
+                .toList();
+        assertThat(viaBean).as(viewer.login() + " " + filter).containsAll(matching);
+        assertThat(ids(signedIn(viewer).get("/reports?size=100&" + query(params)).body()))
+            .as(viewer.login() + " page " + filter)
+            .containsExactlyInAnyOrderElementsOf(matching);
+      }
+    }
+  }
+
+  @Autowired ReportRepository repository;
+
+  /**
+   * The inbox and the work queue judge reports whose hop to the viewer's organisation they have
+   * just read; when the viewer's Reach consults that organisation alone, the delivered
+   * organisations are known without reading hops, and counting reads no hop orders. The policy's
+   * inputs stay the same as reading every hop.
+   */
+  @Test
+  void aWalkOverDeliveriesJudgesWithTheSameInputsWithoutReadingHops() {
+    String marker = Fixtures.unique("判定");
+    Organisation a = fixtures.operator("finance");
+    UserAccount ua = fixtures.user(a, Role.ANALYST);
+    int n = 0;
+    for (String tlp : TLPS) {
+      file(ua, "finance", marker, n++, tlp, true);
+    }
+    var actor = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    long org = actor.organisationId();
+    java.util.Set<Long> consulted = gate.reach(actor).consultedOrganisations();
+    assertThat(consulted).containsExactly(org);
+    List<Long> ids = repository.inbox(org, 200).stream().map(ReportRecords.Hop::reportId).toList();
+    assertThat(ids).containsAnyElementsOf(filed.stream().map(Filed::id).toList());
+    var full = repository.judged(ids, consulted);
+    var counted = repository.judged(ids, consulted, org, false);
+    var shown = repository.judged(ids, consulted, org, true);
+    // a Reach consulting another organisation too reads the hops
+    java.util.Set<Long> wider = java.util.Set.of(org, a.id());
+    var widerFull = repository.judged(ids, wider);
+    var widerWalk = repository.judged(ids, wider, org, false);
+    assertThat(counted.keySet()).isEqualTo(full.keySet()).isEqualTo(shown.keySet());
+    assertThat(widerWalk.keySet()).isEqualTo(widerFull.keySet()).isEqualTo(full.keySet());
+    for (long id : full.keySet()) {
+      assertThat(counted.get(id).report()).isEqualTo(full.get(id).report());
+      assertThat(java.util.Set.copyOf(counted.get(id).deliveredTo()))
+          .as("report " + id)
+          .isEqualTo(java.util.Set.copyOf(full.get(id).deliveredTo()))
+          .containsExactly(org);
+      assertThat(counted.get(id).hopOrders()).isEmpty();
+      assertThat(shown.get(id).hopOrders()).isEqualTo(full.get(id).hopOrders()).isNotEmpty();
+      assertThat(java.util.Set.copyOf(widerWalk.get(id).deliveredTo()))
+          .isEqualTo(java.util.Set.copyOf(widerFull.get(id).deliveredTo()));
+    }
+  }
+
+  private static String query(Map<String, String> params) {
+    StringBuilder s = new StringBuilder();
+    params.forEach(
+        (k, v) ->
+            s.append(s.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return s.toString();
+  }
+
+  private static List<Long> candidates(
+      ReportListing l,
+      jp.renkei.server.audit.Actor actor,
+      jp.renkei.engine.policy.Reach reach,
+      jp.renkei.server.listing.ListQuery q) {
+    List<Long> ids = new ArrayList<>();
+    l.candidates(actor.organisationId() == null ? -1 : actor.organisationId(), reach, q, null, 2)
+        .forEachRemaining(c -> ids.add(c.report().id()));
+    return ids;
   }
 
   @Test
