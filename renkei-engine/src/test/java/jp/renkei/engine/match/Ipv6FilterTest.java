@@ -68,7 +68,9 @@ class Ipv6FilterTest {
       }
       byte[] b = ("::" + t + "1:").getBytes(StandardCharsets.ISO_8859_1);
       boolean ok = Ipv6Filter.parse(b, 2, b.length - 2, out);
-      long[] expected = jdk(t);
+      // without a ':' the JDK takes a text for a host name and asks DNS (a hang on a machine
+      // without one); such a text is no IPv6 literal, and the filter must not read it either
+      long[] expected = t.indexOf(':') < 0 ? null : jdk(t);
       if (ok) {
         read++;
         assertThat(expected).as(t).isNotNull();
