@@ -221,17 +221,23 @@ class AfterActionIT extends ServerTest {
     assertThat(ja.get("/exercises/" + run + "/console").body())
         .contains(bankOrg.nameJa(), powerOrg.nameJa());
     assertThat(ja.get("/exercises/" + run + "/report").body()).contains(bankOrg.nameJa());
+    // 付与先 in words, not the scenario's codes (inject 2 goes to sector:finance and team:bank)
+    assertThat(ja.get("/exercises/" + run + "/console").body())
+        .contains("分野: 金融、チーム: bank", "全員")
+        .doesNotContain("sector:finance");
 
     Http en = signedIn(plannerUser.login());
     en.postForm("/", "/settings/language", java.util.Map.of("lang", "en", "back", "/"));
     String console = en.get("/exercises/" + run + "/console").body();
     assertThat(console)
         .contains("exercise-members", bankOrg.nameEn(), powerOrg.nameEn())
-        .doesNotContain(bankOrg.nameJa(), powerOrg.nameJa());
+        .contains("Sector: Finance, Team: bank", "Everyone")
+        .doesNotContain(bankOrg.nameJa(), powerOrg.nameJa(), "sector:finance");
     for (String path : new String[] {"/report", "/report?all=true"}) {
       String page = en.get("/exercises/" + run + path).body();
       assertThat(page)
           .contains("Update the call tree", bankOrg.nameEn(), powerOrg.nameEn())
+          .contains("Sector: Finance, Team: bank")
           .doesNotContain(bankOrg.nameJa(), powerOrg.nameJa());
     }
     assertThat(en.get("/exercises/issues").body())
@@ -259,7 +265,9 @@ class AfterActionIT extends ServerTest {
     }
     try (PDDocument doc = Loader.loadPDF(bytes(en, "/exercises/" + run + "/report.pdf"))) {
       String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-      assertThat(text).contains(bankOrg.nameEn()).doesNotContain(bankOrg.nameJa());
+      assertThat(text)
+          .contains(bankOrg.nameEn(), "Sector: Finance, Team: bank")
+          .doesNotContain(bankOrg.nameJa());
     }
   }
 

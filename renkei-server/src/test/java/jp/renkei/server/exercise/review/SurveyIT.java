@@ -136,6 +136,8 @@ class SurveyIT extends ServerTest {
     assertThat(section)
         .contains("夜間の連絡先が古い", "survey-individuals", "（匿名）")
         .doesNotContain(bankOrg.nameJa(), powerOrg.nameJa(), "survey-team-");
+    // the answers' columns are headed by the questions, their keys only in the tooltip
+    assertThat(section).contains("title=\"objective-1\"").doesNotContain(">objective-1<");
     assertThat(b0web.get("/exercises/surveys").body()).contains("回答を修正");
 
     // two more power answers, one named: both teams and organisations shown, one name
