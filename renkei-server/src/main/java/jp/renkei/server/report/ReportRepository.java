@@ -250,8 +250,8 @@ class ReportRepository {
     }
     if (hopOrders) {
       sql.append(
-          ", array(select x.hop_order::bigint from report_hop x where x.report_id = r.id)"
-              + " as hop_orders");
+          ", array(select x.hop_order::bigint from report_hop x where x.report_id = r.id"
+              + " order by x.hop_order) as hop_orders");
     }
     sql.append(" from report r where r.id = any(?)");
     args.add(ids.stream().distinct().toArray(Long[]::new));
