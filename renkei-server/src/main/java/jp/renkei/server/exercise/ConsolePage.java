@@ -47,10 +47,49 @@ public record ConsolePage(
       int partial,
       int missed,
       int pending,
-      int points) {}
+      int points) {
+
+    /** The expectation's outcomes counted over every team, with the rows of the teams shown. */
+    public static ScoreBlock of(
+        RunScoring.ExpectationScore e, java.util.function.Predicate<String> shownTeam) {
+      int[] n = new int[5];
+      for (RunScoring.TeamScore t : e.teams()) {
+        switch (t.outcome()) {
+          case MET -> n[0]++;
+          case PARTIAL -> n[1]++;
+          case MISSED -> n[2]++;
+          case PENDING -> n[3]++;
+        }
+        n[4] += t.points();
+      }
+      return new ScoreBlock(
+          e,
+          e.teams().stream().filter(t -> shownTeam.test(t.team())).toList(),
+          e.teams().size(),
+          n[0],
+          n[1],
+          n[2],
+          n[3],
+          n[4]);
+    }
+  }
 
   /** An inject's read counts over every team, and the teams of this page. */
-  public record ReadTotal(int delivered, int read, List<ExerciseViews.TeamRead> shown) {}
+  public record ReadTotal(int delivered, int read, List<ExerciseViews.TeamRead> shown) {
+
+    /** The inject's reads summed over every team, with the rows of the teams shown. */
+    public static ReadTotal of(
+        ExerciseViews.TimelineRow row, java.util.function.Predicate<String> shownTeam) {
+      int delivered = 0;
+      int read = 0;
+      for (ExerciseViews.TeamRead t : row.reads()) {
+        delivered += t.delivered();
+        read += t.read();
+      }
+      return new ReadTotal(
+          delivered, read, row.reads().stream().filter(t -> shownTeam.test(t.team())).toList());
+    }
+  }
 
   public int perPage() {
     return TEAMS_PER_PAGE;
@@ -111,39 +150,11 @@ public record ConsolePage(
     }
     List<ScoreBlock> scores = new ArrayList<>();
     for (RunScoring.ExpectationScore e : c.scores()) {
-      int[] n = new int[5];
-      for (RunScoring.TeamScore t : e.teams()) {
-        switch (t.outcome()) {
-          case MET -> n[0]++;
-          case PARTIAL -> n[1]++;
-          case MISSED -> n[2]++;
-          case PENDING -> n[3]++;
-        }
-        n[4] += t.points();
-      }
-      scores.add(
-          new ScoreBlock(
-              e,
-              e.teams().stream().filter(t -> shown.contains(t.team())).toList(),
-              e.teams().size(),
-              n[0],
-              n[1],
-              n[2],
-              n[3],
-              n[4]));
+      scores.add(ScoreBlock.of(e, shown::contains));
     }
     Map<String, ReadTotal> reads = new LinkedHashMap<>();
     for (ExerciseViews.TimelineRow r : c.timeline()) {
-      int delivered = 0;
-      int read = 0;
-      for (ExerciseViews.TeamRead t : r.reads()) {
-        delivered += t.delivered();
-        read += t.read();
-      }
-      reads.put(
-          r.key(),
-          new ReadTotal(
-              delivered, read, r.reads().stream().filter(t -> shown.contains(t.team())).toList()));
+      reads.put(r.key(), ReadTotal.of(r, shown::contains));
     }
     return new ConsolePage(
         c, q, page, pages, byTeam.size(), matching.size(), teams, staff, scores, reads);

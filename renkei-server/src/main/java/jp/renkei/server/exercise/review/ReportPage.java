@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import jp.renkei.server.exercise.ConsolePage;
 import jp.renkei.server.exercise.ExerciseViews;
-import jp.renkei.server.exercise.RunScoring;
 
 /**
  * The after-action report as a page: the summary and every total over all teams, with the per-team
@@ -22,22 +21,8 @@ public record ReportPage(
     int teamCount,
     boolean all,
     List<AfterActionReport.TeamTotal> teams,
-    List<ScoreRows> scores,
-    Map<String, Reads> reads) {
-
-  /** An expected action: its outcome counts over every team, and the rows of the teams shown. */
-  public record ScoreRows(
-      RunScoring.ExpectationScore e,
-      List<RunScoring.TeamScore> shown,
-      int teams,
-      int met,
-      int partial,
-      int missed,
-      int pending,
-      int points) {}
-
-  /** An inject's reads over every team, and those of the teams shown. */
-  public record Reads(int delivered, int read, List<ExerciseViews.TeamRead> shown) {}
+    List<ConsolePage.ScoreBlock> scores,
+    Map<String, ConsolePage.ReadTotal> reads) {
 
   /** Whether only a part of the teams is shown (a pager and the totals are then needed). */
   public boolean paged() {
@@ -64,50 +49,13 @@ public record ReportPage(
             : every.subList((page - 1) * per, Math.min(every.size(), page * per));
     Set<String> names = new HashSet<>();
     shown.forEach(t -> names.add(t.team()));
-    boolean everyTeam = shown.size() == every.size();
-    List<ScoreRows> scores =
-        r.run().scores().stream()
-            .map(
-                e -> {
-                  int[] n = new int[5];
-                  for (RunScoring.TeamScore t : e.teams()) {
-                    switch (t.outcome()) {
-                      case MET -> n[0]++;
-                      case PARTIAL -> n[1]++;
-                      case MISSED -> n[2]++;
-                      case PENDING -> n[3]++;
-                    }
-                    n[4] += t.points();
-                  }
-                  return new ScoreRows(
-                      e,
-                      everyTeam
-                          ? e.teams()
-                          : e.teams().stream().filter(t -> names.contains(t.team())).toList(),
-                      e.teams().size(),
-                      n[0],
-                      n[1],
-                      n[2],
-                      n[3],
-                      n[4]);
-                })
-            .toList();
-    Map<String, Reads> reads = new LinkedHashMap<>();
+    java.util.function.Predicate<String> shownTeam =
+        shown.size() == every.size() ? t -> true : names::contains;
+    List<ConsolePage.ScoreBlock> scores =
+        r.run().scores().stream().map(e -> ConsolePage.ScoreBlock.of(e, shownTeam)).toList();
+    Map<String, ConsolePage.ReadTotal> reads = new LinkedHashMap<>();
     for (ExerciseViews.TimelineRow row : r.run().timeline()) {
-      int delivered = 0;
-      int read = 0;
-      for (ExerciseViews.TeamRead t : row.reads()) {
-        delivered += t.delivered();
-        read += t.read();
-      }
-      reads.put(
-          row.key(),
-          new Reads(
-              delivered,
-              read,
-              everyTeam
-                  ? row.reads()
-                  : row.reads().stream().filter(t -> names.contains(t.team())).toList()));
+      reads.put(row.key(), ConsolePage.ReadTotal.of(row, shownTeam));
     }
     return new ReportPage(page, pages, every.size(), all, shown, scores, reads);
   }
