@@ -54,4 +54,25 @@ class LayoutIT extends ServerTest {
     other.signIn(member.login(), Fixtures.PASSWORD);
     assertThat(other.get("/").body()).contains("id=\"nav-account\"").doesNotContain("nav-admin");
   }
+
+  @Test
+  void theStaticFilesAreServedUnderTheirPathsAndNothingElseIsLookedUpAsOne() {
+    var browser = http();
+    // the page's own links: the style sheet, a script and htmx by its version-less name
+    String login = browser.get("/login").body();
+    assertThat(login).contains("/css/renkei.css", "/js/layout.js", "htmx.min.js");
+    java.util.regex.Matcher htmx =
+        java.util.regex.Pattern.compile("src=\"(/webjars/[^\"]*htmx\\.min\\.js)\"").matcher(login);
+    assertThat(htmx.find()).as("htmx script link").isTrue();
+    for (String path : new String[] {"/css/renkei.css", "/js/layout.js", htmx.group(1)}) {
+      HttpResponse<String> r = browser.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(r.body()).as(path).isNotBlank();
+    }
+    assertThat(browser.get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
+    // a file that exists on the class path but outside the three paths is not served
+    assertThat(browser.get("/application.yml").statusCode()).isIn(302, 401, 403, 404);
+    assertThat(browser.get("/css/../application.yml").statusCode()).isNotEqualTo(200);
+    assertThat(browser.get("/css/no-such.css").statusCode()).isEqualTo(404);
+  }
 }
