@@ -122,13 +122,13 @@ public class CorrelationService {
       List<Row> rows =
           last == null
               ? jdbc.sql(
-                      COLUMNS + " where org_count >= 2 order by first_seen desc, id desc limit 200")
+                      COLUMNS + " where org_count >= 2 order by first_seen desc, id desc limit " + BATCH)
                   .query(ROW)
                   .list()
               : jdbc.sql(
                       COLUMNS
                           + " where org_count >= 2 and (first_seen, id) < (?, ?)"
-                          + " order by first_seen desc, id desc limit 200")
+                          + " order by first_seen desc, id desc limit " + BATCH)
                   .params(last.firstSeen().atOffset(java.time.ZoneOffset.UTC), last.id())
                   .query(ROW)
                   .list();
@@ -136,7 +136,7 @@ public class CorrelationService {
       if (!rows.isEmpty()) {
         last = rows.get(rows.size() - 1);
       }
-      if (rows.size() < 200) {
+      if (rows.size() < BATCH) {
         break;
       }
     }
@@ -154,19 +154,35 @@ public class CorrelationService {
     }
     IntelService.ObjectCheck check = intel.objectCheck(actor);
     WarningList warned = warningLists.current();
-    List<Row> rows =
-        jdbc.sql(
-                "select distinct c.id, c.kind, c.value, c.over_limit, c.first_seen from correlation"
-                    + " c join correlation_member m on m.correlation_id = c.id where m.seq = any(?)"
-                    + " and c.org_count >= 2 order by c.first_seen desc, c.id desc limit "
-                    + MAX_PAGE)
-            .param(seqs.toArray(Long[]::new))
-            .query(ROW)
-            .list();
+    Long[] objects = seqs.toArray(Long[]::new);
+    // read in batches until MAX_PAGE are visible: the policy judges the members after the read, so
+    // one read of MAX_PAGE let correlations the reader may not see push the visible ones off
     List<View> out = new ArrayList<>();
-    views(rows, check, warned, out, Integer.MAX_VALUE);
+    Row last = null;
+    while (out.size() < MAX_PAGE) {
+      String sql =
+          "select distinct c.id, c.kind, c.value, c.over_limit, c.first_seen from correlation c"
+              + " join correlation_member m on m.correlation_id = c.id where m.seq = any(?)"
+              + " and c.org_count >= 2"
+              + (last == null ? "" : " and (c.first_seen, c.id) < (?, ?)")
+              + " order by c.first_seen desc, c.id desc limit "
+              + BATCH;
+      var q = jdbc.sql(sql).param(objects);
+      if (last != null) {
+        q = q.param(last.firstSeen().atOffset(java.time.ZoneOffset.UTC)).param(last.id());
+      }
+      List<Row> rows = q.query(ROW).list();
+      views(rows, check, warned, out, MAX_PAGE);
+      if (rows.size() < BATCH) {
+        break;
+      }
+      last = rows.get(rows.size() - 1);
+    }
     return out;
   }
+
+  /** Correlations read per statement of a walk. */
+  private static final int BATCH = 200;
 
   /**
    * Adds to {@code out} the views of {@code rows} the reader may see (not warned of, two or more
