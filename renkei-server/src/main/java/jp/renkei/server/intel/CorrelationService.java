@@ -68,7 +68,9 @@ public class CorrelationService {
    * Correlations newest first (first seen, then id), after the one {@code before} names (null: from
    * the newest). Ids are random, so they order nothing by themselves; {@code nextBefore} is the
    * last item returned, and is set only when the reader has another visible item to come, so the
-   * page never tells whether hidden correlations lie beyond it.
+   * page never tells whether hidden correlations lie beyond it. A {@code before} the reader may not
+   * see (hidden members, warned of) is answered as one that does not exist: an empty page, not the
+   * page after it (which would place it among the visible ones).
    */
   public Page list(Actor actor, Long before, int limit) {
     if (!mayRead(actor)) {
@@ -77,8 +79,13 @@ public class CorrelationService {
     int want = Math.max(1, Math.min(limit, MAX_PAGE));
     Row last = null;
     if (before != null) {
-      last = jdbc.sql(COLUMNS + " where id = ?").param(before).query(ROW).optional().orElse(null);
-      if (last == null) {
+      last =
+          jdbc.sql(COLUMNS + " where id = ? and org_count >= 2")
+              .param(before)
+              .query(ROW)
+              .optional()
+              .orElse(null);
+      if (last == null || !seen(actor, last)) {
         return new Page(List.of(), null);
       }
     }
@@ -86,6 +93,13 @@ public class CorrelationService {
     boolean more = out.size() > want;
     List<View> page = more ? out.subList(0, want) : out;
     return new Page(List.copyOf(page), more ? page.get(want - 1).id() : null);
+  }
+
+  /** Whether the reader sees {@code row} in a list (the same judgement as {@link #views}). */
+  private boolean seen(Actor actor, Row row) {
+    List<View> one = new ArrayList<>(1);
+    views(List.of(row), intel.objectCheck(actor), warningLists.current(), one, 1);
+    return !one.isEmpty();
   }
 
   /**

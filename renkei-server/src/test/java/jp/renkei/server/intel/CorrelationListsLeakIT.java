@@ -108,4 +108,32 @@ class CorrelationListsLeakIT extends ServerTest {
         .contains("seen." + zone)
         .noneMatch(v -> v.startsWith("h"));
   }
+
+  @Test
+  void aHiddenCorrelationIsNoPlaceToPageOnFrom() throws InterruptedException {
+    String value = "red." + zone;
+    post(rail, List.of(domain("older." + zone, CorrelationIT.GREEN)));
+    post(water, List.of(domain("older." + zone, CorrelationIT.GREEN)));
+    Thread.sleep(20);
+    post(gas, List.of(domain(value, CorrelationIT.RED)));
+    post(rail, List.of(domain(value, CorrelationIT.GREEN)));
+    long hidden =
+        jdbc.sql("select id from correlation where value = ?")
+            .param(value)
+            .query(Long.class)
+            .single();
+    // stored as spanning two organisations, but NISC sees railway's member only: not in its list
+    List<Long> listed = new ArrayList<>();
+    Long before = null;
+    do {
+      CorrelationService.Page p = correlations.list(nisc, before, 100);
+      p.items().forEach(v -> listed.add(v.id()));
+      before = p.nextBefore();
+    } while (before != null);
+    assertThat(listed).doesNotContain(hidden);
+    // its id answers as an id that names nothing: an empty page, not the page after it
+    long none = 4503599627370496L + 4242;
+    assertThat(correlations.list(nisc, hidden, 100)).isEqualTo(correlations.list(nisc, none, 100));
+    assertThat(correlations.list(nisc, hidden, 100).items()).isEmpty();
+  }
 }
