@@ -64,42 +64,48 @@ public class CorrelationService {
     return actor.is(Role.ANALYST) && "nisc".equals(gate.viewer(actor).organisationType());
   }
 
+  /** The most correlations a reader's list holds (the list page's cap, plus one to say "more"). */
+  static final int LISTED = 5_001;
+
+  /** Newest first by what the reader is shown (first seen among its members), then by id. */
+  static final java.util.Comparator<View> NEWEST_FIRST =
+      java.util.Comparator.comparing(View::firstSeen).thenComparingLong(View::id).reversed();
+
   /**
-   * Correlations newest first (first seen, then id), after the one {@code before} names (null: from
-   * the newest). Ids are random, so they order nothing by themselves; {@code nextBefore} is the
-   * last item returned, and is set only when the reader has another visible item to come, so the
-   * page never tells whether hidden correlations lie beyond it. A {@code before} the reader may not
-   * see (hidden members, warned of) is answered as one that does not exist: an empty page, not the
-   * page after it (which would place it among the visible ones).
+   * Correlations newest first by the first time among the members the reader sees (then id), after
+   * the one {@code before} names (null: from the newest). Ids are random, so they order nothing by
+   * themselves; {@code nextBefore} is the last item returned, and is set only when the reader has
+   * another visible item to come, so the page never tells whether hidden correlations lie beyond
+   * it. A {@code before} the reader does not see (hidden members, warned of, or none) is an empty
+   * page, never the page after it.
+   *
+   * <p>The order is computed from what the reader sees, over the {@value #LISTED} visible
+   * correlations first stored most recently (as the list page reads them): the stored first time
+   * also counts members the reader may not see, and ordered by it, a correlation first stored from
+   * hidden objects and seen only later came after ones seen earlier, telling that it had such
+   * members and since when.
    */
   public Page list(Actor actor, Long before, int limit) {
     if (!mayRead(actor)) {
       throw new Forbidden("error.correlation.forbidden");
     }
     int want = Math.max(1, Math.min(limit, MAX_PAGE));
-    Row last = null;
+    List<View> all = new ArrayList<>(collect(actor, LISTED));
+    all.sort(NEWEST_FIRST);
+    int from = 0;
     if (before != null) {
-      last =
-          jdbc.sql(COLUMNS + " where id = ? and org_count >= 2")
-              .param(before)
-              .query(ROW)
-              .optional()
-              .orElse(null);
-      if (last == null || !seen(actor, last)) {
+      int at = 0;
+      while (at < all.size() && all.get(at).id() != before) {
+        at++;
+      }
+      if (at == all.size()) {
         return new Page(List.of(), null);
       }
+      from = at + 1;
     }
-    List<View> out = collect(actor, last, want + 1);
-    boolean more = out.size() > want;
-    List<View> page = more ? out.subList(0, want) : out;
-    return new Page(List.copyOf(page), more ? page.get(want - 1).id() : null);
-  }
-
-  /** Whether the reader sees {@code row} in a list (the same judgement as {@link #views}). */
-  private boolean seen(Actor actor, Row row) {
-    List<View> one = new ArrayList<>(1);
-    views(List.of(row), intel.objectCheck(actor), warningLists.current(), one, 1);
-    return !one.isEmpty();
+    List<View> page = all.subList(from, Math.min(all.size(), from + want));
+    boolean more = all.size() > from + want;
+    return new Page(List.copyOf(page), more ? page.get(page.size() - 1).id() : null);
   }
 
   /**
@@ -110,7 +116,7 @@ public class CorrelationService {
     if (!mayRead(actor)) {
       throw new Forbidden("error.correlation.forbidden");
     }
-    return collect(actor, null, max);
+    return collect(actor, max);
   }
 
   private record Row(long id, String kind, String value, boolean overLimit, Instant firstSeen) {}
@@ -127,22 +133,26 @@ public class CorrelationService {
               rs.getBoolean(4),
               rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
 
-  /** Up to {@code max} visible correlations after {@code last} (null: from the newest). */
-  private List<View> collect(Actor actor, Row last, int max) {
+  /** Up to {@code max} visible correlations, the most recently first stored first. */
+  private List<View> collect(Actor actor, int max) {
     IntelService.ObjectCheck check = intel.objectCheck(actor);
+    Row last = null;
     WarningList warned = warningLists.current();
     List<View> out = new ArrayList<>();
     while (out.size() < max) {
       List<Row> rows =
           last == null
               ? jdbc.sql(
-                      COLUMNS + " where org_count >= 2 order by first_seen desc, id desc limit " + BATCH)
+                      COLUMNS
+                          + " where org_count >= 2 order by first_seen desc, id desc limit "
+                          + BATCH)
                   .query(ROW)
                   .list()
               : jdbc.sql(
                       COLUMNS
                           + " where org_count >= 2 and (first_seen, id) < (?, ?)"
-                          + " order by first_seen desc, id desc limit " + BATCH)
+                          + " order by first_seen desc, id desc limit "
+                          + BATCH)
                   .params(last.firstSeen().atOffset(java.time.ZoneOffset.UTC), last.id())
                   .query(ROW)
                   .list();
@@ -159,8 +169,8 @@ public class CorrelationService {
 
   /**
    * The correlations that link any of the stored objects {@code seqs} (the caller passes only
-   * objects the actor may see), as {@link #list} shows them; none for a reader who may not read
-   * correlations.
+   * objects the actor may see), as {@link #list} shows them and in its order; none for a reader who
+   * may not read correlations.
    */
   public List<View> ofObjects(Actor actor, List<Long> seqs) {
     if (!mayRead(actor) || seqs.isEmpty()) {
@@ -192,6 +202,7 @@ public class CorrelationService {
       }
       last = rows.get(rows.size() - 1);
     }
+    out.sort(NEWEST_FIRST);
     return out;
   }
 

@@ -136,4 +136,40 @@ class CorrelationListsLeakIT extends ServerTest {
     assertThat(correlations.list(nisc, hidden, 100)).isEqualTo(correlations.list(nisc, none, 100));
     assertThat(correlations.list(nisc, hidden, 100).items()).isEmpty();
   }
+
+  /**
+   * The API's order is the reader's own: a correlation first stored from two objects the reader may
+   * not see (gas's TLP:RED ones) and only later seen (railway and water GREEN) is as new as what
+   * the reader sees of it. Ordered by the stored first time, it came after a correlation seen
+   * earlier, which told that it had members the reader may not see, and since when.
+   */
+  @Test
+  void theApisOrderTellsNothingOfMembersItsReaderMayNotSee() throws InterruptedException {
+    String hiddenFirst = "a." + zone;
+    String seenFirst = "b." + zone;
+    post(
+        gas,
+        List.of(domain(hiddenFirst, CorrelationIT.RED), domain(hiddenFirst, CorrelationIT.RED)));
+    Thread.sleep(20);
+    post(rail, List.of(domain(seenFirst, CorrelationIT.GREEN)));
+    post(water, List.of(domain(seenFirst, CorrelationIT.GREEN)));
+    Thread.sleep(20);
+    post(rail, List.of(domain(hiddenFirst, CorrelationIT.GREEN)));
+    post(water, List.of(domain(hiddenFirst, CorrelationIT.GREEN)));
+
+    List<CorrelationService.View> listed = new ArrayList<>();
+    Long before = null;
+    do {
+      CorrelationService.Page p = correlations.list(nisc, before, 7);
+      listed.addAll(p.items());
+      before = p.nextBefore();
+    } while (before != null);
+    List<String> values = listed.stream().map(CorrelationService.View::value).toList();
+    assertThat(values).contains(hiddenFirst, seenFirst);
+    assertThat(values.indexOf(hiddenFirst)).isLessThan(values.indexOf(seenFirst));
+    // newest first by what the reader is shown, across every page
+    for (int i = 1; i < listed.size(); i++) {
+      assertThat(listed.get(i).firstSeen()).isBeforeOrEqualTo(listed.get(i - 1).firstSeen());
+    }
+  }
 }
