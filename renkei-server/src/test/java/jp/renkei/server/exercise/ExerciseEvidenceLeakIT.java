@@ -124,6 +124,40 @@ class ExerciseEvidenceLeakIT extends ServerTest {
     assertThat(after.timeToAction()).isEqualTo(before.timeToAction());
   }
 
+  @Autowired jp.renkei.server.advisory.AdvisoryService advisories;
+
+  /**
+   * The same for the run's advisories (its list and the receipts and issues its checks score): the
+   * newest 5,000 were read and then judged, so 5,001 newer advisories the controller may not see
+   * (another issuer's AMBER ones) emptied the run's advisory list of the controller's own.
+   */
+  @Test
+  void anotherIssuersHiddenAdvisoriesPushNoneOfTheRunsVisibleOnesOut() {
+    UserAccount controllerUser = fixtures.user("nisc", Role.ANALYST);
+    Actor controller = fixtures.actor(controllerUser);
+    UserAccount bankUser = fixtures.user(member("finance", "c-bank"), Role.ANALYST);
+    long scenario = exercises.createScenario(controller, ExerciseIT.scenario());
+    long run = exercises.createRun(controller, scenario, "証跡 " + Fixtures.unique("r"), 1, false);
+    exercises.addMember(controller, run, bankUser.login(), "player", "bank", "");
+    exercises.control(controller, run, "start");
+    long own = advisories.issue(controller, ExerciseIT.advisory(Fixtures.unique("情報提供"), run));
+    assertThat(advisories.inExercise(controller, run, 100))
+        .extracting(jp.renkei.server.advisory.AdvisoryService.Summary::id)
+        .containsExactly(own);
+
+    long ceptoar = fixtures.user("c-bank", Role.ANALYST).organisationId();
+    jdbc.sql(
+            "insert into advisory (issuer_org_id, tlp, status, exercise_run_id)"
+                + " select ?, 'amber', 'active', exercise_run_id from advisory,"
+                + " generate_series(1, 5001) where id = ?")
+        .params(ceptoar, own)
+        .update();
+
+    assertThat(advisories.inExercise(controller, run, 100))
+        .extracting(jp.renkei.server.advisory.AdvisoryService.Summary::id)
+        .containsExactly(own);
+  }
+
   Organisation member(String sector, String ceptoar) {
     String code = Fixtures.unique("leakop");
     return directory.create(
