@@ -326,12 +326,11 @@ class AdvisoryRepository {
         .update();
   }
 
-  /** Ids of exercise run {@code runId}'s advisories, newest first, at most {@code limit}. */
-  List<Long> ofExercise(long runId, int limit) {
+  /** Every advisory of exercise run {@code runId}, newest first (ids only: judged in batches). */
+  List<Long> ofExercise(long runId) {
     return jdbc.sql(
-            "select id from advisory where exercise_run_id = ? order by created_at desc, id desc"
-                + " limit ?")
-        .params(runId, limit)
+            "select id from advisory where exercise_run_id = ? order by created_at desc, id desc")
+        .param(runId)
         .query(Long.class)
         .list();
   }

@@ -24,7 +24,6 @@ import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
-import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.listing.Section;
 import jp.renkei.server.reference.ReferenceData;
 import jp.renkei.server.sharing.ExerciseScope;
@@ -797,13 +796,53 @@ public class AdvisoryService {
    * own list, judged by the same policy as every advisory read.
    */
   public List<Summary> inExercise(Actor actor, long runId, int limit) {
-    List<AdvisoryRepository.Advisory> batch =
-        advisories.advisories(advisories.ofExercise(runId, ListSpec.CAP)).stream()
-            .filter(a -> ExerciseScope.inRun(a.exerciseRunId(), runId))
-            .sorted(
-                java.util.Comparator.comparing(AdvisoryRepository.Advisory::createdAt).reversed())
-            .toList();
-    return judgedSummaries(actor, gate.check(actor), batch, new HashMap<>(), limit);
+    SharingGate.Check check = gate.check(actor);
+    Map<Long, String> names = new HashMap<>();
+    List<Summary> out = new ArrayList<>();
+    for (List<AdvisoryRepository.Advisory> batch : ofExercise(runId)) {
+      if (out.size() >= limit) {
+        break;
+      }
+      out.addAll(judgedSummaries(actor, check, batch, names, limit - out.size()));
+    }
+    return out;
+  }
+
+  /** Advisories of an exercise run judged per statement. */
+  static final int EXERCISE_BATCH = 1_000;
+
+  /**
+   * Every advisory of exercise run {@code runId}, newest first, in batches of {@value
+   * #EXERCISE_BATCH} (each read when reached). The run's advisories were read up to 5,000 and then
+   * judged, so advisories a viewer may not see pushed visible ones off its list and out of the
+   * evidence its checks score.
+   */
+  private Iterable<List<AdvisoryRepository.Advisory>> ofExercise(long runId) {
+    List<Long> ids = advisories.ofExercise(runId);
+    return () ->
+        new java.util.Iterator<>() {
+          private int from;
+
+          @Override
+          public boolean hasNext() {
+            return from < ids.size();
+          }
+
+          @Override
+          public List<AdvisoryRepository.Advisory> next() {
+            if (!hasNext()) {
+              throw new java.util.NoSuchElementException();
+            }
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + EXERCISE_BATCH));
+            from += chunk.size();
+            return advisories.advisories(chunk).stream()
+                .filter(a -> ExerciseScope.inRun(a.exerciseRunId(), runId))
+                .sorted(
+                    java.util.Comparator.comparing(AdvisoryRepository.Advisory::createdAt)
+                        .reversed())
+                .toList();
+          }
+        };
   }
 
   /** A recipient's receipt of an advisory of an exercise run. */
@@ -872,19 +911,21 @@ public class AdvisoryService {
 
   private List<AdvisoryRepository.Advisory> visibleInExercise(
       Actor viewer, SharingGate.Check check, long runId) {
-    List<AdvisoryRepository.Advisory> batch =
-        advisories.advisories(advisories.ofExercise(runId, ListSpec.CAP)).stream()
-            .filter(a -> ExerciseScope.inRun(a.exerciseRunId(), runId))
-            .sorted(java.util.Comparator.comparing(AdvisoryRepository.Advisory::createdAt))
-            .toList();
-    if (batch.isEmpty()) {
-      return batch;
+    List<AdvisoryRepository.Advisory> out = new ArrayList<>();
+    Set<Long> consulted = gate.reach(viewer).consultedOrganisations();
+    for (List<AdvisoryRepository.Advisory> batch : ofExercise(runId)) {
+      if (batch.isEmpty()) {
+        continue;
+      }
+      Map<Long, Set<Long>> recipients =
+          advisories.recipientOrgsAmong(
+              batch.stream().map(AdvisoryRepository.Advisory::id).toList(), consulted);
+      batch.stream()
+          .filter(a -> check.allows(audience(a, recipients.get(a.id()))))
+          .forEach(out::add);
     }
-    Map<Long, Set<Long>> recipients =
-        advisories.recipientOrgsAmong(
-            batch.stream().map(AdvisoryRepository.Advisory::id).toList(),
-            gate.reach(viewer).consultedOrganisations());
-    return batch.stream().filter(a -> check.allows(audience(a, recipients.get(a.id())))).toList();
+    out.sort(java.util.Comparator.comparing(AdvisoryRepository.Advisory::createdAt));
+    return out;
   }
 
   private List<Summary> judgedSummaries(

@@ -124,18 +124,28 @@ public class ExposureNotices {
 
   /**
    * Marks a notice of the actor's own organisation read; any other id (another organisation's, or
-   * none) is "not found".
+   * none) is "not found". The notice keeps its first reader and the first time ({@code read_by},
+   * {@code read_at}); every reader is added to its readers with the first time they read it (V270).
    */
   @Transactional
   public String markRead(Actor actor, long id) {
     Long org = actor.organisationId();
     var cve =
         jdbc.sql(
-                "update exposure_notice set read_at = coalesce(read_at, now()), read_by = ?"
+                "update exposure_notice set read_at = coalesce(read_at, now()),"
+                    + " read_by = case when read_at is null then ? else read_by end"
                     + " where id = ? and organisation_id = ? returning cve_id")
             .params(actor.userId(), id, org)
             .query(String.class)
             .optional();
-    return cve.orElseThrow(() -> new NotFound("notice", id));
+    String found = cve.orElseThrow(() -> new NotFound("notice", id));
+    if (actor.userId() != null) {
+      jdbc.sql(
+              "insert into exposure_notice_reader (notice_id, user_id) values (?, ?)"
+                  + " on conflict do nothing")
+          .params(id, actor.userId())
+          .update();
+    }
+    return found;
   }
 }

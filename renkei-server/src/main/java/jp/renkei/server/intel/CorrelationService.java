@@ -64,28 +64,48 @@ public class CorrelationService {
     return actor.is(Role.ANALYST) && "nisc".equals(gate.viewer(actor).organisationType());
   }
 
+  /** The most correlations a reader's list holds (the list page's cap, plus one to say "more"). */
+  static final int LISTED = 5_001;
+
+  /** Newest first by what the reader is shown (first seen among its members), then by id. */
+  static final java.util.Comparator<View> NEWEST_FIRST =
+      java.util.Comparator.comparing(View::firstSeen).thenComparingLong(View::id).reversed();
+
   /**
-   * Correlations newest first (first seen, then id), after the one {@code before} names (null: from
-   * the newest). Ids are random, so they order nothing by themselves; {@code nextBefore} is the
-   * last item returned, and is set only when the reader has another visible item to come, so the
-   * page never tells whether hidden correlations lie beyond it.
+   * Correlations newest first by the first time among the members the reader sees (then id), after
+   * the one {@code before} names (null: from the newest). Ids are random, so they order nothing by
+   * themselves; {@code nextBefore} is the last item returned, and is set only when the reader has
+   * another visible item to come, so the page never tells whether hidden correlations lie beyond
+   * it. A {@code before} the reader does not see (hidden members, warned of, or none) is an empty
+   * page, never the page after it.
+   *
+   * <p>The order is computed from what the reader sees, over the {@value #LISTED} visible
+   * correlations first stored most recently (as the list page reads them): the stored first time
+   * also counts members the reader may not see, and ordered by it, a correlation first stored from
+   * hidden objects and seen only later came after ones seen earlier, telling that it had such
+   * members and since when.
    */
   public Page list(Actor actor, Long before, int limit) {
     if (!mayRead(actor)) {
       throw new Forbidden("error.correlation.forbidden");
     }
     int want = Math.max(1, Math.min(limit, MAX_PAGE));
-    Row last = null;
+    List<View> all = new ArrayList<>(collect(actor, LISTED));
+    all.sort(NEWEST_FIRST);
+    int from = 0;
     if (before != null) {
-      last = jdbc.sql(COLUMNS + " where id = ?").param(before).query(ROW).optional().orElse(null);
-      if (last == null) {
+      int at = 0;
+      while (at < all.size() && all.get(at).id() != before) {
+        at++;
+      }
+      if (at == all.size()) {
         return new Page(List.of(), null);
       }
+      from = at + 1;
     }
-    List<View> out = collect(actor, last, want + 1);
-    boolean more = out.size() > want;
-    List<View> page = more ? out.subList(0, want) : out;
-    return new Page(List.copyOf(page), more ? page.get(want - 1).id() : null);
+    List<View> page = all.subList(from, Math.min(all.size(), from + want));
+    boolean more = all.size() > from + want;
+    return new Page(List.copyOf(page), more ? page.get(page.size() - 1).id() : null);
   }
 
   /**
@@ -96,7 +116,7 @@ public class CorrelationService {
     if (!mayRead(actor)) {
       throw new Forbidden("error.correlation.forbidden");
     }
-    return collect(actor, null, max);
+    return collect(actor, max);
   }
 
   private record Row(long id, String kind, String value, boolean overLimit, Instant firstSeen) {}
@@ -113,22 +133,26 @@ public class CorrelationService {
               rs.getBoolean(4),
               rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
 
-  /** Up to {@code max} visible correlations after {@code last} (null: from the newest). */
-  private List<View> collect(Actor actor, Row last, int max) {
+  /** Up to {@code max} visible correlations, the most recently first stored first. */
+  private List<View> collect(Actor actor, int max) {
     IntelService.ObjectCheck check = intel.objectCheck(actor);
+    Row last = null;
     WarningList warned = warningLists.current();
     List<View> out = new ArrayList<>();
     while (out.size() < max) {
       List<Row> rows =
           last == null
               ? jdbc.sql(
-                      COLUMNS + " where org_count >= 2 order by first_seen desc, id desc limit 200")
+                      COLUMNS
+                          + " where org_count >= 2 order by first_seen desc, id desc limit "
+                          + BATCH)
                   .query(ROW)
                   .list()
               : jdbc.sql(
                       COLUMNS
                           + " where org_count >= 2 and (first_seen, id) < (?, ?)"
-                          + " order by first_seen desc, id desc limit 200")
+                          + " order by first_seen desc, id desc limit "
+                          + BATCH)
                   .params(last.firstSeen().atOffset(java.time.ZoneOffset.UTC), last.id())
                   .query(ROW)
                   .list();
@@ -136,7 +160,7 @@ public class CorrelationService {
       if (!rows.isEmpty()) {
         last = rows.get(rows.size() - 1);
       }
-      if (rows.size() < 200) {
+      if (rows.size() < BATCH) {
         break;
       }
     }
@@ -145,8 +169,8 @@ public class CorrelationService {
 
   /**
    * The correlations that link any of the stored objects {@code seqs} (the caller passes only
-   * objects the actor may see), as {@link #list} shows them; none for a reader who may not read
-   * correlations.
+   * objects the actor may see), as {@link #list} shows them and in its order; none for a reader who
+   * may not read correlations.
    */
   public List<View> ofObjects(Actor actor, List<Long> seqs) {
     if (!mayRead(actor) || seqs.isEmpty()) {
@@ -154,19 +178,36 @@ public class CorrelationService {
     }
     IntelService.ObjectCheck check = intel.objectCheck(actor);
     WarningList warned = warningLists.current();
-    List<Row> rows =
-        jdbc.sql(
-                "select distinct c.id, c.kind, c.value, c.over_limit, c.first_seen from correlation"
-                    + " c join correlation_member m on m.correlation_id = c.id where m.seq = any(?)"
-                    + " and c.org_count >= 2 order by c.first_seen desc, c.id desc limit "
-                    + MAX_PAGE)
-            .param(seqs.toArray(Long[]::new))
-            .query(ROW)
-            .list();
+    Long[] objects = seqs.toArray(Long[]::new);
+    // read in batches until MAX_PAGE are visible: the policy judges the members after the read, so
+    // one read of MAX_PAGE let correlations the reader may not see push the visible ones off
     List<View> out = new ArrayList<>();
-    views(rows, check, warned, out, Integer.MAX_VALUE);
+    Row last = null;
+    while (out.size() < MAX_PAGE) {
+      String sql =
+          "select distinct c.id, c.kind, c.value, c.over_limit, c.first_seen from correlation c"
+              + " join correlation_member m on m.correlation_id = c.id where m.seq = any(?)"
+              + " and c.org_count >= 2"
+              + (last == null ? "" : " and (c.first_seen, c.id) < (?, ?)")
+              + " order by c.first_seen desc, c.id desc limit "
+              + BATCH;
+      var q = jdbc.sql(sql).param(objects);
+      if (last != null) {
+        q = q.param(last.firstSeen().atOffset(java.time.ZoneOffset.UTC)).param(last.id());
+      }
+      List<Row> rows = q.query(ROW).list();
+      views(rows, check, warned, out, MAX_PAGE);
+      if (rows.size() < BATCH) {
+        break;
+      }
+      last = rows.get(rows.size() - 1);
+    }
+    out.sort(NEWEST_FIRST);
     return out;
   }
+
+  /** Correlations read per statement of a walk. */
+  private static final int BATCH = 200;
 
   /**
    * Adds to {@code out} the views of {@code rows} the reader may see (not warned of, two or more

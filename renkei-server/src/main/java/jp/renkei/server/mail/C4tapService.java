@@ -157,14 +157,7 @@ public class C4tapService {
    * show only in their run's own list ({@link #inExercise}).
    */
   public List<Submission> list(Actor actor, int limit) {
-    return listed(
-        actor,
-        limit,
-        rows(
-            "where exercise_run_id is null"
-                + " order by coalesce(shared_at, created_at) desc, id desc limit 500",
-            null),
-        ExerciseScope::isReal);
+    return listed(actor, limit, "exercise_run_id is null", null, ExerciseScope::isReal);
   }
 
   /**
@@ -175,29 +168,57 @@ public class C4tapService {
   public List<Submission> inExercise(Actor actor, long runId, int limit) {
     play.requireMember(actor, runId);
     return listed(
-        actor,
-        limit,
-        rows(
-            "where exercise_run_id = ?"
-                + " order by coalesce(shared_at, created_at) desc, id desc limit 500",
-            null,
-            runId),
-        run -> ExerciseScope.inRun(run, runId));
+        actor, limit, "exercise_run_id = ?", runId, run -> ExerciseScope.inRun(run, runId));
   }
 
+  /** Rows read per statement of a list walk. */
+  static final int BATCH = 500;
+
+  /**
+   * The first {@code limit} submissions matching {@code where} (with its one parameter {@code
+   * param}, if not null) that the actor may read, newest first: read {@value #BATCH} at a time,
+   * each batch after the last one's (time, id), until {@code limit} are kept or none are left. The
+   * policy judges the rows after they are read, so a single read with a limit let the submissions
+   * one may not see (another organisation's narrower ranges, colleagues' drafts) push the visible
+   * ones off the list, and its count then fell as hidden ones were added.
+   */
   private List<Submission> listed(
-      Actor actor, int limit, List<Row> rows, java.util.function.Predicate<Long> exercise) {
+      Actor actor,
+      int limit,
+      String where,
+      Object param,
+      java.util.function.Predicate<Long> exercise) {
     SharingGate.Check check = gate.check(actor);
     List<Submission> out = new ArrayList<>();
-    for (Row r : rows) {
-      if (exercise.test(r.exerciseRunId()) && visible(actor, check, r)) {
-        out.add(submission(actor, r, false));
-        if (out.size() >= limit) {
-          break;
+    Row last = null;
+    while (true) {
+      List<Object> args = new ArrayList<>();
+      if (param != null) {
+        args.add(param);
+      }
+      StringBuilder tail = new StringBuilder("where ").append(where);
+      if (last != null) {
+        tail.append(" and (coalesce(shared_at, created_at), id) < (?, ?)");
+        args.add(
+            java.time.OffsetDateTime.ofInstant(
+                last.shared() == null ? last.created() : last.shared(), java.time.ZoneOffset.UTC));
+        args.add(last.id());
+      }
+      tail.append(" order by coalesce(shared_at, created_at) desc, id desc limit ").append(BATCH);
+      List<Row> rows = select(tail.toString(), args);
+      for (Row r : rows) {
+        if (exercise.test(r.exerciseRunId()) && visible(actor, check, r)) {
+          out.add(submission(actor, r, false));
+          if (out.size() >= limit) {
+            return out;
+          }
         }
       }
+      if (rows.size() < BATCH) {
+        return out;
+      }
+      last = rows.get(rows.size() - 1);
     }
-    return out;
   }
 
   /**
@@ -270,19 +291,24 @@ public class C4tapService {
   }
 
   private List<Row> rows(String tail, Long id, Object param) {
-    String sql =
-        "select id, originator_org, originator_person, range_code, status, created_at, shared_at,"
-            + " subject, verdict, score, removed, bundle, exercise_run_id from c4tap_submission"
-            + (id == null ? " " : " where id = ? ")
-            + tail;
-    var q = jdbc.sql(sql);
+    List<Object> args = new ArrayList<>();
     if (id != null) {
-      q = q.param(id);
+      args.add(id);
     }
     if (param != null) {
-      q = q.param(param);
+      args.add(param);
     }
-    return q.query(
+    return select((id == null ? "" : "where id = ? ") + tail, args);
+  }
+
+  private List<Row> select(String tail, List<Object> args) {
+    String sql =
+        "select id, originator_org, originator_person, range_code, status, created_at, shared_at,"
+            + " subject, verdict, score, removed, bundle, exercise_run_id from c4tap_submission "
+            + tail;
+    return jdbc.sql(sql)
+        .params(args)
+        .query(
             (rs, n) ->
                 new Row(
                     rs.getLong(1),

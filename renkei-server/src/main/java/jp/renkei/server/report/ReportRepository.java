@@ -129,12 +129,12 @@ class ReportRepository {
         .single();
   }
 
-  /** Ids of exercise run {@code runId}'s reports, newest first, at most {@code limit}. */
-  List<Long> ofExercise(long runId, int limit) {
+  /** Every report of exercise run {@code runId}, newest first (ids only: judged in batches). */
+  List<Long> ofExercise(long runId) {
     return jdbc.sql(
             "select id from report where exercise_run_id = ?"
-                + " order by coalesce(submitted_at, created_at) desc, id desc limit ?")
-        .params(runId, limit)
+                + " order by coalesce(submitted_at, created_at) desc, id desc")
+        .param(runId)
         .query(Long.class)
         .list();
   }

@@ -533,7 +533,7 @@ public class ReportService {
    * limit}: the exercise's own list, judged by the same policy as every report read.
    */
   public List<Summary> inExercise(Actor actor, long runId, int limit) {
-    List<Visible> visible = visibleInExercise(actor, runId);
+    List<Visible> visible = visibleInExercise(actor, runId, limit);
     return visible.isEmpty() ? List.of() : summaries(visible, new HashMap<>(), limit);
   }
 
@@ -621,19 +621,40 @@ public class ReportService {
   }
 
   private List<Visible> visibleInExercise(Actor viewer, long runId) {
-    List<Long> ids = reports.ofExercise(runId, ListSpec.CAP);
-    if (ids.isEmpty()) {
-      return List.of();
-    }
+    return visibleInExercise(viewer, runId, Integer.MAX_VALUE);
+  }
+
+  /** Reports of an exercise run judged per statement (with their hops). */
+  static final int EXERCISE_BATCH = 1_000;
+
+  /**
+   * The first {@code max} reports of exercise run {@code runId} that {@code viewer} may see, newest
+   * first: every report of the run is a candidate, judged {@value #EXERCISE_BATCH} at a time until
+   * {@code max} are kept. The run's reports were read up to 5,000 and then judged, so reports the
+   * viewer may not see (other teams' drafts, reports between two other players) pushed visible ones
+   * out of the evidence the run's checks score.
+   */
+  private List<Visible> visibleInExercise(Actor viewer, long runId, int max) {
+    List<Long> ids = reports.ofExercise(runId);
     SharingGate.Check check = gate.check(viewer);
-    Map<Long, ReportRecords.Report> found = reports.reports(ids);
-    Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(ids);
-    return ids.stream()
-        .map(found::get)
-        .filter(r -> r != null && ExerciseScope.inRun(r.exerciseRunId(), runId))
-        .filter(r -> check.allows(audience(r, hops.get(r.id()))))
-        .map(r -> new Visible(r, hops.get(r.id())))
-        .toList();
+    List<Visible> out = new ArrayList<>();
+    for (int from = 0; from < ids.size() && out.size() < max; from += EXERCISE_BATCH) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + EXERCISE_BATCH));
+      Map<Long, ReportRecords.Report> found = reports.reports(chunk);
+      Map<Long, List<ReportRecords.Hop>> hops = reports.hopsFor(chunk);
+      for (Long id : chunk) {
+        ReportRecords.Report r = found.get(id);
+        if (r != null
+            && ExerciseScope.inRun(r.exerciseRunId(), runId)
+            && check.allows(audience(r, hops.get(id)))) {
+          out.add(new Visible(r, hops.get(id)));
+          if (out.size() >= max) {
+            break;
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** A report the policy allows, with its hops. */

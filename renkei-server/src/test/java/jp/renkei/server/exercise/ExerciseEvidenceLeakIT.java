@@ -81,6 +81,83 @@ class ExerciseEvidenceLeakIT extends ServerTest {
     assertThat(page).contains("証跡が共有されていません").doesNotContain(title);
   }
 
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  /**
+   * The run's reports were read newest first up to 5,000 and then judged, so reports the controller
+   * may not see (another team's drafts here) pushed the ones it sees out of the evidence: the
+   * bank's first report to NISC stopped counting and its team's outcome fell from MET to PENDING
+   * once the other team kept 5,001 newer drafts.
+   */
+  @Test
+  void anotherTeamsHiddenReportsLeaveTheControllersScoresAsTheyWere() {
+    UserAccount controllerUser = fixtures.user("nisc", Role.ANALYST);
+    Actor controller = fixtures.actor(controllerUser);
+    UserAccount bankUser = fixtures.user(member("finance", "c-bank"), Role.ANALYST);
+    UserAccount busyUser = fixtures.user(member("finance", "c-bank"), Role.ANALYST);
+    Actor bank = fixtures.actor(bankUser);
+    Actor busy = fixtures.actor(busyUser);
+    long scenario = exercises.createScenario(controller, ExerciseIT.scenario());
+    long run = exercises.createRun(controller, scenario, "証跡 " + Fixtures.unique("r"), 1, false);
+    exercises.addMember(controller, run, bankUser.login(), "player", "bank", "");
+    exercises.addMember(controller, run, busyUser.login(), "player", "busy", "");
+    exercises.control(controller, run, "start");
+
+    filing.create(bank, ExerciseIT.hotlineReport(Fixtures.unique("第一報"), run), true);
+    RunScoring.TeamScore before = team(exercises.console(controller, run), "bank");
+    assertThat(before.outcome()).isEqualTo(Outcome.MET);
+
+    long draft = filing.create(busy, ExerciseIT.hotlineReport(Fixtures.unique("下書き"), run), false);
+    jdbc.sql(
+            "insert into report (originator_org_id, originator_user_id, sector_code, route,"
+                + " ceptoar_id, anonymise, tlp, scope_sectors, scope_types, excluded_org_ids,"
+                + " recipient_user_ids, status, presented_originator, exercise_run_id)"
+                + " select originator_org_id, originator_user_id, sector_code, route, ceptoar_id,"
+                + " anonymise, tlp, scope_sectors, scope_types, excluded_org_ids,"
+                + " recipient_user_ids, status, presented_originator, exercise_run_id"
+                + " from report, generate_series(1, 5001) where id = ?")
+        .param(draft)
+        .update();
+
+    RunScoring.TeamScore after = team(exercises.console(controller, run), "bank");
+    assertThat(after.outcome()).isEqualTo(Outcome.MET);
+    assertThat(after.timeToAction()).isEqualTo(before.timeToAction());
+  }
+
+  @Autowired jp.renkei.server.advisory.AdvisoryService advisories;
+
+  /**
+   * The same for the run's advisories (its list and the receipts and issues its checks score): the
+   * newest 5,000 were read and then judged, so 5,001 newer advisories the controller may not see
+   * (another issuer's AMBER ones) emptied the run's advisory list of the controller's own.
+   */
+  @Test
+  void anotherIssuersHiddenAdvisoriesPushNoneOfTheRunsVisibleOnesOut() {
+    UserAccount controllerUser = fixtures.user("nisc", Role.ANALYST);
+    Actor controller = fixtures.actor(controllerUser);
+    UserAccount bankUser = fixtures.user(member("finance", "c-bank"), Role.ANALYST);
+    long scenario = exercises.createScenario(controller, ExerciseIT.scenario());
+    long run = exercises.createRun(controller, scenario, "証跡 " + Fixtures.unique("r"), 1, false);
+    exercises.addMember(controller, run, bankUser.login(), "player", "bank", "");
+    exercises.control(controller, run, "start");
+    long own = advisories.issue(controller, ExerciseIT.advisory(Fixtures.unique("情報提供"), run));
+    assertThat(advisories.inExercise(controller, run, 100))
+        .extracting(jp.renkei.server.advisory.AdvisoryService.Summary::id)
+        .containsExactly(own);
+
+    long ceptoar = fixtures.user("c-bank", Role.ANALYST).organisationId();
+    jdbc.sql(
+            "insert into advisory (issuer_org_id, tlp, status, exercise_run_id)"
+                + " select ?, 'amber', 'active', exercise_run_id from advisory,"
+                + " generate_series(1, 5001) where id = ?")
+        .params(ceptoar, own)
+        .update();
+
+    assertThat(advisories.inExercise(controller, run, 100))
+        .extracting(jp.renkei.server.advisory.AdvisoryService.Summary::id)
+        .containsExactly(own);
+  }
+
   Organisation member(String sector, String ceptoar) {
     String code = Fixtures.unique("leakop");
     return directory.create(

@@ -639,4 +639,28 @@ class ExposureKnowledgeIT extends ServerTest {
             Map.of("organisation", "no-such-org", "format", "csv"));
     assertThat(unknown.body()).contains("id=\"on-behalf-problems\"", "no-such-org");
   }
+
+  @Test
+  void theOnBehalfUploadsProblemsAreSaidInTheReadersLanguage() {
+    Organisation target = fixtures.operator("water");
+    Http admin = session(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    byte[] csv = "kind,value\nhost,h.example\n".getBytes(UTF_8);
+    Map<String, String> unknown = Map.of("organisation", "no-such-org", "format", "csv");
+    Map<String, String> known = Map.of("organisation", target.code(), "format", "csv");
+    String path = "/admin/exposure/inventory";
+    assertThat(admin.uploadWith(path, path, "file", "inv.csv", csv, unknown).body())
+        .contains("id=\"on-behalf-problems\"", "誤り 1 件", "コード「no-such-org」の組織はありません。");
+    assertThat(admin.uploadWith(path, path, "file", "inv.csv", new byte[0], known).body())
+        .contains("id=\"on-behalf-problems\"", "ファイルが選ばれていません。");
+    admin.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    assertThat(admin.uploadWith(path, path, "file", "inv.csv", csv, unknown).body())
+        .contains(
+            "Nothing was imported. 1 error:",
+            "No organisation with the code &quot;no-such-org&quot;.")
+        .doesNotContain("組織はありません", "1 errors");
+    assertThat(admin.uploadWith(path, path, "file", "inv.csv", new byte[0], known).body())
+        .contains("No file was chosen.")
+        .doesNotContain("ファイルが選ばれていません");
+    assertThat(assets(target)).isZero();
+  }
 }

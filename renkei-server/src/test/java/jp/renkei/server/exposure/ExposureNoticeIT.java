@@ -224,6 +224,28 @@ class ExposureNoticeIT extends ServerTest {
                 .statusCode())
         .isEqualTo(302);
     assertThat(queue(ownerSession)).doesNotContain(p.cve());
+    // a colleague who opens it later is added to its readers; the notice keeps its first reader
+    // beside its first time (the second read used to overwrite read_by with the colleague)
+    UserAccount colleague = fixtures.user(owner, Role.ANALYST);
+    assertThat(
+            session(colleague)
+                .postForm("/", "/exposure/notices/" + noticeId + "/read", Map.of())
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(
+            jdbc.sql("select read_by from exposure_notice where id = ?")
+                .param(noticeId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(ownerAnalyst.id());
+    assertThat(
+            jdbc.sql(
+                    "select user_id from exposure_notice_reader where notice_id = ?"
+                        + " order by read_at, user_id")
+                .param(noticeId)
+                .query(Long.class)
+                .list())
+        .containsExactly(ownerAnalyst.id(), colleague.id());
     assertThat(addToKev(p, "2026-12-21")).isEmpty();
     exposure.rematchAllAndNotify();
     assertThat(
