@@ -664,14 +664,17 @@ final class MailSigns {
 
   private static final Pattern VOWEL = Pattern.compile("[aeiouyAEIOUY]");
 
+  /** What separates the tokens of a mailbox name, mailing systems' # and = included. */
+  private static final Pattern MAILBOX_SEPARATORS = Pattern.compile("[._+\\-#=]");
+
   /**
    * The part of a sender's address before @, as written, when its capitals are scattered at random
    * ("zLvuYFA", "pprGcVU", "newsletters.FjTs"): the token, or null. People and mailing systems name
    * mailboxes in lower case or in capitalised words ("John.Smith", "DavidTomGardner", "McDonald",
-   * "eBay"); a capital after a small letter that starts no word with a vowel, a single capital
-   * ending a word ("lszeloB"), or three or more words in a mixed token whose letters are left over
-   * as no syllable, are what a generator makes to keep each copy unlike the last. Only local parts
-   * of at most two tokens are read: mailing systems' bounce and tracking addresses
+   * "eBay"). Once a capital follows a small letter, a run of letters without a vowel ("ppr",
+   * "Gnc"), a single capital ending a word ("lszeloB"), or three case switches whose letters make
+   * no syllable are what a generator makes to keep each copy unlike the last. Only local parts of
+   * at most two tokens are read: mailing systems' bounce and tracking addresses
    * ("Online#3.19584.83-p1SYlJ1blFvQjRRR.1") are longer and structured.
    */
   static String scrambledCase(String address) {
@@ -680,7 +683,7 @@ final class MailSigns {
     }
     String local = address.substring(0, address.lastIndexOf('@'));
     List<String> tokens =
-        Pattern.compile("[._+\\-#=]").splitAsStream(local).filter(t -> !t.isEmpty()).toList();
+        MAILBOX_SEPARATORS.splitAsStream(local).filter(t -> !t.isEmpty()).toList();
     if (tokens.isEmpty() || tokens.size() > 2) {
       return null;
     }
@@ -753,7 +756,7 @@ final class MailSigns {
   private static final Pattern RANDOM_WORD =
       Pattern.compile("(?<![\\p{L}\\p{N}])(?=[a-z0-9]*[g-z])[a-z0-9]{6,24}(?![\\p{L}\\p{N}])");
 
-  /** Random words (letters and digits switching twice or more) that pad a text at least. */
+  /** Random words (letters and digits switching twice or more) a padded text has at least. */
   static final int RANDOM_WORDS = 15;
 
   /**
