@@ -376,6 +376,11 @@ public final class MailAnalyzer {
     String subject;
     String from;
     String fromName;
+
+    /** The From and Sender addresses as written, capitals kept (null when absent). */
+    String fromAsWritten;
+
+    String senderAsWritten;
     List<String> replyTo = new ArrayList<>();
     String returnPath;
     List<String> recipients = new ArrayList<>();
@@ -575,6 +580,7 @@ public final class MailAnalyzer {
     }
     if (m.getFrom() != null && !m.getFrom().isEmpty()) {
       Mailbox f = m.getFrom().get(0);
+      st.fromAsWritten = f.getAddress();
       st.from = f.getAddress().toLowerCase(Locale.ROOT);
       st.fromName = f.getName();
     }
@@ -638,6 +644,9 @@ public final class MailAnalyzer {
         case "sender", "errors-to" -> {
           Matcher l = ADDRESS.matcher(body);
           if (l.find()) {
+            if (name.equals("sender")) {
+              st.senderAsWritten = l.group();
+            }
             st.listDomains.add(registrable(domain(l.group())));
             st.envelope.add(registrable(domain(l.group())));
           }
@@ -1452,6 +1461,14 @@ public final class MailAnalyzer {
       if (generated != null) {
         st.flag(RedFlag.SENDER_GENERATED, "From: " + st.from + " (" + generated + ")");
       }
+      for (String written : new String[] {st.fromAsWritten, st.senderAsWritten}) {
+        String scrambled = MailSigns.scrambledCase(written);
+        if (scrambled != null) {
+          st.flag(RedFlag.RANDOM_CASE_SENDER, written + " (" + scrambled + ")");
+          break;
+        }
+      }
+      freeMailHidden(st, fromDomain);
       String random = MailSigns.randomLocalPart(st.from);
       if (random != null && st.senderDomain != null && !FREEMAIL.contains(st.senderDomain)) {
         // on free mail people choose odd names themselves; a company's mailbox is named in words
@@ -1473,6 +1490,10 @@ public final class MailAnalyzer {
       }
     }
     wording(st);
+    String padding = senderAllowed ? null : MailSigns.randomWords(st.text.toString());
+    if (padding != null) {
+      st.flag(RedFlag.OBFUSCATED_TEXT, padding);
+    }
     if (!senderAllowed && st.linkedImages > 0 && st.words < IMAGE_ONLY_WORDS) {
       st.flag(
           RedFlag.IMAGE_ONLY,
@@ -1522,6 +1543,43 @@ public final class MailAnalyzer {
         st.flag(RedFlag.PHISHING_WORDING, quoted(s.tokens()));
       }
     }
+  }
+
+  /**
+   * A free-mail sender that hides whom it writes to (undisclosed recipients, or only itself with
+   * the real recipients in Bcc), and one that asks for replies at another free-mail mailbox of the
+   * same provider (a different domain is REPLY_TO_OTHER_DOMAIN already): the advance-fee letter's
+   * way of writing from a throw-away mailbox to many and reading the answers in another.
+   */
+  private static void freeMailHidden(State st, String fromDomain) {
+    if (fromDomain == null || !FREEMAIL.contains(registrable(fromDomain)) || st.listVouched()) {
+      return;
+    }
+    String me = mailbox(st.from);
+    if (st.recipients.stream().allMatch(r -> mailbox(r).equals(me))) {
+      st.flag(
+          RedFlag.HIDDEN_RECIPIENTS,
+          "From: "
+              + st.from
+              + " → To: "
+              + (st.recipients.isEmpty() ? "—" : String.join(", ", st.recipients)));
+    }
+    for (String r : st.replyTo) {
+      String rd = domain(r);
+      if (rd != null && registrable(rd).equals(registrable(fromDomain)) && !mailbox(r).equals(me)) {
+        st.flag(RedFlag.REPLY_TO_OTHER_MAILBOX, "From: " + st.from + " → Reply-To: " + r);
+      }
+    }
+  }
+
+  /** A free-mail mailbox without its +tag and dots (which name the same mailbox at Gmail). */
+  private static String mailbox(String address) {
+    String a = address.toLowerCase(Locale.ROOT);
+    int at = a.lastIndexOf('@');
+    String local = at < 0 ? a : a.substring(0, at);
+    int plus = local.indexOf('+');
+    local = (plus < 0 ? local : local.substring(0, plus)).replace(".", "");
+    return local + (at < 0 ? "" : a.substring(at));
   }
 
   /** The Unicode scripts of a word's letters, e.g. "LATIN + CYRILLIC". */

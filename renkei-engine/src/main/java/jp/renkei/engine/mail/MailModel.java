@@ -164,6 +164,22 @@ public final class MailModel {
       int minCount,
       double threshold,
       String source) {
+    return train(phishing, legitimate, minCount, 1, threshold, source);
+  }
+
+  /**
+   * As {@link #train(Collection, Collection, int, double, String)}, keeping only tokens seen in at
+   * least {@code minEach} messages of each kind. With legitimate mail in one language, a word of
+   * another language that a stray legitimate message or two happen to use ("für", "para") would
+   * otherwise weigh as phishing and the model would tell languages apart, not phishing.
+   */
+  public static MailModel train(
+      Collection<String> phishing,
+      Collection<String> legitimate,
+      int minCount,
+      int minEach,
+      double threshold,
+      String source) {
     Map<String, int[]> counts = new HashMap<>();
     for (String t : phishing) {
       tokens(t).forEach(k -> counts.computeIfAbsent(k, x -> new int[2])[0]++);
@@ -177,7 +193,10 @@ public final class MailModel {
         counts.entrySet().stream()
             // only what both kinds of mail were seen to use: a word of a language the legitimate
             // mail lacks says which language it is, not whether it is phishing
-            .filter(e -> e.getValue()[0] > 0 && e.getValue()[1] > 0)
+            .filter(
+                e ->
+                    e.getValue()[0] >= Math.max(1, minEach)
+                        && e.getValue()[1] >= Math.max(1, minEach))
             .filter(e -> e.getValue()[0] + e.getValue()[1] >= minCount)
             .sorted(
                 Comparator.comparingInt(

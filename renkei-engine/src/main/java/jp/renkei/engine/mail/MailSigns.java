@@ -4,6 +4,7 @@ import com.google.common.net.InternetDomainName;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -655,6 +656,149 @@ final class MailSigns {
     }
     long vowels = t.chars().filter(c -> "aeiouy".indexOf(c) >= 0).count();
     return CONSONANT_RUN.matcher(t).find() && vowels * 10 < t.length() * 3 ? t : null;
+  }
+
+  /** Case-runs of a mailbox token: an acronym before a word, a word, an acronym, a number. */
+  private static final Pattern CASE_SEGMENT =
+      Pattern.compile("[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+");
+
+  private static final Pattern VOWEL = Pattern.compile("[aeiouyAEIOUY]");
+
+  /** What separates the tokens of a mailbox name, mailing systems' # and = included. */
+  private static final Pattern MAILBOX_SEPARATORS = Pattern.compile("[._+\\-#=]");
+
+  /**
+   * The part of a sender's address before @, as written, when its capitals are scattered at random
+   * ("zLvuYFA", "pprGcVU", "newsletters.FjTs"): the token, or null. People and mailing systems name
+   * mailboxes in lower case or in capitalised words ("John.Smith", "DavidTomGardner", "McDonald",
+   * "eBay"). Once a capital follows a small letter, a run of letters without a vowel ("ppr",
+   * "Gnc"), a single capital ending a word ("lszeloB"), or three case switches whose letters make
+   * no syllable are what a generator makes to keep each copy unlike the last. Only local parts of
+   * at most two tokens are read: mailing systems' bounce and tracking addresses
+   * ("Online#3.19584.83-p1SYlJ1blFvQjRRR.1") are longer and structured.
+   */
+  static String scrambledCase(String address) {
+    if (address == null || address.indexOf('@') <= 0) {
+      return null;
+    }
+    String local = address.substring(0, address.lastIndexOf('@'));
+    List<String> tokens =
+        MAILBOX_SEPARATORS.splitAsStream(local).filter(t -> !t.isEmpty()).toList();
+    if (tokens.isEmpty() || tokens.size() > 2) {
+      return null;
+    }
+    for (String t : tokens) {
+      if (scrambled(t)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static boolean scrambled(String t) {
+    if (t.length() < 4
+        || !t.chars()
+            .allMatch(
+                c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+      return false;
+    }
+    int smallToCapital = 0;
+    for (int i = 1; i < t.length(); i++) {
+      if (Character.isLowerCase(t.charAt(i - 1)) && Character.isUpperCase(t.charAt(i))) {
+        smallToCapital++;
+      }
+    }
+    if (smallToCapital == 0) {
+      return false; // lower case, upper case, or Capitalised: how people write
+    }
+    List<String> segments = CASE_SEGMENT.matcher(t).results().map(MatchResult::group).toList();
+    for (int i = 0; i < segments.size(); i++) {
+      String s = segments.get(i);
+      if (Character.isDigit(s.charAt(0))) {
+        continue;
+      }
+      boolean hasSmall = s.chars().anyMatch(Character::isLowerCase);
+      boolean vowel = VOWEL.matcher(s).find();
+      if (s.length() == 1
+          && Character.isUpperCase(s.charAt(0))
+          && i > 0
+          && i == segments.size() - 1
+          && Character.isLowerCase(t.charAt(t.length() - 2))
+          // a surname and an initial (TanakaH) is how some people name their mailbox
+          && !(segments.size() == 2 && Character.isUpperCase(segments.get(0).charAt(0)))) {
+        return true; // a word ending in one capital: lszeloB, biLlinG
+      }
+      boolean first = i == 0 && Character.isLowerCase(s.charAt(0));
+      if (hasSmall && !vowel && (s.length() >= 3 || (first && s.length() >= 2))) {
+        return true; // a "word" without a vowel: the ppr of pprGcVU, Gnc, Wtchk
+      }
+    }
+    // many case switches whose letters are left over as no syllable: lqKmKvmNIFpnVjd
+    int switches = 0;
+    for (int i = 1; i < t.length(); i++) {
+      if (kind(t.charAt(i)) != kind(t.charAt(i - 1))) {
+        switches++;
+      }
+    }
+    return switches >= 3
+        && t.chars().filter(Character::isUpperCase).count() >= 2
+        && t.chars().filter(Character::isLowerCase).count() >= 2
+        && SYLLABLE.matcher(t).replaceAll("").length() >= 3;
+  }
+
+  private static int kind(char c) {
+    return Character.isDigit(c) ? 0 : Character.isUpperCase(c) ? 1 : 2;
+  }
+
+  private static final Pattern LINK_OR_ADDRESS =
+      Pattern.compile("(?:[a-z][a-z0-9+.-]*:|www\\.)\\S+|\\S+@\\S+");
+  private static final Pattern ALNUM_WORD = Pattern.compile("[\\p{L}\\p{N}]{2,}");
+  private static final Pattern RANDOM_WORD =
+      Pattern.compile("(?<![\\p{L}\\p{N}])(?=[a-z0-9]*[g-z])[a-z0-9]{6,24}(?![\\p{L}\\p{N}])");
+
+  /** Random words (letters and digits switching twice or more) a padded text has at least. */
+  static final int RANDOM_WORDS = 15;
+
+  /**
+   * A text padded with random strings of letters and digits ("zdb5oq xl3etiungy5oqk2e 5p4ofalaytbiv
+   * ..."), written for filters, not readers (hash-busting): the count and the first three, or null.
+   * Links and addresses are left out (their tracking tokens are not words), and so are hexadecimal
+   * hashes; it takes at least {@link #RANDOM_WORDS} such words and a fifth of the words of the
+   * (lower-cased) text.
+   */
+  static String randomWords(String text) {
+    if (text == null) {
+      return null;
+    }
+    // most texts have none: counted first with the links in (which only adds words), the links are
+    // taken out only for a text that might be padded
+    if (randomWords(text, null) < RANDOM_WORDS) {
+      return null;
+    }
+    String t = LINK_OR_ADDRESS.matcher(text).replaceAll(" ");
+    List<String> first = new java.util.ArrayList<>();
+    int random = randomWords(t, first);
+    if (random < RANDOM_WORDS) {
+      return null;
+    }
+    long words = ALNUM_WORD.matcher(t).results().count();
+    return random * 5 >= words
+        ? random + " / " + words + ": " + String.join(" ", first) + " …"
+        : null;
+  }
+
+  private static int randomWords(String t, List<String> first) {
+    Matcher m = RANDOM_WORD.matcher(t);
+    int random = 0;
+    while (m.find()) {
+      if (LETTER_DIGIT_SWITCH.matcher(m.group()).results().count() >= 2) {
+        random++;
+        if (first != null && first.size() < 3) {
+          first.add(m.group());
+        }
+      }
+    }
+    return random;
   }
 
   private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");

@@ -116,10 +116,11 @@ public enum RedFlag {
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а)、無意味な英数字の羅列など、フィルターを避けるための文字が使われています。",
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а)、無意味な英数字の羅列など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされています。",
       "The subject or sender name uses look-alike mathematical letters, invisible characters,"
           + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or a random"
-          + " string of letters and digits: ways around filters."),
+          + " string of letters and digits, or the text is padded with random words of letters and"
+          + " digits (zdb5oq xl3etiungy5oqk2e ...): ways around filters."),
   NOT_ALIGNED(
       10,
       "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。",
@@ -187,6 +188,24 @@ public enum RedFlag {
       "The part of the sender's address before @ is a random string no person or mailing system"
           + " names a mailbox by (e.g. pprgcvu@, 0pc5pmhs5zcn@): senders minted by the thousand."
           + " Weak alone; it counts with another sign."),
+  RANDOM_CASE_SENDER(
+      20,
+      "差出人アドレスの @ より前が、大文字と小文字を無作為に混ぜた文字列です (例: zLvuYFA@、newsletters.FjTs@)。人も配信システムもこうした名前は付けません。一通ごとに違う送信元に見せて迷惑メールフィルターを避けるための手口です。",
+      "The sender's mailbox name (before @) scatters capitals at random (e.g. zLvuYFA@,"
+          + " newsletters.FjTs@). Neither people nor mailing systems name a mailbox so; it makes"
+          + " every copy look like another sender, to slip past filters."),
+  REPLY_TO_OTHER_MAILBOX(
+      20,
+      "フリーメールの差出人が、返信先 (Reply-To) に同じフリーメールの別のアドレスを指定しています。送信用の使い捨てアドレスから送り、返事は別のアドレスで受け取る、前払い詐欺などの手口です。",
+      "A free-mail sender asks for replies at another mailbox of the same free-mail provider"
+          + " (Reply-To): sent from a throw-away address, answers read in another, as advance-fee"
+          + " fraud does."),
+  HIDDEN_RECIPIENTS(
+      10,
+      "フリーメールの個人アドレスから、宛先を隠して (undisclosed-recipients、または自分宛てで実際の宛先は Bcc) 送られています。個人のアドレスを使った一斉送信です。弱い兆候で、他の兆候と重なると疑わしいと判定します。",
+      "A personal free-mail address writes to recipients it hides (undisclosed-recipients, or to"
+          + " itself with the real recipients in Bcc): mass mail from a private mailbox. Weak alone;"
+          + " it counts with another sign."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

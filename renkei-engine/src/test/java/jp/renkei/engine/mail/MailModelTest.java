@@ -42,6 +42,31 @@ class MailModelTest {
   }
 
   @Test
+  void wordsAStrayLegitimateMessageUsesAreLeftOutWhenEachKindMustUseThemSeveralTimes() {
+    List<String> phishing =
+        List.of(
+            "bitte bestätigen sie ihr konto für die zahlung",
+            "ihr konto wird gesperrt, bitte für heute bestätigen",
+            "für ihre sicherheit: verify the account",
+            "verify your account for the payment today");
+    List<String> legitimate =
+        List.of(
+            "the patch für the release, thanks",
+            "the meeting minutes and the patch",
+            "the release build is green",
+            "see the release notes");
+    // kept when one legitimate message uses it: "für" then weighs as phishing
+    assertThat(MailModel.train(phishing, legitimate, 2, 0, "test").score("für").tokens())
+        .containsExactly("für");
+    // each kind must use a word twice: "für" (one legitimate message) is left out, "the" (every
+    // legitimate message, two phishing ones) is kept and leans legitimate
+    MailModel m = MailModel.train(phishing, legitimate, 2, 2, 0, "test");
+    assertThat(m.score("für").value()).isZero();
+    assertThat(m.score("für").tokens()).isEmpty();
+    assertThat(m.score("the").value()).isNegative();
+  }
+
+  @Test
   void phishingWordingScoresOverTheThresholdAndSaysWhichWords() {
     MailModel m = MailModel.train(PHISHING, LEGITIMATE, 2, 0.5, "test");
     MailModel.Score p = m.score("please verify your mailbox account");

@@ -1077,4 +1077,162 @@ class MailSignsTest {
     assertThat(flags(books)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
     assertThat(books.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
   }
+
+  @Test
+  void aMailboxNameWithCapitalsScatteredAtRandomIsASign() {
+    for (String from :
+        List.of(
+            "zQvuYFA@deck.offers-example.net",
+            "pprGkVU@mail.offers-example.net",
+            "newsletters.FjTs@news.offers-example.net",
+            "lszeloB@offers-example.net",
+            "hVuukorHxTNDkRC@space.offers-example.net")) {
+      MailReport r =
+          analyze(
+              "From: Home Savings <" + from + ">\r\nTo: a@example.jp\r\nSubject: New windows\r\n",
+              "text/plain",
+              "Replace your windows this season and save. Call us today.");
+      assertThat(flags(r)).as(from).contains(RedFlag.RANDOM_CASE_SENDER);
+      assertThat(r.verdict()).as(from).isEqualTo(MailReport.Verdict.SUSPICIOUS);
+      // the evidence shows the address as written, capitals kept
+      assertThat(r.findings())
+          .as(from)
+          .anySatisfy(f -> assertThat(f.evidence()).startsWith(from + " ("));
+    }
+    // the Sender header counts too: a campaign from an ordinary-looking From
+    MailReport sender =
+        analyze(
+            "From: Marijn <newsletters@prijzen.example.nl>\r\nSender: WAKQZHF <GvrMwPO@YJDEX.example>"
+                + "\r\nTo: a@example.jp\r\nSubject: Win een cadeaukaart\r\n",
+            "text/plain",
+            "Doe mee en win.");
+    assertThat(flags(sender)).contains(RedFlag.RANDOM_CASE_SENDER);
+    // people's and companies' ways of writing a mailbox stay clean: lower or upper case,
+    // capitalised words, a surname with an initial, brand spellings, and mailing systems' long
+    // structured bounce addresses with random parts
+    for (String from :
+        List.of(
+            "John.Smith@example.com",
+            "JohnSmith@example.com",
+            "DavidTomGardner@example.com",
+            "McDonald@example.com",
+            "TanakaH@example.co.jp",
+            "Taro_YAMADA@example.co.jp",
+            "KChrist@example.com",
+            "eBay-notices@example.com",
+            "iPhoneSupport@example.com",
+            "noReply@example.com",
+            "CNETNewsletters@example.com",
+            "INFO@EXAMPLE.COM",
+            "Online#3.19584.83-p1SYlJ1blFvQjRRR.1@newsletter.example.com")) {
+      MailReport ok =
+          analyze(
+              "From: " + from + "\r\nTo: a@example.jp\r\nSubject: Opening hours\r\n",
+              "text/plain",
+              "We open at ten on weekdays.");
+      assertThat(flags(ok)).as(from).doesNotContain(RedFlag.RANDOM_CASE_SENDER);
+      assertThat(ok.verdict()).as(from).isEqualTo(MailReport.Verdict.CLEAN);
+    }
+  }
+
+  @Test
+  void aFreeMailLetterToHiddenRecipientsWithRepliesToAnotherMailboxIsCaught() {
+    MailReport r =
+        analyze(
+            "From: \"Mrs. Jane Doe\" <janedoe1957@gmail.com>\r\nReply-To: jane.doe.private@gmail.com"
+                + "\r\nTo: undisclosed-recipients:;\r\nSubject: Greetings\r\n",
+            "text/plain",
+            "Dear friend, I have a project I would like to discuss with you. Please write back.");
+    assertThat(flags(r)).contains(RedFlag.HIDDEN_RECIPIENTS, RedFlag.REPLY_TO_OTHER_MAILBOX);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.SUSPICIOUS);
+    assertThat(r.findings())
+        .anySatisfy(
+            f ->
+                assertThat(f.evidence())
+                    .isEqualTo(
+                        "From: janedoe1957@gmail.com → Reply-To: jane.doe.private@gmail.com"));
+    // to itself, the real recipients in Bcc, replies elsewhere
+    MailReport self =
+        analyze(
+            "From: Carlos <khadmau70@gmail.com>\r\nReply-To: clcas655@gmail.com\r\n"
+                + "To: Carlos <khadmau70@gmail.com>\r\nSubject: Bom dia\r\n",
+            "text/plain",
+            "Desejo falar com você.");
+    assertThat(flags(self)).contains(RedFlag.HIDDEN_RECIPIENTS, RedFlag.REPLY_TO_OTHER_MAILBOX);
+    assertThat(self.verdict()).isEqualTo(MailReport.Verdict.SUSPICIOUS);
+    // hidden recipients alone: a weak sign, no verdict (people Bcc their friends)
+    MailReport bcc =
+        analyze(
+            "From: Taro <taro.yamada.1980@gmail.com>\r\nTo: undisclosed-recipients:;\r\n"
+                + "Subject: Class reunion photos\r\n",
+            "text/plain",
+            "The photos from Saturday are in the shared album. See you next year!");
+    assertThat(flags(bcc)).containsExactly(RedFlag.HIDDEN_RECIPIENTS);
+    assertThat(bcc.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+    // the same mailbox written with dots or a +tag, a person writing to someone, a company's
+    // Reply-To to its support desk, and a copy to oneself beside real recipients stay clean
+    for (String headers :
+        List.of(
+            "From: janedoe@gmail.com\r\nReply-To: jane.doe+club@gmail.com\r\nTo: b@example.jp\r\n",
+            "From: janedoe@gmail.com\r\nTo: b@example.jp\r\n",
+            "From: sales@example.com\r\nReply-To: support@example.com\r\nTo: undisclosed-recipients:;\r\n",
+            "From: janedoe@gmail.com\r\nTo: janedoe@gmail.com\r\nCc: b@example.jp\r\n")) {
+      MailReport ok =
+          analyze(headers + "Subject: Saturday\r\n", "text/plain", "See you on Saturday at ten.");
+      assertThat(flags(ok))
+          .as(headers)
+          .doesNotContain(RedFlag.HIDDEN_RECIPIENTS, RedFlag.REPLY_TO_OTHER_MAILBOX);
+      assertThat(ok.verdict()).as(headers).isEqualTo(MailReport.Verdict.CLEAN);
+    }
+  }
+
+  @Test
+  void aTextPaddedWithRandomWordsIsObfuscationButHashesCodesAndTrackingLinksAreNot() {
+    String soup =
+        "zdb5oq xl3etiungy5oqk2e 5p4ofalaytbiv z8batdkdm86ds hgejqq2 ezu3 bub1qe98wsjns8my"
+            + " b1ndjck7vxriq1h kyh856acsynur pyaent fyv smqd1ovra1blgb4 g23omcg48j38ks"
+            + " na2j2y7mv54u rvcfazh tcn ymx6z5edwqoq8w5oj sn5fx80sflthosf 9ow48hbhpiq9l ykbhi4w"
+            + " gp3 mxgvjrr4cdj52x2 ljouyreipfs7pz 5qlyglng2w0s kmd17r";
+    MailReport r =
+        analyze(
+            "From: NTA <info@prijzen.example.nl>\r\nTo: a@example.jp\r\n"
+                + "Subject: Wij hebben geprobeerd u te bereiken\r\n",
+            "text/html",
+            "<p>Reageer alstublieft! <a href=\"https://prijzen.example.nl/r\">Klik hier</a></p>"
+                + "<p style=\"color:#fefefe\">"
+                + soup
+                + "</p>");
+    assertThat(flags(r)).contains(RedFlag.OBFUSCATED_TEXT);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.SUSPICIOUS);
+    assertThat(r.findings()).anySatisfy(f -> assertThat(f.evidence()).contains("xl3etiungy5oqk2e"));
+    // a commit notice full of hexadecimal hashes, an order with a few codes, and a newsletter
+    // whose plain text lists tracking links with random tokens stay clean
+    StringBuilder commits = new StringBuilder("Pushed 20 commits to main:\n");
+    StringBuilder links = new StringBuilder("This week's stories:\n");
+    for (int i = 0; i < 20; i++) {
+      commits.append(
+          String.format("%08x%08x fix item %d%n", 0x3f2a9b7c + i * 7919, 0x1badb002 ^ i, i));
+      links
+          .append("Story ")
+          .append(i)
+          .append(": https://click.example.com/t/4zEaQL2601CUOg242oafa")
+          .append(i)
+          .append("pbmkr551JYHX?u=a8b7c6d5q")
+          .append(i)
+          .append("\n");
+    }
+    for (String text :
+        List.of(
+            commits.toString(),
+            links.toString(),
+            "Your order: 2 x cable (sku ab12cd34ef), 1 x adapter (sku x9y8z7w6v5), voucher"
+                + " gh45jk67lm applied. Thank you for shopping with us.")) {
+      MailReport ok =
+          analyze(
+              "From: notices@example.com\r\nTo: a@example.jp\r\nSubject: Weekly notice\r\n",
+              "text/plain",
+              text);
+      assertThat(flags(ok)).as(text).doesNotContain(RedFlag.OBFUSCATED_TEXT);
+    }
+  }
 }
