@@ -1,6 +1,5 @@
 package jp.renkei.bench;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -94,9 +93,7 @@ public final class MatchShapesDriver {
   private static IndicatorIndex fromScratch(Path list) throws Exception {
     IndicatorIndex.Builder b =
         IndicatorIndex.builder((int) Math.min(1 << 24, Math.max(1 << 16, Files.size(list) / 24)));
-    try (BufferedReader in = Files.newBufferedReader(list)) {
-      IndicatorLists.read(in, list.getFileName().toString(), b);
-    }
+    IndicatorLists.read(list, list.getFileName().toString(), b);
     return b.build();
   }
 
@@ -109,10 +106,7 @@ public final class MatchShapesDriver {
     }
     System.out.println("snapshot: " + r.problem() + "; building it");
     IndicatorIndex.Builder b = IndicatorIndex.builder(1 << 20);
-    IndicatorLists.Loaded loaded;
-    try (BufferedReader in = Files.newBufferedReader(list)) {
-      loaded = IndicatorLists.read(in, list.getFileName().toString(), b);
-    }
+    IndicatorLists.Loaded loaded = IndicatorLists.read(list, list.getFileName().toString(), b);
     IndicatorIndex index = b.build();
     IndexSnapshot.write(file, fingerprint, index, List.of(loaded));
     return index;

@@ -36,6 +36,25 @@ final class Bytes {
     return -1;
   }
 
+  /** How many times {@code c} occurs in {@code b[from, to)}, eight bytes at a time. */
+  static int count(byte[] b, int from, int to, byte c) {
+    long pattern = ONES * (c & 255);
+    int n = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ pattern;
+      // a byte of x is zero exactly when its high bit stays clear here (no carry between bytes)
+      long t = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x;
+      n += Long.bitCount(~t & HIGHS);
+    }
+    for (; i < to; i++) {
+      if (b[i] == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /**
    * The bytes {@code b[i, min(i + 8, end))} as a little-endian long, ASCII letters lower-cased (as
    * {@link DomainTable#lower}), zero beyond {@code end}.

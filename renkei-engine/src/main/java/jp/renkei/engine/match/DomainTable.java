@@ -34,11 +34,16 @@ final class DomainTable {
   /** Adds a lower-case ASCII domain (at most 255 bytes); returns the value already there, or -1. */
   int put(String domain, int value) {
     byte[] key = domain.getBytes(StandardCharsets.US_ASCII);
-    if (key.length > 255) {
+    return put(key, 0, key.length, value);
+  }
+
+  /** {@link #put(String, int)} of the domain in {@code key[off, off + len)}. */
+  int put(byte[] key, int off, int len, int value) {
+    if (len > 255) {
       throw new IllegalArgumentException("domain longer than 255 bytes");
     }
     int h = 0;
-    for (int i = key.length - 1; i >= 0; i--) {
+    for (int i = off + len - 1; i >= off; i--) {
       h = step(h, key[i]);
     }
     h = finish(h);
@@ -46,20 +51,20 @@ final class DomainTable {
     for (int i = h & mask; ; i = (i + 1) & mask) {
       long slot = slots[i];
       if (slot == 0) {
-        if (arenaUsed + key.length + 1 > arena.length) {
-          arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + key.length + 1));
+        if (arenaUsed + len + 1 > arena.length) {
+          arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len + 1));
         }
-        arena[arenaUsed] = (byte) key.length;
-        System.arraycopy(key, 0, arena, arenaUsed + 1, key.length);
+        arena[arenaUsed] = (byte) len;
+        System.arraycopy(key, off, arena, arenaUsed + 1, len);
         slots[i] = ((long) h << 32) | arenaUsed;
         values[i] = value;
-        arenaUsed += key.length + 1;
+        arenaUsed += len + 1;
         if (++size * 2 > slots.length) {
           resize(slots.length * 2);
         }
         return -1;
       }
-      if ((int) (slot >>> 32) == h && equals((int) slot, key)) {
+      if ((int) (slot >>> 32) == h && equals((int) slot, key, off, len)) {
         return values[i];
       }
     }
@@ -133,16 +138,8 @@ final class DomainTable {
     }
   }
 
-  private boolean equals(int o, byte[] key) {
-    if ((arena[o] & 255) != key.length) {
-      return false;
-    }
-    for (int k = 0; k < key.length; k++) {
-      if (arena[o + 1 + k] != key[k]) {
-        return false;
-      }
-    }
-    return true;
+  private boolean equals(int o, byte[] key, int off, int len) {
+    return (arena[o] & 255) == len && Arrays.equals(arena, o + 1, o + 1 + len, key, off, off + len);
   }
 
   private boolean equalsIgnoreCase(int o, byte[] line, int start, int end) {

@@ -1,7 +1,5 @@
 package jp.renkei.engine.match;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.BufferUnderflowException;
@@ -74,41 +72,163 @@ public final class IndexSnapshot {
     return (all.getValue() << 32) ^ lists.size();
   }
 
-  /** Writes the snapshot of {@code index}, built from lists with {@code fingerprint}. */
+  /**
+   * Writes the snapshot of {@code index}, built from lists with {@code fingerprint}: streamed to a
+   * temporary file of its own beside {@code file} (the checksum taken on the way) and moved into
+   * place once complete, so {@code file} is never half written, even when the process is killed
+   * meanwhile; the temporary file is removed when writing fails. May run on any thread once the
+   * index is built (it only reads it).
+   */
   public static void write(
       Path file, long fingerprint, IndicatorIndex index, List<IndicatorLists.Loaded> lists)
       throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, index.size() * 48));
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.write(MAGIC);
-    out.writeInt(VERSION);
-    out.writeLong(fingerprint);
-    out.writeInt(lists.size());
-    for (IndicatorLists.Loaded l : lists) {
-      out.writeLong(l.lines());
-      out.writeLong(l.added());
-      out.writeLong(l.rejected());
-      out.writeInt(l.firstRejected().size());
-      for (IndicatorLists.Rejected r : l.firstRejected()) {
-        out.writeLong(r.line());
-        text(out, r.text());
-        text(out, r.reason());
+    // a name of this process's own (two runs over the same lists may write at once), created with
+    // the permissions any new file gets, as the snapshot had when written in place
+    Path tmp =
+        file.resolveSibling(
+            file.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "-"
+                + Thread.currentThread().getId()
+                + ".tmp");
+    boolean moved = false;
+    try {
+      try (FileChannel ch =
+              FileChannel.open(
+                  tmp,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.WRITE);
+          Out out = new Out(ch)) {
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        out.writeLong(fingerprint);
+        out.writeInt(lists.size());
+        for (IndicatorLists.Loaded l : lists) {
+          out.writeLong(l.lines());
+          out.writeLong(l.added());
+          out.writeLong(l.rejected());
+          out.writeInt(l.firstRejected().size());
+          for (IndicatorLists.Rejected r : l.firstRejected()) {
+            out.writeLong(r.line());
+            out.text(r.text());
+            out.text(r.reason());
+          }
+        }
+        writeIndex(out, index);
+        long body = out.written;
+        long sum = out.crcSoFar();
+        out.writeLong(body);
+        out.writeLong(sum);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      moved = true;
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(tmp);
       }
     }
-    writeIndex(out, index);
-    out.flush();
-    byte[] body = bytes.toByteArray();
-    CRC32C crc = new CRC32C();
-    crc.update(body);
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (var o = Files.newOutputStream(tmp)) {
-      o.write(body);
-      o.write(ByteBuffer.allocate(16).putLong(body.length).putLong(crc.getValue()).array());
+  }
+
+  /**
+   * The snapshot's bytes on their way to the file through one reused buffer: numbers big-endian (as
+   * {@link java.io.DataOutputStream} writes them), arrays of numbers in {@link #ARRAYS} order, and
+   * a CRC-32C of everything written.
+   */
+  private static final class Out implements AutoCloseable {
+    private final FileChannel ch;
+    private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+    private final CRC32C crc = new CRC32C();
+    long written;
+
+    Out(FileChannel ch) {
+      this.ch = ch;
     }
-    try {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+
+    private void room(int n) throws IOException {
+      if (buf.remaining() < n) {
+        flush();
+      }
+    }
+
+    private void flush() throws IOException {
+      buf.flip();
+      crc.update(buf.duplicate());
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      buf.clear();
+    }
+
+    /** The CRC-32C of all bytes written so far. */
+    long crcSoFar() throws IOException {
+      flush();
+      return crc.getValue();
+    }
+
+    void writeInt(int v) throws IOException {
+      room(4);
+      buf.putInt(v);
+      written += 4;
+    }
+
+    void writeLong(long v) throws IOException {
+      room(8);
+      buf.putLong(v);
+      written += 8;
+    }
+
+    void write(byte[] a) throws IOException {
+      for (int off = 0; off < a.length; ) {
+        room(1);
+        int k = Math.min(buf.remaining(), a.length - off);
+        buf.put(a, off, k);
+        off += k;
+      }
+      written += a.length;
+    }
+
+    void bytes(byte[] a) throws IOException {
+      writeInt(a.length);
+      write(a);
+    }
+
+    void ints(int[] a) throws IOException {
+      writeInt(a.length);
+      for (int off = 0; off < a.length; ) {
+        room(4);
+        int k = Math.min(buf.remaining() / 4, a.length - off);
+        buf.slice().order(ARRAYS).asIntBuffer().put(a, off, k);
+        buf.position(buf.position() + 4 * k);
+        off += k;
+      }
+      written += 4L * a.length;
+    }
+
+    void longs(long[] a) throws IOException {
+      writeInt(a.length);
+      for (int off = 0; off < a.length; ) {
+        room(8);
+        int k = Math.min(buf.remaining() / 8, a.length - off);
+        buf.slice().order(ARRAYS).asLongBuffer().put(a, off, k);
+        buf.position(buf.position() + 8 * k);
+        off += k;
+      }
+      written += 8L * a.length;
+    }
+
+    void text(String s) throws IOException {
+      bytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
     }
   }
 
@@ -208,39 +328,39 @@ public final class IndexSnapshot {
     }
   }
 
-  private static void writeIndex(DataOutputStream out, IndicatorIndex index) throws IOException {
+  private static void writeIndex(Out out, IndicatorIndex index) throws IOException {
     IndicatorStore st = index.store;
     out.writeInt(st.size);
-    bytes(out, st.types);
-    ints(out, st.valueEnd);
-    bytes(out, st.values);
-    ints(out, st.idRef);
-    bytes(out, st.ids);
+    out.bytes(st.types);
+    out.ints(st.valueEnd);
+    out.bytes(st.values);
+    out.ints(st.idRef);
+    out.bytes(st.ids);
     out.writeInt(st.runs);
     for (int r = 0; r < st.runs; r++) {
-      text(out, st.sources[r]);
+      out.text(st.sources[r]);
       out.writeInt(st.sourceFrom[r]);
     }
     DomainTable d = index.domains;
     out.writeInt(d.size);
-    longs(out, d.slots);
-    ints(out, d.values);
-    bytes(out, d.arena);
+    out.longs(d.slots);
+    out.ints(d.values);
+    out.bytes(d.arena);
     Ipv4Table v4 = index.ipv4;
     for (int p = 0; p <= 32; p++) {
       Ipv4Table.IntTable t = v4.byPrefix[p];
       out.writeInt(t == null ? -1 : t.count);
       if (t != null) {
-        ints(out, t.keys);
-        ints(out, t.values);
+        out.ints(t.keys);
+        out.ints(t.values);
       }
     }
     out.writeInt(index.exact.size);
-    ints(out, index.exact.slots);
-    longs(out, index.ipv6Ranges);
+    out.ints(index.exact.slots);
+    out.longs(index.ipv6Ranges);
     out.writeInt(index.urlFilter.size);
-    longs(out, index.urlFilter.keys);
-    longs(out, index.urlFilter.hostBits);
+    out.longs(index.urlFilter.keys);
+    out.longs(index.urlFilter.hostBits);
   }
 
   private static IndicatorIndex readIndex(ByteBuffer in) {
@@ -402,25 +522,6 @@ public final class IndexSnapshot {
     }
   }
 
-  private static void bytes(DataOutputStream out, byte[] a) throws IOException {
-    out.writeInt(a.length);
-    out.write(a);
-  }
-
-  private static void ints(DataOutputStream out, int[] a) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(4 * a.length).order(ARRAYS);
-    b.asIntBuffer().put(a);
-    out.writeInt(a.length);
-    out.write(b.array());
-  }
-
-  private static void longs(DataOutputStream out, long[] a) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(8 * a.length).order(ARRAYS);
-    b.asLongBuffer().put(a);
-    out.writeInt(a.length);
-    out.write(b.array());
-  }
-
   private static byte[] bytes(ByteBuffer in) {
     byte[] a = new byte[count(in)];
     in.get(a);
@@ -455,12 +556,6 @@ public final class IndexSnapshot {
       throw new IllegalArgumentException("count " + n + " beyond the file");
     }
     return n;
-  }
-
-  private static void text(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
   }
 
   private static String text(ByteBuffer in) {

@@ -85,10 +85,31 @@ public final class IndicatorIndex {
    * (see {@link UrlFilter}); the rest are normalised and looked up exactly.
    */
   public int matchUrl(byte[] b, int s, int e) {
+    return matchUrl(b, s, e, new byte[e - s]);
+  }
+
+  /**
+   * {@link #matchUrl(byte[], int, int)} normalising into {@code buffer} (at least {@code e - s}
+   * bytes; a matcher keeps one): a URL in printable ASCII that the byte filter cannot rule out is
+   * normalised and looked up without a string; other forms take the text path.
+   */
+  public int matchUrl(byte[] b, int s, int e, byte[] buffer) {
     if (urlFilter.check(b, s, e) == UrlFilter.NO) {
       return -1;
     }
-    return matchUrl(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1));
+    int n = buffer.length < e - s ? UrlNormal.UNDECIDED : UrlNormal.normalize(b, s, e, buffer);
+    if (n == UrlNormal.UNDECIDED) {
+      return matchUrl(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+    if (n == UrlNormal.INVALID) {
+      return -1;
+    }
+    int url = ObservableType.URL.ordinal();
+    int hit = exact.get(store, url, buffer, 0, n);
+    if (hit < 0 && n > 0 && buffer[n - 1] == '/') {
+      hit = exact.get(store, url, buffer, 0, n - 1);
+    }
+    return hit;
   }
 
   /** The URL indicator a URL is once normalised, with or without a trailing slash; or -1. */
@@ -153,6 +174,11 @@ public final class IndicatorIndex {
    * is rejected at once.
    */
   public int matchIpv6(byte[] b, int s, int e) {
+    return matchIpv6(b, s, e, new long[2]);
+  }
+
+  /** {@link #matchIpv6(byte[], int, int)} reading the address into {@code a} (two longs). */
+  int matchIpv6(byte[] b, int s, int e, long[] a) {
     if (Bytes.indexOf(b, s, e, (byte) ':') < 0) {
       return -1;
     }
@@ -170,7 +196,6 @@ public final class IndicatorIndex {
     if (filter == null) {
       ipv6Filter = filter = Ipv6Filter.of(store); // the same from any thread: made twice at worst
     }
-    long[] a = new long[2];
     if (Ipv6Filter.parse(b, s, e, a) && !filter.contains(a[0], a[1]) && !inIpv6Range(a)) {
       return -1; // a plain address that is no indicator and in no listed range
     }
@@ -271,40 +296,43 @@ public final class IndicatorIndex {
       return addNormal(id, null, 0, type, normal);
     }
 
-    /**
-     * Adds one indicator in normal form from line {@code line} of the list {@code source}: its id
-     * is {@code source:line}, kept as the line number without making the string.
-     */
-    Builder addListed(String source, long line, ObservableType type, String normal) {
-      return addNormal(null, source, line, type, normal);
-    }
-
     private Builder addNormal(
         String id, String source, long line, ObservableType type, String normal) {
-      if (built) {
-        throw new IllegalStateException("this builder already built its index");
-      }
       if (type == ObservableType.URL) {
         normal = withoutUserInfo(normal); // the value kept and shown is the one looked up
+      }
+      byte[] v = normal.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return addNormal(id, source, line, type, v, 0, v.length);
+    }
+
+    /**
+     * Adds one indicator whose normal form (from {@link Observables#parse}) is the UTF-8 in {@code
+     * v[off, off + len)}: from line {@code line} of {@code source} when {@code id} is null.
+     */
+    Builder addNormal(
+        String id, String source, long line, ObservableType type, byte[] v, int off, int len) {
+      if (built) {
+        throw new IllegalStateException("this builder already built its index");
       }
       int n = store.size();
       boolean added;
       switch (type) {
-        case DOMAIN -> added = domains.put(normal, n) < 0;
+        case DOMAIN -> added = domains.put(v, off, len, n) < 0;
         case IPV4 -> {
           int before = ipv4.size();
-          ipv4.put(ipv4Int(normal), 32, n);
+          ipv4.put(address(v, off, off + len), 32, n);
           added = ipv4.size() > before;
         }
         case CIDR -> {
-          int slash = normal.indexOf('/');
-          int prefix = Integer.parseInt(normal.substring(slash + 1));
-          String net = normal.substring(0, slash);
-          if (net.contains(":")) {
+          int slash = Bytes.indexOf(v, off, off + len, (byte) '/');
+          if (slash < 0 || Bytes.indexOf(v, off, slash, (byte) ':') >= 0) {
+            // an IPv6 range: rare, kept as text
+            String normal = new String(v, off, len, java.nio.charset.StandardCharsets.UTF_8);
             if (!ipv6Seen.add(normal)) {
               return this; // the same range again: the first stays
             }
-            long[] a = ipv6(net);
+            int prefix = Integer.parseInt(normal.substring(normal.indexOf('/') + 1));
+            long[] a = ipv6(normal.substring(0, normal.indexOf('/')));
             if (ipv6Used + 4 > ipv6Ranges.length) {
               ipv6Ranges = java.util.Arrays.copyOf(ipv6Ranges, Math.max(16, ipv6Ranges.length * 2));
             }
@@ -314,36 +342,56 @@ public final class IndicatorIndex {
             ipv6Ranges[ipv6Used++] = n;
             added = true;
           } else {
+            int prefix = 0;
+            for (int k = slash + 1; k < off + len; k++) {
+              prefix = prefix * 10 + (v[k] - '0');
+            }
             int before = ipv4.size();
-            ipv4.put(ipv4Int(net), prefix, n);
+            ipv4.put(address(v, off, slash), prefix, n);
             added = ipv4.size() > before;
           }
         }
         default -> {
-          byte[] v = normal.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          added = exact.get(store, type.ordinal(), v) < 0;
+          if (type == ObservableType.URL && Bytes.indexOf(v, off, off + len, (byte) '@') >= 0) {
+            String normal = new String(v, off, len, java.nio.charset.StandardCharsets.UTF_8);
+            String without = withoutUserInfo(normal);
+            if (!without.equals(normal)) {
+              byte[] w = without.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+              return addNormal(id, source, line, type, w, 0, w.length);
+            }
+          }
+          added = exact.get(store, type.ordinal(), v, off, len) < 0;
           if (added) {
-            store(type, normal, id, source, line);
-            exact.putIfAbsent(store, type.ordinal(), v, n);
+            store(type, v, off, len, id, source, line);
+            exact.putIfAbsent(store, type.ordinal(), v, off, len, n);
             if (type == ObservableType.URL) {
-              urlFilter.add(normal);
+              urlFilter.add(new String(v, off, len, java.nio.charset.StandardCharsets.UTF_8));
             }
             return this;
           }
         }
       }
       if (added) {
-        store(type, normal, id, source, line);
+        store(type, v, off, len, id, source, line);
       }
       return this;
     }
 
-    private void store(ObservableType type, String normal, String id, String source, long line) {
+    private void store(
+        ObservableType type, byte[] v, int off, int len, String id, String source, long line) {
       if (id != null) {
-        store.add(type, normal, id);
+        store.add(type, v, off, len, id);
       } else {
-        store.add(type, normal, source, line);
+        store.add(type, v, off, len, source, line);
       }
+    }
+
+    /**
+     * Makes room for about {@code more} indicators with {@code valueBytes} bytes of normal values
+     * (a list about to be read), so the arrays are not copied as they grow.
+     */
+    void reserve(int more, int valueBytes) {
+      store.reserve(more, valueBytes);
     }
 
     public IndicatorIndex build() {
@@ -355,12 +403,22 @@ public final class IndicatorIndex {
           store, domains, ipv4, exact, java.util.Arrays.copyOf(ipv6Ranges, ipv6Used), urlFilter);
     }
 
+    private final boolean[] ok = new boolean[1];
+
     static int ipv4Int(String dotted) {
       byte[] b = dotted.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      boolean[] ok = new boolean[1];
-      int v = Ipv4Table.parse(b, 0, b.length, ok);
+      return address(b, 0, b.length, new boolean[1]);
+    }
+
+    private int address(byte[] b, int from, int to) {
+      return address(b, from, to, ok);
+    }
+
+    private static int address(byte[] b, int from, int to, boolean[] ok) {
+      int v = Ipv4Table.parse(b, from, to, ok);
       if (!ok[0]) {
-        throw new IllegalArgumentException("not IPv4: " + dotted);
+        throw new IllegalArgumentException(
+            "not IPv4: " + new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
       }
       return v;
     }

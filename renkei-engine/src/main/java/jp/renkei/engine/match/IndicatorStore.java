@@ -40,9 +40,29 @@ final class IndicatorStore {
     return size;
   }
 
+  /** Room for {@code more} indicators with {@code moreBytes} bytes of values, besides those in. */
+  void reserve(int more, int moreBytes) {
+    long n = (long) size + more;
+    if (n > types.length && n < Integer.MAX_VALUE - 8) {
+      types = Arrays.copyOf(types, (int) n);
+      valueEnd = Arrays.copyOf(valueEnd, (int) n);
+      idRef = Arrays.copyOf(idRef, (int) n);
+    }
+    long bytes = (long) valueStart(size) + moreBytes;
+    if (bytes > values.length && bytes < Integer.MAX_VALUE - 8) {
+      values = Arrays.copyOf(values, (int) bytes);
+    }
+  }
+
   /** Appends an indicator; returns its number. */
   int add(ObservableType type, String normal, String id) {
-    int n = append(type, normal);
+    byte[] v = normal.getBytes(StandardCharsets.UTF_8);
+    return add(type, v, 0, v.length, id);
+  }
+
+  /** Appends an indicator whose normal value is the UTF-8 in {@code v[off, off + len)}. */
+  int add(ObservableType type, byte[] v, int off, int len, String id) {
+    int n = append(type, v, off, len);
     idRef[n] = idRef(id, n);
     size = n + 1;
     return n;
@@ -53,10 +73,18 @@ final class IndicatorStore {
    * string; the same as {@code add(type, normal, source + ":" + line)}.
    */
   int add(ObservableType type, String normal, String source, long line) {
+    byte[] v = normal.getBytes(StandardCharsets.UTF_8);
+    return add(type, v, 0, v.length, source, line);
+  }
+
+  /**
+   * {@link #add(ObservableType, String, String, long)} of the UTF-8 in {@code v[off, off + len)}.
+   */
+  int add(ObservableType type, byte[] v, int off, int len, String source, long line) {
     if (line <= 0 || line > 999_999_999L) {
-      return add(type, normal, source + ":" + line);
+      return add(type, v, off, len, source + ":" + line);
     }
-    int n = append(type, normal);
+    int n = append(type, v, off, len);
     run(source, n);
     idRef[n] = (int) line;
     size = n + 1;
@@ -64,7 +92,7 @@ final class IndicatorStore {
   }
 
   /** Room for indicator {@code n == size} and its type and value; the caller sets its id. */
-  private int append(ObservableType type, String normal) {
+  private int append(ObservableType type, byte[] v, int off, int len) {
     int n = size;
     if (n == types.length) {
       int c = Math.max(16, n * 2);
@@ -72,11 +100,10 @@ final class IndicatorStore {
       valueEnd = Arrays.copyOf(valueEnd, c);
       idRef = Arrays.copyOf(idRef, c);
     }
-    byte[] v = normal.getBytes(StandardCharsets.UTF_8);
     int start = valueStart(n);
-    values = room(values, start, v.length);
-    System.arraycopy(v, 0, values, start, v.length);
-    valueEnd[n] = start + v.length;
+    values = room(values, start, len);
+    System.arraycopy(v, off, values, start, len);
+    valueEnd[n] = start + len;
     types[n] = (byte) type.ordinal();
     return n;
   }
@@ -171,10 +198,15 @@ final class IndicatorStore {
 
   /** Whether indicator {@code n} is of {@code type} with the value {@code v} (UTF-8). */
   boolean is(int n, int type, byte[] v) {
+    return is(n, type, v, 0, v.length);
+  }
+
+  /** Whether indicator {@code n} is of {@code type} with the value {@code v[off, off + len)}. */
+  boolean is(int n, int type, byte[] v, int off, int len) {
     int s = valueStart(n);
     return types[n] == type
-        && valueEnd[n] - s == v.length
-        && Arrays.equals(values, s, s + v.length, v, 0, v.length);
+        && valueEnd[n] - s == len
+        && Arrays.equals(values, s, s + len, v, off, off + len);
   }
 
   /** Drops spare room at the ends of the arrays (after the last add). */

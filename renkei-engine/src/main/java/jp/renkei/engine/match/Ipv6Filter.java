@@ -99,7 +99,7 @@ final class Ipv6Filter {
     if (e - s < 2 || e - s > 39) {
       return false;
     }
-    int[] g = new int[8];
+    // first the form: the number of groups and where the gap is
     int n = 0;
     int gap = -1;
     int i = s;
@@ -111,19 +111,16 @@ final class Ipv6Filter {
       i += 2;
     }
     while (i < e) {
-      int v = 0;
       int d = 0;
       for (; i < e && d <= 4; i++, d++) {
-        int h = hex(b[i]);
-        if (h < 0) {
+        if (hex(b[i]) < 0) {
           break;
         }
-        v = (v << 4) | h;
       }
       if (d == 0 || d > 4 || n == 8) {
         return false;
       }
-      g[n++] = v;
+      n++;
       if (i == e) {
         break;
       }
@@ -145,20 +142,24 @@ final class Ipv6Filter {
     if (gap < 0 ? n != 8 : n > 7) {
       return false;
     }
+    // then each group in its place, the gap's zero groups between (no array: nothing allocated)
     long high = 0;
     long low = 0;
-    int zeros = 8 - n;
-    for (int k = 0, from = 0; k < 8; k++) {
-      int v;
-      if (gap >= 0 && k >= gap && k < gap + zeros) {
-        v = 0;
-      } else {
-        v = g[from++];
+    i = gap == 0 ? s + 2 : s;
+    for (int k = 0; k < n; k++) {
+      int v = 0;
+      for (; i < e && b[i] != ':'; i++) {
+        v = (v << 4) | hex(b[i]);
       }
-      if (k < 4) {
-        high = (high << 16) | v;
+      int p = gap >= 0 && k >= gap ? k + 8 - n : k;
+      if (p < 4) {
+        high |= (long) v << (16 * (3 - p));
       } else {
-        low = (low << 16) | v;
+        low |= (long) v << (16 * (7 - p));
+      }
+      i++; // the ':' after the group
+      if (i < e && b[i] == ':') {
+        i++; // the gap's second ':'
       }
     }
     out[0] = high;

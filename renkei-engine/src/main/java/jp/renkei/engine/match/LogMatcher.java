@@ -24,6 +24,7 @@ public abstract class LogMatcher {
   protected IndicatorIndex index;
 
   protected final boolean[] ok = new boolean[1];
+  private final long[] v6 = new long[2]; // an IPv6 address read from a line
   private final HostCache hosts = new HostCache();
   private final AtomicReference<IndicatorIndex> next = new AtomicReference<>();
 
@@ -235,7 +236,7 @@ public abstract class LogMatcher {
         ok[0]
             ? index.matchIpv4(ip)
             : indexOf(b, s, e, (byte) ':') >= 0
-                ? index.matchIpv6(b, s, e)
+                ? index.matchIpv6(b, s, e, v6)
                 : index.matchDomain(b, s, e);
     if (slot >= 0) {
       hosts.keep(slot, b, s, e, n);
@@ -248,7 +249,7 @@ public abstract class LogMatcher {
    */
   protected final int ipv4(byte[] b, int s, int e) {
     int ip = Ipv4Table.parse(b, s, e, ok);
-    return ok[0] ? index.matchIpv4(ip) : index.matchIpv6(b, s, e);
+    return ok[0] ? index.matchIpv4(ip) : index.matchIpv6(b, s, e, v6);
   }
 
   protected static String text(byte[] b, int s, int e) {

@@ -18,6 +18,7 @@ public final class SquidMatcher extends LogMatcher {
   private boolean urls;
   private final int[] fieldStart = new int[10];
   private final int[] fieldEnd = new int[10];
+  private byte[] url = new byte[4096]; // a URL's normal form is made here
 
   public SquidMatcher(IndicatorIndex index) {
     super(index);
@@ -98,7 +99,10 @@ public final class SquidMatcher extends LogMatcher {
       }
     }
     if (urls && schemeEnd > us) {
-      int n = index.matchUrl(b, us, ue);
+      if (url.length < ue - us) {
+        url = new byte[ue - us];
+      }
+      int n = index.matchUrl(b, us, ue, url);
       if (n >= 0) {
         hits.accept(hit(b, lineNo, n, "url"));
         found++;

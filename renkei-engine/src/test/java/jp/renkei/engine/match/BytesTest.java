@@ -101,4 +101,27 @@ class BytesTest {
           .isEqualTo(plain.subList(0, Math.min(max, plain.size())));
     }
   }
+
+  @Test
+  void countFindsEveryOccurrenceAsAByteByByteCountDoes() {
+    Random rnd = new Random(12);
+    for (int round = 0; round < 2000; round++) {
+      byte[] b = new byte[rnd.nextInt(70)];
+      for (int i = 0; i < b.length; i++) {
+        // runs of the byte looked for, its neighbours (carries and borrows) and any other
+        int k = rnd.nextInt(5);
+        b[i] =
+            (byte) (k == 0 ? '\n' : k == 1 ? '\n' + 1 : k == 2 ? 0 : k == 3 ? -128 : rnd.nextInt());
+      }
+      int from = b.length == 0 ? 0 : rnd.nextInt(b.length);
+      int to = from + rnd.nextInt(b.length - from + 1);
+      for (byte c : new byte[] {'\n', 0, (byte) 0x80, (byte) 0xFF}) {
+        int expected = 0;
+        for (int i = from; i < to; i++) {
+          expected += b[i] == c ? 1 : 0;
+        }
+        assertThat(Bytes.count(b, from, to, c)).isEqualTo(expected);
+      }
+    }
+  }
 }

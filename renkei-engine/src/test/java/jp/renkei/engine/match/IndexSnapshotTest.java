@@ -2,7 +2,6 @@ package jp.renkei.engine.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +34,7 @@ class IndexSnapshotTest {
 
   static IndicatorIndex build(Path list, List<IndicatorLists.Loaded> loaded) throws Exception {
     IndicatorIndex.Builder b = IndicatorIndex.builder(16);
-    try (BufferedReader r = Files.newBufferedReader(list)) {
-      loaded.add(IndicatorLists.read(r, "list.txt", b));
-    }
+    loaded.add(IndicatorLists.read(list, "list.txt", b));
     return b.build();
   }
 
@@ -177,6 +174,64 @@ class IndexSnapshotTest {
     IndexSnapshot.Result r = IndexSnapshot.read(snap, fp);
     assertThat(r.index()).isNull();
     assertThat(r.problem()).contains("malformed entry", "domain slot " + used);
+  }
+
+  @Test
+  void aLargeIndexIsWrittenWholeAndNoTemporaryFileIsLeft() throws Exception {
+    // larger than the writer's 1 MiB buffer, so arrays are written across many of its fills
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 120_000; i++) {
+      int k = i / 6; // every line a different indicator
+      text.append(
+              switch (i % 6) {
+                case 0, 1 -> "evil" + i + ".example";
+                case 2 -> "192." + (k >>> 8) + "." + (k & 255) + ".7";
+                case 3 -> "10." + (k >>> 8) + "." + (k & 255) + ".0/24";
+                case 4 -> "https://h" + (k % 5000) + ".example/p/" + i;
+                default -> "md5," + String.format("%032x", i) + ",id-" + i;
+              })
+          .append('\n');
+    }
+    Path list = Files.writeString(dir.resolve("list.txt"), text);
+    List<IndicatorLists.Loaded> loaded = new ArrayList<>();
+    IndicatorIndex built = build(list, loaded);
+    long fp = IndexSnapshot.fingerprint(List.of(list));
+    Path snap = dir.resolve("list.txt.renkei-index");
+    IndexSnapshot.write(snap, fp, built, loaded);
+    assertThat(Files.size(snap)).isGreaterThan(4L << 20);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder("list.txt", "list.txt.renkei-index");
+    }
+    IndexSnapshot.Result r = IndexSnapshot.read(snap, fp);
+    assertThat(r.problem()).isNull();
+    assertThat(r.lists()).isEqualTo(loaded);
+    assertThat(r.index().size()).isEqualTo(built.size()).isEqualTo(120_000);
+    for (int i = 0; i < built.size(); i++) {
+      assertThat(r.index().indicator(i)).isEqualTo(built.indicator(i));
+    }
+    byte[] host = "a.evil119994.example".getBytes(StandardCharsets.US_ASCII);
+    assertThat(r.index().matchDomain(host, 0, host.length)).isEqualTo(119_994);
+    assertThat(r.index().matchExact("md5", String.format("%032x", 119_999))).isEqualTo(119_999);
+  }
+
+  @Test
+  void aWriteThatFailsLeavesNeitherASnapshotNorATemporaryFile() throws Exception {
+    Path list = Files.writeString(dir.resolve("list.txt"), LIST);
+    List<IndicatorLists.Loaded> loaded = new ArrayList<>();
+    IndicatorIndex built = build(list, loaded);
+    long fp = IndexSnapshot.fingerprint(List.of(list));
+    // the snapshot's place is taken by a directory that is not empty: the move fails
+    Path snap = Files.createDirectory(dir.resolve("list.txt.renkei-index"));
+    Files.writeString(snap.resolve("keep"), "x");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> IndexSnapshot.write(snap, fp, built, loaded))
+        .isInstanceOf(java.io.IOException.class);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder("list.txt", "list.txt.renkei-index");
+    }
+    assertThat(Files.readString(snap.resolve("keep"))).isEqualTo("x");
   }
 
   static int indexOf(byte[] in, byte[] what) {

@@ -140,7 +140,7 @@ class MatchDifferentialTest {
     refNets6.clear();
     IndicatorIndex.Builder b = IndicatorIndex.builder(16);
     for (int i = 0; i < n + addresses; i++) {
-      String id = "i" + i;
+      String id = "l.txt:" + (i + 1); // as line i + 1 of the list listText() writes
       String type;
       String value;
       switch (i >= n ? 100 : rnd.nextInt(10)) {
@@ -665,6 +665,45 @@ class MatchDifferentialTest {
       }
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /**
+   * The indicators as a list file: line {@code i + 1} holds indicator {@code i}, bare when {@link
+   * Observables} detects its type (the byte reader's quick path reads most such lines), else typed
+   * ({@code type value}, read as text).
+   */
+  byte[] listText() {
+    StringBuilder list = new StringBuilder();
+    for (String[] i : indicators) {
+      ObservableType t = ObservableType.fromCode(i[1]).orElseThrow();
+      boolean bare = Observables.detect(i[2]).map(t::equals).orElse(false);
+      list.append(bare ? i[2] : i[1] + " " + i[2]).append(rnd.nextInt(4) == 0 ? "\r\n" : "\n");
+    }
+    return list.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anIndexReadFromAListFileIsTheSameAndMatchesAsTheReference() throws Exception {
+    for (int round = 0; round < 2; round++) {
+      ipv6Urls = round == 1;
+      indicators(600, 3000);
+      byte[] list = listText();
+      IndicatorIndex.Builder b = IndicatorIndex.builder(16);
+      IndicatorLists.Loaded loaded = IndicatorLists.read(list, list.length, "l.txt", b);
+      IndicatorIndex fromList = b.build();
+      assertThat(loaded.lines()).isEqualTo(indicators.size());
+      assertThat(fromList.size()).isEqualTo(index.size());
+      for (int i = 0; i < index.size(); i++) {
+        assertThat(fromList.indicator(i)).isEqualTo(index.indicator(i));
+      }
+      index = fromList;
+      for (boolean popular : new boolean[] {true, false}) {
+        List<String> log = squidLog(4000, popular);
+        List<String> expected = refSquid(log);
+        assertThat(run(new SquidMatcher(index), log)).containsExactlyElementsOf(expected);
+        assertThat(expected.stream().filter(h -> h.contains(" url "))).isNotEmpty();
+      }
     }
   }
 }

@@ -1,7 +1,6 @@
 package jp.renkei.server.cli;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -197,6 +196,14 @@ final class MatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try {
+      return run();
+    } finally {
+      snapshotWritten(); // the snapshot is written while the logs are matched, and never cut off
+    }
+  }
+
+  private int run() throws Exception {
     following = follow;
     if (!List.of("auto", "squid", "dns", "zeek", "json", "csv").contains(logFormat)) {
       System.err.println(
@@ -483,24 +490,56 @@ final class MatchCommand implements Callable<Integer> {
         }
         continue;
       }
-      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-        IndicatorLists.Loaded loaded = IndicatorLists.read(r, f.getFileName().toString(), builder);
-        lists.add(loaded);
-        printLoaded(f, loaded);
-      }
+      IndicatorLists.Loaded loaded = IndicatorLists.read(f, f.getFileName().toString(), builder);
+      lists.add(loaded);
+      printLoaded(f, loaded);
     }
     IndicatorIndex index = builder.build();
     printIndex(index, t0, "from scratch");
     if (snapshot != null) {
-      try {
-        IndexSnapshot.write(snapshot, fingerprint, index, lists);
-        System.err.printf("index snapshot: written to %s for the next run%n", snapshot);
-      } catch (IOException e) {
-        System.err.printf(
-            "index snapshot: could not write %s (%s); matching goes on%n", snapshot, e);
-      }
+      writeSnapshot(snapshot, fingerprint, index, lists);
     }
     return index;
+  }
+
+  /** The thread writing the index snapshot while the logs are matched; null when none is. */
+  private Thread snapshotWriter;
+
+  /**
+   * Writes the snapshot for the next run on a thread of its own while this run matches (the file
+   * appears whole, by a rename, or not at all); {@link #snapshotWritten} waits for it before the
+   * process ends.
+   */
+  private void writeSnapshot(
+      Path snapshot, long fingerprint, IndicatorIndex index, List<IndicatorLists.Loaded> lists) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                IndexSnapshot.write(snapshot, fingerprint, index, lists);
+                System.err.printf("index snapshot: written to %s for the next run%n", snapshot);
+              } catch (IOException | RuntimeException e) {
+                System.err.printf(
+                    "index snapshot: could not write %s (%s); matching goes on%n", snapshot, e);
+              }
+            },
+            "renkei-index-snapshot-writer");
+    t.setDaemon(true); // a followed log never ends: the write ends on its own
+    t.start();
+    snapshotWriter = t;
+  }
+
+  /** Waits until the snapshot being written (if any) is in place or has failed. */
+  private void snapshotWritten() {
+    Thread t = snapshotWriter;
+    if (t == null) {
+      return;
+    }
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void printLoaded(Path f, IndicatorLists.Loaded loaded) {
