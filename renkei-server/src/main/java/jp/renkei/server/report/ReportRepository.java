@@ -269,6 +269,21 @@ class ReportRepository {
     return by;
   }
 
+  /** Of the hops {@code hopIds}, those their report's route has a next hop after. */
+  java.util.Set<Long> withNextHop(List<Long> hopIds) {
+    if (hopIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                "select h.id from report_hop h where h.id = any(?) and exists (select 1 from"
+                    + " report_hop n where n.report_id = h.report_id"
+                    + " and n.hop_order = h.hop_order + 1)")
+            .param(hopIds.stream().distinct().toArray(Long[]::new))
+            .query(Long.class)
+            .list());
+  }
+
   /** A hop row (the columns every hop query selects), mapped by hand: walks map thousands. */
   static ReportRecords.Hop hop(ResultSet rs, int row) throws SQLException {
     long relayed = rs.getLong("relayed_as_report_id");
