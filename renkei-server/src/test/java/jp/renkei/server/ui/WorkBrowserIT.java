@@ -108,11 +108,10 @@ class WorkBrowserIT extends ServerTest {
                         + "document.querySelectorAll('.mainnav > a, .mainnav > details > summary,"
                         + " .topbar .session .who, .topbar .brand, .topbar .mode,"
                         + " .topbar .session button').forEach(function (e) {"
-                        + "  var r = document.createRange(); r.selectNodeContents(e);"
-                        + "  var tops = {};"
-                        + "  Array.prototype.forEach.call(r.getClientRects(), function (x) {"
-                        + "    if (x.width > 0) { tops[Math.round(x.top)] = true; } });"
-                        + "  if (Object.keys(tops).length > 1) {"
+                        // a second line makes an item at least two of its lines high (a count
+                        // badge or the brand's framed mark sit higher, but on the same line)
+                        + "  var size = parseFloat(getComputedStyle(e).fontSize);"
+                        + "  if (e.getBoundingClientRect().height > 2 * size) {"
                         + "    out.push(e.textContent.trim().replace(/\\s+/g, ' ')); } });"
                         + "var rows = {};"
                         + "document.querySelectorAll('.mainnav > a, .mainnav > details')"
