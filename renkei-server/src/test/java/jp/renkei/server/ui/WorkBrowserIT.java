@@ -106,8 +106,8 @@ class WorkBrowserIT extends ServerTest {
                 .executeScript(
                     "var out = [];"
                         + "document.querySelectorAll('.mainnav > a, .mainnav > details > summary,"
-                        + " .topbar .session .who, .topbar .brand, .topbar .mode,"
-                        + " .topbar .session button').forEach(function (e) {"
+                        + " .topbar .session .who, .topbar .brand, .topbar .mode')"
+                        + ".forEach(function (e) {"
                         // a second line makes an item at least two of its lines high (a count
                         // badge or the brand's framed mark sit higher, but on the same line)
                         + "  var size = parseFloat(getComputedStyle(e).fontSize);"
