@@ -1,6 +1,8 @@
 // Recipient picker of the advisory form (issue 14): a search box narrows the list, a group button
 // selects every organisation of that group (type, sector, CEPTOAR and members) that the search
-// shows, and the count of chosen organisations follows. Without script the list is plain checkboxes.
+// shows, and says how many that is (the count follows the search; a group the search leaves empty
+// is disabled), and the count of chosen organisations follows. Without script the list is plain
+// checkboxes.
 (function () {
   "use strict";
   function init() {
@@ -24,6 +26,22 @@
         var shown = words.every(function (w) { return name.indexOf(w) >= 0; });
         e.hidden = !shown;
       });
+      regroup();
+    }
+    var groupButtons = Array.prototype.slice.call(document.querySelectorAll(".picker-group"));
+    function inGroup(e, group) {
+      return (" " + e.getAttribute("data-groups") + " ").indexOf(" " + group + " ") >= 0;
+    }
+    function regroup() {
+      groupButtons.forEach(function (b) {
+        var group = b.getAttribute("data-group");
+        var n = entries.filter(function (e) { return !e.hidden && inGroup(e, group); }).length;
+        var size = b.querySelector(".picker-group-size");
+        if (size) {
+          size.textContent = String(n);
+        }
+        b.disabled = n === 0;
+      });
     }
     search.addEventListener("input", filter);
     search.addEventListener("keydown", function (ev) {
@@ -32,12 +50,11 @@
       }
     });
     list.addEventListener("change", recount);
-    Array.prototype.forEach.call(document.querySelectorAll(".picker-group"), function (b) {
+    groupButtons.forEach(function (b) {
       b.addEventListener("click", function () {
         var group = b.getAttribute("data-group");
         entries.forEach(function (e) {
-          var groups = " " + e.getAttribute("data-groups") + " ";
-          if (!e.hidden && groups.indexOf(" " + group + " ") >= 0) {
+          if (!e.hidden && inGroup(e, group)) {
             box(e).checked = true;
           }
         });

@@ -79,7 +79,7 @@ public final class CveReader {
         index++;
         if (t != JsonToken.START_OBJECT) {
           p.skipChildren();
-          rejected.add(new Rejected(null, where, "is not a JSON object"));
+          rejected.add(new Rejected(null, where, Reason.of("notJsonObject")));
         } else {
           JsonNode node = JSON.readTree(p);
           try {
@@ -89,8 +89,7 @@ public final class CveReader {
             }
           } catch (Bad e) {
             String id = node.path("cveMetadata").path("cveId").asString(null);
-            rejected.add(
-                new Rejected(id == null ? null : KevReader.clip(id), where, e.getMessage()));
+            rejected.add(new Rejected(id == null ? null : KevReader.clip(id), where, e.reason));
           }
         }
         t = p.nextToken();
@@ -101,7 +100,7 @@ public final class CveReader {
           "record "
               + (index == 0 ? 1 : index)
               + (loc == null ? "" : " (line " + loc.getLineNr() + ")");
-      throw new ExposureInputException(where, "not valid JSON: " + e.getOriginalMessage());
+      throw new ExposureInputException(where, Reason.of("notJson", e.getOriginalMessage()));
     }
     return new Result(records, rejected, sources);
   }
@@ -115,7 +114,7 @@ public final class CveReader {
       return record(JSON.readTree(json), true);
     } catch (JacksonException e) {
       throw new ExposureInputException(
-          "stored record", "not valid JSON: " + e.getOriginalMessage());
+          "stored record", Reason.of("notJson", e.getOriginalMessage()));
     }
   }
 
@@ -182,11 +181,11 @@ public final class CveReader {
   static CveRecord record(JsonNode n, boolean jvnIds) {
     String id = text(n.path("cveMetadata"), "cveId", "cveMetadata.cveId");
     if (!KevReader.CVE_ID.matcher(id).matches() && !(jvnIds && JVNDB_ID.matcher(id).matches())) {
-      throw new Bad("cveMetadata.cveId is not a CVE id: " + KevReader.clip(id));
+      throw new Bad("notCveId", "cveMetadata.cveId", KevReader.clip(id));
     }
     String state = text(n.path("cveMetadata"), "state", "cveMetadata.state");
     if (!state.equals("PUBLISHED") && !state.equals("REJECTED")) {
-      throw new Bad("cveMetadata.state must be PUBLISHED or REJECTED: " + KevReader.clip(state));
+      throw new Bad("cveState", "cveMetadata.state", KevReader.clip(state));
     }
     JsonNode cna = n.path("containers").path("cna");
     if (state.equals("REJECTED")) {
@@ -194,10 +193,10 @@ public final class CveReader {
     }
     JsonNode affected = cna.path("affected");
     if (!affected.isArray() || affected.isEmpty()) {
-      throw new Bad("containers.cna.affected is missing or empty");
+      throw new Bad("missingOrEmpty", "containers.cna.affected");
     }
     if (affected.size() > MAX_AFFECTED) {
-      throw new Bad("containers.cna.affected has more than " + MAX_AFFECTED + " products");
+      throw new Bad("tooManyProducts", "containers.cna.affected", MAX_AFFECTED);
     }
     List<CveRecord.Affected> list = new ArrayList<>();
     for (int i = 0; i < affected.size(); i++) {
@@ -212,11 +211,11 @@ public final class CveReader {
     String collection = optional(a, "collectionURL", where);
     String pkg = optional(a, "packageName", where);
     if ((vendor == null || product == null) && (collection == null || pkg == null)) {
-      throw new Bad(where + " needs vendor and product, or collectionURL and packageName");
+      throw new Bad("needsProduct", where);
     }
     String def = optional(a, "defaultStatus", where);
     if (def != null && !STATUSES.contains(def)) {
-      throw new Bad(where + ".defaultStatus is not affected/unaffected/unknown: " + clip(def));
+      throw new Bad("notStatus", where + ".defaultStatus", clip(def));
     }
     List<String> cpes = new ArrayList<>();
     JsonNode c = a.path("cpes");
@@ -229,10 +228,10 @@ public final class CveReader {
     }
     JsonNode vs = a.path("versions");
     if (!vs.isMissingNode() && !vs.isArray()) {
-      throw new Bad(where + ".versions is not an array");
+      throw new Bad("notArray", where + ".versions");
     }
     if (vs.size() > MAX_VERSIONS) {
-      throw new Bad(where + ".versions has more than " + MAX_VERSIONS + " entries");
+      throw new Bad("tooManyEntries", where + ".versions", MAX_VERSIONS);
     }
     List<CveRecord.VersionEntry> versions = new ArrayList<>();
     for (int i = 0; i < vs.size(); i++) {
@@ -245,16 +244,16 @@ public final class CveReader {
     String version = text(v, "version", where + ".version");
     String status = text(v, "status", where + ".status");
     if (!STATUSES.contains(status)) {
-      throw new Bad(where + ".status is not affected/unaffected/unknown: " + clip(status));
+      throw new Bad("notStatus", where + ".status", clip(status));
     }
     String type = optional(v, "versionType", where);
     String lt = optional(v, "lessThan", where);
     String lte = optional(v, "lessThanOrEqual", where);
     if (lt != null && lte != null) {
-      throw new Bad(where + " has both lessThan and lessThanOrEqual");
+      throw new Bad("bothUpper", where);
     }
     if ((lt != null || lte != null) && type == null) {
-      throw new Bad(where + " is a range without versionType");
+      throw new Bad("rangeWithoutType", where);
     }
     List<CveRecord.Change> changes = new ArrayList<>();
     JsonNode ch = v.path("changes");
@@ -263,7 +262,7 @@ public final class CveReader {
       String at = text(ch.get(i), "at", w + ".at");
       String st = text(ch.get(i), "status", w + ".status");
       if (!STATUSES.contains(st)) {
-        throw new Bad(w + ".status is not affected/unaffected/unknown: " + clip(st));
+        throw new Bad("notStatus", w + ".status", clip(st));
       }
       changes.add(new CveRecord.Change(at, st));
     }
@@ -303,10 +302,10 @@ public final class CveReader {
   private static String text(JsonNode n, String field, String where) {
     JsonNode v = n.path(field);
     if (v.isMissingNode() || v.isNull()) {
-      throw new Bad(where + " is missing");
+      throw new Bad("missing", where);
     }
     if (!v.isString() || v.asString().isBlank()) {
-      throw new Bad(where + " is not a non-empty string");
+      throw new Bad("notNonEmptyString", where);
     }
     return v.asString();
   }
@@ -317,7 +316,7 @@ public final class CveReader {
       return null;
     }
     if (!v.isString()) {
-      throw new Bad(where + "." + field + " is not a string");
+      throw new Bad("notString", where + "." + field);
     }
     return v.asString().isBlank() ? null : v.asString();
   }
@@ -330,8 +329,15 @@ public final class CveReader {
   static final class Bad extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    Bad(String message) {
-      super(message, null, false, false);
+    final transient Reason reason;
+
+    Bad(String code, Object... args) {
+      this(Reason.of(code, args));
+    }
+
+    Bad(Reason reason) {
+      super(reason.english(), null, false, false);
+      this.reason = reason;
     }
   }
 }

@@ -43,7 +43,7 @@ public final class EpssReader {
         lineNo++;
         String where = "line " + lineNo;
         if (line.length() > MAX_LINE) {
-          rejected.add(new Rejected(null, where, "longer than " + MAX_LINE + " characters"));
+          rejected.add(new Rejected(null, where, Reason.of("lineTooLong", MAX_LINE)));
           continue;
         }
         if (line.isBlank()) {
@@ -66,29 +66,28 @@ public final class EpssReader {
         }
         if (!header) {
           if (!line.strip().equalsIgnoreCase("cve,epss,percentile")) {
-            throw new ExposureInputException(where, "expected the header cve,epss,percentile");
+            throw new ExposureInputException(where, Reason.of("epssHeader"));
           }
           header = true;
           continue;
         }
         if (scores.size() >= MAX_ROWS) {
-          throw new ExposureInputException(where, "more than " + MAX_ROWS + " rows");
+          throw new ExposureInputException(where, Reason.of("tooManyRows", MAX_ROWS));
         }
         String[] f = line.split(",", -1);
         if (f.length != 3) {
-          rejected.add(new Rejected(null, where, "expected 3 columns, found " + f.length));
+          rejected.add(new Rejected(null, where, Reason.of("columns", 3, f.length)));
           continue;
         }
         String id = f[0].strip();
         if (!KevReader.CVE_ID.matcher(id).matches()) {
-          rejected.add(new Rejected(null, where, "not a CVE id: " + KevReader.clip(id)));
+          rejected.add(new Rejected(null, where, Reason.of("notCveIdValue", KevReader.clip(id))));
           continue;
         }
         double epss = probability(f[1]);
         double pct = probability(f[2]);
         if (Double.isNaN(epss) || Double.isNaN(pct)) {
-          rejected.add(
-              new Rejected(id, where, "epss and percentile must be numbers between 0 and 1"));
+          rejected.add(new Rejected(id, where, Reason.of("epssScores")));
           continue;
         }
         scores.add(new EpssScore(id, epss, pct));
@@ -97,7 +96,7 @@ public final class EpssReader {
       throw new UncheckedIOException(e);
     }
     if (!header) {
-      throw new ExposureInputException("line " + (lineNo + 1), "no header cve,epss,percentile");
+      throw new ExposureInputException("line " + (lineNo + 1), Reason.of("epssNoHeader"));
     }
     return new Result(model, date, scores, rejected);
   }

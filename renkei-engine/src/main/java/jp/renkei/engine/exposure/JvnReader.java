@@ -94,7 +94,7 @@ public final class JvnReader {
     final List<Item> items = new ArrayList<>();
     final Set<String> cves = new LinkedHashSet<>();
     String cvss;
-    String problem;
+    Reason problem;
 
     Raw(int line) {
       this.line = line;
@@ -136,7 +136,7 @@ public final class JvnReader {
         if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
           if (text.length() + x.getTextLength() > MAX_TEXT) {
             if (raw != null && raw.problem == null) {
-              raw.problem = "a text is longer than " + MAX_TEXT + " characters";
+              raw.problem = Reason.of("textTooLong", MAX_TEXT);
             }
           } else {
             text.append(x.getText());
@@ -148,16 +148,14 @@ public final class JvnReader {
           if (++elements > MAX_ELEMENTS || ++depth > MAX_DEPTH) {
             throw new ExposureInputException(
                 "line " + x.getLocation().getLineNumber(),
-                "more than " + MAX_ELEMENTS + " elements or deeper than " + MAX_DEPTH);
+                Reason.of("xmlTooBig", MAX_ELEMENTS, MAX_DEPTH));
           }
           String name = x.getLocalName();
           if (!root) {
             if (!name.equals("VULDEF-Document")) {
               throw new ExposureInputException(
                   "line " + x.getLocation().getLineNumber(),
-                  "not a VULDEF document (MyJVN getVulnDetailInfo): the root is <"
-                      + KevReader.clip(name)
-                      + ">");
+                  Reason.of("notVuldef", KevReader.clip(name)));
             }
             root = true;
             continue;
@@ -166,7 +164,7 @@ public final class JvnReader {
             case "Vulinfo" -> {
               if (++index > MAX_ENTRIES) {
                 throw new ExposureInputException(
-                    "Vulinfo[" + index + "]", "more than " + MAX_ENTRIES + " entries");
+                    "Vulinfo[" + index + "]", Reason.of("tooManyInFile", MAX_ENTRIES));
               }
               raw = new Raw(x.getLocation().getLineNumber());
             }
@@ -174,7 +172,7 @@ public final class JvnReader {
               if (raw != null) {
                 item = new Item();
                 if (raw.items.size() >= MAX_ITEMS && raw.problem == null) {
-                  raw.problem = "more than " + MAX_ITEMS + " affected products";
+                  raw.problem = Reason.of("tooManyAffected", MAX_ITEMS);
                 } else {
                   raw.items.add(item);
                 }
@@ -193,11 +191,10 @@ public final class JvnReader {
                 String msg = x.getAttributeValue(null, "errMsg");
                 throw new ExposureInputException(
                     "status:Status",
-                    "MyJVN answered an error: "
-                        + KevReader.clip(msg == null ? "" : msg)
-                        + " ("
-                        + KevReader.clip(String.valueOf(x.getAttributeValue(null, "errCd")))
-                        + ")");
+                    Reason.of(
+                        "myJvnError",
+                        KevReader.clip(msg == null ? "" : msg),
+                        KevReader.clip(String.valueOf(x.getAttributeValue(null, "errCd")))));
               }
             }
             default -> {}
@@ -221,7 +218,7 @@ public final class JvnReader {
                 if (KevReader.CVE_ID.matcher(value).matches()) {
                   raw.cves.add(value);
                 } else if (raw.problem == null) {
-                  raw.problem = "Related: not a CVE id: " + KevReader.clip(value);
+                  raw.problem = Reason.of("notCveId", "Related", KevReader.clip(value));
                 }
               }
             } else {
@@ -270,7 +267,7 @@ public final class JvnReader {
               entries.add(entry(raw));
             } catch (CveReader.Bad e) {
               String id = raw.id == null || raw.id.isEmpty() ? null : KevReader.clip(raw.id);
-              rejected.add(new Rejected(id, where, e.getMessage()));
+              rejected.add(new Rejected(id, where, e.reason));
             }
             raw = null;
           }
@@ -278,12 +275,12 @@ public final class JvnReader {
         }
       }
       if (!root) {
-        throw new ExposureInputException("document", "empty: not a VULDEF document");
+        throw new ExposureInputException("document", Reason.of("emptyVuldef"));
       }
     } catch (XMLStreamException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
       throw new ExposureInputException(
-          line < 0 ? "document" : "line " + line, "not well-formed XML: " + firstLine(e));
+          line < 0 ? "document" : "line " + line, Reason.of("notXml", firstLine(e)));
     } finally {
       if (x != null) {
         try {
@@ -307,22 +304,22 @@ public final class JvnReader {
     try {
       return v == null || v.isBlank() ? 0 : Math.max(0, Integer.parseInt(v.strip()));
     } catch (NumberFormatException e) {
-      throw new ExposureInputException("status:Status", name + " is not a number: " + v);
+      throw new ExposureInputException("status:Status", Reason.of("notNumber", name, v));
     }
   }
 
   private static Entry entry(Raw raw) {
     if (raw.id == null || raw.id.isEmpty()) {
-      throw new CveReader.Bad("VulinfoID is missing");
+      throw new CveReader.Bad("missing", "VulinfoID");
     }
     if (!CveReader.JVNDB_ID.matcher(raw.id).matches()) {
-      throw new CveReader.Bad("VulinfoID is not a JVNDB id: " + KevReader.clip(raw.id));
+      throw new CveReader.Bad("notJvnId", "VulinfoID", KevReader.clip(raw.id));
     }
     if (raw.problem != null) {
       throw new CveReader.Bad(raw.problem);
     }
     if (raw.items.isEmpty()) {
-      throw new CveReader.Bad("Affected has no AffectedItem");
+      throw new CveReader.Bad("noAffectedItem");
     }
     List<CveRecord.Affected> affected = new ArrayList<>();
     for (int i = 0; i < raw.items.size(); i++) {
@@ -350,11 +347,11 @@ public final class JvnReader {
         vendor = c.getVendor();
         product = c.getProduct();
       } catch (CpeParsingException | RuntimeException e) {
-        throw new CveReader.Bad(where + ".Cpe is not a CPE name: " + KevReader.clip(item.cpe));
+        throw new CveReader.Bad("notCpeName", where + ".Cpe", KevReader.clip(item.cpe));
       }
     }
     if (vendor == null || product == null || vendor.isEmpty() || product.isEmpty()) {
-      throw new CveReader.Bad(where + " needs a Cpe, or a Name and a ProductName");
+      throw new CveReader.Bad("needsCpe", where);
     }
     List<CveRecord.VersionEntry> versions = new ArrayList<>();
     for (String v : item.versions) {

@@ -53,7 +53,7 @@ public final class KevReader {
     boolean sawList = false;
     try (JsonParser p = JSON.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new ExposureInputException("$", "a KEV catalogue is a JSON object");
+        throw new ExposureInputException("$", Reason.of("kevNotObject"));
       }
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = p.currentName();
@@ -63,19 +63,19 @@ public final class KevReader {
           case "dateReleased" -> released = t == JsonToken.VALUE_STRING ? p.getString() : null;
           case "vulnerabilities" -> {
             if (t != JsonToken.START_ARRAY) {
-              throw new ExposureInputException("vulnerabilities", "is not an array");
+              throw new ExposureInputException("vulnerabilities", Reason.of("listNotArray"));
             }
             sawList = true;
             int index = 0;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
               if (index >= MAX_ENTRIES) {
                 throw new ExposureInputException(
-                    "vulnerabilities[" + index + "]", "more than " + MAX_ENTRIES + " entries");
+                    "vulnerabilities[" + index + "]", Reason.of("tooManyInFile", MAX_ENTRIES));
               }
               String where = "vulnerabilities[" + index++ + "]";
               if (t != JsonToken.START_OBJECT) {
                 p.skipChildren();
-                rejected.add(new Rejected(null, where, "is not an object"));
+                rejected.add(new Rejected(null, where, Reason.of("notObject")));
                 continue;
               }
               entry(p, where, entries, rejected);
@@ -88,10 +88,10 @@ public final class KevReader {
       var loc = e.getLocation();
       String where =
           loc == null ? "$" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new ExposureInputException(where, "not valid JSON: " + e.getOriginalMessage());
+      throw new ExposureInputException(where, Reason.of("notJson", e.getOriginalMessage()));
     }
     if (!sawList) {
-      throw new ExposureInputException("vulnerabilities", "missing");
+      throw new ExposureInputException("vulnerabilities", Reason.of("listMissing"));
     }
     return new KevCatalog(version, released, entries, rejected);
   }
@@ -109,7 +109,7 @@ public final class KevReader {
     String ransomware = null;
     String notes = null;
     List<String> cwes = new ArrayList<>();
-    String problem = null;
+    Reason problem = null;
     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
       String field = p.currentName();
       JsonToken t = p.nextToken();
@@ -120,12 +120,12 @@ public final class KevReader {
               cwes.add(p.getString());
             } else {
               p.skipChildren();
-              problem = problem == null ? "cwes holds a value that is not a string" : problem;
+              problem = problem == null ? Reason.of("notStrings", "cwes") : problem;
             }
           }
         } else if (t != JsonToken.VALUE_NULL) {
           p.skipChildren();
-          problem = problem == null ? "cwes is not an array" : problem;
+          problem = problem == null ? Reason.of("notArray", "cwes") : problem;
         }
         continue;
       }
@@ -136,7 +136,7 @@ public final class KevReader {
         value = null;
       } else {
         p.skipChildren();
-        problem = problem == null ? field + " is not a string" : problem;
+        problem = problem == null ? Reason.of("notString", field) : problem;
         continue;
       }
       switch (field) {
@@ -163,14 +163,14 @@ public final class KevReader {
       try {
         addedDate = LocalDate.parse(added);
       } catch (DateTimeParseException e) {
-        problem = "dateAdded is not a date (yyyy-mm-dd): " + clip(added);
+        problem = Reason.of("notDate", "dateAdded", clip(added));
       }
     }
     if (problem == null && due != null && !due.isBlank()) {
       try {
         dueDate = LocalDate.parse(due);
       } catch (DateTimeParseException e) {
-        problem = "dueDate is not a date (yyyy-mm-dd): " + clip(due);
+        problem = Reason.of("notDate", "dueDate", clip(due));
       }
     }
     if (problem != null) {
@@ -192,21 +192,21 @@ public final class KevReader {
             cwes));
   }
 
-  private static String check(String cve, String vendor, String product, String added) {
+  private static Reason check(String cve, String vendor, String product, String added) {
     if (cve == null) {
-      return "cveID is missing";
+      return Reason.of("missing", "cveID");
     }
     if (!CVE_ID.matcher(cve).matches()) {
-      return "cveID is not a CVE id: " + clip(cve);
+      return Reason.of("notCveId", "cveID", clip(cve));
     }
     if (vendor == null || vendor.isBlank()) {
-      return "vendorProject is missing";
+      return Reason.of("missing", "vendorProject");
     }
     if (product == null || product.isBlank()) {
-      return "product is missing";
+      return Reason.of("missing", "product");
     }
     if (added == null) {
-      return "dateAdded is missing";
+      return Reason.of("missing", "dateAdded");
     }
     return null;
   }

@@ -89,8 +89,7 @@ public final class NvdReader {
     int index = 0;
     try (JsonParser p = JSON.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new ExposureInputException(
-            "document", "an NVD CVE API 2.0 response is a JSON object");
+        throw new ExposureInputException("document", Reason.of("nvdNotObject"));
       }
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String field = p.currentName();
@@ -101,7 +100,7 @@ public final class NvdReader {
           case "totalResults" -> total = number(p, t, field);
           case "vulnerabilities" -> {
             if (t != JsonToken.START_ARRAY) {
-              throw new ExposureInputException("vulnerabilities", "is not an array");
+              throw new ExposureInputException("vulnerabilities", Reason.of("listNotArray"));
             }
             sawList = true;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -109,11 +108,11 @@ public final class NvdReader {
               index++;
               if (index > MAX_VULNERABILITIES) {
                 throw new ExposureInputException(
-                    where, "more than " + MAX_VULNERABILITIES + " vulnerabilities in one page");
+                    where, Reason.of("tooManyInPage", MAX_VULNERABILITIES));
               }
               if (t != JsonToken.START_OBJECT) {
                 p.skipChildren();
-                rejected.add(new Rejected(null, where, "is not a JSON object"));
+                rejected.add(new Rejected(null, where, Reason.of("notJsonObject")));
                 continue;
               }
               JsonNode node = JSON.readTree(p);
@@ -121,8 +120,7 @@ public final class NvdReader {
               try {
                 records.add(record(node.path("cve")));
               } catch (CveReader.Bad e) {
-                rejected.add(
-                    new Rejected(id == null ? null : KevReader.clip(id), where, e.getMessage()));
+                rejected.add(new Rejected(id == null ? null : KevReader.clip(id), where, e.reason));
               }
             }
           }
@@ -134,18 +132,17 @@ public final class NvdReader {
       String where =
           (index == 0 ? "document" : "vulnerabilities[" + (index - 1) + "]")
               + (loc == null ? "" : " (line " + loc.getLineNr() + ")");
-      throw new ExposureInputException(where, "not valid JSON: " + e.getOriginalMessage());
+      throw new ExposureInputException(where, Reason.of("notJson", e.getOriginalMessage()));
     }
     if (!sawList) {
-      throw new ExposureInputException(
-          "document", "no vulnerabilities[]: not an NVD CVE API 2.0 response");
+      throw new ExposureInputException("document", Reason.of("nvdNoList"));
     }
     return new Result(records, rejected, start, perPage, total < 0 ? index : total);
   }
 
   private static int number(JsonParser p, JsonToken t, String field) {
     if (t != JsonToken.VALUE_NUMBER_INT || p.getIntValue() < 0) {
-      throw new ExposureInputException(field, "is not a non-negative whole number");
+      throw new ExposureInputException(field, Reason.of("notCount"));
     }
     return p.getIntValue();
   }
@@ -154,18 +151,18 @@ public final class NvdReader {
   static CveRecord record(JsonNode cve) {
     JsonNode idNode = cve.path("id");
     if (!idNode.isString()) {
-      throw new CveReader.Bad("cve.id is missing");
+      throw new CveReader.Bad("missing", "cve.id");
     }
     String id = idNode.asString();
     if (!KevReader.CVE_ID.matcher(id).matches()) {
-      throw new CveReader.Bad("cve.id is not a CVE id: " + KevReader.clip(id));
+      throw new CveReader.Bad("notCveId", "cve.id", KevReader.clip(id));
     }
     if ("Rejected".equalsIgnoreCase(cve.path("vulnStatus").asString(""))) {
       return new CveRecord(id, "REJECTED", List.of(), null, null);
     }
     JsonNode configurations = cve.path("configurations");
     if (!configurations.isMissingNode() && !configurations.isArray()) {
-      throw new CveReader.Bad("cve.configurations is not an array");
+      throw new CveReader.Bad("notArray", "cve.configurations");
     }
     // one affected product per CPE product, its version entries gathered from every match
     Map<String, Product> products = new LinkedHashMap<>();
@@ -181,7 +178,7 @@ public final class NvdReader {
         for (int m = 0; m < cpeMatch.size(); m++) {
           String where = "configurations[" + c + "].nodes[" + n + "].cpeMatch[" + m + "]";
           if (++matches > MAX_MATCHES) {
-            throw new CveReader.Bad("more than " + MAX_MATCHES + " cpeMatch entries");
+            throw new CveReader.Bad("tooManyMatches", MAX_MATCHES);
           }
           match(cpeMatch.get(m), where, products);
         }
@@ -197,29 +194,27 @@ public final class NvdReader {
   private static void match(JsonNode m, String where, Map<String, Product> products) {
     JsonNode vulnerable = m.path("vulnerable");
     if (!vulnerable.isBoolean()) {
-      throw new CveReader.Bad(where + ".vulnerable is not true or false");
+      throw new CveReader.Bad("notBoolean", where + ".vulnerable");
     }
     JsonNode criteria = m.path("criteria");
     if (!criteria.isString()) {
-      throw new CveReader.Bad(where + ".criteria is missing");
+      throw new CveReader.Bad("missing", where + ".criteria");
     }
     Cpe cpe;
     try {
       cpe = CpeParser.parse(criteria.asString());
     } catch (CpeParsingException | RuntimeException e) {
-      throw new CveReader.Bad(
-          where + ".criteria is not a CPE 2.3 name: " + KevReader.clip(criteria.asString()));
+      throw new CveReader.Bad("notCpe", where + ".criteria", KevReader.clip(criteria.asString()));
     }
     if (!criteria.asString().startsWith("cpe:2.3:")) {
-      throw new CveReader.Bad(
-          where + ".criteria is not a CPE 2.3 name: " + KevReader.clip(criteria.asString()));
+      throw new CveReader.Bad("notCpe", where + ".criteria", KevReader.clip(criteria.asString()));
     }
     String startIn = bound(m, "versionStartIncluding", where);
     String startEx = bound(m, "versionStartExcluding", where);
     String endEx = bound(m, "versionEndExcluding", where);
     String endIn = bound(m, "versionEndIncluding", where);
     if (startIn != null && startEx != null || endEx != null && endIn != null) {
-      throw new CveReader.Bad(where + " has both an including and an excluding bound");
+      throw new CveReader.Bad("bothBounds", where);
     }
     if (!vulnerable.asBoolean()) {
       return;
@@ -252,7 +247,7 @@ public final class NvdReader {
       return null;
     }
     if (!v.isString() || v.asString().isBlank() || v.asString().length() > 200) {
-      throw new CveReader.Bad(where + "." + field + " is not a version string");
+      throw new CveReader.Bad("notVersion", where + "." + field);
     }
     return v.asString();
   }

@@ -476,7 +476,10 @@ class AdvisoryRepository {
 
   /**
    * The issuer's active advisories some recipient has not confirmed, oldest unconfirmed delivery
-   * first, at most {@code limit} (ids only: {@link #pending} counts for the ones shown).
+   * first, at most {@code limit} (ids only: {@link #pending} counts for the ones shown). One
+   * statement: the oldest unconfirmed delivery of each advisory is the first entry of the partial
+   * index of unconfirmed receipts (NISC's 1,000 advisories: 2-3 ms warm; a grouping over all their
+   * unconfirmed receipts measured the same or slower, V181).
    */
   List<Long> pendingOf(long issuerOrgId, int limit) {
     return jdbc.sql(

@@ -242,6 +242,9 @@ class ExposurePages {
           };
       java.util.Map<Long, java.util.Set<String>> newly = service.afterImport(s);
       model.addAttribute("summary", s);
+      // each said in the reader's language (the template resolves them)
+      model.addAttribute(
+          "refusedLines", s.refused().stream().map(KnowledgeRefusals::line).toList());
       model.addAttribute("notified", newly.size());
     } catch (jp.renkei.server.failure.InvalidInput e) {
       model.addAttribute("formError", e);

@@ -322,7 +322,8 @@ public class KnowledgeService {
     try {
       return reader.get();
     } catch (ExposureInputException e) {
-      throw new InvalidInput("file", "exposure.error.file", e.getMessage());
+      throw new InvalidInput(
+          "file", "exposure.error.file", KnowledgeRefusals.file(e.where(), e.reason()));
     }
   }
 

@@ -182,7 +182,7 @@ public class TaxiiFeeds {
 
   public Feed create(Actor actor, NewFeed f) {
     requireAdmin(actor);
-    Validated v = validate(f);
+    Validated v = validate(f, false);
     String apiRoot = v.apiRoot();
     String auth = v.auth();
     Optional<StixCollection> local = Optional.of(v.local());
@@ -283,15 +283,12 @@ public class TaxiiFeeds {
             f.pollIntervalSeconds());
     jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     Validated[] v = new Validated[1];
-    errors.check(() -> v[0] = validate(edited));
-    boolean keepSecret = f.secret() == null;
-    boolean none = f.authKind() == null || "none".equals(f.authKind());
-    if (!none && keepSecret && "none".equals(old.authKind())) {
-      errors.add(new InvalidInput("secret", "error.feed.secret"));
-    }
-    if (!keepSecret && f.secret().length() > 4096) {
-      errors.add(new InvalidInput("secret", "error.feed.secret"));
-    }
+    boolean stored =
+        jdbc.sql("select secret is not null from taxii_feed where id = ?")
+            .param(old.id())
+            .query(Boolean.class)
+            .single();
+    errors.check(() -> v[0] = validate(edited, stored));
     errors.throwIfAny();
     return v[0];
   }
@@ -308,10 +305,15 @@ public class TaxiiFeeds {
   /** Checks a new feed as {@link #create} does, writing nothing (every error at once). */
   public void check(Actor actor, NewFeed f) {
     requireAdmin(actor);
-    validate(f);
+    validate(f, false);
   }
 
-  private Validated validate(NewFeed f) {
+  /**
+   * Checks a feed's fields, every error at once. One rule for the create and the edit form: a feed
+   * that authenticates (basic or bearer) needs a secret, typed now or, on an edit, already stored
+   * (a blank one keeps it); a secret is at most 4,096 characters.
+   */
+  private Validated validate(NewFeed f, boolean secretStored) {
     // every field is checked, and every error reported at once
     jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     if (f.name() == null || f.name().isBlank() || f.name().length() > 100) {
@@ -329,6 +331,11 @@ public class TaxiiFeeds {
     String auth = f.authKind() == null ? "none" : f.authKind();
     if (!List.of("none", "basic", "bearer").contains(auth)) {
       errors.add(new InvalidInput("authKind", "error.feed.authKind", auth));
+    } else if (!"none".equals(auth) && f.secret() == null && !secretStored) {
+      errors.add(new InvalidInput("secret", "error.feed.secretNeeded"));
+    }
+    if (f.secret() != null && f.secret().length() > 4096) {
+      errors.add(new InvalidInput("secret", "error.feed.secret"));
     }
     Optional<StixCollection> local = parseUuid(f.localCollection()).flatMap(intel::collection);
     if (local.isEmpty()) {

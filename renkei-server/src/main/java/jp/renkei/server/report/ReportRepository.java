@@ -269,6 +269,21 @@ class ReportRepository {
     return by;
   }
 
+  /** Of the hops {@code hopIds}, those their report's route has a next hop after. */
+  java.util.Set<Long> withNextHop(List<Long> hopIds) {
+    if (hopIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                "select h.id from report_hop h where h.id = any(?) and exists (select 1 from"
+                    + " report_hop n where n.report_id = h.report_id"
+                    + " and n.hop_order = h.hop_order + 1)")
+            .param(hopIds.stream().distinct().toArray(Long[]::new))
+            .query(Long.class)
+            .list());
+  }
+
   /** A hop row (the columns every hop query selects), mapped by hand: walks map thousands. */
   static ReportRecords.Hop hop(ResultSet rs, int row) throws SQLException {
     long relayed = rs.getLong("relayed_as_report_id");
@@ -597,6 +612,12 @@ class ReportRepository {
   record RecentComment(
       long id, long reportId, long orgId, String body, Instant createdAt, Long originalId) {}
 
+  /**
+   * {@link RecentComment}s, newest first. The hop to the organisation is looked up per comment (a
+   * scalar subquery, one probe of the report's hops): written as EXISTS, a generic plan (the driver
+   * prepares the statement on the server after five runs) hashed every hop delivered to the
+   * organisation instead, 97,782 for NISC, 355 ms against 1-14 ms.
+   */
   List<RecentComment> recentComments(long orgId, Instant since, int limit) {
     return jdbc.sql(
             "select c.id, c.report_id, c.org_id, c.body, c.created_at, x.original_id"
@@ -608,8 +629,8 @@ class ReportRepository {
                 + " and (x.original_id is not null"
                 + " or exists (select 1 from report r where r.id = c.report_id"
                 + " and r.originator_org_id = :org)"
-                + " or exists (select 1 from report_hop h where h.report_id = c.report_id"
-                + " and h.recipient_org_id = :org and h.delivered_at is not null))"
+                + " or (select true from report_hop h where h.report_id = c.report_id"
+                + " and h.recipient_org_id = :org and h.delivered_at is not null limit 1))"
                 + " order by c.created_at desc, c.id desc limit :limit")
         .param("org", orgId)
         .param("since", utc(since))

@@ -928,7 +928,10 @@ public class ReportService {
     // every walk hands this hops delivered to the actor's organisation (its inbox, its queue)
     Map<Long, ReportRepository.Judged> byId =
         reports.judged(
-            ids, gate.reach(actor).consultedOrganisations(), actor.organisationId(), true);
+            ids, gate.reach(actor).consultedOrganisations(), actor.organisationId(), false);
+    boolean analyst = actor.is(Role.ANALYST);
+    Set<Long> passOn =
+        analyst ? reports.withNextHop(mayPassOn(delivered, waiting, byId)) : Set.of();
     Map<Long, ReportRepository.Latest> latest = named ? reports.latest(ids) : Map.of();
     Map<Long, ReportRepository.Latest> copies =
         reports.latest(
@@ -948,7 +951,6 @@ public class ReportService {
             h.relayedAsReportId() == null ? null : copies.get(h.relayedAsReportId());
         awaiting = relayed == null ? 1 : relayed.versionNo() + 1;
       }
-      boolean analyst = actor.is(Role.ANALYST);
       out.add(
           new InboxItem(
               r.id(),
@@ -960,17 +962,38 @@ public class ReportService {
               h.readAt(),
               h.forwardedAt(),
               awaiting,
-              analyst
-                  && (awaiting != null
-                      || (!r.anonymise()
-                          && h.forwardedAt() == null
-                          && j.hopOrders().contains((long) h.hopOrder() + 1))),
+              analyst && (awaiting != null || passOn.contains(h.id())),
               named ? displayNameEn(orgs, r) : null));
       if (out.size() >= limit) {
         break;
       }
     }
     return out;
+  }
+
+  /**
+   * Of the delivered hops, the ids of those an analyst could pass on if a next hop exists: not
+   * awaiting a relay, not passed on yet, of a report that is not anonymised (its copy goes on, not
+   * it), and not NISC's (always the route's last hop: the filing and the relay put it last, and the
+   * open-hop read of the work queue relies on the same rule). Only these need the next hop looked
+   * up: NISC's inbox asks for none.
+   */
+  private static List<Long> mayPassOn(
+      List<ReportRecords.Hop> delivered,
+      Set<Long> waiting,
+      Map<Long, ReportRepository.Judged> byId) {
+    return delivered.stream()
+        .filter(
+            h -> {
+              ReportRepository.Judged j = byId.get(h.reportId());
+              return j != null
+                  && !waiting.contains(h.id())
+                  && h.forwardedAt() == null
+                  && !"nisc".equals(h.kind())
+                  && !j.report().anonymise();
+            })
+        .map(ReportRecords.Hop::id)
+        .toList();
   }
 
   /**

@@ -151,7 +151,17 @@ class SearchRepository {
       Long originatorPerson,
       Long sourceAdvisory,
       Instant added,
-      String text) {}
+      String text,
+      String label) {}
+
+  /**
+   * What an analyst knows a STIX object by: its name (an indicator's, a malware's, a
+   * vulnerability's CVE), else its value (an address, a domain, a URL), its pattern, or a file's
+   * hash; null when it has none of these (it is then shown by its id).
+   */
+  static final String LABEL =
+      "coalesce(c.body::jsonb ->> 'name', c.body::jsonb ->> 'value', c.body::jsonb ->> 'pattern',"
+          + " c.body::jsonb -> 'hashes' ->> 'SHA-256', c.body::jsonb -> 'hashes' ->> 'MD5')";
 
   /** STIX objects without granular markings, newest stored first. */
   List<StixRow> stix(SearchQuery q, String[] terms, int limit) {
@@ -167,7 +177,9 @@ class SearchRepository {
                 + "), newest as (select seq from m order by seq desc limit "
                 + RECHECK
                 + ") select c.seq, c.collection_id, c.stix_id, c.type, c.tlp, c.originator_org,"
-                + " c.originator_person, c.source_advisory, c.added_us, c.t from (select o.*,"
+                + " c.originator_person, c.source_advisory, c.added_us, c.t, "
+                + LABEL
+                + " from (select o.*,"
                 + " stix_search_text(o.body) as t from stix_object o join newest n on n.seq = o.seq"
                 + " where not o.granular and not o.revoked) c where "
                 + (q.exact() ? "true" : recheck("c.t", q, terms))
@@ -189,7 +201,8 @@ class SearchRepository {
                     rs.getObject(7, Long.class),
                     rs.getObject(8, Long.class),
                     micros(rs.getLong(9)),
-                    rs.getString(10)))
+                    rs.getString(10),
+                    rs.getString(11)))
         .list();
   }
 

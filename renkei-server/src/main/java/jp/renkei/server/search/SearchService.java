@@ -187,7 +187,7 @@ public class SearchService {
           new SearchResult.Hit(
               r.stixId(),
               r.collection().toString(),
-              r.stixId(),
+              r.label() == null || r.label().isBlank() ? r.stixId() : r.label(),
               Snippets.of(r.text(), q.words()),
               Markings.label(r.tlp().name().toLowerCase(java.util.Locale.ROOT)),
               r.type(),

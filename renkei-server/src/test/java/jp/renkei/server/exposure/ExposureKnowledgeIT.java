@@ -186,9 +186,11 @@ class ExposureKnowledgeIT extends ServerTest {
             nvdPage(nvdCve, nvdProduct, 0, 2, 2).getBytes(UTF_8),
             Map.of("source", "nvd"));
     assertThat(nvd.statusCode()).as(nvd.body()).isEqualTo(200);
+    // the refused record in the reader's language: position, id and why (issue 14: the reasons
+    // were English on Japanese pages)
     assertThat(nvd.body())
-        .contains("id=\"upload-ok\"", "id=\"upload-refused\"", "vulnerabilities[1]")
-        .doesNotContain("Exception");
+        .contains("id=\"upload-ok\"", "id=\"upload-refused\"", "vulnerabilities[1]（CVE-2097-BAD）: ")
+        .doesNotContain("Exception", " is missing", " is not ");
     assertThat(findings(org, nvdCve)).containsExactly("affected 2.4.0");
     HttpResponse<String> jvn =
         admin.uploadWith(
@@ -198,7 +200,56 @@ class ExposureKnowledgeIT extends ServerTest {
             "jvn.xml",
             jvnDocument(jvnCve, jvnProduct).getBytes(UTF_8),
             Map.of("source", "jvn"));
-    assertThat(jvn.body()).contains("id=\"upload-ok\"", "BROKEN", "VulinfoID is not a JVNDB id");
+    assertThat(jvn.body())
+        .contains("id=\"upload-ok\"", "VulinfoID の「BROKEN」は JVNDB の番号ではありません")
+        .doesNotContain("is not a JVNDB id");
+    // a file that cannot be read at all: where and why, in Japanese, then in English
+    HttpResponse<String> broken =
+        admin.uploadWith(
+            "/admin/exposure",
+            "/admin/exposure",
+            "file",
+            "kev.json",
+            "{\"vulnerabilities\": 3}".getBytes(UTF_8),
+            Map.of("source", "kev"));
+    assertThat(broken.body())
+        .contains("ファイルを読めません: vulnerabilities: 配列ではありません")
+        .doesNotContain("is not an array", "Exception");
+    HttpResponse<String> epss =
+        admin.uploadWith(
+            "/admin/exposure",
+            "/admin/exposure",
+            "file",
+            "epss.csv",
+            "cve,epss,percentile\nCVE-2099-10001,2.5,0.1\nnot-a-cve,0.1,0.1\n".getBytes(UTF_8),
+            Map.of("source", "epss"));
+    assertThat(epss.body())
+        .contains(
+            "2 行目（CVE-2099-10001）: epss と percentile は 0 以上 1 以下の数でなければなりません",
+            "3 行目: 「not-a-cve」は CVE 番号ではありません");
+    admin.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    HttpResponse<String> english =
+        admin.uploadWith(
+            "/admin/exposure",
+            "/admin/exposure",
+            "file",
+            "jvn.xml",
+            jvnDocument(jvnCve, jvnProduct).getBytes(UTF_8),
+            Map.of("source", "jvn"));
+    assertThat(english.body())
+        .contains("VulinfoID is not a JVNDB id: BROKEN")
+        .doesNotContain("JVNDB の番号");
+    assertThat(
+            admin
+                .uploadWith(
+                    "/admin/exposure",
+                    "/admin/exposure",
+                    "file",
+                    "kev.json",
+                    "{\"vulnerabilities\": 3}".getBytes(UTF_8),
+                    Map.of("source", "kev"))
+                .body())
+        .contains("The file cannot be read: vulnerabilities: is not an array");
     assertThat(findings(org, jvnCve)).containsExactly("affected 3.0");
     assertThat(
             jdbc.sql("select title from vuln_advisory where source = 'jvn' and cve_id = ?")

@@ -266,7 +266,9 @@ class FederationIT extends ServerTest {
         .doesNotContain(remoteToken);
 
     // a credential stored in the clear (before sealing existed) is sealed at start-up and works
-    TaxiiFeeds.Feed old = feeds.create(adminActor, feed("legacy", "bearer", null));
+    // (a feed that authenticates is created with a secret, as it is edited; the clear one is
+    // written over it below)
+    TaxiiFeeds.Feed old = feeds.create(adminActor, feed("legacy", "bearer", "rk_overwritten"));
     jdbc.sql("update taxii_feed set secret = ? where id = ?")
         .params(remoteToken, old.id())
         .update();

@@ -259,6 +259,14 @@ class SearchLeakIT extends ServerTest {
             + "']\",\"pattern_type\":\"stix\",\"valid_from\":\"2026-11-20T00:00:00Z\"}");
     assertThat(finds(api(owner), stixIp, indicator)).isTrue();
     assertThat(finds(api(owner), stixWord, indicator)).isTrue();
+    // the one-box page titles the hit by its name, what an analyst knows it by, its id beside it
+    Http ownerPage = http();
+    assertThat(ownerPage.signIn(owner.login(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+    String hit = ownerPage.get("/search?q=" + q(stixIp)).body();
+    assertThat(hit)
+        .contains(">C2 " + stixWord + "</a>")
+        .containsPattern("class=\"search-hit-id[^\"]*\">" + indicator + "</code>")
+        .doesNotContain(">" + indicator + "</a>");
     for (Http v : List.of(nisc, gas, finance)) {
       sameAsNeverExisted(v, stixIp, ip());
       sameAsNeverExisted(v, stixWord, kanji(3));

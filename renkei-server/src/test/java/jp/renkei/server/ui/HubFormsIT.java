@@ -294,6 +294,47 @@ class HubFormsIT extends ServerTest {
   }
 
   @Test
+  void aFeedThatAuthenticatesNeedsASecretWhenCreatedAsWhenEdited() {
+    Http web = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    String name = "feed-" + Fixtures.unique("s");
+    Map<String, String> add = new java.util.HashMap<>();
+    add.put("name", name);
+    add.put("apiRoot", "http://127.0.0.1:9/taxii2/api/");
+    add.put("remoteCollection", "91a7b528-80eb-42ed-a74d-c6fbd5a26116");
+    add.put("authKind", "bearer");
+    add.put("localCollection", intel.allCollections().get(0).id().toString());
+    add.put("pollIntervalSeconds", "600");
+    // created without one: refused by the rule the edit form has (it was created, and every
+    // later edit that kept "no secret" was refused)
+    String refused = web.postForm("/admin/feeds", "/admin/feeds", add).body();
+    assertThat(errors(refused)).contains("認証情報：", "パスワードまたはトークンが必要です");
+    noInternalNames(errors(refused));
+    assertThat(
+            jdbc.sql("select count(*) from taxii_feed where name = ?")
+                .param(name)
+                .query(Long.class)
+                .single())
+        .isZero();
+    add.put("secret", "rk-of-the-remote");
+    assertThat(web.postForm("/admin/feeds", "/admin/feeds", add).statusCode()).isEqualTo(302);
+    long id =
+        jdbc.sql("select id from taxii_feed where name = ?").param(name).query(Long.class).single();
+    String page = "/admin/feeds/" + id;
+    // the edit keeps the stored secret with a blank field, as the create needed one
+    Map<String, String> edit = new java.util.HashMap<>(add);
+    edit.remove("localCollection");
+    edit.put("secret", "");
+    edit.put("authKind", "basic");
+    edit.put("username", "reader");
+    assertThat(web.postForm(page, page, edit).statusCode()).isEqualTo(302);
+    // none drops it; authenticating again then needs a new one, as on creation
+    edit.put("authKind", "none");
+    assertThat(web.postForm(page, page, edit).statusCode()).isEqualTo(302);
+    edit.put("authKind", "bearer");
+    assertThat(errors(web.postForm(page, page, edit).body())).contains("認証情報：");
+  }
+
+  @Test
   void theFeedCreateAndEditFormsReadAUserNameByOneRule() {
     Http web = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN));
     String name = "feed-" + Fixtures.unique("u");

@@ -83,6 +83,54 @@ class WorkBrowserIT extends ServerTest {
     e.click();
   }
 
+  /**
+   * The English navigation of NISC's platform admin (the most items: admin menus, correlations) at
+   * 1,400 px: every item on one row and each item's words on one line. Items that do not fit go to
+   * a second row of the navigation, never a word below its own first word.
+   */
+  @Test
+  void theEnglishNavigationKeepsEachItemOnOneLineAt1400Px() throws Exception {
+    browser.quit();
+    browser = Chromium.start(1400, 900);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    as(fixtures.user("nisc", Role.PLATFORM_ADMIN).login());
+    click("lang-en");
+    wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    open("/");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    shot("nav-english-1400");
+    @SuppressWarnings("unchecked")
+    java.util.List<String> wrapped =
+        (java.util.List<String>)
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                    "var out = [];"
+                        + "document.querySelectorAll('.mainnav > a, .mainnav > details > summary,"
+                        + " .topbar .session .who, .topbar .brand, .topbar .mode')"
+                        + ".forEach(function (e) {"
+                        // a second line makes an item at least two of its lines high (a count
+                        // badge or the brand's framed mark sit higher, but on the same line)
+                        + "  var size = parseFloat(getComputedStyle(e).fontSize);"
+                        + "  if (e.getBoundingClientRect().height > 2 * size) {"
+                        + "    out.push(e.textContent.trim().replace(/\\s+/g, ' ')); } });"
+                        + "var rows = {};"
+                        + "document.querySelectorAll('.mainnav > a, .mainnav > details')"
+                        + ".forEach(function (e) { rows[e.offsetTop] = true; });"
+                        + "if (Object.keys(rows).length > 1) { out.push('rows: '"
+                        + " + Object.keys(rows).length); }"
+                        + "return out;");
+    assertThat(wrapped).as("navigation items broken over lines at 1,400 px").isEmpty();
+  }
+
+  /** The count a group button of the recipient picker shows (also while its box is folded). */
+  private int groupSize(String group) {
+    return Integer.parseInt(
+        browser
+            .findElement(By.cssSelector("#group-" + group + " .picker-group-size"))
+            .getAttribute("textContent")
+            .strip());
+  }
+
   @Test
   void pickerSearchGroupsAValidationErrorKeepsRecipientsAndAPrefilledFollowup() throws Exception {
     Organisation a = fixtures.operator("chemical");
@@ -95,10 +143,16 @@ class WorkBrowserIT extends ServerTest {
     wait.until(d -> !d.findElement(By.id("org-" + b.code())).isDisplayed());
     click("org-" + a.code());
     assertThat(browser.findElement(By.id("picker-count")).getText()).isEqualTo("1");
+    // the group buttons count what the search leaves: one chemical operator, no finance one
+    assertThat(groupSize("sector-chemical")).isEqualTo(1);
+    assertThat(groupSize("sector-finance")).isZero();
+    assertThat(browser.findElement(By.id("group-sector-finance")).isEnabled()).isFalse();
     // clearing the search and selecting the chemical sector group adds the other
     browser.findElement(By.id("picker-search")).clear();
     browser.findElement(By.id("picker-search")).sendKeys(" ");
     click("picker-groups-toggle");
+    wait.until(d -> groupSize("sector-chemical") >= 2);
+    assertThat(groupSize("sector-finance")).isPositive();
     click("group-sector-chemical");
     assertThat(browser.findElement(By.id("org-" + b.code())).isSelected()).isTrue();
     int chosen = Integer.parseInt(browser.findElement(By.id("picker-count")).getText());

@@ -46,15 +46,33 @@ class WorklistBenchmark extends ServerTest {
   /** Statements slower than this many ms go to the embedded PostgreSQL's log (-1: none). */
   static final int SLOW_SQL_MS = Integer.getInteger("bench.slowSqlMs", -1);
 
+  /**
+   * When 0 or more: statements slower than this many ms have their plan (EXPLAIN ANALYZE, BUFFERS)
+   * written to the embedded PostgreSQL's log ({@code auto_explain}, in every new connection).
+   */
+  static final int EXPLAIN_MS = Integer.getInteger("bench.explainMs", -1);
+
+  /** Only the viewers whose label contains this (e.g. {@code NISC}); empty: all five. */
+  static final String VIEWERS = System.getProperty("bench.viewers", "");
+
+  /**
+   * Seconds to wait after seeding, before measuring, with the data directory printed, so that the
+   * seeded database can be read by hand (psql on its socket, the password in the data directory);
+   * the wait ends early once {@code target/bench-release} exists. 0: no wait.
+   */
+  static final int HOLD_SECONDS = Integer.getInteger("bench.hold", 0);
+
   static {
     System.setProperty(SENDER_POLL_PROPERTY, "1h");
   }
 
   @Autowired JdbcClient jdbc;
   @Autowired DirectoryService directory;
+  @Autowired javax.sql.DataSource dataSource;
+  @Autowired org.springframework.core.env.Environment environment;
 
   @Test
-  void workQueuePagesAgainstTheInbox() {
+  void workQueuePagesAgainstTheInbox() throws java.sql.SQLException, InterruptedException {
     long t0 = System.nanoTime();
     seed();
     System.out.printf(
@@ -80,6 +98,19 @@ class WorklistBenchmark extends ServerTest {
     viewers.put("FSA analyst (ministry)", signIn("fsa", Role.ANALYST));
     viewers.put("c-bank analyst (CEPTOAR)", signIn("c-bank", Role.ANALYST));
     viewers.put("operator org admin", signIn(benchOp, Role.ORG_ADMIN));
+    viewers.keySet().removeIf(k -> !k.contains(VIEWERS));
+    hold();
+    if (EXPLAIN_MS >= 0) {
+      jdbc.sql("alter system set session_preload_libraries = 'auto_explain'").update();
+      jdbc.sql("alter system set auto_explain.log_min_duration = " + EXPLAIN_MS).update();
+      jdbc.sql("alter system set auto_explain.log_analyze = on").update();
+      jdbc.sql("alter system set auto_explain.log_buffers = on").update();
+      jdbc.sql("select pg_reload_conf()").query(Boolean.class).single();
+      dataSource
+          .unwrap(com.zaxxer.hikari.HikariDataSource.class)
+          .getHikariPoolMXBean()
+          .softEvictConnections();
+    }
 
     if (SLOW_SQL_MS >= 0) {
       jdbc.sql("alter system set log_min_duration_statement = " + SLOW_SQL_MS).update();
@@ -134,6 +165,22 @@ class WorklistBenchmark extends ServerTest {
       }
     }
     System.out.println("\n" + table);
+  }
+
+  private void hold() throws InterruptedException {
+    if (HOLD_SECONDS <= 0) {
+      return;
+    }
+    java.nio.file.Path release = java.nio.file.Path.of("target", "bench-release");
+    System.out.printf(
+        "BENCH hold: seeded database in %s (postgres-password there), up to %d s or until %s"
+            + " exists%n",
+        environment.getProperty("renkei.data-dir"), HOLD_SECONDS, release.toAbsolutePath());
+    System.out.flush();
+    long end = System.nanoTime() + HOLD_SECONDS * 1_000_000_000L;
+    while (System.nanoTime() < end && !java.nio.file.Files.exists(release)) {
+      Thread.sleep(2_000);
+    }
   }
 
   private Http signIn(String org, Role role) {

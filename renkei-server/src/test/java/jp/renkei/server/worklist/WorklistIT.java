@@ -102,6 +102,83 @@ class WorklistIT extends ServerTest {
         .doesNotContain("影響範囲を続報でお知らせください");
   }
 
+  /**
+   * An inbox item offers to pass its report on (canForward) exactly as the route says: to an
+   * analyst, for a version awaiting its relay, or for a delivery not passed on yet of a report that
+   * is not anonymised and whose route has a next hop. The next hop is looked up only for the items
+   * that may need it (never NISC's, the route's last hop); every item of the CEPTOAR's, the
+   * ministry's and NISC's inboxes, for an analyst and a member, is checked against the hops stored.
+   */
+  @Test
+  void theInboxOffersToPassOnExactlyTheDeliveriesWithANextHop() {
+    Organisation org = bank();
+    Duty bank = duty(org, Role.ANALYST);
+    Duty ceptoar = duty("c-bank", Role.ANALYST);
+    Duty fsa = duty("fsa", Role.ANALYST);
+    long waiting =
+        bank.file("ceptoar", "amber", ",\"ceptoarCode\":\"c-bank\"", Fixtures.unique("次へ"));
+    long passed =
+        bank.file("ceptoar", "amber", ",\"ceptoarCode\":\"c-bank\"", Fixtures.unique("済み"));
+    ceptoar.read(passed);
+    ceptoar.forward(passed);
+    fsa.read(passed);
+    fsa.forward(passed);
+    long anonymised =
+        bank.file(
+            "ceptoar",
+            "amber",
+            ",\"ceptoarCode\":\"c-bank\",\"anonymise\":true",
+            Fixtures.unique("匿名"));
+    long hotline = bank.file("hotline", "amber", "", Fixtures.unique("直接"));
+    Map<String, Map<Long, Boolean>> offered = new java.util.HashMap<>();
+    for (String code : List.of("c-bank", "fsa", "nisc")) {
+      Organisation at = directory.organisation(code);
+      for (Role role : List.of(Role.ANALYST, Role.MEMBER)) {
+        var u = fixtures.user(at, role);
+        String json = http().bearer(fixtures.token(u)).get("/api/v1/inbox?limit=500").body();
+        Map<Long, Boolean> items = new java.util.HashMap<>();
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(json)
+            .forEach(
+                i -> {
+                  long report = i.path("reportId").asLong();
+                  boolean awaiting = i.hasNonNull("awaitingRelay");
+                  Map<String, Object> hop =
+                      jdbc.sql(
+                              "select h.forwarded_at is null as open, r.anonymise, exists (select 1"
+                                  + " from report_hop n where n.report_id = h.report_id"
+                                  + " and n.hop_order = h.hop_order + 1) as next from report_hop h"
+                                  + " join report r on r.id = h.report_id where h.report_id = ?"
+                                  + " and h.recipient_org_id = ?")
+                          .params(report, at.id())
+                          .query()
+                          .singleRow();
+                  boolean expected =
+                      role == Role.ANALYST
+                          && (awaiting
+                              || ((Boolean) hop.get("open")
+                                  && !(Boolean) hop.get("anonymise")
+                                  && (Boolean) hop.get("next")));
+                  assertThat(i.path("canForward").asBoolean())
+                      .as(code + " " + role + " report " + report)
+                      .isEqualTo(expected);
+                  items.put(report, i.path("canForward").asBoolean());
+                });
+        offered.put(code + " " + role, items);
+      }
+    }
+    assertThat(offered.get("c-bank ANALYST"))
+        .containsEntry(waiting, true)
+        .containsEntry(passed, false)
+        .containsEntry(anonymised, true);
+    assertThat(offered.get("c-bank MEMBER")).containsEntry(waiting, false);
+    assertThat(offered.get("fsa ANALYST")).containsEntry(passed, false);
+    assertThat(offered.get("nisc ANALYST"))
+        .containsEntry(passed, false)
+        .containsEntry(hotline, false);
+  }
+
   @Test
   void anonymisedReportWaitsForItsRelayAndTheCopyUpstreamNamesNoReporter() {
     Organisation org = bank();
