@@ -297,6 +297,8 @@ class ExerciseBrowserIT extends ServerTest {
     click("cause-impersonation");
     new Select(browser.findElement(By.id("severity"))).selectByValue("level3");
     type("observables", "203.0.113.45");
+    // straight to NISC (the hotline): the controller, NISC, then sees it and 1-1 scores met
+    click(By.cssSelector("input[name=route][value=hotline]"));
     shot("en-2-report-form");
     click("send-report");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));
@@ -349,6 +351,9 @@ class ExerciseBrowserIT extends ServerTest {
                     + ".closest('select')) n.data = n.data.replace(/\\([^()]*\\)/g, ''); }"
                     + "let t = (b.innerText || b.textContent).replaceAll('【訓練】', '');"
                     + "for (const n of arguments[0]) t = t.replaceAll(n, '');"
+                    // a gloss right after an English word, with no Latin letter in it: "Player
+                    // (プレーヤー)"
+                    + "t = t.replace(/([A-Za-z]) \\(([^()A-Za-z]*)\\)/g, '$1');"
                     + "const out = [];"
                     + "for (const line of t.split('\\n')) {"
                     + "  if (/[\\u3040-\\u30ff\\u3400-\\u9fff\\uff01-\\uff5e]/.test(line))"
