@@ -261,7 +261,9 @@ class ExerciseBrowserIT extends ServerTest {
                         java.util.List.of())),
                 null));
     String title = Fixtures.unique("English exercise");
-    long run = exercises.createRun(controller, scenario, title, 60, false);
+    // real time: both injects go out at the start, and no target time (30 and 60 minutes) can pass
+    // while the browser walks, however slow the machine
+    long run = exercises.createRun(controller, scenario, title, 1, false);
     exercises.addMember(controller, run, operator.login(), "player", "bank", "IT manager");
     exercises.control(controller, run, "start");
     new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(500))
@@ -354,6 +356,10 @@ class ExerciseBrowserIT extends ServerTest {
                     // a gloss right after an English word, with no Latin letter in it: "Player
                     // (プレーヤー)"
                     + "t = t.replace(/([A-Za-z]) \\(([^()A-Za-z]*)\\)/g, '$1');"
+                    // a Japanese term first in an English bracket ("(分野横断的演習, after ...)") or
+                    // glossed by the English after it ("検証課題 (objective)")
+                    + "t = t.replace(/\\(([\\u3040-\\u30ff\\u3400-\\u9fff]+)(?=[,)])/g, '(')"
+                    + ".replace(/[\\u3040-\\u30ff\\u3400-\\u9fff]+(?= \\([A-Za-z])/g, '');"
                     + "const out = [];"
                     + "for (const line of t.split('\\n')) {"
                     + "  if (/[\\u3040-\\u30ff\\u3400-\\u9fff\\uff01-\\uff5e]/.test(line))"
