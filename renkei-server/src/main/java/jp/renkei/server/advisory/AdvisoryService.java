@@ -39,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AdvisoryService {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(AdvisoryService.class);
+
   static final int LIST_BATCH = 500;
   static final Set<String> KINDS = Set.of("update", "correction", "withdrawal");
   static final List<String> URGENCIES = List.of("normal", "urgent", "immediate");
@@ -130,18 +133,24 @@ public class AdvisoryService {
 
   /**
    * Why an exercise advisory from a simulated sender could not be issued by {@code issuer} (the
-   * run's controller) to {@code orgIds}, or empty if it can. Checks everything {@link #issue}
-   * checks without throwing, so that the scheduler's tick never rolls back on one bad inject.
+   * run's controller) to {@code orgIds} (every error), or empty if it can. Checks everything {@link
+   * #issue} checks without throwing, so that the scheduler's tick never rolls back on one bad
+   * inject.
    */
-  public java.util.Optional<String> simulatedRefusal(Actor issuer, NewAdvisory a) {
+  public List<jp.renkei.server.failure.Refusal> simulatedRefusal(Actor issuer, NewAdvisory a) {
     if (a.organisations().isEmpty()) {
-      return java.util.Optional.of("no recipient organisation among the inject's players");
+      return List.of(jp.renkei.server.failure.Refusal.of("exercise.failure.noRecipient"));
     }
     try {
       check(issuer, a);
-      return java.util.Optional.empty();
+      return List.of();
+    } catch (jp.renkei.server.failure.RenkeiException e) {
+      return jp.renkei.server.failure.Refusal.of(e);
     } catch (RuntimeException e) {
-      return java.util.Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+      log.warn("simulated advisory refused unexpectedly", e);
+      return List.of(
+          jp.renkei.server.failure.Refusal.of(
+              "exercise.failure.unexpected", e.getClass().getSimpleName()));
     }
   }
 

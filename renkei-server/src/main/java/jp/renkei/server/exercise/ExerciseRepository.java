@@ -321,26 +321,45 @@ class ExerciseRepository {
         .update();
   }
 
-  /** Records why the inject's simulated advisory could not be issued (shown on the console). */
-  void failInject(long runId, String key, String reason) {
+  /**
+   * Records why the inject's simulated advisory or report could not be issued (shown on the console
+   * in the reader's language): the refusals as JSON, each a message key and arguments.
+   */
+  void failInject(long runId, String key, List<jp.renkei.server.failure.Refusal> refusals) {
+    String json = ExerciseService.JSON.writeValueAsString(refusals);
     jdbc.sql(
             "update exercise_inject_state set failure_reason = ? where run_id = ? and inject_key = ?")
-        .params(reason.length() > 500 ? reason.substring(0, 500) : reason, runId, key)
+        .params(json, runId, key)
         .update();
   }
 
-  /** Why injects of the run failed, by inject key. */
-  java.util.Map<String, String> injectFailures(long runId) {
-    java.util.Map<String, String> out = new java.util.TreeMap<>();
+  /**
+   * Why injects of the run failed, by inject key. A reason recorded as plain text (before the
+   * refusals were kept as keys) is one refusal showing that text.
+   */
+  java.util.Map<String, List<jp.renkei.server.failure.Refusal>> injectFailures(long runId) {
+    java.util.Map<String, List<jp.renkei.server.failure.Refusal>> out = new java.util.TreeMap<>();
     jdbc.sql(
             "select inject_key, failure_reason from exercise_inject_state where run_id = ?"
                 + " and failure_reason is not null")
         .param(runId)
         .query(
             rs -> {
-              out.put(rs.getString(1), rs.getString(2));
+              out.put(rs.getString(1), refusals(rs.getString(2)));
             });
     return out;
+  }
+
+  static List<jp.renkei.server.failure.Refusal> refusals(String stored) {
+    if (stored.startsWith("[")) {
+      try {
+        return List.of(
+            ExerciseService.JSON.readValue(stored, jp.renkei.server.failure.Refusal[].class));
+      } catch (RuntimeException e) {
+        // not ours: shown as it is, below
+      }
+    }
+    return List.of(jp.renkei.server.failure.Refusal.of("exercise.failure.text", stored));
   }
 
   /** Delivers the inject to every user given, in one statement (a national inject: ~6,600). */

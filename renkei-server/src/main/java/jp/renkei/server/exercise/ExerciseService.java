@@ -29,6 +29,7 @@ import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
+import jp.renkei.server.failure.Refusal;
 import jp.renkei.server.report.ReportService;
 import jp.renkei.server.sharing.ExerciseScope;
 import org.springframework.stereotype.Service;
@@ -481,12 +482,16 @@ public class ExerciseService {
       }
       repo.settleInject(run.id(), i.key(), "sent", now, offset);
       if (i.channel() == jp.renkei.engine.exercise.Channel.SIMULATED_ADVISORY) {
-        simulatedAdvisory(run, i, members, reachedSet)
-            .ifPresent(r -> repo.failInject(run.id(), i.key(), r));
+        List<Refusal> refused = simulatedAdvisory(run, i, members, reachedSet);
+        if (!refused.isEmpty()) {
+          repo.failInject(run.id(), i.key(), refused);
+        }
       }
       if (i.channel() == jp.renkei.engine.exercise.Channel.SIMULATED_REPORT) {
-        simulatedReport(run, i, members, reached)
-            .ifPresent(r -> repo.failInject(run.id(), i.key(), r));
+        List<Refusal> refused = simulatedReport(run, i, members, reached);
+        if (!refused.isEmpty()) {
+          repo.failInject(run.id(), i.key(), refused);
+        }
       }
     }
     for (Inject i : d.skipped()) {
@@ -501,14 +506,14 @@ public class ExerciseService {
    * Everything {@code issue} checks is checked first, so a refusal never rolls the tick back: it is
    * returned (and recorded on the console) instead.
    */
-  private java.util.Optional<String> simulatedAdvisory(
+  private List<Refusal> simulatedAdvisory(
       ExerciseRepository.RunRow run,
       Inject i,
       List<ExerciseRepository.Member> members,
       Set<Long> reached) {
     Actor issuer = judge(run);
     if (issuer.userId() == null) {
-      return java.util.Optional.of("the run's creator is gone");
+      return List.of(Refusal.of("exercise.failure.creatorGone"));
     }
     List<String> orgs =
         advisories.organisationCodes(
@@ -531,7 +536,7 @@ public class ExerciseService {
             "normal",
             null,
             run.id());
-    java.util.Optional<String> refusal = advisories.simulatedRefusal(issuer, a);
+    List<Refusal> refusal = advisories.simulatedRefusal(issuer, a);
     if (refusal.isEmpty()) {
       advisories.issueSimulated(
           issuer, a, i.sender() == null || i.sender().isBlank() ? "?" : i.sender());
@@ -547,7 +552,7 @@ public class ExerciseService {
    * organisation could not be reached, if any (recorded on the console; the others still receive
    * theirs).
    */
-  private java.util.Optional<String> simulatedReport(
+  private List<Refusal> simulatedReport(
       ExerciseRepository.RunRow run,
       Inject i,
       List<ExerciseRepository.Member> members,
@@ -559,10 +564,10 @@ public class ExerciseService {
             .distinct()
             .toList();
     if (orgs.isEmpty()) {
-      return java.util.Optional.of("no recipient organisation among the inject's players");
+      return List.of(Refusal.of("exercise.failure.noRecipient"));
     }
     Actor issuer = judge(run);
-    List<String> refusals = new ArrayList<>();
+    List<Refusal> refusals = new ArrayList<>();
     // one report per entry point: an operator and its CEPTOAR both reached share the CEPTOAR's
     Set<Long> entries = new java.util.LinkedHashSet<>();
     for (Long org : orgs) {
@@ -586,9 +591,7 @@ public class ExerciseService {
         refusals.add(r.refusal());
       }
     }
-    return refusals.isEmpty()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(String.join("; ", refusals));
+    return refusals;
   }
 
   /** Whether the run's scenario checks forwarded reports (the evidence is read only then). */
@@ -699,7 +702,7 @@ public class ExerciseService {
       }
     }
     List<ExerciseViews.TimelineRow> timeline = new ArrayList<>();
-    Map<String, String> failures = repo.injectFailures(runId);
+    Map<String, List<Refusal>> failures = repo.injectFailures(runId);
     for (Inject i : s.injects()) {
       ExerciseRepository.InjectState st = stateOf.get(i.key());
       Map<String, int[]> reads = readsOf.getOrDefault(i.key(), Map.of());

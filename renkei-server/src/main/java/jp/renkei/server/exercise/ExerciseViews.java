@@ -52,7 +52,7 @@ public final class ExerciseViews {
       Instant sentAt,
       List<TeamRead> reads,
       String content,
-      String failure) {
+      List<jp.renkei.server.failure.Refusal> failure) {
 
     /** Whether the inject goes out as a real exercise object from a simulated sender. */
     public boolean simulated() {

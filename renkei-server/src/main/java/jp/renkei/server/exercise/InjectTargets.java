@@ -39,6 +39,22 @@ public class InjectTargets {
         .collect(Collectors.joining(separator));
   }
 
+  /** A scenario's 付与先 in words (the scenario page lists injects before any run has them). */
+  public String wordsOf(java.util.List<ScenarioDocument.TargetDoc> targets, Locale locale) {
+    if (targets == null) {
+      return "";
+    }
+    return words(
+        targets.stream()
+            .map(
+                t ->
+                    t.value() == null || t.value().isBlank()
+                        ? t.kind()
+                        : t.kind() + ":" + t.value())
+            .collect(Collectors.joining(", ")),
+        locale);
+  }
+
   private String word(String target, Locale locale) {
     int colon = target.indexOf(':');
     String kind = colon < 0 ? target : target.substring(0, colon);

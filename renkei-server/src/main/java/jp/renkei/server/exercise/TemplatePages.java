@@ -17,7 +17,7 @@ class TemplatePages {
 
   @PostMapping("/exercises/templates")
   String copy(Actor actor, @RequestParam(defaultValue = "") String template) {
-    templates.copy(actor, template);
-    return "redirect:/exercises";
+    long scenario = templates.copy(actor, template);
+    return "redirect:/exercises/scenarios/" + scenario + "/transfer?copied=true";
   }
 }

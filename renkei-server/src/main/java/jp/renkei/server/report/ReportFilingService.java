@@ -161,7 +161,7 @@ public class ReportFilingService {
   }
 
   /** The outcome of {@link #fileSimulated}: the report's id, or why it could not be filed. */
-  public record Simulated(Long reportId, String refusal) {}
+  public record Simulated(Long reportId, jp.renkei.server.failure.Refusal refusal) {}
 
   /**
    * Where a simulated report for organisation {@code orgId} enters the report route (operator →
@@ -170,7 +170,7 @@ public class ReportFilingService {
    * or at NISC. {@code organisationId} is the organisation whose inbox receives it, or {@code
    * refusal} says why there is none.
    */
-  public record Entry(Long organisationId, String refusal) {}
+  public record Entry(Long organisationId, jp.renkei.server.failure.Refusal refusal) {}
 
   /** The entry point of a simulated report for organisation {@code orgId} ({@link Entry}). */
   public Entry simulatedEntry(long orgId) {
@@ -185,20 +185,17 @@ public class ReportFilingService {
                       .thenComparing(Organisation::code))
               .toList();
       return ceptoars.isEmpty()
-          ? new Entry(null, "operator " + o.code() + " belongs to no CEPTOAR")
+          ? new Entry(
+              null, jp.renkei.server.failure.Refusal.of("exercise.failure.noCeptoar", o.code()))
           : new Entry(ceptoars.get(0).id(), null);
     }
     boolean nisc = directory.nationalCoordinator().filter(n -> n.id() == o.id()).isPresent();
     if (nisc || "ceptoar".equals(o.typeCode()) || "ministry".equals(o.typeCode())) {
       return new Entry(o.id(), null);
     }
+    // at an operator's CEPTOAR, a CEPTOAR, a ministry or NISC only
     return new Entry(
-        null,
-        "a simulated report enters the report route at an operator's CEPTOAR, a CEPTOAR, a ministry"
-            + " or NISC; "
-            + o.code()
-            + " is of type "
-            + o.typeCode());
+        null, jp.renkei.server.failure.Refusal.of("exercise.failure.notOnRoute", o.code()));
   }
 
   /**
@@ -226,7 +223,8 @@ public class ReportFilingService {
       String title,
       String text) {
     if (issuer.userId() == null || issuer.organisationId() == null) {
-      return new Simulated(null, "the run's creator is gone");
+      return new Simulated(
+          null, jp.renkei.server.failure.Refusal.of("exercise.failure.creatorGone"));
     }
     Entry entry = simulatedEntry(orgId);
     if (entry.refusal() != null) {
@@ -235,14 +233,17 @@ public class ReportFilingService {
     Organisation at = directory.organisation(entry.organisationId());
     Optional<Organisation> nisc = directory.nationalCoordinator();
     if (nisc.isEmpty()) {
-      return new Simulated(null, "the route from " + at.code() + " is incomplete");
+      return new Simulated(
+          null, jp.renkei.server.failure.Refusal.of("exercise.failure.routeIncomplete", at.code()));
     }
     List<Organisation> hops = new ArrayList<>();
     String sector;
     if ("ceptoar".equals(at.typeCode())) {
       Optional<Organisation> ministry = access.supervisoryMinistry(at);
       if (at.sectorCode() == null || ministry.isEmpty()) {
-        return new Simulated(null, "the route from " + at.code() + " is incomplete");
+        return new Simulated(
+            null,
+            jp.renkei.server.failure.Refusal.of("exercise.failure.routeIncomplete", at.code()));
       }
       hops.add(at);
       hops.add(ministry.get());
@@ -255,7 +256,8 @@ public class ReportFilingService {
               .findFirst()
               .orElse(null);
       if (sector == null) {
-        return new Simulated(null, "ministry " + at.code() + " supervises no sector");
+        return new Simulated(
+            null, jp.renkei.server.failure.Refusal.of("exercise.failure.noSector", at.code()));
       }
       hops.add(at);
     } else {
@@ -294,8 +296,10 @@ public class ReportFilingService {
                   null,
                   List.of()),
               now);
-    } catch (RuntimeException e) {
-      return new Simulated(null, "the inject's text is not a report: " + e.getMessage());
+    } catch (jp.renkei.server.failure.InvalidInput e) {
+      // the field of the report the inject's text does not fit (its length, most likely)
+      return new Simulated(
+          null, jp.renkei.server.failure.Refusal.of("exercise.failure.notAReport", e.field()));
     }
     boolean atCeptoar = "ceptoar".equals(at.typeCode());
     long id =

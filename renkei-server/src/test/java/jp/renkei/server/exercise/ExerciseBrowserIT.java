@@ -195,6 +195,182 @@ class ExerciseBrowserIT extends ServerTest {
     shot("7-after-action-report");
   }
 
+  /**
+   * A player reading in English plays inside an exercise: the exercise list, the run's page with
+   * its injects and phase, the exercise report form, the filed 情報連絡, the simulated advisory and its
+   * confirmation (疎通確認), and the controller's console and after-action report in English — no
+   * Japanese label, raw code or Japanese organisation name on any of them (the 【訓練】 mark and what
+   * people typed, such as the fixture person's name, aside). The scenario is written in English, so
+   * any Japanese left is the hub's own.
+   */
+  @Test
+  void aPlayerInEnglishFilesAReportAndConfirmsAnAdvisoryInsideTheExercise() throws Exception {
+    UserAccount controllerUser = fixtures.user("nisc", Role.ANALYST);
+    UserAccount operator = fixtures.user("op-sakura-bank", Role.ANALYST);
+    Actor controller = fixtures.actor(controllerUser);
+    var operators =
+        java.util.List.of(new ScenarioDocument.TargetDoc("organisation_type", "operator"));
+    long scenario =
+        exercises.createScenario(
+            controller,
+            new ScenarioDocument(
+                Fixtures.unique("Cross-sector drill in English"),
+                "Test the first report and the confirmation of advisories",
+                java.util.List.of("Reporting within 30 minutes"),
+                java.util.List.of(
+                    new ScenarioDocument.PhaseDoc(
+                        "Part 1: targeted attack",
+                        0,
+                        java.util.List.of("Whom did you tell first?"))),
+                java.util.List.of(
+                    new ScenarioDocument.InjectDoc(
+                        "1",
+                        0,
+                        operators,
+                        "JPCERT/CC (simulated)",
+                        "hub_inbox",
+                        "Suspicious traffic to a C2 server",
+                        "A business PC sends periodic requests to an unknown host.",
+                        java.util.List.of(
+                            new ScenarioDocument.ExpectationDoc(
+                                "1-1",
+                                "File a first report within 30 minutes",
+                                30,
+                                10,
+                                "report_filed")),
+                        false,
+                        null,
+                        java.util.List.of()),
+                    new ScenarioDocument.InjectDoc(
+                        "2",
+                        0,
+                        operators,
+                        "NISC (simulated)",
+                        "simulated_advisory",
+                        "Advisory: block the C2 server",
+                        "Block 203.0.113.45 at the proxy.",
+                        java.util.List.of(
+                            new ScenarioDocument.ExpectationDoc(
+                                "2-1",
+                                "Confirm the advisory within 60 minutes",
+                                60,
+                                5,
+                                "advisory_confirmed")),
+                        false,
+                        null,
+                        java.util.List.of())),
+                null));
+    String title = Fixtures.unique("English exercise");
+    // real time: both injects go out at the start, and no target time (30 and 60 minutes) can pass
+    // while the browser walks, however slow the machine
+    long run = exercises.createRun(controller, scenario, title, 1, false);
+    exercises.addMember(controller, run, operator.login(), "player", "bank", "IT manager");
+    exercises.control(controller, run, "start");
+    new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(500))
+        .until(
+            d ->
+                jdbc.sql(
+                            "select count(*) from exercise_inject_state where run_id = ? and"
+                                + " state = 'sent'")
+                        .param(run)
+                        .query(Integer.class)
+                        .single()
+                    == 2);
+    java.util.List<String> problems = new java.util.ArrayList<>();
+
+    as(operator);
+    click("lang-en");
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+    open("/exercises");
+    problems.addAll(japanese("list", operator));
+    click(By.linkText(title));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inject-1")));
+    assertThat(text("exercise-advisories")).contains("Advisory: block the C2 server");
+    problems.addAll(japanese("play", operator));
+    shot("en-1-player-page");
+
+    click("exercise-new-report");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
+    problems.addAll(japanese("report form", operator));
+    String reportTitle = Fixtures.unique("First report: suspicious traffic");
+    type("title", reportTitle);
+    type("summary", "A business PC talks to a suspected C2 host; it has been isolated.");
+    new Select(browser.findElement(By.id("incidentType"))).selectByValue("intrusion");
+    click("cause-impersonation");
+    new Select(browser.findElement(By.id("severity"))).selectByValue("level3");
+    type("observables", "203.0.113.45");
+    // straight to NISC (the hotline): the controller, NISC, then sees it and 1-1 scores met
+    click(By.cssSelector("input[name=route][value=hotline]"));
+    shot("en-2-report-form");
+    click("send-report");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));
+    assertThat(text("report-title")).contains(reportTitle);
+    problems.addAll(japanese("report", operator));
+    shot("en-3-report-filed");
+
+    open("/exercises/" + run);
+    assertThat(text("exercise-reports")).contains(reportTitle);
+    click(By.linkText("Advisory: block the C2 server"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acknowledge")));
+    problems.addAll(japanese("advisory", operator));
+    click("acknowledge");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmed")));
+    problems.addAll(japanese("advisory confirmed", operator));
+    shot("en-4-advisory-confirmed");
+
+    as(controllerUser);
+    click("lang-en");
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+    open("/exercises/" + run + "/console");
+    assertThat(outcome("score-1-1-bank")).isEqualTo("outcome-MET");
+    assertThat(outcome("score-2-1-bank")).isEqualTo("outcome-MET");
+    problems.addAll(japanese("console", controllerUser, operator));
+    shot("en-5-console");
+    open("/exercises/" + run + "/report");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("aar-scores")));
+    problems.addAll(japanese("after-action report", controllerUser, operator));
+    shot("en-6-after-action-report");
+    assertThat(problems).as(String.join("\n", problems)).isEmpty();
+  }
+
+  /**
+   * The lines of the page that hold Japanese, but for the 【訓練】 mark, the names the given people
+   * typed and a term glossed in brackets in a heading, label or button.
+   */
+  java.util.List<String> japanese(String where, UserAccount... people) {
+    Object found =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const b = document.body.cloneNode(true);"
+                    + "b.querySelectorAll('.brand-mark, #lang-ja, #who strong, script')"
+                    + ".forEach(e => e.remove());"
+                    // a Japanese term glossed in brackets after its English name in a heading,
+                    // label or button is meant ("Time (付与時刻)"); in a cell or line of data a
+                    // bracket may hold a name, which is checked
+                    + "for (const e of b.querySelectorAll('th, label, legend, h1, h2, h3, summary,"
+                    + " button')) { const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);"
+                    + " for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement"
+                    + ".closest('select')) n.data = n.data.replace(/\\([^()]*\\)/g, ''); }"
+                    + "let t = (b.innerText || b.textContent).replaceAll('【訓練】', '');"
+                    + "for (const n of arguments[0]) t = t.replaceAll(n, '');"
+                    // a gloss right after an English word, with no Latin letter in it: "Player
+                    // (プレーヤー)"
+                    + "t = t.replace(/([A-Za-z]) \\(([^()A-Za-z]*)\\)/g, '$1');"
+                    // a Japanese term first in an English bracket ("(分野横断的演習, after ...)") or
+                    // glossed by the English after it ("検証課題 (objective)")
+                    + "t = t.replace(/\\(([\\u3040-\\u30ff\\u3400-\\u9fff]+)(?=[,)])/g, '(')"
+                    + ".replace(/[\\u3040-\\u30ff\\u3400-\\u9fff]+(?= \\([A-Za-z])/g, '');"
+                    + "const out = [];"
+                    + "for (const line of t.split('\\n')) {"
+                    + "  if (/[\\u3040-\\u30ff\\u3400-\\u9fff\\uff01-\\uff5e]/.test(line))"
+                    + " out.push(line.trim().slice(0, 100)); }"
+                    + "return out.join(' | ');",
+                java.util.Arrays.stream(people).map(UserAccount::displayName).toList());
+    return String.valueOf(found).isEmpty()
+        ? java.util.List.of()
+        : java.util.List.of(where + " (" + path() + "): " + found);
+  }
+
   @Autowired ExerciseService exercises;
   @Autowired ScenarioTemplates templates;
   @Autowired JdbcClient jdbc;

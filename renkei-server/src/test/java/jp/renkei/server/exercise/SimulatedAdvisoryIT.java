@@ -149,7 +149,8 @@ class SimulatedAdvisoryIT extends ServerTest {
   @Test
   void anInjectThatCannotBeIssuedIsRecordedAsFailedAndTheTickGoesOn() {
     // the inject names finance; the run's only player is in electricity: nobody to issue to
-    Actor controller = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    UserAccount controllerUser = fixtures.user("nisc", Role.ANALYST);
+    Actor controller = fixtures.actor(controllerUser);
     UserAccount powerUser = fixtures.user(member("electricity", "c-power"), Role.ANALYST);
     long scenario = exercises.createScenario(controller, scenario(Fixtures.unique("宛先なし")));
     long run = exercises.createRun(controller, scenario, "演習 " + Fixtures.unique("r"), 1, false);
@@ -158,7 +159,21 @@ class SimulatedAdvisoryIT extends ServerTest {
     exercises.tick(Instant.now());
     var row = exercises.console(controller, run).timeline().get(0);
     assertThat(row.state()).isEqualTo("sent");
-    assertThat(row.failure()).contains("no recipient");
+    assertThat(row.failure())
+        .extracting(jp.renkei.server.failure.Refusal::messageKey)
+        .containsExactly("exercise.failure.noRecipient");
+    // on the console in the reader's language, never as a code
+    jp.renkei.server.support.Http web = http();
+    web.signIn(controllerUser.login(), Fixtures.PASSWORD);
+    assertThat(web.get("/exercises/" + run + "/console").body())
+        .contains("模擬発信に失敗: 付与先のプレーヤーの組織に受信先がありません")
+        .doesNotContain("exercise.failure");
+    web.postForm("/", "/settings/language", java.util.Map.of("lang", "en", "back", "/"));
+    assertThat(web.get("/exercises/" + run + "/console").body())
+        .contains(
+            "Simulated issue failed: No recipient organisation among the players the inject"
+                + " reaches")
+        .doesNotContain("exercise.failure");
     assertThat(
             jdbc.sql("select count(*) from advisory where exercise_run_id = ?")
                 .param(run)

@@ -350,7 +350,8 @@ class SimulatedReportIT extends ServerTest {
   @Test
   void anInjectThatCannotBeFiledIsRecordedAsFailedAndTheTickGoesOn() {
     // an operator of no CEPTOAR has no entry on a report's route: its inbox only, with the reason
-    Actor controller = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    UserAccount controllerUser = fixtures.user("nisc", Role.ANALYST);
+    Actor controller = fixtures.actor(controllerUser);
     String code = Fixtures.unique("simrep");
     Organisation lone =
         directory.create(
@@ -373,7 +374,19 @@ class SimulatedReportIT extends ServerTest {
     exercises.tick(Instant.now());
     var row = exercises.console(controller, run).timeline().get(0);
     assertThat(row.state()).isEqualTo("sent");
-    assertThat(row.failure()).contains("belongs to no CEPTOAR");
+    assertThat(row.failure())
+        .containsExactly(
+            new jp.renkei.server.failure.Refusal(
+                "exercise.failure.noCeptoar", List.of(lone.code())));
+    Http web = http();
+    web.signIn(controllerUser.login(), Fixtures.PASSWORD);
+    assertThat(web.get("/exercises/" + run + "/console").body())
+        .contains("事業者 " + lone.code() + " はどのセプターにも属していないため")
+        .doesNotContain("exercise.failure");
+    web.postForm("/", "/settings/language", java.util.Map.of("lang", "en", "back", "/"));
+    assertThat(web.get("/exercises/" + run + "/console").body())
+        .contains("Operator " + lone.code() + " belongs to no CEPTOAR")
+        .doesNotContain("exercise.failure");
     assertThat(exercises.play(fixtures.actor(bankUser), run).messages()).hasSize(1);
     assertThat(
             jdbc.sql("select count(*) from report where exercise_run_id = ?")

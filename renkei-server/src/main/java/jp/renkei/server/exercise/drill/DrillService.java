@@ -227,6 +227,17 @@ public class DrillService {
               c == null ? null : c.confirmedAt(),
               c == null || c.timeToConfirm() == null ? null : c.timeToConfirm().toMinutes()));
     }
+    // by level in the drill's order (as its level table), then by name in the reader's language
+    List<String> levelOrder = LEVELS.getOrDefault(d.kind(), List.of());
+    rows.sort(
+        java.util.Comparator.comparingInt(
+                (DrillViews.Row r) ->
+                    levelOrder.contains(r.level())
+                        ? levelOrder.indexOf(r.level())
+                        : levelOrder.size())
+            .thenComparing(
+                DrillViews.Row::organisationName,
+                java.util.Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
     List<DrillRepository.SelfCheck> checks = repo.selfChecks(id);
     List<Boolean> mine =
         checks.stream()

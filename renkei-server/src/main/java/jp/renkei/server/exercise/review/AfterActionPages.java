@@ -32,6 +32,8 @@ class AfterActionPages {
   private final FollowUp followUp;
   private final SurveyService surveys;
   private final AfterActionPdf pdf;
+  private final jp.renkei.server.exercise.InjectTargets targets;
+  private final jp.renkei.server.ui.TimeFormat time;
 
   AfterActionPages(
       AfterAction reports,
@@ -39,7 +41,11 @@ class AfterActionPages {
       MessageSource messages,
       FollowUp followUp,
       SurveyService surveys,
-      AfterActionPdf pdf) {
+      AfterActionPdf pdf,
+      jp.renkei.server.exercise.InjectTargets targets,
+      jp.renkei.server.ui.TimeFormat time) {
+    this.targets = targets;
+    this.time = time;
     this.reports = reports;
     this.pdf = pdf;
     this.surveys = surveys;
@@ -63,7 +69,7 @@ class AfterActionPages {
     AfterActionReport r = reports.report(actor, id);
     model.addAttribute("r", r);
     model.addAttribute("p", ReportPage.of(r, pageNumber(page), "true".equals(all)));
-    model.addAttribute("f", followUp.view(actor, id));
+    model.addAttribute("f", followUp.view(actor, id, LocaleContextHolder.getLocale()));
     model.addAttribute("sv", surveys.results(actor, id));
     return "exercise/aar";
   }
@@ -112,11 +118,12 @@ class AfterActionPages {
     byte[] body =
         AfterActionSheet.write(
             reports.report(actor, id),
-            followUp.view(actor, id),
+            followUp.view(actor, id, LocaleContextHolder.getLocale()),
             surveys.results(actor, id),
             k -> messages.getMessage(k, null, k, locale),
             q -> q.display(messages, locale),
-            locale);
+            new AfterActionSheet.Words(
+                locale, t -> targets.words(t, locale), t -> time.jst(t, locale)));
     return ScenarioTransferApi.download(
         body, ScenarioTransferApi.XLSX, "exercise-" + id + "-report.xlsx");
   }
@@ -128,7 +135,7 @@ class AfterActionPages {
     byte[] body =
         pdf.render(
             r,
-            followUp.view(actor, id),
+            followUp.view(actor, id, LocaleContextHolder.getLocale()),
             surveys.results(actor, id),
             LocaleContextHolder.getLocale());
     return ScenarioTransferApi.download(
@@ -153,8 +160,13 @@ class AfterActionPages {
 
   /** The scenario's 状況付与票 and exchange JSON: downloads, and the upload of a new 状況付与票. */
   @GetMapping("/exercises/scenarios/{id}/transfer")
-  String transferPage(Actor actor, @PathVariable long id, Model model) {
+  String transferPage(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "false") boolean copied,
+      Model model) {
     model.addAttribute("scenarioId", id);
+    model.addAttribute("copied", copied);
     model.addAttribute("scenario", transfer.scenario(actor, id));
     return "exercise/transfer";
   }

@@ -27,13 +27,21 @@ final class AfterActionSheet {
 
   private AfterActionSheet() {}
 
+  /**
+   * How codes become words in the reader's language: 付与先 ({@code sector:finance} as 分野: 金融) and
+   * times (Japan time, as the page shows them).
+   */
+  record Words(
+      Locale locale, Function<String, String> targets, Function<java.time.Instant, String> time) {}
+
   static byte[] write(
       AfterActionReport r,
       FollowUp.View followUp,
       SurveyViews.Results survey,
       Function<String, String> label,
       Function<Question, String> question,
-      java.util.Locale locale) {
+      Words words) {
+    Locale locale = words.locale();
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle head = wb.createCellStyle();
@@ -46,7 +54,7 @@ final class AfterActionSheet {
       int n = 0;
       n = pair(s, n, label.apply("aar.col.run"), c.title());
       n = pair(s, n, label.apply("aar.col.scenario"), c.scenarioTitle());
-      n = pair(s, n, label.apply("aar.col.state"), c.state());
+      n = pair(s, n, label.apply("aar.col.state"), label.apply("exercise.state." + c.state()));
       n = pair(s, n, label.apply("aar.col.points"), c.points() + "/" + c.maxPoints());
       n =
           pair(
@@ -89,10 +97,10 @@ final class AfterActionSheet {
         x.createCell(1).setCellValue(row.minute());
         x.createCell(2).setCellValue(row.title());
         x.createCell(3).setCellValue(row.sender());
-        x.createCell(4).setCellValue(row.channel().toLowerCase(Locale.ROOT));
-        x.createCell(5).setCellValue(row.targets());
-        x.createCell(6).setCellValue(row.state());
-        x.createCell(7).setCellValue(row.sentAt() == null ? "" : row.sentAt().toString());
+        x.createCell(4).setCellValue(label.apply("exercise.channel." + row.channel()));
+        x.createCell(5).setCellValue(words.targets().apply(row.targets()));
+        x.createCell(6).setCellValue(label.apply("exercise.inject." + row.state()));
+        x.createCell(7).setCellValue(row.sentAt() == null ? "" : words.time().apply(row.sentAt()));
         x.createCell(8)
             .setCellValue(
                 String.join(

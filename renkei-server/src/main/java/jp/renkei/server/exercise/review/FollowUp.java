@@ -79,12 +79,15 @@ public class FollowUp {
     }
   }
 
-  public View view(Actor actor, long runId) {
+  /**
+   * The run's lessons, 課題 and the owner choice, organisations ordered by name in {@code locale}.
+   */
+  public View view(Actor actor, long runId, java.util.Locale locale) {
     access.requireReview(actor, runId);
     return new View(
         repo.lessons(runId),
         repo.issues(runId).stream().map(this::view).toList(),
-        runs.memberOrganisations(runId));
+        runs.memberOrganisations(runId, locale));
   }
 
   @Transactional
@@ -113,8 +116,7 @@ public class FollowUp {
     errors.check(() -> text("title", t, 500));
     errors.check(
         () -> {
-          if (ownerOrg == null
-              || runs.memberOrganisations(runId).stream().noneMatch(o -> o.id() == ownerOrg)) {
+          if (ownerOrg == null || !runs.isMemberOrganisation(runId, ownerOrg)) {
             throw new InvalidInput("owner", "aar.issue.owner");
           }
         });

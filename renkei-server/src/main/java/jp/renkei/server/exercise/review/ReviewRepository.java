@@ -11,7 +11,7 @@ class ReviewRepository {
 
   record EarlierRun(long id, String title, Instant createdAt) {}
 
-  /** An organisation of the run's members (the console lists them), by its Japanese name. */
+  /** An organisation of the run's members (the console lists them). */
   public record MemberOrganisation(long id, String nameJa, String nameEn) {
     /** The organisation's name in the reader's language. */
     public String name(java.util.Locale locale) {
@@ -41,13 +41,30 @@ class ReviewRepository {
         .list();
   }
 
-  List<MemberOrganisation> memberOrganisations(long runId) {
+  /**
+   * The organisations of the run's members by their name in the reader's language (English names in
+   * English, Japanese names otherwise), then id.
+   */
+  List<MemberOrganisation> memberOrganisations(long runId, java.util.Locale locale) {
+    String name = "en".equals(locale.getLanguage()) ? "o.name_en" : "o.name_ja";
     return jdbc.sql(
             "select distinct o.id, o.name_ja, o.name_en from exercise_member m"
                 + " join app_user u on u.id = m.user_id join organisation o on o.id ="
-                + " u.organisation_id where m.run_id = ? order by o.name_ja, o.id")
+                + " u.organisation_id where m.run_id = ? order by "
+                + name
+                + ", o.id")
         .param(runId)
         .query(Rows.of(MemberOrganisation.class))
         .list();
+  }
+
+  /** Whether a member of the run belongs to the organisation (a 課題 may be given to it). */
+  boolean isMemberOrganisation(long runId, long organisationId) {
+    return jdbc.sql(
+            "select exists (select 1 from exercise_member m join app_user u on u.id = m.user_id"
+                + " where m.run_id = ? and u.organisation_id = ?)")
+        .params(runId, organisationId)
+        .query(Boolean.class)
+        .single();
   }
 }

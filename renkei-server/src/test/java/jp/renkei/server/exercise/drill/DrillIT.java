@@ -116,6 +116,15 @@ class DrillIT extends ServerTest {
             (int) organiser.rows().stream().filter(r -> r.level().equals("operator")).count())
         .isGreaterThanOrEqualTo(2);
     assertThat(row(organiser, opA).confirmed()).isTrue();
+    // the rows by level, in the drill's order, then by name in the reader's language
+    for (Locale reader : new Locale[] {Locale.JAPANESE, Locale.ENGLISH}) {
+      assertThat(drills.result(nisc, first, reader).rows())
+          .isSortedAccordingTo(
+              java.util.Comparator.comparingInt(
+                      (DrillViews.Row r) ->
+                          List.of("ministry", "ceptoar", "operator").indexOf(r.level()))
+                  .thenComparing(DrillViews.Row::organisationName, String.CASE_INSENSITIVE_ORDER));
+    }
     assertThat(row(organiser, opA).contactUsed()).isEqualTo(dutyA);
     assertThat(row(organiser, opA).contactChanged()).isTrue();
     assertThat(organiser.unconfirmed())

@@ -54,6 +54,15 @@ class NationalDrillBench extends ServerTest {
   static final int FILERS = Integer.getInteger("bench.filers", 300);
   static final int RUNS = Integer.getInteger("bench.runs", 10);
 
+  /**
+   * With -Dbench.filesOnly=true the national exercise times only the after-action downloads (the
+   * pages and services are left out: under heavy load their 30 s client timed out).
+   */
+  static final boolean FILES_ONLY = Boolean.getBoolean("bench.filesOnly");
+
+  /** Timed downloads of the after-action PDF and workbook (after one warm-up request). */
+  static final int FILE_RUNS = Integer.getInteger("bench.fileRuns", 3);
+
   @Autowired DrillService drills;
   @Autowired DrillRepository repo;
   @Autowired ExerciseService exercises;
@@ -194,6 +203,56 @@ class NationalDrillBench extends ServerTest {
         ms[ms.length / 2],
         ms[(int) Math.ceil(ms.length * 0.95) - 1],
         ms[ms.length - 1]);
+  }
+
+  /**
+   * Times a download ({@link #FILE_RUNS} requests after one warm-up) with its own client: a
+   * national PDF may take longer than the test client's 30 s. A refusal is printed with its status,
+   * not thrown: the bench says what the hub answered.
+   */
+  private void download(Http web, String label, String path) throws Exception {
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(10))
+            .build();
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+            .header("Cookie", web.cookieHeader())
+            .timeout(java.time.Duration.ofMinutes(10))
+            .GET()
+            .build();
+    double[] ms = new double[FILE_RUNS + 1];
+    int size = 0;
+    for (int i = 0; i <= FILE_RUNS; i++) {
+      long s = System.nanoTime();
+      HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      ms[i] = (System.nanoTime() - s) / 1e6;
+      if (r.statusCode() != 200) {
+        System.out.printf(
+            "BENCH %-32s %-40s refused %d after %.0f ms: %s%n",
+            label,
+            path.replaceAll("[0-9]{4,}", "{id}"),
+            r.statusCode(),
+            ms[i],
+            new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("(?s)<[^>]*>", " ")
+                .replaceAll("\\s+", " ")
+                .strip());
+        return;
+      }
+      size = r.body().length;
+    }
+    double first = ms[0];
+    double[] timed = Arrays.copyOfRange(ms, 1, ms.length);
+    Arrays.sort(timed);
+    System.out.printf(
+        "BENCH %-32s %-40s first %7.1f ms  p50 %7.1f ms  max %7.1f ms  %d bytes%n",
+        label,
+        path.replaceAll("[0-9]{4,}", "{id}"),
+        first,
+        timed[timed.length / 2],
+        timed[timed.length - 1],
+        size);
   }
 
   private long drillRun(long drill) {
@@ -352,14 +411,19 @@ class NationalDrillBench extends ServerTest {
         "BENCH scoring live: %d teams met 1-1 (report_filed) on the console, points %d/%d%n",
         met, console.points(), console.maxPoints());
 
+    Http web = http();
+    web.signIn(niscUser.login(), Fixtures.PASSWORD);
+    String label = "national, " + players + " players";
+    if (FILES_ONLY) {
+      download(web, label, "/exercises/" + run + "/report.xlsx");
+      download(web, label, "/exercises/" + run + "/report.pdf");
+      return;
+    }
     // in process: the services alone
     time("service console", () -> exercises.console(nisc, run));
     time("service after-action", () -> afterAction.report(nisc, run));
     time("service drill page", () -> drills.result(nisc, drill, Locale.JAPANESE));
 
-    Http web = http();
-    web.signIn(niscUser.login(), Fixtures.PASSWORD);
-    String label = "national, " + players + " players";
     page(web, label, "/exercises/" + run + "/console");
     page(web, label, "/exercises/drills/" + drill);
     page(web, label, "/exercises/" + run + "/report");
@@ -367,6 +431,9 @@ class NationalDrillBench extends ServerTest {
     // ignores the parameter and serves its only page)
     page(web, label, "/exercises/" + run + "/report?all=true");
     page(web, label, "/exercises/" + first + "/console");
+    // the after-action report's downloads: every team's rows, with the first run compared
+    download(web, label, "/exercises/" + run + "/report.xlsx");
+    download(web, label, "/exercises/" + run + "/report.pdf");
     System.out.printf(
         "BENCH page sizes: console %d chars, after-action %d chars (print view %d), drill %d"
             + " chars%n",

@@ -175,7 +175,8 @@ class AfterActionIT extends ServerTest {
             org.assertj.core.groups.Tuple.tuple("連絡網を更新する", true),
             org.assertj.core.groups.Tuple.tuple("手順書を改訂する", false));
     assertThat(followUp.openIssues(fixtures.actor(bankUser))).isEmpty();
-    assertThatThrownBy(() -> followUp.view(fixtures.actor(outsiderUser), run))
+    assertThatThrownBy(
+            () -> followUp.view(fixtures.actor(outsiderUser), run, java.util.Locale.JAPANESE))
         .isInstanceOf(NotFound.class);
     long overdue = open.stream().filter(FollowUp.IssueView::overdue).findFirst().orElseThrow().id();
     assertThatThrownBy(
@@ -262,6 +263,10 @@ class AfterActionIT extends ServerTest {
               sheet.forEach(
                   row -> row.forEach(cell -> cells.append(cell.toString()).append('\n'))));
       assertThat(cells.toString()).contains(bankOrg.nameEn()).doesNotContain(bankOrg.nameJa());
+      // 付与先, 伝達手段 and states in words, times in Japan time, as on the page (they were codes)
+      assertThat(cells.toString())
+          .contains("Sector: Finance, Team: bank", "Hub inbox", "Running", " JST")
+          .doesNotContain("sector:finance", "hub_inbox", "RUNNING");
     }
     try (PDDocument doc = Loader.loadPDF(bytes(en, "/exercises/" + run + "/report.pdf"))) {
       String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -269,6 +274,105 @@ class AfterActionIT extends ServerTest {
           .contains(bankOrg.nameEn(), "Sector: Finance, Team: bank")
           .doesNotContain(bankOrg.nameJa());
     }
+  }
+
+  /**
+   * The 課題 owner choice lists the run's organisations by name in the reader's language: here the
+   * Japanese order (あさひ before わかば) is the reverse of the English one (Aurora before Zenith).
+   */
+  @Test
+  void theOwnerChoiceIsOrderedByNameInTheReadersLanguage() {
+    UserAccount plannerUser = fixtures.user("nisc", Role.ANALYST);
+    Actor planner = fixtures.actor(plannerUser);
+    String code = Fixtures.unique("order");
+    Organisation asahi = organisation(code + "-a", "あさひ銀行 " + code, "Zenith Bank " + code);
+    Organisation wakaba = organisation(code + "-w", "わかば電力 " + code, "Aurora Power " + code);
+    long scenario =
+        exercises.createScenario(planner, ReviewFixtures.scenario(Fixtures.unique("課題の順")));
+    long run = exercises.createRun(planner, scenario, "Owner order", 1, false);
+    exercises.addMember(
+        planner, run, fixtures.user(asahi, Role.ANALYST).login(), "player", "asahi", "");
+    exercises.addMember(
+        planner, run, fixtures.user(wakaba, Role.ANALYST).login(), "player", "wakaba", "");
+
+    Http web = signedIn(plannerUser.login());
+    String page = web.get("/exercises/" + run + "/report").body();
+    // the first run of its scenario says why there is nothing to compare with
+    assertThat(page).contains("aar-comparison-none", "比較できる過去の実施はありません");
+    String ja = ownerChoice(page);
+    assertThat(ja.indexOf(asahi.nameJa())).isNotNegative().isLessThan(ja.indexOf(wakaba.nameJa()));
+    web.postForm("/", "/settings/language", java.util.Map.of("lang", "en", "back", "/"));
+    String en = ownerChoice(web.get("/exercises/" + run + "/report").body());
+    assertThat(en.indexOf(wakaba.nameEn())).isNotNegative().isLessThan(en.indexOf(asahi.nameEn()));
+    assertThat(en).doesNotContain(asahi.nameJa(), wakaba.nameJa());
+    // the order changes nothing of what may be chosen: an organisation of no member is refused
+    assertThatThrownBy(
+            () ->
+                followUp.addIssue(
+                    planner, run, "x", fixtures.operator("finance").id(), "2999-12-31"))
+        .isInstanceOf(jp.renkei.server.failure.InvalidInput.class);
+    followUp.addIssue(planner, run, "Fix the call tree", wakaba.id(), "2999-12-31");
+    assertThat(followUp.view(planner, run, java.util.Locale.ENGLISH).issues())
+        .extracting(i -> i.owner(java.util.Locale.ENGLISH))
+        .containsExactly(wakaba.nameEn());
+  }
+
+  /**
+   * Copying a shipped template lands on the new scenario's own page, which lists its injects with
+   * 付与先, 伝達手段 and checks in words (no codes), in both languages; the template list names the
+   * templates in English for an English reader. Another organisation's analyst gets the 404 of a
+   * scenario that does not exist.
+   */
+  @Test
+  void aCopiedTemplateOpensOnItsScenarioPageWithItsInjectsInWords() {
+    UserAccount plannerUser = fixtures.user("nisc", Role.ANALYST);
+    Http web = signedIn(plannerUser.login());
+    HttpResponse<String> copied =
+        web.postForm(
+            "/exercises",
+            "/exercises/templates",
+            java.util.Map.of("template", "cross-sector-2015"));
+    assertThat(copied.statusCode()).isEqualTo(302);
+    String location = copied.headers().firstValue("Location").orElseThrow();
+    assertThat(location).matches(".*/exercises/scenarios/\\d+/transfer\\?copied=true$");
+    String path = location.replaceFirst("^https?://[^/]+", "");
+    String ja = web.get(path).body();
+    assertThat(ja)
+        .contains("scenario-copied", "scenario-inject-1", "scenario-inject-9")
+        .contains("全員", "組織種別: 重要インフラ事業者", "ハブの受信箱", "自動: 情報連絡の送付")
+        .doesNotContain("organisation_type:", "hub_inbox", "report_filed");
+    web.postForm("/", "/settings/language", java.util.Map.of("lang", "en", "back", "/"));
+    String en = web.get(path).body();
+    assertThat(en)
+        .contains(
+            "Everyone",
+            "Type: Critical infrastructure operator",
+            "Hub inbox",
+            "Automatic: report filed")
+        .doesNotContain("organisation_type:", "hub_inbox", "report_filed");
+    // the template's own row (the copy, a scenario of the organisation, keeps the title it has)
+    assertThat(web.get("/exercises").body())
+        .contains(
+            "id=\"template-cross-sector-2015\">Cross-sector exercise (分野横断的演習, after the"
+                + " FY2015 scenario)</span>");
+    Http other = signedIn(fixtures.user(fixtures.operator("finance"), Role.ANALYST).login());
+    assertThat(other.get(path).statusCode()).isEqualTo(404);
+  }
+
+  @Autowired jp.renkei.server.directory.DirectoryService directory;
+
+  Organisation organisation(String code, String nameJa, String nameEn) {
+    return directory.create(
+        Actor.cli(),
+        new jp.renkei.server.directory.NewOrganisation(
+            code, nameJa, nameEn, "operator", "finance", null, null, java.util.List.of()));
+  }
+
+  /** The options of the page's 課題 owner choice. */
+  static String ownerChoice(String page) {
+    int from = page.indexOf("<select name=\"owner\"");
+    assertThat(from).as("the owner choice on the page").isNotNegative();
+    return page.substring(from, page.indexOf("</select>", from));
   }
 
   /** The page without the requested id and the per-request (masked) CSRF token. */
