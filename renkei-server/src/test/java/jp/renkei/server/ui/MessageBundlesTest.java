@@ -70,6 +70,33 @@ class MessageBundlesTest {
     assertThat(load("messages_en.properties").getProperty("login.submit")).isEqualTo("Sign in");
   }
 
+  @Test
+  void countsAndMinutesReadWellInBothLanguages() throws IOException {
+    java.util.function.BiFunction<String, Object[], String> en =
+        (key, args) -> {
+          try {
+            String pattern =
+                key.startsWith("pages.")
+                    ? load("i18n/pages_en.properties").getProperty(key)
+                    : load("i18n/exercise_en.properties").getProperty(key);
+            return new java.text.MessageFormat(pattern, java.util.Locale.ENGLISH).format(args);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    assertThat(en.apply("pages.errors.heading", new Object[] {1}))
+        .isEqualTo("Please check what you entered (1 problem).");
+    assertThat(en.apply("pages.errors.heading", new Object[] {3}))
+        .isEqualTo("Please check what you entered (3 problems).");
+    assertThat(en.apply("exercise.atMinute", new Object[] {0})).isEqualTo("+0 min");
+    assertThat(
+            new java.text.MessageFormat(
+                    load("i18n/exercise.properties").getProperty("exercise.atMinute"),
+                    java.util.Locale.JAPANESE)
+                .format(new Object[] {30}))
+        .isEqualTo("+30分");
+  }
+
   /** The base names of every bundle: messages and one per area under i18n/. */
   private static Set<String> bundles() throws IOException {
     Set<String> names = new TreeSet<>(Set.of("messages"));
