@@ -253,8 +253,10 @@ class AdvisoryRepository {
 
   /**
    * Whom an audience addresses: its organisations, the ministries supervising its sectors, never
-   * the issuer; "all" leaves out the gated types. The one definition both the fan-out and the
-   * preview use.
+   * the issuer; "all" leaves out the gated types; an exercise's advisory only the organisations
+   * playing in its run (a player's organisation, or a drill's participant): an outsider would
+   * otherwise receive a 【訓練】 advisory, its e-mail, and a link to a run it cannot open. The one
+   * definition both the fan-out and the preview use.
    */
   private static final String ADDRESSED =
       """
@@ -267,6 +269,12 @@ class AdvisoryRepository {
               or o.type_code = any(?) or o.id = any(?)
               or (o.type_code = 'ministry'
                   and o.ministry_code in (select ministry_code from sector where code = any(?))))
+         and (cast(? as bigint) is null
+              or exists (select 1 from exercise_member m join app_user u on u.id = m.user_id
+                          where m.run_id = ? and m.role = 'player' and u.organisation_id = o.id)
+              or exists (select 1 from exercise_drill d
+                           join exercise_drill_participant p on p.drill_id = d.id
+                          where d.run_id = ? and p.organisation_id = o.id))
       """;
 
   private static Object[] addressedParams(Advisory a, java.util.Set<String> gatedTypes) {
@@ -277,7 +285,10 @@ class AdvisoryRepository {
       a.sectors().toArray(String[]::new),
       a.types().toArray(String[]::new),
       a.orgIds().toArray(Long[]::new),
-      a.sectors().toArray(String[]::new)
+      a.sectors().toArray(String[]::new),
+      a.exerciseRunId(),
+      a.exerciseRunId(),
+      a.exerciseRunId()
     };
   }
 

@@ -272,6 +272,14 @@ class ExerciseIT extends ServerTest {
     String advisoryTitle = Fixtures.unique("演習情報提供");
     long exerciseAdvisory = advisories.issue(nisc, advisory(advisoryTitle, run));
     advisories.acknowledge(bank, exerciseAdvisory);
+    // addressed to everyone, it reaches the organisations playing in the run only: an outsider
+    // (the CEPTOAR, which plays no part) gets no 【訓練】 advisory, no e-mail, no run link
+    assertThat(
+            jdbc.sql("select organisation_id from advisory_recipient where advisory_id = ?")
+                .param(exerciseAdvisory)
+                .query(Long.class)
+                .list())
+        .containsExactlyInAnyOrder(bankOrg.id(), powerOrg.id());
     // the same kinds of real objects beside them, to show each path would show them
     String realTitle = Fixtures.unique("実報告");
     long realReport = filing.create(bank, ceptoarReport(realTitle, null), true);
