@@ -42,7 +42,18 @@ class UiErrors {
   @ExceptionHandler(RenkeiException.class)
   ModelAndView renkei(RenkeiException e, HttpServletRequest request, HttpServletResponse response) {
     int status = e instanceof NotFound ? 404 : e instanceof Forbidden ? 403 : 400;
-    return themed(page(response, status, e.messageKey(), e.args()), request);
+    Object[] args = e.args();
+    if (e instanceof NotFound nf) {
+      // the kind of object in words (報告, exercise run), not the table name (report, exercise_run);
+      // an unnamed kind keeps its code
+      args =
+          new Object[] {
+            new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"error.object." + nf.objectType()}, nf.objectType()),
+            nf.objectId()
+          };
+    }
+    return themed(page(response, status, e.messageKey(), args), request);
   }
 
   @ExceptionHandler(Busy.class)

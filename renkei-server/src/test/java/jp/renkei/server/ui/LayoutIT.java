@@ -37,6 +37,10 @@ class LayoutIT extends ServerTest {
                   "class=\"skip-link\"")
               .doesNotContain("Exception", "Whitelabel", "at jp.renkei");
         });
+    // the kind of a missing object in words, not its table name
+    assertThat(browser.get("/directory/987654321").body())
+        .contains("見つかりません: 組織 987654321")
+        .doesNotContain("organisation 987654321");
   }
 
   @Test
