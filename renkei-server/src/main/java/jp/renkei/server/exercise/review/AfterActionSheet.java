@@ -76,7 +76,7 @@ final class AfterActionSheet {
       s.setColumnWidth(0, 30 * 256);
       s.setColumnWidth(1, 50 * 256);
 
-      Sheet tl = wb.createSheet(label.apply("aar.sheet.timeline"));
+      Sheet tl = wb.createSheet(label.apply("aar.sheet.timelineTab"));
       header(
           tl,
           head,
@@ -164,7 +164,7 @@ final class AfterActionSheet {
         }
       }
 
-      Sheet is = wb.createSheet(label.apply("aar.issues"));
+      Sheet is = wb.createSheet(label.apply("aar.sheet.issues"));
       header(
           is,
           head,

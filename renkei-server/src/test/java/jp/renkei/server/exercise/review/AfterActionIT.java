@@ -119,6 +119,9 @@ class AfterActionIT extends ServerTest {
     byte[] xlsx = bytes(web, "/exercises/" + run + "/report.xlsx");
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       assertThat(wb.getNumberOfSheets()).isEqualTo(6);
+      // whole names (Excel cuts a sheet's name at 31 characters)
+      assertThat(wb.getSheetAt(1).getSheetName()).isEqualTo("タイムライン");
+      assertThat(wb.getSheetAt(4).getSheetName()).isEqualTo("課題");
       assertThat(wb.getSheetAt(2).getRow(1).getCell(0).getStringCellValue()).isEqualTo("1-1");
     }
     // the PDF: a download with a safe name, Japanese text extractable (the font is embedded)
