@@ -336,7 +336,8 @@ class ExposureIT extends ServerTest {
             .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "_csrf")
             .replaceAll("\"(instance|timestamp|requestId)\":\"[^\"]*\"", "")
             .replaceAll("/exposure/(findings|organisations)/\\d+", "/exposure/$1/ID")
-            .replaceAll("(finding|organisation) \\d+", "$1 ID");
+            // the id in the error message, after the kind in words (検出結果 / finding, 組織)
+            .replaceAll("(finding|organisation|検出結果|組織) \\d+", "$1 ID");
   }
 
   @Test

@@ -45,7 +45,9 @@ class SearchBrowserIT extends ServerTest {
   @BeforeEach
   void startBrowser() throws Exception {
     browser = Chromium.start(1280, 1000);
+    // a page replaced while a condition reads it (a navigation, an htmx swap) is read again
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     Files.createDirectories(SHOTS);
   }
 
@@ -71,10 +73,13 @@ class SearchBrowserIT extends ServerTest {
   }
 
   void searchFromHeader(String text) {
+    var before = browser.findElement(By.tagName("html"));
     var box = browser.findElement(By.id("header-search-q"));
     box.clear();
     box.sendKeys(text);
     browser.findElement(By.id("header-search-submit")).click();
+    // the new page, not the old results page still showing (a second search starts on one)
+    wait.until(ExpectedConditions.stalenessOf(before));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("search-recognised")));
   }
 
