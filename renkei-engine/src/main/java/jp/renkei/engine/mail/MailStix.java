@@ -2,6 +2,7 @@ package jp.renkei.engine.mail;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import jp.renkei.engine.observable.Observables;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.engine.stix.StixPublisher;
 import jp.renkei.engine.stix.StixTime;
+import jp.renkei.engine.stix.StixValues;
 import jp.renkei.engine.stix.TlpMarkings;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -49,12 +51,19 @@ public final class MailStix {
     if (r.messageId() != null) {
       msg.put("message_id", r.messageId());
     }
-    if (r.from() != null) {
-      msg.put("from_ref", o.sco("email-addr", r.from(), r.fromName()));
+    // a sender or recipient that is not an address (only a display name, a broken header) has no
+    // email-addr: STIX requires the bare address; the note keeps what the header said
+    String from = StixValues.emailAddress(r.from());
+    if (from != null) {
+      msg.put("from_ref", o.sco("email-addr", from, r.fromName()));
     }
-    if (recipients && !r.recipients().isEmpty()) {
-      ArrayNode to = msg.putArray("to_refs");
-      r.recipients().forEach(x -> to.add(o.sco("email-addr", x, null)));
+    List<String> to =
+        recipients
+            ? r.recipients().stream().map(StixValues::emailAddress).filter(x -> x != null).toList()
+            : List.of();
+    if (!to.isEmpty()) {
+      ArrayNode refs = msg.putArray("to_refs");
+      to.forEach(x -> refs.add(o.sco("email-addr", x, null)));
     }
     for (MailReport.Hop h : r.received()) {
       for (String ip : h.ips()) {
@@ -66,9 +75,13 @@ public final class MailStix {
     }
     Map<String, String> linkHosts = new LinkedHashMap<>();
     for (MailReport.Link l : r.links()) {
-      o.sco("url", l.url(), null);
-      String host = MailAnalyzer.host(l.url());
-      if (host != null && !host.matches("[\\d.]+|.*:.*")) {
+      // a link that is not a URL ({UNSUB}, a bare host name) has no url object
+      String uri = StixValues.uri(l.url());
+      if (uri != null) {
+        o.sco("url", uri, null);
+      }
+      String host = StixValues.hostName(MailAnalyzer.host(uri != null ? uri : l.url()));
+      if (host != null && !host.matches("[\\d.]+")) {
         linkHosts.put(host, o.sco("domain-name", host, null));
       }
     }
@@ -88,9 +101,8 @@ public final class MailStix {
               + String.join(
                   ", ", r.findings().stream().map(f -> f.flag().name()).distinct().toList())
               + ")";
-      if (r.from() != null) {
-        o.indicator(
-            "[email-addr:value = '" + quote(r.from()) + "']", "sender " + r.from(), why, now);
+      if (from != null) {
+        o.indicator("[email-addr:value = '" + quote(from) + "']", "sender " + from, why, now);
       }
       for (String host : linkHosts.keySet()) {
         o.indicator("[domain-name:value = '" + quote(host) + "']", "link host " + host, why, now);

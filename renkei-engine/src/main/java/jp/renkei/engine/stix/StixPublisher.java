@@ -294,11 +294,12 @@ public final class StixPublisher {
 
   /** The STIX pattern of an observable, or null for a type STIX patterns cannot name. */
   static String pattern(Observed o) {
-    String v = o.value().replace("\\", "\\\\").replace("'", "\\'");
     ObservableType type = ObservableType.fromCode(o.type()).orElse(null);
-    if (type == null) {
+    String value = stixValue(type, o.value());
+    if (value == null) {
       return null;
     }
+    String v = value.replace("\\", "\\\\").replace("'", "\\'");
     return switch (type) {
       case IPV4 -> "[ipv4-addr:value = '" + v + "']";
       case IPV6 -> "[ipv6-addr:value = '" + v + "']";
@@ -314,6 +315,18 @@ public final class StixPublisher {
       case SHA256 -> "[file:hashes.'SHA-256' = '" + v + "']";
       case SHA512 -> "[file:hashes.'SHA-512' = '" + v + "']";
     };
+  }
+
+  /**
+   * An observable's value as a STIX value: a link as its RFC 3986 URI ({@link StixValues#uri}),
+   * null when it cannot be one or the type is unknown; the other types as stored (they are checked
+   * as they are typed in).
+   */
+  private static String stixValue(ObservableType type, String value) {
+    if (type == null) {
+      return null;
+    }
+    return type == ObservableType.URL ? StixValues.uri(value) : value;
   }
 
   /** Objects of one bundle, all under the same TLP marking. */
@@ -373,7 +386,11 @@ public final class StixPublisher {
         }
         case URL -> {
           type = "url";
-          body.put("value", o.value());
+          String uri = stixValue(t, o.value());
+          if (uri == null) {
+            return null;
+          }
+          body.put("value", uri);
         }
         case EMAIL -> {
           type = "email-addr";

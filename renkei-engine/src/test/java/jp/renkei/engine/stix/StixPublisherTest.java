@@ -151,6 +151,58 @@ class StixPublisherTest {
         .contains("incident", "observed-data", "domain-name", "file", "note", "report");
   }
 
+  /**
+   * Links as analysts type them (an internationalised host and path, characters RFC 3986 does not
+   * allow) go out as the URIs peers' validators accept, the same value in the object and the
+   * pattern; found with the OASIS stix2-validator, which refused such a report's bundle.
+   */
+  @Test
+  void linksGoOutAsUrisPeersAccept() {
+    List<StixPublisher.Observed> links =
+        List.of(
+            new StixPublisher.Observed("url", "https://xn--r8jz45g.jp/パス?q=値"),
+            new StixPublisher.Observed("url", "https://evil.example/a\\b|c^d`e{f}g<h>i\"j"),
+            new StixPublisher.Observed("url", "ftp://evil.example/%zz%"),
+            new StixPublisher.Observed("email-addr", "o'brien+x@evil.example"));
+    ObjectNode incident =
+        publisher.incident(
+            8,
+            new StixPublisher.Party("bank", "さくら架空銀行", "finance", false),
+            Tlp.GREEN,
+            "t",
+            "s",
+            "malware",
+            "high",
+            T0,
+            T1,
+            links,
+            List.of(),
+            T1,
+            T1);
+    ObjectNode advisory =
+        publisher.advisory(
+            43,
+            new StixPublisher.Party("nisc", "NCO", null, false),
+            Tlp.GREEN,
+            "t",
+            "b",
+            "",
+            links,
+            T0,
+            T1);
+    for (ObjectNode b : List.of(incident, advisory)) {
+      assertThat(problems(b)).isEmpty();
+      assertThat(StixConformance.problems(b)).isEmpty();
+    }
+    assertThat(incident.toString())
+        .contains("\"value\":\"https://xn--r8jz45g.jp/%E3%83%91%E3%82%B9?q=%E5%80%A4\"")
+        .contains("\"value\":\"https://evil.example/a/b%7Cc%5Ed%60e%7Bf%7Dg%3Ch%3Ei%22j\"")
+        .contains("\"value\":\"ftp://evil.example/%25zz%25\"");
+    assertThat(advisory.toString())
+        .contains("[url:value = 'https://xn--r8jz45g.jp/%E3%83%91%E3%82%B9?q=%E5%80%A4']")
+        .contains("[url:value = 'ftp://evil.example/%25zz%25']");
+  }
+
   @Test
   void scoIdsAreDeterministicVersion5() {
     UUID a = StixPublisher.uuid5(StixPublisher.SCO_NAMESPACE, "{\"value\":\"c2.example.net\"}");
