@@ -128,17 +128,29 @@ public final class StixValues {
     }
   }
 
-  /** The bare address of an e-mail sender or recipient, or null when it is not one. */
+  /**
+   * The bare address of an e-mail sender or recipient, or null when it is not one an internet
+   * mailer could deliver to: its domain must be a host name with a dot ({@code contato@correios}, a
+   * forged sender's single label, is not; the OASIS validator refuses it).
+   */
   public static String emailAddress(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
+    String address;
     try {
-      return Observables.parse(ObservableType.EMAIL, value.strip()).value();
+      address = Observables.parse(ObservableType.EMAIL, value.strip()).value();
     } catch (InvalidObservable e) {
       return null;
     }
+    String domain = address.substring(address.lastIndexOf('@') + 1);
+    return MAIL_DOMAIN.matcher(domain).matches() ? address : null;
   }
+
+  /** Letters, digits and hyphens, two labels or more (RFC 1123 host names, as mailers need). */
+  private static final java.util.regex.Pattern MAIL_DOMAIN =
+      java.util.regex.Pattern.compile(
+          "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
 
   /**
    * Appends {@code s} with every character outside RFC 3986's unreserved and sub-delims sets (and

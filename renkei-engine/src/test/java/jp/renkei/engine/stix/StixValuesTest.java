@@ -47,6 +47,9 @@ class StixValuesTest {
     assertThat(StixValues.emailAddress(" Ph@Evil.Example ")).isEqualTo("Ph@evil.example");
     assertThat(StixValues.emailAddress("microsoft account team")).isNull();
     assertThat(StixValues.emailAddress("")).isNull();
+    assertThat(StixValues.emailAddress("contato@correios")).isNull();
+    assertThat(StixValues.emailAddress("a@atendimento__x.com.br")).isNull();
+    assertThat(StixValues.emailAddress("a@[192.0.2.1]")).isNull();
     assertThat(StixValues.emailAddress("phishing@pot<phishing@pot>")).isNull();
     assertThat(StixValues.emailAddress("unlimitedtv@'unlimitedtv-x.example.com")).isNull();
     assertThat(StixValues.hostName("例え.JP.")).isEqualTo("xn--r8jz45g.jp");
