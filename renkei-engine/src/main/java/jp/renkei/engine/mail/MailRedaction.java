@@ -1,7 +1,11 @@
 package jp.renkei.engine.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.renkei.engine.observable.InvalidObservable;
 import jp.renkei.engine.observable.ObservableType;
 import jp.renkei.engine.observable.Observables;
@@ -27,7 +31,7 @@ public final class MailRedaction {
     if (subject != null) {
       Redactor.Result s = identity.redact(subject);
       s.spans().forEach(x -> removed.add("subject: " + x.original()));
-      subject = s.text();
+      subject = scrub(s.text(), identity);
     }
     List<MailReport.Hop> hops = new ArrayList<>();
     for (MailReport.Hop h : r.received()) {
@@ -46,11 +50,21 @@ public final class MailRedaction {
     }
     List<MailReport.Link> links = new ArrayList<>();
     for (MailReport.Link l : r.links()) {
-      if (identifies(identity, ObservableType.URL, l.url())) {
+      if (ownSite(identity, l.url())) {
         removed.add("link to own site " + l.url());
-      } else {
-        links.add(l);
+        continue;
       }
+      // a link elsewhere is the attacker's and worth sharing, but kits put the victim in it
+      // (?e=taro%40bank.example, #dGFyby...): that part goes, the link stays
+      String url = scrub(l.url(), identity);
+      if (!url.equals(l.url())) {
+        removed.add("recipient in a link " + l.url());
+      }
+      String text = l.text() == null ? null : scrub(l.text(), identity);
+      if (text != null && !text.equals(l.text())) {
+        removed.add("link text: " + l.text());
+      }
+      links.add(new MailReport.Link(url, text, l.where()));
     }
     List<MailReport.Attachment> attachments = new ArrayList<>();
     for (MailReport.Attachment a : r.attachments()) {
@@ -66,19 +80,34 @@ public final class MailRedaction {
     } else if (fromName != null) {
       Redactor.Result n = identity.redact(fromName);
       n.spans().forEach(x -> removed.add("sender name: " + x.original()));
-      fromName = n.text();
+      fromName = scrub(n.text(), identity);
+    }
+    // a Reply-To or Return-Path at the receiving organisation names it as the sender does
+    List<String> replyTo = new ArrayList<>();
+    for (String a : r.replyTo()) {
+      if (identifies(identity, ObservableType.EMAIL, a)) {
+        removed.add("reply-to (an address of the receiving organisation) " + a);
+      } else {
+        replyTo.add(a);
+      }
+    }
+    String returnPath = r.returnPath();
+    if (returnPath != null && identifies(identity, ObservableType.EMAIL, returnPath)) {
+      removed.add("return path (an address of the receiving organisation) " + returnPath);
+      returnPath = null;
     }
     List<MailReport.Finding> findings = new ArrayList<>();
     for (MailReport.Finding f : r.findings()) {
-      findings.add(new MailReport.Finding(f.flag(), identity.redact(f.evidence()).text()));
+      findings.add(
+          new MailReport.Finding(f.flag(), scrub(identity.redact(f.evidence()).text(), identity)));
     }
     MailReport shared =
         new MailReport(
             subject,
             from,
             fromName,
-            r.replyTo(),
-            r.returnPath(),
+            replyTo,
+            returnPath,
             List.of(),
             r.date(),
             null,
@@ -110,12 +139,13 @@ public final class MailRedaction {
       MailReport.Attachment a, Redactor identity, List<String> removed) {
     Redactor.Result n = identity.redact(a.name());
     n.spans().forEach(x -> removed.add("attachment name: " + x.original()));
+    String name = scrub(n.text(), identity);
     List<MailReport.Attachment> members = new ArrayList<>();
     for (MailReport.Attachment m : a.members()) {
       members.add(attachment(m, identity, removed));
     }
     return new MailReport.Attachment(
-        n.text(),
+        name,
         a.declaredType(),
         a.detectedType(),
         a.size(),
@@ -124,6 +154,125 @@ public final class MailRedaction {
         a.sha256(),
         a.encrypted(),
         List.copyOf(members));
+  }
+
+  /** What replaces an encoded piece that names the receiving organisation. */
+  static final String HIDDEN = "[redacted]";
+
+  /** Pieces of text between the characters that separate a link's or a sentence's parts. */
+  private static final Pattern PIECE = Pattern.compile("[^\\s/?&=#;,:\"'<>()\\[\\]|]{6,}");
+
+  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{8,}={0,2}");
+
+  /**
+   * The text with every piece that names the receiving organisation only once decoded — percent-
+   * encoded once or twice ({@code taro.yamada%40sakura-bank.example}, {@code %2540}) or in base64
+   * ({@code dGFyby55YW1hZGFAc2FrdXJhLWJhbmsuZXhhbXBsZQ==}, standard or URL-safe) — replaced by
+   * {@link #HIDDEN}; and what names it plainly replaced as {@link Redactor#redact} does. Phishing
+   * kits carry the victim's address in their links this way, and real mail shows it.
+   */
+  static String scrub(String text, Redactor identity) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String plain = identity.redact(text).text();
+    Matcher m = PIECE.matcher(plain);
+    StringBuilder out = null;
+    int last = 0;
+    while (m.find()) {
+      String piece = m.group();
+      if (namesIt(piece, identity)) {
+        if (out == null) {
+          out = new StringBuilder(plain.length());
+        }
+        out.append(plain, last, m.start()).append(HIDDEN);
+        last = m.end();
+      }
+    }
+    return out == null ? plain : out.append(plain, last, plain.length()).toString();
+  }
+
+  private static boolean namesIt(String piece, Redactor identity) {
+    String once = percentDecoded(piece);
+    String twice = percentDecoded(once);
+    if (!once.equals(piece) && !identity.redact(once).spans().isEmpty()) {
+      return true;
+    }
+    if (!twice.equals(once) && !identity.redact(twice).spans().isEmpty()) {
+      return true;
+    }
+    for (String candidate : List.of(piece, once)) {
+      String decoded = base64Text(candidate);
+      if (decoded != null && !identity.redact(decoded).spans().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code %XX} escapes decoded as UTF-8 ({@code +} stays); malformed escapes stay as they are. */
+  static String percentDecoded(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length());
+    byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i] == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+        bytes.write(hex(raw[i + 1]) * 16 + hex(raw[i + 2]));
+        i += 2;
+      } else {
+        bytes.write(raw[i]);
+      }
+    }
+    return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  private static int hex(byte c) {
+    return Character.digit((char) c, 16);
+  }
+
+  /**
+   * The text a base64 piece (standard or URL-safe alphabet, padding optional) encodes, when it is
+   * mostly printable UTF-8; otherwise null. Each of the four alignments of a longer piece is tried,
+   * so an address encoded inside a longer value is found.
+   */
+  static String base64Text(String piece) {
+    Matcher m = BASE64.matcher(piece);
+    if (!m.find()) {
+      return null;
+    }
+    String b = m.group().replace('-', '+').replace('_', '/').replaceAll("=+$", "");
+    StringBuilder all = new StringBuilder();
+    for (int shift = 0; shift < 4 && shift < b.length(); shift++) {
+      String part = b.substring(shift);
+      part = part.substring(0, part.length() - part.length() % 4);
+      if (part.length() < 8) {
+        continue;
+      }
+      try {
+        byte[] d = Base64.getDecoder().decode(part);
+        String t = new String(d, StandardCharsets.UTF_8);
+        long printable = t.chars().filter(c -> c >= 0x20 && c != 0xFFFD).count();
+        if (printable * 10 >= t.length() * 9L) {
+          all.append(t).append('\n');
+        }
+      } catch (IllegalArgumentException notBase64) {
+        // the next alignment may be
+      }
+    }
+    return all.length() == 0 ? null : all.toString();
+  }
+
+  /** A link to the receiving organisation's own site or addresses: not shared at all. */
+  private static boolean ownSite(Redactor identity, String url) {
+    String host = MailAnalyzer.host(url);
+    if (host == null) {
+      return false;
+    }
+    return host.matches("[0-9.]+")
+        ? identity.identifies("ipv4-addr", host)
+        : identity.identifies("domain-name", host);
   }
 
   private static boolean identifies(Redactor identity, ObservableType type, String value) {

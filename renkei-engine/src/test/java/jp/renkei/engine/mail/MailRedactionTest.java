@@ -51,4 +51,93 @@ class MailRedactionTest {
         .anyMatch(x -> x.startsWith("subject: "))
         .anyMatch(x -> x.startsWith("link to own site https://www.sakura-bank.co.jp/privacy"));
   }
+
+  /**
+   * Phishing kits carry the victim's address in their links, encoded: the attacker's link is shared
+   * (it is the intelligence), the address in it is not, in any encoding tried here —
+   * percent-encoded once and twice, base64 standard and URL-safe with and without padding, inside a
+   * longer value, in the link text and the findings' evidence. Found by a new user's walk: a share
+   * showed {@code ?e=taro.yamada%40sakura-bank.example} to another sector.
+   */
+  @Test
+  void theVictimsAddressInsideTheAttackersLinksIsTakenOutAndTheLinksKept() {
+    String b64 =
+        java.util.Base64.getEncoder()
+            .encodeToString("yamada@sakura-bank.co.jp".getBytes(StandardCharsets.UTF_8));
+    String b64url =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("u=yamada@sakura-bank.co.jp&t=1".getBytes(StandardCharsets.UTF_8));
+    String eml =
+        "From: \"Microsoft 365\" <no-reply@o365-login.example>\r\n"
+            + "To: yamada@sakura-bank.co.jp\r\n"
+            + "Reply-To: yamada@sakura-bank.co.jp\r\n"
+            + "Subject: Password expiry\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+            + "<a href=\"https://evil-o365.example.org/x?e=yamada%40sakura-bank.co.jp\">a</a>"
+            + " <a href=\"https://evil-o365.example.org/y?e=yamada%2540sakura-bank.co.jp\">b</a>"
+            + " <a href=\"https://evil-o365.example.org/z#"
+            + b64
+            + "\">c</a>"
+            + " <a href=\"https://evil-o365.example.org/w?d="
+            + b64url
+            + "\">d</a>"
+            + " <a href=\"https://evil-o365.example.org/v?email=yamada@sakura-bank.co.jp\">"
+            + "Sign in as yamada@sakura-bank.co.jp</a>"
+            + " <a href=\"https://evil-o365.example.org/u?e=YAMADA%40SAKURA-BANK.CO.JP\">f</a>";
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    Redactor identity =
+        new Redactor(
+            new Identity(
+                List.of("さくら架空銀行"),
+                List.of("sakura-bank.co.jp"),
+                List.of("yamada@sakura-bank.co.jp"),
+                List.of("山田 花子"),
+                List.of("192.0.2.0/24")),
+            Map.of());
+    MailRedaction.Result shared = MailRedaction.apply(r, identity);
+    String bundle = MailStix.bundle(shared.shared(), Tlp.AMBER, Instant.now(), true).toString();
+    String report = shared.shared().toString();
+    for (String out : List.of(bundle, report)) {
+      String lower = out.toLowerCase(java.util.Locale.ROOT);
+      assertThat(lower).doesNotContain("yamada").doesNotContain("sakura-bank");
+      assertThat(MailRedaction.percentDecoded(MailRedaction.percentDecoded(lower)))
+          .doesNotContain("yamada");
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("[A-Za-z0-9+/_-]{8,}").matcher(out);
+      while (m.find()) {
+        String decoded = MailRedaction.base64Text(m.group());
+        assertThat(decoded == null ? "" : decoded.toLowerCase(java.util.Locale.ROOT))
+            .as(m.group())
+            .doesNotContain("yamada");
+      }
+    }
+    // the attacker's links are all still there, each once
+    assertThat(shared.shared().links())
+        .extracting(MailReport.Link::url)
+        .hasSize(6)
+        .allMatch(u -> u.startsWith("https://evil-o365.example.org/"))
+        .contains("https://evil-o365.example.org/x?e=" + MailRedaction.HIDDEN);
+    assertThat(bundle).contains("evil-o365.example.org");
+    assertThat(shared.shared().replyTo()).isEmpty();
+    assertThat(shared.removed())
+        .anyMatch(x -> x.startsWith("recipient in a link "))
+        .anyMatch(x -> x.startsWith("link text: "))
+        .noneMatch(x -> x.startsWith("link to own site"));
+  }
+
+  @Test
+  void ordinaryLinksAndTextAreLeftAsTheyAre() {
+    Redactor identity =
+        new Redactor(
+            new Identity(
+                List.of("さくら架空銀行"), List.of("sakura-bank.co.jp"), List.of(), List.of(), List.of()),
+            Map.of());
+    for (String s :
+        List.of(
+            "https://evil.example/a%20b?q=%E3%81%82&token=QUJDREVGR0hJSktMTU5PUA==",
+            "https://cdn.example/img/aGVsbG8gd29ybGQ.png", "Your mailbox is full", "")) {
+      assertThat(MailRedaction.scrub(s, identity)).isEqualTo(s);
+    }
+  }
 }
