@@ -1733,6 +1733,10 @@ public final class MailAnalyzer {
       st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
     }
     callback(st);
+    String named = MailSigns.userNameLure(t, st.fromName);
+    if (named != null) {
+      st.flag(RedFlag.USER_NAME_LURE, named);
+    }
     List<String> themes = MailSigns.found(MailSigns.THEMES, t);
     if (!themes.isEmpty()) {
       st.flag(RedFlag.TARGETED_THEME, quoted(themes));

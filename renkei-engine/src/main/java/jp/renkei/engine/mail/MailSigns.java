@@ -1000,6 +1000,78 @@ final class MailSigns {
           "canva.com",
           "notion.so");
 
+  /**
+   * Where a service writes a name its user chose: a user-name field of an account notice (WordPress
+   * "Login Details", "your account has been created"), a greeting line, in the languages the lures
+   * come in (lower-cased text).
+   */
+  private static final Pattern NAME_FIELD =
+      Pattern.compile(
+          "(?m)(?:user ?name|benutzername|nom d'utilisateur|identifiant|nome de usu[áa]rio|usu[áa]rio"
+              + "|nombre de usuario|gebruikersnaam|nome utente|ユーザー名|ユーザーid|ログインid)[ \\t]*[:：]"
+              + "[ \\t]*([^\\n]{1,120})|^[ \\t]*(?:hi|hello|hey|dear|ol[áa]|hola|hallo|bonjour|ciao"
+              + "|beste)[ \\t]+([^,!\\n]{1,120})[,!]");
+
+  /** A web address in a name: a URL, a www. host, or a page on a free site builder. */
+  private static final Pattern NAME_WEB =
+      Pattern.compile(
+          "(?:https?://|(?<![\\w.-])www\\.)[^\\s]+|(?<![\\w.-])[a-z0-9-]+\\.(?:blogspot|wordpress|weebly"
+              + "|wixsite|tumblr|pages|web|github|netlify|vercel)\\.[a-z.]+");
+
+  /** An amount of money in a name: a currency sign or code, or a crypto-currency, with digits. */
+  private static final Pattern NAME_MONEY =
+      Pattern.compile(
+          "[$€£¥￥]\\s?[0-9０-９]|[0-9０-９][0-9０-９ ,.，．]*\\s?(?:usd|eur|euros?|btc|eth|usdt|usdc"
+              + "|dollars?|円|ドル)(?![a-z])");
+
+  private static final Pattern NAME_ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+  private static final Pattern VIA_NAME =
+      Pattern.compile("^(.*?)\\s*[(（](?:via|über|par|por|von|経由)\\s[^)）]*[)）]\\s*$");
+
+  /**
+   * A lure written into a name a platform's user chose, which a real service then mails out: a user
+   * name that is a web address or an amount ("www.xyz.blogspot.com - BINANCE 136 138 EURO", "75
+   * BTC"), or a telephone number, in an account notice's user-name field or a greeting, or in the
+   * sender name of a notification sent for a user ("… (via Google Slides)"). People's names carry
+   * no web address, amount or telephone number; an e-mail address used as a user name is no lure.
+   * Returns the name, or null.
+   *
+   * @param text the lower-cased text
+   * @param fromName the sender's display name (may be null)
+   */
+  static String userNameLure(String text, String fromName) {
+    Matcher f = NAME_FIELD.matcher(text);
+    while (f.find()) {
+      String name = f.group(1) != null ? f.group(1) : f.group(2);
+      if (carriesLure(name)) {
+        return name.strip();
+      }
+    }
+    for (String line : text.split("\n", 40)) {
+      // a Japanese greeting: a line that is a name and 様
+      String l = line.strip();
+      if (l.length() <= 80 && (l.endsWith("様") || l.endsWith("さま"))) {
+        String name = l.substring(0, l.length() - (l.endsWith("様") ? 1 : 2));
+        if (carriesLure(name)) {
+          return l;
+        }
+      }
+    }
+    if (fromName != null) {
+      Matcher v = VIA_NAME.matcher(fromName.toLowerCase(Locale.ROOT));
+      if (v.matches() && carriesLure(v.group(1))) {
+        return fromName.strip();
+      }
+    }
+    return null;
+  }
+
+  private static boolean carriesLure(String name) {
+    String n = NAME_ADDRESS.matcher(name).replaceAll(" ");
+    return NAME_WEB.matcher(n).find() || NAME_MONEY.matcher(n).find() || PHONE.matcher(n).find();
+  }
+
   static List<String> found(Pattern p, String text) {
     Matcher m = p.matcher(text);
     List<String> out = new java.util.ArrayList<>();

@@ -214,6 +214,15 @@ public enum RedFlag {
           + " subject or sender name). No link is needed: on the telephone the fraudster asks for"
           + " card details or has a remote-control program installed (callback phishing). Call the"
           + " number on the company's official site, not the one in the mail."),
+  USER_NAME_LURE(
+      20,
+      "サービスの利用者が自分で付けた名前 (アカウント登録通知のユーザー名、宛名、「〇〇 (via サービス名)」の差出人名) に、URL・金額・暗号資産・電話番号が書かれています。人の名前にこうしたものは入りません。正規のサイトやサービスに偽の名前で登録し、その通知メールに誘導文を載せて送らせる手口です。メール自体が正規のサービスから届いていても、名前の部分の URL や番号にはアクセスしないでください。",
+      "A name a service's user chose for themselves (the user name of an account notice, the"
+          + " greeting, the sender name of \"… (via a service)\") holds a web address, an amount of"
+          + " money, a crypto-currency or a telephone number. People's names hold none of these: the"
+          + " fraudster signed up to a real site or service under a name that is the lure, and the"
+          + " service mailed it out. The mail itself may come from the real service; do not visit"
+          + " the address or call the number in the name."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

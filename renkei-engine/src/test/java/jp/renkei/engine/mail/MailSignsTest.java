@@ -1343,4 +1343,69 @@ class MailSignsTest {
       assertThat(flags(r)).as(m[1]).doesNotContain(RedFlag.CALLBACK_LURE);
     }
   }
+
+  @Test
+  void aLureWrittenIntoAUserNameThatARealSiteMailsOutIsCaught() {
+    // a real shop's account notice: the "user" signed up under a name that is the lure
+    MailReport r =
+        analyze(
+            "From: Sakura Garden Shop <wordpress@sakura-garden.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: [Sakura Garden Shop] Login Details\r\n",
+            "text/plain",
+            "Username: www.qzxkpw.blogspot.com - BINANCE 142 300 EURO\n\nTo set your password,"
+                + " visit the following address:\n\nhttps://sakura-garden.example.com/wp-login.php"
+                + "?action=rp&key=Xy12Ab34\n");
+    assertThat(flags(r)).contains(RedFlag.USER_NAME_LURE);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(r.findings())
+        .anySatisfy(f -> assertThat(f.evidence()).contains("www.qzxkpw.blogspot.com"));
+    // in Japanese: the name of the greeting is an amount to collect
+    MailReport ja =
+        analyze(
+            "From: "
+                + subject("会員サービス")
+                + " <no-reply@members.example.co.jp>\r\nTo: a@example.jp\r\nSubject: "
+                + subject("会員登録が完了しました")
+                + "\r\n",
+            "text/plain",
+            "出金可能額 １５０，０００円 今すぐ受取 様\n\n会員登録ありがとうございます。ログインはこちらから。");
+    assertThat(flags(ja)).contains(RedFlag.USER_NAME_LURE);
+    // the sender name of a notification sent for a platform's user
+    MailReport via =
+        analyze(
+            "From: \"Claim 5,000 USDT today (via Google Slides)\""
+                + " <drive-shares-dm-noreply@google.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Presentation shared with you\r\n",
+            "text/plain",
+            "A presentation has been shared with you. Open");
+    assertThat(flags(via)).contains(RedFlag.USER_NAME_LURE);
+  }
+
+  @Test
+  void ordinaryUserNamesGreetingsAndSharersAreNoLure() {
+    for (String[] m :
+        List.of(
+            new String[] {"Account created", "Username: taro.yamada@example.jp\nWelcome aboard."},
+            new String[] {"Login Details", "Username: tanaka2024\nTo set your password, visit"},
+            new String[] {"Hello", "Hi Taro,\nthe invoice for $500 is attached."},
+            new String[] {"Hello", "Hello team, the budget is USD 12,000 this year."},
+            new String[] {"Order", "Dear Amazon.com customer,\nyour order of $25.00 has shipped."},
+            new String[] {"ご案内", "山田 太郎 様\n\nご請求額は 12,000円 です。"})) {
+      MailReport r =
+          analyze(
+              "From: Service <info@service.example.com>\r\nTo: a@example.jp\r\nSubject: "
+                  + m[0]
+                  + "\r\n",
+              "text/plain",
+              m[1]);
+      assertThat(flags(r)).as(m[1]).doesNotContain(RedFlag.USER_NAME_LURE);
+    }
+    MailReport shared =
+        analyze(
+            "From: \"Yamada Taro (via Google Docs)\" <drive-shares-dm-noreply@google.com>\r\n"
+                + "To: a@example.jp\r\nSubject: Document shared with you: \"Budget 2027\"\r\n",
+            "text/plain",
+            "Yamada Taro shared a document with you.");
+    assertThat(flags(shared)).doesNotContain(RedFlag.USER_NAME_LURE);
+  }
 }
