@@ -899,7 +899,7 @@ final class MailSigns {
               + "|complete|processed|now))|(?:your|the) (?:order|purchase|subscription|renewal"
               + "|membership|payment|invoice|transaction|charge) (?:#|no\\.|number|id|of|for|has|was"
               + "|will|is (?:confirmed|complete|processed|active|now))|(?:invoice|receipt|transaction"
-              + "|billing statement|confirmation notice|order) (?:#|no\\.?|number|id)\\s*:?\\s*#?\\w*[0-9]"
+              + "|billing statement|confirmation notice|order) (?:#|no\\.?|number|id)\\s{0,3}:?\\s{0,3}#?\\w{0,24}[0-9]"
               + "|ご請求|請求(?:額|金額|が確定)|引き落とし|自動更新|ご購入|ご注文|決済|お支払い");
 
   /**
@@ -1026,6 +1026,9 @@ final class MailSigns {
 
   private static final Pattern NAME_ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
+  /** Longer sender names are not read for "(via …)" (the pattern is quadratic in blanks). */
+  static final int VIA_NAME_LENGTH = 200;
+
   private static final Pattern VIA_NAME =
       Pattern.compile("^(.*?)\\s*[(（](?:via|über|par|por|von|経由)\\s[^)）]*[)）]\\s*$");
 
@@ -1058,7 +1061,7 @@ final class MailSigns {
         }
       }
     }
-    if (fromName != null) {
+    if (fromName != null && fromName.length() <= VIA_NAME_LENGTH) {
       Matcher v = VIA_NAME.matcher(fromName.toLowerCase(Locale.ROOT));
       if (v.matches() && carriesLure(v.group(1))) {
         return fromName.strip();

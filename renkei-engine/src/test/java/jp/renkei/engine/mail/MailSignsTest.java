@@ -1407,5 +1407,23 @@ class MailSignsTest {
             "text/plain",
             "Yamada Taro shared a document with you.");
     assertThat(flags(shared)).doesNotContain(RedFlag.USER_NAME_LURE);
+    // blanks by the ten thousand where the patterns look (a sender name before "(via …)", an
+    // order number's colon) are read through, not backtracked over for ever
+    String blanks = " ".repeat(60_000);
+    MailReport padded =
+        analyze(
+            "From: \"Claim"
+                + blanks
+                + "x (via Google Docs)\" <drive-shares-dm-noreply@google.com>\r\n"
+                + "To: a@example.jp\r\nSubject: Order id"
+                + blanks.substring(0, 900)
+                + "x\r\n",
+            "text/plain",
+            "your order id"
+                + blanks
+                + "x, invoice #"
+                + blanks
+                + "y. call 1-800-555-0100 to cancel");
+    assertThat(padded.verdict()).isNotNull();
   }
 }
