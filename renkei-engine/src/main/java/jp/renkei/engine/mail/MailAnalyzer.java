@@ -1732,6 +1732,11 @@ public final class MailAnalyzer {
     if (!fraud.isEmpty()) {
       st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
     }
+    callback(st);
+    String named = MailSigns.userNameLure(t, st.fromName);
+    if (named != null) {
+      st.flag(RedFlag.USER_NAME_LURE, named);
+    }
     List<String> themes = MailSigns.found(MailSigns.THEMES, t);
     if (!themes.isEmpty()) {
       st.flag(RedFlag.TARGETED_THEME, quoted(themes));
@@ -1740,6 +1745,31 @@ public final class MailAnalyzer {
         && FREEMAIL.contains(st.senderDomain)
         && (!creds.isEmpty() || !urgent.isEmpty() || !lures.isEmpty() || !fraud.isEmpty())) {
       st.flag(RedFlag.FREEMAIL_LURE, "From: " + st.from);
+    }
+  }
+
+  /**
+   * The callback lure (CALLBACK_LURE): a charge claimed and a number to call about it. Not raised
+   * when a company that authenticates as the sender's own domain gives a number in its own text (a
+   * shop's order confirmation with its service line); raised all the same when the number is in the
+   * subject or sender name, when the sender is free mail or not authenticated, and when the sender
+   * is a platform whose notifications carry text its users write (an invoice, a payment request or
+   * an invitation whose note says "call us to cancel").
+   */
+  private static void callback(State st) {
+    String shown =
+        (st.subject == null ? "" : st.subject) + "\n" + (st.fromName == null ? "" : st.fromName);
+    MailSigns.Callback c = MailSigns.callback(shown, st.text.toString());
+    if (c == null) {
+      return;
+    }
+    boolean ownVoice =
+        st.senderDomain != null
+            && !FREEMAIL.contains(st.senderDomain)
+            && st.authenticated.contains(st.senderDomain)
+            && !MailSigns.USER_TEXT_PLATFORMS.contains(st.senderDomain);
+    if (c.shown() || !ownVoice) {
+      st.flag(RedFlag.CALLBACK_LURE, c.evidence());
     }
   }
 

@@ -845,6 +845,236 @@ final class MailSigns {
     return null;
   }
 
+  private static final String DIGIT = "[0-9０-９]";
+
+  private static final String DIGIT_SEPARATOR = "[\\s.\\-‐－ー]{1,3}";
+
+  /**
+   * A telephone number as callback lures print it: North American (1 800 555 0199, (888) 555-0199,
+   * +18885550199; separators or the +1 required, so that order numbers are no telephone), Japan's
+   * free and navigation numbers (0120-123-456, 0800, 0570, in full-width digits too) and other
+   * international numbers (+44 20 7946 0958).
+   */
+  static final Pattern PHONE =
+      Pattern.compile(
+          "(?<![\\w.+/=#-])(?:(?:\\+?1"
+              + DIGIT_SEPARATOR
+              + ")?(?:\\("
+              + DIGIT
+              + "{3}\\)[\\s.\\-]{0,3}|"
+              + DIGIT
+              + "{3}"
+              + DIGIT_SEPARATOR
+              + ")"
+              + DIGIT
+              + "{3}"
+              + DIGIT_SEPARATOR
+              + DIGIT
+              + "{4}|\\+1[0-9]{10}|[0０](?:[1１][2２][0０]|[8８][0０][0０]|[5５][7７][0０])"
+              + DIGIT_SEPARATOR
+              + DIGIT
+              + "{2,3}"
+              + DIGIT_SEPARATOR
+              + DIGIT
+              + "{3,4}|\\+[2-9][0-9]{1,2}"
+              + DIGIT_SEPARATOR
+              + "[0-9]{1,4}"
+              + DIGIT_SEPARATOR
+              + "[0-9]{3,4}"
+              + DIGIT_SEPARATOR
+              + "[0-9]{3,4})(?!\\w)");
+
+  /**
+   * A charge put to the reader as done or scheduled: an order, renewal, subscription, invoice or
+   * payment confirmed, an amount charged (the callback lure's claim; a shop's "order your copy" is
+   * no such claim).
+   */
+  static final Pattern CHARGE_CLAIM =
+      Pattern.compile(
+          "(?:has|have) been (?:charged|debited|deducted|billed|renewed|processed|placed|confirmed"
+              + "|completed|approved)|(?:automatic|auto-?) ?renewal|renew(?:s|ed)? automatically"
+              + "|(?:successfully|already) (?:renewed|charged|processed|debited|paid)"
+              + "|payment of (?:us ?)?(?:\\$|€|£|¥|usd)|(?:amount|total) (?:charged|paid|debited"
+              + "|deducted|billed)|order (?:confirmation|confirmed|summary|receipt|is (?:confirmed"
+              + "|complete|processed|now))|(?:your|the) (?:order|purchase|subscription|renewal"
+              + "|membership|payment|invoice|transaction|charge) (?:#|no\\.|number|id|of|for|has|was"
+              + "|will|is (?:confirmed|complete|processed|active|now))|(?:invoice|receipt|transaction"
+              + "|billing statement|confirmation notice|order) (?:#|no\\.?|number|id)\\s{0,3}:?\\s{0,3}#?\\w{0,24}[0-9]"
+              + "|ご請求|請求(?:額|金額|が確定)|引き落とし|自動更新|ご購入|ご注文|決済|お支払い");
+
+  /**
+   * What sends the reader to the telephone in a callback lure: to cancel, dispute or get a refund
+   * for a charge they did not make (near the number).
+   */
+  static final Pattern DISPUTE =
+      Pattern.compile(
+          "cancel|dispute|refund|not authori[sz]|unauthori[sz]|did ?n[o'’]?t (?:make|authori[sz]e"
+              + "|order|place|recogni[sz]e|request)|was ?n[o'’]?t you|not you|n[o'’]?t recogni[sz]e"
+              + "|do not recogni[sz]e|make (?:any )?changes|身に覚え|キャンセル|解約|返金|取り?消し|停止");
+
+  /** Characters before and after a telephone number read for a reason to call (DISPUTE). */
+  static final int CALLBACK_BEFORE = 250;
+
+  static final int CALLBACK_AFTER = 100;
+
+  /** A callback lure found: the claimed charge, the number, and whether the number is in a name. */
+  record Callback(String claim, String number, boolean shown) {
+    String evidence() {
+      return "\"" + claim + "\" → " + number;
+    }
+  }
+
+  /**
+   * The callback lure (telephone-oriented attack delivery): a charge put to the reader as done or
+   * scheduled, and a telephone number to call — in the subject or sender name, or in the text near
+   * a reason to call (cancel, dispute, refund, a charge not made). No link is needed; the fraud
+   * happens on the telephone.
+   *
+   * @param shown the subject and the sender's display name (not lower-cased; may be null)
+   * @param text the message's lower-cased text (subject first)
+   */
+  static Callback callback(String shown, String text) {
+    String head = shown == null ? "" : shown.toLowerCase(Locale.ROOT);
+    Matcher claim = CHARGE_CLAIM.matcher(head);
+    if (!claim.find()) {
+      claim = CHARGE_CLAIM.matcher(text);
+      if (!claim.find()) {
+        return null;
+      }
+    }
+    Matcher inHead = PHONE.matcher(head);
+    if (inHead.find()) {
+      return new Callback(claim.group(), spaced(inHead.group()), true);
+    }
+    Matcher p = PHONE.matcher(text);
+    while (p.find()) {
+      String near =
+          text.substring(
+              Math.max(0, p.start() - CALLBACK_BEFORE),
+              Math.min(text.length(), p.end() + CALLBACK_AFTER));
+      if (DISPUTE.matcher(near).find()) {
+        return new Callback(claim.group(), spaced(p.group()), false);
+      }
+    }
+    return null;
+  }
+
+  private static String spaced(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * Services whose notifications carry text their users write — invoices and payment requests,
+   * shared documents, calendar invitations, forms, e-signature requests — sent from the service's
+   * own authenticated domain (registrable domains). A lure in that text is the user's, not the
+   * service's.
+   */
+  static final Set<String> USER_TEXT_PLATFORMS =
+      Set.of(
+          "paypal.com",
+          "paypal.co.jp",
+          "intuit.com",
+          "quickbooks.com",
+          "squareup.com",
+          "stripe.com",
+          "freshbooks.com",
+          "xero.com",
+          "waveapps.com",
+          "zoho.com",
+          "venmo.com",
+          "google.com",
+          "microsoft.com",
+          "sharepointonline.com",
+          "dropbox.com",
+          "box.com",
+          "wetransfer.com",
+          "docusign.net",
+          "docusign.com",
+          "adobesign.com",
+          "echosign.com",
+          "zoom.us",
+          "eventbrite.com",
+          "calendly.com",
+          "jotform.com",
+          "typeform.com",
+          "canva.com",
+          "notion.so");
+
+  /**
+   * Where a service writes a name its user chose: a user-name field of an account notice (WordPress
+   * "Login Details", "your account has been created"), a greeting line, in the languages the lures
+   * come in (lower-cased text).
+   */
+  private static final Pattern NAME_FIELD =
+      Pattern.compile(
+          "(?m)(?:user ?name|benutzername|nom d'utilisateur|identifiant|nome de usu[áa]rio|usu[áa]rio"
+              + "|nombre de usuario|gebruikersnaam|nome utente|ユーザー名|ユーザーid|ログインid)[ \\t]*[:：]"
+              + "[ \\t]*([^\\n]{1,120})|^[ \\t]*(?:hi|hello|hey|dear|ol[áa]|hola|hallo|bonjour|ciao"
+              + "|beste)[ \\t]+([^,!\\n]{1,120})[,!]");
+
+  /** A web address in a name: a URL, a www. host, or a page on a free site builder. */
+  private static final Pattern NAME_WEB =
+      Pattern.compile(
+          "(?:https?://|(?<![\\w.-])www\\.)[^\\s]+|(?<![\\w.-])[a-z0-9-]+\\.(?:blogspot|wordpress|weebly"
+              + "|wixsite|tumblr|pages|web|github|netlify|vercel)\\.[a-z.]+");
+
+  /** An amount of money in a name: a currency sign or code, or a crypto-currency, with digits. */
+  private static final Pattern NAME_MONEY =
+      Pattern.compile(
+          "[$€£¥￥]\\s?[0-9０-９]|[0-9０-９][0-9０-９ ,.，．]*\\s?(?:usd|eur|euros?|btc|eth|usdt|usdc"
+              + "|dollars?|円|ドル)(?![a-z])");
+
+  private static final Pattern NAME_ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+  /** Longer sender names are not read for "(via …)" (the pattern is quadratic in blanks). */
+  static final int VIA_NAME_LENGTH = 200;
+
+  private static final Pattern VIA_NAME =
+      Pattern.compile("^(.*?)\\s*[(（](?:via|über|par|por|von|経由)\\s[^)）]*[)）]\\s*$");
+
+  /**
+   * A lure written into a name a platform's user chose, which a real service then mails out: a user
+   * name that is a web address or an amount ("www.xyz.blogspot.com - BINANCE 136 138 EURO", "75
+   * BTC"), or a telephone number, in an account notice's user-name field or a greeting, or in the
+   * sender name of a notification sent for a user ("… (via Google Slides)"). People's names carry
+   * no web address, amount or telephone number; an e-mail address used as a user name is no lure.
+   * Returns the name, or null.
+   *
+   * @param text the lower-cased text
+   * @param fromName the sender's display name (may be null)
+   */
+  static String userNameLure(String text, String fromName) {
+    Matcher f = NAME_FIELD.matcher(text);
+    while (f.find()) {
+      String name = f.group(1) != null ? f.group(1) : f.group(2);
+      if (carriesLure(name)) {
+        return name.strip();
+      }
+    }
+    for (String line : text.split("\n", 40)) {
+      // a Japanese greeting: a line that is a name and 様
+      String l = line.strip();
+      if (l.length() <= 80 && (l.endsWith("様") || l.endsWith("さま"))) {
+        String name = l.substring(0, l.length() - (l.endsWith("様") ? 1 : 2));
+        if (carriesLure(name)) {
+          return l;
+        }
+      }
+    }
+    if (fromName != null && fromName.length() <= VIA_NAME_LENGTH) {
+      Matcher v = VIA_NAME.matcher(fromName.toLowerCase(Locale.ROOT));
+      if (v.matches() && carriesLure(v.group(1))) {
+        return fromName.strip();
+      }
+    }
+    return null;
+  }
+
+  private static boolean carriesLure(String name) {
+    String n = NAME_ADDRESS.matcher(name).replaceAll(" ");
+    return NAME_WEB.matcher(n).find() || NAME_MONEY.matcher(n).find() || PHONE.matcher(n).find();
+  }
+
   static List<String> found(Pattern p, String text) {
     Matcher m = p.matcher(text);
     List<String> out = new java.util.ArrayList<>();

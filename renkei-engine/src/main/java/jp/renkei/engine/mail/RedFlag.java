@@ -206,6 +206,23 @@ public enum RedFlag {
       "A personal free-mail address writes to recipients it hides (undisclosed-recipients, or to"
           + " itself with the real recipients in Bcc): mass mail from a private mailbox. Weak alone;"
           + " it counts with another sign."),
+  CALLBACK_LURE(
+      20,
+      "身に覚えのない注文・更新・請求を通知し、取り消しや返金のために電話をかけさせようとしています (例: 「ご不明な請求はこちらへお電話ください」、件名や差出人名に電話番号)。リンクがなくても、電話口で個人情報やカード番号を聞き出したり、遠隔操作ソフトを入れさせたりする詐欺 (コールバック詐欺) の手口です。メールに書かれた番号ではなく、公式サイトで確かめた窓口に問い合わせてください。",
+      "The message claims an order, renewal or charge and gives a telephone number to call to"
+          + " cancel or dispute it (\"call us if you did not make this purchase\", a number in the"
+          + " subject or sender name). No link is needed: on the telephone the fraudster asks for"
+          + " card details or has a remote-control program installed (callback phishing). Call the"
+          + " number on the company's official site, not the one in the mail."),
+  USER_NAME_LURE(
+      20,
+      "サービスの利用者が自分で付けた名前 (アカウント登録通知のユーザー名、宛名、「〇〇 (via サービス名)」の差出人名) に、URL・金額・暗号資産・電話番号が書かれています。人の名前にこうしたものは入りません。正規のサイトやサービスに偽の名前で登録し、その通知メールに誘導文を載せて送らせる手口です。メール自体が正規のサービスから届いていても、名前の部分の URL や番号にはアクセスしないでください。",
+      "A name a service's user chose for themselves (the user name of an account notice, the"
+          + " greeting, the sender name of \"… (via a service)\") holds a web address, an amount of"
+          + " money, a crypto-currency or a telephone number. People's names hold none of these: the"
+          + " fraudster signed up to a real site or service under a name that is the lure, and the"
+          + " service mailed it out. The mail itself may come from the real service; do not visit"
+          + " the address or call the number in the name."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

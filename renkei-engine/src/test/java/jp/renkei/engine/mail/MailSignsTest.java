@@ -1235,4 +1235,195 @@ class MailSignsTest {
       assertThat(flags(ok)).as(text).doesNotContain(RedFlag.OBFUSCATED_TEXT);
     }
   }
+
+  @Test
+  void aRenewalToDisputeByTelephoneIsACallbackLure() {
+    // no link at all: the fraud happens on the telephone
+    MailReport r =
+        analyze(
+            "From: Renewal Desk <renewals.desk2291@gmail.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Your subscription renewal is confirmed (#AV-55120)\r\n",
+            "text/plain",
+            "Hello,\n\nYour antivirus subscription has been renewed for another year. A payment of"
+                + " $389.99 will appear on your statement within 24 hours.\n\nIf you did not"
+                + " authorize this charge or wish to cancel and get a refund, call our billing"
+                + " team at +1 (808) 555-0147.\n\nThank you,\nCustomer Billing");
+    assertThat(flags(r)).contains(RedFlag.CALLBACK_LURE);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(r.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.flag()).isEqualTo(RedFlag.CALLBACK_LURE);
+              assertThat(f.evidence()).contains("+1 (808) 555-0147");
+            });
+  }
+
+  @Test
+  void aJapaneseChargeWithAFreeDialToCancelIsACallbackLure() {
+    MailReport r =
+        analyze(
+            "From: "
+                + subject("カスタマーセンター")
+                + " <support@kessai-center.example.com>\r\nTo: a@example.jp\r\nSubject: "
+                + subject("【ご注文確認】年間プランの自動更新が完了しました")
+                + "\r\n",
+            "text/plain",
+            "いつもご利用ありがとうございます。\n年間プランの自動更新が完了し、ご請求額 ３９，８００円をお客様のカードに"
+                + "計上しました。\n身に覚えのないご請求の場合や解約をご希望の場合は、下記までお電話ください。\n"
+                + "お客様窓口 ０１２０－９８７－６５４（平日9時～18時）");
+    assertThat(flags(r)).contains(RedFlag.CALLBACK_LURE);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aNumberInThePlatformsUserTextIsACallbackLureEvenWhenThePlatformAuthenticates() {
+    // a real payment platform sends the invoice; the seller (the fraudster) wrote its note and
+    // its name
+    MailReport r =
+        analyze(
+            "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=paypal.com; dkim=pass"
+                + " header.d=paypal.com; dmarc=pass header.from=paypal.com\r\n"
+                + "From: \"service@paypal.com\" <service@paypal.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Invoice from Geek Care Services (#0042)\r\n",
+            "text/plain",
+            "Geek Care Services sent you an invoice for $499.00 USD.\n\nNote from seller: Your"
+                + " protection plan has been renewed automatically. To cancel and receive a"
+                + " refund, contact our help desk at 1-888-555-0133 within 24 hours.\n\nView and"
+                + " pay invoice");
+    assertThat(flags(r)).contains(RedFlag.CALLBACK_LURE);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    // the number in the sender name of an item carried by a platform
+    MailReport named =
+        analyze(
+            "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=google.com; dkim=pass"
+                + " header.d=google.com\r\n"
+                + "From: \"Billing Dept +1 888 555 0199\" <calendar-notification@google.com>\r\n"
+                + "To: a@example.jp\r\nSubject: Invitation: Order confirmation #INV-20931\r\n",
+            "text/plain",
+            "You have been invited to the following event.");
+    assertThat(flags(named)).contains(RedFlag.CALLBACK_LURE);
+  }
+
+  @Test
+  void ordinaryOrdersInvoicesAndTelephoneNumbersAreNoCallbackLure() {
+    List<String[]> mails =
+        List.of(
+            // a shop's own order confirmation, authenticated as its own domain, with its line
+            new String[] {
+              "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=shop.example.com;"
+                  + " dkim=pass header.d=shop.example.com; dmarc=pass\r\n"
+                  + "From: Example Shop <orders@shop.example.com>\r\nTo: a@example.jp\r\n"
+                  + "Subject: Your order #4417 has been placed\r\n",
+              "Thank you! Your order #4417 has been placed. To change or cancel your order,"
+                  + " call 1-800-555-0100 or reply to this mail."
+            },
+            // a catalogue: a number to order from, no charge claimed
+            new String[] {
+              "From: Books <news@books.example.com>\r\nTo: a@example.jp\r\nSubject: New titles\r\n",
+              "To order your copy, call 1-800-555-0100. Cancel your subscription to this"
+                  + " newsletter at any time."
+            },
+            // a Japanese invoice sent by a supplier: its telephone in the signature
+            new String[] {
+              "From: "
+                  + subject("経理部 山田")
+                  + " <keiri@supplier.example.co.jp>\r\nTo: a@example.jp\r\nSubject: "
+                  + subject("11月分ご請求書の送付")
+                  + "\r\n",
+              "いつもお世話になっております。11月分のご請求書を添付にてお送りいたします。\nご不明な点がございましたら"
+                  + "お問い合わせください。\n株式会社サプライヤー 経理部 山田\nTEL 0120-111-222 / 03-1234-5678"
+            },
+            // an order number of ten digits with a cancel link: no telephone
+            new String[] {
+              "From: shop@example.net\r\nTo: a@example.jp\r\nSubject: Order confirmation\r\n",
+              "Order 8885550199 is confirmed. To cancel it, use the link in your account."
+            });
+    for (String[] m : mails) {
+      MailReport r = analyze(m[0], "text/plain", m[1]);
+      assertThat(flags(r)).as(m[1]).doesNotContain(RedFlag.CALLBACK_LURE);
+    }
+  }
+
+  @Test
+  void aLureWrittenIntoAUserNameThatARealSiteMailsOutIsCaught() {
+    // a real shop's account notice: the "user" signed up under a name that is the lure
+    MailReport r =
+        analyze(
+            "From: Sakura Garden Shop <wordpress@sakura-garden.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: [Sakura Garden Shop] Login Details\r\n",
+            "text/plain",
+            "Username: www.qzxkpw.blogspot.com - BINANCE 142 300 EURO\n\nTo set your password,"
+                + " visit the following address:\n\nhttps://sakura-garden.example.com/wp-login.php"
+                + "?action=rp&key=Xy12Ab34\n");
+    assertThat(flags(r)).contains(RedFlag.USER_NAME_LURE);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(r.findings())
+        .anySatisfy(f -> assertThat(f.evidence()).contains("www.qzxkpw.blogspot.com"));
+    // in Japanese: the name of the greeting is an amount to collect
+    MailReport ja =
+        analyze(
+            "From: "
+                + subject("会員サービス")
+                + " <no-reply@members.example.co.jp>\r\nTo: a@example.jp\r\nSubject: "
+                + subject("会員登録が完了しました")
+                + "\r\n",
+            "text/plain",
+            "出金可能額 １５０，０００円 今すぐ受取 様\n\n会員登録ありがとうございます。ログインはこちらから。");
+    assertThat(flags(ja)).contains(RedFlag.USER_NAME_LURE);
+    // the sender name of a notification sent for a platform's user
+    MailReport via =
+        analyze(
+            "From: \"Claim 5,000 USDT today (via Google Slides)\""
+                + " <drive-shares-dm-noreply@google.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Presentation shared with you\r\n",
+            "text/plain",
+            "A presentation has been shared with you. Open");
+    assertThat(flags(via)).contains(RedFlag.USER_NAME_LURE);
+  }
+
+  @Test
+  void ordinaryUserNamesGreetingsAndSharersAreNoLure() {
+    for (String[] m :
+        List.of(
+            new String[] {"Account created", "Username: taro.yamada@example.jp\nWelcome aboard."},
+            new String[] {"Login Details", "Username: tanaka2024\nTo set your password, visit"},
+            new String[] {"Hello", "Hi Taro,\nthe invoice for $500 is attached."},
+            new String[] {"Hello", "Hello team, the budget is USD 12,000 this year."},
+            new String[] {"Order", "Dear Amazon.com customer,\nyour order of $25.00 has shipped."},
+            new String[] {"ご案内", "山田 太郎 様\n\nご請求額は 12,000円 です。"})) {
+      MailReport r =
+          analyze(
+              "From: Service <info@service.example.com>\r\nTo: a@example.jp\r\nSubject: "
+                  + m[0]
+                  + "\r\n",
+              "text/plain",
+              m[1]);
+      assertThat(flags(r)).as(m[1]).doesNotContain(RedFlag.USER_NAME_LURE);
+    }
+    MailReport shared =
+        analyze(
+            "From: \"Yamada Taro (via Google Docs)\" <drive-shares-dm-noreply@google.com>\r\n"
+                + "To: a@example.jp\r\nSubject: Document shared with you: \"Budget 2027\"\r\n",
+            "text/plain",
+            "Yamada Taro shared a document with you.");
+    assertThat(flags(shared)).doesNotContain(RedFlag.USER_NAME_LURE);
+    // blanks by the ten thousand where the patterns look (a sender name before "(via …)", an
+    // order number's colon) are read through, not backtracked over for ever
+    String blanks = " ".repeat(60_000);
+    MailReport padded =
+        analyze(
+            "From: \"Claim"
+                + blanks
+                + "x (via Google Docs)\" <drive-shares-dm-noreply@google.com>\r\n"
+                + "To: a@example.jp\r\nSubject: Order id"
+                + blanks.substring(0, 900)
+                + "x\r\n",
+            "text/plain",
+            "your order id"
+                + blanks
+                + "x, invoice #"
+                + blanks
+                + "y. call 1-800-555-0100 to cancel");
+    assertThat(padded.verdict()).isNotNull();
+  }
 }

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jp.renkei.engine.policy.Tlp;
+import jp.renkei.engine.redact.Identity;
+import jp.renkei.engine.redact.Redactor;
 import jp.renkei.engine.stix.StixConformance;
 import jp.renkei.engine.stix.StixValidator;
 import org.junit.jupiter.api.Test;
@@ -97,5 +100,55 @@ class MailStixTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aCallbackLureReachesTheSharedBundleWithItsNumberButNotTheOrganisationsOwn() {
+    // what a C4TAP share carries: the report redacted for the receiving organisation, then STIX
+    String eml =
+        "From: Billing Team <billing.team7781@gmail.com>\r\nTo: soumu@sakura-bank.co.jp\r\n"
+            + "Subject: Your order #55120 has been processed\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "A payment of $389.99 has been charged for your renewal. If you did not authorize"
+            + " it, call +1 (808) 555-0147 to cancel. Your branch line 03-5555-0100 cannot help.\r\n";
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.findings()).anySatisfy(f -> assertThat(f.flag()).isEqualTo(RedFlag.CALLBACK_LURE));
+    Redactor identity =
+        new Redactor(
+            new Identity(
+                List.of("さくら架空銀行"),
+                List.of("sakura-bank.co.jp"),
+                List.of("soumu@sakura-bank.co.jp"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of("+1 (808) 555-0147"),
+                List.of()),
+            Map.of());
+    ObjectNode shared =
+        MailStix.bundle(
+            MailRedaction.apply(r, identity).shared(),
+            Tlp.AMBER,
+            Instant.parse("2026-12-01T00:00:00Z"),
+            false);
+    StixValidator v = new StixValidator();
+    JsonNode note = null;
+    for (JsonNode o : shared.path("objects")) {
+      assertThat(v.validate(o)).as(o.toString()).isEmpty();
+      if (o.path("type").asString().equals("note")) {
+        note = o;
+      }
+    }
+    assertThat(note).isNotNull();
+    assertThat(note.path("content").asString())
+        .contains("CALLBACK_LURE")
+        .contains(RedFlag.CALLBACK_LURE.ja())
+        .contains(RedFlag.CALLBACK_LURE.en());
+    assertThat(note.path("x_renkei_findings").toString()).contains("CALLBACK_LURE");
+    // had the number been the organisation's own, it is redacted like any of its phones
+    assertThat(shared.toString()).doesNotContain("555-0147").contains("suspected targeted mail");
+    ObjectNode plain = MailStix.bundle(r, Tlp.AMBER, Instant.parse("2026-12-01T00:00:00Z"), false);
+    assertThat(plain.toString()).contains("+1 (808) 555-0147");
   }
 }
