@@ -1098,10 +1098,90 @@ final class MailSigns {
       return out;
     }
     for (int i = 0; i < BRANDS.size(); i++) {
+      // every way of signing as a brand names it: a text without any of the brand's names is
+      // not scanned (String.indexOf, not a regex pass over up to 64 K characters per brand)
+      List<String> anchors = CLAIM_ANCHORS.get(i);
+      if (anchors != null && anchors.stream().noneMatch(text::contains)) {
+        continue;
+      }
       if (SIGNED_AS.get(i).matcher(text).find()) {
         out.add(BRANDS.get(i));
       }
     }
+    return out;
+  }
+
+  /** {@link #signedAs} without the anchors: every brand's pattern over the whole text (tests). */
+  static List<Brand> signedAsScanningAll(String text) {
+    List<Brand> out = new java.util.ArrayList<>();
+    for (int i = 0; i < BRANDS.size(); i++) {
+      if (SIGNED_AS.get(i).matcher(text).find()) {
+        out.add(BRANDS.get(i));
+      }
+    }
+    return out;
+  }
+
+  private static final List<List<String>> CLAIM_ANCHORS =
+      BRANDS.stream().map(b -> anchors(b.claim().pattern())).toList();
+
+  /**
+   * Literal text every match of {@code regex} contains, one piece per top-level alternative (its
+   * literal start, {@code \\b} ignored, the character a following {@code ?}, {@code *} or
+   * {@code {} makes optional left off); null when some alternative starts with anything else or
+   * the pattern sets flags, so that no text a match could be in is skipped.
+   */
+  static List<String> anchors(String regex) {
+    if (java.util.regex.Pattern.compile("\\(\\?[a-zA-Z-]").matcher(regex).find()) {
+      // flags such as (?i) change what a literal matches
+      return null;
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (String alternative : topLevelAlternatives(regex)) {
+      String a = alternative.replace("\\b", "");
+      StringBuilder literal = new StringBuilder();
+      for (int i = 0; i < a.length(); i++) {
+        char c = a.charAt(i);
+        if ("\\()[]{}.*+?^$|".indexOf(c) >= 0) {
+          if ((c == '?' || c == '*' || c == '{') && literal.length() > 0) {
+            literal.setLength(literal.length() - 1);
+          }
+          break;
+        }
+        literal.append(c);
+      }
+      if (literal.length() < 2) {
+        return null;
+      }
+      out.add(literal.toString());
+    }
+    return List.copyOf(out);
+  }
+
+  /** The alternatives of a pattern at depth 0 (not inside a group or class, not escaped). */
+  private static List<String> topLevelAlternatives(String regex) {
+    List<String> out = new java.util.ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int start = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        out.add(regex.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(regex.substring(start));
     return out;
   }
 

@@ -1426,4 +1426,52 @@ class MailSignsTest {
                 + "y. call 1-800-555-0100 to cancel");
     assertThat(padded.verdict()).isNotNull();
   }
+
+  /**
+   * Brands are looked for only in texts that contain one of their names (String.indexOf before the
+   * regex): the same brands are found as by every pattern over the whole text, on texts built from
+   * every brand's names in each way of signing, their neighbours, and the test corpus.
+   */
+  @Test
+  void brandAnchorsSkipNothingTheFullScanFinds() {
+    assertThat(MailSigns.anchors("microsoft|office ?365|\\bms teams|マイクロソフト"))
+        .containsExactly("microsoft", "office", "ms teams", "マイクロソフト");
+    assertThat(MailSigns.anchors("(?:a|b)c")).isNull();
+    assertThat(MailSigns.anchors("(?i)visa")).isNull();
+    assertThat(MailSigns.anchors("\\bvisa(?:®)? card|警察(?:庁)?")).containsExactly("visa", "警察");
+    assertThat(MailSigns.anchors("x|yz")).isNull();
+    List<String> texts = new java.util.ArrayList<>();
+    for (MailSigns.Brand b : MailSigns.BRANDS) {
+      for (String alt : b.claim().pattern().split("\\|")) {
+        String name = alt.replace("\\b", "").replace(" ?", " ").replace("-?", "-").replace("?", "");
+        for (String form :
+            List.of(
+                "dear %s member",
+                "dear valued %s customer",
+                "the %s security team",
+                "%s online billing department",
+                "© 2024 %s",
+                "copyright 2019-2024, %s",
+                "(c) %s",
+                "%sをご利用のお客様",
+                "i paid with %s yesterday",
+                "dear %ss customer")) {
+          texts.add(String.format(form, name));
+          texts.add(String.format(form, name.replace(" ", "")));
+        }
+      }
+    }
+    for (MailCorpus.Sample s : MailCorpus.all()) {
+      texts.add(
+          new String(s.eml(), java.nio.charset.StandardCharsets.UTF_8)
+              .toLowerCase(java.util.Locale.ROOT));
+    }
+    int found = 0;
+    for (String t : texts) {
+      List<MailSigns.Brand> all = MailSigns.signedAsScanningAll(t);
+      assertThat(MailSigns.signedAs(t)).as(t).isEqualTo(all);
+      found += all.size();
+    }
+    assertThat(found).isGreaterThan(MailSigns.BRANDS.size() * 5);
+  }
 }
