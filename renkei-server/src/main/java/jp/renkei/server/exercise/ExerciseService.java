@@ -370,6 +370,10 @@ public class ExerciseService {
         s.inject(injectKey == null ? "" : injectKey)
             .filter(Inject::onCommand)
             .orElseThrow(() -> new InvalidInput("inject", "exercise.validation.inject", injectKey));
+    if (!run.state().equals("RUNNING") && !run.state().equals("PAUSED")) {
+      // before the start the timeline has no time to send it at; after the end nobody plays
+      throw new Conflict("inject", "exercise.error.commandNotRunning", i.key());
+    }
     Instant now = clock.instant();
     repo.command(runId, i.key(), now);
     audit.record(
