@@ -427,7 +427,7 @@ class AfterActionIT extends ServerTest {
     // the template's own row (the copy, a scenario of the organisation, keeps the title it has)
     assertThat(web.get("/exercises").body())
         .contains(
-            "id=\"template-cross-sector-2015\">Cross-sector exercise (分野横断的演習, after the"
+            "id=\"template-cross-sector-2015\">Cross-sector exercise (after the"
                 + " FY2015 scenario)</span>");
     Http other = signedIn(fixtures.user(fixtures.operator("finance"), Role.ANALYST).login());
     assertThat(other.get(path).statusCode()).isEqualTo(404);
