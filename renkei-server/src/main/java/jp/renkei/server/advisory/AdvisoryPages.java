@@ -254,10 +254,12 @@ class AdvisoryPages {
 
   @GetMapping("/advisories/{id}")
   String view(Actor actor, @PathVariable long id, Model model) {
-    model.addAttribute(
-        "advisory",
+    AdvisoryView advisory =
         advisories.view(
-            actor, id, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            actor, id, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    model.addAttribute("advisory", advisory);
+    model.addAttribute(
+        "sourceTitles", advisories.sourceTitles(actor, advisory.latest().sourceReportIds()));
     return "advisory/view";
   }
 

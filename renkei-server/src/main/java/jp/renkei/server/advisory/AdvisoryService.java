@@ -564,6 +564,17 @@ public class AdvisoryService {
         .toList();
   }
 
+  /**
+   * The titles of the cited reports the actor may see, judged again by the one policy (a source the
+   * actor may not see has no entry). An exercise's report is not among them (the real lists never
+   * name one): its page shows it by number.
+   */
+  public Map<Long, String> sourceTitles(Actor actor, List<Long> sources) {
+    Map<Long, String> out = new HashMap<>();
+    reports.visibleAmong(actor, sources).forEach(r -> out.put(r.id(), r.title()));
+    return out;
+  }
+
   /** Advisories the actor may see, newest first. */
   public List<Summary> list(Actor actor, int limit) {
     SharingGate.Check check = gate.check(actor);

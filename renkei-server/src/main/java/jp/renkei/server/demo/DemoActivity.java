@@ -95,7 +95,26 @@ public class DemoActivity {
       }
     }
     advisories.issue(nisc, agenciesAdvisory(now));
+    dutyContacts();
     return true;
+  }
+
+  /** The one demo organisation left without a duty contact, so the hint 「当番連絡先なし」 shows too. */
+  static final String WITHOUT_DUTY_CONTACT = "op-midori-shinkin";
+
+  /**
+   * Gives every organisation a duty e-mail address in the reserved example.jp domain ({@code
+   * duty@<code>.example.jp}: nothing is ever delivered there) except {@link #WITHOUT_DUTY_CONTACT},
+   * after the morning's advisories went out (they queue no e-mail to the fake addresses). An
+   * address an administrator set is kept.
+   */
+  private void dutyContacts() {
+    for (Organisation o : directory.find(jp.renkei.server.directory.OrganisationQuery.ALL)) {
+      if (!o.code().equals(WITHOUT_DUTY_CONTACT)
+          && (o.dutyEmail() == null || o.dutyEmail().isBlank())) {
+        directory.setDelivery(LOADER, o.id(), "duty@" + o.code() + ".example.jp", null);
+      }
+    }
   }
 
   /** The TLP 2.0 marking definitions the demo's objects carry. */

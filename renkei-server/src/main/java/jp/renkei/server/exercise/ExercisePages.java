@@ -1,6 +1,8 @@
 package jp.renkei.server.exercise;
 
+import java.util.Locale;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.failure.InvalidInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +53,7 @@ class ExercisePages {
       @PathVariable long id,
       @RequestParam(defaultValue = "") String q,
       @RequestParam(defaultValue = "1") String page,
-      java.util.Locale locale,
+      Locale locale,
       Model model) {
     ExerciseViews.Console c = exercises.console(actor, id);
     model.addAttribute("c", c);
@@ -64,12 +66,21 @@ class ExercisePages {
       Actor actor,
       @PathVariable long id,
       @RequestParam String action,
-      @RequestParam(required = false) Integer speed,
-      @RequestParam(required = false) String inject) {
-    switch (action) {
-      case "speed" -> exercises.speed(actor, id, speed == null ? 0 : speed);
-      case "command" -> exercises.command(actor, id, inject);
-      default -> exercises.control(actor, id, action);
+      @RequestParam(defaultValue = "") String speed,
+      @RequestParam(required = false) String inject,
+      Locale locale,
+      Model model) {
+    try {
+      switch (action) {
+        case "speed" -> exercises.speed(actor, id, speed(speed));
+        case "command" -> exercises.command(actor, id, inject);
+        default -> exercises.control(actor, id, action);
+      }
+    } catch (InvalidInput e) {
+      if ("speed".equals(action)) {
+        model.addAttribute("speedInput", speed);
+      }
+      return refused(actor, id, e, locale, model);
     }
     return "redirect:/exercises/" + id + "/console";
   }
@@ -78,11 +89,18 @@ class ExercisePages {
   String member(
       Actor actor,
       @PathVariable long id,
-      @RequestParam String login,
-      @RequestParam String role,
+      @RequestParam(defaultValue = "") String login,
+      @RequestParam(defaultValue = "") String role,
       @RequestParam(defaultValue = "") String team,
-      @RequestParam(defaultValue = "") String playedRole) {
-    exercises.addMember(actor, id, login, role, team, playedRole);
+      @RequestParam(defaultValue = "") String playedRole,
+      Locale locale,
+      Model model) {
+    try {
+      exercises.addMember(actor, id, login, role, team, playedRole);
+    } catch (InvalidInput e) {
+      model.addAttribute("memberForm", new MemberForm(login, role, team, playedRole));
+      return refused(actor, id, e, locale, model);
+    }
     return "redirect:/exercises/" + id + "/console";
   }
 
@@ -90,12 +108,40 @@ class ExercisePages {
   String mark(
       Actor actor,
       @PathVariable long id,
-      @RequestParam String expectation,
-      @RequestParam String team,
-      @RequestParam String outcome,
-      @RequestParam(defaultValue = "") String note) {
-    exercises.mark(actor, id, expectation, team, outcome, note);
+      @RequestParam(defaultValue = "") String expectation,
+      @RequestParam(defaultValue = "") String team,
+      @RequestParam(defaultValue = "") String outcome,
+      @RequestParam(defaultValue = "") String note,
+      Locale locale,
+      Model model) {
+    try {
+      exercises.mark(actor, id, expectation, team, outcome, note);
+    } catch (InvalidInput e) {
+      return refused(actor, id, e, locale, model);
+    }
     return "redirect:/exercises/" + id + "/console";
+  }
+
+  /** The member form as it was sent, shown again with its error. */
+  record MemberForm(String login, String role, String team, String playedRole) {}
+
+  /**
+   * The console again with the refused form's error on it (field named, input kept), as every form
+   * of the hub shows its errors, instead of an error page.
+   */
+  String refused(Actor actor, long id, InvalidInput e, Locale locale, Model model) {
+    model.addAttribute("formError", e);
+    return console(actor, id, "", "1", locale, model);
+  }
+
+  /** A speed as typed: not a whole number is refused as out of range is, naming the field. */
+  static int speed(String typed) {
+    try {
+      return Integer.parseInt(typed.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInput(
+          "speed", "exercise.validation.speed", jp.renkei.engine.exercise.RunClock.MAX_SPEED);
+    }
   }
 
   /** A page number as asked; anything else (not a number, below 1) is the first page. */

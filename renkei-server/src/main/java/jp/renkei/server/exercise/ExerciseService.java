@@ -121,6 +121,26 @@ public class ExerciseService {
   }
 
   /**
+   * Renames a scenario of the actor's organisation (its title only; played runs keep their scores
+   * and are still compared with later runs of it: runs are matched by scenario, not by name).
+   */
+  @Transactional
+  public void renameScenario(Actor actor, long id, String title) {
+    requireAnalyst(actor);
+    ScenarioDocument old = document(ownScenario(actor, id));
+    String t = title == null ? "" : title.strip();
+    if (t.isEmpty() || t.length() > 200) {
+      throw new InvalidInput("scenarioTitle", "exercise.validation.scenarioTitle");
+    }
+    ScenarioDocument doc =
+        new ScenarioDocument(
+            t, old.purpose(), old.objectives(), old.phases(), old.injects(), old.survey());
+    repo.updateScenario(id, t, JSON.writeValueAsString(doc));
+    audit.record(
+        actor, AuditLog.Event.success("exercise.scenario.rename", "exercise_scenario", id, null));
+  }
+
+  /**
    * Attaches the 事後アンケート to a scenario of the actor's organisation, or takes it off ({@code survey}
    * null). Allowed once the scenario has been played too: each run keeps the copy it was made with,
    * so only runs made from now on get the new questions.
@@ -370,6 +390,10 @@ public class ExerciseService {
         s.inject(injectKey == null ? "" : injectKey)
             .filter(Inject::onCommand)
             .orElseThrow(() -> new InvalidInput("inject", "exercise.validation.inject", injectKey));
+    if (!run.state().equals("RUNNING") && !run.state().equals("PAUSED")) {
+      // before the start the timeline has no time to send it at; after the end nobody plays
+      throw new Conflict("inject", "exercise.error.commandNotRunning", i.key());
+    }
     Instant now = clock.instant();
     repo.command(runId, i.key(), now);
     audit.record(

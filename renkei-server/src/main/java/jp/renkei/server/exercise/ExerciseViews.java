@@ -85,6 +85,11 @@ public final class ExerciseViews {
     public long elapsedMinutes() {
       return elapsed.toMinutes();
     }
+
+    /** The timeline row of inject {@code key}, or null. */
+    public TimelineRow inject(String key) {
+      return timeline.stream().filter(t -> t.key().equals(key)).findFirst().orElse(null);
+    }
   }
 
   /** An inject as a player received it. */

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.failure.InvalidInput;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,15 +23,26 @@ class RunSchedulePages {
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   private final ExerciseService exercises;
+  private final ExercisePages pages;
 
-  RunSchedulePages(ExerciseService exercises) {
+  RunSchedulePages(ExerciseService exercises, ExercisePages pages) {
     this.exercises = exercises;
+    this.pages = pages;
   }
 
   @PostMapping("/exercises/{id}/schedule")
   String schedule(
-      Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String startAt) {
-    exercises.scheduleStart(actor, id, parse(startAt));
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String startAt,
+      java.util.Locale locale,
+      Model model) {
+    try {
+      exercises.scheduleStart(actor, id, parse(startAt));
+    } catch (InvalidInput e) {
+      model.addAttribute("startAtInput", startAt);
+      return pages.refused(actor, id, e, locale, model);
+    }
     return "redirect:/exercises/" + id + "/console";
   }
 

@@ -3,10 +3,15 @@ package jp.renkei.server.exercise;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import jp.renkei.engine.exercise.Scenario;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.failure.InvalidInput;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +30,18 @@ public class ScenarioTemplates {
   /** A template as listed. */
   public record Template(String name, String title, String purpose, int injects, int maxPoints) {}
 
-  private final ExerciseService exercises;
+  private static final DateTimeFormatter COPIED_AT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
-  ScenarioTemplates(ExerciseService exercises) {
+  private final ExerciseService exercises;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  ScenarioTemplates(
+      ExerciseService exercises, MessageSource messages, java.util.Optional<Clock> clock) {
     this.exercises = exercises;
+    this.messages = messages;
+    this.clock = clock.orElse(Clock.systemUTC());
   }
 
   /** Every shipped template. */
@@ -56,8 +69,35 @@ public class ScenarioTemplates {
     }
   }
 
-  /** Copies a template into the actor's organisation's scenarios; returns the new scenario's id. */
+  /** Copies a template, named in Japanese; see {@link #copy(Actor, String, Locale)}. */
   public long copy(Actor actor, String name) {
-    return exercises.createScenario(actor, document(name));
+    return copy(actor, name, Locale.JAPANESE);
+  }
+
+  /**
+   * Copies a template into the actor's organisation's scenarios; returns the new scenario's id. The
+   * copy is named for when it was made, in the reader's language (「…（コピー 2026-12-01 14:05）」, "…
+   * (copy 2026-12-01 14:05)"), with a number added if the organisation already has that name, so
+   * two copies are told apart in the lists; the planner may rename it.
+   */
+  public long copy(Actor actor, String name, Locale locale) {
+    ScenarioDocument d = document(name);
+    String base =
+        messages.getMessage(
+            "exercise.template.copyTitle",
+            new Object[] {d.title(), COPIED_AT.format(clock.instant())},
+            locale);
+    java.util.Set<String> taken =
+        exercises.scenarios(actor).stream()
+            .map(ExerciseViews.ScenarioSummary::title)
+            .collect(java.util.stream.Collectors.toSet());
+    String title = base;
+    for (int n = 2; taken.contains(title); n++) {
+      title = base + " " + n;
+    }
+    return exercises.createScenario(
+        actor,
+        new ScenarioDocument(
+            title, d.purpose(), d.objectives(), d.phases(), d.injects(), d.survey()));
   }
 }

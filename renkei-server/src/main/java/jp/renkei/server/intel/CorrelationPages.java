@@ -42,7 +42,7 @@ class CorrelationPages {
             .messages(
                 "kind",
                 "lists.filter.kind",
-                "hub.correlation.kind.",
+                "pages.stix.type.",
                 Arrays.stream(ObservableType.values()).map(ObservableType::code).toList())
             .sectors(reference)
             .period()

@@ -40,12 +40,31 @@ public final class TaxiiClient {
    */
   public record Page(byte[] body, boolean more, String next, String resumeAfter) {}
 
-  /** What went wrong with the remote, in words. */
+  /**
+   * What went wrong with the remote: a reason code (message {@code feed.failure.<code>}, shown in
+   * the reader's language) with its arguments, and the same in English words for the log and the
+   * API.
+   */
   public static final class Failure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public Failure(String message) {
+    private final String code;
+    private final java.util.List<String> args;
+
+    public Failure(String code, String message, Object... args) {
       super(message);
+      this.code = code;
+      this.args = java.util.Arrays.stream(args).map(a -> clip(String.valueOf(a))).toList();
+    }
+
+    /** The reason: contentType, notJson, notUrl, connect, outbound, http, tooLarge, credential. */
+    public String code() {
+      return code;
+    }
+
+    /** The reason's arguments, as text. */
+    public java.util.List<String> args() {
+      return args;
     }
   }
 
@@ -95,7 +114,8 @@ public final class TaxiiClient {
     Answer r = send(request("GET", uri.toString()), 200);
     String type = r.response().header("Content-Type").orElse("");
     if (!type.toLowerCase(Locale.ROOT).startsWith("application/taxii+json")) {
-      throw new Failure("the remote answered " + type + ", not " + TAXII);
+      throw new Failure(
+          "contentType", "the remote answered " + type + ", not " + TAXII, type, TAXII);
     }
     boolean more = false;
     String token = null;
@@ -114,7 +134,10 @@ public final class TaxiiClient {
         }
       }
     } catch (tools.jackson.core.JacksonException e) {
-      throw new Failure("the remote's envelope is not JSON: " + e.getOriginalMessage());
+      throw new Failure(
+          "notJson",
+          "the remote's envelope is not JSON: " + e.getOriginalMessage(),
+          e.getOriginalMessage());
     }
     String resume =
         r.response()
@@ -150,7 +173,7 @@ public final class TaxiiClient {
     try {
       uri = new URI(url);
     } catch (java.net.URISyntaxException e) {
-      throw new Failure("not a URL: " + apiRoot);
+      throw new Failure("notUrl", "not a URL: " + apiRoot, apiRoot);
     }
     return new OutboundHttp.Request(method, uri, java.util.Map.of(), null, Duration.ofSeconds(120));
   }
@@ -170,16 +193,21 @@ public final class TaxiiClient {
     try {
       r = http.exchange(req, MAX_PAGE_BYTES);
     } catch (OutboundHttp.Unreachable e) {
-      throw new Failure("cannot connect to " + apiRoot + " (" + e.getMessage() + ")");
+      throw new Failure(
+          "connect",
+          "cannot connect to " + apiRoot + " (" + e.getMessage() + ")",
+          apiRoot,
+          e.getMessage());
     } catch (OutboundHttp.Failure e) {
-      throw new Failure(e.getMessage());
+      throw new Failure("outbound", e.getMessage(), apiRoot, e.getMessage());
     }
     if (r.status() != expected) {
       // the status only: what a remote (or an internal service) says in its body stays there
-      throw new Failure("HTTP " + r.status() + " from " + apiRoot);
+      throw new Failure("http", "HTTP " + r.status() + " from " + apiRoot, r.status(), apiRoot);
     }
     if (r.tooLarge()) {
-      throw new Failure("an answer exceeds " + MAX_PAGE_BYTES + " bytes");
+      throw new Failure(
+          "tooLarge", "an answer exceeds " + MAX_PAGE_BYTES + " bytes", MAX_PAGE_BYTES);
     }
     return new Answer(r);
   }

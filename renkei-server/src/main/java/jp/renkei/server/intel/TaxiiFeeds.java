@@ -58,6 +58,8 @@ public class TaxiiFeeds {
       Instant lastPollAt,
       Instant lastSuccessAt,
       String lastError,
+      String lastErrorCode,
+      List<String> lastErrorArgs,
       Instant lastErrorAt,
       int failures,
       long objectsReceived,
@@ -113,7 +115,7 @@ public class TaxiiFeeds {
   private static final String FEED =
       "select id, name, api_root, remote_collection, auth_kind, username, local_collection,"
           + " originator_org, default_tlp, widest_tlp, poll_interval_s, enabled, added_after,"
-          + " next_poll_at, last_poll_at, last_success_at, last_error, last_error_at, failures,"
+          + " next_poll_at, last_poll_at, last_success_at, last_error, last_error_code, last_error_args, last_error_at, failures,"
           + " objects_received, objects_refused from taxii_feed";
 
   private final JdbcClient jdbc;
@@ -512,24 +514,32 @@ public class TaxiiFeeds {
       } while (next != null);
       jdbc.sql(
               "update taxii_feed set last_poll_at = ?, last_success_at = ?, failures = 0,"
-                  + " last_error = null, next_poll_at = now() + make_interval(secs =>"
+                  + " last_error = null, last_error_code = null, last_error_args = null,"
+                  + " next_poll_at = now() + make_interval(secs =>"
                   + " poll_interval_s), claimed_until = null where id = ?")
           .params(Timestamp.from(started), Timestamp.from(Instant.now()), f.id())
           .update();
       log.info("Feed {}: {} new objects, {} refused", f.name(), received, refused);
     } catch (RuntimeException e) {
       String why = e instanceof TaxiiClient.Failure ? e.getMessage() : describe(e);
+      // the reason as a code with its arguments, shown in the reader's language; an unexpected
+      // error has none (its text, a class name and message, is shown as it is)
+      String code = e instanceof TaxiiClient.Failure x ? x.code() : null;
+      String[] args = e instanceof TaxiiClient.Failure x ? x.args().toArray(String[]::new) : null;
       long backoff =
           Math.min(
               MAX_BACKOFF.toSeconds(),
               (long) f.pollIntervalSeconds() << Math.min(16, f.failures() + 1));
       jdbc.sql(
-              "update taxii_feed set last_poll_at = ?, last_error = ?, last_error_at = ?, failures"
-                  + " = failures + 1, next_poll_at = now() + make_interval(secs => ?),"
-                  + " claimed_until = null where id = ?")
+              "update taxii_feed set last_poll_at = ?, last_error = ?, last_error_code = ?,"
+                  + " last_error_args = ?, last_error_at = ?, failures = failures + 1,"
+                  + " next_poll_at = now() + make_interval(secs => ?), claimed_until = null"
+                  + " where id = ?")
           .params(
               Timestamp.from(started),
               TaxiiClient.clip(why),
+              code,
+              args,
               Timestamp.from(Instant.now()),
               (double) backoff,
               f.id())
@@ -554,11 +564,14 @@ public class TaxiiFeeds {
         .orElseThrow(
             () ->
                 new TaxiiClient.Failure(
+                    "credential",
                     "the stored credential cannot be opened with this hub's credential key ("
                         + vault.keyFile()
                         + "); replace it on the feeds page or with PUT /api/v1/feeds/"
                         + f.id()
-                        + "/credential"));
+                        + "/credential",
+                    vault.keyFile(),
+                    f.id()));
   }
 
   private static String describe(Throwable e) {
@@ -611,6 +624,10 @@ public class TaxiiFeeds {
         instant(rs, "last_poll_at"),
         instant(rs, "last_success_at"),
         rs.getString("last_error"),
+        rs.getString("last_error_code"),
+        rs.getArray("last_error_args") == null
+            ? List.of()
+            : List.of((String[]) rs.getArray("last_error_args").getArray()),
         instant(rs, "last_error_at"),
         rs.getInt("failures"),
         rs.getLong("objects_received"),

@@ -62,6 +62,13 @@ class AdvisorySourcesIT extends ServerTest {
     UserAccount issuer = fixtures.user("nisc", Role.ANALYST);
     Http nisc = api(issuer);
     assertThat(nisc.get("/api/v1/reports/" + source).statusCode()).isEqualTo(200);
+    // a second source, of another operator: the first one's organisation may not see it
+    String otherTitle = Fixtures.unique("別の出典");
+    HttpResponse<String> otherFiled =
+        api(fixtures.user(fixtures.operator("finance"), Role.ANALYST))
+            .postJson("/api/v1/reports?submit=true", report(otherTitle));
+    assertThat(otherFiled.statusCode()).as(otherFiled.body()).isEqualTo(201);
+    long otherSource = id(otherFiled);
 
     Organisation readerOrg = fixtures.operator("finance");
     String duty = "duty-" + readerOrg.code() + "@bank.example";
@@ -72,6 +79,8 @@ class AdvisorySourcesIT extends ServerTest {
             "{\"title\":\"出典付きの注意喚起\",\"body\":\"本文\",\"observables\":[\"ipv4-addr 203.0.113.61\"],"
                 + "\"sourceReportIds\":["
                 + source
+                + ","
+                + otherSource
                 + "],\"tlp\":\"amber\",\"sectors\":[\"finance\"]}");
     assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
     long advisory = id(issued);
@@ -95,10 +104,25 @@ class AdvisorySourcesIT extends ServerTest {
 
     // the issuer, and the reporter's own organisation (a recipient too), still see the source
     assertThat(nisc.get("/api/v1/advisories/" + advisory).body())
-        .contains("\"sourceReportIds\":[" + source + "]");
+        .contains("\"sourceReportIds\":[" + source + "," + otherSource + "]");
+    Http niscWeb = http();
+    niscWeb.signIn(issuer.login(), Fixtures.PASSWORD);
+    assertThat(niscWeb.get("/advisories/" + advisory).body())
+        .contains("元になった報告</h2>", ">" + title + "</a>", ">" + otherTitle + "</a>");
+    // the view names the sources by title under its own heading (not the form's label), and
+    // only those the reader may see: the reporter's organisation sees its own, never the other
     Http own = http();
     own.signIn(fixtures.user("op-sakura-bank", Role.MEMBER).login(), Fixtures.PASSWORD);
-    assertThat(own.get("/advisories/" + advisory).body()).contains("/reports/" + source);
+    String ownPage = own.get("/advisories/" + advisory).body();
+    assertThat(ownPage)
+        .contains("元になった報告</h2>")
+        .contains("<a href=\"/reports/" + source + "\">" + title + "</a>")
+        .doesNotContain("番号、カンマ区切り")
+        .doesNotContain(traces(otherSource))
+        .doesNotContain(otherTitle, String.valueOf(otherSource));
+    // the observables read as kinds in words
+    assertThat(ownPage).contains("title=\"ipv4-addr\">IPv4 アドレス</span> <code>203.0.113.61</code>");
+    assertThat(page).doesNotContain("元になった報告", otherTitle, String.valueOf(otherSource));
   }
 
   MimeMessage mailTo(String address) throws Exception {

@@ -61,6 +61,14 @@ class DemoActivityIT {
       nisclist = nisc.get("/reports").body();
       assertThat(nisclist).contains(BANK_REPORT, POWER_REPORT, HOSPITAL_REPORT);
       assertThat(nisc.get("/advisories").body()).contains(FINANCE_ADVISORY);
+      // the demo organisations have duty contacts (example.jp), all but one, which shows the hint
+      String form = nisc.get("/advisories/new").body();
+      assertThat(form).contains("id=\"org-op-sakura-bank\"");
+      assertThat(Pattern.compile("class=\"warn-inline\"").matcher(form).results().count())
+          .isEqualTo(1);
+      int midori = form.indexOf("id=\"org-" + DemoActivity.WITHOUT_DUTY_CONTACT + "\"");
+      assertThat(midori).isPositive();
+      assertThat(form.substring(midori, form.indexOf("</label>", midori))).contains("当番連絡先なし");
       // the demo's ended run is an earlier run of the 2015 template, so its after-action report
       // has a run to compare with (it once took the simulated-report demo scenario instead)
       assertThat(nisc.get("/exercises").body())

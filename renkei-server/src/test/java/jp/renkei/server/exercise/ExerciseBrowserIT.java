@@ -336,8 +336,9 @@ class ExerciseBrowserIT extends ServerTest {
   }
 
   /**
-   * The lines of the page that hold Japanese, but for the 【訓練】 mark, the names the given people
-   * typed and a term glossed in brackets in a heading, label or button.
+   * The lines of the page that hold Japanese, but for the 【訓練】 mark and the names the given people
+   * typed. No gloss is let through: English pages name the exercise terms in English only (the
+   * Japanese terms are in docs/glossary.md); a Japanese word in brackets is a finding too.
    */
   java.util.List<String> japanese(String where, UserAccount... people) {
     Object found =
@@ -348,22 +349,8 @@ class ExerciseBrowserIT extends ServerTest {
                     + "b.querySelectorAll('.brand-mark, #lang-ja, #who strong, script,"
                     + " #exercise-my-issues td, #aar-open-issues td')"
                     + ".forEach(e => e.remove());"
-                    // a Japanese term glossed in brackets after its English name in a heading,
-                    // label or button is meant ("Time (付与時刻)"); in a cell or line of data a
-                    // bracket may hold a name, which is checked
-                    + "for (const e of b.querySelectorAll('th, label, legend, h1, h2, h3, summary,"
-                    + " button')) { const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);"
-                    + " for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement"
-                    + ".closest('select')) n.data = n.data.replace(/\\([^()]*\\)/g, ''); }"
                     + "let t = (b.innerText || b.textContent).replaceAll('【訓練】', '');"
                     + "for (const n of arguments[0]) t = t.replaceAll(n, '');"
-                    // a gloss right after an English word, with no Latin letter in it: "Player
-                    // (プレーヤー)"
-                    + "t = t.replace(/([A-Za-z]) \\(([^()A-Za-z]*)\\)/g, '$1');"
-                    // a Japanese term first in an English bracket ("(分野横断的演習, after ...)") or
-                    // glossed by the English after it ("検証課題 (objective)")
-                    + "t = t.replace(/\\(([\\u3040-\\u30ff\\u3400-\\u9fff]+)(?=[,)])/g, '(')"
-                    + ".replace(/[\\u3040-\\u30ff\\u3400-\\u9fff]+(?= \\([A-Za-z])/g, '');"
                     + "const out = [];"
                     + "for (const line of t.split('\\n')) {"
                     + "  if (/[\\u3040-\\u30ff\\u3400-\\u9fff\\uff01-\\uff5e]/.test(line))"

@@ -327,6 +327,19 @@ class FederationIT extends ServerTest {
     assertThat(f.health()).isEqualTo("failing");
     assertThat(f.lastError()).startsWith("HTTP 401");
     assertThat(f.nextPollAt()).isAfter(Instant.now().plusSeconds(100));
+    // stored as a reason with its arguments: the feeds page says it in the reader's language
+    assertThat(f.lastErrorCode()).isEqualTo("http");
+    assertThat(f.lastErrorArgs()).containsExactly("401", remoteRoot());
+    Http web = new Http(port);
+    web.signIn(admin.login(), Fixtures.PASSWORD);
+    String cell = "id=\"feed-error-" + f.id() + "\"";
+    String ja = web.get("/admin/feeds").body();
+    assertThat(ja.substring(ja.indexOf(cell)))
+        .contains(">" + remoteRoot() + " が HTTP 401 を返しました。<");
+    web.postForm("/", "/settings/language", java.util.Map.of("lang", "en", "back", "/"));
+    String en = web.get("/admin/feeds").body();
+    assertThat(en.substring(en.indexOf(cell)))
+        .contains(">" + remoteRoot() + " answered HTTP 401.<");
 
     TaxiiFeeds.Feed unreachable =
         feeds.create(
@@ -346,6 +359,8 @@ class FederationIT extends ServerTest {
     TaxiiFeeds.Feed g = feeds.pollNow(adminActor, unreachable.id());
     assertThat(g.failures()).isEqualTo(1);
     assertThat(g.lastError()).startsWith("cannot connect to http://127.0.0.1:9/");
+    assertThat(g.lastErrorCode()).isEqualTo("connect");
+    assertThat(g.lastErrorArgs().get(0)).startsWith("http://127.0.0.1:9/");
     // the scheduled poller claims due feeds; a second failure doubles the wait
     jdbc.sql("update taxii_feed set next_poll_at = now() - interval '1 second' where id = ?")
         .param(unreachable.id())

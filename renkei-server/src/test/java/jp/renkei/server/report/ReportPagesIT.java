@@ -60,6 +60,12 @@ class ReportPagesIT extends ServerTest {
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
             "電力CEPTOAR",
             "連絡中");
+    // each observable's kind in words, its STIX type only in the tooltip
+    assertThat(page)
+        .contains("title=\"ipv4-addr\">IPv4 アドレス</span>")
+        .contains("title=\"url\">URL</span>")
+        .contains("title=\"sha256\">SHA-256 ハッシュ</span>")
+        .doesNotContain("<code>ipv4-addr</code>", "<code>sha256</code>");
 
     String path = location.replaceFirst("^https?://[^/]+", "");
     Http ceptoar = signedIn("c-power", Role.ANALYST);

@@ -164,9 +164,11 @@ class AfterActionPages {
       Actor actor,
       @PathVariable long id,
       @RequestParam(defaultValue = "false") boolean copied,
+      @RequestParam(defaultValue = "false") boolean renamed,
       Model model) {
     model.addAttribute("scenarioId", id);
     model.addAttribute("copied", copied);
+    model.addAttribute("renamed", renamed);
     model.addAttribute("scenario", transfer.scenario(actor, id));
     return "exercise/transfer";
   }

@@ -3,6 +3,9 @@ package jp.renkei.server.exercise.review;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.Function;
 import jp.renkei.engine.exercise.review.TimeToAction;
@@ -11,7 +14,9 @@ import jp.renkei.server.exercise.RunScoring;
 import jp.renkei.server.exercise.survey.Question;
 import jp.renkei.server.exercise.survey.SurveySheet;
 import jp.renkei.server.exercise.survey.SurveyViews;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -48,6 +53,7 @@ final class AfterActionSheet {
       Font bold = wb.createFont();
       bold.setBold(true);
       head.setFont(bold);
+      Styles st = new Styles(wb, label);
       ExerciseViews.Console c = r.run();
 
       Sheet s = wb.createSheet(label.apply("aar.sheet.summary"));
@@ -55,23 +61,18 @@ final class AfterActionSheet {
       n = pair(s, n, label.apply("aar.col.run"), c.title());
       n = pair(s, n, label.apply("aar.col.scenario"), c.scenarioTitle());
       n = pair(s, n, label.apply("aar.col.state"), label.apply("exercise.state." + c.state()));
-      n = pair(s, n, label.apply("aar.col.points"), c.points() + "/" + c.maxPoints());
-      n =
-          pair(
-              s,
-              n,
-              label.apply("aar.confirmation"),
-              r.overallConfirmation().read()
-                  + "/"
-                  + r.overallConfirmation().delivered()
-                  + (r.overallConfirmation().percent() == null
-                      ? ""
-                      : " (" + r.overallConfirmation().percent() + "%)"));
+      // counts, rates and times as numbers (they sort and sum), each with its format
+      n = number(s, n, label.apply("aar.col.points"), c.points(), null);
+      n = number(s, n, label.apply("aar.col.maxPoints"), c.maxPoints(), null);
+      AfterActionReport.Confirmation all = r.overallConfirmation();
+      n = number(s, n, label.apply("aar.col.readTotal"), all.read(), null);
+      n = number(s, n, label.apply("aar.col.deliveredTotal"), all.delivered(), null);
+      n = number(s, n, label.apply("aar.confirmation"), rate(all), st.percent);
       TimeToAction t = r.timeToAction();
-      n = pair(s, n, label.apply("aar.tta.median"), minutes(t.median()));
-      n = pair(s, n, label.apply("aar.tta.p90"), minutes(t.p90()));
+      n = number(s, n, label.apply("aar.tta.median"), minutes(t.median()), st.minutes);
+      n = number(s, n, label.apply("aar.tta.p90"), minutes(t.p90()), st.minutes);
       for (TimeToAction.Band b : TimeToAction.Band.values()) {
-        n = pair(s, n, label.apply("aar.band." + b), Integer.toString(t.bands().get(b)));
+        n = number(s, n, label.apply("aar.band." + b), t.bands().get(b), null);
       }
       s.setColumnWidth(0, 30 * 256);
       s.setColumnWidth(1, 50 * 256);
@@ -89,6 +90,8 @@ final class AfterActionSheet {
           "exercise.col.targets",
           "exercise.col.state",
           "aar.col.sentAt",
+          "aar.col.readTotal",
+          "aar.col.deliveredTotal",
           "exercise.col.reads");
       int i = 1;
       for (ExerciseViews.TimelineRow row : c.timeline()) {
@@ -100,8 +103,12 @@ final class AfterActionSheet {
         x.createCell(4).setCellValue(label.apply("exercise.channel." + row.channel()));
         x.createCell(5).setCellValue(words.targets().apply(row.targets()));
         x.createCell(6).setCellValue(label.apply("exercise.inject." + row.state()));
-        x.createCell(7).setCellValue(row.sentAt() == null ? "" : words.time().apply(row.sentAt()));
-        x.createCell(8)
+        if (row.sentAt() != null) {
+          st.dateTime(x.createCell(7), row.sentAt());
+        }
+        x.createCell(8).setCellValue(row.reads().stream().mapToInt(rd -> rd.read()).sum());
+        x.createCell(9).setCellValue(row.reads().stream().mapToInt(rd -> rd.delivered()).sum());
+        x.createCell(10)
             .setCellValue(
                 String.join(
                     ", ",
@@ -132,6 +139,7 @@ final class AfterActionSheet {
           x.createCell(3).setCellValue(label.apply("exercise.outcome." + ts.outcome()));
           if (ts.minutesToAction() != null) {
             x.createCell(4).setCellValue(ts.minutesToAction());
+            x.getCell(4).setCellStyle(st.minutes);
           }
           x.createCell(5).setCellValue(ts.points());
           x.createCell(6).setCellValue(ts.note() == null ? "" : ts.note());
@@ -160,7 +168,8 @@ final class AfterActionSheet {
         x.createCell(4).setCellValue(tt.partial());
         x.createCell(5).setCellValue(tt.missed());
         if (tt.confirmation() != null && tt.confirmation().percent() != null) {
-          x.createCell(6).setCellValue(tt.confirmation().percent());
+          x.createCell(6).setCellValue(rate(tt.confirmation()));
+          x.getCell(6).setCellStyle(st.percent);
         }
       }
 
@@ -178,7 +187,8 @@ final class AfterActionSheet {
         Row x = is.createRow(i++);
         x.createCell(0).setCellValue(issue.title());
         x.createCell(1).setCellValue(issue.owner(locale));
-        x.createCell(2).setCellValue(issue.dueOn().toString());
+        x.createCell(2).setCellValue(issue.dueOn());
+        x.getCell(2).setCellStyle(st.date);
         x.createCell(3)
             .setCellValue(
                 label.apply("aar.issue.state." + issue.state())
@@ -210,9 +220,9 @@ final class AfterActionSheet {
           Row x = cm.createRow(i++);
           x.createCell(0).setCellValue(tr.key());
           x.createCell(1).setCellValue(tr.description());
-          percent(x, 2, tr.now());
+          percent(x, 2, tr.now(), st);
           for (int k = 0; k < tr.before().size(); k++) {
-            percent(x, 3 + k, tr.before().get(k));
+            percent(x, 3 + k, tr.before().get(k), st);
           }
           x.createCell(3 + r.earlier().size()).setCellValue(tr.fell() ? "▼" : "");
         }
@@ -225,10 +235,53 @@ final class AfterActionSheet {
     }
   }
 
-  private static void percent(Row x, int col, Integer value) {
-    if (value != null) {
-      x.createCell(col).setCellValue(value);
+  /**
+   * The number formats of the workbook: rates as percentages (0.5 shows 50%), exercise minutes with
+   * their unit, dates and times in Japan time as Excel dates (they sort and subtract).
+   */
+  private static final class Styles {
+    final CellStyle percent;
+    final CellStyle minutes;
+    final CellStyle date;
+    final CellStyle dateTime;
+
+    Styles(XSSFWorkbook wb, Function<String, String> label) {
+      DataFormat f = wb.createDataFormat();
+      percent = style(wb, f.getFormat("0%"));
+      minutes = style(wb, f.getFormat("0\" " + label.apply("aar.unit.minutes") + "\""));
+      date = style(wb, f.getFormat("yyyy-mm-dd"));
+      dateTime = style(wb, f.getFormat("yyyy-mm-dd hh:mm:ss"));
     }
+
+    private static CellStyle style(XSSFWorkbook wb, short format) {
+      CellStyle s = wb.createCellStyle();
+      s.setDataFormat(format);
+      return s;
+    }
+
+    void dateTime(Cell cell, Instant at) {
+      cell.setCellValue(LocalDateTime.ofInstant(at, JAPAN));
+      cell.setCellStyle(dateTime);
+    }
+  }
+
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+  private static void percent(Row x, int col, Integer value, Styles st) {
+    if (value != null) {
+      x.createCell(col).setCellValue(share(value));
+      x.getCell(col).setCellStyle(st.percent);
+    }
+  }
+
+  /** The share of delivered injects read (0.5 shows 50%), or null when none was delivered. */
+  private static Double rate(AfterActionReport.Confirmation c) {
+    return c.delivered() == 0 ? null : (double) c.read() / c.delivered();
+  }
+
+  /** A whole percentage as the share a percent-formatted cell holds (50 is 0.5), or null. */
+  private static Double share(Integer percent) {
+    return percent == null ? null : percent / 100.0;
   }
 
   private static int pair(Sheet s, int n, String name, String value) {
@@ -238,8 +291,22 @@ final class AfterActionSheet {
     return n + 1;
   }
 
-  private static String minutes(java.time.Duration d) {
-    return d == null ? "" : Long.toString(d.toMinutes());
+  /** A row of the summary: its name and a number (none: an empty cell), in {@code style}. */
+  private static int number(Sheet s, int n, String name, Number value, CellStyle style) {
+    Row row = s.createRow(n);
+    row.createCell(0).setCellValue(name);
+    if (value != null) {
+      Cell cell = row.createCell(1);
+      cell.setCellValue(value.doubleValue());
+      if (style != null) {
+        cell.setCellStyle(style);
+      }
+    }
+    return n + 1;
+  }
+
+  private static Long minutes(java.time.Duration d) {
+    return d == null ? null : d.toMinutes();
   }
 
   private static void header(

@@ -22,6 +22,12 @@ import jp.renkei.server.support.ServerTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -266,10 +272,11 @@ class AfterActionIT extends ServerTest {
               sheet.forEach(
                   row -> row.forEach(cell -> cells.append(cell.toString()).append('\n'))));
       assertThat(cells.toString()).contains(bankOrg.nameEn()).doesNotContain(bankOrg.nameJa());
-      // 付与先, 伝達手段 and states in words, times in Japan time, as on the page (they were codes)
+      // 付与先, 伝達手段 and states in words, as on the page (they were codes)
       assertThat(cells.toString())
-          .contains("Sector: Finance, Team: bank", "Hub inbox", "Running", " JST")
+          .contains("Sector: Finance, Team: bank", "Hub inbox", "Running")
           .doesNotContain("sector:finance", "hub_inbox", "RUNNING");
+      numbersAreNumbers(wb, reports.report(planner, run).run().points());
     }
     try (PDDocument doc = Loader.loadPDF(bytes(en, "/exercises/" + run + "/report.pdf"))) {
       String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -277,6 +284,70 @@ class AfterActionIT extends ServerTest {
           .contains(bankOrg.nameEn(), "Sector: Finance, Team: bank")
           .doesNotContain(bankOrg.nameJa());
     }
+  }
+
+  /**
+   * Counts, rates and times are numeric cells with a number format (they sort and sum in Excel),
+   * never text: the summary's figures, the timeline's send time (a date in Japan time) and read
+   * counts, the scores, the teams' confirmation rate (a percentage), the 課題 due dates.
+   */
+  static void numbersAreNumbers(XSSFWorkbook wb, int points) {
+    Sheet summary = wb.getSheetAt(0);
+    Cell pts = valueOf(summary, "Points");
+    assertThat(pts.getCellType()).isEqualTo(CellType.NUMERIC);
+    assertThat(pts.getNumericCellValue()).isEqualTo(points);
+    Cell rate = valueOf(summary, "Confirmation rate");
+    assertThat(rate.getCellType()).isEqualTo(CellType.NUMERIC);
+    assertThat(rate.getNumericCellValue()).isEqualTo(0.5);
+    assertThat(rate.getCellStyle().getDataFormatString()).isEqualTo("0%");
+    assertThat(new DataFormatter(java.util.Locale.ENGLISH).formatCellValue(rate)).isEqualTo("50%");
+    for (int i = 3; i <= summary.getLastRowNum(); i++) {
+      Cell v = summary.getRow(i).getCell(1);
+      if (v != null) {
+        assertThat(v.getCellType())
+            .as(summary.getRow(i).getCell(0).toString())
+            .isEqualTo(CellType.NUMERIC);
+      }
+    }
+
+    Sheet timeline = wb.getSheetAt(1);
+    Row first = timeline.getRow(1);
+    assertThat(timeline.getRow(0).getCell(7).getStringCellValue())
+        .isEqualTo("Sent at (Japan time)");
+    assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+    Cell sent = first.getCell(7);
+    assertThat(DateUtil.isCellDateFormatted(sent)).isTrue();
+    java.time.LocalDateTime japanNow =
+        java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo"));
+    assertThat(sent.getLocalDateTimeCellValue()).isBetween(japanNow.minusHours(1), japanNow);
+    assertThat(first.getCell(8).getCellType()).isEqualTo(CellType.NUMERIC);
+    assertThat(first.getCell(9).getCellType()).isEqualTo(CellType.NUMERIC);
+    assertThat(first.getCell(9).getNumericCellValue()).isEqualTo(2); // bank and power
+
+    Row score = wb.getSheetAt(2).getRow(1);
+    assertThat(score.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
+
+    Sheet teams = wb.getSheetAt(3);
+    Cell bankRate = teams.getRow(1).getCell(6);
+    assertThat(teams.getRow(1).getCell(0).getStringCellValue()).isEqualTo("bank");
+    assertThat(bankRate.getNumericCellValue()).isEqualTo(1.0);
+    assertThat(bankRate.getCellStyle().getDataFormatString()).isEqualTo("0%");
+    assertThat(teams.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+
+    Cell due = wb.getSheetAt(4).getRow(1).getCell(2);
+    assertThat(DateUtil.isCellDateFormatted(due)).isTrue();
+    assertThat(due.getLocalDateTimeCellValue().toLocalDate())
+        .isEqualTo(java.time.LocalDate.of(2999, 12, 31));
+  }
+
+  /** The value beside the summary's label starting {@code name}. */
+  static Cell valueOf(Sheet s, String name) {
+    for (Row row : s) {
+      if (row.getCell(0) != null && row.getCell(0).getStringCellValue().startsWith(name)) {
+        return row.getCell(1);
+      }
+    }
+    throw new AssertionError("no row " + name);
   }
 
   /**
@@ -356,7 +427,7 @@ class AfterActionIT extends ServerTest {
     // the template's own row (the copy, a scenario of the organisation, keeps the title it has)
     assertThat(web.get("/exercises").body())
         .contains(
-            "id=\"template-cross-sector-2015\">Cross-sector exercise (分野横断的演習, after the"
+            "id=\"template-cross-sector-2015\">Cross-sector exercise (after the"
                 + " FY2015 scenario)</span>");
     Http other = signedIn(fixtures.user(fixtures.operator("finance"), Role.ANALYST).login());
     assertThat(other.get(path).statusCode()).isEqualTo(404);
