@@ -105,7 +105,12 @@ public final class MailStix {
         o.indicator("[email-addr:value = '" + quote(from) + "']", "sender " + from, why, now);
       }
       for (String host : linkHosts.keySet()) {
-        o.indicator("[domain-name:value = '" + quote(host) + "']", "link host " + host, why, now);
+        // a newsletter tracker or a shortener carries everyone's links: an indicator on it would
+        // match all its traffic (the link itself stays in the bundle as a url object)
+        if (!MailSigns.hostIn(host, MailSigns.TRACKERS)
+            && !MailSigns.hostIn(host, MailSigns.SHORTENERS)) {
+          o.indicator("[domain-name:value = '" + quote(host) + "']", "link host " + host, why, now);
+        }
       }
       for (MailReport.Finding f : r.findings()) {
         for (MailReport.Attachment a : r.attachments()) {
@@ -250,7 +255,13 @@ public final class MailStix {
       return id;
     }
 
+    final java.util.Set<String> patterns = new java.util.HashSet<>();
+
+    /** An indicator of a pattern, once (two findings may name the same attachment). */
     void indicator(String pattern, String name, String description, Instant now) {
+      if (!patterns.add(pattern)) {
+        return;
+      }
       ObjectNode i = objects.addObject();
       i.put("type", "indicator");
       i.put("spec_version", "2.1");

@@ -151,4 +151,37 @@ class MailStixTest {
     ObjectNode plain = MailStix.bundle(r, Tlp.AMBER, Instant.parse("2026-12-01T00:00:00Z"), false);
     assertThat(plain.toString()).contains("+1 (808) 555-0147");
   }
+
+  /**
+   * One indicator per pattern, and none on a newsletter tracker or a shortener (an indicator on
+   * sendgrid.net or bit.ly would match everyone's mail); their links stay as url objects.
+   */
+  @Test
+  void indicatorsAreOncePerPatternAndNeverOnTrackersOrShorteners() {
+    String eml =
+        "From: \"PayPal\" <service@paypa1-secure.example>\r\nTo: a@b.example\r\n"
+            + "Subject: Your account has been suspended\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/html; charset=UTF-8\r\n\r\n"
+            + "<p>Verify your account now: <a href=\"https://u123.ct.sendgrid.net/ls/click?x=1\">"
+            + "https://www.paypal.com/verify</a> <a href=\"https://bit.ly/3xYz\">here</a>"
+            + " <a href=\"https://paypa1-secure.example/login\">login</a></p>\r\n";
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    ObjectNode bundle = MailStix.bundle(r, Tlp.AMBER, Instant.parse("2026-12-01T00:00:00Z"), false);
+    List<String> patterns = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
+    for (JsonNode o : bundle.path("objects")) {
+      if (o.path("type").asString().equals("indicator")) {
+        patterns.add(o.path("pattern").asString());
+      } else if (o.path("type").asString().equals("url")) {
+        urls.add(o.path("value").asString());
+      }
+    }
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(patterns)
+        .doesNotHaveDuplicates()
+        .contains("[domain-name:value = 'paypa1-secure.example']");
+    assertThat(patterns).noneMatch(p -> p.contains("sendgrid") || p.contains("bit.ly"));
+    assertThat(urls).contains("https://bit.ly/3xYz", "https://u123.ct.sendgrid.net/ls/click?x=1");
+  }
 }
