@@ -1474,4 +1474,64 @@ class MailSignsTest {
     }
     assertThat(found).isGreaterThan(MailSigns.BRANDS.size() * 5);
   }
+
+  /**
+   * The wording patterns tried only where one of their literal starts occurs find exactly what
+   * trying them everywhere finds: on texts made of the patterns' own words in random order (many
+   * matches and near misses), with filler, Japanese and punctuation, and on the test corpus.
+   */
+  @Test
+  void wordingPatternsTriedAtTheirStartsFindWhatAFullScanFinds() {
+    assertThat(MailSigns.starts("\\b(?:ab|cd)e|fg?h|\\(c\\)|ij{2}|(?<![a-z])\\d+x"))
+        .containsExactly(
+            "ab", "cd", "f", "(c)", "i", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    assertThat(MailSigns.starts("ab|\\w+")).isNull();
+    assertThat(MailSigns.starts("(?:ab)?c")).containsExactly("ab", "c");
+    assertThat(MailSigns.starts("(?:ab){0,2}c")).isNull();
+    assertThat(MailSigns.starts("i{2}")).isNull();
+    assertThat(MailSigns.starts("(?<!x)ab")).containsExactly("ab");
+    assertThat(MailSigns.starts("(?=x)ab")).isNull();
+    assertThat(MailSigns.starts("(?i)ab")).isNull();
+    List<java.util.regex.Pattern> patterns =
+        List.of(
+            MailSigns.CREDENTIALS,
+            MailSigns.URGENCY,
+            MailSigns.LURES,
+            MailSigns.MARKETING,
+            MailSigns.FRAUD_OFFERS,
+            MailSigns.THEMES);
+    java.util.Random random = new java.util.Random(20261201);
+    String[] filler = {
+      " ", "  ", ". ", ", ", "\n", "the ", "your ", "a", "e", "お客様", "！", "-", "'", "1", "2024 "
+    };
+    int matches = 0;
+    for (java.util.regex.Pattern p : patterns) {
+      assertThat(MailSigns.starts(p.pattern())).as(p.pattern().substring(0, 40)).isNotNull();
+      String[] words = p.pattern().split("[\\\\()\\[\\]|?:*+{}^$.,0-9]+");
+      for (int round = 0; round < 1_500; round++) {
+        StringBuilder t = new StringBuilder();
+        int n = 5 + random.nextInt(60);
+        for (int k = 0; k < n; k++) {
+          t.append(
+              random.nextInt(3) == 0
+                  ? filler[random.nextInt(filler.length)]
+                  : words[random.nextInt(words.length)]);
+          if (random.nextBoolean()) {
+            t.append(' ');
+          }
+        }
+        String text = t.toString();
+        List<String> all = MailSigns.foundScanningAll(p, text);
+        assertThat(MailSigns.found(p, text)).as(text).isEqualTo(all);
+        matches += all.size();
+      }
+      for (MailCorpus.Sample c : MailCorpus.all()) {
+        String text =
+            new String(c.eml(), java.nio.charset.StandardCharsets.UTF_8)
+                .toLowerCase(java.util.Locale.ROOT);
+        assertThat(MailSigns.found(p, text)).isEqualTo(MailSigns.foundScanningAll(p, text));
+      }
+    }
+    assertThat(matches).isGreaterThan(2_000);
+  }
 }
