@@ -142,7 +142,10 @@ final class UrlFilter {
     if (hs < e && b[hs] == '[') {
       return ipv6Host(b, hs, e);
     }
+    // the host checked and hashed in one pass; the hash before its last byte is kept for a fully
+    // qualified name (its final dot is not hashed)
     long host = HOST_SEED;
+    long beforeLast = HOST_SEED;
     int he = hs;
     while (he < e) {
       byte c = b[he];
@@ -152,11 +155,12 @@ final class UrlFilter {
       if (c == '@' || !plain(c)) {
         return MAYBE;
       }
+      beforeLast = host;
+      host = step(host, (char) DomainTable.lower(c));
       he++;
     }
-    int hostEnd = he > hs && b[he - 1] == '.' ? he - 1 : he; // a fully qualified name
-    for (int k = hs; k < hostEnd; k++) {
-      host = step(host, (char) DomainTable.lower(b[k]));
+    if (he > hs && b[he - 1] == '.') {
+      host = beforeLast; // a fully qualified name
     }
     int ps = he;
     while (ps < e && b[ps] != '/' && b[ps] != '?' && b[ps] != '#') {
