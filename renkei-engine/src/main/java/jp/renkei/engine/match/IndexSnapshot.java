@@ -184,9 +184,10 @@ public final class IndexSnapshot {
    * written (its number was given to another process since). A temporary file of a live writer is
    * kept. Only names of exactly that form are touched. Processes are told apart by number, so two
    * machines or containers writing into one shared directory are not told apart: a live writer of
-   * another one may lose its snapshot (it says so and matches on), never a result.
+   * another one may lose its snapshot (it says so and matches on), never a result. Best effort: a
+   * directory or file that cannot be read or removed is left as it is, and the snapshot written.
    */
-  static void removeStaleTemporaries(Path file) throws IOException {
+  static void removeStaleTemporaries(Path file) {
     Path dir = file.toAbsolutePath().getParent();
     String prefix = file.getFileName() + ".";
     List<Path> stale = new java.util.ArrayList<>();
@@ -203,6 +204,8 @@ public final class IndexSnapshot {
       for (Path p : names) {
         stale.add(p);
       }
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+      return; // a directory that cannot be listed: the snapshot is still written, nothing removed
     }
     for (Path p : stale) {
       String n = p.getFileName().toString();
@@ -215,12 +218,16 @@ public final class IndexSnapshot {
           gone =
               started.isPresent()
                   && started.get().isAfter(Files.getLastModifiedTime(p).toInstant());
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (IOException e) {
           continue; // moved or removed by its writer meanwhile
         }
       }
       if (gone) {
-        Files.deleteIfExists(p);
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // not ours to remove after all (another owner, a read-only directory): left as it is
+        }
       }
     }
   }
