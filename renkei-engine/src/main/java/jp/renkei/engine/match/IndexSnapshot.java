@@ -76,8 +76,10 @@ public final class IndexSnapshot {
    * Writes the snapshot of {@code index}, built from lists with {@code fingerprint}: streamed to a
    * temporary file of its own beside {@code file} (the checksum taken on the way) and moved into
    * place once complete, so {@code file} is never half written, even when the process is killed
-   * meanwhile; the temporary file is removed when writing fails. May run on any thread once the
-   * index is built (it only reads it).
+   * meanwhile. The temporary file is removed when writing fails and when the process ends before it
+   * is moved (Ctrl+C, SIGTERM: a shutdown hook); one left by a process that was killed outright
+   * (SIGKILL, a crash) is removed by the next write beside the same file ({@link
+   * #removeStaleTemporaries}). May run on any thread once the index is built (it only reads it).
    */
   public static void write(
       Path file, long fingerprint, IndicatorIndex index, List<IndicatorLists.Loaded> lists)
@@ -92,14 +94,44 @@ public final class IndexSnapshot {
                 + "-"
                 + Thread.currentThread().getId()
                 + ".tmp");
+    removeStaleTemporaries(file);
+    // the hook and this thread create, move and remove the temporary file under one lock, so the
+    // file is never created or moved once the hook has removed it
+    Object lock = new Object();
+    boolean[] ending = {false};
+    Thread hook =
+        new Thread(
+            () -> {
+              synchronized (lock) {
+                ending[0] = true;
+                try {
+                  Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                  // nothing more can be done while the process ends
+                }
+              }
+            },
+            "renkei-index-snapshot-cleanup");
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      throw new IOException("the process is ending", e);
+    }
     boolean moved = false;
     try {
-      try (FileChannel ch =
-              FileChannel.open(
-                  tmp,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.TRUNCATE_EXISTING,
-                  StandardOpenOption.WRITE);
+      FileChannel channel;
+      synchronized (lock) {
+        if (ending[0]) {
+          throw new IOException("the process is ending");
+        }
+        channel =
+            FileChannel.open(
+                tmp,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+      }
+      try (FileChannel ch = channel;
           Out out = new Out(ch)) {
         out.write(MAGIC);
         out.writeInt(VERSION);
@@ -122,15 +154,80 @@ public final class IndexSnapshot {
         out.writeLong(body);
         out.writeLong(sum);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      synchronized (lock) {
+        if (ending[0]) {
+          throw new IOException("the process is ending");
+        }
+        try {
+          Files.move(
+              tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        moved = true;
       }
-      moved = true;
     } finally {
       if (!moved) {
         Files.deleteIfExists(tmp);
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the process is ending: the hook runs (and finds nothing left to remove)
+      }
+    }
+  }
+
+  /**
+   * Removes the temporary files that writers killed outright left beside {@code file} ({@code
+   * FILE.PID-THREAD.tmp}): those whose process is gone, or was started after the file was last
+   * written (its number was given to another process since). A temporary file of a live writer is
+   * kept. Only names of exactly that form are touched. Processes are told apart by number, so two
+   * machines or containers writing into one shared directory are not told apart: a live writer of
+   * another one may lose its snapshot (it says so and matches on), never a result. Best effort: a
+   * directory or file that cannot be read or removed is left as it is, and the snapshot written.
+   */
+  static void removeStaleTemporaries(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    String prefix = file.getFileName() + ".";
+    List<Path> stale = new java.util.ArrayList<>();
+    try (java.nio.file.DirectoryStream<Path> names =
+        Files.newDirectoryStream(
+            dir,
+            p -> {
+              String n = p.getFileName().toString();
+              return n.startsWith(prefix)
+                  && n.endsWith(".tmp")
+                  && n.substring(prefix.length(), n.length() - 4)
+                      .matches("[0-9]{1,18}-[0-9]{1,18}");
+            })) {
+      for (Path p : names) {
+        stale.add(p);
+      }
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+      return; // a directory that cannot be listed: the snapshot is still written, nothing removed
+    }
+    for (Path p : stale) {
+      String n = p.getFileName().toString();
+      long pid = Long.parseLong(n.substring(prefix.length(), n.indexOf('-', prefix.length())));
+      java.util.Optional<ProcessHandle> owner = ProcessHandle.of(pid);
+      boolean gone = owner.isEmpty() || !owner.get().isAlive();
+      if (!gone) {
+        java.util.Optional<java.time.Instant> started = owner.get().info().startInstant();
+        try {
+          gone =
+              started.isPresent()
+                  && started.get().isAfter(Files.getLastModifiedTime(p).toInstant());
+        } catch (IOException e) {
+          continue; // moved or removed by its writer meanwhile
+        }
+      }
+      if (gone) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // not ours to remove after all (another owner, a read-only directory): left as it is
+        }
       }
     }
   }

@@ -78,7 +78,7 @@ final class QuickLine {
         return false; // a control or a non-ASCII byte: read as text
       }
     }
-    if (digitsAndDots && ipv4(b, s, e) >= 0) {
+    if (digitsAndDots && QuickObservables.ipv4Value(b, s, e) >= 0) {
       return copy(ObservableType.IPV4, b, s, e, false);
     }
     if (domainChars) {
@@ -186,40 +186,6 @@ final class QuickLine {
     }
   }
 
-  /** As {@code QuickObservables.ipv4Value}: four parts of 0-255 without leading zeros, or -1. */
-  static long ipv4(byte[] b, int from, int to) {
-    long value = 0;
-    int part = 0;
-    int digits = 0;
-    int p = 0;
-    for (int i = from; i < to; i++) {
-      int c = b[i];
-      if (c == '.') {
-        if (digits == 0 || part == 3) {
-          return -1;
-        }
-        value = (value << 8) | p;
-        part++;
-        digits = 0;
-        p = 0;
-      } else if (c >= '0' && c <= '9') {
-        if (digits > 0 && p == 0) {
-          return -1;
-        }
-        p = p * 10 + (c - '0');
-        if (++digits > 3 || p > 255) {
-          return -1;
-        }
-      } else {
-        return -1;
-      }
-    }
-    if (digits == 0 || part != 3) {
-      return -1;
-    }
-    return (value << 8) | p;
-  }
-
   /** As {@code QuickObservables.domain}: lower case, without the final dot. */
   private boolean domain(byte[] b, int s, int e) {
     int end = b[e - 1] == '.' ? e - 1 : e;
@@ -255,7 +221,7 @@ final class QuickLine {
 
   /** As {@code QuickObservables.cidr}: an IPv4 range in its normal form (the network address). */
   private boolean cidr(byte[] b, int s, int e, int slash) {
-    long address = ipv4(b, s, slash);
+    long address = QuickObservables.ipv4Value(b, s, slash);
     int digits = e - slash - 1;
     if (address < 0 || digits < 1 || digits > 2) {
       return false;

@@ -1,6 +1,7 @@
 package jp.renkei.engine.match;
 
 import jp.renkei.engine.observable.Observables;
+import jp.renkei.engine.observable.QuickObservables;
 
 /**
  * The normal form of a URL as the index looks it up ({@link Observables#parse} of it, without user
@@ -89,7 +90,7 @@ final class UrlNormal {
     if (colon < end && !port(b, colon + 1, end)) {
       return INVALID;
     }
-    if (QuickLine.ipv4(b, hs, colon) >= 0) {
+    if (QuickObservables.ipv4Value(b, hs, colon) >= 0) {
       System.arraycopy(b, hs, out, o, colon - hs);
       o += colon - hs;
     } else {

@@ -99,17 +99,43 @@ public final class QuickObservables {
     };
   }
 
+  /** The longest dotted quad, {@code 255.255.255.255}. */
+  private static final int MAX_DOTTED_QUAD = 15;
+
   /**
-   * The address of a dotted quad in {@code s[from, to)} as an unsigned value, or -1: as {@code
-   * Observables.ipv4} (no leading zeros, four parts of 0–255).
+   * {@link #ipv4Value(byte[], int, int)} for the characters {@code s[from, to)}: copied into bytes
+   * when they are at most 15 ASCII characters (no longer text is a dotted quad), so both forms are
+   * read by the one reader below.
    */
   private static long ipv4Value(String s, int from, int to) {
+    int n = to - from;
+    if (n > MAX_DOTTED_QUAD) {
+      return -1;
+    }
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(from + i);
+      if (c > 0x7f) {
+        return -1; // a byte cast would make some other characters look like digits or dots
+      }
+      b[i] = (byte) c;
+    }
+    return ipv4Value(b, 0, n);
+  }
+
+  /**
+   * The address of a dotted quad in the ASCII bytes {@code b[from, to)} as an unsigned value, or
+   * -1: as {@code Observables.ipv4} (no leading zeros, four parts of 0–255). The one reader of
+   * dotted quads for indicator text, whether read as a {@code String} here or as bytes by the
+   * matcher's list reader ({@code jp.renkei.engine.match.QuickLine}).
+   */
+  public static long ipv4Value(byte[] b, int from, int to) {
     long value = 0;
     int part = 0;
     int digits = 0;
     int p = 0;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+      int c = b[i];
       if (c == '.') {
         if (digits == 0 || part == 3) {
           return -1;

@@ -124,4 +124,20 @@ class BytesTest {
       }
     }
   }
+
+  @Test
+  void firstHighByteIsTheLowestSetHighBitsByte() {
+    // every one of the 255 non-empty sets of high bits a word search can leave
+    for (int set = 1; set < 256; set++) {
+      long found = 0;
+      for (int k = 0; k < 8; k++) {
+        if ((set & (1 << k)) != 0) {
+          found |= 0x80L << (8 * k);
+        }
+      }
+      assertThat(Bytes.firstHighByte(found))
+          .as(Long.toHexString(found))
+          .isEqualTo(Long.numberOfTrailingZeros(found) >>> 3);
+    }
+  }
 }

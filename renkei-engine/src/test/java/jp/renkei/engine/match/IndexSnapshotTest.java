@@ -234,6 +234,45 @@ class IndexSnapshotTest {
     assertThat(Files.readString(snap.resolve("keep"))).isEqualTo("x");
   }
 
+  @Test
+  void temporaryFilesOfKilledWritersAreRemovedByTheNextWriteAndNoOthers() throws Exception {
+    Path list = Files.writeString(dir.resolve("list.txt"), LIST);
+    List<IndicatorLists.Loaded> loaded = new ArrayList<>();
+    IndicatorIndex built = build(list, loaded);
+    long fp = IndexSnapshot.fingerprint(List.of(list));
+    Path snap = dir.resolve("list.txt.renkei-index");
+    // a process that has ended: its number names no live process now
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    long me = ProcessHandle.current().pid();
+    Path dead =
+        Files.writeString(dir.resolve("list.txt.renkei-index." + ended.pid() + "-1.tmp"), "x");
+    // this process's number, but written before it started: an earlier owner of the number
+    Path reused = Files.writeString(dir.resolve("list.txt.renkei-index." + me + "-7.tmp"), "x");
+    Files.setLastModifiedTime(reused, java.nio.file.attribute.FileTime.fromMillis(0));
+    // a live writer's (this process, now), and names of other forms: kept
+    Path live = Files.writeString(dir.resolve("list.txt.renkei-index." + me + "-99999.tmp"), "x");
+    Path other = Files.writeString(dir.resolve("list.txt.renkei-index.old.tmp"), "x");
+    Path otherList =
+        Files.writeString(dir.resolve("other.txt.renkei-index." + ended.pid() + "-1.tmp"), "x");
+    Path noNumber = Files.writeString(dir.resolve("list.txt.renkei-index.-1.tmp"), "x");
+
+    IndexSnapshot.write(snap, fp, built, loaded);
+
+    assertThat(dead).doesNotExist();
+    assertThat(reused).doesNotExist();
+    assertThat(live).exists();
+    assertThat(other).exists();
+    assertThat(otherList).exists();
+    assertThat(noNumber).exists();
+    assertThat(IndexSnapshot.read(snap, fp).problem()).isNull();
+    // a stale temporary file beside the snapshot never changes what is read
+    Files.writeString(dir.resolve("list.txt.renkei-index." + ended.pid() + "-2.tmp"), "garbage");
+    IndexSnapshot.Result r = IndexSnapshot.read(snap, fp);
+    assertThat(r.problem()).isNull();
+    assertThat(hits(r.index())).isEqualTo(hits(built));
+  }
+
   static int indexOf(byte[] in, byte[] what) {
     for (int i = 0; i + what.length <= in.length; i++) {
       if (java.util.Arrays.equals(in, i, i + what.length, what, 0, what.length)) {

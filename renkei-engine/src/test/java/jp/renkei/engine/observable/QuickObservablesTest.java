@@ -235,6 +235,24 @@ class QuickObservablesTest {
     assertThat(QuickObservables.parse(ObservableType.CIDR, "10.1.2.3/8")).isEqualTo("10.0.0.0/8");
   }
 
+  @Test
+  void dottedQuadsWithCharactersWhoseLowByteIsADigitOrADotAreNoAddresses() {
+    // U+0134 and U+012E end in the bytes of '4' and '.': read as bytes, only ASCII may count
+    for (String s :
+        List.of(
+            "1.2.3.\u0134", "1.2.3\u012E4", "\uFF11.2.3.4", "1.2.3.4\u0100", "1.2.3.4/8\u0100")) {
+      for (ObservableType type : ObservableType.values()) {
+        assertTypedAgrees(type, s);
+      }
+      assertAgrees(s);
+      assertThat(QuickObservables.parse(ObservableType.IPV4, s)).as(s).isNull();
+    }
+    assertTypedAgrees(ObservableType.URL, "http://1.2.3.\u0134/x");
+    assertAgrees("http://1.2.3.\u0134/x");
+    assertThat(QuickObservables.parse(ObservableType.IPV4, "255.255.255.255")).isNotNull();
+    assertThat(QuickObservables.parse(ObservableType.IPV4, "255.255.255.2550")).isNull();
+  }
+
   private static String word(Random r) {
     StringBuilder b = new StringBuilder();
     int n = 1 + r.nextInt(8);

@@ -57,8 +57,9 @@ final class MatchCommand implements Callable<Integer> {
       names = {"-i", "--indicators"},
       paramLabel = "FILE",
       description =
-          "Indicators: a list, one per line (value, 'type value' or 'type,value[,id]'), or a STIX"
-              + " 2.1 bundle (.json); repeatable.")
+          "Indicators: a list, one per line (value, 'type value' or 'type,value[,id]'), in UTF-8,"
+              + " or a STIX 2.1 bundle (.json); repeatable. A list file over 1 GiB is read line"
+              + " by line as text, more slowly (smaller ones are read whole, as bytes).")
   List<Path> indicatorFiles;
 
   @Option(
