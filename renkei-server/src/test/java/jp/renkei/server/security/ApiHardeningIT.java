@@ -1,0 +1,136 @@
+package jp.renkei.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.RawHttp;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The API and the sign-in under an attacker's hand: a session id fixed before sign-in, bodies in a
+ * type the endpoint does not take, JSON nested past any real document, thousands of parameters.
+ * Each is a clear 4xx (problem+json on the API), never a 500, a hang or a stack trace, and nothing
+ * is stored.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ApiHardeningIT extends ServerTest {
+
+  @Autowired JdbcClient jdbc;
+
+  private static void noStackTrace(CapturedOutput log) {
+    assertThat(log.getAll()).doesNotContain("\tat ");
+  }
+
+  private long advisories() {
+    return jdbc.sql("select count(*) from advisory").query(Long.class).single();
+  }
+
+  @Test
+  void signingInGivesANewSessionAndTheFixedOneStaysSignedOut() throws Exception {
+    UserAccount u = fixtures.user("op-sakura-bank", Role.ANALYST);
+    Http browser = http();
+    browser.get("/login");
+    String fixed = sessionOf(browser.cookieHeader());
+    assertThat(fixed).as("the sign-in page's session").isNotNull();
+    HttpResponse<String> in = browser.signIn(u.login(), Fixtures.PASSWORD);
+    assertThat(in.statusCode()).isEqualTo(302);
+    assertThat(in.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    String after = sessionOf(browser.cookieHeader());
+    assertThat(after).isNotNull().isNotEqualTo(fixed);
+    // whoever planted the first id (a shared machine, a cookie set on a sibling domain) is not in
+    HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> planted =
+        bare.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/reports"))
+                .header("Cookie", "RENKEI_SESSION=" + fixed)
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(planted.statusCode()).isEqualTo(302);
+    assertThat(planted.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    assertThat(browser.get("/reports").statusCode()).isEqualTo(200);
+  }
+
+  private static String sessionOf(String cookies) {
+    for (String c : cookies.split("; ")) {
+      if (c.startsWith("RENKEI_SESSION=")) {
+        return c.substring("RENKEI_SESSION=".length());
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aJsonEndpointRefusesFormsXmlAndTextWith415AndStoresNothing(CapturedOutput log) {
+    Http nisc = http().bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
+    long before = advisories();
+    String title = Fixtures.unique("型違い");
+    Map<String, String> bodies =
+        Map.of(
+            "application/x-www-form-urlencoded",
+            "title=" + title + "&body=x&tlp=green&all=true",
+            "application/xml",
+            "<advisory><title>" + title + "</title><body>x</body><tlp>green</tlp></advisory>",
+            "text/plain",
+            "{\"title\":\"" + title + "\",\"body\":\"x\",\"tlp\":\"green\",\"all\":true}",
+            "multipart/form-data; boundary=b",
+            "--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n"
+                + title
+                + "\r\n--b--\r\n");
+    for (var e : bodies.entrySet()) {
+      HttpResponse<String> r =
+          nisc.postBytes(
+              "/api/v1/advisories", e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
+      assertThat(r.statusCode()).as(e.getKey() + ": " + r.body()).isEqualTo(415);
+      assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+          .as(e.getKey())
+          .startsWith("application/problem+json");
+      assertThat(r.body()).doesNotContain("Exception");
+    }
+    assertThat(advisories()).isEqualTo(before);
+    noStackTrace(log);
+  }
+
+  @Test
+  void jsonNestedPastAnyRealDocumentIs400Quickly(CapturedOutput log) {
+    Http nisc = http().bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
+    long before = advisories();
+    int depth = 200_000;
+    StringBuilder deep =
+        new StringBuilder(
+            "{\"title\":\"x\",\"body\":\"x\",\"tlp\":\"green\",\"all\":true,\"sectors\":");
+    deep.append("[".repeat(depth)).append("]".repeat(depth)).append('}');
+    HttpResponse<String> r = nisc.postJson("/api/v1/advisories", deep.toString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(r.body()).doesNotContain("Exception", "jackson");
+    // an object of 200,000 members
+    StringBuilder wide = new StringBuilder("{\"title\":\"x\",\"body\":\"x\",\"tlp\":\"green\"");
+    for (int i = 0; i < 200_000; i++) {
+      wide.append(",\"k").append(i).append("\":0");
+    }
+    wide.append('}');
+    HttpResponse<String> w = nisc.postJson("/api/v1/advisories", wide.toString());
+    assertThat(w.statusCode()).as(w.body()).isBetween(400, 499);
+    assertThat(advisories()).isEqualTo(before);
+    noStackTrace(log);
+  }
+}
