@@ -133,4 +133,28 @@ class ApiHardeningIT extends ServerTest {
     assertThat(advisories()).isEqualTo(before);
     noStackTrace(log);
   }
+
+  /**
+   * A request line past the header limit (16 KB) is Tomcat's 400 before the hub sees it; Tomcat
+   * logged the first one of a day at INFO with its whole stack trace, so anyone could put a stack
+   * trace in the hub's log.
+   */
+  @Test
+  void aHugeQueryIs400AndLeavesNoStackTraceInTheLog(CapturedOutput log) {
+    String token = fixtures.token(fixtures.user("op-sakura-bank", Role.ANALYST));
+    for (String path : List.of("/api/v1/reports", "/reports", "/taxii2/api/collections/")) {
+      RawHttp.Answer huge =
+          RawHttp.send(
+              port,
+              "GET "
+                  + path
+                  + "?q="
+                  + "a".repeat(40_000)
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + token,
+              new byte[0]);
+      assertThat(huge.status()).as(path).isEqualTo(400);
+    }
+    noStackTrace(log);
+  }
 }
