@@ -157,4 +157,36 @@ class ApiHardeningIT extends ServerTest {
     }
     noStackTrace(log);
   }
+
+  /** Thousands of form fields or query parameters, within the size limits: a 4xx, never a 500. */
+  @Test
+  void thousandsOfParametersAre400Not500(CapturedOutput log) {
+    Http page = http();
+    page.signIn(fixtures.user("op-sakura-bank", Role.ANALYST).login(), Fixtures.PASSWORD);
+    Map<String, String> many = new java.util.LinkedHashMap<>();
+    many.put("_csrf", page.csrf("/reports/new"));
+    for (int i = 0; i < 20_000; i++) {
+      many.put("p" + i, Integer.toString(i));
+    }
+    long before = jdbc.sql("select count(*) from report").query(Long.class).single();
+    HttpResponse<String> r = page.postFormRaw("/reports", many);
+    // Tomcat keeps the first 1,000 fields: the CSRF token, sent first, is one of them, the form's
+    // fields are not
+    assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+    assertThat(r.body()).doesNotContain("Exception");
+    assertThat(jdbc.sql("select count(*) from report").query(Long.class).single())
+        .isEqualTo(before);
+    // past Tomcat's 1,000 parameters in the query: a 500 with a stack trace before, now a 400
+    // that says the limit, on a page and on the API
+    HttpResponse<String> q = page.get("/reports?" + "a=1&".repeat(1_500));
+    assertThat(q.statusCode()).as(q.body()).isEqualTo(400);
+    assertThat(q.body()).contains("1000").doesNotContain("問い合わせ番号");
+    Http api = http().bearer(fixtures.token(fixtures.user("op-sakura-bank", Role.ANALYST)));
+    HttpResponse<String> a = api.get("/api/v1/reports?" + "a=1&".repeat(1_500));
+    assertThat(a.statusCode()).as(a.body()).isEqualTo(400);
+    assertThat(a.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(a.body()).contains("\"code\":\"error.tooManyParameters\"", "1000");
+    noStackTrace(log);
+  }
 }
