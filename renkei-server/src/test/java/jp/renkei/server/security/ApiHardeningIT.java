@@ -189,4 +189,18 @@ class ApiHardeningIT extends ServerTest {
     assertThat(a.body()).contains("\"code\":\"error.tooManyParameters\"", "1000");
     noStackTrace(log);
   }
+
+  /** The error page asked for by name is the unknown page's 404, not a 500 "internal error". */
+  @Test
+  void theErrorPageAskedForDirectlyIsNotFound() {
+    Http page = http();
+    page.signIn(fixtures.user("op-sakura-bank", Role.ANALYST).login(), Fixtures.PASSWORD);
+    HttpResponse<String> r = page.get("/error");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+    assertThat(main(r.body())).isEqualTo(main(page.get("/no-such-page").body())).contains("404");
+  }
+
+  private static String main(String page) {
+    return page.substring(page.indexOf("<main"), page.indexOf("</main>"));
+  }
 }
