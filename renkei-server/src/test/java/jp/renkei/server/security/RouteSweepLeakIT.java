@@ -396,6 +396,66 @@ class RouteSweepLeakIT extends ServerTest {
   }
 
   /**
+   * Ids inside JSON bodies: a run from a hidden scenario, an advisory citing a hidden report or
+   * played in a hidden run, a report filed into a hidden run. Each answers as for a missing id, for
+   * an unrelated operator's administrator and for another sector's CEPTOAR analyst (who may issue
+   * advisories), and creates nothing.
+   */
+  @Test
+  void idsInsideJsonBodiesAnswerAHiddenObjectAsOneThatNeverExisted() throws Exception {
+    Ids ids = hiddenObjects();
+    String report =
+        "{\"content\":{\"title\":\"sweep\",\"summary\":\"sweep\","
+            + "\"detectedAt\":\"2026-11-30T00:00:00Z\",\"incidentType\":\"malware\","
+            + "\"causes\":[\"suspicious_mail\"],\"serviceOutage\":\"no\","
+            + "\"severity\":\"level2\",\"cascadePossibility\":\"unknown\","
+            + "\"reportingCase\":\"case3\"},\"route\":\"hotline\",\"tlp\":\"amber\","
+            + "\"exerciseRunId\":%s}";
+    String advisory = "{\"title\":\"sweep\",\"body\":\"sweep\",\"tlp\":\"green\",\"all\":true,%s}";
+    String[][] bodies = {
+      {"/api/v1/exercises/runs", "{\"scenarioId\":%s,\"title\":\"sweep\"}", "SCENARIO"},
+      {"/api/v1/advisories", advisory.formatted("\"sourceReportIds\":[%s]"), "REPORT"},
+      {"/api/v1/advisories", advisory.formatted("\"exerciseRunId\":%s"), "RUN"},
+      {"/api/v1/reports", report, "RUN"},
+    };
+    List<String> problems = new ArrayList<>();
+    for (UserAccount attacker :
+        List.of(
+            fixtures.user(fixtures.operator("water"), Role.ORG_ADMIN),
+            fixtures.user("c-gas", Role.ANALYST))) {
+      Http api = http().bearer(fixtures.token(attacker));
+      Map<String, String> before = snapshot(attacker.organisationId());
+      for (String[] b : bodies) {
+        Kind k = Kind.valueOf(b[2]);
+        HttpResponse<String> x = api.postJson(b[0], b[1].formatted(ids.missing.get(k)));
+        for (String hidden : ids.hidden.get(k)) {
+          HttpResponse<String> h = api.postJson(b[0], b[1].formatted(hidden));
+          String where = attacker.login() + " POST " + b[0] + " " + b[1].formatted(hidden);
+          if (h.statusCode() != x.statusCode()) {
+            problems.add(
+                where
+                    + ": "
+                    + h.statusCode()
+                    + " / missing "
+                    + x.statusCode()
+                    + " "
+                    + cut(h.body())
+                    + " / "
+                    + cut(x.body()));
+          } else if (!normalised(h, ids).equals(normalised(x, ids))) {
+            problems.add(where + ": bodies differ: " + cut(h.body()) + " / " + cut(x.body()));
+          } else if (h.statusCode() < 400) {
+            problems.add(where + ": accepted (" + h.statusCode() + ")");
+          }
+        }
+      }
+      Map<String, String> after = snapshot(attacker.organisationId());
+      assertThat(after).as(attacker.login()).isEqualTo(before);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
    * Every route that writes (any method but GET), with and without a path variable, called with a
    * signed-in session but without the CSRF token, as a page would be from another site: all 403,
    * nothing changed, the API's session-authenticated writes included.
