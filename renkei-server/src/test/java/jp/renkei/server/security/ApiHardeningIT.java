@@ -203,4 +203,75 @@ class ApiHardeningIT extends ServerTest {
   private static String main(String page) {
     return page.substring(page.indexOf("<main"), page.indexOf("</main>"));
   }
+
+  /**
+   * An advisory title written to add mail headers (CR LF, Bcc, a header of its own) goes out as one
+   * subject: the duty address gets one message, nobody else any, and no header comes from the
+   * title.
+   */
+  @Test
+  void aTitleCannotAddHeadersToTheAdvisorysEmail() throws Exception {
+    String code = Fixtures.unique("hdr");
+    String duty = code + "@duty.example";
+    directory.create(
+        jp.renkei.server.audit.Actor.cli(),
+        new jp.renkei.server.directory.NewOrganisation(
+            code,
+            "見出し試験 " + code,
+            "Header test " + code,
+            "operator",
+            "finance",
+            null,
+            duty,
+            List.of()));
+    String injected = code + "-bcc@evil.example";
+    Http nisc = http().bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
+    int accepted = 0;
+    for (String title :
+        List.of(
+            "Notice\r\nBcc: " + injected + "\r\nX-Injected: yes",
+            "通知\r\nBcc: " + injected + "\r\nX-Injected: yes")) {
+      HttpResponse<String> r =
+          nisc.postJson(
+              "/api/v1/advisories",
+              "{\"title\":"
+                  + JSON.writeValueAsString(title)
+                  + ",\"body\":\"x\",\"tlp\":\"green\",\"organisations\":[\""
+                  + code
+                  + "\"]}");
+      assertThat(r.statusCode()).as(r.body()).isIn(201, 400);
+      accepted += r.statusCode() == 201 ? 1 : 0;
+    }
+    long deadline = System.currentTimeMillis() + 20_000;
+    List<jakarta.mail.internet.MimeMessage> toDuty = new java.util.ArrayList<>();
+    while (System.currentTimeMillis() < deadline) {
+      toDuty.clear();
+      for (var m : MAIL.getReceivedMessages()) {
+        for (var a : m.getAllRecipients()) {
+          assertThat(a.toString()).isNotEqualTo(injected);
+        }
+        if (m.getAllRecipients()[0].toString().equals(duty)) {
+          toDuty.add(m);
+        }
+      }
+      if (toDuty.size() >= accepted) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    for (var m : MAIL.getReceivedMessages()) {
+      assertThat(m.getHeader("X-Injected")).isNull();
+      assertThat(m.getHeader("Bcc")).isNull();
+    }
+    assertThat(toDuty).hasSize(accepted);
+    for (var m : toDuty) {
+      assertThat(m.getAllRecipients()).hasSize(1);
+      assertThat(m.getSubject()).doesNotContain("\r", "\n");
+    }
+  }
+
+  static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
+  @Autowired jp.renkei.server.directory.DirectoryService directory;
 }
