@@ -250,6 +250,26 @@ class RouteSweepLeakIT extends ServerTest {
     sweep("ceptoar", routes, ids, fixtures.user("c-gas", Role.ANALYST));
   }
 
+  /**
+   * Alert ids are seen by each site's owner (the form that makes a report of one): sequential over
+   * every site of the hub, two of them counted the alerts of sites the owner may not see raised in
+   * between. They are random (V281), in the range of {@code random_id()}.
+   */
+  @Test
+  void monitorAlertIdsCountNothing() {
+    long site = one("select min(id) from monitor_site");
+    List<Long> alerts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      alerts.add(
+          one(
+              "insert into monitor_alert (site_id, kind, raised_at, cleared_at) values (?,"
+                  + " 'slow', now(), now()) returning id",
+              site));
+    }
+    assertThat(alerts).allSatisfy(id -> assertThat(id).isGreaterThanOrEqualTo(1L << 52));
+    assertThat(alerts.get(1) - alerts.get(0)).isNotEqualTo(1L);
+  }
+
   /** The kind of object a numeric request parameter names, or null when unknown. */
   static Kind parameterKind(String pattern, String name) {
     return switch (name) {
