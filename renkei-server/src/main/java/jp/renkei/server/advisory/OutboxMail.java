@@ -15,6 +15,16 @@ final class OutboxMail {
 
   private OutboxMail() {}
 
+  /**
+   * A subject on one line: titles come from people (an advisory's title over the API, a run's, a
+   * site's name) and may hold line breaks or other control characters. Jakarta Mail already folds a
+   * line break into the subject rather than starting a header with it, but the subject then read on
+   * several lines ("Bcc: …" on its own line); each run of them is one space.
+   */
+  static String oneLine(String subject) {
+    return subject == null ? null : subject.replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ").strip();
+  }
+
   static void send(
       ObjectProvider<JavaMailSender> mail,
       NotifyProperties notify,
@@ -30,7 +40,7 @@ final class OutboxMail {
     MimeMessageHelper h = new MimeMessageHelper(mime, false, "UTF-8");
     h.setFrom(notify.mailFrom());
     h.setTo(due.target());
-    h.setSubject(subject);
+    h.setSubject(oneLine(subject));
     h.setText(text);
     mime.saveChanges();
     mime.setHeader("Message-ID", "<outbox-" + due.id() + "@renkei>");

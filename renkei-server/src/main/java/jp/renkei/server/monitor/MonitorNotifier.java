@@ -159,7 +159,8 @@ class MonitorNotifier {
     MimeMessageHelper h = new MimeMessageHelper(mime, false, "UTF-8");
     h.setFrom(notify.mailFrom());
     h.setTo(d.target());
-    h.setSubject(subject(d));
+    // a site's name may hold line breaks: the subject stays one line (as OutboxMail's)
+    h.setSubject(subject(d).replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ").strip());
     h.setText(
         "サイト: "
             + d.siteName()

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A client's malformed or oversized body, wherever it is found — including before a controller is
  * chosen, where the controller advices do not apply (a multipart body is parsed first): 400 for
  * multipart that cannot be read, 413 past a size limit, as problem+json under {@code /api/} and as
- * the themed page elsewhere. Logged in one line at INFO: a client's mistake is not the hub's fault.
+ * the themed page elsewhere; 400 for more parameters than the container takes. Logged in one line
+ * at INFO: a client's mistake is not the hub's fault.
  */
 @Component
 @ConditionalOnWebApplication
@@ -35,8 +36,12 @@ class ClientInputErrors implements HandlerExceptionResolver {
   private final MessageSource messages;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  ClientInputErrors(MessageSource messages) {
+  /** Tomcat's limit of parameters in one request (query and form together). */
+  private final int maxParameters;
+
+  ClientInputErrors(MessageSource messages, org.springframework.core.env.Environment env) {
     this.messages = messages;
+    this.maxParameters = env.getProperty("server.tomcat.max-parameter-count", Integer.class, 1000);
   }
 
   @Override
@@ -58,6 +63,14 @@ class ClientInputErrors implements HandlerExceptionResolver {
       status = 400;
       key = "error.badMultipart";
       args = new Object[0];
+    } else if (e.getClass()
+        .getName()
+        .equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+      // more parameters than Tomcat takes (server.tomcat.max-parameter-count): it throws when the
+      // first handler reads them, which was a 500 with a stack trace
+      status = 400;
+      key = "error.tooManyParameters";
+      args = new Object[] {String.valueOf(maxParameters)};
     } else {
       return null;
     }

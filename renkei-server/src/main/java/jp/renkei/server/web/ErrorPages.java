@@ -1,5 +1,6 @@
 package jp.renkei.server.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +33,11 @@ class ErrorPages implements ErrorController {
   @RequestMapping("/error")
   Object error(HttpServletRequest request, HttpServletResponse response) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i ? i : 500;
+    // asked for by name (not the container's error dispatch): the page does not exist
+    int status =
+        request.getDispatcherType() != DispatcherType.ERROR
+            ? 404
+            : code instanceof Integer i ? i : 500;
     String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
     String key = keyFor(status);
     if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
