@@ -208,13 +208,77 @@ class ExposureIT extends ServerTest {
         .contains("3 行目")
         .contains("port（ポート）の 99999 は 1〜65535 の範囲にありません")
         .contains("4 行目")
-        .contains("製品の識別子（cpe / purl）を読めません")
+        .contains("cpe の「cpe:2.3:a:broken」を CPE 2.3 名")
         .contains("5 行目")
         .contains("kind（種類）の「router」は domain・host・ip_range・service のいずれでもありません")
         .doesNotContain("is not between", "is not domain")
         .doesNotContain("Exception");
     assertThat(access.findings(fixtures.actor(analyst), org.id())).hasSize(before);
     assertThat(access.inventory(fixtures.actor(analyst), org.id())).containsEntry("service", 4);
+  }
+
+  /**
+   * Excel's "CSV UTF-8" begins with a byte order mark and ends lines with CRLF: it is read as the
+   * same inventory (the first column is kind, not "\uFEFFkind").
+   */
+  @Test
+  void excelCsvUtf8WithBomAndCrlfIsImported() {
+    Organisation org = fixtures.operator("water");
+    UserAccount analyst = fixtures.user(org, Role.ANALYST);
+    Http h = session(analyst);
+    String excel = "\uFEFF" + INVENTORY.replace("\n", "\r\n");
+    String page = importCsv(h, excel).body();
+    assertThat(page)
+        .contains("id=\"import-ok\"")
+        .contains("6 件の資産を取り込みました")
+        .doesNotContain("不明な列")
+        // a CSV has no open ports of nmap's to leave out
+        .doesNotContain("id=\"import-skipped\"")
+        .doesNotContain("除外");
+    assertThat(access.inventory(fixtures.actor(analyst), org.id()))
+        .containsEntry("domain", 1)
+        .containsEntry("service", 4);
+    h.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en = h.get("/exposure").body();
+    assertThat(en).contains("1 domain, 0 hosts, 1 IP range, 4 services");
+  }
+
+  /**
+   * Every bad cell of a row is listed (not only the first), each naming its column, in the reader's
+   * language with no English fragment inside the Japanese text.
+   */
+  @Test
+  void everyBadCellOfARowIsListedInTheReadersLanguage() {
+    Organisation org = fixtures.operator("railway");
+    UserAccount analyst = fixtures.user(org, Role.ANALYST);
+    Http h = session(analyst);
+    String bad =
+        """
+        kind,value,port,protocol,cpe,purl,criticality,public
+        ip_range,192.0.2.0/33,,,,,,
+        service,www.example,0,sctp,,,urgent,maybe
+        service,app.example,443,tcp,cpe:2.3:a:broken,pkg:,,
+        """;
+    String page = importCsv(h, bad).body();
+    assertThat(page)
+        .contains("id=\"import-problems\"")
+        .contains("取り込みませんでした。誤り 8 件")
+        .contains("value（値）の「192.0.2.0/33」の接頭辞長")
+        .contains("port（ポート）の 0 は 1〜65535 の範囲にありません")
+        .contains("protocol（プロトコル）の「sctp」は tcp でも udp でもありません")
+        .contains("service には製品の識別子が必要です: cpe（CPE 2.3 名）か purl")
+        .contains("criticality（重要度）の「urgent」")
+        .contains("public（公開）の「maybe」")
+        .contains("cpe の「cpe:2.3:a:broken」を CPE 2.3 名")
+        .doesNotContain("prefix out of range", "a service needs", "cpe/purl:");
+    assertThat(page).contains("service の行には cpe か purl のどちらかが必要です");
+    assertThat(access.inventory(fixtures.actor(analyst), org.id())).isEmpty();
+    h.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en = importCsv(h, bad).body();
+    assertThat(en)
+        .contains("A service needs a product identifier: give a cpe (a CPE 2.3 name) or a purl.")
+        .contains("protocol &quot;sctp&quot; is not tcp or udp")
+        .contains("the prefix length (the number after /) is longer than the address");
   }
 
   static final String NMAP =
@@ -249,7 +313,10 @@ class ExposureIT extends ServerTest {
                 NMAP.getBytes(UTF_8),
                 Map.of("format", "nmap"))
             .body();
-    assertThat(ok).contains("id=\"import-ok\"").contains("2 件の資産を取り込みました（CPE のない開いたポート 1 件");
+    assertThat(ok)
+        .contains("id=\"import-ok\"")
+        .contains("2 件の資産を取り込みました。")
+        .contains("CPE のない開いたポート 1 件は照合できないため除外しました");
     List<ExposureRepository.FindingRow> found = access.findings(fixtures.actor(analyst), org.id());
     assertThat(found)
         .extracting(ExposureRepository.FindingRow::cveId, ExposureRepository.FindingRow::status)
