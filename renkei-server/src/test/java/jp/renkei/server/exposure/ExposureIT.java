@@ -407,6 +407,54 @@ class ExposureIT extends ServerTest {
             .replaceAll("(finding|organisation|検出結果|組織) \\d+", "$1 ID");
   }
 
+  /**
+   * A member that shares its details with its CEPTOARs only: its CEPTOAR finds the share on its
+   * /exposure page and in the figures API (a CEPTOAR counts nobody, so it was missing from the
+   * list); another CEPTOAR, the ministry (not chosen) and the CEPTOAR of a bank that is no member
+   * still learn nothing of it.
+   */
+  @Test
+  void aCeptoarFindsTheShareOfItsMemberAndNobodyElseDoes() {
+    Organisation bank = fixtures.operator("finance");
+    Organisation outsider = fixtures.operator("finance");
+    long cBank = fixtures.user("c-bank", Role.ANALYST).organisationId();
+    jdbc.sql("insert into ceptoar_membership (ceptoar_id, member_id) values (?, ?)")
+        .params(cBank, bank.id())
+        .update();
+    Http owner = session(fixtures.user(bank, Role.ANALYST));
+    importCsv(owner, INVENTORY);
+    owner.postForm("/exposure", "/exposure/sharing", Map.of("ceptoars", "true"));
+    // the outsider shares with its CEPTOARs too, but belongs to none
+    Http outsiderSession = session(fixtures.user(outsider, Role.ANALYST));
+    importCsv(outsiderSession, INVENTORY);
+    outsiderSession.postForm("/exposure", "/exposure/sharing", Map.of("ceptoars", "true"));
+
+    UserAccount member = fixtures.user("c-bank", Role.ANALYST);
+    Http ceptoar = session(member).bearer(fixtures.token(member));
+    assertThat(ceptoar.get("/exposure").body())
+        .contains("id=\"exposure-shared\"")
+        .contains("/exposure/organisations/" + bank.id() + "\"")
+        .doesNotContain("/exposure/organisations/" + outsider.id() + "\"");
+    String figures = ceptoar.get("/api/v1/exposure/figures").body();
+    assertThat(figures)
+        .containsPattern("\"sharedWithViewer\":\\[[^\\]]*(?<!\\d)" + bank.id() + "(?!\\d)")
+        .doesNotContainPattern("(?<![\\d-])" + outsider.id() + "(?!\\d)");
+    assertThat(ceptoar.get("/exposure/organisations/" + bank.id()).statusCode()).isEqualTo(200);
+
+    for (String code : List.of("c-power", "fsa")) {
+      UserAccount other = fixtures.user(code, Role.ANALYST);
+      Http h = session(other).bearer(fixtures.token(other));
+      assertThat(h.get("/exposure").body())
+          .as(code)
+          .doesNotContain("/exposure/organisations/" + bank.id() + "\"")
+          .doesNotContain("/exposure/organisations/" + outsider.id() + "\"");
+      assertThat(h.get("/api/v1/exposure/figures").body())
+          .as(code)
+          .doesNotContainPattern("(?<![\\d-])" + bank.id() + "(?!\\d)");
+      assertThat(h.get("/exposure/organisations/" + bank.id()).statusCode()).isEqualTo(404);
+    }
+  }
+
   @Test
   void nobodyOutsideTheAudienceLearnsOfAnInventoryOrItsFindings() {
     Organisation victim = fixtures.operator("finance");
