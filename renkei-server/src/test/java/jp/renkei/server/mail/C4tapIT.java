@@ -107,5 +107,9 @@ class C4tapIT extends ServerTest {
     var sent = browser.postForm("/mail", send.group(), Map.of());
     assertThat(sent.statusCode()).isEqualTo(302);
     assertThat(browser.get("/c4tap").body()).contains("C4TAP Green");
+    // a share not found is named in words, not by its table name
+    var missing = browser.get("/c4tap/" + (4503599627370496L + 777));
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("C4TAP 共有").doesNotContain("c4tap_submission");
   }
 }
