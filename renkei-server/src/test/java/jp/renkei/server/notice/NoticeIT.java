@@ -240,6 +240,28 @@ class NoticeIT extends ServerTest {
         pageB.postForm(
             "/notice", "/notice/" + idA + "/outcome", java.util.Map.of("outcome", "remediated"));
     assertThat(formAttack.statusCode()).isEqualTo(404);
+
+    // a malformed date is an error on the form, and what was typed stays
+    HttpResponse<String> badDate =
+        pageA.postForm(
+            "/notice",
+            "/notice/" + idA + "/outcome",
+            java.util.Map.of(
+                "warnedHow",
+                "phone",
+                "warnedOn",
+                "2026-13-45",
+                "outcome",
+                "notified",
+                "note",
+                "電話で連絡した担当者名"));
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body())
+        .contains("注意喚起の日付「2026-13-45」は日付として読めません")
+        .contains("id=\"notice-outcome-form\"")
+        .contains("value=\"電話で連絡した担当者名\"")
+        .contains("value=\"2026-13-45\"")
+        .doesNotContain("Exception");
   }
 
   /**
