@@ -403,6 +403,7 @@ public class MonitorService {
         case "up" -> c[1]++;
         case "slow" -> c[2]++;
         case "down" -> c[3]++;
+        // not measured yet, or paused (not measured now): never up
         default -> c[4]++;
       }
       if (v.regional()) {

@@ -448,6 +448,48 @@ class MonitorIT extends ServerTest {
     }
   }
 
+  /**
+   * A new site that has never answered is not "up" after its first failed probe; a paused site
+   * shows 一時停止中 (never its stale state) and is counted in its sector as not measured, not up.
+   */
+  @Test
+  void aSiteThatNeverAnsweredIsNotUpAndAPausedSiteIsNotCountedAsUp() {
+    UserAccount u = owner("chemical");
+    site.mode = LoopbackSite.Mode.FAIL;
+    long failing;
+    try {
+      failing = register(u, url(), "green", "amber_strict");
+      probe(failing, 1);
+    } finally {
+      site.mode = LoopbackSite.Mode.FAST;
+    }
+    assertThat(monitor.site(fixtures.actor(u), failing).site().state())
+        .as("never answered")
+        .isIn("unknown", "down");
+
+    long up = register(u, url(), "green", "amber_strict");
+    probe(up, 3);
+    assertThat(monitor.site(fixtures.actor(u), up).site().state()).isEqualTo("up");
+    String sector = "chemical";
+    java.util.function.IntSupplier upCount =
+        () ->
+            monitor.sectors(fixtures.actor(u)).counts().stream()
+                .filter(c -> c.sector().equals(sector))
+                .mapToInt(MonitorService.SectorCount::up)
+                .sum();
+    int before = upCount.getAsInt();
+    monitor.setEnabled(fixtures.actor(u), up, false);
+    assertThat(upCount.getAsInt()).as("a paused site is not counted as up").isEqualTo(before - 1);
+
+    var browser = http();
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    String page = browser.get("/monitor/sites/" + up).body();
+    assertThat(page).containsPattern("id=\"site-state\"[^>]*>一時停止中<");
+    browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en = browser.get("/monitor/sites/" + up).body();
+    assertThat(en).containsPattern("id=\"site-state\"[^>]*>Paused<").doesNotContain("ウェブサイト応答時間計測");
+  }
+
   int[] count(UserAccount viewer, String sector) {
     return monitor.sectors(fixtures.actor(viewer)).counts().stream()
         .filter(c -> c.sector().equals(sector))
