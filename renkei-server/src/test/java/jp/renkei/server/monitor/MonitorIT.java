@@ -490,6 +490,39 @@ class MonitorIT extends ServerTest {
     assertThat(en).containsPattern("id=\"site-state\"[^>]*>Paused<").doesNotContain("ウェブサイト応答時間計測");
   }
 
+  /**
+   * The registration form keeps everything typed when a field is refused, and says why in the
+   * reader's language, without the guard's English or its configuration keys.
+   */
+  @Test
+  void aRefusedRegistrationKeepsTheInputAndSaysWhyInWords() {
+    UserAccount u = owner("aviation");
+    var browser = http();
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    Map<String, String> typed =
+        Map.of(
+            "name", "空港案内サイト",
+            "url", "ftp://example.jp/",
+            "expectedStatus", "301",
+            "expectedText", "運航情報",
+            "intervalSeconds", "30",
+            "stateTlp", "amber",
+            "detailTlp", "amber",
+            "detailToCoordinators", "true");
+    String page = browser.postForm("/monitor/sites/new", "/monitor/sites", typed).body();
+    assertThat(page)
+        .contains("http:// か https:// の URL を入れてください")
+        .contains("value=\"ftp://example.jp/\"", "value=\"301\"", "value=\"運航情報\"")
+        .contains("value=\"30\"")
+        .containsPattern("value=\"amber\"[^>]*selected")
+        .containsPattern("name=\"detailToCoordinators\"[^>]*checked")
+        .doesNotContain("only http and https", "renkei.outbound");
+    browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    assertThat(browser.postForm("/monitor/sites/new", "/monitor/sites", typed).body())
+        .contains("give an http:// or https:// URL")
+        .doesNotContain("このURL");
+  }
+
   int[] count(UserAccount viewer, String sector) {
     return monitor.sectors(fixtures.actor(viewer)).counts().stream()
         .filter(c -> c.sector().equals(sector))
