@@ -228,6 +228,9 @@ class NoticeIT extends ServerTest {
     Http pageA = http();
     assertThat(pageA.signIn(w.a().login(), Fixtures.PASSWORD).statusCode()).isLessThan(400);
     String html = pageA.get("/notice").body();
+    // one date format in the table: the notification date as the observation time (JST), no bare
+    // ISO day beside it
+    assertThat(html).doesNotContainPattern("<td>\\d{4}-\\d{2}-\\d{2}</td>");
     assertThat(html).contains(w.net() + ".7.9:23/tcp").contains("対策済み").contains("admin/admin");
     Http pageB = http();
     assertThat(pageB.signIn(w.b().login(), Fixtures.PASSWORD).statusCode()).isLessThan(400);
