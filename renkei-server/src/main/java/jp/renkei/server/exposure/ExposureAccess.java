@@ -141,15 +141,12 @@ public class ExposureAccess {
     Map<Long, List<String>> kev = repository.kevExposure();
     List<Org> counted = counted(actor, check);
     Map<String, Set<Long>> perCve = new TreeMap<>();
-    List<Long> shared = new ArrayList<>();
     for (Org o : counted) {
       for (String cve : kev.getOrDefault(o.id(), List.of())) {
         perCve.computeIfAbsent(cve, c -> new HashSet<>()).add(o.id());
       }
-      if (check.allows(o.sharing().detailAudience())) {
-        shared.add(o.id());
-      }
     }
+    List<Long> shared = sharedWith(actor, check);
     int k = props.minimumCount();
     List<SectorFigure> sectorFigures =
         sectorFigures(counted, o -> !kev.getOrDefault(o.id(), List.of()).isEmpty());
@@ -226,6 +223,24 @@ public class ExposureAccess {
   }
 
   /** The active operators the actor may count: their count audience addresses it (not its own). */
+  /**
+   * The operators whose details the actor may see, other than its own. Read from every active
+   * operator, not from those counted: a CEPTOAR is in no operator's count audience (only NISC and
+   * the ministries count) yet may be in a member's detail audience.
+   */
+  private List<Long> sharedWith(Actor actor, SharingGate.Check check) {
+    List<Long> out = new ArrayList<>();
+    for (Org o : orgs("o.type_code = 'operator' and o.active order by o.id")) {
+      if (actor.organisationId() != null && o.id() == actor.organisationId()) {
+        continue;
+      }
+      if (check.allows(o.sharing().detailAudience())) {
+        out.add(o.id());
+      }
+    }
+    return out;
+  }
+
   private List<Org> counted(Actor actor, SharingGate.Check check) {
     List<Org> out = new ArrayList<>();
     for (Org o : orgs("o.type_code = 'operator' and o.active")) {

@@ -106,15 +106,32 @@ final class InventoryFile {
     final String code;
     final transient Object[] args;
 
+    /** Every field refused in the row, this one first (a row may have several bad cells). */
+    final transient List<Refused> all;
+
     Refused(String field, String code, Object... args) {
       super(field + ": " + code + " " + java.util.Arrays.toString(args), null);
       this.field = field;
       this.code = code;
       this.args = args;
+      this.all = List.of(this);
+    }
+
+    private Refused(List<Refused> all) {
+      super(all.get(0).getMessage(), null);
+      this.field = all.get(0).field;
+      this.code = all.get(0).code;
+      this.args = all.get(0).args;
+      this.all = List.copyOf(all);
     }
 
     Problem problem(long line) {
       return new Problem(line, code, args);
+    }
+
+    /** Every refused field of the row as a problem at the line. */
+    List<Problem> problems(long line) {
+      return all.stream().map(r -> r.problem(line)).toList();
     }
   }
 
@@ -135,7 +152,7 @@ final class InventoryFile {
     List<Problem> problems = new ArrayList<>();
     CSVFormat format =
         CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-    try (Reader in = utf8(new Bounded(raw, MAX_BYTES));
+    try (Reader in = withoutBom(utf8(new Bounded(raw, MAX_BYTES)));
         CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
       List<String> header = parser.getHeaderNames();
       for (String h : header) {
@@ -169,7 +186,7 @@ final class InventoryFile {
         try {
           assets.add(row(name -> col.containsKey(name) ? empty(r.get(col.get(name))) : null));
         } catch (Refused e) {
-          problems.add(e.problem(line));
+          problems.addAll(e.problems(line));
         }
         if (problems.size() >= MAX_PROBLEMS) {
           break;
@@ -187,114 +204,158 @@ final class InventoryFile {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  /** One asset from named fields, or {@link Refused} naming the field. */
+  /**
+   * One asset from named fields, or {@link Refused} naming every bad field of the row (not only the
+   * first, so that one upload shows all that is to be corrected).
+   */
   static NewAsset row(java.util.function.Function<String, String> f) {
+    List<Refused> bad = new ArrayList<>();
     String kind = f.apply("kind");
     String value = f.apply("value");
     if (kind == null) {
-      throw new Refused("kind", "kind.missing");
+      bad.add(new Refused("kind", "kind.missing"));
+    } else {
+      kind = kind.toLowerCase(Locale.ROOT);
+      if (!Set.of("domain", "host", "ip_range", "service").contains(kind)) {
+        bad.add(new Refused("kind", "kind", clip(kind)));
+      }
     }
-    kind = kind.toLowerCase(Locale.ROOT);
     if (value == null) {
-      throw new Refused("value", "value.missing");
-    }
-    if (value.length() > 253) {
-      throw new Refused("value", "tooLong", "value", 253);
+      bad.add(new Refused("value", "value.missing"));
+    } else if (value.length() > 253) {
+      bad.add(new Refused("value", "tooLong", "value", 253));
+      value = null;
     }
     String owner = f.apply("owner");
     if (owner != null && owner.length() > 200) {
-      throw new Refused("owner", "tooLong", "owner", 200);
+      bad.add(new Refused("owner", "tooLong", "owner", 200));
     }
     String criticality = f.apply("criticality");
     if (criticality != null) {
       criticality = criticality.toLowerCase(Locale.ROOT);
       if (!Set.of("low", "medium", "high").contains(criticality)) {
-        throw new Refused("criticality", "criticality", clip(criticality));
+        bad.add(new Refused("criticality", "criticality", clip(criticality)));
       }
     }
-    boolean publicFacing = bool(f.apply("public"));
-    switch (kind) {
-      case "domain" -> {
-        String v = value.toLowerCase(Locale.ROOT);
-        if (!InternetDomainName.isValid(v) || !v.contains(".")) {
-          throw new Refused("value", "value.domain", clip(value));
+    boolean publicFacing = true;
+    try {
+      publicFacing = bool(f.apply("public"));
+    } catch (Refused e) {
+      bad.add(e);
+    }
+    String v = null;
+    Integer port = null;
+    String protocol = null;
+    String product = null;
+    String version = null;
+    String cpe = null;
+    String purl = null;
+    if (kind != null) {
+      switch (kind) {
+        case "domain" -> {
+          if (value != null) {
+            v = value.toLowerCase(Locale.ROOT);
+            if (!InternetDomainName.isValid(v) || !v.contains(".")) {
+              bad.add(new Refused("value", "value.domain", clip(value)));
+            }
+          }
         }
-        return new NewAsset(
-            kind, v, null, null, null, null, null, null, owner, criticality, publicFacing);
+        case "host" -> v = value == null ? null : hostOr(value, bad);
+        case "ip_range" -> {
+          if (value != null) {
+            v = value.strip();
+            try {
+              AddressPolicy.Range.parse(value);
+            } catch (IllegalArgumentException e) {
+              boolean prefix = String.valueOf(e.getMessage()).startsWith("prefix");
+              bad.add(new Refused("value", prefix ? "value.prefix" : "value.range", clip(value)));
+            }
+          }
+        }
+        case "service" -> {
+          v = value == null ? null : hostOr(value, bad);
+          try {
+            port = port(f.apply("port"));
+          } catch (Refused e) {
+            bad.add(e);
+          }
+          protocol =
+              f.apply("protocol") == null ? "tcp" : f.apply("protocol").toLowerCase(Locale.ROOT);
+          if (!protocol.equals("tcp") && !protocol.equals("udp")) {
+            bad.add(new Refused("protocol", "protocol", clip(protocol)));
+          }
+          cpe = f.apply("cpe");
+          purl = f.apply("purl");
+          version = f.apply("version");
+          product = f.apply("product");
+          boolean tooLong = false;
+          if (cpe != null && cpe.length() > 500) {
+            bad.add(new Refused("cpe", "tooLong", "cpe", 500));
+            tooLong = true;
+          }
+          if (purl != null && purl.length() > 500) {
+            bad.add(new Refused("purl", "tooLong", "purl", 500));
+            tooLong = true;
+          }
+          if (version != null && version.length() > 100
+              || product != null && product.length() > 200) {
+            bad.add(
+                new Refused(
+                    product != null && product.length() > 200 ? "product" : "version",
+                    "product.tooLong"));
+          }
+          if (cpe == null && purl == null) {
+            bad.add(new Refused("cpe", "product.missing"));
+          } else if (!tooLong) {
+            productId(cpe, purl, version, bad);
+          }
+        }
+        default -> {
+          // refused above
+        }
       }
-      case "host" -> {
-        return new NewAsset(
-            kind,
-            host(value),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            owner,
-            criticality,
-            publicFacing);
+    }
+    if (!bad.isEmpty()) {
+      throw bad.size() == 1 ? bad.get(0) : new Refused(bad);
+    }
+    return new NewAsset(
+        kind, v, port, protocol, product, version, cpe, purl, owner, criticality, publicFacing);
+  }
+
+  /** Checks the product identifiers, each on its own so that the bad one is named. */
+  private static void productId(String cpe, String purl, String version, List<Refused> bad) {
+    boolean each = false;
+    if (cpe != null) {
+      try {
+        ProductId.of(cpe, null, version);
+      } catch (IllegalArgumentException e) {
+        bad.add(new Refused("cpe", "product.cpe", clip(cpe)));
+        each = true;
       }
-      case "ip_range" -> {
-        try {
-          AddressPolicy.Range.parse(value);
-        } catch (IllegalArgumentException e) {
-          throw new Refused("value", "value.range", clip(value), e.getMessage());
-        }
-        return new NewAsset(
-            kind,
-            value.strip(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            owner,
-            criticality,
-            publicFacing);
+    }
+    if (purl != null) {
+      try {
+        ProductId.of(null, purl, version);
+      } catch (IllegalArgumentException e) {
+        bad.add(new Refused("purl", "product.purl", clip(purl)));
+        each = true;
       }
-      case "service" -> {
-        String host = host(value);
-        int port = port(f.apply("port"));
-        String protocol =
-            f.apply("protocol") == null ? "tcp" : f.apply("protocol").toLowerCase(Locale.ROOT);
-        if (!protocol.equals("tcp") && !protocol.equals("udp")) {
-          throw new Refused("protocol", "protocol", clip(protocol));
-        }
-        String cpe = f.apply("cpe");
-        String purl = f.apply("purl");
-        String version = f.apply("version");
-        String product = f.apply("product");
-        if (cpe != null && cpe.length() > 500 || purl != null && purl.length() > 500) {
-          throw new Refused(
-              cpe != null && cpe.length() > 500 ? "cpe" : "purl", "tooLong", "cpe/purl", 500);
-        }
-        if (version != null && version.length() > 100
-            || product != null && product.length() > 200) {
-          throw new Refused(
-              product != null && product.length() > 200 ? "product" : "version", "product.tooLong");
-        }
-        try {
-          ProductId.of(cpe, purl, version);
-        } catch (IllegalArgumentException e) {
-          throw new Refused(cpe != null ? "cpe" : "purl", "product", e.getMessage());
-        }
-        return new NewAsset(
-            kind,
-            host,
-            port,
-            protocol,
-            product,
-            version,
-            cpe,
-            purl,
-            owner,
-            criticality,
-            publicFacing);
+    }
+    if (!each) {
+      try {
+        ProductId.of(cpe, purl, version);
+      } catch (IllegalArgumentException e) {
+        bad.add(new Refused(cpe != null ? "cpe" : "purl", "product.pair"));
       }
-      default -> throw new Refused("kind", "kind", clip(kind));
+    }
+  }
+
+  private static String hostOr(String value, List<Refused> bad) {
+    try {
+      return host(value);
+    } catch (Refused e) {
+      bad.add(e);
+      return null;
     }
   }
 
@@ -578,7 +639,7 @@ final class InventoryFile {
           assets.add(a);
         }
       } catch (Refused e) {
-        problems.add(e.problem(p.line));
+        problems.addAll(e.problems(p.line));
       }
     }
     return skipped;
@@ -593,6 +654,19 @@ final class InventoryFile {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  /**
+   * The reader past a leading byte order mark: Excel's "CSV UTF-8" writes one, and it would
+   * otherwise be read as part of the first column's name.
+   */
+  static Reader withoutBom(Reader in) throws IOException {
+    java.io.PushbackReader p = new java.io.PushbackReader(in, 1);
+    int first = p.read();
+    if (first >= 0 && first != '\uFEFF') {
+      p.unread(first);
+    }
+    return p;
   }
 
   static String clip(String s) {

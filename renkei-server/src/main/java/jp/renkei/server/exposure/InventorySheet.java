@@ -141,8 +141,10 @@ final class InventorySheet {
         try {
           assets.add(InventoryFile.row(values::get));
         } catch (InventoryFile.Refused e) {
-          Integer c = col.get(e.field);
-          problems.add(e.problem(0).at(at(name, r, c == null ? -1 : c)));
+          for (InventoryFile.Refused one : e.all) {
+            Integer c = col.get(one.field);
+            problems.add(one.problem(0).at(at(name, r, c == null ? -1 : c)));
+          }
         }
         if (problems.size() >= InventoryFile.MAX_PROBLEMS) {
           break;

@@ -62,6 +62,11 @@ class MailPages {
       model.addAttribute("error", e.messageKey());
       model.addAttribute("errorArgs", e.args());
       return "mail/analyze";
+    } catch (jp.renkei.server.failure.InvalidInput e) {
+      // not a message at all (a CSV, a PDF): said on the form, nothing analysed
+      response.setStatus(400);
+      model.addAttribute("error", e.messageKey());
+      return "mail/analyze";
     }
     model.addAttribute("file", message.getOriginalFilename());
     model.addAttribute("report", r);

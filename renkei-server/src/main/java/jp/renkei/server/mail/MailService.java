@@ -59,6 +59,77 @@ public class MailService {
    * @throws jp.renkei.server.failure.Busy when it cannot be taken on now (429 or 503)
    */
   public MailReport analyze(Actor actor, InputStream message) {
+    java.io.BufferedInputStream in = new java.io.BufferedInputStream(message, HEAD);
+    in.mark(HEAD);
+    try {
+      byte[] head = in.readNBytes(HEAD);
+      in.reset();
+      if (!isMessage(head)) {
+        throw new jp.renkei.server.failure.InvalidInput("message", "error.mail.notMessage");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return analyzeRead(actor, in);
+  }
+
+  /** How much of the start of an upload is read to tell whether it is a message at all. */
+  private static final int HEAD = 64 * 1024;
+
+  private static final java.util.regex.Pattern FIELD =
+      java.util.regex.Pattern.compile("([!-9;-~]+)[ \\t]*:.*");
+
+  private static final java.util.Set<String> USUAL =
+      java.util.Set.of(
+          "from",
+          "to",
+          "cc",
+          "subject",
+          "date",
+          "received",
+          "message-id",
+          "return-path",
+          "mime-version",
+          "delivered-to",
+          "reply-to",
+          "sender",
+          "content-type");
+
+  /**
+   * Whether the start of an upload reads as an Internet message: header lines (a name, a colon;
+   * continuation lines indented) up to the first empty line, at least one of them a usual field
+   * (From, Subject, Received…). A CSV, a PDF or plain text is no message, and analysing it would
+   * give a verdict about nothing (a sender "null").
+   */
+  static boolean isMessage(byte[] head) {
+    String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String[] lines = text.split("\r?\n", -1);
+    int i = 0;
+    if (lines.length > 0 && lines[0].startsWith("From ")) {
+      i = 1; // an mbox separator line
+    }
+    boolean usual = false;
+    boolean first = true;
+    int last = lines.length - (head.length >= HEAD ? 1 : 0); // a cut line is not judged
+    for (; i < last; i++) {
+      String line = lines[i];
+      if (line.isEmpty()) {
+        break;
+      }
+      if (!first && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+        continue;
+      }
+      java.util.regex.Matcher m = FIELD.matcher(line);
+      if (!m.matches()) {
+        return false;
+      }
+      usual |= USUAL.contains(m.group(1).toLowerCase(java.util.Locale.ROOT));
+      first = false;
+    }
+    return usual;
+  }
+
+  private MailReport analyzeRead(Actor actor, InputStream message) {
     Object who = actor.userId() != null ? actor.userId() : "login:" + actor.login();
     return gate.run(
         who,

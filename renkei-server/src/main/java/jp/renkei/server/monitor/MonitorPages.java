@@ -91,8 +91,15 @@ class MonitorPages {
       return "redirect:/monitor/sites/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
+      // everything typed stays in the form, to be corrected rather than typed again
       model.addAttribute("name", name);
       model.addAttribute("url", url);
+      model.addAttribute("expectedStatus", expectedStatus);
+      model.addAttribute("expectedText", expectedText);
+      model.addAttribute("intervalSeconds", intervalSeconds);
+      model.addAttribute("stateTlp", stateTlp);
+      model.addAttribute("detailTlp", detailTlp);
+      model.addAttribute("detailToCoordinators", detailToCoordinators);
       return "monitor/form";
     }
   }

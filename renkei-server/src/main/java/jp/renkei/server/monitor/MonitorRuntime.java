@@ -45,6 +45,9 @@ public class MonitorRuntime implements AutoCloseable {
     final SiteWatch watch;
     String state;
 
+    /** Whether any vantage point has had an answer from the site since it was loaded. */
+    boolean answered;
+
     Live(HttpProbe.Target target, int intervalSeconds, SiteWatch watch, String state) {
       this.target = target;
       this.intervalSeconds = intervalSeconds;
@@ -261,6 +264,12 @@ public class MonitorRuntime implements AutoCloseable {
       changes = l.watch.evaluate(now);
       verdict = l.watch.verdict(now);
       String state = verdict.state().name().toLowerCase(java.util.Locale.ROOT);
+      l.answered |= r.ok();
+      if (state.equals("up") && !l.answered && "unknown".equals(l.state)) {
+        // a site that has never answered (an unknown host, a refused connection) is not "up"
+        // while its failures are not yet sustained long enough to call it down
+        state = "unknown";
+      }
       if (!state.equals(l.state)) {
         l.state = state;
         newState = state;

@@ -211,6 +211,27 @@ public class MonitorService {
     }
   }
 
+  /**
+   * The reason an address was refused as a text key, so that the form says it in the reader's
+   * language (the guard's own text is English and names configuration keys, for the log).
+   */
+  static String urlRefusal(String why) {
+    String w = why == null ? "" : why;
+    if (w.startsWith("only https is allowed")) {
+      return "monitor.error.url.https";
+    }
+    if (w.startsWith("only http and https")) {
+      return "monitor.error.url.scheme";
+    }
+    if (w.startsWith("a user name or password")) {
+      return "monitor.error.url.userinfo";
+    }
+    if (w.startsWith("destination refused")) {
+      return "monitor.error.url.address";
+    }
+    return "monitor.error.url.form";
+  }
+
   private static int rank(String state) {
     return switch (state) {
       case "down" -> 0;
@@ -322,7 +343,7 @@ public class MonitorService {
           try {
             guard.check(n.url());
           } catch (OutboundHttp.Refused e) {
-            throw new InvalidInput("url", "monitor.error.url", e.getMessage());
+            throw new InvalidInput("url", urlRefusal(e.getMessage()));
           }
         });
     errors.check(
@@ -403,6 +424,7 @@ public class MonitorService {
         case "up" -> c[1]++;
         case "slow" -> c[2]++;
         case "down" -> c[3]++;
+        // not measured yet, or paused (not measured now): never up
         default -> c[4]++;
       }
       if (v.regional()) {

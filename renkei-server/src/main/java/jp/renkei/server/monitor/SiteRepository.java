@@ -50,7 +50,9 @@ class SiteRepository {
   List<Key> keys() {
     return jdbc.sql(
             "select s.id, s.organisation_id, o.sector_code, s.state_tlp, s.detail_tlp,"
-                + " s.detail_to_coordinators, s.state, s.regional"
+                // a paused site's last state is stale: it is "paused", never counted as up
+                + " s.detail_to_coordinators,"
+                + " case when s.enabled then s.state else 'paused' end, s.regional and s.enabled"
                 + " from monitor_site s join organisation o on o.id = s.organisation_id")
         .query(
             (rs, n) ->

@@ -16,7 +16,6 @@ import jp.renkei.server.listing.ListPage;
 import jp.renkei.server.listing.ListQuery;
 import jp.renkei.server.listing.ListSpec;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -124,8 +123,7 @@ class NoticePages {
       Actor actor,
       @PathVariable long id,
       @RequestParam(required = false) String warnedHow,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate warnedOn,
+      @RequestParam(required = false) String warnedOn,
       @RequestParam(required = false) String outcome,
       @RequestParam(required = false) String note,
       Model model,
@@ -135,15 +133,35 @@ class NoticePages {
           actor,
           id,
           warnedHow == null || warnedHow.isBlank() ? null : warnedHow,
-          warnedOn,
+          date(warnedOn),
           outcome,
           note == null || note.isBlank() ? null : note);
     } catch (InvalidInput e) {
       response.setStatus(400);
       model.addAttribute("formError", e);
+      // what was typed stays in the form, to be corrected rather than typed again
+      model.addAttribute("typedHow", warnedHow == null ? "" : warnedHow);
+      model.addAttribute("typedOn", warnedOn == null ? "" : warnedOn);
+      model.addAttribute("typedOutcome", outcome);
+      model.addAttribute("typedNote", note == null ? "" : note);
       return detail(actor, id, model);
     }
     return "redirect:/notice/" + id + "?saved";
+  }
+
+  /** A date as the form's date field sends it (yyyy-mm-dd), or an error naming the field. */
+  private static LocalDate date(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(s.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidInput(
+          "warnedOn",
+          "notice.error.warned-on-format",
+          s.length() > 40 ? s.substring(0, 40) + "…" : s);
+    }
   }
 
   // ---------------------------------------------------------------- ranges

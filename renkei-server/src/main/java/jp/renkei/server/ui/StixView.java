@@ -43,7 +43,7 @@ public class StixView {
                 new Row(
                     type,
                     safe(o.path("subject").asString("")),
-                    join(o.path("date").asString(""), o.path("message_id").asString("")));
+                    join(when(o.path("date").asString("")), o.path("message_id").asString("")));
             case "file" -> new Row(type, safe(o.path("name").asString("")), fileDetail(o));
             case "indicator" ->
                 new Row(type, o.path("pattern").asString(""), safe(o.path("name").asString("")));
@@ -79,6 +79,20 @@ public class StixView {
     }
     return String.join(" · ", parts);
   }
+
+  /** A STIX timestamp as every page writes times (JST, the reader's language); else as given. */
+  private static String when(String timestamp) {
+    if (timestamp.isEmpty()) {
+      return timestamp;
+    }
+    try {
+      return TIME.jst(java.time.Instant.parse(timestamp));
+    } catch (java.time.format.DateTimeParseException e) {
+      return safe(timestamp);
+    }
+  }
+
+  private static final TimeFormat TIME = new TimeFormat();
 
   private static String join(String a, String b) {
     return a.isEmpty() ? safe(b) : b.isEmpty() ? a : a + " · " + safe(b);

@@ -174,7 +174,14 @@ class AccountAttackIT extends ServerTest {
         Pattern.compile("id=\"token-secret\" class=\"secret\">(rk_[^<]+)<").matcher(page.body());
     assertThat(m.find()).as(page.body()).isTrue();
     String listed = browser.get("/account/tokens").body();
-    assertThat(listed).contains("taxii-feed", "<td class=\"token-scopes\">taxii</td>");
+    // the scope in words, and revoking asks first (the button is behind a warning naming the token)
+    assertThat(listed)
+        .contains("taxii-feed", "<span data-scope=\"taxii\">TAXII (参照と登録)</span></td>")
+        .doesNotContain("<td class=\"token-scopes\">taxii</td>")
+        .contains("トークン「taxii-feed」を失効させます", "失効させる（元に戻せません）");
+    assertThat(listed.indexOf("<details class=\"token-revoke\">"))
+        .isPositive()
+        .isLessThan(listed.indexOf("/revoke\""));
     assertThat(http().bearer(m.group(1)).get("/taxii2/").statusCode()).isEqualTo(200);
     OffsetDateTime lastUsed =
         jdbc.sql("select last_used_at from api_token where user_id = ?")
@@ -195,7 +202,8 @@ class AccountAttackIT extends ServerTest {
             "/account/tokens", "/account/tokens", Map.of("name", "no-scope", "validDays", "7"));
     assertThat(none.body()).contains("id=\"token-secret\"");
     assertThat(browser.get("/account/tokens").body())
-        .contains("<td class=\"token-scopes\">read</td>");
+        .contains(
+            "<td class=\"token-scopes\"><span data-scope=\"read\">参照 (API の GET)</span></td>");
   }
 
   // --- item 5: sign-in answers, lockout, password rules -----------------------------------------

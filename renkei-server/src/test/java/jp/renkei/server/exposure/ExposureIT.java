@@ -208,13 +208,77 @@ class ExposureIT extends ServerTest {
         .contains("3 行目")
         .contains("port（ポート）の 99999 は 1〜65535 の範囲にありません")
         .contains("4 行目")
-        .contains("製品の識別子（cpe / purl）を読めません")
+        .contains("cpe の「cpe:2.3:a:broken」を CPE 2.3 名")
         .contains("5 行目")
         .contains("kind（種類）の「router」は domain・host・ip_range・service のいずれでもありません")
         .doesNotContain("is not between", "is not domain")
         .doesNotContain("Exception");
     assertThat(access.findings(fixtures.actor(analyst), org.id())).hasSize(before);
     assertThat(access.inventory(fixtures.actor(analyst), org.id())).containsEntry("service", 4);
+  }
+
+  /**
+   * Excel's "CSV UTF-8" begins with a byte order mark and ends lines with CRLF: it is read as the
+   * same inventory (the first column is kind, not "\uFEFFkind").
+   */
+  @Test
+  void excelCsvUtf8WithBomAndCrlfIsImported() {
+    Organisation org = fixtures.operator("water");
+    UserAccount analyst = fixtures.user(org, Role.ANALYST);
+    Http h = session(analyst);
+    String excel = "\uFEFF" + INVENTORY.replace("\n", "\r\n");
+    String page = importCsv(h, excel).body();
+    assertThat(page)
+        .contains("id=\"import-ok\"")
+        .contains("6 件の資産を取り込みました")
+        .doesNotContain("不明な列")
+        // a CSV has no open ports of nmap's to leave out
+        .doesNotContain("id=\"import-skipped\"")
+        .doesNotContain("除外");
+    assertThat(access.inventory(fixtures.actor(analyst), org.id()))
+        .containsEntry("domain", 1)
+        .containsEntry("service", 4);
+    h.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en = h.get("/exposure").body();
+    assertThat(en).contains("1 domain, 0 hosts, 1 IP range, 4 services");
+  }
+
+  /**
+   * Every bad cell of a row is listed (not only the first), each naming its column, in the reader's
+   * language with no English fragment inside the Japanese text.
+   */
+  @Test
+  void everyBadCellOfARowIsListedInTheReadersLanguage() {
+    Organisation org = fixtures.operator("railway");
+    UserAccount analyst = fixtures.user(org, Role.ANALYST);
+    Http h = session(analyst);
+    String bad =
+        """
+        kind,value,port,protocol,cpe,purl,criticality,public
+        ip_range,192.0.2.0/33,,,,,,
+        service,www.example,0,sctp,,,urgent,maybe
+        service,app.example,443,tcp,cpe:2.3:a:broken,pkg:,,
+        """;
+    String page = importCsv(h, bad).body();
+    assertThat(page)
+        .contains("id=\"import-problems\"")
+        .contains("取り込みませんでした。誤り 8 件")
+        .contains("value（値）の「192.0.2.0/33」の接頭辞長")
+        .contains("port（ポート）の 0 は 1〜65535 の範囲にありません")
+        .contains("protocol（プロトコル）の「sctp」は tcp でも udp でもありません")
+        .contains("service には製品の識別子が必要です: cpe（CPE 2.3 名）か purl")
+        .contains("criticality（重要度）の「urgent」")
+        .contains("public（公開）の「maybe」")
+        .contains("cpe の「cpe:2.3:a:broken」を CPE 2.3 名")
+        .doesNotContain("prefix out of range", "a service needs", "cpe/purl:");
+    assertThat(page).contains("service の行には cpe か purl のどちらかが必要です");
+    assertThat(access.inventory(fixtures.actor(analyst), org.id())).isEmpty();
+    h.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en = importCsv(h, bad).body();
+    assertThat(en)
+        .contains("A service needs a product identifier: give a cpe (a CPE 2.3 name) or a purl.")
+        .contains("protocol &quot;sctp&quot; is not tcp or udp")
+        .contains("the prefix length (the number after /) is longer than the address");
   }
 
   static final String NMAP =
@@ -249,7 +313,10 @@ class ExposureIT extends ServerTest {
                 NMAP.getBytes(UTF_8),
                 Map.of("format", "nmap"))
             .body();
-    assertThat(ok).contains("id=\"import-ok\"").contains("2 件の資産を取り込みました（CPE のない開いたポート 1 件");
+    assertThat(ok)
+        .contains("id=\"import-ok\"")
+        .contains("2 件の資産を取り込みました。")
+        .contains("CPE のない開いたポート 1 件は照合できないため除外しました");
     List<ExposureRepository.FindingRow> found = access.findings(fixtures.actor(analyst), org.id());
     assertThat(found)
         .extracting(ExposureRepository.FindingRow::cveId, ExposureRepository.FindingRow::status)
@@ -338,6 +405,54 @@ class ExposureIT extends ServerTest {
             .replaceAll("/exposure/(findings|organisations)/\\d+", "/exposure/$1/ID")
             // the id in the error message, after the kind in words (検出結果 / finding, 組織)
             .replaceAll("(finding|organisation|検出結果|組織) \\d+", "$1 ID");
+  }
+
+  /**
+   * A member that shares its details with its CEPTOARs only: its CEPTOAR finds the share on its
+   * /exposure page and in the figures API (a CEPTOAR counts nobody, so it was missing from the
+   * list); another CEPTOAR, the ministry (not chosen) and the CEPTOAR of a bank that is no member
+   * still learn nothing of it.
+   */
+  @Test
+  void aCeptoarFindsTheShareOfItsMemberAndNobodyElseDoes() {
+    Organisation bank = fixtures.operator("finance");
+    Organisation outsider = fixtures.operator("finance");
+    long cBank = fixtures.user("c-bank", Role.ANALYST).organisationId();
+    jdbc.sql("insert into ceptoar_membership (ceptoar_id, member_id) values (?, ?)")
+        .params(cBank, bank.id())
+        .update();
+    Http owner = session(fixtures.user(bank, Role.ANALYST));
+    importCsv(owner, INVENTORY);
+    owner.postForm("/exposure", "/exposure/sharing", Map.of("ceptoars", "true"));
+    // the outsider shares with its CEPTOARs too, but belongs to none
+    Http outsiderSession = session(fixtures.user(outsider, Role.ANALYST));
+    importCsv(outsiderSession, INVENTORY);
+    outsiderSession.postForm("/exposure", "/exposure/sharing", Map.of("ceptoars", "true"));
+
+    UserAccount member = fixtures.user("c-bank", Role.ANALYST);
+    Http ceptoar = session(member).bearer(fixtures.token(member));
+    assertThat(ceptoar.get("/exposure").body())
+        .contains("id=\"exposure-shared\"")
+        .contains("/exposure/organisations/" + bank.id() + "\"")
+        .doesNotContain("/exposure/organisations/" + outsider.id() + "\"");
+    String figures = ceptoar.get("/api/v1/exposure/figures").body();
+    assertThat(figures)
+        .containsPattern("\"sharedWithViewer\":\\[[^\\]]*(?<!\\d)" + bank.id() + "(?!\\d)")
+        .doesNotContainPattern("(?<![\\d-])" + outsider.id() + "(?!\\d)");
+    assertThat(ceptoar.get("/exposure/organisations/" + bank.id()).statusCode()).isEqualTo(200);
+
+    for (String code : List.of("c-power", "fsa")) {
+      UserAccount other = fixtures.user(code, Role.ANALYST);
+      Http h = session(other).bearer(fixtures.token(other));
+      assertThat(h.get("/exposure").body())
+          .as(code)
+          .doesNotContain("/exposure/organisations/" + bank.id() + "\"")
+          .doesNotContain("/exposure/organisations/" + outsider.id() + "\"");
+      assertThat(h.get("/api/v1/exposure/figures").body())
+          .as(code)
+          .doesNotContainPattern("(?<![\\d-])" + bank.id() + "(?!\\d)");
+      assertThat(h.get("/exposure/organisations/" + bank.id()).statusCode()).isEqualTo(404);
+    }
   }
 
   @Test

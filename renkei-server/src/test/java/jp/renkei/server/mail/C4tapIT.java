@@ -107,5 +107,30 @@ class C4tapIT extends ServerTest {
     var sent = browser.postForm("/mail", send.group(), Map.of());
     assertThat(sent.statusCode()).isEqualTo(302);
     assertThat(browser.get("/c4tap").body()).contains("C4TAP Green");
+    // a share not found is named in words, not by its table name
+    var missing = browser.get("/c4tap/" + (4503599627370496L + 777));
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("C4TAP 共有").doesNotContain("c4tap_submission");
+
+    // the shared mail's date reads as every page's times (JST), not as a raw STIX timestamp
+    byte[] dated =
+        new String(mail(), StandardCharsets.UTF_8)
+            .replace("Subject:", "Date: Sun, 12 Feb 2023 10:30:16 +0900\r\nSubject:")
+            .getBytes(StandardCharsets.UTF_8);
+    var datedPreview =
+        browser.uploadWith(
+            "/mail",
+            "/mail",
+            "message",
+            "dated.eml",
+            dated,
+            Map.of("share", "yes", "range", "GREEN"));
+    Matcher datedSend = Pattern.compile("/mail/c4tap/(\\d+)/send").matcher(datedPreview.body());
+    assertThat(datedSend.find()).isTrue();
+    browser.postForm("/mail", datedSend.group(), Map.of());
+    String detail = browser.get("/c4tap/" + datedSend.group(1)).body();
+    assertThat(detail).contains("2023/02/12 10:30:16");
+    assertThat(detail.substring(0, detail.indexOf("stix-json")))
+        .doesNotContain("2023-02-12T01:30:16");
   }
 }

@@ -149,4 +149,66 @@ class MailIT extends ServerTest {
             "no authentication results")
         .doesNotContain(">DOUBLE_EXTENSION<", "null / null", "二重拡張子");
   }
+
+  /**
+   * A CSV (or any file without header lines) uploaded as mail is refused as "not an e-mail message"
+   * on the page and through the API, instead of a verdict on a sender "null".
+   */
+  @Test
+  void aFileThatIsNoMessageIsRefusedAsSuch() {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);
+    byte[] csv =
+        "\uFEFFkind,value,port\r\nservice,www.example,443\r\n".getBytes(StandardCharsets.UTF_8);
+    Http browser = new Http(port);
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    var page = browser.upload("/mail", "/mail", "message", "inventory.csv", csv);
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("id=\"mail-error\"", "メールではありません: ファイルの先頭にヘッダー行")
+        .doesNotContain("id=\"mail-report\"", "null", "要注意");
+    // a line of prose with a colon is no header either
+    var prose =
+        browser.upload(
+            "/mail",
+            "/mail",
+            "message",
+            "note.txt",
+            "お知らせ: 明日は休みです\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(prose.statusCode()).isEqualTo(400);
+
+    browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    assertThat(browser.upload("/mail", "/mail", "message", "inventory.csv", csv).body())
+        .contains("This is not an e-mail message");
+
+    Http api = new Http(port).bearer(fixtures.token(u));
+    var r = api.postBytes("/api/v1/mail/analyze", "message/rfc822", csv);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("\"field\":\"message\"").doesNotContain("Exception");
+  }
+
+  /**
+   * What a message lacks is said as "(none)" or left out, never as "null" or "[]": no sender
+   * address, a relay line naming no host and no address, a link without text.
+   */
+  @Test
+  void whatAMessageLacksIsNotShownAsNull() {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);
+    String url = "https://example.org/" + "a".repeat(300);
+    byte[] bare =
+        ("Received: with local id 12\r\nSubject: no sender\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+                + "<p><a href=\""
+                + url
+                + "\"></a></p>\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    Http browser = new Http(port);
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    var page = browser.upload("/mail", "/mail", "message", "bare.eml", bare);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    String body = page.body();
+    // the report up to its STIX bundle (a JSON document of its own)
+    int start = body.indexOf("id=\"mail-report\"");
+    String report = body.substring(start, body.indexOf("<details><summary", start));
+    assertThat(report).contains("(なし)", url).doesNotContain("null", "[]", "()", "&lt;&gt;");
+  }
 }

@@ -448,6 +448,81 @@ class MonitorIT extends ServerTest {
     }
   }
 
+  /**
+   * A new site that has never answered is not "up" after its first failed probe; a paused site
+   * shows 一時停止中 (never its stale state) and is counted in its sector as not measured, not up.
+   */
+  @Test
+  void aSiteThatNeverAnsweredIsNotUpAndAPausedSiteIsNotCountedAsUp() {
+    UserAccount u = owner("chemical");
+    site.mode = LoopbackSite.Mode.FAIL;
+    long failing;
+    try {
+      failing = register(u, url(), "green", "amber_strict");
+      probe(failing, 1);
+    } finally {
+      site.mode = LoopbackSite.Mode.FAST;
+    }
+    assertThat(monitor.site(fixtures.actor(u), failing).site().state())
+        .as("never answered")
+        .isIn("unknown", "down");
+
+    long up = register(u, url(), "green", "amber_strict");
+    probe(up, 3);
+    assertThat(monitor.site(fixtures.actor(u), up).site().state()).isEqualTo("up");
+    String sector = "chemical";
+    java.util.function.IntSupplier upCount =
+        () ->
+            monitor.sectors(fixtures.actor(u)).counts().stream()
+                .filter(c -> c.sector().equals(sector))
+                .mapToInt(MonitorService.SectorCount::up)
+                .sum();
+    int before = upCount.getAsInt();
+    monitor.setEnabled(fixtures.actor(u), up, false);
+    assertThat(upCount.getAsInt()).as("a paused site is not counted as up").isEqualTo(before - 1);
+
+    var browser = http();
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    String page = browser.get("/monitor/sites/" + up).body();
+    assertThat(page).containsPattern("id=\"site-state\"[^>]*>一時停止中<");
+    browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en = browser.get("/monitor/sites/" + up).body();
+    assertThat(en).containsPattern("id=\"site-state\"[^>]*>Paused<").doesNotContain("ウェブサイト応答時間計測");
+  }
+
+  /**
+   * The registration form keeps everything typed when a field is refused, and says why in the
+   * reader's language, without the guard's English or its configuration keys.
+   */
+  @Test
+  void aRefusedRegistrationKeepsTheInputAndSaysWhyInWords() {
+    UserAccount u = owner("aviation");
+    var browser = http();
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    Map<String, String> typed =
+        Map.of(
+            "name", "空港案内サイト",
+            "url", "ftp://example.jp/",
+            "expectedStatus", "301",
+            "expectedText", "運航情報",
+            "intervalSeconds", "30",
+            "stateTlp", "amber",
+            "detailTlp", "amber",
+            "detailToCoordinators", "true");
+    String page = browser.postForm("/monitor/sites/new", "/monitor/sites", typed).body();
+    assertThat(page)
+        .contains("http:// か https:// の URL を入れてください")
+        .contains("value=\"ftp://example.jp/\"", "value=\"301\"", "value=\"運航情報\"")
+        .contains("value=\"30\"")
+        .containsPattern("value=\"amber\"[^>]*selected")
+        .containsPattern("name=\"detailToCoordinators\"[^>]*checked")
+        .doesNotContain("only http and https", "renkei.outbound");
+    browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    assertThat(browser.postForm("/monitor/sites/new", "/monitor/sites", typed).body())
+        .contains("give an http:// or https:// URL")
+        .doesNotContain("このURL");
+  }
+
   int[] count(UserAccount viewer, String sector) {
     return monitor.sectors(fixtures.actor(viewer)).counts().stream()
         .filter(c -> c.sector().equals(sector))

@@ -228,6 +228,9 @@ class NoticeIT extends ServerTest {
     Http pageA = http();
     assertThat(pageA.signIn(w.a().login(), Fixtures.PASSWORD).statusCode()).isLessThan(400);
     String html = pageA.get("/notice").body();
+    // one date format in the table: the notification date as the observation time (JST), no bare
+    // ISO day beside it
+    assertThat(html).doesNotContainPattern("<td>\\d{4}-\\d{2}-\\d{2}</td>");
     assertThat(html).contains(w.net() + ".7.9:23/tcp").contains("対策済み").contains("admin/admin");
     Http pageB = http();
     assertThat(pageB.signIn(w.b().login(), Fixtures.PASSWORD).statusCode()).isLessThan(400);
@@ -240,6 +243,28 @@ class NoticeIT extends ServerTest {
         pageB.postForm(
             "/notice", "/notice/" + idA + "/outcome", java.util.Map.of("outcome", "remediated"));
     assertThat(formAttack.statusCode()).isEqualTo(404);
+
+    // a malformed date is an error on the form, and what was typed stays
+    HttpResponse<String> badDate =
+        pageA.postForm(
+            "/notice",
+            "/notice/" + idA + "/outcome",
+            java.util.Map.of(
+                "warnedHow",
+                "phone",
+                "warnedOn",
+                "2026-13-45",
+                "outcome",
+                "notified",
+                "note",
+                "電話で連絡した担当者名"));
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body())
+        .contains("注意喚起の日付「2026-13-45」は日付として読めません")
+        .contains("id=\"notice-outcome-form\"")
+        .contains("value=\"電話で連絡した担当者名\"")
+        .contains("value=\"2026-13-45\"")
+        .doesNotContain("Exception");
   }
 
   /**

@@ -312,6 +312,10 @@ class SearchLeakIT extends ServerTest {
     sameAsNeverExisted(gas, c4Word, kanji(4)); // still a draft
     sender.postJson("/api/v1/c4tap/" + share + "/send", "{}");
     assertThat(finds(gas, c4Word, "\"" + share + "\"")).isTrue();
+    // the results page names the C4TAP range and the verdict in words, never as codes
+    assertThat(gas.get("/search?q=" + q(c4Word)).body())
+        .contains("C4TAP Amber")
+        .doesNotContain("C4TAP:AMBER", ">SUSPICIOUS<", ">MALICIOUS<", ">CLEAN<");
     sameAsNeverExisted(ministry, c4Word, kanji(4));
   }
 
