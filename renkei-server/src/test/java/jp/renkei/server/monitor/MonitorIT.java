@@ -132,7 +132,7 @@ class MonitorIT extends ServerTest {
     assertThat(attempts).as("a failure is retried, and the retry recorded").isEqualTo(2);
     List<String> history =
         jdbc.sql(
-                "select kind || ':' || (cleared_at is not null) from monitor_alert where site_id = ? order by id")
+                "select kind || ':' || (cleared_at is not null) from monitor_alert where site_id = ? order by raised_at, id")
             .param(id)
             .query(String.class)
             .list();
