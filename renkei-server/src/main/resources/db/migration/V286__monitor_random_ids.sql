@@ -4,9 +4,13 @@
 -- the hub watches; alert ids (/monitor/alerts/{id}/report, webhooks' alertId) counted outages of
 -- sites hidden from it the same way. Both now get random ids (random_id(), V90), existing rows
 -- too; lists order by creation time with the id as tie-break.
+--
+-- The same for the 課題 found in exercises (exercise_issue, V210): their ids reach their owner
+-- organisation (/exercises/issues/{id}/progress), so an operator following up its own 課題
+-- counted the 課題 recorded for other organisations in exercises it never took part in.
 
 -- As in V90: the old id is kept as legacy_id (audit entries written before this migration name
--- it, and webhook receivers already hold alertId/siteId values), every foreign key that references
+-- it, e.g. exercise.issue.open/closed details, and webhook receivers already hold alertId/siteId values), every foreign key that references
 -- tbl is re-created with ON UPDATE CASCADE (found generically), the identity becomes
 -- default random_id(), and every row is renumbered.
 create function renumber_with_random_ids(tbl regclass) returns void language plpgsql as $$
@@ -36,6 +40,7 @@ end $$;
 -- monitor_state_change and monitor_vantage_site.
 select renumber_with_random_ids('monitor_site');
 select renumber_with_random_ids('monitor_alert');
+select renumber_with_random_ids('exercise_issue');
 
 drop function renumber_with_random_ids(regclass);
 

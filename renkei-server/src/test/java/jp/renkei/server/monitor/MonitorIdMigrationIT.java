@@ -48,6 +48,8 @@ class MonitorIdMigrationIT {
   /** Ids as the hub had them before V286. */
   static long bank, power, siteA, siteB, hiddenSite, alertA, alertB, hiddenAlert, delivery;
 
+  static long run, bankIssue, powerIssue;
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     Path data = TestFiles.directory("renkei-monmig-");
@@ -85,7 +87,7 @@ class MonitorIdMigrationIT {
     return Timestamp.from(Instant.now().minus(hours, ChronoUnit.HOURS));
   }
 
-  /** The hub before V286, as its code stored sites and alerts then. */
+  /** The hub before V286, as its code stored sites, alerts and exercise 課題 then. */
   static void before(JdbcClient jdbc) {
     String org =
         "insert into organisation (code, name_ja, name_en, type_code, sector_code, ministry_code)"
@@ -138,6 +140,27 @@ class MonitorIdMigrationIT {
             .update();
       }
     }
+    long scenario =
+        id(
+            jdbc,
+            "insert into exercise_scenario (owner_org_id, title, document) values (?, ?, '{}')",
+            bank,
+            "移行演習");
+    run =
+        id(
+            jdbc,
+            "insert into exercise_run (scenario_id, owner_org_id, title, state, speed)"
+                + " values (?, ?, '移行演習の実施', 'STOPPED', 1)",
+            scenario,
+            bank);
+    String issue =
+        "insert into exercise_issue (run_id, title, owner_org_id, due_on)"
+            + " values (?, ?, ?, current_date + 30)";
+    bankIssue = id(jdbc, issue, run, "移行課題（銀行）", bank);
+    powerIssue = id(jdbc, issue, run, "移行課題（電力）", power);
+    jdbc.sql("insert into exercise_issue_progress (issue_id, note) values (?, '対応中')")
+        .param(bankIssue)
+        .update();
   }
 
   @Autowired JdbcClient jdbc;
@@ -153,12 +176,12 @@ class MonitorIdMigrationIT {
 
   @Test
   void everySiteAndAlertGetsARandomIdAndKeepsItsOldOne() {
-    for (String table : List.of("monitor_site", "monitor_alert")) {
+    for (String table : List.of("monitor_site", "monitor_alert", "exercise_issue")) {
       List<long[]> rows =
           jdbc.sql("select id, legacy_id from " + table)
               .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
               .list();
-      assertThat(rows).as(table).hasSize(3);
+      assertThat(rows).as(table).hasSize(table.equals("exercise_issue") ? 2 : 3);
       for (long[] r : rows) {
         assertThat(r[0]).as(table).isBetween(LOW, HIGH - 1);
         assertThat(r[1]).as(table).isLessThan(LOW);
@@ -207,6 +230,64 @@ class MonitorIdMigrationIT {
                 .query(Long.class)
                 .single())
         .isEqualTo(now("monitor_alert", alertA));
+  }
+
+  @Test
+  void exerciseIssuesFollowAndNewOnesAreRandomAndApart() {
+    long issue = now("exercise_issue", bankIssue);
+    assertThat(
+            jdbc.sql("select note from exercise_issue_progress where issue_id = ?")
+                .param(issue)
+                .query(String.class)
+                .single())
+        .isEqualTo("対応中");
+    List<Long> fresh = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      fresh.add(
+          jdbc.sql(
+                  "insert into exercise_issue (run_id, title, owner_org_id, due_on)"
+                      + " values (?, ?, ?, current_date) returning id")
+              .params(run, "新しい課題 " + i, i % 2 == 0 ? bank : power)
+              .query(Long.class)
+              .single());
+    }
+    MonitorIdsLeakIT.assertRandom("exercise issues", fresh);
+    jdbc.sql("delete from exercise_issue where id = any(?)")
+        .param(fresh.toArray(Long[]::new))
+        .update();
+  }
+
+  @Test
+  void ownIssuesAreFollowedUpUnderTheirNewIdsOnly() {
+    UserAccount analyst = fixtures.user("monmig-bank", Role.ANALYST);
+    Http web = new Http(port);
+    web.signIn(analyst.login(), Fixtures.PASSWORD);
+    long mine = now("exercise_issue", bankIssue);
+    long theirs = now("exercise_issue", powerIssue);
+    String list = web.get("/exercises/issues/mine").body();
+    assertThat(list).contains("/exercises/issues/" + mine + "/progress").doesNotContain("移行課題（電力）");
+    var moved =
+        web.postForm(
+            "/exercises/issues/mine",
+            "/exercises/issues/" + mine + "/progress",
+            java.util.Map.of("note", "移行後も更新できる"));
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(302);
+    // the old id and another organisation's 課題 answer alike: not found
+    for (long id : new long[] {bankIssue, theirs}) {
+      var r =
+          web.postForm(
+              "/exercises/issues/mine",
+              "/exercises/issues/" + id + "/progress",
+              java.util.Map.of("note", "x"));
+      assertThat(MonitorIdsLeakIT.notFound(r, id))
+          .isEqualTo(
+              MonitorIdsLeakIT.notFound(
+                  web.postForm(
+                      "/exercises/issues/mine",
+                      "/exercises/issues/" + (mine ^ 0x5a5aL) + "/progress",
+                      java.util.Map.of("note", "x")),
+                  mine ^ 0x5a5aL));
+    }
   }
 
   long count(String table, long site) {
