@@ -17,6 +17,7 @@ import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
 import jp.renkei.server.support.TestFiles;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,16 +58,24 @@ class MonitorIdMigrationIT {
         EmbeddedPostgresServer.startOrAttach(data, 0, false, Duration.ofSeconds(60))) {
       DriverManagerDataSource ds =
           new DriverManagerDataSource(pg.jdbcUrl(), pg.username(), pg.password());
+      // the hub's Java migrations (a Spring bean each, e.g. V252) go with the SQL ones
+      JavaMigration[] java = javaMigrations();
       String previous =
-          Arrays.stream(Flyway.configure().dataSource(ds).load().info().all())
+          Arrays.stream(Flyway.configure().dataSource(ds).javaMigrations(java).load().info().all())
               .map(m -> m.getVersion())
               .filter(v -> v.isNewerThan("0") && !v.isAtLeast("286"))
               .max(Comparable::compareTo)
               .orElseThrow()
               .getVersion();
-      Flyway.configure().dataSource(ds).target(previous).load().migrate();
+      Flyway.configure().dataSource(ds).javaMigrations(java).target(previous).load().migrate();
       assertThat(
-              Arrays.stream(Flyway.configure().dataSource(ds).load().info().applied())
+              Arrays.stream(
+                      Flyway.configure()
+                          .dataSource(ds)
+                          .javaMigrations(java)
+                          .load()
+                          .info()
+                          .applied())
                   .map(m -> m.getVersion().getVersion()))
           .doesNotContain("286");
       before(JdbcClient.create(ds));
@@ -77,6 +86,27 @@ class MonitorIdMigrationIT {
     registry.add("renkei.notify.poll-interval", () -> "1h");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> "9");
+  }
+
+  /** The Java migrations the hub registers as beans, made as Spring would make them. */
+  static JavaMigration[] javaMigrations() {
+    try {
+      var scanner =
+          new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(
+              false);
+      scanner.addIncludeFilter(
+          new org.springframework.core.type.filter.AssignableTypeFilter(JavaMigration.class));
+      List<JavaMigration> out = new java.util.ArrayList<>();
+      for (var bd : scanner.findCandidateComponents("jp.renkei.server")) {
+        var c = Class.forName(bd.getBeanClassName()).getDeclaredConstructor();
+        c.setAccessible(true);
+        out.add((JavaMigration) c.newInstance());
+      }
+      assertThat(out).isNotEmpty();
+      return out.toArray(JavaMigration[]::new);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static long id(JdbcClient jdbc, String sql, Object... params) {

@@ -99,7 +99,7 @@ class MonitorIdsLeakIT extends ServerTest {
     assertRandom("sites", sites);
 
     // another operator's hidden site made right after is no neighbour of ours
-    UserAccount other = fixtures.user(fixtures.operator("energy"), Role.ANALYST);
+    UserAccount other = fixtures.user(fixtures.operator("electricity"), Role.ANALYST);
     Http them = http().bearer(fixtures.token(other, EnumSet.of(TokenScope.READ, TokenScope.WRITE)));
     long hidden = create(them, "ids-hidden", "amber_strict");
     List<Long> all = new ArrayList<>(sites);
@@ -136,7 +136,7 @@ class MonitorIdsLeakIT extends ServerTest {
 
   @Test
   void hiddenAndMissingIdsAnswerAlike() {
-    UserAccount owner = fixtures.user(fixtures.operator("energy"), Role.ANALYST);
+    UserAccount owner = fixtures.user(fixtures.operator("electricity"), Role.ANALYST);
     Http ownerApi =
         http().bearer(fixtures.token(owner, EnumSet.of(TokenScope.READ, TokenScope.WRITE)));
     long hidden = create(ownerApi, "ids-probe-hidden", "amber_strict");
