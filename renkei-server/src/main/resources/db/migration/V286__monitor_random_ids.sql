@@ -7,7 +7,9 @@
 --
 -- The same for the 課題 found in exercises (exercise_issue, V210): their ids reach their owner
 -- organisation (/exercises/issues/{id}/progress), so an operator following up its own 課題
--- counted the 課題 recorded for other organisations in exercises it never took part in.
+-- counted the 課題 recorded for other organisations in exercises it never took part in. And for
+-- API tokens (api_token, V2): each person sees the ids of its own (/account/tokens/{id}/revoke,
+-- DELETE /api/v1/tokens/{id}), which counted every token issued hub-wide, probe agents' included.
 
 -- As in V90: the old id is kept as legacy_id (audit entries written before this migration name
 -- it, e.g. exercise.issue.open/closed details, and webhook receivers already hold alertId/siteId values), every foreign key that references
@@ -41,6 +43,7 @@ end $$;
 select renumber_with_random_ids('monitor_site');
 select renumber_with_random_ids('monitor_alert');
 select renumber_with_random_ids('exercise_issue');
+select renumber_with_random_ids('api_token');
 
 drop function renumber_with_random_ids(regclass);
 

@@ -49,7 +49,7 @@ class MonitorIdMigrationIT {
   /** Ids as the hub had them before V286. */
   static long bank, power, siteA, siteB, hiddenSite, alertA, alertB, hiddenAlert, delivery;
 
-  static long run, bankIssue, powerIssue;
+  static long run, bankIssue, powerIssue, bankUser, token;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -170,6 +170,18 @@ class MonitorIdMigrationIT {
             .update();
       }
     }
+    bankUser =
+        id(
+            jdbc,
+            "insert into app_user (login, display_name, organisation_id, role, password_hash)"
+                + " values ('monmig.analyst', '移行 分析官', ?, 'analyst', 'x')",
+            bank);
+    token =
+        id(
+            jdbc,
+            "insert into api_token (user_id, name, display_prefix, token_hash, scopes)"
+                + " values (?, '移行前のトークン', 'rk_mig', 'migration-hash', array['read'])",
+            bankUser);
     long scenario =
         id(
             jdbc,
@@ -321,6 +333,29 @@ class MonitorIdMigrationIT {
         .param(site)
         .query(Long.class)
         .single();
+  }
+
+  @Test
+  void tokensGetRandomIdsAndKeepTheirOldOnes() {
+    long now = now("api_token", token);
+    assertThat(now).isBetween(LOW, HIGH - 1);
+    assertThat(
+            jdbc.sql("select name from api_token where id = ?")
+                .param(now)
+                .query(String.class)
+                .single())
+        .isEqualTo("移行前のトークン");
+    UserAccount analyst = fixtures.user("monmig-bank", Role.ANALYST);
+    for (int i = 0; i < 50; i++) {
+      fixtures.token(analyst, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.READ));
+    }
+    List<Long> fresh =
+        jdbc.sql("select id from api_token where user_id = ? order by created_at, id")
+            .param(analyst.id())
+            .query(Long.class)
+            .list();
+    assertThat(fresh).hasSize(50);
+    MonitorIdsLeakIT.assertRandom("tokens", fresh);
   }
 
   @Test
