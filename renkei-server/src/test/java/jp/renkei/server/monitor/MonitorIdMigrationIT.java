@@ -345,13 +345,19 @@ class MonitorIdMigrationIT {
                 .query(String.class)
                 .single())
         .isEqualTo("移行前のトークン");
-    UserAccount analyst = fixtures.user("monmig-bank", Role.ANALYST);
+    // fifty tokens in a row, ten per person (a person may hold twenty)
+    List<Long> people = new java.util.ArrayList<>();
+    UserAccount person = null;
     for (int i = 0; i < 50; i++) {
-      fixtures.token(analyst, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.READ));
+      if (i % 10 == 0) {
+        person = fixtures.user("monmig-bank", Role.ANALYST);
+        people.add(person.id());
+      }
+      fixtures.token(person, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.READ));
     }
     List<Long> fresh =
-        jdbc.sql("select id from api_token where user_id = ? order by created_at, id")
-            .param(analyst.id())
+        jdbc.sql("select id from api_token where user_id = any(?) order by created_at, id")
+            .param(people.toArray(Long[]::new))
             .query(Long.class)
             .list();
     assertThat(fresh).hasSize(50);
