@@ -179,8 +179,9 @@ class MonitorIdMigrationIT {
     token =
         id(
             jdbc,
-            "insert into api_token (user_id, name, display_prefix, token_hash, scopes)"
-                + " values (?, '移行前のトークン', 'rk_mig', 'migration-hash', array['read'])",
+            "insert into api_token (user_id, name, display_prefix, token_hash, scopes,"
+                + " expires_at) values (?, '移行前のトークン', 'rk_mig', 'migration-hash',"
+                + " array['read'], now() + interval '30 days')",
             bankUser);
     long scenario =
         id(
