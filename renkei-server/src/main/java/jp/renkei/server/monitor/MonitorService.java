@@ -158,6 +158,7 @@ public class MonitorService {
     sorted.sort(
         java.util.Comparator.comparing((Listed v) -> !v.own())
             .thenComparing(v -> rank(v.key().state()))
+            .thenComparing(v -> v.key().createdAt())
             .thenComparing(v -> v.key().id()));
     int from = Math.min(offset, sorted.size());
     int to = Math.min(sorted.size(), from + limit);

@@ -32,12 +32,13 @@ class SiteRepository {
   }
 
   List<Site> all() {
-    return jdbc.sql(SELECT + " order by s.id").query(SiteRepository::site).list();
+    return jdbc.sql(SELECT + " order by s.created_at, s.id").query(SiteRepository::site).list();
   }
 
   /** What the list's order and the sharing policy need of a site, without its texts. */
   record Key(
       long id,
+      java.time.Instant createdAt,
       long organisationId,
       String sectorCode,
       String stateTlp,
@@ -52,12 +53,14 @@ class SiteRepository {
             "select s.id, s.organisation_id, o.sector_code, s.state_tlp, s.detail_tlp,"
                 // a paused site's last state is stale: it is "paused", never counted as up
                 + " s.detail_to_coordinators,"
-                + " case when s.enabled then s.state else 'paused' end, s.regional and s.enabled"
+                + " case when s.enabled then s.state else 'paused' end, s.regional and s.enabled,"
+                + " s.created_at"
                 + " from monitor_site s join organisation o on o.id = s.organisation_id")
         .query(
             (rs, n) ->
                 new Key(
                     rs.getLong(1),
+                    rs.getTimestamp(9).toInstant(),
                     rs.getLong(2),
                     rs.getString(3),
                     rs.getString(4),
@@ -103,7 +106,9 @@ class SiteRepository {
   }
 
   List<Site> enabled() {
-    return jdbc.sql(SELECT + " where s.enabled order by s.id").query(SiteRepository::site).list();
+    return jdbc.sql(SELECT + " where s.enabled order by s.created_at, s.id")
+        .query(SiteRepository::site)
+        .list();
   }
 
   Optional<Site> byId(long id) {

@@ -253,7 +253,7 @@ class RouteSweepLeakIT extends ServerTest {
   /**
    * Alert ids are seen by each site's owner (the form that makes a report of one): sequential over
    * every site of the hub, two of them counted the alerts of sites the owner may not see raised in
-   * between. They are random (V281), in the range of {@code random_id()}.
+   * between. They are random (V286), in the range of {@code random_id()}.
    */
   @Test
   void monitorAlertIdsCountNothing() {

@@ -63,7 +63,8 @@ class FollowUpRepository {
   }
 
   List<Issue> issues(long runId) {
-    return jdbc.sql(ISSUE + " where i.run_id = ? order by i.state desc, i.due_on, i.id")
+    return jdbc.sql(
+            ISSUE + " where i.run_id = ? order by i.state desc, i.due_on, i.created_at, i.id")
         .param(runId)
         .query(Rows.of(Issue.class))
         .list();
@@ -84,7 +85,7 @@ class FollowUpRepository {
             ISSUE
                 + " join exercise_member m on m.run_id = i.run_id and m.user_id = ?"
                 + " and m.role in ('controller', 'evaluator') where i.state = 'open'"
-                + " order by i.due_on, i.id limit ?")
+                + " order by i.due_on, i.created_at, i.id limit ?")
         .params(userId, limit)
         .query(Rows.of(Issue.class))
         .list();
@@ -96,7 +97,7 @@ class FollowUpRepository {
             ISSUE
                 + " where i.owner_org_id = ?"
                 + (openOnly ? " and i.state = 'open'" : "")
-                + " order by i.state desc, i.due_on, i.id limit ?")
+                + " order by i.state desc, i.due_on, i.created_at, i.id limit ?")
         .params(organisationId, limit)
         .query(Rows.of(Issue.class))
         .list();
