@@ -22,6 +22,39 @@ public final class MailRedaction {
   /** The mail as it will be shared, and every piece taken out (for the preview). */
   public record Result(MailReport shared, List<String> removed) {}
 
+  /**
+   * One piece taken out, read back from its stored line: {@code kind} a stable code for the
+   * preview's words ({@code recipient}, {@code linkToOwnSite}, ...; {@code other} for a line this
+   * version does not know), {@code value} what was taken out.
+   */
+  public record Removed(String kind, String value) {}
+
+  /** The stored lines' beginnings (English, as stored since the first version) and their codes. */
+  private static final List<String[]> KINDS =
+      List.of(
+          new String[] {"recipient in a link ", "recipientInLink"},
+          new String[] {"recipient ", "recipient"},
+          new String[] {"subject: ", "subject"},
+          new String[] {"relay address ", "relayAddress"},
+          new String[] {"relay host ", "relayHost"},
+          new String[] {"link to own site ", "linkToOwnSite"},
+          new String[] {"link text: ", "linkText"},
+          new String[] {"sender (an address of the receiving organisation) ", "sender"},
+          new String[] {"sender name: ", "senderName"},
+          new String[] {"reply-to (an address of the receiving organisation) ", "replyTo"},
+          new String[] {"return path (an address of the receiving organisation) ", "returnPath"},
+          new String[] {"attachment name: ", "attachmentName"});
+
+  /** A stored line of {@link Result#removed()} as its kind and value, for the reader's words. */
+  public static Removed removed(String line) {
+    for (String[] k : KINDS) {
+      if (line.startsWith(k[0])) {
+        return new Removed(k[1], line.substring(k[0].length()));
+      }
+    }
+    return new Removed("other", line);
+  }
+
   private MailRedaction() {}
 
   public static Result apply(MailReport r, Redactor identity) {

@@ -124,6 +124,11 @@ class MailRedactionTest {
         .anyMatch(x -> x.startsWith("recipient in a link "))
         .anyMatch(x -> x.startsWith("link text: "))
         .noneMatch(x -> x.startsWith("link to own site"));
+    // every line is read back as a known kind, for the preview in the reader's words
+    assertThat(shared.removed())
+        .extracting(x -> MailRedaction.removed(x).kind())
+        .doesNotContain("other")
+        .contains("recipient", "recipientInLink", "linkText", "replyTo");
   }
 
   @Test

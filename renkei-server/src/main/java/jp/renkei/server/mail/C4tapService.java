@@ -55,6 +55,11 @@ public class C4tapService {
     public boolean exercise() {
       return exerciseRunId != null;
     }
+
+    /** The pieces taken out, each with its kind for the reader's words (the preview). */
+    public List<MailRedaction.Removed> removedItems() {
+      return removed.stream().map(MailRedaction::removed).toList();
+    }
   }
 
   private final JdbcClient jdbc;
