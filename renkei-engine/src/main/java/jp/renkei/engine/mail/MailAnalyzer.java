@@ -1048,6 +1048,11 @@ public final class MailAnalyzer {
     return DOMAIN_LIKE.matcher(t).matches() ? t.split("/")[0].toLowerCase(Locale.ROOT) : null;
   }
 
+  /** A value in a finding's evidence: a missing one (no sender domain) reads "—", never null. */
+  private static String shown(String value) {
+    return value == null || value.isEmpty() ? "—" : value;
+  }
+
   static String host(String url) {
     try {
       String h = URI.create(url.replace(" ", "%20")).getHost();
@@ -1429,7 +1434,7 @@ public final class MailAnalyzer {
           && !st.authenticated.contains(registrable(fromDomain))) {
         st.flag(
             RedFlag.NOT_ALIGNED,
-            "From: " + fromDomain + " ≠ " + String.join(", ", st.authenticated));
+            "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.authenticated));
       }
       lookalike(fromDomain, "From: " + st.from, st);
       impersonation(st, fromDomain);
@@ -1533,7 +1538,10 @@ public final class MailAnalyzer {
                   + "\", List-Unsubscribe / List-Id —"
                   + (st.unsubscribeDomains.isEmpty()
                       ? ""
-                      : ", " + String.join(", ", st.unsubscribeDomains) + " ≠ " + st.senderDomain));
+                      : ", "
+                          + String.join(", ", st.unsubscribeDomains)
+                          + " ≠ "
+                          + shown(st.senderDomain)));
         }
       }
     }
@@ -1666,7 +1674,7 @@ public final class MailAnalyzer {
       if (!b.labels().contains(own)
           && !st.listVouched()
           && !(st.ownBulk() && !st.asksCredentials)) {
-        st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + fromDomain);
+        st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
       }
     }
   }

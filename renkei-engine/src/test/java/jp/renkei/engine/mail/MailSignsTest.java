@@ -1534,4 +1534,29 @@ class MailSignsTest {
     }
     assertThat(matches).isGreaterThan(2_000);
   }
+
+  /**
+   * No finding's evidence reads "null" (walk11 saw "gmail.com ≠ null" for a sender with no domain).
+   */
+  @Test
+  void evidenceNeverSaysNull() {
+    String eml =
+        "From: PayPal Service\r\nTo: a@b.example\r\nSubject: Your account has been limited\r\n"
+            + "List-Unsubscribe: <mailto:unsub@gmail.com>\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "Dear PayPal member, verify your account now. Unsubscribe from this newsletter.\r\n";
+    MailReport r =
+        new MailAnalyzer()
+            .analyze(
+                new java.io.ByteArrayInputStream(
+                    eml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(r.findings()).isNotEmpty();
+    assertThat(r.findings()).allSatisfy(f -> assertThat(f.evidence()).doesNotContain("null"));
+    for (MailCorpus.Sample c : MailCorpus.all()) {
+      new MailAnalyzer()
+          .analyze(new java.io.ByteArrayInputStream(c.eml()))
+          .findings()
+          .forEach(f -> assertThat(f.evidence()).as(c.name()).doesNotContain("≠ null", "null ≠"));
+    }
+  }
 }
