@@ -198,7 +198,10 @@ public final class Knowledge {
     }
     String na = ProductId.norm(a);
     String nb = ProductId.norm(b);
-    return na.equals(nb) || firstWord(na).equals(firstWord(nb));
+    // CPE writes a vendor as one word (paloaltonetworks, trendmicro) that KEV spells out
+    return na.equals(nb)
+        || firstWord(na).equals(firstWord(nb))
+        || na.replace("_", "").equals(nb.replace("_", ""));
   }
 
   public KevEntry kev(String cveId) {

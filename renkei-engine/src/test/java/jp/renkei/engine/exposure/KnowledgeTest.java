@@ -38,7 +38,8 @@ class KnowledgeTest {
           List.of(
               kev("CVE-2021-41773", "Apache", "HTTP Server"),
               kev("CVE-2023-36844", "Juniper", "Junos OS"),
-              kev("CVE-2022-26134", "Atlassian", "Confluence Server and Data Center")));
+              kev("CVE-2022-26134", "Atlassian", "Confluence Server and Data Center"),
+              kev("CVE-2024-3400", "Palo Alto Networks", "PAN-OS")));
 
   private static ServiceAsset service(long id, String cpe, String purl, String version) {
     return new ServiceAsset(id, ProductId.of(cpe, purl, version), "high", true);
@@ -94,6 +95,25 @@ class KnowledgeTest {
     assertThat(g.get(0).evidence())
         .extracting(Evidence::code)
         .containsExactly("name-match", "suffix", "kev");
+  }
+
+  /**
+   * CPE runs a vendor's words together (paloaltonetworks) where KEV spells them out (Palo Alto
+   * Networks): the name match still meets them. A new user's walk found PAN-OS 10.2.9 with no
+   * finding for CVE-2024-3400, a KEV entry.
+   */
+  @Test
+  void aVendorWrittenAsOneWordInTheCpeMeetsItsKevName() {
+    List<Finding> f =
+        knowledge.match(
+            service(5, "cpe:2.3:o:paloaltonetworks:pan-os:10.2.9:*:*:*:*:*:*:*", null, null));
+    assertThat(f).extracting(Finding::cveId).containsExactly("CVE-2024-3400");
+    assertThat(f).extracting(Finding::status).containsExactly("possible");
+    // another vendor's product of the same name is not met
+    assertThat(
+            knowledge.match(
+                service(5, "cpe:2.3:o:paloalto_other:pan-os:10.2.9:*:*:*:*:*:*:*", null, null)))
+        .isEmpty();
   }
 
   @Test
