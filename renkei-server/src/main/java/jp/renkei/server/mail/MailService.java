@@ -59,6 +59,14 @@ public class MailService {
    * @throws jp.renkei.server.failure.Busy when it cannot be taken on now (429 or 503)
    */
   public MailReport analyze(Actor actor, InputStream message) {
+    return analyzeRead(actor, message);
+  }
+
+  /**
+   * The upload, after its start is checked to read as a message (inside the gate: the upload is
+   * read from the client only once a slot is held).
+   */
+  private static InputStream messageOnly(InputStream message) {
     java.io.BufferedInputStream in = new java.io.BufferedInputStream(message, HEAD);
     in.mark(HEAD);
     try {
@@ -70,7 +78,7 @@ public class MailService {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return analyzeRead(actor, in);
+    return in;
   }
 
   /** How much of the start of an upload is read to tell whether it is a message at all. */
@@ -138,7 +146,7 @@ public class MailService {
               jdbc.sql("select distinct value from organisation_identity where kind = 'domain'")
                   .query(String.class)
                   .list();
-          return new MailAnalyzer(limits, domains, allowList, model).analyze(message);
+          return new MailAnalyzer(limits, domains, allowList, model).analyze(messageOnly(message));
         });
   }
 

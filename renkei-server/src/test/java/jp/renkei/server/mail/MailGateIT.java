@@ -29,19 +29,26 @@ class MailGateIT extends ServerTest {
   @Autowired MailProperties properties;
 
   /**
-   * A message that blocks its reader until {@code release} opens; {@code reading} says it began.
+   * A message that blocks its reader until {@code release} opens, then reads as a real message (an
+   * empty upload is refused as no message); {@code reading} says the reading began.
    */
   static InputStream waiting(CountDownLatch reading, CountDownLatch release) {
+    InputStream rest = new java.io.ByteArrayInputStream(MailIT.message());
     return new InputStream() {
+      boolean waited;
+
       @Override
       public int read() throws IOException {
-        reading.countDown();
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+        if (!waited) {
+          reading.countDown();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          waited = true;
         }
-        return -1;
+        return rest.read();
       }
     };
   }
