@@ -108,7 +108,12 @@ class MatchSnapshotSignalIT {
   }
 
   private static Process follow(Path dir, Path list, Path log) throws IOException {
+    // a job a non-interactive shell starts in the background (CI, nohup) inherits SIGINT ignored,
+    // and a JVM leaves an ignored signal ignored: Ctrl+C is given back its default first, as an
+    // operator's terminal has it (GNU env)
     return new ProcessBuilder(
+            "env",
+            "--default-signal=INT",
             CliIT.JAVA,
             "-jar",
             CliIT.JAR,
