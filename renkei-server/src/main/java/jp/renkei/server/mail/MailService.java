@@ -84,8 +84,10 @@ public class MailService {
   /** How much of the start of an upload is read to tell whether it is a message at all. */
   private static final int HEAD = 64 * 1024;
 
+  // DOTALL: the head is read as ISO-8859-1, and a raw UTF-8 header (件名 in 8-bit, RFC 6532) has
+  // bytes such as 0x85 that read as U+0085, a line end to '.' otherwise
   private static final java.util.regex.Pattern FIELD =
-      java.util.regex.Pattern.compile("([!-9;-~]+)[ \\t]*:.*");
+      java.util.regex.Pattern.compile("([!-9;-~]+)[ \\t]*:.*", java.util.regex.Pattern.DOTALL);
 
   private static final java.util.Set<String> USUAL =
       java.util.Set.of(
