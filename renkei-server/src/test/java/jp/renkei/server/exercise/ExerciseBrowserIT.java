@@ -414,12 +414,27 @@ class ExerciseBrowserIT extends ServerTest {
 
   /** Presses one of the console's clock buttons and waits for the console to come back. */
   void control(String action) {
-    WebElement b =
-        wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#exercise-controls button[value='" + action + "']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", b);
-    b.click();
+    By button = By.cssSelector("#exercise-controls button[value='" + action + "']");
+    // the console's sections are replaced as htmx loads them: a button found may be gone by the
+    // time it is checked or clicked (stale, or "does not belong to the document"), before any
+    // click happened; it is then found again
+    WebElement b = null;
+    for (int attempt = 0; b == null; attempt++) {
+      try {
+        WebElement found = wait.until(ExpectedConditions.elementToBeClickable(button));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", found);
+        found.click();
+        b = found;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt >= 5) {
+          throw e;
+        }
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (attempt >= 5 || !String.valueOf(e.getMessage()).contains("does not belong")) {
+          throw e;
+        }
+      }
+    }
     wait.until(ExpectedConditions.stalenessOf(b));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exercise-timeline")));
   }
