@@ -1,11 +1,11 @@
 package jp.renkei.server.ids;
 
+import static jp.renkei.server.support.MigratedHub.ago;
+import static jp.renkei.server.support.MigratedHub.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -22,17 +22,14 @@ import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditEntry;
 import jp.renkei.server.audit.AuditFilter;
 import jp.renkei.server.audit.AuditLog;
-import jp.renkei.server.database.EmbeddedPostgresServer;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.report.ReportService;
 import jp.renkei.server.report.ReportView;
-import jp.renkei.server.support.TestFiles;
-import org.flywaydb.core.Flyway;
+import jp.renkei.server.support.MigratedHub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -63,40 +60,7 @@ class IdMigrationIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    Path data = TestFiles.directory("renkei-idmig-");
-    try (EmbeddedPostgresServer pg =
-        EmbeddedPostgresServer.startOrAttach(data, 0, false, Duration.ofSeconds(60))) {
-      DriverManagerDataSource ds =
-          new DriverManagerDataSource(pg.jdbcUrl(), pg.username(), pg.password());
-      // every migration before V90 (target 89 itself names none: the highest below it)
-      String previous =
-          Arrays.stream(Flyway.configure().dataSource(ds).load().info().all())
-              .map(m -> m.getVersion())
-              .filter(v -> v.isNewerThan("0") && !v.isAtLeast("90"))
-              .max(Comparable::compareTo)
-              .orElseThrow()
-              .getVersion();
-      Flyway.configure().dataSource(ds).target(previous).load().migrate();
-      assertThat(
-              Arrays.stream(Flyway.configure().dataSource(ds).load().info().applied())
-                  .map(m -> m.getVersion().getVersion()))
-          .doesNotContain("90");
-      before(JdbcClient.create(ds));
-    }
-    registry.add("renkei.data-dir", data::toString);
-    registry.add("renkei.database.embedded-fsync", () -> "false");
-    registry.add("renkei.feeds.check-interval", () -> "1h");
-    registry.add("renkei.notify.poll-interval", () -> "1h");
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> "9");
-  }
-
-  static long id(JdbcClient jdbc, String sql, Object... params) {
-    return jdbc.sql(sql + " returning id").params(params).query(Long.class).single();
-  }
-
-  static Timestamp ago(int hours) {
-    return Timestamp.from(Instant.now().minus(hours, ChronoUnit.HOURS));
+    MigratedHub.before(registry, "renkei-idmig-", "90", IdMigrationIT::before);
   }
 
   /** The hub before V90, built as its own code stored it then. */

@@ -1,30 +1,25 @@
 package jp.renkei.server.monitor;
 
+import static jp.renkei.server.support.MigratedHub.ago;
+import static jp.renkei.server.support.MigratedHub.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import jp.renkei.server.RenkeiApplication;
-import jp.renkei.server.database.EmbeddedPostgresServer;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
-import jp.renkei.server.support.TestFiles;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.JavaMigration;
+import jp.renkei.server.support.MigratedHub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,68 +48,7 @@ class MonitorIdMigrationIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    Path data = TestFiles.directory("renkei-monmig-");
-    try (EmbeddedPostgresServer pg =
-        EmbeddedPostgresServer.startOrAttach(data, 0, false, Duration.ofSeconds(60))) {
-      DriverManagerDataSource ds =
-          new DriverManagerDataSource(pg.jdbcUrl(), pg.username(), pg.password());
-      // the hub's Java migrations (a Spring bean each, e.g. V252) go with the SQL ones
-      JavaMigration[] java = javaMigrations();
-      String previous =
-          Arrays.stream(Flyway.configure().dataSource(ds).javaMigrations(java).load().info().all())
-              .map(m -> m.getVersion())
-              .filter(v -> v.isNewerThan("0") && !v.isAtLeast("286"))
-              .max(Comparable::compareTo)
-              .orElseThrow()
-              .getVersion();
-      Flyway.configure().dataSource(ds).javaMigrations(java).target(previous).load().migrate();
-      assertThat(
-              Arrays.stream(
-                      Flyway.configure()
-                          .dataSource(ds)
-                          .javaMigrations(java)
-                          .load()
-                          .info()
-                          .applied())
-                  .map(m -> m.getVersion().getVersion()))
-          .doesNotContain("286");
-      before(JdbcClient.create(ds));
-    }
-    registry.add("renkei.data-dir", data::toString);
-    registry.add("renkei.database.embedded-fsync", () -> "false");
-    registry.add("renkei.feeds.check-interval", () -> "1h");
-    registry.add("renkei.notify.poll-interval", () -> "1h");
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> "9");
-  }
-
-  /** The Java migrations the hub registers as beans, made as Spring would make them. */
-  static JavaMigration[] javaMigrations() {
-    try {
-      var scanner =
-          new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(
-              false);
-      scanner.addIncludeFilter(
-          new org.springframework.core.type.filter.AssignableTypeFilter(JavaMigration.class));
-      List<JavaMigration> out = new java.util.ArrayList<>();
-      for (var bd : scanner.findCandidateComponents("jp.renkei.server")) {
-        var c = Class.forName(bd.getBeanClassName()).getDeclaredConstructor();
-        c.setAccessible(true);
-        out.add((JavaMigration) c.newInstance());
-      }
-      assertThat(out).isNotEmpty();
-      return out.toArray(JavaMigration[]::new);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static long id(JdbcClient jdbc, String sql, Object... params) {
-    return jdbc.sql(sql + " returning id").params(params).query(Long.class).single();
-  }
-
-  static Timestamp ago(int hours) {
-    return Timestamp.from(Instant.now().minus(hours, ChronoUnit.HOURS));
+    MigratedHub.before(registry, "renkei-monmig-", "286", MonitorIdMigrationIT::before);
   }
 
   /** The hub before V286, as its code stored sites, alerts and exercise 課題 then. */

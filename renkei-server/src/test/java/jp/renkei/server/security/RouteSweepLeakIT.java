@@ -376,48 +376,13 @@ class RouteSweepLeakIT extends ServerTest {
             .append(" / missing ")
             .append(x.statusCode())
             .append('\n');
-        String where = u.method() + " " + hq;
-        if (h.statusCode() >= 500 || x.statusCode() >= 500) {
-          problems.add(where + ": " + h.statusCode() + " / " + x.statusCode() + " (a 5xx)");
-        } else if (h.statusCode() != x.statusCode()) {
-          problems.add(
-              where
-                  + ": status "
-                  + h.statusCode()
-                  + " for the hidden id, "
-                  + x.statusCode()
-                  + " for a missing one\n   hidden: "
-                  + cut(h.body())
-                  + "\n   missing: "
-                  + cut(x.body()));
-        } else {
-          String hb = normalised(h, ids);
-          String xb = normalised(x, ids);
-          if (!hb.equals(xb)) {
-            problems.add(
-                where
-                    + ": bodies differ\n   hidden: "
-                    + diff(hb, xb)
-                    + "\n   missing: "
-                    + diff(xb, hb));
-          }
-        }
-        for (String s : ids.secrets) {
-          if (h.body().contains(s)) {
-            problems.add(where + ": the answer carries the hidden '" + s + "'");
-          }
-        }
+        compare(u.method() + " " + hq, h, x, ids, problems);
       }
     }
     java.nio.file.Files.writeString(
         java.nio.file.Path.of("target", "route-sweep-parameters-" + attacker.login() + ".txt"),
         log.toString());
-    Map<String, String> after = snapshot(attacker.organisationId());
-    for (String table : before.keySet()) {
-      if (!before.get(table).equals(after.get(table))) {
-        problems.add("a write took effect: table " + table + " changed during the sweep");
-      }
-    }
+    problems.addAll(writesTookEffect(before, attacker.organisationId()));
     assertThat(problems).as("%d parameter uses", uses.size()).isEmpty();
   }
 
@@ -457,26 +422,13 @@ class RouteSweepLeakIT extends ServerTest {
         for (String hidden : ids.hidden.get(k)) {
           HttpResponse<String> h = api.postJson(b[0], b[1].formatted(hidden));
           String where = attacker.login() + " POST " + b[0] + " " + b[1].formatted(hidden);
-          if (h.statusCode() != x.statusCode()) {
-            problems.add(
-                where
-                    + ": "
-                    + h.statusCode()
-                    + " / missing "
-                    + x.statusCode()
-                    + " "
-                    + cut(h.body())
-                    + " / "
-                    + cut(x.body()));
-          } else if (!normalised(h, ids).equals(normalised(x, ids))) {
-            problems.add(where + ": bodies differ: " + cut(h.body()) + " / " + cut(x.body()));
-          } else if (h.statusCode() < 400) {
+          compare(where, h, x, ids, problems);
+          if (h.statusCode() < 400) {
             problems.add(where + ": accepted (" + h.statusCode() + ")");
           }
         }
       }
-      Map<String, String> after = snapshot(attacker.organisationId());
-      assertThat(after).as(attacker.login()).isEqualTo(before);
+      problems.addAll(writesTookEffect(before, attacker.organisationId()));
     }
     assertThat(problems).isEmpty();
   }
@@ -636,52 +588,70 @@ class RouteSweepLeakIT extends ServerTest {
               .append(": ")
               .append(cut(x.body()).replace("\n", " "), 0, Math.min(120, cut(x.body()).length()))
               .append('\n');
-          if (h.statusCode() >= 500 || x.statusCode() >= 500) {
-            problems.add(where + ": " + h.statusCode() + " / " + x.statusCode() + " (a 5xx)");
-            continue;
-          }
-          if (h.statusCode() != x.statusCode()) {
-            problems.add(
-                where
-                    + ": status "
-                    + h.statusCode()
-                    + " for the hidden id, "
-                    + x.statusCode()
-                    + " for a missing one\n   hidden: "
-                    + cut(h.body())
-                    + "\n   missing: "
-                    + cut(x.body()));
-            continue;
-          }
-          String hb = normalised(h, ids);
-          String xb = normalised(x, ids);
-          if (!hb.equals(xb)) {
-            problems.add(
-                where
-                    + ": bodies differ\n   hidden: "
-                    + diff(hb, xb)
-                    + "\n   missing: "
-                    + diff(xb, hb));
-          }
-          for (String s : ids.secrets) {
-            if (h.body().contains(s) || h.headers().toString().contains(s)) {
-              problems.add(where + ": the answer carries the hidden '" + s + "'");
-            }
-          }
+          compare(where, h, x, ids, problems);
         }
       }
     }
     java.nio.file.Files.writeString(
         java.nio.file.Path.of("target", "route-sweep-" + name + ".txt"), log.toString());
-    Map<String, String> after = snapshot(attacker.organisationId());
-    for (String table : before.keySet()) {
-      if (!before.get(table).equals(after.get(table))) {
-        problems.add("a write took effect: table " + table + " changed during the sweep");
-      }
-    }
+    problems.addAll(writesTookEffect(before, attacker.organisationId()));
     assertThat(problems)
         .as("%s: %d routes, %d calls; what a hidden object changed", name, routes.size(), calls)
         .isEmpty();
+  }
+
+  /**
+   * What tells a hidden id from a missing one in a pair of answers: a 5xx, a different status, a
+   * different body once the ids are written as {@code ID}, or a hidden text in the body or headers.
+   */
+  private static void compare(
+      String where,
+      HttpResponse<String> h,
+      HttpResponse<String> x,
+      Ids ids,
+      List<String> problems) {
+    if (h.statusCode() >= 500 || x.statusCode() >= 500) {
+      problems.add(where + ": " + h.statusCode() + " / " + x.statusCode() + " (a 5xx)");
+    } else if (h.statusCode() != x.statusCode()) {
+      problems.add(
+          where
+              + ": status "
+              + h.statusCode()
+              + " for the hidden id, "
+              + x.statusCode()
+              + " for a missing one\n   hidden: "
+              + cut(h.body())
+              + "\n   missing: "
+              + cut(x.body()));
+    } else {
+      String hb = normalised(h, ids);
+      String xb = normalised(x, ids);
+      if (!hb.equals(xb)) {
+        problems.add(
+            where
+                + ": bodies differ\n   hidden: "
+                + diff(hb, xb)
+                + "\n   missing: "
+                + diff(xb, hb));
+      }
+    }
+    for (String s : ids.secrets) {
+      if (h.body().contains(s) || h.headers().toString().contains(s)) {
+        problems.add(where + ": the answer carries the hidden '" + s + "'");
+      }
+    }
+  }
+
+  /** The tables whose rows changed since {@code before} (the sweep's writes that took effect). */
+  private List<String> writesTookEffect(Map<String, String> before, long ownOrg) {
+    Map<String, String> after = snapshot(ownOrg);
+    List<String> changed = new ArrayList<>();
+    for (String table : before.keySet()) {
+      if (!before.get(table).equals(after.get(table))) {
+        changed.add("a write took effect: table " + table + " changed during the sweep");
+      }
+    }
+    return changed;
   }
 
   private static String cut(String s) {
