@@ -64,6 +64,16 @@ class ExposureRepository {
       String acceptReason,
       LocalDate acceptedUntil) {
 
+    /** The product in words (vendor, product, version) from its CPE or purl. */
+    public String productWords() {
+      return jp.renkei.engine.exposure.ProductWords.of(cpe, purl, version);
+    }
+
+    /** The identifier the words come from: the CPE, else the purl. */
+    public String productId() {
+      return cpe != null ? cpe : purl;
+    }
+
     /**
      * Still to be handled: open or in progress, or a risk acceptance that has expired. A finding
      * mitigated, accepted (until its expiry) or false positive is not.
