@@ -340,7 +340,10 @@ public class TaxiiFeeds {
       errors.add(new InvalidInput("secret", "error.feed.secret"));
     }
     Optional<StixCollection> local = parseUuid(f.localCollection()).flatMap(intel::collection);
-    if (local.isEmpty()) {
+    if (f.localCollection() == null || f.localCollection().isBlank()) {
+      // no default: the collection decides who reads what the feed brings
+      errors.add(new InvalidInput("localCollection", "error.feed.localCollection.required"));
+    } else if (local.isEmpty()) {
       errors.add(
           new InvalidInput("localCollection", "error.feed.localCollection", f.localCollection()));
     }
@@ -371,12 +374,12 @@ public class TaxiiFeeds {
     try {
       http.check(root.toString());
     } catch (OutboundHttp.Refused e) {
-      throw new InvalidInput("apiRoot", "error.outbound.refused", given, e.getMessage());
-    }
-    return root.toString().endsWith("/") ? root.toString() : root + "/";
       if (refusalsBy != null) {
         audit.refusedOutbound(refusalsBy, "feed", given, e.getMessage());
       }
+      throw new InvalidInput("apiRoot", "error.outbound.refused", given, e.getMessage());
+    }
+    return root.toString().endsWith("/") ? root.toString() : root + "/";
   }
 
   /** A feed's new credential (the remote changed it, or this hub's key was lost). */
