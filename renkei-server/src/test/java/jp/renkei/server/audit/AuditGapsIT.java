@@ -81,6 +81,19 @@ class AuditGapsIT extends ServerTest {
     long findingId = Long.parseLong(finding.group(1));
     assertThat(nisc.get("/exposure/findings/" + findingId).statusCode()).isEqualTo(200);
 
+    // the bank declares an address scope: its admin sees the entry (it was hidden from everyone)
+    HttpResponse<String> scope =
+        api(analyst)
+            .postJson(
+                "/api/v1/exposure/scope",
+                "{\"kind\":\"domain\",\"value\":\"" + Fixtures.unique("gap") + ".example\"}");
+    assertThat(scope.statusCode()).as(scope.body()).isEqualTo(200);
+    Matcher scopeId = Pattern.compile("\"id\":(\\d+)").matcher(scope.body());
+    assertThat(scopeId.find()).as(scope.body()).isTrue();
+    assertThat(seenBy(bankAdmin, "action=scope."))
+        .contains(trace("exposure_scope", scopeId.group(1)))
+        .contains("調査範囲を申告");
+
     // the bank's admin sees its sharing change, in words
     String bankSees = seenBy(bankAdmin, "action=exposure.");
     assertThat(bankSees)
@@ -105,6 +118,7 @@ class AuditGapsIT extends ServerTest {
           .doesNotContain(trace("exposure_findings", bank.id()))
           .doesNotContain(trace("exposure_finding", findingId))
           .doesNotContain(trace("organisation", bank.id()))
+          .doesNotContain(trace("exposure_scope", scopeId.group(1)))
           .doesNotContain(analyst.login())
           .doesNotContain(niscAnalyst.login());
     }
