@@ -137,6 +137,53 @@ public class ExposureAccess {
     return actor.organisationId() != null && actor.organisationId() == orgId;
   }
 
+  /** A finding as the search box lists it. */
+  public record CveFinding(
+      long id,
+      long organisationId,
+      String cveId,
+      String host,
+      Integer port,
+      String product,
+      String outcome,
+      java.time.LocalDate firstSeen) {}
+
+  /**
+   * The findings of one CVE the actor may see, newest first, at most {@code limit}: its own
+   * organisation's and those of organisations whose details it may see ({@link #detailOf}'s
+   * audience, judged once per organisation). Organisations outside it add nothing, not even to a
+   * count.
+   */
+  public List<CveFinding> findingsOfCve(Actor actor, String cveId, int limit) {
+    List<Long> orgs = repository.organisationsWith(cveId);
+    if (orgs.isEmpty()) {
+      return List.of();
+    }
+    SharingGate.Check check = gate.check(actor);
+    List<Long> visible = new ArrayList<>();
+    for (Org o : orgs("o.id = any(?)", (Object) orgs.toArray(Long[]::new))) {
+      if (check.allows(o.sharing().detailAudience())) {
+        visible.add(o.id());
+      }
+    }
+    if (visible.isEmpty()) {
+      return List.of();
+    }
+    return repository.findingsOf(visible, cveId, limit).stream()
+        .map(
+            f ->
+                new CveFinding(
+                    f.id(),
+                    f.organisationId(),
+                    f.cveId(),
+                    f.host(),
+                    f.port(),
+                    f.productWords(),
+                    f.outcome(),
+                    f.firstSeen()))
+        .toList();
+  }
+
   /** Inventory counts per kind of an organisation whose details the actor may see. */
   public Map<String, Integer> inventory(Actor actor, long orgId) {
     detailOf(actor, orgId);

@@ -389,6 +389,25 @@ class ExposureRepository {
         .list();
   }
 
+  /** Organisations with a finding of this CVE. */
+  List<Long> organisationsWith(String cveId) {
+    return jdbc.sql("select distinct organisation_id from exposure_finding where cve_id = ?")
+        .param(cveId)
+        .query(Long.class)
+        .list();
+  }
+
+  /** The findings of this CVE at these organisations, newest first. */
+  List<FindingRow> findingsOf(List<Long> orgs, String cveId, int limit) {
+    return jdbc.sql(
+            FINDING
+                + " where f.organisation_id = any(?) and f.cve_id = ?"
+                + " order by f.first_seen desc, f.id desc limit ?")
+        .params(orgs.toArray(Long[]::new), cveId, limit)
+        .query(Rows.of(FindingRow.class))
+        .list();
+  }
+
   Optional<FindingRow> finding(long id) {
     return jdbc.sql(FINDING + " where f.id = ?")
         .param(id)
