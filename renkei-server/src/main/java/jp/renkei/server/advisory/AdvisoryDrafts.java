@@ -45,6 +45,8 @@ public class AdvisoryDrafts {
       throw new Forbidden("error.advisory.mayNotIssue");
     }
     form.confirmByInstant(); // a deadline that is no date is refused now, not at issue
+    // a title with control characters is refused now too (the list of drafts shows it)
+    jp.renkei.server.failure.OneLine.check("title", form.getTitle());
     if (form.getDraft() != null) {
       own(actor, form.getDraft());
       drafts.update(form.getDraft(), form, clock.instant());

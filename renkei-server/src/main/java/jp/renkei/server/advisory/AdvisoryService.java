@@ -1283,6 +1283,8 @@ public class AdvisoryService {
       jp.renkei.server.failure.FieldErrors errors) {
     if (title == null || title.isBlank() || title.strip().length() > 200) {
       errors.add(new InvalidInput("title", "validation.required.max", 200));
+    } else {
+      errors.check(() -> jp.renkei.server.failure.OneLine.check("title", title));
     }
     if (body == null || body.isBlank() || body.strip().length() > 20_000) {
       errors.add(new InvalidInput("body", "validation.required.max", 20_000));

@@ -45,7 +45,14 @@ public class AuditLog {
    * the system mode: their entries are shown as recorded.
    */
   static final Set<String> UNSHARED_TARGETS =
-      Set.of("user", "organisation", "api_token", "taxii_feed", "warning_list", "system_mode");
+      Set.of(
+          "user",
+          "organisation",
+          "api_token",
+          "taxii_feed",
+          "warning_list",
+          "system_mode",
+          "outbound");
 
   /** The actor the hub records when it publishes an advisory's STIX: it names the advisory. */
   private static final Pattern PUBLISHER = Pattern.compile("publish:advisory-(\\d+)");
@@ -80,6 +87,34 @@ public class AuditLog {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public long recordAlone(Actor actor, Event event) {
     return append(actor, event);
+  }
+
+  /**
+   * Records, on its own (the refused request rolls back), that the address policy refused a
+   * destination a person gave: {@code purpose} ({@code feed}, {@code webhook}, {@code monitor}) is
+   * the target id, and the detail keeps the scheme, host and port only (a path or query may carry a
+   * token, a user-info part a password) with the guard's reason. Call it before anything else in
+   * the request records an entry: the new transaction waits for the same append lock.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void refusedOutbound(Actor actor, String purpose, String url, String why) {
+    append(actor, Event.failure("outbound.refused", "outbound", purpose, origin(url) + ": " + why));
+  }
+
+  /** The scheme, host and port of a URL, or a placeholder when it has none. */
+  static String origin(String url) {
+    try {
+      java.net.URI u = new java.net.URI(url == null ? "" : url.strip());
+      if (u.getScheme() == null || u.getHost() == null) {
+        return "(not an absolute URL)";
+      }
+      return u.getScheme().toLowerCase(java.util.Locale.ROOT)
+          + "://"
+          + u.getHost()
+          + (u.getPort() == -1 ? "" : ":" + u.getPort());
+    } catch (java.net.URISyntaxException e) {
+      return "(not a URL)";
+    }
   }
 
   private record Head(long seq, String hash) {}

@@ -3,6 +3,7 @@ package jp.renkei.server.audit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import jp.renkei.server.directory.Role;
 import jp.renkei.server.listing.ListPage;
 import jp.renkei.server.listing.ListQuery;
 import jp.renkei.server.listing.ListSpec;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,11 +53,14 @@ class AuditPages {
   private final AuditLog audit;
   private final AuditCursors cursors;
   private final DirectoryService directory;
+  private final MessageSource messages;
 
-  AuditPages(AuditLog audit, AuditCursors cursors, DirectoryService directory) {
+  AuditPages(
+      AuditLog audit, AuditCursors cursors, DirectoryService directory, MessageSource messages) {
     this.audit = audit;
     this.cursors = cursors;
     this.directory = directory;
+    this.messages = messages;
   }
 
   @GetMapping("/admin/audit")
@@ -64,6 +69,7 @@ class AuditPages {
       @RequestParam Map<String, String> params,
       @RequestParam(defaultValue = "false") boolean verify,
       Model model,
+      Locale locale,
       HttpServletResponse response) {
     ListQuery query = SPEC.parse(params, response);
     // a bad query still asks: who may not browse the audit is told so before anything else
@@ -83,7 +89,15 @@ class AuditPages {
         ListPage.of(
             query,
             visible,
-            e -> query.textMatches(e.detail(), e.targetType(), e.targetId(), e.action()),
+            // the words the list shows for the action and the target are searched too
+            e ->
+                query.textMatches(
+                    e.detail(),
+                    e.targetType(),
+                    e.targetId(),
+                    e.action(),
+                    word("audit.action.", e.action(), locale),
+                    word("audit.target.", e.targetType(), locale)),
             Map.of(
                 "time", ListPage.by(AuditEntry::occurredAt),
                 "action", ListPage.by(AuditEntry::action),
@@ -115,6 +129,10 @@ class AuditPages {
     return directory.find(new OrganisationQuery(null, null, text)).stream()
         .map(Organisation::id)
         .collect(Collectors.toSet());
+  }
+
+  private String word(String prefix, String code, Locale locale) {
+    return code == null ? null : messages.getMessage(prefix + code, null, null, locale);
   }
 
   private static String blank(String s) {

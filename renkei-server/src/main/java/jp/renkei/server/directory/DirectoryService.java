@@ -270,6 +270,7 @@ public class DirectoryService {
         try {
           outbound.check(url);
         } catch (OutboundHttp.Refused e) {
+          audit.refusedOutbound(actor, "webhook", url, e.getMessage());
           errors.add(new InvalidInput("webhookUrl", "error.outbound.refused", url, e.getMessage()));
         }
       }

@@ -35,11 +35,22 @@ class ExercisePages {
       Actor actor,
       @RequestParam long scenario,
       @RequestParam(defaultValue = "") String title,
-      @RequestParam(defaultValue = "1") int speed,
-      @RequestParam(defaultValue = "false") boolean emailAllowed) {
-    long id = exercises.createRun(actor, scenario, title, speed, emailAllowed);
-    return "redirect:/exercises/" + id + "/console";
+      @RequestParam(defaultValue = "1") String speed,
+      @RequestParam(defaultValue = "false") boolean emailAllowed,
+      Model model) {
+    try {
+      long id = exercises.createRun(actor, scenario, title, speed(speed), emailAllowed);
+      return "redirect:/exercises/" + id + "/console";
+    } catch (InvalidInput e) {
+      // the list again with the error on the scenario's form, as typed
+      model.addAttribute("formError", e);
+      model.addAttribute("runForm", new RunForm(scenario, title, speed, emailAllowed));
+      return list(actor, model);
+    }
   }
+
+  /** The create-run form as it was sent, shown again with its error. */
+  record RunForm(long scenario, String title, String speed, boolean emailAllowed) {}
 
   @GetMapping("/exercises/{id}")
   String play(Actor actor, @PathVariable long id, Model model) {

@@ -11,12 +11,14 @@ import jp.renkei.engine.exposure.ExposureSharing;
 import jp.renkei.engine.policy.Decision;
 import jp.renkei.engine.policy.SmallCounts;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.config.ExposureProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.failure.NotFound;
 import jp.renkei.server.sharing.SharingGate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every read of inventories and findings, through the sharing policy ({@link SharingGate}) with the
@@ -50,13 +52,19 @@ public class ExposureAccess {
   private final SharingGate gate;
   private final ExposureRepository repository;
   private final ExposureProperties props;
+  private final AuditLog audit;
 
   ExposureAccess(
-      JdbcClient jdbc, SharingGate gate, ExposureRepository repository, ExposureProperties props) {
+      JdbcClient jdbc,
+      SharingGate gate,
+      ExposureRepository repository,
+      ExposureProperties props,
+      AuditLog audit) {
     this.jdbc = jdbc;
     this.gate = gate;
     this.repository = repository;
     this.props = props;
+    this.audit = audit;
   }
 
   private static final String ORGS =
@@ -108,10 +116,72 @@ public class ExposureAccess {
     return o.get(0);
   }
 
-  /** The findings of an organisation whose details the actor may see. */
+  /**
+   * The findings of an organisation whose details the actor may see; a read of another
+   * organisation's findings is audited ({@code exposure.findings.read}).
+   */
+  @Transactional
   public List<ExposureRepository.FindingRow> findings(Actor actor, long orgId) {
     detailOf(actor, orgId);
-    return repository.findings(orgId, props.maxFindingsShown());
+    List<ExposureRepository.FindingRow> rows = repository.findings(orgId, props.maxFindingsShown());
+    if (!ownedBy(actor, orgId)) {
+      audit.record(
+          actor,
+          AuditLog.Event.success(
+              "exposure.findings.read", "exposure_findings", orgId, rows.size() + " finding(s)"));
+    }
+    return rows;
+  }
+
+  private static boolean ownedBy(Actor actor, long orgId) {
+    return actor.organisationId() != null && actor.organisationId() == orgId;
+  }
+
+  /** A finding as the search box lists it. */
+  public record CveFinding(
+      long id,
+      long organisationId,
+      String cveId,
+      String host,
+      Integer port,
+      String product,
+      String outcome,
+      java.time.LocalDate firstSeen) {}
+
+  /**
+   * The findings of one CVE the actor may see, newest first, at most {@code limit}: its own
+   * organisation's and those of organisations whose details it may see ({@link #detailOf}'s
+   * audience, judged once per organisation). Organisations outside it add nothing, not even to a
+   * count.
+   */
+  public List<CveFinding> findingsOfCve(Actor actor, String cveId, int limit) {
+    List<Long> orgs = repository.organisationsWith(cveId);
+    if (orgs.isEmpty()) {
+      return List.of();
+    }
+    SharingGate.Check check = gate.check(actor);
+    List<Long> visible = new ArrayList<>();
+    for (Org o : orgs("o.id = any(?)", (Object) orgs.toArray(Long[]::new))) {
+      if (check.allows(o.sharing().detailAudience())) {
+        visible.add(o.id());
+      }
+    }
+    if (visible.isEmpty()) {
+      return List.of();
+    }
+    return repository.findingsOf(visible, cveId, limit).stream()
+        .map(
+            f ->
+                new CveFinding(
+                    f.id(),
+                    f.organisationId(),
+                    f.cveId(),
+                    f.host(),
+                    f.port(),
+                    f.productWords(),
+                    f.outcome(),
+                    f.firstSeen()))
+        .toList();
   }
 
   /** Inventory counts per kind of an organisation whose details the actor may see. */
@@ -121,7 +191,19 @@ public class ExposureAccess {
   }
 
   /** One finding, or NotFound when it does not exist or its organisation's details are hidden. */
+  @Transactional
   public ExposureRepository.FindingRow finding(Actor actor, long id) {
+    ExposureRepository.FindingRow f = visibleFinding(actor, id);
+    if (!ownedBy(actor, f.organisationId())) {
+      audit.record(
+          actor,
+          AuditLog.Event.success("exposure.finding.read", "exposure_finding", id, f.cveId()));
+    }
+    return f;
+  }
+
+  /** One finding the actor may see (its organisation's details), not audited: for judging. */
+  ExposureRepository.FindingRow visibleFinding(Actor actor, long id) {
     ExposureRepository.FindingRow f =
         repository.finding(id).orElseThrow(() -> new NotFound("finding", id));
     try {

@@ -64,6 +64,16 @@ class ExposureRepository {
       String acceptReason,
       LocalDate acceptedUntil) {
 
+    /** The product in words (vendor, product, version) from its CPE or purl. */
+    public String productWords() {
+      return jp.renkei.engine.exposure.ProductWords.of(cpe, purl, version);
+    }
+
+    /** The identifier the words come from: the CPE, else the purl. */
+    public String productId() {
+      return cpe != null ? cpe : purl;
+    }
+
     /**
      * Still to be handled: open or in progress, or a risk acceptance that has expired. A finding
      * mitigated, accepted (until its expiry) or false positive is not.
@@ -375,6 +385,25 @@ class ExposureRepository {
                 + " where f.organisation_id = ? order by f.outcome_rank desc,"
                 + " f.due_date asc nulls last, f.in_kev desc, f.cve_id, f.id limit ?")
         .params(org, limit)
+        .query(Rows.of(FindingRow.class))
+        .list();
+  }
+
+  /** Organisations with a finding of this CVE. */
+  List<Long> organisationsWith(String cveId) {
+    return jdbc.sql("select distinct organisation_id from exposure_finding where cve_id = ?")
+        .param(cveId)
+        .query(Long.class)
+        .list();
+  }
+
+  /** The findings of this CVE at these organisations, newest first. */
+  List<FindingRow> findingsOf(List<Long> orgs, String cveId, int limit) {
+    return jdbc.sql(
+            FINDING
+                + " where f.organisation_id = any(?) and f.cve_id = ?"
+                + " order by f.first_seen desc, f.id desc limit ?")
+        .params(orgs.toArray(Long[]::new), cveId, limit)
         .query(Rows.of(FindingRow.class))
         .list();
   }

@@ -123,9 +123,30 @@ public class ExposureService {
    * Shares (or stops sharing) the actor's organisation's details, recipient by recipient: NISC, its
    * sector's ministry, its CEPTOARs. The sharing policy then judges every read by that audience.
    */
+  @org.springframework.transaction.annotation.Transactional
   public void share(Actor actor, ExposureRepository.Shares with) {
     long org = ownOrganisation(actor);
+    ExposureRepository.Shares before = repository.shares(org);
     repository.setShares(org, with);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "exposure.share", "organisation", org, recipients(before) + " -> " + recipients(with)));
+  }
+
+  /** The recipients a sharing choice names, in the audit entry's words. */
+  static String recipients(ExposureRepository.Shares s) {
+    List<String> with = new java.util.ArrayList<>();
+    if (s.nisc()) {
+      with.add("nisc");
+    }
+    if (s.ministry()) {
+      with.add("ministry");
+    }
+    if (s.ceptoars()) {
+      with.add("ceptoars");
+    }
+    return with.isEmpty() ? "none" : String.join("+", with);
   }
 
   public ExposureRepository.Shares shares(long org) {

@@ -56,7 +56,8 @@ public class ExposureWorkflow {
 
   /** The finding, if the actor may change it: an analyst of the owning organisation. */
   private ExposureRepository.FindingRow own(Actor actor, long id) {
-    ExposureRepository.FindingRow f = access.finding(actor, id); // NotFound outside the audience
+    ExposureRepository.FindingRow f =
+        access.visibleFinding(actor, id); // NotFound outside the audience
     if (!Objects.equals(actor.organisationId(), f.organisationId()) || !actor.is(Role.ANALYST)) {
       throw new Forbidden("exposure.workflow.ownersOnly");
     }
@@ -143,7 +144,7 @@ public class ExposureWorkflow {
     if (ownerChanged) {
       event(actor, f, "owner", null, owner, null);
     }
-    return access.finding(actor, id);
+    return access.visibleFinding(actor, id);
   }
 
   @Transactional
@@ -158,7 +159,7 @@ public class ExposureWorkflow {
 
   /** The finding's history, oldest first, for whoever may read the finding. */
   public List<Event> history(Actor actor, long id) {
-    ExposureRepository.FindingRow f = access.finding(actor, id);
+    ExposureRepository.FindingRow f = access.visibleFinding(actor, id);
     return jdbc.sql(
             "select kind, status, text, accepted_until, actor_name, at from exposure_finding_event"
                 + " where organisation_id = ? and finding_key = ? order by at, id")

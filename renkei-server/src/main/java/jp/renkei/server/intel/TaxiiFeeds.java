@@ -184,7 +184,7 @@ public class TaxiiFeeds {
 
   public Feed create(Actor actor, NewFeed f) {
     requireAdmin(actor);
-    Validated v = validate(f, false);
+    Validated v = validate(f, false, actor);
     String apiRoot = v.apiRoot();
     String auth = v.auth();
     Optional<StixCollection> local = Optional.of(v.local());
@@ -231,7 +231,7 @@ public class TaxiiFeeds {
    */
   public Feed update(Actor actor, long id, NewFeed f) {
     Feed old = get(actor, id);
-    Validated v = checkUpdate(old, f);
+    Validated v = checkUpdate(old, f, actor);
     boolean keepSecret = f.secret() == null;
     boolean none = "none".equals(v.auth());
     boolean elsewhere =
@@ -266,10 +266,10 @@ public class TaxiiFeeds {
 
   /** Checks an edit as {@link #update} does, writing nothing (every error at once). */
   public void checkUpdate(Actor actor, long id, NewFeed f) {
-    checkUpdate(get(actor, id), f);
+    checkUpdate(get(actor, id), f, null);
   }
 
-  private Validated checkUpdate(Feed old, NewFeed f) {
+  private Validated checkUpdate(Feed old, NewFeed f, Actor refusalsBy) {
     NewFeed edited =
         new NewFeed(
             f.name(),
@@ -290,7 +290,7 @@ public class TaxiiFeeds {
             .param(old.id())
             .query(Boolean.class)
             .single();
-    errors.check(() -> v[0] = validate(edited, stored));
+    errors.check(() -> v[0] = validate(edited, stored, refusalsBy));
     errors.throwIfAny();
     return v[0];
   }
@@ -307,7 +307,7 @@ public class TaxiiFeeds {
   /** Checks a new feed as {@link #create} does, writing nothing (every error at once). */
   public void check(Actor actor, NewFeed f) {
     requireAdmin(actor);
-    validate(f, false);
+    validate(f, false, null);
   }
 
   /**
@@ -315,7 +315,7 @@ public class TaxiiFeeds {
    * that authenticates (basic or bearer) needs a secret, typed now or, on an edit, already stored
    * (a blank one keeps it); a secret is at most 4,096 characters.
    */
-  private Validated validate(NewFeed f, boolean secretStored) {
+  private Validated validate(NewFeed f, boolean secretStored, Actor refusalsBy) {
     // every field is checked, and every error reported at once
     jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     if (f.name() == null || f.name().isBlank() || f.name().length() > 100) {
@@ -323,7 +323,7 @@ public class TaxiiFeeds {
     }
     String apiRoot = null;
     try {
-      apiRoot = apiRoot(f.apiRoot());
+      apiRoot = apiRoot(f.apiRoot(), refusalsBy);
     } catch (InvalidInput e) {
       errors.add(e);
     }
@@ -340,7 +340,10 @@ public class TaxiiFeeds {
       errors.add(new InvalidInput("secret", "error.feed.secret"));
     }
     Optional<StixCollection> local = parseUuid(f.localCollection()).flatMap(intel::collection);
-    if (local.isEmpty()) {
+    if (f.localCollection() == null || f.localCollection().isBlank()) {
+      // no default: the collection decides who reads what the feed brings
+      errors.add(new InvalidInput("localCollection", "error.feed.localCollection.required"));
+    } else if (local.isEmpty()) {
       errors.add(
           new InvalidInput("localCollection", "error.feed.localCollection", f.localCollection()));
     }
@@ -356,7 +359,7 @@ public class TaxiiFeeds {
   }
 
   /** The TAXII API root as stored (ending in a slash): http(s), a host, allowed by the guard. */
-  private String apiRoot(String given) {
+  private String apiRoot(String given, Actor refusalsBy) {
     URI root;
     try {
       root = URI.create(given == null ? "" : given);
@@ -371,6 +374,9 @@ public class TaxiiFeeds {
     try {
       http.check(root.toString());
     } catch (OutboundHttp.Refused e) {
+      if (refusalsBy != null) {
+        audit.refusedOutbound(refusalsBy, "feed", given, e.getMessage());
+      }
       throw new InvalidInput("apiRoot", "error.outbound.refused", given, e.getMessage());
     }
     return root.toString().endsWith("/") ? root.toString() : root + "/";

@@ -296,6 +296,7 @@ public class MonitorService {
   public void delete(Actor actor, long id) {
     Site s = own(actor, id);
     sites.delete(id);
+    sites.rememberDeleted(id, s.organisationId());
     audit.record(actor, AuditLog.Event.success("monitor.site.delete", "monitor_site", id, s.url()));
     runtime.ifAvailable(r -> r.refresh(id));
   }
@@ -321,6 +322,13 @@ public class MonitorService {
       throw new Forbidden("error.forbidden");
     }
     sites.setEnabled(id, enabled);
+    audit.recordAlone(
+        actor,
+        AuditLog.Event.success(
+            enabled ? "monitor.site.enable" : "monitor.site.disable",
+            "monitor_site",
+            id,
+            v.site().url()));
     runtime.ifAvailable(r -> r.refresh(id));
   }
 
@@ -344,6 +352,7 @@ public class MonitorService {
           try {
             guard.check(n.url());
           } catch (OutboundHttp.Refused e) {
+            audit.refusedOutbound(actor, "monitor", n.url(), e.getMessage());
             throw new InvalidInput("url", urlRefusal(e.getMessage()));
           }
         });

@@ -169,6 +169,28 @@ class SiteRepository {
     jdbc.sql("delete from monitor_site where id = ?").param(id).update();
   }
 
+  /** Keeps whose a deleted site was, for the audit entries that name it. */
+  void rememberDeleted(long id, long organisationId) {
+    jdbc.sql(
+            "insert into monitor_site_deleted (site_id, organisation_id) values (?, ?)"
+                + " on conflict (site_id) do nothing")
+        .params(id, organisationId)
+        .update();
+  }
+
+  /** Of these site ids, those of the organisation, whether the site still exists or was deleted. */
+  java.util.Set<Long> ofOrganisation(java.util.List<Long> ids, long organisationId) {
+    Long[] array = ids.toArray(Long[]::new);
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                "select id from monitor_site where id = any(?) and organisation_id = ?"
+                    + " union select site_id from monitor_site_deleted"
+                    + " where site_id = any(?) and organisation_id = ?")
+            .params(array, organisationId, array, organisationId)
+            .query(Long.class)
+            .list());
+  }
+
   /** An enabled person of the organisation by login. */
   Optional<Long> personOf(Long organisationId, String login) {
     if (organisationId == null) {

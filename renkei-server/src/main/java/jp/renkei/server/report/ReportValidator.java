@@ -37,7 +37,11 @@ class ReportValidator {
     }
     // every field is checked and every error reported at once, in the order of the form
     jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
-    errors.check(() -> text("title", c.title(), 200, true));
+    errors.check(
+        () -> {
+          text("title", c.title(), 200, true);
+          jp.renkei.server.failure.OneLine.check("title", c.title());
+        });
     errors.check(() -> text("summary", c.summary(), 20_000, true));
     errors.check(
         () -> {

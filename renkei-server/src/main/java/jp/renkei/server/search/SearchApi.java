@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/search?q=…[&kind=report|advisory|stix|c4tap]}. See docs/api.md. */
+/** {@code GET /api/v1/search?q=…[&kind=report|advisory|stix|c4tap|exposure]}. See docs/api.md. */
 @RestController
 @RequestMapping("/api/v1/search")
 class SearchApi {

@@ -22,7 +22,8 @@ public record SearchResult(SearchQuery query, List<Group> groups) {
     REPORT("report"),
     ADVISORY("advisory"),
     STIX("stix"),
-    C4TAP("c4tap");
+    C4TAP("c4tap"),
+    EXPOSURE("exposure");
 
     private final String code;
 

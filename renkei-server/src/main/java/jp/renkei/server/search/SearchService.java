@@ -10,6 +10,7 @@ import jp.renkei.engine.search.SearchQuery;
 import jp.renkei.engine.search.Snippets;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.exposure.ExposureAccess;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.intel.IntelService;
 import jp.renkei.server.mail.C4tapService;
@@ -51,18 +52,21 @@ public class SearchService {
   private final AdvisoryService advisories;
   private final IntelService intel;
   private final C4tapService c4tap;
+  private final ExposureAccess exposure;
 
   SearchService(
       SearchRepository index,
       ReportService reports,
       AdvisoryService advisories,
       IntelService intel,
-      C4tapService c4tap) {
+      C4tapService c4tap,
+      ExposureAccess exposure) {
     this.index = index;
     this.reports = reports;
     this.advisories = advisories;
     this.intel = intel;
     this.c4tap = c4tap;
+    this.exposure = exposure;
   }
 
   /** Parses what was typed, or refuses it as {@link InvalidInput} on the field {@code q}. */
@@ -86,6 +90,13 @@ public class SearchService {
       if (only != null && only != kind) {
         continue;
       }
+      // exposure findings are found by their CVE id only
+      if (kind == SearchResult.Kind.EXPOSURE && q.kind() != SearchQuery.Kind.CVE) {
+        if (only != null) {
+          groups.add(new SearchResult.Group(kind, List.of(), false));
+        }
+        continue;
+      }
       if (terms.length == 0) {
         groups.add(new SearchResult.Group(kind, List.of(), false));
         continue;
@@ -96,6 +107,7 @@ public class SearchService {
             case ADVISORY -> advisories(actor, q, index.advisories(q, terms, CANDIDATES), want);
             case STIX -> stix(actor, q, index.stix(q, terms, CANDIDATES), want);
             case C4TAP -> c4tap(actor, q, index.c4tap(q, terms, org, CANDIDATES), want);
+            case EXPOSURE -> exposure(actor, q, want);
           });
     }
     return new SearchResult(q, groups);
@@ -194,6 +206,29 @@ public class SearchService {
               r.added()));
     }
     return new SearchResult.Group(SearchResult.Kind.STIX, hits, more);
+  }
+
+  /**
+   * Exposure findings of the CVE the query names, as the exposure pages show them ({@link
+   * ExposureAccess#findingsOfCve}): the viewer's own and those shared with it.
+   */
+  private SearchResult.Group exposure(Actor actor, SearchQuery q, int want) {
+    List<ExposureAccess.CveFinding> seen = exposure.findingsOfCve(actor, q.value(), want + 1);
+    List<SearchResult.Hit> hits =
+        seen.stream()
+            .limit(want)
+            .map(
+                f ->
+                    new SearchResult.Hit(
+                        Long.toString(f.id()),
+                        null,
+                        f.cveId() + " " + f.host() + (f.port() == null ? "" : ":" + f.port()),
+                        Snippets.of(f.product(), q.words()),
+                        null,
+                        f.outcome(),
+                        f.firstSeen().atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant()))
+            .toList();
+    return new SearchResult.Group(SearchResult.Kind.EXPOSURE, hits, seen.size() > want);
   }
 
   private SearchResult.Group c4tap(Actor actor, SearchQuery q, List<Long> ids, int want) {

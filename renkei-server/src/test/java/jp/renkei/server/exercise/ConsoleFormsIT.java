@@ -156,6 +156,51 @@ class ConsoleFormsIT extends ServerTest {
         .isInstanceOf(Conflict.class);
   }
 
+  /** The create-run form of the exercise list: a bad speed is said on the list, input kept. */
+  @Test
+  void aBadSpeedOnTheCreateRunFormIsShownOnTheListWithTheInputKept() {
+    UserAccount planner = fixtures.user("nisc", Role.ANALYST);
+    Actor controller = fixtures.actor(planner);
+    long scenario = exercises.createScenario(controller, scenario());
+    int runs = exercises.runs(controller).size();
+    Http ja = http();
+    ja.signIn(planner.login(), Fixtures.PASSWORD);
+    // (a blank speed is the form's default, 1, as a missing one is)
+    for (String bad : List.of("abc", "0", "601", "1.5")) {
+      HttpResponse<String> res =
+          ja.postForm(
+              "/exercises",
+              "/exercises",
+              Map.of(
+                  "scenario",
+                  String.valueOf(scenario),
+                  "title",
+                  "速度の試験",
+                  "speed",
+                  bad,
+                  "emailAllowed",
+                  "true"));
+      assertThat(res.statusCode()).as(bad).isEqualTo(200);
+      assertThat(res.body())
+          .as(bad)
+          .contains("id=\"form-error\"")
+          .contains("href=\"#speed\"")
+          .contains("速度は 1 から 600 倍までです。")
+          .contains("value=\"" + bad + "\" id=\"speed\"")
+          .contains("value=\"速度の試験\" id=\"title\"")
+          .contains("aria-invalid=\"true\"")
+          .doesNotContain("Exception");
+    }
+    assertThat(exercises.runs(controller)).hasSize(runs);
+    HttpResponse<String> good =
+        ja.postForm(
+            "/exercises",
+            "/exercises",
+            Map.of("scenario", String.valueOf(scenario), "title", "", "speed", "2"));
+    assertThat(good.statusCode()).isEqualTo(302);
+    assertThat(exercises.runs(controller)).hasSize(runs + 1);
+  }
+
   @Test
   void aBadSpeedOrAnUnknownLoginIsShownOnTheFormWithTheInputKept() {
     Run r = run();

@@ -166,9 +166,30 @@ class ExposureIT extends ServerTest {
     assertThat(page.indexOf("CVE-2021-41773")).isLessThan(page.indexOf("CVE-2023-36844"));
     String finding = h.get("/exposure/findings/" + junos.id()).body();
     assertThat(finding).contains("製品名による一致").contains("一方が文字の接尾辞で延びており").contains("BOD 26-04");
+    // SSVC values in Japanese on the Japanese page; the product in words, its CPE on a detail line
+    assertThat(finding)
+        .contains("自動化可能: はい、技術的影響: 部分的")
+        .contains("任務・社会への影響: 低")
+        .contains("KEV: はい、インターネット公開: いいえ、自動化可能: はい、技術的影響: 部分的")
+        .contains("SSVC 決定木により Attend（早期対応）")
+        .contains("id=\"finding-product\">Juniper Junos OS 20.4R3</span>")
+        .contains("id=\"finding-product-id\">cpe:2.3:o:juniper:junos_os:*:*:*:*:*:*:*:*</code>")
+        .doesNotContain(": yes")
+        .doesNotContain(": no、")
+        .doesNotContain(": partial")
+        .doesNotContain(": total")
+        .doesNotContain(": low");
+    assertThat(page)
+        .contains(
+            "title=\"cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*\">Apache HTTP Server 2.4.49</span>")
+        .contains(">log4j-core 2.14.1 (maven: org.apache.logging.log4j)</span>");
     h.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
     String en = h.get("/exposure/findings/" + f.get(0).id()).body();
     assertThat(en).contains("Version 2.4.49 equals the affected version v = 2.4.49");
+    assertThat(h.get("/exposure/findings/" + junos.id()).body())
+        .contains("Automatable yes, Technical Impact partial")
+        .contains("Mission and well-being: low")
+        .contains("SSVC decision tree gives Attend (sooner than standard)");
   }
 
   @Test

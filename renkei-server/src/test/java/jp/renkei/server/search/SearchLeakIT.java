@@ -114,6 +114,88 @@ class SearchLeakIT extends ServerTest {
         .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "_csrf");
   }
 
+  @Autowired jp.renkei.server.exposure.KnowledgeService knowledge;
+
+  /**
+   * A CVE id finds exposure findings: the owner's own at once, a coordinator's only once the owner
+   * shares its details with it; an operator elsewhere and another sector's ministry find what they
+   * find for a CVE nobody is exposed to — nothing, and no count.
+   */
+  @Test
+  void exposureFindingsAreFoundByTheirCveOnlyWithinTheirAudience() {
+    String cve = "CVE-2098-" + ThreadLocalRandom.current().nextInt(100_000, 9_999_999);
+    String never = "CVE-2097-" + ThreadLocalRandom.current().nextInt(100_000, 9_999_999);
+    String product = ascii();
+    String record =
+        "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"5.1\",\"cveMetadata\":{\"cveId\":\""
+            + cve
+            + "\",\"state\":\"PUBLISHED\"},\"containers\":{\"cna\":{\"affected\":[{\"vendor\":\"Zq\","
+            + "\"product\":\""
+            + product
+            + "\",\"cpes\":[\"cpe:2.3:a:zq:"
+            + product
+            + ":*:*:*:*:*:*:*:*\"],\"defaultStatus\":\"unaffected\",\"versions\":[{\"version\":\"1.0\","
+            + "\"status\":\"affected\"}]}]}}}\n";
+    assertThat(
+            knowledge
+                .importCve(
+                    jp.renkei.server.audit.Actor.cli(),
+                    new java.io.ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)))
+                .kept())
+        .isEqualTo(1);
+    Organisation bank = fixtures.operator("finance");
+    UserAccount owner = fixtures.user(bank, Role.ANALYST);
+    Http own = api(owner);
+    Http web = http();
+    assertThat(web.signIn(owner.login(), Fixtures.PASSWORD).statusCode()).isLessThan(400);
+    String inventory =
+        "kind,value,port,protocol,product,version,cpe\n"
+            + "service,www.search-gap.example,443,tcp,Zq,1.0,cpe:2.3:a:zq:"
+            + product
+            + ":1.0:*:*:*:*:*:*:*\n";
+    assertThat(
+            web.uploadWith(
+                    "/exposure",
+                    "/exposure/inventory",
+                    "file",
+                    "inventory.csv",
+                    inventory.getBytes(StandardCharsets.UTF_8),
+                    java.util.Map.of("format", "csv"))
+                .body())
+        .contains("id=\"import-ok\"");
+
+    String mine = web.get("/search?q=" + q(cve)).body();
+    Matcher link = Pattern.compile("href=\"/exposure/findings/(\\d+)\"").matcher(mine);
+    assertThat(link.find()).as(mine).isTrue();
+    String finding = link.group(1);
+    assertThat(mine)
+        .contains("id=\"search-exposure\"")
+        .contains(cve + " www.search-gap.example:443");
+    assertThat(apiAnswer(own, cve))
+        .contains("\"kind\":\"exposure\"")
+        .contains("\"id\":\"" + finding + "\"");
+
+    Http nisc = api(fixtures.user("nisc", Role.ANALYST));
+    sameAsNeverExisted(nisc, cve, never);
+
+    assertThat(
+            web.postForm("/exposure", "/exposure/sharing", java.util.Map.of("share", "true"))
+                .statusCode())
+        .isLessThan(400);
+    assertThat(nisc.get("/search?q=" + q(cve)).body()).contains("/exposure/findings/" + finding);
+    assertThat(finds(nisc, cve, "\"id\":\"" + finding + "\"")).isTrue();
+    // words never search findings
+    assertThat(apiAnswer(own, product)).doesNotContain("\"kind\":\"exposure\"");
+
+    for (UserAccount outsider :
+        List.of(
+            fixtures.user("op-midori-shinkin", Role.ANALYST),
+            fixtures.user("meti", Role.ANALYST),
+            fixtures.user(fixtures.operator("finance"), Role.ORG_ADMIN))) {
+      sameAsNeverExisted(api(outsider), cve, never);
+    }
+  }
+
   @Test
   void reportsOnlyTheirAudienceMayReadAreFoundByNobodyElse() {
     Organisation gasOperator = fixtures.operator("gas");

@@ -225,6 +225,37 @@ class HubFormsIT extends ServerTest {
     assertThat(links).isPositive();
   }
 
+  /**
+   * The feed form names authentication kinds and TLPs in words, has no default destination (the
+   * collection decides who reads what the feed brings) and refuses a blank one on the form; the
+   * note above it matches what the page offers.
+   */
+  @Test
+  void theFeedFormSaysItsChoicesInWordsAndAsksWhereObjectsGo() {
+    Http web = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    String page = web.get("/admin/feeds").body();
+    assertThat(page)
+        .contains(">認証なし<", ">ベーシック認証（利用者名とパスワード）<", ">ベアラートークン<")
+        .contains(">TLP:AMBER+STRICT（受信組織のみ）<", ">TLP:GREEN（コミュニティ内）<")
+        .contains("<option value=\"\" selected=\"selected\">— 取り込み先を選んでください —</option>")
+        .contains("フィードは下のフォームで追加・変更できます")
+        .doesNotContain(">bearer<", ">amber+strict<", ">none<", "POST / DELETE", "docs/taxii.md)");
+    Map<String, String> add = new java.util.HashMap<>();
+    add.put("name", "feed-" + Fixtures.unique("c"));
+    add.put("apiRoot", "http://127.0.0.1:9/taxii2/api/");
+    add.put("remoteCollection", "91a7b528-80eb-42ed-a74d-c6fbd5a26116");
+    add.put("authKind", "none");
+    add.put("localCollection", "");
+    add.put("pollIntervalSeconds", "600");
+    HttpResponse<String> refused = web.postForm("/admin/feeds", "/admin/feeds", add);
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(errors(refused.body())).contains("取り込み先のコレクション：取り込み先のコレクションを選んでください。");
+    assertThat(refused.body()).contains("<option value=\"\" selected=\"selected\">");
+    web.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    assertThat(web.get("/admin/feeds").body())
+        .contains(">Bearer token<", ">TLP:RED (named people only)<", "— choose where objects go —");
+  }
+
   @Test
   void aPlatformAdminEditsAFeedWithoutEverSeeingItsSecret() {
     Http web = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN));

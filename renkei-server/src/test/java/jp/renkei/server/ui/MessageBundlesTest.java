@@ -64,6 +64,27 @@ class MessageBundlesTest {
     assertThat(all("_en")).containsAll(used);
   }
 
+  /**
+   * English texts carry no Japanese glosses ("Incident type (事象の類型)"): an English reader gets
+   * English. Kept on purpose: the language switch's own name and the exercise mark 【訓練】, which the
+   * pages print on every exercise item in both languages.
+   */
+  @Test
+  void englishBundlesCarryNoJapanese() throws IOException {
+    Set<String> deliberate = Set.of("lang.ja", "exercise.banner", "exercise.list.lead");
+    Pattern japanese = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+    Set<String> found = new TreeSet<>();
+    for (String base : bundles()) {
+      Properties en = load(base + "_en.properties");
+      for (String key : en.stringPropertyNames()) {
+        if (!deliberate.contains(key) && japanese.matcher(en.getProperty(key)).find()) {
+          found.add(base + ": " + key + "=" + en.getProperty(key));
+        }
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
   @Test
   void japaneseBundleIsActuallyJapanese() throws IOException {
     assertThat(load("messages.properties").getProperty("login.submit")).isEqualTo("ログイン");
