@@ -164,7 +164,8 @@ public class ScopeService {
     }
     List<String> txt = lookup.txt(r.challengeName());
     if (!txt.contains(r.challengeValue())) {
-      audit.record(
+      // on its own: the refusal below rolls this transaction back
+      audit.recordAlone(
           actor, AuditLog.Event.failure("scope.verify", "exposure_scope", id, "TXT not found"));
       throw new InvalidInput(
           "value", "notice.scope.error.txt", r.challengeName(), r.challengeValue());

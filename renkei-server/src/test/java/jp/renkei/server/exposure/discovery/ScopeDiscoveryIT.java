@@ -199,6 +199,15 @@ class ScopeDiscoveryIT extends ServerTest {
               "renkei-verification=wrong"));
       assertThatThrownBy(() -> scopes.verifyByDns(a, d.id(), lookup))
           .isInstanceOf(InvalidInput.class);
+      // each failed attempt is on the record, although the request itself is refused
+      assertThat(
+              jdbc.sql(
+                      "select count(*) from audit_event where action = 'scope.verify'"
+                          + " and outcome = 'failure' and target_id = ?")
+                  .param(String.valueOf(d.id()))
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(2);
       dns.add(
           new TXTRecord(
               LoopbackDns.name(d.challengeName()), LoopbackDns.in(), 60, d.challengeValue()));
