@@ -100,7 +100,18 @@ final class DomainTable {
    * domain, or -1. Stops at the first (most specific) match.
    */
   int matchHost(byte[] line, int start, int end) {
+    return matchHost(line, start, end, null);
+  }
+
+  /**
+   * {@link #matchHost(byte[], int, int)}, also putting the host's {@link #hash} into {@code
+   * hash[0]} (when {@code hash} is not null): the one pass over the name serves both.
+   */
+  int matchHost(byte[] line, int start, int end, int[] hash) {
     if (size == 0 || end <= start) {
+      if (hash != null) {
+        hash[0] = hash(line, start, end);
+      }
       return -1;
     }
     int h = 0;
@@ -109,12 +120,43 @@ final class DomainTable {
       if (b == '.' && i < end - 1) {
         int v = find(finish(h), line, i + 1, end);
         if (v >= 0) {
+          if (hash != null) {
+            hash[0] = hash(line, start, end);
+          }
           return v;
         }
       }
       h = step(h, b);
     }
-    return find(finish(h), line, start, end);
+    h = finish(h);
+    if (hash != null) {
+      hash[0] = h;
+    }
+    return find(h, line, start, end);
+  }
+
+  /**
+   * The hash of a name in {@code b[s, e)}, any case, as this table hashes its keys (the bytes
+   * lower-cased, right to left): also what {@link UrlFilter} keys its hosts by, so a log's host is
+   * hashed once for both.
+   */
+  static int hash(byte[] b, int s, int e) {
+    int h = 0;
+    for (int i = e - 1; i >= s; i--) {
+      h = step(h, lower(b[i]));
+    }
+    return finish(h);
+  }
+
+  /**
+   * {@link #hash(byte[], int, int)} of the characters {@code text[s, e)} (each taken as a byte).
+   */
+  static int hash(CharSequence text, int s, int e) {
+    int h = 0;
+    for (int i = e - 1; i >= s; i--) {
+      h = step(h, lower((byte) text.charAt(i)));
+    }
+    return finish(h);
   }
 
   private int find(int h, byte[] line, int start, int end) {

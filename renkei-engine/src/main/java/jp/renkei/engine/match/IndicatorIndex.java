@@ -70,6 +70,22 @@ public final class IndicatorIndex {
     return domains.matchHost(line, start, end);
   }
 
+  /**
+   * {@link #matchDomain}, putting the name's {@link DomainTable#hash} into {@code hash[0]} (for
+   * {@link #mayBeUrlHost}).
+   */
+  int matchDomain(byte[] line, int start, int end, int[] hash) {
+    return domains.matchHost(line, start, end, hash);
+  }
+
+  /**
+   * Whether the host whose {@link DomainTable#hash} is {@code hash} may carry URL indicators; false
+   * means a URL on that host, written plainly (see {@link UrlFilter#mayBeHost}), is none.
+   */
+  boolean mayBeUrlHost(int hash) {
+    return urlFilter.mayBeHost(hash);
+  }
+
   /** The indicator an IPv4 address hits (exact or within a range), or -1. */
   public int matchIpv4(int address) {
     return ipv4.lookup(address);
