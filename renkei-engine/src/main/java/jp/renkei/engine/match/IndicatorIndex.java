@@ -110,7 +110,15 @@ public final class IndicatorIndex {
    * normalised and looked up without a string; other forms take the text path.
    */
   public int matchUrl(byte[] b, int s, int e, byte[] buffer) {
-    if (urlFilter.check(b, s, e) == UrlFilter.NO) {
+    return matchUrl(b, s, e, buffer, false, 0);
+  }
+
+  /**
+   * {@link #matchUrl(byte[], int, int, byte[])} with the host's {@link DomainTable#hash} already
+   * made (when {@code hashed}; see {@link UrlFilter#check(byte[], int, int, boolean, int)}).
+   */
+  int matchUrl(byte[] b, int s, int e, byte[] buffer, boolean hashed, int hostHash) {
+    if (urlFilter.check(b, s, e, hashed, hostHash) == UrlFilter.NO) {
       return -1;
     }
     int n = buffer.length < e - s ? UrlNormal.UNDECIDED : UrlNormal.normalize(b, s, e, buffer);

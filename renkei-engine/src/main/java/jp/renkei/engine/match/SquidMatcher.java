@@ -90,13 +90,15 @@ public final class SquidMatcher extends LogMatcher {
       he++;
     }
     boolean urlHost = true; // whether the URL's host may carry URL indicators
+    boolean hashed = false; // whether hostHash holds the hash of the host UrlFilter reads
     if (he > hs) {
       int n = host(b, hs, he);
       if (n >= 0) {
         hits.accept(hit(b, lineNo, n, "host"));
         found++;
       }
-      urlHost = !plain || !hostHashed || index.mayBeUrlHost(hostHash[0]);
+      hashed = plain && hostHashed;
+      urlHost = !hashed || index.mayBeUrlHost(hostHash[0]);
     }
     // the peer the proxy connected to: DIRECT/198.51.100.7
     if (fields >= 9) {
@@ -115,7 +117,7 @@ public final class SquidMatcher extends LogMatcher {
       if (url.length < ue - us) {
         url = new byte[ue - us];
       }
-      int n = index.matchUrl(b, us, ue, url);
+      int n = index.matchUrl(b, us, ue, url, hashed, hostHash[0]);
       if (n >= 0) {
         hits.accept(hit(b, lineNo, n, "url"));
         found++;

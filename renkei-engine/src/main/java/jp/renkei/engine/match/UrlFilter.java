@@ -144,6 +144,15 @@ final class UrlFilter {
    * or certainly is not ({@link #NO}).
    */
   int check(byte[] b, int s, int e) {
+    return check(b, s, e, false, 0);
+  }
+
+  /**
+   * {@link #check(byte[], int, int)} with the host's {@link DomainTable#hash} already made, when
+   * {@code hashed}: only for a URL whose scheme and authority the caller found plain (see {@link
+   * #mayBeHost}), so that the host it hashed is the one read here.
+   */
+  int check(byte[] b, int s, int e, boolean hashed, int hostHash) {
     if (size == 0) {
       return NO;
     }
@@ -189,7 +198,7 @@ final class UrlFilter {
     if (he > hs && b[he - 1] == '.') {
       he--; // a fully qualified name: its final dot is not hashed
     }
-    if (!mayBeHost(DomainTable.hash(b, hs, he))) {
+    if (!mayBeHost(hashed ? hostHash : DomainTable.hash(b, hs, he))) {
       return NO;
     }
     long host = HOST_SEED;

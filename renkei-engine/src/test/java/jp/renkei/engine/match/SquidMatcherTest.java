@@ -256,7 +256,7 @@ class SquidMatcherTest {
     assertThat(hits)
         .extracting(h -> h.client() + " " + index.indicator(h.indicator()).id() + " " + h.field())
         .containsExactlyElementsOf(expected);
-    // the string path finds all seven listed spellings (hxxp and [.] refanged as well)
+    // the string path finds most spellings listed (so the comparison above is not vacuous)
     assertThat(expected.stream().filter(e -> e.endsWith(" url"))).hasSizeGreaterThanOrEqualTo(9);
   }
 
