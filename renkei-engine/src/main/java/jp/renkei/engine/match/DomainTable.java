@@ -226,7 +226,7 @@ final class DomainTable {
     return h * 31 + b;
   }
 
-  private static int finish(int h) {
+  static int finish(int h) {
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;

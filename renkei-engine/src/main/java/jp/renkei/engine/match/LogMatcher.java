@@ -237,25 +237,25 @@ public abstract class LogMatcher {
       hostHashed = false;
       return -1;
     }
-    hostHashed = true;
     int slot = hosts.slot(b, s, e);
     if (slot >= 0 && hosts.holds(slot, b, s, e)) {
+      hostHashed = hosts.hashed(slot);
       hostHash[0] = hosts.hash(slot);
       return hosts.value(slot);
     }
     int ip = Ipv4Table.parse(b, s, e, ok);
     int n;
+    hostHashed = false; // an address is not hashed (a caller wanting its hash makes it)
     if (ok[0]) {
       n = index.matchIpv4(ip);
-      hostHash[0] = DomainTable.hash(b, s, e);
     } else if (indexOf(b, s, e, (byte) ':') >= 0) {
       n = index.matchIpv6(b, s, e, v6);
-      hostHash[0] = DomainTable.hash(b, s, e);
     } else {
       n = index.matchDomain(b, s, e, hostHash);
+      hostHashed = true;
     }
     if (slot >= 0) {
-      hosts.keep(slot, b, s, e, n, hostHash[0]);
+      hosts.keep(slot, b, s, e, n, hostHashed, hostHash[0]);
     }
     return n;
   }

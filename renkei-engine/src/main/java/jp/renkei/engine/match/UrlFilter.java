@@ -177,7 +177,13 @@ final class UrlFilter {
     if (hs < e && b[hs] == '[') {
       return ipv6Host(b, hs, e);
     }
+    // the host checked and given its DomainTable.hash in one pass (that hash is the sum of each
+    // lower-cased byte times 31 to the power of its position); the hash before its last byte is
+    // kept for a fully qualified name (its final dot is not hashed)
     int he = hs;
+    int sum = 0;
+    int beforeLast = 0;
+    int power = 1;
     while (he < e) {
       byte c = b[he];
       if (c == ':' || c == '/' || c == '?' || c == '#') {
@@ -186,6 +192,9 @@ final class UrlFilter {
       if (c == '@' || !plain(c)) {
         return MAYBE;
       }
+      beforeLast = sum;
+      sum += DomainTable.lower(c) * power;
+      power *= 31;
       he++;
     }
     int ps = he;
@@ -197,8 +206,9 @@ final class UrlFilter {
     }
     if (he > hs && b[he - 1] == '.') {
       he--; // a fully qualified name: its final dot is not hashed
+      sum = beforeLast;
     }
-    if (!mayBeHost(hashed ? hostHash : DomainTable.hash(b, hs, he))) {
+    if (!mayBeHost(hashed ? hostHash : DomainTable.finish(sum))) {
       return NO;
     }
     long host = HOST_SEED;
