@@ -177,10 +177,13 @@ final class UrlFilter {
     if (hs < e && b[hs] == '[') {
       return ipv6Host(b, hs, e);
     }
-    // the host checked and given its DomainTable.hash in one pass (that hash is the sum of each
-    // lower-cased byte times 31 to the power of its position); the hash before its last byte is
-    // kept for a fully qualified name (its final dot is not hashed)
+    // the host checked, given its key hash and (unless the caller has it) its DomainTable.hash in
+    // one pass (that hash is the sum of each lower-cased byte times 31 to the power of its
+    // position); the hashes before the last byte are kept for a fully qualified name (its final
+    // dot is not hashed)
     int he = hs;
+    long host = HOST_SEED;
+    long hostBeforeLast = HOST_SEED;
     int sum = 0;
     int beforeLast = 0;
     int power = 1;
@@ -192,9 +195,14 @@ final class UrlFilter {
       if (c == '@' || !plain(c)) {
         return MAYBE;
       }
-      beforeLast = sum;
-      sum += DomainTable.lower(c) * power;
-      power *= 31;
+      byte lower = DomainTable.lower(c);
+      hostBeforeLast = host;
+      host = step(host, (char) lower);
+      if (!hashed) {
+        beforeLast = sum;
+        sum += lower * power;
+        power *= 31;
+      }
       he++;
     }
     int ps = he;
@@ -207,13 +215,10 @@ final class UrlFilter {
     if (he > hs && b[he - 1] == '.') {
       he--; // a fully qualified name: its final dot is not hashed
       sum = beforeLast;
+      host = hostBeforeLast;
     }
     if (!mayBeHost(hashed ? hostHash : DomainTable.finish(sum))) {
       return NO;
-    }
-    long host = HOST_SEED;
-    for (int k = hs; k < he; k++) {
-      host = step(host, (char) DomainTable.lower(b[k]));
     }
     if (!contains(hostKey(host))) {
       return NO;
