@@ -18,7 +18,7 @@ final class DomainTable {
   long[] slots; // hash << 32 | arena offset; 0 when empty
   int[] values;
   int size;
-  private long[] hashBits; // a bit per hash of a key (after trim), so most misses skip the table
+  private long[] hashBits; // two bits per hash of a key (after trim), so most misses skip the table
 
   DomainTable(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
@@ -82,14 +82,17 @@ final class DomainTable {
     filter();
   }
 
-  /** Sets a bit per key hash, about 8 bits per key (one in eight set): most probes stop there. */
+  /**
+   * Sets two bits per key hash, both in one 64-bit word (a blocked Bloom filter: one cache line
+   * read per probe), 8 to 16 bits per key: most probes of names not listed stop there.
+   */
   void filter() {
     long[] bits = new long[Math.max(16, Integer.highestOneBit(Math.max(1, size)) * 16 / 64)];
-    int mask = bits.length * 64 - 1;
+    int mask = bits.length - 1;
     for (long slot : slots) {
       if (slot != 0) {
-        int b = (int) (slot >>> 32) & mask;
-        bits[b >>> 6] |= 1L << b;
+        int h = (int) (slot >>> 32);
+        bits[Integer.rotateRight(h, 12) & mask] |= (1L << h) | (1L << (h >>> 6));
       }
     }
     hashBits = bits;
@@ -100,7 +103,18 @@ final class DomainTable {
    * domain, or -1. Stops at the first (most specific) match.
    */
   int matchHost(byte[] line, int start, int end) {
+    return matchHost(line, start, end, null);
+  }
+
+  /**
+   * {@link #matchHost(byte[], int, int)}, also putting the host's {@link #hash} into {@code
+   * hash[0]} (when {@code hash} is not null): the one pass over the name serves both.
+   */
+  int matchHost(byte[] line, int start, int end, int[] hash) {
     if (size == 0 || end <= start) {
+      if (hash != null) {
+        hash[0] = hash(line, start, end);
+      }
       return -1;
     }
     int h = 0;
@@ -109,19 +123,50 @@ final class DomainTable {
       if (b == '.' && i < end - 1) {
         int v = find(finish(h), line, i + 1, end);
         if (v >= 0) {
+          if (hash != null) {
+            hash[0] = hash(line, start, end);
+          }
           return v;
         }
       }
       h = step(h, b);
     }
-    return find(finish(h), line, start, end);
+    h = finish(h);
+    if (hash != null) {
+      hash[0] = h;
+    }
+    return find(h, line, start, end);
+  }
+
+  /**
+   * The hash of a name in {@code b[s, e)}, any case, as this table hashes its keys (the bytes
+   * lower-cased, right to left): also what {@link UrlFilter} keys its hosts by, so a log's host is
+   * hashed once for both.
+   */
+  static int hash(byte[] b, int s, int e) {
+    int h = 0;
+    for (int i = e - 1; i >= s; i--) {
+      h = step(h, lower(b[i]));
+    }
+    return finish(h);
+  }
+
+  /**
+   * {@link #hash(byte[], int, int)} of the characters {@code text[s, e)} (each taken as a byte).
+   */
+  static int hash(CharSequence text, int s, int e) {
+    int h = 0;
+    for (int i = e - 1; i >= s; i--) {
+      h = step(h, lower((byte) text.charAt(i)));
+    }
+    return finish(h);
   }
 
   private int find(int h, byte[] line, int start, int end) {
     long[] bits = hashBits;
     if (bits != null) {
-      int b = h & (bits.length * 64 - 1);
-      if ((bits[b >>> 6] & (1L << b)) == 0) {
+      long m = (1L << h) | (1L << (h >>> 6));
+      if ((bits[Integer.rotateRight(h, 12) & (bits.length - 1)] & m) != m) {
         return -1;
       }
     }
@@ -181,7 +226,7 @@ final class DomainTable {
     return h * 31 + b;
   }
 
-  private static int finish(int h) {
+  static int finish(int h) {
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;

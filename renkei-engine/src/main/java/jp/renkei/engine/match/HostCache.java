@@ -20,6 +20,8 @@ final class HostCache {
   private final long[] names = new long[SLOTS * WORDS]; // lower-cased, zero after the name
   private final int[] lengths = new int[SLOTS]; // 0: empty
   private final int[] values = new int[SLOTS];
+  private final int[] hashes = new int[SLOTS]; // the name's DomainTable.hash, if hashed
+  private final boolean[] hashed = new boolean[SLOTS];
 
   /** The slot of the name in {@code b[s, e)}, or -1 when it is too long to keep. */
   int slot(byte[] b, int s, int e) {
@@ -54,13 +56,24 @@ final class HostCache {
     return values[slot];
   }
 
-  void keep(int slot, byte[] b, int s, int e, int value) {
+  int hash(int slot) {
+    return hashes[slot];
+  }
+
+  /** Whether {@link #hash} holds the name's hash (not kept for addresses). */
+  boolean hashed(int slot) {
+    return hashed[slot];
+  }
+
+  void keep(int slot, byte[] b, int s, int e, int value, boolean isHashed, int hash) {
     int o = slot * WORDS;
     for (int i = s; i < e; i += 8, o++) {
       names[o] = Bytes.lowerWord(b, i, e);
     }
     lengths[slot] = e - s;
     values[slot] = value;
+    hashes[slot] = hash;
+    hashed[slot] = isHashed;
   }
 
   void clear() {

@@ -36,7 +36,9 @@ import java.util.zip.CRC32C;
  */
 public final class IndexSnapshot {
 
-  static final int VERSION = 4; // 4: URL values without user info, little-endian arrays
+  // 4: URL values without user info, little-endian arrays; 5: the URL filter's host bits keyed by
+  // the domain table's hash of the host (two bits a host, sized by the URL indicators)
+  static final int VERSION = 5;
   static final long MAX_BYTES = 1L << 30;
 
   /**

@@ -70,6 +70,22 @@ public final class IndicatorIndex {
     return domains.matchHost(line, start, end);
   }
 
+  /**
+   * {@link #matchDomain}, putting the name's {@link DomainTable#hash} into {@code hash[0]} (for
+   * {@link #mayBeUrlHost}).
+   */
+  int matchDomain(byte[] line, int start, int end, int[] hash) {
+    return domains.matchHost(line, start, end, hash);
+  }
+
+  /**
+   * Whether the host whose {@link DomainTable#hash} is {@code hash} may carry URL indicators; false
+   * means a URL on that host, written plainly (see {@link UrlFilter#mayBeHost}), is none.
+   */
+  boolean mayBeUrlHost(int hash) {
+    return urlFilter.mayBeHost(hash);
+  }
+
   /** The indicator an IPv4 address hits (exact or within a range), or -1. */
   public int matchIpv4(int address) {
     return ipv4.lookup(address);
@@ -94,7 +110,15 @@ public final class IndicatorIndex {
    * normalised and looked up without a string; other forms take the text path.
    */
   public int matchUrl(byte[] b, int s, int e, byte[] buffer) {
-    if (urlFilter.check(b, s, e) == UrlFilter.NO) {
+    return matchUrl(b, s, e, buffer, false, 0);
+  }
+
+  /**
+   * {@link #matchUrl(byte[], int, int, byte[])} with the host's {@link DomainTable#hash} already
+   * made (when {@code hashed}; see {@link UrlFilter#check(byte[], int, int, boolean, int)}).
+   */
+  int matchUrl(byte[] b, int s, int e, byte[] buffer, boolean hashed, int hostHash) {
+    if (urlFilter.check(b, s, e, hashed, hostHash) == UrlFilter.NO) {
       return -1;
     }
     int n = buffer.length < e - s ? UrlNormal.UNDECIDED : UrlNormal.normalize(b, s, e, buffer);

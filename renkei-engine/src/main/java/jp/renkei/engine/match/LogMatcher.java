@@ -26,6 +26,15 @@ public abstract class LogMatcher {
   protected final boolean[] ok = new boolean[1];
   private final long[] v6 = new long[2]; // an IPv6 address read from a line
   private final HostCache hosts = new HostCache();
+
+  /**
+   * The {@link DomainTable#hash} of the name the last {@link #host} call looked up (its final dot
+   * dropped), when {@link #hostHashed}: made by the domain lookup's own pass, or kept with the
+   * name's answer in the host cache.
+   */
+  protected final int[] hostHash = new int[1];
+
+  protected boolean hostHashed;
   private final AtomicReference<IndicatorIndex> next = new AtomicReference<>();
 
   protected LogMatcher(IndicatorIndex index) {
@@ -225,21 +234,28 @@ public abstract class LogMatcher {
       e--; // a fully qualified name from DNS logs
     }
     if (e <= s) {
+      hostHashed = false;
       return -1;
     }
     int slot = hosts.slot(b, s, e);
     if (slot >= 0 && hosts.holds(slot, b, s, e)) {
+      hostHashed = hosts.hashed(slot);
+      hostHash[0] = hosts.hash(slot);
       return hosts.value(slot);
     }
     int ip = Ipv4Table.parse(b, s, e, ok);
-    int n =
-        ok[0]
-            ? index.matchIpv4(ip)
-            : indexOf(b, s, e, (byte) ':') >= 0
-                ? index.matchIpv6(b, s, e, v6)
-                : index.matchDomain(b, s, e);
+    int n;
+    hostHashed = false; // an address is not hashed (a caller wanting its hash makes it)
+    if (ok[0]) {
+      n = index.matchIpv4(ip);
+    } else if (indexOf(b, s, e, (byte) ':') >= 0) {
+      n = index.matchIpv6(b, s, e, v6);
+    } else {
+      n = index.matchDomain(b, s, e, hostHash);
+      hostHashed = true;
+    }
     if (slot >= 0) {
-      hosts.keep(slot, b, s, e, n);
+      hosts.keep(slot, b, s, e, n, hostHashed, hostHash[0]);
     }
     return n;
   }

@@ -38,7 +38,8 @@ public final class SquidMatcher extends LogMatcher {
 
   @Override
   protected int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits) {
-    int fields = Bytes.fields(b, from, to, (byte) ' ', fieldStart, fieldEnd, 10);
+    // nine fields at most: the tenth (the content type) is never read, so not scanned either
+    int fields = Bytes.fields(b, from, to, (byte) ' ', fieldStart, fieldEnd, 9);
     if (fields < 7) {
       return from == to ? 0 : -1;
     }
@@ -48,24 +49,34 @@ public final class SquidMatcher extends LogMatcher {
     int ue = fieldEnd[6];
     int hs = us;
     int schemeEnd = indexOf(b, us, ue, (byte) ':');
+    // whether the URL's scheme and authority are written as UrlFilter.check reads them on its
+    // byte path (printable ASCII, no defanging bracket, no user info): then the host's hash alone
+    // can rule the URL out
+    boolean plain = false;
     if (schemeEnd > us
         && schemeEnd + 2 < ue
         && b[schemeEnd + 1] == '/'
         && b[schemeEnd + 2] == '/') {
       hs = schemeEnd + 3;
+      plain = UrlFilter.plain(b, us, schemeEnd);
     }
     // user info ends at the authority's last '@' (as Observables reads a URL): an '@' in the path
     // or the query is none
     int authorityEnd = hs;
-    while (authorityEnd < ue
-        && b[authorityEnd] != '/'
-        && b[authorityEnd] != '?'
-        && b[authorityEnd] != '#') {
+    boolean plainAuthority = true;
+    while (authorityEnd < ue) {
+      byte c = b[authorityEnd];
+      if (c == '/' || c == '?' || c == '#') {
+        break;
+      }
+      plainAuthority &= UrlFilter.plain(c);
       authorityEnd++;
     }
+    plain &= plainAuthority;
     for (int k = authorityEnd - 1; k >= hs; k--) {
       if (b[k] == '@') {
         hs = k + 1;
+        plain = false;
         break;
       }
     }
@@ -78,12 +89,16 @@ public final class SquidMatcher extends LogMatcher {
     while (close < 0 && he < ue && b[he] != '/' && b[he] != ':' && b[he] != '?' && b[he] != '#') {
       he++;
     }
+    boolean urlHost = true; // whether the URL's host may carry URL indicators
+    boolean hashed = false; // whether hostHash holds the hash of the host UrlFilter reads
     if (he > hs) {
       int n = host(b, hs, he);
       if (n >= 0) {
         hits.accept(hit(b, lineNo, n, "host"));
         found++;
       }
+      hashed = plain && hostHashed;
+      urlHost = !hashed || index.mayBeUrlHost(hostHash[0]);
     }
     // the peer the proxy connected to: DIRECT/198.51.100.7
     if (fields >= 9) {
@@ -98,11 +113,11 @@ public final class SquidMatcher extends LogMatcher {
         }
       }
     }
-    if (urls && schemeEnd > us) {
+    if (urls && schemeEnd > us && urlHost) {
       if (url.length < ue - us) {
         url = new byte[ue - us];
       }
-      int n = index.matchUrl(b, us, ue, url);
+      int n = index.matchUrl(b, us, ue, url, hashed, hostHash[0]);
       if (n >= 0) {
         hits.accept(hit(b, lineNo, n, "url"));
         found++;

@@ -44,7 +44,19 @@ final class UrlFilter {
 
   long[] keys = new long[64]; // 0 = empty
   int size;
-  long[] hostBits = new long[1 << 12]; // a bit per host key: most hosts carry no URL indicator
+
+  /**
+   * The hosts of the URL indicators, by their {@link DomainTable#hash}: two bits in one word per
+   * host (see {@link #mayBeHost}), so most hosts of a log are ruled out by one load, with the hash
+   * a matcher already made for the domain lookup. Sized by {@link #seal}: 16 to 32 bits per URL
+   * indicator (more per host, as hosts carry several), at least {@value #MIN_HOST_WORDS} words.
+   */
+  long[] hostBits = new long[MIN_HOST_WORDS];
+
+  static final int MIN_HOST_WORDS = 1 << 12;
+
+  private int[] hostHashes = new int[64]; // while building: the hosts' hashes, for seal()
+  private int hosts;
   private long[] keyBits; // a bit per key of any kind, made by seal(); null before
 
   int size() {
@@ -56,10 +68,21 @@ final class UrlFilter {
   }
 
   /**
-   * Sets a bit per key (about eight bits per key), once all keys are in: built and read from a
-   * snapshot alike, so the snapshot need not hold it.
+   * Once all keys are in: sets the host bits from the hosts added (when built; a snapshot holds
+   * them), and a bit per key (about eight bits per key), built and read from a snapshot alike, so
+   * the snapshot need not hold those.
    */
   void seal() {
+    if (hosts > 0) {
+      long[] words = new long[Math.max(MIN_HOST_WORDS, Integer.highestOneBit(hosts) / 4)];
+      for (int i = 0; i < hosts; i++) {
+        int x = hostHashes[i];
+        words[(x >>> 12) & (words.length - 1)] |= (1L << x) | (1L << (x >>> 6));
+      }
+      hostBits = words;
+      hostHashes = new int[0];
+      hosts = 0;
+    }
     long[] bits = new long[Math.max(16, Integer.highestOneBit(Math.max(1, size)) * 16 / 64)];
     int mask = bits.length * 64 - 1;
     for (long k : keys) {
@@ -107,8 +130,11 @@ final class UrlFilter {
         put(prefixKey(host, path));
       }
     }
+    if (hosts == hostHashes.length) {
+      hostHashes = Arrays.copyOf(hostHashes, hosts * 2);
+    }
+    hostHashes[hosts++] = DomainTable.hash(normal, hs, he);
     long hk = hostKey(host);
-    hostBits[(int) (hk >>> 6) & (hostBits.length - 1)] |= 1L << hk;
     put(hk);
     put(fullKey(host, path, pe - end));
   }
@@ -118,6 +144,15 @@ final class UrlFilter {
    * or certainly is not ({@link #NO}).
    */
   int check(byte[] b, int s, int e) {
+    return check(b, s, e, false, 0);
+  }
+
+  /**
+   * {@link #check(byte[], int, int)} with the host's {@link DomainTable#hash} already made, when
+   * {@code hashed}: only for a URL whose scheme and authority the caller found plain (see {@link
+   * #mayBeHost}), so that the host it hashed is the one read here.
+   */
+  int check(byte[] b, int s, int e, boolean hashed, int hostHash) {
     if (size == 0) {
       return NO;
     }
@@ -142,11 +177,16 @@ final class UrlFilter {
     if (hs < e && b[hs] == '[') {
       return ipv6Host(b, hs, e);
     }
-    // the host checked and hashed in one pass; the hash before its last byte is kept for a fully
-    // qualified name (its final dot is not hashed)
-    long host = HOST_SEED;
-    long beforeLast = HOST_SEED;
+    // the host checked, given its key hash and (unless the caller has it) its DomainTable.hash in
+    // one pass (that hash is the sum of each lower-cased byte times 31 to the power of its
+    // position); the hashes before the last byte are kept for a fully qualified name (its final
+    // dot is not hashed)
     int he = hs;
+    long host = HOST_SEED;
+    long hostBeforeLast = HOST_SEED;
+    int sum = 0;
+    int beforeLast = 0;
+    int power = 1;
     while (he < e) {
       byte c = b[he];
       if (c == ':' || c == '/' || c == '?' || c == '#') {
@@ -155,12 +195,15 @@ final class UrlFilter {
       if (c == '@' || !plain(c)) {
         return MAYBE;
       }
-      beforeLast = host;
-      host = step(host, (char) DomainTable.lower(c));
+      byte lower = DomainTable.lower(c);
+      hostBeforeLast = host;
+      host = step(host, (char) lower);
+      if (!hashed) {
+        beforeLast = sum;
+        sum += lower * power;
+        power *= 31;
+      }
       he++;
-    }
-    if (he > hs && b[he - 1] == '.') {
-      host = beforeLast; // a fully qualified name
     }
     int ps = he;
     while (ps < e && b[ps] != '/' && b[ps] != '?' && b[ps] != '#') {
@@ -169,8 +212,15 @@ final class UrlFilter {
       }
       ps++;
     }
-    long hk = hostKey(host);
-    if ((hostBits[(int) (hk >>> 6) & (hostBits.length - 1)] & (1L << hk)) == 0 || !contains(hk)) {
+    if (he > hs && b[he - 1] == '.') {
+      he--; // a fully qualified name: its final dot is not hashed
+      sum = beforeLast;
+      host = hostBeforeLast;
+    }
+    if (!mayBeHost(hashed ? hostHash : DomainTable.finish(sum))) {
+      return NO;
+    }
+    if (!contains(hostKey(host))) {
       return NO;
     }
     int pe = e;
@@ -204,6 +254,17 @@ final class UrlFilter {
       }
     }
     return contains(fullKey(host, path, length)) ? MAYBE : NO;
+  }
+
+  /**
+   * Whether a host whose {@link DomainTable#hash} is {@code hash} may be the host of a URL
+   * indicator (false: certainly none is). A matcher that read a URL's host as {@link #check} does
+   * (after a plain scheme and "://", no user info, no bracket, printable ASCII, a final dot
+   * dropped) and finds false here knows that {@link #check} says {@link #NO}.
+   */
+  boolean mayBeHost(int hash) {
+    long m = (1L << hash) | (1L << (hash >>> 6));
+    return (hostBits[(hash >>> 12) & (hostBits.length - 1)] & m) == m;
   }
 
   /**
@@ -247,8 +308,18 @@ final class UrlFilter {
    * A byte the byte path reads as it is: printable ASCII that no defanging form starts with. A
    * table lookup, small enough for the first JIT tier (the launcher's for short runs) to inline.
    */
-  private static boolean plain(byte c) {
+  static boolean plain(byte c) {
     return PLAIN[c & 255];
+  }
+
+  /** Whether every byte of {@code b[s, e)} is {@link #plain}. */
+  static boolean plain(byte[] b, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (!PLAIN[b[i] & 255]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean unreserved(int d) {

@@ -201,6 +201,65 @@ class SquidMatcherTest {
     assertThat(stats[0].badLines()).isZero();
   }
 
+  /**
+   * A URL is ruled out by its host's hash only when its host carries no URL indicator: every way
+   * the host's hash is come by (a fresh domain lookup, one stopped early at a listed parent, the
+   * host cache on a host seen before, an IPv4 host) and every way a host is written (case, final
+   * dot, port) still finds the URL, each line checked against the string path.
+   */
+  @Test
+  void theUrlHostShortcutNeverHidesAListedUrl() throws Exception {
+    IndicatorIndex index =
+        IndicatorIndex.builder(8)
+            .add("u-files", ObservableType.URL, "http://files.example/payload.exe")
+            .add("u-sub", ObservableType.URL, "http://a.bad.example/gate.php")
+            .add("u-ip", ObservableType.URL, "http://192.0.2.7/x.bin")
+            .add("d-bad", ObservableType.DOMAIN, "bad.example")
+            .build();
+    String[] urls = {
+      "http://files.example/other", // the host seen first without the listed path: now cached
+      "http://files.example/payload.exe",
+      "http://FILES.Example/payload.exe",
+      "http://files.example./payload.exe",
+      "http://files.example:80/payload.exe",
+      "https://files.example/payload.exe",
+      "http://a.bad.example/gate.php", // the domain lookup stops at bad.example
+      "http://A.BAD.EXAMPLE./gate.php",
+      "http://192.0.2.7/x.bin",
+      "http://192.0.2.7/x.bin",
+      "http://notfiles.example/payload.exe",
+      "http://files.example.evil/payload.exe",
+      "http://files[.]example/payload.exe",
+      "hxxp://files.example/payload.exe",
+    };
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < urls.length; i++) {
+      log.append(line("10.0.0." + i, urls[i], "192.0.2.1"));
+    }
+    List<Hit> hits = new ArrayList<>();
+    new SquidMatcher(index)
+        .match(
+            new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)), hits::add);
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < urls.length; i++) {
+      String host = urls[i].replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*", "");
+      if (host.toLowerCase(java.util.Locale.ROOT)
+          .replaceFirst("\\.$", "")
+          .endsWith("bad.example")) {
+        expected.add("10.0.0." + i + " d-bad host");
+      }
+      int u = index.matchUrl(urls[i]);
+      if (u >= 0) {
+        expected.add("10.0.0." + i + " " + index.indicator(u).id() + " url");
+      }
+    }
+    assertThat(hits)
+        .extracting(h -> h.client() + " " + index.indicator(h.indicator()).id() + " " + h.field())
+        .containsExactlyElementsOf(expected);
+    // the string path finds most spellings listed (so the comparison above is not vacuous)
+    assertThat(expected.stream().filter(e -> e.endsWith(" url"))).hasSizeGreaterThanOrEqualTo(9);
+  }
+
   @Test
   void aUrlIndicatorHitsWithOrWithoutUserInfoOnEitherSide() throws Exception {
     IndicatorIndex index =
