@@ -236,13 +236,22 @@ class ReportPages {
 
   @GetMapping("/reports/{id}")
   String view(Actor actor, @PathVariable long id, Model model) {
-    model.addAttribute(
-        "report",
-        reports.view(actor, id, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+    ReportView report =
+        reports.view(actor, id, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    model.addAttribute("report", report);
     model.addAttribute("mayAdvise", advisories.mayIssue(actor));
     model.addAttribute("attachments", attachments.list(actor, id));
     model.addAttribute("attachmentLimits", attachments.limits());
+    model.addAttribute("narrowerTlps", narrowerThan(report.tlp()));
     return "report/view";
+  }
+
+  /** The TLP codes a hop may choose when forwarding: only those narrower than the report's. */
+  static List<String> narrowerThan(String tlp) {
+    jp.renkei.engine.policy.Tlp current = jp.renkei.server.sharing.Markings.tlp(tlp);
+    return java.util.stream.Stream.of("red", "amber_strict", "amber", "green", "clear")
+        .filter(code -> jp.renkei.server.sharing.Markings.tlp(code).compareTo(current) < 0)
+        .toList();
   }
 
   @PostMapping("/reports/{id}/attachments")
@@ -367,13 +376,34 @@ class ReportPages {
     }
   }
 
-  @GetMapping("/reports/{id}/anonymise")
+  /**
+   * The side-by-side preview of what the relay sends. Asked again with the words typed (a POST from
+   * the relay form's 再確認, or a GET with {@code extra}).
+   */
+  @org.springframework.web.bind.annotation.RequestMapping(
+      value = "/reports/{id}/anonymise",
+      method = {
+        org.springframework.web.bind.annotation.RequestMethod.GET,
+        org.springframework.web.bind.annotation.RequestMethod.POST
+      })
   String anonymisation(
       Actor actor,
       @PathVariable long id,
       @RequestParam(required = false) String extra,
+      @RequestParam(required = false) String tlp,
       Model model) {
-    model.addAttribute("report", reports.view(actor, id));
+    ReportView report = reports.view(actor, id);
+    model.addAttribute("report", report);
+    if (!model.containsAttribute("chosenTlp")) {
+      model.addAttribute("chosenTlp", tlp);
+    }
+    model.addAttribute("narrowerTlps", narrowerThan(report.tlp()));
+    model.addAttribute(
+        "presentedAs",
+        ReportRelayService.anonymousName(
+            reference,
+            report.sectorCode(),
+            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     AnonymisationPreview preview = relays.preview(actor, id, extra == null ? null : terms(extra));
     model.addAttribute("preview", preview);
     model.addAttribute("relayAttachments", attachments.forRelay(actor, id));
@@ -386,10 +416,17 @@ class ReportPages {
       Actor actor,
       @PathVariable long id,
       @RequestParam(required = false) String extra,
+      @RequestParam(required = false) String previewed,
       @RequestParam(defaultValue = "") String tlp,
       @RequestParam(required = false) Integer version,
       @RequestParam(required = false) java.util.List<Long> attachments,
       Model model) {
+    if (previewed != null && extra != null && !terms(extra).equals(terms(previewed))) {
+      // words typed but not yet checked: nothing goes upstream before the secretariat sees them
+      // hidden
+      model.addAttribute("termsChanged", true);
+      return anonymisation(actor, id, extra, tlp, model);
+    }
     try {
       this.attachments.relay(
           actor, id, extra == null ? null : terms(extra), tlp, version, attachments);
@@ -400,7 +437,7 @@ class ReportPages {
       boolean badTerms =
           jp.renkei.server.failure.InvalidInputs.of(e).stream()
               .anyMatch(x -> "extraTerms".equals(x.field()));
-      return anonymisation(actor, id, badTerms ? null : extra, model);
+      return anonymisation(actor, id, badTerms ? null : extra, tlp, model);
     }
   }
 
