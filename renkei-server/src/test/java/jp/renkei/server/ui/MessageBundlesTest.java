@@ -65,6 +65,23 @@ class MessageBundlesTest {
   }
 
   @Test
+  void englishReportAndListLabelsCarryNoJapaneseGloss() throws IOException {
+    // "Incident type (事象の類型)" on the English report list: the term belongs to the Japanese page
+    Pattern gloss = Pattern.compile("\\([^)]*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}][^)]*\\)");
+    for (String bundle :
+        java.util.List.of(
+            "messages_en.properties",
+            "i18n/lists_en.properties",
+            "i18n/work_en.properties",
+            "i18n/pages_en.properties")) {
+      Properties p = load(bundle);
+      for (String key : p.stringPropertyNames()) {
+        assertThat(gloss.matcher(p.getProperty(key)).find()).as(bundle + " " + key).isFalse();
+      }
+    }
+  }
+
+  @Test
   void japaneseBundleIsActuallyJapanese() throws IOException {
     assertThat(load("messages.properties").getProperty("login.submit")).isEqualTo("ログイン");
     assertThat(load("messages_en.properties").getProperty("login.submit")).isEqualTo("Sign in");
@@ -89,6 +106,20 @@ class MessageBundlesTest {
     assertThat(en.apply("pages.errors.heading", new Object[] {3}))
         .isEqualTo("Please check what you entered (3 problems).");
     assertThat(en.apply("exercise.atMinute", new Object[] {0})).isEqualTo("+0 min");
+    java.util.function.BiFunction<String, Object[], String> work =
+        (key, args) -> {
+          try {
+            return new java.text.MessageFormat(
+                    load("i18n/work_en.properties").getProperty(key), java.util.Locale.ENGLISH)
+                .format(args);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    assertThat(work.apply("work.advisory.noDutyWarning", new Object[] {1}))
+        .startsWith("1 recipient has no duty contact registered:");
+    assertThat(work.apply("work.advisory.noDutyWarning", new Object[] {1200}))
+        .startsWith("1,200 recipients have no duty contact registered:");
     assertThat(
             new java.text.MessageFormat(
                     load("i18n/exercise.properties").getProperty("exercise.atMinute"),
