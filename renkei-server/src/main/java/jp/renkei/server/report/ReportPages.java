@@ -45,6 +45,7 @@ class ReportPages {
   private final UserService users;
   private final jp.renkei.server.advisory.AdvisoryService advisories;
   private final ReportAttachments attachments;
+  private final ReportValidator validator;
 
   ReportPages(
       ReportService reports,
@@ -55,7 +56,9 @@ class ReportPages {
       DirectoryService directory,
       UserService users,
       jp.renkei.server.advisory.AdvisoryService advisories,
-      ReportAttachments attachments) {
+      ReportAttachments attachments,
+      ReportValidator validator) {
+    this.validator = validator;
     this.advisories = advisories;
     this.attachments = attachments;
     this.reports = reports;
@@ -65,6 +68,77 @@ class ReportPages {
     this.reference = reference;
     this.directory = directory;
     this.users = users;
+  }
+
+  /** The fields of the report form in the order the page shows them. */
+  private static final List<String> FORM_ORDER =
+      List.of(
+          "title",
+          "summary",
+          "occurredAt",
+          "detectedAt",
+          "incidentType",
+          "causes",
+          "serviceOutage",
+          "severity",
+          "responseStatus",
+          "cascadePossibility",
+          "cascadeNote",
+          "reportingCase",
+          "observables",
+          "contactUnit",
+          "contactPerson",
+          "contactPhone",
+          "contactEmail");
+
+  /**
+   * The form's content. When a time or an observable line cannot be read, the rest of the form is
+   * judged too, so that the page lists every problem at once (the reporter fixed the line, sent
+   * again and only then learnt that the type of event was missing).
+   */
+  private ReportContent content(ReportForm form) {
+    jp.renkei.server.failure.FieldErrors unreadable = new jp.renkei.server.failure.FieldErrors();
+    ReportContent readable = form.content(unreadable);
+    if (unreadable.isEmpty()) {
+      return readable;
+    }
+    List<InvalidInput> all =
+        new java.util.ArrayList<>(
+            jp.renkei.server.failure.InvalidInputs.of(
+                catching(unreadable::throwIfAny).orElseThrow()));
+    java.util.Set<String> unreadFields =
+        all.stream().map(e -> base(e.field())).collect(Collectors.toSet());
+    catching(() -> validator.check(readable, Instant.now()))
+        .ifPresent(
+            rest ->
+                jp.renkei.server.failure.InvalidInputs.of(rest).stream()
+                    .filter(e -> !unreadFields.contains(base(e.field())))
+                    .forEach(all::add));
+    all.sort(
+        java.util.Comparator.comparingInt(
+            e -> {
+              int at = FORM_ORDER.indexOf(base(e.field()));
+              return at < 0 ? FORM_ORDER.size() : at;
+            }));
+    jp.renkei.server.failure.FieldErrors sorted = new jp.renkei.server.failure.FieldErrors();
+    all.forEach(sorted::add);
+    sorted.throwIfAny();
+    return readable;
+  }
+
+  private static java.util.Optional<InvalidInput> catching(Runnable check) {
+    try {
+      check.run();
+      return java.util.Optional.empty();
+    } catch (InvalidInput e) {
+      return java.util.Optional.of(e);
+    }
+  }
+
+  /** {@code observables[3]} is a problem of the observables field. */
+  private static String base(String field) {
+    int bracket = field == null ? -1 : field.indexOf('[');
+    return bracket < 0 ? String.valueOf(field) : field.substring(0, bracket);
   }
 
   /** Every vocabulary the report pages label, by code: {@code vocab['severity']['level3']}. */
@@ -226,7 +300,7 @@ class ReportPages {
       @RequestParam(defaultValue = "draft") String action,
       Model model) {
     try {
-      long id = filing.create(actor, form.newReport(), "submit".equals(action));
+      long id = filing.create(actor, form.newReport(content(form)), "submit".equals(action));
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
@@ -466,7 +540,7 @@ class ReportPages {
       @RequestParam(defaultValue = "draft") String action,
       Model model) {
     try {
-      filing.updateDraft(actor, id, form.content());
+      filing.updateDraft(actor, id, content(form));
       if ("submit".equals(action)) {
         filing.submit(actor, id);
       }
@@ -495,7 +569,7 @@ class ReportPages {
       @RequestParam(defaultValue = "followup") String kind,
       Model model) {
     try {
-      filing.addVersion(actor, id, kind, form.content());
+      filing.addVersion(actor, id, kind, content(form));
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
