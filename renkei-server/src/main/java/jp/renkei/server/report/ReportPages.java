@@ -478,7 +478,16 @@ class ReportPages {
             reference,
             report.sectorCode(),
             org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-    AnonymisationPreview preview = relays.preview(actor, id, extra == null ? null : terms(extra));
+    AnonymisationPreview preview;
+    try {
+      preview = relays.preview(actor, id, extra == null ? null : terms(extra));
+    } catch (jp.renkei.server.failure.Conflict e) {
+      if (!"error.report.nothingToRelay".equals(e.messageKey())) {
+        throw e;
+      }
+      // every version has gone up (the page opened again, or 転送 pressed twice): the report says so
+      return "redirect:/reports/" + id;
+    }
     model.addAttribute("preview", preview);
     model.addAttribute("relayAttachments", attachments.forRelay(actor, id));
     model.addAttribute("extra", extra == null ? String.join(", ", preview.extraTerms()) : extra);

@@ -264,6 +264,19 @@ class AnonymisationIT extends ServerTest {
         .isEqualTo(302);
     String inbox = fsa.get("/api/v1/inbox").body();
     assertThat(inbox).contains("〔削除〕への侵入 " + mark).doesNotContain("IB 基盤への侵入 " + mark);
+    // the page opened again, or 転送 pressed twice: back to the report, not an error page
+    HttpResponse<String> again = browser.get(page);
+    assertThat(again.statusCode()).isEqualTo(302);
+    assertThat(again.headers().firstValue("Location").orElseThrow())
+        .endsWith("/reports/" + original);
+    HttpResponse<String> twice =
+        browser.postForm(
+            "/reports/" + original,
+            relay,
+            java.util.Map.of("extra", "IB 基盤", "previewed", "IB 基盤", "tlp", ""));
+    assertThat(twice.statusCode()).isEqualTo(302);
+    assertThat(twice.headers().firstValue("Location").orElseThrow())
+        .endsWith("/reports/" + original);
     // a wider TLP posted by hand is refused in the reader's words, not as a code
     long second = id(bank.postJson("/api/v1/reports?submit=true", body("amber")), "id");
     String refused =
