@@ -605,9 +605,11 @@ class AdvisoryRepository {
   long[] outboxCounts(long advisoryId) {
     return jdbc.sql(
             "select count(*) filter (where status = 'pending'), count(*) filter (where status = 'sent'),"
-                + " count(*) filter (where status = 'failed') from outbox where advisory_id = ?")
+                + " count(*) filter (where status = 'failed'),"
+                + " count(*) filter (where status = 'pending' and attempts > 0)"
+                + " from outbox where advisory_id = ?")
         .param(advisoryId)
-        .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+        .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
         .single();
   }
 

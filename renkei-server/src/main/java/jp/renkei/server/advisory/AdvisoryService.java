@@ -1186,17 +1186,22 @@ public class AdvisoryService {
         outbox[0],
         outbox[1],
         outbox[2],
+        outbox[3],
         new AdvisoryView.Level("total", total, totalConfirmed),
         states,
         withoutDuty);
   }
 
-  /** Per organisation and channel, what the outbox did: queued, sent or failed. */
+  /**
+   * Per organisation and channel, what the outbox did: queued, retrying (pending after a failed
+   * attempt: the sender should know the mail has not gone), sent or failed.
+   */
   private static Map<Long, Map<String, String>> states(
       List<AdvisoryRepository.Delivery> deliveries) {
     Map<Long, Map<String, String>> out = new HashMap<>();
     for (AdvisoryRepository.Delivery d : deliveries) {
-      String state = "pending".equals(d.status()) ? "queued" : d.status();
+      String state =
+          !"pending".equals(d.status()) ? d.status() : d.attempts() > 0 ? "retrying" : "queued";
       // an organisation may have several rows per channel only across targets: the worst wins
       out.computeIfAbsent(d.organisationId(), o -> new HashMap<>())
           .merge(d.channel(), state, (a, b) -> rank(a) >= rank(b) ? a : b);
@@ -1206,7 +1211,8 @@ public class AdvisoryService {
 
   private static int rank(String state) {
     return switch (state) {
-      case "failed" -> 3;
+      case "failed" -> 4;
+      case "retrying" -> 3;
       case "queued" -> 2;
       default -> 1;
     };

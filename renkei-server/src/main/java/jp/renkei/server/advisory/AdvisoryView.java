@@ -68,7 +68,8 @@ public record AdvisoryView(
   /**
    * Reach per level with the total, who has not confirmed, every recipient's state, the recipients
    * without a duty contact (当番連絡先: no e-mail and no webhook, so only their inbox gets it), and the
-   * outbox totals.
+   * outbox totals ({@code outboxRetrying}: of those pending, the ones whose earlier attempts
+   * failed).
    */
   public record Reach(
       List<Level> levels,
@@ -76,6 +77,7 @@ public record AdvisoryView(
       long outboxPending,
       long outboxSent,
       long outboxFailed,
+      long outboxRetrying,
       Level total,
       List<RecipientState> recipients,
       List<String> withoutDutyContact) {}

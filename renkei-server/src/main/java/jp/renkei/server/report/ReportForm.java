@@ -84,11 +84,25 @@ public class ReportForm {
   }
 
   ReportContent content() {
+    jp.renkei.server.failure.FieldErrors problems = new jp.renkei.server.failure.FieldErrors();
+    ReportContent c = content(problems);
+    problems.throwIfAny();
+    return c;
+  }
+
+  /**
+   * The content as far as it can be read: a time or an observable line that cannot be read is left
+   * out and its problem added to {@code problems} (every such line, not only the first).
+   */
+  ReportContent content(jp.renkei.server.failure.FieldErrors problems) {
+    List<Instant> times = new ArrayList<>(java.util.Arrays.asList(null, null));
+    problems.check(() -> times.set(0, time("occurredAt", occurredAt)));
+    problems.check(() -> times.set(1, time("detectedAt", detectedAt)));
     return new ReportContent(
         title,
         summary,
-        time("occurredAt", occurredAt),
-        time("detectedAt", detectedAt),
+        times.get(0),
+        times.get(1),
         incidentType,
         causes,
         serviceOutage,
@@ -101,10 +115,14 @@ public class ReportForm {
         contactPerson,
         contactPhone,
         contactEmail,
-        observableEntries());
+        observableEntries(problems));
   }
 
   NewReport newReport() {
+    return newReport(content());
+  }
+
+  NewReport newReport(ReportContent content) {
     List<String> logins = new ArrayList<>();
     for (String s : recipientLogins.split("[,\\s、]+")) {
       if (!s.isBlank()) {
@@ -112,7 +130,7 @@ public class ReportForm {
       }
     }
     return new NewReport(
-        content(),
+        content,
         route,
         ceptoarCode,
         anonymise,
@@ -126,11 +144,14 @@ public class ReportForm {
 
   /**
    * One observable per line: {@code type value}, or just the value and its type is detected. Blank
-   * lines and lines starting with {@code #} are skipped.
+   * lines and lines starting with {@code #} are skipped; a line whose type cannot be told is left
+   * out and added to {@code problems}, with its line number.
    */
-  List<ReportContent.ObservableEntry> observableEntries() {
+  List<ReportContent.ObservableEntry> observableEntries(
+      jp.renkei.server.failure.FieldErrors problems) {
     List<ReportContent.ObservableEntry> list = new ArrayList<>();
     String[] lines = observables.split("\\R");
+    int unread = 0;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.isEmpty() || line.startsWith("#")) {
@@ -145,16 +166,25 @@ public class ReportForm {
         list.add(ReportContent.ObservableEntry.entered(explicit.get().code(), parts[1].strip()));
         continue;
       }
-      final int lineNo = i + 1;
-      ObservableType detected =
-          Observables.detect(line)
-              .orElseThrow(
-                  () ->
-                      new InvalidInput("observables", "validation.observable.line", lineNo, line));
-      list.add(ReportContent.ObservableEntry.entered(detected.code(), line));
+      Optional<ObservableType> detected = Observables.detect(line);
+      if (detected.isEmpty()) {
+        if (++unread <= LISTED_LINES) {
+          problems.add(new InvalidInput("observables", "validation.observable.line", i + 1, line));
+        }
+        continue;
+      }
+      list.add(ReportContent.ObservableEntry.entered(detected.get().code(), line));
+    }
+    if (unread > LISTED_LINES) {
+      problems.add(
+          new InvalidInput(
+              "observables", "validation.observable.moreLines", unread - LISTED_LINES));
     }
     return list;
   }
+
+  /** How many unreadable observable lines are listed one by one; the rest are counted. */
+  static final int LISTED_LINES = 10;
 
   private static Instant time(String field, String text) {
     if (text == null || text.isBlank()) {

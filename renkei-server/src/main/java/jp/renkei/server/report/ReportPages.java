@@ -45,6 +45,7 @@ class ReportPages {
   private final UserService users;
   private final jp.renkei.server.advisory.AdvisoryService advisories;
   private final ReportAttachments attachments;
+  private final ReportValidator validator;
 
   ReportPages(
       ReportService reports,
@@ -55,7 +56,9 @@ class ReportPages {
       DirectoryService directory,
       UserService users,
       jp.renkei.server.advisory.AdvisoryService advisories,
-      ReportAttachments attachments) {
+      ReportAttachments attachments,
+      ReportValidator validator) {
+    this.validator = validator;
     this.advisories = advisories;
     this.attachments = attachments;
     this.reports = reports;
@@ -65,6 +68,77 @@ class ReportPages {
     this.reference = reference;
     this.directory = directory;
     this.users = users;
+  }
+
+  /** The fields of the report form in the order the page shows them. */
+  private static final List<String> FORM_ORDER =
+      List.of(
+          "title",
+          "summary",
+          "occurredAt",
+          "detectedAt",
+          "incidentType",
+          "causes",
+          "serviceOutage",
+          "severity",
+          "responseStatus",
+          "cascadePossibility",
+          "cascadeNote",
+          "reportingCase",
+          "observables",
+          "contactUnit",
+          "contactPerson",
+          "contactPhone",
+          "contactEmail");
+
+  /**
+   * The form's content. When a time or an observable line cannot be read, the rest of the form is
+   * judged too, so that the page lists every problem at once (the reporter fixed the line, sent
+   * again and only then learnt that the type of event was missing).
+   */
+  private ReportContent content(ReportForm form) {
+    jp.renkei.server.failure.FieldErrors unreadable = new jp.renkei.server.failure.FieldErrors();
+    ReportContent readable = form.content(unreadable);
+    if (unreadable.isEmpty()) {
+      return readable;
+    }
+    List<InvalidInput> all =
+        new java.util.ArrayList<>(
+            jp.renkei.server.failure.InvalidInputs.of(
+                catching(unreadable::throwIfAny).orElseThrow()));
+    java.util.Set<String> unreadFields =
+        all.stream().map(e -> base(e.field())).collect(Collectors.toSet());
+    catching(() -> validator.check(readable, Instant.now()))
+        .ifPresent(
+            rest ->
+                jp.renkei.server.failure.InvalidInputs.of(rest).stream()
+                    .filter(e -> !unreadFields.contains(base(e.field())))
+                    .forEach(all::add));
+    all.sort(
+        java.util.Comparator.comparingInt(
+            e -> {
+              int at = FORM_ORDER.indexOf(base(e.field()));
+              return at < 0 ? FORM_ORDER.size() : at;
+            }));
+    jp.renkei.server.failure.FieldErrors sorted = new jp.renkei.server.failure.FieldErrors();
+    all.forEach(sorted::add);
+    sorted.throwIfAny();
+    return readable;
+  }
+
+  private static java.util.Optional<InvalidInput> catching(Runnable check) {
+    try {
+      check.run();
+      return java.util.Optional.empty();
+    } catch (InvalidInput e) {
+      return java.util.Optional.of(e);
+    }
+  }
+
+  /** {@code observables[3]} is a problem of the observables field. */
+  private static String base(String field) {
+    int bracket = field == null ? -1 : field.indexOf('[');
+    return bracket < 0 ? String.valueOf(field) : field.substring(0, bracket);
   }
 
   /** Every vocabulary the report pages label, by code: {@code vocab['severity']['level3']}. */
@@ -226,7 +300,7 @@ class ReportPages {
       @RequestParam(defaultValue = "draft") String action,
       Model model) {
     try {
-      long id = filing.create(actor, form.newReport(), "submit".equals(action));
+      long id = filing.create(actor, form.newReport(content(form)), "submit".equals(action));
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
@@ -236,13 +310,22 @@ class ReportPages {
 
   @GetMapping("/reports/{id}")
   String view(Actor actor, @PathVariable long id, Model model) {
-    model.addAttribute(
-        "report",
-        reports.view(actor, id, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+    ReportView report =
+        reports.view(actor, id, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    model.addAttribute("report", report);
     model.addAttribute("mayAdvise", advisories.mayIssue(actor));
     model.addAttribute("attachments", attachments.list(actor, id));
     model.addAttribute("attachmentLimits", attachments.limits());
+    model.addAttribute("narrowerTlps", narrowerThan(report.tlp()));
     return "report/view";
+  }
+
+  /** The TLP codes a hop may choose when forwarding: only those narrower than the report's. */
+  static List<String> narrowerThan(String tlp) {
+    jp.renkei.engine.policy.Tlp current = jp.renkei.server.sharing.Markings.tlp(tlp);
+    return java.util.stream.Stream.of("red", "amber_strict", "amber", "green", "clear")
+        .filter(code -> jp.renkei.server.sharing.Markings.tlp(code).compareTo(current) < 0)
+        .toList();
   }
 
   @PostMapping("/reports/{id}/attachments")
@@ -367,14 +450,44 @@ class ReportPages {
     }
   }
 
-  @GetMapping("/reports/{id}/anonymise")
+  /**
+   * The side-by-side preview of what the relay sends. Asked again with the words typed (a POST from
+   * the relay form's 再確認, or a GET with {@code extra}).
+   */
+  @org.springframework.web.bind.annotation.RequestMapping(
+      value = "/reports/{id}/anonymise",
+      method = {
+        org.springframework.web.bind.annotation.RequestMethod.GET,
+        org.springframework.web.bind.annotation.RequestMethod.POST
+      })
   String anonymisation(
       Actor actor,
       @PathVariable long id,
       @RequestParam(required = false) String extra,
+      @RequestParam(required = false) String tlp,
       Model model) {
-    model.addAttribute("report", reports.view(actor, id));
-    AnonymisationPreview preview = relays.preview(actor, id, extra == null ? null : terms(extra));
+    ReportView report = reports.view(actor, id);
+    model.addAttribute("report", report);
+    if (!model.containsAttribute("chosenTlp")) {
+      model.addAttribute("chosenTlp", tlp);
+    }
+    model.addAttribute("narrowerTlps", narrowerThan(report.tlp()));
+    model.addAttribute(
+        "presentedAs",
+        ReportRelayService.anonymousName(
+            reference,
+            report.sectorCode(),
+            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+    AnonymisationPreview preview;
+    try {
+      preview = relays.preview(actor, id, extra == null ? null : terms(extra));
+    } catch (jp.renkei.server.failure.Conflict e) {
+      if (!"error.report.nothingToRelay".equals(e.messageKey())) {
+        throw e;
+      }
+      // every version has gone up (the page opened again, or 転送 pressed twice): the report says so
+      return "redirect:/reports/" + id;
+    }
     model.addAttribute("preview", preview);
     model.addAttribute("relayAttachments", attachments.forRelay(actor, id));
     model.addAttribute("extra", extra == null ? String.join(", ", preview.extraTerms()) : extra);
@@ -386,10 +499,17 @@ class ReportPages {
       Actor actor,
       @PathVariable long id,
       @RequestParam(required = false) String extra,
+      @RequestParam(required = false) String previewed,
       @RequestParam(defaultValue = "") String tlp,
       @RequestParam(required = false) Integer version,
       @RequestParam(required = false) java.util.List<Long> attachments,
       Model model) {
+    if (previewed != null && extra != null && !terms(extra).equals(terms(previewed))) {
+      // words typed but not yet checked: nothing goes upstream before the secretariat sees them
+      // hidden
+      model.addAttribute("termsChanged", true);
+      return anonymisation(actor, id, extra, tlp, model);
+    }
     try {
       this.attachments.relay(
           actor, id, extra == null ? null : terms(extra), tlp, version, attachments);
@@ -400,7 +520,7 @@ class ReportPages {
       boolean badTerms =
           jp.renkei.server.failure.InvalidInputs.of(e).stream()
               .anyMatch(x -> "extraTerms".equals(x.field()));
-      return anonymisation(actor, id, badTerms ? null : extra, model);
+      return anonymisation(actor, id, badTerms ? null : extra, tlp, model);
     }
   }
 
@@ -429,7 +549,7 @@ class ReportPages {
       @RequestParam(defaultValue = "draft") String action,
       Model model) {
     try {
-      filing.updateDraft(actor, id, form.content());
+      filing.updateDraft(actor, id, content(form));
       if ("submit".equals(action)) {
         filing.submit(actor, id);
       }
@@ -458,7 +578,7 @@ class ReportPages {
       @RequestParam(defaultValue = "followup") String kind,
       Model model) {
     try {
-      filing.addVersion(actor, id, kind, form.content());
+      filing.addVersion(actor, id, kind, content(form));
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);

@@ -142,7 +142,7 @@ class ReportRelayService {
           if (narrowing) {
             validator.code("tlp", narrowerTlp, "tlp");
             if (tlp(narrowerTlp).compareTo(tlp(r.tlp())) > 0) {
-              throw new InvalidInput("tlp", "validation.report.widening", narrowerTlp);
+              throw new InvalidInput("tlp", "validation.report.widening", tlp(narrowerTlp).label());
             }
           }
         });
@@ -262,8 +262,22 @@ class ReportRelayService {
   }
 
   private String presentedOriginator(ReportRecords.Report r) {
-    return reference.sector(r.sectorCode()).map(s -> s.nameJa()).orElse(r.sectorCode())
-        + "分野の重要インフラ事業者";
+    return anonymousName(reference, r.sectorCode(), java.util.Locale.JAPANESE);
+  }
+
+  /**
+   * How an anonymised report names its reporter, in the reader's language: "an operator in sector
+   * X" (the copy stores the Japanese form).
+   */
+  static String anonymousName(
+      jp.renkei.server.reference.ReferenceData reference,
+      String sectorCode,
+      java.util.Locale locale) {
+    if ("en".equals(locale.getLanguage())) {
+      return reference.sector(sectorCode).map(s -> s.nameEn()).orElse(sectorCode)
+          + " sector critical-infrastructure operator";
+    }
+    return reference.sector(sectorCode).map(s -> s.nameJa()).orElse(sectorCode) + "分野の重要インフラ事業者";
   }
 
   static final int MAX_TERMS = 50;

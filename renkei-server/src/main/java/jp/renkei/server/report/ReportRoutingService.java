@@ -88,7 +88,7 @@ class ReportRoutingService {
         AudienceChange.apply(
             before, before.withMarking(Marking.tlp(tlp(narrowerTlp))), actor.organisationId());
       } catch (AudienceChange.WideningRefused e) {
-        throw new InvalidInput("tlp", "validation.report.widening", narrowerTlp);
+        throw new InvalidInput("tlp", "validation.report.widening", tlp(narrowerTlp).label());
       }
       if ("red".equals(narrowerTlp) && r.recipientUserIds().isEmpty()) {
         throw new InvalidInput("tlp", "validation.report.redNeedsPeople");

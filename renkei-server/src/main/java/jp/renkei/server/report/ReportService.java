@@ -1141,8 +1141,7 @@ public class ReportService {
   private String displayNameEn(
       Map<Long, jp.renkei.server.directory.Organisation> cache, ReportRecords.Report r) {
     if (r.isRelayCopy()) {
-      return reference.sector(r.sectorCode()).map(s -> s.nameEn()).orElse(r.sectorCode())
-          + " sector critical-infrastructure operator";
+      return ReportRelayService.anonymousName(reference, r.sectorCode(), java.util.Locale.ENGLISH);
     }
     if (r.isSimulated()) {
       return ExerciseScope.SIMULATED_MARK_EN + r.presentedOriginator();

@@ -105,7 +105,11 @@ public class WorkQueueService {
         open.first().stream()
             .map(
                 a -> {
-                  Instant deadline = a.deliveredAt().plus(properties.confirmWithin());
+                  // the issuer's 疎通確認 deadline when it set one; else the hub's default
+                  Instant deadline =
+                      a.confirmBy() != null
+                          ? a.confirmBy()
+                          : a.deliveredAt().plus(properties.confirmWithin());
                   return new WorkQueue.AdvisoryItem(a, deadline, now.isAfter(deadline));
                 })
             .toList();

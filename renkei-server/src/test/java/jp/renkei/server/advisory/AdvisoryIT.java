@@ -390,6 +390,12 @@ class AdvisoryIT extends ServerTest {
                 .query(String.class)
                 .single())
         .isEqualTo("pending");
+    // the issuer's page says the hook failed and is being tried again, not merely "queued"
+    jp.renkei.server.support.Http page = http();
+    page.signIn(
+        fixtures.user("nisc", Role.ANALYST).login(), jp.renkei.server.support.Fixtures.PASSWORD);
+    assertThat(page.get("/advisories/" + id).body())
+        .contains("(うち送信に失敗して再試行中 1)", "class=\"state-retrying\">再試行中 (送信に失敗)</td>");
     // as if the process died after claiming: attempts counted, lease not yet over; then it expires
     hookStatus = 200;
     jdbc.sql(

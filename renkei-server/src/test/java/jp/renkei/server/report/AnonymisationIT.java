@@ -220,6 +220,81 @@ class AnonymisationIT extends ServerTest {
   }
 
   @Test
+  void wordsTypedButNotCheckedAreNeverForwardedUnhidden() {
+    var bank = api(fixtures.user("op-sakura-bank", Role.ANALYST));
+    String mark = "walk12-" + System.nanoTime();
+    long original =
+        id(
+            bank.postJson(
+                "/api/v1/reports?submit=true",
+                body("amber").replace("IB 基盤への侵入", "IB 基盤への侵入 " + mark)),
+            "id");
+    var fsa = api(fixtures.user("fsa", Role.ANALYST));
+    Http browser = http();
+    browser.signIn(
+        fixtures.user("c-bank", Role.ANALYST).login(), jp.renkei.server.support.Fixtures.PASSWORD);
+    String page = "/reports/" + original + "/anonymise";
+    String relay = "/reports/" + original + "/relay";
+    // one form: the words typed travel with 転送; the TLP choices are the narrower ones only
+    assertThat(browser.get(page).body())
+        .contains(
+            "id=\"relay-form\"", "name=\"previewed\"", "value=\"red\"", "value=\"amber_strict\"")
+        .doesNotContain("value=\"green\"", "value=\"clear\"");
+    // a term typed and 転送 pressed without 再確認: the new redaction is shown, nothing goes upstream
+    HttpResponse<String> typed =
+        browser.postForm(
+            page,
+            relay,
+            java.util.Map.of("extra", "IB 基盤", "previewed", "", "tlp", "amber_strict"));
+    assertThat(typed.statusCode()).isEqualTo(200);
+    assertThat(typed.body())
+        .contains("id=\"terms-changed\"", "伏せる語句が変わったため、まだ転送していません")
+        .contains("〔組織名〕 〔削除〕への侵入 " + mark, "name=\"previewed\" value=\"IB 基盤\"")
+        .contains("value=\"amber_strict\" selected");
+    assertThat(browser.get("/reports/" + original).body()).contains("id=\"relay\"");
+    assertThat(fsa.get("/api/v1/inbox").body()).doesNotContain(mark);
+    // pressed again once seen: relayed with the term hidden
+    assertThat(
+            browser
+                .postForm(
+                    page,
+                    relay,
+                    java.util.Map.of("extra", "IB 基盤", "previewed", "IB 基盤", "tlp", ""))
+                .statusCode())
+        .isEqualTo(302);
+    String inbox = fsa.get("/api/v1/inbox").body();
+    assertThat(inbox).contains("〔削除〕への侵入 " + mark).doesNotContain("IB 基盤への侵入 " + mark);
+    // the page opened again, or 転送 pressed twice: back to the report, not an error page
+    HttpResponse<String> again = browser.get(page);
+    assertThat(again.statusCode()).isEqualTo(302);
+    assertThat(again.headers().firstValue("Location").orElseThrow())
+        .endsWith("/reports/" + original);
+    HttpResponse<String> twice =
+        browser.postForm(
+            "/reports/" + original,
+            relay,
+            java.util.Map.of("extra", "IB 基盤", "previewed", "IB 基盤", "tlp", ""));
+    assertThat(twice.statusCode()).isEqualTo(302);
+    assertThat(twice.headers().firstValue("Location").orElseThrow())
+        .endsWith("/reports/" + original);
+    // a wider TLP posted by hand is refused in the reader's words, not as a code
+    long second = id(bank.postJson("/api/v1/reports?submit=true", body("amber")), "id");
+    String refused =
+        browser
+            .postForm(
+                "/reports/" + second + "/anonymise",
+                "/reports/" + second + "/relay",
+                java.util.Map.of("extra", "", "tlp", "green"))
+            .body();
+    assertThat(refused).contains("情報の発信元のみです (TLP:GREEN)").doesNotContain("(green)");
+    // in English the page names the reporter-to-be in English (the copy keeps the Japanese form)
+    browser.postForm("/", "/settings/language", java.util.Map.of("lang", "en", "back", "/"));
+    assertThat(browser.get("/reports/" + second + "/anonymise").body())
+        .contains("as a report from &quot;Finance sector critical-infrastructure operator&quot;")
+        .doesNotContain("金融分野の重要インフラ事業者");
+  }
+
+  @Test
   void anonymisationNeedsTheCeptoarRoute() {
     var bank = api(fixtures.user("op-sakura-bank", Role.ANALYST));
     HttpResponse<String> r =

@@ -46,4 +46,32 @@ class FormErrorsIT extends ServerTest {
     assertThat(json.body())
         .contains("\"errors\"", "\"field\":\"title\"", "\"field\":\"summary\"", "observables[0]");
   }
+
+  @Test
+  void anUnreadableObservableLineOrTimeIsListedWithTheFormsOtherProblems() {
+    Http operator = http();
+    operator.signIn(fixtures.user("op-inazuma-power", Role.ANALYST).login(), Fixtures.PASSWORD);
+    String title = "読めない行の報告 " + System.nanoTime();
+    Map<String, String> form =
+        ReportPagesIT.form(title, "198.51.100.7\nnot a thing ###\nevil.example.com\n### also ???");
+    form.put("incidentType", "");
+    form.put("severity", "");
+    form.put("detectedAt", "2026-13-45T99:99");
+    HttpResponse<String> r = operator.postForm("/reports/new", "/reports", form);
+    assertThat(r.statusCode()).isEqualTo(200);
+    String body = r.body();
+    // all of them at once, in the order of the form, and what was typed is kept
+    assertThat(body)
+        .contains("入力内容を確認してください (4 件)", "認知日時：", "事象の類型：", "深刻度：")
+        .contains("観測値の 2 行目「not a thing ###」の種別を判別できません")
+        .contains("value=\"" + title + "\"", "evil.example.com");
+    assertThat(body.indexOf("認知日時：")).isLessThan(body.indexOf("事象の類型："));
+    assertThat(body.indexOf("深刻度：")).isLessThan(body.indexOf("観測値の 2 行目"));
+    // a paste of many unreadable lines lists ten and counts the rest
+    Map<String, String> many = ReportPagesIT.form(title, "bad line\n".repeat(25));
+    String listed = operator.postForm("/reports/new", "/reports", many).body();
+    assertThat(listed)
+        .contains("観測値の 10 行目", "種別を判別できない観測値の行がほかに 15 行あります")
+        .doesNotContain("観測値の 11 行目");
+  }
 }

@@ -68,6 +68,10 @@ class ReportPagesIT extends ServerTest {
         .doesNotContain("<code>ipv4-addr</code>", "<code>sha256</code>");
 
     String path = location.replaceFirst("^https?://[^/]+", "");
+    // a follow-up goes out when its button is pressed: the button says so (it read 保存)
+    assertThat(operator.get(path + "/versions/new").body())
+        .contains("id=\"send-version\">この版を送信</button>")
+        .doesNotContain("id=\"send-version\">保存</button>");
     Http ceptoar = signedIn("c-power", Role.ANALYST);
     assertThat(ceptoar.get("/inbox").body()).contains("送電制御系への不審通信", "unread");
     Http meti = signedIn("meti", Role.ANALYST);

@@ -437,6 +437,19 @@ class AccessibilityBrowserIT extends ServerTest {
     if (((Number) overflow).intValue() > 2) {
       problems.add(who + " " + path + ": the phone scrolls sideways by " + overflow + " px");
     }
+    // a table too wide for the phone scrolls inside itself; a one-word header is never broken
+    // over lines ('N o .', 'Ti m e' on the exercise console)
+    Object broken =
+        browser.executeScript(
+            "return Array.from(document.querySelectorAll('table.grid th')).filter(th => {"
+                + " const t = th.innerText.trim(); if (t.length < 2 || /\\s/.test(t)) return false;"
+                + " const r = document.createRange(); r.selectNodeContents(th);"
+                + " return new Set(Array.from(r.getClientRects()).filter(x => x.width > 0)"
+                + ".map(x => Math.round(x.top))).size > 1; }).map(th => th.innerText.trim())"
+                + ".join(' | ');");
+    if (!String.valueOf(broken).isEmpty()) {
+      problems.add(who + " " + path + ": headers broken over lines on the phone: " + broken);
+    }
     shot(name + "-phone");
     return problems;
   }

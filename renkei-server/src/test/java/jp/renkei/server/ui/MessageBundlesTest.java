@@ -110,6 +110,20 @@ class MessageBundlesTest {
     assertThat(en.apply("pages.errors.heading", new Object[] {3}))
         .isEqualTo("Please check what you entered (3 problems).");
     assertThat(en.apply("exercise.atMinute", new Object[] {0})).isEqualTo("+0 min");
+    java.util.function.BiFunction<String, Object[], String> work =
+        (key, args) -> {
+          try {
+            return new java.text.MessageFormat(
+                    load("i18n/work_en.properties").getProperty(key), java.util.Locale.ENGLISH)
+                .format(args);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    assertThat(work.apply("work.advisory.noDutyWarning", new Object[] {1}))
+        .startsWith("1 recipient has no duty contact registered:");
+    assertThat(work.apply("work.advisory.noDutyWarning", new Object[] {1200}))
+        .startsWith("1,200 recipients have no duty contact registered:");
     assertThat(
             new java.text.MessageFormat(
                     load("i18n/exercise.properties").getProperty("exercise.atMinute"),

@@ -245,6 +245,31 @@ class WorklistIT extends ServerTest {
     assertThat(nisc.counts()).isEqualTo(n0);
   }
 
+  /**
+   * The new-user walk: an advisory issued with no deadline, or a deadline of its own, showed 「確認期限」
+   * 24 hours after delivery on the recipient's home page (the hub's default), while its inbox and
+   * page showed the issuer's.
+   */
+  @Test
+  void theQueueShowsTheIssuersOwnDeadlineAndJudgesOverdueByIt() {
+    Organisation one = bank();
+    Duty first = duty(one, Role.ANALYST);
+    Duty nisc = duty("nisc", Role.ANALYST);
+    long a = nisc.advise("amber", Fixtures.unique("期限つき注意喚起"), one.code());
+    jdbc.sql("update advisory_version set confirm_by = ? where advisory_id = ?")
+        .params(java.sql.Timestamp.from(java.time.Instant.parse("2030-01-02T03:04:05Z")), a)
+        .update();
+    assertThat(row(first.queue(), "wl-advisory-" + a))
+        .contains("2030/01/02 12:04:05")
+        .doesNotContain("wl-overdue");
+    // delivered a minute ago, but the issuer's deadline has passed: overdue
+    jdbc.sql(
+            "update advisory_version set confirm_by = now() - interval '1 minute' where advisory_id = ?")
+        .param(a)
+        .update();
+    assertThat(row(first.queue(), "wl-advisory-" + a)).contains("wl-overdue", "期限超過");
+  }
+
   @Test
   void adminsSeeFailedDeliveriesOnlyOfTheirOwnOrEveryOrganisationAsTheyRunTheHub() {
     Organisation org = bank();

@@ -248,6 +248,8 @@ class WorklistLeakIT extends ServerTest {
         .update();
     assertThat(text(named.queue(), "wl-comments-count"))
         .isEqualTo(WorkQueueService.COUNT_LIMIT + "+");
+    // the CEPTOAR received the report, it did not write it: the heading says both
+    assertThat(named.queue()).contains("自組織が連絡・受信した情報連絡への他組織からのコメント");
     assertThat(text(named.countsFragment(), "nav-work-count")).endsWith("+");
     assertThat(text(colleague.queue(), "wl-comments-count")).isEqualTo(before).doesNotContain("+");
     assertThat(text(colleague.countsFragment(), "nav-work-count"))

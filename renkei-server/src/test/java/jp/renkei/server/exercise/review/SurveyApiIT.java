@@ -89,7 +89,10 @@ class SurveyApiIT extends ServerTest {
     // the work-queue item until answered, for the player only
     Http home = http();
     home.signIn(player.login(), Fixtures.PASSWORD);
-    assertThat(home.get("/").body()).contains("wl-survey-" + run, "未回答のアンケート");
+    // the item is marked 【訓練】 as a tag, not with the page banner's whole sentence
+    assertThat(home.get("/").body())
+        .contains("wl-survey-" + run, "未回答のアンケート", "<span class=\"exercise-tag\">【訓練】</span>")
+        .doesNotContain("この画面の情報は演習（訓練）のものです");
     Http outsiderHome = http();
     outsiderHome.signIn(outsider.login(), Fixtures.PASSWORD);
     assertThat(outsiderHome.get("/").body()).doesNotContain("wl-survey-" + run);
