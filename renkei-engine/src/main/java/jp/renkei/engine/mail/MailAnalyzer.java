@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -270,6 +271,26 @@ public final class MailAnalyzer {
   private final Set<String> memberDomains;
   private final Set<String> allowed;
   private final MailModel model;
+
+  /**
+   * What the QR search found in the images and PDFs this analyser has read, by SHA-256: a campaign
+   * sends the same picture or PDF in message after message, and decoding it (rendering a PDF's
+   * pages) is the dearest step of an analysis. It lives as long as the analyser: the server makes
+   * one per message analysed, so that nothing is shared between users (not even the time a message
+   * takes); a command-line run reuses one for the files of one operator. Bounded to the {@value
+   * #DECODED} most recently used.
+   */
+  private final Map<String, MailImages.Decoded> decoded =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, MailImages.Decoded> eldest) {
+              return size() > DECODED;
+            }
+          });
+
+  /** Images and PDFs whose QR search results an analyser keeps. */
+  static final int DECODED = 256;
 
   /**
    * @param memberDomains the hub's member organisations' domains (for look-alike checks)
@@ -1102,7 +1123,7 @@ public final class MailAnalyzer {
       }
       htmlAttachment(name, declared, data, st);
       if ("image".equals(detected) || "pdf".equals(detected)) {
-        qrCodes(name, data, "pdf".equals(detected), st);
+        qrCodes(name, data, a.sha256(), "pdf".equals(detected), st);
       }
     }
     return a;
@@ -1209,7 +1230,7 @@ public final class MailAnalyzer {
   }
 
   /** The QR codes of an image or a PDF: their texts become links of the message (quishing). */
-  private static void qrCodes(String name, byte[] data, boolean pdf, State st) {
+  private void qrCodes(String name, byte[] data, String sha256, boolean pdf, State st) {
     if (st.images++ >= MailImages.MAX_IMAGES) {
       if (st.images == MailImages.MAX_IMAGES + 1) {
         st.problem(
@@ -1221,7 +1242,11 @@ public final class MailAnalyzer {
       }
       return;
     }
-    MailImages.Decoded d = pdf ? MailImages.pdfQrCodes(data) : MailImages.qrCodes(data);
+    MailImages.Decoded d = decoded.get(sha256);
+    if (d == null) {
+      d = pdf ? MailImages.pdfQrCodes(data) : MailImages.qrCodes(data);
+      decoded.put(sha256, d);
+    }
     if (d.problem() != null) {
       st.problem(
           "qr",
