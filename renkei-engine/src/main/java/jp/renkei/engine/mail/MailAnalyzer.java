@@ -908,7 +908,7 @@ public final class MailAnalyzer {
     st.words(text);
     st.linkedImages += doc.select("a[href] img").size();
     urls(text, "html text", st);
-    Matcher far = OUT_OF_SIGHT.matcher(html);
+    Matcher far = OUT_OF_SIGHT.matcher(colonBeforeFourDigits(html) ? html : "");
     while (far.find()) {
       long v = Long.parseLong(far.group(2).length() > 9 ? "999999999" : far.group(2));
       if (far.group(3).equalsIgnoreCase("px") ? v >= OUT_OF_SIGHT_PX : v >= OUT_OF_SIGHT_VIEW) {
@@ -926,9 +926,37 @@ public final class MailAnalyzer {
    * pixels or thousands of screen heights. Layout needs neither (text-indent: -9999px, the old
    * image-replacement trick, is not counted).
    */
-  private static final Pattern OUT_OF_SIGHT =
+  static final Pattern OUT_OF_SIGHT =
       Pattern.compile(
           "(?i)(?<![\\w-])(margin-top|margin-bottom|padding-top|top|height|min-height)\\s*:\\s*(\\d{4,})(px|vh|em|%)");
+
+  /**
+   * Whether a colon followed by white space and four digits occurs, which every match of {@link
+   * #OUT_OF_SIGHT} holds: most HTML has none, and then the case-blind pattern is not tried at each
+   * of its characters.
+   */
+  static boolean colonBeforeFourDigits(String html) {
+    for (int i = html.indexOf(':'); i >= 0; i = html.indexOf(':', i + 1)) {
+      int j = i + 1;
+      while (j < html.length() && isRegexSpace(html.charAt(j))) {
+        j++;
+      }
+      int digits = 0;
+      while (j < html.length() && digits < 4 && html.charAt(j) >= '0' && html.charAt(j) <= '9') {
+        j++;
+        digits++;
+      }
+      if (digits == 4) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What {@code \\s} matches (without Pattern.UNICODE_CHARACTER_CLASS). */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
 
   static final int OUT_OF_SIGHT_PX = 20_000;
   static final int OUT_OF_SIGHT_VIEW = 1_000;

@@ -336,4 +336,63 @@ class MailAnalyzerTest {
                 .findings())
         .isEmpty();
   }
+
+  /**
+   * The out-of-sight style is looked for only in HTML with a colon before four digits: every text
+   * the pattern matches has one, on random texts of its own words, white space of every kind,
+   * digits of other scripts and near misses.
+   */
+  @Test
+  void outOfSightIsLookedForWhereverItCanMatch() {
+    String[] pieces = {
+      "top",
+      "margin-top",
+      "MARGIN-Bottom",
+      "padding-top",
+      "Height",
+      "min-height",
+      "x-top",
+      ":",
+      ": ",
+      " :",
+      "\t",
+      "\n",
+      "\u000B",
+      "\f",
+      "\r",
+      "\u00A0",
+      "\u3000",
+      "1",
+      "123",
+      "1234",
+      "99999",
+      "１２３４",
+      "px",
+      "PX",
+      "vh",
+      "em",
+      "%",
+      "-",
+      "a",
+      ";",
+      "<div style=\"",
+      "\">"
+    };
+    java.util.Random random = new java.util.Random(1919);
+    int matched = 0;
+    for (int round = 0; round < 200_000; round++) {
+      StringBuilder t = new StringBuilder();
+      for (int k = 1 + random.nextInt(12); k > 0; k--) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String html = t.toString();
+      if (MailAnalyzer.OUT_OF_SIGHT.matcher(html).find()) {
+        matched++;
+        assertThat(MailAnalyzer.colonBeforeFourDigits(html)).as(html).isTrue();
+      }
+    }
+    assertThat(matched).isGreaterThan(500);
+    assertThat(MailAnalyzer.colonBeforeFourDigits("<a href=\"http://h:80/\">12:30</a>")).isFalse();
+    assertThat(MailAnalyzer.colonBeforeFourDigits("top:\r\n 20000px")).isTrue();
+  }
 }
