@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -270,6 +271,26 @@ public final class MailAnalyzer {
   private final Set<String> memberDomains;
   private final Set<String> allowed;
   private final MailModel model;
+
+  /**
+   * What the QR search found in the images and PDFs this analyser has read, by SHA-256: a campaign
+   * sends the same picture or PDF in message after message, and decoding it (rendering a PDF's
+   * pages) is the dearest step of an analysis. It lives as long as the analyser: the server makes
+   * one per message analysed, so that nothing is shared between users (not even the time a message
+   * takes); a command-line run reuses one for the files of one operator. Bounded to the {@value
+   * #DECODED} most recently used.
+   */
+  private final Map<String, MailImages.Decoded> decoded =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, MailImages.Decoded> eldest) {
+              return size() > DECODED;
+            }
+          });
+
+  /** Images and PDFs whose QR search results an analyser keeps. */
+  static final int DECODED = 256;
 
   /**
    * @param memberDomains the hub's member organisations' domains (for look-alike checks)
@@ -887,7 +908,7 @@ public final class MailAnalyzer {
     st.words(text);
     st.linkedImages += doc.select("a[href] img").size();
     urls(text, "html text", st);
-    Matcher far = OUT_OF_SIGHT.matcher(html);
+    Matcher far = OUT_OF_SIGHT.matcher(colonBeforeFourDigits(html) ? html : "");
     while (far.find()) {
       long v = Long.parseLong(far.group(2).length() > 9 ? "999999999" : far.group(2));
       if (far.group(3).equalsIgnoreCase("px") ? v >= OUT_OF_SIGHT_PX : v >= OUT_OF_SIGHT_VIEW) {
@@ -905,9 +926,37 @@ public final class MailAnalyzer {
    * pixels or thousands of screen heights. Layout needs neither (text-indent: -9999px, the old
    * image-replacement trick, is not counted).
    */
-  private static final Pattern OUT_OF_SIGHT =
+  static final Pattern OUT_OF_SIGHT =
       Pattern.compile(
           "(?i)(?<![\\w-])(margin-top|margin-bottom|padding-top|top|height|min-height)\\s*:\\s*(\\d{4,})(px|vh|em|%)");
+
+  /**
+   * Whether a colon followed by white space and four digits occurs, which every match of {@link
+   * #OUT_OF_SIGHT} holds: most HTML has none, and then the case-blind pattern is not tried at each
+   * of its characters.
+   */
+  static boolean colonBeforeFourDigits(String html) {
+    for (int i = html.indexOf(':'); i >= 0; i = html.indexOf(':', i + 1)) {
+      int j = i + 1;
+      while (j < html.length() && isRegexSpace(html.charAt(j))) {
+        j++;
+      }
+      int digits = 0;
+      while (j < html.length() && digits < 4 && html.charAt(j) >= '0' && html.charAt(j) <= '9') {
+        j++;
+        digits++;
+      }
+      if (digits == 4) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What {@code \\s} matches (without Pattern.UNICODE_CHARACTER_CLASS). */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
 
   static final int OUT_OF_SIGHT_PX = 20_000;
   static final int OUT_OF_SIGHT_VIEW = 1_000;
@@ -1102,7 +1151,7 @@ public final class MailAnalyzer {
       }
       htmlAttachment(name, declared, data, st);
       if ("image".equals(detected) || "pdf".equals(detected)) {
-        qrCodes(name, data, "pdf".equals(detected), st);
+        qrCodes(name, data, a.sha256(), "pdf".equals(detected), st);
       }
     }
     return a;
@@ -1209,7 +1258,7 @@ public final class MailAnalyzer {
   }
 
   /** The QR codes of an image or a PDF: their texts become links of the message (quishing). */
-  private static void qrCodes(String name, byte[] data, boolean pdf, State st) {
+  private void qrCodes(String name, byte[] data, String sha256, boolean pdf, State st) {
     if (st.images++ >= MailImages.MAX_IMAGES) {
       if (st.images == MailImages.MAX_IMAGES + 1) {
         st.problem(
@@ -1221,7 +1270,11 @@ public final class MailAnalyzer {
       }
       return;
     }
-    MailImages.Decoded d = pdf ? MailImages.pdfQrCodes(data) : MailImages.qrCodes(data);
+    MailImages.Decoded d = decoded.get(sha256);
+    if (d == null) {
+      d = pdf ? MailImages.pdfQrCodes(data) : MailImages.qrCodes(data);
+      decoded.put(sha256, d);
+    }
     if (d.problem() != null) {
       st.problem(
           "qr",

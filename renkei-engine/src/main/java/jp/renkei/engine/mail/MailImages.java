@@ -3,11 +3,13 @@ package jp.renkei.engine.mail;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.NotFoundException;
-import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -166,9 +168,10 @@ final class MailImages {
   private static void decode(BufferedImage image, List<String> out) {
     int w = image.getWidth();
     int h = image.getHeight();
-    int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
     BinaryBitmap bitmap =
-        new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
+        new BinaryBitmap(
+            new HybridBinarizer(
+                new PlanarYUVLuminanceSource(luminance(image), w, h, 0, 0, w, h, false)));
     try {
       for (Result r : new QRCodeMultiReader().decodeMultiple(bitmap, HINTS)) {
         if (r.getText() != null && !r.getText().isBlank() && !out.contains(r.getText())) {
@@ -178,5 +181,73 @@ final class MailImages {
     } catch (NotFoundException e) {
       // no QR code in this image: the usual case
     }
+  }
+
+  /**
+   * The grey level of every pixel, row by row: exactly what ZXing's {@code RGBLuminanceSource}
+   * computes from {@link BufferedImage#getRGB} ((red + 2 × green + blue) / 4), read from the raster
+   * a row at a time for the layouts decoders and PDF rendering produce, without converting each
+   * pixel through the colour model (that conversion took more time than finding the codes). Other
+   * layouts go through {@code getRGB}.
+   */
+  static byte[] luminance(BufferedImage image) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    byte[] out = new byte[w * h];
+    Raster raster = image.getRaster();
+    switch (image.getType()) {
+      case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> {
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+          raster.getDataElements(0, y, w, 1, row);
+          for (int x = 0, o = y * w; x < w; x++, o++) {
+            out[o] = grey(row[x]);
+          }
+        }
+      }
+      case BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR -> {
+        // the raster gives the bands in the colour model's order: red, green, blue (, alpha)
+        int bands = raster.getNumDataElements();
+        byte[] row = new byte[w * bands];
+        for (int y = 0; y < h; y++) {
+          raster.getDataElements(0, y, w, 1, row);
+          for (int x = 0, i = 0, o = y * w; x < w; x++, i += bands, o++) {
+            out[o] =
+                (byte) (((row[i] & 0xff) + ((row[i + 1] & 0xff) << 1) + (row[i + 2] & 0xff)) / 4);
+          }
+        }
+      }
+      case BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_BYTE_INDEXED -> {
+        // one byte per pixel: its grey level through the colour model, once per value
+        ColorModel model = image.getColorModel();
+        byte[] table = new byte[256];
+        byte[] one = new byte[1];
+        for (int v = 0; v < 256; v++) {
+          one[0] = (byte) v;
+          table[v] = grey(model.getRGB(one));
+        }
+        byte[] row = new byte[w];
+        for (int y = 0; y < h; y++) {
+          raster.getDataElements(0, y, w, 1, row);
+          for (int x = 0, o = y * w; x < w; x++, o++) {
+            out[o] = table[row[x] & 0xff];
+          }
+        }
+      }
+      default -> {
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+          image.getRGB(0, y, w, 1, row, 0, w);
+          for (int x = 0, o = y * w; x < w; x++, o++) {
+            out[o] = grey(row[x]);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static byte grey(int rgb) {
+    return (byte) ((((rgb >> 16) & 0xff) + ((rgb >> 7) & 0x1fe) + (rgb & 0xff)) / 4);
   }
 }

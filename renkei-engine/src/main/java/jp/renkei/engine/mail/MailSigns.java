@@ -1236,18 +1236,66 @@ final class MailSigns {
     if (text == null) {
       return out;
     }
+    java.util.BitSet signing = null;
     for (int i = 0; i < BRANDS.size(); i++) {
       // every way of signing as a brand names it: a text without any of the brand's names is
       // not scanned (String.indexOf, not a regex pass over up to 64 K characters per brand)
       List<String> anchors = CLAIM_ANCHORS.get(i);
-      if (anchors != null && anchors.stream().noneMatch(text::contains)) {
+      if (anchors == null) {
+        if (SIGNED_AS.get(i).matcher(text).find()) {
+          out.add(BRANDS.get(i));
+        }
         continue;
       }
-      if (SIGNED_AS.get(i).matcher(text).find()) {
+      java.util.BitSet at = positions(anchors, text, null);
+      if (at.isEmpty()) {
+        continue;
+      }
+      // the pattern is tried only where a match can start: at the brand's names, or at a
+      // greeting or copyright line that may lead to them
+      if (signing == null) {
+        signing = positions(SIGNING_STARTS, text, null);
+      }
+      at.or(signing);
+      if (matchesAt(SIGNED_AS.get(i), at, text)) {
         out.add(BRANDS.get(i));
       }
     }
     return out;
+  }
+
+  /**
+   * What every match of a brand's {@link #SIGNED_AS} pattern starts with, besides the brand's own
+   * names: a greeting or a copyright sign.
+   */
+  static final List<String> SIGNING_STARTS = List.of("dear ", "copyright", "©", "(c)");
+
+  /** Where any of {@code literals} occurs in {@code text}, added to {@code into} (or a new set). */
+  private static java.util.BitSet positions(
+      List<String> literals, String text, java.util.BitSet into) {
+    java.util.BitSet at = into == null ? new java.util.BitSet() : into;
+    for (String s : literals) {
+      for (int i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) {
+        at.set(i);
+      }
+    }
+    return at;
+  }
+
+  /**
+   * Whether {@code p} matches somewhere in {@code text}, trying it only at the positions of {@code
+   * at}: the same answer as {@code p.matcher(text).find()} when every match starts at one of them
+   * (transparent bounds, so that a word boundary or look-behind sees the text before).
+   */
+  private static boolean matchesAt(Pattern p, java.util.BitSet at, String text) {
+    Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int c = at.nextSetBit(0); c >= 0; c = at.nextSetBit(c + 1)) {
+      m.region(c, text.length());
+      if (m.lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@link #signedAs} without the anchors: every brand's pattern over the whole text (tests). */
@@ -1261,41 +1309,12 @@ final class MailSigns {
     return out;
   }
 
-  private static final List<List<String>> CLAIM_ANCHORS =
-      BRANDS.stream().map(b -> anchors(b.claim().pattern())).toList();
-
   /**
-   * Literal text every match of {@code regex} contains, one piece per top-level alternative (its
-   * literal start, {@code \\b} ignored, the character a following {@code ?}, {@code *} or
-   * {@code {} makes optional left off); null when some alternative starts with anything else or
-   * the pattern sets flags, so that no text a match could be in is skipped.
+   * Literal text every match of a brand's claim starts with ({@link #starts}), so that a text
+   * containing none of it cannot match; null for a brand whose claim has no such text (none today).
    */
-  static List<String> anchors(String regex) {
-    if (java.util.regex.Pattern.compile("\\(\\?[a-zA-Z-]").matcher(regex).find()) {
-      // flags such as (?i) change what a literal matches
-      return null;
-    }
-    List<String> out = new java.util.ArrayList<>();
-    for (String alternative : topLevelAlternatives(regex)) {
-      String a = alternative.replace("\\b", "");
-      StringBuilder literal = new StringBuilder();
-      for (int i = 0; i < a.length(); i++) {
-        char c = a.charAt(i);
-        if ("\\()[]{}.*+?^$|".indexOf(c) >= 0) {
-          if ((c == '?' || c == '*' || c == '{') && literal.length() > 0) {
-            literal.setLength(literal.length() - 1);
-          }
-          break;
-        }
-        literal.append(c);
-      }
-      if (literal.length() < 2) {
-        return null;
-      }
-      out.add(literal.toString());
-    }
-    return List.copyOf(out);
-  }
+  private static final List<List<String>> CLAIM_ANCHORS =
+      BRANDS.stream().map(b -> starts(b.claim().pattern())).toList();
 
   /** The alternatives of a pattern at depth 0 (not inside a group or class, not escaped). */
   private static List<String> topLevelAlternatives(String regex) {
@@ -1324,7 +1343,7 @@ final class MailSigns {
     return out;
   }
 
-  private static final List<Pattern> SIGNED_AS =
+  static final List<Pattern> SIGNED_AS =
       BRANDS.stream()
           .map(
               b ->

@@ -336,4 +336,44 @@ class MailAnalyzerTest {
                 .findings())
         .isEmpty();
   }
+
+  /**
+   * The out-of-sight style is looked for only in HTML with a colon before four digits: every text
+   * the pattern matches has one, on random texts of its own words, white space of every kind,
+   * digits of other scripts and near misses.
+   */
+  @Test
+  void outOfSightIsLookedForWhereverItCanMatch() {
+    String[] names = {"top", "margin-top", "MARGIN-Bottom", "padding-top", "Height", "min-height"};
+    String[] spaces = {"", " ", "\t", "\n", "\u000B", "\f", "\r", "\u00A0", "\u3000", "  "};
+    String[] numbers = {"1", "123", "1234", "99999", "１２３４", "0000", "12a34"};
+    String[] units = {"px", "PX", "vh", "em", "%", "pt", ""};
+    String[] other = {"x-top", "-", "a", ";", ":", "<div style=\"", "\">", "http://h:8080/"};
+    java.util.Random random = new java.util.Random(1919);
+    int matched = 0;
+    for (int round = 0; round < 100_000; round++) {
+      StringBuilder t = new StringBuilder();
+      for (int k = 1 + random.nextInt(6); k > 0; k--) {
+        if (random.nextInt(3) == 0) {
+          t.append(other[random.nextInt(other.length)]);
+          continue;
+        }
+        t.append(names[random.nextInt(names.length)])
+            .append(spaces[random.nextInt(spaces.length)])
+            .append(random.nextInt(8) == 0 ? "=" : ":")
+            .append(spaces[random.nextInt(spaces.length)])
+            .append(numbers[random.nextInt(numbers.length)])
+            .append(units[random.nextInt(units.length)]);
+      }
+      String html = t.toString();
+      boolean candidate = MailAnalyzer.colonBeforeFourDigits(html);
+      if (MailAnalyzer.OUT_OF_SIGHT.matcher(html).find()) {
+        matched++;
+        assertThat(candidate).as(html).isTrue();
+      }
+    }
+    assertThat(matched).isGreaterThan(10_000);
+    assertThat(MailAnalyzer.colonBeforeFourDigits("<a href=\"http://h:80/\">12:30</a>")).isFalse();
+    assertThat(MailAnalyzer.colonBeforeFourDigits("top:\r\n 20000px")).isTrue();
+  }
 }

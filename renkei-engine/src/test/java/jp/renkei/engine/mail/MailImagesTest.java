@@ -178,4 +178,108 @@ class MailImagesTest {
     assertThat(e.problem()).isEqualTo("an encrypted PDF");
     assertThat(e.problemJa()).isEqualTo("暗号化された PDF です");
   }
+
+  /**
+   * The grey levels read from the raster are exactly those ZXing computes from getRGB, for every
+   * image layout (the fast ones and those left to getRGB), sub-images, and images as decoders give
+   * them: what the QR search sees does not change.
+   */
+  @Test
+  void greyLevelsReadFromTheRasterAreThoseOfGetRgb() throws Exception {
+    java.util.Random random = new java.util.Random(19);
+    java.util.List<BufferedImage> images = new java.util.ArrayList<>();
+    int[] types = {
+      BufferedImage.TYPE_INT_RGB,
+      BufferedImage.TYPE_INT_ARGB,
+      BufferedImage.TYPE_INT_ARGB_PRE,
+      BufferedImage.TYPE_INT_BGR,
+      BufferedImage.TYPE_3BYTE_BGR,
+      BufferedImage.TYPE_4BYTE_ABGR,
+      BufferedImage.TYPE_4BYTE_ABGR_PRE,
+      BufferedImage.TYPE_BYTE_GRAY,
+      BufferedImage.TYPE_USHORT_GRAY,
+      BufferedImage.TYPE_BYTE_BINARY,
+      BufferedImage.TYPE_BYTE_INDEXED,
+      BufferedImage.TYPE_USHORT_565_RGB
+    };
+    for (int type : types) {
+      BufferedImage image = new BufferedImage(37, 23, type);
+      for (int y = 0; y < 23; y++) {
+        for (int x = 0; x < 37; x++) {
+          image.setRGB(x, y, random.nextInt());
+        }
+      }
+      images.add(image);
+      images.add(image.getSubimage(3, 5, 20, 11));
+    }
+    byte[] png = qrPng("https://example.com/qr?" + "x".repeat(40), 120);
+    BufferedImage colour = ImageIO.read(new ByteArrayInputStream(png));
+    for (String format : new String[] {"png", "jpg", "gif", "bmp"}) {
+      BufferedImage rgb = new BufferedImage(120, 120, BufferedImage.TYPE_INT_RGB);
+      for (int y = 0; y < 120; y++) {
+        for (int x = 0; x < 120; x++) {
+          rgb.setRGB(x, y, (colour.getRGB(x, y) & 0x7f7fff) ^ (x * 2 << 8));
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(rgb, format, out);
+      images.add(ImageIO.read(new ByteArrayInputStream(out.toByteArray())));
+      BufferedImage grey = new BufferedImage(120, 120, BufferedImage.TYPE_BYTE_GRAY);
+      grey.getGraphics().drawImage(rgb, 0, 0, null);
+      out.reset();
+      ImageIO.write(grey, format, out);
+      images.add(ImageIO.read(new ByteArrayInputStream(out.toByteArray())));
+    }
+    for (BufferedImage image : images) {
+      int w = image.getWidth();
+      int h = image.getHeight();
+      byte[] expected =
+          new com.google.zxing.RGBLuminanceSource(w, h, image.getRGB(0, 0, w, h, null, 0, w))
+              .getMatrix();
+      assertThat(MailImages.luminance(image)).as("type " + image.getType()).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * One analyser remembers what it decoded by SHA-256 (campaigns repeat their pictures): a message
+   * read again reports exactly what a fresh analyser reports, and another picture, even of the same
+   * size and in the same message position, is decoded for itself.
+   */
+  @Test
+  void decodedPicturesAreRememberedByTheirBytesNotByTheirPlace() throws Exception {
+    MailAnalyzer one = new MailAnalyzer();
+    java.util.List<String> urls = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      urls.add("http://198.51.100." + (10 + i) + "/mfa/login");
+    }
+    for (int round = 0; round < 2; round++) {
+      for (String url : urls) {
+        byte[] eml =
+            withImage("MFA re-enrolment", "scan.png", qrPng(url, 300))
+                .getBytes(StandardCharsets.UTF_8);
+        MailReport again = one.analyze(new ByteArrayInputStream(eml));
+        MailReport fresh = new MailAnalyzer().analyze(new ByteArrayInputStream(eml));
+        assertThat(again).isEqualTo(fresh);
+        assertThat(again.links()).extracting(MailReport.Link::url).contains(url);
+        assertThat(again.links())
+            .extracting(MailReport.Link::url)
+            .doesNotContainAnyElementsOf(urls.stream().filter(u -> !u.equals(url)).toList());
+      }
+    }
+    // more pictures than it keeps: the oldest are decoded again, with the same result
+    for (int i = 0; i <= MailAnalyzer.DECODED; i++) {
+      BufferedImage blank = new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB);
+      blank.setRGB(i % 30, i / 30, 0xFFFFFF);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(blank, "png", out);
+      one.analyze(
+          new ByteArrayInputStream(
+              withImage("x", "b.png", out.toByteArray()).getBytes(StandardCharsets.UTF_8)));
+    }
+    byte[] first =
+        withImage("MFA re-enrolment", "scan.png", qrPng(urls.get(0), 300))
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(one.analyze(new ByteArrayInputStream(first)))
+        .isEqualTo(new MailAnalyzer().analyze(new ByteArrayInputStream(first)));
+  }
 }

@@ -1428,18 +1428,30 @@ class MailSignsTest {
   }
 
   /**
-   * Brands are looked for only in texts that contain one of their names (String.indexOf before the
-   * regex): the same brands are found as by every pattern over the whole text, on texts built from
-   * every brand's names in each way of signing, their neighbours, and the test corpus.
+   * Brands are looked for only in texts that contain one of the literal starts of their names
+   * (String.indexOf before the regex): the same brands are found as by every pattern over the whole
+   * text, on texts built from every brand's names in each way of signing, their neighbours, and the
+   * test corpus.
    */
   @Test
   void brandAnchorsSkipNothingTheFullScanFinds() {
-    assertThat(MailSigns.anchors("microsoft|office ?365|\\bms teams|マイクロソフト"))
+    // every brand's claim has literal starts, so that no brand is scanned over every text
+    for (MailSigns.Brand b : MailSigns.BRANDS) {
+      assertThat(MailSigns.starts(b.claim().pattern())).as(b.claim().pattern()).isNotEmpty();
+    }
+    assertThat(MailSigns.starts("microsoft|office ?365|\\bms teams|マイクロソフト"))
         .containsExactly("microsoft", "office", "ms teams", "マイクロソフト");
-    assertThat(MailSigns.anchors("(?:a|b)c")).isNull();
-    assertThat(MailSigns.anchors("(?i)visa")).isNull();
-    assertThat(MailSigns.anchors("\\bvisa(?:®)? card|警察(?:庁)?")).containsExactly("visa", "警察");
-    assertThat(MailSigns.anchors("x|yz")).isNull();
+    assertThat(MailSigns.starts("\\bvisa(?:®)? card|警察(?:庁)?")).containsExactly("visa", "警察");
+    assertThat(MailSigns.starts("blockchain\\.com")).containsExactly("blockchain.com");
+    // every match of a brand's signing pattern starts at one of the brand's names or at a
+    // greeting or copyright line: where signedAs tries it
+    for (int i = 0; i < MailSigns.BRANDS.size(); i++) {
+      List<String> starts = MailSigns.starts(MailSigns.SIGNED_AS.get(i).pattern());
+      assertThat(starts).as(MailSigns.BRANDS.get(i).claim().pattern()).isNotNull();
+      List<String> allowed = new java.util.ArrayList<>(MailSigns.SIGNING_STARTS);
+      allowed.addAll(MailSigns.starts(MailSigns.BRANDS.get(i).claim().pattern()));
+      assertThat(allowed).containsAll(starts);
+    }
     List<String> texts = new java.util.ArrayList<>();
     for (MailSigns.Brand b : MailSigns.BRANDS) {
       for (String alt : b.claim().pattern().split("\\|")) {
@@ -1455,12 +1467,20 @@ class MailSignsTest {
                 "(c) %s",
                 "%sをご利用のお客様",
                 "i paid with %s yesterday",
-                "dear %ss customer")) {
-          texts.add(String.format(form, name));
-          texts.add(String.format(form, name.replace(" ", "")));
+                "dear %ss customer",
+                "dear dear %s user",
+                "©2024 (c) copyright %s",
+                "%s mentioned; dear friend, the %s team said hello © 2023")) {
+          texts.add(form.replace("%s", name));
+          texts.add(form.replace("%s", name.replace(" ", "")));
         }
       }
     }
+    // a claim whose alternative starts with a group (ledger's "synchronise your ledger")
+    texts.add("dear synchronise your ledger member, the ledger support team");
+    texts.add("© 2024 update your ledger");
+    texts.add("blockchain.com security team");
+    texts.add("blockchain security team");
     for (MailCorpus.Sample s : MailCorpus.all()) {
       texts.add(
           new String(s.eml(), java.nio.charset.StandardCharsets.UTF_8)
