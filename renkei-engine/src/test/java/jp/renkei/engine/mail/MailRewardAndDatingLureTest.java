@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import jp.renkei.engine.policy.Tlp;
+import jp.renkei.engine.redact.Identity;
+import jp.renkei.engine.redact.Redactor;
+import jp.renkei.engine.stix.StixValidator;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reward lures (REWARD_LURE) and dating lures (FRAUD_OFFER) on hand-written messages in several
@@ -280,5 +288,54 @@ class MailRewardAndDatingLureTest {
           .isEqualTo(MailSigns.foundScanningAll(MailSigns.REWARDS, s));
     }
     assertThat(MailSigns.found(MailSigns.REWARDS, "you have received your order")).isEmpty();
+  }
+
+  /** What a C4TAP share carries: the new findings reach the redacted bundle's note. */
+  @Test
+  void rewardAndDatingLuresReachTheSharedBundleWithoutTheOrganisation() {
+    MailReport r =
+        analyze(
+            "From: Rewards <rewards@promo-center-mail.com>\r\nTo: soumu@sakura-bank.co.jp\r\n"
+                + "Subject: You received a reward - local women are waiting for you\r\n",
+            "text/plain",
+            "Claim it: https://claim-box-24.shop/r?to=soumu@sakura-bank.co.jp\n"
+                + "Intranet copy: https://portal.sakura-bank.co.jp/x\nTo unsubscribe reply STOP.");
+    assertThat(flags(r)).contains(RedFlag.REWARD_LURE, RedFlag.FRAUD_OFFER);
+    assertThat(evidence(r, RedFlag.REWARD_LURE)).contains("sakura-bank.co.jp");
+    Redactor identity =
+        new Redactor(
+            new Identity(
+                List.of("さくら架空銀行"),
+                List.of("sakura-bank.co.jp"),
+                List.of("soumu@sakura-bank.co.jp"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of()),
+            Map.of());
+    ObjectNode shared =
+        MailStix.bundle(
+            MailRedaction.apply(r, identity).shared(),
+            Tlp.AMBER,
+            Instant.parse("2026-12-01T00:00:00Z"),
+            false);
+    StixValidator v = new StixValidator();
+    JsonNode note = null;
+    for (JsonNode o : shared.path("objects")) {
+      assertThat(v.validate(o)).as(o.toString()).isEmpty();
+      if (o.path("type").asString().equals("note")) {
+        note = o;
+      }
+    }
+    assertThat(note).isNotNull();
+    for (RedFlag f : List.of(RedFlag.REWARD_LURE, RedFlag.FRAUD_OFFER)) {
+      assertThat(note.path("content").asString())
+          .contains(f.name())
+          .contains(f.ja())
+          .contains(f.en());
+      assertThat(note.path("x_renkei_findings").toString()).contains(f.name());
+    }
+    assertThat(shared.toString()).doesNotContain("sakura-bank.co.jp").doesNotContain("soumu@");
   }
 }
