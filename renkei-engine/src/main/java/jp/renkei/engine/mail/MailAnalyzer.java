@@ -1789,6 +1789,7 @@ public final class MailAnalyzer {
     if (!lures.isEmpty()) {
       st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
     }
+    rewardLure(st);
     List<String> fraud = MailSigns.found(MailSigns.FRAUD_OFFERS, t);
     if (!fraud.isEmpty()) {
       st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
@@ -1807,6 +1808,47 @@ public final class MailAnalyzer {
         && (!creds.isEmpty() || !urgent.isEmpty() || !lures.isEmpty() || !fraud.isEmpty())) {
       st.flag(RedFlag.FREEMAIL_LURE, "From: " + st.from);
     }
+  }
+
+  /**
+   * A reward in the subject (REWARD_LURE) of a message that links somewhere and carries no list
+   * header at all: a shop's or a list's prize draw comes with List-Unsubscribe (required of bulk
+   * senders by the large mailbox providers), a lure from a throw-away domain does not. When none of
+   * the links (click trackers aside) is on the sender's domain, the evidence names where they lead.
+   */
+  private static void rewardLure(State st) {
+    if (st.subject == null || st.listMail || st.links.isEmpty()) {
+      return;
+    }
+    List<String> rewards = MailSigns.found(MailSigns.REWARDS, st.subject.toLowerCase(Locale.ROOT));
+    if (rewards.isEmpty()) {
+      return;
+    }
+    Set<String> elsewhere = new java.util.TreeSet<>();
+    boolean own = false;
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null || MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+        continue;
+      }
+      String reg = registrable(h);
+      if (reg.equals(st.senderDomain)) {
+        own = true;
+      } else {
+        elsewhere.add(reg);
+      }
+    }
+    String where =
+        own || elsewhere.isEmpty() || st.senderDomain == null
+            ? ""
+            : ", "
+                + String.join(", ", elsewhere.stream().limit(3).toList())
+                + (elsewhere.size() > 3 ? " …" : "")
+                + " ≠ "
+                + st.senderDomain;
+    st.flag(
+        RedFlag.REWARD_LURE,
+        "Subject: " + quoted(rewards) + ", List-Unsubscribe / List-Id —" + where);
   }
 
   /**

@@ -128,7 +128,20 @@ final class MailSigns {
               + "|allocation|airdrop|dividends?|staking)|staking (?:xrp|xlm)"
               + "|(?:lonely|hot|single|sexy) (?:women|girls|ladies|moms?|milfs?)|(?:women|girls|ladies)"
               + " (?:near you|waiting|in your area)|adults? only|als je volwassen bent|nur für erwachsene"
-              + "|ontmoet (?:\\w+ )?(?:vrouwen|meisjes|singles)|(?:oekraïense|russische) (?:vrouwen|meisjes)");
+              + "|ontmoet (?:\\w+ )?(?:vrouwen|meisjes|singles)|(?:oekraïense|russische) (?:vrouwen|meisjes|schoonheid)"
+              // dating and sex lures, as the invitation to a stranger they are (EN, NL, DE, PT, ES,
+              // FR, JA); whole phrases, so that a text about dating is not one
+              + "|looking for (?:a )?(?:lover|boyfriend|husband|sex partner|hook-?up)\\b|get to know her\\b"
+              + "|available (?:girls|women|ladies)\\b|(?:adult|casual|sex) dating|dream girl|sex for (?:everyone|free)"
+              + "|(?:local|horny|cheating) (?:women|girls|singles|wives|housewives|milfs?)\\b"
+              + "|(?:women|girls|ladies|wives|singles) (?:are )?(?:near you|waiting (?:for you|to)|in your area)"
+              + "|matched (?:for|with) you in your area|ontmoet (?:haar|hem)\\b|daten met (?:een|haar|mij)\\b"
+              + "|frauen (?:in )?(?:ihrer|deiner) (?:nähe|umgebung)|sexkontakte?|seitensprung"
+              + "|mulheres (?:solteiras|perto de você|da sua região)|encontros (?:casuais|adultos)"
+              + "|mujeres (?:solteras|cerca de ti)|chicas (?:solteras|cerca de ti)|citas (?:para adultos|casuales)"
+              + "|femmes (?:célibataires|près de chez (?:vous|toi))|rencontres? (?:coquines?|adultes?|discrètes?)"
+              + "|セフレ(?:募集|を探|になって)|人妻(?:と|が|との)(?:出会|会え|待|秘密)|女性会員(?:から|より)(?:メッセージ|メール)"
+              + "|今夜会えませんか|割り切り(?:の|で)?(?:関係|お付き合い|交際)");
 
   /**
    * The words of marketing that lures share with honest shops and newsletters (coupons, gifts,
@@ -138,6 +151,30 @@ final class MailSigns {
       Pattern.compile(
           "gift card|free gift|\\bgift\\b|claim your|congratulations|voucher|coupon|\\bpontos\\b"
               + "|gutschein|cadeau|ポイント(?:失効|付与|還元)");
+
+  /**
+   * A reward handed to the reader, as a subject line says it (REWARD_LURE; read on the lower-cased
+   * subject): a gift card, a prize or reward received or waiting, something to claim, something
+   * free to keep, a survey that pays — in English, Japanese and the honeypot's languages
+   * (Portuguese, Spanish, German, French, Dutch). A prize someone else won ("wins Nobel prize") is
+   * none.
+   */
+  static final Pattern REWARDS =
+      Pattern.compile(
+          "gift ?card|cadeau ?(?:kaart|bon)|geschenk ?karte|gutschein|carte[- ]cadeau"
+              + "|cart[ãa]o[- ]presente|vale[- ]presente|tarjeta (?:de )?regalo"
+              + "|you(?:'ve| have)? (?:just )?(?:received|won|been (?:selected|chosen))"
+              + " (?:(?:an?|the) \\w+|[\\d$€£][\\w.,]*)"
+              + "|you(?:'ve| have) won\\b|claim (?:your (?:reward|prize|gift|bonus|cashback|share|free|reserved)|now\\b|\\d)"
+              + "|(?:your|a|cash) prize\\b|prize (?:notification|claim|draw)|\\bwin (?:a|an|een|the|\\$|€|£)\\b|\\bwin!"
+              + "|kans op prijzen|\\ben win\\b|\\bgewinnen sie\\b|\\bgagne[rz] (?:un|une|des)\\b|ganhe (?:um|uma|\\d|r\\$)"
+              + "|\\bgana (?:un|una)\\b|your (?:\\w+ )?rewards? (?:is|are)\\b|received an? reward"
+              + "|reward (?:is|has been) (?:waiting|ready|credited)|cashback\\b.{0,40}\\bactivated|claim (?:your )?cashback"
+              + "|participation required|yours to keep|at no cost"
+              + "|(?:kostenlose?s?|gratuit[oe]?s?|gr[áa]tis) (?:kit|box|geschenk|cadeau|brinde|regalo)"
+              + "|\\b(?:box|kit|set) gr[aá]tis|\\bfree (?:gift|box|kit|spin|sample)s?\\b"
+              + "|当選(?:しました|のお知らせ|者)|プレゼント(?:します|中|が届)|ギフト(?:カード|券)(?:を|が)?(?:プレゼント|進呈|贈呈|当た)"
+              + "|(?:謝礼|ポイント)(?:を)?(?:進呈|プレゼント)");
 
   /**
    * The themes of IPA's guide for targeted mail (seed 003): mail one must open (取材申込, 履歴書, 問い合わせ,

@@ -223,6 +223,15 @@ public enum RedFlag {
           + " fraudster signed up to a real site or service under a name that is the lure, and the"
           + " service mailed it out. The mail itself may come from the real service; do not visit"
           + " the address or call the number in the name."),
+  REWARD_LURE(
+      10,
+      "件名で、ギフトカード・賞品・報酬・無料の品・謝礼付きアンケートなどを受け取れると持ちかけています (例: 「ギフトカードが当たりました」「報酬を受け取る」「Win a $500 gift card」)。一斉配信に必要なヘッダー (List-Unsubscribe、List-Id) はなく、本文にリンクがあります。リンクが差出人と無関係なドメインばかりのときは、そのドメインを示します。当選や報酬を口実に、個人情報やカード番号、送料・手数料を入力させる詐欺の手口です。弱い兆候で、他の兆候と重なると疑わしいと判定します。",
+      "The subject offers the reader a gift card, a prize, a reward, something free or a paid survey"
+          + " (\"you received a reward\", \"claim your prize\", \"win a $500 gift card\"), the message"
+          + " carries none of the headers bulk senders' systems add (List-Unsubscribe, List-Id), and"
+          + " it links somewhere; when none of its links is on the sender's domain, the evidence"
+          + " names where they lead. The prize is the pretext for personal details, a card number or"
+          + " a \"shipping fee\". Weak alone; it counts with another sign."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

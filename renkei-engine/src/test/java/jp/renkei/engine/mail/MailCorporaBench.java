@@ -39,7 +39,7 @@ class MailCorporaBench {
     Assumptions.assumeTrue(root != null, "-Dmail.corpora=<dir from bench/mail-corpora.sh>");
     String split = System.getProperty("mail.split", "held-out");
     String list = System.getProperty("mail.list", "");
-    if (!list.isEmpty() && !split.equals("tune")) {
+    if (!list.isEmpty() && !split.equals("tune") && !split.equals("both")) {
       throw new IllegalArgumentException("messages are listed for the tuning half only");
     }
     Path dir = Path.of(root);
@@ -96,7 +96,15 @@ class MailCorporaBench {
     for (String corpus : corpora.keySet()) {
       boolean phishing = !corpus.startsWith("ham");
       if (split.equals("both")) {
-        // the rules on each half, from the one pass above (no listing, no model)
+        // the rules on each half, from the one pass above (no model; -Dmail.list=rule-misses lists
+        // the tuning half's misses only, never a held-out message)
+        if (list.equals("rule-misses")) {
+          for (Judged j : judged.get(corpus)) {
+            if (j.half() == 0 && phishing == (j.report().verdict() == MailReport.Verdict.CLEAN)) {
+              line(corpus + " rules", j.eml(), j.report());
+            }
+          }
+        }
         for (int h = 0; h < 2; h++) {
           int half = h;
           summary(
