@@ -71,7 +71,8 @@ class MessageBundlesTest {
    */
   @Test
   void englishBundlesCarryNoJapanese() throws IOException {
-    Set<String> deliberate = Set.of("lang.ja", "exercise.banner", "exercise.list.lead", "exercise.tag");
+    Set<String> deliberate =
+        Set.of("lang.ja", "exercise.banner", "exercise.list.lead", "exercise.tag");
     Pattern japanese = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
     Set<String> found = new TreeSet<>();
     for (String base : bundles()) {
