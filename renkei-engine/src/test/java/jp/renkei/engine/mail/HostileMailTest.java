@@ -23,6 +23,27 @@ class HostileMailTest {
         .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
   }
 
+  @Test
+  void mimeNestedTenThousandDeepIsAReportThatSaysWhereItStopped() {
+    StringBuilder b =
+        new StringBuilder("From: a@example.com\r\nTo: b@example.jp\r\nSubject: deep\r\n");
+    int depth = 10_000;
+    for (int i = 0; i < depth; i++) {
+      b.append("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b")
+          .append(i)
+          .append("\"\r\n\r\n--b")
+          .append(i)
+          .append("\r\n");
+    }
+    b.append("Content-Type: text/plain\r\n\r\nhello http://deep.example/x\r\n");
+    for (int i = depth - 1; i >= 0; i--) {
+      b.append("--b").append(i).append("--\r\n");
+    }
+    MailReport r = analyze(b.toString());
+    assertThat(r.verdict()).isNotNull();
+    assertThat(r.problems()).extracting(MailReport.Problem::en).anyMatch(p -> p.contains("nest"));
+  }
+
   static byte[] pdf(int pages, PDRectangle box) throws Exception {
     try (PDDocument doc = new PDDocument()) {
       for (int i = 0; i < pages; i++) {
