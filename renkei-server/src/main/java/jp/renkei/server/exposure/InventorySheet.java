@@ -24,7 +24,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * is refused (its value would be the spreadsheet's, not the file's). Limits: the file {@value
  * InventoryFile#MAX_BYTES} bytes, {@value InventoryFile#MAX_ROWS} assets, 2,000 characters a cell;
  * POI's zip guards on every read (an entry inflating more than 100 times, past {@value
- * #MAX_ENTRY_BYTES} bytes, or {@value #MAX_TEXT_CHARS} characters of text is refused unread).
+ * #MAX_ENTRY_BYTES} bytes, or {@value #MAX_TEXT_CHARS} characters of text is refused unread); and
+ * before POI builds the workbook in memory, its sheets are streamed and counted: more than {@value
+ * #MAX_SHEET_ROWS} rows, or more than {@link #MAX_SHEET_CELLS} cells or shared strings, is refused
+ * unread ({@code sheet.size}).
  */
 final class InventorySheet {
 
@@ -54,10 +57,112 @@ final class InventorySheet {
     if (bytes.length > InventoryFile.MAX_BYTES) {
       return whole("file.tooLarge", InventoryFile.MAX_BYTES);
     }
+    String tooLarge = tooLarge(bytes);
+    if (tooLarge != null) {
+      return whole(tooLarge, MAX_SHEET_ROWS, MAX_SHEET_CELLS, MAX_SHEET_CELLS);
+    }
     try (Workbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
       return read(wb);
     } catch (IOException | RuntimeException e) {
       return whole(refusal(e));
+    }
+  }
+
+  /** Rows in all sheets at most (blank rows Excel keeps for their formatting count too). */
+  static final int MAX_SHEET_ROWS = 2 * InventoryFile.MAX_ROWS;
+
+  /** Bytes of all parts of a workbook together, inflated, at most. */
+  static final long MAX_INFLATED = 4 * MAX_ENTRY_BYTES;
+
+  /** Cells in all sheets, and entries of the shared-strings table, at most. */
+  static final long MAX_SHEET_CELLS = (InventoryFile.MAX_ROWS + 1L) * InventoryFile.COLUMNS.size();
+
+  /**
+   * Counts the rows and cells of the sheets and the shared strings by streaming the workbook's XML
+   * before POI builds it in memory, where each cell costs hundreds of bytes: a 3 MB file of a
+   * million one-cell rows, or a shared-strings table of millions of one-letter strings, passes
+   * POI's zip-bomb ratios but not the heap. All parts together may inflate to {@value
+   * #MAX_INFLATED} bytes ({@code sheet.bomb} beyond). Returns {@code sheet.size} when over {@link
+   * #MAX_SHEET_ROWS} or {@link #MAX_SHEET_CELLS}; null otherwise (also when the file is not a zip,
+   * which POI then refuses in its own words).
+   */
+  static String tooLarge(byte[] bytes) {
+    long rows = 0;
+    long cells = 0;
+    long strings = 0;
+    long inflated = 0;
+    try (java.util.zip.ZipInputStream zip =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      while (zip.getNextEntry() != null) {
+        // every part, not only xl/worksheets/: the workbook's relationships may put a sheet
+        // anywhere, and no other part of a workbook has elements named row, c or si
+        long[] n = Tags.count(zip, Math.min(MAX_ENTRY_BYTES, MAX_INFLATED - inflated));
+        if (n == null) {
+          return "sheet.bomb";
+        }
+        inflated += n[3];
+        rows += n[0];
+        cells += n[1];
+        strings += n[2];
+        if (rows > MAX_SHEET_ROWS || cells > MAX_SHEET_CELLS || strings > MAX_SHEET_CELLS) {
+          return "sheet.size";
+        }
+      }
+    } catch (IOException | RuntimeException notAZip) {
+      return null;
+    }
+    return null;
+  }
+
+  /** Counts start tags named row, c and si (with or without a namespace prefix) in XML bytes. */
+  static final class Tags {
+    private Tags() {}
+
+    /** [rows, cells, shared strings, bytes], or null past {@code limit} bytes. */
+    static long[] count(InputStream in, long limit) throws IOException {
+      long[] n = new long[4];
+      byte[] buf = new byte[1 << 16];
+      long total = 0;
+      // state: 0 outside a tag, 1 just after '<', 2 in a name; name is the local name so far
+      int state = 0;
+      StringBuilder name = new StringBuilder();
+      int k;
+      while ((k = in.read(buf)) > 0) {
+        total += k;
+        if (total > limit) {
+          return null;
+        }
+        for (int i = 0; i < k; i++) {
+          byte b = buf[i];
+          if (state == 0) {
+            if (b == '<') {
+              state = 1;
+              name.setLength(0);
+            }
+          } else if (b == ':') {
+            name.setLength(0); // a prefix: what follows is the local name
+          } else if (b == ' ' || b == '>' || b == '/' || b == '\t' || b == '\n' || b == '\r') {
+            if (state == 2 || b != '/') {
+              switch (name.toString()) {
+                case "row" -> n[0]++;
+                case "c" -> n[1]++;
+                case "si" -> n[2]++;
+                default -> {}
+              }
+              state = 0;
+            } else {
+              state = 0; // an end tag
+            }
+          } else {
+            if (name.length() < 5) { // longer names are none of ours, but may be a prefix
+              name.append((char) b);
+            }
+            state = 2;
+          }
+        }
+      }
+      n[3] = total;
+      return n;
     }
   }
 
