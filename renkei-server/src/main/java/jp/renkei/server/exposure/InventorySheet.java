@@ -87,83 +87,14 @@ final class InventorySheet {
    * which POI then refuses in its own words).
    */
   static String tooLarge(byte[] bytes) {
-    long rows = 0;
-    long cells = 0;
-    long strings = 0;
-    long inflated = 0;
-    try (java.util.zip.ZipInputStream zip =
-        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
-      while (zip.getNextEntry() != null) {
-        // every part, not only xl/worksheets/: the workbook's relationships may put a sheet
-        // anywhere, and no other part of a workbook has elements named row, c or si
-        long[] n = Tags.count(zip, Math.min(MAX_ENTRY_BYTES, MAX_INFLATED - inflated));
-        if (n == null) {
-          return "sheet.bomb";
-        }
-        inflated += n[3];
-        rows += n[0];
-        cells += n[1];
-        strings += n[2];
-        if (rows > MAX_SHEET_ROWS || cells > MAX_SHEET_CELLS || strings > MAX_SHEET_CELLS) {
-          return "sheet.size";
-        }
-      }
-    } catch (IOException | RuntimeException notAZip) {
-      return null;
-    }
-    return null;
-  }
-
-  /** Counts start tags named row, c and si (with or without a namespace prefix) in XML bytes. */
-  static final class Tags {
-    private Tags() {}
-
-    /** [rows, cells, shared strings, bytes], or null past {@code limit} bytes. */
-    static long[] count(InputStream in, long limit) throws IOException {
-      long[] n = new long[4];
-      byte[] buf = new byte[1 << 16];
-      long total = 0;
-      // state: 0 outside a tag, 1 just after '<', 2 in a name; name is the local name so far
-      int state = 0;
-      StringBuilder name = new StringBuilder();
-      int k;
-      while ((k = in.read(buf)) > 0) {
-        total += k;
-        if (total > limit) {
-          return null;
-        }
-        for (int i = 0; i < k; i++) {
-          byte b = buf[i];
-          if (state == 0) {
-            if (b == '<') {
-              state = 1;
-              name.setLength(0);
-            }
-          } else if (b == ':') {
-            name.setLength(0); // a prefix: what follows is the local name
-          } else if (b == ' ' || b == '>' || b == '/' || b == '\t' || b == '\n' || b == '\r') {
-            if (state == 2 || b != '/') {
-              switch (name.toString()) {
-                case "row" -> n[0]++;
-                case "c" -> n[1]++;
-                case "si" -> n[2]++;
-                default -> {}
-              }
-              state = 0;
-            } else {
-              state = 0; // an end tag
-            }
-          } else {
-            if (name.length() < 5) { // longer names are none of ours, but may be a prefix
-              name.append((char) b);
-            }
-            state = 2;
-          }
-        }
-      }
-      n[3] = total;
-      return n;
-    }
+    return jp.renkei.server.web.WorkbookParts.check(
+            bytes, MAX_SHEET_ROWS, MAX_SHEET_CELLS, MAX_ENTRY_BYTES, MAX_INFLATED)
+        .map(
+            tooMuch ->
+                tooMuch == jp.renkei.server.web.WorkbookParts.TooMuch.INFLATED
+                    ? "sheet.bomb"
+                    : "sheet.size")
+        .orElse(null);
   }
 
   private static InventoryFile.Result whole(String code, Object... args) {

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
  * as objects of hundreds of bytes. They are refused before, with {@code sheet.size}, while an
  * ordinary inventory workbook is read.
  */
-class InventorySheetSizeTest {
+public class InventorySheetSizeTest {
 
   private static final String NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
   /** A workbook written by hand: one sheet ({@code prefix} on its elements) and shared strings. */
-  static byte[] workbook(String prefix, int rows, IntFunction<String> row, int strings)
+  public static byte[] workbook(String prefix, int rows, IntFunction<String> row, int strings)
       throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
