@@ -87,11 +87,11 @@ final class InventorySheet {
    * which POI then refuses in its own words).
    */
   static String tooLarge(byte[] bytes) {
-    return jp.renkei.server.web.WorkbookParts.check(
+    return jp.renkei.server.files.WorkbookParts.check(
             bytes, MAX_SHEET_ROWS, MAX_SHEET_CELLS, MAX_ENTRY_BYTES, MAX_INFLATED)
         .map(
             tooMuch ->
-                tooMuch == jp.renkei.server.web.WorkbookParts.TooMuch.INFLATED
+                tooMuch == jp.renkei.server.files.WorkbookParts.TooMuch.INFLATED
                     ? "sheet.bomb"
                     : "sheet.size")
         .orElse(null);

@@ -56,8 +56,8 @@ public final class InjectSheet {
 
   /**
    * Rows and cells (or shared strings) of all sheets at most, counted before POI builds the
-   * workbook ({@link jp.renkei.server.web.WorkbookParts}): a 2 MB file of 800,000 empty rows passes
-   * the zip ratios but would be built as 800,000 row objects.
+   * workbook ({@link jp.renkei.server.files.WorkbookParts}): a 2 MB file of 800,000 empty rows
+   * passes the zip ratios but would be built as 800,000 row objects.
    */
   static final int MAX_ROWS = 20_000;
 
@@ -186,7 +186,7 @@ public final class InjectSheet {
     } catch (IOException e) {
       throw new InvalidInput("file", "aar.xlsx.unreadable");
     }
-    if (jp.renkei.server.web.WorkbookParts.check(
+    if (jp.renkei.server.files.WorkbookParts.check(
             bytes, MAX_ROWS, MAX_CELLS, MAX_ENTRY_BYTES, 4 * MAX_ENTRY_BYTES)
         .isPresent()) {
       throw new InvalidInput("file", "aar.xlsx.size", MAX_ROWS, MAX_CELLS);

@@ -1,4 +1,4 @@
-package jp.renkei.server.web;
+package jp.renkei.server.files;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
