@@ -360,19 +360,21 @@ public final class MailAnalyzer {
           "the message exceeds " + limits.maxBytes() + " bytes; only the first part was analysed");
       bytes = java.util.Arrays.copyOf(bytes, (int) limits.maxBytes());
     }
-    DefaultMessageBuilder builder = new DefaultMessageBuilder();
-    builder.setMimeEntityConfig(
-        MimeConfig.custom()
-            .setMaxHeaderCount(limits.maxHeaders())
-            .setMaxHeaderLen(256 * 1024)
-            .setMaxLineLen(-1)
-            .setMaxContentLen(limits.maxBytes())
-            .setStrictParsing(false)
-            .build());
-    builder.setDecodeMonitor(DecodeMonitor.SILENT);
     Message m;
     try {
-      m = builder.parseMessage(new ByteArrayInputStream(bytes));
+      try {
+        m = builder(false).parseMessage(new ByteArrayInputStream(bytes));
+      } catch (StackOverflowError tooDeep) {
+        // the MIME reader follows each level of nesting with a stream wrapped in the one above
+        // and recurses through all of them: thousands of levels exhaust the stack before the walk
+        // below could stop at maxDepth. The headers are still the message's; its parts are not read
+        st.problem(
+            "limit",
+            "MIME パートの入れ子が深すぎて読めません。ヘッダだけを解析しました",
+            "MIME parts nested too deep to read (thousands of levels); only the headers were analysed");
+        st.limitsReached.add("MIME nesting the reader can follow");
+        m = builder(true).parseMessage(new ByteArrayInputStream(bytes));
+      }
     } catch (IOException | RuntimeException e) {
       st.problem(
           "unreadable",
@@ -390,6 +392,22 @@ public final class MailAnalyzer {
     }
     judge(st);
     return st.report(m);
+  }
+
+  /** A MIME reader within the limits; {@code flat}: the body is not split into its parts. */
+  private DefaultMessageBuilder builder(boolean flat) {
+    DefaultMessageBuilder builder = new DefaultMessageBuilder();
+    builder.setMimeEntityConfig(
+        MimeConfig.custom()
+            .setMaxHeaderCount(limits.maxHeaders())
+            .setMaxHeaderLen(256 * 1024)
+            .setMaxLineLen(-1)
+            .setMaxContentLen(limits.maxBytes())
+            .setStrictParsing(false)
+            .build());
+    builder.setDecodeMonitor(DecodeMonitor.SILENT);
+    builder.setFlatMode(flat);
+    return builder;
   }
 
   /** What is collected while walking one message. */

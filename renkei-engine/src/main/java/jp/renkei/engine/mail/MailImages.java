@@ -56,6 +56,16 @@ final class MailImages {
   /** Resolution of a rendered PDF page (an A4 page: 827 × 1169 pixels). */
   static final float PDF_DPI = 100f;
 
+  /** Pixels of the longer side of a rendered PDF page at most. */
+  static final int MAX_SIDE = 16_000;
+
+  /**
+   * The lowest resolution a page is rendered at: a page that would need less to stay within {@link
+   * #MAX_PIXELS} and {@link #MAX_SIDE} (larger than about 8,000,000 points, or one side longer than
+   * 576,000 points) is not drawn.
+   */
+  static final float MIN_PDF_DPI = 1f;
+
   private static final Map<DecodeHintType, Object> HINTS =
       Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.CHARACTER_SET, "UTF-8");
 
@@ -112,9 +122,10 @@ final class MailImages {
   /**
    * The QR codes of a PDF: first the images embedded in its first {@link #MAX_PDF_PAGES} pages (at
    * most {@link #MAX_PDF_IMAGES}, each within {@link #MAX_PIXELS}); if none holds a code, those
-   * pages rendered at {@link #PDF_DPI} dpi (fewer if a page would exceed {@link #MAX_PIXELS}),
-   * which also finds codes drawn as vector graphics. Encrypted or unreadable PDFs are a problem,
-   * not a failure.
+   * pages rendered at {@link #PDF_DPI} dpi (fewer if a page would exceed {@link #MAX_PIXELS} or
+   * {@link #MAX_SIDE}; a page that would need under {@link #MIN_PDF_DPI} dpi is not drawn, and the
+   * problem names it), which also finds codes drawn as vector graphics. Encrypted or unreadable
+   * PDFs are a problem, not a failure.
    */
   static Decoded pdfQrCodes(byte[] data) {
     if (data.length > MAX_BYTES) {
@@ -136,23 +147,47 @@ final class MailImages {
           }
           if (resources.getXObject(name) instanceof PDImageXObject image) {
             images++;
-            if ((long) image.getWidth() * image.getHeight() <= MAX_PIXELS) {
+            if (image.getWidth() > 0
+                && image.getHeight() > 0
+                && (long) image.getWidth() * image.getHeight() <= MAX_PIXELS) {
               decode(image.getImage(), out);
             }
           }
         }
       }
+      String skipped = null;
       if (out.isEmpty()) {
         PDFRenderer renderer = new PDFRenderer(doc);
         for (int i = 0; i < pages; i++) {
           PDRectangle box = doc.getPage(i).getCropBox();
-          double points = (double) box.getWidth() * box.getHeight();
-          float dpi = PDF_DPI;
-          if (points * dpi * dpi / (72.0 * 72.0) > MAX_PIXELS) {
-            dpi = (float) (72.0 * Math.sqrt(MAX_PIXELS / Math.max(1.0, points)));
+          float dpi = renderDpi(box.getWidth(), box.getHeight());
+          if (dpi < MIN_PDF_DPI) {
+            skipped = skipped == null ? String.valueOf(i + 1) : skipped + ", " + (i + 1);
+            continue;
           }
           decode(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY), out);
         }
+      }
+      if (skipped != null) {
+        return new Decoded(
+            out,
+            "page "
+                + skipped
+                + " too large to draw (over "
+                + MAX_PIXELS
+                + " pixels or a side over "
+                + MAX_SIDE
+                + " pixels at "
+                + MIN_PDF_DPI
+                + " dpi)",
+            skipped
+                + " ページ目は大きすぎて描画していません ("
+                + MIN_PDF_DPI
+                + " dpi で "
+                + MAX_PIXELS
+                + " 画素または一辺 "
+                + MAX_SIDE
+                + " 画素を超えます)");
       }
       return new Decoded(out);
     } catch (InvalidPasswordException e) {
@@ -163,6 +198,23 @@ final class MailImages {
           "not a readable PDF (" + e.getClass().getSimpleName() + ")",
           "PDF として読めません (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /**
+   * The resolution a page of {@code width} × {@code height} points is drawn at: {@link #PDF_DPI},
+   * lowered so the image stays within {@link #MAX_PIXELS} and its longer side within {@link
+   * #MAX_SIDE} (a page can be small in area and still a billion points long); 0 for a page with no
+   * usable size.
+   */
+  static float renderDpi(float width, float height) {
+    if (!(width > 0) || !(height > 0) || !Float.isFinite(width) || !Float.isFinite(height)) {
+      return 0f;
+    }
+    double points = (double) width * height;
+    double dpi = PDF_DPI;
+    dpi = Math.min(dpi, 72.0 * Math.sqrt(MAX_PIXELS / Math.max(1.0, points)));
+    dpi = Math.min(dpi, 72.0 * MAX_SIDE / Math.max(width, height));
+    return (float) dpi;
   }
 
   private static void decode(BufferedImage image, List<String> out) {

@@ -11,7 +11,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * row id as its idempotency key (Message-ID, X-Renkei-Delivery); throws so the outbox retries.
  * Every kind of outbox e-mail (advisories, exposure notices, NOTICE reminders) is sent through it.
  */
-final class OutboxMail {
+public final class OutboxMail {
 
   private OutboxMail() {}
 
@@ -23,6 +23,20 @@ final class OutboxMail {
    */
   static String oneLine(String subject) {
     return subject == null ? null : subject.replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ").strip();
+  }
+
+  private static final java.util.regex.Pattern ADDRESS =
+      java.util.regex.Pattern.compile(
+          "<?[\\p{L}\\p{N}._%+'=-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+>?");
+
+  /**
+   * A delivery's error as it is logged and stored, with every e-mail address written as {@code
+   * <address>}: a mail server that refuses a recipient names it in its reply (Postfix: {@code 550
+   * 5.1.1 <duty@example.jp>: Recipient address rejected}), and Jakarta Mail and Spring put that
+   * reply into the exception's message. The outbox row keeps its target for whoever may see it.
+   */
+  public static String withoutAddresses(String error) {
+    return error == null ? null : ADDRESS.matcher(error).replaceAll("<address>");
   }
 
   static void send(

@@ -138,9 +138,10 @@ class OutboxSender {
       }
     } catch (Exception e) {
       error =
-          e instanceof OutboundHttp.Failure
-              ? e.getMessage()
-              : e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+          OutboxMail.withoutAddresses(
+              e instanceof OutboundHttp.Failure
+                  ? e.getMessage()
+                  : e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));
       log.warn(
           "Delivery {} ({} to organisation {}) failed: {}",
           due.id(),

@@ -24,7 +24,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * is refused (its value would be the spreadsheet's, not the file's). Limits: the file {@value
  * InventoryFile#MAX_BYTES} bytes, {@value InventoryFile#MAX_ROWS} assets, 2,000 characters a cell;
  * POI's zip guards on every read (an entry inflating more than 100 times, past {@value
- * #MAX_ENTRY_BYTES} bytes, or {@value #MAX_TEXT_CHARS} characters of text is refused unread).
+ * #MAX_ENTRY_BYTES} bytes, or {@value #MAX_TEXT_CHARS} characters of text is refused unread); and
+ * before POI builds the workbook in memory, its sheets are streamed and counted: more than {@value
+ * #MAX_SHEET_ROWS} rows, or more than {@link #MAX_SHEET_CELLS} cells or shared strings, is refused
+ * unread ({@code sheet.size}).
  */
 final class InventorySheet {
 
@@ -54,11 +57,44 @@ final class InventorySheet {
     if (bytes.length > InventoryFile.MAX_BYTES) {
       return whole("file.tooLarge", InventoryFile.MAX_BYTES);
     }
+    String tooLarge = tooLarge(bytes);
+    if (tooLarge != null) {
+      return whole(tooLarge, MAX_SHEET_ROWS, MAX_SHEET_CELLS, MAX_SHEET_CELLS);
+    }
     try (Workbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
       return read(wb);
     } catch (IOException | RuntimeException e) {
       return whole(refusal(e));
     }
+  }
+
+  /** Rows in all sheets at most (blank rows Excel keeps for their formatting count too). */
+  static final int MAX_SHEET_ROWS = 2 * InventoryFile.MAX_ROWS;
+
+  /** Bytes of all parts of a workbook together, inflated, at most. */
+  static final long MAX_INFLATED = 4 * MAX_ENTRY_BYTES;
+
+  /** Cells in all sheets, and entries of the shared-strings table, at most. */
+  static final long MAX_SHEET_CELLS = (InventoryFile.MAX_ROWS + 1L) * InventoryFile.COLUMNS.size();
+
+  /**
+   * Counts the rows and cells of the sheets and the shared strings by streaming the workbook's XML
+   * before POI builds it in memory, where each cell costs hundreds of bytes: a 3 MB file of a
+   * million one-cell rows, or a shared-strings table of millions of one-letter strings, passes
+   * POI's zip-bomb ratios but not the heap. All parts together may inflate to {@value
+   * #MAX_INFLATED} bytes ({@code sheet.bomb} beyond). Returns {@code sheet.size} when over {@link
+   * #MAX_SHEET_ROWS} or {@link #MAX_SHEET_CELLS}; null otherwise (also when the file is not a zip,
+   * which POI then refuses in its own words).
+   */
+  static String tooLarge(byte[] bytes) {
+    return jp.renkei.server.files.WorkbookParts.check(
+            bytes, MAX_SHEET_ROWS, MAX_SHEET_CELLS, MAX_ENTRY_BYTES, MAX_INFLATED)
+        .map(
+            tooMuch ->
+                tooMuch == jp.renkei.server.files.WorkbookParts.TooMuch.INFLATED
+                    ? "sheet.bomb"
+                    : "sheet.size")
+        .orElse(null);
   }
 
   private static InventoryFile.Result whole(String code, Object... args) {

@@ -84,7 +84,10 @@ class SightingDigest {
         sender.send(mime);
       } catch (Exception e) {
         // not marked as sent: the next run tries again with what is new by then
-        log.warn("Sighting digest for organisation {} failed: {}", d.organisation(), e.toString());
+        log.warn(
+            "Sighting digest for organisation {} failed: {}",
+            d.organisation(),
+            jp.renkei.server.advisory.OutboxMail.withoutAddresses(e.toString()));
         continue;
       }
       jdbc.sql(

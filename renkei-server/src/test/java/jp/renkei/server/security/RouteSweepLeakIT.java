@@ -34,8 +34,11 @@ import jp.renkei.server.support.Http;
 import jp.renkei.server.support.ServerTest;
 import jp.renkei.server.support.StixSamples;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -49,12 +52,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * token of every scope, reads and writes with plausible bodies. For each route the answer for the
  * hidden id must be the answer for the missing one (status and body, the ids written as {@code
  * ID}), no answer may carry a hidden title, and no write may change a row. A new route whose path
- * variable this test cannot fill fails it (see {@link #kind}), so future routes are swept too.
+ * variable this test cannot fill fails it (see {@link #kind}), so future routes are swept too. The
+ * server's log during the sweep (every refusal, and the background jobs running meanwhile) must not
+ * carry a hidden title either.
  *
  * <p>The hub's own probe schedule is off here (the context of {@code MonitorIdsLeakIT}): with it
  * on, probes of sites other tests registered raise and clear alerts and change site states while
  * the sweep runs, and those are not the attacker's writes. With it off, every changed row is.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @org.springframework.test.context.TestPropertySource(
     properties = {"renkei.monitor.enabled=false", "renkei.monitor.quorum=1"})
 class RouteSweepLeakIT extends ServerTest {
@@ -246,14 +252,42 @@ class RouteSweepLeakIT extends ServerTest {
   }
 
   @Test
-  void everyRouteAnswersAHiddenObjectAsOneThatNeverExisted() throws Exception {
+  void everyRouteAnswersAHiddenObjectAsOneThatNeverExisted(CapturedOutput output) throws Exception {
     List<Route> routes = routes();
     Ids ids = hiddenObjects();
+    int from = output.getAll().length();
     // an organisation administrator of an operator that takes part in nothing
     Organisation own = fixtures.operator("water");
     sweep("unrelated", routes, ids, fixtures.user(own, Role.ORG_ADMIN));
     // an analyst of another sector's CEPTOAR, who may issue advisories and relay reports
     sweep("ceptoar", routes, ids, fixtures.user("c-gas", Role.ANALYST));
+    assertLogCarriesNoSecret(output.getAll().substring(from), ids);
+  }
+
+  /**
+   * The lines of {@code log} that carry a hidden title (as written, or in the lower-case ASCII form
+   * host names are made of): none may.
+   */
+  static void assertLogCarriesNoSecret(String log, Ids ids) {
+    Set<String> forms = new LinkedHashSet<>();
+    for (String s : ids.secrets) {
+      forms.add(s);
+      String ascii = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+      if (ascii.length() >= 8) {
+        forms.add(ascii);
+      }
+    }
+    List<String> leaks = new ArrayList<>();
+    for (String line : log.split("\\R")) {
+      for (String f : forms) {
+        if (line.toLowerCase(java.util.Locale.ROOT)
+            .contains(f.toLowerCase(java.util.Locale.ROOT))) {
+          leaks.add(line.length() > 400 ? line.substring(0, 400) + "…" : line);
+          break;
+        }
+      }
+    }
+    assertThat(leaks).as("log lines carrying a hidden title during the sweep").isEmpty();
   }
 
   /**

@@ -54,6 +54,15 @@ public final class InjectSheet {
   static final double MIN_INFLATE_RATIO = 0.01;
   static final long MAX_TEXT_CHARS = 10L * 1024 * 1024;
 
+  /**
+   * Rows and cells (or shared strings) of all sheets at most, counted before POI builds the
+   * workbook ({@link jp.renkei.server.files.WorkbookParts}): a 2 MB file of 800,000 empty rows
+   * passes the zip ratios but would be built as 800,000 row objects.
+   */
+  static final int MAX_ROWS = 20_000;
+
+  static final int MAX_CELLS = 200_000;
+
   /** Columns of {@value #INJECTS}. */
   static final List<String> INJECT_HEADERS =
       List.of("No.", "付与時刻（分）", "付与先", "発信元", "伝達手段", "件名", "付与内容", "指示で付与", "条件：期待される対応", "条件：結果");
@@ -171,7 +180,18 @@ public final class InjectSheet {
    */
   public static Parsed read(InputStream in) {
     guard();
-    try (Workbook wb = new XSSFWorkbook(in)) {
+    byte[] bytes;
+    try {
+      bytes = in.readAllBytes(); // the caller bounds it ({@link #MAX_BYTES})
+    } catch (IOException e) {
+      throw new InvalidInput("file", "aar.xlsx.unreadable");
+    }
+    if (jp.renkei.server.files.WorkbookParts.check(
+            bytes, MAX_ROWS, MAX_CELLS, MAX_ENTRY_BYTES, 4 * MAX_ENTRY_BYTES)
+        .isPresent()) {
+      throw new InvalidInput("file", "aar.xlsx.size", MAX_ROWS, MAX_CELLS);
+    }
+    try (Workbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
       return read(wb);
     } catch (InvalidInput e) {
       throw e;

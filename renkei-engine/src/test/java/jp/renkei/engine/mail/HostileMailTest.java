@@ -1,0 +1,96 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worst messages an attacker can hand the analyser at the size of an ordinary attachment: MIME
+ * nested ten thousand deep, a PDF of ten thousand pages, PDF pages whose drawing would need more
+ * pixels than any heap holds. Each is a report with a problem that says what was not done, never an
+ * exception or an error out of memory.
+ */
+class HostileMailTest {
+
+  static MailReport analyze(String eml) {
+    return new MailAnalyzer()
+        .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void mimeNestedTenThousandDeepIsAReportThatSaysWhereItStopped() {
+    StringBuilder b =
+        new StringBuilder("From: a@example.com\r\nTo: b@example.jp\r\nSubject: deep\r\n");
+    int depth = 10_000;
+    for (int i = 0; i < depth; i++) {
+      b.append("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b")
+          .append(i)
+          .append("\"\r\n\r\n--b")
+          .append(i)
+          .append("\r\n");
+    }
+    b.append("Content-Type: text/plain\r\n\r\nhello http://deep.example/x\r\n");
+    for (int i = depth - 1; i >= 0; i--) {
+      b.append("--b").append(i).append("--\r\n");
+    }
+    MailReport r = analyze(b.toString());
+    assertThat(r.verdict()).isNotNull();
+    assertThat(r.problems()).extracting(MailReport.Problem::en).anyMatch(p -> p.contains("nest"));
+  }
+
+  static byte[] pdf(int pages, PDRectangle box) throws Exception {
+    try (PDDocument doc = new PDDocument()) {
+      for (int i = 0; i < pages; i++) {
+        doc.addPage(new PDPage(box));
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  static MailReport withPdf(byte[] pdf) {
+    return analyze(
+        MailImagesTest.withImage("Invoice", "invoice.pdf", pdf)
+            .replace("Content-Type: image/png", "Content-Type: application/pdf"));
+  }
+
+  @Test
+  void aPdfOfTenThousandPagesIsSearchedOnItsFirstPagesOnly() throws Exception {
+    MailReport r = withPdf(pdf(10_000, PDRectangle.A4));
+    assertThat(r.verdict()).isNotNull();
+    assertThat(r.attachments()).extracting(MailReport.Attachment::name).contains("invoice.pdf");
+  }
+
+  @Test
+  void aPageOfThirtyThousandPointsSquareIsDrawnSmaller() throws Exception {
+    MailReport r = withPdf(pdf(1, new PDRectangle(30_000, 30_000)));
+    assertThat(r.verdict()).isNotNull();
+    assertThat(r.problems()).extracting(MailReport.Problem::en).noneMatch(p -> p.contains("PDF"));
+  }
+
+  /**
+   * A page a billion points wide and a thousandth of a point high has a small area, so the old
+   * limit on area let it be drawn at full resolution: a raster 1.4 billion pixels wide (an
+   * OutOfMemoryError that ended the analysis, and on the hub the request).
+   */
+  @Test
+  void aPageFarLongerThanItIsHighIsNotDrawnIntoAnImpossibleRaster() throws Exception {
+    for (PDRectangle box :
+        new PDRectangle[] {
+          new PDRectangle(1e9f, 0.001f), new PDRectangle(0.001f, 1e9f), new PDRectangle(3e38f, 1f)
+        }) {
+      MailReport r = withPdf(pdf(1, box));
+      assertThat(r.verdict()).isNotNull();
+      assertThat(r.problems())
+          .extracting(MailReport.Problem::en)
+          .anyMatch(p -> p.contains("invoice.pdf") && p.contains("page"));
+    }
+  }
+}
