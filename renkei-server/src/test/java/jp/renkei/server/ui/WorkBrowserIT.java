@@ -39,6 +39,8 @@ class WorkBrowserIT extends ServerTest {
   void startBrowser() throws Exception {
     browser = Chromium.start(1280, 1400);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // the language switch reloads the page: an element read before the reload goes stale
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     Files.createDirectories(SHOTS);
   }
 
@@ -93,6 +95,8 @@ class WorkBrowserIT extends ServerTest {
     browser.quit();
     browser = Chromium.start(1400, 900);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // the language switch reloads the page: an element read before the reload goes stale
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     as(fixtures.user("nisc", Role.PLATFORM_ADMIN).login());
     click("lang-en");
     wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
