@@ -2,10 +2,7 @@ package jp.renkei.engine.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import jp.renkei.engine.policy.Tlp;
@@ -24,27 +21,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class MailRewardAndDatingLureTest {
 
-  final MailAnalyzer analyzer = new MailAnalyzer();
+  final MailSignsTest messages = new MailSignsTest();
 
   MailReport analyze(String headers, String contentType, String body) {
-    String m =
-        headers
-            + "MIME-Version: 1.0\r\nContent-Type: "
-            + contentType
-            + "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-            + Base64.getMimeEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
-            + "\r\n";
-    return analyzer.analyze(new ByteArrayInputStream(m.getBytes(StandardCharsets.UTF_8)));
+    return messages.analyze(headers, contentType, body);
   }
 
   static List<RedFlag> flags(MailReport r) {
-    return r.findings().stream().map(MailReport.Finding::flag).distinct().toList();
+    return MailSignsTest.flags(r);
   }
 
   static String subject(String s) {
-    return "=?UTF-8?B?"
-        + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))
-        + "?=";
+    return MailSignsTest.subject(s);
   }
 
   static String evidence(MailReport r, RedFlag f) {
