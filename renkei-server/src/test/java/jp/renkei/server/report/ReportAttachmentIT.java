@@ -74,7 +74,7 @@ class ReportAttachmentIT extends ServerTest {
     String page = operator.get(report).body();
     // the path is gone from the name; the hash and size are shown
     assertThat(page)
-        .contains("<code>evil page.html</code>", html.length() + " bytes")
+        .contains("<code>evil page.html</code>", html.length() + " バイト")
         .contains(sha256(html))
         .doesNotContain("../../etc");
     HttpResponse<String> d = operator.get(a);
