@@ -75,7 +75,7 @@ class InputFuzzTest {
    * A list read from its bytes (the fast path) says the same as the list read as text, line by
    * line; a line that is not UTF-8 is refused naming the line.
    */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void indicatorList(byte[] list) throws IOException {
     Path file = Files.createTempFile("renkei-fuzz", ".txt");
     try {
@@ -111,7 +111,7 @@ class InputFuzzTest {
    * Each log format over hostile lines: counts that add up, hits that name a real indicator and a
    * line that exists. The first byte picks the format.
    */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void logLines(byte[] input) throws IOException {
     if (input.length == 0) {
       return;
@@ -165,7 +165,7 @@ class InputFuzzTest {
    * without failing. The input is edits to a sound snapshot's body: triples (position high, low,
    * new byte); a last single byte truncates the body to that fraction of 256, a last pair appends.
    */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void snapshotBody(byte[] edits) throws IOException {
     byte[] body = GOOD_BODY.clone();
     int n = edits.length / 3 * 3;
@@ -217,7 +217,7 @@ class InputFuzzTest {
   }
 
   /** STIX patterns: observables or the reason the pattern is not supported. */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void stixPattern(byte[] input) {
     String pattern = new String(input, StandardCharsets.UTF_8);
     StixPattern.Result r = StixPattern.parse(pattern);
@@ -227,7 +227,7 @@ class InputFuzzTest {
   }
 
   /** Observables, search queries and CIDR ranges from a stranger's text. */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void observableText(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
     Observables.detect(text);
@@ -251,7 +251,7 @@ class InputFuzzTest {
   }
 
   /** CPE 2.3 names, purls and version comparisons, split from the input at NUL bytes. */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void productId(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
     String[] p = text.split("\0", -1);
@@ -270,7 +270,7 @@ class InputFuzzTest {
   }
 
   /** The vulnerability feeds; the first byte picks which reader gets the rest. */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void knowledgeFeed(byte[] input) {
     if (input.length == 0) {
       return;

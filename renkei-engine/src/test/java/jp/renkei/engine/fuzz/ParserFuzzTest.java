@@ -21,14 +21,14 @@ class ParserFuzzTest {
   private static final MailAnalyzer MAIL = new MailAnalyzer();
   private static final StixValidator STIX = new StixValidator();
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void mail(byte[] message) {
     MailReport r = MAIL.analyze(new ByteArrayInputStream(message));
     assertThat(r.verdict()).isNotNull();
     assertThat(r.score()).isBetween(0, 100);
   }
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void stixBundle(byte[] bundle) {
     StixBundleReader.read(
         new ByteArrayInputStream(bundle),
