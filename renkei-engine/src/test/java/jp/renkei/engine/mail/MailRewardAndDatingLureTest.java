@@ -2,13 +2,10 @@ package jp.renkei.engine.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import jp.renkei.engine.policy.Tlp;
 import jp.renkei.engine.redact.Identity;
 import jp.renkei.engine.redact.Redactor;
-import jp.renkei.engine.stix.StixValidator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -302,21 +299,8 @@ class MailRewardAndDatingLureTest {
                 List.of(),
                 List.of()),
             Map.of());
-    ObjectNode shared =
-        MailStix.bundle(
-            MailRedaction.apply(r, identity).shared(),
-            Tlp.AMBER,
-            Instant.parse("2026-12-01T00:00:00Z"),
-            false);
-    StixValidator v = new StixValidator();
-    JsonNode note = null;
-    for (JsonNode o : shared.path("objects")) {
-      assertThat(v.validate(o)).as(o.toString()).isEmpty();
-      if (o.path("type").asString().equals("note")) {
-        note = o;
-      }
-    }
-    assertThat(note).isNotNull();
+    ObjectNode shared = MailStixTest.sharedBundle(r, identity);
+    JsonNode note = MailStixTest.note(shared);
     for (RedFlag f : List.of(RedFlag.REWARD_LURE, RedFlag.FRAUD_OFFER)) {
       assertThat(note.path("content").asString())
           .contains(f.name())

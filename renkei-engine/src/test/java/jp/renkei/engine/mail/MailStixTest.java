@@ -126,21 +126,8 @@ class MailStixTest {
                 List.of("+1 (808) 555-0147"),
                 List.of()),
             Map.of());
-    ObjectNode shared =
-        MailStix.bundle(
-            MailRedaction.apply(r, identity).shared(),
-            Tlp.AMBER,
-            Instant.parse("2026-12-01T00:00:00Z"),
-            false);
-    StixValidator v = new StixValidator();
-    JsonNode note = null;
-    for (JsonNode o : shared.path("objects")) {
-      assertThat(v.validate(o)).as(o.toString()).isEmpty();
-      if (o.path("type").asString().equals("note")) {
-        note = o;
-      }
-    }
-    assertThat(note).isNotNull();
+    ObjectNode shared = sharedBundle(r, identity);
+    JsonNode note = note(shared);
     assertThat(note.path("content").asString())
         .contains("CALLBACK_LURE")
         .contains(RedFlag.CALLBACK_LURE.ja())
@@ -183,5 +170,35 @@ class MailStixTest {
         .contains("[domain-name:value = 'paypa1-secure.example']");
     assertThat(patterns).noneMatch(p -> p.contains("sendgrid") || p.contains("bit.ly"));
     assertThat(urls).contains("https://bit.ly/3xYz", "https://u123.ct.sendgrid.net/ls/click?x=1");
+  }
+
+  /**
+   * The STIX bundle a C4TAP share at AMBER makes of {@code r} for the organisation {@code identity}
+   * redacts, every object of it valid against the STIX schemas.
+   */
+  static ObjectNode sharedBundle(MailReport r, jp.renkei.engine.redact.Redactor identity) {
+    ObjectNode shared =
+        MailStix.bundle(
+            MailRedaction.apply(r, identity).shared(),
+            Tlp.AMBER,
+            Instant.parse("2026-12-01T00:00:00Z"),
+            false);
+    StixValidator v = new StixValidator();
+    for (JsonNode o : shared.path("objects")) {
+      assertThat(v.validate(o)).as(o.toString()).isEmpty();
+    }
+    return shared;
+  }
+
+  /** The bundle's note (the analysis' findings in words), which it must have. */
+  static JsonNode note(ObjectNode bundle) {
+    JsonNode note = null;
+    for (JsonNode o : bundle.path("objects")) {
+      if (o.path("type").asString().equals("note")) {
+        note = o;
+      }
+    }
+    assertThat(note).isNotNull();
+    return note;
   }
 }
