@@ -113,8 +113,9 @@ public final class ZeekMatcher extends LogMatcher {
   private void header(String[] names) {
     haveHeader = true;
     ts = client = remote = answers = -1;
-    int[] hc = new int[HOST_COLUMNS.length];
-    String[] hn = new String[HOST_COLUMNS.length];
+    // a column name may repeat in a hostile header: each occurrence is read
+    int[] hc = new int[names.length];
+    String[] hn = new String[names.length];
     int count = 0;
     for (int i = 0; i < names.length; i++) {
       switch (names[i]) {

@@ -75,4 +75,16 @@ class DnsAndZeekMatcherTest {
     assertThat(stats[0].badLines()).isEqualTo(1);
     assertThat(stats[0].firstBadLines()).containsExactly(1L);
   }
+
+  @Test
+  void aZeekHeaderRepeatingAHostColumnMoreTimesThanThereAreHostColumnsIsRead() throws Exception {
+    // found by the CI's fuzzing: four "host" columns overflowed a table sized for three names
+    String log =
+        "#fields\tts\tid.orig_h\thost\thost\tquery\thost\thost\n"
+            + "1732252800.1\t10.0.0.5\tok.example\tok.example\tok.example\tok.example\tdl.evil.example\n";
+    MatchStats[] stats = new MatchStats[1];
+    List<Hit> hits = run(new ZeekMatcher(SquidMatcherTest.INDEX), log, stats);
+    assertThat(summary(hits)).isEqualTo("10.0.0.5 i-evil host");
+    assertThat(stats[0].badLines()).isZero();
+  }
 }
