@@ -41,6 +41,9 @@ public final class IndexSnapshot {
   static final int VERSION = 5;
   static final long MAX_BYTES = 1L << 30;
 
+  /** Snapshots this size or larger are mapped, not copied (1,000,000 indicators: about 68 MB). */
+  static final long MAP_FROM = 8L << 20;
+
   /**
    * The order of the int and long arrays (the other numbers are big-endian): the machines this runs
    * on are little-endian, so reading an array is a plain copy, not a byte swap per element.
@@ -348,7 +351,21 @@ public final class IndexSnapshot {
     }
     ByteBuffer all;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size); // read once, no copy of the file
+      if (size >= MAP_FROM) {
+        all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size); // read once, no copy of the file
+      } else {
+        // a small file is copied: a mapping lives until a collection, and many reads of small
+        // snapshots make few collections, so their mappings would pile up to the kernel's limit
+        // (vm.max_map_count, 65,530) and the JVM could not start a thread (found by fuzzing)
+        all = ByteBuffer.allocate((int) size);
+        while (all.hasRemaining() && ch.read(all) >= 0) {
+          // until full or the end of the file
+        }
+        if (all.hasRemaining()) {
+          return failed("it became shorter while read");
+        }
+        all.flip();
+      }
     }
     int bodyLength = (int) size - 16;
     long length = all.getLong(bodyLength);

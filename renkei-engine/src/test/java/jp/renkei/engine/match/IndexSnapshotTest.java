@@ -68,6 +68,31 @@ class IndexSnapshotTest {
   }
 
   @Test
+  void aSmallSnapshotReadManyTimesLeavesNoMappingBehind() throws Exception {
+    // each read used to map the file; with little garbage no collection released the mappings,
+    // and past vm.max_map_count (65,530) the JVM could not even start a thread
+    Path list = Files.writeString(dir.resolve("list.txt"), LIST);
+    List<IndicatorLists.Loaded> loaded = new ArrayList<>();
+    IndicatorIndex built = build(list, loaded);
+    long fp = IndexSnapshot.fingerprint(List.of(list));
+    Path snap = dir.resolve("list.txt.renkei-index");
+    IndexSnapshot.write(snap, fp, built, loaded);
+    long before = mappingsOf(snap);
+    for (int i = 0; i < 2_000; i++) {
+      assertThat(IndexSnapshot.read(snap, fp).problem()).isNull();
+    }
+    assertThat(mappingsOf(snap)).isEqualTo(before);
+  }
+
+  /** How many of this process's memory mappings are of {@code file} (Linux). */
+  private static long mappingsOf(Path file) throws Exception {
+    String name = file.toRealPath().toString();
+    try (var lines = Files.lines(Path.of("/proc/self/maps"))) {
+      return lines.filter(l -> l.endsWith(name)).count();
+    }
+  }
+
+  @Test
   void aSnapshotThatIsCorruptTruncatedOfAnotherVersionOrOfOtherListsIsNotUsed() throws Exception {
     Path list = Files.writeString(dir.resolve("list.txt"), LIST);
     List<IndicatorLists.Loaded> loaded = new ArrayList<>();
