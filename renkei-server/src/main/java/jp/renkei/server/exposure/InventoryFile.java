@@ -515,7 +515,8 @@ final class InventoryFile {
         problems.add(new Problem(0, "nmap.noRoot"));
       }
     } catch (XMLStreamException e) {
-      long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+      // the reader says -1 where it knows no line (e.g. a processing instruction named xml...)
+      long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNumber());
       problems.add(fileProblem(e, "file.xmlMalformed", line));
     } catch (RuntimeException e) {
       problems.add(fileProblem(e, "file.xml", 0));

@@ -229,4 +229,19 @@ class HostileInventoryFileTest {
     assertThat(r.assets()).isEmpty();
     assertThat(codes(r)).containsExactly("control");
   }
+
+  @Test
+  void aProblemWhoseLineTheReaderDoesNotKnowIsAtTheWholeFileNotLineMinusOne() throws Exception {
+    // found by InventoryFuzzTest (its crash file): the StAX reader locates this error at line -1
+    byte[] found;
+    try (var in =
+        getClass()
+            .getResourceAsStream(
+                "InventoryFuzzTestInputs/inventory/crash-812e79aea28c154a91d87ff5f298e8ae624a0178")) {
+      found = in.readAllBytes();
+    }
+    InventoryFile.Result r =
+        InventoryFile.nmap(new ByteArrayInputStream(found, 1, found.length - 1));
+    assertThat(r.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.line()).isNotNegative());
+  }
 }
