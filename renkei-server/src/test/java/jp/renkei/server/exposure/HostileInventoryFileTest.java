@@ -244,4 +244,60 @@ class HostileInventoryFileTest {
         InventoryFile.nmap(new ByteArrayInputStream(found, 1, found.length - 1));
     assertThat(r.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.line()).isNotNegative());
   }
+
+  // ---------------------------------------------------------------- xlsx
+
+  private static byte[] workbook(String[] header, String[]... rows) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+      org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("資産");
+      String[][] all = new String[rows.length + 1][];
+      all[0] = header;
+      System.arraycopy(rows, 0, all, 1, rows.length);
+      for (int r = 0; r < all.length; r++) {
+        org.apache.poi.ss.usermodel.Row row = s.createRow(r);
+        for (int c = 0; c < all[r].length; c++) {
+          row.createCell(c).setCellValue(all[r][c]);
+        }
+      }
+      wb.write(out);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void aWorkbookNamingAColumnTwiceIsRefusedAtItsHeaderCell() throws Exception {
+    byte[] xlsx =
+        workbook(
+            new String[] {"kind", "value", "Kind"}, new String[] {"domain", "example.jp", "host"});
+    InventoryFile.Result r = InventorySheet.read(new ByteArrayInputStream(xlsx));
+    assertThat(r.assets()).isEmpty();
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("column.twice");
+              assertThat(p.at()).isEqualTo("資産!C1");
+            });
+  }
+
+  @Test
+  void aWorkbookCellWithANulIsRefusedAtThatCell() throws Exception {
+    // OOXML escapes a character XML cannot hold as _xHHHH_; POI reads _x0000_ back as NUL (and
+    // writes this text as it is, so the workbook holds the escape)
+    byte[] xlsx =
+        workbook(
+            new String[] {"kind", "value", "owner"},
+            new String[] {"domain", "example.jp", "web_x0000_team"});
+    InventoryFile.Result r = InventorySheet.read(new ByteArrayInputStream(xlsx));
+    assertThat(r.assets()).isEmpty();
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("control");
+              assertThat(p.at()).isEqualTo("資産!C2");
+            });
+  }
 }
