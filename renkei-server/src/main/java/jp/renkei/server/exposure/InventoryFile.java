@@ -155,20 +155,21 @@ final class InventoryFile {
     try (Reader in = withoutBom(utf8(new Bounded(raw, MAX_BYTES)));
         CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
       List<String> header = parser.getHeaderNames();
-      for (String h : header) {
-        if (!COLUMNS.contains(h.toLowerCase(Locale.ROOT))) {
-          problems.add(new Problem(1, "column", clip(h), String.join(", ", COLUMNS)));
+      Map<String, Integer> col = new HashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        String h = header.get(i).toLowerCase(Locale.ROOT);
+        if (!COLUMNS.contains(h)) {
+          problems.add(new Problem(1, "column", clip(header.get(i)), String.join(", ", COLUMNS)));
+        } else if (col.putIfAbsent(h, i) != null) {
+          // otherwise the last of the two would be read, silently
+          problems.add(new Problem(1, "column.twice", h));
         }
       }
-      if (!header.contains("kind") || !header.contains("value")) {
+      if (!col.containsKey("kind") || !col.containsKey("value")) {
         problems.add(new Problem(1, "header"));
       }
       if (!problems.isEmpty()) {
         return new Result(List.of(), problems, 0);
-      }
-      Map<String, Integer> col = new HashMap<>();
-      for (int i = 0; i < header.size(); i++) {
-        col.put(header.get(i).toLowerCase(Locale.ROOT), i);
       }
       for (CSVRecord r : parser) {
         long line = parser.getCurrentLineNumber();
@@ -210,6 +211,13 @@ final class InventoryFile {
    */
   static NewAsset row(java.util.function.Function<String, String> f) {
     List<Refused> bad = new ArrayList<>();
+    for (String column : COLUMNS) {
+      String v = f.apply(column);
+      if (v != null && v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+        // a NUL would reach PostgreSQL, which refuses it in text; the others are never meant
+        bad.add(new Refused(column, "control", column));
+      }
+    }
     String kind = f.apply("kind");
     String value = f.apply("value");
     if (kind == null) {
@@ -507,7 +515,8 @@ final class InventoryFile {
         problems.add(new Problem(0, "nmap.noRoot"));
       }
     } catch (XMLStreamException e) {
-      long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+      // the reader says -1 where it knows no line (e.g. a processing instruction named xml...)
+      long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNumber());
       problems.add(fileProblem(e, "file.xmlMalformed", line));
     } catch (RuntimeException e) {
       problems.add(fileProblem(e, "file.xml", 0));

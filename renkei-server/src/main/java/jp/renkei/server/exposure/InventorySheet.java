@@ -144,8 +144,9 @@ final class InventorySheet {
                   "column",
                   InventoryFile.clip(h),
                   String.join(", ", InventoryFile.COLUMNS)));
-        } else {
-          col.put(key, c.getColumnIndex());
+        } else if (col.putIfAbsent(key, c.getColumnIndex()) != null) {
+          // otherwise the last of the two would be read, silently
+          problems.add(problem(name, c.getRowIndex(), c.getColumnIndex(), "column.twice", key));
         }
       }
       if (!col.containsKey("kind") || !col.containsKey("value")) {

@@ -114,8 +114,9 @@ public final class TaxiiClient {
     Answer r = send(request("GET", uri.toString()), 200);
     String type = r.response().header("Content-Type").orElse("");
     if (!type.toLowerCase(Locale.ROOT).startsWith("application/taxii+json")) {
+      String given = excerpt(type, 100);
       throw new Failure(
-          "contentType", "the remote answered " + type + ", not " + TAXII, type, TAXII);
+          "contentType", "the remote answered " + given + ", not " + TAXII, given, TAXII);
     }
     boolean more = false;
     String token = null;
@@ -134,10 +135,16 @@ public final class TaxiiClient {
         }
       }
     } catch (tools.jackson.core.JacksonException e) {
+      // where, not what: the parser's words quote the remote's text (an unquoted token of up to
+      // 256 characters), which would reach the log and the feed's page outside its audience
+      var at = e.getLocation();
+      long line = at == null ? 0 : at.getLineNr();
+      long column = at == null ? 0 : at.getColumnNr();
       throw new Failure(
           "notJson",
-          "the remote's envelope is not JSON: " + e.getOriginalMessage(),
-          e.getOriginalMessage());
+          "the remote's envelope is not JSON (line " + line + ", column " + column + ")",
+          line,
+          column);
     }
     String resume =
         r.response()
@@ -199,7 +206,9 @@ public final class TaxiiClient {
           apiRoot,
           e.getMessage());
     } catch (OutboundHttp.Failure e) {
-      throw new Failure("outbound", e.getMessage(), apiRoot, e.getMessage());
+      Failure f = new Failure("outbound", e.getMessage(), apiRoot, e.getMessage());
+      f.initCause(e); // a refusal by the address policy is audited by the feed (TaxiiFeeds)
+      throw f;
     }
     if (r.status() != expected) {
       // the status only: what a remote (or an internal service) says in its body stays there
@@ -224,8 +233,39 @@ public final class TaxiiClient {
     }
   }
 
+  /**
+   * A failure's text as it may be stored and logged: one line of at most 300 characters, control,
+   * format (bidirectional) and separator characters written as {@code \\uXXXX}, so that a remote's
+   * words can neither forge a log line nor drive a terminal.
+   */
   static String clip(String s) {
-    String one = s.replaceAll("\\s+", " ").strip();
-    return one.length() <= 300 ? one : one.substring(0, 297) + "...";
+    return excerpt(s.replaceAll("\\s+", " ").strip(), 300);
+  }
+
+  /** At most {@code max} characters of {@code s}, unsafe characters escaped (see {@link #clip}). */
+  static String excerpt(String s, int max) {
+    StringBuilder out = new StringBuilder();
+    int fits = 0; // the length up to which "..." still fits after it
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      int type = Character.getType(c);
+      if (type == Character.CONTROL
+          || type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR
+          || type == Character.SURROGATE) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+      if (out.length() > max) {
+        return out.substring(0, fits) + "...";
+      }
+      if (out.length() <= max - 3) {
+        fits = out.length();
+      }
+    }
+    return out.toString();
   }
 }

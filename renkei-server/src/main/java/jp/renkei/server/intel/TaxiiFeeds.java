@@ -550,7 +550,13 @@ public class TaxiiFeeds {
               (double) backoff,
               f.id())
           .update();
-      log.warn("Feed {} failed: {} (next attempt in {} s)", f.name(), why, backoff);
+      if (e.getCause() instanceof OutboundHttp.Refused refusal) {
+        // the address was allowed when the feed was saved: its name now resolves elsewhere, or
+        // the remote redirects inside; an operator expects this in the audit as at creation
+        audit.refusedOutbound(feedActor, "feed", f.apiRoot(), refusal.getMessage());
+      }
+      log.warn(
+          "Feed {} failed: {} (next attempt in {} s)", f.name(), TaxiiClient.clip(why), backoff);
     }
   }
 

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -167,6 +168,13 @@ final class NoticeFiles {
   /** The body of a JSON submission: its fields besides the observations. */
   record JsonSubmission(String label, Long surveyed, Read<Observation> observations) {}
 
+  /**
+   * JSON tokens in a submission at most: {@value #MAX_ROWS} observations of five fields (twelve
+   * tokens each) and the fields around them. The tree of 16 MB of empty objects ({@code
+   * [{},{},...]}) would hold 5.6 million nodes, about 470 MB, before its size could be refused.
+   */
+  static final long MAX_TOKENS = MAX_ROWS * 12L + 64;
+
   private static final JsonMapper JSON =
       JsonMapper.builder(
               JsonFactory.builder()
@@ -174,6 +182,7 @@ final class NoticeFiles {
                       StreamReadConstraints.builder()
                           .maxNestingDepth(MAX_DEPTH)
                           .maxStringLength(MAX_TEXT * 4)
+                          .maxTokenCount(MAX_TOKENS)
                           .build())
                   .build())
           .build();
@@ -191,6 +200,15 @@ final class NoticeFiles {
     JsonNode root;
     try {
       root = JSON.readTree(json);
+    } catch (StreamConstraintsException e) {
+      problems.add(
+          new Problem(
+              "JSON",
+              "observations",
+              e.getMessage().startsWith("Token count")
+                  ? "more than " + MAX_ROWS + " observations (over " + MAX_TOKENS + " JSON tokens)"
+                  : "deeper than " + MAX_DEPTH + " levels or a text longer than " + MAX_TEXT));
+      return new JsonSubmission(null, null, new Read<>(rows, problems));
     } catch (JacksonException e) {
       var loc = e.getLocation();
       problems.add(
@@ -323,15 +341,28 @@ final class NoticeFiles {
       List<String> required,
       List<Problem> problems,
       RowHandler handler) {
+    // a header name missing is an unknown column below, not the parser's exception
     CSVFormat format =
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .setAllowMissingColumnNames(true)
+            .get();
     try (CSVParser parser =
         CSVParser.builder().setReader(new StringReader(csv)).setFormat(format).get()) {
       List<String> header =
           parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+      Set<String> named = new java.util.HashSet<>();
       for (String h : header) {
         if (!columns.contains(h)) {
-          problems.add(new Problem("line 1", clip(h), "unknown column; columns: " + columns));
+          problems.add(
+              new Problem(
+                  "line 1", h.isEmpty() ? null : clip(h), "unknown column; columns: " + columns));
+        } else if (!named.add(h)) {
+          // otherwise the last of the two would be read, silently
+          problems.add(new Problem("line 1", h, "column named twice"));
         }
       }
       for (String r : required) {
@@ -372,7 +403,10 @@ final class NoticeFiles {
               return v == null || v.isEmpty() ? null : v;
             });
       }
-    } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+    } catch (IOException
+        | java.io.UncheckedIOException
+        | IllegalStateException
+        | IllegalArgumentException e) {
       problems.add(new Problem("CSV", null, "unreadable: " + clip(e.getMessage())));
     }
   }

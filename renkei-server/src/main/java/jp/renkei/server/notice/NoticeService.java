@@ -283,7 +283,8 @@ public class NoticeService {
     if (!read.ok()) {
       throw refusal(read.problems());
     }
-    if (label != null && label.length() > 200) {
+    if (label != null
+        && (label.length() > 200 || label.chars().anyMatch(Character::isISOControl))) {
       throw new InvalidInput("label", "notice.error.label");
     }
     return store(actor, actor.organisationId(), source, label, surveyed, read.rows(), null);

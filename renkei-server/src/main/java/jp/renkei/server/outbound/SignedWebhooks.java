@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.config.NotifyProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Posts a JSON event to an organisation's webhook, signed with that organisation's secret ({@code
  * X-Renkei-Signature: t=<unix seconds>,v1=<HMAC-SHA256(secret, t.body), hex>}) and sent through the
  * SSRF guard ({@link OutboundHttp}). One way for every event the hub pushes (advisories, monitor
- * alerts), so receivers verify them all alike. The answer's body is never read.
+ * alerts), so receivers verify them all alike. The answer's body is never read. A destination the
+ * address policy refuses at delivery is audited ({@code outbound.refused}).
  */
 @Component
 public class SignedWebhooks {
@@ -24,11 +27,13 @@ public class SignedWebhooks {
   private final JdbcClient jdbc;
   private final OutboundHttp http;
   private final NotifyProperties notify;
+  private final AuditLog audit;
 
-  SignedWebhooks(JdbcClient jdbc, OutboundHttp http, NotifyProperties notify) {
+  SignedWebhooks(JdbcClient jdbc, OutboundHttp http, NotifyProperties notify, AuditLog audit) {
     this.jdbc = jdbc;
     this.http = http;
     this.notify = notify;
+    this.audit = audit;
   }
 
   /**
@@ -55,21 +60,34 @@ public class SignedWebhooks {
       throw new IllegalStateException("the webhook URL is not a URL");
     }
     String timestamp = String.valueOf(Instant.now().getEpochSecond());
-    OutboundHttp.Response r =
-        http.exchange(
-            new OutboundHttp.Request(
-                "POST",
-                uri,
-                Map.of(
-                    "Content-Type",
-                    "application/json",
-                    "X-Renkei-Delivery",
-                    deliveryId,
-                    "X-Renkei-Signature",
-                    "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body)),
-                body.getBytes(StandardCharsets.UTF_8),
-                notify.webhookTimeout()),
-            0);
+    OutboundHttp.Response r;
+    try {
+      r =
+          http.exchange(
+              new OutboundHttp.Request(
+                  "POST",
+                  uri,
+                  Map.of(
+                      "Content-Type",
+                      "application/json",
+                      "X-Renkei-Delivery",
+                      deliveryId,
+                      "X-Renkei-Signature",
+                      "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body)),
+                  body.getBytes(StandardCharsets.UTF_8),
+                  notify.webhookTimeout()),
+              0);
+    } catch (OutboundHttp.Refused e) {
+      // allowed when it was saved; its name now resolves inside, or it redirects there: audited
+      // as a refusal when saving is, in the organisation's name (its admins see it), on its own
+      // (a delivery runs outside any transaction)
+      audit.refusedOutbound(
+          new Actor(null, "webhook", organisationId, null, "delivery", null),
+          "webhook",
+          target,
+          e.getMessage());
+      throw e;
+    }
     if (r.status() / 100 != 2) {
       throw new IllegalStateException("webhook answered HTTP " + r.status());
     }

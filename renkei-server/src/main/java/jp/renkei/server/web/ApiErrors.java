@@ -178,6 +178,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (NulText.in(e)) {
+      log.info(
+          "{} {}: a text with NUL refused by the database",
+          request.getMethod(),
+          request.getRequestURI());
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST,
+              messages.getMessage("error.nulText", null, LocaleContextHolder.getLocale()));
+      p.setProperty("code", "error.nulText");
+      return respond(p, request);
+    }
     String incident = UUID.randomUUID().toString();
     log.error(
         "Unhandled error on {} {} (incident {})",

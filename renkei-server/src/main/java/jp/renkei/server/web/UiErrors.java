@@ -83,6 +83,13 @@ class UiErrors {
         || e instanceof org.springframework.web.ErrorResponse) {
       throw e; // framework errors with their own status go to the error page controller
     }
+    if (NulText.in(e)) {
+      log.info(
+          "{} {}: a text with NUL refused by the database",
+          request.getMethod(),
+          request.getRequestURI());
+      return themed(page(response, 400, "error.nulText", new Object[0]), request);
+    }
     String incident = UUID.randomUUID().toString();
     log.error(
         "Unhandled error on {} {} (incident {})",

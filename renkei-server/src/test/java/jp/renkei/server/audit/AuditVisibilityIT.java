@@ -236,4 +236,40 @@ class AuditVisibilityIT extends ServerTest {
     assertThat(seenBy(fixtures.user("nisc", Role.PLATFORM_ADMIN), "action=auth.login"))
         .contains(person.login());
   }
+
+  /**
+   * Exercises, vantage points, NOTICE and advisory drafts have no judge ({@link AuditTargets}):
+   * their entries fail closed — no person sees them, not the actor's own organisation admin nor a
+   * platform admin, and nothing of their text (a draft's or a run's title) reaches a page; the
+   * shell reads them. A judge added for one of them must show them to its audience only.
+   */
+  @Test
+  void entriesAboutObjectsNoFeatureJudgesAreShownToNobody() {
+    jp.renkei.server.directory.Organisation bank = fixtures.operator("finance");
+    UserAccount analyst = fixtures.user(bank, Role.ANALYST);
+    String secret = Fixtures.unique("unjudged-title");
+    java.util.List<String> types =
+        java.util.List.of(
+            "exercise_run",
+            "exercise_scenario",
+            "exercise_drill",
+            "vantage",
+            "notice",
+            "notice_survey",
+            "advisory_draft");
+    types.forEach(
+        t ->
+            audit.recordAlone(
+                fixtures.actor(analyst),
+                AuditLog.Event.success("probe." + t, t, 424242, secret + " " + t)));
+    for (UserAccount viewer :
+        java.util.List.of(
+            fixtures.user(bank, Role.ORG_ADMIN), fixtures.user("nisc", Role.PLATFORM_ADMIN))) {
+      assertThat(seenBy(viewer, "action=probe.")).as(viewer.login()).doesNotContain(secret);
+      assertThat(seenBy(viewer, "")).as(viewer.login()).doesNotContain(secret);
+    }
+    assertThat(audit.search(Actor.cli(), filter(null)))
+        .filteredOn(e -> e.detail() != null && e.detail().startsWith(secret))
+        .hasSize(types.size());
+  }
 }

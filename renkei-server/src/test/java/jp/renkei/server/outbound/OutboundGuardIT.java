@@ -158,6 +158,21 @@ class OutboundGuardIT extends ServerTest {
         .hasSize(2)
         .allMatch(e -> e.startsWith("destination refused: 127.0.0.2"), "refused at 127.0.0.2");
     assertThat(internalSeen).isEmpty();
+    // audited in each organisation's name, as a refusal when the URL is saved is
+    for (Organisation o : List.of(stored, redirected)) {
+      assertThat(
+              jdbc.sql(
+                      "select target_id || ' ' || outcome || ' ' || detail from audit_event where"
+                          + " action = 'outbound.refused' and actor = 'delivery:webhook' and"
+                          + " actor_org_id = ?")
+                  .param(o.id())
+                  .query(String.class)
+                  .list())
+          .as(o.code())
+          .isNotEmpty()
+          .allMatch(d -> d.startsWith("webhook failure http://127.0.0."), "the webhook's origin")
+          .allMatch(d -> d.contains(": destination refused: 127.0.0.2"), "the reason");
+    }
   }
 
   @Test
@@ -216,5 +231,70 @@ class OutboundGuardIT extends ServerTest {
     assertThat(feeds.pollNow(fixtures.actor(admin), hop.id()).lastError())
         .startsWith("destination refused: 127.0.0.2 is or resolves to a loopback address");
     assertThat(internalSeen).isEmpty();
+  }
+
+  @Test
+  void aFeedRefusedWhenItPollsIsAuditedAsWhenItWasSaved() {
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    StixCollection gas =
+        intel.allCollections().stream()
+            .filter(c -> "gas".equals(c.sectorCode()))
+            .findFirst()
+            .orElseThrow();
+    java.util.function.Function<String, TaxiiFeeds.Feed> feed =
+        root ->
+            feeds.create(
+                fixtures.actor(admin),
+                new TaxiiFeeds.NewFeed(
+                    Fixtures.unique("later"),
+                    root,
+                    "c",
+                    "none",
+                    null,
+                    null,
+                    gas.id().toString(),
+                    null,
+                    null,
+                    null,
+                    60));
+    // allowed when saved; its name resolves inside now (stood for by the stored root itself)
+    TaxiiFeeds.Feed moved = feed.apply(allowedUrl("/taxii2/api/"));
+    jdbc.sql("update taxii_feed set api_root = ? where id = ?")
+        .params(internalUrl("/taxii2/api/"), moved.id())
+        .update();
+    TaxiiFeeds.Feed redirected = feed.apply(allowedUrl("/hop/"));
+    TaxiiFeeds.Feed failing = feed.apply(allowedUrl("/taxii2/api/"));
+    for (TaxiiFeeds.Feed f : List.of(moved, redirected, failing)) {
+      feeds.pollNow(fixtures.actor(admin), f.id());
+    }
+    java.util.function.Function<TaxiiFeeds.Feed, List<String>> refusals =
+        f ->
+            jdbc.sql(
+                    "select target_type || ' ' || target_id || ' ' || outcome || ' ' || detail"
+                        + " from audit_event where action = 'outbound.refused' and actor = ?")
+                .param("feed:" + f.name())
+                .query(String.class)
+                .list();
+    String inside = "http://127.0.0.2:" + internal.getAddress().getPort();
+    assertThat(refusals.apply(moved))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith(
+            "outbound feed failure "
+                + inside
+                + ": destination refused: 127.0.0.2 is or resolves to a loopback");
+    // the redirect's target is refused; the audit names the feed's own root, as at creation
+    assertThat(refusals.apply(redirected))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("outbound feed failure " + allowedUrl("") + ": destination refused: 127.0.0.2");
+    // a remote that fails (HTTP 503) was not refused by the hub: not an outbound refusal
+    assertThat(refusals.apply(failing)).isEmpty();
+    assertThat(internalSeen).isEmpty();
+    // the platform admin finds it in the audit; nothing of it is in a person's organisation
+    String seen =
+        http()
+            .bearer(fixtures.token(admin))
+            .get("/api/v1/audit?action=outbound.refused&actor=" + moved.name())
+            .body();
+    assertThat(seen).contains("feed:" + moved.name(), "127.0.0.2");
   }
 }
