@@ -1477,9 +1477,17 @@ public final class MailAnalyzer {
           st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
         }
       }
+      // a platform mailing for its user (a Google Docs share, a calendar invitation) sends
+      // replies to that user: Reply-To elsewhere is how it works, once DMARC shows it is the
+      // platform
+      boolean forItsUser =
+          fromDomain != null
+              && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(fromDomain))
+              && dmarcPassed(st);
       for (String r : st.replyTo) {
         String rd = domain(r);
         if (fromDomain != null
+            && !forItsUser
             && rd != null
             && !registrable(rd).equals(registrable(fromDomain))
             // list mail: replies go to the list (or its owner), as they should — to the list
@@ -1569,6 +1577,10 @@ public final class MailAnalyzer {
     String padding = senderAllowed ? null : MailSigns.randomWords(st.text.toString());
     if (padding != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, padding);
+    }
+    String broken = senderAllowed ? null : MailSigns.brokenWords(st.text.toString());
+    if (broken != null) {
+      st.flag(RedFlag.OBFUSCATED_TEXT, broken);
     }
     if (!senderAllowed && st.linkedImages > 0 && st.words < IMAGE_ONLY_WORDS) {
       st.flag(
@@ -1721,6 +1733,11 @@ public final class MailAnalyzer {
     }
     String own = MailSigns.label(fromDomain);
     List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
+    if (!FREEMAIL.contains(fromDomain)) {
+      // a display name that is a company's name and nothing else (on free mail it may be a
+      // person's)
+      MailSigns.named(st.fromName).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
+    }
     if (!claims.isEmpty() && FREEMAIL.contains(fromDomain) && !st.listVouched()) {
       // a brand's name on a free-mail address: no company sends from one
       st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
@@ -1770,6 +1787,13 @@ public final class MailAnalyzer {
         st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + imitated);
       }
     }
+    String dressed =
+        sender == null || reg.equals(sender) || st.authenticated.contains(reg)
+            ? null
+            : MailSigns.dressedAs(host, st.fromName, domain(st.from));
+    if (dressed != null) {
+      st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + dressed + " ≠ " + sender);
+    }
     if (sender != null
         // bulk mail links its sender's shop and partners; one that asks for credentials is judged
         && (!st.bulk() || (st.asksCredentials && !st.ownBulk()))
@@ -1785,6 +1809,12 @@ public final class MailAnalyzer {
   private static void wording(State st) {
     String t = st.text.toString();
     List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, t);
+    if (!creds.isEmpty() && ownNotice(st)) {
+      // a service's own security notice: what remains once its reports are taken out
+      creds =
+          MailSigns.found(
+              MailSigns.CREDENTIALS, MailSigns.SECURITY_NOTICES.matcher(t).replaceAll(" "));
+    }
     if (!creds.isEmpty()) {
       st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
     }
@@ -1798,6 +1828,9 @@ public final class MailAnalyzer {
       st.flag(RedFlag.URGENCY, quoted(urgent));
     }
     List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, t));
+    MailSigns.found(MailSigns.CREDITED_AMOUNTS, t).stream()
+        .filter(x -> lures.size() < 3)
+        .forEach(lures::add);
     if (!st.bulk()) {
       // coupons, gifts and congratulations are what newsletters and shops send every day
       MailSigns.found(MailSigns.MARKETING, t).stream()
@@ -1826,6 +1859,40 @@ public final class MailAnalyzer {
         && (!creds.isEmpty() || !urgent.isEmpty() || !lures.isEmpty() || !fraud.isEmpty())) {
       st.flag(RedFlag.FREEMAIL_LURE, "From: " + st.from);
     }
+  }
+
+  /** The receiving server found DMARC passing (the From domain itself authenticated). */
+  private static boolean dmarcPassed(State st) {
+    return st.authResultsSeen && !st.compositeFailed && "pass".equalsIgnoreCase(st.auth.dmarc());
+  }
+
+  /**
+   * A service's own notice: the receiving server found DMARC passing for a sender that is no
+   * free-mail address (the From domain itself authenticated), and every link (click trackers aside)
+   * is on the sender's registrable domain or on a domain of the same brand (microsoft.com linking
+   * live.com). A security alert or a one-time code from it reports; it does not ask.
+   */
+  private static boolean ownNotice(State st) {
+    if (!dmarcPassed(st) || st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
+      return false;
+    }
+    String own = MailSigns.label(st.senderDomain);
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null) {
+        return false;
+      }
+      String reg = registrable(h);
+      if (reg.equals(st.senderDomain) || MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+        continue;
+      }
+      String label = MailSigns.label(h);
+      if (MailSigns.BRANDS.stream()
+          .noneMatch(b -> b.labels().contains(own) && b.labels().contains(label))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

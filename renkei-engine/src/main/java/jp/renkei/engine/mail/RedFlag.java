@@ -41,8 +41,11 @@ public enum RedFlag {
       "A free-mail address sends in the name of an organisation."),
   REPLY_TO_OTHER_DOMAIN(
       20,
-      "返信先 (Reply-To) が差出人とは別のドメインです。返信が攻撃者に届く可能性があります。",
-      "Replies go to another domain than the sender's (Reply-To)."),
+      "返信先 (Reply-To) が差出人とは別のドメインです。返信が攻撃者に届く可能性があります。"
+          + "(利用者に代わって送るサービス — Google ドキュメントの共有通知など — が DMARC に合格し、返信先がその利用者であるものは数えません。)",
+      "Replies go to another domain than the sender's (Reply-To). (A platform sending for its"
+          + " user — a Google Docs share, a calendar invitation — that passes DMARC, with replies"
+          + " going to that user, is not counted.)"),
   LOOKALIKE_DOMAIN(
       30,
       "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。",
@@ -63,9 +66,12 @@ public enum RedFlag {
       "An archive exceeds the unpacking limits (a possible zip bomb); its contents were not checked."),
   CREDENTIAL_REQUEST(
       25,
-      "パスワードの有効期限、メールボックスの容量超過、アカウントの停止、本人確認などを口実に、ID やパスワードの入力を求める文言があります。",
+      "パスワードの有効期限、メールボックスの容量超過、アカウントの停止、本人確認などを口実に、ID やパスワードの入力を求める文言があります。"
+          + "(サービス自身のセキュリティ通知 — DMARC に合格し、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」などの報告は数えません。)",
       "The message asks for a password or account details on a pretext: password expiry, a full"
-          + " mailbox, a locked account, \"verify your account\"."),
+          + " mailbox, a locked account, \"verify your account\". (A service's own security"
+          + " notice — DMARC passes and every link is on its own domains — that reports a new"
+          + " sign-in or a one-time code is not counted.)"),
   URGENCY(
       10,
       "「至急」「24時間以内」「アカウントを停止します」など、急がせたり脅したりする文言があります。",
