@@ -1818,6 +1818,8 @@ public final class MailAnalyzer {
     if (!creds.isEmpty()) {
       st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
     }
+    // before the list's vouching: a code host's notifications come with list headers
+    relayedLure(st);
     if (st.listVouched()) {
       // members of a list discuss money, deadlines, jobs and documents: the words alone say
       // nothing there (credential requests still count)
@@ -1858,6 +1860,50 @@ public final class MailAnalyzer {
         && FREEMAIL.contains(st.senderDomain)
         && (!creds.isEmpty() || !urgent.isEmpty() || !lures.isEmpty() || !fraud.isEmpty())) {
       st.flag(RedFlag.FREEMAIL_LURE, "From: " + st.from);
+    }
+  }
+
+  /**
+   * A lure a platform's user wrote and the platform mailed out (RELAYED_LURE): the notification
+   * comes from a platform that relays its users' text (a GitHub issue, a help-desk ticket, a chat
+   * transcript, a shared form), that text offers crypto-currency or money or speaks as the
+   * platform's security team ({@link MailSigns#RELAYED_LURES}, or an offer only fraud makes), and
+   * it links away from the platform. The platform is real; the writer is not its staff.
+   */
+  private static void relayedLure(State st) {
+    if (st.senderDomain == null || !MailSigns.RELAYING_PLATFORMS.contains(st.senderDomain)) {
+      return;
+    }
+    Set<String> away = new java.util.TreeSet<>();
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null) {
+        continue;
+      }
+      String reg = registrable(h);
+      if (!reg.equals(st.senderDomain)
+          && !MailSigns.hostIn(h, MailSigns.TRACKERS)
+          && !MailSigns.PLATFORM_ASSETS.contains(reg)) {
+        away.add(reg);
+      }
+    }
+    if (away.isEmpty()) {
+      return;
+    }
+    List<String> lures =
+        new ArrayList<>(MailSigns.found(MailSigns.RELAYED_LURES, st.text.toString()));
+    MailSigns.found(MailSigns.FRAUD_OFFERS, st.text.toString()).stream()
+        .filter(x -> lures.size() < 3 && !lures.contains(x))
+        .forEach(lures::add);
+    if (!lures.isEmpty()) {
+      st.flag(
+          RedFlag.RELAYED_LURE,
+          st.senderDomain
+              + ": "
+              + quoted(lures)
+              + " → "
+              + String.join(", ", away.stream().limit(3).toList())
+              + (away.size() > 3 ? " …" : ""));
     }
   }
 

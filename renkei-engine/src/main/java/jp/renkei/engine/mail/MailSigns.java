@@ -1089,6 +1089,50 @@ final class MailSigns {
           "notion.so");
 
   /**
+   * Platforms whose notifications relay what their users write to others (RELAYED_LURE): the
+   * services of {@link #USER_TEXT_PLATFORMS}, code hosts' issue and pull-request notifications,
+   * help desks and chat widgets that mail a ticket or a transcript (registrable domains).
+   */
+  static final Set<String> RELAYING_PLATFORMS =
+      java.util.stream.Stream.concat(
+              USER_TEXT_PLATFORMS.stream(),
+              java.util.stream.Stream.of(
+                  "github.com",
+                  "gitlab.com",
+                  "zendesk.com",
+                  "freshdesk.com",
+                  "zohosalesiq.com",
+                  "tawk.email"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /** Where such platforms keep their own images and files (not a link of the user's). */
+  static final Set<String> PLATFORM_ASSETS =
+      Set.of(
+          "googleapis.com",
+          "gstatic.com",
+          "googleusercontent.com",
+          "ytimg.com",
+          "githubusercontent.com",
+          "githubassets.com",
+          "zdassets.com",
+          "zohocdn.com",
+          "zohostatic.com",
+          "tawk.to");
+
+  /**
+   * What a platform user's text says when it is a lure relayed to strangers (RELAYED_LURE; lower-
+   * cased text): free crypto-currency, tokens or a sum to claim, money for a survey, a "security
+   * vulnerability detected in your repository" from a "GitHub security team", a wallet to connect.
+   * A colleague's issue about wallets or payments says none of these.
+   */
+  static final Pattern RELAYED_LURES =
+      Pattern.compile(
+          "giveaway|free (?:btc|eth|bnb|usdt|crypto|bitcoin)|claim (?:your )?(?:tokens?|reward|airdrop|bonus|\\$?\\d)"
+              + "|you(?:'ve| have) won|get money|security vulnerabilit(?:y|ies) (?:detected|found)"
+              + "|vulnerabilit(?:y|ies) (?:detected|found) in your|(?:github|google) security team"
+              + "|connect (?:your )?wallet");
+
+  /**
    * Where a service writes a name its user chose: a user-name field of an account notice (WordPress
    * "Login Details", "your account has been created"), a greeting line, in the languages the lures
    * come in (lower-cased text).

@@ -370,6 +370,64 @@ class MailWalletAndCreditLureTest {
   }
 
   @Test
+  void aStrangersLureRelayedByARealPlatformIsRelayedLure() {
+    String github =
+        String.format(AUTH, "github.com")
+            + "List-Id: aiko/notes <notes.aiko.github.com>\r\n"
+            + "List-Unsubscribe: <https://github.com/notifications/unsubscribe/x>\r\n";
+    // an issue opened in the reader's repository by a stranger "from the security team"
+    MailReport issue =
+        analyze(
+            github
+                + "From: qw7rt9 <notifications@github.com>\r\nTo: aiko@example.jp\r\n"
+                + "Subject: [aiko/notes] Security vulnerability detected in your repository"
+                + " (Issue #3)\r\n",
+            "text/plain",
+            "Hello! A security vulnerability was detected in your repository. Contact us at"
+                + " https://repo-scan-advisory.com to fix it.\nGitHub Security Team\n\n--\nReply to"
+                + " this email directly or view it on GitHub:\n"
+                + "https://github.com/aiko/notes/issues/3");
+    // a comment promising tokens, with the platform's own image host
+    MailReport tokens =
+        analyze(
+            github
+                + "From: Token Whitelist <notifications@github.com>\r\nTo: aiko@example.jp\r\n"
+                + "Subject: Re: [aiko/notes] Install problems (#1)\r\n",
+            "text/html",
+            "<p>Congratulations, claim your 1500 tokens before Friday:</p><p><a"
+                + " href=\"https://go.token-claims.online/x\"><img"
+                + " src=\"https://private-user-images.githubusercontent.com/1.png\"></a></p><p><a"
+                + " href=\"https://github.com/aiko/notes/issues/1#c2\">view it on GitHub</a></p>");
+    // a chat transcript a help-desk widget mailed
+    MailReport transcript =
+        analyze(
+            String.format(AUTH, "zohosalesiq.com")
+                + "From: noreply@zohosalesiq.com\r\nTo: aiko@example.jp\r\n"
+                + "Subject: Transcript of the chat session with Donate\r\n",
+            "text/plain",
+            "Chat transcript #8\nACCEPT YOUR FREE BTC >> https://forms.example-forms.ru/c/6581\n");
+    for (MailReport r : List.of(issue, tokens, transcript)) {
+      assertThat(flags(r)).as(r.subject()).contains(RedFlag.RELAYED_LURE);
+      assertThat(r.verdict()).as(r.subject()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    }
+    assertThat(evidence(issue, RedFlag.RELAYED_LURE))
+        .contains("github.com: ")
+        .contains("security vulnerability detected")
+        .contains("→ repo-scan-advisory.com");
+    assertThat(evidence(tokens, RedFlag.RELAYED_LURE)).doesNotContain("githubusercontent");
+    // a colleague's issue about a giveaway bug that links only GitHub is no relayed lure
+    MailReport colleague =
+        analyze(
+            github
+                + "From: Sato Hanako <notifications@github.com>\r\nTo: aiko@example.jp\r\n"
+                + "Subject: [aiko/notes] Giveaway form: claim your reward button broken (#9)\r\n",
+            "text/plain",
+            "The claim your reward button of the giveaway page throws 500. Trace in"
+                + " https://github.com/aiko/notes/issues/9#trace\n");
+    assertThat(flags(colleague)).doesNotContain(RedFlag.RELAYED_LURE);
+  }
+
+  @Test
   void aDressedDomainNeedsTheNameMissingFromTheSenderAndOnlyDressingWords() {
     // the maker's own domain under its name alone, or the sender's own name in its address
     assertThat(MailSigns.dressedAs("notion.so", "Notion", "makenotion.com")).isNull();
@@ -432,5 +490,21 @@ class MailWalletAndCreditLureTest {
     }
     assertThat(note.path("content").asString()).contains("trezordesktop-app.com");
     assertThat(shared.toString()).doesNotContain("sakura-bank.co.jp").doesNotContain("soumu@");
+    // a relayed lure, its platform and where it leads kept, the reader's address taken out
+    MailReport relayed =
+        analyze(
+            String.format(AUTH, "zohosalesiq.com")
+                + "From: noreply@zohosalesiq.com\r\nTo: soumu@sakura-bank.co.jp\r\n"
+                + "Subject: Transcript of the chat session with Donate\r\n",
+            "text/plain",
+            "FREE BTC for soumu@sakura-bank.co.jp >> https://forms.example-forms.ru/c/6581\n");
+    JsonNode relayedNote = MailStixTest.note(MailStixTest.sharedBundle(relayed, identity));
+    assertThat(relayedNote.path("content").asString())
+        .contains(RedFlag.RELAYED_LURE.name())
+        .contains(RedFlag.RELAYED_LURE.ja())
+        .contains(RedFlag.RELAYED_LURE.en())
+        .contains("example-forms.ru")
+        .doesNotContain("soumu@");
+    assertThat(relayedNote.path("x_renkei_findings").toString()).contains("RELAYED_LURE");
   }
 }
