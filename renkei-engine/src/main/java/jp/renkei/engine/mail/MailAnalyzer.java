@@ -1477,17 +1477,24 @@ public final class MailAnalyzer {
           st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
         }
       }
-      // a platform mailing for its user (a Google Docs share, a calendar invitation) sends
-      // replies to that user: Reply-To elsewhere is how it works, once DMARC shows it is the
-      // platform
+      // a platform mailing for a colleague (a Google Docs share, a calendar invitation) sends
+      // replies to that colleague: Reply-To on the reader's own organisation's domain is how it
+      // works, once DMARC shows it is the platform (a stranger's share keeps the sign)
       boolean forItsUser =
           fromDomain != null
               && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(fromDomain))
               && dmarcPassed(st);
+      Set<String> readers = new java.util.HashSet<>();
+      for (String to : st.recipients) {
+        String td = domain(to);
+        if (td != null && !FREEMAIL.contains(registrable(td))) {
+          readers.add(registrable(td));
+        }
+      }
       for (String r : st.replyTo) {
         String rd = domain(r);
         if (fromDomain != null
-            && !forItsUser
+            && !(forItsUser && rd != null && readers.contains(registrable(rd)))
             && rd != null
             && !registrable(rd).equals(registrable(fromDomain))
             // list mail: replies go to the list (or its owner), as they should — to the list

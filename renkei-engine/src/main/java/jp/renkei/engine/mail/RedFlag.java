@@ -42,10 +42,10 @@ public enum RedFlag {
   REPLY_TO_OTHER_DOMAIN(
       20,
       "返信先 (Reply-To) が差出人とは別のドメインです。返信が攻撃者に届く可能性があります。"
-          + "(利用者に代わって送るサービス — Google ドキュメントの共有通知など — が DMARC に合格し、返信先がその利用者であるものは数えません。)",
+          + "(利用者に代わって送るサービス — Google ドキュメントの共有通知など — が DMARC に合格し、返信先が受信者と同じ組織のドメインの利用者であるものは数えません。)",
       "Replies go to another domain than the sender's (Reply-To). (A platform sending for its"
           + " user — a Google Docs share, a calendar invitation — that passes DMARC, with replies"
-          + " going to that user, is not counted.)"),
+          + " going to a user on the recipient's own organisation's domain, is not counted.)"),
   LOOKALIKE_DOMAIN(
       30,
       "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",

@@ -309,6 +309,16 @@ class MailWalletAndCreditLureTest {
             "<p>いつもご利用ありがとうございます。12月の新刊をご紹介します。</p><p><a"
                 + " href=\"https://www.example-books.jp/new/2026-12\">新刊一覧</a></p>"
                 + "<p>配信停止は<a href=\"https://mag.example-books.jp/unsub?u=9\">こちら</a></p>");
+    // the same share sent by a stranger replying from elsewhere keeps its Reply-To sign
+    MailReport strangersShare =
+        analyze(
+            String.format(AUTH, "google.com")
+                + "From: Benoy Dealy (via Google Docs) <drive-shares-dm-noreply@google.com>\r\n"
+                + "Reply-To: sitami0@jvxalq.tewusi.makeup\r\nTo: a@example-corp.co.jp\r\n"
+                + "Subject: Coin exchange completed\r\n",
+            "text/html",
+            "<p><a href=\"https://docs.google.com/document/d/9/edit\">Coin exchange</a></p>");
+    assertThat(flags(strangersShare)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
     // a sign-in alert from the service itself, linking its own domains
     MailReport alert =
         analyze(
