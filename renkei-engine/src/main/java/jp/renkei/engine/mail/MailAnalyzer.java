@@ -1477,9 +1477,24 @@ public final class MailAnalyzer {
           st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
         }
       }
+      // a platform mailing for a colleague (a Google Docs share, a calendar invitation) sends
+      // replies to that colleague: Reply-To on the reader's own organisation's domain is how it
+      // works, once DMARC shows it is the platform (a stranger's share keeps the sign)
+      boolean forItsUser =
+          fromDomain != null
+              && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(fromDomain))
+              && dmarcPassed(st);
+      Set<String> readers = new java.util.HashSet<>();
+      for (String to : st.recipients) {
+        String td = domain(to);
+        if (td != null && !FREEMAIL.contains(registrable(td))) {
+          readers.add(registrable(td));
+        }
+      }
       for (String r : st.replyTo) {
         String rd = domain(r);
         if (fromDomain != null
+            && !(forItsUser && rd != null && readers.contains(registrable(rd)))
             && rd != null
             && !registrable(rd).equals(registrable(fromDomain))
             // list mail: replies go to the list (or its owner), as they should — to the list
@@ -1569,6 +1584,10 @@ public final class MailAnalyzer {
     String padding = senderAllowed ? null : MailSigns.randomWords(st.text.toString());
     if (padding != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, padding);
+    }
+    String broken = senderAllowed ? null : MailSigns.brokenWords(st.text.toString());
+    if (broken != null) {
+      st.flag(RedFlag.OBFUSCATED_TEXT, broken);
     }
     if (!senderAllowed && st.linkedImages > 0 && st.words < IMAGE_ONLY_WORDS) {
       st.flag(
@@ -1721,6 +1740,11 @@ public final class MailAnalyzer {
     }
     String own = MailSigns.label(fromDomain);
     List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
+    if (!FREEMAIL.contains(fromDomain)) {
+      // a display name that is a company's name and nothing else (on free mail it may be a
+      // person's)
+      MailSigns.named(st.fromName).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
+    }
     if (!claims.isEmpty() && FREEMAIL.contains(fromDomain) && !st.listVouched()) {
       // a brand's name on a free-mail address: no company sends from one
       st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
@@ -1770,6 +1794,13 @@ public final class MailAnalyzer {
         st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + imitated);
       }
     }
+    String dressed =
+        sender == null || reg.equals(sender) || st.authenticated.contains(reg)
+            ? null
+            : MailSigns.dressedAs(host, st.fromName, domain(st.from));
+    if (dressed != null) {
+      st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + dressed + " ≠ " + sender);
+    }
     if (sender != null
         // bulk mail links its sender's shop and partners; one that asks for credentials is judged
         && (!st.bulk() || (st.asksCredentials && !st.ownBulk()))
@@ -1785,9 +1816,17 @@ public final class MailAnalyzer {
   private static void wording(State st) {
     String t = st.text.toString();
     List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, t);
+    if (!creds.isEmpty() && ownNotice(st)) {
+      // a service's own security notice: what remains once its reports are taken out
+      creds =
+          MailSigns.found(
+              MailSigns.CREDENTIALS, MailSigns.SECURITY_NOTICES.matcher(t).replaceAll(" "));
+    }
     if (!creds.isEmpty()) {
       st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
     }
+    // before the list's vouching: a code host's notifications come with list headers
+    relayedLure(st);
     if (st.listVouched()) {
       // members of a list discuss money, deadlines, jobs and documents: the words alone say
       // nothing there (credential requests still count)
@@ -1798,6 +1837,9 @@ public final class MailAnalyzer {
       st.flag(RedFlag.URGENCY, quoted(urgent));
     }
     List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, t));
+    MailSigns.found(MailSigns.CREDITED_AMOUNTS, t).stream()
+        .filter(x -> lures.size() < 3)
+        .forEach(lures::add);
     if (!st.bulk()) {
       // coupons, gifts and congratulations are what newsletters and shops send every day
       MailSigns.found(MailSigns.MARKETING, t).stream()
@@ -1826,6 +1868,84 @@ public final class MailAnalyzer {
         && (!creds.isEmpty() || !urgent.isEmpty() || !lures.isEmpty() || !fraud.isEmpty())) {
       st.flag(RedFlag.FREEMAIL_LURE, "From: " + st.from);
     }
+  }
+
+  /**
+   * A lure a platform's user wrote and the platform mailed out (RELAYED_LURE): the notification
+   * comes from a platform that relays its users' text (a GitHub issue, a help-desk ticket, a chat
+   * transcript, a shared form), that text offers crypto-currency or money or speaks as the
+   * platform's security team ({@link MailSigns#RELAYED_LURES}, or an offer only fraud makes), and
+   * it links away from the platform. The platform is real; the writer is not its staff.
+   */
+  private static void relayedLure(State st) {
+    if (st.senderDomain == null || !MailSigns.RELAYING_PLATFORMS.contains(st.senderDomain)) {
+      return;
+    }
+    Set<String> away = new java.util.TreeSet<>();
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null) {
+        continue;
+      }
+      String reg = registrable(h);
+      if (!reg.equals(st.senderDomain)
+          && !MailSigns.hostIn(h, MailSigns.TRACKERS)
+          && !MailSigns.PLATFORM_ASSETS.contains(reg)) {
+        away.add(reg);
+      }
+    }
+    if (away.isEmpty()) {
+      return;
+    }
+    List<String> lures =
+        new ArrayList<>(MailSigns.found(MailSigns.RELAYED_LURES, st.text.toString()));
+    MailSigns.found(MailSigns.FRAUD_OFFERS, st.text.toString()).stream()
+        .filter(x -> lures.size() < 3 && !lures.contains(x))
+        .forEach(lures::add);
+    if (!lures.isEmpty()) {
+      st.flag(
+          RedFlag.RELAYED_LURE,
+          st.senderDomain
+              + ": "
+              + quoted(lures)
+              + " → "
+              + String.join(", ", away.stream().limit(3).toList())
+              + (away.size() > 3 ? " …" : ""));
+    }
+  }
+
+  /** The receiving server found DMARC passing (the From domain itself authenticated). */
+  private static boolean dmarcPassed(State st) {
+    return st.authResultsSeen && !st.compositeFailed && "pass".equalsIgnoreCase(st.auth.dmarc());
+  }
+
+  /**
+   * A service's own notice: the receiving server found DMARC passing for a sender that is no
+   * free-mail address (the From domain itself authenticated), and every link (click trackers aside)
+   * is on the sender's registrable domain or on a domain of the same brand (microsoft.com linking
+   * live.com). A security alert or a one-time code from it reports; it does not ask.
+   */
+  private static boolean ownNotice(State st) {
+    if (!dmarcPassed(st) || st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
+      return false;
+    }
+    String own = MailSigns.label(st.senderDomain);
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null) {
+        return false;
+      }
+      String reg = registrable(h);
+      if (reg.equals(st.senderDomain) || MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+        continue;
+      }
+      String label = MailSigns.label(h);
+      if (MailSigns.BRANDS.stream()
+          .noneMatch(b -> b.labels().contains(own) && b.labels().contains(label))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

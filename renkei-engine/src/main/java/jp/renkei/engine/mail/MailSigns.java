@@ -106,6 +106,37 @@ final class MailSigns {
               + "|inadimpl\\w*|protocolo)\\b");
 
   /**
+   * The {@link #CREDENTIALS} phrases that report rather than ask (a security alert, a sign-in from
+   * a new device, a one-time code): a service's own account notices say them every day. They count
+   * as a credential request except in a service's own notice ({@code MailAnalyzer}: DMARC passes
+   * for a sender that is no free-mail address, and every link is on its own domains).
+   */
+  static final Pattern SECURITY_NOTICES =
+      Pattern.compile(
+          "(?:security|fraud) (?:alert|notice|notification)"
+              + "|(?:unusual|suspicious|unrecognized|unauthorized) (?:sign-?in|log-?in|activity|access)"
+              + "|sign-?in (?:attempt|activity)|one-time (?:code|password)"
+              + "|(?:new |unusual |suspicious )?log-?in attempt"
+              + "|(?:log-?in|sign-?in) from (?:an? )?(?:new|unfamiliar|unknown|unrecognized) device"
+              + "|new device (?:log-?in|sign-?in|detected)");
+
+  /**
+   * A sum said to be credited to the reader or waiting for them (PAYMENT_LURE): a balance
+   * "replenished" or "credited", an account that "already has +23,774$", a plus-signed amount
+   * ("+$354", "+29,738$"), "you can take 4 000" — the bait of fake investment and payout letters,
+   * in English, Portuguese, German and Japanese (lower-cased text).
+   */
+  static final Pattern CREDITED_AMOUNTS =
+      Pattern.compile(
+          "balance (?:has been|was|is) (?:replenished|credited|topped up|increased)"
+              + "|credited to your (?:account|balance|wallet)"
+              + "|your (?:account|balance|wallet) (?:already )?(?:has|holds|contains|shows) \\+?[$€£]?\\s?\\d"
+              + "|(?<![\\w+])\\+\\s?[$€£]\\s?\\d|(?<![\\w+])\\+\\d[\\d,. ]{0,12}(?:[$€£]|usd|eur|usdt|btc)(?![a-z])"
+              + "|you can (?:take|withdraw|claim|collect) (?:your )?[$€£]?\\s?\\d"
+              + "|saldo (?:dispon[ií]vel|liberado|creditado)|guthaben (?:von|wurde)"
+              + "|残高が(?:追加|加算|付与)|(?:円|ドル)が(?:入金|付与|加算)されました");
+
+  /**
    * Offers that only fraud makes: crypto giveaways and airdrops, casino bonuses and free spins,
    * advance-fee money (an inheritance, a donation, compensation to collect), dating lures.
    */
@@ -289,8 +320,28 @@ final class MailSigns {
               "Ledger",
               "\\bledger (?:live|nano|user|wallet|support|team|data breach)"
                   + "|(?:upgrade|update|secure|synchroni[sz]e) your ledger\\b",
-              "ledger"),
+              "ledger",
+              "ledgerwallet"),
           brand("Ripple", "\\bripple (?:labs|team|foundation)\\b", "ripple", "xrpl"),
+          // crypto wallets, exchanges and NFT markets whose names fake announcements (a "desktop
+          // app", a "data breach", an offer for the reader's NFT) are sent in; a common word
+          // (kraken, phantom, exodus) claims only with what makes it the company's
+          brand("Trezor", "\\btrezor\\b", "trezor"),
+          brand("Electrum", "\\belectrum(?: wallet| team| support)?\\b", "electrum"),
+          brand("Exodus", "\\bexodus (?:wallet|desktop|app|team|support)\\b", "exodus"),
+          brand("Crypto.com", "\\bcrypto\\.com\\b", "crypto"),
+          brand("Kraken", "\\bkraken (?:exchange|support|team|security|wallet|pro)\\b", "kraken"),
+          brand("OKX", "\\bokx\\b", "okx"),
+          brand("Bybit", "\\bbybit\\b", "bybit"),
+          brand("KuCoin", "\\bkucoin\\b", "kucoin"),
+          brand("Bitget", "\\bbitget\\b", "bitget"),
+          brand("Uniswap", "\\buniswap\\b", "uniswap"),
+          brand("OpenSea", "\\bopensea\\b", "opensea"),
+          brand("Magic Eden", "\\bmagic[ -]?eden\\b", "magiceden"),
+          brand("Phantom", "\\bphantom (?:wallet|desktop|app|team|support)\\b", "phantom"),
+          brand("Atomic Wallet", "\\batomic ?wallet\\b", "atomicwallet"),
+          brand("Bisq", "\\bbisq\\b", "bisq"),
+          brand("Rabby", "\\brabby (?:wallet|desktop|app|team)\\b", "rabby"),
           brand("OpenAI", "openai|chatgpt", "openai", "chatgpt"),
           brand("ADAC", "\\badac\\b", "adac"),
           brand("AOK", "\\baok\\b", "aok"),
@@ -1038,6 +1089,50 @@ final class MailSigns {
           "notion.so");
 
   /**
+   * Platforms whose notifications relay what their users write to others (RELAYED_LURE): the
+   * services of {@link #USER_TEXT_PLATFORMS}, code hosts' issue and pull-request notifications,
+   * help desks and chat widgets that mail a ticket or a transcript (registrable domains).
+   */
+  static final Set<String> RELAYING_PLATFORMS =
+      java.util.stream.Stream.concat(
+              USER_TEXT_PLATFORMS.stream(),
+              java.util.stream.Stream.of(
+                  "github.com",
+                  "gitlab.com",
+                  "zendesk.com",
+                  "freshdesk.com",
+                  "zohosalesiq.com",
+                  "tawk.email"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /** Where such platforms keep their own images and files (not a link of the user's). */
+  static final Set<String> PLATFORM_ASSETS =
+      Set.of(
+          "googleapis.com",
+          "gstatic.com",
+          "googleusercontent.com",
+          "ytimg.com",
+          "githubusercontent.com",
+          "githubassets.com",
+          "zdassets.com",
+          "zohocdn.com",
+          "zohostatic.com",
+          "tawk.to");
+
+  /**
+   * What a platform user's text says when it is a lure relayed to strangers (RELAYED_LURE; lower-
+   * cased text): free crypto-currency, tokens or a sum to claim, money for a survey, a "security
+   * vulnerability detected in your repository" from a "GitHub security team", a wallet to connect.
+   * A colleague's issue about wallets or payments says none of these.
+   */
+  static final Pattern RELAYED_LURES =
+      Pattern.compile(
+          "giveaway|free (?:btc|eth|bnb|usdt|crypto|bitcoin)|claim (?:your )?(?:tokens?|reward|airdrop|bonus|\\$?\\d)"
+              + "|you(?:'ve| have) won|get money|security vulnerabilit(?:y|ies) (?:detected|found)"
+              + "|vulnerabilit(?:y|ies) (?:detected|found) in your|(?:github|google) security team"
+              + "|connect (?:your )?wallet");
+
+  /**
    * Where a service writes a name its user chose: a user-name field of an account notice (WordPress
    * "Login Details", "your account has been created"), a greeting line, in the languages the lures
    * come in (lower-cased text).
@@ -1401,6 +1496,157 @@ final class MailSigns {
                           + b.claim().pattern()
                           + ")(?:をご利用の|会員の)(?:お客様|皆様)"))
           .toList();
+
+  /**
+   * The brand a sender's display name is, word for word ("Ledger", "OpenSea"): a name that is
+   * nothing but a company's name claims it even where the word alone would be too common to count
+   * in a subject (ledger, kraken).
+   */
+  static List<Brand> named(String displayName) {
+    if (displayName == null) {
+      return List.of();
+    }
+    String n = displayName.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    if (n.isEmpty()) {
+      return List.of();
+    }
+    List<Brand> out = new java.util.ArrayList<>();
+    for (Brand b : BRANDS) {
+      if (b.name().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "").equals(n)) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What a link's domain may add to a name to pass for its maker's site: the words of software
+   * offered for download and of crypto-currency lures (bisqnetwork, cointrackerdesktop, appledger,
+   * exodus-walletdesktopapp). Support, help and shop words are not among them: a company's support
+   * portal or shop may well sit on its name plus such a word.
+   */
+  static final Pattern DRESSING =
+      Pattern.compile(
+          "(?:desktop|apps?|wallets?|extensions?|downloads?|network|official|secure|login|signin"
+              + "|verify|claims?|airdrops?|connect|sync|updates?|upgrade|tokens?|swap|defi|nfts?"
+              + "|mint|rewards?|bonus|auth|-)+");
+
+  /** Words of a display name that name no one: the mailbox's role, not its owner. */
+  private static final Set<String> NAME_FILLERS =
+      Set.of(
+          "team",
+          "support",
+          "info",
+          "news",
+          "newsletter",
+          "mail",
+          "service",
+          "services",
+          "customer",
+          "noreply",
+          "reply",
+          "office",
+          "online",
+          "update",
+          "updates",
+          "security",
+          "account",
+          "from",
+          "your",
+          "notification",
+          "notifications",
+          "group",
+          "official",
+          "community",
+          "club",
+          "shop",
+          "store",
+          "digital",
+          "global",
+          "center",
+          "help",
+          "desk",
+          "admin",
+          "wallet",
+          "wallets",
+          "app",
+          "desktop",
+          "crypto",
+          "token",
+          "network");
+
+  /**
+   * The name a link's domain dresses in, if any (LOOKALIKE_DOMAIN): the sender calls itself by a
+   * name ("Bisq", "CoinTracker") that its own address does not carry, and the link leads to another
+   * domain made of that name and {@link #DRESSING} words (bisqnetwork.site, cointrackerdesktop.com)
+   * — a copy of the maker's site set up for the message. The maker's own domain (the name alone, a
+   * brand's known domain) is no dressing. Null when none.
+   */
+  static String dressedAs(String host, String displayName, String senderHost) {
+    if (host == null || displayName == null || senderHost == null) {
+      return null;
+    }
+    String linkLabel = label(host);
+    String whole = displayName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    if (linkLabel.length() < 6 || linkLabel.equals(whole) || senderHost.contains(linkLabel)) {
+      return null;
+    }
+    for (Brand b : BRANDS) {
+      if (b.labels().contains(linkLabel)) {
+        return null;
+      }
+    }
+    Matcher w = Pattern.compile("[a-z0-9]{4,}").matcher(displayName.toLowerCase(Locale.ROOT));
+    while (w.find()) {
+      String word = w.group();
+      if (NAME_FILLERS.contains(word) || senderHost.contains(word)) {
+        continue;
+      }
+      int at = linkLabel.indexOf(word);
+      if (at >= 0
+          && !linkLabel.equals(word)
+          && DRESSING
+              .matcher(linkLabel.substring(0, at) + linkLabel.substring(at + word.length()))
+              .matches()) {
+        return displayName.strip();
+      }
+    }
+    return null;
+  }
+
+  /** How many invisible characters inside a text's words make it written for filters. */
+  static final int BROKEN_WORDS = 10;
+
+  private static final Pattern INVISIBLE_IN_WORD =
+      Pattern.compile("\\p{IsLatin}[\\u200B\\u200C\\u200D\\u2060\\uFEFF]+(?=\\p{IsLatin})");
+
+  /**
+   * A text whose words are broken by invisible characters (zero-width space, non-joiner, joiner,
+   * word joiner, BOM) between Latin letters, at least {@link #BROKEN_WORDS} times ("H‌el‌lo" with
+   * U+200C): the reader sees words, a filter sees none. Latin words need none of them (the
+   * non-joiner belongs to Persian and Indic scripts, the joiner to emoji sequences; the soft
+   * hyphen, which German newsletters use to hyphenate, is not counted). Returns the evidence, or
+   * null.
+   */
+  static String brokenWords(String text) {
+    Matcher m = INVISIBLE_IN_WORD.matcher(text);
+    int count = 0;
+    int first = -1;
+    while (m.find()) {
+      count += m.group().length() - 1;
+      first = first < 0 ? m.start() : first;
+    }
+    if (count < BROKEN_WORDS) {
+      return null;
+    }
+    int end = first;
+    while (end < text.length() && end - first < 60 && !Character.isWhitespace(text.charAt(end))) {
+      end++;
+    }
+    String word =
+        text.substring(first, end).replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]", "");
+    return count + " × U+200B–U+200D / U+2060 / U+FEFF inside words (\"" + word + "\" …)";
+  }
 
   /** The brands a name or subject claims. */
   static List<Brand> claimed(String text) {

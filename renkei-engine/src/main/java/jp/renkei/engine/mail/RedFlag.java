@@ -41,14 +41,19 @@ public enum RedFlag {
       "A free-mail address sends in the name of an organisation."),
   REPLY_TO_OTHER_DOMAIN(
       20,
-      "返信先 (Reply-To) が差出人とは別のドメインです。返信が攻撃者に届く可能性があります。",
-      "Replies go to another domain than the sender's (Reply-To)."),
+      "返信先 (Reply-To) が差出人とは別のドメインです。返信が攻撃者に届く可能性があります。"
+          + "(利用者に代わって送るサービス — Google ドキュメントの共有通知など — が DMARC に合格し、返信先が受信者と同じ組織のドメインの利用者であるものは数えません。)",
+      "Replies go to another domain than the sender's (Reply-To). (A platform sending for its"
+          + " user — a Google Docs share, a calendar invitation — that passes DMARC, with replies"
+          + " going to a user on the recipient's own organisation's domain, is not counted.)"),
   LOOKALIKE_DOMAIN(
       30,
-      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。",
+      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
       "A sender or link domain imitates a member organisation's domain or uses punycode to look"
           + " like one, or a login link leads to another domain dressed in the sender's or a brand's"
-          + " name."),
+          + " name, or the sender calls itself by a name its own address lacks (\"Bisq\") and links a"
+          + " domain made of that name and words like desktop, app or wallet (bisqnetwork.site): a"
+          + " fake download site for real software."),
   AUTHENTICATION_FAILED(
       20,
       "送信ドメイン認証 (SPF / DKIM / DMARC) が失敗しています。差出人が詐称されている可能性があります。",
@@ -63,9 +68,12 @@ public enum RedFlag {
       "An archive exceeds the unpacking limits (a possible zip bomb); its contents were not checked."),
   CREDENTIAL_REQUEST(
       25,
-      "パスワードの有効期限、メールボックスの容量超過、アカウントの停止、本人確認などを口実に、ID やパスワードの入力を求める文言があります。",
+      "パスワードの有効期限、メールボックスの容量超過、アカウントの停止、本人確認などを口実に、ID やパスワードの入力を求める文言があります。"
+          + "(サービス自身のセキュリティ通知 — DMARC に合格し、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」などの報告は数えません。)",
       "The message asks for a password or account details on a pretext: password expiry, a full"
-          + " mailbox, a locked account, \"verify your account\"."),
+          + " mailbox, a locked account, \"verify your account\". (A service's own security"
+          + " notice — DMARC passes and every link is on its own domains — that reports a new"
+          + " sign-in or a one-time code is not counted.)"),
   URGENCY(
       10,
       "「至急」「24時間以内」「アカウントを停止します」など、急がせたり脅したりする文言があります。",
@@ -73,9 +81,10 @@ public enum RedFlag {
           + " account will be suspended\"."),
   PAYMENT_LURE(
       10,
-      "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金などを口実にした文言があります。",
+      "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。",
       "An unexpected invoice, payment, delivery notice, money transfer, prize or crypto-currency"
-          + " withdrawal is the pretext."),
+          + " withdrawal is the pretext, or a sum said to be credited to the reader (\"your balance"
+          + " has been replenished\", \"+29,738$\")."),
   TARGETED_THEME(
       5,
       "取材申込、履歴書、問い合わせ、アンケート、人事、資料の再送・差替えなど、標的型メールに多い件名・話題です (IPA)。",
@@ -83,10 +92,12 @@ public enum RedFlag {
           + " notice, a document re-sent or replaced, a shared document."),
   BRAND_IMPERSONATION(
       30,
-      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関を名乗っていますが、差出人のドメインはその組織のものではありません。",
+      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません。差出人名が組織名そのもの (例: 「Ledger」) の場合も名乗りとみなします。",
       "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
-          + " ... member\", \"... security team\", \"© ...\") claims a company, bank or public body,"
-          + " but the sender's domain is not one of theirs."),
+          + " ... member\", \"... security team\", \"© ...\") claims a company, bank or public body"
+          + " (crypto wallets, exchanges and NFT markets included; a sender name that is nothing"
+          + " but the company's name, \"Ledger\", claims it), but the sender's domain is not one of"
+          + " theirs."),
   LOGIN_LINK_ELSEWHERE(
       15,
       "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。",
@@ -116,11 +127,13 @@ public enum RedFlag {
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а)、無意味な英数字の羅列など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされています。",
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а)、無意味な英数字の羅列など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字が 10 個以上挟まれています (画面では普通の単語に見えても、フィルターには単語として読めません)。",
       "The subject or sender name uses look-alike mathematical letters, invisible characters,"
           + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or a random"
           + " string of letters and digits, or the text is padded with random words of letters and"
-          + " digits (zdb5oq xl3etiungy5oqk2e ...): ways around filters."),
+          + " digits (zdb5oq xl3etiungy5oqk2e ...), or ten or more zero-width characters sit between"
+          + " the letters of the text's words (the reader sees words, a filter does not): ways"
+          + " around filters."),
   NOT_ALIGNED(
       10,
       "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。",
@@ -232,6 +245,14 @@ public enum RedFlag {
           + " it links somewhere; when none of its links is on the sender's domain, the evidence"
           + " names where they lead. The prize is the pretext for personal details, a card number or"
           + " a \"shipping fee\". Weak alone; it counts with another sign."),
+  RELAYED_LURE(
+      20,
+      "本物のサービス (GitHub の Issue、ヘルプデスクのチケット、チャットの記録、共有フォームなど) の通知ですが、その中身はサービスの利用者が書いたもので、暗号資産や金銭の受け取り (「FREE BTC」「claim your tokens」「Connect Wallet」) を持ちかけるか、サービスのセキュリティ担当を名乗り (「脆弱性を検出しました」)、サービスの外のサイトへ誘導しています。通知の送信元が本物でも、書いたのは第三者です。リンクを開かないでください。",
+      "A notification from a real platform (a GitHub issue, a help-desk ticket, a chat transcript, a"
+          + " shared form) whose content a platform user wrote: it offers crypto-currency or money"
+          + " (\"free BTC\", \"claim your tokens\", \"connect wallet\") or speaks as the platform's"
+          + " security team (\"security vulnerability detected\"), and links away from the"
+          + " platform. The sender is real; the writer is a stranger. Do not follow the link."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",
