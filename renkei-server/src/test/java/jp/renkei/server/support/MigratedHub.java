@@ -37,6 +37,27 @@ public final class MigratedHub {
   public static void before(
       DynamicPropertyRegistry registry, String prefix, String version, Consumer<JdbcClient> fill) {
     Path data = TestFiles.directory(prefix);
+    build(data, version, fill, null);
+    registry.add("renkei.data-dir", data::toString);
+    registry.add("renkei.database.embedded-fsync", () -> "false");
+    registry.add("renkei.feeds.check-interval", () -> "1h");
+    registry.add("renkei.notify.poll-interval", () -> "1h");
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> "9");
+  }
+
+  /**
+   * For a migration whose effect is in the rows alone (no hub needed): the database built below
+   * {@code version} and filled by {@code fill}, then migrated to the newest version by Flyway as
+   * the hub's start would, and read by {@code check}.
+   */
+  public static void migrate(
+      String prefix, String version, Consumer<JdbcClient> fill, Consumer<JdbcClient> check) {
+    build(TestFiles.directory(prefix), version, fill, check);
+  }
+
+  private static void build(
+      Path data, String version, Consumer<JdbcClient> fill, Consumer<JdbcClient> check) {
     try (EmbeddedPostgresServer pg =
         EmbeddedPostgresServer.startOrAttach(data, 0, false, Duration.ofSeconds(60))) {
       DriverManagerDataSource ds =
@@ -62,13 +83,11 @@ public final class MigratedHub {
                   .map(m -> m.getVersion().getVersion()))
           .doesNotContain(version);
       fill.accept(JdbcClient.create(ds));
+      if (check != null) {
+        Flyway.configure().dataSource(ds).javaMigrations(java).load().migrate();
+        check.accept(JdbcClient.create(ds));
+      }
     }
-    registry.add("renkei.data-dir", data::toString);
-    registry.add("renkei.database.embedded-fsync", () -> "false");
-    registry.add("renkei.feeds.check-interval", () -> "1h");
-    registry.add("renkei.notify.poll-interval", () -> "1h");
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> "9");
   }
 
   /** The Java migrations the hub registers as beans, made as Spring would make them. */
