@@ -258,8 +258,6 @@ public final class MailAnalyzer {
               + "|cancella(?:re)? l'iscrizione");
 
   private static final Pattern QUOTED = Pattern.compile("(?m)^[ \\t]*(?:>|\\|)[^\\n]*$");
-  private static final Pattern DKIM_D =
-      Pattern.compile("(?i)(?:^|[;\\s])(?:header\\.)?d=([\\w.-]+)");
   private static final Pattern MAILFROM =
       Pattern.compile("(?i)smtp\\.mailfrom=(?:[^@;\\s]*@)?([\\w.-]+)");
   private static final Pattern HTML_ACTIVE =
@@ -626,6 +624,8 @@ public final class MailAnalyzer {
     addresses(m.getReplyTo(), st.replyTo);
     addresses(m.getTo(), st.recipients);
     addresses(m.getCc(), st.recipients);
+    String receiverResults = null;
+    String arcResults = null;
     for (Field f : m.getHeader().getFields()) {
       String name = f.getName().toLowerCase(Locale.ROOT);
       String body = f.getBody() == null ? "" : f.getBody();
@@ -637,17 +637,12 @@ public final class MailAnalyzer {
           }
         }
         case "received" -> received(body, st);
-        case "authentication-results", "arc-authentication-results" -> {
-          if (name.equals("authentication-results") || !st.authResultsSeen) {
-            authResults(body, st);
-          }
-        }
-        case "dkim-signature" -> {
-          Matcher d = DKIM_D.matcher(body);
-          if (d.find()) {
-            st.authenticated.add(registrable(d.group(1).toLowerCase(Locale.ROOT)));
-          }
-        }
+        // only the receiving server's results count: the top-most Authentication-Results (the
+        // sender can write any number of them below it), else the top-most ARC results; a
+        // DKIM-Signature header vouches for nothing until a server has checked it
+        case "authentication-results" ->
+            receiverResults = receiverResults == null ? body : receiverResults;
+        case "arc-authentication-results" -> arcResults = arcResults == null ? body : arcResults;
         case "list-id",
             "list-post",
             "list-unsubscribe",
@@ -692,6 +687,9 @@ public final class MailAnalyzer {
         }
         default -> {}
       }
+    }
+    if (receiverResults != null || arcResults != null) {
+      authResults(receiverResults != null ? receiverResults : arcResults, st);
     }
   }
 
