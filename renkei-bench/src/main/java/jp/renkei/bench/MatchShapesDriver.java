@@ -1,6 +1,8 @@
 package jp.renkei.bench;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -23,12 +25,16 @@ import jp.renkei.engine.match.ZeekMatcher;
  *
  * <pre>
  * java -Xmx4g -cp renkei-bench/target/benchmarks.jar jp.renkei.bench.MatchShapesDriver \
- *     INDICATORS LOG [PASSES] [scratch|snapshot]
+ *     INDICATORS LOG [PASSES] [scratch|snapshot] [memory|file|both]
  * </pre>
  *
  * The log's format is taken from its name ({@code zeek*}: Zeek JSON, {@code *bind*}: BIND query
  * log, else Squid), as {@code bench/gen_match_shapes.py} names them. {@code snapshot} reads (or
  * first writes) {@code INDICATORS.bench-index}; {@code scratch} (the default) parses the list.
+ * {@code memory} (the default) matches the log from a byte array read before the passes; {@code
+ * file} reads it from the file on every pass as the launcher does (a buffered file stream, the
+ * kernel's copy counted in the thread's CPU); {@code both} alternates the two, memory first, so one
+ * JVM shows what reading the file costs the matching thread.
  */
 public final class MatchShapesDriver {
 
@@ -45,6 +51,7 @@ public final class MatchShapesDriver {
     Path log = Path.of(args[1]);
     int passes = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     boolean snapshot = args.length > 3 && args[3].equals("snapshot");
+    String reading = args.length > 4 ? args[4] : "memory";
 
     System.gc();
     long heap0 = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -65,22 +72,30 @@ public final class MatchShapesDriver {
         (heap1 - heap0) / Math.max(1, index.size()),
         index.indexBytes() / Math.max(1, index.size()));
 
-    byte[] bytes = Files.readAllBytes(log);
+    byte[] bytes = reading.equals("file") ? null : Files.readAllBytes(log);
     String name = log.getFileName().toString();
     for (int p = 1; p <= passes; p++) {
       LogMatcher m =
           name.startsWith("zeek")
               ? new ZeekMatcher(index)
               : name.contains("bind") ? new DnsLogMatcher(index) : new SquidMatcher(index);
+      boolean fromFile = reading.equals("file") || (reading.equals("both") && p % 2 == 0);
       long w = System.nanoTime();
       long c = THREADS.getCurrentThreadCpuTime();
-      MatchStats s = m.match(new ByteArrayInputStream(bytes), h -> {});
+      MatchStats s;
+      try (InputStream in =
+          fromFile
+              ? new BufferedInputStream(Files.newInputStream(log), 1 << 16)
+              : new ByteArrayInputStream(bytes)) {
+        s = m.match(in, h -> {});
+      }
       double cs = (THREADS.getCurrentThreadCpuTime() - c) / 1e9;
       System.out.printf(
-          "pass %d %s: %d lines, %d hits, %d bad; %.2f s wall, %.2f s CPU = %.2f M lines per"
+          "pass %d %s (%s): %d lines, %d hits, %d bad; %.2f s wall, %.2f s CPU = %.2f M lines per"
               + " CPU-second%n",
           p,
           name,
+          fromFile ? "file" : "memory",
           s.lines(),
           s.hits(),
           s.badLines(),
