@@ -86,33 +86,38 @@ public final class SquidMatcher extends LogMatcher {
       plain = UrlFilter.plain(b, us, schemeEnd);
     }
     // user info ends at the authority's last '@' (as Observables reads a URL): an '@' in the path
-    // or the query is none
+    // or the query is none. The host ends at the first ':' after that (a port) or with the
+    // authority: one pass over the authority finds both
     int authorityEnd = hs;
+    int at = -1;
+    int colon = -1; // the first ':' after the last '@'
     boolean plainAuthority = true;
     while (authorityEnd < ue) {
       byte c = b[authorityEnd];
       if (c == '/' || c == '?' || c == '#') {
         break;
       }
+      if (c == '@') {
+        at = authorityEnd;
+        colon = -1;
+      } else if (c == ':' && colon < 0) {
+        colon = authorityEnd;
+      }
       plainAuthority &= UrlFilter.plain(c);
       authorityEnd++;
     }
     plain &= plainAuthority;
-    for (int k = authorityEnd - 1; k >= hs; k--) {
-      if (b[k] == '@') {
-        hs = k + 1;
-        plain = false;
-        break;
-      }
+    if (at >= 0) {
+      hs = at + 1;
+      plain = false;
     }
     int he = hs;
     int close = hs < ue && b[hs] == '[' ? indexOf(b, hs + 1, ue, (byte) ']') : -1;
     if (close > hs + 1) { // a bracketed IPv6 host: http://[2001:db8::1]:8080/
       hs++;
       he = close;
-    }
-    while (close < 0 && he < ue && b[he] != '/' && b[he] != ':' && b[he] != '?' && b[he] != '#') {
-      he++;
+    } else if (close < 0) {
+      he = colon >= 0 ? colon : authorityEnd;
     }
     boolean urlHost = true; // whether the URL's host may carry URL indicators
     boolean hashed = false; // whether hostHash holds the hash of the host UrlFilter reads
