@@ -58,20 +58,29 @@ public final class MappedFileInput extends InputStream {
       window = channel.map(FileChannel.MapMode.READ_ONLY, next, Math.min(windowSize, size - next));
     }
     int n = Math.min(len, window.remaining());
+    long upTo = position + window.position() + n;
+    // a mapped page past the file's end faults (SIGBUS), and the JVM turns that into an error
+    // thrown wherever the copying code next checks for one: the size is checked first (one fstat
+    // per block), the error caught too for a file cut between the check and the copy
+    if (channel.size() < upTo) {
+      throw cut(upTo);
+    }
     try {
       window.get(b, off, n);
     } catch (InternalError e) {
-      // the kernel's answer to a mapped page past the file's end (SIGBUS): the file was cut; the
-      // JVM's own words ("a fault occurred in an unsafe memory access") would say nothing useful
-      throw new IOException(
-          path
-              + ": the file became shorter while it was read ("
-              + size
-              + " bytes when opened; a read up to byte "
-              + (position + window.position() + n)
-              + " failed)");
+      throw cut(upTo);
     }
     return n;
+  }
+
+  private IOException cut(long upTo) {
+    return new IOException(
+        path
+            + ": the file became shorter while it was read ("
+            + size
+            + " bytes when opened, fewer than "
+            + upTo
+            + " now)");
   }
 
   @Override
