@@ -172,7 +172,9 @@ final class MatchCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "LOG",
       arity = "1..*",
-      description = "Log files (.gz read as gzip); '-' for stdin.")
+      description =
+          "Log files (.gz read as gzip), read up to the size they had when the run started"
+              + " (with --follow, as they grow); '-' for stdin.")
   List<String> logs;
 
   /** The json field mapping of this run. */
