@@ -1,6 +1,8 @@
 package jp.renkei.bench;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import jp.renkei.engine.match.IndexSnapshot;
 import jp.renkei.engine.match.IndicatorIndex;
 import jp.renkei.engine.match.IndicatorLists;
 import jp.renkei.engine.match.LogMatcher;
+import jp.renkei.engine.match.MappedFileInput;
 import jp.renkei.engine.match.MatchStats;
 import jp.renkei.engine.match.SquidMatcher;
 import jp.renkei.engine.match.ZeekMatcher;
@@ -23,12 +26,16 @@ import jp.renkei.engine.match.ZeekMatcher;
  *
  * <pre>
  * java -Xmx4g -cp renkei-bench/target/benchmarks.jar jp.renkei.bench.MatchShapesDriver \
- *     INDICATORS LOG [PASSES] [scratch|snapshot]
+ *     INDICATORS LOG [PASSES] [scratch|snapshot] [memory|file|map|both]
  * </pre>
  *
  * The log's format is taken from its name ({@code zeek*}: Zeek JSON, {@code *bind*}: BIND query
  * log, else Squid), as {@code bench/gen_match_shapes.py} names them. {@code snapshot} reads (or
  * first writes) {@code INDICATORS.bench-index}; {@code scratch} (the default) parses the list.
+ * {@code memory} (the default) matches the log from a byte array read before the passes; {@code
+ * file} reads it from the file on every pass with read calls (a buffered file stream, the kernel's
+ * copy counted in the thread's CPU); {@code map} through {@link MappedFileInput}; {@code both}
+ * cycles memory, file, map, so one JVM shows what each way of reading costs the matching thread.
  */
 public final class MatchShapesDriver {
 
@@ -45,6 +52,7 @@ public final class MatchShapesDriver {
     Path log = Path.of(args[1]);
     int passes = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     boolean snapshot = args.length > 3 && args[3].equals("snapshot");
+    String reading = args.length > 4 ? args[4] : "memory";
 
     System.gc();
     long heap0 = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -65,22 +73,33 @@ public final class MatchShapesDriver {
         (heap1 - heap0) / Math.max(1, index.size()),
         index.indexBytes() / Math.max(1, index.size()));
 
-    byte[] bytes = Files.readAllBytes(log);
+    byte[] bytes = reading.equals("file") || reading.equals("map") ? null : Files.readAllBytes(log);
     String name = log.getFileName().toString();
     for (int p = 1; p <= passes; p++) {
       LogMatcher m =
           name.startsWith("zeek")
               ? new ZeekMatcher(index)
               : name.contains("bind") ? new DnsLogMatcher(index) : new SquidMatcher(index);
+      boolean mapped = reading.equals("map") || (reading.equals("both") && p % 3 == 0);
+      boolean fromFile = reading.equals("file") || (reading.equals("both") && p % 3 == 2);
       long w = System.nanoTime();
       long c = THREADS.getCurrentThreadCpuTime();
-      MatchStats s = m.match(new ByteArrayInputStream(bytes), h -> {});
+      MatchStats s;
+      try (InputStream in =
+          mapped
+              ? new BufferedInputStream(new MappedFileInput(log), 1 << 16)
+              : fromFile
+                  ? new BufferedInputStream(Files.newInputStream(log), 1 << 16)
+                  : new ByteArrayInputStream(bytes)) {
+        s = m.match(in, h -> {});
+      }
       double cs = (THREADS.getCurrentThreadCpuTime() - c) / 1e9;
       System.out.printf(
-          "pass %d %s: %d lines, %d hits, %d bad; %.2f s wall, %.2f s CPU = %.2f M lines per"
+          "pass %d %s (%s): %d lines, %d hits, %d bad; %.2f s wall, %.2f s CPU = %.2f M lines per"
               + " CPU-second%n",
           p,
           name,
+          mapped ? "mapped" : fromFile ? "file" : "memory",
           s.lines(),
           s.hits(),
           s.badLines(),

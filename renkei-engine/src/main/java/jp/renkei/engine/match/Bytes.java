@@ -14,6 +14,7 @@ final class Bytes {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
+  private static final long LFS = ONES * '\n';
 
   private Bytes() {}
 
@@ -129,6 +130,90 @@ final class Bytes {
         start = i + 1;
       }
     }
+    if (to > start) {
+      starts[fields] = start;
+      ends[fields++] = to;
+    }
+    return fields;
+  }
+
+  /**
+   * {@link #fields} of the line starting at {@code from}, found in the same pass as the line's end:
+   * the line is {@code b[from, lf)} where {@code lf} is the first LF at or after {@code from}, or
+   * {@code limit} when there is none. Puts {@code lf} into {@code line[0]} and the line's end
+   * without a CR before its LF into {@code line[1]} (a line cut off by {@code limit} keeps a final
+   * CR, as {@code LogMatcher} reads it); the fields are those {@link #fields} finds in {@code
+   * b[from, line[1])}. Each byte up to the last field kept is read once; only the rest of a line
+   * with more than {@code max} fields is searched again, for its LF.
+   */
+  static int lineFields(
+      byte[] b, int from, int limit, byte sep, int[] starts, int[] ends, int max, int[] line) {
+    int fields = 0;
+    int start = from;
+    long pattern = ONES * (sep & 255);
+    int i = from;
+    for (; i + 8 <= limit; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long x = w ^ pattern;
+      long y = w ^ LFS;
+      // the high bit of each byte equal to sep, or to LF (exact, no borrow between bytes)
+      long found = ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
+      long lf = ~(((y & ~HIGHS) + ~HIGHS) | y) & HIGHS;
+      long any = found | lf;
+      while (any != 0) {
+        long first = any & -any;
+        int p = i + firstHighByte(first);
+        if ((lf & first) != 0) {
+          return lineEnd(b, from, start, p, starts, ends, fields, line);
+        }
+        if (p > start) {
+          starts[fields] = start;
+          ends[fields] = p;
+          if (++fields == max) {
+            int e = indexOf(b, p, limit, (byte) '\n');
+            line[0] = e < 0 ? limit : e;
+            line[1] = e > from && b[e - 1] == '\r' ? e - 1 : line[0];
+            return fields;
+          }
+        }
+        start = p + 1;
+        any ^= first;
+      }
+    }
+    for (; i < limit; i++) {
+      byte c = b[i];
+      if (c == '\n') {
+        return lineEnd(b, from, start, i, starts, ends, fields, line);
+      }
+      if (c == sep) {
+        if (i > start) {
+          starts[fields] = start;
+          ends[fields] = i;
+          if (++fields == max) {
+            int e = indexOf(b, i, limit, (byte) '\n');
+            line[0] = e < 0 ? limit : e;
+            line[1] = e > from && b[e - 1] == '\r' ? e - 1 : line[0];
+            return fields;
+          }
+        }
+        start = i + 1;
+      }
+    }
+    line[0] = limit;
+    line[1] = limit;
+    if (limit > start) {
+      starts[fields] = start;
+      ends[fields++] = limit;
+    }
+    return fields;
+  }
+
+  /** The end of {@link #lineFields}' line at the LF at {@code lf}: its last field closed. */
+  private static int lineEnd(
+      byte[] b, int from, int start, int lf, int[] starts, int[] ends, int fields, int[] line) {
+    int to = lf > from && b[lf - 1] == '\r' ? lf - 1 : lf;
+    line[0] = lf;
+    line[1] = to;
     if (to > start) {
       starts[fields] = start;
       ends[fields++] = to;

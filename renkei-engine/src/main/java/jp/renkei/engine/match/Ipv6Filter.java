@@ -167,16 +167,21 @@ final class Ipv6Filter {
     return true;
   }
 
+  /** Each byte's hexadecimal digit value, or -1 (a table the first JIT tier inlines). */
+  private static final byte[] HEX = new byte[256];
+
+  static {
+    java.util.Arrays.fill(HEX, (byte) -1);
+    for (int c = 0; c < 10; c++) {
+      HEX['0' + c] = (byte) c;
+    }
+    for (int c = 0; c < 6; c++) {
+      HEX['a' + c] = (byte) (10 + c);
+      HEX['A' + c] = (byte) (10 + c);
+    }
+  }
+
   private static int hex(byte c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+    return HEX[c & 255];
   }
 }

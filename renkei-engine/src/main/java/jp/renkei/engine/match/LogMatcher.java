@@ -181,8 +181,11 @@ public abstract class LogMatcher {
     }
   }
 
-  /** Matches the lines of {@code b[0, len)} (LF or CRLF; the last may lack its LF). */
-  final void each(byte[] b, int len, long[] counts, List<Long> firstBad, Consumer<Hit> hits) {
+  /**
+   * Matches the lines of {@code b[0, len)} (LF or CRLF; the last may lack its LF). A format may
+   * find its lines' ends in the pass that splits them (Squid), with the same lines and counts.
+   */
+  void each(byte[] b, int len, long[] counts, List<Long> firstBad, Consumer<Hit> hits) {
     int start = 0;
     for (int i; (i = Bytes.indexOf(b, start, len, (byte) '\n')) >= 0; ) {
       one(b, start, i > start && b[i - 1] == '\r' ? i - 1 : i, counts, firstBad, hits);
@@ -213,11 +216,15 @@ public abstract class LogMatcher {
   private void one(
       byte[] b, int from, int to, long[] counts, List<Long> firstBad, Consumer<Hit> hits) {
     counts[0]++;
-    int r = line(b, from, to, counts[0], hits);
-    if (r < 0) {
+    tally(line(b, from, to, counts[0], hits), counts, firstBad);
+  }
+
+  /** Counts the result of the line {@code counts[0]}: its hits, or a bad line when negative. */
+  static void tally(int result, long[] counts, List<Long> firstBad) {
+    if (result < 0) {
       bad(counts, firstBad);
     } else {
-      counts[1] += r;
+      counts[1] += result;
     }
   }
 

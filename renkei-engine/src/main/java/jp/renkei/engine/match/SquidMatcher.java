@@ -1,6 +1,7 @@
 package jp.renkei.engine.match;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +19,7 @@ public final class SquidMatcher extends LogMatcher {
   private boolean urls;
   private final int[] fieldStart = new int[10];
   private final int[] fieldEnd = new int[10];
+  private final int[] lineEnds = new int[2]; // a line's LF (or the block's end) and its end
   private byte[] url = new byte[4096]; // a URL's normal form is made here
 
   public SquidMatcher(IndicatorIndex index) {
@@ -36,6 +38,24 @@ public final class SquidMatcher extends LogMatcher {
     return true;
   }
 
+  /**
+   * The lines of a block, each split into fields in the same pass that finds its end: the bytes up
+   * to the ninth field are read once, not once for the line end and again for the fields. The
+   * lines, their numbers and results are those of {@link #line} on each line.
+   */
+  @Override
+  void each(byte[] b, int len, long[] counts, List<Long> firstBad, Consumer<Hit> hits) {
+    int[] line = lineEnds;
+    for (int start = 0; start < len; start = line[0] + 1) {
+      int fields = Bytes.lineFields(b, start, len, (byte) ' ', fieldStart, fieldEnd, 9, line);
+      counts[0]++;
+      tally(
+          fields < 7 ? (start == line[1] ? 0 : -1) : fields(b, fields, counts[0], hits),
+          counts,
+          firstBad);
+    }
+  }
+
   @Override
   protected int line(byte[] b, int from, int to, long lineNo, Consumer<Hit> hits) {
     // nine fields at most: the tenth (the content type) is never read, so not scanned either
@@ -43,6 +63,11 @@ public final class SquidMatcher extends LogMatcher {
     if (fields < 7) {
       return from == to ? 0 : -1;
     }
+    return fields(b, fields, lineNo, hits);
+  }
+
+  /** Matches a line split into {@code fields} (at least seven) fields; the number of hits. */
+  private int fields(byte[] b, int fields, long lineNo, Consumer<Hit> hits) {
     int found = 0;
     // the request's host
     int us = fieldStart[6];
@@ -61,33 +86,38 @@ public final class SquidMatcher extends LogMatcher {
       plain = UrlFilter.plain(b, us, schemeEnd);
     }
     // user info ends at the authority's last '@' (as Observables reads a URL): an '@' in the path
-    // or the query is none
+    // or the query is none. The host ends at the first ':' after that (a port) or with the
+    // authority: one pass over the authority finds both
     int authorityEnd = hs;
+    int at = -1;
+    int colon = -1; // the first ':' after the last '@'
     boolean plainAuthority = true;
     while (authorityEnd < ue) {
       byte c = b[authorityEnd];
       if (c == '/' || c == '?' || c == '#') {
         break;
       }
+      if (c == '@') {
+        at = authorityEnd;
+        colon = -1;
+      } else if (c == ':' && colon < 0) {
+        colon = authorityEnd;
+      }
       plainAuthority &= UrlFilter.plain(c);
       authorityEnd++;
     }
     plain &= plainAuthority;
-    for (int k = authorityEnd - 1; k >= hs; k--) {
-      if (b[k] == '@') {
-        hs = k + 1;
-        plain = false;
-        break;
-      }
+    if (at >= 0) {
+      hs = at + 1;
+      plain = false;
     }
     int he = hs;
     int close = hs < ue && b[hs] == '[' ? indexOf(b, hs + 1, ue, (byte) ']') : -1;
     if (close > hs + 1) { // a bracketed IPv6 host: http://[2001:db8::1]:8080/
       hs++;
       he = close;
-    }
-    while (close < 0 && he < ue && b[he] != '/' && b[he] != ':' && b[he] != '?' && b[he] != '#') {
-      he++;
+    } else if (close < 0) {
+      he = colon >= 0 ? colon : authorityEnd;
     }
     boolean urlHost = true; // whether the URL's host may carry URL indicators
     boolean hashed = false; // whether hostHash holds the hash of the host UrlFilter reads

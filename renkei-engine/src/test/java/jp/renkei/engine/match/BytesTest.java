@@ -64,6 +64,42 @@ class BytesTest {
     }
   }
 
+  @Test
+  void lineFieldsFindTheLineEndAndTheFieldsAsTwoSeparatePassesDo() {
+    Random rnd = new Random(23);
+    String alphabet = "   a\tB\r\n\n/é";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder block = new StringBuilder();
+      for (int k = rnd.nextInt(90); k > 0; k--) {
+        block.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+      }
+      byte[] b = ("#" + block + "\n\n\n\n\n\n\n\n").getBytes(StandardCharsets.ISO_8859_1);
+      int len = b.length - 8; // the bytes after the block's end are never read as part of it
+      int max = 1 + rnd.nextInt(10);
+      int[] starts = new int[max];
+      int[] ends = new int[max];
+      int[] wantStarts = new int[max];
+      int[] wantEnds = new int[max];
+      int[] line = new int[2];
+      for (int start = 1; start < len; start = line[0] + 1) {
+        // as LogMatcher.each reads a block: up to the LF (a CR before it dropped), or the block's
+        // end for a last line without LF (its CR kept)
+        int lf = Bytes.indexOf(b, start, len, (byte) '\n');
+        int end = lf < 0 ? len : lf;
+        int to = lf > start && b[lf - 1] == '\r' ? lf - 1 : end;
+        int want = Bytes.fields(b, start, to, (byte) ' ', wantStarts, wantEnds, max);
+        int got = Bytes.lineFields(b, start, len, (byte) ' ', starts, ends, max, line);
+        String what = "block " + block.toString().replace("\n", "\\n").replace("\r", "\\r");
+        assertThat(line).as(what).containsExactly(end, to);
+        assertThat(got).as(what).isEqualTo(want);
+        for (int f = 0; f < got; f++) {
+          assertThat(starts[f]).as(what).isEqualTo(wantStarts[f]);
+          assertThat(ends[f]).as(what).isEqualTo(wantEnds[f]);
+        }
+      }
+    }
+  }
+
   static List<String> plainFields(CharSequence line, int max) {
     List<String> out = new ArrayList<>();
     for (String f : line.toString().split(" +")) {

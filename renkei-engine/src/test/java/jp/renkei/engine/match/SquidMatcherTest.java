@@ -192,12 +192,21 @@ class SquidMatcherTest {
             + line("10.0.0.4", "http://evil.example@benign.example/", "192.0.2.1")
             + line("10.0.0.5", "http://benign.example/@evil.example", "192.0.2.1")
             + line("10.0.0.6", "http://benign.example?to=u@evil.example", "192.0.2.1")
-            + line("10.0.0.7", "http://benign.example#@evil.example", "192.0.2.1");
+            + line("10.0.0.7", "http://benign.example#@evil.example", "192.0.2.1")
+            // a ':' before the '@' is the password's, not the port's: the host comes after both
+            + line("10.0.0.8", "http://evil.example:pw@benign.example:81/", "192.0.2.1")
+            + line(
+                "10.0.0.9", "http://u:evil.example@www.evil.example:x@benign.example/", "192.0.2.1")
+            + line("10.0.0.10", "http://x:1@y:2@www.evil.example:3/", "192.0.2.1");
     MatchStats[] stats = new MatchStats[1];
     List<Hit> hits = run(log, stats);
     assertThat(hits)
         .extracting(h -> h.client() + " " + INDEX.indicator(h.indicator()).id() + " " + h.field())
-        .containsExactly("10.0.0.1 i-evil host", "10.0.0.2 i-evil host", "10.0.0.3 i-net host");
+        .containsExactly(
+            "10.0.0.1 i-evil host",
+            "10.0.0.2 i-evil host",
+            "10.0.0.3 i-net host",
+            "10.0.0.10 i-evil host");
     assertThat(stats[0].badLines()).isZero();
   }
 
