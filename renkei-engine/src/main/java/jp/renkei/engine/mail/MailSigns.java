@@ -288,7 +288,16 @@ final class MailSigns {
           brand("LinkedIn", "linkedin", "linkedin"),
           brand("Wells Fargo", "wells ?fargo", "wellsfargo", "wf"),
           brand("Bank of America", "bank ?of ?america", "bankofamerica", "bofa"),
-          brand("Chase", "\\bchase\\b", "chase", "jpmorgan", "jpmorganchase"),
+          // "Chase" is a first name too (and a verb): the bank by its words; a display name that
+          // is "Chase" alone still claims it through named()
+          brand(
+              "Chase",
+              "\\bchase(?:®|&reg;)? (?:bank|online|card|credit card|sapphire|freedom|ink|mobile"
+                  + "|customer|account|alert|security|fraud|team|support|services)\\b"
+                  + "|jp ?morgan|\\bchase\\.com\\b",
+              "chase",
+              "jpmorgan",
+              "jpmorganchase"),
           brand("Citibank", "citibank|\\bciti\\b", "citi", "citibank", "citigroup"),
           brand("HSBC", "\\bhsbc\\b", "hsbc"),
           brand("Barclays", "barclays", "barclays"),

@@ -1,0 +1,43 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A brand that is also a first name or a word claims only with the words that make it the brand.
+ */
+class MailBrandNameTest {
+
+  final MailSignsTest signs = new MailSignsTest();
+
+  @Test
+  void aPersonNamedChaseWritingFromFreeMailClaimsNoBank() {
+    MailReport r =
+        signs.analyze(
+            "From: Chase Miller <chase.miller@gmail.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Lunch on Friday?\r\n",
+            "text/plain",
+            "Hi, are you free for lunch on Friday? We could chase up the workshop notes too.\n"
+                + "Chase\n");
+    assertThat(MailSignsTest.flags(r))
+        .doesNotContain(RedFlag.BRAND_IMPERSONATION, RedFlag.FREEMAIL_CLAIMS_ORGANISATION);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void theBankByItsWordsOrItsBareNameOnAStrangersDomainIsStillClaimed() {
+    for (String from :
+        new String[] {
+          "Chase Online <alerts@chase-secure-verify.xyz>", "Chase <alerts@secure-notice.xyz>"
+        }) {
+      MailReport r =
+          signs.analyze(
+              "From: " + from + "\r\nTo: a@example.jp\r\nSubject: Account notice\r\n",
+              "text/html",
+              "<p>We noticed unusual activity. Confirm your identity within 24 hours.</p>"
+                  + "<a href=\"https://chase-secure-verify.xyz/logon\">Sign in</a>");
+      assertThat(MailSignsTest.flags(r)).as(from).contains(RedFlag.BRAND_IMPERSONATION);
+    }
+  }
+}
