@@ -536,6 +536,19 @@ public final class MailAnalyzer {
       return listMail || BULK.matcher(text).find();
     }
 
+    private MailPhrases.Hits phrases;
+
+    /**
+     * The phrase automaton's pass over the text as it is now, made once (the text is complete when
+     * the signs are judged; a longer text is read again).
+     */
+    MailPhrases.Hits phrases() {
+      if (phrases == null || phrases.text().length() != text.length()) {
+        phrases = MailSigns.phrases(text.toString());
+      }
+      return phrases;
+    }
+
     void text(String t) {
       if (t != null && text.length() < TEXT) {
         String add = t.length() > TEXT - text.length() ? t.substring(0, TEXT - text.length()) : t;
@@ -1457,7 +1470,7 @@ public final class MailAnalyzer {
   // ---- sender and links ----------------------------------------------------------------------
 
   private void judge(State st) {
-    st.asksCredentials = !MailSigns.found(MailSigns.CREDENTIALS, st.text.toString()).isEmpty();
+    st.asksCredentials = !MailSigns.found(MailSigns.CREDENTIALS, st.phrases()).isEmpty();
     String fromDomain = domain(st.from);
     st.senderDomain = fromDomain == null ? null : registrable(fromDomain);
     boolean senderAllowed =
@@ -1783,8 +1796,9 @@ public final class MailAnalyzer {
 
   /** The signs in the words: credentials, urgency, lures, IPA themes. */
   private static void wording(State st) {
-    String t = st.text.toString();
-    List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, t);
+    MailPhrases.Hits phrases = st.phrases();
+    String t = phrases.text();
+    List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, phrases);
     if (!creds.isEmpty()) {
       st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
     }
@@ -1793,14 +1807,14 @@ public final class MailAnalyzer {
       // nothing there (credential requests still count)
       return;
     }
-    List<String> urgent = MailSigns.found(MailSigns.URGENCY, t);
+    List<String> urgent = MailSigns.found(MailSigns.URGENCY, phrases);
     if (!urgent.isEmpty()) {
       st.flag(RedFlag.URGENCY, quoted(urgent));
     }
-    List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, t));
+    List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, phrases));
     if (!st.bulk()) {
       // coupons, gifts and congratulations are what newsletters and shops send every day
-      MailSigns.found(MailSigns.MARKETING, t).stream()
+      MailSigns.found(MailSigns.MARKETING, phrases).stream()
           .filter(x -> !lures.contains(x) && lures.size() < 3)
           .forEach(lures::add);
     }
@@ -1808,7 +1822,7 @@ public final class MailAnalyzer {
       st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
     }
     rewardLure(st);
-    List<String> fraud = MailSigns.found(MailSigns.FRAUD_OFFERS, t);
+    List<String> fraud = MailSigns.found(MailSigns.FRAUD_OFFERS, phrases);
     if (!fraud.isEmpty()) {
       st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
     }
@@ -1817,7 +1831,7 @@ public final class MailAnalyzer {
     if (named != null) {
       st.flag(RedFlag.USER_NAME_LURE, named);
     }
-    List<String> themes = MailSigns.found(MailSigns.THEMES, t);
+    List<String> themes = MailSigns.found(MailSigns.THEMES, phrases);
     if (!themes.isEmpty()) {
       st.flag(RedFlag.TARGETED_THEME, quoted(themes));
     }
@@ -1880,7 +1894,7 @@ public final class MailAnalyzer {
   private static void callback(State st) {
     String shown =
         (st.subject == null ? "" : st.subject) + "\n" + (st.fromName == null ? "" : st.fromName);
-    MailSigns.Callback c = MailSigns.callback(shown, st.text.toString());
+    MailSigns.Callback c = MailSigns.callback(shown, st.phrases());
     if (c == null) {
       return;
     }

@@ -949,6 +949,24 @@ final class MailSigns {
               + "|order|place|recogni[sz]e|request)|was ?n[o'’]?t you|not you|n[o'’]?t recogni[sz]e"
               + "|do not recogni[sz]e|make (?:any )?changes|身に覚え|キャンセル|解約|返金|取り?消し|停止");
 
+  /**
+   * The phrase lists read through one automaton ({@link MailPhrases}): every pattern here whose
+   * top-level alternatives each start with literal text. A new phrase list is a {@code Pattern}
+   * constant above, named here, and read with {@link #found(Pattern, MailPhrases.Hits)}.
+   */
+  static final List<Pattern> PHRASE_LISTS =
+      List.of(CREDENTIALS, URGENCY, LURES, FRAUD_OFFERS, MARKETING, REWARDS, THEMES, CHARGE_CLAIM);
+
+  private static final MailPhrases PHRASES = new MailPhrases(PHRASE_LISTS);
+
+  /**
+   * The automaton's one pass over a lower-cased text, for {@link #found(Pattern,
+   * MailPhrases.Hits)}.
+   */
+  static MailPhrases.Hits phrases(String text) {
+    return PHRASES.scan(text);
+  }
+
   /** Characters before and after a telephone number read for a reason to call (DISPUTE). */
   static final int CALLBACK_BEFORE = 250;
 
@@ -971,17 +989,21 @@ final class MailSigns {
    * @param text the message's lower-cased text (subject first)
    */
   static Callback callback(String shown, String text) {
+    return callback(shown, phrases(text));
+  }
+
+  /** {@link #callback(String, String)} on a text the automaton has read. */
+  static Callback callback(String shown, MailPhrases.Hits hits) {
+    String text = hits.text();
     String head = shown == null ? "" : shown.toLowerCase(Locale.ROOT);
-    Matcher claim = CHARGE_CLAIM.matcher(head);
-    if (!claim.find()) {
-      claim = CHARGE_CLAIM.matcher(text);
-      if (!claim.find()) {
-        return null;
-      }
+    Matcher inHeadClaim = CHARGE_CLAIM.matcher(head);
+    String claim = inHeadClaim.find() ? inHeadClaim.group() : hits.first(CHARGE_CLAIM);
+    if (claim == null) {
+      return null;
     }
     Matcher inHead = PHONE.matcher(head);
     if (inHead.find()) {
-      return new Callback(claim.group(), spaced(inHead.group()), true);
+      return new Callback(claim, spaced(inHead.group()), true);
     }
     Matcher p = PHONE.matcher(text);
     while (p.find()) {
@@ -990,7 +1012,7 @@ final class MailSigns {
               Math.max(0, p.start() - CALLBACK_BEFORE),
               Math.min(text.length(), p.end() + CALLBACK_AFTER));
       if (DISPUTE.matcher(near).find()) {
-        return new Callback(claim.group(), spaced(p.group()), false);
+        return new Callback(claim, spaced(p.group()), false);
       }
     }
     return null;
@@ -1112,7 +1134,21 @@ final class MailSigns {
     return NAME_WEB.matcher(n).find() || NAME_MONEY.matcher(n).find() || PHONE.matcher(n).find();
   }
 
+  /**
+   * The first three distinct phrases of {@code p} in {@code text} (lower-cased), each where {@code
+   * find()} finds it.
+   */
   static List<String> found(Pattern p, String text) {
+    return PHRASES.covers(p) ? PHRASES.scan(text).found(p, 3) : foundByStarts(p, text);
+  }
+
+  /** {@link #found(Pattern, String)} on a text the automaton has read once for every list. */
+  static List<String> found(Pattern p, MailPhrases.Hits hits) {
+    return PHRASES.covers(p) ? hits.found(p, 3) : foundByStarts(p, hits.text());
+  }
+
+  /** {@link #found(Pattern, String)} with a {@code String.indexOf} pass per literal start. */
+  static List<String> foundByStarts(Pattern p, String text) {
     List<String> starts =
         STARTS
             .computeIfAbsent(p, x -> java.util.Optional.ofNullable(starts(x.pattern())))
@@ -1354,7 +1390,7 @@ final class MailSigns {
       BRANDS.stream().map(b -> starts(b.claim().pattern())).toList();
 
   /** The alternatives of a pattern at depth 0 (not inside a group or class, not escaped). */
-  private static List<String> topLevelAlternatives(String regex) {
+  static List<String> topLevelAlternatives(String regex) {
     List<String> out = new java.util.ArrayList<>();
     int depth = 0;
     boolean inClass = false;

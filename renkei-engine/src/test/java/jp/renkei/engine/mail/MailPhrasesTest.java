@@ -1,0 +1,112 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The phrase automaton finds what the phrase lists' own matchers find, match for match: the same
+ * phrases in the same order for every list, the same first match for the callback claim.
+ */
+class MailPhrasesTest {
+
+  /** What {@code find()} finds first, or null. */
+  private static String first(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    return m.find() ? m.group() : null;
+  }
+
+  @Test
+  void everyPhraseListIsReadByTheAutomaton() {
+    MailPhrases phrases = new MailPhrases(MailSigns.PHRASE_LISTS);
+    for (Pattern p : MailSigns.PHRASE_LISTS) {
+      // a list with an alternative that starts with a class or a look-ahead is still found
+      // exactly, but by a scan of its own: keep every alternative starting with literal text
+      assertThat(phrases.covers(p)).as(p.pattern().substring(0, 40)).isTrue();
+    }
+  }
+
+  @Test
+  void atOnePositionTheFirstAlternativeInTheListWins() {
+    // "ab" and "abcd" both start at 0: find() takes the first alternative that matches there,
+    // not the longest; "(?:b)?c" may start at "c" or "bc"; "(?<!x)\\d+z" at any digit not after x
+    List<Pattern> lists =
+        List.of(
+            Pattern.compile("ab|abcd|\\b(?:b)?c|(?<!x)\\d+z|é(?:tat|té)"),
+            Pattern.compile("abcd|ab|cd|d"),
+            Pattern.compile("\\w+|ab"));
+    MailPhrases phrases = new MailPhrases(lists);
+    assertThat(phrases.covers(lists.get(0))).isTrue();
+    assertThat(phrases.covers(lists.get(1))).isTrue();
+    assertThat(phrases.covers(lists.get(2))).isFalse();
+    String text = "abcd c bc x12z 34z été état abab cd abcd";
+    MailPhrases.Hits hits = phrases.scan(text);
+    assertThat(hits.found(lists.get(0), 10))
+        .containsExactly("ab", "c", "bc", "2z", "34z", "été", "état");
+    assertThat(hits.found(lists.get(1), 10)).containsExactly("abcd", "ab", "cd");
+    assertThat(hits.first(lists.get(1))).isEqualTo("abcd");
+    assertThat(hits.first(lists.get(2))).isEqualTo("abcd");
+    assertThatThrownBy(() -> hits.found(lists.get(2), 3))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(phrases.scan("").found(lists.get(0), 3)).isEmpty();
+    assertThat(phrases.scan("xyz").first(lists.get(0))).isNull();
+  }
+
+  /**
+   * Texts made of the lists' own words in random order (many matches, overlaps and near misses),
+   * with filler, Japanese and digits, and the test corpus: every list's phrases and the callback
+   * claim's first match as the full scan finds them.
+   */
+  @Test
+  void theAutomatonFindsWhatTheFullScanFinds() {
+    Random random = new Random(20261201L);
+    String[] filler = {
+      " ", "  ", ". ", ", ", "\n", "the ", "your ", "a", "e", "お客様", "！", "-", "'", "1", "2024 ",
+      "$", "#", "0.5 ", "€"
+    };
+    List<String[]> words = new ArrayList<>();
+    for (Pattern p : MailSigns.PHRASE_LISTS) {
+      words.add(p.pattern().split("[\\\\()\\[\\]|?:*+{}^$.,0-9]+"));
+    }
+    int matches = 0;
+    for (int round = 0; round < 4_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = 5 + random.nextInt(80);
+      for (int k = 0; k < n; k++) {
+        String[] w = words.get(random.nextInt(words.size()));
+        t.append(
+            random.nextInt(3) == 0
+                ? filler[random.nextInt(filler.length)]
+                : w[random.nextInt(w.length)]);
+        if (random.nextBoolean()) {
+          t.append(' ');
+        }
+      }
+      matches += same(t.toString());
+    }
+    assertThat(matches).isGreaterThan(10_000);
+    for (MailCorpus.Sample c : MailCorpus.all()) {
+      same(new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static int same(String text) {
+    MailPhrases.Hits hits = MailSigns.phrases(text);
+    int matches = 0;
+    for (Pattern p : MailSigns.PHRASE_LISTS) {
+      List<String> all = MailSigns.foundScanningAll(p, text);
+      assertThat(MailSigns.found(p, hits)).as(text).isEqualTo(all);
+      assertThat(hits.first(p)).as(text).isEqualTo(first(p, text));
+      matches += all.size();
+    }
+    return matches;
+  }
+}
