@@ -220,11 +220,52 @@ public final class MailAnalyzer {
               + "|(?<=\\p{IsLatin})[\\x{E0000}-\\x{E007F}\\x{E0100}-\\x{E01EF}]");
 
   private static final Pattern LIST_ID = Pattern.compile("<([^<>\\s]+)>");
-  private static final Pattern WORD =
+  static final Pattern WORD =
       Pattern.compile(
           "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]{2,}|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
   private static final Pattern PGP_ARMOUR =
       Pattern.compile("(?s)-----BEGIN PGP SIGNATURE-----.*?-----END PGP SIGNATURE-----");
+
+  /**
+   * How many times {@link #WORD} is found in {@code t}, counted without the regex: a run of two or
+   * more letters that are not Han, Hiragana or Katakana is one word, and so is every character of
+   * those three scripts.
+   */
+  static int wordCount(String t) {
+    int words = 0;
+    int run = 0;
+    for (int i = 0; i < t.length(); ) {
+      int c = t.codePointAt(i);
+      i += Character.charCount(c);
+      if (kana(c)) {
+        // a word of its own, letter or not (々, 〇, ㋐)
+        words++;
+        if (run >= 2) {
+          words++;
+        }
+        run = 0;
+      } else if (Character.isLetter(c)) {
+        run++;
+      } else {
+        if (run >= 2) {
+          words++;
+        }
+        run = 0;
+      }
+    }
+    return run >= 2 ? words + 1 : words;
+  }
+
+  /** Han, Hiragana or Katakana (none of them below U+2E80). */
+  private static boolean kana(int c) {
+    if (c < 0x2E80) {
+      return false;
+    }
+    Character.UnicodeScript s = Character.UnicodeScript.of(c);
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA;
+  }
 
   /** Fewer words than this beside an image inside a link: the message is the image. */
   static final int IMAGE_ONLY_WORDS = 25;
@@ -489,7 +530,12 @@ public final class MailAnalyzer {
     Set<String> unsubscribeDomains = new LinkedHashSet<>();
 
     void words(String t) {
-      words += (int) WORD.matcher(PGP_ARMOUR.matcher(t).replaceAll(" ")).results().count();
+      // the armour is looked for only in a text that has its first line
+      words +=
+          wordCount(
+              t.contains("-----BEGIN PGP SIGNATURE-----")
+                  ? PGP_ARMOUR.matcher(t).replaceAll(" ")
+                  : t);
     }
 
     /** Domains SPF (smtp.mailfrom) and DKIM (header.d, DKIM-Signature d=) vouched for. */
@@ -533,8 +579,20 @@ public final class MailAnalyzer {
 
     /** List or bulk mail: list headers, or an unsubscribe link or text. */
     boolean bulk() {
-      return listMail || BULK.matcher(text).find();
+      if (listMail) {
+        return true;
+      }
+      if (bulkTextLength != text.length()) {
+        // asked for once per link and sign: the text is read again only when it has grown
+        bulkText = BULK.matcher(text).find();
+        bulkTextLength = text.length();
+      }
+      return bulkText;
     }
+
+    private boolean bulkText;
+
+    private int bulkTextLength = -1;
 
     private MailPhrases.Hits phrases;
 
@@ -1749,7 +1807,7 @@ public final class MailAnalyzer {
     }
     if (!reply) {
       // the text speaking as the brand: "dear paypal member", "the ebay security team", its ©
-      MailSigns.signedAs(st.text.toString()).stream()
+      MailSigns.signedAs(st.phrases()).stream()
           .filter(b -> !claims.contains(b))
           .forEach(claims::add);
     }

@@ -234,6 +234,32 @@ final class MailPhrases {
       return result;
     }
 
+    /** The distinct positions, ascending, where one of {@code p}'s alternatives can start. */
+    int[] starts(Pattern p) {
+      int l = index.get(p);
+      long[] a = at[l];
+      if (a == null) {
+        return new int[0];
+      }
+      sort(l);
+      int[] out = new int[n[l]];
+      int k = 0;
+      for (int i = 0; i < n[l]; i++) {
+        int start = (int) (a[i] >>> 32);
+        if (k == 0 || out[k - 1] != start) {
+          out[k++] = start;
+        }
+      }
+      return Arrays.copyOf(out, k);
+    }
+
+    private void sort(int l) {
+      if (!sorted[l]) {
+        Arrays.sort(at[l], 0, n[l]);
+        sorted[l] = true;
+      }
+    }
+
     /** The first match of {@code p}, as {@code find()} finds it, or null. */
     String first(Pattern p) {
       Integer l = index.get(p);
@@ -254,10 +280,7 @@ final class MailPhrases {
       if (a == null) {
         return null;
       }
-      if (!sorted[l]) {
-        Arrays.sort(a, 0, n[l]);
-        sorted[l] = true;
-      }
+      sort(l);
       int k = cursor[0];
       while (k < n[l] && (int) (a[k] >>> 32) < from) {
         k++;

@@ -957,7 +957,28 @@ final class MailSigns {
   static final List<Pattern> PHRASE_LISTS =
       List.of(CREDENTIALS, URGENCY, LURES, FRAUD_OFFERS, MARKETING, REWARDS, THEMES, CHARGE_CLAIM);
 
-  private static final MailPhrases PHRASES = new MailPhrases(PHRASE_LISTS);
+  /**
+   * What every match of a brand's {@link #SIGNED_AS} pattern starts with, besides the brand's own
+   * names: a greeting or a copyright sign.
+   */
+  static final List<String> SIGNING_STARTS = List.of("dear ", "copyright", "©", "(c)");
+
+  /** {@link #SIGNING_STARTS} as a list for the automaton. */
+  static final Pattern SIGNING = Pattern.compile("dear |copyright|©|\\(c\\)");
+
+  /** The automaton: the phrase lists, every brand's claim and the signing starts, in one pass. */
+  private static final MailPhrases PHRASES =
+      new MailPhrases(
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.concat(
+                      PHRASE_LISTS.stream(), BRANDS.stream().map(Brand::claim)),
+                  java.util.stream.Stream.of(SIGNING))
+              .toList());
+
+  /** Whether {@code p} is read through the automaton (tests: every list and brand claim is). */
+  static boolean readByAutomaton(Pattern p) {
+    return PHRASES.covers(p);
+  }
 
   /**
    * The automaton's one pass over a lower-cased text, for {@link #found(Pattern,
@@ -1305,64 +1326,45 @@ final class MailSigns {
    * its copyright line. A mention ("i paid with paypal") is no claim.
    */
   static List<Brand> signedAs(String text) {
+    return text == null ? new java.util.ArrayList<>() : signedAs(phrases(text));
+  }
+
+  /**
+   * {@link #signedAs(String)} on a text the automaton has read: a brand's signing pattern is tried
+   * only where a match can start, at the brand's names and at a greeting or copyright line, and
+   * only when the text names the brand at all.
+   */
+  static List<Brand> signedAs(MailPhrases.Hits hits) {
+    String text = hits.text();
     List<Brand> out = new java.util.ArrayList<>();
-    if (text == null) {
-      return out;
-    }
-    java.util.BitSet signing = null;
+    int[] signing = null;
     for (int i = 0; i < BRANDS.size(); i++) {
-      // every way of signing as a brand names it: a text without any of the brand's names is
-      // not scanned (String.indexOf, not a regex pass over up to 64 K characters per brand)
-      List<String> anchors = CLAIM_ANCHORS.get(i);
-      if (anchors == null) {
+      Pattern claim = BRANDS.get(i).claim();
+      if (!PHRASES.covers(claim)) {
         if (SIGNED_AS.get(i).matcher(text).find()) {
           out.add(BRANDS.get(i));
         }
         continue;
       }
-      java.util.BitSet at = positions(anchors, text, null);
-      if (at.isEmpty()) {
+      int[] named = hits.starts(claim);
+      if (named.length == 0) {
         continue;
       }
-      // the pattern is tried only where a match can start: at the brand's names, or at a
-      // greeting or copyright line that may lead to them
       if (signing == null) {
-        signing = positions(SIGNING_STARTS, text, null);
+        signing = hits.starts(SIGNING);
       }
-      at.or(signing);
-      if (matchesAt(SIGNED_AS.get(i), at, text)) {
+      Matcher m =
+          SIGNED_AS.get(i).matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      if (matchesAt(m, named, text) || matchesAt(m, signing, text)) {
         out.add(BRANDS.get(i));
       }
     }
     return out;
   }
 
-  /**
-   * What every match of a brand's {@link #SIGNED_AS} pattern starts with, besides the brand's own
-   * names: a greeting or a copyright sign.
-   */
-  static final List<String> SIGNING_STARTS = List.of("dear ", "copyright", "©", "(c)");
-
-  /** Where any of {@code literals} occurs in {@code text}, added to {@code into} (or a new set). */
-  private static java.util.BitSet positions(
-      List<String> literals, String text, java.util.BitSet into) {
-    java.util.BitSet at = into == null ? new java.util.BitSet() : into;
-    for (String s : literals) {
-      for (int i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) {
-        at.set(i);
-      }
-    }
-    return at;
-  }
-
-  /**
-   * Whether {@code p} matches somewhere in {@code text}, trying it only at the positions of {@code
-   * at}: the same answer as {@code p.matcher(text).find()} when every match starts at one of them
-   * (transparent bounds, so that a word boundary or look-behind sees the text before).
-   */
-  private static boolean matchesAt(Pattern p, java.util.BitSet at, String text) {
-    Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-    for (int c = at.nextSetBit(0); c >= 0; c = at.nextSetBit(c + 1)) {
+  /** Whether {@code m} matches (lookingAt) at one of the positions {@code at}. */
+  private static boolean matchesAt(Matcher m, int[] at, String text) {
+    for (int c : at) {
       m.region(c, text.length());
       if (m.lookingAt()) {
         return true;
@@ -1381,13 +1383,6 @@ final class MailSigns {
     }
     return out;
   }
-
-  /**
-   * Literal text every match of a brand's claim starts with ({@link #starts}), so that a text
-   * containing none of it cannot match; null for a brand whose claim has no such text (none today).
-   */
-  private static final List<List<String>> CLAIM_ANCHORS =
-      BRANDS.stream().map(b -> starts(b.claim().pattern())).toList();
 
   /** The alternatives of a pattern at depth 0 (not inside a group or class, not escaped). */
   static List<String> topLevelAlternatives(String regex) {

@@ -31,7 +31,12 @@ class MailPhrasesTest {
       // a list with an alternative that starts with a class or a look-ahead is still found
       // exactly, but by a scan of its own: keep every alternative starting with literal text
       assertThat(phrases.covers(p)).as(p.pattern().substring(0, 40)).isTrue();
+      assertThat(MailSigns.readByAutomaton(p)).isTrue();
     }
+    for (MailSigns.Brand b : MailSigns.BRANDS) {
+      assertThat(MailSigns.readByAutomaton(b.claim())).as(b.name()).isTrue();
+    }
+    assertThat(MailSigns.starts(MailSigns.SIGNING.pattern())).isEqualTo(MailSigns.SIGNING_STARTS);
   }
 
   @Test
@@ -95,6 +100,33 @@ class MailPhrasesTest {
     assertThat(matches).isGreaterThan(10_000);
     for (MailCorpus.Sample c : MailCorpus.all()) {
       same(new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** The word count without the regex counts what the regex finds, in every script. */
+  @Test
+  void wordsAreCountedAsTheWordPatternFindsThem() {
+    String[] pieces = {
+      "a", "bc", "dé", "İ", "ß", " ", "\n", "1", "23", "-", "漢字", "ひらがな", "カタカナ", "ｶﾀｶﾅ", "々", "〇",
+      "㋐", "ー", "・", "한국어", "русский", "عربى", "𠮷", "😀", "\u0301", "ǅ", "ʰ", "〻", "㆑", "ㇰ",
+      "\uD800", "x\uDC00"
+    };
+    Random random = new Random(20261201L);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(25);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = t.toString();
+      assertThat(MailAnalyzer.wordCount(text))
+          .as(text)
+          .isEqualTo((int) MailAnalyzer.WORD.matcher(text).results().count());
+    }
+    for (MailCorpus.Sample c : MailCorpus.all()) {
+      String text = new String(c.eml(), StandardCharsets.UTF_8);
+      assertThat(MailAnalyzer.wordCount(text))
+          .isEqualTo((int) MailAnalyzer.WORD.matcher(text).results().count());
     }
   }
 
