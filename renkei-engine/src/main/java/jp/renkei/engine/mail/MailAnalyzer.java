@@ -298,6 +298,11 @@ public final class MailAnalyzer {
               + "|abmelden|abbestellen|désinscri|desinscri|se désabonner|afmelden|uitschrijven"
               + "|cancella(?:re)? l'iscrizione");
 
+  /**
+   * The bulk-mail and unsubscribe words, found in one pass of an automaton ({@link MailPhrases}).
+   */
+  private static final MailPhrases LIST_WORDS = new MailPhrases(List.of(BULK, UNSUBSCRIBE_TEXT));
+
   private static final Pattern QUOTED = Pattern.compile("(?m)^[ \\t]*(?:>|\\|)[^\\n]*$");
   private static final Pattern DKIM_D =
       Pattern.compile("(?i)(?:^|[;\\s])(?:header\\.)?d=([\\w.-]+)");
@@ -582,17 +587,21 @@ public final class MailAnalyzer {
       if (listMail) {
         return true;
       }
-      if (bulkTextLength != text.length()) {
-        // asked for once per link and sign: the text is read again only when it has grown
-        bulkText = BULK.matcher(text).find();
-        bulkTextLength = text.length();
-      }
-      return bulkText;
+      return listWords().first(BULK) != null;
     }
 
-    private boolean bulkText;
+    private MailPhrases.Hits listWords;
 
-    private int bulkTextLength = -1;
+    /**
+     * Where the bulk-mail and unsubscribe words are in the text as it is now (asked for once per
+     * link and sign: the text is read again only when it has grown).
+     */
+    MailPhrases.Hits listWords() {
+      if (listWords == null || listWords.text().length() != text.length()) {
+        listWords = LIST_WORDS.scan(text.toString());
+      }
+      return listWords;
+    }
 
     private MailPhrases.Hits phrases;
 
@@ -1112,13 +1121,13 @@ public final class MailAnalyzer {
    * unsubscribe, visit http://… / write to leave@…"): where the reader is sent to leave.
    */
   private static void unsubscribeNear(State st) {
-    Matcher u = UNSUBSCRIBE_TEXT.matcher(st.text);
-    int seen = 0;
-    while (u.find() && seen++ < 20) {
+    MailPhrases.Hits words = st.listWords();
+    String text = words.text();
+    for (int[] u : words.spans(UNSUBSCRIBE_TEXT, 20)) {
       String near =
-          st.text.substring(
-              Math.max(0, u.start() - UNSUBSCRIBE_NEAR / 2),
-              Math.min(st.text.length(), u.end() + UNSUBSCRIBE_NEAR));
+          text.substring(
+              Math.max(0, u[0] - UNSUBSCRIBE_NEAR / 2),
+              Math.min(text.length(), u[1] + UNSUBSCRIBE_NEAR));
       Matcher l = URL.matcher(near);
       while (l.find()) {
         unsubscribeDomain(host(refang(l.group()).replaceAll("[.,;:!?]+$", "")), st);
@@ -1649,7 +1658,7 @@ public final class MailAnalyzer {
     if (!senderAllowed
         && st.hiddenWords > 0
         && !st.listUnsubscribe
-        && UNSUBSCRIBE_TEXT.matcher(st.text).find()
+        && st.listWords().first(UNSUBSCRIBE_TEXT) != null
         && !st.listVouched()
         && st.findings.stream().noneMatch(f -> f.flag() == RedFlag.HIDDEN_TEXT)) {
       // dressed as a newsletter (a hidden summary line, an unsubscribe link in the text) without
@@ -1664,8 +1673,8 @@ public final class MailAnalyzer {
                 f -> f.flag() == RedFlag.HIDDEN_UNLISTED || f.flag() == RedFlag.HIDDEN_TEXT)) {
       // an unsubscribe line with no list header at all (List-Unsubscribe, List-Id, Precedence:
       // bulk ...): what a mailing system adds, a spam run from a fresh domain does not
-      Matcher u = UNSUBSCRIBE_TEXT.matcher(st.text);
-      if (u.find()) {
+      String u = st.listWords().first(UNSUBSCRIBE_TEXT);
+      if (u != null) {
         unsubscribeNear(st);
         // a sender that runs its own list (2002's newsletters, before List-Unsubscribe was
         // common) takes the reader off it on its own domain; a campaign from a fresh domain
@@ -1676,7 +1685,7 @@ public final class MailAnalyzer {
           st.flag(
               RedFlag.UNLISTED_BULK,
               "\""
-                  + u.group()
+                  + u
                   + "\", List-Unsubscribe / List-Id —"
                   + (st.unsubscribeDomains.isEmpty()
                       ? ""
@@ -1855,7 +1864,6 @@ public final class MailAnalyzer {
   /** The signs in the words: credentials, urgency, lures, IPA themes. */
   private static void wording(State st) {
     MailPhrases.Hits phrases = st.phrases();
-    String t = phrases.text();
     List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, phrases);
     if (!creds.isEmpty()) {
       st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
@@ -1885,7 +1893,7 @@ public final class MailAnalyzer {
       st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
     }
     callback(st);
-    String named = MailSigns.userNameLure(t, st.fromName);
+    String named = MailSigns.userNameLure(phrases, st.fromName);
     if (named != null) {
       st.flag(RedFlag.USER_NAME_LURE, named);
     }

@@ -234,6 +234,26 @@ final class MailPhrases {
       return result;
     }
 
+    /**
+     * Where the first {@code limit} matches of {@code p} start and end, as successive {@code
+     * find()} calls find them.
+     */
+    List<int[]> spans(Pattern p, int limit) {
+      int l = index.get(p);
+      List<int[]> result = new ArrayList<>();
+      int[] cursor = {0};
+      int from = 0;
+      while (result.size() < limit) {
+        Matcher m = next(l, from, cursor);
+        if (m == null) {
+          break;
+        }
+        result.add(new int[] {m.start(), m.end()});
+        from = m.end() > m.start() ? m.end() : m.end() + 1;
+      }
+      return result;
+    }
+
     /** The distinct positions, ascending, where one of {@code p}'s alternatives can start. */
     int[] starts(Pattern p) {
       int l = index.get(p);

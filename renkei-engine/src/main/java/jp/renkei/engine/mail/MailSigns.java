@@ -966,15 +966,6 @@ final class MailSigns {
   /** {@link #SIGNING_STARTS} as a list for the automaton. */
   static final Pattern SIGNING = Pattern.compile("dear |copyright|©|\\(c\\)");
 
-  /** The automaton: the phrase lists, every brand's claim and the signing starts, in one pass. */
-  private static final MailPhrases PHRASES =
-      new MailPhrases(
-          java.util.stream.Stream.concat(
-                  java.util.stream.Stream.concat(
-                      PHRASE_LISTS.stream(), BRANDS.stream().map(Brand::claim)),
-                  java.util.stream.Stream.of(SIGNING))
-              .toList());
-
   /** Whether {@code p} is read through the automaton (tests: every list and brand claim is). */
   static boolean readByAutomaton(Pattern p) {
     return PHRASES.covers(p);
@@ -1092,6 +1083,10 @@ final class MailSigns {
               + "[ \\t]*([^\\n]{1,120})|^[ \\t]*(?:hi|hello|hey|dear|ol[áa]|hola|hallo|bonjour|ciao"
               + "|beste)[ \\t]+([^,!\\n]{1,120})[,!]");
 
+  /** {@link #NAME_FIELD}'s first alternative, the field names: where such a field can start. */
+  private static final Pattern NAME_FIELD_NAMES =
+      Pattern.compile(topLevelAlternatives(NAME_FIELD.pattern().substring("(?m)".length())).get(0));
+
   /** A web address in a name: a URL, a www. host, or a page on a free site builder. */
   private static final Pattern NAME_WEB =
       Pattern.compile(
@@ -1124,12 +1119,19 @@ final class MailSigns {
    * @param fromName the sender's display name (may be null)
    */
   static String userNameLure(String text, String fromName) {
-    Matcher f = NAME_FIELD.matcher(text);
-    while (f.find()) {
-      String name = f.group(1) != null ? f.group(1) : f.group(2);
-      if (carriesLure(name)) {
-        return name.strip();
-      }
+    return userNameLure(phrases(text), fromName);
+  }
+
+  /**
+   * {@link #userNameLure(String, String)} on a text the automaton has read: the fields are tried
+   * only where one can start, at a field name (the automaton's) or at the start of a line (the
+   * greeting), in order, each from where the last one ended, as {@code find()} would find them.
+   */
+  static String userNameLure(MailPhrases.Hits hits, String fromName) {
+    String text = hits.text();
+    String field = nameField(hits);
+    if (field != null) {
+      return field;
     }
     for (String line : text.split("\n", 40)) {
       // a Japanese greeting: a line that is a name and 様
@@ -1148,6 +1150,69 @@ final class MailSigns {
       }
     }
     return null;
+  }
+
+  /** The user-name fields found with {@code find()} over the whole text (the reference, tests). */
+  static String nameFieldScanningAll(String text) {
+    Matcher f = NAME_FIELD.matcher(text);
+    while (f.find()) {
+      String name = f.group(1) != null ? f.group(1) : f.group(2);
+      if (carriesLure(name)) {
+        return name.strip();
+      }
+    }
+    return null;
+  }
+
+  /** The user-name fields found by {@link #userNameLure(MailPhrases.Hits, String)}'s first step. */
+  static String nameField(String text) {
+    return nameField(phrases(text));
+  }
+
+  private static String nameField(MailPhrases.Hits hits) {
+    String text = hits.text();
+    int[] names = hits.starts(NAME_FIELD_NAMES);
+    int[] lines = lineStarts(text);
+    Matcher f = NAME_FIELD.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int from = 0;
+    for (int a = 0, b = 0; a < names.length || b < lines.length; ) {
+      int c =
+          b >= lines.length || (a < names.length && names[a] < lines[b]) ? names[a++] : lines[b++];
+      if (c < from) {
+        continue;
+      }
+      f.region(c, text.length());
+      if (f.lookingAt()) {
+        String name = f.group(1) != null ? f.group(1) : f.group(2);
+        if (carriesLure(name)) {
+          return name.strip();
+        }
+        from = f.end() > f.start() ? f.end() : f.end() + 1;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where a line may start ({@code ^} in multi-line mode): the text's start and after every line
+   * terminator Java's patterns know (the pattern itself rules out the end and the middle of \r\n).
+   */
+  private static int[] lineStarts(String text) {
+    int[] out = new int[16];
+    int n = 0;
+    for (int i = -1; i < text.length(); i++) {
+      if (i >= 0) {
+        char c = text.charAt(i);
+        if (c != '\n' && c != '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029') {
+          continue;
+        }
+      }
+      if (n == out.length) {
+        out = java.util.Arrays.copyOf(out, n * 2);
+      }
+      out[n++] = i + 1;
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   private static boolean carriesLure(String name) {
@@ -1447,4 +1512,16 @@ final class MailSigns {
     }
     return out;
   }
+
+  /**
+   * The automaton: the phrase lists, every brand's claim, the signing starts and the user-name
+   * fields, in one pass (declared last: it reads the patterns above).
+   */
+  private static final MailPhrases PHRASES =
+      new MailPhrases(
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.concat(
+                      PHRASE_LISTS.stream(), BRANDS.stream().map(Brand::claim)),
+                  java.util.stream.Stream.of(SIGNING, NAME_FIELD_NAMES))
+              .toList());
 }

@@ -130,6 +130,80 @@ class MailPhrasesTest {
     }
   }
 
+  /**
+   * User-name fields and greetings found where they can start (a field name, a line start after any
+   * of Java's line terminators) are the ones a full scan finds.
+   */
+  @Test
+  void userNameFieldsAreFoundAsTheFullScanFindsThem() {
+    String[] pieces = {
+      "user name: ",
+      "username:",
+      "usuário：",
+      "usuario: ",
+      "ユーザー名：",
+      "ログインid: ",
+      "benutzername ",
+      "hi ",
+      "hello ",
+      "dear ",
+      "beste ",
+      "olá ",
+      " ",
+      "\t",
+      "\n",
+      "\r",
+      "\r\n",
+      "\u2028",
+      "\u0085",
+      ",",
+      "!",
+      "www.x.blogspot.com",
+      "75 btc",
+      "$100",
+      "+1 888 555 0199",
+      "taro",
+      "a@b.example",
+      "https://evil.example/x",
+      "mr smith",
+      "0120-123-456"
+    };
+    Random random = new Random(20261202L);
+    int found = 0;
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(30);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = t.toString();
+      String all = MailSigns.nameFieldScanningAll(text);
+      assertThat(MailSigns.nameField(text)).as(text).isEqualTo(all);
+      found += all == null ? 0 : 1;
+    }
+    assertThat(found).isGreaterThan(1_000);
+    for (MailCorpus.Sample c : MailCorpus.all()) {
+      String text = new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+      assertThat(MailSigns.nameField(text)).isEqualTo(MailSigns.nameFieldScanningAll(text));
+    }
+  }
+
+  /** The unsubscribe words' spans are the successive matches of find(). */
+  @Test
+  void spansAreTheSuccessiveMatches() {
+    Pattern p = Pattern.compile("unsubscribe|opt[- ]out|配信(?:停止|解除)|un");
+    MailPhrases phrases = new MailPhrases(List.of(p));
+    String text = "to unsubscribe or opt-out, un un 配信停止 unsub opt out";
+    List<int[]> spans = phrases.scan(text).spans(p, 20);
+    Matcher m = p.matcher(text);
+    List<String> expected = new ArrayList<>();
+    while (m.find()) {
+      expected.add(m.start() + "-" + m.end());
+    }
+    assertThat(spans.stream().map(s -> s[0] + "-" + s[1]).toList()).isEqualTo(expected);
+    assertThat(phrases.scan(text).spans(p, 2)).hasSize(2);
+  }
+
   private static int same(String text) {
     MailPhrases.Hits hits = MailSigns.phrases(text);
     int matches = 0;
