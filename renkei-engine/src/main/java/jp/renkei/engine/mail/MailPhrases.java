@@ -45,6 +45,9 @@ final class MailPhrases {
   /** Per state, what ends there: pairs of (list, alternative) and the literal's length. */
   private final int[][] out;
 
+  /** Whether anything ends at a state (most states: nothing). */
+  private final boolean[] ends;
+
   MailPhrases(List<Pattern> patterns) {
     List<PhraseList> ls = new ArrayList<>();
     List<String> literals = new ArrayList<>();
@@ -134,9 +137,11 @@ final class MailPhrases {
       }
     }
     out = new int[states][];
+    ends = new boolean[states];
     for (int s = 0; s < states; s++) {
       List<int[]> o = outs.get(s);
       out[s] = new int[o.size() * 3];
+      ends[s] = !o.isEmpty();
       for (int k = 0; k < o.size(); k++) {
         System.arraycopy(o.get(k), 0, out[s], k * 3, 3);
       }
@@ -156,6 +161,9 @@ final class MailPhrases {
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
       state = next[state * classes + charClass[text.charAt(i)]];
+      if (!ends[state]) {
+        continue;
+      }
       int[] o = out[state];
       for (int k = 0; k < o.length; k += 3) {
         int l = o[k];

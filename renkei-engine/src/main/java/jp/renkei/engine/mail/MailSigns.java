@@ -824,7 +824,74 @@ final class MailSigns {
         : null;
   }
 
-  private static int randomWords(String t, List<String> first) {
+  /**
+   * How many words of {@code t} {@link #RANDOM_WORD} finds whose letters and digits switch twice or
+   * more ({@link #LETTER_DIGIT_SWITCH}), the first three into {@code first}: read run by run, not
+   * with the patterns. A run of a-z and 0-9 is such a word when it is 6 to 24 long, has a letter
+   * from g on, and no letter or number (Unicode) is before it (the char before, as the pattern's
+   * look-behind reads it) or after it (the code point after).
+   */
+  static int randomWords(String t, List<String> first) {
+    int random = 0;
+    int n = t.length();
+    int i = 0;
+    while (i < n) {
+      if (!lowerAlnum(t.charAt(i))) {
+        i++;
+        continue;
+      }
+      int j = i;
+      boolean fromG = false;
+      int switches = 0;
+      int kind = -1;
+      for (; j < n && lowerAlnum(t.charAt(j)); j++) {
+        char c = t.charAt(j);
+        int k = c <= '9' ? 0 : 1;
+        fromG |= c >= 'g';
+        if (kind >= 0 && k != kind) {
+          switches++;
+        }
+        kind = k;
+      }
+      int length = j - i;
+      if (length >= 6
+          && length <= 24
+          && fromG
+          && switches >= 2
+          && !(i > 0 && letterOrNumber(t.charAt(i - 1)))
+          && !(j < n && letterOrNumber(t.codePointAt(j)))) {
+        random++;
+        if (first != null && first.size() < 3) {
+          first.add(t.substring(i, j));
+        }
+      }
+      i = j;
+    }
+    return random;
+  }
+
+  private static boolean lowerAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  /** {@code \\p{L}} or {@code \\p{N}}. */
+  private static boolean letterOrNumber(int c) {
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** {@link #randomWords(String, List)} with the patterns (the reference, tests). */
+  static int randomWordsByPattern(String t, List<String> first) {
     Matcher m = RANDOM_WORD.matcher(t);
     int random = 0;
     while (m.find()) {

@@ -204,6 +204,62 @@ class MailPhrasesTest {
     assertThat(phrases.scan(text).spans(p, 2)).hasSize(2);
   }
 
+  /** Random words are counted run by run as the patterns count them. */
+  @Test
+  void randomWordsAreCountedAsThePatternsCountThem() {
+    String[] pieces = {
+      "a",
+      "b",
+      "g",
+      "z",
+      "x9",
+      "q7",
+      "0",
+      "5",
+      "k3j8",
+      "zdb5oq",
+      "xl3etiungy5oqk2e",
+      " ",
+      ".",
+      "-",
+      "é",
+      "漢",
+      "²",
+      "Ⅻ",
+      "A",
+      "_",
+      "𠮷",
+      "\uD835\uDC00",
+      "\uDC00",
+      "\uD800",
+      "٣",
+      "ab12cd34ef56gh78ij90kl",
+      "\n"
+    };
+    Random random = new Random(20261203L);
+    int words = 0;
+    for (int round = 0; round < 30_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(40);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = t.toString();
+      List<String> a = new ArrayList<>();
+      List<String> b = new ArrayList<>();
+      int expected = MailSigns.randomWordsByPattern(text, b);
+      assertThat(MailSigns.randomWords(text, a)).as(text).isEqualTo(expected);
+      assertThat(a).as(text).isEqualTo(b);
+      words += expected;
+    }
+    assertThat(words).isGreaterThan(5_000);
+    for (MailCorpus.Sample c : MailCorpus.all()) {
+      String text = new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+      assertThat(MailSigns.randomWords(text, null))
+          .isEqualTo(MailSigns.randomWordsByPattern(text, null));
+    }
+  }
+
   private static int same(String text) {
     MailPhrases.Hits hits = MailSigns.phrases(text);
     int matches = 0;
