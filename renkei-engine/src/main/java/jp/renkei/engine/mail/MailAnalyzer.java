@@ -267,6 +267,17 @@ public final class MailAnalyzer {
         || s == Character.UnicodeScript.KATAKANA;
   }
 
+  // the patterns of String.replaceAll / replaceFirst calls on hot paths, compiled once
+  private static final Pattern ANGLES_AND_SPACE = Pattern.compile("[<>\\s]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_SEPARATOR = Pattern.compile("[;,]$");
+  private static final Pattern COMMENT = Pattern.compile("\\(.*?\\)");
+  private static final Pattern WEEKDAY = Pattern.compile("^\\s*[A-Za-z]{3},");
+  private static final Pattern AFTER_HOST = Pattern.compile("[?/#&>\\s].*$");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?]+$");
+  private static final Pattern HXXP = Pattern.compile("(?i)^hxxp");
+  private static final Pattern STARRED_HTTP = Pattern.compile("(?i)^h\\*\\*p");
+
   /** Fewer words than this beside an image inside a link: the message is the image. */
   static final int IMAGE_ONLY_WORDS = 25;
 
@@ -711,7 +722,7 @@ public final class MailAnalyzer {
       String body = f.getBody() == null ? "" : f.getBody();
       switch (name) {
         case "return-path" -> {
-          st.returnPath = body.replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
+          st.returnPath = ANGLES_AND_SPACE.matcher(body).replaceAll("").toLowerCase(Locale.ROOT);
           if (domain(st.returnPath) != null) {
             st.envelope.add(registrable(domain(st.returnPath)));
           }
@@ -789,13 +800,13 @@ public final class MailAnalyzer {
   }
 
   private static void received(String body, State st) {
-    String one = body.replaceAll("\\s+", " ");
+    String one = SPACES.matcher(body).replaceAll(" ");
     Matcher m = RECEIVED.matcher(one);
     String from = null;
     String by = null;
     if (m.find()) {
       from = m.group(1);
-      by = m.group(3).replaceAll("[;,]$", "");
+      by = TRAILING_SEPARATOR.matcher(m.group(3)).replaceAll("");
     }
     String route = one.contains(";") ? one.substring(0, one.lastIndexOf(';')) : one;
     List<String> ips = new ArrayList<>();
@@ -815,9 +826,9 @@ public final class MailAnalyzer {
     if (one.contains(";")) {
       // the weekday is dropped: real mail gets it wrong, and the date says which day it was
       String d =
-          one.substring(one.lastIndexOf(';') + 1)
-              .replaceAll("\\(.*?\\)", "")
-              .replaceFirst("^\\s*[A-Za-z]{3},", "")
+          WEEKDAY
+              .matcher(COMMENT.matcher(one.substring(one.lastIndexOf(';') + 1)).replaceAll(""))
+              .replaceFirst("")
               .strip();
       try {
         at = ZonedDateTime.parse(d, RECEIVED_DATE).toInstant();
@@ -1110,7 +1121,7 @@ public final class MailAnalyzer {
     if (host == null) {
       return;
     }
-    String h = host.replaceFirst("[?/#&>\\s].*$", "");
+    String h = AFTER_HOST.matcher(host).replaceFirst("");
     if (h.contains(".") && VALID_DOMAIN.matcher(h).matches()) {
       st.unsubscribeDomains.add(registrable(h));
     }
@@ -1130,7 +1141,7 @@ public final class MailAnalyzer {
               Math.min(text.length(), u[1] + UNSUBSCRIBE_NEAR));
       Matcher l = URL.matcher(near);
       while (l.find()) {
-        unsubscribeDomain(host(refang(l.group()).replaceAll("[.,;:!?]+$", "")), st);
+        unsubscribeDomain(host(TRAILING_PUNCTUATION.matcher(refang(l.group())).replaceAll("")), st);
       }
       Matcher a = ADDRESS.matcher(near);
       while (a.find()) {
@@ -1145,7 +1156,7 @@ public final class MailAnalyzer {
   private static void urls(String text, String where, State st) {
     Matcher m = URL.matcher(text);
     while (m.find()) {
-      String url = refang(m.group()).replaceAll("[.,;:!?]+$", "");
+      String url = TRAILING_PUNCTUATION.matcher(refang(m.group())).replaceAll("");
       boolean known = st.links.stream().anyMatch(l -> l.url().equals(url));
       if (!known) {
         st.links.add(new MailReport.Link(url, null, where));
@@ -1155,8 +1166,9 @@ public final class MailAnalyzer {
 
   /** Undoes the usual defanging: hxxp, h**p, [.], (.), [:]. */
   static String refang(String s) {
-    return s.replaceFirst("(?i)^hxxp", "http")
-        .replaceFirst("(?i)^h\\*\\*p", "http")
+    return STARRED_HTTP
+        .matcher(HXXP.matcher(s).replaceFirst("http"))
+        .replaceFirst("http")
         .replace("[.]", ".")
         .replace("(.)", ".")
         .replace("{.}", ".")

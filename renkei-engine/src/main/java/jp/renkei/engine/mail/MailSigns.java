@@ -192,6 +192,12 @@ final class MailSigns {
               + " review)|revised document|voice ?mail|fax (?:message|received)|docusign"
               + "|scanned (?:document|image)|purchase order|\\bp\\.?o\\.? ?#?\\d");
 
+  // the patterns of String.matches / replaceAll calls on hot paths, compiled once
+  private static final Pattern IPV4_HOST = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+  private static final Pattern DECIMAL_HOST = Pattern.compile("\\d{8,10}");
+  private static final Pattern NOT_A_TO_Z = Pattern.compile("[^a-z]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private static final Pattern LOGIN_WORDS =
       Pattern.compile(
           "log-?in|sign-?in|signon|verify|verification|secure|account|auth|password|passwd"
@@ -526,9 +532,9 @@ final class MailSigns {
 
   static boolean isIpLiteral(String host) {
     return host != null
-        && (host.matches("\\d{1,3}(?:\\.\\d{1,3}){3}")
+        && (IPV4_HOST.matcher(host).matches()
             || host.startsWith("[")
-            || host.matches("\\d{8,10}"));
+            || DECIMAL_HOST.matcher(host).matches());
   }
 
   /** An http(s) link to a port other than 80 and 443: web servers of phishing kits, not shops. */
@@ -570,7 +576,7 @@ final class MailSigns {
     }
     for (Brand b : BRANDS) {
       // the brand's own name (paypal, microsoft), not words its domains also use (outlook, live)
-      String name = b.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+      String name = NOT_A_TO_Z.matcher(b.name().toLowerCase(Locale.ROOT)).replaceAll("");
       if (!bulk && name.length() >= 5 && !b.labels().contains(regLabel) && host.contains(name)) {
         return b.name();
       }
@@ -1098,7 +1104,7 @@ final class MailSigns {
   }
 
   private static String spaced(String s) {
-    return s.replaceAll("\\s+", " ").strip();
+    return SPACES.matcher(s).replaceAll(" ").strip();
   }
 
   /**
