@@ -220,11 +220,63 @@ public final class MailAnalyzer {
               + "|(?<=\\p{IsLatin})[\\x{E0000}-\\x{E007F}\\x{E0100}-\\x{E01EF}]");
 
   private static final Pattern LIST_ID = Pattern.compile("<([^<>\\s]+)>");
-  private static final Pattern WORD =
+  static final Pattern WORD =
       Pattern.compile(
           "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]{2,}|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
   private static final Pattern PGP_ARMOUR =
       Pattern.compile("(?s)-----BEGIN PGP SIGNATURE-----.*?-----END PGP SIGNATURE-----");
+
+  /**
+   * How many times {@link #WORD} is found in {@code t}, counted without the regex: a run of two or
+   * more letters that are not Han, Hiragana or Katakana is one word, and so is every character of
+   * those three scripts.
+   */
+  static int wordCount(String t) {
+    int words = 0;
+    int run = 0;
+    for (int i = 0; i < t.length(); ) {
+      int c = t.codePointAt(i);
+      i += Character.charCount(c);
+      if (kana(c)) {
+        // a word of its own, letter or not (々, 〇, ㋐)
+        words++;
+        if (run >= 2) {
+          words++;
+        }
+        run = 0;
+      } else if (Character.isLetter(c)) {
+        run++;
+      } else {
+        if (run >= 2) {
+          words++;
+        }
+        run = 0;
+      }
+    }
+    return run >= 2 ? words + 1 : words;
+  }
+
+  /** Han, Hiragana or Katakana (none of them below U+2E80). */
+  private static boolean kana(int c) {
+    if (c < 0x2E80) {
+      return false;
+    }
+    Character.UnicodeScript s = Character.UnicodeScript.of(c);
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA;
+  }
+
+  // the patterns of String.replaceAll / replaceFirst calls on hot paths, compiled once
+  private static final Pattern ANGLES_AND_SPACE = Pattern.compile("[<>\\s]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_SEPARATOR = Pattern.compile("[;,]$");
+  private static final Pattern COMMENT = Pattern.compile("\\(.*?\\)");
+  private static final Pattern WEEKDAY = Pattern.compile("^\\s*[A-Za-z]{3},");
+  private static final Pattern AFTER_HOST = Pattern.compile("[?/#&>\\s].*$");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?]+$");
+  private static final Pattern HXXP = Pattern.compile("(?i)^hxxp");
+  private static final Pattern STARRED_HTTP = Pattern.compile("(?i)^h\\*\\*p");
 
   /** Fewer words than this beside an image inside a link: the message is the image. */
   static final int IMAGE_ONLY_WORDS = 25;
@@ -256,6 +308,11 @@ public final class MailAnalyzer {
           "unsubscribe|opt[- ]out|配信(?:停止|解除)|descadastr|cancelar (?:a )?inscri|darse de baja"
               + "|abmelden|abbestellen|désinscri|desinscri|se désabonner|afmelden|uitschrijven"
               + "|cancella(?:re)? l'iscrizione");
+
+  /**
+   * The bulk-mail and unsubscribe words, found in one pass of an automaton ({@link MailPhrases}).
+   */
+  private static final MailPhrases LIST_WORDS = new MailPhrases(List.of(BULK, UNSUBSCRIBE_TEXT));
 
   private static final Pattern QUOTED = Pattern.compile("(?m)^[ \\t]*(?:>|\\|)[^\\n]*$");
   private static final Pattern MAILFROM =
@@ -487,7 +544,12 @@ public final class MailAnalyzer {
     Set<String> unsubscribeDomains = new LinkedHashSet<>();
 
     void words(String t) {
-      words += (int) WORD.matcher(PGP_ARMOUR.matcher(t).replaceAll(" ")).results().count();
+      // the armour is looked for only in a text that has its first line
+      words +=
+          wordCount(
+              t.contains("-----BEGIN PGP SIGNATURE-----")
+                  ? PGP_ARMOUR.matcher(t).replaceAll(" ")
+                  : t);
     }
 
     /** Domains SPF (smtp.mailfrom) and DKIM (header.d, DKIM-Signature d=) vouched for. */
@@ -531,7 +593,36 @@ public final class MailAnalyzer {
 
     /** List or bulk mail: list headers, or an unsubscribe link or text. */
     boolean bulk() {
-      return listMail || BULK.matcher(text).find();
+      if (listMail) {
+        return true;
+      }
+      return listWords().first(BULK) != null;
+    }
+
+    private MailPhrases.Hits listWords;
+
+    /**
+     * Where the bulk-mail and unsubscribe words are in the text as it is now (asked for once per
+     * link and sign: the text is read again only when it has grown).
+     */
+    MailPhrases.Hits listWords() {
+      if (listWords == null || listWords.text().length() != text.length()) {
+        listWords = LIST_WORDS.scan(text.toString());
+      }
+      return listWords;
+    }
+
+    private MailPhrases.Hits phrases;
+
+    /**
+     * The phrase automaton's pass over the text as it is now, made once (the text is complete when
+     * the signs are judged; a longer text is read again).
+     */
+    MailPhrases.Hits phrases() {
+      if (phrases == null || phrases.text().length() != text.length()) {
+        phrases = MailSigns.phrases(text.toString());
+      }
+      return phrases;
     }
 
     void text(String t) {
@@ -631,7 +722,7 @@ public final class MailAnalyzer {
       String body = f.getBody() == null ? "" : f.getBody();
       switch (name) {
         case "return-path" -> {
-          st.returnPath = body.replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
+          st.returnPath = ANGLES_AND_SPACE.matcher(body).replaceAll("").toLowerCase(Locale.ROOT);
           if (domain(st.returnPath) != null) {
             st.envelope.add(registrable(domain(st.returnPath)));
           }
@@ -707,13 +798,13 @@ public final class MailAnalyzer {
   }
 
   private static void received(String body, State st) {
-    String one = body.replaceAll("\\s+", " ");
+    String one = SPACES.matcher(body).replaceAll(" ");
     Matcher m = RECEIVED.matcher(one);
     String from = null;
     String by = null;
     if (m.find()) {
       from = m.group(1);
-      by = m.group(3).replaceAll("[;,]$", "");
+      by = TRAILING_SEPARATOR.matcher(m.group(3)).replaceAll("");
     }
     String route = one.contains(";") ? one.substring(0, one.lastIndexOf(';')) : one;
     List<String> ips = new ArrayList<>();
@@ -733,9 +824,9 @@ public final class MailAnalyzer {
     if (one.contains(";")) {
       // the weekday is dropped: real mail gets it wrong, and the date says which day it was
       String d =
-          one.substring(one.lastIndexOf(';') + 1)
-              .replaceAll("\\(.*?\\)", "")
-              .replaceFirst("^\\s*[A-Za-z]{3},", "")
+          WEEKDAY
+              .matcher(COMMENT.matcher(one.substring(one.lastIndexOf(';') + 1)).replaceAll(""))
+              .replaceFirst("")
               .strip();
       try {
         at = ZonedDateTime.parse(d, RECEIVED_DATE).toInstant();
@@ -1028,7 +1119,7 @@ public final class MailAnalyzer {
     if (host == null) {
       return;
     }
-    String h = host.replaceFirst("[?/#&>\\s].*$", "");
+    String h = AFTER_HOST.matcher(host).replaceFirst("");
     if (h.contains(".") && VALID_DOMAIN.matcher(h).matches()) {
       st.unsubscribeDomains.add(registrable(h));
     }
@@ -1039,16 +1130,16 @@ public final class MailAnalyzer {
    * unsubscribe, visit http://… / write to leave@…"): where the reader is sent to leave.
    */
   private static void unsubscribeNear(State st) {
-    Matcher u = UNSUBSCRIBE_TEXT.matcher(st.text);
-    int seen = 0;
-    while (u.find() && seen++ < 20) {
+    MailPhrases.Hits words = st.listWords();
+    String text = words.text();
+    for (int[] u : words.spans(UNSUBSCRIBE_TEXT, 20)) {
       String near =
-          st.text.substring(
-              Math.max(0, u.start() - UNSUBSCRIBE_NEAR / 2),
-              Math.min(st.text.length(), u.end() + UNSUBSCRIBE_NEAR));
+          text.substring(
+              Math.max(0, u[0] - UNSUBSCRIBE_NEAR / 2),
+              Math.min(text.length(), u[1] + UNSUBSCRIBE_NEAR));
       Matcher l = URL.matcher(near);
       while (l.find()) {
-        unsubscribeDomain(host(refang(l.group()).replaceAll("[.,;:!?]+$", "")), st);
+        unsubscribeDomain(host(TRAILING_PUNCTUATION.matcher(refang(l.group())).replaceAll("")), st);
       }
       Matcher a = ADDRESS.matcher(near);
       while (a.find()) {
@@ -1063,7 +1154,7 @@ public final class MailAnalyzer {
   private static void urls(String text, String where, State st) {
     Matcher m = URL.matcher(text);
     while (m.find()) {
-      String url = refang(m.group()).replaceAll("[.,;:!?]+$", "");
+      String url = TRAILING_PUNCTUATION.matcher(refang(m.group())).replaceAll("");
       boolean known = st.links.stream().anyMatch(l -> l.url().equals(url));
       if (!known) {
         st.links.add(new MailReport.Link(url, null, where));
@@ -1073,8 +1164,9 @@ public final class MailAnalyzer {
 
   /** Undoes the usual defanging: hxxp, h**p, [.], (.), [:]. */
   static String refang(String s) {
-    return s.replaceFirst("(?i)^hxxp", "http")
-        .replaceFirst("(?i)^h\\*\\*p", "http")
+    return STARRED_HTTP
+        .matcher(HXXP.matcher(s).replaceFirst("http"))
+        .replaceFirst("http")
         .replace("[.]", ".")
         .replace("(.)", ".")
         .replace("{.}", ".")
@@ -1455,7 +1547,7 @@ public final class MailAnalyzer {
   // ---- sender and links ----------------------------------------------------------------------
 
   private void judge(State st) {
-    st.asksCredentials = !MailSigns.found(MailSigns.CREDENTIALS, st.text.toString()).isEmpty();
+    st.asksCredentials = !MailSigns.found(MailSigns.CREDENTIALS, st.phrases()).isEmpty();
     String fromDomain = domain(st.from);
     st.senderDomain = fromDomain == null ? null : registrable(fromDomain);
     boolean senderAllowed =
@@ -1595,7 +1687,7 @@ public final class MailAnalyzer {
     if (!senderAllowed
         && st.hiddenWords > 0
         && !st.listUnsubscribe
-        && UNSUBSCRIBE_TEXT.matcher(st.text).find()
+        && st.listWords().first(UNSUBSCRIBE_TEXT) != null
         && !st.listVouched()
         && st.findings.stream().noneMatch(f -> f.flag() == RedFlag.HIDDEN_TEXT)) {
       // dressed as a newsletter (a hidden summary line, an unsubscribe link in the text) without
@@ -1610,8 +1702,8 @@ public final class MailAnalyzer {
                 f -> f.flag() == RedFlag.HIDDEN_UNLISTED || f.flag() == RedFlag.HIDDEN_TEXT)) {
       // an unsubscribe line with no list header at all (List-Unsubscribe, List-Id, Precedence:
       // bulk ...): what a mailing system adds, a spam run from a fresh domain does not
-      Matcher u = UNSUBSCRIBE_TEXT.matcher(st.text);
-      if (u.find()) {
+      String u = st.listWords().first(UNSUBSCRIBE_TEXT);
+      if (u != null) {
         unsubscribeNear(st);
         // a sender that runs its own list (2002's newsletters, before List-Unsubscribe was
         // common) takes the reader off it on its own domain; a campaign from a fresh domain
@@ -1622,7 +1714,7 @@ public final class MailAnalyzer {
           st.flag(
               RedFlag.UNLISTED_BULK,
               "\""
-                  + u.group()
+                  + u
                   + "\", List-Unsubscribe / List-Id —"
                   + (st.unsubscribeDomains.isEmpty()
                       ? ""
@@ -1758,7 +1850,7 @@ public final class MailAnalyzer {
     }
     if (!reply) {
       // the text speaking as the brand: "dear paypal member", "the ebay security team", its ©
-      MailSigns.signedAs(st.text.toString()).stream()
+      MailSigns.signedAs(st.phrases()).stream()
           .filter(b -> !claims.contains(b))
           .forEach(claims::add);
     }
@@ -1812,13 +1904,14 @@ public final class MailAnalyzer {
 
   /** The signs in the words: credentials, urgency, lures, IPA themes. */
   private static void wording(State st) {
-    String t = st.text.toString();
-    List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, t);
+    MailPhrases.Hits phrases = st.phrases();
+    List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, phrases);
     if (!creds.isEmpty() && ownNotice(st)) {
       // a service's own security notice: what remains once its reports are taken out
       creds =
           MailSigns.found(
-              MailSigns.CREDENTIALS, MailSigns.SECURITY_NOTICES.matcher(t).replaceAll(" "));
+              MailSigns.CREDENTIALS,
+              MailSigns.SECURITY_NOTICES.matcher(phrases.text()).replaceAll(" "));
     }
     if (!creds.isEmpty()) {
       st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
@@ -1830,17 +1923,17 @@ public final class MailAnalyzer {
       // nothing there (credential requests still count)
       return;
     }
-    List<String> urgent = MailSigns.found(MailSigns.URGENCY, t);
+    List<String> urgent = MailSigns.found(MailSigns.URGENCY, phrases);
     if (!urgent.isEmpty()) {
       st.flag(RedFlag.URGENCY, quoted(urgent));
     }
-    List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, t));
-    MailSigns.found(MailSigns.CREDITED_AMOUNTS, t).stream()
+    List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, phrases));
+    MailSigns.found(MailSigns.CREDITED_AMOUNTS, phrases).stream()
         .filter(x -> lures.size() < 3)
         .forEach(lures::add);
     if (!st.bulk()) {
       // coupons, gifts and congratulations are what newsletters and shops send every day
-      MailSigns.found(MailSigns.MARKETING, t).stream()
+      MailSigns.found(MailSigns.MARKETING, phrases).stream()
           .filter(x -> !lures.contains(x) && lures.size() < 3)
           .forEach(lures::add);
     }
@@ -1848,16 +1941,16 @@ public final class MailAnalyzer {
       st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
     }
     rewardLure(st);
-    List<String> fraud = MailSigns.found(MailSigns.FRAUD_OFFERS, t);
+    List<String> fraud = MailSigns.found(MailSigns.FRAUD_OFFERS, phrases);
     if (!fraud.isEmpty()) {
       st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
     }
     callback(st);
-    String named = MailSigns.userNameLure(t, st.fromName);
+    String named = MailSigns.userNameLure(phrases, st.fromName);
     if (named != null) {
       st.flag(RedFlag.USER_NAME_LURE, named);
     }
-    List<String> themes = MailSigns.found(MailSigns.THEMES, t);
+    List<String> themes = MailSigns.found(MailSigns.THEMES, phrases);
     if (!themes.isEmpty()) {
       st.flag(RedFlag.TARGETED_THEME, quoted(themes));
     }
@@ -1998,7 +2091,7 @@ public final class MailAnalyzer {
   private static void callback(State st) {
     String shown =
         (st.subject == null ? "" : st.subject) + "\n" + (st.fromName == null ? "" : st.fromName);
-    MailSigns.Callback c = MailSigns.callback(shown, st.text.toString());
+    MailSigns.Callback c = MailSigns.callback(shown, st.phrases());
     if (c == null) {
       return;
     }

@@ -223,6 +223,12 @@ final class MailSigns {
               + " review)|revised document|voice ?mail|fax (?:message|received)|docusign"
               + "|scanned (?:document|image)|purchase order|\\bp\\.?o\\.? ?#?\\d");
 
+  // the patterns of String.matches / replaceAll calls on hot paths, compiled once
+  private static final Pattern IPV4_HOST = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+  private static final Pattern DECIMAL_HOST = Pattern.compile("\\d{8,10}");
+  private static final Pattern NOT_A_TO_Z = Pattern.compile("[^a-z]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private static final Pattern LOGIN_WORDS =
       Pattern.compile(
           "log-?in|sign-?in|signon|verify|verification|secure|account|auth|password|passwd"
@@ -586,9 +592,9 @@ final class MailSigns {
 
   static boolean isIpLiteral(String host) {
     return host != null
-        && (host.matches("\\d{1,3}(?:\\.\\d{1,3}){3}")
+        && (IPV4_HOST.matcher(host).matches()
             || host.startsWith("[")
-            || host.matches("\\d{8,10}"));
+            || DECIMAL_HOST.matcher(host).matches());
   }
 
   /** An http(s) link to a port other than 80 and 443: web servers of phishing kits, not shops. */
@@ -630,7 +636,7 @@ final class MailSigns {
     }
     for (Brand b : BRANDS) {
       // the brand's own name (paypal, microsoft), not words its domains also use (outlook, live)
-      String name = b.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+      String name = NOT_A_TO_Z.matcher(b.name().toLowerCase(Locale.ROOT)).replaceAll("");
       if (!bulk && name.length() >= 5 && !b.labels().contains(regLabel) && host.contains(name)) {
         return b.name();
       }
@@ -884,7 +890,74 @@ final class MailSigns {
         : null;
   }
 
-  private static int randomWords(String t, List<String> first) {
+  /**
+   * How many words of {@code t} {@link #RANDOM_WORD} finds whose letters and digits switch twice or
+   * more ({@link #LETTER_DIGIT_SWITCH}), the first three into {@code first}: read run by run, not
+   * with the patterns. A run of a-z and 0-9 is such a word when it is 6 to 24 long, has a letter
+   * from g on, and no letter or number (Unicode) is before it (the char before, as the pattern's
+   * look-behind reads it) or after it (the code point after).
+   */
+  static int randomWords(String t, List<String> first) {
+    int random = 0;
+    int n = t.length();
+    int i = 0;
+    while (i < n) {
+      if (!lowerAlnum(t.charAt(i))) {
+        i++;
+        continue;
+      }
+      int j = i;
+      boolean fromG = false;
+      int switches = 0;
+      int kind = -1;
+      for (; j < n && lowerAlnum(t.charAt(j)); j++) {
+        char c = t.charAt(j);
+        int k = c <= '9' ? 0 : 1;
+        fromG |= c >= 'g';
+        if (kind >= 0 && k != kind) {
+          switches++;
+        }
+        kind = k;
+      }
+      int length = j - i;
+      if (length >= 6
+          && length <= 24
+          && fromG
+          && switches >= 2
+          && !(i > 0 && letterOrNumber(t.charAt(i - 1)))
+          && !(j < n && letterOrNumber(t.codePointAt(j)))) {
+        random++;
+        if (first != null && first.size() < 3) {
+          first.add(t.substring(i, j));
+        }
+      }
+      i = j;
+    }
+    return random;
+  }
+
+  private static boolean lowerAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  /** {@code \\p{L}} or {@code \\p{N}}. */
+  private static boolean letterOrNumber(int c) {
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** {@link #randomWords(String, List)} with the patterns (the reference, tests). */
+  static int randomWordsByPattern(String t, List<String> first) {
     Matcher m = RANDOM_WORD.matcher(t);
     int random = 0;
     while (m.find()) {
@@ -1009,6 +1082,36 @@ final class MailSigns {
               + "|order|place|recogni[sz]e|request)|was ?n[o'’]?t you|not you|n[o'’]?t recogni[sz]e"
               + "|do not recogni[sz]e|make (?:any )?changes|身に覚え|キャンセル|解約|返金|取り?消し|停止");
 
+  /**
+   * The phrase lists read through one automaton ({@link MailPhrases}): every pattern here whose
+   * top-level alternatives each start with literal text. A new phrase list is a {@code Pattern}
+   * constant above, named here, and read with {@link #found(Pattern, MailPhrases.Hits)}.
+   */
+  static final List<Pattern> PHRASE_LISTS =
+      List.of(CREDENTIALS, URGENCY, LURES, FRAUD_OFFERS, MARKETING, REWARDS, THEMES, CHARGE_CLAIM);
+
+  /**
+   * What every match of a brand's {@link #SIGNED_AS} pattern starts with, besides the brand's own
+   * names: a greeting or a copyright sign.
+   */
+  static final List<String> SIGNING_STARTS = List.of("dear ", "copyright", "©", "(c)");
+
+  /** {@link #SIGNING_STARTS} as a list for the automaton. */
+  static final Pattern SIGNING = Pattern.compile("dear |copyright|©|\\(c\\)");
+
+  /** Whether {@code p} is read through the automaton (tests: every list and brand claim is). */
+  static boolean readByAutomaton(Pattern p) {
+    return PHRASES.covers(p);
+  }
+
+  /**
+   * The automaton's one pass over a lower-cased text, for {@link #found(Pattern,
+   * MailPhrases.Hits)}.
+   */
+  static MailPhrases.Hits phrases(String text) {
+    return PHRASES.scan(text);
+  }
+
   /** Characters before and after a telephone number read for a reason to call (DISPUTE). */
   static final int CALLBACK_BEFORE = 250;
 
@@ -1031,17 +1134,21 @@ final class MailSigns {
    * @param text the message's lower-cased text (subject first)
    */
   static Callback callback(String shown, String text) {
+    return callback(shown, phrases(text));
+  }
+
+  /** {@link #callback(String, String)} on a text the automaton has read. */
+  static Callback callback(String shown, MailPhrases.Hits hits) {
+    String text = hits.text();
     String head = shown == null ? "" : shown.toLowerCase(Locale.ROOT);
-    Matcher claim = CHARGE_CLAIM.matcher(head);
-    if (!claim.find()) {
-      claim = CHARGE_CLAIM.matcher(text);
-      if (!claim.find()) {
-        return null;
-      }
+    Matcher inHeadClaim = CHARGE_CLAIM.matcher(head);
+    String claim = inHeadClaim.find() ? inHeadClaim.group() : hits.first(CHARGE_CLAIM);
+    if (claim == null) {
+      return null;
     }
     Matcher inHead = PHONE.matcher(head);
     if (inHead.find()) {
-      return new Callback(claim.group(), spaced(inHead.group()), true);
+      return new Callback(claim, spaced(inHead.group()), true);
     }
     Matcher p = PHONE.matcher(text);
     while (p.find()) {
@@ -1050,14 +1157,14 @@ final class MailSigns {
               Math.max(0, p.start() - CALLBACK_BEFORE),
               Math.min(text.length(), p.end() + CALLBACK_AFTER));
       if (DISPUTE.matcher(near).find()) {
-        return new Callback(claim.group(), spaced(p.group()), false);
+        return new Callback(claim, spaced(p.group()), false);
       }
     }
     return null;
   }
 
   private static String spaced(String s) {
-    return s.replaceAll("\\s+", " ").strip();
+    return SPACES.matcher(s).replaceAll(" ").strip();
   }
 
   /**
@@ -1153,6 +1260,10 @@ final class MailSigns {
               + "[ \\t]*([^\\n]{1,120})|^[ \\t]*(?:hi|hello|hey|dear|ol[áa]|hola|hallo|bonjour|ciao"
               + "|beste)[ \\t]+([^,!\\n]{1,120})[,!]");
 
+  /** {@link #NAME_FIELD}'s first alternative, the field names: where such a field can start. */
+  private static final Pattern NAME_FIELD_NAMES =
+      Pattern.compile(topLevelAlternatives(NAME_FIELD.pattern().substring("(?m)".length())).get(0));
+
   /** A web address in a name: a URL, a www. host, or a page on a free site builder. */
   private static final Pattern NAME_WEB =
       Pattern.compile(
@@ -1185,12 +1296,19 @@ final class MailSigns {
    * @param fromName the sender's display name (may be null)
    */
   static String userNameLure(String text, String fromName) {
-    Matcher f = NAME_FIELD.matcher(text);
-    while (f.find()) {
-      String name = f.group(1) != null ? f.group(1) : f.group(2);
-      if (carriesLure(name)) {
-        return name.strip();
-      }
+    return userNameLure(phrases(text), fromName);
+  }
+
+  /**
+   * {@link #userNameLure(String, String)} on a text the automaton has read: the fields are tried
+   * only where one can start, at a field name (the automaton's) or at the start of a line (the
+   * greeting), in order, each from where the last one ended, as {@code find()} would find them.
+   */
+  static String userNameLure(MailPhrases.Hits hits, String fromName) {
+    String text = hits.text();
+    String field = nameField(hits);
+    if (field != null) {
+      return field;
     }
     for (String line : text.split("\n", 40)) {
       // a Japanese greeting: a line that is a name and 様
@@ -1211,12 +1329,89 @@ final class MailSigns {
     return null;
   }
 
+  /** The user-name fields found with {@code find()} over the whole text (the reference, tests). */
+  static String nameFieldScanningAll(String text) {
+    Matcher f = NAME_FIELD.matcher(text);
+    while (f.find()) {
+      String name = f.group(1) != null ? f.group(1) : f.group(2);
+      if (carriesLure(name)) {
+        return name.strip();
+      }
+    }
+    return null;
+  }
+
+  /** The user-name fields found by {@link #userNameLure(MailPhrases.Hits, String)}'s first step. */
+  static String nameField(String text) {
+    return nameField(phrases(text));
+  }
+
+  private static String nameField(MailPhrases.Hits hits) {
+    String text = hits.text();
+    int[] names = hits.starts(NAME_FIELD_NAMES);
+    int[] lines = lineStarts(text);
+    Matcher f = NAME_FIELD.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int from = 0;
+    for (int a = 0, b = 0; a < names.length || b < lines.length; ) {
+      int c =
+          b >= lines.length || (a < names.length && names[a] < lines[b]) ? names[a++] : lines[b++];
+      if (c < from) {
+        continue;
+      }
+      f.region(c, text.length());
+      if (f.lookingAt()) {
+        String name = f.group(1) != null ? f.group(1) : f.group(2);
+        if (carriesLure(name)) {
+          return name.strip();
+        }
+        from = f.end() > f.start() ? f.end() : f.end() + 1;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where a line may start ({@code ^} in multi-line mode): the text's start and after every line
+   * terminator Java's patterns know (the pattern itself rules out the end and the middle of \r\n).
+   */
+  private static int[] lineStarts(String text) {
+    int[] out = new int[16];
+    int n = 0;
+    for (int i = -1; i < text.length(); i++) {
+      if (i >= 0) {
+        char c = text.charAt(i);
+        if (c != '\n' && c != '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029') {
+          continue;
+        }
+      }
+      if (n == out.length) {
+        out = java.util.Arrays.copyOf(out, n * 2);
+      }
+      out[n++] = i + 1;
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
   private static boolean carriesLure(String name) {
     String n = NAME_ADDRESS.matcher(name).replaceAll(" ");
     return NAME_WEB.matcher(n).find() || NAME_MONEY.matcher(n).find() || PHONE.matcher(n).find();
   }
 
+  /**
+   * The first three distinct phrases of {@code p} in {@code text} (lower-cased), each where {@code
+   * find()} finds it.
+   */
   static List<String> found(Pattern p, String text) {
+    return PHRASES.covers(p) ? PHRASES.scan(text).found(p, 3) : foundByStarts(p, text);
+  }
+
+  /** {@link #found(Pattern, String)} on a text the automaton has read once for every list. */
+  static List<String> found(Pattern p, MailPhrases.Hits hits) {
+    return PHRASES.covers(p) ? hits.found(p, 3) : foundByStarts(p, hits.text());
+  }
+
+  /** {@link #found(Pattern, String)} with a {@code String.indexOf} pass per literal start. */
+  static List<String> foundByStarts(Pattern p, String text) {
     List<String> starts =
         STARTS
             .computeIfAbsent(p, x -> java.util.Optional.ofNullable(starts(x.pattern())))
@@ -1373,64 +1568,45 @@ final class MailSigns {
    * its copyright line. A mention ("i paid with paypal") is no claim.
    */
   static List<Brand> signedAs(String text) {
+    return text == null ? new java.util.ArrayList<>() : signedAs(phrases(text));
+  }
+
+  /**
+   * {@link #signedAs(String)} on a text the automaton has read: a brand's signing pattern is tried
+   * only where a match can start, at the brand's names and at a greeting or copyright line, and
+   * only when the text names the brand at all.
+   */
+  static List<Brand> signedAs(MailPhrases.Hits hits) {
+    String text = hits.text();
     List<Brand> out = new java.util.ArrayList<>();
-    if (text == null) {
-      return out;
-    }
-    java.util.BitSet signing = null;
+    int[] signing = null;
     for (int i = 0; i < BRANDS.size(); i++) {
-      // every way of signing as a brand names it: a text without any of the brand's names is
-      // not scanned (String.indexOf, not a regex pass over up to 64 K characters per brand)
-      List<String> anchors = CLAIM_ANCHORS.get(i);
-      if (anchors == null) {
+      Pattern claim = BRANDS.get(i).claim();
+      if (!PHRASES.covers(claim)) {
         if (SIGNED_AS.get(i).matcher(text).find()) {
           out.add(BRANDS.get(i));
         }
         continue;
       }
-      java.util.BitSet at = positions(anchors, text, null);
-      if (at.isEmpty()) {
+      int[] named = hits.starts(claim);
+      if (named.length == 0) {
         continue;
       }
-      // the pattern is tried only where a match can start: at the brand's names, or at a
-      // greeting or copyright line that may lead to them
       if (signing == null) {
-        signing = positions(SIGNING_STARTS, text, null);
+        signing = hits.starts(SIGNING);
       }
-      at.or(signing);
-      if (matchesAt(SIGNED_AS.get(i), at, text)) {
+      Matcher m =
+          SIGNED_AS.get(i).matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      if (matchesAt(m, named, text) || matchesAt(m, signing, text)) {
         out.add(BRANDS.get(i));
       }
     }
     return out;
   }
 
-  /**
-   * What every match of a brand's {@link #SIGNED_AS} pattern starts with, besides the brand's own
-   * names: a greeting or a copyright sign.
-   */
-  static final List<String> SIGNING_STARTS = List.of("dear ", "copyright", "©", "(c)");
-
-  /** Where any of {@code literals} occurs in {@code text}, added to {@code into} (or a new set). */
-  private static java.util.BitSet positions(
-      List<String> literals, String text, java.util.BitSet into) {
-    java.util.BitSet at = into == null ? new java.util.BitSet() : into;
-    for (String s : literals) {
-      for (int i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) {
-        at.set(i);
-      }
-    }
-    return at;
-  }
-
-  /**
-   * Whether {@code p} matches somewhere in {@code text}, trying it only at the positions of {@code
-   * at}: the same answer as {@code p.matcher(text).find()} when every match starts at one of them
-   * (transparent bounds, so that a word boundary or look-behind sees the text before).
-   */
-  private static boolean matchesAt(Pattern p, java.util.BitSet at, String text) {
-    Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-    for (int c = at.nextSetBit(0); c >= 0; c = at.nextSetBit(c + 1)) {
+  /** Whether {@code m} matches (lookingAt) at one of the positions {@code at}. */
+  private static boolean matchesAt(Matcher m, int[] at, String text) {
+    for (int c : at) {
       m.region(c, text.length());
       if (m.lookingAt()) {
         return true;
@@ -1450,15 +1626,8 @@ final class MailSigns {
     return out;
   }
 
-  /**
-   * Literal text every match of a brand's claim starts with ({@link #starts}), so that a text
-   * containing none of it cannot match; null for a brand whose claim has no such text (none today).
-   */
-  private static final List<List<String>> CLAIM_ANCHORS =
-      BRANDS.stream().map(b -> starts(b.claim().pattern())).toList();
-
   /** The alternatives of a pattern at depth 0 (not inside a group or class, not escaped). */
-  private static List<String> topLevelAlternatives(String regex) {
+  static List<String> topLevelAlternatives(String regex) {
     List<String> out = new java.util.ArrayList<>();
     int depth = 0;
     boolean inClass = false;
@@ -1671,4 +1840,16 @@ final class MailSigns {
     }
     return out;
   }
+
+  /**
+   * The automaton: the phrase lists, every brand's claim, the signing starts and the user-name
+   * fields, in one pass (declared last: it reads the patterns above).
+   */
+  private static final MailPhrases PHRASES =
+      new MailPhrases(
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.concat(
+                      PHRASE_LISTS.stream(), BRANDS.stream().map(Brand::claim)),
+                  java.util.stream.Stream.of(SIGNING, NAME_FIELD_NAMES))
+              .toList());
 }
