@@ -1088,7 +1088,16 @@ final class MailSigns {
    * constant above, named here, and read with {@link #found(Pattern, MailPhrases.Hits)}.
    */
   static final List<Pattern> PHRASE_LISTS =
-      List.of(CREDENTIALS, URGENCY, LURES, FRAUD_OFFERS, MARKETING, REWARDS, THEMES, CHARGE_CLAIM);
+      List.of(
+          CREDENTIALS,
+          URGENCY,
+          LURES,
+          FRAUD_OFFERS,
+          MARKETING,
+          REWARDS,
+          THEMES,
+          CHARGE_CLAIM,
+          CREDITED_AMOUNTS);
 
   /**
    * What every match of a brand's {@link #SIGNED_AS} pattern starts with, besides the brand's own
