@@ -549,8 +549,9 @@ class MonitorIT extends ServerTest {
     String quiet = browser.get("/monitor/sites/" + paused).body();
     assertThat(quiet)
         .contains("id=\"site-no-results\"", "計測は一時停止中です", "60 秒ごとに計測")
-        .contains("id=\"site-no-alerts\"")
-        .doesNotContain("id=\"site-results\"", "id=\"recent-chart\"", "10〜3600");
+        .contains("id=\"site-no-alerts\"", "id=\"site-no-history\"")
+        .doesNotContain(
+            "id=\"site-results\"", "id=\"recent-chart\"", "id=\"month-chart\"", "10〜3600");
     String down = browser.get("/monitor/sites/" + failing).body();
     assertThat(down)
         .contains("id=\"site-results\"", "ステータス 500 (期待するステータスは 200)")
