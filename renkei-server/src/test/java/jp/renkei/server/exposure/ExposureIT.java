@@ -228,6 +228,16 @@ class ExposureIT extends ServerTest {
     assertThat(h.get("/exposure").body())
         .contains("most urgent SSVC decision first")
         .doesNotContain("資産台帳");
+
+    // a KEV file whose only entry is refused changes nothing, so it does not rename the catalogue
+    Object catalogue = knowledge.status().get("kevVersion");
+    KnowledgeService.Summary refusedAll =
+        knowledge.importKev(
+            Actor.cli(),
+            new ByteArrayInputStream(
+                "{\"vulnerabilities\":[{\"cveID\":\"CVE-2024-1\"}]}".getBytes(UTF_8)));
+    assertThat(refusedAll.kept()).isZero();
+    assertThat(knowledge.status().get("kevVersion")).isEqualTo(catalogue).isNotEqualTo("-");
   }
 
   @Test
