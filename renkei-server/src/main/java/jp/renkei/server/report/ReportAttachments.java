@@ -198,6 +198,11 @@ public class ReportAttachments {
     public boolean includes(long attachmentId) {
       return included.contains(attachmentId);
     }
+
+    /** Whether a copy was relayed and some of these attachments are not in it. */
+    public boolean leavesOut(List<AttachmentView> attachments) {
+      return copied && attachments.stream().anyMatch(a -> !included.contains(a.id()));
+    }
   }
 
   /**

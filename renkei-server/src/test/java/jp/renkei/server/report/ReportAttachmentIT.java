@@ -237,7 +237,7 @@ class ReportAttachmentIT extends ServerTest {
     assertThat(ceptoar.postForm(report, action, Map.of()).statusCode()).isEqualTo(302);
     assertThat(ministry.get(copy).body()).contains("late.log", sha256("late bytes"));
     assertThat(ministry.get(copy + "/attachments/" + idOf(late)).body()).isEqualTo("late bytes");
-    assertThat(ceptoar.get(report).body()).doesNotContain("include-later-");
+    assertThat(ceptoar.get(report).body()).doesNotContain("include-later-", "in-copy-help");
     // the English page says the same in English
     ceptoar.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
     assertThat(ceptoar.get(report).body()).contains("Included (relayed)", "In the anonymised copy");
