@@ -96,6 +96,10 @@ public class ExposureWorkflow {
       errors.check(
           () -> {
             String u = c.acceptedUntil() == null ? "" : c.acceptedUntil().strip();
+            if (u.isEmpty()) {
+              throw new InvalidInput(
+                  "acceptedUntil", "exposure.workflow.error.untilMissing", MAX_ACCEPT_DAYS);
+            }
             try {
               until[0] = LocalDate.parse(u);
             } catch (DateTimeParseException e) {

@@ -474,7 +474,11 @@ public class KnowledgeService {
             .single());
     out.put(
         "kevVersion",
-        jdbc.sql("select version from vuln_import where source = 'kev' order by id desc limit 1")
+        // the catalogue of the last import that kept entries: one whose entries were all refused
+        // (or a file without a catalogVersion) changed nothing and does not name the catalogue
+        jdbc.sql(
+                "select version from vuln_import where source = 'kev' and kept > 0"
+                    + " and version is not null order by id desc limit 1")
             .query(String.class)
             .optional()
             .orElse("-"));

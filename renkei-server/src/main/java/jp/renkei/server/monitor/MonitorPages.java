@@ -125,6 +125,7 @@ class MonitorPages {
       model.addAttribute("baseline", charts.baseline());
       model.addAttribute("seasonal", charts.seasonal());
       model.addAttribute("monthChart", charts.monthSvg());
+      model.addAttribute("monthHours", charts.monthHours());
       model.addAttribute("results", recent.size() > 50 ? recent.subList(0, 50) : recent);
       model.addAttribute("alerts", alerts.ofSites(java.util.Set.of(id), 20));
     }

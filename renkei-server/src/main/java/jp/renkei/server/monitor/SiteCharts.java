@@ -26,7 +26,8 @@ class SiteCharts {
       String recentSvg,
       Baseline baseline,
       SeasonalBand.Band seasonal,
-      String monthSvg) {}
+      String monthSvg,
+      int monthHours) {}
 
   private final MonitorService monitor;
 
@@ -84,6 +85,11 @@ class SiteCharts {
         PhaseChart.svg(
             hourly, seasonal.map(b -> new PhaseChart.Band(b.low(), b.high())).orElse(band));
     return new Charts(
-        recent, recentSvg, total.ready() ? total : null, seasonal.orElse(null), monthSvg);
+        recent,
+        recentSvg,
+        total.ready() ? total : null,
+        seasonal.orElse(null),
+        monthSvg,
+        hourly.size());
   }
 }

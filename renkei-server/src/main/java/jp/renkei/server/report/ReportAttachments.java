@@ -167,6 +167,77 @@ public class ReportAttachments {
   }
 
   /**
+   * Where the viewer stands with the anonymised copy of the report, for the report's own page: only
+   * the CEPTOAR whose hop anonymises it gets one ({@code copied} once it has relayed a version,
+   * {@code included} the original's attachments in that copy); anyone else gets empty.
+   */
+  public java.util.Optional<RelayInclusion> relayInclusion(Actor actor, long reportId) {
+    ReportRecords.Report r = access.visibleReport(actor, reportId);
+    if (!r.anonymise() || r.isRelayCopy()) {
+      return java.util.Optional.empty();
+    }
+    return ReportAccess.myHop(actor, reports.hops(reportId))
+        .filter(h -> "ceptoar".equals(h.kind()))
+        .map(
+            h ->
+                new RelayInclusion(
+                    h.relayedAsReportId() != null,
+                    h.relayedAsReportId() == null
+                        ? Set.of()
+                        : attachments.ofRelayCopy(h.relayedAsReportId()).stream()
+                            .map(ReportAttachmentRepository.Attachment::id)
+                            .collect(Collectors.toSet())));
+  }
+
+  /**
+   * The CEPTOAR's anonymised copy and which of the original's attachments it includes ({@link
+   * #relayInclusion}).
+   */
+  public record RelayInclusion(boolean copied, Set<Long> included) {
+    /** Whether the attachment goes upstream with the copy. */
+    public boolean includes(long attachmentId) {
+      return included.contains(attachmentId);
+    }
+
+    /** Whether a copy was relayed and some of these attachments are not in it. */
+    public boolean leavesOut(List<AttachmentView> attachments) {
+      return copied && attachments.stream().anyMatch(a -> !included.contains(a.id()));
+    }
+  }
+
+  /**
+   * Adds one of the original's attachments to the anonymised copy the CEPTOAR already relayed: a
+   * file the reporter attached after the last relay goes upstream without waiting for a next
+   * version. Only the CEPTOAR whose hop anonymises the report, once it has relayed; anyone else,
+   * and an attachment that is not the original's, gets the same {@link NotFound}.
+   */
+  @Transactional
+  public void includeInCopy(Actor actor, long reportId, long attachmentId) {
+    ReportRecords.Report r;
+    try {
+      r = access.visibleReport(actor, reportId);
+    } catch (NotFound e) {
+      throw new NotFound("attachment", attachmentId);
+    }
+    Long copy =
+        r.anonymise() && !r.isRelayCopy()
+            ? ReportAccess.myHop(actor, reports.hops(reportId))
+                .filter(h -> "ceptoar".equals(h.kind()))
+                .map(ReportRecords.Hop::relayedAsReportId)
+                .orElse(null)
+            : null;
+    boolean own = attachments.ofReport(reportId).stream().anyMatch(a -> a.id() == attachmentId);
+    if (copy == null || !own) {
+      throw new NotFound("attachment", attachmentId);
+    }
+    attachments.includeInRelay(copy, attachmentId);
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "report.attachment.relay", "report", reportId, "attachment " + attachmentId));
+  }
+
+  /**
    * Relays the next version (as {@link ReportRelayService#relay}) and includes in the anonymised
    * copy the original's attachments the CEPTOAR chose, in one transaction; one that is not the
    * original's own is refused and nothing is relayed.

@@ -316,8 +316,19 @@ class ReportPages {
     model.addAttribute("mayAdvise", advisories.mayIssue(actor));
     model.addAttribute("attachments", attachments.list(actor, id));
     model.addAttribute("attachmentLimits", attachments.limits());
+    model.addAttribute("relayInclusion", attachments.relayInclusion(actor, id).orElse(null));
     model.addAttribute("narrowerTlps", narrowerThan(report.tlp()));
     return "report/view";
+  }
+
+  /**
+   * The CEPTOAR adds one of the original's attachments to the anonymised copy it already relayed
+   * (one the reporter attached after the relay).
+   */
+  @PostMapping("/reports/{id}/attachments/{attachmentId}/relay")
+  String includeInCopy(Actor actor, @PathVariable long id, @PathVariable long attachmentId) {
+    attachments.includeInCopy(actor, id, attachmentId);
+    return "redirect:/reports/" + id + "#attachments-section";
   }
 
   /** The TLP codes a hop may choose when forwarding: only those narrower than the report's. */

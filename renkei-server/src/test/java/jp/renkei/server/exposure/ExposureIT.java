@@ -192,6 +192,54 @@ class ExposureIT extends ServerTest {
         .contains("SSVC decision tree gives Attend (sooner than standard)");
   }
 
+  /**
+   * A new user's walk (walk13): an empty inventory says what to import rather than "no
+   * vulnerability applies" over an empty table; a risk accepted without an expiry names the field
+   * and says what it needs, in either language, and keeps what was typed.
+   */
+  @Test
+  void anEmptyInventorySaysWhatToImportAndAnAcceptanceWithoutExpiryNamesTheField() {
+    Organisation water = fixtures.operator("water");
+    UserAccount analyst = fixtures.user(water, Role.ANALYST);
+    Http h = session(analyst);
+    String empty = h.get("/exposure").body();
+    assertThat(empty)
+        .contains("id=\"exposure-none\"", "資産台帳にサービスがまだないため")
+        .doesNotContain("id=\"exposure-findings\"", "該当する脆弱性はありません");
+
+    assertThat(importCsv(h, INVENTORY).statusCode()).isEqualTo(200);
+    String page = h.get("/exposure").body();
+    assertThat(page).contains("id=\"exposure-findings-lead\"", "id=\"exposure-findings\"");
+    String finding = "/exposure/findings/" + findingIds(page).get(0);
+    Map<String, String> typed =
+        Map.of("status", "risk_accepted", "owner", "情報システム課 田中", "reason", "", "acceptedUntil", "");
+    String refused = h.postForm(finding, finding + "/workflow", typed).body();
+    assertThat(refused)
+        .contains("受容の期限：リスク受容には受容の期限 (明日から 366 日以内の日付) が必要です。")
+        .contains("理由：リスク受容の理由は必須です")
+        .contains("value=\"情報システム課 田中\"")
+        .containsPattern("value=\"risk_accepted\"[^>]*selected")
+        .doesNotContain("YYYY-MM-DD");
+    h.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    assertThat(h.postForm(finding, finding + "/workflow", typed).body())
+        .contains(
+            "Accepted until: Accepting a risk needs an expiry date (from tomorrow to 366 days")
+        .contains("Reason: Accepting a risk needs a reason");
+    assertThat(h.get("/exposure").body())
+        .contains("most urgent SSVC decision first")
+        .doesNotContain("資産台帳");
+
+    // a KEV file whose only entry is refused changes nothing, so it does not rename the catalogue
+    Object catalogue = knowledge.status().get("kevVersion");
+    KnowledgeService.Summary refusedAll =
+        knowledge.importKev(
+            Actor.cli(),
+            new ByteArrayInputStream(
+                "{\"vulnerabilities\":[{\"cveID\":\"CVE-2024-1\"}]}".getBytes(UTF_8)));
+    assertThat(refusedAll.kept()).isZero();
+    assertThat(knowledge.status().get("kevVersion")).isEqualTo(catalogue).isNotEqualTo("-");
+  }
+
   @Test
   void theDemoBankSeesItsOwnFindings() {
     UserAccount bank = fixtures.user("op-sakura-bank", Role.MEMBER);

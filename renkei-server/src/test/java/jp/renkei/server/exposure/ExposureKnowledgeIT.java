@@ -710,8 +710,12 @@ class ExposureKnowledgeIT extends ServerTest {
             "No organisation with the code &quot;no-such-org&quot;.")
         .doesNotContain("組織はありません", "1 errors");
     assertThat(admin.uploadWith(path, path, "file", "inv.csv", new byte[0], known).body())
-        .contains("No file was chosen.")
+        .contains("No file was chosen.", "id=\"on-behalf-code-hint\"")
         .doesNotContain("ファイルが選ばれていません");
     assertThat(assets(target)).isZero();
+    // done: the organisation named in English on the English page, one asset not "1 assets"
+    byte[] one = "kind,value\ndomain,d.example\n".getBytes(UTF_8);
+    assertThat(admin.uploadWith(path, path, "file", "inv.csv", one, known).body())
+        .contains("Imported 1 asset on behalf of " + target.nameEn() + " (" + target.code() + ").");
   }
 }

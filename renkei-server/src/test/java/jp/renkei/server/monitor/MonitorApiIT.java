@@ -739,7 +739,15 @@ class MonitorApiIT extends ServerTest {
     assertThat(m.find()).as(issued.body()).isTrue();
     Http agent = http().bearer(m.group(1));
     assertThat(agent.get("/api/v1/probe/assignments").statusCode()).isEqualTo(200);
-    assertThat(browser.get("/monitor/vantage").body()).contains(code).contains("仙台");
+    String list = browser.get("/monitor/vantage").body();
+    assertThat(list).contains(code).contains("仙台");
+    // the hub's own row in words, without a button to assign it sites it cannot be assigned
+    assertThat(list)
+        .containsPattern("data-code=\"hub\">\\s*<td>このハブ</td>\\s*<td>ハブの所在地</td>")
+        .doesNotContain("<td>hub</td>");
+    long hub =
+        jdbc.sql("select id from monitor_vantage where code = 'hub'").query(Long.class).single();
+    assertThat(list).doesNotContain("/monitor/vantage/" + hub + "\"");
     HttpResponse<String> invalid =
         browser.postForm(
             "/monitor/vantage", "/monitor/vantage", Map.of("code", code, "region", ""));

@@ -523,6 +523,57 @@ class MonitorIT extends ServerTest {
         .doesNotContain("このURL");
   }
 
+  /**
+   * A new user's walk (walk13): a site not measured yet says so and how to start it instead of
+   * empty charts and tables; a down alert and a failed probe read in the page's language; the
+   * overview says which hours its heat map shows and what its columns count.
+   */
+  @Test
+  void thePagesSayWhatIsMissingAndPutAlertsAndErrorsInWords() {
+    UserAccount u = owner("gas");
+    long paused = register(u, url(), "green", "amber_strict");
+    monitor.setEnabled(fixtures.actor(u), paused, false);
+    long failing;
+    site.mode = LoopbackSite.Mode.FAIL;
+    try {
+      failing = register(u, url(), "green", "amber_strict");
+      probe(failing, 2);
+    } finally {
+      site.mode = LoopbackSite.Mode.FAST;
+    }
+    runtime.flush();
+    assertThat(open(failing)).containsExactly("down");
+
+    var browser = http();
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    String quiet = browser.get("/monitor/sites/" + paused).body();
+    assertThat(quiet)
+        .contains("id=\"site-no-results\"", "計測は一時停止中です", "60 秒ごとに計測")
+        .contains("id=\"site-no-alerts\"", "id=\"site-no-history\"")
+        .doesNotContain(
+            "id=\"site-results\"", "id=\"recent-chart\"", "id=\"month-chart\"", "10〜3600");
+    String down = browser.get("/monitor/sites/" + failing).body();
+    assertThat(down)
+        .contains("id=\"site-results\"", "ステータス 500 (期待するステータスは 200)")
+        .contains("1 か所の計測地点のうち 1 か所で停止", "このハブ")
+        .doesNotContain("vantage points", "HTTP 500 (expected 200)");
+    assertThat(browser.get("/monitor/alerts").body())
+        .contains("1 か所の計測地点のうち 1 か所で停止", "id=\"alerts-lead\"")
+        .doesNotContain("vantage points");
+    assertThat(browser.get("/monitor").body())
+        .contains("id=\"heat-map-hint\"", "日本時間", "未計測・一時停止中")
+        .doesNotContain("(計測を一時停止中)");
+
+    browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    assertThat(browser.get("/monitor/sites/" + failing).body())
+        .contains("Status 500 (expected 200)", "Down from 1 of 1 vantage points", "This hub")
+        .doesNotContain("HTTP 500 (expected 200)", "か所の計測地点");
+    assertThat(browser.get("/monitor/sites/" + paused).body())
+        .contains("The measurement is paused", "Measured every 60 seconds");
+    assertThat(browser.get("/monitor").body())
+        .contains("Japan time", "Not measured (new or paused)");
+  }
+
   int[] count(UserAccount viewer, String sector) {
     return monitor.sectors(fixtures.actor(viewer)).counts().stream()
         .filter(c -> c.sector().equals(sector))

@@ -271,6 +271,10 @@ class NoticePagesIT extends ServerTest {
             "/exposure/scope", "/exposure/scope", Map.of("kind", "range", "value", "10.0.0.1/8"));
     assertThat(badDecl.statusCode()).isEqualTo(400);
     assertThat(badDecl.body()).contains("host bits set", "10.0.0.0/8");
+    // what was typed stays in the form (walk13: the refused value was gone)
+    assertThat(badDecl.body())
+        .contains("value=\"10.0.0.1/8\"")
+        .containsPattern("value=\"range\"[^>]*selected");
     String page = oh.get("/exposure/scope").body();
     assertThat(page).contains("_renkei-challenge." + domain, "renkei-verification=");
     ScopeService.ScopeRow row =
@@ -341,6 +345,9 @@ class NoticePagesIT extends ServerTest {
             .params(owner.id(), "www." + domain)
             .query(Long.class)
             .single();
+    // the run's times in Japan time, as every page writes them (they were UTC without a zone)
+    assertThat(oh.get("/exposure/discovery").body())
+        .containsPattern("<td>\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}</td>");
     assertThat(oh.get("/exposure/discovery").body()).contains("www." + domain);
     assertThat(xh.get("/exposure/discovery").body()).doesNotContain(domain);
     String neverAsset = "9" + asset;

@@ -178,6 +178,72 @@ class ReportAttachmentIT extends ServerTest {
   }
 
   @Test
+  void aFileAttachedAfterTheRelayIsMarkedAndTheSecretariatCanAddItToTheCopy() {
+    Http operator = signedIn("op-sakura-bank", Role.ANALYST);
+    Map<String, String> f = ReportPagesIT.form(Fixtures.unique("転送後の添付"), "");
+    f.put("anonymise", "true");
+    String report = path(operator.postForm("/reports/new", "/reports", f));
+    String first = file(operator, report, "first.png", "first bytes");
+    Http ceptoar = signedIn("c-bank", Role.ANALYST);
+    // before the relay: the secretariat chooses on the relay page
+    assertThat(ceptoar.get(report).body())
+        .contains("id=\"in-copy-" + idOf(first) + "\"", "転送時に選びます")
+        .doesNotContain("include-later-");
+    assertThat(
+            ceptoar
+                .postForm(
+                    report + "/anonymise",
+                    report + "/relay",
+                    Map.of("version", "1", "tlp", "", "attachments", idOf(first)))
+                .statusCode())
+        .isEqualTo(302);
+    String late = file(operator, report, "late.log", "late bytes");
+    long originalId = Long.parseLong(report.substring(report.lastIndexOf('/') + 1));
+    String copy =
+        "/reports/"
+            + jdbc.sql("select relayed_as_report_id from report_hop where report_id = ?")
+                .param(originalId)
+                .query(Long.class)
+                .single();
+    Http ministry = signedIn("fsa", Role.ANALYST);
+    assertThat(ministry.get(copy).body()).contains("first.png").doesNotContain("late.log");
+
+    // the secretariat's page says which file went up, which did not, and why
+    String page = ceptoar.get(report).body();
+    assertThat(page)
+        .contains("含めて転送済み", "含めていません", "id=\"in-copy-help\"")
+        .contains("id=\"include-later-" + idOf(late) + "\"")
+        .doesNotContain("id=\"include-later-" + idOf(first) + "\"");
+    // every version is up: the relay page sends the secretariat back to this page
+    assertThat(ceptoar.get(report + "/anonymise").statusCode()).isEqualTo(302);
+    // nobody else can add a file to the copy, and a refusal looks like a file that never was
+    String action = report + "/attachments/" + idOf(late) + "/relay";
+    String never =
+        notFound(
+            ministry.postForm(copy, report + "/attachments/" + NEVER + "/relay", Map.of()), NEVER);
+    assertThat(notFound(ministry.postForm(copy, action, Map.of()), idOf(late))).isEqualTo(never);
+    assertThat(notFound(operator.postForm(report, action, Map.of()), idOf(late)))
+        .isEqualTo(
+            notFound(
+                operator.postForm(report, report + "/attachments/" + NEVER + "/relay", Map.of()),
+                NEVER));
+    assertThat(
+            ceptoar
+                .postForm(report, report + "/attachments/" + NEVER + "/relay", Map.of())
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(ministry.get(copy).body()).doesNotContain("late.log");
+
+    assertThat(ceptoar.postForm(report, action, Map.of()).statusCode()).isEqualTo(302);
+    assertThat(ministry.get(copy).body()).contains("late.log", sha256("late bytes"));
+    assertThat(ministry.get(copy + "/attachments/" + idOf(late)).body()).isEqualTo("late bytes");
+    assertThat(ceptoar.get(report).body()).doesNotContain("include-later-", "in-copy-help");
+    // the English page says the same in English
+    ceptoar.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    assertThat(ceptoar.get(report).body()).contains("Included (relayed)", "In the anonymised copy");
+  }
+
+  @Test
   void namesThatHideThemselvesAreShownEscaped() {
     assertThat(ReportAttachments.displayName("invoice\u202Etxt.exe"))
         .isEqualTo("invoice\\u{202E}txt.exe");

@@ -71,6 +71,9 @@ class DiscoveryPages {
     } catch (InvalidInput e) {
       response.setStatus(400);
       model.addAttribute("formError", e);
+      // what was typed stays in the form, to be corrected rather than typed again
+      model.addAttribute("typedKind", kind);
+      model.addAttribute("typedValue", value);
       return scope(actor, model);
     }
     return "redirect:/exposure/scope";
