@@ -379,7 +379,21 @@ class ExerciseBrowserIT extends ServerTest {
     browser.findElement(By.id("login")).sendKeys(u.login());
     browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
     browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    // the home page after signing in is the heaviest page of a player's day: on a loaded 2-core
+    // machine (CI beside other work) it once took more than the 20 s the other steps get
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(500))
+          .until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "signing in as "
+              + u.login()
+              + " did not reach the home page; at "
+              + path()
+              + ": "
+              + browser.findElement(By.tagName("body")).getText(),
+          e);
+    }
   }
 
   void open(String path) {
