@@ -3,12 +3,7 @@ package jp.renkei.engine.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import jp.renkei.engine.redact.Identity;
-import jp.renkei.engine.redact.Redactor;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reward lures (REWARD_LURE) and dating lures (FRAUD_OFFER) on hand-written messages in several
@@ -287,27 +282,6 @@ class MailRewardAndDatingLureTest {
                 + "Intranet copy: https://portal.sakura-bank.co.jp/x\nTo unsubscribe reply STOP.");
     assertThat(flags(r)).contains(RedFlag.REWARD_LURE, RedFlag.FRAUD_OFFER);
     assertThat(evidence(r, RedFlag.REWARD_LURE)).contains("sakura-bank.co.jp");
-    Redactor identity =
-        new Redactor(
-            new Identity(
-                List.of("さくら架空銀行"),
-                List.of("sakura-bank.co.jp"),
-                List.of("soumu@sakura-bank.co.jp"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()),
-            Map.of());
-    ObjectNode shared = MailStixTest.sharedBundle(r, identity);
-    JsonNode note = MailStixTest.note(shared);
-    for (RedFlag f : List.of(RedFlag.REWARD_LURE, RedFlag.FRAUD_OFFER)) {
-      assertThat(note.path("content").asString())
-          .contains(f.name())
-          .contains(f.ja())
-          .contains(f.en());
-      assertThat(note.path("x_renkei_findings").toString()).contains(f.name());
-    }
-    assertThat(shared.toString()).doesNotContain("sakura-bank.co.jp").doesNotContain("soumu@");
+    MailStixTest.explainsWithoutTheBank(r, List.of(RedFlag.REWARD_LURE, RedFlag.FRAUD_OFFER));
   }
 }

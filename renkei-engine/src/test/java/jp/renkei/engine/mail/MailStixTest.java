@@ -190,6 +190,39 @@ class MailStixTest {
     return shared;
   }
 
+  /** The receiving organisation of these tests (a fictional bank) as a share redacts it. */
+  static Redactor sakuraBank() {
+    return new Redactor(
+        new Identity(
+            List.of("さくら架空銀行"),
+            List.of("sakura-bank.co.jp"),
+            List.of("soumu@sakura-bank.co.jp"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of()),
+        Map.of());
+  }
+
+  /**
+   * The note of {@code r}'s share for {@link #sakuraBank()}: each of {@code flags} named and
+   * explained in Japanese and English, and nothing of the bank's domain or address left anywhere.
+   */
+  static JsonNode explainsWithoutTheBank(MailReport r, List<RedFlag> flags) {
+    ObjectNode shared = sharedBundle(r, sakuraBank());
+    JsonNode note = note(shared);
+    for (RedFlag f : flags) {
+      assertThat(note.path("content").asString())
+          .contains(f.name())
+          .contains(f.ja())
+          .contains(f.en());
+      assertThat(note.path("x_renkei_findings").toString()).contains(f.name());
+    }
+    assertThat(shared.toString()).doesNotContain("sakura-bank.co.jp").doesNotContain("soumu@");
+    return note;
+  }
+
   /** The bundle's note (the analysis' findings in words), which it must have. */
   static JsonNode note(ObjectNode bundle) {
     JsonNode note = null;

@@ -3,12 +3,8 @@ package jp.renkei.engine.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import jp.renkei.engine.redact.Identity;
-import jp.renkei.engine.redact.Redactor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fake crypto-wallet announcements (a wallet or NFT market named by a sender on another domain, a
@@ -477,29 +473,8 @@ class MailWalletAndCreditLureTest {
             RedFlag.PAYMENT_LURE,
             RedFlag.OBFUSCATED_TEXT);
     assertThat(flags(r)).containsAll(expected);
-    Redactor identity =
-        new Redactor(
-            new Identity(
-                List.of("さくら架空銀行"),
-                List.of("sakura-bank.co.jp"),
-                List.of("soumu@sakura-bank.co.jp"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()),
-            Map.of());
-    ObjectNode shared = MailStixTest.sharedBundle(r, identity);
-    JsonNode note = MailStixTest.note(shared);
-    for (RedFlag f : expected) {
-      assertThat(note.path("content").asString())
-          .contains(f.name())
-          .contains(f.ja())
-          .contains(f.en());
-      assertThat(note.path("x_renkei_findings").toString()).contains(f.name());
-    }
+    JsonNode note = MailStixTest.explainsWithoutTheBank(r, expected);
     assertThat(note.path("content").asString()).contains("trezordesktop-app.com");
-    assertThat(shared.toString()).doesNotContain("sakura-bank.co.jp").doesNotContain("soumu@");
     // a relayed lure, its platform and where it leads kept, the reader's address taken out
     MailReport relayed =
         analyze(
@@ -508,13 +483,10 @@ class MailWalletAndCreditLureTest {
                 + "Subject: Transcript of the chat session with Donate\r\n",
             "text/plain",
             "FREE BTC for soumu@sakura-bank.co.jp >> https://forms.example-forms.ru/c/6581\n");
-    JsonNode relayedNote = MailStixTest.note(MailStixTest.sharedBundle(relayed, identity));
-    assertThat(relayedNote.path("content").asString())
-        .contains(RedFlag.RELAYED_LURE.name())
-        .contains(RedFlag.RELAYED_LURE.ja())
-        .contains(RedFlag.RELAYED_LURE.en())
-        .contains("example-forms.ru")
-        .doesNotContain("soumu@");
-    assertThat(relayedNote.path("x_renkei_findings").toString()).contains("RELAYED_LURE");
+    assertThat(
+            MailStixTest.explainsWithoutTheBank(relayed, List.of(RedFlag.RELAYED_LURE))
+                .path("content")
+                .asString())
+        .contains("example-forms.ru");
   }
 }
