@@ -837,6 +837,10 @@ public final class MailAnalyzer {
     st.hops.add(new MailReport.Hop(from, by, List.copyOf(ips), at));
   }
 
+  /** A signature the receiving server checked, and the domain it was made for. */
+  private static final Pattern DKIM_PASS =
+      Pattern.compile("(?i)dkim=pass[^;]*?header\\.(?:d|i)=@?([\\w.-]+)");
+
   private static void authResults(String body, State st) {
     st.authResultsSeen = true;
     st.compositeFailed |= body.toLowerCase(Locale.ROOT).contains("compauth=fail");
@@ -846,7 +850,7 @@ public final class MailAnalyzer {
         && body.toLowerCase(Locale.ROOT).contains("spf=pass")) {
       st.authenticated.add(registrable(mf.group(1).toLowerCase(Locale.ROOT)));
     }
-    Matcher hd = Pattern.compile("(?i)dkim=pass[^;]*?header\\.(?:d|i)=@?([\\w.-]+)").matcher(body);
+    Matcher hd = DKIM_PASS.matcher(body);
     while (hd.find()) {
       st.authenticated.add(registrable(hd.group(1).toLowerCase(Locale.ROOT)));
     }
