@@ -173,6 +173,23 @@ class OutboundGuardIT extends ServerTest {
           .allMatch(d -> d.startsWith("webhook failure http://127.0.0."), "the webhook's origin")
           .allMatch(d -> d.contains(": destination refused: 127.0.0.2"), "the reason");
     }
+    // each organisation's admin reads its own refusals, none of another's (its webhook's address)
+    Organisation bystander = fixtures.operator("finance");
+    for (Organisation o : List.of(stored, redirected, bystander)) {
+      String audit =
+          http()
+              .bearer(fixtures.token(fixtures.user(o, Role.ORG_ADMIN)))
+              .get("/api/v1/audit?action=outbound.refused")
+              .body();
+      int own =
+          jdbc.sql(
+                  "select count(*) from audit_event where action = 'outbound.refused' and"
+                      + " actor = 'delivery:webhook' and actor_org_id = ?")
+              .param(o.id())
+              .query(Integer.class)
+              .single();
+      assertThat(audit.split("delivery:webhook", -1).length - 1).as(o.code()).isEqualTo(own);
+    }
   }
 
   @Test
