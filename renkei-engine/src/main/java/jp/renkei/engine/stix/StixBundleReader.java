@@ -4,8 +4,11 @@ import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.PropertyNameMatcher;
+import tools.jackson.core.util.JsonParserDelegate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,14 +17,27 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads STIX objects one at a time from a bundle ({@code {"type":"bundle","objects":[...]}}), a
  * TAXII envelope ({@code {"objects":[...]}}) or a bare JSON array of objects: never the whole input
  * as one tree, so memory stays flat whatever the size. Limits, each answered with where it was hit:
- * {@value #MAX_DEPTH} levels of nesting, {@value #MAX_OBJECT_BYTES} bytes per object, and strings
- * of at most {@value #MAX_STRING} characters.
+ * {@value #MAX_DEPTH} levels of nesting, {@value #MAX_OBJECT_BYTES} bytes and {@value
+ * #MAX_OBJECT_TOKENS} JSON tokens per object, and strings of at most {@value #MAX_STRING}
+ * characters. Both per-object limits are enforced while the object is read, so an object past them
+ * is never built as a tree: a few megabytes of {@code [{},{},...]} would otherwise become hundreds
+ * of megabytes of nodes before its size could be checked. The rest of such an object is skipped and
+ * reading goes on with the next one.
  */
 public final class StixBundleReader {
 
   public static final int MAX_DEPTH = 40;
   public static final int MAX_OBJECT_BYTES = 4 * 1024 * 1024;
   public static final int MAX_STRING = 4 * 1024 * 1024;
+
+  /**
+   * JSON tokens (names, values, brackets) per object. A real object of {@value #MAX_OBJECT_BYTES}
+   * bytes is mostly text: a report's 50,000 {@code object_refs} are about 50,000 tokens.
+   */
+  public static final int MAX_OBJECT_TOKENS = 200_000;
+
+  /** How often (in tokens) the bytes read so far for an object are checked. */
+  private static final int BYTES_CHECKED_EVERY = 1024;
 
   /** Receives what the reader finds, in input order. */
   public interface Sink {
@@ -96,7 +112,33 @@ public final class StixBundleReader {
           continue;
         }
         long start = parser.currentTokenLocation().getByteOffset();
-        JsonNode o = JSON.readTree(parser);
+        int depth = parser.streamReadContext().getNestingDepth();
+        Budget budget = new Budget(parser, start);
+        JsonNode o;
+        try {
+          o = JSON.readTree(budget);
+        } catch (OverBudget over) {
+          while (parser.streamReadContext().getNestingDepth() >= depth) {
+            if (parser.nextToken() == null) {
+              return new Result(index, "the input ends inside object #" + index);
+            }
+          }
+          long end = parser.currentLocation().getByteOffset();
+          sink.rejected(
+              index++,
+              line,
+              over.tokens
+                  ? "object of more than "
+                      + MAX_OBJECT_TOKENS
+                      + " JSON tokens exceeds the limit of "
+                      + MAX_OBJECT_TOKENS
+                      + " (names, values and brackets)"
+                  : "object of "
+                      + (end - start)
+                      + " bytes exceeds the limit of "
+                      + MAX_OBJECT_BYTES);
+          continue;
+        }
         long end = parser.currentLocation().getByteOffset();
         if (start >= 0 && end - start > MAX_OBJECT_BYTES) {
           sink.rejected(
@@ -114,6 +156,74 @@ public final class StixBundleReader {
           where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
       return new Result(
           index, "broken JSON" + at + " (object #" + index + "): " + plain(e.getOriginalMessage()));
+    }
+  }
+
+  /** An object passed {@link #MAX_OBJECT_TOKENS} or {@link #MAX_OBJECT_BYTES} while read. */
+  private static final class OverBudget extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final boolean tokens;
+
+    OverBudget(boolean tokens) {
+      super(null, null, false, false);
+      this.tokens = tokens;
+    }
+  }
+
+  /** The parser as one object's reading sees it: counts tokens, checks bytes now and then. */
+  private static final class Budget extends JsonParserDelegate {
+    private final long start;
+    private int tokens;
+
+    Budget(JsonParser parser, long start) {
+      super(parser);
+      this.start = start;
+    }
+
+    private void spend() {
+      if (++tokens > MAX_OBJECT_TOKENS) {
+        throw new OverBudget(true);
+      }
+      if (tokens % BYTES_CHECKED_EVERY == 0
+          && start >= 0
+          && delegate.currentLocation().getByteOffset() - start > MAX_OBJECT_BYTES) {
+        throw new OverBudget(false);
+      }
+    }
+
+    @Override
+    public JsonToken nextToken() {
+      JsonToken t = delegate.nextToken();
+      spend();
+      return t;
+    }
+
+    @Override
+    public JsonToken nextValue() {
+      JsonToken t = delegate.nextValue();
+      spend();
+      return t;
+    }
+
+    @Override
+    public String nextName() {
+      String name = delegate.nextName();
+      spend();
+      return name;
+    }
+
+    @Override
+    public boolean nextName(SerializableString name) {
+      boolean same = delegate.nextName(name);
+      spend();
+      return same;
+    }
+
+    @Override
+    public int nextNameMatch(PropertyNameMatcher matcher) {
+      int match = delegate.nextNameMatch(matcher);
+      spend();
+      return match;
     }
   }
 

@@ -3,6 +3,7 @@ package jp.renkei.engine.stix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,5 +74,70 @@ class StixBundleReaderTest {
     assertThat(r.broken())
         .contains("nesting depth")
         .contains(String.valueOf(StixBundleReader.MAX_DEPTH));
+  }
+
+  @Test
+  void anObjectOfTooManyTokensIsRejectedWhileReadAndTheNextOneIsRead() {
+    // 250,000 empty objects are 750 KB, well under the byte limit, but would be 250,000 nodes
+    String many = "{},".repeat(250_000) + "{}";
+    StixBundleReader.Result r =
+        read("{\"objects\":[{\"id\":\"a\",\"x\":[" + many + "]},\n{\"id\":\"b\"}]}");
+    assertThat(r).isEqualTo(new StixBundleReader.Result(2, null));
+    assertThat(seen)
+        .containsExactly(
+            "0@1 rejected: object of more than 200000 JSON tokens exceeds the limit of 200000"
+                + " (names, values and brackets)",
+            "1@2:b");
+  }
+
+  @Test
+  void anObjectOverTheByteLimitIsRejectedBeforeItIsWhollyRead() {
+    String text = "\"" + "a".repeat(1000) + "\",";
+    String big = text.repeat(5_000) + "\"z\"";
+    StixBundleReader.Result r =
+        read("[{\"id\":\"a\",\"x\":[" + big + "]},{\"id\":\"b\"},{\"id\":\"c\",\"x\":[1]}]");
+    assertThat(r.broken()).isNull();
+    assertThat(seen).hasSize(3);
+    assertThat(seen.get(0))
+        .matches("0@1 rejected: object of \\d+ bytes exceeds the limit of 4194304");
+    assertThat(seen.subList(1, 3)).containsExactly("1@1:b", "2@1:c");
+  }
+
+  @Test
+  void aHugeObjectOfEmptyObjectsCostsLittleMemoryToRefuse() {
+    // 30 MiB of "{}," read as a tree would allocate well over a gigabyte of nodes
+    byte[] start = "{\"objects\":[{\"id\":\"a\",\"x\":[".getBytes(StandardCharsets.UTF_8);
+    byte[] end = "{}]},{\"id\":\"b\"}]}".getBytes(StandardCharsets.UTF_8);
+    int n = 10_000_000;
+    byte[] all = new byte[start.length + 3 * n + end.length];
+    System.arraycopy(start, 0, all, 0, start.length);
+    for (int i = 0; i < n; i++) {
+      all[start.length + 3 * i] = '{';
+      all[start.length + 3 * i + 1] = '}';
+      all[start.length + 3 * i + 2] = ',';
+    }
+    System.arraycopy(end, 0, all, start.length + 3 * n, end.length);
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    StixBundleReader.Result r =
+        StixBundleReader.read(
+            new ByteArrayInputStream(all),
+            new StixBundleReader.Sink() {
+              @Override
+              public void object(int index, long line, JsonNode object) {
+                seen.add(object.path("id").asString());
+              }
+
+              @Override
+              public void rejected(int index, long line, String message) {
+                seen.add(message);
+              }
+            });
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertThat(r.broken()).isNull();
+    assertThat(seen).hasSize(2).endsWith("b");
+    // X
+    // the budget's 200,000 nodes and the parser's buffers: tens of megabytes, not gigabytes
+    assertThat(allocated).isLessThan(200L << 20);
   }
 }

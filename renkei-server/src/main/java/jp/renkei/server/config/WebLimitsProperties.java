@@ -1,5 +1,6 @@
 package jp.renkei.server.config;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,7 +14,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxBody largest such body (default 8 MiB: the largest valid report, 500 observables of
  *     2,048 characters written as JSON \\u escapes, is about 6.5 MB)
+ * @param maxJsonTokens most JSON tokens (names, values, brackets) in one such body (default
+ *     200,000): a body within {@code maxBody} made of {@code [0,0,...]} or {@code [{},{},...]}
+ *     would otherwise bind to millions of objects, some 200 MB of memory per request; the largest
+ *     valid report is about 4,000 tokens, a scenario of 500 injects some 30,000
  */
 @Validated
 @ConfigurationProperties("renkei.web")
-public record WebLimitsProperties(@NotNull @DefaultValue("8MB") DataSize maxBody) {}
+public record WebLimitsProperties(
+    @NotNull @DefaultValue("8MB") DataSize maxBody,
+    @Min(1000) @DefaultValue("200000") long maxJsonTokens) {}

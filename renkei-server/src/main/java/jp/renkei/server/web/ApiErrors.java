@@ -35,9 +35,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
   private final MessageSource messages;
+  private final long maxJsonTokens;
 
-  ApiErrors(MessageSource messages) {
+  ApiErrors(MessageSource messages, jp.renkei.server.config.WebLimitsProperties limits) {
     this.messages = messages;
+    this.maxJsonTokens = limits.maxJsonTokens();
   }
 
   @ExceptionHandler(RenkeiException.class)
@@ -139,6 +141,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .body(p);
     }
+    tools.jackson.core.exc.StreamConstraintsException tooComplex = tooComplex(e);
+    if (tooComplex != null && tooComplex.getMessage().contains("Token count")) {
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.CONTENT_TOO_LARGE,
+              messages.getMessage(
+                  "error.bodyTooManyTokens",
+                  new Object[] {String.valueOf(maxJsonTokens)},
+                  LocaleContextHolder.getLocale()));
+      p.setProperty("code", "error.bodyTooManyTokens");
+      if (request instanceof org.springframework.web.context.request.ServletWebRequest swr) {
+        p.setInstance(java.net.URI.create(swr.getRequest().getRequestURI()));
+      }
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(p);
+    }
     String where = "-";
     String field = null;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -174,6 +193,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       p.setInstance(java.net.URI.create(swr.getRequest().getRequestURI()));
     }
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+
+  private static tools.jackson.core.exc.StreamConstraintsException tooComplex(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof tools.jackson.core.exc.StreamConstraintsException c) {
+        return c;
+      }
+    }
+    return null;
   }
 
   @ExceptionHandler(Exception.class)

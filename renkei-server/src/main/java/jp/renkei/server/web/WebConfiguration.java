@@ -3,8 +3,10 @@ package jp.renkei.server.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.config.WebLimitsProperties;
 import jp.renkei.server.security.CurrentUser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadConstraints;
 
 /** MVC wiring: the {@link Actor} parameter of controller methods and the per-person locale. */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +34,19 @@ class WebConfiguration implements WebMvcConfigurer {
   @Bean
   TomcatConnectorCustomizer largerSocketWrites() {
     return connector -> connector.setProperty("socket.appWriteBufSize", "65536");
+  }
+
+  /**
+   * The JSON bodies of the REST API: at most {@code renkei.web.max-json-tokens} tokens per body,
+   * counted while reading, so no body binds to more objects than that (see {@link
+   * WebLimitsProperties}). Only request bodies are read with Spring's mapper; stored JSON is read
+   * with the features' own mappers.
+   */
+  @Bean
+  JsonFactoryBuilderCustomizer jsonTokenLimit(WebLimitsProperties limits) {
+    return factory ->
+        factory.streamReadConstraints(
+            StreamReadConstraints.builder().maxTokenCount(limits.maxJsonTokens()).build());
   }
 
   @Bean

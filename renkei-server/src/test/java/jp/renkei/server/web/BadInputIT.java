@@ -72,6 +72,35 @@ class BadInputIT extends ServerTest {
   }
 
   @Test
+  void aSmallBodyOfMillionsOfValuesIsRefusedWhileItIsRead(CapturedOutput log) {
+    // within the 8 MiB, these bodies would bind to millions of objects (some 200 MB each):
+    // refused at the token limit, before they are built
+    Http http = new Http(port).bearer(token("finance", Role.ANALYST));
+    String observables = "{\"content\":{\"observables\":[" + "{},".repeat(250_000) + "{}]}}";
+    String sectors = "{\"scopeSectors\":[" + "0,".repeat(1_000_000) + "0]}";
+    for (String body : new String[] {observables, sectors}) {
+      HttpResponse<String> r = http.postJson("/api/v1/reports", body);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+      assertThat(r.body())
+          .contains("\"code\":\"error.bodyTooManyTokens\"", "200000", "/api/v1/reports");
+    }
+    // a report of 500 observables stays far below the limit
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 500; i++) {
+      many.append(i == 0 ? "" : ",")
+          .append("{\"type\":\"domain-name\",\"value\":\"host-")
+          .append(i)
+          .append(".example.org\"}");
+    }
+    HttpResponse<String> fine =
+        http.postJson(
+            "/api/v1/reports",
+            "{\"content\":{\"title\":\"x\",\"observables\":[" + many + "]},\"route\":\"nowhere\"}");
+    assertThat(fine.body()).doesNotContain("bodyTooManyTokens");
+    noStackTrace(log);
+  }
+
+  @Test
   void aReportWithoutItsContentIs400NamingTheField(CapturedOutput log) {
     HttpResponse<String> r =
         new Http(port).bearer(token("finance", Role.ANALYST)).postJson("/api/v1/reports", "{}");
