@@ -59,7 +59,8 @@ class ResponseHeadersIT extends ServerTest {
                 port, "GET /reports/..;/api/v1/reports HTTP/1.1\r\nHost: 127.0.0.1", new byte[0])));
     seen.add(of("the API signed out", http().get("/api/v1/reports")));
     seen.add(of("the API", http().bearer(all).get("/api/v1/reports")));
-    seen.add(of("the API, a bad token", http().bearer("rk_garbage").get("/api/v1/reports")));
+    HttpResponse<String> badToken = http().bearer("rk_garbage").get("/api/v1/reports");
+    seen.add(of("the API, a bad token", badToken));
     seen.add(
         of(
             "the API, a token without the scope",
@@ -81,6 +82,9 @@ class ResponseHeadersIT extends ServerTest {
         of(
             "TAXII, a token without the scope",
             http().bearer(readOnly).get("/taxii2/", "Accept", TAXII)));
+    HttpResponse<String> unknown =
+        http().bearer(all).get("/taxii2/api/no-such-endpoint/", "Accept", TAXII);
+    seen.add(of("TAXII, an unknown path", unknown));
 
     assertThat(seen.stream().map(s -> s.what() + " " + s.status()).toList())
         .as("the answers this test means to check")
@@ -96,7 +100,12 @@ class ResponseHeadersIT extends ServerTest {
             "TAXII 200",
             "TAXII without a token 401",
             "TAXII, a bad token 401",
-            "TAXII, a token without the scope 403");
+            "TAXII, a token without the scope 403",
+            "TAXII, an unknown path 404");
+    // a TAXII client gets a TAXII error message there too, not the hub's HTML page
+    assertThat(unknown.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/taxii+json");
+    assertThat(unknown.body()).contains("\"http_status\":\"404\"").doesNotContain("<html");
 
     List<String> missing = new ArrayList<>();
     for (Seen s : seen) {
