@@ -102,6 +102,9 @@ class ResponseHeadersIT extends ServerTest {
             "TAXII, a bad token 401",
             "TAXII, a token without the scope 403",
             "TAXII, an unknown path 404");
+    // a refused token is challenged as RFC 6750 says, as TAXII's refusals are
+    assertThat(badToken.headers().firstValue("WWW-Authenticate").orElse(""))
+        .isEqualTo("Bearer realm=\"renkei\", error=\"invalid_token\"");
     // a TAXII client gets a TAXII error message there too, not the hub's HTML page
     assertThat(unknown.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/taxii+json");
