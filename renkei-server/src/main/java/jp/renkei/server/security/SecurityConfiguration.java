@@ -14,24 +14,21 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Three filter chains: TAXII ({@code /taxii2/**}) takes API tokens only; the API ({@code /api/**},
  * {@code /actuator/**}) answers problem+json and takes bearer tokens or the browser session; the UI
- * uses form sign-in. Both share the headers: a CSP without inline script, no framing, no sniffing,
- * same-origin referrers.
+ * uses form sign-in. All share the headers ({@link SecurityHeaders}): a CSP without inline script,
+ * no framing, no sniffing, same-origin referrers, no caching; the token filters run after the
+ * header writer, so that their refusals carry them as well, and the firewall's refusals write them
+ * before answering.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @ConditionalOnWebApplication
 class SecurityConfiguration {
-
-  static final String CSP =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-          + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
-          + " form-action 'self'; frame-ancestors 'none'";
 
   /** TAXII 2.1: API tokens only (Bearer or Basic), stateless, no CSRF (no cookie is honoured). */
   @Bean
@@ -39,7 +36,8 @@ class SecurityConfiguration {
   SecurityFilterChain taxii(HttpSecurity http, TokenService tokens) throws Exception {
     http.securityMatcher("/taxii2/**")
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .addFilterAfter(new TaxiiAuthenticationFilter(tokens), SecurityContextHolderFilter.class)
+        // after the header writer, so that its 401 and 403 carry the headers too
+        .addFilterAfter(new TaxiiAuthenticationFilter(tokens), HeaderWriterFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(
             c ->
@@ -72,8 +70,8 @@ class SecurityConfiguration {
                     .hasRole("PLATFORM_ADMIN")
                     .anyRequest()
                     .authenticated())
-        .addFilterAfter(
-            new TokenAuthenticationFilter(tokens, problems), SecurityContextHolderFilter.class)
+        // after the header writer, so that its 401 and 403 carry the headers too
+        .addFilterAfter(new TokenAuthenticationFilter(tokens, problems), HeaderWriterFilter.class)
         .addFilterBefore(
             new CurrentUserFilter(users, security, problems), AuthorizationFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -125,6 +123,20 @@ class SecurityConfiguration {
   }
 
   /**
+   * A request the firewall refuses (a {@code ..;} or an encoded slash in its path) is answered 400
+   * before any chain's header writer runs; the headers are written here first.
+   */
+  @Bean
+  org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+    org.springframework.security.web.firewall.RequestRejectedHandler status =
+        new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
+    return (request, response, e) -> {
+      SecurityHeaders.writeTo(response);
+      status.handle(request, response, e);
+    };
+  }
+
+  /**
    * One answer for an unknown login, a wrong password or code, a locked or disabled account; only a
    * throttled client address (which says nothing about any login) is told so.
    */
@@ -138,7 +150,7 @@ class SecurityConfiguration {
   private static void headers(
       org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
           h) {
-    h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+    h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.CSP))
         .frameOptions(f -> f.deny())
         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
   }

@@ -43,6 +43,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     String presented = request.getHeader("Authorization").substring(7).strip();
     Optional<TokenService.Authenticated> owner = tokens.authenticate(presented);
     if (owner.isEmpty()) {
+      // RFC 6750 §3.1: a token presented and refused is named as the reason
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"renkei\", error=\"invalid_token\"");
       problems.write(request, response, 401, "error.token.invalid");
       return;
     }

@@ -19,10 +19,14 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The servlet container's error page (unknown paths, errors raised before a controller): the same
- * two renderings as the advices, chosen by path, never a stack trace or a Whitelabel page.
+ * three renderings as the advices (problem+json, a TAXII error message, a themed page), chosen by
+ * path, never a stack trace or a Whitelabel page.
  */
 @Controller
 class ErrorPages implements ErrorController {
+
+  private static final tools.jackson.databind.json.JsonMapper TAXII_JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 
   private final MessageSource messages;
 
@@ -47,6 +51,19 @@ class ErrorPages implements ErrorController {
               messages.getMessage(key, new Object[] {"-"}, key, LocaleContextHolder.getLocale()));
       p.setInstance(URI.create(path));
       return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+    if (path.startsWith("/taxii2/")) {
+      // a TAXII client reads a TAXII error message (§3.6.1), in English as the others
+      HttpStatus s = HttpStatus.resolve(status);
+      tools.jackson.databind.node.ObjectNode e = TAXII_JSON.createObjectNode();
+      e.put("title", s == null ? "Error" : s.getReasonPhrase());
+      e.put(
+          "description",
+          messages.getMessage(key, new Object[] {"-"}, key, java.util.Locale.ENGLISH));
+      e.put("http_status", String.valueOf(status));
+      return ResponseEntity.status(status)
+          .header("Content-Type", "application/taxii+json;version=2.1")
+          .body(e.toString());
     }
     ModelAndView mv = UiErrors.page(response, status, key, new Object[] {"-"});
     return mv;

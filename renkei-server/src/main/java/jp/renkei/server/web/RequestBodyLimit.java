@@ -73,6 +73,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
       body.put("code", "error.bodyTooLarge");
       body.put("instance", request.getRequestURI());
       response.setStatus(413);
+      // answered before any security filter chain: the hub's headers are written here
+      jp.renkei.server.security.SecurityHeaders.writeTo(response);
       // the rest of the body is not read: the connection is not reused
       response.setHeader("Connection", "close");
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
