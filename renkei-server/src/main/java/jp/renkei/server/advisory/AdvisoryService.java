@@ -1256,10 +1256,13 @@ public class AdvisoryService {
   }
 
   /** A ministry issues only for the sectors it supervises, a CEPTOAR only for its own sector. */
-  private void requireWithinOwnSectors(Actor actor, NewAdvisory a, List<Organisation> named) {
-    Organisation issuer = directory.organisation(actor.organisationId());
+  /**
+   * The sectors an organisation speaks to downward (情報提供): a ministry its sectors, a CEPTOAR (or
+   * any other organisation of a sector) its own; null for NISC, which speaks to all.
+   */
+  private Set<String> ownSectors(Organisation issuer) {
     if (issuer.typeCode().equals("nisc")) {
-      return;
+      return null;
     }
     Set<String> own = new HashSet<>();
     if (issuer.typeCode().equals("ministry")) {
@@ -1268,6 +1271,36 @@ public class AdvisoryService {
           .forEach(s -> own.add(s.code()));
     } else if (issuer.sectorCode() != null) {
       own.add(issuer.sectorCode());
+    }
+    return own;
+  }
+
+  /**
+   * Whether the actor's organisation reaches organisation {@code organisationId} downward: its own
+   * organisation always; for an organisation that may issue advisories (NISC, a ministry, a
+   * CEPTOAR), those its advisories may name — NISC any, a ministry those of its sectors, a CEPTOAR
+   * those of its sector. Also whom an exercise's controller may add to a run.
+   */
+  public boolean reaches(Actor actor, long organisationId) {
+    if (actor.organisationId() == null) {
+      return false;
+    }
+    if (actor.organisationId() == organisationId) {
+      return true;
+    }
+    Organisation issuer = directory.organisation(actor.organisationId());
+    if (!Set.of("nisc", "ministry", "ceptoar").contains(issuer.typeCode())) {
+      return false;
+    }
+    Set<String> own = ownSectors(issuer);
+    String sector = directory.organisation(organisationId).sectorCode();
+    return own == null || (sector != null && own.contains(sector));
+  }
+
+  private void requireWithinOwnSectors(Actor actor, NewAdvisory a, List<Organisation> named) {
+    Set<String> own = ownSectors(directory.organisation(actor.organisationId()));
+    if (own == null) {
+      return;
     }
     if (a.all()
         || !a.types().isEmpty()

@@ -231,7 +231,10 @@ public class ExerciseService {
   public record RunCreated(
       long runId, Actor actor, List<String> objectives, ScenarioDocument.SurveyDoc survey) {}
 
-  /** Adds (or changes) a member; the controller decides who plays. */
+  /**
+   * Adds (or changes) a member; the controller decides who plays, among the people its organisation
+   * reaches ({@link AdvisoryService#reaches}).
+   */
   @Transactional
   public void addMember(
       Actor actor, long runId, String login, String role, String team, String playedRole) {
@@ -247,10 +250,16 @@ public class ExerciseService {
     if (t.length() > 100 || p.length() > 100) {
       throw new InvalidInput("team", "exercise.validation.team");
     }
+    // only people the controller's organisation reaches (its own; for NISC, a ministry or a
+    // CEPTOAR, the organisations its advisories may name): a run's members are shown by name and
+    // organisation on its console and may be e-mailed its injects, so adding anyone would let any
+    // analyst test which logins exist and have the hub mail them. Someone out of reach is answered
+    // exactly as an unknown login.
     UserAccount u =
         users
             .findByLogin(login == null ? "" : login.strip())
             .filter(UserAccount::enabled)
+            .filter(x -> advisories.reaches(actor, x.organisationId()))
             .orElseThrow(() -> new InvalidInput("login", "exercise.validation.login", login));
     // a player who answered the 事後アンケート keeps the role and team of the answer: otherwise a
     // controller could move one player out of the players (or into a team of their own) and see

@@ -235,7 +235,7 @@ class ConsoleFormsIT extends ServerTest {
     assertThat(unknown.statusCode()).isEqualTo(200);
     assertThat(unknown.body())
         .contains("href=\"#login\"")
-        .contains("ログイン名：有効な利用者ではありません: no.such.user")
+        .contains("ログイン名：追加できる利用者ではありません: no.such.user")
         .contains("value=\"no.such.user\"")
         .contains("<option value=\"evaluator\" selected=\"selected\">")
         .contains("value=\"記録係\"");
