@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param longDays its longest timeline (default 60)
  * @param minimumCount k: a sector figure is shown only when at least k operators are exposed and at
  *     least k of the sector's operators are not (default 3), so no figure names one operator
- * @param maxFindingsShown findings listed on one page (default 2000)
+ * @param maxFindingsShown findings listed in one API answer (default 2000; the pages page through
+ *     all of them)
  */
 @Validated
 @ConfigurationProperties("renkei.exposure")

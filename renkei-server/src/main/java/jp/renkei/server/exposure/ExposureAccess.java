@@ -133,6 +133,43 @@ public class ExposureAccess {
     return rows;
   }
 
+  /**
+   * One page of the findings of an organisation whose details the actor may see, filtered, sorted
+   * and paged in the database: all of them are within the reader's audience once the details are,
+   * so the total is exact and uncapped. A read of another organisation's findings is audited
+   * ({@code exposure.findings.read}) as {@link #findings} is; a query with problems reads nothing.
+   */
+  @Transactional
+  public jp.renkei.server.listing.ListPage<ExposureRepository.FindingRow> findings(
+      Actor actor, long orgId, jp.renkei.server.listing.ListQuery query) {
+    detailOf(actor, orgId);
+    if (!query.valid()) {
+      return jp.renkei.server.listing.ListPage.rejected(query);
+    }
+    ExposureRepository.FindingSlice slice =
+        repository.findings(
+            orgId,
+            new ExposureRepository.FindingQuery(
+                query.text(),
+                query.chosen("ssvc").orElse(null),
+                query.chosen("handling").orElse(null),
+                query.chosen("match").orElse(null),
+                query.sort(),
+                query.descending(),
+                query.offset(),
+                query.size()));
+    if (!ownedBy(actor, orgId)) {
+      audit.record(
+          actor,
+          AuditLog.Event.success(
+              "exposure.findings.read",
+              "exposure_findings",
+              orgId,
+              slice.rows().size() + " of " + slice.total() + " finding(s)"));
+    }
+    return new jp.renkei.server.listing.ListPage<>(slice.rows(), slice.total(), false, query);
+  }
+
   private static boolean ownedBy(Actor actor, long orgId) {
     return actor.organisationId() != null && actor.organisationId() == orgId;
   }

@@ -1,5 +1,6 @@
 package jp.renkei.server.exposure;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.OrganisationNames;
+import jp.renkei.server.listing.ListQuery;
+import jp.renkei.server.listing.ListSpec;
 import jp.renkei.server.reference.ReferenceData;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +25,35 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Controller
 class ExposurePages {
+
+  /**
+   * The findings list (one's own on {@code /exposure}, a sharing organisation's on its page): free
+   * text over the CVE id, host and product, the SSVC decision, the handling and whether it applies;
+   * sorted by any column (by default the most urgent first) and paged.
+   */
+  static final ListSpec FINDINGS =
+      ListSpec.builder()
+          .text()
+          .messages(
+              "ssvc",
+              "exposure.col.ssvc",
+              "exposure.ssvc.",
+              List.of("act", "attend", "track_star", "track"))
+          .messages(
+              "handling",
+              "exposure.workflow.status",
+              "exposure.workflow.",
+              ExposureWorkflow.STATUSES)
+          .messages(
+              "match", "exposure.col.status", "exposure.status.", List.of("affected", "possible"))
+          .sort("ssvc", "exposure.col.ssvc")
+          .sort("due", "exposure.col.due")
+          .sort("cve", "exposure.col.cve")
+          .sort("service", "exposure.col.service")
+          .sort("product", "exposure.col.product")
+          .sort("handling", "exposure.workflow.status")
+          .sort("first", "exposure.col.firstSeen")
+          .build();
 
   private final ExposureAccess access;
   private final ExposureService service;
@@ -58,15 +90,24 @@ class ExposurePages {
   }
 
   @GetMapping("/exposure")
-  String overview(Actor actor, Model model, Locale locale) {
-    fill(actor, model, locale);
+  String overview(
+      Actor actor,
+      @RequestParam Map<String, String> params,
+      Model model,
+      Locale locale,
+      HttpServletResponse response) {
+    fill(actor, model, locale, FINDINGS.parse(params, response));
     return "exposure/overview";
   }
 
   private void fill(Actor actor, Model model, Locale locale) {
+    fill(actor, model, locale, FINDINGS.parse(Map.of()));
+  }
+
+  private void fill(Actor actor, Model model, Locale locale, ListQuery query) {
     if (actor.organisationId() != null) {
       long own = actor.organisationId();
-      model.addAttribute("findings", access.findings(actor, own));
+      model.addAttribute("findings", access.findings(actor, own, query));
       model.addAttribute("inventory", access.inventory(actor, own));
       model.addAttribute("shares", service.shares(own));
     }
@@ -127,8 +168,15 @@ class ExposurePages {
   }
 
   @GetMapping("/exposure/organisations/{id}")
-  String organisation(Actor actor, @PathVariable long id, Model model, Locale locale) {
-    model.addAttribute("findings", access.findings(actor, id));
+  String organisation(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam Map<String, String> params,
+      Model model,
+      Locale locale,
+      HttpServletResponse response) {
+    model.addAttribute("findings", access.findings(actor, id, FINDINGS.parse(params, response)));
+    model.addAttribute("findingsPath", "/exposure/organisations/" + id);
     model.addAttribute("inventory", access.inventory(actor, id));
     model.addAttribute("orgName", names.nameAt(id, java.time.Instant.now(), locale));
     return "exposure/organisation";

@@ -389,6 +389,95 @@ class ExposureRepository {
         .list();
   }
 
+  /**
+   * What a page of one organisation's findings asks for: free text (part of the CVE id, host,
+   * product, CPE or purl), the SSVC outcome, the handling status and the match status (each null
+   * for any), the sort key (one of {@link ExposurePages#FINDINGS}' sorts), its direction, and the
+   * rows.
+   */
+  record FindingQuery(
+      String text,
+      String outcome,
+      String workflow,
+      String status,
+      String sort,
+      boolean descending,
+      int offset,
+      int limit) {}
+
+  /** One page of an organisation's findings and how many match the query in all. */
+  record FindingSlice(List<FindingRow> rows, int total) {}
+
+  /**
+   * A page of the organisation's findings in a total order (the chosen column, then the urgency
+   * order, then the id), so that a page holds the same rows on every request while nothing changes;
+   * the total counts the same filter over the same organisation.
+   */
+  FindingSlice findings(long org, FindingQuery q) {
+    StringBuilder where = new StringBuilder(" where f.organisation_id = :org");
+    Map<String, Object> params = new HashMap<>();
+    params.put("org", org);
+    if (q.text() != null && !q.text().isEmpty()) {
+      where.append(
+          " and (f.cve_id ilike :text escape '\\' or a.value ilike :text escape '\\'"
+              + " or a.product ilike :text escape '\\' or a.cpe ilike :text escape '\\'"
+              + " or a.purl ilike :text escape '\\')");
+      params.put("text", jp.renkei.server.database.Like.contains(q.text()));
+    }
+    if (q.outcome() != null) {
+      where.append(" and f.outcome = :outcome");
+      params.put("outcome", q.outcome());
+    }
+    if (q.workflow() != null) {
+      where.append(" and coalesce(s.status, 'open') = :workflow");
+      params.put("workflow", q.workflow());
+    }
+    if (q.status() != null) {
+      where.append(" and f.status = :status");
+      params.put("status", q.status());
+    }
+    String dir = q.descending() ? " desc" : " asc";
+    String urgency =
+        "f.outcome_rank desc, f.due_date asc nulls last, f.in_kev desc, f.cve_id, f.id";
+    String order =
+        switch (q.sort()) {
+          case "due" -> "f.due_date" + dir + " nulls last, " + urgency;
+          case "cve" -> "f.cve_id" + dir + ", " + urgency;
+          case "service" -> "a.value" + dir + ", a.port" + dir + " nulls last, " + urgency;
+          case "product" -> "lower(coalesce(a.product, a.cpe, a.purl, ''))" + dir + ", " + urgency;
+          case "handling" -> "coalesce(s.status, 'open')" + dir + ", " + urgency;
+          case "first" -> "f.first_seen" + dir + ", " + urgency;
+          // ssvc: the most urgent first when descending (the default)
+          default ->
+              q.descending()
+                  ? urgency
+                  : "f.outcome_rank asc, f.due_date desc nulls first, f.in_kev asc,"
+                      + " f.cve_id desc, f.id desc";
+        };
+    params.put("limit", q.limit());
+    params.put("offset", q.offset());
+    List<FindingRow> rows =
+        jdbc.sql(FINDING + where + " order by " + order + " limit :limit offset :offset")
+            .params(params)
+            .query(Rows.of(FindingRow.class))
+            .list();
+    int total =
+        jdbc.sql(
+                "select count(*) from exposure_finding f join exposure_asset a on a.id = f.asset_id"
+                    + (q.workflow() == null
+                        ? ""
+                        : " cross join lateral (select "
+                            + KEY
+                            + " as finding_key) k"
+                            + " left join exposure_finding_state s on s.organisation_id ="
+                            + " f.organisation_id and s.finding_key = k.finding_key")
+                    + where)
+            .params(params)
+            .query(Integer.class)
+            .single();
+    return new FindingSlice(rows, total);
+  }
+
   /** Organisations with a finding of this CVE. */
   List<Long> organisationsWith(String cveId) {
     return jdbc.sql("select distinct organisation_id from exposure_finding where cve_id = ?")

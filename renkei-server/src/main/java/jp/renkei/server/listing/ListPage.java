@@ -147,10 +147,11 @@ public record ListPage<T>(List<T> rows, int total, boolean capped, ListQuery que
 
   /**
    * Whether a next page exists: within the total, or past a total counted only up to where the walk
-   * stopped ({@link ListSpec#counted}) while the cap allows deeper pages.
+   * stopped ({@link ListSpec#counted}); never deeper than the cap (a list counted exactly in the
+   * database, as the findings, may match more rows than pages reach: its order or filters narrow).
    */
   public boolean hasNext() {
-    return query.page() < pages() || (capped && (long) query.page() * query.size() < ListSpec.CAP);
+    return (query.page() < pages() || capped) && (long) query.page() * query.size() < ListSpec.CAP;
   }
 
   /** The number of the first row shown (1-based), 0 when none. */

@@ -4,6 +4,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import jp.renkei.server.config.HubProperties;
@@ -11,8 +12,10 @@ import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.outbound.OutboundHttp;
 import jp.renkei.server.outbound.SignedWebhooks;
+import jp.renkei.server.ui.TimeFormat;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -51,6 +54,7 @@ class MonitorNotifier {
   private final NotifyProperties notify;
   private final HubProperties hub;
   private final SignedWebhooks webhooks;
+  private final AlertText text;
   private final JsonMapper json = JsonMapper.builder().build();
 
   MonitorNotifier(
@@ -59,7 +63,11 @@ class MonitorNotifier {
       ObjectProvider<JavaMailSender> mail,
       NotifyProperties notify,
       HubProperties hub,
-      SignedWebhooks webhooks) {
+      SignedWebhooks webhooks,
+      MessageSource messages,
+      MonitorWords words,
+      TimeFormat time) {
+    this.text = new AlertText(messages, words, time);
     this.jdbc = jdbc;
     this.tx = tx;
     this.mail = mail;
@@ -136,14 +144,24 @@ class MonitorNotifier {
     return s.length() > 500 ? s.substring(0, 500) : s;
   }
 
-  static String subject(Due d) {
-    String what =
-        switch (d.kind()) {
-          case "down" -> "停止";
-          case "slow" -> "応答遅延";
-          default -> "証明書の期限";
-        };
-    return ("raised".equals(d.change()) ? "【ウェブ監視・発生】" : "【ウェブ監視・回復】") + what + ": " + d.siteName();
+  private AlertText.Alert alert(Due d) {
+    return new AlertText.Alert(
+        d.change(), d.kind(), d.siteName(), d.raisedAt(), d.detail(), link(d));
+  }
+
+  /**
+   * The language of an e-mail's recipient: the language chosen by the enabled person with that
+   * address (the duty address is often a person's), else the hub's default, Japanese.
+   */
+  Locale language(String address) {
+    return jdbc.sql(
+            "select locale from app_user where lower(email) = lower(?) and enabled"
+                + " order by id limit 1")
+        .param(address)
+        .query(String.class)
+        .optional()
+        .map(Locale::forLanguageTag)
+        .orElse(Locale.JAPANESE);
   }
 
   private String link(Due d) {
@@ -159,22 +177,9 @@ class MonitorNotifier {
     MimeMessageHelper h = new MimeMessageHelper(mime, false, "UTF-8");
     h.setFrom(notify.mailFrom());
     h.setTo(d.target());
-    // a site's name may hold line breaks: the subject stays one line (as OutboxMail's)
-    h.setSubject(subject(d).replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ").strip());
-    h.setText(
-        "サイト: "
-            + d.siteName()
-            + "\n種別: "
-            + d.kind()
-            + "\n発生: "
-            + d.raisedAt()
-            + "\n"
-            + ("cleared".equals(d.change()) ? "状態: 回復\n" : "")
-            + "詳細: "
-            + d.detail()
-            + "\n\n"
-            + link(d)
-            + "\n");
+    Locale locale = language(d.target());
+    h.setSubject(text.subject(alert(d), locale));
+    h.setText(text.body(alert(d), locale));
     mime.saveChanges();
     mime.setHeader("Message-ID", "<monitor-" + d.id() + "@renkei>");
     sender.send(mime);
@@ -190,6 +195,8 @@ class MonitorNotifier {
     payload.put("raisedAt", d.raisedAt().toString());
     payload.put("detail", d.detail());
     payload.put("link", link(d));
+    // the same in words for people, in both languages; the fields above stay as they were
+    payload.put("words", text.words(alert(d)));
     webhooks.post(
         d.organisationId(), d.target(), "monitor-" + d.id(), json.writeValueAsString(payload));
   }

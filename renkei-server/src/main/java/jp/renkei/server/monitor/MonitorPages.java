@@ -40,16 +40,20 @@ class MonitorPages {
       Actor actor,
       @RequestParam(defaultValue = "0") String offset,
       @RequestParam(defaultValue = "" + MonitorService.DEFAULT_PAGE) String limit,
+      @RequestParam(defaultValue = "") String sort,
+      @RequestParam(defaultValue = "") String dir,
       Model model,
       java.util.Locale locale) {
+    MonitorService.Order order = MonitorService.Order.of(sort, dir, locale);
     java.util.Map<String, String> sectorNames = new java.util.HashMap<>();
     reference.sectors().forEach(x -> sectorNames.put(x.code(), x.label(locale)));
     sectorNames.put("-", "-");
     model.addAttribute("sectorNames", sectorNames);
     List<MonitorService.Listed> walked = monitor.walk(actor);
     MonitorService.Page page =
-        monitor.page(actor, walked, number("offset", offset), number("limit", limit));
+        monitor.page(actor, walked, number("offset", offset), number("limit", limit), order);
     model.addAttribute("page", page);
+    model.addAttribute("order", order);
     model.addAttribute("sites", page.items());
     model.addAttribute("siteCount", page.total());
     model.addAttribute("view", monitor.sectors(walked));

@@ -153,13 +153,89 @@ public class MonitorService {
    * under its new sharing unjudged).
    */
   Page page(Actor actor, List<Listed> walked, int offset, int limit) {
+    return page(actor, walked, offset, limit, Order.DEFAULT);
+  }
+
+  /**
+   * The order of the site list: {@code sort} one of {@link #SORTS} ({@code own}, the default: own
+   * sites first, then down, slow, not measured, paused, up; {@code name}; {@code state}, the worst
+   * first when ascending; {@code since}, when the state last changed; {@code organisation}, by the
+   * owner's name in the reader's language), each then by the default order and the id, so that a
+   * page holds the same sites on every request while nothing changes.
+   */
+  public record Order(String sort, boolean descending, boolean english) {
+
+    public static final Order DEFAULT = new Order("own", false, false);
+
+    /** The order asked for; an unknown key or direction is refused, naming it. */
+    public static Order of(String sort, String dir, java.util.Locale locale) {
+      String s = sort == null || sort.isBlank() ? "own" : sort.strip();
+      if (!SORTS.contains(s)) {
+        throw new InvalidInput("sort", "monitor.error.sort", s);
+      }
+      String d = dir == null || dir.isBlank() ? ("since".equals(s) ? "desc" : "asc") : dir.strip();
+      if (!d.equals("asc") && !d.equals("desc")) {
+        throw new InvalidInput("dir", "monitor.error.dir", d);
+      }
+      return new Order(s, d.equals("desc"), "en".equals(locale.getLanguage()));
+    }
+
+    /** The direction a header link asks for: this column's other way if it is the order now. */
+    public String flip(String column) {
+      if (column.equals(sort)) {
+        return descending ? "asc" : "desc";
+      }
+      return "since".equals(column) ? "desc" : "asc";
+    }
+
+    public String dir() {
+      return descending ? "desc" : "asc";
+    }
+
+    /** {@code ascending}, {@code descending} for the column the list is sorted by, else none. */
+    public String state(String column) {
+      return !column.equals(sort) ? "none" : descending ? "descending" : "ascending";
+    }
+  }
+
+  /** The site list's sort keys. */
+  public static final List<String> SORTS = List.of("own", "name", "state", "since", "organisation");
+
+  Page page(Actor actor, List<Listed> walked, int offset, int limit, Order order) {
     checkPage(offset, limit);
     List<Listed> sorted = new ArrayList<>(walked);
-    sorted.sort(
+    java.util.Comparator<Listed> byDefault =
         java.util.Comparator.comparing((Listed v) -> !v.own())
             .thenComparing(v -> rank(v.key().state()))
             .thenComparing(v -> v.key().createdAt())
-            .thenComparing(v -> v.key().id()));
+            .thenComparing(v -> v.key().id());
+    java.util.Comparator<Listed> chosen =
+        switch (order.sort()) {
+          case "name" ->
+              java.util.Comparator.comparing(
+                  (Listed v) -> v.key().name() == null ? "" : v.key().name(),
+                  String.CASE_INSENSITIVE_ORDER);
+          case "state" -> java.util.Comparator.comparing((Listed v) -> stateRank(v.key().state()));
+          case "since" ->
+              java.util.Comparator.comparing(
+                  (Listed v) -> v.key().stateSince(),
+                  java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+          case "organisation" -> {
+            Map<Long, String[]> names = sites.ownerNames();
+            int i = order.english() ? 1 : 0;
+            yield java.util.Comparator.comparing(
+                (Listed v) -> {
+                  String[] n = names.get(v.key().organisationId());
+                  return n == null || n[i] == null ? "" : n[i];
+                });
+          }
+          default -> null;
+        };
+    if (chosen == null) {
+      sorted.sort(order.descending() ? byDefault.reversed() : byDefault);
+    } else {
+      sorted.sort((order.descending() ? chosen.reversed() : chosen).thenComparing(byDefault));
+    }
     int from = Math.min(offset, sorted.size());
     int to = Math.min(sorted.size(), from + limit);
     List<Long> ids = sorted.subList(from, to).stream().map(v -> v.key().id()).toList();
@@ -179,8 +255,13 @@ public class MonitorService {
 
   /** The page of the site list and the API's list: one walk, one page read. */
   public Page page(Actor actor, int offset, int limit) {
+    return page(actor, offset, limit, Order.DEFAULT);
+  }
+
+  /** The same in the order asked for. */
+  public Page page(Actor actor, int offset, int limit, Order order) {
     checkPage(offset, limit);
-    return page(actor, walk(actor), offset, limit);
+    return page(actor, walk(actor), offset, limit, order);
   }
 
   private static void checkPage(int offset, int limit) {
@@ -240,6 +321,11 @@ public class MonitorService {
       case "unknown" -> 2;
       default -> 3;
     };
+  }
+
+  /** The state column's order: down, slow, not measured, paused, up. */
+  private static int stateRank(String state) {
+    return "paused".equals(state) ? 3 : "up".equals(state) ? 4 : rank(state);
   }
 
   /** One site, or NotFound when its state is outside the actor's view (or it does not exist). */

@@ -91,17 +91,26 @@ class SiteApi {
   }
 
   /**
-   * One page of the sites whose state the caller may see, in the monitor page's order; {@code
-   * X-Total-Count} is how many the caller may see, {@code Link: <…>; rel="next"} the next page.
+   * One page of the sites whose state the caller may see, in the monitor page's order or by {@code
+   * sort} ({@code name}, {@code state}, {@code since}, {@code organisation}) and {@code dir}
+   * ({@code asc}, {@code desc}); {@code X-Total-Count} is how many the caller may see, {@code Link:
+   * <…>; rel="next"} the next page (in the same order).
    */
   @GetMapping
   ResponseEntity<List<SiteRepresentation>> list(
       Actor actor,
       @RequestParam(defaultValue = "0") String offset,
-      @RequestParam(defaultValue = "" + MonitorService.DEFAULT_PAGE) String limit) {
+      @RequestParam(defaultValue = "" + MonitorService.DEFAULT_PAGE) String limit,
+      @RequestParam(defaultValue = "") String sort,
+      @RequestParam(defaultValue = "") String dir,
+      java.util.Locale locale) {
+    MonitorService.Order order = MonitorService.Order.of(sort, dir, locale);
     MonitorService.Page page =
         monitor.page(
-            actor, MonitorPages.number("offset", offset), MonitorPages.number("limit", limit));
+            actor,
+            MonitorPages.number("offset", offset),
+            MonitorPages.number("limit", limit),
+            order);
     ResponseEntity.BodyBuilder answer =
         ResponseEntity.ok().header("X-Total-Count", String.valueOf(page.total()));
     if (page.hasNext()) {
@@ -111,6 +120,9 @@ class SiteApi {
               + (page.offset() + page.items().size())
               + "&limit="
               + page.limit()
+              + (order.equals(MonitorService.Order.DEFAULT)
+                  ? ""
+                  : "&sort=" + order.sort() + "&dir=" + order.dir())
               + ">; rel=\"next\"");
     }
     return answer.body(page.items().stream().map(v -> representation(v, null)).toList());

@@ -45,7 +45,9 @@ class SiteRepository {
       String detailTlp,
       boolean detailToCoordinators,
       String state,
-      boolean regional) {}
+      boolean regional,
+      String name,
+      java.time.Instant stateSince) {}
 
   /** Every site's {@link Key}: the site list's and sector view's walk reads these. */
   List<Key> keys() {
@@ -54,7 +56,7 @@ class SiteRepository {
                 // a paused site's last state is stale: it is "paused", never counted as up
                 + " s.detail_to_coordinators,"
                 + " case when s.enabled then s.state else 'paused' end, s.regional and s.enabled,"
-                + " s.created_at"
+                + " s.created_at, s.name, s.state_since"
                 + " from monitor_site s join organisation o on o.id = s.organisation_id")
         .query(
             (rs, n) ->
@@ -67,8 +69,26 @@ class SiteRepository {
                     rs.getString(5),
                     rs.getBoolean(6),
                     rs.getString(7),
-                    rs.getBoolean(8)))
+                    rs.getBoolean(8),
+                    rs.getString(10),
+                    rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()))
         .list();
+  }
+
+  /**
+   * The names of the organisations that own sites, Japanese and English (the list sorts by the name
+   * it shows, in the reader's language).
+   */
+  java.util.Map<Long, String[]> ownerNames() {
+    java.util.Map<Long, String[]> out = new java.util.HashMap<>();
+    jdbc.sql(
+            "select o.id, o.name_ja, o.name_en from organisation o"
+                + " where exists (select 1 from monitor_site s where s.organisation_id = o.id)")
+        .query(
+            rs -> {
+              out.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+            });
+    return out;
   }
 
   /**

@@ -152,7 +152,7 @@ public class ReportFilingService {
             excluded,
             named,
             r.exerciseRunId());
-    reports.insertVersion(id, 1, "first", content, actor.userId());
+    reports.insertVersion(id, 1, "first", content, actor.userId(), clock.instant());
     audit.record(actor, AuditLog.Event.success("report.create", "report", id, "draft " + r.tlp()));
     if (submit) {
       submit(actor, id);
@@ -317,7 +317,7 @@ public class ReportFilingService {
             List.of(),
             runId);
     reports.setSimulatedSender(id, name);
-    reports.insertVersion(id, 1, "first", content, issuer.userId());
+    reports.insertVersion(id, 1, "first", content, issuer.userId(), clock.instant());
     int order = 1;
     for (Organisation hop : hops) {
       String kind =
@@ -347,7 +347,7 @@ public class ReportFilingService {
     }
     ReportContent checked = validator.check(content, clock.instant());
     reports.deleteVersions(id);
-    reports.insertVersion(id, 1, "first", checked, actor.userId());
+    reports.insertVersion(id, 1, "first", checked, actor.userId(), clock.instant());
     audit.record(actor, AuditLog.Event.success("report.draft.update", "report", id, null));
   }
 
@@ -417,7 +417,7 @@ public class ReportFilingService {
     }
     ReportContent checked = validator.check(content, clock.instant());
     int number = reports.versions(id).size() + 1;
-    reports.insertVersion(id, number, kind, checked, actor.userId());
+    reports.insertVersion(id, number, kind, checked, actor.userId(), clock.instant());
     if ("final".equals(kind)) {
       reports.close(id);
     }

@@ -198,7 +198,8 @@ class ReportRelayService {
       reports.markForwarded(hop.id(), actor.userId(), now);
     }
     ReportView.Version v = versions.get(next - 1);
-    reports.insertVersion(copyId, next, v.kind(), redacted(v.content(), redactor), actor.userId());
+    reports.insertVersion(
+        copyId, next, v.kind(), redacted(v.content(), redactor), actor.userId(), now);
     if ("final".equals(v.kind())) {
       reports.close(copyId);
     }

@@ -151,15 +151,21 @@ class ReportRepository {
         .update();
   }
 
-  long insertVersion(long reportId, int number, String kind, ReportContent c, long userId) {
+  /**
+   * Stores a version written at {@code at} (the filing service's clock, the same clock that stamps
+   * the report's submission, so that a report's steps read in the order they happened even when
+   * several are written in one transaction, as the demo does).
+   */
+  long insertVersion(
+      long reportId, int number, String kind, ReportContent c, long userId, Instant at) {
     long id =
         jdbc.sql(
                 "insert into report_version (report_id, version_no, kind, title, summary,"
                     + " occurred_at, detected_at, incident_type_code, cause_codes, service_outage,"
                     + " severity_code, response_status, cascade_possibility, cascade_note,"
                     + " reporting_case_code, contact_unit, contact_person, contact_phone,"
-                    + " contact_email, created_by)"
-                    + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id")
+                    + " contact_email, created_by, created_at)"
+                    + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id")
             .params(
                 reportId,
                 number,
@@ -180,7 +186,8 @@ class ReportRepository {
                 c.contactPerson(),
                 c.contactPhone(),
                 c.contactEmail(),
-                userId)
+                userId,
+                utc(at))
             .query(Long.class)
             .single();
     int position = 0;
@@ -737,9 +744,12 @@ class ReportRepository {
     jdbc.sql("delete from report where id = ? and status = 'draft'").param(reportId).update();
   }
 
-  void insertComment(long reportId, long orgId, long userId, String body) {
-    jdbc.sql("insert into report_comment (report_id, org_id, user_id, body) values (?,?,?,?)")
-        .params(reportId, orgId, userId, body)
+  /** Stores a comment made at {@code at} (the services' clock, as the report's other steps). */
+  void insertComment(long reportId, long orgId, long userId, String body, Instant at) {
+    jdbc.sql(
+            "insert into report_comment (report_id, org_id, user_id, body, created_at)"
+                + " values (?,?,?,?,?)")
+        .params(reportId, orgId, userId, body, utc(at))
         .update();
   }
 

@@ -124,7 +124,7 @@ class ReportRoutingService {
     if (text.isEmpty() || text.length() > 5000) {
       throw new InvalidInput("body", "validation.required.max", 5000);
     }
-    reports.insertComment(id, actor.organisationId(), actor.userId(), text);
+    reports.insertComment(id, actor.organisationId(), actor.userId(), text, clock.instant());
     audit.record(actor, AuditLog.Event.success("report.comment", "report", id, null));
   }
 }

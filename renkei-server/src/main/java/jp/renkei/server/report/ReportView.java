@@ -105,7 +105,19 @@ public record ReportView(
     for (CommentView c : comments) {
       steps.add(new Step(c.createdAt(), "commented", c.organisationName(), null));
     }
-    steps.sort(java.util.Comparator.comparing(Step::at));
+    steps.sort(
+        java.util.Comparator.comparing(Step::at)
+            .thenComparingInt(s -> STEP_ORDER.indexOf(s.kind()))
+            .thenComparing(
+                Step::version,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
     return steps;
   }
+
+  /**
+   * Steps of the same instant in the order they can happen: a version is filed before it is
+   * delivered, read and forwarded; versions by number.
+   */
+  private static final List<String> STEP_ORDER =
+      List.of("filed", "followup", "final", "delivered", "confirmed", "forwarded", "commented");
 }

@@ -90,6 +90,15 @@ class DemoActivityIT {
           .doesNotContain(BANK_REPORT, FINANCE_ADVISORY, HOSPITAL_REPORT);
       assertThat(powerCo.get("/reports/" + reportId(bank, BANK_REPORT)).statusCode())
           .isEqualTo(404);
+      // the bank's report reads in order: its 第一報 (#1) is filed before its 続報 (#2) arrives,
+      // though the demo writes both in one transaction (the walks saw 続報 #2 first)
+      String steps = timeline(bank.get("/reports/" + reportId(bank, BANK_REPORT)).body());
+      assertThat(steps).contains("第一報を送信 #1", "続報 #2");
+      assertThat(steps.indexOf("第一報を送信 #1")).isLessThan(steps.indexOf("続報 #2"));
+      // and NISC's comment on the power company's report comes after the report it answers
+      String powerSteps = timeline(nisc.get("/reports/" + power).body());
+      assertThat(powerSteps).contains("第一報を送信 #1", "コメント");
+      assertThat(powerSteps.indexOf("第一報を送信 #1")).isLessThan(powerSteps.indexOf("コメント"));
       // the telecom report waits at T-CEPTOAR: NISC does not learn of it yet
       assertThat(nisclist).doesNotContain(TELECOM_REPORT);
       // the police see the advisory addressed to them, never a report or the finance advisory
@@ -177,6 +186,16 @@ class DemoActivityIT {
       }
     }
     throw new AssertionError("no report titled " + title + " among " + ids);
+  }
+
+  /** The report page's timeline as text, one step a line, tags removed. */
+  private static String timeline(String page) {
+    int from = page.indexOf("id=\"timeline\"");
+    assertThat(from).as("the report page has a timeline").isPositive();
+    String list = page.substring(from, page.indexOf("</ol>", from));
+    return list.replaceAll("(?s)<li[^>]*>", "\n")
+        .replaceAll("(?s)<[^>]+>", "")
+        .replaceAll("[ \t]+", " ");
   }
 
   private static int count(String text, String part) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.BrowserSignIn;
 import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
@@ -374,26 +375,8 @@ class ExerciseBrowserIT extends ServerTest {
   }
 
   void as(UserAccount u) {
-    browser.manage().deleteAllCookies();
-    open("/login");
-    browser.findElement(By.id("login")).sendKeys(u.login());
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.id("sign-in")).click();
-    // the home page after signing in is the heaviest page of a player's day: on a loaded 2-core
-    // machine (CI beside other work) it once took more than the 20 s the other steps get
-    try {
-      new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(500))
-          .until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError(
-          "signing in as "
-              + u.login()
-              + " did not reach the home page; at "
-              + path()
-              + ": "
-              + browser.findElement(By.tagName("body")).getText(),
-          e);
-    }
+    // the home page after signing in is the heaviest page of a player's day (see BrowserSignIn)
+    BrowserSignIn.signIn(browser, port, u.login());
   }
 
   void open(String path) {

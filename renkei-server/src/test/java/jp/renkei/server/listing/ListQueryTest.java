@@ -114,4 +114,18 @@ class ListQueryTest {
     assertThat(p.capped()).isTrue();
     assertThat(p.total()).isEqualTo(ListSpec.CAP);
   }
+
+  @Test
+  void aListCountedPastTheCapOffersNoPageItCannotOpen() {
+    // an exact total larger than the cap (the findings are counted in the database)
+    ListQuery last = SPEC.parse(Map.of("page", "200"));
+    ListPage<Integer> deep = new ListPage<>(List.of(1), ListSpec.CAP + 1_000, false, last);
+    assertThat(last.valid()).isTrue();
+    assertThat(deep.hasNext()).isFalse();
+    ListQuery before = SPEC.parse(Map.of("page", "199"));
+    assertThat(new ListPage<>(List.of(1), ListSpec.CAP + 1_000, false, before).hasNext()).isTrue();
+    // within the cap nothing changes
+    assertThat(new ListPage<>(List.of(1), 30, false, SPEC.parse(Map.of())).hasNext()).isTrue();
+    assertThat(new ListPage<>(List.of(1), 25, false, SPEC.parse(Map.of())).hasNext()).isFalse();
+  }
 }

@@ -212,6 +212,56 @@ class MonitorIT extends ServerTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> Arrays.stream(MAIL.getReceivedMessages()).anyMatch(m -> to(m, duty)));
+    // nobody chose a language for the duty address: the hub's default, Japanese, in words
+    MimeMessage m =
+        Arrays.stream(MAIL.getReceivedMessages()).filter(x -> to(x, duty)).findFirst().get();
+    assertThat(m.getSubject()).startsWith("【ウェブ監視・発生】停止: mail-");
+    assertThat(mailText(m))
+        .contains("種別: 停止", "(日本時間)", "か所の計測地点のうち", "期待する文字列")
+        .doesNotContain("vantage points", "expected text");
+  }
+
+  /** The text of a received message, decoded. */
+  static String mailText(MimeMessage m) throws Exception {
+    Object content = m.getContent();
+    return content instanceof String s ? s : String.valueOf(content);
+  }
+
+  @Test
+  void anAlertMailFollowsTheLanguageOfThePersonWhoseAddressItGoesTo() throws Exception {
+    site.mode = LoopbackSite.Mode.FAST;
+    UserAccount u = owner("electricity");
+    String duty = Fixtures.unique("duty-en") + "@example.jp";
+    jdbc.sql("update organisation set duty_email = ? where id = ?")
+        .params(duty, u.organisationId())
+        .update();
+    jdbc.sql("update app_user set email = ?, locale = 'en' where id = ?")
+        .params(duty, u.id())
+        .update();
+    long id =
+        monitor.register(
+            fixtures.actor(u),
+            new NewSite(
+                "mail-en-" + Fixtures.unique("s"),
+                "http://127.0.0.1:" + site.port() + "/missing-text",
+                200,
+                "this text is not served",
+                60,
+                "green",
+                "amber_strict",
+                false,
+                true,
+                null));
+    probe(id, 2);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> Arrays.stream(MAIL.getReceivedMessages()).anyMatch(m -> to(m, duty)));
+    MimeMessage m =
+        Arrays.stream(MAIL.getReceivedMessages()).filter(x -> to(x, duty)).findFirst().get();
+    assertThat(m.getSubject()).startsWith("[Web monitoring: raised] Down: mail-en-");
+    assertThat(mailText(m))
+        .contains("Kind: Down", "JST", "vantage points", "Detail: ")
+        .doesNotContainPattern("[\\p{IsHiragana}\\p{IsKatakana}]");
   }
 
   static boolean to(MimeMessage m, String address) {
@@ -220,6 +270,79 @@ class MonitorIT extends ServerTest {
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /** The names of the sites on a list page that carry {@code tag}, in the page's order. */
+  static List<String> tagged(String page, String tag) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(">(" + java.util.regex.Pattern.quote(tag) + "-[a-z]+)<")
+            .matcher(page);
+    List<String> out = new java.util.ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  @Test
+  void theSiteListSortsByAColumnKeepsTheOrderAcrossPagesAndShowsNoHiddenSite() {
+    UserAccount u = owner("finance");
+    UserAccount other = owner("finance");
+    String tag = "z" + Math.floorMod(Fixtures.unique("t").hashCode(), 1_000_000);
+    for (String n : List.of("bravo", "charlie", "alpha")) {
+      monitor.register(
+          fixtures.actor(u),
+          new NewSite(
+              tag + "-" + n,
+              url() + n,
+              200,
+              "OK",
+              60,
+              "green",
+              "amber_strict",
+              false,
+              false,
+              null));
+    }
+    // another operator's site whose state only its own organisation sees
+    monitor.register(
+        fixtures.actor(other),
+        new NewSite(
+            tag + "-aardvark",
+            url() + "hidden",
+            200,
+            "OK",
+            60,
+            "amber_strict",
+            "amber_strict",
+            false,
+            false,
+            null));
+    var h = http();
+    h.signIn(u.login(), Fixtures.PASSWORD);
+    String asc = h.get("/monitor?sort=name&dir=asc&limit=500").body();
+    assertThat(tagged(asc, tag)).containsExactly(tag + "-alpha", tag + "-bravo", tag + "-charlie");
+    assertThat(asc).contains("aria-sort=\"ascending\"").doesNotContain("aardvark");
+    assertThat(tagged(h.get("/monitor?sort=name&dir=desc&limit=500").body(), tag))
+        .containsExactly(tag + "-charlie", tag + "-bravo", tag + "-alpha");
+    // the other columns sort too, and a column's header flips its direction
+    for (String column : List.of("organisation", "state", "since")) {
+      var r = h.get("/monitor?sort=" + column + "&limit=500");
+      assertThat(r.statusCode()).as(column).isEqualTo(200);
+      assertThat(tagged(r.body(), tag)).as(column).hasSize(3);
+    }
+    assertThat(asc).contains("/monitor?sort=name&amp;dir=desc");
+    // the pager keeps the order
+    String first = h.get("/monitor?sort=name&dir=desc&limit=1").body();
+    assertThat(first).containsPattern("id=\"site-page-next\"[^>]*sort=name&amp;dir=desc");
+    // the API sorts the same way; a bad key is refused saying which
+    var api = http().bearer(fixtures.token(u));
+    String json = api.get("/api/v1/monitor/sites?sort=name&dir=asc&limit=500").body();
+    assertThat(json.indexOf(tag + "-alpha")).isPositive().isLessThan(json.indexOf(tag + "-bravo"));
+    assertThat(json).doesNotContain("aardvark");
+    var bad = h.get("/monitor?sort=url");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("url");
   }
 
   @Test

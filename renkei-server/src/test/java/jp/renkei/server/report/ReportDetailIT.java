@@ -90,7 +90,9 @@ class ReportDetailIT extends ServerTest {
     assertThat(changes)
         .contains("#1 から #2 への変更点", "深刻度", "レベル4")
         .contains("- 影響範囲を確認中", "+ 影響範囲を特定済み", "+ 復旧作業中")
-        .contains("ipv4-addr 203.0.113.5")
+        // an added observable in words, one a line (they ran together as "ipv4-addr 203.0.113.5")
+        .containsPattern(
+            "<ins><span [^>]*title=\"ipv4-addr\">IPv4 アドレス</span> <code>203.0.113.5</code></ins><br>")
         .doesNotContain("data-field=\"report.field.title\"");
     String timeline = page.substring(page.indexOf("id=\"timeline\""));
     assertThat(timeline).contains("第一報を送信", "到着", "続報");

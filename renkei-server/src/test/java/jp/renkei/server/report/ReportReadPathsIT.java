@@ -169,7 +169,7 @@ class ReportReadPathsIT extends ServerTest {
               List.copyOf(types),
               List.copyOf(excluded),
               List.copyOf(people));
-      repository.insertVersion(id, 1, "first", content(n), author.id());
+      repository.insertVersion(id, 1, "first", content(n), author.id(), java.time.Instant.now());
       boolean draft = r.nextInt(10) == 0;
       Set<Long> delivered = new HashSet<>();
       if (!draft) {

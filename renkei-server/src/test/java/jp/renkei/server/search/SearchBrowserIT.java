@@ -10,6 +10,7 @@ import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.intel.IntelService;
+import jp.renkei.server.support.BrowserSignIn;
 import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
@@ -59,11 +60,7 @@ class SearchBrowserIT extends ServerTest {
   }
 
   void signIn(String login) {
-    browser.get("http://127.0.0.1:" + port + "/login");
-    browser.findElement(By.id("login")).sendKeys(login);
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    BrowserSignIn.signIn(browser, port, login);
   }
 
   void shot(String name) throws Exception {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.BrowserSignIn;
 import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
@@ -477,11 +478,7 @@ class AccessibilityBrowserIT extends ServerTest {
   private void signIn(UserAccount u) {
     browser.manage().deleteAllCookies();
     browser.manage().window().setSize(new Dimension(1400, 900));
-    browser.get("http://127.0.0.1:" + port + "/login");
-    browser.findElement(By.id("login")).sendKeys(u.login());
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    BrowserSignIn.signIn(browser, port, u.login());
   }
 
   private long report(UserAccount u, String route, String extra, String title, String summary) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.BrowserSignIn;
 import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
@@ -45,7 +46,7 @@ class BrowserIT extends ServerTest {
     browser.findElement(By.id("login")).sendKeys(login);
     browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
     browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    BrowserSignIn.awaitArrival(browser, login, By.id("welcome"));
   }
 
   @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.BrowserSignIn;
 import jp.renkei.server.support.Chromium;
-import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,11 +44,7 @@ class FormKeepBrowserIT extends ServerTest {
   }
 
   private void signIn(String login) {
-    browser.get(url("/login"));
-    browser.findElement(By.id("login")).sendKeys(login);
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    BrowserSignIn.signIn(browser, port, login, By.id("who"));
   }
 
   private void typeReport(String title, String summary) {

@@ -11,6 +11,7 @@ import java.util.List;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.BrowserSignIn;
 import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
@@ -106,11 +107,7 @@ class ListBrowserIT extends ServerTest {
       assertThat(api.postJson("/api/v1/reports?submit=true", body).statusCode()).isEqualTo(201);
     }
 
-    open("/login");
-    browser.findElement(By.id("login")).sendKeys(analyst.login());
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    BrowserSignIn.signIn(browser, port, analyst.login());
 
     open("/reports");
     browser.findElement(By.id("filter-q")).sendKeys(marker);

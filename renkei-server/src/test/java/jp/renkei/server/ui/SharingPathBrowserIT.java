@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.BrowserSignIn;
 import jp.renkei.server.support.Chromium;
-import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,12 +42,7 @@ class SharingPathBrowserIT extends ServerTest {
   }
 
   void as(UserAccount u) {
-    browser.manage().deleteAllCookies();
-    browser.get("http://127.0.0.1:" + port + "/login");
-    browser.findElement(By.id("login")).sendKeys(u.login());
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    BrowserSignIn.signIn(browser, port, u.login());
   }
 
   void open(String path) {

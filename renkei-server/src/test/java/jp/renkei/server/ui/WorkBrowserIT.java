@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.BrowserSignIn;
 import jp.renkei.server.support.Chromium;
-import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,12 +52,7 @@ class WorkBrowserIT extends ServerTest {
   }
 
   private void as(String login) {
-    browser.manage().deleteAllCookies();
-    browser.get("http://127.0.0.1:" + port + "/login");
-    browser.findElement(By.id("login")).sendKeys(login);
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    BrowserSignIn.signIn(browser, port, login);
   }
 
   private void open(String path) {

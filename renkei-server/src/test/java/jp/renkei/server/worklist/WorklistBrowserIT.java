@@ -17,6 +17,7 @@ import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.sharing.ModeService;
+import jp.renkei.server.support.BrowserSignIn;
 import jp.renkei.server.support.Chromium;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
@@ -68,12 +69,7 @@ class WorklistBrowserIT extends ServerTest {
   }
 
   void as(UserAccount u) {
-    browser.manage().deleteAllCookies();
-    browser.get("http://127.0.0.1:" + port + "/login");
-    browser.findElement(By.id("login")).sendKeys(u.login());
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.id("sign-in")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("worklist")));
+    BrowserSignIn.signIn(browser, port, u.login(), By.id("worklist"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-work-count")));
   }
 
