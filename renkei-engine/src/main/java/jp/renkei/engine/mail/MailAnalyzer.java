@@ -1672,6 +1672,10 @@ public final class MailAnalyzer {
       String h = host(l.url());
       if (h != null && !allowed.contains(h)) {
         lookalike(h, l.url(), st);
+        String inFront = MailSigns.brandDomainInFront(h);
+        if (inFront != null) {
+          st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + inFront);
+        }
         links(l, h, sender, st);
       }
     }

@@ -739,6 +739,40 @@ final class MailSigns {
     return null;
   }
 
+  /**
+   * A brand's own domain written in front of another domain, as the host of a link
+   * ("amazon.co.jp.kvbxz.xyz", "smbc-card.com.secure-login.top"): the reader sees the brand's
+   * domain at the start of the address. The part before the registrable domain must itself be a
+   * domain under a public suffix whose first label is one of a brand's, and the registrable domain
+   * none of that brand's. Returns "amazon.co.jp (Amazon)", or null.
+   */
+  static String brandDomainInFront(String host) {
+    String reg = registrable(host);
+    if (reg == null || host.length() <= reg.length() + 1 || hostIn(host, TRACKERS)) {
+      return null;
+    }
+    String front = host.substring(0, host.length() - reg.length() - 1);
+    try {
+      InternetDomainName d = InternetDomainName.from(front);
+      if (!d.isUnderPublicSuffix()) {
+        return null;
+      }
+      String inner = d.topPrivateDomain().toString();
+      String innerLabel = label(inner);
+      String regLabel = label(reg);
+      for (Brand b : BRANDS) {
+        if (innerLabel.length() >= 4
+            && b.labels().contains(innerLabel)
+            && !b.labels().contains(regLabel)) {
+          return inner + " (" + b.name() + ")";
+        }
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return null;
+    }
+    return null;
+  }
+
   static boolean hostIn(String host, Set<String> set) {
     if (host == null) {
       return false;

@@ -48,10 +48,11 @@ public enum RedFlag {
           + " going to a user on the recipient's own organisation's domain, is not counted.)"),
   LOOKALIKE_DOMAIN(
       30,
-      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
+      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。またはリンク先のホスト名が企業のドメインで始まっていますが、実際には別のドメインです (例: amazon.co.jp.kvbxz.xyz)。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
       "A sender or link domain imitates a member organisation's domain or uses punycode to look"
           + " like one, or a login link leads to another domain dressed in the sender's or a brand's"
-          + " name, or the sender calls itself by a name its own address lacks (\"Bisq\") and links a"
+          + " name, or a link's host begins with a brand's domain but is another domain"
+          + " (amazon.co.jp.kvbxz.xyz), or the sender calls itself by a name its own address lacks (\"Bisq\") and links a"
           + " domain made of that name and words like desktop, app or wallet (bisqnetwork.site): a"
           + " fake download site for real software."),
   AUTHENTICATION_FAILED(

@@ -230,7 +230,8 @@ class MailJapaneseLureTest {
                         + "アカウントを確認する</a></p><p>Amazon.co.jp カスタマーサービス</p>"),
             RedFlag.BRAND_IMPERSONATION,
             RedFlag.CREDENTIAL_REQUEST,
-            RedFlag.URGENCY));
+            RedFlag.URGENCY,
+            RedFlag.LOOKALIKE_DOMAIN));
     c.add(
         lure(
             "ec",
@@ -656,6 +657,23 @@ class MailJapaneseLureTest {
     assertThat(MailSigns.fold(plain)).isSameAs(plain);
     MailReport epos = lures().get(5).mail().analyze();
     assertThat(evidence(epos, RedFlag.URGENCY)).contains("24時間以内");
+  }
+
+  @Test
+  void aBrandsDomainInFrontOfAnotherIsALookalikeButTheBrandsOwnHostsAreNot() {
+    assertThat(MailSigns.brandDomainInFront("amazon.co.jp.kvbxz.xyz"))
+        .isEqualTo("amazon.co.jp (Amazon)");
+    assertThat(MailSigns.brandDomainInFront("www.smbc-card.com.secure-login.top"))
+        .isEqualTo("smbc-card.com (三井住友)");
+    // the brand's own hosts, and its names without a public suffix, are none
+    assertThat(MailSigns.brandDomainInFront("www.amazon.co.jp")).isNull();
+    assertThat(MailSigns.brandDomainInFront("images-fe.ssl-images-amazon.com")).isNull();
+    assertThat(MailSigns.brandDomainInFront("amazon.kvbxz.xyz")).isNull();
+    assertThat(MailSigns.brandDomainInFront("paypal.com.paypal.co.uk")).isNull();
+    assertThat(MailSigns.brandDomainInFront("news.example.co.jp.example-mailer.com")).isNull();
+    MailReport r = lures().get(12).mail().analyze();
+    assertThat(evidence(r, RedFlag.LOOKALIKE_DOMAIN))
+        .contains("amazon.co.jp.kvbxz.xyz/ap/signin ≈ amazon.co.jp (Amazon)");
   }
 
   static String evidence(MailReport r, RedFlag f) {
