@@ -139,12 +139,12 @@ final class MailSigns {
   /**
    * The {@link #CREDENTIALS} phrases a service's own account mail says to its members every day: a
    * card statement or e-Tax's notice asks the reader to log in to its site ("Vpassにログインして
-   * ご確認ください"), a shop to renew an expiring card. Not counted in a service's own notice that claims
-   * no other brand ({@code MailAnalyzer}).
+   * ご確認ください"), a shop to renew an expiring card, a password reset the member asked for. Not counted
+   * in a service's own notice that claims no other brand ({@code MailAnalyzer}).
    */
   static final Pattern OWN_ACCOUNT_ASKS =
       Pattern.compile(
-          "ログイン(?:して|の上|し)|サインイン(?:して|の上|し)"
+          "ログイン(?:して|の上|し)|サインイン(?:して|の上|し)|パスワード(?:の)?(?:変更|再設定)"
               + "|(?:お支払い|支払い|決済)方法(?:の|を)?(?:更新|再登録|再設定)"
               + "|登録情報(?:の)?(?:確認|更新)|(?:お客様|お客さま|会員|カード|口座)情報(?:の|を)?(?:確認|更新)");
 

@@ -327,6 +327,19 @@ class MailJapaneseLegitimateTest {
                     "<p>出品した商品が購入されました。</p><p>商品名：ビンテージ腕時計</p><p>購入者の支払いが"
                         + "完了しましたので、商品を発送してください。</p><p><a href=\"https://jp.mercari.com/"
                         + "transaction/m12345\">取引画面を開く</a></p>")));
+    c.add(
+        ok(
+            "ec",
+            "a shop's password reset the member asked for, within 24 hours",
+            JapaneseMail.utf8()
+                .auth("shop.kurashi-zakka.jp", "pass")
+                .from("くらし雑貨オンライン", "noreply@shop.kurashi-zakka.jp")
+                .subject("【くらし雑貨オンライン】パスワード再設定のご案内")
+                .html(
+                    "<p>パスワード再設定のお手続きを受け付けました。</p><p>24時間以内に下記のURLから新しい"
+                        + "パスワードを設定してください。</p><p><a href=\"https://shop.kurashi-zakka.jp/"
+                        + "member/reset?t=8f3a2c\">パスワードを再設定する</a></p><p>お心当たりのない場合は、"
+                        + "このメールを破棄してください。</p>")));
     return c;
   }
 

@@ -725,6 +725,22 @@ class MailJapaneseLureTest {
   }
 
   @Test
+  void aPasswordResetCountsFromADomainThatClaimsABrandNotItsOwn() {
+    MailReport r =
+        JapaneseMail.utf8()
+            .auth("amazon-account-reset.top", "pass")
+            .from("Amazon.co.jp", "noreply@amazon-account-reset.top")
+            .subject("【Amazon】パスワード再設定のご案内")
+            .html(
+                "<p>24時間以内に下記のURLからパスワードを再設定してください。</p><p><a"
+                    + " href=\"https://amazon-account-reset.top/reset\">パスワードを再設定する</a></p>")
+            .analyze();
+    assertThat(MailSignsTest.flags(r))
+        .contains(RedFlag.BRAND_IMPERSONATION, RedFlag.CREDENTIAL_REQUEST, RedFlag.URGENCY);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+  }
+
+  @Test
   void anAdvisoryThatLinksASignInPageOrAnUnknownDomainIsNoAdvisory() {
     String text =
         "【注意喚起】お客様のアカウントへの不正アクセスを検知しました。\n"
