@@ -205,7 +205,8 @@ public final class MailAnalyzer {
       Pattern.compile(
           "(?i)\\byour\\b|account|password|verif|confirm|suspend|locked|secur|sign-?in|log-?in|payment"
               + "|invoice|order|deliver|refund|notice|alert|update|expir|お客様|アカウント|ご利用|確認|重要"
-              + "|お知らせ|停止|支払|請求|配達|お届け");
+              + "|お知らせ|停止|支払|請求|配達|お届け|緊急|不正|本人|ロック|制限|無効|未払|未納|更新|退会"
+              + "|サインイン|ログイン");
   private static final Pattern VALID_DOMAIN = Pattern.compile("[a-z0-9.-]+");
 
   /**
@@ -628,7 +629,7 @@ public final class MailAnalyzer {
     void text(String t) {
       if (t != null && text.length() < TEXT) {
         String add = t.length() > TEXT - text.length() ? t.substring(0, TEXT - text.length()) : t;
-        text.append(add.toLowerCase(Locale.ROOT)).append('\n');
+        text.append(MailSigns.fold(add).toLowerCase(Locale.ROOT)).append('\n');
       }
     }
 
@@ -1671,6 +1672,10 @@ public final class MailAnalyzer {
       String h = host(l.url());
       if (h != null && !allowed.contains(h)) {
         lookalike(h, l.url(), st);
+        String inFront = MailSigns.brandDomainInFront(h);
+        if (inFront != null) {
+          st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + inFront);
+        }
         links(l, h, sender, st);
       }
     }
@@ -1910,12 +1915,19 @@ public final class MailAnalyzer {
   private static void wording(State st) {
     MailPhrases.Hits phrases = st.phrases();
     List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, phrases);
-    if (!creds.isEmpty() && ownNotice(st)) {
-      // a service's own security notice: what remains once its reports are taken out
-      creds =
-          MailSigns.found(
-              MailSigns.CREDENTIALS,
-              MailSigns.SECURITY_NOTICES.matcher(phrases.text()).replaceAll(" "));
+    boolean advisory = advisory(st);
+    if (!creds.isEmpty() && advisory) {
+      // an advisory names the lures it warns of ("「本人確認」を求めるメール") and asks nothing
+      creds = List.of();
+    } else if (!creds.isEmpty() && ownNotice(st)) {
+      // a service's own security notice: what remains once its reports are taken out, and, when it
+      // claims no brand but its own, once its everyday asks to its members are (log in to see the
+      // statement)
+      String rest = MailSigns.SECURITY_NOTICES.matcher(phrases.text()).replaceAll(" ");
+      if (claimsNoOtherBrand(st)) {
+        rest = MailSigns.OWN_ACCOUNT_ASKS.matcher(rest).replaceAll(" ");
+      }
+      creds = MailSigns.found(MailSigns.CREDENTIALS, rest);
     }
     if (!creds.isEmpty()) {
       st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
@@ -1927,7 +1939,7 @@ public final class MailAnalyzer {
       // nothing there (credential requests still count)
       return;
     }
-    List<String> urgent = MailSigns.found(MailSigns.URGENCY, phrases);
+    List<String> urgent = advisory ? List.of() : MailSigns.found(MailSigns.URGENCY, phrases);
     if (!urgent.isEmpty()) {
       st.flag(RedFlag.URGENCY, quoted(urgent));
     }
@@ -2007,6 +2019,45 @@ public final class MailAnalyzer {
               + String.join(", ", away.stream().limit(3).toList())
               + (away.size() > 3 ? " …" : ""));
     }
+  }
+
+  /** No brand, public body or look-alike claimed by a sender that is not theirs. */
+  private static boolean claimsNoOtherBrand(State st) {
+    return st.findings.stream()
+        .noneMatch(
+            f ->
+                f.flag() == RedFlag.BRAND_IMPERSONATION
+                    || f.flag() == RedFlag.LOOKALIKE_DOMAIN
+                    || f.flag() == RedFlag.AUTHENTICATION_FAILED);
+  }
+
+  /**
+   * An advisory (注意喚起) from a public body, a CEPTOAR or a security organisation: DMARC passes for a
+   * sender that is no free-mail address and claims no other brand, it links at least one public
+   * body or security organisation ({@link MailSigns#PUBLIC_SOURCES}) or is one, and every link is
+   * on its own domain or on such a source, none of them a sign-in page. It quotes the lures it
+   * warns of ("「本人確認」「ご利用確認」を求めるメール", "不正アクセス", "至急") and asks for nothing.
+   */
+  private static boolean advisory(State st) {
+    if (!dmarcPassed(st)
+        || st.senderDomain == null
+        || FREEMAIL.contains(st.senderDomain)
+        || !claimsNoOtherBrand(st)) {
+      return false;
+    }
+    boolean source = MailSigns.hostIn(st.senderDomain, MailSigns.PUBLIC_SOURCES);
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null || MailSigns.loginLike(l.url(), l.text())) {
+        return false;
+      }
+      boolean isPublic = MailSigns.hostIn(registrable(h), MailSigns.PUBLIC_SOURCES);
+      if (!isPublic && !registrable(h).equals(st.senderDomain)) {
+        return false;
+      }
+      source |= isPublic;
+    }
+    return source;
   }
 
   /** The receiving server found DMARC passing (the From domain itself authenticated). */

@@ -63,8 +63,17 @@ final class MailSigns {
               + " banking|banking|card|billing) (?:information|details|records|data|account)"
               + "|パスワード(?:の)?(?:有効期限|期限切れ|変更|再設定|更新)|(?:メールボックス|メール|受信箱)"
               + "の?容量|容量(?:オーバー|超過|制限|不足)|アカウント(?:が|は|を)?(?:一時)?(?:停止|ロック|凍結"
-              + "|制限|無効)|本人確認|登録情報(?:の)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
-              + "|利用)|ログイン(?:して|の上|し)|認証(?:が必要|情報)|セキュリティ(?:警告|通知|強化)");
+              + "|制限|無効|保留)|本人確認|登録情報(?:の)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
+              + "|利用)|ログイン(?:して|の上|し|が必要)|認証(?:が必要|情報)|セキュリティ(?:警告|通知|強化)"
+              // Japanese as the lures of 2024-26 write it: a strange sign-in reported, a sign-in
+              // asked, the payment method or registered details to renew, an ID locked, the
+              // one-time
+              // password or PIN to enter
+              + "|(?:異常な|不審な|普段と異なる|身に覚えのない)(?:サインイン|ログイン|アクセス)"
+              + "|サインイン(?:して|の上|し|が必要)|(?:お支払い|支払い|決済)方法(?:の|を)?(?:更新|再登録|再設定)"
+              + "|(?:お客様|お客さま|会員|カード|口座)情報(?:の|を)?(?:確認|更新|再登録|入力)"
+              + "|(?:id|アカウント)(?:が|は)(?:ロック|凍結)|ロック(?:を)?解除"
+              + "|(?:ワンタイムパスワード|暗証番号|セキュリティコード)(?:を|の)?入力");
 
   /** Urgency, threats and deadlines. */
   static final Pattern URGENCY =
@@ -82,7 +91,12 @@ final class MailSigns {
               + "|laatste (?:herinnering|waarschuwing)"
               + "|至急|緊急|24時間以内|48時間以内|本日中|期限(?:内|まで)に|最終(?:通告|警告|通知)|直ちに|速やかに"
               + "|(?:利用|サービス|アカウント)(?:を|が)?(?:停止|制限)(?:いた)?(?:します|されます)"
-              + "|削除されます|法的(?:措置|手続)");
+              + "|削除されます|法的(?:措置|手続)"
+              // what the account, the card or the supply will suffer, seizure and arrest
+              + "|(?:利用|取引|口座|回線|供給|カード)(?:を|が|の)?(?:一時的に|一部)?(?:停止|制限|凍結|解約)"
+              + "(?:させていただきます|させていただく|いたします|されます|となります|します)"
+              + "|無効(?:になりました|となります|になります)|自動退会|返送されます"
+              + "|差(?:し)?押(?:さ)?え|差押(?:処分|最終)|逮捕状");
 
   /** Unexpected payment, invoice, delivery, prize, advance-fee and crypto lures. */
   static final Pattern LURES =
@@ -96,7 +110,7 @@ final class MailSigns {
               + "|notice|notification)|tracking number|customs (?:fee|duty)"
               + "|(?:your )?package (?:is|was|could|has)"
               + "|請求書|お支払い|支払(?:い|期限)|未払い|未納|振込|送金|入金|返金|還付|当選|賞金|暗号資産|仮想通貨"
-              + "|ビットコイン|出金|配達|不在(?:通知|連絡)|お荷物|配送|宅配便"
+              + "|ビットコイン|出金|配達|不在(?:通知|連絡)|お荷物|配送|宅配便|関税|受信料|滞納"
               // the same lures in the languages of the honeypot corpus (pt, es, de, fr, nl, it)
               // (whole words: "facture" is in "manufacture", "gagn" in "campaign")
               + "|\\b(?:resgat\\w*|regulariz(?:ar|ação|acao|e (?:seu|sua|já|agora))|pendênc\\w*|boleto|fatura|encomenda|correios"
@@ -118,7 +132,39 @@ final class MailSigns {
               + "|sign-?in (?:attempt|activity)|one-time (?:code|password)"
               + "|(?:new |unusual |suspicious )?log-?in attempt"
               + "|(?:log-?in|sign-?in) from (?:an? )?(?:new|unfamiliar|unknown|unrecognized) device"
-              + "|new device (?:log-?in|sign-?in|detected)");
+              + "|new device (?:log-?in|sign-?in|detected)"
+              + "|セキュリティ(?:警告|通知)|不正(?:な)?(?:ログイン|アクセス|利用)"
+              + "|(?:異常な|不審な|普段と異なる|身に覚えのない)(?:サインイン|ログイン|アクセス)");
+
+  /**
+   * The {@link #CREDENTIALS} phrases a service's own account mail says to its members every day: a
+   * card statement or e-Tax's notice asks the reader to log in to its site ("Vpassにログインして
+   * ご確認ください"), a shop to renew an expiring card, a password reset the member asked for. Not counted
+   * in a service's own notice that claims no other brand ({@code MailAnalyzer}).
+   */
+  static final Pattern OWN_ACCOUNT_ASKS =
+      Pattern.compile(
+          "ログイン(?:して|の上|し)|サインイン(?:して|の上|し)|パスワード(?:の)?(?:変更|再設定)"
+              + "|(?:お支払い|支払い|決済)方法(?:の|を)?(?:更新|再登録|再設定)"
+              + "|登録情報(?:の)?(?:確認|更新)|(?:お客様|お客さま|会員|カード|口座)情報(?:の|を)?(?:確認|更新)");
+
+  /**
+   * The domains of public bodies and of the security organisations whose advisories others link:
+   * Japan's government (go.jp, lg.jp), JPCERT/CC, the Council of Anti-Phishing Japan, JC3, and
+   * their counterparts abroad (registrable domains, or a public suffix they end in).
+   */
+  static final Set<String> PUBLIC_SOURCES =
+      Set.of(
+          "go.jp",
+          "lg.jp",
+          "jpcert.or.jp",
+          "antiphishing.jp",
+          "jc3.or.jp",
+          "jnsa.org",
+          "gov",
+          "gov.uk",
+          "first.org",
+          "cert.org");
 
   /**
    * A sum said to be credited to the reader or waiting for them (PAYMENT_LURE): a balance
@@ -365,26 +411,33 @@ final class MailSigns {
           brand("McAfee", "mcafee", "mcafee"),
           brand("Norton", "\\bnorton\\b", "norton", "nortonlifelock"),
           brand("三井住友", "三井住友|\\bsmbc\\b|vpass", "smbc", "smbc-card", "vpass", "smbc-gp"),
-          brand("三菱UFJ", "三菱ufj|\\bmufg\\b", "mufg", "bk", "cr"),
+          brand("三菱UFJ", "三菱ufj|\\bmufg\\b|ニコス|\\bnicos\\b", "mufg", "bk", "cr", "nicos"),
+          brand("りそな", "りそな|\\bresona\\b", "resonabank", "resona-gr", "resona"),
           brand("みずほ", "みずほ|mizuho", "mizuhobank", "mizuho-fg", "mizuho"),
           brand("ゆうちょ銀行", "ゆうちょ", "jp-bank", "japanpost"),
-          brand("日本郵便", "日本郵便|japan ?post", "japanpost", "post"),
+          brand("日本郵便", "日本郵便|japan ?post|郵便局", "japanpost", "post"),
           brand("ヤマト運輸", "ヤマト運輸|クロネコ", "kuronekoyamato", "yamato-hd"),
           brand("佐川急便", "佐川急便", "sagawa-exp"),
           brand("楽天", "楽天|rakuten", "rakuten", "rakuten-card", "rakuten-bank"),
           brand("NTTドコモ", "ドコモ|docomo|dカード", "docomo", "nttdocomo"),
-          brand("au / KDDI", "\\bkddi\\b|auじぶん|\\bau pay", "au", "kddi", "aupay"),
+          brand(
+              "au / KDDI",
+              "\\bkddi\\b|auじぶん|\\bau pay|\\bau ?id\\b|\\bau ?(?:お客さま|お客様)|auかんたん決済",
+              "au",
+              "kddi",
+              "aupay"),
           brand("ソフトバンク", "ソフトバンク|softbank", "softbank"),
-          brand("JCB", "\\bjcb\\b", "jcb"),
+          brand("JCB", "\\bjcb\\b|ジェーシービー", "jcb"),
           brand("イオン", "イオンカード|aeon card", "aeon"),
           brand("セゾン", "セゾン|saison", "saisoncard", "saison"),
           brand("エポス", "エポス|epos card", "eposcard"),
-          brand("国税庁", "国税庁|e-tax|イータックス", "nta", "e-tax"),
-          brand("マイナポータル", "マイナポータル|マイナンバー", "myna", "digital", "kojinbango-card"),
+          brand("国税庁", "国税庁|e-tax|イータックス|税務署", "nta", "e-tax"),
+          brand("マイナポータル", "マイナポータル|マイナンバー|マイナポイント", "myna", "digital", "kojinbango-card", "soumu"),
           brand("日本年金機構", "年金機構", "nenkin"),
-          brand("警察", "警察(?:庁|署)?", "npa", "police"),
+          brand("警察", "警察(?:庁|署)?|警視庁|(?:県|府|道)警|サイバー犯罪対策課", "npa", "police"),
           brand("NISC", "\\bnisc\\b|内閣サイバー", "nisc"),
           brand("東京電力", "東京電力|tepco", "tepco"),
+          brand("NHK", "\\bnhk\\b|日本放送協会", "nhk"),
           // brands Japan's phishing reports (フィッシング対策協議会's monthly reports) name often, besides
           // the above: JR East's booking site and card, the motorway toll statement, the
           // payment app and the flea market
@@ -395,7 +448,49 @@ final class MailSigns {
           brand("メルカリ", "メルカリ|mercari", "mercari"));
 
   private static Brand brand(String name, String claim, String... labels) {
-    return new Brand(name, Pattern.compile(claim), Set.of(labels));
+    return new Brand(name, Pattern.compile(asciiBoundaries(claim)), Set.of(labels));
+  }
+
+  /**
+   * A claim's word boundaries as boundaries of ASCII words: Java's {@code \b} counts kana and kanji
+   * as word characters, so "\bjcb\b" missed "jcbカード" and "\bnhk\b" missed "nhkをご覧". A boundary
+   * before a letter, a digit or a group is one no ASCII letter or digit precedes; any other is one
+   * no ASCII letter or digit follows (the claims are matched on lower-cased text).
+   */
+  static String asciiBoundaries(String regex) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length() && regex.charAt(i + 1) == 'b') {
+        char next = i + 2 < regex.length() ? regex.charAt(i + 2) : '|';
+        out.append(
+            Character.isLetterOrDigit(next) || next == '(' ? "(?<![a-z0-9_])" : "(?![a-z0-9_])");
+        i++;
+      } else if (c == '\\' && i + 1 < regex.length()) {
+        out.append(c).append(regex.charAt(++i));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Full-width letters and digits (ＵＲＬ, ０１２０, ＡＭＡＺＯＮ) and half-width katakana as their ordinary
+   * forms (NFKC), so that the phrase lists and brand names read them; other text is returned as it
+   * is.
+   */
+  static String fold(String s) {
+    if (s == null) {
+      return null;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\uFF01' && c <= '\uFF9F') {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+      }
+    }
+    return s;
   }
 
   /** URL shorteners: the real target is hidden until the link is followed. */
@@ -640,6 +735,40 @@ final class MailSigns {
       if (!bulk && name.length() >= 5 && !b.labels().contains(regLabel) && host.contains(name)) {
         return b.name();
       }
+    }
+    return null;
+  }
+
+  /**
+   * A brand's own domain written in front of another domain, as the host of a link
+   * ("amazon.co.jp.kvbxz.xyz", "smbc-card.com.secure-login.top"): the reader sees the brand's
+   * domain at the start of the address. The part before the registrable domain must itself be a
+   * domain under a public suffix whose first label is one of a brand's, and the registrable domain
+   * none of that brand's. Returns "amazon.co.jp (Amazon)", or null.
+   */
+  static String brandDomainInFront(String host) {
+    String reg = registrable(host);
+    if (reg == null || host.length() <= reg.length() + 1 || hostIn(host, TRACKERS)) {
+      return null;
+    }
+    String front = host.substring(0, host.length() - reg.length() - 1);
+    try {
+      InternetDomainName d = InternetDomainName.from(front);
+      if (!d.isUnderPublicSuffix()) {
+        return null;
+      }
+      String inner = d.topPrivateDomain().toString();
+      String innerLabel = label(inner);
+      String regLabel = label(reg);
+      for (Brand b : BRANDS) {
+        if (innerLabel.length() >= 4
+            && b.labels().contains(innerLabel)
+            && !b.labels().contains(regLabel)) {
+          return inner + " (" + b.name() + ")";
+        }
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return null;
     }
     return null;
   }
@@ -1103,10 +1232,10 @@ final class MailSigns {
    * What every match of a brand's {@link #SIGNED_AS} pattern starts with, besides the brand's own
    * names: a greeting or a copyright sign.
    */
-  static final List<String> SIGNING_STARTS = List.of("dear ", "copyright", "©", "(c)");
+  static final List<String> SIGNING_STARTS = List.of("dear ", "copyright", "©", "(c)", "株式会社");
 
   /** {@link #SIGNING_STARTS} as a list for the automaton. */
-  static final Pattern SIGNING = Pattern.compile("dear |copyright|©|\\(c\\)");
+  static final Pattern SIGNING = Pattern.compile("dear |copyright|©|\\(c\\)|株式会社");
 
   /** Whether {@code p} is read through the automaton (tests: every list and brand claim is). */
   static boolean readByAutomaton(Pattern p) {
@@ -1679,9 +1808,20 @@ final class MailSigns {
                           + "|(?:copyright|©|\\(c\\)) ?(?:\\d{4}(?:-\\d{4})?,? )?(?:"
                           + b.claim().pattern()
                           + ")"
+                          // Japanese: "MUFGカードをご利用のお客様", "エポスカード会員様", a company's
+                          // signature ("三菱UFJニコス株式会社", "株式会社ジェーシービー"), its
+                          // service desk or 事務局 ("メルカリ事務局")
                           + "|(?:"
                           + b.claim().pattern()
-                          + ")(?:をご利用の|会員の)(?:お客様|皆様)"))
+                          + ")[^\\s、。「」]{0,8}?(?:をご利用の|ご利用の|ご登録の|会員の|会員)"
+                          + "(?:お客様|お客さま|皆様|皆さま|様)"
+                          + "|(?:"
+                          + b.claim().pattern()
+                          + ")[^\\s、。「」]{0,8}?(?:株式会社|カスタマー(?:サービス|センター)"
+                          + "|お客(?:様|さま)センター|サポートセンター|事務局)"
+                          + "|株式会社(?:"
+                          + b.claim().pattern()
+                          + ")"))
           .toList();
 
   /**
@@ -1693,7 +1833,7 @@ final class MailSigns {
     if (displayName == null) {
       return List.of();
     }
-    String n = displayName.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    String n = fold(displayName).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     if (n.isEmpty()) {
       return List.of();
     }
@@ -1841,7 +1981,7 @@ final class MailSigns {
     if (text == null) {
       return out;
     }
-    String t = text.toLowerCase(Locale.ROOT);
+    String t = fold(text).toLowerCase(Locale.ROOT);
     for (Brand b : BRANDS) {
       if (b.claim().matcher(t).find()) {
         out.add(b);

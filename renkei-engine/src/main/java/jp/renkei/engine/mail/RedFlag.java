@@ -48,10 +48,11 @@ public enum RedFlag {
           + " going to a user on the recipient's own organisation's domain, is not counted.)"),
   LOOKALIKE_DOMAIN(
       30,
-      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
+      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。またはリンク先のホスト名が企業のドメインで始まっていますが、実際には別のドメインです (例: amazon.co.jp.kvbxz.xyz)。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
       "A sender or link domain imitates a member organisation's domain or uses punycode to look"
           + " like one, or a login link leads to another domain dressed in the sender's or a brand's"
-          + " name, or the sender calls itself by a name its own address lacks (\"Bisq\") and links a"
+          + " name, or a link's host begins with a brand's domain but is another domain"
+          + " (amazon.co.jp.kvbxz.xyz), or the sender calls itself by a name its own address lacks (\"Bisq\") and links a"
           + " domain made of that name and words like desktop, app or wallet (bisqnetwork.site): a"
           + " fake download site for real software."),
   AUTHENTICATION_FAILED(
@@ -68,17 +69,27 @@ public enum RedFlag {
       "An archive exceeds the unpacking limits (a possible zip bomb); its contents were not checked."),
   CREDENTIAL_REQUEST(
       25,
-      "パスワードの有効期限、メールボックスの容量超過、アカウントの停止、本人確認などを口実に、ID やパスワードの入力を求める文言があります。"
-          + "(サービス自身のセキュリティ通知 — DMARC に合格し、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」などの報告は数えません。)",
-      "The message asks for a password or account details on a pretext: password expiry, a full"
-          + " mailbox, a locked account, \"verify your account\". (A service's own security"
-          + " notice — DMARC passes and every link is on its own domains — that reports a new"
-          + " sign-in or a one-time code is not counted.)"),
+      "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"
+          + "(サービス自身のセキュリティ通知 — DMARC に合格し、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」「不正アクセス」などの報告は数えません。"
+          + "そのうち他社や公的機関を名乗っていないものでは、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」など会員への日常の案内も数えません。"
+          + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。)",
+      "The message asks for a password, account or card details on a pretext: password expiry, a"
+          + " full mailbox, a locked or suspended account, \"verify your account\", 本人確認 (identity"
+          + " check), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
+          + " strange sign-in. (A service's own security notice — DMARC passes and every link is on"
+          + " its own domains — that reports a new sign-in, a one-time code or unauthorised access"
+          + " is not counted; when it claims no other brand, neither are its everyday asks to its"
+          + " members, \"log in to see your statement\", \"renew your payment method\", a password reset. Nor are the"
+          + " lure words an advisory quotes — from a public body, a CEPTOAR or a security"
+          + " organisation that passes DMARC and links only itself and public sources such as"
+          + " JPCERT/CC, no sign-in page.)"),
   URGENCY(
       10,
-      "「至急」「24時間以内」「アカウントを停止します」など、急がせたり脅したりする文言があります。",
+      "「至急」「24時間以内」「アカウントを停止します」「お取引を制限させていただきます」「無効となります」「自動退会」「財産の差押え」「逮捕状」など、急がせたり脅したりする文言があります。(注意喚起の「至急」は数えません。)",
       "Words that hurry or threaten: \"urgent\", \"within 24 hours\", \"final warning\", \"your"
-          + " account will be suspended\"."),
+          + " account will be suspended\", in Japanese also a card, account or supply to be"
+          + " restricted or cut off, a membership cancelled, property seized, an arrest warrant. (An"
+          + " advisory's \"urgently\" is not counted.)"),
   PAYMENT_LURE(
       10,
       "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。",
@@ -92,9 +103,10 @@ public enum RedFlag {
           + " notice, a document re-sent or replaced, a shared document."),
   BRAND_IMPERSONATION(
       30,
-      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません。差出人名が組織名そのもの (例: 「Ledger」) の場合も名乗りとみなします。",
+      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません。差出人名が組織名そのもの (例: 「Ledger」) の場合も名乗りとみなします。",
       "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
-          + " ... member\", \"... security team\", \"© ...\") claims a company, bank or public body"
+          + " ... member\", \"... security team\", \"© ...\", in Japanese 〇〇をご利用のお客様, 〇〇株式会社,"
+          + " 〇〇事務局) claims a company, bank or public body"
           + " (crypto wallets, exchanges and NFT markets included; a sender name that is nothing"
           + " but the company's name, \"Ledger\", claims it), but the sender's domain is not one of"
           + " theirs."),
