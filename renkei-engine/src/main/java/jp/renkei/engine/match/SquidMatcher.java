@@ -47,7 +47,7 @@ public final class SquidMatcher extends LogMatcher {
   void each(byte[] b, int len, long[] counts, List<Long> firstBad, Consumer<Hit> hits) {
     int[] line = lineEnds;
     for (int start = 0; start < len; start = line[0] + 1) {
-      int fields = Bytes.lineFields(b, start, len, (byte) ' ', fieldStart, fieldEnd, 9, line);
+      int fields = Bytes.lineFields(b, start, len, fieldStart, fieldEnd, 9, line);
       counts[0]++;
       tally(
           fields < 7 ? (start == line[1] ? 0 : -1) : fields(b, fields, counts[0], hits),
