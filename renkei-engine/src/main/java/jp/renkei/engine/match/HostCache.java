@@ -23,6 +23,38 @@ final class HostCache {
   private final int[] hashes = new int[SLOTS]; // the name's DomainTable.hash, if hashed
   private final boolean[] hashed = new boolean[SLOTS];
 
+  /** Lookups counted before the cache is judged; the run of lookups it then skips when useless. */
+  static final int JUDGE_EVERY = 1 << 12;
+
+  static final int SKIP = 1 << 16;
+
+  private int tries; // lookups since the last judgement
+  private int found; // of which the cache answered
+  private int skip; // lookups left to make without the cache
+
+  /**
+   * Whether to look this name up here (then {@link #slot}, {@link #holds} and {@link #keep} as
+   * usual): a log spread over more hosts than the cache holds (a host seen again only after
+   * hundreds of thousands of lines) finds nothing here, so after {@value #JUDGE_EVERY} lookups with
+   * fewer than one in 64 found, the next {@value #SKIP} skip the cache (its hashing, its comparison
+   * and keeping each name) and the cache is then tried again. Which names are looked up here
+   * changes no answer, only the work.
+   */
+  boolean use() {
+    if (skip > 0) {
+      skip--;
+      return false;
+    }
+    if (++tries == JUDGE_EVERY) {
+      if (found < JUDGE_EVERY / 64) {
+        skip = SKIP;
+      }
+      tries = 0;
+      found = 0;
+    }
+    return true;
+  }
+
   /** The slot of the name in {@code b[s, e)}, or -1 when it is too long to keep. */
   int slot(byte[] b, int s, int e) {
     int n = e - s;
@@ -53,6 +85,7 @@ final class HostCache {
   }
 
   int value(int slot) {
+    found++;
     return values[slot];
   }
 
@@ -78,5 +111,8 @@ final class HostCache {
 
   void clear() {
     Arrays.fill(lengths, 0);
+    tries = 0;
+    found = 0;
+    skip = 0;
   }
 }
