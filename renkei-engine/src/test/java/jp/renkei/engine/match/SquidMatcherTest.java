@@ -295,7 +295,7 @@ class SquidMatcherTest {
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < lines; i++) {
       String url =
-          i % 997 < urls.length // one line in 200 on a popular host: too few to keep the cache
+          i % 997 < urls.length // one line in 200 on a popular host: too few to keep the cache on
               ? urls[i % 997]
               : "http://h" + i + ".spread.example/p" + i;
       log.append(line("10.1." + (i >>> 8 & 255) + "." + (i & 255), url, "192.0.2.1"));
