@@ -28,9 +28,9 @@ final class HostCache {
 
   static final int SKIP = 1 << 16;
 
-  private int tries; // lookups since the last judgement
-  private int found; // of which the cache answered
-  private int skip; // lookups left to make without the cache
+  private int left = JUDGE_EVERY; // lookups left in this phase (judging, or skipping)
+  private boolean skipping;
+  private int found; // lookups the cache answered in this judging phase
 
   /**
    * Whether to look this name up here (then {@link #slot}, {@link #holds} and {@link #keep} as
@@ -39,21 +39,24 @@ final class HostCache {
    * than the cache costs, as a lookup here costs about a fifth of a full one. So after {@value
    * #JUDGE_EVERY} lookups with fewer than one in eight found, the next {@value #SKIP} skip the
    * cache (its hashing, its comparison and keeping each name), and the cache is then tried again.
-   * Which names are looked up here changes no answer, only the work.
+   * Which names are looked up here changes no answer, only the work. Small enough for the first JIT
+   * tier to inline: the judging is in {@link #turn}, once per phase.
    */
   boolean use() {
-    if (skip > 0) {
-      skip--;
-      return false;
+    return --left > 0 ? !skipping : turn();
+  }
+
+  /** The end of a phase: judges a judging phase, ends a skipping one; whether to use the cache. */
+  private boolean turn() {
+    if (!skipping && found < JUDGE_EVERY / 8) {
+      skipping = true;
+      left = SKIP;
+    } else {
+      skipping = false;
+      left = JUDGE_EVERY;
     }
-    if (++tries == JUDGE_EVERY) {
-      if (found < JUDGE_EVERY / 8) {
-        skip = SKIP;
-      }
-      tries = 0;
-      found = 0;
-    }
-    return true;
+    found = 0;
+    return !skipping;
   }
 
   /** The slot of the name in {@code b[s, e)}, or -1 when it is too long to keep. */
@@ -112,8 +115,8 @@ final class HostCache {
 
   void clear() {
     Arrays.fill(lengths, 0);
-    tries = 0;
+    left = JUDGE_EVERY;
+    skipping = false;
     found = 0;
-    skip = 0;
   }
 }
