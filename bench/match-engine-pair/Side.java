@@ -1,8 +1,9 @@
 package jp.renkei.engine.match;
 
-import java.io.*;
-import java.lang.management.*;
-import java.nio.file.*;
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.List;
 
 /** One side of the paired engine run: its own index (from its own snapshot), one pass at a time. */
@@ -28,8 +29,10 @@ public class Side {
 
   /** {cpu seconds, lines, hits} */
   public double[] pass(byte[] bytes, String name) throws Exception {
-    LogMatcher m = name.startsWith("zeek") ? new ZeekMatcher(index)
-        : name.contains("bind") ? new DnsLogMatcher(index) : new SquidMatcher(index);
+    LogMatcher m =
+        name.startsWith("zeek")
+            ? new ZeekMatcher(index)
+            : name.contains("bind") ? new DnsLogMatcher(index) : new SquidMatcher(index);
     long c = T.getCurrentThreadCpuTime();
     MatchStats s = m.match(new ByteArrayInputStream(bytes), h -> {});
     double cs = (T.getCurrentThreadCpuTime() - c) / 1e9;
