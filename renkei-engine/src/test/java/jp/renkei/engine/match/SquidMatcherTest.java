@@ -281,8 +281,8 @@ class SquidMatcherTest {
             .add("u-files", ObservableType.URL, "http://files.example/payload.exe")
             .add("d-bad", ObservableType.DOMAIN, "bad.example")
             .build();
-    // 4,096 new hosts make the cache judge itself useless, the next 65,536 lookups skip it; the
-    // lines after those try it again, where the popular hosts are answered from it
+    // the first 4,096 lookups find too little: the next 65,536 skip the cache; the 4,096 after
+    // those use it again (and judge it again: it is skipped once more to the end)
     int lines = HostCache.JUDGE_EVERY + HostCache.SKIP + 3 * HostCache.JUDGE_EVERY;
     String[] urls = {
       "http://files.example/payload.exe",
@@ -317,11 +317,15 @@ class SquidMatcherTest {
     assertThat(hits)
         .extracting(h -> h.line() + " " + index.indicator(h.indicator()).id() + " " + h.field())
         .containsExactlyElementsOf(expected);
-    // hits in the first, the skipped and the last phase (so each is tested)
+    // hits in each phase (one host lookup per line): used, skipped, used again, skipped again
+    int used = HostCache.JUDGE_EVERY;
+    int skipped = used + HostCache.SKIP;
+    int usedAgain = skipped + HostCache.JUDGE_EVERY;
     assertThat(hits.stream().mapToLong(Hit::line))
-        .anyMatch(n -> n < HostCache.JUDGE_EVERY)
-        .anyMatch(n -> n > HostCache.JUDGE_EVERY && n < HostCache.JUDGE_EVERY + HostCache.SKIP)
-        .anyMatch(n -> n > HostCache.JUDGE_EVERY + HostCache.SKIP + HostCache.JUDGE_EVERY);
+        .anyMatch(n -> n < used)
+        .anyMatch(n -> n > used && n < skipped)
+        .anyMatch(n -> n > skipped && n < usedAgain)
+        .anyMatch(n -> n > usedAgain);
   }
 
   /** The cache's own judgement: off after a run of misses, on again after its skip, on when hit. */
