@@ -14,7 +14,7 @@ final class Bytes {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
-  private static final long LFS = ONES * '\n';
+  private static final long BELOW_BANG = ONES * '!';
 
   private Bytes() {}
 
@@ -138,46 +138,45 @@ final class Bytes {
   }
 
   /**
-   * {@link #fields} of the line starting at {@code from}, found in the same pass as the line's end:
-   * the line is {@code b[from, lf)} where {@code lf} is the first LF at or after {@code from}, or
-   * {@code limit} when there is none. Puts {@code lf} into {@code line[0]} and the line's end
-   * without a CR before its LF into {@code line[1]} (a line cut off by {@code limit} keeps a final
-   * CR, as {@code LogMatcher} reads it); the fields are those {@link #fields} finds in {@code
-   * b[from, line[1])}. Each byte up to the last field kept is read once; only the rest of a line
-   * with more than {@code max} fields is searched again, for its LF.
+   * {@link #fields} split at spaces of the line starting at {@code from}, found in the same pass as
+   * the line's end: the line is {@code b[from, lf)} where {@code lf} is the first LF at or after
+   * {@code from}, or {@code limit} when there is none. Puts {@code lf} into {@code line[0]} and the
+   * line's end without a CR before its LF into {@code line[1]} (a line cut off by {@code limit}
+   * keeps a final CR, as {@code LogMatcher} reads it); the fields are those {@link #fields} finds
+   * with the separator {@code ' '} in {@code b[from, line[1])}. Each byte up to the last field kept
+   * is read once; only the rest of a line with more than {@code max} fields is searched again, for
+   * its LF.
+   *
+   * <p>Space and LF are both below {@code '!'}, so one test per eight bytes finds every byte that
+   * may be either: a byte below {@code '!'} (control bytes too) sets its high bit in {@code (w -
+   * 0x21 * ONES) & ~w}. The lowest such bit is exact; a borrow from it can also mark a {@code '!'}
+   * right above, so each marked byte is read back and only a space or an LF acts (the launcher's
+   * first JIT tier runs this for every byte of a Squid line: one mask instead of two).
    */
   static int lineFields(
-      byte[] b, int from, int limit, byte sep, int[] starts, int[] ends, int max, int[] line) {
+      byte[] b, int from, int limit, int[] starts, int[] ends, int max, int[] line) {
     int fields = 0;
     int start = from;
-    long pattern = ONES * (sep & 255);
     int i = from;
     for (; i + 8 <= limit; i += 8) {
       long w = (long) LONGS.get(b, i);
-      long x = w ^ pattern;
-      long y = w ^ LFS;
-      // the high bit of each byte equal to sep, or to LF (exact, no borrow between bytes)
-      long found = ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
-      long lf = ~(((y & ~HIGHS) + ~HIGHS) | y) & HIGHS;
-      long any = found | lf;
-      while (any != 0) {
-        long first = any & -any;
-        int p = i + firstHighByte(first);
-        if ((lf & first) != 0) {
+      long low = (w - BELOW_BANG) & ~w & HIGHS;
+      while (low != 0) {
+        int p = i + firstHighByte(low);
+        low &= low - 1;
+        byte c = b[p];
+        if (c == ' ') {
+          if (p > start) {
+            starts[fields] = start;
+            ends[fields] = p;
+            if (++fields == max) {
+              return rest(b, from, p, limit, line, fields);
+            }
+          }
+          start = p + 1;
+        } else if (c == '\n') {
           return lineEnd(b, from, start, p, starts, ends, fields, line);
         }
-        if (p > start) {
-          starts[fields] = start;
-          ends[fields] = p;
-          if (++fields == max) {
-            int e = indexOf(b, p, limit, (byte) '\n');
-            line[0] = e < 0 ? limit : e;
-            line[1] = e > from && b[e - 1] == '\r' ? e - 1 : line[0];
-            return fields;
-          }
-        }
-        start = p + 1;
-        any ^= first;
       }
     }
     for (; i < limit; i++) {
@@ -185,15 +184,12 @@ final class Bytes {
       if (c == '\n') {
         return lineEnd(b, from, start, i, starts, ends, fields, line);
       }
-      if (c == sep) {
+      if (c == ' ') {
         if (i > start) {
           starts[fields] = start;
           ends[fields] = i;
           if (++fields == max) {
-            int e = indexOf(b, i, limit, (byte) '\n');
-            line[0] = e < 0 ? limit : e;
-            line[1] = e > from && b[e - 1] == '\r' ? e - 1 : line[0];
-            return fields;
+            return rest(b, from, i, limit, line, fields);
           }
         }
         start = i + 1;
@@ -205,6 +201,14 @@ final class Bytes {
       starts[fields] = start;
       ends[fields++] = limit;
     }
+    return fields;
+  }
+
+  /** {@link #lineFields}' line once its last field kept ends at {@code p}: the LF searched for. */
+  private static int rest(byte[] b, int from, int p, int limit, int[] line, int fields) {
+    int e = indexOf(b, p, limit, (byte) '\n');
+    line[0] = e < 0 ? limit : e;
+    line[1] = e > from && b[e - 1] == '\r' ? e - 1 : line[0];
     return fields;
   }
 

@@ -23,6 +23,42 @@ final class HostCache {
   private final int[] hashes = new int[SLOTS]; // the name's DomainTable.hash, if hashed
   private final boolean[] hashed = new boolean[SLOTS];
 
+  /** Lookups counted before the cache is judged; the run of lookups it then skips when useless. */
+  static final int JUDGE_EVERY = 1 << 12;
+
+  static final int SKIP = 1 << 16;
+
+  private int left = JUDGE_EVERY; // lookups left in this phase (judging, or skipping)
+  private boolean skipping;
+  private int found; // lookups the cache answered in this judging phase
+
+  /**
+   * Whether to look this name up here (then {@link #slot}, {@link #holds} and {@link #keep} as
+   * usual): a log spread over more hosts than the cache holds (a host seen again only after
+   * hundreds of thousands of lines: issue 18's {@code squid-spread} finds 2-3 % here) gains less
+   * than the cache costs, as a lookup here costs about a fifth of a full one. So after {@value
+   * #JUDGE_EVERY} lookups with fewer than one in eight found, the next {@value #SKIP} skip the
+   * cache (its hashing, its comparison and keeping each name), and the cache is then tried again.
+   * Which names are looked up here changes no answer, only the work. Small enough for the first JIT
+   * tier to inline: the judging is in {@link #turn}, once per phase.
+   */
+  boolean use() {
+    return --left > 0 ? !skipping : turn();
+  }
+
+  /** The end of a phase: judges a judging phase, ends a skipping one; whether to use the cache. */
+  private boolean turn() {
+    if (!skipping && found < JUDGE_EVERY / 8) {
+      skipping = true;
+      left = SKIP;
+    } else {
+      skipping = false;
+      left = JUDGE_EVERY;
+    }
+    found = 0;
+    return !skipping;
+  }
+
   /** The slot of the name in {@code b[s, e)}, or -1 when it is too long to keep. */
   int slot(byte[] b, int s, int e) {
     int n = e - s;
@@ -53,6 +89,7 @@ final class HostCache {
   }
 
   int value(int slot) {
+    found++;
     return values[slot];
   }
 
@@ -78,5 +115,8 @@ final class HostCache {
 
   void clear() {
     Arrays.fill(lengths, 0);
+    left = JUDGE_EVERY;
+    skipping = false;
+    found = 0;
   }
 }

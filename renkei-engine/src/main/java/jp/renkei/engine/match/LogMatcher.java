@@ -244,7 +244,7 @@ public abstract class LogMatcher {
       hostHashed = false;
       return -1;
     }
-    int slot = hosts.slot(b, s, e);
+    int slot = hosts.use() ? hosts.slot(b, s, e) : -1;
     if (slot >= 0 && hosts.holds(slot, b, s, e)) {
       hostHashed = hosts.hashed(slot);
       hostHash[0] = hosts.hash(slot);

@@ -16,6 +16,26 @@ import java.util.function.Consumer;
  */
 public final class SquidMatcher extends LogMatcher {
 
+  /** What a byte of a URL's authority is to {@link #fields}: see {@link #AUTHORITY}. */
+  private static final byte NAME = 0; // plain (UrlFilter.plain) and none of the below
+
+  private static final byte END = 1; // '/', '?' or '#': the authority ends before it
+  private static final byte AT = 2; // '@'
+  private static final byte COLON = 3; // ':'
+  private static final byte ODD = 4; // not plain
+
+  /** {@link #NAME}, {@link #END}, {@link #AT}, {@link #COLON} or {@link #ODD} per byte value. */
+  private static final byte[] AUTHORITY = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      AUTHORITY[c] =
+          c == '/' || c == '?' || c == '#'
+              ? END
+              : c == '@' ? AT : c == ':' ? COLON : UrlFilter.plain((byte) c) ? NAME : ODD;
+    }
+  }
+
   private boolean urls;
   private final int[] fieldStart = new int[10];
   private final int[] fieldEnd = new int[10];
@@ -47,7 +67,7 @@ public final class SquidMatcher extends LogMatcher {
   void each(byte[] b, int len, long[] counts, List<Long> firstBad, Consumer<Hit> hits) {
     int[] line = lineEnds;
     for (int start = 0; start < len; start = line[0] + 1) {
-      int fields = Bytes.lineFields(b, start, len, (byte) ' ', fieldStart, fieldEnd, 9, line);
+      int fields = Bytes.lineFields(b, start, len, fieldStart, fieldEnd, 9, line);
       counts[0]++;
       tally(
           fields < 7 ? (start == line[1] ? 0 : -1) : fields(b, fields, counts[0], hits),
@@ -92,19 +112,23 @@ public final class SquidMatcher extends LogMatcher {
     int at = -1;
     int colon = -1; // the first ':' after the last '@'
     boolean plainAuthority = true;
-    while (authorityEnd < ue) {
-      byte c = b[authorityEnd];
-      if (c == '/' || c == '?' || c == '#') {
-        break;
+    for (; authorityEnd < ue; authorityEnd++) {
+      byte kind = AUTHORITY[b[authorityEnd] & 255]; // one load per byte for the common ones
+      if (kind != NAME) {
+        if (kind == END) {
+          break;
+        }
+        if (kind == AT) {
+          at = authorityEnd;
+          colon = -1;
+        } else if (kind == COLON) {
+          if (colon < 0) {
+            colon = authorityEnd;
+          }
+        } else {
+          plainAuthority = false;
+        }
       }
-      if (c == '@') {
-        at = authorityEnd;
-        colon = -1;
-      } else if (c == ':' && colon < 0) {
-        colon = authorityEnd;
-      }
-      plainAuthority &= UrlFilter.plain(c);
-      authorityEnd++;
     }
     plain &= plainAuthority;
     if (at >= 0) {

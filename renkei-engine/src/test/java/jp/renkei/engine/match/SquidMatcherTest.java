@@ -269,6 +269,85 @@ class SquidMatcherTest {
     assertThat(expected.stream().filter(e -> e.endsWith(" url"))).hasSizeGreaterThanOrEqualTo(9);
   }
 
+  /**
+   * The host cache is skipped while it finds almost nothing (a log spread over more hosts than it
+   * holds) and tried again later: listed hosts, parents and URLs are found the same in every phase,
+   * on names seen before and not, each line checked against the string path.
+   */
+  @Test
+  void everyHitIsFoundWhileTheHostCacheIsSkippedAndAfter() throws Exception {
+    IndicatorIndex index =
+        IndicatorIndex.builder(8)
+            .add("u-files", ObservableType.URL, "http://files.example/payload.exe")
+            .add("d-bad", ObservableType.DOMAIN, "bad.example")
+            .build();
+    // the first 4,096 lookups find too little: the next 65,536 skip the cache; the 4,096 after
+    // those use it again (and judge it again: it is skipped once more to the end)
+    int lines = HostCache.JUDGE_EVERY + HostCache.SKIP + 3 * HostCache.JUDGE_EVERY;
+    String[] urls = {
+      "http://files.example/payload.exe",
+      "http://Files.Example/other",
+      "http://c2.BAD.example/gate.php",
+      "http://files.example./payload.exe",
+      "http://bad.example.not/x",
+    };
+    StringBuilder log = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < lines; i++) {
+      String url =
+          i % 997 < urls.length // one line in 200 on a popular host: too few to keep the cache on
+              ? urls[i % 997]
+              : "http://h" + i + ".spread.example/p" + i;
+      log.append(line("10.1." + (i >>> 8 & 255) + "." + (i & 255), url, "192.0.2.1"));
+      String host = url.replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*", "");
+      if (host.toLowerCase(java.util.Locale.ROOT)
+          .replaceFirst("\\.$", "")
+          .endsWith("bad.example")) {
+        expected.add(i + 1 + " d-bad host");
+      }
+      int u = index.matchUrl(url);
+      if (u >= 0) {
+        expected.add(i + 1 + " " + index.indicator(u).id() + " url");
+      }
+    }
+    List<Hit> hits = new ArrayList<>();
+    new SquidMatcher(index)
+        .match(
+            new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)), hits::add);
+    assertThat(hits)
+        .extracting(h -> h.line() + " " + index.indicator(h.indicator()).id() + " " + h.field())
+        .containsExactlyElementsOf(expected);
+    // hits in each phase (one host lookup per line): used, skipped, used again, skipped again
+    int used = HostCache.JUDGE_EVERY;
+    int skipped = used + HostCache.SKIP;
+    int usedAgain = skipped + HostCache.JUDGE_EVERY;
+    assertThat(hits.stream().mapToLong(Hit::line))
+        .anyMatch(n -> n < used)
+        .anyMatch(n -> n > used && n < skipped)
+        .anyMatch(n -> n > skipped && n < usedAgain)
+        .anyMatch(n -> n > usedAgain);
+  }
+
+  /** The cache's own judgement: off after a run of misses, on again after its skip, on when hit. */
+  @Test
+  void theHostCacheIsSkippedOnlyAfterARunOfMissesAndThenTriedAgain() {
+    HostCache cache = new HostCache();
+    byte[] name = "popular.example".getBytes(StandardCharsets.US_ASCII);
+    int slot = cache.slot(name, 0, name.length);
+    cache.keep(slot, name, 0, name.length, -1, true, 42);
+    for (int i = 0; i < 10 * HostCache.JUDGE_EVERY; i++) {
+      assertThat(cache.use()).isTrue();
+      cache.value(slot); // every lookup found: never skipped
+    }
+    int used = 0;
+    for (int i = 0; i < HostCache.JUDGE_EVERY + HostCache.SKIP; i++) {
+      used += cache.use() ? 1 : 0; // nothing found
+    }
+    assertThat(used).isEqualTo(HostCache.JUDGE_EVERY);
+    assertThat(cache.use()).isTrue(); // tried again
+    assertThat(cache.holds(slot, name, 0, name.length)).isTrue(); // and still holds its names
+  }
+
   @Test
   void aUrlIndicatorHitsWithOrWithoutUserInfoOnEitherSide() throws Exception {
     IndicatorIndex index =
