@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * What the CEPTOAR secretariat checks before relaying an anonymised report: the version it will
  * relay (the oldest not yet relayed), each free-text field before and after, every observable and
- * whether it is dropped, how the reporter will be named, and the extra terms hidden.
+ * whether it is dropped, how the reporter will be named, the extra terms hidden, and the report's
+ * attachments whose file names name or look like the reporter ({@code identifyingAttachmentNames}:
+ * a file goes upstream under its own name, so the secretariat leaves such a file out or asks for it
+ * renamed).
  */
 public record AnonymisationPreview(
     long reportId,
@@ -14,7 +17,8 @@ public record AnonymisationPreview(
     String presentedOriginator,
     List<Field> fields,
     List<ObservableLine> observables,
-    List<String> extraTerms) {
+    List<String> extraTerms,
+    List<String> identifyingAttachmentNames) {
 
   /**
    * One free-text field, original and redacted, with the removed pieces, and what is kept but looks

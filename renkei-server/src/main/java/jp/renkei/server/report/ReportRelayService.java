@@ -39,6 +39,7 @@ class ReportRelayService {
   private final AuditLog audit;
   private final Clock clock;
   private final ReportAccess access;
+  private final ReportAttachmentRepository attachments;
 
   ReportRelayService(
       ReportRepository reports,
@@ -47,7 +48,8 @@ class ReportRelayService {
       ReferenceData reference,
       AuditLog audit,
       Optional<Clock> clock,
-      ReportAccess access) {
+      ReportAccess access,
+      ReportAttachmentRepository attachments) {
     this.reports = reports;
     this.validator = validator;
     this.directory = directory;
@@ -55,6 +57,7 @@ class ReportRelayService {
     this.audit = audit;
     this.clock = clock.orElse(Clock.systemUTC());
     this.access = access;
+    this.attachments = attachments;
   }
 
   /**
@@ -104,8 +107,20 @@ class ReportRelayService {
                         redactor.identifies(o.type(), o.value()),
                         !redactor.identifies(o.type(), o.value()) && redactor.resembles(o.value())))
             .toList();
+    // a file keeps its name upstream: names the redactor would change, or that look like the
+    // reporter (a lookalike of one of its domains), are pointed out
+    List<String> identifying =
+        attachments.ofReport(id).stream()
+            .map(ReportAttachmentRepository.Attachment::fileName)
+            .filter(
+                n ->
+                    !redactor.redact(n).spans().isEmpty()
+                        || redactor.resembles(n)
+                        || !redactor.lookalikes(n).isEmpty())
+            .distinct()
+            .toList();
     return new AnonymisationPreview(
-        id, v.number(), v.kind(), presentedOriginator(r), fields, obs, terms);
+        id, v.number(), v.kind(), presentedOriginator(r), fields, obs, terms, identifying);
   }
 
   /**

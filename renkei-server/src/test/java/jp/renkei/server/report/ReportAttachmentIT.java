@@ -178,6 +178,32 @@ class ReportAttachmentIT extends ServerTest {
   }
 
   @Test
+  void aFileNameThatNamesTheReporterIsPointedOutBeforeTheRelay() {
+    Http operator = signedIn("op-sakura-bank", Role.ANALYST);
+    Map<String, String> f = ReportPagesIT.form(Fixtures.unique("名前の出る添付"), "");
+    f.put("anonymise", "true");
+    String report = path(operator.postForm("/reports/new", "/reports", f));
+    file(operator, report, "capture.pcap", "packets");
+    file(operator, report, "さくら架空銀行_障害記録.txt", "log");
+    file(operator, report, "Sakura Fictional Bank firewall.log", "log");
+
+    Http ceptoar = signedIn("c-bank", Role.ANALYST);
+    String page = ceptoar.get(report + "/anonymise").body();
+    // the warning follows each identifying name, and only those
+    assertThat(page.split("identifying-name", -1)).hasSize(3);
+    assertThat(page)
+        .containsPattern("さくら架空銀行_障害記録\\.txt</code>(?:(?!<label)[\\s\\S])*identifying-name")
+        .containsPattern(
+            "Sakura Fictional Bank firewall\\.log</code>(?:(?!<label)[\\s\\S])*identifying-name")
+        .doesNotContainPattern("capture\\.pcap</code>(?:(?!<label)[\\s\\S])*identifying-name");
+    String id = report.substring(report.lastIndexOf('/') + 1);
+    Http api = new Http(port).bearer(fixtures.token(fixtures.user("c-bank", Role.ANALYST)));
+    assertThat(api.get("/api/v1/reports/" + id + "/anonymisation").body())
+        .contains(
+            "\"identifyingAttachmentNames\":[\"さくら架空銀行_障害記録.txt\",\"Sakura Fictional Bank firewall.log\"]");
+  }
+
+  @Test
   void aFileAttachedAfterTheRelayIsMarkedAndTheSecretariatCanAddItToTheCopy() {
     Http operator = signedIn("op-sakura-bank", Role.ANALYST);
     Map<String, String> f = ReportPagesIT.form(Fixtures.unique("転送後の添付"), "");
