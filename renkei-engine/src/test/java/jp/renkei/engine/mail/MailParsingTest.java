@@ -246,6 +246,57 @@ class MailParsingTest {
     assertThat(MailAnalyzer.receivedDate("1 Dec")).isNull();
   }
 
+  /** A link or its text offers unsubscribing exactly when the pattern finds a word in it. */
+  @Test
+  void unsubscribeWordsInLinksAreTheOnesThePatternFinds() {
+    String[] pieces = {
+      "unsubscribe",
+      "unsub",
+      "scribe",
+      "opt-out",
+      "opt out",
+      "opt_out",
+      "配信停止",
+      "配信",
+      "解除",
+      "descadastr",
+      "cancelar a inscri",
+      "cancelar inscri",
+      "darse de baja",
+      "abmelden",
+      "abbestellen",
+      "désinscri",
+      "desinscri",
+      "se désabonner",
+      "afmelden",
+      "uitschrijven",
+      "cancellare l'iscrizione",
+      "cancella l'",
+      "https://x.example/",
+      "?u=",
+      " ",
+      "é",
+      "o",
+      "p",
+      "t",
+      "-"
+    };
+    Random random = new Random(20261206L);
+    int found = 0;
+    for (int round = 0; round < 30_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(8);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = t.toString();
+      boolean expected = MailAnalyzer.UNSUBSCRIBE_TEXT.matcher(text).find();
+      found += expected ? 1 : 0;
+      assertThat(MailAnalyzer.offersUnsubscribe(text)).as(text).isEqualTo(expected);
+    }
+    assertThat(found).isGreaterThan(5_000);
+  }
+
   /** Runs of regex white space become one space, other space (U+3000, U+00A0) stays. */
   @Test
   void spacesAreFoldedAsTheRegexFoldedThem() {
