@@ -297,6 +297,63 @@ class MailParsingTest {
     assertThat(found).isGreaterThan(5_000);
   }
 
+  /**
+   * Links and addresses are taken out of a text (before random words are counted) as the pattern's
+   * replaceAll took them out: schemes, www., addresses, at any place of a run of non-space
+   * characters.
+   */
+  @Test
+  void linksAreTakenOutAsThePatternTookThemOut() {
+    String[] pieces = {
+      "a",
+      "z",
+      "w",
+      "www.",
+      "ww",
+      ".",
+      "@",
+      "@@",
+      ":",
+      "://",
+      "http:",
+      "h1+.-:",
+      "0",
+      "+",
+      "-",
+      " ",
+      "\t",
+      "\n",
+      "\u3000",
+      "x@y",
+      "mailto:",
+      "é",
+      "A",
+      "https://a.example/p?q=1",
+      "taro@example.co.jp",
+      "1a:",
+      "\uD83D\uDE00"
+    };
+    Random random = new Random(20261207L);
+    int changed = 0;
+    for (int round = 0; round < 50_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(14);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = t.toString();
+      String expected = MailSigns.LINK_OR_ADDRESS.matcher(text).replaceAll(" ");
+      changed += expected.equals(text) ? 0 : 1;
+      assertThat(MailSigns.withoutLinks(text)).as(text).isEqualTo(expected);
+    }
+    assertThat(changed).isGreaterThan(20_000);
+    for (MailCorpus.Sample c : MailCorpus.all()) {
+      String text = new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+      assertThat(MailSigns.withoutLinks(text))
+          .isEqualTo(MailSigns.LINK_OR_ADDRESS.matcher(text).replaceAll(" "));
+    }
+  }
+
   /** Runs of regex white space become one space, other space (U+3000, U+00A0) stays. */
   @Test
   void spacesAreFoldedAsTheRegexFoldedThem() {
