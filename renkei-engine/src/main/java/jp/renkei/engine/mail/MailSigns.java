@@ -1879,6 +1879,9 @@ final class MailSigns {
    * null.
    */
   static String brokenWords(String text) {
+    if (!hasInvisible(text)) {
+      return null; // most texts: the pattern (a script lookup per character) cannot match
+    }
     Matcher m = INVISIBLE_IN_WORD.matcher(text);
     int count = 0;
     int first = -1;
@@ -1896,6 +1899,17 @@ final class MailSigns {
     String word =
         text.substring(first, end).replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]", "");
     return count + " × U+200B–U+200D / U+2060 / U+FEFF inside words (\"" + word + "\" …)";
+  }
+
+  /** Whether a text has one of the characters {@link #INVISIBLE_IN_WORD} looks for. */
+  private static boolean hasInvisible(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The brands a name or subject claims. */

@@ -354,6 +354,53 @@ class MailParsingTest {
     }
   }
 
+  /**
+   * Words broken by invisible characters are counted as before the quick look for those characters:
+   * the pattern's count on every text (the look only skips texts where it finds nothing).
+   */
+  @Test
+  void brokenWordsAreFoundWithOrWithoutTheQuickLook() {
+    String[] pieces = {
+      "a",
+      "Z",
+      "é",
+      "漢",
+      " ",
+      "1",
+      "a\u200B",
+      "b\u200C\u200D",
+      "\u2060",
+      "\uFEFF",
+      "\u00AD",
+      "x\u200Bx"
+    };
+    java.util.regex.Pattern invisible =
+        java.util.regex.Pattern.compile(
+            "\\p{IsLatin}[\\u200B\\u200C\\u200D\\u2060\\uFEFF]+(?=\\p{IsLatin})");
+    Random random = new Random(20261208L);
+    int flagged = 0;
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(60);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = t.toString();
+      Matcher m = invisible.matcher(text);
+      int count = 0;
+      while (m.find()) {
+        count += m.group().length() - 1;
+      }
+      String found = MailSigns.brokenWords(text);
+      flagged += found == null ? 0 : 1;
+      assertThat(found == null).as(text).isEqualTo(count < MailSigns.BROKEN_WORDS);
+      if (found != null) {
+        assertThat(found).as(text).startsWith(count + " × ");
+      }
+    }
+    assertThat(flagged).isGreaterThan(100);
+  }
+
   /** Runs of regex white space become one space, other space (U+3000, U+00A0) stays. */
   @Test
   void spacesAreFoldedAsTheRegexFoldedThem() {
