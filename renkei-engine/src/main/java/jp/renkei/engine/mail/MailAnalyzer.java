@@ -1266,8 +1266,9 @@ public final class MailAnalyzer {
     st.words(text);
     st.linkedImages += found.imagesInLinks;
     urls(text, "html text", st);
-    Matcher far = OUT_OF_SIGHT.matcher(colonBeforeFourDigits(html) ? html : "");
-    while (far.find()) {
+    String scanned = colonBeforeFourDigits(html) ? html : "";
+    Matcher far = OUT_OF_SIGHT.matcher(scanned);
+    for (int from = 0; (from = nextOutOfSight(far, scanned, from)) >= 0; ) {
       long v = Long.parseLong(far.group(2).length() > 9 ? "999999999" : far.group(2));
       if (far.group(3).equalsIgnoreCase("px") ? v >= OUT_OF_SIGHT_PX : v >= OUT_OF_SIGHT_VIEW) {
         // the text the filters read is moved a screen-height times a thousand down: the reader
@@ -1309,6 +1310,49 @@ public final class MailAnalyzer {
       }
     }
     return false;
+  }
+
+  /** The lengths of the property names of {@link #OUT_OF_SIGHT}, longest first. */
+  private static final int[] OUT_OF_SIGHT_NAMES = {13, 11, 10, 6, 3};
+
+  /**
+   * The next match of {@link #OUT_OF_SIGHT} in {@code html} at or after {@code from} (left in
+   * {@code m}, a matcher over {@code html}), as {@code find()} finds it, and its end; -1 when there
+   * is none. A match is a property name, white space, a colon (the first after the name), white
+   * space and four digits or more, so it is tried only where a name of one of the five lengths ends
+   * before such a colon, in order of where it starts.
+   */
+  static int nextOutOfSight(Matcher m, String html, int from) {
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int n = html.length();
+    for (int i = html.indexOf(':', from); i >= 0; i = html.indexOf(':', i + 1)) {
+      int j = i + 1;
+      while (j < n && isRegexSpace(html.charAt(j))) {
+        j++;
+      }
+      int digits = 0;
+      while (j < n && digits < 4 && html.charAt(j) >= '0' && html.charAt(j) <= '9') {
+        j++;
+        digits++;
+      }
+      if (digits < 4) {
+        continue;
+      }
+      int nameEnd = i;
+      while (nameEnd > 0 && isRegexSpace(html.charAt(nameEnd - 1))) {
+        nameEnd--;
+      }
+      for (int length : OUT_OF_SIGHT_NAMES) {
+        int at = nameEnd - length;
+        if (at >= from) {
+          m.region(at, n);
+          if (m.lookingAt()) {
+            return m.end();
+          }
+        }
+      }
+    }
+    return -1;
   }
 
   /** What {@code \\s} matches (without Pattern.UNICODE_CHARACTER_CLASS). */

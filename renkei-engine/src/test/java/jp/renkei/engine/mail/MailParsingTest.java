@@ -401,6 +401,74 @@ class MailParsingTest {
     assertThat(flagged).isGreaterThan(100);
   }
 
+  /**
+   * Styles that move text out of sight are found before their colons as the pattern finds them
+   * anywhere: the same matches, in order.
+   */
+  @Test
+  void outOfSightStylesAreTheOnesFindFinds() {
+    String[] pieces = {
+      "margin-top",
+      "MARGIN-BOTTOM",
+      "padding-top",
+      "top",
+      "Height",
+      "min-height",
+      "max-height",
+      "-",
+      "x",
+      "_",
+      ":",
+      " ",
+      "\t",
+      "\n",
+      "1234",
+      "99999",
+      "0",
+      "px",
+      "PX",
+      "vh",
+      "em",
+      "%",
+      ";",
+      "style=\"",
+      "\"",
+      "margin-",
+      "-top",
+      "é",
+      "margin-top:1234px",
+      "top : 99999vh",
+      "Height:12345em",
+      "x-top:1234px",
+      "min-height:\t5000%",
+      "padding-top :0001PX;",
+      "margin-bottom:  20000px"
+    };
+    Random random = new Random(20261209L);
+    int found = 0;
+    for (int round = 0; round < 40_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(16);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String html = t.toString();
+      List<String> expected = new ArrayList<>();
+      Matcher all = MailAnalyzer.OUT_OF_SIGHT.matcher(html);
+      while (all.find()) {
+        expected.add(all.start() + ":" + all.group());
+      }
+      found += expected.size();
+      List<String> actual = new ArrayList<>();
+      Matcher m = MailAnalyzer.OUT_OF_SIGHT.matcher(html);
+      for (int from = 0; (from = MailAnalyzer.nextOutOfSight(m, html, from)) >= 0; ) {
+        actual.add(m.start() + ":" + m.group());
+      }
+      assertThat(actual).as(html).isEqualTo(expected);
+    }
+    assertThat(found).isGreaterThan(10_000);
+  }
+
   /** Runs of regex white space become one space, other space (U+3000, U+00A0) stays. */
   @Test
   void spacesAreFoldedAsTheRegexFoldedThem() {
