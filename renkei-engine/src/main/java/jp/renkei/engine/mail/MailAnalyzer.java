@@ -44,6 +44,8 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Analyses one e-mail message (RFC 5322, as saved .eml) for the signs of a targeted attack: parses
@@ -171,7 +173,7 @@ public final class MailAnalyzer {
               + "(?i:\\b(inc|corp|co\\.|ltd|llc|center|centre|ministry|agency|bank|council|office|"
               + "nisc|jpcert|cert|security team|it support|helpdesk)\\b))");
   private static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
-  private static final Pattern URL =
+  static final Pattern URL =
       Pattern.compile(
           "(?i)\\b(?:https?|hxxps?|h\\*\\*ps?|ftp)(?:\\[:]|:)//[^\\s<>\"'()\\[\\]{}、。]+(?:\\[\\.][^\\s<>\"'()\\[\\]{}、。]+)*");
   private static final Pattern DOMAIN_LIKE =
@@ -188,7 +190,7 @@ public final class MailAnalyzer {
   private static final Pattern IPV4 =
       Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
   private static final Pattern IPV6 = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:]{3,})\\]");
-  private static final DateTimeFormatter RECEIVED_DATE =
+  static final DateTimeFormatter RECEIVED_DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH);
   private static final Pattern AUTH_RESULT = Pattern.compile("(?i)\\b(spf|dkim|dmarc)=(\\w+)");
 
@@ -257,6 +259,42 @@ public final class MailAnalyzer {
     return run >= 2 ? words + 1 : words;
   }
 
+  /**
+   * What {@link #WORD} finds in {@code t}, in order, without the regex (as {@link #wordCount}
+   * counts them): each run of two or more letters that are not Han, Hiragana or Katakana, and every
+   * character of those three scripts.
+   */
+  static List<String> words(String t) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int run = 0;
+    for (int i = 0; i < t.length(); ) {
+      int c = t.codePointAt(i);
+      int next = i + Character.charCount(c);
+      if (kana(c)) {
+        if (run >= 2) {
+          out.add(t.substring(start, i));
+        }
+        out.add(t.substring(i, next));
+        run = 0;
+      } else if (Character.isLetter(c)) {
+        if (run++ == 0) {
+          start = i;
+        }
+      } else {
+        if (run >= 2) {
+          out.add(t.substring(start, i));
+        }
+        run = 0;
+      }
+      i = next;
+    }
+    if (run >= 2) {
+      out.add(t.substring(start));
+    }
+    return out;
+  }
+
   /** Han, Hiragana or Katakana (none of them below U+2E80). */
   private static boolean kana(int c) {
     if (c < 0x2E80) {
@@ -270,7 +308,31 @@ public final class MailAnalyzer {
 
   // the patterns of String.replaceAll / replaceFirst calls on hot paths, compiled once
   private static final Pattern ANGLES_AND_SPACE = Pattern.compile("[<>\\s]");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /** What {@code SPACES.matcher(s).replaceAll(" ")} gives for {@code \\s+}, without the regex. */
+  static String oneSpace(String s) {
+    int i = 0;
+    while (i < s.length() && !isRegexSpace(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+    while (i < s.length()) {
+      char c = s.charAt(i++);
+      if (isRegexSpace(c)) {
+        b.append(' ');
+        while (i < s.length() && isRegexSpace(s.charAt(i))) {
+          i++;
+        }
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   private static final Pattern TRAILING_SEPARATOR = Pattern.compile("[;,]$");
   private static final Pattern COMMENT = Pattern.compile("\\(.*?\\)");
   private static final Pattern WEEKDAY = Pattern.compile("^\\s*[A-Za-z]{3},");
@@ -304,7 +366,7 @@ public final class MailAnalyzer {
   static final int HIDDEN_UNSEEN = 30;
 
   /** An unsubscribe link or line in the text, in the languages of the lures. */
-  private static final Pattern UNSUBSCRIBE_TEXT =
+  static final Pattern UNSUBSCRIBE_TEXT =
       Pattern.compile(
           "unsubscribe|opt[- ]out|配信(?:停止|解除)|descadastr|cancelar (?:a )?inscri|darse de baja"
               + "|abmelden|abbestellen|désinscri|desinscri|se désabonner|afmelden|uitschrijven"
@@ -395,7 +457,17 @@ public final class MailAnalyzer {
 
   Analysis analysis(InputStream raw) {
     State st = new State();
-    return new Analysis(run(raw, st), st.text.toString());
+    Map<String, String> outer = REGISTRABLE.get();
+    REGISTRABLE.set(new java.util.HashMap<>());
+    try {
+      return new Analysis(run(raw, st), st.text.toString());
+    } finally {
+      if (outer == null) {
+        REGISTRABLE.remove();
+      } else {
+        REGISTRABLE.set(outer);
+      }
+    }
   }
 
   private MailReport run(InputStream raw, State st) {
@@ -700,6 +772,26 @@ public final class MailAnalyzer {
 
   // ---- envelope ------------------------------------------------------------------------------
 
+  /** The header fields {@link #envelope} reads besides From, To, Cc, Reply-To, Subject and Date. */
+  private static final Set<String> ENVELOPE_FIELDS =
+      Set.of(
+          "return-path",
+          "received",
+          "authentication-results",
+          "arc-authentication-results",
+          "list-id",
+          "list-post",
+          "list-unsubscribe",
+          "list-help",
+          "list-subscribe",
+          "x-beenthere",
+          "mailing-list",
+          "x-mailman-version",
+          "list-archive",
+          "precedence",
+          "sender",
+          "errors-to");
+
   private void envelope(Message m, State st) {
     st.subject = m.getSubject();
     st.text(st.subject);
@@ -720,6 +812,11 @@ public final class MailAnalyzer {
     String arcResults = null;
     for (Field f : m.getHeader().getFields()) {
       String name = f.getName().toLowerCase(Locale.ROOT);
+      if (!ENVELOPE_FIELDS.contains(name)) {
+        // the body is unfolded and decoded only for the fields read below (a message carries
+        // dozens of others: DKIM signatures, X- headers, ARC seals)
+        continue;
+      }
       String body = f.getBody() == null ? "" : f.getBody();
       switch (name) {
         case "return-path" -> {
@@ -799,7 +896,7 @@ public final class MailAnalyzer {
   }
 
   private static void received(String body, State st) {
-    String one = SPACES.matcher(body).replaceAll(" ");
+    String one = oneSpace(body);
     Matcher m = RECEIVED.matcher(one);
     String from = null;
     String by = null;
@@ -829,13 +926,99 @@ public final class MailAnalyzer {
               .matcher(COMMENT.matcher(one.substring(one.lastIndexOf(';') + 1)).replaceAll(""))
               .replaceFirst("")
               .strip();
-      try {
-        at = ZonedDateTime.parse(d, RECEIVED_DATE).toInstant();
-      } catch (DateTimeParseException e) {
-        // a date we cannot read: the hop is kept without it
-      }
+      at = receivedDate(d);
     }
     st.hops.add(new MailReport.Hop(from, by, List.copyOf(ips), at));
+  }
+
+  /** The date of a Received header ({@link #RECEIVED_DATE}), or null (the hop is kept without). */
+  static Instant receivedDate(String d) {
+    Instant usual = usualReceivedDate(d);
+    if (usual != null) {
+      return usual;
+    }
+    try {
+      return ZonedDateTime.parse(d, RECEIVED_DATE).toInstant();
+    } catch (DateTimeParseException e) {
+      return null; // a date we cannot read
+    }
+  }
+
+  private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+  /**
+   * The usual shape of a Received date read without the formatter: "1 Dec 2026 09:05[:07] +0900",
+   * one or two digits of day, four of year, a valid date and time, an offset within ±18:00. Null
+   * for anything else, which the formatter then reads (or refuses) as before.
+   */
+  static Instant usualReceivedDate(String d) {
+    int n = d.length();
+    int i = 0;
+    int day = 0;
+    while (i < n && i < 2 && isDigit(d.charAt(i))) {
+      day = day * 10 + d.charAt(i++) - '0';
+    }
+    if (i == 0 || i + 5 > n || d.charAt(i) != ' ' || d.charAt(i + 4) != ' ') {
+      return null;
+    }
+    int month = MONTHS.indexOf(d.substring(i + 1, i + 4));
+    if (month < 0 || month % 3 != 0) {
+      return null;
+    }
+    i += 5;
+    // yyyy HH:mm then :ss or nothing, then a space, a sign and four digits, and the end
+    boolean seconds = n - i == 4 + 1 + 5 + 3 + 1 + 5;
+    if (n - i != 4 + 1 + 5 + 1 + 5 && !seconds) {
+      return null;
+    }
+    int year = digits(d, i, 4);
+    int hour = d.charAt(i + 4) == ' ' ? digits(d, i + 5, 2) : -1;
+    int minute = d.charAt(i + 7) == ':' ? digits(d, i + 8, 2) : -1;
+    i += 10;
+    int second = 0;
+    if (seconds) {
+      second = d.charAt(i) == ':' ? digits(d, i + 1, 2) : -1;
+      i += 3;
+    }
+    char sign = d.charAt(i + 1);
+    int offsetHours = digits(d, i + 2, 2);
+    int offsetMinutes = digits(d, i + 4, 2);
+    if (year < 1
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
+        || d.charAt(i) != ' '
+        || (sign != '+' && sign != '-')
+        || offsetHours < 0
+        || offsetMinutes < 0
+        || offsetMinutes > 59
+        || offsetHours * 60 + offsetMinutes > 18 * 60
+        || day < 1
+        || day > java.time.YearMonth.of(year, month / 3 + 1).lengthOfMonth()) {
+      return null;
+    }
+    int offset = (offsetHours * 3600 + offsetMinutes * 60) * (sign == '-' ? -1 : 1);
+    return java.time.LocalDateTime.of(year, month / 3 + 1, day, hour, minute, second)
+        .toInstant(java.time.ZoneOffset.ofTotalSeconds(offset));
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The number written with exactly {@code count} ASCII digits at {@code at}, or -1. */
+  private static int digits(String s, int at, int count) {
+    int v = 0;
+    for (int k = at; k < at + count; k++) {
+      if (!isDigit(s.charAt(k))) {
+        return -1;
+      }
+      v = v * 10 + s.charAt(k) - '0';
+    }
+    return v;
   }
 
   /** A signature the receiving server checked, and the domain it was made for. */
@@ -956,11 +1139,76 @@ public final class MailAnalyzer {
     }
   }
 
+  // the selectors the HTML checks use, parsed once; none looks at ancestors (the "inside a link"
+  // ones are tested by walking up from the element), so none keeps state between documents
+  static final Evaluator A_HREF = QueryParser.parse("a[href]");
+  private static final Evaluator AREA_HREF = QueryParser.parse("area[href]");
+  private static final Evaluator LINK = QueryParser.parse("a[href], area[href]");
+  private static final Evaluator INPUT = QueryParser.parse("input");
+  private static final Evaluator REFRESH = QueryParser.parse("meta[http-equiv~=(?i)refresh]");
+  private static final Evaluator IMG = QueryParser.parse("img");
+  private static final Evaluator STYLED = QueryParser.parse("[style], [hidden]");
+
+  /** An element inside a link: one of its ancestors is an {@code a} with an {@code href}. */
+  private static boolean inLink(Document doc, org.jsoup.nodes.Element e) {
+    for (org.jsoup.nodes.Element p = e.parent(); p != null && p != doc; p = p.parent()) {
+      if (A_HREF.matches(doc, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The elements of one HTML part that the checks read, collected in one walk over the document in
+   * document order: what {@code select} found with one walk per selector before.
+   */
+  static final class HtmlElements {
+    /** {@code a[href] area[href], a[href] map area[href]}: image-map areas inside a link. */
+    final List<org.jsoup.nodes.Element> areasInLinks = new ArrayList<>();
+
+    /** {@code a[href], area[href]}. */
+    final List<org.jsoup.nodes.Element> links = new ArrayList<>();
+
+    /** {@code input}. */
+    final List<org.jsoup.nodes.Element> inputs = new ArrayList<>();
+
+    /** {@code [style], [hidden]}. */
+    final List<org.jsoup.nodes.Element> styled = new ArrayList<>();
+
+    /** Some {@code meta[http-equiv~=(?i)refresh]}. */
+    boolean refresh;
+
+    /** {@code a[href] img}: images inside links. */
+    int imagesInLinks;
+
+    HtmlElements(Document doc) {
+      for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+        if (LINK.matches(doc, e)) {
+          links.add(e);
+          if (AREA_HREF.matches(doc, e) && inLink(doc, e)) {
+            areasInLinks.add(e);
+          }
+        } else if (INPUT.matches(doc, e)) {
+          inputs.add(e);
+        } else if (IMG.matches(doc, e) && inLink(doc, e)) {
+          imagesInLinks++;
+        } else if (!refresh && REFRESH.matches(doc, e)) {
+          refresh = true;
+        }
+        if (STYLED.matches(doc, e)) {
+          styled.add(e);
+        }
+      }
+    }
+  }
+
   private void html(String html, State st) {
     Document doc = Jsoup.parse(html);
-    for (org.jsoup.nodes.Element area : doc.select("a[href] area[href], a[href] map area[href]")) {
+    HtmlElements found = new HtmlElements(doc);
+    for (org.jsoup.nodes.Element area : found.areasInLinks) {
       // an image map inside a link: the status bar shows the link, a click follows the map
-      String shown = area.closest("a[href]").attr("href").strip();
+      String shown = area.closest(A_HREF).attr("href").strip();
       String clicked = area.attr("href").strip();
       String shownHost = host(refang(shown));
       String clickedHost = host(refang(clicked));
@@ -970,12 +1218,11 @@ public final class MailAnalyzer {
         st.flag(RedFlag.LINK_TEXT_MISMATCH, shown + " → " + clicked);
       }
     }
-    for (org.jsoup.nodes.Element a : doc.select("a[href], area[href]")) {
+    for (org.jsoup.nodes.Element a : found.links) {
       String href = a.attr("href").strip();
       String text = a.text().strip();
       String lower = href.toLowerCase(Locale.ROOT);
-      if (UNSUBSCRIBE_TEXT.matcher(lower).find()
-          || UNSUBSCRIBE_TEXT.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+      if (offersUnsubscribe(lower) || offersUnsubscribe(text.toLowerCase(Locale.ROOT))) {
         unsubscribeDomain(
             lower.startsWith("mailto:") ? domain(lower.substring(7)) : host(lower), st);
       }
@@ -1001,7 +1248,7 @@ public final class MailAnalyzer {
         st.flag(RedFlag.LINK_TEXT_MISMATCH, text + " → " + href);
       }
     }
-    for (org.jsoup.nodes.Element in : doc.select("input")) {
+    for (org.jsoup.nodes.Element in : found.inputs) {
       // a search or subscription form is common in newsletters; a secret asked for is not
       if (in.attr("type").equalsIgnoreCase("password")
           || SECRET_INPUT.matcher(in.attr("name")).find()) {
@@ -1012,16 +1259,17 @@ public final class MailAnalyzer {
         break;
       }
     }
-    if (!doc.select("meta[http-equiv~=(?i)refresh]").isEmpty()) {
+    if (found.refresh) {
       st.flag(RedFlag.HTML_FORM, "<meta http-equiv=refresh>");
     }
     String text = doc.text();
     st.text(text);
     st.words(text);
-    st.linkedImages += doc.select("a[href] img").size();
+    st.linkedImages += found.imagesInLinks;
     urls(text, "html text", st);
-    Matcher far = OUT_OF_SIGHT.matcher(colonBeforeFourDigits(html) ? html : "");
-    while (far.find()) {
+    String scanned = colonBeforeFourDigits(html) ? html : "";
+    Matcher far = OUT_OF_SIGHT.matcher(scanned);
+    for (int from = 0; (from = nextOutOfSight(far, scanned, from)) >= 0; ) {
       long v = Long.parseLong(far.group(2).length() > 9 ? "999999999" : far.group(2));
       if (far.group(3).equalsIgnoreCase("px") ? v >= OUT_OF_SIGHT_PX : v >= OUT_OF_SIGHT_VIEW) {
         // the text the filters read is moved a screen-height times a thousand down: the reader
@@ -1030,7 +1278,7 @@ public final class MailAnalyzer {
         break;
       }
     }
-    hiddenText(doc, st);
+    hiddenText(doc, found.styled, st);
   }
 
   /**
@@ -1065,6 +1313,49 @@ public final class MailAnalyzer {
     return false;
   }
 
+  /** The lengths of the property names of {@link #OUT_OF_SIGHT}, longest first. */
+  private static final int[] OUT_OF_SIGHT_NAMES = {13, 11, 10, 6, 3};
+
+  /**
+   * The next match of {@link #OUT_OF_SIGHT} in {@code html} at or after {@code from} (left in
+   * {@code m}, a matcher over {@code html}), as {@code find()} finds it, and its end; -1 when there
+   * is none. A match is a property name, white space, a colon (the first after the name), white
+   * space and four digits or more, so it is tried only where a name of one of the five lengths ends
+   * before such a colon, in order of where it starts.
+   */
+  static int nextOutOfSight(Matcher m, String html, int from) {
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int n = html.length();
+    for (int i = html.indexOf(':', from); i >= 0; i = html.indexOf(':', i + 1)) {
+      int j = i + 1;
+      while (j < n && isRegexSpace(html.charAt(j))) {
+        j++;
+      }
+      int digits = 0;
+      while (j < n && digits < 4 && html.charAt(j) >= '0' && html.charAt(j) <= '9') {
+        j++;
+        digits++;
+      }
+      if (digits < 4) {
+        continue;
+      }
+      int nameEnd = i;
+      while (nameEnd > 0 && isRegexSpace(html.charAt(nameEnd - 1))) {
+        nameEnd--;
+      }
+      for (int length : OUT_OF_SIGHT_NAMES) {
+        int at = nameEnd - length;
+        if (at >= from) {
+          m.region(at, n);
+          if (m.lookingAt()) {
+            return m.end();
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
   /** What {@code \\s} matches (without Pattern.UNICODE_CHARACTER_CLASS). */
   private static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
@@ -1078,9 +1369,9 @@ public final class MailAnalyzer {
    * visible text: words written for the filters (hash-busting), not for the reader. Called last: it
    * removes the hidden elements from the document.
    */
-  private static void hiddenText(Document doc, State st) {
+  private static void hiddenText(Document doc, List<org.jsoup.nodes.Element> styled, State st) {
     List<org.jsoup.nodes.Element> hidden = new ArrayList<>();
-    for (org.jsoup.nodes.Element e : doc.select("[style], [hidden]")) {
+    for (org.jsoup.nodes.Element e : styled) {
       if (e.hasAttr("hidden") || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
         hidden.add(e); // the inner ones of a hidden element go with it
       }
@@ -1095,17 +1386,12 @@ public final class MailAnalyzer {
         e.remove();
       }
     }
-    List<String> words =
-        WORD.matcher(h.toString().toLowerCase(Locale.ROOT)).results().map(r -> r.group()).toList();
+    List<String> words = words(h.toString().toLowerCase(Locale.ROOT));
     st.hiddenWords += words.size();
     if (words.size() < HIDDEN_WORDS) {
       return;
     }
-    Set<String> visible =
-        WORD.matcher(doc.text().toLowerCase(Locale.ROOT))
-            .results()
-            .map(r -> r.group())
-            .collect(java.util.stream.Collectors.toSet());
+    Set<String> visible = new java.util.HashSet<>(words(doc.text().toLowerCase(Locale.ROOT)));
     List<String> unseen = words.stream().filter(w -> !visible.contains(w)).toList();
     if (unseen.size() >= HIDDEN_UNSEEN && unseen.size() * 2 >= words.size()) {
       st.flag(
@@ -1117,6 +1403,15 @@ public final class MailAnalyzer {
               + String.join(" ", unseen.subList(0, Math.min(8, unseen.size())))
               + " …\"");
     }
+  }
+
+  /**
+   * Whether a (lower-cased) link or link text has an unsubscribe word: {@link #UNSUBSCRIBE_TEXT}
+   * found through the list words' automaton (one pass; a link with none of the words' starts is not
+   * searched by the pattern at all).
+   */
+  static boolean offersUnsubscribe(String lower) {
+    return LIST_WORDS.scan(lower).first(UNSUBSCRIBE_TEXT) != null;
   }
 
   /** Records the registrable domain of a host or address domain unsubscribing goes through. */
@@ -1157,14 +1452,42 @@ public final class MailAnalyzer {
   static final int UNSUBSCRIBE_NEAR = 300;
 
   private static void urls(String text, String where, State st) {
+    Set<String> known = null;
     Matcher m = URL.matcher(text);
-    while (m.find()) {
+    for (int from = 0; (from = nextUrl(m, text, from)) >= 0; ) {
       String url = TRAILING_PUNCTUATION.matcher(refang(m.group())).replaceAll("");
-      boolean known = st.links.stream().anyMatch(l -> l.url().equals(url));
-      if (!known) {
+      if (known == null) {
+        known = new java.util.HashSet<>();
+        for (MailReport.Link l : st.links) {
+          known.add(l.url());
+        }
+      }
+      if (known.add(url)) {
         st.links.add(new MailReport.Link(url, null, where));
       }
     }
+  }
+
+  /**
+   * The next match of {@link #URL} in {@code text} at or after {@code from} (left in {@code m}), as
+   * {@code m.find()} finds it, and its end; -1 when there is none. Every match has "//" right after
+   * its scheme and colon ("http:", "h**ps[:]", "ftp:"), 4 to 9 characters from its start, so the
+   * pattern is tried only at those places before each "//", in order: the first place where it
+   * matches is where {@code find()} would have stopped (and the same alternative matches there).
+   */
+  static int nextUrl(Matcher m, String text, int from) {
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int tried = from; // places before this were tried already
+    for (int k = text.indexOf("//", from); k >= 0; k = text.indexOf("//", k + 1)) {
+      for (int at = Math.max(tried, k - 9); at <= k - 4; at++) {
+        m.region(at, text.length());
+        if (m.lookingAt()) {
+          return m.end();
+        }
+      }
+      tried = Math.max(tried, k - 3);
+    }
+    return -1;
   }
 
   /** Undoes the usual defanging: hxxp, h**p, [.], (.), [:]. */
@@ -2223,8 +2546,26 @@ public final class MailAnalyzer {
 
   /** The registrable part by the Public Suffix List (example.co.jp, city.chiyoda.tokyo.jp). */
   static String registrable(String domain) {
-    return MailSigns.registrable(domain);
+    Map<String, String> seen = domain == null ? null : REGISTRABLE.get();
+    if (seen == null) {
+      return MailSigns.registrable(domain);
+    }
+    String r = seen.get(domain);
+    if (r == null) {
+      r = MailSigns.registrable(domain);
+      if (seen.size() < 4096) {
+        seen.put(domain, r);
+      }
+    }
+    return r;
   }
+
+  /**
+   * The registrable domains looked up during the analysis running on this thread (the same hosts
+   * are asked for from the headers, every link and every sign). One analysis's only: nothing of one
+   * message is kept for the next.
+   */
+  private static final ThreadLocal<Map<String, String>> REGISTRABLE = new ThreadLocal<>();
 
   static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];

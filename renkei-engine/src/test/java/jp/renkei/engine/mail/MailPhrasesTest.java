@@ -103,7 +103,10 @@ class MailPhrasesTest {
     }
   }
 
-  /** The word count without the regex counts what the regex finds, in every script. */
+  /**
+   * The word count and the word list without the regex count and list what the regex finds, in
+   * every script.
+   */
   @Test
   void wordsAreCountedAsTheWordPatternFindsThem() {
     String[] pieces = {
@@ -122,11 +125,16 @@ class MailPhrasesTest {
       assertThat(MailAnalyzer.wordCount(text))
           .as(text)
           .isEqualTo((int) MailAnalyzer.WORD.matcher(text).results().count());
+      assertThat(MailAnalyzer.words(text))
+          .as(text)
+          .isEqualTo(MailAnalyzer.WORD.matcher(text).results().map(r -> r.group()).toList());
     }
     for (MailCorpus.Sample c : MailCorpus.all()) {
       String text = new String(c.eml(), StandardCharsets.UTF_8);
       assertThat(MailAnalyzer.wordCount(text))
           .isEqualTo((int) MailAnalyzer.WORD.matcher(text).results().count());
+      assertThat(MailAnalyzer.words(text))
+          .isEqualTo(MailAnalyzer.WORD.matcher(text).results().map(r -> r.group()).toList());
     }
   }
 

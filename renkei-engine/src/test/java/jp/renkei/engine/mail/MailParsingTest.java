@@ -1,0 +1,489 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parsing machinery made cheaper (issue 19) reads exactly what the code it replaced read: the
+ * HTML elements of one walk are those of the selectors, a URL found only before a "//" is the one
+ * {@code find()} finds, a Received date read by hand is the formatter's, spaces are folded as the
+ * regex folded them.
+ */
+class MailParsingTest {
+
+  private static final String[] HTML_PIECES = {
+    "<a href=\"http://a.example/x\">",
+    "<a>",
+    "<A HREF='https://b.example'>",
+    "</a>",
+    "<area href=\"http://c.example\">",
+    "<map name=m>",
+    "</map>",
+    "<img src=x.png>",
+    "<IMG>",
+    "<input type=password name=p>",
+    "<input name=q>",
+    "<form action=\"https://f.example\">",
+    "</form>",
+    "<meta http-equiv=\"Refresh\" content=\"0\">",
+    "<meta http-equiv=refreshx>",
+    "<meta name=refresh>",
+    "<div style=\"display:none\">",
+    "<span hidden>",
+    "<p STYLE=\"color:red\">",
+    "</div>",
+    "</span>",
+    "</p>",
+    "text ",
+    "<svg><a href=\"#s\"><image/></a></svg>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<!-- <a href=x> -->",
+    "<template><a href=t></a></template>",
+    "<math><area href=m></math>",
+    "<noscript><img></noscript>",
+    "<a href>",
+    "<area>",
+    "<iframe>",
+    "</iframe>"
+  };
+
+  private static void sameAsSelectors(String html) {
+    Document doc = Jsoup.parse(html);
+    MailAnalyzer.HtmlElements found = new MailAnalyzer.HtmlElements(doc);
+    assertThat(found.areasInLinks)
+        .as(html)
+        .containsExactlyElementsOf(doc.select("a[href] area[href], a[href] map area[href]"));
+    assertThat(found.links).as(html).containsExactlyElementsOf(doc.select("a[href], area[href]"));
+    assertThat(found.inputs).as(html).containsExactlyElementsOf(doc.select("input"));
+    assertThat(found.styled).as(html).containsExactlyElementsOf(doc.select("[style], [hidden]"));
+    assertThat(found.refresh)
+        .as(html)
+        .isEqualTo(!doc.select("meta[http-equiv~=(?i)refresh]").isEmpty());
+    assertThat(found.imagesInLinks).as(html).isEqualTo(doc.select("a[href] img").size());
+    for (Element area : found.areasInLinks) {
+      assertThat(area.closest(MailAnalyzer.A_HREF)).isSameAs(area.closest("a[href]"));
+    }
+  }
+
+  /** The one walk over an HTML part collects what each selector collected, in the same order. */
+  @Test
+  void oneWalkFindsWhatTheSelectorsFound() {
+    Random random = new Random(20261202L);
+    for (int round = 0; round < 3_000; round++) {
+      StringBuilder html = new StringBuilder();
+      int n = random.nextInt(40);
+      for (int k = 0; k < n; k++) {
+        html.append(HTML_PIECES[random.nextInt(HTML_PIECES.length)]);
+      }
+      sameAsSelectors(html.toString());
+    }
+    for (MailCorpus.Sample c : MailCorpus.all()) {
+      sameAsSelectors(new String(c.eml(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static final String[] URL_PIECES = {
+    "http",
+    "https",
+    "hxxp",
+    "HXXPS",
+    "h**p",
+    "H**ps",
+    "ftp",
+    "ftps",
+    "file",
+    ":",
+    "[:]",
+    "//",
+    "/",
+    "///",
+    "a.example",
+    "[.]",
+    "x",
+    " ",
+    "\n",
+    "(",
+    ")",
+    "、",
+    "\"",
+    "<",
+    "é",
+    "_",
+    "-",
+    "1",
+    "http://",
+    "ahttp://",
+    "https[:]//b.example/p?q=1",
+    "ftp://f.example",
+    "//",
+    "::",
+    "h",
+    "t"
+  };
+
+  private static List<String> byFind(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = MailAnalyzer.URL.matcher(text);
+    while (m.find()) {
+      out.add(m.start() + ":" + m.group());
+    }
+    return out;
+  }
+
+  private static List<String> byNextUrl(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = MailAnalyzer.URL.matcher(text);
+    for (int from = 0; (from = MailAnalyzer.nextUrl(m, text, from)) >= 0; ) {
+      out.add(m.start() + ":" + m.group());
+    }
+    return out;
+  }
+
+  /** URLs looked for only before a "//" are the ones the pattern finds anywhere, in order. */
+  @Test
+  void urlsFoundBeforeTheirSlashesAreTheOnesFindFinds() {
+    Random random = new Random(20261203L);
+    int urls = 0;
+    for (int round = 0; round < 30_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(30);
+      for (int k = 0; k < n; k++) {
+        t.append(URL_PIECES[random.nextInt(URL_PIECES.length)]);
+      }
+      String text = t.toString();
+      List<String> expected = byFind(text);
+      urls += expected.size();
+      assertThat(byNextUrl(text)).as(text).isEqualTo(expected);
+    }
+    assertThat(urls).isGreaterThan(10_000);
+    for (MailCorpus.Sample c : MailCorpus.all()) {
+      String text = new String(c.eml(), StandardCharsets.UTF_8);
+      assertThat(byNextUrl(text)).isEqualTo(byFind(text));
+    }
+  }
+
+  private static Instant byFormatter(String d) {
+    try {
+      return ZonedDateTime.parse(d, MailAnalyzer.RECEIVED_DATE).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** One of the pieces, half the time one of the first three (the valid ones). */
+  private static String pick(String[] pieces, Random random) {
+    return pieces[random.nextInt(random.nextBoolean() ? 3 : pieces.length)];
+  }
+
+  /**
+   * A Received date read by hand is the formatter's reading, and so is every refusal: usual dates,
+   * and dates with a field out of range, a missing or extra digit, another case, another sign.
+   */
+  @Test
+  void receivedDatesAreReadAsTheFormatterReadsThem() {
+    String[] days = {"1", "01", "9", "28", "29", "30", "31", "32", "0", "00", "001", "", " 1", "a"};
+    String[] months = {"Jan", "Feb", "Apr", "Dec", "dec", "DEC", "Jun", "Sept", "Fe", "Nov"};
+    String[] years = {"2026", "2024", "1900", "2000", "0001", "0000", "999", "20260", "+2026"};
+    String[] times = {
+      "00:00",
+      "23:59",
+      "24:00",
+      "09:05:07",
+      "23:59:59",
+      "23:59:60",
+      "12:60",
+      "1:05",
+      "12:5",
+      "12:05:7",
+      "12:05:",
+      "12-05",
+      "12:05:07.5"
+    };
+    String[] offsets = {
+      "+0000", "-0000", "+0900", "-0800", "+1800", "-1800", "+1801", "+1859", "+0960", "+2400",
+      "+090", "+09:00", "0900", "GMT", "Z", "+09000"
+    };
+    Random random = new Random(20261204L);
+    int read = 0;
+    for (int round = 0; round < 40_000; round++) {
+      String d =
+          pick(days, random)
+              + " "
+              + pick(months, random)
+              + " "
+              + pick(years, random)
+              + " "
+              + pick(times, random)
+              + (random.nextInt(20) == 0 ? "  " : " ")
+              + pick(offsets, random)
+              + (random.nextInt(20) == 0 ? " (JST)" : "");
+      Instant expected = byFormatter(d);
+      read += expected == null ? 0 : 1;
+      assertThat(MailAnalyzer.receivedDate(d)).as(d).isEqualTo(expected);
+      Instant usual = MailAnalyzer.usualReceivedDate(d);
+      if (usual != null) {
+        assertThat(usual).as(d).isEqualTo(expected);
+      }
+    }
+    assertThat(read).isGreaterThan(2_000);
+    assertThat(MailAnalyzer.usualReceivedDate("1 Dec 2026 09:05:07 +0900"))
+        .isEqualTo(Instant.parse("2026-12-01T00:05:07Z"));
+    assertThat(MailAnalyzer.usualReceivedDate("29 Feb 2023 09:05 +0900")).isNull();
+    assertThat(MailAnalyzer.receivedDate("")).isNull();
+    assertThat(MailAnalyzer.receivedDate("1 Dec")).isNull();
+  }
+
+  /** A link or its text offers unsubscribing exactly when the pattern finds a word in it. */
+  @Test
+  void unsubscribeWordsInLinksAreTheOnesThePatternFinds() {
+    String[] pieces = {
+      "unsubscribe",
+      "unsub",
+      "scribe",
+      "opt-out",
+      "opt out",
+      "opt_out",
+      "配信停止",
+      "配信",
+      "解除",
+      "descadastr",
+      "cancelar a inscri",
+      "cancelar inscri",
+      "darse de baja",
+      "abmelden",
+      "abbestellen",
+      "désinscri",
+      "desinscri",
+      "se désabonner",
+      "afmelden",
+      "uitschrijven",
+      "cancellare l'iscrizione",
+      "cancella l'",
+      "https://x.example/",
+      "?u=",
+      " ",
+      "é",
+      "o",
+      "p",
+      "t",
+      "-"
+    };
+    Random random = new Random(20261206L);
+    int found = 0;
+    for (int round = 0; round < 30_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(8);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = t.toString();
+      boolean expected = MailAnalyzer.UNSUBSCRIBE_TEXT.matcher(text).find();
+      found += expected ? 1 : 0;
+      assertThat(MailAnalyzer.offersUnsubscribe(text)).as(text).isEqualTo(expected);
+    }
+    assertThat(found).isGreaterThan(5_000);
+  }
+
+  /**
+   * Links and addresses are taken out of a text (before random words are counted) as the pattern's
+   * replaceAll took them out: schemes, www., addresses, at any place of a run of non-space
+   * characters.
+   */
+  @Test
+  void linksAreTakenOutAsThePatternTookThemOut() {
+    String[] pieces = {
+      "a",
+      "z",
+      "w",
+      "www.",
+      "ww",
+      ".",
+      "@",
+      "@@",
+      ":",
+      "://",
+      "http:",
+      "h1+.-:",
+      "0",
+      "+",
+      "-",
+      " ",
+      "\t",
+      "\n",
+      "\u3000",
+      "x@y",
+      "mailto:",
+      "é",
+      "A",
+      "https://a.example/p?q=1",
+      "taro@example.co.jp",
+      "1a:",
+      "\uD83D\uDE00"
+    };
+    Random random = new Random(20261207L);
+    int changed = 0;
+    for (int round = 0; round < 50_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(14);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = t.toString();
+      String expected = MailSigns.LINK_OR_ADDRESS.matcher(text).replaceAll(" ");
+      changed += expected.equals(text) ? 0 : 1;
+      assertThat(MailSigns.withoutLinks(text)).as(text).isEqualTo(expected);
+    }
+    assertThat(changed).isGreaterThan(20_000);
+    for (MailCorpus.Sample c : MailCorpus.all()) {
+      String text = new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+      assertThat(MailSigns.withoutLinks(text))
+          .isEqualTo(MailSigns.LINK_OR_ADDRESS.matcher(text).replaceAll(" "));
+    }
+  }
+
+  /**
+   * Words broken by invisible characters are counted as before the quick look for those characters:
+   * the pattern's count on every text (the look only skips texts where it finds nothing).
+   */
+  @Test
+  void brokenWordsAreFoundWithOrWithoutTheQuickLook() {
+    String[] pieces = {
+      "a",
+      "Z",
+      "é",
+      "漢",
+      " ",
+      "1",
+      "a\u200B",
+      "b\u200C\u200D",
+      "\u2060",
+      "\uFEFF",
+      "\u00AD",
+      "x\u200Bx"
+    };
+    java.util.regex.Pattern invisible =
+        java.util.regex.Pattern.compile(
+            "\\p{IsLatin}[\\u200B\\u200C\\u200D\\u2060\\uFEFF]+(?=\\p{IsLatin})");
+    Random random = new Random(20261208L);
+    int flagged = 0;
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(60);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = t.toString();
+      Matcher m = invisible.matcher(text);
+      int count = 0;
+      while (m.find()) {
+        count += m.group().length() - 1;
+      }
+      String found = MailSigns.brokenWords(text);
+      flagged += found == null ? 0 : 1;
+      assertThat(found == null).as(text).isEqualTo(count < MailSigns.BROKEN_WORDS);
+      if (found != null) {
+        assertThat(found).as(text).startsWith(count + " × ");
+      }
+    }
+    assertThat(flagged).isGreaterThan(100);
+  }
+
+  /**
+   * Styles that move text out of sight are found before their colons as the pattern finds them
+   * anywhere: the same matches, in order.
+   */
+  @Test
+  void outOfSightStylesAreTheOnesFindFinds() {
+    String[] pieces = {
+      "margin-top",
+      "MARGIN-BOTTOM",
+      "padding-top",
+      "top",
+      "Height",
+      "min-height",
+      "max-height",
+      "-",
+      "x",
+      "_",
+      ":",
+      " ",
+      "\t",
+      "\n",
+      "1234",
+      "99999",
+      "0",
+      "px",
+      "PX",
+      "vh",
+      "em",
+      "%",
+      ";",
+      "style=\"",
+      "\"",
+      "margin-",
+      "-top",
+      "é",
+      "margin-top:1234px",
+      "top : 99999vh",
+      "Height:12345em",
+      "x-top:1234px",
+      "min-height:\t5000%",
+      "padding-top :0001PX;",
+      "margin-bottom:  20000px"
+    };
+    Random random = new Random(20261209L);
+    int found = 0;
+    for (int round = 0; round < 40_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(16);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String html = t.toString();
+      List<String> expected = new ArrayList<>();
+      Matcher all = MailAnalyzer.OUT_OF_SIGHT.matcher(html);
+      while (all.find()) {
+        expected.add(all.start() + ":" + all.group());
+      }
+      found += expected.size();
+      List<String> actual = new ArrayList<>();
+      Matcher m = MailAnalyzer.OUT_OF_SIGHT.matcher(html);
+      for (int from = 0; (from = MailAnalyzer.nextOutOfSight(m, html, from)) >= 0; ) {
+        actual.add(m.start() + ":" + m.group());
+      }
+      assertThat(actual).as(html).isEqualTo(expected);
+    }
+    assertThat(found).isGreaterThan(10_000);
+  }
+
+  /** Runs of regex white space become one space, other space (U+3000, U+00A0) stays. */
+  @Test
+  void spacesAreFoldedAsTheRegexFoldedThem() {
+    String[] pieces = {
+      "a", " ", "\t", "\n", "\r", "\u000B", "\f", "\u3000", "\u00A0", "é", "\u2028"
+    };
+    Random random = new Random(20261205L);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(20);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = t.toString();
+      assertThat(MailAnalyzer.oneSpace(text)).isEqualTo(text.replaceAll("\\s+", " "));
+    }
+  }
+}
