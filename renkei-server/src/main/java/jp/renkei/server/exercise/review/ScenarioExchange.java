@@ -10,6 +10,9 @@ import jp.renkei.server.exercise.ScenarioDocument;
 import jp.renkei.server.failure.FieldErrors;
 import jp.renkei.server.failure.InvalidInput;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +29,21 @@ public final class ScenarioExchange {
 
   public static final String FORMAT = "renkei-exercise-scenario";
   public static final int VERSION = 1;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /**
+   * JSON tokens (names, values, brackets) one scenario file may hold: a scenario of 500 injects is
+   * some 30,000; a file of {@link ScenarioDocument#MAX_CHARS} characters of {@code [0,0,...]} would
+   * otherwise be half a million tree nodes.
+   */
+  public static final int MAX_TOKENS = 200_000;
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxTokenCount(MAX_TOKENS).build())
+                  .build())
+          .build();
 
   private ScenarioExchange() {}
 
@@ -46,6 +63,8 @@ public final class ScenarioExchange {
     JsonNode root;
     try {
       root = JSON.readTree(text);
+    } catch (StreamConstraintsException e) {
+      throw new InvalidInput("$", "exercise.validation.tooManyTokens", MAX_TOKENS);
     } catch (JacksonException e) {
       var loc = e.getLocation();
       throw new InvalidInput(
