@@ -128,12 +128,10 @@ class ExerciseBrowserIT extends ServerTest {
     open("/exercises/" + run);
     assertThat(text("exercise-reports")).contains(reportTitle);
     open(reportPath);
-    click("forward");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("route")));
+    forward();
     as(ministry);
     open(reportPath);
-    click("forward");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("route")));
+    forward();
     as(niscPlayer);
     open("/exercises/" + run);
     assertThat(text("exercise-reports")).contains(reportTitle);
@@ -401,6 +399,18 @@ class ExerciseBrowserIT extends ServerTest {
 
   void click(String id) {
     click(By.id(id));
+  }
+
+  /**
+   * Forwards the open report and waits for the page the forward answers with: the report page has
+   * its route before and after, so waiting for the route alone could go on (and sign in as the next
+   * person) before the forward was stored.
+   */
+  void forward() {
+    WebElement page = browser.findElement(By.tagName("main"));
+    click("forward");
+    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("route")));
   }
 
   void click(By by) {
