@@ -773,12 +773,11 @@ public final class MailAnalyzer {
   // ---- envelope ------------------------------------------------------------------------------
 
   /** The header fields {@link #envelope} reads besides From, To, Cc, Reply-To, Subject and Date. */
-  private static final Set<String> ENVELOPE_FIELDS =
+  private static final Set<String> ENVELOPE_FIELDS;
+
+  /** The fields that say a message came through a mailing list (read in one branch of envelope). */
+  private static final Set<String> LIST_FIELDS =
       Set.of(
-          "return-path",
-          "received",
-          "authentication-results",
-          "arc-authentication-results",
           "list-id",
           "list-post",
           "list-unsubscribe",
@@ -787,10 +786,22 @@ public final class MailAnalyzer {
           "x-beenthere",
           "mailing-list",
           "x-mailman-version",
-          "list-archive",
-          "precedence",
-          "sender",
-          "errors-to");
+          "list-archive");
+
+  static {
+    Set<String> fields =
+        new java.util.HashSet<>(
+            Set.of(
+                "return-path",
+                "received",
+                "authentication-results",
+                "arc-authentication-results",
+                "precedence",
+                "sender",
+                "errors-to"));
+    fields.addAll(LIST_FIELDS);
+    ENVELOPE_FIELDS = Set.copyOf(fields);
+  }
 
   private void envelope(Message m, State st) {
     st.subject = m.getSubject();
@@ -832,15 +843,22 @@ public final class MailAnalyzer {
         case "authentication-results" ->
             receiverResults = receiverResults == null ? body : receiverResults;
         case "arc-authentication-results" -> arcResults = arcResults == null ? body : arcResults;
-        case "list-id",
-            "list-post",
-            "list-unsubscribe",
-            "list-help",
-            "list-subscribe",
-            "x-beenthere",
-            "mailing-list",
-            "x-mailman-version",
-            "list-archive" -> {
+        case "precedence" -> {
+          String p = body.strip().toLowerCase(Locale.ROOT);
+          st.listMail |= p.equals("list") || p.equals("bulk") || p.equals("junk");
+        }
+        case "sender", "errors-to" -> {
+          Matcher l = ADDRESS.matcher(body);
+          if (l.find()) {
+            if (name.equals("sender")) {
+              st.senderAsWritten = l.group();
+            }
+            st.listDomains.add(registrable(domain(l.group())));
+            st.envelope.add(registrable(domain(l.group())));
+          }
+        }
+        default -> {
+          // LIST_FIELDS: everything else ENVELOPE_FIELDS lets through
           st.listMail = true;
           st.listUnsubscribe |= name.equals("list-unsubscribe");
           st.discussionList |= !name.equals("list-unsubscribe") && !name.equals("list-subscribe");
@@ -860,21 +878,6 @@ public final class MailAnalyzer {
             st.listOwn.add(registrable(id.group(1).toLowerCase(Locale.ROOT)));
           }
         }
-        case "precedence" -> {
-          String p = body.strip().toLowerCase(Locale.ROOT);
-          st.listMail |= p.equals("list") || p.equals("bulk") || p.equals("junk");
-        }
-        case "sender", "errors-to" -> {
-          Matcher l = ADDRESS.matcher(body);
-          if (l.find()) {
-            if (name.equals("sender")) {
-              st.senderAsWritten = l.group();
-            }
-            st.listDomains.add(registrable(domain(l.group())));
-            st.envelope.add(registrable(domain(l.group())));
-          }
-        }
-        default -> {}
       }
     }
     if (receiverResults != null || arcResults != null) {

@@ -66,12 +66,7 @@ final class CliFailures implements CommandLine.IExecutionExceptionHandler {
   }
 
   static <T extends Throwable> T find(Throwable e, Class<T> type) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
-        return type.cast(t);
-      }
-    }
-    return null;
+    return jp.renkei.server.failure.Causes.find(e, type);
   }
 
   static String rootMessage(Throwable e) {

@@ -337,12 +337,7 @@ public final class OutboundHttp implements AutoCloseable {
   }
 
   private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return type.cast(t);
-      }
-    }
-    return null;
+    return jp.renkei.server.failure.Causes.find(e, type);
   }
 
   /**

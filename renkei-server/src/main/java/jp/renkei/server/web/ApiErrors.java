@@ -141,7 +141,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .body(p);
     }
-    tools.jackson.core.exc.StreamConstraintsException tooComplex = tooComplex(e);
+    tools.jackson.core.exc.StreamConstraintsException tooComplex =
+        jp.renkei.server.failure.Causes.find(
+            e, tools.jackson.core.exc.StreamConstraintsException.class);
     if (tooComplex != null && tooComplex.getMessage().contains("Token count")) {
       ProblemDetail p =
           ProblemDetail.forStatusAndDetail(
@@ -193,15 +195,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       p.setInstance(java.net.URI.create(swr.getRequest().getRequestURI()));
     }
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-  }
-
-  private static tools.jackson.core.exc.StreamConstraintsException tooComplex(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof tools.jackson.core.exc.StreamConstraintsException c) {
-        return c;
-      }
-    }
-    return null;
   }
 
   @ExceptionHandler(Exception.class)

@@ -19,11 +19,6 @@ public final class BodyTooLarge extends IOException {
 
   /** The BodyTooLarge in {@code e}'s causes, or null. */
   public static BodyTooLarge in(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof BodyTooLarge b) {
-        return b;
-      }
-    }
-    return null;
+    return jp.renkei.server.failure.Causes.find(e, BodyTooLarge.class);
   }
 }
