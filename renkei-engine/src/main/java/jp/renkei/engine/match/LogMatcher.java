@@ -35,6 +35,11 @@ public abstract class LogMatcher {
   protected final int[] hostHash = new int[1];
 
   protected boolean hostHashed;
+
+  // the host cache's slot of the name host() read last (-1: none), and where that name was
+  private int hostSlot = -1;
+  private int hostStart;
+  private int hostEnd;
   private final AtomicReference<IndicatorIndex> next = new AtomicReference<>();
 
   protected LogMatcher(IndicatorIndex index) {
@@ -242,9 +247,13 @@ public abstract class LogMatcher {
     }
     if (e <= s) {
       hostHashed = false;
+      hostSlot = -1;
       return -1;
     }
     int slot = hosts.use() ? hosts.slot(b, s, e) : -1;
+    hostSlot = slot;
+    hostStart = s;
+    hostEnd = e;
     if (slot >= 0 && hosts.holds(slot, b, s, e)) {
       hostHashed = hosts.hashed(slot);
       hostHash[0] = hosts.hash(slot);
@@ -265,6 +274,32 @@ public abstract class LogMatcher {
       hosts.keep(slot, b, s, e, n, hostHashed, hostHash[0]);
     }
     return n;
+  }
+
+  /**
+   * The URL indicator of the URL in {@code b[s, e)}, or -1, when its scheme and authority are
+   * written plainly (see {@link UrlFilter#mayBeHost}), its host is the name {@link #host} read last
+   * and hashed, that host {@link IndicatorIndex#mayBeUrlHost may carry URL indicators}, and its
+   * path starts at {@code ps}; {@code buffer} holds at least {@code e - s} bytes. When the host
+   * cache holds that name, whether it is a URL indicator's host is kept there with the hash the URL
+   * filter reads it by, so a popular host's URLs have only their paths read by the filter. The same
+   * answer as {@link IndicatorIndex#matchUrl(byte[], int, int, byte[], boolean, int)}.
+   */
+  protected final int plainUrl(byte[] b, int s, int ps, int e, byte[] buffer) {
+    int slot = hostSlot;
+    if (slot < 0) {
+      return index.matchUrl(b, s, e, buffer, true, hostHash[0]);
+    }
+    byte state = hosts.urlState(slot);
+    if (state == HostCache.URL_UNKNOWN) {
+      long h = IndicatorIndex.urlHostHash(b, hostStart, hostEnd);
+      state = index.urlHostListed(h) ? HostCache.URL_LISTED : HostCache.URL_NONE;
+      hosts.keepUrl(slot, state, h);
+    }
+    if (state == HostCache.URL_NONE) {
+      return -1;
+    }
+    return index.matchUrlPath(b, s, ps, e, buffer, hosts.urlHost(slot));
   }
 
   /**
