@@ -403,7 +403,7 @@ class SquidMatcherTest {
       }
       for (String host : hosts) {
         for (String path : paths) {
-          String url = schemes[(int) (lineNo % schemes.length)] + host + path;
+          String url = schemes[round % schemes.length] + host + path;
           lineNo++;
           byte[] line = line("10.0.0.9", url, "192.0.2.1").getBytes(StandardCharsets.US_ASCII);
           long n = lineNo;
