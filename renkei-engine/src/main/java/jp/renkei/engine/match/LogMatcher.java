@@ -318,16 +318,28 @@ public abstract class LogMatcher {
     return Bytes.indexOf(b, from, to, c);
   }
 
-  /** The first index of {@code needle} in {@code b[from, to)}, or -1. */
+  /**
+   * The first index of {@code needle} in {@code b[from, to)}, or -1. The candidates are found by
+   * the needle's first byte that is not a space (a log line has a space every few bytes, so
+   * searching for the leading space of {@code " query: "} stopped at each of them): the needle is
+   * compared at each of those in order, so the first match found is the first there is.
+   */
   protected static int indexOf(byte[] b, int from, int to, byte[] needle) {
+    int a = 0; // the anchor: the needle's first byte that is not a space (0 when all are)
+    while (a < needle.length - 1 && needle[a] == ' ') {
+      a++;
+    }
+    byte anchor = needle[a];
+    int last = to - needle.length; // the last index the needle may start at
     outer:
-    for (int i = from; (i = Bytes.indexOf(b, i, to - needle.length + 1, needle[0])) >= 0; i++) {
-      for (int k = 1; k < needle.length; k++) {
-        if (b[i + k] != needle[k]) {
+    for (int i = from + a; (i = Bytes.indexOf(b, i, last + a + 1, anchor)) >= 0; i++) {
+      int start = i - a;
+      for (int k = 0; k < needle.length; k++) {
+        if (b[start + k] != needle[k]) {
           continue outer;
         }
       }
-      return i;
+      return start;
     }
     return -1;
   }
