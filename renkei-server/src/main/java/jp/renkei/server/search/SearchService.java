@@ -80,7 +80,13 @@ public class SearchService {
     try {
       return SearchQuery.parse(text);
     } catch (SearchQuery.InvalidSearch e) {
-      throw new InvalidInput("q", "search.invalid", e.reason());
+      // in the reader's language, with the limit and what was typed
+      throw switch (e.problem()) {
+        case EMPTY -> new InvalidInput("q", "search.invalid.empty");
+        case TOO_LONG -> new InvalidInput("q", "search.invalid.tooLong", e.limit(), e.actual());
+        case TOO_MANY_WORDS ->
+            new InvalidInput("q", "search.invalid.tooManyWords", e.limit(), e.actual());
+      };
     }
   }
 
