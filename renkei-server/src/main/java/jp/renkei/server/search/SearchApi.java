@@ -25,8 +25,7 @@ class SearchApi {
   record SearchRepresentation(
       String query, String recognisedAs, List<GroupRepresentation> groups) {}
 
-  record GroupRepresentation(
-      String kind, List<HitRepresentation> hits, boolean more, boolean narrowed) {}
+  record GroupRepresentation(String kind, List<HitRepresentation> hits, boolean more) {}
 
   record HitRepresentation(
       String id,
@@ -65,8 +64,7 @@ class SearchApi {
                                         h.detail(),
                                         h.at()))
                             .toList(),
-                        g.more(),
-                        g.narrowed()))
+                        g.more()))
             .toList());
   }
 

@@ -32,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Candidates are judged in batches, newest first, until enough are visible or none are left, so
  * a viewer with a narrow audience finds its visible matches behind any number of newer hidden ones
  * (STIX candidates are narrowed in SQL to the collections the viewer may read). A kind stops after
- * {@value #WALK} candidates; then its group says the search was narrowed ({@link
- * SearchResult.Group#narrowed}), never how many candidates there were.
+ * {@value #WALK} candidates (STIX: {@value SearchRepository#RECHECK} index candidates in readable
+ * collections), silently: a search that says it stopped early would tell a viewer that thousands of
+ * objects hold the words, some of them outside its audience (the sharing invariant).
  */
 @Service
 public class SearchService {
@@ -135,16 +136,10 @@ public class SearchService {
   }
 
   /**
-   * The visible among the candidates, newest first: what the walk kept, and whether it stopped at
-   * {@link #WALK} candidates with fewer than {@code want + 1} visible and candidates left.
-   */
-  record Walked<T>(List<T> visible, boolean narrowed) {}
-
-  /**
    * Walks candidates in growing batches through {@code judge} until {@code want + 1} are visible,
-   * the candidates are used up, or {@link #WALK} have been judged.
+   * the candidates are used up, or {@link #WALK} have been judged; the visible ones, newest first.
    */
-  static <T> Walked<T> firstVisible(
+  static <T> List<T> firstVisible(
       List<Long> candidates, int want, Function<List<Long>, List<T>> judge) {
     List<T> out = new ArrayList<>();
     int from = 0;
@@ -156,13 +151,12 @@ public class SearchService {
       from = to;
       size = Math.min(MAX_BATCH, size * 2);
     }
-    return new Walked<>(out, out.size() <= want && candidates.size() > WALK);
+    return out;
   }
 
   private SearchResult.Group reports(Actor actor, SearchQuery q, List<Long> ids, int want) {
-    Walked<ReportService.Summary> walked =
+    List<ReportService.Summary> seen =
         firstVisible(ids, want, batch -> reports.visibleAmong(actor, batch));
-    List<ReportService.Summary> seen = walked.visible();
     List<ReportService.Summary> shown = seen.subList(0, Math.min(want, seen.size()));
     Map<Long, String> texts =
         shown.isEmpty()
@@ -181,14 +175,12 @@ public class SearchService {
                         s.sectorCode(),
                         s.submittedAt()))
             .toList();
-    return new SearchResult.Group(
-        SearchResult.Kind.REPORT, hits, seen.size() > want, walked.narrowed());
+    return new SearchResult.Group(SearchResult.Kind.REPORT, hits, seen.size() > want);
   }
 
   private SearchResult.Group advisories(Actor actor, SearchQuery q, List<Long> ids, int want) {
-    Walked<AdvisoryService.Summary> walked =
+    List<AdvisoryService.Summary> seen =
         firstVisible(ids, want, batch -> advisories.visibleAmong(actor, batch));
-    List<AdvisoryService.Summary> seen = walked.visible();
     List<AdvisoryService.Summary> shown = seen.subList(0, Math.min(want, seen.size()));
     Map<Long, String> texts =
         shown.isEmpty()
@@ -207,13 +199,11 @@ public class SearchService {
                         s.kind(),
                         s.createdAt()))
             .toList();
-    return new SearchResult.Group(
-        SearchResult.Kind.ADVISORY, hits, seen.size() > want, walked.narrowed());
+    return new SearchResult.Group(SearchResult.Kind.ADVISORY, hits, seen.size() > want);
   }
 
   private SearchResult.Group stix(
-      Actor actor, SearchQuery q, SearchRepository.StixCandidates candidates, int want) {
-    List<SearchRepository.StixRow> rows = candidates.rows();
+      Actor actor, SearchQuery q, List<SearchRepository.StixRow> rows, int want) {
     IntelService.ObjectCheck check = intel.objectCheck(actor);
     Set<String> shownIds = new HashSet<>();
     List<SearchResult.Hit> hits = new ArrayList<>();
@@ -247,9 +237,7 @@ public class SearchService {
               r.type(),
               r.added()));
     }
-    // stopped at WALK rows (read WALK + 1) without finding more than it shows
-    boolean narrowed = !more && (rows.size() > WALK || candidates.cut());
-    return new SearchResult.Group(SearchResult.Kind.STIX, hits, more, narrowed);
+    return new SearchResult.Group(SearchResult.Kind.STIX, hits, more);
   }
 
   /**
@@ -276,7 +264,7 @@ public class SearchService {
   }
 
   private SearchResult.Group c4tap(Actor actor, SearchQuery q, List<Long> ids, int want) {
-    Walked<C4tapService.Submission> walked =
+    List<C4tapService.Submission> seen =
         firstVisible(
             ids,
             want,
@@ -284,7 +272,6 @@ public class SearchService {
                 c4tap.visibleIn(actor, batch).stream()
                     .filter(s -> ExerciseScope.isReal(s.exerciseRunId()))
                     .toList());
-    List<C4tapService.Submission> seen = walked.visible();
     List<SearchResult.Hit> hits =
         seen.stream()
             .limit(want)
@@ -299,7 +286,6 @@ public class SearchService {
                         s.verdict(),
                         s.sharedAt() != null ? s.sharedAt() : s.createdAt()))
             .toList();
-    return new SearchResult.Group(
-        SearchResult.Kind.C4TAP, hits, seen.size() > want, walked.narrowed());
+    return new SearchResult.Group(SearchResult.Kind.C4TAP, hits, seen.size() > want);
   }
 }
