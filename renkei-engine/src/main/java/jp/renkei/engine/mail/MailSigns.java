@@ -83,7 +83,9 @@ final class MailSigns {
               + " (?:action|attention)|urgent(?:ly)?|as soon as possible|expires? today"
               + "|will be (?:permanently )?(?:suspended|closed|deleted|terminated|disabled|blocked"
               + "|deactivated|lost|removed)|failure to (?:comply|respond|verify|update|confirm)"
-              + "|(?:legal|law enforcement) action|avoid (?:suspension|termination|losing"
+              + "|(?:legal|law enforcement) action|court summons|subpoena|lawsuit (?:has been )?filed against you"
+              + "|processo (?:trabalhista|judicial)|tramitação do processo|carta de demanda|citação judicial"
+              + "|mandado de (?:citação|intimação|prisão)|avoid (?:suspension|termination|losing"
               + "|interruption|deactivation)|last chance|final (?:step|chance)|act now"
               + "|urgente|ação (?:imediata|necessária)|último aviso|ultimo aviso|hoje mesmo|ser[ãa]o? (?:completamente )?(?:exclu[íi]d|apagad|cancelad)\\w*"
               + "|intima[çc][ãa]o|acción (?:inmediata|requerida)|dringend|letzte (?:mahnung|warnung|erinnerung)"
@@ -102,7 +104,7 @@ final class MailSigns {
   static final Pattern LURES =
       Pattern.compile(
           "\\binvoice\\b|payment (?:details|confirmation|receipt|notice|advice|failed|declined"
-              + "|overdue|pending)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
+              + "|overdue|pending|has failed|was declined|has been declined)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
               + "|refund|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
               + "|lottery|you (?:have )?won\\b(?!')|million (?:us )?dollars"
               + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|crypto|wallet|usdt"

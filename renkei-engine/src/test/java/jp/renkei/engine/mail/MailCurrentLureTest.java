@@ -658,6 +658,158 @@ class MailCurrentLureTest {
   }
 
   @Test
+  void anOpenRedirectsDestinationIsReadAndOnlyWhereTheSiteRedirects() {
+    assertThat(
+            MailSigns.redirectTarget(
+                "https://www.google.com/url?q=https://x.web.app/a%3Fb%3D1&amp;sa=D",
+                "www.google.com"))
+        .isEqualTo("https://x.web.app/a?b=1");
+    assertThat(
+            MailSigns.redirectTarget(
+                "https://www.google.co.jp/url?url=https://a.example/", "www.google.co.jp"))
+        .isEqualTo("https://a.example/");
+    String b64 =
+        Base64.getUrlEncoder().withoutPadding().encodeToString(utf8("https://b.duckdns.org/x"));
+    assertThat(
+            MailSigns.redirectTarget("https://www.bing.com/ck/a?!&&p=1&u=a1" + b64, "www.bing.com"))
+        .isEqualTo("https://b.duckdns.org/x");
+    assertThat(
+            MailSigns.redirectTarget(
+                "https://www.youtube.com/redirect?q=http://c.example/", "www.youtube.com"))
+        .isEqualTo("http://c.example/");
+    // a search page, a destination that is no web address, a broken base64: none
+    assertThat(
+            MailSigns.redirectTarget(
+                "https://www.google.com/search?q=https://x.example/", "www.google.com"))
+        .isNull();
+    assertThat(
+            MailSigns.redirectTarget(
+                "https://www.google.com/url?q=javascript:alert(1)", "www.google.com"))
+        .isNull();
+    assertThat(MailSigns.redirectTarget("https://www.bing.com/ck/a?u=a1%%%", "www.bing.com"))
+        .isNull();
+    assertThat(
+            MailSigns.opaqueRedirect("https://www.linkedin.com/slink?code=abc", "www.linkedin.com"))
+        .isTrue();
+    assertThat(MailSigns.opaqueRedirect("https://www.linkedin.com/in/someone", "www.linkedin.com"))
+        .isFalse();
+    // a colleague's mail that links a newspaper through Google is no sign
+    MailReport r =
+        JapaneseMail.utf8()
+            .auth(ORG, "pass")
+            .from("Kenji Mori", "k.mori@" + ORG)
+            .to("k.sato@" + ORG)
+            .subject("Article on the drill")
+            .html(
+                "<p>Worth reading before Friday:</p><p><a"
+                    + " href=\"https://www.google.com/url?q=https://www.nikkei.com/article/DGX1&amp;sa=D\">Nikkei</a></p>")
+            .analyze();
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void theOrganisationsOwnNoticesAreCleanOnlyFromItsOwnAuthenticatedDomainLinkingOnlyIt() {
+    String text = "加藤 様\n\nメールボックスの使用量が容量の90%を超えました。\n不要なメールを削除してください。\n";
+    // a partner's or a compromised domain that passes DMARC and links itself: still a request
+    MailReport partner =
+        JapaneseMail.iso2022jp()
+            .auth("partner-trading.co.jp", "pass")
+            .from("情報システム部", "postmaster@partner-trading.co.jp")
+            .to("y.kato@" + ORG)
+            .subject("メールボックスの容量についてのお知らせ")
+            .text(text + "https://partner-trading.co.jp/webmail/login\n")
+            .analyze();
+    assertThat(MailSignsTest.flags(partner)).contains(RedFlag.CREDENTIAL_REQUEST);
+    // the own domain, spoofed
+    MailReport spoofed =
+        JapaneseMail.iso2022jp()
+            .auth(ORG, "fail")
+            .from("情報システム部", "postmaster@" + ORG)
+            .to("y.kato@" + ORG)
+            .subject("メールボックスの容量についてのお知らせ")
+            .text(text + "https://intranet." + ORG + "/it/mailbox\n")
+            .analyze();
+    assertThat(MailSignsTest.flags(spoofed))
+        .contains(RedFlag.CREDENTIAL_REQUEST, RedFlag.AUTHENTICATION_FAILED);
+    // the own domain, authenticated, but the link goes elsewhere
+    MailReport elsewhere =
+        JapaneseMail.iso2022jp()
+            .auth(ORG, "pass")
+            .from("情報システム部", "postmaster@" + ORG)
+            .to("y.kato@" + ORG)
+            .subject("メールボックスの容量についてのお知らせ")
+            .text(text + "https://mailbox-quota.pages.dev/login\n")
+            .analyze();
+    assertThat(MailSignsTest.flags(elsewhere))
+        .contains(RedFlag.CREDENTIAL_REQUEST, RedFlag.SUSPICIOUS_LINK);
+  }
+
+  @Test
+  void aSignaturePlatformsReplyToFreeMailAndAnExchangesAmountFromAnotherDomainStillCount() {
+    MailReport docusign =
+        JapaneseMail.utf8()
+            .auth("docusign.net", "pass")
+            .from("Accounts via DocuSign", "dse_na3@docusign.net")
+            .header("Reply-To: accounts.payable.dept@gmail.com")
+            .to("keiri@" + ORG)
+            .subject("Please DocuSign: Wire_Instructions_Update.pdf")
+            .html(
+                "<p><a href=\"https://na3.docusign.net/Signing/EmailStart.aspx?a=1\">REVIEW</a></p>")
+            .analyze();
+    assertThat(MailSignsTest.flags(docusign)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    MailReport coin =
+        JapaneseMail.utf8()
+            .auth("coinbase-notices.com", "pass")
+            .from("Coinbase", "no-reply@coinbase-notices.com")
+            .to("m.tanaka@" + ORG)
+            .subject("You received 0.25 BTC")
+            .html(
+                "<p>You received 0.25 BTC. Withdraw it to your wallet today.</p><p><a"
+                    + " href=\"https://coinbase-notices.com/claim\">Withdraw</a></p>")
+            .analyze();
+    assertThat(MailSignsTest.flags(coin))
+        .contains(RedFlag.BRAND_IMPERSONATION, RedFlag.FRAUD_OFFER);
+  }
+
+  @Test
+  void extortionNeedsTwoOfItsPhrasesOrBitcoinAndReachesAShareExplainedWithoutTheBank() {
+    // a news item that mentions adult websites once is none
+    MailReport news =
+        JapaneseMail.utf8()
+            .auth("example-news.com", "pass")
+            .from("Example News", "news@example-news.com")
+            .to("k.sato@" + ORG)
+            .subject("Regulators fine operator of adult websites")
+            .text("The regulator fined the operator of several adult websites on Monday.")
+            .analyze();
+    assertThat(MailSignsTest.flags(news)).doesNotContain(RedFlag.EXTORTION);
+    MailReport r =
+        JapaneseMail.utf8()
+            .from(null, "soumu@sakura-bank.co.jp")
+            .to("soumu@sakura-bank.co.jp")
+            .subject("Your device was hacked")
+            .text(
+                "I have gained access to your device and recorded you through your camera. Send"
+                    + " $1200 in bitcoin to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq or the"
+                    + " video will be sent to all your contacts.")
+            .analyze();
+    List<RedFlag> expected = List.of(RedFlag.EXTORTION);
+    assertThat(MailSignsTest.flags(r)).containsAll(expected);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(MailStixTest.explainsWithoutTheBank(r, expected).path("content").asString())
+        .contains("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+  }
+
+  @Test
+  void traditionalKanjiFormsAreReadAsTheJapaneseOnes() {
+    assertThat(MailSigns.fold("稅務署からの滯納のお知らせ、關稅")).isEqualTo("税務署からの滞納のお知らせ、関税");
+    assertThat(MailSigns.fold("ＵＲＬ 稅")).isEqualTo("URL 税");
+    String plain = "税務署 普通の文章";
+    assertThat(MailSigns.fold(plain)).isSameAs(plain);
+    assertThat(MailSigns.claimed("稅務署")).extracting(MailSigns.Brand::name).contains("国税庁");
+  }
+
+  @Test
   void atLeastThirtyLures() {
     assertThat(lures()).hasSizeGreaterThanOrEqualTo(30);
   }
