@@ -2364,7 +2364,7 @@ public final class MailAnalyzer {
     }
     rewardLure(st);
     List<String> fraud = new ArrayList<>(MailSigns.found(MailSigns.FRAUD_OFFERS, phrases));
-    if (!fraud.isEmpty() && ownNotice(st) && claimsNoOtherBrand(st)) {
+    if (!fraud.isEmpty() && knownBrandsOwnNotice(st)) {
       // an exchange's own notice reports the reader's transactions ("you sent 0.015 btc")
       fraud.removeIf(x -> CRYPTO_AMOUNT.matcher(x).matches());
     }
@@ -2430,6 +2430,23 @@ public final class MailAnalyzer {
               + String.join(", ", away.stream().limit(3).toList())
               + (away.size() > 3 ? " …" : ""));
     }
+  }
+
+  /**
+   * A known brand's own notice: a service's own notice ({@link #ownNotice}) that claims no other
+   * brand, from a domain of a brand in {@link MailSigns#BRANDS} (coinbase.com), linking it. A
+   * compromised mailbox elsewhere that passes DMARC ("your wallet has been funded with 51.85 BTC",
+   * no link) is none.
+   */
+  private static boolean knownBrandsOwnNotice(State st) {
+    if (st.senderDomain == null
+        || st.links.isEmpty()
+        || !ownNotice(st)
+        || !claimsNoOtherBrand(st)) {
+      return false;
+    }
+    String own = MailSigns.label(st.senderDomain);
+    return MailSigns.BRANDS.stream().anyMatch(b -> b.labels().contains(own));
   }
 
   /** An amount of bitcoin as {@link MailSigns#FRAUD_OFFERS} finds it ("0.015 btc"). */
