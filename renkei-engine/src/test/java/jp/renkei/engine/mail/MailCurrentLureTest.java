@@ -769,6 +769,18 @@ class MailCurrentLureTest {
             .analyze();
     assertThat(MailSignsTest.flags(coin))
         .contains(RedFlag.BRAND_IMPERSONATION, RedFlag.FRAUD_OFFER);
+    // a compromised mailbox that passes DMARC and links nothing is no exchange's notice
+    MailReport funded =
+        JapaneseMail.utf8()
+            .auth("example-college.edu", "pass")
+            .from("Victoria Hale", "vhale@example-college.edu")
+            .to("m.tanaka@" + ORG)
+            .subject("Re: As requested")
+            .text(
+                "Hello,\n\nYour bitcoin wallet has been funded with 12.40 BTC. Log in with the"
+                    + " details below.\n\nCheers,\nVictoria")
+            .analyze();
+    assertThat(MailSignsTest.flags(funded)).contains(RedFlag.FRAUD_OFFER);
   }
 
   @Test
