@@ -2308,6 +2308,9 @@ public final class MailAnalyzer {
         && !MailSigns.hostIn(host, MailSigns.TRACKERS)
         // a public body's or JPCERT/CC's page (「詳細を確認」) is no place to steal a password
         && !MailSigns.hostIn(reg, MailSigns.PUBLIC_SOURCES)
+        // a brand's other domain (microsoft.com's notice linking account.live.com), for a sender
+        // that authenticated as itself
+        && !(dmarcPassed(st) && !FREEMAIL.contains(sender) && MailSigns.sameBrand(sender, reg))
         && MailSigns.loginLike(l.url(), l.text())) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
     }

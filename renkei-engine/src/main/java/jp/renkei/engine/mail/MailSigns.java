@@ -609,6 +609,13 @@ final class MailSigns {
           brand("auカブコム証券", "カブコム|\\bkabu\\.com\\b", "kabu"),
           brand("メルカリ", "メルカリ|mercari", "mercari"));
 
+  /** Two registrable domains of one brand in {@link #BRANDS} (microsoft.com and live.com). */
+  static boolean sameBrand(String a, String b) {
+    String la = label(a);
+    String lb = label(b);
+    return BRANDS.stream().anyMatch(x -> x.labels().contains(la) && x.labels().contains(lb));
+  }
+
   private static Brand brand(String name, String claim, String... labels) {
     return new Brand(name, Pattern.compile(asciiBoundaries(claim)), Set.of(labels));
   }

@@ -396,6 +396,29 @@ class MailCurrentLegitimateTest {
   }
 
   @Test
+  void aBrandsNoticeLinkingItsOtherDomainHasNoLoginElsewhereButASpoofedOneKeepsItsSigns() {
+    MailReport microsoft = legitimate().get(4).mail().analyze();
+    assertThat(MailSignsTest.flags(microsoft)).isEmpty();
+    MailReport spoofed =
+        JapaneseMail.utf8()
+            .auth("accountprotection.microsoft.com", "fail")
+            .from(
+                "Microsoft account team",
+                "account-security-noreply@accountprotection.microsoft.com")
+            .to("y.kato@" + ORG)
+            .subject("Microsoft account unusual sign-in activity")
+            .html(
+                "<p>Unusual sign-in activity. Verify your account.</p><p><a"
+                    + " href=\"https://account.live.com.verify-signin.top/\">Review</a></p>")
+            .analyze();
+    assertThat(MailSignsTest.flags(spoofed))
+        .contains(
+            RedFlag.AUTHENTICATION_FAILED,
+            RedFlag.CREDENTIAL_REQUEST,
+            RedFlag.LOGIN_LINK_ELSEWHERE);
+  }
+
+  @Test
   void atLeastTwentyLegitimateMessages() {
     assertThat(legitimate()).hasSizeGreaterThanOrEqualTo(20);
   }
