@@ -166,7 +166,47 @@ public final class MailAnalyzer {
           "proton.me",
           "zoho.com",
           "excite.co.jp",
-          "infoseek.jp");
+          "infoseek.jp",
+          // the national free-mail services of the countries whose lures reach Japan and the
+          // honeypots (Europe, Brazil, Korea), and the other addresses of the big ones
+          "hotmail.fr",
+          "hotmail.it",
+          "hotmail.de",
+          "hotmail.es",
+          "hotmail.co.uk",
+          "outlook.fr",
+          "outlook.de",
+          "outlook.es",
+          "outlook.com.br",
+          "yahoo.fr",
+          "yahoo.de",
+          "yahoo.es",
+          "yahoo.it",
+          "yahoo.co.uk",
+          "yahoo.com.br",
+          "mail.com",
+          "gmx.de",
+          "gmx.at",
+          "gmx.fr",
+          "web.de",
+          "libero.it",
+          "virgilio.it",
+          "laposte.net",
+          "uol.com.br",
+          "bol.com.br",
+          "terra.com.br",
+          "ig.com.br",
+          "yandex.com",
+          "rambler.ru",
+          "naver.com",
+          "daum.net",
+          "tutanota.com",
+          "tuta.io",
+          "seznam.cz",
+          "wp.pl",
+          "o2.pl",
+          "interia.pl",
+          "rediffmail.com");
   private static final Pattern ORGANISATION_WORDS =
       Pattern.compile(
           "(株式会社|\\(株\\)|（株）|有限会社|機構|省|庁|センター|銀行|協会|事務局|委員会|本部|研究所|大学|"
@@ -1912,10 +1952,17 @@ public final class MailAnalyzer {
           readers.add(registrable(td));
         }
       }
+      // a signature platform (DocuSign, Adobe Acrobat Sign) sends replies to the requester, on
+      // the requester's own domain; to free mail they keep the sign
+      boolean forARequester =
+          fromDomain != null
+              && MailSigns.SIGNING_PLATFORMS.contains(registrable(fromDomain))
+              && dmarcPassed(st);
       for (String r : st.replyTo) {
         String rd = domain(r);
         if (fromDomain != null
             && !(forItsUser && rd != null && readers.contains(registrable(rd)))
+            && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
             && rd != null
             && !registrable(rd).equals(registrable(fromDomain))
             // list mail: replies go to the list (or its owner), as they should — to the list
@@ -2003,6 +2050,7 @@ public final class MailAnalyzer {
           st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + inFront);
         }
         links(l, h, sender, st);
+        redirected(l, h, sender, st);
       }
     }
     wording(st);
@@ -2199,6 +2247,32 @@ public final class MailAnalyzer {
     }
   }
 
+  /**
+   * A link through a big site's open redirect (google.com/url?q=, bing.com/ck/a, LinkedIn's slink):
+   * the destination, where it can be read, is judged as a link of its own; a destination only the
+   * site can read is a sign outside bulk mail, as a shortener is.
+   */
+  private void redirected(MailReport.Link l, String h, String sender, State st) {
+    String target = MailSigns.redirectTarget(l.url(), h);
+    if (target == null) {
+      if (MailSigns.opaqueRedirect(l.url(), h) && !st.bulk() && !registrable(h).equals(sender)) {
+        st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " → ?");
+      }
+      return;
+    }
+    String th = host(target);
+    if (th == null || allowed.contains(th) || registrable(th).equals(registrable(h))) {
+      return;
+    }
+    MailReport.Link t = new MailReport.Link(target, l.text(), l.where());
+    lookalike(th, target, st);
+    String inFront = MailSigns.brandDomainInFront(th);
+    if (inFront != null) {
+      st.flag(RedFlag.LOOKALIKE_DOMAIN, target + " ≈ " + inFront);
+    }
+    links(t, th, sender, st);
+  }
+
   /** Links to IPs, shorteners, data: URLs, abused hosting, or to log in somewhere unrelated. */
   private static void links(MailReport.Link l, String host, String sender, State st) {
     String reg = registrable(host);
@@ -2232,6 +2306,11 @@ public final class MailAnalyzer {
         && !reg.equals(sender)
         && !st.authenticated.contains(reg)
         && !MailSigns.hostIn(host, MailSigns.TRACKERS)
+        // a public body's or JPCERT/CC's page (「詳細を確認」) is no place to steal a password
+        && !MailSigns.hostIn(reg, MailSigns.PUBLIC_SOURCES)
+        // a brand's other domain (microsoft.com's notice linking account.live.com), for a sender
+        // that authenticated as itself
+        && !(dmarcPassed(st) && !FREEMAIL.contains(sender) && MailSigns.sameBrand(sender, reg))
         && MailSigns.loginLike(l.url(), l.text())) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
     }
@@ -2252,6 +2331,10 @@ public final class MailAnalyzer {
       String rest = MailSigns.SECURITY_NOTICES.matcher(phrases.text()).replaceAll(" ");
       if (claimsNoOtherBrand(st)) {
         rest = MailSigns.OWN_ACCOUNT_ASKS.matcher(rest).replaceAll(" ");
+        if (internal(st)) {
+          // the reader's own organisation's IT: the mailbox almost full, a password to change
+          rest = MailSigns.INTERNAL_NOTICES.matcher(rest).replaceAll(" ");
+        }
       }
       creds = MailSigns.found(MailSigns.CREDENTIALS, rest);
     }
@@ -2283,10 +2366,15 @@ public final class MailAnalyzer {
       st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
     }
     rewardLure(st);
-    List<String> fraud = MailSigns.found(MailSigns.FRAUD_OFFERS, phrases);
+    List<String> fraud = new ArrayList<>(MailSigns.found(MailSigns.FRAUD_OFFERS, phrases));
+    if (!fraud.isEmpty() && knownBrandsOwnNotice(st)) {
+      // an exchange's own notice reports the reader's transactions ("you sent 0.015 btc")
+      fraud.removeIf(x -> CRYPTO_AMOUNT.matcher(x).matches());
+    }
     if (!fraud.isEmpty()) {
       st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
     }
+    extortion(st, phrases);
     callback(st);
     String named = MailSigns.userNameLure(phrases, st.fromName);
     if (named != null) {
@@ -2347,6 +2435,70 @@ public final class MailAnalyzer {
     }
   }
 
+  /**
+   * A known brand's own notice: a service's own notice ({@link #ownNotice}) that claims no other
+   * brand, from a domain of a brand in {@link MailSigns#BRANDS} (coinbase.com), linking it. A
+   * compromised mailbox elsewhere that passes DMARC ("your wallet has been funded with 51.85 BTC",
+   * no link) is none.
+   */
+  private static boolean knownBrandsOwnNotice(State st) {
+    if (st.senderDomain == null
+        || st.links.isEmpty()
+        || !ownNotice(st)
+        || !claimsNoOtherBrand(st)) {
+      return false;
+    }
+    String own = MailSigns.label(st.senderDomain);
+    return MailSigns.BRANDS.stream().anyMatch(b -> b.labels().contains(own));
+  }
+
+  /** An amount of bitcoin as {@link MailSigns#FRAUD_OFFERS} finds it ("0.015 btc"). */
+  private static final Pattern CRYPTO_AMOUNT = Pattern.compile("[\\d.,]+[ _]?btc");
+
+  /**
+   * Extortion (EXTORTION): two of its phrases ({@link MailSigns#EXTORTION}: the reader filmed, the
+   * device taken over, the video sent to the contacts), or one with a bitcoin address or the word
+   * bitcoin; the address is shown.
+   */
+  private static void extortion(State st, MailPhrases.Hits phrases) {
+    List<String> said = MailSigns.found(MailSigns.EXTORTION, phrases);
+    if (said.isEmpty()) {
+      return;
+    }
+    String text = phrases.text();
+    Matcher address = MailSigns.BITCOIN_ADDRESS.matcher(text);
+    String wallet = address.find() ? address.group() : null;
+    if (said.size() >= 2 || wallet != null || text.contains("bitcoin") || text.contains(" btc")) {
+      st.flag(RedFlag.EXTORTION, quoted(said) + (wallet == null ? "" : " → " + wallet));
+    }
+  }
+
+  /**
+   * An organisation's own notice to its staff: a service's own notice ({@link #ownNotice}) from a
+   * domain one of the recipients has (the reader's own organisation, DMARC passing), every link on
+   * that very domain.
+   */
+  private static boolean internal(State st) {
+    if (st.senderDomain == null) {
+      return false;
+    }
+    boolean reader = false;
+    for (String to : st.recipients) {
+      String td = domain(to);
+      reader |= td != null && registrable(td).equals(st.senderDomain);
+    }
+    if (!reader) {
+      return false;
+    }
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null || !registrable(h).equals(st.senderDomain)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** No brand, public body or look-alike claimed by a sender that is not theirs. */
   private static boolean claimsNoOtherBrand(State st) {
     return st.findings.stream()
@@ -2374,10 +2526,14 @@ public final class MailAnalyzer {
     boolean source = MailSigns.hostIn(st.senderDomain, MailSigns.PUBLIC_SOURCES);
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
-      if (h == null || MailSigns.loginLike(l.url(), l.text())) {
+      if (h == null) {
         return false;
       }
       boolean isPublic = MailSigns.hostIn(registrable(h), MailSigns.PUBLIC_SOURCES);
+      // a public source's page is read for its words (「詳細を確認」), not signed in to
+      if (!isPublic && MailSigns.loginLike(l.url(), l.text())) {
+        return false;
+      }
       if (!isPublic && !registrable(h).equals(st.senderDomain)) {
         return false;
       }

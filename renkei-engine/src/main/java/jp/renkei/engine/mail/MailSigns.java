@@ -83,7 +83,9 @@ final class MailSigns {
               + " (?:action|attention)|urgent(?:ly)?|as soon as possible|expires? today"
               + "|will be (?:permanently )?(?:suspended|closed|deleted|terminated|disabled|blocked"
               + "|deactivated|lost|removed)|failure to (?:comply|respond|verify|update|confirm)"
-              + "|(?:legal|law enforcement) action|avoid (?:suspension|termination|losing"
+              + "|(?:legal|law enforcement) action|court summons|lawsuit (?:has been )?filed against you"
+              + "|processo (?:trabalhista|judicial)|tramitação do processo|carta de demanda|citação judicial"
+              + "|mandado de (?:citação|intimação|prisão)|avoid (?:suspension|termination|losing"
               + "|interruption|deactivation)|last chance|final (?:step|chance)|act now"
               + "|urgente|ação (?:imediata|necessária)|último aviso|ultimo aviso|hoje mesmo|ser[ãa]o? (?:completamente )?(?:exclu[íi]d|apagad|cancelad)\\w*"
               + "|intima[çc][ãa]o|acción (?:inmediata|requerida)|dringend|letzte (?:mahnung|warnung|erinnerung)"
@@ -102,10 +104,10 @@ final class MailSigns {
   static final Pattern LURES =
       Pattern.compile(
           "\\binvoice\\b|payment (?:details|confirmation|receipt|notice|advice|failed|declined"
-              + "|overdue|pending)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
-              + "|refund|bank (?:details|transfer|account)|beneficiary|inheritance|next of kin"
+              + "|overdue|pending|has failed|was declined|has been declined)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
+              + "|refund|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
               + "|lottery|you (?:have )?won\\b(?!')|million (?:us )?dollars"
-              + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|crypto|wallet|usdt"
+              + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|crypto(?!graph)|wallet|usdt"
               + "|withdraw(?:al)?|airdrop|parcel|shipment|delivery (?:failed|failure|attempt"
               + "|notice|notification)|tracking number|customs (?:fee|duty)"
               + "|(?:your )?package (?:is|was|could|has)"
@@ -197,6 +199,10 @@ final class MailSigns {
               + "|no deposit (?:bonus|required)|(?:keine|ohne) einzahlung|sem dep[óo]sito|sin dep[óo]sito"
               + "|(?:online|new|live) casino|casino (?:bonus|online|today)|welcome bonus|willkommensbonus|bonus (?:up to|bis zu|até|hasta)"
               + "|next of kin|unclaimed (?:funds?|inheritance|assets?)|compensation (?:fund|payment)"
+              // task and part-time job lures: pay by the day or hour, the talk moved to a chat app
+              + "|(?:daily|weekly|hourly) (?:salary|pay|income|earnings|wage) of"
+              + "|earn (?:up to )?[$€£]\\s?\\d[\\d,]* (?:to [$€£]?\\s?\\d[\\d,]* )?(?:per|a|each) (?:day|hour)"
+              + "|(?:contact|message|text|add|reach) (?:me|us) (?:on|via) (?:telegram|whatsapp)"
               + "|(?:donation|donate) (?:of (?:\\$|us|usd|€|£|\\d)|to you)|\\bdoa[çc][ãa]o\\b|heran[çc]a|herencia|erbschaft"
               // crypto "allocations", staking and tickers handed out by strangers
               + "|(?:xrp|token) allocation|allocation (?:program|event)|free mint|buyback program"
@@ -219,6 +225,152 @@ final class MailSigns {
               + "|femmes (?:célibataires|près de chez (?:vous|toi))|rencontres? (?:coquines?|adultes?|discrètes?)"
               + "|セフレ(?:募集|を探|になって)|人妻(?:と|が|との)(?:出会|会え|待|秘密)|女性会員(?:から|より)(?:メッセージ|メール)"
               + "|今夜会えませんか|割り切り(?:の|で)?(?:関係|お付き合い|交際)");
+
+  /**
+   * Extortion (EXTORTION): a writer who claims to have taken over the reader's device, filmed them
+   * or holds intimate recordings, and threatens to send them to the reader's contacts unless paid
+   * (the "sextortion" letters sent by the million, in English, Portuguese, Spanish, German, French
+   * and Japanese). Counted with a second such phrase, or with a bitcoin address or the word
+   * bitcoin.
+   */
+  static final Pattern EXTORTION =
+      Pattern.compile(
+          "i have (?:recorded|filmed|captured) (?:a video of )?you|i recorded you|i filmed you"
+              + "|recorded you (?:while|through|watching)|(?:web ?cam|camera) (?:and|to) (?:record|film)"
+              + "|(?:intimate|compromising|explicit|embarrassing) (?:video|videos|recording|footage|photos)"
+              + "|adult (?:web)?sites?|porn(?:ographic)? (?:sites?|websites?|videos?)"
+              + "|i have (?:hacked|gained (?:full )?access to|infected) your (?:device|computer|phone"
+              + "|operating system|account|e-?mail)|i hacked your (?:device|computer|phone|account)"
+              + "|(?:malware|trojan|spyware|virus) on your (?:device|computer|phone|system)"
+              + "|(?:video|recording|footage) (?:will be|goes to|to be) (?:sent|shared|published|forwarded)"
+              + "|(?:send|share) (?:the|this) (?:video|recording) to"
+              + "|(?:all )?your contacts (?:will (?:receive|see|get)|and (?:family|friends|colleagues))"
+              + "|gravei (?:um vídeo de )?(?:você|voce)|vídeo íntimo|video íntimo|video intimo"
+              + "|sites adultos|sites pornogr|te grabé|te he grabado|sitios para adultos|sitios porno"
+              + "|erwachsenenseiten|ich habe sie (?:aufgenommen|gefilmt)|ich habe dich (?:aufgenommen|gefilmt)"
+              + "|sites pour adultes|je vous ai (?:filmé|enregistré)|je t'ai (?:filmé|enregistré)"
+              + "|アダルトサイト|成人向けサイト|(?:カメラ|ウェブカメラ)で(?:撮影|録画)|(?:動画|映像)を(?:連絡先|知人|家族)");
+
+  /** A bitcoin address (bech32 bc1…, or a legacy one of letters and digits) in lower-cased text. */
+  static final Pattern BITCOIN_ADDRESS =
+      Pattern.compile(
+          "(?<![a-z0-9])(?:bc1[02-9ac-hj-np-z]{25,62}|[13](?=[1-9a-z]*[a-z])(?=[1-9a-z]*[2-9])[1-9a-km-z]{25,34})(?![a-z0-9])");
+
+  /**
+   * The {@link #CREDENTIALS} phrases of an organisation's own IT notices to its staff (a mailbox
+   * almost full, a password about to expire): not counted when the notice comes, DMARC passing,
+   * from the reader's own organisation's domain and links only that domain ({@code MailAnalyzer}).
+   */
+  static final Pattern INTERNAL_NOTICES =
+      Pattern.compile(
+          "password (?:will )?(?:expir|reset required)|password expiry|passwords? (?:has|have) expired"
+              + "|(?:mailbox|storage|inbox) (?:\\w+ ){0,3}(?:quota|is full|storage limit|is almost full)"
+              + "|e-?mail (?:storage|quota)|quota (?:limit|exceeded)"
+              + "|reached (?:the|its|your) (?:\\w+ )?(?:quota|limit|storage)"
+              + "|パスワード(?:の)?(?:有効期限|期限切れ|変更|再設定|更新)|(?:メールボックス|メール|受信箱)の?容量"
+              + "|容量(?:オーバー|超過|制限|不足)");
+
+  /**
+   * The platforms that send a signature request for their user (DocuSign, Adobe Acrobat Sign,
+   * Dropbox Sign): their Reply-To is the requester, on the requester's own domain.
+   */
+  static final Set<String> SIGNING_PLATFORMS =
+      Set.of(
+          "docusign.net",
+          "docusign.com",
+          "adobesign.com",
+          "echosign.com",
+          "hellosign.com",
+          "dropboxsign.com");
+
+  /**
+   * Where a big site's open redirect sends its reader: Google's /url?q= (and url=), YouTube's and
+   * Facebook's redirect pages, DuckDuckGo's /l/?uddg=, LinkedIn's /redir/redirect?url=, Bing's
+   * /ck/a?u=a1 followed by the destination in base64; null for other links or when the destination
+   * cannot be read. A lure's link then shows a trusted host and leads elsewhere.
+   */
+  static String redirectTarget(String url, String host) {
+    if (host == null) {
+      return null;
+    }
+    String path = path(url);
+    String reg = registrable(host);
+    String value = null;
+    if (label(host).equals("google") && (path.equals("/url") || path.equals("/url/"))) {
+      value = param(url, "q");
+      if (value == null) {
+        value = param(url, "url");
+      }
+    } else if (reg.equals("youtube.com") && path.equals("/redirect")) {
+      value = param(url, "q");
+    } else if (reg.equals("facebook.com") && path.equals("/l.php")) {
+      value = param(url, "u");
+    } else if (reg.equals("duckduckgo.com") && path.startsWith("/l/")) {
+      value = param(url, "uddg");
+    } else if (reg.equals("linkedin.com") && path.equals("/redir/redirect")) {
+      value = param(url, "url");
+    } else if (reg.equals("bing.com") && path.equals("/ck/a")) {
+      String u = param(url, "u");
+      if (u != null && u.startsWith("a1") && u.length() > 2) {
+        try {
+          String b = u.substring(2).replace('+', '-').replace('/', '_');
+          value =
+              new String(
+                  java.util.Base64.getUrlDecoder().decode(b.replace("=", "")),
+                  java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return null;
+        }
+      }
+    }
+    if (value == null) {
+      return null;
+    }
+    String v = value.toLowerCase(Locale.ROOT);
+    return v.startsWith("http://") || v.startsWith("https://") ? value : null;
+  }
+
+  /**
+   * A redirect of a big site whose destination is a code only the site can read (LinkedIn's
+   * /slink?code=): the reader cannot see where it leads before following it.
+   */
+  static boolean opaqueRedirect(String url, String host) {
+    return host != null
+        && registrable(host).equals("linkedin.com")
+        && path(url).equals("/slink")
+        && param(url, "code") != null;
+  }
+
+  private static String path(String url) {
+    try {
+      String p = java.net.URI.create(url.replace(" ", "%20")).getRawPath();
+      return p == null ? "" : p.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  /** A query parameter's decoded value (the first of that name), or null. */
+  private static String param(String url, String name) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return null;
+    }
+    int end = url.indexOf('#', q);
+    String query = url.substring(q + 1, end < 0 ? url.length() : end).replace("&amp;", "&");
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equals(name)) {
+        try {
+          return java.net.URLDecoder.decode(
+              pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
 
   /**
    * The words of marketing that lures share with honest shops and newsletters (coupons, gifts,
@@ -265,7 +417,8 @@ final class MailSigns {
               + "|緊急連絡網|セキュリティ対策|ウイルス(?:感染|対策)"
               + "|\\bresume\\b|curriculum vitae|\\bcv\\b attached|job application|interview request"
               + "|salary|payroll|bonus|hr (?:notice|department|update)|human resources"
-              + "|shared (?:a )?(?:file|document|folder)|document (?:shared|review|for your"
+              + "|shared (?:a |an )?(?:secure |new |important )?(?:file|document|folder)"
+              + "|document (?:shared|review|for your"
               + " review)|revised document|voice ?mail|fax (?:message|received)|docusign"
               + "|scanned (?:document|image)|purchase order|\\bp\\.?o\\.? ?#?\\d");
 
@@ -329,7 +482,7 @@ final class MailSigns {
           brand("USPS", "\\busps\\b|postal service", "usps"),
           brand("DocuSign", "docusign", "docusign"),
           brand("Dropbox", "dropbox", "dropbox", "dropboxmail"),
-          brand("Adobe", "\\badobe\\b", "adobe"),
+          brand("Adobe", "\\badobe\\b", "adobe", "adobesign", "echosign"),
           brand(
               "Meta",
               "facebook|instagram|whatsapp",
@@ -445,7 +598,23 @@ final class MailSigns {
           brand("ビューカード", "ビューカード", "viewsnet", "jreast"),
           brand("ETC利用照会サービス", "etc利用照会|etc明細|etcマイレージ", "etc-meisai", "smile-etc"),
           brand("PayPay", "paypay|ペイペイ", "paypay"),
+          // the securities firms whose customers' accounts the lures of 2025 took over (JFSA and
+          // JSDA warnings): a login and a trade restriction in their names
+          brand("SBI証券", "sbi証券|\\bsbi securities\\b", "sbisec"),
+          brand("野村證券", "野村証券|\\bnomura securities\\b", "nomura", "nomura-sec"),
+          brand("マネックス証券", "マネックス|\\bmonex\\b", "monex"),
+          brand("松井証券", "松井証券", "matsui"),
+          brand("SMBC日興証券", "日興証券", "smbcnikko", "nikko"),
+          brand("大和証券", "大和証券", "daiwa"),
+          brand("auカブコム証券", "カブコム|\\bkabu\\.com\\b", "kabu"),
           brand("メルカリ", "メルカリ|mercari", "mercari"));
+
+  /** Two registrable domains of one brand in {@link #BRANDS} (microsoft.com and live.com). */
+  static boolean sameBrand(String a, String b) {
+    String la = label(a);
+    String lb = label(b);
+    return BRANDS.stream().anyMatch(x -> x.labels().contains(la) && x.labels().contains(lb));
+  }
 
   private static Brand brand(String name, String claim, String... labels) {
     return new Brand(name, Pattern.compile(asciiBoundaries(claim)), Set.of(labels));
@@ -484,13 +653,37 @@ final class MailSigns {
     if (s == null) {
       return null;
     }
+    boolean variant = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= '\uFF01' && c <= '\uFF9F') {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+        return variants(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC));
+      }
+      variant |= c >= '\u6000' && VARIANT_FORMS.indexOf(c) >= 0;
+    }
+    return variant ? variants(s) : s;
+  }
+
+  /**
+   * Traditional forms of kanji that Japanese lures written abroad use where Japanese writes the
+   * shinjitai form (稅務署 for 税務署, 滯納 for 滞納, 關稅 for 関税, 登錄 for 登録, 認證 for 認証): each pair, the
+   * traditional form first. NFKC leaves them as they are (they are distinct characters).
+   */
+  static final String VARIANT_FORMS = "稅税滯滞關関錄録證証戶戸號号檢検續続";
+
+  private static String variants(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int at = c >= '\u6000' ? VARIANT_FORMS.indexOf(c) : -1;
+      if (at >= 0 && at % 2 == 0) {
+        if (out == null) {
+          out = new StringBuilder(s);
+        }
+        out.setCharAt(i, VARIANT_FORMS.charAt(at + 1));
       }
     }
-    return s;
+    return out == null ? s : out.toString();
   }
 
   /** URL shorteners: the real target is hidden until the link is followed. */
@@ -546,6 +739,12 @@ final class MailSigns {
           "glitch.me",
           "ngrok.io",
           "ngrok-free.app",
+          "ngrok.app",
+          // dynamic DNS: a name for any address, minted in a minute
+          "duckdns.org",
+          "ddns.net",
+          "hopto.org",
+          "zapto.org",
           "herokuapp.com",
           "netlify.app",
           "vercel.app",
@@ -1289,7 +1488,8 @@ final class MailSigns {
           REWARDS,
           THEMES,
           CHARGE_CLAIM,
-          CREDITED_AMOUNTS);
+          CREDITED_AMOUNTS,
+          EXTORTION);
 
   /**
    * What every match of a brand's {@link #SIGNED_AS} pattern starts with, besides the brand's own

@@ -116,9 +116,12 @@ public enum RedFlag {
       "A link to log in or verify leads to a domain unrelated to the sender."),
   SUSPICIOUS_LINK(
       20,
-      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、または誰でもページを置ける無料のホスティングです。",
-      "A link leads to an IP address, a URL shortener, a data: or javascript: URL, or free hosting"
-          + " anyone can put a page on."),
+      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。",
+      "A link leads to an IP address, a URL shortener, a data: or javascript: URL, free hosting"
+          + " anyone can put a page on, or a dynamic-DNS name (duckdns.org ...). A link through a"
+          + " big site's open redirect (google.com/url?q=, bing.com/ck/a) is judged by where it"
+          + " leads; one whose destination cannot be read (LinkedIn's slink) counts outside bulk"
+          + " mail."),
   HTML_FORM(
       35,
       "本文や添付の HTML / SVG に入力フォーム、スクリプト、自動転送があります。パスワードを盗むページの典型です。",
@@ -265,6 +268,13 @@ public enum RedFlag {
           + " (\"free BTC\", \"claim your tokens\", \"connect wallet\") or speaks as the platform's"
           + " security team (\"security vulnerability detected\"), and links away from the"
           + " platform. The sender is real; the writer is a stranger. Do not follow the link."),
+  EXTORTION(
+      25,
+      "書き手が読み手の端末を乗っ取った、カメラで撮影した、私的な動画を持っていると主張し、支払わなければ連絡先に送ると脅しています (いわゆるセクストーション)。ビットコインのアドレスが書かれていれば示します。ほとんどは作り話の一斉送信です。支払わず、返信もしないでください。",
+      "The writer claims to have taken over the reader's device, filmed them or to hold intimate"
+          + " recordings, and threatens to send them to the reader's contacts unless paid"
+          + " (sextortion); a bitcoin address, if given, is shown. Almost always an invention sent"
+          + " by the million: do not pay, do not reply."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",
