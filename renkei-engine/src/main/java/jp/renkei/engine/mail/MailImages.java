@@ -13,19 +13,31 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDContentStream;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
@@ -120,12 +132,18 @@ final class MailImages {
   }
 
   /**
-   * The QR codes of a PDF: first the images embedded in its first {@link #MAX_PDF_PAGES} pages (at
-   * most {@link #MAX_PDF_IMAGES}, each within {@link #MAX_PIXELS}); if none holds a code, those
-   * pages rendered at {@link #PDF_DPI} dpi (fewer if a page would exceed {@link #MAX_PIXELS} or
-   * {@link #MAX_SIDE}; a page that would need under {@link #MIN_PDF_DPI} dpi is not drawn, and the
-   * problem names it), which also finds codes drawn as vector graphics. Encrypted or unreadable
-   * PDFs are a problem, not a failure.
+   * The QR codes of a PDF's first {@link #MAX_PDF_PAGES} pages. Each page's images (those of its
+   * resources, of the forms it holds at any depth within {@link #MAX_FORM_DEPTH}, and of its
+   * annotations' appearances; at most {@link #MAX_PDF_IMAGES} per PDF, each within {@link
+   * #MAX_PIXELS}) are decoded directly, at their own resolution: most PDF lures embed the code as a
+   * picture, and rendering the page only to find it again at 100 dpi was the dearest step of an
+   * analysis. A page is also rendered at {@link #PDF_DPI} dpi (fewer if it would exceed {@link
+   * #MAX_PIXELS} or {@link #MAX_SIDE}; a page that would need under {@link #MIN_PDF_DPI} dpi is not
+   * drawn, and the problem names it) when it may draw a code some other way ({@link PageScan}): it
+   * paints a path or a shading (a code drawn as rectangles), holds an inline image, a Type 3 font,
+   * a soft mask or a stencil image, an annotation without an appearance, or an image that could not
+   * be decoded directly (over the limits, unreadable); or when its scan reached a bound. Encrypted
+   * or unreadable PDFs are a problem, not a failure.
    */
   static Decoded pdfQrCodes(byte[] data) {
     if (data.length > MAX_BYTES) {
@@ -134,39 +152,23 @@ final class MailImages {
     }
     List<String> out = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(data)) {
-      int pages = Math.min(doc.getNumberOfPages(), MAX_PDF_PAGES);
-      int images = 0;
-      for (int i = 0; i < pages && images < MAX_PDF_IMAGES; i++) {
-        PDResources resources = doc.getPage(i).getResources();
-        if (resources == null) {
+      boolean[] draw = scanPages(doc, out);
+      String skipped = null;
+      PDFRenderer renderer = null;
+      for (int i = 0; i < draw.length; i++) {
+        if (!draw[i]) {
           continue;
         }
-        for (COSName name : resources.getXObjectNames()) {
-          if (images >= MAX_PDF_IMAGES) {
-            break;
-          }
-          if (resources.getXObject(name) instanceof PDImageXObject image) {
-            images++;
-            if (image.getWidth() > 0
-                && image.getHeight() > 0
-                && (long) image.getWidth() * image.getHeight() <= MAX_PIXELS) {
-              decode(image.getImage(), out);
-            }
-          }
+        PDRectangle box = doc.getPage(i).getCropBox();
+        float dpi = renderDpi(box.getWidth(), box.getHeight());
+        if (dpi < MIN_PDF_DPI) {
+          skipped = skipped == null ? String.valueOf(i + 1) : skipped + ", " + (i + 1);
+          continue;
         }
-      }
-      String skipped = null;
-      if (out.isEmpty()) {
-        PDFRenderer renderer = new PDFRenderer(doc);
-        for (int i = 0; i < pages; i++) {
-          PDRectangle box = doc.getPage(i).getCropBox();
-          float dpi = renderDpi(box.getWidth(), box.getHeight());
-          if (dpi < MIN_PDF_DPI) {
-            skipped = skipped == null ? String.valueOf(i + 1) : skipped + ", " + (i + 1);
-            continue;
-          }
-          decode(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY), out);
+        if (renderer == null) {
+          renderer = new PDFRenderer(doc);
         }
+        decode(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY), out);
       }
       if (skipped != null) {
         return new Decoded(
@@ -198,6 +200,186 @@ final class MailImages {
           "not a readable PDF (" + e.getClass().getSimpleName() + ")",
           "PDF として読めません (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /**
+   * Decodes the images of a PDF's first {@link #MAX_PDF_PAGES} pages into {@code out}; per page,
+   * whether it must be rendered as well because it may draw a code some other way.
+   */
+  static boolean[] scanPages(PDDocument doc, List<String> out) throws IOException {
+    boolean[] draw = new boolean[Math.min(doc.getNumberOfPages(), MAX_PDF_PAGES)];
+    PageScan scan = new PageScan(out);
+    for (int i = 0; i < draw.length; i++) {
+      draw[i] = scan.mayDrawOtherwise(doc.getPage(i));
+    }
+    return draw;
+  }
+
+  /** Depth of forms inside forms a page's scan follows; deeper, the page is rendered. */
+  static final int MAX_FORM_DEPTH = 12;
+
+  /** Forms and annotation appearances one PDF's scan reads; beyond, the page is rendered. */
+  static final int MAX_PDF_FORMS = 200;
+
+  /** Content-stream tokens one PDF's scan reads; beyond, the page is rendered. */
+  static final int MAX_PDF_TOKENS = 2_000_000;
+
+  /** Operators that paint a path or a shading, or begin an inline image. */
+  private static final Set<String> PAINTING =
+      Set.of("f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "BI");
+
+  /**
+   * One PDF's pages read for what they draw, without drawing them: their images decoded for QR
+   * codes as they are met (each image object once), and whether a page may draw a code any other
+   * way, so that it has to be rendered.
+   */
+  private static final class PageScan {
+    private final List<String> out;
+
+    /** Forms and images read already, and whether a page that holds them must be rendered. */
+    private final Map<COSBase, Boolean> seen = new IdentityHashMap<>();
+
+    private int images;
+    private int forms;
+    private int tokens;
+
+    PageScan(List<String> out) {
+      this.out = out;
+    }
+
+    /** Decodes the page's images; true if the page must be rendered as well. */
+    boolean mayDrawOtherwise(PDPage page) throws IOException {
+      boolean draw = stream(page, page.getResources(), 0);
+      for (PDAnnotation annotation : page.getAnnotations()) {
+        PDAppearanceStream appearance = annotation.getNormalAppearanceStream();
+        if (appearance != null) {
+          draw |= form(appearance, 1);
+        } else if (!"Link".equals(annotation.getSubtype())) {
+          draw = true; // the renderer may build an appearance of its own (ink, shapes)
+        }
+      }
+      return draw;
+    }
+
+    private boolean form(PDFormXObject form, int depth) throws IOException {
+      Boolean known = seen.putIfAbsent(form.getCOSObject(), Boolean.FALSE);
+      if (known != null) {
+        return known; // read already (or being read: a form that holds itself draws nothing more)
+      }
+      boolean draw =
+          depth > MAX_FORM_DEPTH
+              || ++forms > MAX_PDF_FORMS
+              || stream(form, form.getResources(), depth);
+      seen.put(form.getCOSObject(), draw);
+      return draw;
+    }
+
+    private boolean stream(PDContentStream content, PDResources resources, int depth)
+        throws IOException {
+      boolean draw = false;
+      if (resources != null) {
+        draw = resources(resources, depth);
+      }
+      if (draw) {
+        return true;
+      }
+      PDFStreamParser parser = new PDFStreamParser(content);
+      try {
+        for (Object token = parser.parseNextToken();
+            token != null;
+            token = parser.parseNextToken()) {
+          if (++tokens > MAX_PDF_TOKENS) {
+            return true;
+          }
+          if (token instanceof Operator op && PAINTING.contains(op.getName())) {
+            return true;
+          }
+        }
+      } finally {
+        parser.close();
+      }
+      return false;
+    }
+
+    /**
+     * Decodes the images of these resources and reads their forms; true if a page must be drawn.
+     */
+    private boolean resources(PDResources resources, int depth) throws IOException {
+      boolean draw = false;
+      COSDictionary fonts = resources.getCOSObject().getCOSDictionary(COSName.FONT);
+      if (fonts != null) {
+        for (COSName name : fonts.keySet()) {
+          if (fonts.getDictionaryObject(name) instanceof COSDictionary font
+              && COSName.TYPE3.equals(font.getCOSName(COSName.SUBTYPE))) {
+            draw = true; // its glyphs are drawings
+          }
+        }
+      }
+      COSDictionary states = resources.getCOSObject().getCOSDictionary(COSName.EXT_G_STATE);
+      if (states != null) {
+        for (COSName name : states.keySet()) {
+          if (states.getDictionaryObject(name) instanceof COSDictionary state
+              && state.getDictionaryObject(COSName.SMASK) instanceof COSDictionary) {
+            draw = true; // a soft mask is a drawing of its own
+          }
+        }
+      }
+      for (COSName name : resources.getXObjectNames()) {
+        PDXObject x = resources.getXObject(name);
+        if (x instanceof PDImageXObject image) {
+          draw |= image(image);
+        } else if (x instanceof PDFormXObject form) {
+          draw |= form(form, depth + 1);
+        }
+      }
+      return draw;
+    }
+
+    /** Decodes an image for QR codes; true if it has to be seen on the rendered page instead. */
+    private boolean image(PDImageXObject image) {
+      Boolean known = seen.get(image.getCOSObject());
+      if (known == null) {
+        known = decodeOrDraw(image);
+        seen.put(image.getCOSObject(), known);
+      }
+      return known;
+    }
+
+    private boolean decodeOrDraw(PDImageXObject image) {
+      if (++images > MAX_PDF_IMAGES
+          || image.isStencil()
+          || image.getWidth() <= 0
+          || image.getHeight() <= 0
+          || (long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
+        return true;
+      }
+      try {
+        BufferedImage picture = image.getImage();
+        int before = out.size();
+        decode(picture, out);
+        if (out.size() == before && picture.getColorModel().hasAlpha()) {
+          decode(overWhite(picture), out); // as the page shows it where the image is transparent
+        }
+        return false;
+      } catch (IOException | RuntimeException e) {
+        return true; // the renderer may still draw it (or give up on it as before)
+      }
+    }
+  }
+
+  /** An image with transparency drawn over a white page. */
+  static BufferedImage overWhite(BufferedImage image) {
+    BufferedImage white =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = white.createGraphics();
+    try {
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      g.drawImage(image, 0, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return white;
   }
 
   /**
