@@ -1711,7 +1711,7 @@ public final class MailAnalyzer {
     }
     MailImages.Decoded d = decoded.get(sha256);
     if (d == null) {
-      d = pdf ? MailImages.pdfQrCodes(data) : MailImages.qrCodes(data);
+      d = pdf ? MailImages.pdfQrCodes(data, st.deadline) : MailImages.qrCodes(data);
       decoded.put(sha256, d);
     }
     if (d.problem() != null) {

@@ -35,11 +35,14 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
 
 /**
  * QR codes in the images and PDFs of a message (quishing: the link is in a picture, out of reach of
@@ -64,6 +67,9 @@ final class MailImages {
 
   /** Embedded images of one PDF decoded at most. */
   static final int MAX_PDF_IMAGES = 10;
+
+  /** Drawing operators of one PDF carried out at most while its pages are drawn. */
+  static final int MAX_PDF_OPERATIONS = 200_000;
 
   /** Resolution of a rendered PDF page (an A4 page: 827 × 1169 pixels). */
   static final float PDF_DPI = 100f;
@@ -142,10 +148,25 @@ final class MailImages {
    * drawn, and the problem names it) when it may draw a code some other way ({@link PageScan}): it
    * paints a path or a shading (a code drawn as rectangles), holds an inline image, a Type 3 font,
    * a soft mask or a stencil image, an annotation without an appearance, or an image that could not
-   * be decoded directly (over the limits, unreadable); or when its scan reached a bound. Encrypted
-   * or unreadable PDFs are a problem, not a failure.
+   * could not be decoded directly (over the limits, unreadable); or when its scan reached a bound.
+   * Drawing is bounded: at most {@link #MAX_PDF_OPERATIONS} operators over the drawn pages, and
+   * images (with their masks) over {@link #MAX_PIXELS} are not decoded while drawing either; the
+   * problem names the page where drawing stopped and the limit. Encrypted or unreadable PDFs are a
+   * problem, not a failure.
    */
   static Decoded pdfQrCodes(byte[] data) {
+    return pdfQrCodes(data, 0L, false);
+  }
+
+  /**
+   * As {@link #pdfQrCodes(byte[])}, drawing stopped once {@code System.nanoTime()} passes {@code
+   * deadline} (the analysis's own time), as well as past {@link #MAX_PDF_OPERATIONS}.
+   */
+  static Decoded pdfQrCodes(byte[] data, long deadline) {
+    return pdfQrCodes(data, deadline, true);
+  }
+
+  private static Decoded pdfQrCodes(byte[] data, long deadline, boolean timed) {
     if (data.length > MAX_BYTES) {
       return new Decoded(
           List.of(), "larger than " + MAX_BYTES + " bytes", MAX_BYTES + " バイトを超えています");
@@ -154,6 +175,9 @@ final class MailImages {
     try (PDDocument doc = Loader.loadPDF(data)) {
       boolean[] draw = scanPages(doc, out);
       String skipped = null;
+      List<String> en = new ArrayList<>();
+      List<String> ja = new ArrayList<>();
+      DrawingBudget budget = null;
       PDFRenderer renderer = null;
       for (int i = 0; i < draw.length; i++) {
         if (!draw[i]) {
@@ -166,13 +190,49 @@ final class MailImages {
           continue;
         }
         if (renderer == null) {
-          renderer = new PDFRenderer(doc);
+          budget = new DrawingBudget(deadline, timed);
+          renderer = new BoundedRenderer(doc, budget);
         }
-        decode(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY), out);
+        budget.imagesSkipped = 0;
+        try {
+          decode(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY), out);
+        } catch (DrawingStopped stop) {
+          en.add(
+              "page "
+                  + (i + 1)
+                  + (stop.outOfTime
+                      ? " not drawn to the end: out of analysis time"
+                      : " not drawn to the end: over "
+                          + MAX_PDF_OPERATIONS
+                          + " drawing operations in the PDF"));
+          ja.add(
+              (i + 1)
+                  + (stop.outOfTime
+                      ? " ページ目は解析時間を超えたため描画を打ち切りました"
+                      : " ページ目は PDF の描画命令が " + MAX_PDF_OPERATIONS + " を超えたため描画を打ち切りました"));
+          break; // the budget is the PDF's: no page after this one is drawn either
+        }
+        if (budget.imagesSkipped > 0) {
+          en.add(
+              "page "
+                  + (i + 1)
+                  + ": "
+                  + budget.imagesSkipped
+                  + " image(s) of more than "
+                  + MAX_PIXELS
+                  + " pixels not drawn");
+          ja.add(
+              (i + 1)
+                  + " ページ目の "
+                  + MAX_PIXELS
+                  + " 画素を超える画像 "
+                  + budget.imagesSkipped
+                  + " 個は描画していません");
+        }
       }
       if (skipped != null) {
-        return new Decoded(
-            out,
+        en.add(
+            0,
             "page "
                 + skipped
                 + " too large to draw (over "
@@ -181,7 +241,9 @@ final class MailImages {
                 + MAX_SIDE
                 + " pixels at "
                 + MIN_PDF_DPI
-                + " dpi)",
+                + " dpi)");
+        ja.add(
+            0,
             skipped
                 + " ページ目は大きすぎて描画していません ("
                 + MIN_PDF_DPI
@@ -191,7 +253,9 @@ final class MailImages {
                 + MAX_SIDE
                 + " 画素を超えます)");
       }
-      return new Decoded(out);
+      return en.isEmpty()
+          ? new Decoded(out)
+          : new Decoded(out, String.join("; ", en), String.join("。", ja));
     } catch (InvalidPasswordException e) {
       return new Decoded(out, "an encrypted PDF", "暗号化された PDF です");
     } catch (IOException | RuntimeException e) {
@@ -349,8 +413,14 @@ final class MailImages {
       if (++images > MAX_PDF_IMAGES
           || image.isStencil()
           || image.getWidth() <= 0
-          || image.getHeight() <= 0
-          || (long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
+          || image.getHeight() <= 0) {
+        return true;
+      }
+      try {
+        if (tooLarge(image)) {
+          return true;
+        }
+      } catch (IOException | RuntimeException e) {
         return true;
       }
       try {
@@ -380,6 +450,106 @@ final class MailImages {
       g.dispose();
     }
     return white;
+  }
+
+  /**
+   * Whether decoding {@code image} would build more than {@link #MAX_PIXELS} pixels: the image
+   * itself, or its soft mask or stencil mask, which PDFBox decodes with it at full size.
+   */
+  static boolean tooLarge(PDImage image) throws IOException {
+    if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
+      return true;
+    }
+    if (image instanceof PDImageXObject x) {
+      PDImageXObject soft = x.getSoftMask();
+      if (soft != null && (long) soft.getWidth() * soft.getHeight() > MAX_PIXELS) {
+        return true;
+      }
+      PDImageXObject mask = x.getMask();
+      return mask != null && (long) mask.getWidth() * mask.getHeight() > MAX_PIXELS;
+    }
+    return false;
+  }
+
+  /**
+   * What drawing one PDF may still cost: {@link #MAX_PDF_OPERATIONS} operators over all its drawn
+   * pages (those inside forms, patterns, Type 3 glyphs and annotations each count, so a form drawn
+   * ten times by a form drawn ten times counts a hundred), and the analysis's deadline.
+   */
+  private static final class DrawingBudget {
+    private final long deadline;
+    private final boolean timed;
+    private long operations;
+    private int imagesSkipped;
+
+    DrawingBudget(long deadline, boolean timed) {
+      this.deadline = deadline;
+      this.timed = timed;
+    }
+
+    void spend() {
+      if (++operations > MAX_PDF_OPERATIONS) {
+        throw new DrawingStopped(false);
+      }
+      if (timed && (operations & 1023) == 0 && System.nanoTime() - deadline >= 0) {
+        throw new DrawingStopped(true);
+      }
+    }
+  }
+
+  /**
+   * Thrown through PDFBox to end a page's drawing: unchecked, since PDFBox turns an IOException in
+   * a form's drawing into a warning and carries on.
+   */
+  private static final class DrawingStopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    final boolean outOfTime;
+
+    DrawingStopped(boolean outOfTime) {
+      super(null, null, false, false);
+      this.outOfTime = outOfTime;
+    }
+  }
+
+  /** A renderer whose pages are drawn within a {@link DrawingBudget}. */
+  private static final class BoundedRenderer extends PDFRenderer {
+    private final DrawingBudget budget;
+
+    BoundedRenderer(PDDocument doc, DrawingBudget budget) {
+      super(doc);
+      this.budget = budget;
+    }
+
+    @Override
+    protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
+      return new BoundedPageDrawer(parameters, budget);
+    }
+  }
+
+  /** Counts every operator against the budget; an image past {@link #MAX_PIXELS} is not drawn. */
+  private static final class BoundedPageDrawer extends PageDrawer {
+    private final DrawingBudget budget;
+
+    BoundedPageDrawer(PageDrawerParameters parameters, DrawingBudget budget) throws IOException {
+      super(parameters);
+      this.budget = budget;
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+      budget.spend();
+      super.processOperator(operator, operands);
+    }
+
+    @Override
+    public void drawImage(PDImage image) throws IOException {
+      if (tooLarge(image)) {
+        budget.imagesSkipped++;
+        return;
+      }
+      super.drawImage(image);
+    }
   }
 
   /**

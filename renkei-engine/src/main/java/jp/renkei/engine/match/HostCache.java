@@ -23,6 +23,15 @@ final class HostCache {
   private final int[] hashes = new int[SLOTS]; // the name's DomainTable.hash, if hashed
   private final boolean[] hashed = new boolean[SLOTS];
 
+  /** What a slot knows of its name as a URL's host: see {@link #urlState}. */
+  static final byte URL_UNKNOWN = 0;
+
+  static final byte URL_NONE = 1;
+  static final byte URL_LISTED = 2;
+
+  private final byte[] urlStates = new byte[SLOTS];
+  private final long[] urlHosts = new long[SLOTS]; // UrlFilter.hostHash of the name, if known
+
   /** Lookups counted before the cache is judged; the run of lookups it then skips when useless. */
   static final int JUDGE_EVERY = 1 << 12;
 
@@ -102,7 +111,26 @@ final class HostCache {
     return hashed[slot];
   }
 
+  /**
+   * Whether the name, as the host of a plainly written URL, is no URL indicator's host ({@link
+   * #URL_NONE}), is one ({@link #URL_LISTED}, its {@link UrlFilter#hostHash} in {@link #urlHost}),
+   * or not yet known ({@link #URL_UNKNOWN}).
+   */
+  byte urlState(int slot) {
+    return urlStates[slot];
+  }
+
+  long urlHost(int slot) {
+    return urlHosts[slot];
+  }
+
+  void keepUrl(int slot, byte state, long host) {
+    urlStates[slot] = state;
+    urlHosts[slot] = host;
+  }
+
   void keep(int slot, byte[] b, int s, int e, int value, boolean isHashed, int hash) {
+    urlStates[slot] = URL_UNKNOWN;
     int o = slot * WORDS;
     for (int i = s; i < e; i += 8, o++) {
       names[o] = Bytes.lowerWord(b, i, e);

@@ -121,6 +121,34 @@ public final class IndicatorIndex {
     if (urlFilter.check(b, s, e, hashed, hostHash) == UrlFilter.NO) {
       return -1;
     }
+    return exactUrl(b, s, e, buffer);
+  }
+
+  /** {@link UrlFilter#hostHash}: the raw hash the URL filter reads a plain host by. */
+  static long urlHostHash(byte[] b, int s, int e) {
+    return UrlFilter.hostHash(b, s, e);
+  }
+
+  /** {@link UrlFilter#hostListed}. */
+  boolean urlHostListed(long host) {
+    return urlFilter.hostListed(host);
+  }
+
+  /**
+   * {@link #matchUrl(byte[], int, int, byte[], boolean, int)} for a URL whose scheme and authority
+   * are plain (as {@link UrlFilter#mayBeHost} asks), whose host is {@link #urlHostListed} with the
+   * raw hash {@code host}, and whose path starts at {@code ps}: the same answer, the URL's scheme
+   * and host not read again.
+   */
+  int matchUrlPath(byte[] b, int s, int ps, int e, byte[] buffer, long host) {
+    if (urlFilter.path(b, ps, e, host) == UrlFilter.NO) {
+      return -1;
+    }
+    return exactUrl(b, s, e, buffer);
+  }
+
+  /** The exact lookup of a URL the filter did not rule out. */
+  private int exactUrl(byte[] b, int s, int e, byte[] buffer) {
     int n = buffer.length < e - s ? UrlNormal.UNDECIDED : UrlNormal.normalize(b, s, e, buffer);
     if (n == UrlNormal.UNDECIDED) {
       return matchUrl(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1));

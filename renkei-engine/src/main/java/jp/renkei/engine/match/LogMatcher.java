@@ -35,6 +35,11 @@ public abstract class LogMatcher {
   protected final int[] hostHash = new int[1];
 
   protected boolean hostHashed;
+
+  // the host cache's slot of the name host() read last (-1: none), and where that name was
+  private int hostSlot = -1;
+  private int hostStart;
+  private int hostEnd;
   private final AtomicReference<IndicatorIndex> next = new AtomicReference<>();
 
   protected LogMatcher(IndicatorIndex index) {
@@ -242,9 +247,13 @@ public abstract class LogMatcher {
     }
     if (e <= s) {
       hostHashed = false;
+      hostSlot = -1;
       return -1;
     }
     int slot = hosts.use() ? hosts.slot(b, s, e) : -1;
+    hostSlot = slot;
+    hostStart = s;
+    hostEnd = e;
     if (slot >= 0 && hosts.holds(slot, b, s, e)) {
       hostHashed = hosts.hashed(slot);
       hostHash[0] = hosts.hash(slot);
@@ -268,6 +277,32 @@ public abstract class LogMatcher {
   }
 
   /**
+   * The URL indicator of the URL in {@code b[s, e)}, or -1, when its scheme and authority are
+   * written plainly (see {@link UrlFilter#mayBeHost}), its host is the name {@link #host} read last
+   * and hashed, that host {@link IndicatorIndex#mayBeUrlHost may carry URL indicators}, and its
+   * path starts at {@code ps}; {@code buffer} holds at least {@code e - s} bytes. When the host
+   * cache holds that name, whether it is a URL indicator's host is kept there with the hash the URL
+   * filter reads it by, so a popular host's URLs have only their paths read by the filter. The same
+   * answer as {@link IndicatorIndex#matchUrl(byte[], int, int, byte[], boolean, int)}.
+   */
+  protected final int plainUrl(byte[] b, int s, int ps, int e, byte[] buffer) {
+    int slot = hostSlot;
+    if (slot < 0) {
+      return index.matchUrl(b, s, e, buffer, true, hostHash[0]);
+    }
+    byte state = hosts.urlState(slot);
+    if (state == HostCache.URL_UNKNOWN) {
+      long h = IndicatorIndex.urlHostHash(b, hostStart, hostEnd);
+      state = index.urlHostListed(h) ? HostCache.URL_LISTED : HostCache.URL_NONE;
+      hosts.keepUrl(slot, state, h);
+    }
+    if (state == HostCache.URL_NONE) {
+      return -1;
+    }
+    return index.matchUrlPath(b, s, ps, e, buffer, hosts.urlHost(slot));
+  }
+
+  /**
    * Checks an IPv4 address in {@code b[s, e)}; the indicator, or -1 (also when it is no address).
    */
   protected final int ipv4(byte[] b, int s, int e) {
@@ -283,16 +318,28 @@ public abstract class LogMatcher {
     return Bytes.indexOf(b, from, to, c);
   }
 
-  /** The first index of {@code needle} in {@code b[from, to)}, or -1. */
+  /**
+   * The first index of {@code needle} in {@code b[from, to)}, or -1. The candidates are found by
+   * the needle's first byte that is not a space (a log line has a space every few bytes, so
+   * searching for the leading space of {@code " query: "} stopped at each of them): the needle is
+   * compared at each of those in order, so the first match found is the first there is.
+   */
   protected static int indexOf(byte[] b, int from, int to, byte[] needle) {
+    int a = 0; // the anchor: the needle's first byte that is not a space (0 when all are)
+    while (a < needle.length - 1 && needle[a] == ' ') {
+      a++;
+    }
+    byte anchor = needle[a];
+    int last = to - needle.length; // the last index the needle may start at
     outer:
-    for (int i = from; (i = Bytes.indexOf(b, i, to - needle.length + 1, needle[0])) >= 0; i++) {
-      for (int k = 1; k < needle.length; k++) {
-        if (b[i + k] != needle[k]) {
+    for (int i = from + a; (i = Bytes.indexOf(b, i, last + a + 1, anchor)) >= 0; i++) {
+      int start = i - a;
+      for (int k = 0; k < needle.length; k++) {
+        if (b[start + k] != needle[k]) {
           continue outer;
         }
       }
-      return i;
+      return start;
     }
     return -1;
   }

@@ -171,7 +171,10 @@ public final class SquidMatcher extends LogMatcher {
       if (url.length < ue - us) {
         url = new byte[ue - us];
       }
-      int n = index.matchUrl(b, us, ue, url, hashed, hostHash[0]);
+      int n =
+          hashed
+              ? plainUrl(b, us, authorityEnd, ue, url)
+              : index.matchUrl(b, us, ue, url, false, hostHash[0]);
       if (n >= 0) {
         hits.accept(hit(b, lineNo, n, "url"));
         found++;

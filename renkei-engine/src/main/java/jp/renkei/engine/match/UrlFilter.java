@@ -223,6 +223,37 @@ final class UrlFilter {
     if (!contains(hostKey(host))) {
       return NO;
     }
+    return path(b, ps, e, host);
+  }
+
+  /**
+   * The raw hash {@link #check} makes of a host written plainly in {@code b[s, e)} (its final dot
+   * already dropped): what {@link #hostListed} and {@link #path} take, so a matcher that keeps it
+   * per host (see {@link HostCache}) need not read the host again for each of its URLs.
+   */
+  static long hostHash(byte[] b, int s, int e) {
+    long host = HOST_SEED;
+    for (int i = s; i < e; i++) {
+      host = step(host, (char) DomainTable.lower(b[i]));
+    }
+    return host;
+  }
+
+  /**
+   * Whether some URL indicator's host has the raw hash {@code host} ({@link #hostHash}); false: a
+   * plain URL on that host is certainly none ({@link #check} says {@link #NO}).
+   */
+  boolean hostListed(long host) {
+    return size != 0 && contains(hostKey(host));
+  }
+
+  /**
+   * The rest of {@link #check} for a URL whose scheme and authority are plain (as {@link
+   * #mayBeHost} says), whose host has the raw hash {@code host} and is {@link #hostListed}, and
+   * whose path (with query and fragment) is {@code b[ps, e)}: the same answer {@link #check} gives
+   * that URL, without reading its scheme and host again.
+   */
+  int path(byte[] b, int ps, int e, long host) {
     int pe = e;
     while (pe > ps && b[pe - 1] == '/') {
       pe--;

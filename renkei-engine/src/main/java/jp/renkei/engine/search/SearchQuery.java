@@ -75,11 +75,15 @@ public record SearchQuery(Kind kind, String value, List<String> words) {
   /** Recognises {@code text}, or says what is wrong with it. */
   public static SearchQuery parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidSearch("empty");
+      throw new InvalidSearch(InvalidSearch.Problem.EMPTY, "empty", 0, 0);
     }
     String q = text.strip();
     if (q.length() > MAX_LENGTH) {
-      throw new InvalidSearch("longer than " + MAX_LENGTH + " characters");
+      throw new InvalidSearch(
+          InvalidSearch.Problem.TOO_LONG,
+          "longer than " + MAX_LENGTH + " characters",
+          MAX_LENGTH,
+          q.length());
     }
     String normal = normalise(q);
     if (CVE.matcher(normal).matches()) {
@@ -102,7 +106,11 @@ public record SearchQuery(Kind kind, String value, List<String> words) {
       }
     }
     if (words.size() > MAX_WORDS) {
-      throw new InvalidSearch("more than " + MAX_WORDS + " words");
+      throw new InvalidSearch(
+          InvalidSearch.Problem.TOO_MANY_WORDS,
+          "more than " + MAX_WORDS + " words",
+          MAX_WORDS,
+          words.size());
     }
     List<String> list = new ArrayList<>(words);
     return new SearchQuery(Kind.TEXT, String.join(" ", list), list);
@@ -117,8 +125,38 @@ public record SearchQuery(Kind kind, String value, List<String> words) {
   public static final class InvalidSearch extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public InvalidSearch(String reason) {
+    /** What kind of problem, for a message in the reader's language. */
+    public enum Problem {
+      EMPTY,
+      TOO_LONG,
+      TOO_MANY_WORDS
+    }
+
+    private final Problem problem;
+    private final int limit;
+    private final int actual;
+
+    /**
+     * {@code limit}: the most characters or words a query may have; {@code actual}: how many this
+     * one has (both 0 for an empty query).
+     */
+    public InvalidSearch(Problem problem, String reason, int limit, int actual) {
       super(reason);
+      this.problem = problem;
+      this.limit = limit;
+      this.actual = actual;
+    }
+
+    public Problem problem() {
+      return problem;
+    }
+
+    public int limit() {
+      return limit;
+    }
+
+    public int actual() {
+      return actual;
     }
 
     /** What is wrong, in a few plain words. */

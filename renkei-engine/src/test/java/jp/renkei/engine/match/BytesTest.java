@@ -11,6 +11,61 @@ import org.junit.jupiter.api.Test;
 /** The word-at-a-time byte helpers against plain byte-by-byte versions. */
 class BytesTest {
 
+  /**
+   * The needle search that finds candidates by the needle's first byte other than a space: the
+   * first match in {@code b[from, to)} (never one running past {@code to}, never one before {@code
+   * from}), as a byte-by-byte search finds it, for needles with leading, inner and only spaces, on
+   * lines made mostly of spaces and the needles' own bytes.
+   */
+  @Test
+  void needleSearchFindsTheFirstMatchAsAPlainSearchDoes() {
+    byte[][] needles = {
+      " query: ".getBytes(StandardCharsets.US_ASCII),
+      "client ".getBytes(StandardCharsets.US_ASCII),
+      "query[".getBytes(StandardCharsets.US_ASCII),
+      " from ".getBytes(StandardCharsets.US_ASCII),
+      " info: ".getBytes(StandardCharsets.US_ASCII),
+      "  q".getBytes(StandardCharsets.US_ASCII),
+      " ".getBytes(StandardCharsets.US_ASCII),
+      "   ".getBytes(StandardCharsets.US_ASCII),
+      "q".getBytes(StandardCharsets.US_ASCII),
+    };
+    byte[] alphabet = " query:[]fomcltin".getBytes(StandardCharsets.US_ASCII);
+    Random rnd = new Random(18);
+    int found = 0;
+    for (int n = 0; n < 200_000; n++) {
+      byte[] needle = needles[rnd.nextInt(needles.length)];
+      byte[] b = new byte[rnd.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = rnd.nextInt(4) == 0 ? (byte) ' ' : alphabet[rnd.nextInt(alphabet.length)];
+      }
+      if (b.length > needle.length && rnd.nextBoolean()) {
+        System.arraycopy(needle, 0, b, rnd.nextInt(b.length - needle.length + 1), needle.length);
+      }
+      int from = rnd.nextInt(b.length + 1);
+      int to = from + rnd.nextInt(b.length - from + 1);
+      int expected = plainIndexOf(b, from, to, needle);
+      assertThat(LogMatcher.indexOf(b, from, to, needle))
+          .as("%s in [%s] from %d to %d", new String(needle), new String(b), from, to)
+          .isEqualTo(expected);
+      found += expected >= 0 ? 1 : 0;
+    }
+    assertThat(found).isGreaterThan(20_000);
+  }
+
+  private static int plainIndexOf(byte[] b, int from, int to, byte[] needle) {
+    outer:
+    for (int i = from; i + needle.length <= to; i++) {
+      for (int k = 0; k < needle.length; k++) {
+        if (b[i + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   @Test
   void lowerWordLowerCasesOnlyAsciiLettersAndStopsAtTheEnd() {
     byte[] all = new byte[256];

@@ -328,6 +328,111 @@ class SquidMatcherTest {
         .anyMatch(n -> n > usedAgain);
   }
 
+  /**
+   * A cached host keeps whether it is a URL indicator's host (and the hash the URL filter reads it
+   * by), so its URLs have only their paths checked: every URL on popular hosts, in any case, with a
+   * final dot, a port, escapes, a query or a trailing slash, on two names sharing one cache slot in
+   * turn, and across an index replaced mid-log, hits exactly where the string path says it does.
+   */
+  @Test
+  void urlsOnCachedHostsHitExactlyWhereTheStringPathSays() {
+    // two URL hosts in one slot of the host cache, so each keeps the other out in turn
+    HostCache probe = new HostCache();
+    byte[] www = "www.popular.example".getBytes(StandardCharsets.US_ASCII);
+    int wanted = probe.slot(www, 0, www.length);
+    String twin = null;
+    for (int i = 0; twin == null; i++) {
+      byte[] n = ("t" + i + ".quiet.example").getBytes(StandardCharsets.US_ASCII);
+      if (probe.slot(n, 0, n.length) == wanted) {
+        twin = "t" + i + ".quiet.example";
+      }
+    }
+    IndicatorIndex first =
+        IndicatorIndex.builder(16)
+            .add("u-twin", ObservableType.URL, "http://" + twin + "/only")
+            .add("u-long", ObservableType.URL, "https://www.popular.example/news/media/300629.js")
+            .add("u-short", ObservableType.URL, "http://www.popular.example/a")
+            .add("u-query", ObservableType.URL, "https://cdn.popular.example/x?id=7&k=%7Euser")
+            .add("u-port", ObservableType.URL, "http://cdn.popular.example:8080/gate/")
+            .add("d-cdn", ObservableType.DOMAIN, "cdn.popular.example")
+            .build();
+    IndicatorIndex second =
+        IndicatorIndex.builder(16)
+            .add("u-other", ObservableType.URL, "http://other.example/a")
+            .add("u-short2", ObservableType.URL, "http://www.popular.example/b")
+            .build();
+    String[] hosts = {
+      twin,
+      "www.popular.example",
+      "WWW.Popular.Example",
+      "www.popular.example.",
+      "cdn.popular.example",
+      "cdn.popular.example:8080",
+      "www.popular.example:443",
+      twin,
+      "other.example",
+    };
+    String[] paths = {
+      "/news/media/300629.js",
+      "/news/media/300629.js?x=1",
+      "/news/media/300629.jsx",
+      "/news/media/300629",
+      "/a",
+      "/a/",
+      "/A",
+      "/b",
+      "/x?id=7&k=%7Euser",
+      "/x?id=7&k=~user",
+      "/x?id=7&k=%7euser",
+      "/gate",
+      "/gate/",
+      "",
+      "/",
+      "?q",
+      "/only",
+    };
+    String[] schemes = {"http://", "https://", "HTTP://"};
+    SquidMatcher m = new SquidMatcher(first);
+    List<String> seen = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    long lineNo = 0;
+    for (int round = 0; round < 40; round++) {
+      IndicatorIndex index = round < 20 ? first : second;
+      if (round == 20) {
+        m.replaceIndex(second);
+      }
+      for (String host : hosts) {
+        for (String path : paths) {
+          String url = schemes[round % schemes.length] + host + path;
+          lineNo++;
+          byte[] line = line("10.0.0.9", url, "192.0.2.1").getBytes(StandardCharsets.US_ASCII);
+          long n = lineNo;
+          m.matchLine(
+              line,
+              n,
+              h -> {
+                if (h.field().equals("url")) {
+                  seen.add(n + " " + m.index().indicator(h.indicator()).id());
+                }
+              });
+          int u = index.matchUrl(url);
+          if (u >= 0) {
+            expected.add(n + " " + index.indicator(u).id());
+          }
+        }
+      }
+    }
+    assertThat(seen).containsExactlyElementsOf(expected);
+    assertThat(expected)
+        .anyMatch(e -> e.endsWith(" u-long"))
+        .anyMatch(e -> e.endsWith(" u-short"))
+        .anyMatch(e -> e.endsWith(" u-query"))
+        .anyMatch(e -> e.endsWith(" u-port"))
+        .anyMatch(e -> e.endsWith(" u-twin"))
+        .anyMatch(e -> e.endsWith(" u-other"))
+        .anyMatch(e -> e.endsWith(" u-short2"));
+  }
+
   /** The cache's own judgement: off after a run of misses, on again after its skip, on when hit. */
   @Test
   void theHostCacheIsSkippedOnlyAfterARunOfMissesAndThenTriedAgain() {

@@ -55,6 +55,30 @@ class SearchQueryTest {
   }
 
   @Test
+  void aRefusalSaysWhichProblemItIsWithTheLimitAndWhatWasTyped() {
+    assertThatThrownBy(() -> SearchQuery.parse("x".repeat(250)))
+        .isInstanceOfSatisfying(
+            SearchQuery.InvalidSearch.class,
+            e -> {
+              assertThat(e.problem()).isEqualTo(SearchQuery.InvalidSearch.Problem.TOO_LONG);
+              assertThat(e.limit()).isEqualTo(200);
+              assertThat(e.actual()).isEqualTo(250);
+            });
+    assertThatThrownBy(() -> SearchQuery.parse("a b c d e f g h i a"))
+        .isInstanceOfSatisfying(
+            SearchQuery.InvalidSearch.class,
+            e -> {
+              assertThat(e.problem()).isEqualTo(SearchQuery.InvalidSearch.Problem.TOO_MANY_WORDS);
+              assertThat(e.limit()).isEqualTo(8);
+              assertThat(e.actual()).as("a repeated word counts once").isEqualTo(9);
+            });
+    assertThatThrownBy(() -> SearchQuery.parse(""))
+        .isInstanceOfSatisfying(
+            SearchQuery.InvalidSearch.class,
+            e -> assertThat(e.problem()).isEqualTo(SearchQuery.InvalidSearch.Problem.EMPTY));
+  }
+
+  @Test
   void snippetCutsAroundTheFirstWordAndKeepsTheTextAsWritten() {
     String text = "前文。" + "あ".repeat(100) + "制御システムが停止した。" + "い".repeat(100);
     Snippets.Snippet s = Snippets.of(text, List.of("停止"));

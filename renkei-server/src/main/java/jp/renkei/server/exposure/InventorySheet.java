@@ -83,17 +83,21 @@ final class InventorySheet {
    * million one-cell rows, or a shared-strings table of millions of one-letter strings, passes
    * POI's zip-bomb ratios but not the heap. All parts together may inflate to {@value
    * #MAX_INFLATED} bytes ({@code sheet.bomb} beyond). Returns {@code sheet.size} when over {@link
-   * #MAX_SHEET_ROWS} or {@link #MAX_SHEET_CELLS}; null otherwise (also when the file is not a zip,
-   * which POI then refuses in its own words).
+   * #MAX_SHEET_ROWS} or {@link #MAX_SHEET_CELLS}, {@code sheet.encoding} for a part in another
+   * encoding than UTF-8, {@code sheet.unreadable} for a zip that cannot be walked to its end; null
+   * otherwise (also when the file is not a zip, which POI then refuses in its own words).
    */
   static String tooLarge(byte[] bytes) {
     return jp.renkei.server.files.WorkbookParts.check(
             bytes, MAX_SHEET_ROWS, MAX_SHEET_CELLS, MAX_ENTRY_BYTES, MAX_INFLATED)
         .map(
             tooMuch ->
-                tooMuch == jp.renkei.server.files.WorkbookParts.TooMuch.INFLATED
-                    ? "sheet.bomb"
-                    : "sheet.size")
+                switch (tooMuch) {
+                  case INFLATED -> "sheet.bomb";
+                  case ENCODING -> "sheet.encoding";
+                  case UNREADABLE -> "sheet.unreadable";
+                  case ROWS, CELLS, SHARED_STRINGS -> "sheet.size";
+                })
         .orElse(null);
   }
 

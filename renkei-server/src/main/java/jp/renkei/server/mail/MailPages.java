@@ -42,9 +42,16 @@ class MailPages {
       Model model,
       HttpServletResponse response)
       throws IOException {
+    String name = message == null ? null : message.getOriginalFilename();
     if (message == null || message.isEmpty()) {
       response.setStatus(400);
-      model.addAttribute("error", "mail.error.empty");
+      if (name == null || name.isBlank()) {
+        model.addAttribute("error", "mail.error.empty");
+      } else {
+        // a file was chosen but holds nothing: say which, not "choose a file"
+        model.addAttribute("error", "mail.error.emptyFile");
+        model.addAttribute("errorFile", name);
+      }
       return "mail/analyze";
     }
     byte[] bytes = message.getBytes();
@@ -63,9 +70,12 @@ class MailPages {
       model.addAttribute("errorArgs", e.args());
       return "mail/analyze";
     } catch (jp.renkei.server.failure.InvalidInput e) {
-      // not a message at all (a CSV, a PDF): said on the form, nothing analysed
+      // not a message at all (a CSV, a PDF): said on the form with the file's name, nothing
+      // analysed
       response.setStatus(400);
       model.addAttribute("error", e.messageKey());
+      model.addAttribute("errorArgs", e.args());
+      model.addAttribute("errorFile", name);
       return "mail/analyze";
     }
     model.addAttribute("file", message.getOriginalFilename());

@@ -211,10 +211,7 @@ public class MonitorService {
             .thenComparing(v -> v.key().id());
     java.util.Comparator<Listed> chosen =
         switch (order.sort()) {
-          case "name" ->
-              java.util.Comparator.comparing(
-                  (Listed v) -> v.key().name() == null ? "" : v.key().name(),
-                  String.CASE_INSENSITIVE_ORDER);
+          case "name" -> collated(walked, v -> v.key().name(), order.english());
           case "state" -> java.util.Comparator.comparing((Listed v) -> stateRank(v.key().state()));
           case "since" ->
               java.util.Comparator.comparing(
@@ -223,11 +220,13 @@ public class MonitorService {
           case "organisation" -> {
             Map<Long, String[]> names = sites.ownerNames();
             int i = order.english() ? 1 : 0;
-            yield java.util.Comparator.comparing(
-                (Listed v) -> {
+            yield collated(
+                walked,
+                v -> {
                   String[] n = names.get(v.key().organisationId());
-                  return n == null || n[i] == null ? "" : n[i];
-                });
+                  return n == null ? null : n[i];
+                },
+                order.english());
           }
           default -> null;
         };
@@ -251,6 +250,28 @@ public class MonitorService {
       }
     }
     return new Page(List.copyOf(items), sorted.size(), offset, limit);
+  }
+
+  /**
+   * Sites by a text in the reader's language as its readers expect: Japanese by the Japanese
+   * collation (hiragana and katakana, full- and half-width forms together), English ignoring case
+   * and accents; texts equal at that strength are left to the list's further keys (the default
+   * order, then the id), so the order is total and a page holds the same sites on every request.
+   * Each text's collation key is made once per sort.
+   */
+  static java.util.Comparator<Listed> collated(
+      List<Listed> walked, java.util.function.Function<Listed, String> text, boolean english) {
+    java.text.Collator collator =
+        java.text.Collator.getInstance(
+            english ? java.util.Locale.ENGLISH : java.util.Locale.JAPANESE);
+    collator.setStrength(java.text.Collator.SECONDARY);
+    collator.setDecomposition(java.text.Collator.FULL_DECOMPOSITION);
+    Map<Long, java.text.CollationKey> keys = new java.util.HashMap<>();
+    for (Listed v : walked) {
+      String t = text.apply(v);
+      keys.put(v.key().id(), collator.getCollationKey(t == null ? "" : t.strip()));
+    }
+    return java.util.Comparator.comparing((Listed v) -> keys.get(v.key().id()));
   }
 
   /** The page of the site list and the API's list: one walk, one page read. */

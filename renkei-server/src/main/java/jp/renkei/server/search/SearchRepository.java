@@ -163,47 +163,69 @@ class SearchRepository {
       "coalesce(c.body::jsonb ->> 'name', c.body::jsonb ->> 'value', c.body::jsonb ->> 'pattern',"
           + " c.body::jsonb -> 'hashes' ->> 'SHA-256', c.body::jsonb -> 'hashes' ->> 'MD5')";
 
-  /** STIX objects without granular markings, newest stored first. */
-  List<StixRow> stix(SearchQuery q, String[] terms, int limit) {
+  /**
+   * STIX rows, newest stored first, and whether the newest {@link #RECHECK} index candidates did
+   * not hold them all ({@code cut}: older candidates were not looked at).
+   */
+  record StixCandidates(List<StixRow> rows, boolean cut) {}
+
+  /**
+   * STIX objects without granular markings in the given collections (those the viewer may read:
+   * only narrows, every row is still judged by the policy), newest stored first.
+   */
+  StixCandidates stix(SearchQuery q, String[] terms, UUID[] collections, int limit) {
     String exact =
         q.exact() && q.kind().observableType().isPresent()
-            ? " union select b.seq from stix_observable b where b.kind = :kind"
-                + " and b.value = :value"
+            ? " union select b.seq from stix_observable b join stix_object o on o.seq = b.seq"
+                + " where b.kind = :kind and b.value = :value"
+                + " and o.collection_id = any(:collections)"
             : "";
-    return jdbc.sql(
+    boolean[] cut = {false};
+    List<StixRow> rows = new ArrayList<>();
+    jdbc.sql(
             "with m as materialized (select o.seq from stix_object o where not o.granular and"
+                + " o.collection_id = any(:collections) and"
                 + " search_terms(stix_search_text(o.body)) @> cast(:terms as text[])"
                 + exact
                 + "), newest as (select seq from m order by seq desc limit "
-                + RECHECK
-                + ") select c.seq, c.collection_id, c.stix_id, c.type, c.tlp, c.originator_org,"
-                + " c.originator_person, c.source_advisory, c.added_us, c.t, "
+                + (RECHECK + 1)
+                + ") select cut.v, c.seq, c.collection_id, c.stix_id, c.type, c.tlp,"
+                + " c.originator_org, c.originator_person, c.source_advisory, c.added_us, c.t, "
                 + LABEL
-                + " from (select o.*,"
+                + " from (select count(*) > "
+                + RECHECK
+                + " as v from newest) cut left join (select o.*,"
                 + " stix_search_text(o.body) as t from stix_object o join newest n on n.seq = o.seq"
-                + " where not o.granular and not o.revoked) c where "
+                + " where not o.granular and not o.revoked) c on "
                 + (q.exact() ? "true" : recheck("c.t", q, terms))
-                + " order by c.seq desc limit :limit")
+                + " order by c.seq desc nulls last limit :limit")
         .param("terms", terms)
         .param("words", q.words().toArray(String[]::new))
         .param("kind", q.kind().code())
         .param("value", q.value())
+        .param("collections", collections)
         .param("limit", limit)
         .query(
-            (rs, n) ->
-                new StixRow(
-                    rs.getLong(1),
-                    rs.getObject(2, UUID.class),
-                    rs.getString(3),
-                    rs.getString(4),
-                    Tlp.valueOf(rs.getString(5)),
-                    rs.getLong(6),
-                    rs.getObject(7, Long.class),
-                    rs.getObject(8, Long.class),
-                    micros(rs.getLong(9)),
-                    rs.getString(10),
-                    rs.getString(11)))
-        .list();
+            rs -> {
+              cut[0] = rs.getBoolean(1);
+              if (rs.getObject(2) == null) {
+                return;
+              }
+              rows.add(
+                  new StixRow(
+                      rs.getLong(2),
+                      rs.getObject(3, UUID.class),
+                      rs.getString(4),
+                      rs.getString(5),
+                      Tlp.valueOf(rs.getString(6)),
+                      rs.getLong(7),
+                      rs.getObject(8, Long.class),
+                      rs.getObject(9, Long.class),
+                      micros(rs.getLong(10)),
+                      rs.getString(11),
+                      rs.getString(12)));
+            });
+    return new StixCandidates(rows, cut[0]);
   }
 
   /**

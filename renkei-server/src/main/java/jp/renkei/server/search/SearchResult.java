@@ -36,10 +36,18 @@ public record SearchResult(SearchQuery query, List<Group> groups) {
     }
   }
 
-  /** The hits of one kind; {@code more}: the viewer may see further hits of it. */
-  public record Group(Kind kind, List<Hit> hits, boolean more) {
+  /**
+   * The hits of one kind; {@code more}: the viewer may see further hits of it; {@code narrowed}:
+   * the search stopped after the most candidates a kind walks through ({@code SearchService.WALK})
+   * before finding more than it shows, so older matches were not looked at.
+   */
+  public record Group(Kind kind, List<Hit> hits, boolean more, boolean narrowed) {
     public Group {
       hits = List.copyOf(hits);
+    }
+
+    public Group(Kind kind, List<Hit> hits, boolean more) {
+      this(kind, hits, more, false);
     }
   }
 
@@ -56,6 +64,11 @@ public record SearchResult(SearchQuery query, List<Group> groups) {
       String marking,
       String detail,
       Instant at) {}
+
+  /** Whether a kind stopped before looking at all its candidates (see {@link Group#narrowed}). */
+  public boolean narrowed() {
+    return groups.stream().anyMatch(Group::narrowed);
+  }
 
   public int total() {
     return groups.stream().mapToInt(g -> g.hits().size()).sum();

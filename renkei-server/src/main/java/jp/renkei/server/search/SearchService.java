@@ -29,8 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * IntelService#objectCheck}, {@link C4tapService#visibleIn}), and only what passes is shown,
  * counted or excerpted.
  *
- * <p>Limits: each kind looks at its newest {@value #CANDIDATES} candidates (whoever may see them),
- * so a very common word finds the newest matches, not all of them.
+ * <p>Candidates are judged in batches, newest first, until enough are visible or none are left, so
+ * a viewer with a narrow audience finds its visible matches behind any number of newer hidden ones
+ * (STIX candidates are narrowed in SQL to the collections the viewer may read). A kind stops after
+ * {@value #WALK} candidates; then its group says the search was narrowed ({@link
+ * SearchResult.Group#narrowed}), never how many candidates there were.
  */
 @Service
 public class SearchService {
@@ -41,11 +44,14 @@ public class SearchService {
   /** Hits of one kind when a viewer asks for more of it. */
   public static final int MAX_ONE_KIND = 50;
 
-  /** Candidates a kind looks at, at most. */
-  static final int CANDIDATES = 2000;
+  /** Candidates a kind walks through, at most (read as ids, judged in batches). */
+  static final int WALK = 20_000;
 
-  /** Candidates judged by the policy at once. */
+  /** Candidates judged by the policy at once in the first batch; later batches grow. */
   static final int BATCH = 200;
+
+  /** The largest batch of candidates judged at once. */
+  static final int MAX_BATCH = 2_000;
 
   private final SearchRepository index;
   private final ReportService reports;
@@ -74,7 +80,13 @@ public class SearchService {
     try {
       return SearchQuery.parse(text);
     } catch (SearchQuery.InvalidSearch e) {
-      throw new InvalidInput("q", "search.invalid", e.reason());
+      // in the reader's language, with the limit and what was typed
+      throw switch (e.problem()) {
+        case EMPTY -> new InvalidInput("q", "search.invalid.empty");
+        case TOO_LONG -> new InvalidInput("q", "search.invalid.tooLong", e.limit(), e.actual());
+        case TOO_MANY_WORDS ->
+            new InvalidInput("q", "search.invalid.tooManyWords", e.limit(), e.actual());
+      };
     }
   }
 
@@ -103,32 +115,54 @@ public class SearchService {
       }
       groups.add(
           switch (kind) {
-            case REPORT -> reports(actor, q, index.reports(q, terms, org, CANDIDATES), want);
-            case ADVISORY -> advisories(actor, q, index.advisories(q, terms, CANDIDATES), want);
-            case STIX -> stix(actor, q, index.stix(q, terms, CANDIDATES), want);
-            case C4TAP -> c4tap(actor, q, index.c4tap(q, terms, org, CANDIDATES), want);
+            case REPORT -> reports(actor, q, index.reports(q, terms, org, WALK + 1), want);
+            case ADVISORY -> advisories(actor, q, index.advisories(q, terms, WALK + 1), want);
+            case STIX ->
+                stix(actor, q, index.stix(q, terms, readableCollections(actor), WALK + 1), want);
+            case C4TAP -> c4tap(actor, q, index.c4tap(q, terms, org, WALK + 1), want);
             case EXPOSURE -> exposure(actor, q, want);
           });
     }
     return new SearchResult(q, groups);
   }
 
-  /** Walks candidates in batches through {@code judge} until {@code want + 1} are visible. */
-  private static <T> List<T> firstVisible(
+  /** The collections whose objects the actor may read (STIX candidates are read from these). */
+  private java.util.UUID[] readableCollections(Actor actor) {
+    return intel.collections(actor).stream()
+        .filter(c -> intel.canRead(actor, c))
+        .map(jp.renkei.server.intel.StixCollection::id)
+        .toArray(java.util.UUID[]::new);
+  }
+
+  /**
+   * The visible among the candidates, newest first: what the walk kept, and whether it stopped at
+   * {@link #WALK} candidates with fewer than {@code want + 1} visible and candidates left.
+   */
+  record Walked<T>(List<T> visible, boolean narrowed) {}
+
+  /**
+   * Walks candidates in growing batches through {@code judge} until {@code want + 1} are visible,
+   * the candidates are used up, or {@link #WALK} have been judged.
+   */
+  static <T> Walked<T> firstVisible(
       List<Long> candidates, int want, Function<List<Long>, List<T>> judge) {
     List<T> out = new ArrayList<>();
-    for (List<Long> batch : SearchRepository.chunks(candidates, BATCH)) {
-      out.addAll(judge.apply(batch));
-      if (out.size() > want) {
-        break;
-      }
+    int from = 0;
+    int size = BATCH;
+    int end = Math.min(candidates.size(), WALK);
+    while (from < end && out.size() <= want) {
+      int to = Math.min(end, from + size);
+      out.addAll(judge.apply(candidates.subList(from, to)));
+      from = to;
+      size = Math.min(MAX_BATCH, size * 2);
     }
-    return out;
+    return new Walked<>(out, out.size() <= want && candidates.size() > WALK);
   }
 
   private SearchResult.Group reports(Actor actor, SearchQuery q, List<Long> ids, int want) {
-    List<ReportService.Summary> seen =
+    Walked<ReportService.Summary> walked =
         firstVisible(ids, want, batch -> reports.visibleAmong(actor, batch));
+    List<ReportService.Summary> seen = walked.visible();
     List<ReportService.Summary> shown = seen.subList(0, Math.min(want, seen.size()));
     Map<Long, String> texts =
         shown.isEmpty()
@@ -147,12 +181,14 @@ public class SearchService {
                         s.sectorCode(),
                         s.submittedAt()))
             .toList();
-    return new SearchResult.Group(SearchResult.Kind.REPORT, hits, seen.size() > want);
+    return new SearchResult.Group(
+        SearchResult.Kind.REPORT, hits, seen.size() > want, walked.narrowed());
   }
 
   private SearchResult.Group advisories(Actor actor, SearchQuery q, List<Long> ids, int want) {
-    List<AdvisoryService.Summary> seen =
+    Walked<AdvisoryService.Summary> walked =
         firstVisible(ids, want, batch -> advisories.visibleAmong(actor, batch));
+    List<AdvisoryService.Summary> seen = walked.visible();
     List<AdvisoryService.Summary> shown = seen.subList(0, Math.min(want, seen.size()));
     Map<Long, String> texts =
         shown.isEmpty()
@@ -171,16 +207,22 @@ public class SearchService {
                         s.kind(),
                         s.createdAt()))
             .toList();
-    return new SearchResult.Group(SearchResult.Kind.ADVISORY, hits, seen.size() > want);
+    return new SearchResult.Group(
+        SearchResult.Kind.ADVISORY, hits, seen.size() > want, walked.narrowed());
   }
 
   private SearchResult.Group stix(
-      Actor actor, SearchQuery q, List<SearchRepository.StixRow> rows, int want) {
+      Actor actor, SearchQuery q, SearchRepository.StixCandidates candidates, int want) {
+    List<SearchRepository.StixRow> rows = candidates.rows();
     IntelService.ObjectCheck check = intel.objectCheck(actor);
     Set<String> shownIds = new HashSet<>();
     List<SearchResult.Hit> hits = new ArrayList<>();
     boolean more = false;
+    int judged = 0;
     for (SearchRepository.StixRow r : rows) {
+      if (judged++ == WALK) {
+        break;
+      }
       if (shownIds.contains(r.stixId())
           || !check.allows(
               r.collection(),
@@ -205,7 +247,9 @@ public class SearchService {
               r.type(),
               r.added()));
     }
-    return new SearchResult.Group(SearchResult.Kind.STIX, hits, more);
+    // stopped at WALK rows (read WALK + 1) without finding more than it shows
+    boolean narrowed = !more && (rows.size() > WALK || candidates.cut());
+    return new SearchResult.Group(SearchResult.Kind.STIX, hits, more, narrowed);
   }
 
   /**
@@ -232,7 +276,7 @@ public class SearchService {
   }
 
   private SearchResult.Group c4tap(Actor actor, SearchQuery q, List<Long> ids, int want) {
-    List<C4tapService.Submission> seen =
+    Walked<C4tapService.Submission> walked =
         firstVisible(
             ids,
             want,
@@ -240,6 +284,7 @@ public class SearchService {
                 c4tap.visibleIn(actor, batch).stream()
                     .filter(s -> ExerciseScope.isReal(s.exerciseRunId()))
                     .toList());
+    List<C4tapService.Submission> seen = walked.visible();
     List<SearchResult.Hit> hits =
         seen.stream()
             .limit(want)
@@ -254,6 +299,7 @@ public class SearchService {
                         s.verdict(),
                         s.sharedAt() != null ? s.sharedAt() : s.createdAt()))
             .toList();
-    return new SearchResult.Group(SearchResult.Kind.C4TAP, hits, seen.size() > want);
+    return new SearchResult.Group(
+        SearchResult.Kind.C4TAP, hits, seen.size() > want, walked.narrowed());
   }
 }

@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses sign-in from a client address that has failed too often within the window, whatever
- * logins it tries (account lockout alone does not stop guessing across many accounts). Counts are
- * kept per server instance; at most {@code MAX_TRACKED} addresses are tracked, oldest windows
- * dropped first.
+ * logins it tries (account lockout alone does not stop guessing across many accounts). An IPv6
+ * client is counted by its /64 (one line or server is given a whole /64, so a fresh address for
+ * every try was a fresh count), an IPv4 client by its address, also when written IPv4-mapped (see
+ * {@link #key}). Counts are kept per server instance; at most {@code MAX_TRACKED} addresses are
+ * tracked, oldest windows dropped first.
  */
 @Component
 class ClientThrottle {
@@ -30,7 +32,7 @@ class ClientThrottle {
   }
 
   boolean blocked(String address) {
-    Window w = windows.get(address);
+    Window w = windows.get(key(address));
     return w != null && current(w) && w.failures() >= security.clientFailureLimit();
   }
 
@@ -39,7 +41,7 @@ class ClientThrottle {
       windows.values().removeIf(w -> !current(w));
     }
     windows.compute(
-        address,
+        key(address),
         (a, w) ->
             w == null || !current(w)
                 ? new Window(clock.instant(), 1)
@@ -48,5 +50,33 @@ class ClientThrottle {
 
   private boolean current(Window w) {
     return w.start().plus(security.clientWindow()).isAfter(clock.instant());
+  }
+
+  /** A literal IPv4 or IPv6 address (a zone after '%' allowed); never a name to look up. */
+  private static final java.util.regex.Pattern LITERAL =
+      java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z_.-]+)?");
+
+  /**
+   * What failures of {@code address} are counted under: an IPv6 address's first 64 bits, an IPv4
+   * address (IPv4-mapped IPv6 included) in dotted form, anything else (not an address) as it is.
+   */
+  static String key(String address) {
+    String a = address.strip();
+    if (a.indexOf(':') < 0 || !LITERAL.matcher(a).matches()) {
+      return a; // IPv4 as the server wrote it, or no address at all
+    }
+    try {
+      // a text with ':' is parsed as an IPv6 literal or refused; the JDK never looks it up
+      java.net.InetAddress ip = java.net.InetAddress.getByName(a);
+      byte[] b = ip.getAddress();
+      if (b.length == 4) {
+        return ip.getHostAddress();
+      }
+      return String.format(
+          "%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64",
+          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
+    } catch (java.net.UnknownHostException e) {
+      return a;
+    }
   }
 }

@@ -103,11 +103,15 @@ class SecurityConfiguration {
                         "/error",
                         "/settings/language")
                     .permitAll()
+                    .requestMatchers(AdminPageRefusal.PLATFORM_PAGES.toArray(String[]::new))
+                    .hasRole("PLATFORM_ADMIN")
                     .requestMatchers("/admin/**")
                     .hasRole("ORG_ADMIN")
                     .anyRequest()
                     .authenticated())
         .addFilterBefore(new CurrentUserFilter(users, security, null), AuthorizationFilter.class)
+        // a signed-in person refused an admin page is told which role it needs and whom to ask
+        .exceptionHandling(e -> e.accessDeniedHandler(AdminPageRefusal.handler()))
         .formLogin(
             f ->
                 f.loginPage("/login")

@@ -23,6 +23,12 @@ public class StixView {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private final org.springframework.context.MessageSource messages;
+
+  StixView(org.springframework.context.MessageSource messages) {
+    this.messages = messages;
+  }
+
   /** The bundle's objects, in order; a bundle that is not JSON gives no rows. */
   public List<Row> rows(String bundle) {
     List<Row> rows = new ArrayList<>();
@@ -66,13 +72,18 @@ public class StixView {
     }
   }
 
-  private static String fileDetail(JsonNode f) {
+  private String fileDetail(JsonNode f) {
     List<String> parts = new ArrayList<>();
     f.path("hashes")
         .properties()
         .forEach(h -> parts.add(h.getKey() + " " + h.getValue().asString()));
     if (f.has("size")) {
-      parts.add(f.path("size").asLong() + " bytes");
+      // in the reader's language and digits grouped: 「1,778 バイト」, "1,778 bytes"
+      parts.add(
+          messages.getMessage(
+              "pages.stix.size",
+              new Object[] {f.path("size").asLong()},
+              org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
     if (f.has("mime_type")) {
       parts.add(f.path("mime_type").asString());

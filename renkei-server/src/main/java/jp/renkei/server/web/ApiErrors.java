@@ -116,6 +116,30 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return respond(p, request);
   }
 
+  /**
+   * 413 naming the limit that was passed ({@code code} is the message key and the problem's code).
+   */
+  private ResponseEntity<Object> tooLarge(
+      String code,
+      long limit,
+      org.springframework.web.context.request.WebRequest request,
+      boolean closeConnection) {
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONTENT_TOO_LARGE,
+            messages.getMessage(
+                code, new Object[] {String.valueOf(limit)}, LocaleContextHolder.getLocale()));
+    p.setProperty("code", code);
+    if (request instanceof org.springframework.web.context.request.ServletWebRequest swr) {
+      p.setInstance(java.net.URI.create(swr.getRequest().getRequestURI()));
+    }
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE);
+    if (closeConnection) {
+      answer.header("Connection", "close");
+    }
+    return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+
   /** Unreadable JSON: says where (line, column) and which field, never the parser's internals. */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
@@ -125,40 +149,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       org.springframework.web.context.request.WebRequest request) {
     BodyTooLarge tooLarge = BodyTooLarge.in(e);
     if (tooLarge != null) {
-      ProblemDetail p =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.CONTENT_TOO_LARGE,
-              messages.getMessage(
-                  "error.bodyTooLarge.read",
-                  new Object[] {String.valueOf(tooLarge.limit())},
-                  LocaleContextHolder.getLocale()));
-      p.setProperty("code", "error.bodyTooLarge.read");
-      if (request instanceof org.springframework.web.context.request.ServletWebRequest swr) {
-        p.setInstance(java.net.URI.create(swr.getRequest().getRequestURI()));
-      }
-      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-          .header("Connection", "close")
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(p);
+      // the rest of the body is not read: the connection cannot carry another request
+      return tooLarge("error.bodyTooLarge.read", tooLarge.limit(), request, true);
     }
     tools.jackson.core.exc.StreamConstraintsException tooComplex =
         jp.renkei.server.failure.Causes.find(
             e, tools.jackson.core.exc.StreamConstraintsException.class);
     if (tooComplex != null && tooComplex.getMessage().contains("Token count")) {
-      ProblemDetail p =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.CONTENT_TOO_LARGE,
-              messages.getMessage(
-                  "error.bodyTooManyTokens",
-                  new Object[] {String.valueOf(maxJsonTokens)},
-                  LocaleContextHolder.getLocale()));
-      p.setProperty("code", "error.bodyTooManyTokens");
-      if (request instanceof org.springframework.web.context.request.ServletWebRequest swr) {
-        p.setInstance(java.net.URI.create(swr.getRequest().getRequestURI()));
-      }
-      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(p);
+      return tooLarge("error.bodyTooManyTokens", maxJsonTokens, request, false);
     }
     String where = "-";
     String field = null;

@@ -65,6 +65,25 @@ class ErrorPages implements ErrorController {
           .header("Content-Type", "application/taxii+json;version=2.1")
           .body(e.toString());
     }
+    if (status == 403
+        && request.getAttribute(jp.renkei.server.security.AdminPageRefusal.NEEDED)
+            instanceof jp.renkei.server.directory.Role needed
+        && request.getAttribute(jp.renkei.server.security.AdminPageRefusal.HELD)
+            instanceof jp.renkei.server.directory.Role held) {
+      // an admin page refused to a signed-in person: which role it is for, theirs, whom to ask
+      String n = needed.name().toLowerCase(java.util.Locale.ROOT);
+      return UiErrors.page(
+          response,
+          403,
+          "error.page.needsRole",
+          new Object[] {
+            new org.springframework.context.support.DefaultMessageSourceResolvable("role." + n),
+            new org.springframework.context.support.DefaultMessageSourceResolvable(
+                "role." + held.name().toLowerCase(java.util.Locale.ROOT)),
+            new org.springframework.context.support.DefaultMessageSourceResolvable(
+                "error.page.whoCan." + n)
+          });
+    }
     ModelAndView mv = UiErrors.page(response, status, key, new Object[] {"-"});
     return mv;
   }

@@ -186,10 +186,17 @@ public final class InjectSheet {
     } catch (IOException e) {
       throw new InvalidInput("file", "aar.xlsx.unreadable");
     }
-    if (jp.renkei.server.files.WorkbookParts.check(
-            bytes, MAX_ROWS, MAX_CELLS, MAX_ENTRY_BYTES, 4 * MAX_ENTRY_BYTES)
-        .isPresent()) {
-      throw new InvalidInput("file", "aar.xlsx.size", MAX_ROWS, MAX_CELLS);
+    jp.renkei.server.files.WorkbookParts.TooMuch tooMuch =
+        jp.renkei.server.files.WorkbookParts.check(
+                bytes, MAX_ROWS, MAX_CELLS, MAX_ENTRY_BYTES, 4 * MAX_ENTRY_BYTES)
+            .orElse(null);
+    if (tooMuch != null) {
+      throw switch (tooMuch) {
+        case ENCODING -> new InvalidInput("file", "aar.xlsx.encoding");
+        case UNREADABLE -> new InvalidInput("file", "aar.xlsx.unreadable");
+        case ROWS, CELLS, SHARED_STRINGS, INFLATED ->
+            new InvalidInput("file", "aar.xlsx.size", MAX_ROWS, MAX_CELLS);
+      };
     }
     try (Workbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
       return read(wb);
