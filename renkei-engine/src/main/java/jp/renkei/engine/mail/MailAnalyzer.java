@@ -2183,23 +2183,44 @@ public final class MailAnalyzer {
         st.flag(RedFlag.RECIPIENT_AS_NAME, "Subject: " + st.subject);
         return;
       }
-      String name =
-          local.length() >= 5 && local.matches(".*[._\\-0-9].*")
-              ? "(?:" + Pattern.quote(address) + "|" + Pattern.quote(local) + ")"
-              : Pattern.quote(address);
-      Matcher g = Pattern.compile(GREETING + name + "(?![\\w.@-])").matcher(head);
-      if (g.find()) {
-        st.flag(RedFlag.RECIPIENT_AS_NAME, g.group().strip());
-        return;
+      boolean punctuated = local.length() >= 5 && punctuatedLocal(local);
+      // both names the greeting may be followed by hold the local part, taken literally: a head
+      // without it cannot match, and the pattern need not be compiled
+      if (head.contains(local)) {
+        String name =
+            punctuated
+                ? "(?:" + Pattern.quote(address) + "|" + Pattern.quote(local) + ")"
+                : Pattern.quote(address);
+        Matcher g = Pattern.compile(GREETING + name + "(?![\\w.@-])").matcher(head);
+        if (g.find()) {
+          st.flag(RedFlag.RECIPIENT_AS_NAME, g.group().strip());
+          return;
+        }
       }
-      if (local.length() >= 5
-          && local.matches(".*[._\\-0-9].*")
+      if (punctuated
+          && subject.contains(local)
           && subject.matches(
               "^(?:(?:re|fwd?|aw)\\s*:\\s*)?" + Pattern.quote(local) + "\\s*[,:!].*")) {
         st.flag(RedFlag.RECIPIENT_AS_NAME, "Subject: " + st.subject);
         return;
       }
     }
+  }
+
+  /**
+   * Whether a local part holds a dot, an underscore, a hyphen or a digit and no line terminator:
+   * what {@code local.matches(".*[._\\-0-9].*")} says (its dots stop at line terminators).
+   */
+  static boolean punctuatedLocal(String local) {
+    boolean found = false;
+    for (int i = 0; i < local.length(); i++) {
+      char c = local.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+      found |= c == '.' || c == '_' || c == '-' || (c >= '0' && c <= '9');
+    }
+    return found;
   }
 
   private static final String GREETING =

@@ -13,22 +13,32 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDContentStream;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.PageDrawer;
@@ -128,14 +138,21 @@ final class MailImages {
   }
 
   /**
-   * The QR codes of a PDF: first the images embedded in its first {@link #MAX_PDF_PAGES} pages (at
-   * most {@link #MAX_PDF_IMAGES}, each within {@link #MAX_PIXELS}); if none holds a code, those
-   * pages rendered at {@link #PDF_DPI} dpi (fewer if a page would exceed {@link #MAX_PIXELS} or
-   * {@link #MAX_SIDE}; a page that would need under {@link #MIN_PDF_DPI} dpi is not drawn, and the
-   * problem names it), which also finds codes drawn as vector graphics. Drawing is bounded: at most
-   * {@link #MAX_PDF_OPERATIONS} operators over the drawn pages, and images (with their masks) over
-   * {@link #MAX_PIXELS} are not decoded while drawing either; the problem names the page where
-   * drawing stopped and the limit. Encrypted or unreadable PDFs are a problem, not a failure.
+   * The QR codes of a PDF's first {@link #MAX_PDF_PAGES} pages. Each page's images (those of its
+   * resources, of the forms it holds at any depth within {@link #MAX_FORM_DEPTH}, and of its
+   * annotations' appearances; at most {@link #MAX_PDF_IMAGES} per PDF, each within {@link
+   * #MAX_PIXELS}) are decoded directly, at their own resolution: most PDF lures embed the code as a
+   * picture, and rendering the page only to find it again at 100 dpi was the dearest step of an
+   * analysis. A page is also rendered at {@link #PDF_DPI} dpi (fewer if it would exceed {@link
+   * #MAX_PIXELS} or {@link #MAX_SIDE}; a page that would need under {@link #MIN_PDF_DPI} dpi is not
+   * drawn, and the problem names it) when it may draw a code some other way ({@link PageScan}): it
+   * paints a path or a shading (a code drawn as rectangles), holds an inline image, a Type 3 font,
+   * a soft mask or a stencil image, an annotation without an appearance, or an image that could not
+   * could not be decoded directly (over the limits, unreadable); or when its scan reached a bound.
+   * Drawing is bounded: at most {@link #MAX_PDF_OPERATIONS} operators over the drawn pages, and
+   * images (with their masks) over {@link #MAX_PIXELS} are not decoded while drawing either; the
+   * problem names the page where drawing stopped and the limit. Encrypted or unreadable PDFs are a
+   * problem, not a failure.
    */
   static Decoded pdfQrCodes(byte[] data) {
     return pdfQrCodes(data, 0L, false);
@@ -156,74 +173,61 @@ final class MailImages {
     }
     List<String> out = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(data)) {
-      int pages = Math.min(doc.getNumberOfPages(), MAX_PDF_PAGES);
-      int images = 0;
-      for (int i = 0; i < pages && images < MAX_PDF_IMAGES; i++) {
-        PDResources resources = doc.getPage(i).getResources();
-        if (resources == null) {
-          continue;
-        }
-        for (COSName name : resources.getXObjectNames()) {
-          if (images >= MAX_PDF_IMAGES) {
-            break;
-          }
-          if (resources.getXObject(name) instanceof PDImageXObject image) {
-            images++;
-            if (image.getWidth() > 0 && image.getHeight() > 0 && !tooLarge(image)) {
-              decode(image.getImage(), out);
-            }
-          }
-        }
-      }
+      boolean[] draw = scanPages(doc, out);
       String skipped = null;
       List<String> en = new ArrayList<>();
       List<String> ja = new ArrayList<>();
-      if (out.isEmpty()) {
-        DrawingBudget budget = new DrawingBudget(deadline, timed);
-        PDFRenderer renderer = new BoundedRenderer(doc, budget);
-        for (int i = 0; i < pages; i++) {
-          PDRectangle box = doc.getPage(i).getCropBox();
-          float dpi = renderDpi(box.getWidth(), box.getHeight());
-          if (dpi < MIN_PDF_DPI) {
-            skipped = skipped == null ? String.valueOf(i + 1) : skipped + ", " + (i + 1);
-            continue;
-          }
-          budget.imagesSkipped = 0;
-          try {
-            decode(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY), out);
-          } catch (DrawingStopped stop) {
-            en.add(
-                "page "
-                    + (i + 1)
-                    + (stop.outOfTime
-                        ? " not drawn to the end: out of analysis time"
-                        : " not drawn to the end: over "
-                            + MAX_PDF_OPERATIONS
-                            + " drawing operations in the PDF"));
-            ja.add(
-                (i + 1)
-                    + (stop.outOfTime
-                        ? " ページ目は解析時間を超えたため描画を打ち切りました"
-                        : " ページ目は PDF の描画命令が " + MAX_PDF_OPERATIONS + " を超えたため描画を打ち切りました"));
-            break; // the budget is the PDF's: no page after this one is drawn either
-          }
-          if (budget.imagesSkipped > 0) {
-            en.add(
-                "page "
-                    + (i + 1)
-                    + ": "
-                    + budget.imagesSkipped
-                    + " image(s) of more than "
-                    + MAX_PIXELS
-                    + " pixels not drawn");
-            ja.add(
-                (i + 1)
-                    + " ページ目の "
-                    + MAX_PIXELS
-                    + " 画素を超える画像 "
-                    + budget.imagesSkipped
-                    + " 個は描画していません");
-          }
+      DrawingBudget budget = null;
+      PDFRenderer renderer = null;
+      for (int i = 0; i < draw.length; i++) {
+        if (!draw[i]) {
+          continue;
+        }
+        PDRectangle box = doc.getPage(i).getCropBox();
+        float dpi = renderDpi(box.getWidth(), box.getHeight());
+        if (dpi < MIN_PDF_DPI) {
+          skipped = skipped == null ? String.valueOf(i + 1) : skipped + ", " + (i + 1);
+          continue;
+        }
+        if (renderer == null) {
+          budget = new DrawingBudget(deadline, timed);
+          renderer = new BoundedRenderer(doc, budget);
+        }
+        budget.imagesSkipped = 0;
+        try {
+          decode(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY), out);
+        } catch (DrawingStopped stop) {
+          en.add(
+              "page "
+                  + (i + 1)
+                  + (stop.outOfTime
+                      ? " not drawn to the end: out of analysis time"
+                      : " not drawn to the end: over "
+                          + MAX_PDF_OPERATIONS
+                          + " drawing operations in the PDF"));
+          ja.add(
+              (i + 1)
+                  + (stop.outOfTime
+                      ? " ページ目は解析時間を超えたため描画を打ち切りました"
+                      : " ページ目は PDF の描画命令が " + MAX_PDF_OPERATIONS + " を超えたため描画を打ち切りました"));
+          break; // the budget is the PDF's: no page after this one is drawn either
+        }
+        if (budget.imagesSkipped > 0) {
+          en.add(
+              "page "
+                  + (i + 1)
+                  + ": "
+                  + budget.imagesSkipped
+                  + " image(s) of more than "
+                  + MAX_PIXELS
+                  + " pixels not drawn");
+          ja.add(
+              (i + 1)
+                  + " ページ目の "
+                  + MAX_PIXELS
+                  + " 画素を超える画像 "
+                  + budget.imagesSkipped
+                  + " 個は描画していません");
         }
       }
       if (skipped != null) {
@@ -260,6 +264,192 @@ final class MailImages {
           "not a readable PDF (" + e.getClass().getSimpleName() + ")",
           "PDF として読めません (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /**
+   * Decodes the images of a PDF's first {@link #MAX_PDF_PAGES} pages into {@code out}; per page,
+   * whether it must be rendered as well because it may draw a code some other way.
+   */
+  static boolean[] scanPages(PDDocument doc, List<String> out) throws IOException {
+    boolean[] draw = new boolean[Math.min(doc.getNumberOfPages(), MAX_PDF_PAGES)];
+    PageScan scan = new PageScan(out);
+    for (int i = 0; i < draw.length; i++) {
+      draw[i] = scan.mayDrawOtherwise(doc.getPage(i));
+    }
+    return draw;
+  }
+
+  /** Depth of forms inside forms a page's scan follows; deeper, the page is rendered. */
+  static final int MAX_FORM_DEPTH = 12;
+
+  /** Forms and annotation appearances one PDF's scan reads; beyond, the page is rendered. */
+  static final int MAX_PDF_FORMS = 200;
+
+  /** Content-stream tokens one PDF's scan reads; beyond, the page is rendered. */
+  static final int MAX_PDF_TOKENS = 2_000_000;
+
+  /** Operators that paint a path or a shading, or begin an inline image. */
+  private static final Set<String> PAINTING =
+      Set.of("f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "BI");
+
+  /**
+   * One PDF's pages read for what they draw, without drawing them: their images decoded for QR
+   * codes as they are met (each image object once), and whether a page may draw a code any other
+   * way, so that it has to be rendered.
+   */
+  private static final class PageScan {
+    private final List<String> out;
+
+    /** Forms and images read already, and whether a page that holds them must be rendered. */
+    private final Map<COSBase, Boolean> seen = new IdentityHashMap<>();
+
+    private int images;
+    private int forms;
+    private int tokens;
+
+    PageScan(List<String> out) {
+      this.out = out;
+    }
+
+    /** Decodes the page's images; true if the page must be rendered as well. */
+    boolean mayDrawOtherwise(PDPage page) throws IOException {
+      boolean draw = stream(page, page.getResources(), 0);
+      for (PDAnnotation annotation : page.getAnnotations()) {
+        PDAppearanceStream appearance = annotation.getNormalAppearanceStream();
+        if (appearance != null) {
+          draw |= form(appearance, 1);
+        } else if (!"Link".equals(annotation.getSubtype())) {
+          draw = true; // the renderer may build an appearance of its own (ink, shapes)
+        }
+      }
+      return draw;
+    }
+
+    private boolean form(PDFormXObject form, int depth) throws IOException {
+      Boolean known = seen.putIfAbsent(form.getCOSObject(), Boolean.FALSE);
+      if (known != null) {
+        return known; // read already (or being read: a form that holds itself draws nothing more)
+      }
+      boolean draw =
+          depth > MAX_FORM_DEPTH
+              || ++forms > MAX_PDF_FORMS
+              || stream(form, form.getResources(), depth);
+      seen.put(form.getCOSObject(), draw);
+      return draw;
+    }
+
+    private boolean stream(PDContentStream content, PDResources resources, int depth)
+        throws IOException {
+      boolean draw = false;
+      if (resources != null) {
+        draw = resources(resources, depth);
+      }
+      if (draw) {
+        return true;
+      }
+      PDFStreamParser parser = new PDFStreamParser(content);
+      try {
+        for (Object token = parser.parseNextToken();
+            token != null;
+            token = parser.parseNextToken()) {
+          if (++tokens > MAX_PDF_TOKENS) {
+            return true;
+          }
+          if (token instanceof Operator op && PAINTING.contains(op.getName())) {
+            return true;
+          }
+        }
+      } finally {
+        parser.close();
+      }
+      return false;
+    }
+
+    /**
+     * Decodes the images of these resources and reads their forms; true if a page must be drawn.
+     */
+    private boolean resources(PDResources resources, int depth) throws IOException {
+      boolean draw = false;
+      COSDictionary fonts = resources.getCOSObject().getCOSDictionary(COSName.FONT);
+      if (fonts != null) {
+        for (COSName name : fonts.keySet()) {
+          if (fonts.getDictionaryObject(name) instanceof COSDictionary font
+              && COSName.TYPE3.equals(font.getCOSName(COSName.SUBTYPE))) {
+            draw = true; // its glyphs are drawings
+          }
+        }
+      }
+      COSDictionary states = resources.getCOSObject().getCOSDictionary(COSName.EXT_G_STATE);
+      if (states != null) {
+        for (COSName name : states.keySet()) {
+          if (states.getDictionaryObject(name) instanceof COSDictionary state
+              && state.getDictionaryObject(COSName.SMASK) instanceof COSDictionary) {
+            draw = true; // a soft mask is a drawing of its own
+          }
+        }
+      }
+      for (COSName name : resources.getXObjectNames()) {
+        PDXObject x = resources.getXObject(name);
+        if (x instanceof PDImageXObject image) {
+          draw |= image(image);
+        } else if (x instanceof PDFormXObject form) {
+          draw |= form(form, depth + 1);
+        }
+      }
+      return draw;
+    }
+
+    /** Decodes an image for QR codes; true if it has to be seen on the rendered page instead. */
+    private boolean image(PDImageXObject image) {
+      Boolean known = seen.get(image.getCOSObject());
+      if (known == null) {
+        known = decodeOrDraw(image);
+        seen.put(image.getCOSObject(), known);
+      }
+      return known;
+    }
+
+    private boolean decodeOrDraw(PDImageXObject image) {
+      if (++images > MAX_PDF_IMAGES
+          || image.isStencil()
+          || image.getWidth() <= 0
+          || image.getHeight() <= 0) {
+        return true;
+      }
+      try {
+        if (tooLarge(image)) {
+          return true;
+        }
+      } catch (IOException | RuntimeException e) {
+        return true;
+      }
+      try {
+        BufferedImage picture = image.getImage();
+        int before = out.size();
+        decode(picture, out);
+        if (out.size() == before && picture.getColorModel().hasAlpha()) {
+          decode(overWhite(picture), out); // as the page shows it where the image is transparent
+        }
+        return false;
+      } catch (IOException | RuntimeException e) {
+        return true; // the renderer may still draw it (or give up on it as before)
+      }
+    }
+  }
+
+  /** An image with transparency drawn over a white page. */
+  static BufferedImage overWhite(BufferedImage image) {
+    BufferedImage white =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = white.createGraphics();
+    try {
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      g.drawImage(image, 0, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return white;
   }
 
   /**

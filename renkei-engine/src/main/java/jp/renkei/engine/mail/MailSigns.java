@@ -2096,17 +2096,32 @@ final class MailSigns {
     if (displayName == null) {
       return List.of();
     }
-    String n = fold(displayName).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    String n =
+        NOT_LETTER_OR_DIGIT.matcher(fold(displayName).toLowerCase(Locale.ROOT)).replaceAll("");
     if (n.isEmpty()) {
       return List.of();
     }
-    List<Brand> out = new java.util.ArrayList<>();
-    for (Brand b : BRANDS) {
-      if (b.name().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "").equals(n)) {
-        out.add(b);
+    return new java.util.ArrayList<>(ByName.BRANDS.getOrDefault(n, List.of()));
+  }
+
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
+
+  /**
+   * The brands by their names reduced as {@link #named} reduces a display name, in their order in
+   * {@link #BRANDS}: made once, not per message for every brand.
+   */
+  private static final class ByName {
+    static final java.util.Map<String, List<Brand>> BRANDS = new java.util.HashMap<>();
+
+    static {
+      for (Brand b : MailSigns.BRANDS) {
+        BRANDS
+            .computeIfAbsent(
+                NOT_LETTER_OR_DIGIT.matcher(b.name().toLowerCase(Locale.ROOT)).replaceAll(""),
+                k -> new java.util.ArrayList<>())
+            .add(b);
       }
     }
-    return out;
   }
 
   /**
@@ -2259,8 +2274,20 @@ final class MailSigns {
       return out;
     }
     String t = fold(text).toLowerCase(Locale.ROOT);
+    // a claim the automaton covers is tried only where it can start (as find() would find it)
+    MailPhrases.Hits hits = null;
     for (Brand b : BRANDS) {
-      if (b.claim().matcher(t).find()) {
+      Pattern claim = b.claim();
+      boolean found;
+      if (PHRASES.covers(claim)) {
+        if (hits == null) {
+          hits = PHRASES.scan(t);
+        }
+        found = hits.first(claim) != null;
+      } else {
+        found = claim.matcher(t).find();
+      }
+      if (found) {
         out.add(b);
       }
     }

@@ -55,6 +55,22 @@ class HostileMailTest {
     }
   }
 
+  /** One page of that size painting a small square: a page the QR search has to draw. */
+  static byte[] pdfWithPath(PDRectangle box) throws Exception {
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(box);
+      doc.addPage(page);
+      try (org.apache.pdfbox.pdmodel.PDPageContentStream c =
+          new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+        c.addRect(0, 0, 1, 1);
+        c.fill();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
   static MailReport withPdf(byte[] pdf) {
     return analyze(
         MailImagesTest.withImage("Invoice", "invoice.pdf", pdf)
@@ -70,7 +86,7 @@ class HostileMailTest {
 
   @Test
   void aPageOfThirtyThousandPointsSquareIsDrawnSmaller() throws Exception {
-    MailReport r = withPdf(pdf(1, new PDRectangle(30_000, 30_000)));
+    MailReport r = withPdf(pdfWithPath(new PDRectangle(30_000, 30_000)));
     assertThat(r.verdict()).isNotNull();
     assertThat(r.problems()).extracting(MailReport.Problem::en).noneMatch(p -> p.contains("PDF"));
   }
@@ -86,11 +102,18 @@ class HostileMailTest {
         new PDRectangle[] {
           new PDRectangle(1e9f, 0.001f), new PDRectangle(0.001f, 1e9f), new PDRectangle(3e38f, 1f)
         }) {
-      MailReport r = withPdf(pdf(1, box));
+      // a page that paints a path has to be drawn for the QR search: not at this size
+      MailReport r = withPdf(pdfWithPath(box));
       assertThat(r.verdict()).isNotNull();
       assertThat(r.problems())
           .extracting(MailReport.Problem::en)
           .anyMatch(p -> p.contains("invoice.pdf") && p.contains("page"));
+      // an empty page draws nothing: searched without drawing it, so nothing was left unsearched
+      MailReport empty = withPdf(pdf(1, box));
+      assertThat(empty.verdict()).isNotNull();
+      assertThat(empty.problems())
+          .extracting(MailReport.Problem::en)
+          .noneMatch(p -> p.contains("PDF") || p.contains("page"));
     }
   }
 }

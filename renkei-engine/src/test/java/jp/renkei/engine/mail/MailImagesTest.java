@@ -13,12 +13,15 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.util.Matrix;
 import org.junit.jupiter.api.Test;
 
 /** QR codes in images (quishing): decoded, treated as links, within limits. */
@@ -156,6 +159,314 @@ class MailImagesTest {
       assertThat(r.findings())
           .extracting(MailReport.Finding::flag)
           .contains(RedFlag.QR_CODE_LINK, RedFlag.SUSPICIOUS_LINK);
+    }
+  }
+
+  /** A QR code as an image object of a document (a PNG of {@code pixels} square). */
+  static org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject qrImage(
+      PDDocument doc, String text, int pixels) throws Exception {
+    return LosslessFactory.createFromImage(
+        doc, ImageIO.read(new ByteArrayInputStream(qrPng(text, pixels))));
+  }
+
+  static byte[] saved(PDDocument doc) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    doc.save(out);
+    return out.toByteArray();
+  }
+
+  /** A page of text and a picture without a code, as most PDF attachments are. */
+  static void textPage(PDDocument doc, PDPage page, PDPageContentStream c) throws Exception {
+    c.beginText();
+    c.setFont(
+        new org.apache.pdfbox.pdmodel.font.PDType1Font(
+            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+        12);
+    c.newLineAtOffset(72, 760);
+    c.showText("Invoice 2026-11 - please pay within 3 days");
+    c.endText();
+    BufferedImage logo = new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 120; x++) {
+      for (int y = 0; y < 40; y++) {
+        logo.setRGB(x, y, (x * 2) << 16 | (y * 6) << 8 | 0x40);
+      }
+    }
+    c.drawImage(LosslessFactory.createFromImage(doc, logo), 72, 700, 120, 40);
+  }
+
+  static java.util.List<String> pdfTexts(byte[] pdf) {
+    MailImages.Decoded d = MailImages.pdfQrCodes(pdf);
+    assertThat(d.problem()).isNull();
+    return d.texts();
+  }
+
+  static boolean[] drawn(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return MailImages.scanPages(doc, new java.util.ArrayList<>());
+    }
+  }
+
+  /**
+   * Pages are rendered only when they may draw a code otherwise than as an image: a page of text
+   * and pictures is not; a page painting a path (a code drawn as squares) is.
+   */
+  @Test
+  void aPageOfTextAndPicturesIsReadWithoutBeingDrawnAPaintedPathIsDrawn() throws Exception {
+    try (PDDocument doc = new PDDocument()) {
+      for (int i = 0; i < 2; i++) {
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+          textPage(doc, page, c);
+          // a clipping rectangle paints nothing
+          c.addRect(0, 0, 100, 100);
+          c.clip();
+          if (i == 1) {
+            c.addRect(50, 50, 10, 10);
+            c.fill();
+          }
+        }
+      }
+      byte[] pdf = saved(doc);
+      assertThat(drawn(pdf)).containsExactly(false, true);
+      assertThat(pdfTexts(pdf)).isEmpty();
+    }
+  }
+
+  /** A code drawn as rectangles on page 3, after two pages of text and pictures. */
+  @Test
+  void aCodeDrawnAsRectanglesOnThePageThreeIsFound() throws Exception {
+    String url = "http://198.51.100.21/drawn/page3";
+    try (PDDocument doc = Loader.loadPDF(qrPdf(url, true))) {
+      for (int i = 0; i < 2; i++) {
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.getPages().insertBefore(page, doc.getPage(0));
+        try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+          textPage(doc, page, c);
+        }
+      }
+      byte[] pdf = saved(doc);
+      assertThat(drawn(pdf)).containsExactly(false, false, true);
+      assertThat(pdfTexts(pdf)).containsExactly(url);
+    }
+  }
+
+  /** A code image on page 3, inside a form inside a form, drawn rotated and scaled. */
+  @Test
+  void aCodeImageInsideNestedFormsRotatedAndScaledOnPageThreeIsFoundWithoutDrawing()
+      throws Exception {
+    String url = "http://198.51.100.22/form/rotated";
+    try (PDDocument doc = new PDDocument()) {
+      for (int i = 0; i < 3; i++) {
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+          textPage(doc, page, c);
+          if (i == 2) {
+            PDFormXObject inner = new PDFormXObject(doc);
+            inner.setBBox(new PDRectangle(0, 0, 300, 300));
+            inner.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+            try (PDFormContentStream f = new PDFormContentStream(inner)) {
+              f.transform(Matrix.getRotateInstance(Math.toRadians(33), 150, 20));
+              f.drawImage(qrImage(doc, url, 250), 0, 0, 130, 90);
+            }
+            PDFormXObject outer = new PDFormXObject(doc);
+            outer.setBBox(new PDRectangle(0, 0, 400, 400));
+            outer.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+            try (PDFormContentStream f = new PDFormContentStream(outer)) {
+              f.transform(Matrix.getScaleInstance(1.2f, 0.8f));
+              f.drawForm(inner);
+            }
+            c.saveGraphicsState();
+            c.transform(Matrix.getTranslateInstance(100, 200));
+            c.drawForm(outer);
+            c.restoreGraphicsState();
+          }
+        }
+      }
+      byte[] pdf = saved(doc);
+      assertThat(drawn(pdf)).containsExactly(false, false, false);
+      assertThat(pdfTexts(pdf)).containsExactly(url);
+    }
+  }
+
+  /** Two code images on one page: both found. */
+  @Test
+  void twoCodesOnOnePageAreBothFound() throws Exception {
+    String one = "http://198.51.100.23/one";
+    String two = "https://login.example-secure-mail.com/two";
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+        textPage(doc, page, c);
+        c.drawImage(qrImage(doc, one, 200), 60, 300, 150, 150);
+        c.drawImage(qrImage(doc, two, 200), 300, 300, 150, 150);
+      }
+      byte[] pdf = saved(doc);
+      assertThat(drawn(pdf)).containsExactly(false);
+      assertThat(pdfTexts(pdf)).containsExactlyInAnyOrder(one, two);
+    }
+  }
+
+  /**
+   * A code that the page shows only through a mask: a stencil image painted in the fill colour, and
+   * an image whose soft mask makes the code (the colours behind it black everywhere): the page is
+   * rendered and the code found as the page shows it.
+   */
+  @Test
+  void aCodeShownThroughAStencilOrASoftMaskIsFoundOnTheRenderedPage() throws Exception {
+    String url = "http://198.51.100.24/masked";
+    BitMatrix bits = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 250, 250);
+    BufferedImage stencil = new BufferedImage(250, 250, BufferedImage.TYPE_BYTE_BINARY);
+    BufferedImage alpha = new BufferedImage(250, 250, BufferedImage.TYPE_INT_ARGB);
+    for (int y = 0; y < 250; y++) {
+      for (int x = 0; x < 250; x++) {
+        stencil.setRGB(x, y, bits.get(x, y) ? 0 : 0xFFFFFF);
+        alpha.setRGB(x, y, bits.get(x, y) ? 0xFF000000 : 0x00000000);
+      }
+    }
+    for (int kind = 0; kind < 2; kind++) {
+      try (PDDocument doc = new PDDocument()) {
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+          textPage(doc, page, c);
+          if (kind == 0) {
+            c.setNonStrokingColor(java.awt.Color.BLACK);
+            c.drawImage(
+                org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(
+                    doc, stencil),
+                100,
+                300,
+                200,
+                200);
+          } else {
+            c.drawImage(LosslessFactory.createFromImage(doc, alpha), 100, 300, 200, 200);
+          }
+        }
+        if (kind == 0) {
+          // the 1-bit image made a stencil: it paints the fill colour where its bits are 0
+          org.apache.pdfbox.cos.COSDictionary image =
+              (org.apache.pdfbox.cos.COSDictionary)
+                  page.getResources()
+                      .getCOSObject()
+                      .getCOSDictionary(org.apache.pdfbox.cos.COSName.XOBJECT)
+                      .getDictionaryObject(org.apache.pdfbox.cos.COSName.getPDFName("Im2"));
+          image.setBoolean(org.apache.pdfbox.cos.COSName.IMAGE_MASK, true);
+          image.removeItem(org.apache.pdfbox.cos.COSName.COLORSPACE);
+        }
+        byte[] pdf = saved(doc);
+        // the stencil needs the page drawn; the soft-masked image is read over white directly
+        assertThat(drawn(pdf)).as("kind " + kind).containsExactly(kind == 0);
+        assertThat(pdfTexts(pdf)).as("kind " + kind).containsExactly(url);
+      }
+    }
+  }
+
+  /**
+   * Bounds of the scan: forms nested deeper than it follows, a form that draws itself, more images
+   * than it decodes, an image larger than it decodes: the page is handed to the renderer as before
+   * (no hang, no failure), and a code beyond the bounds is still found where the renderer can draw
+   * it.
+   */
+  @Test
+  void formsTooDeepOrDrawingThemselvesAndTooManyImagesEndTheScanNotTheAnalysis() throws Exception {
+    String url = "http://198.51.100.25/deep";
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      PDFormXObject form = new PDFormXObject(doc);
+      form.setBBox(PDRectangle.A4);
+      form.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+      try (PDFormContentStream f = new PDFormContentStream(form)) {
+        f.drawImage(qrImage(doc, url, 250), 100, 300, 200, 200);
+      }
+      for (int i = 0; i < 40; i++) {
+        PDFormXObject outer = new PDFormXObject(doc);
+        outer.setBBox(PDRectangle.A4);
+        outer.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+        try (PDFormContentStream f = new PDFormContentStream(outer)) {
+          f.drawForm(form);
+        }
+        form = outer;
+      }
+      try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+        c.drawForm(form);
+      }
+      byte[] pdf = saved(doc);
+      assertThat(drawn(pdf)).containsExactly(true);
+      assertThat(MailImages.pdfQrCodes(pdf).texts()).containsExactly(url);
+    }
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      PDFormXObject form = new PDFormXObject(doc);
+      form.setBBox(PDRectangle.A4);
+      org.apache.pdfbox.pdmodel.PDResources resources = new org.apache.pdfbox.pdmodel.PDResources();
+      form.setResources(resources);
+      try (PDFormContentStream f = new PDFormContentStream(form)) {
+        f.drawImage(qrImage(doc, url, 250), 100, 300, 200, 200);
+        f.drawForm(form);
+      }
+      try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+        c.drawForm(form);
+      }
+      byte[] pdf = saved(doc);
+      assertThat(drawn(pdf)).containsExactly(false);
+      MailImages.Decoded d = MailImages.pdfQrCodes(pdf);
+      assertThat(d.texts()).containsExactly(url);
+    }
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+        for (int i = 0; i < MailImages.MAX_PDF_IMAGES; i++) {
+          BufferedImage blank = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+          blank.setRGB(i, i, 0xFFFFFF);
+          c.drawImage(LosslessFactory.createFromImage(doc, blank), 10 + 30 * i, 780, 20, 20);
+        }
+        c.drawImage(qrImage(doc, url, 250), 100, 300, 200, 200);
+      }
+      byte[] pdf = saved(doc);
+      assertThat(drawn(pdf)).containsExactly(true);
+      assertThat(MailImages.pdfQrCodes(pdf).texts()).containsExactly(url);
+    }
+  }
+
+  /**
+   * An image object claiming 100,000 × 100,000 pixels (ten billion) over a few bytes, alone on its
+   * page or beside a drawn path: not decoded directly, and the page, drawn for the path, costs no
+   * ten-billion-pixel raster: the analysis gives its verdict, no OutOfMemoryError.
+   */
+  @Test
+  void anImageInAPdfClaimingTenBillionPixelsIsNeitherDecodedNorDrawn() throws Exception {
+    for (boolean path : new boolean[] {false, true}) {
+      try (PDDocument doc = new PDDocument()) {
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+          BufferedImage small = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+          c.drawImage(LosslessFactory.createFromImage(doc, small), 100, 300, 200, 200);
+          if (path) {
+            c.addRect(50, 50, 10, 10);
+            c.fill();
+          }
+        }
+        org.apache.pdfbox.cos.COSDictionary image =
+            (org.apache.pdfbox.cos.COSDictionary)
+                page.getResources()
+                    .getCOSObject()
+                    .getCOSDictionary(org.apache.pdfbox.cos.COSName.XOBJECT)
+                    .getDictionaryObject(org.apache.pdfbox.cos.COSName.getPDFName("Im1"));
+        image.setInt(org.apache.pdfbox.cos.COSName.WIDTH, 100_000);
+        image.setInt(org.apache.pdfbox.cos.COSName.HEIGHT, 100_000);
+        byte[] pdf = saved(doc);
+        MailImages.Decoded d = MailImages.pdfQrCodes(pdf);
+        assertThat(d.texts()).isEmpty();
+        MailReport r = HostileMailTest.withPdf(pdf);
+        assertThat(r.verdict()).as("path " + path).isNotNull();
+      }
     }
   }
 

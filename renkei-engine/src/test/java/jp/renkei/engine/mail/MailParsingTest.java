@@ -486,4 +486,113 @@ class MailParsingTest {
       assertThat(MailAnalyzer.oneSpace(text)).isEqualTo(text.replaceAll("\\s+", " "));
     }
   }
+
+  /** The local-part test by a loop says what {@code matches(".*[._\\-0-9].*")} says. */
+  @Test
+  void punctuatedLocalPartsAreTheRegexOnes() {
+    String[] pieces = {
+      "a", "Z", ".", "_", "-", "0", "9", "\n", "\r", "\u0085", "\u2028", "\u2029", "é", "+", "@",
+      " ", "\t", "٣"
+    };
+    Random random = new Random(20261210L);
+    int punctuated = 0;
+    for (int round = 0; round < 30_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(10);
+      for (int k = 0; k < n; k++) {
+        t.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String local = t.toString();
+      boolean expected = local.matches(".*[._\\-0-9].*");
+      punctuated += expected ? 1 : 0;
+      assertThat(MailAnalyzer.punctuatedLocal(local)).as(local).isEqualTo(expected);
+    }
+    assertThat(punctuated).isGreaterThan(3_000);
+  }
+
+  /**
+   * The brands a display name or subject claims, their claims tried where the automaton says they
+   * can start, are those every claim's {@code find()} finds over the whole text; and a display
+   * name's brand by name is the one whose reduced name it is.
+   */
+  @Test
+  void claimedAndNamedBrandsAreThoseEveryPatternFinds() {
+    List<String> pieces = new ArrayList<>();
+    for (MailSigns.Brand b : MailSigns.BRANDS) {
+      pieces.add(b.name());
+    }
+    int brands = pieces.size();
+    pieces.addAll(
+        List.of(
+            " ",
+            "-",
+            ".",
+            "の",
+            "株式会社",
+            "support",
+            "Support Team",
+            "セキュリティ",
+            "アカウント",
+            "カスタマーサービス",
+            "お客様",
+            "様",
+            "team",
+            "\n",
+            "é",
+            "ｱﾏｿﾞﾝ",
+            "ＡＭＡＺＯＮ",
+            "@",
+            "customer service",
+            "お知らせ",
+            "【重要】",
+            "Re: ",
+            "'",
+            "&",
+            "x",
+            "1",
+            "securite",
+            "Ｐａｙｐａｌ",
+            "事務局"));
+    Random random = new Random(20261211L);
+    int claimed = 0;
+    int named = 0;
+    for (int round = 0; round < 30_000; round++) {
+      StringBuilder t = new StringBuilder();
+      int n = random.nextInt(6);
+      for (int k = 0; k < n; k++) {
+        String piece = pieces.get(random.nextInt(random.nextBoolean() ? brands : pieces.size()));
+        t.append(
+            switch (random.nextInt(4)) {
+              case 0 -> piece.toUpperCase(java.util.Locale.ROOT);
+              case 1 -> piece.toLowerCase(java.util.Locale.ROOT);
+              default -> piece;
+            });
+      }
+      String text = t.toString();
+      String folded = MailSigns.fold(text).toLowerCase(java.util.Locale.ROOT);
+      List<MailSigns.Brand> expected = new ArrayList<>();
+      for (MailSigns.Brand b : MailSigns.BRANDS) {
+        if (b.claim().matcher(folded).find()) {
+          expected.add(b);
+        }
+      }
+      claimed += expected.isEmpty() ? 0 : 1;
+      assertThat(MailSigns.claimed(text)).as(text).isEqualTo(expected);
+      String reduced = folded.replaceAll("[^\\p{L}\\p{N}]", "");
+      List<MailSigns.Brand> byName = new ArrayList<>();
+      for (MailSigns.Brand b : MailSigns.BRANDS) {
+        if (!reduced.isEmpty()
+            && b.name()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]", "")
+                .equals(reduced)) {
+          byName.add(b);
+        }
+      }
+      named += byName.isEmpty() ? 0 : 1;
+      assertThat(MailSigns.named(text)).as(text).isEqualTo(byName);
+    }
+    assertThat(claimed).isGreaterThan(10_000);
+    assertThat(named).isGreaterThan(1_000);
+  }
 }
