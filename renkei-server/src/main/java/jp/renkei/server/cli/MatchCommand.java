@@ -868,8 +868,6 @@ final class MatchCommand implements Callable<Integer> {
   }
 
   static String csv(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n")
-        ? "\"" + s.replace("\"", "\"\"") + "\""
-        : s;
+    return jp.renkei.server.files.CsvCell.of(s);
   }
 }

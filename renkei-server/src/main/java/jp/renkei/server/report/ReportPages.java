@@ -262,7 +262,7 @@ class ReportPages {
   }
 
   private static String quote(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
+    return jp.renkei.server.files.CsvCell.quoted(s);
   }
 
   private Map<String, Term> sectorLabels() {
