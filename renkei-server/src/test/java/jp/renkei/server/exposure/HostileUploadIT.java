@@ -16,6 +16,7 @@ import jp.renkei.server.support.Http;
 import jp.renkei.server.support.ServerTest;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,10 +54,19 @@ class HostileUploadIT extends ServerTest {
     return b.toString();
   }
 
+  /**
+   * A message with a PDF of one page of that size painting a small square (an empty page is not
+   * drawn by the QR search at all; a page that paints must be, and faces the impossible raster).
+   */
   static String withPdf(PDRectangle box) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (PDDocument doc = new PDDocument()) {
-      doc.addPage(new PDPage(box));
+      PDPage page = new PDPage(box);
+      doc.addPage(page);
+      try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+        c.addRect(0, 0, 1, 1);
+        c.fill();
+      }
       doc.save(out);
     }
     return "From: a@example.com\r\nTo: b@example.jp\r\nSubject: invoice\r\nMIME-Version: 1.0\r\n"
