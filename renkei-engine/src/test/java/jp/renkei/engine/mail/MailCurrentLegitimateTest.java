@@ -381,18 +381,7 @@ class MailCurrentLegitimateTest {
 
   @TestFactory
   Stream<DynamicTest> everyCurrentLegitimateMessageStaysClean() {
-    return legitimate().stream()
-        .map(
-            c ->
-                DynamicTest.dynamicTest(
-                    c.kind() + ": " + c.name(),
-                    () -> {
-                      MailReport r = c.mail().analyze();
-                      MailJapaneseLureTest.print(c, r);
-                      assertThat(r.verdict())
-                          .as(MailJapaneseLureTest.describe(r))
-                          .isEqualTo(MailReport.Verdict.CLEAN);
-                    }));
+    return MailJapaneseLureTest.clean(legitimate());
   }
 
   @Test

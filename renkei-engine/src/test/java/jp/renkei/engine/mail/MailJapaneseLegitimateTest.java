@@ -345,18 +345,7 @@ class MailJapaneseLegitimateTest {
 
   @TestFactory
   Stream<DynamicTest> everyJapaneseLegitimateMessageStaysClean() {
-    return legitimate().stream()
-        .map(
-            c ->
-                DynamicTest.dynamicTest(
-                    c.kind() + ": " + c.name(),
-                    () -> {
-                      MailReport r = c.mail().analyze();
-                      MailJapaneseLureTest.print(c, r);
-                      assertThat(r.verdict())
-                          .as(MailJapaneseLureTest.describe(r))
-                          .isEqualTo(MailReport.Verdict.CLEAN);
-                    }));
+    return MailJapaneseLureTest.clean(legitimate());
   }
 
   @Test
