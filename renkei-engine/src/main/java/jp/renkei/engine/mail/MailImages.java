@@ -572,10 +572,16 @@ final class MailImages {
   private static void decode(BufferedImage image, List<String> out) {
     int w = image.getWidth();
     int h = image.getHeight();
+    if (tooSmallForQr(w, h)) {
+      return;
+    }
+    byte[] grey = luminance(image);
+    if (oneGreyLevel(grey)) {
+      return;
+    }
     BinaryBitmap bitmap =
         new BinaryBitmap(
-            new HybridBinarizer(
-                new PlanarYUVLuminanceSource(luminance(image), w, h, 0, 0, w, h, false)));
+            new HybridBinarizer(new PlanarYUVLuminanceSource(grey, w, h, 0, 0, w, h, false)));
     try {
       for (Result r : new QRCodeMultiReader().decodeMultiple(bitmap, HINTS)) {
         if (r.getText() != null && !r.getText().isBlank() && !out.contains(r.getText())) {
@@ -585,6 +591,42 @@ final class MailImages {
     } catch (NotFoundException e) {
       // no QR code in this image: the usual case
     }
+  }
+
+  /**
+   * Whether a picture of {@code w} × {@code h} pixels is too small for ZXing's QR reader to find a
+   * code in it, whatever it shows (spacers, tracking pixels, bullets). The reader decodes only
+   * through three finder patterns: each is found as a run of dark, light, dark, light, dark of
+   * 1:1:3:1:1 with at least 7 pixels in all ({@code FinderPatternFinder.foundPatternCross}, also
+   * for the vertical check), so a side under 7 pixels holds none; its centre lies more than 1.75
+   * module widths (of at least a pixel) inside the picture on each axis, since the outer runs are
+   * over half a module and the middle one over one and a half. The detector gives up below a module
+   * of one pixel ({@code Detector.processFinderPatternInfo}), and a code of 21 modules or more
+   * needs two of the centres at least 12.5 module widths apart ({@code computeDimension}: the two
+   * centre distances in modules, rounded, must add up to 26 or more). Two centres that far apart
+   * inside a box of (w − 3.5) × (h − 3.5) pixels need its diagonal to be at least 12.5 pixels long:
+   * a picture of 12 × 12 pixels or less cannot hold a decodable code.
+   */
+  static boolean tooSmallForQr(int w, int h) {
+    double dw = w - 3.5;
+    double dh = h - 3.5;
+    return w < 7 || h < 7 || dw * dw + dh * dh < 12.5 * 12.5;
+  }
+
+  /**
+   * Whether every pixel has the same grey level. ZXing's binarizer then gives every pixel the same
+   * threshold ({@code HybridBinarizer}: half the level in every block, its neighbours' average
+   * being the same; under 40 pixels a side, {@code GlobalHistogramBinarizer}: one black point for
+   * the whole picture, or none), so the picture becomes one colour, and with no dark-light
+   * transition in any row there is no finder pattern, hence no code.
+   */
+  static boolean oneGreyLevel(byte[] grey) {
+    for (int i = 1; i < grey.length; i++) {
+      if (grey[i] != grey[0]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
