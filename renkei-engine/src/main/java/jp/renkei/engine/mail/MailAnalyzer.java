@@ -227,7 +227,7 @@ public final class MailAnalyzer {
           "(?i)\\.(pdf|docx?|xlsx?|pptx?|txt|rtf|csv|jpe?g|png|gif|bmp|zip|html?|hwp|jtd)[\\s\\u3000]*\\.([a-z0-9]{2,4})$");
   private static final Pattern RECEIVED =
       Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");
-  private static final Pattern IPV4 =
+  static final Pattern IPV4 =
       Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
   private static final Pattern IPV6 = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:]{3,})\\]");
   static final DateTimeFormatter RECEIVED_DATE =
@@ -389,7 +389,7 @@ public final class MailAnalyzer {
    * font size of 0 or 1 px / pt, a maximum height of 0, full transparency. White text is not among
    * them: on a dark background it is what newsletters' buttons are written in.
    */
-  private static final Pattern HIDDEN_STYLE =
+  static final Pattern HIDDEN_STYLE =
       Pattern.compile(
           "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden"
               + "|font-size\\s*:\\s*(?:0(?:\\.\\d+)?|1)\\s*(?:px|pt)?\\s*(?:;|!|$)"
@@ -498,14 +498,18 @@ public final class MailAnalyzer {
   Analysis analysis(InputStream raw) {
     State st = new State();
     Map<String, String> outer = REGISTRABLE.get();
+    Map<String, Object> outerUris = URIS.get();
     REGISTRABLE.set(new java.util.HashMap<>());
+    URIS.set(new java.util.HashMap<>());
     try {
       return new Analysis(run(raw, st), st.text.toString());
     } finally {
       if (outer == null) {
         REGISTRABLE.remove();
+        URIS.remove();
       } else {
         REGISTRABLE.set(outer);
+        URIS.set(outerUris);
       }
     }
   }
@@ -950,7 +954,7 @@ public final class MailAnalyzer {
     String route = one.contains(";") ? one.substring(0, one.lastIndexOf(';')) : one;
     List<String> ips = new ArrayList<>();
     Matcher v4 = IPV4.matcher(route);
-    while (v4.find()) {
+    for (int at = 0; (at = nextIpv4(v4, route, at)) >= 0; ) {
       if (!ips.contains(v4.group(1))) {
         ips.add(v4.group(1));
       }
@@ -972,6 +976,34 @@ public final class MailAnalyzer {
       at = receivedDate(d);
     }
     st.hops.add(new MailReport.Hop(from, by, List.copyOf(ips), at));
+  }
+
+  /**
+   * The next match of {@link #IPV4} in {@code text} at or after {@code from} (left in {@code m}, a
+   * matcher over {@code text}), as {@code find()} finds it, and its end; -1 when there is none. A
+   * match starts with one to three digits and a dot, the first digit following neither a digit nor
+   * a dot, so the pattern is tried only there, not at every character of the header.
+   */
+  static int nextIpv4(Matcher m, String text, int from) {
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int n = text.length();
+    for (int i = from; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        char before = i == 0 ? ' ' : text.charAt(i - 1);
+        int j = i + 1;
+        while (j < n && j < i + 3 && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+          j++;
+        }
+        if (before != '.' && !(before >= '0' && before <= '9') && j < n && text.charAt(j) == '.') {
+          m.region(i, n);
+          if (m.lookingAt()) {
+            return m.end();
+          }
+        }
+      }
+    }
+    return -1;
   }
 
   /** The date of a Received header ({@link #RECEIVED_DATE}), or null (the hop is kept without). */
@@ -1415,7 +1447,7 @@ public final class MailAnalyzer {
   private static void hiddenText(Document doc, List<org.jsoup.nodes.Element> styled, State st) {
     List<org.jsoup.nodes.Element> hidden = new ArrayList<>();
     for (org.jsoup.nodes.Element e : styled) {
-      if (e.hasAttr("hidden") || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
+      if (e.hasAttr("hidden") || hiddenStyle(e.attr("style"))) {
         hidden.add(e); // the inner ones of a hidden element go with it
       }
     }
@@ -1446,6 +1478,39 @@ public final class MailAnalyzer {
               + String.join(" ", unseen.subList(0, Math.min(8, unseen.size())))
               + " …\"");
     }
+  }
+
+  /**
+   * Whether {@link #HIDDEN_STYLE} is found in a style attribute. Every alternative of the pattern
+   * starts with one of five property names, so it is tried ({@code lookingAt}) only where one of
+   * them starts, case-blind, and not at every character of every styled element (mail HTML styles
+   * nearly every element inline). The names are compared by {@link String#regionMatches(boolean,
+   * int, String, int, int)}, which accepts more than the pattern's ASCII case-blindness (a dotless
+   * ı for i): more places tried, none missed.
+   */
+  static boolean hiddenStyle(String style) {
+    Matcher m = null;
+    int n = style.length();
+    for (int i = 0; i < n; i++) {
+      String name =
+          switch (style.charAt(i)) {
+            case 'd', 'D' -> "display";
+            case 'v', 'V' -> "visibility";
+            case 'f', 'F' -> "font-size";
+            case 'm', 'M' -> "max-height";
+            case 'o', 'O' -> "opacity";
+            default -> null;
+          };
+      if (name != null && style.regionMatches(true, i, name, 0, name.length())) {
+        if (m == null) {
+          m = HIDDEN_STYLE.matcher(style).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        if (m.region(i, n).lookingAt()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -1581,14 +1646,38 @@ public final class MailAnalyzer {
     return value == null || value.isEmpty() ? "—" : value;
   }
 
+  /**
+   * The host of a URL, lower-cased, or null (a URL {@link URI} does not read, or without a host).
+   */
   static String host(String url) {
-    try {
-      String h = URI.create(url.replace(" ", "%20")).getHost();
-      return h == null ? null : h.toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    URI u = uri(url);
+    String h = u == null ? null : u.getHost();
+    return h == null ? null : h.toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * A URL as {@link URI} reads it (spaces as %20), or null when it cannot. Each link is read for
+   * its host, path and port by several signs; within one analysis it is parsed once ({@link
+   * #URIS}).
+   */
+  static URI uri(String url) {
+    Map<String, Object> seen = URIS.get();
+    Object u = seen == null ? null : seen.get(url);
+    if (u == null) {
+      try {
+        u = URI.create(url.replace(" ", "%20"));
+      } catch (IllegalArgumentException e) {
+        u = NOT_A_URI;
+      }
+      if (seen != null && seen.size() < 4096) {
+        seen.put(url, u);
+      }
+    }
+    return u == NOT_A_URI ? null : (URI) u;
+  }
+
+  /** What {@link #URIS} holds for a URL that {@link URI} does not read. */
+  private static final Object NOT_A_URI = new Object();
 
   private static boolean sameOrSubdomain(String host, String of) {
     return host.equals(of) || host.endsWith("." + of) || of.endsWith("." + host);
@@ -2746,6 +2835,9 @@ public final class MailAnalyzer {
    * message is kept for the next.
    */
   private static final ThreadLocal<Map<String, String>> REGISTRABLE = new ThreadLocal<>();
+
+  /** The URLs read during the analysis running on this thread, as {@link #REGISTRABLE}. */
+  private static final ThreadLocal<Map<String, Object>> URIS = new ThreadLocal<>();
 
   static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];

@@ -342,12 +342,9 @@ final class MailSigns {
   }
 
   private static String path(String url) {
-    try {
-      String p = java.net.URI.create(url.replace(" ", "%20")).getRawPath();
-      return p == null ? "" : p.toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
+    java.net.URI u = MailAnalyzer.uri(url);
+    String p = u == null ? null : u.getRawPath();
+    return p == null ? "" : p.toLowerCase(Locale.ROOT);
   }
 
   /** A query parameter's decoded value (the first of that name), or null. */
@@ -428,7 +425,7 @@ final class MailSigns {
   private static final Pattern NOT_A_TO_Z = Pattern.compile("[^a-z]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  private static final Pattern LOGIN_WORDS =
+  static final Pattern LOGIN_WORDS =
       Pattern.compile(
           "log-?in|sign-?in|signon|verify|verification|secure|account|auth|password|passwd"
               + "|webmail|owa|wallet|billing|update|confirm|unlock|validate|banking|ログイン|確認");
@@ -893,13 +890,9 @@ final class MailSigns {
 
   /** An http(s) link to a port other than 80 and 443: web servers of phishing kits, not shops. */
   static boolean unusualPort(String url) {
-    try {
-      java.net.URI u = java.net.URI.create(url.replace(" ", "%20"));
-      int port = u.getPort();
-      return port > 0 && port != 80 && port != 443;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    java.net.URI u = MailAnalyzer.uri(url);
+    int port = u == null ? -1 : u.getPort();
+    return port > 0 && port != 80 && port != 443;
   }
 
   /**
@@ -988,14 +981,22 @@ final class MailSigns {
     }
   }
 
+  /**
+   * {@link #LOGIN_WORDS} through the phrase automaton: one pass over the text, the pattern tried
+   * only where one of its words can start (as {@code find()} finds it; a pattern the automaton
+   * cannot take is searched by {@code find()} itself).
+   */
+  private static final MailPhrases LOGIN_PHRASES = new MailPhrases(List.of(LOGIN_WORDS));
+
   static boolean loginLike(String url, String text) {
     String u = url.toLowerCase(Locale.ROOT);
     int q = u.indexOf("://");
     String rest = q < 0 ? u : u.substring(q + 3);
-    if (LOGIN_WORDS.matcher(rest).find()) {
+    if (LOGIN_PHRASES.scan(rest).first(LOGIN_WORDS) != null) {
       return true;
     }
-    return text != null && LOGIN_WORDS.matcher(text.toLowerCase(Locale.ROOT)).find();
+    return text != null
+        && LOGIN_PHRASES.scan(text.toLowerCase(Locale.ROOT)).first(LOGIN_WORDS) != null;
   }
 
   /** The phrases of a pattern found in a text (at most three, for evidence). */

@@ -595,4 +595,203 @@ class MailParsingTest {
     assertThat(claimed).isGreaterThan(10_000);
     assertThat(named).isGreaterThan(1_000);
   }
+
+  /** A random text of {@code pieces}, up to {@code max} of them. */
+  private static String randomText(Random random, String[] pieces, int max) {
+    StringBuilder t = new StringBuilder();
+    int n = random.nextInt(max + 1);
+    for (int k = 0; k < n; k++) {
+      t.append(pieces[random.nextInt(pieces.length)]);
+    }
+    return t.toString();
+  }
+
+  /**
+   * Styles that hide an element are found where a property name starts as the pattern finds them
+   * anywhere.
+   */
+  @Test
+  void hiddenStylesAreTheOnesFindFinds() {
+    String[] pieces = {
+      "display",
+      "DISPLAY",
+      "Visibility",
+      "visibility",
+      "font-size",
+      "FONT-SIZE",
+      "max-height",
+      "opacity",
+      "Opacity",
+      "dısplay",
+      "\u0130",
+      "\u212A",
+      ":",
+      " ",
+      "\t",
+      "\n",
+      "none",
+      "NONE",
+      "hidden",
+      "0",
+      "0.5",
+      "1",
+      "00",
+      "px",
+      "pt",
+      "PX",
+      ";",
+      "!",
+      "important",
+      "x",
+      "-",
+      "block",
+      "display:none",
+      "visibility:hidden",
+      "font-size:1px;",
+      "opacity:0.00",
+      "max-height:0px",
+      "font-size: 0 !important",
+      "color:#333;",
+      "mso-hide:all;",
+      "d",
+      "o",
+      "m",
+      "v",
+      "f"
+    };
+    Random random = new Random(20261216L);
+    int hidden = 0;
+    for (int round = 0; round < 60_000; round++) {
+      String style = randomText(random, pieces, 10);
+      boolean expected = MailAnalyzer.HIDDEN_STYLE.matcher(style).find();
+      hidden += expected ? 1 : 0;
+      assertThat(MailAnalyzer.hiddenStyle(style)).as(style).isEqualTo(expected);
+    }
+    assertThat(hidden).isGreaterThan(10_000);
+  }
+
+  /** Links and link texts read as login pages through the automaton as by the pattern's find(). */
+  @Test
+  void loginLikeLinksAreTheOnesFindFinds() {
+    String[] pieces = {
+      "https://",
+      "http://",
+      "HTTP://",
+      "www.",
+      "example",
+      ".com",
+      ".co.jp",
+      "/",
+      "?",
+      "=",
+      "&",
+      "log",
+      "in",
+      "log-in",
+      "LOGIN",
+      "sign",
+      "-",
+      "signon",
+      "verify",
+      "verification",
+      "secure",
+      "account",
+      "auth",
+      "password",
+      "passwd",
+      "webmail",
+      "owa",
+      "wallet",
+      "billing",
+      "update",
+      "confirm",
+      "unlock",
+      "validate",
+      "banking",
+      "ログイン",
+      "確認",
+      "ロ",
+      "グ",
+      "イン",
+      "確",
+      "\u0130",
+      "\u212A",
+      "a",
+      "o",
+      "w",
+      " ",
+      "%20",
+      "://"
+    };
+    Random random = new Random(20261218L);
+    int login = 0;
+    for (int round = 0; round < 60_000; round++) {
+      String url = randomText(random, pieces, 8);
+      String text = round % 3 == 0 ? null : randomText(random, pieces, 6);
+      String u = url.toLowerCase(java.util.Locale.ROOT);
+      int q = u.indexOf("://");
+      String rest = q < 0 ? u : u.substring(q + 3);
+      boolean expected =
+          MailSigns.LOGIN_WORDS.matcher(rest).find()
+              || (text != null
+                  && MailSigns.LOGIN_WORDS.matcher(text.toLowerCase(java.util.Locale.ROOT)).find());
+      login += expected ? 1 : 0;
+      assertThat(MailSigns.loginLike(url, text)).as(url + " | " + text).isEqualTo(expected);
+    }
+    assertThat(login).isGreaterThan(10_000);
+  }
+
+  /** IPv4 addresses in a Received header, found where a number starts, as find() finds them. */
+  @Test
+  void receivedAddressesAreTheOnesFindFinds() {
+    String[] pieces = {
+      "1",
+      "12",
+      "123",
+      "1234",
+      "0",
+      "255",
+      "256",
+      "999",
+      ".",
+      "..",
+      "[",
+      "]",
+      "(",
+      ")",
+      " ",
+      "from",
+      "by",
+      "mx.example.jp",
+      "192.0.2.1",
+      "10.0.0.1.",
+      ".10.0.0.1",
+      "198.51.100.77",
+      "٣",
+      "a",
+      ";",
+      "IPv6:2001:db8::1",
+      "1.2.3",
+      "-",
+      "\t"
+    };
+    Random random = new Random(20261219L);
+    int found = 0;
+    for (int round = 0; round < 80_000; round++) {
+      String text = randomText(random, pieces, 14);
+      List<String> expected = new ArrayList<>();
+      Matcher all = MailAnalyzer.IPV4.matcher(text);
+      while (all.find()) {
+        expected.add(all.start() + ":" + all.group(1));
+      }
+      found += expected.size();
+      List<String> actual = new ArrayList<>();
+      Matcher m = MailAnalyzer.IPV4.matcher(text);
+      for (int from = 0; (from = MailAnalyzer.nextIpv4(m, text, from)) >= 0; ) {
+        actual.add(m.start() + ":" + m.group(1));
+      }
+      assertThat(actual).as(text).isEqualTo(expected);
+    }
+    assertThat(found).isGreaterThan(10_000);
+  }
 }
