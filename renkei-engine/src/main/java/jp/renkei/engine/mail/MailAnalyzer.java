@@ -851,7 +851,11 @@ public final class MailAnalyzer {
     st.subject = m.getSubject();
     st.text(st.subject);
     st.messageId = m.getMessageId();
-    if (m.getDate() != null) {
+    Field dateField = m.getHeader().getField("Date");
+    Instant usualDate = dateField == null ? null : usualDate(dateField.getBody());
+    if (usualDate != null) {
+      st.date = usualDate;
+    } else if (m.getDate() != null) {
       st.date = m.getDate().toInstant();
     }
     if (m.getFrom() != null && !m.getFrom().isEmpty()) {
@@ -1078,6 +1082,32 @@ public final class MailAnalyzer {
     int offset = (offsetHours * 3600 + offsetMinutes * 60) * (sign == '-' ? -1 : 1);
     return java.time.LocalDateTime.of(year, month / 3 + 1, day, hour, minute, second)
         .toInstant(java.time.ZoneOffset.ofTotalSeconds(offset));
+  }
+
+  /** The weekdays a Date header may start with, as mime4j's reader names them. */
+  private static final List<String> WEEKDAYS =
+      List.of("Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, ");
+
+  /**
+   * The usual shape of a Date header read without mime4j's formatter (a {@code DateTimeFormatter}
+   * whose parse was 3 % of the analysis of HTML mail): "Tue, 1 Dec 2026 09:05:07 +0900", the
+   * weekday optional (and not checked against the date, as mime4j does not), then {@link
+   * #usualReceivedDate}'s shape, then nothing or a comment (" (JST)"). Null for anything else,
+   * which mime4j then reads as before.
+   */
+  static Instant usualDate(String body) {
+    if (body == null) {
+      return null;
+    }
+    String d = body.trim(); // as mime4j's reader trims it
+    if (d.length() > 5 && d.charAt(3) == ',' && WEEKDAYS.contains(d.substring(0, 5))) {
+      d = d.substring(5);
+    }
+    int comment = d.indexOf(" (");
+    if (comment >= 0) {
+      d = d.substring(0, comment);
+    }
+    return usualReceivedDate(d);
   }
 
   private static boolean isDigit(char c) {

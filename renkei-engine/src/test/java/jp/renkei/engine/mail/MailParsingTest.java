@@ -794,4 +794,72 @@ class MailParsingTest {
     }
     assertThat(found).isGreaterThan(10_000);
   }
+
+  /** The first of {@code pieces} (the usual one) half the time, else any. */
+  private static String oneOf(Random random, String[] pieces) {
+    return random.nextBoolean() ? pieces[0] : pieces[random.nextInt(pieces.length)];
+  }
+
+  /**
+   * Date headers of the usual shape are read as mime4j's lenient reader reads them (the reader the
+   * analyser's MIME parser uses); anything else is left to that reader.
+   */
+  @Test
+  void usualDateHeadersAreReadAsMime4jReadsThem() throws Exception {
+    String[] weekdays = {"", "Tue, ", "Wed, ", "tue, ", "Tue,", "Tue,  ", "Xyz, ", "Sun, ", "Mon "};
+    String[] days = {"1", "01", "9", "28", "29", "30", "31", "32", "0", "001", " 1"};
+    String[] months = {"Jan", "Feb", "Apr", "Dec", "dec", "DEC", "Sept", "Foo"};
+    String[] years = {"2026", "1999", "2000", "2024", "0026", "0000", "26", "99", "20260"};
+    String[] times = {
+      "09:05:07",
+      "23:59:59",
+      "00:00:00",
+      "09:05",
+      "9:05:07",
+      "24:00:00",
+      "23:60:00",
+      "23:59:60",
+      "09:05:07.123",
+      "0905"
+    };
+    String[] offsets = {
+      " +0900", " -0000", " +0000", " -0500", " +1800", " -1800", " +1801", " +2500", " +0960",
+      " GMT", " UT", " +09:00", "", " +090", " +09000", "+0900"
+    };
+    String[] tails = {"", " (JST)", "(JST)", " (", " +0100", " GMT", "  ", " x", " (UTC) extra"};
+    org.apache.james.mime4j.message.DefaultMessageBuilder builder =
+        new org.apache.james.mime4j.message.DefaultMessageBuilder();
+    builder.setMimeEntityConfig(
+        org.apache.james.mime4j.stream.MimeConfig.custom().setStrictParsing(false).build());
+    builder.setDecodeMonitor(org.apache.james.mime4j.codec.DecodeMonitor.SILENT);
+    Random random = new Random(20261220L);
+    int usual = 0;
+    for (int round = 0; round < 40_000; round++) {
+      String body =
+          (random.nextInt(4) == 0 ? " " : "")
+              + oneOf(random, weekdays)
+              + oneOf(random, days)
+              + " "
+              + oneOf(random, months)
+              + " "
+              + oneOf(random, years)
+              + " "
+              + oneOf(random, times)
+              + oneOf(random, offsets)
+              + oneOf(random, tails);
+      Instant ours = MailAnalyzer.usualDate(body);
+      if (ours == null) {
+        continue;
+      }
+      usual++;
+      org.apache.james.mime4j.dom.Message m =
+          builder.parseMessage(
+              new java.io.ByteArrayInputStream(
+                  ("Date: " + body + "\r\nSubject: x\r\n\r\nbody\r\n")
+                      .getBytes(StandardCharsets.US_ASCII)));
+      assertThat(m.getDate()).as(body).isNotNull();
+      assertThat(ours).as(body).isEqualTo(m.getDate().toInstant());
+    }
+    assertThat(usual).isGreaterThan(1_000);
+  }
 }
