@@ -39,13 +39,16 @@ import org.springframework.transaction.annotation.Transactional;
  * advisories the viewer's {@link Reach} admits, C4TAP shares of the ranges the policy lets it read
  * (and its own), STIX objects of the collections it may read. So objects the viewer may not see are
  * neither handed to the service nor judged for it, and how many of them hold the words does not
- * change how many rows a search reads or judges ({@link #candidatesRead}); TLP:GREEN and CLEAR
- * objects outside the viewer's scope (sectors, types, exclusions) are the rows the SQL cannot yet
- * leave out, and the policy refuses them. Candidates are read a page at a time, newest first, each
- * page after the last one's key, and judged until enough are visible or none are left. A kind stops
- * after {@value #WALK} candidates (STIX: {@value SearchRepository#RECHECK} index candidates in
- * readable collections), silently: a search that says it stopped early would tell a viewer that
- * thousands of objects hold the words, some of them outside its audience (the sharing invariant).
+ * change how many rows a search reads or judges ({@link #candidatesRead}); what the reach admits
+ * and the policy still refuses (GREEN held back from a mode-gated viewer, STIX objects marked
+ * beyond the viewer in a collection it reads) is read and refused. PostgreSQL still finds every
+ * match in the index and looks up each one's row to apply the reach, so the time grows a little
+ * with hidden matches (docs/benchmarks.md, search16). Candidates are read a page at a time, newest
+ * first, each page after the last one's key, and judged until enough are visible or none are left.
+ * A kind stops after {@value #WALK} candidates (STIX: {@value SearchRepository#RECHECK} index
+ * candidates in readable collections), silently: a search that says it stopped early would tell a
+ * viewer that thousands of objects hold the words, some of them outside its audience (the sharing
+ * invariant).
  */
 @Service
 public class SearchService {
@@ -72,6 +75,9 @@ public class SearchService {
   private final C4tapService c4tap;
   private final ExposureAccess exposure;
   private final SharingGate gate;
+
+  /** Candidate rows read from the index for searches so far (tests: what a search costs). */
+  private final LongAdder read = new LongAdder();
 
   SearchService(
       SearchRepository index,
@@ -186,9 +192,6 @@ public class SearchService {
   interface Pages {
     List<SearchRepository.Candidate> page(SearchRepository.Candidate after, int limit);
   }
-
-  /** Candidate rows read from the index for searches so far (tests: what a search costs). */
-  private final LongAdder read = new LongAdder();
 
   /** Candidate rows the index has handed to the sharing policy since the hub started. */
   long candidatesRead() {
