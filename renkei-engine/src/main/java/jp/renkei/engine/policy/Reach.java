@@ -11,17 +11,26 @@ import java.util.Set;
  * policy every hidden one), and load only the recipients the policy would look at.
  *
  * <p>An object can be allowed only if one of these holds ({@link #admits}): the viewer's
- * organisation originated it; its marking is not TLP (C4TAP ranges are judged by standing); it is
- * TLP:CLEAR or TLP:GREEN; the viewer is its originating person or a named recipient; or one of
- * {@link #consultedOrganisations} is among its recipient organisations.
+ * organisation originated it; or, the viewer's organisation not being excluded from it, its marking
+ * is not TLP (C4TAP ranges are judged by standing); it is TLP:CLEAR; the viewer is its originating
+ * person or a named recipient; one of {@link #consultedOrganisations} is among its recipient
+ * organisations; or it is TLP:GREEN, the viewer is signed in and its organisation's sector and type
+ * are within the object's scope (an empty scope holds every sector or type).
  *
  * @param organisationId the viewer's organisation (null: the public)
  * @param personId the viewer (null: the public)
  * @param consultedOrganisations the only organisations whose presence among an object's recipient
  *     organisations the policy ever asks about for this viewer: its own and the CEPTOARs it is a
  *     member of. An audience holding only these of its recipients gets the same decision.
+ * @param sector the viewer's organisation's sector (null: none, or the public)
+ * @param organisationType the viewer's organisation's type (null: the public)
  */
-public record Reach(Long organisationId, Long personId, Set<Long> consultedOrganisations) {
+public record Reach(
+    Long organisationId,
+    Long personId,
+    Set<Long> consultedOrganisations,
+    String sector,
+    String organisationType) {
 
   public Reach {
     consultedOrganisations = Set.copyOf(consultedOrganisations);
@@ -30,11 +39,16 @@ public record Reach(Long organisationId, Long personId, Set<Long> consultedOrgan
   /** The reach of {@code viewer} under {@link SharingPolicy} (the public consults none). */
   public static Reach of(Viewer viewer) {
     if (viewer.isPublic()) {
-      return new Reach(null, null, Set.of());
+      return new Reach(null, null, Set.of(), null, null);
     }
     Set<Long> consulted = new HashSet<>(viewer.ceptoars());
     consulted.add(viewer.organisationId());
-    return new Reach(viewer.organisationId(), viewer.personId(), consulted);
+    return new Reach(
+        viewer.organisationId(),
+        viewer.personId(),
+        consulted,
+        viewer.sector(),
+        viewer.organisationType());
   }
 
   /**
@@ -45,10 +59,14 @@ public record Reach(Long organisationId, Long personId, Set<Long> consultedOrgan
     if (organisationId != null && organisationId == a.originatorOrganisation()) {
       return true;
     }
+    // the policy refuses an excluded organisation whatever the marking
+    if (organisationId != null && a.excludedOrganisations().contains(organisationId)) {
+      return false;
+    }
     if (!(a.marking() instanceof Marking.OfTlp t)) {
       return true;
     }
-    if (t.level() == Tlp.CLEAR || t.level() == Tlp.GREEN) {
+    if (t.level() == Tlp.CLEAR) {
       return true;
     }
     if (personId != null
@@ -60,7 +78,19 @@ public record Reach(Long organisationId, Long personId, Set<Long> consultedOrgan
         return true;
       }
     }
-    return false;
+    return t.level() == Tlp.GREEN && inGreenScope(a);
+  }
+
+  /**
+   * Whether a TLP:GREEN object's scope holds this viewer: signed in, its sector among the scope's
+   * sectors and its type among the scope's types (an empty list holds all). The GREEN community's
+   * mode gate is not part of it (a reach holds in every mode).
+   */
+  public boolean inGreenScope(Audience a) {
+    return organisationId != null
+        && (a.scopeSectors().isEmpty() || (sector != null && a.scopeSectors().contains(sector)))
+        && (a.scopeTypes().isEmpty()
+            || (organisationType != null && a.scopeTypes().contains(organisationType)));
   }
 
   /** {@code a} with only the recipient organisations the policy consults for this viewer. */

@@ -84,6 +84,27 @@ class SharingPolicyTest {
   }
 
   @Test
+  void theReachLeavesOutGreenOutsideTheScopeAndExcludedOrganisations() {
+    // what a store may leave out before asking the policy (search's candidate queries)
+    Audience financeOnly = report(Tlp.GREEN).withScope(Set.of("finance"), Set.of());
+    assertThat(Reach.of(POWER_DUTY).admits(financeOnly)).isFalse();
+    assertThat(Reach.of(OTHER_BANK_DUTY).admits(financeOnly)).isTrue();
+    assertThat(Reach.of(NISC_ANALYST).admits(financeOnly)).as("addressed directly").isTrue();
+    Audience ceptoarsOnly = report(Tlp.GREEN).withScope(Set.of(), Set.of("ceptoar"));
+    assertThat(Reach.of(POWER_DUTY).admits(ceptoarsOnly)).isFalse();
+    assertThat(Reach.of(OTHER_BANK_DUTY).admits(ceptoarsOnly))
+        .as("its CEPTOAR a recipient")
+        .isTrue();
+    assertThat(Reach.of(Viewer.PUBLIC).admits(report(Tlp.GREEN))).isFalse();
+    assertThat(Reach.of(Viewer.PUBLIC).admits(report(Tlp.CLEAR))).isTrue();
+    Audience clearButNotPower = report(Tlp.CLEAR).withExcluded(Set.of(POWER));
+    assertThat(Reach.of(POWER_DUTY).admits(clearButNotPower)).isFalse();
+    assertThat(sees(POWER_DUTY, clearButNotPower)).isFalse();
+    // the mode gate is not the reach's: the same reach in large-scale mode
+    assertThat(Reach.of(POLICE_OFFICER).admits(report(Tlp.GREEN))).isTrue();
+  }
+
+  @Test
   void largeScaleModeOpensGreenToIncidentResponseAndDisasterManagement() {
     Audience green = report(Tlp.GREEN);
     assertThat(policy.canView(POLICE_OFFICER, green, SystemMode.NORMAL)).isFalse();

@@ -1,11 +1,13 @@
 package jp.renkei.server.search;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.renkei.engine.policy.Reach;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.engine.search.SearchQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Repository;
 /**
  * The search index's side of a search: candidates whose indexed text (V110) contains every term of
  * the query, or whose stored observables equal the query's observable, newest first and at most a
- * fixed number. Candidates are not results: who may see one is decided afterwards by the sharing
- * policy of the feature it belongs to. The only SQL narrowing that stands for visibility here is
- * the one the report list uses too (a draft is read only from its own organisation).
+ * page at a time. Candidates are not results: who may see one is decided afterwards by the sharing
+ * policy of the feature it belongs to. The SQL only narrows them to rows the policy could allow
+ * ({@link Reach#admits} for reports and advisories, the readable ranges for C4TAP shares, the
+ * readable collections for STIX objects), so that the index's matches outside the viewer's audience
+ * are neither handed to the service nor judged for it.
  */
 @Repository
 class SearchRepository {
@@ -57,34 +61,126 @@ class SearchRepository {
   private static final String REPORT_TEXT =
       "report_search_text(v.title, v.summary, v.response_status, v.cascade_note)";
 
+  /** A candidate and its place in its kind's order (the key the next page starts after). */
+  record Candidate(long id, OffsetDateTime at) {}
+
   /**
-   * Reports, newest first: their versions' text, or (observables) their observables. The matches
-   * are gathered first (materialised, so that the planner reads them from the GIN index rather than
-   * walking the table in date order and computing every row's terms), then sorted.
+   * Where a page of candidates starts: after {@code after}'s key and id in the order {@code key}
+   * desc, id desc (none: from the newest). Written as a bound on the key, then the tie, as the
+   * report list's keyset does.
    */
-  List<Long> reports(SearchQuery q, String[] terms, long organisation, int limit) {
+  private static String after(String key, String id, Candidate after) {
+    return after == null
+        ? ""
+        : " and " + key + " <= :at and (" + key + " < :at or " + id + " < :afterId)";
+  }
+
+  private static JdbcClient.StatementSpec keyset(JdbcClient.StatementSpec sql, Candidate after) {
+    return after == null ? sql : sql.param("at", after.at()).param("afterId", after.id());
+  }
+
+  private static Candidate candidate(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Candidate(rs.getLong(1), rs.getObject(2, OffsetDateTime.class));
+  }
+
+  /**
+   * {@link Reach#admits} of a TLP:GREEN object scoped by {@code sectors} and {@code types} (text
+   * arrays; empty holds all), in SQL: the viewer signed in, its sector and type within the scope.
+   */
+  private static String greenScope(String sectors, String types) {
+    return ":signedIn and (cardinality("
+        + sectors
+        + ") = 0 or cast(:sector as text) = any("
+        + sectors
+        + ")) and (cardinality("
+        + types
+        + ") = 0 or cast(:type as text) = any("
+        + types
+        + "))";
+  }
+
+  /**
+   * {@link Reach#admits} of a report's audience (ReportAccess#audience), in SQL: its organisation;
+   * or, the viewer's organisation not excluded, TLP:CLEAR (not an anonymised original, which is
+   * never wider than AMBER+STRICT), the viewer as its originating person or named recipient, a
+   * delivered hop to an organisation the policy consults for the viewer, or TLP:GREEN (not an
+   * anonymised original) scoped to the viewer. Only narrows: a row outside it is one the policy
+   * refuses whatever else holds; each row inside is still judged by the policy. With the exercise
+   * reports left out (ExerciseScope), as the policy's callers do.
+   */
+  private static final String REPORT_REACH =
+      " and r.exercise_run_id is null and (r.originator_org_id = :org"
+          + " or (not (:org = any(r.excluded_org_ids)) and ((r.tlp = 'clear' and not r.anonymise)"
+          + " or r.originator_user_id = :person or :person = any(r.recipient_user_ids)"
+          + " or exists (select 1 from report_hop p where p.report_id = r.id"
+          + " and p.delivered_at is not null and p.recipient_org_id = any(:consulted))"
+          + " or (r.tlp = 'green' and not r.anonymise and "
+          + greenScope("r.scope_sectors", "r.scope_types")
+          + "))))";
+
+  /**
+   * {@link Reach#admits} of an advisory's audience (AdvisoryService#audience), in SQL: its issuing
+   * organisation or person, TLP:CLEAR, a recipient organisation the policy consults for the viewer,
+   * or TLP:GREEN to everyone or scoped to the viewer. Only narrows, as {@link #REPORT_REACH};
+   * exercise advisories left out as every real read path does.
+   */
+  private static final String ADVISORY_REACH =
+      " and a.exercise_run_id is null and (a.issuer_org_id = :org or a.tlp = 'clear'"
+          + " or a.issuer_user_id = :person or exists (select 1 from advisory_recipient x"
+          + " where x.advisory_id = a.id and x.organisation_id = any(:consulted))"
+          + " or (a.tlp = 'green' and (a.audience_all and :signedIn or "
+          + greenScope("a.audience_sectors", "a.audience_types")
+          + ")))";
+
+  /**
+   * Reports the viewer's {@code reach} admits ({@link #REPORT_REACH}), newest first: their
+   * versions' text, or (observables) their observables; one page of at most {@code limit}, after
+   * {@code after}. The matches are gathered first (materialised, so that the planner reads them
+   * from the GIN index rather than walking the table in date order and computing every row's
+   * terms), then narrowed to the reach and sorted.
+   */
+  List<Candidate> reports(
+      SearchQuery q, String[] terms, long organisation, Reach reach, Candidate after, int limit) {
     String exact =
         q.exact() && q.kind().observableType().isPresent()
             ? " union select v.report_id from report_observable o join report_version v"
                 + " on v.id = o.version_id where o.type = :kind and o.value = :value"
             : "";
-    return jdbc.sql(
-            "with m as materialized (select v.report_id from report_version v where search_terms("
-                + REPORT_TEXT
-                + ") @> cast(:terms as text[]) and "
-                + recheck(REPORT_TEXT, q, terms)
-                + exact
-                + ") select r.id from report r where r.id in (select report_id from m)"
-                + " and (r.status <> 'draft' or r.originator_org_id = :org)"
-                + " order by r.created_at desc, r.id desc limit :limit")
+    return keyset(
+            reach(
+                jdbc.sql(
+                    "with m as materialized (select v.report_id from report_version v where"
+                        + " search_terms("
+                        + REPORT_TEXT
+                        + ") @> cast(:terms as text[]) and "
+                        + recheck(REPORT_TEXT, q, terms)
+                        + exact
+                        + ") select r.id, r.created_at from report r where r.id in (select"
+                        + " report_id from m) and (r.status <> 'draft' or r.originator_org_id ="
+                        + " :draftOrg)"
+                        + REPORT_REACH
+                        + after("r.created_at", "r.id", after)
+                        + " order by r.created_at desc, r.id desc limit :limit"),
+                reach),
+            after)
         .param("terms", terms)
         .param("words", q.words().toArray(String[]::new))
         .param("kind", q.kind().code())
         .param("value", q.value())
-        .param("org", organisation)
+        .param("draftOrg", organisation)
         .param("limit", limit)
-        .query(Long.class)
+        .query(SearchRepository::candidate)
         .list();
+  }
+
+  /** What a reach condition asks of the viewer: its organisation, person, sector, type. */
+  private static JdbcClient.StatementSpec reach(JdbcClient.StatementSpec sql, Reach reach) {
+    return sql.param("org", reach.organisationId() == null ? -1L : reach.organisationId())
+        .param("person", reach.personId() == null ? -1L : reach.personId())
+        .param("consulted", reach.consultedOrganisations().toArray(Long[]::new))
+        .param("signedIn", reach.organisationId() != null)
+        .param("sector", reach.sector(), java.sql.Types.VARCHAR)
+        .param("type", reach.organisationType(), java.sql.Types.VARCHAR);
   }
 
   /** One matching text of each report (its newest matching version, else its newest). */
@@ -107,20 +203,31 @@ class SearchRepository {
   private static final String ADVISORY_TEXT =
       "advisory_search_text(v.title, v.body, v.actions, v.observables)";
 
-  /** Advisories, newest first. */
-  List<Long> advisories(SearchQuery q, String[] terms, int limit) {
-    return jdbc.sql(
-            "with m as materialized (select v.advisory_id from advisory_version v where"
-                + " search_terms("
-                + ADVISORY_TEXT
-                + ") @> cast(:terms as text[]) and "
-                + recheck(ADVISORY_TEXT, q, terms)
-                + ") select a.id from advisory a where a.id in (select advisory_id from m)"
-                + " order by a.created_at desc, a.id desc limit :limit")
+  /**
+   * Advisories the viewer's {@code reach} admits, newest first; one page of at most {@code limit},
+   * after {@code after} ({@link #ADVISORY_REACH}).
+   */
+  List<Candidate> advisories(
+      SearchQuery q, String[] terms, Reach reach, Candidate after, int limit) {
+    return keyset(
+            reach(
+                jdbc.sql(
+                    "with m as materialized (select v.advisory_id from advisory_version v where"
+                        + " search_terms("
+                        + ADVISORY_TEXT
+                        + ") @> cast(:terms as text[]) and "
+                        + recheck(ADVISORY_TEXT, q, terms)
+                        + ") select a.id, a.created_at from advisory a where a.id in (select"
+                        + " advisory_id from m)"
+                        + ADVISORY_REACH
+                        + after("a.created_at", "a.id", after)
+                        + " order by a.created_at desc, a.id desc limit :limit"),
+                reach),
+            after)
         .param("terms", terms)
         .param("words", q.words().toArray(String[]::new))
         .param("limit", limit)
-        .query(Long.class)
+        .query(SearchRepository::candidate)
         .list();
   }
 
@@ -214,24 +321,47 @@ class SearchRepository {
   }
 
   /**
-   * C4TAP shares (and drafts of the searcher's own organisation), newest first; never one made in
-   * an exercise (the service leaves those out as well).
+   * C4TAP shares the viewer may read by their range, and its own drafts, newest first; never one
+   * made in an exercise (the service leaves those out as well); one page of at most {@code limit},
+   * after {@code after}. {@code ranges} are the ranges the policy lets the viewer read of another
+   * organisation's share (SearchService asks the policy), so a share is a candidate only if its own
+   * organisation or its range lets the viewer read it: the policy's whole rule for a C4TAP marking,
+   * which still judges every row.
    */
-  List<Long> c4tap(SearchQuery q, String[] terms, long organisation, int limit) {
+  List<Candidate> c4tap(
+      SearchQuery q,
+      String[] terms,
+      long organisation,
+      long person,
+      String[] ranges,
+      Candidate after,
+      int limit) {
     String text = "c4tap_search_text(s.subject, s.bundle)";
-    return jdbc.sql(
-            "with m as materialized (select s.id from c4tap_submission s where search_terms("
-                + text
-                + ") @> cast(:terms as text[]) and "
-                + recheck(text, q, terms)
-                + ") select s.id from c4tap_submission s where s.id in (select id from m)"
-                + " and s.exercise_run_id is null"
-                + " and (s.status <> 'draft' or s.originator_org = :org) order by coalesce(s.shared_at, s.created_at) desc, s.id desc limit :limit")
+    String key = "coalesce(s.shared_at, s.created_at)";
+    return keyset(
+            jdbc.sql(
+                "with m as materialized (select s.id from c4tap_submission s where search_terms("
+                    + text
+                    + ") @> cast(:terms as text[]) and "
+                    + recheck(text, q, terms)
+                    + ") select s.id, "
+                    + key
+                    + " from c4tap_submission s where s.id in (select id from m)"
+                    + " and s.exercise_run_id is null"
+                    + " and (s.status <> 'draft' or s.originator_person = :person)"
+                    + " and (s.originator_org = :org or s.range_code = any(:ranges))"
+                    + after(key, "s.id", after)
+                    + " order by "
+                    + key
+                    + " desc, s.id desc limit :limit"),
+            after)
         .param("terms", terms)
         .param("words", q.words().toArray(String[]::new))
         .param("org", organisation)
+        .param("person", person)
+        .param("ranges", ranges)
         .param("limit", limit)
-        .query(Long.class)
+        .query(SearchRepository::candidate)
         .list();
   }
 

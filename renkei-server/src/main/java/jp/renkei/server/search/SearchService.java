@@ -5,7 +5,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import jp.renkei.engine.policy.Audience;
+import jp.renkei.engine.policy.C4tapRange;
+import jp.renkei.engine.policy.Marking;
+import jp.renkei.engine.policy.Reach;
 import jp.renkei.engine.search.SearchQuery;
 import jp.renkei.engine.search.Snippets;
 import jp.renkei.server.advisory.AdvisoryService;
@@ -17,6 +22,7 @@ import jp.renkei.server.mail.C4tapService;
 import jp.renkei.server.report.ReportService;
 import jp.renkei.server.sharing.ExerciseScope;
 import jp.renkei.server.sharing.Markings;
+import jp.renkei.server.sharing.SharingGate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,12 +35,20 @@ import org.springframework.transaction.annotation.Transactional;
  * IntelService#objectCheck}, {@link C4tapService#visibleIn}), and only what passes is shown,
  * counted or excerpted.
  *
- * <p>Candidates are judged in batches, newest first, until enough are visible or none are left, so
- * a viewer with a narrow audience finds its visible matches behind any number of newer hidden ones
- * (STIX candidates are narrowed in SQL to the collections the viewer may read). A kind stops after
- * {@value #WALK} candidates (STIX: {@value SearchRepository#RECHECK} index candidates in readable
- * collections), silently: a search that says it stopped early would tell a viewer that thousands of
- * objects hold the words, some of them outside its audience (the sharing invariant).
+ * <p>The candidate queries know the viewer's audience where the policy has a SQL form: reports and
+ * advisories the viewer's {@link Reach} admits, C4TAP shares of the ranges the policy lets it read
+ * (and its own), STIX objects of the collections it may read. So objects the viewer may not see are
+ * neither handed to the service nor judged for it, and how many of them hold the words does not
+ * change how many rows a search reads or judges ({@link #candidatesRead}); what the reach admits
+ * and the policy still refuses (GREEN held back from a mode-gated viewer, STIX objects marked
+ * beyond the viewer in a collection it reads) is read and refused. PostgreSQL still finds every
+ * match in the index and looks up each one's row to apply the reach, so the time grows a little
+ * with hidden matches (docs/benchmarks.md, search16). Candidates are read a page at a time, newest
+ * first, each page after the last one's key, and judged until enough are visible or none are left.
+ * A kind stops after {@value #WALK} candidates (STIX: {@value SearchRepository#RECHECK} index
+ * candidates in readable collections), silently: a search that says it stopped early would tell a
+ * viewer that thousands of objects hold the words, some of them outside its audience (the sharing
+ * invariant).
  */
 @Service
 public class SearchService {
@@ -60,6 +74,10 @@ public class SearchService {
   private final IntelService intel;
   private final C4tapService c4tap;
   private final ExposureAccess exposure;
+  private final SharingGate gate;
+
+  /** Candidate rows read from the index for searches so far (tests: what a search costs). */
+  private final LongAdder read = new LongAdder();
 
   SearchService(
       SearchRepository index,
@@ -67,13 +85,15 @@ public class SearchService {
       AdvisoryService advisories,
       IntelService intel,
       C4tapService c4tap,
-      ExposureAccess exposure) {
+      ExposureAccess exposure,
+      SharingGate gate) {
     this.index = index;
     this.reports = reports;
     this.advisories = advisories;
     this.intel = intel;
     this.c4tap = c4tap;
     this.exposure = exposure;
+    this.gate = gate;
   }
 
   /** Parses what was typed, or refuses it as {@link InvalidInput} on the field {@code q}. */
@@ -98,6 +118,9 @@ public class SearchService {
     String[] terms = index.terms(q);
     int want = only == null ? PER_KIND : MAX_ONE_KIND;
     long org = actor.organisationId() == null ? -1L : actor.organisationId();
+    long person = actor.userId() == null ? -1L : actor.userId();
+    Reach reach = gate.reach(actor);
+    String[] ranges = readableRanges(actor);
     List<SearchResult.Group> groups = new ArrayList<>();
     for (SearchResult.Kind kind : SearchResult.Kind.values()) {
       if (only != null && only != kind) {
@@ -116,11 +139,26 @@ public class SearchService {
       }
       groups.add(
           switch (kind) {
-            case REPORT -> reports(actor, q, index.reports(q, terms, org, WALK + 1), want);
-            case ADVISORY -> advisories(actor, q, index.advisories(q, terms, WALK + 1), want);
+            case REPORT ->
+                reports(
+                    actor,
+                    q,
+                    counted((after, n) -> index.reports(q, terms, org, reach, after, n)),
+                    want);
+            case ADVISORY ->
+                advisories(
+                    actor,
+                    q,
+                    counted((after, n) -> index.advisories(q, terms, reach, after, n)),
+                    want);
             case STIX ->
                 stix(actor, q, index.stix(q, terms, readableCollections(actor), WALK + 1), want);
-            case C4TAP -> c4tap(actor, q, index.c4tap(q, terms, org, WALK + 1), want);
+            case C4TAP ->
+                c4tap(
+                    actor,
+                    q,
+                    counted((after, n) -> index.c4tap(q, terms, org, person, ranges, after, n)),
+                    want);
             case EXPOSURE -> exposure(actor, q, want);
           });
     }
@@ -136,25 +174,68 @@ public class SearchService {
   }
 
   /**
-   * Walks candidates in growing batches through {@code judge} until {@code want + 1} are visible,
-   * the candidates are used up, or {@link #WALK} have been judged; the visible ones, newest first.
+   * The C4TAP ranges the policy lets the actor read of a share made by another organisation: the
+   * policy asked about each range (a C4TAP marking is judged by the range and the originating
+   * organisation alone), so the candidate query narrows by the policy's own answer.
    */
-  static <T> List<T> firstVisible(
-      List<Long> candidates, int want, Function<List<Long>, List<T>> judge) {
+  private String[] readableRanges(Actor actor) {
+    SharingGate.Check check = gate.check(actor);
+    long other = actor.organisationId() == null || actor.organisationId() != -1L ? -1L : -2L;
+    return java.util.Arrays.stream(C4tapRange.values())
+        .filter(r -> check.allows(Audience.of(Marking.c4tap(r), other, null)))
+        .map(C4tapRange::name)
+        .toArray(String[]::new);
+  }
+
+  /** Candidates of one kind, newest first: a page of at most {@code limit} after {@code after}. */
+  @FunctionalInterface
+  interface Pages {
+    List<SearchRepository.Candidate> page(SearchRepository.Candidate after, int limit);
+  }
+
+  /** Candidate rows the index has handed to the sharing policy since the hub started. */
+  long candidatesRead() {
+    return read.sum();
+  }
+
+  private Pages counted(Pages pages) {
+    return (after, limit) -> {
+      List<SearchRepository.Candidate> page = pages.page(after, limit);
+      read.add(page.size());
+      return page;
+    };
+  }
+
+  /**
+   * Reads candidates page by page in growing pages ({@value #BATCH}, doubling up to {@value
+   * #MAX_BATCH}) and judges each page through {@code judge} until {@code want + 1} are visible, the
+   * candidates are used up, or {@link #WALK} have been judged; the visible ones, newest first. Each
+   * page starts after the last one's key (keyset), so a search whose first page suffices reads no
+   * more than that page.
+   */
+  static <T> List<T> firstVisible(Pages pages, int want, Function<List<Long>, List<T>> judge) {
     List<T> out = new ArrayList<>();
-    int from = 0;
+    int judged = 0;
     int size = BATCH;
-    int end = Math.min(candidates.size(), WALK);
-    while (from < end && out.size() <= want) {
-      int to = Math.min(end, from + size);
-      out.addAll(judge.apply(candidates.subList(from, to)));
-      from = to;
+    SearchRepository.Candidate after = null;
+    while (judged < WALK && out.size() <= want) {
+      int limit = Math.min(size, WALK - judged);
+      List<SearchRepository.Candidate> page = pages.page(after, limit);
+      if (page.isEmpty()) {
+        break;
+      }
+      out.addAll(judge.apply(page.stream().map(SearchRepository.Candidate::id).toList()));
+      judged += page.size();
+      if (page.size() < limit) {
+        break;
+      }
+      after = page.get(page.size() - 1);
       size = Math.min(MAX_BATCH, size * 2);
     }
     return out;
   }
 
-  private SearchResult.Group reports(Actor actor, SearchQuery q, List<Long> ids, int want) {
+  private SearchResult.Group reports(Actor actor, SearchQuery q, Pages ids, int want) {
     List<ReportService.Summary> seen =
         firstVisible(ids, want, batch -> reports.visibleAmong(actor, batch));
     List<ReportService.Summary> shown = seen.subList(0, Math.min(want, seen.size()));
@@ -178,7 +259,7 @@ public class SearchService {
     return new SearchResult.Group(SearchResult.Kind.REPORT, hits, seen.size() > want);
   }
 
-  private SearchResult.Group advisories(Actor actor, SearchQuery q, List<Long> ids, int want) {
+  private SearchResult.Group advisories(Actor actor, SearchQuery q, Pages ids, int want) {
     List<AdvisoryService.Summary> seen =
         firstVisible(ids, want, batch -> advisories.visibleAmong(actor, batch));
     List<AdvisoryService.Summary> shown = seen.subList(0, Math.min(want, seen.size()));
@@ -205,6 +286,7 @@ public class SearchService {
   private SearchResult.Group stix(
       Actor actor, SearchQuery q, List<SearchRepository.StixRow> rows, int want) {
     IntelService.ObjectCheck check = intel.objectCheck(actor);
+    read.add(rows.size());
     Set<String> shownIds = new HashSet<>();
     List<SearchResult.Hit> hits = new ArrayList<>();
     boolean more = false;
@@ -263,7 +345,7 @@ public class SearchService {
     return new SearchResult.Group(SearchResult.Kind.EXPOSURE, hits, seen.size() > want);
   }
 
-  private SearchResult.Group c4tap(Actor actor, SearchQuery q, List<Long> ids, int want) {
+  private SearchResult.Group c4tap(Actor actor, SearchQuery q, Pages ids, int want) {
     List<C4tapService.Submission> seen =
         firstVisible(
             ids,
