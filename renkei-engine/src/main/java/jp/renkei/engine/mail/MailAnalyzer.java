@@ -210,8 +210,11 @@ public final class MailAnalyzer {
   private static final Pattern ORGANISATION_WORDS =
       Pattern.compile(
           "(株式会社|\\(株\\)|（株）|有限会社|機構|省|庁|センター|銀行|協会|事務局|委員会|本部|研究所|大学|"
+              // a department or an editorial office (a newspaper's 編集部 asking for an interview)
+              + "編集部|新聞社|(?:人事|総務|経理|営業|広報|採用|情報システム)部|"
               + "(?i:\\b(inc|corp|co\\.|ltd|llc|center|centre|ministry|agency|bank|council|office|"
-              + "nisc|jpcert|cert|security team|it support|helpdesk)\\b))");
+              + "nisc|jpcert|cert|security team|it support|helpdesk|support|suporte|soporte|atendimento"
+              + "|customer (?:service|care)|department|payroll|human resources)\\b))");
   private static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
   static final Pattern URL =
       Pattern.compile(
@@ -1629,6 +1632,7 @@ public final class MailAnalyzer {
         st.flag(RedFlag.ENCRYPTED_ARCHIVE, name);
       }
       htmlAttachment(name, declared, data, st);
+      calendarLinks(name, declared, data, st);
       if ("image".equals(detected) || "pdf".equals(detected)) {
         qrCodes(name, data, a.sha256(), "pdf".equals(detected), st);
       }
@@ -1792,6 +1796,26 @@ public final class MailAnalyzer {
     if (active.find()) {
       st.flag(RedFlag.HTML_FORM, name + ": " + active.group().strip());
     }
+  }
+
+  /**
+   * The links of an attached calendar invitation (.ics): a meeting lure puts its sign-in page in
+   * the event's description or location, where the reader's calendar shows it as a link; they are
+   * judged as the message's own links. Folded lines (a line break and one space) are joined first.
+   */
+  private static void calendarLinks(String name, String declared, byte[] data, State st) {
+    String type = declared == null ? "" : declared.toLowerCase(Locale.ROOT);
+    if (!type.equals("text/calendar")
+        && !extension(BIDI.matcher(name).replaceAll("")).equals("ics")) {
+      return;
+    }
+    String text =
+        new String(data, 0, Math.min(data.length, 1 << 20), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\r\n ", "")
+            .replace("\n ", "")
+            .replace("\\n", " ")
+            .replace("\\,", ",");
+    urls(text, name, st);
   }
 
   private static void nameFlags(String name, String detected, State st) {
@@ -1991,6 +2015,7 @@ public final class MailAnalyzer {
             "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.authenticated));
       }
       lookalike(fromDomain, "From: " + st.from, st);
+      peerLookalike(st);
       impersonation(st, fromDomain);
       if (st.from == null
           || fromDomain == null
@@ -2714,6 +2739,59 @@ public final class MailAnalyzer {
         st.flag(RedFlag.LOOKALIKE_DOMAIN, where + " ≈ " + member);
       }
     }
+  }
+
+  /**
+   * A sender whose domain is one or two letters away from a domain the conversation already has: a
+   * recipient's (the organisation's own, example-crop.co.jp for example-corp.co.jp) or an address
+   * quoted in the text (the partner whose thread is taken over, hokuto-kougyou.co.jp replying in
+   * place of hokuto-kogyo.co.jp). Free-mail domains, and domains that differ only in their public
+   * suffix (a company's .com and .co.jp), are not compared.
+   */
+  private static void peerLookalike(State st) {
+    if (st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
+      return;
+    }
+    String own = MailSigns.label(st.senderDomain);
+    Set<String> peers = new java.util.LinkedHashSet<>();
+    for (String r : st.recipients) {
+      peers.add(r);
+    }
+    // the addresses written in the text, found at their "@" (at most 50)
+    CharSequence t = st.text;
+    int at = -1;
+    for (int n = 0; n < 50 && (at = st.text.indexOf("@", at + 1)) >= 0; n++) {
+      int end = at + 1;
+      while (end < t.length() && end - at < 255 && domainChar(t.charAt(end))) {
+        end++;
+      }
+      peers.add("x" + t.subSequence(at, end));
+    }
+    for (String peer : peers) {
+      String d = domain(peer);
+      while (d != null && d.endsWith(".")) {
+        d = d.substring(0, d.length() - 1);
+      }
+      String reg = d == null || d.isEmpty() ? null : registrable(d);
+      if (reg == null
+          || reg.equals(st.senderDomain)
+          || FREEMAIL.contains(reg)
+          || MailSigns.label(reg).equals(own)
+          || Math.min(reg.length(), st.senderDomain.length()) < 8
+          || distance(reg, st.senderDomain) > 2) {
+        continue;
+      }
+      st.flag(RedFlag.LOOKALIKE_DOMAIN, "From: " + st.from + " ≈ " + d);
+      return;
+    }
+  }
+
+  private static boolean domainChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.';
   }
 
   static String domain(String address) {

@@ -63,15 +63,15 @@ final class MailSigns {
               + " banking|banking|card|billing) (?:information|details|records|data|account)"
               + "|パスワード(?:の)?(?:有効期限|期限切れ|変更|再設定|更新)|(?:メールボックス|メール|受信箱)"
               + "の?容量|容量(?:オーバー|超過|制限|不足)|アカウント(?:が|は|を)?(?:一時)?(?:停止|ロック|凍結"
-              + "|制限|無効|保留)|本人確認|登録情報(?:の)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
-              + "|利用)|ログイン(?:して|の上|し|が必要)|認証(?:が必要|情報)|セキュリティ(?:警告|通知|強化)"
+              + "|制限|無効|保留)|本人確認|本人様(?:の)?確認|登録情報(?:の)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
+              + "|利用)|ログイン(?:して|の上|のうえ|し|が必要)|認証(?:が必要|情報)|セキュリティ(?:警告|通知|強化)"
               // Japanese as the lures of 2024-26 write it: a strange sign-in reported, a sign-in
               // asked, the payment method or registered details to renew, an ID locked, the
               // one-time
               // password or PIN to enter
               + "|(?:異常な|不審な|普段と異なる|身に覚えのない)(?:サインイン|ログイン|アクセス)"
               + "|サインイン(?:して|の上|し|が必要)|(?:お支払い|支払い|決済)方法(?:の|を)?(?:更新|再登録|再設定)"
-              + "|(?:お客様|お客さま|会員|カード|口座)情報(?:の|を)?(?:確認|更新|再登録|入力)"
+              + "|(?:お客様|お客さま|会員|カード|口座)(?:の)?情報(?:の|を)?(?:ご)?(?:確認|更新|再登録|入力)"
               + "|(?:id|アカウント)(?:が|は)(?:ロック|凍結)|ロック(?:を)?解除"
               + "|(?:ワンタイムパスワード|暗証番号|セキュリティコード)(?:を|の)?入力");
 
@@ -204,6 +204,12 @@ final class MailSigns {
               + "|earn (?:up to )?[$€£]\\s?\\d[\\d,]* (?:to [$€£]?\\s?\\d[\\d,]* )?(?:per|a|each) (?:day|hour)"
               + "|(?:contact|message|text|add|reach) (?:me|us) (?:on|via) (?:telegram|whatsapp)"
               + "|(?:donation|donate) (?:of (?:\\$|us|usd|€|£|\\d)|to you)|\\bdoa[çc][ãa]o\\b|heran[çc]a|herencia|erbschaft"
+              // the widow's or heir's funds to be moved abroad, the loan fund for "projects" (PT,
+              // EN
+              // as they came from free mail)
+              + "|herdei (?:de|do|da) |(?:meu|minha) falecid[oa] (?:marido|esposa|pai)"
+              + "|my late (?:husband|wife)(?:'s)? (?:fund|deposit|estate|wish)"
+              + "|we (?:fund|finance) (?:projects|businesses) through|loan deal offer"
               // crypto "allocations", staking and tickers handed out by strangers
               + "|(?:xrp|token) allocation|allocation (?:program|event)|free mint|buyback program"
               + "|(?:rewards?|tokens?|allocation) (?:are|is) (?:now )?(?:ready|waiting|unlocked)|ready for claiming"
@@ -481,7 +487,18 @@ final class MailSigns {
           brand("UPS", "\\bups\\b", "ups"),
           brand("USPS", "\\busps\\b|postal service", "usps"),
           brand("DocuSign", "docusign", "docusign"),
-          brand("Dropbox", "dropbox", "dropbox", "dropboxmail"),
+          brand("Dropbox", "dropbox", "dropbox", "dropboxmail", "dropboxsign", "hellosign"),
+          // meeting and chat platforms whose invitations and notices are imitated (a display name
+          // "Zoom" or "Slack" alone claims them through named(); the words only with what makes
+          // them the company's)
+          brand(
+              "Zoom",
+              "\\bzoom (?:video communications|meeting invitation|cloud recording|webinar"
+                  + " invitation|workplace)\\b|\\bzoom\\.us\\b",
+              "zoom",
+              "zoomgov"),
+          brand("Slack", "\\bslack (?:technologies|workspace)\\b|sign in to slack\\b", "slack"),
+          brand("Nubank", "\\bnubank\\b|\\bnu ?pagamentos\\b", "nubank"),
           brand("Adobe", "\\badobe\\b", "adobe", "adobesign", "echosign"),
           brand(
               "Meta",
@@ -590,6 +607,10 @@ final class MailSigns {
           brand("警察", "警察(?:庁|署)?|警視庁|(?:県|府|道)警|サイバー犯罪対策課", "npa", "police"),
           brand("NISC", "\\bnisc\\b|内閣サイバー", "nisc"),
           brand("東京電力", "東京電力|tepco", "tepco"),
+          // the gas company and the agricultural banks whose bills and net banking the lures of
+          // 2025 imitate (a bill "payable by prepaid card", a trade restriction)
+          brand("東京ガス", "東京ガス|mytokyogas|\\btokyo gas\\b", "tokyo-gas", "tokyogas"),
+          brand("JAバンク", "\\bjaバンク|\\bjaネットバンク|\\bja ?bank\\b", "jabank", "ja-bank"),
           brand("NHK", "\\bnhk\\b|日本放送協会", "nhk"),
           // brands Japan's phishing reports (フィッシング対策協議会's monthly reports) name often, besides
           // the above: JR East's booking site and card, the motorway toll statement, the
