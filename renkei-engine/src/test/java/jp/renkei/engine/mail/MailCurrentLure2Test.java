@@ -1,10 +1,13 @@
 package jp.renkei.engine.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -578,6 +581,70 @@ class MailCurrentLure2Test {
                         + " href=\"https://portal.hikari-butsuryu.co.jp/invoices\">請求書ポータル</a></p>")
                 .attach("請求書_202611.pdf", "application/pdf", JapaneseMail.PDF)));
     return c;
+  }
+
+  /**
+   * The look-alike of the reader's own domain reaches a C4TAP share's STIX note explained in both
+   * languages, and the note names neither the receiving bank's domain (the evidence's "≈ …") nor
+   * its address.
+   */
+  @Test
+  void aLookAlikeOfTheReadersDomainReachesAShareWithoutNamingTheBank() {
+    MailReport r =
+        JapaneseMail.utf8()
+            .auth("sakura-bnak.co.jp", "pass")
+            .from("総務部", "soumu-info@sakura-bnak.co.jp")
+            .to("soumu@sakura-bank.co.jp")
+            .subject("【全行員】規程改定の確認のお願い")
+            .html(
+                "<p>各位</p><p>改定した規程を確認し、同意をお願いします。</p><p><a"
+                    + " href=\"https://sakura-bnak.co.jp/kitei\">規程を確認する</a></p>")
+            .analyze();
+    List<RedFlag> expected = List.of(RedFlag.LOOKALIKE_DOMAIN);
+    assertThat(MailSignsTest.flags(r)).containsAll(expected);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    MailStixTest.explainsWithoutTheBank(r, expected);
+  }
+
+  /** A calendar file's sign-in link reaches the share too. */
+  @Test
+  void aCalendarFilesLinkReachesAShare() {
+    MailReport r = lures().get(lures().size() - 1).mail().analyze();
+    MailStixTest.explainsWithoutTheBank(r, List.of(RedFlag.SUSPICIOUS_LINK));
+    assertThat(r.links())
+        .extracting(MailReport.Link::url)
+        .contains("http://185.244.31.17/owa/signin");
+  }
+
+  /**
+   * What the conversation's look-alike does not compare: a company's domains that differ only in
+   * their public suffix, free-mail domains, short domains, and domains three letters apart.
+   */
+  @Test
+  void theConversationsLookAlikeLeavesOtherDomainsAlone() {
+    for (String[] pair :
+        new String[][] {
+          {"hokuto-kogyo.com", "hokuto-kogyo.co.jp"},
+          {"gmail.co.jp", "gmail.com"},
+          {"abcd.jp", "abce.jp"},
+          {"hokuto-denki.co.jp", "hokusei-denki.co.jp"}
+        }) {
+      MailReport r =
+          JapaneseMail.iso2022jp()
+              .auth(pair[0], "pass")
+              .from("木村", "kimura@" + pair[0])
+              .to("t.yamada@" + pair[1])
+              .subject("Re: 打ち合わせの件")
+              .text("山田様\n\n承知いたしました。木曜日に伺います。\n\nFrom: 山田 <t.yamada@" + pair[1] + ">")
+              .analyze();
+      assertThat(MailSignsTest.flags(r)).as(pair[0]).doesNotContain(RedFlag.LOOKALIKE_DOMAIN);
+    }
+  }
+
+  @Test
+  void atLeastTwentyLuresAndTenLegitimateMessages() {
+    assertThat(lures()).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(legitimate()).hasSizeGreaterThanOrEqualTo(10);
   }
 
   @TestFactory
