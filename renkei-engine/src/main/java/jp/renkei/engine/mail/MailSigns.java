@@ -210,6 +210,10 @@ final class MailSigns {
               + "|herdei (?:de|do|da) |(?:meu|minha) falecid[oa] (?:marido|esposa|pai)"
               + "|my late (?:husband|wife)(?:'s)? (?:fund|deposit|estate|wish)"
               + "|we (?:fund|finance) (?:projects|businesses) through|loan deal offer"
+              // a bankrupt exchange's "creditors" invited to withdraw their assets; a chat or
+              // form's "online work, first payment within 60 minutes"
+              + "|identified as an (?:eligible client|affected creditor)|eligible to withdraw"
+              + "|first payment within"
               // crypto "allocations", staking and tickers handed out by strangers
               + "|(?:xrp|token) allocation|allocation (?:program|event)|free mint|buyback program"
               + "|(?:rewards?|tokens?|allocation) (?:are|is) (?:now )?(?:ready|waiting|unlocked)|ready for claiming"
@@ -549,7 +553,7 @@ final class MailSigns {
           brand("Blockchain.com", "blockchain\\.com", "blockchain"),
           brand(
               "Ledger",
-              "\\bledger (?:live|nano|user|wallet|support|team|data breach)"
+              "\\bledger (?:live|nano|user|wallet|support|team|data breach|firmware|solutions)"
                   + "|(?:upgrade|update|secure|synchroni[sz]e) your ledger\\b",
               "ledger",
               "ledgerwallet"),
@@ -563,6 +567,7 @@ final class MailSigns {
           brand("Crypto.com", "\\bcrypto\\.com\\b", "crypto"),
           brand("Kraken", "\\bkraken (?:exchange|support|team|security|wallet|pro)\\b", "kraken"),
           brand("OKX", "\\bokx\\b", "okx"),
+          brand("Bittrex", "\\bbittrex\\b", "bittrex"),
           brand("Bybit", "\\bbybit\\b", "bybit"),
           brand("KuCoin", "\\bkucoin\\b", "kucoin"),
           brand("Bitget", "\\bbitget\\b", "bitget"),
@@ -2244,15 +2249,17 @@ final class MailSigns {
   static final int BROKEN_WORDS = 10;
 
   private static final Pattern INVISIBLE_IN_WORD =
-      Pattern.compile("\\p{IsLatin}[\\u200B\\u200C\\u200D\\u2060\\uFEFF]+(?=\\p{IsLatin})");
+      Pattern.compile(
+          "\\p{IsLatin}[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u2066-\\u2069]+(?=\\p{IsLatin})");
 
   /**
    * A text whose words are broken by invisible characters (zero-width space, non-joiner, joiner,
-   * word joiner, BOM) between Latin letters, at least {@link #BROKEN_WORDS} times ("H‌el‌lo" with
-   * U+200C): the reader sees words, a filter sees none. Latin words need none of them (the
-   * non-joiner belongs to Persian and Indic scripts, the joiner to emoji sequences; the soft
-   * hyphen, which German newsletters use to hyphenate, is not counted). Returns the evidence, or
-   * null.
+   * word joiner, BOM) or the bidirectional isolates (U+2066–U+2069, which change nothing in a
+   * left-to-right word: a 2023 Coinbase lure put U+2069 between most letters of "Verify") between
+   * Latin letters, at least {@link #BROKEN_WORDS} times ("H‌el‌lo" with U+200C): the reader sees
+   * words, a filter sees none. Latin words need none of them (the non-joiner belongs to Persian and
+   * Indic scripts, the joiner to emoji sequences; the soft hyphen, which German newsletters use to
+   * hyphenate, is not counted). Returns the evidence, or null.
    */
   static String brokenWords(String text) {
     if (!hasInvisible(text)) {
@@ -2273,15 +2280,24 @@ final class MailSigns {
       end++;
     }
     String word =
-        text.substring(first, end).replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]", "");
-    return count + " × U+200B–U+200D / U+2060 / U+FEFF inside words (\"" + word + "\" …)";
+        text.substring(first, end)
+            .replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u2066-\\u2069]", "");
+    return count
+        + " × U+200B–U+200D / U+2060 / U+FEFF / U+2066–U+2069 inside words (\""
+        + word
+        + "\" …)";
   }
 
   /** Whether a text has one of the characters {@link #INVISIBLE_IN_WORD} looks for. */
   private static boolean hasInvisible(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF') {
+      if (c == '\u200B'
+          || c == '\u200C'
+          || c == '\u200D'
+          || c == '\u2060'
+          || c == '\uFEFF'
+          || (c >= '\u2066' && c <= '\u2069')) {
         return true;
       }
     }
