@@ -394,6 +394,80 @@ class MailCurrentLure2Test {
                             + "DESCRIPTION:Agenda: http://185.244.31.17/owa/signin\r\n"
                             + "END:VEVENT\r\nEND:VCALENDAR\r\n")),
             RedFlag.SUSPICIOUS_LINK));
+    // ---- kinds the tuning half's misses showed (written anew, not copied) ----------------------
+    StringBuilder broken = new StringBuilder();
+    for (String w : "Verify your information by Friday or your account stays locked".split(" ")) {
+      broken.append(String.join("\u2069", w.split(""))).append(' ');
+    }
+    c.add(
+        lure(
+            "tuning kinds",
+            "An exchange's 'verify your info' with bidirectional isolates between the letters",
+            JapaneseMail.utf8()
+                .auth("glebe-education.com.br", "pass")
+                .from("Verify ID", "verification-77a1@glebe-education.com.br")
+                .to("k.sato@" + ORG)
+                .subject("[Action required] Verify your info to keep using your account")
+                .html(
+                    "<p>"
+                        + broken
+                        + "</p><p><a href=\"https://glebe-education.com.br/v\">Verify</a></p>"),
+            RedFlag.OBFUSCATED_TEXT));
+    c.add(
+        lure(
+            "tuning kinds",
+            "A bankrupt exchange's 'affected creditor' invited to withdraw",
+            JapaneseMail.utf8()
+                .auth("orchid-lane.tech", "pass")
+                .from("Bittrex Claims", "claims@orchid-lane.tech")
+                .to("k.sato@" + ORG)
+                .subject("Affected Creditor Withdrawal")
+                .html(
+                    "<p>Dear client, you have been identified as an affected creditor in the"
+                        + " exchange's chapter 11 proceedings and remain eligible to withdraw your"
+                        + " digital assets.</p><p><a href=\"https://orchid-lane.tech/claim\">Withdraw"
+                        + " now</a></p>"),
+            RedFlag.FRAUD_OFFER,
+            RedFlag.BRAND_IMPERSONATION));
+    c.add(
+        lure(
+            "tuning kinds",
+            "A bank's 'support desk' on free mail: a purchase held, call to cancel (Portuguese)",
+            JapaneseMail.utf8()
+                .from("Suporte Nubank - Atendimento", "atend.nu.83921@gmail.com")
+                .to("k.sato@" + ORG)
+                .subject("Compra em análise")
+                .text(
+                    "Compra de R$ 1.299,90 retida para análise. Para confirmar responda 1. Caso não"
+                        + " reconheça, ligue para a central de segurança."),
+            RedFlag.FREEMAIL_CLAIMS_ORGANISATION,
+            RedFlag.BRAND_IMPERSONATION));
+    c.add(
+        lure(
+            "tuning kinds",
+            "A widow's donation from free mail to undisclosed recipients (Portuguese)",
+            JapaneseMail.utf8()
+                .from("Sra. Helena Duarte", "helena.duarte.doa@outlook.com")
+                .header("To: undisclosed-recipients:;")
+                .subject("Querido amigo")
+                .text(
+                    "Sou viúva; meu falecido marido deixou fundos que desejo doar a uma pessoa"
+                        + " honesta. Responda para receber os detalhes."),
+            RedFlag.FRAUD_OFFER,
+            RedFlag.FREEMAIL_LURE));
+    c.add(
+        lure(
+            "tuning kinds",
+            "A loan fund's offer from free mail",
+            JapaneseMail.utf8()
+                .from("Capital Partners", "capital.partners.fund@gmail.com")
+                .to("k.sato@" + ORG)
+                .subject("LOAN DEAL OFFER")
+                .text(
+                    "Dear friend, we fund projects through loan and debt finance at 3% a year."
+                        + " Brokers earn 1% commission. Reply with your project summary."),
+            RedFlag.FRAUD_OFFER,
+            RedFlag.FREEMAIL_LURE));
     return c;
   }
 
@@ -580,6 +654,31 @@ class MailCurrentLure2Test {
                         + "ポータルでもご確認いただけます。</p><p><a"
                         + " href=\"https://portal.hikari-butsuryu.co.jp/invoices\">請求書ポータル</a></p>")
                 .attach("請求書_202611.pdf", "application/pdf", JapaneseMail.PDF)));
+    c.add(
+        ok(
+            "tuning kinds",
+            "A friend's personal note from free mail about a late father's garden",
+            JapaneseMail.utf8()
+                .from("Ken Ogawa", "ken.ogawa.1975@gmail.com")
+                .to("k.sato@" + ORG)
+                .subject("Photos from the weekend")
+                .text(
+                    "Hi Sato-san, here are the photos from my late father's garden. We planted the"
+                        + " maple he loved. See you on Friday. Ken")));
+    StringBuilder arabic = new StringBuilder();
+    for (int i = 0; i < 15; i++) {
+      arabic.append("تحديث \u2068Microsoft\u2069 و \u2068Windows\u2069 اليوم. ");
+    }
+    c.add(
+        ok(
+            "tuning kinds",
+            "A right-to-left newsletter with Latin product names wrapped in isolates",
+            JapaneseMail.utf8()
+                .auth("example-news.ae", "pass")
+                .from("Example News", "news@example-news.ae")
+                .to("k.sato@" + ORG)
+                .subject("نشرة التقنية")
+                .html("<p dir=\"rtl\">" + arabic + "</p>")));
     return c;
   }
 
@@ -609,7 +708,13 @@ class MailCurrentLure2Test {
   /** A calendar file's sign-in link reaches the share too. */
   @Test
   void aCalendarFilesLinkReachesAShare() {
-    MailReport r = lures().get(lures().size() - 1).mail().analyze();
+    MailReport r =
+        lures().stream()
+            .filter(x -> x.name().startsWith("A meeting invitation whose calendar file"))
+            .findFirst()
+            .orElseThrow()
+            .mail()
+            .analyze();
     MailStixTest.explainsWithoutTheBank(r, List.of(RedFlag.SUSPICIOUS_LINK));
     assertThat(r.links())
         .extracting(MailReport.Link::url)
