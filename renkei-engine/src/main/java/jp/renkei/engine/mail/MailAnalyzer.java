@@ -2283,6 +2283,23 @@ public final class MailAnalyzer {
           .filter(b -> !claims.contains(b))
           .forEach(claims::add);
     }
+    if (!st.listVouched() && spoofed(st)) {
+      // a brand's or public body's own domain that the receiver could not authenticate (DMARC
+      // failing, or neither SPF nor DKIM) is someone else writing in its name: the lure that
+      // forges info@vpass.ne.jp itself, not a look-alike
+      for (MailSigns.Brand b : MailSigns.BRANDS) {
+        if (b.labels().contains(own)) {
+          st.flag(
+              RedFlag.BRAND_IMPERSONATION,
+              b.name()
+                  + " = "
+                  + shown(fromDomain)
+                  + ", "
+                  + results(st.auth.spf(), st.auth.dkim(), st.auth.dmarc(), null));
+          break;
+        }
+      }
+    }
     for (MailSigns.Brand b : claims) {
       // a newsletter named after what it writes about (Lockergnome Apple Core) speaks for itself
       if (!b.labels().contains(own)
@@ -2589,6 +2606,22 @@ public final class MailAnalyzer {
   }
 
   /** The receiving server found DMARC passing (the From domain itself authenticated). */
+  /**
+   * The receiver reported its results and the From domain is not among those that authenticated:
+   * DMARC (or the composite result) failed, SPF or DKIM failed, or neither SPF nor DKIM was there.
+   */
+  private static boolean spoofed(State st) {
+    MailReport.Authentication a = st.auth;
+    return st.authResultsSeen
+        && st.senderDomain != null
+        && !st.authenticated.contains(st.senderDomain)
+        && (st.compositeFailed
+            || bad(a.dmarc())
+            || bad(a.spf())
+            || bad(a.dkim())
+            || (none(a.spf()) && none(a.dkim())));
+  }
+
   private static boolean dmarcPassed(State st) {
     return st.authResultsSeen && !st.compositeFailed && "pass".equalsIgnoreCase(st.auth.dmarc());
   }

@@ -167,6 +167,7 @@ class MailCurrentLure2Test {
                         + "本日中にお支払いいただけない場合、延滞金が発生し、ETCカードがご利用いただけなくなります。\n\n"
                         + "https://etc-meisai-payment.icu/\n\nETC利用照会サービス事務局"),
             RedFlag.AUTHENTICATION_FAILED,
+            RedFlag.BRAND_IMPERSONATION,
             RedFlag.URGENCY));
     c.add(
         lure(
@@ -703,6 +704,46 @@ class MailCurrentLure2Test {
     assertThat(MailSignsTest.flags(r)).containsAll(expected);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
     MailStixTest.explainsWithoutTheBank(r, expected);
+  }
+
+  /**
+   * A brand's own domain the receiver could not authenticate is impersonated (DMARC failing, or
+   * neither SPF nor DKIM); the same domain authenticated, or a domain of no brand failing, is not.
+   */
+  @Test
+  void aBrandsOwnDomainThatFailsAuthenticationIsImpersonated() {
+    for (String result : new String[] {"fail", "none"}) {
+      MailReport r =
+          JapaneseMail.iso2022jp()
+              .auth("smbc-card.com", result)
+              .from("三井住友カード", "info@smbc-card.com")
+              .subject("ご利用明細のお知らせ")
+              .text("今月のご利用明細が確定しました。\nhttps://www.smbc-card.com/mem/meisai")
+              .analyze();
+      assertThat(r.findings())
+          .as(result)
+          .anyMatch(
+              f ->
+                  f.flag() == RedFlag.BRAND_IMPERSONATION
+                      && f.evidence().startsWith("三井住友 = smbc-card.com"));
+      assertThat(r.verdict()).as(result).isNotEqualTo(MailReport.Verdict.CLEAN);
+    }
+    MailReport genuine =
+        JapaneseMail.iso2022jp()
+            .auth("smbc-card.com", "pass")
+            .from("三井住友カード", "info@smbc-card.com")
+            .subject("ご利用明細のお知らせ")
+            .text("今月のご利用明細が確定しました。\nhttps://www.smbc-card.com/mem/meisai")
+            .analyze();
+    assertThat(MailSignsTest.flags(genuine)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    MailReport noBrand =
+        JapaneseMail.iso2022jp()
+            .auth("hokuto-kogyo.co.jp", "fail")
+            .from("北斗工業 木村", "kimura@hokuto-kogyo.co.jp")
+            .subject("打ち合わせの件")
+            .text("木曜日に伺います。")
+            .analyze();
+    assertThat(MailSignsTest.flags(noBrand)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
   }
 
   /** A calendar file's sign-in link reaches the share too. */
