@@ -2182,7 +2182,11 @@ public final class MailAnalyzer {
   private static String scripts(String word) {
     Set<String> names = new LinkedHashSet<>();
     word.codePoints()
-        .filter(Character::isLetter)
+        .filter(
+            c ->
+                Character.isLetter(c)
+                    || (Character.getType(c) == Character.NON_SPACING_MARK
+                        && Character.UnicodeScript.of(c) != Character.UnicodeScript.INHERITED))
         .forEach(c -> names.add(Character.UnicodeScript.of(c).name()));
     return String.join(" + ", names);
   }

@@ -1025,7 +1025,10 @@ final class MailSigns {
   }
 
   /** The phrases of a pattern found in a text (at most three, for evidence). */
-  /** A word mixing Latin with Cyrillic or Greek letters ("Amаzon" with a Cyrillic а), or null. */
+  /**
+   * A word mixing Latin with Cyrillic or Greek letters ("Amаzon" with a Cyrillic а), or a Latin
+   * letter carrying another script's mark, or null.
+   */
   static String mixedScriptWord(String s) {
     if (s == null) {
       return null;
@@ -1044,6 +1047,29 @@ final class MailSigns {
       }
       if (latin && other) {
         return w;
+      }
+    }
+    // a mark of another script on a Latin letter ("amܿazoܿn" with the Syriac U+073F): the reader
+    // sees a speck, a filter no brand name; Latin's own accents are script INHERITED, not counted
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.getType(c) == Character.NON_SPACING_MARK
+          && Character.isLetter(s.charAt(i - 1))
+          && Character.UnicodeScript.of(s.charAt(i - 1)) == Character.UnicodeScript.LATIN) {
+        Character.UnicodeScript sc = Character.UnicodeScript.of(c);
+        if (sc != Character.UnicodeScript.INHERITED
+            && sc != Character.UnicodeScript.COMMON
+            && sc != Character.UnicodeScript.LATIN) {
+          int from = i - 1;
+          while (from > 0 && i - from < 30 && !Character.isWhitespace(s.charAt(from - 1))) {
+            from--;
+          }
+          int to = i + 1;
+          while (to < s.length() && to - i < 30 && !Character.isWhitespace(s.charAt(to))) {
+            to++;
+          }
+          return s.substring(from, to);
+        }
       }
     }
     return null;

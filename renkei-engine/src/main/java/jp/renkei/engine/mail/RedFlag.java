@@ -146,9 +146,10 @@ public enum RedFlag {
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а)、無意味な英数字の羅列など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上挟まれています (画面では普通の単語に見えても、フィルターには単語として読めません)。",
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、無意味な英数字の羅列など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上挟まれています (画面では普通の単語に見えても、フィルターには単語として読めません)。",
       "The subject or sender name uses look-alike mathematical letters, invisible characters,"
-          + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or a random"
+          + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or another script's"
+          + " marks on Latin letters (a Syriac dot on \"amܿazoܿn\") or a random"
           + " string of letters and digits, or the text is padded with random words of letters and"
           + " digits (zdb5oq xl3etiungy5oqk2e ...), or ten or more zero-width characters or"
           + " bidirectional isolates (U+2066–U+2069) sit between the letters of the text's words (the reader sees words, a filter does not): ways"

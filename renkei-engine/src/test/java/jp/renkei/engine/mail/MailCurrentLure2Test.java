@@ -746,6 +746,34 @@ class MailCurrentLure2Test {
     assertThat(MailSignsTest.flags(noBrand)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
   }
 
+  /**
+   * Another script's marks on Latin letters (the Syriac U+073F on "amazon", as a 2023 lure's
+   * display name had it) are obfuscation; Latin's own combining accents (a decomposed Vietnamese or
+   * French name) and marks on their own script's letters (Devanagari, Arabic) are not.
+   */
+  @Test
+  void anotherScriptsMarksOnLatinLettersAreObfuscation() {
+    MailReport r =
+        JapaneseMail.utf8()
+            .from(
+                "noreply@service.am\u073Fazo\u073Fn.co\u073Fm", "noreply-x8@x8pjm.onmicrosoft.com")
+            .to("k.sato@" + ORG)
+            .subject("Your order is on hold")
+            .text("Your order is on hold. See the attached statement.")
+            .analyze();
+    assertThat(MailSignsTest.flags(r)).contains(RedFlag.OBFUSCATED_TEXT);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    for (String name :
+        new String[] {
+          "Nguye\u0302\u0303n Va\u0306n An",
+          "Rene\u0301 Dupont",
+          "\u0905\u0928\u093F\u0932 Kumar",
+          "\u0645\u064F\u062D\u0645\u062F Ali"
+        }) {
+      assertThat(MailSigns.mixedScriptWord(name)).as(name).isNull();
+    }
+  }
+
   /** A calendar file's sign-in link reaches the share too. */
   @Test
   void aCalendarFilesLinkReachesAShare() {
