@@ -1960,6 +1960,21 @@ public final class MailAnalyzer {
             && FREEMAIL.contains(fromDomain)
             && ORGANISATION_WORDS.matcher(st.fromName).find()) {
           st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
+        } else if (fromDomain != null
+            && !st.listMail
+            && ORGANISATION_WORDS.matcher(st.fromName).find()) {
+          // an organisation's name whose replies go to free mail: a payroll department or a help
+          // desk does not read its answers at gmail.com (a platform's share for a free-mail
+          // "Payroll Department" included)
+          for (String r : st.replyTo) {
+            String rd = domain(r);
+            if (rd != null && FREEMAIL.contains(registrable(rd))) {
+              st.flag(
+                  RedFlag.FREEMAIL_CLAIMS_ORGANISATION,
+                  st.fromName + " <" + st.from + "> → Reply-To: " + r);
+              break;
+            }
+          }
         }
       }
       // a platform mailing for a colleague (a Google Docs share, a calendar invitation) sends

@@ -375,7 +375,8 @@ class MailCurrentLure2Test {
                         + " href=\"https://docs.google.com/document/d/1xQ9/edit?usp=sharing_eil\">Payment"
                         + " Confirmation - Action Required</a></p><p>Google LLC, 1600 Amphitheatre"
                         + " Parkway</p>"),
-            RedFlag.REPLY_TO_OTHER_DOMAIN));
+            RedFlag.REPLY_TO_OTHER_DOMAIN,
+            RedFlag.FREEMAIL_CLAIMS_ORGANISATION));
     c.add(
         lure(
             "meetings, chat",
@@ -772,6 +773,50 @@ class MailCurrentLure2Test {
         }) {
       assertThat(MailSigns.mixedScriptWord(name)).as(name).isNull();
     }
+  }
+
+  /**
+   * An organisation's name whose replies go to free mail claims the organisation (a business's
+   * payroll department answering at gmail.com); a person's name with a free-mail Reply-To, and list
+   * mail, do not.
+   */
+  @Test
+  void anOrganisationsNameReplyingToFreeMailClaimsIt() {
+    MailReport bec =
+        JapaneseMail.utf8()
+            .auth("northgate-holdings.net", "pass")
+            .from("Payroll Department", "payroll@northgate-holdings.net")
+            .header("Reply-To: payroll.desk.2026@outlook.com")
+            .to("k.sato@" + ORG)
+            .subject("Updated direct deposit form")
+            .text("Please confirm your bank details on the attached form before Friday.")
+            .analyze();
+    assertThat(bec.findings())
+        .anyMatch(
+            f ->
+                f.flag() == RedFlag.FREEMAIL_CLAIMS_ORGANISATION
+                    && f.evidence().endsWith("Reply-To: payroll.desk.2026@outlook.com"));
+    MailReport person =
+        JapaneseMail.utf8()
+            .auth("example-partners.com", "pass")
+            .from("Emily Clark", "e.clark@example-partners.com")
+            .header("Reply-To: emily.clark.home@gmail.com")
+            .to("k.sato@" + ORG)
+            .subject("Holiday photos")
+            .text("Reply to my home address while I am away.")
+            .analyze();
+    assertThat(MailSignsTest.flags(person)).doesNotContain(RedFlag.FREEMAIL_CLAIMS_ORGANISATION);
+    MailReport list =
+        JapaneseMail.utf8()
+            .auth("lists.example.org", "pass")
+            .from("Linux Users Support Center", "users@lists.example.org")
+            .header("List-Id: <users.lists.example.org>")
+            .header("Reply-To: someone@yahoo.com")
+            .to("users@lists.example.org")
+            .subject("Re: kernel build")
+            .text("Try the older compiler.")
+            .analyze();
+    assertThat(MailSignsTest.flags(list)).doesNotContain(RedFlag.FREEMAIL_CLAIMS_ORGANISATION);
   }
 
   /** A calendar file's sign-in link reaches the share too. */
