@@ -37,9 +37,10 @@ public enum RedFlag {
       "The sender's display name contains a different e-mail address than the real sender."),
   FREEMAIL_CLAIMS_ORGANISATION(
       20,
-      "フリーメールのアドレスから、組織を名乗るメールが送られています (会社名、ブランド名のほか、「編集部」「人事部」「サポート」「Payroll Department」のような部署や窓口の名前を含みます)。",
+      "フリーメールのアドレスから、組織を名乗るメールが送られています (会社名、ブランド名のほか、「編集部」「人事部」「サポート」「Payroll Department」のような部署や窓口の名前を含みます)。または組織や部署を名乗る差出人の返信先 (Reply-To) がフリーメールです。",
       "A free-mail address sends in the name of an organisation (a company or brand, or a"
-          + " department or desk: 編集部, 人事部, \"Support\", \"Payroll Department\")."),
+          + " department or desk: 編集部, 人事部, \"Support\", \"Payroll Department\"), or a sender"
+          + " named as an organisation or department has its replies go to free mail (Reply-To)."),
   REPLY_TO_OTHER_DOMAIN(
       20,
       "返信先 (Reply-To) が差出人とは別のドメインです。返信が攻撃者に届く可能性があります。"
