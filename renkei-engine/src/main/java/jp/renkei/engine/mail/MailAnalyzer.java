@@ -210,8 +210,11 @@ public final class MailAnalyzer {
   private static final Pattern ORGANISATION_WORDS =
       Pattern.compile(
           "(株式会社|\\(株\\)|（株）|有限会社|機構|省|庁|センター|銀行|協会|事務局|委員会|本部|研究所|大学|"
+              // a department or an editorial office (a newspaper's 編集部 asking for an interview)
+              + "編集部|新聞社|(?:人事|総務|経理|営業|広報|採用|情報システム)部|"
               + "(?i:\\b(inc|corp|co\\.|ltd|llc|center|centre|ministry|agency|bank|council|office|"
-              + "nisc|jpcert|cert|security team|it support|helpdesk)\\b))");
+              + "nisc|jpcert|cert|security team|it support|helpdesk|support|suporte|soporte|atendimento"
+              + "|customer (?:service|care)|department|payroll|human resources)\\b))");
   private static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
   static final Pattern URL =
       Pattern.compile(
@@ -1748,6 +1751,7 @@ public final class MailAnalyzer {
         st.flag(RedFlag.ENCRYPTED_ARCHIVE, name);
       }
       htmlAttachment(name, declared, data, st);
+      calendarLinks(name, declared, data, st);
       if ("image".equals(detected) || "pdf".equals(detected)) {
         qrCodes(name, data, a.sha256(), "pdf".equals(detected), st);
       }
@@ -1913,6 +1917,26 @@ public final class MailAnalyzer {
     }
   }
 
+  /**
+   * The links of an attached calendar invitation (.ics): a meeting lure puts its sign-in page in
+   * the event's description or location, where the reader's calendar shows it as a link; they are
+   * judged as the message's own links. Folded lines (a line break and one space) are joined first.
+   */
+  private static void calendarLinks(String name, String declared, byte[] data, State st) {
+    String type = declared == null ? "" : declared.toLowerCase(Locale.ROOT);
+    if (!type.equals("text/calendar")
+        && !extension(BIDI.matcher(name).replaceAll("")).equals("ics")) {
+      return;
+    }
+    String text =
+        new String(data, 0, Math.min(data.length, 1 << 20), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\r\n ", "")
+            .replace("\n ", "")
+            .replace("\\n", " ")
+            .replace("\\,", ",");
+    urls(text, name, st);
+  }
+
   private static void nameFlags(String name, String detected, State st) {
     String visible = BIDI.matcher(name).replaceAll("");
     String extension = extension(visible);
@@ -2055,6 +2079,21 @@ public final class MailAnalyzer {
             && FREEMAIL.contains(fromDomain)
             && ORGANISATION_WORDS.matcher(st.fromName).find()) {
           st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
+        } else if (fromDomain != null
+            && !st.listMail
+            && ORGANISATION_WORDS.matcher(st.fromName).find()) {
+          // an organisation's name whose replies go to free mail: a payroll department or a help
+          // desk does not read its answers at gmail.com (a platform's share for a free-mail
+          // "Payroll Department" included)
+          for (String r : st.replyTo) {
+            String rd = domain(r);
+            if (rd != null && FREEMAIL.contains(registrable(rd))) {
+              st.flag(
+                  RedFlag.FREEMAIL_CLAIMS_ORGANISATION,
+                  st.fromName + " <" + st.from + "> → Reply-To: " + r);
+              break;
+            }
+          }
         }
       }
       // a platform mailing for a colleague (a Google Docs share, a calendar invitation) sends
@@ -2110,6 +2149,7 @@ public final class MailAnalyzer {
             "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.authenticated));
       }
       lookalike(fromDomain, "From: " + st.from, st);
+      peerLookalike(st);
       impersonation(st, fromDomain);
       if (st.from == null
           || fromDomain == null
@@ -2276,7 +2316,11 @@ public final class MailAnalyzer {
   private static String scripts(String word) {
     Set<String> names = new LinkedHashSet<>();
     word.codePoints()
-        .filter(Character::isLetter)
+        .filter(
+            c ->
+                Character.isLetter(c)
+                    || (Character.getType(c) == Character.NON_SPACING_MARK
+                        && Character.UnicodeScript.of(c) != Character.UnicodeScript.INHERITED))
         .forEach(c -> names.add(Character.UnicodeScript.of(c).name()));
     return String.join(" + ", names);
   }
@@ -2376,6 +2420,23 @@ public final class MailAnalyzer {
       MailSigns.signedAs(st.phrases()).stream()
           .filter(b -> !claims.contains(b))
           .forEach(claims::add);
+    }
+    if (!st.listVouched() && spoofed(st)) {
+      // a brand's or public body's own domain that the receiver could not authenticate (DMARC
+      // failing, or neither SPF nor DKIM) is someone else writing in its name: the lure that
+      // forges info@vpass.ne.jp itself, not a look-alike
+      for (MailSigns.Brand b : MailSigns.BRANDS) {
+        if (b.labels().contains(own)) {
+          st.flag(
+              RedFlag.BRAND_IMPERSONATION,
+              b.name()
+                  + " = "
+                  + shown(fromDomain)
+                  + ", "
+                  + results(st.auth.spf(), st.auth.dkim(), st.auth.dmarc(), null));
+          break;
+        }
+      }
     }
     for (MailSigns.Brand b : claims) {
       // a newsletter named after what it writes about (Lockergnome Apple Core) speaks for itself
@@ -2683,6 +2744,22 @@ public final class MailAnalyzer {
   }
 
   /** The receiving server found DMARC passing (the From domain itself authenticated). */
+  /**
+   * The receiver reported its results and the From domain is not among those that authenticated:
+   * DMARC (or the composite result) failed, SPF or DKIM failed, or neither SPF nor DKIM was there.
+   */
+  private static boolean spoofed(State st) {
+    MailReport.Authentication a = st.auth;
+    return st.authResultsSeen
+        && st.senderDomain != null
+        && !st.authenticated.contains(st.senderDomain)
+        && (st.compositeFailed
+            || bad(a.dmarc())
+            || bad(a.spf())
+            || bad(a.dkim())
+            || (none(a.spf()) && none(a.dkim())));
+  }
+
   private static boolean dmarcPassed(State st) {
     return st.authResultsSeen && !st.compositeFailed && "pass".equalsIgnoreCase(st.auth.dmarc());
   }
@@ -2833,6 +2910,59 @@ public final class MailAnalyzer {
         st.flag(RedFlag.LOOKALIKE_DOMAIN, where + " ≈ " + member);
       }
     }
+  }
+
+  /**
+   * A sender whose domain is one or two letters away from a domain the conversation already has: a
+   * recipient's (the organisation's own, example-crop.co.jp for example-corp.co.jp) or an address
+   * quoted in the text (the partner whose thread is taken over, hokuto-kougyou.co.jp replying in
+   * place of hokuto-kogyo.co.jp). Free-mail domains, and domains that differ only in their public
+   * suffix (a company's .com and .co.jp), are not compared.
+   */
+  private static void peerLookalike(State st) {
+    if (st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
+      return;
+    }
+    String own = MailSigns.label(st.senderDomain);
+    Set<String> peers = new java.util.LinkedHashSet<>();
+    for (String r : st.recipients) {
+      peers.add(r);
+    }
+    // the addresses written in the text, found at their "@" (at most 50)
+    CharSequence t = st.text;
+    int at = -1;
+    for (int n = 0; n < 50 && (at = st.text.indexOf("@", at + 1)) >= 0; n++) {
+      int end = at + 1;
+      while (end < t.length() && end - at < 255 && domainChar(t.charAt(end))) {
+        end++;
+      }
+      peers.add("x" + t.subSequence(at, end));
+    }
+    for (String peer : peers) {
+      String d = domain(peer);
+      while (d != null && d.endsWith(".")) {
+        d = d.substring(0, d.length() - 1);
+      }
+      String reg = d == null || d.isEmpty() ? null : registrable(d);
+      if (reg == null
+          || reg.equals(st.senderDomain)
+          || FREEMAIL.contains(reg)
+          || MailSigns.label(reg).equals(own)
+          || Math.min(reg.length(), st.senderDomain.length()) < 8
+          || distance(reg, st.senderDomain) > 2) {
+        continue;
+      }
+      st.flag(RedFlag.LOOKALIKE_DOMAIN, "From: " + st.from + " ≈ " + d);
+      return;
+    }
+  }
+
+  private static boolean domainChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.';
   }
 
   static String domain(String address) {

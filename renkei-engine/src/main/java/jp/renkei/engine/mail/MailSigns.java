@@ -63,15 +63,15 @@ final class MailSigns {
               + " banking|banking|card|billing) (?:information|details|records|data|account)"
               + "|パスワード(?:の)?(?:有効期限|期限切れ|変更|再設定|更新)|(?:メールボックス|メール|受信箱)"
               + "の?容量|容量(?:オーバー|超過|制限|不足)|アカウント(?:が|は|を)?(?:一時)?(?:停止|ロック|凍結"
-              + "|制限|無効|保留)|本人確認|登録情報(?:の)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
-              + "|利用)|ログイン(?:して|の上|し|が必要)|認証(?:が必要|情報)|セキュリティ(?:警告|通知|強化)"
+              + "|制限|無効|保留)|本人確認|本人様(?:の)?確認|登録情報(?:の)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
+              + "|利用)|ログイン(?:して|の上|のうえ|し|が必要)|認証(?:が必要|情報)|セキュリティ(?:警告|通知|強化)"
               // Japanese as the lures of 2024-26 write it: a strange sign-in reported, a sign-in
               // asked, the payment method or registered details to renew, an ID locked, the
               // one-time
               // password or PIN to enter
               + "|(?:異常な|不審な|普段と異なる|身に覚えのない)(?:サインイン|ログイン|アクセス)"
               + "|サインイン(?:して|の上|し|が必要)|(?:お支払い|支払い|決済)方法(?:の|を)?(?:更新|再登録|再設定)"
-              + "|(?:お客様|お客さま|会員|カード|口座)情報(?:の|を)?(?:確認|更新|再登録|入力)"
+              + "|(?:お客様|お客さま|会員|カード|口座)(?:の)?情報(?:の|を)?(?:ご)?(?:確認|更新|再登録|入力)"
               + "|(?:id|アカウント)(?:が|は)(?:ロック|凍結)|ロック(?:を)?解除"
               + "|(?:ワンタイムパスワード|暗証番号|セキュリティコード)(?:を|の)?入力");
 
@@ -204,6 +204,16 @@ final class MailSigns {
               + "|earn (?:up to )?[$€£]\\s?\\d[\\d,]* (?:to [$€£]?\\s?\\d[\\d,]* )?(?:per|a|each) (?:day|hour)"
               + "|(?:contact|message|text|add|reach) (?:me|us) (?:on|via) (?:telegram|whatsapp)"
               + "|(?:donation|donate) (?:of (?:\\$|us|usd|€|£|\\d)|to you)|\\bdoa[çc][ãa]o\\b|heran[çc]a|herencia|erbschaft"
+              // the widow's or heir's funds to be moved abroad, the loan fund for "projects" (PT,
+              // EN
+              // as they came from free mail)
+              + "|herdei (?:de|do|da) |(?:meu|minha) falecid[oa] (?:marido|esposa|pai)"
+              + "|my late (?:husband|wife)(?:'s)? (?:fund|deposit|estate|wish)"
+              + "|we (?:fund|finance) (?:projects|businesses) through|loan deal offer"
+              // a bankrupt exchange's "creditors" invited to withdraw their assets; a chat or
+              // form's "online work, first payment within 60 minutes"
+              + "|identified as an (?:eligible client|affected creditor)|eligible to withdraw"
+              + "|first payment within"
               // crypto "allocations", staking and tickers handed out by strangers
               + "|(?:xrp|token) allocation|allocation (?:program|event)|free mint|buyback program"
               + "|(?:rewards?|tokens?|allocation) (?:are|is) (?:now )?(?:ready|waiting|unlocked)|ready for claiming"
@@ -478,7 +488,18 @@ final class MailSigns {
           brand("UPS", "\\bups\\b", "ups"),
           brand("USPS", "\\busps\\b|postal service", "usps"),
           brand("DocuSign", "docusign", "docusign"),
-          brand("Dropbox", "dropbox", "dropbox", "dropboxmail"),
+          brand("Dropbox", "dropbox", "dropbox", "dropboxmail", "dropboxsign", "hellosign"),
+          // meeting and chat platforms whose invitations and notices are imitated (a display name
+          // "Zoom" or "Slack" alone claims them through named(); the words only with what makes
+          // them the company's)
+          brand(
+              "Zoom",
+              "\\bzoom (?:video communications|meeting invitation|cloud recording|webinar"
+                  + " invitation|workplace)\\b|\\bzoom\\.us\\b",
+              "zoom",
+              "zoomgov"),
+          brand("Slack", "\\bslack (?:technologies|workspace)\\b|sign in to slack\\b", "slack"),
+          brand("Nubank", "\\bnubank\\b|\\bnu ?pagamentos\\b", "nubank"),
           brand("Adobe", "\\badobe\\b", "adobe", "adobesign", "echosign"),
           brand(
               "Meta",
@@ -529,7 +550,7 @@ final class MailSigns {
           brand("Blockchain.com", "blockchain\\.com", "blockchain"),
           brand(
               "Ledger",
-              "\\bledger (?:live|nano|user|wallet|support|team|data breach)"
+              "\\bledger (?:live|nano|user|wallet|support|team|data breach|firmware|solutions)"
                   + "|(?:upgrade|update|secure|synchroni[sz]e) your ledger\\b",
               "ledger",
               "ledgerwallet"),
@@ -543,6 +564,7 @@ final class MailSigns {
           brand("Crypto.com", "\\bcrypto\\.com\\b", "crypto"),
           brand("Kraken", "\\bkraken (?:exchange|support|team|security|wallet|pro)\\b", "kraken"),
           brand("OKX", "\\bokx\\b", "okx"),
+          brand("Bittrex", "\\bbittrex\\b", "bittrex"),
           brand("Bybit", "\\bbybit\\b", "bybit"),
           brand("KuCoin", "\\bkucoin\\b", "kucoin"),
           brand("Bitget", "\\bbitget\\b", "bitget"),
@@ -587,6 +609,10 @@ final class MailSigns {
           brand("警察", "警察(?:庁|署)?|警視庁|(?:県|府|道)警|サイバー犯罪対策課", "npa", "police"),
           brand("NISC", "\\bnisc\\b|内閣サイバー", "nisc"),
           brand("東京電力", "東京電力|tepco", "tepco"),
+          // the gas company and the agricultural banks whose bills and net banking the lures of
+          // 2025 imitate (a bill "payable by prepaid card", a trade restriction)
+          brand("東京ガス", "東京ガス|mytokyogas|\\btokyo gas\\b", "tokyo-gas", "tokyogas"),
+          brand("JAバンク", "\\bjaバンク|\\bjaネットバンク|\\bja ?bank\\b", "jabank", "ja-bank"),
           brand("NHK", "\\bnhk\\b|日本放送協会", "nhk"),
           // brands Japan's phishing reports (フィッシング対策協議会's monthly reports) name often, besides
           // the above: JR East's booking site and card, the motorway toll statement, the
@@ -1000,7 +1026,10 @@ final class MailSigns {
   }
 
   /** The phrases of a pattern found in a text (at most three, for evidence). */
-  /** A word mixing Latin with Cyrillic or Greek letters ("Amаzon" with a Cyrillic а), or null. */
+  /**
+   * A word mixing Latin with Cyrillic or Greek letters ("Amаzon" with a Cyrillic а), or a Latin
+   * letter carrying another script's mark, or null.
+   */
   static String mixedScriptWord(String s) {
     if (s == null) {
       return null;
@@ -1019,6 +1048,29 @@ final class MailSigns {
       }
       if (latin && other) {
         return w;
+      }
+    }
+    // a mark of another script on a Latin letter ("amܿazoܿn" with the Syriac U+073F): the reader
+    // sees a speck, a filter no brand name; Latin's own accents are script INHERITED, not counted
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.getType(c) == Character.NON_SPACING_MARK
+          && Character.isLetter(s.charAt(i - 1))
+          && Character.UnicodeScript.of(s.charAt(i - 1)) == Character.UnicodeScript.LATIN) {
+        Character.UnicodeScript sc = Character.UnicodeScript.of(c);
+        if (sc != Character.UnicodeScript.INHERITED
+            && sc != Character.UnicodeScript.COMMON
+            && sc != Character.UnicodeScript.LATIN) {
+          int from = i - 1;
+          while (from > 0 && i - from < 30 && !Character.isWhitespace(s.charAt(from - 1))) {
+            from--;
+          }
+          int to = i + 1;
+          while (to < s.length() && to - i < 30 && !Character.isWhitespace(s.charAt(to))) {
+            to++;
+          }
+          return s.substring(from, to);
+        }
       }
     }
     return null;
@@ -2224,15 +2276,17 @@ final class MailSigns {
   static final int BROKEN_WORDS = 10;
 
   private static final Pattern INVISIBLE_IN_WORD =
-      Pattern.compile("\\p{IsLatin}[\\u200B\\u200C\\u200D\\u2060\\uFEFF]+(?=\\p{IsLatin})");
+      Pattern.compile(
+          "\\p{IsLatin}[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u2066-\\u2069]+(?=\\p{IsLatin})");
 
   /**
    * A text whose words are broken by invisible characters (zero-width space, non-joiner, joiner,
-   * word joiner, BOM) between Latin letters, at least {@link #BROKEN_WORDS} times ("H‌el‌lo" with
-   * U+200C): the reader sees words, a filter sees none. Latin words need none of them (the
-   * non-joiner belongs to Persian and Indic scripts, the joiner to emoji sequences; the soft
-   * hyphen, which German newsletters use to hyphenate, is not counted). Returns the evidence, or
-   * null.
+   * word joiner, BOM) or the bidirectional isolates (U+2066–U+2069, which change nothing in a
+   * left-to-right word: a 2023 Coinbase lure put U+2069 between most letters of "Verify") between
+   * Latin letters, at least {@link #BROKEN_WORDS} times ("H‌el‌lo" with U+200C): the reader sees
+   * words, a filter sees none. Latin words need none of them (the non-joiner belongs to Persian and
+   * Indic scripts, the joiner to emoji sequences; the soft hyphen, which German newsletters use to
+   * hyphenate, is not counted). Returns the evidence, or null.
    */
   static String brokenWords(String text) {
     if (!hasInvisible(text)) {
@@ -2253,15 +2307,24 @@ final class MailSigns {
       end++;
     }
     String word =
-        text.substring(first, end).replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]", "");
-    return count + " × U+200B–U+200D / U+2060 / U+FEFF inside words (\"" + word + "\" …)";
+        text.substring(first, end)
+            .replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u2066-\\u2069]", "");
+    return count
+        + " × U+200B–U+200D / U+2060 / U+FEFF / U+2066–U+2069 inside words (\""
+        + word
+        + "\" …)";
   }
 
   /** Whether a text has one of the characters {@link #INVISIBLE_IN_WORD} looks for. */
   private static boolean hasInvisible(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF') {
+      if (c == '\u200B'
+          || c == '\u200C'
+          || c == '\u200D'
+          || c == '\u2060'
+          || c == '\uFEFF'
+          || (c >= '\u2066' && c <= '\u2069')) {
         return true;
       }
     }

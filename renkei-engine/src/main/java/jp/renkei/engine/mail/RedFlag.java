@@ -37,8 +37,10 @@ public enum RedFlag {
       "The sender's display name contains a different e-mail address than the real sender."),
   FREEMAIL_CLAIMS_ORGANISATION(
       20,
-      "フリーメールのアドレスから、組織を名乗るメールが送られています。",
-      "A free-mail address sends in the name of an organisation."),
+      "フリーメールのアドレスから、組織を名乗るメールが送られています (会社名、ブランド名のほか、「編集部」「人事部」「サポート」「Payroll Department」のような部署や窓口の名前を含みます)。または組織や部署を名乗る差出人の返信先 (Reply-To) がフリーメールです。",
+      "A free-mail address sends in the name of an organisation (a company or brand, or a"
+          + " department or desk: 編集部, 人事部, \"Support\", \"Payroll Department\"), or a sender"
+          + " named as an organisation or department has its replies go to free mail (Reply-To)."),
   REPLY_TO_OTHER_DOMAIN(
       20,
       "返信先 (Reply-To) が差出人とは別のドメインです。返信が攻撃者に届く可能性があります。"
@@ -48,9 +50,12 @@ public enum RedFlag {
           + " going to a user on the recipient's own organisation's domain, is not counted.)"),
   LOOKALIKE_DOMAIN(
       30,
-      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。またはリンク先のホスト名が企業のドメインで始まっていますが、実際には別のドメインです (例: amazon.co.jp.kvbxz.xyz)。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
+      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。または差出人のドメインが、受信者の組織のドメインや本文に引用されたアドレス (返信の元のメールの取引先など) のドメインと 1〜2 文字だけ違います (例: example-corp.co.jp に対する example-crop.co.jp)。取引先や自組織になりすまして資料の再送や人事異動を装う手口の典型です。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。またはリンク先のホスト名が企業のドメインで始まっていますが、実際には別のドメインです (例: amazon.co.jp.kvbxz.xyz)。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
       "A sender or link domain imitates a member organisation's domain or uses punycode to look"
-          + " like one, or a login link leads to another domain dressed in the sender's or a brand's"
+          + " like one, or the sender's domain is one or two letters away from a recipient's"
+          + " organisation's domain or from an address quoted in the text (the partner of the"
+          + " thread being answered): example-crop.co.jp for example-corp.co.jp, the way a"
+          + " partner's re-sent documents or a personnel notice are faked, or a login link leads to another domain dressed in the sender's or a brand's"
           + " name, or a link's host begins with a brand's domain but is another domain"
           + " (amazon.co.jp.kvbxz.xyz), or the sender calls itself by a name its own address lacks (\"Bisq\") and links a"
           + " domain made of that name and words like desktop, app or wallet (bisqnetwork.site): a"
@@ -142,12 +147,13 @@ public enum RedFlag {
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а)、無意味な英数字の羅列など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字が 10 個以上挟まれています (画面では普通の単語に見えても、フィルターには単語として読めません)。",
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、無意味な英数字の羅列など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上挟まれています (画面では普通の単語に見えても、フィルターには単語として読めません)。",
       "The subject or sender name uses look-alike mathematical letters, invisible characters,"
-          + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or a random"
+          + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or another script's"
+          + " marks on Latin letters (a Syriac dot on \"amܿazoܿn\") or a random"
           + " string of letters and digits, or the text is padded with random words of letters and"
-          + " digits (zdb5oq xl3etiungy5oqk2e ...), or ten or more zero-width characters sit between"
-          + " the letters of the text's words (the reader sees words, a filter does not): ways"
+          + " digits (zdb5oq xl3etiungy5oqk2e ...), or ten or more zero-width characters or"
+          + " bidirectional isolates (U+2066–U+2069) sit between the letters of the text's words (the reader sees words, a filter does not): ways"
           + " around filters."),
   NOT_ALIGNED(
       10,
