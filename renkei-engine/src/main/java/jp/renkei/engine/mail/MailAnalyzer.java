@@ -2743,7 +2743,6 @@ public final class MailAnalyzer {
     return source;
   }
 
-  /** The receiving server found DMARC passing (the From domain itself authenticated). */
   /**
    * The receiver reported its results and the From domain is not among those that authenticated:
    * DMARC (or the composite result) failed, SPF or DKIM failed, or neither SPF nor DKIM was there.
@@ -2760,6 +2759,7 @@ public final class MailAnalyzer {
             || (none(a.spf()) && none(a.dkim())));
   }
 
+  /** The receiving server found DMARC passing (the From domain itself authenticated). */
   private static boolean dmarcPassed(State st) {
     return st.authResultsSeen && !st.compositeFailed && "pass".equalsIgnoreCase(st.auth.dmarc());
   }
