@@ -259,6 +259,14 @@ public abstract class LogMatcher {
     }
   }
 
+  /**
+   * Whether the host cache is being skipped (most hosts are new): then a format's reader may make a
+   * host's hash for {@link #scanned}; otherwise most hosts are answered by the cache without it.
+   */
+  protected final boolean hostCacheSkipping() {
+    return hosts.skipping();
+  }
+
   /** Checks a host name or IPv4 address in {@code b[s, e)}; the indicator, or -1. */
   protected final int host(byte[] b, int s, int e) {
     boolean pre = scanned && s == scannedStart && e == scannedEnd;

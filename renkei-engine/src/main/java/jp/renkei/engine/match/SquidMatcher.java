@@ -109,10 +109,11 @@ public final class SquidMatcher extends LogMatcher {
     // user info ends at the authority's last '@' (as Observables reads a URL): an '@' in the path
     // or the query is none. The host ends at the first ':' after that (a port) or with the
     // authority: one pass over the authority finds both
-    // The same pass hashes the host as DomainTable does (lower-cased; byte i of the host times
-    // 31^i, so left to right), keeping each dot's place and the hash up to it: the domain lookup
-    // then reads the host's bytes no more (DomainTable.matchScanned). An '@' starts the host again;
-    // the first ':' after it ends it.
+    // While the host cache is skipped (most hosts new), the same pass hashes the host as
+    // DomainTable does (lower-cased; byte i of the host times 31^i, so left to right), keeping each
+    // dot's place and the hash up to it: the domain lookup then reads the host's bytes no more
+    // (DomainTable.matchScanned). An '@' starts the host again; the first ':' after it ends it.
+    // While the cache is used, it answers most hosts without a hash: none is made here.
     int authorityEnd = hs;
     int at = -1;
     int colon = -1; // the first ':' after the last '@'
@@ -123,6 +124,7 @@ public final class SquidMatcher extends LogMatcher {
     int[] dotAt = this.dotAt;
     int[] dotPre = this.dotPre;
     int[] dotPow = this.dotPow;
+    boolean hashing = hostCacheSkipping();
     for (; authorityEnd < ue; authorityEnd++) {
       byte c = b[authorityEnd];
       byte kind = AUTHORITY[c & 255]; // one load per byte for the common ones
@@ -146,7 +148,7 @@ public final class SquidMatcher extends LogMatcher {
           plainAuthority = false;
         }
       }
-      if (colon < 0) {
+      if (hashing && colon < 0) {
         raw += (c >= 'A' && c <= 'Z' ? c + 32 : c) * pow;
         pow *= 31;
         if (c == '.') {
@@ -174,7 +176,7 @@ public final class SquidMatcher extends LogMatcher {
     }
     boolean urlHost = true; // whether the URL's host may carry URL indicators
     boolean hashed = false; // whether hostHash holds the hash of the host UrlFilter reads
-    boolean scan = he > hs && close < 0 && dots <= MAX_DOTS;
+    boolean scan = hashing && he > hs && close < 0 && dots <= MAX_DOTS;
     if (scan) {
       // the word of the domain filter the host's lookup will read is asked for now, and the peer
       // read while it comes (a miss in cache on a log of many hosts)
