@@ -19,8 +19,6 @@ final class DomainTable {
   int[] values;
   int size;
   private long[] hashBits; // two bits per hash of a key (after trim), so most misses skip the table
-  // a bit per shape (dots and length) of a key: a suffix of no key's shape is not probed
-  private long[] shapes = new long[SHAPES];
 
   DomainTable(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
@@ -45,14 +43,10 @@ final class DomainTable {
       throw new IllegalArgumentException("domain longer than 255 bytes");
     }
     int h = 0;
-    int dots = 0;
     for (int i = off + len - 1; i >= off; i--) {
       h = step(h, key[i]);
-      dots += key[i] == '.' ? 1 : 0;
     }
     h = finish(h);
-    int shape = shape(dots, len);
-    shapes[shape >>> 6] |= 1L << shape;
     int mask = slots.length - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
       long slot = slots[i];
@@ -102,30 +96,6 @@ final class DomainTable {
       }
     }
     hashBits = bits;
-    long[] kinds = new long[SHAPES];
-    for (long slot : slots) {
-      if (slot != 0) {
-        int o = (int) slot;
-        int len = arena[o] & 255;
-        int dots = 0;
-        for (int k = o + 1, e = o + 1 + len; k < e; k++) {
-          if (arena[k] == '.') {
-            dots++;
-          }
-        }
-        int shape = shape(dots, len);
-        kinds[shape >>> 6] |= 1L << shape;
-      }
-    }
-    shapes = kinds;
-  }
-
-  /** Longs of {@link #shapes}: a bit per (dots, 0-7, and length, 0-255) of a name. */
-  private static final int SHAPES = 8 * 256 / 64;
-
-  /** The bit of {@link #shapes} of a name of {@code len} bytes with {@code dots} dots. */
-  private static int shape(int dots, int len) {
-    return Math.min(dots, 7) << 8 | len;
   }
 
   /**
@@ -147,89 +117,25 @@ final class DomainTable {
       }
       return -1;
     }
-    long[] kinds = shapes;
     int h = 0;
-    int dots = 0;
     for (int i = end - 1; i >= start; i--) {
-      byte b = line[i];
-      if (b == '.') {
-        int len = end - 1 - i;
-        int shape = shape(dots, len);
-        if (len > 0 && len < 256 && (kinds[shape >>> 6] & (1L << shape)) != 0) {
-          int v = find(finish(h), line, i + 1, end);
-          if (v >= 0) {
-            if (hash != null) {
-              hash[0] = hash(line, start, end);
-            }
-            return v;
+      byte b = lower(line[i]);
+      if (b == '.' && i < end - 1) {
+        int v = find(finish(h), line, i + 1, end);
+        if (v >= 0) {
+          if (hash != null) {
+            hash[0] = hash(line, start, end);
           }
+          return v;
         }
-        dots++;
-      } else if (b >= 'A' && b <= 'Z') {
-        b += 32;
       }
-      h = h * 31 + b;
+      h = step(h, b);
     }
     h = finish(h);
     if (hash != null) {
       hash[0] = h;
     }
-    int len = end - start;
-    int shape = shape(dots, len);
-    return len < 256 && (kinds[shape >>> 6] & (1L << shape)) != 0 ? find(h, line, start, end) : -1;
-  }
-
-  /**
-   * {@link #matchHost(byte[], int, int)} of a host whose hash its reader made while finding it
-   * (left to right, in the pass that found where the host ends): {@code raw} is {@link #hash} of
-   * {@code line[start, end)} before {@link #finish}, and for each of its {@code dots} dots, left to
-   * right, {@code dotAt} holds where it is, {@code pre} the raw hash of the bytes from {@code
-   * start} up to and including it ({@code raw} taking each byte {@code i} times {@code 31^(i -
-   * start)}), and {@code pow} {@code 31} to the power of the bytes so far. A suffix's own raw hash
-   * is then {@code (raw - pre) * pow^-1} (31 is odd, so every power has an inverse modulo 2^32); it
-   * is made only for a suffix whose shape (dots and length) some key has. The same answer as {@link
-   * #matchHost(byte[], int, int)}, probing the same suffixes in the same order.
-   */
-  int matchScanned(
-      byte[] line, int start, int end, int raw, int[] dotAt, int[] pre, int[] pow, int dots) {
-    if (size == 0) {
-      return -1;
-    }
-    long[] kinds = shapes;
-    for (int k = dots - 1; k >= 0; k--) {
-      int len = end - 1 - dotAt[k];
-      int shape = shape(dots - 1 - k, len);
-      if (len > 0 && len < 256 && (kinds[shape >>> 6] & (1L << shape)) != 0) {
-        int v = find(finish((raw - pre[k]) * inverse(pow[k])), line, dotAt[k] + 1, end);
-        if (v >= 0) {
-          return v;
-        }
-      }
-    }
-    int len = end - start;
-    int shape = shape(dots, len);
-    return len < 256 && (kinds[shape >>> 6] & (1L << shape)) != 0
-        ? find(finish(raw), line, start, end)
-        : -1;
-  }
-
-  /**
-   * Reads the word of the domain filter that {@link #find} reads for the hash {@code h} (after
-   * {@link #finish}), so that a caller can ask for it before it has other work to do.
-   */
-  long touch(int h) {
-    long[] bits = hashBits;
-    return bits == null ? 0 : bits[Integer.rotateRight(h, 12) & (bits.length - 1)];
-  }
-
-  /** The inverse of an odd {@code x} modulo 2^32 (Newton's steps: 3, 6, 12, 24, 48 bits). */
-  static int inverse(int x) {
-    int y = x;
-    y *= 2 - x * y;
-    y *= 2 - x * y;
-    y *= 2 - x * y;
-    y *= 2 - x * y;
-    return y;
+    return find(h, line, start, end);
   }
 
   /**

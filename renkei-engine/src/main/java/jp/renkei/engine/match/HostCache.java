@@ -55,11 +55,6 @@ final class HostCache {
     return --left > 0 ? !skipping : turn();
   }
 
-  /** Whether the cache is being skipped now (a log of many hosts: see {@link #use}). */
-  boolean skipping() {
-    return skipping;
-  }
-
   /** The end of a phase: judges a judging phase, ends a skipping one; whether to use the cache. */
   private boolean turn() {
     if (!skipping && found < JUDGE_EVERY / 8) {

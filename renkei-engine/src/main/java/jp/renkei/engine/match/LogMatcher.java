@@ -36,25 +36,6 @@ public abstract class LogMatcher {
 
   protected boolean hostHashed;
 
-  /**
-   * A host's hash made by the format's reader in the pass that found the host (see {@link
-   * DomainTable#matchScanned}): {@link #host} uses it once, for the host {@code b[scannedStart,
-   * scannedEnd)} only, when {@link #scanned} is set right before the call.
-   */
-  protected boolean scanned;
-
-  protected int scannedStart;
-  protected int scannedEnd;
-  protected int scannedRaw;
-  protected int scannedDots;
-
-  /** The most dots a scanned host may have (more: looked up as any other host). */
-  protected static final int MAX_DOTS = 16;
-
-  protected final int[] dotAt = new int[MAX_DOTS];
-  protected final int[] dotPre = new int[MAX_DOTS];
-  protected final int[] dotPow = new int[MAX_DOTS];
-
   // the host cache's slot of the name host() read last (-1: none), and where that name was
   private int hostSlot = -1;
   private int hostStart;
@@ -259,20 +240,9 @@ public abstract class LogMatcher {
     }
   }
 
-  /**
-   * Whether the host cache is being skipped (most hosts are new): then a format's reader may make a
-   * host's hash for {@link #scanned}; otherwise most hosts are answered by the cache without it.
-   */
-  protected final boolean hostCacheSkipping() {
-    return hosts.skipping();
-  }
-
   /** Checks a host name or IPv4 address in {@code b[s, e)}; the indicator, or -1. */
   protected final int host(byte[] b, int s, int e) {
-    boolean pre = scanned && s == scannedStart && e == scannedEnd;
-    scanned = false;
     if (e > s && b[e - 1] == '.') {
-      pre = false;
       e--; // a fully qualified name from DNS logs
     }
     if (e <= s) {
@@ -294,10 +264,6 @@ public abstract class LogMatcher {
     hostHashed = false; // an address is not hashed (a caller wanting its hash makes it)
     if (ok[0]) {
       n = index.matchIpv4(ip);
-    } else if (pre) { // no ':' in such a host: it ended at the first
-      n = index.domains.matchScanned(b, s, e, scannedRaw, dotAt, dotPre, dotPow, scannedDots);
-      hostHash[0] = DomainTable.finish(scannedRaw);
-      hostHashed = true;
     } else if (indexOf(b, s, e, (byte) ':') >= 0) {
       n = index.matchIpv6(b, s, e, v6);
     } else {

@@ -41,7 +41,6 @@ public final class SquidMatcher extends LogMatcher {
   private final int[] fieldEnd = new int[10];
   private final int[] lineEnds = new int[2]; // a line's LF (or the block's end) and its end
   private byte[] url = new byte[4096]; // a URL's normal form is made here
-  private long warm; // the domain filter's words read ahead (kept so the reads stay)
 
   public SquidMatcher(IndicatorIndex index) {
     super(index);
@@ -109,25 +108,12 @@ public final class SquidMatcher extends LogMatcher {
     // user info ends at the authority's last '@' (as Observables reads a URL): an '@' in the path
     // or the query is none. The host ends at the first ':' after that (a port) or with the
     // authority: one pass over the authority finds both
-    // While the host cache is skipped (most hosts new), the same pass hashes the host as
-    // DomainTable does (lower-cased; byte i of the host times 31^i, so left to right), keeping each
-    // dot's place and the hash up to it: the domain lookup then reads the host's bytes no more
-    // (DomainTable.matchScanned). An '@' starts the host again; the first ':' after it ends it.
-    // While the cache is used, it answers most hosts without a hash: none is made here.
     int authorityEnd = hs;
     int at = -1;
     int colon = -1; // the first ':' after the last '@'
     boolean plainAuthority = true;
-    int raw = 0;
-    int pow = 1;
-    int dots = 0;
-    int[] dotAt = this.dotAt;
-    int[] dotPre = this.dotPre;
-    int[] dotPow = this.dotPow;
-    boolean hashing = hostCacheSkipping();
     for (; authorityEnd < ue; authorityEnd++) {
-      byte c = b[authorityEnd];
-      byte kind = AUTHORITY[c & 255]; // one load per byte for the common ones
+      byte kind = AUTHORITY[b[authorityEnd] & 255]; // one load per byte for the common ones
       if (kind != NAME) {
         if (kind == END) {
           break;
@@ -135,29 +121,12 @@ public final class SquidMatcher extends LogMatcher {
         if (kind == AT) {
           at = authorityEnd;
           colon = -1;
-          raw = 0;
-          pow = 1;
-          dots = 0;
-          continue;
         } else if (kind == COLON) {
           if (colon < 0) {
             colon = authorityEnd;
           }
-          continue;
         } else {
           plainAuthority = false;
-        }
-      }
-      if (hashing && colon < 0) {
-        raw += (c >= 'A' && c <= 'Z' ? c + 32 : c) * pow;
-        pow *= 31;
-        if (c == '.') {
-          if (dots < MAX_DOTS) {
-            dotAt[dots] = authorityEnd;
-            dotPre[dots] = raw;
-            dotPow[dots] = pow;
-          }
-          dots++;
         }
       }
     }
@@ -176,28 +145,7 @@ public final class SquidMatcher extends LogMatcher {
     }
     boolean urlHost = true; // whether the URL's host may carry URL indicators
     boolean hashed = false; // whether hostHash holds the hash of the host UrlFilter reads
-    boolean scan = hashing && he > hs && close < 0 && dots <= MAX_DOTS;
-    if (scan) {
-      // the word of the domain filter the host's lookup will read is asked for now, and the peer
-      // read while it comes (a miss in cache on a log of many hosts)
-      warm += index.domains.touch(DomainTable.finish(raw));
-    }
-    // the peer the proxy connected to: DIRECT/198.51.100.7 (reported after the host)
-    int peer = -1;
-    if (fields >= 9) {
-      int slash = indexOf(b, fieldStart[8], fieldEnd[8], (byte) '/');
-      if (slash >= 0) {
-        peer = ipv4(b, slash + 1, fieldEnd[8]); // IPv4 first, then IPv6
-      }
-    }
     if (he > hs) {
-      if (scan) {
-        scanned = true;
-        scannedStart = hs;
-        scannedEnd = he;
-        scannedRaw = raw;
-        scannedDots = dots;
-      }
       int n = host(b, hs, he);
       if (n >= 0) {
         hits.accept(hit(b, lineNo, n, "host"));
@@ -206,9 +154,18 @@ public final class SquidMatcher extends LogMatcher {
       hashed = plain && hostHashed;
       urlHost = !hashed || index.mayBeUrlHost(hostHash[0]);
     }
-    if (peer >= 0) {
-      hits.accept(hit(b, lineNo, peer, "peer"));
-      found++;
+    // the peer the proxy connected to: DIRECT/198.51.100.7
+    if (fields >= 9) {
+      int slash = indexOf(b, fieldStart[8], fieldEnd[8], (byte) '/');
+      if (slash >= 0) {
+        {
+          int n = ipv4(b, slash + 1, fieldEnd[8]); // IPv4 first, then IPv6
+          if (n >= 0) {
+            hits.accept(hit(b, lineNo, n, "peer"));
+            found++;
+          }
+        }
+      }
     }
     if (urls && schemeEnd > us && urlHost) {
       if (url.length < ue - us) {
