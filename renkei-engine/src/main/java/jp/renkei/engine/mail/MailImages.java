@@ -175,7 +175,7 @@ final class MailImages {
 
   private static String tooManyScansJa(long scans) {
     return (scans > MAX_SCAN_PIXELS ? "長すぎる JPEG" : "スキャン " + scans + " 回の JPEG")
-        + "です (スキャン数と画素数の積が "
+        + " です (スキャン数と画素数の積が "
         + MAX_SCAN_PIXELS
         + " を超えます)";
   }
