@@ -402,14 +402,6 @@ public class UserService {
     return id == null ? "unknown login" : why;
   }
 
-  /** Forgets failures that no longer count (hourly; every instance may run it). */
-  @org.springframework.scheduling.annotation.Scheduled(
-      fixedDelay = 3_600_000,
-      initialDelay = 60_000)
-  void forgetOldFailures() {
-    failures.forget(clock.instant().minus(FORGET_FAILURES_AFTER));
-  }
-
   private void requireCanManage(Actor actor, long organisationId, Role role) {
     if (actor.is(Role.PLATFORM_ADMIN)) {
       return;
