@@ -1861,6 +1861,9 @@ public final class MailAnalyzer {
 
   /** The QR codes of an image or a PDF: their texts become links of the message (quishing). */
   private void qrCodes(String name, byte[] data, String sha256, boolean pdf, State st) {
+    if (st.outOfTime()) {
+      return; // decoding cannot be stopped half-way: none is begun past the deadline
+    }
     if (st.images++ >= MailImages.MAX_IMAGES) {
       if (st.images == MailImages.MAX_IMAGES + 1) {
         st.problem(

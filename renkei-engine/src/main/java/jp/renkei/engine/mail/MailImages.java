@@ -59,6 +59,24 @@ final class MailImages {
   /** Pixels of one image decoded at most (16 million, e.g. 4000 × 4000). */
   static final long MAX_PIXELS = 16_000_000L;
 
+  /**
+   * Bytes of one decoded image at most (64 MiB: 16 million pixels of 4 bytes). A PNG of 16-bit RGBA
+   * takes 8 bytes a pixel, a TIFF any number of samples (64 bytes a pixel was a gigabyte from a 1
+   * MB file).
+   */
+  static final long MAX_RASTER_BYTES = 64L << 20;
+
+  /**
+   * A JPEG's scans times its pixels at most (320 million: 20 scans of a 16-million-pixel image).
+   * Each scan of a progressive JPEG is a pass over the whole image that ImageIO makes before it
+   * reports anything or looks at an abort: a 63 KB JPEG of 4000 × 4000 pixels and 1,000 scans held
+   * the QR search for 66 s. A camera's progressive JPEG has about 10.
+   */
+  static final long MAX_SCAN_PIXELS = 20 * MAX_PIXELS;
+
+  /** Bytes of a JPEG walked at most to count its scans; a longer one is not decoded. */
+  static final long MAX_JPEG_WALK = 64L << 20;
+
   /** Images and PDFs per message searched for QR codes. */
   static final int MAX_IMAGES = 10;
 
@@ -122,6 +140,18 @@ final class MailImages {
           return new Decoded(
               List.of(), "more than " + MAX_PIXELS + " pixels", MAX_PIXELS + " 画素を超えています");
         }
+        if (pixels * bytesPerPixel(reader) > MAX_RASTER_BYTES) {
+          return new Decoded(
+              List.of(),
+              "more than " + MAX_RASTER_BYTES + " bytes once decoded",
+              "展開すると " + MAX_RASTER_BYTES + " バイトを超えます");
+        }
+        if (isJpeg(data)) {
+          long scans = jpegScans(new ByteArrayInputStream(data));
+          if (scans * pixels > MAX_SCAN_PIXELS) {
+            return new Decoded(List.of(), tooManyScans(scans), tooManyScansJa(scans));
+          }
+        }
         BufferedImage image = reader.read(0);
         List<String> out = new ArrayList<>();
         decode(image, out);
@@ -135,6 +165,97 @@ final class MailImages {
           "not a readable image (" + e.getClass().getSimpleName() + ")",
           "画像として読めません (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  private static String tooManyScans(long scans) {
+    return (scans > MAX_SCAN_PIXELS ? "a JPEG too long to walk" : "a JPEG of " + scans + " scans")
+        + ": its scans times its pixels exceed "
+        + MAX_SCAN_PIXELS;
+  }
+
+  private static String tooManyScansJa(long scans) {
+    return (scans > MAX_SCAN_PIXELS ? "長すぎる JPEG" : "スキャン " + scans + " 回の JPEG")
+        + " です (スキャン数と画素数の積が "
+        + MAX_SCAN_PIXELS
+        + " を超えます)";
+  }
+
+  /**
+   * Bytes a pixel of the reader's first image takes once decoded (the widest of the types it can
+   * decode to; 4 when it does not say).
+   */
+  static long bytesPerPixel(ImageReader reader) throws IOException {
+    long widest = 0;
+    for (Iterator<javax.imageio.ImageTypeSpecifier> types = reader.getImageTypes(0);
+        types != null && types.hasNext(); ) {
+      java.awt.image.SampleModel model = types.next().getSampleModel(1, 1);
+      long bits = 0;
+      for (int size : model.getSampleSize()) {
+        bits += size;
+      }
+      widest = Math.max(widest, (bits + 7) / 8);
+    }
+    return widest == 0 ? 4 : widest;
+  }
+
+  static boolean isJpeg(byte[] data) {
+    return data.length > 2 && (data[0] & 0xff) == 0xFF && (data[1] & 0xff) == 0xD8;
+  }
+
+  /**
+   * The scans (start-of-scan markers) of a JPEG, walking its segments and skipping the coded data
+   * between them; {@code Long.MAX_VALUE} past {@link #MAX_JPEG_WALK} bytes. Reads no pixel.
+   */
+  static long jpegScans(java.io.InputStream jpeg) throws IOException {
+    java.io.InputStream in = new java.io.BufferedInputStream(jpeg, 1 << 16);
+    long walked = 0;
+    long scans = 0;
+    int b = in.read();
+    while (b >= 0) {
+      if (++walked > MAX_JPEG_WALK) {
+        return Long.MAX_VALUE;
+      }
+      if (b != 0xFF) {
+        b = in.read(); // coded data of a scan, or bytes between segments
+        continue;
+      }
+      int marker = in.read();
+      walked++;
+      while (marker == 0xFF) {
+        marker = in.read(); // fill bytes
+        walked++;
+      }
+      if (marker < 0 || marker == 0xD9) {
+        break; // end of data or of the image
+      }
+      if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+        b = in.read(); // a stuffed 0xFF in coded data, or a marker without a length
+        continue;
+      }
+      int high = in.read();
+      int low = in.read();
+      if (low < 0) {
+        break;
+      }
+      int length = (high << 8) | low;
+      if (marker == 0xDA) {
+        scans++;
+      }
+      long skip = Math.max(0, length - 2);
+      walked += 2 + skip;
+      while (skip > 0) {
+        long n = in.skip(skip);
+        if (n <= 0) {
+          if (in.read() < 0) {
+            return scans;
+          }
+          n = 1;
+        }
+        skip -= n;
+      }
+      b = in.read();
+    }
+    return scans;
   }
 
   /**
@@ -454,13 +575,24 @@ final class MailImages {
 
   /**
    * Whether decoding {@code image} would build more than {@link #MAX_PIXELS} pixels: the image
-   * itself, or its soft mask or stencil mask, which PDFBox decodes with it at full size.
+   * itself, or its soft mask or stencil mask, which PDFBox decodes with it at full size; or whether
+   * it is a JPEG whose scans times pixels exceed {@link #MAX_SCAN_PIXELS}.
    */
   static boolean tooLarge(PDImage image) throws IOException {
-    if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
+    long pixels = (long) image.getWidth() * image.getHeight();
+    if (pixels > MAX_PIXELS) {
       return true;
     }
     if (image instanceof PDImageXObject x) {
+      List<COSName> filters = x.getStream().getFilters();
+      if (!filters.isEmpty() && COSName.DCT_DECODE.equals(filters.get(filters.size() - 1))) {
+        try (java.io.InputStream jpeg =
+            x.getStream().createInputStream(List.of(COSName.DCT_DECODE.getName()))) {
+          if (jpegScans(jpeg) * Math.max(1, pixels) > MAX_SCAN_PIXELS) {
+            return true; // PDFBox decodes it with ImageIO, scan after scan
+          }
+        }
+      }
       PDImageXObject soft = x.getSoftMask();
       if (soft != null && (long) soft.getWidth() * soft.getHeight() > MAX_PIXELS) {
         return true;

@@ -97,7 +97,10 @@ public final class MailRedaction {
       if (text != null && !text.equals(l.text())) {
         removed.add("link text: " + l.text());
       }
-      links.add(new MailReport.Link(url, text, l.where()));
+      // where a link was found ("qr <attachment name>", an attachment's name): the name is
+      // taken out as it is from the attachments
+      String where = l.where() == null ? null : scrub(identity.redact(l.where()).text(), identity);
+      links.add(new MailReport.Link(url, text, where));
     }
     List<MailReport.Attachment> attachments = new ArrayList<>();
     for (MailReport.Attachment a : r.attachments()) {

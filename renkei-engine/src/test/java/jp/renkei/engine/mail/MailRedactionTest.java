@@ -131,6 +131,34 @@ class MailRedactionTest {
         .contains("recipient", "recipientInLink", "linkText", "replyTo");
   }
 
+  /**
+   * A QR code's link records where it was found, "qr " and the attachment's name; the name was
+   * taken out of the shared attachments but kept in the link (attack16): the stored share named the
+   * bank in the lure it was sent.
+   */
+  @Test
+  void theAttachmentNameALinkWasFoundInIsTakenOutAsTheAttachmentsIs() throws Exception {
+    String eml =
+        MailImagesTest.withImage(
+            "MFA", "さくら架空銀行_多要素認証.png", MailImagesTest.qrPng("http://198.51.100.7/mfa/login", 300));
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.links()).anyMatch(l -> l.where().contains("さくら架空銀行"));
+    Redactor identity =
+        new Redactor(
+            new Identity(
+                List.of("さくら架空銀行"), List.of("sakura-bank.co.jp"), List.of(), List.of(), List.of()),
+            Map.of());
+    MailReport shared = MailRedaction.apply(r, identity).shared();
+    assertThat(shared.toString()).doesNotContain("さくら架空銀行");
+    assertThat(shared.links())
+        .anySatisfy(
+            l -> {
+              assertThat(l.url()).isEqualTo("http://198.51.100.7/mfa/login");
+              assertThat(l.where()).startsWith("qr ").doesNotContain("さくら架空銀行");
+            });
+  }
+
   @Test
   void ordinaryLinksAndTextAreLeftAsTheyAre() {
     Redactor identity =

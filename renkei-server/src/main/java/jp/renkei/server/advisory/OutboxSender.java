@@ -117,6 +117,7 @@ class OutboxSender {
     Due due = claimed.get();
     String error = null;
     try {
+      due = toCurrentTarget(due);
       if (due.exposureNoticeId() != null) {
         notices.send(due);
       } else if (due.noticeReminderId() != null) {
@@ -150,8 +151,55 @@ class OutboxSender {
           error);
     }
     String failure = error;
-    tx.executeWithoutResult(s -> finish(due, failure));
+    Due done = due;
+    tx.executeWithoutResult(s -> finish(done, failure));
     return true;
+  }
+
+  /** Thrown when the organisation no longer has the channel a row was queued for. */
+  static final class NoLongerConfigured extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NoLongerConfigured(String channel) {
+      super("the organisation has no " + channel + " any more (or is inactive); not sent");
+    }
+  }
+
+  /**
+   * The row as it is to be sent: to the organisation's duty address or webhook of now, not the one
+   * it had when the row was queued (a retry may come hours later, after an admin replaced an
+   * address that is no longer the organisation's: it must not receive the organisation's TLP
+   * material any more). An inactive organisation, or one without the channel now, gets nothing.
+   * Exercise inject mail goes to the people of the run, whose addresses are kept as queued.
+   */
+  private Due toCurrentTarget(Due due) throws NoLongerConfigured {
+    if (due.exerciseMailId() != null) {
+      return due;
+    }
+    String column = "email".equals(due.channel()) ? "duty_email" : "webhook_url";
+    String current =
+        jdbc.sql("select " + column + " from organisation where id = ? and active")
+            .param(due.organisationId())
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    if (current == null || current.isBlank()) {
+      throw new NoLongerConfigured("email".equals(due.channel()) ? "duty address" : "webhook");
+    }
+    return current.equals(due.target())
+        ? due
+        : new Due(
+            due.id(),
+            due.advisoryId(),
+            due.exposureNoticeId(),
+            due.noticeReminderId(),
+            due.exerciseMailId(),
+            due.versionNo(),
+            due.organisationId(),
+            due.channel(),
+            current,
+            due.purpose(),
+            due.attempts());
   }
 
   private Optional<Due> claim() {

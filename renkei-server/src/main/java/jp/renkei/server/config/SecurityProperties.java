@@ -14,6 +14,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxFailedLogins consecutive wrong passwords after which an account is locked (default 5)
  * @param lockout how long a locked account stays locked (default 15 minutes)
+ * @param knownClientFor how long a client address the account signed in from stays exempt from the
+ *     account's lock (it is then locked by its own {@code maxFailedLogins} failures only), so that
+ *     failing on purpose from elsewhere cannot keep the account's own people out (default 90 days)
  * @param clientFailureLimit failed sign-ins from one client address within {@code clientWindow}
  *     after which that address is refused for the rest of the window (default 20)
  * @param clientWindow the window for {@code clientFailureLimit} (default 10 minutes)
@@ -35,6 +38,7 @@ import org.springframework.validation.annotation.Validated;
 public record SecurityProperties(
     @Min(1) @Max(100) @DefaultValue("5") int maxFailedLogins,
     @NotNull @DefaultValue("15m") Duration lockout,
+    @NotNull @DefaultValue("90d") Duration knownClientFor,
     @Min(1) @DefaultValue("20") int clientFailureLimit,
     @NotNull @DefaultValue("10m") Duration clientWindow,
     @Min(8) @Max(128) @DefaultValue("12") int minPasswordLength,

@@ -70,9 +70,13 @@ public class Passwords {
     return raw != null && hash != null && encoder.matches(raw, hash);
   }
 
-  /** A hash that matches nothing, to spend the same time on unknown logins as on known ones. */
-  public void burnTime(String raw) {
-    encoder.matches(raw == null ? "" : raw, DUMMY);
+  /**
+   * Sign-in's check: {@code raw} against {@code hash}, or, when there is no hash (an unknown
+   * login), against a stand-in of the same cost that matches nothing, so both take the same time.
+   */
+  public boolean matchesAtSignIn(String raw, String hash) {
+    boolean ok = encoder.matches(raw == null ? "" : raw, hash == null ? DUMMY : hash);
+    return ok && hash != null;
   }
 
   private static final String DUMMY =

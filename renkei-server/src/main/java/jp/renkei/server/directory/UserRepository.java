@@ -20,16 +20,25 @@ class UserRepository {
       u.id, u.login, u.display_name, u.email, u.organisation_id,
       o.code as organisation_code, o.name_ja as organisation_name_ja,
       o.name_en as organisation_name_en, upper(u.role) as role, u.locale, u.enabled,
-      u.locked_until, u.last_login_at, u.created_at, u.credential_epoch,
+      (select f.locked_until from sign_in_failure f
+        where f.login_key = sha256(convert_to(u.login, 'UTF8')) and f.client_key = '*')
+        as locked_until,
+      u.last_login_at, u.created_at, u.credential_epoch,
       u.totp_enabled_at is not null as totp_enabled
       """;
 
   private static final String SELECT =
       "select " + COLUMNS + " from app_user u join organisation o on o.id = u.organisation_id";
 
-  /** What sign-in needs: the hash and the lock state. */
-  record Credentials(
-      long id, String passwordHash, boolean enabled, int failedLogins, Instant lockedUntil) {}
+  /** What sign-in needs: the hash and whether the person may sign in. */
+  record Credentials(long id, String passwordHash, boolean enabled) {}
+
+  /**
+   * Ends every failure count and lock of a person's login (an admin's enabling, a new password).
+   */
+  private static final String UNLOCK =
+      "delete from sign_in_failure where login_key ="
+          + " (select sha256(convert_to(login, 'UTF8')) from app_user where id = ?)";
 
   private final JdbcClient jdbc;
 
@@ -84,17 +93,9 @@ class UserRepository {
 
   Optional<Credentials> credentials(String login) {
     return jdbc.sql(
-            "select id, password_hash, enabled, failed_logins, locked_until from app_user"
-                + " where login = ? and kind = 'person'")
+            "select id, password_hash, enabled from app_user where login = ? and kind = 'person'")
         .param(login)
-        .query(
-            (rs, i) ->
-                new Credentials(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getBoolean(3),
-                    rs.getInt(4),
-                    instant(rs.getObject(5, OffsetDateTime.class))))
+        .query((rs, i) -> new Credentials(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
         .optional();
   }
 
@@ -139,15 +140,15 @@ class UserRepository {
   }
 
   void updateEnabled(long id, boolean enabled) {
-    jdbc.sql("update app_user set enabled = ?, failed_logins = 0, locked_until = null where id = ?")
-        .params(enabled, id)
-        .update();
+    jdbc.sql(UNLOCK).param(id).update();
+    jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, id).update();
   }
 
   /** Sets the password and moves the credential epoch on; returns the new epoch. */
   int updatePassword(long id, String hash) {
+    jdbc.sql(UNLOCK).param(id).update();
     return jdbc.sql(
-            "update app_user set password_hash = ?, failed_logins = 0, locked_until = null,"
+            "update app_user set password_hash = ?,"
                 + " credential_epoch = credential_epoch + 1 where id = ? returning credential_epoch")
         .params(hash, id)
         .query(Integer.class)
@@ -166,20 +167,8 @@ class UserRepository {
   }
 
   /** Counts a wrong password; locks the account once {@code max} is reached. Returns the count. */
-  int registerFailure(long id, int max, Instant lockUntil) {
-    return jdbc.sql(
-            "update app_user set failed_logins = failed_logins + 1,"
-                + " locked_until = case when failed_logins + 1 >= ? then ? else locked_until end"
-                + " where id = ? returning failed_logins")
-        .params(max, lockUntil.atOffset(ZoneOffset.UTC), id)
-        .query(Integer.class)
-        .single();
-  }
-
   void registerSuccess(long id, Instant at) {
-    jdbc.sql(
-            "update app_user set failed_logins = 0, locked_until = null, last_login_at = ?"
-                + " where id = ?")
+    jdbc.sql("update app_user set last_login_at = ? where id = ?")
         .params(at.atOffset(ZoneOffset.UTC), id)
         .update();
   }

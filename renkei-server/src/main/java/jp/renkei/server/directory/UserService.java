@@ -40,6 +40,7 @@ public class UserService {
   private final Passwords passwords;
   private final TotpService totp;
   private final TokenService tokens;
+  private final SignInFailures failures;
   private final AuditLog audit;
   private final SecurityProperties security;
   private final Clock clock;
@@ -50,6 +51,7 @@ public class UserService {
       Passwords passwords,
       TotpService totp,
       TokenService tokens,
+      SignInFailures failures,
       AuditLog audit,
       SecurityProperties security,
       Optional<Clock> clock) {
@@ -58,6 +60,7 @@ public class UserService {
     this.passwords = passwords;
     this.totp = totp;
     this.tokens = tokens;
+    this.failures = failures;
     this.audit = audit;
     this.security = security;
     this.clock = clock.orElse(Clock.systemUTC());
@@ -311,68 +314,92 @@ public class UserService {
     users.updateLocale(userId, locale);
   }
 
+  /** Failures older than this, with no lock still running, are forgotten. */
+  static final java.time.Duration FORGET_FAILURES_AFTER = java.time.Duration.ofDays(1);
+
   /**
    * Checks a password (and, for a person who has one, the second-factor code) at sign-in and keeps
-   * the lockout count: {@code maxFailedLogins} wrong passwords or codes in a row lock the account
-   * for {@code lockout}. The lock stops password sign-in only, never tokens or open sessions.
-   * Audited either way; what the person is told is the same for every failure.
+   * the lockout counts: {@code maxFailedLogins} wrong passwords or codes in a row lock the login
+   * for {@code lockout}, for every client except those the login signed in from within {@code
+   * knownClientFor}, each of which is locked only by its own failures (so strangers cannot keep the
+   * account's own people out by failing on purpose). The lock stops password sign-in only, never
+   * tokens or open sessions.
+   *
+   * <p>An unknown login takes the same path as a real one: a stand-in hash is checked, the same two
+   * counts are written (an unknown login locks as a real one would) and the same audit entry is
+   * made, naming the login only when it has a login's form. What the person is told is the same for
+   * every failure. {@code client} is the key the client address is counted under.
    */
   @Transactional
-  public SignInResult signIn(Actor attempt, String login, String password, String code) {
+  public SignInResult signIn(
+      Actor attempt, String client, String login, String password, String code) {
     String normalised = normalise(login);
-    Optional<UserRepository.Credentials> found = users.credentials(normalised);
+    byte[] key = SignInFailures.key(normalised);
+    String clientKey =
+        client == null || client.isBlank() || client.length() > 64
+            ? SignInFailures.NO_ADDRESS
+            : client;
     Instant now = clock.instant();
-    if (found.isEmpty()) {
-      passwords.burnTime(password);
-      audit.record(attempt, AuditLog.Event.failure("auth.login", "user", null, "unknown login"));
-      return SignInResult.BAD_CREDENTIALS;
-    }
-    UserRepository.Credentials c = found.get();
-    if (c.lockedUntil() != null && c.lockedUntil().isAfter(now)) {
-      passwords.burnTime(password);
-      audit.record(attempt, AuditLog.Event.failure("auth.login", "user", c.id(), "locked"));
+    Optional<UserRepository.Credentials> found = users.credentials(normalised);
+    boolean known = failures.known(key, clientKey, now.minus(security.knownClientFor()));
+    Instant lockedUntil = failures.lockedUntil(key, known ? clientKey : SignInFailures.ACCOUNT);
+    boolean passwordOk =
+        passwords.matchesAtSignIn(
+            password, found.map(UserRepository.Credentials::passwordHash).orElse(null));
+    Long id = found.map(UserRepository.Credentials::id).orElse(null);
+    Actor actor =
+        new Actor(
+            null,
+            id != null || LOGIN.matcher(normalised).matches() ? normalised : "(not a login)",
+            null,
+            null,
+            "web",
+            attempt.clientAddress());
+    if (lockedUntil != null && lockedUntil.isAfter(now)) {
+      audit.record(actor, AuditLog.Event.failure("auth.login", "user", id, reason(id, "locked")));
       return SignInResult.LOCKED;
     }
-    if (!passwords.matches(password, c.passwordHash())) {
-      int failures =
-          users.registerFailure(c.id(), security.maxFailedLogins(), now.plus(security.lockout()));
-      boolean locked = failures >= security.maxFailedLogins();
-      audit.record(
-          attempt,
-          AuditLog.Event.failure(
-              "auth.login",
-              "user",
-              c.id(),
-              "wrong password (" + failures + ")" + (locked ? ", account locked" : "")));
-      return locked ? SignInResult.LOCKED : SignInResult.BAD_CREDENTIALS;
-    }
-    if (!c.enabled()) {
-      audit.record(attempt, AuditLog.Event.failure("auth.login", "user", c.id(), "disabled"));
+    String why = null;
+    if (!passwordOk) {
+      why = "wrong password";
+    } else if (!found.get().enabled()) {
+      audit.record(actor, AuditLog.Event.failure("auth.login", "user", id, "disabled"));
       return SignInResult.DISABLED;
+    } else if (totp.enabled(id) && !totp.verify(id, code)) {
+      why = code == null || code.isBlank() ? "second factor missing" : "wrong second factor";
     }
-    if (totp.enabled(c.id()) && !totp.verify(c.id(), code)) {
-      int failures =
-          users.registerFailure(c.id(), security.maxFailedLogins(), now.plus(security.lockout()));
-      boolean locked = failures >= security.maxFailedLogins();
+    if (why != null) {
+      SignInFailures.Counts n =
+          failures.failure(
+              key,
+              clientKey,
+              security.maxFailedLogins(),
+              now,
+              now.plus(security.lockout()),
+              now.minus(FORGET_FAILURES_AFTER));
+      int count = known ? n.client() : n.account();
+      boolean locked = count >= security.maxFailedLogins();
       audit.record(
-          attempt,
+          actor,
           AuditLog.Event.failure(
               "auth.login",
               "user",
-              c.id(),
-              (code == null || code.isBlank() ? "second factor missing" : "wrong second factor")
-                  + " ("
-                  + failures
-                  + ")"
-                  + (locked ? ", account locked" : "")));
+              id,
+              reason(id, why + " (" + count + ")" + (locked ? ", locked" : ""))));
       return locked ? SignInResult.LOCKED : SignInResult.BAD_CREDENTIALS;
     }
-    users.registerSuccess(c.id(), now);
-    UserAccount u = users.byId(c.id()).orElseThrow();
+    failures.success(key, clientKey, now);
+    users.registerSuccess(id, now);
+    UserAccount u = users.byId(id).orElseThrow();
     audit.record(
         new Actor(u.id(), u.login(), u.organisationId(), u.role(), "web", attempt.clientAddress()),
         AuditLog.Event.success("auth.login", "user", u.id(), null));
     return SignInResult.OK;
+  }
+
+  /** The audit's reason: for a login that names nobody, that it is unknown, and nothing else. */
+  private static String reason(Long id, String why) {
+    return id == null ? "unknown login" : why;
   }
 
   private void requireCanManage(Actor actor, long organisationId, Role role) {

@@ -55,6 +55,7 @@ class MonitorNotifier {
   private final HubProperties hub;
   private final SignedWebhooks webhooks;
   private final AlertText text;
+  private final SiteRepository sites;
   private final JsonMapper json = JsonMapper.builder().build();
 
   MonitorNotifier(
@@ -66,8 +67,10 @@ class MonitorNotifier {
       SignedWebhooks webhooks,
       MessageSource messages,
       MonitorWords words,
-      TimeFormat time) {
+      TimeFormat time,
+      SiteRepository sites) {
     this.text = new AlertText(messages, words, time);
+    this.sites = sites;
     this.jdbc = jdbc;
     this.tx = tx;
     this.mail = mail;
@@ -85,10 +88,11 @@ class MonitorNotifier {
       }
       String error = null;
       try {
-        if (due.get().channel().equals("email")) {
-          email(due.get());
+        Due d = addressedNow(due.get());
+        if (d.channel().equals("email")) {
+          email(d);
         } else {
-          webhook(due.get());
+          webhook(d);
         }
       } catch (Exception e) {
         error =
@@ -98,6 +102,60 @@ class MonitorNotifier {
       }
       String failure = error;
       tx.executeWithoutResult(s -> finish(due.get(), failure));
+    }
+  }
+
+  /**
+   * The delivery as it is to be sent now: only to an organisation the alert would be addressed to
+   * today (the site's owner, or a coordinator while the site still shares its details with
+   * coordinators: a retry comes hours after a failure, and the owner may have stopped sharing
+   * meanwhile), and to that organisation's duty address or webhook of now, not the one replaced.
+   */
+  private Due addressedNow(Due d) throws NotAddressed {
+    Site site = sites.byId(d.siteId()).orElseThrow(NotAddressed::new);
+    boolean owner = site.organisationId() == d.organisationId();
+    if (!owner
+        && !site.sharing().detailAudience().recipientOrganisations().contains(d.organisationId())) {
+      throw new NotAddressed();
+    }
+    if (!owner && !"email".equals(d.channel())) {
+      throw new NotAddressed(); // webhooks are the owner's only, as queued
+    }
+    String current =
+        jdbc.sql(
+                "select "
+                    + ("email".equals(d.channel()) ? "duty_email" : "webhook_url")
+                    + " from organisation where id = ? and active")
+            .param(d.organisationId())
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    if (current == null || current.isBlank()) {
+      throw new NotAddressed();
+    }
+    return current.equals(d.target())
+        ? d
+        : new Due(
+            d.id(),
+            d.alertId(),
+            d.organisationId(),
+            d.change(),
+            d.channel(),
+            current,
+            d.attempts(),
+            d.siteName(),
+            d.siteId(),
+            d.kind(),
+            d.raisedAt(),
+            d.detail());
+  }
+
+  /** The organisation is no longer one the alert goes to, or has no such channel now. */
+  static final class NotAddressed extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotAddressed() {
+      super("no longer addressed to this organisation's channel; not sent");
     }
   }
 

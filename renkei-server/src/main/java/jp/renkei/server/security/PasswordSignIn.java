@@ -61,7 +61,8 @@ class PasswordSignIn implements AuthenticationProvider {
     }
     Actor attempt = Actor.anonymous(login == null ? "" : login.strip(), address);
     String code = request.getDetails() instanceof Details d ? d.code() : null;
-    if (users.signIn(attempt, login, password, code) == UserService.SignInResult.OK) {
+    String client = address == null ? null : ClientThrottle.key(address);
+    if (users.signIn(attempt, client, login, password, code) == UserService.SignInResult.OK) {
       CurrentUser user = new CurrentUser(users.byLogin(login), "web");
       return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
     }

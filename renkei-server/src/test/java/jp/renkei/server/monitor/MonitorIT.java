@@ -221,6 +221,93 @@ class MonitorIT extends ServerTest {
         .doesNotContain("vantage points", "expected text");
   }
 
+  /**
+   * A delivery to a coordinator that failed is retried for hours; meanwhile the owner may stop
+   * sharing the site's details with coordinators. The retry still mailed the coordinator the
+   * alert's details (attack16). Here the failed delivery is stood for by putting the sent row back
+   * to pending, as a failure leaves it.
+   */
+  @Test
+  void aRetryDoesNotMailTheDetailsToACoordinatorTheOwnerStoppedSharingThemWith() throws Exception {
+    site.mode = LoopbackSite.Mode.FAST;
+    UserAccount u = owner("electricity");
+    // a coordinator every site sharing its details with coordinators addresses
+    long coordinator =
+        jdbc.sql("select id from organisation where type_code = 'nisc' and active limit 1")
+            .query(Long.class)
+            .single();
+    String before =
+        jdbc.sql("select duty_email from organisation where id = ?")
+            .param(coordinator)
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    String duty = Fixtures.unique("coordinator") + "@example.jp";
+    jdbc.sql("update organisation set duty_email = ? where id = ?")
+        .params(duty, coordinator)
+        .update();
+    try {
+      String name = "coord-" + Fixtures.unique("s");
+      NewSite shared =
+          new NewSite(
+              name,
+              "http://127.0.0.1:" + site.port() + "/missing-text",
+              200,
+              "this text is not served",
+              60,
+              "green",
+              "amber",
+              true,
+              true,
+              null);
+      long id = monitor.register(fixtures.actor(u), shared);
+      probe(id, 2);
+      assertThat(open(id)).containsExactly("down");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> Arrays.stream(MAIL.getReceivedMessages()).anyMatch(m -> to(m, duty)));
+
+      monitor.update(
+          fixtures.actor(u),
+          id,
+          new NewSite(
+              name,
+              shared.url(),
+              200,
+              shared.expectedText(),
+              60,
+              "green",
+              "amber",
+              false,
+              true,
+              null));
+      MAIL.purgeEmailFromAllMailboxes();
+      String delivery =
+          "update monitor_delivery set status = ?, next_attempt_at = now() where organisation_id = ?"
+              + " and alert_id in (select a.id from monitor_alert a where a.site_id = ?)";
+      jdbc.sql(delivery).params("pending", coordinator, id).update();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  jdbc.sql(
+                              "select count(*) from monitor_delivery where organisation_id = ?"
+                                  + " and alert_id in (select a.id from monitor_alert a"
+                                  + " where a.site_id = ?) and (status = 'sent' or last_error is not null)")
+                          .params(coordinator, id)
+                          .query(Integer.class)
+                          .single()
+                      > 0);
+      assertThat(Arrays.stream(MAIL.getReceivedMessages()).anyMatch(m -> to(m, duty)))
+          .as("the coordinator was mailed the details after the owner stopped sharing them")
+          .isFalse();
+    } finally {
+      jdbc.sql("update organisation set duty_email = ? where id = ?")
+          .params(before, coordinator)
+          .update();
+    }
+  }
+
   /** The text of a received message, decoded. */
   static String mailText(MimeMessage m) throws Exception {
     Object content = m.getContent();

@@ -20,6 +20,7 @@ class ClientThrottleTest {
         new SecurityProperties(
             5,
             Duration.ofMinutes(15),
+            Duration.ofDays(90),
             limit,
             Duration.ofMinutes(10),
             12,

@@ -27,6 +27,7 @@ public final class Http {
   private final HttpClient client;
   private final CookieManager cookies = new CookieManager();
   private String bearer;
+  private String forwardedFor;
 
   public Http(int port) {
     this.port = port;
@@ -40,6 +41,16 @@ public final class Http {
 
   public Http bearer(String token) {
     this.bearer = token;
+    return this;
+  }
+
+  /**
+   * Sends every request as if through a proxy for the client {@code address} ({@code
+   * X-Forwarded-For}; the hub believes it only when its context sets {@code
+   * server.forward-headers-strategy=native}).
+   */
+  public Http from(String address) {
+    this.forwardedFor = address;
     return this;
   }
 
@@ -222,6 +233,9 @@ public final class Http {
             .timeout(Duration.ofSeconds(30));
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
+    }
+    if (forwardedFor != null) {
+      b.header("X-Forwarded-For", forwardedFor);
     }
     return b;
   }
