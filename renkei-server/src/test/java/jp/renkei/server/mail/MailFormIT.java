@@ -64,7 +64,8 @@ class MailFormIT extends ServerTest {
    * it came from, and what could not be examined (an image not searched for QR codes) stands under
    * a heading saying the verdict does not cover it: the walk found the link listed with nothing to
    * say it was not in the text, and the skipped image as an unlabelled grey line under a verdict of
-   * no strong sign.
+   * no strong sign. An attachment's kind is said in words (the analyser's codes "data", "image"
+   * were shown as they are).
    */
   @Test
   void aLinkSaysWhichAttachmentItCameFromAndWhatWasNotExaminedIsHeaded() {
@@ -99,6 +100,10 @@ class MailFormIT extends ServerTest {
         .contains("(添付ファイル invite.ics の中)")
         .contains("<h3>調べきれなかった部分</h3>")
         .contains("判定とスコアには含まれていません")
+        // an attachment's kind in words, not the analyser's code ("data", "image")
+        .containsPattern(
+            "<code>invite\\.ics</code> <span>その他のデータ \\(形式を判別できません\\), \\d+ バイト</span>")
+        .contains("<code>code.png</code> <span>画像, ")
         .containsPattern("<ul id=\"problems\"><li>code\\.png: QR コードを探せませんでした: [^<]+</li></ul>");
 
     String en = signedIn(u, "en").upload("/mail", "/mail", "message", "invite.eml", eml).body();
@@ -106,6 +111,9 @@ class MailFormIT extends ServerTest {
         .contains("(in the attachment invite.ics)")
         .contains("<h3>Not fully examined</h3>")
         .contains("the verdict and score do not cover them")
+        .containsPattern(
+            "<code>invite\\.ics</code> <span>other data \\(no known format\\), \\d+ bytes</span>")
+        .contains("<code>code.png</code> <span>image, ")
         .containsPattern(
             "<ul id=\"problems\"><li>code\\.png: not searched for QR codes: [^<]+</li></ul>")
         .doesNotContain("mail.linkIn", "mail.problems", "??");
