@@ -58,4 +58,64 @@ class MailFormIT extends ServerTest {
         .contains("Choose a .eml file first.")
         .doesNotContain("<strong class=\"wrap\">");
   }
+
+  /**
+   * A link found only in an attachment (a calendar invitation's sign-in page) says which attachment
+   * it came from, and what could not be examined (an image not searched for QR codes) stands under
+   * a heading saying the verdict does not cover it: the walk found the link listed with nothing to
+   * say it was not in the text, and the skipped image as an unlabelled grey line under a verdict of
+   * no strong sign. An attachment's kind is said in words (the analyser's codes "data", "image"
+   * were shown as they are).
+   */
+  @Test
+  void aLinkSaysWhichAttachmentItCameFromAndWhatWasNotExaminedIsHeaded() {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.ANALYST);
+    String ics =
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Board briefing\r\n"
+            + "DESCRIPTION:Agenda: http://185.244.31.17/owa/signin\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    String mail =
+        "From: Board Secretary <secretary@northgate-holdings.net>\r\n"
+            + "To: k.sato@example-corp.co.jp\r\n"
+            + "Subject: Invitation: Board briefing\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "Open the attached invitation and sign in to view the agenda.\r\n"
+            + "--b\r\nContent-Type: text/calendar; name=\"invite.ics\"\r\n"
+            + "Content-Disposition: attachment; filename=\"invite.ics\"\r\n\r\n"
+            + ics
+            + "--b\r\nContent-Type: image/png; name=\"code.png\"\r\n"
+            + "Content-Disposition: attachment; filename=\"code.png\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\n"
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    "\u0089PNG\r\n\u001a\n not really a picture"
+                        .getBytes(StandardCharsets.ISO_8859_1))
+            + "\r\n--b--\r\n";
+    byte[] eml = mail.getBytes(StandardCharsets.UTF_8);
+
+    String ja = signedIn(u, "ja").upload("/mail", "/mail", "message", "invite.eml", eml).body();
+    assertThat(ja)
+        .contains("<code class=\"wrap\">http://185.244.31.17/owa/signin</code>")
+        .contains("(添付ファイル invite.ics の中)")
+        .contains("<h3>調べきれなかった部分</h3>")
+        .contains("判定とスコアには含まれていません")
+        // an attachment's kind in words, not the analyser's code ("data", "image")
+        .containsPattern(
+            "<code>invite\\.ics</code> <span>その他のデータ \\(形式を判別できません\\), \\d+ バイト</span>")
+        .contains("<code>code.png</code> <span>画像, ")
+        .containsPattern("<ul id=\"problems\"><li>code\\.png: QR コードを探せませんでした: [^<]+</li></ul>");
+
+    String en = signedIn(u, "en").upload("/mail", "/mail", "message", "invite.eml", eml).body();
+    assertThat(en)
+        .contains("(in the attachment invite.ics)")
+        .contains("<h3>Not fully examined</h3>")
+        .contains("the verdict and score do not cover them")
+        .containsPattern(
+            "<code>invite\\.ics</code> <span>other data \\(no known format\\), \\d+ bytes</span>")
+        .contains("<code>code.png</code> <span>image, ")
+        .containsPattern(
+            "<ul id=\"problems\"><li>code\\.png: not searched for QR codes: [^<]+</li></ul>")
+        .doesNotContain("mail.linkIn", "mail.problems", "??");
+  }
 }

@@ -19,7 +19,10 @@ class SignInIT extends ServerTest {
     assertThat(r.statusCode()).isEqualTo(302);
     assertThat(r.headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error=bad"));
-    assertThat(browser.get("/login?error=bad").body()).contains("ログインIDまたはパスワードが正しくありません");
+    // and what to do if it goes on (the walk: a locked person was told only "for a while")
+    assertThat(browser.get("/login?error=bad").body())
+        .contains("ログインIDまたはパスワードが正しくありません")
+        .contains("組織の管理者にパスワードの再発行を依頼してください");
     HttpResponse<String> unknown = http().signIn("no.such.person", "whatever-123456");
     assertThat(unknown.headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("error=bad"));
