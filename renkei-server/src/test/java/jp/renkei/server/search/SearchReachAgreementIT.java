@@ -16,6 +16,7 @@ import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.mail.C4tapService;
 import jp.renkei.server.report.ReportService;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.AfterEach;
@@ -33,8 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Reports: every TLP, scopes of sectors and organisation types, excluded organisations, named
  * recipients, anonymised originals, drafts, closed reports, delivered and undelivered hops to
  * CEPTOARs, ministries and NISC. Advisories: every TLP, to everyone or scoped, with recipient
- * organisations. Viewers: operators with and without CEPTOAR memberships, CEPTOARs, ministries,
- * NISC, JPCERT, members and analysts, and the public.
+ * organisations. C4TAP shares: every range, shared and drafts, with and without their person.
+ * Viewers: operators with and without CEPTOAR memberships, CEPTOARs, ministries, NISC, JPCERT,
+ * members and analysts, operators with a recorded C4TAP standing, and the public.
  */
 class SearchReachAgreementIT extends ServerTest {
 
@@ -49,14 +51,19 @@ class SearchReachAgreementIT extends ServerTest {
   @Autowired ReportService reports;
   @Autowired AdvisoryService advisories;
   @Autowired DirectoryService directory;
+  @Autowired C4tapService c4tap;
 
   private final List<Long> madeReports = new ArrayList<>();
   private final List<Long> madeAdvisories = new ArrayList<>();
+  private final List<Long> madeShares = new ArrayList<>();
 
   @AfterEach
   void removeWhatWasMade() {
     jdbc.sql("delete from report where id = any(?)")
         .param(madeReports.toArray(Long[]::new))
+        .update();
+    jdbc.sql("delete from c4tap_submission where id = any(?)")
+        .param(madeShares.toArray(Long[]::new))
         .update();
     jdbc.sql("delete from advisory where id = any(?)")
         .param(madeAdvisories.toArray(Long[]::new))
@@ -98,6 +105,15 @@ class SearchReachAgreementIT extends ServerTest {
                 .update();
           }
         }
+      }
+    }
+    // some operators with a recorded C4TAP standing other than their type's
+    String[] standings = {"SECRETARIAT_OR_ANALYST", "OBSERVER", "COUNCIL_PARTY", "NONE"};
+    for (Organisation op : operators) {
+      if (r.nextInt(3) == 0) {
+        jdbc.sql("insert into c4tap_standing (organisation_id, standing) values (?, ?)")
+            .params(op.id(), standings[r.nextInt(standings.length)])
+            .update();
       }
     }
     List<Organisation> orgs = new ArrayList<>(operators);
@@ -245,6 +261,36 @@ class SearchReachAgreementIT extends ServerTest {
       advisoriesOf.computeIfAbsent(bucket, x -> new ArrayList<>()).add(id);
     }
 
+    Map<String, List<Long>> sharesOf = new HashMap<>();
+    String[] ranges = {"RED", "AMBER", "YELLOW", "GREEN", "WHITE"};
+    for (int i = 0; i < 80; i++) {
+      Organisation origin = pick(r, orgs);
+      UserAccount by = r.nextInt(5) == 0 ? null : pick(r, people.get(origin.id()));
+      String status = r.nextInt(5) == 0 ? "draft" : "shared";
+      String bucket = pick(r, buckets);
+      long id =
+          jdbc.sql(
+                  "insert into c4tap_submission (originator_org, originator_person, range_code,"
+                      + " status, created_at, shared_at, subject, verdict, score, report, removed,"
+                      + " bundle) values (?, ?, ?, ?, timestamptz '2026-03-01' + ? * interval '1"
+                      + " minute', case when ? = 'shared' then timestamptz '2026-03-01' + ? *"
+                      + " interval '1 minute' end, ?, 'SUSPICIOUS', 50, '{}', '[]', '{}')"
+                      + " returning id")
+              .params(
+                  origin.id(),
+                  by == null ? null : by.id(),
+                  ranges[r.nextInt(ranges.length)],
+                  status,
+                  i / 2,
+                  status,
+                  i / 2,
+                  "到達試験 " + word + " " + bucket)
+              .query(Long.class)
+              .single();
+      madeShares.add(id);
+      sharesOf.computeIfAbsent(bucket, x -> new ArrayList<>()).add(id);
+    }
+
     List<Actor> viewers = new ArrayList<>();
     everyone.forEach(u -> viewers.add(fixtures.actor(u)));
     viewers.add(Actor.anonymous("", "127.0.0.1"));
@@ -278,8 +324,22 @@ class SearchReachAgreementIT extends ServerTest {
                   + " advisories "
                   + diff(foundAdvisories, policyAdvisories));
         }
-        compared += allReports.size() + allAdvisories.size();
-        seen += policy.size() + policyAdvisories.size();
+        List<Long> allShares = sharesOf.getOrDefault(bucket, List.of());
+        Set<Long> policyShares =
+            c4tap.visibleIn(viewer, allShares).stream()
+                .map(C4tapService.Submission::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<Long> foundShares = found(viewer, q, SearchResult.Kind.C4TAP);
+        if (!foundShares.equals(policyShares)) {
+          mismatches.add(
+              viewer.login()
+                  + "@"
+                  + viewer.organisationId()
+                  + " shares "
+                  + diff(foundShares, policyShares));
+        }
+        compared += allReports.size() + allAdvisories.size() + allShares.size();
+        seen += policy.size() + policyAdvisories.size() + policyShares.size();
       }
     }
     assertThat(mismatches).as("seed " + SEED).isEmpty();
