@@ -126,4 +126,42 @@ class SignInLockoutEvasionIT extends ServerTest {
     String unknown = answer(http().from(c).signIn(ghost, Fixtures.PASSWORD));
     assertThat(real).contains("error=bad").isEqualTo(unknown);
   }
+
+  @Test
+  void aKnownClientsSuccessDoesNotGiveStrangersMoreGuesses() {
+    var secretariat = fixtures.user("nisc", Role.ANALYST);
+    String office = "198.51.100.181";
+    String stranger = "203.0.113.181";
+    assertThat(location(http().from(office).signIn(secretariat.login(), Fixtures.PASSWORD)))
+        .doesNotContain("error");
+    // four guesses, the person signs in at the office, one more guess: five from strangers
+    for (int i = 0; i < 4; i++) {
+      location(http().from(stranger).signIn(secretariat.login(), "guess-" + i));
+    }
+    assertThat(location(http().from(office).signIn(secretariat.login(), Fixtures.PASSWORD)))
+        .doesNotContain("error");
+    location(http().from(stranger).signIn(secretariat.login(), "guess-4"));
+    // the office's success proved nothing about the strangers: their count was not started again
+    assertThat(location(http().from(stranger).signIn(secretariat.login(), Fixtures.PASSWORD)))
+        .endsWith("error=bad");
+    assertThat(location(http().from(office).signIn(secretariat.login(), Fixtures.PASSWORD)))
+        .doesNotContain("error");
+  }
+
+  @Test
+  void typingMistakesAtAKnownClientDoNotLockThePersonsOtherClients() {
+    var person = fixtures.user("op-sakura-bank", Role.ANALYST);
+    String office = "198.51.100.191";
+    assertThat(location(http().from(office).signIn(person.login(), Fixtures.PASSWORD)))
+        .doesNotContain("error");
+    // five mistakes at the office lock the office only (its own count)
+    for (int i = 0; i < 5; i++) {
+      location(http().from(office).signIn(person.login(), "typo-" + i));
+    }
+    assertThat(location(http().from(office).signIn(person.login(), Fixtures.PASSWORD)))
+        .endsWith("error=bad");
+    // a client the person never used was not failed at: the account-wide count is the strangers'
+    assertThat(location(http().from("192.0.2.191").signIn(person.login(), Fixtures.PASSWORD)))
+        .doesNotContain("error");
+  }
 }
