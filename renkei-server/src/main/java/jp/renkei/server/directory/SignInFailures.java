@@ -64,54 +64,67 @@ class SignInFailures {
   }
 
   /**
-   * Counts one more failure in both rows (one statement, the same for every login) and locks each
-   * that reaches {@code max} until {@code lockUntil}. A count whose last failure is older than
-   * {@code forgetBefore} starts again.
+   * Counts one more failure in this client's row and, when {@code account} (the client is not one
+   * the login signed in from lately), in the account-wide row, in one statement the same for every
+   * login (a known client's failure writes the account-wide row unchanged); locks each that reaches
+   * {@code max} until {@code lockUntil}. A count whose last failure is older than {@code
+   * forgetBefore} starts again.
    */
   Counts failure(
-      byte[] login, String client, int max, Instant now, Instant lockUntil, Instant forgetBefore) {
+      byte[] login,
+      String client,
+      boolean account,
+      int max,
+      Instant now,
+      Instant lockUntil,
+      Instant forgetBefore) {
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
     OffsetDateTime until = lockUntil.atOffset(ZoneOffset.UTC);
     OffsetDateTime forget = forgetBefore.atOffset(ZoneOffset.UTC);
+    int added = account ? 1 : 0;
     List<Object[]> rows =
         jdbc.sql(
                 "insert into sign_in_failure as f"
                     + " (login_key, client_key, failures, locked_until, last_failure_at)"
-                    + " values (?, ?, 1, case when 1 >= ? then ? end, ?),"
+                    + " values (?, ?, ?, case when cast(? as int) >= ? then ? end, ?),"
                     + " (?, ?, 1, case when 1 >= ? then ? end, ?)"
                     + " on conflict (login_key, client_key) do update set"
-                    + " failures = case when f.last_failure_at < ? then 1 else f.failures + 1 end,"
-                    + " locked_until = case when (case when f.last_failure_at < ? then 1"
-                    + " else f.failures + 1 end) >= ? then ? else f.locked_until end,"
-                    + " last_failure_at = excluded.last_failure_at"
+                    + " failures = case when excluded.failures = 0 then f.failures"
+                    + " when f.last_failure_at < ? then 1 else f.failures + 1 end,"
+                    + " locked_until = case when excluded.failures > 0 and (case when"
+                    + " f.last_failure_at < ? then 1 else f.failures + 1 end) >= ? then ?"
+                    + " else f.locked_until end,"
+                    + " last_failure_at = case when excluded.failures = 0 then f.last_failure_at"
+                    + " else excluded.last_failure_at end"
                     + " returning client_key, failures")
             .params(
-                login, ACCOUNT, max, until, at, login, client, max, until, at, forget, forget, max,
-                until)
+                login, ACCOUNT, added, added, max, until, at, login, client, max, until, at, forget,
+                forget, max, until)
             .query((rs, i) -> new Object[] {rs.getString(1), rs.getInt(2)})
             .list();
-    int account = 0;
+    int accountCount = 0;
     int mine = 0;
     for (Object[] r : rows) {
       if (ACCOUNT.equals(r[0])) {
-        account = (Integer) r[1];
+        accountCount = (Integer) r[1];
       } else {
         mine = (Integer) r[1];
       }
     }
-    return new Counts(account, mine);
+    return new Counts(accountCount, mine);
   }
 
   /**
-   * A success from {@code client}: its count starts again, and so does the account-wide one unless
-   * it is locking (a known client's success does not open the lock for the others); the client is
-   * known from now.
+   * A success from {@code client}: its count starts again; the account-wide one (the count of the
+   * clients the login has not used) starts again only when {@code client} was not {@code known}
+   * before and it is not locking, so a known client's success neither opens a running lock for the
+   * others nor gives strangers more guesses. The client is known from now.
    */
-  void success(byte[] login, String client, Instant now) {
+  void success(byte[] login, String client, boolean known, Instant now) {
     jdbc.sql(
             "delete from sign_in_failure where login_key = ? and (client_key = ?"
-                + " or (client_key = ? and (locked_until is null or locked_until <= ?)))")
-        .params(login, client, ACCOUNT, now.atOffset(ZoneOffset.UTC))
+                + " or (not ? and client_key = ? and (locked_until is null or locked_until <= ?)))")
+        .params(login, client, known, ACCOUNT, now.atOffset(ZoneOffset.UTC))
         .update();
     jdbc.sql(
             "insert into sign_in_client (login_key, client_key, last_success_at) values (?, ?, ?)"

@@ -373,6 +373,7 @@ public class UserService {
           failures.failure(
               key,
               clientKey,
+              !known,
               security.maxFailedLogins(),
               now,
               now.plus(security.lockout()),
@@ -388,7 +389,7 @@ public class UserService {
               reason(id, why + " (" + count + ")" + (locked ? ", locked" : ""))));
       return locked ? SignInResult.LOCKED : SignInResult.BAD_CREDENTIALS;
     }
-    failures.success(key, clientKey, now);
+    failures.success(key, clientKey, known, now);
     users.registerSuccess(id, now);
     UserAccount u = users.byId(id).orElseThrow();
     audit.record(
