@@ -131,6 +131,22 @@ public final class MailAnalyzer {
           DEFAULT.maxArchiveDepth(),
           DEFAULT.maxTime());
     }
+
+    /** These limits with another wall-time bound for one analysis. */
+    public Limits withMaxTime(Duration time) {
+      return new Limits(
+          maxBytes,
+          maxParts,
+          maxDepth,
+          maxHeaders,
+          maxArchiveEntries,
+          maxUnpacked,
+          maxRatio,
+          maxUnpackedPerMessage,
+          maxEntriesPerMessage,
+          maxArchiveDepth,
+          time);
+    }
   }
 
   static final Set<String> DANGEROUS =

@@ -182,20 +182,7 @@ class ImageBombTest {
 
   @Test
   void noImageIsDecodedOnceTheAnalysisIsOutOfTime() throws Exception {
-    MailAnalyzer.Limits d = MailAnalyzer.Limits.DEFAULT;
-    MailAnalyzer.Limits instant =
-        new MailAnalyzer.Limits(
-            d.maxBytes(),
-            d.maxParts(),
-            d.maxDepth(),
-            d.maxHeaders(),
-            d.maxArchiveEntries(),
-            d.maxUnpacked(),
-            d.maxRatio(),
-            d.maxUnpackedPerMessage(),
-            d.maxEntriesPerMessage(),
-            d.maxArchiveDepth(),
-            Duration.ofNanos(1));
+    MailAnalyzer.Limits instant = MailAnalyzer.Limits.DEFAULT.withMaxTime(Duration.ofNanos(1));
     String eml =
         MailImagesTest.withImage(
             "MFA", "scan.png", MailImagesTest.qrPng("http://198.51.100.7/mfa", 300));

@@ -34,20 +34,7 @@ public class MailService {
     String file = properties.model();
     this.model = MailModels.load(file == null || file.isBlank() ? null : Path.of(file));
     this.allowList = properties.allowList().stream().filter(s -> !s.isBlank()).toList();
-    MailAnalyzer.Limits d = MailAnalyzer.Limits.DEFAULT;
-    this.limits =
-        new MailAnalyzer.Limits(
-            d.maxBytes(),
-            d.maxParts(),
-            d.maxDepth(),
-            d.maxHeaders(),
-            d.maxArchiveEntries(),
-            d.maxUnpacked(),
-            d.maxRatio(),
-            d.maxUnpackedPerMessage(),
-            d.maxEntriesPerMessage(),
-            d.maxArchiveDepth(),
-            properties.analysisTime());
+    this.limits = MailAnalyzer.Limits.DEFAULT.withMaxTime(properties.analysisTime());
     this.gate =
         new AnalysisGate(properties.slots(), properties.queueWait(), properties.retryAfter());
   }
