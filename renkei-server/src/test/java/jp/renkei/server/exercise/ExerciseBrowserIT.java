@@ -409,7 +409,7 @@ class ExerciseBrowserIT extends ServerTest {
   void forward() {
     WebElement page = browser.findElement(By.tagName("main"));
     click("forward");
-    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(Chromium.gone(page));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("route")));
   }
 
@@ -442,7 +442,7 @@ class ExerciseBrowserIT extends ServerTest {
         }
       }
     }
-    wait.until(ExpectedConditions.stalenessOf(b));
+    wait.until(Chromium.gone(b));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exercise-timeline")));
   }
 

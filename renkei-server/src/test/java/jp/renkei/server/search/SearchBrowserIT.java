@@ -76,7 +76,7 @@ class SearchBrowserIT extends ServerTest {
     box.sendKeys(text);
     browser.findElement(By.id("header-search-submit")).click();
     // the new page, not the old results page still showing (a second search starts on one)
-    wait.until(ExpectedConditions.stalenessOf(before));
+    wait.until(Chromium.gone(before));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("search-recognised")));
   }
 

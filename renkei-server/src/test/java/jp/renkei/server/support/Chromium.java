@@ -4,9 +4,13 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver) for the browser tests, each with
@@ -46,5 +50,27 @@ public final class Chromium {
     options.addArguments(args);
     return new ChromeDriver(
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+  }
+
+  /**
+   * Whether {@code element} has left the page (a navigation or an htmx swap replaced it), for a
+   * wait. Selenium's {@code ExpectedConditions.stalenessOf} knows only the stale-element answer;
+   * while the page is being replaced chromedriver may instead answer "unknown error: … Node with
+   * given id does not belong to the document", which is the same fact and made the wait throw.
+   */
+  public static ExpectedCondition<Boolean> gone(WebElement element) {
+    return driver -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (StaleElementReferenceException e) {
+        return true;
+      } catch (WebDriverException e) {
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          return true;
+        }
+        throw e;
+      }
+    };
   }
 }

@@ -23,7 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -72,13 +71,13 @@ class ListBrowserIT extends ServerTest {
   private void apply() {
     WebElement table = browser.findElement(By.tagName("main"));
     browser.findElement(By.id("filter-apply")).click();
-    wait.until(ExpectedConditions.stalenessOf(table));
+    wait.until(Chromium.gone(table));
   }
 
   private void click(String id) {
     WebElement table = browser.findElement(By.tagName("main"));
     browser.findElement(By.id(id)).click();
-    wait.until(ExpectedConditions.stalenessOf(table));
+    wait.until(Chromium.gone(table));
   }
 
   @Test
