@@ -1,0 +1,110 @@
+package jp.renkei.engine.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link DomainTable} large enough for its two filters against a plain map that walks a name's
+ * parents: every listed name, its subdomains and random names not listed give the same answer,
+ * before and after a snapshot's way of rebuilding the filters.
+ */
+class DomainTableTest {
+
+  static final String[] TLDS = {"com", "net", "org", "jp", "co.jp", "example", "xn--zckzah"};
+
+  final Random rnd = new Random(19);
+
+  String label() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1 + rnd.nextInt(12); i > 0; i--) {
+      b.append((char) ('a' + rnd.nextInt(26)));
+    }
+    if (rnd.nextInt(4) == 0) {
+      b.append(rnd.nextInt(100_000));
+    }
+    if (rnd.nextInt(8) == 0) {
+      b.append("-x");
+    }
+    return b.toString();
+  }
+
+  String name() {
+    StringBuilder b = new StringBuilder(label());
+    for (int i = rnd.nextInt(3); i > 0; i--) {
+      b.append('.').append(label());
+    }
+    return b.append('.').append(TLDS[rnd.nextInt(TLDS.length)]).toString();
+  }
+
+  /**
+   * The reference: the name's suffixes at its dots, the shortest first, then the name itself, in a
+   * map; the first listed one wins, in the order the table's backward pass tries them (so when a
+   * name and its parent are both listed, the parent's value is the answer).
+   */
+  static int reference(Map<String, Integer> keys, String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    for (int dot = h.lastIndexOf('.'); dot > 0; dot = h.lastIndexOf('.', dot - 1)) {
+      Integer v = dot < h.length() - 1 ? keys.get(h.substring(dot + 1)) : null;
+      if (v != null) {
+        return v;
+      }
+    }
+    Integer v = keys.get(h);
+    return v == null ? -1 : v;
+  }
+
+  static int lookup(DomainTable t, String host) {
+    byte[] b = ("x " + host + " y").getBytes(StandardCharsets.US_ASCII);
+    return t.matchHost(b, 2, 2 + host.length());
+  }
+
+  @Test
+  void twoFiltersFindWhatAPlainMapFinds() {
+    int n = 300_000; // enough keys for the filter read first (near) to be made
+    Map<String, Integer> keys = new HashMap<>();
+    List<String> listed = new ArrayList<>();
+    DomainTable t = new DomainTable(n);
+    while (keys.size() < n) {
+      String d = name();
+      if (!keys.containsKey(d)) {
+        keys.put(d, keys.size());
+        listed.add(d);
+        assertThat(t.put(d, keys.get(d))).isEqualTo(-1);
+      }
+    }
+    t.trim();
+    assertThat(t.twoFilters()).isTrue();
+    check(t, keys, listed);
+    t.filter(); // as a snapshot rebuilds them
+    check(t, keys, listed);
+  }
+
+  private void check(DomainTable t, Map<String, Integer> keys, List<String> listed) {
+    int found = 0;
+    for (String d : listed) {
+      assertThat(lookup(t, d)).as(d).isEqualTo(reference(keys, d));
+    }
+    for (int i = 0; i < 200_000; i++) {
+      String host =
+          switch (rnd.nextInt(4)) {
+            case 0 -> label() + "." + listed.get(rnd.nextInt(listed.size()));
+            case 1 -> listed.get(rnd.nextInt(listed.size())).toUpperCase(Locale.ROOT);
+            default -> name();
+          };
+      int want = reference(keys, host);
+      assertThat(lookup(t, host)).as(host).isEqualTo(want);
+      if (want >= 0) {
+        found++;
+      }
+    }
+    assertThat(found).isGreaterThan(90_000);
+  }
+}
