@@ -19,14 +19,6 @@ final class DomainTable {
   int[] values;
   int size;
   private long[] hashBits; // two bits per hash of a key (after trim), so most misses skip the table
-  private long[] near; // a smaller filter read before hashBits (null when hashBits is small)
-
-  /**
-   * The words of {@link #near}: 256 KB, a quarter of a core's L2 cache on the machines issue 18
-   * measured, so it stays there while a log streams through, where {@link #hashBits} (1 MB for a
-   * million indicators) does not.
-   */
-  static final int NEAR_WORDS = 1 << 15;
 
   DomainTable(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
@@ -92,44 +84,18 @@ final class DomainTable {
 
   /**
    * Sets two bits per key hash, both in one 64-bit word (a blocked Bloom filter: one cache line
-   * read per probe), 8 to 16 bits per key: most probes of names not listed stop there. When that
-   * filter is larger than {@value #NEAR_WORDS} words, a second one of that size is set too (two
-   * bits per key in one word, by another mix of the hash: {@link #nearWord}) and read first: with
-   * fewer bits per key it passes more names not listed (about a fifth at a million indicators), but
-   * its word is far more often in cache, so most new hosts of a log cost no read of main memory.
+   * read per probe), 8 to 16 bits per key: most probes of names not listed stop there.
    */
   void filter() {
     long[] bits = new long[Math.max(16, Integer.highestOneBit(Math.max(1, size)) * 16 / 64)];
-    long[] first = bits.length > NEAR_WORDS ? new long[NEAR_WORDS] : null;
     int mask = bits.length - 1;
     for (long slot : slots) {
       if (slot != 0) {
         int h = (int) (slot >>> 32);
         bits[Integer.rotateRight(h, 12) & mask] |= (1L << h) | (1L << (h >>> 6));
-        if (first != null) {
-          int g = nearMix(h);
-          first[g & (NEAR_WORDS - 1)] |= nearBits(g);
-        }
       }
     }
     hashBits = bits;
-    near = first;
-  }
-
-  /** Whether {@link #filter} made the smaller filter read first (tests). */
-  boolean twoFilters() {
-    return near != null;
-  }
-
-  /** The hash as {@link #near} reads it: mixed again, so its word and bits are not hashBits'. */
-  private static int nearMix(int h) {
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 15);
-  }
-
-  /** The two bits of {@link #near}'s word for a {@link #nearMix mixed} hash. */
-  private static long nearBits(int g) {
-    return (1L << (g >>> 20)) | (1L << (g >>> 26));
   }
 
   /**
@@ -197,14 +163,6 @@ final class DomainTable {
   }
 
   private int find(int h, byte[] line, int start, int end) {
-    long[] first = near;
-    if (first != null) {
-      int g = nearMix(h);
-      long m = nearBits(g);
-      if ((first[g & (NEAR_WORDS - 1)] & m) != m) {
-        return -1;
-      }
-    }
     long[] bits = hashBits;
     if (bits != null) {
       long m = (1L << h) | (1L << (h >>> 6));
@@ -261,10 +219,7 @@ final class DomainTable {
 
   /** Approximate heap bytes held, for the memory-per-indicator figure. */
   long bytes() {
-    return arena.length
-        + 12L * slots.length
-        + (hashBits == null ? 0 : 8L * hashBits.length)
-        + (near == null ? 0 : 8L * near.length);
+    return arena.length + 12L * slots.length + (hashBits == null ? 0 : 8L * hashBits.length);
   }
 
   private static int step(int h, byte b) {
