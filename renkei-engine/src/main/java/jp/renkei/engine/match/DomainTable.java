@@ -117,16 +117,16 @@ final class DomainTable {
       }
       return -1;
     }
+    // The backward pass meets the parents shortest first; the nearest listed one is the answer,
+    // so a hit is kept and the pass goes on (hits are rare: the cost is on them only).
     int h = 0;
+    int parent = -1;
     for (int i = end - 1; i >= start; i--) {
       byte b = lower(line[i]);
       if (b == '.' && i < end - 1) {
         int v = find(finish(h), line, i + 1, end);
         if (v >= 0) {
-          if (hash != null) {
-            hash[0] = hash(line, start, end);
-          }
-          return v;
+          parent = v;
         }
       }
       h = step(h, b);
@@ -135,7 +135,8 @@ final class DomainTable {
     if (hash != null) {
       hash[0] = h;
     }
-    return find(h, line, start, end);
+    int v = find(h, line, start, end);
+    return v >= 0 ? v : parent;
   }
 
   /**

@@ -46,20 +46,23 @@ class DomainTableTest {
   }
 
   /**
-   * The reference: the name's suffixes at its dots, the shortest first, then the name itself, in a
-   * map; the first listed one wins, in the order the table's backward pass tries them (so when a
-   * name and its parent are both listed, the parent's value is the answer).
+   * The reference: the name itself, then its suffixes at its dots, the longest first, in a map; the
+   * first listed one wins (the nearest listed parent, so when a name and its parent are both
+   * listed, the name's own value is the answer).
    */
   static int reference(Map<String, Integer> keys, String host) {
     String h = host.toLowerCase(Locale.ROOT);
-    for (int dot = h.lastIndexOf('.'); dot > 0; dot = h.lastIndexOf('.', dot - 1)) {
-      Integer v = dot < h.length() - 1 ? keys.get(h.substring(dot + 1)) : null;
+    Integer v = keys.get(h);
+    if (v != null) {
+      return v;
+    }
+    for (int dot = h.indexOf('.'); dot >= 0; dot = h.indexOf('.', dot + 1)) {
+      v = dot < h.length() - 1 ? keys.get(h.substring(dot + 1)) : null;
       if (v != null) {
         return v;
       }
     }
-    Integer v = keys.get(h);
-    return v == null ? -1 : v;
+    return -1;
   }
 
   static int lookup(DomainTable t, String host) {
@@ -85,6 +88,21 @@ class DomainTableTest {
     check(t, keys, listed);
     t.filter(); // as a snapshot rebuilds it
     check(t, keys, listed);
+  }
+
+  @Test
+  void aNameAndItsParentBothListedAnswerTheNearest() {
+    DomainTable t = new DomainTable(4);
+    t.put("evil.example", 1);
+    t.put("a.evil.example", 2);
+    t.put("example", 3);
+    t.trim();
+    assertThat(lookup(t, "x.a.evil.example")).isEqualTo(2);
+    assertThat(lookup(t, "A.EVIL.example")).isEqualTo(2);
+    assertThat(lookup(t, "b.evil.example")).isEqualTo(1);
+    assertThat(lookup(t, "evil.example")).isEqualTo(1);
+    assertThat(lookup(t, "other.example")).isEqualTo(3);
+    assertThat(lookup(t, "example.org")).isEqualTo(-1);
   }
 
   private void check(DomainTable t, Map<String, Integer> keys, List<String> listed) {
