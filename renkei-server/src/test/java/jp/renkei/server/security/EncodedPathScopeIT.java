@@ -12,7 +12,11 @@ import jp.renkei.server.support.Http;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * A token's scopes against paths spelt with percent-encoded letters ({@code /api/v1/%75sers} for
@@ -23,6 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class EncodedPathScopeIT extends ServerTest {
 
   @Autowired JdbcClient jdbc;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mapping;
 
   private String passwordHash(long userId) {
     return jdbc.sql("select password_hash from app_user where id = ?")
@@ -120,5 +128,78 @@ class EncodedPathScopeIT extends ServerTest {
         reader.get("/%74axii2/api/collections/", "Accept", "application/taxii+json;version=2.1");
     assertThat(collections.statusCode()).as(collections.body()).isEqualTo(403);
     assertThat(collections.body()).doesNotContain("\"collections\"");
+  }
+
+  /**
+   * Every API and TAXII route, each method, with a token of scope {@code notice} (which opens
+   * nothing but the NOTICE observations): the path with the first letter of each literal segment
+   * percent-encoded answers exactly as the plain path — the same status, and the same body for a
+   * refusal. Path variables are filled with {@code 1}; the scope is judged before any handler.
+   */
+  @Test
+  void everyRouteNeedsTheSameScopeSpeltWithEncodedLetters() throws Exception {
+    var bank = fixtures.operator("finance");
+    UserAccount admin = fixtures.user(bank, Role.ORG_ADMIN);
+    String token = fixtures.token(admin, EnumSet.of(TokenScope.NOTICE));
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+    java.util.List<String> differ = new java.util.ArrayList<>();
+    int checked = 0;
+    for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+      java.util.Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+        if (!pattern.startsWith("/api/") && !pattern.startsWith("/taxii2/")) {
+          continue;
+        }
+        String plain = pattern.replaceAll("\\{[^}]*\\}", "1");
+        String encoded = encodeFirstLetters(plain);
+        for (RequestMethod m : methods.isEmpty() ? java.util.Set.of(RequestMethod.GET) : methods) {
+          var a = send(client, token, m.name(), plain);
+          var b = send(client, token, m.name(), encoded);
+          checked++;
+          boolean same =
+              a.statusCode() == b.statusCode()
+                  && (a.statusCode() != 403
+                      || a.body().replace(plain, "P").equals(b.body().replace(encoded, "P")));
+          if (!same) {
+            differ.add(
+                m + " " + encoded + ": " + b.statusCode() + " (plain " + a.statusCode() + ")");
+          }
+        }
+      }
+    }
+    assertThat(checked).as("API and TAXII routes").isGreaterThan(100);
+    assertThat(differ).isEmpty();
+  }
+
+  private static String encodeFirstLetters(String path) {
+    StringBuilder out = new StringBuilder();
+    for (String segment : path.substring(1).split("/", -1)) {
+      out.append('/');
+      if (!segment.isEmpty() && Character.isLetter(segment.charAt(0)) && segment.charAt(0) < 128) {
+        out.append(String.format("%%%02X", (int) segment.charAt(0))).append(segment.substring(1));
+      } else {
+        out.append(segment);
+      }
+    }
+    return out.toString();
+  }
+
+  private HttpResponse<String> send(
+      java.net.http.HttpClient client, String token, String method, String path) throws Exception {
+    var b =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+            .timeout(java.time.Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json");
+    if (method.equals("GET") || method.equals("DELETE") || method.equals("HEAD")) {
+      b.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 }
