@@ -70,10 +70,7 @@ class TaxiiAuthenticationFilter extends OncePerRequestFilter {
                   + "\",\"http_status\":\"401\"}");
       return;
     }
-    TokenScopeRules.Rule rule =
-        TokenScopeRules.rule(
-            request.getMethod(),
-            request.getRequestURI().substring(request.getContextPath().length()));
+    TokenScopeRules.Rule rule = TokenScopeRules.rule(request);
     if (!rule.allows(owner.get().scopes())) {
       response.setStatus(403);
       response.setContentType("application/taxii+json;version=2.1");

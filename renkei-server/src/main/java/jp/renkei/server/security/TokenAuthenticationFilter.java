@@ -48,10 +48,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
       problems.write(request, response, 401, "error.token.invalid");
       return;
     }
-    TokenScopeRules.Rule rule =
-        TokenScopeRules.rule(
-            request.getMethod(),
-            request.getRequestURI().substring(request.getContextPath().length()));
+    TokenScopeRules.Rule rule = TokenScopeRules.rule(request);
     if (!rule.allows(owner.get().scopes())) {
       problems.write(request, response, 403, "error.token.scope", rule.needed());
       return;

@@ -33,6 +33,26 @@ final class TokenScopeRules {
 
   private static final Rule SESSION_ONLY = new Rule(EnumSet.noneOf(TokenScope.class));
 
+  /**
+   * The rule for a request, judged on its path as Spring MVC and the security matchers see it:
+   * without the context path and with every {@code %XX} decoded. The raw URI is not that path: MVC
+   * finds {@code /api/v1/%75sers} at the handler of {@code /api/v1/users}, so a token of scope
+   * {@code read} listed people and one of scope {@code write} reset a colleague's password through
+   * it. A path that cannot be decoded is taken by no token.
+   */
+  static Rule rule(jakarta.servlet.http.HttpServletRequest request) {
+    String raw = request.getRequestURI().substring(request.getContextPath().length());
+    String path;
+    try {
+      path =
+          org.springframework.web.util.UriUtils.decode(
+              raw, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return SESSION_ONLY;
+    }
+    return rule(request.getMethod(), path);
+  }
+
   static Rule rule(String method, String path) {
     boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     if (path.startsWith("/taxii2/") || path.equals("/taxii2")) {
