@@ -66,6 +66,8 @@ class ListReachAgreementIT extends ServerTest {
   @Autowired DirectoryService directory;
   @Autowired C4tapService c4tap;
   @Autowired ReferenceData reference;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+  @Autowired jp.renkei.server.sharing.SharingGate gate;
 
   private final List<Long> madeReports = new ArrayList<>();
   private final List<Long> madeAdvisories = new ArrayList<>();
@@ -108,7 +110,14 @@ class ListReachAgreementIT extends ServerTest {
   }
 
   /** What the test knows of a report it made (to filter and order the policy's answer). */
-  private record Made(long id, String tlp, String sector, String status, int minute) {}
+  private record Made(
+      long id,
+      String tlp,
+      String sector,
+      String status,
+      int minute,
+      long origin,
+      Set<Long> route) {}
 
   /** A delivery of an advisory made here: to whom, when, confirmed or not. */
   private record Delivery(long advisory, long org, int minute, boolean confirmed) {}
@@ -243,8 +252,10 @@ class ListReachAgreementIT extends ServerTest {
           .update();
       List<Organisation> to = new ArrayList<>(hopTargets);
       java.util.Collections.shuffle(to, r);
+      Set<Long> route = new TreeSet<>();
       for (int k = 0, hops = r.nextInt(4); k < hops; k++) {
         Organisation h = to.get(k);
+        route.add(h.id());
         String kind =
             switch (h.typeCode()) {
               case "ceptoar" -> "ceptoar";
@@ -263,7 +274,7 @@ class ListReachAgreementIT extends ServerTest {
         }
       }
       if (!exercise) {
-        made.add(new Made(id, tlp, sector, status, minute));
+        made.add(new Made(id, tlp, sector, status, minute, origin.id(), route));
       }
     }
 
@@ -432,6 +443,68 @@ class ListReachAgreementIT extends ServerTest {
         if (!listed.equals(expected)) {
           mismatches.add(who + " report list " + facet + " rows " + diff(listed, expected));
         }
+      }
+
+      // the reporter and recipient filters (names as the pages show them), newest first
+      Organisation reporter = operators.get(viewers.indexOf(viewer) % operators.size());
+      Organisation receiver = own.get(viewers.indexOf(viewer) % own.size());
+      Map<Map<String, String>, java.util.function.Predicate<Made>> named = new LinkedHashMap<>();
+      named.put(
+          Map.of("org", reporter.code()),
+          m -> directory.organisation(m.origin()).nameJa().contains(reporter.code()));
+      named.put(
+          Map.of("recipient", receiver.code()),
+          m ->
+              m.route().stream()
+                  .anyMatch(o -> directory.organisation(o).nameJa().contains(receiver.code())));
+      named.forEach(
+          (filter, keep) -> {
+            List<Long> expected =
+                visible.stream().filter(keep).sorted(newest).map(Made::id).toList();
+            List<Long> listed = walk(viewer, word, filter, expected.size(), who, mismatches);
+            if (!listed.equals(expected)) {
+              mismatches.add(who + " report list " + filter + " rows " + diff(listed, expected));
+            }
+          });
+      // every other order, both ways: the pages hold every readable report once
+      for (String sort : List.of("title", "severity", "tlp", "status", "sector")) {
+        for (String dir : List.of("asc", "desc")) {
+          Map<String, String> order = Map.of("sort", sort, "dir", dir);
+          List<Long> listed = walk(viewer, word, order, readable.size(), who, mismatches);
+          if (listed.size() != new TreeSet<>(listed).size()
+              || !new TreeSet<>(listed).equals(readable)) {
+            mismatches.add(
+                who + " report list " + order + " rows " + diff(listed, List.copyOf(readable)));
+          }
+        }
+      }
+      // the list's SQL narrowing, in both its forms (the viewer's delivered reports as a list,
+      // and each row's own hops looked up, as for NISC with more than HOPPED_LIST), keeps every
+      // readable report: narrower, the list would hide one; wider only costs rows
+      for (int hoppedList : List.of(ReportListing.HOPPED_LIST, 0)) {
+        Set<Long> candidates = new TreeSet<>();
+        new ReportListing(jdbcTemplate, hoppedList)
+            .candidates(
+                viewer.organisationId() == null ? -1 : viewer.organisationId(),
+                gate.reach(viewer),
+                ReportPages.listSpec(reference).parse(Map.of("q", word)),
+                null,
+                ListSpec.CAP)
+            .forEachRemaining(c -> candidates.add(c.report().id()));
+        if (!candidates.containsAll(readable)) {
+          Set<Long> hidden = new TreeSet<>(readable);
+          hidden.removeAll(candidates);
+          mismatches.add(who + " list SQL (hopped list " + hoppedList + ") leaves out " + hidden);
+        }
+      }
+      // the API's list (newest first, as the policy's scan reads every report)
+      Set<Long> api =
+          reports.list(viewer, 100_000).stream()
+              .map(ReportService.Summary::id)
+              .filter(mine::contains)
+              .collect(Collectors.toCollection(TreeSet::new));
+      if (!api.equals(readable)) {
+        mismatches.add(who + " report API list " + diff(List.copyOf(api), List.copyOf(readable)));
       }
 
       // the statistics over the period of the reports made here (no other report is in it)
@@ -627,6 +700,45 @@ class ListReachAgreementIT extends ServerTest {
     assertThat(mismatches).as("seed " + SEED).isEmpty();
     // the data is not trivial: many pairs are refused, many allowed
     assertThat(seen).isGreaterThan(compared / 10).isLessThan(compared * 9 / 10);
+  }
+
+  /**
+   * Every page of the report list for the text {@code word} and {@code filter}, checking each
+   * page's total against {@code expected}; the rows of all pages in order.
+   */
+  private List<Long> walk(
+      Actor viewer,
+      String word,
+      Map<String, String> filter,
+      int expected,
+      String who,
+      List<String> mismatches) {
+    List<Long> listed = new ArrayList<>();
+    for (int page = 1; page <= 20; page++) {
+      Map<String, String> params = new LinkedHashMap<>(filter);
+      params.put("q", word);
+      params.put("page", String.valueOf(page));
+      ListPage<ReportService.Summary> p =
+          reports.search(viewer, ReportPages.listSpec(reference).parse(params));
+      if (p.total() != expected || p.capped()) {
+        mismatches.add(
+            who
+                + " report list "
+                + filter
+                + " page "
+                + page
+                + " total "
+                + p.total()
+                + (p.capped() ? "+" : "")
+                + ", readable "
+                + expected);
+      }
+      p.rows().forEach(x -> listed.add(x.id()));
+      if (!p.hasNext() || p.rows().isEmpty()) {
+        break;
+      }
+    }
+    return listed;
   }
 
   private static java.time.OffsetDateTime at(int minute) {
