@@ -253,7 +253,13 @@ class ListReachAgreementIT extends ServerTest {
       List<Organisation> to = new ArrayList<>(hopTargets);
       java.util.Collections.shuffle(to, r);
       Set<Long> route = new TreeSet<>();
-      for (int k = 0, hops = r.nextInt(4); k < hops; k++) {
+      if (exercise) {
+        // an exercise's reports reach the CEPTOARs made here too: their real inbox and work
+        // queue must neither show nor count them
+        to.removeAll(own);
+        to.addAll(0, own);
+      }
+      for (int k = 0, hops = exercise ? own.size() : r.nextInt(4); k < hops; k++) {
         Organisation h = to.get(k);
         route.add(h.id());
         String kind =
@@ -262,7 +268,7 @@ class ListReachAgreementIT extends ServerTest {
               case "ministry" -> "ministry";
               default -> "nisc";
             };
-        boolean delivered = r.nextInt(4) > 0;
+        boolean delivered = exercise || r.nextInt(4) > 0;
         jdbc.sql(
                 "insert into report_hop (report_id, hop_order, kind, recipient_org_id,"
                     + " delivered_at) values (?, ?, ?, ?, case when ? then ? + ? * interval '1"
@@ -314,8 +320,14 @@ class ListReachAgreementIT extends ServerTest {
           .update();
       List<Organisation> to = new ArrayList<>(orgs);
       java.util.Collections.shuffle(to, r);
-      for (int k = r.nextInt(5); k > 0; k--) {
-        Organisation o = to.get(k);
+      if (exercise) {
+        // an exercise's advisories reach the CEPTOARs made here, unconfirmed: their receipts to
+        // confirm must not count them
+        to.removeAll(own);
+        to.addAll(0, own);
+      }
+      for (int k = exercise ? own.size() : r.nextInt(5); k > 0; k--) {
+        Organisation o = to.get(exercise ? k - 1 : k);
         String level =
             switch (o.typeCode()) {
               case "ceptoar" -> "ceptoar";
@@ -323,7 +335,7 @@ class ListReachAgreementIT extends ServerTest {
               case "operator" -> "operator";
               default -> "other";
             };
-        boolean confirmed = r.nextInt(3) == 0;
+        boolean confirmed = !exercise && r.nextInt(3) == 0;
         // an exercise's deliveries are the newest: a real list that read them first and then
         // left them out would show fewer than the real ones it has
         int minute = exercise ? 100_000 + i : i;
