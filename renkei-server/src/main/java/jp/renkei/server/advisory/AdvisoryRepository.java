@@ -462,11 +462,32 @@ class AdvisoryRepository {
   }
 
   List<Recipient> inbox(long orgId, int limit) {
+    return inbox(orgId, null, limit);
+  }
+
+  /**
+   * The organisation's deliveries newest first (then by advisory, so that the order is total),
+   * after {@code after} (null: from the newest), at most {@code limit}: one batch of the inbox's
+   * walk. The bound is written on the time and then the tie (as the report list writes its keyset),
+   * so the (organisation, delivered_at) index bounds the read.
+   */
+  List<Recipient> inbox(long orgId, Recipient after, int limit) {
+    if (after == null) {
+      return jdbc.sql(
+              "select advisory_id, organisation_id, level, delivered_at, version_no,"
+                  + " acknowledged_at, reminded_at from advisory_recipient where organisation_id = ?"
+                  + " order by delivered_at desc, advisory_id desc limit ?")
+          .params(orgId, limit)
+          .query(Rows.of(Recipient.class))
+          .list();
+    }
+    java.time.OffsetDateTime at = utc(after.deliveredAt());
     return jdbc.sql(
             "select advisory_id, organisation_id, level, delivered_at, version_no,"
                 + " acknowledged_at, reminded_at from advisory_recipient where organisation_id = ?"
-                + " order by delivered_at desc limit ?")
-        .params(orgId, limit)
+                + " and delivered_at <= ? and (delivered_at < ? or advisory_id < ?)"
+                + " order by delivered_at desc, advisory_id desc limit ?")
+        .params(orgId, at, at, after.advisoryId(), limit)
         .query(Rows.of(Recipient.class))
         .list();
   }

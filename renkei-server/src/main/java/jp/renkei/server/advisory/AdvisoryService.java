@@ -608,26 +608,53 @@ public class AdvisoryService {
     return visibleSummaries(actor, gate.check(actor), batch, new HashMap<>(), batch.size());
   }
 
-  /** What was delivered to the actor's organisation, newest first. */
+  /** Deliveries read per statement while the advisory inbox walks newest first. */
+  static final int INBOX_BATCH = 500;
+
+  /** The fewest deliveries a batch of that walk reads. */
+  static final int INBOX_MIN_BATCH = 50;
+
+  /**
+   * What was delivered to the actor's organisation, newest first (then by advisory), at most {@code
+   * limit}: the deliveries are read in that order in batches, each judged by the policy, until
+   * {@code limit} are kept or none are left. A delivery the actor may not see in real work (an
+   * exercise's advisory) is skipped and takes no place: one read of {@code limit} deliveries judged
+   * afterwards answered fewer, often none, while older visible ones existed.
+   */
   public List<Summary> inbox(Actor actor, int limit) {
     if (actor.organisationId() == null) {
       return List.of();
     }
-    List<Long> delivered =
-        advisories.inbox(actor.organisationId(), limit).stream()
-            .map(AdvisoryRepository.Recipient::advisoryId)
-            .toList();
-    if (delivered.isEmpty()) {
-      return List.of();
+    long org = actor.organisationId();
+    SharingGate.Check check = gate.check(actor);
+    Map<Long, String> names = new HashMap<>();
+    List<Summary> out = new ArrayList<>();
+    AdvisoryRepository.Recipient last = null;
+    while (out.size() < limit) {
+      // no more than the items still missing (and a few more, for those the policy leaves out)
+      int ask =
+          (int) Math.min(INBOX_BATCH, Math.max(INBOX_MIN_BATCH, (long) limit - out.size() + 1));
+      List<AdvisoryRepository.Recipient> batch = advisories.inbox(org, last, ask);
+      if (batch.isEmpty()) {
+        break;
+      }
+      Map<Long, AdvisoryRepository.Advisory> found = new HashMap<>();
+      advisories
+          .advisories(batch.stream().map(AdvisoryRepository.Recipient::advisoryId).toList())
+          .forEach(a -> found.put(a.id(), a));
+      // in the order of delivery, as read
+      List<AdvisoryRepository.Advisory> delivered =
+          batch.stream()
+              .map(r -> found.get(r.advisoryId()))
+              .filter(java.util.Objects::nonNull)
+              .toList();
+      out.addAll(visibleSummaries(actor, check, delivered, names, limit - out.size()));
+      if (batch.size() < ask) {
+        break;
+      }
+      last = batch.get(batch.size() - 1);
     }
-    List<AdvisoryRepository.Advisory> batch = advisories.advisories(delivered);
-    List<Summary> out = visibleSummaries(actor, gate.check(actor), batch, new HashMap<>(), limit);
-    // newest delivery first, as the inbox query ordered them
-    Map<Long, Integer> order = new HashMap<>();
-    for (int k = 0; k < delivered.size(); k++) {
-      order.put(delivered.get(k), k);
-    }
-    return out.stream().sorted(java.util.Comparator.comparing(x -> order.get(x.id()))).toList();
+    return out;
   }
 
   /**

@@ -162,14 +162,17 @@ class ReportPages {
       @RequestParam Map<String, String> params,
       Model model,
       jakarta.servlet.http.HttpServletResponse response) {
-    ListQuery query = listSpec().parse(params, response);
+    ListQuery query = listSpec(reference).parse(params, response);
     model.addAttribute("page", reports.search(actor, query));
     model.addAttribute("mayReport", filing.mayReport(actor));
     return "report/list";
   }
 
-  /** The report list's filters: every classification a report carries, and its period. */
-  private ListSpec listSpec() {
+  /**
+   * The report list's filters: every classification a report carries, and its period (also what
+   * ListReachAgreementIT asks the list with).
+   */
+  static ListSpec listSpec(ReferenceData reference) {
     return ListSpec.builder()
         .text()
         .organisation()
