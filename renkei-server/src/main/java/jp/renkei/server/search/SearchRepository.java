@@ -135,24 +135,43 @@ class SearchRepository {
   /**
    * Reports the viewer's {@code reach} admits ({@link #REPORT_REACH}), newest first: their
    * versions' text, or (observables) their observables; one page of at most {@code limit}, after
-   * {@code after}. The matches are gathered first (materialised, so that the planner reads them
-   * from the GIN index rather than walking the table in date order and computing every row's
-   * terms), then narrowed to the reach and sorted.
+   * {@code after}. The matches are gathered first from the GIN index of terms and reach keys (V297:
+   * versions sharing none of the viewer's {@link SearchKeys} are never read), materialised so that
+   * the planner reads them from that index rather than walking the table in date order and
+   * computing every row's terms, then narrowed to the reach and sorted.
    */
   List<Candidate> reports(
       SearchQuery q, String[] terms, long organisation, Reach reach, Candidate after, int limit) {
+    return reportsStatement("", q, terms, organisation, reach, after, limit)
+        .query(SearchRepository::candidate)
+        .list();
+  }
+
+  /** The statement of {@link #reports}, after {@code prefix} (tests: "explain ..."). */
+  JdbcClient.StatementSpec reportsStatement(
+      String prefix,
+      SearchQuery q,
+      String[] terms,
+      long organisation,
+      Reach reach,
+      Candidate after,
+      int limit) {
     String exact =
         q.exact() && q.kind().observableType().isPresent()
             ? " union select v.report_id from report_observable o join report_version v"
                 + " on v.id = o.version_id where o.type = :kind and o.value = :value"
+                + " and v.reach_keys && cast(:keys as text[]) and v.reach_allow && cast(:allow as text[])"
             : "";
+    SearchKeys keys = SearchKeys.of(reach);
     return keyset(
             reach(
                 jdbc.sql(
-                    "with m as materialized (select v.report_id from report_version v where"
+                    prefix
+                        + "with m as materialized (select v.report_id from report_version v where"
                         + " search_terms("
                         + REPORT_TEXT
-                        + ") @> cast(:terms as text[]) and "
+                        + ") @> cast(:terms as text[]) and v.reach_keys && cast(:keys as text[])"
+                        + " and v.reach_allow && cast(:allow as text[]) and "
                         + recheck(REPORT_TEXT, q, terms)
                         + exact
                         + ") select r.id, r.created_at from report r where r.id in (select"
@@ -164,13 +183,13 @@ class SearchRepository {
                 reach),
             after)
         .param("terms", terms)
+        .param("keys", keys.keys())
+        .param("allow", keys.allow())
         .param("words", q.words().toArray(String[]::new))
         .param("kind", q.kind().code())
         .param("value", q.value())
         .param("draftOrg", organisation)
-        .param("limit", limit)
-        .query(SearchRepository::candidate)
-        .list();
+        .param("limit", limit);
   }
 
   /** What a reach condition asks of the viewer: its organisation, person, sector, type. */
@@ -215,7 +234,7 @@ class SearchRepository {
                     "with m as materialized (select v.advisory_id from advisory_version v where"
                         + " search_terms("
                         + ADVISORY_TEXT
-                        + ") @> cast(:terms as text[]) and "
+                        + ") @> cast(:terms as text[]) and v.reach_keys && cast(:keys as text[]) and "
                         + recheck(ADVISORY_TEXT, q, terms)
                         + ") select a.id, a.created_at from advisory a where a.id in (select"
                         + " advisory_id from m)"
@@ -225,6 +244,7 @@ class SearchRepository {
                 reach),
             after)
         .param("terms", terms)
+        .param("keys", SearchKeys.of(reach).keys())
         .param("words", q.words().toArray(String[]::new))
         .param("limit", limit)
         .query(SearchRepository::candidate)
