@@ -207,3 +207,30 @@ drop index advisory_version_search_idx;
 create index advisory_version_search_idx on advisory_version using gin
     (search_terms(advisory_search_text(title, body, actions, observables)), reach_keys)
     with (fastupdate = off);
+
+-- C4TAP shares: keys from the share's own columns, so an expression of the index (no trigger):
+-- 'o:<org>' and 'r:<range>' of a shared share (SearchService asks the policy which ranges the
+-- viewer may read); a draft the same under its person, 'd:<person>:' (a draft is its person's
+-- alone); none for a share made in an exercise or a draft without a person.
+create function c4tap_reach_keys(status text, person bigint, org bigint, range_code text,
+                                 exercise bigint) returns text[]
+    language sql immutable parallel safe
+    return case
+        when exercise is not null then '{}'::text[]
+        when status <> 'draft' then array['o:' || org, 'r:' || range_code]
+        when person is null then '{}'::text[]
+        else array['d:' || person || ':o:' || org, 'd:' || person || ':r:' || range_code]
+    end;
+
+drop index c4tap_submission_search_idx;
+create index c4tap_submission_search_idx on c4tap_submission using gin
+    (search_terms(c4tap_search_text(subject, bundle)),
+     c4tap_reach_keys(status, originator_person, originator_org, range_code, exercise_run_id))
+    with (fastupdate = off);
+
+-- STIX objects: the collection, as a key beside the terms (the readable collections are the
+-- viewer's reach; markings within a collection are still read and judged)
+drop index stix_object_search_idx;
+create index stix_object_search_idx on stix_object using gin
+    (search_terms(stix_search_text(body)), (array[collection_id::text])) with (fastupdate = off)
+    where not granular;

@@ -304,6 +304,7 @@ class SearchRepository {
             : "";
     return jdbc.sql(
             "with m as materialized (select o.seq from stix_object o where not o.granular and"
+                + " array[o.collection_id::text] && cast(:collectionKeys as text[]) and"
                 + " o.collection_id = any(:collections) and"
                 + " search_terms(stix_search_text(o.body)) @> cast(:terms as text[])"
                 + exact
@@ -322,6 +323,9 @@ class SearchRepository {
         .param("kind", q.kind().code())
         .param("value", q.value())
         .param("collections", collections)
+        .param(
+            "collectionKeys",
+            java.util.Arrays.stream(collections).map(UUID::toString).toArray(String[]::new))
         .param("limit", limit)
         .query(
             (rs, n) ->
@@ -362,7 +366,9 @@ class SearchRepository {
             jdbc.sql(
                 "with m as materialized (select s.id from c4tap_submission s where search_terms("
                     + text
-                    + ") @> cast(:terms as text[]) and "
+                    + ") @> cast(:terms as text[]) and c4tap_reach_keys(s.status,"
+                    + " s.originator_person, s.originator_org, s.range_code, s.exercise_run_id)"
+                    + " && cast(:keys as text[]) and "
                     + recheck(text, q, terms)
                     + ") select s.id, "
                     + key
@@ -380,9 +386,25 @@ class SearchRepository {
         .param("org", organisation)
         .param("person", person)
         .param("ranges", ranges)
+        .param("keys", c4tapKeys(organisation, person, ranges))
         .param("limit", limit)
         .query(SearchRepository::candidate)
         .list();
+  }
+
+  /**
+   * A viewer's keys for C4TAP shares (V297's c4tap_reach_keys): its organisation's shares and the
+   * ranges it may read, and the same of its own drafts.
+   */
+  static String[] c4tapKeys(long organisation, long person, String[] ranges) {
+    List<String> keys = new ArrayList<>();
+    keys.add("o:" + organisation);
+    keys.add("d:" + person + ":o:" + organisation);
+    for (String r : ranges) {
+      keys.add("r:" + r);
+      keys.add("d:" + person + ":r:" + r);
+    }
+    return keys.toArray(String[]::new);
   }
 
   private static Instant micros(long us) {
