@@ -360,11 +360,27 @@ class SearchRepository {
       String[] ranges,
       Candidate after,
       int limit) {
+    return c4tapStatement("", q, terms, organisation, person, ranges, after, limit)
+        .query(SearchRepository::candidate)
+        .list();
+  }
+
+  /** The statement of {@link #c4tap}, after {@code prefix} (tests: "explain ..."). */
+  JdbcClient.StatementSpec c4tapStatement(
+      String prefix,
+      SearchQuery q,
+      String[] terms,
+      long organisation,
+      long person,
+      String[] ranges,
+      Candidate after,
+      int limit) {
     String text = "c4tap_search_text(s.subject, s.bundle)";
     String key = "coalesce(s.shared_at, s.created_at)";
     return keyset(
             jdbc.sql(
-                "with m as materialized (select s.id from c4tap_submission s where search_terms("
+                prefix
+                    + "with m as materialized (select s.id from c4tap_submission s where search_terms("
                     + text
                     + ") @> cast(:terms as text[]) and c4tap_reach_keys(s.status,"
                     + " s.originator_person, s.originator_org, s.range_code, s.exercise_run_id)"
@@ -387,9 +403,7 @@ class SearchRepository {
         .param("person", person)
         .param("ranges", ranges)
         .param("keys", c4tapKeys(organisation, person, ranges))
-        .param("limit", limit)
-        .query(SearchRepository::candidate)
-        .list();
+        .param("limit", limit);
   }
 
   /**

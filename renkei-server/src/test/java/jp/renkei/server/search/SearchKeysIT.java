@@ -42,6 +42,7 @@ class SearchKeysIT extends ServerTest {
     for (long org : orgs) {
       jdbc.sql("delete from report where originator_org_id = ?").param(org).update();
       jdbc.sql("delete from advisory where issuer_org_id = ?").param(org).update();
+      jdbc.sql("delete from c4tap_submission where originator_org = ?").param(org).update();
     }
   }
 
@@ -342,6 +343,64 @@ class SearchKeysIT extends ServerTest {
     return scan.path("Actual Rows").asLong()
         + scan.path("Rows Removed by Filter").asLong()
         + scan.path("Rows Removed by Index Recheck").asLong();
+  }
+
+  /** {@code n} C4TAP shares of {@code org} at {@code range} with the subject {@code words}. */
+  private void shares(Organisation org, String range, String words, int n) {
+    jdbc.sql(
+            "insert into c4tap_submission (originator_org, range_code, status, created_at,"
+                + " shared_at, subject, verdict, score, report, removed, bundle) select ?, ?,"
+                + " 'shared', now(), now(), ?, 'SUSPICIOUS', 50, '{}', '[]', '{}'"
+                + " from generate_series(1, ?)")
+        .params(org.id(), range, "鍵試験 " + words, n)
+        .update();
+  }
+
+  /** As {@link #versionsRead}, for the C4TAP candidate statement (RED not readable). */
+  private long sharesRead(Actor viewer, String word) {
+    SearchQuery q = SearchService.parse(word);
+    String json =
+        index
+            .c4tapStatement(
+                "explain (analyze, format json) ",
+                q,
+                index.terms(q),
+                viewer.organisationId(),
+                viewer.userId(),
+                new String[] {"AMBER", "YELLOW", "GREEN", "WHITE"},
+                null,
+                200)
+            .query(String.class)
+            .single();
+    JsonNode plan = JsonMapper.builder().build().readTree(json);
+    List<JsonNode> scans =
+        plan.findParents("Relation Name").stream()
+            .filter(n -> n.path("Relation Name").asString().equals("c4tap_submission"))
+            .filter(n -> n.path("Node Type").asString().equals("Bitmap Heap Scan"))
+            .toList();
+    assertThat(plan.findParents("Index Name").stream())
+        .as(json)
+        .anyMatch(n -> n.path("Index Name").asString().equals("c4tap_submission_search_idx"));
+    assertThat(scans).as(json).hasSize(1);
+    return scans.get(0).path("Actual Rows").asLong()
+        + scans.get(0).path("Rows Removed by Filter").asLong();
+  }
+
+  @Test
+  void theIndexHandsOverNoHiddenSharesHowManyEverHoldTheWord() {
+    Organisation mine = operator("gas");
+    Organisation other = operator("electricity");
+    Actor analyst = fixtures.actor(fixtures.user(mine, Role.ANALYST));
+    String word = SearchLeakIT.ascii();
+    shares(mine, "RED", word, 1);
+    shares(other, "RED", word, 2_000);
+    jdbc.sql("analyze c4tap_submission").update();
+    assertThat(sharesRead(analyst, word)).isEqualTo(1);
+    shares(other, "RED", word, 3_000);
+    jdbc.sql("analyze c4tap_submission").update();
+    assertThat(sharesRead(analyst, word)).isEqualTo(1);
+    shares(other, "AMBER", word, 3);
+    assertThat(sharesRead(analyst, word)).isEqualTo(4);
   }
 
   @Test
