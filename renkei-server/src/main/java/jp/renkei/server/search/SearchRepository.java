@@ -135,24 +135,43 @@ class SearchRepository {
   /**
    * Reports the viewer's {@code reach} admits ({@link #REPORT_REACH}), newest first: their
    * versions' text, or (observables) their observables; one page of at most {@code limit}, after
-   * {@code after}. The matches are gathered first (materialised, so that the planner reads them
-   * from the GIN index rather than walking the table in date order and computing every row's
-   * terms), then narrowed to the reach and sorted.
+   * {@code after}. The matches are gathered first from the GIN index of terms and reach keys (V297:
+   * versions sharing none of the viewer's {@link SearchKeys} are never read), materialised so that
+   * the planner reads them from that index rather than walking the table in date order and
+   * computing every row's terms, then narrowed to the reach and sorted.
    */
   List<Candidate> reports(
       SearchQuery q, String[] terms, long organisation, Reach reach, Candidate after, int limit) {
+    return reportsStatement("", q, terms, organisation, reach, after, limit)
+        .query(SearchRepository::candidate)
+        .list();
+  }
+
+  /** The statement of {@link #reports}, after {@code prefix} (tests: "explain ..."). */
+  JdbcClient.StatementSpec reportsStatement(
+      String prefix,
+      SearchQuery q,
+      String[] terms,
+      long organisation,
+      Reach reach,
+      Candidate after,
+      int limit) {
     String exact =
         q.exact() && q.kind().observableType().isPresent()
             ? " union select v.report_id from report_observable o join report_version v"
                 + " on v.id = o.version_id where o.type = :kind and o.value = :value"
+                + " and v.reach_keys && cast(:keys as text[]) and v.reach_allow && cast(:allow as text[])"
             : "";
+    SearchKeys keys = SearchKeys.of(reach);
     return keyset(
             reach(
                 jdbc.sql(
-                    "with m as materialized (select v.report_id from report_version v where"
+                    prefix
+                        + "with m as materialized (select v.report_id from report_version v where"
                         + " search_terms("
                         + REPORT_TEXT
-                        + ") @> cast(:terms as text[]) and "
+                        + ") @> cast(:terms as text[]) and v.reach_keys && cast(:keys as text[])"
+                        + " and v.reach_allow && cast(:allow as text[]) and "
                         + recheck(REPORT_TEXT, q, terms)
                         + exact
                         + ") select r.id, r.created_at from report r where r.id in (select"
@@ -164,13 +183,13 @@ class SearchRepository {
                 reach),
             after)
         .param("terms", terms)
+        .param("keys", keys.keys())
+        .param("allow", keys.allow())
         .param("words", q.words().toArray(String[]::new))
         .param("kind", q.kind().code())
         .param("value", q.value())
         .param("draftOrg", organisation)
-        .param("limit", limit)
-        .query(SearchRepository::candidate)
-        .list();
+        .param("limit", limit);
   }
 
   /** What a reach condition asks of the viewer: its organisation, person, sector, type. */
@@ -215,7 +234,7 @@ class SearchRepository {
                     "with m as materialized (select v.advisory_id from advisory_version v where"
                         + " search_terms("
                         + ADVISORY_TEXT
-                        + ") @> cast(:terms as text[]) and "
+                        + ") @> cast(:terms as text[]) and v.reach_keys && cast(:keys as text[]) and "
                         + recheck(ADVISORY_TEXT, q, terms)
                         + ") select a.id, a.created_at from advisory a where a.id in (select"
                         + " advisory_id from m)"
@@ -225,6 +244,7 @@ class SearchRepository {
                 reach),
             after)
         .param("terms", terms)
+        .param("keys", SearchKeys.of(reach).keys())
         .param("words", q.words().toArray(String[]::new))
         .param("limit", limit)
         .query(SearchRepository::candidate)
@@ -284,6 +304,7 @@ class SearchRepository {
             : "";
     return jdbc.sql(
             "with m as materialized (select o.seq from stix_object o where not o.granular and"
+                + " array[o.collection_id::text] && cast(:collectionKeys as text[]) and"
                 + " o.collection_id = any(:collections) and"
                 + " search_terms(stix_search_text(o.body)) @> cast(:terms as text[])"
                 + exact
@@ -302,6 +323,9 @@ class SearchRepository {
         .param("kind", q.kind().code())
         .param("value", q.value())
         .param("collections", collections)
+        .param(
+            "collectionKeys",
+            java.util.Arrays.stream(collections).map(UUID::toString).toArray(String[]::new))
         .param("limit", limit)
         .query(
             (rs, n) ->
@@ -336,13 +360,31 @@ class SearchRepository {
       String[] ranges,
       Candidate after,
       int limit) {
+    return c4tapStatement("", q, terms, organisation, person, ranges, after, limit)
+        .query(SearchRepository::candidate)
+        .list();
+  }
+
+  /** The statement of {@link #c4tap}, after {@code prefix} (tests: "explain ..."). */
+  JdbcClient.StatementSpec c4tapStatement(
+      String prefix,
+      SearchQuery q,
+      String[] terms,
+      long organisation,
+      long person,
+      String[] ranges,
+      Candidate after,
+      int limit) {
     String text = "c4tap_search_text(s.subject, s.bundle)";
     String key = "coalesce(s.shared_at, s.created_at)";
     return keyset(
             jdbc.sql(
-                "with m as materialized (select s.id from c4tap_submission s where search_terms("
+                prefix
+                    + "with m as materialized (select s.id from c4tap_submission s where search_terms("
                     + text
-                    + ") @> cast(:terms as text[]) and "
+                    + ") @> cast(:terms as text[]) and c4tap_reach_keys(s.status,"
+                    + " s.originator_person, s.originator_org, s.range_code, s.exercise_run_id)"
+                    + " && cast(:keys as text[]) and "
                     + recheck(text, q, terms)
                     + ") select s.id, "
                     + key
@@ -360,9 +402,23 @@ class SearchRepository {
         .param("org", organisation)
         .param("person", person)
         .param("ranges", ranges)
-        .param("limit", limit)
-        .query(SearchRepository::candidate)
-        .list();
+        .param("keys", c4tapKeys(organisation, person, ranges))
+        .param("limit", limit);
+  }
+
+  /**
+   * A viewer's keys for C4TAP shares (V297's c4tap_reach_keys): its organisation's shares and the
+   * ranges it may read, and the same of its own drafts.
+   */
+  static String[] c4tapKeys(long organisation, long person, String[] ranges) {
+    List<String> keys = new ArrayList<>();
+    keys.add("o:" + organisation);
+    keys.add("d:" + person + ":o:" + organisation);
+    for (String r : ranges) {
+      keys.add("r:" + r);
+      keys.add("d:" + person + ":r:" + r);
+    }
+    return keys.toArray(String[]::new);
   }
 
   private static Instant micros(long us) {

@@ -41,14 +41,16 @@ import org.springframework.transaction.annotation.Transactional;
  * neither handed to the service nor judged for it, and how many of them hold the words does not
  * change how many rows a search reads or judges ({@link #candidatesRead}); what the reach admits
  * and the policy still refuses (GREEN held back from a mode-gated viewer, STIX objects marked
- * beyond the viewer in a collection it reads) is read and refused. PostgreSQL still finds every
- * match in the index and looks up each one's row to apply the reach, so the time grows a little
- * with hidden matches (docs/benchmarks.md, search16). Candidates are read a page at a time, newest
- * first, each page after the last one's key, and judged until enough are visible or none are left.
- * A kind stops after {@value #WALK} candidates (STIX: {@value SearchRepository#RECHECK} index
- * candidates in readable collections), silently: a search that says it stopped early would tell a
- * viewer that thousands of objects hold the words, some of them outside its audience (the sharing
- * invariant).
+ * beyond the viewer in a collection it reads) is read and refused. The index itself holds each
+ * report and advisory version's audience as reach keys (V297, {@link SearchKeys}), so the versions
+ * a viewer may not reach are not even read from the table, and a word only hidden versions hold
+ * costs about what a word never stored costs (docs/benchmarks.md, oracle17). C4TAP shares and STIX
+ * objects carry theirs in the index too (their range, originator and draft person; their
+ * collection). Candidates are read a page at a time, newest first, each page after the last one's
+ * key, and judged until enough are visible or none are left. A kind stops after {@value #WALK}
+ * candidates (STIX: {@value SearchRepository#RECHECK} index candidates in readable collections),
+ * silently: a search that says it stopped early would tell a viewer that thousands of objects hold
+ * the words, some of them outside its audience (the sharing invariant).
  */
 @Service
 public class SearchService {
