@@ -140,6 +140,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 
+  /** How Jackson begins the refusal of a key seen twice in one JSON object. */
+  private static final String DUPLICATE = "Duplicate Object property \"";
+
   /** Unreadable JSON: says where (line, column) and which field, never the parser's internals. */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
@@ -160,6 +163,37 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
     String where = "-";
     String field = null;
+    String twice = null;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof tools.jackson.core.JacksonException je
+          && je.getOriginalMessage() != null
+          && je.getOriginalMessage().startsWith(DUPLICATE)) {
+        // STRICT_DUPLICATE_DETECTION's words: Duplicate Object property "name"
+        String m = je.getOriginalMessage();
+        twice = m.substring(DUPLICATE.length(), Math.max(DUPLICATE.length(), m.length() - 1));
+        twice = twice.length() <= 200 ? twice : twice.substring(0, 200) + "…";
+        if (je.getLocation() != null && je.getLocation().getLineNr() > 0) {
+          where =
+              "line " + je.getLocation().getLineNr() + ", column " + je.getLocation().getColumnNr();
+        }
+        break;
+      }
+    }
+    if (twice != null) {
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST,
+              messages.getMessage(
+                  "error.duplicateKey",
+                  new Object[] {where, twice},
+                  LocaleContextHolder.getLocale()));
+      p.setProperty("code", "error.duplicateKey");
+      p.setProperty("field", twice);
+      if (request instanceof org.springframework.web.context.request.ServletWebRequest swr) {
+        p.setInstance(java.net.URI.create(swr.getRequest().getRequestURI()));
+      }
+      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof tools.jackson.core.JacksonException je) {
         if (je.getLocation() != null && je.getLocation().getLineNr() > 0) {
