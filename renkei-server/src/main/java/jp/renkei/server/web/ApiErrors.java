@@ -140,9 +140,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 
-  /** How Jackson begins the refusal of a key seen twice in one JSON object. */
-  private static final String DUPLICATE = "Duplicate Object property \"";
-
   /** Unreadable JSON: says where (line, column) and which field, never the parser's internals. */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
@@ -163,20 +160,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
     String where = "-";
     String field = null;
-    String twice = null;
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof tools.jackson.core.JacksonException je
-          && je.getOriginalMessage() != null
-          && je.getOriginalMessage().startsWith(DUPLICATE)) {
-        // STRICT_DUPLICATE_DETECTION's words: Duplicate Object property "name"
-        String m = je.getOriginalMessage();
-        twice = m.substring(DUPLICATE.length(), Math.max(DUPLICATE.length(), m.length() - 1));
-        twice = twice.length() <= 200 ? twice : twice.substring(0, 200) + "…";
-        if (je.getLocation() != null && je.getLocation().getLineNr() > 0) {
-          where =
-              "line " + je.getLocation().getLineNr() + ", column " + je.getLocation().getColumnNr();
-        }
-        break;
+    String twice = jp.renkei.server.failure.DuplicateKeys.key(e);
+    if (twice != null) {
+      var at = jp.renkei.server.failure.DuplicateKeys.refusal(e).getLocation();
+      if (at != null && at.getLineNr() > 0) {
+        where = "line " + at.getLineNr() + ", column " + at.getColumnNr();
       }
     }
     if (twice != null) {
