@@ -222,6 +222,45 @@ public final class StixBundleReader {
   }
 
   /**
+   * The keys of one JSON object: a short array of keys and their hashes scanned (a STIX object has
+   * a dozen or two keys; a String keeps its hash), a hash set past {@value #SCANNED} keys. Reused
+   * for the next object at the same depth.
+   */
+  private static final class Keys {
+    static final int SCANNED = 32;
+    private final String[] few = new String[SCANNED];
+    private final int[] hashes = new int[SCANNED];
+    private int count;
+    private java.util.HashSet<String> many;
+
+    /** False when {@code key} was added before. */
+    boolean add(String key) {
+      if (many != null) {
+        return many.add(key);
+      }
+      int h = key.hashCode();
+      for (int i = 0; i < count; i++) {
+        if (hashes[i] == h && few[i].equals(key)) {
+          return false;
+        }
+      }
+      if (count < SCANNED) {
+        hashes[count] = h;
+        few[count++] = key;
+        return true;
+      }
+      many = new java.util.HashSet<>(java.util.Arrays.asList(few));
+      return many.add(key);
+    }
+
+    void clear() {
+      java.util.Arrays.fill(few, 0, count, null);
+      count = 0;
+      many = null;
+    }
+  }
+
+  /**
    * The parser as one object's reading sees it: counts tokens, checks bytes now and then, refuses a
    * key seen before in the same JSON object and notes the object's (first) {@code id} meanwhile.
    */
@@ -231,7 +270,7 @@ public final class StixBundleReader {
     private int tokens;
 
     /** The keys seen in each open JSON object, the object itself first; reused level by level. */
-    private final java.util.ArrayList<java.util.HashSet<String>> keys = new java.util.ArrayList<>();
+    private final java.util.ArrayList<Keys> keys = new java.util.ArrayList<>();
 
     private int open;
     String id;
@@ -268,7 +307,7 @@ public final class StixBundleReader {
 
     private void enter() {
       if (keys.size() == open) {
-        keys.add(new java.util.HashSet<>());
+        keys.add(new Keys());
       } else {
         keys.get(open).clear();
       }
