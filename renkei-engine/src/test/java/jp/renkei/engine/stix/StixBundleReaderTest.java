@@ -203,4 +203,17 @@ class StixBundleReaderTest {
     assertThat(seen.get(1))
         .startsWith("1@1 rejected: report--2: the key \"" + "k".repeat(200) + "…\" appears twice");
   }
+
+  @Test
+  void aKeyRepeatedAfterManyOthersIsFoundAndManyDistinctKeysAreFine() {
+    StringBuilder many = new StringBuilder("{\"id\":\"note--1\"");
+    for (int k = 0; k < 40; k++) {
+      many.append(",\"k").append(k).append("\":").append(k);
+    }
+    String distinct = many + "}";
+    String repeated = many + ",\"k5\":0}";
+    read("[" + distinct + "," + repeated + "]");
+    assertThat(seen.get(0)).isEqualTo("0@1:note--1");
+    assertThat(seen.get(1)).startsWith("1@1 rejected: note--1: the key \"k5\" appears twice");
+  }
 }
