@@ -23,6 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  * is never built as a tree: a few megabytes of {@code [{},{},...]} would otherwise become hundreds
  * of megabytes of nodes before its size could be checked. The rest of such an object is skipped and
  * reading goes on with the next one.
+ *
+ * <p>A key twice in one JSON object, at any depth of a STIX object, rejects that object (naming its
+ * id and the key's path), and an {@code "objects"} key twice in the envelope ends reading: JSON
+ * readers differ in which of the two values they keep (a tree keeps the last, a streaming reader
+ * often the first), so the hub and a peer given the same bytes could disagree about an object's id
+ * or markings.
  */
 public final class StixBundleReader {
 
@@ -77,7 +83,8 @@ public final class StixBundleReader {
       if (t == null) {
         return new Result(0, "the input is empty");
       }
-      if (t == JsonToken.START_OBJECT) {
+      boolean envelope = t == JsonToken.START_OBJECT;
+      if (envelope) {
         while ((t = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
           String name = parser.currentName();
           parser.nextToken();
@@ -113,10 +120,29 @@ public final class StixBundleReader {
         }
         long start = parser.currentTokenLocation().getByteOffset();
         int depth = parser.streamReadContext().getNestingDepth();
-        Budget budget = new Budget(parser, start);
+        Budget budget = new Budget(parser, start, depth);
         JsonNode o;
         try {
           o = JSON.readTree(budget);
+        } catch (DuplicateKey twice) {
+          String id = budget.id;
+          while (parser.streamReadContext().getNestingDepth() >= depth) {
+            if (parser.nextToken() == null) {
+              return new Result(index, "the input ends inside object #" + index);
+            }
+            if (id == null && Budget.isTopId(parser, depth)) {
+              id = parser.getString();
+            }
+          }
+          sink.rejected(
+              index++,
+              line,
+              (id == null ? "" : id + ": ")
+                  + "the key \""
+                  + twice.path
+                  + "\" appears twice in the object; JSON readers differ in which value they"
+                  + " take, so each key must appear once");
+          continue;
         } catch (OverBudget over) {
           while (parser.streamReadContext().getNestingDepth() >= depth) {
             if (parser.nextToken() == null) {
@@ -149,6 +175,20 @@ public final class StixBundleReader {
         }
         sink.object(index++, line, o);
       }
+      if (envelope) {
+        // what follows the objects array: another one would be read by some peers instead
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+          if (parser.currentName().equals("objects")) {
+            return new Result(
+                index,
+                "the key \"objects\" appears twice in the bundle (line "
+                    + parser.currentTokenLocation().getLineNr()
+                    + "): JSON readers differ in which array they take; only the first was read");
+          }
+          parser.nextToken();
+          parser.skipChildren();
+        }
+      }
       return new Result(index, null);
     } catch (JacksonException e) {
       var where = e.getLocation();
@@ -170,14 +210,76 @@ public final class StixBundleReader {
     }
   }
 
-  /** The parser as one object's reading sees it: counts tokens, checks bytes now and then. */
+  /** A key appeared twice in one JSON object of a STIX object; {@code path} leads to it. */
+  private static final class DuplicateKey extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String path;
+
+    DuplicateKey(String path) {
+      super(null, null, false, false);
+      this.path = path;
+    }
+  }
+
+  /**
+   * The keys of one JSON object: a short array of keys and their hashes scanned (a STIX object has
+   * a dozen or two keys; a String keeps its hash), a hash set past {@value #SCANNED} keys. Reused
+   * for the next object at the same depth.
+   */
+  private static final class Keys {
+    static final int SCANNED = 32;
+    private final String[] few = new String[SCANNED];
+    private final int[] hashes = new int[SCANNED];
+    private int count;
+    private java.util.HashSet<String> many;
+
+    /** False when {@code key} was added before. */
+    boolean add(String key) {
+      if (many != null) {
+        return many.add(key);
+      }
+      int h = key.hashCode();
+      for (int i = 0; i < count; i++) {
+        if (hashes[i] == h && few[i].equals(key)) {
+          return false;
+        }
+      }
+      if (count < SCANNED) {
+        hashes[count] = h;
+        few[count++] = key;
+        return true;
+      }
+      many = new java.util.HashSet<>(java.util.Arrays.asList(few));
+      return many.add(key);
+    }
+
+    void clear() {
+      java.util.Arrays.fill(few, 0, count, null);
+      count = 0;
+      many = null;
+    }
+  }
+
+  /**
+   * The parser as one object's reading sees it: counts tokens, checks bytes now and then, refuses a
+   * key seen before in the same JSON object and notes the object's (first) {@code id} meanwhile.
+   */
   private static final class Budget extends JsonParserDelegate {
     private final long start;
+    private final int depth;
     private int tokens;
 
-    Budget(JsonParser parser, long start) {
+    /** The keys seen in each open JSON object, the object itself first; reused level by level. */
+    private final java.util.ArrayList<Keys> keys = new java.util.ArrayList<>();
+
+    private int open;
+    String id;
+
+    Budget(JsonParser parser, long start, int depth) {
       super(parser);
       this.start = start;
+      this.depth = depth;
+      enter();
     }
 
     private void spend() {
@@ -189,6 +291,55 @@ public final class StixBundleReader {
           && delegate.currentLocation().getByteOffset() - start > MAX_OBJECT_BYTES) {
         throw new OverBudget(false);
       }
+      JsonToken t = delegate.currentToken();
+      if (t == JsonToken.PROPERTY_NAME) {
+        if (!keys.get(open - 1).add(delegate.currentName())) {
+          throw new DuplicateKey(path());
+        }
+      } else if (t == JsonToken.START_OBJECT) {
+        enter();
+      } else if (t == JsonToken.END_OBJECT) {
+        open--;
+      } else if (id == null && t == JsonToken.VALUE_STRING && isTopId(delegate, depth)) {
+        id = delegate.getString();
+      }
+    }
+
+    private void enter() {
+      if (keys.size() == open) {
+        keys.add(new Keys());
+      } else {
+        keys.get(open).clear();
+      }
+      open++;
+    }
+
+    /**
+     * Whether the parser is on the string value of the {@code id} of the object at {@code depth}.
+     */
+    static boolean isTopId(JsonParser p, int depth) {
+      return p.currentToken() == JsonToken.VALUE_STRING
+          && p.streamReadContext().getNestingDepth() == depth
+          && "id".equals(p.currentName());
+    }
+
+    /** Where the parser is inside the object: {@code a.b[2].c}. */
+    private String path() {
+      java.util.ArrayDeque<String> steps = new java.util.ArrayDeque<>();
+      for (var c = delegate.streamReadContext();
+          c != null && c.getNestingDepth() >= depth;
+          c = c.getParent()) {
+        steps.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.currentName());
+      }
+      StringBuilder out = new StringBuilder();
+      for (String step : steps) {
+        if (!out.isEmpty() && !step.startsWith("[")) {
+          out.append('.');
+        }
+        out.append(step);
+      }
+      // a key may be 50,000 characters long: the sender needs only to recognise it
+      return out.length() <= 200 ? out.toString() : out.substring(0, 200) + "…";
     }
 
     @Override
@@ -200,9 +351,9 @@ public final class StixBundleReader {
 
     @Override
     public JsonToken nextValue() {
-      JsonToken t = delegate.nextValue();
-      spend();
-      return t;
+      // the delegate's nextValue would pass over a key unseen: each step is taken here
+      JsonToken t = nextToken();
+      return t == JsonToken.PROPERTY_NAME ? nextToken() : t;
     }
 
     @Override

@@ -140,4 +140,80 @@ class StixBundleReaderTest {
     // the budget's 200,000 nodes and the parser's buffers: tens of megabytes, not gigabytes
     assertThat(allocated).isLessThan(200L << 20);
   }
+
+  @Test
+  void anObjectWithAKeyTwiceIsRejectedNamingTheObjectAndTheKeyAndTheNextOneIsRead() {
+    // the hub would keep the last value, a peer may take the first: nobody may be told two things
+    StixBundleReader.Result r =
+        read(
+            "{\"objects\":[{\"type\":\"indicator\",\"id\":\"indicator--1\","
+                + "\"object_marking_refs\":[\"marking-definition--green\"],"
+                + "\"object_marking_refs\":[\"marking-definition--red\"]},\n"
+                + "{\"id\":\"indicator--2\",\"type\":\"indicator\",\"id\":\"indicator--3\"},\n"
+                + "{\"id\":\"indicator--4\",\"x\":{\"a\":1,\"b\":{\"c\":1,\"c\":2}}},\n"
+                + "{\"id\":\"indicator--5\",\"x\":[{\"c\":1},{\"c\":2}]}]}");
+    assertThat(r).isEqualTo(new StixBundleReader.Result(4, null));
+    assertThat(seen)
+        .containsExactly(
+            "0@1 rejected: indicator--1: the key \"object_marking_refs\" appears twice in the"
+                + " object; JSON readers differ in which value they take, so each key must appear"
+                + " once",
+            "1@2 rejected: indicator--2: the key \"id\" appears twice in the object; JSON readers"
+                + " differ in which value they take, so each key must appear once",
+            "2@3 rejected: indicator--4: the key \"x.b.c\" appears twice in the object; JSON"
+                + " readers differ in which value they take, so each key must appear once",
+            "3@4:indicator--5");
+  }
+
+  @Test
+  void theIdOfAnObjectIsNamedEvenWhenItComesAfterTheRepeatedKey() {
+    read("[{\"a\":1,\"a\":2,\"id\":\"indicator--9\"},{\"a\":1,\"a\":2}]");
+    assertThat(seen)
+        .containsExactly(
+            "0@1 rejected: indicator--9: the key \"a\" appears twice in the object; JSON readers"
+                + " differ in which value they take, so each key must appear once",
+            "1@1 rejected: the key \"a\" appears twice in the object; JSON readers differ in"
+                + " which value they take, so each key must appear once");
+  }
+
+  @Test
+  void aBundleWithTwoObjectsArraysIsBroken() {
+    StixBundleReader.Result r =
+        read(
+            "{\"type\":\"bundle\",\"objects\":[{\"id\":\"a\"}],\"id\":\"bundle--1\","
+                + "\n\"objects\":[{\"id\":\"b\"}]}");
+    assertThat(r.broken())
+        .isEqualTo(
+            "the key \"objects\" appears twice in the bundle (line 2): JSON readers differ in"
+                + " which array they take; only the first was read");
+    assertThat(seen).containsExactly("0@1:a");
+  }
+
+  @Test
+  void theRepeatedKeysPathGoesThroughArraysAndALongKeyIsCut() {
+    String key = "k".repeat(1000);
+    read(
+        "[{\"id\":\"report--1\",\"x\":[{\"c\":1},{\"c\":1,\"c\":2}]},"
+            + "{\"id\":\"report--2\",\""
+            + key
+            + "\":1,\""
+            + key
+            + "\":2}]");
+    assertThat(seen.get(0)).startsWith("0@1 rejected: report--1: the key \"x[1].c\" appears twice");
+    assertThat(seen.get(1))
+        .startsWith("1@1 rejected: report--2: the key \"" + "k".repeat(200) + "…\" appears twice");
+  }
+
+  @Test
+  void aKeyRepeatedAfterManyOthersIsFoundAndManyDistinctKeysAreFine() {
+    StringBuilder many = new StringBuilder("{\"id\":\"note--1\"");
+    for (int k = 0; k < 40; k++) {
+      many.append(",\"k").append(k).append("\":").append(k);
+    }
+    String distinct = many + "}";
+    String repeated = many + ",\"k5\":0}";
+    read("[" + distinct + "," + repeated + "]");
+    assertThat(seen.get(0)).isEqualTo("0@1:note--1");
+    assertThat(seen.get(1)).startsWith("1@1 rejected: note--1: the key \"k5\" appears twice");
+  }
 }

@@ -43,6 +43,7 @@ class OutboxSender {
       Long exposureNoticeId,
       Long noticeReminderId,
       Long exerciseMailId,
+      Long accountMailId,
       int versionNo,
       long organisationId,
       String channel,
@@ -123,7 +124,9 @@ class OutboxSender {
       } else if (due.noticeReminderId() != null) {
         reminders.send(due);
       } else if (due.exerciseMailId() != null) {
-        exerciseMail(due);
+        storedMail(due, "exercise_mail", due.exerciseMailId());
+      } else if (due.accountMailId() != null) {
+        storedMail(due, "account_mail", due.accountMailId());
       } else {
         Message m = message(due);
         if (m.exercise() && !Boolean.TRUE.equals(m.exerciseEmailAllowed())) {
@@ -170,10 +173,11 @@ class OutboxSender {
    * it had when the row was queued (a retry may come hours later, after an admin replaced an
    * address that is no longer the organisation's: it must not receive the organisation's TLP
    * material any more). An inactive organisation, or one without the channel now, gets nothing.
-   * Exercise inject mail goes to the people of the run, whose addresses are kept as queued.
+   * Exercise inject mail goes to the people of the run, and a reset notice to the person, whose
+   * addresses are kept as queued.
    */
   private Due toCurrentTarget(Due due) throws NoLongerConfigured {
-    if (due.exerciseMailId() != null) {
+    if (due.exerciseMailId() != null || due.accountMailId() != null) {
       return due;
     }
     String column = "email".equals(due.channel()) ? "duty_email" : "webhook_url";
@@ -194,6 +198,7 @@ class OutboxSender {
             due.exposureNoticeId(),
             due.noticeReminderId(),
             due.exerciseMailId(),
+            due.accountMailId(),
             due.versionNo(),
             due.organisationId(),
             due.channel(),
@@ -205,7 +210,7 @@ class OutboxSender {
   private Optional<Due> claim() {
     Optional<Due> due =
         jdbc.sql(
-                "select id, advisory_id, exposure_notice_id, notice_reminder_id, exercise_mail_id, version_no,"
+                "select id, advisory_id, exposure_notice_id, notice_reminder_id, exercise_mail_id, account_mail_id, version_no,"
                     + " organisation_id, channel, target, purpose, attempts from outbox where status = 'pending' and next_attempt_at <= now()"
                     + " order by next_attempt_at, id limit 1 for update skip locked")
             .query(Rows.of(Due.class))
@@ -260,12 +265,15 @@ class OutboxSender {
     OutboxMail.send(mail, notify, due, subject, text(due, m));
   }
 
-  /** An exercise inject's e-mail: its text was written (marked 【訓練】) when it was delivered. */
-  private void exerciseMail(Due due) throws Exception {
+  /**
+   * A message whose text was written when it was queued: an exercise inject's e-mail (marked 【訓練】
+   * when it was delivered), a person's reset notice.
+   */
+  private void storedMail(Due due, String table, long id) throws Exception {
     record Text(String subject, String body) {}
     Text t =
-        jdbc.sql("select subject, body from exercise_mail where id = ?")
-            .param(due.exerciseMailId())
+        jdbc.sql("select subject, body from " + table + " where id = ?")
+            .param(id)
             .query((rs, i) -> new Text(rs.getString(1), rs.getString(2)))
             .single();
     OutboxMail.send(mail, notify, due, t.subject(), t.body());

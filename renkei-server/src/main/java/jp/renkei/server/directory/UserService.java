@@ -43,6 +43,7 @@ public class UserService {
   private final SignInFailures failures;
   private final AuditLog audit;
   private final SecurityProperties security;
+  private final ResetNotices resetNotices;
   private final Clock clock;
 
   UserService(
@@ -54,6 +55,7 @@ public class UserService {
       SignInFailures failures,
       AuditLog audit,
       SecurityProperties security,
+      ResetNotices resetNotices,
       Optional<Clock> clock) {
     this.users = users;
     this.organisations = organisations;
@@ -63,6 +65,7 @@ public class UserService {
     this.failures = failures;
     this.audit = audit;
     this.security = security;
+    this.resetNotices = resetNotices;
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
@@ -244,8 +247,8 @@ public class UserService {
   /**
    * Sets a new random password, to hand to the person once. Ends all the person's sessions and
    * revokes their API tokens: a reset is how an account taken over is recovered, and whoever held
-   * it may have made tokens. Not for one's own account: a person changes their own password with
-   * the current one.
+   * it may have made tokens. The person is told by e-mail ({@link ResetNotices}), without the
+   * password. Not for one's own account: a person changes their own password with the current one.
    */
   @Transactional
   public PasswordReset resetPassword(Actor actor, long id) {
@@ -253,13 +256,15 @@ public class UserService {
     String password = Passwords.generate();
     users.updatePassword(id, passwords.hash(password));
     audit.record(actor, AuditLog.Event.success("user.password.reset", "user", id, u.login()));
+    resetNotices.queue(actor, u, ResetNotices.Kind.PASSWORD, clock.instant());
     return new PasswordReset(password, tokens.revokeAllOf(actor, id, "password reset"));
   }
 
   /**
    * Removes a person's second factor (a lost phone and lost recovery codes), so that they sign in
    * with their password and enrol again; ends their sessions. Where second factors are required of
-   * platform admins, such a person is sent to enrolment at once. Not for one's own account.
+   * platform admins, such a person is sent to enrolment at once. The person is told by e-mail
+   * ({@link ResetNotices}). Not for one's own account.
    *
    * @return whether the person had a second factor
    */
@@ -272,6 +277,7 @@ public class UserService {
         actor,
         AuditLog.Event.success(
             "user.totp.reset", "user", id, u.login() + (had ? "" : " (had none)")));
+    resetNotices.queue(actor, u, ResetNotices.Kind.SECOND_FACTOR, clock.instant());
     return had;
   }
 

@@ -160,6 +160,28 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
     String where = "-";
     String field = null;
+    String twice = jp.renkei.server.failure.DuplicateKeys.key(e);
+    if (twice != null) {
+      var at = jp.renkei.server.failure.DuplicateKeys.refusal(e).getLocation();
+      if (at != null && at.getLineNr() > 0) {
+        where = "line " + at.getLineNr() + ", column " + at.getColumnNr();
+      }
+    }
+    if (twice != null) {
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST,
+              messages.getMessage(
+                  "error.duplicateKey",
+                  new Object[] {where, twice},
+                  LocaleContextHolder.getLocale()));
+      p.setProperty("code", "error.duplicateKey");
+      p.setProperty("field", twice);
+      if (request instanceof org.springframework.web.context.request.ServletWebRequest swr) {
+        p.setInstance(java.net.URI.create(swr.getRequest().getRequestURI()));
+      }
+      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof tools.jackson.core.JacksonException je) {
         if (je.getLocation() != null && je.getLocation().getLineNr() > 0) {

@@ -39,14 +39,18 @@ class WebConfiguration implements WebMvcConfigurer {
   /**
    * The JSON bodies of the REST API: at most {@code renkei.web.max-json-tokens} tokens per body,
    * counted while reading, so no body binds to more objects than that (see {@link
-   * WebLimitsProperties}). Only request bodies are read with Spring's mapper; stored JSON is read
+   * WebLimitsProperties}). A key twice in one JSON object is refused ({@code ApiErrors} names it):
+   * the mapper would keep the last value where a proxy or an audit trail in front of the hub may
+   * have judged the first. Only request bodies are read with Spring's mapper; stored JSON is read
    * with the features' own mappers.
    */
   @Bean
   JsonFactoryBuilderCustomizer jsonTokenLimit(WebLimitsProperties limits) {
     return factory ->
-        factory.streamReadConstraints(
-            StreamReadConstraints.builder().maxTokenCount(limits.maxJsonTokens()).build());
+        factory
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxTokenCount(limits.maxJsonTokens()).build())
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
   }
 
   @Bean

@@ -112,6 +112,23 @@ class OutboundHttpTest {
   }
 
   @Test
+  void aZoneIdAndNamesForLoopbackNeverReachInside() {
+    try (OutboundHttp strict = guard(List.of(), false)) {
+      // a link-local address with a zone id: java.net cannot read "%25lo" as a scope, so it is
+      // saved as a name that does not resolve now, and no request ever leaves for it
+      assertThatThrownBy(() -> get(strict, "https://[fe80::1%25lo]/hook"))
+          .isInstanceOf(OutboundHttp.Failure.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("TLS", "HTTP "));
+      assertThatThrownBy(() -> strict.check("https://localhost/hook"))
+          .hasMessageContaining("loopback");
+      // with a trailing dot: loopback where it resolves, unreachable where it does not
+      assertThatThrownBy(() -> get(strict, "https://localhost./hook"))
+          .isInstanceOf(OutboundHttp.Failure.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("TLS", "HTTP "));
+    }
+  }
+
+  @Test
   void refusesLoopbackAndHttpByDefault() {
     try (OutboundHttp strict = guard(List.of(), false)) {
       assertThatThrownBy(() -> get(strict, allowedUrl("/ok")))

@@ -42,6 +42,8 @@ public final class ScenarioExchange {
               JsonFactory.builder()
                   .streamReadConstraints(
                       StreamReadConstraints.builder().maxTokenCount(MAX_TOKENS).build())
+                  // a key twice: another hub's reader may keep the other value
+                  .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .build())
           .build();
 
@@ -67,6 +69,15 @@ public final class ScenarioExchange {
       throw new InvalidInput("$", "exercise.validation.tooManyTokens", MAX_TOKENS);
     } catch (JacksonException e) {
       var loc = e.getLocation();
+      String twice = jp.renkei.server.failure.DuplicateKeys.key(e);
+      if (twice != null) {
+        throw new InvalidInput(
+            "$",
+            "aar.json.duplicateKey",
+            twice,
+            loc == null ? 0 : loc.getLineNr(),
+            loc == null ? 0 : loc.getColumnNr());
+      }
       throw new InvalidInput(
           "$",
           "aar.json.syntax",

@@ -25,6 +25,18 @@ class ScenarioExchangeTest {
   }
 
   @Test
+  void aKeyTwiceIsRefusedNamingTheKeyAndWhere() {
+    String twice =
+        "{\"format\":\"renkei-exercise-scenario\",\"version\":1,\n\"scenario\":{\"title\":\"a\","
+            + "\"title\":\"b\"}}";
+    InvalidInput e = (InvalidInput) catchThrowable(() -> ScenarioExchange.read(twice));
+    assertThat(e).isNotNull();
+    assertThat(e.field()).isEqualTo("$");
+    assertThat(e.messageKey()).isEqualTo("aar.json.duplicateKey");
+    assertThat(e.args()).containsExactly("title", 2, 32);
+  }
+
+  @Test
   void aWrittenScenarioIsReadBack() {
     ScenarioDocument doc =
         ScenarioExchange.read(ScenarioExchange.write(ReviewFixtures.scenario("往復")));

@@ -1,0 +1,94 @@
+package jp.renkei.server.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An administrator resetting a colleague's password or second factor: the person is told by e-mail
+ * (who did it and when, what to do if they did not ask), never given the new password.
+ */
+class ResetNoticeIT extends ServerTest {
+
+  @Autowired UserService users;
+
+  UserAccount person(String email) {
+    var org = fixtures.operator("gas");
+    String login = "reset." + java.util.UUID.randomUUID().toString().substring(0, 8);
+    return users
+        .create(
+            Actor.cli(),
+            new NewUser(login, "再設定 対象", email, org.code(), Role.ANALYST, Fixtures.PASSWORD))
+        .user();
+  }
+
+  static java.util.List<MimeMessage> mailTo(String address) throws Exception {
+    java.util.List<MimeMessage> out = new java.util.ArrayList<>();
+    for (MimeMessage m : MAIL.getReceivedMessages()) {
+      if (m.getAllRecipients()[0].toString().equals(address)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  static String text(MimeMessage m) throws Exception {
+    return m.getSubject() + "\n" + m.getContent();
+  }
+
+  @Test
+  void aPasswordResetByAnAdminIsMailedToThePersonWithoutThePassword() throws Exception {
+    String email = "reset-" + java.util.UUID.randomUUID() + "@gas.example.jp";
+    UserAccount person = person(email);
+    UserAccount colleagueAdmin =
+        users
+            .create(
+                Actor.cli(),
+                new NewUser(
+                    "adm." + java.util.UUID.randomUUID().toString().substring(0, 8),
+                    "管理者",
+                    null,
+                    person.organisationCode(),
+                    Role.ORG_ADMIN,
+                    Fixtures.PASSWORD))
+            .user();
+    String password = users.resetPassword(fixtures.actor(colleagueAdmin), person.id()).password();
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+    String mail = text(mailTo(email).get(0));
+    assertThat(mail)
+        .contains("パスワード", "password", colleagueAdmin.login(), person.login())
+        .doesNotContain(password);
+  }
+
+  @Test
+  void aSecondFactorResetIsMailedAndAPersonWithoutAnAddressIsSimplyNotMailed() throws Exception {
+    String email = "totp-" + java.util.UUID.randomUUID() + "@gas.example.jp";
+    UserAccount person = person(email);
+    users.resetSecondFactor(Actor.cli(), person.id());
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+    assertThat(text(mailTo(email).get(0))).contains("二要素", "second factor", person.login());
+
+    UserAccount quiet = person(null);
+    users.resetSecondFactor(Actor.cli(), quiet.id());
+    assertThat(
+            jdbc()
+                .sql("select count(*) from account_mail where user_id = ?")
+                .param(quiet.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+    return jdbc;
+  }
+}
