@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -32,7 +33,9 @@ def main():
     v0, s0 = vmstat(), steal()
     cmd = ['/usr/bin/time', '-f', 'TIME %e %U %S faults=%R majfl=%F', launcher, 'match',
            '--format', 'none', '--threads', '1', '-i', indicators, log]
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # the run's report (its summary can pass a pipe's 64 KB) goes to a file, read at the end
+    report = tempfile.TemporaryFile()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=report)
     threads, ahp, jvm = {}, 0, None
     while p.poll() is None:
         try:
@@ -62,7 +65,8 @@ def main():
         except OSError:
             pass  # the process ended or has not started its JVM yet
         time.sleep(0.02)
-    err = p.stderr.read().decode(errors='replace')
+    report.seek(0)
+    err = report.read().decode(errors='replace')
     v1, s1 = vmstat(), steal()
     m = re.search(r'(\d+) hits; ([\d.]+) s of CPU', err)
     t = re.search(r'TIME.*', err)
