@@ -134,8 +134,14 @@ public final class MailRedaction {
     }
     List<MailReport.Finding> findings = new ArrayList<>();
     for (MailReport.Finding f : r.findings()) {
+      // both languages' evidence carry what the message held: each is redacted the same way
       findings.add(
-          new MailReport.Finding(f.flag(), scrub(identity.redact(f.evidence()).text(), identity)));
+          new MailReport.Finding(
+              f.flag(),
+              scrub(identity.redact(f.evidence()).text(), identity),
+              f.evidenceJa() == null
+                  ? null
+                  : scrub(identity.redact(f.evidenceJa()).text(), identity)));
     }
     MailReport shared =
         new MailReport(
