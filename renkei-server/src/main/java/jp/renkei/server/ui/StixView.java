@@ -115,6 +115,54 @@ public class StixView {
     return new Row("note", safe(String.join(" · ", flags)), verdict + " · " + score);
   }
 
+  /** One red flag of a shared mail, in the reader's language: its name, what it means, why. */
+  public record Finding(String flag, String name, String explanation, String evidence) {}
+
+  /**
+   * The red flags the mail analyser's note in the bundle carries (a C4TAP share), each named and
+   * explained in the reader's language with its evidence (the Japanese evidence where the note has
+   * one); none for a bundle without such a note.
+   */
+  public List<Finding> findings(String bundle) {
+    List<Finding> out = new ArrayList<>();
+    JsonNode root;
+    try {
+      root = bundle == null ? null : JSON.readTree(bundle);
+    } catch (JacksonException e) {
+      return out;
+    }
+    if (root == null) {
+      return out;
+    }
+    java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    boolean english = "en".equals(locale.getLanguage());
+    for (JsonNode o : root.path("objects")) {
+      if (!"note".equals(o.path("type").asString(""))) {
+        continue;
+      }
+      for (JsonNode f : o.path("x_renkei_findings")) {
+        String code = f.path("flag").asString("");
+        jp.renkei.engine.mail.RedFlag flag;
+        try {
+          flag = jp.renkei.engine.mail.RedFlag.valueOf(code);
+        } catch (IllegalArgumentException unknown) {
+          continue; // a sign this hub does not know: its code is in the JSON
+        }
+        String evidence = f.path("evidence").asString("");
+        if (!english && f.has("evidence_ja")) {
+          evidence = f.path("evidence_ja").asString(evidence);
+        }
+        out.add(
+            new Finding(
+                code,
+                messages.getMessage("mailcheck.flag." + code, null, code, locale),
+                english ? flag.en() : flag.ja(),
+                safe(evidence)));
+      }
+    }
+    return out;
+  }
+
   /** The bundle indented, for those who want the JSON itself. */
   public String pretty(String bundle) {
     try {

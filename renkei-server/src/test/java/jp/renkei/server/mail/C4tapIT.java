@@ -135,5 +135,12 @@ class C4tapIT extends ServerTest {
     assertThat(detail).contains("2023/02/12 10:30:16");
     assertThat(detail.substring(0, detail.indexOf("stix-json")))
         .doesNotContain("2023-02-12T01:30:16");
+    // the share's red flags named, explained and evidenced in Japanese, the analyser's indicators
+    // in words (walk17: the note row was empty, the indicators read "sender …" on this page)
+    String table = detail.substring(0, detail.indexOf("stix-json"));
+    assertThat(table)
+        .contains("id=\"shared-findings\"", "実行ファイル", "差出人 jimu@pension-info.example")
+        .doesNotContain(">sender ", ">link host ", "EXECUTABLE_ATTACHMENT<");
+    assertThat(detail).contains("id=\"back-to-list\"", "C4TAP の一覧へ戻る");
   }
 }

@@ -89,6 +89,30 @@ class StixViewMailTest {
   }
 
   @Test
+  void theFindingsOfTheNoteAreExplainedInTheReadersLanguage() {
+    String bundle = bundle();
+    LocaleContextHolder.setLocale(Locale.JAPANESE);
+    List<StixView.Finding> ja = view().findings(bundle);
+    assertThat(ja)
+        .anySatisfy(
+            f -> {
+              assertThat(f.flag()).isEqualTo("DOUBLE_EXTENSION");
+              assertThat(f.name()).isEqualTo("二重拡張子");
+              assertThat(f.explanation())
+                  .isEqualTo(jp.renkei.engine.mail.RedFlag.DOUBLE_EXTENSION.ja());
+              assertThat(f.evidence()).isEqualTo("invoice.pdf.exe");
+            });
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    assertThat(view().findings(bundle))
+        .hasSameSizeAs(ja)
+        .anySatisfy(
+            f ->
+                assertThat(f.explanation())
+                    .isEqualTo(jp.renkei.engine.mail.RedFlag.DOUBLE_EXTENSION.en()));
+    assertThat(view().findings("{\"type\":\"bundle\",\"objects\":[]}")).isEmpty();
+  }
+
+  @Test
   void anIndicatorOrNoteFromElsewhereIsShownAsItCame() {
     LocaleContextHolder.setLocale(Locale.JAPANESE);
     List<StixView.Row> rows =
