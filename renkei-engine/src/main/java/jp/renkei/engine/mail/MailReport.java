@@ -112,6 +112,18 @@ public record MailReport(
     MALICIOUS
   }
 
+  /**
+   * The findings by their flag, each flag in the order it was first found: a page explains a sign
+   * once and lists what triggered it under it.
+   */
+  public java.util.Map<RedFlag, List<Finding>> findingsByFlag() {
+    java.util.Map<RedFlag, List<Finding>> out = new java.util.LinkedHashMap<>();
+    for (Finding f : findings) {
+      out.computeIfAbsent(f.flag(), k -> new java.util.ArrayList<>()).add(f);
+    }
+    return out;
+  }
+
   /** A number as both languages write it to a reader, digits grouped: 320,000,000. */
   static String grouped(long n) {
     return String.format(java.util.Locale.ROOT, "%,d", n);

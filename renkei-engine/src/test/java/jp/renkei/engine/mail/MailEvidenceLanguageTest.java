@@ -69,6 +69,22 @@ class MailEvidenceLanguageTest {
   }
 
   @Test
+  void aSignFoundTwiceIsOneGroupWithBothEvidences() {
+    MailReport r =
+        analyze(
+            "From: IT <it@helpdesk.example>\r\nTo: a@example.jp\r\nSubject: Verify\r\n"
+                + "Content-Type: text/html; charset=UTF-8\r\n\r\n<p>Verify your account.</p>"
+                + "<a href=\"http://198.51.100.7/a\">a</a> <a href=\"http://198.51.100.8/b\">b</a>");
+    assertThat(r.findings().stream().filter(f -> f.flag() == RedFlag.SUSPICIOUS_LINK)).hasSize(2);
+    assertThat(r.findingsByFlag().keySet()).doesNotHaveDuplicates();
+    assertThat(r.findingsByFlag().get(RedFlag.SUSPICIOUS_LINK))
+        .extracting(MailReport.Finding::evidence)
+        .containsExactly("http://198.51.100.7/a", "http://198.51.100.8/b");
+    assertThat(r.findingsByFlag().values().stream().mapToInt(List::size).sum())
+        .isEqualTo(r.findings().size());
+  }
+
+  @Test
   void problemsWithImagesGroupTheirNumbersAndNameNoExceptionClass() throws Exception {
     byte[] broken = Arrays.copyOf(MailImagesTest.qrPng("https://example.com/x", 200), 200);
     MailReport r =

@@ -115,8 +115,11 @@ public class StixView {
     return new Row("note", safe(String.join(" · ", flags)), verdict + " · " + score);
   }
 
-  /** One red flag of a shared mail, in the reader's language: its name, what it means, why. */
-  public record Finding(String flag, String name, String explanation, String evidence) {}
+  /**
+   * One red flag of a shared mail, in the reader's language: its name, what it means, and what
+   * triggered it (each time it was found).
+   */
+  public record Finding(String flag, String name, String explanation, List<String> evidence) {}
 
   /**
    * The red flags the mail analyser's note in the bundle carries (a C4TAP share), each named and
@@ -124,15 +127,15 @@ public class StixView {
    * one); none for a bundle without such a note.
    */
   public List<Finding> findings(String bundle) {
-    List<Finding> out = new ArrayList<>();
+    java.util.Map<String, Finding> out = new java.util.LinkedHashMap<>();
     JsonNode root;
     try {
       root = bundle == null ? null : JSON.readTree(bundle);
     } catch (JacksonException e) {
-      return out;
+      return List.of();
     }
     if (root == null) {
-      return out;
+      return List.of();
     }
     java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
     boolean english = "en".equals(locale.getLanguage());
@@ -152,15 +155,19 @@ public class StixView {
         if (!english && f.has("evidence_ja")) {
           evidence = f.path("evidence_ja").asString(evidence);
         }
-        out.add(
-            new Finding(
+        out.computeIfAbsent(
                 code,
-                messages.getMessage("mailcheck.flag." + code, null, code, locale),
-                english ? flag.en() : flag.ja(),
-                safe(evidence)));
+                c ->
+                    new Finding(
+                        c,
+                        messages.getMessage("mailcheck.flag." + c, null, c, locale),
+                        english ? flag.en() : flag.ja(),
+                        new ArrayList<>()))
+            .evidence()
+            .add(safe(evidence));
       }
     }
-    return out;
+    return List.copyOf(out.values());
   }
 
   /** The bundle indented, for those who want the JSON itself. */
