@@ -547,8 +547,10 @@ public final class MailAnalyzer {
     if (bytes.length > limits.maxBytes()) {
       st.problem(
           "limit",
-          "メッセージが " + limits.maxBytes() + " バイトを超えています。先頭部分だけを解析しました",
-          "the message exceeds " + limits.maxBytes() + " bytes; only the first part was analysed");
+          "メッセージが " + MailReport.grouped(limits.maxBytes()) + " バイトを超えています。先頭部分だけを解析しました",
+          "the message exceeds "
+              + MailReport.grouped(limits.maxBytes())
+              + " bytes; only the first part was analysed");
       bytes = java.util.Arrays.copyOf(bytes, (int) limits.maxBytes());
     }
     Message m;
@@ -577,7 +579,11 @@ public final class MailAnalyzer {
       envelope(m, st);
       walk(m, 0, st);
     } catch (RuntimeException e) {
-      st.problem("unreadable", "解析が途中で止まりました: " + e, "analysis stopped early: " + e);
+      // the exception's message says where; its class is for the log, not for the reader
+      st.problem(
+          "unreadable",
+          "解析が途中で止まりました: " + e.getMessage(),
+          "analysis stopped early: " + e.getMessage());
     } finally {
       m.dispose();
     }
@@ -773,8 +779,8 @@ public final class MailAnalyzer {
       if (limitsReached.add(limit)) {
         problem(
             "limit",
-            "上限に達しました: " + ja + "。残りは展開も読み込みもしていません",
-            "limit reached: " + limit + "; the rest was not unpacked or read");
+            "上限に達しました: " + MailReport.grouped(ja) + "。残りは展開も読み込みもしていません",
+            "limit reached: " + MailReport.grouped(limit) + "; the rest was not unpacked or read");
       }
     }
 
@@ -793,12 +799,17 @@ public final class MailAnalyzer {
     }
 
     void flag(RedFlag f, String evidence) {
+      flag(f, evidence, evidence);
+    }
+
+    /** A finding whose evidence has words of its own, said in English and in Japanese. */
+    void flag(RedFlag f, String evidence, String evidenceJa) {
       for (MailReport.Finding x : findings) {
         if (x.flag() == f && x.evidence().equals(evidence)) {
           return;
         }
       }
-      findings.add(new MailReport.Finding(f, evidence));
+      findings.add(new MailReport.Finding(f, evidence, evidenceJa));
     }
 
     MailReport report(Message m) {
@@ -1257,8 +1268,8 @@ public final class MailAnalyzer {
     } catch (IOException | RuntimeException e) {
       st.problem(
           "unreadable",
-          "本文のパートを文字コード " + text.getMimeCharset() + " で読めません: " + e,
-          "a text part cannot be decoded (" + text.getMimeCharset() + "): " + e);
+          "本文のパートを文字コード " + text.getMimeCharset() + " で読めません: " + e.getMessage(),
+          "a text part cannot be decoded (" + text.getMimeCharset() + "): " + e.getMessage());
       return "";
     }
   }
@@ -1518,14 +1529,12 @@ public final class MailAnalyzer {
     Set<String> visible = new java.util.HashSet<>(words(doc.text().toLowerCase(Locale.ROOT)));
     List<String> unseen = words.stream().filter(w -> !visible.contains(w)).toList();
     if (unseen.size() >= HIDDEN_UNSEEN && unseen.size() * 2 >= words.size()) {
+      String quoted =
+          "\"" + String.join(" ", unseen.subList(0, Math.min(8, unseen.size()))) + " …\"";
       st.flag(
           RedFlag.HIDDEN_TEXT,
-          words.size()
-              + " / "
-              + unseen.size()
-              + " ∉ visible: \""
-              + String.join(" ", unseen.subList(0, Math.min(8, unseen.size())))
-              + " …\"");
+          unseen.size() + " of " + words.size() + " hidden words not shown elsewhere: " + quoted,
+          "隠された " + words.size() + " 語のうち、見える本文にない語 " + unseen.size() + " 語: " + quoted);
     }
   }
 
@@ -1804,7 +1813,8 @@ public final class MailAnalyzer {
         if (members.size() >= limits.maxArchiveEntries()) {
           st.flag(
               RedFlag.ARCHIVE_LIMIT,
-              name + ": more than " + limits.maxArchiveEntries() + " entries");
+              name + ": more than " + MailReport.grouped(limits.maxArchiveEntries()) + " entries",
+              name + ": 中のファイルが " + MailReport.grouped(limits.maxArchiveEntries()) + " 個を超えています");
           return false;
         }
         if (entry.isDirectory()) {
@@ -2187,7 +2197,10 @@ public final class MailAnalyzer {
         }
         String mixed = MailSigns.mixedScriptWord(shown);
         if (mixed != null) {
-          st.flag(RedFlag.OBFUSCATED_TEXT, mixed + " ← " + scripts(mixed));
+          st.flag(
+              RedFlag.OBFUSCATED_TEXT,
+              mixed + " ← " + scripts(mixed, false),
+              mixed + " ← " + scripts(mixed, true));
         }
       }
       String token = MailSigns.randomToken(st.subject);
@@ -2196,7 +2209,10 @@ public final class MailAnalyzer {
       }
       String generated = MailSigns.generatedHost(fromDomain);
       if (generated != null) {
-        st.flag(RedFlag.SENDER_GENERATED, "From: " + st.from + " (" + generated + ")");
+        st.flag(
+            RedFlag.SENDER_GENERATED,
+            "From: " + st.from + " (" + generated + " one-letter labels)",
+            "From: " + st.from + " (1 文字のラベル " + generated + " 個)");
       }
       for (String written : new String[] {st.fromAsWritten, st.senderAsWritten}) {
         String scrambled = MailSigns.scrambledCase(written);
@@ -2238,7 +2254,7 @@ public final class MailAnalyzer {
     }
     String broken = senderAllowed ? null : MailSigns.brokenWords(st.text.toString());
     if (broken != null) {
-      st.flag(RedFlag.OBFUSCATED_TEXT, broken);
+      st.flag(RedFlag.OBFUSCATED_TEXT, "inside words: " + broken, "単語の文字の間に: " + broken);
     }
     if (!senderAllowed && st.linkedImages > 0 && st.words < IMAGE_ONLY_WORDS) {
       st.flag(
@@ -2254,7 +2270,10 @@ public final class MailAnalyzer {
       // dressed as a newsletter (a hidden summary line, an unsubscribe link in the text) without
       // the header every bulk sender's mail system adds; receipts and password resets carry
       // pre-headers too, but no unsubscribe text, and are not judged here
-      st.flag(RedFlag.HIDDEN_UNLISTED, st.hiddenWords + " + unsubscribe, List-Unsubscribe —");
+      st.flag(
+          RedFlag.HIDDEN_UNLISTED,
+          st.hiddenWords + " hidden words + unsubscribe text, List-Unsubscribe —",
+          "隠された " + st.hiddenWords + " 語 + 配信停止の文言、List-Unsubscribe なし");
     }
     if (!senderAllowed
         && !st.listMail
@@ -2332,16 +2351,45 @@ public final class MailAnalyzer {
   }
 
   /** The Unicode scripts of a word's letters, e.g. "LATIN + CYRILLIC". */
-  private static String scripts(String word) {
-    Set<String> names = new LinkedHashSet<>();
+  /** Scripts a mixed word is made of, by their Japanese names (the others by their own). */
+  private static final Map<Character.UnicodeScript, String> SCRIPTS_JA =
+      Map.ofEntries(
+          Map.entry(Character.UnicodeScript.LATIN, "ラテン文字"),
+          Map.entry(Character.UnicodeScript.CYRILLIC, "キリル文字"),
+          Map.entry(Character.UnicodeScript.GREEK, "ギリシャ文字"),
+          Map.entry(Character.UnicodeScript.ARMENIAN, "アルメニア文字"),
+          Map.entry(Character.UnicodeScript.SYRIAC, "シリア文字"),
+          Map.entry(Character.UnicodeScript.CHEROKEE, "チェロキー文字"),
+          Map.entry(Character.UnicodeScript.COPTIC, "コプト文字"),
+          Map.entry(Character.UnicodeScript.GEORGIAN, "ジョージア文字"),
+          Map.entry(Character.UnicodeScript.ARABIC, "アラビア文字"),
+          Map.entry(Character.UnicodeScript.HEBREW, "ヘブライ文字"),
+          Map.entry(Character.UnicodeScript.THAI, "タイ文字"),
+          Map.entry(Character.UnicodeScript.HAN, "漢字"),
+          Map.entry(Character.UnicodeScript.HIRAGANA, "ひらがな"),
+          Map.entry(Character.UnicodeScript.KATAKANA, "カタカナ"),
+          Map.entry(Character.UnicodeScript.HANGUL, "ハングル"));
+
+  /** "Latin + Cyrillic", or in Japanese 「ラテン文字 + キリル文字」. */
+  private static String scripts(String word, boolean japanese) {
+    Set<Character.UnicodeScript> names = new LinkedHashSet<>();
     word.codePoints()
         .filter(
             c ->
                 Character.isLetter(c)
                     || (Character.getType(c) == Character.NON_SPACING_MARK
                         && Character.UnicodeScript.of(c) != Character.UnicodeScript.INHERITED))
-        .forEach(c -> names.add(Character.UnicodeScript.of(c).name()));
-    return String.join(" + ", names);
+        .forEach(c -> names.add(Character.UnicodeScript.of(c)));
+    return String.join(
+        " + ",
+        names.stream()
+            .map(
+                s ->
+                    japanese && SCRIPTS_JA.containsKey(s)
+                        ? SCRIPTS_JA.get(s)
+                        : s.name().charAt(0)
+                            + s.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' '))
+            .toList());
   }
 
   /**

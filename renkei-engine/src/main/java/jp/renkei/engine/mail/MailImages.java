@@ -125,7 +125,9 @@ final class MailImages {
   static Decoded qrCodes(byte[] data) {
     if (data.length > MAX_BYTES) {
       return new Decoded(
-          List.of(), "larger than " + MAX_BYTES + " bytes", MAX_BYTES + " バイトを超えています");
+          List.of(),
+          "larger than " + MailReport.grouped(MAX_BYTES) + " bytes",
+          MailReport.grouped(MAX_BYTES) + " バイトを超えています");
     }
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
@@ -138,13 +140,15 @@ final class MailImages {
         long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
         if (pixels > MAX_PIXELS) {
           return new Decoded(
-              List.of(), "more than " + MAX_PIXELS + " pixels", MAX_PIXELS + " 画素を超えています");
+              List.of(),
+              "more than " + MailReport.grouped(MAX_PIXELS) + " pixels",
+              MailReport.grouped(MAX_PIXELS) + " 画素を超えています");
         }
         if (pixels * bytesPerPixel(reader) > MAX_RASTER_BYTES) {
           return new Decoded(
               List.of(),
-              "more than " + MAX_RASTER_BYTES + " bytes once decoded",
-              "展開すると " + MAX_RASTER_BYTES + " バイトを超えます");
+              "more than " + MailReport.grouped(MAX_RASTER_BYTES) + " bytes once decoded",
+              "展開すると " + MailReport.grouped(MAX_RASTER_BYTES) + " バイトを超えます");
         }
         if (isJpeg(data)) {
           long scans = jpegScans(new ByteArrayInputStream(data));
@@ -162,21 +166,21 @@ final class MailImages {
     } catch (IOException | RuntimeException e) {
       return new Decoded(
           List.of(),
-          "not a readable image (" + e.getClass().getSimpleName() + ")",
-          "画像として読めません (" + e.getClass().getSimpleName() + ")");
+          "not a readable image: damaged, cut short or of a kind not supported",
+          "画像として読めません (壊れているか、途中で切れているか、対応していない形式です)");
     }
   }
 
   private static String tooManyScans(long scans) {
     return (scans > MAX_SCAN_PIXELS ? "a JPEG too long to walk" : "a JPEG of " + scans + " scans")
         + ": its scans times its pixels exceed "
-        + MAX_SCAN_PIXELS;
+        + MailReport.grouped(MAX_SCAN_PIXELS);
   }
 
   private static String tooManyScansJa(long scans) {
     return (scans > MAX_SCAN_PIXELS ? "長すぎる JPEG" : "スキャン " + scans + " 回の JPEG")
         + " です (スキャン数と画素数の積が "
-        + MAX_SCAN_PIXELS
+        + MailReport.grouped(MAX_SCAN_PIXELS)
         + " を超えます)";
   }
 
@@ -290,7 +294,9 @@ final class MailImages {
   private static Decoded pdfQrCodes(byte[] data, long deadline, boolean timed) {
     if (data.length > MAX_BYTES) {
       return new Decoded(
-          List.of(), "larger than " + MAX_BYTES + " bytes", MAX_BYTES + " バイトを超えています");
+          List.of(),
+          "larger than " + MailReport.grouped(MAX_BYTES) + " bytes",
+          MailReport.grouped(MAX_BYTES) + " バイトを超えています");
     }
     List<String> out = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(data)) {
@@ -324,13 +330,15 @@ final class MailImages {
                   + (stop.outOfTime
                       ? " not drawn to the end: out of analysis time"
                       : " not drawn to the end: over "
-                          + MAX_PDF_OPERATIONS
+                          + MailReport.grouped(MAX_PDF_OPERATIONS)
                           + " drawing operations in the PDF"));
           ja.add(
               (i + 1)
                   + (stop.outOfTime
                       ? " ページ目は解析時間を超えたため描画を打ち切りました"
-                      : " ページ目は PDF の描画命令が " + MAX_PDF_OPERATIONS + " を超えたため描画を打ち切りました"));
+                      : " ページ目は PDF の描画命令が "
+                          + MailReport.grouped(MAX_PDF_OPERATIONS)
+                          + " を超えたため描画を打ち切りました"));
           break; // the budget is the PDF's: no page after this one is drawn either
         }
         if (budget.imagesSkipped > 0) {
@@ -340,12 +348,12 @@ final class MailImages {
                   + ": "
                   + budget.imagesSkipped
                   + " image(s) of more than "
-                  + MAX_PIXELS
+                  + MailReport.grouped(MAX_PIXELS)
                   + " pixels not drawn");
           ja.add(
               (i + 1)
                   + " ページ目の "
-                  + MAX_PIXELS
+                  + MailReport.grouped(MAX_PIXELS)
                   + " 画素を超える画像 "
                   + budget.imagesSkipped
                   + " 個は描画していません");
@@ -357,9 +365,9 @@ final class MailImages {
             "page "
                 + skipped
                 + " too large to draw (over "
-                + MAX_PIXELS
+                + MailReport.grouped(MAX_PIXELS)
                 + " pixels or a side over "
-                + MAX_SIDE
+                + MailReport.grouped(MAX_SIDE)
                 + " pixels at "
                 + MIN_PDF_DPI
                 + " dpi)");
@@ -369,9 +377,9 @@ final class MailImages {
                 + " ページ目は大きすぎて描画していません ("
                 + MIN_PDF_DPI
                 + " dpi で "
-                + MAX_PIXELS
+                + MailReport.grouped(MAX_PIXELS)
                 + " 画素または一辺 "
-                + MAX_SIDE
+                + MailReport.grouped(MAX_SIDE)
                 + " 画素を超えます)");
       }
       return en.isEmpty()
@@ -382,8 +390,8 @@ final class MailImages {
     } catch (IOException | RuntimeException e) {
       return new Decoded(
           out,
-          "not a readable PDF (" + e.getClass().getSimpleName() + ")",
-          "PDF として読めません (" + e.getClass().getSimpleName() + ")");
+          "not a readable PDF: damaged, cut short or of a kind not supported",
+          "PDF として読めません (壊れているか、途中で切れているか、対応していない形式です)");
     }
   }
 

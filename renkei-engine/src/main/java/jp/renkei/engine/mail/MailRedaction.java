@@ -57,7 +57,11 @@ public final class MailRedaction {
 
   private MailRedaction() {}
 
-  public static Result apply(MailReport r, Redactor identity) {
+  public static Result apply(MailReport r, Redactor organisation) {
+    // the recipients are the receiving side wherever they appear (a link's ?u=, a greeting), also
+    // at a domain the directory does not list for the organisation (walk17: a QR code's link kept
+    // the address taken out of To:)
+    Redactor identity = organisation.withEmails(r.recipients());
     List<String> removed = new ArrayList<>();
     r.recipients().forEach(x -> removed.add("recipient " + x));
     String subject = r.subject();
@@ -134,8 +138,14 @@ public final class MailRedaction {
     }
     List<MailReport.Finding> findings = new ArrayList<>();
     for (MailReport.Finding f : r.findings()) {
+      // both languages' evidence carry what the message held: each is redacted the same way
       findings.add(
-          new MailReport.Finding(f.flag(), scrub(identity.redact(f.evidence()).text(), identity)));
+          new MailReport.Finding(
+              f.flag(),
+              scrub(identity.redact(f.evidence()).text(), identity),
+              f.evidenceJa() == null
+                  ? null
+                  : scrub(identity.redact(f.evidenceJa()).text(), identity)));
     }
     MailReport shared =
         new MailReport(

@@ -87,13 +87,55 @@ public record MailReport(
       boolean encrypted,
       List<Attachment> members) {}
 
-  /** One red flag and what triggered it. */
-  public record Finding(RedFlag flag, String evidence) {}
+  /**
+   * One red flag and what triggered it: {@code evidence} as programs, the STIX output and English
+   * readers get it, {@code evidenceJa} as the Japanese page shows it (the same text where the
+   * evidence is only what the message holds: addresses, links, quoted words).
+   */
+  public record Finding(RedFlag flag, String evidence, String evidenceJa) {
+
+    /** Evidence in no particular language (a link, an address, words quoted from the message). */
+    public Finding(RedFlag flag, String evidence) {
+      this(flag, evidence, evidence);
+    }
+
+    /** The evidence in Japanese, or in English when {@code english}. */
+    public String evidence(boolean english) {
+      return english || evidenceJa == null ? evidence : evidenceJa;
+    }
+  }
 
   /** The overall judgement. */
   public enum Verdict {
     CLEAN,
     SUSPICIOUS,
     MALICIOUS
+  }
+
+  /**
+   * The findings by their flag, each flag in the order it was first found: a page explains a sign
+   * once and lists what triggered it under it.
+   */
+  public java.util.Map<RedFlag, List<Finding>> findingsByFlag() {
+    java.util.Map<RedFlag, List<Finding>> out = new java.util.LinkedHashMap<>();
+    for (Finding f : findings) {
+      out.computeIfAbsent(f.flag(), k -> new java.util.ArrayList<>()).add(f);
+    }
+    return out;
+  }
+
+  /** A number as both languages write it to a reader, digits grouped: 320,000,000. */
+  static String grouped(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
+  }
+
+  private static final java.util.regex.Pattern LONG_NUMBER =
+      java.util.regex.Pattern.compile("(?<![\\d.,])\\d{5,}(?![\\d.,])");
+
+  /**
+   * A text with its numbers of five digits and more grouped ("8388608 bytes" → "8,388,608 bytes").
+   */
+  static String grouped(String text) {
+    return LONG_NUMBER.matcher(text).replaceAll(m -> grouped(Long.parseLong(m.group())));
   }
 }

@@ -1080,9 +1080,9 @@ final class MailSigns {
   static final int GENERATED_LABELS = 3;
 
   /**
-   * A host name stacked from one-letter labels ("r.a.g.n.a.r.example.shop"): the labels counted, or
-   * null. People name hosts in words (mail.example.co.jp, e.shop.example); a mailing system's host
-   * has at most one or two short labels.
+   * A host name stacked from one-letter labels ("r.a.g.n.a.r.example.shop"): how many, or null.
+   * People name hosts in words (mail.example.co.jp, e.shop.example); a mailing system's host has at
+   * most one or two short labels.
    */
   static String generatedHost(String host) {
     if (host == null) {
@@ -1094,7 +1094,7 @@ final class MailSigns {
         single++;
       }
     }
-    return single >= GENERATED_LABELS ? single + " one-letter labels" : null;
+    return single >= GENERATED_LABELS ? String.valueOf(single) : null;
   }
 
   private static final Pattern LOCAL_SEPARATORS = Pattern.compile("[._+\\-]");
@@ -2309,10 +2309,7 @@ final class MailSigns {
     String word =
         text.substring(first, end)
             .replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u2066-\\u2069]", "");
-    return count
-        + " × U+200B–U+200D / U+2060 / U+FEFF / U+2066–U+2069 inside words (\""
-        + word
-        + "\" …)";
+    return count + " × U+200B–U+200D / U+2060 / U+FEFF / U+2066–U+2069 (\"" + word + "\" …)";
   }
 
   /** Whether a text has one of the characters {@link #INVISIBLE_IN_WORD} looks for. */

@@ -165,6 +165,9 @@ public final class MailStix {
       ObjectNode c = codes.addObject();
       c.put("flag", f.flag().name());
       c.put("evidence", f.evidence());
+      if (f.evidenceJa() != null && !f.evidenceJa().equals(f.evidence())) {
+        c.put("evidence_ja", f.evidenceJa());
+      }
     }
     n.put("content", content.toString().strip());
     n.putArray("object_refs").add(messageId);

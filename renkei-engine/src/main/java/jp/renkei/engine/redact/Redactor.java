@@ -86,6 +86,26 @@ public final class Redactor {
 
   private record Term(Pattern pattern, Kind kind) {}
 
+  /**
+   * This redactor with more e-mail addresses of the same party (a message's recipients, at a domain
+   * the directory does not list), labelled alike.
+   */
+  public Redactor withEmails(List<String> more) {
+    List<String> emails = new ArrayList<>(identity.emails());
+    emails.addAll(more);
+    return new Redactor(
+        new Identity(
+            identity.names(),
+            identity.domains(),
+            emails,
+            identity.personNames(),
+            identity.ipRanges(),
+            identity.units(),
+            identity.phones(),
+            identity.terms()),
+        replacements);
+  }
+
   /** A redactor that labels removed text with {@link Kind#label()}. */
   public Redactor(Identity identity) {
     this(identity, Map.of());

@@ -15,6 +15,36 @@ import org.junit.jupiter.api.Test;
 class MailRedactionTest {
 
   @Test
+  void aRecipientOutsideTheOrganisationsDomainsIsTakenOutEverywhere() {
+    String eml =
+        "From: \"Microsoft 365\" <no-reply@m1crosoft-security.example>\r\n"
+            + "To: alice.tanaka@ops-mail.example\r\nSubject: Password expiry\r\n"
+            + "Content-Type: text/html; charset=UTF-8\r\n\r\n<p>Dear alice.tanaka@ops-mail.example,"
+            + " your password expires today.</p><a href=\"https://reset.login-verify.example/?u="
+            + "alice.tanaka@ops-mail.example\">https://outlook.office.com/</a>";
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.toString()).contains("alice.tanaka@ops-mail.example");
+    Redactor identity =
+        new Redactor(
+            new Identity(
+                List.of("さくら架空銀行"), List.of("sakura-bank.co.jp"), List.of(), List.of(), List.of()),
+            Map.of());
+    MailRedaction.Result shared = MailRedaction.apply(r, identity);
+    String bundle = MailStix.bundle(shared.shared(), Tlp.AMBER, Instant.now(), true).toString();
+    assertThat(bundle).doesNotContain("alice.tanaka").contains("reset.login-verify.example");
+    assertThat(shared.shared().findings())
+        .allSatisfy(
+            f -> {
+              assertThat(f.evidence()).doesNotContain("alice.tanaka");
+              assertThat(f.evidence(false)).doesNotContain("alice.tanaka");
+            });
+    assertThat(shared.removed())
+        .contains("recipient alice.tanaka@ops-mail.example")
+        .anyMatch(x -> x.startsWith("recipient in a link "));
+  }
+
+  @Test
   void theReceivingOrganisationLeavesNoTraceInTheSharedCopy() {
     String eml =
         "Received: from mail.attacker.example (unknown [203.0.113.45]) by mx.sakura-bank.co.jp (Postfix);"

@@ -613,7 +613,9 @@ class MailSignsTest {
             "text/plain",
             "Обзор.");
     assertThat(flags(homoglyph)).contains(RedFlag.OBFUSCATED_TEXT);
-    assertThat(homoglyph.findings()).anySatisfy(f -> assertThat(f.evidence()).contains("CYRILLIC"));
+    assertThat(homoglyph.findings())
+        .anySatisfy(f -> assertThat(f.evidence()).contains("Latin + Cyrillic"))
+        .anySatisfy(f -> assertThat(f.evidence(false)).contains("ラテン文字 + キリル文字"));
     assertThat(flags(token)).contains(RedFlag.OBFUSCATED_TEXT);
     assertThat(token.findings())
         .anySatisfy(f -> assertThat(f.evidence()).contains("2vOZiA4kohW8FCj"));

@@ -277,7 +277,9 @@ final class MailCommand implements Runnable {
       for (MailReport.Finding f : r.findings()) {
         out.printf(
             "   ! %s: %s%n       %s%n",
-            f.flag().name(), lang.equals("ja") ? f.flag().ja() : f.flag().en(), f.evidence());
+            f.flag().name(),
+            lang.equals("ja") ? f.flag().ja() : f.flag().en(),
+            f.evidence(!lang.equals("ja")));
       }
       for (MailReport.Link l : r.links()) {
         out.printf(

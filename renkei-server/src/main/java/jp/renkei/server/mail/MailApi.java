@@ -76,7 +76,7 @@ class MailApi {
           .put("flag", f.flag().name())
           .put("weight", f.flag().weight())
           .put("explanation", ja ? f.flag().ja() : f.flag().en())
-          .put("evidence", f.evidence());
+          .put("evidence", f.evidence(!ja));
     }
     ArrayNode problems = o.putArray("problems");
     for (MailReport.Problem p : r.problems()) {

@@ -52,7 +52,8 @@ public class StixView {
                     join(when(o.path("date").asString("")), o.path("message_id").asString("")));
             case "file" -> new Row(type, safe(o.path("name").asString("")), fileDetail(o));
             case "indicator" ->
-                new Row(type, o.path("pattern").asString(""), safe(o.path("name").asString("")));
+                new Row(type, o.path("pattern").asString(""), safe(indicatorName(o)));
+            case "note" -> note(o);
             default ->
                 new Row(
                     type,
@@ -61,6 +62,112 @@ public class StixView {
           });
     }
     return rows;
+  }
+
+  /**
+   * The mail analyser names its indicators in English ("sender a@b.example", "link host b.example",
+   * "attachment x.pdf.exe", as receivers of the STIX read them): the page says which in the
+   * reader's language; any other indicator's name is shown as it is.
+   */
+  private String indicatorName(JsonNode indicator) {
+    String name = indicator.path("name").asString("");
+    String pattern = indicator.path("pattern").asString("");
+    for (String[] mail : MAIL_INDICATORS) {
+      if (name.startsWith(mail[0]) && pattern.startsWith(mail[1])) {
+        return messages.getMessage(
+            "pages.stix.mail." + mail[2],
+            new Object[] {name.substring(mail[0].length())},
+            org.springframework.context.i18n.LocaleContextHolder.getLocale());
+      }
+    }
+    return name;
+  }
+
+  private static final String[][] MAIL_INDICATORS = {
+    {"sender ", "[email-addr:value = ", "sender"},
+    {"link host ", "[domain-name:value = ", "linkHost"},
+    {"attachment ", "[file:hashes.", "attachment"}
+  };
+
+  private static final java.util.regex.Pattern MAIL_NOTE =
+      java.util.regex.Pattern.compile("red flags: (clean|suspicious|malicious), score (\\d{1,3})$");
+
+  /**
+   * A note: the mail analyser's (its red flags as codes, its verdict and score in the abstract) as
+   * the flags' names and the verdict in the reader's language; any other by its abstract.
+   */
+  private Row note(JsonNode note) {
+    java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    String abstractText = note.path("abstract").asString("");
+    java.util.regex.Matcher m = MAIL_NOTE.matcher(abstractText);
+    if (!m.find() || !note.path("x_renkei_findings").isArray()) {
+      return new Row("note", safe(abstractText), safe(note.path("content").asString("")));
+    }
+    java.util.Set<String> flags = new java.util.LinkedHashSet<>();
+    for (JsonNode f : note.path("x_renkei_findings")) {
+      String code = f.path("flag").asString("");
+      flags.add(messages.getMessage("mailcheck.flag." + code, null, code, locale));
+    }
+    String verdict =
+        messages.getMessage(
+            "mail.verdict." + m.group(1).toUpperCase(java.util.Locale.ROOT), null, locale);
+    String score = messages.getMessage("mail.score", new Object[] {m.group(2)}, locale);
+    return new Row("note", safe(String.join(" · ", flags)), verdict + " · " + score);
+  }
+
+  /**
+   * One red flag of a shared mail, in the reader's language: its name, what it means, and what
+   * triggered it (each time it was found).
+   */
+  public record Finding(String flag, String name, String explanation, List<String> evidence) {}
+
+  /**
+   * The red flags the mail analyser's note in the bundle carries (a C4TAP share), each named and
+   * explained in the reader's language with its evidence (the Japanese evidence where the note has
+   * one); none for a bundle without such a note.
+   */
+  public List<Finding> findings(String bundle) {
+    java.util.Map<String, Finding> out = new java.util.LinkedHashMap<>();
+    JsonNode root;
+    try {
+      root = bundle == null ? null : JSON.readTree(bundle);
+    } catch (JacksonException e) {
+      return List.of();
+    }
+    if (root == null) {
+      return List.of();
+    }
+    java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    boolean english = "en".equals(locale.getLanguage());
+    for (JsonNode o : root.path("objects")) {
+      if (!"note".equals(o.path("type").asString(""))) {
+        continue;
+      }
+      for (JsonNode f : o.path("x_renkei_findings")) {
+        String code = f.path("flag").asString("");
+        jp.renkei.engine.mail.RedFlag flag;
+        try {
+          flag = jp.renkei.engine.mail.RedFlag.valueOf(code);
+        } catch (IllegalArgumentException unknown) {
+          continue; // a sign this hub does not know: its code is in the JSON
+        }
+        String evidence = f.path("evidence").asString("");
+        if (!english && f.has("evidence_ja")) {
+          evidence = f.path("evidence_ja").asString(evidence);
+        }
+        out.computeIfAbsent(
+                code,
+                c ->
+                    new Finding(
+                        c,
+                        messages.getMessage("mailcheck.flag." + c, null, c, locale),
+                        english ? flag.en() : flag.ja(),
+                        new ArrayList<>()))
+            .evidence()
+            .add(safe(evidence));
+      }
+    }
+    return List.copyOf(out.values());
   }
 
   /** The bundle indented, for those who want the JSON itself. */

@@ -135,5 +135,35 @@ class C4tapIT extends ServerTest {
     assertThat(detail).contains("2023/02/12 10:30:16");
     assertThat(detail.substring(0, detail.indexOf("stix-json")))
         .doesNotContain("2023-02-12T01:30:16");
+    // the share's red flags named, explained and evidenced in Japanese, the analyser's indicators
+    // in words (walk17: the note row was empty, the indicators read "sender …" on this page)
+    String lure =
+        "From: \"年金 事務局\" <jimu@pension-info.example>\r\nTo: soumu@sakura-bank.example\r\n"
+            + "Subject: 調査票\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n"
+            + "--B\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nご確認ください。\r\n--B\r\n"
+            + "Content-Type: application/octet-stream\r\n"
+            + "Content-Disposition: attachment; filename=\"chousa.pdf.exe\"\r\n\r\nMZ\r\n--B--\r\n";
+    var lurePreview =
+        browser.uploadWith(
+            "/mail",
+            "/mail",
+            "message",
+            "lure.eml",
+            lure.getBytes(StandardCharsets.UTF_8),
+            Map.of("share", "yes", "range", "GREEN"));
+    Matcher lureSend = Pattern.compile("/mail/c4tap/(\\d+)/send").matcher(lurePreview.body());
+    assertThat(lureSend.find()).isTrue();
+    browser.postForm("/mail", lureSend.group(), Map.of());
+    String shared = browser.get("/c4tap/" + lureSend.group(1)).body();
+    String table = shared.substring(0, shared.indexOf("stix-json"));
+    assertThat(table)
+        .contains(
+            "id=\"shared-findings\"",
+            "二重拡張子",
+            "chousa.pdf.exe",
+            "差出人 jimu@pension-info.example",
+            "添付ファイル chousa.pdf.exe")
+        .doesNotContain(">sender ", ">attachment ", "DOUBLE_EXTENSION<");
+    assertThat(shared).contains("id=\"back-to-list\"", "C4TAP の一覧へ戻る");
   }
 }

@@ -139,6 +139,27 @@ class MailIT extends ServerTest {
         // issue 14: no raw codes, no English fragments, missing results said as such
         .contains("認証結果なし", "バイト")
         .doesNotContain(">DOUBLE_EXTENSION<", "null / null", " bytes", "Double extension");
+    // walk17: the Reply-To row and the authentication results in words, each sign explained once
+    // with every evidence under it, the analyser's own words in the evidence in Japanese
+    String lure =
+        "Authentication-Results: mx.example.jp; spf=softfail smtp.mailfrom=x.example; dkim=none;"
+            + " dmarc=fail\r\nFrom: =?UTF-8?B?"
+            + Base64.getEncoder().encodeToString("Amаzon".getBytes(StandardCharsets.UTF_8))
+            + "?= <info@notice-shop.example>\r\n"
+            + "Reply-To: other@elsewhere.example\r\nTo: u@example.jp\r\nSubject: Verify\r\n"
+            + "Content-Type: text/html; charset=UTF-8\r\n\r\n<p>Verify your account.</p>"
+            + "<a href=\"http://198.51.100.7/a\">a</a> <a href=\"http://198.51.100.8/b\">b</a>";
+    String walked =
+        browser
+            .upload("/mail", "/mail", "message", "lure.eml", lure.getBytes(StandardCharsets.UTF_8))
+            .body();
+    assertThat(walked)
+        .contains("返信先 (Reply-To)", "失敗 (softfail) / 認証なし (none) / 失敗 (fail)")
+        .contains("http://198.51.100.7/a", "http://198.51.100.8/b", "ラテン文字 + キリル文字");
+    // the STIX JSON below keeps its English for the receivers of the STIX
+    assertThat(walked.substring(0, walked.indexOf("id=\"stix\"")))
+        .doesNotContain("Cyrillic", "CYRILLIC");
+    assertThat(walked.split("data-flag=\"SUSPICIOUS_LINK\"", -1)).hasSize(2);
 
     browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
     var english = browser.upload("/mail", "/mail", "message", "suspicious.eml", message());

@@ -1,0 +1,129 @@
+package jp.renkei.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import jp.renkei.engine.mail.MailAnalyzer;
+import jp.renkei.engine.mail.MailReport;
+import jp.renkei.engine.mail.MailStix;
+import jp.renkei.engine.policy.Tlp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * The table of a mail's STIX bundle (the C4TAP preview and share) in the reader's language: the
+ * analyser's indicators read 「差出人 …」「リンク先のホスト …」「添付ファイル …」 on the Japanese page (they read "sender
+ * …", "link host …" in English there, seen on the walk), and its note — an empty row before — names
+ * the red flags and the verdict. The bundle itself keeps its English names for the receivers of the
+ * STIX.
+ */
+class StixViewMailTest {
+
+  private static final String EML =
+      "From: \"Sakura Support\" <support@sakura-verify.example>\r\nTo: a@example.jp\r\n"
+          + "Subject: Verify your account\r\nMIME-Version: 1.0\r\n"
+          + "Content-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\n"
+          + "Content-Type: text/html; charset=UTF-8\r\n\r\n<p>Your account is locked. Verify within"
+          + " 24 hours.</p><a href=\"http://login.sakura-verify.example/x\">"
+          + "https://www.sakura.example/login</a>\r\n--B\r\n"
+          + "Content-Type: application/octet-stream\r\n"
+          + "Content-Disposition: attachment; filename=\"invoice.pdf.exe\"\r\n\r\nMZ\r\n--B--\r\n";
+
+  private static StixView view() {
+    ResourceBundleMessageSource m = new ResourceBundleMessageSource();
+    m.setBasenames("i18n/pages", "i18n/mailcheck", "messages");
+    m.setDefaultEncoding("UTF-8");
+    m.setFallbackToSystemLocale(false);
+    return new StixView(m);
+  }
+
+  private static String bundle() {
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(EML.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+    return MailStix.bundle(r, Tlp.AMBER, Instant.now(), false).toString();
+  }
+
+  @AfterEach
+  void reset() {
+    LocaleContextHolder.resetLocaleContext();
+  }
+
+  @Test
+  void theMailIndicatorsAndNoteAreInJapaneseOnTheJapanesePage() {
+    String bundle = bundle();
+    assertThat(bundle).contains("\"name\":\"sender support@sakura-verify.example\"");
+    LocaleContextHolder.setLocale(Locale.JAPANESE);
+    List<StixView.Row> rows = view().rows(bundle);
+    assertThat(rows)
+        .filteredOn(r -> r.type().equals("indicator"))
+        .extracting(StixView.Row::detail)
+        .contains(
+            "差出人 support@sakura-verify.example",
+            "リンク先のホスト login.sakura-verify.example",
+            "添付ファイル invoice.pdf.exe")
+        .noneMatch(d -> d.startsWith("sender") || d.startsWith("link host"));
+    StixView.Row note =
+        rows.stream().filter(r -> r.type().equals("note")).findFirst().orElseThrow();
+    assertThat(note.value()).contains("二重拡張子").doesNotContain("DOUBLE_EXTENSION");
+    assertThat(note.detail()).startsWith("危険: ").contains("スコア ");
+  }
+
+  @Test
+  void theSameRowsReadInEnglishOnTheEnglishPage() {
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    List<StixView.Row> rows = view().rows(bundle());
+    assertThat(rows)
+        .extracting(StixView.Row::detail)
+        .contains("sender support@sakura-verify.example", "attachment invoice.pdf.exe");
+    StixView.Row note =
+        rows.stream().filter(r -> r.type().equals("note")).findFirst().orElseThrow();
+    assertThat(note.value()).isNotBlank().doesNotContain("_");
+    assertThat(note.detail()).startsWith("Dangerous").contains("score ");
+  }
+
+  @Test
+  void theFindingsOfTheNoteAreExplainedInTheReadersLanguage() {
+    String bundle = bundle();
+    LocaleContextHolder.setLocale(Locale.JAPANESE);
+    List<StixView.Finding> ja = view().findings(bundle);
+    assertThat(ja).extracting(StixView.Finding::flag).doesNotHaveDuplicates();
+    assertThat(ja)
+        .anySatisfy(
+            f -> {
+              assertThat(f.flag()).isEqualTo("DOUBLE_EXTENSION");
+              assertThat(f.name()).isEqualTo("二重拡張子");
+              assertThat(f.explanation())
+                  .isEqualTo(jp.renkei.engine.mail.RedFlag.DOUBLE_EXTENSION.ja());
+              assertThat(f.evidence()).containsExactly("invoice.pdf.exe");
+            });
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    assertThat(view().findings(bundle))
+        .hasSameSizeAs(ja)
+        .anySatisfy(
+            f ->
+                assertThat(f.explanation())
+                    .isEqualTo(jp.renkei.engine.mail.RedFlag.DOUBLE_EXTENSION.en()));
+    assertThat(view().findings("{\"type\":\"bundle\",\"objects\":[]}")).isEmpty();
+  }
+
+  @Test
+  void anIndicatorOrNoteFromElsewhereIsShownAsItCame() {
+    LocaleContextHolder.setLocale(Locale.JAPANESE);
+    List<StixView.Row> rows =
+        view()
+            .rows(
+                "{\"type\":\"bundle\",\"objects\":[{\"type\":\"indicator\",\"name\":\"sender of"
+                    + " spam\",\"pattern\":\"[ipv4-addr:value = '192.0.2.1']\"},{\"type\":\"note\","
+                    + "\"abstract\":\"Seen in November\",\"content\":\"three hits\"}]}");
+    assertThat(rows.get(0).detail()).isEqualTo("sender of spam");
+    assertThat(rows.get(1).value()).isEqualTo("Seen in November");
+    assertThat(rows.get(1).detail()).isEqualTo("three hits");
+  }
+}
