@@ -2370,6 +2370,10 @@ final class MailSigns {
           "token",
           "network");
 
+  private static final Pattern NOT_A_TO_Z_OR_DIGIT = Pattern.compile("[^a-z0-9]");
+
+  private static final Pattern DRESSING_WORD = Pattern.compile("[a-z0-9]{4,}");
+
   /**
    * The name a link's domain dresses in, if any (LOOKALIKE_DOMAIN): the sender calls itself by a
    * name ("Bisq", "CoinTracker") that its own address does not carry, and the link leads to another
@@ -2382,7 +2386,7 @@ final class MailSigns {
       return null;
     }
     String linkLabel = label(host);
-    String whole = displayName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String whole = NOT_A_TO_Z_OR_DIGIT.matcher(displayName.toLowerCase(Locale.ROOT)).replaceAll("");
     if (linkLabel.length() < 6 || linkLabel.equals(whole) || senderHost.contains(linkLabel)) {
       return null;
     }
@@ -2391,7 +2395,7 @@ final class MailSigns {
         return null;
       }
     }
-    Matcher w = Pattern.compile("[a-z0-9]{4,}").matcher(displayName.toLowerCase(Locale.ROOT));
+    Matcher w = DRESSING_WORD.matcher(displayName.toLowerCase(Locale.ROOT));
     while (w.find()) {
       String word = w.group();
       if (NAME_FILLERS.contains(word) || senderHost.contains(word)) {
