@@ -124,18 +124,43 @@ public class Pair {
         }
       }
     }
-    System.out.println("best of rounds per message (round 0 left out), messages per CPU-second of the class:");
-    System.out.printf("%-26s %4s %8s %8s %7s %18s %18s%n", "class", "n", "A", "B", "B÷A cpu", "p50 ms A → B", "worst ms A → B");
+    System.out.println("best of rounds per message (round 0 left out), messages per CPU-second of the class;");
+    System.out.println("last column: B÷A of the class's CPU per round, median (lowest-highest) over rounds 1-:");
+    System.out.printf("%-26s %4s %8s %8s %7s %18s %18s %22s%n", "class", "n", "A", "B", "B÷A cpu", "p50 ms A → B", "worst ms A → B", "B÷A per round");
     for (String c : CLASSES) {
-      table(c, kind, best, n);
+      table(c, kind, best, n, cpu, rounds);
     }
-    table("all", kind, best, n);
+    table("all", kind, best, n, cpu, rounds);
+  }
+
+  /** B÷A of the class's CPU in each round after the first: median (lowest-highest). */
+  static String perRound(List<Integer> in, long[][][] cpu, int rounds) {
+    List<Double> ratios = new ArrayList<>();
+    for (int r = 1; r < rounds; r++) {
+      double a = 0;
+      double b = 0;
+      for (int i : in) {
+        a += cpu[0][r][i];
+        b += cpu[1][r][i];
+      }
+      ratios.add(b / a);
+    }
+    if (ratios.isEmpty()) {
+      return "-";
+    }
+    ratios.sort(null);
+    return String.format(
+        Locale.ROOT,
+        "%.3f (%.3f-%.3f)",
+        ratios.get(ratios.size() / 2),
+        ratios.get(0),
+        ratios.get(ratios.size() - 1));
   }
 
   static final List<String> CLASSES =
       List.of("plain <10KB", "plain >=10KB", "html <50KB", "html >=50KB", "image", "pdf");
 
-  static void table(String c, String[] kind, long[][] best, int n) {
+  static void table(String c, String[] kind, long[][] best, int n, long[][][] cpu, int rounds) {
     List<Integer> in = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (c.equals("all") || kind[i].equals(c)) {
@@ -157,7 +182,7 @@ public class Pair {
     int m = in.size();
     System.out.printf(
         Locale.ROOT,
-        "%-26s %4d %8.0f %8.0f %7.3f %8.2f → %6.2f %8.1f → %6.1f%n",
+        "%-26s %4d %8.0f %8.0f %7.3f %8.2f → %6.2f %8.1f → %6.1f %22s%n",
         c,
         m,
         m / (sum[0] / 1e9),
@@ -166,7 +191,8 @@ public class Pair {
         ms[0][m / 2],
         ms[1][m / 2],
         ms[0][m - 1],
-        ms[1][m - 1]);
+        ms[1][m - 1],
+        perRound(in, cpu, rounds));
   }
 
   /**
