@@ -397,8 +397,6 @@ public final class MailAnalyzer {
   private static final Pattern WEEKDAY = Pattern.compile("^\\s*[A-Za-z]{3},");
   private static final Pattern AFTER_HOST = Pattern.compile("[?/#&>\\s].*$");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?]+$");
-  private static final Pattern HXXP = Pattern.compile("(?i)^hxxp");
-  private static final Pattern STARRED_HTTP = Pattern.compile("(?i)^h\\*\\*p");
 
   /** Fewer words than this beside an image inside a link: the message is the image. */
   static final int IMAGE_ONLY_WORDS = 25;
@@ -534,9 +532,9 @@ public final class MailAnalyzer {
   }
 
   private MailReport run(InputStream raw, State st) {
-    byte[] bytes;
+    Read read;
     try {
-      bytes = raw.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+      read = readUpTo(raw, (int) Math.min(Integer.MAX_VALUE - 9, limits.maxBytes() + 1));
     } catch (IOException e) {
       st.problem(
           "unreadable",
@@ -544,19 +542,21 @@ public final class MailAnalyzer {
           "cannot read the message: " + e.getMessage());
       return st.report(null);
     }
-    if (bytes.length > limits.maxBytes()) {
+    byte[] bytes = read.bytes();
+    int length = read.length();
+    if (length > limits.maxBytes()) {
       st.problem(
           "limit",
           "メッセージが " + MailReport.grouped(limits.maxBytes()) + " バイトを超えています。先頭部分だけを解析しました",
           "the message exceeds "
               + MailReport.grouped(limits.maxBytes())
               + " bytes; only the first part was analysed");
-      bytes = java.util.Arrays.copyOf(bytes, (int) limits.maxBytes());
+      length = (int) limits.maxBytes();
     }
     Message m;
     try {
       try {
-        m = builder(false).parseMessage(new ByteArrayInputStream(bytes));
+        m = builder(false).parseMessage(new ByteArrayInputStream(bytes, 0, length));
       } catch (StackOverflowError tooDeep) {
         // the MIME reader follows each level of nesting with a stream wrapped in the one above
         // and recurses through all of them: thousands of levels exhaust the stack before the walk
@@ -566,7 +566,7 @@ public final class MailAnalyzer {
             "MIME パートの入れ子が深すぎて読めません。ヘッダだけを解析しました",
             "MIME parts nested too deep to read (thousands of levels); only the headers were analysed");
         st.limitsReached.add("MIME nesting the reader can follow");
-        m = builder(true).parseMessage(new ByteArrayInputStream(bytes));
+        m = builder(true).parseMessage(new ByteArrayInputStream(bytes, 0, length));
       }
     } catch (IOException | RuntimeException e) {
       st.problem(
@@ -589,6 +589,29 @@ public final class MailAnalyzer {
     }
     judge(st);
     return st.report(m);
+  }
+
+  /** The first {@code length} bytes of {@code bytes} are what was read. */
+  record Read(byte[] bytes, int length) {}
+
+  /**
+   * Up to {@code max} bytes of {@code in}, in one array sized by what the stream says it holds
+   * ({@code available}: the whole of a message in memory), grown when it holds more.
+   */
+  static Read readUpTo(InputStream in, int max) throws IOException {
+    byte[] buf = new byte[Math.min(max, Math.max(8192, in.available() + 1))];
+    int n = 0;
+    while (n < max) {
+      if (n == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, (int) Math.min(max, buf.length * 2L));
+      }
+      int r = in.read(buf, n, buf.length - n);
+      if (r < 0) {
+        break;
+      }
+      n += r;
+    }
+    return new Read(buf, n);
   }
 
   /** A MIME reader within the limits; {@code flat}: the body is not split into its parts. */
@@ -1256,21 +1279,91 @@ public final class MailAnalyzer {
     }
   }
 
+  /** Characters of one text part read at most (a little more: the last read is kept whole). */
+  static final int TEXT_PART = 4_000_000;
+
+  /**
+   * The class of the text bodies mime4j's reader makes ({@code BasicBodyFactory}'s, from the part's
+   * bytes and the charset it resolved): their {@code getReader()} is an {@code InputStreamReader}
+   * over {@code getInputStream()} in {@code getCharset()}.
+   */
+  private static final Class<?> PARSED_TEXT = parsedTextClass();
+
+  private static Class<?> parsedTextClass() {
+    try {
+      return new org.apache.james.mime4j.message.BasicBodyFactory()
+          .textBody(InputStream.nullInputStream(), "us-ascii")
+          .getClass();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String read(TextBody text, State st) {
-    try (Reader r = text.getReader()) {
-      StringBuilder b = new StringBuilder();
-      char[] buf = new char[8192];
-      int n;
-      while ((n = r.read(buf)) > 0 && b.length() < 4_000_000) {
-        b.append(buf, 0, n);
-      }
-      return b.toString();
+    String whole = decodedWhole(text);
+    if (whole != null) {
+      return whole;
+    }
+    try {
+      return readByReader(text);
     } catch (IOException | RuntimeException e) {
       st.problem(
           "unreadable",
           "本文のパートを文字コード " + text.getMimeCharset() + " で読めません: " + e.getMessage(),
           "a text part cannot be decoded (" + text.getMimeCharset() + "): " + e.getMessage());
       return "";
+    }
+  }
+
+  /**
+   * Charsets whose one-step decoding replaces malformed input exactly as their Reader does (checked
+   * on random bytes in {@code MailParsingTest}). Not ISO-2022-JP: its decoder keeps state between
+   * the Reader's reads, and after a stray escape the two differ.
+   */
+  private static final Set<java.nio.charset.Charset> ONE_STEP_CHARSETS = oneStepCharsets();
+
+  private static Set<java.nio.charset.Charset> oneStepCharsets() {
+    Set<java.nio.charset.Charset> out = new java.util.HashSet<>();
+    for (String name :
+        List.of("UTF-8", "US-ASCII", "ISO-8859-1", "windows-1252", "Shift_JIS", "EUC-JP")) {
+      if (java.nio.charset.Charset.isSupported(name)) {
+        out.add(java.nio.charset.Charset.forName(name));
+      }
+    }
+    return Set.copyOf(out);
+  }
+
+  /**
+   * A text part mime4j parsed, decoded in one step from its bytes (malformed input replaced as its
+   * Reader replaces it), when it cannot reach {@link #TEXT_PART} characters; else null (then {@link
+   * #readByReader}).
+   */
+  static String decodedWhole(TextBody text) {
+    try {
+      java.nio.charset.Charset cs = text.getCharset();
+      if (text.getClass() == PARSED_TEXT
+          && ONE_STEP_CHARSETS.contains(cs)
+          && text.size() * (double) cs.newDecoder().maxCharsPerByte() < TEXT_PART) {
+        try (InputStream in = text.getInputStream()) {
+          return new String(in.readAllBytes(), cs);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // read through its Reader, as any other body
+    }
+    return null;
+  }
+
+  /** A text part through its Reader, up to {@link #TEXT_PART} characters (the last read whole). */
+  static String readByReader(TextBody text) throws IOException {
+    try (Reader r = text.getReader()) {
+      StringBuilder b = new StringBuilder();
+      char[] buf = new char[8192];
+      int n;
+      while ((n = r.read(buf)) > 0 && b.length() < TEXT_PART) {
+        b.append(buf, 0, n);
+      }
+      return b.toString();
     }
   }
 
@@ -1658,13 +1751,35 @@ public final class MailAnalyzer {
 
   /** Undoes the usual defanging: hxxp, h**p, [.], (.), [:]. */
   static String refang(String s) {
-    return STARRED_HTTP
-        .matcher(HXXP.matcher(s).replaceFirst("http"))
-        .replaceFirst("http")
+    return httpRefanged(s)
         .replace("[.]", ".")
         .replace("(.)", ".")
         .replace("{.}", ".")
         .replace("[:]", ":");
+  }
+
+  /**
+   * {@code s} with a leading "hxxp" or "h**p" (either case, ASCII only, as {@code (?i)^hxxp} and
+   * {@code (?i)^h\\*\\*p} read it) written "http"; after the first, the second is looked for again,
+   * as the two {@code replaceFirst} calls did.
+   */
+  static String httpRefanged(String s) {
+    String t = s;
+    if (defangedHttp(t, 'x')) {
+      t = "http" + t.substring(4);
+    }
+    if (defangedHttp(t, '*')) {
+      t = "http" + t.substring(4);
+    }
+    return t;
+  }
+
+  private static boolean defangedHttp(String s, char mid) {
+    return s.length() >= 4
+        && (s.charAt(0) == 'h' || s.charAt(0) == 'H')
+        && (s.charAt(1) == mid || s.charAt(1) == Character.toUpperCase(mid))
+        && (s.charAt(2) == mid || s.charAt(2) == Character.toUpperCase(mid))
+        && (s.charAt(3) == 'p' || s.charAt(3) == 'P');
   }
 
   /**
@@ -2453,6 +2568,10 @@ public final class MailAnalyzer {
     return found;
   }
 
+  /** A reply or forward by its subject ("Re:", "Fwd:", "AW:", "転送:", "返信："). */
+  private static final Pattern REPLY_SUBJECT =
+      Pattern.compile("(?is)^\\s*(re|fwd?|aw|転送|返信)\\s*[:：].*");
+
   private static final String GREETING =
       "(?:^|\\n|\\s)(?:dear|hello|hi|hey|greetings|attention|attn|olá|ola|oi|prezad[oa]|car[oa]|hola"
           + "|estimad[oa]|hallo|liebe[r]?|sehr geehrte[r]?|bonjour|cher|chère|beste|geachte|beste klant)[ ,:]+";
@@ -2473,8 +2592,7 @@ public final class MailAnalyzer {
       // a brand's name on a free-mail address: no company sends from one
       st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
     }
-    boolean reply =
-        st.subject != null && st.subject.matches("(?is)^\\s*(re|fwd?|aw|転送|返信)\\s*[:：].*");
+    boolean reply = st.subject != null && REPLY_SUBJECT.matcher(st.subject).matches();
     if (!st.listVouched()
         && !(st.ownBulk() && !st.asksCredentials)
         && !reply

@@ -2,7 +2,6 @@ package jp.renkei.engine.mail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +34,24 @@ final class MailPhrases {
 
   private final Map<Pattern, Integer> index = new IdentityHashMap<>();
 
-  /** The automaton: a complete transition table over the classes of the literals' characters. */
+  /** The class of each character: its own for a literal's character, 0 for every other. */
   private final char[] charClass = new char[Character.MAX_VALUE + 1];
 
-  private final int classes;
+  /**
+   * The automaton, a complete transition table over the character classes, kept compressed: a
+   * state's row is the start state's row ({@link #fromStart}) except in a few classes (seven on
+   * average: its trie edges, and where a longer suffix of what was read starts another literal).
+   * Those exceptions of every state are packed into one array, each state's at its own offset
+   * ({@link #base}) so that no two overlap: slot {@code base[s] + class} holds {@code s << 16 |
+   * target} when it is one of s's exceptions. The full table, thousands of states times hundreds of
+   * classes, was megabytes read at random; this is a few hundred kilobytes read mostly near the
+   * start, which stays in the cache on a busy machine.
+   */
+  private final int[] fromStart;
 
-  private final int[] next;
+  private final int[] base;
+
+  private final int[] slots;
 
   /** Per state, what ends there: pairs of (list, alternative) and the literal's length. */
   private final int[][] out;
@@ -71,23 +82,33 @@ final class MailPhrases {
       Pattern[] compiled = new Pattern[alternatives.size()];
       for (int a = 0; a < compiled.length; a++) {
         compiled[a] = Pattern.compile(alternatives.get(a));
+        List<String> cut = new ArrayList<>();
         for (String s : starts.get(a)) {
-          literals.add(s);
-          owners.add(new int[] {li, a});
+          // a prefix of a start is a start too: the automaton stays small
+          String c = s.length() > LITERAL ? s.substring(0, LITERAL) : s;
+          if (!cut.contains(c)) {
+            cut.add(c);
+            literals.add(c);
+            owners.add(new int[] {li, a});
+          }
         }
       }
       ls.add(new PhraseList(p, compiled));
     }
     lists = ls.toArray(PhraseList[]::new);
-    // characters of the literals, each a class of its own; every other character is class 0
-    Map<Character, Character> cls = new HashMap<>();
+    // characters of the literals, each a class of its own, ASCII ones first; every other character
+    // is class 0
+    java.util.TreeSet<Character> chars = new java.util.TreeSet<>();
     for (String s : literals) {
       for (char c : s.toCharArray()) {
-        cls.computeIfAbsent(c, x -> (char) (cls.size() + 1));
+        chars.add(c);
       }
     }
-    cls.forEach((c, k) -> charClass[c] = k);
-    classes = cls.size() + 1;
+    char last = 0;
+    for (char c : chars) {
+      charClass[c] = ++last;
+    }
+    int classes = chars.size() + 1;
     // the trie
     List<int[]> gotoRows = new ArrayList<>();
     List<List<int[]>> outs = new ArrayList<>();
@@ -110,7 +131,7 @@ final class MailPhrases {
     }
     // failure links, breadth first, turning the trie into a complete automaton
     int states = gotoRows.size();
-    next = new int[states * classes];
+    int[] next = new int[states * classes];
     int[] fail = new int[states];
     int[] queue = new int[states];
     int head = 0;
@@ -136,6 +157,14 @@ final class MailPhrases {
         }
       }
     }
+    if (states > STATES) {
+      throw new IllegalStateException(
+          "the phrase automaton has " + states + " states, more than its " + STATES);
+    }
+    fromStart = Arrays.copyOf(next, classes);
+    base = new int[states];
+    slots = pack(next, states, classes, base);
+    assert packedIsTable(next, states, classes) : "the packed automaton differs from its table";
     out = new int[states][];
     ends = new boolean[states];
     for (int s = 0; s < states; s++) {
@@ -146,6 +175,99 @@ final class MailPhrases {
         System.arraycopy(o.get(k), 0, out[s], k * 3, 3);
       }
     }
+  }
+
+  /** Characters of an alternative's start the automaton looks for at most. */
+  static final int LITERAL = 8;
+
+  /** States the packed table can name (16 bits, one value left for a free slot). */
+  static final int STATES = 0xFFFF;
+
+  /**
+   * Packs each state's exceptions to the start state's row into one array, first fit in state order
+   * (the states near the start, read most, packed closest together); sets {@code base}.
+   */
+  private static int[] pack(int[] next, int states, int classes, int[] base) {
+    int[] slots = new int[classes * 8];
+    Arrays.fill(slots, -1);
+    // free[i]: a slot at or after i that may be free (path-compressed; exact for free slots)
+    int[] free = new int[slots.length + 1];
+    Arrays.setAll(free, i -> i);
+    int[] exceptions = new int[classes];
+    int highest = 0;
+    for (int s = 1; s < states; s++) {
+      int n = 0;
+      for (int c = 0; c < classes; c++) {
+        if (next[s * classes + c] != next[c]) {
+          exceptions[n++] = c;
+        }
+      }
+      if (n == 0) {
+        continue; // base 0: no slot holds this state, every class goes as from the start state
+      }
+      // first fit, from a row's width before the highest offset yet: the holes further back are
+      // too few for a state of several exceptions, and trying them made building slow
+      int b;
+      int from = Math.max(exceptions[0], highest - classes + exceptions[0]);
+      for (int f = freeFrom(free, from); ; f = freeFrom(free, f + 1)) {
+        b = f - exceptions[0];
+        if (b + classes > slots.length) {
+          int old = slots.length;
+          slots = Arrays.copyOf(slots, old * 2);
+          Arrays.fill(slots, old, slots.length, -1);
+          int[] more = Arrays.copyOf(free, slots.length + 1);
+          for (int i = old + 1; i < more.length; i++) {
+            more[i] = i;
+          }
+          free = more;
+        }
+        boolean fits = true;
+        for (int k = 1; k < n && fits; k++) {
+          fits = slots[b + exceptions[k]] == -1;
+        }
+        if (fits) {
+          break;
+        }
+      }
+      base[s] = b;
+      highest = Math.max(highest, b);
+      for (int k = 0; k < n; k++) {
+        slots[b + exceptions[k]] = s << 16 | next[s * classes + exceptions[k]];
+        free[b + exceptions[k]] = b + exceptions[k] + 1;
+      }
+    }
+    int end = 0;
+    for (int s = 0; s < states; s++) {
+      end = Math.max(end, base[s] + classes);
+    }
+    return Arrays.copyOf(slots, end);
+  }
+
+  /** The first free slot at or after {@code i} (the last entry of {@code free} is never taken). */
+  private static int freeFrom(int[] free, int i) {
+    int r = i;
+    while (free[r] != r) {
+      r = free[r];
+    }
+    while (free[i] != r) {
+      int up = free[i];
+      free[i] = r;
+      i = up;
+    }
+    return r;
+  }
+
+  /** Whether the packed table gives every transition of the full one (checked under -ea). */
+  private boolean packedIsTable(int[] next, int states, int classes) {
+    for (int s = 0; s < states; s++) {
+      for (int c = 0; c < classes; c++) {
+        int slot = slots[base[s] + c];
+        if ((slot >>> 16 == s ? slot & 0xFFFF : fromStart[c]) != next[s * classes + c]) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Whether {@code p} is found through the automaton. */
@@ -160,7 +282,9 @@ final class MailPhrases {
     int[] n = new int[lists.length];
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
-      state = next[state * classes + charClass[text.charAt(i)]];
+      int c = charClass[text.charAt(i)];
+      int slot = slots[base[state] + c];
+      state = slot >>> 16 == state ? slot & 0xFFFF : fromStart[c];
       if (!ends[state]) {
         continue;
       }

@@ -862,4 +862,175 @@ class MailParsingTest {
     }
     assertThat(usual).isGreaterThan(1_000);
   }
+
+  /**
+   * A text part decoded in one step is what its Reader gives, for random bytes (malformed UTF-8,
+   * lone surrogates, stray escapes) in the charsets of real mail, declared or not, unknown or
+   * misspelt, in the three transfer encodings, short and longer than the Reader's reads; a part too
+   * large for the one step is left to the Reader.
+   */
+  @Test
+  void textPartsDecodedWholeAreWhatTheirReaderGives() throws Exception {
+    String[] charsets = {
+      null,
+      "utf-8",
+      "UTF8",
+      "us-ascii",
+      "iso-8859-1",
+      "windows-1252",
+      "iso-2022-jp",
+      "shift_jis",
+      "euc-jp",
+      "koi8-r",
+      "gb2312",
+      "big5",
+      "utf-16",
+      "x-unknown",
+      "",
+      "utf-8\"",
+      "latin1",
+      "cp1252",
+      "sjis",
+      "Shift_JIS",
+      "utf-8",
+      "UTF-8",
+      "euc-jp",
+      "iso-8859-1",
+      "us-ascii"
+    };
+    String[] encodings = {null, "8bit", "quoted-printable", "base64"};
+    byte[][] pieces = {
+      "plain text ".getBytes(StandardCharsets.US_ASCII),
+      "日本語のテキスト".getBytes(StandardCharsets.UTF_8),
+      "日本語".getBytes(java.nio.charset.Charset.forName("Shift_JIS")),
+      "日本語".getBytes(java.nio.charset.Charset.forName("ISO-2022-JP")),
+      {(byte) 0xE6, (byte) 0x97},
+      {(byte) 0xFF, (byte) 0xFE, 0},
+      {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+      {0x1B, '$', 'B'},
+      {(byte) 0xC3},
+      {'\r', '\n'},
+      {'=', '4', '1', '=', '\r', '\n'},
+      "é ü".getBytes(StandardCharsets.ISO_8859_1)
+    };
+    org.apache.james.mime4j.message.DefaultMessageBuilder builder =
+        new org.apache.james.mime4j.message.DefaultMessageBuilder();
+    builder.setMimeEntityConfig(
+        org.apache.james.mime4j.stream.MimeConfig.custom().setStrictParsing(false).build());
+    builder.setDecodeMonitor(org.apache.james.mime4j.codec.DecodeMonitor.SILENT);
+    Random random = new Random(20261205L);
+    int whole = 0;
+    for (int round = 0; round < 6_000; round++) {
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      // some parts past the Reader's 8 KB reads, so that its reads end inside a character
+      int count = random.nextInt(10) == 0 ? 2_000 + random.nextInt(2_000) : random.nextInt(30);
+      for (int k = count; k > 0; k--) {
+        byte[] piece = pieces[random.nextInt(pieces.length)];
+        if (random.nextInt(8) == 0) {
+          piece = new byte[1 + random.nextInt(6)];
+          random.nextBytes(piece);
+        }
+        body.write(piece);
+      }
+      String charset = oneOf(random, charsets);
+      String encoding = oneOf(random, encodings);
+      byte[] content = body.toByteArray();
+      if ("base64".equals(encoding)) {
+        content = java.util.Base64.getMimeEncoder().encode(content);
+      }
+      java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
+      message.write(
+          ("Subject: x\r\nContent-Type: text/plain"
+                  + (charset == null ? "" : "; charset=" + charset)
+                  + (encoding == null ? "" : "\r\nContent-Transfer-Encoding: " + encoding)
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      message.write(content);
+      org.apache.james.mime4j.dom.Message m =
+          builder.parseMessage(new java.io.ByteArrayInputStream(message.toByteArray()));
+      org.apache.james.mime4j.dom.TextBody text =
+          (org.apache.james.mime4j.dom.TextBody) m.getBody();
+      String one = MailAnalyzer.decodedWhole(text);
+      if (one != null) {
+        whole++;
+        assertThat(one).as(charset + " " + encoding).isEqualTo(MailAnalyzer.readByReader(text));
+      }
+    }
+    assertThat(whole).isGreaterThan(2_000);
+    byte[] large = new byte[MailAnalyzer.TEXT_PART + 10];
+    java.util.Arrays.fill(large, (byte) 'a');
+    org.apache.james.mime4j.dom.Message m =
+        builder.parseMessage(
+            new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(
+                    "Content-Type: text/plain\r\n\r\n".getBytes(StandardCharsets.US_ASCII)),
+                new java.io.ByteArrayInputStream(large)));
+    org.apache.james.mime4j.dom.TextBody text = (org.apache.james.mime4j.dom.TextBody) m.getBody();
+    assertThat(MailAnalyzer.decodedWhole(text)).isNull();
+    assertThat(MailAnalyzer.readByReader(text).length())
+        .isBetween(MailAnalyzer.TEXT_PART, MailAnalyzer.TEXT_PART + 8192);
+  }
+
+  /** "hxxp" and "h**p" at the start, in either case, are "http", as the two patterns made them. */
+  @Test
+  void defangedSchemesAreTheOnesThePatternsFound() {
+    java.util.regex.Pattern hxxp = java.util.regex.Pattern.compile("(?i)^hxxp");
+    java.util.regex.Pattern starred = java.util.regex.Pattern.compile("(?i)^h\\*\\*p");
+    String[] pieces = {
+      "h", "H", "x", "X", "*", "p", "P", "t", "s", "://", "k", "\u212A", "ẋ", " ", ""
+    };
+    Random random = new Random(20261206L);
+    int changed = 0;
+    for (int round = 0; round < 60_000; round++) {
+      StringBuilder b = new StringBuilder();
+      if (random.nextBoolean()) {
+        // most often a scheme of four letters near "hxxp"
+        b.append(oneOf(random, new String[] {"h", "H", "k"}))
+            .append(oneOf(random, new String[] {"x", "X", "*", "t", "ẋ"}))
+            .append(oneOf(random, new String[] {"x", "X", "*", "t"}))
+            .append(oneOf(random, new String[] {"p", "P", "s"}));
+      }
+      for (int k = random.nextInt(8); k > 0; k--) {
+        b.append(oneOf(random, pieces));
+      }
+      String s = b.toString();
+      String expected = starred.matcher(hxxp.matcher(s).replaceFirst("http")).replaceFirst("http");
+      assertThat(MailAnalyzer.httpRefanged(s)).as(s).isEqualTo(expected);
+      changed += expected.equals(s) ? 0 : 1;
+    }
+    assertThat(changed).isGreaterThan(3_000);
+  }
+
+  /**
+   * The message is read up to the limit and one byte more (to tell that it is longer), whatever the
+   * stream says it holds and however little one read gives.
+   */
+  @Test
+  void messagesAreReadUpToTheLimitAndOneByteMore() throws Exception {
+    Random random = new Random(20261207L);
+    for (int round = 0; round < 300; round++) {
+      byte[] data = new byte[random.nextInt(3) == 0 ? random.nextInt(40_000) : random.nextInt(50)];
+      random.nextBytes(data);
+      int max = 1 + random.nextInt(30_000);
+      int step = 1 + random.nextInt(5_000);
+      boolean lies = random.nextBoolean();
+      java.io.InputStream in =
+          new java.io.ByteArrayInputStream(data) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+              return super.read(b, off, Math.min(len, step));
+            }
+
+            @Override
+            public synchronized int available() {
+              return lies ? 3 : super.available();
+            }
+          };
+      MailAnalyzer.Read read = MailAnalyzer.readUpTo(in, max);
+      int expected = Math.min(max, data.length);
+      assertThat(read.length()).isEqualTo(expected);
+      assertThat(java.util.Arrays.copyOf(read.bytes(), read.length()))
+          .isEqualTo(java.util.Arrays.copyOf(data, expected));
+    }
+  }
 }

@@ -268,6 +268,107 @@ class MailPhrasesTest {
     }
   }
 
+  /**
+   * The starts the automaton looks for are sound: every match of every alternative of every list,
+   * brand claim and signing pattern, found at every position where it matches, begins with one of
+   * that alternative's starts (so trying an alternative only where one of them occurs misses
+   * nothing). On texts made of each pattern's own words and filler, and on the test corpus.
+   */
+  @Test
+  void everyMatchOfAnAlternativeBeginsWithOneOfItsStarts() {
+    List<Pattern> patterns = new ArrayList<>(MailSigns.PHRASE_LISTS);
+    MailSigns.BRANDS.forEach(b -> patterns.add(b.claim()));
+    patterns.add(MailSigns.SIGNING);
+    patterns.addAll(MailSigns.SIGNED_AS);
+    String[] filler = {" ", ". ", "\n", "the ", "a", "e", "-", "1", "2024 ", "$", "#", "お客様", "様"};
+    Random random = new Random(20261202L);
+    List<String> corpus = new ArrayList<>();
+    for (MailCorpus.Sample c : MailCorpus.all()) {
+      corpus.add(new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
+    }
+    int matches = 0;
+    for (Pattern p : patterns) {
+      String[] words = p.pattern().split("[\\\\()\\[\\]|?:*+{}^$.,]+");
+      List<String> texts = new ArrayList<>(corpus);
+      for (int round = 0; round < 40; round++) {
+        StringBuilder t = new StringBuilder();
+        for (int k = 5 + random.nextInt(60); k > 0; k--) {
+          t.append(
+              random.nextInt(3) == 0
+                  ? filler[random.nextInt(filler.length)]
+                  : words[random.nextInt(words.length)]);
+          if (random.nextBoolean()) {
+            t.append(random.nextBoolean() ? " " : "");
+          }
+        }
+        texts.add(t.toString());
+      }
+      for (String alternative : MailSigns.topLevelAlternatives(p.pattern())) {
+        List<String> starts = MailSigns.starts(alternative);
+        assertThat(starts).as(alternative).isNotNull();
+        Matcher m = Pattern.compile(alternative).matcher("");
+        for (String text : texts) {
+          m.reset(text).useTransparentBounds(true).useAnchoringBounds(false);
+          for (int at = 0; at < text.length() && m.find(at); at = m.start() + 1) {
+            int start = m.start();
+            assertThat(starts)
+                .as("%s at %d of %s", alternative, start, text)
+                .anyMatch(s -> text.startsWith(s, start));
+            matches++;
+          }
+        }
+      }
+    }
+    assertThat(matches).isGreaterThan(20_000);
+  }
+
+  /**
+   * The packed transition table gives every transition of the full table it was made from: the
+   * constructor compares them when assertions are on (as in these tests), for the analyser's
+   * automata and for random ones of many shapes, whose first matches are also find()'s.
+   */
+  @Test
+  void thePackedTableIsTheFullTable() {
+    boolean checked = false;
+    assert checked = true;
+    assertThat(checked).as("assertions on: the constructor compares the tables").isTrue();
+    List<Pattern> all = new ArrayList<>(MailSigns.PHRASE_LISTS);
+    MailSigns.BRANDS.forEach(b -> all.add(b.claim()));
+    new MailPhrases(all);
+    String letters = "abcdeé漢字 -";
+    Random random = new Random(20261204L);
+    for (int round = 0; round < 300; round++) {
+      List<Pattern> lists = new ArrayList<>();
+      for (int l = 1 + random.nextInt(6); l > 0; l--) {
+        List<String> alternatives = new ArrayList<>();
+        for (int a = 1 + random.nextInt(12); a > 0; a--) {
+          StringBuilder w = new StringBuilder();
+          for (int k = 1 + random.nextInt(7); k > 0; k--) {
+            w.append(letters.charAt(random.nextInt(letters.length())));
+            if (random.nextInt(6) == 0) {
+              w.append('?');
+            }
+          }
+          alternatives.add(w.toString().replaceFirst("^\\?", ""));
+        }
+        lists.add(Pattern.compile(String.join("|", alternatives).replace("|?", "|")));
+      }
+      MailPhrases phrases = new MailPhrases(lists);
+      for (int t = 0; t < 20; t++) {
+        StringBuilder text = new StringBuilder();
+        for (int k = random.nextInt(60); k > 0; k--) {
+          text.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        MailPhrases.Hits hits = phrases.scan(text.toString());
+        for (Pattern p : lists) {
+          if (phrases.covers(p)) {
+            assertThat(hits.first(p)).as(p + " in " + text).isEqualTo(first(p, text.toString()));
+          }
+        }
+      }
+    }
+  }
+
   private static int same(String text) {
     MailPhrases.Hits hits = MailSigns.phrases(text);
     int matches = 0;
