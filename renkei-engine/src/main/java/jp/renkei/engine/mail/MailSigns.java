@@ -578,6 +578,20 @@ final class MailSigns {
           brand("OpenAI", "openai|chatgpt", "openai", "chatgpt"),
           brand("ADAC", "\\badac\\b", "adac"),
           brand("AOK", "\\baok\\b", "aok"),
+          // French public schemes whose names the 2024–26 lures wear: training credits (CPF, the
+          // Caisse des Dépôts' Mon Compte Formation), holiday vouchers (ANCV), the public-service
+          // portal; "CPF" alone is also Brazil's taxpayer number, so only with its French words
+          brand(
+              "Mon Compte Formation (CPF)",
+              "mon ?compte ?formation|\\b(?:droits?|conseiller|service|financement|solde|dossier)"
+                  + " cpf\\b|\\bcpf (?:france|formation)\\b",
+              "moncompteformation",
+              "caissedesdepots"),
+          brand("ANCV", "\\bancv\\b|ch[eè]ques?[- ]vacances", "ancv"),
+          brand("Service Public", "\\bservice[- ]public\\b", "service-public", "dila"),
+          brand("Bradesco", "\\bbradesco\\b", "bradesco", "bradescoseguros", "bradescard"),
+          brand("Livelo", "\\blivelo\\b", "livelo"),
+          brand("GitHub", "\\bgithub\\b", "github", "githubusercontent", "githubassets"),
           brand("Albert Heijn", "albert ?heijn", "ah", "albertheijn"),
           brand("IRS", "\\birs\\b|internal revenue", "irs"),
           brand("McAfee", "mcafee", "mcafee"),

@@ -154,6 +154,31 @@ class MailCurrentLure3Test {
                         + " href=\"https://adac-ueberraschung.example-gift.top/s\">Jetzt"
                         + " sichern</a></p>"),
             RedFlag.BRAND_IMPERSONATION));
+    c.add(
+        lure(
+            "public schemes and banks",
+            "French training credits about to lapse, \"Service CPF\" on a stranger's domain",
+            JapaneseMail.utf8()
+                .from("Service CPF", "info+dossier-formation@example-tailor-shop.com")
+                .to("k.sato@" + ORG)
+                .subject("Vos droits à la formation expirent bientôt")
+                .html(
+                    "<p>Il vous reste 1 450 € de droits. Utilisez-les avant la fin du mois.</p><p><a"
+                        + " href=\"https://mes-droits-formation.example-fr.top/\">Vérifier mon"
+                        + " solde</a></p>"),
+            RedFlag.BRAND_IMPERSONATION));
+    c.add(
+        lure(
+            "public schemes and banks",
+            "Bradesco-Livelo points to redeem, from a regional council's address",
+            JapaneseMail.utf8()
+                .from("Bradesco-Livelo", "marcos.teixeira@example-conselho.org.br")
+                .to("k.sato@" + ORG)
+                .subject("Seus pontos acumulados expiram hoje")
+                .html(
+                    "<p>Resgate agora os seus 28.450 pontos.</p><p><a"
+                        + " href=\"https://livelo-resgate.example-pontos.shop/\">Resgatar</a></p>"),
+            RedFlag.BRAND_IMPERSONATION));
     return c;
   }
 
@@ -272,6 +297,28 @@ class MailCurrentLure3Test {
                 .to("k.sato@" + ORG)
                 .subject("12月の新作パン")
                 .text("12月は季節のシュトーレンをご用意しました。店頭でお待ちしております。")));
+    c.add(
+        ok(
+            "public schemes and banks",
+            "A Brazilian shop's receipt naming the buyer's CPF (the taxpayer number)",
+            JapaneseMail.utf8()
+                .auth("loja-exemplo.com.br", "pass")
+                .from("Loja Exemplo", "pedidos@loja-exemplo.com.br")
+                .to("k.sato@" + ORG)
+                .subject("Nota fiscal do seu pedido 48213")
+                .text(
+                    "Olá! A nota fiscal do pedido 48213 foi emitida para o seu CPF ***.482.130-**."
+                        + " Obrigado pela compra.")));
+    c.add(
+        ok(
+            "public schemes and banks",
+            "Mon Compte Formation's own notice from its domain",
+            JapaneseMail.utf8()
+                .auth("moncompteformation.gouv.fr", "pass")
+                .from("Mon Compte Formation", "ne-pas-repondre@moncompteformation.gouv.fr")
+                .to("k.sato@" + ORG)
+                .subject("Votre inscription est confirmée")
+                .text("Votre inscription à la formation « Gestion de projet » est confirmée.")));
     return c;
   }
 
