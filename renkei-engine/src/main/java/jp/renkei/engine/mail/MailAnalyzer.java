@@ -2814,7 +2814,8 @@ public final class MailAnalyzer {
    * DMARC (or the composite result) failed, SPF or DKIM failed, neither SPF nor DKIM was there, or
    * another domain passed while DMARC did not (the envelope of a mailer of its own with the brand
    * only written into From: "noreply@aok.de" sent with SPF passing for clickegral.com; a brand's
-   * real mail through a mailing service is signed for its own domain, or DMARC passes).
+   * real mail through a mailing service is signed for its own domain, or DMARC passes, or another
+   * domain of the same brand passed).
    */
   private static boolean spoofed(State st) {
     MailReport.Authentication a = st.auth;
@@ -2826,7 +2827,11 @@ public final class MailAnalyzer {
             || bad(a.spf())
             || bad(a.dkim())
             || (none(a.spf()) && none(a.dkim()))
-            || (!st.authenticated.isEmpty() && !"pass".equalsIgnoreCase(a.dmarc())));
+            || (!st.authenticated.isEmpty()
+                && !"pass".equalsIgnoreCase(a.dmarc())
+                // the brand's own other domain passing (amazon.co.jp sent through amazonses.com)
+                && st.authenticated.stream()
+                    .noneMatch(d -> MailSigns.sameBrand(d, st.senderDomain))));
   }
 
   /** The receiving server found DMARC passing (the From domain itself authenticated). */

@@ -287,6 +287,18 @@ class MailCurrentLure3Test {
     c.add(
         ok(
             "brand's own domain",
+            "Amazon.co.jp's notice to a receiver that checked SPF only, the envelope at amazonses.com",
+            JapaneseMail.utf8()
+                .header(
+                    "Authentication-Results: mx.example-corp.co.jp; spf=pass"
+                        + " smtp.mailfrom=a1b2c3.jp-east.amazonses.com")
+                .from("Amazon.co.jp", "shipment-tracking@amazon.co.jp")
+                .to("k.sato@" + ORG)
+                .subject("ご注文の商品を発送しました")
+                .text("ご注文の商品を発送しました。お届け予定日: 12月3日。")));
+    c.add(
+        ok(
+            "brand's own domain",
             "A small shop through a mailing service without a signature of its own (no brand)",
             JapaneseMail.utf8()
                 .header(
