@@ -720,6 +720,9 @@ public final class MailAnalyzer {
     /** Domains SPF (smtp.mailfrom) and DKIM (header.d, DKIM-Signature d=) vouched for. */
     Set<String> authenticated = new LinkedHashSet<>();
 
+    /** A To header was written (an "undisclosed-recipients:;" group counts; none at all not). */
+    boolean toWritten;
+
     boolean authResultsSeen;
 
     /** Microsoft's composite authentication (compauth=fail) failed. */
@@ -920,6 +923,7 @@ public final class MailAnalyzer {
     addresses(m.getReplyTo(), st.replyTo);
     addresses(m.getTo(), st.recipients);
     addresses(m.getCc(), st.recipients);
+    st.toWritten = m.getTo() != null;
     String receiverResults = null;
     String arcResults = null;
     for (Field f : m.getHeader().getFields()) {
@@ -2321,6 +2325,11 @@ public final class MailAnalyzer {
       String token = MailSigns.randomToken(st.subject);
       if (token != null) {
         st.flag(RedFlag.OBFUSCATED_TEXT, "\"" + token + "\"");
+      } else {
+        String tag = MailSigns.subjectTag(st.subject);
+        if (tag != null) {
+          st.flag(RedFlag.OBFUSCATED_TEXT, "Subject: …\"" + tag + "\"");
+        }
       }
       String generated = MailSigns.generatedHost(fromDomain);
       if (generated != null) {
@@ -2328,6 +2337,12 @@ public final class MailAnalyzer {
             RedFlag.SENDER_GENERATED,
             "From: " + st.from + " (" + generated + " one-letter labels)",
             "From: " + st.from + " (1 文字のラベル " + generated + " 個)");
+      } else if (fromDomain != null
+          && MailSigns.generatedMailbox(st.from, fromDomain, registrable(fromDomain)) != null) {
+        st.flag(
+            RedFlag.SENDER_GENERATED,
+            "From: " + st.from + " (name_name_serial @ numbered " + fromDomain + ")",
+            "From: " + st.from + " (名前_名前_連番 @ 番号付きの " + fromDomain + ")");
       }
       for (String written : new String[] {st.fromAsWritten, st.senderAsWritten}) {
         String scrambled = MailSigns.scrambledCase(written);
@@ -2420,6 +2435,7 @@ public final class MailAnalyzer {
         }
       }
     }
+    hiddenBulk(st);
     if (model != null && !senderAllowed) {
       MailModel.Score s = model.score(st.text.toString());
       if (s.phishing()) {
@@ -2452,6 +2468,38 @@ public final class MailAnalyzer {
       if (rd != null && registrable(rd).equals(registrable(fromDomain)) && !mailbox(r).equals(me)) {
         st.flag(RedFlag.REPLY_TO_OTHER_MAILBOX, "From: " + st.from + " → Reply-To: " + r);
       }
+    }
+  }
+
+  /**
+   * Bulk mail without any list header (UNLISTED_BULK or HIDDEN_UNLISTED found) that also hides whom
+   * it goes to (To: undisclosed-recipients, or only the sender itself with the real recipients in
+   * Bcc; a message with no To header at all is left alone, as archives that strip headers keep list
+   * mail): a newsletter's mailing system writes to each subscriber or names its list; a spam run
+   * through a borrowed or fresh domain blind-copies its address list. Free-mail senders are {@link
+   * #freeMailHidden}'s.
+   */
+  private static void hiddenBulk(State st) {
+    if (st.from == null
+        || !st.toWritten
+        || st.senderDomain == null
+        || FREEMAIL.contains(st.senderDomain)
+        || st.listVouched()
+        || st.findings.stream()
+            .noneMatch(
+                f -> f.flag() == RedFlag.UNLISTED_BULK || f.flag() == RedFlag.HIDDEN_UNLISTED)
+        || st.findings.stream().anyMatch(f -> f.flag() == RedFlag.HIDDEN_RECIPIENTS)) {
+      return;
+    }
+    String me = mailbox(st.from);
+    if (st.recipients.stream().allMatch(r -> mailbox(r).equals(me))) {
+      st.flag(
+          RedFlag.HIDDEN_RECIPIENTS,
+          "From: "
+              + st.from
+              + " → To: "
+              + (st.recipients.isEmpty() ? "—" : String.join(", ", st.recipients))
+              + ", List-Unsubscribe / List-Id —");
     }
   }
 
@@ -2930,7 +2978,11 @@ public final class MailAnalyzer {
 
   /**
    * The receiver reported its results and the From domain is not among those that authenticated:
-   * DMARC (or the composite result) failed, SPF or DKIM failed, or neither SPF nor DKIM was there.
+   * DMARC (or the composite result) failed, SPF or DKIM failed, neither SPF nor DKIM was there, or
+   * another domain passed while DMARC did not (the envelope of a mailer of its own with the brand
+   * only written into From: "noreply@aok.de" sent with SPF passing for clickegral.com; a brand's
+   * real mail through a mailing service is signed for its own domain, or DMARC passes, or another
+   * domain of the same brand passed).
    */
   private static boolean spoofed(State st) {
     MailReport.Authentication a = st.auth;
@@ -2941,7 +2993,12 @@ public final class MailAnalyzer {
             || bad(a.dmarc())
             || bad(a.spf())
             || bad(a.dkim())
-            || (none(a.spf()) && none(a.dkim())));
+            || (none(a.spf()) && none(a.dkim()))
+            || (!st.authenticated.isEmpty()
+                && !"pass".equalsIgnoreCase(a.dmarc())
+                // the brand's own other domain passing (amazon.co.jp sent through amazonses.com)
+                && st.authenticated.stream()
+                    .noneMatch(d -> MailSigns.sameBrand(d, st.senderDomain))));
   }
 
   /** The receiving server found DMARC passing (the From domain itself authenticated). */

@@ -578,6 +578,20 @@ final class MailSigns {
           brand("OpenAI", "openai|chatgpt", "openai", "chatgpt"),
           brand("ADAC", "\\badac\\b", "adac"),
           brand("AOK", "\\baok\\b", "aok"),
+          // French public schemes whose names the 2024–26 lures wear: training credits (CPF, the
+          // Caisse des Dépôts' Mon Compte Formation), holiday vouchers (ANCV), the public-service
+          // portal; "CPF" alone is also Brazil's taxpayer number, so only with its French words
+          brand(
+              "Mon Compte Formation (CPF)",
+              "mon ?compte ?formation|\\b(?:droits?|conseiller|service|financement|solde|dossier)"
+                  + " cpf\\b|\\bcpf (?:france|formation)\\b",
+              "moncompteformation",
+              "caissedesdepots"),
+          brand("ANCV", "\\bancv\\b|ch[eè]ques?[- ]vacances", "ancv"),
+          brand("Service Public", "\\bservice[- ]public\\b", "service-public", "dila"),
+          brand("Bradesco", "\\bbradesco\\b", "bradesco", "bradescoseguros", "bradescard"),
+          brand("Livelo", "\\blivelo\\b", "livelo"),
+          brand("GitHub", "\\bgithub\\b", "github", "githubusercontent", "githubassets"),
           brand("Albert Heijn", "albert ?heijn", "ah", "albertheijn"),
           brand("IRS", "\\birs\\b|internal revenue", "irs"),
           brand("McAfee", "mcafee", "mcafee"),
@@ -1097,6 +1111,35 @@ final class MailSigns {
     return single >= GENERATED_LABELS ? String.valueOf(single) : null;
   }
 
+  private static final Pattern NAME_NAME_SERIAL = Pattern.compile("[a-z]+_[a-z]+_[0-9]{4,6}");
+  private static final Pattern LETTERS_AND_DIGITS =
+      Pattern.compile("(?=[a-z0-9-]*[a-z])(?=[a-z0-9-]*[0-9])[a-z0-9-]+");
+
+  /**
+   * A sender minted by a generator: a mailbox of two names and a serial number ("ramos_todd_50742")
+   * on a host whose own labels, below the registered domain, mix letters and digits
+   * ("9hiwa3.9amaron.shop", "ljkhgcxczaer89.mediaatetouan.guru"): the host, or null. People's
+   * addresses with a birth year live on free mail or their employer's own domain, not on a numbered
+   * subdomain of a fresh one.
+   */
+  static String generatedMailbox(String address, String host, String registered) {
+    if (address == null || host == null || registered == null || host.equals(registered)) {
+      return null;
+    }
+    int at = address.lastIndexOf('@');
+    if (at <= 0
+        || !NAME_NAME_SERIAL.matcher(address.substring(0, at).toLowerCase(Locale.ROOT)).matches()
+        || !host.endsWith("." + registered)) {
+      return null;
+    }
+    for (String label : host.substring(0, host.length() - registered.length() - 1).split("\\.")) {
+      if (LETTERS_AND_DIGITS.matcher(label).matches()) {
+        return host;
+      }
+    }
+    return null;
+  }
+
   private static final Pattern LOCAL_SEPARATORS = Pattern.compile("[._+\\-]");
   private static final Pattern HEX_OR_DIGITS = Pattern.compile("[0-9a-f]+");
   private static final Pattern LETTER_DIGIT_SWITCH =
@@ -1418,6 +1461,60 @@ final class MailSigns {
   private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
   private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]{10,}");
   private static final Pattern SYLLABLE = Pattern.compile("[A-Z]?[a-z]*[aeiou][a-z]*|[0-9]+");
+
+  /**
+   * A tag a spam run hangs on the end of its subjects, behind filler, so that no two copies look
+   * alike: "…check it...ACZDOCCQRF", "Take action!__ID#XJ69E-399", "… ............ UH1488127",
+   * "SaferBrowsing..grEy". The filler is two or more dots, two underscores, a tab or three spaces;
+   * what follows (after an optional "ID:#") is the tag.
+   */
+  private static final Pattern SUBJECT_TAG =
+      Pattern.compile(
+          "(?:\\.{2,}|_{2,}|\\t|[ \\u00a0]{3,})[\\s.]*((?:ID\\s*[:#]+[\\s#:\\-]*)?)"
+              + "([A-Za-z0-9][A-Za-z0-9\\-]{3,24})\\s*$");
+
+  /**
+   * The tag a spam run hangs on the end of a subject behind filler ({@link #SUBJECT_TAG}), or null.
+   * The tag must look made by a machine: after "__ID", anything; else letters mixed with six or
+   * more digits ("UH1488127"), nine digits or more (no date) behind dots or a tab, capitals
+   * scattered as {@link #scrambledCase} reads them ("grEy"; "iPhone", "YouTube" and "eBay" are
+   * written so), or eight capitals or more with fewer than one vowel in four ("ACZDOCCQRF";
+   * "BLACKFRIDAY" and "CYBERMONDAY" keep theirs). A subject ending "… FY2026", "... 2026-12-01", "…
+   * Vol. 12", "... Finally" or an order number without filler is no tag.
+   */
+  static String subjectTag(String subject) {
+    if (subject == null || subject.length() < 8) {
+      return null;
+    }
+    // the tag is at the end: only the last 120 characters are read (a long run of spaces stays
+    // cheap)
+    subject = subject.length() > 120 ? subject.substring(subject.length() - 120) : subject;
+    Matcher m = SUBJECT_TAG.matcher(subject);
+    if (!m.find()) {
+      return null;
+    }
+    String tag = m.group(2);
+    String filler = subject.substring(m.start(), m.start(2));
+    if (!m.group(1).isEmpty()) {
+      return filler.contains("__") || filler.contains("..")
+          ? subject.substring(m.start()).strip()
+          : null;
+    }
+    long digits = tag.chars().filter(Character::isDigit).count();
+    long letters = tag.chars().filter(Character::isLetter).count();
+    boolean machine =
+        (letters >= 2 && digits >= 6)
+            || (letters == 0
+                && digits >= 9
+                && tag.indexOf('-') < 0
+                && (filler.contains("..") || filler.contains("\t")))
+            || (digits == 0 && scrambled(tag))
+            || (digits == 0
+                && letters >= 8
+                && tag.chars().allMatch(c -> c >= 'A' && c <= 'Z')
+                && tag.chars().filter(c -> "AEIOU".indexOf(c) >= 0).count() * 4 < letters);
+    return machine ? subject.substring(m.start()).strip() : null;
+  }
 
   /**
    * A random run of upper- and lower-case letters and digits ("FnEj4oJmgo",

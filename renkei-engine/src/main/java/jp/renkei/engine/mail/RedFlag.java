@@ -147,11 +147,13 @@ public enum RedFlag {
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、無意味な英数字の羅列など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上挟まれています (画面では普通の単語に見えても、フィルターには単語として読めません)。",
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上挟まれています (画面では普通の単語に見えても、フィルターには単語として読めません)。",
       "The subject or sender name uses look-alike mathematical letters, invisible characters,"
           + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or another script's"
           + " marks on Latin letters (a Syriac dot on \"amܿazoܿn\") or a random"
-          + " string of letters and digits, or the text is padded with random words of letters and"
+          + " string of letters and digits, or a machine-made code hung on the end of the subject"
+          + " behind dots or spaces (\"…check it...ACZDOCCQRF\", \"__ID:#WMZC-834\": each copy"
+          + " of a spam run gets another, so that no two look alike), or the text is padded with random words of letters and"
           + " digits (zdb5oq xl3etiungy5oqk2e ...), or ten or more zero-width characters or"
           + " bidirectional isolates (U+2066–U+2069) sit between the letters of the text's words (the reader sees words, a filter does not): ways"
           + " around filters."),
@@ -212,9 +214,13 @@ public enum RedFlag {
           + " with another sign."),
   SENDER_GENERATED(
       20,
-      "差出人のドメインが、1 文字のラベルを何段も重ねた機械的に作られた名前 (例: a.b.c.d.example.shop) です。送信元の評判による判定を避けるために使い捨てのドメインを量産する手口です。",
+      "差出人のドメインが、1 文字のラベルを何段も重ねた機械的に作られた名前 (例: a.b.c.d.example.shop) です。"
+          + "または差出人が、姓名と通し番号を並べたアドレス (例: ramos_todd_50742@) を、英字と数字を混ぜた番号付きのサブドメイン (例: 9hiwa3.9amaron.shop) で使っています。"
+          + "送信元の評判による判定を避けるために使い捨てのドメインや差出人を量産する手口です。",
       "The sender's domain is machine-made, a stack of one-letter labels (e.g."
-          + " a.b.c.d.example.shop): throw-away names minted by the thousand to stay ahead of"
+          + " a.b.c.d.example.shop), or the sender is two names and a serial number"
+          + " (ramos_todd_50742@) on a numbered subdomain of letters and digits"
+          + " (9hiwa3.9amaron.shop): throw-away names minted by the thousand to stay ahead of"
           + " reputation filters."),
   RANDOM_SENDER_NAME(
       10,
@@ -236,10 +242,14 @@ public enum RedFlag {
           + " fraud does."),
   HIDDEN_RECIPIENTS(
       10,
-      "フリーメールの個人アドレスから、宛先を隠して (undisclosed-recipients、または自分宛てで実際の宛先は Bcc) 送られています。個人のアドレスを使った一斉送信です。弱い兆候で、他の兆候と重なると疑わしいと判定します。",
+      "フリーメールの個人アドレスから、宛先を隠して (undisclosed-recipients、または自分宛てで実際の宛先は Bcc) 送られています。個人のアドレスを使った一斉送信です。"
+          + "または、配信停止の案内がありながら一斉配信のヘッダー (List-Unsubscribe、List-Id) のない一斉配信が、宛先を隠して送られています。正規のメールマガジンは購読者一人ひとりに宛てて送ります。"
+          + "弱い兆候で、他の兆候と重なると疑わしいと判定します。",
       "A personal free-mail address writes to recipients it hides (undisclosed-recipients, or to"
-          + " itself with the real recipients in Bcc): mass mail from a private mailbox. Weak alone;"
-          + " it counts with another sign."),
+          + " itself with the real recipients in Bcc): mass mail from a private mailbox. Or bulk mail"
+          + " with an unsubscribe line but no list header (List-Unsubscribe, List-Id) hides its"
+          + " recipients the same way; a real newsletter's system writes to each subscriber. Weak"
+          + " alone; it counts with another sign."),
   CALLBACK_LURE(
       20,
       "身に覚えのない注文・更新・請求を通知し、取り消しや返金のために電話をかけさせようとしています (例: 「ご不明な請求はこちらへお電話ください」、件名や差出人名に電話番号)。リンクがなくても、電話口で個人情報やカード番号を聞き出したり、遠隔操作ソフトを入れさせたりする詐欺 (コールバック詐欺) の手口です。メールに書かれた番号ではなく、公式サイトで確かめた窓口に問い合わせてください。",
