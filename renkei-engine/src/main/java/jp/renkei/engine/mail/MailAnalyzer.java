@@ -793,10 +793,14 @@ public final class MailAnalyzer {
       return phrases;
     }
 
+    /** The invisible characters found inside the words of the text as it was read. */
+    final MailSigns.BrokenWords brokenWords = new MailSigns.BrokenWords();
+
     void text(String t) {
       if (t != null && text.length() < TEXT) {
         String add = t.length() > TEXT - text.length() ? t.substring(0, TEXT - text.length()) : t;
-        text.append(MailSigns.fold(add).toLowerCase(Locale.ROOT)).append('\n');
+        // without the invisible characters, counted first: the reader sees the words they break
+        text.append(brokenWords.read(MailSigns.fold(add).toLowerCase(Locale.ROOT))).append('\n');
       }
     }
 
@@ -2382,7 +2386,7 @@ public final class MailAnalyzer {
     if (padding != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, padding);
     }
-    String broken = senderAllowed ? null : MailSigns.brokenWords(st.text.toString());
+    String broken = senderAllowed ? null : st.brokenWords.evidence();
     if (broken != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, "inside words: " + broken, "単語の文字の間に: " + broken);
     }

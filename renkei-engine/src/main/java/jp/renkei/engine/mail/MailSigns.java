@@ -2527,27 +2527,121 @@ final class MailSigns {
    * hyphenate, is not counted). Returns the evidence, or null.
    */
   static String brokenWords(String text) {
-    if (!hasInvisible(text)) {
-      return null; // most texts: the pattern (a script lookup per character) cannot match
+    BrokenWords b = new BrokenWords();
+    b.read(text);
+    return b.latinEvidence();
+  }
+
+  /**
+   * How many invisible characters between Japanese letters make a text written for filters.
+   * Japanese is written without spaces and breaks lines anywhere, so none of them has a use there
+   * (no word to hyphenate, no joining to control); one or two come from a pasted byte-order mark or
+   * an editor, three split at least one word ("ロ", U+200B, "グ", U+200B, "イ", U+200B, "ン").
+   */
+  static final int BROKEN_JAPANESE_WORDS = 3;
+
+  /** The invisible characters taken out of the text the wording rules read. */
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD\\u2066-\\u2069]+");
+
+  /**
+   * The invisible characters inside the words of a text, counted piece by piece as the text is read
+   * (subject, parts, attached messages): inside Latin words as {@link #brokenWords}, and between
+   * Japanese letters (kanji, kana, the long-vowel mark), where the soft hyphen counts as well.
+   */
+  static final class BrokenWords {
+    private int latin;
+    private String latinWord;
+    private int japanese;
+    private String japaneseWord;
+
+    /**
+     * Counts the invisible characters inside the words of {@code t} and returns {@code t} without
+     * them (zero-width characters, word joiner, byte-order mark, soft hyphen, bidirectional
+     * isolates), which is what the reader sees and what the wording rules should read: "パ", U+200B,
+     * "ス", U+200B, "ワ", U+200B, "ー", U+200B, "ド" is the word パスワード.
+     */
+    String read(String t) {
+      if (!hasInvisible(t) && t.indexOf('\u00AD') < 0) {
+        return t;
+      }
+      Matcher m = INVISIBLE_IN_WORD.matcher(t);
+      while (m.find()) {
+        latin += m.group().length() - 1;
+        if (latinWord == null) {
+          latinWord = around(t, m.start(), false);
+        }
+      }
+      m = INVISIBLE.matcher(t);
+      while (m.find()) {
+        if (m.start() > 0
+            && m.end() < t.length()
+            && japanese(t.codePointBefore(m.start()))
+            && japanese(t.codePointAt(m.end()))) {
+          japanese += m.end() - m.start();
+          if (japaneseWord == null) {
+            japaneseWord = around(t, m.start(), true);
+          }
+        }
+      }
+      return m.reset().replaceAll("");
     }
-    Matcher m = INVISIBLE_IN_WORD.matcher(text);
-    int count = 0;
-    int first = -1;
-    while (m.find()) {
-      count += m.group().length() - 1;
-      first = first < 0 ? m.start() : first;
+
+    /** The evidence (the same in both languages: counts, code points and the word), or null. */
+    String evidence() {
+      String latinEvidence = latinEvidence();
+      if (latinEvidence != null || japanese < BROKEN_JAPANESE_WORDS) {
+        return latinEvidence;
+      }
+      return japanese
+          + " × U+200B–U+200D / U+2060 / U+FEFF / U+00AD / U+2066–U+2069 (\""
+          + japaneseWord
+          + "\" …)";
     }
-    if (count < BROKEN_WORDS) {
-      return null;
+
+    /** The evidence of invisible characters inside Latin words alone, or null. */
+    String latinEvidence() {
+      return latin < BROKEN_WORDS
+          ? null
+          : latin + " × U+200B–U+200D / U+2060 / U+FEFF / U+2066–U+2069 (\"" + latinWord + "\" …)";
     }
-    int end = first;
-    while (end < text.length() && end - first < 60 && !Character.isWhitespace(text.charAt(end))) {
-      end++;
+
+    /**
+     * The word around position {@code at}, without its invisible characters: for a Latin word from
+     * {@code at} to the next space (at most 60 characters), for a Japanese one the run of Japanese
+     * letters around it (at most 20 characters either side).
+     */
+    private static String around(String t, int at, boolean japanese) {
+      int start = at;
+      int end = at;
+      if (japanese) {
+        while (start > 0 && at - start < 20 && inJapaneseWord(t.charAt(start - 1))) {
+          start--;
+        }
+        while (end < t.length() && end - at < 20 && inJapaneseWord(t.charAt(end))) {
+          end++;
+        }
+      } else {
+        while (end < t.length() && end - at < 60 && !Character.isWhitespace(t.charAt(end))) {
+          end++;
+        }
+      }
+      return INVISIBLE.matcher(t.substring(start, end)).replaceAll("");
     }
-    String word =
-        text.substring(first, end)
-            .replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u2066-\\u2069]", "");
-    return count + " × U+200B–U+200D / U+2060 / U+FEFF / U+2066–U+2069 (\"" + word + "\" …)";
+
+    private static boolean inJapaneseWord(char c) {
+      return japanese(c) || INVISIBLE.matcher(String.valueOf(c)).matches();
+    }
+
+    private static boolean japanese(int c) {
+      if (c == 'ー' || c == '々') {
+        return true;
+      }
+      Character.UnicodeScript s = Character.UnicodeScript.of(c);
+      return s == Character.UnicodeScript.HAN
+          || s == Character.UnicodeScript.HIRAGANA
+          || s == Character.UnicodeScript.KATAKANA;
+    }
   }
 
   /** Whether a text has one of the characters {@link #INVISIBLE_IN_WORD} looks for. */
