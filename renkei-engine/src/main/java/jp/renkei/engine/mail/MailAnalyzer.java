@@ -2166,7 +2166,35 @@ public final class MailAnalyzer {
     if (starts(d, 0x89, 'P', 'N', 'G') || starts(d, 0xFF, 0xD8, 0xFF) || starts(d, 'G', 'I', 'F')) {
       return "image";
     }
-    return "data";
+    return text(d);
+  }
+
+  /** Tags that only an HTML document starts with (after a comment or the XML declaration). */
+  private static final Pattern HTML_START =
+      Pattern.compile("<(?:!doctype\\s+html|html|head|body|meta|title|script|iframe|form)[\\s>/]");
+
+  /**
+   * The kinds of text an attachment can be, by its first kilobyte (ASCII whatever the charset,
+   * after a UTF-8 byte-order mark and white space): a calendar invitation ({@code
+   * BEGIN:VCALENDAR}), an SVG image, an HTML document (a page, a saved form, an .htm "invoice");
+   * anything else is {@code data}.
+   */
+  private static String text(byte[] d) {
+    String head =
+        new String(d, 0, Math.min(d.length, 1024), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .replace("\u00EF\u00BB\u00BF", "")
+            .strip()
+            .toLowerCase(Locale.ROOT);
+    if (head.startsWith("begin:vcalendar")) {
+      return "calendar";
+    }
+    if (!head.startsWith("<")) {
+      return "data";
+    }
+    if (head.contains("<svg")) {
+      return "svg";
+    }
+    return HTML_START.matcher(head).find() ? "html" : "data";
   }
 
   private static boolean starts(byte[] d, int... magic) {

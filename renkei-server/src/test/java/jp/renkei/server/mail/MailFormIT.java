@@ -101,8 +101,7 @@ class MailFormIT extends ServerTest {
         .contains("<h3>調べきれなかった部分</h3>")
         .contains("判定とスコアには含まれていません")
         // an attachment's kind in words, not the analyser's code ("data", "image")
-        .containsPattern(
-            "<code>invite\\.ics</code> <span>その他のデータ \\(形式を判別できません\\), \\d+ バイト</span>")
+        .containsPattern("<code>invite\\.ics</code> <span>予定表の招待 \\(iCalendar\\), \\d+ バイト</span>")
         .contains("<code>code.png</code> <span>画像, ")
         .containsPattern("<ul id=\"problems\"><li>code\\.png: QR コードを探せませんでした: [^<]+</li></ul>");
 
@@ -112,7 +111,7 @@ class MailFormIT extends ServerTest {
         .contains("<h3>Not fully examined</h3>")
         .contains("the verdict and score do not cover them")
         .containsPattern(
-            "<code>invite\\.ics</code> <span>other data \\(no known format\\), \\d+ bytes</span>")
+            "<code>invite\\.ics</code> <span>calendar invitation \\(iCalendar\\), \\d+ bytes</span>")
         .contains("<code>code.png</code> <span>image, ")
         .containsPattern(
             "<ul id=\"problems\"><li>code\\.png: not searched for QR codes: [^<]+</li></ul>")
