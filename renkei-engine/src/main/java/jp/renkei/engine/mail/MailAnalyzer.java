@@ -2740,8 +2740,41 @@ public final class MailAnalyzer {
   }
 
   /** Links to IPs, shorteners, data: URLs, abused hosting, or to log in somewhere unrelated. */
+  /**
+   * What a link's file name ends with when following it downloads a program that runs when opened
+   * (not .com, .js or .img, which end domain names in paths, web pages' scripts and pictures).
+   */
+  static final Set<String> PROGRAM_LINKS =
+      Set.of(
+          "exe", "scr", "pif", "msi", "msix", "appx", "hta", "vbs", "vbe", "jse", "wsf", "wsh",
+          "bat", "cmd", "ps1", "lnk", "cpl", "jar", "iso", "vhd", "vhdx", "one", "chm", "reg");
+
+  /** The extension of the file a URL names (its path's last segment), lower-cased, or "". */
+  static String linkExtension(String url) {
+    int scheme = url.indexOf("://");
+    int path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+    if (path < 0) {
+      return "";
+    }
+    int end = url.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = url.indexOf(c, path);
+      end = at >= 0 ? Math.min(end, at) : end;
+    }
+    String segment = url.substring(url.lastIndexOf('/', end - 1) + 1, end);
+    return segment.contains(".") ? extension(segment) : "";
+  }
+
   private static void links(MailReport.Link l, String host, String sender, State st) {
     String reg = registrable(host);
+    if (PROGRAM_LINKS.contains(linkExtension(l.url()))
+        // a software company's own mail (authenticated) links its installers on its own domain
+        && !(reg.equals(sender) && st.authenticated.contains(reg))) {
+      st.flag(
+          RedFlag.EXECUTABLE_LINK,
+          l.url() + " (." + linkExtension(l.url()) + " to download)",
+          l.url() + " (ダウンロードされる ." + linkExtension(l.url()) + ")");
+    }
     if (MailSigns.isIpLiteral(host)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host)) {
