@@ -2769,7 +2769,9 @@ public final class MailAnalyzer {
     String reg = registrable(host);
     if (PROGRAM_LINKS.contains(linkExtension(l.url()))
         // a software company's own mail (authenticated) links its installers on its own domain
-        && !(reg.equals(sender) && st.authenticated.contains(reg))) {
+        && !(reg.equals(sender) && st.authenticated.contains(reg))
+        // a discussion list's members point each other at downloads (a distribution's .iso)
+        && !st.listVouched()) {
       st.flag(
           RedFlag.EXECUTABLE_LINK,
           l.url() + " (." + linkExtension(l.url()) + " to download)",

@@ -91,4 +91,33 @@ class MailProgramLinkTest {
                 .findings())
         .anySatisfy(f -> assertThat(f.flag()).isEqualTo(RedFlag.EXECUTABLE_LINK));
   }
+
+  @Test
+  void aDiscussionListMemberPointingAtADistributionImageIsNotASign() {
+    String eml =
+        "Return-Path: <users-admin@lists.distro.example>\r\n"
+            + "Authentication-Results: mx.example-corp.co.jp; spf=pass"
+            + " smtp.mailfrom=lists.distro.example\r\n"
+            + "From: Member <member@univ.example>\r\n"
+            + "Sender: users-admin@lists.distro.example\r\n"
+            + "To: users@lists.distro.example\r\n"
+            + "List-Id: Distro users <users.lists.distro.example>\r\n"
+            + "List-Post: <mailto:users@lists.distro.example>\r\n"
+            + "List-Unsubscribe: <mailto:users-request@lists.distro.example?subject=unsubscribe>\r\n"
+            + "Subject: Re: [users] which image for an old laptop?\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "The small one works fine here:\r\n"
+            + "http://mirror.univ.example/distro/4.0/i386/distro-4.0-i386-netinst.iso\r\n";
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.findings())
+        .noneSatisfy(f -> assertThat(f.flag()).isEqualTo(RedFlag.EXECUTABLE_LINK));
+    // the same message without its list's headers is a sign
+    String bare = eml.replaceAll("(?m)^(List-[A-Za-z]+|Sender): [^\\r]*\\r\\n", "");
+    assertThat(bare).doesNotContain("List-Id");
+    MailReport b =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(bare.getBytes(StandardCharsets.UTF_8)));
+    assertThat(b.findings())
+        .anySatisfy(f -> assertThat(f.flag()).isEqualTo(RedFlag.EXECUTABLE_LINK));
+  }
 }
