@@ -2487,13 +2487,8 @@ public final class MailAnalyzer {
       return;
     }
     String me = mailbox(st.from);
-    if (st.recipients.stream().allMatch(r -> mailbox(r).equals(me))) {
-      st.flag(
-          RedFlag.HIDDEN_RECIPIENTS,
-          "From: "
-              + st.from
-              + " → To: "
-              + (st.recipients.isEmpty() ? "—" : String.join(", ", st.recipients)));
+    if (writesOnlyToItself(st)) {
+      st.flag(RedFlag.HIDDEN_RECIPIENTS, hiddenRecipients(st));
     }
     for (String r : st.replyTo) {
       String rd = domain(r);
@@ -2501,6 +2496,19 @@ public final class MailAnalyzer {
         st.flag(RedFlag.REPLY_TO_OTHER_MAILBOX, "From: " + st.from + " → Reply-To: " + r);
       }
     }
+  }
+
+  /** No recipient but the sender itself (or none named): the real ones are in Bcc. */
+  private static boolean writesOnlyToItself(State st) {
+    String me = mailbox(st.from);
+    return st.recipients.stream().allMatch(r -> mailbox(r).equals(me));
+  }
+
+  private static String hiddenRecipients(State st) {
+    return "From: "
+        + st.from
+        + " → To: "
+        + (st.recipients.isEmpty() ? "—" : String.join(", ", st.recipients));
   }
 
   /**
@@ -2523,15 +2531,8 @@ public final class MailAnalyzer {
         || st.findings.stream().anyMatch(f -> f.flag() == RedFlag.HIDDEN_RECIPIENTS)) {
       return;
     }
-    String me = mailbox(st.from);
-    if (st.recipients.stream().allMatch(r -> mailbox(r).equals(me))) {
-      st.flag(
-          RedFlag.HIDDEN_RECIPIENTS,
-          "From: "
-              + st.from
-              + " → To: "
-              + (st.recipients.isEmpty() ? "—" : String.join(", ", st.recipients))
-              + ", List-Unsubscribe / List-Id —");
+    if (writesOnlyToItself(st)) {
+      st.flag(RedFlag.HIDDEN_RECIPIENTS, hiddenRecipients(st) + ", List-Unsubscribe / List-Id —");
     }
   }
 
