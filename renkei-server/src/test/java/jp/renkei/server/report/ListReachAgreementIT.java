@@ -1,5 +1,7 @@
 package jp.renkei.server.report;
 
+import static jp.renkei.server.support.RandomPicks.pick;
+import static jp.renkei.server.support.RandomPicks.someOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -90,23 +92,6 @@ class ListReachAgreementIT extends ServerTest {
       jdbc.sql("delete from exercise_run where id = ?").param(run).update();
       jdbc.sql("delete from exercise_scenario where id = ?").param(scenario).update();
     }
-  }
-
-  private static <T> T pick(Random r, List<T> from) {
-    return from.get(r.nextInt(from.size()));
-  }
-
-  private static String[] someOf(Random r, String[] from) {
-    if (r.nextBoolean()) {
-      return new String[0];
-    }
-    List<String> out = new ArrayList<>();
-    for (String s : from) {
-      if (r.nextInt(3) == 0) {
-        out.add(s);
-      }
-    }
-    return out.toArray(String[]::new);
   }
 
   /** What the test knows of a report it made (to filter and order the policy's answer). */

@@ -1,5 +1,7 @@
 package jp.renkei.server.search;
 
+import static jp.renkei.server.support.RandomPicks.pick;
+import static jp.renkei.server.support.RandomPicks.someOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -68,24 +70,6 @@ class SearchReachAgreementIT extends ServerTest {
     jdbc.sql("delete from advisory where id = any(?)")
         .param(madeAdvisories.toArray(Long[]::new))
         .update();
-  }
-
-  private static <T> T pick(Random r, List<T> from) {
-    return from.get(r.nextInt(from.size()));
-  }
-
-  private static String[] someOf(Random r, String[] from) {
-    // half of the objects scope nothing (every sector or type)
-    if (r.nextBoolean()) {
-      return new String[0];
-    }
-    List<String> out = new ArrayList<>();
-    for (String s : from) {
-      if (r.nextInt(3) == 0) {
-        out.add(s);
-      }
-    }
-    return out.toArray(String[]::new);
   }
 
   @Test
