@@ -2398,6 +2398,7 @@ public final class MailAnalyzer {
     }
     String sender = fromDomain == null ? null : registrable(fromDomain);
     for (MailReport.Link l : st.links) {
+      disguisedHost(l, st);
       String h = host(l.url());
       if (h != null && !allowed.contains(h)) {
         lookalike(h, l.url(), st);
@@ -2711,6 +2712,14 @@ public final class MailAnalyzer {
           && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
       }
+    }
+  }
+
+  /** A link whose host is written to hide where it leads (MailLinkHosts). */
+  private static void disguisedHost(MailReport.Link l, State st) {
+    MailLinkHosts.Disguise d = MailLinkHosts.disguise(l.url());
+    if (d != null) {
+      st.flag(RedFlag.DISGUISED_LINK_HOST, d.evidence(), d.evidenceJa());
     }
   }
 

@@ -133,6 +133,14 @@ public enum RedFlag {
       "A link leads to a program, script or installer (.exe, .msi, .hta, .vbs ...): clicking it"
           + " downloads a program. A sender that authenticated and links its own domain does not"
           + " count. Do not open it."),
+  DISGUISED_LINK_HOST(
+      25,
+      "リンク先のホスト名が偽装されています: 「@」の前に有名なドメインを書いて実際には「@」の後ろのサイトへ飛ばす (http://www.bank.example@203.0.113.9/)、ホスト名をパーセント符号で書く (%77%77%77…)、IP アドレスを 16 進数・8 進数・省略形で書く (http://0xcb.0x0.0x71.0x9/) などです。普通のメールにはない、行き先を隠すための書き方です。",
+      "A link's host is disguised: a familiar domain before an \"@\" that the browser ignores, the"
+          + " real site coming after it (http://www.bank.example@203.0.113.9/), a host spelled in"
+          + " percent-codes (%77%77%77...), or an IP address written in hexadecimal, octal or a"
+          + " short form (http://0xcb.0x0.0x71.0x9/). Ordinary mail does not write links like this;"
+          + " it is done to hide where the link leads."),
   HTML_FORM(
       35,
       "本文や添付の HTML / SVG に入力フォーム、スクリプト、自動転送があります。パスワードを盗むページの典型です。",
