@@ -2419,6 +2419,7 @@ public final class MailAnalyzer {
     if (broken != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, "inside words: " + broken, "単語の文字の間に: " + broken);
     }
+    spacedWords(st, senderAllowed);
     if (!senderAllowed && st.linkedImages > 0 && st.words < IMAGE_ONLY_WORDS) {
       st.flag(
           RedFlag.IMAGE_ONLY,
@@ -2712,6 +2713,17 @@ public final class MailAnalyzer {
           && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
       }
+    }
+  }
+
+  /** A lure word with spaces between its letters ("v e r i f y"), read in the text (MailSpacedWords). */
+  private static void spacedWords(State st, boolean senderAllowed) {
+    String spaced = senderAllowed ? null : MailSpacedWords.find(st.text);
+    if (spaced != null) {
+      st.flag(
+          RedFlag.OBFUSCATED_TEXT,
+          "letters spaced out: \"" + spaced + "\"",
+          "文字の間に空白: \"" + spaced + "\"");
     }
   }
 
