@@ -2716,7 +2716,10 @@ public final class MailAnalyzer {
     }
   }
 
-  /** A lure word with spaces between its letters ("v e r i f y"), read in the text (MailSpacedWords). */
+  /**
+   * A lure word with spaces between its letters ("v e r i f y"), read in the text
+   * (MailSpacedWords).
+   */
   private static void spacedWords(State st, boolean senderAllowed) {
     String spaced = senderAllowed ? null : MailSpacedWords.find(st.text);
     if (spaced != null) {

@@ -5,11 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * The old tricks that write a link's host so that a reader, or a filter, does not see where it
- * leads (DISGUISED_LINK_HOST): a familiar name before an {@code @} that the browser takes for a user
- * name (http://www.bank.example@203.0.113.9/), a host spelled in percent-codes
+ * leads (DISGUISED_LINK_HOST): a familiar name before an {@code @} that the browser takes for a
+ * user name (http://www.bank.example@203.0.113.9/), a host spelled in percent-codes
  * (http://%77%77%77.evil.example/), or an IP address written as hexadecimal, octal or a short
- * dotted form (http://0xcb.0x0.0x71.0x9/). Mail written by people and by mailing software does
- * not write links like these; browsers still follow them.
+ * dotted form (http://0xcb.0x0.0x71.0x9/). Mail written by people and by mailing software does not
+ * write links like these; browsers still follow them.
  */
 final class MailLinkHosts {
 
@@ -34,8 +34,7 @@ final class MailLinkHosts {
   /** How the link's host is disguised, or null when it is written plainly. */
   static Disguise disguise(String url) {
     String lower = url.length() > 8 ? url.substring(0, 8).toLowerCase(Locale.ROOT) : "";
-    int start =
-        lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
+    int start = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
     if (start < 0) {
       return null;
     }
@@ -73,10 +72,10 @@ final class MailLinkHosts {
   }
 
   /**
-   * The dotted-decimal address a host written in another form means, the way browsers read it
-   * (each part decimal, octal with a leading 0, or hexadecimal with 0x; the last part fills the
-   * remaining bytes), or null when the host is a plain dotted-decimal address, a bare decimal
-   * number (counted as an IP address link already), or no address at all.
+   * The dotted-decimal address a host written in another form means, the way browsers read it (each
+   * part decimal, octal with a leading 0, or hexadecimal with 0x; the last part fills the remaining
+   * bytes), or null when the host is a plain dotted-decimal address, a bare decimal number (counted
+   * as an IP address link already), or no address at all.
    */
   static String numericAddress(String host) {
     if (host.isEmpty() || !NUMERIC_HOST.matcher(host).matches()) {

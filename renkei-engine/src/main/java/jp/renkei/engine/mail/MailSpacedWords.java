@@ -17,7 +17,8 @@ final class MailSpacedWords {
 
   /** Three or more pieces of one to three letters, then one of up to four, spaces between. */
   private static final Pattern RUN =
-      Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{L}{1,3}[ \\u00A0]+){2,}\\p{L}{1,4}(?![\\p{L}\\p{N}])");
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(?:\\p{L}{1,3}[ \\u00A0]+){2,}\\p{L}{1,4}(?![\\p{L}\\p{N}])");
 
   /** The words of lures (stems), as they read once the spaces are taken out. */
   private static final Pattern LURE =
@@ -59,7 +60,8 @@ final class MailSpacedWords {
     StringBuilder out = new StringBuilder();
     int at = 0;
     for (String p : pieces) {
-      if ((at < end && at + p.length() > start) || (at >= end && !out.isEmpty() && p.length() == 1)) {
+      if ((at < end && at + p.length() > start)
+          || (at >= end && !out.isEmpty() && p.length() == 1)) {
         out.append(out.isEmpty() ? "" : " ").append(p.toLowerCase(Locale.ROOT));
       } else if (at >= end) {
         break;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A link whose host is written to hide where it leads (issue 19, mail19b): a bank's name before an
  * "@" that the browser drops, a host in percent-codes, an IP address in hexadecimal or octal. The
- * messages are written for this test; the links use documentation addresses (RFC 5737) and
- * example domains.
+ * messages are written for this test; the links use documentation addresses (RFC 5737) and example
+ * domains.
  */
 class MailDisguisedLinkHostTest {
 
@@ -46,8 +46,7 @@ class MailDisguisedLinkHostTest {
         .isEqualTo(
             "http://www.bank-example.com@198.51.100.23/terms/ (shows www.bank-example.com, leads"
                 + " to 198.51.100.23)");
-    assertThat(f.evidence(false))
-        .endsWith("(見た目は www.bank-example.com、実際の行き先は 198.51.100.23)");
+    assertThat(f.evidence(false)).endsWith("(見た目は www.bank-example.com、実際の行き先は 198.51.100.23)");
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
@@ -71,7 +70,8 @@ class MailDisguisedLinkHostTest {
             "Your card has been renewed. Details:\r\nhttp://0xcb.0x0.0x71.0x09/card/\r\n",
             "text/plain");
     assertThat(disguised(r).evidence())
-        .isEqualTo("http://0xcb.0x0.0x71.0x09/card/ (IP address 203.0.113.9 written as 0xcb.0x0.0x71.0x09)");
+        .isEqualTo(
+            "http://0xcb.0x0.0x71.0x09/card/ (IP address 203.0.113.9 written as 0xcb.0x0.0x71.0x09)");
     assertThat(MailLinkHosts.numericAddress("0313.0.0161.011")).isEqualTo("203.0.113.9");
     assertThat(MailLinkHosts.numericAddress("203.7369")).isEqualTo("203.0.28.201");
     assertThat(MailLinkHosts.numericAddress("0xcb007109")).isEqualTo("203.0.113.9");

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * A lure word written with spaces between its letters (issue 19, mail19b). The messages are
- * written for this test.
+ * A lure word written with spaces between its letters (issue 19, mail19b). The messages are written
+ * for this test.
  */
 class MailSpacedWordsTest {
 
@@ -21,7 +21,8 @@ class MailSpacedWordsTest {
             + "<p>Please <a href=\"http://offers-example.net/form\">send your details</a>.</p>"
             + "</body></html>\r\n";
     MailReport r =
-        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.US_ASCII)));
+        new MailAnalyzer()
+            .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.US_ASCII)));
     assertThat(r.findings())
         .anySatisfy(
             f -> {
@@ -34,8 +35,7 @@ class MailSpacedWordsTest {
 
   @Test
   void findsTheRunAsWrittenWithSpacesOrNoBreakSpaces() {
-    assertThat(MailSpacedWords.find("please v e r i f y your details"))
-        .isEqualTo("v e r i f y");
+    assertThat(MailSpacedWords.find("please v e r i f y your details")).isEqualTo("v e r i f y");
     assertThat(MailSpacedWords.find("your p\u00A0a\u00A0y\u00A0p\u00A0a\u00A0l account"))
         .isEqualTo("p a y p a l");
   }
