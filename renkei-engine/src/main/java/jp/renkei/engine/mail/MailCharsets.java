@@ -16,9 +16,9 @@ import org.apache.james.mime4j.dom.field.ContentTypeField;
  * lures sent by mass mailers abroad often carry a UTF-8, Shift_JIS or ISO-2022-JP body under a bare
  * {@code Content-Type: text/plain}, which MIME reads as US-ASCII and so as nothing but replacement
  * characters. The bytes are read as ISO-2022-JP when they hold its escape to JIS X 0208, as UTF-8
- * when they are valid UTF-8, and as Shift_JIS (Windows-31J) or EUC-JP when they decode without error
- * to text of which kana are a good share (so Latin-1 bytes, which Shift_JIS may also decode, are not
- * taken for Japanese). Anything else is left to the default reading.
+ * when they are valid UTF-8, and as Shift_JIS (Windows-31J) or EUC-JP when they decode without
+ * error to text of which kana are a good share (so Latin-1 bytes, which Shift_JIS may also decode,
+ * are not taken for Japanese). Anything else is left to the default reading.
  */
 final class MailCharsets {
 
@@ -60,7 +60,11 @@ final class MailCharsets {
     boolean jisEscape = false;
     for (int i = 0; i < b.length; i++) {
       eightBit |= b[i] < 0;
-      jisEscape |= b[i] == 0x1b && i + 2 < b.length && b[i + 1] == '$' && (b[i + 2] == 'B' || b[i + 2] == '@');
+      jisEscape |=
+          b[i] == 0x1b
+              && i + 2 < b.length
+              && b[i + 1] == '$'
+              && (b[i + 2] == 'B' || b[i + 2] == '@');
     }
     if (!eightBit) {
       return jisEscape ? new String(b, ISO_2022_JP) : null;

@@ -10,12 +10,12 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
- * The charsets and encodings Japanese lures really arrive in, beyond the well-formed ones of
- * {@link JapaneseMail} (issue 19, mailja19): a UTF-8 subject cut in the middle of a character
- * across two encoded words, a body with no charset declared, charset names written the way
- * mailers write them (shift-jis, x-sjis, cp932, GBK from mailers abroad), Japanese written as
- * HTML character references, ISO-2022-JP with half-width katakana. Every one must read the same
- * words as the well-formed message. Each message is written for this test.
+ * The charsets and encodings Japanese lures really arrive in, beyond the well-formed ones of {@link
+ * JapaneseMail} (issue 19, mailja19): a UTF-8 subject cut in the middle of a character across two
+ * encoded words, a body with no charset declared, charset names written the way mailers write them
+ * (shift-jis, x-sjis, cp932, GBK from mailers abroad), Japanese written as HTML character
+ * references, ISO-2022-JP with half-width katakana. Every one must read the same words as the
+ * well-formed message. Each message is written for this test.
  */
 class MailJapaneseCharsetTest {
 
@@ -100,7 +100,10 @@ class MailJapaneseCharsetTest {
     readsTheLure(
         analyze(
             message(
-                word("UTF-8", SUBJECT), "text/plain", "8bit", BODY.getBytes(StandardCharsets.UTF_8))));
+                word("UTF-8", SUBJECT),
+                "text/plain",
+                "8bit",
+                BODY.getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test
@@ -137,7 +140,8 @@ class MailJapaneseCharsetTest {
   @Test
   void japaneseWrittenAsHtmlCharacterReferencesIsRead() {
     StringBuilder refs = new StringBuilder("<html><body><p>");
-    BODY.codePoints().forEach(c -> refs.append(c < 128 ? String.valueOf((char) c) : "&#" + c + ";"));
+    BODY.codePoints()
+        .forEach(c -> refs.append(c < 128 ? String.valueOf((char) c) : "&#" + c + ";"));
     refs.append("</p></body></html>");
     readsTheLure(
         analyze(
@@ -176,7 +180,8 @@ class MailJapaneseCharsetTest {
     String western = "Grüße aus Köln, 20° im Büro, ½ Preis – £5 « très bien » ×3 ß Ö Ü ";
     assertThat(MailCharsets.guess(western.repeat(20).getBytes(StandardCharsets.ISO_8859_1)))
         .isNull();
-    assertThat(MailCharsets.guess("°±²³µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉ".getBytes(StandardCharsets.ISO_8859_1)))
+    assertThat(
+            MailCharsets.guess("°±²³µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉ".getBytes(StandardCharsets.ISO_8859_1)))
         .isNull();
   }
 

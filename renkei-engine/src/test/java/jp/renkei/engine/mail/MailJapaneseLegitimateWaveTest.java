@@ -13,9 +13,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Japanese legitimate mail on the themes of {@link MailJapaneseLureWaveTest} (issue 19, mailja19):
  * the real notices of the same brands from their own domains with DKIM and DMARC passing (a bank's
- * 取引目的の確認, a securities firm's 多要素認証 notice, a card's statement, the carriers' shipping
- * notices, power and gas bills), mail magazines with an unsubscribe link, internal 人事 notices and a
- * genuine 取材申込. Each is written for this test; every one must stay CLEAN.
+ * 取引目的の確認, a securities firm's 多要素認証 notice, a card's statement, the carriers' shipping notices,
+ * power and gas bills), mail magazines with an unsubscribe link, internal 人事 notices and a genuine
+ * 取材申込. Each is written for this test; every one must stay CLEAN.
  */
 class MailJapaneseLegitimateWaveTest {
 

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.TestFactory;
  * The Japanese lures that dominated 2024–2026 as the Council of Anti-Phishing Japan's monthly
  * reports, IPA and JPCERT/CC describe them (issue 19, mailja19): card-use confirmation, the wave of
  * securities-account takeovers of 2025, shop and account suspension, JR and ETC, e-Tax arrears,
- * unpaid power and gas, マイナポータル, missed deliveries, banks' 取引目的の確認, NHK and the mobile
- * carriers, and IPA's targeted-mail themes. Each message is written for this test (no real
- * message's text), in the traits those reports name: ISO-2022-JP and UTF-8 Base64 subjects,
- * look-alike and random domains under .cn or .top, the brand's name as display name on another
- * domain, links behind 「こちら」, QR codes, full-width and half-width forms and 旧字体.
+ * unpaid power and gas, マイナポータル, missed deliveries, banks' 取引目的の確認, NHK and the mobile carriers,
+ * and IPA's targeted-mail themes. Each message is written for this test (no real message's text),
+ * in the traits those reports name: ISO-2022-JP and UTF-8 Base64 subjects, look-alike and random
+ * domains under .cn or .top, the brand's name as display name on another domain, links behind
+ * 「こちら」, QR codes, full-width and half-width forms and 旧字体.
  */
 class MailJapaneseLureWaveTest {
 
@@ -628,7 +628,9 @@ class MailJapaneseLureWaveTest {
             .subject("【マネックス証券】二段階認証の設定のお願い")
             .text("二段階認証の設定を行ってください。\nhttps://www.monex.co.jp/\n")
             .analyze();
-    assertThat(own.verdict()).as(MailJapaneseLureTest.describe(own)).isEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(own.verdict())
+        .as(MailJapaneseLureTest.describe(own))
+        .isEqualTo(MailReport.Verdict.CLEAN);
   }
 
   @Test
