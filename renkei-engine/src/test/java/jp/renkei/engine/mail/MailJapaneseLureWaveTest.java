@@ -634,6 +634,28 @@ class MailJapaneseLureWaveTest {
   }
 
   @Test
+  void aSecuritiesLuresFindingsReachAC4tapShareExplainedWithoutTheReceivingBank() {
+    MailReport r =
+        JapaneseMail.iso2022jp()
+            .from("楽天証券", "service@rakuten-sec.co.jp")
+            .to("soumu@sakura-bank.co.jp")
+            .subject("【楽天証券】【重要】お取引制限のお知らせ")
+            .text(
+                "さくら架空銀行 総務部 soumu@sakura-bank.co.jp 様\n"
+                    + "お客様の口座で不審な取引が確認されたため、現在お取引を制限しております。\n"
+                    + "下記よりログインし、取引パスワードを再設定してください。\n"
+                    + "https://rakuten-sec.co.jp-member.cn/login\n")
+            .analyze();
+    List<RedFlag> expected =
+        List.of(RedFlag.LOOKALIKE_DOMAIN, RedFlag.CREDENTIAL_REQUEST, RedFlag.URGENCY);
+    assertThat(MailSignsTest.flags(r)).containsAll(expected);
+    assertThat(MailStixTest.explainsWithoutTheBank(r, expected).path("content").asString())
+        .contains("rakuten-sec.co.jp-member.cn")
+        .contains("パスワードを再設定")
+        .contains("取引を制限しております");
+  }
+
+  @Test
   void theWaveCoversEveryKind() {
     Map<String, Integer> kinds = new TreeMap<>();
     lures().forEach(x -> kinds.merge(x.kind(), 1, Integer::sum));
