@@ -1259,7 +1259,8 @@ public final class MailAnalyzer {
             || "attachment".equalsIgnoreCase(e.getDispositionType())
             || !(body instanceof TextBody);
     if (!attachment && body instanceof TextBody text) {
-      String content = read(text, st);
+      String guessed = MailCharsets.undeclared(e) ? MailCharsets.guess(text, TEXT_PART) : null;
+      String content = guessed != null ? guessed : read(text, st);
       if ("text/html".equalsIgnoreCase(e.getMimeType())) {
         html(content, st);
       } else {

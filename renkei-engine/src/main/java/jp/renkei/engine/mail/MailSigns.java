@@ -61,9 +61,9 @@ final class MailSigns {
               + " kontoinformationen|deaktivierung ihrer karte|konto wird in \\d+ tagen gelöscht"
               + "|(?:verify|confirm|update) your (?:personal|online"
               + " banking|banking|card|billing) (?:information|details|records|data|account)"
-              + "|パスワード(?:の)?(?:有効期限|期限切れ|変更|再設定|更新)|(?:メールボックス|メール|受信箱)"
+              + "|パスワード(?:の|を)?(?:有効期限|期限切れ|変更|再設定|更新|再登録)|(?:メールボックス|メール|受信箱)"
               + "の?容量|容量(?:オーバー|超過|制限|不足)|アカウント(?:が|は|を)?(?:一時)?(?:停止|ロック|凍結"
-              + "|制限|無効|保留)|本人確認|本人様(?:の)?確認|登録情報(?:の)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
+              + "|制限|無効|保留)|本人確認|本人様(?:の)?確認|登録情報(?:の|を)?(?:ご)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
               + "|利用)|ログイン(?:して|の上|のうえ|し|が必要)|認証(?:が必要|情報)|セキュリティ(?:警告|通知|強化)"
               // Japanese as the lures of 2024-26 write it: a strange sign-in reported, a sign-in
               // asked, the payment method or registered details to renew, an ID locked, the
@@ -73,7 +73,12 @@ final class MailSigns {
               + "|サインイン(?:して|の上|し|が必要)|(?:お支払い|支払い|決済)方法(?:の|を)?(?:更新|再登録|再設定)"
               + "|(?:お客様|お客さま|会員|カード|口座)(?:の)?情報(?:の|を)?(?:ご)?(?:確認|更新|再登録|入力)"
               + "|(?:id|アカウント)(?:が|は)(?:ロック|凍結)|ロック(?:を)?解除"
-              + "|(?:ワンタイムパスワード|暗証番号|セキュリティコード)(?:を|の)?入力");
+              + "|(?:ワンタイムパスワード|暗証番号|セキュリティコード)(?:を|の)?入力"
+              // the securities-account wave of 2025: multi-factor set-up, the login details, the
+              // trading PIN to re-register; the payment details to renew on a suspended account
+              + "|(?:多要素|二段階|2段階|二要素)認証(?:の|を)?(?:設定|登録|再設定)"
+              + "|(?:ログイン|お支払い|支払い|請求|決済)情報(?:の|を)?(?:ご)?(?:確認|更新|再登録|入力|不一致)"
+              + "|暗証番号(?:の|を)?(?:再登録|再設定|確認)|アカウント(?:を|の)(?:ご)?確認(?:する|して|の上|のうえ)");
 
   /** Urgency, threats and deadlines. */
   static final Pattern URGENCY =
@@ -91,12 +96,13 @@ final class MailSigns {
               + "|intima[çc][ãa]o|acción (?:inmediata|requerida)|dringend|letzte (?:mahnung|warnung|erinnerung)"
               + "|action requise|dernier (?:avis|rappel)|immédiatement|direct (?:risico|actie)"
               + "|laatste (?:herinnering|waarschuwing)"
-              + "|至急|緊急|24時間以内|48時間以内|本日中|期限(?:内|まで)に|最終(?:通告|警告|通知)|直ちに|速やかに"
+              + "|至急|緊急|12時間以内|24時間以内|48時間以内|72時間以内|本日中|期限(?:内|まで)に|最終(?:通告|警告|通知)|直ちに|速やかに"
               + "|(?:利用|サービス|アカウント)(?:を|が)?(?:停止|制限)(?:いた)?(?:します|されます)"
               + "|削除されます|法的(?:措置|手続)"
               // what the account, the card or the supply will suffer, seizure and arrest
               + "|(?:利用|取引|口座|回線|供給|カード)(?:を|が|の)?(?:一時的に|一部)?(?:停止|制限|凍結|解約)"
-              + "(?:させていただきます|させていただく|いたします|されます|となります|します)"
+              + "(?:させていただきます|させていただく|いたします|されます|となります|します"
+              + "|いたしました|しております|しています|されています)|ログインできなくなります"
               + "|無効(?:になりました|となります|になります)|自動退会|返送されます"
               + "|差(?:し)?押(?:さ)?え|差押(?:処分|最終)|逮捕状");
 
@@ -146,9 +152,12 @@ final class MailSigns {
    */
   static final Pattern OWN_ACCOUNT_ASKS =
       Pattern.compile(
-          "ログイン(?:して|の上|し)|サインイン(?:して|の上|し)|パスワード(?:の)?(?:変更|再設定)"
+          "ログイン(?:して|の上|し)|サインイン(?:して|の上|し)|パスワード(?:の|を)?(?:変更|再設定)"
               + "|(?:お支払い|支払い|決済)方法(?:の|を)?(?:更新|再登録|再設定)"
-              + "|登録情報(?:の)?(?:確認|更新)|(?:お客様|お客さま|会員|カード|口座)情報(?:の|を)?(?:確認|更新)");
+              + "|登録情報(?:の|を)?(?:ご)?(?:確認|更新)|(?:お客様|お客さま|会員|カード|口座)情報(?:の|を)?(?:確認|更新)"
+              + "|(?:多要素|二段階|2段階|二要素)認証(?:の|を)?(?:設定|登録)"
+              + "|(?:ログイン|お支払い|支払い|請求|決済)情報(?:の|を)?(?:ご)?(?:確認|更新)"
+              + "|アカウント(?:を|の)(?:ご)?確認(?:する|して|の上|のうえ)");
 
   /**
    * The domains of public bodies and of the security organisations whose advisories others link:
@@ -604,7 +613,7 @@ final class MailSigns {
           brand("日本郵便", "日本郵便|japan ?post|郵便局", "japanpost", "post"),
           brand("ヤマト運輸", "ヤマト運輸|クロネコ", "kuronekoyamato", "yamato-hd"),
           brand("佐川急便", "佐川急便", "sagawa-exp"),
-          brand("楽天", "楽天|rakuten", "rakuten", "rakuten-card", "rakuten-bank"),
+          brand("楽天", "楽天|rakuten", "rakuten", "rakuten-card", "rakuten-bank", "rakuten-sec"),
           brand("NTTドコモ", "ドコモ|docomo|dカード", "docomo", "nttdocomo"),
           brand(
               "au / KDDI",
@@ -614,15 +623,29 @@ final class MailSigns {
               "aupay"),
           brand("ソフトバンク", "ソフトバンク|softbank", "softbank"),
           brand("JCB", "\\bjcb\\b|ジェーシービー", "jcb"),
-          brand("イオン", "イオンカード|aeon card", "aeon"),
+          brand("イオン", "イオンカード|イオン銀行|aeon card", "aeon", "aeonbank"),
           brand("セゾン", "セゾン|saison", "saisoncard", "saison"),
           brand("エポス", "エポス|epos card", "eposcard"),
           brand("国税庁", "国税庁|e-tax|イータックス|税務署", "nta", "e-tax"),
-          brand("マイナポータル", "マイナポータル|マイナンバー|マイナポイント", "myna", "digital", "kojinbango-card", "soumu"),
+          brand(
+              "マイナポータル",
+              "マイナポータル|マイナンバー|マイナポイント|マイナ保険証",
+              "myna",
+              "digital",
+              "kojinbango-card",
+              "soumu"),
           brand("日本年金機構", "年金機構", "nenkin"),
           brand("警察", "警察(?:庁|署)?|警視庁|(?:県|府|道)警|サイバー犯罪対策課", "npa", "police"),
           brand("NISC", "\\bnisc\\b|内閣サイバー", "nisc"),
           brand("東京電力", "東京電力|tepco", "tepco"),
+          // the other regional power and gas companies whose unpaid-bill lures (supply to be
+          // stopped) the Council of Anti-Phishing Japan reports, with their members' sites
+          brand("関西電力", "関西電力|はぴeみる電", "kepco"),
+          brand("中部電力", "中部電力|カテエネ", "chuden"),
+          brand("東北電力", "東北電力", "tohoku-epco"),
+          brand("九州電力", "九州電力", "kyuden"),
+          brand("大阪ガス", "大阪ガス|\\bosaka gas\\b", "osakagas"),
+          brand("東邦ガス", "東邦ガス", "tohogas"),
           // the gas company and the agricultural banks whose bills and net banking the lures of
           // 2025 imitate (a bill "payable by prepaid card", a trade restriction)
           brand("東京ガス", "東京ガス|mytokyogas|\\btokyo gas\\b", "tokyo-gas", "tokyogas"),
@@ -683,8 +706,10 @@ final class MailSigns {
 
   /**
    * Full-width letters and digits (ＵＲＬ, ０１２０, ＡＭＡＺＯＮ) and half-width katakana as their ordinary
-   * forms (NFKC), so that the phrase lists and brand names read them; other text is returned as it
-   * is.
+   * forms (NFKC), traditional kanji as their shinjitai ({@link #VARIANT_FORMS}) and the kanji 一
+   * written between two katakana for the long-vowel mark ー (カ一ド for カード, a look-alike Japanese
+   * lures use in brand names), so that the phrase lists and brand names read them; other text is
+   * returned as it is.
    */
   static String fold(String s) {
     if (s == null) {
@@ -696,7 +721,8 @@ final class MailSigns {
       if (c >= '\uFF01' && c <= '\uFF9F') {
         return variants(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC));
       }
-      variant |= c >= '\u6000' && VARIANT_FORMS.indexOf(c) >= 0;
+      variant |=
+          c >= '\u6000' && VARIANT_FORMS.indexOf(c) >= 0 || c == '\u4E00' && longVowelAt(s, i);
     }
     return variant ? variants(s) : s;
   }
@@ -713,14 +739,29 @@ final class MailSigns {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       int at = c >= '\u6000' ? VARIANT_FORMS.indexOf(c) : -1;
-      if (at >= 0 && at % 2 == 0) {
+      if (at >= 0 && at % 2 == 0 || c == '\u4E00' && longVowelAt(s, i)) {
         if (out == null) {
           out = new StringBuilder(s);
         }
-        out.setCharAt(i, VARIANT_FORMS.charAt(at + 1));
+        out.setCharAt(i, c == '\u4E00' ? '\u30FC' : VARIANT_FORMS.charAt(at + 1));
       }
     }
     return out == null ? s : out.toString();
+  }
+
+  /**
+   * The kanji 一 at {@code i} stands between two katakana letters (カ一ド), where Japanese writes the
+   * long-vowel mark; not before the counter ヶ/ヵ or another kanji (データ一覧, プラン一ヶ月).
+   */
+  static boolean longVowelAt(String s, int i) {
+    return i > 0
+        && i + 1 < s.length()
+        && katakanaLetter(s.charAt(i - 1))
+        && katakanaLetter(s.charAt(i + 1));
+  }
+
+  private static boolean katakanaLetter(char c) {
+    return c >= '\u30A1' && c <= '\u30F4';
   }
 
   /** URL shorteners: the real target is hidden until the link is followed. */
@@ -976,7 +1017,8 @@ final class MailSigns {
    * ("amazon.co.jp.kvbxz.xyz", "smbc-card.com.secure-login.top"): the reader sees the brand's
    * domain at the start of the address. The part before the registrable domain must itself be a
    * domain under a public suffix whose first label is one of a brand's, and the registrable domain
-   * none of that brand's. Returns "amazon.co.jp (Amazon)", or null.
+   * none of that brand's; the brand's public suffix may also be glued with a hyphen to the next
+   * label ("rakuten-sec.co.jp-member.cn"). Returns "amazon.co.jp (Amazon)", or null.
    */
   static String brandDomainInFront(String host) {
     String reg = registrable(host);
@@ -984,6 +1026,18 @@ final class MailSigns {
       return null;
     }
     String front = host.substring(0, host.length() - reg.length() - 1);
+    int hyphen = reg.indexOf('-');
+    if (hyphen > 0 && hyphen < reg.indexOf('.')) {
+      // the brand's suffix glued to the next label (rakuten-sec.co.jp-member.cn)
+      String glued = brandDomainIn(front + "." + reg.substring(0, hyphen), reg);
+      if (glued != null) {
+        return glued;
+      }
+    }
+    return brandDomainIn(front, reg);
+  }
+
+  private static String brandDomainIn(String front, String reg) {
     try {
       InternetDomainName d = InternetDomainName.from(front);
       if (!d.isUnderPublicSuffix()) {
