@@ -37,9 +37,13 @@ class SearchRepository {
     this.jdbc = jdbc;
   }
 
-  /** The index terms of the query's words (empty: nothing can match). */
+  /**
+   * The index terms of the query's words (empty: nothing can match): its words as the index takes
+   * a text apart (V316's search_words), without the parent domains the index adds to a text's
+   * domains, so a domain asks for itself and is found in its subdomains.
+   */
   String[] terms(SearchQuery q) {
-    return jdbc.sql("select search_terms(?)")
+    return jdbc.sql("select search_words(?)")
         .param(String.join(" ", q.words()))
         .query((rs, n) -> (String[]) rs.getArray(1).getArray())
         .single();
@@ -158,9 +162,13 @@ class SearchRepository {
       int limit) {
     String exact =
         q.exact() && q.kind().observableType().isPresent()
-            ? " union select v.report_id from report_observable o join report_version v"
-                + " on v.id = o.version_id where o.type = :kind and o.value = :value"
-                + " and v.reach_keys && cast(:keys as text[]) and v.reach_allow && cast(:allow as text[])"
+            ? " union select v.report_id from report_version v where v.observable_terms @>"
+                + " cast(:terms as text[]) and v.reach_keys && cast(:keys as text[]) and"
+                + " v.reach_allow && cast(:allow as text[])"
+                + (terms.length == 1
+                    ? ""
+                    : " and exists (select 1 from report_observable o where o.version_id = v.id"
+                        + " and search_terms(o.value) @> cast(:terms as text[]))")
             : "";
     SearchKeys keys = SearchKeys.of(reach);
     return keyset(
