@@ -21,9 +21,10 @@ class MailShareAnswerTest {
                 MailCommand.Analyze.hubAnswer(
                     "{\"id\":12,\"range\":\"AMBER\",\n \"removed\":[],\"id\":99}"));
     assertThat(e).as("refused").isNotNull();
+    // the column just after the second "id" (its colon)
     assertThat(e.getMessage())
         .isEqualTo(
-            "--share: the hub's answer gives the key \"id\" twice (line 2, column 20); nothing"
+            "--share: the hub's answer gives the key \"id\" twice (line 2, column 19); nothing"
                 + " was sent");
   }
 
