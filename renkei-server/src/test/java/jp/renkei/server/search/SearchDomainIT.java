@@ -218,6 +218,17 @@ class SearchDomainIT extends ServerTest {
     return read;
   }
 
+  /** How many report versions {@code viewer}'s reach keys let the index hand over at all. */
+  private long reachable(Actor viewer) {
+    SearchKeys k = SearchKeys.of(gate.reach(viewer));
+    return jdbc.sql(
+            "select count(*) from report_version v where v.reach_keys && cast(? as text[]) and"
+                + " v.reach_allow && cast(? as text[])")
+        .params(k.keys(), k.allow())
+        .query(Long.class)
+        .single();
+  }
+
   /** {@code n} AMBER+STRICT reports of {@code by} naming {@code value} as an observable. */
   private void hidden(Organisation by, String type, String value, int n) {
     jdbc.sql(
@@ -249,19 +260,23 @@ class SearchDomainIT extends ServerTest {
                 + " v.id, 0, 'ipv4-addr', ?, ? from report_version v where v.report_id = ?")
         .params(ip, ip, withIp)
         .update();
+    long reach = reachable(analyst);
     hidden(other, "domain-name", "b." + domain, 1_000);
     hidden(other, "ipv4-addr", ip, 1_000);
     jdbc.sql("analyze report_version").update();
-    assertThat(versionsRead(analyst, domain)).isEqualTo(1);
-    assertThat(versionsRead(analyst, ip)).isEqualTo(1);
+    // the index hands over the viewer's own version naming it, or (the planner's other choice on
+    // the same index) the versions the viewer's keys reach; never one of the hidden
+    assertThat(versionsRead(analyst, domain)).isBetween(1L, reachable(analyst));
+    assertThat(versionsRead(analyst, ip)).isBetween(1L, reachable(analyst));
     hidden(other, "domain-name", "c." + domain, 2_000);
     hidden(other, "ipv4-addr", ip, 2_000);
     jdbc.sql("analyze report_version").update();
-    assertThat(versionsRead(analyst, domain)).isEqualTo(1);
-    assertThat(versionsRead(analyst, ip)).isEqualTo(1);
-    // the organisation that holds them reads its own
+    assertThat(reachable(analyst)).as("the hidden are outside the keys").isEqualTo(reach);
+    assertThat(versionsRead(analyst, domain)).isBetween(1L, reachable(analyst));
+    assertThat(versionsRead(analyst, ip)).isBetween(1L, reachable(analyst));
+    // the organisation that holds them finds its own (the planner may scan the table for it: half
+    // of the versions are its own)
     Actor owner = fixtures.actor(fixtures.user(other, Role.ANALYST));
-    assertThat(versionsRead(owner, ip)).isEqualTo(3_000);
     assertThat(
             ids(search.search(owner, domain, SearchResult.Kind.REPORT), SearchResult.Kind.REPORT))
         .hasSize(SearchService.MAX_ONE_KIND);
