@@ -231,7 +231,10 @@ final class MailCommand implements Runnable {
         String twice = jp.renkei.server.failure.DuplicateKeys.key(e);
         var at = e.getLocation();
         String where =
-            "line " + (at == null ? 0 : at.getLineNr()) + ", column " + (at == null ? 0 : at.getColumnNr());
+            "line "
+                + (at == null ? 0 : at.getLineNr())
+                + ", column "
+                + (at == null ? 0 : at.getColumnNr());
         if (twice != null) {
           throw new IllegalArgumentException(
               "--share: the hub's answer gives the key \""

@@ -163,12 +163,13 @@ public final class TaxiiClient {
   }
 
   /** The envelope's own keys: a key given twice is named only if it is one of these. */
-  private static final java.util.Set<String> ENVELOPE_KEYS = java.util.Set.of("more", "next", "objects");
+  private static final java.util.Set<String> ENVELOPE_KEYS =
+      java.util.Set.of("more", "next", "objects");
 
   /**
-   * The refusal of an envelope giving one of its keys twice: JSON readers differ in which value they
-   * take ("more" read as its last value would end a pull with pages left, or loop on one), so the
-   * envelope is refused as the hub's own endpoints refuse such a body. Its objects are left to
+   * The refusal of an envelope giving one of its keys twice: JSON readers differ in which value
+   * they take ("more" read as its last value would end a pull with pages left, or loop on one), so
+   * the envelope is refused as the hub's own endpoints refuse such a body. Its objects are left to
    * StixBundleReader, which refuses an object with a key given twice and keeps the others. A key
    * the envelope does not define is not quoted (the remote's words stay out of the feed's page).
    */

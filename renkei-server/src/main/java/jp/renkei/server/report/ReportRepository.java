@@ -199,8 +199,12 @@ class ReportRepository {
                   + " o(type, value, original, n)")
           .params(
               id,
-              c.observables().stream().map(ReportContent.ObservableEntry::type).toArray(String[]::new),
-              c.observables().stream().map(ReportContent.ObservableEntry::value).toArray(String[]::new),
+              c.observables().stream()
+                  .map(ReportContent.ObservableEntry::type)
+                  .toArray(String[]::new),
+              c.observables().stream()
+                  .map(ReportContent.ObservableEntry::value)
+                  .toArray(String[]::new),
               c.observables().stream()
                   .map(ReportContent.ObservableEntry::original)
                   .toArray(String[]::new))

@@ -38,8 +38,8 @@ class SearchRepository {
   }
 
   /**
-   * The index terms of the query's words (empty: nothing can match): its words as the index takes
-   * a text apart (V316's search_words), without the parent domains the index adds to a text's
+   * The index terms of the query's words (empty: nothing can match): its words as the index takes a
+   * text apart (V316's search_words), without the parent domains the index adds to a text's
    * domains, so a domain asks for itself and is found in its subdomains.
    */
   String[] terms(SearchQuery q) {
@@ -301,10 +301,11 @@ class SearchRepository {
 
   /**
    * STIX objects without granular markings in the given collections (those the viewer may read:
-   * only narrows, every row is still judged by the policy) whose index terms hold the query's, newest
-   * stored first: a page of at most {@code limit} after the stored sequence {@code after} (null: from
-   * the newest). Each row says whether it matches: not revoked and, for words, holding them in their
-   * order ({@code matches}); the index's terms of a longer Japanese word are its bigrams.
+   * only narrows, every row is still judged by the policy) whose index terms hold the query's,
+   * newest stored first: a page of at most {@code limit} after the stored sequence {@code after}
+   * (null: from the newest). Each row says whether it matches: not revoked and, for words, holding
+   * them in their order ({@code matches}); the index's terms of a longer Japanese word are its
+   * bigrams.
    */
   List<StixRow> stix(SearchQuery q, String[] terms, UUID[] collections, Long after, int limit) {
     String before = after == null ? "" : " and o.seq < :after";

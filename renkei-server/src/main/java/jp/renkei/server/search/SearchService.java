@@ -291,11 +291,12 @@ public class SearchService {
   /**
    * STIX objects: index candidates in the collections the viewer reads, newest first, a page at a
    * time ({@value #BATCH}, doubling up to {@value #MAX_BATCH}), each judged by the policy. Those it
-   * refuses are passed over: they count only toward {@link #WALK}, the bound of rows a search reads,
-   * which is never said. Of those the viewer may see, at most {@value SearchRepository#RECHECK} are
-   * looked at (a common bigram: most hold the query's bigrams but not the word); when one more
-   * exists the group is {@link SearchResult.Group#incomplete}, a fact about objects the viewer may
-   * see alone, since which of them come first does not depend on the others.
+   * refuses are passed over: they count only toward {@link #WALK}, the bound of rows a search
+   * reads, which is never said. Of those the viewer may see, at most {@value
+   * SearchRepository#RECHECK} are looked at (a common bigram: most hold the query's bigrams but not
+   * the word); when one more exists the group is {@link SearchResult.Group#incomplete}, a fact
+   * about objects the viewer may see alone, since which of them come first does not depend on the
+   * others.
    */
   private SearchResult.Group stix(
       Actor actor, SearchQuery q, String[] terms, java.util.UUID[] collections, int want) {

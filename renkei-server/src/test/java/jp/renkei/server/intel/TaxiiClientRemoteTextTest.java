@@ -102,9 +102,7 @@ class TaxiiClientRemoteTextTest {
   @Test
   void aKeyOfItsOwnGivenTwiceIsRefusedWithoutQuotingIt() {
     contentType = TaxiiClient.TAXII;
-    body =
-        "{\"x_東京の被害組織名\":1,\"objects\":[],\"x_東京の被害組織名\":2}"
-            .getBytes(StandardCharsets.UTF_8);
+    body = "{\"x_東京の被害組織名\":1,\"objects\":[],\"x_東京の被害組織名\":2}".getBytes(StandardCharsets.UTF_8);
     TaxiiClient.Failure f = poll();
     assertThat(f.code()).isEqualTo("duplicateKey");
     assertThat(f.args().get(0)).isEqualTo("?");

@@ -149,7 +149,8 @@ class SearchDomainIT extends ServerTest {
     long inUrl = report(mine, "amber_strict", "偽サイト https://secure." + sub + "/login?id=1");
     long inMail = report(mine, "amber_strict", "送信元 info@mail." + domain + " から");
     long itself = report(mine, "amber_strict", "概要", domain);
-    long lookalike = report(mine, "amber_strict", "偽 evil-" + domain + " x" + domain, "evil" + domain);
+    long lookalike =
+        report(mine, "amber_strict", "偽 evil-" + domain + " x" + domain, "evil" + domain);
     long hiddenReport = report(other, "amber_strict", "概要", sub);
     long visibleAdvisory = advisory(mine, "cdn." + domain);
     long hiddenAdvisory = advisory(other, "cdn." + domain);
@@ -253,8 +254,7 @@ class SearchDomainIT extends ServerTest {
     String domain = "lv" + SearchLeakIT.ascii() + ".top";
     String ip = SearchLeakIT.ip();
     report(mine, "amber_strict", "概要", "a." + domain);
-    long withIp =
-        report(mine, "amber_strict", "概要"); // its observable added below, as an address
+    long withIp = report(mine, "amber_strict", "概要"); // its observable added below, as an address
     jdbc.sql(
             "insert into report_observable (version_id, position, type, value, original) select"
                 + " v.id, 0, 'ipv4-addr', ?, ? from report_version v where v.report_id = ?")
