@@ -191,9 +191,8 @@ final class MailCommand implements Runnable {
       }
       String hub = shareHub.endsWith("/") ? shareHub : shareHub + "/";
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-      JsonMapper json = JsonMapper.builder().build();
       tools.jackson.databind.JsonNode draft =
-          json.readTree(
+          hubAnswer(
               post(http, hub + "api/v1/c4tap?range=" + range, token, Files.readAllBytes(f), 201));
       long id = draft.path("id").asLong();
       out.printf(
@@ -213,6 +212,60 @@ final class MailCommand implements Runnable {
       }
       post(http, hub + "api/v1/c4tap/" + id + "/send", token, new byte[0], 200);
       out.printf("   shared under C4TAP %s%n", draft.path("range").asString());
+    }
+
+    private static final JsonMapper STRICT =
+        JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /**
+     * The hub's answer to a draft, refused when it is not JSON or gives a key twice in one object
+     * (JSON readers differ in which value they take: a second "id" would have the draft of another
+     * id sent), saying where; nothing is sent then.
+     */
+    static tools.jackson.databind.JsonNode hubAnswer(String body) {
+      try {
+        return STRICT.readTree(body);
+      } catch (tools.jackson.core.JacksonException e) {
+        String twice = jp.renkei.server.failure.DuplicateKeys.key(e);
+        var at = e.getLocation();
+        String where =
+            "line "
+                + (at == null ? 0 : at.getLineNr())
+                + ", column "
+                + (at == null ? 0 : at.getColumnNr());
+        if (twice != null) {
+          throw new IllegalArgumentException(
+              "--share: the hub's answer gives the key \""
+                  + printable(twice)
+                  + "\" twice ("
+                  + where
+                  + "); nothing was sent");
+        }
+        throw new IllegalArgumentException(
+            "--share: the hub's answer is not JSON (" + where + "); nothing was sent");
+      }
+    }
+
+    /** {@code s} with control and format characters escaped by their code (one terminal line). */
+    private static String printable(String s) {
+      StringBuilder out = new StringBuilder();
+      s.codePoints()
+          .forEach(
+              c -> {
+                int type = Character.getType(c);
+                if (Character.isISOControl(c)
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE) {
+                  out.append(String.format("\\u%04x", c));
+                } else {
+                  out.appendCodePoint(c);
+                }
+              });
+      return out.toString();
     }
 
     private static String post(

@@ -57,7 +57,10 @@ public final class TaxiiClient {
       this.args = java.util.Arrays.stream(args).map(a -> clip(String.valueOf(a))).toList();
     }
 
-    /** The reason: contentType, notJson, notUrl, connect, outbound, http, tooLarge, credential. */
+    /**
+     * The reason: contentType, notJson, duplicateKey, notUrl, connect, outbound, http, tooLarge,
+     * credential.
+     */
     public String code() {
       return code;
     }
@@ -122,8 +125,12 @@ public final class TaxiiClient {
     String token = null;
     try (JsonParser p = JSON.createParser(r.body())) {
       if (p.nextToken() == JsonToken.START_OBJECT) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
           String name = p.currentName();
+          if (!seen.add(name)) {
+            throw twice(name, p.currentTokenLocation());
+          }
           JsonToken v = p.nextToken();
           if (name.equals("more")) {
             more = v == JsonToken.VALUE_TRUE;
@@ -153,6 +160,35 @@ public final class TaxiiClient {
             .map(t -> StixTime.formatMicros(t.minusNanos(1000)))
             .orElse(addedAfter);
     return new Page(r.body(), more, more ? token : null, resume);
+  }
+
+  /** The envelope's own keys: a key given twice is named only if it is one of these. */
+  private static final java.util.Set<String> ENVELOPE_KEYS =
+      java.util.Set.of("more", "next", "objects");
+
+  /**
+   * The refusal of an envelope giving one of its keys twice: JSON readers differ in which value
+   * they take ("more" read as its last value would end a pull with pages left, or loop on one), so
+   * the envelope is refused as the hub's own endpoints refuse such a body. Its objects are left to
+   * StixBundleReader, which refuses an object with a key given twice and keeps the others. A key
+   * the envelope does not define is not quoted (the remote's words stay out of the feed's page).
+   */
+  private static Failure twice(String name, tools.jackson.core.TokenStreamLocation at) {
+    String key = ENVELOPE_KEYS.contains(name) ? name : "?";
+    long line = at == null ? 0 : at.getLineNr();
+    long column = at == null ? 0 : at.getColumnNr();
+    return new Failure(
+        "duplicateKey",
+        "the remote's envelope gives the key \""
+            + key
+            + "\" twice (line "
+            + line
+            + ", column "
+            + column
+            + ")",
+        key,
+        line,
+        column);
   }
 
   /** POSTs an envelope; returns the status resource. */

@@ -190,12 +190,24 @@ class ReportRepository {
                 utc(at))
             .query(Long.class)
             .single();
-    int position = 0;
-    for (ReportContent.ObservableEntry o : c.observables()) {
+    // one statement: its trigger (V316) computes the version's observable terms once
+    if (!c.observables().isEmpty()) {
       jdbc.sql(
               "insert into report_observable (version_id, position, type, value, original)"
-                  + " values (?,?,?,?,?)")
-          .params(id, position++, o.type(), o.value(), o.original())
+                  + " select ?, o.n - 1, o.type, o.value, o.original from unnest(cast(? as"
+                  + " text[]), cast(? as text[]), cast(? as text[])) with ordinality as"
+                  + " o(type, value, original, n)")
+          .params(
+              id,
+              c.observables().stream()
+                  .map(ReportContent.ObservableEntry::type)
+                  .toArray(String[]::new),
+              c.observables().stream()
+                  .map(ReportContent.ObservableEntry::value)
+                  .toArray(String[]::new),
+              c.observables().stream()
+                  .map(ReportContent.ObservableEntry::original)
+                  .toArray(String[]::new))
           .update();
     }
     return id;

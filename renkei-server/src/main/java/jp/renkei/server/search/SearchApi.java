@@ -25,7 +25,8 @@ class SearchApi {
   record SearchRepresentation(
       String query, String recognisedAs, List<GroupRepresentation> groups) {}
 
-  record GroupRepresentation(String kind, List<HitRepresentation> hits, boolean more) {}
+  record GroupRepresentation(
+      String kind, List<HitRepresentation> hits, boolean more, boolean incomplete) {}
 
   record HitRepresentation(
       String id,
@@ -64,7 +65,8 @@ class SearchApi {
                                         h.detail(),
                                         h.at()))
                             .toList(),
-                        g.more()))
+                        g.more(),
+                        g.incomplete()))
             .toList());
   }
 

@@ -24,6 +24,7 @@ class SearchPages {
       @RequestParam(required = false) String kind,
       Model model) {
     model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("incompleteBound", SearchRepository.RECHECK);
     if (q == null || q.isBlank()) {
       return "search/results";
     }

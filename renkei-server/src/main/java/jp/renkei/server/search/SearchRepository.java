@@ -26,8 +26,8 @@ import org.springframework.stereotype.Repository;
 class SearchRepository {
 
   /**
-   * STIX objects: the newest this many index candidates are checked against the query's words
-   * (bigram order); older candidates of a very common word are not looked at.
+   * STIX objects: a search looks at this many index candidates the viewer may see, at most (each
+   * checked against the query's words, bigram order); when there are more, it says so.
    */
   static final int RECHECK = 5000;
 
@@ -37,9 +37,13 @@ class SearchRepository {
     this.jdbc = jdbc;
   }
 
-  /** The index terms of the query's words (empty: nothing can match). */
+  /**
+   * The index terms of the query's words (empty: nothing can match): its words as the index takes a
+   * text apart (V316's search_words), without the parent domains the index adds to a text's
+   * domains, so a domain asks for itself and is found in its subdomains.
+   */
   String[] terms(SearchQuery q) {
-    return jdbc.sql("select search_terms(?)")
+    return jdbc.sql("select search_words(?)")
         .param(String.join(" ", q.words()))
         .query((rs, n) -> (String[]) rs.getArray(1).getArray())
         .single();
@@ -158,9 +162,13 @@ class SearchRepository {
       int limit) {
     String exact =
         q.exact() && q.kind().observableType().isPresent()
-            ? " union select v.report_id from report_observable o join report_version v"
-                + " on v.id = o.version_id where o.type = :kind and o.value = :value"
-                + " and v.reach_keys && cast(:keys as text[]) and v.reach_allow && cast(:allow as text[])"
+            ? " union select v.report_id from report_version v where v.observable_terms @>"
+                + " cast(:terms as text[]) and v.reach_keys && cast(:keys as text[]) and"
+                + " v.reach_allow && cast(:allow as text[])"
+                + (terms.length == 1
+                    ? ""
+                    : " and exists (select 1 from report_observable o where o.version_id = v.id"
+                        + " and search_terms(o.value) @> cast(:terms as text[]))")
             : "";
     SearchKeys keys = SearchKeys.of(reach);
     return keyset(
@@ -279,7 +287,8 @@ class SearchRepository {
       Long sourceAdvisory,
       Instant added,
       String text,
-      String label) {}
+      String label,
+      boolean matches) {}
 
   /**
    * What an analyst knows a STIX object by: its name (an indicator's, a malware's, a
@@ -292,42 +301,50 @@ class SearchRepository {
 
   /**
    * STIX objects without granular markings in the given collections (those the viewer may read:
-   * only narrows, every row is still judged by the policy), newest stored first; of the index's
-   * newest {@link #RECHECK} candidates.
+   * only narrows, every row is still judged by the policy) whose index terms hold the query's,
+   * newest stored first: a page of at most {@code limit} after the stored sequence {@code after}
+   * (null: from the newest). Each row says whether it matches: not revoked and, for words, holding
+   * them in their order ({@code matches}); the index's terms of a longer Japanese word are its
+   * bigrams.
    */
-  List<StixRow> stix(SearchQuery q, String[] terms, UUID[] collections, int limit) {
+  List<StixRow> stix(SearchQuery q, String[] terms, UUID[] collections, Long after, int limit) {
+    String before = after == null ? "" : " and o.seq < :after";
     String exact =
         q.exact() && q.kind().observableType().isPresent()
             ? " union select b.seq from stix_observable b join stix_object o on o.seq = b.seq"
-                + " where b.kind = :kind and b.value = :value"
+                + " where b.kind = :kind and b.value = :value and not o.granular"
                 + " and o.collection_id = any(:collections)"
+                + before
             : "";
-    return jdbc.sql(
-            "with m as materialized (select o.seq from stix_object o where not o.granular and"
-                + " array[o.collection_id::text] && cast(:collectionKeys as text[]) and"
-                + " o.collection_id = any(:collections) and"
-                + " search_terms(stix_search_text(o.body)) @> cast(:terms as text[])"
-                + exact
-                + "), newest as (select seq from m order by seq desc limit "
-                + RECHECK
-                + ") select c.seq, c.collection_id, c.stix_id, c.type, c.tlp, c.originator_org,"
-                + " c.originator_person, c.source_advisory, c.added_us, c.t, "
-                + LABEL
-                + " from (select o.*,"
-                + " stix_search_text(o.body) as t from stix_object o join newest n on n.seq = o.seq"
-                + " where not o.granular and not o.revoked) c where "
-                + (q.exact() ? "true" : recheck("c.t", q, terms))
-                + " order by c.seq desc limit :limit")
-        .param("terms", terms)
-        .param("words", q.words().toArray(String[]::new))
-        .param("kind", q.kind().code())
-        .param("value", q.value())
-        .param("collections", collections)
-        .param(
-            "collectionKeys",
-            java.util.Arrays.stream(collections).map(UUID::toString).toArray(String[]::new))
-        .param("limit", limit)
-        .query(
+    JdbcClient.StatementSpec sql =
+        jdbc.sql(
+                "with m as materialized (select o.seq from stix_object o where not o.granular and"
+                    + " array[o.collection_id::text] && cast(:collectionKeys as text[]) and"
+                    + " o.collection_id = any(:collections) and"
+                    + " search_terms(stix_search_text(o.body)) @> cast(:terms as text[])"
+                    + before
+                    + exact
+                    + "), page as (select seq from m order by seq desc limit :limit)"
+                    + " select c.seq, c.collection_id, c.stix_id, c.type, c.tlp, c.originator_org,"
+                    + " c.originator_person, c.source_advisory, c.added_us, c.t, "
+                    + LABEL
+                    + ", not c.revoked and "
+                    + (q.exact() ? "true" : recheck("c.t", q, terms))
+                    + " from (select o.*, stix_search_text(o.body) as t from stix_object o join"
+                    + " page n on n.seq = o.seq) c order by c.seq desc")
+            .param("terms", terms)
+            .param("words", q.words().toArray(String[]::new))
+            .param("kind", q.kind().code())
+            .param("value", q.value())
+            .param("collections", collections)
+            .param(
+                "collectionKeys",
+                java.util.Arrays.stream(collections).map(UUID::toString).toArray(String[]::new))
+            .param("limit", limit);
+    if (after != null) {
+      sql = sql.param("after", after);
+    }
+    return sql.query(
             (rs, n) ->
                 new StixRow(
                     rs.getLong(1),
@@ -340,7 +357,8 @@ class SearchRepository {
                     rs.getObject(8, Long.class),
                     micros(rs.getLong(9)),
                     rs.getString(10),
-                    rs.getString(11)))
+                    rs.getString(11),
+                    rs.getBoolean(12)))
         .list();
   }
 

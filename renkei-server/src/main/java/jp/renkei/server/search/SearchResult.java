@@ -36,10 +36,19 @@ public record SearchResult(SearchQuery query, List<Group> groups) {
     }
   }
 
-  /** The hits of one kind; {@code more}: the viewer may see further hits of it. */
-  public record Group(Kind kind, List<Hit> hits, boolean more) {
+  /**
+   * The hits of one kind; {@code more}: the viewer may see further hits of it; {@code incomplete}:
+   * the search stopped at its bound of candidates the viewer may see before it had looked at all of
+   * them, so further hits may exist (narrow the search). Said only of candidates the viewer may
+   * see: candidates it may not see never make a kind incomplete nor keep it from being so.
+   */
+  public record Group(Kind kind, List<Hit> hits, boolean more, boolean incomplete) {
     public Group {
       hits = List.copyOf(hits);
+    }
+
+    public Group(Kind kind, List<Hit> hits, boolean more) {
+      this(kind, hits, more, false);
     }
   }
 

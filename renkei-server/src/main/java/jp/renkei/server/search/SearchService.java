@@ -48,9 +48,13 @@ import org.springframework.transaction.annotation.Transactional;
  * objects carry theirs in the index too (their range, originator and draft person; their
  * collection). Candidates are read a page at a time, newest first, each page after the last one's
  * key, and judged until enough are visible or none are left. A kind stops after {@value #WALK}
- * candidates (STIX: {@value SearchRepository#RECHECK} index candidates in readable collections),
- * silently: a search that says it stopped early would tell a viewer that thousands of objects hold
- * the words, some of them outside its audience (the sharing invariant).
+ * candidates, silently: of reports, advisories and C4TAP shares the candidates are those the reach
+ * admits and the walk ends at the first visible one past a page of hits, so only candidates the
+ * policy refuses can fill that bound, and saying so would tell the viewer that thousands of objects
+ * outside its audience hold the words (the sharing invariant). STIX objects are different: most
+ * candidates of a common bigram are objects the viewer may see that do not hold the word, so the
+ * search looks at {@value SearchRepository#RECHECK} of those it may see and says when more exist
+ * ({@link SearchResult.Group#incomplete}), counting no object it may not see.
  */
 @Service
 public class SearchService {
@@ -153,8 +157,7 @@ public class SearchService {
                     q,
                     counted((after, n) -> index.advisories(q, terms, reach, after, n)),
                     want);
-            case STIX ->
-                stix(actor, q, index.stix(q, terms, readableCollections(actor), WALK + 1), want);
+            case STIX -> stix(actor, q, terms, readableCollections(actor), want);
             case C4TAP ->
                 c4tap(
                     actor,
@@ -285,43 +288,67 @@ public class SearchService {
     return new SearchResult.Group(SearchResult.Kind.ADVISORY, hits, seen.size() > want);
   }
 
+  /**
+   * STIX objects: index candidates in the collections the viewer reads, newest first, a page at a
+   * time ({@value #BATCH}, doubling up to {@value #MAX_BATCH}), each judged by the policy. Those it
+   * refuses are passed over: they count only toward {@link #WALK}, the bound of rows a search
+   * reads, which is never said. Of those the viewer may see, at most {@value
+   * SearchRepository#RECHECK} are looked at (a common bigram: most hold the query's bigrams but not
+   * the word); when one more exists the group is {@link SearchResult.Group#incomplete}, a fact
+   * about objects the viewer may see alone, since which of them come first does not depend on the
+   * others.
+   */
   private SearchResult.Group stix(
-      Actor actor, SearchQuery q, List<SearchRepository.StixRow> rows, int want) {
+      Actor actor, SearchQuery q, String[] terms, java.util.UUID[] collections, int want) {
     IntelService.ObjectCheck check = intel.objectCheck(actor);
-    read.add(rows.size());
     Set<String> shownIds = new HashSet<>();
     List<SearchResult.Hit> hits = new ArrayList<>();
     boolean more = false;
+    boolean incomplete = false;
     int judged = 0;
-    for (SearchRepository.StixRow r : rows) {
-      if (judged++ == WALK) {
+    int seen = 0;
+    int size = BATCH;
+    Long after = null;
+    walk:
+    while (judged < WALK) {
+      int limit = Math.min(size, WALK - judged);
+      List<SearchRepository.StixRow> page = index.stix(q, terms, collections, after, limit);
+      read.add(page.size());
+      for (SearchRepository.StixRow r : page) {
+        judged++;
+        if (!check.allows(
+            r.collection(), r.tlp(), r.originatorOrg(), r.originatorPerson(), r.sourceAdvisory())) {
+          continue;
+        }
+        if (seen++ == SearchRepository.RECHECK) {
+          incomplete = true;
+          break walk;
+        }
+        if (!r.matches() || shownIds.contains(r.stixId())) {
+          continue;
+        }
+        if (hits.size() == want) {
+          more = true;
+          break walk;
+        }
+        shownIds.add(r.stixId());
+        hits.add(
+            new SearchResult.Hit(
+                r.stixId(),
+                r.collection().toString(),
+                r.label() == null || r.label().isBlank() ? r.stixId() : r.label(),
+                Snippets.of(r.text(), q.words()),
+                Markings.label(r.tlp().name().toLowerCase(java.util.Locale.ROOT)),
+                r.type(),
+                r.added()));
+      }
+      if (page.size() < limit) {
         break;
       }
-      if (shownIds.contains(r.stixId())
-          || !check.allows(
-              r.collection(),
-              r.tlp(),
-              r.originatorOrg(),
-              r.originatorPerson(),
-              r.sourceAdvisory())) {
-        continue;
-      }
-      if (hits.size() == want) {
-        more = true;
-        break;
-      }
-      shownIds.add(r.stixId());
-      hits.add(
-          new SearchResult.Hit(
-              r.stixId(),
-              r.collection().toString(),
-              r.label() == null || r.label().isBlank() ? r.stixId() : r.label(),
-              Snippets.of(r.text(), q.words()),
-              Markings.label(r.tlp().name().toLowerCase(java.util.Locale.ROOT)),
-              r.type(),
-              r.added()));
+      after = page.get(page.size() - 1).seq();
+      size = Math.min(MAX_BATCH, size * 2);
     }
-    return new SearchResult.Group(SearchResult.Kind.STIX, hits, more);
+    return new SearchResult.Group(SearchResult.Kind.STIX, hits, more, incomplete);
   }
 
   /**

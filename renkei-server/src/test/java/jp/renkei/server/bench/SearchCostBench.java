@@ -25,8 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * every kind on the overview ({@link SearchService#search}, ten hits per kind), of (a) a word only
  * the hidden reports hold, (b) the common word, (c) a word only the visible reports hold, (d) a
  * word never stored: (a) against (d) is what a viewer could learn from the time, (b) and (c) what
- * an ordinary search costs. The same class runs on the branch and on the baseline (main), in the
- * same session, alternately. Not part of the test run; run it with
+ * an ordinary search costs; and the same of an exact observable, (e) an address only the hidden
+ * reports name, (f) one only the visible ones name, (g) one never stored (leftovers19). The same
+ * class runs on the branch and on the baseline (main), in the same session, alternately. Not part
+ * of the test run; run it with
  *
  * <pre>
  * ./mvnw -q -o -pl renkei-server -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
@@ -70,6 +72,16 @@ class SearchCostBench extends ServerTest {
         .update();
   }
 
+  /** Every version of the reports of {@code orgs} names {@code ip} (one statement). */
+  private void observe(List<Long> orgs, String ip) {
+    jdbc.sql(
+            "insert into report_observable (version_id, position, type, value, original) select"
+                + " v.id, 0, 'ipv4-addr', ?, ? from report_version v join report r on r.id ="
+                + " v.report_id where r.originator_org_id = any(?)")
+        .params(ip, ip, orgs.toArray(Long[]::new))
+        .update();
+  }
+
   @Test
   void narrowViewerAmongHiddenMatches() {
     long t0 = System.nanoTime();
@@ -94,6 +106,12 @@ class SearchCostBench extends ServerTest {
           "red",
           "green");
     }
+    // observables: an address only the hidden reports name, one only the visible ones name
+    String hiddenIp = "203.0.113." + (1 + System.nanoTime() % 250);
+    String visibleIp = "198.51.100." + (1 + System.nanoTime() % 250);
+    String neverIp = "192.0.2." + (1 + System.nanoTime() % 250);
+    observe(List.of(mine.id()), visibleIp);
+    observe(others.stream().map(Organisation::id).toList(), hiddenIp);
     jdbc.sql("analyze").update();
     System.out.printf(
         "seeded %,d visible and %,d hidden reports in %.0f s%n",
@@ -105,6 +123,9 @@ class SearchCostBench extends ServerTest {
     queries.put("(b) common word 障害", "障害");
     queries.put("(c) rare visible word", visibleOnly);
     queries.put("(d) word never stored", never);
+    queries.put("(e) hidden-only address", hiddenIp);
+    queries.put("(f) visible address", visibleIp);
+    queries.put("(g) address never stored", neverIp);
     Map<String, double[]> ms = new LinkedHashMap<>();
     queries.keySet().forEach(k -> ms.put(k, new double[RUNS]));
     Map<String, Integer> hits = new LinkedHashMap<>();

@@ -85,6 +85,44 @@ class TaxiiClientRemoteTextTest {
   }
 
   @Test
+  void anEnvelopeGivingMoreTwiceIsRefusedWithWhereNotReadAsItsLastValue() {
+    contentType = TaxiiClient.TAXII;
+    // read as its last value, "more" would be false and the pull would stop with pages left
+    body =
+        "{\"more\":true,\"next\":\"p2\",\"objects\":[],\n  \"more\":false}"
+            .getBytes(StandardCharsets.UTF_8);
+    TaxiiClient.Failure f = poll();
+    assertThat(f).as("refused").isNotNull();
+    assertThat(f.code()).isEqualTo("duplicateKey");
+    assertThat(f.args()).containsExactly("more", "2", "3");
+    assertThat(f.getMessage())
+        .isEqualTo("the remote's envelope gives the key \"more\" twice (line 2, column 3)");
+  }
+
+  @Test
+  void aKeyOfItsOwnGivenTwiceIsRefusedWithoutQuotingIt() {
+    contentType = TaxiiClient.TAXII;
+    body = "{\"x_東京の被害組織名\":1,\"objects\":[],\"x_東京の被害組織名\":2}".getBytes(StandardCharsets.UTF_8);
+    TaxiiClient.Failure f = poll();
+    assertThat(f.code()).isEqualTo("duplicateKey");
+    assertThat(f.args().get(0)).isEqualTo("?");
+    assertThat(f.getMessage()).doesNotContain("被害組織名");
+  }
+
+  @Test
+  void keysGivenTwiceInsideAnObjectAreLeftToTheBundleReader() {
+    contentType = TaxiiClient.TAXII;
+    // the reader refuses that object alone and keeps the others (StixBundleReader)
+    body =
+        "{\"more\":false,\"objects\":[{\"type\":\"indicator\",\"type\":\"malware\"}]}"
+            .getBytes(StandardCharsets.UTF_8);
+    TaxiiClient client =
+        TaxiiClient.forCommandLine(
+            "http://127.0.0.1:" + remote.getAddress().getPort() + "/taxii2/api/", "c", null);
+    assertThat(client.objects(null, null).more()).isFalse();
+  }
+
+  @Test
   void aFailuresTextIsOneLineWithUnsafeCharactersEscaped() {
     assertThat(TaxiiClient.clip("a\r\nb\u001b[31mc\u0085d\u2028e\u202ef\u0000g"))
         .isEqualTo("a b\\u001b[31mc\\u0085d\\u2028e\\u202ef\\u0000g");
