@@ -195,7 +195,8 @@ class MailRedactionTest {
     assertThat(bundle).doesNotContain(without).contains("http://198.51.100.7/owa/login.php");
     assertThat(shared.shared().links())
         .extracting(MailReport.Link::url)
-        .anyMatch(u -> u.startsWith("http://198.51.100.7/owa/login.php?email=" + MailRedaction.HIDDEN));
+        .anyMatch(
+            u -> u.startsWith("http://198.51.100.7/owa/login.php?email=" + MailRedaction.HIDDEN));
     assertThat(shared.shared().findings())
         .isNotEmpty()
         .allSatisfy(

@@ -217,8 +217,8 @@ class AdminPages {
   }
 
   /**
-   * Whether the person was told of the reset by e-mail, and at which address ({@link
-   * ResetNotices} mails whoever has one): the admin otherwise does not know whether to call them.
+   * Whether the person was told of the reset by e-mail, and at which address ({@link ResetNotices}
+   * mails whoever has one): the admin otherwise does not know whether to call them.
    */
   private static void told(UserAccount u, Model model) {
     boolean mailed = u.email() != null && !u.email().isBlank();

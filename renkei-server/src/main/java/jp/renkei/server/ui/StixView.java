@@ -67,14 +67,14 @@ public class StixView {
 
   /** What the mail redaction writes for an encoded piece that named the receiving organisation. */
   private static final java.util.regex.Pattern HIDDEN =
-      java.util.regex.Pattern.compile("%5Bredacted%5D|\\[redacted\\]", java.util.regex.Pattern.CASE_INSENSITIVE);
+      java.util.regex.Pattern.compile(
+          "%5Bredacted%5D|\\[redacted\\]", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /**
-   * The marks the redaction left where it took something out, as the reader's language writes
-   * them: a link's {@code %5Bredacted%5D} (its {@code [redacted]}, percent-encoded as a URL must
-   * be) and the anonymiser's labels ({@code 〔メールアドレス〕}, also percent-encoded inside a link)
-   * read 〔削除済み〕 / 〔メールアドレス〕 in Japanese and [redacted] / [e-mail] in English. The JSON keeps
-   * them as stored.
+   * The marks the redaction left where it took something out, as the reader's language writes them:
+   * a link's {@code %5Bredacted%5D} (its {@code [redacted]}, percent-encoded as a URL must be) and
+   * the anonymiser's labels ({@code 〔メールアドレス〕}, also percent-encoded inside a link) read 〔削除済み〕 /
+   * 〔メールアドレス〕 in Japanese and [redacted] / [e-mail] in English. The JSON keeps them as stored.
    */
   private String placeholders(String text) {
     if (text == null || (text.indexOf('%') < 0 && text.indexOf('[') < 0 && text.indexOf('〔') < 0)) {
@@ -88,11 +88,14 @@ public class StixView {
             .replaceAll(
                 java.util.regex.Matcher.quoteReplacement(
                     messages.getMessage("pages.stix.redacted", null, "[redacted]", locale)));
-    for (jp.renkei.engine.redact.Redactor.Kind kind : jp.renkei.engine.redact.Redactor.Kind.values()) {
+    for (jp.renkei.engine.redact.Redactor.Kind kind :
+        jp.renkei.engine.redact.Redactor.Kind.values()) {
       String label = english ? kind.englishLabel() : kind.label();
-      String encoded = java.net.URLEncoder.encode(kind.label(), java.nio.charset.StandardCharsets.UTF_8);
+      String encoded =
+          java.net.URLEncoder.encode(kind.label(), java.nio.charset.StandardCharsets.UTF_8);
       out =
-          java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(encoded), java.util.regex.Pattern.CASE_INSENSITIVE)
+          java.util.regex.Pattern.compile(
+                  java.util.regex.Pattern.quote(encoded), java.util.regex.Pattern.CASE_INSENSITIVE)
               .matcher(out)
               .replaceAll(java.util.regex.Matcher.quoteReplacement(label))
               .replace(kind.label(), label);

@@ -34,9 +34,9 @@ public class TimeFormat {
   }
 
   /**
-   * As {@link #jst(Instant)}, saying the zone in Japanese too ({@code 2026/11/30 15:20:05 JST}), for
-   * pages where times from elsewhere meet (a shared mail's date, when it was shared) and a reader
-   * must not take them for the sender's or the server's clock.
+   * As {@link #jst(Instant)}, saying the zone in Japanese too ({@code 2026/11/30 15:20:05 JST}),
+   * for pages where times from elsewhere meet (a shared mail's date, when it was shared) and a
+   * reader must not take them for the sender's or the server's clock.
    */
   public String jstZoned(Instant t) {
     return jstZoned(t, LocaleContextHolder.getLocale());

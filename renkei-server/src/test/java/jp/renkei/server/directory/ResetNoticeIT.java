@@ -27,8 +27,7 @@ class ResetNoticeIT extends ServerTest {
     String login = "reset." + java.util.UUID.randomUUID().toString().substring(0, 8);
     return users
         .create(
-            Actor.cli(),
-            new NewUser(login, "再設定 対象", email, organisation, role, Fixtures.PASSWORD))
+            Actor.cli(), new NewUser(login, "再設定 対象", email, organisation, role, Fixtures.PASSWORD))
         .user();
   }
 
@@ -104,7 +103,8 @@ class ResetNoticeIT extends ServerTest {
     String page = "/admin/users/" + person.id();
     String reset = browser.postForm(page, page + "/password", java.util.Map.of()).body();
     assertThat(reset)
-        .contains("id=\"new-password\"", "id=\"reset-mailed\"", "本人のメールアドレス " + email + " あてにお知らせします");
+        .contains(
+            "id=\"new-password\"", "id=\"reset-mailed\"", "本人のメールアドレス " + email + " あてにお知らせします");
     await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
     String totp = browser.postForm(page, page + "/totp-reset", java.util.Map.of()).body();
     assertThat(totp).contains("id=\"reset-mailed\"", email);

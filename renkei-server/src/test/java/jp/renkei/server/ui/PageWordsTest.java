@@ -27,7 +27,8 @@ class PageWordsTest {
 
   @Test
   void everyTokenScopeIsNamedInWordsInBothLanguages() {
-    for (jp.renkei.server.directory.TokenScope scope : jp.renkei.server.directory.TokenScope.values()) {
+    for (jp.renkei.server.directory.TokenScope scope :
+        jp.renkei.server.directory.TokenScope.values()) {
       String key = "tokens.scope." + scope.code();
       String ja = MESSAGES.getMessage(key, null, Locale.JAPANESE);
       String en = MESSAGES.getMessage(key, null, Locale.ENGLISH);

@@ -148,7 +148,8 @@ class StixViewMailTest {
     assertThat(view().rows(bundle))
         .extracting(StixView.Row::value)
         .contains(
-            "https://verify.example.top/login?u=〔削除済み〕", "https://verify.example.top/p?to=〔メールアドレス〕")
+            "https://verify.example.top/login?u=〔削除済み〕",
+            "https://verify.example.top/p?to=〔メールアドレス〕")
         .noneMatch(v -> v.contains("%5B") || v.contains("%E3"));
     assertThat(view().findings(bundle))
         .flatExtracting(StixView.Finding::evidence)
@@ -157,7 +158,8 @@ class StixViewMailTest {
     assertThat(view().rows(bundle))
         .extracting(StixView.Row::value)
         .contains(
-            "https://verify.example.top/login?u=[redacted]", "https://verify.example.top/p?to=[e-mail]");
+            "https://verify.example.top/login?u=[redacted]",
+            "https://verify.example.top/p?to=[e-mail]");
     assertThat(view().findings(bundle))
         .flatExtracting(StixView.Finding::evidence)
         .contains("dear [e-mail]")
