@@ -292,7 +292,12 @@ public final class MailRedaction {
     StringBuilder all = new StringBuilder();
     for (int shift = 0; shift < 4 && shift < b.length(); shift++) {
       String part = b.substring(shift);
-      part = part.substring(0, part.length() - part.length() % 4);
+      // an unpadded last group of two or three characters still carries one or two bytes (the
+      // end of "…@bank.example" when the padding was cut off at the '=' that ends a piece); only a
+      // single character left over is no byte at all
+      if (part.length() % 4 == 1) {
+        part = part.substring(0, part.length() - 1);
+      }
       if (part.length() < 8) {
         continue;
       }

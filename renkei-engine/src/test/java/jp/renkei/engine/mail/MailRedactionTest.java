@@ -162,6 +162,52 @@ class MailRedactionTest {
   }
 
   /**
+   * A base64 address whose length is not a multiple of three ends in padding ({@code …ZQ==}); the
+   * piece read from the link stops at the '=', and its last two characters were dropped before
+   * decoding, so the address lost its last letter ({@code …@sakura-bank.exampl}) and was not
+   * recognised: a new user's walk shared {@code login.php?email=dGFyby55…ZQ==} with the receiving
+   * bank's address in it, in the link and in the evidence of three red flags.
+   */
+  @Test
+  void aBase64AddressWhosePaddingEndsThePieceIsTakenOut() {
+    String address = "taro.yamada@sakura-bank.co.jp"; // 29 bytes: base64 ends in one '='
+    String b64 =
+        java.util.Base64.getEncoder().encodeToString(address.getBytes(StandardCharsets.UTF_8));
+    assertThat(b64).endsWith("=");
+    assertThat(MailRedaction.base64Text(b64.replace("=", ""))).contains(address);
+    String eml =
+        "From: IT Help Desk <helpdesk@mailbox-support.example.net>\r\n"
+            + "To: someone-else@partner.example\r\n"
+            + "Subject: Password expiry notice\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+            + "<p>Your password expires today.</p><a href=\"http://198.51.100.7/owa/login.php?email="
+            + b64
+            + "\">https://outlook.office365.com/verify</a>";
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    Redactor identity =
+        new Redactor(
+            new Identity(
+                List.of("さくら架空銀行"), List.of("sakura-bank.co.jp"), List.of(), List.of(), List.of()),
+            Map.of());
+    MailRedaction.Result shared = MailRedaction.apply(r, identity);
+    String bundle = MailStix.bundle(shared.shared(), Tlp.AMBER, Instant.now(), true).toString();
+    String without = b64.replace("=", "");
+    assertThat(bundle).doesNotContain(without).contains("http://198.51.100.7/owa/login.php");
+    assertThat(shared.shared().links())
+        .extracting(MailReport.Link::url)
+        .anyMatch(
+            u -> u.startsWith("http://198.51.100.7/owa/login.php?email=" + MailRedaction.HIDDEN));
+    assertThat(shared.shared().findings())
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.evidence()).doesNotContain(without);
+              assertThat(f.evidence(false)).doesNotContain(without);
+            });
+    assertThat(shared.removed()).anyMatch(x -> x.startsWith("recipient in a link "));
+  }
+
+  /**
    * A QR code's link records where it was found, "qr " and the attachment's name; the name was
    * taken out of the shared attachments but kept in the link (attack16): the stored share named the
    * bank in the lure it was sent.

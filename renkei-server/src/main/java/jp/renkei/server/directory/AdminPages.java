@@ -212,7 +212,18 @@ class AdminPages {
     UserService.PasswordReset reset = users.resetPassword(actor, id);
     model.addAttribute("newPassword", reset.password());
     model.addAttribute("tokensRevoked", reset.tokensRevoked());
+    told(users.get(actor, id), model);
     return user(actor, id, model);
+  }
+
+  /**
+   * Whether the person was told of the reset by e-mail, and at which address ({@link ResetNotices}
+   * mails whoever has one): the admin otherwise does not know whether to call them.
+   */
+  private static void told(UserAccount u, Model model) {
+    boolean mailed = u.email() != null && !u.email().isBlank();
+    model.addAttribute("resetMailed", mailed);
+    model.addAttribute("resetMailedTo", mailed ? u.email() : u.login());
   }
 
   @PostMapping("/admin/users/{id}/totp-reset")
@@ -221,6 +232,7 @@ class AdminPages {
     users.resetSecondFactor(actor, id);
     model.addAttribute("notice", "admin.users.totpReset");
     model.addAttribute("noticeArg", u.login());
+    told(u, model);
     return user(actor, id, model);
   }
 

@@ -43,7 +43,7 @@ public class StixView {
     }
     for (JsonNode o : root.path("objects")) {
       String type = o.path("type").asString("");
-      rows.add(
+      Row row =
           switch (type) {
             case "email-message" ->
                 new Row(
@@ -59,9 +59,48 @@ public class StixView {
                     type,
                     safe(o.path("value").asString(o.path("name").asString(""))),
                     safe(o.path("display_name").asString("")));
-          });
+          };
+      rows.add(new Row(row.type(), placeholders(row.value()), placeholders(row.detail())));
     }
     return rows;
+  }
+
+  /** What the mail redaction writes for an encoded piece that named the receiving organisation. */
+  private static final java.util.regex.Pattern HIDDEN =
+      java.util.regex.Pattern.compile(
+          "%5Bredacted%5D|\\[redacted\\]", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The marks the redaction left where it took something out, as the reader's language writes them:
+   * a link's {@code %5Bredacted%5D} (its {@code [redacted]}, percent-encoded as a URL must be) and
+   * the anonymiser's labels ({@code 〔メールアドレス〕}, also percent-encoded inside a link) read 〔削除済み〕 /
+   * 〔メールアドレス〕 in Japanese and [redacted] / [e-mail] in English. The JSON keeps them as stored.
+   */
+  private String placeholders(String text) {
+    if (text == null || (text.indexOf('%') < 0 && text.indexOf('[') < 0 && text.indexOf('〔') < 0)) {
+      return text;
+    }
+    java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    boolean english = "en".equals(locale.getLanguage());
+    String out =
+        HIDDEN
+            .matcher(text)
+            .replaceAll(
+                java.util.regex.Matcher.quoteReplacement(
+                    messages.getMessage("pages.stix.redacted", null, "[redacted]", locale)));
+    for (jp.renkei.engine.redact.Redactor.Kind kind :
+        jp.renkei.engine.redact.Redactor.Kind.values()) {
+      String label = english ? kind.englishLabel() : kind.label();
+      String encoded =
+          java.net.URLEncoder.encode(kind.label(), java.nio.charset.StandardCharsets.UTF_8);
+      out =
+          java.util.regex.Pattern.compile(
+                  java.util.regex.Pattern.quote(encoded), java.util.regex.Pattern.CASE_INSENSITIVE)
+              .matcher(out)
+              .replaceAll(java.util.regex.Matcher.quoteReplacement(label))
+              .replace(kind.label(), label);
+    }
+    return out;
   }
 
   /**
@@ -164,7 +203,7 @@ public class StixView {
                         english ? flag.en() : flag.ja(),
                         new ArrayList<>()))
             .evidence()
-            .add(safe(evidence));
+            .add(placeholders(safe(evidence)));
       }
     }
     return List.copyOf(out.values());
@@ -204,7 +243,7 @@ public class StixView {
       return timestamp;
     }
     try {
-      return TIME.jst(java.time.Instant.parse(timestamp));
+      return TIME.jstZoned(java.time.Instant.parse(timestamp));
     } catch (java.time.format.DateTimeParseException e) {
       return safe(timestamp);
     }

@@ -33,6 +33,20 @@ public class TimeFormat {
     return t == null ? "-" : (english(locale) ? EN : JA).format(t);
   }
 
+  /**
+   * As {@link #jst(Instant)}, saying the zone in Japanese too ({@code 2026/11/30 15:20:05 JST}),
+   * for pages where times from elsewhere meet (a shared mail's date, when it was shared) and a
+   * reader must not take them for the sender's or the server's clock.
+   */
+  public String jstZoned(Instant t) {
+    return jstZoned(t, LocaleContextHolder.getLocale());
+  }
+
+  /** As {@link #jstZoned(Instant)} for a given language. */
+  public String jstZoned(Instant t, Locale locale) {
+    return t == null || english(locale) ? jst(t, locale) : jst(t, locale) + " JST";
+  }
+
   /** Minutes as a duration, as {@link #duration}. */
   public String minutes(Long minutes) {
     return minutes == null ? "-" : duration(Duration.ofMinutes(minutes));

@@ -20,12 +20,14 @@ class ResetNoticeIT extends ServerTest {
   @Autowired UserService users;
 
   UserAccount person(String email) {
-    var org = fixtures.operator("gas");
+    return person(email, fixtures.operator("gas").code(), Role.ANALYST);
+  }
+
+  UserAccount person(String email, String organisation, Role role) {
     String login = "reset." + java.util.UUID.randomUUID().toString().substring(0, 8);
     return users
         .create(
-            Actor.cli(),
-            new NewUser(login, "再設定 対象", email, org.code(), Role.ANALYST, Fixtures.PASSWORD))
+            Actor.cli(), new NewUser(login, "再設定 対象", email, organisation, role, Fixtures.PASSWORD))
         .user();
   }
 
@@ -84,6 +86,32 @@ class ResetNoticeIT extends ServerTest {
                 .query(Integer.class)
                 .single())
         .isZero();
+  }
+
+  /**
+   * The admin's page after a reset says whether the person was mailed, and where: it said nothing
+   * (walk19), so an admin could not tell whether to call them too.
+   */
+  @Test
+  void theAdminsPageSaysWhetherThePersonWasMailed() throws Exception {
+    String email = "page-" + java.util.UUID.randomUUID() + "@gas.example.jp";
+    UserAccount person = person(email);
+    UserAccount quiet = person(null, person.organisationCode(), Role.ANALYST);
+    UserAccount admin = person(null, person.organisationCode(), Role.ORG_ADMIN);
+    var browser = http();
+    assertThat(browser.signIn(admin.login(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+    String page = "/admin/users/" + person.id();
+    String reset = browser.postForm(page, page + "/password", java.util.Map.of()).body();
+    assertThat(reset)
+        .contains(
+            "id=\"new-password\"", "id=\"reset-mailed\"", "本人のメールアドレス " + email + " あてにお知らせします");
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+    String totp = browser.postForm(page, page + "/totp-reset", java.util.Map.of()).body();
+    assertThat(totp).contains("id=\"reset-mailed\"", email);
+    String quietPage = "/admin/users/" + quiet.id();
+    assertThat(browser.postForm(quietPage, quietPage + "/password", java.util.Map.of()).body())
+        .contains("id=\"reset-mailed\"", "メールアドレスが登録されていないため")
+        .doesNotContain("あてにお知らせします");
   }
 
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;

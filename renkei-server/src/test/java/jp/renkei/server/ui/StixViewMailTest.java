@@ -126,4 +126,44 @@ class StixViewMailTest {
     assertThat(rows.get(1).value()).isEqualTo("Seen in November");
     assertThat(rows.get(1).detail()).isEqualTo("three hits");
   }
+
+  /**
+   * A shared link with the victim's address taken out read {@code login?u=%5Bredacted%5D} in the
+   * table (walk19), and an address the anonymiser labelled read {@code 〔メールアドレス〕} on the English
+   * page: the marks are written in the reader's language, the JSON keeps them.
+   */
+  @Test
+  void theRedactionsMarksReadInTheReadersLanguage() {
+    String email = java.net.URLEncoder.encode("〔メールアドレス〕", StandardCharsets.UTF_8);
+    String bundle =
+        "{\"type\":\"bundle\",\"objects\":[{\"type\":\"url\",\"value\":"
+            + "\"https://verify.example.top/login?u=%5Bredacted%5D\"},{\"type\":\"url\",\"value\":"
+            + "\"https://verify.example.top/p?to="
+            + email
+            + "\"},{\"type\":\"note\",\"abstract\":\"red flags: malicious, score 70\","
+            + "\"x_renkei_findings\":[{\"flag\":\"RECIPIENT_AS_NAME\","
+            + "\"evidence\":\"dear 〔メールアドレス〕\"},{\"flag\":\"SUSPICIOUS_LINK\","
+            + "\"evidence\":\"http://198.51.100.7/a?e=[redacted]==\"}]}]}";
+    LocaleContextHolder.setLocale(Locale.JAPANESE);
+    assertThat(view().rows(bundle))
+        .extracting(StixView.Row::value)
+        .contains(
+            "https://verify.example.top/login?u=〔削除済み〕",
+            "https://verify.example.top/p?to=〔メールアドレス〕")
+        .noneMatch(v -> v.contains("%5B") || v.contains("%E3"));
+    assertThat(view().findings(bundle))
+        .flatExtracting(StixView.Finding::evidence)
+        .contains("dear 〔メールアドレス〕", "http://198.51.100.7/a?e=〔削除済み〕==");
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    assertThat(view().rows(bundle))
+        .extracting(StixView.Row::value)
+        .contains(
+            "https://verify.example.top/login?u=[redacted]",
+            "https://verify.example.top/p?to=[e-mail]");
+    assertThat(view().findings(bundle))
+        .flatExtracting(StixView.Finding::evidence)
+        .contains("dear [e-mail]")
+        .noneMatch(e -> e.contains("〔"));
+    assertThat(view().pretty(bundle)).contains("%5Bredacted%5D", email);
+  }
 }

@@ -40,4 +40,12 @@ class TimeFormatTest {
     assertThat(time.jst(t, Locale.ENGLISH)).isEqualTo("30 Nov 2026 15:20:05 JST");
     assertThat(time.jst(null, Locale.ENGLISH)).isEqualTo("-");
   }
+
+  @Test
+  void aZonedTimeSaysJstInJapaneseToo() {
+    Instant t = Instant.parse("2026-11-30T06:20:05Z");
+    assertThat(time.jstZoned(t, Locale.JAPANESE)).isEqualTo("2026/11/30 15:20:05 JST");
+    assertThat(time.jstZoned(t, Locale.ENGLISH)).isEqualTo("30 Nov 2026 15:20:05 JST");
+    assertThat(time.jstZoned(null, Locale.JAPANESE)).isEqualTo("-");
+  }
 }
