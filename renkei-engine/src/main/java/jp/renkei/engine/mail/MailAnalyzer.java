@@ -244,8 +244,7 @@ public final class MailAnalyzer {
   private static final Pattern DOUBLE_EXTENSION =
       Pattern.compile(
           "(?i)\\.(pdf|docx?|xlsx?|pptx?|txt|rtf|csv|jpe?g|png|gif|bmp|zip|html?|hwp|jtd)[\\s\\u3000]*\\.([a-z0-9]{2,4})$");
-  static final Pattern RECEIVED =
-      Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");
+  static final Pattern RECEIVED = Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");
   static final Pattern IPV4 =
       Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
   static final Pattern IPV6 = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:]{3,})\\]");

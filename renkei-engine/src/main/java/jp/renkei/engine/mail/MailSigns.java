@@ -969,7 +969,8 @@ final class MailSigns {
         labels.set(i, labels.get(i).toLowerCase(Locale.ROOT));
       }
     }
-    int suffix = com.google.thirdparty.publicsuffix.PublicSuffixPatterns.TRIE.findSuffixIndex(labels);
+    int suffix =
+        com.google.thirdparty.publicsuffix.PublicSuffixPatterns.TRIE.findSuffixIndex(labels);
     if (suffix <= 0) {
       // a public suffix itself, or no known suffix: not under one, the host as it is
       return lower;

@@ -50,12 +50,29 @@ class MailPrecheckTest {
   void receivedIsReadFromItsStartAsFindReadIt() {
     Random r = new Random(20);
     String[] parts = {
-      "from", "FROM", "by", "By", " ", "\t", "\n", "mx.example.com", "(", ")", "[192.0.2.1]", "x",
-      "with", "esmtp", ";", "id", "nearby", "from:"
+      "from",
+      "FROM",
+      "by",
+      "By",
+      " ",
+      "\t",
+      "\n",
+      "mx.example.com",
+      "(",
+      ")",
+      "[192.0.2.1]",
+      "x",
+      "with",
+      "esmtp",
+      ";",
+      "id",
+      "nearby",
+      "from:"
     };
     int found = 0;
     for (int i = 0; i < 100_000; i++) {
-      StringBuilder b = new StringBuilder(r.nextBoolean() ? (r.nextBoolean() ? "from " : " \tFROM\n") : "");
+      StringBuilder b =
+          new StringBuilder(r.nextBoolean() ? (r.nextBoolean() ? "from " : " \tFROM\n") : "");
       for (int k = r.nextInt(12); k > 0; k--) {
         b.append(parts[r.nextInt(parts.length)]);
         if (r.nextBoolean()) {

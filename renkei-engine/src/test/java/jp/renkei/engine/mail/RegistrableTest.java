@@ -102,10 +102,52 @@ class RegistrableTest {
   @Test
   void randomHostsMadeOfListLabelsAndNoise() {
     String[] known = {
-      "jp", "co", "ne", "or", "go", "ac", "tokyo", "chiyoda", "city", "kawasaki", "kobe", "com",
-      "net", "org", "uk", "io", "github", "ck", "www", "blogspot", "s3", "amazonaws", "compute",
-      "appspot", "bd", "er", "mm", "example", "paypal", "xn--p1ai", "рф", "xn--zckzah", "k12", "ak",
-      "us", "pvt", "hokkaido", "sapporo", "lg", "ed", "gr", "com.br", "au", "nom", "kyoto", "jp."
+      "jp",
+      "co",
+      "ne",
+      "or",
+      "go",
+      "ac",
+      "tokyo",
+      "chiyoda",
+      "city",
+      "kawasaki",
+      "kobe",
+      "com",
+      "net",
+      "org",
+      "uk",
+      "io",
+      "github",
+      "ck",
+      "www",
+      "blogspot",
+      "s3",
+      "amazonaws",
+      "compute",
+      "appspot",
+      "bd",
+      "er",
+      "mm",
+      "example",
+      "paypal",
+      "xn--p1ai",
+      "рф",
+      "xn--zckzah",
+      "k12",
+      "ak",
+      "us",
+      "pvt",
+      "hokkaido",
+      "sapporo",
+      "lg",
+      "ed",
+      "gr",
+      "com.br",
+      "au",
+      "nom",
+      "kyoto",
+      "jp."
     };
     String noise = "abcXYZ019-_.é。";
     Random r = new Random(20261202);
@@ -158,7 +200,8 @@ class RegistrableTest {
       agree(h);
       agree(h.toLowerCase(java.util.Locale.ROOT));
     }
-    System.out.println("RegistrableTest: " + hosts.size() + " dotted words of " + files.size() + " files agree");
+    System.out.println(
+        "RegistrableTest: " + hosts.size() + " dotted words of " + files.size() + " files agree");
     assertThat(hosts).hasSizeGreaterThan(10_000);
   }
 }
