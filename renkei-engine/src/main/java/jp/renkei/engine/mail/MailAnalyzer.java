@@ -244,11 +244,10 @@ public final class MailAnalyzer {
   private static final Pattern DOUBLE_EXTENSION =
       Pattern.compile(
           "(?i)\\.(pdf|docx?|xlsx?|pptx?|txt|rtf|csv|jpe?g|png|gif|bmp|zip|html?|hwp|jtd)[\\s\\u3000]*\\.([a-z0-9]{2,4})$");
-  private static final Pattern RECEIVED =
-      Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");
+  static final Pattern RECEIVED = Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");
   static final Pattern IPV4 =
       Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
-  private static final Pattern IPV6 = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:]{3,})\\]");
+  static final Pattern IPV6 = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:]{3,})\\]");
   static final DateTimeFormatter RECEIVED_DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH);
   private static final Pattern AUTH_RESULT = Pattern.compile("(?i)\\b(spf|dkim|dmarc)=(\\w+)");
@@ -276,10 +275,24 @@ public final class MailAnalyzer {
    * Japanese name's ideographic variant selector follows a kanji, and an emoji flag's tags follow
    * the flag.
    */
-  private static final Pattern OBFUSCATION =
+  static final Pattern OBFUSCATION =
       Pattern.compile(
           "[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]"
               + "|(?<=\\p{IsLatin})[\\x{E0000}-\\x{E007F}\\x{E0100}-\\x{E01EF}]");
+
+  /**
+   * Whether {@code s} has a character {@link #OBFUSCATION} can match: each of its alternatives
+   * matches one at U+00AD or above (a supplementary one is two surrogates, above U+D7FF), so a
+   * subject or name in ASCII and Latin-1 letters is not searched by the pattern.
+   */
+  static boolean mayBeObfuscated(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= '\u00AD') {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static final Pattern LIST_ID = Pattern.compile("<([^<>\\s]+)>");
   static final Pattern WORD =
@@ -1012,7 +1025,8 @@ public final class MailAnalyzer {
     Matcher m = RECEIVED.matcher(one);
     String from = null;
     String by = null;
-    if (m.find()) {
+    // the pattern starts with ^ (no MULTILINE): find() could only match at the start
+    if (m.lookingAt()) {
       from = m.group(1);
       by = TRAILING_SEPARATOR.matcher(m.group(3)).replaceAll("");
     }
@@ -1024,7 +1038,8 @@ public final class MailAnalyzer {
         ips.add(v4.group(1));
       }
     }
-    Matcher v6 = IPV6.matcher(route);
+    // every IPv6 literal the pattern finds is written in brackets
+    Matcher v6 = IPV6.matcher(route.indexOf('[') < 0 ? "" : route);
     while (v6.find()) {
       if (v6.group(1).contains(":") && !ips.contains(v6.group(1).toLowerCase(Locale.ROOT))) {
         ips.add(v6.group(1).toLowerCase(Locale.ROOT));
@@ -2344,7 +2359,7 @@ public final class MailAnalyzer {
         st.flag(RedFlag.MALFORMED_SENDER, "From: " + (st.from == null ? "—" : st.from));
       }
       for (String shown : new String[] {st.subject, st.fromName}) {
-        if (shown != null && OBFUSCATION.matcher(shown).find()) {
+        if (shown != null && mayBeObfuscated(shown) && OBFUSCATION.matcher(shown).find()) {
           st.flag(RedFlag.OBFUSCATED_TEXT, shown);
         }
         String mixed = MailSigns.mixedScriptWord(shown);
