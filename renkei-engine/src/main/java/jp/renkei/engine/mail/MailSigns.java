@@ -186,7 +186,8 @@ final class MailSigns {
 
   /**
    * Offers that only fraud makes: crypto giveaways and airdrops, casino bonuses and free spins,
-   * advance-fee money (an inheritance, a donation, compensation to collect), dating lures.
+   * advance-fee money (an inheritance, a donation, compensation to collect), dating lures, and
+   * break-in goods for sale (hacked cPanels, web shells, SMTP relays, RDPs, "spamming tools").
    */
   static final Pattern FRAUD_OFFERS =
       Pattern.compile(
@@ -234,7 +235,11 @@ final class MailSigns {
               + "|mujeres (?:solteras|cerca de ti)|chicas (?:solteras|cerca de ti)|citas (?:para adultos|casuales)"
               + "|femmes (?:célibataires|près de chez (?:vous|toi))|rencontres? (?:coquines?|adultes?|discrètes?)"
               + "|セフレ(?:募集|を探|になって)|人妻(?:と|が|との)(?:出会|会え|待|秘密)|女性会員(?:から|より)(?:メッセージ|メール)"
-              + "|今夜会えませんか|割り切り(?:の|で)?(?:関係|お付き合い|交際)");
+              + "|今夜会えませんか|割り切り(?:の|で)?(?:関係|お付き合い|交際)"
+              // break-in goods for sale: hacked hosting panels, web shells, mail relays and remote
+              // desktops sold by the dozen (the plurals are the trade's), and "spamming tools"
+              + "|spamming tools|cpanels\\W{1,4}(?:shells|smtps|rdps|ssh|webmails)|shells\\W{1,4}cpanels"
+              + "|smtps\\W{1,6}(?:mailers|rdps|ssh|leads|webmails)|rdps\\W{1,6}(?:smtps|ssh|leads|mailers)");
 
   /**
    * Extortion (EXTORTION): a writer who claims to have taken over the reader's device, filmed them

@@ -184,10 +184,12 @@ public enum RedFlag {
           + " a reader to judge."),
   FRAUD_OFFER(
       20,
-      "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金の受け取り、出会い系の誘いなど。",
+      "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金の受け取り、出会い系の誘い、"
+          + "不正に入手したサーバー管理画面・Web シェル・メール中継・リモートデスクトップ (cPanels、Shells、SMTPs、RDPs) や「スパム送信ツール」の販売など。",
       "An offer only fraud makes: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
           + " bonus or free spins, an inheritance, donation or compensation to collect, a dating"
-          + " lure."),
+          + " lure, break-in goods for sale (hacked cPanels, web shells, SMTP relays, RDPs,"
+          + " \"spamming tools\")."),
   FREEMAIL_LURE(
       10,
       "支払い・請求・配達・アカウント・賞金などの通知が、フリーメールのアドレスから送られています。銀行、店舗、配送業者は自社のドメインから送信します。",

@@ -127,6 +127,18 @@ class MailCurrentLure4Test {
                 .text(
                     "Vraag vandaag nog uw gratis advies aan: https://energie-tips.example/advies"),
             RedFlag.RANDOM_CASE_SENDER));
+    c.add(
+        lure(
+            "break-in goods",
+            "A shop for hacked hosting panels, web shells and mail relays, priced per piece",
+            JapaneseMail.utf8()
+                .from("Tool Market", "sales@tool-market.example")
+                .to("k.sato@" + ORG)
+                .subject("Fresh stock: cPanels / Shells / SMTPs / RDPs")
+                .text(
+                    "Daily updated. cPanels (5$), Shells (3$), SMTPs (2$), RDPs (6$), Leads."
+                        + " Pay with USDT. Contact: https://tool-market.example/shop"),
+            RedFlag.FRAUD_OFFER));
     return c;
   }
 
@@ -203,6 +215,18 @@ class MailCurrentLure4Test {
                 .to("k.sato@" + ORG)
                 .subject("Proposta comercial")
                 .text("Sr. Sato, segue a proposta comercial conforme conversamos ontem.")));
+    c.add(
+        ok(
+            "break-in goods",
+            "A hosting company's plan: one cPanel, shell access and an SMTP relay",
+            JapaneseMail.utf8()
+                .auth("example-hosting.jp", "pass")
+                .from("Example Hosting", "info@example-hosting.jp")
+                .to("k.sato@" + ORG)
+                .subject("New business plan")
+                .text(
+                    "The business plan includes a cPanel account, SSH shell access and an SMTP"
+                        + " relay for your own domain. Details: https://example-hosting.jp/plans")));
     return c;
   }
 
