@@ -17,6 +17,13 @@
 #                from the GitHub copy thoughtfulml/examples-in-python @ 96fb9ce7
 #                (naive_bayes/data); messages whose Message-ID is also in ham/ are left out, so
 #                the two legitimate sets do not overlap
+#   nazario-outside/  OPTIONAL, the outside check, never tuned on: Nazario's next mbox,
+#                phishing1.mbox (456 messages, mostly June-November 2005, the same kind of eBay /
+#                PayPal / bank lures; no Message-ID in common with phishing0.mbox; same terms as
+#                phishing0.mbox), from the GitHub copy shaeferd/Phishing-Detection @ 47ddb8e9 (added
+#                in 40dfef79, 2019; the repository has no licence of its own), sha256 99f02474….
+#                MailCorporaBench measures every message of it, lists none, trains nothing on it.
+#                Skipped with NO_OUTSIDE=1.
 #
 # MailCorporaBench (docs/benchmarks.md) reads these, trains the statistical model of phishing
 # wording on the tuning half only and writes it beside them as mail-model.tsv (renkei.mail.model,
@@ -99,6 +106,14 @@ if [ ! -d "$out/ham-csdmc" ]; then
   done
   mv "$out/ham-csdmc.tmp" "$out/ham-csdmc"
 fi
-for d in phish-pot nazario ham ham-csdmc; do
+if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/nazario-outside" ]; then
+  c=47ddb8e9ec1bac76b5db25efa1add5b81657149d
+  g=$(repo shaeferd/Phishing-Detection $c)
+  mkdir -p "$out/nazario-outside.tmp"
+  git -C "$g" show "$c:phishing1.mbox" > "$out/nazario-outside.tmp/phishing1.mbox"
+  echo "99f02474a11086408a5ce6d11ef38823f003c6611a4312c31fbee96773eeba28  $out/nazario-outside.tmp/phishing1.mbox" | sha256sum -c -
+  mv "$out/nazario-outside.tmp" "$out/nazario-outside"
+fi
+for d in phish-pot nazario ham ham-csdmc $([ -d "$out/nazario-outside" ] && echo nazario-outside); do
   echo "$d: $(find "$out/$d" -type f | wc -l) files"
 done

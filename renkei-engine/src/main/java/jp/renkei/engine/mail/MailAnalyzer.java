@@ -2462,6 +2462,7 @@ public final class MailAnalyzer {
     }
     String sender = fromDomain == null ? null : registrable(fromDomain);
     for (MailReport.Link l : st.links) {
+      disguisedHost(l, st);
       String h = host(l.url());
       if (h != null && !allowed.contains(h)) {
         lookalike(h, l.url(), st);
@@ -2482,6 +2483,7 @@ public final class MailAnalyzer {
     if (broken != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, "inside words: " + broken, "単語の文字の間に: " + broken);
     }
+    spacedWords(st, senderAllowed);
     if (!senderAllowed && st.linkedImages > 0 && st.words < IMAGE_ONLY_WORDS) {
       st.flag(
           RedFlag.IMAGE_ONLY,
@@ -2798,6 +2800,28 @@ public final class MailAnalyzer {
           && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
       }
+    }
+  }
+
+  /**
+   * A lure word with spaces between its letters ("v e r i f y"), read in the text
+   * (MailSpacedWords).
+   */
+  private static void spacedWords(State st, boolean senderAllowed) {
+    String spaced = senderAllowed ? null : MailSpacedWords.find(st.text);
+    if (spaced != null) {
+      st.flag(
+          RedFlag.OBFUSCATED_TEXT,
+          "letters spaced out: \"" + spaced + "\"",
+          "文字の間に空白: \"" + spaced + "\"");
+    }
+  }
+
+  /** A link whose host is written to hide where it leads (MailLinkHosts). */
+  private static void disguisedHost(MailReport.Link l, State st) {
+    MailLinkHosts.Disguise d = MailLinkHosts.disguise(l.url());
+    if (d != null) {
+      st.flag(RedFlag.DISGUISED_LINK_HOST, d.evidence(), d.evidenceJa());
     }
   }
 

@@ -136,6 +136,14 @@ public enum RedFlag {
       "A link leads to a program, script or installer (.exe, .msi, .hta, .vbs ...): clicking it"
           + " downloads a program. A sender that authenticated and links its own domain does not"
           + " count. Do not open it."),
+  DISGUISED_LINK_HOST(
+      25,
+      "リンク先のホスト名が偽装されています: 「@」の前に有名なドメインを書いて実際には「@」の後ろのサイトへ飛ばす (http://www.bank.example@203.0.113.9/)、ホスト名をパーセント符号で書く (%77%77%77…)、IP アドレスを 16 進数・8 進数・省略形で書く (http://0xcb.0x0.0x71.0x9/) などです。普通のメールにはない、行き先を隠すための書き方です。",
+      "A link's host is disguised: a familiar domain before an \"@\" that the browser ignores, the"
+          + " real site coming after it (http://www.bank.example@203.0.113.9/), a host spelled in"
+          + " percent-codes (%77%77%77...), or an IP address written in hexadecimal, octal or a"
+          + " short form (http://0xcb.0x0.0x71.0x9/). Ordinary mail does not write links like this;"
+          + " it is done to hide where the link leads."),
   HTML_FORM(
       35,
       "本文や添付の HTML / SVG に入力フォーム、スクリプト、自動転送があります。パスワードを盗むページの典型です。",
@@ -156,7 +164,7 @@ public enum RedFlag {
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフンも含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。",
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフンも含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。",
       "The subject or sender name uses look-alike mathematical letters, invisible characters,"
           + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or another script's"
           + " marks on Latin letters (a Syriac dot on \"amܿazoܿn\") or a random"
@@ -166,8 +174,9 @@ public enum RedFlag {
           + " digits (zdb5oq xl3etiungy5oqk2e ...), or ten or more zero-width characters or"
           + " bidirectional isolates (U+2066–U+2069) sit between the letters of the text's words, or"
           + " three or more (soft hyphens included) between Japanese letters (a zero-width space"
-          + " between each kana of ログイン) (the reader sees words, a filter does not): ways"
-          + " around filters."),
+          + " between each kana of ログイン), or a lure word of the text (account, password, bank,"
+          + " loan ...) is written with spaces between its letters (\"v e r i f y\", \"mor tga g"
+          + " e\") (the reader sees words, a filter does not): ways around filters."),
   NOT_ALIGNED(
       10,
       "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。",
