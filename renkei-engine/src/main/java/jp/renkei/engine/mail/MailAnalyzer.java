@@ -653,9 +653,17 @@ public final class MailAnalyzer {
     String fromAsWritten;
 
     String senderAsWritten;
+
+    /** The envelope sender's domains as written (Return-Path, the SPF-checked mailfrom). */
+    Set<String> envelopeWritten = new LinkedHashSet<>();
+
     List<String> replyTo = new ArrayList<>();
     String returnPath;
     List<String> recipients = new ArrayList<>();
+
+    /** The display names of the To and Cc recipients, as the sender's system knows them. */
+    List<String> recipientNames = new ArrayList<>();
+
     Instant date;
     String messageId;
     List<MailReport.Hop> hops = new ArrayList<>();
@@ -940,6 +948,8 @@ public final class MailAnalyzer {
     addresses(m.getReplyTo(), st.replyTo);
     addresses(m.getTo(), st.recipients);
     addresses(m.getCc(), st.recipients);
+    names(m.getTo(), st.recipientNames);
+    names(m.getCc(), st.recipientNames);
     st.toWritten = m.getTo() != null;
     String receiverResults = null;
     String arcResults = null;
@@ -953,7 +963,11 @@ public final class MailAnalyzer {
       String body = f.getBody() == null ? "" : f.getBody();
       switch (name) {
         case "return-path" -> {
-          st.returnPath = ANGLES_AND_SPACE.matcher(body).replaceAll("").toLowerCase(Locale.ROOT);
+          String written = ANGLES_AND_SPACE.matcher(body).replaceAll("");
+          if (written.lastIndexOf('@') >= 0) {
+            st.envelopeWritten.add(written.substring(written.lastIndexOf('@') + 1));
+          }
+          st.returnPath = written.toLowerCase(Locale.ROOT);
           if (domain(st.returnPath) != null) {
             st.envelope.add(registrable(domain(st.returnPath)));
           }
@@ -1016,6 +1030,23 @@ public final class MailAnalyzer {
         into.add(mb.getAddress().toLowerCase(Locale.ROOT));
       } else if (a instanceof Group g) {
         g.getMailboxes().forEach(mb -> into.add(mb.getAddress().toLowerCase(Locale.ROOT)));
+      }
+    }
+  }
+
+  /** The display names of a list's mailboxes (a group's included), those that have one. */
+  private static void names(AddressList list, List<String> into) {
+    if (list == null) {
+      return;
+    }
+    for (Address a : list) {
+      if (a instanceof Mailbox mb && mb.getName() != null) {
+        into.add(mb.getName());
+      } else if (a instanceof Group g) {
+        g.getMailboxes().stream()
+            .map(Mailbox::getName)
+            .filter(java.util.Objects::nonNull)
+            .forEach(into::add);
       }
     }
   }
@@ -1210,10 +1241,11 @@ public final class MailAnalyzer {
     st.authResultsSeen = true;
     st.compositeFailed |= body.toLowerCase(Locale.ROOT).contains("compauth=fail");
     Matcher mf = MAILFROM.matcher(body);
-    if (mf.find()
-        && mf.group(1).contains(".")
-        && body.toLowerCase(Locale.ROOT).contains("spf=pass")) {
-      st.authenticated.add(registrable(mf.group(1).toLowerCase(Locale.ROOT)));
+    if (mf.find() && mf.group(1).contains(".")) {
+      st.envelopeWritten.add(mf.group(1));
+      if (body.toLowerCase(Locale.ROOT).contains("spf=pass")) {
+        st.authenticated.add(registrable(mf.group(1).toLowerCase(Locale.ROOT)));
+      }
     }
     Matcher hd = DKIM_PASS.matcher(body);
     while (hd.find()) {
@@ -1911,6 +1943,7 @@ public final class MailAnalyzer {
             List.copyOf(members));
     if (!allowed.contains(a.sha256())) {
       nameFlags(name, detected, st);
+      declaredAsPicture(name, declared, st);
       if (encrypted) {
         st.flag(RedFlag.ENCRYPTED_ARCHIVE, name);
       }
@@ -2103,6 +2136,36 @@ public final class MailAnalyzer {
             .replace("\\n", " ")
             .replace("\\,", ",");
     urls(text, name, st);
+  }
+
+  /**
+   * What a document, archive, web page or calendar entry is named by: the extensions {@link
+   * #declaredAsPicture} reads.
+   */
+  static final Set<String> DOCUMENT_NAMES =
+      Set.of(
+          "pdf", "doc", "docx", "docm", "xls", "xlsx", "xlsm", "ppt", "pptx", "rtf", "odt", "zip",
+          "rar", "7z", "htm", "html", "ics");
+
+  /**
+   * An attachment the message declares a picture (Content-Type: image/jpeg) while its name says a
+   * document (invoice.pdf): a mail program shows the part as a picture beside the text, or not at
+   * all, and the list of attachments a document. No mail program labels a PDF as a JPEG; a spam
+   * tool filling a template does, so that the part neither looks like a document to a filter nor
+   * opens like a picture for the reader (a TYPE_MISMATCH by the part's label, not its bytes).
+   */
+  private static void declaredAsPicture(String name, String declared, State st) {
+    if (declared == null || !declared.toLowerCase(Locale.ROOT).startsWith("image/")) {
+      return;
+    }
+    String visible = BIDI.matcher(name).replaceAll("");
+    String extension = extension(visible);
+    if (DOCUMENT_NAMES.contains(extension)) {
+      st.flag(
+          RedFlag.TYPE_MISMATCH,
+          visible + " ← Content-Type: " + declared.toLowerCase(Locale.ROOT),
+          visible + " ← 宣言された形式: " + declared.toLowerCase(Locale.ROOT));
+    }
   }
 
   private static void nameFlags(String name, String detected, State st) {
@@ -2399,6 +2462,7 @@ public final class MailAnalyzer {
           break;
         }
       }
+      scrambledEnvelope(st);
       freeMailHidden(st, fromDomain);
       String random = MailSigns.randomLocalPart(st.from);
       if (random != null && st.senderDomain != null && !FREEMAIL.contains(st.senderDomain)) {
@@ -2512,6 +2576,28 @@ public final class MailAnalyzer {
       String rd = domain(r);
       if (rd != null && registrable(rd).equals(registrable(fromDomain)) && !mailbox(r).equals(me)) {
         st.flag(RedFlag.REPLY_TO_OTHER_MAILBOX, "From: " + st.from + " → Reply-To: " + r);
+      }
+    }
+  }
+
+  /**
+   * An envelope sender (Return-Path, the domain SPF checked) whose domain name scatters capitals at
+   * random (OYKfSSsG8UesuuyKLMNs.com): domain names are case-blind, so only a generator writes one
+   * so, registering a throw-away domain per run to keep ahead of reputation lists
+   * (RANDOM_CASE_SENDER, once).
+   */
+  private static void scrambledEnvelope(State st) {
+    if (st.findings.stream().anyMatch(f -> f.flag() == RedFlag.RANDOM_CASE_SENDER)) {
+      return;
+    }
+    for (String d : st.envelopeWritten) {
+      String label = MailSigns.scrambledDomain(d);
+      if (label != null) {
+        st.flag(
+            RedFlag.RANDOM_CASE_SENDER,
+            "Return-Path / smtp.mailfrom: " + d + " (" + label + ")",
+            "エンベロープの差出人 (Return-Path / smtp.mailfrom): " + d + " (" + label + ")");
+        return;
       }
     }
   }
@@ -2673,6 +2759,7 @@ public final class MailAnalyzer {
 
   private static final String GREETING =
       "(?:^|\\n|\\s)(?:dear|hello|hi|hey|greetings|attention|attn|olá|ola|oi|prezad[oa]|car[oa]|hola"
+          + "|sr\\.?\\(a\\)|sra?\\.|senhor\\(a\\)|señor\\(a\\)|mrs?\\.|ms\\."
           + "|estimad[oa]|hallo|liebe[r]?|sehr geehrte[r]?|bonjour|cher|chère|beste|geachte|beste klant)[ ,:]+";
 
   /** A brand or public body claimed by the display name or subject, from none of its domains. */
@@ -2921,6 +3008,13 @@ public final class MailAnalyzer {
     String named = MailSigns.userNameLure(phrases, st.fromName);
     if (named != null) {
       st.flag(RedFlag.USER_NAME_LURE, named);
+    } else {
+      // the name a newsletter or shop holds for the reader, written by whoever signed the reader
+      // up: the platform mails it out in To and in the greeting
+      String recipient = MailSigns.recipientNameLure(st.recipientNames);
+      if (recipient != null) {
+        st.flag(RedFlag.USER_NAME_LURE, "To: \"" + recipient + "\"");
+      }
     }
     List<String> themes = MailSigns.found(MailSigns.THEMES, phrases);
     if (!themes.isEmpty()) {

@@ -195,7 +195,8 @@ final class MailSigns {
 
   /**
    * Offers that only fraud makes: crypto giveaways and airdrops, casino bonuses and free spins,
-   * advance-fee money (an inheritance, a donation, compensation to collect), dating lures.
+   * advance-fee money (an inheritance, a donation, compensation to collect), dating lures, and
+   * break-in goods for sale (hacked cPanels, web shells, SMTP relays, RDPs, "spamming tools").
    */
   static final Pattern FRAUD_OFFERS =
       Pattern.compile(
@@ -243,7 +244,11 @@ final class MailSigns {
               + "|mujeres (?:solteras|cerca de ti)|chicas (?:solteras|cerca de ti)|citas (?:para adultos|casuales)"
               + "|femmes (?:célibataires|près de chez (?:vous|toi))|rencontres? (?:coquines?|adultes?|discrètes?)"
               + "|セフレ(?:募集|を探|になって)|人妻(?:と|が|との)(?:出会|会え|待|秘密)|女性会員(?:から|より)(?:メッセージ|メール)"
-              + "|今夜会えませんか|割り切り(?:の|で)?(?:関係|お付き合い|交際)");
+              + "|今夜会えませんか|割り切り(?:の|で)?(?:関係|お付き合い|交際)"
+              // break-in goods for sale: hacked hosting panels, web shells, mail relays and remote
+              // desktops sold by the dozen (the plurals are the trade's), and "spamming tools"
+              + "|spamming tools|cpanels\\W{1,4}(?:shells|smtps|rdps|ssh|webmails)|shells\\W{1,4}cpanels"
+              + "|smtps\\W{1,6}(?:mailers|rdps|ssh|leads|webmails)|rdps\\W{1,6}(?:smtps|ssh|leads|mailers)");
 
   /**
    * Extortion (EXTORTION): a writer who claims to have taken over the reader's device, filmed them
@@ -1347,6 +1352,27 @@ final class MailSigns {
     return null;
   }
 
+  /**
+   * A label of a domain name, as written, that scatters capitals at random as {@link
+   * #scrambledCase} reads a mailbox name, at least {@link #SCRAMBLED_LABEL} characters long
+   * ("OYKfSSsG8UesuuyKLMNs" of OYKfSSsG8UesuuyKLMNs.com; not "PayPal", "eBay"): the label, or null.
+   * The last label (the top-level domain) is not read.
+   */
+  static String scrambledDomain(String domain) {
+    if (domain == null) {
+      return null;
+    }
+    String[] labels = domain.split("\\.");
+    for (int i = 0; i < labels.length - 1; i++) {
+      if (labels[i].length() >= SCRAMBLED_LABEL && scrambled(labels[i])) {
+        return labels[i];
+      }
+    }
+    return null;
+  }
+
+  static final int SCRAMBLED_LABEL = 8;
+
   private static boolean scrambled(String t) {
     if (t.length() < 4
         || !t.chars()
@@ -1932,7 +1958,8 @@ final class MailSigns {
   private static final Pattern NAME_FIELD =
       Pattern.compile(
           "(?m)(?:user ?name|benutzername|nom d'utilisateur|identifiant|nome de usu[áa]rio|usu[áa]rio"
-              + "|nombre de usuario|gebruikersnaam|nome utente|ユーザー名|ユーザーid|ログインid)[ \\t]*[:：]"
+              + "|nombre de usuario|gebruikersnaam|nome utente|ユーザー名|ユーザーid|ログインid"
+              + "|نام\u200c?\\s?کاربری|اسم المستخدم|имя пользователя)[ \\t]*[:：]"
               + "[ \\t]*([^\\n]{1,120})|^[ \\t]*(?:hi|hello|hey|dear|ol[áa]|hola|hallo|bonjour|ciao"
               + "|beste)[ \\t]+([^,!\\n]{1,120})[,!]");
 
@@ -2000,6 +2027,31 @@ final class MailSigns {
       Matcher v = VIA_NAME.matcher(fromName.toLowerCase(Locale.ROOT));
       if (v.matches() && carriesLure(v.group(1))) {
         return fromName.strip();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A recipient's display name (To, Cc) that carries a lure as {@link #userNameLure} reads one: a
+   * web address or an amount (not a telephone number: some address books keep one beside a
+   * colleague's name). A newsletter or shop writes the name its sign-up form was given; a fraudster
+   * who signs strangers' addresses up with the lure as their name has the real platform mail it to
+   * them ("Hello. You have a new incoming transaction … order the withdrawal of funds →
+   * xyz.pages.dev/…"). People's names hold none of these; a name that is an e-mail address is no
+   * lure. Returns the name (at most {@link #RECIPIENT_NAME_LENGTH} characters read), or null.
+   */
+  static final int RECIPIENT_NAME_LENGTH = 400;
+
+  static String recipientNameLure(List<String> names) {
+    for (String name : names) {
+      String n = name.strip();
+      if (n.length() > RECIPIENT_NAME_LENGTH) {
+        n = n.substring(0, RECIPIENT_NAME_LENGTH);
+      }
+      String l = NAME_ADDRESS.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ");
+      if (NAME_WEB.matcher(l).find() || NAME_MONEY.matcher(l).find()) {
+        return n;
       }
     }
     return null;

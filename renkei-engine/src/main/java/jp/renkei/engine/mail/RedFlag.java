@@ -25,8 +25,11 @@ public enum RedFlag {
       "A long run of spaces before the real extension pushes it out of sight."),
   TYPE_MISMATCH(
       35,
-      "添付ファイルの中身の形式 (実行ファイル等) が名前の拡張子と一致しません。",
-      "An attachment's content (e.g. an executable) does not match the extension of its name."),
+      "添付ファイルの中身の形式 (実行ファイル等) が名前の拡張子と一致しません。"
+          + "または、メールが画像 (image/jpeg 等) と宣言している添付ファイルの名前が文書や圧縮ファイル (.pdf、.docx、.zip 等) です。正規のメールソフトはこうした付け方をしません。",
+      "An attachment's content (e.g. an executable) does not match the extension of its name, or"
+          + " the message declares a part a picture (image/jpeg ...) while its name says a document"
+          + " or an archive (.pdf, .docx, .zip ...): no mail program labels a document so."),
   LINK_TEXT_MISMATCH(
       30,
       "本文のリンクに表示されているURLやドメインと、実際のリンク先が異なります (リンク内の画像マップが別の先を指す場合を含みます)。",
@@ -190,10 +193,12 @@ public enum RedFlag {
           + " a reader to judge."),
   FRAUD_OFFER(
       20,
-      "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金の受け取り、出会い系の誘いなど。",
+      "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金の受け取り、出会い系の誘い、"
+          + "不正に入手したサーバー管理画面・Web シェル・メール中継・リモートデスクトップ (cPanels、Shells、SMTPs、RDPs) や「スパム送信ツール」の販売など。",
       "An offer only fraud makes: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
           + " bonus or free spins, an inheritance, donation or compensation to collect, a dating"
-          + " lure."),
+          + " lure, break-in goods for sale (hacked cPanels, web shells, SMTP relays, RDPs,"
+          + " \"spamming tools\")."),
   FREEMAIL_LURE(
       10,
       "支払い・請求・配達・アカウント・賞金などの通知が、フリーメールのアドレスから送られています。銀行、店舗、配送業者は自社のドメインから送信します。",
@@ -247,10 +252,14 @@ public enum RedFlag {
           + " Weak alone; it counts with another sign."),
   RANDOM_CASE_SENDER(
       20,
-      "差出人アドレスの @ より前が、大文字と小文字を無作為に混ぜた文字列です (例: zLvuYFA@、newsletters.FjTs@)。人も配信システムもこうした名前は付けません。一通ごとに違う送信元に見せて迷惑メールフィルターを避けるための手口です。",
+      "差出人アドレスの @ より前が、大文字と小文字を無作為に混ぜた文字列です (例: zLvuYFA@、newsletters.FjTs@)。人も配信システムもこうした名前は付けません。一通ごとに違う送信元に見せて迷惑メールフィルターを避けるための手口です。"
+          + "またはエンベロープの差出人 (Return-Path、SPF で検査されたドメイン) のドメイン名が、そうした文字列です (例: HqZtWpXkRvNmLsDfGb.com)。ドメイン名に大文字・小文字の区別はなく、こう書くのは使い捨てのドメインを量産する道具だけです。",
       "The sender's mailbox name (before @) scatters capitals at random (e.g. zLvuYFA@,"
           + " newsletters.FjTs@). Neither people nor mailing systems name a mailbox so; it makes"
-          + " every copy look like another sender, to slip past filters."),
+          + " every copy look like another sender, to slip past filters. Or the envelope sender's"
+          + " domain (Return-Path, the domain SPF checked) is such a string"
+          + " (HqZtWpXkRvNmLsDfGb.com): domain names are case-blind, and only a tool minting"
+          + " throw-away domains writes one so."),
   REPLY_TO_OTHER_MAILBOX(
       20,
       "フリーメールの差出人が、返信先 (Reply-To) に同じフリーメールの別のアドレスを指定しています。送信用の使い捨てアドレスから送り、返事は別のアドレスで受け取る、前払い詐欺などの手口です。",
@@ -277,9 +286,10 @@ public enum RedFlag {
           + " number on the company's official site, not the one in the mail."),
   USER_NAME_LURE(
       20,
-      "サービスの利用者が自分で付けた名前 (アカウント登録通知のユーザー名、宛名、「〇〇 (via サービス名)」の差出人名) に、URL・金額・暗号資産・電話番号が書かれています。人の名前にこうしたものは入りません。正規のサイトやサービスに偽の名前で登録し、その通知メールに誘導文を載せて送らせる手口です。メール自体が正規のサービスから届いていても、名前の部分の URL や番号にはアクセスしないでください。",
+      "サービスの利用者が自分で付けた名前 (アカウント登録通知のユーザー名、宛名、「〇〇 (via サービス名)」の差出人名、メールマガジンや店舗が宛先 (To) に書く受信者の名前) に、URL・金額・暗号資産・電話番号が書かれています。人の名前にこうしたものは入りません。正規のサイトやサービスに偽の名前で登録し、その通知メールに誘導文を載せて送らせる手口です。メール自体が正規のサービスから届いていても、名前の部分の URL や番号にはアクセスしないでください。",
       "A name a service's user chose for themselves (the user name of an account notice, the"
-          + " greeting, the sender name of \"… (via a service)\") holds a web address, an amount of"
+          + " greeting, the sender name of \"… (via a service)\", the recipient's name a newsletter"
+          + " or shop writes into To) holds a web address, an amount of"
           + " money, a crypto-currency or a telephone number. People's names hold none of these: the"
           + " fraudster signed up to a real site or service under a name that is the lure, and the"
           + " service mailed it out. The mail itself may come from the real service; do not visit"
