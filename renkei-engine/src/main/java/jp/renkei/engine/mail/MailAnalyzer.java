@@ -726,6 +726,13 @@ public final class MailAnalyzer {
     List<String> replyTo = new ArrayList<>();
     String returnPath;
     List<String> recipients = new ArrayList<>();
+
+    /**
+     * Whom the receiving servers delivered it to (Delivered-To, X-Original-To, Envelope-To, a
+     * Received "for"): the recipients a Bcc hides from To and Cc. In the report's recipients, so
+     * that sharing takes them out (attack19), and in no sign.
+     */
+    final Set<String> deliveredTo = new LinkedHashSet<>();
     Instant date;
     String messageId;
     List<MailReport.Hop> hops = new ArrayList<>();
@@ -925,6 +932,16 @@ public final class MailAnalyzer {
       findings.add(new MailReport.Finding(f, evidence, evidenceJa));
     }
 
+    /** To and Cc, then whom the servers delivered it to besides them. */
+    private List<String> allRecipients() {
+      if (deliveredTo.isEmpty()) {
+        return List.copyOf(recipients);
+      }
+      Set<String> all = new LinkedHashSet<>(recipients);
+      all.addAll(deliveredTo);
+      return List.copyOf(all);
+    }
+
     MailReport report(Message m) {
       EnumSet<RedFlag> kinds = EnumSet.noneOf(RedFlag.class);
       findings.forEach(x -> kinds.add(x.flag()));
@@ -942,7 +959,7 @@ public final class MailAnalyzer {
           fromName,
           List.copyOf(replyTo),
           returnPath,
-          List.copyOf(recipients),
+          allRecipients(),
           date,
           messageId,
           List.copyOf(hops),
@@ -985,7 +1002,11 @@ public final class MailAnalyzer {
                 "arc-authentication-results",
                 "precedence",
                 "sender",
-                "errors-to"));
+                "errors-to",
+                "delivered-to",
+                "x-original-to",
+                "envelope-to",
+                "x-envelope-to"));
     fields.addAll(LIST_FIELDS);
     ENVELOPE_FIELDS = Set.copyOf(fields);
   }
@@ -1039,6 +1060,12 @@ public final class MailAnalyzer {
           String p = body.strip().toLowerCase(Locale.ROOT);
           st.listMail |= p.equals("list") || p.equals("bulk") || p.equals("junk");
         }
+        case "delivered-to", "x-original-to", "envelope-to", "x-envelope-to" -> {
+          Matcher l = ADDRESS.matcher(body);
+          while (l.find()) {
+            st.deliveredTo.add(l.group().toLowerCase(Locale.ROOT));
+          }
+        }
         case "sender", "errors-to" -> {
           Matcher l = ADDRESS.matcher(body);
           if (l.find()) {
@@ -1090,8 +1117,16 @@ public final class MailAnalyzer {
     }
   }
 
+  /** The recipient a Received header names ("... for <taro@example.jp>; date"). */
+  private static final Pattern RECEIVED_FOR =
+      Pattern.compile("(?i)\\bfor\\s++<?([\\w.+-]++@[\\w-]++(?:\\.[\\w-]++)+)");
+
   private static void received(String body, State st) {
     String one = oneSpace(body);
+    Matcher rcpt = RECEIVED_FOR.matcher(one);
+    while (rcpt.find()) {
+      st.deliveredTo.add(rcpt.group(1).toLowerCase(Locale.ROOT));
+    }
     Matcher m = RECEIVED.matcher(one);
     String from = null;
     String by = null;
