@@ -231,17 +231,20 @@ public final class MailAnalyzer {
               + "(?i:\\b(inc|corp|co\\.|ltd|llc|center|centre|ministry|agency|bank|council|office|"
               + "nisc|jpcert|cert|security team|it support|helpdesk|support|suporte|soporte|atendimento"
               + "|customer (?:service|care)|department|payroll|human resources)\\b))");
+
   /**
    * An address in a header or a text. A match starts only where a run of address characters does
-   * (or where the last match ended), and takes the run whole (possessive): the plain {@code [\\w.+-]+@...} tried every position of a
-   * run without '@' and went back over the rest of it from each, so a Sender or From name of 200 KB
-   * of letters took minutes (attack19). It finds what that pattern found (MailParsingTest).
+   * (or where the last match ended), and takes the run whole (possessive): the plain {@code
+   * [\w.+-]+@...} tried every position of a run without '@' and went back over the rest of it from
+   * each, so a Sender or From name of 200 KB of letters took minutes (attack19). It finds what that
+   * pattern found (MailParsingTest).
    */
   static final Pattern ADDRESS =
       Pattern.compile("(?:(?<![\\w.+-])|\\G)[\\w.+-]++@[\\w-]++(\\.[\\w-]++)+");
 
   /** The pattern {@link #ADDRESS} replaced, for the tests that compare them. */
   static final Pattern ADDRESS_AS_WAS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+
   static final Pattern URL =
       Pattern.compile(
           "(?i)\\b(?:https?|hxxps?|h\\*\\*ps?|ftp)(?:\\[:]|:)//[^\\s<>\"'()\\[\\]{}、。]+(?:\\[\\.][^\\s<>\"'()\\[\\]{}、。]+)*");
@@ -295,6 +298,7 @@ public final class MailAnalyzer {
   static final Pattern WORD =
       Pattern.compile(
           "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]{2,}|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+
   /** The pattern {@link #withoutArmour} replaced, for the tests that compare them. */
   static final Pattern PGP_ARMOUR =
       Pattern.compile("(?s)-----BEGIN PGP SIGNATURE-----.*?-----END PGP SIGNATURE-----");
@@ -431,6 +435,7 @@ public final class MailAnalyzer {
   }
 
   private static final Pattern TRAILING_SEPARATOR = Pattern.compile("[;,]$");
+
   /** The pattern {@link #withoutComments} replaced, for the tests that compare them. */
   static final Pattern COMMENT = Pattern.compile("\\(.*?\\)");
 
@@ -477,6 +482,7 @@ public final class MailAnalyzer {
   private static boolean lineEnd(char c) {
     return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
+
   private static final Pattern WEEKDAY = Pattern.compile("^\\s*[A-Za-z]{3},");
   private static final Pattern AFTER_HOST = Pattern.compile("[?/#&>\\s].*$");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?]+$");
@@ -733,6 +739,7 @@ public final class MailAnalyzer {
      * that sharing takes them out (attack19), and in no sign.
      */
     final Set<String> deliveredTo = new LinkedHashSet<>();
+
     Instant date;
     String messageId;
     List<MailReport.Hop> hops = new ArrayList<>();
@@ -800,11 +807,7 @@ public final class MailAnalyzer {
 
     void words(String t) {
       // the armour is looked for only in a text that has its first line
-      words +=
-          wordCount(
-              t.contains("-----BEGIN PGP SIGNATURE-----")
-                  ? withoutArmour(t)
-                  : t);
+      words += wordCount(t.contains("-----BEGIN PGP SIGNATURE-----") ? withoutArmour(t) : t);
     }
 
     /** Domains SPF (smtp.mailfrom) and DKIM (header.d, DKIM-Signature d=) vouched for. */
@@ -1315,8 +1318,9 @@ public final class MailAnalyzer {
   /**
    * The domains {@link #DKIM_PASS} finds in an Authentication-Results body, in order, each part
    * between semicolons read once: the regex read from every "dkim=pass" to the next ';', so a
-   * header of "dkim=pass dkim=pass ..." without one cost its length squared (attack19). A "dkim=pass"
-   * with no header.d= or header.i= after it in its part leaves none for a later one in that part.
+   * header of "dkim=pass dkim=pass ..." without one cost its length squared (attack19). A
+   * "dkim=pass" with no header.d= or header.i= after it in its part leaves none for a later one in
+   * that part.
    */
   static List<String> dkimPassDomains(String body) {
     List<String> out = new ArrayList<>();

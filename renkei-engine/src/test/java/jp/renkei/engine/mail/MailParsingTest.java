@@ -1041,8 +1041,27 @@ class MailParsingTest {
   @Test
   void addressesAreTheOnesThePlainPatternFound() {
     String[] pieces = {
-      "a", "taro.yamada", "@", "example", ".", "jp", "-", "+", "_", "1", " ", "<", ">", "@@", "..",
-      "x@y.example", "日本", ",", "\"", "\n", "Ａ"
+      "a",
+      "taro.yamada",
+      "@",
+      "example",
+      ".",
+      "jp",
+      "-",
+      "+",
+      "_",
+      "1",
+      " ",
+      "<",
+      ">",
+      "@@",
+      "..",
+      "x@y.example",
+      "日本",
+      ",",
+      "\"",
+      "\n",
+      "Ａ"
     };
     Random random = new Random(20261202L);
     int found = 0;
@@ -1067,7 +1086,9 @@ class MailParsingTest {
   /** A Received date's comments are taken out in one pass as the lazy regex took them out. */
   @Test
   void commentsAreTakenOutAsTheRegexTookThemOut() {
-    String[] pieces = {"(", ")", "((", "))", "JST", " ", "+0900", "\n", "\r", "\u0085", "\u2028", "x"};
+    String[] pieces = {
+      "(", ")", "((", "))", "JST", " ", "+0900", "\n", "\r", "\u0085", "\u2028", "x"
+    };
     Random random = new Random(20261203L);
     int changed = 0;
     for (int round = 0; round < 100_000; round++) {
@@ -1106,8 +1127,21 @@ class MailParsingTest {
   @Test
   void dkimPassDomainsAreTheOnesTheRegexFound() {
     String[] pieces = {
-      "dkim=pass", "DKIM=PASS", "dkim=fail", " ", ";", "header.d=", "header.i=@", "header.s=",
-      "bank.example", "x", "(", ")", "\n", "header.d=;", "dkim=passheader.d=a.example"
+      "dkim=pass",
+      "DKIM=PASS",
+      "dkim=fail",
+      " ",
+      ";",
+      "header.d=",
+      "header.i=@",
+      "header.s=",
+      "bank.example",
+      "x",
+      "(",
+      ")",
+      "\n",
+      "header.d=;",
+      "dkim=passheader.d=a.example"
     };
     Random random = new Random(20261205L);
     int found = 0;
