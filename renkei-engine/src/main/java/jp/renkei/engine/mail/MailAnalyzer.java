@@ -231,7 +231,20 @@ public final class MailAnalyzer {
               + "(?i:\\b(inc|corp|co\\.|ltd|llc|center|centre|ministry|agency|bank|council|office|"
               + "nisc|jpcert|cert|security team|it support|helpdesk|support|suporte|soporte|atendimento"
               + "|customer (?:service|care)|department|payroll|human resources)\\b))");
-  private static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+
+  /**
+   * An address in a header or a text. A match starts only where a run of address characters does
+   * (or where the last match ended), and takes the run whole (possessive): the plain {@code
+   * [\w.+-]+@...} tried every position of a run without '@' and went back over the rest of it from
+   * each, so a Sender or From name of 200 KB of letters took minutes (attack19). It finds what that
+   * pattern found (MailParsingTest).
+   */
+  static final Pattern ADDRESS =
+      Pattern.compile("(?:(?<![\\w.+-])|\\G)[\\w.+-]++@[\\w-]++(\\.[\\w-]++)+");
+
+  /** The pattern {@link #ADDRESS} replaced, for the tests that compare them. */
+  static final Pattern ADDRESS_AS_WAS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+
   static final Pattern URL =
       Pattern.compile(
           "(?i)\\b(?:https?|hxxps?|h\\*\\*ps?|ftp)(?:\\[:]|:)//[^\\s<>\"'()\\[\\]{}、。]+(?:\\[\\.][^\\s<>\"'()\\[\\]{}、。]+)*");
@@ -298,8 +311,37 @@ public final class MailAnalyzer {
   static final Pattern WORD =
       Pattern.compile(
           "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]{2,}|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
-  private static final Pattern PGP_ARMOUR =
+
+  /** The pattern {@link #withoutArmour} replaced, for the tests that compare them. */
+  static final Pattern PGP_ARMOUR =
       Pattern.compile("(?s)-----BEGIN PGP SIGNATURE-----.*?-----END PGP SIGNATURE-----");
+
+  private static final String ARMOUR_BEGIN = "-----BEGIN PGP SIGNATURE-----";
+  private static final String ARMOUR_END = "-----END PGP SIGNATURE-----";
+
+  /**
+   * {@code PGP_ARMOUR.matcher(t).replaceAll(" ")} in one pass: the regex read from every first line
+   * to the end of the text when no last line followed, so a text of 60,000 first lines took minutes
+   * (attack19).
+   */
+  static String withoutArmour(String t) {
+    StringBuilder b = null;
+    int kept = 0;
+    int begin = t.indexOf(ARMOUR_BEGIN);
+    while (begin >= 0) {
+      int end = t.indexOf(ARMOUR_END, begin + ARMOUR_BEGIN.length());
+      if (end < 0) {
+        break; // no last line is left: nothing further matches
+      }
+      if (b == null) {
+        b = new StringBuilder(t.length());
+      }
+      b.append(t, kept, begin).append(' ');
+      kept = end + ARMOUR_END.length();
+      begin = t.indexOf(ARMOUR_BEGIN, kept);
+    }
+    return b == null ? t : b.append(t, kept, t.length()).toString();
+  }
 
   /**
    * How many times {@link #WORD} is found in {@code t}, counted without the regex: a run of two or
@@ -406,7 +448,54 @@ public final class MailAnalyzer {
   }
 
   private static final Pattern TRAILING_SEPARATOR = Pattern.compile("[;,]$");
-  private static final Pattern COMMENT = Pattern.compile("\\(.*?\\)");
+
+  /** The pattern {@link #withoutComments} replaced, for the tests that compare them. */
+  static final Pattern COMMENT = Pattern.compile("\\(.*?\\)");
+
+  /**
+   * {@code COMMENT.matcher(s).replaceAll("")} in one pass: each '(' up to the first ')' after it on
+   * its line goes. The regex went from every '(' to the end of the text when no ')' followed, so a
+   * Received date of 200 KB of '(' took minutes (attack19).
+   */
+  static String withoutComments(String s) {
+    int open = s.indexOf('(');
+    if (open < 0) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    int kept = 0;
+    while (open >= 0) {
+      int close = -1;
+      int k = open + 1;
+      for (; k < s.length(); k++) {
+        char c = s.charAt(k);
+        if (c == ')') {
+          close = k;
+          break;
+        }
+        if (lineEnd(c)) {
+          break;
+        }
+      }
+      if (close >= 0) {
+        b.append(s, kept, open);
+        kept = close + 1;
+        open = s.indexOf('(', kept);
+      } else if (k < s.length()) {
+        // a line ends first: no '(' before that end has its ')' on its line
+        open = s.indexOf('(', k + 1);
+      } else {
+        break; // no ')' is left: nothing further matches
+      }
+    }
+    return b.append(s, kept, s.length()).toString();
+  }
+
+  /** What '.' does not match in a Java regex without DOTALL. */
+  private static boolean lineEnd(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
   private static final Pattern WEEKDAY = Pattern.compile("^\\s*[A-Za-z]{3},");
   private static final Pattern AFTER_HOST = Pattern.compile("[?/#&>\\s].*$");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?]+$");
@@ -664,6 +753,13 @@ public final class MailAnalyzer {
     /** The display names of the To and Cc recipients, as the sender's system knows them. */
     List<String> recipientNames = new ArrayList<>();
 
+    /**
+     * Whom the receiving servers delivered it to (Delivered-To, X-Original-To, Envelope-To, a
+     * Received "for"): the recipients a Bcc hides from To and Cc. In the report's recipients, so
+     * that sharing takes them out (attack19), and in no sign.
+     */
+    final Set<String> deliveredTo = new LinkedHashSet<>();
+
     Instant date;
     String messageId;
     List<MailReport.Hop> hops = new ArrayList<>();
@@ -731,11 +827,7 @@ public final class MailAnalyzer {
 
     void words(String t) {
       // the armour is looked for only in a text that has its first line
-      words +=
-          wordCount(
-              t.contains("-----BEGIN PGP SIGNATURE-----")
-                  ? PGP_ARMOUR.matcher(t).replaceAll(" ")
-                  : t);
+      words += wordCount(t.contains("-----BEGIN PGP SIGNATURE-----") ? withoutArmour(t) : t);
     }
 
     /** Domains SPF (smtp.mailfrom) and DKIM (header.d, DKIM-Signature d=) vouched for. */
@@ -863,6 +955,16 @@ public final class MailAnalyzer {
       findings.add(new MailReport.Finding(f, evidence, evidenceJa));
     }
 
+    /** To and Cc, then whom the servers delivered it to besides them. */
+    private List<String> allRecipients() {
+      if (deliveredTo.isEmpty()) {
+        return List.copyOf(recipients);
+      }
+      Set<String> all = new LinkedHashSet<>(recipients);
+      all.addAll(deliveredTo);
+      return List.copyOf(all);
+    }
+
     MailReport report(Message m) {
       EnumSet<RedFlag> kinds = EnumSet.noneOf(RedFlag.class);
       findings.forEach(x -> kinds.add(x.flag()));
@@ -880,7 +982,7 @@ public final class MailAnalyzer {
           fromName,
           List.copyOf(replyTo),
           returnPath,
-          List.copyOf(recipients),
+          allRecipients(),
           date,
           messageId,
           List.copyOf(hops),
@@ -923,7 +1025,11 @@ public final class MailAnalyzer {
                 "arc-authentication-results",
                 "precedence",
                 "sender",
-                "errors-to"));
+                "errors-to",
+                "delivered-to",
+                "x-original-to",
+                "envelope-to",
+                "x-envelope-to"));
     fields.addAll(LIST_FIELDS);
     ENVELOPE_FIELDS = Set.copyOf(fields);
   }
@@ -982,6 +1088,12 @@ public final class MailAnalyzer {
         case "precedence" -> {
           String p = body.strip().toLowerCase(Locale.ROOT);
           st.listMail |= p.equals("list") || p.equals("bulk") || p.equals("junk");
+        }
+        case "delivered-to", "x-original-to", "envelope-to", "x-envelope-to" -> {
+          Matcher l = ADDRESS.matcher(body);
+          while (l.find()) {
+            st.deliveredTo.add(l.group().toLowerCase(Locale.ROOT));
+          }
         }
         case "sender", "errors-to" -> {
           Matcher l = ADDRESS.matcher(body);
@@ -1051,8 +1163,16 @@ public final class MailAnalyzer {
     }
   }
 
+  /** The recipient a Received header names ("... for <taro@example.jp>; date"). */
+  private static final Pattern RECEIVED_FOR =
+      Pattern.compile("(?i)\\bfor\\s++<?([\\w.+-]++@[\\w-]++(?:\\.[\\w-]++)+)");
+
   private static void received(String body, State st) {
     String one = oneSpace(body);
+    Matcher rcpt = RECEIVED_FOR.matcher(one);
+    while (rcpt.find()) {
+      st.deliveredTo.add(rcpt.group(1).toLowerCase(Locale.ROOT));
+    }
     Matcher m = RECEIVED.matcher(one);
     String from = null;
     String by = null;
@@ -1081,7 +1201,7 @@ public final class MailAnalyzer {
       // the weekday is dropped: real mail gets it wrong, and the date says which day it was
       String d =
           WEEKDAY
-              .matcher(COMMENT.matcher(one.substring(one.lastIndexOf(';') + 1)).replaceAll(""))
+              .matcher(withoutComments(one.substring(one.lastIndexOf(';') + 1)))
               .replaceFirst("")
               .strip();
       at = receivedDate(d);
@@ -1234,8 +1354,37 @@ public final class MailAnalyzer {
   }
 
   /** A signature the receiving server checked, and the domain it was made for. */
-  private static final Pattern DKIM_PASS =
+  static final Pattern DKIM_PASS =
       Pattern.compile("(?i)dkim=pass[^;]*?header\\.(?:d|i)=@?([\\w.-]+)");
+
+  private static final Pattern DKIM_PASS_WORD = Pattern.compile("(?i)dkim=pass");
+  private static final Pattern DKIM_DOMAIN = Pattern.compile("(?i)header\\.(?:d|i)=@?([\\w.-]+)");
+
+  /**
+   * The domains {@link #DKIM_PASS} finds in an Authentication-Results body, in order, each part
+   * between semicolons read once: the regex read from every "dkim=pass" to the next ';', so a
+   * header of "dkim=pass dkim=pass ..." without one cost its length squared (attack19). A
+   * "dkim=pass" with no header.d= or header.i= after it in its part leaves none for a later one in
+   * that part.
+   */
+  static List<String> dkimPassDomains(String body) {
+    List<String> out = new ArrayList<>();
+    Matcher pass = DKIM_PASS_WORD.matcher(body);
+    Matcher domain = DKIM_DOMAIN.matcher(body);
+    int at = 0;
+    while (at < body.length() && pass.find(at)) {
+      int end = body.indexOf(';', pass.end());
+      end = end < 0 ? body.length() : end;
+      domain.region(pass.end(), end);
+      if (domain.find()) {
+        out.add(domain.group(1));
+        at = domain.end();
+      } else {
+        at = end;
+      }
+    }
+    return out;
+  }
 
   private static void authResults(String body, State st) {
     st.authResultsSeen = true;
@@ -1247,9 +1396,8 @@ public final class MailAnalyzer {
         st.authenticated.add(registrable(mf.group(1).toLowerCase(Locale.ROOT)));
       }
     }
-    Matcher hd = DKIM_PASS.matcher(body);
-    while (hd.find()) {
-      st.authenticated.add(registrable(hd.group(1).toLowerCase(Locale.ROOT)));
+    for (String d : dkimPassDomains(body)) {
+      st.authenticated.add(registrable(d.toLowerCase(Locale.ROOT)));
     }
     String spf = st.auth.spf();
     String dkim = st.auth.dkim();

@@ -116,4 +116,52 @@ class HostileMailTest {
           .noneMatch(p -> p.contains("PDF") || p.contains("page"));
     }
   }
+
+  /**
+   * Headers and texts of the sizes a message may have whose patterns went back over the whole of
+   * them from every position (attack19): a Sender, Errors-To or List-Post of 250 KB of letters
+   * without '@', a From name of the same, a Received date of 250 KB of '(', Authentication-Results
+   * of 25,000 "dkim=pass" without a ';', a text of 150,000 first lines of a PGP signature. Each
+   * took minutes before, past the analysis's deadline, which is looked at only between parts: the
+   * message's own text was then never read. Now the text is read: its link is found and no limit is
+   * reported. The timeout is a hang guard, not a speed requirement.
+   */
+  @Test
+  void longHeadersAndTextsThatPatternsReadBackAndForthAreReadOnce() {
+    String letters = "a".repeat(250_000);
+    String dotted = "a.".repeat(125_000);
+    java.util.Map<String, String> hostile = new java.util.LinkedHashMap<>();
+    hostile.put("Sender", "Sender: " + letters + "\r\n");
+    hostile.put("Errors-To", "Errors-To: " + dotted + "\r\n");
+    hostile.put("List-Post", "List-Post: " + letters + "\r\n");
+    hostile.put("From name", "");
+    hostile.put(
+        "Received", "Received: from a.example by b.example; " + "(".repeat(250_000) + "\r\n");
+    hostile.put(
+        "Authentication-Results",
+        "Authentication-Results: mx.example; " + "dkim=pass ".repeat(25_000) + "\r\n");
+    hostile.put("PGP", "");
+    for (var h : hostile.entrySet()) {
+      String from =
+          h.getKey().equals("From name")
+              ? "From: \"" + dotted + "\" <a@example.com>\r\n"
+              : "From: a@example.com\r\n";
+      String text =
+          h.getKey().equals("PGP") ? "-----BEGIN PGP SIGNATURE-----\n".repeat(150_000) : "hello";
+      String eml =
+          h.getValue()
+              + from
+              + "To: b@example.jp\r\nSubject: long\r\n\r\nsee https://text.example/read\r\n"
+              + text
+              + "\r\n";
+      MailReport r =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              java.time.Duration.ofSeconds(60), () -> analyze(eml), h.getKey());
+      assertThat(r.links())
+          .as(h.getKey())
+          .extracting(MailReport.Link::url)
+          .contains("https://text.example/read");
+      assertThat(r.problems()).as(h.getKey()).isEmpty();
+    }
+  }
 }

@@ -1033,4 +1033,128 @@ class MailParsingTest {
           .isEqualTo(java.util.Arrays.copyOf(data, expected));
     }
   }
+
+  /**
+   * The address pattern that starts only where a run of address characters does (attack19) finds
+   * the addresses, at the same places, that the plain pattern found.
+   */
+  @Test
+  void addressesAreTheOnesThePlainPatternFound() {
+    String[] pieces = {
+      "a",
+      "taro.yamada",
+      "@",
+      "example",
+      ".",
+      "jp",
+      "-",
+      "+",
+      "_",
+      "1",
+      " ",
+      "<",
+      ">",
+      "@@",
+      "..",
+      "x@y.example",
+      "日本",
+      ",",
+      "\"",
+      "\n",
+      "Ａ"
+    };
+    Random random = new Random(20261202L);
+    int found = 0;
+    for (int round = 0; round < 100_000; round++) {
+      String text = randomText(random, pieces, 12);
+      assertThat(matches(MailAnalyzer.ADDRESS.matcher(text)))
+          .as(text)
+          .isEqualTo(matches(MailAnalyzer.ADDRESS_AS_WAS.matcher(text)));
+      found += matches(MailAnalyzer.ADDRESS.matcher(text)).size();
+    }
+    assertThat(found).isGreaterThan(10_000);
+  }
+
+  private static List<String> matches(Matcher m) {
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.start() + ":" + m.group());
+    }
+    return out;
+  }
+
+  /** A Received date's comments are taken out in one pass as the lazy regex took them out. */
+  @Test
+  void commentsAreTakenOutAsTheRegexTookThemOut() {
+    String[] pieces = {
+      "(", ")", "((", "))", "JST", " ", "+0900", "\n", "\r", "\u0085", "\u2028", "x"
+    };
+    Random random = new Random(20261203L);
+    int changed = 0;
+    for (int round = 0; round < 100_000; round++) {
+      String text = randomText(random, pieces, 12);
+      String expected = MailAnalyzer.COMMENT.matcher(text).replaceAll("");
+      assertThat(MailAnalyzer.withoutComments(text)).as(text).isEqualTo(expected);
+      changed += expected.equals(text) ? 0 : 1;
+    }
+    assertThat(changed).isGreaterThan(10_000);
+  }
+
+  /** PGP signature blocks are taken out of a text in one pass as the lazy regex took them out. */
+  @Test
+  void signatureBlocksAreTakenOutAsTheRegexTookThemOut() {
+    String[] pieces = {
+      "-----BEGIN PGP SIGNATURE-----",
+      "-----END PGP SIGNATURE-----",
+      "\n",
+      "text ",
+      "-----",
+      "-----BEGIN PGP SIGNATURE----",
+      "BEGIN PGP SIGNATURE-----"
+    };
+    Random random = new Random(20261204L);
+    int changed = 0;
+    for (int round = 0; round < 100_000; round++) {
+      String text = randomText(random, pieces, 10);
+      String expected = MailAnalyzer.PGP_ARMOUR.matcher(text).replaceAll(" ");
+      assertThat(MailAnalyzer.withoutArmour(text)).as(text).isEqualTo(expected);
+      changed += expected.equals(text) ? 0 : 1;
+    }
+    assertThat(changed).isGreaterThan(10_000);
+  }
+
+  /** The domains a DKIM pass vouches for, read part by part, are those the lazy regex found. */
+  @Test
+  void dkimPassDomainsAreTheOnesTheRegexFound() {
+    String[] pieces = {
+      "dkim=pass",
+      "DKIM=PASS",
+      "dkim=fail",
+      " ",
+      ";",
+      "header.d=",
+      "header.i=@",
+      "header.s=",
+      "bank.example",
+      "x",
+      "(",
+      ")",
+      "\n",
+      "header.d=;",
+      "dkim=passheader.d=a.example"
+    };
+    Random random = new Random(20261205L);
+    int found = 0;
+    for (int round = 0; round < 100_000; round++) {
+      String text = randomText(random, pieces, 12);
+      List<String> expected = new ArrayList<>();
+      Matcher m = MailAnalyzer.DKIM_PASS.matcher(text);
+      while (m.find()) {
+        expected.add(m.group(1));
+      }
+      assertThat(MailAnalyzer.dkimPassDomains(text)).as(text).isEqualTo(expected);
+      found += expected.size();
+    }
+    assertThat(found).isGreaterThan(10_000);
+  }
 }

@@ -44,6 +44,50 @@ class MailRedactionTest {
         .anyMatch(x -> x.startsWith("recipient in a link "));
   }
 
+  /**
+   * A victim sent the lure in Bcc (To: undisclosed-recipients) at a domain the directory does not
+   * list: only the servers' Delivered-To, X-Original-To and Received "for" name it, and the kit's
+   * link and greeting carry it. The shared copy kept it in the link, the STIX and the evidence
+   * (attack19): the recipients the redaction takes out were To and Cc alone.
+   */
+  @Test
+  void aRecipientNamedOnlyByTheReceivingServersIsTakenOutEverywhere() {
+    for (String header :
+        List.of(
+            "Delivered-To: bob.sato@ops-mail.example\r\n",
+            "X-Original-To: bob.sato@ops-mail.example\r\n",
+            "Received: from mail.attacker.example ([203.0.113.45]) by mx.ops-mail.example with ESMTP"
+                + " id 4Q1x for <bob.sato@ops-mail.example>; Mon, 16 Nov 2026 09:12:03 +0900\r\n")) {
+      String eml =
+          header
+              + "From: \"Microsoft 365\" <no-reply@m1crosoft-security.example>\r\n"
+              + "To: undisclosed-recipients:;\r\nSubject: Password expiry for bob.sato@ops-mail.example\r\n"
+              + "Content-Type: text/html; charset=UTF-8\r\n\r\n<p>Dear bob.sato@ops-mail.example,"
+              + " your password expires today.</p><a href=\"https://reset.login-verify.example/?u="
+              + "bob.sato@ops-mail.example\">https://outlook.office.com/</a>";
+      MailReport r =
+          new MailAnalyzer()
+              .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+      Redactor identity =
+          new Redactor(
+              new Identity(
+                  List.of("さくら架空銀行"),
+                  List.of("sakura-bank.co.jp"),
+                  List.of(),
+                  List.of(),
+                  List.of()),
+              Map.of());
+      MailRedaction.Result shared = MailRedaction.apply(r, identity);
+      String bundle = MailStix.bundle(shared.shared(), Tlp.AMBER, Instant.now(), true).toString();
+      assertThat(bundle)
+          .as(header)
+          .doesNotContain("bob.sato")
+          .contains("reset.login-verify.example");
+      assertThat(shared.shared().toString()).as(header).doesNotContain("bob.sato");
+      assertThat(shared.removed()).as(header).contains("recipient bob.sato@ops-mail.example");
+    }
+  }
+
   @Test
   void theReceivingOrganisationLeavesNoTraceInTheSharedCopy() {
     String eml =

@@ -185,6 +185,9 @@ final class NoticeFiles {
                           .maxTokenCount(MAX_TOKENS)
                           .build())
                   .build())
+          // a key twice in one object ("address" twice) is refused: the tree keeps the last, the
+          // reporter's tool or a log of what was sent may read the first (attack19)
+          .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   private static final Set<String> JSON_FIELDS =
@@ -215,7 +218,11 @@ final class NoticeFiles {
           new Problem(
               loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr(),
               null,
-              "not valid JSON: " + clip(e.getOriginalMessage())));
+              jp.renkei.server.failure.DuplicateKeys.key(e) != null
+                  ? "the key \""
+                      + jp.renkei.server.failure.DuplicateKeys.key(e)
+                      + "\" twice in one object"
+                  : "not valid JSON: " + clip(e.getOriginalMessage())));
       return new JsonSubmission(null, null, new Read<>(rows, problems));
     }
     if (root == null || !root.isObject() || !root.path("observations").isArray()) {

@@ -642,6 +642,35 @@ class NoticeIT extends ServerTest {
   }
 
   /**
+   * An observation naming its address twice (attack19): the hub kept the last one and routed the
+   * notification to its holder, while a reader that keeps the first (the reporter's own tool, a log
+   * of what was sent) says another network was observed. Refused, naming the key and the line, and
+   * nothing is stored for either holder.
+   */
+  @Test
+  void anObservationWithAKeyTwiceIsRefusedNamingItAndNothingIsStored() {
+    World w = world();
+    String twice =
+        """
+        {"observations": [
+          {"address": "%1$s.7.9", "port": 23, "protocol": "tcp", "observedAt": "2026-10-03T10:00:00+09:00", "observation": "telnet", "address": "%1$s.200.1"}
+        ]}
+        """
+            .formatted(w.net());
+    HttpResponse<String> r =
+        api(w.surveyAnalyst(), EnumSet.of(TokenScope.NOTICE))
+            .postBytes("/api/v1/notice/observations", "application/json", twice.getBytes(UTF_8));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("line 2").contains("address").doesNotContain("Exception");
+    assertThat(
+            jdbc.sql("select count(*) from notice where holder_id in (?, ?)")
+                .params(w.ispA().id(), w.ispB().id())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  /**
    * Reminders go through the outbox: with the SMTP server down the first attempt fails and is kept
    * (pending, with its error); once the server is back the retry delivers it. A reminder given up
    * on is listed to platform admins on the NOTICE page, never to another organisation.
