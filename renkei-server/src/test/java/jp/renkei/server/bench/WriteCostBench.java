@@ -34,8 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       re-scoped once (the relay's writes), timed without the set-up.
  * </ol>
  *
- * Each workload runs {@code bench.rounds} times in the one JVM (the first is a warm-up of the
- * JIT and the database's caches but is printed too). Not part of the test run; run it with
+ * Each workload runs {@code bench.rounds} times in the one JVM (the first is a warm-up of the JIT
+ * and the database's caches but is printed too). Not part of the test run; run it with
  *
  * <pre>
  * ./mvnw -q -o -pl renkei-server -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
@@ -191,30 +191,35 @@ class WriteCostBench extends ServerTest {
                 "insert into report_observable (version_id, position, type, value, original)"
                     + " select ?, o.n - 1, o.type, o.value, o.value from unnest(cast(? as text[]),"
                     + " cast(? as text[])) with ordinality as o(type, value, n)")
-            .params(
-                vid, new String[] {"ipv4-addr", "domain-name", "url", "email-addr"}, values)
+            .params(vid, new String[] {"ipv4-addr", "domain-name", "url", "email-addr"}, values)
             .update();
       }
     } else {
-    jdbc.sql(
-            "insert into report_version (report_id, version_no, kind, title, summary, detected_at,"
-                + " incident_type_code, service_outage, severity_code, cascade_possibility,"
-                + " reporting_case_code) select ?, g, case when g = 1 then 'first' else 'followup'"
-                + " end, '不審メール 第' || g || '報 " + host + "',"
-                + " '制御系の端末から http://" + host + "/verify へ通信。送信元 ops-' || g ||"
-                + " '@mail-" + (n % 31) + ".example.org、調査中。', now(), 'unavailability',"
-                + " 'no', 'level2', 'no', 'case3' from generate_series(1, ?) g")
-        .params(id, versions)
-        .update();
-    jdbc.sql(
-            "insert into report_observable (version_id, position, type, value, original)"
-                + " select v.id, p, t, x, x from report_version v,"
-                + " lateral (values (0, 'ipv4-addr', '198.51.' || (? % 250) || '.' || v.version_no),"
-                + " (1, 'domain-name', ?), (2, 'url', 'http://' || ? || '/dl/' || v.version_no),"
-                + " (3, 'email-addr', 'ops-' || v.version_no || '@mail-' || (? % 31)"
-                + " || '.example.org')) o(p, t, x) where v.report_id = ?")
-        .params(n, host, host, n, id)
-        .update();
+      jdbc.sql(
+              "insert into report_version (report_id, version_no, kind, title, summary, detected_at,"
+                  + " incident_type_code, service_outage, severity_code, cascade_possibility,"
+                  + " reporting_case_code) select ?, g, case when g = 1 then 'first' else 'followup'"
+                  + " end, '不審メール 第' || g || '報 "
+                  + host
+                  + "',"
+                  + " '制御系の端末から http://"
+                  + host
+                  + "/verify へ通信。送信元 ops-' || g ||"
+                  + " '@mail-"
+                  + (n % 31)
+                  + ".example.org、調査中。', now(), 'unavailability',"
+                  + " 'no', 'level2', 'no', 'case3' from generate_series(1, ?) g")
+          .params(id, versions)
+          .update();
+      jdbc.sql(
+              "insert into report_observable (version_id, position, type, value, original)"
+                  + " select v.id, p, t, x, x from report_version v,"
+                  + " lateral (values (0, 'ipv4-addr', '198.51.' || (? % 250) || '.' || v.version_no),"
+                  + " (1, 'domain-name', ?), (2, 'url', 'http://' || ? || '/dl/' || v.version_no),"
+                  + " (3, 'email-addr', 'ops-' || v.version_no || '@mail-' || (? % 31)"
+                  + " || '.example.org')) o(p, t, x) where v.report_id = ?")
+          .params(n, host, host, n, id)
+          .update();
     }
     for (int h = 0; h < hops; h++) {
       jdbc.sql(
