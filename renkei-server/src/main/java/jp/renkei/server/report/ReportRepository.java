@@ -164,8 +164,12 @@ class ReportRepository {
                     + " occurred_at, detected_at, incident_type_code, cause_codes, service_outage,"
                     + " severity_code, response_status, cascade_possibility, cascade_note,"
                     + " reporting_case_code, contact_unit, contact_person, contact_phone,"
-                    + " contact_email, created_by, created_at)"
-                    + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id")
+                    + " contact_email, created_by, created_at, observable_terms)"
+                    + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                    // the terms its observables' trigger would write (V320): written once
+                    + " (select coalesce(array_agg(distinct t), '{}'::text[])"
+                    + " from unnest(cast(? as text[])) o(value), unnest(search_terms(o.value)) t))"
+                    + " returning id")
             .params(
                 reportId,
                 number,
@@ -187,10 +191,14 @@ class ReportRepository {
                 c.contactPhone(),
                 c.contactEmail(),
                 userId,
-                utc(at))
+                utc(at),
+                c.observables().stream()
+                    .map(ReportContent.ObservableEntry::value)
+                    .toArray(String[]::new))
             .query(Long.class)
             .single();
-    // one statement: its trigger (V316) computes the version's observable terms once
+    // one statement: its trigger (V316) computes the version's observable terms once, and leaves
+    // the version as it is when they are those given above (V320)
     if (!c.observables().isEmpty()) {
       jdbc.sql(
               "insert into report_observable (version_id, position, type, value, original)"
