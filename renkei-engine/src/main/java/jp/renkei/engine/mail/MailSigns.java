@@ -1373,6 +1373,44 @@ final class MailSigns {
 
   static final int SCRAMBLED_LABEL = 8;
 
+  /**
+   * A mailbox name (before @) that speaks for a court, the police, a tax office or a traffic
+   * department as a word of its own ("court_notice", "adm.detran.x32", "policia-federal",
+   * "receita971049"): the word, or null. Such a body writes from its government's domain; a
+   * given name (Justice), a recipe site (receitas) or a customs broker are not read as one.
+   */
+  static String publicBodyMailbox(String localPart) {
+    if (localPart == null) {
+      return null;
+    }
+    Matcher m = PUBLIC_BODY_MAILBOX.matcher(localPart.toLowerCase(Locale.ROOT));
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static final Pattern PUBLIC_BODY_MAILBOX =
+      Pattern.compile(
+          "(?:^|[._+\\-]|\\d)(court|courts|tribunal|judiciary|police|policia|polizei|politie"
+              + "|gendarmerie|detran|dnit|cartorio|receita|receitafederal|irs|hmrc|taxoffice|finanzamt"
+              + "|prefeitura|ministerio|ministry|interpol|europol|fbi)(?=$|[._+\\-]|\\d)");
+
+  /**
+   * A domain a government writes from: .gov and .mil, gov./go./gob./gouv./govt./gv./gub. under a
+   * country, Japan's lg.jp, Brazil's jus.br and mp.br, the EU's europa.eu, universities (a campus
+   * police); or a domain that is
+   * itself named after the body (polizei.nrw.de), left to the look-alike signs.
+   */
+  static boolean governmentDomain(String domain, String word) {
+    if (domain == null) {
+      return false;
+    }
+    String d = domain.toLowerCase(Locale.ROOT);
+    return GOVERNMENT_DOMAIN.matcher(d).find() || (word != null && d.contains(word));
+  }
+
+  private static final Pattern GOVERNMENT_DOMAIN =
+      Pattern.compile(
+          "(?:^|\\.)(?:gov|mil|edu|europa\\.eu|int|police\\.uk|(?:ac|edu)\\.[a-z]{2}|(?:gov|go|gob|gouv|govt|gv|gub|gc|lg|jus|mp|mil|nic)\\.[a-z]{2})$");
+
   private static boolean scrambled(String t) {
     if (t.length() < 4
         || !t.chars()
