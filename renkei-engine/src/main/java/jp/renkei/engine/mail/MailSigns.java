@@ -231,7 +231,12 @@ final class MailSigns {
               + "|allocation|airdrop|dividends?|staking)|staking (?:xrp|xlm)"
               + "|(?:lonely|hot|single|sexy) (?:women|girls|ladies|moms?|milfs?)|(?:women|girls|ladies)"
               + " (?:near you|waiting|in your area)|adults? only|als je volwassen bent|nur für erwachsene"
-              + "|ontmoet (?:\\w+ )?(?:vrouwen|meisjes|singles)|(?:oekraïense|russische) (?:vrouwen|meisjes|schoonheid)"
+              + "|ontmoet (?:\\w+ ){0,2}(?:vrouwen|meisjes|singles)|(?:oekraïense|oekraiense|russische) (?:vrouwen|meisjes|schoonheid)"
+              // the stranger who "is still looking for an exciting date" and asks if the reader is
+              // too (NL, EN, DE): a date offered to an unknown address
+              + "|nog steeds (?:op ?zoek|opzoek) naar een (?:(?:spannende|discrete|stoute) (?:afspraak|date|avontuur)|sexdate)"
+              + "|still looking for (?:an? )?(?:exciting |discreet |casual )(?:date|meeting|adventure|affair)"
+              + "|noch (?:immer )?auf der suche nach (?:einem |einer )?(?:aufregenden |diskreten )(?:date|treffen|abenteuer)"
               // dating and sex lures, as the invitation to a stranger they are (EN, NL, DE, PT, ES,
               // FR, JA); whole phrases, so that a text about dating is not one
               + "|looking for (?:a )?(?:lover|boyfriend|husband|sex partner|hook-?up)\\b|get to know her\\b"

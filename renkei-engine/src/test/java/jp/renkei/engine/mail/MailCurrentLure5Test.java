@@ -12,7 +12,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The honeypot's tuning misses, second pass (issue 19, mail19c): a mailbox name that speaks for a
  * court, the police, a tax office or a traffic department on a domain that is not a government's
- * ("court_notice@", "adm.detran…@"). Every message is this test's own writing; names, codes and
+ * ("court_notice@", "adm.detran…@"), and the dating lure of a stranger "still looking for an
+ * exciting date" (NL, EN, DE). Every message is this test's own writing; names, codes and
  * addresses are made up. Legitimate mail that shares a trait with them stays clean: {@link
  * #legitimate()}.
  */
@@ -67,6 +68,21 @@ class MailCurrentLure5Test {
                 .subject("Restituição disponível")
                 .text("Sua restituição está disponível: https://envios-rapidos.example/r/77"),
             RedFlag.BRAND_IMPERSONATION));
+    c.add(
+        lure(
+            "dating lure",
+            "A stranger 'still looking for an exciting date' from a shop's domain with a foreign"
+                + " unsubscribe link",
+            JapaneseMail.utf8()
+                .auth("gereedschap-winkel.example", "pass")
+                .header("List-Unsubscribe: <https://mailer-hub.example/lists/x1/unsubscribe>")
+                .from("Sanne", "contact@gereedschap-winkel.example")
+                .to("k.sato@" + ORG)
+                .subject("Hoi, ken je me nog?")
+                .text(
+                    "Hoi! Ben je nog steeds op zoek naar een spannende afspraak? Ik wel. Bekijk"
+                        + " mijn profiel: https://mailer-hub.example/t/9"),
+            RedFlag.FRAUD_OFFER));
     return c;
   }
 
@@ -123,6 +139,18 @@ class MailCurrentLure5Test {
                 .to("k.sato@" + ORG)
                 .subject("Ihre Anfrage")
                 .text("Vielen Dank für Ihre Anfrage, wir melden uns.")));
+    c.add(
+        ok(
+            "dating lure",
+            "A Dutch dentist's reminder about an appointment the reader is still looking for",
+            JapaneseMail.utf8()
+                .auth("tandarts-voorbeeld.example", "pass")
+                .from("Tandartspraktijk", "info@tandarts-voorbeeld.example")
+                .to("k.sato@" + ORG)
+                .subject("Uw controle")
+                .text(
+                    "Bent u nog steeds op zoek naar een afspraak voor uw halfjaarlijkse controle?"
+                        + " Bel ons gerust.")));
     return c;
   }
 
