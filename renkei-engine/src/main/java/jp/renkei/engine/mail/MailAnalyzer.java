@@ -2823,8 +2823,8 @@ public final class MailAnalyzer {
   /**
    * A sender whose mailbox name speaks for a court, the police, a tax office or a traffic
    * department ("court_notice@", "adm.detran…@") on a domain that is not a government's
-   * (BRAND_IMPERSONATION): such bodies write from their own domains, a fraudster borrows only
-   * the name.
+   * (BRAND_IMPERSONATION): such bodies write from their own domains, a fraudster borrows only the
+   * name.
    */
   private static void publicBodyMailbox(State st, String fromDomain) {
     if (st.from == null || fromDomain == null || st.listVouched()) {

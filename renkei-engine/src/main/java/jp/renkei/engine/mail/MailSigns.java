@@ -1381,8 +1381,8 @@ final class MailSigns {
   /**
    * A mailbox name (before @) that speaks for a court, the police, a tax office or a traffic
    * department as a word of its own ("court_notice", "adm.detran.x32", "policia-federal",
-   * "receita971049"): the word, or null. Such a body writes from its government's domain; a
-   * given name (Justice), a recipe site (receitas) or a customs broker are not read as one.
+   * "receita971049"): the word, or null. Such a body writes from its government's domain; a given
+   * name (Justice), a recipe site (receitas) or a customs broker are not read as one.
    */
   static String publicBodyMailbox(String localPart) {
     if (localPart == null) {
@@ -1401,8 +1401,8 @@ final class MailSigns {
   /**
    * A domain a government writes from: .gov and .mil, gov./go./gob./gouv./govt./gv./gub. under a
    * country, Japan's lg.jp, Brazil's jus.br and mp.br, the EU's europa.eu, universities (a campus
-   * police); or a domain that is
-   * itself named after the body (polizei.nrw.de), left to the look-alike signs.
+   * police); or a domain that is itself named after the body (polizei.nrw.de), left to the
+   * look-alike signs.
    */
   static boolean governmentDomain(String domain, String word) {
     if (domain == null) {

@@ -13,9 +13,8 @@ import org.junit.jupiter.api.TestFactory;
  * The honeypot's tuning misses, second pass (issue 19, mail19c): a mailbox name that speaks for a
  * court, the police, a tax office or a traffic department on a domain that is not a government's
  * ("court_notice@", "adm.detran…@"), and the dating lure of a stranger "still looking for an
- * exciting date" (NL, EN, DE). Every message is this test's own writing; names, codes and
- * addresses are made up. Legitimate mail that shares a trait with them stays clean: {@link
- * #legitimate()}.
+ * exciting date" (NL, EN, DE). Every message is this test's own writing; names, codes and addresses
+ * are made up. Legitimate mail that shares a trait with them stays clean: {@link #legitimate()}.
  */
 class MailCurrentLure5Test {
 
