@@ -2558,6 +2558,7 @@ public final class MailAnalyzer {
       lookalike(fromDomain, "From: " + st.from, st);
       peerLookalike(st);
       impersonation(st, fromDomain);
+      publicBodyMailbox(st, fromDomain);
       if (st.from == null
           || fromDomain == null
           || !fromDomain.contains(".")
@@ -2964,6 +2965,26 @@ public final class MailAnalyzer {
           && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
       }
+    }
+  }
+
+  /**
+   * A sender whose mailbox name speaks for a court, the police, a tax office or a traffic
+   * department ("court_notice@", "adm.detran…@") on a domain that is not a government's
+   * (BRAND_IMPERSONATION): such bodies write from their own domains, a fraudster borrows only the
+   * name.
+   */
+  private static void publicBodyMailbox(State st, String fromDomain) {
+    if (st.from == null || fromDomain == null || st.listVouched()) {
+      return;
+    }
+    int at = st.from.lastIndexOf('@');
+    String word = at < 0 ? null : MailSigns.publicBodyMailbox(st.from.substring(0, at));
+    if (word != null && !MailSigns.governmentDomain(fromDomain, word)) {
+      st.flag(
+          RedFlag.BRAND_IMPERSONATION,
+          "mailbox \"" + word + "\" ≠ " + shown(fromDomain),
+          "公的機関を名乗るアドレス \"" + word + "\" ≠ " + shown(fromDomain));
     }
   }
 

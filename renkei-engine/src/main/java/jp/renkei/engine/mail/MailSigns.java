@@ -231,7 +231,12 @@ final class MailSigns {
               + "|allocation|airdrop|dividends?|staking)|staking (?:xrp|xlm)"
               + "|(?:lonely|hot|single|sexy) (?:women|girls|ladies|moms?|milfs?)|(?:women|girls|ladies)"
               + " (?:near you|waiting|in your area)|adults? only|als je volwassen bent|nur für erwachsene"
-              + "|ontmoet (?:\\w+ )?(?:vrouwen|meisjes|singles)|(?:oekraïense|russische) (?:vrouwen|meisjes|schoonheid)"
+              + "|ontmoet (?:\\w+ ){0,2}(?:vrouwen|meisjes|singles)|(?:oekraïense|oekraiense|russische) (?:vrouwen|meisjes|schoonheid)"
+              // the stranger who "is still looking for an exciting date" and asks if the reader is
+              // too (NL, EN, DE): a date offered to an unknown address
+              + "|nog steeds (?:op ?zoek|opzoek) naar een (?:(?:spannende|discrete|stoute) (?:afspraak|date|avontuur)|sexdate)"
+              + "|still looking for (?:an? )?(?:exciting |discreet |casual )(?:date|meeting|adventure|affair)"
+              + "|noch (?:immer )?auf der suche nach (?:einem |einer )?(?:aufregenden |diskreten )(?:date|treffen|abenteuer)"
               // dating and sex lures, as the invitation to a stranger they are (EN, NL, DE, PT, ES,
               // FR, JA); whole phrases, so that a text about dating is not one
               + "|looking for (?:a )?(?:lover|boyfriend|husband|sex partner|hook-?up)\\b|get to know her\\b"
@@ -1372,6 +1377,44 @@ final class MailSigns {
   }
 
   static final int SCRAMBLED_LABEL = 8;
+
+  /**
+   * A mailbox name (before @) that speaks for a court, the police, a tax office or a traffic
+   * department as a word of its own ("court_notice", "adm.detran.x32", "policia-federal",
+   * "receita971049"): the word, or null. Such a body writes from its government's domain; a given
+   * name (Justice), a recipe site (receitas) or a customs broker are not read as one.
+   */
+  static String publicBodyMailbox(String localPart) {
+    if (localPart == null) {
+      return null;
+    }
+    Matcher m = PUBLIC_BODY_MAILBOX.matcher(localPart.toLowerCase(Locale.ROOT));
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static final Pattern PUBLIC_BODY_MAILBOX =
+      Pattern.compile(
+          "(?:^|[._+\\-]|\\d)(court|courts|tribunal|judiciary|police|policia|polizei|politie"
+              + "|gendarmerie|detran|dnit|cartorio|receita|receitafederal|irs|hmrc|taxoffice|finanzamt"
+              + "|prefeitura|ministerio|ministry|interpol|europol|fbi)(?=$|[._+\\-]|\\d)");
+
+  /**
+   * A domain a government writes from: .gov and .mil, gov./go./gob./gouv./govt./gv./gub. under a
+   * country, Japan's lg.jp, Brazil's jus.br and mp.br, the EU's europa.eu, universities (a campus
+   * police); or a domain that is itself named after the body (polizei.nrw.de), left to the
+   * look-alike signs.
+   */
+  static boolean governmentDomain(String domain, String word) {
+    if (domain == null) {
+      return false;
+    }
+    String d = domain.toLowerCase(Locale.ROOT);
+    return GOVERNMENT_DOMAIN.matcher(d).find() || (word != null && d.contains(word));
+  }
+
+  private static final Pattern GOVERNMENT_DOMAIN =
+      Pattern.compile(
+          "(?:^|\\.)(?:gov|mil|edu|europa\\.eu|int|police\\.uk|(?:ac|edu)\\.[a-z]{2}|(?:gov|go|gob|gouv|govt|gv|gub|gc|lg|jus|mp|mil|nic)\\.[a-z]{2})$");
 
   private static boolean scrambled(String t) {
     if (t.length() < 4

@@ -111,13 +111,17 @@ public enum RedFlag {
           + " notice, a document re-sent or replaced, a shared document."),
   BRAND_IMPERSONATION(
       30,
-      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません。差出人名が組織名そのもの (例: 「Ledger」) の場合も名乗りとみなします。",
+      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません。差出人名が組織名そのもの (例: 「Ledger」) の場合も名乗りとみなします。"
+          + "または差出人アドレスの @ より前が裁判所・警察・税務署・運輸局などの公的機関を名乗っていますが (例: court_notice@、adm.detran…@)、ドメインは政府のもの (.gov、.go.jp、.gov.br、.gob.mx、.gouv.fr など) ではありません。公的機関は自らのドメインから送ります。",
       "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
           + " ... member\", \"... security team\", \"© ...\", in Japanese 〇〇をご利用のお客様, 〇〇株式会社,"
           + " 〇〇事務局) claims a company, bank or public body"
           + " (crypto wallets, exchanges and NFT markets included; a sender name that is nothing"
           + " but the company's name, \"Ledger\", claims it), but the sender's domain is not one of"
-          + " theirs."),
+          + " theirs. Or the sender's mailbox name (before @) speaks for a court, the police, a tax"
+          + " office or a traffic department (court_notice@, adm.detran…@) on a domain that is not"
+          + " a government's (.gov, .go.jp, .gov.br, .gob.mx, .gouv.fr ...): such bodies write"
+          + " from their own domains."),
   LOGIN_LINK_ELSEWHERE(
       15,
       "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。",
