@@ -2232,6 +2232,7 @@ public final class MailAnalyzer {
           name + ": QR コードを探せませんでした: " + d.problemJa(),
           name + ": not searched for QR codes: " + d.problem());
     }
+    pdfLinks(name, d, st);
     for (String text : d.texts()) {
       Matcher u = URL.matcher(text);
       String url =
@@ -2242,6 +2243,61 @@ public final class MailAnalyzer {
         st.links.add(new MailReport.Link(url, null, "qr " + name));
         st.flag(RedFlag.QR_CODE_LINK, name + " → " + url);
       }
+    }
+  }
+
+  /** Where a link inside a PDF attachment was found: this prefix and the attachment's name. */
+  static final String IN_PDF = "pdf ";
+
+  /**
+   * A PDF's link targets (its buttons and link annotations, {@link PdfLinks}): links of the
+   * message, judged like its own, each finding on them naming the attachment; its active actions
+   * (launch, JavaScript, form submission, a page opened by itself) a finding of their own.
+   */
+  private static void pdfLinks(String name, MailImages.Decoded d, State st) {
+    Set<String> known = new java.util.HashSet<>();
+    for (MailReport.Link l : st.links) {
+      if ((IN_PDF + name).equals(l.where())) {
+        known.add(l.url());
+      }
+    }
+    for (String url : d.links()) {
+      if (known.add(url)) {
+        st.links.add(new MailReport.Link(url, null, IN_PDF + name));
+      }
+    }
+    if (d.actions().isEmpty()) {
+      return;
+    }
+    List<String> en = new ArrayList<>();
+    List<String> ja = new ArrayList<>();
+    for (PdfLinks.Action a : d.actions()) {
+      en.add(a.evidence());
+      ja.add(a.evidenceJa());
+    }
+    st.flag(
+        RedFlag.PDF_ACTIVE_CONTENT,
+        name + ": " + String.join("; ", en),
+        name + ": " + String.join("。", ja));
+  }
+
+  /**
+   * The findings from {@code from} on, made on a link found inside a PDF attachment, with the
+   * attachment named in their evidence (a reader looks for the link in the message otherwise).
+   */
+  private static void namePdf(MailReport.Link l, int from, State st) {
+    if (l.where() == null || !l.where().startsWith(IN_PDF)) {
+      return;
+    }
+    String pdf = l.where().substring(IN_PDF.length());
+    for (int i = from; i < st.findings.size(); i++) {
+      MailReport.Finding f = st.findings.get(i);
+      st.findings.set(
+          i,
+          new MailReport.Finding(
+              f.flag(),
+              f.evidence() + " (inside the attachment \"" + pdf + "\")",
+              f.evidenceJa() + " (添付ファイル「" + pdf + "」の中のリンク)"));
     }
   }
 
@@ -2627,6 +2683,7 @@ public final class MailAnalyzer {
     }
     String sender = fromDomain == null ? null : registrable(fromDomain);
     for (MailReport.Link l : st.links) {
+      int before = st.findings.size();
       disguisedHost(l, st);
       String h = host(l.url());
       if (h != null && !allowed.contains(h)) {
@@ -2638,6 +2695,7 @@ public final class MailAnalyzer {
         links(l, h, sender, st);
         redirected(l, h, sender, st);
       }
+      namePdf(l, before, st);
     }
     wording(st);
     String padding = senderAllowed ? null : MailSigns.randomWords(st.text.toString());

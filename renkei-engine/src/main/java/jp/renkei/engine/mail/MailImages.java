@@ -115,10 +115,26 @@ final class MailImages {
    * What one image or PDF gave: the texts of its QR codes, or why it was not searched (in English
    * and Japanese).
    */
-  record Decoded(List<String> texts, String problem, String problemJa) {
+  record Decoded(
+      List<String> texts,
+      String problem,
+      String problemJa,
+      List<String> links,
+      List<PdfLinks.Action> actions) {
 
     Decoded(List<String> texts) {
       this(texts, null, null);
+    }
+
+    Decoded(List<String> texts, String problem, String problemJa) {
+      this(texts, problem, problemJa, List.of(), List.of());
+    }
+
+    /** This result with a PDF's link targets and active actions ({@link PdfLinks}). */
+    Decoded with(PdfLinks.Found found) {
+      return found == null
+          ? this
+          : new Decoded(texts, problem, problemJa, found.links(), found.actions());
     }
   }
 
@@ -299,7 +315,10 @@ final class MailImages {
           MailReport.grouped(MAX_BYTES) + " バイトを超えています");
     }
     List<String> out = new ArrayList<>();
+    PdfLinks.Found found = null;
     try (PDDocument doc = Loader.loadPDF(data)) {
+      // the links first: reading them costs little, and a page that cannot be drawn keeps them
+      found = PdfLinks.read(doc);
       boolean[] draw = scanPages(doc, out);
       String skipped = null;
       List<String> en = new ArrayList<>();
@@ -382,16 +401,18 @@ final class MailImages {
                 + MailReport.grouped(MAX_SIDE)
                 + " 画素を超えます)");
       }
-      return en.isEmpty()
-          ? new Decoded(out)
-          : new Decoded(out, String.join("; ", en), String.join("。", ja));
+      return (en.isEmpty()
+              ? new Decoded(out)
+              : new Decoded(out, String.join("; ", en), String.join("。", ja)))
+          .with(found);
     } catch (InvalidPasswordException e) {
       return new Decoded(out, "an encrypted PDF", "暗号化された PDF です");
     } catch (IOException | RuntimeException e) {
       return new Decoded(
-          out,
-          "not a readable PDF: damaged, cut short or of a kind not supported",
-          "PDF として読めません (壊れているか、途中で切れているか、対応していない形式です)");
+              out,
+              "not a readable PDF: damaged, cut short or of a kind not supported",
+              "PDF として読めません (壊れているか、途中で切れているか、対応していない形式です)")
+          .with(found);
     }
   }
 

@@ -190,6 +190,14 @@ public enum RedFlag {
       "画像の QR コードがリンク先 (URL) を示しています。リンクの検査を避け、スマートフォンで開かせる手口 (クィッシング) です。リンク先も検査しました。",
       "A QR code in an image points at a link, a way around link checks onto a phone (quishing);"
           + " the link was checked like the others."),
+  PDF_ACTIVE_CONTENT(
+      25,
+      "添付の PDF が、開くとプログラムを起動する、JavaScript を実行する、入力内容を外部へ送信する、または勝手に Web"
+          + " ページを開く仕掛けを持っています。通常の請求書や資料には不要な機能で、マルウェアや偽のログイン画面へ誘導する手口です。",
+      "An attached PDF is made to act when opened or clicked: it launches a program, runs"
+          + " JavaScript, sends its form's fields elsewhere, or opens a web page by itself. An invoice"
+          + " or a document has no need of this; it is how a PDF brings malware or a fake sign-in"
+          + " page."),
   IMAGE_ONLY(
       20,
       "本文がほとんど画像だけで、その画像がリンクになっています。文字で読ませず、フィルタや読み手の判断を避ける手口です。",
