@@ -15,8 +15,11 @@ final class MailSpacedWords {
 
   private MailSpacedWords() {}
 
-  /** Three or more pieces of one to three letters, then one of up to four, spaces between. */
-  private static final Pattern RUN =
+  /**
+   * Three or more pieces of one to three letters, then one of up to four, spaces between: what
+   * {@link #nextRun} finds (kept to check it against).
+   */
+  static final Pattern RUN =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])(?:\\p{L}{1,3}[ \\u00A0]+){2,}\\p{L}{1,4}(?![\\p{L}\\p{N}])");
 
@@ -31,18 +34,14 @@ final class MailSpacedWords {
 
   /** The first run of spaced-out letters that hides a lure word, as written, or null. */
   static String find(CharSequence text) {
-    CharSequence t = text.length() > MAX_READ ? text.subSequence(0, MAX_READ) : text;
-    Matcher m = RUN.matcher(t);
-    while (m.find()) {
-      String run = m.group();
-      String[] pieces = run.trim().split("[ \\u00A0]+");
-      int single = 0;
-      for (String p : pieces) {
-        single += p.length() == 1 ? 1 : 0;
-      }
-      if (single < 2) {
+    int n = Math.min(text.length(), MAX_READ);
+    long[] run = new long[1];
+    for (int from = 0; (from = nextRun(text, n, from, run)) >= 0; ) {
+      if ((int) run[0] < 2) {
         continue;
       }
+      String[] pieces =
+          text.subSequence((int) (run[0] >>> 32), from).toString().split("[ \\u00A0]+");
       String written = String.join(" ", pieces).toLowerCase(Locale.ROOT);
       Matcher lure = LURE.matcher(String.join("", pieces).toLowerCase(Locale.ROOT));
       if (lure.find() && !LURE.matcher(written).find()) {
@@ -53,10 +52,104 @@ final class MailSpacedWords {
   }
 
   /**
+   * The next match of {@link #RUN} in the first {@code n} characters of {@code t} at or after
+   * {@code from}, as {@code find()} finds it: its end is returned (-1 when there is none), its
+   * start and the number of its pieces one character long left in {@code run[0]} ({@code start <<
+   * 32 | singles}). Without the pattern's backtracking at every character: a match starts at a
+   * letter with no letter or digit before it, goes on through pieces of one to three letters each
+   * followed by spaces (all of them), and ends with the piece after the last of those when that one
+   * is one to four letters with no letter or digit after it; else, when there were three pieces or
+   * more, with the last of them (its letters, not its spaces).
+   */
+  static int nextRun(CharSequence t, int n, int from, long[] run) {
+    for (int s = from; s < n; s++) {
+      if (!isLetter(t, n, s) || (s > 0 && isLetterOrDigit(t.charAt(s - 1)))) {
+        continue;
+      }
+      int pieces = 0;
+      int singles = 0;
+      int lastEnd = s;
+      int p = s;
+      while (true) {
+        int e = p;
+        int letters = 0;
+        while (letters < 5 && isLetter(t, n, e)) {
+          e += Character.charCount(codePointAt(t, n, e));
+          letters++;
+        }
+        int after = e;
+        while (after < n && (t.charAt(after) == ' ' || t.charAt(after) == '\u00A0')) {
+          after++;
+        }
+        boolean single = e - p == 1;
+        if (letters >= 1 && letters <= 3 && after > e) {
+          pieces++;
+          singles += single ? 1 : 0;
+          lastEnd = e;
+          p = after;
+          continue;
+        }
+        if (pieces >= 2
+            && letters >= 1
+            && letters <= 4
+            && (e >= n || !isLetterOrDigit(codePointAt(t, n, e)))) {
+          run[0] = (long) s << 32 | (singles + (single ? 1 : 0));
+          return e;
+        }
+        if (pieces >= 3) {
+          run[0] = (long) s << 32 | singles;
+          return lastEnd;
+        }
+        break;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isLetter(CharSequence t, int n, int i) {
+    if (i >= n) {
+      return false;
+    }
+    char c = t.charAt(i);
+    if (c < 0x80) {
+      return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+    return Character.isLetter(codePointAt(t, n, i));
+  }
+
+  /** The code point at {@code i}, as the pattern reads it in the first {@code n} characters. */
+  private static int codePointAt(CharSequence t, int n, int i) {
+    char c = t.charAt(i);
+    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(t.charAt(i + 1))) {
+      return Character.toCodePoint(c, t.charAt(i + 1));
+    }
+    return c;
+  }
+
+  /** What {@code [\\p{L}\\p{N}]} matches. */
+  private static boolean isLetterOrDigit(int c) {
+    if (c < 0x80) {
+      return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    }
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
+      default -> false;
+    };
+  }
+
+  /**
    * The pieces that hold the letters from {@code start} to {@code end} of the joined run, and the
    * single letters right after them (the rest of the word the stem begins: "v e r i f y").
    */
-  private static String covering(String[] pieces, int start, int end) {
+  static String covering(String[] pieces, int start, int end) {
     StringBuilder out = new StringBuilder();
     int at = 0;
     for (String p : pieces) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,5 +57,153 @@ class MailSpacedWordsTest {
         }) {
       assertThat(MailSpacedWords.find(text)).as(text).isNull();
     }
+  }
+
+  private static final String[] PIECES = {
+    "v",
+    "e",
+    "r",
+    "i",
+    "f",
+    "y",
+    "ri",
+    "fy",
+    "pa",
+    "yp",
+    "al",
+    "ban",
+    "k",
+    "acc",
+    "ount",
+    "ver",
+    "account",
+    "bank",
+    "loan",
+    "a",
+    "x",
+    "Ab",
+    "USA",
+    "mor",
+    "tga",
+    "g",
+    "ebay",
+    "log",
+    "in",
+    "7",
+    "3d",
+    "é",
+    "\u00e9t\u00e9",
+    "\u3042",
+    "\u3042\u3044",
+    "\ud835\udc00",
+    "\ud835\udc00b",
+    "\ud835",
+    "\udc00",
+    "\u0301",
+    "\u0663",
+    "\u216b",
+    "\u00b2",
+    "-",
+    ".",
+    "'",
+    "_"
+  };
+
+  private static final String[] GAPS = {" ", "  ", "\u00A0", " \u00A0 ", "", "\t", "\n", ", ", "."};
+
+  private static final String[] LURES = {"verify", "paypal", "account", "mortgage", "bank", "loan"};
+
+  private static String random(Random r) {
+    StringBuilder b = new StringBuilder();
+    for (int k = r.nextInt(14); k > 0; k--) {
+      if (r.nextInt(6) == 0) {
+        // a lure word cut into pieces of one to three letters
+        String w = LURES[r.nextInt(LURES.length)];
+        for (int at = 0; at < w.length(); ) {
+          int to = Math.min(w.length(), at + 1 + r.nextInt(r.nextBoolean() ? 1 : 3));
+          b.append(w, at, to).append(to < w.length() ? GAPS[r.nextInt(3)] : "");
+          at = to;
+        }
+      }
+      b.append(PIECES[r.nextInt(PIECES.length)]);
+      b.append(GAPS[r.nextInt(r.nextInt(4) == 0 ? GAPS.length : 4)]);
+    }
+    return b.toString();
+  }
+
+  /** find as it was written over the pattern, before the scan replaced the pattern's search. */
+  private static String findByPattern(CharSequence text) {
+    CharSequence t =
+        text.length() > MailSpacedWords.MAX_READ
+            ? text.subSequence(0, MailSpacedWords.MAX_READ)
+            : text;
+    Pattern lurePattern =
+        Pattern.compile(
+            "verif|account|approv|mortgage|refinanc|password|paypal|ebay|bank|updat|confirm"
+                + "|suspen|credit|securit|login|signin|loan|casino|bitcoin|wallet|invoice");
+    Matcher m = MailSpacedWords.RUN.matcher(t);
+    while (m.find()) {
+      String[] pieces = m.group().trim().split("[ \\u00A0]+");
+      int single = 0;
+      for (String p : pieces) {
+        single += p.length() == 1 ? 1 : 0;
+      }
+      if (single < 2) {
+        continue;
+      }
+      Matcher lure = lurePattern.matcher(String.join("", pieces).toLowerCase(Locale.ROOT));
+      if (lure.find()
+          && !lurePattern.matcher(String.join(" ", pieces).toLowerCase(Locale.ROOT)).find()) {
+        return MailSpacedWords.covering(pieces, lure.start(), lure.end());
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theScanFindsEveryRunThePatternFindsAndNoOther() {
+    Random r = new Random(2020);
+    long[] run = new long[1];
+    int matches = 0;
+    int cut = 0;
+    for (int i = 0; i < 300_000; i++) {
+      String s = random(r);
+      int n = r.nextInt(8) == 0 && !s.isEmpty() ? r.nextInt(s.length()) : s.length();
+      cut += n < s.length() ? 1 : 0;
+      Matcher m = MailSpacedWords.RUN.matcher(s.subSequence(0, n));
+      int from = 0;
+      while (true) {
+        boolean found = m.find();
+        from = MailSpacedWords.nextRun(s, n, from, run);
+        assertThat(from >= 0).as("%s (first %d)", s, n).isEqualTo(found);
+        if (!found) {
+          break;
+        }
+        matches++;
+        assertThat((int) (run[0] >>> 32)).as(s).isEqualTo(m.start());
+        assertThat(from).as(s).isEqualTo(m.end());
+        int single = 0;
+        for (String p : m.group().trim().split("[ \\u00A0]+")) {
+          single += p.length() == 1 ? 1 : 0;
+        }
+        assertThat((int) run[0]).as(s).isEqualTo(single);
+      }
+    }
+    assertThat(matches).isGreaterThan(100_000);
+    assertThat(cut).isGreaterThan(10_000);
+  }
+
+  @Test
+  void findsWhatThePatternFound() {
+    Random r = new Random(2021);
+    int found = 0;
+    for (int i = 0; i < 200_000; i++) {
+      String s = random(r);
+      String old = findByPattern(s);
+      String now = MailSpacedWords.find(new StringBuilder(s));
+      found += now == null ? 0 : 1;
+      assertThat(now).as(s).isEqualTo(old);
+    }
+    assertThat(found).isGreaterThan(1_000);
   }
 }
