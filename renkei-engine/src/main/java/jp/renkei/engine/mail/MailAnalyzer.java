@@ -1592,6 +1592,13 @@ public final class MailAnalyzer {
   }
 
   /**
+   * The lower-case names of the elements the selectors of {@link HtmlElements} but {@link #STYLED}
+   * can match (a type selector matches an element only of that name, in any case): the others are
+   * not tried against them; and an element without attributes is not tried against {@link #STYLED}.
+   */
+  private static final Set<String> MAY_BE_SELECTED = Set.of("a", "area", "input", "img", "meta");
+
+  /**
    * The elements of one HTML part that the checks read, collected in one walk over the document in
    * document order: what {@code select} found with one walk per selector before.
    */
@@ -1616,19 +1623,21 @@ public final class MailAnalyzer {
 
     HtmlElements(Document doc) {
       for (org.jsoup.nodes.Element e : doc.getAllElements()) {
-        if (LINK.matches(doc, e)) {
-          links.add(e);
-          if (AREA_HREF.matches(doc, e) && inLink(doc, e)) {
-            areasInLinks.add(e);
+        if (MAY_BE_SELECTED.contains(e.normalName())) {
+          if (LINK.matches(doc, e)) {
+            links.add(e);
+            if (AREA_HREF.matches(doc, e) && inLink(doc, e)) {
+              areasInLinks.add(e);
+            }
+          } else if (INPUT.matches(doc, e)) {
+            inputs.add(e);
+          } else if (IMG.matches(doc, e) && inLink(doc, e)) {
+            imagesInLinks++;
+          } else if (!refresh && REFRESH.matches(doc, e)) {
+            refresh = true;
           }
-        } else if (INPUT.matches(doc, e)) {
-          inputs.add(e);
-        } else if (IMG.matches(doc, e) && inLink(doc, e)) {
-          imagesInLinks++;
-        } else if (!refresh && REFRESH.matches(doc, e)) {
-          refresh = true;
         }
-        if (STYLED.matches(doc, e)) {
+        if (e.attributesSize() > 0 && STYLED.matches(doc, e)) {
           styled.add(e);
         }
       }
