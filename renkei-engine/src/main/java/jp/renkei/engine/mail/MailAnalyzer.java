@@ -3296,6 +3296,9 @@ public final class MailAnalyzer {
     if (sender == null
         || !st.asksCredentials
         || st.listVouched()
+        // a newsletter that runs its own list (a job board's or a shop's box beside a tip about
+        // password expiry)
+        || st.ownBulk()
         || st.findings.stream().anyMatch(f -> f.flag() == RedFlag.HTML_FORM)) {
       return;
     }
