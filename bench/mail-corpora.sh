@@ -24,6 +24,15 @@
 #                in 40dfef79, 2019; the repository has no licence of its own), sha256 99f02474….
 #                MailCorporaBench measures every message of it, lists none, trains nothing on it.
 #                Skipped with NO_OUTSIDE=1.
+#   nazario-extra/  TUNING ONLY, never held out: the messages of Nazario's 20051114.mbox (438
+#                lures, 2004-2005, same terms as phishing0.mbox) that neither phishing0.mbox nor
+#                phishing1.mbox holds (same Message-ID or same body, whitespace ignored): 6 are
+#                left, the rest are copies. From shaeferd/Phishing-Detection @ 47ddb8e9, sha256
+#                928cbf1c…. MailCorporaBench measures it whole and lists its misses with
+#                -Dmail.list=rule-misses; it trains no model. Needs python3 (standard library).
+#                phishing2.mbox and phishing3.mbox are in that repository too, but its stored copy
+#                lacks their blobs (only text extracts without headers or links, phish/phishing2/,
+#                phish/phishing3/, which are no e-mail to analyse). Skipped with NO_EXTRA=1.
 #
 # MailCorporaBench (docs/benchmarks.md) reads these, trains the statistical model of phishing
 # wording on the tuning half only and writes it beside them as mail-model.tsv (renkei.mail.model,
@@ -114,6 +123,42 @@ if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/nazario-outside" ]; then
   echo "99f02474a11086408a5ce6d11ef38823f003c6611a4312c31fbee96773eeba28  $out/nazario-outside.tmp/phishing1.mbox" | sha256sum -c -
   mv "$out/nazario-outside.tmp" "$out/nazario-outside"
 fi
-for d in phish-pot nazario ham ham-csdmc $([ -d "$out/nazario-outside" ] && echo nazario-outside); do
+if [ -z "${NO_EXTRA:-}" ] && [ ! -d "$out/nazario-extra" ] && [ -d "$out/nazario-outside" ]; then
+  c=47ddb8e9ec1bac76b5db25efa1add5b81657149d
+  g=$(repo shaeferd/Phishing-Detection $c)
+  git -C "$g" show "$c:20051114.mbox" > "$tmp/20051114.mbox"
+  echo "928cbf1c394d01d0b398ded8dc7cbd94dd4ce9cb0d4efdecd12696338c247926  $tmp/20051114.mbox" | sha256sum -c -
+  mkdir -p "$out/nazario-extra.tmp"
+  # split as MailCorporaBench does (before "From " after an empty line); a message is left out
+  # when its Message-ID or its body (whitespace removed) is one of phishing0's or phishing1's
+  python3 - "$tmp/20051114.mbox" "$out/nazario/phishing0.mbox" \
+    "$out/nazario-outside/phishing1.mbox" > "$out/nazario-extra.tmp/20051114-unique.mbox" <<'PY'
+import hashlib, re, sys
+def messages(path):
+    data = open(path, "rb").read()
+    return [m for m in re.split(rb"(?<=\n\n)(?=From )", data) if m.strip()]
+def keys(m):
+    head, _, body = m.partition(b"\n\n")
+    mid = re.search(rb"(?im)^message-id:\s*(\S+)", head)
+    return (mid.group(1).lower() if mid else None,
+            hashlib.sha256(re.sub(rb"\s+", b"", body)).hexdigest())
+seen_ids, seen_bodies = set(), set()
+for path in sys.argv[2:]:
+    for m in messages(path):
+        i, b = keys(m)
+        seen_bodies.add(b)
+        if i:
+            seen_ids.add(i)
+for m in messages(sys.argv[1]):
+    i, b = keys(m)
+    if (i and i in seen_ids) or b in seen_bodies:
+        continue
+    seen_bodies.add(b)
+    sys.stdout.buffer.write(m if m.endswith(b"\n") else m + b"\n")
+PY
+  mv "$out/nazario-extra.tmp" "$out/nazario-extra"
+fi
+for d in phish-pot nazario ham ham-csdmc $([ -d "$out/nazario-outside" ] && echo nazario-outside) \
+  $([ -d "$out/nazario-extra" ] && echo nazario-extra); do
   echo "$d: $(find "$out/$d" -type f | wc -l) files"
 done

@@ -804,6 +804,9 @@ public final class MailAnalyzer {
     /** The message asks for passwords, account details or card numbers (CREDENTIAL_REQUEST). */
     boolean asksCredentials;
 
+    /** The targets ({@code action}) of the forms in the HTML parts, as written. */
+    List<String> formActions = new ArrayList<>();
+
     /** The registrable domain of From, once the headers are read. */
     String senderDomain;
 
@@ -1702,6 +1705,11 @@ public final class MailAnalyzer {
     }
     if (found.refresh) {
       st.flag(RedFlag.HTML_FORM, "<meta http-equiv=refresh>");
+    }
+    for (org.jsoup.nodes.Element form : doc.select("form[action]")) {
+      if (st.formActions.size() < 10) {
+        st.formActions.add(form.attr("action"));
+      }
     }
     String text = doc.text();
     st.text(text);
@@ -2706,6 +2714,10 @@ public final class MailAnalyzer {
       }
       namePdf(l, before, st);
     }
+    swappedActionLink(st, sender);
+    nestedIpLinks(st);
+    freeWebHostLinks(st);
+    formElsewhere(st, sender);
     wording(st);
     String padding = senderAllowed ? null : MailSigns.randomWords(st.text.toString());
     if (padding != null) {
@@ -3181,6 +3193,143 @@ public final class MailAnalyzer {
     }
   }
 
+  /**
+   * A credential lure built on a copy of the brand's own mail: its links lead to the sender's own
+   * domain (logo, help, privacy pages) but for the ones to a single unrelated domain, the "click
+   * here" that carries the reader off to the page that takes the password (LOGIN_LINK_ELSEWHERE,
+   * even when the link's words say nothing of logging in).
+   */
+  private void swappedActionLink(State st, String sender) {
+    if (sender == null
+        || !st.asksCredentials
+        || FREEMAIL.contains(sender)
+        || st.listVouched()
+        || st.ownBulk()
+        || st.findings.stream().anyMatch(f -> f.flag() == RedFlag.LOGIN_LINK_ELSEWHERE)) {
+      return;
+    }
+    boolean own = false;
+    Set<String> others = new LinkedHashSet<>();
+    String first = null;
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null || allowed.contains(h)) {
+        continue;
+      }
+      String reg = registrable(h);
+      if (reg.equals(sender)) {
+        own = true;
+      } else if (!st.authenticated.contains(reg)
+          && !MailSigns.hostIn(h, MailSigns.TRACKERS)
+          && !MailSigns.hostIn(reg, MailSigns.TRACKERS)
+          && !MailSigns.hostIn(reg, MailSigns.PUBLIC_SOURCES)
+          && !MailSigns.sameBrand(sender, reg)) {
+        others.add(reg);
+        first = first == null ? l.url() : first;
+      }
+    }
+    if (own && others.size() == 1) {
+      st.flag(
+          RedFlag.LOGIN_LINK_ELSEWHERE,
+          first + " ≠ " + sender + " (the other links: " + sender + ")",
+          first + " ≠ " + sender + " (ほかのリンクはすべて " + sender + ")");
+    }
+  }
+
+  /**
+   * A link whose address carries a second one leading to a bare IP address (an ad server's or a
+   * site's redirect: {@code http://ad.example/clk?http://192.0.2.7/login}): the known host in front
+   * is what the reader sees, the address behind it where the click lands (SUSPICIOUS_LINK).
+   */
+  private static void nestedIpLinks(State st) {
+    for (MailReport.Link l : st.links) {
+      String url = l.url();
+      int scheme = url.indexOf("://");
+      if (scheme < 0) {
+        continue;
+      }
+      String lower = url.toLowerCase(Locale.ROOT);
+      int inner = nestedScheme(lower, scheme + 3);
+      if (inner < 0) {
+        continue;
+      }
+      String target = url.substring(inner);
+      String th = host(target);
+      if (th != null && MailSigns.isIpLiteral(th) && !MailSigns.isIpLiteral(host(url))) {
+        st.flag(
+            RedFlag.SUSPICIOUS_LINK,
+            url + " → " + target,
+            url + " → " + target + " (転送先が IP アドレス)");
+        return;
+      }
+    }
+  }
+
+  /**
+   * A link to a member's page on a free web host (MailSigns.FREE_WEB_HOSTS, SUSPICIOUS_LINK); in a
+   * discussion list's mail only when it is a login page (members link their home pages).
+   */
+  private static void freeWebHostLinks(State st) {
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null || h.startsWith("www.")) {
+        continue;
+      }
+      for (String free : MailSigns.FREE_WEB_HOSTS) {
+        if (h.endsWith("." + free)
+            && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))) {
+          st.flag(
+              RedFlag.SUSPICIOUS_LINK,
+              l.url() + " (" + free + ")",
+              l.url() + " (無料ホスティング " + free + ")");
+          return;
+        }
+      }
+    }
+  }
+
+  /** Where a second http:// or https:// begins in a lower-cased URL after {@code from}, or -1. */
+  static int nestedScheme(String lower, int from) {
+    int http = lower.indexOf("http://", from);
+    int https = lower.indexOf("https://", from);
+    return http < 0 ? https : https < 0 ? http : Math.min(http, https);
+  }
+
+  /**
+   * A form in a credential lure that sends what is typed into it to another domain than the
+   * sender's (HTML_FORM): the request and the page that collects the answer come in the message
+   * itself, whatever its fields are called. A form posting back to the sender's own site, or in
+   * mail that asks for nothing, is left alone (surveys, searches, subscriptions).
+   */
+  private void formElsewhere(State st, String sender) {
+    if (sender == null
+        || !st.asksCredentials
+        || st.listVouched()
+        // a newsletter that runs its own list (a job board's or a shop's box beside a tip about
+        // password expiry)
+        || st.ownBulk()
+        || st.findings.stream().anyMatch(f -> f.flag() == RedFlag.HTML_FORM)) {
+      return;
+    }
+    for (String action : st.formActions) {
+      // a browser drops tabs and line breaks from an address: a host written with them is hidden
+      String url = action.replaceAll("[\\t\\n\\r]", "").strip();
+      String h = host(url);
+      // a newsletter's box searching a shop or a search engine asks for words, not secrets
+      if (h == null || allowed.contains(h) || url.toLowerCase(Locale.ROOT).contains("search")) {
+        continue;
+      }
+      String reg = registrable(h);
+      if (!reg.equals(sender) && !st.authenticated.contains(reg)) {
+        st.flag(
+            RedFlag.HTML_FORM,
+            "<form action=" + action.strip() + "> ≠ " + sender,
+            "<form action=" + action.strip() + "> ≠ " + sender + " (入力内容の送り先が差出人と別のドメイン)");
+        return;
+      }
+    }
+  }
+
   /** The signs in the words: credentials, urgency, lures, IPA themes. */
   private static void wording(State st) {
     MailPhrases.Hits phrases = st.phrases();
@@ -3239,6 +3388,7 @@ public final class MailAnalyzer {
     if (!fraud.isEmpty()) {
       st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
     }
+    creditApproval(st);
     extortion(st, phrases);
     callback(st);
     String named = MailSigns.userNameLure(phrases, st.fromName);
@@ -3322,6 +3472,35 @@ public final class MailAnalyzer {
     }
     String own = MailSigns.label(st.senderDomain);
     return MailSigns.BRANDS.stream().anyMatch(b -> b.labels().contains(own));
+  }
+
+  /**
+   * Credit "approved" for a reader who never applied (MailSigns.CREDIT_APPROVAL, FRAUD_OFFER), in
+   * the subject or the text of mail that links somewhere, from a sender no SPF or DKIM vouched for
+   * (a bank writing to its own customers signs its mail) and that a discussion list did not carry.
+   */
+  private static void creditApproval(State st) {
+    if (st.links.isEmpty()
+        || st.listVouched()
+        || (st.senderDomain != null && st.authenticated.contains(st.senderDomain))
+        || st.findings.stream().anyMatch(f -> f.flag() == RedFlag.FRAUD_OFFER)) {
+      return;
+    }
+    String subject = st.subject == null ? "" : st.subject.toLowerCase(Locale.ROOT);
+    Matcher m = MailSigns.CREDIT_APPROVAL.matcher(subject);
+    String where = "Subject";
+    if (!m.find()) {
+      String text = st.text.length() > 4000 ? st.text.substring(0, 4000) : st.text.toString();
+      m = MailSigns.CREDIT_APPROVAL.matcher(text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+      where = "text";
+      if (!m.find()) {
+        return;
+      }
+    }
+    st.flag(
+        RedFlag.FRAUD_OFFER,
+        where + ": \"" + m.group() + "\" (credit approved unasked)",
+        (where.equals("Subject") ? "件名" : "本文") + ": \"" + m.group() + "\" (申し込んでいない与信の承認)");
   }
 
   /** An amount of bitcoin as {@link MailSigns#FRAUD_OFFERS} finds it ("0.015 btc"). */

@@ -256,6 +256,51 @@ final class MailSigns {
               + "|smtps\\W{1,6}(?:mailers|rdps|ssh|leads|webmails)|rdps\\W{1,6}(?:smtps|ssh|leads|mailers)");
 
   /**
+   * Free web hosts that give anyone a name under theirs (wamubis.netfirms.com, name.tripod.com):
+   * where account lures have put their pages since the early 2000s. Read apart from {@link
+   * #ABUSED_HOSTING}: a link to the host's own site (www.tripod.com) is none.
+   */
+  static final Set<String> FREE_WEB_HOSTS =
+      Set.of(
+          "netfirms.com",
+          "tripod.com",
+          "geocities.com",
+          "angelfire.com",
+          "freewebs.com",
+          "fortunecity.com",
+          "50megs.com",
+          "8m.com",
+          "t35.com",
+          "bravehost.com",
+          "freeservers.com",
+          "0catch.com",
+          "hypermart.net",
+          "atspace.com",
+          "awardspace.com",
+          "byethost.com",
+          "freehostia.com",
+          "x10host.com",
+          "co.cc",
+          "uni.cc");
+
+  /**
+   * Credit handed to a reader who never asked for it (FRAUD_OFFER): "you've been approved for a
+   * $7,500 credit line", "instant approval Visa card", "guaranteed approval, no credit check". A
+   * lender decides after an application; the stranger who has "approved" the reader already wants
+   * the application form filled in on its page: name, address, income, social security and card
+   * numbers, or a fee up front.
+   */
+  static final Pattern CREDIT_APPROVAL =
+      Pattern.compile(
+          "(?:you(?:'ve| have)? been|you are|you're|you were) (?:pre-?)?(?:approved|granted approval)"
+              + " (?:for )?(?:an? |your )?(?:\\$?[\\d,.]+k? )?(?:[\\w-]+ ){0,3}(?:credit|card|loan|visa|mastercard)"
+              + "|(?:credit line|credit card|visa card|loan) (?:was|has been|is) (?:pre-?)?approved"
+              + "|instant(?:ly)? (?:online )?approv(?:al|ed)(?: [\\w-]+){0,3} (?:credit|card|visa|loan)"
+              + "|(?:credit|card|visa|loan)(?: [\\w-]+){0,3}[,.!]? (?:you(?:'re| are) )?instant(?:ly)? (?:online )?approv(?:al|ed)"
+              + "|guaranteed (?:credit )?approval|no credit check|regardless of (?:your )?(?:past )?credit"
+              + "|selected to (?:apply|receive) (?:for )?(?:the |a |an |your )?(?:[\\w-]+ ){0,3}(?:credit|visa|mastercard|card)");
+
+  /**
    * Extortion (EXTORTION): a writer who claims to have taken over the reader's device, filmed them
    * or holds intimate recordings, and threatens to send them to the reader's contacts unless paid
    * (the "sextortion" letters sent by the million, in English, Portuguese, Spanish, German, French

@@ -124,8 +124,12 @@ public enum RedFlag {
           + " from their own domains."),
   LOGIN_LINK_ELSEWHERE(
       15,
-      "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。",
-      "A link to log in or verify leads to a domain unrelated to the sender."),
+      "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。"
+          + "または、ID やカード情報の入力を求めるメールのリンクが、差出人自身のドメイン (ロゴ、ヘルプ、プライバシーの案内) と、無関係なドメイン 1 つだけに分かれています。本物の通知をまねて「こちらをクリック」のリンクだけを偽サイトに差し替えた作りです。",
+      "A link to log in or verify leads to a domain unrelated to the sender, or a message asking"
+          + " for credentials links the sender's own domain (logo, help, privacy pages) and one"
+          + " unrelated domain besides: a copy of the brand's real notice with the one \"click here\""
+          + " swapped for the fake site."),
   SUSPICIOUS_LINK(
       20,
       "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。",
@@ -133,7 +137,9 @@ public enum RedFlag {
           + " anyone can put a page on, or a dynamic-DNS name (duckdns.org ...). A link through a"
           + " big site's open redirect (google.com/url?q=, bing.com/ck/a) is judged by where it"
           + " leads; one whose destination cannot be read (LinkedIn's slink) counts outside bulk"
-          + " mail."),
+          + " mail. So does a link whose address carries a second one leading to an IP address"
+          + " (http://ad.example/clk?http://192.0.2.7/login): the known name in front hides where"
+          + " the click lands."),
   EXECUTABLE_LINK(
       30,
       "リンク先が実行ファイルやスクリプト、インストーラー (.exe、.msi、.hta、.vbs 等) です。クリックするとプログラムがダウンロードされます。認証された差出人が自ドメインで配布するものはこれに当たりません。開かないでください。",
@@ -150,9 +156,11 @@ public enum RedFlag {
           + " it is done to hide where the link leads."),
   HTML_FORM(
       35,
-      "本文や添付の HTML / SVG に入力フォーム、スクリプト、自動転送があります。パスワードを盗むページの典型です。",
+      "本文や添付の HTML / SVG に入力フォーム、スクリプト、自動転送があります。パスワードを盗むページの典型です。"
+          + "ID やカード情報の入力を求めるメールに、入力内容を差出人とは別のドメインへ送るフォームがある場合も含みます。",
       "The body or an HTML / SVG attachment holds a form, a script or an automatic redirect: the"
-          + " usual make of a page that steals passwords."),
+          + " usual make of a page that steals passwords; or a message asking for credentials holds"
+          + " a form that sends what is typed to another domain than the sender's."),
   HTML_ATTACHMENT(
       25,
       "HTML や SVG のファイルが添付されています。開くとブラウザで偽のログイン画面などが表示されます。",
@@ -206,11 +214,14 @@ public enum RedFlag {
   FRAUD_OFFER(
       20,
       "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金の受け取り、出会い系の誘い、"
-          + "不正に入手したサーバー管理画面・Web シェル・メール中継・リモートデスクトップ (cPanels、Shells、SMTPs、RDPs) や「スパム送信ツール」の販売など。",
+          + "不正に入手したサーバー管理画面・Web シェル・メール中継・リモートデスクトップ (cPanels、Shells、SMTPs、RDPs) や「スパム送信ツール」の販売、"
+          + "申し込んでもいないクレジットカードや融資が「承認済み」「即時審査通過」「審査なし」とする誘い (送信ドメイン認証のない差出人から) など。",
       "An offer only fraud makes: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
           + " bonus or free spins, an inheritance, donation or compensation to collect, a dating"
           + " lure, break-in goods for sale (hacked cPanels, web shells, SMTP relays, RDPs,"
-          + " \"spamming tools\")."),
+          + " \"spamming tools\"), credit the reader never applied for \"approved\" (\"your $7,500"
+          + " credit line was approved\", \"instant approval Visa card\", \"no credit check\") by a"
+          + " sender no SPF or DKIM vouched for."),
   FREEMAIL_LURE(
       10,
       "支払い・請求・配達・アカウント・賞金などの通知が、フリーメールのアドレスから送られています。銀行、店舗、配送業者は自社のドメインから送信します。",
