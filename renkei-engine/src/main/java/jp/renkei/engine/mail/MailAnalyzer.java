@@ -2981,6 +2981,11 @@ public final class MailAnalyzer {
       // person's)
       MailSigns.named(st.fromName).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
+    // "Katie from Ledger": a person speaking for the brand (free mail included: no employee
+    // writes for a company from a private mailbox)
+    MailSigns.namedAfterPerson(st.fromName).stream()
+        .filter(b -> !claims.contains(b))
+        .forEach(claims::add);
     if (!claims.isEmpty() && FREEMAIL.contains(fromDomain) && !st.listVouched()) {
       // a brand's name on a free-mail address: no company sends from one
       st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");

@@ -610,6 +610,29 @@ final class MailSigns {
           brand("Service Public", "\\bservice[- ]public\\b", "service-public", "dila"),
           brand("Bradesco", "\\bbradesco\\b", "bradesco", "bradescoseguros", "bradescard"),
           brand("Livelo", "\\blivelo\\b", "livelo"),
+          // Brazil's health insurers and bank, whose names health-plan and account lures of
+          // 2023–25 wear in the sender's name ("Proposta Planos Amil", "Convênio Notredame_Intermédica",
+          // "Setor de segurança - BB PJ"); an underscore may join two names, so no closing \b there
+          brand("Amil", "\\bamil\\b", "amil"),
+          brand(
+              "NotreDame Intermédica",
+              "notre ?dame[ _]?interm[eé]dica|\\bgndi\\b",
+              "gndi",
+              "notredameintermedica",
+              "intermedica"),
+          brand("Hapvida", "\\bhapvida", "hapvida"),
+          brand("SulAmérica", "\\bsul ?am[eé]rica (?:saúde|saude|seguros|odonto)\\b", "sulamerica"),
+          brand("Omint", "\\bomint\\b", "omint"),
+          brand("Banco do Brasil", "banco do brasil|\\bbb (?:pj|pf|digital|seguran[çc]a)\\b", "bb", "bancodobrasil"),
+          // European brands whose customers the lures of 2024–26 address in German and Dutch
+          brand("Verisure", "\\bverisure\\b", "verisure"),
+          brand("TF Bank", "\\btf ?bank\\b", "tfbank"),
+          brand(
+              "Shell",
+              "\\bshell (?:deutschland|nederland|france|uk|energy|recharge|v-power|clubsmart|card)\\b",
+              "shell"),
+          brand("Tether", "\\btether (?:cashback|team|support|wallet|limited|airdrop)\\b", "tether"),
+          brand("DeBank", "\\bdebank\\b", "debank"),
           brand("GitHub", "\\bgithub\\b", "github", "githubusercontent", "githubassets"),
           brand("Albert Heijn", "albert ?heijn", "ah", "albertheijn"),
           brand("IRS", "\\birs\\b|internal revenue", "irs"),
@@ -2610,6 +2633,22 @@ final class MailSigns {
     }
     return new java.util.ArrayList<>(ByName.BRANDS.getOrDefault(n, List.of()));
   }
+
+  /**
+   * The brand a display name puts after a person's name ("Katie from Ledger", "Lisa von Trezor",
+   * "Team at Coinbase"): the person speaks for the brand as fully as the name "Ledger" alone does.
+   * Only a name that is the brand word for word after "from", "von", "van" or "at" counts.
+   */
+  static List<Brand> namedAfterPerson(String displayName) {
+    if (displayName == null) {
+      return List.of();
+    }
+    Matcher m = PERSON_FROM.matcher(fold(displayName).toLowerCase(Locale.ROOT));
+    return m.matches() ? named(m.group(1)) : List.of();
+  }
+
+  private static final Pattern PERSON_FROM =
+      Pattern.compile("\\s*\\p{L}[\\p{L}.'-]*(?: \\p{L}[\\p{L}.'-]*)? (?:from|von|van|at) (.{2,40})");
 
   private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
 
