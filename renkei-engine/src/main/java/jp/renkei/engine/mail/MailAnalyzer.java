@@ -789,6 +789,14 @@ public final class MailAnalyzer {
      */
     boolean discussionList;
 
+    /**
+     * A list its members post to (List-Post, X-BeenThere, List-Help, List-Archive, a list manager's
+     * version): not List-Id alone, which marketing platforms stamp on every campaign beside
+     * List-Unsubscribe. The words of a vouched list go uncounted when it is one of these, or when
+     * it carries no List-Unsubscribe (a list manager's List-Id alone).
+     */
+    boolean membersPost;
+
     /** The registrable domains of the list headers (List-Id, List-Post, Sender ...). */
     Set<String> listDomains = new LinkedHashSet<>();
 
@@ -1113,6 +1121,10 @@ public final class MailAnalyzer {
           st.listMail = true;
           st.listUnsubscribe |= name.equals("list-unsubscribe");
           st.discussionList |= !name.equals("list-unsubscribe") && !name.equals("list-subscribe");
+          st.membersPost |=
+              !name.equals("list-unsubscribe")
+                  && !name.equals("list-subscribe")
+                  && !name.equals("list-id");
           Matcher l = ADDRESS.matcher(body);
           while (l.find()) {
             st.listDomains.add(registrable(domain(l.group())));
@@ -2778,6 +2790,7 @@ public final class MailAnalyzer {
       }
     }
     hiddenBulk(st);
+    sharedFileOnly(st, senderAllowed);
     if (model != null && !senderAllowed) {
       MailModel.Score s = model.score(st.text.toString());
       if (s.phishing()) {
@@ -2867,6 +2880,44 @@ public final class MailAnalyzer {
       st.flag(RedFlag.HIDDEN_RECIPIENTS, hiddenRecipients(st) + ", List-Unsubscribe / List-Id —");
     }
   }
+
+  /** Words beside the links at most, for a message that is "nothing but a link". */
+  static final int SHARED_FILE_WORDS = 6;
+
+  /**
+   * A free-mail message that is nothing but a link to a shared file (a Google Drive preview, a
+   * OneDrive or Dropbox link) with a few words or none, no attachment (SHARED_FILE_ONLY): the lure
+   * is in the file, where the mail filter does not look.
+   */
+  private static void sharedFileOnly(State st, boolean senderAllowed) {
+    if (senderAllowed
+        || st.senderDomain == null
+        || !FREEMAIL.contains(st.senderDomain)
+        || st.links.isEmpty()
+        || !st.attachments.isEmpty()
+        || st.listVouched()) {
+      return;
+    }
+    for (MailReport.Link l : st.links) {
+      if (!MailSigns.sharedFile(l.url())) {
+        return;
+      }
+    }
+    int words = 0;
+    Matcher w = SHARED_FILE_WORD.matcher(MailSigns.withoutLinks(st.text.toString()));
+    while (w.find()) {
+      if (++words > SHARED_FILE_WORDS) {
+        return;
+      }
+    }
+    String url = st.links.get(0).url();
+    st.flag(
+        RedFlag.SHARED_FILE_ONLY,
+        url + " (" + words + " words beside it, From: " + st.from + ")",
+        url + " (リンク以外に " + words + " 語、From: " + st.from + ")");
+  }
+
+  private static final Pattern SHARED_FILE_WORD = Pattern.compile("[\\p{L}\\p{N}]{2,}");
 
   /** A free-mail mailbox without its +tag and dots (which name the same mailbox at Gmail). */
   private static String mailbox(String address) {
@@ -3002,6 +3053,11 @@ public final class MailAnalyzer {
       // person's)
       MailSigns.named(st.fromName).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
+    // "Katie from Ledger": a person speaking for the brand (free mail included: no employee
+    // writes for a company from a private mailbox)
+    MailSigns.namedAfterPerson(st.fromName).stream()
+        .filter(b -> !claims.contains(b))
+        .forEach(claims::add);
     if (!claims.isEmpty() && FREEMAIL.contains(fromDomain) && !st.listVouched()) {
       // a brand's name on a free-mail address: no company sends from one
       st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
@@ -3160,6 +3216,8 @@ public final class MailAnalyzer {
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
         && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))) {
+      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+    } else if (MailSigns.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.unusualPort(l.url()) && MailSigns.loginLike(l.url(), l.text())) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
@@ -3357,9 +3415,10 @@ public final class MailAnalyzer {
     }
     // before the list's vouching: a code host's notifications come with list headers
     relayedLure(st);
-    if (st.listVouched()) {
+    if (st.listVouched() && (st.membersPost || !st.listUnsubscribe)) {
       // members of a list discuss money, deadlines, jobs and documents: the words alone say
-      // nothing there (credential requests still count)
+      // nothing there (credential requests still count); a campaign's List-Id beside
+      // List-Unsubscribe, with nothing members post through, is no such list
       return;
     }
     List<String> urgent = advisory ? List.of() : MailSigns.found(MailSigns.URGENCY, phrases);

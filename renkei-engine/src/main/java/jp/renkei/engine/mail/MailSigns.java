@@ -224,6 +224,8 @@ final class MailSigns {
               // form's "online work, first payment within 60 minutes"
               + "|identified as an (?:eligible client|affected creditor)|eligible to withdraw"
               + "|first payment within"
+              // a "humanitarian grant" issued to a stranger, to be claimed through another mailbox
+              + "|(?:humanitarian|charity|relief) grant|grant (?:has been|was) (?:issued|awarded|approved) to you"
               // crypto "allocations", staking and tickers handed out by strangers
               + "|(?:xrp|token) allocation|allocation (?:program|event)|free mint|buyback program"
               + "|(?:rewards?|tokens?|allocation) (?:are|is) (?:now )?(?:ready|waiting|unlocked)|ready for claiming"
@@ -655,9 +657,44 @@ final class MailSigns {
           brand("Service Public", "\\bservice[- ]public\\b", "service-public", "dila"),
           brand("Bradesco", "\\bbradesco\\b", "bradesco", "bradescoseguros", "bradescard"),
           brand("Livelo", "\\blivelo\\b", "livelo"),
+          // Brazil's health insurers and bank, whose names health-plan and account lures of
+          // 2023–25 wear in the sender's name ("Proposta Planos Amil", "Convênio
+          // Notredame_Intermédica",
+          // "Setor de segurança - BB PJ"); an underscore may join two names, so no closing \b there
+          brand("Amil", "\\bamil\\b", "amil"),
+          brand(
+              "NotreDame Intermédica",
+              "notre ?dame[ _]?interm[eé]dica|\\bgndi\\b",
+              "gndi",
+              "notredameintermedica",
+              "intermedica"),
+          brand("Hapvida", "\\bhapvida", "hapvida"),
+          brand("SulAmérica", "\\bsul ?am[eé]rica (?:saúde|saude|seguros|odonto)\\b", "sulamerica"),
+          brand("Omint", "\\bomint\\b", "omint"),
+          brand(
+              "Banco do Brasil",
+              "banco do brasil|\\bbb (?:pj|pf|digital|seguran[çc]a)\\b",
+              "bb",
+              "bancodobrasil"),
+          // European brands whose customers the lures of 2024–26 address in German and Dutch
+          brand("Verisure", "\\bverisure\\b", "verisure"),
+          brand("TF Bank", "\\btf ?bank\\b", "tfbank"),
+          brand(
+              "Shell",
+              "\\bshell (?:deutschland|nederland|france|uk|energy|recharge|v-power|clubsmart|card)\\b",
+              "shell"),
+          brand(
+              "Tether", "\\btether (?:cashback|team|support|wallet|limited|airdrop)\\b", "tether"),
+          brand("DeBank", "\\bdebank\\b", "debank"),
           brand("GitHub", "\\bgithub\\b", "github", "githubusercontent", "githubassets"),
           brand("Albert Heijn", "albert ?heijn", "ah", "albertheijn"),
           brand("IRS", "\\birs\\b|internal revenue", "irs"),
+          // the U.S. Social Security Administration, whose "statement" lures of 2024–25 ask for a
+          // download or a sign-in
+          brand(
+              "Social Security Administration",
+              "social security (?:administration|statement|benefits? (?:statement|update|notice))",
+              "ssa"),
           brand("McAfee", "mcafee", "mcafee"),
           brand("Norton", "\\bnorton\\b", "norton", "nortonlifelock"),
           brand("三井住友", "三井住友|\\bsmbc\\b|vpass", "smbc", "smbc-card", "vpass", "smbc-gp"),
@@ -907,6 +944,34 @@ final class MailSigns {
           "onmicrosoft.com",
           "ipfs.w3s.link",
           "cloudfront.net");
+
+  /**
+   * A Google Drawings page, or a Google document, presentation or spreadsheet "published to the
+   * web" (/d/e/…): pages anyone can make in a minute on Google's own domain, with one big picture
+   * or button that leads on to the real phishing page. Shared documents that people edit together
+   * (/document/d/…/edit) are not these.
+   */
+  static boolean publishedDocument(String url) {
+    return PUBLISHED_DOCUMENT.matcher(url).lookingAt();
+  }
+
+  private static final Pattern PUBLISHED_DOCUMENT =
+      Pattern.compile(
+          "(?i)https?://docs\\.google\\.com/(?:drawings/|(?:document|presentation|spreadsheets)/d/e/)");
+
+  /**
+   * A file or folder on a file-sharing service (Google Drive and Docs, OneDrive, Dropbox,
+   * WeTransfer, Box): where a lure sent as a bare link lives, out of the mail filter's reach.
+   */
+  static boolean sharedFile(String url) {
+    return SHARED_FILE.matcher(url).lookingAt();
+  }
+
+  private static final Pattern SHARED_FILE =
+      Pattern.compile(
+          "(?i)https?://(?:drive\\.google\\.com/|docs\\.google\\.com/|1drv\\.ms/"
+              + "|onedrive\\.live\\.com/|(?:www\\.)?dropbox\\.com/(?:s|scl|sh)/|(?:www\\.)?wetransfer\\.com/"
+              + "|we\\.tl/|app\\.box\\.com/s/)");
 
   /**
    * The click-tracking redirectors of newsletters and list mail (registrable domains): their link
@@ -2655,6 +2720,23 @@ final class MailSigns {
     }
     return new java.util.ArrayList<>(ByName.BRANDS.getOrDefault(n, List.of()));
   }
+
+  /**
+   * The brand a display name puts after a person's name ("Katie from Ledger", "Lisa von Trezor",
+   * "Team at Coinbase"): the person speaks for the brand as fully as the name "Ledger" alone does.
+   * Only a name that is the brand word for word after "from", "von", "van" or "at" counts.
+   */
+  static List<Brand> namedAfterPerson(String displayName) {
+    if (displayName == null) {
+      return List.of();
+    }
+    Matcher m = PERSON_FROM.matcher(fold(displayName).toLowerCase(Locale.ROOT));
+    return m.matches() ? named(m.group(1)) : List.of();
+  }
+
+  private static final Pattern PERSON_FROM =
+      Pattern.compile(
+          "\\s*\\p{L}[\\p{L}.'-]*(?: \\p{L}[\\p{L}.'-]*)? (?:from|von|van|at) (.{2,40})");
 
   private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
 

@@ -111,13 +111,14 @@ public enum RedFlag {
           + " notice, a document re-sent or replaced, a shared document."),
   BRAND_IMPERSONATION(
       30,
-      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません。差出人名が組織名そのもの (例: 「Ledger」) の場合も名乗りとみなします。"
+      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません。差出人名が組織名そのもの (例: 「Ledger」) の場合や、人の名前に組織名を添えたもの (例: 「Katie from Ledger」) も名乗りとみなします。"
           + "または差出人アドレスの @ より前が裁判所・警察・税務署・運輸局などの公的機関を名乗っていますが (例: court_notice@、adm.detran…@)、ドメインは政府のもの (.gov、.go.jp、.gov.br、.gob.mx、.gouv.fr など) ではありません。公的機関は自らのドメインから送ります。",
       "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
           + " ... member\", \"... security team\", \"© ...\", in Japanese 〇〇をご利用のお客様, 〇〇株式会社,"
           + " 〇〇事務局) claims a company, bank or public body"
           + " (crypto wallets, exchanges and NFT markets included; a sender name that is nothing"
-          + " but the company's name, \"Ledger\", claims it), but the sender's domain is not one of"
+          + " but the company's name, \"Ledger\", or a person's name with it, \"Katie from Ledger\","
+          + " claims it), but the sender's domain is not one of"
           + " theirs. Or the sender's mailbox name (before @) speaks for a court, the police, a tax"
           + " office or a traffic department (court_notice@, adm.detran…@) on a domain that is not"
           + " a government's (.gov, .go.jp, .gov.br, .gob.mx, .gouv.fr ...): such bodies write"
@@ -132,9 +133,10 @@ public enum RedFlag {
           + " swapped for the fake site."),
   SUSPICIOUS_LINK(
       20,
-      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。",
+      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。",
       "A link leads to an IP address, a URL shortener, a data: or javascript: URL, free hosting"
-          + " anyone can put a page on, or a dynamic-DNS name (duckdns.org ...). A link through a"
+          + " anyone can put a page on (a Google Drawings page, a Google document or"
+          + " presentation \"published to the web\" included), or a dynamic-DNS name (duckdns.org ...). A link through a"
           + " big site's open redirect (google.com/url?q=, bing.com/ck/a) is judged by where it"
           + " leads; one whose destination cannot be read (LinkedIn's slink) counts outside bulk"
           + " mail. So does a link whose address carries a second one leading to an IP address"
@@ -213,11 +215,11 @@ public enum RedFlag {
           + " a reader to judge."),
   FRAUD_OFFER(
       20,
-      "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金の受け取り、出会い系の誘い、"
+      "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金・「人道支援の助成金」の受け取り、出会い系の誘い、"
           + "不正に入手したサーバー管理画面・Web シェル・メール中継・リモートデスクトップ (cPanels、Shells、SMTPs、RDPs) や「スパム送信ツール」の販売、"
           + "申し込んでもいないクレジットカードや融資が「承認済み」「即時審査通過」「審査なし」とする誘い (送信ドメイン認証のない差出人から) など。",
       "An offer only fraud makes: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
-          + " bonus or free spins, an inheritance, donation or compensation to collect, a dating"
+          + " bonus or free spins, an inheritance, donation, compensation or \"humanitarian grant\" to collect, a dating"
           + " lure, break-in goods for sale (hacked cPanels, web shells, SMTP relays, RDPs,"
           + " \"spamming tools\"), credit the reader never applied for \"approved\" (\"your $7,500"
           + " credit line was approved\", \"instant approval Visa card\", \"no credit check\") by a"
@@ -341,6 +343,13 @@ public enum RedFlag {
           + " recordings, and threatens to send them to the reader's contacts unless paid"
           + " (sextortion); a bitcoin address, if given, is shown. Almost always an invention sent"
           + " by the million: do not pay, do not reply."),
+  SHARED_FILE_ONLY(
+      20,
+      "フリーメールから、共有ファイルへのリンク (Google ドライブのプレビュー、OneDrive、Dropbox など) だけがほとんど説明もなく送られています (リンク以外の語が 6 語以下、添付なし)。誘導の中身はメールではなく共有ファイルの側にあり、メールの検査では見えません。知らない相手からのものは開かないでください。",
+      "A free-mail message that is nothing but a link to a shared file (a Google Drive preview,"
+          + " OneDrive, Dropbox ...) with next to no words (six or fewer beside the link, no"
+          + " attachment): the lure is in the file, where checking the mail cannot see it. Do not"
+          + " open one from a stranger."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

@@ -1,0 +1,108 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Brands claimed in the sender's name (BRAND_IMPERSONATION): Brazil's health insurers and bank,
+ * European brands of the 2024–26 lures, and a person speaking for a brand ("Katie from Ledger"),
+ * with the names that claim nothing (issue 19, phishpot20).
+ */
+class MailBrandInSenderNameTest {
+
+  final MailSignsTest signs = new MailSignsTest();
+
+  MailReport from(String from) {
+    return signs.analyze(
+        "From: "
+            + from
+            + "\r\nTo: a@example.jp\r\nSubject: "
+            + MailSignsTest.subject("Proposta")
+            + "\r\n",
+        "text/html",
+        "<p>Veja a nova tabela e responda ainda hoje.</p>"
+            + "<a href=\"https://offers-example.net/p?c=7\">Ver</a>");
+  }
+
+  static String evidence(MailReport r) {
+    return r.findings().stream()
+        .filter(x -> x.flag() == RedFlag.BRAND_IMPERSONATION)
+        .map(MailReport.Finding::evidence)
+        .findFirst()
+        .orElse("");
+  }
+
+  @Test
+  void aHealthInsurerOrBankInTheSendersNameOnAnotherDomainIsClaimed() {
+    for (String[] c :
+        List.of(
+            new String[] {"\"Proposta Planos Amil\" <marta@cp.planos-example.com>", "Amil"},
+            new String[] {
+              MailSignsTest.subject("Convênio Notredame_Intermédica") + " <c@e.saude-example.com>",
+              "NotreDame Intermédica"
+            },
+            new String[] {"\"Convênios Hapvida_Notredame\" <c@e.saude-example.com>", "Hapvida"},
+            new String[] {
+              MailSignsTest.subject("Setor de segurança - BB PJ") + " <bb7@mail-example.com>",
+              "Banco do Brasil"
+            },
+            new String[] {"\"TF Bank\" <sicher2@mail-example.co.za>", "TF Bank"},
+            new String[] {"\"Shell Deutschland\" <kunden@txz.example.com>", "Shell"},
+            new String[] {"\"Tether Cashback\" <support@pens-example.com>", "Tether"})) {
+      MailReport r = from(c[0]);
+      assertThat(MailSignsTest.flags(r)).as(c[0]).contains(RedFlag.BRAND_IMPERSONATION);
+      assertThat(evidence(r)).as(c[0]).startsWith(c[1] + " ≠ ");
+      assertThat(r.verdict()).as(c[0]).isNotEqualTo(MailReport.Verdict.CLEAN);
+    }
+  }
+
+  @Test
+  void aPersonFromABrandSpeaksForIt() {
+    MailReport r = from("\"Katie From Ledger\" <noreply@loadup-example.com>");
+    assertThat(evidence(r)).isEqualTo("Ledger ≠ loadup-example.com");
+    assertThat(MailSigns.namedAfterPerson("Lisa von Trezor"))
+        .extracting(MailSigns.Brand::name)
+        .containsExactly("Trezor");
+  }
+
+  @Test
+  void namesThatOnlyLookLikeAClaimClaimNothing() {
+    for (String from :
+        List.of(
+            "Guido van Rossum <guido@python-example.org>",
+            "Theo Van Dinter <felicity@kluge-example.net>",
+            "Maria from Accounting <maria@firm-example.com>",
+            "Lockergnome Penguin Shell <subscriptions@gnome-example.com>",
+            "Tamil Nadu News <news@tn-example.in>",
+            "Shell Scripting Weekly <news@scripts-example.com>")) {
+      assertThat(MailSignsTest.flags(from(from)))
+          .as(from)
+          .doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    }
+    // the insurer's and the bank's own domains
+    assertThat(MailSignsTest.flags(from("Amil <noreply@amil.com.br>")))
+        .doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    assertThat(MailSignsTest.flags(from("\"BB PJ\" <comunicado@bb.com.br>")))
+        .doesNotContain(RedFlag.BRAND_IMPERSONATION);
+  }
+
+  @Test
+  void aSocialSecurityStatementInTheSubjectFromAnotherDomainClaimsTheAdministration() {
+    MailReport r =
+        signs.analyze(
+            "From: Statement Center <survey@qp-example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Access Your Social Security Statement Here\r\n",
+            "text/html",
+            "<p>Your annual statement is ready.</p><a href=\"https://statement-example.top/v\">View</a>");
+    assertThat(evidence(r)).isEqualTo("Social Security Administration ≠ qp-example.com");
+    MailReport own =
+        signs.analyze(
+            "From: Social Security Administration <no-reply@ssa.gov>\r\nTo: a@example.jp\r\n"
+                + "Subject: Your Social Security Statement is available\r\n",
+            "text/plain",
+            "Sign in to my Social Security at https://www.ssa.gov/myaccount/ to see it.");
+    assertThat(MailSignsTest.flags(own)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+  }
+}
