@@ -287,9 +287,13 @@ final class MailImages {
    * analysis. A page is also rendered at {@link #PDF_DPI} dpi (fewer if it would exceed {@link
    * #MAX_PIXELS} or {@link #MAX_SIDE}; a page that would need under {@link #MIN_PDF_DPI} dpi is not
    * drawn, and the problem names it) when it may draw a code some other way ({@link PageScan}): it
-   * paints a path or a shading (a code drawn as rectangles), holds an inline image, a Type 3 font,
-   * a soft mask or a stencil image, an annotation without an appearance, or an image that could not
-   * could not be decoded directly (over the limits, unreadable); or when its scan reached a bound.
+   * makes {@link #MIN_CODE_MARKS} marks or more (painted path operators, images and forms shown,
+   * single glyphs set in place: a code drawn as rectangles, stamped or typed module by module),
+   * shows a glyph that draws something {@link #MIN_GLYPH_RUN} times in a row (a code typed in
+   * squares or half blocks), strokes a dashed line, paints a shading, holds a pattern, an inline
+   * image, a Type 3 font, a soft mask or a stencil image, an annotation without an appearance, or
+   * an image that could not be decoded directly (over the limits, unreadable); or when its scan
+   * reached a bound. A page of text, rules, boxes and logos is not drawn.
    * Drawing is bounded: at most {@link #MAX_PDF_OPERATIONS} operators over the drawn pages, and
    * images (with their masks) over {@link #MAX_PIXELS} are not decoded while drawing either; the
    * problem names the page where drawing stopped and the limit. Encrypted or unreadable PDFs are a

@@ -293,8 +293,8 @@ class MailImagesTest {
                 continue;
               }
               float module = 7;
-              // ■ is 0.761 em wide: at this size each glyph takes one module
-              float size = module / 0.761f;
+              // ■ is a square of 0.691 em advancing 0.761 em: a little over a module, set a module apart
+              float size = module / 0.691f * 1.05f;
               for (int y = 0; y < bits.getHeight(); y++) {
                 float top = 600 - y * module;
                 if (way.equals("rows")) {
@@ -304,6 +304,7 @@ class MailImagesTest {
                   }
                   c.beginText();
                   c.setFont(dingbats, size);
+                  c.setCharacterSpacing(module - 0.761f * size);
                   c.setWordSpacing((0.761f - 0.278f) * size); // a space as wide as a square
                   c.newLineAtOffset(100, top);
                   c.showText(row.toString().stripTrailing());
@@ -335,6 +336,30 @@ class MailImagesTest {
         }
       }
     }
+  }
+
+  /**
+   * A glyph five times in a row counts, one byte or two; fewer, or a run of a glyph that draws
+   * nothing (the space of a standard font, a footer's padding), does not.
+   */
+  @Test
+  void aRunOfOneGlyphCountsUnlessTheGlyphIsBlank() throws Exception {
+    org.apache.pdfbox.pdmodel.PDResources resources = new org.apache.pdfbox.pdmodel.PDResources();
+    org.apache.pdfbox.cos.COSName helvetica =
+        resources.add(
+            new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA));
+    byte[] five = "ab.....c".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] four = "ab....c".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] spaces = "          1 / 1".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] twoByte = {0, 3, 1, 7, 1, 7, 1, 7, 1, 7, 1, 7, 0, 9};
+    byte[] twoByteFour = {0, 3, 1, 7, 1, 7, 1, 7, 1, 7, 0, 9};
+    assertThat(MailImages.repeatsAGlyph(five, resources, helvetica)).isTrue();
+    assertThat(MailImages.repeatsAGlyph(four, resources, helvetica)).isFalse();
+    assertThat(MailImages.repeatsAGlyph(spaces, resources, helvetica)).isFalse();
+    assertThat(MailImages.repeatsAGlyph(spaces, resources, null)).isTrue(); // no font: not known
+    assertThat(MailImages.repeatsAGlyph(twoByte, resources, helvetica)).isTrue();
+    assertThat(MailImages.repeatsAGlyph(twoByteFour, resources, helvetica)).isFalse();
   }
 
   /** A code image on page 3, inside a form inside a form, drawn rotated and scaled. */
