@@ -293,11 +293,10 @@ final class MailImages {
    * squares or half blocks), strokes a dashed line, paints a shading, holds a pattern, an inline
    * image, a Type 3 font, a soft mask or a stencil image, an annotation without an appearance, or
    * an image that could not be decoded directly (over the limits, unreadable); or when its scan
-   * reached a bound. A page of text, rules, boxes and logos is not drawn.
-   * Drawing is bounded: at most {@link #MAX_PDF_OPERATIONS} operators over the drawn pages, and
-   * images (with their masks) over {@link #MAX_PIXELS} are not decoded while drawing either; the
-   * problem names the page where drawing stopped and the limit. Encrypted or unreadable PDFs are a
-   * problem, not a failure.
+   * reached a bound. A page of text, rules, boxes and logos is not drawn. Drawing is bounded: at
+   * most {@link #MAX_PDF_OPERATIONS} operators over the drawn pages, and images (with their masks)
+   * over {@link #MAX_PIXELS} are not decoded while drawing either; the problem names the page where
+   * drawing stopped and the limit. Encrypted or unreadable PDFs are a problem, not a failure.
    */
   static Decoded pdfQrCodes(byte[] data) {
     return pdfQrCodes(data, 0L, false);
@@ -443,14 +442,14 @@ final class MailImages {
   static final int MAX_PDF_TOKENS = 2_000_000;
 
   /**
-   * Marks a page has to make before it is rendered for a code drawn with them: path operators
-   * that are painted (a rectangle, a line, a curve, each move), images and forms shown (a form as
-   * many times as it makes marks), and texts of one or two bytes shown on their own (a glyph set
-   * in place). The smallest QR code (21 × 21 modules) has at least 102 runs of dark modules in its
-   * rows and as many in its columns (the fewest over 20,000 codes ZXing wrote for random texts of
-   * 1 to 40 characters at each error-correction level), and a run takes a mark of its own unless
-   * the pen paints the light modules between; half of that leaves room for modules its error
-   * correction restores. A page of text with a few rules, boxes and logos makes far fewer.
+   * Marks a page has to make before it is rendered for a code drawn with them: path operators that
+   * are painted (a rectangle, a line, a curve, each move), images and forms shown (a form as many
+   * times as it makes marks), and texts of one or two bytes shown on their own (a glyph set in
+   * place). The smallest QR code (21 × 21 modules) has at least 102 runs of dark modules in its
+   * rows and as many in its columns (the fewest over 20,000 codes ZXing wrote for random texts of 1
+   * to 40 characters at each error-correction level), and a run takes a mark of its own unless the
+   * pen paints the light modules between; half of that leaves room for modules its error correction
+   * restores. A page of text with a few rules, boxes and logos makes far fewer.
    */
   static final int MIN_CODE_MARKS = 50;
 
@@ -611,9 +610,7 @@ final class MailImages {
           && xobjects.getDictionaryObject(name) instanceof org.apache.pdfbox.cos.COSStream stream
           && COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE))) {
         Integer known = formMarks.get(stream);
-        return known != null
-            ? known
-            : form(new PDFormXObject(stream), resources, depth + 1);
+        return known != null ? known : form(new PDFormXObject(stream), resources, depth + 1);
       }
       return 1;
     }

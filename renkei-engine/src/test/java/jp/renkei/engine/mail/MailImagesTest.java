@@ -223,7 +223,8 @@ class MailImagesTest {
           // a clipping rectangle paints nothing
           c.addRect(0, 0, 100, 100);
           c.clip();
-          // a rectangle stroked or filled is a mark; page 2 makes 12 + 12 + 2, page 3 as many as needed
+          // a rectangle stroked or filled is a mark; page 2 makes 12 + 12 + 2, page 3 as many as
+          // needed
           int boxes = i == 0 ? 0 : i == 1 ? 12 : MailImages.MIN_CODE_MARKS / 2;
           for (int k = 0; k < boxes; k++) {
             c.addRect(50 + k, 50, 10, 10);
@@ -293,7 +294,8 @@ class MailImagesTest {
                 continue;
               }
               float module = 7;
-              // ■ is a square of 0.691 em advancing 0.761 em: a little over a module, set a module apart
+              // ■ is a square of 0.691 em advancing 0.761 em: a little over a module, set a module
+              // apart
               float size = module / 0.691f * 1.05f;
               for (int y = 0; y < bits.getHeight(); y++) {
                 float top = 600 - y * module;
