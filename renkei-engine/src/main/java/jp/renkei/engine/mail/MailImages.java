@@ -287,13 +287,16 @@ final class MailImages {
    * analysis. A page is also rendered at {@link #PDF_DPI} dpi (fewer if it would exceed {@link
    * #MAX_PIXELS} or {@link #MAX_SIDE}; a page that would need under {@link #MIN_PDF_DPI} dpi is not
    * drawn, and the problem names it) when it may draw a code some other way ({@link PageScan}): it
-   * paints a path or a shading (a code drawn as rectangles), holds an inline image, a Type 3 font,
-   * a soft mask or a stencil image, an annotation without an appearance, or an image that could not
-   * could not be decoded directly (over the limits, unreadable); or when its scan reached a bound.
-   * Drawing is bounded: at most {@link #MAX_PDF_OPERATIONS} operators over the drawn pages, and
-   * images (with their masks) over {@link #MAX_PIXELS} are not decoded while drawing either; the
-   * problem names the page where drawing stopped and the limit. Encrypted or unreadable PDFs are a
-   * problem, not a failure.
+   * makes {@link #MIN_CODE_MARKS} marks or more (painted path operators, images and forms shown,
+   * single glyphs set in place: a code drawn as rectangles, stamped or typed module by module),
+   * shows a glyph that draws something {@link #MIN_GLYPH_RUN} times in a row (a code typed in
+   * squares or half blocks), strokes a dashed line, paints a shading, holds a pattern, an inline
+   * image, a Type 3 font, a soft mask or a stencil image, an annotation without an appearance, or
+   * an image that could not be decoded directly (over the limits, unreadable); or when its scan
+   * reached a bound. A page of text, rules, boxes and logos is not drawn. Drawing is bounded: at
+   * most {@link #MAX_PDF_OPERATIONS} operators over the drawn pages, and images (with their masks)
+   * over {@link #MAX_PIXELS} are not decoded while drawing either; the problem names the page where
+   * drawing stopped and the limit. Encrypted or unreadable PDFs are a problem, not a failure.
    */
   static Decoded pdfQrCodes(byte[] data) {
     return pdfQrCodes(data, 0L, false);
@@ -438,20 +441,56 @@ final class MailImages {
   /** Content-stream tokens one PDF's scan reads; beyond, the page is rendered. */
   static final int MAX_PDF_TOKENS = 2_000_000;
 
-  /** Operators that paint a path or a shading, or begin an inline image. */
-  private static final Set<String> PAINTING =
-      Set.of("f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "BI");
+  /**
+   * Marks a page has to make before it is rendered for a code drawn with them: path operators that
+   * are painted (a rectangle, a line, a curve, each move), images and forms shown (a form as many
+   * times as it makes marks), and texts of one or two bytes shown on their own (a glyph set in
+   * place). The smallest QR code (21 × 21 modules) has at least 102 runs of dark modules in its
+   * rows and as many in its columns (the fewest over 20,000 codes ZXing wrote for random texts of 1
+   * to 40 characters at each error-correction level), and a run takes a mark of its own unless the
+   * pen paints the light modules between; half of that leaves room for modules its error correction
+   * restores. A page of text with a few rules, boxes and logos makes far fewer.
+   */
+  static final int MIN_CODE_MARKS = 50;
+
+  /**
+   * The same glyph this many times in a row in one shown text, and the page is rendered: a code
+   * written with a glyph for a dark module (█, ■, a period scaled up) shows the top row of a finder
+   * pattern as seven in a row, and one written with half blocks (▀ ▄ █) five.
+   */
+  static final int MIN_GLYPH_RUN = 5;
+
+  /** Operators that build a path. */
+  private static final Set<String> PATH = Set.of("m", "l", "c", "v", "y", "re", "h");
+
+  /** Operators that paint the path built. */
+  private static final Set<String> PAINT = Set.of("f", "F", "f*", "B", "B*", "b", "b*", "S", "s");
+
+  /** Operators that stroke the path built. */
+  private static final Set<String> STROKE = Set.of("B", "B*", "b", "b*", "S", "s");
+
+  /** Operators that show text. */
+  private static final Set<String> SHOW = Set.of("Tj", "TJ", "'", "\"");
+
+  /** What a content stream's scan answers when it may draw a code otherwise than its images. */
+  private static final int DRAW = Integer.MAX_VALUE;
 
   /**
    * One PDF's pages read for what they draw, without drawing them: their images decoded for QR
    * codes as they are met (each image object once), and whether a page may draw a code any other
-   * way, so that it has to be rendered.
+   * way, so that it has to be rendered: a shading, an inline image, a Type 3 font, a pattern, a
+   * soft mask, a stencil image or one that could not be decoded, a dashed stroke, an annotation
+   * without an appearance, a glyph shown {@link #MIN_GLYPH_RUN} times in a row, or at least {@link
+   * #MIN_CODE_MARKS} marks.
    */
   private static final class PageScan {
     private final List<String> out;
 
-    /** Forms and images read already, and whether a page that holds them must be rendered. */
+    /** Images read already, and whether a page that holds them must be rendered. */
     private final Map<COSBase, Boolean> seen = new IdentityHashMap<>();
+
+    /** Forms read already, and their marks ({@link #DRAW}: the page must be rendered). */
+    private final Map<COSBase, Integer> formMarks = new IdentityHashMap<>();
 
     private int images;
     private int forms;
@@ -463,56 +502,117 @@ final class MailImages {
 
     /** Decodes the page's images; true if the page must be rendered as well. */
     boolean mayDrawOtherwise(PDPage page) throws IOException {
-      boolean draw = stream(page, page.getResources(), 0);
+      int marks = stream(page, page.getResources(), 0);
       for (PDAnnotation annotation : page.getAnnotations()) {
         PDAppearanceStream appearance = annotation.getNormalAppearanceStream();
         if (appearance != null) {
-          draw |= form(appearance, 1);
+          marks = add(marks, form(appearance, page.getResources(), 1));
         } else if (!"Link".equals(annotation.getSubtype())) {
-          draw = true; // the renderer may build an appearance of its own (ink, shapes)
+          marks = DRAW; // the renderer may build an appearance of its own (ink, shapes)
         }
       }
-      return draw;
+      return marks >= MIN_CODE_MARKS;
     }
 
-    private boolean form(PDFormXObject form, int depth) throws IOException {
-      Boolean known = seen.putIfAbsent(form.getCOSObject(), Boolean.FALSE);
+    private static int add(int a, int b) {
+      return (int) Math.min(DRAW, (long) a + b);
+    }
+
+    private int form(PDFormXObject form, PDResources inherited, int depth) throws IOException {
+      Integer known = formMarks.putIfAbsent(form.getCOSObject(), 0);
       if (known != null) {
         return known; // read already (or being read: a form that holds itself draws nothing more)
       }
-      boolean draw =
-          depth > MAX_FORM_DEPTH
-              || ++forms > MAX_PDF_FORMS
-              || stream(form, form.getResources(), depth);
-      seen.put(form.getCOSObject(), draw);
-      return draw;
+      PDResources own = form.getResources();
+      int marks =
+          depth > MAX_FORM_DEPTH || ++forms > MAX_PDF_FORMS
+              ? DRAW
+              : stream(form, own != null ? own : inherited, depth);
+      formMarks.put(form.getCOSObject(), marks);
+      return marks;
     }
 
-    private boolean stream(PDContentStream content, PDResources resources, int depth)
+    private int stream(PDContentStream content, PDResources resources, int depth)
         throws IOException {
-      boolean draw = false;
-      if (resources != null) {
-        draw = resources(resources, depth);
+      if (resources != null && resources(resources, depth)) {
+        return DRAW;
       }
-      if (draw) {
-        return true;
-      }
+      COSDictionary xobjects =
+          resources == null ? null : resources.getCOSObject().getCOSDictionary(COSName.XOBJECT);
+      int marks = 0;
+      int path = 0;
+      boolean dashed = false;
+      COSBase font = null;
+      List<COSBase> operands = new ArrayList<>();
       PDFStreamParser parser = new PDFStreamParser(content);
       try {
         for (Object token = parser.parseNextToken();
             token != null;
             token = parser.parseNextToken()) {
           if (++tokens > MAX_PDF_TOKENS) {
-            return true;
+            return DRAW;
           }
-          if (token instanceof Operator op && PAINTING.contains(op.getName())) {
-            return true;
+          if (!(token instanceof Operator op)) {
+            if (token instanceof COSBase operand) {
+              operands.add(operand);
+            }
+            continue;
           }
+          String name = op.getName();
+          if (PATH.contains(name)) {
+            path++;
+          } else if (PAINT.contains(name)) {
+            if (dashed && STROKE.contains(name)) {
+              return DRAW; // a dashed line draws a row of modules in one stroke
+            }
+            marks = add(marks, path);
+            path = 0;
+          } else if ("n".equals(name)) {
+            path = 0; // a clipping path, painted by nothing
+          } else if ("sh".equals(name) || "BI".equals(name)) {
+            return DRAW;
+          } else if ("d".equals(name)) {
+            dashed |=
+                !operands.isEmpty()
+                    && operands.get(0) instanceof org.apache.pdfbox.cos.COSArray dash
+                    && dash.size() > 0;
+          } else if ("Do".equals(name)) {
+            marks = add(marks, shown(xobjects, operands, resources, depth));
+          } else if ("Tf".equals(name)) {
+            font = operands.isEmpty() ? null : operands.get(0);
+          } else if (SHOW.contains(name)) {
+            byte[] text = shownText(operands);
+            if (repeatsAGlyph(text, resources, font)) {
+              return DRAW;
+            }
+            if (text.length > 0 && text.length <= 2) {
+              marks = add(marks, 1);
+            }
+          }
+          if (marks == DRAW) {
+            return DRAW;
+          }
+          operands.clear();
         }
       } finally {
         parser.close();
       }
-      return false;
+      return marks;
+    }
+
+    /** The marks of an XObject shown by {@code Do}: one for an image, a form's own for a form. */
+    private int shown(
+        COSDictionary xobjects, List<COSBase> operands, PDResources resources, int depth)
+        throws IOException {
+      if (xobjects != null
+          && !operands.isEmpty()
+          && operands.get(operands.size() - 1) instanceof COSName name
+          && xobjects.getDictionaryObject(name) instanceof org.apache.pdfbox.cos.COSStream stream
+          && COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE))) {
+        Integer known = formMarks.get(stream);
+        return known != null ? known : form(new PDFormXObject(stream), resources, depth + 1);
+      }
+      return 1;
     }
 
     /**
@@ -538,12 +638,16 @@ final class MailImages {
           }
         }
       }
+      COSDictionary patterns = resources.getCOSObject().getCOSDictionary(COSName.PATTERN);
+      if (patterns != null && patterns.size() > 0) {
+        draw = true; // a tiling pattern holds a drawing, a shading one paints any picture
+      }
       for (COSName name : resources.getXObjectNames()) {
         PDXObject x = resources.getXObject(name);
         if (x instanceof PDImageXObject image) {
           draw |= image(image);
         } else if (x instanceof PDFormXObject form) {
-          draw |= form(form, depth + 1);
+          draw |= form(form, resources, depth + 1) == DRAW;
         }
       }
       return draw;
@@ -584,6 +688,76 @@ final class MailImages {
       } catch (IOException | RuntimeException e) {
         return true; // the renderer may still draw it (or give up on it as before)
       }
+    }
+  }
+
+  /** The bytes a text operator shows: its string, or the strings of its array joined. */
+  static byte[] shownText(List<COSBase> operands) {
+    if (operands.isEmpty()) {
+      return new byte[0];
+    }
+    COSBase last = operands.get(operands.size() - 1);
+    if (last instanceof org.apache.pdfbox.cos.COSString string) {
+      return string.getBytes();
+    }
+    if (last instanceof org.apache.pdfbox.cos.COSArray array) {
+      java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+      for (COSBase part : array) {
+        if (part instanceof org.apache.pdfbox.cos.COSString string) {
+          joined.writeBytes(string.getBytes());
+        }
+      }
+      return joined.toByteArray();
+    }
+    return new byte[0];
+  }
+
+  /**
+   * Whether shown text holds one glyph {@link #MIN_GLYPH_RUN} times in a row (the same byte, or the
+   * same two bytes: a glyph code of a two-byte font) that draws something: a run of a glyph whose
+   * outline in {@code font} (the name set by {@code Tf} in {@code resources}) is empty, a space as
+   * a rule, is not counted; a glyph that cannot be told empty is.
+   */
+  static boolean repeatsAGlyph(byte[] text, PDResources resources, COSBase font) {
+    int one = 1;
+    int two = 2;
+    for (int i = 1; i < text.length; i++) {
+      one = text[i] == text[i - 1] ? one + 1 : 1;
+      two = i >= 2 && text[i] == text[i - 2] ? two + 1 : 2;
+      if (one == MIN_GLYPH_RUN && !blank(resources, font, text[i] & 0xff, false)) {
+        return true;
+      }
+      if (two == 2 * MIN_GLYPH_RUN
+          && text[i] != text[i - 1] // a run of one byte is the case above
+          && !blank(resources, font, ((text[i - 1] & 0xff) << 8) | (text[i] & 0xff), true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether glyph {@code code} of the font named {@code font} draws nothing: a font of one-byte
+   * codes for a one-byte code, of two-byte codes (Identity-H or -V) for a two-byte one.
+   */
+  private static boolean blank(PDResources resources, COSBase font, int code, boolean twoBytes) {
+    if (resources == null || !(font instanceof COSName name)) {
+      return false;
+    }
+    try {
+      org.apache.pdfbox.pdmodel.font.PDFont f = resources.getFont(name);
+      boolean fits =
+          twoBytes
+              ? f instanceof org.apache.pdfbox.pdmodel.font.PDType0Font type0
+                  && type0.getCMap() != null
+                  && type0.getCMap().getName() != null
+                  && type0.getCMap().getName().startsWith("Identity-")
+              : f instanceof org.apache.pdfbox.pdmodel.font.PDSimpleFont;
+      return fits
+          && f instanceof org.apache.pdfbox.pdmodel.font.PDVectorFont vector
+          && vector.getNormalizedPath(code).getBounds2D().isEmpty();
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

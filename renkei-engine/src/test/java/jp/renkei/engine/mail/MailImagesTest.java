@@ -208,12 +208,14 @@ class MailImagesTest {
 
   /**
    * Pages are rendered only when they may draw a code otherwise than as an image: a page of text
-   * and pictures is not; a page painting a path (a code drawn as squares) is.
+   * and pictures is not, nor one that paints a few rules and boxes; a page painting as many
+   * rectangles as a code has runs of modules is.
    */
   @Test
-  void aPageOfTextAndPicturesIsReadWithoutBeingDrawnAPaintedPathIsDrawn() throws Exception {
+  void aPageOfTextAndPicturesIsReadWithoutBeingDrawnManyPaintedRectanglesAreDrawn()
+      throws Exception {
     try (PDDocument doc = new PDDocument()) {
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < 3; i++) {
         PDPage page = new PDPage(PDRectangle.A4);
         doc.addPage(page);
         try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
@@ -221,14 +223,24 @@ class MailImagesTest {
           // a clipping rectangle paints nothing
           c.addRect(0, 0, 100, 100);
           c.clip();
-          if (i == 1) {
-            c.addRect(50, 50, 10, 10);
+          // a rectangle stroked or filled is a mark; page 2 makes 12 + 12 + 2, page 3 as many as
+          // needed
+          int boxes = i == 0 ? 0 : i == 1 ? 12 : MailImages.MIN_CODE_MARKS / 2;
+          for (int k = 0; k < boxes; k++) {
+            c.addRect(50 + k, 50, 10, 10);
+            c.stroke();
+            c.addRect(50 + k, 80, 10, 10);
             c.fill();
+          }
+          if (i == 1) {
+            c.moveTo(20, 20);
+            c.lineTo(200, 20);
+            c.stroke();
           }
         }
       }
       byte[] pdf = saved(doc);
-      assertThat(drawn(pdf)).containsExactly(false, true);
+      assertThat(drawn(pdf)).containsExactly(false, false, true);
       assertThat(pdfTexts(pdf)).isEmpty();
     }
   }
@@ -249,6 +261,145 @@ class MailImagesTest {
       assertThat(drawn(pdf)).containsExactly(false, false, true);
       assertThat(pdfTexts(pdf)).containsExactly(url);
     }
+  }
+
+  /**
+   * A code written as text, a black square (ZapfDingbats ■) for each dark module: as one string a
+   * row (runs of the same glyph), and as one glyph set in place at a time (many texts of one
+   * glyph), each on page 1 and on page 3 after pages of text, rules and pictures; also a code made
+   * of one small black image shown once for each dark module. Every one is drawn and found.
+   */
+  @Test
+  void aCodeWrittenInSquareGlyphsOrStampedFromOneImageIsDrawnAndFound() throws Exception {
+    org.apache.pdfbox.pdmodel.font.PDType1Font dingbats =
+        new org.apache.pdfbox.pdmodel.font.PDType1Font(
+            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.ZAPF_DINGBATS);
+    for (String way : new String[] {"rows", "glyphs", "stamps"}) {
+      for (int onPage : new int[] {0, 2}) {
+        String url = "http://198.51.100.31/" + way + "/" + (onPage + 1);
+        BitMatrix bits = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0);
+        try (PDDocument doc = new PDDocument()) {
+          BufferedImage black = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+          org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject stamp =
+              LosslessFactory.createFromImage(doc, black);
+          for (int i = 0; i < 3; i++) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+              textPage(doc, page, c);
+              c.moveTo(72, 690);
+              c.lineTo(520, 690);
+              c.stroke();
+              if (i != onPage) {
+                continue;
+              }
+              float module = 7;
+              // ■ is a square of 0.691 em advancing 0.761 em: a little over a module, set a module
+              // apart
+              float size = module / 0.691f * 1.05f;
+              for (int y = 0; y < bits.getHeight(); y++) {
+                float top = 600 - y * module;
+                if (way.equals("rows")) {
+                  StringBuilder row = new StringBuilder();
+                  for (int x = 0; x < bits.getWidth(); x++) {
+                    row.append(bits.get(x, y) ? '\u25A0' : ' ');
+                  }
+                  c.beginText();
+                  c.setFont(dingbats, size);
+                  c.setCharacterSpacing(module - 0.761f * size);
+                  c.setWordSpacing((0.761f - 0.278f) * size); // a space as wide as a square
+                  c.newLineAtOffset(100, top);
+                  c.showText(row.toString().stripTrailing());
+                  c.endText();
+                  continue;
+                }
+                for (int x = 0; x < bits.getWidth(); x++) {
+                  if (!bits.get(x, y)) {
+                    continue;
+                  }
+                  if (way.equals("glyphs")) {
+                    c.beginText();
+                    c.setFont(dingbats, size);
+                    c.newLineAtOffset(100 + x * module, top);
+                    c.showText("\u25A0");
+                    c.endText();
+                  } else {
+                    c.drawImage(stamp, 100 + x * module, top, module, module);
+                  }
+                }
+              }
+            }
+          }
+          byte[] pdf = saved(doc);
+          boolean[] expected = new boolean[3];
+          expected[onPage] = true;
+          assertThat(drawn(pdf)).as(way).containsExactly(expected);
+          assertThat(pdfTexts(pdf)).as(way).containsExactly(url);
+        }
+      }
+    }
+  }
+
+  /**
+   * A glyph five times in a row counts, one byte or two; fewer, or a run of a glyph that draws
+   * nothing (the space of a standard font, a footer's padding), does not.
+   */
+  @Test
+  void aRunOfOneGlyphCountsUnlessTheGlyphIsBlank() throws Exception {
+    org.apache.pdfbox.pdmodel.PDResources resources = new org.apache.pdfbox.pdmodel.PDResources();
+    org.apache.pdfbox.cos.COSName helvetica =
+        resources.add(
+            new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA));
+    byte[] five = "ab.....c".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] four = "ab....c".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] spaces = "          1 / 1".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] twoByte = {0, 3, 1, 7, 1, 7, 1, 7, 1, 7, 1, 7, 0, 9};
+    byte[] twoByteFour = {0, 3, 1, 7, 1, 7, 1, 7, 1, 7, 0, 9};
+    assertThat(MailImages.repeatsAGlyph(five, resources, helvetica)).isTrue();
+    assertThat(MailImages.repeatsAGlyph(four, resources, helvetica)).isFalse();
+    assertThat(MailImages.repeatsAGlyph(spaces, resources, helvetica)).isFalse();
+    assertThat(MailImages.repeatsAGlyph(spaces, resources, null)).isTrue(); // no font: not known
+    assertThat(MailImages.repeatsAGlyph(twoByte, resources, helvetica)).isTrue();
+    assertThat(MailImages.repeatsAGlyph(twoByteFour, resources, helvetica)).isFalse();
+  }
+
+  /**
+   * Why {@link MailImages#MIN_CODE_MARKS} is safe: every code ZXing writes for 2,000 random texts
+   * (1 to 40 characters, each error-correction level) has at least twice as many runs of dark
+   * modules in its rows, and in its columns, as the marks that make a page drawn.
+   */
+  @Test
+  void everyCodeHasTwiceTheMarksThatMakeAPageDrawn() throws Exception {
+    java.util.Random random = new java.util.Random(19);
+    String letters = "abcdefghijklmnopqrstuvwxyz0123456789/.-:";
+    int fewest = Integer.MAX_VALUE;
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = 1 + random.nextInt(40); k > 0; k--) {
+        text.append(letters.charAt(random.nextInt(letters.length())));
+      }
+      com.google.zxing.qrcode.decoder.ErrorCorrectionLevel level =
+          com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.values()[i % 4];
+      BitMatrix bits =
+          new QRCodeWriter()
+              .encode(
+                  i % 2 == 0 ? text.toString() : text.toString().toUpperCase(),
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  java.util.Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION, level));
+      int rows = 0;
+      int columns = 0;
+      for (int a = 0; a < bits.getWidth(); a++) {
+        for (int b = 0; b < bits.getHeight(); b++) {
+          rows += bits.get(b, a) && (b == 0 || !bits.get(b - 1, a)) ? 1 : 0;
+          columns += bits.get(a, b) && (b == 0 || !bits.get(a, b - 1)) ? 1 : 0;
+        }
+      }
+      fewest = Math.min(fewest, Math.min(rows, columns));
+    }
+    assertThat(fewest).isGreaterThanOrEqualTo(2 * MailImages.MIN_CODE_MARKS);
   }
 
   /** A code image on page 3, inside a form inside a form, drawn rotated and scaled. */
