@@ -1,6 +1,7 @@
 package jp.renkei.engine.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static jp.renkei.engine.mail.MailJapaneseLureTest.ok;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,10 +25,6 @@ import org.junit.jupiter.api.TestFactory;
 class MailCurrentLegitimateTest {
 
   static final String ORG = MailCurrentLureTest.ORG;
-
-  static MailJapaneseLureTest.Case ok(String kind, String name, JapaneseMail mail) {
-    return new MailJapaneseLureTest.Case(kind, name, mail, List.of());
-  }
 
   static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
