@@ -1,8 +1,8 @@
 package jp.renkei.engine.mail;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static jp.renkei.engine.mail.MailJapaneseLureTest.lure;
 import static jp.renkei.engine.mail.MailJapaneseLureTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
