@@ -53,6 +53,11 @@ public class TimeFormat {
     return zone;
   }
 
+  /** The zone's id ({@code Asia/Tokyo}), for scripts that write times. */
+  public String zoneId() {
+    return zone.getId();
+  }
+
   /** The zone's abbreviation as times carry it ({@code JST}), for scripts that write times. */
   public String zoneName() {
     return DateTimeFormatter.ofPattern("z", Locale.ENGLISH).withZone(zone).format(Instant.now());
