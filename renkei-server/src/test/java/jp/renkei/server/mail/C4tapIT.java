@@ -136,7 +136,7 @@ class C4tapIT extends ServerTest {
     assertThat(detail).contains("2023-02-12 10:30:16 JST");
     assertThat(detail)
         .containsPattern(
-            "<span class=\"muted\">20\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d JST</span>");
+            "<span class=\"muted\">20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d JST</span>");
     assertThat(detail.substring(0, detail.indexOf("stix-json")))
         .doesNotContain("2023-02-12T01:30:16");
     // the share's red flags named, explained and evidenced in Japanese, the analyser's indicators
