@@ -156,13 +156,29 @@
     });
   });
 
+  // the hub's display zone, as the server writes every time: 2026-12-03 00:00 JST
+  function hubTime(at) {
+    var zone = (script && script.dataset.zone) || 'Asia/Tokyo';
+    var name = (script && script.dataset.zoneName) || 'JST';
+    try {
+      var p = {};
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+      }).formatToParts(at).forEach(function (x) { p[x.type] = x.value; });
+      return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute + ' ' + name;
+    } catch (e) {
+      return at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    }
+  }
+
   function offer(form, key, entry) {
     var box = document.createElement('div');
     box.className = 'alert keep-offer';
     box.id = 'keep-offer';
     box.setAttribute('role', 'status');
     var at = new Date(entry.savedAt);
-    var when = isNaN(at) ? '' : at.toLocaleString(document.documentElement.lang || undefined);
+    var when = isNaN(at) ? '' : hubTime(at);
     var p = document.createElement('span');
     p.textContent = text.kept.replace('{0}', when) + ' ';
     var restore = document.createElement('button');

@@ -1,5 +1,6 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailJapaneseLureTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,6 @@ import org.junit.jupiter.api.TestFactory;
 class MailCurrentLegitimateTest {
 
   static final String ORG = MailCurrentLureTest.ORG;
-
-  static MailJapaneseLureTest.Case ok(String kind, String name, JapaneseMail mail) {
-    return new MailJapaneseLureTest.Case(kind, name, mail, List.of());
-  }
 
   static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailJapaneseLureTest.lure;
+import static jp.renkei.engine.mail.MailJapaneseLureTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -19,15 +21,6 @@ import org.junit.jupiter.api.TestFactory;
 class MailCurrentLure5Test {
 
   static final String ORG = MailCurrentLureTest.ORG;
-
-  static MailJapaneseLureTest.Case lure(
-      String kind, String name, JapaneseMail mail, RedFlag... expected) {
-    return new MailJapaneseLureTest.Case(kind, name, mail, List.of(expected));
-  }
-
-  static MailJapaneseLureTest.Case ok(String kind, String name, JapaneseMail mail) {
-    return new MailJapaneseLureTest.Case(kind, name, mail, List.of());
-  }
 
   static List<MailJapaneseLureTest.Case> lures() {
     List<MailJapaneseLureTest.Case> c = new ArrayList<>();

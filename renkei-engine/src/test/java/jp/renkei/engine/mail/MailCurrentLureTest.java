@@ -1,5 +1,6 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailJapaneseLureTest.lure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,6 @@ import org.junit.jupiter.api.TestFactory;
  * Legitimate mail of the same kinds is in {@link MailCurrentLegitimateTest}.
  */
 class MailCurrentLureTest {
-
-  static MailJapaneseLureTest.Case lure(
-      String kind, String name, JapaneseMail mail, RedFlag... expected) {
-    return new MailJapaneseLureTest.Case(kind, name, mail, List.of(expected));
-  }
 
   static final String ORG = "example-corp.co.jp";
 

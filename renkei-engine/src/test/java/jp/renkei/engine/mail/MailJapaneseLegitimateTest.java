@@ -1,5 +1,6 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailJapaneseLureTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -18,10 +19,6 @@ import org.junit.jupiter.api.TestFactory;
  * every name and address is the test's own.
  */
 class MailJapaneseLegitimateTest {
-
-  static MailJapaneseLureTest.Case ok(String kind, String name, JapaneseMail mail) {
-    return new MailJapaneseLureTest.Case(kind, name, mail, List.of());
-  }
 
   static List<MailJapaneseLureTest.Case> legitimate() {
     List<MailJapaneseLureTest.Case> c = new ArrayList<>();

@@ -1,5 +1,6 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailJapaneseLureTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -18,10 +19,6 @@ import org.junit.jupiter.api.TestFactory;
  * 取材申込. Each is written for this test; every one must stay CLEAN.
  */
 class MailJapaneseLegitimateWaveTest {
-
-  static Case ok(String kind, String name, JapaneseMail mail) {
-    return new Case(kind, name, mail, List.of());
-  }
 
   static List<Case> legitimate() {
     List<Case> c = new ArrayList<>();

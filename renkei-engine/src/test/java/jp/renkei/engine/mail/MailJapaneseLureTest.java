@@ -24,8 +24,14 @@ class MailJapaneseLureTest {
   /** A message, what it is, and the signs a Japanese analyst would expect to see named. */
   record Case(String kind, String name, JapaneseMail mail, List<RedFlag> expected) {}
 
+  /** A lure: it must not be clean, and must carry at least the {@code expected} signs. */
   static Case lure(String kind, String name, JapaneseMail mail, RedFlag... expected) {
     return new Case(kind, name, mail, List.of(expected));
+  }
+
+  /** Legitimate mail of the same kind: it must stay clean. */
+  static Case ok(String kind, String name, JapaneseMail mail) {
+    return new Case(kind, name, mail, List.of());
   }
 
   static final String BANK = "example-corp.co.jp";

@@ -24,9 +24,16 @@ public class StixView {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final org.springframework.context.MessageSource messages;
+  private final TimeFormat time;
 
   StixView(org.springframework.context.MessageSource messages) {
+    this(messages, new TimeFormat());
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  StixView(org.springframework.context.MessageSource messages, TimeFormat time) {
     this.messages = messages;
+    this.time = time;
   }
 
   /** The bundle's objects, in order; a bundle that is not JSON gives no rows. */
@@ -237,19 +244,17 @@ public class StixView {
     return String.join(" · ", parts);
   }
 
-  /** A STIX timestamp as every page writes times (JST, the reader's language); else as given. */
-  private static String when(String timestamp) {
+  /** A STIX timestamp as every page writes times (the display zone, named); else as given. */
+  private String when(String timestamp) {
     if (timestamp.isEmpty()) {
       return timestamp;
     }
     try {
-      return TIME.jstZoned(java.time.Instant.parse(timestamp));
+      return time.jstZoned(java.time.Instant.parse(timestamp));
     } catch (java.time.format.DateTimeParseException e) {
       return safe(timestamp);
     }
   }
-
-  private static final TimeFormat TIME = new TimeFormat();
 
   private static String join(String a, String b) {
     return a.isEmpty() ? safe(b) : b.isEmpty() ? a : a + " · " + safe(b);

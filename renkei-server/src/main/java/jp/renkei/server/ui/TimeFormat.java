@@ -5,46 +5,88 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import jp.renkei.server.config.UiProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Times and durations on pages, the one formatter every page uses: {@code ${@time.jst(instant)}},
- * {@code ${@time.duration(d)}}. Times are in Japan time, written in the reader's language ({@code
- * 2026/11/30 15:20:05} in Japanese, {@code 30 Nov 2026 15:20:05 JST} in English); durations read as
- * {@code 336日} or {@code 336 days} from a week on, {@code 3日4時間} or {@code 3 days 4 h} under a
- * week, to the minute under a day.
+ * Times and durations on pages and in the platform's e-mails, the one formatter they all use:
+ * {@code ${@time.jst(instant)}}, {@code ${@time.duration(d)}}. A time is written in the hub's
+ * display zone ({@code renkei.ui.zone}, default Asia/Tokyo) with the zone named, the same in both
+ * languages: {@code 2026-12-03 00:00 JST} (a stored 2026-12-02T15:00Z), to the second where a
+ * reader compares it with a log ({@link #jstZoned}). APIs, STIX and exports do not use it: they
+ * keep ISO-8601 times. Durations read as {@code 336日} or {@code 336 days} from a week on, {@code
+ * 3日4時間} or {@code 3 days 4 h} under a week, to the minute under a day.
  */
 @Component("time")
 public class TimeFormat {
 
-  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-  private static final DateTimeFormatter JA =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.JAPAN).withZone(TOKYO);
-  private static final DateTimeFormatter EN =
-      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'JST'", Locale.ENGLISH).withZone(TOKYO);
+  /** The zone when none is configured: the hub's users are in Japan. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Tokyo");
 
-  public String jst(Instant t) {
-    return jst(t, LocaleContextHolder.getLocale());
+  private final ZoneId zone;
+  private final DateTimeFormatter minutes;
+  private final DateTimeFormatter seconds;
+
+  /** In Japan time (tests and code outside Spring). */
+  public TimeFormat() {
+    this(DEFAULT_ZONE);
   }
 
-  /** As {@link #jst(Instant)} for a given language. */
-  public String jst(Instant t, Locale locale) {
-    return t == null ? "-" : (english(locale) ? EN : JA).format(t);
+  @Autowired
+  TimeFormat(UiProperties ui) {
+    this(ui.zone());
+  }
+
+  public TimeFormat(ZoneId zone) {
+    this.zone = zone;
+    // the zone's abbreviation in English (JST, UTC, CET) whatever the page's language, as
+    // Japanese readers write it too
+    this.minutes = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm z", Locale.ENGLISH).withZone(zone);
+    this.seconds =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z", Locale.ENGLISH).withZone(zone);
+  }
+
+  /** The zone times are shown in. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The zone's id ({@code Asia/Tokyo}), for scripts that write times. */
+  public String zoneId() {
+    return zone.getId();
+  }
+
+  /** The zone's abbreviation as times carry it ({@code JST}), for scripts that write times. */
+  public String zoneName() {
+    return DateTimeFormatter.ofPattern("z", Locale.ENGLISH).withZone(zone).format(Instant.now());
+  }
+
+  /** A time to the minute with its zone ({@code 2026-12-03 00:00 JST}); {@code -} for none. */
+  public String jst(Instant t) {
+    return t == null ? "-" : minutes.format(t);
   }
 
   /**
-   * As {@link #jst(Instant)}, saying the zone in Japanese too ({@code 2026/11/30 15:20:05 JST}),
-   * for pages where times from elsewhere meet (a shared mail's date, when it was shared) and a
-   * reader must not take them for the sender's or the server's clock.
+   * As {@link #jst(Instant)}; the language does not change how a time is written (kept for callers
+   * that pass the reader's locale).
    */
-  public String jstZoned(Instant t) {
-    return jstZoned(t, LocaleContextHolder.getLocale());
+  public String jst(Instant t, Locale locale) {
+    return jst(t);
   }
 
-  /** As {@link #jstZoned(Instant)} for a given language. */
+  /**
+   * A time to the second with its zone ({@code 2026-12-03 00:00:05 JST}), for times a reader
+   * compares with a log or a mail header: a shared mail's date, when it was shared, an audit entry.
+   */
+  public String jstZoned(Instant t) {
+    return t == null ? "-" : seconds.format(t);
+  }
+
+  /** As {@link #jstZoned(Instant)}. */
   public String jstZoned(Instant t, Locale locale) {
-    return t == null || english(locale) ? jst(t, locale) : jst(t, locale) + " JST";
+    return jstZoned(t);
   }
 
   /** Minutes as a duration, as {@link #duration}. */

@@ -126,7 +126,7 @@ class AdvisoryFormFlowIT extends ServerTest {
     Http operator = signedIn(a.code(), Role.MEMBER);
     String page = operator.get(path).body();
     assertThat(page)
-        .contains("至急", "2099/01/01 09:00:00", "id=\"my-deadline\"")
+        .contains("至急", "2099-01-01 09:00 JST", "id=\"my-deadline\"")
         .doesNotContain("期限超過");
 
     long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));

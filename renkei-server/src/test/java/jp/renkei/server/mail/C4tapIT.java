@@ -133,10 +133,10 @@ class C4tapIT extends ServerTest {
     browser.postForm("/mail", datedSend.group(), Map.of());
     String detail = browser.get("/c4tap/" + datedSend.group(1)).body();
     // with its zone on the Japanese page too, as is when it was shared (walk19: no "JST" there)
-    assertThat(detail).contains("2023/02/12 10:30:16 JST");
+    assertThat(detail).contains("2023-02-12 10:30:16 JST");
     assertThat(detail)
         .containsPattern(
-            "<span class=\"muted\">20\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d JST</span>");
+            "<span class=\"muted\">20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d JST</span>");
     assertThat(detail.substring(0, detail.indexOf("stix-json")))
         .doesNotContain("2023-02-12T01:30:16");
     // the share's red flags named, explained and evidenced in Japanese, the analyser's indicators

@@ -40,7 +40,7 @@ class AlertTextTest {
     String body = t.body(DOWN, Locale.JAPANESE);
     assertThat(body)
         .contains("種別: 停止")
-        .contains("発生: 2026/12/02 08:05:00 (日本時間)")
+        .contains("発生: 2026-12-02 08:05 JST")
         .contains("2 か所の計測地点のうち 1 か所で停止")
         .contains("https://hub.example/monitor/sites/7")
         .doesNotContain("vantage points", "expected", "down", "2026-12-01T23:05");
@@ -74,7 +74,7 @@ class AlertTextTest {
         .isEqualTo("2 か所の計測地点のうち 1 か所で停止: ステータス 500 (期待するステータスは 200)");
     assertThat(words.get("en").get("kind")).isEqualTo("Down");
     assertThat(words.get("en").get("summary")).contains("Down", "ネットバンキング ログイン");
-    assertThat(words.get("ja").get("raisedAt")).isEqualTo("2026/12/02 08:05:00 (日本時間)");
-    assertThat(words.get("en").get("raisedAt")).isEqualTo("2 Dec 2026 08:05:00 JST");
+    assertThat(words.get("ja").get("raisedAt")).isEqualTo("2026-12-02 08:05 JST");
+    assertThat(words.get("en").get("raisedAt")).isEqualTo("2026-12-02 08:05 JST");
   }
 }

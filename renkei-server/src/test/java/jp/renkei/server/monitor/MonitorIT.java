@@ -217,7 +217,7 @@ class MonitorIT extends ServerTest {
         Arrays.stream(MAIL.getReceivedMessages()).filter(x -> to(x, duty)).findFirst().get();
     assertThat(m.getSubject()).startsWith("【ウェブ監視・発生】停止: mail-");
     assertThat(mailText(m))
-        .contains("種別: 停止", "(日本時間)", "か所の計測地点のうち", "期待する文字列")
+        .contains("種別: 停止", " JST", "か所の計測地点のうち", "期待する文字列")
         .doesNotContain("vantage points", "expected text");
   }
 

@@ -76,11 +76,11 @@ class MonitorWordsTest {
     assertThat(
             w.alertDetail(
                 "cert_expiry", "certificate expires 2026-12-10T00:00:00Z", Locale.JAPANESE))
-        .isEqualTo("証明書の有効期限: 2026/12/10 09:00:00");
+        .isEqualTo("証明書の有効期限: 2026-12-10 09:00 JST");
     assertThat(
             w.alertDetail(
                 "cert_expiry", "certificate expires 2026-12-10T00:00:00Z", Locale.ENGLISH))
-        .isEqualTo("The certificate expires 10 Dec 2026 09:00:00 JST");
+        .isEqualTo("The certificate expires 2026-12-10 09:00 JST");
     assertThat(w.alertDetail("down", "something else", Locale.ENGLISH)).isEqualTo("something else");
   }
 }

@@ -347,7 +347,7 @@ class NoticePagesIT extends ServerTest {
             .single();
     // the run's times in Japan time, as every page writes them (they were UTC without a zone)
     assertThat(oh.get("/exposure/discovery").body())
-        .containsPattern("<td>\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}</td>");
+        .containsPattern("<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} JST</td>");
     assertThat(oh.get("/exposure/discovery").body()).contains("www." + domain);
     assertThat(xh.get("/exposure/discovery").body()).doesNotContain(domain);
     String neverAsset = "9" + asset;

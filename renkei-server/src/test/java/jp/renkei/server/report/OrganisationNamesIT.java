@@ -43,7 +43,7 @@ class OrganisationNamesIT extends ServerTest {
     Http browser = http();
     browser.signIn(person.login(), Fixtures.PASSWORD);
     assertThat(browser.get("/directory/" + nisc.id()).body())
-        .contains("id=\"former-names\"", "内閣サイバーセキュリティセンター(NISC)", "2025/07/01");
+        .contains("id=\"former-names\"", "内閣サイバーセキュリティセンター(NISC)", "2025-07-01");
   }
 
   @Test

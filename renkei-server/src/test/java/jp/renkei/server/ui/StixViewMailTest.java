@@ -35,12 +35,17 @@ class StixViewMailTest {
           + "Content-Type: application/octet-stream\r\n"
           + "Content-Disposition: attachment; filename=\"invoice.pdf.exe\"\r\n\r\nMZ\r\n--B--\r\n";
 
-  private static StixView view() {
+  /** The page texts a C4TAP page reads a mail's bundle with. */
+  static ResourceBundleMessageSource messages() {
     ResourceBundleMessageSource m = new ResourceBundleMessageSource();
     m.setBasenames("i18n/pages", "i18n/mailcheck", "messages");
     m.setDefaultEncoding("UTF-8");
     m.setFallbackToSystemLocale(false);
-    return new StixView(m);
+    return m;
+  }
+
+  static StixView view() {
+    return new StixView(messages());
   }
 
   private static String bundle() {

@@ -34,18 +34,27 @@ class TimeFormatTest {
   }
 
   @Test
-  void timesAreJapanTimeWrittenInTheReadersLanguage() {
-    Instant t = Instant.parse("2026-11-30T06:20:05Z");
-    assertThat(time.jst(t, Locale.JAPANESE)).isEqualTo("2026/11/30 15:20:05");
-    assertThat(time.jst(t, Locale.ENGLISH)).isEqualTo("30 Nov 2026 15:20:05 JST");
+  void timesAreJapanTimeWithTheZoneNamedInBothLanguages() {
+    // the example: stored 2026-12-02T15:00Z is already the next day in Japan
+    Instant t = Instant.parse("2026-12-02T15:00:00Z");
+    assertThat(time.jst(t, Locale.JAPANESE)).isEqualTo("2026-12-03 00:00 JST");
+    assertThat(time.jst(t, Locale.ENGLISH)).isEqualTo("2026-12-03 00:00 JST");
     assertThat(time.jst(null, Locale.ENGLISH)).isEqualTo("-");
   }
 
   @Test
-  void aZonedTimeSaysJstInJapaneseToo() {
+  void aPreciseTimeKeepsTheSeconds() {
     Instant t = Instant.parse("2026-11-30T06:20:05Z");
-    assertThat(time.jstZoned(t, Locale.JAPANESE)).isEqualTo("2026/11/30 15:20:05 JST");
-    assertThat(time.jstZoned(t, Locale.ENGLISH)).isEqualTo("30 Nov 2026 15:20:05 JST");
+    assertThat(time.jstZoned(t, Locale.JAPANESE)).isEqualTo("2026-11-30 15:20:05 JST");
+    assertThat(time.jstZoned(t, Locale.ENGLISH)).isEqualTo("2026-11-30 15:20:05 JST");
     assertThat(time.jstZoned(null, Locale.JAPANESE)).isEqualTo("-");
+  }
+
+  @Test
+  void anotherConfiguredZoneIsNamedToo() {
+    Instant t = Instant.parse("2026-12-02T15:00:00Z");
+    assertThat(new TimeFormat(java.time.ZoneId.of("UTC")).jst(t)).isEqualTo("2026-12-02 15:00 UTC");
+    assertThat(new TimeFormat(java.time.ZoneId.of("Europe/Paris")).jst(t))
+        .isEqualTo("2026-12-02 16:00 CET");
   }
 }

@@ -260,7 +260,7 @@ class WorklistIT extends ServerTest {
         .params(java.sql.Timestamp.from(java.time.Instant.parse("2030-01-02T03:04:05Z")), a)
         .update();
     assertThat(row(first.queue(), "wl-advisory-" + a))
-        .contains("2030/01/02 12:04:05")
+        .contains("2030-01-02 12:04 JST")
         .doesNotContain("wl-overdue");
     // delivered a minute ago, but the issuer's deadline has passed: overdue
     jdbc.sql(

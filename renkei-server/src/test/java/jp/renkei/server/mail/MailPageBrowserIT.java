@@ -1,0 +1,138 @@
+package jp.renkei.server.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.support.BrowserSignIn;
+import jp.renkei.server.support.Chromium;
+import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.TestFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A new analyst analyses a phishing mail with several signs in a real browser, in Japanese and in
+ * English: the verdict, every sign's name and explanation and what triggered it read in the page's
+ * language, and no sign is shown by its code.
+ */
+class MailPageBrowserIT extends ServerTest {
+
+  /** A card-company lure: a disguised link, a login pretext, a deadline, a disguised program. */
+  static final String PHISH =
+      "From: =?UTF-8?B?"
+          + java.util.Base64.getEncoder()
+              .encodeToString("さくらカード 会員サービス".getBytes(StandardCharsets.UTF_8))
+          + "?= <info@sakura-card-verify.example>\r\n"
+          + "Reply-To: sakura.card.desk@gmail.com\r\n"
+          + "To: tanaka@bank.example.jp\r\n"
+          + "Subject: =?UTF-8?B?"
+          + java.util.Base64.getEncoder()
+              .encodeToString("【重要】ご利用確認のお願い".getBytes(StandardCharsets.UTF_8))
+          + "?=\r\n"
+          + "Date: Wed, 2 Dec 2026 09:00:00 +0900\r\n"
+          + "MIME-Version: 1.0\r\n"
+          + "Content-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\n"
+          + "Content-Type: text/html; charset=UTF-8\r\n\r\n"
+          + "<p>さくらカードをご利用のお客様</p><p>お客様のアカウントで不正なログインを検知しました。"
+          + "24時間以内に本人確認を行わない場合、アカウントを停止します。</p>"
+          + "<p><a href=\"http://sakura-card.login-verify.example/auth\">https://www.sakura-card.example/login</a></p>"
+          + "<p>ご利用明細を添付しました。</p>\r\n--B\r\n"
+          + "Content-Type: application/octet-stream\r\n"
+          + "Content-Disposition: attachment; filename=\"meisai.pdf.exe\"\r\n"
+          + "Content-Transfer-Encoding: base64\r\n\r\n"
+          + "TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAA\r\n--B--\r\n";
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void startBrowser() {
+    browser = Chromium.start(1280, 1600);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private void analyse(Path eml) {
+    browser.get(url("/mail"));
+    browser.findElement(By.id("message")).sendKeys(eml.toString());
+    browser.findElement(By.cssSelector("#mail-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+  }
+
+  /** Each sign as the page shows it: code, then the item's whole text. */
+  private List<String[]> findings() {
+    return browser.findElements(By.cssSelector("#findings > li")).stream()
+        .map(
+            (WebElement li) ->
+                new String[] {
+                  li.findElement(By.tagName("strong")).getAttribute("data-flag"),
+                  li.findElement(By.tagName("strong")).getText(),
+                  li.getText()
+                })
+        .toList();
+  }
+
+  @Test
+  void aNewAnalystReadsTheVerdictEverySignAndItsEvidenceInJapaneseAndInEnglish() throws Exception {
+    var person = fixtures.user("op-sakura-bank", Role.ANALYST);
+    Path eml = TestFiles.file("phish", ".eml");
+    Files.writeString(eml, PHISH, StandardCharsets.UTF_8);
+    BrowserSignIn.signIn(browser, port, person.login());
+
+    analyse(eml);
+    assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("危険: 攻撃メールの可能性が高い");
+    List<String[]> ja = findings();
+    assertThat(ja).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(ja)
+        .extracting(f -> f[0])
+        .contains("DOUBLE_EXTENSION", "LINK_TEXT_MISMATCH", "CREDENTIAL_REQUEST", "URGENCY");
+    for (String[] f : ja) {
+      jp.renkei.engine.mail.RedFlag flag = jp.renkei.engine.mail.RedFlag.valueOf(f[0]);
+      assertThat(f[1]).as(f[0]).doesNotContain(f[0]).matches(".*[\\p{IsHan}\\p{IsKatakana}].*");
+      assertThat(f[2]).as(f[0]).contains(flag.ja()).doesNotContain(flag.en());
+    }
+    String jaText = browser.findElement(By.id("mail-report")).getText();
+    assertThat(jaText).contains("meisai.pdf.exe", "sakura-card.login-verify.example");
+
+    browser.findElement(By.id("lang-en")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("h1"), "Targeted mail analysis"));
+    analyse(eml);
+    assertThat(browser.findElement(By.id("verdict")).getText())
+        .isEqualTo("Dangerous: likely an attack mail");
+    List<String[]> en = findings();
+    assertThat(en)
+        .extracting(f -> f[0])
+        .containsExactlyElementsOf(ja.stream().map(f -> f[0]).toList());
+    for (String[] f : en) {
+      jp.renkei.engine.mail.RedFlag flag = jp.renkei.engine.mail.RedFlag.valueOf(f[0]);
+      assertThat(f[1]).as(f[0]).doesNotContain(f[0]).doesNotContainPattern("[\\p{IsHiragana}]");
+      assertThat(f[2]).as(f[0]).contains(flag.en()).doesNotContain(flag.ja());
+    }
+    // for the walk's record: what the analyst read
+    System.out.println("MAIL PAGE ja:\n" + jaText);
+    System.out.println("MAIL PAGE en:\n" + browser.findElement(By.id("mail-report")).getText());
+  }
+}
