@@ -1104,6 +1104,25 @@ class MailSignsTest {
   }
 
   @Test
+  void youWontWithATypographicApostropheIsNotAWin() {
+    // "you won’t" is written with U+2019 by most mail editors; only "you won" is a lure
+    MailReport app =
+        analyze(
+            "From: Medium <hello@medium.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Screen time you won\u2019t regret\r\n",
+            "text/plain",
+            "Screen time you won\u2019t regret: the app keeps your reading list.");
+    assertThat(flags(app)).doesNotContain(RedFlag.PAYMENT_LURE);
+    MailReport lure =
+        analyze(
+            "From: Promo <promo@prize-desk.example.net>\r\nTo: a@example.jp\r\n"
+                + "Subject: You won\r\n",
+            "text/plain",
+            "Congratulations, you won the yearly draw.");
+    assertThat(flags(lure)).contains(RedFlag.PAYMENT_LURE);
+  }
+
+  @Test
   void aCryptoWalletMakerClaimedFromAnotherDomainIsImpersonation() {
     MailReport r =
         analyze(
