@@ -1826,8 +1826,7 @@ public final class MailAnalyzer {
       // layout frameworks set font-size: 0 on the cells of a row of columns (to close the gaps
       // between them) and the readable size again on the text inside
       List<org.jsoup.nodes.TextNode> parts = new ArrayList<>();
-      hiddenParts(
-          e, TINY_FONT.matcher(style).find(), INVISIBLE.matcher(style).find(), parts, 0);
+      hiddenParts(e, TINY_FONT.matcher(style).find(), INVISIBLE.matcher(style).find(), parts, 0);
       for (org.jsoup.nodes.TextNode t : parts) {
         if (t.ownerDocument() != null) {
           h.append(t.text()).append(' ');
@@ -1855,9 +1854,9 @@ public final class MailAnalyzer {
   /**
    * The text of {@code e} that stays hidden when {@code e} is hidden only by a tiny font size
    * ({@code small}) and/or {@code visibility: hidden} ({@code invisible}): every text inside it but
-   * that of inner elements setting a readable size (and, under {@code visibility: hidden},
-   * {@code visibility: visible}) again. An inner element hidden in its own right is one of the
-   * styled elements and is judged on its own.
+   * that of inner elements setting a readable size (and, under {@code visibility: hidden}, {@code
+   * visibility: visible}) again. An inner element hidden in its own right is one of the styled
+   * elements and is judged on its own.
    */
   private static void hiddenParts(
       org.jsoup.nodes.Element e,

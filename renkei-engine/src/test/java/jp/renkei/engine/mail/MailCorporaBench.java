@@ -70,7 +70,9 @@ class MailCorporaBench {
     }
     // legitimate mail from outside: never trained on; its held-out half is the outside figure
     List<Eml> hamOutside =
-        Files.isDirectory(dir.resolve(HAM_OUTSIDE)) ? messages(dir.resolve(HAM_OUTSIDE)) : List.of();
+        Files.isDirectory(dir.resolve(HAM_OUTSIDE))
+            ? messages(dir.resolve(HAM_OUTSIDE))
+            : List.of();
 
     // the rules alone, on every message (the tuning half also trains the model)
     MailAnalyzer rules = new MailAnalyzer();
@@ -170,8 +172,8 @@ class MailCorporaBench {
    * The outside legitimate set (bench/mail-corpora.sh): recent commercial, transactional and
    * newsletter mail. Never in the model's training. Its first measurement was of every message;
    * since then it is split by the same hash as the other sets: the held-out half is the outside
-   * figure and is never listed, the tuning half may be listed ({@code -Dmail.list=rule-misses}
-   * or {@code misses}: its false positives) to fix signs in general terms.
+   * figure and is never listed, the tuning half may be listed ({@code -Dmail.list=rule-misses} or
+   * {@code misses}: its false positives) to fix signs in general terms.
    */
   static final String HAM_OUTSIDE = "ham-outside";
 

@@ -1085,9 +1085,12 @@ class MailSignsTest {
     for (String hiding :
         List.of(
             "<td style=\"font-size:0px\">" + FILLER + "</td>",
-            "<td style=\"font-size:0px\"><span style=\"font-size:1.2em\">" + FILLER + "</span></td>",
+            "<td style=\"font-size:0px\"><span style=\"font-size:1.2em\">"
+                + FILLER
+                + "</span></td>",
             "<td style=\"display:none\"><span style=\"font-size:16px\">" + FILLER + "</span></td>",
-            "<td style=\"visibility:hidden\"><span style=\"font-size:16px\">" + FILLER
+            "<td style=\"visibility:hidden\"><span style=\"font-size:16px\">"
+                + FILLER
                 + "</span></td>")) {
       MailReport spam =
           analyze(
