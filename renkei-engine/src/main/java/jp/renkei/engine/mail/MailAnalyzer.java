@@ -1842,9 +1842,25 @@ public final class MailAnalyzer {
     }
     StringBuilder h = new StringBuilder();
     for (org.jsoup.nodes.Element e : hidden) {
-      if (e.ownerDocument() != null) {
+      if (e.ownerDocument() == null) {
+        continue; // inside a hidden element already removed
+      }
+      String style = e.attr("style");
+      if (e.hasAttr("hidden") || HIDDEN_WHOLE.matcher(style).find()) {
         h.append(e.text()).append(' ');
         e.remove();
+        continue;
+      }
+      // a tiny font size or visibility: hidden is undone by an inner element that sets its own:
+      // layout frameworks set font-size: 0 on the cells of a row of columns (to close the gaps
+      // between them) and the readable size again on the text inside
+      List<org.jsoup.nodes.TextNode> parts = new ArrayList<>();
+      hiddenParts(e, TINY_FONT.matcher(style).find(), INVISIBLE.matcher(style).find(), parts, 0);
+      for (org.jsoup.nodes.TextNode t : parts) {
+        if (t.ownerDocument() != null) {
+          h.append(t.text()).append(' ');
+          t.remove();
+        }
       }
     }
     List<String> words = words(h.toString().toLowerCase(Locale.ROOT));
@@ -1863,6 +1879,61 @@ public final class MailAnalyzer {
           "隠された " + words.size() + " 語のうち、見える本文にない語 " + unseen.size() + " 語: " + quoted);
     }
   }
+
+  /**
+   * The text of {@code e} that stays hidden when {@code e} is hidden only by a tiny font size
+   * ({@code small}) and/or {@code visibility: hidden} ({@code invisible}): every text inside it but
+   * that of inner elements setting a readable size (and, under {@code visibility: hidden}, {@code
+   * visibility: visible}) again. An inner element hidden in its own right is one of the styled
+   * elements and is judged on its own.
+   */
+  private static void hiddenParts(
+      org.jsoup.nodes.Element e,
+      boolean small,
+      boolean invisible,
+      List<org.jsoup.nodes.TextNode> out,
+      int depth) {
+    for (org.jsoup.nodes.Node c : e.childNodes()) {
+      if (c instanceof org.jsoup.nodes.TextNode t) {
+        out.add(t);
+      } else if (c instanceof org.jsoup.nodes.Element inner) {
+        String style = inner.attr("style");
+        boolean stillSmall = small && !READABLE_FONT.matcher(style).find();
+        boolean stillInvisible = invisible && !VISIBLE.matcher(style).find();
+        if ((stillSmall || stillInvisible) && depth < HIDDEN_DEPTH) {
+          hiddenParts(inner, stillSmall, stillInvisible, out, depth + 1);
+        } else if (stillSmall || stillInvisible) {
+          out.addAll(inner.textNodes()); // deeper than any layout: its own text only
+        }
+      }
+    }
+  }
+
+  /** How deep {@link #hiddenParts} follows nested elements (jsoup nests at most 512). */
+  static final int HIDDEN_DEPTH = 256;
+
+  /** The parts of {@link #HIDDEN_STYLE} that no inner element can undo. */
+  static final Pattern HIDDEN_WHOLE =
+      Pattern.compile(
+          "(?i)display\\s*:\\s*none|max-height\\s*:\\s*0+(?:px)?\\s*(?:;|!|$)"
+              + "|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|!|$)");
+
+  /** The tiny font size of {@link #HIDDEN_STYLE}. */
+  static final Pattern TINY_FONT =
+      Pattern.compile("(?i)font-size\\s*:\\s*(?:0(?:\\.\\d+)?|1)\\s*(?:px|pt)?\\s*(?:;|!|$)");
+
+  static final Pattern INVISIBLE = Pattern.compile("(?i)visibility\\s*:\\s*hidden");
+
+  static final Pattern VISIBLE = Pattern.compile("(?i)visibility\\s*:\\s*visible");
+
+  /**
+   * A font size that can be read, set absolutely (a size relative to a tiny one stays tiny): two
+   * pixels or points or more, rem, or a size keyword; also in the {@code font} shorthand.
+   */
+  static final Pattern READABLE_FONT =
+      Pattern.compile(
+          "(?i)(?<![\\w-])font(?:-size)?\\s*:[^;]*?(?<![\\d.])(?:[2-9]|\\d{2,})(?:\\.\\d+)?\\s*(?:px|pt)"
+              + "|font-size\\s*:\\s*(?:\\d*\\.?\\d+\\s*rem|(?:xx?-)?small|medium|(?:xx?-)?large)");
 
   /**
    * Whether {@link #HIDDEN_STYLE} is found in a style attribute. Every alternative of the pattern

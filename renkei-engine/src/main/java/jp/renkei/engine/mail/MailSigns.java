@@ -112,7 +112,7 @@ final class MailSigns {
           "\\binvoice\\b|payment (?:details|confirmation|receipt|notice|advice|failed|declined"
               + "|overdue|pending|has failed|was declined|has been declined)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
               + "|refund|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
-              + "|lottery|you (?:have )?won\\b(?!')|million (?:us )?dollars"
+              + "|lottery|you (?:have )?won\\b(?!['’])|million (?:us )?dollars"
               + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|crypto(?!graph)|wallet|usdt"
               + "|withdraw(?:al)?|airdrop|parcel|shipment|delivery (?:failed|failure|attempt"
               + "|notice|notification)|tracking number|customs (?:fee|duty)"
@@ -465,7 +465,7 @@ final class MailSigns {
       Pattern.compile(
           "gift ?card|cadeau ?(?:kaart|bon)|geschenk ?karte|gutschein|carte[- ]cadeau"
               + "|cart[ãa]o[- ]presente|vale[- ]presente|tarjeta (?:de )?regalo"
-              + "|you(?:'ve| have)? (?:just )?(?:received|won|been (?:selected|chosen))"
+              + "|you(?:'ve| have)? (?:just )?(?:received|won\\b(?!['’])|been (?:selected|chosen))"
               + " (?:(?:an?|the) \\w+|[\\d$€£][\\w.,]*)"
               + "|you(?:'ve| have) won\\b|claim (?:your (?:reward|prize|gift|bonus|cashback|share|free|reserved)|now\\b|\\d)"
               + "|(?:your|a|cash) prize\\b|prize (?:notification|claim|draw)|\\bwin (?:a|an|een|the|\\$|€|£)\\b|\\bwin!"

@@ -1060,6 +1060,72 @@ class MailSignsTest {
   }
 
   @Test
+  void columnsLaidOutWithAZeroFontSizeAreVisibleWhenTheTextInsideSetsItsOwnSize() {
+    // a layout framework's row of columns: font-size 0 on the cells closes the gaps between the
+    // columns, the text inside sets its size again and is read like any other
+    String column =
+        "<td style=\"font-size:0px;padding:0;word-break:break-word;\">"
+            + "<div style=\"font-family:Arial;font-size:16px;line-height:24px;color:#333\">"
+            + FILLER
+            + "</div></td>";
+    MailReport layout =
+        analyze(
+            "From: Example Shop <news@shop.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: This week's picks\r\n",
+            "text/html",
+            "<table><tr><td style=\"direction:ltr;font-size:0px;text-align:center\">"
+                + "<div style=\"font-size:0px;display:inline-block;width:100%\"><table><tr>"
+                + column
+                + "</tr></table></div></td></tr></table>"
+                + "<p style=\"font: 400 13px/18px Arial\">Unsubscribe</p>");
+    assertThat(flags(layout)).doesNotContain(RedFlag.HIDDEN_TEXT, RedFlag.HIDDEN_UNLISTED);
+    assertThat(layout.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+    // text in the zero-size cell itself, or in an inner element sized relative to it (em, %), stays
+    // hidden; so does everything under display: none whatever the inner elements say
+    for (String hiding :
+        List.of(
+            "<td style=\"font-size:0px\">" + FILLER + "</td>",
+            "<td style=\"font-size:0px\"><span style=\"font-size:1.2em\">"
+                + FILLER
+                + "</span></td>",
+            "<td style=\"display:none\"><span style=\"font-size:16px\">" + FILLER + "</span></td>",
+            "<td style=\"visibility:hidden\"><span style=\"font-size:16px\">"
+                + FILLER
+                + "</span></td>")) {
+      MailReport spam =
+          analyze(
+              "From: Solar Savings <offers@qvzrtl-energy.com>\r\nTo: a@example.jp\r\n"
+                  + "Subject: Cut your power bill this winter\r\n",
+              "text/html",
+              "<p>Homeowners are cutting their power bill with panels at no cost.</p>"
+                  + "<p><a href=\"https://qvzrtl-energy.com/start\">See if you qualify</a></p>"
+                  + "<table><tr>"
+                  + hiding
+                  + "</tr></table>");
+      assertThat(flags(spam)).as(hiding).contains(RedFlag.HIDDEN_TEXT);
+    }
+  }
+
+  @Test
+  void youWontWithATypographicApostropheIsNotAWin() {
+    // "you won’t" is written with U+2019 by most mail editors; only "you won" is a lure
+    MailReport app =
+        analyze(
+            "From: Medium <hello@medium.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Screen time you won\u2019t regret\r\n",
+            "text/plain",
+            "Screen time you won\u2019t regret: the app keeps your reading list.");
+    assertThat(flags(app)).doesNotContain(RedFlag.PAYMENT_LURE);
+    MailReport lure =
+        analyze(
+            "From: Promo <promo@prize-desk.example.net>\r\nTo: a@example.jp\r\n"
+                + "Subject: You won\r\n",
+            "text/plain",
+            "Congratulations, you won the yearly draw.");
+    assertThat(flags(lure)).contains(RedFlag.PAYMENT_LURE);
+  }
+
+  @Test
   void aCryptoWalletMakerClaimedFromAnotherDomainIsImpersonation() {
     MailReport r =
         analyze(
