@@ -1,5 +1,7 @@
 package jp.renkei.engine.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,11 +17,6 @@ final class MailSpacedWords {
 
   private MailSpacedWords() {}
 
-  /** Three or more pieces of one to three letters, then one of up to four, spaces between. */
-  private static final Pattern RUN =
-      Pattern.compile(
-          "(?<![\\p{L}\\p{N}])(?:\\p{L}{1,3}[ \\u00A0]+){2,}\\p{L}{1,4}(?![\\p{L}\\p{N}])");
-
   /** The words of lures (stems), as they read once the spaces are taken out. */
   private static final Pattern LURE =
       Pattern.compile(
@@ -29,25 +26,102 @@ final class MailSpacedWords {
   /** At most this many characters of text are read (the spaced-out words of lures come early). */
   static final int MAX_READ = 200_000;
 
-  /** The first run of spaced-out letters that hides a lure word, as written, or null. */
+  /**
+   * The first run of spaced-out letters that hides a lure word, as written, or null. A run is three
+   * or more pieces of one to three letters, or two and then one of four, spaces (or no-break
+   * spaces) between, not inside a longer word. It is read piece by piece in one pass: as a pattern,
+   * {@code (?:\\p{L}{1,3}[ ]+){2,}\\p{L}{1,4}}, each piece took a level of the stack, and a text of
+   * some ten thousand one-letter pieces overflowed it.
+   */
   static String find(CharSequence text) {
     CharSequence t = text.length() > MAX_READ ? text.subSequence(0, MAX_READ) : text;
-    Matcher m = RUN.matcher(t);
-    while (m.find()) {
-      String run = m.group();
-      String[] pieces = run.trim().split("[ \\u00A0]+");
-      int single = 0;
-      for (String p : pieces) {
-        single += p.length() == 1 ? 1 : 0;
-      }
-      if (single < 2) {
+    int n = t.length();
+    List<String> pieces = new ArrayList<>();
+    for (int i = 0; i < n; ) {
+      int c = Character.codePointAt(t, i);
+      if (!Character.isLetter(c) || (i > 0 && letterOrNumber(Character.codePointBefore(t, i)))) {
+        i += Character.charCount(c);
         continue;
       }
-      String written = String.join(" ", pieces).toLowerCase(Locale.ROOT);
-      Matcher lure = LURE.matcher(String.join("", pieces).toLowerCase(Locale.ROOT));
-      if (lure.find() && !LURE.matcher(written).find()) {
-        return covering(pieces, lure.start(), lure.end());
+      pieces.clear();
+      int end = run(t, i, pieces);
+      if (end < 0) {
+        i += Character.charCount(c);
+        continue;
       }
+      i = end;
+      String found = hidden(pieces.toArray(String[]::new));
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The run of pieces that starts at {@code start} (a letter not inside a word), its pieces added
+   * to {@code pieces}, and where it ends; -1 when there is none.
+   */
+  private static int run(CharSequence t, int start, List<String> pieces) {
+    int n = t.length();
+    int at = start;
+    int lastPieceEnd = -1;
+    while (true) {
+      int w = at;
+      int letters = 0;
+      while (w < n && Character.isLetter(Character.codePointAt(t, w))) {
+        w += Character.charCount(Character.codePointAt(t, w));
+        letters++;
+      }
+      if (letters <= 3 && w < n && space(t.charAt(w))) {
+        pieces.add(t.subSequence(at, w).toString());
+        lastPieceEnd = w;
+        at = w;
+        while (at < n && space(t.charAt(at))) {
+          at++;
+        }
+        if (at < n && Character.isLetter(Character.codePointAt(t, at))) {
+          continue;
+        }
+      } else if (letters <= 4
+          && pieces.size() >= 2
+          && (w >= n || !letterOrNumber(Character.codePointAt(t, w)))) {
+        pieces.add(t.subSequence(at, w).toString());
+        return w;
+      }
+      // the last piece of one to three letters ends the run
+      return pieces.size() >= 3 ? lastPieceEnd : -1;
+    }
+  }
+
+  private static boolean space(char c) {
+    return c == ' ' || c == '\u00A0';
+  }
+
+  /** What {@code [\\p{L}\\p{N}]} matches. */
+  private static boolean letterOrNumber(int c) {
+    if (Character.isLetter(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
+  }
+
+  /** The spaced-out lure word the run's pieces hide, or null. */
+  private static String hidden(String[] pieces) {
+    int single = 0;
+    for (String p : pieces) {
+      single += p.length() == 1 ? 1 : 0;
+    }
+    if (single < 2) {
+      return null;
+    }
+    String written = String.join(" ", pieces).toLowerCase(Locale.ROOT);
+    Matcher lure = LURE.matcher(String.join("", pieces).toLowerCase(Locale.ROOT));
+    if (lure.find() && !LURE.matcher(written).find()) {
+      return covering(pieces, lure.start(), lure.end());
     }
     return null;
   }
