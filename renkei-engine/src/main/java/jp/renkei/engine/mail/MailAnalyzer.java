@@ -240,16 +240,16 @@ public final class MailAnalyzer {
    * pattern found (MailParsingTest).
    */
   static final Pattern ADDRESS =
-      Pattern.compile("(?:(?<![\\w.+-])|\\G)[\\w.+-]++@[\\w-]++(\\.[\\w-]++)+");
+      Pattern.compile("(?:(?<![\\w.+-])|\\G)[\\w.+-]++@[\\w-]++(\\.[\\w-]++){1,127}");
 
   /** The pattern {@link #ADDRESS} replaced, for the tests that compare them. */
   static final Pattern ADDRESS_AS_WAS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
   static final Pattern URL =
       Pattern.compile(
-          "(?i)\\b(?:https?|hxxps?|h\\*\\*ps?|ftp)(?:\\[:]|:)//[^\\s<>\"'()\\[\\]{}、。]+(?:\\[\\.][^\\s<>\"'()\\[\\]{}、。]+)*");
+          "(?i)\\b(?:https?|hxxps?|h\\*\\*ps?|ftp)(?:\\[:]|:)//[^\\s<>\"'()\\[\\]{}、。]+(?:\\[\\.][^\\s<>\"'()\\[\\]{}、。]+){0,127}");
   private static final Pattern DOMAIN_LIKE =
-      Pattern.compile("(?i)^(?:[a-z0-9-]+(?:\\.|\\[\\.]))+[a-z]{2,}(?:/\\S*)?$");
+      Pattern.compile("(?i)^(?:[a-z0-9-]+(?:\\.|\\[\\.])){1,127}[a-z]{2,}(?:/\\S*)?$");
   private static final Pattern BIDI =
       Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
   private static final Pattern SPACES_BEFORE_EXTENSION =
@@ -1165,7 +1165,7 @@ public final class MailAnalyzer {
 
   /** The recipient a Received header names ("... for <taro@example.jp>; date"). */
   private static final Pattern RECEIVED_FOR =
-      Pattern.compile("(?i)\\bfor\\s++<?([\\w.+-]++@[\\w-]++(?:\\.[\\w-]++)+)");
+      Pattern.compile("(?i)\\bfor\\s++<?([\\w.+-]++@[\\w-]++(?:\\.[\\w-]++){1,127})");
 
   private static void received(String body, State st) {
     String one = oneSpace(body);
