@@ -42,7 +42,6 @@ import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -240,16 +239,16 @@ public final class MailAnalyzer {
    * pattern found (MailParsingTest).
    */
   static final Pattern ADDRESS =
-      Pattern.compile("(?:(?<![\\w.+-])|\\G)[\\w.+-]++@[\\w-]++(\\.[\\w-]++)+");
+      Pattern.compile("(?:(?<![\\w.+-])|\\G)[\\w.+-]++@[\\w-]++(\\.[\\w-]++){1,127}");
 
   /** The pattern {@link #ADDRESS} replaced, for the tests that compare them. */
   static final Pattern ADDRESS_AS_WAS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
   static final Pattern URL =
       Pattern.compile(
-          "(?i)\\b(?:https?|hxxps?|h\\*\\*ps?|ftp)(?:\\[:]|:)//[^\\s<>\"'()\\[\\]{}、。]+(?:\\[\\.][^\\s<>\"'()\\[\\]{}、。]+)*");
+          "(?i)\\b(?:https?|hxxps?|h\\*\\*ps?|ftp)(?:\\[:]|:)//[^\\s<>\"'()\\[\\]{}、。]+(?:\\[\\.][^\\s<>\"'()\\[\\]{}、。]+){0,127}");
   private static final Pattern DOMAIN_LIKE =
-      Pattern.compile("(?i)^(?:[a-z0-9-]+(?:\\.|\\[\\.]))+[a-z]{2,}(?:/\\S*)?$");
+      Pattern.compile("(?i)^(?:[a-z0-9-]+(?:\\.|\\[\\.])){1,127}[a-z]{2,}(?:/\\S*)?$");
   private static final Pattern BIDI =
       Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
   private static final Pattern SPACES_BEFORE_EXTENSION =
@@ -928,6 +927,20 @@ public final class MailAnalyzer {
       }
     }
 
+    /**
+     * Adds a link of the message, unless it has {@link #MAX_LINKS} already (then the limit is
+     * reported once and false returned): each link is judged by every link sign, and an HTML body
+     * of tens of thousands of links held the analysis for many seconds past its deadline.
+     */
+    boolean link(MailReport.Link l) {
+      if (links.size() >= MAX_LINKS) {
+        reached("links " + MAX_LINKS, "リンク " + MAX_LINKS + " 個");
+        return false;
+      }
+      links.add(l);
+      return true;
+    }
+
     /** Records a per-message limit once; false from then on for callers that check. */
     void reached(String limit, String ja) {
       if (limitsReached.add(limit)) {
@@ -1180,7 +1193,7 @@ public final class MailAnalyzer {
 
   /** The recipient a Received header names ("... for <taro@example.jp>; date"). */
   private static final Pattern RECEIVED_FOR =
-      Pattern.compile("(?i)\\bfor\\s++<?([\\w.+-]++@[\\w-]++(?:\\.[\\w-]++)+)");
+      Pattern.compile("(?i)\\bfor\\s++<?([\\w.+-]++@[\\w-]++(?:\\.[\\w-]++){1,127})");
 
   private static void received(String body, State st) {
     String one = oneSpace(body);
@@ -1498,6 +1511,9 @@ public final class MailAnalyzer {
     }
   }
 
+  /** Links of one message read and judged at most (see {@link State#link}). */
+  static final int MAX_LINKS = 2_000;
+
   /** Characters of one text part read at most (a little more: the last read is kept whole). */
   static final int TEXT_PART = 4_000_000;
 
@@ -1660,7 +1676,7 @@ public final class MailAnalyzer {
   }
 
   private void html(String html, State st) {
-    Document doc = Jsoup.parse(html);
+    Document doc = org.jsoup.parser.Parser.htmlParser().parseInput(new UntilDeadline(html, st), "");
     HtmlElements found = new HtmlElements(doc);
     for (org.jsoup.nodes.Element area : found.areasInLinks) {
       // an image map inside a link: the status bar shows the link, a click follows the map
@@ -1675,6 +1691,9 @@ public final class MailAnalyzer {
       }
     }
     for (org.jsoup.nodes.Element a : found.links) {
+      if (st.outOfTime()) {
+        break;
+      }
       String href = a.attr("href").strip();
       String text = a.text().strip();
       String lower = href.toLowerCase(Locale.ROOT);
@@ -1689,7 +1708,9 @@ public final class MailAnalyzer {
       if (href.isEmpty() || href.startsWith("#") || lower.startsWith("mailto:")) {
         continue;
       }
-      st.links.add(new MailReport.Link(refang(href), text, "html"));
+      if (!st.link(new MailReport.Link(refang(href), text, "html"))) {
+        break;
+      }
       String shownHost = shownHost(text);
       String realHost = host(refang(href));
       if (shownHost != null
@@ -1740,6 +1761,37 @@ public final class MailAnalyzer {
       }
     }
     hiddenText(doc, found.styled, st);
+  }
+
+  /**
+   * An HTML body as jsoup reads it, ending early once the analysis's deadline has passed: jsoup's
+   * parse cannot be stopped otherwise, and a body of a few megabytes of tags held the analysis for
+   * seconds past its deadline. jsoup builds the document from what it was given (the limit is
+   * reported; the other parts and the headers are kept).
+   */
+  static final class UntilDeadline extends java.io.Reader {
+    private final String html;
+    private final State st;
+    private int at;
+
+    UntilDeadline(String html, State st) {
+      this.html = html;
+      this.st = st;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) {
+      if (at >= html.length() || st.outOfTime()) {
+        return -1;
+      }
+      int n = Math.min(len, html.length() - at);
+      html.getChars(at, at + n, buf, off);
+      at += n;
+      return n;
+    }
+
+    @Override
+    public void close() {}
   }
 
   /**
@@ -2025,8 +2077,8 @@ public final class MailAnalyzer {
           known.add(l.url());
         }
       }
-      if (known.add(url)) {
-        st.links.add(new MailReport.Link(url, null, where));
+      if (known.add(url) && !st.link(new MailReport.Link(url, null, where))) {
+        return;
       }
     }
   }
@@ -2340,7 +2392,7 @@ public final class MailAnalyzer {
               ? refang(u.group())
               : DOMAIN_LIKE.matcher(text).matches() ? "http://" + text : null;
       if (url != null) {
-        st.links.add(new MailReport.Link(url, null, "qr " + name));
+        st.link(new MailReport.Link(url, null, "qr " + name));
         st.flag(RedFlag.QR_CODE_LINK, name + " → " + url);
       }
     }
@@ -2362,8 +2414,8 @@ public final class MailAnalyzer {
       }
     }
     for (String url : d.links()) {
-      if (known.add(url)) {
-        st.links.add(new MailReport.Link(url, null, IN_PDF + name));
+      if (known.add(url) && !st.link(new MailReport.Link(url, null, IN_PDF + name))) {
+        break;
       }
     }
     if (d.actions().isEmpty()) {

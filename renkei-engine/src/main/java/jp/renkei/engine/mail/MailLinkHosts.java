@@ -20,7 +20,7 @@ final class MailLinkHosts {
 
   /** A domain name in the part before {@code @}: a label, a dot and a top-level-like word. */
   private static final Pattern DOMAIN_LIKE =
-      Pattern.compile("(?i)(?:[a-z0-9-]+\\.)+[a-z]{2,}(?![a-z0-9])");
+      Pattern.compile("(?i)(?:[a-z0-9-]+\\.){1,127}[a-z]{2,}(?![a-z0-9])");
 
   private static final Pattern PERCENT_CODE = Pattern.compile("%[0-9a-fA-F]{2}");
 

@@ -2132,7 +2132,8 @@ final class MailSigns {
           "[$€£¥￥]\\s?[0-9０-９]|[0-9０-９][0-9０-９ ,.，．]*\\s?(?:usd|eur|euros?|btc|eth|usdt|usdc"
               + "|dollars?|円|ドル)(?![a-z])");
 
-  private static final Pattern NAME_ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+  private static final Pattern NAME_ADDRESS =
+      Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+){1,127}");
 
   /** Longer sender names are not read for "(via …)" (the pattern is quadratic in blanks). */
   static final int VIA_NAME_LENGTH = 200;
@@ -2768,7 +2769,7 @@ final class MailSigns {
       Pattern.compile(
           "(?:desktop|apps?|wallets?|extensions?|downloads?|network|official|secure|login|signin"
               + "|verify|claims?|airdrops?|connect|sync|updates?|upgrade|tokens?|swap|defi|nfts?"
-              + "|mint|rewards?|bonus|auth|-)+");
+              + "|mint|rewards?|bonus|auth|-){1,63}"); // within one label: no deeper stack
 
   /** Words of a display name that name no one: the mailbox's role, not its owner. */
   private static final Set<String> NAME_FILLERS =

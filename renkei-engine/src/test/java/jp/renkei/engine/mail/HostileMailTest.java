@@ -164,4 +164,95 @@ class HostileMailTest {
       assertThat(r.problems()).as(h.getKey()).isEmpty();
     }
   }
+
+  /**
+   * An address, a defanged link or a host name of 30,000 labels (60 KB: a.b.b.b…): the patterns
+   * that find addresses, links and hosts repeated a group once per label, each repetition a level
+   * of the stack, and the analysis failed with a StackOverflowError instead of a report. A name has
+   * at most 127 labels (RFC 1035, 253 characters); past that the patterns stop counting.
+   */
+  @Test
+  void addressesLinksAndHostsOfThirtyThousandLabelsAreAReportNotAStackOverflow() {
+    String labels = "b.".repeat(30_000) + "example";
+    java.util.Map<String, String> hostile = new java.util.LinkedHashMap<>();
+    hostile.put("address in the text", "\r\n\r\nwrite to a@" + labels + "\r\n");
+    hostile.put("address in Received", "Received: from a by b for <a@" + labels + ">; x\r\n\r\n");
+    hostile.put("defanged link", "\r\n\r\nhxxp://a" + "[.]b".repeat(30_000) + "/x\r\n");
+    hostile.put(
+        "link text",
+        "Content-Type: text/html\r\n\r\n<a href=\"http://other.example/\">" + labels + "</a>\r\n");
+    hostile.put(
+        "link host",
+        "Content-Type: text/html\r\n\r\n<a href=\"http://" + labels + "/\">" + labels + "</a>\r\n");
+    hostile.put(
+        "link label dressed in dashes",
+        "Content-Type: text/html\r\n\r\n<a href=\"http://wallet"
+            + "-".repeat(60_000)
+            + ".example/\">Wallet</a>\r\n");
+    for (var h : hostile.entrySet()) {
+      String v = h.getValue();
+      int body = v.indexOf("\r\n\r\n");
+      String eml =
+          "From: a@example.com\r\nTo: b@example.jp\r\nSubject: labels\r\n"
+              + v.substring(0, body + 2)
+              + "\r\nsee https://text.example/read\r\n"
+              + v.substring(body + 4)
+              + "\r\n";
+      if (v.startsWith("Content-Type: text/html")) {
+        eml =
+            "From: \"Wallet Team\" <a@example.com>\r\nTo: b@example.jp\r\nSubject: labels\r\n"
+                + v.substring(0, body + 4)
+                + "<p>see https://text.example/read</p>"
+                + v.substring(body + 4);
+      }
+      String message = eml;
+      MailReport r = analyze(message);
+      assertThat(r.links())
+          .as(h.getKey())
+          .extracting(MailReport.Link::url)
+          .contains("https://text.example/read");
+      assertThat(r.problems()).as(h.getKey()).isEmpty();
+    }
+  }
+
+  /**
+   * The words a brand's look-alike label is dressed in are read within one label (63 characters):
+   * 60,000 dashes overflowed the stack of the pattern's repetition.
+   */
+  @Test
+  void dressingLongerThanALabelIsNotReadToTheEnd() {
+    assertThat(MailSigns.DRESSING.matcher("-".repeat(60_000)).matches()).isFalse();
+    assertThat(MailSigns.DRESSING.matcher("desktop-app").matches()).isTrue();
+  }
+
+  /**
+   * An HTML body of 20,000 links (1.2 MB): each link was judged by every link sign, and the body
+   * held the analysis for seconds past its 10 s deadline (7 s for 15,000 links at 1 MB, where
+   * jsoup's parse took 0.4 s). The message's first {@value MailAnalyzer#MAX_LINKS} links are read
+   * and judged and the limit is reported; the text part before it and the attachment after it are
+   * kept.
+   */
+  @Test
+  void anHtmlBodyOfTwentyThousandLinksIsReadToItsLimitAndTheRestOfTheMessageIsKept() {
+    StringBuilder html = new StringBuilder("<html><body>");
+    for (int i = 0; i < 20_000; i++) {
+      html.append("<p><a href=\"http://l").append(i).append(".example/x\">link</a></p>\n");
+    }
+    html.append("</body></html>");
+    String eml =
+        "From: a@example.com\r\nTo: b@example.jp\r\nSubject: links\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"bb\"\r\n\r\n"
+            + "--bb\r\nContent-Type: text/plain\r\n\r\nsee https://text.example/read\r\n"
+            + "--bb\r\nContent-Type: text/html\r\n\r\n"
+            + html
+            + "\r\n--bb\r\nContent-Type: application/octet-stream\r\n"
+            + "Content-Disposition: attachment; filename=\"after.bin\"\r\n\r\nAAAA\r\n--bb--\r\n";
+    MailReport r = analyze(eml);
+    assertThat(r.links()).hasSize(MailAnalyzer.MAX_LINKS);
+    assertThat(r.links()).extracting(MailReport.Link::url).contains("https://text.example/read");
+    assertThat(r.work().limitsReached()).contains("links " + MailAnalyzer.MAX_LINKS);
+    assertThat(r.problems()).extracting(MailReport.Problem::ja).anyMatch(p -> p.contains("リンク"));
+    assertThat(r.attachments()).extracting(MailReport.Attachment::name).contains("after.bin");
+    assertThat(r.subject()).isEqualTo("links");
+  }
 }

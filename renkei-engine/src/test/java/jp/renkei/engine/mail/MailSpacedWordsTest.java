@@ -59,6 +59,30 @@ class MailSpacedWordsTest {
     }
   }
 
+  /**
+   * Spaced-out letters far past any word: a text of 100,000 one-letter pieces (200 KB, what {@link
+   * MailSpacedWords#MAX_READ} reads) overflowed the stack of the pattern's repetition, and the
+   * analysis failed with a StackOverflowError instead of a report. A run is now read a bounded
+   * number of pieces at a time; a lure word spaced out inside such a run is still found.
+   */
+  @Test
+  void aRunOfSpacedLettersLongerThanAnyWordIsReadWithoutOverflowingTheStack() {
+    String run = "a ".repeat(100_000);
+    assertThat(MailSpacedWords.find(run)).isNull();
+    assertThat(MailSpacedWords.find(run + "v e r i f y now")).isNull(); // past what is read
+    assertThat(MailSpacedWords.find("a ".repeat(50_000) + "v e r i f y now"))
+        .isEqualTo("v e r i f y");
+    String eml =
+        "From: a@example.com\r\nTo: b@example.jp\r\nSubject: letters\r\n\r\n"
+            + "see https://text.example/read\r\n"
+            + run
+            + "\r\n";
+    MailReport r =
+        new MailAnalyzer()
+            .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.US_ASCII)));
+    assertThat(r.links()).extracting(MailReport.Link::url).contains("https://text.example/read");
+  }
+
   private static final String[] PIECES = {
     "v",
     "e",

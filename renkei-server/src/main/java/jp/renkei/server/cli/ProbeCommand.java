@@ -201,21 +201,21 @@ final class ProbeCommand implements Callable<Integer> {
           "renkei probe: the hub answered HTTP " + r.statusCode() + " to the assignments");
       return;
     }
-    JsonNode body = json.readTree(r.body());
+    Assignments body;
+    try {
+      body = assignments(r.body());
+    } catch (IllegalArgumentException e) {
+      System.err.println("renkei probe: " + e.getMessage());
+      return;
+    }
     java.util.Set<Long> seen = new java.util.HashSet<>();
-    for (JsonNode s : body.get("sites")) {
-      long id = s.get("id").asLong();
-      seen.add(id);
-      HttpProbe.Target t =
-          new HttpProbe.Target(
-              URI.create(s.get("url").asString()),
-              s.get("expectedStatus").asInt(),
-              s.hasNonNull("expectedText") ? s.get("expectedText").asString() : null);
-      intervals.put(id, s.get("intervalSeconds").asInt());
-      if (!t.equals(targets.put(id, t))) {
-        long interval = s.get("intervalSeconds").asLong() * 1000;
+    for (Assignment s : body.sites()) {
+      seen.add(s.id());
+      intervals.put(s.id(), s.intervalSeconds());
+      if (!s.target().equals(targets.put(s.id(), s.target()))) {
+        long interval = s.intervalSeconds() * 1000L;
         scheduler.schedule(
-            id, interval, ThreadLocalRandom.current().nextLong(Math.min(interval, 2000)));
+            s.id(), interval, ThreadLocalRandom.current().nextLong(Math.min(interval, 2000)));
       }
     }
     for (Long id : new ArrayList<>(targets.keySet())) {
@@ -225,8 +225,85 @@ final class ProbeCommand implements Callable<Integer> {
         scheduler.cancel(id);
       }
     }
-    System.err.printf(
-        "renkei probe: vantage point %s, %d sites%n", body.get("vantage").asString(), seen.size());
+    System.err.printf("renkei probe: vantage point %s, %d sites%n", body.vantage(), seen.size());
+  }
+
+  record Assignment(long id, HttpProbe.Target target, int intervalSeconds) {}
+
+  record Assignments(String vantage, List<Assignment> sites) {}
+
+  private static final JsonMapper STRICT =
+      JsonMapper.builder()
+          .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  /**
+   * The hub's assignments, refused when they are not JSON, give a key twice in one object (JSON
+   * readers differ in which value they take: a second "url" would have the probe call another
+   * address than the hub's page shows) or lack a site's field, saying where; the sites being probed
+   * then stay as they were.
+   */
+  static Assignments assignments(String body) {
+    JsonNode root;
+    try {
+      root = STRICT.readTree(body);
+    } catch (tools.jackson.core.JacksonException e) {
+      String twice = jp.renkei.server.failure.DuplicateKeys.key(e);
+      var at = e.getLocation();
+      String where =
+          "line "
+              + (at == null ? 0 : at.getLineNr())
+              + ", column "
+              + (at == null ? 0 : at.getColumnNr());
+      throw new IllegalArgumentException(
+          (twice != null
+                  ? "the hub's assignments give the key \""
+                      + twice.replaceAll("\\p{Cntrl}", "?")
+                      + "\" twice ("
+                  : "the hub's assignments are not JSON (")
+              + where
+              + "); the sites stay as they were");
+    }
+    JsonNode sites = root == null ? null : root.get("sites");
+    if (sites == null || !sites.isArray()) {
+      throw new IllegalArgumentException(
+          "the hub's assignments have no \"sites\" list; the sites stay as they were");
+    }
+    List<Assignment> out = new ArrayList<>();
+    int i = 0;
+    for (JsonNode s : sites) {
+      for (String field : List.of("id", "url", "expectedStatus", "intervalSeconds")) {
+        if (!s.hasNonNull(field)) {
+          throw new IllegalArgumentException(
+              "the hub's assignments: site "
+                  + (i + 1)
+                  + " has no \""
+                  + field
+                  + "\"; the sites stay as they were");
+        }
+      }
+      URI url;
+      try {
+        url = URI.create(s.get("url").asString());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "the hub's assignments: site "
+                + (i + 1)
+                + " has no valid \"url\"; the sites stay as"
+                + " they were");
+      }
+      out.add(
+          new Assignment(
+              s.get("id").asLong(),
+              new HttpProbe.Target(
+                  url,
+                  s.get("expectedStatus").asInt(),
+                  s.hasNonNull("expectedText") ? s.get("expectedText").asString() : null),
+              Math.max(1, s.get("intervalSeconds").asInt())));
+      i++;
+    }
+    JsonNode vantage = root.get("vantage");
+    return new Assignments(vantage == null ? "" : vantage.asString(), List.copyOf(out));
   }
 
   private void post(String token) throws Exception {

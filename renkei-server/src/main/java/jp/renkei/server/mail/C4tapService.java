@@ -243,7 +243,7 @@ public class C4tapService {
     return ids.stream()
         .distinct()
         .map(found::get)
-        .filter(r -> r != null && visible(actor, check, r))
+        .filter(r -> r != null && visible(actor, check, r) && inItsRun(actor, r))
         .map(r -> submission(actor, r, false))
         .toList();
   }
@@ -251,7 +251,7 @@ public class C4tapService {
   public Submission view(Actor actor, long id) {
     Row r =
         rows("", id).stream().findFirst().orElseThrow(() -> new NotFound("c4tap_submission", id));
-    if (!visible(actor, gate.check(actor), r)) {
+    if (!visible(actor, gate.check(actor), r) || !inItsRun(actor, r)) {
       throw new NotFound("c4tap_submission", id);
     }
     return submission(actor, r, true);
@@ -271,7 +271,9 @@ public class C4tapService {
               .query(Long.class)
               .optional()
               .orElse(asked);
-      rows("", id).stream().filter(r -> visible(actor, check, r)).forEach(r -> out.add(asked));
+      rows("", id).stream()
+          .filter(r -> visible(actor, check, r) && inItsRun(actor, r))
+          .forEach(r -> out.add(asked));
     }
     return out;
   }
@@ -333,6 +335,25 @@ public class C4tapService {
   }
 
   /** A draft: its creator only. Shared: whoever the policy admits under the C4TAP range. */
+  /**
+   * A share of real work, or one made in a run the actor is a member of: an exercise's shares are
+   * its members' only, opened by id as in the run's list ({@link #inExercise}). Its C4TAP range
+   * alone would show a member of the range who is not in the run the run's id and its exercise mail
+   * (exercise rules: exercise data never mixes with real work, and a run tells nobody outside it
+   * that it exists).
+   */
+  private boolean inItsRun(Actor actor, Row r) {
+    if (ExerciseScope.isReal(r.exerciseRunId())) {
+      return true;
+    }
+    try {
+      play.requireMember(actor, r.exerciseRunId());
+      return true;
+    } catch (NotFound e) {
+      return false;
+    }
+  }
+
   private static boolean visible(Actor actor, SharingGate.Check check, Row r) {
     if ("draft".equals(r.status())) {
       return r.person() != null && r.person().equals(actor.userId());

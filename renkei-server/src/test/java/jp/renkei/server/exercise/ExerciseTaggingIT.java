@@ -245,5 +245,19 @@ class ExerciseTaggingIT extends ServerTest {
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(refused.body().replace(Long.toString(run), "N"))
         .isEqualTo(missing.body().replace(Long.toString(run + 7_777_777L), "N"));
+
+    // nor by its id (attack20): the share is within the colleague's C4TAP range, but the run's
+    // shares are its members' (as its list); opened by id it answered the run's id and its
+    // exercise mail. Now the same 404 as for an id that does not exist, page and API
+    long none = exercise + 9_999_999L;
+    var byId = outsiderApi.get("/api/v1/c4tap/" + exercise);
+    var noSuch = outsiderApi.get("/api/v1/c4tap/" + none);
+    assertThat(byId.statusCode()).isEqualTo(404);
+    assertThat(byId.body().replace(Long.toString(exercise), "N"))
+        .isEqualTo(noSuch.body().replace(Long.toString(none), "N"));
+    assertThat(outsider.get("/c4tap/" + exercise).statusCode()).isEqualTo(404);
+    assertThat(outsider.get("/c4tap/" + real).statusCode()).isEqualTo(200);
+    assertThat(http().bearer(fixtures.token(player)).get("/api/v1/c4tap/" + exercise).statusCode())
+        .isEqualTo(200);
   }
 }

@@ -1,0 +1,68 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Fuzz targets for the readers of one part of a message added in session 19: the links and actions
+ * of a PDF attachment ({@link PdfLinks}), the charset of a text part that names none ({@link
+ * MailCharsets}), the host a link is written to hide ({@link MailLinkHosts}) and lure words spaced
+ * out ({@link MailSpacedWords}). They are package-private, hence here beside them rather than in
+ * {@code jp.renkei.engine.fuzz}. Whatever the bytes, each answers (a result or null), never an
+ * exception, and stays within its limits. In a normal test run each target replays its seeds
+ * (src/test/resources/jp/renkei/engine/mail/MailPartsFuzzTestInputs); with {@code JAZZER_FUZZ=1} it
+ * fuzzes (.ci/fuzz, docs/fuzzing.md).
+ */
+class MailPartsFuzzTest {
+
+  @FuzzTest(maxDuration = "30s")
+  void pdfLinks(byte[] pdf) {
+    PDDocument doc;
+    try {
+      doc = Loader.loadPDF(pdf);
+    } catch (IOException e) {
+      return; // not a PDF PDFBox can open: the analysis says so, nothing to read
+    }
+    try (doc) {
+      PdfLinks.Found f = PdfLinks.read(doc);
+      assertThat(f.links().size()).isLessThanOrEqualTo(PdfLinks.MAX_LINKS);
+      assertThat(f.actions().size()).isLessThanOrEqualTo(PdfLinks.MAX_ACTIVE);
+      f.actions().forEach(a -> assertThat(a.evidence()).isNotNull());
+    } catch (IOException e) {
+      // closing a damaged document
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void charsets(byte[] text) {
+    String guessed = MailCharsets.guess(text);
+    if (guessed != null) {
+      MailCharsets.mostlyKana(guessed);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void linkHosts(byte[] url) {
+    String s = new String(url, StandardCharsets.UTF_8);
+    MailLinkHosts.Disguise d = MailLinkHosts.disguise(s);
+    if (d != null) {
+      assertThat(d.evidence()).isNotNull();
+      assertThat(d.evidenceJa()).isNotNull();
+    }
+    MailLinkHosts.decode(s);
+    MailLinkHosts.numericAddress(s);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void spacedWords(byte[] text) {
+    String found = MailSpacedWords.find(new String(text, StandardCharsets.UTF_8));
+    if (found != null) {
+      assertThat(found.length()).isLessThanOrEqualTo(61);
+    }
+  }
+}
