@@ -55,15 +55,18 @@ class HostileMailTest {
     }
   }
 
-  /** One page of that size painting a small square: a page the QR search has to draw. */
+  /** A page painting 60 small squares, which the QR search must draw (MailImages.PageScan). */
   static byte[] pdfWithPath(PDRectangle box) throws Exception {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(box);
       doc.addPage(page);
       try (org.apache.pdfbox.pdmodel.PDPageContentStream c =
           new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
-        c.addRect(0, 0, 1, 1);
-        c.fill();
+        // enough painted paths to hold a QR code drawn as vectors: such a page is drawn
+        for (int i = 0; i < 60; i++) {
+          c.addRect(i % 10, i / 10f, 0.5f, 0.5f);
+          c.fill();
+        }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
