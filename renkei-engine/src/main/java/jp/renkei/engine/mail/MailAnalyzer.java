@@ -3694,10 +3694,10 @@ public final class MailAnalyzer {
    * A service's own transactional mail: the receiver's Authentication-Results vouch for the From
    * domain itself (SPF or DKIM passing for it, aligned; DMARC not failing, no spoofing), the sender
    * is no free-mail address and claims no other brand, every link is on its own domain, on a domain
-   * of the same brand or on its mailing service's trackers (at least one on its own domain), and
-   * the text names what it reports ({@link MailSigns#TRANSACTION_DETAILS}: an order or receipt
-   * number, a sum). A lure from a domain of its own may pass all that; the words alone are then not
-   * what catches it.
+   * of the same brand or on its mailing service's trackers (at least one on its own domain), and the
+   * text names what it reports ({@link MailSigns#TRANSACTION_DETAILS}: an order or receipt number, a
+   * sum). A lure from a domain of its own may pass all that; the words alone are then not what
+   * catches it.
    */
   private static boolean ownTransaction(State st, MailPhrases.Hits phrases) {
     return ownAligned(st) && MailSigns.TRANSACTION_DETAILS.matcher(phrases.text()).find();
