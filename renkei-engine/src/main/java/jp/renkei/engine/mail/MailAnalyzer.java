@@ -3519,7 +3519,7 @@ public final class MailAnalyzer {
     if (!creds.isEmpty() && advisory) {
       // an advisory names the lures it warns of ("「本人確認」を求めるメール") and asks nothing
       creds = List.of();
-    } else if (!creds.isEmpty() && (ownNotice(st) || ownAligned(st))) {
+    } else if (!creds.isEmpty() && ownNotice(st)) {
       // a service's own security notice: what remains once its reports are taken out, and, when it
       // claims no brand but its own, once its everyday asks to its members are (log in to see the
       // statement)
@@ -3549,11 +3549,6 @@ public final class MailAnalyzer {
       st.flag(RedFlag.URGENCY, quoted(urgent));
     }
     List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, phrases));
-    if (!lures.isEmpty() && creds.isEmpty() && ownTransaction(st, phrases)) {
-      // a shop's or a service's own receipt names the order, the sum, the shipment and the refund
-      // it reports; it asks for nothing (a sum credited to the reader still counts below)
-      lures.clear();
-    }
     MailSigns.found(MailSigns.CREDITED_AMOUNTS, phrases).stream()
         .filter(x -> lures.size() < 3)
         .forEach(lures::add);
@@ -3688,60 +3683,6 @@ public final class MailAnalyzer {
         RedFlag.FRAUD_OFFER,
         where + ": \"" + m.group() + "\" (credit approved unasked)",
         (where.equals("Subject") ? "件名" : "本文") + ": \"" + m.group() + "\" (申し込んでいない与信の承認)");
-  }
-
-  /**
-   * A service's own transactional mail: the receiver's Authentication-Results vouch for the From
-   * domain itself (SPF or DKIM passing for it, aligned; DMARC not failing, no spoofing), the sender
-   * is no free-mail address and claims no other brand, every link is on its own domain, on a domain
-   * of the same brand or on its mailing service's trackers (at least one on its own domain), and the
-   * text names what it reports ({@link MailSigns#TRANSACTION_DETAILS}: an order or receipt number, a
-   * sum). A lure from a domain of its own may pass all that; the words alone are then not what
-   * catches it.
-   */
-  private static boolean ownTransaction(State st, MailPhrases.Hits phrases) {
-    return ownAligned(st) && MailSigns.TRANSACTION_DETAILS.matcher(phrases.text()).find();
-  }
-
-  /**
-   * A service's own mail without a DMARC result: the receiver's Authentication-Results vouch for
-   * the From domain itself (SPF or DKIM passing for it; DMARC not failing, no spoofing), the sender
-   * is no free-mail address and claims no other brand, and every link is on its own domain (one at
-   * least), on a domain of the same brand or on its mailing service's trackers.
-   */
-  private static boolean ownAligned(State st) {
-    if (st.senderDomain == null
-        || FREEMAIL.contains(st.senderDomain)
-        || !st.authResultsSeen
-        || st.compositeFailed
-        || bad(st.auth.dmarc())
-        || !st.authenticated.contains(st.senderDomain)
-        || spoofed(st)
-        || !claimsNoOtherBrand(st)) {
-      return false;
-    }
-    String own = MailSigns.label(st.senderDomain);
-    boolean linksOwn = false;
-    for (MailReport.Link l : st.links) {
-      String h = host(l.url());
-      if (h == null) {
-        return false;
-      }
-      String reg = registrable(h);
-      if (reg.equals(st.senderDomain)) {
-        linksOwn = true;
-        continue;
-      }
-      if (MailSigns.hostIn(h, MailSigns.TRACKERS)) {
-        continue;
-      }
-      String label = MailSigns.label(h);
-      if (MailSigns.BRANDS.stream()
-          .noneMatch(b -> b.labels().contains(own) && b.labels().contains(label))) {
-        return false;
-      }
-    }
-    return linksOwn;
   }
 
   /** An amount of bitcoin as {@link MailSigns#FRAUD_OFFERS} finds it ("0.015 btc"). */

@@ -128,20 +128,6 @@ final class MailSigns {
               + "|inadimpl\\w*|protocolo)\\b");
 
   /**
-   * What a receipt or a shipping notice names (lower-cased text): an order, receipt, invoice or
-   * transaction number, or a sum in a currency, in English and Japanese. A lure may name them too;
-   * they lower {@link #LURES} only in a service's own mail ({@code MailAnalyzer}: DMARC passes,
-   * every link on its own domains).
-   */
-  static final Pattern TRANSACTION_DETAILS =
-      Pattern.compile(
-          "(?:order|receipt|invoice|transaction|confirmation|booking|reference|tracking)"
-              + " (?:number|no\\.?|id|#)\\s*:?\\s*#?[a-z0-9-]*\\d"
-              + "|(?:order|receipt|invoice)\\s*#\\s*[a-z0-9-]*\\d"
-              + "|[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d\\d)?|\\d[\\d,]*(?:\\.\\d\\d)?\\s?(?:usd|eur|gbp|jpy|円)"
-              + "|(?:ご)?注文番号|お問い合わせ番号|伝票番号|領収書番号|(?:ご)?請求金額|(?:お)?支払(?:い)?金額|合計金額");
-
-  /**
    * The {@link #CREDENTIALS} phrases that report rather than ask (a security alert, a sign-in from
    * a new device, a one-time code): a service's own account notices say them every day. They count
    * as a credential request except in a service's own notice ({@code MailAnalyzer}: DMARC passes
@@ -171,9 +157,7 @@ final class MailSigns {
               + "|登録情報(?:の|を)?(?:ご)?(?:確認|更新)|(?:お客様|お客さま|会員|カード|口座)情報(?:の|を)?(?:確認|更新)"
               + "|(?:多要素|二段階|2段階|二要素)認証(?:の|を)?(?:設定|登録)"
               + "|(?:ログイン|お支払い|支払い|請求|決済)情報(?:の|を)?(?:ご)?(?:確認|更新)"
-              + "|アカウント(?:を|の)(?:ご)?確認(?:する|して|の上|のうえ)"
-              // a statement's or a newsletter's own reminder to keep the contact address current
-              + "|update your e-?mail (?:address|preferences|settings)");
+              + "|アカウント(?:を|の)(?:ご)?確認(?:する|して|の上|のうえ)");
 
   /**
    * The domains of public bodies and of the security organisations whose advisories others link:
