@@ -2874,12 +2874,6 @@ public final class MailAnalyzer {
         && !st.listUnsubscribe
         && st.listWords().first(UNSUBSCRIBE_TEXT) != null
         && !st.listVouched()
-        // a company the receiver authenticated, asking for nothing, answers for its own mail:
-        // transactional senders write pre-headers and an unsubscribe footer without list headers
-        && !(dmarcPassed(st)
-            && st.senderDomain != null
-            && !FREEMAIL.contains(st.senderDomain)
-            && !st.asksCredentials)
         && st.findings.stream().noneMatch(f -> f.flag() == RedFlag.HIDDEN_TEXT)) {
       // dressed as a newsletter (a hidden summary line, an unsubscribe link in the text) without
       // the header every bulk sender's mail system adds; receipts and password resets carry
@@ -3345,20 +3339,6 @@ public final class MailAnalyzer {
   /** Shortener hosts that lead only to a map service's place pages (Google Maps' own). */
   static final Set<String> MAP_LINK_HOSTS = Set.of("maps.app.goo.gl");
 
-  /**
-   * Bulk mail from a company that the receiver authenticated (DMARC passing, no free-mail From,
-   * list headers) and that asks for no credentials: its shortened links and its pages on shop or
-   * form builders answer to it; a fraudster on a fresh domain seldom adds list headers, and a
-   * login page there is still judged.
-   */
-  private static boolean accountableBulk(State st) {
-    return st.listMail
-        && dmarcPassed(st)
-        && st.senderDomain != null
-        && !FREEMAIL.contains(st.senderDomain)
-        && !st.asksCredentials;
-  }
-
   private static void links(MailReport.Link l, String host, String sender, State st) {
     String reg = registrable(host);
     if (PROGRAM_LINKS.contains(linkExtension(l.url()))
@@ -3374,16 +3354,13 @@ public final class MailAnalyzer {
     if (MailSigns.isIpLiteral(host)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
-        && !MAP_LINK_HOSTS.contains(host)
-        && (!accountableBulk(st) || MailSigns.loginLike(l.url(), l.text()))) {
+        && !MAP_LINK_HOSTS.contains(host)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
         // a picture served from a file store or a CDN is part of the page, not where it leads
         && !IMAGE_LINKS.contains(linkExtension(l.url()))
-        // a discussion list's members link their blogs and pages; a company's authenticated
-        // newsletter links its shop and its forms there; a login page there is still one
-        && ((!st.listVouched() && !accountableBulk(st))
-            || MailSigns.loginLike(l.url(), l.text()))) {
+        // a discussion list's members link their blogs and pages; a login page there is still one
+        && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
@@ -3849,9 +3826,7 @@ public final class MailAnalyzer {
    * Replies that go where an authenticated sender (DMARC passing, no free-mail From) says they go:
    * the address is written in the message itself (the organiser of an invitation, the shop an
    * ordering platform sends for, the person a signing request names), the reply domain carries the
-   * sender's own name under another suffix (brand.com answering from brand.co.jp), or list mail
-   * that does not ask for credentials answers on a company's domain (a mailing service's reply
-   * address). A fraudster who passes DMARC on a fresh domain still sends replies to free mail or
+   * sender's own name under another suffix (brand.com answering from brand.co.jp). A fraudster who passes DMARC on a fresh domain still sends replies to free mail or
    * to an address the text does not show; a platform may name a free-mail organiser, a company
    * may not.
    */
@@ -3868,7 +3843,7 @@ public final class MailAnalyzer {
     if (freeMail || st.asksCredentials) {
       return false;
     }
-    return MailSigns.label(rd).equals(MailSigns.label(fromDomain)) || st.listMail;
+    return MailSigns.label(rd).equals(MailSigns.label(fromDomain));
   }
 
   /** The receiving server found DMARC passing (the From domain itself authenticated). */
