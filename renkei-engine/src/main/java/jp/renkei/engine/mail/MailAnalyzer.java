@@ -3826,9 +3826,9 @@ public final class MailAnalyzer {
    * Replies that go where an authenticated sender (DMARC passing, no free-mail From) says they go:
    * the address is written in the message itself (the organiser of an invitation, the shop an
    * ordering platform sends for, the person a signing request names), the reply domain carries the
-   * sender's own name under another suffix (brand.com answering from brand.co.jp). A fraudster who passes DMARC on a fresh domain still sends replies to free mail or
-   * to an address the text does not show; a platform may name a free-mail organiser, a company
-   * may not.
+   * sender's own name under another suffix (brand.com answering from brand.co.jp). A fraudster who
+   * passes DMARC on a fresh domain still sends replies to free mail or to an address the text does
+   * not show; a platform may name a free-mail organiser, a company may not.
    */
   private static boolean answeredByNamed(State st, String fromDomain, String r, String rd) {
     if (rd == null || !dmarcPassed(st) || FREEMAIL.contains(registrable(fromDomain))) {
@@ -3836,8 +3836,7 @@ public final class MailAnalyzer {
     }
     boolean freeMail = FREEMAIL.contains(registrable(rd));
     boolean named = st.text.indexOf(r.toLowerCase(Locale.ROOT)) >= 0;
-    if (named
-        && (!freeMail || MailSigns.RELAYING_PLATFORMS.contains(registrable(fromDomain)))) {
+    if (named && (!freeMail || MailSigns.RELAYING_PLATFORMS.contains(registrable(fromDomain)))) {
       return true;
     }
     if (freeMail || st.asksCredentials) {

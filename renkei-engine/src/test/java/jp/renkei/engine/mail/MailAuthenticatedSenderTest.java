@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
  * Recent commercial mail from senders the receiver authenticated (issue 19, fpout20b): a platform
  * that sends replies to the person its message names, a brand answering from its own name under
  * another suffix or writing from its own top-level domain, a newsletter's pictures on a CDN. Each
- * stays clear of the sign; the same message without the receiver's authentication (or a page on
- * the CDN) keeps it.
+ * stays clear of the sign; the same message without the receiver's authentication (or a page on the
+ * CDN) keeps it.
  */
 class MailAuthenticatedSenderTest {
 
@@ -73,8 +73,7 @@ class MailAuthenticatedSenderTest {
     String body = "<p>The winter collection is in the shops this week.</p>";
     assertThat(flags(analyze(String.format(AUTH, "brandco.com") + headers, "text/html", body)))
         .doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
-    assertThat(flags(analyze(headers, "text/html", body)))
-        .contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(flags(analyze(headers, "text/html", body))).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   @Test
