@@ -73,6 +73,12 @@ public final class Redactor {
   private static final String LOCAL_CHAR = "[a-z0-9._%+-]";
   private static final String AT = "(?:@|\\[@\\]|\\[at\\]|\\(at\\))";
 
+  /**
+   * The most labels matched in front of a reporter's domain (a DNS name has at most 127 labels).
+   * In a longer host the labels beyond are left in the text; the domain itself is still removed.
+   */
+  static final int MAX_SUBDOMAIN_LABELS = 126;
+
   /** A domain ends where no further label character, nor a dot and a further label, follows. */
   private static final String DOMAIN_END = "(?!" + LABEL_CHAR + "|" + DOT + "[a-z0-9])";
 
@@ -128,7 +134,9 @@ public final class Redactor {
                   .filter(l -> !l.isEmpty())
                   .map(Pattern::quote)
                   .toList());
-      String sub = "(?:" + LABEL_CHAR + "+" + DOT + ")*";
+      // bounded: a DNS name has at most 127 labels, and an unbounded repeated group recurses once
+      // per label in java.util.regex, so a host of thousands of labels would overflow the stack
+      String sub = "(?:" + LABEL_CHAR + "+" + DOT + "){0," + MAX_SUBDOMAIN_LABELS + "}";
       domainPatterns.add(Pattern.compile("(?<!" + LABEL_CHAR + ")" + sub + body + DOMAIN_END));
       emailPatterns.add(
           Pattern.compile(
@@ -386,8 +394,10 @@ public final class Redactor {
     return out;
   }
 
+  // possessive: the token never gives characters back, and java.util.regex then repeats the group
+  // in a loop rather than by one recursion per character (a long token would overflow the stack)
   private static final Pattern HOSTISH =
-      Pattern.compile("[a-z0-9](?:[a-z0-9_-]|" + DOT + "(?=[a-z0-9]))*");
+      Pattern.compile("[a-z0-9](?:[a-z0-9_-]|" + DOT + "(?=[a-z0-9]))*+");
 
   private boolean ownDomain(String host) {
     for (String d : identity.domains()) {
