@@ -84,13 +84,19 @@ public final class Redactor {
 
   private final Identity identity;
   private final Map<Kind, String> replacements;
-  private final List<Pattern> emailPatterns = new ArrayList<>();
-  private final List<Pattern> domainPatterns = new ArrayList<>();
+  private final List<Needle> emailPatterns = new ArrayList<>();
+  private final List<Needle> domainPatterns = new ArrayList<>();
   private final List<Term> terms = new ArrayList<>();
   private final Map<String, Kind> phones = new java.util.HashMap<>();
   private final List<long[]> ranges = new ArrayList<>();
 
   private record Term(Pattern pattern, Kind kind) {}
+
+  /**
+   * A pattern and a piece of text every match of it contains: the pattern is not run over a text
+   * without that piece (over long text it would try each label start for nothing).
+   */
+  private record Needle(Pattern pattern, String literal) {}
 
   /**
    * This redactor with more e-mail addresses of the same party (a message's recipients, at a domain
@@ -137,10 +143,16 @@ public final class Redactor {
       // bounded: a DNS name has at most 127 labels, and an unbounded repeated group recurses once
       // per label in java.util.regex, so a host of thousands of labels would overflow the stack
       String sub = "(?:" + LABEL_CHAR + "+" + DOT + "){0," + MAX_SUBDOMAIN_LABELS + "}";
-      domainPatterns.add(Pattern.compile("(?<!" + LABEL_CHAR + ")" + sub + body + DOMAIN_END));
+      String firstLabel =
+          java.util.Arrays.stream(fold(d).split("\\.")).filter(l -> !l.isEmpty()).findFirst().orElse("");
+      domainPatterns.add(
+          new Needle(
+              Pattern.compile("(?<!" + LABEL_CHAR + ")" + sub + body + DOMAIN_END), firstLabel));
       emailPatterns.add(
-          Pattern.compile(
-              "(?<!" + LOCAL_CHAR + ")" + LOCAL_CHAR + "+" + AT + sub + body + DOMAIN_END));
+          new Needle(
+              Pattern.compile(
+                  "(?<!" + LOCAL_CHAR + ")" + LOCAL_CHAR + "+" + AT + sub + body + DOMAIN_END),
+              firstLabel));
     }
     for (String e : identity.emails()) {
       String f = fold(e);
@@ -155,7 +167,10 @@ public final class Redactor {
                       java.util.Arrays.stream(f.substring(at + 1).split("\\."))
                           .map(Pattern::quote)
                           .toList());
-      emailPatterns.add(Pattern.compile("(?<!" + LOCAL_CHAR + ")" + address + DOMAIN_END));
+      emailPatterns.add(
+          new Needle(
+              Pattern.compile("(?<!" + LOCAL_CHAR + ")" + address + DOMAIN_END),
+              at < 0 ? f : f.substring(0, at)));
     }
     addTerms(identity.names(), Kind.ORGANISATION, false);
     addTerms(identity.units(), Kind.UNIT, false);
@@ -237,11 +252,15 @@ public final class Redactor {
     }
     String folded = fold(text);
     List<Span> found = new ArrayList<>();
-    for (Pattern p : emailPatterns) {
-      collect(p.matcher(folded), Kind.EMAIL, text, found);
+    for (Needle p : emailPatterns) {
+      if (folded.contains(p.literal())) {
+        collect(p.pattern().matcher(folded), Kind.EMAIL, text, found);
+      }
     }
-    for (Pattern p : domainPatterns) {
-      collect(p.matcher(folded), Kind.DOMAIN, text, found);
+    for (Needle p : domainPatterns) {
+      if (folded.contains(p.literal())) {
+        collect(p.pattern().matcher(folded), Kind.DOMAIN, text, found);
+      }
     }
     for (Term t : terms) {
       collect(t.pattern().matcher(folded), t.kind(), text, found);
