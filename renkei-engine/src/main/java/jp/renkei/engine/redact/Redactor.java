@@ -74,8 +74,8 @@ public final class Redactor {
   private static final String AT = "(?:@|\\[@\\]|\\[at\\]|\\(at\\))";
 
   /**
-   * The most labels matched in front of a reporter's domain (a DNS name has at most 127 labels).
-   * In a longer host the labels beyond are left in the text; the domain itself is still removed.
+   * The most labels matched in front of a reporter's domain (a DNS name has at most 127 labels). In
+   * a longer host the labels beyond are left in the text; the domain itself is still removed.
    */
   static final int MAX_SUBDOMAIN_LABELS = 126;
 
@@ -144,7 +144,10 @@ public final class Redactor {
       // per label in java.util.regex, so a host of thousands of labels would overflow the stack
       String sub = "(?:" + LABEL_CHAR + "+" + DOT + "){0," + MAX_SUBDOMAIN_LABELS + "}";
       String firstLabel =
-          java.util.Arrays.stream(fold(d).split("\\.")).filter(l -> !l.isEmpty()).findFirst().orElse("");
+          java.util.Arrays.stream(fold(d).split("\\."))
+              .filter(l -> !l.isEmpty())
+              .findFirst()
+              .orElse("");
       domainPatterns.add(
           new Needle(
               Pattern.compile("(?<!" + LABEL_CHAR + ")" + sub + body + DOMAIN_END), firstLabel));
