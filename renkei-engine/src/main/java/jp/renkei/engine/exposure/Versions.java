@@ -35,7 +35,7 @@ public final class Versions {
   private static final Pattern SEMVER =
       Pattern.compile(
           "v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
-  private static final Pattern DOTTED = Pattern.compile("\\d+(?:\\.\\d+)*");
+  private static final Pattern DOTTED = Pattern.compile("\\d++(?:\\.\\d++)*+");
   private static final Pattern DEBIAN =
       Pattern.compile("(?:\\d+:)?\\d[A-Za-z0-9.+~]*(?:-[A-Za-z0-9.+~]+)?");
 

@@ -621,6 +621,14 @@ public final class MailAnalyzer {
     URIS.set(new java.util.HashMap<>());
     try {
       return new Analysis(run(raw, st), st.text.toString());
+    } catch (StackOverflowError tooDeep) {
+      // last net: something in this one message recursed beyond the stack (the stack is free
+      // again once it unwinds). The analysis ends with what it said so far, not as a server error
+      st.problem(
+          "unreadable",
+          "メッセージの構造が複雑すぎて解析を完了できませんでした",
+          "the message is too deeply structured to finish analysing (recursion exhausted the stack)");
+      return new Analysis(st.report(null), st.text.toString());
     } finally {
       if (outer == null) {
         REGISTRABLE.remove();
@@ -685,6 +693,13 @@ public final class MailAnalyzer {
           "unreadable",
           "解析が途中で止まりました: " + e.getMessage(),
           "analysis stopped early: " + e.getMessage());
+    } catch (StackOverflowError tooDeep) {
+      // a part too deeply structured for a recursive reader: what was read so far is judged
+      st.problem(
+          "unreadable",
+          "メッセージの構造が複雑すぎて解析が途中で止まりました",
+          "analysis stopped early: the message is too deeply structured (recursion exhausted the"
+              + " stack)");
     } finally {
       m.dispose();
     }

@@ -73,18 +73,30 @@ public final class Redactor {
   private static final String LOCAL_CHAR = "[a-z0-9._%+-]";
   private static final String AT = "(?:@|\\[@\\]|\\[at\\]|\\(at\\))";
 
+  /**
+   * The most labels matched in front of a reporter's domain (a DNS name has at most 127 labels). In
+   * a longer host the labels beyond are left in the text; the domain itself is still removed.
+   */
+  static final int MAX_SUBDOMAIN_LABELS = 126;
+
   /** A domain ends where no further label character, nor a dot and a further label, follows. */
   private static final String DOMAIN_END = "(?!" + LABEL_CHAR + "|" + DOT + "[a-z0-9])";
 
   private final Identity identity;
   private final Map<Kind, String> replacements;
-  private final List<Pattern> emailPatterns = new ArrayList<>();
-  private final List<Pattern> domainPatterns = new ArrayList<>();
+  private final List<Needle> emailPatterns = new ArrayList<>();
+  private final List<Needle> domainPatterns = new ArrayList<>();
   private final List<Term> terms = new ArrayList<>();
   private final Map<String, Kind> phones = new java.util.HashMap<>();
   private final List<long[]> ranges = new ArrayList<>();
 
   private record Term(Pattern pattern, Kind kind) {}
+
+  /**
+   * A pattern and a piece of text every match of it contains: the pattern is not run over a text
+   * without that piece (over long text it would try each label start for nothing).
+   */
+  private record Needle(Pattern pattern, String literal) {}
 
   /**
    * This redactor with more e-mail addresses of the same party (a message's recipients, at a domain
@@ -128,11 +140,22 @@ public final class Redactor {
                   .filter(l -> !l.isEmpty())
                   .map(Pattern::quote)
                   .toList());
-      String sub = "(?:" + LABEL_CHAR + "+" + DOT + ")*";
-      domainPatterns.add(Pattern.compile("(?<!" + LABEL_CHAR + ")" + sub + body + DOMAIN_END));
+      // bounded: a DNS name has at most 127 labels, and an unbounded repeated group recurses once
+      // per label in java.util.regex, so a host of thousands of labels would overflow the stack
+      String sub = "(?:" + LABEL_CHAR + "+" + DOT + "){0," + MAX_SUBDOMAIN_LABELS + "}";
+      String firstLabel =
+          java.util.Arrays.stream(fold(d).split("\\."))
+              .filter(l -> !l.isEmpty())
+              .findFirst()
+              .orElse("");
+      domainPatterns.add(
+          new Needle(
+              Pattern.compile("(?<!" + LABEL_CHAR + ")" + sub + body + DOMAIN_END), firstLabel));
       emailPatterns.add(
-          Pattern.compile(
-              "(?<!" + LOCAL_CHAR + ")" + LOCAL_CHAR + "+" + AT + sub + body + DOMAIN_END));
+          new Needle(
+              Pattern.compile(
+                  "(?<!" + LOCAL_CHAR + ")" + LOCAL_CHAR + "+" + AT + sub + body + DOMAIN_END),
+              firstLabel));
     }
     for (String e : identity.emails()) {
       String f = fold(e);
@@ -147,7 +170,10 @@ public final class Redactor {
                       java.util.Arrays.stream(f.substring(at + 1).split("\\."))
                           .map(Pattern::quote)
                           .toList());
-      emailPatterns.add(Pattern.compile("(?<!" + LOCAL_CHAR + ")" + address + DOMAIN_END));
+      emailPatterns.add(
+          new Needle(
+              Pattern.compile("(?<!" + LOCAL_CHAR + ")" + address + DOMAIN_END),
+              at < 0 ? f : f.substring(0, at)));
     }
     addTerms(identity.names(), Kind.ORGANISATION, false);
     addTerms(identity.units(), Kind.UNIT, false);
@@ -229,11 +255,15 @@ public final class Redactor {
     }
     String folded = fold(text);
     List<Span> found = new ArrayList<>();
-    for (Pattern p : emailPatterns) {
-      collect(p.matcher(folded), Kind.EMAIL, text, found);
+    for (Needle p : emailPatterns) {
+      if (folded.contains(p.literal())) {
+        collect(p.pattern().matcher(folded), Kind.EMAIL, text, found);
+      }
     }
-    for (Pattern p : domainPatterns) {
-      collect(p.matcher(folded), Kind.DOMAIN, text, found);
+    for (Needle p : domainPatterns) {
+      if (folded.contains(p.literal())) {
+        collect(p.pattern().matcher(folded), Kind.DOMAIN, text, found);
+      }
     }
     for (Term t : terms) {
       collect(t.pattern().matcher(folded), t.kind(), text, found);
@@ -386,8 +416,10 @@ public final class Redactor {
     return out;
   }
 
+  // possessive: the token never gives characters back, and java.util.regex then repeats the group
+  // in a loop rather than by one recursion per character (a long token would overflow the stack)
   private static final Pattern HOSTISH =
-      Pattern.compile("[a-z0-9](?:[a-z0-9_-]|" + DOT + "(?=[a-z0-9]))*");
+      Pattern.compile("[a-z0-9](?:[a-z0-9_-]|" + DOT + "(?=[a-z0-9]))*+");
 
   private boolean ownDomain(String host) {
     for (String d : identity.domains()) {

@@ -46,7 +46,9 @@ public final class StixValidator {
   static final String SCHEMA_ID_PREFIX =
       "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
   private static final String BUNDLED = "classpath:jp/renkei/engine/stix/schemas/";
-  private static final Pattern TYPE = Pattern.compile("^([a-z][a-z0-9]*)+(-[a-z0-9]+)*-?$");
+  // one word then hyphenated parts, possessive: a nested repetition ("([a-z][a-z0-9]*)+") searched
+  // exponentially on a long type that fails at its end, and a repeated group recursed per part
+  private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9]*+(?:-[a-z0-9]++)*+-?$");
   private static final Pattern ID =
       Pattern.compile(
           "^([a-z][a-z0-9-]{1,249})--"
@@ -89,7 +91,7 @@ public final class StixValidator {
       problems.add(new Problem("/type", "missing: every STIX object names its type"));
       return problems;
     }
-    if (!TYPE.matcher(type).matches() || type.length() < 3 || type.length() > 250) {
+    if (type.length() < 3 || type.length() > 250 || !TYPE.matcher(type).matches()) {
       problems.add(new Problem("/type", "'" + clip(type) + "' is not a valid STIX type name"));
       return problems;
     }

@@ -150,7 +150,7 @@ public final class StixValues {
   /** Letters, digits and hyphens, two labels or more (RFC 1123 host names, as mailers need). */
   private static final java.util.regex.Pattern MAIL_DOMAIN =
       java.util.regex.Pattern.compile(
-          "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
+          "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)++");
 
   /**
    * Appends {@code s} with every character outside RFC 3986's unreserved and sub-delims sets (and

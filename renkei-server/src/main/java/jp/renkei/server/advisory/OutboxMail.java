@@ -27,7 +27,7 @@ public final class OutboxMail {
 
   private static final java.util.regex.Pattern ADDRESS =
       java.util.regex.Pattern.compile(
-          "<?[\\p{L}\\p{N}._%+'=-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+>?");
+          "<?[\\p{L}\\p{N}._%+'=-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)++>?");
 
   /**
    * A delivery's error as it is logged and stored, with every e-mail address written as {@code
