@@ -55,8 +55,9 @@ class HostileUploadIT extends ServerTest {
   }
 
   /**
-   * A message with a PDF of one page of that size painting a small square (an empty page is not
-   * drawn by the QR search at all; a page that paints must be, and faces the impossible raster).
+   * A message with a PDF of one page of that size painting 60 small squares (an empty page, or one
+   * painting a few boxes, is not drawn by the QR search at all; a page that paints enough marks to
+   * hold a code must be, and faces the impossible raster).
    */
   static String withPdf(PDRectangle box) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -64,8 +65,10 @@ class HostileUploadIT extends ServerTest {
       PDPage page = new PDPage(box);
       doc.addPage(page);
       try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
-        c.addRect(0, 0, 1, 1);
-        c.fill();
+        for (int i = 0; i < 60; i++) {
+          c.addRect(i % 10, i / 10f, 0.5f, 0.5f);
+          c.fill();
+        }
       }
       doc.save(out);
     }
