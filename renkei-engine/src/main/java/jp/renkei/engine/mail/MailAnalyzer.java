@@ -2750,7 +2750,6 @@ public final class MailAnalyzer {
         String rd = domain(r);
         if (fromDomain != null
             && !(forItsUser && rd != null && readers.contains(registrable(rd)))
-            && !answeredByNamed(st, fromDomain, r, rd)
             && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
             && rd != null
             && !registrable(rd).equals(registrable(fromDomain))
@@ -3235,22 +3234,11 @@ public final class MailAnalyzer {
     for (MailSigns.Brand b : claims) {
       // a newsletter named after what it writes about (Lockergnome Apple Core) speaks for itself
       if (!b.labels().contains(own)
-          && !brandSuffix(st, b, fromDomain)
           && !st.listVouched()
           && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
       }
     }
-  }
-
-  /**
-   * A domain under the brand's own top-level domain (applecard.apple, blog.google): only the brand
-   * registers names there, so it is the brand writing once the receiver authenticated it.
-   */
-  private static boolean brandSuffix(State st, MailSigns.Brand b, String fromDomain) {
-    int dot = fromDomain.lastIndexOf('.');
-    String tld = dot < 0 ? "" : fromDomain.substring(dot + 1).toLowerCase(Locale.ROOT);
-    return tld.length() > 3 && b.labels().contains(tld) && dmarcPassed(st);
   }
 
   /**
@@ -3347,13 +3335,6 @@ public final class MailAnalyzer {
     return segment.contains(".") ? extension(segment) : "";
   }
 
-  /** File names of pictures: a link to one shows an image, it opens no page. */
-  static final Set<String> IMAGE_LINKS =
-      Set.of("png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "avif");
-
-  /** Shortener hosts that lead only to a map service's place pages (Google Maps' own). */
-  static final Set<String> MAP_LINK_HOSTS = Set.of("maps.app.goo.gl");
-
   private static void links(MailReport.Link l, String host, String sender, State st) {
     String reg = registrable(host);
     if (PROGRAM_LINKS.contains(linkExtension(l.url()))
@@ -3368,12 +3349,9 @@ public final class MailAnalyzer {
     }
     if (MailSigns.isIpLiteral(host)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
-        && !MAP_LINK_HOSTS.contains(host)) {
+    } else if (MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
-        // a picture served from a file store or a CDN is part of the page, not where it leads
-        && !IMAGE_LINKS.contains(linkExtension(l.url()))
         // a discussion list's members link their blogs and pages; a login page there is still one
         && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
@@ -3835,29 +3813,6 @@ public final class MailAnalyzer {
                 // the brand's own other domain passing (amazon.co.jp sent through amazonses.com)
                 && st.authenticated.stream()
                     .noneMatch(d -> MailSigns.sameBrand(d, st.senderDomain))));
-  }
-
-  /**
-   * Replies that go where an authenticated sender (DMARC passing, no free-mail From) says they go:
-   * the address is written in the message itself (the organiser of an invitation, the shop an
-   * ordering platform sends for, the person a signing request names), the reply domain carries the
-   * sender's own name under another suffix (brand.com answering from brand.co.jp). A fraudster who
-   * passes DMARC on a fresh domain still sends replies to free mail or to an address the text does
-   * not show; a platform may name a free-mail organiser, a company may not.
-   */
-  private static boolean answeredByNamed(State st, String fromDomain, String r, String rd) {
-    if (rd == null || !dmarcPassed(st) || FREEMAIL.contains(registrable(fromDomain))) {
-      return false;
-    }
-    boolean freeMail = FREEMAIL.contains(registrable(rd));
-    boolean named = st.text.indexOf(r.toLowerCase(Locale.ROOT)) >= 0;
-    if (named && (!freeMail || MailSigns.RELAYING_PLATFORMS.contains(registrable(fromDomain)))) {
-      return true;
-    }
-    if (freeMail || st.asksCredentials) {
-      return false;
-    }
-    return MailSigns.label(rd).equals(MailSigns.label(fromDomain));
   }
 
   /** The receiving server found DMARC passing (the From domain itself authenticated). */
