@@ -1732,7 +1732,7 @@ final class MailSigns {
   }
 
   /** {@code \\p{L}} or {@code \\p{N}}. */
-  private static boolean letterOrNumber(int c) {
+  static boolean letterOrNumber(int c) {
     return switch (Character.getType(c)) {
       case Character.UPPERCASE_LETTER,
           Character.LOWERCASE_LETTER,

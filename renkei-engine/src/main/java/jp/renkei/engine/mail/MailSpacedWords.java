@@ -131,18 +131,7 @@ final class MailSpacedWords {
     if (c < 0x80) {
       return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
     }
-    return switch (Character.getType(c)) {
-      case Character.UPPERCASE_LETTER,
-          Character.LOWERCASE_LETTER,
-          Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER,
-          Character.OTHER_LETTER,
-          Character.DECIMAL_DIGIT_NUMBER,
-          Character.LETTER_NUMBER,
-          Character.OTHER_NUMBER ->
-          true;
-      default -> false;
-    };
+    return MailSigns.letterOrNumber(c);
   }
 
   /**
