@@ -20,8 +20,8 @@ public final class ReportDiff {
 
   /**
    * One changed field: its message key, the vocabulary its values come from ({@code null}: plain
-   * text, times already in Japan time; {@code yesno}: yes/no/unknown), the values before and after,
-   * and for long texts the diff as lines.
+   * text, times already written as the page writes them, zone named; {@code yesno}:
+   * yes/no/unknown), the values before and after, and for long texts the diff as lines.
    */
   public record Change(
       String field, String vocabulary, List<String> before, List<String> after, List<Line> lines) {
@@ -34,12 +34,17 @@ public final class ReportDiff {
   /** One line of a text diff: {@code kind} is {@code same}, {@code removed} or {@code added}. */
   public record Line(String kind, String text) {}
 
-  public static List<Change> between(ReportContent a, ReportContent b) {
+  /**
+   * The changes from {@code a} to {@code b}; {@code time} writes a changed time as the page writes
+   * every time (the hub's display zone, named: {@code TimeFormat#jst}).
+   */
+  public static List<Change> between(
+      ReportContent a, ReportContent b, Function<Instant, String> time) {
     List<Change> out = new ArrayList<>();
     plain(out, "report.field.title", null, a, b, ReportContent::title);
     text(out, "report.field.summary", a.summary(), b.summary());
-    plain(out, "report.field.occurredAt", null, a, b, c -> str(c.occurredAt()));
-    plain(out, "report.field.detectedAt", null, a, b, c -> str(c.detectedAt()));
+    plain(out, "report.field.occurredAt", null, a, b, c -> str(c.occurredAt(), time));
+    plain(out, "report.field.detectedAt", null, a, b, c -> str(c.detectedAt(), time));
     plain(out, "report.field.incidentType", "incident_type", a, b, ReportContent::incidentType);
     if (!a.causes().equals(b.causes())) {
       out.add(new Change("report.field.causes", "cause_type", a.causes(), b.causes(), List.of()));
@@ -111,12 +116,8 @@ public final class ReportDiff {
     return s == null || s.isEmpty() ? List.of() : List.of(s.split("\\R", -1));
   }
 
-  private static final java.time.format.DateTimeFormatter JST =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-          .withZone(java.time.ZoneId.of("Asia/Tokyo"));
-
-  private static String str(Instant t) {
-    return t == null ? null : JST.format(t);
+  private static String str(Instant t, Function<Instant, String> time) {
+    return t == null ? null : time.apply(t);
   }
 
   private static String blankToNull(String s) {

@@ -3,6 +3,7 @@ package jp.renkei.server.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import jp.renkei.server.ui.TimeFormat;
 
 /**
  * A report as one viewer may see it: everything here has passed the sharing policy. Built only by
@@ -63,13 +64,16 @@ public record ReportView(
     return versions.get(versions.size() - 1);
   }
 
-  /** What changed from version {@code number - 1} to {@code number} (empty for the first). */
-  public List<ReportDiff.Change> changes(int number) {
+  /**
+   * What changed from version {@code number - 1} to {@code number} (empty for the first), changed
+   * times written by {@code time} as the rest of the page.
+   */
+  public List<ReportDiff.Change> changes(int number, TimeFormat time) {
     if (number < 2 || number > versions.size()) {
       return List.of();
     }
     return ReportDiff.between(
-        versions.get(number - 2).content(), versions.get(number - 1).content());
+        versions.get(number - 2).content(), versions.get(number - 1).content(), time::jst);
   }
 
   /**

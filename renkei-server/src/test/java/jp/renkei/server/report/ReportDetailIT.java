@@ -83,6 +83,7 @@ class ReportDetailIT extends ServerTest {
     next.put("severity", "level4");
     next.put("responseStatus", "調査中\n影響範囲を特定済み\n復旧作業中");
     next.put("kind", "followup");
+    next.put("occurredAt", "2026-11-21T08:15");
     assertThat(operator.postForm(path, path + "/versions", next).statusCode()).isEqualTo(302);
 
     String page = operator.get(path).body();
@@ -93,7 +94,9 @@ class ReportDetailIT extends ServerTest {
         // an added observable in words, one a line (they ran together as "ipv4-addr 203.0.113.5")
         .containsPattern(
             "<ins><span [^>]*title=\"ipv4-addr\">IPv4 アドレス</span> <code>203.0.113.5</code></ins><br>")
-        .doesNotContain("data-field=\"report.field.title\"");
+        .doesNotContain("data-field=\"report.field.title\"")
+        // a changed time is written as every time on the page, with its zone
+        .contains("<del>2026-11-21 09:00 JST</del>", "<ins>2026-11-21 08:15 JST</ins>");
     String timeline = page.substring(page.indexOf("id=\"timeline\""));
     assertThat(timeline).contains("第一報を送信", "到着", "続報");
 
