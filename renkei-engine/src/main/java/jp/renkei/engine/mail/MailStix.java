@@ -134,8 +134,8 @@ public final class MailStix {
 
   /**
    * The red flags as a STIX note on the message: each sign's code, its explanation in Japanese and
-   * English, and what triggered it — so that a receiver of the share sees the reasons, not only the
-   * verdict.
+   * English (in the text and, per finding, in {@code x_renkei_findings}), and what triggered it —
+   * so that a receiver of the share sees the reasons, not only the verdict.
    */
   static ObjectNode note(MailReport r, String messageId, String marking, Instant now) {
     ObjectNode n = JSON.createObjectNode();
@@ -164,6 +164,10 @@ public final class MailStix {
           .append("]\n");
       ObjectNode c = codes.addObject();
       c.put("flag", f.flag().name());
+      // the explanation travels with the code, so a hub that does not know a newer sign still
+      // tells its readers what it means
+      c.put("explanation_ja", f.flag().ja());
+      c.put("explanation_en", f.flag().en());
       c.put("evidence", f.evidence());
       if (f.evidenceJa() != null && !f.evidenceJa().equals(f.evidence())) {
         c.put("evidence_ja", f.evidenceJa());

@@ -191,11 +191,9 @@ public class StixView {
       }
       for (JsonNode f : o.path("x_renkei_findings")) {
         String code = f.path("flag").asString("");
-        jp.renkei.engine.mail.RedFlag flag;
-        try {
-          flag = jp.renkei.engine.mail.RedFlag.valueOf(code);
-        } catch (IllegalArgumentException unknown) {
-          continue; // a sign this hub does not know: its code is in the JSON
+        String explanation = explanation(f, code, english);
+        if (explanation == null) {
+          continue; // a sign this hub does not know, sent without words: its code is in the JSON
         }
         String evidence = f.path("evidence").asString("");
         if (!english && f.has("evidence_ja")) {
@@ -207,13 +205,39 @@ public class StixView {
                     new Finding(
                         c,
                         messages.getMessage("mailcheck.flag." + c, null, c, locale),
-                        english ? flag.en() : flag.ja(),
+                        explanation,
                         new ArrayList<>()))
             .evidence()
             .add(placeholders(safe(evidence)));
       }
     }
     return List.copyOf(out.values());
+  }
+
+  /** The longest explanation of a sign this hub does not know that is shown as it came. */
+  static final int MAX_SENT_EXPLANATION = 1_000;
+
+  /**
+   * What a sign means in the reader's language: this hub's own words for a sign it knows; for a
+   * newer sign from another hub, the explanation the note carries (its reader's language, else the
+   * other), cut at {@link #MAX_SENT_EXPLANATION} characters; {@code null} when there is none.
+   */
+  private static String explanation(JsonNode finding, String code, boolean english) {
+    try {
+      jp.renkei.engine.mail.RedFlag flag = jp.renkei.engine.mail.RedFlag.valueOf(code);
+      return english ? flag.en() : flag.ja();
+    } catch (IllegalArgumentException unknown) {
+      String mine = finding.path(english ? "explanation_en" : "explanation_ja").asString("");
+      String other = finding.path(english ? "explanation_ja" : "explanation_en").asString("");
+      String sent = (mine.isBlank() ? other : mine).strip();
+      if (sent.isEmpty()) {
+        return null;
+      }
+      if (sent.length() > MAX_SENT_EXPLANATION) {
+        sent = sent.substring(0, MAX_SENT_EXPLANATION) + "…";
+      }
+      return safe(sent);
+    }
   }
 
   /** The bundle indented, for those who want the JSON itself. */

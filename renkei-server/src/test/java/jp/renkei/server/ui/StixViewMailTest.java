@@ -119,6 +119,61 @@ class StixViewMailTest {
   }
 
   @Test
+  void everyFindingOfTheNoteCarriesItsExplanationInBothLanguages() {
+    tools.jackson.databind.JsonNode note = null;
+    for (tools.jackson.databind.JsonNode o :
+        MailStix.bundle(
+                new MailAnalyzer()
+                    .analyze(new ByteArrayInputStream(EML.getBytes(StandardCharsets.UTF_8))),
+                Tlp.AMBER,
+                Instant.now(),
+                false)
+            .get("objects")) {
+      if (o.has("x_renkei_findings")) {
+        note = o;
+      }
+    }
+    assertThat(note).isNotNull();
+    assertThat(note.get("x_renkei_findings"))
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              var flag = jp.renkei.engine.mail.RedFlag.valueOf(f.get("flag").asString());
+              assertThat(f.get("explanation_ja").asString()).isEqualTo(flag.ja());
+              assertThat(f.get("explanation_en").asString()).isEqualTo(flag.en());
+            });
+  }
+
+  /**
+   * A newer hub's sign this hub does not know was dropped from the list (its code only in the
+   * JSON): it is shown with the explanation the note carries, in the reader's language when sent,
+   * cut when long, its control characters made visible; a sign sent without any words stays out.
+   */
+  @Test
+  void aSignThisHubDoesNotKnowIsShownWithTheExplanationItCameWith() {
+    String longText = "x".repeat(5_000);
+    String bundle =
+        "{\"type\":\"bundle\",\"objects\":[{\"type\":\"note\",\"abstract\":\"red flags:"
+            + " suspicious, score 25\",\"x_renkei_findings\":[{\"flag\":\"FUTURE_SIGN\","
+            + "\"explanation_ja\":\"将来の兆候です。\",\"explanation_en\":\"A future sign\u202e.\","
+            + "\"evidence\":\"seen\"},{\"flag\":\"ONLY_ENGLISH\",\"explanation_en\":\""
+            + longText
+            + "\",\"evidence\":\"e\"},{\"flag\":\"NO_WORDS\",\"evidence\":\"e\"}]}]}";
+    LocaleContextHolder.setLocale(Locale.JAPANESE);
+    List<StixView.Finding> ja = view().findings(bundle);
+    assertThat(ja)
+        .extracting(StixView.Finding::flag)
+        .containsExactly("FUTURE_SIGN", "ONLY_ENGLISH");
+    assertThat(ja.get(0).explanation()).isEqualTo("将来の兆候です。");
+    assertThat(ja.get(0).name()).isEqualTo("FUTURE_SIGN");
+    assertThat(ja.get(1).explanation()).hasSize(StixView.MAX_SENT_EXPLANATION + 1).endsWith("…");
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    List<StixView.Finding> en = view().findings(bundle);
+    assertThat(en.get(0).explanation()).startsWith("A future sign").doesNotContain("\u202e");
+    assertThat(en.get(0).evidence()).containsExactly("seen");
+  }
+
+  @Test
   void anIndicatorOrNoteFromElsewhereIsShownAsItCame() {
     LocaleContextHolder.setLocale(Locale.JAPANESE);
     List<StixView.Row> rows =
