@@ -127,6 +127,7 @@ public class SearchService {
     long person = actor.userId() == null ? -1L : actor.userId();
     Reach reach = gate.reach(actor);
     String[] ranges = readableRanges(actor);
+    boolean community = communityGreen(actor);
     List<SearchResult.Group> groups = new ArrayList<>();
     for (SearchResult.Kind kind : SearchResult.Kind.values()) {
       if (only != null && only != kind) {
@@ -149,13 +150,13 @@ public class SearchService {
                 reports(
                     actor,
                     q,
-                    counted((after, n) -> index.reports(q, terms, org, reach, after, n)),
+                    counted((after, n) -> index.reports(q, terms, org, reach, community, after, n)),
                     want);
             case ADVISORY ->
                 advisories(
                     actor,
                     q,
-                    counted((after, n) -> index.advisories(q, terms, reach, after, n)),
+                    counted((after, n) -> index.advisories(q, terms, reach, community, after, n)),
                     want);
             case STIX -> stix(actor, q, terms, readableCollections(actor), want);
             case C4TAP ->
@@ -190,6 +191,17 @@ public class SearchService {
         .filter(r -> check.allows(Audience.of(Marking.c4tap(r), other, null)))
         .map(C4tapRange::name)
         .toArray(String[]::new);
+  }
+
+  /**
+   * Whether the policy lets the actor read the GREEN of the community now: an unscoped GREEN object
+   * of another organisation asked of the policy (a mode-gated organisation in normal mode may not),
+   * so the candidate queries leave out what only the community's GREEN would admit.
+   */
+  private boolean communityGreen(Actor actor) {
+    long other = actor.organisationId() == null || actor.organisationId() != -1L ? -1L : -2L;
+    return gate.check(actor)
+        .allows(Audience.of(Marking.tlp(jp.renkei.engine.policy.Tlp.GREEN), other, null));
   }
 
   /** Candidates of one kind, newest first: a page of at most {@code limit} after {@code after}. */
