@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * neither handed to the service nor judged for it, and how many of them hold the words does not
  * change how many rows a search reads or judges ({@link #candidatesRead}). The community's GREEN
  * is not asked for when the policy refuses it to the viewer now (a mode-gated organisation in
- * normal mode, {@link #communityGreen}); what the reach admits and the policy still refuses
+ * normal mode, {@code communityGreen}); what the reach admits and the policy still refuses
  * (STIX objects marked beyond the viewer in a collection it reads, such as those of an advisory
  * it may not see, and exclusions the keys only approximate) is read and refused. The index itself holds each
  * report and advisory version's audience as reach keys (V297, {@link SearchKeys}), so the versions
