@@ -34,12 +34,15 @@ public final class OutboxMail {
    * 5.1.1 <duty@example.jp>: Recipient address rejected}), and Jakarta Mail and Spring put that
    * reply into the exception's message. The outbox row keeps its target for whoever may see it.
    *
-   * <p>Every {@code @} with a local part before it (letters and digits of any script, the RFC 5322
-   * atext signs {@code !#$%&'*+-/=?^_`{|}~}, dots, or a quoted string of at most {@value
-   * #QUOTED_LOCAL_PART} characters) and a host after it (labels of letters, digits, {@code -} and
-   * {@code _}, dotless or not, or an address literal {@code [192.0.2.1]}) is an address, angle
-   * brackets included. One pass over the text: each character is looked at a bounded number of
-   * times, so a long error answers at once.
+   * <p>Every {@code @} with a local part before it (ASCII letters and digits, any non-ASCII
+   * character, the RFC 5322 atext signs {@code !#$%&'*+-/=?^_`{|}~}, dots, or a quoted string of at
+   * most {@value #QUOTED_LOCAL_PART} characters) and a host after it (labels of the same letters,
+   * digits and non-ASCII characters, {@code -} and {@code _}, dotless or not, or an address literal
+   * {@code [192.0.2.1]}) is an address, angle brackets included. Any non-ASCII character counts,
+   * not only letters: Jakarta Mail reads the server's reply as ISO-8859-1, so a refused 担当者@例え.日本
+   * comes back as the UTF-8 bytes' Latin-1 characters, C1 controls and signs among them. One pass
+   * over the text: each character is looked at a bounded number of times, so a long error answers
+   * at once.
    */
   public static String withoutAddresses(String error) {
     if (error == null || error.indexOf('@') < 0) {
@@ -121,17 +124,11 @@ public final class OutboxMail {
   }
 
   private static boolean localPartChar(char c) {
-    return Character.isLetterOrDigit(c)
-        || Character.isSurrogate(c)
-        || "!#$%&'*+-/=?^_`{|}~.\\".indexOf(c) >= 0;
+    return c >= 0x80 || Character.isLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~.\\".indexOf(c) >= 0;
   }
 
   private static boolean hostChar(char c) {
-    return Character.isLetterOrDigit(c)
-        || Character.isSurrogate(c)
-        || c == '-'
-        || c == '_'
-        || c == '.';
+    return c >= 0x80 || Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
   }
 
   static void send(

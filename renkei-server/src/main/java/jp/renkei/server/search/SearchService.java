@@ -39,14 +39,14 @@ import org.springframework.transaction.annotation.Transactional;
  * advisories the viewer's {@link Reach} admits, C4TAP shares of the ranges the policy lets it read
  * (and its own), STIX objects of the collections it may read. So objects the viewer may not see are
  * neither handed to the service nor judged for it, and how many of them hold the words does not
- * change how many rows a search reads or judges ({@link #candidatesRead}). The community's GREEN
- * is not asked for when the policy refuses it to the viewer now (a mode-gated organisation in
- * normal mode, {@code communityGreen}); what the reach admits and the policy still refuses
- * (STIX objects marked beyond the viewer in a collection it reads, such as those of an advisory
- * it may not see, and exclusions the keys only approximate) is read and refused. The index itself holds each
- * report and advisory version's audience as reach keys (V297, {@link SearchKeys}), so the versions
- * a viewer may not reach are not even read from the table, and a word only hidden versions hold
- * costs about what a word never stored costs (docs/benchmarks.md, oracle17). C4TAP shares and STIX
+ * change how many rows a search reads or judges ({@link #candidatesRead}). The community's GREEN is
+ * not asked for when the policy refuses it to the viewer now (a mode-gated organisation in normal
+ * mode, {@code communityGreen}); what the reach admits and the policy still refuses (STIX objects
+ * marked beyond the viewer in a collection it reads, such as those of an advisory it may not see,
+ * and exclusions the keys only approximate) is read and refused. The index itself holds each report
+ * and advisory version's audience as reach keys (V297, {@link SearchKeys}), so the versions a
+ * viewer may not reach are not even read from the table, and a word only hidden versions hold costs
+ * about what a word never stored costs (docs/benchmarks.md, oracle17). C4TAP shares and STIX
  * objects carry theirs in the index too (their range, originator and draft person; their
  * collection). Candidates are read a page at a time, newest first, each page after the last one's
  * key, and judged until enough are visible or none are left. A kind stops after {@value #WALK}

@@ -151,7 +151,11 @@ class OutboxAddressIT {
         assertThat(error).as(o.address()).contains("550", "<address>");
       }
       for (String part : o.parts()) {
-        assertThat(error).as(o.address()).doesNotContain(part);
+        // Jakarta Mail reads the reply as ISO-8859-1: a Japanese address comes back as its UTF-8
+        // bytes' Latin-1 characters
+        String asRead =
+            new String(part.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        assertThat(error).as(o.address()).doesNotContain(part, asRead);
       }
     }
   }
