@@ -712,6 +712,8 @@ public class IntelService {
     Viewer v = gate.viewer(actor);
     SharingGate.Check check = gate.check(actor);
     java.util.Map<UUID, Optional<Community>> readable = new java.util.HashMap<>();
+    // many objects come from one advisory: its audience read once
+    java.util.Map<Long, Boolean> byAdvisory = new java.util.HashMap<>();
     return (collection, tlp, org, person, advisory) -> {
       Optional<Community> k =
           readable.computeIfAbsent(
@@ -721,7 +723,8 @@ public class IntelService {
         return false;
       }
       if (advisory != null) {
-        return advisories.audienceOf(advisory).map(check::allows).orElse(false);
+        return byAdvisory.computeIfAbsent(
+            advisory, id -> advisories.audienceOf(id).map(check::allows).orElse(false));
       }
       return check.allows(audience(k.get(), tlp, org, person));
     };

@@ -14,11 +14,23 @@ import jp.renkei.engine.policy.Reach;
 record SearchKeys(String[] keys, String[] allow) {
 
   static SearchKeys of(Reach reach) {
+    return of(reach, true);
+  }
+
+  /**
+   * As {@link #of(Reach)}; without the GREEN community's keys when {@code community} is false: the
+   * policy refuses the community's GREEN to the viewer now (a mode-gated organisation in normal
+   * mode), so those versions, which its reach admits in some mode, are not candidates at all. Read
+   * and refused, enough of them filled the search's walk and pushed the viewer's own hits out.
+   */
+  static SearchKeys of(Reach reach, boolean community) {
     List<String> keys = new ArrayList<>();
     keys.add("clear");
     Long org = reach.organisationId();
     if (org != null) {
       keys.add("o:" + org);
+    }
+    if (org != null && community) {
       keys.add("g:*:*");
       if (reach.sector() != null) {
         keys.add("g:" + reach.sector() + ":*");

@@ -145,10 +145,16 @@ class SearchRepository {
    * computing every row's terms, then narrowed to the reach and sorted.
    */
   List<Candidate> reports(
-      SearchQuery q, String[] terms, long organisation, Reach reach, Candidate after, int limit) {
+      SearchQuery q,
+      String[] terms,
+      long organisation,
+      Reach reach,
+      boolean community,
+      Candidate after,
+      int limit) {
     return keyedPlan(
         () ->
-            reportsStatement("", q, terms, organisation, reach, after, limit)
+            reportsStatement("", q, terms, organisation, reach, community, after, limit)
                 .query(SearchRepository::candidate)
                 .list());
   }
@@ -179,6 +185,19 @@ class SearchRepository {
       Reach reach,
       Candidate after,
       int limit) {
+    return reportsStatement(prefix, q, terms, organisation, reach, true, after, limit);
+  }
+
+  /** As above, with the community's GREEN keys only when {@code community} ({@link SearchKeys}). */
+  JdbcClient.StatementSpec reportsStatement(
+      String prefix,
+      SearchQuery q,
+      String[] terms,
+      long organisation,
+      Reach reach,
+      boolean community,
+      Candidate after,
+      int limit) {
     String exact =
         q.exact() && q.kind().observableType().isPresent()
             ? " union select v.report_id from report_version v where v.observable_terms @>"
@@ -189,7 +208,7 @@ class SearchRepository {
                     : " and exists (select 1 from report_observable o where o.version_id = v.id"
                         + " and search_terms(o.value) @> cast(:terms as text[]))")
             : "";
-    SearchKeys keys = SearchKeys.of(reach);
+    SearchKeys keys = SearchKeys.of(reach, community);
     return keyset(
             reach(
                 jdbc.sql(
@@ -254,7 +273,7 @@ class SearchRepository {
    * after {@code after} ({@link #ADVISORY_REACH}).
    */
   List<Candidate> advisories(
-      SearchQuery q, String[] terms, Reach reach, Candidate after, int limit) {
+      SearchQuery q, String[] terms, Reach reach, boolean community, Candidate after, int limit) {
     return keyset(
             reach(
                 jdbc.sql(
@@ -271,7 +290,7 @@ class SearchRepository {
                 reach),
             after)
         .param("terms", terms)
-        .param("keys", SearchKeys.of(reach).keys())
+        .param("keys", SearchKeys.of(reach, community).keys())
         .param("words", q.words().toArray(String[]::new))
         .param("limit", limit)
         .query(SearchRepository::candidate)

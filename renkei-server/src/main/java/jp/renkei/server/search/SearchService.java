@@ -39,12 +39,14 @@ import org.springframework.transaction.annotation.Transactional;
  * advisories the viewer's {@link Reach} admits, C4TAP shares of the ranges the policy lets it read
  * (and its own), STIX objects of the collections it may read. So objects the viewer may not see are
  * neither handed to the service nor judged for it, and how many of them hold the words does not
- * change how many rows a search reads or judges ({@link #candidatesRead}); what the reach admits
- * and the policy still refuses (GREEN held back from a mode-gated viewer, STIX objects marked
- * beyond the viewer in a collection it reads) is read and refused. The index itself holds each
- * report and advisory version's audience as reach keys (V297, {@link SearchKeys}), so the versions
- * a viewer may not reach are not even read from the table, and a word only hidden versions hold
- * costs about what a word never stored costs (docs/benchmarks.md, oracle17). C4TAP shares and STIX
+ * change how many rows a search reads or judges ({@link #candidatesRead}). The community's GREEN is
+ * not asked for when the policy refuses it to the viewer now (a mode-gated organisation in normal
+ * mode, {@code communityGreen}); what the reach admits and the policy still refuses (STIX objects
+ * marked beyond the viewer in a collection it reads, such as those of an advisory it may not see,
+ * and exclusions the keys only approximate) is read and refused. The index itself holds each report
+ * and advisory version's audience as reach keys (V297, {@link SearchKeys}), so the versions a
+ * viewer may not reach are not even read from the table, and a word only hidden versions hold costs
+ * about what a word never stored costs (docs/benchmarks.md, oracle17). C4TAP shares and STIX
  * objects carry theirs in the index too (their range, originator and draft person; their
  * collection). Candidates are read a page at a time, newest first, each page after the last one's
  * key, and judged until enough are visible or none are left. A kind stops after {@value #WALK}
@@ -127,6 +129,7 @@ public class SearchService {
     long person = actor.userId() == null ? -1L : actor.userId();
     Reach reach = gate.reach(actor);
     String[] ranges = readableRanges(actor);
+    boolean community = communityGreen(actor);
     List<SearchResult.Group> groups = new ArrayList<>();
     for (SearchResult.Kind kind : SearchResult.Kind.values()) {
       if (only != null && only != kind) {
@@ -149,13 +152,13 @@ public class SearchService {
                 reports(
                     actor,
                     q,
-                    counted((after, n) -> index.reports(q, terms, org, reach, after, n)),
+                    counted((after, n) -> index.reports(q, terms, org, reach, community, after, n)),
                     want);
             case ADVISORY ->
                 advisories(
                     actor,
                     q,
-                    counted((after, n) -> index.advisories(q, terms, reach, after, n)),
+                    counted((after, n) -> index.advisories(q, terms, reach, community, after, n)),
                     want);
             case STIX -> stix(actor, q, terms, readableCollections(actor), want);
             case C4TAP ->
@@ -190,6 +193,17 @@ public class SearchService {
         .filter(r -> check.allows(Audience.of(Marking.c4tap(r), other, null)))
         .map(C4tapRange::name)
         .toArray(String[]::new);
+  }
+
+  /**
+   * Whether the policy lets the actor read the GREEN of the community now: an unscoped GREEN object
+   * of another organisation asked of the policy (a mode-gated organisation in normal mode may not),
+   * so the candidate queries leave out what only the community's GREEN would admit.
+   */
+  private boolean communityGreen(Actor actor) {
+    long other = actor.organisationId() == null || actor.organisationId() != -1L ? -1L : -2L;
+    return gate.check(actor)
+        .allows(Audience.of(Marking.tlp(jp.renkei.engine.policy.Tlp.GREEN), other, null));
   }
 
   /** Candidates of one kind, newest first: a page of at most {@code limit} after {@code after}. */
