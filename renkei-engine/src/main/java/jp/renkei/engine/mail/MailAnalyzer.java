@@ -675,6 +675,10 @@ public final class MailAnalyzer {
             "MIME パートの入れ子が深すぎて読めません。ヘッダだけを解析しました",
             "MIME parts nested too deep to read (thousands of levels); only the headers were analysed");
         st.limitsReached.add("MIME nesting the reader can follow");
+        st.flag(
+            RedFlag.BEYOND_LIMITS,
+            "MIME parts nested too deep to read",
+            "MIME パートの入れ子が深すぎて読めません");
         m = builder(true).parseMessage(new ByteArrayInputStream(bytes, 0, length));
       }
     } catch (IOException | RuntimeException e) {
@@ -943,17 +947,51 @@ public final class MailAnalyzer {
     }
 
     /**
-     * Adds a link of the message, unless it has {@link #MAX_LINKS} already (then the limit is
-     * reported once and false returned): each link is judged by every link sign, and an HTML body
-     * of tens of thousands of links held the analysis for many seconds past its deadline.
+     * Adds a link of the message. Each link is judged by every link sign, and an HTML body of tens
+     * of thousands of links held the analysis for many seconds past its deadline: past {@link
+     * #MAX_LINKS} links the limit is reported and flagged ({@link RedFlag#BEYOND_LIMITS}: a
+     * message padded with harmless links hides its lure behind them), and a link is kept only when
+     * its registrable domain is none of the kept links' ({@link #MAX_LINK_DOMAINS_PAST} such at
+     * most), so the one bad link after thousands of harmless ones is still judged. False when the
+     * link was not kept.
      */
     boolean link(MailReport.Link l) {
-      if (links.size() >= MAX_LINKS) {
-        reached("links " + MAX_LINKS, "リンク " + MAX_LINKS + " 個");
+      if (links.size() < MAX_LINKS) {
+        links.add(l);
+        return true;
+      }
+      beyond("links " + MAX_LINKS, "リンク " + MAX_LINKS + " 個", "more than " + MAX_LINKS + " links");
+      if (linkDomains == null) {
+        linkDomains = new java.util.HashSet<>();
+        for (MailReport.Link k : links) {
+          linkDomains.add(linkDomain(k.url()));
+        }
+      }
+      if (domainsPast >= MAX_LINK_DOMAINS_PAST) {
         return false;
       }
+      String d = linkDomain(l.url());
+      if (d == null || !linkDomains.add(d)) {
+        return false;
+      }
+      domainsPast++;
       links.add(l);
       return true;
+    }
+
+    /** The registrable domains of the kept links, made when {@link #MAX_LINKS} is reached. */
+    private Set<String> linkDomains;
+
+    /** Links kept past {@link #MAX_LINKS} for a domain none before had. */
+    private int domainsPast;
+
+    /**
+     * A limit an attacker can hide what follows behind (links, MIME parts, nesting): reported
+     * once, and flagged, since no real message is built that way.
+     */
+    void beyond(String limit, String ja, String evidence) {
+      reached(limit, ja);
+      flag(RedFlag.BEYOND_LIMITS, evidence, ja + "を超えています");
     }
 
     /** Records a per-message limit once; false from then on for callers that check. */
@@ -1469,6 +1507,10 @@ public final class MailAnalyzer {
             "limit",
             "MIME パートが " + limits.maxParts() + " 個を超えています。残りは読んでいません",
             "more than " + limits.maxParts() + " MIME parts; the rest was not read");
+        st.flag(
+            RedFlag.BEYOND_LIMITS,
+            "more than " + limits.maxParts() + " MIME parts",
+            "MIME パート " + limits.maxParts() + " 個を超えています");
       }
       return;
     }
@@ -1477,6 +1519,10 @@ public final class MailAnalyzer {
           "limit",
           "MIME パートの入れ子が " + limits.maxDepth() + " 段を超えています。その先は読んでいません",
           "MIME parts nested deeper than " + limits.maxDepth() + "; not read");
+      st.flag(
+          RedFlag.BEYOND_LIMITS,
+          "MIME parts nested deeper than " + limits.maxDepth(),
+          "MIME パートの入れ子が " + limits.maxDepth() + " 段を超えています");
       return;
     }
     Body body = e.getBody();
@@ -1528,6 +1574,18 @@ public final class MailAnalyzer {
 
   /** Links of one message read and judged at most (see {@link State#link}). */
   static final int MAX_LINKS = 2_000;
+
+  /**
+   * Links kept past {@link #MAX_LINKS}, each for a registrable domain no kept link has: the cost
+   * of a padded message stays bounded and its lure's domain is still judged.
+   */
+  static final int MAX_LINK_DOMAINS_PAST = 200;
+
+  /** The registrable domain of a link's host, or null when it has none. */
+  static String linkDomain(String url) {
+    String h = host(url);
+    return h == null ? null : registrable(h);
+  }
 
   /** Characters of one text part read at most (a little more: the last read is kept whole). */
   static final int TEXT_PART = 4_000_000;
@@ -1724,7 +1782,8 @@ public final class MailAnalyzer {
         continue;
       }
       if (!st.link(new MailReport.Link(refang(href), text, "html"))) {
-        break;
+        // past the limit: the links of domains already kept are not judged again
+        continue;
       }
       String shownHost = shownHost(text);
       String realHost = host(refang(href));
@@ -2092,8 +2151,9 @@ public final class MailAnalyzer {
           known.add(l.url());
         }
       }
-      if (known.add(url) && !st.link(new MailReport.Link(url, null, where))) {
-        return;
+      if (known.add(url)) {
+        // past the limit only a link to a domain not yet kept is (see State.link)
+        st.link(new MailReport.Link(url, null, where));
       }
     }
   }
