@@ -1750,6 +1750,7 @@ public final class MailAnalyzer {
 
   private void html(String html, State st) {
     Document doc = org.jsoup.parser.Parser.htmlParser().parseInput(new UntilDeadline(html, st), "");
+    clickableAsWritten(doc);
     HtmlElements found = new HtmlElements(doc);
     for (org.jsoup.nodes.Element area : found.areasInLinks) {
       // an image map inside a link: the status bar shows the link, a click follows the map
@@ -1763,11 +1764,12 @@ public final class MailAnalyzer {
         st.flag(RedFlag.LINK_TEXT_MISMATCH, shown + " → " + clicked);
       }
     }
+    String base = baseHref(doc);
     for (org.jsoup.nodes.Element a : found.links) {
       if (st.outOfTime()) {
         break;
       }
-      String href = a.attr("href").strip();
+      String href = clickable(a, base);
       String text = a.text().strip();
       String lower = href.toLowerCase(Locale.ROOT);
       if (offersUnsubscribe(lower) || offersUnsubscribe(text.toLowerCase(Locale.ROOT))) {
@@ -1812,6 +1814,16 @@ public final class MailAnalyzer {
     }
     if (found.refresh) {
       st.flag(RedFlag.HTML_FORM, "<meta http-equiv=refresh>");
+      for (org.jsoup.nodes.Element meta : doc.select(REFRESH)) {
+        // the page the reader is sent to is a link of the message, judged as the others
+        Matcher to = REFRESH_URL.matcher(meta.attr("content"));
+        if (to.find()) {
+          String url = clickable(to.group(1), base);
+          if (host(refang(url)) != null) {
+            st.link(new MailReport.Link(refang(url), null, "html refresh"));
+          }
+        }
+      }
     }
     for (org.jsoup.nodes.Element form : doc.select("form[action]")) {
       if (st.formActions.size() < 10) {
@@ -1835,6 +1847,95 @@ public final class MailAnalyzer {
       }
     }
     hiddenText(doc, found.styled, st);
+  }
+
+  /** The target of a {@code <meta http-equiv=refresh content="0; url=...">}. */
+  static final Pattern REFRESH_URL =
+      Pattern.compile("(?i)url\\s*+=\\s*+['\"]?+([^'\"\\s]++)");
+
+  /**
+   * An SVG link ({@code <a xlink:href>}, which HTML mail readers that draw SVG follow) given the
+   * {@code href} attribute it lacks, so that it is read and judged as every other link
+   * (attack21b: a lure whose only link was an SVG one had no link sign).
+   */
+  static void clickableAsWritten(Document doc) {
+    for (org.jsoup.nodes.Element a : doc.getElementsByTag("a")) {
+      if (!a.hasAttr("href") && a.hasAttr("xlink:href")) {
+        a.attr("href", a.attr("xlink:href"));
+      }
+    }
+  }
+
+  /**
+   * The first {@code <base href>} of the document when it is an absolute http(s) URL, else null:
+   * the reader's client resolves the message's relative links against it, so a lure can write its
+   * domain there once and every link as "login" (the "baseStriker" trick).
+   */
+  static String baseHref(Document doc) {
+    org.jsoup.nodes.Element b = doc.selectFirst("base[href]");
+    if (b == null) {
+      return null;
+    }
+    String href = clickable(b.attr("href"), null);
+    return host(refang(href)) == null ? null : href;
+  }
+
+  /** The target of a link as the reader's client follows it (see {@link #clickable(String, String)}). */
+  static String clickable(org.jsoup.nodes.Element a, String base) {
+    return clickable(a.attr("href"), base);
+  }
+
+  /**
+   * A link's target as a browser follows it (the WHATWG URL rules): tabs and line breaks anywhere
+   * in it dropped, spaces and control characters around it stripped, backslashes read as slashes
+   * in an http(s) URL, and a relative target resolved against the document's {@code <base href>}.
+   * Written otherwise, "ht&lt;tab&gt;tps://evil.example/", "https:\\evil.example\\login" or
+   * "login" under a base on evil.example hid the link's host from every link sign (attack21b).
+   */
+  static String clickable(String written, String base) {
+    String href = written;
+    if (href.indexOf('\t') >= 0 || href.indexOf('\n') >= 0 || href.indexOf('\r') >= 0) {
+      href = href.replace("\t", "").replace("\n", "").replace("\r", "");
+    }
+    href = stripControls(href);
+    String lower = href.toLowerCase(Locale.ROOT);
+    if ((lower.startsWith("http:") || lower.startsWith("https:")) && href.indexOf('\\') >= 0) {
+      int end = href.length();
+      for (char c : new char[] {'?', '#'}) {
+        int at = href.indexOf(c);
+        if (at >= 0 && at < end) {
+          end = at;
+        }
+      }
+      href = href.substring(0, end).replace('\\', '/') + href.substring(end);
+    }
+    if (base != null
+        && !href.isEmpty()
+        && !href.startsWith("#")
+        && !SCHEME.matcher(href).lookingAt()) {
+      try {
+        href = java.net.URI.create(base).resolve(href.replace(" ", "%20")).toString();
+      } catch (IllegalArgumentException notAUri) {
+        // left as written: judged without the base
+      }
+    }
+    return href;
+  }
+
+  /** A URL scheme at the start of a link ("https:", "mailto:", "javascript:"). */
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,31}:");
+
+  /** {@code s} without the spaces and C0 control characters a browser strips around a URL. */
+  static String stripControls(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && s.charAt(from) <= ' ') {
+      from++;
+    }
+    while (to > from && s.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    return s.substring(from, to);
   }
 
   /**
