@@ -676,9 +676,7 @@ public final class MailAnalyzer {
             "MIME parts nested too deep to read (thousands of levels); only the headers were analysed");
         st.limitsReached.add("MIME nesting the reader can follow");
         st.flag(
-            RedFlag.BEYOND_LIMITS,
-            "MIME parts nested too deep to read",
-            "MIME パートの入れ子が深すぎて読めません");
+            RedFlag.BEYOND_LIMITS, "MIME parts nested too deep to read", "MIME パートの入れ子が深すぎて読めません");
         m = builder(true).parseMessage(new ByteArrayInputStream(bytes, 0, length));
       }
     } catch (IOException | RuntimeException e) {
@@ -949,11 +947,11 @@ public final class MailAnalyzer {
     /**
      * Adds a link of the message. Each link is judged by every link sign, and an HTML body of tens
      * of thousands of links held the analysis for many seconds past its deadline: past {@link
-     * #MAX_LINKS} links the limit is reported and flagged ({@link RedFlag#BEYOND_LIMITS}: a
-     * message padded with harmless links hides its lure behind them), and a link is kept only when
-     * its registrable domain is none of the kept links' ({@link #MAX_LINK_DOMAINS_PAST} such at
-     * most), so the one bad link after thousands of harmless ones is still judged. False when the
-     * link was not kept.
+     * #MAX_LINKS} links the limit is reported and flagged ({@link RedFlag#BEYOND_LIMITS}: a message
+     * padded with harmless links hides its lure behind them), and a link is kept only when its
+     * registrable domain is none of the kept links' ({@link #MAX_LINK_DOMAINS_PAST} such at most),
+     * so the one bad link after thousands of harmless ones is still judged. False when the link was
+     * not kept.
      */
     boolean link(MailReport.Link l) {
       if (links.size() < MAX_LINKS) {
@@ -986,8 +984,8 @@ public final class MailAnalyzer {
     private int domainsPast;
 
     /**
-     * A limit an attacker can hide what follows behind (links, MIME parts, nesting): reported
-     * once, and flagged, since no real message is built that way.
+     * A limit an attacker can hide what follows behind (links, MIME parts, nesting): reported once,
+     * and flagged, since no real message is built that way.
      */
     void beyond(String limit, String ja, String evidence) {
       reached(limit, ja);
@@ -1576,8 +1574,8 @@ public final class MailAnalyzer {
   static final int MAX_LINKS = 2_000;
 
   /**
-   * Links kept past {@link #MAX_LINKS}, each for a registrable domain no kept link has: the cost
-   * of a padded message stays bounded and its lure's domain is still judged.
+   * Links kept past {@link #MAX_LINKS}, each for a registrable domain no kept link has: the cost of
+   * a padded message stays bounded and its lure's domain is still judged.
    */
   static final int MAX_LINK_DOMAINS_PAST = 200;
 
@@ -1850,13 +1848,12 @@ public final class MailAnalyzer {
   }
 
   /** The target of a {@code <meta http-equiv=refresh content="0; url=...">}. */
-  static final Pattern REFRESH_URL =
-      Pattern.compile("(?i)url\\s*+=\\s*+['\"]?+([^'\"\\s]++)");
+  static final Pattern REFRESH_URL = Pattern.compile("(?i)url\\s*+=\\s*+['\"]?+([^'\"\\s]++)");
 
   /**
    * An SVG link ({@code <a xlink:href>}, which HTML mail readers that draw SVG follow) given the
-   * {@code href} attribute it lacks, so that it is read and judged as every other link
-   * (attack21b: a lure whose only link was an SVG one had no link sign).
+   * {@code href} attribute it lacks, so that it is read and judged as every other link (attack21b:
+   * a lure whose only link was an SVG one had no link sign).
    */
   static void clickableAsWritten(Document doc) {
     for (org.jsoup.nodes.Element a : doc.getElementsByTag("a")) {
@@ -1880,17 +1877,20 @@ public final class MailAnalyzer {
     return host(refang(href)) == null ? null : href;
   }
 
-  /** The target of a link as the reader's client follows it (see {@link #clickable(String, String)}). */
+  /**
+   * The target of a link as the reader's client follows it (see {@link #clickable(String,
+   * String)}).
+   */
   static String clickable(org.jsoup.nodes.Element a, String base) {
     return clickable(a.attr("href"), base);
   }
 
   /**
    * A link's target as a browser follows it (the WHATWG URL rules): tabs and line breaks anywhere
-   * in it dropped, spaces and control characters around it stripped, backslashes read as slashes
-   * in an http(s) URL, and a relative target resolved against the document's {@code <base href>}.
-   * Written otherwise, "ht&lt;tab&gt;tps://evil.example/", "https:\\evil.example\\login" or
-   * "login" under a base on evil.example hid the link's host from every link sign (attack21b).
+   * in it dropped, spaces and control characters around it stripped, backslashes read as slashes in
+   * an http(s) URL, and a relative target resolved against the document's {@code <base href>}.
+   * Written otherwise, "ht&lt;tab&gt;tps://evil.example/", "https:\\evil.example\\login" or "login"
+   * under a base on evil.example hid the link's host from every link sign (attack21b).
    */
   static String clickable(String written, String base) {
     String href = written;

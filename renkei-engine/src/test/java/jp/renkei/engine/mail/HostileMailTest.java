@@ -252,8 +252,7 @@ class HostileMailTest {
             + "Content-Disposition: attachment; filename=\"after.bin\"\r\n\r\nAAAA\r\n--bb--\r\n";
     MailReport r = analyze(eml);
     // every link has a domain of its own: past the limit, 200 more domains are kept
-    assertThat(r.links())
-        .hasSize(MailAnalyzer.MAX_LINKS + MailAnalyzer.MAX_LINK_DOMAINS_PAST);
+    assertThat(r.links()).hasSize(MailAnalyzer.MAX_LINKS + MailAnalyzer.MAX_LINK_DOMAINS_PAST);
     assertThat(r.findings()).extracting(MailReport.Finding::flag).contains(RedFlag.BEYOND_LIMITS);
     assertThat(r.links()).extracting(MailReport.Link::url).contains("https://text.example/read");
     assertThat(r.work().limitsReached()).contains("links " + MailAnalyzer.MAX_LINKS);
