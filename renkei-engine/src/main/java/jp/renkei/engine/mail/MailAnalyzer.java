@@ -675,6 +675,8 @@ public final class MailAnalyzer {
             "MIME パートの入れ子が深すぎて読めません。ヘッダだけを解析しました",
             "MIME parts nested too deep to read (thousands of levels); only the headers were analysed");
         st.limitsReached.add("MIME nesting the reader can follow");
+        st.flag(
+            RedFlag.BEYOND_LIMITS, "MIME parts nested too deep to read", "MIME パートの入れ子が深すぎて読めません");
         m = builder(true).parseMessage(new ByteArrayInputStream(bytes, 0, length));
       }
     } catch (IOException | RuntimeException e) {
@@ -943,17 +945,51 @@ public final class MailAnalyzer {
     }
 
     /**
-     * Adds a link of the message, unless it has {@link #MAX_LINKS} already (then the limit is
-     * reported once and false returned): each link is judged by every link sign, and an HTML body
-     * of tens of thousands of links held the analysis for many seconds past its deadline.
+     * Adds a link of the message. Each link is judged by every link sign, and an HTML body of tens
+     * of thousands of links held the analysis for many seconds past its deadline: past {@link
+     * #MAX_LINKS} links the limit is reported and flagged ({@link RedFlag#BEYOND_LIMITS}: a message
+     * padded with harmless links hides its lure behind them), and a link is kept only when its
+     * registrable domain is none of the kept links' ({@link #MAX_LINK_DOMAINS_PAST} such at most),
+     * so the one bad link after thousands of harmless ones is still judged. False when the link was
+     * not kept.
      */
     boolean link(MailReport.Link l) {
-      if (links.size() >= MAX_LINKS) {
-        reached("links " + MAX_LINKS, "リンク " + MAX_LINKS + " 個");
+      if (links.size() < MAX_LINKS) {
+        links.add(l);
+        return true;
+      }
+      beyond("links " + MAX_LINKS, "リンク " + MAX_LINKS + " 個", "more than " + MAX_LINKS + " links");
+      if (linkDomains == null) {
+        linkDomains = new java.util.HashSet<>();
+        for (MailReport.Link k : links) {
+          linkDomains.add(linkDomain(k.url()));
+        }
+      }
+      if (domainsPast >= MAX_LINK_DOMAINS_PAST) {
         return false;
       }
+      String d = linkDomain(l.url());
+      if (d == null || !linkDomains.add(d)) {
+        return false;
+      }
+      domainsPast++;
       links.add(l);
       return true;
+    }
+
+    /** The registrable domains of the kept links, made when {@link #MAX_LINKS} is reached. */
+    private Set<String> linkDomains;
+
+    /** Links kept past {@link #MAX_LINKS} for a domain none before had. */
+    private int domainsPast;
+
+    /**
+     * A limit an attacker can hide what follows behind (links, MIME parts, nesting): reported once,
+     * and flagged, since no real message is built that way.
+     */
+    void beyond(String limit, String ja, String evidence) {
+      reached(limit, ja);
+      flag(RedFlag.BEYOND_LIMITS, evidence, ja + "を超えています");
     }
 
     /** Records a per-message limit once; false from then on for callers that check. */
@@ -1469,6 +1505,10 @@ public final class MailAnalyzer {
             "limit",
             "MIME パートが " + limits.maxParts() + " 個を超えています。残りは読んでいません",
             "more than " + limits.maxParts() + " MIME parts; the rest was not read");
+        st.flag(
+            RedFlag.BEYOND_LIMITS,
+            "more than " + limits.maxParts() + " MIME parts",
+            "MIME パート " + limits.maxParts() + " 個を超えています");
       }
       return;
     }
@@ -1477,6 +1517,10 @@ public final class MailAnalyzer {
           "limit",
           "MIME パートの入れ子が " + limits.maxDepth() + " 段を超えています。その先は読んでいません",
           "MIME parts nested deeper than " + limits.maxDepth() + "; not read");
+      st.flag(
+          RedFlag.BEYOND_LIMITS,
+          "MIME parts nested deeper than " + limits.maxDepth(),
+          "MIME パートの入れ子が " + limits.maxDepth() + " 段を超えています");
       return;
     }
     Body body = e.getBody();
@@ -1528,6 +1572,18 @@ public final class MailAnalyzer {
 
   /** Links of one message read and judged at most (see {@link State#link}). */
   static final int MAX_LINKS = 2_000;
+
+  /**
+   * Links kept past {@link #MAX_LINKS}, each for a registrable domain no kept link has: the cost of
+   * a padded message stays bounded and its lure's domain is still judged.
+   */
+  static final int MAX_LINK_DOMAINS_PAST = 200;
+
+  /** The registrable domain of a link's host, or null when it has none. */
+  static String linkDomain(String url) {
+    String h = host(url);
+    return h == null ? null : registrable(h);
+  }
 
   /** Characters of one text part read at most (a little more: the last read is kept whole). */
   static final int TEXT_PART = 4_000_000;
@@ -1692,6 +1748,7 @@ public final class MailAnalyzer {
 
   private void html(String html, State st) {
     Document doc = org.jsoup.parser.Parser.htmlParser().parseInput(new UntilDeadline(html, st), "");
+    clickableAsWritten(doc);
     HtmlElements found = new HtmlElements(doc);
     for (org.jsoup.nodes.Element area : found.areasInLinks) {
       // an image map inside a link: the status bar shows the link, a click follows the map
@@ -1705,11 +1762,12 @@ public final class MailAnalyzer {
         st.flag(RedFlag.LINK_TEXT_MISMATCH, shown + " → " + clicked);
       }
     }
+    String base = baseHref(doc);
     for (org.jsoup.nodes.Element a : found.links) {
       if (st.outOfTime()) {
         break;
       }
-      String href = a.attr("href").strip();
+      String href = clickable(a, base);
       String text = a.text().strip();
       String lower = href.toLowerCase(Locale.ROOT);
       if (offersUnsubscribe(lower) || offersUnsubscribe(text.toLowerCase(Locale.ROOT))) {
@@ -1724,7 +1782,8 @@ public final class MailAnalyzer {
         continue;
       }
       if (!st.link(new MailReport.Link(refang(href), text, "html"))) {
-        break;
+        // past the limit: the links of domains already kept are not judged again
+        continue;
       }
       String shownHost = shownHost(text);
       String realHost = host(refang(href));
@@ -1753,6 +1812,16 @@ public final class MailAnalyzer {
     }
     if (found.refresh) {
       st.flag(RedFlag.HTML_FORM, "<meta http-equiv=refresh>");
+      for (org.jsoup.nodes.Element meta : doc.select(REFRESH)) {
+        // the page the reader is sent to is a link of the message, judged as the others
+        Matcher to = REFRESH_URL.matcher(meta.attr("content"));
+        if (to.find()) {
+          String url = clickable(to.group(1), base);
+          if (host(refang(url)) != null) {
+            st.link(new MailReport.Link(refang(url), null, "html refresh"));
+          }
+        }
+      }
     }
     for (org.jsoup.nodes.Element form : doc.select("form[action]")) {
       if (st.formActions.size() < 10) {
@@ -1776,6 +1845,97 @@ public final class MailAnalyzer {
       }
     }
     hiddenText(doc, found.styled, st);
+  }
+
+  /** The target of a {@code <meta http-equiv=refresh content="0; url=...">}. */
+  static final Pattern REFRESH_URL = Pattern.compile("(?i)url\\s*+=\\s*+['\"]?+([^'\"\\s]++)");
+
+  /**
+   * An SVG link ({@code <a xlink:href>}, which HTML mail readers that draw SVG follow) given the
+   * {@code href} attribute it lacks, so that it is read and judged as every other link (attack21b:
+   * a lure whose only link was an SVG one had no link sign).
+   */
+  static void clickableAsWritten(Document doc) {
+    for (org.jsoup.nodes.Element a : doc.getElementsByTag("a")) {
+      if (!a.hasAttr("href") && a.hasAttr("xlink:href")) {
+        a.attr("href", a.attr("xlink:href"));
+      }
+    }
+  }
+
+  /**
+   * The first {@code <base href>} of the document when it is an absolute http(s) URL, else null:
+   * the reader's client resolves the message's relative links against it, so a lure can write its
+   * domain there once and every link as "login" (the "baseStriker" trick).
+   */
+  static String baseHref(Document doc) {
+    org.jsoup.nodes.Element b = doc.selectFirst("base[href]");
+    if (b == null) {
+      return null;
+    }
+    String href = clickable(b.attr("href"), null);
+    return host(refang(href)) == null ? null : href;
+  }
+
+  /**
+   * The target of a link as the reader's client follows it (see {@link #clickable(String,
+   * String)}).
+   */
+  static String clickable(org.jsoup.nodes.Element a, String base) {
+    return clickable(a.attr("href"), base);
+  }
+
+  /**
+   * A link's target as a browser follows it (the WHATWG URL rules): tabs and line breaks anywhere
+   * in it dropped, spaces and control characters around it stripped, backslashes read as slashes in
+   * an http(s) URL, and a relative target resolved against the document's {@code <base href>}.
+   * Written otherwise, "ht&lt;tab&gt;tps://evil.example/", "https:\\evil.example\\login" or "login"
+   * under a base on evil.example hid the link's host from every link sign (attack21b).
+   */
+  static String clickable(String written, String base) {
+    String href = written;
+    if (href.indexOf('\t') >= 0 || href.indexOf('\n') >= 0 || href.indexOf('\r') >= 0) {
+      href = href.replace("\t", "").replace("\n", "").replace("\r", "");
+    }
+    href = stripControls(href);
+    String lower = href.toLowerCase(Locale.ROOT);
+    if ((lower.startsWith("http:") || lower.startsWith("https:")) && href.indexOf('\\') >= 0) {
+      int end = href.length();
+      for (char c : new char[] {'?', '#'}) {
+        int at = href.indexOf(c);
+        if (at >= 0 && at < end) {
+          end = at;
+        }
+      }
+      href = href.substring(0, end).replace('\\', '/') + href.substring(end);
+    }
+    if (base != null
+        && !href.isEmpty()
+        && !href.startsWith("#")
+        && !SCHEME.matcher(href).lookingAt()) {
+      try {
+        href = java.net.URI.create(base).resolve(href.replace(" ", "%20")).toString();
+      } catch (IllegalArgumentException notAUri) {
+        // left as written: judged without the base
+      }
+    }
+    return href;
+  }
+
+  /** A URL scheme at the start of a link ("https:", "mailto:", "javascript:"). */
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,31}:");
+
+  /** {@code s} without the spaces and C0 control characters a browser strips around a URL. */
+  static String stripControls(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && s.charAt(from) <= ' ') {
+      from++;
+    }
+    while (to > from && s.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    return s.substring(from, to);
   }
 
   /**
@@ -2092,8 +2252,9 @@ public final class MailAnalyzer {
           known.add(l.url());
         }
       }
-      if (known.add(url) && !st.link(new MailReport.Link(url, null, where))) {
-        return;
+      if (known.add(url)) {
+        // past the limit only a link to a domain not yet kept is (see State.link)
+        st.link(new MailReport.Link(url, null, where));
       }
     }
   }

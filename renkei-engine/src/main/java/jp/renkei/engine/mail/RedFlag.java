@@ -75,6 +75,16 @@ public enum RedFlag {
       15,
       "圧縮ファイルが展開の上限を超えています (圧縮爆弾の可能性)。中身は検査できていません。",
       "An archive exceeds the unpacking limits (a possible zip bomb); its contents were not checked."),
+  BEYOND_LIMITS(
+      20,
+      "メッセージが解析の上限を超える作りになっています (リンク 2,000 個超、MIME パート 200 個超、または入れ子 8 段超)。"
+          + "通常のメールにはない構造で、大量の無害なリンクやパートの陰に本当の誘導を隠す手口です。"
+          + "上限の先は一部しか検査できていません (上限の先のリンクは、それまでにないドメインのものを 200 個まで検査します)。",
+      "The message is built past the analyser's limits (more than 2,000 links, more than 200"
+          + " MIME parts, or parts nested more than 8 deep): real mail is not, and padding with"
+          + " harmless links or parts is a way to hide the real lure behind them. What lies past the"
+          + " limit was checked only in part (of the links past it, up to 200 to domains not seen"
+          + " before)."),
   CREDENTIAL_REQUEST(
       25,
       "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"

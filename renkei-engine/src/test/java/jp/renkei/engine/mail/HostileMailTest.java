@@ -251,11 +251,74 @@ class HostileMailTest {
             + "\r\n--bb\r\nContent-Type: application/octet-stream\r\n"
             + "Content-Disposition: attachment; filename=\"after.bin\"\r\n\r\nAAAA\r\n--bb--\r\n";
     MailReport r = analyze(eml);
-    assertThat(r.links()).hasSize(MailAnalyzer.MAX_LINKS);
+    // every link has a domain of its own: past the limit, 200 more domains are kept
+    assertThat(r.links()).hasSize(MailAnalyzer.MAX_LINKS + MailAnalyzer.MAX_LINK_DOMAINS_PAST);
+    assertThat(r.findings()).extracting(MailReport.Finding::flag).contains(RedFlag.BEYOND_LIMITS);
     assertThat(r.links()).extracting(MailReport.Link::url).contains("https://text.example/read");
     assertThat(r.work().limitsReached()).contains("links " + MailAnalyzer.MAX_LINKS);
     assertThat(r.problems()).extracting(MailReport.Problem::ja).anyMatch(p -> p.contains("リンク"));
     assertThat(r.attachments()).extracting(MailReport.Attachment::name).contains("after.bin");
     assertThat(r.subject()).isEqualTo("links");
+  }
+
+  /**
+   * Link padding (attack21b): 2,000 links to a shop's own pages, 3,000 more to 20 well-known sites,
+   * then the one sign-in link to the attacker's domain, written as the link of a colleague's short
+   * note. Reported only as a limit before, the padding hid the link from every link sign and the
+   * message was clean. The padding is a sign of its own, and the link to a domain not seen before
+   * is still judged.
+   */
+  @Test
+  void aLureLinkBehindThousandsOfHarmlessLinksIsStillJudged() {
+    StringBuilder html = new StringBuilder("<html><body><p>Please sign in to see the file.</p>");
+    for (int i = 0; i < 2_000; i++) {
+      html.append("<a href=\"https://shop.example.com/item/").append(i).append("\">item</a>\n");
+    }
+    for (int i = 0; i < 3_000; i++) {
+      html.append("<a href=\"https://site").append(i % 20).append(".example.net/\">x</a>\n");
+    }
+    html.append("<a href=\"https://example.com/login\">https://example.com/login</a>");
+    html.append("<a href=\"https://signin.kmvrt-auth.top/login\">https://example.com/login</a>");
+    html.append("</body></html>");
+    String eml =
+        "From: a@example.com\r\nTo: b@example.jp\r\nSubject: file\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/html\r\n\r\n"
+            + html
+            + "\r\n";
+    MailReport r = analyze(eml);
+    assertThat(r.links())
+        .extracting(MailReport.Link::url)
+        .contains("https://signin.kmvrt-auth.top/login")
+        .doesNotContain("https://site3.example.net/"); // same domain as a kept link
+    assertThat(r.findings())
+        .extracting(MailReport.Finding::flag)
+        .contains(RedFlag.BEYOND_LIMITS, RedFlag.LINK_TEXT_MISMATCH);
+    assertThat(r.findings())
+        .filteredOn(f -> f.flag() == RedFlag.BEYOND_LIMITS)
+        .extracting(MailReport.Finding::evidenceJa)
+        .anyMatch(e -> e.contains("リンク"));
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  /** A lure nested past the depth the walk reads: the nesting itself is a sign. */
+  @Test
+  void aLureNestedPastTheDepthLimitIsNotClean() {
+    StringBuilder b =
+        new StringBuilder("From: a@example.com\r\nTo: b@example.jp\r\nSubject: file\r\n");
+    int depth = 20;
+    for (int i = 0; i < depth; i++) {
+      b.append("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b")
+          .append(i)
+          .append("\"\r\n\r\n--b")
+          .append(i)
+          .append("\r\n");
+    }
+    b.append("Content-Type: text/plain\r\n\r\nsign in https://signin.kmvrt-auth.top/x\r\n");
+    for (int i = depth - 1; i >= 0; i--) {
+      b.append("--b").append(i).append("--\r\n");
+    }
+    MailReport r = analyze(b.toString());
+    assertThat(r.findings()).extracting(MailReport.Finding::flag).contains(RedFlag.BEYOND_LIMITS);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 }
