@@ -305,8 +305,8 @@ final class MailSigns {
   /**
    * Whether a lower-cased text may hold a match of {@link #CREDIT_APPROVAL}, its white space made
    * one space or not: every alternative of the pattern holds "approv", "check", "regardless" or
-   * "selected", none of them across white space, so a text with none of the four is not searched
-   * by the pattern (nor its white space rewritten for it) at every one of its characters.
+   * "selected", none of them across white space, so a text with none of the four is not searched by
+   * the pattern (nor its white space rewritten for it) at every one of its characters.
    */
   static boolean mayApproveCredit(String lower) {
     return lower.contains("approv")
