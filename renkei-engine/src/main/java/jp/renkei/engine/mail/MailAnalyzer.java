@@ -1682,6 +1682,7 @@ public final class MailAnalyzer {
   private static final Evaluator REFRESH = QueryParser.parse("meta[http-equiv~=(?i)refresh]");
   private static final Evaluator IMG = QueryParser.parse("img");
   private static final Evaluator STYLED = QueryParser.parse("[style], [hidden]");
+  private static final Evaluator FORM_ACTION = QueryParser.parse("form[action]");
 
   /** An element inside a link: one of its ancestors is an {@code a} with an {@code href}. */
   private static boolean inLink(Document doc, org.jsoup.nodes.Element e) {
@@ -1723,6 +1724,12 @@ public final class MailAnalyzer {
     /** {@code a[href] img}: images inside links. */
     int imagesInLinks;
 
+    /**
+     * {@code form[action]}, collected in the same walk (a walk of its own with the selector parsed
+     * again for every HTML part cost more than the rest of this walk).
+     */
+    final List<org.jsoup.nodes.Element> formsWithAction = new ArrayList<>();
+
     HtmlElements(Document doc) {
       for (org.jsoup.nodes.Element e : doc.getAllElements()) {
         if (MAY_BE_SELECTED.contains(e.normalName())) {
@@ -1738,6 +1745,8 @@ public final class MailAnalyzer {
           } else if (!refresh && REFRESH.matches(doc, e)) {
             refresh = true;
           }
+        } else if (e.nameIs("form") && FORM_ACTION.matches(doc, e)) {
+          formsWithAction.add(e);
         }
         if (e.attributesSize() > 0 && STYLED.matches(doc, e)) {
           styled.add(e);
@@ -1823,7 +1832,7 @@ public final class MailAnalyzer {
         }
       }
     }
-    for (org.jsoup.nodes.Element form : doc.select("form[action]")) {
+    for (org.jsoup.nodes.Element form : found.formsWithAction) {
       if (st.formActions.size() < 10) {
         st.formActions.add(form.attr("action"));
       }
@@ -3849,7 +3858,11 @@ public final class MailAnalyzer {
     String where = "Subject";
     if (!m.find()) {
       String text = st.text.length() > 4000 ? st.text.substring(0, 4000) : st.text.toString();
-      m = MailSigns.CREDIT_APPROVAL.matcher(text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+      String lower = text.toLowerCase(Locale.ROOT);
+      if (!MailSigns.mayApproveCredit(lower)) {
+        return;
+      }
+      m = MailSigns.CREDIT_APPROVAL.matcher(lower.replaceAll("\\s+", " "));
       where = "text";
       if (!m.find()) {
         return;

@@ -303,6 +303,19 @@ final class MailSigns {
               + "|selected to (?:apply|receive) (?:for )?(?:the |a |an |your )?(?:[\\w-]+ ){0,3}(?:credit|visa|mastercard|card)");
 
   /**
+   * Whether a lower-cased text may hold a match of {@link #CREDIT_APPROVAL}, its white space made
+   * one space or not: every alternative of the pattern holds "approv", "check", "regardless" or
+   * "selected", none of them across white space, so a text with none of the four is not searched by
+   * the pattern (nor its white space rewritten for it) at every one of its characters.
+   */
+  static boolean mayApproveCredit(String lower) {
+    return lower.contains("approv")
+        || lower.contains("check")
+        || lower.contains("regardless")
+        || lower.contains("selected");
+  }
+
+  /**
    * Extortion (EXTORTION): a writer who claims to have taken over the reader's device, filmed them
    * or holds intimate recordings, and threatens to send them to the reader's contacts unless paid
    * (the "sextortion" letters sent by the million, in English, Portuguese, Spanish, German, French

@@ -36,6 +36,11 @@ class MailParsingTest {
     "<input type=password name=p>",
     "<input name=q>",
     "<form action=\"https://f.example\">",
+    "<FORM ACTION=/post>",
+    "<form>",
+    "<form action>",
+    "<svg><form action=s></form></svg>",
+    "<math><Form Action=m></Form></math>",
     "</form>",
     "<meta http-equiv=\"Refresh\" content=\"0\">",
     "<meta http-equiv=refreshx>",
@@ -76,6 +81,9 @@ class MailParsingTest {
         .as(html)
         .isEqualTo(!doc.select("meta[http-equiv~=(?i)refresh]").isEmpty());
     assertThat(found.imagesInLinks).as(html).isEqualTo(doc.select("a[href] img").size());
+    assertThat(found.formsWithAction)
+        .as(html)
+        .containsExactlyElementsOf(doc.select("form[action]"));
     for (Element area : found.areasInLinks) {
       assertThat(area.closest(MailAnalyzer.A_HREF)).isSameAs(area.closest("a[href]"));
     }

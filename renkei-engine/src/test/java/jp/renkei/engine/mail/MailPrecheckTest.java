@@ -109,4 +109,99 @@ class MailPrecheckTest {
     }
     assertThat(found).isGreaterThan(1_000);
   }
+
+  /** Pieces of the wording {@code CREDIT_APPROVAL} looks for, cut where a pre-check could miss. */
+  private static final String[] CREDIT_PIECES = {
+    "you",
+    "you've",
+    "you have",
+    "you're",
+    "you are",
+    "you were",
+    " been",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\r\n ",
+    "pre-",
+    "pre",
+    "approv",
+    "appro",
+    "v",
+    "approved",
+    "approval",
+    "granted ",
+    "for ",
+    "an ",
+    "a ",
+    "your ",
+    "$7,500 ",
+    "5k ",
+    "platinum ",
+    "credit",
+    "card",
+    "loan",
+    "visa",
+    "mastercard",
+    "credit line",
+    "was ",
+    "has been ",
+    "is ",
+    "instant",
+    "instantly ",
+    "online ",
+    "guaranteed ",
+    "no ",
+    "check",
+    "chec",
+    "k",
+    "regardless",
+    "regard",
+    "less",
+    " of ",
+    "past ",
+    "selected",
+    "select",
+    "ed",
+    " to ",
+    "apply ",
+    "receive ",
+    "the ",
+    ",",
+    ".",
+    "!",
+    "-",
+    "x",
+    "you've been approved for a ",
+    "no credit check",
+    "credit card was pre-approved",
+    "instant approval visa",
+    "loan, instantly approved",
+    "selected to receive your ",
+    "regardless of credit"
+  };
+
+  @Test
+  void creditApprovalIsOnlyFoundWhereTheCheckSaysItMayBe() {
+    Random r = new Random(21);
+    int found = 0;
+    int skipped = 0;
+    for (int i = 0; i < 300_000; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = r.nextInt(i % 2 == 0 ? 16 : 6);
+      for (int k = 0; k < n; k++) {
+        b.append(CREDIT_PIECES[r.nextInt(CREDIT_PIECES.length)]);
+      }
+      String lower = b.toString();
+      boolean match = MailSigns.CREDIT_APPROVAL.matcher(lower.replaceAll("\\s+", " ")).find();
+      found += match ? 1 : 0;
+      if (!MailSigns.mayApproveCredit(lower)) {
+        skipped++;
+        assertThat(match).as(lower).isFalse();
+      }
+    }
+    assertThat(found).isGreaterThan(5_000);
+    assertThat(skipped).isGreaterThan(5_000);
+  }
 }
