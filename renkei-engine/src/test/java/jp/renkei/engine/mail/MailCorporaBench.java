@@ -203,7 +203,8 @@ class MailCorporaBench {
    * in the model's training: {@code ham-bounce} (legitimate: real bounces and auto-replies, many
    * Japanese) and {@code spam-outside} (2025-26 spam, scams and phishing mixed: its figure is the
    * share flagged, not recall). The tuning half may be listed ({@code -Dmail.list=rule-misses}:
-   * false positives of a legitimate set, messages left CLEAN of the other), the held-out half never.
+   * false positives of a legitimate set, messages left CLEAN of the other), the held-out half
+   * never.
    */
   static final Map<String, Boolean> SPLIT_OUTSIDE = new LinkedHashMap<>();
 
