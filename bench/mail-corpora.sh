@@ -56,7 +56,8 @@
 #                origins of some files and their licences; recipients anonymised by the collector).
 #                arf-*.eml are left out: abuse feedback reports quote the spam they report, so
 #                they are neither plainly legitimate nor phishing; so is any message without a
-#                Received: header (9: written by hand for a parser test, never sent). 573
+#                Received: header (9 here: bounces whose headers were cut to the notification;
+#                the rule is the same as for spam-outside, where it drops hand-written tests). 573
 #                messages once byte-identical copies are dropped;
 #                manifest sha256 below. Split by the same hash as the other sets (tuning half
 #                listed, held-out half the outside figure). Skipped with NO_OUTSIDE=1.
@@ -218,7 +219,7 @@ if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-bounce" ]; then
     blob=$(echo "$line" | awk '{print $3}')
     case "${line##*/}" in arf-*) continue ;; *.eml) ;; *) continue ;; esac
     git -C "$g" cat-file blob "$blob" > "$tmp/m"
-    grep -qai '^received:' "$tmp/m" || continue # no relay at all: a hand-made test message
+    grep -qai '^received:' "$tmp/m" || continue # no relay recorded: cut or hand-made
     cp "$tmp/m" "$out/ham-bounce.tmp/$(sha256sum < "$tmp/m" | cut -c1-16).eml"
   done
   (cd "$out/ham-bounce.tmp" && sha256sum -- * | sha256sum | cut -c1-64) > "$tmp/manifest"
