@@ -1097,6 +1097,8 @@ public final class MailAnalyzer {
     names(m.getCc(), st.recipientNames);
     st.toWritten = m.getTo() != null;
     String receiverResults = null;
+    String boundaryResults = null;
+    int boundaryHops = -1;
     String arcResults = null;
     for (Field f : m.getHeader().getFields()) {
       String name = f.getName().toLowerCase(Locale.ROOT);
@@ -1120,9 +1122,16 @@ public final class MailAnalyzer {
         case "received" -> received(body, st);
         // only the receiving server's results count: the top-most Authentication-Results (the
         // sender can write any number of them below it), else the top-most ARC results; a
-        // DKIM-Signature header vouches for nothing until a server has checked it
-        case "authentication-results" ->
-            receiverResults = receiverResults == null ? body : receiverResults;
+        // DKIM-Signature header vouches for nothing until a server has checked it. The one
+        // exception is the receiver's own boundary server (boundaryResults)
+        case "authentication-results" -> {
+          if (receiverResults == null) {
+            receiverResults = body;
+          } else if (boundaryResults == null) {
+            boundaryResults = body;
+            boundaryHops = st.hops.size();
+          }
+        }
         case "arc-authentication-results" -> arcResults = arcResults == null ? body : arcResults;
         case "precedence" -> {
           String p = body.strip().toLowerCase(Locale.ROOT);
@@ -1171,9 +1180,67 @@ public final class MailAnalyzer {
         }
       }
     }
+    if (receiverResults != null
+        && boundaryResults != null
+        && isBoundary(receiverResults, boundaryResults, boundaryHops, st.hops)) {
+      // the boundary's results first: it checked the message as it came in, and a later server
+      // of the same receiver may have changed it on the way (a footer, a rewritten address) and
+      // then found the signature broken; the later server's fills in what the boundary left out
+      authResults(boundaryResults, st);
+    }
     if (receiverResults != null || arcResults != null) {
       authResults(receiverResults != null ? receiverResults : arcResults, st);
     }
+  }
+
+  /**
+   * Whether the second Authentication-Results header ({@code lower}, with {@code hopsAbove}
+   * Received headers above it) was written by the receiver's own boundary server, the one that took
+   * the message in from outside, below the top-most ({@code top}, the receiver's last server). RFC
+   * 8601 trusts only the results of the reader's own administrative domain: here the top-most
+   * header's server, and the server its own Received headers say the message came from. The
+   * Received headers from the top are internal hops while both ends are in the top-most server's
+   * registrable domain; the first that is not names the boundary server as its "by" host, and the
+   * lower header must carry that host's name as its authserv-id and sit no lower than that hop
+   * (written by the boundary server, not by anyone before it). A sender writing a header in the
+   * receiver's name below it has no internal Received header above it naming that host.
+   */
+  static boolean isBoundary(String top, String lower, int hopsAbove, List<MailReport.Hop> hops) {
+    String topId = authservId(top);
+    String lowerId = authservId(lower);
+    if (topId == null || lowerId == null || topId.equals(lowerId) || topId.indexOf('.') < 0) {
+      return false;
+    }
+    String own = registrable(topId);
+    int k = 0;
+    while (k < hops.size() && internalHop(hops.get(k), own)) {
+      k++;
+    }
+    // at least one internal hop, ending at the top-most header's server, from the boundary
+    return k > 0
+        && k < hops.size()
+        && hopsAbove <= k + 1
+        && topId.equalsIgnoreCase(hops.get(0).by())
+        && lowerId.equalsIgnoreCase(hops.get(k - 1).from())
+        && lowerId.equalsIgnoreCase(hops.get(k).by());
+  }
+
+  private static boolean internalHop(MailReport.Hop hop, String own) {
+    return hop.from() != null
+        && hop.by() != null
+        && hop.from().indexOf('.') > 0
+        && hop.by().indexOf('.') > 0
+        && own.equals(registrable(hop.from().toLowerCase(Locale.ROOT)))
+        && own.equals(registrable(hop.by().toLowerCase(Locale.ROOT)));
+  }
+
+  /** The authserv-id of an Authentication-Results body (the host name before the first ';'). */
+  static String authservId(String body) {
+    int end = body.indexOf(';');
+    String id = (end < 0 ? body : body.substring(0, end)).strip();
+    int space = id.indexOf(' ');
+    id = space < 0 ? id : id.substring(0, space);
+    return id.isEmpty() ? null : id.toLowerCase(Locale.ROOT);
   }
 
   private static void addresses(AddressList list, List<String> into) {
