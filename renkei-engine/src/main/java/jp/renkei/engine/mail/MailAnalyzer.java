@@ -2799,7 +2799,7 @@ public final class MailAnalyzer {
       boolean forItsUser =
           fromDomain != null
               && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(fromDomain))
-              && dmarcPassed(st);
+              && fromAuthenticated(st);
       Set<String> readers = new java.util.HashSet<>();
       for (String to : st.recipients) {
         String td = domain(to);
@@ -2812,12 +2812,14 @@ public final class MailAnalyzer {
       boolean forARequester =
           fromDomain != null
               && MailSigns.SIGNING_PLATFORMS.contains(registrable(fromDomain))
-              && dmarcPassed(st);
+              && fromAuthenticated(st);
       for (String r : st.replyTo) {
         String rd = domain(r);
         if (fromDomain != null
             && !(forItsUser && rd != null && readers.contains(registrable(rd)))
             && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
+            && !repliesToTheReader(st, r)
+            && !sisterDomain(st, fromDomain, rd)
             && rd != null
             && !registrable(rd).equals(registrable(fromDomain))
             // list mail: replies go to the list (or its owner), as they should — to the list
@@ -3882,9 +3884,68 @@ public final class MailAnalyzer {
                     .noneMatch(d -> MailSigns.sameBrand(d, st.senderDomain))));
   }
 
+  /**
+   * A Reply-To that is the reader's own address (REPLY_TO_OTHER_DOMAIN not counted): the
+   * invitation of a calendar the reader organises, sent by the platform to the reader. Only where the
+   * From domain authenticated (the platform, not a sender's forged headers, wrote To and Reply-To)
+   * and the address is both a recipient the message shows and one it was delivered to: a reply then
+   * goes back to the reader, no one else.
+   */
+  private static boolean repliesToTheReader(State st, String replyTo) {
+    String r = replyTo.toLowerCase(Locale.ROOT);
+    return fromAuthenticated(st) && st.recipients.contains(r) && st.deliveredTo.contains(r);
+  }
+
+  /**
+   * A Reply-To on a sister domain of an authenticated sender's own (REPLY_TO_OTHER_DOMAIN not
+   * counted): geico.com answering at geicomail.com, lovepop.com at lovepopcards.com. The From domain
+   * authenticated itself (so the organisation that owns it chose the Reply-To), it is no platform
+   * that sends for anyone (free mail, a share, an invitation or a signature request carries its
+   * user's Reply-To) and the Reply-To is no free mail, and one domain's name contains the whole
+   * other's (four letters at least). A forger cannot authenticate the brand's domain; a fraudster's
+   * own authenticated domain answering at another of its own sends replies to the same hands. A
+   * message that asks for credentials keeps the sign. The limit: a hijacked mailbox of a real
+   * domain answering at a look-alike that contains the domain's name is not told by this sign.
+   */
+  private static boolean sisterDomain(State st, String fromDomain, String replyDomain) {
+    if (fromDomain == null || replyDomain == null || st.asksCredentials || !fromAuthenticated(st)) {
+      return false;
+    }
+    String from = registrable(fromDomain);
+    String reply = registrable(replyDomain);
+    if (FREEMAIL.contains(from)
+        || FREEMAIL.contains(reply)
+        || MailSigns.RELAYING_PLATFORMS.contains(from)
+        || MailSigns.SIGNING_PLATFORMS.contains(from)) {
+      return false;
+    }
+    String a = MailSigns.label(from);
+    String b = MailSigns.label(reply);
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = a.length() <= b.length() ? b : a;
+    return shorter.length() >= 4 && longer.contains(shorter);
+  }
+
   /** The receiving server found DMARC passing (the From domain itself authenticated). */
   private static boolean dmarcPassed(State st) {
     return st.authResultsSeen && !st.compositeFailed && "pass".equalsIgnoreCase(st.auth.dmarc());
+  }
+
+  /**
+   * The From domain itself authenticated: DMARC passing, or, where the receiver did not evaluate
+   * DMARC, an SPF or DKIM pass for the From's registrable domain with nothing failing (what DMARC's
+   * relaxed alignment would have found).
+   */
+  private static boolean fromAuthenticated(State st) {
+    MailReport.Authentication a = st.auth;
+    return dmarcPassed(st)
+        || (st.authResultsSeen
+            && !st.compositeFailed
+            && a.dmarc() == null
+            && !bad(a.spf())
+            && !bad(a.dkim())
+            && st.senderDomain != null
+            && st.authenticated.contains(st.senderDomain));
   }
 
   /**
