@@ -3302,7 +3302,7 @@ public final class MailAnalyzer {
     }
     for (MailSigns.Brand b : claims) {
       // a newsletter named after what it writes about (Lockergnome Apple Core) speaks for itself
-      if (!b.labels().contains(own)
+      if (!MailSigns.ownedBy(b, fromDomain)
           && !st.listVouched()
           && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
