@@ -3274,6 +3274,7 @@ public final class MailAnalyzer {
         && !(st.ownBulk() && !st.asksCredentials)
         && !reply
         && st.subject != null
+        && !namesItself(st, fromDomain)
         && ACCOUNT_SUBJECT.matcher(st.subject).find()) {
       MailSigns.claimed(st.subject).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
@@ -3309,6 +3310,31 @@ public final class MailAnalyzer {
       }
     }
   }
+
+  /**
+   * A sender that names itself by its own authenticated domain ("Discover Card" from
+   * services.discover.com, DKIM passing for discover.com): a brand its subject's account notice
+   * names is then another company's product it speaks of ("your account is connected to Apple
+   * Wallet"), not the sender it claims to be. Free mail and platforms that send for anyone are
+   * excluded (their users choose the display name), and the name must hold the domain's whole first
+   * label (four letters at least).
+   */
+  private static boolean namesItself(State st, String fromDomain) {
+    if (st.fromName == null || fromDomain == null || !fromAuthenticated(st)) {
+      return false;
+    }
+    String from = registrable(fromDomain);
+    if (FREEMAIL.contains(from)
+        || MailSigns.RELAYING_PLATFORMS.contains(from)
+        || MailSigns.SIGNING_PLATFORMS.contains(from)) {
+      return false;
+    }
+    String label = MailSigns.label(from).replace("-", "");
+    String name = NOT_LETTER_OR_DIGIT.matcher(st.fromName.toLowerCase(Locale.ROOT)).replaceAll("");
+    return label.length() >= 4 && name.contains(label);
+  }
+
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]");
 
   /**
    * A sender whose mailbox name speaks for a court, the police, a tax office or a traffic
