@@ -3924,25 +3924,24 @@ public final class MailAnalyzer {
 
   /**
    * A Reply-To on a sister domain of an authenticated sender's own (REPLY_TO_OTHER_DOMAIN not
-   * counted): geico.com answering at geicomail.com, lovepop.com at lovepopcards.com. The From domain
-   * authenticated itself (so the organisation that owns it chose the Reply-To), it is no platform
-   * that sends for anyone (free mail, a share, an invitation or a signature request carries its
-   * user's Reply-To) and the Reply-To is no free mail, and one domain's name contains the whole
-   * other's (four letters at least). A forger cannot authenticate the brand's domain; a fraudster's
+   * counted): "GEICO" at geico.com answering at geicomail.com, "Lovepop" at lovepop.com at
+   * lovepopcards.com. The sender names itself by its own authenticated domain ({@link #namesItself}:
+   * the organisation that owns the domain chose the Reply-To; no free mail, no platform that sends
+   * for anyone), the Reply-To is no free mail, and one domain's name contains the whole other's
+   * (four letters at least). A hijacked mailing account of a real company sending someone else's
+   * lure under another name ("Asterdex" from email-biolifeplasma.com answering at
+   * biolifeplasma.com) keeps the sign. A forger cannot authenticate the brand's domain; a fraudster's
    * own authenticated domain answering at another of its own sends replies to the same hands. A
    * message that asks for credentials keeps the sign. The limit: a hijacked mailbox of a real
    * domain answering at a look-alike that contains the domain's name is not told by this sign.
    */
   private static boolean sisterDomain(State st, String fromDomain, String replyDomain) {
-    if (fromDomain == null || replyDomain == null || st.asksCredentials || !fromAuthenticated(st)) {
+    if (replyDomain == null || st.asksCredentials || !namesItself(st, fromDomain)) {
       return false;
     }
     String from = registrable(fromDomain);
     String reply = registrable(replyDomain);
-    if (FREEMAIL.contains(from)
-        || FREEMAIL.contains(reply)
-        || MailSigns.RELAYING_PLATFORMS.contains(from)
-        || MailSigns.SIGNING_PLATFORMS.contains(from)) {
+    if (FREEMAIL.contains(reply)) {
       return false;
     }
     String a = MailSigns.label(from);

@@ -19,9 +19,15 @@ class MailReplyToSisterTest {
           + "<p><a href=\"https://www.insurer-example.com/policy\">Your policy</a></p>";
 
   MailReport mail(String results, String from, String replyTo) {
+    return mail(results, "Insurer Example", from, replyTo);
+  }
+
+  MailReport mail(String results, String name, String from, String replyTo) {
     return signs.analyze(
         results
-            + "From: Insurer <"
+            + "From: "
+            + name
+            + " <"
             + from
             + ">\r\nReply-To: "
             + replyTo
@@ -61,6 +67,18 @@ class MailReplyToSisterTest {
             "news@insurer-example.com",
             "service@insurer-examplemail.com");
     assertThat(MailSignsTest.flags(otherSigner)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+  }
+
+  @Test
+  void aHijackedMailingAccountSendingUnderAnotherNameKeepsTheSign() {
+    // the company's own mailing account, taken over to send someone else's lure
+    MailReport r =
+        mail(
+            dkimPass("email.insurer-example.com"),
+            "Token Drop",
+            "news@insurer-example.com",
+            "service@insurer-examplemail.com");
+    assertThat(MailSignsTest.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   @Test
