@@ -3911,10 +3911,10 @@ public final class MailAnalyzer {
   }
 
   /**
-   * A Reply-To that is the reader's own address (REPLY_TO_OTHER_DOMAIN not counted): the
-   * invitation of a calendar the reader organises, sent by the platform to the reader. Only where the
-   * From domain authenticated (the platform, not a sender's forged headers, wrote To and Reply-To)
-   * and the address is both a recipient the message shows and one it was delivered to: a reply then
+   * A Reply-To that is the reader's own address (REPLY_TO_OTHER_DOMAIN not counted): the invitation
+   * of a calendar the reader organises, sent by the platform to the reader. Only where the From
+   * domain authenticated (the platform, not a sender's forged headers, wrote To and Reply-To) and
+   * the address is both a recipient the message shows and one it was delivered to: a reply then
    * goes back to the reader, no one else.
    */
   private static boolean repliesToTheReader(State st, String replyTo) {
@@ -3925,15 +3925,15 @@ public final class MailAnalyzer {
   /**
    * A Reply-To on a sister domain of an authenticated sender's own (REPLY_TO_OTHER_DOMAIN not
    * counted): "GEICO" at geico.com answering at geicomail.com, "Lovepop" at lovepop.com at
-   * lovepopcards.com. The sender names itself by its own authenticated domain ({@link #namesItself}:
-   * the organisation that owns the domain chose the Reply-To; no free mail, no platform that sends
-   * for anyone), the Reply-To is no free mail, and one domain's name contains the whole other's
-   * (four letters at least). A hijacked mailing account of a real company sending someone else's
-   * lure under another name ("Asterdex" from email-biolifeplasma.com answering at
-   * biolifeplasma.com) keeps the sign. A forger cannot authenticate the brand's domain; a fraudster's
-   * own authenticated domain answering at another of its own sends replies to the same hands. A
-   * message that asks for credentials keeps the sign. The limit: a hijacked mailbox of a real
-   * domain answering at a look-alike that contains the domain's name is not told by this sign.
+   * lovepopcards.com. The sender names itself by its own authenticated domain ({@link
+   * #namesItself}: the organisation that owns the domain chose the Reply-To; no free mail, no
+   * platform that sends for anyone), the Reply-To is no free mail, and one domain's name contains
+   * the whole other's (four letters at least). A hijacked mailing account of a real company sending
+   * someone else's lure under another name ("Asterdex" from email-biolifeplasma.com answering at
+   * biolifeplasma.com) keeps the sign. A forger cannot authenticate the brand's domain; a
+   * fraudster's own authenticated domain answering at another of its own sends replies to the same
+   * hands. A message that asks for credentials keeps the sign. The limit: a hijacked mailbox of a
+   * real domain answering at a look-alike that contains the domain's name is not told by this sign.
    */
   private static boolean sisterDomain(State st, String fromDomain, String replyDomain) {
     if (replyDomain == null || st.asksCredentials || !namesItself(st, fromDomain)) {

@@ -768,13 +768,33 @@ final class MailSigns {
    */
   static final Set<String> BRAND_TLDS =
       Set.of(
-          "apple", "google", "youtube", "amazon", "aws", "microsoft", "windows", "office", "xbox",
-          "bing", "azure", "skype", "netflix", "dhl", "fedex", "ups", "citi", "hsbc", "jcb", "nhk",
-          "docomo", "softbank", "rakuten");
+          "apple",
+          "google",
+          "youtube",
+          "amazon",
+          "aws",
+          "microsoft",
+          "windows",
+          "office",
+          "xbox",
+          "bing",
+          "azure",
+          "skype",
+          "netflix",
+          "dhl",
+          "fedex",
+          "ups",
+          "citi",
+          "hsbc",
+          "jcb",
+          "nhk",
+          "docomo",
+          "softbank",
+          "rakuten");
 
   /**
-   * Whether {@code host} is a domain of {@code brand}: its registrable domain's first label is one of
-   * the brand's, or its top-level domain is the brand's own ({@link #BRAND_TLDS}: Apple Card
+   * Whether {@code host} is a domain of {@code brand}: its registrable domain's first label is one
+   * of the brand's, or its top-level domain is the brand's own ({@link #BRAND_TLDS}: Apple Card
    * writing from post.applecard.apple).
    */
   static boolean ownedBy(Brand brand, String host) {

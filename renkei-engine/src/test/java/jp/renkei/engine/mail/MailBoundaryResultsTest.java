@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * A receiver with two servers of its own: the boundary server takes the message in from outside
- * and records its checks, the inner server records its own after the boundary has handled the
- * message. The boundary's results are the ones that saw the message as it came; a header in the
- * receiver's name written by anyone else still counts for nothing.
+ * A receiver with two servers of its own: the boundary server takes the message in from outside and
+ * records its checks, the inner server records its own after the boundary has handled the message.
+ * The boundary's results are the ones that saw the message as it came; a header in the receiver's
+ * name written by anyone else still counts for nothing.
  */
 class MailBoundaryResultsTest {
 

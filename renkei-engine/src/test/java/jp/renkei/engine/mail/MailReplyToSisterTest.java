@@ -103,7 +103,10 @@ class MailReplyToSisterTest {
   void aPlatformsShareKeepsTheSignWhateverItsReplyToIsNamed() {
     // google.com relays for anyone: its signature vouches for Google, not for the sharer
     MailReport r =
-        mail(dkimPass("google.com"), "drive-shares-dm-noreply@google.com", "hr@google-payroll.example");
+        mail(
+            dkimPass("google.com"),
+            "drive-shares-dm-noreply@google.com",
+            "hr@google-payroll.example");
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
