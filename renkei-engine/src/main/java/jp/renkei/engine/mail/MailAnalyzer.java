@@ -1133,6 +1133,8 @@ public final class MailAnalyzer {
     names(m.getCc(), st.recipientNames);
     st.toWritten = m.getTo() != null;
     String receiverResults = null;
+    String boundaryResults = null;
+    int boundaryHops = -1;
     String arcResults = null;
     for (Field f : m.getHeader().getFields()) {
       String name = f.getName().toLowerCase(Locale.ROOT);
@@ -1156,9 +1158,16 @@ public final class MailAnalyzer {
         case "received" -> received(body, st);
         // only the receiving server's results count: the top-most Authentication-Results (the
         // sender can write any number of them below it), else the top-most ARC results; a
-        // DKIM-Signature header vouches for nothing until a server has checked it
-        case "authentication-results" ->
-            receiverResults = receiverResults == null ? body : receiverResults;
+        // DKIM-Signature header vouches for nothing until a server has checked it. The one
+        // exception is the receiver's own boundary server (boundaryResults)
+        case "authentication-results" -> {
+          if (receiverResults == null) {
+            receiverResults = body;
+          } else if (boundaryResults == null) {
+            boundaryResults = body;
+            boundaryHops = st.hops.size();
+          }
+        }
         case "arc-authentication-results" -> arcResults = arcResults == null ? body : arcResults;
         case "precedence" -> {
           String p = body.strip().toLowerCase(Locale.ROOT);
@@ -1207,9 +1216,67 @@ public final class MailAnalyzer {
         }
       }
     }
+    if (receiverResults != null
+        && boundaryResults != null
+        && isBoundary(receiverResults, boundaryResults, boundaryHops, st.hops)) {
+      // the boundary's results first: it checked the message as it came in, and a later server
+      // of the same receiver may have changed it on the way (a footer, a rewritten address) and
+      // then found the signature broken; the later server's fills in what the boundary left out
+      authResults(boundaryResults, st);
+    }
     if (receiverResults != null || arcResults != null) {
       authResults(receiverResults != null ? receiverResults : arcResults, st);
     }
+  }
+
+  /**
+   * Whether the second Authentication-Results header ({@code lower}, with {@code hopsAbove}
+   * Received headers above it) was written by the receiver's own boundary server, the one that took
+   * the message in from outside, below the top-most ({@code top}, the receiver's last server). RFC
+   * 8601 trusts only the results of the reader's own administrative domain: here the top-most
+   * header's server, and the server its own Received headers say the message came from. The
+   * Received headers from the top are internal hops while both ends are in the top-most server's
+   * registrable domain; the first that is not names the boundary server as its "by" host, and the
+   * lower header must carry that host's name as its authserv-id and sit no lower than that hop
+   * (written by the boundary server, not by anyone before it). A sender writing a header in the
+   * receiver's name below it has no internal Received header above it naming that host.
+   */
+  static boolean isBoundary(String top, String lower, int hopsAbove, List<MailReport.Hop> hops) {
+    String topId = authservId(top);
+    String lowerId = authservId(lower);
+    if (topId == null || lowerId == null || topId.equals(lowerId) || topId.indexOf('.') < 0) {
+      return false;
+    }
+    String own = registrable(topId);
+    int k = 0;
+    while (k < hops.size() && internalHop(hops.get(k), own)) {
+      k++;
+    }
+    // at least one internal hop, ending at the top-most header's server, from the boundary
+    return k > 0
+        && k < hops.size()
+        && hopsAbove <= k + 1
+        && topId.equalsIgnoreCase(hops.get(0).by())
+        && lowerId.equalsIgnoreCase(hops.get(k - 1).from())
+        && lowerId.equalsIgnoreCase(hops.get(k).by());
+  }
+
+  private static boolean internalHop(MailReport.Hop hop, String own) {
+    return hop.from() != null
+        && hop.by() != null
+        && hop.from().indexOf('.') > 0
+        && hop.by().indexOf('.') > 0
+        && own.equals(registrable(hop.from().toLowerCase(Locale.ROOT)))
+        && own.equals(registrable(hop.by().toLowerCase(Locale.ROOT)));
+  }
+
+  /** The authserv-id of an Authentication-Results body (the host name before the first ';'). */
+  static String authservId(String body) {
+    int end = body.indexOf(';');
+    String id = (end < 0 ? body : body.substring(0, end)).strip();
+    int space = id.indexOf(' ');
+    id = space < 0 ? id : id.substring(0, space);
+    return id.isEmpty() ? null : id.toLowerCase(Locale.ROOT);
   }
 
   private static void addresses(AddressList list, List<String> into) {
@@ -2902,7 +2969,7 @@ public final class MailAnalyzer {
       boolean forItsUser =
           fromDomain != null
               && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(fromDomain))
-              && dmarcPassed(st);
+              && fromAuthenticated(st);
       Set<String> readers = new java.util.HashSet<>();
       for (String to : st.recipients) {
         String td = domain(to);
@@ -2915,12 +2982,14 @@ public final class MailAnalyzer {
       boolean forARequester =
           fromDomain != null
               && MailSigns.SIGNING_PLATFORMS.contains(registrable(fromDomain))
-              && dmarcPassed(st);
+              && fromAuthenticated(st);
       for (String r : st.replyTo) {
         String rd = domain(r);
         if (fromDomain != null
             && !(forItsUser && rd != null && readers.contains(registrable(rd)))
             && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
+            && !repliesToTheReader(st, r)
+            && !sisterDomain(st, fromDomain, rd)
             && rd != null
             && !registrable(rd).equals(registrable(fromDomain))
             // list mail: replies go to the list (or its owner), as they should — to the list
@@ -3375,6 +3444,7 @@ public final class MailAnalyzer {
         && !(st.ownBulk() && !st.asksCredentials)
         && !reply
         && st.subject != null
+        && !namesItself(st, fromDomain)
         && ACCOUNT_SUBJECT.matcher(st.subject).find()) {
       MailSigns.claimed(st.subject).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
@@ -3403,13 +3473,38 @@ public final class MailAnalyzer {
     }
     for (MailSigns.Brand b : claims) {
       // a newsletter named after what it writes about (Lockergnome Apple Core) speaks for itself
-      if (!b.labels().contains(own)
+      if (!MailSigns.ownedBy(b, fromDomain)
           && !st.listVouched()
           && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
       }
     }
   }
+
+  /**
+   * A sender that names itself by its own authenticated domain ("Discover Card" from
+   * services.discover.com, DKIM passing for discover.com): a brand its subject's account notice
+   * names is then another company's product it speaks of ("your account is connected to Apple
+   * Wallet"), not the sender it claims to be. Free mail and platforms that send for anyone are
+   * excluded (their users choose the display name), and the name must hold the domain's whole first
+   * label (four letters at least).
+   */
+  private static boolean namesItself(State st, String fromDomain) {
+    if (st.fromName == null || fromDomain == null || !fromAuthenticated(st)) {
+      return false;
+    }
+    String from = registrable(fromDomain);
+    if (FREEMAIL.contains(from)
+        || MailSigns.RELAYING_PLATFORMS.contains(from)
+        || MailSigns.SIGNING_PLATFORMS.contains(from)) {
+      return false;
+    }
+    String label = MailSigns.label(from).replace("-", "");
+    String name = NOT_LETTER_OR_DIGIT.matcher(st.fromName.toLowerCase(Locale.ROOT)).replaceAll("");
+    return label.length() >= 4 && name.contains(label);
+  }
+
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]");
 
   /**
    * A sender whose mailbox name speaks for a court, the police, a tax office or a traffic
@@ -3989,9 +4084,67 @@ public final class MailAnalyzer {
                     .noneMatch(d -> MailSigns.sameBrand(d, st.senderDomain))));
   }
 
+  /**
+   * A Reply-To that is the reader's own address (REPLY_TO_OTHER_DOMAIN not counted): the invitation
+   * of a calendar the reader organises, sent by the platform to the reader. Only where the From
+   * domain authenticated (the platform, not a sender's forged headers, wrote To and Reply-To) and
+   * the address is both a recipient the message shows and one it was delivered to: a reply then
+   * goes back to the reader, no one else.
+   */
+  private static boolean repliesToTheReader(State st, String replyTo) {
+    String r = replyTo.toLowerCase(Locale.ROOT);
+    return fromAuthenticated(st) && st.recipients.contains(r) && st.deliveredTo.contains(r);
+  }
+
+  /**
+   * A Reply-To on a sister domain of an authenticated sender's own (REPLY_TO_OTHER_DOMAIN not
+   * counted): "GEICO" at geico.com answering at geicomail.com, "Lovepop" at lovepop.com at
+   * lovepopcards.com. The sender names itself by its own authenticated domain ({@link
+   * #namesItself}: the organisation that owns the domain chose the Reply-To; no free mail, no
+   * platform that sends for anyone), the Reply-To is no free mail, and one domain's name contains
+   * the whole other's (four letters at least). A hijacked mailing account of a real company sending
+   * someone else's lure under another name ("Asterdex" from email-biolifeplasma.com answering at
+   * biolifeplasma.com) keeps the sign. A forger cannot authenticate the brand's domain; a
+   * fraudster's own authenticated domain answering at another of its own sends replies to the same
+   * hands. A message that asks for credentials keeps the sign. The limit: a hijacked mailbox of a
+   * real domain answering at a look-alike that contains the domain's name is not told by this sign.
+   */
+  private static boolean sisterDomain(State st, String fromDomain, String replyDomain) {
+    if (replyDomain == null || st.asksCredentials || !namesItself(st, fromDomain)) {
+      return false;
+    }
+    String from = registrable(fromDomain);
+    String reply = registrable(replyDomain);
+    if (FREEMAIL.contains(reply)) {
+      return false;
+    }
+    String a = MailSigns.label(from);
+    String b = MailSigns.label(reply);
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = a.length() <= b.length() ? b : a;
+    return shorter.length() >= 4 && longer.contains(shorter);
+  }
+
   /** The receiving server found DMARC passing (the From domain itself authenticated). */
   private static boolean dmarcPassed(State st) {
     return st.authResultsSeen && !st.compositeFailed && "pass".equalsIgnoreCase(st.auth.dmarc());
+  }
+
+  /**
+   * The From domain itself authenticated: DMARC passing, or, where the receiver did not evaluate
+   * DMARC, an SPF or DKIM pass for the From's registrable domain with nothing failing (what DMARC's
+   * relaxed alignment would have found).
+   */
+  private static boolean fromAuthenticated(State st) {
+    MailReport.Authentication a = st.auth;
+    return dmarcPassed(st)
+        || (st.authResultsSeen
+            && !st.compositeFailed
+            && a.dmarc() == null
+            && !bad(a.spf())
+            && !bad(a.dkim())
+            && st.senderDomain != null
+            && st.authenticated.contains(st.senderDomain));
   }
 
   /**

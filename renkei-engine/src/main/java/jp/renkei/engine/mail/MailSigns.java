@@ -774,6 +774,52 @@ final class MailSigns {
           brand("auカブコム証券", "カブコム|\\bkabu\\.com\\b", "kabu"),
           brand("メルカリ", "メルカリ|mercari", "mercari"));
 
+  /**
+   * Top-level domains that belong to one company alone (ICANN's "brand" TLDs: nobody else can
+   * register a name under .apple or .google), among the labels of {@link #BRANDS}. Open TLDs that
+   * happen to share a label (.live, .post, .me) are not here.
+   */
+  static final Set<String> BRAND_TLDS =
+      Set.of(
+          "apple",
+          "google",
+          "youtube",
+          "amazon",
+          "aws",
+          "microsoft",
+          "windows",
+          "office",
+          "xbox",
+          "bing",
+          "azure",
+          "skype",
+          "netflix",
+          "dhl",
+          "fedex",
+          "ups",
+          "citi",
+          "hsbc",
+          "jcb",
+          "nhk",
+          "docomo",
+          "softbank",
+          "rakuten");
+
+  /**
+   * Whether {@code host} is a domain of {@code brand}: its registrable domain's first label is one
+   * of the brand's, or its top-level domain is the brand's own ({@link #BRAND_TLDS}: Apple Card
+   * writing from post.applecard.apple).
+   */
+  static boolean ownedBy(Brand brand, String host) {
+    if (brand.labels().contains(label(host))) {
+      return true;
+    }
+    String r = registrable(host);
+    int dot = r == null ? -1 : r.lastIndexOf('.');
+    String tld = dot < 0 ? "" : r.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return BRAND_TLDS.contains(tld) && brand.labels().contains(tld);
+  }
+
   /** Two registrable domains of one brand in {@link #BRANDS} (microsoft.com and live.com). */
   static boolean sameBrand(String a, String b) {
     String la = label(a);

@@ -47,10 +47,15 @@ public enum RedFlag {
   REPLY_TO_OTHER_DOMAIN(
       20,
       "返信先 (Reply-To) が差出人とは別のドメインです。返信が攻撃者に届く可能性があります。"
-          + "(利用者に代わって送るサービス — Google ドキュメントの共有通知など — が DMARC に合格し、返信先が受信者と同じ組織のドメインの利用者であるものは数えません。)",
+          + "(利用者に代わって送るサービス — Google ドキュメントの共有通知など — が DMARC に合格し、返信先が受信者と同じ組織のドメインの利用者であるものは数えません。"
+          + "差出人のドメインが認証され、返信先がその姉妹ドメイン (例: geico.com に対する geicomail.com) であるもの、"
+          + "認証されたサービスからの通知で返信先が受信者自身のアドレスであるもの (自分が主催する予定の通知) も数えません。)",
       "Replies go to another domain than the sender's (Reply-To). (A platform sending for its"
           + " user — a Google Docs share, a calendar invitation — that passes DMARC, with replies"
-          + " going to a user on the recipient's own organisation's domain, is not counted.)"),
+          + " going to a user on the recipient's own organisation's domain, is not counted; nor is an"
+          + " authenticated sender answering at a sister domain of its own, geicomail.com for"
+          + " geico.com, or an authenticated service's notice whose Reply-To is the reader's own"
+          + " address, the invitation of an event the reader organises.)"),
   LOOKALIKE_DOMAIN(
       30,
       "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。または差出人のドメインが、受信者の組織のドメインや本文に引用されたアドレス (返信の元のメールの取引先など) のドメインと 1〜2 文字だけ違います (例: example-corp.co.jp に対する example-crop.co.jp)。取引先や自組織になりすまして資料の再送や人事異動を装う手口の典型です。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。またはリンク先のホスト名が企業のドメインで始まっていますが、実際には別のドメインです (例: amazon.co.jp.kvbxz.xyz、rakuten-sec.co.jp-member.cn)。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",

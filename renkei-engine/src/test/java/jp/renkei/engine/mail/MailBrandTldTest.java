@@ -1,0 +1,93 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A brand's own top-level domain (.apple, .google): nobody else can hold a name under it, so a
+ * sender there speaks for the brand itself (BRAND_IMPERSONATION not counted); an open TLD that
+ * shares a brand's label proves nothing.
+ */
+class MailBrandTldTest {
+
+  final MailSignsTest signs = new MailSignsTest();
+
+  MailReport notice(String from) {
+    return signs.analyze(
+        "Authentication-Results: mx.example.jp; dkim=pass header.d=post.applecard.apple\r\n"
+            + "From: \"Apple Card Support\" <"
+            + from
+            + ">\r\nTo: taro@example.jp\r\nSubject: Your payment has been received\r\n",
+        "text/plain",
+        "Your payment has been received and applied to your balance.");
+  }
+
+  @Test
+  void aSenderUnderTheBrandsOwnTopLevelDomainSpeaksForTheBrand() {
+    assertThat(MailSignsTest.flags(notice("no_reply@post.applecard.apple")))
+        .doesNotContain(RedFlag.BRAND_IMPERSONATION);
+  }
+
+  @Test
+  void theBrandsNameUnderAnotherTopLevelDomainIsStillAClaim() {
+    assertThat(MailSignsTest.flags(notice("no_reply@post.applecard-support.com")))
+        .contains(RedFlag.BRAND_IMPERSONATION);
+  }
+
+  @Test
+  void onlyBrandTopLevelDomainsCount() {
+    MailSigns.Brand apple =
+        MailSigns.BRANDS.stream().filter(b -> b.name().equals("Apple")).findFirst().orElseThrow();
+    MailSigns.Brand microsoft =
+        MailSigns.BRANDS.stream()
+            .filter(b -> b.name().equals("Microsoft"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(MailSigns.ownedBy(apple, "post.applecard.apple")).isTrue();
+    assertThat(MailSigns.ownedBy(apple, "email.apple.com")).isTrue();
+    assertThat(MailSigns.ownedBy(apple, "applecard.example.com")).isFalse();
+    // .live is open to anyone, though "live" is one of Microsoft's labels
+    assertThat(MailSigns.ownedBy(microsoft, "account-security.live")).isFalse();
+    assertThat(MailSigns.ownedBy(microsoft, "news.microsoft")).isTrue();
+  }
+
+  MailReport walletNotice(String results, String name, String from) {
+    return signs.analyze(
+        results
+            + "From: \""
+            + name
+            + "\" <"
+            + from
+            + ">\r\nTo: taro@example.jp\r\n"
+            + "Subject: All set! Your account is connected to Apple Wallet\r\n",
+        "text/plain",
+        "Your card can now be used with your phone in stores.");
+  }
+
+  @Test
+  void aSenderNamingItselfByItsAuthenticatedDomainSpeaksOfAnotherBrandInItsSubject() {
+    MailReport r =
+        walletNotice(
+            "Authentication-Results: mx.example.jp; dkim=pass header.d=cardissuer-example.com\r\n",
+            "Cardissuer Example Card",
+            "notice@services.cardissuer-example.com");
+    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+  }
+
+  @Test
+  void theSubjectsBrandIsAClaimWhenTheSenderIsNotAuthenticatedOrNamesSomethingElse() {
+    MailReport unauthenticated =
+        walletNotice(
+            "Authentication-Results: mx.example.jp; spf=none; dkim=none\r\n",
+            "Cardissuer Example Card",
+            "notice@services.cardissuer-example.com");
+    assertThat(MailSignsTest.flags(unauthenticated)).contains(RedFlag.BRAND_IMPERSONATION);
+    MailReport otherName =
+        walletNotice(
+            "Authentication-Results: mx.example.jp; dkim=pass header.d=cardissuer-example.com\r\n",
+            "Wallet Service",
+            "notice@services.cardissuer-example.com");
+    assertThat(MailSignsTest.flags(otherName)).contains(RedFlag.BRAND_IMPERSONATION);
+  }
+}
