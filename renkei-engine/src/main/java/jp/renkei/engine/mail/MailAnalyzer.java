@@ -3414,8 +3414,8 @@ public final class MailAnalyzer {
 
   /**
    * A link that is no page the reader is asked to go to: the address of a picture (a newsletter's
-   * plain-text part lists its images so) or of an unsubscribe page (the address itself says so;
-   * the words of the link do not count, as lures give their one address to the "unsubscribe" words
+   * plain-text part lists its images so) or of an unsubscribe page (the address itself says so; the
+   * words of the link do not count, as lures give their one address to the "unsubscribe" words
    * too). Served by a shortener or a hosting service, nothing is typed into it; the message's other
    * links there are judged as before.
    */

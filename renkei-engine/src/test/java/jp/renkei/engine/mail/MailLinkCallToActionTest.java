@@ -8,10 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Links the reader is not asked to follow to a page (issue 19, fpout21a): the address of a
- * picture, of an unsubscribe page, a Google Maps shared place, a link that opens an app. They are no
- * SUSPICIOUS_LINK or LOGIN_LINK_ELSEWHERE, while the page links of a lure beside them still are. The
- * messages are written for this test, with example and documentation names.
+ * Links the reader is not asked to follow to a page (issue 19, fpout21a): the address of a picture,
+ * of an unsubscribe page, a Google Maps shared place, a link that opens an app. They are no
+ * SUSPICIOUS_LINK or LOGIN_LINK_ELSEWHERE, while the page links of a lure beside them still are.
+ * The messages are written for this test, with example and documentation names.
  */
 class MailLinkCallToActionTest {
 
@@ -84,7 +84,8 @@ class MailLinkCallToActionTest {
             "Example Cafe <hello@cafe-example.com>",
             "Our new branch opens on Monday: https://goo.gl/AbCdEf123\r\n",
             "text/plain");
-    assertThat(evidence(other, RedFlag.SUSPICIOUS_LINK)).containsExactly("https://goo.gl/AbCdEf123");
+    assertThat(evidence(other, RedFlag.SUSPICIOUS_LINK))
+        .containsExactly("https://goo.gl/AbCdEf123");
   }
 
   @Test
