@@ -3614,12 +3614,17 @@ public final class MailAnalyzer {
     }
     if (MailSigns.isIpLiteral(host)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if (MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host)) {
-      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+    } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
+        && !MailSigns.OWN_SHORT_LINKS.contains(host)) {
+      if (!notACallToAction(l)) {
+        st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      }
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
         && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))) {
-      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      if (!notACallToAction(l)) {
+        st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      }
     } else if (MailSigns.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.unusualPort(l.url()) && MailSigns.loginLike(l.url(), l.text())) {
@@ -3649,9 +3654,39 @@ public final class MailAnalyzer {
         // a brand's other domain (microsoft.com's notice linking account.live.com), for a sender
         // that authenticated as itself
         && !(dmarcPassed(st) && !FREEMAIL.contains(sender) && MailSigns.sameBrand(sender, reg))
+        && webLink(l.url())
         && MailSigns.loginLike(l.url(), l.text())) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
     }
+  }
+
+  /**
+   * A link a browser opens as a web page (http, https, or an address without a scheme), not one
+   * that hands over to an app on the reader's device (wallet://, an app's own scheme): such a link
+   * leads to no domain where a password could be typed.
+   */
+  static boolean webLink(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      return true;
+    }
+    String name = url.substring(0, scheme).toLowerCase(Locale.ROOT);
+    return name.equals("http") || name.equals("https");
+  }
+
+  /** What a link's file name ends with when the link is the address of a picture (not an SVG). */
+  static final Set<String> PICTURE_LINKS = Set.of("jpg", "jpeg", "png", "gif", "webp", "bmp");
+
+  /**
+   * A link that is no page the reader is asked to go to: the address of a picture (a newsletter's
+   * plain-text part lists its images so) or of an unsubscribe page (the address itself says so; the
+   * words of the link do not count, as lures give their one address to the "unsubscribe" words
+   * too). Served by a shortener or a hosting service, nothing is typed into it; the message's other
+   * links there are judged as before.
+   */
+  static boolean notACallToAction(MailReport.Link l) {
+    String lower = l.url().toLowerCase(Locale.ROOT);
+    return PICTURE_LINKS.contains(linkExtension(lower)) || offersUnsubscribe(lower);
   }
 
   /**
@@ -3674,7 +3709,7 @@ public final class MailAnalyzer {
     String first = null;
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
-      if (h == null || allowed.contains(h)) {
+      if (h == null || allowed.contains(h) || !webLink(l.url())) {
         continue;
       }
       String reg = registrable(h);

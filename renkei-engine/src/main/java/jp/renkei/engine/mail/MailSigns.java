@@ -946,6 +946,12 @@ final class MailSigns {
           "0rz.tw");
 
   /**
+   * Short links a service makes for its own pages only (hosts): Google Maps' shared places
+   * (maps.app.goo.gl) open Google Maps and nothing else, unlike goo.gl's old links to anywhere.
+   */
+  static final Set<String> OWN_SHORT_LINKS = Set.of("maps.app.goo.gl");
+
+  /**
    * Hosting a phishing page needs no domain of one's own: file stores, form builders, free site
    * builders and tunnels serve them under a reputable name (registrable domains, or hosts).
    */

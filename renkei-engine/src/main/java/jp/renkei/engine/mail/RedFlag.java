@@ -141,14 +141,17 @@ public enum RedFlag {
   LOGIN_LINK_ELSEWHERE(
       15,
       "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。"
-          + "または、ID やカード情報の入力を求めるメールのリンクが、差出人自身のドメイン (ロゴ、ヘルプ、プライバシーの案内) と、無関係なドメイン 1 つだけに分かれています。本物の通知をまねて「こちらをクリック」のリンクだけを偽サイトに差し替えた作りです。",
+          + "または、ID やカード情報の入力を求めるメールのリンクが、差出人自身のドメイン (ロゴ、ヘルプ、プライバシーの案内) と、無関係なドメイン 1 つだけに分かれています。本物の通知をまねて「こちらをクリック」のリンクだけを偽サイトに差し替えた作りです。"
+          + "端末のアプリを開くリンク (wallet:// など、http でも https でもないもの) はドメインに行かないので数えません。",
       "A link to log in or verify leads to a domain unrelated to the sender, or a message asking"
           + " for credentials links the sender's own domain (logo, help, privacy pages) and one"
           + " unrelated domain besides: a copy of the brand's real notice with the one \"click here\""
-          + " swapped for the fake site."),
+          + " swapped for the fake site. A link that opens an app on the reader's device (wallet://"
+          + " and other schemes than http and https) leads to no domain and does not count."),
   SUSPICIOUS_LINK(
       20,
-      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。",
+      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。"
+          + "画像ファイル (.jpg、.png 等) のアドレス、アドレス自体が配信停止ページを示すリンク、Google マップの共有リンク (maps.app.goo.gl) は、読者が何かを入力するページではないので数えません。",
       "A link leads to an IP address, a URL shortener, a data: or javascript: URL, free hosting"
           + " anyone can put a page on (a Google Drawings page, a Google document or"
           + " presentation \"published to the web\" included), or a dynamic-DNS name (duckdns.org ...). A link through a"
@@ -156,7 +159,9 @@ public enum RedFlag {
           + " leads; one whose destination cannot be read (LinkedIn's slink) counts outside bulk"
           + " mail. So does a link whose address carries a second one leading to an IP address"
           + " (http://ad.example/clk?http://192.0.2.7/login): the known name in front hides where"
-          + " the click lands."),
+          + " the click lands. The address of a picture (.jpg, .png ...), a link whose address"
+          + " itself is an unsubscribe page, and a Google Maps shared place (maps.app.goo.gl) do"
+          + " not count: nothing is typed into them."),
   EXECUTABLE_LINK(
       30,
       "リンク先が実行ファイルやスクリプト、インストーラー (.exe、.msi、.hta、.vbs 等) です。クリックするとプログラムがダウンロードされます。認証された差出人が自ドメインで配布するものはこれに当たりません。開かないでください。",
