@@ -138,6 +138,7 @@ final class MailSigns {
           "(?:security|fraud) (?:alert|notice|notification)"
               + "|(?:unusual|suspicious|unrecognized|unauthorized) (?:sign-?in|log-?in|activity|access)"
               + "|sign-?in (?:attempt|activity)|one-time (?:code|password)"
+              + "|(?:account )?verification code|(?:認証|確認)コード"
               + "|(?:new |unusual |suspicious )?log-?in attempt"
               + "|(?:log-?in|sign-?in) from (?:an? )?(?:new|unfamiliar|unknown|unrecognized) device"
               + "|new device (?:log-?in|sign-?in|detected)"
@@ -153,6 +154,7 @@ final class MailSigns {
   static final Pattern OWN_ACCOUNT_ASKS =
       Pattern.compile(
           "ログイン(?:して|の上|し)|サインイン(?:して|の上|し)|パスワード(?:の|を)?(?:変更|再設定)"
+              + "|update your (?:e-?mail|contact) (?:address|info\\w*|preferences)"
               + "|(?:お支払い|支払い|決済)方法(?:の|を)?(?:更新|再登録|再設定)"
               + "|登録情報(?:の|を)?(?:ご)?(?:確認|更新)|(?:お客様|お客さま|会員|カード|口座)情報(?:の|を)?(?:確認|更新)"
               + "|(?:多要素|二段階|2段階|二要素)認証(?:の|を)?(?:設定|登録)"

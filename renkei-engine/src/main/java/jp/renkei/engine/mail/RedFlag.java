@@ -78,16 +78,19 @@ public enum RedFlag {
   CREDENTIAL_REQUEST(
       25,
       "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"
-          + "(サービス自身のセキュリティ通知 — DMARC に合格し、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」「不正アクセス」などの報告は数えません。"
-          + "そのうち他社や公的機関を名乗っていないものでは、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」など会員への日常の案内も数えません。"
+          + "(サービス自身のセキュリティ通知 — DMARC に合格し (受信サーバーが DMARC の結果を記録していない場合は、差出人自身のドメインの DKIM または SPF に合格し)、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」「確認コード」「不正アクセス」などの報告は数えません。"
+          + "そのうち他社や公的機関を名乗っていないものでは、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」「メールアドレスの変更」など会員への日常の案内も数えません。"
           + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。)",
       "The message asks for a password, account or card details on a pretext: password expiry, a"
           + " full mailbox, a locked or suspended account, \"verify your account\", 本人確認 (identity"
           + " check), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
-          + " strange sign-in. (A service's own security notice — DMARC passes and every link is on"
-          + " its own domains — that reports a new sign-in, a one-time code or unauthorised access"
+          + " strange sign-in. (A service's own security notice — DMARC passes, or, where the"
+          + " receiving server recorded no DMARC result, DKIM or SPF passes for the sender's own"
+          + " domain, and every link is on its own domains — that reports a new sign-in, a"
+          + " one-time or verification code or unauthorised access"
           + " is not counted; when it claims no other brand, neither are its everyday asks to its"
-          + " members, \"log in to see your statement\", \"renew your payment method\", a password reset. Nor are the"
+          + " members, \"log in to see your statement\", \"renew your payment method\", a password reset,"
+          + " \"update your email address\". Nor are the"
           + " lure words an advisory quotes — from a public body, a CEPTOAR or a security"
           + " organisation that passes DMARC and links only itself and public sources such as"
           + " JPCERT/CC, no sign-in page.)"),
