@@ -3588,6 +3588,9 @@ public final class MailAnalyzer {
           .filter(x -> !lures.contains(x) && lures.size() < 3)
           .forEach(lures::add);
     }
+    if (!lures.isEmpty() && ownTransaction(st)) {
+      lures.removeIf(x -> MailSigns.COMMERCE_WORDS.matcher(x).matches());
+    }
     if (!lures.isEmpty()) {
       st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
     }
@@ -3667,6 +3670,17 @@ public final class MailAnalyzer {
               + String.join(", ", away.stream().limit(3).toList())
               + (away.size() > 3 ? " …" : ""));
     }
+  }
+
+  /**
+   * A shop's, biller's or carrier's own mail about the reader's order, bill or payment: a service's
+   * own notice ({@link #ownNotice}: its own domain authenticated, every link on its own domains)
+   * that claims no other brand and links somewhere. The invoice, the shipment, the refund and the
+   * wallet it speaks of ({@link MailSigns#COMMERCE_WORDS}) are the reader's own; from anyone else,
+   * or with a link elsewhere, they stay a lure.
+   */
+  private static boolean ownTransaction(State st) {
+    return !st.links.isEmpty() && ownNotice(st) && claimsNoOtherBrand(st);
   }
 
   /**

@@ -128,6 +128,18 @@ final class MailSigns {
               + "|inadimpl\\w*|protocolo)\\b");
 
   /**
+   * The {@link #LURES} words a shop's, a biller's or a carrier's own mail says about the reader's
+   * own order, bill or payment (an order confirmation's "shipment #1", "your invoice is scheduled
+   * with AutoPay", "view your payment details in the Wallet app", ご注文の配送, 請求書, 返金): a lure
+   * only from someone else. Lower-cased, as {@link #LURES} finds them.
+   */
+  static final Pattern COMMERCE_WORDS =
+      Pattern.compile(
+          "\\binvoice\\b|payment (?:details|confirmation|receipt|notice|advice)|refund|wallet|parcel"
+              + "|shipment|tracking number|delivery notice|delivery notification|(?:your )?package (?:is|was|could|has)"
+              + "|請求書|お支払い|支払(?:い|期限)|入金|返金|配達|お荷物|配送|宅配便");
+
+  /**
    * The {@link #CREDENTIALS} phrases that report rather than ask (a security alert, a sign-in from
    * a new device, a one-time code): a service's own account notices say them every day. They count
    * as a credential request except in a service's own notice ({@code MailAnalyzer}: DMARC passes
