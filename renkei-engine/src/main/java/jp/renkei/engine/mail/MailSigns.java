@@ -130,8 +130,8 @@ final class MailSigns {
   /**
    * The {@link #LURES} words a shop's, a biller's or a carrier's own mail says about the reader's
    * own order, bill or payment (an order confirmation's "shipment #1", "your invoice is scheduled
-   * with AutoPay", "view your payment details in the Wallet app", ご注文の配送, 請求書, 返金): a lure
-   * only from someone else. Lower-cased, as {@link #LURES} finds them.
+   * with AutoPay", "view your payment details in the Wallet app", ご注文の配送, 請求書, 返金): a lure only
+   * from someone else. Lower-cased, as {@link #LURES} finds them.
    */
   static final Pattern COMMERCE_WORDS =
       Pattern.compile(

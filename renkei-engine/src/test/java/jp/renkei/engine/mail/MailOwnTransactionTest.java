@@ -46,14 +46,14 @@ class MailOwnTransactionTest {
   @Test
   void aShopsOwnOrderConfirmationSpeaksOfItsShipmentWithoutALure() {
     MailReport r =
-        messages.analyze(headers(dkimOnly("garden-shop.example"), "Your order"), "text/html", ORDER);
+        messages.analyze(
+            headers(dkimOnly("garden-shop.example"), "Your order"), "text/html", ORDER);
     assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.PAYMENT_LURE);
   }
 
   @Test
   void theSameShipmentFromAnUnauthenticatedSenderIsStillALure() {
-    MailReport r =
-        messages.analyze(headers(UNAUTHENTICATED, "Your order"), "text/html", ORDER);
+    MailReport r = messages.analyze(headers(UNAUTHENTICATED, "Your order"), "text/html", ORDER);
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.PAYMENT_LURE);
   }
 
