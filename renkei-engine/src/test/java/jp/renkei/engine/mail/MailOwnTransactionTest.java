@@ -26,12 +26,12 @@ class MailOwnTransactionTest {
   }
 
   static final String UNAUTHENTICATED =
-      "Authentication-Results: mx.example.jp; spf=none smtp.mailfrom=garden-shop.example;"
+      "Authentication-Results: mx.example.jp; spf=none smtp.mailfrom=gardenshop-example.com;"
           + " dkim=none\r\n";
 
   static String headers(String auth, String subject) {
     return auth
-        + "From: Garden Shop <orders@mail.garden-shop.example>\r\nTo: reader@example.jp\r\n"
+        + "From: Garden Shop <orders@mail.gardenshop-example.com>\r\nTo: reader@example.jp\r\n"
         + "Subject: "
         + subject
         + "\r\n";
@@ -40,14 +40,14 @@ class MailOwnTransactionTest {
   static final String ORDER =
       "<p>Thank you for your order #A10442.</p><p>Item AM024 Blue lobelia, qty 3, $9.58."
           + " Shipment #1: we expect to ship these products the week of April 20.</p>"
-          + "<p><a href=\"https://www.garden-shop.example/account/orders/A10442\">View your"
+          + "<p><a href=\"https://www.gardenshop-example.com/account/orders/A10442\">View your"
           + " order</a></p>";
 
   @Test
   void aShopsOwnOrderConfirmationSpeaksOfItsShipmentWithoutALure() {
     MailReport r =
         messages.analyze(
-            headers(dkimOnly("garden-shop.example"), "Your order"), "text/html", ORDER);
+            headers(dkimOnly("gardenshop-example.com"), "Your order"), "text/html", ORDER);
     assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.PAYMENT_LURE);
   }
 
@@ -61,9 +61,9 @@ class MailOwnTransactionTest {
   void theSameShipmentLinkingElsewhereIsStillALure() {
     MailReport r =
         messages.analyze(
-            headers(dkimOnly("garden-shop.example"), "Your order"),
+            headers(dkimOnly("gardenshop-example.com"), "Your order"),
             "text/html",
-            ORDER.replace("www.garden-shop.example", "garden-shop-orders.click"));
+            ORDER.replace("www.gardenshop-example.com", "garden-shop-orders.click"));
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.PAYMENT_LURE);
   }
 
@@ -71,7 +71,7 @@ class MailOwnTransactionTest {
   void aCryptoAmountStaysALureInTheShopsOwnMail() {
     MailReport r =
         messages.analyze(
-            headers(dkimOnly("garden-shop.example"), "Your order"),
+            headers(dkimOnly("gardenshop-example.com"), "Your order"),
             "text/html",
             ORDER + "<p>Withdraw your bitcoin now.</p>");
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.PAYMENT_LURE);
@@ -96,17 +96,17 @@ class MailOwnTransactionTest {
   static final String CODE =
       "<p>Your account verification code</p><p>Use this one-time code to sign in: 482913."
           + " If this was you, no action is needed.</p>"
-          + "<p><a href=\"https://www.insurer.example/help\">Help</a></p>";
+          + "<p><a href=\"https://www.insurer-example.com/help\">Help</a></p>";
 
   static String insurer(String auth) {
     return auth
-        + "From: Insurer <alerts@mail.insurer.example>\r\nTo: reader@example.jp\r\n"
+        + "From: Insurer <alerts@mail.insurer-example.com>\r\nTo: reader@example.jp\r\n"
         + "Subject: Your account verification code\r\n";
   }
 
   @Test
   void anInsurersOwnVerificationCodeIsNoCredentialRequest() {
-    MailReport r = messages.analyze(insurer(dkimOnly("insurer.example")), "text/html", CODE);
+    MailReport r = messages.analyze(insurer(dkimOnly("insurer-example.com")), "text/html", CODE);
     assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.CREDENTIAL_REQUEST);
   }
 
@@ -114,7 +114,7 @@ class MailOwnTransactionTest {
   void theSameCodeFromAnUnauthenticatedSenderIsACredentialRequest() {
     MailReport r =
         messages.analyze(
-            insurer(UNAUTHENTICATED.replace("garden-shop.example", "insurer.example")),
+            insurer(UNAUTHENTICATED.replace("gardenshop-example.com", "insurer-example.com")),
             "text/html",
             CODE);
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
@@ -124,9 +124,9 @@ class MailOwnTransactionTest {
   void theSameCodeWithASignInLinkElsewhereIsACredentialRequest() {
     MailReport r =
         messages.analyze(
-            insurer(dkimOnly("insurer.example")),
+            insurer(dkimOnly("insurer-example.com")),
             "text/html",
-            CODE.replace("https://www.insurer.example/help", "https://insurer-verify.top/login"));
+            CODE.replace("https://www.insurer-example.com/help", "https://insurer-verify.top/login"));
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
   }
 
