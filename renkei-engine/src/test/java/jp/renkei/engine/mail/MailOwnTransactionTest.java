@@ -126,7 +126,8 @@ class MailOwnTransactionTest {
         messages.analyze(
             insurer(dkimOnly("insurer-example.com")),
             "text/html",
-            CODE.replace("https://www.insurer-example.com/help", "https://insurer-verify.top/login"));
+            CODE.replace(
+                "https://www.insurer-example.com/help", "https://insurer-verify.top/login"));
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
   }
 
