@@ -860,6 +860,12 @@ public final class MailAnalyzer {
     /** Domains SPF (smtp.mailfrom) and DKIM (header.d, DKIM-Signature d=) vouched for. */
     Set<String> authenticated = new LinkedHashSet<>();
 
+    /**
+     * The domains a DKIM pass vouches for, read with the Authentication-Results comments left out
+     * ({@link #ownDomainAuthenticated}).
+     */
+    Set<String> ownVouched = new LinkedHashSet<>();
+
     /** A To header was written (an "undisclosed-recipients:;" group counts; none at all not). */
     boolean toWritten;
 
@@ -1544,6 +1550,12 @@ public final class MailAnalyzer {
     }
     for (String d : dkimPassDomains(body)) {
       st.authenticated.add(registrable(d.toLowerCase(Locale.ROOT)));
+    }
+    // read again without comments for the sender's own domain: "dkim=pass (2048-bit key;
+    // unprotected) header.d=..." has a semicolon in its comment, which ends no result (the set
+    // above is left as the header signs were measured with)
+    for (String d : dkimPassDomains(withoutComments(body))) {
+      st.ownVouched.add(registrable(d.toLowerCase(Locale.ROOT)));
     }
     String spf = st.auth.spf();
     String dkim = st.auth.dkim();
@@ -3127,6 +3139,9 @@ public final class MailAnalyzer {
         && !st.listUnsubscribe
         && st.listWords().first(UNSUBSCRIBE_TEXT) != null
         && !st.listVouched()
+        // a service's own mail (its domain authenticated, every link its own) is no spam run
+        // borrowing a newsletter's dress: order confirmations carry a pre-header and a footer
+        && !(ownNotice(st) && !st.links.isEmpty())
         && st.findings.stream().noneMatch(f -> f.flag() == RedFlag.HIDDEN_TEXT)) {
       // dressed as a newsletter (a hidden summary line, an unsubscribe link in the text) without
       // the header every bulk sender's mail system adds; receipts and password resets carry
@@ -3873,6 +3888,9 @@ public final class MailAnalyzer {
           .filter(x -> !lures.contains(x) && lures.size() < 3)
           .forEach(lures::add);
     }
+    if (!lures.isEmpty() && ownTransaction(st)) {
+      lures.removeIf(x -> MailSigns.COMMERCE_WORDS.matcher(x).matches());
+    }
     if (!lures.isEmpty()) {
       st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
     }
@@ -3952,6 +3970,17 @@ public final class MailAnalyzer {
               + String.join(", ", away.stream().limit(3).toList())
               + (away.size() > 3 ? " …" : ""));
     }
+  }
+
+  /**
+   * A shop's, biller's or carrier's own mail about the reader's order, bill or payment: a service's
+   * own notice ({@link #ownNotice}: its own domain authenticated, every link on its own domains)
+   * that claims no other brand and links somewhere. The invoice, the shipment, the refund and the
+   * wallet it speaks of ({@link MailSigns#COMMERCE_WORDS}) are the reader's own; from anyone else,
+   * or with a link elsewhere, they stay a lure.
+   */
+  private static boolean ownTransaction(State st) {
+    return !st.links.isEmpty() && ownNotice(st) && claimsNoOtherBrand(st);
   }
 
   /**
@@ -4160,6 +4189,23 @@ public final class MailAnalyzer {
     return shorter.length() >= 4 && longer.contains(shorter);
   }
 
+  /**
+   * The From domain itself authenticated: DMARC passing, or, where the receiving server recorded no
+   * DMARC result at all, SPF or DKIM passing for the From domain's registrable domain (what DMARC's
+   * relaxed alignment asks) with nothing failing ({@link #spoofed}).
+   */
+  private static boolean ownDomainAuthenticated(State st) {
+    if (dmarcPassed(st)) {
+      return true;
+    }
+    return st.authResultsSeen
+        && st.senderDomain != null
+        && st.auth.dmarc() == null
+        && !st.compositeFailed
+        && (st.authenticated.contains(st.senderDomain) || st.ownVouched.contains(st.senderDomain))
+        && !spoofed(st);
+  }
+
   /** The receiving server found DMARC passing (the From domain itself authenticated). */
   private static boolean dmarcPassed(State st) {
     return st.authResultsSeen && !st.compositeFailed && "pass".equalsIgnoreCase(st.auth.dmarc());
@@ -4189,7 +4235,9 @@ public final class MailAnalyzer {
    * live.com). A security alert or a one-time code from it reports; it does not ask.
    */
   private static boolean ownNotice(State st) {
-    if (!dmarcPassed(st) || st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
+    if (!ownDomainAuthenticated(st)
+        || st.senderDomain == null
+        || FREEMAIL.contains(st.senderDomain)) {
       return false;
     }
     String own = MailSigns.label(st.senderDomain);

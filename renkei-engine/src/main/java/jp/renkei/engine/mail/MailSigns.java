@@ -85,7 +85,7 @@ final class MailSigns {
       Pattern.compile(
           "within (?:24|48|72|12|the next \\d+) ?(?:hours|hrs|h)\\b|final (?:warning|notice"
               + "|reminder)|last (?:warning|notice|reminder)|action (?:is )?required|immediate"
-              + " (?:action|attention)|urgent(?:ly)?|as soon as possible|expires? today"
+              + " (?:action|attention)|(?<!non-)urgent(?:ly)?|as soon as possible|expires? today"
               + "|will be (?:permanently )?(?:suspended|closed|deleted|terminated|disabled|blocked"
               + "|deactivated|lost|removed)|failure to (?:comply|respond|verify|update|confirm)"
               + "|(?:legal|law enforcement) action|court summons|lawsuit (?:has been )?filed against you"
@@ -113,7 +113,7 @@ final class MailSigns {
               + "|overdue|pending|has failed|was declined|has been declined)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
               + "|refund|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
               + "|lottery|you (?:have )?won\\b(?!['’])|million (?:us )?dollars"
-              + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|crypto(?!graph)|wallet|usdt"
+              + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|\\bcrypto(?:currenc(?:y|ies))?\\b|wallet|usdt"
               + "|withdraw(?:al)?|airdrop|parcel|shipment|delivery (?:failed|failure|attempt"
               + "|notice|notification)|tracking number|customs (?:fee|duty)"
               + "|(?:your )?package (?:is|was|could|has)"
@@ -128,6 +128,18 @@ final class MailSigns {
               + "|inadimpl\\w*|protocolo)\\b");
 
   /**
+   * The {@link #LURES} words a shop's, a biller's or a carrier's own mail says about the reader's
+   * own order, bill or payment (an order confirmation's "shipment #1", "your invoice is scheduled
+   * with AutoPay", "view your payment details in the Wallet app", ご注文の配送, 請求書, 返金): a lure only
+   * from someone else. Lower-cased, as {@link #LURES} finds them.
+   */
+  static final Pattern COMMERCE_WORDS =
+      Pattern.compile(
+          "\\binvoice\\b|payment (?:details|confirmation|receipt|notice|advice)|refund|wallet|parcel"
+              + "|shipment|tracking number|delivery notice|delivery notification|(?:your )?package (?:is|was|could|has)"
+              + "|請求書|お支払い|支払(?:い|期限)|入金|返金|配達|お荷物|配送|宅配便");
+
+  /**
    * The {@link #CREDENTIALS} phrases that report rather than ask (a security alert, a sign-in from
    * a new device, a one-time code): a service's own account notices say them every day. They count
    * as a credential request except in a service's own notice ({@code MailAnalyzer}: DMARC passes
@@ -138,6 +150,7 @@ final class MailSigns {
           "(?:security|fraud) (?:alert|notice|notification)"
               + "|(?:unusual|suspicious|unrecognized|unauthorized) (?:sign-?in|log-?in|activity|access)"
               + "|sign-?in (?:attempt|activity)|one-time (?:code|password)"
+              + "|(?:account )?verification code|(?:認証|確認)コード"
               + "|(?:new |unusual |suspicious )?log-?in attempt"
               + "|(?:log-?in|sign-?in) from (?:an? )?(?:new|unfamiliar|unknown|unrecognized) device"
               + "|new device (?:log-?in|sign-?in|detected)"
@@ -153,6 +166,7 @@ final class MailSigns {
   static final Pattern OWN_ACCOUNT_ASKS =
       Pattern.compile(
           "ログイン(?:して|の上|し)|サインイン(?:して|の上|し)|パスワード(?:の|を)?(?:変更|再設定)"
+              + "|update your (?:e-?mail|contact) (?:address|info\\w*|preferences)"
               + "|(?:お支払い|支払い|決済)方法(?:の|を)?(?:更新|再登録|再設定)"
               + "|登録情報(?:の|を)?(?:ご)?(?:確認|更新)|(?:お客様|お客さま|会員|カード|口座)情報(?:の|を)?(?:確認|更新)"
               + "|(?:多要素|二段階|2段階|二要素)認証(?:の|を)?(?:設定|登録)"
@@ -501,7 +515,7 @@ final class MailSigns {
           "取材(?:の)?(?:申込|申し込み|依頼|お願い)|履歴書|問い合わせ|問合せ|アンケート|人事(?:異動|評価|発令)"
               + "|資料(?:の)?(?:再送|差(?:し)?替え|送付)|再送|差(?:し)?替え|給与|賞与|健康診断|講演(?:の)?依頼"
               + "|緊急連絡網|セキュリティ対策|ウイルス(?:感染|対策)"
-              + "|\\bresume\\b|curriculum vitae|\\bcv\\b attached|job application|interview request"
+              + "|(?<!will |to |hours |hours: |shall |would )\\bresume\\b(?!:| on\\b| at\\b| after\\b| normal| operations)|curriculum vitae|\\bcv\\b attached|job application|interview request"
               + "|salary|payroll|bonus|hr (?:notice|department|update)|human resources"
               + "|shared (?:a |an )?(?:secure |new |important )?(?:file|document|folder)"
               + "|document (?:shared|review|for your"

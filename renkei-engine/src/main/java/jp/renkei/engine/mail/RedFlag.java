@@ -93,16 +93,19 @@ public enum RedFlag {
   CREDENTIAL_REQUEST(
       25,
       "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"
-          + "(サービス自身のセキュリティ通知 — DMARC に合格し、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」「不正アクセス」などの報告は数えません。"
-          + "そのうち他社や公的機関を名乗っていないものでは、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」など会員への日常の案内も数えません。"
+          + "(サービス自身のセキュリティ通知 — DMARC に合格し (受信サーバーが DMARC の結果を記録していない場合は、差出人自身のドメインの DKIM または SPF に合格し)、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」「確認コード」「不正アクセス」などの報告は数えません。"
+          + "そのうち他社や公的機関を名乗っていないものでは、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」「メールアドレスの変更」など会員への日常の案内も数えません。"
           + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。)",
       "The message asks for a password, account or card details on a pretext: password expiry, a"
           + " full mailbox, a locked or suspended account, \"verify your account\", 本人確認 (identity"
           + " check), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
-          + " strange sign-in. (A service's own security notice — DMARC passes and every link is on"
-          + " its own domains — that reports a new sign-in, a one-time code or unauthorised access"
+          + " strange sign-in. (A service's own security notice — DMARC passes, or, where the"
+          + " receiving server recorded no DMARC result, DKIM or SPF passes for the sender's own"
+          + " domain, and every link is on its own domains — that reports a new sign-in, a"
+          + " one-time or verification code or unauthorised access"
           + " is not counted; when it claims no other brand, neither are its everyday asks to its"
-          + " members, \"log in to see your statement\", \"renew your payment method\", a password reset. Nor are the"
+          + " members, \"log in to see your statement\", \"renew your payment method\", a password reset,"
+          + " \"update your email address\". Nor are the"
           + " lure words an advisory quotes — from a public body, a CEPTOAR or a security"
           + " organisation that passes DMARC and links only itself and public sources such as"
           + " JPCERT/CC, no sign-in page.)"),
@@ -115,10 +118,14 @@ public enum RedFlag {
           + " advisory's \"urgently\" is not counted.)"),
   PAYMENT_LURE(
       10,
-      "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。",
+      "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。"
+          + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメインを指し、他社を名乗っていないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。)",
       "An unexpected invoice, payment, delivery notice, money transfer, prize or crypto-currency"
           + " withdrawal is the pretext, or a sum said to be credited to the reader (\"your balance"
-          + " has been replenished\", \"+29,738$\")."),
+          + " has been replenished\", \"+29,738$\"). (The invoice, shipment, refund or wallet a"
+          + " shop's, biller's or carrier's own mail speaks of — its own domain authenticated, every"
+          + " link on its own domains, no other brand claimed — is the reader's own and not"
+          + " counted.)"),
   TARGETED_THEME(
       5,
       "取材申込、履歴書、問い合わせ、アンケート、人事、資料の再送・差替えなど、標的型メールに多い件名・話題です (IPA)。",
