@@ -23,11 +23,12 @@ class HostileMailTest {
         .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
   }
 
-  @Test
-  void mimeNestedTenThousandDeepIsAReportThatSaysWhereItStopped() {
+  /** A message whose text part sits {@code depth} multiparts deep. */
+  static String nested(String subject, int depth, String text) {
     StringBuilder b =
-        new StringBuilder("From: a@example.com\r\nTo: b@example.jp\r\nSubject: deep\r\n");
-    int depth = 10_000;
+        new StringBuilder("From: a@example.com\r\nTo: b@example.jp\r\nSubject: ")
+            .append(subject)
+            .append("\r\n");
     for (int i = 0; i < depth; i++) {
       b.append("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b")
           .append(i)
@@ -35,11 +36,16 @@ class HostileMailTest {
           .append(i)
           .append("\r\n");
     }
-    b.append("Content-Type: text/plain\r\n\r\nhello http://deep.example/x\r\n");
+    b.append("Content-Type: text/plain\r\n\r\n").append(text).append("\r\n");
     for (int i = depth - 1; i >= 0; i--) {
       b.append("--b").append(i).append("--\r\n");
     }
-    MailReport r = analyze(b.toString());
+    return b.toString();
+  }
+
+  @Test
+  void mimeNestedTenThousandDeepIsAReportThatSaysWhereItStopped() {
+    MailReport r = analyze(nested("deep", 10_000, "hello http://deep.example/x"));
     assertThat(r.verdict()).isNotNull();
     assertThat(r.problems()).extracting(MailReport.Problem::en).anyMatch(p -> p.contains("nest"));
   }
@@ -303,21 +309,7 @@ class HostileMailTest {
   /** A lure nested past the depth the walk reads: the nesting itself is a sign. */
   @Test
   void aLureNestedPastTheDepthLimitIsNotClean() {
-    StringBuilder b =
-        new StringBuilder("From: a@example.com\r\nTo: b@example.jp\r\nSubject: file\r\n");
-    int depth = 20;
-    for (int i = 0; i < depth; i++) {
-      b.append("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b")
-          .append(i)
-          .append("\"\r\n\r\n--b")
-          .append(i)
-          .append("\r\n");
-    }
-    b.append("Content-Type: text/plain\r\n\r\nsign in https://signin.kmvrt-auth.top/x\r\n");
-    for (int i = depth - 1; i >= 0; i--) {
-      b.append("--b").append(i).append("--\r\n");
-    }
-    MailReport r = analyze(b.toString());
+    MailReport r = analyze(nested("file", 20, "sign in https://signin.kmvrt-auth.top/x"));
     assertThat(r.findings()).extracting(MailReport.Finding::flag).contains(RedFlag.BEYOND_LIMITS);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
