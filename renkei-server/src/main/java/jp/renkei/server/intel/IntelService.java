@@ -755,6 +755,27 @@ public class IntelService {
                     .orElse(Audience.of(Marking.tlp(Tlp.RED), row.originatorOrg(), -1L)));
   }
 
+  /**
+   * For a search across collections: the markings at which other organisations' objects of each
+   * of {@code readable} reach the actor, as keys {@code "<collection id>:<TLP>"} (the page's SQL
+   * pre-selection, {@link #visibility}, asked of the policy for each collection), and every TLP of
+   * the advisories collection, whose objects are judged by their advisory. The actor's own
+   * organisation's and person's objects are not in it (they are the actor's whatever the marking).
+   * Only narrows: {@link #objectCheck} still judges every row.
+   */
+  public String[] othersMarkings(Actor actor, List<StixCollection> readable) {
+    SharingGate.Check check = gate.check(actor);
+    List<String> keys = new java.util.ArrayList<>();
+    for (StixCollection c : readable) {
+      Set<Tlp> tlps =
+          c.kind() == StixCollection.Kind.ADVISORIES
+              ? EnumSet.allOf(Tlp.class)
+              : visibility(actor, community(c), check).tlps();
+      tlps.forEach(t -> keys.add(c.id() + ":" + t.name()));
+    }
+    return keys.toArray(String[]::new);
+  }
+
   private static StixRepository.Visibility everything(Actor actor) {
     return new StixRepository.Visibility(
         actor.organisationId() == null ? -1L : actor.organisationId(),

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
  * page at a time. Candidates are not results: who may see one is decided afterwards by the sharing
  * policy of the feature it belongs to. The SQL only narrows them to rows the policy could allow
  * ({@link Reach#admits} for reports and advisories, the readable ranges for C4TAP shares, the
- * readable collections for STIX objects), so that the index's matches outside the viewer's audience
+ * readable collections, the markings that reach the viewer there and the advisories its reach
+ * admits for STIX objects), so that the index's matches outside the viewer's audience
  * are neither handed to the service nor judged for it.
  */
 @Repository
@@ -313,6 +314,22 @@ class SearchRepository {
     return out;
   }
 
+  /**
+   * A STIX object published with an advisory (the advisories collection, which everyone reads) is
+   * a candidate only if the viewer's reach admits that advisory: its versions share one of the
+   * viewer's {@link SearchKeys} (without the community's GREEN when the policy refuses it now) and
+   * {@link #ADVISORY_REACH} holds. Objects of no advisory are judged by their collection alone.
+   * Only narrows: IntelService#objectCheck still judges each row by the advisory's audience.
+   * Without it, objects of advisories the viewer may not see were read, refused one by one, and
+   * past {@value SearchService#WALK} of them pushed the viewer's own hits out (StixAdvisoryCrowdIT).
+   */
+  private static final String ADVISORY_OBJECT_REACH =
+      " and (o.source_advisory is null or exists (select 1 from advisory a where a.id ="
+          + " o.source_advisory and exists (select 1 from advisory_version v where v.advisory_id ="
+          + " a.id and v.reach_keys && cast(:keys as text[]))"
+          + ADVISORY_REACH
+          + "))";
+
   /** One stored copy of a STIX object, with what the policy judges and what a result shows. */
   record StixRow(
       long seq,
@@ -345,21 +362,44 @@ class SearchRepository {
    * them in their order ({@code matches}); the index's terms of a longer Japanese word are its
    * bigrams.
    */
-  List<StixRow> stix(SearchQuery q, String[] terms, UUID[] collections, Long after, int limit) {
+  /**
+   * What a STIX search may read: the collections the viewer reads, the markings at which others'
+   * objects there reach it ({@code "<collection>:<TLP>"}, IntelService#othersMarkings), and its
+   * reach, for objects published with advisories ({@link #ADVISORY_OBJECT_REACH}).
+   */
+  record StixReach(UUID[] collections, String[] markings, Reach reach, boolean community) {}
+
+  /**
+   * A STIX object is a candidate only if the viewer's own organisation or person stored it, or its
+   * marking in its collection reaches the viewer ({@link StixReach#markings}): the page's own SQL
+   * pre-selection. Only narrows, as {@link #ADVISORY_OBJECT_REACH}.
+   */
+  private static final String OBJECT_MARKING =
+      " and (o.originator_org = :org or o.originator_person = :person"
+          + " or (o.collection_id::text || ':' || o.tlp) = any(:markings))";
+
+  List<StixRow> stix(SearchQuery q, String[] terms, StixReach r, Long after, int limit) {
+    UUID[] collections = r.collections();
+    Reach reach = r.reach();
     String before = after == null ? "" : " and o.seq < :after";
     String exact =
         q.exact() && q.kind().observableType().isPresent()
             ? " union select b.seq from stix_observable b join stix_object o on o.seq = b.seq"
                 + " where b.kind = :kind and b.value = :value and not o.granular"
                 + " and o.collection_id = any(:collections)"
+                + OBJECT_MARKING
+                + ADVISORY_OBJECT_REACH
                 + before
             : "";
     JdbcClient.StatementSpec sql =
-        jdbc.sql(
+        reach(
+            jdbc.sql(
                 "with m as materialized (select o.seq from stix_object o where not o.granular and"
                     + " array[o.collection_id::text] && cast(:collectionKeys as text[]) and"
                     + " o.collection_id = any(:collections) and"
                     + " search_terms(stix_search_text(o.body)) @> cast(:terms as text[])"
+                    + OBJECT_MARKING
+                    + ADVISORY_OBJECT_REACH
                     + before
                     + exact
                     + "), page as (select seq from m order by seq desc limit :limit)"
@@ -369,8 +409,11 @@ class SearchRepository {
                     + ", not c.revoked and "
                     + (q.exact() ? "true" : recheck("c.t", q, terms))
                     + " from (select o.*, stix_search_text(o.body) as t from stix_object o join"
-                    + " page n on n.seq = o.seq) c order by c.seq desc")
+                    + " page n on n.seq = o.seq) c order by c.seq desc"),
+                reach)
             .param("terms", terms)
+            .param("keys", SearchKeys.of(reach, r.community()).keys())
+            .param("markings", r.markings())
             .param("words", q.words().toArray(String[]::new))
             .param("kind", q.kind().code())
             .param("value", q.value())

@@ -41,9 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
  * neither handed to the service nor judged for it, and how many of them hold the words does not
  * change how many rows a search reads or judges ({@link #candidatesRead}). The community's GREEN is
  * not asked for when the policy refuses it to the viewer now (a mode-gated organisation in normal
- * mode, {@code communityGreen}); what the reach admits and the policy still refuses (STIX objects
- * marked beyond the viewer in a collection it reads, such as those of an advisory it may not see,
- * and exclusions the keys only approximate) is read and refused. The index itself holds each report
+ * mode, {@code communityGreen}). STIX objects are candidates only at a marking that reaches the
+ * viewer in their collection (or its own), and those published with an advisory only if its reach
+ * admits the advisory (SearchRepository#stix): thousands of another organisation's RED objects in
+ * the hub collection, or of objects of advisories it may not see, neither fill the walk nor cost
+ * it a row each (StixAdvisoryCrowdIT). What the SQL admits and the policy still refuses
+ * (exclusions the keys only approximate) is read and refused. The index itself holds each report
  * and advisory version's audience as reach keys (V297, {@link SearchKeys}), so the versions a
  * viewer may not reach are not even read from the table, and a word only hidden versions hold costs
  * about what a word never stored costs (docs/benchmarks.md, oracle17). C4TAP shares and STIX
@@ -160,7 +163,19 @@ public class SearchService {
                     q,
                     counted((after, n) -> index.advisories(q, terms, reach, community, after, n)),
                     want);
-            case STIX -> stix(actor, q, terms, readableCollections(actor), want);
+            case STIX -> {
+              List<jp.renkei.server.intel.StixCollection> readable = readableCollections(actor);
+              SearchRepository.StixReach stixReach =
+                  new SearchRepository.StixReach(
+                      readable.stream()
+                          .map(jp.renkei.server.intel.StixCollection::id)
+                          .toArray(java.util.UUID[]::new),
+                      intel.othersMarkings(actor, readable),
+                      reach,
+                      community);
+              yield stix(
+                  actor, q, (after, n) -> index.stix(q, terms, stixReach, after, n), want);
+            }
             case C4TAP ->
                 c4tap(
                     actor,
@@ -174,11 +189,8 @@ public class SearchService {
   }
 
   /** The collections whose objects the actor may read (STIX candidates are read from these). */
-  private java.util.UUID[] readableCollections(Actor actor) {
-    return intel.collections(actor).stream()
-        .filter(c -> intel.canRead(actor, c))
-        .map(jp.renkei.server.intel.StixCollection::id)
-        .toArray(java.util.UUID[]::new);
+  private List<jp.renkei.server.intel.StixCollection> readableCollections(Actor actor) {
+    return intel.collections(actor).stream().filter(c -> intel.canRead(actor, c)).toList();
   }
 
   /**
@@ -312,8 +324,13 @@ public class SearchService {
    * about objects the viewer may see alone, since which of them come first does not depend on the
    * others.
    */
-  private SearchResult.Group stix(
-      Actor actor, SearchQuery q, String[] terms, java.util.UUID[] collections, int want) {
+  /** STIX candidates: a page of at most {@code limit} stored before {@code after} (null: newest). */
+  @FunctionalInterface
+  interface StixPages {
+    List<SearchRepository.StixRow> page(Long after, int limit);
+  }
+
+  private SearchResult.Group stix(Actor actor, SearchQuery q, StixPages pages, int want) {
     IntelService.ObjectCheck check = intel.objectCheck(actor);
     Set<String> shownIds = new HashSet<>();
     List<SearchResult.Hit> hits = new ArrayList<>();
@@ -326,7 +343,7 @@ public class SearchService {
     walk:
     while (judged < WALK) {
       int limit = Math.min(size, WALK - judged);
-      List<SearchRepository.StixRow> page = index.stix(q, terms, collections, after, limit);
+      List<SearchRepository.StixRow> page = pages.page(after, limit);
       read.add(page.size());
       for (SearchRepository.StixRow r : page) {
         judged++;
