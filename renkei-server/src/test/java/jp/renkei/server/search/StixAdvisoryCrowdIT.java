@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * it, must not push that object out of the viewer's answer, nor change "more" or "incomplete": were
  * they read as candidates and refused one by one, they would fill the walk silently, and the
  * missing hit would tell the viewer that thousands of objects it may not see name the domain. Two
- * viewers: a member, and a mode-gated agency in normal mode (GREEN advisories to everyone).
+ * viewers: a member, and a mode-gated agency in normal mode (GREEN advisories to everyone). The
+ * same of RED objects of another organisation in the hub collection, which every member reads.
  */
 class StixAdvisoryCrowdIT extends ServerTest {
 
@@ -50,6 +51,7 @@ class StixAdvisoryCrowdIT extends ServerTest {
     }
     for (long org : orgs) {
       jdbc.sql("delete from advisory where issuer_org_id = ?").param(org).update();
+      jdbc.sql("delete from stix_object where originator_org = ?").param(org).update();
     }
   }
 
@@ -70,19 +72,29 @@ class StixAdvisoryCrowdIT extends ServerTest {
    * s&lt;i&gt;.p.{@code domain}: written in one statement, as the hub's publication stores them.
    */
   private void published(long advisory, Organisation by, String domain, int n) {
+    stored(ADVISORIES, "AMBER", advisory, by, domain, n);
+  }
+
+  /** {@code n} domain objects of {@code by} in {@code collection} (SQL) at {@code tlp}. */
+  private void stored(
+      String collection, String tlp, Long advisory, Organisation by, String domain, int n) {
     jdbc.sql(
             "with o as (select i, 'domain-name--' || gen_random_uuid() as id,"
                 + " clock_timestamp() as at from generate_series(1, ?) i)"
                 + " insert into stix_object (collection_id, stix_id, type, spec_version, version,"
                 + " date_added, tlp, originator_org, body, source_advisory, version_us, added_us,"
                 + " granular) select "
-                + ADVISORIES
-                + ", o.id, 'domain-name', '2.1', o.at, o.at, 'AMBER', ?,"
+                + collection
+                + ", o.id, 'domain-name', '2.1', o.at, o.at, ?, ?,"
                 + " json_build_object('type', 'domain-name', 'spec_version', '2.1', 'id', o.id,"
                 + " 'value', 's' || o.i || '.p.' || ?)::text, ?,"
                 + " (extract(epoch from o.at) * 1000000)::bigint,"
                 + " (extract(epoch from o.at) * 1000000)::bigint, false from o order by o.i")
-        .params(n, by.id(), domain, advisory)
+        .param(n)
+        .param(tlp)
+        .param(by.id())
+        .param(domain)
+        .param(new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.BIGINT, advisory))
         .update();
   }
 
@@ -170,5 +182,28 @@ class StixAdvisoryCrowdIT extends ServerTest {
     assertThat(stix(search.search(viewer, crowded, SearchResult.Kind.STIX)))
         .hasSize(SearchService.MAX_ONE_KIND)
         .allSatisfy(h -> assertThat(h).matches("s\\d+\\.p\\..* true false"));
+  }
+
+  @Test
+  void redObjectsOfAnotherOrganisationInTheHubCollectionDoNotPushAMembersOwnStixHitOut() {
+    Organisation mine = fixtures.operator("gas");
+    Organisation other = fixtures.operator("finance");
+    orgs.add(other.id());
+    UserAccount me = fixtures.user(mine, Role.ANALYST);
+    String crowded = "lv" + SearchLeakIT.ascii() + ".top";
+    String quiet = "lv" + SearchLeakIT.ascii() + ".top";
+    mine(me, crowded);
+    mine(me, quiet);
+    // the hub collection: every organisation reads it, a RED object there is its originator's
+    stored(
+        "(select id from stix_collection where kind = 'hub')",
+        "RED",
+        null,
+        other,
+        crowded,
+        SearchService.WALK + 1);
+    jdbc.sql("analyze stix_object").update();
+
+    assertUnmoved(fixtures.actor(me), crowded, quiet);
   }
 }
