@@ -756,8 +756,8 @@ public class IntelService {
   }
 
   /**
-   * For a search across collections: the markings at which other organisations' objects of each
-   * of {@code readable} reach the actor, as keys {@code "<collection id>:<TLP>"} (the page's SQL
+   * For a search across collections: the markings at which other organisations' objects of each of
+   * {@code readable} reach the actor, as keys {@code "<collection id>:<TLP>"} (the page's SQL
    * pre-selection, {@link #visibility}, asked of the policy for each collection), and every TLP of
    * the advisories collection, whose objects are judged by their advisory. The actor's own
    * organisation's and person's objects are not in it (they are the actor's whatever the marking).

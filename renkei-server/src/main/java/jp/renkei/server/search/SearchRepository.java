@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
  * policy of the feature it belongs to. The SQL only narrows them to rows the policy could allow
  * ({@link Reach#admits} for reports and advisories, the readable ranges for C4TAP shares, the
  * readable collections, the markings that reach the viewer there and the advisories its reach
- * admits for STIX objects), so that the index's matches outside the viewer's audience
- * are neither handed to the service nor judged for it.
+ * admits for STIX objects), so that the index's matches outside the viewer's audience are neither
+ * handed to the service nor judged for it.
  */
 @Repository
 class SearchRepository {
@@ -315,13 +315,14 @@ class SearchRepository {
   }
 
   /**
-   * A STIX object published with an advisory (the advisories collection, which everyone reads) is
-   * a candidate only if the viewer's reach admits that advisory: its versions share one of the
+   * A STIX object published with an advisory (the advisories collection, which everyone reads) is a
+   * candidate only if the viewer's reach admits that advisory: its versions share one of the
    * viewer's {@link SearchKeys} (without the community's GREEN when the policy refuses it now) and
    * {@link #ADVISORY_REACH} holds. Objects of no advisory are judged by their collection alone.
    * Only narrows: IntelService#objectCheck still judges each row by the advisory's audience.
    * Without it, objects of advisories the viewer may not see were read, refused one by one, and
-   * past {@value SearchService#WALK} of them pushed the viewer's own hits out (StixAdvisoryCrowdIT).
+   * past {@value SearchService#WALK} of them pushed the viewer's own hits out
+   * (StixAdvisoryCrowdIT).
    */
   private static final String ADVISORY_OBJECT_REACH =
       " and (o.source_advisory is null or exists (select 1 from advisory a where a.id ="
@@ -393,23 +394,23 @@ class SearchRepository {
             : "";
     JdbcClient.StatementSpec sql =
         reach(
-            jdbc.sql(
-                "with m as materialized (select o.seq from stix_object o where not o.granular and"
-                    + " array[o.collection_id::text] && cast(:collectionKeys as text[]) and"
-                    + " o.collection_id = any(:collections) and"
-                    + " search_terms(stix_search_text(o.body)) @> cast(:terms as text[])"
-                    + OBJECT_MARKING
-                    + ADVISORY_OBJECT_REACH
-                    + before
-                    + exact
-                    + "), page as (select seq from m order by seq desc limit :limit)"
-                    + " select c.seq, c.collection_id, c.stix_id, c.type, c.tlp, c.originator_org,"
-                    + " c.originator_person, c.source_advisory, c.added_us, c.t, "
-                    + LABEL
-                    + ", not c.revoked and "
-                    + (q.exact() ? "true" : recheck("c.t", q, terms))
-                    + " from (select o.*, stix_search_text(o.body) as t from stix_object o join"
-                    + " page n on n.seq = o.seq) c order by c.seq desc"),
+                jdbc.sql(
+                    "with m as materialized (select o.seq from stix_object o where not o.granular and"
+                        + " array[o.collection_id::text] && cast(:collectionKeys as text[]) and"
+                        + " o.collection_id = any(:collections) and"
+                        + " search_terms(stix_search_text(o.body)) @> cast(:terms as text[])"
+                        + OBJECT_MARKING
+                        + ADVISORY_OBJECT_REACH
+                        + before
+                        + exact
+                        + "), page as (select seq from m order by seq desc limit :limit)"
+                        + " select c.seq, c.collection_id, c.stix_id, c.type, c.tlp, c.originator_org,"
+                        + " c.originator_person, c.source_advisory, c.added_us, c.t, "
+                        + LABEL
+                        + ", not c.revoked and "
+                        + (q.exact() ? "true" : recheck("c.t", q, terms))
+                        + " from (select o.*, stix_search_text(o.body) as t from stix_object o join"
+                        + " page n on n.seq = o.seq) c order by c.seq desc"),
                 reach)
             .param("terms", terms)
             .param("keys", SearchKeys.of(reach, r.community()).keys())

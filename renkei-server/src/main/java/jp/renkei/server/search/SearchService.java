@@ -44,22 +44,22 @@ import org.springframework.transaction.annotation.Transactional;
  * mode, {@code communityGreen}). STIX objects are candidates only at a marking that reaches the
  * viewer in their collection (or its own), and those published with an advisory only if its reach
  * admits the advisory (SearchRepository#stix): thousands of another organisation's RED objects in
- * the hub collection, or of objects of advisories it may not see, neither fill the walk nor cost
- * it a row each (StixAdvisoryCrowdIT). What the SQL admits and the policy still refuses
- * (exclusions the keys only approximate) is read and refused. The index itself holds each report
- * and advisory version's audience as reach keys (V297, {@link SearchKeys}), so the versions a
- * viewer may not reach are not even read from the table, and a word only hidden versions hold costs
- * about what a word never stored costs (docs/benchmarks.md, oracle17). C4TAP shares and STIX
- * objects carry theirs in the index too (their range, originator and draft person; their
- * collection). Candidates are read a page at a time, newest first, each page after the last one's
- * key, and judged until enough are visible or none are left. A kind stops after {@value #WALK}
- * candidates, silently: of reports, advisories and C4TAP shares the candidates are those the reach
- * admits and the walk ends at the first visible one past a page of hits, so only candidates the
- * policy refuses can fill that bound, and saying so would tell the viewer that thousands of objects
- * outside its audience hold the words (the sharing invariant). STIX objects are different: most
- * candidates of a common bigram are objects the viewer may see that do not hold the word, so the
- * search looks at {@value SearchRepository#RECHECK} of those it may see and says when more exist
- * ({@link SearchResult.Group#incomplete}), counting no object it may not see.
+ * the hub collection, or of objects of advisories it may not see, neither fill the walk nor cost it
+ * a row each (StixAdvisoryCrowdIT). What the SQL admits and the policy still refuses (exclusions
+ * the keys only approximate) is read and refused. The index itself holds each report and advisory
+ * version's audience as reach keys (V297, {@link SearchKeys}), so the versions a viewer may not
+ * reach are not even read from the table, and a word only hidden versions hold costs about what a
+ * word never stored costs (docs/benchmarks.md, oracle17). C4TAP shares and STIX objects carry
+ * theirs in the index too (their range, originator and draft person; their collection). Candidates
+ * are read a page at a time, newest first, each page after the last one's key, and judged until
+ * enough are visible or none are left. A kind stops after {@value #WALK} candidates, silently: of
+ * reports, advisories and C4TAP shares the candidates are those the reach admits and the walk ends
+ * at the first visible one past a page of hits, so only candidates the policy refuses can fill that
+ * bound, and saying so would tell the viewer that thousands of objects outside its audience hold
+ * the words (the sharing invariant). STIX objects are different: most candidates of a common bigram
+ * are objects the viewer may see that do not hold the word, so the search looks at {@value
+ * SearchRepository#RECHECK} of those it may see and says when more exist ({@link
+ * SearchResult.Group#incomplete}), counting no object it may not see.
  */
 @Service
 public class SearchService {
@@ -173,8 +173,7 @@ public class SearchService {
                       intel.othersMarkings(actor, readable),
                       reach,
                       community);
-              yield stix(
-                  actor, q, (after, n) -> index.stix(q, terms, stixReach, after, n), want);
+              yield stix(actor, q, (after, n) -> index.stix(q, terms, stixReach, after, n), want);
             }
             case C4TAP ->
                 c4tap(
@@ -324,7 +323,9 @@ public class SearchService {
    * about objects the viewer may see alone, since which of them come first does not depend on the
    * others.
    */
-  /** STIX candidates: a page of at most {@code limit} stored before {@code after} (null: newest). */
+  /**
+   * STIX candidates: a page of at most {@code limit} stored before {@code after} (null: newest).
+   */
   @FunctionalInterface
   interface StixPages {
     List<SearchRepository.StixRow> page(Long after, int limit);

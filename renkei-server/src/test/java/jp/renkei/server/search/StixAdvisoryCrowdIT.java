@@ -112,8 +112,7 @@ class StixAdvisoryCrowdIT extends ServerTest {
   private static List<String> stix(SearchResult r) {
     return r.groups().stream()
         .filter(g -> g.kind() == SearchResult.Kind.STIX)
-        .flatMap(
-            g -> g.hits().stream().map(h -> h.title() + " " + g.more() + " " + g.incomplete()))
+        .flatMap(g -> g.hits().stream().map(h -> h.title() + " " + g.more() + " " + g.incomplete()))
         .toList();
   }
 
@@ -142,7 +141,8 @@ class StixAdvisoryCrowdIT extends ServerTest {
 
     assertUnmoved(fixtures.actor(me), crowded, quiet);
     // the crowd is real and indexed: its issuer finds it
-    assertThat(stix(search.search(fixtures.actor(fixtures.user(other, Role.ANALYST)), crowded, null)))
+    assertThat(
+            stix(search.search(fixtures.actor(fixtures.user(other, Role.ANALYST)), crowded, null)))
         .hasSize(SearchService.PER_KIND)
         .allSatisfy(h -> assertThat(h).matches("s\\d+\\.p\\..* true false"));
   }
