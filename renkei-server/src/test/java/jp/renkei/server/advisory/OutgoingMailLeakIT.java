@@ -28,9 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The advisory e-mails the hub really sends, read as a receiver reads them (GreenMail): an
  * organisation's mail carries its own advisories only — never the title, body, observables or
  * recipients of an advisory to another organisation issued beside it, never another recipient's
- * address in To, Cc or Bcc, no List-* header — and duty addresses of odd forms (a quoted local part,
- * an internationalised address, a host of 300 labels) end their delivery (sent or refused with an
- * error) without holding up the others.
+ * address in To, Cc or Bcc, no List-* header — and duty addresses of odd forms (a quoted local
+ * part, an internationalised address, a host of 300 labels) end their delivery (sent or refused
+ * with an error) without holding up the others.
  */
 class OutgoingMailLeakIT extends ServerTest {
 
@@ -62,7 +62,9 @@ class OutgoingMailLeakIT extends ServerTest {
     return title;
   }
 
-  /** Every delivery of the advisory titled {@code title} is over: sent, or refused with an error. */
+  /**
+   * Every delivery of the advisory titled {@code title} is over: sent, or refused with an error.
+   */
   private void awaitDelivered(String title) {
     await()
         .atMost(Duration.ofSeconds(90))
@@ -128,7 +130,8 @@ class OutgoingMailLeakIT extends ServerTest {
     directory.setDelivery(Actor.cli(), bank.id(), bankDuty, null);
     directory.setDelivery(Actor.cli(), other.id(), otherDuty, null);
 
-    String hiddenTitle = issue(unique("他組織宛の題名"), "HIDDENBODY" + unique("b"), "hidden-obs.example", other);
+    String hiddenTitle =
+        issue(unique("他組織宛の題名"), "HIDDENBODY" + unique("b"), "hidden-obs.example", other);
     String seenTitle = issue(unique("自組織宛の題名"), "SEENBODY", "seen-obs.example", bank);
     String bothTitle = issue(unique("両組織宛の題名"), "BOTHBODY", "both-obs.example", bank, other);
     awaitDelivered(hiddenTitle);
@@ -167,7 +170,9 @@ class OutgoingMailLeakIT extends ServerTest {
     for (String address : odd) {
       Organisation o = fixtures.operator("water");
       // stored as an older hub or the CLI may have stored it; the form refuses some of them
-      jdbc.sql("update organisation set duty_email = ? where id = ?").params(address, o.id()).update();
+      jdbc.sql("update organisation set duty_email = ? where id = ?")
+          .params(address, o.id())
+          .update();
       orgs.add(o);
     }
     Organisation plain = fixtures.operator("water");
@@ -175,7 +180,8 @@ class OutgoingMailLeakIT extends ServerTest {
     directory.setDelivery(Actor.cli(), plain.id(), plainDuty, null);
     List<Organisation> all = new ArrayList<>(orgs);
     all.add(plain);
-    String title = issue(unique("宛先の形"), "ODDBODY", "odd-obs.example", all.toArray(Organisation[]::new));
+    String title =
+        issue(unique("宛先の形"), "ODDBODY", "odd-obs.example", all.toArray(Organisation[]::new));
     awaitDelivered(title);
     assertThat(receivedBy(plainDuty)).as("the plain address still got its mail").hasSize(1);
     for (int i = 0; i < odd.size(); i++) {

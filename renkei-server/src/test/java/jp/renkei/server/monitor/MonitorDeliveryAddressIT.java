@@ -20,10 +20,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A monitor alert e-mail refused by the mail server: the error MonitorNotifier keeps on its
- * delivery row carries no part of the refused duty address, however it is written, as the
- * outbox's does (OutboxAddressIT). While the test runs, the JVM's mail server is a real SMTP
- * conversation on GreenMail's port that refuses every recipient the way Postfix does, echoing it in
- * its 550.
+ * delivery row carries no part of the refused duty address, however it is written, as the outbox's
+ * does (OutboxAddressIT). While the test runs, the JVM's mail server is a real SMTP conversation on
+ * GreenMail's port that refuses every recipient the way Postfix does, echoing it in its 550.
  */
 @TestPropertySource(
     properties = {
