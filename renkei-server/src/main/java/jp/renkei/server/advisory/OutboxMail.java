@@ -2,6 +2,7 @@ package jp.renkei.server.advisory;
 
 import jakarta.mail.internet.MimeMessage;
 import jp.renkei.server.config.NotifyProperties;
+import jp.renkei.server.outbound.OutboundHttp;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -29,10 +30,12 @@ public final class OutboxMail {
   static final int QUOTED_LOCAL_PART = 256;
 
   /**
-   * A delivery's error as it is logged and stored, with every e-mail address written as {@code
-   * <address>}: a mail server that refuses a recipient names it in its reply (Postfix: {@code 550
-   * 5.1.1 <duty@example.jp>: Recipient address rejected}), and Jakarta Mail and Spring put that
-   * reply into the exception's message. The outbox row keeps its target for whoever may see it.
+   * What a failed delivery keeps of its exception, stored on its row and logged (the outbox's and
+   * the monitor's alerts alike): an outbound HTTP failure's own words (they name no URL), else the
+   * exception's kind and message, with every e-mail address written as {@code <address>}: a mail
+   * server that refuses a recipient names it in its reply (Postfix: {@code 550 5.1.1
+   * <duty@example.jp>: Recipient address rejected}), and Jakarta Mail and Spring put that reply
+   * into the exception's message. The outbox row keeps its target for whoever may see it.
    *
    * <p>Every {@code @} with a local part before it (ASCII letters and digits, any non-ASCII
    * character, the RFC 5322 atext signs {@code !#$%&'*+-/=?^_`{|}~}, dots, or a quoted string of at
@@ -43,6 +46,17 @@ public final class OutboxMail {
    * comes back as the UTF-8 bytes' Latin-1 characters, C1 controls and signs among them. One pass
    * over the text: each character is looked at a bounded number of times, so a long error answers
    * at once.
+   */
+  public static String deliveryError(Exception e) {
+    return withoutAddresses(
+        e instanceof OutboundHttp.Failure
+            ? e.getMessage()
+            : e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));
+  }
+
+  /**
+   * A delivery's error as it is logged and stored, with every e-mail address written as {@code
+   * <address>}: see {@link #deliveryError(Exception)}.
    */
   public static String withoutAddresses(String error) {
     if (error == null || error.indexOf('@') < 0) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
-import jp.renkei.server.outbound.OutboundHttp;
 import jp.renkei.server.outbound.SignedWebhooks;
 import jp.renkei.server.sharing.ExerciseScope;
 import org.slf4j.Logger;
@@ -141,11 +140,7 @@ class OutboxSender {
         }
       }
     } catch (Exception e) {
-      error =
-          OutboxMail.withoutAddresses(
-              e instanceof OutboundHttp.Failure
-                  ? e.getMessage()
-                  : e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));
+      error = OutboxMail.deliveryError(e);
       log.warn(
           "Delivery {} ({} to organisation {}) failed: {}",
           due.id(),

@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import jp.renkei.server.advisory.OutboxMail;
 import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
-import jp.renkei.server.outbound.OutboundHttp;
 import jp.renkei.server.outbound.SignedWebhooks;
 import jp.renkei.server.ui.TimeFormat;
 import org.springframework.beans.factory.ObjectProvider;
@@ -95,10 +95,8 @@ class MonitorNotifier {
           webhook(d);
         }
       } catch (Exception e) {
-        error =
-            e instanceof OutboundHttp.Failure
-                ? e.getMessage()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        // the refused duty address is not kept: the outbox's one scrub (OutboxMail)
+        error = OutboxMail.deliveryError(e);
       }
       String failure = error;
       tx.executeWithoutResult(s -> finish(due.get(), failure));

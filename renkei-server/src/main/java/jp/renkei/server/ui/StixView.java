@@ -152,7 +152,9 @@ public class StixView {
     java.util.Set<String> flags = new java.util.LinkedHashSet<>();
     for (JsonNode f : note.path("x_renkei_findings")) {
       String code = f.path("flag").asString("");
-      flags.add(messages.getMessage("mailcheck.flag." + code, null, code, locale));
+      if (SIGN_CODE.matcher(code).matches()) {
+        flags.add(messages.getMessage("mailcheck.flag." + code, null, code, locale));
+      }
     }
     String verdict =
         messages.getMessage(
@@ -165,7 +167,16 @@ public class StixView {
    * One red flag of a shared mail, in the reader's language: its name, what it means, and what
    * triggered it (each time it was found).
    */
-  public record Finding(String flag, String name, String explanation, List<String> evidence) {}
+  public record Finding(
+      String flag, String name, String explanation, boolean sent, List<String> evidence) {}
+
+  /**
+   * What a sign's code looks like (RedFlag's names): a sign this hub does not know is named by its
+   * code, so a "code" that is a sentence ("JPCERT/CC confirmed this sender"), turns the line around
+   * with a bidi override or runs for pages is no sign and is not shown (it stays in the JSON).
+   */
+  static final java.util.regex.Pattern SIGN_CODE =
+      java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
   /**
    * The red flags the mail analyser's note in the bundle carries (a C4TAP share), each named and
@@ -191,6 +202,9 @@ public class StixView {
       }
       for (JsonNode f : o.path("x_renkei_findings")) {
         String code = f.path("flag").asString("");
+        if (!SIGN_CODE.matcher(code).matches()) {
+          continue; // no sign's code: not named on the page, kept in the JSON
+        }
         String explanation = explanation(f, code, english);
         if (explanation == null) {
           continue; // a sign this hub does not know, sent without words: its code is in the JSON
@@ -206,12 +220,23 @@ public class StixView {
                         c,
                         messages.getMessage("mailcheck.flag." + c, null, c, locale),
                         explanation,
+                        !known(code),
                         new ArrayList<>()))
             .evidence()
             .add(placeholders(safe(evidence)));
       }
     }
     return List.copyOf(out.values());
+  }
+
+  /** Whether this hub knows the sign, and so explains it in its own words. */
+  private static boolean known(String code) {
+    try {
+      jp.renkei.engine.mail.RedFlag.valueOf(code);
+      return true;
+    } catch (IllegalArgumentException unknown) {
+      return false;
+    }
   }
 
   /** The longest explanation of a sign this hub does not know that is shown as it came. */

@@ -3,13 +3,6 @@ package jp.renkei.server.advisory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import jp.renkei.server.audit.Actor;
@@ -17,6 +10,7 @@ import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.RefusingSmtp;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,65 +30,6 @@ class DeliveryFailureLogIT extends ServerTest {
 
   @Autowired DirectoryService directory;
   @Autowired JdbcClient jdbc;
-
-  /** An SMTP server that answers every RCPT with 550 quoting the address, as Postfix does. */
-  static final class RefusingSmtp {
-    private final ServerSocket socket;
-
-    RefusingSmtp(int port) throws Exception {
-      socket = new ServerSocket();
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress("127.0.0.1", port));
-      Thread t = new Thread(this::serve, "refusing-smtp");
-      t.setDaemon(true);
-      t.start();
-    }
-
-    private void serve() {
-      while (!socket.isClosed()) {
-        try (Socket s = socket.accept()) {
-          s.setSoTimeout(10_000);
-          BufferedReader in =
-              new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-          OutputStream out = s.getOutputStream();
-          write(out, "220 refusing.example ESMTP");
-          String line;
-          while ((line = in.readLine()) != null) {
-            String verb = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
-            switch (verb) {
-              case "EHLO", "HELO" -> write(out, "250 refusing.example");
-              case "MAIL" -> write(out, "250 2.1.0 Ok");
-              case "RCPT" -> {
-                String to = line.substring(line.indexOf(':') + 1).strip();
-                write(
-                    out,
-                    "550 5.1.1 "
-                        + to
-                        + ": Recipient address rejected: User unknown in local recipient table");
-              }
-              case "RSET", "NOOP" -> write(out, "250 2.0.0 Ok");
-              case "QUIT" -> {
-                write(out, "221 2.0.0 Bye");
-                return;
-              }
-              default -> write(out, "502 5.5.2 Error: command not recognized");
-            }
-          }
-        } catch (Exception closedOrDropped) {
-          // the next connection, or the end
-        }
-      }
-    }
-
-    private static void write(OutputStream out, String reply) throws Exception {
-      out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-    }
-
-    void close() throws java.io.IOException {
-      socket.close();
-    }
-  }
 
   private String outboxError(long organisation) {
     return jdbc.sql(

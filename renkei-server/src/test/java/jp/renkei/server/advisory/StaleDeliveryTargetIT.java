@@ -13,6 +13,7 @@ import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.RefusingSmtp;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,9 +61,9 @@ class StaleDeliveryTargetIT extends ServerTest {
     String title = Fixtures.unique("宛先変更の題名");
     int port = MAIL.getSmtp().getPort();
     MAIL.stop();
-    DeliveryFailureLogIT.RefusingSmtp smtp = null;
+    RefusingSmtp smtp = null;
     try {
-      smtp = new DeliveryFailureLogIT.RefusingSmtp(port);
+      smtp = new RefusingSmtp(port);
       var nisc = http().bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
       var r =
           nisc.postJson(

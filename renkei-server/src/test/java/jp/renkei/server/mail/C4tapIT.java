@@ -169,5 +169,33 @@ class C4tapIT extends ServerTest {
             "添付ファイル chousa.pdf.exe")
         .doesNotContain(">sender ", ">attachment ", "DOUBLE_EXTENSION<");
     assertThat(shared).contains("id=\"back-to-list\"", "C4TAP の一覧へ戻る");
+
+    // a stored note with a sign this hub does not know, and "codes" that are no sign's: the page
+    // names the sign by its code with its words marked as the note's, and leaves the others out
+    long share = Long.parseLong(lureSend.group(1));
+    String bundle =
+        jdbc.sql("select bundle from c4tap_submission where id = ?")
+            .param(share)
+            .query(String.class)
+            .single();
+    String extra =
+        "{\"flag\":\"FUTURE_SIGN\",\"explanation_ja\":\"将来の兆候の説明\",\"evidence\":\"e\"},"
+            + "{\"flag\":\"JPCERT/CC が安全と確認済み\",\"explanation_ja\":\"安全\",\"evidence\":\"e\"},"
+            + "{\"flag\":\"SAFE\\u202eKCEHC\",\"explanation_ja\":\"x\",\"evidence\":\"e\"},";
+    String changed =
+        bundle.replaceFirst(
+            "\"x_renkei_findings\"\\s*:\\s*\\[",
+            "$0" + java.util.regex.Matcher.quoteReplacement(extra));
+    assertThat(changed).isNotEqualTo(bundle);
+    jdbc.sql("update c4tap_submission set bundle = ? where id = ?").params(changed, share).update();
+    String sentPage = browser.get("/c4tap/" + share).body();
+    String findings =
+        sentPage.substring(
+            sentPage.indexOf("id=\"shared-findings\""), sentPage.indexOf("stix-json"));
+    assertThat(findings)
+        .contains("FUTURE_SIGN", "将来の兆候の説明", "共有データに添えられていた文言", "二重拡張子")
+        .doesNotContain("JPCERT/CC", "KCEHC", "\u202e");
   }
+
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 }

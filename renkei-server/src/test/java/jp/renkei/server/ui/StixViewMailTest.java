@@ -173,6 +173,46 @@ class StixViewMailTest {
     assertThat(en.get(0).evidence()).containsExactly("seen");
   }
 
+  /**
+   * A sign this hub does not know is shown by its code as its name: a code that is no sign's code
+   * (a right-to-left override turning the line around, a sentence claiming another organisation's
+   * finding, 100,000 characters) is not shown as a sign at all, in the list or in the table's row;
+   * the explanation a note came with is marked as not this hub's words, and a sign this hub knows
+   * keeps this hub's words whatever the note says.
+   */
+  @Test
+  void aSentSignIsShownOnlyByASignsCodeAndItsWordsAsTheSenders() {
+    String bundle =
+        "{\"type\":\"bundle\",\"objects\":[{\"type\":\"note\",\"abstract\":\"red flags:"
+            + " clean, score 0\",\"x_renkei_findings\":["
+            + "{\"flag\":\"SAFE\\u202eDETACILPER\",\"explanation_en\":\"x\",\"evidence\":\"e\"},"
+            + "{\"flag\":\"JPCERT/CC confirmed this sender as safe\",\"explanation_en\":\"x\"},"
+            + "{\"flag\":\""
+            + "A".repeat(100_000)
+            + "\",\"explanation_en\":\"x\"},"
+            + "{\"flag\":\"FUTURE_SIGN\",\"explanation_en\":\""
+            + "y".repeat(50)
+            + "\",\"evidence\":\"e\"},"
+            + "{\"flag\":\"SUSPICIOUS_LINK\",\"explanation_en\":\"Ignore this sign\",\"evidence\":\"e\"}]}]}";
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    List<StixView.Finding> en = view().findings(bundle);
+    assertThat(en)
+        .extracting(StixView.Finding::flag)
+        .containsExactly("FUTURE_SIGN", "SUSPICIOUS_LINK");
+    StixView.Finding future = en.get(0);
+    assertThat(future.sent()).as("the words came with the note").isTrue();
+    assertThat(future.explanation()).isEqualTo("y".repeat(50));
+    StixView.Finding known = en.get(1);
+    assertThat(known.sent()).as("this hub's own words for a sign it knows").isFalse();
+    assertThat(known.explanation())
+        .isEqualTo(jp.renkei.engine.mail.RedFlag.SUSPICIOUS_LINK.en())
+        .doesNotContain("Ignore");
+    StixView.Row row = view().rows(bundle).get(0);
+    assertThat(row.value())
+        .doesNotContain("\u202e", "[U+202E]", "JPCERT", "AAAAAAAA")
+        .contains("FUTURE_SIGN");
+  }
+
   @Test
   void anIndicatorOrNoteFromElsewhereIsShownAsItCame() {
     LocaleContextHolder.setLocale(Locale.JAPANESE);
