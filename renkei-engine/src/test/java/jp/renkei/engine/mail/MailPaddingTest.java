@@ -152,14 +152,50 @@ class MailPaddingTest {
     keepsItsSigns(eml, plain("Account suspended", LURE_TEXT + LURE_LINK));
   }
 
-  /** A lure in the middle of prose, padded before and after. */
+  /**
+   * A lure in the middle, between two walls of prose each longer than what is read of either end:
+   * the wording between is not read, and that is a sign saying how much.
+   */
   @Test
-  void aLureBetweenTwoWallsOfProseKeepsItsSigns() {
-    keepsItsSigns(
-        plain(
-            "Account suspended",
-            prose(PAST) + "\r\n\r\n" + LURE_TEXT + LURE_LINK + "\r\n\r\n" + prose(PAST)),
-        plain("Account suspended", LURE_TEXT + LURE_LINK));
+  void aLureBetweenTwoWallsOfProseIsBeyondLimits() {
+    MailReport r =
+        analyze(
+            plain(
+                "Account suspended",
+                prose(PAST) + "\r\n\r\n" + LURE_TEXT + LURE_LINK + "\r\n\r\n" + prose(PAST)));
+    assertThat(flags(r)).contains(RedFlag.BEYOND_LIMITS);
+    assertThat(r.findings())
+        .filteredOn(f -> f.flag() == RedFlag.BEYOND_LIMITS)
+        .allMatch(f -> f.evidence().contains("not read for wording"))
+        .allMatch(f -> f.evidenceJa().contains("文面の判定に読んでいません"));
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  /** Long legitimate prose read whole (head and tail) is no sign; nor is whitespace past it. */
+  @Test
+  void longProseReadWholeAndWhitespacePastItAreNoSign() {
+    MailReport r = analyze(plain("Garden club minutes", prose(MailAnalyzer.TEXT + 60_000)));
+    assertThat(flags(r)).doesNotContain(RedFlag.BEYOND_LIMITS);
+    MailReport w =
+        analyze(plain("Garden club minutes", prose(MailAnalyzer.TEXT) + " \r\n".repeat(300_000)));
+    assertThat(flags(w)).doesNotContain(RedFlag.BEYOND_LIMITS);
+  }
+
+  /** A message larger than the analyser reads: the part not read is a sign, not only a note. */
+  @Test
+  void aMessageLargerThanWhatIsReadIsASign() {
+    MailAnalyzer.Limits small =
+        new MailAnalyzer.Limits(64 * 1024, 200, 8, 1000, 500, 64L << 20, 200);
+    MailReport r =
+        new MailAnalyzer(small, java.util.List.of(), java.util.List.of())
+            .analyze(
+                new ByteArrayInputStream(
+                    plain("Account suspended", prose(80_000) + LURE_TEXT + LURE_LINK)
+                        .getBytes(StandardCharsets.UTF_8)));
+    assertThat(flags(r)).contains(RedFlag.BEYOND_LIMITS);
+    assertThat(r.findings())
+        .filteredOn(f -> f.flag() == RedFlag.BEYOND_LIMITS)
+        .anyMatch(f -> f.evidenceJa().contains("バイトを超えています"));
   }
 
   /** A text part longer than what is read of one part: its link past the end is not silent. */
