@@ -265,9 +265,9 @@ public final class MailAnalyzer {
   private static final Pattern AUTH_RESULT = Pattern.compile("(?i)\\b(spf|dkim|dmarc)=(\\w+)");
 
   /**
-   * Characters of subject and text read as written for the signs of the wording; past them the
-   * last {@link #TEXT_TAIL} are read too (runs of whitespace made one), and wording left between
-   * the two is BEYOND_LIMITS.
+   * Characters of subject and text read as written for the signs of the wording; past them the last
+   * {@link #TEXT_TAIL} are read too (runs of whitespace made one), and wording left between the two
+   * is BEYOND_LIMITS.
    */
   static final int TEXT = 64 * 1024;
 
@@ -1033,15 +1033,17 @@ public final class MailAnalyzer {
       }
     }
 
-    /** The wording past {@link #TEXT}: its last {@link #TEXT_TAIL} characters, whitespace runs one. */
+    /**
+     * The wording past {@link #TEXT}: its last {@link #TEXT_TAIL} characters, whitespace runs one.
+     */
     private final StringBuilder tail = new StringBuilder();
 
     /** Letters and digits of the wording that neither the head nor the tail kept. */
     long unread;
 
     /**
-     * Adds the tail to the text read by the signs, once all parts are walked; wording left
-     * between the head and the tail is BEYOND_LIMITS, saying how much and where.
+     * Adds the tail to the text read by the signs, once all parts are walked; wording left between
+     * the head and the tail is BEYOND_LIMITS, saying how much and where.
      */
     void readTail() {
       if (tail.length() > TEXT_TAIL) {

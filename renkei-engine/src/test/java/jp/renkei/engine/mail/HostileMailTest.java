@@ -133,7 +133,8 @@ class HostileMailTest {
    * of 25,000 "dkim=pass" without a ';', a text of 150,000 first lines of a PGP signature. Each
    * took minutes before, past the analysis's deadline, which is looked at only between parts: the
    * message's own text was then never read. Now the text is read: its link is found and no limit is
-   * reported but those of the PGP text's length. The timeout is a hang guard, not a speed requirement.
+   * reported but those of the PGP text's length. The timeout is a hang guard, not a speed
+   * requirement.
    */
   @Test
   void longHeadersAndTextsThatPatternsReadBackAndForthAreReadOnce() {

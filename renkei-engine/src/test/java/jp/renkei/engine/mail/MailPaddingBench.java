@@ -46,8 +46,11 @@ class MailPaddingBench {
         "hidden html",
         MailPaddingTest.html(
                 "Account suspended",
-                "<div style=\"display:none\">" + "a b c d e f g h ".repeat(SIZE / 40) + "</div><p>"
-                    + lure + "</p>")
+                "<div style=\"display:none\">"
+                    + "a b c d e f g h ".repeat(SIZE / 40)
+                    + "</div><p>"
+                    + lure
+                    + "</p>")
             .getBytes(StandardCharsets.UTF_8));
     return m;
   }

@@ -97,7 +97,9 @@ class MailPaddingTest {
   @Test
   void aLureAfterSeventyKilobytesOfWhitespaceKeepsItsSigns() {
     keepsItsSigns(
-        plain("Account suspended", " \r\n".repeat(PAST / 3) + "\t".repeat(PAST) + LURE_TEXT + LURE_LINK),
+        plain(
+            "Account suspended",
+            " \r\n".repeat(PAST / 3) + "\t".repeat(PAST) + LURE_TEXT + LURE_LINK),
         plain("Account suspended", LURE_TEXT + LURE_LINK));
   }
 
@@ -106,8 +108,15 @@ class MailPaddingTest {
     keepsItsSigns(
         html(
             "Account suspended",
-            "<!-- " + prose(PAST) + " --><p>" + LURE_TEXT + "<a href=\"" + LURE_LINK + "\">"
-                + LURE_LINK + "</a></p>"),
+            "<!-- "
+                + prose(PAST)
+                + " --><p>"
+                + LURE_TEXT
+                + "<a href=\""
+                + LURE_LINK
+                + "\">"
+                + LURE_LINK
+                + "</a></p>"),
         html(
             "Account suspended",
             "<p>" + LURE_TEXT + "<a href=\"" + LURE_LINK + "\">" + LURE_LINK + "</a></p>"));
@@ -118,8 +127,15 @@ class MailPaddingTest {
     keepsItsSigns(
         html(
             "Account suspended",
-            "<div style=\"display:none\">" + prose(PAST) + "</div><p>" + LURE_TEXT
-                + "<a href=\"" + LURE_LINK + "\">" + LURE_LINK + "</a></p>"),
+            "<div style=\"display:none\">"
+                + prose(PAST)
+                + "</div><p>"
+                + LURE_TEXT
+                + "<a href=\""
+                + LURE_LINK
+                + "\">"
+                + LURE_LINK
+                + "</a></p>"),
         html(
             "Account suspended",
             "<p>" + LURE_TEXT + "<a href=\"" + LURE_LINK + "\">" + LURE_LINK + "</a></p>"));
@@ -127,7 +143,10 @@ class MailPaddingTest {
 
   @Test
   void aLureAfterALongInlineImageKeepsItsSigns() {
-    String img = "<img src=\"data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAA".repeat(PAST / 24 * 4) + "\">";
+    String img =
+        "<img src=\"data:image/png;base64,"
+            + "iVBORw0KGgoAAAANSUhEUgAA".repeat(PAST / 24 * 4)
+            + "\">";
     keepsItsSigns(
         html(
             "Account suspended",

@@ -81,10 +81,12 @@ class MailPartsFuzzTest {
             "padded",
             MailPaddingTest.prose(MailAnalyzer.TEXT) + t + MailPaddingTest.prose(70_000) + t);
     MailAnalyzer.Analysis a =
-        new MailAnalyzer().analysis(new java.io.ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+        new MailAnalyzer()
+            .analysis(new java.io.ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
     assertThat(a.report().verdict()).isNotNull();
     // fold may write a character as two; never the wording of more than head and tail
-    assertThat(a.text().length()).isLessThanOrEqualTo(2 * (MailAnalyzer.TEXT + MailAnalyzer.TEXT_TAIL));
+    assertThat(a.text().length())
+        .isLessThanOrEqualTo(2 * (MailAnalyzer.TEXT + MailAnalyzer.TEXT_TAIL));
     a.report().findings().forEach(f -> assertThat(f.evidenceJa()).isNotNull());
   }
 }
