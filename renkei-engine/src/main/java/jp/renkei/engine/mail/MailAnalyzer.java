@@ -264,8 +264,52 @@ public final class MailAnalyzer {
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH);
   private static final Pattern AUTH_RESULT = Pattern.compile("(?i)\\b(spf|dkim|dmarc)=(\\w+)");
 
-  /** Characters of subject and text read for the signs of the wording (the rest is not). */
+  /**
+   * Characters of subject and text read as written for the signs of the wording; past them the last
+   * {@link #TEXT_TAIL} are read too (runs of whitespace made one), and wording left between the two
+   * is BEYOND_LIMITS.
+   */
   static final int TEXT = 64 * 1024;
+
+  /** Characters of the wording past {@link #TEXT} read at most: the message's last ones. */
+  static final int TEXT_TAIL = 64 * 1024;
+
+  /** {@code s} with each run of whitespace made one space, or one line end when it has one. */
+  static String oneSpaceOrLine(String s) {
+    StringBuilder b = new StringBuilder(Math.min(s.length(), 1 << 16));
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\u00A0' && c != '\u3000') {
+        b.append(c);
+        i++;
+        continue;
+      }
+      boolean line = false;
+      while (i < n) {
+        char w = s.charAt(i);
+        if (!Character.isWhitespace(w) && w != '\u00A0' && w != '\u3000') {
+          break;
+        }
+        line |= w == '\n';
+        i++;
+      }
+      b.append(line ? '\n' : ' ');
+    }
+    return b.toString();
+  }
+
+  /** Letters and digits among the first {@code end} characters of {@code s}. */
+  static long lettersOrDigits(CharSequence s, int end) {
+    long n = 0;
+    for (int i = 0; i < end; i++) {
+      if (Character.isLetterOrDigit(s.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
 
   private static final Pattern BULK =
       Pattern.compile("unsubscribe|opt[- ]out|配信(?:停止|解除)|メール(?:マガジン|配信)の(?:停止|解除)");
@@ -660,6 +704,13 @@ public final class MailAnalyzer {
           "the message exceeds "
               + MailReport.grouped(limits.maxBytes())
               + " bytes; only the first part was analysed");
+      st.limitsReached.add("message " + limits.maxBytes());
+      st.flag(
+          RedFlag.BEYOND_LIMITS,
+          "a message larger than "
+              + MailReport.grouped(limits.maxBytes())
+              + " bytes; what follows was not read",
+          "メッセージが " + MailReport.grouped(limits.maxBytes()) + " バイトを超えています。その先は読んでいません");
       length = (int) limits.maxBytes();
     }
     Message m;
@@ -942,11 +993,85 @@ public final class MailAnalyzer {
     /** The invisible characters found inside the words of the text as it was read. */
     final MailSigns.BrokenWords brokenWords = new MailSigns.BrokenWords();
 
+    /**
+     * Adds wording of the message (subject, a text part, an HTML part's text). The first {@link
+     * #TEXT} characters are read as written; what comes after them is kept in {@link #tail}, its
+     * runs of whitespace made one, its last {@link #TEXT_TAIL} characters at most: a lure padded
+     * with innocent text, whitespace or a hidden block before it is still read (mailpad22), and the
+     * letters that fall between the two are counted ({@link #unread}) and made a sign when the
+     * signs are judged ({@link #readTail}).
+     */
     void text(String t) {
-      if (t != null && text.length() < TEXT) {
-        String add = t.length() > TEXT - text.length() ? t.substring(0, TEXT - text.length()) : t;
+      if (t == null) {
+        return;
+      }
+      String rest = t;
+      if (text.length() < TEXT) {
+        int room = TEXT - text.length();
+        String add = t.length() > room ? t.substring(0, room) : t;
         // without the invisible characters, counted first: the reader sees the words they break
         text.append(brokenWords.read(MailSigns.fold(add).toLowerCase(Locale.ROOT))).append('\n');
+        if (t.length() <= room) {
+          return;
+        }
+        rest = t.substring(room);
+      }
+      String past = oneSpaceOrLine(rest);
+      if (past.isBlank()) {
+        return;
+      }
+      int cut = past.length() - TEXT_TAIL;
+      if (cut > 0) {
+        unread += lettersOrDigits(past, cut);
+        past = past.substring(cut);
+      }
+      tail.append(brokenWords.read(MailSigns.fold(past).toLowerCase(Locale.ROOT))).append('\n');
+      if (tail.length() > 2 * TEXT_TAIL) {
+        int drop = tail.length() - TEXT_TAIL;
+        unread += lettersOrDigits(tail, drop);
+        tail.delete(0, drop);
+      }
+    }
+
+    /**
+     * The wording past {@link #TEXT}: its last {@link #TEXT_TAIL} characters, whitespace runs one.
+     */
+    private final StringBuilder tail = new StringBuilder();
+
+    /** Letters and digits of the wording that neither the head nor the tail kept. */
+    long unread;
+
+    /**
+     * Adds the tail to the text read by the signs, once all parts are walked; wording left between
+     * the head and the tail is BEYOND_LIMITS, saying how much and where.
+     */
+    void readTail() {
+      if (tail.length() > TEXT_TAIL) {
+        int drop = tail.length() - TEXT_TAIL;
+        unread += lettersOrDigits(tail, drop);
+        tail.delete(0, drop);
+      }
+      text.append(tail);
+      tail.setLength(0);
+      if (unread > 0) {
+        String n = MailReport.grouped(unread);
+        reached("text " + TEXT + " + " + TEXT_TAIL, "本文 " + TEXT + " + " + TEXT_TAIL + " 文字");
+        flag(
+            RedFlag.BEYOND_LIMITS,
+            "text longer than its first "
+                + MailReport.grouped(TEXT)
+                + " and last "
+                + MailReport.grouped(TEXT_TAIL)
+                + " characters: "
+                + n
+                + " letters between them not read for wording",
+            "本文が最初の "
+                + MailReport.grouped(TEXT)
+                + " 文字と最後の "
+                + MailReport.grouped(TEXT_TAIL)
+                + " 文字を超えています。その間の "
+                + n
+                + " 文字は文面の判定に読んでいません");
       }
     }
 
@@ -1622,6 +1747,16 @@ public final class MailAnalyzer {
     if (!attachment && body instanceof TextBody text) {
       String guessed = MailCharsets.undeclared(e) ? MailCharsets.guess(text, TEXT_PART) : null;
       String content = guessed != null ? guessed : read(text, st);
+      if (content.length() >= TEXT_PART || (guessed != null && sizeOf(text) > TEXT_PART)) {
+        // what follows the part's first millions of characters (a lure's link, its form) is not
+        // read: padding that long is itself the sign
+        st.beyond(
+            "text part " + TEXT_PART,
+            "本文のパート 1 つが " + TEXT_PART + " 文字",
+            "a text part longer than "
+                + MailReport.grouped(TEXT_PART)
+                + " characters; the rest of it was not read");
+      }
       if ("text/html".equalsIgnoreCase(e.getMimeType())) {
         html(content, st);
       } else {
@@ -1646,6 +1781,15 @@ public final class MailAnalyzer {
       MailReport.Attachment a =
           attachment(filename == null ? "(no name)" : filename, e.getMimeType(), data, 0, st);
       st.attachments.add(a);
+    }
+  }
+
+  /** The bytes of a body, or 0 when they cannot be counted. */
+  private static long sizeOf(SingleBody body) {
+    try {
+      return body.size();
+    } catch (IOException | RuntimeException e) {
+      return 0;
     }
   }
 
@@ -2940,6 +3084,7 @@ public final class MailAnalyzer {
   // ---- sender and links ----------------------------------------------------------------------
 
   private void judge(State st) {
+    st.readTail();
     st.asksCredentials = !MailSigns.found(MailSigns.CREDENTIALS, st.phrases()).isEmpty();
     String fromDomain = domain(st.from);
     st.senderDomain = fromDomain == null ? null : registrable(fromDomain);

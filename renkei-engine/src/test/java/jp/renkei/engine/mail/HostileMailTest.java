@@ -133,7 +133,8 @@ class HostileMailTest {
    * of 25,000 "dkim=pass" without a ';', a text of 150,000 first lines of a PGP signature. Each
    * took minutes before, past the analysis's deadline, which is looked at only between parts: the
    * message's own text was then never read. Now the text is read: its link is found and no limit is
-   * reported. The timeout is a hang guard, not a speed requirement.
+   * reported but those of the PGP text's length. The timeout is a hang guard, not a speed
+   * requirement.
    */
   @Test
   void longHeadersAndTextsThatPatternsReadBackAndForthAreReadOnce() {
@@ -170,7 +171,17 @@ class HostileMailTest {
           .as(h.getKey())
           .extracting(MailReport.Link::url)
           .contains("https://text.example/read");
-      assertThat(r.problems()).as(h.getKey()).isEmpty();
+      if (h.getKey().equals("PGP")) {
+        // 4.5 M characters: the part is read to its 4 M and the wording to its first and last
+        // 64 K, and since mailpad22 both limits are said (before, the rest went unread silently)
+        assertThat(r.work().limitsReached())
+            .as(h.getKey())
+            .containsExactlyInAnyOrder(
+                "text part " + MailAnalyzer.TEXT_PART,
+                "text " + MailAnalyzer.TEXT + " + " + MailAnalyzer.TEXT_TAIL);
+      } else {
+        assertThat(r.problems()).as(h.getKey()).isEmpty();
+      }
     }
   }
 

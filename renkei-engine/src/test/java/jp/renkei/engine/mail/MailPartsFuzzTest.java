@@ -65,4 +65,28 @@ class MailPartsFuzzTest {
       assertThat(found.length()).isLessThanOrEqualTo(61);
     }
   }
+
+  /**
+   * Wording padded past the head the signs read as written (mailpad22): the fuzzed text after 64 K
+   * of prose and before 70 K more. The analysis answers, the wording it judged stays within the
+   * head and the tail, and whitespace runs are made one whatever the characters.
+   */
+  @FuzzTest(maxDuration = "30s")
+  void paddedWording(byte[] text) {
+    String t = new String(text, StandardCharsets.UTF_8);
+    String one = MailAnalyzer.oneSpaceOrLine(t);
+    assertThat(one.length()).isLessThanOrEqualTo(t.length());
+    String eml =
+        MailPaddingTest.plain(
+            "padded",
+            MailPaddingTest.prose(MailAnalyzer.TEXT) + t + MailPaddingTest.prose(70_000) + t);
+    MailAnalyzer.Analysis a =
+        new MailAnalyzer()
+            .analysis(new java.io.ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(a.report().verdict()).isNotNull();
+    // fold may write a character as two; never the wording of more than head and tail
+    assertThat(a.text().length())
+        .isLessThanOrEqualTo(2 * (MailAnalyzer.TEXT + MailAnalyzer.TEXT_TAIL));
+    a.report().findings().forEach(f -> assertThat(f.evidenceJa()).isNotNull());
+  }
 }
