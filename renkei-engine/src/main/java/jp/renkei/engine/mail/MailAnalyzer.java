@@ -688,6 +688,7 @@ public final class MailAnalyzer {
     }
     try {
       envelope(m, st);
+      st.bounceSender = MailBounce.sender(st.returnPath, st.from, m.getHeader().getField("Auto-Submitted"));
       walk(m, 0, st);
     } catch (RuntimeException e) {
       // the exception's message says where; its class is for the log, not for the reader
@@ -941,6 +942,45 @@ public final class MailAnalyzer {
 
     /** The invisible characters found inside the words of the text as it was read. */
     final MailSigns.BrokenWords brokenWords = new MailSigns.BrokenWords();
+
+    /**
+     * Written like a bounce by its sender: the null reverse-path (Return-Path: <>), no From or a
+     * From of delivery software's own mailbox (MAILER-DAEMON, postmaster), or Auto-Submitted.
+     */
+    boolean bounceSender;
+
+    /** A multipart/report of report-type delivery-status (RFC 3464). */
+    boolean report;
+
+    /** A delivery-status part with per-recipient fields (Status, Action, Final-Recipient). */
+    boolean deliveryStatus;
+
+    /**
+     * The stretches of {@link #text} that are a returned message (message/rfc822, text/rfc822
+     * -headers, a copy written inline) or a delivery-status part: start and end.
+     */
+    final List<int[]> returned = new ArrayList<>();
+
+    /** A returned message (or an inline copy) holds a link or an attachment of its own. */
+    boolean returnedActs;
+
+    /** Judged a real bounce ({@link MailAnalyzer#bounce}). */
+    boolean bounce;
+
+    /** Reads {@code t} into the text as a returned stretch (see {@link #returned}). */
+    void returnedText(String t) {
+      int start = text.length();
+      text(t);
+      returned.add(new int[] {start, text.length()});
+    }
+
+    /** Replaces the judged text (a real bounce read without its diagnostic). */
+    void retext(String t) {
+      text.setLength(0);
+      text.append(t);
+      phrases = null;
+      listWords = null;
+    }
 
     void text(String t) {
       if (t != null && text.length() < TEXT) {
@@ -1604,14 +1644,20 @@ public final class MailAnalyzer {
     }
     Body body = e.getBody();
     if (body instanceof Multipart mp) {
+      st.report |= MailBounce.deliveryReport(e.getMimeType(), e.getHeader().getField("Content-Type"));
       for (Entity part : mp.getBodyParts()) {
         walk(part, depth + 1, st);
       }
       return;
     }
     if (body instanceof Message inner) {
-      // a forwarded or attached message: its own attachments and links count too
+      // a forwarded or attached message: its own attachments and links count too. Its text is
+      // marked, so that a bounce returning it can tell it from its own report (see bounce)
+      int start = st.text.length();
+      int acts = st.links.size() + st.attachments.size();
       walk(inner, depth + 1, st);
+      st.returned.add(new int[] {start, st.text.length()});
+      st.returnedActs |= st.links.size() + st.attachments.size() > acts;
       return;
     }
     String filename = e.getFilename();
@@ -1622,8 +1668,29 @@ public final class MailAnalyzer {
     if (!attachment && body instanceof TextBody text) {
       String guessed = MailCharsets.undeclared(e) ? MailCharsets.guess(text, TEXT_PART) : null;
       String content = guessed != null ? guessed : read(text, st);
-      if ("text/html".equalsIgnoreCase(e.getMimeType())) {
+      String type = e.getMimeType().toLowerCase(Locale.ROOT);
+      if ("text/html".equals(type)) {
         html(content, st);
+      } else if (MailBounce.STATUS_TYPES.contains(type) || MailBounce.RETURNED_TYPES.contains(type)) {
+        // a bounce's machine-readable part, or the header (or whole) of the message it returns
+        st.deliveryStatus |= MailBounce.STATUS_TYPES.contains(type) && MailBounce.deliveryStatus(content);
+        st.returnedText(QUOTED.matcher(content).replaceAll(""));
+        st.words(content);
+        int acts = st.links.size();
+        urls(content, "text", st);
+        st.returnedActs |= MailBounce.RETURNED_TYPES.contains(type) && st.links.size() > acts;
+      } else if (st.bounceSender && MailBounce.inlineCopy(content.toLowerCase(Locale.ROOT)) > 0) {
+        // a report written as text, the returned message after it (qmail, Exim, Gmail's old form)
+        int at = MailBounce.inlineCopy(content.toLowerCase(Locale.ROOT));
+        String report = content.substring(0, at);
+        String copy = content.substring(at);
+        st.text(QUOTED.matcher(report).replaceAll(""));
+        st.returnedText(copy);
+        st.words(content);
+        urls(report, "text", st);
+        int acts = st.links.size();
+        urls(copy, "text", st);
+        st.returnedActs |= st.links.size() > acts;
       } else {
         // lines quoted from earlier mail (> ...) are the conversation's, not this sender's words
         st.text(QUOTED.matcher(content).replaceAll(""));
@@ -2939,7 +3006,65 @@ public final class MailAnalyzer {
 
   // ---- sender and links ----------------------------------------------------------------------
 
+  /**
+   * A real bounce (delivery status notification) is told by what delivery software writes: a
+   * multipart/report of report-type delivery-status with its per-recipient delivery-status part
+   * (RFC 3464), or, in the older forms of qmail, Exim, Sendmail and Exchange, a bounce's sender
+   * ({@link MailBounce#sender}) whose own text is an MTA's diagnostic (an SMTP reply, delivery
+   * software's wording) and that returns the failed message or reports its status. A message with
+   * a form is none: no delivery software asks the reader to type anything. A real bounce is then
+   * judged on its own report without the diagnostic's words (delivery failed, mailbox full, quota
+   * exceeded are what it reports, not a lure), and without the returned message's words unless
+   * that message holds a link or an attachment: a returned lure (backscatter of a phishing run)
+   * carries its own dangers and is judged whole, links, attachments and words; a returned message
+   * with nothing to click or open is the reader's own mail or a stranger's words, and no lure.
+   */
+  private static void bounce(State st) {
+    if (!st.formActions.isEmpty() || !(st.report || st.bounceSender)) {
+      return;
+    }
+    String all = st.text.toString();
+    StringBuilder own = new StringBuilder(all.length());
+    StringBuilder judged = new StringBuilder(all.length());
+    int at = 0;
+    // a returned message's own parts are marked before it (nested stretches): the outer one counts
+    List<int[]> stretches = new ArrayList<>(st.returned);
+    stretches.sort(java.util.Comparator.comparingInt((int[] r) -> r[0]).thenComparingInt(r -> -r[1]));
+    for (int[] r : stretches) {
+      if (r[0] < at || r[1] > all.length()) {
+        continue;
+      }
+      own.append(all, at, r[0]);
+      judged.append(MailBounce.withoutDiagnostic(all.substring(at, r[0])));
+      if (st.returnedActs) {
+        judged.append(all, r[0], r[1]);
+      }
+      at = r[1];
+    }
+    own.append(all, at, all.length());
+    judged.append(MailBounce.withoutDiagnostic(all.substring(at)));
+    boolean real =
+        (st.report && st.deliveryStatus)
+            || (st.bounceSender
+                && MailBounce.diagnostic(own.toString())
+                && (st.deliveryStatus || !st.returned.isEmpty()));
+    if (real) {
+      st.bounce = true;
+      st.retext(judged.toString());
+    }
+  }
+
+  /**
+   * The sender of a real bounce is delivery software's own mailbox at its provider (postmaster,
+   * MAILER-DAEMON): a free-mail provider gives those to no user (RFC 2142), so its name beside them
+   * (Microsoft Outlook, postmaster@outlook.com) is the provider's own.
+   */
+  private static boolean providersDaemon(State st) {
+    return st.bounce && MailBounce.daemonMailbox(st.from);
+  }
+
   private void judge(State st) {
+    bounce(st);
     st.asksCredentials = !MailSigns.found(MailSigns.CREDENTIALS, st.phrases()).isEmpty();
     String fromDomain = domain(st.from);
     st.senderDomain = fromDomain == null ? null : registrable(fromDomain);
@@ -2956,6 +3081,7 @@ public final class MailAnalyzer {
         }
         if (fromDomain != null
             && FREEMAIL.contains(fromDomain)
+            && !providersDaemon(st)
             && ORGANISATION_WORDS.matcher(st.fromName).find()) {
           st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
         } else if (fromDomain != null
@@ -3018,7 +3144,9 @@ public final class MailAnalyzer {
         st.flag(
             RedFlag.AUTHENTICATION_FAILED,
             results(a.spf(), a.dkim(), a.dmarc(), st.compositeFailed ? "fail" : null));
-      } else if (st.authResultsSeen && none(a.spf()) && none(a.dkim())) {
+      } else if (st.authResultsSeen && none(a.spf()) && none(a.dkim()) && !st.bounce) {
+        // a real bounce comes from the null reverse-path (RFC 5321 §4.5.5): SPF has no sender
+        // domain to check, and delivery software seldom signs what it reports
         st.flag(RedFlag.UNAUTHENTICATED, results(a.spf(), a.dkim(), a.dmarc(), null));
       }
       if (fromDomain != null
@@ -3030,10 +3158,16 @@ public final class MailAnalyzer {
             "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.authenticated));
       }
       lookalike(fromDomain, "From: " + st.from, st);
-      peerLookalike(st);
+      if (!st.bounce) {
+        // a bounce quotes the address that failed, and a mistyped domain is the commonest cause
+        peerLookalike(st);
+      }
       impersonation(st, fromDomain);
       publicBodyMailbox(st, fromDomain);
-      if (st.from == null
+      // a real bounce's From is what its delivery software writes (MAILER-DAEMON <>, a bare
+      // mailer-daemon, an internal host name): its structure, not its address, says who sent it
+      if (!st.bounce
+          && (st.from == null
           || fromDomain == null
           || !fromDomain.contains(".")
           || !VALID_DOMAIN.matcher(fromDomain).matches()
@@ -3041,7 +3175,7 @@ public final class MailAnalyzer {
           || !(InternetDomainName.from(fromDomain).hasPublicSuffix()
               // the documentation domains (RFC 2606) stand for real ones in examples and tests
               || fromDomain.endsWith(".example")
-              || fromDomain.endsWith(".test"))) {
+              || fromDomain.endsWith(".test")))) {
         st.flag(RedFlag.MALFORMED_SENDER, "From: " + (st.from == null ? "—" : st.from));
       }
       for (String shown : new String[] {st.subject, st.fromName}) {
@@ -3450,7 +3584,10 @@ public final class MailAnalyzer {
     MailSigns.namedAfterPerson(st.fromName).stream()
         .filter(b -> !claims.contains(b))
         .forEach(claims::add);
-    if (!claims.isEmpty() && FREEMAIL.contains(fromDomain) && !st.listVouched()) {
+    if (!claims.isEmpty()
+        && FREEMAIL.contains(fromDomain)
+        && !st.listVouched()
+        && !providersDaemon(st)) {
       // a brand's name on a free-mail address: no company sends from one
       st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
     }
@@ -3469,7 +3606,11 @@ public final class MailAnalyzer {
           .filter(b -> !claims.contains(b))
           .forEach(claims::add);
     }
-    if (!st.listVouched() && spoofed(st)) {
+    MailReport.Authentication auth = st.auth;
+    boolean failed = bad(auth.spf()) || bad(auth.dkim()) || bad(auth.dmarc()) || st.compositeFailed;
+    // a real bounce from the provider's own MAILER-DEMON or postmaster, not authenticated (the
+    // null reverse-path leaves SPF nothing to check) but not failing either, is the provider's
+    if (!st.listVouched() && spoofed(st) && !(providersDaemon(st) && !failed)) {
       // a brand's or public body's own domain that the receiver could not authenticate (DMARC
       // failing, or neither SPF nor DKIM) is someone else writing in its name: the lure that
       // forges info@vpass.ne.jp itself, not a look-alike
