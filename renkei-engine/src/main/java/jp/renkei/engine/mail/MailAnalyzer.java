@@ -961,6 +961,9 @@ public final class MailAnalyzer {
      */
     final List<int[]> returned = new ArrayList<>();
 
+    /** A part's header is a returned message's (Received, Message-ID where a part's should be). */
+    boolean returnedHeader;
+
     /** A returned message (or an inline copy) holds a link or an attachment of its own. */
     boolean returnedActs;
 
@@ -1660,6 +1663,31 @@ public final class MailAnalyzer {
       st.returnedActs |= st.links.size() + st.attachments.size() > acts;
       return;
     }
+    String type = e.getMimeType() == null ? "" : e.getMimeType().toLowerCase(Locale.ROOT);
+    if (depth > 0
+        && (e.getHeader().getField("Received") != null
+            || e.getHeader().getField("Message-ID") != null)) {
+      // a part whose own header is a message's: the header of a returned message written where
+      // the report's part header should be (Sendmail and others leave out the part's Content-Type)
+      st.returnedHeader = true;
+    }
+    if ((MailBounce.STATUS_TYPES.contains(type) || MailBounce.RETURNED_TYPES.contains(type))
+        && body instanceof SingleBody single
+        && !(body instanceof TextBody)) {
+      // a bounce's machine-readable part (message/delivery-status is no text type to the reader)
+      String content;
+      try (InputStream in = single.getInputStream()) {
+        content = new String(in.readNBytes(TEXT_PART), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException ex) {
+        st.problem(
+            "unreadable",
+            "配送状態のパートを読めません: " + ex.getMessage(),
+            "the delivery-status part cannot be read: " + ex.getMessage());
+        return;
+      }
+      returnedPart(type, content, st);
+      return;
+    }
     String filename = e.getFilename();
     boolean attachment =
         filename != null
@@ -1668,18 +1696,11 @@ public final class MailAnalyzer {
     if (!attachment && body instanceof TextBody text) {
       String guessed = MailCharsets.undeclared(e) ? MailCharsets.guess(text, TEXT_PART) : null;
       String content = guessed != null ? guessed : read(text, st);
-      String type = e.getMimeType().toLowerCase(Locale.ROOT);
       if ("text/html".equals(type)) {
         html(content, st);
       } else if (MailBounce.STATUS_TYPES.contains(type) || MailBounce.RETURNED_TYPES.contains(type)) {
-        // a bounce's machine-readable part, or the header (or whole) of the message it returns
-        st.deliveryStatus |= MailBounce.STATUS_TYPES.contains(type) && MailBounce.deliveryStatus(content);
-        st.returnedText(QUOTED.matcher(content).replaceAll(""));
-        st.words(content);
-        int acts = st.links.size();
-        urls(content, "text", st);
-        st.returnedActs |= MailBounce.RETURNED_TYPES.contains(type) && st.links.size() > acts;
-      } else if (st.bounceSender && MailBounce.inlineCopy(content.toLowerCase(Locale.ROOT)) > 0) {
+        returnedPart(type, content, st);
+      } else if (st.bounceSender && MailBounce.inlineCopy(content.toLowerCase(Locale.ROOT)) >= 0) {
         // a report written as text, the returned message after it (qmail, Exim, Gmail's old form)
         int at = MailBounce.inlineCopy(content.toLowerCase(Locale.ROOT));
         String report = content.substring(0, at);
@@ -1714,6 +1735,19 @@ public final class MailAnalyzer {
           attachment(filename == null ? "(no name)" : filename, e.getMimeType(), data, 0, st);
       st.attachments.add(a);
     }
+  }
+
+  /**
+   * A bounce's delivery-status part, or the header (or whole) of the message it returns: read as
+   * text, marked as returned (see {@link #bounce}).
+   */
+  private static void returnedPart(String type, String content, State st) {
+    st.deliveryStatus |= MailBounce.STATUS_TYPES.contains(type) && MailBounce.deliveryStatus(content);
+    st.returnedText(QUOTED.matcher(content).replaceAll(""));
+    st.words(content);
+    int acts = st.links.size();
+    urls(content, "text", st);
+    st.returnedActs |= MailBounce.RETURNED_TYPES.contains(type) && st.links.size() > acts;
   }
 
   /** Links of one message read and judged at most (see {@link State#link}). */
@@ -3047,10 +3081,26 @@ public final class MailAnalyzer {
         (st.report && st.deliveryStatus)
             || (st.bounceSender
                 && MailBounce.diagnostic(own.toString())
-                && (st.deliveryStatus || !st.returned.isEmpty()));
+                && (st.deliveryStatus || !st.returned.isEmpty() || st.returnedHeader));
     if (real) {
       st.bounce = true;
       st.retext(judged.toString());
+      st.problem(
+          "bounce",
+          "配送エラー通知 (バウンス) として読みました: 配送ソフトウェアが書く構造 (RFC 3464 の配送状態パート、"
+              + "空の差出人 <>、MAILER-DAEMON、SMTP の応答コード、返送された元のメッセージ) があります。"
+              + "診断の文言 (配送失敗、メールボックスの容量超過など) と、リンクも添付ファイルもない返送メッセージの本文は"
+              + "おとりの文言として数えず、空または MAILER-DAEMON の差出人も不正とはしていません。"
+              + (st.returnedActs ? "返送されたメッセージにはリンクか添付ファイルがあるため、その本文も判定しています。" : ""),
+          "read as a delivery status notification (bounce): it has the structure delivery software"
+              + " writes (an RFC 3464 delivery-status part, the null sender <>, MAILER-DAEMON, SMTP"
+              + " reply codes, the returned original). Its diagnostic words (delivery failed, mailbox"
+              + " full, quota exceeded) and the text of a returned message without links or"
+              + " attachments are not counted as lure wording, and an empty or MAILER-DAEMON sender"
+              + " is not counted as malformed."
+              + (st.returnedActs
+                  ? " The returned message holds links or attachments, so its text is judged too."
+                  : ""));
     }
   }
 

@@ -60,6 +60,8 @@ final class MailBounce {
               + "|message (?:was )?undeliverable|unrouteable address|user unknown|no such user"
               + "|mailbox (?:unavailable|not found|does not exist)|host unknown|recipient address"
               + " rejected|(?:remote|destination) (?:host|server) (?:said|returned|responded)"
+              + "|error (?:while )?delivering your (?:mail|message)|(?:could not|couldn't|unable to)"
+              + " deliver (?:your|the|this) (?:mail|message)|the following addresses had (?:permanent )?(?:fatal )?(?:delivery )?errors"
               + "|smtp error from remote mail server|returned to sender|returning message to sender"
               + "|送信できませんでした|配送できませんでした|配信できませんでした|宛先不明|エラーが発生したため");
 
@@ -84,8 +86,8 @@ final class MailBounce {
   static final Pattern BOUNCE_WORDS =
       Pattern.compile(
           "(?:mail |message |e-?mail )?delivery (?:has )?(?:failed|failure|status notification"
-              + "|notification|problem|error|delayed)|(?:undeliverable|undelivered|returned)"
-              + " (?:mail|message)s?|failure notice|(?:mailbox|storage|inbox) (?:\\w+ ){0,3}(?:quota"
+              + "|notification|problem|error|delayed)|undelivered mail returned to sender"
+              + "|(?:undeliverable|returned) (?:mail|message)|failure notice|(?:mailbox|storage|inbox) (?:\\w+ ){0,3}(?:quota"
               + "|is full|full|storage limit|is almost full)|(?:over|exceeded?|exceeds) (?:\\w+ )?quota"
               + "|quota (?:limit|exceeded)|reached (?:the|its|your) (?:\\w+ )?(?:quota|limit|storage)"
               + "|e-?mail (?:storage|quota)|(?:mailbox|account) (?:is )?(?:disabled|inactive"
