@@ -967,6 +967,17 @@ public final class MailAnalyzer {
     /** A returned message (or an inline copy) holds a link or an attachment of its own. */
     boolean returnedActs;
 
+    /** The links of the returned stretches (the rest are the report's own). */
+    final Set<String> returnedLinks = new java.util.HashSet<>();
+
+    /** Marks the links added since there were {@code before} as the returned message's. */
+    boolean returnedLinksSince(int before) {
+      for (int i = before; i < links.size(); i++) {
+        returnedLinks.add(links.get(i).url());
+      }
+      return links.size() > before;
+    }
+
     /** Judged a real bounce ({@link MailAnalyzer#bounce}). */
     boolean bounce;
 
@@ -1657,10 +1668,11 @@ public final class MailAnalyzer {
       // a forwarded or attached message: its own attachments and links count too. Its text is
       // marked, so that a bounce returning it can tell it from its own report (see bounce)
       int start = st.text.length();
-      int acts = st.links.size() + st.attachments.size();
+      int links = st.links.size();
+      int attachments = st.attachments.size();
       walk(inner, depth + 1, st);
       st.returned.add(new int[] {start, st.text.length()});
-      st.returnedActs |= st.links.size() + st.attachments.size() > acts;
+      st.returnedActs |= st.returnedLinksSince(links) | st.attachments.size() > attachments;
       return;
     }
     String type = e.getMimeType() == null ? "" : e.getMimeType().toLowerCase(Locale.ROOT);
@@ -1706,12 +1718,12 @@ public final class MailAnalyzer {
         String report = content.substring(0, at);
         String copy = content.substring(at);
         st.text(QUOTED.matcher(report).replaceAll(""));
-        st.returnedText(copy);
+        st.returnedText(QUOTED.matcher(copy).replaceAll(""));
         st.words(content);
         urls(report, "text", st);
-        int acts = st.links.size();
+        int links = st.links.size();
         urls(copy, "text", st);
-        st.returnedActs |= st.links.size() > acts;
+        st.returnedActs |= st.returnedLinksSince(links);
       } else {
         // lines quoted from earlier mail (> ...) are the conversation's, not this sender's words
         st.text(QUOTED.matcher(content).replaceAll(""));
@@ -1745,9 +1757,9 @@ public final class MailAnalyzer {
     st.deliveryStatus |= MailBounce.STATUS_TYPES.contains(type) && MailBounce.deliveryStatus(content);
     st.returnedText(QUOTED.matcher(content).replaceAll(""));
     st.words(content);
-    int acts = st.links.size();
+    int links = st.links.size();
     urls(content, "text", st);
-    st.returnedActs |= MailBounce.RETURNED_TYPES.contains(type) && st.links.size() > acts;
+    st.returnedActs |= st.returnedLinksSince(links) && MailBounce.RETURNED_TYPES.contains(type);
   }
 
   /** Links of one message read and judged at most (see {@link State#link}). */
@@ -3056,6 +3068,18 @@ public final class MailAnalyzer {
   private static void bounce(State st) {
     if (!st.formActions.isEmpty() || !(st.report || st.bounceSender)) {
       return;
+    }
+    // the returned message's words are judged when it can act on the reader (a link, an
+    // attachment), and when the report itself links away from its sender: a lure can write its
+    // words into a "returned message" and its link into the report
+    String fromDomain = domain(st.from);
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (!st.returnedLinks.contains(l.url())
+          && h != null
+          && (fromDomain == null || !registrable(h).equals(registrable(fromDomain)))) {
+        st.returnedActs = true;
+      }
     }
     String all = st.text.toString();
     StringBuilder own = new StringBuilder(all.length());

@@ -300,6 +300,31 @@ class MailBounceTest {
   }
 
   @Test
+  void aReportThatLinksAwayKeepsTheWordsOfItsReturnedMessage() {
+    // the lure's words put in the "returned message", its link in the report
+    MailReport r =
+        analyze(
+            report(
+                "MAILER-DAEMON@mx.example-corp.co.jp (Mail Delivery System)",
+                "Undelivered Mail Returned to Sender",
+                """
+                This is the mail system at host mx.example-corp.co.jp.
+                Your message could not be delivered: 550 5.1.1 user unknown.
+                View the message online: https://mail-view.example.top/m/8812
+                """,
+                STATUS_FULL,
+                """
+                From: IT Help Desk <helpdesk@example-corp.co.jp>
+                Subject: Password expiry
+                Message-ID: <p.1@example-corp.co.jp>
+
+                Your password will expire today. Verify your account to keep your same password.
+                """));
+    assertThat(MailSignsTest.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
   void theRecognitionReadsStructureNotWords() {
     assertThat(MailBounce.deliveryStatus("Final-Recipient: rfc822; a@b.example\nAction: failed\nStatus: 5.1.1\n"))
         .isTrue();
