@@ -688,7 +688,8 @@ public final class MailAnalyzer {
     }
     try {
       envelope(m, st);
-      st.bounceSender = MailBounce.sender(st.returnPath, st.from, m.getHeader().getField("Auto-Submitted"));
+      st.bounceSender =
+          MailBounce.sender(st.returnPath, st.from, m.getHeader().getField("Auto-Submitted"));
       walk(m, 0, st);
     } catch (RuntimeException e) {
       // the exception's message says where; its class is for the log, not for the reader
@@ -1658,7 +1659,8 @@ public final class MailAnalyzer {
     }
     Body body = e.getBody();
     if (body instanceof Multipart mp) {
-      st.report |= MailBounce.deliveryReport(e.getMimeType(), e.getHeader().getField("Content-Type"));
+      st.report |=
+          MailBounce.deliveryReport(e.getMimeType(), e.getHeader().getField("Content-Type"));
       for (Entity part : mp.getBodyParts()) {
         walk(part, depth + 1, st);
       }
@@ -1710,7 +1712,8 @@ public final class MailAnalyzer {
       String content = guessed != null ? guessed : read(text, st);
       if ("text/html".equals(type)) {
         html(content, st);
-      } else if (MailBounce.STATUS_TYPES.contains(type) || MailBounce.RETURNED_TYPES.contains(type)) {
+      } else if (MailBounce.STATUS_TYPES.contains(type)
+          || MailBounce.RETURNED_TYPES.contains(type)) {
         returnedPart(type, content, st);
       } else if (st.bounceSender && MailBounce.inlineCopy(content.toLowerCase(Locale.ROOT)) >= 0) {
         // a report written as text, the returned message after it (qmail, Exim, Gmail's old form)
@@ -1754,7 +1757,8 @@ public final class MailAnalyzer {
    * text, marked as returned (see {@link #bounce}).
    */
   private static void returnedPart(String type, String content, State st) {
-    st.deliveryStatus |= MailBounce.STATUS_TYPES.contains(type) && MailBounce.deliveryStatus(content);
+    st.deliveryStatus |=
+        MailBounce.STATUS_TYPES.contains(type) && MailBounce.deliveryStatus(content);
     st.returnedText(QUOTED.matcher(content).replaceAll(""));
     st.words(content);
     int links = st.links.size();
@@ -3057,13 +3061,13 @@ public final class MailAnalyzer {
    * multipart/report of report-type delivery-status with its per-recipient delivery-status part
    * (RFC 3464), or, in the older forms of qmail, Exim, Sendmail and Exchange, a bounce's sender
    * ({@link MailBounce#sender}) whose own text is an MTA's diagnostic (an SMTP reply, delivery
-   * software's wording) and that returns the failed message or reports its status. A message with
-   * a form is none: no delivery software asks the reader to type anything. A real bounce is then
+   * software's wording) and that returns the failed message or reports its status. A message with a
+   * form is none: no delivery software asks the reader to type anything. A real bounce is then
    * judged on its own report without the diagnostic's words (delivery failed, mailbox full, quota
-   * exceeded are what it reports, not a lure), and without the returned message's words unless
-   * that message holds a link or an attachment: a returned lure (backscatter of a phishing run)
-   * carries its own dangers and is judged whole, links, attachments and words; a returned message
-   * with nothing to click or open is the reader's own mail or a stranger's words, and no lure.
+   * exceeded are what it reports, not a lure), and without the returned message's words unless that
+   * message holds a link or an attachment: a returned lure (backscatter of a phishing run) carries
+   * its own dangers and is judged whole, links, attachments and words; a returned message with
+   * nothing to click or open is the reader's own mail or a stranger's words, and no lure.
    */
   private static void bounce(State st) {
     if (!st.formActions.isEmpty() || !(st.report || st.bounceSender)) {
@@ -3087,7 +3091,8 @@ public final class MailAnalyzer {
     int at = 0;
     // a returned message's own parts are marked before it (nested stretches): the outer one counts
     List<int[]> stretches = new ArrayList<>(st.returned);
-    stretches.sort(java.util.Comparator.comparingInt((int[] r) -> r[0]).thenComparingInt(r -> -r[1]));
+    stretches.sort(
+        java.util.Comparator.comparingInt((int[] r) -> r[0]).thenComparingInt(r -> -r[1]));
     for (int[] r : stretches) {
       if (r[0] < at || r[1] > all.length()) {
         continue;
@@ -3242,14 +3247,14 @@ public final class MailAnalyzer {
       // mailer-daemon, an internal host name): its structure, not its address, says who sent it
       if (!st.bounce
           && (st.from == null
-          || fromDomain == null
-          || !fromDomain.contains(".")
-          || !VALID_DOMAIN.matcher(fromDomain).matches()
-          || !InternetDomainName.isValid(fromDomain)
-          || !(InternetDomainName.from(fromDomain).hasPublicSuffix()
-              // the documentation domains (RFC 2606) stand for real ones in examples and tests
-              || fromDomain.endsWith(".example")
-              || fromDomain.endsWith(".test")))) {
+              || fromDomain == null
+              || !fromDomain.contains(".")
+              || !VALID_DOMAIN.matcher(fromDomain).matches()
+              || !InternetDomainName.isValid(fromDomain)
+              || !(InternetDomainName.from(fromDomain).hasPublicSuffix()
+                  // the documentation domains (RFC 2606) stand for real ones in examples and tests
+                  || fromDomain.endsWith(".example")
+                  || fromDomain.endsWith(".test")))) {
         st.flag(RedFlag.MALFORMED_SENDER, "From: " + (st.from == null ? "—" : st.from));
       }
       for (String shown : new String[] {st.subject, st.fromName}) {

@@ -101,7 +101,11 @@ final class MailBounce {
 
   /** The parts that return the failed message or its header (RFC 3462, RFC 6532). */
   static final Set<String> RETURNED_TYPES =
-      Set.of("text/rfc822-headers", "message/rfc822-headers", "message/global", "message/global-headers");
+      Set.of(
+          "text/rfc822-headers",
+          "message/rfc822-headers",
+          "message/global",
+          "message/global-headers");
 
   private static final Pattern DELIVERY_REPORT =
       Pattern.compile("(?i)report-type\\s*=\\s*\"?(?:delivery-status|global-delivery-status)");

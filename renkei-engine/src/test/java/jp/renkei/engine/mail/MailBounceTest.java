@@ -8,15 +8,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Delivery status notifications (bounces, bounce22): real ones, in the forms several MTAs write,
- * are read as bounces (their diagnostic is no lure, their null or daemon sender no malformed one,
- * a provider's own MAILER-DAEMON no impersonator); a returned lure keeps its signs; and mail that
+ * are read as bounces (their diagnostic is no lure, their null or daemon sender no malformed one, a
+ * provider's own MAILER-DAEMON no impersonator); a returned lure keeps its signs; and mail that
  * only looks like a bounce (no report structure, a form, a link to log in) keeps its own.
  */
 class MailBounceTest {
 
   static MailReport analyze(String raw) {
     return new MailAnalyzer()
-        .analyze(new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+        .analyze(
+            new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The message the bounces below return: an ordinary note from the reader. */
@@ -326,7 +327,9 @@ class MailBounceTest {
 
   @Test
   void theRecognitionReadsStructureNotWords() {
-    assertThat(MailBounce.deliveryStatus("Final-Recipient: rfc822; a@b.example\nAction: failed\nStatus: 5.1.1\n"))
+    assertThat(
+            MailBounce.deliveryStatus(
+                "Final-Recipient: rfc822; a@b.example\nAction: failed\nStatus: 5.1.1\n"))
         .isTrue();
     assertThat(MailBounce.deliveryStatus("Your delivery status: failed")).isFalse();
     assertThat(MailBounce.daemonMailbox("mailer-daemon@googlemail.com")).isTrue();
@@ -334,6 +337,7 @@ class MailBounceTest {
     assertThat(MailBounce.daemonMailbox("support@mailer-daemon.example")).isFalse();
     assertThat(MailBounce.inlineCopy("sorry.\n\nreceived: from x\nfrom: a@b\nsubject: y\n\nbody"))
         .isEqualTo(8);
-    assertThat(MailBounce.inlineCopy("dear user,\nnote: this is not a header block\n")).isEqualTo(-1);
+    assertThat(MailBounce.inlineCopy("dear user,\nnote: this is not a header block\n"))
+        .isEqualTo(-1);
   }
 }
