@@ -739,6 +739,8 @@ public final class MailAnalyzer {
     }
     try {
       envelope(m, st);
+      st.bounceSender =
+          MailBounce.sender(st.returnPath, st.from, m.getHeader().getField("Auto-Submitted"));
       walk(m, 0, st);
     } catch (RuntimeException e) {
       // the exception's message says where; its class is for the log, not for the reader
@@ -992,6 +994,59 @@ public final class MailAnalyzer {
 
     /** The invisible characters found inside the words of the text as it was read. */
     final MailSigns.BrokenWords brokenWords = new MailSigns.BrokenWords();
+
+    /**
+     * Written like a bounce by its sender: the null reverse-path (Return-Path: <>), no From or a
+     * From of delivery software's own mailbox (MAILER-DAEMON, postmaster), or Auto-Submitted.
+     */
+    boolean bounceSender;
+
+    /** A multipart/report of report-type delivery-status (RFC 3464). */
+    boolean report;
+
+    /** A delivery-status part with per-recipient fields (Status, Action, Final-Recipient). */
+    boolean deliveryStatus;
+
+    /**
+     * The stretches of {@link #text} that are a returned message (message/rfc822, text/rfc822
+     * -headers, a copy written inline) or a delivery-status part: start and end.
+     */
+    final List<int[]> returned = new ArrayList<>();
+
+    /** A part's header is a returned message's (Received, Message-ID where a part's should be). */
+    boolean returnedHeader;
+
+    /** A returned message (or an inline copy) holds a link or an attachment of its own. */
+    boolean returnedActs;
+
+    /** The links of the returned stretches (the rest are the report's own). */
+    final Set<String> returnedLinks = new java.util.HashSet<>();
+
+    /** Marks the links added since there were {@code before} as the returned message's. */
+    boolean returnedLinksSince(int before) {
+      for (int i = before; i < links.size(); i++) {
+        returnedLinks.add(links.get(i).url());
+      }
+      return links.size() > before;
+    }
+
+    /** Judged a real bounce ({@link MailAnalyzer#bounce}). */
+    boolean bounce;
+
+    /** Reads {@code t} into the text as a returned stretch (see {@link #returned}). */
+    void returnedText(String t) {
+      int start = text.length();
+      text(t);
+      returned.add(new int[] {start, text.length()});
+    }
+
+    /** Replaces the judged text (a real bounce read without its diagnostic). */
+    void retext(String t) {
+      text.setLength(0);
+      text.append(t);
+      phrases = null;
+      listWords = null;
+    }
 
     /**
      * Adds wording of the message (subject, a text part, an HTML part's text). The first {@link
@@ -1729,14 +1784,47 @@ public final class MailAnalyzer {
     }
     Body body = e.getBody();
     if (body instanceof Multipart mp) {
+      st.report |=
+          MailBounce.deliveryReport(e.getMimeType(), e.getHeader().getField("Content-Type"));
       for (Entity part : mp.getBodyParts()) {
         walk(part, depth + 1, st);
       }
       return;
     }
     if (body instanceof Message inner) {
-      // a forwarded or attached message: its own attachments and links count too
+      // a forwarded or attached message: its own attachments and links count too. Its text is
+      // marked, so that a bounce returning it can tell it from its own report (see bounce)
+      int start = st.text.length();
+      int links = st.links.size();
+      int attachments = st.attachments.size();
       walk(inner, depth + 1, st);
+      st.returned.add(new int[] {start, st.text.length()});
+      st.returnedActs |= st.returnedLinksSince(links) | st.attachments.size() > attachments;
+      return;
+    }
+    String type = e.getMimeType() == null ? "" : e.getMimeType().toLowerCase(Locale.ROOT);
+    if (depth > 0
+        && (e.getHeader().getField("Received") != null
+            || e.getHeader().getField("Message-ID") != null)) {
+      // a part whose own header is a message's: the header of a returned message written where
+      // the report's part header should be (Sendmail and others leave out the part's Content-Type)
+      st.returnedHeader = true;
+    }
+    if ((MailBounce.STATUS_TYPES.contains(type) || MailBounce.RETURNED_TYPES.contains(type))
+        && body instanceof SingleBody single
+        && !(body instanceof TextBody)) {
+      // a bounce's machine-readable part (message/delivery-status is no text type to the reader)
+      String content;
+      try (InputStream in = single.getInputStream()) {
+        content = new String(in.readNBytes(TEXT_PART), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException ex) {
+        st.problem(
+            "unreadable",
+            "配送状態のパートを読めません: " + ex.getMessage(),
+            "the delivery-status part cannot be read: " + ex.getMessage());
+        return;
+      }
+      returnedPart(type, content, st);
       return;
     }
     String filename = e.getFilename();
@@ -1757,8 +1845,23 @@ public final class MailAnalyzer {
                 + MailReport.grouped(TEXT_PART)
                 + " characters; the rest of it was not read");
       }
-      if ("text/html".equalsIgnoreCase(e.getMimeType())) {
+      if ("text/html".equals(type)) {
         html(content, st);
+      } else if (MailBounce.STATUS_TYPES.contains(type)
+          || MailBounce.RETURNED_TYPES.contains(type)) {
+        returnedPart(type, content, st);
+      } else if (st.bounceSender && MailBounce.inlineCopy(content.toLowerCase(Locale.ROOT)) >= 0) {
+        // a report written as text, the returned message after it (qmail, Exim, Gmail's old form)
+        int at = MailBounce.inlineCopy(content.toLowerCase(Locale.ROOT));
+        String report = content.substring(0, at);
+        String copy = content.substring(at);
+        st.text(QUOTED.matcher(report).replaceAll(""));
+        st.returnedText(QUOTED.matcher(copy).replaceAll(""));
+        st.words(content);
+        urls(report, "text", st);
+        int links = st.links.size();
+        urls(copy, "text", st);
+        st.returnedActs |= st.returnedLinksSince(links);
       } else {
         // lines quoted from earlier mail (> ...) are the conversation's, not this sender's words
         st.text(QUOTED.matcher(content).replaceAll(""));
@@ -1791,6 +1894,20 @@ public final class MailAnalyzer {
     } catch (IOException | RuntimeException e) {
       return 0;
     }
+  }
+
+  /**
+   * A bounce's delivery-status part, or the header (or whole) of the message it returns: read as
+   * text, marked as returned (see {@link #bounce}).
+   */
+  private static void returnedPart(String type, String content, State st) {
+    st.deliveryStatus |=
+        MailBounce.STATUS_TYPES.contains(type) && MailBounce.deliveryStatus(content);
+    st.returnedText(QUOTED.matcher(content).replaceAll(""));
+    st.words(content);
+    int links = st.links.size();
+    urls(content, "text", st);
+    st.returnedActs |= st.returnedLinksSince(links) && MailBounce.RETURNED_TYPES.contains(type);
   }
 
   /** Links of one message read and judged at most (see {@link State#link}). */
@@ -3083,8 +3200,95 @@ public final class MailAnalyzer {
 
   // ---- sender and links ----------------------------------------------------------------------
 
+  /**
+   * A real bounce (delivery status notification) is told by what delivery software writes: a
+   * multipart/report of report-type delivery-status with its per-recipient delivery-status part
+   * (RFC 3464), or, in the older forms of qmail, Exim, Sendmail and Exchange, a bounce's sender
+   * ({@link MailBounce#sender}) whose own text is an MTA's diagnostic (an SMTP reply, delivery
+   * software's wording) and that returns the failed message or reports its status. A message with a
+   * form is none: no delivery software asks the reader to type anything. A real bounce is then
+   * judged on its own report without the diagnostic's words (delivery failed, mailbox full, quota
+   * exceeded are what it reports, not a lure), and without the returned message's words unless that
+   * message holds a link or an attachment: a returned lure (backscatter of a phishing run) carries
+   * its own dangers and is judged whole, links, attachments and words; a returned message with
+   * nothing to click or open is the reader's own mail or a stranger's words, and no lure.
+   */
+  private static void bounce(State st) {
+    if (!st.formActions.isEmpty() || !(st.report || st.bounceSender)) {
+      return;
+    }
+    // the returned message's words are judged when it can act on the reader (a link, an
+    // attachment), and when the report itself links away from its sender: a lure can write its
+    // words into a "returned message" and its link into the report
+    String fromDomain = domain(st.from);
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (!st.returnedLinks.contains(l.url())
+          && h != null
+          && (fromDomain == null || !registrable(h).equals(registrable(fromDomain)))) {
+        st.returnedActs = true;
+      }
+    }
+    String all = st.text.toString();
+    StringBuilder own = new StringBuilder(all.length());
+    StringBuilder judged = new StringBuilder(all.length());
+    int at = 0;
+    // a returned message's own parts are marked before it (nested stretches): the outer one counts
+    List<int[]> stretches = new ArrayList<>(st.returned);
+    stretches.sort(
+        java.util.Comparator.comparingInt((int[] r) -> r[0]).thenComparingInt(r -> -r[1]));
+    for (int[] r : stretches) {
+      if (r[0] < at || r[1] > all.length()) {
+        continue;
+      }
+      own.append(all, at, r[0]);
+      judged.append(MailBounce.withoutDiagnostic(all.substring(at, r[0])));
+      if (st.returnedActs) {
+        judged.append(all, r[0], r[1]);
+      }
+      at = r[1];
+    }
+    own.append(all, at, all.length());
+    judged.append(MailBounce.withoutDiagnostic(all.substring(at)));
+    boolean real =
+        (st.report && st.deliveryStatus)
+            || (st.bounceSender
+                && MailBounce.diagnostic(own.toString())
+                && (st.deliveryStatus || !st.returned.isEmpty() || st.returnedHeader));
+    if (real) {
+      st.bounce = true;
+      st.retext(judged.toString());
+      st.problem(
+          "bounce",
+          "配送エラー通知 (バウンス) として読みました: 配送ソフトウェアが書く構造 (RFC 3464 の配送状態パート、"
+              + "空の差出人 <>、MAILER-DAEMON、SMTP の応答コード、返送された元のメッセージ) があります。"
+              + "診断の文言 (配送失敗、メールボックスの容量超過など) と、リンクも添付ファイルもない返送メッセージの本文は"
+              + "おとりの文言として数えず、空または MAILER-DAEMON の差出人も不正とはしていません。"
+              + (st.returnedActs ? "返送されたメッセージにはリンクか添付ファイルがあるため、その本文も判定しています。" : ""),
+          "read as a delivery status notification (bounce): it has the structure delivery software"
+              + " writes (an RFC 3464 delivery-status part, the null sender <>, MAILER-DAEMON, SMTP"
+              + " reply codes, the returned original). Its diagnostic words (delivery failed, mailbox"
+              + " full, quota exceeded) and the text of a returned message without links or"
+              + " attachments are not counted as lure wording, and an empty or MAILER-DAEMON sender"
+              + " is not counted as malformed."
+              + (st.returnedActs
+                  ? " The returned message holds links or attachments, so its text is judged too."
+                  : ""));
+    }
+  }
+
+  /**
+   * The sender of a real bounce is delivery software's own mailbox at its provider (postmaster,
+   * MAILER-DAEMON): a free-mail provider gives those to no user (RFC 2142), so its name beside them
+   * (Microsoft Outlook, postmaster@outlook.com) is the provider's own.
+   */
+  private static boolean providersDaemon(State st) {
+    return st.bounce && MailBounce.daemonMailbox(st.from);
+  }
+
   private void judge(State st) {
     st.readTail();
+    bounce(st);
     st.asksCredentials = !MailSigns.found(MailSigns.CREDENTIALS, st.phrases()).isEmpty();
     String fromDomain = domain(st.from);
     st.senderDomain = fromDomain == null ? null : registrable(fromDomain);
@@ -3101,6 +3305,7 @@ public final class MailAnalyzer {
         }
         if (fromDomain != null
             && FREEMAIL.contains(fromDomain)
+            && !providersDaemon(st)
             && ORGANISATION_WORDS.matcher(st.fromName).find()) {
           st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
         } else if (fromDomain != null
@@ -3163,7 +3368,9 @@ public final class MailAnalyzer {
         st.flag(
             RedFlag.AUTHENTICATION_FAILED,
             results(a.spf(), a.dkim(), a.dmarc(), st.compositeFailed ? "fail" : null));
-      } else if (st.authResultsSeen && none(a.spf()) && none(a.dkim())) {
+      } else if (st.authResultsSeen && none(a.spf()) && none(a.dkim()) && !st.bounce) {
+        // a real bounce comes from the null reverse-path (RFC 5321 §4.5.5): SPF has no sender
+        // domain to check, and delivery software seldom signs what it reports
         st.flag(RedFlag.UNAUTHENTICATED, results(a.spf(), a.dkim(), a.dmarc(), null));
       }
       if (fromDomain != null
@@ -3175,18 +3382,24 @@ public final class MailAnalyzer {
             "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.authenticated));
       }
       lookalike(fromDomain, "From: " + st.from, st);
-      peerLookalike(st);
+      if (!st.bounce) {
+        // a bounce quotes the address that failed, and a mistyped domain is the commonest cause
+        peerLookalike(st);
+      }
       impersonation(st, fromDomain);
       publicBodyMailbox(st, fromDomain);
-      if (st.from == null
-          || fromDomain == null
-          || !fromDomain.contains(".")
-          || !VALID_DOMAIN.matcher(fromDomain).matches()
-          || !InternetDomainName.isValid(fromDomain)
-          || !(InternetDomainName.from(fromDomain).hasPublicSuffix()
-              // the documentation domains (RFC 2606) stand for real ones in examples and tests
-              || fromDomain.endsWith(".example")
-              || fromDomain.endsWith(".test"))) {
+      // a real bounce's From is what its delivery software writes (MAILER-DAEMON <>, a bare
+      // mailer-daemon, an internal host name): its structure, not its address, says who sent it
+      if (!st.bounce
+          && (st.from == null
+              || fromDomain == null
+              || !fromDomain.contains(".")
+              || !VALID_DOMAIN.matcher(fromDomain).matches()
+              || !InternetDomainName.isValid(fromDomain)
+              || !(InternetDomainName.from(fromDomain).hasPublicSuffix()
+                  // the documentation domains (RFC 2606) stand for real ones in examples and tests
+                  || fromDomain.endsWith(".example")
+                  || fromDomain.endsWith(".test")))) {
         st.flag(RedFlag.MALFORMED_SENDER, "From: " + (st.from == null ? "—" : st.from));
       }
       for (String shown : new String[] {st.subject, st.fromName}) {
@@ -3595,7 +3808,10 @@ public final class MailAnalyzer {
     MailSigns.namedAfterPerson(st.fromName).stream()
         .filter(b -> !claims.contains(b))
         .forEach(claims::add);
-    if (!claims.isEmpty() && FREEMAIL.contains(fromDomain) && !st.listVouched()) {
+    if (!claims.isEmpty()
+        && FREEMAIL.contains(fromDomain)
+        && !st.listVouched()
+        && !providersDaemon(st)) {
       // a brand's name on a free-mail address: no company sends from one
       st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
     }
@@ -3614,7 +3830,11 @@ public final class MailAnalyzer {
           .filter(b -> !claims.contains(b))
           .forEach(claims::add);
     }
-    if (!st.listVouched() && spoofed(st)) {
+    MailReport.Authentication auth = st.auth;
+    boolean failed = bad(auth.spf()) || bad(auth.dkim()) || bad(auth.dmarc()) || st.compositeFailed;
+    // a real bounce from the provider's own MAILER-DEMON or postmaster, not authenticated (the
+    // null reverse-path leaves SPF nothing to check) but not failing either, is the provider's
+    if (!st.listVouched() && spoofed(st) && !(providersDaemon(st) && !failed)) {
       // a brand's or public body's own domain that the receiver could not authenticate (DMARC
       // failing, or neither SPF nor DKIM) is someone else writing in its name: the lure that
       // forges info@vpass.ne.jp itself, not a look-alike
