@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * One Authentication-Results header body read by the RFC 8601 grammar: the authserv-id, then
  * results separated by ';', each "method=result" with its "ptype.property=value" properties.
- * Comments are left out wherever they stand, however deeply they nest and whatever they hold (a
- * ';' in "(2048-bit key; unprotected)" ends no result); a quoted string is one value (a ';' or a
- * '(' inside it is text); folded lines are white space. Bad input is read as far as it goes: an
+ * Comments are left out wherever they stand, however deeply they nest and whatever they hold (a ';'
+ * in "(2048-bit key; unprotected)" ends no result); a quoted string is one value (a ';' or a '('
+ * inside it is text); folded lines are white space. Bad input is read as far as it goes: an
  * unclosed comment or quoted string runs to the end of the body, words that are no result or no
  * property are skipped. One pass over the characters, no recursion.
  *
@@ -22,8 +22,8 @@ import java.util.Map;
 record AuthResults(String authservId, List<Result> results) {
 
   /**
-   * One result: {@code method} ("spf", "dkim", "dmarc", "compauth" ...) and {@code result}
-   * ("pass", "fail" ...), both lower case, and its properties by "ptype.property" in lower case
+   * One result: {@code method} ("spf", "dkim", "dmarc", "compauth" ...) and {@code result} ("pass",
+   * "fail" ...), both lower case, and its properties by "ptype.property" in lower case
    * ("smtp.mailfrom", "header.d", "header.from"), values as written.
    */
   record Result(String method, String result, Map<String, String> properties) {

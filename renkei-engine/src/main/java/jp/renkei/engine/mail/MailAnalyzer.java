@@ -3977,7 +3977,9 @@ public final class MailAnalyzer {
         && linksOwnSite(st);
   }
 
-  /** A link (click trackers aside) to the sender's own registrable domain: its shop, its account. */
+  /**
+   * A link (click trackers aside) to the sender's own registrable domain: its shop, its account.
+   */
   private static boolean linksOwnSite(State st) {
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
@@ -4223,9 +4225,7 @@ public final class MailAnalyzer {
    * live.com). A security alert or a one-time code from it reports; it does not ask.
    */
   private static boolean ownNotice(State st) {
-    if (!fromAligned(st)
-        || st.senderDomain == null
-        || FREEMAIL.contains(st.senderDomain)) {
+    if (!fromAligned(st) || st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
       return false;
     }
     String own = MailSigns.label(st.senderDomain);
@@ -4291,8 +4291,8 @@ public final class MailAnalyzer {
   /**
    * The callback lure (CALLBACK_LURE): a charge claimed and a number to call about it. Not raised
    * when a company whose From domain is authenticated and aligned ({@link #fromAligned}) gives a
-   * number in its own text (a shop's order confirmation with its service line); raised all the
-   * same when the number is in the subject or sender name, when the sender is free mail or not
+   * number in its own text (a shop's order confirmation with its service line); raised all the same
+   * when the number is in the subject or sender name, when the sender is free mail or not
    * authenticated, and when the text is one a user wrote and a platform carried, whatever the
    * authentication ({@link #userWritten}): an invoice, a payment request or an invitation whose
    * note says "call us to cancel" — from a hijacked mailbox too, which authenticates as its own

@@ -27,8 +27,9 @@ class MailAuthResultsTest {
     assertThat(dkim.result()).isEqualTo("pass");
     assertThat(dkim.domain("header.d")).isEqualTo("e.geico.com");
     assertThat(dkim.properties()).containsEntry("header.b", "Ab/Cd+e");
-    assertThat(MailAnalyzer.dkimPassDomains(
-            "mail.example.jp; dkim=pass (2048-bit key; unprotected) header.d=e.geico.com"))
+    assertThat(
+            MailAnalyzer.dkimPassDomains(
+                "mail.example.jp; dkim=pass (2048-bit key; unprotected) header.d=e.geico.com"))
         .isEqualTo(List.of("e.geico.com"));
   }
 
@@ -84,8 +85,9 @@ class MailAuthResultsTest {
     assertThat(ar.results().get(0).domain("header.d")).isEqualTo("mailer.example");
     assertThat(ar.results().get(1).domain("header.d")).isEqualTo("shop.example.com");
     assertThat(ar.of("spf").get(0).domain("smtp.mailfrom")).isEqualTo("bounce.mailer.example");
-    assertThat(MailAnalyzer.dkimPassDomains(
-            "mx.example.jp; dkim=fail header.d=a.example; dkim=pass (x; y) header.d=b.example"))
+    assertThat(
+            MailAnalyzer.dkimPassDomains(
+                "mx.example.jp; dkim=fail header.d=a.example; dkim=pass (x; y) header.d=b.example"))
         .isEqualTo(List.of("b.example"));
   }
 
@@ -94,11 +96,12 @@ class MailAuthResultsTest {
     assertThat(AuthResults.parse("").results()).isEmpty();
     assertThat(AuthResults.parse(null).authservId()).isNull();
     // an unclosed comment or quoted string runs to the end; nothing throws
-    assertThat(AuthResults.parse("mx.example.jp; dkim=pass (unclosed; header.d=a.example").results())
+    assertThat(
+            AuthResults.parse("mx.example.jp; dkim=pass (unclosed; header.d=a.example").results())
         .extracting(AuthResults.Result::properties)
         .containsExactly(Map.of());
-    assertThat(AuthResults.parse("mx.example.jp; dkim=pass header.d=\"a.example; spf=pass")
-            .results())
+    assertThat(
+            AuthResults.parse("mx.example.jp; dkim=pass header.d=\"a.example; spf=pass").results())
         .hasSize(1);
     assertThat(AuthResults.parse("mx; = = ; dkim= ; =pass; ;;").results()).isEmpty();
     // a long run of separators and comment openers is read in one pass
@@ -159,13 +162,13 @@ class MailAuthResultsTest {
             "text/html",
             NOTICE);
     assertThat(r.authentication().dmarc()).isEqualTo("fail");
-    assertThat(MailSignsTest.flags(r))
-        .contains(RedFlag.AUTHENTICATION_FAILED, RedFlag.NOT_ALIGNED);
+    assertThat(MailSignsTest.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED, RedFlag.NOT_ALIGNED);
   }
 
   @Test
   void aDmarcPassForAnotherFromIsNotThisFromsPass() {
-    // a second From written for the receiver's DMARC check, another shown: the pass is not this one's
+    // a second From written for the receiver's DMARC check, another shown: the pass is not this
+    // one's
     MailReport r =
         signs.analyze(
             "Authentication-Results: mx.example.jp; dkim=pass header.d=mailer.example;"

@@ -103,7 +103,9 @@ class MailAuthenticatedLureTest {
                 + "From: Shop <billing@shop-example.com>\r\n"
                 + "To: taro@example.jp\r\nSubject: Your membership renewal\r\n",
             "text/html",
-            "<p>" + CHARGE + "</p><p><a href=\"https://www.shop-example.com/account\">Your"
+            "<p>"
+                + CHARGE
+                + "</p><p><a href=\"https://www.shop-example.com/account\">Your"
                 + " account</a></p>");
     assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.CALLBACK_LURE);
   }

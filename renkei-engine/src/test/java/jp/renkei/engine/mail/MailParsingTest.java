@@ -1174,7 +1174,9 @@ class MailParsingTest {
         plain.append(' ').append(w);
         commented.append(random.nextBoolean() ? " " : "\r\n\t").append(w);
         if (random.nextInt(3) == 0) {
-          commented.append(random.nextBoolean() ? "" : " ").append(comments[random.nextInt(comments.length)]);
+          commented
+              .append(random.nextBoolean() ? "" : " ")
+              .append(comments[random.nextInt(comments.length)]);
         }
       }
       AuthResults expected = AuthResults.parse(plain.toString());
