@@ -262,7 +262,6 @@ public final class MailAnalyzer {
   static final Pattern IPV6 = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:]{3,})\\]");
   static final DateTimeFormatter RECEIVED_DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH);
-  private static final Pattern AUTH_RESULT = Pattern.compile("(?i)\\b(spf|dkim|dmarc)=(\\w+)");
 
   /**
    * Characters of subject and text read as written for the signs of the wording; past them the last
@@ -580,8 +579,6 @@ public final class MailAnalyzer {
   private static final MailPhrases LIST_WORDS = new MailPhrases(List.of(BULK, UNSUBSCRIBE_TEXT));
 
   private static final Pattern QUOTED = Pattern.compile("(?m)^[ \\t]*(?:>|\\|)[^\\n]*$");
-  private static final Pattern MAILFROM =
-      Pattern.compile("(?i)smtp\\.mailfrom=(?:[^@;\\s]*@)?([\\w.-]+)");
   private static final Pattern HTML_ACTIVE =
       Pattern.compile(
           "(?is)<form\\b|<input[^>]+type\\s*=\\s*[\"']?password|<script\\b|http-equiv\\s*=\\s*[\"']?refresh"
@@ -910,14 +907,21 @@ public final class MailAnalyzer {
       words += wordCount(t.contains("-----BEGIN PGP SIGNATURE-----") ? withoutArmour(t) : t);
     }
 
-    /** Domains SPF (smtp.mailfrom) and DKIM (header.d, DKIM-Signature d=) vouched for. */
-    Set<String> authenticated = new LinkedHashSet<>();
+    /**
+     * The registrable domains the receiver's SPF (smtp.mailfrom) or DKIM (header.d, header.i) pass
+     * vouched for: the From domain's or any other (a mailing service's, a platform's). Whether the
+     * From domain itself authenticated is {@link #fromAligned}, not membership here.
+     */
+    Set<String> passedDomains = new LinkedHashSet<>();
+
+    /** The registrable domain of the receiver's DMARC result's header.from, when it names one. */
+    String dmarcFrom;
 
     /**
-     * The domains a DKIM pass vouches for, read with the Authentication-Results comments left out
-     * ({@link #ownDomainAuthenticated}).
+     * The message carries a calendar invitation (a text/calendar part or an .ics file): its title
+     * and description are what the organiser typed, whoever's mailbox sent it.
      */
-    Set<String> ownVouched = new LinkedHashSet<>();
+    boolean invitation;
 
     /** A To header was written (an "undisclosed-recipients:;" group counts; none at all not). */
     boolean toWritten;
@@ -940,7 +944,7 @@ public final class MailAnalyzer {
       }
       for (String d : listOwn) {
         // a free-mail domain is nobody's list: anyone can send from it
-        if (!FREEMAIL.contains(d) && (envelope.contains(d) || authenticated.contains(d))) {
+        if (!FREEMAIL.contains(d) && (envelope.contains(d) || passedDomains.contains(d))) {
           return true;
         }
       }
@@ -1685,34 +1689,16 @@ public final class MailAnalyzer {
     return v;
   }
 
-  /** A signature the receiving server checked, and the domain it was made for. */
-  static final Pattern DKIM_PASS =
-      Pattern.compile("(?i)dkim=pass[^;]*?header\\.(?:d|i)=@?([\\w.-]+)");
-
-  private static final Pattern DKIM_PASS_WORD = Pattern.compile("(?i)dkim=pass");
-  private static final Pattern DKIM_DOMAIN = Pattern.compile("(?i)header\\.(?:d|i)=@?([\\w.-]+)");
-
   /**
-   * The domains {@link #DKIM_PASS} finds in an Authentication-Results body, in order, each part
-   * between semicolons read once: the regex read from every "dkim=pass" to the next ';', so a
-   * header of "dkim=pass dkim=pass ..." without one cost its length squared (attack19). A
-   * "dkim=pass" with no header.d= or header.i= after it in its part leaves none for a later one in
-   * that part.
+   * The domains an Authentication-Results body says a DKIM signature passed for (header.d, else
+   * header.i), in order, read by the RFC 8601 grammar ({@link AuthResults}).
    */
   static List<String> dkimPassDomains(String body) {
     List<String> out = new ArrayList<>();
-    Matcher pass = DKIM_PASS_WORD.matcher(body);
-    Matcher domain = DKIM_DOMAIN.matcher(body);
-    int at = 0;
-    while (at < body.length() && pass.find(at)) {
-      int end = body.indexOf(';', pass.end());
-      end = end < 0 ? body.length() : end;
-      domain.region(pass.end(), end);
-      if (domain.find()) {
-        out.add(domain.group(1));
-        at = domain.end();
-      } else {
-        at = end;
+    for (AuthResults.Result r : AuthResults.parse(body).of("dkim")) {
+      String d = r.domain("header.d") != null ? r.domain("header.d") : r.domain("header.i");
+      if (r.passed() && d != null) {
+        out.add(d);
       }
     }
     return out;
@@ -1720,35 +1706,36 @@ public final class MailAnalyzer {
 
   private static void authResults(String body, State st) {
     st.authResultsSeen = true;
-    st.compositeFailed |= body.toLowerCase(Locale.ROOT).contains("compauth=fail");
-    Matcher mf = MAILFROM.matcher(body);
-    if (mf.find() && mf.group(1).contains(".")) {
-      st.envelopeWritten.add(mf.group(1));
-      if (body.toLowerCase(Locale.ROOT).contains("spf=pass")) {
-        st.authenticated.add(registrable(mf.group(1).toLowerCase(Locale.ROOT)));
+    AuthResults ar = AuthResults.parse(body);
+    for (AuthResults.Result r : ar.of("compauth")) {
+      st.compositeFailed |= r.result().equals("fail");
+    }
+    boolean envelope = false;
+    for (AuthResults.Result r : ar.of("spf")) {
+      String mailfrom = r.properties().get("smtp.mailfrom");
+      String d = r.domain("smtp.mailfrom");
+      if (d == null) {
+        continue;
+      }
+      if (!envelope) {
+        st.envelopeWritten.add(mailfrom.substring(mailfrom.lastIndexOf('@') + 1));
+        envelope = true;
+      }
+      if (r.passed()) {
+        st.passedDomains.add(registrable(d));
       }
     }
     for (String d : dkimPassDomains(body)) {
-      st.authenticated.add(registrable(d.toLowerCase(Locale.ROOT)));
+      st.passedDomains.add(registrable(d));
     }
-    // read again without comments for the sender's own domain: "dkim=pass (2048-bit key;
-    // unprotected) header.d=..." has a semicolon in its comment, which ends no result (the set
-    // above is left as the header signs were measured with)
-    for (String d : dkimPassDomains(withoutComments(body))) {
-      st.ownVouched.add(registrable(d.toLowerCase(Locale.ROOT)));
-    }
-    String spf = st.auth.spf();
-    String dkim = st.auth.dkim();
-    String dmarc = st.auth.dmarc();
-    Matcher m = AUTH_RESULT.matcher(body);
-    while (m.find()) {
-      String v = m.group(2).toLowerCase(Locale.ROOT);
-      switch (m.group(1).toLowerCase(Locale.ROOT)) {
-        case "spf" -> spf = spf == null ? v : spf;
-        case "dkim" -> dkim = dkim == null ? v : dkim;
-        default -> dmarc = dmarc == null ? v : dmarc;
+    for (AuthResults.Result r : ar.of("dmarc")) {
+      if (st.dmarcFrom == null && r.domain("header.from") != null) {
+        st.dmarcFrom = registrable(r.domain("header.from"));
       }
     }
+    String spf = st.auth.spf() != null ? st.auth.spf() : ar.first("spf");
+    String dkim = st.auth.dkim() != null ? st.auth.dkim() : ar.first("dkim");
+    String dmarc = st.auth.dmarc() != null ? st.auth.dmarc() : ar.first("dmarc");
     st.auth = new MailReport.Authentication(spf, dkim, dmarc);
   }
 
@@ -3010,6 +2997,7 @@ public final class MailAnalyzer {
         && !extension(BIDI.matcher(name).replaceAll("")).equals("ics")) {
       return;
     }
+    st.invitation = true;
     String text =
         new String(data, 0, Math.min(data.length, 1 << 20), java.nio.charset.StandardCharsets.UTF_8)
             .replace("\r\n ", "")
@@ -3331,7 +3319,7 @@ public final class MailAnalyzer {
       boolean forItsUser =
           fromDomain != null
               && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(fromDomain))
-              && fromAuthenticated(st);
+              && fromAligned(st);
       Set<String> readers = new java.util.HashSet<>();
       for (String to : st.recipients) {
         String td = domain(to);
@@ -3344,7 +3332,7 @@ public final class MailAnalyzer {
       boolean forARequester =
           fromDomain != null
               && MailSigns.SIGNING_PLATFORMS.contains(registrable(fromDomain))
-              && fromAuthenticated(st);
+              && fromAligned(st);
       for (String r : st.replyTo) {
         String rd = domain(r);
         if (fromDomain != null
@@ -3375,11 +3363,11 @@ public final class MailAnalyzer {
       }
       if (fromDomain != null
           && st.authResultsSeen
-          && !st.authenticated.isEmpty()
-          && !st.authenticated.contains(registrable(fromDomain))) {
+          && !st.passedDomains.isEmpty()
+          && !fromAligned(st)) {
         st.flag(
             RedFlag.NOT_ALIGNED,
-            "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.authenticated));
+            "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.passedDomains));
       }
       lookalike(fromDomain, "From: " + st.from, st);
       if (!st.bounce) {
@@ -3870,7 +3858,7 @@ public final class MailAnalyzer {
    * label (four letters at least).
    */
   private static boolean namesItself(State st, String fromDomain) {
-    if (st.fromName == null || fromDomain == null || !fromAuthenticated(st)) {
+    if (st.fromName == null || fromDomain == null || !fromAligned(st)) {
       return false;
     }
     String from = registrable(fromDomain);
@@ -3984,7 +3972,7 @@ public final class MailAnalyzer {
     String reg = registrable(host);
     if (PROGRAM_LINKS.contains(linkExtension(l.url()))
         // a software company's own mail (authenticated) links its installers on its own domain
-        && !(reg.equals(sender) && st.authenticated.contains(reg))
+        && !(reg.equals(sender) && fromAligned(st))
         // a discussion list's members point each other at downloads (a distribution's .iso)
         && !st.listVouched()) {
       st.flag(
@@ -4017,7 +4005,7 @@ public final class MailAnalyzer {
       }
     }
     String dressed =
-        sender == null || reg.equals(sender) || st.authenticated.contains(reg)
+        sender == null || reg.equals(sender) || st.passedDomains.contains(reg)
             ? null
             : MailSigns.dressedAs(host, st.fromName, domain(st.from));
     if (dressed != null) {
@@ -4027,13 +4015,13 @@ public final class MailAnalyzer {
         // bulk mail links its sender's shop and partners; one that asks for credentials is judged
         && (!st.bulk() || (st.asksCredentials && !st.ownBulk()))
         && !reg.equals(sender)
-        && !st.authenticated.contains(reg)
+        && !st.passedDomains.contains(reg)
         && !MailSigns.hostIn(host, MailSigns.TRACKERS)
         // a public body's or JPCERT/CC's page (「詳細を確認」) is no place to steal a password
         && !MailSigns.hostIn(reg, MailSigns.PUBLIC_SOURCES)
         // a brand's other domain (microsoft.com's notice linking account.live.com), for a sender
         // that authenticated as itself
-        && !(dmarcPassed(st) && !FREEMAIL.contains(sender) && MailSigns.sameBrand(sender, reg))
+        && !(fromAligned(st) && !FREEMAIL.contains(sender) && MailSigns.sameBrand(sender, reg))
         && webLink(l.url())
         && MailSigns.loginLike(l.url(), l.text())) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
@@ -4095,7 +4083,7 @@ public final class MailAnalyzer {
       String reg = registrable(h);
       if (reg.equals(sender)) {
         own = true;
-      } else if (!st.authenticated.contains(reg)
+      } else if (!st.passedDomains.contains(reg)
           && !MailSigns.hostIn(h, MailSigns.TRACKERS)
           && !MailSigns.hostIn(reg, MailSigns.TRACKERS)
           && !MailSigns.hostIn(reg, MailSigns.PUBLIC_SOURCES)
@@ -4196,7 +4184,7 @@ public final class MailAnalyzer {
         continue;
       }
       String reg = registrable(h);
-      if (!reg.equals(sender) && !st.authenticated.contains(reg)) {
+      if (!reg.equals(sender) && !st.passedDomains.contains(reg)) {
         st.flag(
             RedFlag.HTML_FORM,
             "<form action=" + action.strip() + "> ≠ " + sender,
@@ -4340,12 +4328,31 @@ public final class MailAnalyzer {
   /**
    * A shop's, biller's or carrier's own mail about the reader's order, bill or payment: a service's
    * own notice ({@link #ownNotice}: its own domain authenticated, every link on its own domains)
-   * that claims no other brand and links somewhere. The invoice, the shipment, the refund and the
+   * that claims no other brand, links its own site ({@link #linksOwnSite}) and carries no text a
+   * user wrote ({@link #userWritten}). A hijacked mailbox of an organisation that bills for another
+   * company with no link to its own site is none. The invoice, the shipment, the refund and the
    * wallet it speaks of ({@link MailSigns#COMMERCE_WORDS}) are the reader's own; from anyone else,
    * or with a link elsewhere, they stay a lure.
    */
   private static boolean ownTransaction(State st) {
-    return !st.links.isEmpty() && ownNotice(st) && claimsNoOtherBrand(st);
+    return !st.links.isEmpty()
+        && ownNotice(st)
+        && claimsNoOtherBrand(st)
+        && !userWritten(st)
+        && linksOwnSite(st);
+  }
+
+  /**
+   * A link (click trackers aside) to the sender's own registrable domain: its shop, its account.
+   */
+  private static boolean linksOwnSite(State st) {
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h != null && registrable(h).equals(st.senderDomain) && webLink(l.url())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -4373,7 +4380,7 @@ public final class MailAnalyzer {
   private static void creditApproval(State st) {
     if (st.links.isEmpty()
         || st.listVouched()
-        || (st.senderDomain != null && st.authenticated.contains(st.senderDomain))
+        || fromAligned(st)
         || st.findings.stream().anyMatch(f -> f.flag() == RedFlag.FRAUD_OFFER)) {
       return;
     }
@@ -4463,7 +4470,7 @@ public final class MailAnalyzer {
    * warns of ("「本人確認」「ご利用確認」を求めるメール", "不正アクセス", "至急") and asks for nothing.
    */
   private static boolean advisory(State st) {
-    if (!dmarcPassed(st)
+    if (!fromAligned(st)
         || st.senderDomain == null
         || FREEMAIL.contains(st.senderDomain)
         || !claimsNoOtherBrand(st)) {
@@ -4500,16 +4507,16 @@ public final class MailAnalyzer {
     MailReport.Authentication a = st.auth;
     return st.authResultsSeen
         && st.senderDomain != null
-        && !st.authenticated.contains(st.senderDomain)
+        && !fromAligned(st)
         && (st.compositeFailed
             || bad(a.dmarc())
             || bad(a.spf())
             || bad(a.dkim())
             || (none(a.spf()) && none(a.dkim()))
-            || (!st.authenticated.isEmpty()
+            || (!st.passedDomains.isEmpty()
                 && !"pass".equalsIgnoreCase(a.dmarc())
                 // the brand's own other domain passing (amazon.co.jp sent through amazonses.com)
-                && st.authenticated.stream()
+                && st.passedDomains.stream()
                     .noneMatch(d -> MailSigns.sameBrand(d, st.senderDomain))));
   }
 
@@ -4522,7 +4529,7 @@ public final class MailAnalyzer {
    */
   private static boolean repliesToTheReader(State st, String replyTo) {
     String r = replyTo.toLowerCase(Locale.ROOT);
-    return fromAuthenticated(st) && st.recipients.contains(r) && st.deliveredTo.contains(r);
+    return fromAligned(st) && st.recipients.contains(r) && st.deliveredTo.contains(r);
   }
 
   /**
@@ -4555,42 +4562,25 @@ public final class MailAnalyzer {
   }
 
   /**
-   * The From domain itself authenticated: DMARC passing, or, where the receiving server recorded no
-   * DMARC result at all, SPF or DKIM passing for the From domain's registrable domain (what DMARC's
-   * relaxed alignment asks) with nothing failing ({@link #spoofed}).
+   * The one reading of "this mail comes from its From domain": the From domain authenticated and
+   * aligned as DMARC reads it with relaxed alignment. The receiver's DMARC result passed (for the
+   * From's registrable domain, when the result names its header.from), or, where the receiver
+   * recorded no DMARC verdict (no result, or "none": the domain publishes no policy), an SPF
+   * (smtp.mailfrom) or DKIM (header.d) pass for the From's registrable domain. Never when DMARC
+   * failed or Microsoft's composite authentication did. It says the message left through the
+   * domain's own servers or with its own key, no more: a platform that sends for anyone (Google,
+   * Microsoft, DocuSign, a mailing service) authenticates as itself for every user, and a hijacked
+   * mailbox authenticates as its organisation.
    */
-  private static boolean ownDomainAuthenticated(State st) {
-    if (dmarcPassed(st)) {
-      return true;
+  static boolean fromAligned(State st) {
+    if (!st.authResultsSeen || st.senderDomain == null || st.compositeFailed) {
+      return false;
     }
-    return st.authResultsSeen
-        && st.senderDomain != null
-        && st.auth.dmarc() == null
-        && !st.compositeFailed
-        && (st.authenticated.contains(st.senderDomain) || st.ownVouched.contains(st.senderDomain))
-        && !spoofed(st);
-  }
-
-  /** The receiving server found DMARC passing (the From domain itself authenticated). */
-  private static boolean dmarcPassed(State st) {
-    return st.authResultsSeen && !st.compositeFailed && "pass".equalsIgnoreCase(st.auth.dmarc());
-  }
-
-  /**
-   * The From domain itself authenticated: DMARC passing, or, where the receiver did not evaluate
-   * DMARC, an SPF or DKIM pass for the From's registrable domain with nothing failing (what DMARC's
-   * relaxed alignment would have found).
-   */
-  private static boolean fromAuthenticated(State st) {
-    MailReport.Authentication a = st.auth;
-    return dmarcPassed(st)
-        || (st.authResultsSeen
-            && !st.compositeFailed
-            && a.dmarc() == null
-            && !bad(a.spf())
-            && !bad(a.dkim())
-            && st.senderDomain != null
-            && st.authenticated.contains(st.senderDomain));
+    String dmarc = st.auth.dmarc() == null ? "none" : st.auth.dmarc().toLowerCase(Locale.ROOT);
+    if (dmarc.equals("pass")) {
+      return st.dmarcFrom == null || st.dmarcFrom.equals(st.senderDomain);
+    }
+    return dmarc.equals("none") && st.passedDomains.contains(st.senderDomain);
   }
 
   /**
@@ -4600,9 +4590,7 @@ public final class MailAnalyzer {
    * live.com). A security alert or a one-time code from it reports; it does not ask.
    */
   private static boolean ownNotice(State st) {
-    if (!ownDomainAuthenticated(st)
-        || st.senderDomain == null
-        || FREEMAIL.contains(st.senderDomain)) {
+    if (!fromAligned(st) || st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
       return false;
     }
     String own = MailSigns.label(st.senderDomain);
@@ -4667,11 +4655,13 @@ public final class MailAnalyzer {
 
   /**
    * The callback lure (CALLBACK_LURE): a charge claimed and a number to call about it. Not raised
-   * when a company that authenticates as the sender's own domain gives a number in its own text (a
-   * shop's order confirmation with its service line); raised all the same when the number is in the
-   * subject or sender name, when the sender is free mail or not authenticated, and when the sender
-   * is a platform whose notifications carry text its users write (an invoice, a payment request or
-   * an invitation whose note says "call us to cancel").
+   * when a company whose From domain is authenticated and aligned ({@link #fromAligned}) gives a
+   * number in its own text (a shop's order confirmation with its service line); raised all the same
+   * when the number is in the subject or sender name, when the sender is free mail or not
+   * authenticated, and when the text is one a user wrote and a platform carried, whatever the
+   * authentication ({@link #userWritten}): an invoice, a payment request or an invitation whose
+   * note says "call us to cancel" — from a hijacked mailbox too, which authenticates as its own
+   * organisation.
    */
   private static void callback(State st) {
     String shown =
@@ -4683,11 +4673,27 @@ public final class MailAnalyzer {
     boolean ownVoice =
         st.senderDomain != null
             && !FREEMAIL.contains(st.senderDomain)
-            && st.authenticated.contains(st.senderDomain)
-            && !MailSigns.USER_TEXT_PLATFORMS.contains(st.senderDomain);
+            && fromAligned(st)
+            && !userWritten(st);
     if (c.shown() || !ownVoice) {
       st.flag(RedFlag.CALLBACK_LURE, c.evidence());
     }
+  }
+
+  /**
+   * Text a user typed and a platform mailed: the sender is a platform whose notifications carry
+   * their users' words ({@link MailSigns#USER_TEXT_PLATFORMS}), the message is a calendar
+   * invitation, or a platform sent it on a user's behalf (its own address in Sender, the user's in
+   * From: Google Calendar's invitation from an organiser's own domain).
+   */
+  private static boolean userWritten(State st) {
+    if (st.invitation
+        || (st.senderDomain != null && MailSigns.USER_TEXT_PLATFORMS.contains(st.senderDomain))) {
+      return true;
+    }
+    String sender = st.senderAsWritten == null ? null : domain(st.senderAsWritten);
+    return sender != null
+        && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(sender.toLowerCase(Locale.ROOT)));
   }
 
   private static String quoted(List<String> phrases) {

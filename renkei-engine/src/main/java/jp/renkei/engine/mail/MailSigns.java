@@ -560,6 +560,10 @@ final class MailSigns {
               "xbox"),
           brand("PayPal", "paypal|ペイパル", "paypal", "paypal-communication", "paypalobjects"),
           brand("eBay", "\\bebay\\b", "ebay", "ebaystatic"),
+          // the warehouse clubs whose names prize scams borrow ("Costco Giveaway", "$750 to use at
+          // Sam's Club"): a survey, a free gift, a reward for a loyal member
+          brand("Costco", "\\bcostco\\b", "costco", "costcotravel", "costcobusinessdelivery"),
+          brand("Sam's Club", "\\bsam['’]?s club\\b", "samsclub"),
           brand(
               "Apple",
               "\\bapple\\b|apple ?id|icloud|itunes|アップル",
