@@ -828,6 +828,9 @@ public final class MailAnalyzer {
     /** The message asks for passwords, account details or card numbers (CREDENTIAL_REQUEST). */
     boolean asksCredentials;
 
+    /** A sending platform's trace field is in the header (ESP_TRACE_FIELDS). */
+    boolean espRelayed;
+
     /** The targets ({@code action}) of the forms in the HTML parts, as written. */
     List<String> formActions = new ArrayList<>();
 
@@ -1084,6 +1087,23 @@ public final class MailAnalyzer {
   private static final Set<String> ENVELOPE_FIELDS;
 
   /** The fields that say a message came through a mailing list (read in one branch of envelope). */
+  /**
+   * Fields a sending platform (an ESP: SendGrid, Mailgun, Amazon SES, Mailchimp, Postmark, Brevo)
+   * writes into every message it relays for its customers, to trace it and to route complaints
+   * (Feedback-ID for the big mailbox providers' feedback loops, X-CSA-Complaints for the Certified
+   * Senders Alliance). Such platforms add no List-Unsubscribe unless their customer asks them to.
+   */
+  static final Set<String> ESP_TRACE_FIELDS =
+      Set.of(
+          "feedback-id",
+          "x-csa-complaints",
+          "x-sg-eid",
+          "x-sg-id",
+          "x-mailgun-sid",
+          "x-ses-outgoing",
+          "x-mc-user",
+          "x-pm-message-id");
+
   private static final Set<String> LIST_FIELDS =
       Set.of(
           "list-id",
@@ -1144,6 +1164,7 @@ public final class MailAnalyzer {
     String arcResults = null;
     for (Field f : m.getHeader().getFields()) {
       String name = f.getName().toLowerCase(Locale.ROOT);
+      st.espRelayed |= ESP_TRACE_FIELDS.contains(name);
       if (!ENVELOPE_FIELDS.contains(name)) {
         // the body is unfolded and decoded only for the fields read below (a message carries
         // dozens of others: DKIM signatures, X- headers, ARC seals)
@@ -3142,6 +3163,7 @@ public final class MailAnalyzer {
         // a service's own mail (its domain authenticated, every link its own) is no spam run
         // borrowing a newsletter's dress: order confirmations carry a pre-header and a footer
         && !(ownNotice(st) && !st.links.isEmpty())
+        && !espBulk(st)
         && st.findings.stream().noneMatch(f -> f.flag() == RedFlag.HIDDEN_TEXT)) {
       // dressed as a newsletter (a hidden summary line, an unsubscribe link in the text) without
       // the header every bulk sender's mail system adds; receipts and password resets carry
@@ -3153,6 +3175,7 @@ public final class MailAnalyzer {
     }
     if (!senderAllowed
         && !st.listMail
+        && !espBulk(st)
         && st.findings.stream()
             .noneMatch(
                 f -> f.flag() == RedFlag.HIDDEN_UNLISTED || f.flag() == RedFlag.HIDDEN_TEXT)) {
@@ -3189,6 +3212,21 @@ public final class MailAnalyzer {
         st.flag(RedFlag.PHISHING_WORDING, quoted(s.tokens()));
       }
     }
+  }
+
+  /**
+   * Bulk mail sent through a sending platform (ESP_TRACE_FIELDS) by a sender whose own domain
+   * authenticated, asking for no credentials: such platforms add no List-Unsubscribe unless told
+   * to, so its absence says nothing of a spam run from a fresh domain's own server, which is what
+   * HIDDEN_UNLISTED and UNLISTED_BULK look for. A platform's mail that fails authentication, or a
+   * free-mail sender's, is judged as before.
+   */
+  private static boolean espBulk(State st) {
+    return st.espRelayed
+        && !st.asksCredentials
+        && st.senderDomain != null
+        && !FREEMAIL.contains(st.senderDomain)
+        && ownDomainAuthenticated(st);
   }
 
   /**
@@ -3555,6 +3593,26 @@ public final class MailAnalyzer {
     }
   }
 
+  /**
+   * A shop's sales mail linking its own shop on a commerce platform (MailSigns.SHOP_PLATFORMS): the
+   * message links products, collections or the cart of that shop, asks for no credentials, and this
+   * link is no login page. Its other links to the same shop (its front page) count as the shop's
+   * too; a page on such a host in a mail that links no catalogue there is judged as before.
+   */
+  private static boolean shopsCatalogue(MailReport.Link l, String host, State st) {
+    if (st.asksCredentials || MailSigns.loginLike(l.url(), l.text())) {
+      return false;
+    }
+    for (MailReport.Link other : st.links) {
+      if (host.equals(host(other.url()))
+          && MailSigns.shopCatalogue(other.url(), host)
+          && !MailSigns.loginLike(other.url(), other.text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A link whose host is written to hide where it leads (MailLinkHosts). */
   private static void disguisedHost(MailReport.Link l, State st) {
     MailLinkHosts.Disguise d = MailLinkHosts.disguise(l.url());
@@ -3636,7 +3694,8 @@ public final class MailAnalyzer {
       }
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
-        && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))) {
+        && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))
+        && !shopsCatalogue(l, host, st)) {
       if (!notACallToAction(l)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
       }

@@ -1025,6 +1025,23 @@ final class MailSigns {
           "cloudfront.net");
 
   /**
+   * Commerce platforms that give every shop a name of their own (a-shop.myshopify.com): small shops
+   * sell there under that name, and the same kind of name can carry a phishing page.
+   */
+  static final Set<String> SHOP_PLATFORMS = Set.of("myshopify.com");
+
+  /**
+   * A link to a shop's catalogue on a commerce platform (SHOP_PLATFORMS): a product, a collection
+   * of them, or the cart. Where a shop sells; no page of a catalogue asks for a password.
+   */
+  static boolean shopCatalogue(String url, String host) {
+    return hostIn(host, SHOP_PLATFORMS) && SHOP_CATALOGUE.matcher(url).lookingAt();
+  }
+
+  private static final Pattern SHOP_CATALOGUE =
+      Pattern.compile("(?i)https?://[^/?#]+/(?:products|collections|cart)(?:[/?#]|$)");
+
+  /**
    * A Google Drawings page, or a Google document, presentation or spreadsheet "published to the
    * web" (/d/e/…): pages anyone can make in a minute on Google's own domain, with one big picture
    * or button that leads on to the real phishing page. Shared documents that people edit together
