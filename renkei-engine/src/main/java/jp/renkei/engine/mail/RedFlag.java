@@ -158,7 +158,8 @@ public enum RedFlag {
   SUSPICIOUS_LINK(
       20,
       "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。"
-          + "画像ファイル (.jpg、.png 等) のアドレス、アドレス自体が配信停止ページを示すリンク、Google マップの共有リンク (maps.app.goo.gl) は、読者が何かを入力するページではないので数えません。",
+          + "画像ファイル (.jpg、.png 等) のアドレス、アドレス自体が配信停止ページを示すリンク、Google マップの共有リンク (maps.app.goo.gl) は、読者が何かを入力するページではないので数えません。"
+          + "ネットショップの基盤 (myshopify.com) 上の店のページも、メールがその店の商品・コレクション・カートのページへリンクし、認証情報を求めず、そのリンクがログインのページでなければ、小さな店の販売メールとして数えません (同じ基盤上のログインページや、商品へのリンクのないページは数えます)。",
       "A link leads to an IP address, a URL shortener, a data: or javascript: URL, free hosting"
           + " anyone can put a page on (a Google Drawings page, a Google document or"
           + " presentation \"published to the web\" included), or a dynamic-DNS name (duckdns.org ...). A link through a"
@@ -168,7 +169,11 @@ public enum RedFlag {
           + " (http://ad.example/clk?http://192.0.2.7/login): the known name in front hides where"
           + " the click lands. The address of a picture (.jpg, .png ...), a link whose address"
           + " itself is an unsubscribe page, and a Google Maps shared place (maps.app.goo.gl) do"
-          + " not count: nothing is typed into them."),
+          + " not count: nothing is typed into them. Nor does a shop's own page on a commerce"
+          + " platform (myshopify.com) when the mail links that shop's products, collections or"
+          + " cart, asks for no credentials, and the link is no login page: that is how small"
+          + " shops sell (a login page on the platform, or a page there in a mail that links no"
+          + " catalogue, still counts)."),
   EXECUTABLE_LINK(
       30,
       "リンク先が実行ファイルやスクリプト、インストーラー (.exe、.msi、.hta、.vbs 等) です。クリックするとプログラムがダウンロードされます。認証された差出人が自ドメインで配布するものはこれに当たりません。開かないでください。",
@@ -276,16 +281,22 @@ public enum RedFlag {
           + " A newsletter's short hidden summary line (pre-header) is not one."),
   HIDDEN_UNLISTED(
       10,
-      "メールマガジンの体裁 (読み手に見えない要約文と本文の配信停止リンク) ですが、一斉配信に必要な配信停止のヘッダー (List-Unsubscribe) がありません。正規の配信システムはこのヘッダーを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。",
+      "メールマガジンの体裁 (読み手に見えない要約文と本文の配信停止リンク) ですが、一斉配信に必要な配信停止のヘッダー (List-Unsubscribe) がありません。正規の配信システムはこのヘッダーを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。配信事業者 (ESP: SendGrid、Mailgun、Amazon SES 等) の追跡ヘッダー (X-SG-EID、X-Mailgun-Sid、Feedback-ID 等) があり、差出人ドメイン自体が認証され、認証情報を求めないメールは、事業者が頼まれなければこのヘッダーを付けないため数えません。",
       "The message is dressed as a newsletter (a summary line hidden from the reader, an"
           + " unsubscribe link in the text) but has no List-Unsubscribe header, which real bulk"
-          + " senders' systems add. Weak alone; it counts with another sign."),
+          + " senders' systems add. Weak alone; it counts with another sign. Mail relayed by a"
+          + " sending platform (an ESP: SendGrid, Mailgun, Amazon SES ...; its trace field"
+          + " X-SG-EID, X-Mailgun-Sid, Feedback-ID ... in the header) whose sender's own domain"
+          + " authenticated and that asks for no credentials does not count: such platforms add"
+          + " the header only when their customer asks."),
   UNLISTED_BULK(
       10,
-      "本文に配信停止の案内がある一斉配信の体裁ですが、一斉配信のヘッダー (List-Unsubscribe、List-Id 等) がひとつもありません。正規の配信システムはこれらを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。",
+      "本文に配信停止の案内がある一斉配信の体裁ですが、一斉配信のヘッダー (List-Unsubscribe、List-Id 等) がひとつもありません。正規の配信システムはこれらを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。配信事業者 (ESP) の追跡ヘッダーがあり、差出人ドメイン自体が認証され、認証情報を求めないメールは数えません。",
       "The text offers to unsubscribe, as bulk mail does, but the message carries none of the"
           + " headers bulk senders' systems add (List-Unsubscribe, List-Id ...). Weak alone; it counts"
-          + " with another sign."),
+          + " with another sign. Mail relayed by a sending platform (an ESP's trace field in the"
+          + " header) whose sender's own domain authenticated and that asks for no credentials"
+          + " does not count."),
   SENDER_GENERATED(
       20,
       "差出人のドメインが、1 文字のラベルを何段も重ねた機械的に作られた名前 (例: a.b.c.d.example.shop) です。"
