@@ -292,6 +292,39 @@ public final class MailAnalyzer {
           "[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]"
               + "|(?<=\\p{IsLatin})[\\x{E0000}-\\x{E007F}\\x{E0100}-\\x{E01EF}]");
 
+  /** The zero-width characters of {@link #OBFUSCATION} (space, non-joiner, joiner, word joiner, BOM). */
+  private static final String ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF";
+
+  /**
+   * Whether a subject or sender name has a character {@link #OBFUSCATION} matches, a zero-width
+   * one only inside a word (between two letters or digits): a filter reads "Ac\u200Bcount" as no
+   * word, while one at the end of a subject, between words or beside an emoji (a marketing
+   * subject's padding, the joiner of an emoji sequence) hides nothing from it.
+   */
+  static boolean obfuscatedShown(String s) {
+    Matcher m = OBFUSCATION.matcher(s);
+    while (m.find()) {
+      if (m.end() - m.start() != 1 || ZERO_WIDTH.indexOf(s.charAt(m.start())) < 0) {
+        return true;
+      }
+      int before = m.start() - 1;
+      while (before >= 0 && ZERO_WIDTH.indexOf(s.charAt(before)) >= 0) {
+        before--;
+      }
+      int after = m.end();
+      while (after < s.length() && ZERO_WIDTH.indexOf(s.charAt(after)) >= 0) {
+        after++;
+      }
+      if (before >= 0
+          && after < s.length()
+          && Character.isLetterOrDigit(s.codePointBefore(before + 1))
+          && Character.isLetterOrDigit(s.codePointAt(after))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether {@code s} has a character {@link #OBFUSCATION} can match: each of its alternatives
    * matches one at U+00AD or above (a supplementary one is two surrogates, above U+D7FF), so a
@@ -3066,7 +3099,7 @@ public final class MailAnalyzer {
         st.flag(RedFlag.MALFORMED_SENDER, "From: " + (st.from == null ? "—" : st.from));
       }
       for (String shown : new String[] {st.subject, st.fromName}) {
-        if (shown != null && mayBeObfuscated(shown) && OBFUSCATION.matcher(shown).find()) {
+        if (shown != null && mayBeObfuscated(shown) && obfuscatedShown(shown)) {
           st.flag(RedFlag.OBFUSCATED_TEXT, shown);
         }
         String mixed = MailSigns.mixedScriptWord(shown);

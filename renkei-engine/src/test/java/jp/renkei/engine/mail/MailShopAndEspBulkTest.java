@@ -122,4 +122,54 @@ class MailShopAndEspBulkTest {
                 + "<p><a href=\"https://u7.ct.sender-platform-example.net/unsubscribe?u=7\">Unsubscribe</a></p>");
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.HIDDEN_UNLISTED);
   }
+
+  static String withSubject(String subject) {
+    return DMARC_PASS
+        + "From: Gear Shop <news@gear-example.com>\r\nTo: reader@example.jp\r\nSubject: "
+        + MailSignsTest.subject(subject)
+        + "\r\n";
+  }
+
+  @Test
+  void aZeroWidthCharacterAfterASubjectOrBetweenItsWordsHidesNothing() {
+    for (String subject :
+        new String[] {
+          "Go on, put your gear to work.\u200B", "Winter sale \u200C\u200C starts now",
+          "Family pack \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 is back"
+        }) {
+      MailReport r = messages.analyze(withSubject(subject), "text/plain", "New gear this week.");
+      assertThat(MailSignsTest.flags(r)).as(subject).doesNotContain(RedFlag.OBFUSCATED_TEXT);
+    }
+  }
+
+  @Test
+  void aZeroWidthCharacterInsideASubjectsWordIsStillObfuscation() {
+    MailReport r =
+        messages.analyze(
+            withSubject("Your acc\u200Bount is on hold"), "text/plain", "See the details.");
+    assertThat(MailSignsTest.flags(r)).contains(RedFlag.OBFUSCATED_TEXT);
+  }
+
+  /** A footer whose date, address and phone number carry U+FEFF, as mail builders write them. */
+  static final String GUARDED_FOOTER =
+      "<p>Order by Dec\uFEFFember 23, 20\uFEFF25 for delivery by Dec\uFEFFember 24, 20\uFEFF25."
+          + " Offer ends Dec\uFEFFember 25, 20\uFEFF25.</p><p>G\uFEFFear Shop, 2\uFEFF50\uFEFF0 S"
+          + " P\uFEFFac\uFEFFific H\uFEFFwy, Med\uFEFFford, O\uFEFFR 97\uFEFF501,"
+          + " 1-\uFEFF800-\uFEFF555-\uFEFF0100, Gear\uFEFFexample.com</p>";
+
+  @Test
+  void invisibleCharactersThatAlsoBreakNumbersGuardAFooterAgainstAutoLinking() {
+    MailReport r = messages.analyze(GEAR, "text/html", GUARDED_FOOTER);
+    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.OBFUSCATED_TEXT);
+  }
+
+  @Test
+  void invisibleCharactersInsideWordsAloneAreStillObfuscation() {
+    MailReport r =
+        messages.analyze(
+            GEAR,
+            "text/html",
+            GUARDED_FOOTER.replaceAll("([0-9]-?)\uFEFF([0-9])", "$1$2"));
+    assertThat(MailSignsTest.flags(r)).contains(RedFlag.OBFUSCATED_TEXT);
+  }
 }
