@@ -297,9 +297,10 @@ public final class MailAnalyzer {
 
   /**
    * Whether a subject or sender name has a character {@link #OBFUSCATION} matches, a zero-width
-   * one only inside a word (between two letters or digits): a filter reads "Ac\u200Bcount" as no
-   * word, while one at the end of a subject, between words or beside an emoji (a marketing
-   * subject's padding, the joiner of an emoji sequence) hides nothing from it.
+   * one not when it only pads the end of the subject (marketing subjects end so) or joins two
+   * pictographs into one emoji (a family, a flag): a filter reads "Ac\u200Bcount" as no word,
+   * and words spaced with them ("Your \u200Baccount") escape phrase rules, while those two hide
+   * nothing from it.
    */
   static boolean obfuscatedShown(String s) {
     Matcher m = OBFUSCATION.matcher(s);
@@ -315,14 +316,22 @@ public final class MailAnalyzer {
       while (after < s.length() && ZERO_WIDTH.indexOf(s.charAt(after)) >= 0) {
         after++;
       }
-      if (before >= 0
-          && after < s.length()
-          && Character.isLetterOrDigit(s.codePointBefore(before + 1))
-          && Character.isLetterOrDigit(s.codePointAt(after))) {
+      boolean trailing = s.substring(after).isBlank();
+      boolean inEmoji =
+          before >= 0
+              && after < s.length()
+              && emojiPart(s.codePointBefore(before + 1))
+              && emojiPart(s.codePointAt(after));
+      if (!trailing && !inEmoji) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A pictograph, or the variation selector that makes one coloured (U+FE0F). */
+  private static boolean emojiPart(int c) {
+    return c == 0xFE0F || Character.getType(c) == Character.OTHER_SYMBOL;
   }
 
   /**
@@ -2474,7 +2483,25 @@ public final class MailAnalyzer {
       }
     }
     return TRACKING_PATH.matcher(href).find()
-        || !text.strip().toLowerCase(Locale.ROOT).startsWith("http");
+        || !text.strip().toLowerCase(Locale.ROOT).startsWith("http")
+        || partnerPageOfTheSender(st, shownHost, from);
+  }
+
+  /**
+   * A page the text shows on a partner's platform under the sender's own name, as the first label
+   * of the host (torrid.example-giftcards.com for mail from torrid.com: a gift-card or booking
+   * service that hosts each brand under its name), while the link goes to the sender's own domain,
+   * which authenticated: the brand points at its own page through its own click tracker.
+   */
+  private static boolean partnerPageOfTheSender(State st, String shownHost, String from) {
+    int dot = shownHost.indexOf('.');
+    return dot > 0
+        && !registrable(shownHost).equals(shownHost)
+        && shownHost.substring(0, dot).equals(MailSigns.label(from))
+        && (dmarcPassed(st)
+            || (st.authResultsSeen
+                && !st.compositeFailed
+                && st.authenticated.contains(registrable(from))));
   }
 
   private static String shownHost(String text) {

@@ -131,10 +131,10 @@ class MailShopAndEspBulkTest {
   }
 
   @Test
-  void aZeroWidthCharacterAfterASubjectOrBetweenItsWordsHidesNothing() {
+  void aZeroWidthCharacterAfterASubjectOrJoiningAnEmojiHidesNothing() {
     for (String subject :
         new String[] {
-          "Go on, put your gear to work.\u200B", "Winter sale \u200C\u200C starts now",
+          "Go on, put your gear to work.\u200B", "Winter sale starts now \u200C\u200C ",
           "Family pack \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 is back"
         }) {
       MailReport r = messages.analyze(withSubject(subject), "text/plain", "New gear this week.");
@@ -143,11 +143,12 @@ class MailShopAndEspBulkTest {
   }
 
   @Test
-  void aZeroWidthCharacterInsideASubjectsWordIsStillObfuscation() {
-    MailReport r =
-        messages.analyze(
-            withSubject("Your acc\u200Bount is on hold"), "text/plain", "See the details.");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.OBFUSCATED_TEXT);
+  void aZeroWidthCharacterInsideOrBetweenASubjectsWordsIsStillObfuscation() {
+    for (String subject :
+        new String[] {"Your acc\u200Bount is on hold", "Your \u200Baccount is on hold"}) {
+      MailReport r = messages.analyze(withSubject(subject), "text/plain", "See the details.");
+      assertThat(MailSignsTest.flags(r)).as(subject).contains(RedFlag.OBFUSCATED_TEXT);
+    }
   }
 
   /** A footer whose date, address and phone number carry U+FEFF, as mail builders write them. */
@@ -171,5 +172,40 @@ class MailShopAndEspBulkTest {
             "text/html",
             GUARDED_FOOTER.replaceAll("([0-9]-?)\uFEFF([0-9])", "$1$2"));
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.OBFUSCATED_TEXT);
+  }
+
+  static String giftCardLink(String shown) {
+    return "<p>Give the gift of gear: <a href=\"https://e.mktg.gear-example.com/c2/2012:69448:ot:1/"
+        + "0505fdf6\">"
+        + shown
+        + "</a></p>";
+  }
+
+  @Test
+  void aBrandsPageOnAPartnersPlatformUnderItsOwnNameLinkedThroughItsOwnTrackerMatches() {
+    MailReport r =
+        messages.analyze(
+            GEAR, "text/html", giftCardLink("https://gear-example.giftcards-example.com/"));
+    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.LINK_TEXT_MISMATCH);
+  }
+
+  @Test
+  void anotherNameOnThePartnersPlatformIsStillAMismatch() {
+    MailReport r =
+        messages.analyze(GEAR, "text/html", giftCardLink("https://paypal.giftcards-example.com/"));
+    assertThat(MailSignsTest.flags(r)).contains(RedFlag.LINK_TEXT_MISMATCH);
+  }
+
+  @Test
+  void theSendersNameOnAPartnerIsStillAMismatchWhenTheSenderDidNotAuthenticate() {
+    MailReport r =
+        messages.analyze(
+            "Authentication-Results: mx.example.jp; spf=none smtp.mailfrom=gear-example.com;"
+                + " dkim=none\r\n"
+                + "From: Gear Shop <news@gear-example.com>\r\nTo: reader@example.jp\r\n"
+                + "Subject: Gifts\r\n",
+            "text/html",
+            giftCardLink("https://gear-example.giftcards-example.com/"));
+    assertThat(MailSignsTest.flags(r)).contains(RedFlag.LINK_TEXT_MISMATCH);
   }
 }
