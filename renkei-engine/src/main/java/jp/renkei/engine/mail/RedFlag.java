@@ -32,8 +32,12 @@ public enum RedFlag {
           + " or an archive (.pdf, .docx, .zip ...): no mail program labels a document so."),
   LINK_TEXT_MISMATCH(
       30,
-      "本文のリンクに表示されているURLやドメインと、実際のリンク先が異なります (リンク内の画像マップが別の先を指す場合を含みます)。",
-      "A link shows one URL or domain but leads to another (an image map inside a link included)."),
+      "本文のリンクに表示されているURLやドメインと、実際のリンク先が異なります (リンク内の画像マップが別の先を指す場合を含みます)。"
+          + "提携先サイト上の差出人自身の名前のページ (brand.com からの brand.giftcards-partner.com) を表示し、認証された差出人自身のドメインへリンクするものは数えません。",
+      "A link shows one URL or domain but leads to another (an image map inside a link included)."
+          + " A partner's page shown under the sender's own name (brand.giftcards-partner.com from"
+          + " brand.com), the link going to the sender's own authenticated domain, does not"
+          + " count."),
   DISPLAY_NAME_ADDRESS(
       25,
       "差出人の表示名に、実際の差出人とは別のメールアドレスが書かれています。",
@@ -210,7 +214,7 @@ public enum RedFlag {
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフンも含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。",
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフンも含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。件名の末尾を埋めるだけのゼロ幅文字や絵文字をつなぐゼロ幅接合子、また数字 (日付・電話番号・郵便番号) の間にも単語の半分以上の頻度で不可視文字を挟む本文 (携帯電話が自動でリンクにしないための配信ツールの処理) は数えません。",
       "The subject or sender name uses look-alike mathematical letters, invisible characters,"
           + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or another script's"
           + " marks on Latin letters (a Syriac dot on \"amܿazoܿn\") or a random"
@@ -222,7 +226,11 @@ public enum RedFlag {
           + " three or more (soft hyphens included) between Japanese letters (a zero-width space"
           + " between each kana of ログイン), or a lure word of the text (account, password, bank,"
           + " loan ...) is written with spaces between its letters (\"v e r i f y\", \"mor tga g"
-          + " e\") (the reader sees words, a filter does not): ways around filters."),
+          + " e\") (the reader sees words, a filter does not): ways around filters. Not counted: a"
+          + " zero-width character that only pads the end of a subject or joins an emoji, and"
+          + " invisible characters in a text that breaks numbers (dates, phone numbers, postcodes)"
+          + " at least half as often as words: mail builders' guard against phones turning them"
+          + " into links."),
   NOT_ALIGNED(
       10,
       "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。",
