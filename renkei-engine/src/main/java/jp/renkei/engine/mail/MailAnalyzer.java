@@ -292,15 +292,18 @@ public final class MailAnalyzer {
           "[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]"
               + "|(?<=\\p{IsLatin})[\\x{E0000}-\\x{E007F}\\x{E0100}-\\x{E01EF}]");
 
-  /** The zero-width characters of {@link #OBFUSCATION} (space, non-joiner, joiner, word joiner, BOM). */
+  /**
+   * The zero-width characters of {@link #OBFUSCATION} (space, non-joiner, joiner, word joiner,
+   * BOM).
+   */
   private static final String ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF";
 
   /**
-   * Whether a subject or sender name has a character {@link #OBFUSCATION} matches, a zero-width
-   * one not when it only pads the end of the subject (marketing subjects end so) or joins two
-   * pictographs into one emoji (a family, a flag): a filter reads "Ac\u200Bcount" as no word,
-   * and words spaced with them ("Your \u200Baccount") escape phrase rules, while those two hide
-   * nothing from it.
+   * Whether a subject or sender name has a character {@link #OBFUSCATION} matches, a zero-width one
+   * not when it only pads the end of the subject (marketing subjects end so) or joins two
+   * pictographs into one emoji (a family, a flag): a filter reads "Ac\u200Bcount" as no word, and
+   * words spaced with them ("Your \u200Baccount") escape phrase rules, while those two hide nothing
+   * from it.
    */
   static boolean obfuscatedShown(String s) {
     Matcher m = OBFUSCATION.matcher(s);

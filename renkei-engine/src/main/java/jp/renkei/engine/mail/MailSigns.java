@@ -2963,8 +2963,8 @@ final class MailSigns {
 
   /**
    * An invisible character inside a number (between digits, or after a digit and a hyphen or dot):
-   * how mail builders keep phones and webmail from turning a date, a phone number, a postcode or
-   * an address into a link ("20", U+FEFF, "25"; "1-", U+FEFF, "800").
+   * how mail builders keep phones and webmail from turning a date, a phone number, a postcode or an
+   * address into a link ("20", U+FEFF, "25"; "1-", U+FEFF, "800").
    */
   private static final Pattern INVISIBLE_IN_NUMBER =
       Pattern.compile("(?<=[0-9][-.]?)[\\u200B\\u200C\\u200D\\u2060\\uFEFF]+(?=[0-9])");
@@ -3059,8 +3059,8 @@ final class MailSigns {
     /**
      * The evidence of invisible characters inside Latin words alone, or null; null too when the
      * text breaks numbers at least half as often as words (INVISIBLE_IN_NUMBER): a mail builder
-     * guarding dates, phone numbers and the sender's address and domain against auto-linking,
-     * not a lure hiding its words.
+     * guarding dates, phone numbers and the sender's address and domain against auto-linking, not a
+     * lure hiding its words.
      */
     String latinEvidence() {
       return latin < BROKEN_WORDS || numbers * 2 >= latin

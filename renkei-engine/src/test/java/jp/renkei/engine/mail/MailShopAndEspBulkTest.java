@@ -134,7 +134,8 @@ class MailShopAndEspBulkTest {
   void aZeroWidthCharacterAfterASubjectOrJoiningAnEmojiHidesNothing() {
     for (String subject :
         new String[] {
-          "Go on, put your gear to work.\u200B", "Winter sale starts now \u200C\u200C ",
+          "Go on, put your gear to work.\u200B",
+          "Winter sale starts now \u200C\u200C ",
           "Family pack \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 is back"
         }) {
       MailReport r = messages.analyze(withSubject(subject), "text/plain", "New gear this week.");
@@ -168,9 +169,7 @@ class MailShopAndEspBulkTest {
   void invisibleCharactersInsideWordsAloneAreStillObfuscation() {
     MailReport r =
         messages.analyze(
-            GEAR,
-            "text/html",
-            GUARDED_FOOTER.replaceAll("([0-9]-?)\uFEFF([0-9])", "$1$2"));
+            GEAR, "text/html", GUARDED_FOOTER.replaceAll("([0-9]-?)\uFEFF([0-9])", "$1$2"));
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.OBFUSCATED_TEXT);
   }
 
