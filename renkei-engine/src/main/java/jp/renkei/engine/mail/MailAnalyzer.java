@@ -336,6 +336,51 @@ public final class MailAnalyzer {
               + "|(?<=\\p{IsLatin})[\\x{E0000}-\\x{E007F}\\x{E0100}-\\x{E01EF}]");
 
   /**
+   * The zero-width characters of {@link #OBFUSCATION} (space, non-joiner, joiner, word joiner,
+   * BOM).
+   */
+  private static final String ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF";
+
+  /**
+   * Whether a subject or sender name has a character {@link #OBFUSCATION} matches, a zero-width one
+   * not when it only pads the end of the subject (marketing subjects end so) or joins two
+   * pictographs into one emoji (a family, a flag): a filter reads "Ac\u200Bcount" as no word, and
+   * words spaced with them ("Your \u200Baccount") escape phrase rules, while those two hide nothing
+   * from it.
+   */
+  static boolean obfuscatedShown(String s) {
+    Matcher m = OBFUSCATION.matcher(s);
+    while (m.find()) {
+      if (m.end() - m.start() != 1 || ZERO_WIDTH.indexOf(s.charAt(m.start())) < 0) {
+        return true;
+      }
+      int before = m.start() - 1;
+      while (before >= 0 && ZERO_WIDTH.indexOf(s.charAt(before)) >= 0) {
+        before--;
+      }
+      int after = m.end();
+      while (after < s.length() && ZERO_WIDTH.indexOf(s.charAt(after)) >= 0) {
+        after++;
+      }
+      boolean trailing = s.substring(after).isBlank();
+      boolean inEmoji =
+          before >= 0
+              && after < s.length()
+              && emojiPart(s.codePointBefore(before + 1))
+              && emojiPart(s.codePointAt(after));
+      if (!trailing && !inEmoji) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A pictograph, or the variation selector that makes one coloured (U+FE0F). */
+  private static boolean emojiPart(int c) {
+    return c == 0xFE0F || Character.getType(c) == Character.OTHER_SYMBOL;
+  }
+
+  /**
    * Whether {@code s} has a character {@link #OBFUSCATION} can match: each of its alternatives
    * matches one at U+00AD or above (a supplementary one is two surrogates, above U+D7FF), so a
    * subject or name in ASCII and Latin-1 letters is not searched by the pattern.
@@ -878,6 +923,9 @@ public final class MailAnalyzer {
     /** The message asks for passwords, account details or card numbers (CREDENTIAL_REQUEST). */
     boolean asksCredentials;
 
+    /** A sending platform's trace field is in the header (ESP_TRACE_FIELDS). */
+    boolean espRelayed;
+
     /** The targets ({@code action}) of the forms in the HTML parts, as written. */
     List<String> formActions = new ArrayList<>();
 
@@ -1268,6 +1316,23 @@ public final class MailAnalyzer {
   private static final Set<String> ENVELOPE_FIELDS;
 
   /** The fields that say a message came through a mailing list (read in one branch of envelope). */
+  /**
+   * Fields a sending platform (an ESP: SendGrid, Mailgun, Amazon SES, Mailchimp, Postmark, Brevo)
+   * writes into every message it relays for its customers, to trace it and to route complaints
+   * (Feedback-ID for the big mailbox providers' feedback loops, X-CSA-Complaints for the Certified
+   * Senders Alliance). Such platforms add no List-Unsubscribe unless their customer asks them to.
+   */
+  static final Set<String> ESP_TRACE_FIELDS =
+      Set.of(
+          "feedback-id",
+          "x-csa-complaints",
+          "x-sg-eid",
+          "x-sg-id",
+          "x-mailgun-sid",
+          "x-ses-outgoing",
+          "x-mc-user",
+          "x-pm-message-id");
+
   private static final Set<String> LIST_FIELDS =
       Set.of(
           "list-id",
@@ -1328,6 +1393,7 @@ public final class MailAnalyzer {
     String arcResults = null;
     for (Field f : m.getHeader().getFields()) {
       String name = f.getName().toLowerCase(Locale.ROOT);
+      st.espRelayed |= ESP_TRACE_FIELDS.contains(name);
       if (!ENVELOPE_FIELDS.contains(name)) {
         // the body is unfolded and decoded only for the fields read below (a message carries
         // dozens of others: DKIM signatures, X- headers, ARC seals)
@@ -2668,7 +2734,22 @@ public final class MailAnalyzer {
       }
     }
     return TRACKING_PATH.matcher(href).find()
-        || !text.strip().toLowerCase(Locale.ROOT).startsWith("http");
+        || !text.strip().toLowerCase(Locale.ROOT).startsWith("http")
+        || partnerPageOfTheSender(st, shownHost, from);
+  }
+
+  /**
+   * A page the text shows on a partner's platform under the sender's own name, as the first label
+   * of the host (torrid.example-giftcards.com for mail from torrid.com: a gift-card or booking
+   * service that hosts each brand under its name), while the link goes to the sender's own domain,
+   * which authenticated: the brand points at its own page through its own click tracker.
+   */
+  private static boolean partnerPageOfTheSender(State st, String shownHost, String from) {
+    int dot = shownHost.indexOf('.');
+    return dot > 0
+        && !registrable(shownHost).equals(shownHost)
+        && shownHost.substring(0, dot).equals(MailSigns.label(from))
+        && aligned(st, registrable(from));
   }
 
   private static String shownHost(String text) {
@@ -3391,7 +3472,7 @@ public final class MailAnalyzer {
         st.flag(RedFlag.MALFORMED_SENDER, "From: " + (st.from == null ? "—" : st.from));
       }
       for (String shown : new String[] {st.subject, st.fromName}) {
-        if (shown != null && mayBeObfuscated(shown) && OBFUSCATION.matcher(shown).find()) {
+        if (shown != null && mayBeObfuscated(shown) && obfuscatedShown(shown)) {
           st.flag(RedFlag.OBFUSCATED_TEXT, shown);
         }
         String mixed = MailSigns.mixedScriptWord(shown);
@@ -3488,6 +3569,7 @@ public final class MailAnalyzer {
         // a service's own mail (its domain authenticated, every link its own) is no spam run
         // borrowing a newsletter's dress: order confirmations carry a pre-header and a footer
         && !(ownNotice(st) && !st.links.isEmpty())
+        && !espBulk(st)
         && st.findings.stream().noneMatch(f -> f.flag() == RedFlag.HIDDEN_TEXT)) {
       // dressed as a newsletter (a hidden summary line, an unsubscribe link in the text) without
       // the header every bulk sender's mail system adds; receipts and password resets carry
@@ -3499,6 +3581,7 @@ public final class MailAnalyzer {
     }
     if (!senderAllowed
         && !st.listMail
+        && !espBulk(st)
         && st.findings.stream()
             .noneMatch(
                 f -> f.flag() == RedFlag.HIDDEN_UNLISTED || f.flag() == RedFlag.HIDDEN_TEXT)) {
@@ -3535,6 +3618,21 @@ public final class MailAnalyzer {
         st.flag(RedFlag.PHISHING_WORDING, quoted(s.tokens()));
       }
     }
+  }
+
+  /**
+   * Bulk mail sent through a sending platform (ESP_TRACE_FIELDS) by a sender whose own domain
+   * authenticated, asking for no credentials: such platforms add no List-Unsubscribe unless told
+   * to, so its absence says nothing of a spam run from a fresh domain's own server, which is what
+   * HIDDEN_UNLISTED and UNLISTED_BULK look for. A platform's mail that fails authentication, or a
+   * free-mail sender's, is judged as before.
+   */
+  private static boolean espBulk(State st) {
+    return st.espRelayed
+        && !st.asksCredentials
+        && st.senderDomain != null
+        && !FREEMAIL.contains(st.senderDomain)
+        && fromAligned(st);
   }
 
   /**
@@ -3908,6 +4006,26 @@ public final class MailAnalyzer {
     }
   }
 
+  /**
+   * A shop's sales mail linking its own shop on a commerce platform (MailSigns.SHOP_PLATFORMS): the
+   * message links products, collections or the cart of that shop, asks for no credentials, and this
+   * link is no login page. Its other links to the same shop (its front page) count as the shop's
+   * too; a page on such a host in a mail that links no catalogue there is judged as before.
+   */
+  private static boolean shopsCatalogue(MailReport.Link l, String host, State st) {
+    if (st.asksCredentials || MailSigns.loginLike(l.url(), l.text())) {
+      return false;
+    }
+    for (MailReport.Link other : st.links) {
+      if (host.equals(host(other.url()))
+          && MailSigns.shopCatalogue(other.url(), host)
+          && !MailSigns.loginLike(other.url(), other.text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A link whose host is written to hide where it leads (MailLinkHosts). */
   private static void disguisedHost(MailReport.Link l, State st) {
     MailLinkHosts.Disguise d = MailLinkHosts.disguise(l.url());
@@ -3989,7 +4107,8 @@ public final class MailAnalyzer {
       }
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
-        && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))) {
+        && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))
+        && !shopsCatalogue(l, host, st)) {
       if (!notACallToAction(l)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
       }
@@ -4573,14 +4692,22 @@ public final class MailAnalyzer {
    * mailbox authenticates as its organisation.
    */
   static boolean fromAligned(State st) {
-    if (!st.authResultsSeen || st.senderDomain == null || st.compositeFailed) {
+    return aligned(st, st.senderDomain);
+  }
+
+  /**
+   * {@link #fromAligned} for the From's registrable domain {@code sender}, for the signs read
+   * before the judgement has set {@link State#senderDomain} (the links).
+   */
+  private static boolean aligned(State st, String sender) {
+    if (!st.authResultsSeen || sender == null || st.compositeFailed) {
       return false;
     }
     String dmarc = st.auth.dmarc() == null ? "none" : st.auth.dmarc().toLowerCase(Locale.ROOT);
     if (dmarc.equals("pass")) {
-      return st.dmarcFrom == null || st.dmarcFrom.equals(st.senderDomain);
+      return st.dmarcFrom == null || st.dmarcFrom.equals(sender);
     }
-    return dmarc.equals("none") && st.passedDomains.contains(st.senderDomain);
+    return dmarc.equals("none") && st.passedDomains.contains(sender);
   }
 
   /**

@@ -1029,6 +1029,23 @@ final class MailSigns {
           "cloudfront.net");
 
   /**
+   * Commerce platforms that give every shop a name of their own (a-shop.myshopify.com): small shops
+   * sell there under that name, and the same kind of name can carry a phishing page.
+   */
+  static final Set<String> SHOP_PLATFORMS = Set.of("myshopify.com");
+
+  /**
+   * A link to a shop's catalogue on a commerce platform (SHOP_PLATFORMS): a product, a collection
+   * of them, or the cart. Where a shop sells; no page of a catalogue asks for a password.
+   */
+  static boolean shopCatalogue(String url, String host) {
+    return hostIn(host, SHOP_PLATFORMS) && SHOP_CATALOGUE.matcher(url).lookingAt();
+  }
+
+  private static final Pattern SHOP_CATALOGUE =
+      Pattern.compile("(?i)https?://[^/?#]+/(?:products|collections|cart)(?:[/?#]|$)");
+
+  /**
    * A Google Drawings page, or a Google document, presentation or spreadsheet "published to the
    * web" (/d/e/…): pages anyone can make in a minute on Google's own domain, with one big picture
    * or button that leads on to the real phishing page. Shared documents that people edit together
@@ -2949,6 +2966,14 @@ final class MailSigns {
           "\\p{IsLatin}[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u2066-\\u2069]+(?=\\p{IsLatin})");
 
   /**
+   * An invisible character inside a number (between digits, or after a digit and a hyphen or dot):
+   * how mail builders keep phones and webmail from turning a date, a phone number, a postcode or an
+   * address into a link ("20", U+FEFF, "25"; "1-", U+FEFF, "800").
+   */
+  private static final Pattern INVISIBLE_IN_NUMBER =
+      Pattern.compile("(?<=[0-9][-.]?)[\\u200B\\u200C\\u200D\\u2060\\uFEFF]+(?=[0-9])");
+
+  /**
    * A text whose words are broken by invisible characters (zero-width space, non-joiner, joiner,
    * word joiner, BOM) or the bidirectional isolates (U+2066–U+2069, which change nothing in a
    * left-to-right word: a 2023 Coinbase lure put U+2069 between most letters of "Verify") between
@@ -2982,6 +3007,7 @@ final class MailSigns {
    */
   static final class BrokenWords {
     private int latin;
+    private int numbers;
     private String latinWord;
     private int japanese;
     private String japaneseWord;
@@ -3002,6 +3028,10 @@ final class MailSigns {
         if (latinWord == null) {
           latinWord = around(t, m.start(), false);
         }
+      }
+      m = INVISIBLE_IN_NUMBER.matcher(t);
+      while (m.find()) {
+        numbers += m.group().length();
       }
       m = INVISIBLE.matcher(t);
       while (m.find()) {
@@ -3030,9 +3060,14 @@ final class MailSigns {
           + "\" …)";
     }
 
-    /** The evidence of invisible characters inside Latin words alone, or null. */
+    /**
+     * The evidence of invisible characters inside Latin words alone, or null; null too when the
+     * text breaks numbers at least half as often as words (INVISIBLE_IN_NUMBER): a mail builder
+     * guarding dates, phone numbers and the sender's address and domain against auto-linking, not a
+     * lure hiding its words.
+     */
     String latinEvidence() {
-      return latin < BROKEN_WORDS
+      return latin < BROKEN_WORDS || numbers * 2 >= latin
           ? null
           : latin + " × U+200B–U+200D / U+2060 / U+FEFF / U+2066–U+2069 (\"" + latinWord + "\" …)";
     }

@@ -32,8 +32,12 @@ public enum RedFlag {
           + " or an archive (.pdf, .docx, .zip ...): no mail program labels a document so."),
   LINK_TEXT_MISMATCH(
       30,
-      "本文のリンクに表示されているURLやドメインと、実際のリンク先が異なります (リンク内の画像マップが別の先を指す場合を含みます)。",
-      "A link shows one URL or domain but leads to another (an image map inside a link included)."),
+      "本文のリンクに表示されているURLやドメインと、実際のリンク先が異なります (リンク内の画像マップが別の先を指す場合を含みます)。"
+          + "提携先サイト上の差出人自身の名前のページ (brand.com からの brand.giftcards-partner.com) を表示し、認証された差出人自身のドメインへリンクするものは数えません。",
+      "A link shows one URL or domain but leads to another (an image map inside a link included)."
+          + " A partner's page shown under the sender's own name (brand.giftcards-partner.com from"
+          + " brand.com), the link going to the sender's own authenticated domain, does not"
+          + " count."),
   DISPLAY_NAME_ADDRESS(
       25,
       "差出人の表示名に、実際の差出人とは別のメールアドレスが書かれています。",
@@ -158,7 +162,8 @@ public enum RedFlag {
   SUSPICIOUS_LINK(
       20,
       "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。"
-          + "画像ファイル (.jpg、.png 等) のアドレス、アドレス自体が配信停止ページを示すリンク、Google マップの共有リンク (maps.app.goo.gl) は、読者が何かを入力するページではないので数えません。",
+          + "画像ファイル (.jpg、.png 等) のアドレス、アドレス自体が配信停止ページを示すリンク、Google マップの共有リンク (maps.app.goo.gl) は、読者が何かを入力するページではないので数えません。"
+          + "ネットショップの基盤 (myshopify.com) 上の店のページも、メールがその店の商品・コレクション・カートのページへリンクし、認証情報を求めず、そのリンクがログインのページでなければ、小さな店の販売メールとして数えません (同じ基盤上のログインページや、商品へのリンクのないページは数えます)。",
       "A link leads to an IP address, a URL shortener, a data: or javascript: URL, free hosting"
           + " anyone can put a page on (a Google Drawings page, a Google document or"
           + " presentation \"published to the web\" included), or a dynamic-DNS name (duckdns.org ...). A link through a"
@@ -168,7 +173,11 @@ public enum RedFlag {
           + " (http://ad.example/clk?http://192.0.2.7/login): the known name in front hides where"
           + " the click lands. The address of a picture (.jpg, .png ...), a link whose address"
           + " itself is an unsubscribe page, and a Google Maps shared place (maps.app.goo.gl) do"
-          + " not count: nothing is typed into them."),
+          + " not count: nothing is typed into them. Nor does a shop's own page on a commerce"
+          + " platform (myshopify.com) when the mail links that shop's products, collections or"
+          + " cart, asks for no credentials, and the link is no login page: that is how small"
+          + " shops sell (a login page on the platform, or a page there in a mail that links no"
+          + " catalogue, still counts)."),
   EXECUTABLE_LINK(
       30,
       "リンク先が実行ファイルやスクリプト、インストーラー (.exe、.msi、.hta、.vbs 等) です。クリックするとプログラムがダウンロードされます。認証された差出人が自ドメインで配布するものはこれに当たりません。開かないでください。",
@@ -205,7 +214,7 @@ public enum RedFlag {
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフンも含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。",
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフンも含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。件名の末尾を埋めるだけのゼロ幅文字や絵文字をつなぐゼロ幅接合子、また数字 (日付・電話番号・郵便番号) の間にも単語の半分以上の頻度で不可視文字を挟む本文 (携帯電話が自動でリンクにしないための配信ツールの処理) は数えません。",
       "The subject or sender name uses look-alike mathematical letters, invisible characters,"
           + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or another script's"
           + " marks on Latin letters (a Syriac dot on \"amܿazoܿn\") or a random"
@@ -217,7 +226,11 @@ public enum RedFlag {
           + " three or more (soft hyphens included) between Japanese letters (a zero-width space"
           + " between each kana of ログイン), or a lure word of the text (account, password, bank,"
           + " loan ...) is written with spaces between its letters (\"v e r i f y\", \"mor tga g"
-          + " e\") (the reader sees words, a filter does not): ways around filters."),
+          + " e\") (the reader sees words, a filter does not): ways around filters. Not counted: a"
+          + " zero-width character that only pads the end of a subject or joins an emoji, and"
+          + " invisible characters in a text that breaks numbers (dates, phone numbers, postcodes)"
+          + " at least half as often as words: mail builders' guard against phones turning them"
+          + " into links."),
   NOT_ALIGNED(
       10,
       "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。",
@@ -276,16 +289,22 @@ public enum RedFlag {
           + " A newsletter's short hidden summary line (pre-header) is not one."),
   HIDDEN_UNLISTED(
       10,
-      "メールマガジンの体裁 (読み手に見えない要約文と本文の配信停止リンク) ですが、一斉配信に必要な配信停止のヘッダー (List-Unsubscribe) がありません。正規の配信システムはこのヘッダーを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。",
+      "メールマガジンの体裁 (読み手に見えない要約文と本文の配信停止リンク) ですが、一斉配信に必要な配信停止のヘッダー (List-Unsubscribe) がありません。正規の配信システムはこのヘッダーを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。配信事業者 (ESP: SendGrid、Mailgun、Amazon SES 等) の追跡ヘッダー (X-SG-EID、X-Mailgun-Sid、Feedback-ID 等) があり、差出人ドメイン自体が認証され、認証情報を求めないメールは、事業者が頼まれなければこのヘッダーを付けないため数えません。",
       "The message is dressed as a newsletter (a summary line hidden from the reader, an"
           + " unsubscribe link in the text) but has no List-Unsubscribe header, which real bulk"
-          + " senders' systems add. Weak alone; it counts with another sign."),
+          + " senders' systems add. Weak alone; it counts with another sign. Mail relayed by a"
+          + " sending platform (an ESP: SendGrid, Mailgun, Amazon SES ...; its trace field"
+          + " X-SG-EID, X-Mailgun-Sid, Feedback-ID ... in the header) whose sender's own domain"
+          + " authenticated and that asks for no credentials does not count: such platforms add"
+          + " the header only when their customer asks."),
   UNLISTED_BULK(
       10,
-      "本文に配信停止の案内がある一斉配信の体裁ですが、一斉配信のヘッダー (List-Unsubscribe、List-Id 等) がひとつもありません。正規の配信システムはこれらを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。",
+      "本文に配信停止の案内がある一斉配信の体裁ですが、一斉配信のヘッダー (List-Unsubscribe、List-Id 等) がひとつもありません。正規の配信システムはこれらを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。配信事業者 (ESP) の追跡ヘッダーがあり、差出人ドメイン自体が認証され、認証情報を求めないメールは数えません。",
       "The text offers to unsubscribe, as bulk mail does, but the message carries none of the"
           + " headers bulk senders' systems add (List-Unsubscribe, List-Id ...). Weak alone; it counts"
-          + " with another sign."),
+          + " with another sign. Mail relayed by a sending platform (an ESP's trace field in the"
+          + " header) whose sender's own domain authenticated and that asks for no credentials"
+          + " does not count."),
   SENDER_GENERATED(
       20,
       "差出人のドメインが、1 文字のラベルを何段も重ねた機械的に作られた名前 (例: a.b.c.d.example.shop) です。"
