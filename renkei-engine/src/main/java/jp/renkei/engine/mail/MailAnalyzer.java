@@ -3027,7 +3027,6 @@ public final class MailAnalyzer {
             && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
             && !repliesToTheReader(st, r)
             && !sisterDomain(st, fromDomain, rd)
-            && !toItsMailingPlatform(st, rd)
             && !toTheCustomerNamed(st, r)
             && rd != null
             && !registrable(rd).equals(registrable(fromDomain))
@@ -4302,25 +4301,6 @@ public final class MailAnalyzer {
     }
     String rest = MailSigns.SECURITY_NOTICES.matcher(st.phrases().text()).replaceAll(" ");
     return !MailSigns.found(MailSigns.CREDENTIALS, rest).isEmpty();
-  }
-
-  /**
-   * A Reply-To on the mailing platform that runs the sender's list (REPLY_TO_OTHER_DOMAIN not
-   * counted): a newsletter whose own domain authenticated, with List-Unsubscribe, answering at the
-   * platform's inbound address on the very domain its List-Unsubscribe names (a Mailchimp campaign
-   * answering at inbound.mailchimpapp.net). Replies go back into the account that sent the
-   * campaign, as replies to its own domain would; they reach no one else. Free mail and a message
-   * asking for credentials keep the sign.
-   */
-  private static boolean toItsMailingPlatform(State st, String replyDomain) {
-    if (replyDomain == null || !st.listUnsubscribe || !repliesVouched(st)) {
-      return false;
-    }
-    String reply = registrable(replyDomain);
-    return !FREEMAIL.contains(reply)
-        && st.listDomains.contains(reply)
-        && !reply.equals(st.senderDomain)
-        && !asksBeyondNotices(st);
   }
 
   /**
