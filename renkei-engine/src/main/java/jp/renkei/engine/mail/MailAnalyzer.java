@@ -3527,9 +3527,9 @@ public final class MailAnalyzer {
    * that authenticated the message ("digital.costco.com.cname.cjm.adobe.com", DKIM passing for
    * costco.com): the name a marketing platform gives a customer's delegated subdomain. The brand
    * whose domain ends the host (Adobe) is the platform, not a brand claimed: BRAND_IMPERSONATION
-   * for an unauthenticated brand domain is not raised; NOT_ALIGNED still tells the From domain
-   * from the signer. The limit: a signer writing its own domain into a brand's host name is not
-   * told by this sign (a receiver applying the brand's DMARC policy rejects it).
+   * for an unauthenticated brand domain is not raised; NOT_ALIGNED still tells the From domain from
+   * the signer. The limit: a signer writing its own domain into a brand's host name is not told by
+   * this sign (a receiver applying the brand's DMARC policy rejects it).
    */
   private static boolean customerNameAtPlatform(State st, String fromDomain) {
     String host = fromDomain.toLowerCase(Locale.ROOT);
@@ -3983,11 +3983,11 @@ public final class MailAnalyzer {
    * The text with its fine print blanked out, for the wording signs: a sentence that holds one of
    * {@link MailSigns#FINE_PRINT} (a card offer's terms, "purchases do not include wire transfers
    * ... lottery tickets"; a confidentiality notice, "if you are not the intended recipient, inform
-   * the sender as soon as possible"; a newsletter's footer, "to update your email address ... or
-   * to stop receiving emails") states what does not apply or how to leave the list; the lure words
-   * in it ask the reader to do nothing. A sentence ends at . ! ? 。 or a line break, and at most
-   * {@link #FINE_PRINT_REACH} characters either side of the phrase are blanked, so that a lure
-   * written without stops around a disclaimer keeps its words. The text keeps its length.
+   * the sender as soon as possible"; a newsletter's footer, "to update your email address ... or to
+   * stop receiving emails") states what does not apply or how to leave the list; the lure words in
+   * it ask the reader to do nothing. A sentence ends at . ! ? 。 or a line break, and at most {@link
+   * #FINE_PRINT_REACH} characters either side of the phrase are blanked, so that a lure written
+   * without stops around a disclaimer keeps its words. The text keeps its length.
    */
   static MailPhrases.Hits withoutFinePrint(MailPhrases.Hits hits) {
     String text = hits.text();
@@ -4304,8 +4304,8 @@ public final class MailAnalyzer {
   }
 
   /**
-   * A platform's campaign for the customer its display name names, answering at that customer's
-   * own address (REPLY_TO_OTHER_DOMAIN not counted): a booking platform's newsletter from "Zaika
+   * A platform's campaign for the customer its display name names, answering at that customer's own
+   * address (REPLY_TO_OTHER_DOMAIN not counted): a booking platform's newsletter from "Zaika
    * (Modern Indian Cuisine)" at toast-restaurants.com answering at zaikaseattle@gmail.com. The
    * platform's domain authenticated, the message carries List-Unsubscribe (a campaign, not a
    * one-off), the Reply-To's mailbox or domain begins with the display name's first word (five
@@ -4347,10 +4347,34 @@ public final class MailAnalyzer {
   /** Words that name a role, not a business: a display name beginning with one names no one. */
   private static final Set<String> ROLE_WORDS =
       Set.of(
-          "support", "service", "services", "customer", "customers", "helpdesk", "admin",
-          "administrator", "billing", "account", "accounts", "security", "payroll", "finance",
-          "notification", "notifications", "noreply", "mailer", "postmaster", "webmaster",
-          "office", "human", "department", "team", "staff", "management", "payment", "payments");
+          "support",
+          "service",
+          "services",
+          "customer",
+          "customers",
+          "helpdesk",
+          "admin",
+          "administrator",
+          "billing",
+          "account",
+          "accounts",
+          "security",
+          "payroll",
+          "finance",
+          "notification",
+          "notifications",
+          "noreply",
+          "mailer",
+          "postmaster",
+          "webmaster",
+          "office",
+          "human",
+          "department",
+          "team",
+          "staff",
+          "management",
+          "payment",
+          "payments");
 
   private static int commonPrefix(String a, String b) {
     int n = Math.min(a.length(), b.length());

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reply-To on another domain (REPLY_TO_OTHER_DOMAIN) where a platform provably sends for the one it
- * names: a booking platform's campaign answering at the business its display name names, a
- * calendar notification answering at the reader, a brand's verification code answering at its
- * sister domain. A platform
- * relays for anyone, so any ask, a role for a name or a missing authentication keeps the sign.
+ * names: a booking platform's campaign answering at the business its display name names, a calendar
+ * notification answering at the reader, a brand's verification code answering at its sister domain.
+ * A platform relays for anyone, so any ask, a role for a name or a missing authentication keeps the
+ * sign.
  */
 class MailReplyToPlatformTest {
 
@@ -42,7 +42,8 @@ class MailReplyToPlatformTest {
         .doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
     assertThat(
             MailSignsTest.flags(
-                campaign("La Palmera - South Lake Union", "info@lapalmera-example.com", true, EVENT)))
+                campaign(
+                    "La Palmera - South Lake Union", "info@lapalmera-example.com", true, EVENT)))
         .doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
@@ -87,8 +88,7 @@ class MailReplyToPlatformTest {
     assertThat(r.recipients()).contains("hanakostowe@gmail.com");
     // the reader's own calendar answering at the reader, the platform authenticated
     assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
-    MailReport forged =
-        calendar("Authentication-Results: mx.example.jp; spf=none; dkim=none\r\n");
+    MailReport forged = calendar("Authentication-Results: mx.example.jp; spf=none; dkim=none\r\n");
     assertThat(MailSignsTest.flags(forged)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
@@ -109,8 +109,7 @@ class MailReplyToPlatformTest {
             "<p>Use this one-time verification code to access your account: 89367F. Do not share"
                 + " it.</p>");
     assertThat(MailSignsTest.flags(notice)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
-    MailReport asks =
-        code("<p>Your account is locked. Confirm your password to unlock it.</p>");
+    MailReport asks = code("<p>Your account is locked. Confirm your password to unlock it.</p>");
     assertThat(MailSignsTest.flags(asks)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 }
