@@ -1381,9 +1381,9 @@ public final class MailAnalyzer {
       st.from = f.getAddress().toLowerCase(Locale.ROOT);
       st.fromName = f.getName();
     }
-    addresses(m.getReplyTo(), st.replyTo);
-    addresses(m.getTo(), st.recipients);
-    addresses(m.getCc(), st.recipients);
+    addresses(m, "Reply-To", m.getReplyTo(), st.replyTo);
+    addresses(m, "To", m.getTo(), st.recipients);
+    addresses(m, "Cc", m.getCc(), st.recipients);
     names(m.getTo(), st.recipientNames);
     names(m.getCc(), st.recipientNames);
     st.toWritten = m.getTo() != null;
@@ -1533,6 +1533,31 @@ public final class MailAnalyzer {
     int space = id.indexOf(' ');
     id = space < 0 ? id : id.substring(0, space);
     return id.isEmpty() ? null : id.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The addresses of one address field. Where the parser's reading holds something that is no
+   * address (a display name with unquoted angle brackets, "Taro <Sales> Yamada <taro@example.jp>",
+   * read as "taro@<sales" and "taro@example.jp>"), the addresses written in the field's text are
+   * taken instead: the reply then goes where the header says, not to a fragment of it.
+   */
+  private static void addresses(Message m, String field, AddressList list, List<String> into) {
+    List<String> read = new ArrayList<>();
+    addresses(list, read);
+    if ((list != null || m.getHeader().getField(field) == null)
+        && read.stream().allMatch(a -> ADDRESS.matcher(a).matches())) {
+      into.addAll(read);
+      return;
+    }
+    for (Field f : m.getHeader().getFields(field)) {
+      Matcher a = ADDRESS.matcher(f.getBody());
+      while (a.find()) {
+        String found = a.group().toLowerCase(Locale.ROOT);
+        if (!into.contains(found)) {
+          into.add(found);
+        }
+      }
+    }
   }
 
   private static void addresses(AddressList list, List<String> into) {
@@ -3421,6 +3446,7 @@ public final class MailAnalyzer {
             && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
             && !repliesToTheReader(st, r)
             && !sisterDomain(st, fromDomain, rd)
+            && !toTheCustomerNamed(st, r)
             && rd != null
             && !registrable(rd).equals(registrable(fromDomain))
             // list mail: replies go to the list (or its owner), as they should — to the list
@@ -3920,7 +3946,10 @@ public final class MailAnalyzer {
     boolean failed = bad(auth.spf()) || bad(auth.dkim()) || bad(auth.dmarc()) || st.compositeFailed;
     // a real bounce from the provider's own MAILER-DEMON or postmaster, not authenticated (the
     // null reverse-path leaves SPF nothing to check) but not failing either, is the provider's
-    if (!st.listVouched() && spoofed(st) && !(providersDaemon(st) && !failed)) {
+    if (!st.listVouched()
+        && spoofed(st)
+        && !(providersDaemon(st) && !failed)
+        && !customerNameAtPlatform(st, fromDomain)) {
       // a brand's or public body's own domain that the receiver could not authenticate (DMARC
       // failing, or neither SPF nor DKIM) is someone else writing in its name: the lure that
       // forges info@vpass.ne.jp itself, not a look-alike
@@ -3945,6 +3974,26 @@ public final class MailAnalyzer {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
       }
     }
+  }
+
+  /**
+   * A From host under a platform's domain that spells out, in its leading labels, another domain
+   * that authenticated the message ("digital.costco.com.cname.cjm.adobe.com", DKIM passing for
+   * costco.com): the name a marketing platform gives a customer's delegated subdomain. The brand
+   * whose domain ends the host (Adobe) is the platform, not a brand claimed: BRAND_IMPERSONATION
+   * for an unauthenticated brand domain is not raised; NOT_ALIGNED still tells the From domain from
+   * the signer. The limit: a signer writing its own domain into a brand's host name is not told by
+   * this sign (a receiver applying the brand's DMARC policy rejects it).
+   */
+  private static boolean customerNameAtPlatform(State st, String fromDomain) {
+    String host = fromDomain.toLowerCase(Locale.ROOT);
+    String own = registrable(host);
+    for (String d : st.passedDomains) {
+      if (!d.equals(own) && (host.startsWith(d + ".") || host.contains("." + d + "."))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -4315,7 +4364,7 @@ public final class MailAnalyzer {
 
   /** The signs in the words: credentials, urgency, lures, IPA themes. */
   private static void wording(State st) {
-    MailPhrases.Hits phrases = st.phrases();
+    MailPhrases.Hits phrases = withoutFinePrint(st.phrases());
     List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, phrases);
     boolean advisory = advisory(st);
     if (!creds.isEmpty() && advisory) {
@@ -4368,6 +4417,11 @@ public final class MailAnalyzer {
     }
     rewardLure(st);
     List<String> fraud = new ArrayList<>(MailSigns.found(MailSigns.FRAUD_OFFERS, phrases));
+    if (fraud.contains("welcome bonus")
+        && MailSigns.POINTS_WELCOME_BONUS.matcher(phrases.text()).find()) {
+      // the welcome bonus of a card offer, in points or miles (not a casino's deposit bonus)
+      fraud.remove("welcome bonus");
+    }
     if (!fraud.isEmpty() && knownBrandsOwnNotice(st)) {
       // an exchange's own notice reports the reader's transactions ("you sent 0.015 btc")
       fraud.removeIf(x -> CRYPTO_AMOUNT.matcher(x).matches());
@@ -4398,6 +4452,47 @@ public final class MailAnalyzer {
         && (!creds.isEmpty() || !urgent.isEmpty() || !lures.isEmpty() || !fraud.isEmpty())) {
       st.flag(RedFlag.FREEMAIL_LURE, "From: " + st.from);
     }
+  }
+
+  /**
+   * The text with its fine print blanked out, for the wording signs: a sentence that holds one of
+   * {@link MailSigns#FINE_PRINT} (a card offer's terms, "purchases do not include wire transfers
+   * ... lottery tickets"; a confidentiality notice, "if you are not the intended recipient, inform
+   * the sender as soon as possible"; a newsletter's footer, "to update your email address ... or to
+   * stop receiving emails") states what does not apply or how to leave the list; the lure words in
+   * it ask the reader to do nothing. A sentence ends at . ! ? 。 or a line break, and at most {@link
+   * #FINE_PRINT_REACH} characters either side of the phrase are blanked, so that a lure written
+   * without stops around a disclaimer keeps its words. The text keeps its length.
+   */
+  static MailPhrases.Hits withoutFinePrint(MailPhrases.Hits hits) {
+    String text = hits.text();
+    char[] blanked = null;
+    for (String phrase : MailSigns.FINE_PRINT) {
+      for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + phrase.length())) {
+        int from = i;
+        int floor = Math.max(0, i - FINE_PRINT_REACH);
+        while (from > floor && !sentenceStop(text.charAt(from - 1))) {
+          from--;
+        }
+        int to = i + phrase.length();
+        int ceiling = Math.min(text.length(), to + FINE_PRINT_REACH);
+        while (to < ceiling && !sentenceStop(text.charAt(to))) {
+          to++;
+        }
+        if (blanked == null) {
+          blanked = text.toCharArray();
+        }
+        java.util.Arrays.fill(blanked, from, to, ' ');
+      }
+    }
+    return blanked == null ? hits : MailSigns.phrases(new String(blanked));
+  }
+
+  /** How far from a fine-print phrase its sentence is blanked, at most (characters, each side). */
+  static final int FINE_PRINT_REACH = 240;
+
+  private static boolean sentenceStop(char c) {
+    return c == '.' || c == '!' || c == '?' || c == '\n' || c == '。';
   }
 
   /**
@@ -4665,7 +4760,7 @@ public final class MailAnalyzer {
    * real domain answering at a look-alike that contains the domain's name is not told by this sign.
    */
   private static boolean sisterDomain(State st, String fromDomain, String replyDomain) {
-    if (replyDomain == null || st.asksCredentials || !namesItself(st, fromDomain)) {
+    if (replyDomain == null || asksBeyondNotices(st) || !namesItself(st, fromDomain)) {
       return false;
     }
     String from = registrable(fromDomain);
@@ -4678,6 +4773,101 @@ public final class MailAnalyzer {
     String shorter = a.length() <= b.length() ? a : b;
     String longer = a.length() <= b.length() ? b : a;
     return shorter.length() >= 4 && longer.contains(shorter);
+  }
+
+  /**
+   * The message asks for credentials beyond what a service's own account notices report ({@link
+   * MailSigns#SECURITY_NOTICES}: a one-time verification code, a sign-in from a new device): "use
+   * this verification code" asks nothing of a reply, "confirm your password" does.
+   */
+  private static boolean asksBeyondNotices(State st) {
+    if (!st.asksCredentials) {
+      return false;
+    }
+    String rest = MailSigns.SECURITY_NOTICES.matcher(st.phrases().text()).replaceAll(" ");
+    return !MailSigns.found(MailSigns.CREDENTIALS, rest).isEmpty();
+  }
+
+  /**
+   * A platform's campaign for the customer its display name names, answering at that customer's own
+   * address (REPLY_TO_OTHER_DOMAIN not counted): a booking platform's newsletter from "Zaika
+   * (Modern Indian Cuisine)" at toast-restaurants.com answering at zaikaseattle@gmail.com. The
+   * platform's domain authenticated, the message carries List-Unsubscribe (a campaign, not a
+   * one-off), the Reply-To's mailbox or domain begins with the display name's first word (five
+   * letters at least, no role word such as "support" or "payroll"), and the text asks for nothing:
+   * no credentials, no payment, delivery or prize lure, no urgency, no fraud offer. Platforms relay
+   * for anyone, so the platform's authentication vouches only for the platform: a share or a
+   * payroll notice that asks the reader to act, or a name that is a role, keeps the sign.
+   */
+  private static boolean toTheCustomerNamed(State st, String replyTo) {
+    if (st.fromName == null || !st.listUnsubscribe || !fromAligned(st)) {
+      return false;
+    }
+    int at = replyTo.indexOf('@');
+    String rd = domain(replyTo);
+    if (at <= 0 || rd == null) {
+      return false;
+    }
+    String lowerName = MailSigns.fold(st.fromName).toLowerCase(Locale.ROOT);
+    Matcher first = FIRST_WORD.matcher(lowerName);
+    if (!first.find() || ROLE_WORDS.contains(first.group())) {
+      return false;
+    }
+    String name = NOT_LETTER_OR_DIGIT.matcher(lowerName).replaceAll("");
+    int needed = Math.max(5, first.group().length());
+    String mailbox = NOT_LETTER_OR_DIGIT.matcher(replyTo.substring(0, at)).replaceAll("");
+    String label = NOT_LETTER_OR_DIGIT.matcher(MailSigns.label(registrable(rd))).replaceAll("");
+    if (commonPrefix(name, mailbox) < needed && commonPrefix(name, label) < needed) {
+      return false;
+    }
+    MailPhrases.Hits phrases = st.phrases();
+    return !st.asksCredentials
+        && MailSigns.found(MailSigns.LURES, phrases).isEmpty()
+        && MailSigns.found(MailSigns.URGENCY, phrases).isEmpty()
+        && MailSigns.found(MailSigns.FRAUD_OFFERS, phrases).isEmpty();
+  }
+
+  private static final Pattern FIRST_WORD = Pattern.compile("[a-z0-9]+");
+
+  /** Words that name a role, not a business: a display name beginning with one names no one. */
+  private static final Set<String> ROLE_WORDS =
+      Set.of(
+          "support",
+          "service",
+          "services",
+          "customer",
+          "customers",
+          "helpdesk",
+          "admin",
+          "administrator",
+          "billing",
+          "account",
+          "accounts",
+          "security",
+          "payroll",
+          "finance",
+          "notification",
+          "notifications",
+          "noreply",
+          "mailer",
+          "postmaster",
+          "webmaster",
+          "office",
+          "human",
+          "department",
+          "team",
+          "staff",
+          "management",
+          "payment",
+          "payments");
+
+  private static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
   }
 
   /**

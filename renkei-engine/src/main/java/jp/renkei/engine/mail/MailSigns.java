@@ -80,13 +80,52 @@ final class MailSigns {
               + "|(?:ログイン|お支払い|支払い|請求|決済)情報(?:の|を)?(?:ご)?(?:確認|更新|再登録|入力|不一致)"
               + "|暗証番号(?:の|を)?(?:再登録|再設定|確認)|アカウント(?:を|の)(?:ご)?確認(?:する|して|の上|のうえ)");
 
+  /**
+   * Phrases of fine print (lower-cased, as the text is read): the terms that say what an offer
+   * excludes, a confidentiality notice, a newsletter's way off its list, a political mailing's
+   * legal line. The wording signs do not read the sentence that holds one ({@code
+   * MailAnalyzer.withoutFinePrint}). None of them asks the reader to do anything; a phrase that
+   * could sit in a lure's call to action ("terms and conditions", "unsubscribe") is not one.
+   */
+  static final List<String> FINE_PRINT =
+      List.of(
+          "if you are not the intended recipient",
+          "if you have received this email in error",
+          "if you have received this e-mail in error",
+          "intended solely for the addressee",
+          "do not include",
+          "does not include",
+          "won't count",
+          "won’t count",
+          "won&rsquo;t count",
+          "won&#39;t count",
+          "will not count",
+          "not permitted",
+          "do not qualify",
+          "does not qualify",
+          "restrictions may apply",
+          "may withdraw this",
+          "reserves the right",
+          "stop receiving",
+          "not authorized by any");
+
+  /**
+   * A welcome bonus paid in a card's or an airline's points, miles or Avios ("earn your 75,000
+   * Avios welcome bonus", "a welcome bonus of up to 60,000 points"): a card offer, not the casino's
+   * deposit bonus that FRAUD_OFFERS means (lower-cased text).
+   */
+  static final Pattern POINTS_WELCOME_BONUS =
+      Pattern.compile(
+          "(?:points|miles|avios) welcome bonus"
+              + "|welcome bonus of (?:up to )?[\\d,.]++k? (?:bonus )?(?:points|miles|avios)");
+
   /** Urgency, threats and deadlines. */
   static final Pattern URGENCY =
       Pattern.compile(
           "within (?:24|48|72|12|the next \\d+) ?(?:hours|hrs|h)\\b|final (?:warning|notice"
               + "|reminder)|last (?:warning|notice|reminder)|action (?:is )?required|immediate"
-              + " (?:action|attention)|(?<!non-)urgent(?:ly)?|as soon as possible|expires? today"
-              + "|will be (?:permanently )?(?:suspended|closed|deleted|terminated|disabled|blocked"
+              + " (?:action|attention)|(?<!non-)urgent(?:ly)?(?! care| or life| medical| symptom)|as soon as possible|expires? today"
+              + "|(?<!offices |office |stores |store |branches |clinic )will be (?:permanently )?(?:suspended|closed|deleted|terminated|disabled|blocked"
               + "|deactivated|lost|removed)|failure to (?:comply|respond|verify|update|confirm)"
               + "|(?:legal|law enforcement) action|court summons|lawsuit (?:has been )?filed against you"
               + "|processo (?:trabalhista|judicial)|tramitação do processo|carta de demanda|citação judicial"
@@ -111,7 +150,7 @@ final class MailSigns {
       Pattern.compile(
           "\\binvoice\\b|payment (?:details|confirmation|receipt|notice|advice|failed|declined"
               + "|overdue|pending|has failed|was declined|has been declined)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
-              + "|refund|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
+              + "|refund(?!s? (?:rules|polic(?:y|ies)|terms))|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
               + "|lottery|you (?:have )?won\\b(?!['’])|million (?:us )?dollars"
               + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|\\bcrypto(?:currenc(?:y|ies))?\\b|wallet|usdt"
               + "|withdraw(?:al)?|airdrop|parcel|shipment|delivery (?:failed|failure|attempt"
@@ -227,7 +266,7 @@ final class MailSigns {
               + "|(?:daily|weekly|hourly) (?:salary|pay|income|earnings|wage) of"
               + "|earn (?:up to )?[$€£]\\s?\\d[\\d,]* (?:to [$€£]?\\s?\\d[\\d,]* )?(?:per|a|each) (?:day|hour)"
               + "|(?:contact|message|text|add|reach) (?:me|us) (?:on|via) (?:telegram|whatsapp)"
-              + "|(?:donation|donate) (?:of (?:\\$|us|usd|€|£|\\d)|to you)|\\bdoa[çc][ãa]o\\b|heran[çc]a|herencia|erbschaft"
+              + "|(?:donation|donate) (?:of (?:us ?|usd ?)?[$€£]?\\s?\\d[\\d,.]*+(?! or (?:more|above|greater))|to you)|\\bdoa[çc][ãa]o\\b|heran[çc]a|herencia|erbschaft"
               // the widow's or heir's funds to be moved abroad, the loan fund for "projects" (PT,
               // EN
               // as they came from free mail)
