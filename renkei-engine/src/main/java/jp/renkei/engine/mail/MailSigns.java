@@ -726,7 +726,8 @@ final class MailSigns {
           brand("Norton", "\\bnorton\\b", "norton", "nortonlifelock"),
           // the American shops, clubs and services whose orders, points, rewards and support
           // numbers the lures of 2025–26 claim from domains of nobody's (a gift from "Sams Club
-          // Members", a Geek Squad invoice to dispute by telephone, a ShareFile document to approve)
+          // Members", a Geek Squad invoice to dispute by telephone, a ShareFile document to
+          // approve)
           brand("Walmart", "wal-?mart", "walmart", "samsclub"),
           brand("Sam's Club", "\\bsam['’]?s club\\b", "samsclub", "walmart"),
           brand("Costco", "costco", "costco"),
@@ -808,7 +809,8 @@ final class MailSigns {
    * sites in links to their own pages ("available at Walmart.com"), which for a bank or a sign-in
    * brand would be the lure's trick (MailAnalyzer's own-site rule).
    */
-  static final Set<String> SHOPS = Set.of("Walmart", "Sam's Club", "Costco", "Best Buy", "Ace Hardware");
+  static final Set<String> SHOPS =
+      Set.of("Walmart", "Sam's Club", "Costco", "Best Buy", "Ace Hardware");
 
   /**
    * Top-level domains that belong to one company alone (ICANN's "brand" TLDs: nobody else can
@@ -1256,9 +1258,9 @@ final class MailSigns {
 
   /**
    * A host name made of an IPv4 address, as hosting providers name their machines by default
-   * (93.184.216.34.host.example.net, ec2-3-90-1-2.compute-1.amazonaws.com, ip-10-0-0-1): the
-   * server of whoever rents it, a web site of nobody's, where a phishing kit is put up in minutes.
-   * An address alone is {@link #isIpLiteral}.
+   * (93.184.216.34.host.example.net, ec2-3-90-1-2.compute-1.amazonaws.com, ip-10-0-0-1): the server
+   * of whoever rents it, a web site of nobody's, where a phishing kit is put up in minutes. An
+   * address alone is {@link #isIpLiteral}.
    */
   static boolean ipNamedHost(String host) {
     return host != null && !isIpLiteral(host) && IP_NAMED_HOST.matcher(host).find();

@@ -14,15 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The order, points, reward, document and invoice lures of 2025–26 in American shops' and
- * services' names (recall22): a club's "points about to lapse" or a shop's "order ships today" from
- * a domain of nobody's, a support desk's invoice to dispute by telephone, a document "for your
- * approval" in a file-sharing service's name, a tax invoice linking a rented server by its default
- * host name, a mailbox "deactivation" whose link hands the reader's address to the fake sign-in
- * page after #. Every message is this test's own writing after the campaigns' themes; names and
- * addresses are made up. Their legitimate look-alikes — the shop's own order and points mail, a
- * newsletter naming the shop's site, the sharing service's own notice, a web app's # routes —
- * must stay clean.
+ * The order, points, reward, document and invoice lures of 2025–26 in American shops' and services'
+ * names (recall22): a club's "points about to lapse" or a shop's "order ships today" from a domain
+ * of nobody's, a support desk's invoice to dispute by telephone, a document "for your approval" in
+ * a file-sharing service's name, a tax invoice linking a rented server by its default host name, a
+ * mailbox "deactivation" whose link hands the reader's address to the fake sign-in page after #.
+ * Every message is this test's own writing after the campaigns' themes; names and addresses are
+ * made up. Their legitimate look-alikes — the shop's own order and points mail, a newsletter naming
+ * the shop's site, the sharing service's own notice, a web app's # routes — must stay clean.
  */
 class MailShopAndKitLureTest {
 
