@@ -2754,7 +2754,9 @@ public final class MailAnalyzer {
     }
     String shownLabel = MailSigns.label(shownHost);
     for (MailSigns.Brand b : MailSigns.BRANDS) {
-      if (b.labels().contains(shownLabel) && !b.labels().contains(MailSigns.label(from))) {
+      if (b.labels().contains(shownLabel)
+          && !b.labels().contains(MailSigns.label(from))
+          && !MailSigns.SHOPS.contains(b.name())) {
         return false;
       }
     }
@@ -4165,6 +4167,18 @@ public final class MailAnalyzer {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.unusualPort(l.url()) && MailSigns.loginLike(l.url(), l.text())) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+    } else if (MailSigns.ipNamedHost(host) && !st.listVouched() && !notACallToAction(l)) {
+      st.flag(
+          RedFlag.SUSPICIOUS_LINK,
+          l.url() + " (" + host + ": a host named by its IP address)",
+          l.url() + " (" + host + ": IP アドレスで名付けられたホスト)");
+    }
+    String carried = MailSigns.addressInFragment(l.url());
+    if (carried != null && webLink(l.url()) && !st.listVouched()) {
+      st.flag(
+          RedFlag.SUSPICIOUS_LINK,
+          l.url() + " (#" + carried + ": an address carried to the page)",
+          l.url() + " (#" + carried + ": ページに渡されるメールアドレス)");
     }
     if (sender != null && MailSigns.loginLike(l.url(), l.text())) {
       String imitated = MailSigns.imitated(l.url(), host, sender, st.bulk());

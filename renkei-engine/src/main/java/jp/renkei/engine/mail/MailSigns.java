@@ -599,10 +599,6 @@ final class MailSigns {
               "xbox"),
           brand("PayPal", "paypal|ペイパル", "paypal", "paypal-communication", "paypalobjects"),
           brand("eBay", "\\bebay\\b", "ebay", "ebaystatic"),
-          // the warehouse clubs whose names prize scams borrow ("Costco Giveaway", "$750 to use at
-          // Sam's Club"): a survey, a free gift, a reward for a loyal member
-          brand("Costco", "\\bcostco\\b", "costco", "costcotravel", "costcobusinessdelivery"),
-          brand("Sam's Club", "\\bsam['’]?s club\\b", "samsclub"),
           brand(
               "Apple",
               "\\bapple\\b|apple ?id|icloud|itunes|アップル",
@@ -767,6 +763,23 @@ final class MailSigns {
               "ssa"),
           brand("McAfee", "mcafee", "mcafee"),
           brand("Norton", "\\bnorton\\b", "norton", "nortonlifelock"),
+          // the American shops, clubs and services whose orders, points, rewards and support
+          // numbers the lures of 2025–26 claim from domains of nobody's (a gift from "Sams Club
+          // Members", a Geek Squad invoice to dispute by telephone, a ShareFile document to
+          // approve; "Costco Giveaway", "$750 to use at Sam's Club": a survey, a free gift, a
+          // reward for a loyal member)
+          brand("Walmart", "wal-?mart", "walmart", "samsclub"),
+          brand("Sam's Club", "\\bsam['’]?s club\\b", "samsclub", "walmart"),
+          brand("Costco", "\\bcostco\\b", "costco", "costcotravel", "costcobusinessdelivery"),
+          brand("Best Buy", "\\bbest ?buy\\b|geek ?squad", "bestbuy", "geeksquad"),
+          brand(
+              "AAA",
+              "\\baaa (?:member|customer|roadside|insurance|auto club|club|travel)",
+              "aaa",
+              "csaa",
+              "acg"),
+          brand("Ace Hardware", "\\bace hardware\\b", "acehardware"),
+          brand("ShareFile", "sharefile", "sharefile", "sf-notifications", "citrix", "progress"),
           brand("三井住友", "三井住友|\\bsmbc\\b|vpass", "smbc", "smbc-card", "vpass", "smbc-gp"),
           brand("三菱UFJ", "三菱ufj|\\bmufg\\b|ニコス|\\bnicos\\b", "mufg", "bk", "cr", "nicos"),
           brand("りそな", "りそな|\\bresona\\b", "resonabank", "resona-gr", "resona"),
@@ -830,6 +843,14 @@ final class MailSigns {
           brand("大和証券", "大和証券", "daiwa"),
           brand("auカブコム証券", "カブコム|\\bkabu\\.com\\b", "kabu"),
           brand("メルカリ", "メルカリ|mercari", "mercari"));
+
+  /**
+   * Brands of {@link #BRANDS} that are shops and clubs: other shops and newsletters name their web
+   * sites in links to their own pages ("available at Walmart.com"), which for a bank or a sign-in
+   * brand would be the lure's trick (MailAnalyzer's own-site rule).
+   */
+  static final Set<String> SHOPS =
+      Set.of("Walmart", "Sam's Club", "Costco", "Best Buy", "Ace Hardware");
 
   /**
    * Top-level domains that belong to one company alone (ICANN's "brand" TLDs: nobody else can
@@ -1291,6 +1312,71 @@ final class MailSigns {
     int dot = r.indexOf('.');
     return dot < 0 ? r : r.substring(0, dot);
   }
+
+  /**
+   * A host name made of an IPv4 address, as hosting providers name their machines by default
+   * (93.184.216.34.host.example.net, ec2-3-90-1-2.compute-1.amazonaws.com, ip-10-0-0-1): the server
+   * of whoever rents it, a web site of nobody's, where a phishing kit is put up in minutes. An
+   * address alone is {@link #isIpLiteral}.
+   */
+  static boolean ipNamedHost(String host) {
+    return host != null && !isIpLiteral(host) && IP_NAMED_HOST.matcher(host).find();
+  }
+
+  private static final String OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+
+  static final Pattern IP_NAMED_HOST =
+      Pattern.compile(
+          "(?:^|[.-])"
+              + OCTET
+              + "([.-])"
+              + OCTET
+              + "\\1"
+              + OCTET
+              + "\\1"
+              + OCTET
+              + "(?:[.-][a-z]|$)");
+
+  /**
+   * The e-mail address a link's fragment (after #) carries, plainly or in Base64
+   * (https://host/login#user@example.com): the phishing kit's page reads it in the browser to show
+   * the reader's own address on its fake sign-in form, and the fragment never reaches a server's
+   * log. Null when the fragment holds none.
+   */
+  static String addressInFragment(String url) {
+    int hash = url.indexOf('#');
+    if (hash < 0 || hash == url.length() - 1) {
+      return null;
+    }
+    String fragment = url.substring(hash + 1).replace("%40", "@");
+    if (fragment.length() > 512) {
+      return null;
+    }
+    Matcher m = FRAGMENT_ADDRESS.matcher(fragment);
+    if (m.find()) {
+      return m.group();
+    }
+    if (fragment.length() >= 8 && BASE64.matcher(fragment).matches()) {
+      try {
+        String plain =
+            new String(
+                java.util.Base64.getDecoder().decode(fragment.replace('-', '+').replace('_', '/')),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        Matcher d = FRAGMENT_ADDRESS.matcher(plain);
+        if (d.matches()) {
+          return d.group();
+        }
+      } catch (IllegalArgumentException notBase64) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern FRAGMENT_ADDRESS =
+      Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})+");
+
+  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]+={0,2}");
 
   static boolean isIpLiteral(String host) {
     return host != null
@@ -2053,7 +2139,9 @@ final class MailSigns {
               + "|complete|processed|now))|(?:your|the) (?:order|purchase|subscription|renewal"
               + "|membership|payment|invoice|transaction|charge) (?:#|no\\.|number|id|of|for|has|was"
               + "|will|is (?:confirmed|complete|processed|active|now))|(?:invoice|receipt|transaction"
-              + "|billing statement|confirmation notice|order) (?:#|no\\.?|number|id)\\s{0,3}:?\\s{0,3}#?\\w{0,24}[0-9]"
+              + "|billing statement|confirmation notice|order) (?:#|no\\.?|number|id)[\\s*_]{0,3}:?[\\s*_]{0,3}#?[\\w-]{0,24}[0-9]"
+              + "|(?:invoice|bill|receipt|charge) has been (?:generated|issued|created)"
+              + "|(?:amount|total)[\\s*_]{0,3}:[\\s*_]{0,3}(?:us ?)?(?:\\$|€|£|usd)"
               + "|ご請求|請求(?:額|金額|が確定)|引き落とし|自動更新|ご購入|ご注文|決済|お支払い");
 
   /**

@@ -162,6 +162,8 @@ public enum RedFlag {
   SUSPICIOUS_LINK(
       20,
       "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。"
+          + "IP アドレスをそのまま名前にしたホスト (93.184.216.34.host.example.net、ec2-3-90-1-2.compute-1.amazonaws.com のような、レンタルサーバーの初期の名前) へのリンクや、"
+          + "# の後ろにメールアドレス (Base64 で符号化したものを含みます) を付けたリンクもこれに当たります。後者は偽のログイン画面に受信者のアドレスを表示させるフィッシングキットの作りです。"
           + "画像ファイル (.jpg、.png 等) のアドレス、アドレス自体が配信停止ページを示すリンク、Google マップの共有リンク (maps.app.goo.gl) は、読者が何かを入力するページではないので数えません。"
           + "ネットショップの基盤 (myshopify.com) 上の店のページも、メールがその店の商品・コレクション・カートのページへリンクし、認証情報を求めず、そのリンクがログインのページでなければ、小さな店の販売メールとして数えません (同じ基盤上のログインページや、商品へのリンクのないページは数えます)。",
       "A link leads to an IP address, a URL shortener, a data: or javascript: URL, free hosting"
@@ -171,7 +173,10 @@ public enum RedFlag {
           + " leads; one whose destination cannot be read (LinkedIn's slink) counts outside bulk"
           + " mail. So does a link whose address carries a second one leading to an IP address"
           + " (http://ad.example/clk?http://192.0.2.7/login): the known name in front hides where"
-          + " the click lands. The address of a picture (.jpg, .png ...), a link whose address"
+          + " the click lands. So does a link to a host named by its IP address, a rented server's"
+          + " default name (93.184.216.34.host.example.net, ec2-3-90-1-2.compute-1.amazonaws.com),"
+          + " and a link that carries an e-mail address after # (in Base64 too): the phishing kit"
+          + " shows the reader's own address on its fake sign-in page. The address of a picture (.jpg, .png ...), a link whose address"
           + " itself is an unsubscribe page, and a Google Maps shared place (maps.app.goo.gl) do"
           + " not count: nothing is typed into them. Nor does a shop's own page on a commerce"
           + " platform (myshopify.com) when the mail links that shop's products, collections or"
