@@ -314,6 +314,14 @@ public class SearchService {
   }
 
   /**
+   * STIX candidates: a page of at most {@code limit} stored before {@code after} (null: newest).
+   */
+  @FunctionalInterface
+  interface StixPages {
+    List<SearchRepository.StixRow> page(Long after, int limit);
+  }
+
+  /**
    * STIX objects: index candidates in the collections the viewer reads, newest first, a page at a
    * time ({@value #BATCH}, doubling up to {@value #MAX_BATCH}), each judged by the policy. Those it
    * refuses are passed over: they count only toward {@link #WALK}, the bound of rows a search
@@ -323,14 +331,6 @@ public class SearchService {
    * about objects the viewer may see alone, since which of them come first does not depend on the
    * others.
    */
-  /**
-   * STIX candidates: a page of at most {@code limit} stored before {@code after} (null: newest).
-   */
-  @FunctionalInterface
-  interface StixPages {
-    List<SearchRepository.StixRow> page(Long after, int limit);
-  }
-
   private SearchResult.Group stix(Actor actor, SearchQuery q, StixPages pages, int want) {
     IntelService.ObjectCheck check = intel.objectCheck(actor);
     Set<String> shownIds = new HashSet<>();
