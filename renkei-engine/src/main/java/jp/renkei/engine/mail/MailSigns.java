@@ -61,6 +61,20 @@ final class MailSigns {
               + " kontoinformationen|deaktivierung ihrer karte|konto wird in \\d+ tagen gelöscht"
               + "|(?:verify|confirm|update) your (?:personal|online"
               + " banking|banking|card|billing) (?:information|details|records|data|account)"
+              // English as the bank and auction lures of 2003-06 wrote it, and their heirs: the
+              // reader's access blocked by "us", a security system that requires the reader to act,
+              // the card's number or PIN to re-enter, a suspension to avoid
+              + "|we (?:have |had to |were forced to )?(?:temporarily )?(?:block|suspend|limit"
+              + "|restrict|lock|deactivate)(?:ed)? (?:your|access to your) (?:\\w+ )?account"
+              + "|(?:internet|online) banking (?:account |access )?(?:has been |will be )?(?:suspended"
+              + "|locked|blocked|deactivated|restricted)|security (?:systems?|department|measures)"
+              + " (?:requires?|demands?) (?:that )?(?:you|your)"
+              + "|(?:re-?enter|confirm|verify|update) your (?:atm|check|debit|credit|bank) card"
+              + " (?:number|details|information|pin)|(?:avoid|prevent) (?:the |any )?(?:suspension"
+              + "|termination|deactivation|closure|cancellation) of your (?:\\w+ )?account"
+              + "|(?:unable|not able) to verify your (?:account|identity|information|details)"
+              + "|account (?:information|details|records) (?:needs?|has|have|must) (?:to )?be"
+              + " (?:updated|verified|confirmed|validated)"
               + "|パスワード(?:の|を)?(?:有効期限|期限切れ|変更|再設定|更新|再登録)|(?:メールボックス|メール|受信箱)"
               + "の?容量|容量(?:オーバー|超過|制限|不足)|アカウント(?:が|は|を)?(?:一時)?(?:停止|ロック|凍結"
               + "|制限|無効|保留)|本人確認|本人様(?:の)?確認|登録情報(?:の|を)?(?:ご)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
@@ -656,6 +670,47 @@ final class MailSigns {
           brand("Citibank", "citibank|\\bciti\\b", "citi", "citibank", "citigroup"),
           brand("HSBC", "\\bhsbc\\b", "hsbc"),
           brand("Barclays", "barclays", "barclays"),
+          // the banks and card issuers in English-speaking countries whose customers phishing has
+          // long aimed at (the 2003-06 lures that made the word, and their successors): a name that
+          // is also a common word or a place (regions, citizens, key, halifax, discover) claims only
+          // with what makes it the bank's
+          brand("SunTrust", "\\bsuntrust\\b", "suntrust"),
+          brand("Washington Mutual", "washington mutual|\\bwamu\\b", "wamu", "washingtonmutual"),
+          brand("Bank of the West", "bank of the west", "bankofthewest"),
+          brand("U.S. Bank", "\\bu\\.s\\. bank\\b|\\busbank\\b", "usbank"),
+          brand("Fifth Third", "fifth third", "53", "fifththird"),
+          brand("Charter One", "charter one (?:bank|online)|charterone", "charterone"),
+          brand("Citizens Bank", "citizens bank", "citizensbank", "citizensbankonline"),
+          brand("Regions Bank", "regions (?:bank|financial|online banking)", "regions"),
+          brand(
+              "National City",
+              "national city (?:bank|corporation|online|customer)",
+              "nationalcity"),
+          brand("Wachovia", "wachovia", "wachovia"),
+          brand("LaSalle Bank", "lasalle bank", "lasallebank", "lasalle"),
+          brand("KeyBank", "\\bkey ?bank\\b", "key", "keybank"),
+          brand("PNC", "\\bpnc (?:bank|online|financial)\\b", "pnc"),
+          brand("Capital One", "capital ?one", "capitalone"),
+          brand("Commerce Bank", "commerce bank", "commercebank", "commerceonline"),
+          brand("Huntington Bank", "huntington (?:bank|national bank|online)", "huntington"),
+          brand("Comerica", "comerica", "comerica"),
+          brand("M&T Bank", "m&t bank", "mtb", "mandtbank"),
+          brand("MBNA", "\\bmbna\\b", "mbna"),
+          brand("Discover Card", "discover (?:card|bank|financial)", "discover", "discovercard"),
+          brand("Lloyds", "lloyds ?tsb|lloyds bank", "lloydstsb", "lloydsbank", "lloyds"),
+          brand("NatWest", "natwest", "natwest"),
+          brand("Halifax", "halifax (?:online|bank|plc|customer)", "halifax", "halifax-online"),
+          brand("Nationwide", "nationwide building society", "nationwide"),
+          brand("Royal Bank of Scotland", "royal bank of scotland", "rbs"),
+          brand("Abbey National", "abbey national", "abbey", "abbeynational"),
+          brand("Commonwealth Bank", "commonwealth bank|\\bcommbank\\b", "commbank", "netbank"),
+          brand("Westpac", "westpac", "westpac"),
+          brand("National Australia Bank", "national australia bank", "nab"),
+          brand("Royal Bank of Canada", "royal bank of canada|\\brbc royal bank\\b", "rbc", "royalbank"),
+          brand("TD Bank", "td canada trust|\\btd bank\\b", "td", "tdcanadatrust", "tdbank"),
+          brand("Scotiabank", "scotiabank", "scotiabank"),
+          brand("BMO", "bank of montreal|\\bbmo (?:bank|harris|financial)\\b", "bmo", "bmoharris"),
+          brand("e-gold", "\\be-gold\\b", "e-gold"),
           // the card schemes, by their cards (a travel visa is no claim)
           brand(
               "Visa",
