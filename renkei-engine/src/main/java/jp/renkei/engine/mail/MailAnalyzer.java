@@ -2801,7 +2801,50 @@ public final class MailAnalyzer {
   static String host(String url) {
     URI u = uri(url);
     String h = u == null ? null : u.getHost();
+    if (h == null && u != null) {
+      h = hostOfAuthority(u.getRawAuthority());
+    }
     return h == null ? null : h.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The port of a link as a browser reads it, or -1 when it names none: {@link URI#getPort} and,
+   * for an authority {@link URI} leaves unread (see {@link #hostOfAuthority}), its digits after
+   * the last colon.
+   */
+  static int port(String url) {
+    URI u = uri(url);
+    if (u == null) {
+      return -1;
+    }
+    if (u.getHost() != null || u.getRawAuthority() == null) {
+      return u.getPort();
+    }
+    Matcher m = AUTHORITY.matcher(u.getRawAuthority());
+    return m.matches() && m.group(2) != null && m.group(2).length() <= 5
+        ? Integer.parseInt(m.group(2))
+        : -1;
+  }
+
+  /**
+   * A user name, a host of the letters, digits, dots, hyphens and underscores browsers accept, and
+   * a port: what {@link URI} reads as a "registry-based" authority with no host when a label holds
+   * an underscore ("signin_ebay_com_account.example.net:7301"), which browsers open all the same.
+   */
+  private static final Pattern AUTHORITY =
+      Pattern.compile("(?:.*@)?([A-Za-z0-9._-]+\\.[A-Za-z0-9._-]+)(?::([0-9]+))?");
+
+  /**
+   * The host of an authority {@link URI} could not read as a server's, as a browser reads it: a
+   * host with an underscore in a label is opened by every browser, and a lure that wrote its host
+   * so hid it from every link sign before. Null when it is no host name.
+   */
+  static String hostOfAuthority(String authority) {
+    if (authority == null) {
+      return null;
+    }
+    Matcher m = AUTHORITY.matcher(authority);
+    return m.matches() ? m.group(1) : null;
   }
 
   /**

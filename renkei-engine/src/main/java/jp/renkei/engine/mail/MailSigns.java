@@ -1442,8 +1442,7 @@ final class MailSigns {
 
   /** An http(s) link to a port other than 80 and 443: web servers of phishing kits, not shops. */
   static boolean unusualPort(String url) {
-    java.net.URI u = MailAnalyzer.uri(url);
-    int port = u == null ? -1 : u.getPort();
+    int port = MailAnalyzer.port(url);
     return port > 0 && port != 80 && port != 443;
   }
 
