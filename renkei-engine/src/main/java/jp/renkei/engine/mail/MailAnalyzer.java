@@ -938,6 +938,18 @@ public final class MailAnalyzer {
     /** Images inside links in the HTML parts. */
     int linkedImages;
 
+    /** Words (two letters or more) in the HTML parts' text. */
+    int htmlWords;
+
+    /**
+     * The links of a plain-text part that holds links and not one word besides them, or 0 (see
+     * {@link #barePlainText}).
+     */
+    int barePlainLinks;
+
+    /** Some plain-text part has words of its own. */
+    boolean plainSpeaks;
+
     /** A List-Unsubscribe header: what bulk senders must offer (RFC 2369, RFC 8058). */
     boolean listUnsubscribe;
 
@@ -1945,6 +1957,12 @@ public final class MailAnalyzer {
         st.text(QUOTED.matcher(content).replaceAll(""));
         st.words(content);
         urls(content, "text", st);
+        int bare = bareLinks(content);
+        if (bare > 0) {
+          st.barePlainLinks = Math.max(st.barePlainLinks, bare);
+        } else if (wordCount(content) > 0) {
+          st.plainSpeaks = true;
+        }
       }
       return;
     }
@@ -2258,6 +2276,7 @@ public final class MailAnalyzer {
     String text = doc.text();
     st.text(text);
     st.words(text);
+    st.htmlWords += wordCount(text);
     st.linkedImages += found.imagesInLinks;
     urls(text, "html text", st);
     String scanned = colonBeforeFourDigits(html) ? html : "";
@@ -2798,6 +2817,50 @@ public final class MailAnalyzer {
   /**
    * The host of a URL, lower-cased, or null (a URL {@link URI} does not read, or without a host).
    */
+  /** A link written in a plain text, up to the next white space (placeholders included). */
+  private static final Pattern PLAIN_LINK = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
+
+  /** How many words the HTML text must have for a bare plain-text alternative to count. */
+  static final int BARE_PLAIN_HTML_WORDS = 30;
+
+  /**
+   * How many links a plain text holds when it holds nothing else: links, white space and
+   * punctuation, not one word of two letters (0 when it has a word, or no link).
+   */
+  static int bareLinks(String plain) {
+    Matcher m = PLAIN_LINK.matcher(plain);
+    int links = 0;
+    StringBuilder rest = new StringBuilder();
+    int from = 0;
+    while (m.find()) {
+      links++;
+      rest.append(plain, from, m.start()).append(' ');
+      from = m.end();
+    }
+    if (links == 0) {
+      return 0;
+    }
+    rest.append(plain, from, plain.length());
+    return wordCount(rest.toString()) == 0 ? links : 0;
+  }
+
+  /**
+   * A plain-text part with links and no word, beside an HTML part that speaks (HIDDEN_TEXT): mail
+   * programs and sending platforms write the plain alternative from the HTML, its words included,
+   * for text-only readers and for the filters that read it; a spam kit that leaves it nothing but
+   * the links (and blank lines) hides its wording from both and still sends the click where the
+   * HTML does.
+   */
+  private static void barePlainText(State st) {
+    if (st.barePlainLinks > 0 && !st.plainSpeaks && st.htmlWords >= BARE_PLAIN_HTML_WORDS) {
+      st.flag(
+          RedFlag.HIDDEN_TEXT,
+          "text/plain: " + st.barePlainLinks + " link(s), 0 words; text/html: " + st.htmlWords
+              + " words",
+          "text/plain: リンク " + st.barePlainLinks + " 個、語 0; text/html: " + st.htmlWords + " 語");
+    }
+  }
+
   static String host(String url) {
     URI u = uri(url);
     String h = u == null ? null : u.getHost();
@@ -3625,6 +3688,9 @@ public final class MailAnalyzer {
     String broken = senderAllowed ? null : st.brokenWords.evidence();
     if (broken != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, "inside words: " + broken, "単語の文字の間に: " + broken);
+    }
+    if (!senderAllowed) {
+      barePlainText(st);
     }
     spacedWords(st, senderAllowed);
     if (!senderAllowed && st.linkedImages > 0 && st.words < IMAGE_ONLY_WORDS) {

@@ -291,11 +291,17 @@ public enum RedFlag {
           + " their own domain."),
   HIDDEN_TEXT(
       20,
-      "本文の HTML に、読み手には見えない (非表示・文字サイズ 0 等の) 長い文章があり、その大半は見える本文にない語です。または、スタイルで本文を画面のはるか外へ押し出しています (margin-top: 470500px 等)。迷惑メールフィルターを欺くための細工です。メールマガジンの短い非表示の要約文 (プリヘッダー) はこれに当たりません。",
+      "本文の HTML に、読み手には見えない (非表示・文字サイズ 0 等の) 長い文章があり、その大半は見える本文にない語です。または、スタイルで本文を画面のはるか外へ押し出しています (margin-top: 470500px 等)。迷惑メールフィルターを欺くための細工です。"
+          + "または、HTML の本文には文章があるのに、同じメールのテキスト版 (text/plain) にはリンクだけがあり、語が一つもありません。"
+          + "メールソフトや配信サービスはテキスト版を HTML から文章ごと作ります。文面をテキストしか読まない受信者やフィルターから隠し、クリック先だけを残す迷惑メール作成ツールの作りです。"
+          + "メールマガジンの短い非表示の要約文 (プリヘッダー) はこれに当たりません。",
       "The HTML holds a long text the reader does not see (display:none, zero-size letters ...),"
           + " most of its words absent from the visible text, or its style pushes text far out of"
-          + " view (margin-top: 470500px ...): tricks to fool spam filters."
-          + " A newsletter's short hidden summary line (pre-header) is not one."),
+          + " view (margin-top: 470500px ...): tricks to fool spam filters. Or the HTML speaks but"
+          + " the message's plain-text version holds links and not one word: mail programs and"
+          + " sending platforms write the plain text from the HTML, words included; a spam kit that"
+          + " leaves it only the links hides its wording from text-only readers and filters and"
+          + " keeps the click. A newsletter's short hidden summary line (pre-header) is not one."),
   HIDDEN_UNLISTED(
       10,
       "メールマガジンの体裁 (読み手に見えない要約文と本文の配信停止リンク) ですが、一斉配信に必要な配信停止のヘッダー (List-Unsubscribe) がありません。正規の配信システムはこのヘッダーを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。配信事業者 (ESP: SendGrid、Mailgun、Amazon SES 等) の追跡ヘッダー (X-SG-EID、X-Mailgun-Sid、Feedback-ID 等) があり、差出人ドメイン自体が認証され、認証情報を求めないメールは、事業者が頼まれなければこのヘッダーを付けないため数えません。",
