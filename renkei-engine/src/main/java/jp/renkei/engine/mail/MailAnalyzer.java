@@ -2855,7 +2855,10 @@ public final class MailAnalyzer {
     if (st.barePlainLinks > 0 && !st.plainSpeaks && st.htmlWords >= BARE_PLAIN_HTML_WORDS) {
       st.flag(
           RedFlag.HIDDEN_TEXT,
-          "text/plain: " + st.barePlainLinks + " link(s), 0 words; text/html: " + st.htmlWords
+          "text/plain: "
+              + st.barePlainLinks
+              + " link(s), 0 words; text/html: "
+              + st.htmlWords
               + " words",
           "text/plain: リンク " + st.barePlainLinks + " 個、語 0; text/html: " + st.htmlWords + " 語");
     }
@@ -2872,8 +2875,8 @@ public final class MailAnalyzer {
 
   /**
    * The port of a link as a browser reads it, or -1 when it names none: {@link URI#getPort} and,
-   * for an authority {@link URI} leaves unread (see {@link #hostOfAuthority}), its digits after
-   * the last colon.
+   * for an authority {@link URI} leaves unread (see {@link #hostOfAuthority}), its digits after the
+   * last colon.
    */
   static int port(String url) {
     URI u = uri(url);

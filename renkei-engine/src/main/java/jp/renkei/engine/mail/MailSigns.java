@@ -672,8 +672,8 @@ final class MailSigns {
           brand("Barclays", "barclays", "barclays"),
           // the banks and card issuers in English-speaking countries whose customers phishing has
           // long aimed at (the 2003-06 lures that made the word, and their successors): a name that
-          // is also a common word or a place (regions, citizens, key, halifax, discover) claims only
-          // with what makes it the bank's
+          // is also a common word or a place (regions, citizens, key, halifax, discover) claims
+          // only with what makes it the bank's
           brand("SunTrust", "\\bsuntrust\\b", "suntrust"),
           brand("Washington Mutual", "washington mutual|\\bwamu\\b", "wamu", "washingtonmutual"),
           brand("Bank of the West", "bank of the west", "bankofthewest"),
@@ -706,7 +706,11 @@ final class MailSigns {
           brand("Commonwealth Bank", "commonwealth bank|\\bcommbank\\b", "commbank", "netbank"),
           brand("Westpac", "westpac", "westpac"),
           brand("National Australia Bank", "national australia bank", "nab"),
-          brand("Royal Bank of Canada", "royal bank of canada|\\brbc royal bank\\b", "rbc", "royalbank"),
+          brand(
+              "Royal Bank of Canada",
+              "royal bank of canada|\\brbc royal bank\\b",
+              "rbc",
+              "royalbank"),
           brand("TD Bank", "td canada trust|\\btd bank\\b", "td", "tdcanadatrust", "tdbank"),
           brand("Scotiabank", "scotiabank", "scotiabank"),
           brand("BMO", "bank of montreal|\\bbmo (?:bank|harris|financial)\\b", "bmo", "bmoharris"),

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * A plain-text alternative that holds only links while the HTML speaks (HIDDEN_TEXT, recall23):
- * the spam kit's way to keep its wording from text readers and filters. The messages are written
- * for this test, on example domains.
+ * A plain-text alternative that holds only links while the HTML speaks (HIDDEN_TEXT, recall23): the
+ * spam kit's way to keep its wording from text readers and filters. The messages are written for
+ * this test, on example domains.
  */
 class MailBarePlainTextTest {
 
@@ -57,13 +57,17 @@ class MailBarePlainTextTest {
             "\"Example Cafe\" <news@example-cafe.com>",
             "View this message in your browser: https://example-cafe.com/n/42\r\n\r\n"
                 + "Our new morning blend is here.\r\n");
-    assertThat(r.findings()).extracting(MailReport.Finding::flag).doesNotContain(RedFlag.HIDDEN_TEXT);
+    assertThat(r.findings())
+        .extracting(MailReport.Finding::flag)
+        .doesNotContain(RedFlag.HIDDEN_TEXT);
   }
 
   @Test
   void anEmptyPlainTextIsNoSign() {
     MailReport r = analyze("\"Example Cafe\" <news@example-cafe.com>", "\r\n");
-    assertThat(r.findings()).extracting(MailReport.Finding::flag).doesNotContain(RedFlag.HIDDEN_TEXT);
+    assertThat(r.findings())
+        .extracting(MailReport.Finding::flag)
+        .doesNotContain(RedFlag.HIDDEN_TEXT);
   }
 
   @Test
