@@ -241,8 +241,54 @@ if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/spam-outside" ]; then
   [ "$(cat "$tmp/manifest")" = "4f29dddb50cfa93b4f95d4e1624cf8036f8435111b67dc6b7789e0289b6df8ee" ] || { echo "spam-outside: manifest $(cat "$tmp/manifest") differs" >&2; exit 1; }
   mv "$out/spam-outside.tmp" "$out/spam-outside"
 fi
+if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-list" ]; then
+  c=ca763a0eab9f857948f294e78103c609e477dc34
+  g=$(repo linux-mailinglist-archives/usrp-users.lists.ettus.com.0 $c)
+  mkdir -p "$out/ham-list.tmp"
+  # public-inbox: one commit per message, the message in the file m; an eighth of them, chosen by
+  # the SHA-256 of the message (first hex digit 0 or 1), so that the set stays a fixed sample
+  git -C "$g" log --format='%H:m' $c | git -C "$g" cat-file --batch='@@@ %(objectname) %(objectsize)' \
+    | python3 -c '
+import hashlib, os, sys
+out = sys.argv[1]
+data = sys.stdin.buffer
+while True:
+    head = data.readline()
+    if not head:
+        break
+    parts = head.split()
+    if len(parts) < 3 or parts[0] != b"@@@":
+        continue # "missing": a commit that deletes a message has no m
+    m = data.read(int(parts[2]))
+    data.read(1)
+    h = hashlib.sha256(m).hexdigest()
+    if h[0] not in "01" or b"\nReceived:" not in b"\n" + m.split(b"\n\n", 1)[0]:
+        continue
+    open(os.path.join(out, h[:16] + ".eml"), "wb").write(m)
+' "$out/ham-list.tmp"
+  (cd "$out/ham-list.tmp" && sha256sum -- * | sha256sum | cut -c1-64) > "$tmp/manifest"
+  [ "$(cat "$tmp/manifest")" = "2b8319e83ba2bf419c0b3bfeed5249872f6d92df0d44348cbf10cbc0eea96eca" ] || { echo "ham-list: manifest $(cat "$tmp/manifest") differs" >&2; exit 1; }
+  mv "$out/ham-list.tmp" "$out/ham-list"
+fi
+if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-newsletters" ]; then
+  c=cce3fc1c3ccc7fb60bdeab4be0e86cf84dab98de
+  g=$(repo prototypefund/BBND-unspy.email-untrack-email-analyzer $c)
+  mkdir -p "$out/ham-newsletters.tmp"
+  # one copy of each newsletter: the first subscriber's (u1); u2 is the same letter to the second
+  # honeypot address, tests/1.eml a copy of a u1
+  git -C "$g" ls-tree -r -z $c src/Matcher/ | while IFS= read -r -d '' line; do
+    blob=$(echo "$line" | awk '{print $3}')
+    case "${line#*$'\t'}" in */tests/*) continue ;; *u1.eml) ;; *) continue ;; esac
+    git -C "$g" cat-file blob "$blob" > "$tmp/m"
+    cp "$tmp/m" "$out/ham-newsletters.tmp/$(sha256sum < "$tmp/m" | cut -c1-16).eml"
+  done
+  (cd "$out/ham-newsletters.tmp" && sha256sum -- * | sha256sum | cut -c1-64) > "$tmp/manifest"
+  [ "$(cat "$tmp/manifest")" = "3ba41c76aedff408573a4438ddb7870e064078628dd2f091375dd51d455a1cd2" ] || { echo "ham-newsletters: manifest $(cat "$tmp/manifest") differs" >&2; exit 1; }
+  mv "$out/ham-newsletters.tmp" "$out/ham-newsletters"
+fi
 for d in phish-pot nazario ham ham-csdmc $([ -d "$out/nazario-outside" ] && echo nazario-outside) \
   $([ -d "$out/nazario-extra" ] && echo nazario-extra) $([ -d "$out/ham-outside" ] && echo ham-outside) \
-  $([ -d "$out/ham-bounce" ] && echo ham-bounce) $([ -d "$out/spam-outside" ] && echo spam-outside); do
+  $([ -d "$out/ham-bounce" ] && echo ham-bounce) $([ -d "$out/spam-outside" ] && echo spam-outside) \
+  $([ -d "$out/ham-list" ] && echo ham-list) $([ -d "$out/ham-newsletters" ] && echo ham-newsletters); do
   echo "$d: $(find -L "$out/$d" -type f | wc -l) files"
 done
