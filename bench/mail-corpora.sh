@@ -299,8 +299,9 @@ if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-list" ]; then
   list_sample linux-mailinglist-archives/kasan-dev.googlegroups.com.0 \
     93a690373100c9019489f8dceb94a4b0f1a74a3c '0[0-3]' "$out/ham-list.tmp/kasan-dev"
   # spam that reached the Google Group (advance-fee letters, pill and scooter adverts, an empty
-  # letter twice, a pirated-maps offer, a smear), found by reading every subject and sender of the
-  # sample: not legitimate, left out (label cleaning, not tuning)
+  # letter twice, a pirated-maps offer, a smear), found by reading the subject and sender of every
+  # message of the sample that is not a reply, a patch or a bot report: not legitimate, left out
+  # (label cleaning, not tuning)
   for h in 00a7954dc2144503 01256f0aebea564b 0139a896fea1733f 018158e17864dcfd 01b3f987dc7282eb \
     01c2be5d7cf7ef09 028298355183917e 035eb4d4d78c67c3 03c11e67d8af9a07; do
     rm "$out/ham-list.tmp/kasan-dev/$h.eml"

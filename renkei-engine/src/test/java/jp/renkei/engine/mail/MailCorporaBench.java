@@ -212,8 +212,8 @@ class MailCorporaBench {
    * in the model's training: {@code ham-bounce} (legitimate: real bounces and auto-replies, many
    * Japanese), {@code ham-list} (legitimate: fixed samples of three 2019-2026 mailing lists as a
    * subscriber receives them, full headers: a Mailman users' list, a Google Group, a Mailman
-   * community list) and {@code spam-outside} (2025-26 spam, scams and phishing mixed: its figure is the
-   * share flagged, not recall). The tuning half may be listed ({@code -Dmail.list=rule-misses}:
+   * community list) and {@code spam-outside} (2025-26 spam, scams and phishing mixed: its figure is
+   * the share flagged, not recall). The tuning half may be listed ({@code -Dmail.list=rule-misses}:
    * false positives of a legitimate set, messages left CLEAN of the other), the held-out half
    * never.
    */
