@@ -3607,6 +3607,7 @@ public final class MailAnalyzer {
       namePdf(l, before, st);
     }
     swappedActionLink(st, sender);
+    passwordedArchiveLink(st, sender);
     nestedIpLinks(st);
     freeWebHostLinks(st);
     formElsewhere(st, sender);
@@ -4356,6 +4357,40 @@ public final class MailAnalyzer {
    * A link to a member's page on a free web host (MailSigns.FREE_WEB_HOSTS, SUSPICIOUS_LINK); in a
    * discussion list's mail only when it is a login page (members link their home pages).
    */
+  /**
+   * An archive behind a link (.zip, .rar, .7z) on another domain than the authenticated sender's,
+   * its password written in the same message (「パスワード：2026」「解凍パスワードは」, "password:"):
+   * the encrypted archive that no scanner opens, moved off the message to pass the gateway's
+   * attachment rules (ENCRYPTED_ARCHIVE).
+   */
+  private static void passwordedArchiveLink(State st, String sender) {
+    if (st.listVouched() || !ARCHIVE_PASSWORD.matcher(st.phrases().text()).find()) {
+      return;
+    }
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null
+          || st.onlyDefanged(l.url())
+          || !ARCHIVE_LINKS.contains(linkExtension(l.url()))
+          || (fromAligned(st) && registrable(h).equals(sender))) {
+        continue;
+      }
+      st.flag(
+          RedFlag.ENCRYPTED_ARCHIVE,
+          l.url() + " (an archive behind a link, its password in the message)",
+          l.url() + " (リンク先の圧縮ファイル、パスワードは本文に記載)");
+      return;
+    }
+  }
+
+  static final Set<String> ARCHIVE_LINKS = Set.of("zip", "rar", "7z");
+
+  /** A password given for a file (lower-cased text, full-width forms folded). */
+  static final Pattern ARCHIVE_PASSWORD =
+      Pattern.compile(
+          "(?:解凍|展開|ファイル|閲覧|開封)?パスワード(?:付き|つき|は|:|：|\\s*[:：]|を(?:設定|かけ))"
+              + "|password(?:-protected| protected|\\s*[:=]| is )|passwort\\s*:|senha\\s*:");
+
   private static void freeWebHostLinks(State st) {
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
