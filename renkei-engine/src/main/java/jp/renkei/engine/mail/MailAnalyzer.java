@@ -4158,10 +4158,36 @@ public final class MailAnalyzer {
    */
   static final Set<String> PROGRAM_LINKS =
       Set.of(
-          "exe", "scr", "pif", "msi", "msix", "appx", "hta", "vbs", "vbe", "jse", "wsf", "wsh",
-          "bat", "cmd", "ps1", "lnk", "cpl", "jar", "iso", "vhd", "vhdx", "one", "chm", "reg",
+          "exe",
+          "scr",
+          "pif",
+          "msi",
+          "msix",
+          "appx",
+          "hta",
+          "vbs",
+          "vbe",
+          "jse",
+          "wsf",
+          "wsh",
+          "bat",
+          "cmd",
+          "ps1",
+          "lnk",
+          "cpl",
+          "jar",
+          "iso",
+          "vhd",
+          "vhdx",
+          "one",
+          "chm",
+          "reg",
           // macro documents: their code runs once the reader enables editing (IPA's 「コンテンツの有効化」)
-          "docm", "xlsm", "pptm", "dotm", "xlam");
+          "docm",
+          "xlsm",
+          "pptm",
+          "dotm",
+          "xlam");
 
   /** The extension of the file a URL names (its path's last segment), lower-cased, or "". */
   static String linkExtension(String url) {
@@ -4359,9 +4385,9 @@ public final class MailAnalyzer {
    */
   /**
    * An archive behind a link (.zip, .rar, .7z) on another domain than the authenticated sender's,
-   * its password written in the same message (「パスワード：2026」「解凍パスワードは」, "password:"):
-   * the encrypted archive that no scanner opens, moved off the message to pass the gateway's
-   * attachment rules (ENCRYPTED_ARCHIVE).
+   * its password written in the same message (「パスワード：2026」「解凍パスワードは」, "password:"): the encrypted
+   * archive that no scanner opens, moved off the message to pass the gateway's attachment rules
+   * (ENCRYPTED_ARCHIVE).
    */
   private static void passwordedArchiveLink(State st, String sender) {
     if (st.listVouched() || !ARCHIVE_PASSWORD.matcher(st.phrases().text()).find()) {
@@ -4764,17 +4790,17 @@ public final class MailAnalyzer {
     return !readersDepartmentElsewhere(st)
         && st.findings.stream()
             .noneMatch(
-            f ->
-                f.flag() == RedFlag.BRAND_IMPERSONATION
-                    || f.flag() == RedFlag.LOOKALIKE_DOMAIN
-                    || f.flag() == RedFlag.AUTHENTICATION_FAILED);
+                f ->
+                    f.flag() == RedFlag.BRAND_IMPERSONATION
+                        || f.flag() == RedFlag.LOOKALIKE_DOMAIN
+                        || f.flag() == RedFlag.AUTHENTICATION_FAILED);
   }
 
   /**
    * A display name that is nothing but a department that only writes inside its own organisation
-   * (人事部, 人事課, 情報システム部, システム管理者, ヘルプデスク), no company named, sent from another domain
-   * than every recipient's: it speaks as the reader's own department, so its domain's own login page
-   * is no service's notice to its members (the IPA theme 人事 and the fake IT department).
+   * (人事部, 人事課, 情報システム部, システム管理者, ヘルプデスク), no company named, sent from another domain than every
+   * recipient's: it speaks as the reader's own department, so its domain's own login page is no
+   * service's notice to its members (the IPA theme 人事 and the fake IT department).
    */
   static boolean readersDepartmentElsewhere(State st) {
     if (st.fromName == null
@@ -4803,8 +4829,9 @@ public final class MailAnalyzer {
    * sender that is no free-mail address and claims no other brand, it links at least one public
    * body or security organisation ({@link MailSigns#PUBLIC_SOURCES}) or is one, or quotes
    * indicators defanged (hxxps://…[.]…, as only those who warn of a site write it: a CEPTOAR's
-   * circular), and every link is on its own domain or on such a source, none of them a sign-in page. It quotes the lures it
-   * warns of ("「本人確認」「ご利用確認」を求めるメール", "不正アクセス", "至急") and asks for nothing.
+   * circular), and every link is on its own domain or on such a source, none of them a sign-in
+   * page. It quotes the lures it warns of ("「本人確認」「ご利用確認」を求めるメール", "不正アクセス", "至急") and asks for
+   * nothing.
    */
   private static boolean advisory(State st) {
     if (!fromAligned(st)

@@ -901,16 +901,45 @@ final class MailSigns {
   }
 
   /**
-   * Top-level domains the phishing reports of 2024-26 (the Council of Anti-Phishing Japan's
-   * monthly reports, APWG, Interisle) find most of the look-alike domains on, cheap to register in
-   * bulk, and none of them where a brand of {@link #BRANDS} sends its mail from (.cn is left out:
-   * brands have Chinese sites).
+   * Top-level domains the phishing reports of 2024-26 (the Council of Anti-Phishing Japan's monthly
+   * reports, APWG, Interisle) find most of the look-alike domains on, cheap to register in bulk,
+   * and none of them where a brand of {@link #BRANDS} sends its mail from (.cn is left out: brands
+   * have Chinese sites).
    */
   static final Set<String> LURE_TLDS =
       Set.of(
-          "top", "xyz", "shop", "cc", "icu", "buzz", "vip", "sbs", "cfd", "bond", "click", "lol",
-          "rest", "cyou", "monster", "mom", "work", "fun", "cam", "quest", "bar", "skin", "hair",
-          "makeup", "autos", "boats", "homes", "yachts", "motorcycles", "beauty", "pics", "zip");
+          "top",
+          "xyz",
+          "shop",
+          "cc",
+          "icu",
+          "buzz",
+          "vip",
+          "sbs",
+          "cfd",
+          "bond",
+          "click",
+          "lol",
+          "rest",
+          "cyou",
+          "monster",
+          "mom",
+          "work",
+          "fun",
+          "cam",
+          "quest",
+          "bar",
+          "skin",
+          "hair",
+          "makeup",
+          "autos",
+          "boats",
+          "homes",
+          "yachts",
+          "motorcycles",
+          "beauty",
+          "pics",
+          "zip");
 
   /** Two registrable domains of one brand in {@link #BRANDS} (microsoft.com and live.com). */
   static boolean sameBrand(String a, String b) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The signs ja23 added for Japanese mail as received, each tried from both sides: what it must catch
- * and the legitimate mail (or the attacker's way around it) it must not mistake.
+ * The signs ja23 added for Japanese mail as received, each tried from both sides: what it must
+ * catch and the legitimate mail (or the attacker's way around it) it must not mistake.
  */
 class MailJapaneseAsReceivedSignsTest {
 
@@ -101,9 +101,7 @@ class MailJapaneseAsReceivedSignsTest {
 
   @Test
   void anArchiveBehindALinkWithItsPasswordInTheMessageIsAnEncryptedArchive() {
-    String text =
-        "資料を下記にご用意しました。\nhttps://files.kisha-share.top/d/shiryo.zip\n"
-            + "解凍パスワード：２０２６\n";
+    String text = "資料を下記にご用意しました。\nhttps://files.kisha-share.top/d/shiryo.zip\n" + "解凍パスワード：２０２６\n";
     MailReport lure =
         JapaneseMail.iso2022jp()
             .from("例示新聞 記者 佐藤", "sato.kisha@gmail.com")
@@ -161,7 +159,9 @@ class MailJapaneseAsReceivedSignsTest {
             .subject("人事異動のお知らせ")
             .text(text + "https://portal.example-corp.co.jp/jinji/\n")
             .analyze();
-    assertThat(inside.verdict()).as(inside.findings().toString()).isEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(inside.verdict())
+        .as(inside.findings().toString())
+        .isEqualTo(MailReport.Verdict.CLEAN);
   }
 
   @Test

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.TestFactory;
  * ISO-2022-JP, Shift_JIS (Base64 and 8bit) and UTF-8 (Base64 and quoted-printable), HTML in the
  * table layout of brand mail. {@code mail/ja23/lure}: the 2024–26 waves the public alerts of
  * JPCERT/CC, the Council of Anti-Phishing Japan and IPA describe (ETC, えきねっと, the card companies,
- * Amazon.co.jp, the carriers, 国税庁, マイナポータル, the delivery companies, the power companies, the
- * banks, Apple and Microsoft 365 in Japanese) and IPA's targeted-mail themes; {@code
- * mail/ja23/legit}: each brand's own notice from its own authenticated domain, official list mail,
- * a CEPTOAR circular naming phishing domains, list servers and internal mail. Written for the
- * project by {@code bench/ja-mail/make_ja23.py}; no real message's text.
+ * Amazon.co.jp, the carriers, 国税庁, マイナポータル, the delivery companies, the power companies, the banks,
+ * Apple and Microsoft 365 in Japanese) and IPA's targeted-mail themes; {@code mail/ja23/legit}:
+ * each brand's own notice from its own authenticated domain, official list mail, a CEPTOAR circular
+ * naming phishing domains, list servers and internal mail. Written for the project by {@code
+ * bench/ja-mail/make_ja23.py}; no real message's text.
  */
 class MailJapaneseAsReceivedTest {
 
@@ -37,7 +37,10 @@ class MailJapaneseAsReceivedTest {
   static List<Path> messages(String kind) {
     try {
       Path dir =
-          Path.of(MailJapaneseAsReceivedTest.class.getResource("/jp/renkei/engine/mail/ja23/" + kind).toURI());
+          Path.of(
+              MailJapaneseAsReceivedTest.class
+                  .getResource("/jp/renkei/engine/mail/ja23/" + kind)
+                  .toURI());
       try (Stream<Path> s = Files.list(dir)) {
         return s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
       }
