@@ -226,7 +226,8 @@ public final class MailAnalyzer {
       Pattern.compile(
           "(株式会社|\\(株\\)|（株）|有限会社|機構|省|庁|センター|銀行|協会|事務局|委員会|本部|研究所|大学|"
               // a department or an editorial office (a newspaper's 編集部 asking for an interview)
-              + "編集部|新聞社|(?:人事|総務|経理|営業|広報|採用|情報システム)部|"
+              + "編集部|編集局|新聞|通信社|記者|取材班|"
+              + "(?:人事|総務|経理|営業|広報|採用|情報システム|経済|社会|政治|報道|品質管理|品質保証|購買|調達|法務)部|"
               + "(?i:\\b(inc|corp|co\\.|ltd|llc|center|centre|ministry|agency|bank|council|office|"
               + "nisc|jpcert|cert|security team|it support|helpdesk|support|suporte|soporte|atendimento"
               + "|customer (?:service|care)|department|payroll|human resources)\\b))");
@@ -1204,6 +1205,30 @@ public final class MailAnalyzer {
      * not kept.
      */
     boolean link(MailReport.Link l) {
+      live.add(l.url());
+      return keep(l);
+    }
+
+    /**
+     * A link written defanged in the text ("hxxps://evil[.]example/"): an indicator an advisory
+     * quotes, kept in the report (and the STIX and C4TAP outputs) but no link a reader can click.
+     */
+    boolean defangedLink(MailReport.Link l) {
+      defanged.add(l.url());
+      return keep(l);
+    }
+
+    /** Written only defanged: the same address nowhere written live, in the text or an anchor. */
+    boolean onlyDefanged(String url) {
+      return defanged.contains(url) && !live.contains(url);
+    }
+
+    /** The links written live (clickable) and written defanged, refanged. */
+    final Set<String> live = new java.util.HashSet<>();
+
+    final Set<String> defanged = new java.util.HashSet<>();
+
+    private boolean keep(MailReport.Link l) {
       if (links.size() < MAX_LINKS) {
         links.add(l);
         return true;
@@ -2692,6 +2717,7 @@ public final class MailAnalyzer {
     Matcher m = URL.matcher(text);
     for (int from = 0; (from = nextUrl(m, text, from)) >= 0; ) {
       String url = TRAILING_PUNCTUATION.matcher(refang(m.group())).replaceAll("");
+      boolean defanged = !url.equals(TRAILING_PUNCTUATION.matcher(m.group()).replaceAll(""));
       if (known == null) {
         known = new java.util.HashSet<>();
         for (MailReport.Link l : st.links) {
@@ -2700,7 +2726,13 @@ public final class MailAnalyzer {
       }
       if (known.add(url)) {
         // past the limit only a link to a domain not yet kept is (see State.link)
-        st.link(new MailReport.Link(url, null, where));
+        if (defanged) {
+          st.defangedLink(new MailReport.Link(url, null, where));
+        } else {
+          st.link(new MailReport.Link(url, null, where));
+        }
+      } else if (!defanged) {
+        st.live.add(url);
       }
     }
   }
@@ -3665,6 +3697,10 @@ public final class MailAnalyzer {
     }
     String sender = fromDomain == null ? null : registrable(fromDomain);
     for (MailReport.Link l : st.links) {
+      if (st.onlyDefanged(l.url())) {
+        // an indicator quoted defanged (hxxps://…[.]…): nothing a reader clicks
+        continue;
+      }
       int before = st.findings.size();
       disguisedHost(l, st);
       String h = host(l.url());
@@ -3680,6 +3716,7 @@ public final class MailAnalyzer {
       namePdf(l, before, st);
     }
     swappedActionLink(st, sender);
+    passwordedArchiveLink(st, sender);
     nestedIpLinks(st);
     freeWebHostLinks(st);
     formElsewhere(st, sender);
@@ -4047,6 +4084,9 @@ public final class MailAnalyzer {
         && !reply
         && st.subject != null
         && !namesItself(st, fromDomain)
+        // a public body or security organisation, authenticated, writes about vendors' products
+        // (「Microsoft 製品の脆弱性対策」): its subject names them, it does not speak for them
+        && !(fromAligned(st) && MailSigns.hostIn(fromDomain, MailSigns.PUBLIC_SOURCES))
         && ACCOUNT_SUBJECT.matcher(st.subject).find()) {
       MailSigns.claimed(st.subject).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
@@ -4230,8 +4270,36 @@ public final class MailAnalyzer {
    */
   static final Set<String> PROGRAM_LINKS =
       Set.of(
-          "exe", "scr", "pif", "msi", "msix", "appx", "hta", "vbs", "vbe", "jse", "wsf", "wsh",
-          "bat", "cmd", "ps1", "lnk", "cpl", "jar", "iso", "vhd", "vhdx", "one", "chm", "reg");
+          "exe",
+          "scr",
+          "pif",
+          "msi",
+          "msix",
+          "appx",
+          "hta",
+          "vbs",
+          "vbe",
+          "jse",
+          "wsf",
+          "wsh",
+          "bat",
+          "cmd",
+          "ps1",
+          "lnk",
+          "cpl",
+          "jar",
+          "iso",
+          "vhd",
+          "vhdx",
+          "one",
+          "chm",
+          "reg",
+          // macro documents: their code runs once the reader enables editing (IPA's 「コンテンツの有効化」)
+          "docm",
+          "xlsm",
+          "pptm",
+          "dotm",
+          "xlam");
 
   /** The extension of the file a URL names (its path's last segment), lower-cased, or "". */
   static String linkExtension(String url) {
@@ -4427,6 +4495,40 @@ public final class MailAnalyzer {
    * A link to a member's page on a free web host (MailSigns.FREE_WEB_HOSTS, SUSPICIOUS_LINK); in a
    * discussion list's mail only when it is a login page (members link their home pages).
    */
+  /**
+   * An archive behind a link (.zip, .rar, .7z) on another domain than the authenticated sender's,
+   * its password written in the same message (「パスワード：2026」「解凍パスワードは」, "password:"): the encrypted
+   * archive that no scanner opens, moved off the message to pass the gateway's attachment rules
+   * (ENCRYPTED_ARCHIVE).
+   */
+  private static void passwordedArchiveLink(State st, String sender) {
+    if (st.listVouched() || !ARCHIVE_PASSWORD.matcher(st.phrases().text()).find()) {
+      return;
+    }
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null
+          || st.onlyDefanged(l.url())
+          || !ARCHIVE_LINKS.contains(linkExtension(l.url()))
+          || (fromAligned(st) && registrable(h).equals(sender))) {
+        continue;
+      }
+      st.flag(
+          RedFlag.ENCRYPTED_ARCHIVE,
+          l.url() + " (an archive behind a link, its password in the message)",
+          l.url() + " (リンク先の圧縮ファイル、パスワードは本文に記載)");
+      return;
+    }
+  }
+
+  static final Set<String> ARCHIVE_LINKS = Set.of("zip", "rar", "7z");
+
+  /** A password given for a file (lower-cased text, full-width forms folded). */
+  static final Pattern ARCHIVE_PASSWORD =
+      Pattern.compile(
+          "(?:解凍|展開|ファイル|閲覧|開封)?パスワード(?:付き|つき|は|:|：|\\s*[:：]|を(?:設定|かけ))"
+              + "|password(?:-protected| protected|\\s*[:=]| is )|passwort\\s*:|senha\\s*:");
+
   private static void freeWebHostLinks(State st) {
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
@@ -4792,22 +4894,56 @@ public final class MailAnalyzer {
     return true;
   }
 
-  /** No brand, public body or look-alike claimed by a sender that is not theirs. */
+  /**
+   * No brand, public body or look-alike claimed by a sender that is not theirs, nor the reader's
+   * own HR or IT department claimed from another domain than the reader's.
+   */
   private static boolean claimsNoOtherBrand(State st) {
-    return st.findings.stream()
-        .noneMatch(
-            f ->
-                f.flag() == RedFlag.BRAND_IMPERSONATION
-                    || f.flag() == RedFlag.LOOKALIKE_DOMAIN
-                    || f.flag() == RedFlag.AUTHENTICATION_FAILED);
+    return !readersDepartmentElsewhere(st)
+        && st.findings.stream()
+            .noneMatch(
+                f ->
+                    f.flag() == RedFlag.BRAND_IMPERSONATION
+                        || f.flag() == RedFlag.LOOKALIKE_DOMAIN
+                        || f.flag() == RedFlag.AUTHENTICATION_FAILED);
   }
+
+  /**
+   * A display name that is nothing but a department that only writes inside its own organisation
+   * (人事部, 人事課, 情報システム部, システム管理者, ヘルプデスク), no company named, sent from another domain than every
+   * recipient's: it speaks as the reader's own department, so its domain's own login page is no
+   * service's notice to its members (the IPA theme 人事 and the fake IT department).
+   */
+  static boolean readersDepartmentElsewhere(State st) {
+    if (st.fromName == null
+        || st.senderDomain == null
+        || st.recipients.isEmpty()
+        || !READERS_DEPARTMENT.matcher(MailSigns.fold(st.fromName).strip()).matches()) {
+      return false;
+    }
+    for (String to : st.recipients) {
+      String td = domain(to);
+      if (td != null && registrable(td).equals(st.senderDomain)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static final Pattern READERS_DEPARTMENT =
+      Pattern.compile(
+          "[【\\[]?(?:人事|情報システム|システム管理|IT|ＩＴ)(?:部|課|室|部門|担当|グループ|管理者|者)?"
+              + "(?:[\\s　]*(?:人事課|人事グループ|採用担当|担当|事務局|からのお知らせ))?[】\\]]?"
+              + "|ヘルプデスク|システム管理者|情報セキュリティ(?:部|課|室|担当|委員会)");
 
   /**
    * An advisory (注意喚起) from a public body, a CEPTOAR or a security organisation: DMARC passes for a
    * sender that is no free-mail address and claims no other brand, it links at least one public
-   * body or security organisation ({@link MailSigns#PUBLIC_SOURCES}) or is one, and every link is
-   * on its own domain or on such a source, none of them a sign-in page. It quotes the lures it
-   * warns of ("「本人確認」「ご利用確認」を求めるメール", "不正アクセス", "至急") and asks for nothing.
+   * body or security organisation ({@link MailSigns#PUBLIC_SOURCES}) or is one, or quotes
+   * indicators defanged (hxxps://…[.]…, as only those who warn of a site write it: a CEPTOAR's
+   * circular), and every link is on its own domain or on such a source, none of them a sign-in
+   * page. It quotes the lures it warns of ("「本人確認」「ご利用確認」を求めるメール", "不正アクセス", "至急") and asks for
+   * nothing.
    */
   private static boolean advisory(State st) {
     if (!fromAligned(st)
@@ -4818,6 +4954,12 @@ public final class MailAnalyzer {
     }
     boolean source = MailSigns.hostIn(st.senderDomain, MailSigns.PUBLIC_SOURCES);
     for (MailReport.Link l : st.links) {
+      if (st.onlyDefanged(l.url())) {
+        // indicators quoted defanged: only those who warn of a site write it so, a lure never
+        // does (its reader must be able to click)
+        source = true;
+        continue;
+      }
       String h = host(l.url());
       if (h == null) {
         return false;

@@ -948,14 +948,57 @@ final class MailSigns {
    * writing from post.applecard.apple).
    */
   static boolean ownedBy(Brand brand, String host) {
-    if (brand.labels().contains(label(host))) {
-      return true;
-    }
     String r = registrable(host);
     int dot = r == null ? -1 : r.lastIndexOf('.');
     String tld = dot < 0 ? "" : r.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (brand.labels().contains(label(host))) {
+      // the brand's name on a cheap top-level domain of the phishing reports (sagawa-exp.cc,
+      // rakuten.top): not where a brand of the list mails from
+      return !LURE_TLDS.contains(tld);
+    }
     return BRAND_TLDS.contains(tld) && brand.labels().contains(tld);
   }
+
+  /**
+   * Top-level domains the phishing reports of 2024-26 (the Council of Anti-Phishing Japan's monthly
+   * reports, APWG, Interisle) find most of the look-alike domains on, cheap to register in bulk,
+   * and none of them where a brand of {@link #BRANDS} sends its mail from (.cn is left out: brands
+   * have Chinese sites).
+   */
+  static final Set<String> LURE_TLDS =
+      Set.of(
+          "top",
+          "xyz",
+          "shop",
+          "cc",
+          "icu",
+          "buzz",
+          "vip",
+          "sbs",
+          "cfd",
+          "bond",
+          "click",
+          "lol",
+          "rest",
+          "cyou",
+          "monster",
+          "mom",
+          "work",
+          "fun",
+          "cam",
+          "quest",
+          "bar",
+          "skin",
+          "hair",
+          "makeup",
+          "autos",
+          "boats",
+          "homes",
+          "yachts",
+          "motorcycles",
+          "beauty",
+          "pics",
+          "zip");
 
   /** Two registrable domains of one brand in {@link #BRANDS} (microsoft.com and live.com). */
   static boolean sameBrand(String a, String b) {

@@ -44,9 +44,10 @@ public enum RedFlag {
       "The sender's display name contains a different e-mail address than the real sender."),
   FREEMAIL_CLAIMS_ORGANISATION(
       20,
-      "フリーメールのアドレスから、組織を名乗るメールが送られています (会社名、ブランド名のほか、「編集部」「人事部」「サポート」「Payroll Department」のような部署や窓口の名前を含みます)。または組織や部署を名乗る差出人の返信先 (Reply-To) がフリーメールです。",
+      "フリーメールのアドレスから、組織を名乗るメールが送られています (会社名、ブランド名のほか、「編集部」「人事部」「サポート」「Payroll Department」のような部署や窓口の名前、「〇〇新聞 経済部」「記者」のような報道機関の名乗りを含みます)。または組織や部署を名乗る差出人の返信先 (Reply-To) がフリーメールです。",
       "A free-mail address sends in the name of an organisation (a company or brand, or a"
-          + " department or desk: 編集部, 人事部, \"Support\", \"Payroll Department\"), or a sender"
+          + " department or desk: 編集部, 人事部, \"Support\", \"Payroll Department\", or a newspaper's"
+          + " desk or reporter: 〇〇新聞 経済部, 記者), or a sender"
           + " named as an organisation or department has its replies go to free mail (Reply-To)."),
   REPLY_TO_OTHER_DOMAIN(
       20,
@@ -78,8 +79,10 @@ public enum RedFlag {
       "Sender authentication (SPF / DKIM / DMARC) failed: the sender may be forged."),
   ENCRYPTED_ARCHIVE(
       25,
-      "パスワード付き (暗号化) の圧縮ファイルが添付されています。ウイルス対策による検査をすり抜ける手口です。",
-      "An encrypted (password-protected) archive is attached, a way around virus scanning."),
+      "パスワード付き (暗号化) の圧縮ファイルが添付されています。または、差出人とは別のドメインにある圧縮ファイル (.zip、.rar、.7z) へのリンクと、そのパスワードが同じメールに書かれています。ウイルス対策による検査をすり抜ける手口です。",
+      "An encrypted (password-protected) archive is attached, or a link leads to an archive (.zip,"
+          + " .rar, .7z) on another domain than the sender's while the message gives its password:"
+          + " a way around virus scanning."),
   ARCHIVE_LIMIT(
       15,
       "圧縮ファイルが展開の上限を超えています (圧縮爆弾の可能性)。中身は検査できていません。",
@@ -102,8 +105,8 @@ public enum RedFlag {
       25,
       "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"
           + "(サービス自身のセキュリティ通知 — DMARC に合格し (受信サーバーが DMARC の結果を記録していない場合は、差出人自身のドメインの DKIM または SPF に合格し)、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」「確認コード」「不正アクセス」などの報告は数えません。"
-          + "そのうち他社や公的機関を名乗っていないものでは、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」「メールアドレスの変更」など会員への日常の案内も数えません。"
-          + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。)",
+          + "そのうち他社や公的機関を名乗っていないもの (受信者の組織とは別のドメインから「人事部」「情報システム部」「システム管理者」とだけ名乗るものは、受信者の部署を名乗っているので除きます) では、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」「メールアドレスの変更」など会員への日常の案内も数えません。"
+          + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。無害化して書かれた指標 (hxxps://…[.]…) はクリックできないのでリンクとみなさず、それを引用すること自体を注意喚起の印とみなします。)",
       "The message asks for a password, account or card details on a pretext: password expiry, a"
           + " full mailbox, a locked or suspended account, \"verify your account\", 本人確認 (identity"
           + " check), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
@@ -111,12 +114,15 @@ public enum RedFlag {
           + " receiving server recorded no DMARC result, DKIM or SPF passes for the sender's own"
           + " domain, and every link is on its own domains — that reports a new sign-in, a"
           + " one-time or verification code or unauthorised access"
-          + " is not counted; when it claims no other brand, neither are its everyday asks to its"
+          + " is not counted; when it claims no other brand (a display name that is only 人事部, 情報"
+          + " システム部 or システム管理者 from another domain than the reader's claims the reader's own"
+          + " department), neither are its everyday asks to its"
           + " members, \"log in to see your statement\", \"renew your payment method\", a password reset,"
           + " \"update your email address\". Nor are the"
           + " lure words an advisory quotes — from a public body, a CEPTOAR or a security"
           + " organisation that passes DMARC and links only itself and public sources such as"
-          + " JPCERT/CC, no sign-in page.)"),
+          + " JPCERT/CC, no sign-in page; an address written defanged, hxxps://…[.]…, is no link"
+          + " anyone clicks, and quoting one marks an advisory.)"),
   URGENCY(
       10,
       "「至急」「24時間以内」「アカウントを停止します」「お取引を制限させていただきます」「無効となります」「自動退会」「財産の差押え」「逮捕状」など、急がせたり脅したりする文言があります。(注意喚起の「至急」は数えません。)",
@@ -141,7 +147,7 @@ public enum RedFlag {
           + " notice, a document re-sent or replaced, a shared document."),
   BRAND_IMPERSONATION(
       30,
-      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません。差出人名が組織名そのもの (例: 「Ledger」) の場合や、人の名前に組織名を添えたもの (例: 「Katie from Ledger」) も名乗りとみなします。"
+      "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません (組織の名前でも、フィッシングに多用される安価なトップレベルドメイン (.top、.xyz、.shop、.cc、.icu など) 上のもの — 例: sagawa-exp.cc — は組織のものとみなしません)。差出人名が組織名そのもの (例: 「Ledger」) の場合や、人の名前に組織名を添えたもの (例: 「Katie from Ledger」) も名乗りとみなします。"
           + "または差出人アドレスの @ より前が裁判所・警察・税務署・運輸局などの公的機関を名乗っていますが (例: court_notice@、adm.detran…@)、ドメインは政府のもの (.gov、.go.jp、.gov.br、.gob.mx、.gouv.fr など) ではありません。公的機関は自らのドメインから送ります。",
       "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
           + " ... member\", \"... security team\", \"© ...\", in Japanese 〇〇をご利用のお客様, 〇〇株式会社,"
@@ -149,7 +155,8 @@ public enum RedFlag {
           + " (crypto wallets, exchanges and NFT markets included; a sender name that is nothing"
           + " but the company's name, \"Ledger\", or a person's name with it, \"Katie from Ledger\","
           + " claims it), but the sender's domain is not one of"
-          + " theirs. Or the sender's mailbox name (before @) speaks for a court, the police, a tax"
+          + " theirs (the brand's name on a cheap top-level domain the phishing reports find most"
+          + " look-alikes on, .top, .xyz, .shop, .cc, .icu ..., sagawa-exp.cc, is not theirs). Or the sender's mailbox name (before @) speaks for a court, the police, a tax"
           + " office or a traffic department (court_notice@, adm.detran…@) on a domain that is not"
           + " a government's (.gov, .go.jp, .gov.br, .gob.mx, .gouv.fr ...): such bodies write"
           + " from their own domains."),
@@ -189,8 +196,10 @@ public enum RedFlag {
           + " catalogue, still counts)."),
   EXECUTABLE_LINK(
       30,
-      "リンク先が実行ファイルやスクリプト、インストーラー (.exe、.msi、.hta、.vbs 等) です。クリックするとプログラムがダウンロードされます。認証された差出人が自ドメインで配布するものはこれに当たりません。開かないでください。",
-      "A link leads to a program, script or installer (.exe, .msi, .hta, .vbs ...): clicking it"
+      "リンク先が実行ファイルやスクリプト、インストーラー (.exe、.msi、.hta、.vbs 等)、またはマクロ付き文書 (.docm、.xlsm、.pptm 等。「編集を有効にする」「コンテンツの有効化」で中のプログラムが動きます) です。クリックするとプログラムがダウンロードされます。認証された差出人が自ドメインで配布するものはこれに当たりません。開かないでください。",
+      "A link leads to a program, script or installer (.exe, .msi, .hta, .vbs ...) or a macro"
+          + " document (.docm, .xlsm, .pptm ...: its code runs once editing or content is enabled):"
+          + " clicking it"
           + " downloads a program. A sender that authenticated and links its own domain does not"
           + " count. Do not open it."),
   DISGUISED_LINK_HOST(
