@@ -164,16 +164,24 @@ public final class KnownOrganisations {
       return null;
     }
     String s = Names.skeleton(text);
+    // the longest name found wins: さくら架空銀行証券 is not さくら架空銀行
+    Organisation best = null;
+    int longest = 0;
     for (Entry e : entries) {
       for (String k : e.keys()) {
+        if (k.length() <= longest) {
+          continue;
+        }
         for (int at = s.indexOf(k); at >= 0; at = s.indexOf(k, at + 1)) {
           if (!addressed(s, at + k.length()) && !insideLatinWord(s, at, k)) {
-            return e.organisation();
+            best = e.organisation();
+            longest = k.length();
+            break;
           }
         }
       }
     }
-    return null;
+    return best;
   }
 
   /** Words that make the rest of a line a sentence, not a department (particles, punctuation). */
@@ -189,19 +197,22 @@ public final class KnownOrganisations {
       return null;
     }
     String s = Names.skeleton(line);
+    Organisation best = null;
+    int longest = 0;
     for (Entry e : entries) {
       for (String k : e.keys()) {
-        if (s.startsWith(k)) {
+        if (k.length() > longest && s.startsWith(k)) {
           String rest = s.substring(k.length());
           if (rest.codePointCount(0, rest.length()) <= 20
               && !addressed(s, k.length())
               && !SENTENCE.matcher(rest).find()) {
-            return e.organisation();
+            best = e.organisation();
+            longest = k.length();
           }
         }
       }
     }
-    return null;
+    return best;
   }
 
   private static boolean addressed(String s, int end) {
@@ -267,9 +278,10 @@ public final class KnownOrganisations {
    * The organisation whose domain {@code host} imitates, with the domain imitated, or null: the
    * same first label under another public suffix (sakura-bank.jp for sakura-bank.co.jp), one or
    * two letters away in that label (sakura-bannk; one letter for a label of seven to nine letters,
-   * none below), or the same after confusable letters are folded (rn for m, a Cyrillic а). The
-   * label must be five letters long at least; a domain the organisation owns is never an
-   * imitation. Returns the organisation's Japanese name, the domain imitated, its English name.
+   * none below), or the same after confusable letters are folded (rn for m, a Cyrillic а); or, the
+   * rule from before the organisations were known by name, the whole registrable domain one or two
+   * letters away (six letters at least). The label must be five letters long at least; a domain
+   * the organisation owns is never an imitation. Returns the organisation's Japanese name, the domain imitated, its English name.
    */
   String[] imitated(String host) {
     if (host == null || entries.isEmpty()) {
@@ -286,6 +298,13 @@ public final class KnownOrganisations {
         continue;
       }
       for (String r : e.registrable()) {
+        if (!reg.equals(r)
+            && Math.min(reg.length(), r.length()) >= 6
+            && MailAnalyzer.distance(reg, r) <= 2) {
+          // the whole registrable domain one or two letters away (the analyser's member-domain
+          // rule before the organisations were known by name)
+          return new String[] {e.organisation().nameJa(), r, e.organisation().nameEn()};
+        }
         String own = firstLabel(r);
         if (own.length() < 5 || label.length() < 4) {
           continue;

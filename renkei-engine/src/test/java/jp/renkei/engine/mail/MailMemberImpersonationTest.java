@@ -159,9 +159,10 @@ class MailMemberImpersonationTest {
           .as(domain)
           .anySatisfy(f -> assertThat(f.evidence(true)).contains("Sakura Fictional Bank"));
     }
-    // a short label one letter away is another name, not an imitation; under another suffix it is
+    // under another suffix, a short label one letter away is another name, not an imitation;
+    // its own letters are
     MailReport other =
-        analyze(mail("Notice", "info@hibiri.example", "Notice", passing("hibiri.example"), "Hi."));
+        analyze(mail("Notice", "info@hibiri.jp", "Notice", passing("hibiri.jp"), "Hi."));
     assertThat(of(other, RedFlag.LOOKALIKE_DOMAIN)).isEmpty();
     MailReport swapped =
         analyze(mail("Notice", "info@hibari.jp", "Notice", passing("hibari.jp"), "Hi."));
@@ -241,6 +242,24 @@ class MailMemberImpersonationTest {
                     mail("さくら架空銀行", "info@sakura-bannk.jp", "ご確認", passing("sakura-bannk.jp"), "x")
                         .getBytes(StandardCharsets.UTF_8)));
     assertThat(of(plain, RedFlag.MEMBER_IMPERSONATION)).isEmpty();
+  }
+
+  @Test
+  void theLongestNameFoundIsTheOrganisationClaimed() {
+    KnownOrganisations two =
+        KnownOrganisations.of(
+            List.of(
+                new KnownOrganisations.Organisation(
+                    "さくら架空銀行", "Sakura Fictional Bank", List.of(), List.of("sakura-bank.co.jp")),
+                new KnownOrganisations.Organisation(
+                    "さくら架空銀行証券",
+                    "Sakura Fictional Securities",
+                    List.of(),
+                    List.of("sakura-sec.co.jp"))));
+    assertThat(two.named("さくら架空銀行証券 お客様窓口").nameEn()).isEqualTo("Sakura Fictional Securities");
+    assertThat(two.named("さくら架空銀行 お客様窓口").nameEn()).isEqualTo("Sakura Fictional Bank");
+    assertThat(two.signature("さくら架空銀行証券").nameEn()).isEqualTo("Sakura Fictional Securities");
+    assertThat(two.named("さくら架空銀行 御中")).isNull();
   }
 
   @Test
