@@ -281,7 +281,7 @@ public final class KnownOrganisations {
    * none below), or the same after confusable letters are folded (rn for m, a Cyrillic а); or, the
    * rule from before the organisations were known by name, the whole registrable domain one or two
    * letters away (six letters at least). The label must be five letters long at least; a domain
-   * the organisation owns is never an imitation. Returns the organisation's Japanese name, the domain imitated, its English name.
+   * any known organisation owns is never an imitation. Returns the organisation's Japanese name, the domain imitated, its English name.
    */
   String[] imitated(String host) {
     if (host == null || entries.isEmpty()) {
@@ -291,12 +291,13 @@ public final class KnownOrganisations {
     if (reg == null) {
       return null;
     }
+    if (anyOwns(host)) {
+      // a member's own domain is that member, however near another member's it is
+      return null;
+    }
     String label = firstLabel(reg);
     String skeleton = Names.skeleton(label);
     for (Entry e : entries) {
-      if (owns(e.organisation(), host)) {
-        continue;
-      }
       for (String r : e.registrable()) {
         if (!reg.equals(r)
             && Math.min(reg.length(), r.length()) >= 6

@@ -164,6 +164,10 @@ class MailMemberImpersonationTest {
     MailReport other =
         analyze(mail("Notice", "info@hibiri.jp", "Notice", passing("hibiri.jp"), "Hi."));
     assertThat(of(other, RedFlag.LOOKALIKE_DOMAIN)).isEmpty();
+    // another member's own domain, however near, is that member
+    MailReport member =
+        analyze(mail("Notice", "info@kasumi-tel.example", "Notice", passing("kasumi-tel.example"), "Hi."));
+    assertThat(of(member, RedFlag.LOOKALIKE_DOMAIN)).isEmpty();
     MailReport swapped =
         analyze(mail("Notice", "info@hibari.jp", "Notice", passing("hibari.jp"), "Hi."));
     assertThat(of(swapped, RedFlag.LOOKALIKE_DOMAIN))
@@ -271,5 +275,24 @@ class MailMemberImpersonationTest {
         MailStix.bundle(r, jp.renkei.engine.policy.Tlp.AMBER, java.time.Instant.now(), false)
             .toString();
     assertThat(bundle).contains("MEMBER_IMPERSONATION").contains("会員組織「さくら架空銀行」");
+    // shared under C4TAP by the member itself, its name leaves the evidence (anonymisation); the
+    // finding and the lure's domain stay
+    jp.renkei.engine.redact.Redactor bank =
+        new jp.renkei.engine.redact.Redactor(
+            new jp.renkei.engine.redact.Identity(
+                List.of("さくら架空銀行", "Sakura Fictional Bank"),
+                List.of("sakura-bank.co.jp"),
+                List.of(),
+                List.of(),
+                List.of()),
+            java.util.Map.of());
+    MailReport shared = MailRedaction.apply(r, bank).shared();
+    String c4tap =
+        MailStix.bundle(shared, jp.renkei.engine.policy.Tlp.AMBER, java.time.Instant.now(), true)
+            .toString();
+    assertThat(c4tap)
+        .contains("MEMBER_IMPERSONATION", "sakura-bannk.jp")
+        .doesNotContain("さくら架空銀行")
+        .doesNotContain("Sakura Fictional Bank");
   }
 }

@@ -3,7 +3,6 @@ package jp.renkei.server.mail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 import jp.renkei.engine.mail.KnownOrganisations;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
@@ -27,16 +26,10 @@ class MemberOrganisations {
       long at, List<DirectoryService.NamedOrganisation> all, KnownOrganisations known) {}
 
   private final DirectoryService directory;
-  private final LongSupplier clock;
   private volatile Reading reading;
 
   MemberOrganisations(DirectoryService directory) {
-    this(directory, System::nanoTime);
-  }
-
-  MemberOrganisations(DirectoryService directory, LongSupplier nanoClock) {
     this.directory = directory;
-    this.clock = nanoClock;
   }
 
   /** The organisations {@code actor} may read, with their names and domains. */
@@ -58,7 +51,7 @@ class MemberOrganisations {
 
   private Reading current() {
     Reading r = reading;
-    long now = clock.getAsLong();
+    long now = System.nanoTime();
     if (r == null || now - r.at() > FRESH.toNanos()) {
       List<DirectoryService.NamedOrganisation> all = directory.namedOrganisations();
       r =
