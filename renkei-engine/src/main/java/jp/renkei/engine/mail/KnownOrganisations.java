@@ -16,9 +16,9 @@ import jp.renkei.engine.text.Names;
  * member's (sakura-bannk.jp for sakura-bank.co.jp), is the attack the partnership exists to stop;
  * the global brand list ({@link MailSigns}) cannot know these names.
  *
- * <p>Immutable and thread-safe; the caller (the hub) builds one from its directory, holding only the
- * organisations the person analysing may see, and passes it to each analyser. An organisation with
- * no domain is left out: without its domains nothing can tell its own mail from a claim.
+ * <p>Immutable and thread-safe; the caller (the hub) builds one from its directory, holding only
+ * the organisations the person analysing may see, and passes it to each analyser. An organisation
+ * with no domain is left out: without its domains nothing can tell its own mail from a claim.
  *
  * <p>Names are compared by their {@link Names#skeleton} (NFKC, case, spaces and separators folded,
  * confusable letters mapped), after the legal-form words (株式会社, (株), Co., Ltd. ...) are taken off:
@@ -151,8 +151,7 @@ public final class KnownOrganisations {
 
   /** Words after a name that address the organisation rather than speak for it. */
   private static final List<String> ADDRESSED =
-      List.of(
-          "様", "さま", "御中", "殿", "各位", "宛", "ご担当", "御担当", "担当者", "の皆", "のみな", "皆様", "職員", "社員");
+      List.of("様", "さま", "御中", "殿", "各位", "宛", "ご担当", "御担当", "担当者", "の皆", "のみな", "皆様", "職員", "社員");
 
   /**
    * The known organisation {@code text} names (its skeleton holding one of the organisation's),
@@ -188,9 +187,9 @@ public final class KnownOrganisations {
   private static final Pattern SENTENCE = Pattern.compile("[。、!?！？「」]|が|は|を|に|へ|より|から|です|ます");
 
   /**
-   * The organisation a signature line is: the line starts with one of its names and what follows
-   * is at most a department (twenty characters, no sentence): "さくら架空銀行 情報システム部", "Sakura
-   * Fictional Bank". Null otherwise.
+   * The organisation a signature line is: the line starts with one of its names and what follows is
+   * at most a department (twenty characters, no sentence): "さくら架空銀行 情報システム部", "Sakura Fictional
+   * Bank". Null otherwise.
    */
   Organisation signature(String line) {
     if (line == null || line.isBlank() || entries.isEmpty()) {
@@ -276,12 +275,13 @@ public final class KnownOrganisations {
 
   /**
    * The organisation whose domain {@code host} imitates, with the domain imitated, or null: the
-   * same first label under another public suffix (sakura-bank.jp for sakura-bank.co.jp), one or
-   * two letters away in that label (sakura-bannk; one letter for a label of seven to nine letters,
-   * none below), or the same after confusable letters are folded (rn for m, a Cyrillic а); or, the
-   * rule from before the organisations were known by name, the whole registrable domain one or two
-   * letters away (six letters at least). The label must be five letters long at least; a domain
-   * any known organisation owns is never an imitation. Returns the organisation's Japanese name, the domain imitated, its English name.
+   * same first label under another public suffix (sakura-bank.jp for sakura-bank.co.jp), one or two
+   * letters away in that label (sakura-bannk; one letter for a label of seven to nine letters, none
+   * below), or the same after confusable letters are folded (rn for m, a Cyrillic а); or, the rule
+   * from before the organisations were known by name, the whole registrable domain one or two
+   * letters away (six letters at least). The label must be five letters long at least; a domain any
+   * known organisation owns is never an imitation. Returns the organisation's Japanese name, the
+   * domain imitated, its English name.
    */
   String[] imitated(String host) {
     if (host == null || entries.isEmpty()) {

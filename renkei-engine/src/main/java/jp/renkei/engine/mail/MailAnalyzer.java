@@ -678,8 +678,8 @@ public final class MailAnalyzer {
   }
 
   /**
-   * @param memberDomains domains compared for look-alikes whose evidence names the domain itself
-   *     (a command-line run's own list)
+   * @param memberDomains domains compared for look-alikes whose evidence names the domain itself (a
+   *     command-line run's own list)
    * @param known the hub's member organisations the person analysing may see: a display name,
    *     subject tag or signature claiming one from none of its domains is MEMBER_IMPERSONATION, a
    *     domain imitating one of its domains LOOKALIKE_DOMAIN; the evidence names the organisation,
@@ -4042,8 +4042,8 @@ public final class MailAnalyzer {
 
   /**
    * The member organisation a signature line names: one of the last eight lines of the text (not
-   * quoted) that is the organisation's name, with at most a department after it ("さくら架空銀行
-   * 情報システム部", "© Sakura Fictional Bank"), and no sentence.
+   * quoted) that is the organisation's name, with at most a department after it ("さくら架空銀行 情報システム部",
+   * "© Sakura Fictional Bank"), and no sentence.
    */
   private KnownOrganisations.Organisation signedAsMember(CharSequence text) {
     int from = Math.max(0, text.length() - 2000);

@@ -101,7 +101,8 @@ class MailCorporaBench {
         }
       }
       members = KnownOrganisations.of(orgs);
-      System.out.printf("MEMBERS %s: %d organisations with a domain%n", membersFile, members.size());
+      System.out.printf(
+          "MEMBERS %s: %d organisations with a domain%n", membersFile, members.size());
     }
     MailAnalyzer rules =
         new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, List.of(), members, List.of(), null);
@@ -133,7 +134,8 @@ class MailCorporaBench {
             if (j.half() == 0) {
               j.report().findings().stream()
                   .filter(f -> f.evidence().contains("member organisation"))
-                  .forEach(f -> System.out.printf("MEMBER %s tune: %s%n", c.getKey(), f.evidence()));
+                  .forEach(
+                      f -> System.out.printf("MEMBER %s tune: %s%n", c.getKey(), f.evidence()));
             }
           }
         }

@@ -39,10 +39,13 @@ class MailMemberImpersonationTest {
   }
 
   private static String word(String s) {
-    return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)) + "?=";
+    return "=?UTF-8?B?"
+        + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))
+        + "?=";
   }
 
-  private static String mail(String fromName, String from, String subject, String auth, String body) {
+  private static String mail(
+      String fromName, String from, String subject, String auth, String body) {
     return "Received: from mx.sender.example (unknown [203.0.113.45]) by mx.partner.example"
         + " (Postfix) with ESMTP id 4F; Mon, 17 Nov 2026 09:12:03 +0900 (JST)\r\n"
         + "Authentication-Results: mx.partner.example; "
@@ -61,8 +64,12 @@ class MailMemberImpersonationTest {
   }
 
   private static String passing(String domain) {
-    return "spf=pass smtp.mailfrom=" + domain + "; dkim=pass header.d=" + domain
-        + "; dmarc=pass header.from=" + domain;
+    return "spf=pass smtp.mailfrom="
+        + domain
+        + "; dkim=pass header.d="
+        + domain
+        + "; dmarc=pass header.from="
+        + domain;
   }
 
   private static List<MailReport.Finding> of(MailReport r, RedFlag flag) {
@@ -92,7 +99,8 @@ class MailMemberImpersonationTest {
     List<MailReport.Finding> lookalike = of(r, RedFlag.LOOKALIKE_DOMAIN);
     assertThat(lookalike).isNotEmpty();
     assertThat(lookalike.get(0).evidence(false)).contains("会員組織「さくら架空銀行」のドメイン");
-    assertThat(lookalike.get(0).evidence(true)).contains("member organisation Sakura Fictional Bank");
+    assertThat(lookalike.get(0).evidence(true))
+        .contains("member organisation Sakura Fictional Bank");
     // the member's registered domain is the directory admins' to read, never the evidence's
     r.findings()
         .forEach(
@@ -117,7 +125,12 @@ class MailMemberImpersonationTest {
             "Kasumi Fictional Telecom Support")) {
       MailReport r =
           analyze(
-              mail(name, "support@notice-center.example", "ご確認", passing("notice-center.example"), "x"));
+              mail(
+                  name,
+                  "support@notice-center.example",
+                  "ご確認",
+                  passing("notice-center.example"),
+                  "x"));
       assertThat(of(r, RedFlag.MEMBER_IMPERSONATION)).as(name).hasSize(1);
     }
   }
@@ -153,8 +166,7 @@ class MailMemberImpersonationTest {
   void lookAlikesOfAMembersDomainAreNamedByTheMember() {
     for (String domain :
         List.of("sakura-bank.jp", "sakurabank.net", "sakura-bamk.co.jp", "sakura-barnk.com")) {
-      MailReport r =
-          analyze(mail("Notice", "info@" + domain, "Notice", passing(domain), "Hello."));
+      MailReport r = analyze(mail("Notice", "info@" + domain, "Notice", passing(domain), "Hello."));
       assertThat(of(r, RedFlag.LOOKALIKE_DOMAIN))
           .as(domain)
           .anySatisfy(f -> assertThat(f.evidence(true)).contains("Sakura Fictional Bank"));
@@ -166,7 +178,13 @@ class MailMemberImpersonationTest {
     assertThat(of(other, RedFlag.LOOKALIKE_DOMAIN)).isEmpty();
     // another member's own domain, however near, is that member
     MailReport member =
-        analyze(mail("Notice", "info@kasumi-tel.example", "Notice", passing("kasumi-tel.example"), "Hi."));
+        analyze(
+            mail(
+                "Notice",
+                "info@kasumi-tel.example",
+                "Notice",
+                passing("kasumi-tel.example"),
+                "Hi."));
     assertThat(of(member, RedFlag.LOOKALIKE_DOMAIN)).isEmpty();
     MailReport swapped =
         analyze(mail("Notice", "info@hibari.jp", "Notice", passing("hibari.jp"), "Hi."));
@@ -210,8 +228,7 @@ class MailMemberImpersonationTest {
                 "news@news.example",
                 "本日のニュース",
                 passing("news.example"),
-                "さくら架空銀行は本日、新しいサービスを発表した。\n"
-                    + "かすみ架空通信株式会社との提携による。\n\n配信: Example News\n"));
+                "さくら架空銀行は本日、新しいサービスを発表した。\n" + "かすみ架空通信株式会社との提携による。\n\n配信: Example News\n"));
     assertThat(of(news, RedFlag.MEMBER_IMPERSONATION)).isEmpty();
     MailReport addressed =
         analyze(
@@ -269,8 +286,7 @@ class MailMemberImpersonationTest {
   @Test
   void theFindingIsCarriedToStix() {
     MailReport r =
-        analyze(
-            mail("さくら架空銀行", "info@sakura-bannk.jp", "ご確認", passing("sakura-bannk.jp"), "x"));
+        analyze(mail("さくら架空銀行", "info@sakura-bannk.jp", "ご確認", passing("sakura-bannk.jp"), "x"));
     String bundle =
         MailStix.bundle(r, jp.renkei.engine.policy.Tlp.AMBER, java.time.Instant.now(), false)
             .toString();

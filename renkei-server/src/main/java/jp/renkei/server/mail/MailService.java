@@ -17,8 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Targeted-mail analysis at the hub: the engine's analyser with the community's own organisations
  * (names and identity domains, for impersonation and look-alike checks, {@link
- * MemberOrganisations}) and the hub's allow-list. Nothing about
- * an analysed message is stored.
+ * MemberOrganisations}) and the hub's allow-list. Nothing about an analysed message is stored.
  */
 @Service
 public class MailService {

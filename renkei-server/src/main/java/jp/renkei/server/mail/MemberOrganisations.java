@@ -9,11 +9,11 @@ import jp.renkei.server.directory.DirectoryService;
 import org.springframework.stereotype.Component;
 
 /**
- * The hub's member organisations as the mail analyser knows them ({@link KnownOrganisations}): their
- * Japanese and English names, the other names and the domains their identity holds. Read from the
- * directory at most once a minute ({@link #FRESH}; organisations change rarely, and every server of
- * a cluster reads the same rows, so a change reaches every one within that time); each analysis is
- * given only the organisations its person may read, by the directory's one rule ({@link
+ * The hub's member organisations as the mail analyser knows them ({@link KnownOrganisations}):
+ * their Japanese and English names, the other names and the domains their identity holds. Read from
+ * the directory at most once a minute ({@link #FRESH}; organisations change rarely, and every
+ * server of a cluster reads the same rows, so a change reaches every one within that time); each
+ * analysis is given only the organisations its person may read, by the directory's one rule ({@link
  * DirectoryService#mayRead}).
  */
 @Component

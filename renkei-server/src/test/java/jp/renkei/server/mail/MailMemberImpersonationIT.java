@@ -48,7 +48,9 @@ class MailMemberImpersonationIT extends ServerTest {
   }
 
   static String word(String s) {
-    return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)) + "?=";
+    return "=?UTF-8?B?"
+        + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))
+        + "?=";
   }
 
   static byte[] lure(String displayName, String from, String subject) {
@@ -101,7 +103,8 @@ class MailMemberImpersonationIT extends ServerTest {
     browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
     String en = browser.upload("/mail", "/mail", "message", "lure.eml", lure).body();
     assertThat(en)
-        .contains("Member-organisation impersonation", "claims member organisation " + target.nameEn())
+        .contains(
+            "Member-organisation impersonation", "claims member organisation " + target.nameEn())
         .doesNotContain(ownDomain);
   }
 
@@ -123,7 +126,9 @@ class MailMemberImpersonationIT extends ServerTest {
     for (String format : List.of("", "?format=stix")) {
       var r = api.postBytes("/api/v1/mail/analyze" + format, "message/rfc822", byAlias);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      assertThat(r.body()).contains("MEMBER_IMPERSONATION", "LOOKALIKE_DOMAIN").doesNotContain(ownDomain);
+      assertThat(r.body())
+          .contains("MEMBER_IMPERSONATION", "LOOKALIKE_DOMAIN")
+          .doesNotContain(ownDomain);
       // the alias is in the message itself (its From); the evidence never links it to the member
       // by repeating it
       assertThat(evidenceOf(r.body(), "MEMBER_IMPERSONATION")).doesNotContain(secretAlias);
