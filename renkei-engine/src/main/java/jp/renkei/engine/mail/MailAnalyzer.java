@@ -632,6 +632,7 @@ public final class MailAnalyzer {
 
   private final Limits limits;
   private final Set<String> memberDomains;
+  private final KnownOrganisations known;
   private final Set<String> allowed;
   private final MailModel model;
 
@@ -674,8 +675,26 @@ public final class MailAnalyzer {
       Collection<String> memberDomains,
       Collection<String> allowList,
       MailModel model) {
+    this(limits, memberDomains, KnownOrganisations.NONE, allowList, model);
+  }
+
+  /**
+   * @param memberDomains domains compared for look-alikes whose evidence names the domain itself (a
+   *     command-line run's own list)
+   * @param known the hub's member organisations the person analysing may see: a display name,
+   *     subject tag or signature claiming one from none of its domains is MEMBER_IMPERSONATION, a
+   *     domain imitating one of its domains LOOKALIKE_DOMAIN; the evidence names the organisation,
+   *     never its domains or other names (those are the directory's admins' to read)
+   */
+  public MailAnalyzer(
+      Limits limits,
+      Collection<String> memberDomains,
+      KnownOrganisations known,
+      Collection<String> allowList,
+      MailModel model) {
     this.limits = limits;
     this.memberDomains = lower(memberDomains);
+    this.known = known == null ? KnownOrganisations.NONE : known;
     this.allowed = lower(allowList);
     this.model = model;
   }
@@ -3625,6 +3644,7 @@ public final class MailAnalyzer {
         peerLookalike(st);
       }
       impersonation(st, fromDomain);
+      memberImpersonation(st, fromDomain);
       publicBodyMailbox(st, fromDomain);
       // a real bounce's From is what its delivery software writes (MAILER-DAEMON <>, a bare
       // mailer-daemon, an internal host name): its structure, not its address, says who sent it
@@ -4129,6 +4149,78 @@ public final class MailAnalyzer {
       }
     }
   }
+
+  /**
+   * A display name, a subject's sender tag (【さくら架空銀行】) or a signature line that claims one of the
+   * hub's member organisations ({@link KnownOrganisations}) from a domain that is none of its own
+   * (MEMBER_IMPERSONATION). A member writing from its own domain, any member's domain (a CEPTOAR
+   * relaying a member's notice), a mailing list that vouches for itself and a text that only
+   * mentions the organisation (news, a circular naming members, "さくら架空銀行 御中") are not claims.
+   * Replies and forwards are not read for the subject or signature: they quote the other side.
+   */
+  private void memberImpersonation(State st, String fromDomain) {
+    if (known.isEmpty() || fromDomain == null || st.listVouched() || known.anyOwns(fromDomain)) {
+      return;
+    }
+    KnownOrganisations.Organisation o = known.named(st.fromName);
+    String whereEn = "display name";
+    String whereJa = "差出人名";
+    boolean reply = st.subject != null && REPLY_SUBJECT.matcher(st.subject).matches();
+    if (o == null && !reply && st.subject != null) {
+      java.util.regex.Matcher tag =
+          SENDER_TAG.matcher(jp.renkei.engine.text.Names.normalise(st.subject));
+      if (tag.lookingAt()) {
+        o = known.named(tag.group(1));
+        whereEn = "subject";
+        whereJa = "件名";
+      }
+    }
+    if (o == null && !reply) {
+      o = signedAsMember(st.text);
+      whereEn = "signature";
+      whereJa = "署名";
+    }
+    if (o != null) {
+      st.flag(
+          RedFlag.MEMBER_IMPERSONATION,
+          "claims member organisation " + o.nameEn() + " (" + whereEn + ") ≠ " + shown(fromDomain),
+          "会員組織「" + o.nameJa() + "」を名乗る (" + whereJa + ") ≠ " + shown(fromDomain));
+    }
+  }
+
+  /** A subject's leading tag in brackets, how Japanese senders name themselves (【〇〇銀行】). */
+  private static final Pattern SENDER_TAG =
+      Pattern.compile("\\s*[【\\[〔<＜《〈]([^】\\]〕>＞》〉]{2,60})[】\\]〕>＞》〉]");
+
+  /**
+   * The member organisation a signature line names: one of the last eight lines of the text (not
+   * quoted) that is the organisation's name, with at most a department after it ("さくら架空銀行 情報システム部",
+   * "© Sakura Fictional Bank"), and no sentence.
+   */
+  private KnownOrganisations.Organisation signedAsMember(CharSequence text) {
+    int from = Math.max(0, text.length() - 2000);
+    String[] lines = text.subSequence(from, text.length()).toString().split("\\R");
+    int seen = 0;
+    for (int i = lines.length - 1; i >= 0 && seen < 8; i--) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      seen++;
+      if (line.startsWith(">") || line.startsWith("|") || line.length() > 60) {
+        continue;
+      }
+      KnownOrganisations.Organisation o =
+          known.signature(COPYRIGHT.matcher(line).replaceFirst("").strip());
+      if (o != null) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern COPYRIGHT =
+      Pattern.compile("(?i)^(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}(?:\\s*-\\s*\\d{4})?)?\\s*");
 
   /**
    * A From host under a platform's domain that spells out, in its leading labels, another domain
@@ -5323,6 +5415,15 @@ public final class MailAnalyzer {
         shown = domain;
       }
       st.flag(RedFlag.LOOKALIKE_DOMAIN, where + " (" + domain + " → " + shown + ")");
+      return;
+    }
+    String[] imitated = known.imitated(domain);
+    if (imitated != null) {
+      // the organisation by its name: its domains are the directory admins' to read
+      st.flag(
+          RedFlag.LOOKALIKE_DOMAIN,
+          where + " ≈ member organisation " + imitated[2],
+          where + " ≈ 会員組織「" + imitated[0] + "」のドメイン");
       return;
     }
     String reg = registrable(domain);

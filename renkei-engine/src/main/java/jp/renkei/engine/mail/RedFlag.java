@@ -420,6 +420,19 @@ public enum RedFlag {
           + " OneDrive, Dropbox ...) with next to no words (six or fewer beside the link, no"
           + " attachment): the lure is in the file, where checking the mail cannot see it. Do not"
           + " open one from a stranger."),
+  MEMBER_IMPERSONATION(
+      30,
+      "差出人名、件名の先頭の【】、または本文末尾の署名が、このハブの会員組織 (重要インフラ事業者、セプター、所管省庁など) を名乗っていますが、差出人のドメインはその組織のものとして登録されたドメインではありません。"
+          + "会員組織を装って取引先や利用者をだます典型的な手口です。組織名は「株式会社」「(株)」の有無、全角・半角、空白の違いを区別せずに照合します。"
+          + "その組織自身のドメインや他の会員組織のドメインからのメール、本文で組織に触れるだけのもの (報道、会員を列挙する通知、「〇〇御中」「〇〇様」) は数えません。",
+      "The sender's name, a bracketed tag at the start of the subject (【...】) or the signature at"
+          + " the end of the text claims one of this hub's member organisations (an infrastructure"
+          + " operator, a CEPTOAR, a ministry ...), but the sender's domain is none of the domains"
+          + " registered for it: posing as a member to deceive its partners and customers. Names"
+          + " are compared without legal forms (株式会社, Co., Ltd.), full- or half-width forms and"
+          + " spaces. Mail from the organisation's own domains or another member's, and text that"
+          + " only mentions it (news, a notice listing members, a letter addressed to it), does not"
+          + " count."),
   PHISHING_WORDING(
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",

@@ -85,7 +85,27 @@ class MailCorporaBench {
             : List.of();
 
     // the rules alone, on every message (the tuning half also trains the model)
-    MailAnalyzer rules = new MailAnalyzer();
+    // -Dmail.members=FILE: the rules with a hub's member organisations known (lines of name_ja,
+    // name_en and domains, tab-separated), to count MEMBER_IMPERSONATION and LOOKALIKE_DOMAIN
+    // findings naming a member in every set
+    String membersFile = System.getProperty("mail.members", "");
+    KnownOrganisations members = KnownOrganisations.NONE;
+    if (!membersFile.isEmpty()) {
+      List<KnownOrganisations.Organisation> orgs = new ArrayList<>();
+      for (String l : Files.readAllLines(Path.of(membersFile), StandardCharsets.UTF_8)) {
+        String[] c = l.split("\t");
+        if (c.length >= 3 && !l.startsWith("#")) {
+          orgs.add(
+              new KnownOrganisations.Organisation(
+                  c[0], c[1], List.of(), List.of(c).subList(2, c.length)));
+        }
+      }
+      members = KnownOrganisations.of(orgs);
+      System.out.printf(
+          "MEMBERS %s: %d organisations with a domain%n", membersFile, members.size());
+    }
+    MailAnalyzer rules =
+        new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, List.of(), members, List.of(), null);
     Map<String, List<Judged>> judged = new LinkedHashMap<>();
     for (Map.Entry<String, List<Eml>> c : corpora.entrySet()) {
       List<Judged> out = new ArrayList<>();
@@ -98,6 +118,31 @@ class MailCorporaBench {
         out.add(new Judged(e, half(e), a.report(), text, c.getKey().startsWith("ham"), nanos));
       }
       judged.put(c.getKey(), out);
+      if (!members.isEmpty()) {
+        // the tuning half's findings in full, the held-out half counted only
+        int[] count = new int[2];
+        for (Judged j : out) {
+          boolean named =
+              j.report().findings().stream()
+                  .anyMatch(
+                      f ->
+                          f.flag() == RedFlag.MEMBER_IMPERSONATION
+                              || f.flag() == RedFlag.LOOKALIKE_DOMAIN
+                                  && f.evidence().contains("member organisation"));
+          if (named) {
+            count[j.half()]++;
+            if (j.half() == 0) {
+              j.report().findings().stream()
+                  .filter(f -> f.evidence().contains("member organisation"))
+                  .forEach(
+                      f -> System.out.printf("MEMBER %s tune: %s%n", c.getKey(), f.evidence()));
+            }
+          }
+        }
+        System.out.printf(
+            "MEMBERS %s: tune %d, held-out %d messages naming a member%n",
+            c.getKey(), count[0], count[1]);
+      }
     }
     // -Dmail.model=off: the rules alone (the model is not trained, its pass not run)
     boolean withModelPass =

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.NewOrganisation;
@@ -59,6 +60,25 @@ public class DemoData {
           "National center of Incident readiness and Strategy for Cybersecurity (NISC)",
           java.time.OffsetDateTime.parse("2025-07-01T00:00:00+09:00").toInstant(),
           "内閣官房組織令の改正により国家サイバー統括室に改組 (2025-07-01)");
+
+  /**
+   * The public web and mail domains of the government bodies and agencies in the demo directory, so
+   * that a lure posing as one (警察庁 from a stranger's domain) is told in the demo as it would be on
+   * a real hub; the fictional operators get theirs from {@link #demoIdentity}.
+   */
+  static final Map<String, String> PUBLIC_DOMAINS =
+      Map.ofEntries(
+          Map.entry("fsa", "fsa.go.jp"),
+          Map.entry("mic", "soumu.go.jp"),
+          Map.entry("mhlw", "mhlw.go.jp"),
+          Map.entry("meti", "meti.go.jp"),
+          Map.entry("mlit", "mlit.go.jp"),
+          Map.entry("npa", "npa.go.jp"),
+          Map.entry("fdma", "fdma.go.jp"),
+          Map.entry("mod", "mod.go.jp"),
+          Map.entry("jpcert", "jpcert.or.jp"),
+          Map.entry("ipa", "ipa.go.jp"),
+          Map.entry("nict", "nict.go.jp"));
 
   private final DirectoryService directory;
   private final UserService users;
@@ -122,6 +142,16 @@ public class DemoData {
         if (directory.identity(id).domains().isEmpty()) {
           directory.setIdentity(LOADER, id, demoIdentity(r, n));
         }
+      }
+    }
+    for (Map.Entry<String, String> g : PUBLIC_DOMAINS.entrySet()) {
+      long id = directory.organisation(g.getKey()).id();
+      if (directory.identity(id).domains().isEmpty()) {
+        directory.setIdentity(
+            LOADER,
+            id,
+            new jp.renkei.server.directory.OrganisationIdentity(
+                List.of(), List.of(g.getValue()), List.of()));
       }
     }
     monitoredSites();

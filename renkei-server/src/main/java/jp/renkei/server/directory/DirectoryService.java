@@ -1,6 +1,7 @@
 package jp.renkei.server.directory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import jp.renkei.engine.text.Names;
 import jp.renkei.server.audit.Actor;
@@ -136,6 +137,44 @@ public class DirectoryService {
   }
 
   static final int MAX_IDENTITY_VALUES = 50;
+
+  /**
+   * Whether {@code actor} may read {@code organisation} in the directory: a signed-in person (or
+   * that person's token) reads every organisation, since the directory is how partners find each
+   * other; someone not signed in reads none. The one rule for what the directory reveals: a feature
+   * that names organisations to a person (the mail analysis naming the member a lure claims) asks
+   * it first. An organisation's identity (its other names, domains, ranges) is read only by its own
+   * admins and platform admins ({@link #identity} through the API and admin pages), so such a
+   * feature names the organisation, never those values.
+   */
+  public boolean mayRead(Actor actor, Organisation organisation) {
+    return actor != null
+        && organisation != null
+        && (actor.userId() != null && actor.organisationId() != null
+            || "cli".equals(actor.channel()));
+  }
+
+  /**
+   * Every organisation with the names and domains it is known by (its identity's aliases and
+   * domains), for the server's own checks such as member impersonation in mail; not for showing.
+   */
+  public List<NamedOrganisation> namedOrganisations() {
+    Map<Long, List<String[]>> identity = organisations.identities();
+    List<NamedOrganisation> out = new java.util.ArrayList<>();
+    for (Organisation o : organisations.find(new OrganisationQuery(null, null, null))) {
+      List<String> aliases = new java.util.ArrayList<>();
+      List<String> domains = new java.util.ArrayList<>();
+      for (String[] v : identity.getOrDefault(o.id(), List.of())) {
+        ("alias".equals(v[0]) ? aliases : domains).add(v[1]);
+      }
+      out.add(new NamedOrganisation(o, List.copyOf(aliases), List.copyOf(domains)));
+    }
+    return out;
+  }
+
+  /** An organisation with its identity's other names and domains. */
+  public record NamedOrganisation(
+      Organisation organisation, List<String> aliases, List<String> domains) {}
 
   public OrganisationIdentity identity(long organisationId) {
     return new OrganisationIdentity(

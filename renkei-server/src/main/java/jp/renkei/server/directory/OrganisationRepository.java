@@ -141,6 +141,20 @@ class OrganisationRepository {
         .list();
   }
 
+  /** Every organisation's values of the given kinds, in one query: organisation id → values. */
+  Map<Long, List<String[]>> identities() {
+    Map<Long, List<String[]>> out = new java.util.HashMap<>();
+    jdbc.sql(
+            "select organisation_id, kind, value from organisation_identity"
+                + " where kind in ('alias', 'domain') order by organisation_id, kind, value")
+        .query(
+            (rs, i) ->
+                out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                    .add(new String[] {rs.getString(2), rs.getString(3)}))
+        .list();
+    return out;
+  }
+
   void replaceIdentity(long organisationId, String kind, List<String> values) {
     jdbc.sql("delete from organisation_identity where organisation_id = ? and kind = ?")
         .params(organisationId, kind)

@@ -11,26 +11,26 @@ import jp.renkei.engine.mail.MailStix;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.config.MailProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Targeted-mail analysis at the hub: the engine's analyser with the community's own domains (the
- * organisations' identity domains, for look-alike checks) and the hub's allow-list. Nothing about
- * an analysed message is stored.
+ * Targeted-mail analysis at the hub: the engine's analyser with the community's own organisations
+ * (names and identity domains, for impersonation and look-alike checks, {@link
+ * MemberOrganisations}) and the hub's allow-list. Nothing about an analysed message is stored.
  */
 @Service
 public class MailService {
 
-  private final JdbcClient jdbc;
   private final List<String> allowList;
   private final MailAnalyzer.Limits limits;
   private final AnalysisGate gate;
   private final MailModel model;
 
-  MailService(JdbcClient jdbc, MailProperties properties) {
-    this.jdbc = jdbc;
+  private final MemberOrganisations members;
+
+  MailService(MailProperties properties, MemberOrganisations members) {
+    this.members = members;
     String file = properties.model();
     this.model = MailModels.load(file == null || file.isBlank() ? null : Path.of(file));
     this.allowList = properties.allowList().stream().filter(s -> !s.isBlank()).toList();
@@ -131,11 +131,10 @@ public class MailService {
     return gate.run(
         who,
         () -> {
-          List<String> domains =
-              jdbc.sql("select distinct value from organisation_identity where kind = 'domain'")
-                  .query(String.class)
-                  .list();
-          return new MailAnalyzer(limits, domains, allowList, model).analyze(messageOnly(message));
+          // the members by name: the evidence names a member a lure claims or imitates, never
+          // its registered domains (its admins' to read)
+          return new MailAnalyzer(limits, List.of(), members.visibleTo(actor), allowList, model)
+              .analyze(messageOnly(message));
         });
   }
 
