@@ -3659,12 +3659,12 @@ public final class MailAnalyzer {
    * alone says little: it counts again as soon as anything else in the message does. Only when the
    * sender's own domain is authenticated ({@link #fromAligned}: no free mail), the message is bulk
    * mail (list headers or unsubscribe text), asks for no credentials, carries no sign but short
-   * links and a topic (TARGETED_THEME) — no payment or prize lure, no urgency, no Reply-To elsewhere,
-   * no phishing wording —, the short links lead to no login page, and the sender's own domain
-   * holds at least {@link #RELAYED_OWN_LINKS} of its links and more than the short links do. A
-   * lure from a fraudster's own authenticated domain that asks for a password, money or haste, or
-   * whose only call to action is the short link, keeps the sign; so does a link to an IP address
-   * or a free host in the same message.
+   * links and a topic (TARGETED_THEME) — no payment or prize lure, no urgency, no Reply-To
+   * elsewhere, no phishing wording —, the short links lead to no login page, and the sender's own
+   * domain holds at least {@link #RELAYED_OWN_LINKS} of its links and more than the short links do.
+   * A lure from a fraudster's own authenticated domain that asks for a password, money or haste, or
+   * whose only call to action is the short link, keeps the sign; so does a link to an IP address or
+   * a free host in the same message.
    */
   private static void relayedShortLinks(State st) {
     if (st.senderDomain == null

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Text a platform relays for its users (a creator's update with the creator's short link): a weak
  * sign that says nothing alone in the authenticated bulk mail of the sender it names, and that
- * counts again as soon as the message asks for a password, money or haste, is not
- * authenticated, or has nothing but the short link to click.
+ * counts again as soon as the message asks for a password, money or haste, is not authenticated, or
+ * has nothing but the short link to click.
  */
 class MailRelayedByPlatformTest {
 
