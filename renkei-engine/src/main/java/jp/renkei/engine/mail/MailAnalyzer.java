@@ -3815,6 +3815,73 @@ public final class MailAnalyzer {
         st.flag(RedFlag.PHISHING_WORDING, quoted(s.tokens()));
       }
     }
+    relayedShortLinks(st);
+  }
+
+  /** Links on the sender's own domain a platform's mail carries around a relayed short link. */
+  static final int RELAYED_OWN_LINKS = 3;
+
+  /**
+   * A short link in the text a platform relays for its users (SUSPICIOUS_LINK not counted): a
+   * crowdfunding creator's update, a club's news sent through the club's platform, carrying the
+   * creator's own cutt.ly or forms.gle link. The platform does not lie by it, and the shortener
+   * alone says little: it counts again as soon as anything else in the message does. Only when the
+   * sender's own domain is authenticated ({@link #fromAligned}: no free mail), the message is bulk
+   * mail (list headers or unsubscribe text), asks for no credentials, carries no sign but short
+   * links and a topic (TARGETED_THEME) — no payment or prize lure, no urgency, no Reply-To
+   * elsewhere, no phishing wording —, the short links lead to no login page, and the sender's own
+   * domain holds at least {@link #RELAYED_OWN_LINKS} of its links and more than the short links do.
+   * A lure from a fraudster's own authenticated domain that asks for a password, money or haste, or
+   * whose only call to action is the short link, keeps the sign; so does a link to an IP address or
+   * a free host in the same message.
+   */
+  private static void relayedShortLinks(State st) {
+    if (st.senderDomain == null
+        || FREEMAIL.contains(st.senderDomain)
+        || st.asksCredentials
+        || !fromAligned(st)
+        || !st.bulk()) {
+      return;
+    }
+    List<MailReport.Finding> shortened = new ArrayList<>();
+    for (MailReport.Finding f : st.findings) {
+      if (f.flag() == RedFlag.SUSPICIOUS_LINK && shortLink(f.evidence())) {
+        shortened.add(f);
+      } else if (f.flag().weight() > RedFlag.TARGETED_THEME.weight()) {
+        return;
+      }
+    }
+    if (shortened.isEmpty()) {
+      return;
+    }
+    int own = 0;
+    int shortLinks = 0;
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h == null) {
+        continue;
+      }
+      if (shortLink(l.url())) {
+        if (MailSigns.loginLike(l.url(), l.text())) {
+          return;
+        }
+        shortLinks++;
+      } else if (registrable(h).equals(st.senderDomain)) {
+        own++;
+      }
+    }
+    if (own >= RELAYED_OWN_LINKS && own > shortLinks) {
+      st.findings.removeAll(shortened);
+    }
+  }
+
+  /** A link (the whole evidence, nothing after it) served by a link shortener. */
+  private static boolean shortLink(String url) {
+    String h = host(url);
+    if (h == null || url.indexOf(' ') >= 0 || MailSigns.OWN_SHORT_LINKS.contains(h)) {
+      return false;
+    }
+    return MailSigns.SHORTENERS.contains(h) || MailSigns.SHORTENERS.contains(registrable(h));
   }
 
   /**

@@ -176,7 +176,8 @@ public enum RedFlag {
           + "IP アドレスをそのまま名前にしたホスト (93.184.216.34.host.example.net、ec2-3-90-1-2.compute-1.amazonaws.com のような、レンタルサーバーの初期の名前) へのリンクや、"
           + "# の後ろにメールアドレス (Base64 で符号化したものを含みます) を付けたリンクもこれに当たります。後者は偽のログイン画面に受信者のアドレスを表示させるフィッシングキットの作りです。"
           + "画像ファイル (.jpg、.png 等) のアドレス、アドレス自体が配信停止ページを示すリンク、Google マップの共有リンク (maps.app.goo.gl) は、読者が何かを入力するページではないので数えません。"
-          + "ネットショップの基盤 (myshopify.com) 上の店のページも、メールがその店の商品・コレクション・カートのページへリンクし、認証情報を求めず、そのリンクがログインのページでなければ、小さな店の販売メールとして数えません (同じ基盤上のログインページや、商品へのリンクのないページは数えます)。",
+          + "ネットショップの基盤 (myshopify.com) 上の店のページも、メールがその店の商品・コレクション・カートのページへリンクし、認証情報を求めず、そのリンクがログインのページでなければ、小さな店の販売メールとして数えません (同じ基盤上のログインページや、商品へのリンクのないページは数えます)。"
+          + "利用者の書いた文面を配信するサービス (クラウドファンディングの活動報告など) の一斉配信に載った短縮 URL も、差出人自身のドメインが認証され、そのドメインへのリンクが 3 つ以上かつ短縮 URL より多く、認証情報や支払い・急ぎを求める文言などほかの兆候が何もなく、短縮 URL がログインのページでなければ数えません (ほかの兆候が一つでもあれば数えます)。",
       "A link leads to an IP address, a URL shortener, a data: or javascript: URL, free hosting"
           + " anyone can put a page on (a Google Drawings page, a Google document or"
           + " presentation \"published to the web\" included), or a dynamic-DNS name (duckdns.org ...). A link through a"
@@ -193,7 +194,11 @@ public enum RedFlag {
           + " platform (myshopify.com) when the mail links that shop's products, collections or"
           + " cart, asks for no credentials, and the link is no login page: that is how small"
           + " shops sell (a login page on the platform, or a page there in a mail that links no"
-          + " catalogue, still counts)."),
+          + " catalogue, still counts). Nor does a short link in the bulk mail of a platform that"
+          + " relays its users' words (a crowdfunding creator's update): the sender's own domain"
+          + " authenticated, at least three of its links on that domain and more than the short"
+          + " links, no other sign at all (no credential, payment or urgency wording), and the short"
+          + " link no login page; any other sign makes it count again."),
   EXECUTABLE_LINK(
       30,
       "リンク先が実行ファイルやスクリプト、インストーラー (.exe、.msi、.hta、.vbs 等)、またはマクロ付き文書 (.docm、.xlsm、.pptm 等。「編集を有効にする」「コンテンツの有効化」で中のプログラムが動きます) です。クリックするとプログラムがダウンロードされます。認証された差出人が自ドメインで配布するものはこれに当たりません。開かないでください。",
