@@ -19,10 +19,14 @@
 create table stix_reach (
     key text not null,
     seq bigint not null references stix_object on delete cascade,
+    -- the object's id: "first" and "last" versions are chosen among the versions of one id that
+    -- the reader's keys admit (the issuer's identity is in every advisory it publishes)
+    stix_id text not null,
     primary key (key, seq)
 );
 -- the cascade from stix_object, and a refresh, find an object's keys by its seq
 create index stix_reach_seq_idx on stix_reach (seq);
+create index stix_reach_id_idx on stix_reach (key, stix_id);
 
 -- an object's keys, or none outside the advisories collection
 create function stix_reach_keys(collection uuid, advisory bigint, originator bigint)
@@ -39,8 +43,8 @@ create function stix_reach_keys(collection uuid, advisory bigint, originator big
 create function stix_reach_inserted() returns trigger
 language plpgsql as $$
 begin
-    insert into stix_reach (key, seq)
-    select distinct k, n.seq
+    insert into stix_reach (key, seq, stix_id)
+    select distinct k, n.seq, n.stix_id
       from new_rows n
       join stix_collection c on c.id = n.collection_id and c.kind = 'advisories',
            unnest(stix_reach_keys(n.collection_id, n.source_advisory, n.originator_org)) k
@@ -58,9 +62,11 @@ create function stix_reach_refresh(object bigint) returns void
 language sql as $$
     delete from stix_reach x using stix_object o
      where x.seq = object and o.seq = object
-       and not x.key = any(stix_reach_keys(o.collection_id, o.source_advisory, o.originator_org));
-    insert into stix_reach (key, seq)
-    select distinct k, o.seq from stix_object o,
+       and (x.stix_id <> o.stix_id
+            or not x.key = any(stix_reach_keys(o.collection_id, o.source_advisory,
+                                               o.originator_org)));
+    insert into stix_reach (key, seq, stix_id)
+    select distinct k, o.seq, o.stix_id from stix_object o,
            unnest(stix_reach_keys(o.collection_id, o.source_advisory, o.originator_org)) k
      where o.seq = object
     on conflict do nothing;
@@ -74,7 +80,8 @@ begin
 end
 $$;
 
-create trigger stix_reach_moved after update of collection_id, source_advisory, originator_org
+create trigger stix_reach_moved after update of collection_id, source_advisory, originator_org,
+    stix_id
     on stix_object for each row execute function stix_reach_moved();
 
 -- an advisory's reach changed (V297's triggers call this): its versions' keys, and now its
@@ -87,15 +94,15 @@ language sql as $$
     delete from stix_reach x using stix_object o
      where o.source_advisory = aid and x.seq = o.seq
        and not x.key = any(stix_reach_keys(o.collection_id, o.source_advisory, o.originator_org));
-    insert into stix_reach (key, seq)
-    select distinct k, o.seq from stix_object o,
+    insert into stix_reach (key, seq, stix_id)
+    select distinct k, o.seq, o.stix_id from stix_object o,
            unnest(stix_reach_keys(o.collection_id, o.source_advisory, o.originator_org)) k
      where o.source_advisory = aid
     on conflict do nothing;
 $$;
 
-insert into stix_reach (key, seq)
-select distinct k, o.seq
+insert into stix_reach (key, seq, stix_id)
+select distinct k, o.seq, o.stix_id
   from stix_object o
   join stix_collection c on c.id = o.collection_id and c.kind = 'advisories',
        unnest(stix_reach_keys(o.collection_id, o.source_advisory, o.originator_org)) k

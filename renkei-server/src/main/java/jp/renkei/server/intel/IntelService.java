@@ -658,7 +658,7 @@ public class IntelService {
                 .computeIfAbsent(
                     row.stixId(),
                     id ->
-                        matching(shown(objects.versions(c.id(), id), allowed), ver).stream()
+                        matching(shown(versions(c.id(), id, vis), allowed), ver).stream()
                             .map(StoredObject::seq)
                             .collect(java.util.stream.Collectors.toSet()))
                 .contains(row.seq())) {
@@ -676,6 +676,13 @@ public class IntelService {
     }
     long last = out.isEmpty() ? afterSeq : out.get(out.size() - 1).seq();
     return new Page(List.copyOf(out), more, last);
+  }
+
+  /** The stored versions of one object a page may judge (counted as read). */
+  private List<StoredObject> versions(UUID collection, String id, StixRepository.Visibility vis) {
+    List<StoredObject> all = objects.versions(collection, id, vis.reachKeys());
+    judged.add(all.size());
+    return all;
   }
 
   /** Rows pages have read from the store and handed to the policy since the hub started. */

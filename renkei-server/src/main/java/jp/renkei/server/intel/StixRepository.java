@@ -479,6 +479,17 @@ class StixRepository {
 
   /** The SQL form of what the policy decides for this collection and caller. */
   private static String visible(String alias, Visibility v, Map<String, Object> params) {
+    if (v.reachKeys() != null && !alias.equals("o")) {
+      // another version or copy of the page's object in the advisories collection: only those
+      // its reach keys list (the page's own rows come from stix_reach already)
+      params.put("reachKeys", v.reachKeys());
+      return "("
+          + alias
+          + ".seq in (select x.seq from stix_reach x where x.key = any(cast(:reachKeys as"
+          + " text[])) and x.stix_id = "
+          + alias
+          + ".stix_id))";
+    }
     params.put("vOrg", v.organisation());
     params.put("vPerson", v.person());
     StringBuilder s =
@@ -491,8 +502,23 @@ class StixRepository {
     return s.append(")").toString();
   }
 
-  /** Every version of one object in a collection (for DELETE; the caller filters by policy). */
-  List<StoredObject> versions(UUID collection, String stixId) {
+  /**
+   * Every version of one object in a collection (the caller filters by policy); with {@code
+   * reachKeys} (the advisories collection, V353) only those listed under one of them, so versions
+   * of the id published with advisories hidden from the reader are never read.
+   */
+  List<StoredObject> versions(UUID collection, String stixId, String[] reachKeys) {
+    if (reachKeys != null) {
+      return jdbc.sql(
+              "select "
+                  + COLUMNS
+                  + ", null as body from stix_object where seq in (select x.seq from stix_reach x"
+                  + " where x.key = any(cast(? as text[])) and x.stix_id = ?) and collection_id = ?"
+                  + " order by seq")
+          .params(reachKeys, stixId, collection)
+          .query(StixRepository::row)
+          .list();
+    }
     return jdbc.sql(
             "select "
                 + COLUMNS

@@ -114,6 +114,16 @@ class AdvisoriesCollectionCrowdIT extends ServerTest {
     jdbc.sql("analyze stix_object").update();
   }
 
+  private void moveAll(List<Long> advisories, String collection) {
+    jdbc.sql(
+            "update stix_object set collection_id = "
+                + collection
+                + " where source_advisory = any(cast(? as bigint[]))")
+        .param(advisories.toArray(Long[]::new))
+        .update();
+    jdbc.sql("analyze stix_object").update();
+  }
+
   @Test
   void aThousandHiddenObjectsAreNeverReadAndChangeNoAnswer() throws Exception {
     Organisation mine = fixtures.operator("gas");
@@ -218,5 +228,105 @@ class AdvisoriesCollectionCrowdIT extends ServerTest {
     move(a, AdvisoriesCollectionTimingIT.ADVISORIES);
     assertThat(shownOf(fixtures.actor(stranger), ids)).isEqualTo(4);
     assertThat(shownOf(viewer, ids)).isZero();
+  }
+
+  private static String identity(String id, int version) {
+    return "{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\""
+        + id
+        + "\",\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\""
+        + java.time.Instant.parse("2026-01-01T00:00:00Z")
+            .plusSeconds(version)
+            .toString()
+            .replace("Z", ".000Z")
+        + "\",\"name\":\"version "
+        + version
+        + "\",\"identity_class\":\"organization\"}";
+  }
+
+  private void publishOne(long advisory, Organisation by, UserAccount person, String object) {
+    var stored =
+        intel.publishAdvisory(
+            advisory,
+            by.id(),
+            person.id(),
+            "{\"type\":\"bundle\",\"id\":\"bundle--"
+                + java.util.UUID.randomUUID()
+                + "\",\"objects\":["
+                + object
+                + "]}");
+    assertThat(stored.failures()).as(stored.outcomes().toString()).isZero();
+  }
+
+  /**
+   * An issuer's identity is in every advisory it publishes, under one id: "last" and "first" are
+   * chosen among the versions the reader may see, and the versions of advisories hidden from it are
+   * never read for that either (nor do they change which version it is shown).
+   */
+  @Test
+  void versionsOfOneIdInHiddenAdvisoriesAreNeverRead() throws Exception {
+    Organisation mine = fixtures.operator("gas");
+    Organisation other = fixtures.operator("finance");
+    orgs.add(other.id());
+    UserAccount me = fixtures.user(mine, Role.ANALYST);
+    UserAccount stranger = fixtures.user(other, Role.ANALYST);
+    Actor viewer = fixtures.actor(me);
+    String id = "identity--" + java.util.UUID.randomUUID();
+    publishOne(
+        AdvisoriesCollectionTimingIT.advisory(jdbc, other, "clear"),
+        other,
+        stranger,
+        identity(id, 1));
+    List<Long> hidden = new ArrayList<>();
+    for (int i = 2; i <= 201; i++) {
+      long a = AdvisoriesCollectionTimingIT.advisory(jdbc, other, "amber");
+      hidden.add(a);
+      publishOne(a, other, stranger, identity(id, i));
+    }
+    String parking =
+        "cast('" + intel.collectionOfOrganisation(other.id()).orElseThrow().id() + "' as uuid)";
+    Http reader = http().bearer(fixtures.token(me));
+    String collection = advisories().id().toString();
+    var last =
+        new ObjectQuery(null, null, List.of(id), List.of(), ObjectQuery.Versions.LAST, List.of());
+
+    moveAll(hidden, parking);
+    long before = intel.rowsJudged();
+    var quietPage = intel.page(viewer, advisories(), last, 0, 1000, true);
+    long quietRead = intel.rowsJudged() - before;
+    String quiet =
+        shown(
+            reader.get(
+                "/taxii2/api/collections/" + collection + "/objects/" + id + "/",
+                "Accept",
+                AdvisoriesCollectionTimingIT.TAXII));
+    moveAll(hidden, AdvisoriesCollectionTimingIT.ADVISORIES);
+    before = intel.rowsJudged();
+    var crowdPage = intel.page(viewer, advisories(), last, 0, 1000, true);
+    long crowdRead = intel.rowsJudged() - before;
+    String crowded =
+        shown(
+            reader.get(
+                "/taxii2/api/collections/" + collection + "/objects/" + id + "/",
+                "Accept",
+                AdvisoriesCollectionTimingIT.TAXII));
+
+    assertThat(quiet).contains("version 1").doesNotContain("version 2");
+    assertThat(crowded).isEqualTo(quiet);
+    assertThat(crowdPage.objects()).hasSize(1);
+    assertThat(
+            new String(crowdPage.objects().get(0).json(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(
+            new String(quietPage.objects().get(0).json(), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(crowdRead).as("rows read").isEqualTo(quietRead);
+    // the issuer is shown its newest
+    assertThat(
+            new String(
+                intel
+                    .page(fixtures.actor(stranger), advisories(), last, 0, 1000, true)
+                    .objects()
+                    .get(0)
+                    .json(),
+                java.nio.charset.StandardCharsets.UTF_8))
+        .contains("version 201");
   }
 }
