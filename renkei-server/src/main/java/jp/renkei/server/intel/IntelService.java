@@ -62,6 +62,10 @@ public class IntelService {
   private final StixValidator validator = new StixValidator();
   private final JsonMapper json = JsonMapper.builder().build();
 
+  /** Rows a page has read from the store and handed to the policy since the hub started. */
+  private final java.util.concurrent.atomic.LongAdder judged =
+      new java.util.concurrent.atomic.LongAdder();
+
   IntelService(
       CollectionRepository collections,
       StixRepository objects,
@@ -613,7 +617,7 @@ public class IntelService {
     java.util.function.Function<StoredObject, Audience> who = audiences(c, k);
     StixRepository.Visibility vis =
         c.kind() == StixCollection.Kind.ADVISORIES
-            ? everything(actor) // the SQL cannot judge an advisory's audience; the policy does
+            ? advisoryReach(actor, check) // the policy judges each advisory's audience
             : visibility(actor, k, check);
     // the same audience object (see audiences) gets the same answer: ask the policy once each
     java.util.Map<Audience, Boolean> decided = new java.util.IdentityHashMap<>();
@@ -643,6 +647,7 @@ public class IntelService {
       int ask = want + 1 - out.size();
       List<StoredObject> rows =
           objects.page(c.id(), vis, asked, cursor, ask, bodies, judgeVersions, newestFirst);
+      judged.add(rows.size());
       for (StoredObject row : rows) {
         cursor = row.seq();
         if (!allowed.test(row)) {
@@ -653,7 +658,7 @@ public class IntelService {
                 .computeIfAbsent(
                     row.stixId(),
                     id ->
-                        matching(shown(objects.versions(c.id(), id), allowed), ver).stream()
+                        matching(shown(versions(c.id(), id, vis), allowed), ver).stream()
                             .map(StoredObject::seq)
                             .collect(java.util.stream.Collectors.toSet()))
                 .contains(row.seq())) {
@@ -671,6 +676,18 @@ public class IntelService {
     }
     long last = out.isEmpty() ? afterSeq : out.get(out.size() - 1).seq();
     return new Page(List.copyOf(out), more, last);
+  }
+
+  /** The stored versions of one object a page may judge (counted as read). */
+  private List<StoredObject> versions(UUID collection, String id, StixRepository.Visibility vis) {
+    List<StoredObject> all = objects.versions(collection, id, vis.reachKeys());
+    judged.add(all.size());
+    return all;
+  }
+
+  /** Rows pages have read from the store and handed to the policy since the hub started. */
+  long rowsJudged() {
+    return judged.sum();
   }
 
   /**
@@ -776,11 +793,21 @@ public class IntelService {
     return keys.toArray(String[]::new);
   }
 
-  private static StixRepository.Visibility everything(Actor actor) {
+  /**
+   * The advisories collection's pre-selection: every marking (an object there is judged by its
+   * advisory's audience, which the policy decides), narrowed to the objects listed under one of the
+   * actor's reach keys (V353), so that objects of advisories whose audience its reach does not
+   * admit are never read. Without the community's GREEN keys when the policy refuses the
+   * community's GREEN to the actor now (a mode-gated organisation in normal mode).
+   */
+  private StixRepository.Visibility advisoryReach(Actor actor, SharingGate.Check check) {
+    long other = actor.organisationId() == null || actor.organisationId() != -1L ? -1L : -2L;
+    boolean community = check.allows(Audience.of(Marking.tlp(Tlp.GREEN), other, null));
     return new StixRepository.Visibility(
         actor.organisationId() == null ? -1L : actor.organisationId(),
         actor.userId() == null ? -1L : actor.userId(),
-        EnumSet.allOf(Tlp.class));
+        EnumSet.allOf(Tlp.class),
+        jp.renkei.server.sharing.ReachKeys.of(gate.reach(actor), community));
   }
 
   /** The exact SQL pre-selection of the policy for this collection: which TLPs reach the actor. */

@@ -46,8 +46,16 @@ class StixRepository {
   /** What an insert did: the date_added of each inserted object, by index; null = duplicate. */
   record Inserted(Instant[] dateAdded, List<Correlator.NewValue> values) {}
 
-  /** Which rows the caller may see, as SQL (exact for the collection; the policy re-checks). */
-  record Visibility(long organisation, long person, Set<Tlp> tlps) {}
+  /**
+   * Which rows the caller may see, as SQL (exact for the collection; the policy re-checks). {@code
+   * reachKeys}, for the advisories collection (null elsewhere): the caller's reach keys, of which a
+   * row must hold one in {@code stix_reach} (V353) to be read at all.
+   */
+  record Visibility(long organisation, long person, Set<Tlp> tlps, String[] reachKeys) {
+    Visibility(long organisation, long person, Set<Tlp> tlps) {
+      this(organisation, person, tlps, null);
+    }
+  }
 
   // timestamps as microseconds since the epoch, computed when stored (V14): the driver's
   // timestamp parsing, or computing them per row in the query, costs more than the rest of a
@@ -353,36 +361,60 @@ class StixRepository {
     // the cursor and the limit are numbers written into the statement: a plan cached for a
     // parameter would not know how far into the collection the page starts and may sort the
     // whole rest of it instead of walking the index
-    sql.append(" from stix_object o where o.collection_id = :c");
-    if (!newestFirst) {
-      sql.append(" and o.seq > ").append(afterSeq);
-    } else if (afterSeq > 0) {
-      sql.append(" and o.seq < ").append(afterSeq);
-    }
+    String after =
+        !newestFirst ? " and o.seq > " + afterSeq : afterSeq > 0 ? " and o.seq < " + afterSeq : "";
+    String order = newestFirst ? " order by o.seq desc limit " : " order by o.seq limit ";
+    String where = " o.collection_id = :c" + after + matching(v, q, params);
     params.put("c", collection);
-    sql.append(" and ").append(visible("o", v, params));
+    if (v.reachKeys() == null) {
+      sql.append(" from stix_object o where").append(where);
+    } else {
+      // the advisories collection (V353): for each of the reader's keys, the first page of that
+      // key's objects that match, walked in seq order from stix_reach; merged, the first page of
+      // them is the first page of all the reader's keys admit. An object sharing no key with the
+      // reader is never read, so what lies hidden costs a page nothing.
+      params.put("reachKeys", v.reachKeys());
+      sql.append(" from stix_object o where o.seq in (select d.seq from (select distinct l.seq")
+          .append(" from unnest(cast(:reachKeys as text[])) as k(key), lateral (select x.seq")
+          .append(" from stix_reach x join stix_object o on o.seq = x.seq where x.key = k.key and")
+          .append(where.replace("o.seq", "x.seq"))
+          .append(order.replace("o.seq", "x.seq"))
+          .append(rows)
+          .append(") l) d")
+          .append(order.replace("o.seq", "d.seq"))
+          .append(rows)
+          .append(")");
+    }
+    sql.append(order).append(rows);
+    return jdbc.sql(sql.toString()).params(params).query(StixRepository::row).list();
+  }
+
+  /** SQL: the conditions of a page besides its collection and cursor, on the alias {@code o}. */
+  private static String matching(Visibility v, ObjectQuery q, Map<String, Object> params) {
+    StringBuilder w = new StringBuilder();
+    w.append(" and ").append(visible("o", v, params));
     if (q.addedAfter() != null) {
-      sql.append(" and o.date_added > :addedAfter");
+      w.append(" and o.date_added > :addedAfter");
       params.put("addedAfter", Timestamp.from(q.addedAfter()));
     }
     if (q.addedBefore() != null) {
-      sql.append(" and o.date_added < :addedBefore");
+      w.append(" and o.date_added < :addedBefore");
       params.put("addedBefore", Timestamp.from(q.addedBefore()));
     }
     if (!q.ids().isEmpty()) {
-      sql.append(" and o.stix_id in (:ids)");
+      w.append(" and o.stix_id in (:ids)");
       params.put("ids", q.ids());
     }
     if (!q.types().isEmpty()) {
-      sql.append(" and o.type in (:types)");
+      w.append(" and o.type in (:types)");
       params.put("types", q.types());
     }
     if (!q.specVersions().isEmpty() && !q.specVersions().contains("2.1")) {
-      sql.append(" and false");
+      w.append(" and false");
     }
     // several organisations may hold a copy of one id: where the reader sees the creator's
     // copy, the others' are not shown (nobody versions another's object in a reader's eyes)
-    sql.append(" and (not o.multi_version or not exists (select 1 from stix_object s")
+    w.append(" and (not o.multi_version or not exists (select 1 from stix_object s")
         .append(" join stix_creator k on k.stix_id = s.stix_id")
         .append(" and k.organisation_id = s.originator_org")
         .append(" where s.collection_id = o.collection_id and s.stix_id = o.stix_id")
@@ -402,10 +434,9 @@ class StixRepository {
         any.add("o.version in (:at)");
         params.put("at", ver.at().stream().map(Timestamp::from).collect(Collectors.toList()));
       }
-      sql.append(" and (").append(String.join(" or ", any)).append(")");
+      w.append(" and (").append(String.join(" or ", any)).append(")");
     }
-    sql.append(newestFirst ? " order by o.seq desc limit " : " order by o.seq limit ").append(rows);
-    return jdbc.sql(sql.toString()).params(params).query(StixRepository::row).list();
+    return w.toString();
   }
 
   /**
@@ -448,6 +479,17 @@ class StixRepository {
 
   /** The SQL form of what the policy decides for this collection and caller. */
   private static String visible(String alias, Visibility v, Map<String, Object> params) {
+    if (v.reachKeys() != null && !alias.equals("o")) {
+      // another version or copy of the page's object in the advisories collection: only those
+      // its reach keys list (the page's own rows come from stix_reach already)
+      params.put("reachKeys", v.reachKeys());
+      return "("
+          + alias
+          + ".seq in (select x.seq from stix_reach x where x.key = any(cast(:reachKeys as"
+          + " text[])) and x.stix_id = "
+          + alias
+          + ".stix_id))";
+    }
     params.put("vOrg", v.organisation());
     params.put("vPerson", v.person());
     StringBuilder s =
@@ -460,8 +502,23 @@ class StixRepository {
     return s.append(")").toString();
   }
 
-  /** Every version of one object in a collection (for DELETE; the caller filters by policy). */
-  List<StoredObject> versions(UUID collection, String stixId) {
+  /**
+   * Every version of one object in a collection (the caller filters by policy); with {@code
+   * reachKeys} (the advisories collection, V353) only those listed under one of them, so versions
+   * of the id published with advisories hidden from the reader are never read.
+   */
+  List<StoredObject> versions(UUID collection, String stixId, String[] reachKeys) {
+    if (reachKeys != null) {
+      return jdbc.sql(
+              "select "
+                  + COLUMNS
+                  + ", null as body from stix_object where seq in (select x.seq from stix_reach x"
+                  + " where x.key = any(cast(? as text[])) and x.stix_id = ?) and collection_id = ?"
+                  + " order by seq")
+          .params(reachKeys, stixId, collection)
+          .query(StixRepository::row)
+          .list();
+    }
     return jdbc.sql(
             "select "
                 + COLUMNS

@@ -229,9 +229,24 @@ public final class OutboundHttp implements AutoCloseable {
    * {@code maxBody} bytes of the final answer's body.
    */
   public Response exchange(Request request, int maxBody) {
+    return exchange(request, maxBody, false);
+  }
+
+  /**
+   * As {@link #exchange(Request, int)}; {@code sameOriginOnly} follows a redirect only within the
+   * request's own origin (scheme, host and port), and refuses one to anywhere else ({@link
+   * Refused}, audited as any refused destination): a webhook's body (an advisory, a notice, under
+   * its TLP) goes to the URL its organisation registered, never to wherever that URL points next.
+   */
+  public Response exchange(Request request, int maxBody, boolean sameOriginOnly) {
     Request current = request;
     for (int redirects = 0; ; redirects++) {
       checkForm(current.uri());
+      if (sameOriginOnly && redirects > 0 && !sameOrigin(request.uri(), current.uri())) {
+        throw new Refused(
+            "destination refused: a redirect to another origin (a webhook is delivered to its"
+                + " registered URL only)");
+      }
       Response r = once(current, maxBody);
       Optional<String> location = r.header("Location");
       if (!isRedirect(r.status()) || location.isEmpty()) {

@@ -76,7 +76,8 @@ public class SignedWebhooks {
                       "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body)),
                   body.getBytes(StandardCharsets.UTF_8),
                   notify.webhookTimeout()),
-              0);
+              0,
+              true);
     } catch (OutboundHttp.Refused e) {
       // allowed when it was saved; its name now resolves inside, or it redirects there: audited
       // as a refusal when saving is, in the organisation's name (its admins see it), on its own

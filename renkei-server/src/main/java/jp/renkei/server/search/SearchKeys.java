@@ -24,30 +24,10 @@ record SearchKeys(String[] keys, String[] allow) {
    * and refused, enough of them filled the search's walk and pushed the viewer's own hits out.
    */
   static SearchKeys of(Reach reach, boolean community) {
-    List<String> keys = new ArrayList<>();
-    keys.add("clear");
     Long org = reach.organisationId();
-    if (org != null) {
-      keys.add("o:" + org);
-    }
-    if (org != null && community) {
-      keys.add("g:*:*");
-      if (reach.sector() != null) {
-        keys.add("g:" + reach.sector() + ":*");
-      }
-      if (reach.organisationType() != null) {
-        keys.add("g:*:" + reach.organisationType());
-      }
-      if (reach.sector() != null && reach.organisationType() != null) {
-        keys.add("g:" + reach.sector() + ":" + reach.organisationType());
-      }
-    }
-    if (reach.personId() != null) {
-      keys.add("p:" + reach.personId());
-    }
-    reach.consultedOrganisations().stream().sorted().forEach(c -> keys.add("r:" + c));
     return new SearchKeys(
-        keys.toArray(String[]::new), org == null ? new String[] {"*", "public"} : allow(org));
+        jp.renkei.server.sharing.ReachKeys.of(reach, community),
+        org == null ? new String[] {"*", "public"} : allow(org));
   }
 
   /**
