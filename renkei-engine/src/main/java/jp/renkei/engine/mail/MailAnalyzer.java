@@ -2202,7 +2202,7 @@ public final class MailAnalyzer {
             lower.startsWith("mailto:") ? domain(lower.substring(7)) : host(lower), st);
       }
       if (lower.startsWith("data:") || lower.startsWith("javascript:")) {
-        st.flag(RedFlag.SUSPICIOUS_LINK, href.length() > 60 ? href.substring(0, 60) + "…" : href);
+        st.flag(RedFlag.SUSPICIOUS_LINK, jp.renkei.engine.text.Names.cut(href, 60));
         continue;
       }
       if (href.isEmpty() || href.startsWith("#") || lower.startsWith("mailto:")) {
@@ -4399,7 +4399,7 @@ public final class MailAnalyzer {
       creds = MailSigns.found(MailSigns.CREDENTIALS, rest);
     }
     if (!creds.isEmpty()) {
-      st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
+      st.flag(RedFlag.CREDENTIAL_REQUEST, MailQuotes.quoted(st.phrases().text(), creds));
     }
     // before the list's vouching: a code host's notifications come with list headers
     relayedLure(st);
@@ -4411,7 +4411,7 @@ public final class MailAnalyzer {
     }
     List<String> urgent = advisory ? List.of() : MailSigns.found(MailSigns.URGENCY, phrases);
     if (!urgent.isEmpty()) {
-      st.flag(RedFlag.URGENCY, quoted(urgent));
+      st.flag(RedFlag.URGENCY, MailQuotes.quoted(st.phrases().text(), urgent));
     }
     List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, phrases));
     MailSigns.found(MailSigns.CREDITED_AMOUNTS, phrases).stream()
@@ -4427,7 +4427,7 @@ public final class MailAnalyzer {
       lures.removeIf(x -> MailSigns.COMMERCE_WORDS.matcher(x).matches());
     }
     if (!lures.isEmpty()) {
-      st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
+      st.flag(RedFlag.PAYMENT_LURE, MailQuotes.quoted(st.phrases().text(), lures));
     }
     rewardLure(st);
     List<String> fraud = new ArrayList<>(MailSigns.found(MailSigns.FRAUD_OFFERS, phrases));
@@ -4441,7 +4441,7 @@ public final class MailAnalyzer {
       fraud.removeIf(x -> CRYPTO_AMOUNT.matcher(x).matches());
     }
     if (!fraud.isEmpty()) {
-      st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
+      st.flag(RedFlag.FRAUD_OFFER, MailQuotes.quoted(st.phrases().text(), fraud));
     }
     creditApproval(st);
     extortion(st, phrases);
@@ -4459,7 +4459,7 @@ public final class MailAnalyzer {
     }
     List<String> themes = MailSigns.found(MailSigns.THEMES, phrases);
     if (!themes.isEmpty()) {
-      st.flag(RedFlag.TARGETED_THEME, quoted(themes));
+      st.flag(RedFlag.TARGETED_THEME, MailQuotes.quoted(st.phrases().text(), themes));
     }
     if (st.senderDomain != null
         && FREEMAIL.contains(st.senderDomain)

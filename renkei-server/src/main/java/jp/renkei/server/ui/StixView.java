@@ -258,9 +258,8 @@ public class StixView {
       if (sent.isEmpty()) {
         return null;
       }
-      if (sent.length() > MAX_SENT_EXPLANATION) {
-        sent = sent.substring(0, MAX_SENT_EXPLANATION) + "…";
-      }
+      // cut on a grapheme boundary: half an emoji read [U+D83D] on the page
+      sent = Names.cut(sent, MAX_SENT_EXPLANATION);
       return safe(sent);
     }
   }
