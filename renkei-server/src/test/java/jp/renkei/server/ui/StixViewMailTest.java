@@ -77,7 +77,8 @@ class StixViewMailTest {
     StixView.Row note =
         rows.stream().filter(r -> r.type().equals("note")).findFirst().orElseThrow();
     assertThat(note.value()).contains("二重拡張子").doesNotContain("DOUBLE_EXTENSION");
-    assertThat(note.detail()).startsWith("危険: ").contains("スコア ");
+    // the note is the shared data's claim, labelled so, not this hub's verdict (ui23)
+    assertThat(note.detail()).startsWith("共有データ内の記載 (このハブの判定ではありません): 危険: ").contains("スコア ");
   }
 
   @Test
@@ -90,7 +91,9 @@ class StixViewMailTest {
     StixView.Row note =
         rows.stream().filter(r -> r.type().equals("note")).findFirst().orElseThrow();
     assertThat(note.value()).isNotBlank().doesNotContain("_");
-    assertThat(note.detail()).startsWith("Dangerous").contains("score ");
+    assertThat(note.detail())
+        .startsWith("As the shared data says (not this hub's verdict): Dangerous")
+        .contains("score ");
   }
 
   @Test
