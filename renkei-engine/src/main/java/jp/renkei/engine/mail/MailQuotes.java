@@ -21,13 +21,23 @@ final class MailQuotes {
 
   /** Each phrase in its context in {@code text}, quoted: {@code "…a b c…", "…d e…"}. */
   static String quoted(String text, List<String> phrases) {
-    StringBuilder out = new StringBuilder();
+    // two phrases of one sentence ("24時間以内", "停止します") quote it once
+    List<String> quotes = new java.util.ArrayList<>();
     for (String p : phrases) {
+      String q = inContext(text, p);
+      String bare = q.replace("…", "");
+      if (quotes.stream().noneMatch(x -> x.replace("…", "").contains(bare))) {
+        quotes.removeIf(x -> bare.contains(x.replace("…", "")));
+        quotes.add(q);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String q : quotes) {
       if (!out.isEmpty()) {
         out.append(", ");
       }
       // straight quotes, not 「」: the evidence reads the same in the Japanese and the English page
-      out.append('"').append(inContext(text, p)).append('"');
+      out.append('"').append(q).append('"');
     }
     return out.toString();
   }

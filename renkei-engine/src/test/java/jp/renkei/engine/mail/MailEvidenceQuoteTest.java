@@ -78,6 +78,9 @@ class MailEvidenceQuoteTest {
         .isEqualTo("please note: your password expires today unless renewed soon by…");
     assertThat(MailQuotes.inContext("ログインしてください。", "ログインし")).isEqualTo("ログインしてください");
     assertThat(MailQuotes.inContext("abc", "zzz")).isEqualTo("zzz");
+    // two phrases of one sentence quote it once
+    assertThat(MailQuotes.quoted("24時間以内に確認しない場合、アカウントを停止します。", List.of("24時間以内", "停止します")))
+        .isEqualTo("\"24時間以内に確認しない場合、アカウントを停止します\"");
     String emoji = "\uD83D\uDE00".repeat(40) + " your password expires";
     assertThat(MailQuotes.inContext(emoji, "password expir"))
         .doesNotMatch("(?s).*[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF]).*")
