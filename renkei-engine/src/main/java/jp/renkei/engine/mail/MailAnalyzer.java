@@ -3422,7 +3422,9 @@ public final class MailAnalyzer {
               + String.join(", ", en)
               + ". Its diagnostic words (delivery failed, mailbox full) and the text of a returned"
               + " message without links or attachments are not counted as lure wording."
-              + (senderTrait ? " Nor is its empty or delivery-software sender counted as malformed." : "")
+              + (senderTrait
+                  ? " Nor is its empty or delivery-software sender counted as malformed."
+                  : "")
               + (st.returnedActs
                   ? " The returned message holds links or attachments, so its text is judged too."
                   : ""));

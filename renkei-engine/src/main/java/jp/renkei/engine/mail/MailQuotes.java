@@ -58,7 +58,9 @@ final class MailQuotes {
     while (start > 0 && latin(text.codePointBefore(start)) && latin(text.codePointAt(start))) {
       start -= Character.charCount(text.codePointBefore(start));
     }
-    while (end < text.length() && latin(text.codePointBefore(end)) && latin(text.codePointAt(end))) {
+    while (end < text.length()
+        && latin(text.codePointBefore(end))
+        && latin(text.codePointAt(end))) {
       end += Character.charCount(text.codePointAt(end));
     }
     // a Japanese verb or adjective ends in kana after its stem (ログインし → ログインしてください)

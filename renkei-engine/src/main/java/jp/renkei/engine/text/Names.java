@@ -51,7 +51,9 @@ public final class Names {
     return prefix(text, max) + "…";
   }
 
-  /** {@code text}'s longest start of at most {@code max} characters ending on a grapheme boundary. */
+  /**
+   * {@code text}'s longest start of at most {@code max} characters ending on a grapheme boundary.
+   */
   public static String prefix(String text, int max) {
     if (text == null || text.length() <= max) {
       return text;

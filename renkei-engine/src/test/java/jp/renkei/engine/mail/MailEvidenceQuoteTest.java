@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The new analyst's review (ui23): the wording evidence read "password expir" and "ログインし", the
  * starts the phrase lists match, like typos; it now quotes the whole words with a little of their
- * sentence. And a cut of evidence never splits an emoji into a lone surrogate (shown as
- * [U+D83D]).
+ * sentence. And a cut of evidence never splits an emoji into a lone surrogate (shown as [U+D83D]).
  */
 class MailEvidenceQuoteTest {
 
@@ -23,7 +22,9 @@ class MailEvidenceQuoteTest {
   }
 
   private static String b64(String s) {
-    return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)) + "?=";
+    return "=?UTF-8?B?"
+        + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))
+        + "?=";
   }
 
   @Test
@@ -52,8 +53,12 @@ class MailEvidenceQuoteTest {
     String body = "お客様のアカウントに異常なログインがありました。下記よりログインしてください。";
     MailReport r =
         analyze(
-            "From: " + b64("サポート") + " <support@account-check.example>\r\nTo: a@example.jp\r\n"
-                + "Subject: " + b64("重要なお知らせ") + "\r\nMIME-Version: 1.0\r\n"
+            "From: "
+                + b64("サポート")
+                + " <support@account-check.example>\r\nTo: a@example.jp\r\n"
+                + "Subject: "
+                + b64("重要なお知らせ")
+                + "\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
                 + Base64.getMimeEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
                 + "\r\n");
@@ -73,7 +78,8 @@ class MailEvidenceQuoteTest {
 
   @Test
   void theQuoteStaysInItsLineAndMarksWhereItWasCut() {
-    String text = "subject\nplease note: your password expires today unless renewed soon by you.\nbye";
+    String text =
+        "subject\nplease note: your password expires today unless renewed soon by you.\nbye";
     assertThat(MailQuotes.inContext(text, "password expir"))
         .isEqualTo("please note: your password expires today unless renewed soon by…");
     assertThat(MailQuotes.inContext("ログインしてください。", "ログインし")).isEqualTo("ログインしてください");

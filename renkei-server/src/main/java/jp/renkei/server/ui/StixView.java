@@ -118,8 +118,10 @@ public class StixView {
     out =
         neutral.replaceAll(
             r -> {
-              String[] label = NEUTRAL_LABELS.get(
-                      (r.group(1) != null ? r.group(1) : r.group(2)).toLowerCase(java.util.Locale.ROOT));
+              String[] label =
+                  NEUTRAL_LABELS.get(
+                      (r.group(1) != null ? r.group(1) : r.group(2))
+                          .toLowerCase(java.util.Locale.ROOT));
               return java.util.regex.Matcher.quoteReplacement(english ? label[1] : label[0]);
             });
     for (jp.renkei.engine.redact.Redactor.Kind kind :
@@ -272,9 +274,7 @@ public class StixView {
    * is shown whole.
    */
   private static String summary(String code, boolean english, String explanation) {
-    return known(code)
-        ? jp.renkei.engine.mail.RedFlag.valueOf(code).summary(english)
-        : explanation;
+    return known(code) ? jp.renkei.engine.mail.RedFlag.valueOf(code).summary(english) : explanation;
   }
 
   /** Whether this hub knows the sign, and so explains it in its own words. */

@@ -49,9 +49,13 @@ class C4tapMarksIT extends ServerTest {
     browser.signIn(sender.login(), Fixtures.PASSWORD);
     var preview =
         browser.uploadWith(
-            "/mail", "/mail", "message", "c4tap.eml", mail(), Map.of("share", "yes", "range", "AMBER"));
-    String shared =
-        preview.body().substring(preview.body().indexOf("id=\"shared-bundle\""));
+            "/mail",
+            "/mail",
+            "message",
+            "c4tap.eml",
+            mail(),
+            Map.of("share", "yes", "range", "AMBER"));
+    String shared = preview.body().substring(preview.body().indexOf("id=\"shared-bundle\""));
     String table = shared.substring(0, shared.indexOf("stix-json"));
     assertThat(table).contains("〔メールアドレス〕").doesNotContain("%5Be-mail%5D", "[e-mail]");
     // the kept link names the bank's own domain: the sharer is told before sending
@@ -72,7 +76,12 @@ class C4tapMarksIT extends ServerTest {
             .getBytes(StandardCharsets.UTF_8);
     var preview =
         browser.uploadWith(
-            "/mail", "/mail", "message", "c4tap.eml", other, Map.of("share", "yes", "range", "AMBER"));
+            "/mail",
+            "/mail",
+            "message",
+            "c4tap.eml",
+            other,
+            Map.of("share", "yes", "range", "AMBER"));
     assertThat(preview.body()).contains("id=\"shared-bundle\"").doesNotContain("own-domain-kept");
   }
 }
