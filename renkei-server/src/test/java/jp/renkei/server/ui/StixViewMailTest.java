@@ -269,4 +269,38 @@ class StixViewMailTest {
         .noneMatch(e -> e.contains("〔"));
     assertThat(view().pretty(bundle)).contains("%5Bredacted%5D", email);
   }
+
+  /**
+   * ui23: a C4TAP share carries ASCII marks for peers' tools ([e-mail], %5Be-mail%5D in a link);
+   * the page writes them in the reader's language. A sent explanation cut at its limit never splits
+   * an emoji into a lone surrogate ([U+D83D]).
+   */
+  @Test
+  void theNeutralMarksReadInTheReadersLanguageAndACutKeepsEmojiWhole() {
+    String bundle =
+        "{\"type\":\"bundle\",\"objects\":[{\"type\":\"url\",\"value\":"
+            + "\"https://verify.example.top/p?to=%5Be-mail%5D\"},{\"type\":\"note\","
+            + "\"abstract\":\"red flags: malicious, score 70\",\"x_renkei_findings\":["
+            + "{\"flag\":\"RECIPIENT_AS_NAME\",\"evidence\":\"dear [recipient] of"
+            + " [receiving-organisation]\"},{\"flag\":\"FUTURE_SIGN\",\"explanation_en\":\""
+            + "x".repeat(StixView.MAX_SENT_EXPLANATION - 1)
+            + "\\ud83d\\ude00 and more\",\"evidence\":\"e\"}]}]}";
+    LocaleContextHolder.setLocale(Locale.JAPANESE);
+    assertThat(view().rows(bundle))
+        .extracting(StixView.Row::value)
+        .contains("https://verify.example.top/p?to=〔メールアドレス〕");
+    assertThat(view().findings(bundle))
+        .flatExtracting(StixView.Finding::evidence)
+        .contains("dear 〔受信者〕 of 〔受信組織〕");
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    assertThat(view().rows(bundle))
+        .extracting(StixView.Row::value)
+        .contains("https://verify.example.top/p?to=[e-mail]");
+    StixView.Finding future =
+        view().findings(bundle).stream()
+            .filter(f -> f.flag().equals("FUTURE_SIGN"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(future.explanation()).doesNotContain("[U+D83D]").endsWith("x…");
+  }
 }
