@@ -760,19 +760,18 @@ public final class MailAnalyzer {
     byte[] bytes = read.bytes();
     int length = read.length();
     if (length > limits.maxBytes()) {
-      st.problem(
-          "limit",
-          "メッセージが " + MailReport.grouped(limits.maxBytes()) + " バイトを超えています。先頭部分だけを解析しました",
-          "the message exceeds "
-              + MailReport.grouped(limits.maxBytes())
-              + " bytes; only the first part was analysed");
-      st.limitsReached.add("message " + limits.maxBytes());
-      st.flag(
-          RedFlag.BEYOND_LIMITS,
+      st.beyondLimit(
+          "message " + limits.maxBytes(),
           "a message larger than "
               + MailReport.grouped(limits.maxBytes())
-              + " bytes; what follows was not read",
-          "メッセージが " + MailReport.grouped(limits.maxBytes()) + " バイトを超えています。その先は読んでいません");
+              + " bytes: its first "
+              + MailReport.grouped(limits.maxBytes())
+              + " bytes were read, what follows was not",
+          "メッセージが "
+              + MailReport.grouped(limits.maxBytes())
+              + " バイトを超えています。最初の "
+              + MailReport.grouped(limits.maxBytes())
+              + " バイトを読み、その先は読んでいません");
       length = (int) limits.maxBytes();
     }
     Message m;
@@ -783,13 +782,11 @@ public final class MailAnalyzer {
         // the MIME reader follows each level of nesting with a stream wrapped in the one above
         // and recurses through all of them: thousands of levels exhaust the stack before the walk
         // below could stop at maxDepth. The headers are still the message's; its parts are not read
-        st.problem(
-            "limit",
-            "MIME パートの入れ子が深すぎて読めません。ヘッダだけを解析しました",
-            "MIME parts nested too deep to read (thousands of levels); only the headers were analysed");
-        st.limitsReached.add("MIME nesting the reader can follow");
-        st.flag(
-            RedFlag.BEYOND_LIMITS, "MIME parts nested too deep to read", "MIME パートの入れ子が深すぎて読めません");
+        st.beyondLimit(
+            "MIME nesting the reader can follow",
+            "MIME parts nested too deep to read (thousands of levels): the headers were read, the"
+                + " parts were not",
+            "MIME パートの入れ子が深すぎて読めません (数千段)。ヘッダは読み、パートは読んでいません");
         m = builder(true).parseMessage(new ByteArrayInputStream(bytes, 0, length));
       }
     } catch (IOException | RuntimeException e) {
@@ -1194,23 +1191,22 @@ public final class MailAnalyzer {
       tail.setLength(0);
       if (unread > 0) {
         String n = MailReport.grouped(unread);
-        reached("text " + TEXT + " + " + TEXT_TAIL, "本文 " + TEXT + " + " + TEXT_TAIL + " 文字");
-        flag(
-            RedFlag.BEYOND_LIMITS,
+        beyondLimit(
+            "text " + TEXT + " + " + TEXT_TAIL,
             "text longer than its first "
                 + MailReport.grouped(TEXT)
                 + " and last "
                 + MailReport.grouped(TEXT_TAIL)
-                + " characters: "
+                + " characters: both were read; the "
                 + n
-                + " letters between them not read for wording",
+                + " letters between them were not read for wording (its links were checked)",
             "本文が最初の "
                 + MailReport.grouped(TEXT)
                 + " 文字と最後の "
                 + MailReport.grouped(TEXT_TAIL)
-                + " 文字を超えています。その間の "
+                + " 文字を超える長さです。その最初と最後は読みました。その間の "
                 + n
-                + " 文字は文面の判定に読んでいません");
+                + " 文字は文面の判定に読んでいません (リンクは検査しました)");
       }
     }
 
@@ -1252,7 +1248,22 @@ public final class MailAnalyzer {
         links.add(l);
         return true;
       }
-      beyond("links " + MAX_LINKS, "リンク " + MAX_LINKS + " 個", "more than " + MAX_LINKS + " links");
+      beyondLimit(
+          "links " + MAX_LINKS,
+          "more than "
+              + MailReport.grouped(MAX_LINKS)
+              + " links: the first "
+              + MailReport.grouped(MAX_LINKS)
+              + " were checked; past them, only links to domains not seen before ("
+              + MAX_LINK_DOMAINS_PAST
+              + " at most)",
+          "リンクが "
+              + MailReport.grouped(MAX_LINKS)
+              + " 個を超えています。最初の "
+              + MailReport.grouped(MAX_LINKS)
+              + " 個を検査し、その先はそれまでにないドメインへのリンクだけを検査しました (最大 "
+              + MAX_LINK_DOMAINS_PAST
+              + " 個)");
       if (linkDomains == null) {
         linkDomains = new java.util.HashSet<>();
         for (MailReport.Link k : links) {
@@ -1281,9 +1292,13 @@ public final class MailAnalyzer {
      * A limit an attacker can hide what follows behind (links, MIME parts, nesting): reported once,
      * and flagged, since no real message is built that way.
      */
-    void beyond(String limit, String ja, String evidence) {
-      reached(limit, ja);
-      flag(RedFlag.BEYOND_LIMITS, evidence, ja + "を超えています");
+    void beyondLimit(String limit, String en, String ja) {
+      if (limitsReached.add(limit)) {
+        // said once: the flag's evidence and the problem are the same words, what was read and
+        // what was not (the page shows the flag and leaves the problem out, MailReport#limitNotes)
+        problem("limit", ja, en);
+      }
+      flag(RedFlag.BEYOND_LIMITS, en, ja);
     }
 
     /** Records a per-message limit once; false from then on for callers that check. */
@@ -1894,26 +1909,28 @@ public final class MailAnalyzer {
     }
     if (++st.parts > limits.maxParts()) {
       if (st.parts == limits.maxParts() + 1) {
-        st.problem(
-            "limit",
-            "MIME パートが " + limits.maxParts() + " 個を超えています。残りは読んでいません",
-            "more than " + limits.maxParts() + " MIME parts; the rest was not read");
-        st.flag(
-            RedFlag.BEYOND_LIMITS,
-            "more than " + limits.maxParts() + " MIME parts",
-            "MIME パート " + limits.maxParts() + " 個を超えています");
+        st.beyondLimit(
+            "MIME parts " + limits.maxParts(),
+            "more than "
+                + limits.maxParts()
+                + " MIME parts: the first "
+                + limits.maxParts()
+                + " were read, the rest were not",
+            "MIME パートが "
+                + limits.maxParts()
+                + " 個を超えています。最初の "
+                + limits.maxParts()
+                + " 個を読み、残りは読んでいません");
       }
       return;
     }
     if (depth > limits.maxDepth()) {
-      st.problem(
-          "limit",
-          "MIME パートの入れ子が " + limits.maxDepth() + " 段を超えています。その先は読んでいません",
-          "MIME parts nested deeper than " + limits.maxDepth() + "; not read");
-      st.flag(
-          RedFlag.BEYOND_LIMITS,
-          "MIME parts nested deeper than " + limits.maxDepth(),
-          "MIME パートの入れ子が " + limits.maxDepth() + " 段を超えています");
+      st.beyondLimit(
+          "MIME nesting " + limits.maxDepth(),
+          "MIME parts nested deeper than "
+              + limits.maxDepth()
+              + ": the parts below that depth were not read",
+          "MIME パートの入れ子が " + limits.maxDepth() + " 段を超えています。それより深いパートは読んでいません");
       return;
     }
     Body body = e.getBody();
@@ -1972,12 +1989,18 @@ public final class MailAnalyzer {
       if (content.length() >= TEXT_PART || (guessed != null && sizeOf(text) > TEXT_PART)) {
         // what follows the part's first millions of characters (a lure's link, its form) is not
         // read: padding that long is itself the sign
-        st.beyond(
+        st.beyondLimit(
             "text part " + TEXT_PART,
-            "本文のパート 1 つが " + TEXT_PART + " 文字",
             "a text part longer than "
                 + MailReport.grouped(TEXT_PART)
-                + " characters; the rest of it was not read");
+                + " characters: its first "
+                + MailReport.grouped(TEXT_PART)
+                + " were read, the rest of it was not",
+            "本文のパート 1 つが "
+                + MailReport.grouped(TEXT_PART)
+                + " 文字を超えています。最初の "
+                + MailReport.grouped(TEXT_PART)
+                + " 文字を読み、残りは読んでいません");
       }
       if ("text/html".equals(type)) {
         html(content, st);
@@ -2264,7 +2287,7 @@ public final class MailAnalyzer {
             lower.startsWith("mailto:") ? domain(lower.substring(7)) : host(lower), st);
       }
       if (lower.startsWith("data:") || lower.startsWith("javascript:")) {
-        st.flag(RedFlag.SUSPICIOUS_LINK, href.length() > 60 ? href.substring(0, 60) + "…" : href);
+        st.flag(RedFlag.SUSPICIOUS_LINK, jp.renkei.engine.text.Names.cut(href, 60));
         continue;
       }
       if (href.isEmpty() || href.startsWith("#") || lower.startsWith("mailto:")) {
@@ -3514,19 +3537,54 @@ public final class MailAnalyzer {
     if (real) {
       st.bounce = true;
       st.retext(judged.toString());
+      // the traits this message has, not every trait a bounce can have; the page's heading already
+      // says it was read as a bounce
+      List<String> ja = new ArrayList<>();
+      List<String> en = new ArrayList<>();
+      if (st.report && st.deliveryStatus) {
+        ja.add("RFC 3464 の配送状態パート");
+        en.add("an RFC 3464 delivery-status part");
+      }
+      if (st.returnPath != null && st.returnPath.isEmpty()) {
+        ja.add("空の差出人 (Return-Path: <>)");
+        en.add("the null sender (Return-Path: <>)");
+      }
+      if (st.from == null || st.from.isBlank()) {
+        ja.add("差出人アドレスなし");
+        en.add("no From address");
+      } else if (MailBounce.daemonMailbox(st.from)) {
+        ja.add("配送ソフトウェアの差出人 (" + st.from + ")");
+        en.add("delivery software's sender (" + st.from + ")");
+      }
+      boolean senderTrait = en.size() > (st.report && st.deliveryStatus ? 1 : 0);
+      String ownLower = own.toString();
+      if (MailBounce.smtpReply(ownLower)) {
+        ja.add("SMTP の応答コード");
+        en.add("SMTP reply codes");
+      }
+      if (MailBounce.mtaWording(ownLower)) {
+        ja.add("配送ソフトウェアの定型文");
+        en.add("delivery software's own wording");
+      }
+      if (!st.returned.isEmpty() || st.returnedHeader) {
+        ja.add("返送された元のメッセージ");
+        en.add("the returned original message");
+      }
       st.problem(
           "bounce",
-          "配送エラー通知 (バウンス) として読みました: 配送ソフトウェアが書く構造 (RFC 3464 の配送状態パート、"
-              + "空の差出人 <>、MAILER-DAEMON、SMTP の応答コード、返送された元のメッセージ) があります。"
-              + "診断の文言 (配送失敗、メールボックスの容量超過など) と、リンクも添付ファイルもない返送メッセージの本文は"
-              + "おとりの文言として数えず、空または MAILER-DAEMON の差出人も不正とはしていません。"
+          "配送ソフトウェアが書く次の構造があります: "
+              + String.join("、", ja)
+              + "。診断の文言 (配送失敗、容量超過など) と、リンクも添付ファイルもない返送メッセージの本文は"
+              + "おとりの文言として数えていません。"
+              + (senderTrait ? "差出人が空または配送ソフトウェアであることも不正とはしていません。" : "")
               + (st.returnedActs ? "返送されたメッセージにはリンクか添付ファイルがあるため、その本文も判定しています。" : ""),
-          "read as a delivery status notification (bounce): it has the structure delivery software"
-              + " writes (an RFC 3464 delivery-status part, the null sender <>, MAILER-DAEMON, SMTP"
-              + " reply codes, the returned original). Its diagnostic words (delivery failed, mailbox"
-              + " full, quota exceeded) and the text of a returned message without links or"
-              + " attachments are not counted as lure wording, and an empty or MAILER-DAEMON sender"
-              + " is not counted as malformed."
+          "It has what delivery software writes: "
+              + String.join(", ", en)
+              + ". Its diagnostic words (delivery failed, mailbox full) and the text of a returned"
+              + " message without links or attachments are not counted as lure wording."
+              + (senderTrait
+                  ? " Nor is its empty or delivery-software sender counted as malformed."
+                  : "")
               + (st.returnedActs
                   ? " The returned message holds links or attachments, so its text is judged too."
                   : ""));
@@ -4772,7 +4830,7 @@ public final class MailAnalyzer {
       creds = MailSigns.found(MailSigns.CREDENTIALS, rest);
     }
     if (!creds.isEmpty()) {
-      st.flag(RedFlag.CREDENTIAL_REQUEST, quoted(creds));
+      st.flag(RedFlag.CREDENTIAL_REQUEST, MailQuotes.quoted(st.phrases().text(), creds));
     }
     // before the list's vouching: a code host's notifications come with list headers
     relayedLure(st);
@@ -4784,7 +4842,7 @@ public final class MailAnalyzer {
     }
     List<String> urgent = advisory ? List.of() : MailSigns.found(MailSigns.URGENCY, phrases);
     if (!urgent.isEmpty()) {
-      st.flag(RedFlag.URGENCY, quoted(urgent));
+      st.flag(RedFlag.URGENCY, MailQuotes.quoted(st.phrases().text(), urgent));
     }
     List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, phrases));
     MailSigns.found(MailSigns.CREDITED_AMOUNTS, phrases).stream()
@@ -4800,7 +4858,7 @@ public final class MailAnalyzer {
       lures.removeIf(x -> MailSigns.COMMERCE_WORDS.matcher(x).matches());
     }
     if (!lures.isEmpty()) {
-      st.flag(RedFlag.PAYMENT_LURE, quoted(lures));
+      st.flag(RedFlag.PAYMENT_LURE, MailQuotes.quoted(st.phrases().text(), lures));
     }
     rewardLure(st);
     List<String> fraud = new ArrayList<>(MailSigns.found(MailSigns.FRAUD_OFFERS, phrases));
@@ -4814,7 +4872,7 @@ public final class MailAnalyzer {
       fraud.removeIf(x -> CRYPTO_AMOUNT.matcher(x).matches());
     }
     if (!fraud.isEmpty()) {
-      st.flag(RedFlag.FRAUD_OFFER, quoted(fraud));
+      st.flag(RedFlag.FRAUD_OFFER, MailQuotes.quoted(st.phrases().text(), fraud));
     }
     creditApproval(st);
     extortion(st, phrases);
@@ -4832,7 +4890,7 @@ public final class MailAnalyzer {
     }
     List<String> themes = MailSigns.found(MailSigns.THEMES, phrases);
     if (!themes.isEmpty()) {
-      st.flag(RedFlag.TARGETED_THEME, quoted(themes));
+      st.flag(RedFlag.TARGETED_THEME, MailQuotes.quoted(st.phrases().text(), themes));
     }
     if (st.senderDomain != null
         && FREEMAIL.contains(st.senderDomain)

@@ -169,6 +169,16 @@ final class MailBounce {
     return -1;
   }
 
+  /** A remote server's SMTP reply in {@code lower}. */
+  static boolean smtpReply(String lower) {
+    return SMTP_REPLY.matcher(lower).find();
+  }
+
+  /** Delivery software's own wording in {@code lower}. */
+  static boolean mtaWording(String lower) {
+    return MTA_WORDING.matcher(lower).find();
+  }
+
   /** {@code lower} without the remote servers' reply lines and the bounce's own words. */
   static String withoutDiagnostic(String lower) {
     StringBuilder out = new StringBuilder(lower.length());

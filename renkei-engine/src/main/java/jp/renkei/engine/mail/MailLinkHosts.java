@@ -161,6 +161,6 @@ final class MailLinkHosts {
   }
 
   private static String cut(String s) {
-    return s.length() > MAX_SHOWN ? s.substring(0, MAX_SHOWN) + "…" : s;
+    return jp.renkei.engine.text.Names.cut(s, MAX_SHOWN);
   }
 }

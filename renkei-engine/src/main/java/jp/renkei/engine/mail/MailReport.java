@@ -126,6 +126,35 @@ public record MailReport(
     return out;
   }
 
+  /**
+   * The limit problems a page still has to tell: those a {@link RedFlag#BEYOND_LIMITS} finding does
+   * not already say in the same words (the archive, time and QR limits; the limits of the message's
+   * build are flagged, and said once, in the flag's evidence).
+   */
+  public List<Problem> limitNotes() {
+    java.util.Set<String> said = new java.util.HashSet<>();
+    for (Finding f : findings) {
+      if (f.flag() == RedFlag.BEYOND_LIMITS) {
+        said.add(f.evidence());
+      }
+    }
+    return problems.stream()
+        .filter(p -> p.kind().equals("limit") && !said.contains(p.en()))
+        .toList();
+  }
+
+  /** The problems that are neither a limit ({@link #limitNotes}) nor the bounce note. */
+  public List<Problem> readingProblems() {
+    return problems.stream()
+        .filter(p -> !p.kind().equals("limit") && !p.kind().equals("bounce"))
+        .toList();
+  }
+
+  /** The bounce note (the traits of a real bounce this message has), or null. */
+  public Problem bounceNote() {
+    return problems.stream().filter(p -> p.kind().equals("bounce")).findFirst().orElse(null);
+  }
+
   /** A number as both languages write it to a reader, digits grouped: 320,000,000. */
   static String grouped(long n) {
     return String.format(java.util.Locale.ROOT, "%,d", n);

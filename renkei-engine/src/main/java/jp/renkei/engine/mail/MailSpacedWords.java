@@ -150,6 +150,6 @@ final class MailSpacedWords {
       }
       at += p.length();
     }
-    return out.length() > 60 ? out.substring(0, 60) + "…" : out.toString();
+    return jp.renkei.engine.text.Names.cut(out.toString(), 60);
   }
 }

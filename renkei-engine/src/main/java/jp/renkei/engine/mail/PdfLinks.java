@@ -239,6 +239,6 @@ final class PdfLinks {
 
   private static String cut(String s) {
     String clean = s.replaceAll("\\p{Cntrl}", "");
-    return clean.length() > MAX_TARGET ? clean.substring(0, MAX_TARGET) : clean;
+    return jp.renkei.engine.text.Names.prefix(clean, MAX_TARGET);
   }
 }

@@ -465,4 +465,74 @@ public enum RedFlag {
   public String en() {
     return en;
   }
+
+  /** The longest {@link #summary} (characters); the whole rule is {@link #ja()} / {@link #en()}. */
+  public static final int SUMMARY = 160;
+
+  /**
+   * What the sign is, in one sentence, for the page's line (the whole rule, with its variants and
+   * exceptions, is {@link #ja()} / {@link #en()}, shown on request; what matched in this message is
+   * the finding's evidence): the rule's first sentence without its parenthesised asides, cut on a
+   * word or character boundary at {@link #SUMMARY} characters.
+   */
+  public String summary(boolean english) {
+    return english ? firstSentence(en, true) : firstSentence(ja, false);
+  }
+
+  /** Whether the whole rule says more than {@link #summary}. */
+  public boolean hasMore(boolean english) {
+    String s = summary(english);
+    return !s.equals((english ? en : ja).strip());
+  }
+
+  /** "data:" and "javascript:" name URLs, they end no sentence. */
+  private static final java.util.regex.Pattern SCHEME_BEFORE =
+      java.util.regex.Pattern.compile("\\b(?:data|javascript|https?|mailto):$");
+
+  static String firstSentence(String text, boolean english) {
+    StringBuilder out = new StringBuilder();
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '（') {
+        if (depth++ == 0 && !out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
+          out.setLength(out.length() - 1); // "制御文字 (RLO 等) があり": no space left behind
+        }
+        continue;
+      }
+      if (c == ')' || c == '）') {
+        depth = Math.max(0, depth - 1);
+        if (depth == 0
+            && i + 1 < text.length()
+            && text.charAt(i + 1) == ' '
+            && !out.isEmpty()
+            && out.charAt(out.length() - 1) > 0x2FFF) {
+          i++; // between Japanese words the aside's spaces go with it
+        }
+        continue;
+      }
+      if (depth > 0) {
+        continue;
+      }
+      out.append(c);
+      boolean end =
+          english
+              ? (c == '.' || c == ':' || c == ';')
+                  && (i + 1 == text.length() || text.charAt(i + 1) == ' ')
+                  && !(c == ':' && SCHEME_BEFORE.matcher(out).find())
+              : c == '。';
+      if (end) {
+        break;
+      }
+    }
+    String s = out.toString().replaceAll("\\s+([,.:;、。])", "$1").replaceAll("\\s{2,}", " ").strip();
+    if (s.endsWith(":") || s.endsWith(";")) {
+      s = s.substring(0, s.length() - 1) + ".";
+    }
+    if (s.length() > SUMMARY) {
+      int cut = english ? s.lastIndexOf(' ', SUMMARY) : SUMMARY;
+      s = jp.renkei.engine.text.Names.prefix(s, cut > 0 ? cut : SUMMARY) + "…";
+    }
+    return s;
+  }
 }

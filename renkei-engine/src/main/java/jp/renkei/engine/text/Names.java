@@ -38,6 +38,47 @@ public final class Names {
   }
 
   /**
+   * {@code text} cut to at most {@code max} characters (UTF-16 units, as lengths are counted
+   * everywhere else) on a grapheme boundary, with "…" added when anything was cut: a cut never
+   * splits a surrogate pair (an emoji shown as {@code [U+D83D]}), a letter from its combining mark
+   * or the parts of a joined emoji. A text of one grapheme longer than {@code max} is cut before
+   * it.
+   */
+  public static String cut(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    return prefix(text, max) + "…";
+  }
+
+  /**
+   * {@code text}'s longest start of at most {@code max} characters ending on a grapheme boundary.
+   */
+  public static String prefix(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    java.text.BreakIterator g = java.text.BreakIterator.getCharacterInstance(Locale.ROOT);
+    g.setText(text);
+    int end = g.preceding(max + 1);
+    if (end == java.text.BreakIterator.DONE || end < 0) {
+      end = 0;
+    }
+    // an emoji joined with U+200D is one grapheme for a reader even where the JDK's iterator
+    // breaks it: never end on a joiner or just after one
+    while (end > 0 && (text.charAt(end - 1) == '\u200d' || text.charAt(end) == '\u200d')) {
+      end = g.preceding(end);
+      if (end == java.text.BreakIterator.DONE) {
+        end = 0;
+      }
+    }
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+
+  /**
    * A name made safe to show: every control, format (bidi overrides and isolates, zero-width
    * characters, BOM), line or paragraph separator and Hangul filler is written as {@code [U+202E]},
    * so a right-to-left override can no longer turn the rest of the line around and a hidden

@@ -93,6 +93,61 @@ public class C4tapService {
     }
   }
 
+  /**
+   * What the shared copy carries where it took something out: one language-neutral mark per kind,
+   * ASCII, since peers' tools read the STIX (a Japanese label was percent-encoded into links as
+   * %E3%80%94…); the pages write each in the reader's language (StixView).
+   */
+  static final Map<Redactor.Kind, String> MACHINE_LABELS =
+      Map.of(
+          Redactor.Kind.ORGANISATION, "[receiving-organisation]",
+          Redactor.Kind.UNIT, "[unit]",
+          Redactor.Kind.PERSON, "[recipient]",
+          Redactor.Kind.PHONE, "[phone]",
+          Redactor.Kind.EMAIL, "[e-mail]",
+          Redactor.Kind.DOMAIN, "[domain]",
+          Redactor.Kind.IP, "[ip-address]",
+          Redactor.Kind.TERM, "[removed]");
+
+  /**
+   * The links a draft shares whose address still names the sharer's organisation: one of its
+   * domains, or a domain's own name (sakura-bank of sakura-bank.example), inside an attacker's host
+   * or path (sakura-bank.example.verify-login.top). They are the attacker's and kept as indicators,
+   * but they tell every reader who was targeted: the preview warns so the sharer can decide.
+   */
+  public List<String> namingOwnDomain(Actor actor, Submission draft) {
+    if (actor.organisationId() == null || draft.bundle() == null) {
+      return List.of();
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (String d : directory.redactionIdentity(actor.organisationId()).domains()) {
+      String domain = d.strip().toLowerCase(Locale.ROOT);
+      if (domain.isEmpty()) {
+        continue;
+      }
+      names.add(domain);
+      int dot = domain.indexOf('.');
+      if (dot >= 5) {
+        names.add(domain.substring(0, dot));
+      }
+    }
+    List<String> out = new java.util.ArrayList<>();
+    if (names.isEmpty()) {
+      return out;
+    }
+    for (tools.jackson.databind.JsonNode o : json.readTree(draft.bundle()).path("objects")) {
+      if (!"url".equals(o.path("type").asString(""))) {
+        continue;
+      }
+      String url = o.path("value").asString("");
+      String lower = url.toLowerCase(Locale.ROOT);
+      if (names.stream().anyMatch(lower::contains) && !out.contains(url)) {
+        out.add(url);
+      }
+    }
+    return out;
+  }
+
   /** Analyses and redacts a mail into a draft only its creator sees; returns it (the preview). */
   public Submission draft(Actor actor, InputStream message, String rangeCode) {
     return draft(actor, message, rangeCode, null);
@@ -113,9 +168,7 @@ public class C4tapService {
     }
     MailReport analysed = mail.analyze(actor, message);
     Redactor identity =
-        new Redactor(
-            directory.redactionIdentity(actor.organisationId()),
-            Map.of(Redactor.Kind.ORGANISATION, "〔受信組織〕", Redactor.Kind.PERSON, "〔受信者〕"));
+        new Redactor(directory.redactionIdentity(actor.organisationId()), MACHINE_LABELS);
     MailRedaction.Result redacted = MailRedaction.apply(analysed, identity);
     var stix = MailStix.bundle(redacted.shared(), tlpFor(range), Instant.now(), false);
     String bundle =

@@ -59,8 +59,10 @@ class MailPages {
     try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
       r = mail.analyze(actor, in);
       if (share != null) {
-        model.addAttribute(
-            "draft", c4tap.draft(actor, new java.io.ByteArrayInputStream(bytes), range));
+        C4tapService.Submission draft =
+            c4tap.draft(actor, new java.io.ByteArrayInputStream(bytes), range);
+        model.addAttribute("draft", draft);
+        model.addAttribute("ownDomainLinks", c4tap.namingOwnDomain(actor, draft));
       }
     } catch (Busy e) {
       // the form stays, with when to try again

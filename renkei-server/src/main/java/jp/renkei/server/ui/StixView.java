@@ -77,6 +77,24 @@ public class StixView {
       java.util.regex.Pattern.compile(
           "%5Bredacted%5D|\\[redacted\\]", java.util.regex.Pattern.CASE_INSENSITIVE);
 
+  /** The neutral marks a C4TAP share carries, and how each reads in Japanese and in English. */
+  private static final java.util.Map<String, String[]> NEUTRAL_LABELS =
+      java.util.Map.of(
+          "receiving-organisation", new String[] {"〔受信組織〕", "[receiving organisation]"},
+          "unit", new String[] {"〔部署名〕", "[unit]"},
+          "recipient", new String[] {"〔受信者〕", "[recipient]"},
+          "phone", new String[] {"〔電話番号〕", "[phone]"},
+          "e-mail", new String[] {"〔メールアドレス〕", "[e-mail]"},
+          "domain", new String[] {"〔ドメイン〕", "[domain]"},
+          "ip-address", new String[] {"〔IPアドレス〕", "[IP address]"},
+          "removed", new String[] {"〔削除〕", "[removed]"});
+
+  private static final java.util.regex.Pattern NEUTRAL =
+      java.util.regex.Pattern.compile(
+          "\\[(receiving-organisation|unit|recipient|phone|e-mail|domain|ip-address|removed)\\]"
+              + "|%5B(receiving-organisation|unit|recipient|phone|e-mail|domain|ip-address|removed)%5D",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   /**
    * The marks the redaction left where it took something out, as the reader's language writes them:
    * a link's {@code %5Bredacted%5D} (its {@code [redacted]}, percent-encoded as a URL must be) and
@@ -95,6 +113,17 @@ public class StixView {
             .replaceAll(
                 java.util.regex.Matcher.quoteReplacement(
                     messages.getMessage("pages.stix.redacted", null, "[redacted]", locale)));
+    // the language-neutral marks of a C4TAP share ([e-mail], also percent-encoded in a link)
+    java.util.regex.Matcher neutral = NEUTRAL.matcher(out);
+    out =
+        neutral.replaceAll(
+            r -> {
+              String[] label =
+                  NEUTRAL_LABELS.get(
+                      (r.group(1) != null ? r.group(1) : r.group(2))
+                          .toLowerCase(java.util.Locale.ROOT));
+              return java.util.regex.Matcher.quoteReplacement(english ? label[1] : label[0]);
+            });
     for (jp.renkei.engine.redact.Redactor.Kind kind :
         jp.renkei.engine.redact.Redactor.Kind.values()) {
       String label = english ? kind.englishLabel() : kind.label();
@@ -160,7 +189,12 @@ public class StixView {
         messages.getMessage(
             "mail.verdict." + m.group(1).toUpperCase(java.util.Locale.ROOT), null, locale);
     String score = messages.getMessage("mail.score", new Object[] {m.group(2)}, locale);
-    return new Row("note", safe(String.join(" · ", flags)), verdict + " · " + score);
+    // the note is what the bundle says, whoever wrote it (a member can post "red flags: clean,
+    // score 0"): shown as the shared data's claim, never in the words of this hub's own verdict
+    return new Row(
+        "note",
+        safe(String.join(" · ", flags)),
+        messages.getMessage("pages.stix.noteClaim", new Object[] {verdict, score}, locale));
   }
 
   /**
@@ -168,7 +202,12 @@ public class StixView {
    * triggered it (each time it was found).
    */
   public record Finding(
-      String flag, String name, String explanation, boolean sent, List<String> evidence) {}
+      String flag,
+      String name,
+      String explanation,
+      boolean sent,
+      List<String> evidence,
+      String summary) {}
 
   /**
    * What a sign's code looks like (RedFlag's names): a sign this hub does not know is named by its
@@ -221,12 +260,21 @@ public class StixView {
                         messages.getMessage("mailcheck.flag." + c, null, c, locale),
                         explanation,
                         !known(code),
-                        new ArrayList<>()))
+                        new ArrayList<>(),
+                        summary(code, english, explanation)))
             .evidence()
             .add(placeholders(safe(evidence)));
       }
     }
     return List.copyOf(out.values());
+  }
+
+  /**
+   * What a sign is in one sentence (RedFlag#summary) for a sign this hub knows; a sent explanation
+   * is shown whole.
+   */
+  private static String summary(String code, boolean english, String explanation) {
+    return known(code) ? jp.renkei.engine.mail.RedFlag.valueOf(code).summary(english) : explanation;
   }
 
   /** Whether this hub knows the sign, and so explains it in its own words. */
@@ -258,9 +306,8 @@ public class StixView {
       if (sent.isEmpty()) {
         return null;
       }
-      if (sent.length() > MAX_SENT_EXPLANATION) {
-        sent = sent.substring(0, MAX_SENT_EXPLANATION) + "…";
-      }
+      // cut on a grapheme boundary: half an emoji read [U+D83D] on the page
+      sent = Names.cut(sent, MAX_SENT_EXPLANATION);
       return safe(sent);
     }
   }

@@ -77,7 +77,8 @@ class StixViewMailTest {
     StixView.Row note =
         rows.stream().filter(r -> r.type().equals("note")).findFirst().orElseThrow();
     assertThat(note.value()).contains("二重拡張子").doesNotContain("DOUBLE_EXTENSION");
-    assertThat(note.detail()).startsWith("危険: ").contains("スコア ");
+    // the note is the shared data's claim, labelled so, not this hub's verdict (ui23)
+    assertThat(note.detail()).startsWith("共有データ内の記載 (このハブの判定ではありません): 危険: ").contains("スコア ");
   }
 
   @Test
@@ -90,7 +91,9 @@ class StixViewMailTest {
     StixView.Row note =
         rows.stream().filter(r -> r.type().equals("note")).findFirst().orElseThrow();
     assertThat(note.value()).isNotBlank().doesNotContain("_");
-    assertThat(note.detail()).startsWith("Dangerous").contains("score ");
+    assertThat(note.detail())
+        .startsWith("As the shared data says (not this hub's verdict): Dangerous")
+        .contains("score ");
   }
 
   @Test
@@ -265,5 +268,39 @@ class StixViewMailTest {
         .contains("dear [e-mail]")
         .noneMatch(e -> e.contains("〔"));
     assertThat(view().pretty(bundle)).contains("%5Bredacted%5D", email);
+  }
+
+  /**
+   * ui23: a C4TAP share carries ASCII marks for peers' tools ([e-mail], %5Be-mail%5D in a link);
+   * the page writes them in the reader's language. A sent explanation cut at its limit never splits
+   * an emoji into a lone surrogate ([U+D83D]).
+   */
+  @Test
+  void theNeutralMarksReadInTheReadersLanguageAndACutKeepsEmojiWhole() {
+    String bundle =
+        "{\"type\":\"bundle\",\"objects\":[{\"type\":\"url\",\"value\":"
+            + "\"https://verify.example.top/p?to=%5Be-mail%5D\"},{\"type\":\"note\","
+            + "\"abstract\":\"red flags: malicious, score 70\",\"x_renkei_findings\":["
+            + "{\"flag\":\"RECIPIENT_AS_NAME\",\"evidence\":\"dear [recipient] of"
+            + " [receiving-organisation]\"},{\"flag\":\"FUTURE_SIGN\",\"explanation_en\":\""
+            + "x".repeat(StixView.MAX_SENT_EXPLANATION - 1)
+            + "\\ud83d\\ude00 and more\",\"evidence\":\"e\"}]}]}";
+    LocaleContextHolder.setLocale(Locale.JAPANESE);
+    assertThat(view().rows(bundle))
+        .extracting(StixView.Row::value)
+        .contains("https://verify.example.top/p?to=〔メールアドレス〕");
+    assertThat(view().findings(bundle))
+        .flatExtracting(StixView.Finding::evidence)
+        .contains("dear 〔受信者〕 of 〔受信組織〕");
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    assertThat(view().rows(bundle))
+        .extracting(StixView.Row::value)
+        .contains("https://verify.example.top/p?to=[e-mail]");
+    StixView.Finding future =
+        view().findings(bundle).stream()
+            .filter(f -> f.flag().equals("FUTURE_SIGN"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(future.explanation()).doesNotContain("[U+D83D]").endsWith("x…");
   }
 }

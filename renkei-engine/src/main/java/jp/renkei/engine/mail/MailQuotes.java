@@ -1,0 +1,127 @@
+package jp.renkei.engine.mail;
+
+import java.util.List;
+
+/**
+ * The wording a sign found, quoted for a reader as it stands in the message: the phrase lists match
+ * word starts ("password expir", "ログインし"), and a start alone reads like a typo. A quote is the
+ * whole word or words the phrase began, with a little of the sentence around it ("…your password
+ * expires today…"), never past the end of its line or sentence, in the lower-cased and folded text
+ * the signs read. Cut on grapheme boundaries.
+ */
+final class MailQuotes {
+
+  private MailQuotes() {}
+
+  /** How far a quote reaches on each side of the words matched, at most (characters). */
+  static final int REACH = 30;
+
+  /** The longest quote, context included (characters). */
+  static final int MAX = 100;
+
+  /** Each phrase in its context in {@code text}, quoted: {@code "…a b c…", "…d e…"}. */
+  static String quoted(String text, List<String> phrases) {
+    // two phrases of one sentence ("24時間以内", "停止します") quote it once
+    List<String> quotes = new java.util.ArrayList<>();
+    for (String p : phrases) {
+      String q = inContext(text, p);
+      String bare = q.replace("…", "");
+      if (quotes.stream().noneMatch(x -> x.replace("…", "").contains(bare))) {
+        quotes.removeIf(x -> bare.contains(x.replace("…", "")));
+        quotes.add(q);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String q : quotes) {
+      if (!out.isEmpty()) {
+        out.append(", ");
+      }
+      // straight quotes, not 「」: the evidence reads the same in the Japanese and the English page
+      out.append('"').append(q).append('"');
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code phrase} where it first stands in {@code text}, widened to whole words and given up to
+   * {@link #REACH} characters of its sentence on each side; the phrase itself when the text does
+   * not hold it.
+   */
+  static String inContext(String text, String phrase) {
+    int at = phrase.isEmpty() ? -1 : text.indexOf(phrase);
+    if (at < 0) {
+      return phrase;
+    }
+    int start = at;
+    int end = at + phrase.length();
+    // the whole word: a Latin word the phrase begins or ends inside
+    while (start > 0 && latin(text.codePointBefore(start)) && latin(text.codePointAt(start))) {
+      start -= Character.charCount(text.codePointBefore(start));
+    }
+    while (end < text.length()
+        && latin(text.codePointBefore(end))
+        && latin(text.codePointAt(end))) {
+      end += Character.charCount(text.codePointAt(end));
+    }
+    // a Japanese verb or adjective ends in kana after its stem (ログインし → ログインしてください)
+    int kana = 0;
+    while (end < text.length()
+        && kana < 8
+        && cjk(text.codePointBefore(end))
+        && Character.UnicodeScript.of(text.codePointAt(end)) == Character.UnicodeScript.HIRAGANA) {
+      end += Character.charCount(text.codePointAt(end));
+      kana++;
+    }
+    int from = start;
+    int floor = Math.max(0, start - REACH);
+    while (from > floor && !stop(text, from - 1)) {
+      from--;
+    }
+    int to = end;
+    int ceiling = Math.min(text.length(), end + REACH);
+    while (to < ceiling && !stop(text, to)) {
+      to++;
+    }
+    // never half a word or half a surrogate pair at the edges of the context
+    while (from < start && (Character.isLowSurrogate(text.charAt(from)) || inWord(text, from))) {
+      from++;
+    }
+    while (to > end && (Character.isHighSurrogate(text.charAt(to - 1)) || inWord(text, to))) {
+      to--;
+    }
+    String quote = text.substring(from, to).replaceAll("\\s+", " ").strip();
+    boolean before = from > 0 && !stop(text, from - 1);
+    boolean after = to < text.length() && !stop(text, to);
+    String shown = jp.renkei.engine.text.Names.prefix(quote, MAX);
+    return (before ? "…" : "") + shown + (after || shown.length() < quote.length() ? "…" : "");
+  }
+
+  /** Whether position {@code i} is inside a Latin word (a letter or digit on both sides). */
+  private static boolean inWord(String text, int i) {
+    return i > 0
+        && i < text.length()
+        && latin(text.codePointBefore(i))
+        && latin(text.codePointAt(i));
+  }
+
+  /** A line end or a sentence's end: the quote stays in its sentence. */
+  private static boolean stop(String text, int i) {
+    char c = text.charAt(i);
+    if (c == '\n' || c == '\r' || c == '。' || c == '！' || c == '？' || c == '「' || c == '」') {
+      return true;
+    }
+    return (c == '.' || c == '!' || c == '?')
+        && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1)));
+  }
+
+  private static boolean latin(int cp) {
+    return Character.isLetterOrDigit(cp) && !cjk(cp);
+  }
+
+  private static boolean cjk(int cp) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA;
+  }
+}

@@ -1,0 +1,125 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import jp.renkei.engine.text.Names;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The new analyst's review (ui23): the wording evidence read "password expir" and "ログインし", the
+ * starts the phrase lists match, like typos; it now quotes the whole words with a little of their
+ * sentence. And a cut of evidence never splits an emoji into a lone surrogate (shown as [U+D83D]).
+ */
+class MailEvidenceQuoteTest {
+
+  private static MailReport analyze(String eml) {
+    return new MailAnalyzer()
+        .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String b64(String s) {
+    return "=?UTF-8?B?"
+        + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))
+        + "?=";
+  }
+
+  @Test
+  void anEnglishPhraseIsQuotedAsWholeWordsInItsSentence() {
+    MailReport r =
+        analyze(
+            "From: IT Desk <desk@mail-notice.example>\r\nTo: a@example.jp\r\nSubject: Notice\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Dear user, your password expires today. Verify your account at"
+                + " http://mail-notice.example/login to keep your mailbox.\r\n");
+    MailReport.Finding f =
+        r.findings().stream()
+            .filter(x -> x.flag() == RedFlag.CREDENTIAL_REQUEST)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(r.findings()));
+    assertThat(f.evidence()).contains("password expires").doesNotContain("expir\"", "expir,");
+    // no quoted piece ends inside a word
+    for (String q : f.evidence().split("\", \"")) {
+      String inner = q.replace("\"", "").replace("…", "");
+      assertThat(inner).doesNotMatch(".*\\b(?:expir|verif|passw)$");
+    }
+  }
+
+  @Test
+  void aJapanesePhraseKeepsItsKanaEndingAndItsSentence() {
+    String body = "お客様のアカウントに異常なログインがありました。下記よりログインしてください。";
+    MailReport r =
+        analyze(
+            "From: "
+                + b64("サポート")
+                + " <support@account-check.example>\r\nTo: a@example.jp\r\n"
+                + "Subject: "
+                + b64("重要なお知らせ")
+                + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
+                + "\r\n");
+    List<MailReport.Finding> wording =
+        r.findings().stream()
+            .filter(
+                x ->
+                    x.flag() == RedFlag.CREDENTIAL_REQUEST
+                        || x.flag() == RedFlag.URGENCY
+                        || x.flag() == RedFlag.PAYMENT_LURE)
+            .toList();
+    assertThat(wording).as(r.findings().toString()).isNotEmpty();
+    for (MailReport.Finding f : wording) {
+      assertThat(f.evidence()).doesNotContain("ログインし\"").doesNotContain("ログインし,");
+    }
+  }
+
+  @Test
+  void theQuoteStaysInItsLineAndMarksWhereItWasCut() {
+    String text =
+        "subject\nplease note: your password expires today unless renewed soon by you.\nbye";
+    assertThat(MailQuotes.inContext(text, "password expir"))
+        .isEqualTo("please note: your password expires today unless renewed soon by…");
+    assertThat(MailQuotes.inContext("ログインしてください。", "ログインし")).isEqualTo("ログインしてください");
+    assertThat(MailQuotes.inContext("abc", "zzz")).isEqualTo("zzz");
+    // two phrases of one sentence quote it once
+    assertThat(MailQuotes.quoted("24時間以内に確認しない場合、アカウントを停止します。", List.of("24時間以内", "停止します")))
+        .isEqualTo("\"24時間以内に確認しない場合、アカウントを停止します\"");
+    String emoji = "\uD83D\uDE00".repeat(40) + " your password expires";
+    assertThat(MailQuotes.inContext(emoji, "password expir"))
+        .doesNotMatch("(?s).*[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF]).*")
+        .doesNotMatch("(?s).*(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF].*");
+  }
+
+  @Test
+  void aCutNeverSplitsASurrogatePairOrAJoinedEmoji() {
+    String text = "a".repeat(59) + "\uD83D\uDE00" + "tail";
+    String cut = Names.cut(text, 60);
+    assertThat(cut).isEqualTo("a".repeat(59) + "…");
+    assertThat(Names.escapeInvisible(cut)).doesNotContain("[U+D83D]");
+    String family = "x".repeat(10) + "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67" + "y";
+    for (int max = 10; max < family.length(); max++) {
+      String c = Names.cut(family, max);
+      assertThat(c).as("cut at " + max).doesNotContain("\u200D…").doesNotEndWith("\u200D");
+      assertThat(Names.escapeInvisible(c)).doesNotContain("[U+D83D]", "[U+DC68]");
+    }
+    assertThat(Names.cut("short", 60)).isEqualTo("short");
+    assertThat(Names.cut("e\u0301".repeat(5), 4)).isEqualTo("e\u0301e\u0301…");
+  }
+
+  @Test
+  void aLongLinkShownAsEvidenceIsCutWholeCharacters() {
+    String href = "http://198.51.100.7/" + "p".repeat(39) + "\uD83D\uDE00" + "rest-of-the-path";
+    MailReport r =
+        analyze(
+            "From: a@sender.example\r\nTo: b@example.jp\r\nSubject: hi\r\n"
+                + "Content-Type: text/html; charset=UTF-8\r\n\r\n<a href=\""
+                + href
+                + "\">open</a>\r\n");
+    assertThat(r.findings())
+        .allSatisfy(
+            f -> assertThat(Names.escapeInvisible(f.evidence())).doesNotContain("[U+D83D]"));
+  }
+}

@@ -1,0 +1,144 @@
+package jp.renkei.server.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mail-analysis page as the new analyst's review (ui23) read it: a limit said once and exactly
+ * (the last 64 K characters of a long text were read, and the page said "the rest was not unpacked
+ * or read" three times), the bounce note without its heading again and with only this message's
+ * traits, and each sign's short "what" with the whole rule folded away.
+ */
+class MailPageTextsIT extends ServerTest {
+
+  private Http signedIn(String language) {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.ANALYST);
+    Http h = new Http(port);
+    assertThat(h.signIn(u.login(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+    if (language.equals("en")) {
+      h.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    }
+    return h;
+  }
+
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
+  }
+
+  /** A long text: its head and tail are read, the wording between them is not. */
+  static byte[] longText() {
+    StringBuilder body = new StringBuilder("Quarterly notes.\r\n");
+    String line = "The committee reviewed the budget figures and agreed on the plan.\r\n";
+    while (body.length() < 200_000) {
+      body.append(line);
+    }
+    return ("From: notes@example-corp.co.jp\r\nTo: a@example.jp\r\nSubject: Notes\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + body)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aTextLimitIsSaidOnceAndSaysTheTailWasRead() {
+    for (String language : new String[] {"ja", "en"}) {
+      Http h = signedIn(language);
+      String whole = h.upload("/mail", "/mail", "message", "long.eml", longText()).body();
+      // the page a person reads; the STIX JSON folded below it is for programs
+      String page = whole.substring(0, whole.indexOf("id=\"stix\""));
+      assertThat(page).contains("data-flag=\"BEYOND_LIMITS\"");
+      if (language.equals("ja")) {
+        assertThat(page).contains("その最初と最後は読みました").doesNotContain("残りは展開も読み込みもしていません");
+        assertThat(count(page, "最後の 65,536 文字")).as(page).isEqualTo(1);
+      } else {
+        assertThat(page)
+            .contains("both were read")
+            .doesNotContain("the rest was not unpacked or read");
+        assertThat(count(page, "last 65,536 characters: both")).isEqualTo(1);
+      }
+      // the limit is the flag's evidence: no second note and no "not fully examined" entry
+      assertThat(page).doesNotContain("id=\"limit-reached\"", "id=\"problems\"");
+    }
+  }
+
+  static byte[] bounce() {
+    String returned =
+        "From: Taro Yamada <t.yamada@example-corp.co.jp>\r\nTo: h.suzuki@partner.example\r\n"
+            + "Subject: Meeting\r\nDate: Tue, 3 Nov 2026 09:12:00 +0900\r\n"
+            + "Message-ID: <1@example-corp.co.jp>\r\n\r\nShall we move the meeting? Taro\r\n";
+    return ("Return-Path: <>\r\nFrom: MAILER-DAEMON@mx.example-corp.co.jp (Mail Delivery System)\r\n"
+            + "To: t.yamada@example-corp.co.jp\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+            + "Date: Tue, 3 Nov 2026 09:12:05 +0900\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"R\"\r\n\r\n"
+            + "--R\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+            + "This is the mail system at host mx.example-corp.co.jp.\r\n\r\n"
+            + "<h.suzuki@partner.example>: host mx.partner.example said:\r\n"
+            + "    552 5.2.2 Mailbox full, quota exceeded (in reply to RCPT TO command)\r\n"
+            + "--R\r\nContent-Type: message/delivery-status\r\n\r\n"
+            + "Reporting-MTA: dns; mx.example-corp.co.jp\r\n\r\n"
+            + "Final-Recipient: rfc822; h.suzuki@partner.example\r\nAction: failed\r\n"
+            + "Status: 5.2.2\r\n"
+            + "--R\r\nContent-Type: message/rfc822\r\n\r\n"
+            + returned
+            + "--R--\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theBounceNoteNamesThisMessagesTraitsOnceWithoutItsHeadingAgain() {
+    Http ja = signedIn("ja");
+    String page = ja.upload("/mail", "/mail", "message", "bounce.eml", bounce()).body();
+    assertThat(page).contains("id=\"bounce-note\"");
+    assertThat(count(page, "配送エラー通知 (バウンス)")).as("the heading alone").isEqualTo(1);
+    String note = page.substring(page.indexOf("id=\"bounce-note\""));
+    note = note.substring(0, note.indexOf("</p>"));
+    assertThat(note)
+        .contains("RFC 3464 の配送状態パート", "空の差出人", "返送された元のメッセージ")
+        .doesNotContain("として読みました");
+
+    // a bounce without a delivery-status part does not claim one
+    byte[] plain =
+        new String(bounce(), StandardCharsets.UTF_8)
+            .replace("Content-Type: message/delivery-status", "Content-Type: text/plain")
+            .replace("report-type=delivery-status", "report-type=other")
+            .getBytes(StandardCharsets.UTF_8);
+    String other = ja.upload("/mail", "/mail", "message", "bounce2.eml", plain).body();
+    if (other.contains("id=\"bounce-note\"")) {
+      String n = other.substring(other.indexOf("id=\"bounce-note\""));
+      assertThat(n.substring(0, n.indexOf("</p>"))).doesNotContain("RFC 3464");
+    }
+  }
+
+  @Test
+  void aSignShowsWhatItIsAndFoldsTheWholeRuleAway() {
+    Http en = signedIn("en");
+    byte[] lure =
+        ("From: IT Desk <desk@mail-notice.example>\r\nTo: a@example.jp\r\nSubject: Notice\r\n"
+                + "Reply-To: desk@other-domain.example\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Dear user, your password expires today. Verify your account within 24 hours at"
+                + " http://198.51.100.7/login\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    String page = en.upload("/mail", "/mail", "message", "lure.eml", lure).body();
+    assertThat(page).contains("data-flag=\"CREDENTIAL_REQUEST\"");
+    String li = page.substring(page.indexOf("data-flag=\"CREDENTIAL_REQUEST\""));
+    li = li.substring(0, li.indexOf("</li>"));
+    var flag = jp.renkei.engine.mail.RedFlag.CREDENTIAL_REQUEST;
+    String summary = org.springframework.web.util.HtmlUtils.htmlEscape(flag.summary(true));
+    // the short "what" first, then what was found, then the whole rule inside <details>
+    assertThat(li).contains(summary, "<details class=\"rule\">", "password expires");
+    assertThat(li.indexOf(summary)).isLessThan(li.indexOf("<details"));
+    assertThat(li.substring(0, li.indexOf("<details")))
+        .doesNotContain(org.springframework.web.util.HtmlUtils.htmlEscape(flag.en()));
+    assertThat(Map.of("summary", flag.summary(true)).get("summary").length())
+        .isLessThan(flag.en().length());
+  }
+}
