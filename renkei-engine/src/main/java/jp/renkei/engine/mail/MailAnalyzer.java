@@ -800,6 +800,14 @@ public final class MailAnalyzer {
     } finally {
       m.dispose();
     }
+    try {
+      searchQrCodes(st);
+    } catch (RuntimeException e) {
+      st.problem(
+          "unreadable",
+          "QR コードの探索が途中で止まりました: " + e.getMessage(),
+          "the QR search stopped early: " + e.getMessage());
+    }
     judge(st);
     return st.report(m);
   }
@@ -884,7 +892,12 @@ public final class MailAnalyzer {
     long unpacked;
     int entries;
     int archiveDepth;
-    int images;
+    /** Images and PDFs waiting for the QR search, in the order of the message. */
+    final List<QrCandidate> qrQueue = new ArrayList<>();
+
+    /** Returned (attached, forwarded) messages the walk is inside. */
+    int inReturned;
+
     Set<String> limitsReached = new LinkedHashSet<>();
 
     /** Subject, plain text and HTML text of the message, lower-cased, up to {@link #TEXT}. */
@@ -1875,7 +1888,12 @@ public final class MailAnalyzer {
       int start = st.text.length();
       int links = st.links.size();
       int attachments = st.attachments.size();
-      walk(inner, depth + 1, st);
+      st.inReturned++;
+      try {
+        walk(inner, depth + 1, st);
+      } finally {
+        st.inReturned--;
+      }
       st.returned.add(new int[] {start, st.text.length()});
       st.returnedActs |= st.returnedLinksSince(links) | st.attachments.size() > attachments;
       return;
@@ -2977,32 +2995,113 @@ public final class MailAnalyzer {
     }
   }
 
-  /** The QR codes of an image or a PDF: their texts become links of the message (quishing). */
+  /**
+   * An image or a PDF to search for QR codes once the parts are walked: {@code cost} is its pixels
+   * from its header ({@link MailImages#PDF_COST} for a PDF), {@code order} its place in the
+   * message, {@code returned} whether it belongs to a returned message.
+   */
+  record QrCandidate(
+      String name, byte[] data, String sha256, boolean pdf, long cost, int order, boolean returned) {}
+
+  /**
+   * Queues an image or a PDF for the QR search ({@link #searchQrCodes}); an image too small to hold
+   * a code (spacers, tracking pixels, bullets) is not queued, and a copy of one queued already is
+   * searched once.
+   */
   private void qrCodes(String name, byte[] data, String sha256, boolean pdf, State st) {
-    if (st.outOfTime()) {
-      return; // decoding cannot be stopped half-way: none is begun past the deadline
-    }
-    if (st.images++ >= MailImages.MAX_IMAGES) {
-      if (st.images == MailImages.MAX_IMAGES + 1) {
-        st.problem(
-            "limit",
-            "画像と PDF が " + MailImages.MAX_IMAGES + " 個を超えています。残りは QR コードを探していません",
-            "more than "
-                + MailImages.MAX_IMAGES
-                + " images and PDFs; the rest not searched for QR codes");
+    long cost = MailImages.PDF_COST;
+    if (!pdf && data.length <= MailImages.MAX_BYTES) {
+      int[] size = MailImages.dimensions(data);
+      if (size != null && MailImages.tooSmallForQr(size[0], size[1])) {
+        return;
       }
-      return;
+      cost = size == null ? 1 : Math.max(1, (long) size[0] * size[1]);
     }
-    MailImages.Decoded d = decoded.get(sha256);
-    if (d == null) {
-      d = pdf ? MailImages.pdfQrCodes(data, st.deadline) : MailImages.qrCodes(data);
-      decoded.put(sha256, d);
+    st.qrQueue.add(
+        new QrCandidate(name, data, sha256, pdf, cost, st.qrQueue.size(), st.inReturned > 0));
+  }
+
+  /**
+   * Searches the queued images and PDFs for QR codes, the cheapest first (fewest pixels; the order
+   * of the message among equals), so a lure's code is not hidden behind a row of logos or large
+   * pictures: within {@link MailImages#MAX_IMAGES} distinct ones, {@link
+   * MailImages#MAX_MESSAGE_PIXELS} pixels and the analysis's deadline less a fifth of its time (kept
+   * for judging the rest). What is left unsearched is BEYOND_LIMITS, saying how many and why.
+   */
+  private void searchQrCodes(State st) {
+    List<QrCandidate> queue = new ArrayList<>(st.qrQueue);
+    queue.sort(
+        java.util.Comparator.comparingLong(QrCandidate::cost).thenComparingInt(QrCandidate::order));
+    long qrDeadline = st.deadline - limits.maxTime().toNanos() / 5;
+    Map<String, MailImages.Decoded> searched = new java.util.HashMap<>();
+    long pixels = 0;
+    int left = 0;
+    String why = null;
+    String whyJa = null;
+    for (QrCandidate c : queue) {
+      MailImages.Decoded d = searched.get(c.sha256());
+      if (d == null) {
+        if (searched.size() >= MailImages.MAX_IMAGES) {
+          left++;
+          why = why != null ? why : "over " + MailImages.MAX_IMAGES + " images and PDFs";
+          whyJa = whyJa != null ? whyJa : "画像と PDF が " + MailImages.MAX_IMAGES + " 個を超えています";
+          continue;
+        }
+        if (pixels + c.cost() > MailImages.MAX_MESSAGE_PIXELS) {
+          left++;
+          why =
+              why != null
+                  ? why
+                  : "over " + MailReport.grouped(MailImages.MAX_MESSAGE_PIXELS) + " pixels";
+          whyJa =
+              whyJa != null
+                  ? whyJa
+                  : "画素数の合計が " + MailReport.grouped(MailImages.MAX_MESSAGE_PIXELS) + " を超えています";
+          continue;
+        }
+        if (System.nanoTime() - qrDeadline >= 0) {
+          // decoding cannot be stopped half-way: none is begun past the search's time
+          left++;
+          why = why != null ? why : "out of analysis time";
+          whyJa = whyJa != null ? whyJa : "解析時間を超えました";
+          continue;
+        }
+        pixels += c.cost();
+        d = decoded.get(c.sha256());
+        if (d == null) {
+          d = c.pdf() ? MailImages.pdfQrCodes(c.data(), qrDeadline) : MailImages.qrCodes(c.data());
+          decoded.put(c.sha256(), d);
+        }
+        searched.put(c.sha256(), d);
+      }
+      int before = st.links.size();
+      qrFound(c.name(), d, st);
+      if (c.returned()) {
+        st.returnedActs |= st.returnedLinksSince(before);
+      }
     }
+    if (left > 0) {
+      st.reached("QR search: " + why, "QR コードの探索 (" + whyJa + ")");
+      st.flag(
+          RedFlag.BEYOND_LIMITS,
+          left + " image(s) or PDF(s) not searched for QR codes: " + why,
+          "画像または PDF " + left + " 個は QR コードを探していません (" + whyJa + ")");
+    }
+  }
+
+  /** What the QR search found in one image or PDF, made links and findings of the message. */
+  private void qrFound(String name, MailImages.Decoded d, State st) {
     if (d.problem() != null) {
       st.problem(
           "qr",
           name + ": QR コードを探せませんでした: " + d.problemJa(),
           name + ": not searched for QR codes: " + d.problem());
+    }
+    if (d.beyondLimits()) {
+      st.flag(
+          RedFlag.BEYOND_LIMITS,
+          name + ": part of the PDF not searched for QR codes: " + d.problem(),
+          name + ": PDF の一部で QR コードを探していません: " + d.problemJa());
     }
     pdfLinks(name, d, st);
     for (String text : d.texts()) {
