@@ -273,6 +273,30 @@ public final class MailAnalyzer {
   /** Characters of the wording past {@link #TEXT} read at most: the message's last ones. */
   static final int TEXT_TAIL = 64 * 1024;
 
+  /**
+   * Characters of the wording between {@link #TEXT} and {@link #TEXT_TAIL} read at most, as
+   * excerpts of {@link #EXCERPT} characters either side of a word of the strongest signs ({@link
+   * #MIDDLE_WORDS}): a lure between two walls of text keeps its credential, payment and sign-in
+   * wording (images23).
+   */
+  static final int MIDDLE = 16 * 1024;
+
+  /** Characters read either side of a word of {@link #MIDDLE_WORDS} in the unread middle. */
+  static final int EXCERPT = 300;
+
+  /**
+   * Words of the strongest wording signs (credentials, card and account details, sign-in, payment,
+   * an account threatened), English and Japanese, looked for in the wording neither {@link #TEXT}
+   * nor {@link #TEXT_TAIL} keeps. A scan of the middle, one pass, no backtracking past a word.
+   */
+  static final Pattern MIDDLE_WORDS =
+      Pattern.compile(
+          "pass(?:word|code)|credential|log-?\\s?in|sign-?\\s?in|verif(?:y|ication)|confirm"
+              + "|suspen(?:d|sion)|locked|unusual|expire|card number|credit card|billing|payment"
+              + "|bank account|security code|パスワード|暗証番号|ログイン|サインイン|本人確認|認証|停止|凍結"
+              + "|制限|有効期限|カード番号|クレジットカード|支払|請求|口座",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** {@code s} with each run of whitespace made one space, or one line end when it has one. */
   static String oneSpaceOrLine(String s) {
     StringBuilder b = new StringBuilder(Math.min(s.length(), 1 << 16));
@@ -1143,12 +1167,14 @@ public final class MailAnalyzer {
       int cut = past.length() - TEXT_TAIL;
       if (cut > 0) {
         unread += lettersOrDigits(past, cut);
+        excerpts(past, cut);
         past = past.substring(cut);
       }
       tail.append(brokenWords.read(MailSigns.fold(past).toLowerCase(Locale.ROOT))).append('\n');
       if (tail.length() > 2 * TEXT_TAIL) {
         int drop = tail.length() - TEXT_TAIL;
         unread += lettersOrDigits(tail, drop);
+        excerpts(tail, drop);
         tail.delete(0, drop);
       }
     }
@@ -1161,6 +1187,42 @@ public final class MailAnalyzer {
     /** Letters and digits of the wording that neither the head nor the tail kept. */
     long unread;
 
+    /** Excerpts of the unread middle around words of the strongest signs ({@link #MIDDLE}). */
+    private final StringBuilder middle = new StringBuilder();
+
+    /** Excerpts kept in {@link #middle}. */
+    int excerpts;
+
+    /**
+     * Keeps, within {@link #MIDDLE} characters in all, the {@link #EXCERPT} characters either side
+     * of each word of {@link #MIDDLE_WORDS} among the first {@code end} characters of {@code s},
+     * about to be dropped (overlapping excerpts made one).
+     */
+    void excerpts(CharSequence s, int end) {
+      if (middle.length() >= MIDDLE) {
+        return;
+      }
+      Matcher m = MIDDLE_WORDS.matcher(s).region(0, end);
+      int kept = 0;
+      while (m.find() && middle.length() < MIDDLE) {
+        int from = Math.max(kept, m.start() - EXCERPT);
+        int to = Math.min(end, m.end() + EXCERPT);
+        to = Math.min(to, from + (MIDDLE - middle.length()));
+        if (from >= to) {
+          continue;
+        }
+        if (from > kept || kept == 0) {
+          excerpts++;
+          middle.append('\n');
+        }
+        middle.append(MailSigns.fold(s.subSequence(from, to).toString()).toLowerCase(Locale.ROOT));
+        kept = to;
+        if (to > m.end()) {
+          m.region(to, end);
+        }
+      }
+    }
+
     /**
      * Adds the tail to the text read by the signs, once all parts are walked; wording left between
      * the head and the tail is BEYOND_LIMITS, saying how much and where.
@@ -1169,8 +1231,10 @@ public final class MailAnalyzer {
       if (tail.length() > TEXT_TAIL) {
         int drop = tail.length() - TEXT_TAIL;
         unread += lettersOrDigits(tail, drop);
+        excerpts(tail, drop);
         tail.delete(0, drop);
       }
+      text.append(middle);
       text.append(tail);
       tail.setLength(0);
       if (unread > 0) {
@@ -1184,14 +1248,32 @@ public final class MailAnalyzer {
                 + MailReport.grouped(TEXT_TAIL)
                 + " characters: "
                 + n
-                + " letters between them not read for wording",
+                + " letters between them not read for wording"
+                + (excerpts == 0
+                    ? ""
+                    : " except "
+                        + excerpts
+                        + " excerpt(s) around words of credentials, payment or sign-in ("
+                        + MailReport.grouped(middle.length())
+                        + " characters, "
+                        + MailReport.grouped(MIDDLE)
+                        + " at most)"),
             "本文が最初の "
                 + MailReport.grouped(TEXT)
                 + " 文字と最後の "
                 + MailReport.grouped(TEXT_TAIL)
                 + " 文字を超えています。その間の "
                 + n
-                + " 文字は文面の判定に読んでいません");
+                + " 文字は文面の判定に読んでいません"
+                + (excerpts == 0
+                    ? ""
+                    : " (ただし認証情報・支払い・ログインに関わる語の前後 "
+                        + excerpts
+                        + " か所、計 "
+                        + MailReport.grouped(middle.length())
+                        + " 文字 (上限 "
+                        + MailReport.grouped(MIDDLE)
+                        + ") は読みました)"));
       }
     }
 
