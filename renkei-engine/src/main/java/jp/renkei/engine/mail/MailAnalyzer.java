@@ -286,16 +286,50 @@ public final class MailAnalyzer {
 
   /**
    * Words of the strongest wording signs (credentials, card and account details, sign-in, payment,
-   * an account threatened), English and Japanese, looked for in the wording neither {@link #TEXT}
-   * nor {@link #TEXT_TAIL} keeps. A scan of the middle, one pass, no backtracking past a word.
+   * an account threatened), English (lower case) and Japanese, looked for in the wording neither
+   * {@link #TEXT} nor {@link #TEXT_TAIL} keeps.
    */
-  static final Pattern MIDDLE_WORDS =
-      Pattern.compile(
-          "pass(?:word|code)|credential|log-?\\s?in|sign-?\\s?in|verif(?:y|ication)|confirm"
-              + "|suspen(?:d|sion)|locked|unusual|expire|card number|credit card|billing|payment"
-              + "|bank account|security code|パスワード|暗証番号|ログイン|サインイン|本人確認|認証|停止|凍結"
-              + "|制限|有効期限|カード番号|クレジットカード|支払|請求|口座",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  static final List<String> MIDDLE_WORDS =
+      List.of(
+          "password", "passcode", "credential", "login", "log-in", "log in", "signin", "sign-in",
+          "sign in", "verify", "verification", "confirm", "suspend", "suspension", "locked",
+          "unusual", "expire", "card number", "credit card", "billing", "payment", "bank account",
+          "security code", "パスワード", "暗証番号", "ログイン", "サインイン", "本人確認", "認証", "停止", "凍結",
+          "制限", "有効期限", "カード番号", "クレジットカード", "支払", "請求", "口座");
+
+  /** {@link #MIDDLE_WORDS} by their first character: one pass over the middle, no regex. */
+  private static final Map<Character, List<String>> MIDDLE_FIRST =
+      MIDDLE_WORDS.stream()
+          .collect(java.util.stream.Collectors.groupingBy(w -> w.charAt(0)));
+
+  /**
+   * The end of the first word of {@link #MIDDLE_WORDS} (letters compared without case) that
+   * starts at or after {@code from} and ends by {@code end} in {@code s}, and its start in {@code
+   * at[0]}; -1 when none does.
+   */
+  static int middleWord(CharSequence s, int from, int end, int[] at) {
+    for (int i = from; i < end; i++) {
+      List<String> words = MIDDLE_FIRST.get(Character.toLowerCase(s.charAt(i)));
+      if (words == null) {
+        continue;
+      }
+      for (String w : words) {
+        int n = w.length();
+        if (i + n > end) {
+          continue;
+        }
+        int k = 1;
+        while (k < n && Character.toLowerCase(s.charAt(i + k)) == w.charAt(k)) {
+          k++;
+        }
+        if (k == n) {
+          at[0] = i;
+          return i + n;
+        }
+      }
+    }
+    return -1;
+  }
 
   /** {@code s} with each run of whitespace made one space, or one line end when it has one. */
   static String oneSpaceOrLine(String s) {
@@ -1202,13 +1236,17 @@ public final class MailAnalyzer {
       if (middle.length() >= MIDDLE) {
         return;
       }
-      Matcher m = MIDDLE_WORDS.matcher(s).region(0, end);
       int kept = 0;
-      while (m.find() && middle.length() < MIDDLE) {
-        int from = Math.max(kept, m.start() - EXCERPT);
-        int to = Math.min(end, m.end() + EXCERPT);
+      int[] start = new int[1];
+      int at = 0;
+      for (int found = middleWord(s, at, end, start);
+          found >= 0 && middle.length() < MIDDLE;
+          found = middleWord(s, at, end, start)) {
+        int from = Math.max(kept, start[0] - EXCERPT);
+        int to = Math.min(end, found + EXCERPT);
         to = Math.min(to, from + (MIDDLE - middle.length()));
         if (from >= to) {
+          at = found; // every pass moves on: the next word is looked for past this one
           continue;
         }
         if (from > kept || kept == 0) {
@@ -1216,10 +1254,11 @@ public final class MailAnalyzer {
           middle.append('\n');
         }
         middle.append(MailSigns.fold(s.subSequence(from, to).toString()).toLowerCase(Locale.ROOT));
-        kept = to;
-        if (to > m.end()) {
-          m.region(to, end);
+        if (middle.length() > MIDDLE) {
+          middle.setLength(MIDDLE); // folding may write a character as two
         }
+        kept = to;
+        at = Math.max(found, to);
       }
     }
 
