@@ -3221,8 +3221,7 @@ public final class MailAnalyzer {
     if (d.beyondLimits()) {
       st.flag(
           RedFlag.BEYOND_LIMITS,
-          name + ": part of the PDF not searched for QR codes: " + d.problem(),
-          name + ": PDF の一部で QR コードを探していません: " + d.problemJa());
+          name + ": " + d.problem(), name + ": " + d.problemJa());
     }
     pdfLinks(name, d, st);
     for (String text : d.texts()) {
