@@ -291,21 +291,53 @@ public final class MailAnalyzer {
    */
   static final List<String> MIDDLE_WORDS =
       List.of(
-          "password", "passcode", "credential", "login", "log-in", "log in", "signin", "sign-in",
-          "sign in", "verify", "verification", "confirm", "suspend", "suspension", "locked",
-          "unusual", "expire", "card number", "credit card", "billing", "payment", "bank account",
-          "security code", "パスワード", "暗証番号", "ログイン", "サインイン", "本人確認", "認証", "停止", "凍結",
-          "制限", "有効期限", "カード番号", "クレジットカード", "支払", "請求", "口座");
+          "password",
+          "passcode",
+          "credential",
+          "login",
+          "log-in",
+          "log in",
+          "signin",
+          "sign-in",
+          "sign in",
+          "verify",
+          "verification",
+          "confirm",
+          "suspend",
+          "suspension",
+          "locked",
+          "unusual",
+          "expire",
+          "card number",
+          "credit card",
+          "billing",
+          "payment",
+          "bank account",
+          "security code",
+          "パスワード",
+          "暗証番号",
+          "ログイン",
+          "サインイン",
+          "本人確認",
+          "認証",
+          "停止",
+          "凍結",
+          "制限",
+          "有効期限",
+          "カード番号",
+          "クレジットカード",
+          "支払",
+          "請求",
+          "口座");
 
   /** {@link #MIDDLE_WORDS} by their first character: one pass over the middle, no regex. */
   private static final Map<Character, List<String>> MIDDLE_FIRST =
-      MIDDLE_WORDS.stream()
-          .collect(java.util.stream.Collectors.groupingBy(w -> w.charAt(0)));
+      MIDDLE_WORDS.stream().collect(java.util.stream.Collectors.groupingBy(w -> w.charAt(0)));
 
   /**
-   * The end of the first word of {@link #MIDDLE_WORDS} (letters compared without case) that
-   * starts at or after {@code from} and ends by {@code end} in {@code s}, and its start in {@code
-   * at[0]}; -1 when none does.
+   * The end of the first word of {@link #MIDDLE_WORDS} (letters compared without case) that starts
+   * at or after {@code from} and ends by {@code end} in {@code s}, and its start in {@code at[0]};
+   * -1 when none does.
    */
   static int middleWord(CharSequence s, int from, int end, int[] at) {
     for (int i = from; i < end; i++) {
@@ -950,6 +982,7 @@ public final class MailAnalyzer {
     long unpacked;
     int entries;
     int archiveDepth;
+
     /** Images and PDFs waiting for the QR search, in the order of the message. */
     final List<QrCandidate> qrQueue = new ArrayList<>();
 
@@ -3122,7 +3155,13 @@ public final class MailAnalyzer {
    * message, {@code returned} whether it belongs to a returned message.
    */
   record QrCandidate(
-      String name, byte[] data, String sha256, boolean pdf, long cost, int order, boolean returned) {}
+      String name,
+      byte[] data,
+      String sha256,
+      boolean pdf,
+      long cost,
+      int order,
+      boolean returned) {}
 
   /**
    * Queues an image or a PDF for the QR search ({@link #searchQrCodes}); an image too small to hold
@@ -3146,8 +3185,8 @@ public final class MailAnalyzer {
    * Searches the queued images and PDFs for QR codes, the cheapest first (fewest pixels; the order
    * of the message among equals), so a lure's code is not hidden behind a row of logos or large
    * pictures: within {@link MailImages#MAX_IMAGES} distinct ones, {@link
-   * MailImages#MAX_MESSAGE_PIXELS} pixels and the analysis's deadline less a fifth of its time (kept
-   * for judging the rest). What is left unsearched is BEYOND_LIMITS, saying how many and why.
+   * MailImages#MAX_MESSAGE_PIXELS} pixels and the analysis's deadline less a fifth of its time
+   * (kept for judging the rest). What is left unsearched is BEYOND_LIMITS, saying how many and why.
    */
   private void searchQrCodes(State st) {
     List<QrCandidate> queue = new ArrayList<>(st.qrQueue);
@@ -3219,9 +3258,7 @@ public final class MailAnalyzer {
           name + ": not searched for QR codes: " + d.problem());
     }
     if (d.beyondLimits()) {
-      st.flag(
-          RedFlag.BEYOND_LIMITS,
-          name + ": " + d.problem(), name + ": " + d.problemJa());
+      st.flag(RedFlag.BEYOND_LIMITS, name + ": " + d.problem(), name + ": " + d.problemJa());
     }
     pdfLinks(name, d, st);
     for (String text : d.texts()) {

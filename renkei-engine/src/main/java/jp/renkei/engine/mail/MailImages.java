@@ -79,7 +79,8 @@ final class MailImages {
 
   /**
    * Distinct images and PDFs per message searched for QR codes (images too small to hold a code and
-   * copies of one already searched are not counted); past it, BEYOND_LIMITS names how many were left.
+   * copies of one already searched are not counted); past it, BEYOND_LIMITS names how many were
+   * left.
    */
   static final int MAX_IMAGES = 100;
 
@@ -98,7 +99,9 @@ final class MailImages {
   /** Pages of one PDF drawn for a code made otherwise than as an image, at most. */
   static final int MAX_PDF_DRAWN = 10;
 
-  /** Distinct embedded images of one PDF decoded at most (those too small for a code not counted). */
+  /**
+   * Distinct embedded images of one PDF decoded at most (those too small for a code not counted).
+   */
   static final int MAX_PDF_IMAGES = 50;
 
   /** Drawing operators of one PDF carried out at most while its pages are drawn. */
@@ -163,8 +166,8 @@ final class MailImages {
   }
 
   /**
-   * The width and height of an image read from its header (no pixel decoded), or null when it is
-   * no image ImageIO reads.
+   * The width and height of an image read from its header (no pixel decoded), or null when it is no
+   * image ImageIO reads.
    */
   static int[] dimensions(byte[] data) {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
@@ -384,9 +387,7 @@ final class MailImages {
                 + "–"
                 + pages
                 + " not searched for QR codes: "
-                + (time
-                    ? "out of analysis time"
-                    : "over " + MAX_PDF_PAGES + " pages"));
+                + (time ? "out of analysis time" : "over " + MAX_PDF_PAGES + " pages"));
         ja.add(
             (scan.scanned + 1)
                 + "–"

@@ -152,7 +152,8 @@ class MailHiddenLureTest {
           if (p == qrPage) {
             c.drawImage(
                 LosslessFactory.createFromImage(
-                    doc, ImageIO.read(new ByteArrayInputStream(MailImagesTest.qrPng(LURE_URL, 250)))),
+                    doc,
+                    ImageIO.read(new ByteArrayInputStream(MailImagesTest.qrPng(LURE_URL, 250)))),
                 150,
                 300,
                 250,

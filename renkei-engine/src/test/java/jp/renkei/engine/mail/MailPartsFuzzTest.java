@@ -86,14 +86,15 @@ class MailPartsFuzzTest {
     assertThat(a.report().verdict()).isNotNull();
     // fold may write a character as two; never the wording of more than head, middle and tail
     assertThat(a.text().length())
-        .isLessThanOrEqualTo(2 * (MailAnalyzer.TEXT + MailAnalyzer.TEXT_TAIL) + MailAnalyzer.MIDDLE);
+        .isLessThanOrEqualTo(
+            2 * (MailAnalyzer.TEXT + MailAnalyzer.TEXT_TAIL) + MailAnalyzer.MIDDLE);
     a.report().findings().forEach(f -> assertThat(f.evidenceJa()).isNotNull());
   }
 
   /**
    * The QR search of one image or PDF (images23): whatever the bytes, the header's dimensions, the
-   * image's codes and the PDF's pages (searched within a second) answer, never an exception, and
-   * a problem has its Japanese.
+   * image's codes and the PDF's pages (searched within a second) answer, never an exception, and a
+   * problem has its Japanese.
    */
   @FuzzTest(maxDuration = "30s")
   void qrSearch(byte[] data) {
