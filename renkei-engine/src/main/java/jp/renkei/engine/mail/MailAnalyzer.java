@@ -274,6 +274,96 @@ public final class MailAnalyzer {
   /** Characters of the wording past {@link #TEXT} read at most: the message's last ones. */
   static final int TEXT_TAIL = 64 * 1024;
 
+  /**
+   * Characters of the wording between {@link #TEXT} and {@link #TEXT_TAIL} read at most, as
+   * excerpts of {@link #EXCERPT} characters either side of a word of the strongest signs ({@link
+   * #MIDDLE_WORDS}): a lure between two walls of text keeps its credential, payment and sign-in
+   * wording (images23).
+   */
+  static final int MIDDLE = 16 * 1024;
+
+  /** Characters read either side of a word of {@link #MIDDLE_WORDS} in the unread middle. */
+  static final int EXCERPT = 300;
+
+  /**
+   * Words of the strongest wording signs (credentials, card and account details, sign-in, payment,
+   * an account threatened), English (lower case) and Japanese, looked for in the wording neither
+   * {@link #TEXT} nor {@link #TEXT_TAIL} keeps.
+   */
+  static final List<String> MIDDLE_WORDS =
+      List.of(
+          "password",
+          "passcode",
+          "credential",
+          "login",
+          "log-in",
+          "log in",
+          "signin",
+          "sign-in",
+          "sign in",
+          "verify",
+          "verification",
+          "confirm",
+          "suspend",
+          "suspension",
+          "locked",
+          "unusual",
+          "expire",
+          "card number",
+          "credit card",
+          "billing",
+          "payment",
+          "bank account",
+          "security code",
+          "パスワード",
+          "暗証番号",
+          "ログイン",
+          "サインイン",
+          "本人確認",
+          "認証",
+          "停止",
+          "凍結",
+          "制限",
+          "有効期限",
+          "カード番号",
+          "クレジットカード",
+          "支払",
+          "請求",
+          "口座");
+
+  /** {@link #MIDDLE_WORDS} by their first character: one pass over the middle, no regex. */
+  private static final Map<Character, List<String>> MIDDLE_FIRST =
+      MIDDLE_WORDS.stream().collect(java.util.stream.Collectors.groupingBy(w -> w.charAt(0)));
+
+  /**
+   * The end of the first word of {@link #MIDDLE_WORDS} (letters compared without case) that starts
+   * at or after {@code from} and ends by {@code end} in {@code s}, and its start in {@code at[0]};
+   * -1 when none does.
+   */
+  static int middleWord(CharSequence s, int from, int end, int[] at) {
+    for (int i = from; i < end; i++) {
+      List<String> words = MIDDLE_FIRST.get(Character.toLowerCase(s.charAt(i)));
+      if (words == null) {
+        continue;
+      }
+      for (String w : words) {
+        int n = w.length();
+        if (i + n > end) {
+          continue;
+        }
+        int k = 1;
+        while (k < n && Character.toLowerCase(s.charAt(i + k)) == w.charAt(k)) {
+          k++;
+        }
+        if (k == n) {
+          at[0] = i;
+          return i + n;
+        }
+      }
+    }
+    return -1;
+  }
+
   /** {@code s} with each run of whitespace made one space, or one line end when it has one. */
   static String oneSpaceOrLine(String s) {
     StringBuilder b = new StringBuilder(Math.min(s.length(), 1 << 16));
@@ -817,6 +907,14 @@ public final class MailAnalyzer {
     } finally {
       m.dispose();
     }
+    try {
+      searchQrCodes(st);
+    } catch (RuntimeException e) {
+      st.problem(
+          "unreadable",
+          "QR コードの探索が途中で止まりました: " + e.getMessage(),
+          "the QR search stopped early: " + e.getMessage());
+    }
     judge(st);
     return st.report(m);
   }
@@ -901,7 +999,13 @@ public final class MailAnalyzer {
     long unpacked;
     int entries;
     int archiveDepth;
-    int images;
+
+    /** Images and PDFs waiting for the QR search, in the order of the message. */
+    final List<QrCandidate> qrQueue = new ArrayList<>();
+
+    /** Returned (attached, forwarded) messages the walk is inside. */
+    int inReturned;
+
     Set<String> limitsReached = new LinkedHashSet<>();
 
     /** Subject, plain text and HTML text of the message, lower-cased, up to {@link #TEXT}. */
@@ -1159,12 +1263,14 @@ public final class MailAnalyzer {
       int cut = past.length() - TEXT_TAIL;
       if (cut > 0) {
         unread += lettersOrDigits(past, cut);
+        excerpts(past, cut);
         past = past.substring(cut);
       }
       tail.append(brokenWords.read(MailSigns.fold(past).toLowerCase(Locale.ROOT))).append('\n');
       if (tail.length() > 2 * TEXT_TAIL) {
         int drop = tail.length() - TEXT_TAIL;
         unread += lettersOrDigits(tail, drop);
+        excerpts(tail, drop);
         tail.delete(0, drop);
       }
     }
@@ -1177,6 +1283,47 @@ public final class MailAnalyzer {
     /** Letters and digits of the wording that neither the head nor the tail kept. */
     long unread;
 
+    /** Excerpts of the unread middle around words of the strongest signs ({@link #MIDDLE}). */
+    private final StringBuilder middle = new StringBuilder();
+
+    /** Excerpts kept in {@link #middle}. */
+    int excerpts;
+
+    /**
+     * Keeps, within {@link #MIDDLE} characters in all, the {@link #EXCERPT} characters either side
+     * of each word of {@link #MIDDLE_WORDS} among the first {@code end} characters of {@code s},
+     * about to be dropped (overlapping excerpts made one).
+     */
+    void excerpts(CharSequence s, int end) {
+      if (middle.length() >= MIDDLE) {
+        return;
+      }
+      int kept = 0;
+      int[] start = new int[1];
+      int at = 0;
+      for (int found = middleWord(s, at, end, start);
+          found >= 0 && middle.length() < MIDDLE;
+          found = middleWord(s, at, end, start)) {
+        int from = Math.max(kept, start[0] - EXCERPT);
+        int to = Math.min(end, found + EXCERPT);
+        to = Math.min(to, from + (MIDDLE - middle.length()));
+        if (from >= to) {
+          at = found; // every pass moves on: the next word is looked for past this one
+          continue;
+        }
+        if (from > kept || kept == 0) {
+          excerpts++;
+          middle.append('\n');
+        }
+        middle.append(MailSigns.fold(s.subSequence(from, to).toString()).toLowerCase(Locale.ROOT));
+        if (middle.length() > MIDDLE) {
+          middle.setLength(MIDDLE); // folding may write a character as two
+        }
+        kept = to;
+        at = Math.max(found, to);
+      }
+    }
+
     /**
      * Adds the tail to the text read by the signs, once all parts are walked; wording left between
      * the head and the tail is BEYOND_LIMITS, saying how much and where.
@@ -1185,8 +1332,10 @@ public final class MailAnalyzer {
       if (tail.length() > TEXT_TAIL) {
         int drop = tail.length() - TEXT_TAIL;
         unread += lettersOrDigits(tail, drop);
+        excerpts(tail, drop);
         tail.delete(0, drop);
       }
+      text.append(middle);
       text.append(tail);
       tail.setLength(0);
       if (unread > 0) {
@@ -1199,14 +1348,34 @@ public final class MailAnalyzer {
                 + MailReport.grouped(TEXT_TAIL)
                 + " characters: both were read; the "
                 + n
-                + " letters between them were not read for wording (its links were checked)",
+                + " letters between them were not read for wording"
+                + (excerpts == 0
+                    ? ""
+                    : ", except "
+                        + excerpts
+                        + " excerpt(s) around words of credentials, payment or sign-in ("
+                        + MailReport.grouped(middle.length())
+                        + " characters, "
+                        + MailReport.grouped(MIDDLE)
+                        + " at most)")
+                + "; its links were checked",
             "本文が最初の "
                 + MailReport.grouped(TEXT)
                 + " 文字と最後の "
                 + MailReport.grouped(TEXT_TAIL)
                 + " 文字を超える長さです。その最初と最後は読みました。その間の "
                 + n
-                + " 文字は文面の判定に読んでいません (リンクは検査しました)");
+                + " 文字は文面の判定に読んでいません"
+                + (excerpts == 0
+                    ? ""
+                    : " (ただし認証情報・支払い・ログインに関わる語の前後 "
+                        + excerpts
+                        + " か所、計 "
+                        + MailReport.grouped(middle.length())
+                        + " 文字 (上限 "
+                        + MailReport.grouped(MIDDLE)
+                        + ") は読みました)")
+                + "。リンクは検査しました");
       }
     }
 
@@ -1948,7 +2117,12 @@ public final class MailAnalyzer {
       int start = st.text.length();
       int links = st.links.size();
       int attachments = st.attachments.size();
-      walk(inner, depth + 1, st);
+      st.inReturned++;
+      try {
+        walk(inner, depth + 1, st);
+      } finally {
+        st.inReturned--;
+      }
       st.returned.add(new int[] {start, st.text.length()});
       st.returnedActs |= st.returnedLinksSince(links) | st.attachments.size() > attachments;
       return;
@@ -3160,32 +3334,116 @@ public final class MailAnalyzer {
     }
   }
 
-  /** The QR codes of an image or a PDF: their texts become links of the message (quishing). */
+  /**
+   * An image or a PDF to search for QR codes once the parts are walked: {@code cost} is its pixels
+   * from its header ({@link MailImages#PDF_COST} for a PDF), {@code order} its place in the
+   * message, {@code returned} whether it belongs to a returned message.
+   */
+  record QrCandidate(
+      String name,
+      byte[] data,
+      String sha256,
+      boolean pdf,
+      long cost,
+      int order,
+      boolean returned) {}
+
+  /**
+   * Queues an image or a PDF for the QR search ({@link #searchQrCodes}); an image too small to hold
+   * a code (spacers, tracking pixels, bullets) is not queued, and a copy of one queued already is
+   * searched once.
+   */
   private void qrCodes(String name, byte[] data, String sha256, boolean pdf, State st) {
-    if (st.outOfTime()) {
-      return; // decoding cannot be stopped half-way: none is begun past the deadline
-    }
-    if (st.images++ >= MailImages.MAX_IMAGES) {
-      if (st.images == MailImages.MAX_IMAGES + 1) {
-        st.problem(
-            "limit",
-            "画像と PDF が " + MailImages.MAX_IMAGES + " 個を超えています。残りは QR コードを探していません",
-            "more than "
-                + MailImages.MAX_IMAGES
-                + " images and PDFs; the rest not searched for QR codes");
+    long cost = MailImages.PDF_COST;
+    if (!pdf && data.length <= MailImages.MAX_BYTES) {
+      int[] size = MailImages.dimensions(data);
+      if (size != null && MailImages.tooSmallForQr(size[0], size[1])) {
+        return;
       }
-      return;
+      cost = size == null ? 1 : Math.max(1, (long) size[0] * size[1]);
     }
-    MailImages.Decoded d = decoded.get(sha256);
-    if (d == null) {
-      d = pdf ? MailImages.pdfQrCodes(data, st.deadline) : MailImages.qrCodes(data);
-      decoded.put(sha256, d);
+    st.qrQueue.add(
+        new QrCandidate(name, data, sha256, pdf, cost, st.qrQueue.size(), st.inReturned > 0));
+  }
+
+  /**
+   * Searches the queued images and PDFs for QR codes, the cheapest first (fewest pixels; the order
+   * of the message among equals), so a lure's code is not hidden behind a row of logos or large
+   * pictures: within {@link MailImages#MAX_IMAGES} distinct ones, {@link
+   * MailImages#MAX_MESSAGE_PIXELS} pixels and the analysis's deadline less a fifth of its time
+   * (kept for judging the rest). What is left unsearched is BEYOND_LIMITS, saying how many and why.
+   */
+  private void searchQrCodes(State st) {
+    List<QrCandidate> queue = new ArrayList<>(st.qrQueue);
+    queue.sort(
+        java.util.Comparator.comparingLong(QrCandidate::cost).thenComparingInt(QrCandidate::order));
+    long qrDeadline = st.deadline - limits.maxTime().toNanos() / 5;
+    Map<String, MailImages.Decoded> searched = new java.util.HashMap<>();
+    long pixels = 0;
+    int left = 0;
+    String why = null;
+    String whyJa = null;
+    for (QrCandidate c : queue) {
+      MailImages.Decoded d = searched.get(c.sha256());
+      if (d == null) {
+        if (searched.size() >= MailImages.MAX_IMAGES) {
+          left++;
+          why = why != null ? why : "over " + MailImages.MAX_IMAGES + " images and PDFs";
+          whyJa = whyJa != null ? whyJa : "画像と PDF が " + MailImages.MAX_IMAGES + " 個を超えています";
+          continue;
+        }
+        if (pixels + c.cost() > MailImages.MAX_MESSAGE_PIXELS) {
+          left++;
+          why =
+              why != null
+                  ? why
+                  : "over " + MailReport.grouped(MailImages.MAX_MESSAGE_PIXELS) + " pixels";
+          whyJa =
+              whyJa != null
+                  ? whyJa
+                  : "画素数の合計が " + MailReport.grouped(MailImages.MAX_MESSAGE_PIXELS) + " を超えています";
+          continue;
+        }
+        if (System.nanoTime() - qrDeadline >= 0) {
+          // decoding cannot be stopped half-way: none is begun past the search's time
+          left++;
+          why = why != null ? why : "out of analysis time";
+          whyJa = whyJa != null ? whyJa : "解析時間を超えました";
+          continue;
+        }
+        pixels += c.cost();
+        d = decoded.get(c.sha256());
+        if (d == null) {
+          d = c.pdf() ? MailImages.pdfQrCodes(c.data(), qrDeadline) : MailImages.qrCodes(c.data());
+          decoded.put(c.sha256(), d);
+        }
+        searched.put(c.sha256(), d);
+      }
+      int before = st.links.size();
+      qrFound(c.name(), d, st);
+      if (c.returned()) {
+        st.returnedActs |= st.returnedLinksSince(before);
+      }
     }
+    if (left > 0) {
+      st.reached("QR search: " + why, "QR コードの探索 (" + whyJa + ")");
+      st.flag(
+          RedFlag.BEYOND_LIMITS,
+          left + " image(s) or PDF(s) not searched for QR codes: " + why,
+          "画像または PDF " + left + " 個は QR コードを探していません (" + whyJa + ")");
+    }
+  }
+
+  /** What the QR search found in one image or PDF, made links and findings of the message. */
+  private void qrFound(String name, MailImages.Decoded d, State st) {
     if (d.problem() != null) {
       st.problem(
           "qr",
           name + ": QR コードを探せませんでした: " + d.problemJa(),
           name + ": not searched for QR codes: " + d.problem());
+    }
+    if (d.beyondLimits()) {
+      st.flag(RedFlag.BEYOND_LIMITS, name + ": " + d.problem(), name + ": " + d.problemJa());
     }
     pdfLinks(name, d, st);
     for (String text : d.texts()) {

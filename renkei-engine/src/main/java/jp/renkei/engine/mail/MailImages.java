@@ -77,14 +77,32 @@ final class MailImages {
   /** Bytes of a JPEG walked at most to count its scans; a longer one is not decoded. */
   static final long MAX_JPEG_WALK = 64L << 20;
 
-  /** Images and PDFs per message searched for QR codes. */
-  static final int MAX_IMAGES = 10;
+  /**
+   * Distinct images and PDFs per message searched for QR codes (images too small to hold a code and
+   * copies of one already searched are not counted); past it, BEYOND_LIMITS names how many were
+   * left.
+   */
+  static final int MAX_IMAGES = 100;
 
-  /** Pages of one PDF searched for QR codes (the first three). */
-  static final int MAX_PDF_PAGES = 3;
+  /**
+   * Pixels (from the images' headers; a PDF counts {@link #PDF_COST}) searched for QR codes per
+   * message at most: 200 million, twenty 10-megapixel photographs.
+   */
+  static final long MAX_MESSAGE_PIXELS = 200_000_000L;
 
-  /** Embedded images of one PDF decoded at most. */
-  static final int MAX_PDF_IMAGES = 10;
+  /** What a PDF counts against {@link #MAX_MESSAGE_PIXELS} (one A4 page drawn at 100 dpi). */
+  static final long PDF_COST = 1_000_000L;
+
+  /** Pages of one PDF whose images are searched for QR codes (the first fifty). */
+  static final int MAX_PDF_PAGES = 50;
+
+  /** Pages of one PDF drawn for a code made otherwise than as an image, at most. */
+  static final int MAX_PDF_DRAWN = 10;
+
+  /**
+   * Distinct embedded images of one PDF decoded at most (those too small for a code not counted).
+   */
+  static final int MAX_PDF_IMAGES = 50;
 
   /** Drawing operators of one PDF carried out at most while its pages are drawn. */
   static final int MAX_PDF_OPERATIONS = 200_000;
@@ -120,21 +138,52 @@ final class MailImages {
       String problem,
       String problemJa,
       List<String> links,
-      List<PdfLinks.Action> actions) {
+      List<PdfLinks.Action> actions,
+      boolean beyondLimits) {
 
     Decoded(List<String> texts) {
       this(texts, null, null);
     }
 
     Decoded(List<String> texts, String problem, String problemJa) {
-      this(texts, problem, problemJa, List.of(), List.of());
+      this(texts, problem, problemJa, List.of(), List.of(), false);
     }
 
     /** This result with a PDF's link targets and active actions ({@link PdfLinks}). */
     Decoded with(PdfLinks.Found found) {
       return found == null
           ? this
-          : new Decoded(texts, problem, problemJa, found.links(), found.actions());
+          : new Decoded(texts, problem, problemJa, found.links(), found.actions(), beyondLimits);
+    }
+
+    /**
+     * This result marked as having left part of a PDF unsearched for a count or time limit (pages,
+     * images, drawings): a padded PDF hides its code there, so the analyser makes it BEYOND_LIMITS.
+     */
+    Decoded beyond() {
+      return new Decoded(texts, problem, problemJa, links, actions, true);
+    }
+  }
+
+  /**
+   * The width and height of an image read from its header (no pixel decoded), or null when it is no
+   * image ImageIO reads.
+   */
+  static int[] dimensions(byte[] data) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        return null;
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return new int[] {reader.getWidth(0), reader.getHeight(0)};
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -322,16 +371,75 @@ final class MailImages {
     try (PDDocument doc = Loader.loadPDF(data)) {
       // the links first: reading them costs little, and a page that cannot be drawn keeps them
       found = PdfLinks.read(doc);
-      boolean[] draw = scanPages(doc, out);
+      int pages = doc.getNumberOfPages();
+      PageScan scan = new PageScan(out);
+      boolean[] draw = scanPages(doc, scan, deadline, timed);
       String skipped = null;
       List<String> en = new ArrayList<>();
       List<String> ja = new ArrayList<>();
+      boolean beyond = false;
+      if (scan.scanned < pages) {
+        beyond = true;
+        boolean time = scan.scanned < Math.min(pages, MAX_PDF_PAGES);
+        en.add(
+            "pages "
+                + (scan.scanned + 1)
+                + "–"
+                + pages
+                + " not searched for QR codes: "
+                + (time ? "out of analysis time" : "over " + MAX_PDF_PAGES + " pages"));
+        ja.add(
+            (scan.scanned + 1)
+                + "–"
+                + pages
+                + " ページ目は QR コードを探していません ("
+                + (time ? "解析時間を超えました" : MAX_PDF_PAGES + " ページを超えています")
+                + ")");
+      }
+      if (scan.imagesOver > 0) {
+        beyond = true;
+        en.add(
+            scan.imagesOver
+                + " embedded image(s) past the first "
+                + MAX_PDF_IMAGES
+                + " not decoded (their pages drawn instead, within the limits of drawing)");
+        ja.add(
+            "埋め込み画像のうち最初の "
+                + MAX_PDF_IMAGES
+                + " 個を超える "
+                + scan.imagesOver
+                + " 個は直接には読んでいません (ページの描画で探します)");
+      }
       DrawingBudget budget = null;
       PDFRenderer renderer = null;
+      int drawn = 0;
       for (int i = 0; i < draw.length; i++) {
         if (!draw[i]) {
           continue;
         }
+        if (drawn == MAX_PDF_DRAWN || (timed && System.nanoTime() - deadline >= 0)) {
+          int left = 0;
+          for (int j = i; j < draw.length; j++) {
+            left += draw[j] ? 1 : 0;
+          }
+          beyond = true;
+          boolean time = drawn < MAX_PDF_DRAWN;
+          en.add(
+              left
+                  + " page(s) from page "
+                  + (i + 1)
+                  + " not drawn for a code: "
+                  + (time ? "out of analysis time" : "over " + MAX_PDF_DRAWN + " pages drawn"));
+          ja.add(
+              (i + 1)
+                  + " ページ目以降の "
+                  + left
+                  + " ページは QR コードを探す描画をしていません ("
+                  + (time ? "解析時間を超えました" : "描画するページが " + MAX_PDF_DRAWN + " を超えました")
+                  + ")");
+          break;
+        }
+        drawn++;
         PDRectangle box = doc.getPage(i).getCropBox();
         float dpi = renderDpi(box.getWidth(), box.getHeight());
         if (dpi < MIN_PDF_DPI) {
@@ -404,10 +512,12 @@ final class MailImages {
                 + MailReport.grouped(MAX_SIDE)
                 + " 画素を超えます)");
       }
-      return (en.isEmpty()
-              ? new Decoded(out)
-              : new Decoded(out, String.join("; ", en), String.join("。", ja)))
-          .with(found);
+      Decoded d =
+          (en.isEmpty()
+                  ? new Decoded(out)
+                  : new Decoded(out, String.join("; ", en), String.join("。", ja)))
+              .with(found);
+      return beyond ? d.beyond() : d;
     } catch (InvalidPasswordException e) {
       return new Decoded(out, "an encrypted PDF", "暗号化された PDF です");
     } catch (IOException | RuntimeException e) {
@@ -424,10 +534,22 @@ final class MailImages {
    * whether it must be rendered as well because it may draw a code some other way.
    */
   static boolean[] scanPages(PDDocument doc, List<String> out) throws IOException {
+    return scanPages(doc, new PageScan(out), 0L, false);
+  }
+
+  /**
+   * As {@link #scanPages(PDDocument, List)}, with no page begun once {@code System.nanoTime()}
+   * passes {@code deadline} (when {@code timed}); {@code scan.scanned} says how many were read.
+   */
+  private static boolean[] scanPages(PDDocument doc, PageScan scan, long deadline, boolean timed)
+      throws IOException {
     boolean[] draw = new boolean[Math.min(doc.getNumberOfPages(), MAX_PDF_PAGES)];
-    PageScan scan = new PageScan(out);
     for (int i = 0; i < draw.length; i++) {
+      if (timed && i > 0 && System.nanoTime() - deadline >= 0) {
+        break;
+      }
       draw[i] = scan.mayDrawOtherwise(doc.getPage(i));
+      scan.scanned = i + 1;
     }
     return draw;
   }
@@ -495,6 +617,12 @@ final class MailImages {
     private int images;
     private int forms;
     private int tokens;
+
+    /** Pages read so far. */
+    int scanned;
+
+    /** Distinct images past {@link #MAX_PDF_IMAGES} left to the renderer. */
+    int imagesOver;
 
     PageScan(List<String> out) {
       this.out = out;
@@ -664,10 +792,14 @@ final class MailImages {
     }
 
     private boolean decodeOrDraw(PDImageXObject image) {
-      if (++images > MAX_PDF_IMAGES
-          || image.isStencil()
-          || image.getWidth() <= 0
-          || image.getHeight() <= 0) {
+      if (image.isStencil() || image.getWidth() <= 0 || image.getHeight() <= 0) {
+        return true;
+      }
+      if (tooSmallForQr(image.getWidth(), image.getHeight())) {
+        return false; // a bullet or a spacer holds no code, however large the page shows it
+      }
+      if (++images > MAX_PDF_IMAGES) {
+        imagesOver++;
         return true;
       }
       try {

@@ -90,17 +90,21 @@ public enum RedFlag {
   BEYOND_LIMITS(
       20,
       "メッセージが解析の上限を超える作りになっています (リンク 2,000 個超、MIME パート 200 個超、入れ子 8 段超、"
-          + "または本文が最初と最後の各 65,536 文字を超える長さ、本文のパート 1 つが 4,000,000 文字超、メッセージ全体が読み込みの上限 (既定 25 MiB) 超)。"
+          + "または本文が最初と最後の各 65,536 文字を超える長さ、本文のパート 1 つが 4,000,000 文字超、メッセージ全体が読み込みの上限 (既定 25 MiB) 超、"
+          + "QR コードを探す画像・PDF が 100 個または合計 2 億画素超、PDF の 51 ページ目以降や描画 10 ページ超)。"
           + "通常のメールにはない構造で、大量の無害なリンクやパート、文章の陰に本当の誘導を隠す手口です。"
           + "上限の先は一部しか検査できていません (上限の先のリンクは、それまでにないドメインのものを 200 個まで検査します。"
-          + "長い本文は最初と最後を読み、その間の文面は読んでいません)。どの上限かは根拠の欄に書いてあります。",
+          + "長い本文は最初と最後を読み、その間の文面は認証情報・支払い・ログインに関わる語の前後 (計 16,384 文字まで) だけを読みます)。どの上限かは根拠の欄に書いてあります。",
       "The message is built past the analyser's limits (more than 2,000 links, more than 200"
           + " MIME parts, parts nested more than 8 deep, text longer than its first and last 65,536"
-          + " characters, a text part of more than 4,000,000 characters, or a message past the size read (25 MiB by default)):"
+          + " characters, a text part of more than 4,000,000 characters, a message past the size read (25 MiB by default),"
+          + " more than 100 images and PDFs or 200 million pixels to search for QR codes, or a PDF"
+          + " past its 50th page or more than 10 pages to draw):"
           + " real mail is not, and padding with harmless links, parts or text is a way to hide the"
           + " real lure behind them. What lies past the limit was checked only in part (of the links"
           + " past it, up to 200 to domains not seen before; of a long text, its beginning and end,"
-          + " not the wording between them). The evidence says which limit."),
+          + " of the wording between them, only excerpts around words of credentials, payment and sign-in,"
+          + " 16,384 characters at most). The evidence says which limit."),
   CREDENTIAL_REQUEST(
       25,
       "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"

@@ -574,7 +574,7 @@ class MailImagesTest {
       try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
         for (int i = 0; i < MailImages.MAX_PDF_IMAGES; i++) {
           BufferedImage blank = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
-          blank.setRGB(i, i, 0xFFFFFF);
+          blank.setRGB(i % 20, i / 20, 0xFFFFFF);
           c.drawImage(LosslessFactory.createFromImage(doc, blank), 10 + 30 * i, 780, 20, 20);
         }
         c.drawImage(qrImage(doc, url, 250), 100, 300, 200, 200);

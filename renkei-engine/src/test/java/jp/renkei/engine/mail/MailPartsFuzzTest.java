@@ -84,9 +84,25 @@ class MailPartsFuzzTest {
         new MailAnalyzer()
             .analysis(new java.io.ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
     assertThat(a.report().verdict()).isNotNull();
-    // fold may write a character as two; never the wording of more than head and tail
+    // fold may write a character as two; never the wording of more than head, middle and tail
     assertThat(a.text().length())
-        .isLessThanOrEqualTo(2 * (MailAnalyzer.TEXT + MailAnalyzer.TEXT_TAIL));
+        .isLessThanOrEqualTo(
+            2 * (MailAnalyzer.TEXT + MailAnalyzer.TEXT_TAIL) + MailAnalyzer.MIDDLE);
     a.report().findings().forEach(f -> assertThat(f.evidenceJa()).isNotNull());
+  }
+
+  /**
+   * The QR search of one image or PDF (images23): whatever the bytes, the header's dimensions, the
+   * image's codes and the PDF's pages (searched within a second) answer, never an exception, and a
+   * problem has its Japanese.
+   */
+  @FuzzTest(maxDuration = "30s")
+  void qrSearch(byte[] data) {
+    MailImages.dimensions(data);
+    MailImages.Decoded image = MailImages.qrCodes(data);
+    assertThat(image.problem() == null).isEqualTo(image.problemJa() == null);
+    MailImages.Decoded pdf = MailImages.pdfQrCodes(data, System.nanoTime() + 1_000_000_000L);
+    assertThat(pdf.problem() == null).isEqualTo(pdf.problemJa() == null);
+    assertThat(pdf.links().size()).isLessThanOrEqualTo(PdfLinks.MAX_LINKS);
   }
 }
