@@ -1572,9 +1572,9 @@ public final class MailAnalyzer {
     }
     if (receiverResults != null || arcResults != null) {
       authResults(receiverResults != null ? receiverResults : arcResults, st);
+      // the top-most results written upstream make every one below them upstream too
       st.resultsUpstream =
-          receiverResults == null
-              || (boundaryResults == null && writtenByLastSender(receiverResults, st.hops));
+          receiverResults == null || writtenByLastSender(receiverResults, st.hops);
     }
   }
 
