@@ -1009,8 +1009,8 @@ public final class MailAnalyzer {
     boolean authResultsSeen;
 
     /**
-     * The results read were not written by the receiver: the only Authentication-Results is the
-     * one of the host that handed the message to the receiver (its authserv-id is the top Received
+     * The results read were not written by the receiver: the only Authentication-Results is the one
+     * of the host that handed the message to the receiver (its authserv-id is the top Received
      * hop's sending host), or there is none and ARC results (a relaying hop's) stand in. Through a
      * list, they are the list's check of the poster's message before it added its footer and sent
      * it on ({@link #listHopResults}).
@@ -1020,10 +1020,10 @@ public final class MailAnalyzer {
     /**
      * Mail a discussion list relayed ({@link #listVouched}, one its members post to) whose
      * authentication results are the list host's check of the poster's original ({@link
-     * #resultsUpstream}), not the receiver's: a failure or misalignment there says the list
-     * changed the message (subject tag, footer, a From rewritten to the list), not that someone
-     * forged it. A sender who writes no results at all gets no authentication sign either, so
-     * nobody gains by writing a failing one.
+     * #resultsUpstream}), not the receiver's: a failure or misalignment there says the list changed
+     * the message (subject tag, footer, a From rewritten to the list), not that someone forged it.
+     * A sender who writes no results at all gets no authentication sign either, so nobody gains by
+     * writing a failing one.
      */
     boolean listHopResults() {
       return resultsUpstream && membersPost && listVouched();
@@ -1573,16 +1573,15 @@ public final class MailAnalyzer {
     if (receiverResults != null || arcResults != null) {
       authResults(receiverResults != null ? receiverResults : arcResults, st);
       // the top-most results written upstream make every one below them upstream too
-      st.resultsUpstream =
-          receiverResults == null || writtenByLastSender(receiverResults, st.hops);
+      st.resultsUpstream = receiverResults == null || writtenByLastSender(receiverResults, st.hops);
     }
   }
 
   /**
    * Whether an Authentication-Results body was written by the host that handed the message to the
    * receiver: its authserv-id is the sending host of the top Received hop, not the host that
-   * received it. Such results are the upstream host's check of what it received (a list's check
-   * of its poster), not the receiver's.
+   * received it. Such results are the upstream host's check of what it received (a list's check of
+   * its poster), not the receiver's.
    */
   static boolean writtenByLastSender(String results, List<MailReport.Hop> hops) {
     if (hops.isEmpty() || hops.get(0).from() == null || hops.get(0).by() == null) {
