@@ -146,4 +146,18 @@ class MailListRelayTest {
     assertThat(MailSignsTest.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
   }
+
+  @Test
+  void theSameUpstreamResultsOutsideAListStillCount() {
+    // without a list that vouched for itself, results written upstream are read as before
+    MailReport r =
+        signs.analyze(
+            MAILMAN_HOPS.replace("dev-bounces@lists.radio-example.org", "rob@univ-example.edu")
+                + "From: Rob K <rob@univ-example.edu>\r\n"
+                + "To: me@reader-example.net\r\n"
+                + "Subject: Re: replay block data rate\r\n",
+            "text/plain",
+            QUESTION);
+    assertThat(MailSignsTest.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
+  }
 }
