@@ -1109,6 +1109,40 @@ public final class MailAnalyzer {
 
     boolean authResultsSeen;
 
+    /**
+     * The results read were not written by the receiver: the only Authentication-Results is the one
+     * of the host that handed the message to the receiver (its authserv-id is the top Received
+     * hop's sending host), or there is none and ARC results (a relaying hop's) stand in. Through a
+     * list, they are the list's check of the poster's message before it added its footer and sent
+     * it on ({@link #listHopResults}).
+     */
+    boolean resultsUpstream;
+
+    /**
+     * Mail a discussion list relayed ({@link #listVouched}, one its members post to) whose
+     * authentication results are the list host's check of the poster's original ({@link
+     * #resultsUpstream}), not the receiver's: a failure or misalignment there says the list changed
+     * the message (subject tag, footer, a From rewritten to the list), not that someone forged it.
+     * A sender who writes no results at all gets no authentication sign either, so nobody gains by
+     * writing a failing one.
+     */
+    boolean listHopResults() {
+      return resultsUpstream && membersPost && listVouched();
+    }
+
+    /**
+     * A list that rewrote From to its own posting address (DMARC mitigation: "Alice via dev
+     * &lt;dev@lists.example.org&gt;"), read only when {@link #listVouched}: the poster's own
+     * address then goes to Reply-To or Cc, so a Reply-To on another domain is the person who wrote,
+     * not a diversion.
+     */
+    boolean fromRewrittenByList(String from) {
+      return from != null
+          && membersPost
+          && listAddresses.contains(from.toLowerCase(Locale.ROOT))
+          && listVouched();
+    }
+
     /** Microsoft's composite authentication (compauth=fail) failed. */
     boolean compositeFailed;
 
@@ -1722,7 +1756,25 @@ public final class MailAnalyzer {
     }
     if (receiverResults != null || arcResults != null) {
       authResults(receiverResults != null ? receiverResults : arcResults, st);
+      // the top-most results written upstream make every one below them upstream too
+      st.resultsUpstream = receiverResults == null || writtenByLastSender(receiverResults, st.hops);
     }
+  }
+
+  /**
+   * Whether an Authentication-Results body was written by the host that handed the message to the
+   * receiver: its authserv-id is the sending host of the top Received hop, not the host that
+   * received it. Such results are the upstream host's check of what it received (a list's check of
+   * its poster), not the receiver's.
+   */
+  static boolean writtenByLastSender(String results, List<MailReport.Hop> hops) {
+    if (hops.isEmpty() || hops.get(0).from() == null || hops.get(0).by() == null) {
+      return false;
+    }
+    String id = AuthResults.parse(results).authservId();
+    String from = hops.get(0).from().toLowerCase(Locale.ROOT);
+    String by = hops.get(0).by().toLowerCase(Locale.ROOT);
+    return id != null && id.contains(".") && id.equals(from) && !id.equals(by);
   }
 
   /**
@@ -3929,6 +3981,8 @@ public final class MailAnalyzer {
             && !registrable(rd).equals(registrable(fromDomain))
             // list mail: replies go to the list (or its owner), as they should — to the list
             // that sent it, or to the very address its headers say members post to
+            // a list that rewrote From to its own address names the poster in Reply-To
+            && !st.fromRewrittenByList(st.from)
             && !(st.listMail
                 && !st.asksCredentials
                 && st.listDomains.contains(registrable(rd))
@@ -3937,7 +3991,12 @@ public final class MailAnalyzer {
         }
       }
       MailReport.Authentication a = st.auth;
-      if (bad(a.spf()) || bad(a.dkim()) || bad(a.dmarc()) || st.compositeFailed) {
+      // the list host's check of the poster's original, before the list changed it: not the
+      // receiver's judgement of what arrived (listHopResults)
+      boolean listHop = st.listHopResults();
+      if (listHop) {
+        // nothing: see listHopResults
+      } else if (bad(a.spf()) || bad(a.dkim()) || bad(a.dmarc()) || st.compositeFailed) {
         st.flag(
             RedFlag.AUTHENTICATION_FAILED,
             results(a.spf(), a.dkim(), a.dmarc(), st.compositeFailed ? "fail" : null));
@@ -3948,6 +4007,7 @@ public final class MailAnalyzer {
       }
       if (fromDomain != null
           && st.authResultsSeen
+          && !listHop
           && !st.passedDomains.isEmpty()
           && !fromAligned(st)) {
         st.flag(

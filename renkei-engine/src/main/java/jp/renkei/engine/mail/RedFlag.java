@@ -54,13 +54,18 @@ public enum RedFlag {
       "返信先 (Reply-To) が差出人とは別のドメインです。返信が攻撃者に届く可能性があります。"
           + "(利用者に代わって送るサービス — Google ドキュメントの共有通知など — が DMARC に合格し、返信先が受信者と同じ組織のドメインの利用者であるものは数えません。"
           + "差出人のドメインが認証され、返信先がその姉妹ドメイン (例: geico.com に対する geicomail.com) であるもの、"
-          + "認証されたサービスからの通知で返信先が受信者自身のアドレスであるもの (自分が主催する予定の通知) も数えません。)",
+          + "認証されたサービスからの通知で返信先が受信者自身のアドレスであるもの (自分が主催する予定の通知) も数えません。"
+          + "メーリングリストが DMARC 対策として差出人を自分の投稿アドレスに書き換え (「Alice via dev <dev@lists.example.org>」)、投稿者本人を返信先に置いたものも、リストのドメインが送信経路か認証で裏付けられ、パスワード等を求めていなければ数えません。他のドメインの List-Id を書き加えただけのメールは対象外です。)",
       "Replies go to another domain than the sender's (Reply-To). (A platform sending for its"
           + " user — a Google Docs share, a calendar invitation — that passes DMARC, with replies"
           + " going to a user on the recipient's own organisation's domain, is not counted; nor is an"
           + " authenticated sender answering at a sister domain of its own, geicomail.com for"
           + " geico.com, or an authenticated service's notice whose Reply-To is the reader's own"
-          + " address, the invitation of an event the reader organises.)"),
+          + " address, the invitation of an event the reader organises; nor is a mailing list"
+          + " that rewrote From to its own posting address against DMARC (\"Alice via dev"
+          + " <dev@lists.example.org>\") and names the poster in Reply-To, when the list's domain"
+          + " is vouched for by the envelope or authentication and nothing asks for a password; a"
+          + " List-Id of some other domain written into a message buys nothing.)"),
   LOOKALIKE_DOMAIN(
       30,
       "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。または差出人のドメインが、受信者の組織のドメインや本文に引用されたアドレス (返信の元のメールの取引先など) のドメインと 1〜2 文字だけ違います (例: example-corp.co.jp に対する example-crop.co.jp)。取引先や自組織になりすまして資料の再送や人事異動を装う手口の典型です。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。またはリンク先のホスト名が企業のドメインで始まっていますが、実際には別のドメインです (例: amazon.co.jp.kvbxz.xyz、rakuten-sec.co.jp-member.cn)。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
@@ -75,8 +80,14 @@ public enum RedFlag {
           + " fake download site for real software."),
   AUTHENTICATION_FAILED(
       20,
-      "送信ドメイン認証 (SPF / DKIM / DMARC) が失敗しています。差出人が詐称されている可能性があります。",
-      "Sender authentication (SPF / DKIM / DMARC) failed: the sender may be forged."),
+      "送信ドメイン認証 (SPF / DKIM / DMARC) が失敗しています。差出人が詐称されている可能性があります。"
+          + "(メーリングリストが配送したメールで、受信サーバーではなくリストのサーバー自身が書いた認証結果 (受信サーバーに渡した直前のホストが書いたもの) は数えません。"
+          + "それはリストが件名の印やフッターを付ける前の投稿者のメールについての結果で、受信サーバーの判定ではありません。受信サーバー自身の失敗は数えます。)",
+      "Sender authentication (SPF / DKIM / DMARC) failed: the sender may be forged. (Not"
+          + " counted in mail a mailing list relayed: results written by the list's own server,"
+          + " the host that handed the message to the receiver, rather than by the receiver. They"
+          + " speak of the poster's message before the list tagged its subject or added its"
+          + " footer, not of what the receiver got; the receiver's own failure still counts.)"),
   ENCRYPTED_ARCHIVE(
       25,
       "パスワード付き (暗号化) の圧縮ファイルが添付されています。または、差出人とは別のドメインにある圧縮ファイル (.zip、.rar、.7z) へのリンクと、そのパスワードが同じメールに書かれています。ウイルス対策による検査をすり抜ける手口です。",
@@ -233,8 +244,11 @@ public enum RedFlag {
           + " browser."),
   UNAUTHENTICATED(
       10,
-      "受信サーバーの認証結果では、差出人は SPF でも DKIM でも認証されていません。",
-      "The receiving server's results show the sender authenticated by neither SPF nor DKIM."),
+      "受信サーバーの認証結果では、差出人は SPF でも DKIM でも認証されていません。"
+          + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。)",
+      "The receiving server's results show the sender authenticated by neither SPF nor DKIM."
+          + " (Results a mailing list's own server wrote are not counted, as for"
+          + " AUTHENTICATION_FAILED.)"),
   MALFORMED_SENDER(
       20,
       "差出人 (From) に正しいメールアドレスがありません (ドメインがない、存在しえないドメイン等)。",
@@ -260,8 +274,10 @@ public enum RedFlag {
           + " into links."),
   NOT_ALIGNED(
       10,
-      "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。",
-      "The From domain is not the domain SPF or DKIM authenticated (no DMARC alignment)."),
+      "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。"
+          + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。)",
+      "The From domain is not the domain SPF or DKIM authenticated (no DMARC alignment). (Results"
+          + " a mailing list's own server wrote are not counted, as for AUTHENTICATION_FAILED.)"),
   QR_CODE_LINK(
       15,
       "画像の QR コードがリンク先 (URL) を示しています。リンクの検査を避け、スマートフォンで開かせる手口 (クィッシング) です。リンク先も検査しました。",
