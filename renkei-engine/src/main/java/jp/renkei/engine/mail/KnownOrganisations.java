@@ -296,9 +296,17 @@ public final class KnownOrganisations {
       return null;
     }
     String label = firstLabel(reg);
+    if (documentation(label)) {
+      return null;
+    }
     String skeleton = Names.skeleton(label);
     for (Entry e : entries) {
       for (String r : e.registrable()) {
+        if (documentation(firstLabel(r))) {
+          // a member's host under example.jp / example.com owns the host, not the documentation
+          // name above it, which anyone may write (example.net is nobody's imitation of it)
+          continue;
+        }
         if (!reg.equals(r)
             && Math.min(reg.length(), r.length()) >= 6
             && MailAnalyzer.distance(reg, r) <= 2) {
@@ -320,6 +328,15 @@ public final class KnownOrganisations {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a registrable domain's first label is {@code example}: the names reserved for
+   * documentation (RFC 2606 example.com/.net/.org, JPRS's example.jp and example.co.jp), which no
+   * organisation owns and every manual writes.
+   */
+  private static boolean documentation(String label) {
+    return label.equals("example");
   }
 
   private static String firstLabel(String registrable) {

@@ -266,6 +266,25 @@ class MailMemberImpersonationTest {
   }
 
   @Test
+  void documentationDomainsAreNobodysImitation() {
+    // a member known by a host under a documentation name (as test and demo directories have) does
+    // not make every link to example.net or example.com an imitation of it (a full verify found
+    // one IT's example.net link judged an imitation of another IT's sc-….example.jp member)
+    KnownOrganisations docs =
+        KnownOrganisations.of(
+            List.of(
+                new KnownOrganisations.Organisation(
+                    "シナリオ事業者", "Scenario Operator", List.of(), List.of("sc-1.example.jp")),
+                new KnownOrganisations.Organisation(
+                    "さくら架空銀行", "Sakura Fictional Bank", List.of(), List.of("sakura-bank.co.jp"))));
+    assertThat(docs.imitated("example.net")).isNull();
+    assertThat(docs.imitated("www.example.com")).isNull();
+    assertThat(docs.imitated("example.co.jp")).isNull();
+    // the real member's look-alike is still one
+    assertThat(docs.imitated("sakura-bannk.jp")).isNotNull();
+  }
+
+  @Test
   void theLongestNameFoundIsTheOrganisationClaimed() {
     KnownOrganisations two =
         KnownOrganisations.of(
