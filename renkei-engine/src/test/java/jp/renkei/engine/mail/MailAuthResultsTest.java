@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailAuthResultsTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   @Test
   void openDkimsCommentWithASemicolonEndsNoResult() {
     AuthResults ar =
@@ -122,19 +120,19 @@ class MailAuthResultsTest {
     // the comment's ';' used to cut the result before its header.d: no domain had passed, and the
     // From domain's lack of one went unnoticed
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "Authentication-Results: mx.example.jp; dkim=pass (2048-bit key; unprotected)"
                 + " header.d=bulk-mailer.example header.s=s1\r\n"
                 + FROM_SHOP,
             "text/html",
             NOTICE);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.NOT_ALIGNED);
+    assertThat(TestMail.flags(r)).contains(RedFlag.NOT_ALIGNED);
   }
 
   @Test
   void anOpenDkimPassForTheFromDomainIsAligned() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "Authentication-Results: mx.example.jp; dkim=pass (2048-bit key; unprotected)"
                 + " header.d=shop.example.com header.s=s1;\r\n\tspf=pass (mx.example.jp: domain"
                 + " of bounce@mailer.example designates 192.0.2.1 as permitted sender)"
@@ -143,7 +141,7 @@ class MailAuthResultsTest {
             "text/html",
             NOTICE);
     assertThat(r.authentication().dkim()).isEqualTo("pass");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.NOT_ALIGNED);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.NOT_ALIGNED);
   }
 
   @Test
@@ -151,7 +149,7 @@ class MailAuthResultsTest {
     // the sender wrote a DMARC pass for the shop; the receiver's own header, on top, found only
     // the mailer's signature
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "Authentication-Results: mx.example.jp; dkim=pass (1024-bit key; secure)"
                 + " header.d=bulk-mailer.example; dmarc=fail (p=reject) header.from=shop.example.com\r\n"
                 + "Received: from out.bulk-mailer.example (out.bulk-mailer.example [198.51.100.9])"
@@ -162,7 +160,7 @@ class MailAuthResultsTest {
             "text/html",
             NOTICE);
     assertThat(r.authentication().dmarc()).isEqualTo("fail");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED, RedFlag.NOT_ALIGNED);
+    assertThat(TestMail.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED, RedFlag.NOT_ALIGNED);
   }
 
   @Test
@@ -170,12 +168,12 @@ class MailAuthResultsTest {
     // a second From written for the receiver's DMARC check, another shown: the pass is not this
     // one's
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "Authentication-Results: mx.example.jp; dkim=pass header.d=mailer.example;"
                 + " spf=pass smtp.mailfrom=mailer.example; dmarc=pass header.from=mailer.example\r\n"
                 + FROM_SHOP,
             "text/html",
             NOTICE);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.NOT_ALIGNED);
+    assertThat(TestMail.flags(r)).contains(RedFlag.NOT_ALIGNED);
   }
 }

@@ -2,8 +2,6 @@ package jp.renkei.engine.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,12 +12,10 @@ import org.junit.jupiter.api.Test;
  */
 class MailAuthenticatedLureTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   @Test
   void aWarehouseChainsNameOnANewDomainIsImpersonation() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "Authentication-Results: mx.example.jp; dkim=pass (1024-bit key; unprotected)"
                 + " header.d=prize-corner.cfd header.s=k1\r\n"
                 + "From: \"Costco Giveaway\" <gifts@prize-corner.cfd>\r\n"
@@ -27,14 +23,14 @@ class MailAuthenticatedLureTest {
             "text/html",
             "<p>You have been chosen for a holiday hamper. Answer three questions.</p>"
                 + "<p><a href=\"http://prize-corner.cfd/q/81\">Start</a></p>");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.BRAND_IMPERSONATION);
+    assertThat(TestMail.flags(r)).contains(RedFlag.BRAND_IMPERSONATION);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
   @Test
   void theChainsOwnMailIsNoImpersonation() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "Authentication-Results: mx.example.jp; dkim=pass header.d=costco.com;"
                 + " dmarc=pass header.from=costco.com\r\n"
                 + "From: \"Costco\" <online@costco.com>\r\n"
@@ -42,7 +38,7 @@ class MailAuthenticatedLureTest {
             "text/html",
             "<p>Your order has shipped.</p>"
                 + "<p><a href=\"https://www.costco.com/orders\">Track it</a></p>");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
   }
 
   static final String CHARGE =
@@ -78,7 +74,7 @@ class MailAuthenticatedLureTest {
   }
 
   MailReport analyze(String raw) {
-    return signs.analyzer.analyze(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+    return TestMail.analyze(raw);
   }
 
   @Test
@@ -88,7 +84,7 @@ class MailAuthenticatedLureTest {
             invitation(
                 "p.soto@school-example.cl",
                 "Sender: Google Calendar <calendar-notification@google.com>\r\n"));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.CALLBACK_LURE, RedFlag.PAYMENT_LURE);
+    assertThat(TestMail.flags(r)).contains(RedFlag.CALLBACK_LURE, RedFlag.PAYMENT_LURE);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
@@ -97,7 +93,7 @@ class MailAuthenticatedLureTest {
     // the same words from a shop's own authenticated domain, linking its own site: no invitation,
     // no platform carrying a user's text
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "Authentication-Results: mx.example.jp; dkim=pass (2048-bit key; unprotected)"
                 + " header.d=shop-example.com; dmarc=pass header.from=shop-example.com\r\n"
                 + "From: Shop <billing@shop-example.com>\r\n"
@@ -107,6 +103,6 @@ class MailAuthenticatedLureTest {
                 + CHARGE
                 + "</p><p><a href=\"https://www.shop-example.com/account\">Your"
                 + " account</a></p>");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.CALLBACK_LURE);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.CALLBACK_LURE);
   }
 }

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailAuthenticationTrustTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   static final String RECEIVER =
       "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=example-corp.co.jp;"
           + " dkim=none; dmarc=pass header.from=example-corp.co.jp\r\n";
@@ -23,7 +21,7 @@ class MailAuthenticationTrustTest {
           + " keep your mail</a></p>";
 
   MailReport lure(String extraHeaders, String receiver) {
-    return signs.analyze(
+    return TestMail.analyzeBase64(
         receiver
             + "Return-Path: <helpdesk@example-corp.co.jp>\r\n"
             + extraHeaders
@@ -35,20 +33,20 @@ class MailAuthenticationTrustTest {
 
   @Test
   void aLoginPageElsewhereIsFlaggedWhateverTheSenderWritesBelowTheReceiversResults() {
-    assertThat(MailSignsTest.flags(lure("", RECEIVER))).contains(RedFlag.LOGIN_LINK_ELSEWHERE);
+    assertThat(TestMail.flags(lure("", RECEIVER))).contains(RedFlag.LOGIN_LINK_ELSEWHERE);
     // a second Authentication-Results written by the sender, "vouching" for the login page
     MailReport forgedResults =
         lure(
             "Authentication-Results: mx.example.jp; dkim=pass header.d=example-portal.com;"
                 + " dmarc=pass header.from=example-portal.com\r\n",
             RECEIVER);
-    assertThat(MailSignsTest.flags(forgedResults)).contains(RedFlag.LOGIN_LINK_ELSEWHERE);
+    assertThat(TestMail.flags(forgedResults)).contains(RedFlag.LOGIN_LINK_ELSEWHERE);
     // a DKIM-Signature for the login page's domain that no server checked
     MailReport forgedSignature =
         lure(
             "DKIM-Signature: v=1; a=rsa-sha256; d=example-portal.com; s=k1; h=from; bh=x; b=y\r\n",
             RECEIVER);
-    assertThat(MailSignsTest.flags(forgedSignature)).contains(RedFlag.LOGIN_LINK_ELSEWHERE);
+    assertThat(TestMail.flags(forgedSignature)).contains(RedFlag.LOGIN_LINK_ELSEWHERE);
     assertThat(forgedSignature.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
@@ -72,6 +70,6 @@ class MailAuthenticationTrustTest {
             "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=example-corp.co.jp;"
                 + " dkim=pass header.d=example-portal.com;"
                 + " dmarc=pass header.from=example-corp.co.jp\r\n");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.LOGIN_LINK_ELSEWHERE);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.LOGIN_LINK_ELSEWHERE);
   }
 }

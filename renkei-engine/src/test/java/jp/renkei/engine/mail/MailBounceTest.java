@@ -2,8 +2,6 @@ package jp.renkei.engine.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,9 +13,7 @@ import org.junit.jupiter.api.Test;
 class MailBounceTest {
 
   static MailReport analyze(String raw) {
-    return new MailAnalyzer()
-        .analyze(
-            new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+    return TestMail.analyze(TestMail.crlf(raw));
   }
 
   /** The message the bounces below return: an ordinary note from the reader. */
@@ -94,7 +90,7 @@ class MailBounceTest {
                 """,
                 STATUS_FULL,
                 RETURNED));
-    assertThat(MailSignsTest.flags(r))
+    assertThat(TestMail.flags(r))
         .doesNotContain(
             RedFlag.CREDENTIAL_REQUEST,
             RedFlag.PAYMENT_LURE,
@@ -132,7 +128,7 @@ class MailBounceTest {
                 """,
                 STATUS_FULL,
                 RETURNED));
-    assertThat(MailSignsTest.flags(r))
+    assertThat(TestMail.flags(r))
         .doesNotContain(
             RedFlag.FREEMAIL_CLAIMS_ORGANISATION,
             RedFlag.FREEMAIL_LURE,
@@ -163,7 +159,7 @@ class MailBounceTest {
 
             """
                 + RETURNED);
-    assertThat(MailSignsTest.flags(r))
+    assertThat(TestMail.flags(r))
         .doesNotContain(RedFlag.MALFORMED_SENDER, RedFlag.LOOKALIKE_DOMAIN);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
   }
@@ -192,7 +188,7 @@ class MailBounceTest {
 
             """
                 + RETURNED);
-    assertThat(MailSignsTest.flags(r))
+    assertThat(TestMail.flags(r))
         .doesNotContain(RedFlag.MALFORMED_SENDER, RedFlag.PAYMENT_LURE, RedFlag.CREDENTIAL_REQUEST);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
   }
@@ -232,7 +228,7 @@ class MailBounceTest {
                 Status: 5.1.1
                 """,
                 lure));
-    assertThat(MailSignsTest.flags(r))
+    assertThat(TestMail.flags(r))
         .contains(RedFlag.CREDENTIAL_REQUEST)
         .contains(RedFlag.LOOKALIKE_DOMAIN);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
@@ -255,7 +251,7 @@ class MailBounceTest {
             http://mail-release.example.top/login?user=t.yamada@example-corp.co.jp
             Messages not released within 24 hours will be deleted.
             """);
-    assertThat(MailSignsTest.flags(r))
+    assertThat(TestMail.flags(r))
         .contains(RedFlag.CREDENTIAL_REQUEST, RedFlag.REPLY_TO_OTHER_DOMAIN, RedFlag.URGENCY);
     assertThat(r.problems()).noneMatch(p -> p.kind().equals("bounce"));
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
@@ -278,7 +274,7 @@ class MailBounceTest {
                 "Delivery has failed to these recipients: 552 5.2.2 mailbox full",
                 STATUS_FULL,
                 "From: a@b.example\nSubject: x\nMessage-ID: <x@b.example>\n" + form));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.HTML_FORM, RedFlag.CREDENTIAL_REQUEST);
+    assertThat(TestMail.flags(r)).contains(RedFlag.HTML_FORM, RedFlag.CREDENTIAL_REQUEST);
     assertThat(r.problems()).noneMatch(p -> p.kind().equals("bounce"));
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
@@ -299,7 +295,7 @@ class MailBounceTest {
             Log in to restore your undelivered messages and keep your same password:
             https://webmail-restore.example.top/owa/
             """);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
+    assertThat(TestMail.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
     assertThat(r.problems()).noneMatch(p -> p.kind().equals("bounce"));
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
@@ -325,7 +321,7 @@ class MailBounceTest {
 
                 Your password will expire today. Verify your account to keep your same password.
                 """));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
+    assertThat(TestMail.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailBoundaryResultsTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   static final String INNER_HOP =
       "Received: from edge.example.jp (edge.example.jp [192.0.2.10]) by inbox.example.jp"
           + " with ESMTPS id A1 for <taro@example.jp>; Tue, 9 Dec 2025 00:01:13 +0000\r\n";
@@ -36,7 +34,7 @@ class MailBoundaryResultsTest {
           + "<p><a href=\"https://www.shop.example.com/orders\">Your orders</a></p>";
 
   MailReport notice(String headers) {
-    return signs.analyze(
+    return TestMail.analyzeBase64(
         headers
             + "From: Shop <orders@shop.example.com>\r\nTo: taro@example.jp\r\n"
             + "Subject: Your order\r\n",
@@ -48,7 +46,7 @@ class MailBoundaryResultsTest {
   void theBoundaryServersPassIsBelievedOverTheInnerServersFail() {
     MailReport r = notice(INNER_HOP + INNER_RESULTS + BOUNDARY_HOP + BOUNDARY_RESULTS);
     assertThat(r.authentication().dkim()).isEqualTo("pass");
-    assertThat(MailSignsTest.flags(r))
+    assertThat(TestMail.flags(r))
         .doesNotContain(RedFlag.AUTHENTICATION_FAILED, RedFlag.NOT_ALIGNED);
   }
 
@@ -58,7 +56,7 @@ class MailBoundaryResultsTest {
     // edge.example.jp: the sender may have written it
     MailReport r = notice(INNER_RESULTS + BOUNDARY_HOP + BOUNDARY_RESULTS);
     assertThat(r.authentication().dkim()).isEqualTo("fail");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
+    assertThat(TestMail.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
   }
 
   @Test
@@ -74,7 +72,7 @@ class MailBoundaryResultsTest {
                 + " +0000\r\n"
                 + BOUNDARY_RESULTS);
     assertThat(r.authentication().dkim()).isEqualTo("fail");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
+    assertThat(TestMail.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
   }
 
   @Test

@@ -12,14 +12,12 @@ import org.junit.jupiter.api.Test;
  */
 class MailBrandInSenderNameTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   MailReport from(String from) {
-    return signs.analyze(
+    return TestMail.analyzeBase64(
         "From: "
             + from
             + "\r\nTo: a@example.jp\r\nSubject: "
-            + MailSignsTest.subject("Proposta")
+            + TestMail.encodedWord("Proposta")
             + "\r\n",
         "text/html",
         "<p>Veja a nova tabela e responda ainda hoje.</p>"
@@ -40,19 +38,19 @@ class MailBrandInSenderNameTest {
         List.of(
             new String[] {"\"Proposta Planos Amil\" <marta@cp.planos-example.com>", "Amil"},
             new String[] {
-              MailSignsTest.subject("Convênio Notredame_Intermédica") + " <c@e.saude-example.com>",
+              TestMail.encodedWord("Convênio Notredame_Intermédica") + " <c@e.saude-example.com>",
               "NotreDame Intermédica"
             },
             new String[] {"\"Convênios Hapvida_Notredame\" <c@e.saude-example.com>", "Hapvida"},
             new String[] {
-              MailSignsTest.subject("Setor de segurança - BB PJ") + " <bb7@mail-example.com>",
+              TestMail.encodedWord("Setor de segurança - BB PJ") + " <bb7@mail-example.com>",
               "Banco do Brasil"
             },
             new String[] {"\"TF Bank\" <sicher2@mail-example.co.za>", "TF Bank"},
             new String[] {"\"Shell Deutschland\" <kunden@txz.example.com>", "Shell"},
             new String[] {"\"Tether Cashback\" <support@pens-example.com>", "Tether"})) {
       MailReport r = from(c[0]);
-      assertThat(MailSignsTest.flags(r)).as(c[0]).contains(RedFlag.BRAND_IMPERSONATION);
+      assertThat(TestMail.flags(r)).as(c[0]).contains(RedFlag.BRAND_IMPERSONATION);
       assertThat(evidence(r)).as(c[0]).startsWith(c[1] + " ≠ ");
       assertThat(r.verdict()).as(c[0]).isNotEqualTo(MailReport.Verdict.CLEAN);
     }
@@ -77,32 +75,30 @@ class MailBrandInSenderNameTest {
             "Lockergnome Penguin Shell <subscriptions@gnome-example.com>",
             "Tamil Nadu News <news@tn-example.in>",
             "Shell Scripting Weekly <news@scripts-example.com>")) {
-      assertThat(MailSignsTest.flags(from(from)))
-          .as(from)
-          .doesNotContain(RedFlag.BRAND_IMPERSONATION);
+      assertThat(TestMail.flags(from(from))).as(from).doesNotContain(RedFlag.BRAND_IMPERSONATION);
     }
     // the insurer's and the bank's own domains
-    assertThat(MailSignsTest.flags(from("Amil <noreply@amil.com.br>")))
+    assertThat(TestMail.flags(from("Amil <noreply@amil.com.br>")))
         .doesNotContain(RedFlag.BRAND_IMPERSONATION);
-    assertThat(MailSignsTest.flags(from("\"BB PJ\" <comunicado@bb.com.br>")))
+    assertThat(TestMail.flags(from("\"BB PJ\" <comunicado@bb.com.br>")))
         .doesNotContain(RedFlag.BRAND_IMPERSONATION);
   }
 
   @Test
   void aSocialSecurityStatementInTheSubjectFromAnotherDomainClaimsTheAdministration() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: Statement Center <survey@qp-example.com>\r\nTo: a@example.jp\r\n"
                 + "Subject: Access Your Social Security Statement Here\r\n",
             "text/html",
             "<p>Your annual statement is ready.</p><a href=\"https://statement-example.top/v\">View</a>");
     assertThat(evidence(r)).isEqualTo("Social Security Administration ≠ qp-example.com");
     MailReport own =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: Social Security Administration <no-reply@ssa.gov>\r\nTo: a@example.jp\r\n"
                 + "Subject: Your Social Security Statement is available\r\n",
             "text/plain",
             "Sign in to my Social Security at https://www.ssa.gov/myaccount/ to see it.");
-    assertThat(MailSignsTest.flags(own)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    assertThat(TestMail.flags(own)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
   }
 }

@@ -9,18 +9,16 @@ import org.junit.jupiter.api.Test;
  */
 class MailBrandNameTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   @Test
   void aPersonNamedChaseWritingFromFreeMailClaimsNoBank() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: Chase Miller <chase.miller@gmail.com>\r\nTo: a@example.jp\r\n"
                 + "Subject: Lunch on Friday?\r\n",
             "text/plain",
             "Hi, are you free for lunch on Friday? We could chase up the workshop notes too.\n"
                 + "Chase\n");
-    assertThat(MailSignsTest.flags(r))
+    assertThat(TestMail.flags(r))
         .doesNotContain(RedFlag.BRAND_IMPERSONATION, RedFlag.FREEMAIL_CLAIMS_ORGANISATION);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
   }
@@ -32,12 +30,12 @@ class MailBrandNameTest {
           "Chase Online <alerts@chase-secure-verify.xyz>", "Chase <alerts@secure-notice.xyz>"
         }) {
       MailReport r =
-          signs.analyze(
+          TestMail.analyzeBase64(
               "From: " + from + "\r\nTo: a@example.jp\r\nSubject: Account notice\r\n",
               "text/html",
               "<p>We noticed unusual activity. Confirm your identity within 24 hours.</p>"
                   + "<a href=\"https://chase-secure-verify.xyz/logon\">Sign in</a>");
-      assertThat(MailSignsTest.flags(r)).as(from).contains(RedFlag.BRAND_IMPERSONATION);
+      assertThat(TestMail.flags(r)).as(from).contains(RedFlag.BRAND_IMPERSONATION);
     }
   }
 }

@@ -11,27 +11,25 @@ import org.junit.jupiter.api.Test;
  */
 class MailBrandTldTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   MailReport notice(String from) {
-    return signs.analyze(
-        "Authentication-Results: mx.example.jp; dkim=pass header.d=post.applecard.apple\r\n"
-            + "From: \"Apple Card Support\" <"
-            + from
-            + ">\r\nTo: taro@example.jp\r\nSubject: Your payment has been received\r\n",
-        "text/plain",
-        "Your payment has been received and applied to your balance.");
+    return TestMail.mail()
+        .authResults("dkim=pass header.d=post.applecard.apple")
+        .from("\"Apple Card Support\" <" + from + ">")
+        .to("taro@example.jp")
+        .subject("Your payment has been received")
+        .base64("text/plain", "Your payment has been received and applied to your balance.")
+        .analyze();
   }
 
   @Test
   void aSenderUnderTheBrandsOwnTopLevelDomainSpeaksForTheBrand() {
-    assertThat(MailSignsTest.flags(notice("no_reply@post.applecard.apple")))
+    assertThat(TestMail.flags(notice("no_reply@post.applecard.apple")))
         .doesNotContain(RedFlag.BRAND_IMPERSONATION);
   }
 
   @Test
   void theBrandsNameUnderAnotherTopLevelDomainIsStillAClaim() {
-    assertThat(MailSignsTest.flags(notice("no_reply@post.applecard-support.com")))
+    assertThat(TestMail.flags(notice("no_reply@post.applecard-support.com")))
         .contains(RedFlag.BRAND_IMPERSONATION);
   }
 
@@ -53,16 +51,12 @@ class MailBrandTldTest {
   }
 
   MailReport walletNotice(String results, String name, String from) {
-    return signs.analyze(
-        results
-            + "From: \""
-            + name
-            + "\" <"
-            + from
-            + ">\r\nTo: taro@example.jp\r\n"
-            + "Subject: All set! Your account is connected to Apple Wallet\r\n",
-        "text/plain",
-        "Your card can now be used with your phone in stores.");
+    return TestMail.withLines(results)
+        .from("\"" + name + "\" <" + from + ">")
+        .to("taro@example.jp")
+        .subject("All set! Your account is connected to Apple Wallet")
+        .base64("text/plain", "Your card can now be used with your phone in stores.")
+        .analyze();
   }
 
   @Test
@@ -72,7 +66,7 @@ class MailBrandTldTest {
             "Authentication-Results: mx.example.jp; dkim=pass header.d=cardissuer-example.com\r\n",
             "Cardissuer Example Card",
             "notice@services.cardissuer-example.com");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.BRAND_IMPERSONATION);
   }
 
   @Test
@@ -82,12 +76,12 @@ class MailBrandTldTest {
             "Authentication-Results: mx.example.jp; spf=none; dkim=none\r\n",
             "Cardissuer Example Card",
             "notice@services.cardissuer-example.com");
-    assertThat(MailSignsTest.flags(unauthenticated)).contains(RedFlag.BRAND_IMPERSONATION);
+    assertThat(TestMail.flags(unauthenticated)).contains(RedFlag.BRAND_IMPERSONATION);
     MailReport otherName =
         walletNotice(
             "Authentication-Results: mx.example.jp; dkim=pass header.d=cardissuer-example.com\r\n",
             "Wallet Service",
             "notice@services.cardissuer-example.com");
-    assertThat(MailSignsTest.flags(otherName)).contains(RedFlag.BRAND_IMPERSONATION);
+    assertThat(TestMail.flags(otherName)).contains(RedFlag.BRAND_IMPERSONATION);
   }
 }

@@ -13,19 +13,17 @@ import org.junit.jupiter.api.Test;
  */
 class MailCopiedNoticeLureTest {
 
-  final MailSignsTest messages = new MailSignsTest();
-
   static final String AUTH =
       "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=%1$s;"
           + " dkim=pass header.d=%1$s; dmarc=pass header.from=%1$s\r\n"
           + "DKIM-Signature: v=1; a=rsa-sha256; d=%1$s; s=s1; h=from:to:subject; bh=x; b=y\r\n";
 
   MailReport analyze(String headers, String contentType, String body) {
-    return messages.analyze(headers, contentType, body);
+    return TestMail.analyzeBase64(headers, contentType, body);
   }
 
   static List<RedFlag> flags(MailReport r) {
-    return MailSignsTest.flags(r);
+    return TestMail.flags(r);
   }
 
   static String evidence(MailReport r, RedFlag f) {

@@ -12,10 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class MailFinePrintWordingTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   MailReport mail(String text) {
-    return signs.analyze(
+    return TestMail.analyzeBase64(
         "From: Travel Club <club@travel-club-example.com>\r\nTo: taro@example.jp\r\n"
             + "Subject: Explore Europe sooner\r\n",
         "text/plain",
@@ -30,12 +28,12 @@ class MailFinePrintWordingTest {
                 + "Purchases do not include balance transfers, cash advances, wire transfers or"
                 + " similar cash-like transactions, lottery tickets or casino chips.\n"
                 + "Refunds from previously purchased fares not permitted.\n");
-    assertThat(MailSignsTest.flags(terms)).doesNotContain(RedFlag.PAYMENT_LURE);
+    assertThat(TestMail.flags(terms)).doesNotContain(RedFlag.PAYMENT_LURE);
     MailReport lure =
         mail(
             "You have won the lottery. Send the wire transfer fee today to receive your"
                 + " prize.\n");
-    assertThat(MailSignsTest.flags(lure)).contains(RedFlag.PAYMENT_LURE);
+    assertThat(TestMail.flags(lure)).contains(RedFlag.PAYMENT_LURE);
   }
 
   @Test
@@ -47,10 +45,9 @@ class MailFinePrintWordingTest {
                 + " sender as soon as possible.\n"
                 + "To update your email address, change your name or to stop receiving emails from"
                 + " us, please click here.\n");
-    assertThat(MailSignsTest.flags(notice))
-        .doesNotContain(RedFlag.URGENCY, RedFlag.CREDENTIAL_REQUEST);
+    assertThat(TestMail.flags(notice)).doesNotContain(RedFlag.URGENCY, RedFlag.CREDENTIAL_REQUEST);
     MailReport asks = mail("Please reply as soon as possible with your new bank account.\n");
-    assertThat(MailSignsTest.flags(asks)).contains(RedFlag.URGENCY);
+    assertThat(TestMail.flags(asks)).contains(RedFlag.URGENCY);
   }
 
   @Test
@@ -60,7 +57,7 @@ class MailFinePrintWordingTest {
         mail(
             "Restrictions may apply. Your account will be suspended within 24 hours unless you"
                 + " verify it.\n");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.URGENCY);
+    assertThat(TestMail.flags(r)).contains(RedFlag.URGENCY);
   }
 
   @Test
@@ -69,35 +66,34 @@ class MailFinePrintWordingTest {
         mail(
             "Our offices will be closed in observance of the holidays. If you are experiencing"
                 + " urgent or life threatening symptoms, call 911. Urgent care is open.\n");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.URGENCY);
-    assertThat(MailSignsTest.flags(mail("Your account will be closed tomorrow.\n")))
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.URGENCY);
+    assertThat(TestMail.flags(mail("Your account will be closed tomorrow.\n")))
         .contains(RedFlag.URGENCY);
-    assertThat(MailSignsTest.flags(mail("This is urgent: call me now.\n")))
-        .contains(RedFlag.URGENCY);
+    assertThat(TestMail.flags(mail("This is urgent: call me now.\n"))).contains(RedFlag.URGENCY);
   }
 
   @Test
   void aGiftToACharityAndACardsPointsBonusAreNoFraudOffer() {
     MailReport gift =
         mail("With a donation of $50 or more, we'll send you a bee plush as a thank you.\n");
-    assertThat(MailSignsTest.flags(gift)).doesNotContain(RedFlag.FRAUD_OFFER);
+    assertThat(TestMail.flags(gift)).doesNotContain(RedFlag.FRAUD_OFFER);
     MailReport advanceFee =
         mail("I have decided to make a donation of $5,500,000 to you and your family.\n");
-    assertThat(MailSignsTest.flags(advanceFee)).contains(RedFlag.FRAUD_OFFER);
+    assertThat(TestMail.flags(advanceFee)).contains(RedFlag.FRAUD_OFFER);
     MailReport card =
         mail(
             "Earn your 75,000 Avios welcome bonus. Benefits that go farther than the welcome"
                 + " bonus.\n");
-    assertThat(MailSignsTest.flags(card)).doesNotContain(RedFlag.FRAUD_OFFER);
+    assertThat(TestMail.flags(card)).doesNotContain(RedFlag.FRAUD_OFFER);
     MailReport casino = mail("Claim your casino welcome bonus and play tonight.\n");
-    assertThat(MailSignsTest.flags(casino)).contains(RedFlag.FRAUD_OFFER);
+    assertThat(TestMail.flags(casino)).contains(RedFlag.FRAUD_OFFER);
   }
 
   @Test
   void aRefundPolicyIsNoRefundLure() {
-    assertThat(MailSignsTest.flags(mail("Read our refund policy before you order.\n")))
+    assertThat(TestMail.flags(mail("Read our refund policy before you order.\n")))
         .doesNotContain(RedFlag.PAYMENT_LURE);
-    assertThat(MailSignsTest.flags(mail("Your refund is waiting: confirm it here.\n")))
+    assertThat(TestMail.flags(mail("Your refund is waiting: confirm it here.\n")))
         .contains(RedFlag.PAYMENT_LURE);
   }
 }

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailListIdAndGrantTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   static final String AIRDROP =
       "<p>You're invited to the crypto airdrop! Claim your share before Friday.</p>"
           + "<a href=\"https://claim-example.top/a\">Claim</a>";
@@ -20,7 +18,7 @@ class MailListIdAndGrantTest {
   @Test
   void aCampaignWithListIdAndOneClickUnsubscribeStillHasItsWordsJudged() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: Zelena <zelena@vecer-example.com>\r\nTo: a@example.jp\r\n"
                 + "Subject: You're invited to the Crypto Airdrop !\r\n"
                 + "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=vecer-example.com;"
@@ -29,14 +27,14 @@ class MailListIdAndGrantTest {
                 + "List-Unsubscribe: <mailto:unsubscribe@vecer-example.com>\r\n",
             "text/html",
             AIRDROP);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.FRAUD_OFFER);
+    assertThat(TestMail.flags(r)).contains(RedFlag.FRAUD_OFFER);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
   @Test
   void aDiscussionListThatSentTheMessageStillVouchesForItsMembersWords() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: Ken <ken@vecer-example.com>\r\nTo: crypto-talk@lists.vecer-example.com\r\n"
                 + "Subject: Re: the airdrop scams\r\n"
                 + "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=vecer-example.com;"
@@ -46,19 +44,19 @@ class MailListIdAndGrantTest {
                 + "List-Help: <mailto:crypto-talk-request@lists.vecer-example.com?subject=help>\r\n",
             "text/plain",
             "They said: claim your share of the airdrop before Friday. Nobody should.");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.FRAUD_OFFER);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.FRAUD_OFFER);
   }
 
   @Test
   void aHumanitarianGrantIssuedToAStrangerIsAFraudOffer() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: PICHON Johanna <j.pichon@dept-example.fr>\r\nTo: a@example.jp\r\n"
                 + "Subject: RE: APPROVAL\r\n",
             "text/plain",
             "Humanitarian grant has been issued to you. kindly contact ( pro.b833@gmail.com ) for"
                 + " quick claims.");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.FRAUD_OFFER);
+    assertThat(TestMail.flags(r)).contains(RedFlag.FRAUD_OFFER);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 }

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailListRelayTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   /** The list host hands the message to the receiver, which writes no results of its own. */
   static final String MAILMAN_HOPS =
       "Return-Path: <dev-bounces@lists.radio-example.org>\r\n"
@@ -45,7 +43,7 @@ class MailListRelayTest {
   @Test
   void aPosterInReplyToOfAFromTheListRewroteIsNoOtherDomain() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             MAILMAN_HOPS
                 + "From: Rob K via dev <dev@lists.radio-example.org>\r\n"
                 + "Reply-To: Rob K <rob@univ-example.edu>\r\n"
@@ -54,7 +52,7 @@ class MailListRelayTest {
                 + MAILMAN_LIST,
             "text/plain",
             QUESTION);
-    assertThat(MailSignsTest.flags(r))
+    assertThat(TestMail.flags(r))
         .doesNotContain(
             RedFlag.REPLY_TO_OTHER_DOMAIN,
             RedFlag.AUTHENTICATION_FAILED,
@@ -66,7 +64,7 @@ class MailListRelayTest {
   @Test
   void thePostersBrokenSignatureInTheListHostsOwnResultsIsNoForgery() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             MAILMAN_HOPS
                 + "From: Rob K <rob@univ-example.edu>\r\n"
                 + "To: dev@lists.radio-example.org\r\n"
@@ -74,7 +72,7 @@ class MailListRelayTest {
                 + MAILMAN_LIST,
             "text/plain",
             QUESTION);
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.AUTHENTICATION_FAILED);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.AUTHENTICATION_FAILED);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
   }
 
@@ -82,7 +80,7 @@ class MailListRelayTest {
   void theReceiversOwnFailingResultsStillCountThroughAList() {
     // the receiver checked the message as it arrived: its failure is its judgement
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "Authentication-Results: mx.reader-example.net; spf=fail"
                 + " smtp.mailfrom=univ-example.edu; dkim=fail header.d=univ-example.edu;"
                 + " dmarc=fail header.from=univ-example.edu\r\n"
@@ -93,13 +91,13 @@ class MailListRelayTest {
                 + MAILMAN_LIST,
             "text/plain",
             QUESTION);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
+    assertThat(TestMail.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
   }
 
   @Test
   void aForgedListIdOfAnotherDomainKeepsTheReplyToSignAndTheVerdict() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "Return-Path: <billing@invoice-example.com>\r\n"
                 + "From: Accounts Payable <billing@invoice-example.com>\r\n"
                 + "Reply-To: <payments.desk@gmail.com>\r\n"
@@ -111,7 +109,7 @@ class MailListRelayTest {
             "text/plain",
             "Your invoice is overdue. Please make the payment by wire transfer today to avoid"
                 + " suspension of your account; confirm the bank details by replying.");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
@@ -120,7 +118,7 @@ class MailListRelayTest {
     // a Google Group relays what a member posts: the group's own domain vouches for the group,
     // not for the words, and a password request is never read as the list's
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "Return-Path: <team+bncBC@googlegroups.com>\r\n"
                 + "Received: from mail-yw1-x113a.google.com (mail-yw1-x113a.google.com"
                 + " [192.0.2.44])\r\n\tby mx.reader-example.net (Postfix) with ESMTPS id DB2\r\n"
@@ -142,8 +140,8 @@ class MailListRelayTest {
             "<p>Your mailbox has exceeded its quota. Verify your account within 24 hours or it"
                 + " will be suspended: enter your email password on the page below.</p>"
                 + "<a href=\"https://quota-verify.duckdns.org/login\">Verify now</a>");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
+    assertThat(TestMail.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
   }
 
@@ -151,13 +149,13 @@ class MailListRelayTest {
   void theSameUpstreamResultsOutsideAListStillCount() {
     // without a list that vouched for itself, results written upstream are read as before
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             MAILMAN_HOPS.replace("dev-bounces@lists.radio-example.org", "rob@univ-example.edu")
                 + "From: Rob K <rob@univ-example.edu>\r\n"
                 + "To: me@reader-example.net\r\n"
                 + "Subject: Re: replay block data rate\r\n",
             "text/plain",
             QUESTION);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
+    assertThat(TestMail.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
   }
 }

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailOwnTransactionTest {
 
-  final MailSignsTest messages = new MailSignsTest();
-
   /** A DKIM pass for the domain, its comment holding a semicolon, no DMARC result written. */
   static String dkimOnly(String domain) {
     return "Authentication-Results: mx.example.jp;\r\n\tdkim=pass (2048-bit key; unprotected)"
@@ -46,51 +44,52 @@ class MailOwnTransactionTest {
   @Test
   void aShopsOwnOrderConfirmationSpeaksOfItsShipmentWithoutALure() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             headers(dkimOnly("gardenshop-example.com"), "Your order"), "text/html", ORDER);
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.PAYMENT_LURE);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.PAYMENT_LURE);
   }
 
   @Test
   void theSameShipmentFromAnUnauthenticatedSenderIsStillALure() {
-    MailReport r = messages.analyze(headers(UNAUTHENTICATED, "Your order"), "text/html", ORDER);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.PAYMENT_LURE);
+    MailReport r =
+        TestMail.analyzeBase64(headers(UNAUTHENTICATED, "Your order"), "text/html", ORDER);
+    assertThat(TestMail.flags(r)).contains(RedFlag.PAYMENT_LURE);
   }
 
   @Test
   void theSameShipmentLinkingElsewhereIsStillALure() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             headers(dkimOnly("gardenshop-example.com"), "Your order"),
             "text/html",
             ORDER.replace("www.gardenshop-example.com", "garden-shop-orders.click"));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.PAYMENT_LURE);
+    assertThat(TestMail.flags(r)).contains(RedFlag.PAYMENT_LURE);
   }
 
   @Test
   void aCryptoAmountStaysALureInTheShopsOwnMail() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             headers(dkimOnly("gardenshop-example.com"), "Your order"),
             "text/html",
             ORDER + "<p>Withdraw your bitcoin now.</p>");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.PAYMENT_LURE);
+    assertThat(TestMail.flags(r)).contains(RedFlag.PAYMENT_LURE);
   }
 
   @Test
   void aCompanyNameBeginningWithCryptoIsNoCryptoLure() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             headers(UNAUTHENTICATED, "Project update #6"),
             "text/plain",
             "Project update #6: the game by Cryptozoic Entertainment. Vote for the finalists.");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.PAYMENT_LURE);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.PAYMENT_LURE);
     MailReport lure =
-        messages.analyze(
+        TestMail.analyzeBase64(
             headers(UNAUTHENTICATED, "Your crypto"),
             "text/plain",
             "Your crypto is ready: confirm the transfer today.");
-    assertThat(MailSignsTest.flags(lure)).contains(RedFlag.PAYMENT_LURE);
+    assertThat(TestMail.flags(lure)).contains(RedFlag.PAYMENT_LURE);
   }
 
   static final String CODE =
@@ -106,29 +105,30 @@ class MailOwnTransactionTest {
 
   @Test
   void anInsurersOwnVerificationCodeIsNoCredentialRequest() {
-    MailReport r = messages.analyze(insurer(dkimOnly("insurer-example.com")), "text/html", CODE);
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.CREDENTIAL_REQUEST);
+    MailReport r =
+        TestMail.analyzeBase64(insurer(dkimOnly("insurer-example.com")), "text/html", CODE);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.CREDENTIAL_REQUEST);
   }
 
   @Test
   void theSameCodeFromAnUnauthenticatedSenderIsACredentialRequest() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             insurer(UNAUTHENTICATED.replace("gardenshop-example.com", "insurer-example.com")),
             "text/html",
             CODE);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
+    assertThat(TestMail.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
   }
 
   @Test
   void theSameCodeWithASignInLinkElsewhereIsACredentialRequest() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             insurer(dkimOnly("insurer-example.com")),
             "text/html",
             CODE.replace(
                 "https://www.insurer-example.com/help", "https://insurer-verify.top/login"));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
+    assertThat(TestMail.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
   }
 
   @Test

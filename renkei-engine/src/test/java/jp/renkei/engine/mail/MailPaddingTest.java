@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class MailPaddingTest {
 
   static MailReport analyze(String eml) {
-    return new MailAnalyzer()
-        .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    return TestMail.analyze(eml);
   }
 
   static Set<RedFlag> flags(MailReport r) {
@@ -34,20 +33,22 @@ class MailPaddingTest {
 
   static final String LURE_LINK = "https://account-review.kmvrt-care.com/verify";
 
+  static TestMail support(String subject) {
+    return TestMail.mail()
+        .from("Support <support@kmvrt-care.com>")
+        .to("b@example.jp")
+        .subject(subject)
+        .header("MIME-Version", "1.0");
+  }
+
   static String plain(String subject, String body) {
-    return "From: Support <support@kmvrt-care.com>\r\nTo: b@example.jp\r\nSubject: "
-        + subject
-        + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-        + body
-        + "\r\n";
+    return support(subject).body("text/plain; charset=utf-8", body + "\r\n").text();
   }
 
   static String html(String subject, String body) {
-    return "From: Support <support@kmvrt-care.com>\r\nTo: b@example.jp\r\nSubject: "
-        + subject
-        + "\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>"
-        + body
-        + "</body></html>\r\n";
+    return support(subject)
+        .body("text/html; charset=utf-8", "<html><body>" + body + "</body></html>\r\n")
+        .text();
   }
 
   /** Innocent English prose, different sentences, about {@code chars} long. */

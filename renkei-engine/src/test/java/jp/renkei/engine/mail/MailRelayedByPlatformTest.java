@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailRelayedByPlatformTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   static final String AUTHENTICATED =
       "Authentication-Results: mx.example.jp; dkim=pass header.d=crowdfund-example.com\r\n";
 
@@ -36,7 +34,7 @@ class MailRelayedByPlatformTest {
           + " href=\"https://bit.ly/3LumenSurvey\">https://bit.ly/3LumenSurvey</a>.";
 
   MailReport mail(String results, String body) {
-    return signs.analyze(
+    return TestMail.analyzeBase64(
         results
             + "From: Crowdfund Example <no-reply@crowdfund-example.com>\r\n"
             + "To: taro@example.jp\r\nSubject: Project Update #7: Folding Lamp\r\n",
@@ -47,7 +45,7 @@ class MailRelayedByPlatformTest {
   @Test
   void aCreatorsShortLinkInTheAuthenticatedPlatformsUpdateIsNotCounted() {
     MailReport r = mail(AUTHENTICATED, update(SURVEY));
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.SUSPICIOUS_LINK);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.SUSPICIOUS_LINK);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
   }
 
@@ -59,7 +57,7 @@ class MailRelayedByPlatformTest {
             update(
                 "Unusual activity was found on your account: verify your account and confirm your"
                     + " password at <a href=\"https://bit.ly/3LumenSurvey\">https://bit.ly/3LumenSurvey</a>."));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
+    assertThat(TestMail.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
@@ -72,7 +70,7 @@ class MailRelayedByPlatformTest {
                 "Your pledge payment failed. Act now: your pledge will be cancelled within 24"
                     + " hours unless you pay the outstanding invoice at <a"
                     + " href=\"https://bit.ly/3LumenPay\">https://bit.ly/3LumenPay</a>."));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
+    assertThat(TestMail.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
@@ -80,12 +78,12 @@ class MailRelayedByPlatformTest {
   void theShortLinkCountsWhenThePlatformIsNotAuthenticated() {
     // anyone can write the platform's name into From
     MailReport forged = mail("", update(SURVEY));
-    assertThat(MailSignsTest.flags(forged)).contains(RedFlag.SUSPICIOUS_LINK);
+    assertThat(TestMail.flags(forged)).contains(RedFlag.SUSPICIOUS_LINK);
     MailReport otherSigner =
         mail(
             "Authentication-Results: mx.example.jp; dkim=pass header.d=bulk-mailer.example.net\r\n",
             update(SURVEY));
-    assertThat(MailSignsTest.flags(otherSigner)).contains(RedFlag.SUSPICIOUS_LINK);
+    assertThat(TestMail.flags(otherSigner)).contains(RedFlag.SUSPICIOUS_LINK);
   }
 
   @Test
@@ -96,7 +94,7 @@ class MailRelayedByPlatformTest {
             AUTHENTICATED,
             "<p>Your files are ready: <a href=\"https://bit.ly/3Files\">open them here</a>.</p>"
                 + "<p><a href=\"https://www.crowdfund-example.com/unsubscribe\">Unsubscribe</a></p>");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
+    assertThat(TestMail.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 

@@ -13,14 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class MailReplyToPlatformTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   static final String EVENT =
       "<p>Join us for our winter tasting menu on Friday evening. Seats are limited, book a table"
           + " online.</p><p><a href=\"https://www.tablebook-example.com/r/zaika\">Book</a></p>";
 
   MailReport campaign(String name, String replyTo, boolean listUnsubscribe, String body) {
-    return signs.analyze(
+    return TestMail.analyzeBase64(
         "Authentication-Results: mx.example.jp; dkim=pass header.d=tablebook-example.com\r\n"
             + "From: \""
             + name
@@ -37,11 +35,11 @@ class MailReplyToPlatformTest {
   @Test
   void aBookingPlatformsCampaignAnsweringAtTheRestaurantItNamesIsNotCounted() {
     assertThat(
-            MailSignsTest.flags(
+            TestMail.flags(
                 campaign("Zaika (Modern Indian Cuisine)", "zaikaseattle@gmail.com", true, EVENT)))
         .doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
     assertThat(
-            MailSignsTest.flags(
+            TestMail.flags(
                 campaign(
                     "La Palmera - South Lake Union", "info@lapalmera-example.com", true, EVENT)))
         .doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
@@ -53,20 +51,20 @@ class MailReplyToPlatformTest {
     String lure =
         "<p>Your salary could not be paid. Send your bank details today.</p>"
             + "<p><a href=\"https://www.tablebook-example.com/r/x\">Update</a></p>";
-    assertThat(MailSignsTest.flags(campaign("Zaika Payroll", "zaikapayroll@gmail.com", true, lure)))
+    assertThat(TestMail.flags(campaign("Zaika Payroll", "zaikapayroll@gmail.com", true, lure)))
         .contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
     assertThat(
-            MailSignsTest.flags(
+            TestMail.flags(
                 campaign("Payroll Department", "payrolldepartment@gmail.com", true, EVENT)))
         .contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
-    assertThat(MailSignsTest.flags(campaign("Zaika", "zaikaseattle@gmail.com", false, EVENT)))
+    assertThat(TestMail.flags(campaign("Zaika", "zaikaseattle@gmail.com", false, EVENT)))
         .contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
-    assertThat(MailSignsTest.flags(campaign("Zaika", "billing-desk@gmail.com", true, EVENT)))
+    assertThat(TestMail.flags(campaign("Zaika", "billing-desk@gmail.com", true, EVENT)))
         .contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   MailReport calendar(String results) {
-    return signs.analyze(
+    return TestMail.analyzeBase64(
         results
             + "Delivered-To: hanakostowe@gmail.com\r\n"
             + "Reply-To: Hanako <Home> Stowe <hanakostowe@gmail.com>\r\n"
@@ -87,13 +85,13 @@ class MailReplyToPlatformTest {
     assertThat(r.replyTo()).containsExactly("hanakostowe@gmail.com");
     assertThat(r.recipients()).contains("hanakostowe@gmail.com");
     // the reader's own calendar answering at the reader, the platform authenticated
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
     MailReport forged = calendar("Authentication-Results: mx.example.jp; spf=none; dkim=none\r\n");
-    assertThat(MailSignsTest.flags(forged)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(forged)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   MailReport code(String text) {
-    return signs.analyze(
+    return TestMail.analyzeBase64(
         "Authentication-Results: mx.example.jp; dkim=pass header.d=email.insurer-example.com\r\n"
             + "From: Insurer Example <codes@insurer-example.com>\r\n"
             + "Reply-To: customerservice@insurer-examplemail.com\r\n"
@@ -108,8 +106,8 @@ class MailReplyToPlatformTest {
         code(
             "<p>Use this one-time verification code to access your account: 89367F. Do not share"
                 + " it.</p>");
-    assertThat(MailSignsTest.flags(notice)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(notice)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
     MailReport asks = code("<p>Your account is locked. Confirm your password to unlock it.</p>");
-    assertThat(MailSignsTest.flags(asks)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(asks)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 }

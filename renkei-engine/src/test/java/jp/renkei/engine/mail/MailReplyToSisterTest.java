@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailReplyToSisterTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   static final String TEXT =
       "<p>Your policy documents are ready. Questions? Just reply to this message.</p>"
           + "<p><a href=\"https://www.insurer-example.com/policy\">Your policy</a></p>";
@@ -23,17 +21,31 @@ class MailReplyToSisterTest {
   }
 
   MailReport mail(String results, String name, String from, String replyTo) {
-    return signs.analyze(
-        results
-            + "From: "
-            + name
-            + " <"
-            + from
-            + ">\r\nReply-To: "
-            + replyTo
-            + "\r\nTo: taro@example.jp\r\nSubject: Your policy documents\r\n",
-        "text/html",
-        TEXT);
+    return TestMail.withLines(results)
+        .from(name + " <" + from + ">")
+        .replyTo(replyTo)
+        .to("taro@example.jp")
+        .subject("Your policy documents")
+        .base64("text/html", TEXT)
+        .analyze();
+  }
+
+  /** A calendar invitation delivered to the reader, up to its From. */
+  static TestMail invitation(String results, String from) {
+    return TestMail.mail()
+        .header("Delivered-To", "taro@example.jp")
+        .authResults(results)
+        .from(from);
+  }
+
+  static MailReport signatureRequest(String replyTo) {
+    return TestMail.withLines(dkimPass("docusign.net"))
+        .from("\"Jiro Sato via Docusign\" <dse@docusign.net>")
+        .replyTo(replyTo)
+        .to("taro@example.jp")
+        .subject("Please sign: agreement")
+        .base64("text/plain", "Please review and sign the agreement.")
+        .analyze();
   }
 
   static String dkimPass(String domain) {
@@ -47,7 +59,7 @@ class MailReplyToSisterTest {
             dkimPass("email.insurer-example.com"),
             "news@insurer-example.com",
             "service@insurer-examplemail.com");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   @Test
@@ -58,15 +70,15 @@ class MailReplyToSisterTest {
             "Authentication-Results: mx.example.jp; spf=none; dkim=none\r\n",
             "news@insurer-example.com",
             "service@insurer-examplemail.com");
-    assertThat(MailSignsTest.flags(forged)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(forged)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
     MailReport noResults = mail("", "news@insurer-example.com", "service@insurer-examplemail.com");
-    assertThat(MailSignsTest.flags(noResults)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(noResults)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
     MailReport otherSigner =
         mail(
             dkimPass("bulk-mailer.example.net"),
             "news@insurer-example.com",
             "service@insurer-examplemail.com");
-    assertThat(MailSignsTest.flags(otherSigner)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(otherSigner)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   @Test
@@ -78,20 +90,20 @@ class MailReplyToSisterTest {
             "Token Drop",
             "news@insurer-example.com",
             "service@insurer-examplemail.com");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   @Test
   void anUnrelatedOrFreeMailReplyToKeepsTheSign() {
     assertThat(
-            MailSignsTest.flags(
+            TestMail.flags(
                 mail(
                     dkimPass("insurer-example.com"),
                     "news@insurer-example.com",
                     "claims@other-example.net")))
         .contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
     assertThat(
-            MailSignsTest.flags(
+            TestMail.flags(
                 mail(
                     dkimPass("insurer-example.com"),
                     "news@insurer-example.com",
@@ -107,64 +119,56 @@ class MailReplyToSisterTest {
             dkimPass("google.com"),
             "drive-shares-dm-noreply@google.com",
             "hr@google-payroll.example");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   @Test
   void anInvitationWhoseReplyToIsTheReaderIsNotCounted() {
-    String headers =
-        "Delivered-To: taro@example.jp\r\n"
-            + "Authentication-Results: mx.example.jp; dkim=pass header.d=google.com\r\n"
-            + "From: Google Calendar <calendar-notification@google.com>\r\n"
-            + "Reply-To: Taro <taro@example.jp>\r\nTo: Taro <taro@example.jp>\r\n"
-            + "Subject: Invitation: planning meeting\r\n";
-    MailReport r = signs.analyze(headers, "text/plain", "You organise this event. Join us.");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    MailReport r =
+        invitation(
+                "dkim=pass header.d=google.com",
+                "Google Calendar <calendar-notification@google.com>")
+            .replyTo("Taro <taro@example.jp>")
+            .to("Taro <taro@example.jp>")
+            .subject("Invitation: planning meeting")
+            .base64("text/plain", "You organise this event. Join us.")
+            .analyze();
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   @Test
   void aStrangersInvitationKeepsTheSign() {
-    String headers =
-        "Delivered-To: taro@example.jp\r\n"
-            + "Authentication-Results: mx.example.jp; dkim=pass header.d=google.com\r\n"
-            + "From: Google Calendar <calendar-notification@google.com>\r\n"
-            + "Reply-To: Payroll <payroll.dept7@gmail.com>\r\nTo: Taro <taro@example.jp>\r\n"
-            + "Subject: Invitation: salary review\r\n";
-    MailReport r = signs.analyze(headers, "text/plain", "Please review your salary adjustment.");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    MailReport r =
+        invitation(
+                "dkim=pass header.d=google.com",
+                "Google Calendar <calendar-notification@google.com>")
+            .replyTo("Payroll <payroll.dept7@gmail.com>")
+            .to("Taro <taro@example.jp>")
+            .subject("Invitation: salary review")
+            .base64("text/plain", "Please review your salary adjustment.")
+            .analyze();
+    assertThat(TestMail.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   @Test
   void theReadersAddressAsReplyToCountsOnlyWhenTheSenderAuthenticated() {
     // unauthenticated: whoever wrote From may have written To and Reply-To to suit
-    String headers =
-        "Delivered-To: taro@example.jp\r\n"
-            + "Authentication-Results: mx.example.jp; spf=none; dkim=none\r\n"
-            + "From: Calendar <calendar@calendar-example.com>\r\n"
-            + "Reply-To: Taro <taro@example.jp>\r\nTo: Taro <taro@example.jp>\r\n"
-            + "Subject: Invitation: planning meeting\r\n";
-    MailReport r = signs.analyze(headers, "text/plain", "Join us.");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    MailReport r =
+        invitation("spf=none; dkim=none", "Calendar <calendar@calendar-example.com>")
+            .replyTo("Taro <taro@example.jp>")
+            .to("Taro <taro@example.jp>")
+            .subject("Invitation: planning meeting")
+            .base64("text/plain", "Join us.")
+            .analyze();
+    assertThat(TestMail.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
   @Test
   void aSignatureRequestFromACompanyDomainCountsWithTheSigningDomainAuthenticated() {
     // the receiver recorded the DKIM pass but evaluated no DMARC
-    String headers =
-        dkimPass("docusign.net")
-            + "From: \"Jiro Sato via Docusign\" <dse@docusign.net>\r\n"
-            + "Reply-To: Jiro Sato <jiro.sato@partner-example.co.jp>\r\nTo: taro@example.jp\r\n"
-            + "Subject: Please sign: agreement\r\n";
-    MailReport r = signs.analyze(headers, "text/plain", "Please review and sign the agreement.");
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
-    String free =
-        dkimPass("docusign.net")
-            + "From: \"Jiro Sato via Docusign\" <dse@docusign.net>\r\n"
-            + "Reply-To: Jiro Sato <jiro.sato.77@gmail.com>\r\nTo: taro@example.jp\r\n"
-            + "Subject: Please sign: agreement\r\n";
-    assertThat(
-            MailSignsTest.flags(
-                signs.analyze(free, "text/plain", "Please review and sign the agreement.")))
+    MailReport r = signatureRequest("Jiro Sato <jiro.sato@partner-example.co.jp>");
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
+    assertThat(TestMail.flags(signatureRequest("Jiro Sato <jiro.sato.77@gmail.com>")))
         .contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 }

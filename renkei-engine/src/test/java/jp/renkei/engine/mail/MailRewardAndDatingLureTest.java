@@ -13,18 +13,16 @@ import org.junit.jupiter.api.Test;
  */
 class MailRewardAndDatingLureTest {
 
-  final MailSignsTest messages = new MailSignsTest();
-
   MailReport analyze(String headers, String contentType, String body) {
-    return messages.analyze(headers, contentType, body);
+    return TestMail.analyzeBase64(headers, contentType, body);
   }
 
   static List<RedFlag> flags(MailReport r) {
-    return MailSignsTest.flags(r);
+    return TestMail.flags(r);
   }
 
   static String subject(String s) {
-    return MailSignsTest.subject(s);
+    return TestMail.encodedWord(s);
   }
 
   static String evidence(MailReport r, RedFlag f) {

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailSharedFileTest {
 
-  final MailSignsTest signs = new MailSignsTest();
-
   static String evidence(MailReport r, RedFlag f) {
     return r.findings().stream()
         .filter(x -> x.flag() == f)
@@ -25,11 +23,11 @@ class MailSharedFileTest {
   @Test
   void aFreeMailMessageThatIsOnlyADriveLinkIsSuspicious() {
     MailReport r =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: Mary Thomas <mthomas8812@gmail.com>\r\nTo: a@example.jp\r\nSubject: \r\n",
             "text/plain",
             "private word,\n\nhttps://drive.google.com/file/d/1vElzwEXAMPLEb0NA/preview\n");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.SHARED_FILE_ONLY);
+    assertThat(TestMail.flags(r)).contains(RedFlag.SHARED_FILE_ONLY);
     assertThat(evidence(r, RedFlag.SHARED_FILE_ONLY))
         .contains("drive.google.com/file/d/1vElzwEXAMPLEb0NA/preview")
         .contains("2 words beside it")
@@ -40,25 +38,25 @@ class MailSharedFileTest {
   @Test
   void aDriveLinkWithAMessageAroundItOrFromAnOrganisationIsNotOnlyALink() {
     MailReport written =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: Ken Sato <ken.sato.home@gmail.com>\r\nTo: a@example.jp\r\n"
                 + "Subject: Photos from Saturday\r\n",
             "text/plain",
             "Hi Aiko, here are the photos from the barbecue on Saturday, the ones with the kids"
                 + " are near the end.\nhttps://drive.google.com/drive/folders/1AbcEXAMPLE\nKen\n");
-    assertThat(MailSignsTest.flags(written)).doesNotContain(RedFlag.SHARED_FILE_ONLY);
+    assertThat(TestMail.flags(written)).doesNotContain(RedFlag.SHARED_FILE_ONLY);
     MailReport organisation =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: Ken Sato <k.sato@example-corp.co.jp>\r\nTo: a@example.jp\r\nSubject: 資料\r\n",
             "text/plain",
             "https://drive.google.com/file/d/1vElzwEXAMPLEb0NA/view\n");
-    assertThat(MailSignsTest.flags(organisation)).doesNotContain(RedFlag.SHARED_FILE_ONLY);
+    assertThat(TestMail.flags(organisation)).doesNotContain(RedFlag.SHARED_FILE_ONLY);
     MailReport otherLink =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: Ken Sato <ken.sato.home@gmail.com>\r\nTo: a@example.jp\r\nSubject: look\r\n",
             "text/plain",
             "https://drive.google.com/file/d/1vElzwEXAMPLE/view https://www.example.org/\n");
-    assertThat(MailSignsTest.flags(otherLink)).doesNotContain(RedFlag.SHARED_FILE_ONLY);
+    assertThat(TestMail.flags(otherLink)).doesNotContain(RedFlag.SHARED_FILE_ONLY);
   }
 
   @Test
@@ -70,7 +68,7 @@ class MailSharedFileTest {
           "https://docs.google.com/document/d/e/2PACX-1vEXAMPLE/pub"
         }) {
       MailReport r =
-          signs.analyze(
+          TestMail.analyzeBase64(
               "From: Support <support@studio-example.com>\r\nTo: a@example.jp\r\n"
                   + "Subject: Confirm the receipt of your assets\r\n",
               "text/html",
@@ -79,12 +77,12 @@ class MailSharedFileTest {
     }
     // a document shared for editing is what colleagues send each other
     MailReport shared =
-        signs.analyze(
+        TestMail.analyzeBase64(
             "From: Ken Sato <k.sato@example-corp.co.jp>\r\nTo: a@example.jp\r\n"
                 + "Subject: Minutes\r\n",
             "text/html",
             "<p>The minutes of today's meeting, please add your part.</p>"
                 + "<a href=\"https://docs.google.com/document/d/1AbcEXAMPLE/edit\">Minutes</a>");
-    assertThat(MailSignsTest.flags(shared)).doesNotContain(RedFlag.SUSPICIOUS_LINK);
+    assertThat(TestMail.flags(shared)).doesNotContain(RedFlag.SUSPICIOUS_LINK);
   }
 }

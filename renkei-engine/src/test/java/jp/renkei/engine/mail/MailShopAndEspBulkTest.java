@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailShopAndEspBulkTest {
 
-  final MailSignsTest messages = new MailSignsTest();
-
   static final String DMARC_PASS =
       "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=mail.gear-example.com;"
           + " dkim=pass header.d=gear-example.com; dmarc=pass header.from=gear-example.com\r\n";
@@ -37,43 +35,43 @@ class MailShopAndEspBulkTest {
 
   @Test
   void aShopsSalesMailLinkingItsCatalogueOnACommercePlatformIsNoSuspiciousLink() {
-    MailReport r = messages.analyze(GEAR, "text/html", sale("gearstore.myshopify.com"));
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.SUSPICIOUS_LINK);
+    MailReport r = TestMail.analyzeBase64(GEAR, "text/html", sale("gearstore.myshopify.com"));
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.SUSPICIOUS_LINK);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
   }
 
   @Test
   void aPageOnTheSamePlatformWithoutAnyCatalogueLinkIsStillSuspicious() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             GEAR,
             "text/html",
             "<p>Your parcel is waiting.</p><p><a href=\"https://parcel-desk.myshopify.com/pages/"
                 + "track\">Track it</a></p>");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
+    assertThat(TestMail.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
   }
 
   @Test
   void aLoginPageBesideACatalogueOnThePlatformIsStillSuspicious() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             GEAR,
             "text/html",
             sale("gearstore.myshopify.com")
                 + "<p><a href=\"https://gearstore.myshopify.com/pages/login\">Sign in to keep"
                 + " your rewards</a></p>");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
+    assertThat(TestMail.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
   }
 
   @Test
   void aCatalogueInAMailAskingForThePasswordIsStillSuspicious() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             GEAR,
             "text/html",
             "<p>Your account will be suspended. Confirm your password to keep it.</p>"
                 + sale("gearstore.myshopify.com"));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
+    assertThat(TestMail.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
   }
 
   static final String PRE_HEADER_AND_UNSUBSCRIBE =
@@ -84,49 +82,48 @@ class MailShopAndEspBulkTest {
   @Test
   void authenticatedBulkMailRelayedByASendingPlatformNeedsNoListUnsubscribe() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             GEAR + "X-SG-EID: u001.abc\r\nFeedback-ID: 42:campaign:sendgrid\r\n",
             "text/html",
             PRE_HEADER_AND_UNSUBSCRIBE);
-    assertThat(MailSignsTest.flags(r))
-        .doesNotContain(RedFlag.HIDDEN_UNLISTED, RedFlag.UNLISTED_BULK);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.HIDDEN_UNLISTED, RedFlag.UNLISTED_BULK);
   }
 
   @Test
   void theSameDressWithoutAPlatformTraceIsStillUnlistedBulk() {
-    MailReport r = messages.analyze(GEAR, "text/html", PRE_HEADER_AND_UNSUBSCRIBE);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.HIDDEN_UNLISTED);
+    MailReport r = TestMail.analyzeBase64(GEAR, "text/html", PRE_HEADER_AND_UNSUBSCRIBE);
+    assertThat(TestMail.flags(r)).contains(RedFlag.HIDDEN_UNLISTED);
   }
 
   @Test
   void aPlatformTraceFromAnUnauthenticatedSenderVouchesForNothing() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             "Authentication-Results: mx.example.jp; spf=none smtp.mailfrom=gear-example.com;"
                 + " dkim=none\r\n"
                 + "From: Gear Shop <news@gear-example.com>\r\nTo: reader@example.jp\r\n"
                 + "Subject: New mugs and tees\r\nX-SG-EID: u001.abc\r\n",
             "text/html",
             PRE_HEADER_AND_UNSUBSCRIBE);
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.HIDDEN_UNLISTED);
+    assertThat(TestMail.flags(r)).contains(RedFlag.HIDDEN_UNLISTED);
   }
 
   @Test
   void aPlatformRelayedCredentialRequestKeepsItsUnlistedBulkSign() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             GEAR + "X-Mailgun-Sid: abc\r\n",
             "text/html",
             "<span style=\"display:none\">Action required</span>"
                 + "<p>Your mailbox storage limit is reached: verify your account today.</p>"
                 + "<p><a href=\"https://u7.ct.sender-platform-example.net/unsubscribe?u=7\">Unsubscribe</a></p>");
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.HIDDEN_UNLISTED);
+    assertThat(TestMail.flags(r)).contains(RedFlag.HIDDEN_UNLISTED);
   }
 
   static String withSubject(String subject) {
     return DMARC_PASS
         + "From: Gear Shop <news@gear-example.com>\r\nTo: reader@example.jp\r\nSubject: "
-        + MailSignsTest.subject(subject)
+        + TestMail.encodedWord(subject)
         + "\r\n";
   }
 
@@ -138,8 +135,9 @@ class MailShopAndEspBulkTest {
           "Winter sale starts now \u200C\u200C ",
           "Family pack \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 is back"
         }) {
-      MailReport r = messages.analyze(withSubject(subject), "text/plain", "New gear this week.");
-      assertThat(MailSignsTest.flags(r)).as(subject).doesNotContain(RedFlag.OBFUSCATED_TEXT);
+      MailReport r =
+          TestMail.analyzeBase64(withSubject(subject), "text/plain", "New gear this week.");
+      assertThat(TestMail.flags(r)).as(subject).doesNotContain(RedFlag.OBFUSCATED_TEXT);
     }
   }
 
@@ -147,8 +145,8 @@ class MailShopAndEspBulkTest {
   void aZeroWidthCharacterInsideOrBetweenASubjectsWordsIsStillObfuscation() {
     for (String subject :
         new String[] {"Your acc\u200Bount is on hold", "Your \u200Baccount is on hold"}) {
-      MailReport r = messages.analyze(withSubject(subject), "text/plain", "See the details.");
-      assertThat(MailSignsTest.flags(r)).as(subject).contains(RedFlag.OBFUSCATED_TEXT);
+      MailReport r = TestMail.analyzeBase64(withSubject(subject), "text/plain", "See the details.");
+      assertThat(TestMail.flags(r)).as(subject).contains(RedFlag.OBFUSCATED_TEXT);
     }
   }
 
@@ -161,16 +159,16 @@ class MailShopAndEspBulkTest {
 
   @Test
   void invisibleCharactersThatAlsoBreakNumbersGuardAFooterAgainstAutoLinking() {
-    MailReport r = messages.analyze(GEAR, "text/html", GUARDED_FOOTER);
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.OBFUSCATED_TEXT);
+    MailReport r = TestMail.analyzeBase64(GEAR, "text/html", GUARDED_FOOTER);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.OBFUSCATED_TEXT);
   }
 
   @Test
   void invisibleCharactersInsideWordsAloneAreStillObfuscation() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             GEAR, "text/html", GUARDED_FOOTER.replaceAll("([0-9]-?)\uFEFF([0-9])", "$1$2"));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.OBFUSCATED_TEXT);
+    assertThat(TestMail.flags(r)).contains(RedFlag.OBFUSCATED_TEXT);
   }
 
   static String giftCardLink(String shown) {
@@ -183,28 +181,29 @@ class MailShopAndEspBulkTest {
   @Test
   void aBrandsPageOnAPartnersPlatformUnderItsOwnNameLinkedThroughItsOwnTrackerMatches() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             GEAR, "text/html", giftCardLink("https://gear-example.giftcards-example.com/"));
-    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.LINK_TEXT_MISMATCH);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.LINK_TEXT_MISMATCH);
   }
 
   @Test
   void anotherNameOnThePartnersPlatformIsStillAMismatch() {
     MailReport r =
-        messages.analyze(GEAR, "text/html", giftCardLink("https://paypal.giftcards-example.com/"));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.LINK_TEXT_MISMATCH);
+        TestMail.analyzeBase64(
+            GEAR, "text/html", giftCardLink("https://paypal.giftcards-example.com/"));
+    assertThat(TestMail.flags(r)).contains(RedFlag.LINK_TEXT_MISMATCH);
   }
 
   @Test
   void theSendersNameOnAPartnerIsStillAMismatchWhenTheSenderDidNotAuthenticate() {
     MailReport r =
-        messages.analyze(
+        TestMail.analyzeBase64(
             "Authentication-Results: mx.example.jp; spf=none smtp.mailfrom=gear-example.com;"
                 + " dkim=none\r\n"
                 + "From: Gear Shop <news@gear-example.com>\r\nTo: reader@example.jp\r\n"
                 + "Subject: Gifts\r\n",
             "text/html",
             giftCardLink("https://gear-example.giftcards-example.com/"));
-    assertThat(MailSignsTest.flags(r)).contains(RedFlag.LINK_TEXT_MISMATCH);
+    assertThat(TestMail.flags(r)).contains(RedFlag.LINK_TEXT_MISMATCH);
   }
 }

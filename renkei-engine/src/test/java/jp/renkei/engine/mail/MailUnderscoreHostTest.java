@@ -2,7 +2,6 @@ package jp.renkei.engine.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -14,15 +13,13 @@ import org.junit.jupiter.api.Test;
 class MailUnderscoreHostTest {
 
   private static MailReport analyze(String from, String subject, String html) {
-    String eml =
-        "From: "
-            + from
-            + "\r\nTo: customer@example.org\r\nSubject: "
-            + subject
-            + "\r\nContent-Type: text/html; charset=US-ASCII\r\n\r\n"
-            + html;
-    return new MailAnalyzer()
-        .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.US_ASCII)));
+    return TestMail.mail()
+        .from(from)
+        .to("customer@example.org")
+        .subject(subject)
+        .body("text/html; charset=US-ASCII", html)
+        .charset(StandardCharsets.US_ASCII)
+        .analyze();
   }
 
   @Test

@@ -16,19 +16,17 @@ import tools.jackson.databind.JsonNode;
  */
 class MailWalletAndCreditLureTest {
 
-  final MailSignsTest messages = new MailSignsTest();
-
   static final String AUTH =
       "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=%1$s;"
           + " dkim=pass header.d=%1$s; dmarc=pass header.from=%1$s\r\n"
           + "DKIM-Signature: v=1; a=rsa-sha256; d=%1$s; s=s1; h=from:to:subject; bh=x; b=y\r\n";
 
   MailReport analyze(String headers, String contentType, String body) {
-    return messages.analyze(headers, contentType, body);
+    return TestMail.analyzeBase64(headers, contentType, body);
   }
 
   static List<RedFlag> flags(MailReport r) {
-    return MailSignsTest.flags(r);
+    return TestMail.flags(r);
   }
 
   static String evidence(MailReport r, RedFlag f) {
@@ -130,7 +128,7 @@ class MailWalletAndCreditLureTest {
           analyze(
               "From: Lance Webb <lance.webb4471@gmail.com>\r\nTo: a@example.jp\r\n"
                   + "Subject: "
-                  + MailSignsTest.subject("Avalyn")
+                  + TestMail.encodedWord("Avalyn")
                   + "\r\n",
               "text/plain",
               body);
@@ -189,7 +187,7 @@ class MailWalletAndCreditLureTest {
     MailReport persian =
         analyze(
             "From: Sara <sara@example-univ.ac.ir>\r\nTo: a@example.jp\r\nSubject: "
-                + MailSignsTest.subject("جلسه")
+                + TestMail.encodedWord("جلسه")
                 + "\r\n",
             "text/plain",
             ("می" + zwnj + "خواهم ").repeat(20) + "کتاب" + zwnj + "ها را بفرستم.");
@@ -257,11 +255,11 @@ class MailWalletAndCreditLureTest {
         analyze(
             String.format(AUTH, "google.com")
                 + "From: "
-                + MailSignsTest.subject("田中 一郎 (Google ドキュメント経由)")
+                + TestMail.encodedWord("田中 一郎 (Google ドキュメント経由)")
                 + " <drive-shares-dm-noreply@google.com>\r\n"
                 + "Reply-To: tanaka@example-corp.co.jp\r\nTo: a@example-corp.co.jp\r\n"
                 + "Subject: "
-                + MailSignsTest.subject("ドキュメント「12月 演習計画」が共有されました")
+                + TestMail.encodedWord("ドキュメント「12月 演習計画」が共有されました")
                 + "\r\n",
             "text/html",
             "<p>田中 一郎 さんが次のドキュメントへの編集者として招待しました:</p><p><a"
@@ -294,10 +292,10 @@ class MailWalletAndCreditLureTest {
         analyze(
             String.format(AUTH, "mag.example-books.jp")
                 + "From: "
-                + MailSignsTest.subject("みらい書店メールマガジン")
+                + TestMail.encodedWord("みらい書店メールマガジン")
                 + " <news@mag.example-books.jp>\r\nTo: a@example.jp\r\n"
                 + "Subject: "
-                + MailSignsTest.subject("【みらい書店】12月の新刊とおすすめ 📚")
+                + TestMail.encodedWord("【みらい書店】12月の新刊とおすすめ 📚")
                 + "\r\n"
                 + "List-Unsubscribe: <https://mag.example-books.jp/unsub?u=9>\r\n"
                 + "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
