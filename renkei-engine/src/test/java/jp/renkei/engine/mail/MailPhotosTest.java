@@ -39,8 +39,7 @@ class MailPhotosTest {
   }
 
   /** The same at this JPEG quality (a mail client's "medium size" resends at about 0.7). */
-  static byte[] photo(
-      int w, int h, long seed, String qr, int qrSide, int qx, int qy, float quality)
+  static byte[] photo(int w, int h, long seed, String qr, int qrSide, int qx, int qy, float quality)
       throws Exception {
     Random r = new Random(seed);
     int[] rgb = new int[w * h];
@@ -150,7 +149,8 @@ class MailPhotosTest {
     long t = System.nanoTime();
     MailReport r = MailHiddenLureTest.analyze(eml);
     System.out.printf(
-        "photos24: 17 photos, %,d bytes, %d ms%n", eml.length(), (System.nanoTime() - t) / 1_000_000);
+        "photos24: 17 photos, %,d bytes, %d ms%n",
+        eml.length(), (System.nanoTime() - t) / 1_000_000);
     assertThat(MailHiddenLureTest.beyond(r)).isEmpty();
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
   }
@@ -167,7 +167,27 @@ class MailPhotosTest {
     System.out.printf(
         "photos24: 25 photos, QR last, %,d bytes, %d ms%n",
         eml.length(), (System.nanoTime() - t) / 1_000_000);
-    assertThat(MailHiddenLureTest.hasQrLink(r)).isTrue();
+    // found, or (on a machine too loaded to search all 25 in the time) honestly left unsearched
+    if (!MailHiddenLureTest.hasQrLink(r)) {
+      assertThat(MailHiddenLureTest.beyond(r))
+          .anySatisfy(f -> assertThat(f.evidence()).contains("not searched for QR codes"));
+    }
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aQrCodeInOnePhotoIsFoundSubsampled() throws Exception {
+    // 5 % of the width: a code on a poster across the street
+    byte[] p = photo(W, H, 9, MailHiddenLureTest.LURE_URL, 200, 700, 2300);
+    assertThat(MailImages.subsampling(W, H)).isEqualTo(2);
+    assertThat(MailImages.qrCodes(p).texts()).containsExactly(MailHiddenLureTest.LURE_URL);
+  }
+
+  @Test
+  void onlyTheSearchedPixelsCount() {
+    assertThat(MailImages.searchedPixels(W, H)).isEqualTo(3_000_000L);
+    assertThat(MailImages.searchedPixels(1170, 2532)).isEqualTo(1170L * 2532); // a screenshot
+    assertThat(MailImages.subsampling(4032, 3024)).isEqualTo(3);
+    assertThat(MailImages.searchedPixels(4032, 3024)).isEqualTo(1344L * 1008);
   }
 }
