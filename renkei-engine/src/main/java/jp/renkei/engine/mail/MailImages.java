@@ -94,12 +94,13 @@ final class MailImages {
   /**
    * The most pixels of one image the QR search looks at (photos24): a larger image (a phone photo
    * of 12 megapixels) is decoded subsampled by the smallest whole factor that brings it within this
-   * (every second pixel of every second row for a 12-megapixel photo), and only these pixels count
-   * against {@link #MAX_MESSAGE_PIXELS}. A code that a phone can read from such a photo keeps
-   * modules of several pixels after it (one filling 12 % of the width: about 7 pixels a module);
-   * what is lost is a code whose modules are under about two pixels in the original.
+   * (every second pixel of every second row for a photo of 12 or 16 megapixels; a screenshot is
+   * searched whole), and only these pixels count against {@link #MAX_MESSAGE_PIXELS}. A code that a
+   * phone can read from such a photo keeps modules of several pixels after it (one filling 12 % of
+   * the width: about 7 pixels a module); what is lost is a code whose modules are under about two
+   * pixels in the original.
    */
-  static final long SEARCH_PIXELS = 3_000_000L;
+  static final long SEARCH_PIXELS = 4_000_000L;
 
   /** What a PDF counts against {@link #MAX_MESSAGE_PIXELS} (one A4 page drawn at 100 dpi). */
   static final long PDF_COST = 1_000_000L;

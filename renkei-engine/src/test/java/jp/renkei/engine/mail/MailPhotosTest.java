@@ -187,7 +187,8 @@ class MailPhotosTest {
   void onlyTheSearchedPixelsCount() {
     assertThat(MailImages.searchedPixels(W, H)).isEqualTo(3_000_000L);
     assertThat(MailImages.searchedPixels(1170, 2532)).isEqualTo(1170L * 2532); // a screenshot
-    assertThat(MailImages.subsampling(4032, 3024)).isEqualTo(3);
-    assertThat(MailImages.searchedPixels(4032, 3024)).isEqualTo(1344L * 1008);
+    assertThat(MailImages.subsampling(4032, 3024)).isEqualTo(2); // a phone's 12 MP
+    assertThat(MailImages.searchedPixels(4032, 3024)).isEqualTo(2016L * 1512);
+    assertThat(MailImages.subsampling(6000, 4000)).isEqualTo(3); // a camera's 24 MP
   }
 }
