@@ -3412,7 +3412,8 @@ public final class MailAnalyzer {
       if (size != null && MailImages.tooSmallForQr(size[0], size[1])) {
         return;
       }
-      cost = size == null ? 1 : Math.max(1, (long) size[0] * size[1]);
+      // what the search looks at: a large photo is searched subsampled (photos24)
+      cost = size == null ? 1 : Math.max(1, MailImages.searchedPixels(size[0], size[1]));
     }
     st.qrQueue.add(
         new QrCandidate(name, data, sha256, pdf, cost, st.qrQueue.size(), st.inReturned > 0));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
@@ -89,6 +90,17 @@ final class MailImages {
    * message at most: 200 million, twenty 10-megapixel photographs.
    */
   static final long MAX_MESSAGE_PIXELS = 200_000_000L;
+
+  /**
+   * The most pixels of one image the QR search looks at (photos24): a larger image (a phone photo
+   * of 12 megapixels) is decoded subsampled by the smallest whole factor that brings it within this
+   * (every second pixel of every second row for a photo of 12 or 16 megapixels; a screenshot is
+   * searched whole), and only these pixels count against {@link #MAX_MESSAGE_PIXELS}. A code that a
+   * phone can read from such a photo keeps modules of several pixels after it (one filling 12 % of
+   * the width: about 7 pixels a module); what is lost is a code whose modules are under about two
+   * pixels in the original.
+   */
+  static final long SEARCH_PIXELS = 4_000_000L;
 
   /** What a PDF counts against {@link #MAX_MESSAGE_PIXELS} (one A4 page drawn at 100 dpi). */
   static final long PDF_COST = 1_000_000L;
@@ -221,7 +233,12 @@ final class MailImages {
             return new Decoded(List.of(), tooManyScans(scans), tooManyScansJa(scans));
           }
         }
-        BufferedImage image = reader.read(0);
+        int s = subsampling(reader.getWidth(0), reader.getHeight(0));
+        ImageReadParam param = reader.getDefaultReadParam();
+        if (s > 1) {
+          param.setSourceSubsampling(s, s, 0, 0);
+        }
+        BufferedImage image = reader.read(0, param);
         List<String> out = new ArrayList<>();
         decode(image, out);
         return new Decoded(out);
@@ -234,6 +251,27 @@ final class MailImages {
           "not a readable image: damaged, cut short or of a kind not supported",
           "画像として読めません (壊れているか、途中で切れているか、対応していない形式です)");
     }
+  }
+
+  /**
+   * The subsampling factor the QR search decodes an image of {@code w} × {@code h} at: the smallest
+   * that leaves at most {@link #SEARCH_PIXELS} pixels (1 for an image within it).
+   */
+  static int subsampling(int w, int h) {
+    int s = 1;
+    while (searchedPixels(w, h, s) > SEARCH_PIXELS) {
+      s++;
+    }
+    return s;
+  }
+
+  /** How many pixels the QR search looks at in an image of {@code w} × {@code h}. */
+  static long searchedPixels(int w, int h) {
+    return searchedPixels(w, h, subsampling(w, h));
+  }
+
+  private static long searchedPixels(int w, int h, int s) {
+    return (long) ((w + s - 1) / s) * ((h + s - 1) / s);
   }
 
   private static String tooManyScans(long scans) {
@@ -1036,7 +1074,7 @@ final class MailImages {
     return (float) dpi;
   }
 
-  private static void decode(BufferedImage image, List<String> out) {
+  static void decode(BufferedImage image, List<String> out) {
     int w = image.getWidth();
     int h = image.getHeight();
     if (tooSmallForQr(w, h)) {
