@@ -2,7 +2,6 @@ package jp.renkei.engine.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,13 +12,7 @@ import org.junit.jupiter.api.Test;
 class MailOldBankLureTest {
 
   private static MailReport analyze(String from, String subject, String html) {
-    return TestMail.mail()
-        .from(from)
-        .to("customer@example.org")
-        .subject(subject)
-        .body("text/html; charset=US-ASCII", html)
-        .charset(StandardCharsets.US_ASCII)
-        .analyze();
+    return TestMail.asciiHtml(from, subject, html);
   }
 
   @Test

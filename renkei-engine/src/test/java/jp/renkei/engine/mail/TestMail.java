@@ -105,6 +105,17 @@ final class TestMail {
   }
 
   /** Analyzes a message written out whole, in UTF-8. */
+  /** A US-ASCII HTML message from {@code from} to a customer, analysed. */
+  static MailReport asciiHtml(String from, String subject, String html) {
+    return mail()
+        .from(from)
+        .to("customer@example.org")
+        .subject(subject)
+        .body("text/html; charset=US-ASCII", html)
+        .charset(java.nio.charset.StandardCharsets.US_ASCII)
+        .analyze();
+  }
+
   static MailReport analyze(String raw) {
     return new MailAnalyzer()
         .analyze(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
