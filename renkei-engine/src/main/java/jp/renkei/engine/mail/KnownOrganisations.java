@@ -32,6 +32,14 @@ public final class KnownOrganisations {
       String nameJa, String nameEn, List<String> aliases, List<String> domains) {
     public Organisation {
       aliases = aliases == null ? List.of() : List.copyOf(aliases);
+      // the evidence names the organisation in both languages: a missing name is the other one
+      // (or the first alias), never "null"
+      if (blank(nameJa)) {
+        nameJa = !blank(nameEn) ? nameEn : aliases.isEmpty() ? "?" : aliases.get(0);
+      }
+      if (blank(nameEn)) {
+        nameEn = nameJa;
+      }
       domains =
           domains == null
               ? List.of()
@@ -41,6 +49,10 @@ public final class KnownOrganisations {
                   .distinct()
                   .toList();
     }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   /** A claim found: the organisation, and where (display name, subject or signature). */
@@ -87,6 +99,76 @@ public final class KnownOrganisations {
       entries.add(new Entry(o, List.copyOf(keys), Set.copyOf(reg)));
     }
     return new KnownOrganisations(List.copyOf(entries));
+  }
+
+  /** At most this many organisations are read from a members file ({@link #read}). */
+  public static final int MAX_FILE_ORGANISATIONS = 10_000;
+
+  /**
+   * Reads a members file (a command-line run's list of the community's organisations), one
+   * organisation per line: {@code 日本語名 TAB English name TAB domains TAB aliases}, domains separated
+   * by commas or spaces, aliases by {@code |}; the aliases column may be left out, a name column
+   * may be empty. Blank lines and lines starting with {@code #} are skipped.
+   *
+   * @param source how the file is named in errors
+   * @throws IllegalArgumentException saying the file, the line and what is wrong, for a line
+   *     without a domain, with the wrong number of columns, without any name, with a domain that is
+   *     not a host name, or past {@link #MAX_FILE_ORGANISATIONS}
+   */
+  public static KnownOrganisations read(List<String> lines, String source) {
+    List<Organisation> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (i == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      if (line.isBlank() || line.strip().startsWith("#")) {
+        continue;
+      }
+      String where = source + " line " + (i + 1) + ": ";
+      String[] f = line.split("\t", -1);
+      if (f.length < 3 || f.length > 4) {
+        throw new IllegalArgumentException(
+            where
+                + "expected 3 or 4 columns separated by tabs (Japanese name, English name,"
+                + " domains, aliases), found "
+                + f.length);
+      }
+      String ja = f[0].strip();
+      String en = f[1].strip();
+      List<String> aliases = new ArrayList<>();
+      if (f.length == 4) {
+        for (String a : f[3].split("\\|")) {
+          if (!a.isBlank()) {
+            aliases.add(a.strip());
+          }
+        }
+      }
+      if (ja.isEmpty() && en.isEmpty() && aliases.isEmpty()) {
+        throw new IllegalArgumentException(where + "no name (columns 1, 2 and 4 are empty)");
+      }
+      List<String> domains = new ArrayList<>();
+      for (String d : f[2].split("[,\\s]+")) {
+        if (d.isEmpty()) {
+          continue;
+        }
+        String host = d.toLowerCase(Locale.ROOT);
+        if (!host.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+          throw new IllegalArgumentException(
+              where + "\"" + Names.cut(d, 80) + "\" is not a domain name (column 3)");
+        }
+        domains.add(host);
+      }
+      if (domains.isEmpty()) {
+        throw new IllegalArgumentException(where + "no domain (column 3 is empty)");
+      }
+      if (out.size() == MAX_FILE_ORGANISATIONS) {
+        throw new IllegalArgumentException(
+            where + "more than " + MAX_FILE_ORGANISATIONS + " organisations");
+      }
+      out.add(new Organisation(ja, en, aliases, domains));
+    }
+    return of(out);
   }
 
   /** Every known organisation's domains (for the look-alike checks). */

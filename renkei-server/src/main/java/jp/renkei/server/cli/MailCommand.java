@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import jp.renkei.engine.mail.KnownOrganisations;
 import jp.renkei.engine.mail.MailAnalyzer;
 import jp.renkei.engine.mail.MailReport;
 import jp.renkei.engine.mail.MailStix;
@@ -106,6 +107,17 @@ final class MailCommand implements Runnable {
     Path memberDomains;
 
     @Option(
+        names = "--members",
+        paramLabel = "FILE",
+        description = {
+          "The community's organisations, one per line: Japanese name TAB English name TAB",
+          "domains (comma-separated) [TAB aliases separated by |]. A display name, subject tag or",
+          "signature claiming one of them from another domain is member impersonation; a domain",
+          "imitating theirs a look-alike."
+        })
+    Path members;
+
+    @Option(
         names = "--allow",
         paramLabel = "FILE",
         description =
@@ -136,6 +148,7 @@ final class MailCommand implements Runnable {
           new MailAnalyzer(
               MailAnalyzer.Limits.DEFAULT,
               lines(memberDomains),
+              members(members),
               lines(allowList),
               jp.renkei.server.mail.MailModels.load(model));
       if (stixDir != null) {
@@ -358,6 +371,14 @@ final class MailCommand implements Runnable {
       for (MailReport.Attachment m : a.members()) {
         attachment(out, m, indent + "  ");
       }
+    }
+
+    static KnownOrganisations members(Path f) throws IOException {
+      if (f == null) {
+        return KnownOrganisations.NONE;
+      }
+      return KnownOrganisations.read(
+          Files.readAllLines(f, StandardCharsets.UTF_8), "--members " + f);
     }
 
     private static List<String> lines(Path f) throws IOException {
