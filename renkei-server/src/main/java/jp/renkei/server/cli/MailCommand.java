@@ -113,7 +113,7 @@ final class MailCommand implements Runnable {
           "The community's organisations, one per line: Japanese name TAB English name TAB",
           "domains (comma-separated) [TAB aliases separated by |]. A display name, subject tag or",
           "signature claiming one of them from another domain is member impersonation; a domain",
-          "imitating theirs a look-alike."
+          "imitating theirs a look-alike. At most 10,000 organisations."
         })
     Path members;
 
