@@ -154,7 +154,8 @@ class SharingPolicyTest {
     Viewer bankMailbox =
         Viewer.organisation(OTHER_BANK, "operator", "finance", Set.of(BANK_CEPTOAR), null);
     // the duty mailbox of the originating organisation, of a recipient, of a recipient's client
-    assertThat(sees(Viewer.organisation(BANK, "operator", "finance", Set.of(), null), report(Tlp.RED)))
+    assertThat(
+            sees(Viewer.organisation(BANK, "operator", "finance", Set.of(), null), report(Tlp.RED)))
         .isTrue();
     assertThat(sees(nisc, report(Tlp.AMBER_STRICT))).isTrue();
     assertThat(sees(bankMailbox, report(Tlp.AMBER))).isTrue();

@@ -241,8 +241,12 @@ class OutboxSender {
             "outbox",
             due.id(),
             due.channel() + " to organisation " + due.organisationId() + ": " + reason));
-    log.info("Delivery {} ({} to organisation {}) cancelled: {}", due.id(), due.channel(),
-        due.organisationId(), reason);
+    log.info(
+        "Delivery {} ({} to organisation {}) cancelled: {}",
+        due.id(),
+        due.channel(),
+        due.organisationId(),
+        reason);
   }
 
   private Optional<Due> claim() {

@@ -59,7 +59,11 @@ final class SendTimeCheck {
             .single();
     if (current > due.versionNo()) {
       return Optional.of(
-          "version " + due.versionNo() + " was superseded by version " + current + " before it went");
+          "version "
+              + due.versionNo()
+              + " was superseded by version "
+              + current
+              + " before it went");
     }
     Optional<String> run =
         jdbc.sql(
@@ -79,7 +83,8 @@ final class SendTimeCheck {
     Decision d = check.get().decide(audience.get());
     return d.allowed()
         ? Optional.empty()
-        : Optional.of("the organisation is outside the advisory's audience now (" + d.reason() + ")");
+        : Optional.of(
+            "the organisation is outside the advisory's audience now (" + d.reason() + ")");
   }
 
   private Optional<String> exerciseMail(OutboxSender.Due due) {

@@ -10,8 +10,8 @@ import jp.renkei.engine.mail.MailReport;
 import jp.renkei.engine.mail.MailStix;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.audit.Actor;
-import jp.renkei.server.directory.TokenScope;
 import jp.renkei.server.config.MailProperties;
+import jp.renkei.server.directory.TokenScope;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,8 +41,8 @@ public class MailService {
   }
 
   /**
-   * Analyses one message for {@code actor} in a signed-in session, within the per-message limits and the gate: one
-   * analysis at a time per person, a bounded number at once on the hub.
+   * Analyses one message for {@code actor} in a signed-in session, within the per-message limits
+   * and the gate: one analysis at a time per person, a bounded number at once on the hub.
    *
    * @throws jp.renkei.server.failure.Busy when it cannot be taken on now (429 or 503)
    */
@@ -142,7 +142,8 @@ public class MailService {
         () -> {
           // the members by name: the evidence names a member a lure claims or imitates, never
           // its registered domains (its admins' to read)
-          return new MailAnalyzer(limits, List.of(), members.visibleTo(actor, granting), allowList, model)
+          return new MailAnalyzer(
+                  limits, List.of(), members.visibleTo(actor, granting), allowList, model)
               .analyze(messageOnly(message));
         });
   }

@@ -61,9 +61,9 @@ public class SharingGate {
   }
 
   /**
-   * The policy fixed to an organisation as a whole — its duty mailbox or webhook, as it is now — and
-   * the current mode: what the outbox asks right before it sends. An organisation that is gone or
-   * inactive is {@link java.util.Optional#empty()}.
+   * The policy fixed to an organisation as a whole — its duty mailbox or webhook, as it is now —
+   * and the current mode: what the outbox asks right before it sends. An organisation that is gone
+   * or inactive is {@link java.util.Optional#empty()}.
    */
   public java.util.Optional<Check> checkOrganisation(long organisationId) {
     boolean active =

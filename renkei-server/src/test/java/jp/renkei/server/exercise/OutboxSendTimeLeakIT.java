@@ -123,8 +123,8 @@ class OutboxSendTimeLeakIT extends ServerTest {
 
   boolean audited(long row) {
     return jdbc.sql(
-            "select count(*) from audit_event where action = 'outbox.cancelled'"
-                + " and target_type = 'outbox' and target_id = ?")
+                "select count(*) from audit_event where action = 'outbox.cancelled'"
+                    + " and target_type = 'outbox' and target_id = ?")
             .param(String.valueOf(row))
             .query(Long.class)
             .single()
@@ -197,13 +197,16 @@ class OutboxSendTimeLeakIT extends ServerTest {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                !rows("b.advisory_id = ? and b.channel = 'webhook' and b.last_error is not null", id)
+                !rows(
+                        "b.advisory_id = ? and b.channel = 'webhook' and b.last_error is not null",
+                        id)
                     .isEmpty());
     refuseHooks.set(false);
     String update = Fixtures.unique("訂正の版");
     advisories.addVersion(nisc, id, "correction", update, "訂正後の本文", null, List.of(), null);
     // the backoff is over (the test stands in for the clock)
-    jdbc.sql("update outbox set next_attempt_at = now() where advisory_id = ? and status = 'pending'")
+    jdbc.sql(
+            "update outbox set next_attempt_at = now() where advisory_id = ? and status = 'pending'")
         .param(id)
         .update();
     awaitEnded("b.advisory_id = ?", id);

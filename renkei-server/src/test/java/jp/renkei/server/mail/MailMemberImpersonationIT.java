@@ -118,7 +118,9 @@ class MailMemberImpersonationIT extends ServerTest {
     UserAccount u = fixtures.user(fixtures.operator("electricity"), Role.MEMBER);
     Http writeOnly =
         new Http(port)
-            .bearer(fixtures.token(u, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.WRITE)));
+            .bearer(
+                fixtures.token(
+                    u, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.WRITE)));
     assertThat(writeOnly.get("/api/v1/organisations").statusCode())
         .as("the directory is not this token's to read")
         .isEqualTo(403);
