@@ -98,7 +98,7 @@ class OutboxSender {
       HubProperties hub,
       SignedWebhooks webhooks,
       SharingGate gate,
-      AdvisoryService advisories,
+      AdvisoryRepository advisories,
       AuditLog audit) {
     this.jdbc = jdbc;
     this.check = new SendTimeCheck(jdbc, gate, advisories);

@@ -1,6 +1,7 @@
 package jp.renkei.server.advisory;
 
 import java.util.Optional;
+import java.util.Set;
 import jp.renkei.engine.policy.Audience;
 import jp.renkei.engine.policy.Decision;
 import jp.renkei.server.sharing.SharingGate;
@@ -29,9 +30,9 @@ final class SendTimeCheck {
 
   private final JdbcClient jdbc;
   private final SharingGate gate;
-  private final AdvisoryService advisories;
+  private final AdvisoryRepository advisories;
 
-  SendTimeCheck(JdbcClient jdbc, SharingGate gate, AdvisoryService advisories) {
+  SendTimeCheck(JdbcClient jdbc, SharingGate gate, AdvisoryRepository advisories) {
     this.jdbc = jdbc;
     this.gate = gate;
     this.advisories = advisories;
@@ -76,11 +77,24 @@ final class SendTimeCheck {
     if (run.isPresent()) {
       return run;
     }
-    Optional<Audience> audience = advisories.audienceOf(due.advisoryId());
-    if (audience.isEmpty()) {
+    Optional<AdvisoryRepository.Advisory> advisory = advisories.advisory(due.advisoryId());
+    if (advisory.isEmpty()) {
       return Optional.of("the advisory is gone");
     }
-    Decision d = check.get().decide(audience.get());
+    // the advisory's audience with only the recipients the policy consults for this organisation
+    // (itself and the CEPTOARs it belongs to: Reach.consultedPart), so a fan-out of thousands does
+    // not read every recipient once per delivery
+    Set<Long> consulted =
+        Set.copyOf(
+            jdbc.sql(
+                    "select r.organisation_id from advisory_recipient r where r.advisory_id = ?"
+                        + " and (r.organisation_id = ? or r.organisation_id in"
+                        + " (select m.ceptoar_id from ceptoar_membership m where m.member_id = ?))")
+                .params(due.advisoryId(), due.organisationId(), due.organisationId())
+                .query(Long.class)
+                .list());
+    Audience audience = AdvisoryService.audience(advisory.get(), consulted);
+    Decision d = check.get().decide(audience);
     return d.allowed()
         ? Optional.empty()
         : Optional.of(
