@@ -83,8 +83,9 @@ public final class SharingPolicy {
     if (viewer.isPublic()) {
       return Decision.deny(Decision.Reason.NOT_ADDRESSED);
     }
-    if (a.recipientPeople().contains(viewer.personId())
-        || viewer.personId().equals(a.originatorPerson())) {
+    if (viewer.personId() != null
+        && (a.recipientPeople().contains(viewer.personId())
+            || viewer.personId().equals(a.originatorPerson()))) {
       return Decision.allow(Decision.Reason.NAMED_PERSON);
     }
     if (level == Tlp.RED) {

@@ -147,4 +147,26 @@ class SharingPolicyTest {
     assertThat(sees(Viewer.PUBLIC, yellow)).isFalse();
     assertThat(sees(Viewer.PUBLIC, amber.withMarking(Marking.c4tap(C4tapRange.WHITE)))).isTrue();
   }
+
+  @Test
+  void anOrganisationAsAWholeReadsWhatItsOrganisationMayButNeverWhatOnlyNamedPeopleMay() {
+    Viewer nisc = Viewer.organisation(NISC, "nisc", null, Set.of(), C4tapStanding.NONE);
+    Viewer bankMailbox =
+        Viewer.organisation(OTHER_BANK, "operator", "finance", Set.of(BANK_CEPTOAR), null);
+    // the duty mailbox of the originating organisation, of a recipient, of a recipient's client
+    assertThat(
+            sees(Viewer.organisation(BANK, "operator", "finance", Set.of(), null), report(Tlp.RED)))
+        .isTrue();
+    assertThat(sees(nisc, report(Tlp.AMBER_STRICT))).isTrue();
+    assertThat(sees(bankMailbox, report(Tlp.AMBER))).isTrue();
+    assertThat(sees(bankMailbox, report(Tlp.AMBER_STRICT))).isFalse();
+    // RED addressed to a person of NISC: the organisation's mailbox is not that person
+    assertThat(sees(nisc, report(Tlp.RED).withRecipientPeople(Set.of(3000L)))).isFalse();
+    assertThat(
+            sees(
+                Viewer.organisation(POLICE, "incident_response", null, Set.of(), null),
+                Audience.of(Marking.tlp(Tlp.GREEN), BANK, 100L)))
+        .as("mode-gated in normal mode, as its people are")
+        .isFalse();
+  }
 }

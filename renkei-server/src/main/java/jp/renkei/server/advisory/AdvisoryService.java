@@ -1241,6 +1241,7 @@ public class AdvisoryService {
       case "failed" -> 4;
       case "retrying" -> 3;
       case "queued" -> 2;
+      case "cancelled" -> 0;
       default -> 1;
     };
   }

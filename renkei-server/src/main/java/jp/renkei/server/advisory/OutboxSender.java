@@ -6,11 +6,14 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.outbound.SignedWebhooks;
 import jp.renkei.server.sharing.ExerciseScope;
+import jp.renkei.server.sharing.SharingGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,6 +84,11 @@ class OutboxSender {
   private final JsonMapper json = JsonMapper.builder().build();
   private final ExposureNoticeMessages notices;
   private final NoticeReminderMessages reminders;
+  private final SendTimeCheck check;
+  private final AuditLog audit;
+
+  /** Who the audit log names for the outbox's own decisions. */
+  private static final Actor OUTBOX = new Actor(null, "outbox", null, null, "system", null);
 
   OutboxSender(
       JdbcClient jdbc,
@@ -88,8 +96,13 @@ class OutboxSender {
       ObjectProvider<JavaMailSender> mail,
       NotifyProperties notify,
       HubProperties hub,
-      SignedWebhooks webhooks) {
+      SignedWebhooks webhooks,
+      SharingGate gate,
+      AdvisoryRepository advisories,
+      AuditLog audit) {
     this.jdbc = jdbc;
+    this.check = new SendTimeCheck(jdbc, gate, advisories);
+    this.audit = audit;
     this.tx = tx;
     this.mail = mail;
     this.notify = notify;
@@ -117,6 +130,12 @@ class OutboxSender {
     Due due = claimed.get();
     String error = null;
     try {
+      Optional<String> refused = check.refusal(due);
+      if (refused.isPresent()) {
+        Due row = due;
+        tx.executeWithoutResult(s -> cancel(row, refused.get()));
+        return true;
+      }
       due = toCurrentTarget(due);
       if (due.exposureNoticeId() != null) {
         notices.send(due);
@@ -139,6 +158,11 @@ class OutboxSender {
           webhook(due, m);
         }
       }
+    } catch (NoLongerConfigured e) {
+      String reason = e.getMessage();
+      Due row = due;
+      tx.executeWithoutResult(s -> cancel(row, reason));
+      return true;
     } catch (Exception e) {
       error = OutboxMail.deliveryError(e);
       log.warn(
@@ -159,7 +183,7 @@ class OutboxSender {
     private static final long serialVersionUID = 1L;
 
     NoLongerConfigured(String channel) {
-      super("the organisation has no " + channel + " any more (or is inactive); not sent");
+      super("the organisation has no " + channel + " any more; not sent");
     }
   }
 
@@ -200,6 +224,29 @@ class OutboxSender {
             current,
             due.purpose(),
             due.attempts());
+  }
+
+  /**
+   * Ends a row that may not go any more ({@link SendTimeCheck}, or no channel now): cancelled with
+   * its reason, never retried, and audited.
+   */
+  private void cancel(Due due, String reason) {
+    jdbc.sql("update outbox set status = 'cancelled', last_error = ? where id = ?")
+        .params(truncate(reason), due.id())
+        .update();
+    audit.record(
+        OUTBOX,
+        AuditLog.Event.failure(
+            "outbox.cancelled",
+            "outbox",
+            due.id(),
+            due.channel() + " to organisation " + due.organisationId() + ": " + reason));
+    log.info(
+        "Delivery {} ({} to organisation {}) cancelled: {}",
+        due.id(),
+        due.channel(),
+        due.organisationId(),
+        reason);
   }
 
   private Optional<Due> claim() {

@@ -139,13 +139,22 @@ public class DirectoryService {
   static final int MAX_IDENTITY_VALUES = 50;
 
   /**
-   * Whether {@code actor} may read {@code organisation} in the directory: a signed-in person (or
-   * that person's token) reads every organisation, since the directory is how partners find each
+   * Whether {@code actor}, calling with {@code granting}, may read {@code organisation} in the
+   * directory: a signed-in person (or that person's token of scope {@code read}; the directory's
+   * API answers no other) reads every organisation, since the directory is how partners find each
    * other; someone not signed in reads none. The one rule for what the directory reveals: a feature
    * that names organisations to a person (the mail analysis naming the member a lure claims) asks
    * it first. An organisation's identity (its other names, domains, ranges) is read only by its own
    * admins and platform admins ({@link #identity} through the API and admin pages), so such a
    * feature names the organisation, never those values.
+   */
+  public boolean mayRead(Actor actor, TokenScope.Granting granting, Organisation organisation) {
+    return granting != null && granting.reads() && mayRead(actor, organisation);
+  }
+
+  /**
+   * As {@link #mayRead(Actor, TokenScope.Granting, Organisation)} for a caller that may read (a
+   * session, the CLI).
    */
   public boolean mayRead(Actor actor, Organisation organisation) {
     return actor != null

@@ -46,5 +46,13 @@ public enum TokenScope {
   /** The scopes of the caller minting a token: a session may grant any, a token its own. */
   public record Granting(Set<TokenScope> scopes) {
     public static final Granting SESSION = new Granting(EnumSet.allOf(TokenScope.class));
+
+    /**
+     * Whether the caller may read through the API ({@link #READ}): a token that may only submit
+     * (write) is told nothing a read would tell it, such as the directory's organisations.
+     */
+    public boolean reads() {
+      return scopes.contains(READ);
+    }
   }
 }

@@ -30,6 +30,7 @@ class C4tapApi {
   @PostMapping
   ResponseEntity<C4tapService.Submission> draft(
       Actor actor,
+      jp.renkei.server.directory.TokenScope.Granting granting,
       HttpServletRequest request,
       @RequestParam(defaultValue = "amber") String range,
       @RequestParam(required = false) Long exerciseRunId)
@@ -38,6 +39,7 @@ class C4tapApi {
         .body(
             c4tap.draft(
                 actor,
+                granting,
                 new java.io.ByteArrayInputStream(MailApi.message(request)),
                 range,
                 exerciseRunId));

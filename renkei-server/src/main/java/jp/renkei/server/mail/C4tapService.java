@@ -18,6 +18,7 @@ import jp.renkei.engine.stix.ExerciseMarking;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.TokenScope;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
 import jp.renkei.server.sharing.ExerciseScope;
@@ -159,6 +160,19 @@ public class C4tapService {
    * carries the exercise marking.
    */
   public Submission draft(Actor actor, InputStream message, String rangeCode, Long exerciseRunId) {
+    return draft(actor, TokenScope.Granting.SESSION, message, rangeCode, exerciseRunId);
+  }
+
+  /**
+   * As {@link #draft(Actor, InputStream, String, Long)} for a caller with {@code granting}: the
+   * analysis names only the member organisations it may read (a token that may only submit, none).
+   */
+  public Submission draft(
+      Actor actor,
+      TokenScope.Granting granting,
+      InputStream message,
+      String rangeCode,
+      Long exerciseRunId) {
     if (actor.organisationId() == null) {
       throw new jp.renkei.server.failure.Forbidden("error.c4tap.noOrganisation");
     }
@@ -166,7 +180,7 @@ public class C4tapService {
     if (exerciseRunId != null) {
       play.requirePlaying(actor, exerciseRunId);
     }
-    MailReport analysed = mail.analyze(actor, message);
+    MailReport analysed = mail.analyze(actor, granting, message);
     Redactor identity =
         new Redactor(directory.redactionIdentity(actor.organisationId()), MACHINE_LABELS);
     MailRedaction.Result redacted = MailRedaction.apply(analysed, identity);

@@ -36,6 +36,7 @@ class MailApi {
   @PostMapping("/analyze")
   ResponseEntity<String> analyze(
       jp.renkei.server.audit.Actor actor,
+      jp.renkei.server.directory.TokenScope.Granting granting,
       HttpServletRequest request,
       @RequestParam(defaultValue = "json") String format,
       @RequestParam(defaultValue = "amber") String tlp,
@@ -45,7 +46,7 @@ class MailApi {
       play.requirePlaying(actor, exerciseRunId);
     }
     byte[] message = message(request);
-    MailReport r = mail.analyze(actor, new java.io.ByteArrayInputStream(message));
+    MailReport r = mail.analyze(actor, granting, new java.io.ByteArrayInputStream(message));
     if (format.equals("stix")) {
       Tlp marking;
       try {

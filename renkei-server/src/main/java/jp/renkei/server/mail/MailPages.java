@@ -36,6 +36,7 @@ class MailPages {
   @PostMapping("/mail")
   String analyze(
       jp.renkei.server.audit.Actor actor,
+      jp.renkei.server.directory.TokenScope.Granting granting,
       @RequestParam(name = "message", required = false) MultipartFile message,
       @RequestParam(name = "share", required = false) String share,
       @RequestParam(name = "range", defaultValue = "AMBER") String range,
@@ -57,10 +58,10 @@ class MailPages {
     byte[] bytes = message.getBytes();
     MailReport r;
     try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-      r = mail.analyze(actor, in);
+      r = mail.analyze(actor, granting, in);
       if (share != null) {
         C4tapService.Submission draft =
-            c4tap.draft(actor, new java.io.ByteArrayInputStream(bytes), range);
+            c4tap.draft(actor, granting, new java.io.ByteArrayInputStream(bytes), range, null);
         model.addAttribute("draft", draft);
         model.addAttribute("ownDomainLinks", c4tap.namingOwnDomain(actor, draft));
       }

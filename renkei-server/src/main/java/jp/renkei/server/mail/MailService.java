@@ -11,6 +11,7 @@ import jp.renkei.engine.mail.MailStix;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.config.MailProperties;
+import jp.renkei.server.directory.TokenScope;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,13 +41,21 @@ public class MailService {
   }
 
   /**
-   * Analyses one message for {@code actor}, within the per-message limits and the gate: one
-   * analysis at a time per person, a bounded number at once on the hub.
+   * Analyses one message for {@code actor} in a signed-in session, within the per-message limits
+   * and the gate: one analysis at a time per person, a bounded number at once on the hub.
    *
    * @throws jp.renkei.server.failure.Busy when it cannot be taken on now (429 or 503)
    */
   public MailReport analyze(Actor actor, InputStream message) {
-    return analyzeRead(actor, message);
+    return analyze(actor, TokenScope.Granting.SESSION, message);
+  }
+
+  /**
+   * As {@link #analyze(Actor, InputStream)}, for a caller with {@code granting}: a token that may
+   * only submit is named no member organisation (the directory's API would answer it nothing).
+   */
+  public MailReport analyze(Actor actor, TokenScope.Granting granting, InputStream message) {
+    return analyzeRead(actor, granting, message);
   }
 
   /**
@@ -126,14 +135,15 @@ public class MailService {
     return usual;
   }
 
-  private MailReport analyzeRead(Actor actor, InputStream message) {
+  private MailReport analyzeRead(Actor actor, TokenScope.Granting granting, InputStream message) {
     Object who = actor.userId() != null ? actor.userId() : "login:" + actor.login();
     return gate.run(
         who,
         () -> {
           // the members by name: the evidence names a member a lure claims or imitates, never
           // its registered domains (its admins' to read)
-          return new MailAnalyzer(limits, List.of(), members.visibleTo(actor), allowList, model)
+          return new MailAnalyzer(
+                  limits, List.of(), members.visibleTo(actor, granting), allowList, model)
               .analyze(messageOnly(message));
         });
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import jp.renkei.engine.mail.KnownOrganisations;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.TokenScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +33,15 @@ class MemberOrganisations {
     this.directory = directory;
   }
 
-  /** The organisations {@code actor} may read, with their names and domains. */
-  KnownOrganisations visibleTo(Actor actor) {
+  /**
+   * The organisations {@code actor} may read when calling with {@code granting} (a token that may
+   * only submit reads none), with their names and domains.
+   */
+  KnownOrganisations visibleTo(Actor actor, TokenScope.Granting granting) {
     Reading r = current();
     List<KnownOrganisations.Organisation> visible = new ArrayList<>();
     for (DirectoryService.NamedOrganisation o : r.all()) {
-      if (directory.mayRead(actor, o.organisation())) {
+      if (directory.mayRead(actor, granting, o.organisation())) {
         visible.add(known(o));
       }
     }

@@ -57,6 +57,10 @@ class MonitorNotifier {
   private final AlertText text;
   private final SiteRepository sites;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final jp.renkei.server.audit.AuditLog audit;
+
+  private static final jp.renkei.server.audit.Actor NOTIFIER =
+      new jp.renkei.server.audit.Actor(null, "monitor-notifier", null, null, "system", null);
 
   MonitorNotifier(
       JdbcClient jdbc,
@@ -68,7 +72,9 @@ class MonitorNotifier {
       MessageSource messages,
       MonitorWords words,
       TimeFormat time,
-      SiteRepository sites) {
+      SiteRepository sites,
+      jp.renkei.server.audit.AuditLog audit) {
+    this.audit = audit;
     this.text = new AlertText(messages, words, time);
     this.sites = sites;
     this.jdbc = jdbc;
@@ -94,6 +100,9 @@ class MonitorNotifier {
         } else {
           webhook(d);
         }
+      } catch (NotAddressed e) {
+        tx.executeWithoutResult(s -> cancel(due.get(), e.getMessage()));
+        continue;
       } catch (Exception e) {
         // the refused duty address is not kept: the outbox's one scrub (OutboxMail)
         error = OutboxMail.deliveryError(e);
@@ -176,6 +185,20 @@ class MonitorNotifier {
                 .params(Rows.utc(Instant.now().plus(notify.lease())), d.id())
                 .update());
     return due;
+  }
+
+  /** Ends a delivery no longer addressed to its organisation: cancelled, audited, never retried. */
+  private void cancel(Due d, String reason) {
+    jdbc.sql("update monitor_delivery set status = 'cancelled', last_error = ? where id = ?")
+        .params(cut(reason), d.id())
+        .update();
+    audit.record(
+        NOTIFIER,
+        jp.renkei.server.audit.AuditLog.Event.failure(
+            "monitor.delivery.cancelled",
+            "monitor_delivery",
+            d.id(),
+            d.channel() + " to organisation " + d.organisationId() + ": " + reason));
   }
 
   private void finish(Due d, String error) {

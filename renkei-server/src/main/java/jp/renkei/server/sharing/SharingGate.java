@@ -57,7 +57,30 @@ public class SharingGate {
    * recorded C4TAP standing (read on every request of every path, so one round trip, not three).
    */
   private Viewer read(Actor actor) {
-    long org = actor.organisationId();
+    return read(actor.userId(), actor.organisationId());
+  }
+
+  /**
+   * The policy fixed to an organisation as a whole — its duty mailbox or webhook, as it is now —
+   * and the current mode: what the outbox asks right before it sends. An organisation that is gone
+   * or inactive is {@link java.util.Optional#empty()}.
+   */
+  public java.util.Optional<Check> checkOrganisation(long organisationId) {
+    boolean active =
+        jdbc.sql("select active from organisation where id = ?")
+            .param(organisationId)
+            .query(Boolean.class)
+            .optional()
+            .orElse(false);
+    if (!active) {
+      return java.util.Optional.empty();
+    }
+    Viewer v = read(null, organisationId);
+    var mode = modes.current();
+    return java.util.Optional.of(audience -> policy.decide(v, audience, mode));
+  }
+
+  private Viewer read(Long person, long org) {
     return jdbc.sql(
             "select o.type_code, o.sector_code,"
                 + " array(select m.ceptoar_id from ceptoar_membership m where m.member_id = o.id),"
@@ -67,7 +90,7 @@ public class SharingGate {
         .query(
             (rs, n) ->
                 new Viewer(
-                    actor.userId(),
+                    person,
                     org,
                     rs.getString(1),
                     rs.getString(2),

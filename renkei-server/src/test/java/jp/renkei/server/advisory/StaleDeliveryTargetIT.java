@@ -128,5 +128,7 @@ class StaleDeliveryTargetIT extends ServerTest {
             });
     assertThat(received(old, title)).as("the removed address received the advisory").isFalse();
     assertThat(row(bank.id(), title).lastError()).contains("no duty address");
+    // ended, not retried until the attempts run out (attack25)
+    assertThat(row(bank.id(), title).status()).isEqualTo("cancelled");
   }
 }

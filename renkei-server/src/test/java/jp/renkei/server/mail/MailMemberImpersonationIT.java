@@ -109,6 +109,39 @@ class MailMemberImpersonationIT extends ServerTest {
   }
 
   /**
+   * A token that may only submit (scope {@code write}) may not read the directory (its API answers
+   * such a token 403): the analysis it uploads names no member, in JSON, STIX or a C4TAP draft's
+   * preview, and still judges the lure by what it is without the name.
+   */
+  @Test
+  void aTokenThatMayOnlySubmitIsNamedNoMember() {
+    UserAccount u = fixtures.user(fixtures.operator("electricity"), Role.MEMBER);
+    Http writeOnly =
+        new Http(port)
+            .bearer(
+                fixtures.token(
+                    u, java.util.EnumSet.of(jp.renkei.server.directory.TokenScope.WRITE)));
+    assertThat(writeOnly.get("/api/v1/organisations").statusCode())
+        .as("the directory is not this token's to read")
+        .isEqualTo(403);
+    String lureDomain = "own-" + target.code() + ".jp";
+    byte[] lure = lure(target.nameJa() + " 経理部", "keiri@" + lureDomain, "振込先変更のお知らせ");
+    for (String path :
+        List.of("/api/v1/mail/analyze", "/api/v1/mail/analyze?format=stix", "/api/v1/c4tap")) {
+      var r = writeOnly.postBytes(path, "message/rfc822", lure);
+      assertThat(r.statusCode()).as(path + " " + r.body()).isBetween(200, 201);
+      assertThat(r.body())
+          .as(path)
+          // the Japanese name is in the lure's own From; the analysis's words are what count
+          .doesNotContain("MEMBER_IMPERSONATION", "会員組織「", target.nameEn(), ownDomain);
+    }
+    // the same upload with a token that may read names the member: the difference is the scope
+    Http reads = new Http(port).bearer(fixtures.token(u));
+    assertThat(reads.postBytes("/api/v1/mail/analyze", "message/rfc822", lure).body())
+        .contains("MEMBER_IMPERSONATION", target.nameJa());
+  }
+
+  /**
    * The uploader may read the member's name in the directory but not its identity: a lure written
    * with the member's other name, or from a domain next to its own, is told by the member's name,
    * and neither the other name's link to it nor its registered domain comes out of any rendering.

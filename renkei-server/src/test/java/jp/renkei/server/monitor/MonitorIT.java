@@ -301,6 +301,15 @@ class MonitorIT extends ServerTest {
       assertThat(Arrays.stream(MAIL.getReceivedMessages()).anyMatch(m -> to(m, duty)))
           .as("the coordinator was mailed the details after the owner stopped sharing them")
           .isFalse();
+      // ended with its reason, not retried until the attempts run out (attack25)
+      assertThat(
+              jdbc.sql(
+                      "select distinct status from monitor_delivery where organisation_id = ?"
+                          + " and alert_id in (select a.id from monitor_alert a where a.site_id = ?)")
+                  .params(coordinator, id)
+                  .query(String.class)
+                  .list())
+          .containsExactly("cancelled");
     } finally {
       jdbc.sql("update organisation set duty_email = ? where id = ?")
           .params(before, coordinator)

@@ -1,0 +1,299 @@
+package jp.renkei.server.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jp.renkei.server.advisory.AdvisoryService;
+import jp.renkei.server.advisory.NewAdvisory;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.directory.UserService;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox judges a delivery when it sends it, not when it was queued: between the two the app
+ * may narrow who may read it (a newer version of the advisory, its withdrawal, the exercise run
+ * stopped, a player disabled). Each test queues through the app and narrows through the app — in
+ * the queueing transaction, so the outbox cannot send before the narrowing, or after a failed
+ * attempt that waits its backoff — then lets the real sender run against GreenMail and a webhook
+ * receiver on 127.0.0.1, and asserts nothing outside the current audience arrives and the row is
+ * cancelled with its reason and audited, not retried.
+ */
+class OutboxSendTimeLeakIT extends ServerTest {
+
+  @Autowired ExerciseService exercises;
+  @Autowired AdvisoryService advisories;
+  @Autowired DirectoryService directory;
+  @Autowired UserService users;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate tx;
+
+  HttpServer receiver;
+  final List<String> hooks = new CopyOnWriteArrayList<>();
+  final AtomicBoolean refuseHooks = new AtomicBoolean();
+
+  @BeforeEach
+  void webhookReceiver() throws Exception {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        ex -> {
+          String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          if (refuseHooks.get()) {
+            ex.sendResponseHeaders(503, -1);
+          } else {
+            hooks.add(ex.getRequestURI().getQuery() + " " + body);
+            ex.sendResponseHeaders(200, -1);
+          }
+          ex.close();
+        });
+    receiver.start();
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.stop(0);
+  }
+
+  Organisation withContacts(String sector, String duty) {
+    Organisation o = fixtures.operator(sector);
+    directory.setDelivery(
+        Actor.cli(),
+        o.id(),
+        duty,
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook?" + o.code());
+    return o;
+  }
+
+  static List<String> mailTo(String address) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (MimeMessage m : MAIL.getReceivedMessages()) {
+      if (m.getAllRecipients()[0].toString().equals(address)) {
+        out.add(m.getSubject() + "\n" + m.getContent());
+      }
+    }
+    return out;
+  }
+
+  List<String> hooksOf(Organisation o) {
+    return hooks.stream().filter(h -> h.startsWith(o.code() + " ")).toList();
+  }
+
+  /** Every outbox row matching {@code where} has ended (sent, failed or cancelled). */
+  void awaitEnded(String where, Object... params) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from outbox b where b.status = 'pending' and " + where)
+                        .params(params)
+                        .query(Long.class)
+                        .single()
+                    == 0);
+  }
+
+  record Row(long id, String status, String lastError) {}
+
+  List<Row> rows(String where, Object... params) {
+    return jdbc.sql("select b.id, b.status, b.last_error from outbox b where " + where)
+        .params(params)
+        .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  boolean audited(long row) {
+    return jdbc.sql(
+                "select count(*) from audit_event where action = 'outbox.cancelled'"
+                    + " and target_type = 'outbox' and target_id = ?")
+            .param(String.valueOf(row))
+            .query(Long.class)
+            .single()
+        == 1;
+  }
+
+  void assertCancelled(List<Row> rows, String reason) {
+    assertThat(rows).isNotEmpty();
+    for (Row r : rows) {
+      assertThat(r.status()).as("row %s", r.id()).isEqualTo("cancelled");
+      assertThat(r.lastError()).contains(reason).doesNotContain("@");
+      assertThat(audited(r.id())).as("audited %s", r.id()).isTrue();
+    }
+  }
+
+  NewAdvisory advisory(String title, String body, Organisation to) {
+    return new NewAdvisory(
+        title,
+        body,
+        null,
+        List.of("superseded-obs.example"),
+        List.of(),
+        "amber",
+        false,
+        List.of(),
+        List.of(),
+        List.of(to.code()),
+        "normal",
+        null,
+        null);
+  }
+
+  @Test
+  void aVersionSupersededByAWithdrawalBeforeItWentIsCancelledAndOnlyTheWithdrawalGoes()
+      throws Exception {
+    Actor nisc = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    String duty = Fixtures.unique("duty-withdrawn") + "@sendtime.example";
+    Organisation bank = withContacts("finance", duty);
+    String first = Fixtures.unique("誤って出した版");
+    String withdrawal = Fixtures.unique("取消の版");
+    long id =
+        tx.execute(
+            s -> {
+              long a = advisories.issue(nisc, advisory(first, "V1BODY-WRONG-RECIPIENT", bank));
+              advisories.addVersion(
+                  nisc, a, "withdrawal", withdrawal, "誤送信のため取り消します", null, List.of(), null);
+              return a;
+            });
+    awaitEnded("b.advisory_id = ?", id);
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(duty).size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> hooksOf(bank).size() == 1);
+    assertThat(mailTo(duty).get(0)).contains(withdrawal).doesNotContain("V1BODY", "superseded-obs");
+    assertThat(hooksOf(bank).get(0)).contains(withdrawal).doesNotContain("V1BODY");
+    assertCancelled(rows("b.advisory_id = ? and b.version_no = 1", id), "superseded by version 2");
+    assertThat(rows("b.advisory_id = ? and b.version_no = 2", id))
+        .extracting(Row::status)
+        .containsOnly("sent");
+  }
+
+  @Test
+  void aRowWaitingItsBackoffIsJudgedAgainWhenItsTimeComesAndNotRetriedForever() throws Exception {
+    Actor nisc = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    String duty = Fixtures.unique("duty-backoff") + "@sendtime.example";
+    Organisation bank = withContacts("finance", duty);
+    String first = Fixtures.unique("再試行待ちの版");
+    refuseHooks.set(true);
+    long id = advisories.issue(nisc, advisory(first, "V1BODY-OUTDATED", bank));
+    // the receiver refused the first attempt: the webhook row waits its backoff
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !rows(
+                        "b.advisory_id = ? and b.channel = 'webhook' and b.last_error is not null",
+                        id)
+                    .isEmpty());
+    refuseHooks.set(false);
+    String update = Fixtures.unique("訂正の版");
+    advisories.addVersion(nisc, id, "correction", update, "訂正後の本文", null, List.of(), null);
+    // the backoff is over (the test stands in for the clock)
+    jdbc.sql(
+            "update outbox set next_attempt_at = now() where advisory_id = ? and status = 'pending'")
+        .param(id)
+        .update();
+    awaitEnded("b.advisory_id = ?", id);
+    await().atMost(Duration.ofSeconds(30)).until(() -> hooksOf(bank).size() == 1);
+    assertThat(hooksOf(bank).get(0)).contains(update).doesNotContain("V1BODY");
+    assertCancelled(
+        rows("b.advisory_id = ? and b.version_no = 1 and b.channel = 'webhook'", id),
+        "superseded by version 2");
+  }
+
+  long emailRun(Actor planner, UserAccount... players) {
+    long scenario = exercises.createScenario(planner, ExerciseIT.emailScenario());
+    long run = exercises.createRun(planner, scenario, Fixtures.unique("送信時の判定"), 1, true);
+    for (UserAccount p : players) {
+      exercises.addMember(planner, run, p.login(), "player", "t", "");
+    }
+    return run;
+  }
+
+  UserAccount playerWithAddress(String address) {
+    UserAccount p = fixtures.user(fixtures.operator("finance"), Role.ANALYST);
+    jdbc.sql("update app_user set email = ? where id = ?").params(address, p.id()).update();
+    return p;
+  }
+
+  String injectRows() {
+    return "b.exercise_mail_id in (select id from exercise_mail where run_id = ?)";
+  }
+
+  @Test
+  void anInjectMailQueuedBeforeTheRunStoppedIsNeverSent() throws Exception {
+    Actor planner = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    String to = Fixtures.unique("stopped") + "@sendtime.example";
+    long run = emailRun(planner, playerWithAddress(to));
+    tx.executeWithoutResult(
+        s -> {
+          exercises.control(planner, run, "start");
+          exercises.tick(Instant.now());
+          assertThat(rows(injectRows(), run)).as("queued").hasSize(1);
+          exercises.control(planner, run, "stop");
+        });
+    awaitEnded(injectRows(), run);
+    assertThat(mailTo(to)).isEmpty();
+    assertCancelled(rows(injectRows(), run), "the exercise run has ended");
+  }
+
+  @Test
+  void anInjectMailToAPlayerDisabledSinceItWasQueuedIsNeverSentTheOthersAre() throws Exception {
+    Actor planner = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    String goneTo = Fixtures.unique("disabled") + "@sendtime.example";
+    String stayTo = Fixtures.unique("stays") + "@sendtime.example";
+    UserAccount gone = playerWithAddress(goneTo);
+    long run = emailRun(planner, gone, playerWithAddress(stayTo));
+    tx.executeWithoutResult(
+        s -> {
+          exercises.control(planner, run, "start");
+          exercises.tick(Instant.now());
+          users.setEnabled(Actor.cli(), gone.id(), false);
+        });
+    awaitEnded(injectRows(), run);
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(stayTo).size() == 1);
+    assertThat(mailTo(goneTo)).isEmpty();
+    assertCancelled(
+        rows(injectRows() + " and b.target = ?", run, goneTo), "no longer an enabled member");
+  }
+
+  @Test
+  void aSimulatedAdvisoryQueuedBeforeTheRunStoppedIsNeverSent() throws Exception {
+    Actor controller = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    String duty = Fixtures.unique("duty-sim") + "@sendtime.example";
+    Organisation bank = withContacts("finance", duty);
+    UserAccount player = fixtures.user(bank, Role.ANALYST);
+    String title = Fixtures.unique("停止前の模擬注意喚起");
+    long scenario = exercises.createScenario(controller, SimulatedAdvisoryIT.scenario(title));
+    long run = exercises.createRun(controller, scenario, "演習 " + title, 1, true);
+    exercises.addMember(controller, run, player.login(), "player", player.login(), "");
+    tx.executeWithoutResult(
+        s -> {
+          exercises.control(controller, run, "start");
+          exercises.tick(Instant.now());
+          exercises.control(controller, run, "stop");
+        });
+    String ofRun = "b.advisory_id in (select id from advisory where exercise_run_id = ?)";
+    assertThat(rows(ofRun, run)).as("queued for the duty address and the webhook").hasSize(2);
+    awaitEnded(ofRun, run);
+    assertThat(mailTo(duty)).isEmpty();
+    assertThat(hooksOf(bank)).isEmpty();
+    assertCancelled(rows(ofRun, run), "the exercise run has ended");
+  }
+}
