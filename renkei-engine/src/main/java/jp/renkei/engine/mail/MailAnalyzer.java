@@ -3915,9 +3915,9 @@ public final class MailAnalyzer {
    * FORGED_MESSAGE_ID (see {@link MailSigns#messageIdProvider}): a Message-ID made in a free-mail
    * provider's name on mail From another domain. Not counted for list or bulk mail (a list that
    * rewrites From to its own address keeps the poster's Message-ID), for a bounce, when the
-   * provider is the envelope sender (its server sent the message for one of its users), or when
-   * the From domain itself authenticated (the domain's own servers or key sent it, whatever
-   * program wrote the Message-ID).
+   * provider is the envelope sender (its server sent the message for one of its users), or when the
+   * From domain itself authenticated (the domain's own servers or key sent it, whatever program
+   * wrote the Message-ID).
    */
   private static void forgedMessageId(State st, String fromDomain) {
     if (st.bounce || st.listMail || st.inReturned > 0 || fromAligned(st)) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * FORGED_MESSAGE_ID (nazario25): the bulk mailers of the 2004-2007 bank and auction lures forged the
- * brand's address in From and filled the Message-ID with a big free-mail provider's bare name
+ * FORGED_MESSAGE_ID (nazario25): the bulk mailers of the 2004-2007 bank and auction lures forged
+ * the brand's address in From and filled the Message-ID with a big free-mail provider's bare name
  * (hotmail.com, aol.com, yahoo.com, msn.com) to look like ordinary mail; a provider writes its bare
  * name only on mail from its own addresses. The messages are written for this test; the banks are
  * invented (examplebank.com, smallfirm.com), the addresses of people are made up.
