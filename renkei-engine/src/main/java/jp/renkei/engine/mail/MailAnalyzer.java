@@ -1,5 +1,6 @@
 package jp.renkei.engine.mail;
 
+import com.google.common.collect.Sets;
 import com.google.common.net.InternetDomainName;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -3903,6 +3904,40 @@ public final class MailAnalyzer {
   }
 
   /**
+   * The free-mail domains a Message-ID may be forged after (FORGED_MESSAGE_ID): {@link #FREEMAIL}
+   * and msn.com, the consumer mail of Microsoft's MSN whose name the 2004–2007 bulk mailers wrote
+   * into Message-IDs beside hotmail.com.
+   */
+  private static final Set<String> MESSAGE_ID_PROVIDERS =
+      Sets.union(FREEMAIL, Set.of("msn.com")).immutableCopy();
+
+  /**
+   * FORGED_MESSAGE_ID (see {@link MailSigns#messageIdProvider}): a Message-ID made in a free-mail
+   * provider's name on mail From another domain. Not counted for list or bulk mail (a list that
+   * rewrites From to its own address keeps the poster's Message-ID), for a bounce, when the
+   * provider is the envelope sender (its server sent the message for one of its users), or when the
+   * From domain itself authenticated (the domain's own servers or key sent it, whatever program
+   * wrote the Message-ID).
+   */
+  private static void forgedMessageId(State st, String fromDomain) {
+    if (st.bounce || st.listMail || st.inReturned > 0 || fromAligned(st)) {
+      return;
+    }
+    String provider =
+        MailSigns.messageIdProvider(
+            st.messageId, fromDomain, st.senderDomain, MESSAGE_ID_PROVIDERS);
+    if (provider == null
+        || st.envelope.contains(provider)
+        || st.passedDomains.contains(st.senderDomain)) {
+      return;
+    }
+    st.flag(
+        RedFlag.FORGED_MESSAGE_ID,
+        "Message-ID: " + st.messageId + " (" + provider + ") — From: " + st.from,
+        "Message-ID: " + st.messageId + " (" + provider + ") — 差出人: " + st.from);
+  }
+
+  /**
    * The sender of a real bounce is delivery software's own mailbox at its provider (postmaster,
    * MAILER-DAEMON): a free-mail provider gives those to no user (RFC 2142), so its name beside them
    * (Microsoft Outlook, postmaster@outlook.com) is the provider's own.
@@ -4085,6 +4120,7 @@ public final class MailAnalyzer {
         // on free mail people choose odd names themselves; a company's mailbox is named in words
         st.flag(RedFlag.RANDOM_SENDER_NAME, "From: " + st.from + " (" + random + ")");
       }
+      forgedMessageId(st, fromDomain);
       if (fromDomain != null
           && (MailSigns.hostIn(fromDomain, MailSigns.ABUSED_HOSTING)
               || fromDomain.endsWith(".onmicrosoft.com"))) {

@@ -1723,6 +1723,38 @@ final class MailSigns {
       Pattern.compile("[b-df-hj-np-tv-xz]{" + RANDOM_CONSONANTS + ",}");
 
   /**
+   * The free-mail provider whose own name a message's Message-ID carries while its From is another
+   * domain ("<KGXUXPQL…@hotmail.com>" on mail from service@suntrust.com), or null. A Message-ID is
+   * written once, by the program or server that first sends the message, after its own name: a
+   * provider's webmail or server names it after itself only for mail its users send from their
+   * provider addresses, and when it sends for one of their own domains it writes a host of its own
+   * (mail.gmail.com, …prod.outlook.com, web….mail.yahoo.com), not the bare provider domain. A bare
+   * provider domain on someone else's From is a name the sending program made up: the bulk mailers
+   * that forge a bank's or a shop's address in From fill the Message-ID with a big provider's
+   * domain to look like ordinary mail. {@code providers} are the free-mail domains; the
+   * Message-ID's domain must be one of them exactly, and From's registrable domain neither it nor
+   * another.
+   */
+  static String messageIdProvider(
+      String messageId, String fromDomain, String fromRegistrable, Set<String> providers) {
+    if (messageId == null || fromDomain == null || fromRegistrable == null) {
+      return null;
+    }
+    int at = messageId.lastIndexOf('@');
+    if (at < 0) {
+      return null;
+    }
+    String host = messageId.substring(at + 1).replace(">", "").strip().toLowerCase(Locale.ROOT);
+    if (!providers.contains(host)
+        || providers.contains(fromRegistrable)
+        || providers.contains(fromDomain)
+        || host.equals(fromRegistrable)) {
+      return null;
+    }
+    return host;
+  }
+
+  /**
    * The part before @ of a sender, when it is a string no person or mailing system names a mailbox
    * by ("pprgcvu", "0pc5pmhs5zcn", "newsletters.xkcdpq"): the token, or null. Only the last of at
    * most two tokens counts (a role word may come first); it must have six characters or more and be

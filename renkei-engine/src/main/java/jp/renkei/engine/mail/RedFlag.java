@@ -396,6 +396,20 @@ public enum RedFlag {
           + " with an unsubscribe line but no list header (List-Unsubscribe, List-Id) hides its"
           + " recipients the same way; a real newsletter's system writes to each subscriber. Weak"
           + " alone; it counts with another sign."),
+  FORGED_MESSAGE_ID(
+      20,
+      "メッセージ ID (Message-ID) が、差出人とは別のフリーメール事業者の名前で作られています (例: service@suntrust.com からのメールの <…@hotmail.com>)。"
+          + "Message-ID は最初に送信したプログラムやサーバーが自分の名前で付けます。フリーメール事業者がその名前だけ (hotmail.com、aol.com など) で付けるのは自社のアドレスから送るメールだけで、利用者の独自ドメインから送るときは mail.gmail.com のような自社のサーバー名を付けます。"
+          + "銀行や店舗の差出人を詐称する一斉送信ツールが、普通のメールに見せるために大手の名前を書き込んだものです。"
+          + "メーリングリストや一斉配信のメール、フリーメール事業者自身がエンベロープの差出人 (Return-Path) であるもの、差出人のドメイン自体が認証されたものは数えません。",
+      "The Message-ID was made in the name of a free-mail provider that is not the sender's"
+          + " (<…@hotmail.com> on mail from service@suntrust.com). The program or server that first"
+          + " sends a message names its Message-ID after itself, and a provider writes its bare"
+          + " domain (hotmail.com, aol.com ...) only on mail its users send from its own addresses;"
+          + " sending for a user's own domain, it writes a host of its own (mail.gmail.com). A bulk"
+          + " mailer forging a bank's or a shop's address wrote a big provider's name there to look"
+          + " like ordinary mail. List and bulk mail, mail whose envelope sender (Return-Path) is"
+          + " that provider, and mail whose From domain itself authenticated are not counted."),
   CALLBACK_LURE(
       20,
       "身に覚えのない注文・更新・請求を通知し、取り消しや返金のために電話をかけさせようとしています (例: 「ご不明な請求はこちらへお電話ください」、件名や差出人名に電話番号)。リンクがなくても、電話口で個人情報やカード番号を聞き出したり、遠隔操作ソフトを入れさせたりする詐欺 (コールバック詐欺) の手口です。メールに書かれた番号ではなく、公式サイトで確かめた窓口に問い合わせてください。",
