@@ -477,6 +477,10 @@ final class MailSigns {
       int start = url.indexOf("/v3/__") + 6;
       int end = url.indexOf("__;", start);
       value = end < 0 ? null : url.substring(start, end);
+    } else if (reg.equals("mimecast.com") && host.startsWith("protect") && path.startsWith("/s/")) {
+      // Mimecast's rewritten link names only the target's host, in domain=
+      String d = param(url, "domain");
+      value = d == null || !d.matches("[A-Za-z0-9.-]{1,253}") ? null : "https://" + d + "/";
     } else if (reg.equals("bing.com") && path.equals("/ck/a")) {
       String u = param(url, "u");
       if (u != null && u.startsWith("a1") && u.length() > 2) {

@@ -98,6 +98,9 @@ class MailWrappedAndInternalLinkTest {
     assertThat(MailSigns.redirectTarget(v3, MailAnalyzer.host(v3)))
         .isEqualTo("https://www.example.com/page");
     assertThat(MailSigns.proofpointV2("https-3A__x-ZZ")).isNull();
+    String mc = "https://protect-eu.mimecast.com/s/AbCdEfGh?domain=wiki.example.com";
+    assertThat(MailSigns.redirectTarget(mc, MailAnalyzer.host(mc)))
+        .isEqualTo("https://wiki.example.com/");
   }
 
   @Test
