@@ -2525,6 +2525,12 @@ public final class MailAnalyzer {
       }
       String shownHost = shownHost(text);
       String realHost = host(refang(href));
+      // a wrapped link (Safe Links, URL Defense, a big site's redirect) is compared by its target
+      String unwrapped = MailSigns.redirectTarget(refang(href), realHost);
+      if (unwrapped != null && host(unwrapped) != null) {
+        realHost = host(unwrapped);
+        href = unwrapped;
+      }
       if (shownHost != null
           && realHost != null
           && !(TRACKING_PATH.matcher(href).find() && st.bulk())
@@ -4866,7 +4872,11 @@ public final class MailAnalyzer {
           l.url() + " (ダウンロードされる ." + linkExtension(l.url()) + ")");
     }
     if (MailSigns.isIpLiteral(host)) {
-      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      // a private, loopback or link-local address is a device or a local service under discussion,
+      // not a page every victim can reach; one asking to log in is still a sign
+      if (!MailSigns.internalIp(host) || MailSigns.loginLike(l.url(), l.text())) {
+        st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      }
     } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
         && !MailSigns.OWN_SHORT_LINKS.contains(host)) {
       if (!notACallToAction(l)) {

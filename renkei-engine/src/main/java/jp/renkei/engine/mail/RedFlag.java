@@ -187,7 +187,7 @@ public enum RedFlag {
           + " and other schemes than http and https) leads to no domain and does not count."),
   SUSPICIOUS_LINK(
       20,
-      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。"
+      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) や、メールゲートウェイが書き換えたリンク (Microsoft の Safe Links、Proofpoint の URL Defense) は、転送先を同じように検査します。社内ネットワークの中でしか届かないアドレス (192.168.x.x、10.x.x.x、127.0.0.1、[::1] など) へのリンクは、機器やローカルのサービスを指すだけなので、ログインを求めるものでなければ数えません。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。"
           + "IP アドレスをそのまま名前にしたホスト (93.184.216.34.host.example.net、ec2-3-90-1-2.compute-1.amazonaws.com のような、レンタルサーバーの初期の名前) へのリンクや、"
           + "# の後ろにメールアドレス (Base64 で符号化したものを含みます) を付けたリンクもこれに当たります。後者は偽のログイン画面に受信者のアドレスを表示させるフィッシングキットの作りです。"
           + "画像ファイル (.jpg、.png 等) のアドレス、アドレス自体が配信停止ページを示すリンク、Google マップの共有リンク (maps.app.goo.gl) は、読者が何かを入力するページではないので数えません。"
@@ -196,8 +196,11 @@ public enum RedFlag {
       "A link leads to an IP address, a URL shortener, a data: or javascript: URL, free hosting"
           + " anyone can put a page on (a Google Drawings page, a Google document or"
           + " presentation \"published to the web\" included), or a dynamic-DNS name (duckdns.org ...). A link through a"
-          + " big site's open redirect (google.com/url?q=, bing.com/ck/a) is judged by where it"
-          + " leads; one whose destination cannot be read (LinkedIn's slink) counts outside bulk"
+          + " big site's open redirect (google.com/url?q=, bing.com/ck/a) or rewritten by a mail"
+          + " gateway (Microsoft Safe Links, Proofpoint URL Defense) is judged by where it"
+          + " leads; a link to an address reachable only inside a network (192.168.x.x,"
+          + " 10.x.x.x, 127.0.0.1, [::1] ...) names a device or a local service and counts only"
+          + " when it asks to log in; one whose destination cannot be read (LinkedIn's slink) counts outside bulk"
           + " mail. So does a link whose address carries a second one leading to an IP address"
           + " (http://ad.example/clk?http://192.0.2.7/login): the known name in front hides where"
           + " the click lands. So does a link to a host named by its IP address, a rented server's"
