@@ -2524,23 +2524,24 @@ public final class MailAnalyzer {
         continue;
       }
       String shownHost = shownHost(text);
-      String realHost = host(refang(href));
-      // a wrapped link (Safe Links, URL Defense, a big site's redirect) is compared by its target
-      String unwrapped = MailSigns.redirectTarget(refang(href), realHost);
-      if (unwrapped != null && host(unwrapped) != null) {
-        realHost = host(unwrapped);
-        href = unwrapped;
+      if (shownHost == null) {
+        continue;
       }
-      if (shownHost != null
-          && realHost != null
-          && !(TRACKING_PATH.matcher(href).find() && st.bulk())
-          && !ownSite(st, realHost, shownHost, href, text)
-          && !sameOrSubdomain(realHost, shownHost)
-          && !registrable(realHost).equals(registrable(shownHost))
-          && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
-          && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
-          && !allowed.contains(realHost)) {
+      String realHost = host(refang(href));
+      String target = MailSigns.redirectTarget(refang(href), realHost);
+      String targetHost = target == null ? null : host(target);
+      if (targetHost != null && MailSigns.mailGateway(realHost)) {
+        // the reader's own mail gateway rewrote the link (Safe Links, URL Defense, Mimecast): the
+        // sender wrote the target, so the text is compared with the target alone
+        if (textMismatch(st, shownHost, targetHost, target, text)) {
+          st.flag(RedFlag.LINK_TEXT_MISMATCH, text + " → " + href + " → " + target);
+        }
+      } else if (textMismatch(st, shownHost, realHost, href, text)) {
         st.flag(RedFlag.LINK_TEXT_MISMATCH, text + " → " + href);
+      } else if (targetHost != null && textMismatch(st, shownHost, targetHost, target, text)) {
+        // an open redirect the sender chose (google.com/url?q=): both the redirect and where it
+        // leads are compared with the text, so a lure never loses the sign by being wrapped
+        st.flag(RedFlag.LINK_TEXT_MISMATCH, text + " → " + href + " → " + target);
       }
     }
     for (org.jsoup.nodes.Element in : found.inputs) {
@@ -2590,6 +2591,23 @@ public final class MailAnalyzer {
       }
     }
     hiddenText(doc, found.styled, st);
+  }
+
+  /**
+   * A link's text naming a host (shownHost) the link does not lead to (realHost, reached by href):
+   * neither the same site nor a subdomain of it, nor a tracker's redirect in bulk mail, nor the
+   * sender's own other site.
+   */
+  private boolean textMismatch(
+      State st, String shownHost, String realHost, String href, String text) {
+    return realHost != null
+        && !(TRACKING_PATH.matcher(href).find() && st.bulk())
+        && !ownSite(st, realHost, shownHost, href, text)
+        && !sameOrSubdomain(realHost, shownHost)
+        && !registrable(realHost).equals(registrable(shownHost))
+        && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
+        && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
+        && !allowed.contains(realHost);
   }
 
   /** The target of a {@code <meta http-equiv=refresh content="0; url=...">}. */
@@ -4872,9 +4890,12 @@ public final class MailAnalyzer {
           l.url() + " (ダウンロードされる ." + linkExtension(l.url()) + ")");
     }
     if (MailSigns.isIpLiteral(host)) {
-      // a private, loopback or link-local address is a device or a local service under discussion,
-      // not a page every victim can reach; one asking to log in is still a sign
-      if (!MailSigns.internalIp(host) || MailSigns.loginLike(l.url(), l.text())) {
+      // a private, loopback or link-local address written out is a device or a local service under
+      // discussion, not a page every victim can reach; one asking to log in, or hidden behind
+      // words ("click this link", Nazario msg-35's PayPal lure), is still a sign
+      if (!MailSigns.internalIp(host)
+          || MailSigns.loginLike(l.url(), l.text())
+          || !addressShown(l, host)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
       }
     } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
@@ -4934,6 +4955,20 @@ public final class MailAnalyzer {
         && MailSigns.loginLike(l.url(), l.text())) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
     }
+  }
+
+  /**
+   * The reader sees the address a link leads to: a link written in plain text (no words of its
+   * own), or one whose words name its host. An address hidden behind "click here" is not shown.
+   */
+  static boolean addressShown(MailReport.Link l, String host) {
+    String text = l.text();
+    if (text == null || text.isBlank()) {
+      return true;
+    }
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return text.toLowerCase(Locale.ROOT).contains(bare.toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -503,6 +503,22 @@ final class MailSigns {
   }
 
   /**
+   * A host of a mail security gateway that rewrites every link of the mail its customers receive
+   * (Microsoft Safe Links, Proofpoint URL Defense, Mimecast): the wrapper is the recipient's
+   * organisation's choice, not the sender's, unlike an open redirect a phisher picks.
+   */
+  static boolean mailGateway(String host) {
+    if (host == null) {
+      return false;
+    }
+    String reg = registrable(host);
+    return host.endsWith(".safelinks.protection.outlook.com")
+        || (reg.equals("proofpoint.com") && host.startsWith("urldefense."))
+        || reg.equals("urldefense.com")
+        || (reg.equals("mimecast.com") && host.startsWith("protect"));
+  }
+
+  /**
    * Proofpoint URL Defense v2's u= value decoded: "-XX" is the character of hex XX, "_" a slash
    * (https-3A__host_path → https://host/path). Null when it is not in that form.
    */

@@ -145,4 +145,115 @@ class MailWrappedAndInternalLinkTest {
                 + "\">https://www.paypal.com/signin</a></p></body></html>\r\n");
     assertThat(has(r, RedFlag.LINK_TEXT_MISMATCH)).isTrue();
   }
+
+  // links25: a wrapper never costs a lure its signs; an open redirect is the phisher's own choice
+
+  @Test
+  void aLureWrappedByProofpointV2KeepsItsSigns() {
+    MailReport r =
+        analyze(
+            "\"Microsoft 365\" <no-reply@example.net>",
+            "FW: Your mailbox is full",
+            "text/html",
+            "<html><body><p>Your mailbox storage is full. Verify your account to keep receiving"
+                + " mail:</p><p><a href=\"https://urldefense.proofpoint.com/v2/url?u=http-3A__"
+                + "198.51.100.20_office365_login.php&amp;d=DwMF&amp;c=x\">"
+                + "https://login.microsoftonline.com/</a></p></body></html>\r\n");
+    assertThat(has(r, RedFlag.LINK_TEXT_MISMATCH)).isTrue();
+    assertThat(has(r, RedFlag.SUSPICIOUS_LINK)).isTrue();
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aLureWrappedByMimecastKeepsItsSigns() {
+    MailReport r =
+        analyze(
+            "\"Microsoft 365\" <no-reply@example.net>",
+            "FW: Your mailbox is full",
+            "text/html",
+            "<html><body><p>Your mailbox storage is full. Verify your account to keep receiving"
+                + " mail:</p><p><a href=\"https://protect-eu.mimecast.com/s/AbCdEfGh?domain="
+                + "198.51.100.20\">https://login.microsoftonline.com/</a></p></body></html>\r\n");
+    assertThat(has(r, RedFlag.LINK_TEXT_MISMATCH)).isTrue();
+    assertThat(has(r, RedFlag.SUSPICIOUS_LINK)).isTrue();
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void anOpenRedirectToTheShownSiteIsStillAMismatch() {
+    // the words show the bank; the link goes through a redirect the sender chose (not a
+    // newsletter tracker): the redirect, not the bank, decides where the click lands
+    MailReport r =
+        analyze(
+            "\"Example Bank\" <service@example-bank.net>",
+            "Account notice",
+            "text/html",
+            "<html><body><p>Please review your account at <a href=\"https://www.youtube.com/"
+                + "redirect?q=https%3A%2F%2Fwww.example-bank.net%2Faccount\">www.example-bank.net"
+                + "</a></p></body></html>\r\n");
+    assertThat(has(r, RedFlag.LINK_TEXT_MISMATCH)).isTrue();
+  }
+
+  @Test
+  void anOpenRedirectToALureIsJudgedByItsTarget() {
+    MailReport r =
+        analyze(
+            "\"PayPal\" <service@example.net>",
+            "Your account is limited",
+            "text/html",
+            "<html><body><p>We limited your account. Confirm your identity to restore it:</p>"
+                + "<p><a href=\"https://www.google.com/url?q=http%3A%2F%2F203.0.113.9%2Fpaypal"
+                + "%2Fsignin.php&amp;sa=D\">https://www.paypal.com/signin</a></p></body></html>\r\n");
+    assertThat(has(r, RedFlag.LINK_TEXT_MISMATCH)).isTrue();
+    assertThat(has(r, RedFlag.SUSPICIOUS_LINK)).isTrue();
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aPrivateAddressHiddenBehindWordsInAPaymentLureIsASign() {
+    // written for this test after the shape of Nazario msg-35 (tuning half): a charge notice
+    // whose one link, to an address inside the victim's network, hides behind the word "link"
+    MailReport r =
+        analyze(
+            "service@example.net",
+            "Confirmation",
+            "text/html",
+            "<html><body><p>Congratulations! Your account was charged $175 for your order."
+                + " Your item will be shipped within three business days.</p>"
+                + "<p>To see details please click this <a href=\"http://10.4.1.12:1639/index.htm\">"
+                + "<b>link</b></a>.</p></body></html>\r\n");
+    assertThat(has(r, RedFlag.SUSPICIOUS_LINK)).isTrue();
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aPrivateAddressWrittenOutInAnHtmlThreadIsNoSign() {
+    MailReport r =
+        analyze(
+            "Dev Person <dev@example.net>",
+            "Re: flashing the board",
+            "text/html",
+            "<html><body><p>Once it boots, open <a href=\"http://192.168.10.2/\">"
+                + "http://192.168.10.2/</a> and check the firmware version; the log is at"
+                + " <a href=\"http://[fe80::1]:8080/log\">[fe80::1]:8080/log</a>.</p>"
+                + "</body></html>\r\n");
+    assertThat(has(r, RedFlag.SUSPICIOUS_LINK)).isFalse();
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void anAddressIsShownWhenTheLinkHasNoWordsOrNamesIt() {
+    assertThat(
+            MailAnalyzer.addressShown(
+                new MailReport.Link("http://10.0.0.7/", null, "plain"), "10.0.0.7"))
+        .isTrue();
+    assertThat(
+            MailAnalyzer.addressShown(
+                new MailReport.Link("http://10.0.0.7/x", "see 10.0.0.7/x", "html"), "10.0.0.7"))
+        .isTrue();
+    assertThat(
+            MailAnalyzer.addressShown(
+                new MailReport.Link("http://10.0.0.7/x", "click here", "html"), "10.0.0.7"))
+        .isFalse();
+  }
 }
