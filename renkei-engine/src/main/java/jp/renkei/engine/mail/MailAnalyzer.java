@@ -2527,6 +2527,12 @@ public final class MailAnalyzer {
       if (shownHost == null) {
         continue;
       }
+      String shownTarget = MailSigns.mailGateway(shownHost) ? gatewayTarget(text) : null;
+      if (shownTarget != null) {
+        // the words are a link the reader's gateway rewrote (a quoted reply from a Proofpoint
+        // customer shows urldefense.com/v3/__https://site/__): they show the site it wraps
+        shownHost = host(shownTarget);
+      }
       String realHost = host(refang(href));
       String target = MailSigns.redirectTarget(refang(href), realHost);
       String targetHost = target == null ? null : host(target);
@@ -2591,6 +2597,13 @@ public final class MailAnalyzer {
       }
     }
     hiddenText(doc, found.styled, st);
+  }
+
+  /** The address a gateway-wrapped URL written as a link's words leads to, or null. */
+  private static String gatewayTarget(String text) {
+    String url = refang(text.strip());
+    String target = MailSigns.redirectTarget(url, host(url));
+    return target == null || host(target) == null ? null : target;
   }
 
   /**

@@ -477,7 +477,9 @@ final class MailSigns {
       int start = url.indexOf("/v3/__") + 6;
       int end = url.indexOf("__;", start);
       value = end < 0 ? null : url.substring(start, end);
-    } else if (reg.equals("mimecast.com") && host.startsWith("protect") && path.startsWith("/s/")) {
+    } else if (((reg.equals("mimecast.com") && host.startsWith("protect"))
+            || reg.equals("mimecastprotect.com"))
+        && path.startsWith("/s/")) {
       // Mimecast's rewritten link names only the target's host, in domain=
       String d = param(url, "domain");
       value = d == null || !d.matches("[A-Za-z0-9.-]{1,253}") ? null : "https://" + d + "/";
@@ -515,7 +517,8 @@ final class MailSigns {
     return host.endsWith(".safelinks.protection.outlook.com")
         || (reg.equals("proofpoint.com") && host.startsWith("urldefense."))
         || reg.equals("urldefense.com")
-        || (reg.equals("mimecast.com") && host.startsWith("protect"));
+        || (reg.equals("mimecast.com") && host.startsWith("protect"))
+        || reg.equals("mimecastprotect.com");
   }
 
   /**

@@ -256,4 +256,36 @@ class MailWrappedAndInternalLinkTest {
                 new MailReport.Link("http://10.0.0.7/x", "click here", "html"), "10.0.0.7"))
         .isFalse();
   }
+
+  @Test
+  void wordsShowingAGatewayLinkAreReadToItsTarget() {
+    // a list reply quoting a Proofpoint customer's mail: the words keep the wrapped address, the
+    // list's archive links the original
+    MailReport r =
+        analyze(
+            "Dev Person <dev@example.net>",
+            "Re: speed test",
+            "text/html",
+            "<html><body><p>Try <a href=\"https://speed.example.com/\">https://urldefense.com/v3/"
+                + "__https://speed.example.com/__;!!AbC!xyz$</a> and <a href=\"https://wiki.example"
+                + ".org/a\">https://url.za.m.mimecastprotect.com/s/AbCd?domain=wiki.example.org</a>"
+                + "</p></body></html>\r\n");
+    assertThat(has(r, RedFlag.LINK_TEXT_MISMATCH)).isFalse();
+    String mc = "https://url.za.m.mimecastprotect.com/s/AbCd?domain=wiki.example.org";
+    assertThat(MailSigns.redirectTarget(mc, MailAnalyzer.host(mc)))
+        .isEqualTo("https://wiki.example.org/");
+  }
+
+  @Test
+  void wordsShowingAGatewayLinkToTheBankLeadingElsewhereAreAMismatch() {
+    MailReport r =
+        analyze(
+            "\"Example Bank\" <service@example.net>",
+            "FW: account review",
+            "text/html",
+            "<html><body><p>Sign in to review: <a href=\"https://bank-review.example.org/login\">"
+                + "https://urldefense.com/v3/__https://www.example-bank.com/__;!!AbC!xyz$</a>"
+                + "</p></body></html>\r\n");
+    assertThat(has(r, RedFlag.LINK_TEXT_MISMATCH)).isTrue();
+  }
 }
