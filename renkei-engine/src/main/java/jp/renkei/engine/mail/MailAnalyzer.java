@@ -2525,17 +2525,30 @@ public final class MailAnalyzer {
         continue;
       }
       String shownHost = shownHost(text);
+      if (shownHost == null) {
+        continue;
+      }
+      String shownTarget = MailSigns.mailGateway(shownHost) ? gatewayTarget(text) : null;
+      if (shownTarget != null) {
+        // the words are a link the reader's gateway rewrote (a quoted reply from a Proofpoint
+        // customer shows urldefense.com/v3/__https://site/__): they show the site it wraps
+        shownHost = host(shownTarget);
+      }
       String realHost = host(refang(href));
-      if (shownHost != null
-          && realHost != null
-          && !(TRACKING_PATH.matcher(href).find() && st.bulk())
-          && !ownSite(st, realHost, shownHost, href, text)
-          && !sameOrSubdomain(realHost, shownHost)
-          && !registrable(realHost).equals(registrable(shownHost))
-          && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
-          && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
-          && !allowed.contains(realHost)) {
+      String target = MailSigns.redirectTarget(refang(href), realHost);
+      String targetHost = target == null ? null : host(target);
+      if (targetHost != null && MailSigns.mailGateway(realHost)) {
+        // the reader's own mail gateway rewrote the link (Safe Links, URL Defense, Mimecast): the
+        // sender wrote the target, so the text is compared with the target alone
+        if (textMismatch(st, shownHost, targetHost, target, text)) {
+          st.flag(RedFlag.LINK_TEXT_MISMATCH, text + " → " + href + " → " + target);
+        }
+      } else if (textMismatch(st, shownHost, realHost, href, text)) {
         st.flag(RedFlag.LINK_TEXT_MISMATCH, text + " → " + href);
+      } else if (targetHost != null && textMismatch(st, shownHost, targetHost, target, text)) {
+        // an open redirect the sender chose (google.com/url?q=): both the redirect and where it
+        // leads are compared with the text, so a lure never loses the sign by being wrapped
+        st.flag(RedFlag.LINK_TEXT_MISMATCH, text + " → " + href + " → " + target);
       }
     }
     for (org.jsoup.nodes.Element in : found.inputs) {
@@ -2585,6 +2598,30 @@ public final class MailAnalyzer {
       }
     }
     hiddenText(doc, found.styled, st);
+  }
+
+  /** The address a gateway-wrapped URL written as a link's words leads to, or null. */
+  private static String gatewayTarget(String text) {
+    String url = refang(text.strip());
+    String target = MailSigns.redirectTarget(url, host(url));
+    return target == null || host(target) == null ? null : target;
+  }
+
+  /**
+   * A link's text naming a host (shownHost) the link does not lead to (realHost, reached by href):
+   * neither the same site nor a subdomain of it, nor a tracker's redirect in bulk mail, nor the
+   * sender's own other site.
+   */
+  private boolean textMismatch(
+      State st, String shownHost, String realHost, String href, String text) {
+    return realHost != null
+        && !(TRACKING_PATH.matcher(href).find() && st.bulk())
+        && !ownSite(st, realHost, shownHost, href, text)
+        && !sameOrSubdomain(realHost, shownHost)
+        && !registrable(realHost).equals(registrable(shownHost))
+        && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
+        && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
+        && !allowed.contains(realHost);
   }
 
   /** The target of a {@code <meta http-equiv=refresh content="0; url=...">}. */
@@ -4902,7 +4939,14 @@ public final class MailAnalyzer {
           l.url() + " (ダウンロードされる ." + linkExtension(l.url()) + ")");
     }
     if (MailSigns.isIpLiteral(host)) {
-      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      // a private, loopback or link-local address written out is a device or a local service under
+      // discussion, not a page every victim can reach; one asking to log in, or hidden behind
+      // words ("click this link", Nazario msg-35's PayPal lure), is still a sign
+      if (!MailSigns.internalIp(host)
+          || MailSigns.loginLike(l.url(), l.text())
+          || !addressShown(l, host)) {
+        st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      }
     } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
         && !MailSigns.OWN_SHORT_LINKS.contains(host)) {
       if (!notACallToAction(l)) {
@@ -4960,6 +5004,20 @@ public final class MailAnalyzer {
         && MailSigns.loginLike(l.url(), l.text())) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
     }
+  }
+
+  /**
+   * The reader sees the address a link leads to: a link written in plain text (no words of its
+   * own), or one whose words name its host. An address hidden behind "click here" is not shown.
+   */
+  static boolean addressShown(MailReport.Link l, String host) {
+    String text = l.text();
+    if (text == null || text.isBlank()) {
+      return true;
+    }
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return text.toLowerCase(Locale.ROOT).contains(bare.toLowerCase(Locale.ROOT));
   }
 
   /**

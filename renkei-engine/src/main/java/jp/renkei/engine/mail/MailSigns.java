@@ -465,6 +465,24 @@ final class MailSigns {
       value = param(url, "uddg");
     } else if (reg.equals("linkedin.com") && path.equals("/redir/redirect")) {
       value = param(url, "url");
+    } else if (host.endsWith(".safelinks.protection.outlook.com")) {
+      // Microsoft Defender for Office 365 Safe Links: the original address in url=
+      value = param(url, "url");
+    } else if (reg.equals("proofpoint.com")
+        && host.startsWith("urldefense.")
+        && path.startsWith("/v2/url")) {
+      value = proofpointV2(param(url, "u"));
+    } else if (reg.equals("urldefense.com") && path.startsWith("/v3/__")) {
+      // Proofpoint v3 writes the original between "/v3/__" and "__;" (a few characters starred)
+      int start = url.indexOf("/v3/__") + 6;
+      int end = url.indexOf("__;", start);
+      value = end < 0 ? null : url.substring(start, end);
+    } else if (((reg.equals("mimecast.com") && host.startsWith("protect"))
+            || reg.equals("mimecastprotect.com"))
+        && path.startsWith("/s/")) {
+      // Mimecast's rewritten link names only the target's host, in domain=
+      String d = param(url, "domain");
+      value = d == null || !d.matches("[A-Za-z0-9.-]{1,253}") ? null : "https://" + d + "/";
     } else if (reg.equals("bing.com") && path.equals("/ck/a")) {
       String u = param(url, "u");
       if (u != null && u.startsWith("a1") && u.length() > 2) {
@@ -484,6 +502,51 @@ final class MailSigns {
     }
     String v = value.toLowerCase(Locale.ROOT);
     return v.startsWith("http://") || v.startsWith("https://") ? value : null;
+  }
+
+  /**
+   * A host of a mail security gateway that rewrites every link of the mail its customers receive
+   * (Microsoft Safe Links, Proofpoint URL Defense, Mimecast): the wrapper is the recipient's
+   * organisation's choice, not the sender's, unlike an open redirect a phisher picks.
+   */
+  static boolean mailGateway(String host) {
+    if (host == null) {
+      return false;
+    }
+    String reg = registrable(host);
+    return host.endsWith(".safelinks.protection.outlook.com")
+        || (reg.equals("proofpoint.com") && host.startsWith("urldefense."))
+        || reg.equals("urldefense.com")
+        || (reg.equals("mimecast.com") && host.startsWith("protect"))
+        || reg.equals("mimecastprotect.com");
+  }
+
+  /**
+   * Proofpoint URL Defense v2's u= value decoded: "-XX" is the character of hex XX, "_" a slash
+   * (https-3A__host_path → https://host/path). Null when it is not in that form.
+   */
+  static String proofpointV2(String u) {
+    if (u == null || u.length() > 4096) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(u.length());
+    for (int i = 0; i < u.length(); i++) {
+      char c = u.charAt(i);
+      if (c == '-') {
+        if (i + 2 >= u.length()
+            || !java.util.HexFormat.isHexDigit(u.charAt(i + 1))
+            || !java.util.HexFormat.isHexDigit(u.charAt(i + 2))) {
+          return null;
+        }
+        b.append((char) java.util.HexFormat.fromHexDigits(u, i + 1, i + 3));
+        i += 2;
+      } else if (c == '_') {
+        b.append('/');
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /**
@@ -1479,6 +1542,36 @@ final class MailSigns {
       Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})+");
 
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]+={0,2}");
+
+  /**
+   * An IP-literal host (isIpLiteral) that names a private, loopback, link-local or shared address
+   * (10/8, 172.16/12, 192.168/16, 127/8, 169.254/16, 100.64/10, ::1, fe80::/10, fc00::/7): only
+   * reachable inside a network. Decimal and other odd spellings are not internal.
+   */
+  static boolean internalIp(String host) {
+    if (host == null) {
+      return false;
+    }
+    String ip =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (!(IPV4_HOST.matcher(ip).matches() || (host.startsWith("[") && ip.contains(":")))) {
+      return false;
+    }
+    return MailStix.internal(ip) && !ip.equals("0.0.0.0") && validIp(ip);
+  }
+
+  private static boolean validIp(String ip) {
+    try {
+      jp.renkei.engine.observable.Observables.parse(
+          ip.contains(":")
+              ? jp.renkei.engine.observable.ObservableType.IPV6
+              : jp.renkei.engine.observable.ObservableType.IPV4,
+          ip);
+      return true;
+    } catch (jp.renkei.engine.observable.InvalidObservable e) {
+      return false;
+    }
+  }
 
   static boolean isIpLiteral(String host) {
     return host != null

@@ -33,11 +33,16 @@ public enum RedFlag {
   LINK_TEXT_MISMATCH(
       30,
       "本文のリンクに表示されているURLやドメインと、実際のリンク先が異なります (リンク内の画像マップが別の先を指す場合を含みます)。"
-          + "提携先サイト上の差出人自身の名前のページ (brand.com からの brand.giftcards-partner.com) を表示し、認証された差出人自身のドメインへリンクするものは数えません。",
+          + "提携先サイト上の差出人自身の名前のページ (brand.com からの brand.giftcards-partner.com) を表示し、認証された差出人自身のドメインへリンクするものは数えません。"
+          + "受信側のメールゲートウェイが書き換えたリンク (Microsoft の Safe Links、Proofpoint の URL Defense、Mimecast) は、書き換える前のリンク先と比べます。"
+          + "差出人が選んだ大手サイトのリダイレクト (youtube.com/redirect、google.com/url?q= など) は、リダイレクト自体とその転送先の両方と比べます。",
       "A link shows one URL or domain but leads to another (an image map inside a link included)."
           + " A partner's page shown under the sender's own name (brand.giftcards-partner.com from"
           + " brand.com), the link going to the sender's own authenticated domain, does not"
-          + " count."),
+          + " count. A link rewritten by the recipient's mail gateway (Microsoft Safe Links,"
+          + " Proofpoint URL Defense, Mimecast) is compared by the address it was rewritten from;"
+          + " a big site's redirect the sender chose (youtube.com/redirect, google.com/url?q= ...)"
+          + " is compared both as itself and by where it leads."),
   DISPLAY_NAME_ADDRESS(
       25,
       "差出人の表示名に、実際の差出人とは別のメールアドレスが書かれています。",
@@ -187,7 +192,7 @@ public enum RedFlag {
           + " and other schemes than http and https) leads to no domain and does not count."),
   SUSPICIOUS_LINK(
       20,
-      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。"
+      "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) や、メールゲートウェイが書き換えたリンク (Microsoft の Safe Links、Proofpoint の URL Defense) は、転送先を同じように検査します。社内ネットワークの中でしか届かないアドレス (192.168.x.x、10.x.x.x、127.0.0.1、[::1] など) へのリンクは、アドレスがそのまま書かれていれば機器やローカルのサービスを指すだけなので、ログインを求めるものでなければ数えません。「こちら」「link」のような言葉の陰に隠されたものは数えます。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。"
           + "IP アドレスをそのまま名前にしたホスト (93.184.216.34.host.example.net、ec2-3-90-1-2.compute-1.amazonaws.com のような、レンタルサーバーの初期の名前) へのリンクや、"
           + "# の後ろにメールアドレス (Base64 で符号化したものを含みます) を付けたリンクもこれに当たります。後者は偽のログイン画面に受信者のアドレスを表示させるフィッシングキットの作りです。"
           + "画像ファイル (.jpg、.png 等) のアドレス、アドレス自体が配信停止ページを示すリンク、Google マップの共有リンク (maps.app.goo.gl) は、読者が何かを入力するページではないので数えません。"
@@ -196,8 +201,12 @@ public enum RedFlag {
       "A link leads to an IP address, a URL shortener, a data: or javascript: URL, free hosting"
           + " anyone can put a page on (a Google Drawings page, a Google document or"
           + " presentation \"published to the web\" included), or a dynamic-DNS name (duckdns.org ...). A link through a"
-          + " big site's open redirect (google.com/url?q=, bing.com/ck/a) is judged by where it"
-          + " leads; one whose destination cannot be read (LinkedIn's slink) counts outside bulk"
+          + " big site's open redirect (google.com/url?q=, bing.com/ck/a) or rewritten by a mail"
+          + " gateway (Microsoft Safe Links, Proofpoint URL Defense) is judged by where it"
+          + " leads; a link to an address reachable only inside a network (192.168.x.x,"
+          + " 10.x.x.x, 127.0.0.1, [::1] ...) written out names a device or a local service and"
+          + " counts only when it asks to log in or hides behind words (\"click this link\"); one"
+          + " whose destination cannot be read (LinkedIn's slink) counts outside bulk"
           + " mail. So does a link whose address carries a second one leading to an IP address"
           + " (http://ad.example/clk?http://192.0.2.7/login): the known name in front hides where"
           + " the click lands. So does a link to a host named by its IP address, a rented server's"
