@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import jp.renkei.server.support.RenkeiProcess;
 import jp.renkei.server.support.TestFiles;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class CliIT {
   void adminWorksBesideARunningServerAndTheTokenItPrintsIsAccepted() throws Exception {
     Path data = TestFiles.directory("renkei-cli-");
     Process server =
-        new ProcessBuilder(JAVA, "-jar", JAR, "serve", "--port", "0", "--data-dir", data.toString())
+        new ProcessBuilder(RenkeiProcess.jar("serve", "--port", "0", "--data-dir", data.toString()))
             .redirectErrorStream(true)
             .start();
     try {
@@ -259,9 +260,7 @@ class CliIT {
   }
 
   static Run runWithEnv(java.util.Map<String, String> env, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR));
-    cmd.addAll(List.of(args));
-    return runCommand(cmd, env);
+    return runCommand(RenkeiProcess.jar(args), env);
   }
 
   static Run runCommand(List<String> cmd, java.util.Map<String, String> env) throws Exception {
@@ -356,20 +355,18 @@ class CliIT {
     Path err = dir.resolve("err.txt");
     ProcessBuilder b =
         new ProcessBuilder(
-                JAVA,
-                "-jar",
-                JAR,
-                "match",
-                "--follow",
-                "--log-format",
-                "squid",
-                "--taxii",
-                root,
-                "--collection",
-                collection,
-                "--taxii-refresh",
-                "1",
-                log.toString())
+                RenkeiProcess.jar(
+                    "match",
+                    "--follow",
+                    "--log-format",
+                    "squid",
+                    "--taxii",
+                    root,
+                    "--collection",
+                    collection,
+                    "--taxii-refresh",
+                    "1",
+                    log.toString()))
             .redirectError(err.toFile());
     b.environment().put("RENKEI_TAXII_TOKEN", token);
     Process p = b.start();
@@ -468,16 +465,14 @@ class CliIT {
         "1732252800.100    10 10.0.0.1 TCP_MISS/200 100 GET http://ok.example/ - HIER_DIRECT/192.0.2.1 text/html\n");
     Process p =
         new ProcessBuilder(
-                JAVA,
-                "-jar",
-                JAR,
-                "match",
-                "--follow",
-                "--log-format",
-                "squid",
-                "-i",
-                indicators.toString(),
-                log.toString())
+                RenkeiProcess.jar(
+                    "match",
+                    "--follow",
+                    "--log-format",
+                    "squid",
+                    "-i",
+                    indicators.toString(),
+                    log.toString()))
             .start();
     try {
       BufferedReader out =
@@ -651,8 +646,11 @@ class CliIT {
 
   @Test
   void unreachableExternalDatabaseFailsWithOneLineNamingIt() throws Exception {
+    // nothing listens on port 1, so the answer is the same after 2 s as after the default 10 s
+    // connect timeout (docs/configuration.md): the test waits for the message, not the timeout
     Run r =
-        run(
+        runWithEnv(
+            java.util.Map.of("RENKEI_DATABASE_CONNECT_TIMEOUT", "2s"),
             "admin",
             "org",
             "list",

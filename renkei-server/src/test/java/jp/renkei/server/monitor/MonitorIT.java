@@ -605,18 +605,16 @@ class MonitorIT extends ServerTest {
 
     ProcessBuilder pb =
         new ProcessBuilder(
-                jp.renkei.server.support.RenkeiProcess.JAVA,
-                "-jar",
-                jp.renkei.server.support.RenkeiProcess.JAR,
-                "probe",
-                "--hub",
-                "http://127.0.0.1:" + port + "/",
-                "--allow-range",
-                "127.0.0.1/32",
-                "--duration",
-                "15s",
-                "--timeout",
-                "2s")
+                jp.renkei.server.support.RenkeiProcess.jar(
+                    "probe",
+                    "--hub",
+                    "http://127.0.0.1:" + port + "/",
+                    "--allow-range",
+                    "127.0.0.1/32",
+                    "--duration",
+                    "15s",
+                    "--timeout",
+                    "2s"))
             .redirectErrorStream(true);
     pb.environment().put("RENKEI_PROBE_TOKEN", token);
     Process p = pb.start();

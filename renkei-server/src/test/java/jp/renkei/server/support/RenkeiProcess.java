@@ -18,6 +18,21 @@ public final class RenkeiProcess implements AutoCloseable {
   public static final String JAVA =
       Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
+  /**
+   * How the tests start the jar: {@code java} with the first JIT tier and the serial collector, as
+   * the launcher starts a short run (src/launcher/renkei), then {@code -jar} the jar and {@code
+   * args}. A command or a server here lives for seconds, and the optimising compiler's threads
+   * spend more CPU than they give back: on CI's two cores that was about half of a command's CPU
+   * (docs/benchmarks.md, ci25). What a command does does not depend on the JIT tier; the launcher's
+   * test still runs the full JIT once.
+   */
+  public static List<String> jar(String... args) {
+    List<String> cmd =
+        new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
   /** What a command did. */
   public record Run(int exit, String out, String err) {}
 
@@ -40,9 +55,7 @@ public final class RenkeiProcess implements AutoCloseable {
    * the data directory and the demo logins with the passwords printed this once).
    */
   public static RenkeiProcess serveWithBanner(Path dataDir, String... options) throws IOException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(JAVA, "-jar", JAR, "serve", "--port", "0", "--data-dir", dataDir.toString()));
+    List<String> cmd = jar("serve", "--port", "0", "--data-dir", dataDir.toString());
     cmd.addAll(List.of(options));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Pattern running = Pattern.compile("is running: http://127\\.0\\.0\\.1:(\\d+)/");
@@ -85,9 +98,7 @@ public final class RenkeiProcess implements AutoCloseable {
 
   /** Starts {@code renkei serve} with further options on a free port. */
   public static RenkeiProcess serve(Path dataDir, String... options) throws IOException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(JAVA, "-jar", JAR, "serve", "--port", "0", "--data-dir", dataDir.toString()));
+    List<String> cmd = jar("serve", "--port", "0", "--data-dir", dataDir.toString());
     cmd.addAll(List.of(options));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     return new RenkeiProcess(p, awaitPort(p));
@@ -103,9 +114,7 @@ public final class RenkeiProcess implements AutoCloseable {
 
   /** Runs one CLI command to its end. */
   public static Run run(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).start();
+    Process p = new ProcessBuilder(jar(args)).start();
     p.getOutputStream().close();
     var out = p.getInputStream().readAllBytes();
     var err = p.getErrorStream().readAllBytes();
