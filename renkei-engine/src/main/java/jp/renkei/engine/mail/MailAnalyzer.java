@@ -4938,7 +4938,9 @@ public final class MailAnalyzer {
           l.url() + " (ダウンロードされる ." + linkExtension(l.url()) + ")");
     }
     if (MailSigns.isIpLiteral(host)) {
-      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      if (!MailSigns.privateAddress(host)) {
+        st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      }
     } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
         && !MailSigns.OWN_SHORT_LINKS.contains(host)) {
       if (!notACallToAction(l)) {

@@ -1507,6 +1507,33 @@ final class MailSigns {
 
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]+={0,2}");
 
+  /**
+   * A dotted IPv4 host in a range no stranger's server answers in: private networks (RFC 1918:
+   * 10/8, 172.16/12, 192.168/16), loopback (127/8), link-local (169.254/16) and "this network"
+   * (0/8). A link there opens the reader's own machine, router or lab board (a developer's
+   * "http://192.168.10.2"), never a page an attacker runs: not SUSPICIOUS_LINK. Public addresses,
+   * and hosts merely named like them (192.168.1.1.example.net), still are.
+   */
+  static boolean privateAddress(String host) {
+    if (host == null || !IPV4_HOST.matcher(host).matches()) {
+      return false;
+    }
+    String[] p = host.split("\\.");
+    int a = Integer.parseInt(p[0]);
+    int b = Integer.parseInt(p[1]);
+    for (String x : p) {
+      if (Integer.parseInt(x) > 255) {
+        return false;
+      }
+    }
+    return a == 10
+        || a == 127
+        || a == 0
+        || (a == 172 && b >= 16 && b <= 31)
+        || (a == 192 && b == 168)
+        || (a == 169 && b == 254);
+  }
+
   static boolean isIpLiteral(String host) {
     return host != null
         && (IPV4_HOST.matcher(host).matches()
