@@ -46,9 +46,7 @@ class MailPrivateAddressLinkTest {
           "http://192.168.10.2", "http://10.0.0.5:8080/status", "http://127.0.0.1/8",
           "http://172.16.1.102/16", "http://172.31.255.1/", "http://169.254.0.1/24"
         }) {
-      assertThat(TestMail.flags(withLink(url)))
-          .as(url)
-          .doesNotContain(RedFlag.SUSPICIOUS_LINK);
+      assertThat(TestMail.flags(withLink(url))).as(url).doesNotContain(RedFlag.SUSPICIOUS_LINK);
     }
   }
 }
