@@ -1556,15 +1556,6 @@ public final class MailAnalyzer {
       EnumSet<RedFlag> kinds = EnumSet.noneOf(RedFlag.class);
       findings.forEach(x -> kinds.add(x.flag()));
       int score = kinds.stream().mapToInt(RedFlag::weight).sum();
-      RedFlag habit = m == null ? null : commerceHabit(this, kinds);
-      List<MailReport.Finding> shown = findings;
-      if (habit != null) {
-        score -= habit.weight() - halved(habit);
-        shown = new ArrayList<>(findings.size());
-        for (MailReport.Finding x : findings) {
-          shown.add(x.flag() == habit ? halvedFinding(x) : x);
-        }
-      }
       if (m == null) {
         score = Math.max(score, 20);
       }
@@ -1585,73 +1576,12 @@ public final class MailAnalyzer {
           auth,
           List.copyOf(links),
           List.copyOf(attachments),
-          List.copyOf(shown),
+          List.copyOf(findings),
           Math.min(100, score),
           verdict,
           List.copyOf(problems),
           new MailReport.Work(unpacked, entries, archiveDepth, List.copyOf(limitsReached)));
     }
-  }
-
-  /**
-   * The signs that real bulk mail shows every day and that reach SUSPICIOUS on their own: a
-   * Reply-To on another domain (an ESP's reply inbox, a sister brand), a link to a shortener or a
-   * free host in a creator's or a shop's text. In ordinary commerce mail ({@link #commerceHabit})
-   * each counts half its weight. Hidden words are not among them: alone they flag a sixth of the
-   * 2025-26 spam's tuning half and no legitimate tuning message (docs/benchmarks.md, session 23).
-   */
-  static final Set<RedFlag> COMMERCE_HABITS =
-      EnumSet.of(RedFlag.REPLY_TO_OTHER_DOMAIN, RedFlag.SUSPICIOUS_LINK);
-
-  /**
-   * The one sign of {@link #COMMERCE_HABITS} counted at half its weight, or null. Only in mail that
-   * otherwise reads as ordinary commerce: a List-Unsubscribe header (what bulk senders must offer),
-   * the From domain authenticated by the receiver ({@link #fromAligned}, no free mail), no
-   * credential request, and no sign of weight 10 or more besides that one (a look-alike, a brand
-   * claimed, a payment or prize lure, urgency, a failed or misaligned authentication ...). A lure
-   * from a phisher's own authenticated domain, a hijacked mailbox or an ESP account shows that
-   * shape only when the habit is all it shows: any second sign of weight 10 brings the score back
-   * to SUSPICIOUS (10 + 10), so a Reply-To elsewhere beside "your invoice" or "within 24 hours"
-   * still counts in full.
-   */
-  static RedFlag commerceHabit(State st, Set<RedFlag> kinds) {
-    if (!st.listUnsubscribe
-        || st.asksCredentials
-        || st.senderDomain == null
-        || FREEMAIL.contains(st.senderDomain)
-        || !fromAligned(st)) {
-      return null;
-    }
-    RedFlag habit = null;
-    for (RedFlag f : kinds) {
-      if (f.weight() < 10) {
-        continue;
-      }
-      if (habit != null || !COMMERCE_HABITS.contains(f)) {
-        return null;
-      }
-      habit = f;
-    }
-    return habit;
-  }
-
-  static int halved(RedFlag f) {
-    return f.weight() / 2;
-  }
-
-  private static MailReport.Finding halvedFinding(MailReport.Finding x) {
-    int w = halved(x.flag());
-    return new MailReport.Finding(
-        x.flag(),
-        x.evidence()
-            + " (counted at half weight, "
-            + w
-            + ": ordinary commerce mail, List-Unsubscribe, the sender's own domain authenticated,"
-            + " no credential request and no other sign)",
-        x.evidenceJa()
-            + " (通常の商用メール — List-Unsubscribe があり、差出人自身のドメインが認証され、認証情報を求めず、ほかの兆候がない — のため重みを半分 ("
-            + w
-            + ") として数えました)");
   }
 
   // ---- envelope ------------------------------------------------------------------------------
