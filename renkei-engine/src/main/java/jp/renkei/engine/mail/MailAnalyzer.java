@@ -4868,7 +4868,7 @@ public final class MailAnalyzer {
           l.url() + " (ダウンロードされる ." + linkExtension(l.url()) + ")");
     }
     if (MailSigns.isIpLiteral(host)) {
-      if (!MailSigns.privateAddress(host)) {
+      if (!MailSigns.privateAddress(host) || !MailSigns.bareAddress(l.url())) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
       }
     } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))

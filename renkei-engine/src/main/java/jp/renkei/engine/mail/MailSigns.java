@@ -1534,6 +1534,19 @@ final class MailSigns {
         || (a == 169 && b == 254);
   }
 
+  /**
+   * A link that is only an address as a person writes it in text and a mail program links it
+   * ("http://192.168.10.2", "http://127.0.0.1/8" with a network's prefix length): no port, no
+   * page. A link to a page on a private address ("http://10.4.1.12:1639/index.htm", a bot's
+   * template filled with its own LAN address) is built as a lure's link and stays counted.
+   */
+  static boolean bareAddress(String url) {
+    return url != null && BARE_ADDRESS.matcher(url).matches();
+  }
+
+  private static final Pattern BARE_ADDRESS =
+      Pattern.compile("(?i)https?://\\d{1,3}(?:\\.\\d{1,3}){3}(?:/\\d{1,2})?/?");
+
   static boolean isIpLiteral(String host) {
     return host != null
         && (IPV4_HOST.matcher(host).matches()

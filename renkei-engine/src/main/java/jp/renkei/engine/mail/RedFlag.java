@@ -195,7 +195,7 @@ public enum RedFlag {
   SUSPICIOUS_LINK(
       20,
       "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) を経由するリンクは、転送先を同じように検査します。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。"
-          + "プライベート・ループバック・リンクローカルのアドレス (192.168.x.x、10.x.x.x、127.0.0.1 など) へのリンクは、読み手自身の機器や LAN を開くもので攻撃者のサーバーには届かないため数えません。"
+          + "プライベート・ループバック・リンクローカルのアドレス (192.168.x.x、10.x.x.x、127.0.0.1 など) を、ポート番号もページもないアドレスだけの形で書いたリンクは、読み手自身の機器や LAN を開くもので攻撃者のサーバーには届かないため数えません。"
           + "IP アドレスをそのまま名前にしたホスト (93.184.216.34.host.example.net、ec2-3-90-1-2.compute-1.amazonaws.com のような、レンタルサーバーの初期の名前) へのリンクや、"
           + "# の後ろにメールアドレス (Base64 で符号化したものを含みます) を付けたリンクもこれに当たります。後者は偽のログイン画面に受信者のアドレスを表示させるフィッシングキットの作りです。"
           + "画像ファイル (.jpg、.png 等) のアドレス、アドレス自体が配信停止ページを示すリンク、Google マップの共有リンク (maps.app.goo.gl) は、読者が何かを入力するページではないので数えません。"
@@ -204,7 +204,7 @@ public enum RedFlag {
       "A link leads to an IP address, a URL shortener, a data: or javascript: URL, free hosting"
           + " anyone can put a page on (a Google Drawings page, a Google document or"
           + " presentation \"published to the web\" included), or a dynamic-DNS name (duckdns.org ...). A link to a private, loopback or"
-          + " link-local address (192.168.x.x, 10.x.x.x, 127.0.0.1) opens the reader's own device"
+          + " link-local address (192.168.x.x, 10.x.x.x, 127.0.0.1) written bare as an address (http://192.168.10.2, no port, no page) opens the reader's own device"
           + " or network, no attacker's server, and does not count. A link through a"
           + " big site's open redirect (google.com/url?q=, bing.com/ck/a) is judged by where it"
           + " leads; one whose destination cannot be read (LinkedIn's slink) counts outside bulk"

@@ -34,6 +34,15 @@ class MailPrivateAddressLinkTest {
   }
 
   @Test
+  void aPageOnAPrivateAddressStaysSuspicious() {
+    // a bot's template filled with its own LAN address: a lure's link, not an address in text
+    for (String url :
+        new String[] {"http://10.4.1.12:1639/index.htm", "http://192.168.1.20/login.php"}) {
+      assertThat(TestMail.flags(withLink(url))).as(url).contains(RedFlag.SUSPICIOUS_LINK);
+    }
+  }
+
+  @Test
   void aHostNamedLikeAPrivateAddressIsNoPrivateAddress() {
     assertThat(MailSigns.privateAddress("192.168.1.1.example.net")).isFalse();
     assertThat(MailSigns.privateAddress("192.168.1.300")).isFalse();
@@ -43,7 +52,7 @@ class MailPrivateAddressLinkTest {
   void privateLoopbackAndLinkLocalAddressesAreNotCounted() {
     for (String url :
         new String[] {
-          "http://192.168.10.2", "http://10.0.0.5:8080/status", "http://127.0.0.1/8",
+          "http://192.168.10.2", "http://10.0.0.5/", "http://127.0.0.1/8",
           "http://172.16.1.102/16", "http://172.31.255.1/", "http://169.254.0.1/24"
         }) {
       assertThat(TestMail.flags(withLink(url))).as(url).doesNotContain(RedFlag.SUSPICIOUS_LINK);
