@@ -1536,9 +1536,9 @@ final class MailSigns {
 
   /**
    * A link that is only an address as a person writes it in text and a mail program links it
-   * ("http://192.168.10.2", "http://127.0.0.1/8" with a network's prefix length): no port, no
-   * page. A link to a page on a private address ("http://10.4.1.12:1639/index.htm", a bot's
-   * template filled with its own LAN address) is built as a lure's link and stays counted.
+   * ("http://192.168.10.2", "http://127.0.0.1/8" with a network's prefix length): no port, no page.
+   * A link to a page on a private address ("http://10.4.1.12:1639/index.htm", a bot's template
+   * filled with its own LAN address) is built as a lure's link and stays counted.
    */
   static boolean bareAddress(String url) {
     return url != null && BARE_ADDRESS.matcher(url).matches();
