@@ -1586,6 +1586,7 @@ public final class MailAnalyzer {
   }
 
   // ---- envelope ------------------------------------------------------------------------------
+  // ---- envelope ------------------------------------------------------------------------------
 
   /** The header fields {@link #envelope} reads besides From, To, Cc, Reply-To, Subject and Date. */
   private static final Set<String> ENVELOPE_FIELDS;
@@ -3986,7 +3987,7 @@ public final class MailAnalyzer {
   private void judge(State st) {
     st.readTail();
     bounce(st);
-    st.asksCredentials = !MailSigns.found(MailSigns.CREDENTIALS, st.phrases()).isEmpty();
+    st.asksCredentials = !MailSigns.credentials(st.phrases()).isEmpty();
     String fromDomain = domain(st.from);
     st.senderDomain = fromDomain == null ? null : registrable(fromDomain);
     boolean senderAllowed =
@@ -4048,6 +4049,7 @@ public final class MailAnalyzer {
             && !(forItsUser && rd != null && readers.contains(registrable(rd)))
             && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
             && !repliesToTheReader(st, r)
+            && !noReplyMailbox(r)
             && !sisterDomain(st, fromDomain, rd)
             && !toTheCustomerNamed(st, r)
             && rd != null
@@ -5223,7 +5225,7 @@ public final class MailAnalyzer {
   /** The signs in the words: credentials, urgency, lures, IPA themes. */
   private static void wording(State st) {
     MailPhrases.Hits phrases = withoutFinePrint(st.phrases());
-    List<String> creds = MailSigns.found(MailSigns.CREDENTIALS, phrases);
+    List<String> creds = MailSigns.credentials(phrases);
     boolean advisory = advisory(st);
     if (!creds.isEmpty() && advisory) {
       // an advisory names the lures it warns of ("「本人確認」を求めるメール") and asks nothing
@@ -5657,6 +5659,21 @@ public final class MailAnalyzer {
    * hands. A message that asks for credentials keeps the sign. The limit: a hijacked mailbox of a
    * real domain answering at a look-alike that contains the domain's name is not told by this sign.
    */
+  /**
+   * A Reply-To that names a mailbox nobody reads (no-reply@, noreply@, do-not-reply@, donotreply@):
+   * the sender says not to answer, so the replies an attacker diverts with Reply-To are not asked
+   * for. Delivery notices of big providers are written so (a provider's error notice from one of
+   * its domains answering at another's no-reply mailbox). Only the bare mailbox counts:
+   * "noreply-support@" or "no-reply.helpdesk@" is a mailbox someone can read.
+   */
+  static boolean noReplyMailbox(String replyTo) {
+    int at = replyTo.indexOf('@');
+    return at > 0 && NO_REPLY.matcher(replyTo.substring(0, at)).matches();
+  }
+
+  private static final Pattern NO_REPLY =
+      Pattern.compile("(?i)no[-_.]?reply|do[-_.]?not[-_.]?reply");
+
   private static boolean sisterDomain(State st, String fromDomain, String replyDomain) {
     if (replyDomain == null || asksBeyondNotices(st) || !namesItself(st, fromDomain)) {
       return false;

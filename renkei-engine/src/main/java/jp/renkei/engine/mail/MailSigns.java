@@ -167,7 +167,10 @@ final class MailSigns {
               + "|refund(?!s? (?:rules|polic(?:y|ies)|terms))|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
               + "|lottery|you (?:have )?won\\b(?!['’])|million (?:us )?dollars"
               + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|\\bcrypto(?:currenc(?:y|ies))?\\b|wallet|usdt"
-              + "|withdraw(?:al)?|airdrop|parcel|shipment|delivery (?:failed|failure|attempt"
+              // not the withdrawal of a candidacy, troops or a bill that the news reports
+              + "|withdraw(?:al)?\\b(?! (?:of|from) (?:the |a |an |his |her |its |their )?(?:candidac|nominat|troops"
+              + "|forces|militar|treat|agreement|bill\\b|motion|lawsuit|charges|race\\b|election))"
+              + "|airdrop|parcel|shipment|delivery (?:failed|failure|attempt"
               + "|notice|notification)|tracking number|customs (?:fee|duty)"
               + "|(?:your )?package (?:is|was|could|has)"
               + "|請求書|お支払い|支払(?:い|期限)|未払い|未納|振込|送金|入金|返金|還付|当選|賞金|暗号資産|仮想通貨"
@@ -191,6 +194,30 @@ final class MailSigns {
           "\\binvoice\\b|payment (?:details|confirmation|receipt|notice|advice)|refund|wallet|parcel"
               + "|shipment|tracking number|delivery notice|delivery notification|(?:your )?package (?:is|was|could|has)"
               + "|請求書|お支払い|支払(?:い|期限)|入金|返金|配達|お荷物|配送|宅配便");
+
+  /**
+   * Someone else's mailbox or account, named by a third-person owner ("their mailbox is full", "the
+   * user(s) account is disabled", "the recipient's inbox"): a delivery notice reports the state of
+   * the address it could not reach, while a lure speaks of the reader's own ("your mailbox is
+   * full"). Blanked before {@link #CREDENTIALS} is matched, so that only the owner word and the
+   * noun go ("is full" alone is no request); "your", "the user account" and a bare "mailbox" stay.
+   */
+  static final Pattern THIRD_PARTY_ACCOUNT =
+      Pattern.compile(
+          "\\b(?:their|his|her|(?:the )?(?:recipient|addressee)(?:s['’]?|['’]s)"
+              + "|the user(?:s['’]?|['’]s|\\(s\\)(?:['’]s?)?)) (?:e-?mail )?(?:mailbox|account|inbox)(?:e?s)?\\b");
+
+  /**
+   * The {@link #CREDENTIALS} phrases found in {@code hits}, with those about a third party's
+   * mailbox or account ({@link #THIRD_PARTY_ACCOUNT}) left out.
+   */
+  static List<String> credentials(MailPhrases.Hits hits) {
+    List<String> found = found(CREDENTIALS, hits);
+    if (found.isEmpty() || !THIRD_PARTY_ACCOUNT.matcher(hits.text()).find()) {
+      return found;
+    }
+    return found(CREDENTIALS, THIRD_PARTY_ACCOUNT.matcher(hits.text()).replaceAll(" "));
+  }
 
   /**
    * The {@link #CREDENTIALS} phrases that report rather than ask (a security alert, a sign-in from

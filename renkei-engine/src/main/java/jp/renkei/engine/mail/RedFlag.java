@@ -60,13 +60,16 @@ public enum RedFlag {
           + "(利用者に代わって送るサービス — Google ドキュメントの共有通知など — が DMARC に合格し、返信先が受信者と同じ組織のドメインの利用者であるものは数えません。"
           + "差出人のドメインが認証され、返信先がその姉妹ドメイン (例: geico.com に対する geicomail.com) であるもの、"
           + "認証されたサービスからの通知で返信先が受信者自身のアドレスであるもの (自分が主催する予定の通知) も数えません。"
+          + "返信先が誰も読まない no-reply@ / noreply@ / do-not-reply@ のアドレスであるもの (返信を求めていない配送エラー通知など) も数えません。"
           + "メーリングリストが DMARC 対策として差出人を自分の投稿アドレスに書き換え (「Alice via dev <dev@lists.example.org>」)、投稿者本人を返信先に置いたものも、リストのドメインが送信経路か認証で裏付けられ、パスワード等を求めていなければ数えません。他のドメインの List-Id を書き加えただけのメールは対象外です。)",
       "Replies go to another domain than the sender's (Reply-To). (A platform sending for its"
           + " user — a Google Docs share, a calendar invitation — that passes DMARC, with replies"
           + " going to a user on the recipient's own organisation's domain, is not counted; nor is an"
           + " authenticated sender answering at a sister domain of its own, geicomail.com for"
           + " geico.com, or an authenticated service's notice whose Reply-To is the reader's own"
-          + " address, the invitation of an event the reader organises; nor is a mailing list"
+          + " address, the invitation of an event the reader organises; nor is a Reply-To that"
+          + " names a mailbox nobody reads, no-reply@, noreply@ or do-not-reply@ (a provider's"
+          + " delivery error notice asks for no answer); nor is a mailing list"
           + " that rewrote From to its own posting address against DMARC (\"Alice via dev"
           + " <dev@lists.example.org>\") and names the poster in Reply-To, when the list's domain"
           + " is vouched for by the envelope or authentication and nothing asks for a password; a"
@@ -126,7 +129,8 @@ public enum RedFlag {
       "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"
           + "(サービス自身のセキュリティ通知 — DMARC に合格し (受信サーバーが DMARC の結果を記録していない場合は、差出人自身のドメインの DKIM または SPF に合格し)、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」「確認コード」「不正アクセス」などの報告は数えません。"
           + "そのうち他社や公的機関を名乗っていないもの (受信者の組織とは別のドメインから「人事部」「情報システム部」「システム管理者」とだけ名乗るものは、受信者の部署を名乗っているので除きます) では、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」「メールアドレスの変更」など会員への日常の案内も数えません。"
-          + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。無害化して書かれた指標 (hxxps://…[.]…) はクリックできないのでリンクとみなさず、それを引用すること自体を注意喚起の印とみなします。)",
+          + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。無害化して書かれた指標 (hxxps://…[.]…) はクリックできないのでリンクとみなさず、それを引用すること自体を注意喚起の印とみなします。"
+          + "「their mailbox is full」「the user(s) account is disabled」のように他人 (届かなかった宛先) のメールボックスやアカウントの状態を知らせる文言も、読み手に何も求めていないので数えません。)",
       "The message asks for a password, account or card details on a pretext: password expiry, a"
           + " full mailbox, a locked or suspended account, \"verify your account\", 本人確認 (identity"
           + " check), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
@@ -142,7 +146,10 @@ public enum RedFlag {
           + " lure words an advisory quotes — from a public body, a CEPTOAR or a security"
           + " organisation that passes DMARC and links only itself and public sources such as"
           + " JPCERT/CC, no sign-in page; an address written defanged, hxxps://…[.]…, is no link"
-          + " anyone clicks, and quoting one marks an advisory.)"),
+          + " anyone clicks, and quoting one marks an advisory. Nor is a report on someone else's"
+          + " mailbox or account, \"their mailbox is full\", \"the user(s) account is disabled\":"
+          + " a delivery notice speaks of the address it could not reach and asks the reader"
+          + " nothing.)"),
   URGENCY(
       10,
       "「至急」「24時間以内」「アカウントを停止します」「お取引を制限させていただきます」「無効となります」「自動退会」「財産の差押え」「逮捕状」など、急がせたり脅したりする文言があります。(注意喚起の「至急」は数えません。)",

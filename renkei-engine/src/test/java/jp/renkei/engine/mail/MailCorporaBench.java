@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * bench/mail-corpora.sh target/mail-corpora
  * ./mvnw -q -o -pl renkei-engine test -Dtest=MailCorporaBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses]
+ *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags]
  *     (ham-outside, ham-bounce, spam-outside, ham-list, when present: every message, then its
  *     tuning and held-out halves; ham-newsletters, when present: every message)
  *     [-Dmail.model=off] [-Dmail.model.budget=0.3] [-Dmail.model.minEach=1]
@@ -171,6 +171,13 @@ class MailCorporaBench {
             }
           }
         }
+        if (list.equals("flags")) {
+          for (Judged j : judged.get(corpus)) {
+            if (j.half() == 0) {
+              flagsLine(corpus + " rules", j.report());
+            }
+          }
+        }
         for (int h = 0; h < 2; h++) {
           int half = h;
           summary(
@@ -198,6 +205,9 @@ class MailCorporaBench {
         boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
         if (list.equals("rule-misses") && miss) {
           line(corpus + " rules", j.eml(), r);
+        }
+        if (list.equals("flags") && j.half() == 0) {
+          flagsLine(corpus + " rules", r);
         }
       }
       summary(
@@ -504,11 +514,33 @@ class MailCorporaBench {
       MailReport r = analyzer.analyze(new ByteArrayInputStream(e.bytes()));
       reports.add(r);
       boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
-      if (list.equals("misses") ? miss : r.verdict().name().equals(list)) {
+      if (list.equals("flags")) {
+        flagsLine(corpus, r);
+      } else if (list.equals("misses") ? miss : r.verdict().name().equals(list)) {
         line(corpus, e, r);
       }
     }
     summary(corpus, phishing, split, reports, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * One tuning message's distinct signs and score, without its subject or sender ({@code
+   * -Dmail.list=flags}, tuning halves only): to count which signs reach a verdict alone.
+   */
+  static void flagsLine(String corpus, MailReport r) {
+    System.out.println(
+        "FLAGS "
+            + corpus.replace(' ', '/')
+            + " "
+            + r.verdict()
+            + " "
+            + r.score()
+            + " "
+            + r.findings().stream()
+                .map(f -> f.flag().name())
+                .distinct()
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(",")));
   }
 
   /** One listed message: where, subject, sender, findings. */
