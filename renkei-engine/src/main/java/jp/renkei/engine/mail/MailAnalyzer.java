@@ -991,6 +991,22 @@ public final class MailAnalyzer {
     List<MailReport.Hop> hops = new ArrayList<>();
     MailReport.Authentication auth = new MailReport.Authentication(null, null, null);
     List<MailReport.Link> links = new ArrayList<>();
+
+    /**
+     * {@link MailSigns#loginLike} of each link judged so far: the link rules ask it of the same
+     * link up to five times, and each asking lower-cases the URL and the text and scans both.
+     */
+    private final Map<MailReport.Link, Boolean> loginLike = new java.util.HashMap<>();
+
+    /** {@link MailSigns#loginLike} of the link's URL and text, once per link. */
+    boolean loginLike(MailReport.Link l) {
+      Boolean known = loginLike.get(l);
+      if (known == null) {
+        known = MailSigns.loginLike(l.url(), l.text());
+        loginLike.put(l, known);
+      }
+      return known;
+    }
     List<MailReport.Attachment> attachments = new ArrayList<>();
     List<MailReport.Finding> findings = new ArrayList<>();
     List<MailReport.Problem> problems = new ArrayList<>();
@@ -1886,10 +1902,28 @@ public final class MailAnalyzer {
   private static final Pattern RECEIVED_FOR =
       Pattern.compile("(?i)\\bfor\\s++<?([\\w.+-]++@[\\w-]++(?:\\.[\\w-]++){1,127})");
 
+  /**
+   * The next match of {@link #RECEIVED_FOR} in {@code text} at or after {@code from} (left in
+   * {@code m}, a matcher over {@code text}), as {@code find()} finds it, and its end; -1 when there
+   * is none. A match starts with the letter f (the pattern is case-blind in ASCII only), so the
+   * pattern is tried only there, not at every character of the header.
+   */
+  static int nextFor(Matcher m, String text, int from) {
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int n = text.length();
+    for (int i = from; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == 'f' || c == 'F') && m.region(i, n).lookingAt()) {
+        return m.end();
+      }
+    }
+    return -1;
+  }
+
   private static void received(String body, State st) {
     String one = oneSpace(body);
     Matcher rcpt = RECEIVED_FOR.matcher(one);
-    while (rcpt.find()) {
+    for (int from = 0; (from = nextFor(rcpt, one, from)) >= 0; ) {
       st.deliveredTo.add(rcpt.group(1).toLowerCase(Locale.ROOT));
     }
     Matcher m = RECEIVED.matcher(one);
@@ -2864,8 +2898,12 @@ public final class MailAnalyzer {
         out.add(t);
       } else if (c instanceof org.jsoup.nodes.Element inner) {
         String style = inner.attr("style");
-        boolean stillSmall = small && !READABLE_FONT.matcher(style).find();
-        boolean stillInvisible = invisible && !VISIBLE.matcher(style).find();
+        // both patterns hold their property's name (case-blind in ASCII): a style without it is
+        // not searched (regionMatches ignoring case accepts more, never less)
+        boolean stillSmall =
+            small && !(holds(style, "font") && READABLE_FONT.matcher(style).find());
+        boolean stillInvisible =
+            invisible && !(holds(style, "visibility") && VISIBLE.matcher(style).find());
         if ((stillSmall || stillInvisible) && depth < HIDDEN_DEPTH) {
           hiddenParts(inner, stillSmall, stillInvisible, out, depth + 1);
         } else if (stillSmall || stillInvisible) {
@@ -2873,6 +2911,16 @@ public final class MailAnalyzer {
         }
       }
     }
+  }
+
+  /** Whether {@code word} (lower-case ASCII) is in {@code s}, case-blind. */
+  static boolean holds(String s, String word) {
+    for (int i = 0; i + word.length() <= s.length(); i++) {
+      if (s.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How deep {@link #hiddenParts} follows nested elements (jsoup nests at most 512). */
@@ -4239,7 +4287,7 @@ public final class MailAnalyzer {
         continue;
       }
       if (shortLink(l.url())) {
-        if (MailSigns.loginLike(l.url(), l.text())) {
+        if (st.loginLike(l)) {
           return;
         }
         shortLinks++;
@@ -4752,13 +4800,13 @@ public final class MailAnalyzer {
    * too; a page on such a host in a mail that links no catalogue there is judged as before.
    */
   private static boolean shopsCatalogue(MailReport.Link l, String host, State st) {
-    if (st.asksCredentials || MailSigns.loginLike(l.url(), l.text())) {
+    if (st.asksCredentials || st.loginLike(l)) {
       return false;
     }
     for (MailReport.Link other : st.links) {
       if (host.equals(host(other.url()))
           && MailSigns.shopCatalogue(other.url(), host)
-          && !MailSigns.loginLike(other.url(), other.text())) {
+          && !st.loginLike(other)) {
         return true;
       }
     }
@@ -4874,14 +4922,14 @@ public final class MailAnalyzer {
       }
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
-        && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))
+        && (!st.listVouched() || st.loginLike(l))
         && !shopsCatalogue(l, host, st)) {
       if (!notACallToAction(l)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
       }
     } else if (MailSigns.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if (MailSigns.unusualPort(l.url()) && MailSigns.loginLike(l.url(), l.text())) {
+    } else if (MailSigns.unusualPort(l.url()) && st.loginLike(l)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.ipNamedHost(host) && !st.listVouched() && !notACallToAction(l)) {
       st.flag(
@@ -4896,7 +4944,7 @@ public final class MailAnalyzer {
           l.url() + " (#" + carried + ": an address carried to the page)",
           l.url() + " (#" + carried + ": ページに渡されるメールアドレス)");
     }
-    if (sender != null && MailSigns.loginLike(l.url(), l.text())) {
+    if (sender != null && st.loginLike(l)) {
       String imitated = MailSigns.imitated(l.url(), host, sender, st.bulk());
       if (imitated != null) {
         st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + imitated);
@@ -4921,7 +4969,7 @@ public final class MailAnalyzer {
         // that authenticated as itself
         && !(fromAligned(st) && !FREEMAIL.contains(sender) && MailSigns.sameBrand(sender, reg))
         && webLink(l.url())
-        && MailSigns.loginLike(l.url(), l.text())) {
+        && st.loginLike(l)) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
     }
   }
@@ -5038,7 +5086,8 @@ public final class MailAnalyzer {
    * (ENCRYPTED_ARCHIVE).
    */
   private static void passwordedArchiveLink(State st, String sender) {
-    if (st.listVouched() || !ARCHIVE_PASSWORD.matcher(st.phrases().text()).find()) {
+    if (st.listVouched() || !mayNamePassword(st.phrases().text())
+        || !ARCHIVE_PASSWORD.matcher(st.phrases().text()).find()) {
       return;
     }
     for (MailReport.Link l : st.links) {
@@ -5060,6 +5109,18 @@ public final class MailAnalyzer {
   static final Set<String> ARCHIVE_LINKS = Set.of("zip", "rar", "7z");
 
   /** A password given for a file (lower-cased text, full-width forms folded). */
+  /**
+   * Whether {@link #ARCHIVE_PASSWORD} can be found in {@code text}: every one of its alternatives
+   * holds one of these four words (the pattern is case-sensitive and reads lower-cased text), and
+   * four literal searches cost less than trying the pattern at every character of the text.
+   */
+  static boolean mayNamePassword(String text) {
+    return text.contains("パスワード")
+        || text.contains("password")
+        || text.contains("passwort")
+        || text.contains("senha");
+  }
+
   static final Pattern ARCHIVE_PASSWORD =
       Pattern.compile(
           "(?:解凍|展開|ファイル|閲覧|開封)?パスワード(?:付き|つき|は|:|：|\\s*[:：]|を(?:設定|かけ))"
@@ -5072,8 +5133,8 @@ public final class MailAnalyzer {
         continue;
       }
       for (String free : MailSigns.FREE_WEB_HOSTS) {
-        if (h.endsWith("." + free)
-            && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))) {
+        if (endsWithLabel(h, free)
+            && (!st.listVouched() || st.loginLike(l))) {
           st.flag(
               RedFlag.SUSPICIOUS_LINK,
               l.url() + " (" + free + ")",
@@ -5082,6 +5143,12 @@ public final class MailAnalyzer {
         }
       }
     }
+  }
+
+  /** Whether {@code host} ends with {@code "." + suffix}, without building that string. */
+  static boolean endsWithLabel(String host, String suffix) {
+    int dot = host.length() - suffix.length() - 1;
+    return dot >= 0 && host.charAt(dot) == '.' && host.endsWith(suffix);
   }
 
   /** Where a second http:// or https:// begins in a lower-cased URL after {@code from}, or -1. */
@@ -5502,7 +5569,7 @@ public final class MailAnalyzer {
       }
       boolean isPublic = MailSigns.hostIn(registrable(h), MailSigns.PUBLIC_SOURCES);
       // a public source's page is read for its words (「詳細を確認」), not signed in to
-      if (!isPublic && MailSigns.loginLike(l.url(), l.text())) {
+      if (!isPublic && st.loginLike(l)) {
         return false;
       }
       if (!isPublic && !registrable(h).equals(st.senderDomain)) {
