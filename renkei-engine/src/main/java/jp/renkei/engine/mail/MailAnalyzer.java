@@ -2414,13 +2414,36 @@ public final class MailAnalyzer {
           && ONE_STEP_CHARSETS.contains(cs)
           && text.size() * (double) cs.newDecoder().maxCharsPerByte() < TEXT_PART) {
         try (InputStream in = text.getInputStream()) {
-          return new String(in.readAllBytes(), cs);
+          return new String(allBytes(in, text.size()), cs);
         }
       }
     } catch (IOException | RuntimeException e) {
       // read through its Reader, as any other body
     }
     return null;
+  }
+
+  /**
+   * All the bytes of {@code in}, read into one array of the size the body says it has ({@code
+   * readAllBytes} reads a stream of unknown length in chunks and copies them together); a stream
+   * shorter or longer than said is read whole all the same.
+   */
+  static byte[] allBytes(InputStream in, long size) throws IOException {
+    if (size <= 0 || size > Integer.MAX_VALUE - 8) {
+      return in.readAllBytes();
+    }
+    byte[] b = new byte[(int) size];
+    int n = in.readNBytes(b, 0, b.length);
+    if (n < b.length) {
+      return java.util.Arrays.copyOf(b, n);
+    }
+    byte[] rest = in.readAllBytes();
+    if (rest.length == 0) {
+      return b;
+    }
+    byte[] all = java.util.Arrays.copyOf(b, b.length + rest.length);
+    System.arraycopy(rest, 0, all, b.length, rest.length);
+    return all;
   }
 
   /** A text part through its Reader, up to {@link #TEXT_PART} characters (the last read whole). */
