@@ -1007,6 +1007,7 @@ public final class MailAnalyzer {
       }
       return known;
     }
+
     List<MailReport.Attachment> attachments = new ArrayList<>();
     List<MailReport.Finding> findings = new ArrayList<>();
     List<MailReport.Problem> problems = new ArrayList<>();
@@ -5109,7 +5110,8 @@ public final class MailAnalyzer {
    * (ENCRYPTED_ARCHIVE).
    */
   private static void passwordedArchiveLink(State st, String sender) {
-    if (st.listVouched() || !mayNamePassword(st.phrases().text())
+    if (st.listVouched()
+        || !mayNamePassword(st.phrases().text())
         || !ARCHIVE_PASSWORD.matcher(st.phrases().text()).find()) {
       return;
     }
@@ -5156,8 +5158,7 @@ public final class MailAnalyzer {
         continue;
       }
       for (String free : MailSigns.FREE_WEB_HOSTS) {
-        if (endsWithLabel(h, free)
-            && (!st.listVouched() || st.loginLike(l))) {
+        if (endsWithLabel(h, free) && (!st.listVouched() || st.loginLike(l))) {
           st.flag(
               RedFlag.SUSPICIOUS_LINK,
               l.url() + " (" + free + ")",
