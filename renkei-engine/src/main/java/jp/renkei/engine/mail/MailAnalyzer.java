@@ -992,6 +992,23 @@ public final class MailAnalyzer {
     List<MailReport.Hop> hops = new ArrayList<>();
     MailReport.Authentication auth = new MailReport.Authentication(null, null, null);
     List<MailReport.Link> links = new ArrayList<>();
+
+    /**
+     * {@link MailSigns#loginLike} of each link judged so far: the link rules ask it of the same
+     * link up to five times, and each asking lower-cases the URL and the text and scans both.
+     */
+    private final Map<MailReport.Link, Boolean> loginLike = new java.util.HashMap<>();
+
+    /** {@link MailSigns#loginLike} of the link's URL and text, once per link. */
+    boolean loginLike(MailReport.Link l) {
+      Boolean known = loginLike.get(l);
+      if (known == null) {
+        known = MailSigns.loginLike(l.url(), l.text());
+        loginLike.put(l, known);
+      }
+      return known;
+    }
+
     List<MailReport.Attachment> attachments = new ArrayList<>();
     List<MailReport.Finding> findings = new ArrayList<>();
     List<MailReport.Problem> problems = new ArrayList<>();
@@ -1888,10 +1905,28 @@ public final class MailAnalyzer {
   private static final Pattern RECEIVED_FOR =
       Pattern.compile("(?i)\\bfor\\s++<?([\\w.+-]++@[\\w-]++(?:\\.[\\w-]++){1,127})");
 
+  /**
+   * The next match of {@link #RECEIVED_FOR} in {@code text} at or after {@code from} (left in
+   * {@code m}, a matcher over {@code text}), as {@code find()} finds it, and its end; -1 when there
+   * is none. A match starts with the letter f (the pattern is case-blind in ASCII only), so the
+   * pattern is tried only there, not at every character of the header.
+   */
+  static int nextFor(Matcher m, String text, int from) {
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int n = text.length();
+    for (int i = from; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == 'f' || c == 'F') && m.region(i, n).lookingAt()) {
+        return m.end();
+      }
+    }
+    return -1;
+  }
+
   private static void received(String body, State st) {
     String one = oneSpace(body);
     Matcher rcpt = RECEIVED_FOR.matcher(one);
-    while (rcpt.find()) {
+    for (int from = 0; (from = nextFor(rcpt, one, from)) >= 0; ) {
       st.deliveredTo.add(rcpt.group(1).toLowerCase(Locale.ROOT));
     }
     Matcher m = RECEIVED.matcher(one);
@@ -2382,13 +2417,36 @@ public final class MailAnalyzer {
           && ONE_STEP_CHARSETS.contains(cs)
           && text.size() * (double) cs.newDecoder().maxCharsPerByte() < TEXT_PART) {
         try (InputStream in = text.getInputStream()) {
-          return new String(in.readAllBytes(), cs);
+          return new String(allBytes(in, text.size()), cs);
         }
       }
     } catch (IOException | RuntimeException e) {
       // read through its Reader, as any other body
     }
     return null;
+  }
+
+  /**
+   * All the bytes of {@code in}, read into one array of the size the body says it has ({@code
+   * readAllBytes} reads a stream of unknown length in chunks and copies them together); a stream
+   * shorter or longer than said is read whole all the same.
+   */
+  static byte[] allBytes(InputStream in, long size) throws IOException {
+    if (size <= 0 || size > Integer.MAX_VALUE - 8) {
+      return in.readAllBytes();
+    }
+    byte[] b = new byte[(int) size];
+    int n = in.readNBytes(b, 0, b.length);
+    if (n < b.length) {
+      return java.util.Arrays.copyOf(b, n);
+    }
+    byte[] rest = in.readAllBytes();
+    if (rest.length == 0) {
+      return b;
+    }
+    byte[] all = java.util.Arrays.copyOf(b, b.length + rest.length);
+    System.arraycopy(rest, 0, all, b.length, rest.length);
+    return all;
   }
 
   /** A text part through its Reader, up to {@link #TEXT_PART} characters (the last read whole). */
@@ -2903,8 +2961,12 @@ public final class MailAnalyzer {
         out.add(t);
       } else if (c instanceof org.jsoup.nodes.Element inner) {
         String style = inner.attr("style");
-        boolean stillSmall = small && !READABLE_FONT.matcher(style).find();
-        boolean stillInvisible = invisible && !VISIBLE.matcher(style).find();
+        // both patterns hold their property's name (case-blind in ASCII): a style without it is
+        // not searched (regionMatches ignoring case accepts more, never less)
+        boolean stillSmall =
+            small && !(holds(style, "font") && READABLE_FONT.matcher(style).find());
+        boolean stillInvisible =
+            invisible && !(holds(style, "visibility") && VISIBLE.matcher(style).find());
         if ((stillSmall || stillInvisible) && depth < HIDDEN_DEPTH) {
           hiddenParts(inner, stillSmall, stillInvisible, out, depth + 1);
         } else if (stillSmall || stillInvisible) {
@@ -2912,6 +2974,16 @@ public final class MailAnalyzer {
         }
       }
     }
+  }
+
+  /** Whether {@code word} (lower-case ASCII) is in {@code s}, case-blind. */
+  static boolean holds(String s, String word) {
+    for (int i = 0; i + word.length() <= s.length(); i++) {
+      if (s.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How deep {@link #hiddenParts} follows nested elements (jsoup nests at most 512). */
@@ -4314,7 +4386,7 @@ public final class MailAnalyzer {
         continue;
       }
       if (shortLink(l.url())) {
-        if (MailSigns.loginLike(l.url(), l.text())) {
+        if (st.loginLike(l)) {
           return;
         }
         shortLinks++;
@@ -4827,13 +4899,13 @@ public final class MailAnalyzer {
    * too; a page on such a host in a mail that links no catalogue there is judged as before.
    */
   private static boolean shopsCatalogue(MailReport.Link l, String host, State st) {
-    if (st.asksCredentials || MailSigns.loginLike(l.url(), l.text())) {
+    if (st.asksCredentials || st.loginLike(l)) {
       return false;
     }
     for (MailReport.Link other : st.links) {
       if (host.equals(host(other.url()))
           && MailSigns.shopCatalogue(other.url(), host)
-          && !MailSigns.loginLike(other.url(), other.text())) {
+          && !st.loginLike(other)) {
         return true;
       }
     }
@@ -4956,14 +5028,14 @@ public final class MailAnalyzer {
       }
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
-        && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))
+        && (!st.listVouched() || st.loginLike(l))
         && !shopsCatalogue(l, host, st)) {
       if (!notACallToAction(l)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
       }
     } else if (MailSigns.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if (MailSigns.unusualPort(l.url()) && MailSigns.loginLike(l.url(), l.text())) {
+    } else if (MailSigns.unusualPort(l.url()) && st.loginLike(l)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.ipNamedHost(host) && !st.listVouched() && !notACallToAction(l)) {
       st.flag(
@@ -4978,7 +5050,7 @@ public final class MailAnalyzer {
           l.url() + " (#" + carried + ": an address carried to the page)",
           l.url() + " (#" + carried + ": ページに渡されるメールアドレス)");
     }
-    if (sender != null && MailSigns.loginLike(l.url(), l.text())) {
+    if (sender != null && st.loginLike(l)) {
       String imitated = MailSigns.imitated(l.url(), host, sender, st.bulk());
       if (imitated != null) {
         st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + imitated);
@@ -5003,7 +5075,7 @@ public final class MailAnalyzer {
         // that authenticated as itself
         && !(fromAligned(st) && !FREEMAIL.contains(sender) && MailSigns.sameBrand(sender, reg))
         && webLink(l.url())
-        && MailSigns.loginLike(l.url(), l.text())) {
+        && st.loginLike(l)) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
     }
   }
@@ -5134,7 +5206,9 @@ public final class MailAnalyzer {
    * (ENCRYPTED_ARCHIVE).
    */
   private static void passwordedArchiveLink(State st, String sender) {
-    if (st.listVouched() || !ARCHIVE_PASSWORD.matcher(st.phrases().text()).find()) {
+    if (st.listVouched()
+        || !mayNamePassword(st.phrases().text())
+        || !ARCHIVE_PASSWORD.matcher(st.phrases().text()).find()) {
       return;
     }
     for (MailReport.Link l : st.links) {
@@ -5156,6 +5230,18 @@ public final class MailAnalyzer {
   static final Set<String> ARCHIVE_LINKS = Set.of("zip", "rar", "7z");
 
   /** A password given for a file (lower-cased text, full-width forms folded). */
+  /**
+   * Whether {@link #ARCHIVE_PASSWORD} can be found in {@code text}: every one of its alternatives
+   * holds one of these four words (the pattern is case-sensitive and reads lower-cased text), and
+   * four literal searches cost less than trying the pattern at every character of the text.
+   */
+  static boolean mayNamePassword(String text) {
+    return text.contains("パスワード")
+        || text.contains("password")
+        || text.contains("passwort")
+        || text.contains("senha");
+  }
+
   static final Pattern ARCHIVE_PASSWORD =
       Pattern.compile(
           "(?:解凍|展開|ファイル|閲覧|開封)?パスワード(?:付き|つき|は|:|：|\\s*[:：]|を(?:設定|かけ))"
@@ -5168,8 +5254,7 @@ public final class MailAnalyzer {
         continue;
       }
       for (String free : MailSigns.FREE_WEB_HOSTS) {
-        if (h.endsWith("." + free)
-            && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))) {
+        if (endsWithLabel(h, free) && (!st.listVouched() || st.loginLike(l))) {
           st.flag(
               RedFlag.SUSPICIOUS_LINK,
               l.url() + " (" + free + ")",
@@ -5178,6 +5263,12 @@ public final class MailAnalyzer {
         }
       }
     }
+  }
+
+  /** Whether {@code host} ends with {@code "." + suffix}, without building that string. */
+  static boolean endsWithLabel(String host, String suffix) {
+    int dot = host.length() - suffix.length() - 1;
+    return dot >= 0 && host.charAt(dot) == '.' && host.endsWith(suffix);
   }
 
   /** Where a second http:// or https:// begins in a lower-cased URL after {@code from}, or -1. */
@@ -5598,7 +5689,7 @@ public final class MailAnalyzer {
       }
       boolean isPublic = MailSigns.hostIn(registrable(h), MailSigns.PUBLIC_SOURCES);
       // a public source's page is read for its words (「詳細を確認」), not signed in to
-      if (!isPublic && MailSigns.loginLike(l.url(), l.text())) {
+      if (!isPublic && st.loginLike(l)) {
         return false;
       }
       if (!isPublic && !registrable(h).equals(st.senderDomain)) {

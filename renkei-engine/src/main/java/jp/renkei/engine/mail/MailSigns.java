@@ -3513,10 +3513,11 @@ final class MailSigns {
     String t = fold(text).toLowerCase(Locale.ROOT);
     // a claim the automaton covers is tried only where it can start (as find() would find it)
     MailPhrases.Hits hits = null;
-    for (Brand b : BRANDS) {
+    for (int i = 0; i < BRANDS.size(); i++) {
+      Brand b = BRANDS.get(i);
       Pattern claim = b.claim();
       boolean found;
-      if (PHRASES.covers(claim)) {
+      if (CLAIM_COVERED[i]) {
         if (hits == null) {
           hits = PHRASES.scan(t);
         }
@@ -3542,4 +3543,19 @@ final class MailSigns {
                       PHRASE_LISTS.stream(), BRANDS.stream().map(Brand::claim)),
                   java.util.stream.Stream.of(SIGNING, NAME_FIELD_NAMES))
               .toList());
+
+  /**
+   * Whether the automaton covers each brand's claim, by the brand's place in {@link #BRANDS}:
+   * {@link #claimed} asks it of every brand for each name and subject (declared after {@link
+   * #PHRASES}, which it reads).
+   */
+  private static final boolean[] CLAIM_COVERED = claimCovered();
+
+  private static boolean[] claimCovered() {
+    boolean[] covered = new boolean[BRANDS.size()];
+    for (int i = 0; i < covered.length; i++) {
+      covered[i] = PHRASES.covers(BRANDS.get(i).claim());
+    }
+    return covered;
+  }
 }
