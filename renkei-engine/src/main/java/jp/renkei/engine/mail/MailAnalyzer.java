@@ -1011,6 +1011,17 @@ public final class MailAnalyzer {
     /** Subject, plain text and HTML text of the message, lower-cased, up to {@link #TEXT}. */
     final StringBuilder text = new StringBuilder();
 
+    /**
+     * The head of {@link #text} in the letter case it was written in (folded and without invisible
+     * characters the same way): what a quote of the wording shows ({@link #quote}).
+     */
+    final StringBuilder written = new StringBuilder();
+
+    /** The phrases in their sentences of the text, quoted as written ({@link MailQuotes}). */
+    String quote(List<String> phrases) {
+      return MailQuotes.quoted(phrases().text(), written, phrases);
+    }
+
     /** List or bulk mail (List-Id, List-Unsubscribe, Precedence: list / bulk ...). */
     boolean listMail;
 
@@ -1284,7 +1295,9 @@ public final class MailAnalyzer {
         int room = TEXT - text.length();
         String add = t.length() > room ? t.substring(0, room) : t;
         // without the invisible characters, counted first: the reader sees the words they break
-        text.append(brokenWords.read(MailSigns.fold(add).toLowerCase(Locale.ROOT))).append('\n');
+        String folded = MailSigns.fold(add);
+        text.append(brokenWords.read(folded.toLowerCase(Locale.ROOT))).append('\n');
+        written.append(MailSigns.withoutInvisible(folded)).append('\n');
         if (t.length() <= room) {
           return;
         }
@@ -5149,7 +5162,7 @@ public final class MailAnalyzer {
       creds = MailSigns.found(MailSigns.CREDENTIALS, rest);
     }
     if (!creds.isEmpty()) {
-      st.flag(RedFlag.CREDENTIAL_REQUEST, MailQuotes.quoted(st.phrases().text(), creds));
+      st.flag(RedFlag.CREDENTIAL_REQUEST, st.quote(creds));
     }
     // before the list's vouching: a code host's notifications come with list headers
     relayedLure(st);
@@ -5161,7 +5174,7 @@ public final class MailAnalyzer {
     }
     List<String> urgent = advisory ? List.of() : MailSigns.found(MailSigns.URGENCY, phrases);
     if (!urgent.isEmpty()) {
-      st.flag(RedFlag.URGENCY, MailQuotes.quoted(st.phrases().text(), urgent));
+      st.flag(RedFlag.URGENCY, st.quote(urgent));
     }
     List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, phrases));
     MailSigns.found(MailSigns.CREDITED_AMOUNTS, phrases).stream()
@@ -5177,7 +5190,7 @@ public final class MailAnalyzer {
       lures.removeIf(x -> MailSigns.COMMERCE_WORDS.matcher(x).matches());
     }
     if (!lures.isEmpty()) {
-      st.flag(RedFlag.PAYMENT_LURE, MailQuotes.quoted(st.phrases().text(), lures));
+      st.flag(RedFlag.PAYMENT_LURE, st.quote(lures));
     }
     rewardLure(st);
     List<String> fraud = new ArrayList<>(MailSigns.found(MailSigns.FRAUD_OFFERS, phrases));
@@ -5191,7 +5204,7 @@ public final class MailAnalyzer {
       fraud.removeIf(x -> CRYPTO_AMOUNT.matcher(x).matches());
     }
     if (!fraud.isEmpty()) {
-      st.flag(RedFlag.FRAUD_OFFER, MailQuotes.quoted(st.phrases().text(), fraud));
+      st.flag(RedFlag.FRAUD_OFFER, st.quote(fraud));
     }
     creditApproval(st);
     extortion(st, phrases);
@@ -5209,7 +5222,7 @@ public final class MailAnalyzer {
     }
     List<String> themes = MailSigns.found(MailSigns.THEMES, phrases);
     if (!themes.isEmpty()) {
-      st.flag(RedFlag.TARGETED_THEME, MailQuotes.quoted(st.phrases().text(), themes));
+      st.flag(RedFlag.TARGETED_THEME, st.quote(themes));
     }
     if (st.senderDomain != null
         && FREEMAIL.contains(st.senderDomain)
