@@ -4266,7 +4266,9 @@ public final class MailAnalyzer {
   }
 
   /** A link (the whole evidence, nothing after it) served by a link shortener. */
-  private static boolean shortLink(String url) {
+  private static boolean shortLink(String evidence) {
+    // the link, without the kind of link the evidence names after it ("… (URL shortener)")
+    String url = evidence.endsWith(" (URL shortener)") ? evidence.substring(0, evidence.length() - 16) : evidence;
     String h = host(url);
     if (h == null || url.indexOf(' ') >= 0 || MailSigns.OWN_SHORT_LINKS.contains(h)) {
       return false;
@@ -4878,19 +4880,23 @@ public final class MailAnalyzer {
           l.url() + " (." + linkExtension(l.url()) + " to download)",
           l.url() + " (ダウンロードされる ." + linkExtension(l.url()) + ")");
     }
+    // the evidence names which kind of link it is (ui25: the sign's line lists every kind)
     if (MailSigns.isIpLiteral(host)) {
-      st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (IP address)", l.url() + " (IP アドレス)");
     } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
         && !MailSigns.OWN_SHORT_LINKS.contains(host)) {
       if (!notACallToAction(l)) {
-        st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+        st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (URL shortener)", l.url() + " (短縮 URL)");
       }
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
         && (!st.listVouched() || MailSigns.loginLike(l.url(), l.text()))
         && !shopsCatalogue(l, host, st)) {
       if (!notACallToAction(l)) {
-        st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+        st.flag(
+            RedFlag.SUSPICIOUS_LINK,
+            l.url() + " (hosting anyone can put a page on)",
+            l.url() + " (誰でもページを置けるホスティング)");
       }
     } else if (MailSigns.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
