@@ -1547,8 +1547,18 @@ public final class MailAnalyzer {
 
     /** A finding whose evidence has words of its own, said in English and in Japanese. */
     void flag(RedFlag f, String evidence, String evidenceJa) {
-      for (MailReport.Finding x : findings) {
+      int same = f == RedFlag.LOOKALIKE_DOMAIN ? evidence.indexOf(" ≈ ") : -1;
+      for (int i = 0; i < findings.size(); i++) {
+        MailReport.Finding x = findings.get(i);
         if (x.flag() == f && x.evidence().equals(evidence)) {
+          return;
+        }
+        // one link imitating one name is said once (ui25: "url ≈ vpass.ne.jp (三井住友)" and "url ≈
+        // vpass.ne.jp" were two lines), keeping the fuller evidence
+        if (same > 0 && x.flag() == f && x.evidence().startsWith(evidence.substring(0, same + 3))) {
+          if (evidence.startsWith(x.evidence())) {
+            findings.set(i, new MailReport.Finding(f, evidence, evidenceJa));
+          }
           return;
         }
       }

@@ -85,6 +85,26 @@ class MailEvidenceLanguageTest {
         .isEqualTo(r.findings().size());
   }
 
+  /**
+   * ui25: a Japanese lure's look-alike link was listed twice, "url ≈ vpass.ne.jp (三井住友)" and "url ≈
+   * vpass.ne.jp": one link imitating one name is one line, the one naming the brand.
+   */
+  @Test
+  void aLookalikeLinkIsListedOnceWithTheBrandsName() throws Exception {
+    MailReport r;
+    try (var in =
+        getClass().getResourceAsStream("/jp/renkei/engine/mail/ja23/lure/03-vpass-spoofed.eml")) {
+      r = new MailAnalyzer().analyze(in);
+    }
+    List<String> lookalike =
+        r.findings().stream()
+            .filter(f -> f.flag() == RedFlag.LOOKALIKE_DOMAIN)
+            .map(MailReport.Finding::evidence)
+            .toList();
+    assertThat(lookalike).containsExactly("https://vpass.ne.jp.smbc-check.top/login/ ≈ vpass.ne.jp (三井住友)");
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+  }
+
   /** ui25: the sign lists every kind of suspicious link; its evidence says which one this is. */
   @Test
   void aSuspiciousLinksEvidenceNamesItsKindInBothLanguages() {
