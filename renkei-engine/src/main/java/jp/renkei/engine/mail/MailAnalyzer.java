@@ -4278,7 +4278,10 @@ public final class MailAnalyzer {
   /** A link (the whole evidence, nothing after it) served by a link shortener. */
   private static boolean shortLink(String evidence) {
     // the link, without the kind of link the evidence names after it ("… (URL shortener)")
-    String url = evidence.endsWith(" (URL shortener)") ? evidence.substring(0, evidence.length() - 16) : evidence;
+    String url =
+        evidence.endsWith(" (URL shortener)")
+            ? evidence.substring(0, evidence.length() - 16)
+            : evidence;
     String h = host(url);
     if (h == null || url.indexOf(' ') >= 0 || MailSigns.OWN_SHORT_LINKS.contains(h)) {
       return false;

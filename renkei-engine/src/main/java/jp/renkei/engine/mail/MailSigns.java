@@ -3222,7 +3222,9 @@ final class MailSigns {
    */
   static final int BROKEN_JAPANESE_WORDS = 3;
 
-  /** {@code t} without the invisible characters {@link BrokenWords#read} takes out (counting none). */
+  /**
+   * {@code t} without the invisible characters {@link BrokenWords#read} takes out (counting none).
+   */
   static String withoutInvisible(String t) {
     return hasInvisible(t) || t.indexOf('\u00AD') >= 0 ? INVISIBLE.matcher(t).replaceAll("") : t;
   }

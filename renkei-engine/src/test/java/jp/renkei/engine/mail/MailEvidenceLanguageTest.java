@@ -101,7 +101,8 @@ class MailEvidenceLanguageTest {
             .filter(f -> f.flag() == RedFlag.LOOKALIKE_DOMAIN)
             .map(MailReport.Finding::evidence)
             .toList();
-    assertThat(lookalike).containsExactly("https://vpass.ne.jp.smbc-check.top/login/ ≈ vpass.ne.jp (三井住友)");
+    assertThat(lookalike)
+        .containsExactly("https://vpass.ne.jp.smbc-check.top/login/ ≈ vpass.ne.jp (三井住友)");
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
   }
 

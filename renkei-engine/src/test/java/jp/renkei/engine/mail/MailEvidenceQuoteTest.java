@@ -130,7 +130,8 @@ class MailEvidenceQuoteTest {
     // a full-width word is quoted folded (as the signs read it), in its own case
     assertThat(MailQuotes.asWritten("…verify your identity…", "Please ＶＥＲＩＦＹ"))
         .isEqualTo("…verify your identity…");
-    assertThat(MailQuotes.asWritten("…verify your identity…", "x\nPlease Verify\n  Your Identity now"))
+    assertThat(
+            MailQuotes.asWritten("…verify your identity…", "x\nPlease Verify\n  Your Identity now"))
         .isEqualTo("…Verify Your Identity…");
   }
 

@@ -69,7 +69,8 @@ class MailLinkCallToActionTest {
                 + "<p><a href=\"https://is.gd/Ab12Cd\">Unsubscribe</a></p>"
                 + "<p><a href=\"https://is.gd/Ab12Cd\">Track your parcel</a></p></body></html>\r\n",
             "text/html");
-    assertThat(evidence(r, RedFlag.SUSPICIOUS_LINK)).containsExactly("https://is.gd/Ab12Cd (URL shortener)");
+    assertThat(evidence(r, RedFlag.SUSPICIOUS_LINK))
+        .containsExactly("https://is.gd/Ab12Cd (URL shortener)");
   }
 
   @Test

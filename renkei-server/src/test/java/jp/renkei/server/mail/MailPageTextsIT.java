@@ -166,12 +166,15 @@ class MailPageTextsIT extends ServerTest {
       Http h = signedIn(language);
       String page = h.upload("/mail", "/mail", "message", "paypal.eml", payPalLure()).body();
       assertThat(page)
-          .contains("class=\"verdict-box verdict-MALICIOUS\" role=\"status\"", "id=\"verdict-advice\"")
+          .contains(
+              "class=\"verdict-box verdict-MALICIOUS\" role=\"status\"", "id=\"verdict-advice\"")
           .contains("id=\"next-steps\"", "href=\"#share\"", "id=\"stix-download\"")
           .contains("href=\"data:application/json;charset=utf-8,%7B")
           .doesNotContain("??", "id=\"next-send\"");
       // the quotes as the message wrote them
-      assertThat(page).contains("Verify Your Identity within 48 hours").doesNotContain("verify your identity");
+      assertThat(page)
+          .contains("Verify Your Identity within 48 hours")
+          .doesNotContain("verify your identity");
       if (language.equals("ja")) {
         assertThat(page).contains("リンクを開かず", "次の対応", "C4TAP 共有の準備へ", "STIX をダウンロード");
       } else {
@@ -189,8 +192,11 @@ class MailPageTextsIT extends ServerTest {
                   payPalLure(),
                   Map.of("share", "yes", "range", "AMBER"))
               .body();
-      assertThat(shared).contains("id=\"c4tap-preview\"", "id=\"next-send\"").doesNotContain("id=\"next-share\"");
-      assertThat(shared.indexOf("id=\"verdict\"")).isLessThan(shared.indexOf("id=\"c4tap-preview\""));
+      assertThat(shared)
+          .contains("id=\"c4tap-preview\"", "id=\"next-send\"")
+          .doesNotContain("id=\"next-share\"");
+      assertThat(shared.indexOf("id=\"verdict\""))
+          .isLessThan(shared.indexOf("id=\"c4tap-preview\""));
       // a clean message says a clean verdict is no proof, and offers no share step
       byte[] plain =
           ("From: Taro <taro@example-corp.co.jp>\r\nTo: a@example.jp\r\nSubject: Lunch\r\n"
@@ -202,9 +208,15 @@ class MailPageTextsIT extends ServerTest {
           .doesNotContain("id=\"next-share\"");
       // a bad upload's error is an alert a screen reader announces
       String error =
-          h.upload("/mail", "/mail", "message", "list.csv", "id,name\n1,a\n".getBytes(StandardCharsets.UTF_8))
+          h.upload(
+                  "/mail",
+                  "/mail",
+                  "message",
+                  "list.csv",
+                  "id,name\n1,a\n".getBytes(StandardCharsets.UTF_8))
               .body();
-      assertThat(error).contains("class=\"alert error\" id=\"mail-error\" role=\"alert\"", "list.csv");
+      assertThat(error)
+          .contains("class=\"alert error\" id=\"mail-error\" role=\"alert\"", "list.csv");
     }
   }
 
@@ -214,7 +226,8 @@ class MailPageTextsIT extends ServerTest {
     byte[] broken =
         ("From: =?utf-8?b?"
                 + java.util.Base64.getEncoder()
-                    .encodeToString("IT Desk <desk@mail-notice.example>".getBytes(StandardCharsets.UTF_8))
+                    .encodeToString(
+                        "IT Desk <desk@mail-notice.example>".getBytes(StandardCharsets.UTF_8))
                 + "?=\r\nTo: a@example.jp\r\nSubject: Notice\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\nHello\r\n")
             .getBytes(StandardCharsets.UTF_8);
