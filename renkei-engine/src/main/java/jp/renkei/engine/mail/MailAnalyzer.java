@@ -1029,6 +1029,17 @@ public final class MailAnalyzer {
     /** Subject, plain text and HTML text of the message, lower-cased, up to {@link #TEXT}. */
     final StringBuilder text = new StringBuilder();
 
+    /**
+     * The head of {@link #text} in the letter case it was written in (folded and without invisible
+     * characters the same way): what a quote of the wording shows ({@link #quote}).
+     */
+    final StringBuilder written = new StringBuilder();
+
+    /** The phrases in their sentences of the text, quoted as written ({@link MailQuotes}). */
+    String quote(List<String> phrases) {
+      return MailQuotes.quoted(phrases().text(), written, phrases);
+    }
+
     /** List or bulk mail (List-Id, List-Unsubscribe, Precedence: list / bulk ...). */
     boolean listMail;
 
@@ -1302,7 +1313,9 @@ public final class MailAnalyzer {
         int room = TEXT - text.length();
         String add = t.length() > room ? t.substring(0, room) : t;
         // without the invisible characters, counted first: the reader sees the words they break
-        text.append(brokenWords.read(MailSigns.fold(add).toLowerCase(Locale.ROOT))).append('\n');
+        String folded = MailSigns.fold(add);
+        text.append(brokenWords.read(folded.toLowerCase(Locale.ROOT))).append('\n');
+        written.append(MailSigns.withoutInvisible(folded)).append('\n');
         if (t.length() <= room) {
           return;
         }
@@ -1552,8 +1565,18 @@ public final class MailAnalyzer {
 
     /** A finding whose evidence has words of its own, said in English and in Japanese. */
     void flag(RedFlag f, String evidence, String evidenceJa) {
-      for (MailReport.Finding x : findings) {
+      int same = f == RedFlag.LOOKALIKE_DOMAIN ? evidence.indexOf(" ≈ ") : -1;
+      for (int i = 0; i < findings.size(); i++) {
+        MailReport.Finding x = findings.get(i);
         if (x.flag() == f && x.evidence().equals(evidence)) {
+          return;
+        }
+        // one link imitating one name is said once (ui25: "url ≈ vpass.ne.jp (三井住友)" and "url ≈
+        // vpass.ne.jp" were two lines), keeping the fuller evidence
+        if (same > 0 && x.flag() == f && x.evidence().startsWith(evidence.substring(0, same + 3))) {
+          if (evidence.startsWith(x.evidence())) {
+            findings.set(i, new MailReport.Finding(f, evidence, evidenceJa));
+          }
           return;
         }
       }
@@ -4400,7 +4423,12 @@ public final class MailAnalyzer {
   }
 
   /** A link (the whole evidence, nothing after it) served by a link shortener. */
-  private static boolean shortLink(String url) {
+  private static boolean shortLink(String evidence) {
+    // the link, without the kind of link the evidence names after it ("… (URL shortener)")
+    String url =
+        evidence.endsWith(" (URL shortener)")
+            ? evidence.substring(0, evidence.length() - 16)
+            : evidence;
     String h = host(url);
     if (h == null || url.indexOf(' ') >= 0 || MailSigns.OWN_SHORT_LINKS.contains(h)) {
       return false;
@@ -5012,26 +5040,28 @@ public final class MailAnalyzer {
           l.url() + " (." + linkExtension(l.url()) + " to download)",
           l.url() + " (ダウンロードされる ." + linkExtension(l.url()) + ")");
     }
+    // the evidence names which kind of link it is (ui25: the sign's line lists every kind)
     if (MailSigns.isIpLiteral(host)) {
       // a private, loopback or link-local address written out is a device or a local service under
       // discussion, not a page every victim can reach; one asking to log in, or hidden behind
       // words ("click this link", Nazario msg-35's PayPal lure), is still a sign
-      if (!MailSigns.internalIp(host)
-          || MailSigns.loginLike(l.url(), l.text())
-          || !addressShown(l, host)) {
-        st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+      if (!MailSigns.internalIp(host) || st.loginLike(l) || !addressShown(l, host)) {
+        st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (IP address)", l.url() + " (IP アドレス)");
       }
     } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
         && !MailSigns.OWN_SHORT_LINKS.contains(host)) {
       if (!notACallToAction(l)) {
-        st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+        st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (URL shortener)", l.url() + " (短縮 URL)");
       }
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
         && (!st.listVouched() || st.loginLike(l))
         && !shopsCatalogue(l, host, st)) {
       if (!notACallToAction(l)) {
-        st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
+        st.flag(
+            RedFlag.SUSPICIOUS_LINK,
+            l.url() + " (hosting anyone can put a page on)",
+            l.url() + " (誰でもページを置けるホスティング)");
       }
     } else if (MailSigns.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
@@ -5336,7 +5366,7 @@ public final class MailAnalyzer {
       creds = MailSigns.found(MailSigns.CREDENTIALS, rest);
     }
     if (!creds.isEmpty()) {
-      st.flag(RedFlag.CREDENTIAL_REQUEST, MailQuotes.quoted(st.phrases().text(), creds));
+      st.flag(RedFlag.CREDENTIAL_REQUEST, st.quote(creds));
     }
     // before the list's vouching: a code host's notifications come with list headers
     relayedLure(st);
@@ -5348,7 +5378,7 @@ public final class MailAnalyzer {
     }
     List<String> urgent = advisory ? List.of() : MailSigns.found(MailSigns.URGENCY, phrases);
     if (!urgent.isEmpty()) {
-      st.flag(RedFlag.URGENCY, MailQuotes.quoted(st.phrases().text(), urgent));
+      st.flag(RedFlag.URGENCY, st.quote(urgent));
     }
     List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, phrases));
     MailSigns.found(MailSigns.CREDITED_AMOUNTS, phrases).stream()
@@ -5364,7 +5394,7 @@ public final class MailAnalyzer {
       lures.removeIf(x -> MailSigns.COMMERCE_WORDS.matcher(x).matches());
     }
     if (!lures.isEmpty()) {
-      st.flag(RedFlag.PAYMENT_LURE, MailQuotes.quoted(st.phrases().text(), lures));
+      st.flag(RedFlag.PAYMENT_LURE, st.quote(lures));
     }
     rewardLure(st);
     List<String> fraud = new ArrayList<>(MailSigns.found(MailSigns.FRAUD_OFFERS, phrases));
@@ -5378,7 +5408,7 @@ public final class MailAnalyzer {
       fraud.removeIf(x -> CRYPTO_AMOUNT.matcher(x).matches());
     }
     if (!fraud.isEmpty()) {
-      st.flag(RedFlag.FRAUD_OFFER, MailQuotes.quoted(st.phrases().text(), fraud));
+      st.flag(RedFlag.FRAUD_OFFER, st.quote(fraud));
     }
     creditApproval(st);
     extortion(st, phrases);
@@ -5396,7 +5426,7 @@ public final class MailAnalyzer {
     }
     List<String> themes = MailSigns.found(MailSigns.THEMES, phrases);
     if (!themes.isEmpty()) {
-      st.flag(RedFlag.TARGETED_THEME, MailQuotes.quoted(st.phrases().text(), themes));
+      st.flag(RedFlag.TARGETED_THEME, st.quote(themes));
     }
     if (st.senderDomain != null
         && FREEMAIL.contains(st.senderDomain)

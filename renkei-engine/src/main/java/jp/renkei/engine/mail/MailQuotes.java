@@ -6,8 +6,11 @@ import java.util.List;
  * The wording a sign found, quoted for a reader as it stands in the message: the phrase lists match
  * word starts ("password expir", "ログインし"), and a start alone reads like a typo. A quote is the
  * whole word or words the phrase began, with a little of the sentence around it ("…your password
- * expires today…"), never past the end of its line or sentence, in the lower-cased and folded text
- * the signs read. Cut on grapheme boundaries.
+ * expires today…"), never past the end of its line or sentence. The signs read the lower-cased and
+ * folded text; the quote is then given back in the letter case it was written in ("Verify Your
+ * Identity", "Microsoft 365"), found in the text as written (folded the same way, not lower-cased),
+ * and stays lower-case only where it is not found there (past the head of a long message). Cut on
+ * grapheme boundaries.
  */
 final class MailQuotes {
 
@@ -16,11 +19,22 @@ final class MailQuotes {
   /** How far a quote reaches on each side of the words matched, at most (characters). */
   static final int REACH = 30;
 
+  /** The longest word or number cut by {@link #REACH} that is taken whole (characters). */
+  static final int WHOLE = 12;
+
   /** The longest quote, context included (characters). */
   static final int MAX = 100;
 
   /** Each phrase in its context in {@code text}, quoted: {@code "…a b c…", "…d e…"}. */
   static String quoted(String text, List<String> phrases) {
+    return quoted(text, null, phrases);
+  }
+
+  /**
+   * Each phrase in its context in {@code text} (lower-cased), quoted in the letter case of {@code
+   * written}, the same wording as written (null: as in {@code text}).
+   */
+  static String quoted(String text, CharSequence written, List<String> phrases) {
     // two phrases of one sentence ("24時間以内", "停止します") quote it once
     List<String> quotes = new java.util.ArrayList<>();
     for (String p : phrases) {
@@ -37,7 +51,7 @@ final class MailQuotes {
         out.append(", ");
       }
       // straight quotes, not 「」: the evidence reads the same in the Japanese and the English page
-      out.append('"').append(q).append('"');
+      out.append('"').append(written == null ? q : asWritten(q, written)).append('"');
     }
     return out.toString();
   }
@@ -82,6 +96,19 @@ final class MailQuotes {
     while (to < ceiling && !stop(text, to)) {
       to++;
     }
+    // the reach cut into a short word or a number: taken whole ("24時間以内", not "時間以内")
+    if (from > 0
+        && latin(text.codePointBefore(from))
+        && (from < text.length() && latin(text.codePointAt(from))
+            || Character.isDigit(text.codePointBefore(from)))) {
+      int back = from;
+      while (back > 0 && from - back < WHOLE && latin(text.codePointBefore(back))) {
+        back -= Character.charCount(text.codePointBefore(back));
+      }
+      if (back == 0 || !latin(text.codePointBefore(back))) {
+        from = back;
+      }
+    }
     // never half a word or half a surrogate pair at the edges of the context
     while (from < start && (Character.isLowSurrogate(text.charAt(from)) || inWord(text, from))) {
       from++;
@@ -94,6 +121,48 @@ final class MailQuotes {
     boolean after = to < text.length() && !stop(text, to);
     String shown = jp.renkei.engine.text.Names.prefix(quote, MAX);
     return (before ? "…" : "") + shown + (after || shown.length() < quote.length() ? "…" : "");
+  }
+
+  /**
+   * {@code quote} (taken from the lower-cased text, its runs of whitespace made one, "…" where it
+   * was cut) in the letter case of its first occurrence in {@code written}; the quote as it is when
+   * {@code written} does not hold it.
+   */
+  static String asWritten(String quote, CharSequence written) {
+    boolean before = quote.startsWith("…");
+    boolean after = quote.endsWith("…") && quote.length() > 1;
+    String bare = quote.substring(before ? 1 : 0, quote.length() - (after ? 1 : 0));
+    if (bare.isEmpty()) {
+      return quote;
+    }
+    // written lower-cased character by character, whitespace runs one, with where each came from
+    StringBuilder folded = new StringBuilder(Math.min(written.length(), 1 << 17));
+    int[] from = new int[written.length() + 1];
+    boolean space = false;
+    for (int i = 0; i < written.length(); i++) {
+      char c = written.charAt(i);
+      if (Character.isWhitespace(c)) {
+        if (!space) {
+          from[folded.length()] = i;
+          folded.append(' ');
+        }
+        space = true;
+        continue;
+      }
+      space = false;
+      from[folded.length()] = i;
+      folded.append(Character.toLowerCase(c));
+    }
+    int at = folded.indexOf(bare);
+    if (at < 0) {
+      return quote;
+    }
+    int end = from[at + bare.length() - 1] + 1;
+    String found = written.subSequence(from[at], end).toString().replaceAll("\\s+", " ");
+    if (!found.toLowerCase(java.util.Locale.ROOT).equals(bare)) {
+      return quote; // a letter whose lower case is longer or different: keep what was judged
+    }
+    return (before ? "…" : "") + found + (after ? "…" : "");
   }
 
   /** Whether position {@code i} is inside a Latin word (a letter or digit on both sides). */

@@ -3374,6 +3374,13 @@ final class MailSigns {
    */
   static final int BROKEN_JAPANESE_WORDS = 3;
 
+  /**
+   * {@code t} without the invisible characters {@link BrokenWords#read} takes out (counting none).
+   */
+  static String withoutInvisible(String t) {
+    return hasInvisible(t) || t.indexOf('\u00AD') >= 0 ? INVISIBLE.matcher(t).replaceAll("") : t;
+  }
+
   /** The invisible characters taken out of the text the wording rules read. */
   private static final Pattern INVISIBLE =
       Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD\\u2066-\\u2069]+");

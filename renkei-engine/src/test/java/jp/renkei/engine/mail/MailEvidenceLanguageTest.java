@@ -79,9 +79,48 @@ class MailEvidenceLanguageTest {
     assertThat(r.findingsByFlag().keySet()).doesNotHaveDuplicates();
     assertThat(r.findingsByFlag().get(RedFlag.SUSPICIOUS_LINK))
         .extracting(MailReport.Finding::evidence)
-        .containsExactly("http://198.51.100.7/a", "http://198.51.100.8/b");
+        .containsExactly(
+            "http://198.51.100.7/a (IP address)", "http://198.51.100.8/b (IP address)");
     assertThat(r.findingsByFlag().values().stream().mapToInt(List::size).sum())
         .isEqualTo(r.findings().size());
+  }
+
+  /**
+   * ui25: a Japanese lure's look-alike link was listed twice, "url ≈ vpass.ne.jp (三井住友)" and "url ≈
+   * vpass.ne.jp": one link imitating one name is one line, the one naming the brand.
+   */
+  @Test
+  void aLookalikeLinkIsListedOnceWithTheBrandsName() throws Exception {
+    MailReport r;
+    try (var in =
+        getClass().getResourceAsStream("/jp/renkei/engine/mail/ja23/lure/03-vpass-spoofed.eml")) {
+      r = new MailAnalyzer().analyze(in);
+    }
+    List<String> lookalike =
+        r.findings().stream()
+            .filter(f -> f.flag() == RedFlag.LOOKALIKE_DOMAIN)
+            .map(MailReport.Finding::evidence)
+            .toList();
+    assertThat(lookalike)
+        .containsExactly("https://vpass.ne.jp.smbc-check.top/login/ ≈ vpass.ne.jp (三井住友)");
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+  }
+
+  /** ui25: the sign lists every kind of suspicious link; its evidence says which one this is. */
+  @Test
+  void aSuspiciousLinksEvidenceNamesItsKindInBothLanguages() {
+    MailReport r =
+        analyze(
+            "From: IT <it@helpdesk.example>\r\nTo: a@example.jp\r\nSubject: Verify\r\n"
+                + "Content-Type: text/html; charset=UTF-8\r\n\r\n<p>Verify your account.</p>"
+                + "<a href=\"http://198.51.100.7/a\">a</a> <a href=\"https://bit.ly/3xYzAbC\">b</a>");
+    assertThat(r.findingsByFlag().get(RedFlag.SUSPICIOUS_LINK))
+        .extracting(f -> f.evidence(true), f -> f.evidence(false))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "http://198.51.100.7/a (IP address)", "http://198.51.100.7/a (IP アドレス)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "https://bit.ly/3xYzAbC (URL shortener)", "https://bit.ly/3xYzAbC (短縮 URL)"));
   }
 
   @Test

@@ -93,6 +93,65 @@ class MailEvidenceQuoteTest {
         .doesNotMatch("(?s).*(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF].*");
   }
 
+  /**
+   * ui25: the quotes came from the lower-cased text the signs read ("your paypal account has been
+   * limited", "microsoft 365 アカウント"); the reader sees them as the message wrote them.
+   */
+  @Test
+  void aQuoteKeepsTheLetterCaseOfTheMessage() {
+    MailReport r =
+        analyze(
+            "From: PayPal Service <service@paypal-account-security.example>\r\nTo: a@example.jp\r\n"
+                + "Subject: Your PayPal Account Has Been Limited\r\n"
+                + "Content-Type: text/html; charset=UTF-8\r\n\r\n"
+                + "<p>We have noticed Unusual Activity on your PayPal account.</p><p>Please <b>Verify"
+                + " Your   Identity</b> within 48 hours or your account will be permanently"
+                + " suspended.</p><p><a href=\"http://198.51.100.23/signin\">Log in</a></p>\r\n");
+    String creds = evidence(r, RedFlag.CREDENTIAL_REQUEST);
+    assertThat(creds)
+        .contains("Your PayPal Account Has Been Limited", "Unusual Activity on your PayPal account")
+        .contains("Verify Your Identity")
+        .doesNotContain("paypal account has been limited");
+    assertThat(evidence(r, RedFlag.URGENCY)).contains("Verify Your Identity within 48 hours");
+    String body = "24時間以内にこちらからMicrosoft 365 アカウントにサインインして確認してください。";
+    MailReport ja =
+        analyze(
+            "From: "
+                + b64("Microsoft 365 管理者")
+                + " <admin@mailbox-notice.example>\r\nTo: a@example.jp\r\nSubject: "
+                + b64("メールボックスの容量が上限に達しました")
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
+                + "\r\n");
+    assertThat(evidence(ja, RedFlag.CREDENTIAL_REQUEST))
+        .contains("Microsoft 365 アカウント")
+        .doesNotContain("microsoft 365");
+    // a full-width word is quoted folded (as the signs read it), in its own case
+    assertThat(MailQuotes.asWritten("…verify your identity…", "Please ＶＥＲＩＦＹ"))
+        .isEqualTo("…verify your identity…");
+    assertThat(
+            MailQuotes.asWritten("…verify your identity…", "x\nPlease Verify\n  Your Identity now"))
+        .isEqualTo("…Verify Your Identity…");
+  }
+
+  /** The reach of a quote no longer cuts a number glued to a Japanese word ("時間以内" for 24時間以内). */
+  @Test
+  void aNumberAtTheEdgeOfTheReachIsQuotedWhole() {
+    String text = "24時間以内にこちらからアカウントにサインインして本人確認をしてください";
+    String q = MailQuotes.inContext(text, "本人確認");
+    assertThat(q).startsWith("24時間以内");
+    assertThat(MailQuotes.inContext("x".repeat(40) + " " + text, "本人確認")).startsWith("…24時間以内");
+  }
+
+  private static String evidence(MailReport r, RedFlag flag) {
+    return r.findings().stream()
+        .filter(x -> x.flag() == flag)
+        .map(MailReport.Finding::evidence)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(flag + " not in " + r.findings()));
+  }
+
   @Test
   void aCutNeverSplitsASurrogatePairOrAJoinedEmoji() {
     String text = "a".repeat(59) + "\uD83D\uDE00" + "tail";

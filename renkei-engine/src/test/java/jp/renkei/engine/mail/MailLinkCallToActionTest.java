@@ -55,7 +55,8 @@ class MailLinkCallToActionTest {
                 + "Confirm your details: https://d111111abcdef8.cloudfront.net/account/verify.html\r\n",
             "text/plain");
     assertThat(evidence(r, RedFlag.SUSPICIOUS_LINK))
-        .containsExactly("https://d111111abcdef8.cloudfront.net/account/verify.html");
+        .containsExactly(
+            "https://d111111abcdef8.cloudfront.net/account/verify.html (hosting anyone can put a page on)");
   }
 
   @Test
@@ -68,7 +69,8 @@ class MailLinkCallToActionTest {
                 + "<p><a href=\"https://is.gd/Ab12Cd\">Unsubscribe</a></p>"
                 + "<p><a href=\"https://is.gd/Ab12Cd\">Track your parcel</a></p></body></html>\r\n",
             "text/html");
-    assertThat(evidence(r, RedFlag.SUSPICIOUS_LINK)).containsExactly("https://is.gd/Ab12Cd");
+    assertThat(evidence(r, RedFlag.SUSPICIOUS_LINK))
+        .containsExactly("https://is.gd/Ab12Cd (URL shortener)");
   }
 
   @Test
@@ -85,7 +87,7 @@ class MailLinkCallToActionTest {
             "Our new branch opens on Monday: https://goo.gl/AbCdEf123\r\n",
             "text/plain");
     assertThat(evidence(other, RedFlag.SUSPICIOUS_LINK))
-        .containsExactly("https://goo.gl/AbCdEf123");
+        .containsExactly("https://goo.gl/AbCdEf123 (URL shortener)");
   }
 
   @Test

@@ -370,7 +370,8 @@ class MailWalletAndCreditLureTest {
     for (MailReport r : List.of(elsewhere, unverified, asks)) {
       assertThat(flags(r)).as(r.findings().toString()).contains(RedFlag.CREDENTIAL_REQUEST);
     }
-    assertThat(evidence(asks, RedFlag.CREDENTIAL_REQUEST)).contains("verify your account");
+    assertThat(evidence(asks, RedFlag.CREDENTIAL_REQUEST))
+        .contains("Verify your account"); // as written (ui25)
   }
 
   @Test

@@ -141,4 +141,99 @@ class MailPageTextsIT extends ServerTest {
     assertThat(Map.of("summary", flag.summary(true)).get("summary").length())
         .isLessThan(flag.en().length());
   }
+
+  /** A lure with a disguised link to an IP address, a deadline and a request to verify. */
+  static byte[] payPalLure() {
+    return ("From: PayPal Service <service@paypal-account-security.example>\r\n"
+            + "To: a@example.jp\r\nSubject: Your PayPal Account Has Been Limited\r\n"
+            + "Content-Type: text/html; charset=UTF-8\r\n\r\n"
+            + "<p>We have noticed Unusual Activity on your PayPal account.</p><p>Please Verify Your"
+            + " Identity within 48 hours or your account will be permanently suspended.</p>"
+            + "<p><a href=\"http://198.51.100.23/paypal/login.php\">https://www.paypal.com/signin</a>"
+            + "</p>\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * ui25's review as a new analyst: the verdict was bold text like any other, the same for a clean
+   * and a dangerous mail, with nothing on what to do; sharing to C4TAP had to be chosen before the
+   * verdict was known and its preview stood above the verdict; an upload's error was plain text;
+   * quotes were lower-cased; a From that is no address was shown in doubled brackets.
+   */
+  @Test
+  void theVerdictSaysWhatToDoAndTheNextStepsFollowTheReport() {
+    for (String language : new String[] {"ja", "en"}) {
+      Http h = signedIn(language);
+      String page = h.upload("/mail", "/mail", "message", "paypal.eml", payPalLure()).body();
+      assertThat(page)
+          .contains(
+              "class=\"verdict-box verdict-MALICIOUS\" role=\"status\"", "id=\"verdict-advice\"")
+          .contains("id=\"next-steps\"", "href=\"#share\"", "id=\"stix-download\"")
+          .contains("href=\"data:application/json;charset=utf-8,%7B")
+          .doesNotContain("??", "id=\"next-send\"");
+      // the quotes as the message wrote them
+      assertThat(page)
+          .contains("Verify Your Identity within 48 hours")
+          .doesNotContain("verify your identity");
+      if (language.equals("ja")) {
+        assertThat(page).contains("リンクを開かず", "次の対応", "C4TAP 共有の準備へ", "STIX をダウンロード");
+      } else {
+        assertThat(page)
+            .contains("Do not open its links", "What to do next", "Prepare a C4TAP share")
+            .contains("Download STIX");
+      }
+      // the shared preview comes after the verdict it is about, and the next step says to send
+      String shared =
+          h.uploadWith(
+                  "/mail",
+                  "/mail",
+                  "message",
+                  "paypal.eml",
+                  payPalLure(),
+                  Map.of("share", "yes", "range", "AMBER"))
+              .body();
+      assertThat(shared)
+          .contains("id=\"c4tap-preview\"", "id=\"next-send\"")
+          .doesNotContain("id=\"next-share\"");
+      assertThat(shared.indexOf("id=\"verdict\""))
+          .isLessThan(shared.indexOf("id=\"c4tap-preview\""));
+      // a clean message says a clean verdict is no proof, and offers no share step
+      byte[] plain =
+          ("From: Taro <taro@example-corp.co.jp>\r\nTo: a@example.jp\r\nSubject: Lunch\r\n"
+                  + "Content-Type: text/plain; charset=UTF-8\r\n\r\nLunch at noon?\r\n")
+              .getBytes(StandardCharsets.UTF_8);
+      String clean = h.upload("/mail", "/mail", "message", "lunch.eml", plain).body();
+      assertThat(clean)
+          .contains("verdict-box verdict-CLEAN", "id=\"next-stix\"")
+          .doesNotContain("id=\"next-share\"");
+      // a bad upload's error is an alert a screen reader announces
+      String error =
+          h.upload(
+                  "/mail",
+                  "/mail",
+                  "message",
+                  "list.csv",
+                  "id,name\n1,a\n".getBytes(StandardCharsets.UTF_8))
+              .body();
+      assertThat(error)
+          .contains("class=\"alert error\" id=\"mail-error\" role=\"alert\"", "list.csv");
+    }
+  }
+
+  @Test
+  void aFromThatIsNoAddressIsShownAsWrittenWithoutDoubledBrackets() {
+    Http h = signedIn("en");
+    byte[] broken =
+        ("From: =?utf-8?b?"
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        "IT Desk <desk@mail-notice.example>".getBytes(StandardCharsets.UTF_8))
+                + "?=\r\nTo: a@example.jp\r\nSubject: Notice\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nHello\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    String page = h.upload("/mail", "/mail", "message", "broken-from.eml", broken).body();
+    String from = page.substring(page.indexOf("id=\"from\""));
+    from = from.substring(0, from.indexOf("</td>"));
+    assertThat(from).contains("desk@mail-notice.example").doesNotContain("&gt;&gt;", "&lt;&lt;");
+  }
 }
