@@ -40,9 +40,9 @@ public class Passwords {
   private final Set<String> common;
 
   /**
-   * Sign-in's stand-in hash for an unknown login: made here by the same encoder as every real
-   * hash, so checking against it costs what checking a real one costs (whatever that encoder's
-   * strength), and of a random password nobody knows, so it matches nothing.
+   * Sign-in's stand-in hash for an unknown login: made here by the same encoder as every real hash,
+   * so checking against it costs what checking a real one costs (whatever that encoder's strength),
+   * and of a random password nobody knows, so it matches nothing.
    */
   private final String dummy;
 
