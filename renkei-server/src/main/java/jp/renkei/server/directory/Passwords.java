@@ -12,13 +12,13 @@ import java.util.Locale;
 import java.util.Set;
 import jp.renkei.server.config.SecurityProperties;
 import jp.renkei.server.failure.InvalidInput;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Password hashing (bcrypt through Spring Security's delegating encoder, so the hash records its
- * algorithm and can be upgraded later), the password rules, and generated passwords.
+ * algorithm and can be upgraded later; the encoder is the bean of {@link PasswordHashing}), the
+ * password rules, and generated passwords.
  *
  * <p>The rules: at least {@code renkei.security.min-password-length} characters and at most 128;
  * not containing the login; at least 5 different characters; not a mere run of letters or digits
@@ -35,14 +35,22 @@ public class Passwords {
 
   static final int MIN_DISTINCT = 5;
 
-  private final PasswordEncoder encoder =
-      PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  private final PasswordEncoder encoder;
   private final int minLength;
   private final Set<String> common;
 
-  Passwords(SecurityProperties security) {
+  /**
+   * Sign-in's stand-in hash for an unknown login: made here by the same encoder as every real hash,
+   * so checking against it costs what checking a real one costs (whatever that encoder's strength),
+   * and of a random password nobody knows, so it matches nothing.
+   */
+  private final String dummy;
+
+  Passwords(SecurityProperties security, PasswordEncoder encoder) {
+    this.encoder = encoder;
     this.minLength = security.minPasswordLength();
     this.common = loadCommon();
+    this.dummy = encoder.encode(generate() + generate());
   }
 
   private static Set<String> loadCommon() {
@@ -75,12 +83,14 @@ public class Passwords {
    * login), against a stand-in of the same cost that matches nothing, so both take the same time.
    */
   public boolean matchesAtSignIn(String raw, String hash) {
-    boolean ok = encoder.matches(raw == null ? "" : raw, hash == null ? DUMMY : hash);
+    boolean ok = encoder.matches(raw == null ? "" : raw, hash == null ? dummy : hash);
     return ok && hash != null;
   }
 
-  private static final String DUMMY =
-      "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z1nHcF4bDfyODfxW1mAVOQxS";
+  /** The stand-in hash sign-in checks an unknown login against (for the tests of its cost). */
+  String unknownLoginHash() {
+    return dummy;
+  }
 
   /** Checks a chosen password against the rules; {@code field} names the form field. */
   public void check(String field, String raw, String login) {

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * directory loaded. Tests create what they change through {@link Fixtures}, with unique names, so
  * they do not depend on each other or on order.
  */
-@org.springframework.context.annotation.Import(Fixtures.class)
+@org.springframework.context.annotation.Import({Fixtures.class, CheapPasswordHashing.class})
 @SpringBootTest(
     classes = RenkeiApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
