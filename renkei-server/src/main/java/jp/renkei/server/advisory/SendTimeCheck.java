@@ -1,5 +1,7 @@
 package jp.renkei.server.advisory;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.renkei.engine.policy.Audience;
@@ -15,10 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <ul>
  *   <li>Every row to an organisation's duty address or webhook: the organisation is still active.
- *   <li>An advisory: its row is of the current version (a later update, correction or withdrawal
- *       has rows of its own to the same recipients), the organisation as a whole is in the
- *       advisory's audience now by the one sharing policy ({@link SharingGate#checkOrganisation}),
- *       and an exercise's advisory belongs to a run that is not stopped and allows e-mail.
+ *   <li>An advisory: the organisation as a whole is in the advisory's audience now by the one
+ *       sharing policy ({@link SharingGate#checkOrganisation}), and an exercise's advisory belongs
+ *       to a run that is not stopped and allows e-mail. Every version goes, an earlier one too when
+ *       a later one exists before it went (each version is one message to its recipients,
+ *       ReportSharingScenarioIT's model).
  *   <li>An exercise inject's e-mail: the run is not stopped and allows e-mail, and the address is
  *       still that of an enabled member of the run in the row's organisation.
  * </ul>
@@ -32,10 +35,46 @@ final class SendTimeCheck {
   private final SharingGate gate;
   private final AdvisoryRepository advisories;
 
+  /** What a tick reads once per advisory: its exercise run's refusal and its audience. */
+  private record AdvisoryFacts(Optional<String> run, Audience audience) {}
+
+  // one sending tick's reads (null outside a tick): a tick lasts a few seconds at most, and a
+  // narrowing committed during it is seen from the next tick on
+  private Map<Long, Optional<SharingGate.Check>> organisations;
+  private Map<Long, AdvisoryFacts> advisoryFacts;
+
   SendTimeCheck(JdbcClient jdbc, SharingGate gate, AdvisoryRepository advisories) {
     this.jdbc = jdbc;
     this.gate = gate;
     this.advisories = advisories;
+  }
+
+  void beginTick() {
+    organisations = new HashMap<>();
+    advisoryFacts = new HashMap<>();
+  }
+
+  void endTick() {
+    organisations = null;
+    advisoryFacts = null;
+  }
+
+  private Optional<SharingGate.Check> organisation(long id) {
+    return organisations == null
+        ? gate.checkOrganisation(id)
+        : organisations.computeIfAbsent(id, gate::checkOrganisation);
+  }
+
+  private AdvisoryFacts facts(long advisoryId) {
+    if (advisoryFacts == null) {
+      return readFacts(advisoryId);
+    }
+    AdvisoryFacts f = advisoryFacts.get(advisoryId);
+    if (f == null) {
+      f = readFacts(advisoryId);
+      advisoryFacts.put(advisoryId, f);
+    }
+    return f;
   }
 
   /** Why {@code due} may not be sent now; empty when it may. */
@@ -46,59 +85,51 @@ final class SendTimeCheck {
     if (due.exerciseMailId() != null) {
       return exerciseMail(due);
     }
-    var check = gate.checkOrganisation(due.organisationId());
+    var check = organisation(due.organisationId());
     if (check.isEmpty()) {
       return Optional.of("the organisation is no longer active");
     }
     if (due.advisoryId() == null) {
       return Optional.empty(); // an exposure notice or NOTICE reminder: the organisation's own
     }
-    int current =
-        jdbc.sql("select coalesce(max(version_no), 0) from advisory_version where advisory_id = ?")
-            .param(due.advisoryId())
-            .query(Integer.class)
-            .single();
-    if (current > due.versionNo()) {
-      return Optional.of(
-          "version "
-              + due.versionNo()
-              + " was superseded by version "
-              + current
-              + " before it went");
+    AdvisoryFacts f = facts(due.advisoryId());
+    if (f.run().isPresent()) {
+      return f.run();
     }
-    Optional<String> run =
-        jdbc.sql(
-                "select r.state, r.email_allowed from advisory a join exercise_run r"
-                    + " on r.id = a.exercise_run_id where a.id = ?")
-            .param(due.advisoryId())
-            .query((rs, i) -> runRefusal(rs.getString(1), rs.getBoolean(2)))
-            .optional()
-            .flatMap(r -> r);
-    if (run.isPresent()) {
-      return run;
-    }
-    Optional<AdvisoryRepository.Advisory> advisory = advisories.advisory(due.advisoryId());
-    if (advisory.isEmpty()) {
+    if (f.audience() == null) {
       return Optional.of("the advisory is gone");
     }
-    // the advisory's audience with only the recipients the policy consults for this organisation
-    // (itself and the CEPTOARs it belongs to: Reach.consultedPart), so a fan-out of thousands does
-    // not read every recipient once per delivery
-    Set<Long> consulted =
-        Set.copyOf(
-            jdbc.sql(
-                    "select r.organisation_id from advisory_recipient r where r.advisory_id = ?"
-                        + " and (r.organisation_id = ? or r.organisation_id in"
-                        + " (select m.ceptoar_id from ceptoar_membership m where m.member_id = ?))")
-                .params(due.advisoryId(), due.organisationId(), due.organisationId())
-                .query(Long.class)
-                .list());
-    Audience audience = AdvisoryService.audience(advisory.get(), consulted);
-    Decision d = check.get().decide(audience);
+    Decision d = check.get().decide(f.audience());
     return d.allowed()
         ? Optional.empty()
         : Optional.of(
             "the organisation is outside the advisory's audience now (" + d.reason() + ")");
+  }
+
+  /**
+   * The advisory's exercise run's refusal and its whole audience read as every reading path reads
+   * it ({@link AdvisoryService#audience}); a null audience when it is gone.
+   */
+  private AdvisoryFacts readFacts(long advisoryId) {
+    Optional<String> run =
+        jdbc.sql(
+                "select r.state, r.email_allowed from advisory a join exercise_run r"
+                    + " on r.id = a.exercise_run_id where a.id = ?")
+            .param(advisoryId)
+            .query((rs, i) -> runRefusal(rs.getString(1), rs.getBoolean(2)))
+            .optional()
+            .flatMap(r -> r);
+    Optional<AdvisoryRepository.Advisory> advisory = advisories.advisory(advisoryId);
+    if (advisory.isEmpty()) {
+      return new AdvisoryFacts(run, null);
+    }
+    Set<Long> recipients =
+        Set.copyOf(
+            jdbc.sql("select organisation_id from advisory_recipient where advisory_id = ?")
+                .param(advisoryId)
+                .query(Long.class)
+                .list());
+    return new AdvisoryFacts(run, AdvisoryService.audience(advisory.get(), recipients));
   }
 
   private Optional<String> exerciseMail(OutboxSender.Due due) {

@@ -157,66 +157,6 @@ class OutboxSendTimeLeakIT extends ServerTest {
         null);
   }
 
-  @Test
-  void aVersionSupersededByAWithdrawalBeforeItWentIsCancelledAndOnlyTheWithdrawalGoes()
-      throws Exception {
-    Actor nisc = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
-    String duty = Fixtures.unique("duty-withdrawn") + "@sendtime.example";
-    Organisation bank = withContacts("finance", duty);
-    String first = Fixtures.unique("誤って出した版");
-    String withdrawal = Fixtures.unique("取消の版");
-    long id =
-        tx.execute(
-            s -> {
-              long a = advisories.issue(nisc, advisory(first, "V1BODY-WRONG-RECIPIENT", bank));
-              advisories.addVersion(
-                  nisc, a, "withdrawal", withdrawal, "誤送信のため取り消します", null, List.of(), null);
-              return a;
-            });
-    awaitEnded("b.advisory_id = ?", id);
-    await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(duty).size() == 1);
-    await().atMost(Duration.ofSeconds(30)).until(() -> hooksOf(bank).size() == 1);
-    assertThat(mailTo(duty).get(0)).contains(withdrawal).doesNotContain("V1BODY", "superseded-obs");
-    assertThat(hooksOf(bank).get(0)).contains(withdrawal).doesNotContain("V1BODY");
-    assertCancelled(rows("b.advisory_id = ? and b.version_no = 1", id), "superseded by version 2");
-    assertThat(rows("b.advisory_id = ? and b.version_no = 2", id))
-        .extracting(Row::status)
-        .containsOnly("sent");
-  }
-
-  @Test
-  void aRowWaitingItsBackoffIsJudgedAgainWhenItsTimeComesAndNotRetriedForever() throws Exception {
-    Actor nisc = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
-    String duty = Fixtures.unique("duty-backoff") + "@sendtime.example";
-    Organisation bank = withContacts("finance", duty);
-    String first = Fixtures.unique("再試行待ちの版");
-    refuseHooks.set(true);
-    long id = advisories.issue(nisc, advisory(first, "V1BODY-OUTDATED", bank));
-    // the receiver refused the first attempt: the webhook row waits its backoff
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                !rows(
-                        "b.advisory_id = ? and b.channel = 'webhook' and b.last_error is not null",
-                        id)
-                    .isEmpty());
-    refuseHooks.set(false);
-    String update = Fixtures.unique("訂正の版");
-    advisories.addVersion(nisc, id, "correction", update, "訂正後の本文", null, List.of(), null);
-    // the backoff is over (the test stands in for the clock)
-    jdbc.sql(
-            "update outbox set next_attempt_at = now() where advisory_id = ? and status = 'pending'")
-        .param(id)
-        .update();
-    awaitEnded("b.advisory_id = ?", id);
-    await().atMost(Duration.ofSeconds(30)).until(() -> hooksOf(bank).size() == 1);
-    assertThat(hooksOf(bank).get(0)).contains(update).doesNotContain("V1BODY");
-    assertCancelled(
-        rows("b.advisory_id = ? and b.version_no = 1 and b.channel = 'webhook'", id),
-        "superseded by version 2");
-  }
-
   long emailRun(Actor planner, UserAccount... players) {
     long scenario = exercises.createScenario(planner, ExerciseIT.emailScenario());
     long run = exercises.createRun(planner, scenario, Fixtures.unique("送信時の判定"), 1, true);
