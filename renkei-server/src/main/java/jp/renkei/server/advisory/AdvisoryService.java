@@ -93,6 +93,7 @@ public class AdvisoryService {
   private final org.springframework.context.ApplicationEventPublisher events;
   private final jp.renkei.server.directory.OrganisationNames names;
   private final ExerciseScope.Play play;
+  private final OutboxCancellation outbox;
 
   AdvisoryService(
       AdvisoryRepository advisories,
@@ -105,8 +106,10 @@ public class AdvisoryService {
       org.springframework.context.ApplicationEventPublisher events,
       Optional<Clock> clock,
       jp.renkei.server.directory.OrganisationNames names,
-      ExerciseScope.Play play) {
+      ExerciseScope.Play play,
+      OutboxCancellation outbox) {
     this.play = play;
+    this.outbox = outbox;
     this.users = users;
     this.names = names;
     this.advisories = advisories;
@@ -399,6 +402,9 @@ public class AdvisoryService {
         actor.userId());
     if ("withdrawal".equals(kind)) {
       advisories.withdraw(id);
+      // what had not gone yet is not sent; the withdrawal then goes only where an earlier version
+      // did (SendTimeCheck)
+      outbox.withdrawnBeforeSending(id, n);
     }
     int recipients = fanOut(id, n);
     audit.record(

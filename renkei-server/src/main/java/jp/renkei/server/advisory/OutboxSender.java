@@ -6,8 +6,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import jp.renkei.server.audit.Actor;
-import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
@@ -85,10 +83,7 @@ class OutboxSender {
   private final ExposureNoticeMessages notices;
   private final NoticeReminderMessages reminders;
   private final SendTimeCheck check;
-  private final AuditLog audit;
-
-  /** Who the audit log names for the outbox's own decisions. */
-  private static final Actor OUTBOX = new Actor(null, "outbox", null, null, "system", null);
+  private final OutboxCancellation cancellation;
 
   OutboxSender(
       JdbcClient jdbc,
@@ -99,10 +94,10 @@ class OutboxSender {
       SignedWebhooks webhooks,
       SharingGate gate,
       AdvisoryRepository advisories,
-      AuditLog audit) {
+      OutboxCancellation cancellation) {
     this.jdbc = jdbc;
     this.check = new SendTimeCheck(jdbc, gate, advisories);
-    this.audit = audit;
+    this.cancellation = cancellation;
     this.tx = tx;
     this.mail = mail;
     this.notify = notify;
@@ -137,10 +132,15 @@ class OutboxSender {
     Due due = claimed.get();
     String error = null;
     try {
-      Optional<String> refused = check.refusal(due);
-      if (refused.isPresent()) {
+      SendTimeCheck.Verdict verdict = check.judge(due);
+      if (verdict.waits()) {
         Due row = due;
-        tx.executeWithoutResult(s -> cancel(row, refused.get()));
+        tx.executeWithoutResult(s -> waitAgain(row));
+        return true;
+      }
+      if (!verdict.sends()) {
+        Due row = due;
+        tx.executeWithoutResult(s -> cancel(row, verdict.code(), verdict.reason()));
         return true;
       }
       due = toCurrentTarget(due);
@@ -168,7 +168,7 @@ class OutboxSender {
     } catch (NoLongerConfigured e) {
       String reason = e.getMessage();
       Due row = due;
-      tx.executeWithoutResult(s -> cancel(row, reason));
+      tx.executeWithoutResult(s -> cancel(row, "noChannel", reason));
       return true;
     } catch (Exception e) {
       error = OutboxMail.deliveryError(e);
@@ -237,17 +237,8 @@ class OutboxSender {
    * Ends a row that may not go any more ({@link SendTimeCheck}, or no channel now): cancelled with
    * its reason, never retried, and audited.
    */
-  private void cancel(Due due, String reason) {
-    jdbc.sql("update outbox set status = 'cancelled', last_error = ? where id = ?")
-        .params(truncate(reason), due.id())
-        .update();
-    audit.record(
-        OUTBOX,
-        AuditLog.Event.failure(
-            "outbox.cancelled",
-            "outbox",
-            due.id(),
-            due.channel() + " to organisation " + due.organisationId() + ": " + reason));
+  private void cancel(Due due, String code, String reason) {
+    cancellation.cancel(due.id(), due.channel(), due.organisationId(), code, reason);
     log.info(
         "Delivery {} ({} to organisation {}) cancelled: {}",
         due.id(),
@@ -256,7 +247,22 @@ class OutboxSender {
         reason);
   }
 
+  /**
+   * Puts back a withdrawal whose recipient's earlier version is still in flight on the same
+   * channel: judged again after the poll interval, the claim not counted as an attempt. It waits at
+   * most the earlier row's lease (a sender that died holding it loses it, and the row is then
+   * cancelled as withdrawn).
+   */
+  private void waitAgain(Due due) {
+    jdbc.sql(
+            "update outbox set attempts = attempts - 1, next_attempt_at = ?, leased_until = null"
+                + " where id = ?")
+        .params(Instant.now().plus(notify.pollInterval()).atOffset(ZoneOffset.UTC), due.id())
+        .update();
+  }
+
   private Optional<Due> claim() {
+    var lease = Instant.now().plus(notify.lease()).atOffset(ZoneOffset.UTC);
     Optional<Due> due =
         jdbc.sql(
                 "select id, advisory_id, exposure_notice_id, notice_reminder_id, exercise_mail_id, account_mail_id, version_no,"
@@ -266,27 +272,36 @@ class OutboxSender {
             .optional();
     due.ifPresent(
         d ->
-            jdbc.sql("update outbox set attempts = attempts + 1, next_attempt_at = ? where id = ?")
-                .params(Instant.now().plus(notify.lease()).atOffset(ZoneOffset.UTC), d.id())
+            jdbc.sql(
+                    "update outbox set attempts = attempts + 1, next_attempt_at = ?,"
+                        + " leased_until = ? where id = ?")
+                .params(lease, lease, d.id())
                 .update());
     return due;
   }
 
   private void finish(Due due, String error) {
     if (error == null) {
-      jdbc.sql("update outbox set status = 'sent', sent_at = now(), last_error = null where id = ?")
+      // sent even when a withdrawal landed while it was in flight: its recipient then gets the
+      // withdrawal too (SendTimeCheck)
+      jdbc.sql(
+              "update outbox set status = 'sent', sent_at = now(), last_error = null,"
+                  + " leased_until = null where id = ?")
           .param(due.id())
           .update();
       return;
     }
     int attempts = due.attempts() + 1;
     if (attempts >= notify.maxAttempts()) {
-      jdbc.sql("update outbox set status = 'failed', last_error = ? where id = ?")
+      jdbc.sql(
+              "update outbox set status = 'failed', last_error = ?, leased_until = null where id = ?")
           .params(truncate(error), due.id())
           .update();
     } else {
       Duration backoff = Duration.ofSeconds(30L << Math.min(attempts - 1, 10));
-      jdbc.sql("update outbox set last_error = ?, next_attempt_at = ? where id = ?")
+      jdbc.sql(
+              "update outbox set last_error = ?, next_attempt_at = ?, leased_until = null"
+                  + " where id = ?")
           .params(truncate(error), Instant.now().plus(backoff).atOffset(ZoneOffset.UTC), due.id())
           .update();
     }
@@ -401,6 +416,6 @@ class OutboxSender {
   }
 
   private static String truncate(String s) {
-    return s.length() > 500 ? s.substring(0, 500) : s;
+    return OutboxCancellation.truncate(s);
   }
 }

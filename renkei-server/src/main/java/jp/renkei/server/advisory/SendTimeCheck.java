@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Whether an outbox row may still go, judged right before it is sent: a row may wait hours
- * (backoff, leases) while the app narrows who may read what it carries. A refusal is a reason in
- * words (no address, no title), stored on the row and audited; the row is then cancelled, never
- * retried.
+ * (backoff, leases) while the app narrows who may read what it carries. A refusal is a reason code
+ * (put in words on the pages, Japanese and English) and a sentence (no address, no title), stored
+ * on the row and audited; the row is then cancelled, never retried.
  *
  * <ul>
  *   <li>Every row to an organisation's duty address or webhook: the organisation is still active.
@@ -21,7 +21,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       sharing policy ({@link SharingGate#checkOrganisation}), and an exercise's advisory belongs
  *       to a run that is not stopped and allows e-mail. Every version goes, an earlier one too when
  *       a later one exists before it went (each version is one message to its recipients,
- *       ReportSharingScenarioIT's model).
+ *       ReportSharingScenarioIT's model) — unless the advisory was withdrawn before it went: a
+ *       version the issuer took back is not sent to a recipient it had not reached yet. The
+ *       withdrawal itself goes on a channel only where the recipient received an earlier version
+ *       (no notice of withdrawing something it never got); while an earlier version's row is still
+ *       in flight there, the withdrawal waits for it to end. Read fresh for every row, not once
+ *       per tick: a withdrawal committed during a tick is honoured at once.
  *   <li>An exercise inject's e-mail: the run is not stopped and allows e-mail, and the address is
  *       still that of an enabled member of the run in the row's organisation.
  * </ul>
@@ -36,7 +41,7 @@ final class SendTimeCheck {
   private final AdvisoryRepository advisories;
 
   /** What a tick reads once per advisory: its exercise run's refusal and its audience. */
-  private record AdvisoryFacts(Optional<String> run, Audience audience) {}
+  private record AdvisoryFacts(Optional<Verdict> run, Audience audience) {}
 
   // one sending tick's reads (null outside a tick): a tick lasts a few seconds at most, and a
   // narrowing committed during it is seen from the next tick on
@@ -77,33 +82,105 @@ final class SendTimeCheck {
     return f;
   }
 
-  /** Why {@code due} may not be sent now; empty when it may. */
-  Optional<String> refusal(OutboxSender.Due due) {
+  /**
+   * What the sender does with a row now: {@link #SEND} it, {@link #WAIT} (a withdrawal whose
+   * recipient's earlier version is still in flight on the same channel), or cancel it with a
+   * reason {@code code} (a key under {@code work.outbox.cancelled.}) and {@code reason} in words.
+   */
+  record Verdict(String code, String reason) {
+    static final Verdict SEND = new Verdict(null, null);
+    static final Verdict WAIT = new Verdict("wait", null);
+
+    static Verdict cancel(String code, String reason) {
+      return new Verdict(code, reason);
+    }
+
+    boolean sends() {
+      return this == SEND;
+    }
+
+    boolean waits() {
+      return this == WAIT;
+    }
+  }
+
+  /** What to do with {@code due} now. */
+  Verdict judge(OutboxSender.Due due) {
     if (due.accountMailId() != null) {
-      return Optional.empty();
+      return Verdict.SEND;
     }
     if (due.exerciseMailId() != null) {
       return exerciseMail(due);
     }
     var check = organisation(due.organisationId());
     if (check.isEmpty()) {
-      return Optional.of("the organisation is no longer active");
+      return Verdict.cancel("inactive", "the organisation is no longer active");
     }
     if (due.advisoryId() == null) {
-      return Optional.empty(); // an exposure notice or NOTICE reminder: the organisation's own
+      return Verdict.SEND; // an exposure notice or NOTICE reminder: the organisation's own
     }
     AdvisoryFacts f = facts(due.advisoryId());
     if (f.run().isPresent()) {
-      return f.run();
+      return f.run().get();
     }
     if (f.audience() == null) {
-      return Optional.of("the advisory is gone");
+      return Verdict.cancel("gone", "the advisory is gone");
     }
     Decision d = check.get().decide(f.audience());
-    return d.allowed()
-        ? Optional.empty()
-        : Optional.of(
-            "the organisation is outside the advisory's audience now (" + d.reason() + ")");
+    if (!d.allowed()) {
+      return Verdict.cancel(
+          "outsideAudience",
+          "the organisation is outside the advisory's audience now (" + d.reason() + ")");
+    }
+    return withdrawal(due);
+  }
+
+  /**
+   * A version withdrawn before it went is not sent; a withdrawal goes on a channel only where the
+   * recipient received an earlier version, and waits while one is in flight there.
+   */
+  private Verdict withdrawal(OutboxSender.Due due) {
+    record Versions(Integer withdrawnBy, boolean isWithdrawal) {}
+    Versions t =
+        jdbc.sql(
+                "select max(version_no) filter (where kind = 'withdrawal'),"
+                    + " coalesce(bool_or(kind = 'withdrawal' and version_no = ?), false)"
+                    + " from advisory_version where advisory_id = ?")
+            .params(due.versionNo(), due.advisoryId())
+            .query((rs, i) -> new Versions(rs.getObject(1, Integer.class), rs.getBoolean(2)))
+            .single();
+    if (t.withdrawnBy() == null) {
+      return Verdict.SEND;
+    }
+    if (!t.isWithdrawal()) {
+      return Verdict.cancel(
+          "withdrawn",
+          "version "
+              + due.versionNo()
+              + " was withdrawn (version "
+              + t.withdrawnBy()
+              + ") before it went");
+    }
+    record Earlier(long sent, long pending) {}
+    Earlier e =
+        jdbc.sql(
+                "select count(*) filter (where status = 'sent'),"
+                    + " count(*) filter (where status = 'pending') from outbox where advisory_id = ?"
+                    + " and organisation_id = ? and channel = ? and version_no < ?")
+            .params(due.advisoryId(), due.organisationId(), due.channel(), due.versionNo())
+            .query((rs, i) -> new Earlier(rs.getLong(1), rs.getLong(2)))
+            .single();
+    if (e.sent() > 0) {
+      return Verdict.SEND;
+    }
+    if (e.pending() > 0) {
+      return Verdict.WAIT;
+    }
+    return Verdict.cancel(
+        "neverReceived",
+        "no earlier version of the advisory went to this recipient by "
+            + due.channel()
+            + " before it was withdrawn; no withdrawal notice");
   }
 
   /**
@@ -111,7 +188,7 @@ final class SendTimeCheck {
    * it ({@link AdvisoryService#audience}); a null audience when it is gone.
    */
   private AdvisoryFacts readFacts(long advisoryId) {
-    Optional<String> run =
+    Optional<Verdict> run =
         jdbc.sql(
                 "select r.state, r.email_allowed from advisory a join exercise_run r"
                     + " on r.id = a.exercise_run_id where a.id = ?")
@@ -132,7 +209,7 @@ final class SendTimeCheck {
     return new AdvisoryFacts(run, AdvisoryService.audience(advisory.get(), recipients));
   }
 
-  private Optional<String> exerciseMail(OutboxSender.Due due) {
+  private Verdict exerciseMail(OutboxSender.Due due) {
     record Run(long id, String state, boolean emailAllowed) {}
     Run run =
         jdbc.sql(
@@ -143,11 +220,11 @@ final class SendTimeCheck {
             .optional()
             .orElse(null);
     if (run == null) {
-      return Optional.of("the exercise run is gone");
+      return Verdict.cancel("runGone", "the exercise run is gone");
     }
-    Optional<String> refused = runRefusal(run.state(), run.emailAllowed());
+    Optional<Verdict> refused = runRefusal(run.state(), run.emailAllowed());
     if (refused.isPresent()) {
-      return refused;
+      return refused.get();
     }
     boolean member =
         jdbc.sql(
@@ -159,17 +236,19 @@ final class SendTimeCheck {
             .query(Boolean.class)
             .single();
     return member
-        ? Optional.empty()
-        : Optional.of(
+        ? Verdict.SEND
+        : Verdict.cancel(
+            "notMember",
             "the address is no longer an enabled member's of the run in that organisation");
   }
 
-  private static Optional<String> runRefusal(String state, boolean emailAllowed) {
+  private static Optional<Verdict> runRefusal(String state, boolean emailAllowed) {
     if ("STOPPED".equals(state)) {
-      return Optional.of("the exercise run has ended");
+      return Optional.of(Verdict.cancel("runEnded", "the exercise run has ended"));
     }
     if (!emailAllowed) {
-      return Optional.of("the exercise run does not allow e-mail or webhooks");
+      return Optional.of(
+          Verdict.cancel("runNoMail", "the exercise run does not allow e-mail or webhooks"));
     }
     return Optional.empty();
   }
