@@ -3,15 +3,11 @@ package jp.renkei.server.advisory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.renkei.server.audit.Actor;
@@ -21,6 +17,7 @@ import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.support.Http;
 import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,36 +29,16 @@ class AdvisoryIT extends ServerTest {
   @Autowired DirectoryService directory;
   @Autowired JdbcClient jdbc;
 
-  HttpServer receiver;
-  final List<Map<String, String>> hooks = new CopyOnWriteArrayList<>();
-  volatile int hookStatus = 200;
+  WebhookReceiver receiver;
 
   @BeforeEach
   void webhookReceiver() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        ex -> {
-          String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          hooks.add(
-              Map.of(
-                  "body",
-                  body,
-                  "signature",
-                  ex.getRequestHeaders().getFirst("X-Renkei-Signature"),
-                  "delivery",
-                  ex.getRequestHeaders().getFirst("X-Renkei-Delivery"),
-                  "status",
-                  String.valueOf(hookStatus)));
-          ex.sendResponseHeaders(hookStatus, -1);
-          ex.close();
-        });
-    receiver.start();
+    receiver = WebhookReceiver.start();
   }
 
   @AfterEach
   void stop() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   Http api(UserAccount u) {
@@ -123,7 +100,7 @@ class AdvisoryIT extends ServerTest {
                 Actor.cli(),
                 other.id(),
                 null,
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                receiver.url("/hook"))
             .newWebhookSecret();
     var nisc = api(fixtures.user("nisc", Role.ANALYST));
     String title = "フィッシング注意 " + bank.code();
@@ -150,13 +127,13 @@ class AdvisoryIT extends ServerTest {
     assertThat(mail.getHeader("Message-ID")[0]).matches("<outbox-\\d+@renkei>");
     assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).isNotEmpty();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> !hooks.isEmpty());
-    Map<String, String> hook = hooks.get(0);
-    assertThat(hook.get("body")).contains("\"advisory.delivered\"", title, "login-ib.example.com");
-    String[] sig = hook.get("signature").split(",");
+    await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.requests().isEmpty());
+    WebhookReceiver.Request hook = receiver.requests().get(0);
+    assertThat(hook.body()).contains("\"advisory.delivered\"", title, "login-ib.example.com");
+    String[] sig = hook.signature().split(",");
     String expected =
         jp.renkei.server.outbound.SignedWebhooks.sign(
-            secret, sig[0].substring(2) + "." + hook.get("body"));
+            secret, sig[0].substring(2) + "." + hook.body());
     assertThat(sig[1]).isEqualTo("v1=" + expected);
 
     // reach: the issuer sees who has confirmed, per level
@@ -182,7 +159,7 @@ class AdvisoryIT extends ServerTest {
     assertThat(reminded.body()).matches(".*\"reminded\":\\d+.*");
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> hooks.stream().anyMatch(h -> h.get("body").contains("advisory.reminder")));
+        .until(() -> receiver.accepted().stream().anyMatch(b -> b.contains("advisory.reminder")));
     assertThat(
             jdbc.sql(
                     "select count(*) from outbox where advisory_id = ? and purpose = 'reminder' and organisation_id = ?")
@@ -366,8 +343,8 @@ class AdvisoryIT extends ServerTest {
         Actor.cli(),
         org.id(),
         null,
-        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-    hookStatus = 500;
+        receiver.url("/hook"));
+    receiver.answer(500);
     var nisc = api(fixtures.user("nisc", Role.ANALYST));
     long id =
         id(
@@ -397,7 +374,7 @@ class AdvisoryIT extends ServerTest {
     assertThat(page.get("/advisories/" + id).body())
         .contains("(うち送信に失敗して再試行中 1)", "class=\"state-retrying\">再試行中 (送信に失敗)</td>");
     // as if the process died after claiming: attempts counted, lease not yet over; then it expires
-    hookStatus = 200;
+    receiver.answer(200);
     jdbc.sql(
             "update outbox set next_attempt_at = now() - interval '1 second' where advisory_id = ?")
         .param(id)
@@ -413,8 +390,11 @@ class AdvisoryIT extends ServerTest {
                             .query(String.class)
                             .single()));
     // refused once, accepted once: delivered exactly once
-    assertThat(hooks.stream().filter(h -> h.get("body").contains("再試行")).map(h -> h.get("status")))
-        .containsExactly("500", "200");
+    assertThat(
+            receiver.requests().stream()
+                .filter(h -> h.body().contains("再試行"))
+                .map(WebhookReceiver.Request::status))
+        .containsExactly(500, 200);
   }
 
   @Test

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.advisory.NewAdvisory;
 import jp.renkei.server.audit.Actor;
@@ -22,6 +18,7 @@ import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,28 +40,16 @@ class ExerciseMailIT extends ServerTest {
   @Autowired DirectoryService directory;
   @Autowired JdbcClient jdbc;
 
-  HttpServer receiver;
-  final List<String> hooks = new CopyOnWriteArrayList<>();
+  WebhookReceiver receiver;
 
   @BeforeEach
   void webhookReceiver() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        ex -> {
-          hooks.add(
-              ex.getRequestURI().getQuery()
-                  + " "
-                  + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          ex.sendResponseHeaders(200, -1);
-          ex.close();
-        });
-    receiver.start();
+    receiver = WebhookReceiver.start();
   }
 
   @AfterEach
   void stop() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   /** An organisation with a duty e-mail and a webhook whose query names it. */
@@ -74,7 +59,7 @@ class ExerciseMailIT extends ServerTest {
         Actor.cli(),
         o.id(),
         duty,
-        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook?" + o.code());
+        receiver.url("/hook?" + o.code()));
     return o;
   }
 
@@ -89,7 +74,7 @@ class ExerciseMailIT extends ServerTest {
   }
 
   List<String> hooksOf(Organisation o) {
-    return hooks.stream().filter(h -> h.startsWith(o.code() + " ")).toList();
+    return receiver.acceptedFor(o.code());
   }
 
   long outboxRowsOfRun(long run) {

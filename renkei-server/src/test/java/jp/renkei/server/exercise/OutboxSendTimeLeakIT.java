@@ -3,16 +3,11 @@ package jp.renkei.server.exercise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.advisory.NewAdvisory;
 import jp.renkei.server.audit.Actor;
@@ -23,6 +18,7 @@ import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.directory.UserService;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,31 +44,16 @@ class OutboxSendTimeLeakIT extends ServerTest {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
 
-  HttpServer receiver;
-  final List<String> hooks = new CopyOnWriteArrayList<>();
-  final AtomicBoolean refuseHooks = new AtomicBoolean();
+  WebhookReceiver receiver;
 
   @BeforeEach
   void webhookReceiver() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        ex -> {
-          String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          if (refuseHooks.get()) {
-            ex.sendResponseHeaders(503, -1);
-          } else {
-            hooks.add(ex.getRequestURI().getQuery() + " " + body);
-            ex.sendResponseHeaders(200, -1);
-          }
-          ex.close();
-        });
-    receiver.start();
+    receiver = WebhookReceiver.start();
   }
 
   @AfterEach
   void stop() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   Organisation withContacts(String sector, String duty) {
@@ -81,7 +62,7 @@ class OutboxSendTimeLeakIT extends ServerTest {
         Actor.cli(),
         o.id(),
         duty,
-        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook?" + o.code());
+        receiver.url("/hook?" + o.code()));
     return o;
   }
 
@@ -96,7 +77,7 @@ class OutboxSendTimeLeakIT extends ServerTest {
   }
 
   List<String> hooksOf(Organisation o) {
-    return hooks.stream().filter(h -> h.startsWith(o.code() + " ")).toList();
+    return receiver.acceptedFor(o.code());
   }
 
   /** Every outbox row matching {@code where} has ended (sent, failed or cancelled). */

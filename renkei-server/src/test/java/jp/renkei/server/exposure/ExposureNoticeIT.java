@@ -4,16 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import jp.renkei.server.advisory.AdvisoryDrafts;
 import jp.renkei.server.advisory.AdvisoryForm;
 import jp.renkei.server.audit.Actor;
@@ -25,6 +22,7 @@ import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
 import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,29 +48,20 @@ class ExposureNoticeIT extends ServerTest {
   @Autowired DirectoryService directory;
   @Autowired JdbcClient jdbc;
 
-  HttpServer receiver;
-  final List<String> hooks = new CopyOnWriteArrayList<>();
+  WebhookReceiver receiver;
 
   @BeforeEach
   void webhookReceiver() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        ex -> {
-          hooks.add(new String(ex.getRequestBody().readAllBytes(), UTF_8));
-          ex.sendResponseHeaders(200, -1);
-          ex.close();
-        });
-    receiver.start();
+    receiver = WebhookReceiver.start();
   }
 
   @AfterEach
   void stop() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   String hookUrl() {
-    return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    return receiver.url("/hook");
   }
 
   Http session(UserAccount u) {
@@ -166,7 +155,7 @@ class ExposureNoticeIT extends ServerTest {
 
     // the running outbox sends both: the mail to the owner's duty address, the webhook once
     MimeMessage mail = null;
-    for (int i = 0; i < 100 && (mail == null || hooks.isEmpty()); i++) {
+    for (int i = 0; i < 100 && (mail == null || receiver.accepted().isEmpty()); i++) {
       Thread.sleep(100);
       mail = mailAbout(p.cve(), ownerMail);
     }
@@ -175,7 +164,7 @@ class ExposureNoticeIT extends ServerTest {
     assertThat((String) mail.getContent())
         .contains("Renkei test gateway flaw", "2026-12-21", "Apply the vendor's update.")
         .doesNotContain("gw." + owner.code());
-    assertThat(hooks).anyMatch(h -> h.contains("exposure.kev_match") && h.contains(p.cve()));
+    assertThat(receiver.accepted()).anyMatch(h -> h.contains("exposure.kev_match") && h.contains(p.cve()));
     for (MimeMessage m : MAIL.getReceivedMessages()) {
       if (m.getSubject() != null && m.getSubject().contains(p.cve())) {
         assertThat(m.getAllRecipients()[0].toString()).isEqualTo(ownerMail);

@@ -3,13 +3,8 @@ package jp.renkei.server.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
@@ -17,6 +12,7 @@ import jp.renkei.server.directory.Role;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
 import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,58 +34,21 @@ class WebhookRedirectLeakIT extends ServerTest {
   @Autowired DirectoryService directory;
   @Autowired JdbcClient jdbc;
 
-  HttpServer receiver;
-  HttpServer elsewhere;
-  final List<String> receiverSeen = new CopyOnWriteArrayList<>();
-  final List<String> elsewhereSeen = new CopyOnWriteArrayList<>();
+  WebhookReceiver receiver;
+  WebhookReceiver elsewhere;
 
   @BeforeEach
   void servers() throws Exception {
-    elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    elsewhere.createContext(
-        "/",
-        ex -> {
-          elsewhereSeen.add(
-              ex.getRequestMethod()
-                  + " "
-                  + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          ex.sendResponseHeaders(200, -1);
-          ex.close();
-        });
-    elsewhere.start();
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/",
-        ex -> {
-          String path = ex.getRequestURI().getPath();
-          receiverSeen.add(
-              ex.getRequestMethod()
-                  + " "
-                  + path
-                  + " "
-                  + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          if (path.startsWith("/away")) {
-            ex.getResponseHeaders().add("Location", url(elsewhere, "/collect"));
-            ex.sendResponseHeaders(307, -1);
-          } else if (path.startsWith("/moved")) {
-            ex.getResponseHeaders().add("Location", "/in");
-            ex.sendResponseHeaders(307, -1);
-          } else {
-            ex.sendResponseHeaders(200, -1);
-          }
-          ex.close();
-        });
-    receiver.start();
+    elsewhere = WebhookReceiver.start();
+    receiver = WebhookReceiver.start();
+    receiver.redirect("/away", elsewhere.url("/collect"));
+    receiver.redirect("/moved", "/in");
   }
 
   @AfterEach
   void stop() {
-    receiver.stop(0);
-    elsewhere.stop(0);
-  }
-
-  static String url(HttpServer s, String path) {
-    return "http://127.0.0.1:" + s.getAddress().getPort() + path;
+    receiver.close();
+    elsewhere.close();
   }
 
   private String status(Organisation o) {
@@ -106,8 +65,8 @@ class WebhookRedirectLeakIT extends ServerTest {
   void anAdvisoryIsNeverPostedToWhereTheReceiverRedirectsIt() {
     Organisation away = fixtures.operator("finance");
     Organisation moved = fixtures.operator("finance");
-    directory.setDelivery(Actor.cli(), away.id(), null, url(receiver, "/away"));
-    directory.setDelivery(Actor.cli(), moved.id(), null, url(receiver, "/moved"));
+    directory.setDelivery(Actor.cli(), away.id(), null, receiver.url("/away"));
+    directory.setDelivery(Actor.cli(), moved.id(), null, receiver.url("/moved"));
     Http nisc = http().bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
     String title = "redirect " + away.code();
     HttpResponse<String> r =
@@ -127,13 +86,17 @@ class WebhookRedirectLeakIT extends ServerTest {
         .until(() -> !status(away).endsWith(" -") && status(moved).startsWith("sent"));
 
     // the registered receiver got both attempts; the other origin got nothing
-    assertThat(receiverSeen).anyMatch(s -> s.startsWith("POST /away ") && s.contains(title));
-    assertThat(receiverSeen).anyMatch(s -> s.startsWith("POST /in ") && s.contains(title));
-    assertThat(elsewhereSeen).isEmpty();
+    assertThat(receiver.requests())
+        .anyMatch(
+            q -> q.method().equals("POST") && q.path().equals("/away") && q.body().contains(title));
+    assertThat(receiver.requests())
+        .anyMatch(
+            q -> q.method().equals("POST") && q.path().equals("/in") && q.body().contains(title));
+    assertThat(elsewhere.requests()).isEmpty();
     // the refusal is recorded, and says why without naming any address or port
     String away1 = status(away);
     assertThat(away1).contains("destination refused: a redirect to another origin");
     assertThat(away1)
-        .doesNotContain("127.0.0.1", String.valueOf(elsewhere.getAddress().getPort()), "/collect");
+        .doesNotContain("127.0.0.1", String.valueOf(elsewhere.port()), "/collect");
   }
 }
