@@ -541,26 +541,35 @@ class AdvisoryRepository {
   }
 
   /**
-   * Deliveries given up on (e-mail or webhook), newest first: to one organisation, or to any when
-   * {@code orgId} is null.
+   * Deliveries that did not go (e-mail or webhook): given up on ({@code failed}: the receiver
+   * refused or could not be reached, every attempt), or {@code cancelled} (the outbox decided not to
+   * send: {@code cancelReason} a code, null for rows cancelled before codes were kept).
    */
-  record Failed(
+  record Unsent(
       long id,
       long advisoryId,
       long organisationId,
       String channel,
       int attempts,
       String lastError,
-      Instant createdAt) {}
+      Instant createdAt,
+      String status,
+      String cancelReason,
+      Instant cancelledAt) {}
 
-  List<Failed> failed(Long orgId, int limit) {
+  /**
+   * Deliveries with {@code status} ({@code failed} or {@code cancelled}), newest first: to one
+   * organisation, or to any when {@code orgId} is null.
+   */
+  List<Unsent> unsent(String status, Long orgId, int limit) {
     return jdbc.sql(
-            "select id, advisory_id, organisation_id, channel, attempts, last_error, created_at"
-                + " from outbox where status = 'failed' and advisory_id is not null"
+            "select id, advisory_id, organisation_id, channel, attempts, last_error, created_at,"
+                + " status, cancel_reason, cancelled_at from outbox where status = ?"
+                + " and advisory_id is not null"
                 + " and (cast(? as bigint) is null or organisation_id = ?)"
-                + " order by created_at desc, id desc limit ?")
-        .params(orgId, orgId, limit)
-        .query(Rows.of(Failed.class))
+                + " order by coalesce(cancelled_at, created_at) desc, id desc limit ?")
+        .params(status, orgId, orgId, limit)
+        .query(Rows.of(Unsent.class))
         .list();
   }
 
@@ -609,17 +618,21 @@ class AdvisoryRepository {
    * The state of each recipient's outside deliveries of one version and purpose, per channel: the
    * last round's rows only (a reminder's newest round), {@code status} pending, sent or failed.
    */
-  record Delivery(long organisationId, String channel, String status, int attempts) {}
+  record Delivery(
+      long organisationId, String channel, String status, int attempts, String cancelReason) {}
 
   List<Delivery> deliveries(long advisoryId, int versionNo, String purpose) {
     return jdbc.sql(
-            "select organisation_id, channel, status, attempts from outbox o where advisory_id = ?"
+            "select organisation_id, channel, status, attempts, cancel_reason from outbox o"
+                + " where advisory_id = ?"
                 + " and version_no = ? and purpose = ? and round = (select max(round) from outbox"
                 + " where advisory_id = o.advisory_id and version_no = o.version_no"
                 + " and purpose = o.purpose)")
         .params(advisoryId, versionNo, purpose)
         .query(
-            (rs, i) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+            (rs, i) ->
+                new Delivery(
+                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
         .list();
   }
 
@@ -627,10 +640,15 @@ class AdvisoryRepository {
     return jdbc.sql(
             "select count(*) filter (where status = 'pending'), count(*) filter (where status = 'sent'),"
                 + " count(*) filter (where status = 'failed'),"
-                + " count(*) filter (where status = 'pending' and attempts > 0)"
+                + " count(*) filter (where status = 'pending' and attempts > 0),"
+                + " count(*) filter (where status = 'cancelled')"
                 + " from outbox where advisory_id = ?")
         .param(advisoryId)
-        .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+        .query(
+            (rs, i) ->
+                new long[] {
+                  rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)
+                })
         .single();
   }
 

@@ -720,8 +720,14 @@ public class AdvisoryService {
     return Section.of(items, visible.size(), cap);
   }
 
-  /** A delivery by e-mail or webhook that the outbox gave up on. */
-  public record FailedDelivery(
+  /**
+   * A delivery by e-mail or webhook that did not go: {@code failed} (the outbox gave up: the
+   * receiver refused or was unreachable at every attempt; {@code lastError} says how) or {@code
+   * cancelled} (the outbox decided not to send it; {@code reason} a code the pages put in words,
+   * {@code work.outbox.cancelled.<reason>}, null for a row cancelled before codes were kept, whose
+   * {@code lastError} then says why).
+   */
+  public record UnsentDelivery(
       long advisoryId,
       String title,
       String recipientName,
@@ -729,7 +735,10 @@ public class AdvisoryService {
       int attempts,
       String lastError,
       Instant queuedAt,
-      String recipientNameEn) {
+      String recipientNameEn,
+      String status,
+      String reason,
+      Instant cancelledAt) {
 
     /** The recipient organisation's current name in the reader's language. */
     public String recipientName(java.util.Locale locale) {
@@ -742,37 +751,51 @@ public class AdvisoryService {
    * organisation admin's of its own organisation; each only for an advisory the policy lets the
    * actor see. The first {@code show} are listed, all (up to {@code cap}) counted.
    */
-  public Section<FailedDelivery> failedDeliveries(Actor actor, int show, int cap) {
+  public Section<UnsentDelivery> failedDeliveries(Actor actor, int show, int cap) {
+    return unsentDeliveries(actor, "failed", show, cap);
+  }
+
+  /**
+   * Deliveries the outbox cancelled (withdrawn before sending, recipient no longer in the audience,
+   * ...), newest first, to the same people and cut by the same policy as {@link
+   * #failedDeliveries}.
+   */
+  public Section<UnsentDelivery> cancelledDeliveries(Actor actor, int show, int cap) {
+    return unsentDeliveries(actor, "cancelled", show, cap);
+  }
+
+  private Section<UnsentDelivery> unsentDeliveries(
+      Actor actor, String status, int show, int cap) {
     if (actor.organisationId() == null || !actor.is(Role.ORG_ADMIN)) {
       return Section.empty();
     }
     Long org = actor.is(Role.PLATFORM_ADMIN) ? null : actor.organisationId();
-    List<AdvisoryRepository.Failed> seen =
+    List<AdvisoryRepository.Unsent> seen =
         Section.visibleOf(
-            limit -> advisories.failed(org, limit),
-            failed -> {
+            limit -> advisories.unsent(status, org, limit),
+            unsent -> {
               Set<Long> visible =
                   new HashSet<>(
                       visibleIds(
                           actor,
-                          failed.stream()
-                              .map(AdvisoryRepository.Failed::advisoryId)
+                          unsent.stream()
+                              .map(AdvisoryRepository.Unsent::advisoryId)
                               .distinct()
                               .toList()));
-              return failed.stream().filter(f -> visible.contains(f.advisoryId())).toList();
+              return unsent.stream().filter(f -> visible.contains(f.advisoryId())).toList();
             },
             cap);
-    List<AdvisoryRepository.Failed> first = seen.stream().limit(show).toList();
+    List<AdvisoryRepository.Unsent> first = seen.stream().limit(show).toList();
     Map<Long, Summary> shown =
-        summariesOf(actor, first.stream().map(AdvisoryRepository.Failed::advisoryId));
+        summariesOf(actor, first.stream().map(AdvisoryRepository.Unsent::advisoryId));
     Map<Long, Organisation> orgs = new HashMap<>();
-    List<FailedDelivery> items =
+    List<UnsentDelivery> items =
         first.stream()
             .map(
                 f -> {
                   Organisation o =
                       orgs.computeIfAbsent(f.organisationId(), directory::organisation);
-                  return new FailedDelivery(
+                  return new UnsentDelivery(
                       f.advisoryId(),
                       shown.get(f.advisoryId()).title(),
                       o.nameJa(),
@@ -780,7 +803,10 @@ public class AdvisoryService {
                       f.attempts(),
                       f.lastError(),
                       f.createdAt(),
-                      o.nameEn());
+                      o.nameEn(),
+                      f.status(),
+                      f.cancelReason(),
+                      f.cancelledAt());
                 })
             .toList();
     return Section.of(items, seen.size(), cap);
@@ -1164,8 +1190,10 @@ public class AdvisoryService {
     }
     Map<Long, AdvisoryRepository.Confirmation> confirmations = new HashMap<>();
     advisories.confirmations(id).forEach(c -> confirmations.put(c.organisationId(), c));
-    Map<Long, Map<String, String>> delivered =
-        states(advisories.deliveries(id, current.number(), "delivery"));
+    List<AdvisoryRepository.Delivery> deliveries =
+        advisories.deliveries(id, current.number(), "delivery");
+    Map<Long, Map<String, String>> delivered = states(deliveries);
+    Map<Long, Map<String, String>> whyNot = cancelReasons(deliveries);
     Map<Long, Map<String, String>> reminded =
         states(advisories.deliveries(id, current.number(), "reminder"));
     List<AdvisoryView.Pending> pending = new ArrayList<>();
@@ -1191,6 +1219,7 @@ public class AdvisoryService {
         withoutDuty.add(org.name(locale));
       }
       Map<String, String> sent = delivered.getOrDefault(r.organisationId(), Map.of());
+      Map<String, String> why = whyNot.getOrDefault(r.organisationId(), Map.of());
       Map<String, String> reminder = reminded.getOrDefault(r.organisationId(), Map.of());
       states.add(
           new AdvisoryView.RecipientState(
@@ -1207,7 +1236,9 @@ public class AdvisoryService {
               sent.getOrDefault("email", "none"),
               sent.getOrDefault("webhook", "none"),
               r.remindedAt(),
-              r.remindedAt() == null ? null : reminderState(reminder)));
+              r.remindedAt() == null ? null : reminderState(reminder),
+              "cancelled".equals(sent.get("email")) ? why.get("email") : null,
+              "cancelled".equals(sent.get("webhook")) ? why.get("webhook") : null));
     }
     long[] outbox = advisories.outboxCounts(id);
     return new AdvisoryView.Reach(
@@ -1222,7 +1253,21 @@ public class AdvisoryService {
         outbox[3],
         new AdvisoryView.Level("total", total, totalConfirmed),
         states,
-        withoutDuty);
+        withoutDuty,
+        outbox[4]);
+  }
+
+  /** Per organisation and channel, the reason code of a cancelled delivery (when one was kept). */
+  private static Map<Long, Map<String, String>> cancelReasons(
+      List<AdvisoryRepository.Delivery> deliveries) {
+    Map<Long, Map<String, String>> out = new HashMap<>();
+    for (AdvisoryRepository.Delivery d : deliveries) {
+      if ("cancelled".equals(d.status()) && d.cancelReason() != null) {
+        out.computeIfAbsent(d.organisationId(), o -> new HashMap<>())
+            .putIfAbsent(d.channel(), d.cancelReason());
+      }
+    }
+    return out;
   }
 
   /**

@@ -69,7 +69,8 @@ public record AdvisoryView(
    * Reach per level with the total, who has not confirmed, every recipient's state, the recipients
    * without a duty contact (当番連絡先: no e-mail and no webhook, so only their inbox gets it), and the
    * outbox totals ({@code outboxRetrying}: of those pending, the ones whose earlier attempts
-   * failed).
+   * failed; {@code outboxCancelled}: the ones the outbox decided not to send, never tried again,
+   * apart from {@code outboxFailed}, the ones it could not deliver).
    */
   public record Reach(
       List<Level> levels,
@@ -80,7 +81,8 @@ public record AdvisoryView(
       long outboxRetrying,
       Level total,
       List<RecipientState> recipients,
-      List<String> withoutDutyContact) {}
+      List<String> withoutDutyContact,
+      long outboxCancelled) {}
 
   public record Level(String level, long recipients, long confirmed) {
     public int percent() {
@@ -94,7 +96,9 @@ public record AdvisoryView(
   /**
    * One recipient as its issuer sees it. Delivery states per channel are what the outbox did:
    * {@code queued}, {@code sent}, {@code failed}, or {@code none} when the recipient has no such
-   * channel (nothing was or will be sent). {@code reminder} is null when never reminded, else the
+   * channel (nothing was or will be sent), {@code cancelled} when the outbox decided not to send it
+   * ({@code emailCancelled} / {@code webhookCancelled}: why, a code put in words under {@code
+   * work.outbox.cancelled.}, else null). {@code reminder} is null when never reminded, else the
    * state of the newest reminder ({@code none}: reminded, but there was nowhere to send it).
    */
   public record RecipientState(
@@ -107,7 +111,9 @@ public record AdvisoryView(
       String email,
       String webhook,
       Instant remindedAt,
-      String reminder) {}
+      String reminder,
+      String emailCancelled,
+      String webhookCancelled) {}
 
   public Version latest() {
     return versions.get(versions.size() - 1);

@@ -26,20 +26,24 @@ import jp.renkei.server.report.ReportService;
  * @param failingFetches knowledge sources whose last scheduled fetch failed (platform admins only;
  *     gone once a later fetch succeeds)
  * @param surveys 事後アンケート of ended exercise runs the person plays in, open and not answered yet
+ * @param cancelledDeliveries advisory e-mails and webhooks the outbox decided not to send, with
+ *     why (admins only, as {@code failedDeliveries}); shown apart from the failed ones and not
+ *     counted in {@link #total()}: nothing waits on anyone
  */
 public record WorkQueue(
     Section<ReportItem> reports,
     Section<AdvisoryItem> toConfirm,
     Section<AdvisoryService.Unconfirmed> mine,
     Section<ReportService.CommentNotice> comments,
-    Section<AdvisoryService.FailedDelivery> failedDeliveries,
+    Section<AdvisoryService.UnsentDelivery> failedDeliveries,
     List<TaxiiFeeds.Feed> failingFeeds,
     Sections shown,
     long commentDays,
     Instant asOf,
     Section<ExposureNotices.Notice> exposureNotices,
     List<KnowledgeFetcher.State> failingFetches,
-    List<jp.renkei.server.exercise.survey.SurveyViews.Pending> surveys) {
+    List<jp.renkei.server.exercise.survey.SurveyViews.Pending> surveys,
+    Section<AdvisoryService.UnsentDelivery> cancelledDeliveries) {
 
   /** Which sections this person's role and organisation have at all (empty ones say so). */
   public record Sections(boolean issuer, boolean orgAdmin, boolean platformAdmin, boolean relays) {}

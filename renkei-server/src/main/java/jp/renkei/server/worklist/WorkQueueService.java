@@ -90,7 +90,8 @@ public class WorkQueueService {
           now,
           Section.empty(),
           List.of(),
-          surveys.unanswered(actor));
+          surveys.unanswered(actor),
+          Section.empty());
     }
     Section<ReportService.InboxItem> found = reports.waiting(actor, show, COUNT_LIMIT);
     Section<WorkQueue.ReportItem> waiting =
@@ -122,8 +123,13 @@ public class WorkQueueService {
         reports.recentComments(actor, now.minus(properties.commentsSince()), show, COUNT_LIMIT);
     boolean orgAdmin = actor.is(Role.ORG_ADMIN);
     boolean platformAdmin = actor.is(Role.PLATFORM_ADMIN);
-    Section<AdvisoryService.FailedDelivery> failed =
+    Section<AdvisoryService.UnsentDelivery> failed =
         orgAdmin ? advisories.failedDeliveries(actor, show, COUNT_LIMIT) : Section.empty();
+    // not part of the counts the navigation polls (nothing waits on anyone): read for the page only
+    Section<AdvisoryService.UnsentDelivery> cancelled =
+        orgAdmin && show > 0
+            ? advisories.cancelledDeliveries(actor, show, COUNT_LIMIT)
+            : Section.empty();
     List<TaxiiFeeds.Feed> failing =
         platformAdmin
             ? feeds.list(actor).stream().filter(f -> "failing".equals(f.health())).toList()
@@ -141,7 +147,8 @@ public class WorkQueueService {
         now,
         exposureNotices.open(actor, show, COUNT_LIMIT),
         fetches.failing(actor),
-        surveys.unanswered(actor));
+        surveys.unanswered(actor),
+        cancelled);
   }
 
   private static String action(ReportService.InboxItem i) {

@@ -1,6 +1,7 @@
 package jp.renkei.server.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ class WorklistIT extends ServerTest {
 
   @Autowired DirectoryService directory;
   @Autowired JdbcClient jdbc;
+  @Autowired jp.renkei.server.advisory.AdvisoryService advisories;
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
   Duty duty(Organisation org, Role role) {
     var u = fixtures.user(org, role);
@@ -292,6 +295,81 @@ class WorklistIT extends ServerTest {
     assertThat(analyst.queue()).doesNotContain("id=\"wl-deliveries\"", "HTTP 503");
     assertThat(otherAdmin.queue()).contains("id=\"wl-deliveries\"").doesNotContain(title);
     assertThat(otherAdmin.queue()).doesNotContain("id=\"wl-feeds\"");
+    orgAdmin.counts();
+    platform.counts();
+  }
+
+  @Test
+  void adminsSeeCancelledDeliveriesApartFromFailedOnesWithWhyOnlyOfAdvisoriesTheyMaySee() {
+    Organisation org = bank();
+    directory.setDelivery(
+        Actor.cli(), org.id(), Fixtures.unique("duty") + "@cancelled.example", null);
+    Actor nisc = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
+    String title = Fixtures.unique("誤って出した情報提供");
+    // issued and withdrawn before the sender could send it: its mail and the withdrawal's are
+    // cancelled by the real outbox
+    long a =
+        tx.execute(
+            s -> {
+              long id =
+                  advisories.issue(
+                      nisc,
+                      new jp.renkei.server.advisory.NewAdvisory(
+                          title,
+                          "本文",
+                          null,
+                          List.of(),
+                          List.of(),
+                          "amber",
+                          false,
+                          List.of(),
+                          List.of(),
+                          List.of(org.code()),
+                          "normal",
+                          null,
+                          null));
+              advisories.addVersion(
+                  nisc, id, "withdrawal", title + " 取消", "取り消します", null, List.of(), null);
+              return id;
+            });
+    await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from outbox where advisory_id = ? and status = 'pending'")
+                        .param(a)
+                        .query(Long.class)
+                        .single()
+                    == 0);
+    // a row cancelled when its organisation was no longer in the audience: of an advisory
+    // addressed to another bank only, which this bank's admin may not see at all
+    Organisation other = bank();
+    String hidden = Fixtures.unique("他行あての情報提供");
+    long h = duty("nisc", Role.ANALYST).advise("amber", hidden, other.code());
+    jdbc.sql(
+            "insert into outbox (advisory_id, version_no, organisation_id, channel, target,"
+                + " purpose, status, last_error, cancel_reason, cancelled_at) values (?, 1, ?,"
+                + " 'email', 'x@cancelled.example', 'delivery', 'cancelled', 'outside',"
+                + " 'outsideAudience', now())")
+        .params(h, org.id())
+        .update();
+    Duty orgAdmin = duty(org, Role.ORG_ADMIN);
+    Duty platform = duty("nisc", Role.PLATFORM_ADMIN);
+    Duty analyst = duty(org, Role.ANALYST);
+
+    String mine = orgAdmin.queue();
+    String cancelled = mine.substring(mine.indexOf("id=\"wl-cancelled-count\""));
+    assertThat(cancelled)
+        .contains(title, "送信前に取り消された", "取消の通知は不要")
+        .doesNotContain(hidden, "共有範囲の外");
+    assertThat(Duty.number(mine, "wl-cancelled-count")).isEqualTo(2);
+    // failed and cancelled apart: nothing failed
+    assertThat(Duty.number(mine, "wl-deliveries-count")).isZero();
+    assertThat(platform.queue()).contains(title, "送信前に取り消された", org.nameJa());
+    assertThat(analyst.queue()).doesNotContain("wl-cancelled", title);
+    // the issuer's reach page counts them and says why, apart from the failed ones
+    String page = duty("nisc", Role.ANALYST).web.get("/advisories/" + a).body();
+    assertThat(page).contains("取りやめ 2", "取消の通知は不要", "失敗 0");
     orgAdmin.counts();
     platform.counts();
   }
