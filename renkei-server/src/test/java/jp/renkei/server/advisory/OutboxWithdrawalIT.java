@@ -3,9 +3,7 @@ package jp.renkei.server.advisory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
@@ -57,16 +55,6 @@ class OutboxWithdrawalIT extends ServerTest {
     Organisation o = fixtures.operator("finance");
     directory.setDelivery(Actor.cli(), o.id(), duty, hooks.url("/hook?" + o.code()));
     return o;
-  }
-
-  static List<String> mailTo(String address) throws Exception {
-    List<String> out = new ArrayList<>();
-    for (MimeMessage m : MAIL.getReceivedMessages()) {
-      if (m.getAllRecipients()[0].toString().equals(address)) {
-        out.add(m.getSubject() + "\n" + m.getContent());
-      }
-    }
-    return out;
   }
 
   record Row(long id, int version, String channel, String status, String code, String error) {}
@@ -162,7 +150,7 @@ class OutboxWithdrawalIT extends ServerTest {
               return a;
             });
     awaitEnded(id);
-    assertThat(mailTo(duty)).isEmpty();
+    assertThat(mailTextsTo(duty)).isEmpty();
     assertThat(receiver.requests()).isEmpty();
     for (String channel : List.of("email", "webhook")) {
       assertCancelled(row(id, bank, 1, channel), "withdrawn", "withdrawn (version 2) before it went");
@@ -194,14 +182,14 @@ class OutboxWithdrawalIT extends ServerTest {
     refusing.refuse(false);
     awaitEnded(id);
 
-    assertThat(mailTo(gotDuty)).hasSize(2);
-    assertThat(mailTo(gotDuty).get(1)).contains(title + " 取消", "取消");
+    assertThat(mailTextsTo(gotDuty)).hasSize(2);
+    assertThat(mailTextsTo(gotDuty).get(1)).contains(title + " 取消", "取消");
     assertThat(receiver.acceptedFor(got.code())).hasSize(2);
     assertThat(receiver.acceptedFor(got.code()).get(1)).contains(title + " 取消");
     assertThat(row(id, got, 2, "email").status()).isEqualTo("sent");
     assertThat(row(id, got, 2, "webhook").status()).isEqualTo("sent");
 
-    assertThat(mailTo(missedDuty)).hasSize(2);
+    assertThat(mailTextsTo(missedDuty)).hasSize(2);
     assertThat(row(id, half, 2, "email").status()).isEqualTo("sent");
     assertThat(refusing.accepted()).isEmpty();
     assertCancelled(

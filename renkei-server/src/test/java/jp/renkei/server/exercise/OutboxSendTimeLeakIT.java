@@ -3,10 +3,8 @@ package jp.renkei.server.exercise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.advisory.NewAdvisory;
@@ -64,16 +62,6 @@ class OutboxSendTimeLeakIT extends ServerTest {
         duty,
         receiver.url("/hook?" + o.code()));
     return o;
-  }
-
-  static List<String> mailTo(String address) throws Exception {
-    List<String> out = new ArrayList<>();
-    for (MimeMessage m : MAIL.getReceivedMessages()) {
-      if (m.getAllRecipients()[0].toString().equals(address)) {
-        out.add(m.getSubject() + "\n" + m.getContent());
-      }
-    }
-    return out;
   }
 
   List<String> hooksOf(Organisation o) {
@@ -170,7 +158,7 @@ class OutboxSendTimeLeakIT extends ServerTest {
           exercises.control(planner, run, "stop");
         });
     awaitEnded(injectRows(), run);
-    assertThat(mailTo(to)).isEmpty();
+    assertThat(mailTextsTo(to)).isEmpty();
     assertCancelled(rows(injectRows(), run), "the exercise run has ended");
   }
 
@@ -188,8 +176,8 @@ class OutboxSendTimeLeakIT extends ServerTest {
           users.setEnabled(Actor.cli(), gone.id(), false);
         });
     awaitEnded(injectRows(), run);
-    await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(stayTo).size() == 1);
-    assertThat(mailTo(goneTo)).isEmpty();
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailTextsTo(stayTo).size() == 1);
+    assertThat(mailTextsTo(goneTo)).isEmpty();
     assertCancelled(
         rows(injectRows() + " and b.target = ?", run, goneTo), "no longer an enabled member");
   }
@@ -213,7 +201,7 @@ class OutboxSendTimeLeakIT extends ServerTest {
     String ofRun = "b.advisory_id in (select id from advisory where exercise_run_id = ?)";
     assertThat(rows(ofRun, run)).as("queued for the duty address and the webhook").hasSize(2);
     awaitEnded(ofRun, run);
-    assertThat(mailTo(duty)).isEmpty();
+    assertThat(mailTextsTo(duty)).isEmpty();
     assertThat(hooksOf(bank)).isEmpty();
     assertCancelled(rows(ofRun, run), "the exercise run has ended");
   }

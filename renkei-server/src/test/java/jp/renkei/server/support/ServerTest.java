@@ -54,6 +54,20 @@ public abstract class ServerTest {
     }
   }
 
+  /**
+   * The subject and text of every message {@link #MAIL} received for {@code address} (its first
+   * recipient), in the order they arrived.
+   */
+  public static java.util.List<String> mailTextsTo(String address) throws Exception {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage m : MAIL.getReceivedMessages()) {
+      if (m.getAllRecipients()[0].toString().equals(address)) {
+        out.add(m.getSubject() + "\n" + m.getContent());
+      }
+    }
+    return out;
+  }
+
   /** The one range outbound requests may reach in tests; 127.0.0.2 and the rest stay refused. */
   public static final String ALLOWED_OUTBOUND_RANGE = "127.0.0.1/32";
 
