@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,11 +95,7 @@ class AdvisoryIT extends ServerTest {
     directory.setDelivery(Actor.cli(), bank.id(), duty, null);
     String secret =
         directory
-            .setDelivery(
-                Actor.cli(),
-                other.id(),
-                null,
-                receiver.url("/hook"))
+            .setDelivery(Actor.cli(), other.id(), null, receiver.url("/hook"))
             .newWebhookSecret();
     var nisc = api(fixtures.user("nisc", Role.ANALYST));
     String title = "フィッシング注意 " + bank.code();
@@ -339,11 +334,7 @@ class AdvisoryIT extends ServerTest {
   @Test
   void aFailingWebhookIsRetriedLaterAndAClaimLostInACrashIsSentAfterItsLease() throws Exception {
     Organisation org = fixtures.operator("port");
-    directory.setDelivery(
-        Actor.cli(),
-        org.id(),
-        null,
-        receiver.url("/hook"));
+    directory.setDelivery(Actor.cli(), org.id(), null, receiver.url("/hook"));
     receiver.answer(500);
     var nisc = api(fixtures.user("nisc", Role.ANALYST));
     long id =

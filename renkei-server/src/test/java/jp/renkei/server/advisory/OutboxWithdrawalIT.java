@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * when the withdrawal landed is cancelled ("withdrawn before sending") and its recipient is not
  * sent a withdrawal of something it never received; a recipient that did receive it gets the
  * withdrawal, per channel. A delivery in flight when the withdrawal lands is left to its sender: it
- * goes, and its withdrawal follows; one held by a sender that died is cancelled when its lease ends,
- * and the withdrawal, which waited for it, then is too. The real sender against GreenMail and HTTP
- * receivers on 127.0.0.1.
+ * goes, and its withdrawal follows; one held by a sender that died is cancelled when its lease
+ * ends, and the withdrawal, which waited for it, then is too. The real sender against GreenMail and
+ * HTTP receivers on 127.0.0.1.
  */
 class OutboxWithdrawalIT extends ServerTest {
 
@@ -88,8 +88,7 @@ class OutboxWithdrawalIT extends ServerTest {
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
-                jdbc.sql(
-                            "select count(*) from outbox where advisory_id = ? and status = 'pending'")
+                jdbc.sql("select count(*) from outbox where advisory_id = ? and status = 'pending'")
                         .param(advisory)
                         .query(Long.class)
                         .single()
@@ -153,7 +152,8 @@ class OutboxWithdrawalIT extends ServerTest {
     assertThat(mailTextsTo(duty)).isEmpty();
     assertThat(receiver.requests()).isEmpty();
     for (String channel : List.of("email", "webhook")) {
-      assertCancelled(row(id, bank, 1, channel), "withdrawn", "withdrawn (version 2) before it went");
+      assertCancelled(
+          row(id, bank, 1, channel), "withdrawn", "withdrawn (version 2) before it went");
       assertCancelled(
           row(id, bank, 2, channel), "neverReceived", "no earlier version of the advisory went");
     }
@@ -256,6 +256,8 @@ class OutboxWithdrawalIT extends ServerTest {
     assertCancelled(
         row(id, hookOnly, 1, "webhook"), "withdrawn", "version 1 was withdrawn (version 2)");
     assertCancelled(
-        row(id, hookOnly, 2, "webhook"), "neverReceived", "no earlier version of the advisory went");
+        row(id, hookOnly, 2, "webhook"),
+        "neverReceived",
+        "no earlier version of the advisory went");
   }
 }

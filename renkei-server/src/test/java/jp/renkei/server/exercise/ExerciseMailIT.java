@@ -55,11 +55,7 @@ class ExerciseMailIT extends ServerTest {
   /** An organisation with a duty e-mail and a webhook whose query names it. */
   Organisation withContacts(String sector, String duty) {
     Organisation o = fixtures.operator(sector);
-    directory.setDelivery(
-        Actor.cli(),
-        o.id(),
-        duty,
-        receiver.url("/hook?" + o.code()));
+    directory.setDelivery(Actor.cli(), o.id(), duty, receiver.url("/hook?" + o.code()));
     return o;
   }
 

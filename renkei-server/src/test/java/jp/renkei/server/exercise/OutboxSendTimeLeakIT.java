@@ -56,11 +56,7 @@ class OutboxSendTimeLeakIT extends ServerTest {
 
   Organisation withContacts(String sector, String duty) {
     Organisation o = fixtures.operator(sector);
-    directory.setDelivery(
-        Actor.cli(),
-        o.id(),
-        duty,
-        receiver.url("/hook?" + o.code()));
+    directory.setDelivery(Actor.cli(), o.id(), duty, receiver.url("/hook?" + o.code()));
     return o;
   }
 

@@ -164,7 +164,8 @@ class ExposureNoticeIT extends ServerTest {
     assertThat((String) mail.getContent())
         .contains("Renkei test gateway flaw", "2026-12-21", "Apply the vendor's update.")
         .doesNotContain("gw." + owner.code());
-    assertThat(receiver.accepted()).anyMatch(h -> h.contains("exposure.kev_match") && h.contains(p.cve()));
+    assertThat(receiver.accepted())
+        .anyMatch(h -> h.contains("exposure.kev_match") && h.contains(p.cve()));
     for (MimeMessage m : MAIL.getReceivedMessages()) {
       if (m.getSubject() != null && m.getSubject().contains(p.cve())) {
         assertThat(m.getAllRecipients()[0].toString()).isEqualTo(ownerMail);

@@ -96,7 +96,6 @@ class WebhookRedirectLeakIT extends ServerTest {
     // the refusal is recorded, and says why without naming any address or port
     String away1 = status(away);
     assertThat(away1).contains("destination refused: a redirect to another origin");
-    assertThat(away1)
-        .doesNotContain("127.0.0.1", String.valueOf(elsewhere.port()), "/collect");
+    assertThat(away1).doesNotContain("127.0.0.1", String.valueOf(elsewhere.port()), "/collect");
   }
 }
