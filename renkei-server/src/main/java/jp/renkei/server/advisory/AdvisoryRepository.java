@@ -542,8 +542,8 @@ class AdvisoryRepository {
 
   /**
    * Deliveries that did not go (e-mail or webhook): given up on ({@code failed}: the receiver
-   * refused or could not be reached, every attempt), or {@code cancelled} (the outbox decided not to
-   * send: {@code cancelReason} a code, null for rows cancelled before codes were kept).
+   * refused or could not be reached, every attempt), or {@code cancelled} (the outbox decided not
+   * to send: {@code cancelReason} a code, null for rows cancelled before codes were kept).
    */
   record Unsent(
       long id,

@@ -757,15 +757,13 @@ public class AdvisoryService {
 
   /**
    * Deliveries the outbox cancelled (withdrawn before sending, recipient no longer in the audience,
-   * ...), newest first, to the same people and cut by the same policy as {@link
-   * #failedDeliveries}.
+   * ...), newest first, to the same people and cut by the same policy as {@link #failedDeliveries}.
    */
   public Section<UnsentDelivery> cancelledDeliveries(Actor actor, int show, int cap) {
     return unsentDeliveries(actor, "cancelled", show, cap);
   }
 
-  private Section<UnsentDelivery> unsentDeliveries(
-      Actor actor, String status, int show, int cap) {
+  private Section<UnsentDelivery> unsentDeliveries(Actor actor, String status, int show, int cap) {
     if (actor.organisationId() == null || !actor.is(Role.ORG_ADMIN)) {
       return Section.empty();
     }

@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       version the issuer took back is not sent to a recipient it had not reached yet. The
  *       withdrawal itself goes on a channel only where the recipient received an earlier version
  *       (no notice of withdrawing something it never got); while an earlier version's row is still
- *       in flight there, the withdrawal waits for it to end. Read fresh for every row, not once
- *       per tick: a withdrawal committed during a tick is honoured at once.
+ *       in flight there, the withdrawal waits for it to end. Read fresh for every row, not once per
+ *       tick: a withdrawal committed during a tick is honoured at once.
  *   <li>An exercise inject's e-mail: the run is not stopped and allows e-mail, and the address is
  *       still that of an enabled member of the run in the row's organisation.
  * </ul>
@@ -84,8 +84,8 @@ final class SendTimeCheck {
 
   /**
    * What the sender does with a row now: {@link #SEND} it, {@link #WAIT} (a withdrawal whose
-   * recipient's earlier version is still in flight on the same channel), or cancel it with a
-   * reason {@code code} (a key under {@code work.outbox.cancelled.}) and {@code reason} in words.
+   * recipient's earlier version is still in flight on the same channel), or cancel it with a reason
+   * {@code code} (a key under {@code work.outbox.cancelled.}) and {@code reason} in words.
    */
   record Verdict(String code, String reason) {
     static final Verdict SEND = new Verdict(null, null);

@@ -26,9 +26,9 @@ import jp.renkei.server.report.ReportService;
  * @param failingFetches knowledge sources whose last scheduled fetch failed (platform admins only;
  *     gone once a later fetch succeeds)
  * @param surveys 事後アンケート of ended exercise runs the person plays in, open and not answered yet
- * @param cancelledDeliveries advisory e-mails and webhooks the outbox decided not to send, with
- *     why (admins only, as {@code failedDeliveries}); shown apart from the failed ones and not
- *     counted in {@link #total()}: nothing waits on anyone
+ * @param cancelledDeliveries advisory e-mails and webhooks the outbox decided not to send, with why
+ *     (admins only, as {@code failedDeliveries}); shown apart from the failed ones and not counted
+ *     in {@link #total()}: nothing waits on anyone
  */
 public record WorkQueue(
     Section<ReportItem> reports,
