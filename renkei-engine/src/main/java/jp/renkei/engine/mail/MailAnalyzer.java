@@ -4145,6 +4145,7 @@ public final class MailAnalyzer {
             && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
             && !repliesToTheReader(st, r)
             && !noReplyMailbox(r)
+            && !espReplyInbox(st, rd)
             && !sisterDomain(st, fromDomain, rd)
             && !toTheCustomerNamed(st, r)
             && rd != null
@@ -4179,7 +4180,8 @@ public final class MailAnalyzer {
           && st.authResultsSeen
           && !listHop
           && !st.passedDomains.isEmpty()
-          && !fromAligned(st)) {
+          && !fromAligned(st)
+          && !espOwnAddress(st, fromDomain)) {
         st.flag(
             RedFlag.NOT_ALIGNED,
             "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.passedDomains));
@@ -4449,6 +4451,21 @@ public final class MailAnalyzer {
         && st.senderDomain != null
         && !FREEMAIL.contains(st.senderDomain)
         && fromAligned(st);
+  }
+
+  /**
+   * A sending platform's own address in From with the envelope on the same platform domain
+   * (disneyplus@sparkpostmail.com, bounces on sparkpostmail.com): the platform wrote its own
+   * address for a customer whose DKIM signature passed, and no one's domain is borrowed, so
+   * NOT_ALIGNED, which tells a From domain from the domain that authenticated, says nothing. A
+   * brand's domain in From, or a platform address beside another envelope, keeps the sign; what the
+   * message says and shows (a brand's name, a password asked for) is judged as ever.
+   */
+  private static boolean espOwnAddress(State st, String fromDomain) {
+    String envelope = st.returnPath == null ? null : domain(st.returnPath);
+    return MailSigns.espOwnDomain(fromDomain)
+        && envelope != null
+        && registrable(envelope).equals(registrable(fromDomain));
   }
 
   /**
@@ -5794,6 +5811,27 @@ public final class MailAnalyzer {
 
   private static final Pattern NO_REPLY =
       Pattern.compile("(?i)no[-_.]?reply|do[-_.]?not[-_.]?reply");
+
+  /**
+   * A Reply-To at the reply inbox of the sending platform that relayed the message ({@link
+   * MailSigns#ESP_REPLY_INBOXES}: …@inbound.mailchimpapp.net beside a Mailchimp envelope), for a
+   * sender whose own domain authenticated (no free mail): the platform gives the answers to the
+   * account that sent, the same hands as the From, so none is diverted. A forged or free-mail
+   * From, an envelope of another than that platform (a hijacked mailbox sending itself), or a
+   * message asking for credentials keeps the sign: platforms open accounts for anyone.
+   */
+  private static boolean espReplyInbox(State st, String replyDomain) {
+    if (replyDomain == null || st.returnPath == null || domain(st.returnPath) == null) {
+      return false;
+    }
+    Set<String> senders = MailSigns.ESP_REPLY_INBOXES.get(registrable(replyDomain));
+    return senders != null
+        && senders.contains(registrable(domain(st.returnPath)))
+        && st.senderDomain != null
+        && !FREEMAIL.contains(st.senderDomain)
+        && fromAligned(st)
+        && !asksBeyondNotices(st);
+  }
 
   private static boolean sisterDomain(State st, String fromDomain, String replyDomain) {
     if (replyDomain == null || asksBeyondNotices(st) || !namesItself(st, fromDomain)) {
