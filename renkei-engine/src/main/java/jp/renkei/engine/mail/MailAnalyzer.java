@@ -4145,7 +4145,6 @@ public final class MailAnalyzer {
             && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
             && !repliesToTheReader(st, r)
             && !noReplyMailbox(r)
-            && !espReplyInbox(st, rd)
             && !sisterDomain(st, fromDomain, rd)
             && !toTheCustomerNamed(st, r)
             && rd != null
@@ -5811,27 +5810,6 @@ public final class MailAnalyzer {
 
   private static final Pattern NO_REPLY =
       Pattern.compile("(?i)no[-_.]?reply|do[-_.]?not[-_.]?reply");
-
-  /**
-   * A Reply-To at the reply inbox of the sending platform that relayed the message ({@link
-   * MailSigns#ESP_REPLY_INBOXES}: …@inbound.mailchimpapp.net beside a Mailchimp envelope), for a
-   * sender whose own domain authenticated (no free mail): the platform gives the answers to the
-   * account that sent, the same hands as the From, so none is diverted. A forged or free-mail
-   * From, an envelope of another than that platform (a hijacked mailbox sending itself), or a
-   * message asking for credentials keeps the sign: platforms open accounts for anyone.
-   */
-  private static boolean espReplyInbox(State st, String replyDomain) {
-    if (replyDomain == null || st.returnPath == null || domain(st.returnPath) == null) {
-      return false;
-    }
-    Set<String> senders = MailSigns.ESP_REPLY_INBOXES.get(registrable(replyDomain));
-    return senders != null
-        && senders.contains(registrable(domain(st.returnPath)))
-        && st.senderDomain != null
-        && !FREEMAIL.contains(st.senderDomain)
-        && fromAligned(st)
-        && !asksBeyondNotices(st);
-  }
 
   private static boolean sisterDomain(State st, String fromDomain, String replyDomain) {
     if (replyDomain == null || asksBeyondNotices(st) || !namesItself(st, fromDomain)) {

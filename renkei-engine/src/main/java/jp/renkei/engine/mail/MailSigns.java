@@ -1713,14 +1713,6 @@ final class MailSigns {
           "mcdlv.net",
           "mandrillapp.com");
 
-  /**
-   * Sending platforms' reply inboxes (registrable domain) and the envelope domains the same
-   * platform sends from: a campaign's Reply-To at the inbox (…@inbound.mailchimpapp.net) hands the
-   * answers to the platform account that sent the campaign.
-   */
-  static final java.util.Map<String, Set<String>> ESP_REPLY_INBOXES =
-      java.util.Map.of("mailchimpapp.net", Set.of("rsgsv.net", "mcsv.net", "mcdlv.net"));
-
   /** Whether a host is on a sending platform's own domain ({@link #ESP_OWN_DOMAINS}). */
   static boolean espOwnDomain(String host) {
     return host != null && ESP_OWN_DOMAINS.contains(registrable(host.toLowerCase(Locale.ROOT)));

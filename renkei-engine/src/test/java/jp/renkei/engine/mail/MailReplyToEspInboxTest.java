@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * A newsletter sent through a sending platform by a sender whose own domain authenticated, with
- * Reply-To at that platform's reply inbox (…@inbound.mailchimpapp.net): the platform hands the
- * answers to the account that sent, the same hands as the authenticated From, so no answer is
- * diverted and REPLY_TO_OTHER_DOMAIN does not count. A forged or free-mail From, another envelope
- * than the platform's, or a message asking for credentials keeps the sign (issue 19, hamout26;
- * the adversary's cases first).
+ * A newsletter sent through a sending platform with Reply-To at that platform's reply inbox
+ * (…@inbound.mailchimpapp.net) keeps REPLY_TO_OTHER_DOMAIN, even for a sender whose own domain
+ * authenticated: hamout26 tried not counting it (the platform hands the answers to the account
+ * that sent) and lost a held-out phish-pot lure of exactly that shape, a fraudster's own
+ * authenticated domain sending through the platform. Platforms open accounts for anyone.
  */
 class MailReplyToEspInboxTest {
 
@@ -87,17 +86,14 @@ class MailReplyToEspInboxTest {
     assertThat(TestMail.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 
-  // ---- the legitimate shape ----
-
   @Test
-  void theSendingPlatformsReplyInboxForAnAuthenticatedSenderIsNotCounted() {
+  void theSendingPlatformsReplyInboxForAnAuthenticatedSenderStillCounts() {
     MailReport r =
         mail(
             dkimPass("newsdesk-example.org"),
             MAILCHIMP_ENVELOPE,
             "Newsdesk <info@newsdesk-example.org>",
             NEWS);
-    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.REPLY_TO_OTHER_DOMAIN);
-    assertThat(r.verdict()).as(r.findings().toString()).isEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(TestMail.flags(r)).contains(RedFlag.REPLY_TO_OTHER_DOMAIN);
   }
 }
