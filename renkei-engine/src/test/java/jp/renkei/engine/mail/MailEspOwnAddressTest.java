@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * A sending platform's own address in From (disneyplus@sparkpostmail.com, no-reply@u1.wl.sendgrid.net)
- * with its envelope on the same platform domain and a customer's DKIM signature passing: nobody's
- * domain is borrowed, so NOT_ALIGNED does not count. A brand's domain forged into From, an ESP
- * address in From beside someone else's envelope, and every other sign of the same message still
- * count (issue 19, hamout26). The adversary's cases come first.
+ * A sending platform's own address in From (disneyplus@sparkpostmail.com,
+ * no-reply@u1.wl.sendgrid.net) with its envelope on the same platform domain and a customer's DKIM
+ * signature passing: nobody's domain is borrowed, so NOT_ALIGNED does not count. A brand's domain
+ * forged into From, an ESP address in From beside someone else's envelope, and every other sign of
+ * the same message still count (issue 19, hamout26). The adversary's cases come first.
  */
 class MailEspOwnAddressTest {
 

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A newsletter sent through a sending platform with Reply-To at that platform's reply inbox
  * (…@inbound.mailchimpapp.net) keeps REPLY_TO_OTHER_DOMAIN, even for a sender whose own domain
- * authenticated: hamout26 tried not counting it (the platform hands the answers to the account
- * that sent) and lost a held-out phish-pot lure of exactly that shape, a fraudster's own
- * authenticated domain sending through the platform. Platforms open accounts for anyone.
+ * authenticated: hamout26 tried not counting it (the platform hands the answers to the account that
+ * sent) and lost a held-out phish-pot lure of exactly that shape, a fraudster's own authenticated
+ * domain sending through the platform. Platforms open accounts for anyone.
  */
 class MailReplyToEspInboxTest {
 
@@ -36,7 +36,8 @@ class MailReplyToEspInboxTest {
         .analyze();
   }
 
-  static final String MAILCHIMP_ENVELOPE = "bounce-mc.us4_8377817.17382885-cfe803ba42@mail190.suw161.rsgsv.net";
+  static final String MAILCHIMP_ENVELOPE =
+      "bounce-mc.us4_8377817.17382885-cfe803ba42@mail190.suw161.rsgsv.net";
 
   // ---- the adversary's shapes ----
 
