@@ -4179,7 +4179,8 @@ public final class MailAnalyzer {
           && st.authResultsSeen
           && !listHop
           && !st.passedDomains.isEmpty()
-          && !fromAligned(st)) {
+          && !fromAligned(st)
+          && !espOwnAddress(st, fromDomain)) {
         st.flag(
             RedFlag.NOT_ALIGNED,
             "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.passedDomains));
@@ -4449,6 +4450,21 @@ public final class MailAnalyzer {
         && st.senderDomain != null
         && !FREEMAIL.contains(st.senderDomain)
         && fromAligned(st);
+  }
+
+  /**
+   * A sending platform's own address in From with the envelope on the same platform domain
+   * (disneyplus@sparkpostmail.com, bounces on sparkpostmail.com): the platform wrote its own
+   * address for a customer whose DKIM signature passed, and no one's domain is borrowed, so
+   * NOT_ALIGNED, which tells a From domain from the domain that authenticated, says nothing. A
+   * brand's domain in From, or a platform address beside another envelope, keeps the sign; what the
+   * message says and shows (a brand's name, a password asked for) is judged as ever.
+   */
+  private static boolean espOwnAddress(State st, String fromDomain) {
+    String envelope = st.returnPath == null ? null : domain(st.returnPath);
+    return MailSigns.espOwnDomain(fromDomain)
+        && envelope != null
+        && registrable(envelope).equals(registrable(fromDomain));
   }
 
   /**

@@ -137,7 +137,7 @@ final class MailSigns {
   static final Pattern URGENCY =
       Pattern.compile(
           "within (?:24|48|72|12|the next \\d+) ?(?:hours|hrs|h)\\b|final (?:warning|notice"
-              + "|reminder)|last (?:warning|notice|reminder)|action (?:is )?required|immediate"
+              + "|reminder)|last (?:warning|notice|reminder)|(?<!no )(?<!no further )action (?:is )?required|immediate"
               + " (?:action|attention)|(?<!non-)urgent(?:ly)?(?! care| or life| medical| symptom)|as soon as possible|expires? today"
               + "|(?<!offices |office |stores |store |branches |clinic )will be (?:permanently )?(?:suspended|closed|deleted|terminated|disabled|blocked"
               + "|deactivated|lost|removed)|failure to (?:comply|respond|verify|update|confirm)"
@@ -167,8 +167,9 @@ final class MailSigns {
               + "|refund(?!s? (?:rules|polic(?:y|ies)|terms))|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
               + "|lottery|you (?:have )?won\\b(?!['’])|million (?:us )?dollars"
               + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|\\bcrypto(?:currenc(?:y|ies))?\\b|wallet|usdt"
-              // not the withdrawal of a candidacy, troops or a bill that the news reports
-              + "|withdraw(?:al)?\\b(?! (?:of|from) (?:the |a |an |his |her |its |their )?(?:candidac|nominat|troops"
+              // not the withdrawal of a candidacy, troops or a bill that the news reports (in its
+              // words, or in the slug of the article's address: withdrawal-of-the-candidacy)
+              + "|withdraw(?:al)?\\b(?![ -](?:of|from)[ -](?:(?:the|a|an|his|her|its|their)[ -])?(?:candidac|nominat|troops"
               + "|forces|militar|treat|agreement|bill\\b|motion|lawsuit|charges|race\\b|election))"
               + "|airdrop|parcel|shipment|delivery (?:failed|failure|attempt"
               + "|notice|notification)|tracking number|customs (?:fee|duty)"
@@ -1694,6 +1695,27 @@ final class MailSigns {
       return null;
     }
     return null;
+  }
+
+  /**
+   * Sending platforms' own domains (registrable), where a platform writes its own address into From
+   * for a customer that has not set up a domain of its own, or into the envelope sender of every
+   * message it relays: disneyplus@sparkpostmail.com, no-reply@u1423722.wl.sendgrid.net,
+   * bounce-mc.us4_…@mail190.suw161.rsgsv.net (Mailchimp).
+   */
+  static final Set<String> ESP_OWN_DOMAINS =
+      Set.of(
+          "sparkpostmail.com",
+          "sendgrid.net",
+          "mailgun.org",
+          "rsgsv.net",
+          "mcsv.net",
+          "mcdlv.net",
+          "mandrillapp.com");
+
+  /** Whether a host is on a sending platform's own domain ({@link #ESP_OWN_DOMAINS}). */
+  static boolean espOwnDomain(String host) {
+    return host != null && ESP_OWN_DOMAINS.contains(registrable(host.toLowerCase(Locale.ROOT)));
   }
 
   static boolean hostIn(String host, Set<String> set) {

@@ -291,9 +291,14 @@ public enum RedFlag {
   NOT_ALIGNED(
       10,
       "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。"
-          + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。)",
+          + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。"
+          + "配信サービス (SparkPost、SendGrid など) が顧客のために自分のドメインのアドレスを差出人に書き (例: disneyplus@sparkpostmail.com)、"
+          + "エンベロープ (Return-Path) も同じ配信サービスのドメインであるものも数えません。誰かのドメインを借りていないからです。)",
       "The From domain is not the domain SPF or DKIM authenticated (no DMARC alignment). (Results"
-          + " a mailing list's own server wrote are not counted, as for AUTHENTICATION_FAILED.)"),
+          + " a mailing list's own server wrote are not counted, as for AUTHENTICATION_FAILED; nor is"
+          + " a sending platform's own address written in From for a customer"
+          + " (disneyplus@sparkpostmail.com) with the envelope (Return-Path) on the same platform"
+          + " domain: nobody's domain is borrowed.)"),
   QR_CODE_LINK(
       15,
       "画像の QR コードがリンク先 (URL) を示しています。リンクの検査を避け、スマートフォンで開かせる手口 (クィッシング) です。リンク先も検査しました。",

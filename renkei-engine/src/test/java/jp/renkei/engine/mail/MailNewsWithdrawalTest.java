@@ -29,4 +29,14 @@ class MailNewsWithdrawalTest {
     assertThat(paymentLure("Talks on the withdrawal of troops resumed on Monday.")).isFalse();
     assertThat(paymentLure("She announced her withdrawal from the race.")).isFalse();
   }
+
+  @Test
+  void theArticlesAddressSaysTheSameAsItsTitle() {
+    // a newsletter's plain-text part links the article by its slug
+    assertThat(
+            paymentLure(
+                "Read it: https://news.example.org/2026/04/vote-warrants-withdrawal-of-the-candidacy/"))
+        .isFalse();
+    assertThat(paymentLure("https://wallet.example.top/withdrawal-of-funds/confirm")).isTrue();
+  }
 }
