@@ -246,12 +246,12 @@ class ExerciseMailIT extends ServerTest {
         .until(
             () ->
                 jdbc.sql(
-                        "select count(*) from outbox b join exercise_mail x"
-                            + " on x.id = b.exercise_mail_id"
-                            + " where x.run_id = ? and b.status <> 'pending'")
-                    .param(runs[0])
-                    .query(Long.class)
-                    .single()
+                            "select count(*) from outbox b join exercise_mail x"
+                                + " on x.id = b.exercise_mail_id"
+                                + " where x.run_id = ? and b.status <> 'pending'")
+                        .param(runs[0])
+                        .query(Long.class)
+                        .single()
                     > 0);
     long row =
         jdbc.sql(
