@@ -220,7 +220,20 @@ class ExerciseMailIT extends ServerTest {
     MimeMessage m = mailTo(allowedTo).get(0);
     assertThat(m.getSubject()).startsWith("【訓練】").contains("メールでの状況付与");
     assertThat(decoded(m)).startsWith("【訓練】");
-    // one outbox row (so the outbox's retry with backoff applies), sent, its id the Message-ID
+    // one outbox row (so the outbox's retry with backoff applies), sent, its id the Message-ID;
+    // the sender marks the row sent after the SMTP server has the message, so wait for that too
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from outbox b join exercise_mail x"
+                                + " on x.id = b.exercise_mail_id"
+                                + " where x.run_id = ? and b.status <> 'pending'")
+                        .param(runs[0])
+                        .query(Long.class)
+                        .single()
+                    > 0);
     long row =
         jdbc.sql(
                 "select b.id from outbox b join exercise_mail x on x.id = b.exercise_mail_id"

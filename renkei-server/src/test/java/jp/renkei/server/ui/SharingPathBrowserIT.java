@@ -118,7 +118,11 @@ class SharingPathBrowserIT extends ServerTest {
     open(originalPath);
     assertThat(browser.findElement(By.id("error-message")).isDisplayed()).isTrue();
     open(copyPath);
+    // #to-nisc is on the page before it is read (the copy was delivered): wait for the page
+    // after the POST, or the next open() races with it and may land on the report again
+    WebElement read = wait.until(ExpectedConditions.elementToBeClickable(By.id("mark-read")));
     click("mark-read");
+    wait.until(Chromium.gone(read));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("to-nisc")));
     open("/advisories/new");
     type("title", "生命保険分野の契約者ポータルを狙う不正ログイン");
