@@ -4211,6 +4211,10 @@ public final class MailAnalyzer {
         if (shown != null && mayBeObfuscated(shown) && obfuscatedShown(shown)) {
           st.flag(RedFlag.OBFUSCATED_TEXT, shown);
         }
+        String swapped = MailSigns.swappedIl(shown);
+        if (swapped != null) {
+          st.flag(RedFlag.OBFUSCATED_TEXT, swapped + " (I ↔ l)", swapped + " (I と l の入れ替え)");
+        }
         String mixed = MailSigns.mixedScriptWord(shown);
         if (mixed != null) {
           st.flag(

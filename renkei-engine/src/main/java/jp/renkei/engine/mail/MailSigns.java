@@ -1752,6 +1752,32 @@ final class MailSigns {
         && LOGIN_PHRASES.scan(text.toLowerCase(Locale.ROOT)).first(LOGIN_WORDS) != null;
   }
 
+  /**
+   * A word whose capital I stands for a small l, or whose small l stands for a capital I: the two
+   * look alike in the sans-serif fonts mail programs show a subject in ("PayPaI", "Sam's CIub",
+   * "your pIan", "BrasiI"; "VlAGRA", "WlN"), while a filter reading the word finds another one. A
+   * capital I after a small letter (camel case before it: PayPaI), ending the word or followed by
+   * small letters other than n (the camel case of LinkedIn, McIntosh and isInitialized joins words
+   * at an I followed by n); a capital I second in a word of small letters after it ("CIub"); a
+   * small l between capitals ("WlN"). Words touching digits are not read (serial codes mix cases at
+   * random). Possessive quantifiers: each run of small letters is taken whole, so a long word fails
+   * in one pass.
+   */
+  private static final Pattern SWAPPED_I_L =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])"
+              + "(?:[A-Z]?+[a-z]++(?:[A-HJ-Z][a-z]++)*+I(?:[a-mo-z][a-z]*+)?|[A-Z]I[a-mo-z][a-z]++|[A-Z]++l[A-Z]++)"
+              + "(?![\\p{L}\\p{N}])");
+
+  /** The first word of a subject or sender name with an I written for an l (or the reverse). */
+  static String swappedIl(String s) {
+    if (s == null || (s.indexOf('I') < 0 && s.indexOf('l') < 0)) {
+      return null;
+    }
+    Matcher m = SWAPPED_I_L.matcher(s);
+    return m.find() ? m.group() : null;
+  }
+
   /** The phrases of a pattern found in a text (at most three, for evidence). */
   /**
    * A word mixing Latin with Cyrillic or Greek letters ("Amаzon" with a Cyrillic а), or a Latin
