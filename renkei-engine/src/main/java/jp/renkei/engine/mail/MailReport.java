@@ -9,10 +9,17 @@ import java.util.List;
  * problems (the message is analysed as far as it could be read; each said in Japanese and English),
  * and the work it took.
  */
+/**
+ * <p>{@code from} is the sender's address as read (lower-cased) and {@code fromName} its display
+ * name; {@code fromWritten} is the From field as the message wrote it (decoded, spaces made one),
+ * given only when it is no well-formed mailbox ({@code "PayPal" service@paypal.com>}, a missing
+ * "&gt;"), for a reader to see it as written rather than as the parser repaired it; null otherwise.
+ */
 public record MailReport(
     String subject,
     String from,
     String fromName,
+    String fromWritten,
     List<String> replyTo,
     String returnPath,
     List<String> recipients,
