@@ -84,6 +84,36 @@ public record MailReport(
   /** A link: the URL, the text shown for it (HTML), and where it was found. */
   public record Link(String url, String text, String where) {}
 
+  /**
+   * One link address as a reader's list shows it: the address once, every distinct text shown for
+   * it and every distinct place it was found, in the order met.
+   */
+  public record ListedLink(String url, List<String> texts, List<String> wheres) {}
+
+  /**
+   * The links with each address once: the text and the HTML part of one message carry the same
+   * links, and a page listing both showed each twice. The report's {@link #links()} keep each
+   * occurrence (the signs judge each anchor's own text).
+   */
+  public List<ListedLink> linksOnce() {
+    java.util.Map<String, java.util.LinkedHashSet<String>> texts = new java.util.LinkedHashMap<>();
+    java.util.Map<String, java.util.LinkedHashSet<String>> wheres = new java.util.HashMap<>();
+    for (Link l : links) {
+      texts.computeIfAbsent(l.url(), k -> new java.util.LinkedHashSet<>());
+      wheres.computeIfAbsent(l.url(), k -> new java.util.LinkedHashSet<>());
+      if (l.text() != null && !l.text().isBlank() && !l.text().strip().equals(l.url())) {
+        texts.get(l.url()).add(l.text().strip());
+      }
+      if (l.where() != null && !l.where().isBlank()) {
+        wheres.get(l.url()).add(l.where());
+      }
+    }
+    List<ListedLink> out = new java.util.ArrayList<>();
+    texts.forEach(
+        (url, t) -> out.add(new ListedLink(url, List.copyOf(t), List.copyOf(wheres.get(url)))));
+    return out;
+  }
+
   /** An attachment (or a member of an archive), with its type by content and its hashes. */
   public record Attachment(
       String name,
