@@ -1699,8 +1699,8 @@ public final class MailAnalyzer {
   /**
    * The From field as written (encoded words decoded, spaces made one), when it is no well-formed
    * mailbox: a bracket missing or left over, a quote not closed. The parser reads such a field
-   * leniently (the signs then judge the address it found), but showing its repair (lower-cased,
-   * a stray "&gt;" kept) misleads the reader. Null for a well-formed or absent From.
+   * leniently (the signs then judge the address it found), but showing its repair (lower-cased, a
+   * stray "&gt;" kept) misleads the reader. Null for a well-formed or absent From.
    */
   static String malformedFrom(Field field) {
     if (field == null || field.getBody() == null) {
@@ -4247,8 +4247,7 @@ public final class MailAnalyzer {
                   || fromDomain.endsWith(".test")))) {
         st.flag(
             RedFlag.MALFORMED_SENDER,
-            "From: "
-                + (st.fromWritten != null ? st.fromWritten : st.from == null ? "—" : st.from));
+            "From: " + (st.fromWritten != null ? st.fromWritten : st.from == null ? "—" : st.from));
       }
       for (String shown : new String[] {st.subject, st.fromName}) {
         if (shown != null && mayBeObfuscated(shown) && obfuscatedShown(shown)) {

@@ -10,10 +10,10 @@ import java.util.List;
  * and the work it took.
  */
 /**
- * <p>{@code from} is the sender's address as read (lower-cased) and {@code fromName} its display
- * name; {@code fromWritten} is the From field as the message wrote it (decoded, spaces made one),
- * given only when it is no well-formed mailbox ({@code "PayPal" service@paypal.com>}, a missing
- * "&gt;"), for a reader to see it as written rather than as the parser repaired it; null otherwise.
+ * {@code from} is the sender's address as read (lower-cased) and {@code fromName} its display name;
+ * {@code fromWritten} is the From field as the message wrote it (decoded, spaces made one), given
+ * only when it is no well-formed mailbox ({@code "PayPal" service@paypal.com>}, a missing "&gt;"),
+ * for a reader to see it as written rather than as the parser repaired it; null otherwise.
  */
 public record MailReport(
     String subject,

@@ -194,7 +194,9 @@ class MailEvidenceQuoteTest {
     // a quote inside another, and one of another sentence, stay as they were
     assertThat(MailQuotes.quoted(text, List.of("will be suspended", "suspended")).split("\", \""))
         .hasSize(1);
-    String two = MailQuotes.quoted(text + " " + "x ".repeat(30) + "act now.", List.of("within 24 hours", "act now"));
+    String two =
+        MailQuotes.quoted(
+            text + " " + "x ".repeat(30) + "act now.", List.of("within 24 hours", "act now"));
     assertThat(two.split("\", \"")).as(two).hasSize(2);
 
     MailReport r =

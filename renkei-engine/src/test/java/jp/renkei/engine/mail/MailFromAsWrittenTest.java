@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * ui25's review left two things a reader of the From stumbled on: a malformed From ({@code "PayPal"
  * service@paypal.com>}) shown as the parser repaired it, lower-cased with a stray "&gt;"; and the
- * C4TAP preview taking "管理者" out of "Microsoft 365 管理者" as if it named the receiving
- * organisation (a person recorded as "連携 管理者").
+ * C4TAP preview taking "管理者" out of "Microsoft 365 管理者" as if it named the receiving organisation
+ * (a person recorded as "連携 管理者").
  */
 class MailFromAsWrittenTest {
 

@@ -13,18 +13,18 @@ import jp.renkei.server.failure.NotFound;
 import org.springframework.stereotype.Component;
 
 /**
- * Messages an analyst uploaded on the mail page, held in this instance's memory for a short while so
- * that the analyst can prepare a C4TAP share of the verdict in front of them without uploading the
- * file again. Nothing is written to disk or to the database: the share path then does exactly what
- * it does for an upload with "share" ticked (the same analysis, redaction, draft and policy).
+ * Messages an analyst uploaded on the mail page, held in this instance's memory for a short while
+ * so that the analyst can prepare a C4TAP share of the verdict in front of them without uploading
+ * the file again. Nothing is written to disk or to the database: the share path then does exactly
+ * what it does for an upload with "share" ticked (the same analysis, redaction, draft and policy).
  *
  * <p>A held message is its uploader's only: asked for by anyone else, by a key that never was or
  * one that has expired, it is not found (404), so a key tells nobody else that a message exists.
  * Limits: {@link #KEEP} after the upload, {@link #PER_PERSON} per person (the oldest goes first),
  * {@link #TOTAL_BYTES} for the whole instance (the oldest go first), and a message larger than
- * {@link #LARGEST} is not held (the page then asks for the upload again with "share" ticked). Behind
- * a load balancer, a share asked on another instance than the upload's finds nothing and says so.
- * Thread-safe.
+ * {@link #LARGEST} is not held (the page then asks for the upload again with "share" ticked).
+ * Behind a load balancer, a share asked on another instance than the upload's finds nothing and
+ * says so. Thread-safe.
  */
 @Component
 public class HeldMessages {

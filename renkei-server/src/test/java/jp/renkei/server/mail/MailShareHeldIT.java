@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * ui25's review: an analyst with the verdict in front of them had to upload the message again, with
  * the share box ticked, to share it. The page now holds the upload for its analyst for a short
- * while and prepares the share from it: the same redaction and draft as the upload path, and
- * nobody else can use the key.
+ * while and prepares the share from it: the same redaction and draft as the upload path, and nobody
+ * else can use the key.
  */
 class MailShareHeldIT extends ServerTest {
 
