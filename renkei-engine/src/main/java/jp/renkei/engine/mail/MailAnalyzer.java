@@ -1687,11 +1687,14 @@ public final class MailAnalyzer {
   /** A display name (quoted, or words without brackets), then an address in angle brackets. */
   private static final Pattern NAME_ADDR =
       Pattern.compile(
-          "(?:\"(?:[^\"\\\\]|\\\\.)*\"|[^\"<>,;]*?)\\s*<[^\\s<>\"]+@[^\\s<>\"]+>\\s*(?:\\([^()]*\\))?");
+          "(?:\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|[^\"<>,;]*?)\\s*<[^\\s<>\"]+@[^\\s<>\"]+>\\s*(?:\\([^()]*\\))?");
 
   /** An address alone, with perhaps a comment ("a@b.example (Name)"). */
   private static final Pattern ADDR_SPEC =
       Pattern.compile("[^\\s<>\"(),;]+@[^\\s<>\"(),;]+\\s*(?:\\([^()]*\\))?");
+
+  /** The longest From field whose form is judged (characters). */
+  static final int FROM_JUDGED = 4096;
 
   /** The longest From shown as written (characters). */
   static final int FROM_WRITTEN = 200;
@@ -1711,7 +1714,9 @@ public final class MailAnalyzer {
                 field.getBody(), org.apache.james.mime4j.codec.DecodeMonitor.SILENT)
             .replaceAll("\\s+", " ")
             .strip();
-    if (written.isEmpty()) {
+    if (written.isEmpty() || written.length() > FROM_JUDGED) {
+      // past what any mail program writes: judged as the parser read it (a pattern over 250,000
+      // characters of a quoted name overflowed the stack; HostileMailTest)
       return null;
     }
     if (NAME_ADDR.matcher(written).matches() || ADDR_SPEC.matcher(written).matches()) {
