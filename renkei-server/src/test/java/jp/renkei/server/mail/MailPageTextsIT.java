@@ -170,7 +170,10 @@ class MailPageTextsIT extends ServerTest {
               "class=\"verdict-box verdict-MALICIOUS\" role=\"status\"", "id=\"verdict-advice\"")
           // the share is prepared from the held upload, in a form on this page (ui26)
           .contains(
-              "id=\"next-steps\"", "href=\"#share-held\"", "id=\"share-held\"", "id=\"stix-download\"")
+              "id=\"next-steps\"",
+              "href=\"#share-held\"",
+              "id=\"share-held\"",
+              "id=\"stix-download\"")
           .contains("href=\"data:application/json;charset=utf-8,%7B")
           .doesNotContain("??", "id=\"next-send\"");
       // the quotes as the message wrote them

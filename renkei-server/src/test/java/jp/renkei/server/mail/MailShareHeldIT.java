@@ -49,7 +49,8 @@ class MailShareHeldIT extends ServerTest {
     // another person, of the same organisation or not, cannot use the key: 404, nothing drafted
     for (UserAccount other :
         new UserAccount[] {
-          fixtures.user("op-sakura-bank", Role.ANALYST), fixtures.user(fixtures.operator("finance"), Role.ANALYST)
+          fixtures.user("op-sakura-bank", Role.ANALYST),
+          fixtures.user(fixtures.operator("finance"), Role.ANALYST)
         }) {
       Http someone = signedIn(other, "ja");
       var refused = someone.postForm("/mail", action, Map.of("range", "GREEN"));
