@@ -55,7 +55,7 @@ class MailShareHeldIT extends ServerTest {
       Http someone = signedIn(other, "ja");
       var refused = someone.postForm("/mail", action, Map.of("range", "GREEN"));
       assertThat(refused.statusCode()).isEqualTo(404);
-      assertThat(refused.body()).doesNotContain("送信前の確認", "pension-info", "さくら架空銀行");
+      assertThat(refused.body()).doesNotContain("送信前の確認", "pension-info", "調査票");
       assertThat(someone.get("/c4tap").body()).doesNotContain("調査票");
     }
     // a key that never was reads the same
