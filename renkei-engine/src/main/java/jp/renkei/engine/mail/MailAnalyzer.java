@@ -968,6 +968,9 @@ public final class MailAnalyzer {
     /** The From and Sender addresses as written, capitals kept (null when absent). */
     String fromAsWritten;
 
+    /** The From field as written when it is no well-formed mailbox (MailReport#fromWritten). */
+    String fromWritten;
+
     String senderAsWritten;
 
     /** The envelope sender's domains as written (Return-Path, the SPF-checked mailfrom). */
@@ -1608,6 +1611,7 @@ public final class MailAnalyzer {
           subject,
           from,
           fromName,
+          fromWritten,
           List.copyOf(replyTo),
           returnPath,
           allRecipients(),
@@ -1680,6 +1684,47 @@ public final class MailAnalyzer {
     ENVELOPE_FIELDS = Set.copyOf(fields);
   }
 
+  /** A display name (quoted, or words without brackets), then an address in angle brackets. */
+  private static final Pattern NAME_ADDR =
+      Pattern.compile(
+          "(?:\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|[^\"<>,;]*?)\\s*<[^\\s<>\"]+@[^\\s<>\"]+>\\s*(?:\\([^()]*\\))?");
+
+  /** An address alone, with perhaps a comment ("a@b.example (Name)"). */
+  private static final Pattern ADDR_SPEC =
+      Pattern.compile("[^\\s<>\"(),;]+@[^\\s<>\"(),;]+\\s*(?:\\([^()]*\\))?");
+
+  /** The longest From field whose form is judged (characters). */
+  static final int FROM_JUDGED = 4096;
+
+  /** The longest From shown as written (characters). */
+  static final int FROM_WRITTEN = 200;
+
+  /**
+   * The From field as written (encoded words decoded, spaces made one), when it is no well-formed
+   * mailbox: a bracket missing or left over, a quote not closed. The parser reads such a field
+   * leniently (the signs then judge the address it found), but showing its repair (lower-cased, a
+   * stray "&gt;" kept) misleads the reader. Null for a well-formed or absent From.
+   */
+  static String malformedFrom(Field field) {
+    if (field == null || field.getBody() == null) {
+      return null;
+    }
+    String written =
+        org.apache.james.mime4j.codec.DecoderUtil.decodeEncodedWords(
+                field.getBody(), org.apache.james.mime4j.codec.DecodeMonitor.SILENT)
+            .replaceAll("\\s+", " ")
+            .strip();
+    if (written.isEmpty() || written.length() > FROM_JUDGED) {
+      // past what any mail program writes: judged as the parser read it (a pattern over 250,000
+      // characters of a quoted name overflowed the stack; HostileMailTest)
+      return null;
+    }
+    if (NAME_ADDR.matcher(written).matches() || ADDR_SPEC.matcher(written).matches()) {
+      return null;
+    }
+    return jp.renkei.engine.text.Names.prefix(written, FROM_WRITTEN);
+  }
+
   private void envelope(Message m, State st) {
     st.subject = m.getSubject();
     st.text(st.subject);
@@ -1697,6 +1742,7 @@ public final class MailAnalyzer {
       st.from = f.getAddress().toLowerCase(Locale.ROOT);
       st.fromName = f.getName();
     }
+    st.fromWritten = malformedFrom(m.getHeader().getField("From"));
     addresses(m, "Reply-To", m.getReplyTo(), st.replyTo);
     addresses(m, "To", m.getTo(), st.recipients);
     addresses(m, "Cc", m.getCc(), st.recipients);
@@ -4205,7 +4251,9 @@ public final class MailAnalyzer {
                   // the documentation domains (RFC 2606) stand for real ones in examples and tests
                   || fromDomain.endsWith(".example")
                   || fromDomain.endsWith(".test")))) {
-        st.flag(RedFlag.MALFORMED_SENDER, "From: " + (st.from == null ? "—" : st.from));
+        st.flag(
+            RedFlag.MALFORMED_SENDER,
+            "From: " + (st.fromWritten != null ? st.fromWritten : st.from == null ? "—" : st.from));
       }
       for (String shown : new String[] {st.subject, st.fromName}) {
         if (shown != null && mayBeObfuscated(shown) && obfuscatedShown(shown)) {

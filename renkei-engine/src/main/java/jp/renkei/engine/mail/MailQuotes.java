@@ -35,18 +35,40 @@ final class MailQuotes {
    * written}, the same wording as written (null: as in {@code text}).
    */
   static String quoted(String text, CharSequence written, List<String> phrases) {
-    // two phrases of one sentence ("24時間以内", "停止します") quote it once
+    // phrases of one sentence quote it once: their contexts, where they overlap or touch, are
+    // one quote ("…will be suspended within 24 hours…" and "…within 24 hours if you do not…" read
+    // as one "…will be suspended within 24 hours if you do not…")
+    List<int[]> spans = new java.util.ArrayList<>();
     List<String> quotes = new java.util.ArrayList<>();
     for (String p : phrases) {
-      String q = inContext(text, p);
+      int[] s = span(text, p);
+      if (s == null) {
+        quotes.add(p);
+      } else {
+        spans.add(s);
+      }
+    }
+    spans.sort(java.util.Comparator.comparingInt((int[] s) -> s[0]));
+    for (int i = 0; i < spans.size(); ) {
+      int from = spans.get(i)[0];
+      int to = spans.get(i)[1];
+      int n = 1;
+      for (i++; i < spans.size() && spans.get(i)[0] <= to; i++, n++) {
+        to = Math.max(to, spans.get(i)[1]);
+      }
+      quotes.add(shown(text, from, to, Math.min(MAX * n, 2 * MAX)));
+    }
+    // the same wording quoted where it stands twice, or inside another quote: once
+    List<String> once = new java.util.ArrayList<>();
+    for (String q : quotes) {
       String bare = q.replace("…", "");
-      if (quotes.stream().noneMatch(x -> x.replace("…", "").contains(bare))) {
-        quotes.removeIf(x -> bare.contains(x.replace("…", "")));
-        quotes.add(q);
+      if (once.stream().noneMatch(x -> x.replace("…", "").contains(bare))) {
+        once.removeIf(x -> bare.contains(x.replace("…", "")));
+        once.add(q);
       }
     }
     StringBuilder out = new StringBuilder();
-    for (String q : quotes) {
+    for (String q : once) {
       if (!out.isEmpty()) {
         out.append(", ");
       }
@@ -62,9 +84,18 @@ final class MailQuotes {
    * not hold it.
    */
   static String inContext(String text, String phrase) {
+    int[] s = span(text, phrase);
+    return s == null ? phrase : shown(text, s[0], s[1], MAX);
+  }
+
+  /**
+   * Where {@code phrase}'s quote stands in {@code text} (from, to), its words made whole and its
+   * context added as {@link #inContext} says; null when the text does not hold it.
+   */
+  private static int[] span(String text, String phrase) {
     int at = phrase.isEmpty() ? -1 : text.indexOf(phrase);
     if (at < 0) {
-      return phrase;
+      return null;
     }
     int start = at;
     int end = at + phrase.length();
@@ -116,10 +147,15 @@ final class MailQuotes {
     while (to > end && (Character.isHighSurrogate(text.charAt(to - 1)) || inWord(text, to))) {
       to--;
     }
+    return new int[] {from, to};
+  }
+
+  /** {@code text} from {@code from} to {@code to}, its spaces made one, cut at {@code max}. */
+  private static String shown(String text, int from, int to, int max) {
     String quote = text.substring(from, to).replaceAll("\\s+", " ").strip();
     boolean before = from > 0 && !stop(text, from - 1);
     boolean after = to < text.length() && !stop(text, to);
-    String shown = jp.renkei.engine.text.Names.prefix(quote, MAX);
+    String shown = jp.renkei.engine.text.Names.prefix(quote, max);
     return (before ? "…" : "") + shown + (after || shown.length() < quote.length() ? "…" : "");
   }
 

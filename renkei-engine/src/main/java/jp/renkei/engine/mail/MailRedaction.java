@@ -147,11 +147,19 @@ public final class MailRedaction {
                   ? null
                   : scrub(identity.redact(f.evidenceJa()).text(), identity)));
     }
+    // a From written malformed is shown as written: the same names and addresses go from it
+    String fromWritten = r.fromWritten();
+    if (fromWritten != null) {
+      Redactor.Result w = identity.redact(fromWritten);
+      w.spans().forEach(x -> removed.add("sender name: " + x.original()));
+      fromWritten = from == null ? null : scrub(w.text(), identity);
+    }
     MailReport shared =
         new MailReport(
             subject,
             from,
             fromName,
+            fromWritten,
             replyTo,
             returnPath,
             List.of(),

@@ -9,10 +9,17 @@ import java.util.List;
  * problems (the message is analysed as far as it could be read; each said in Japanese and English),
  * and the work it took.
  */
+/**
+ * {@code from} is the sender's address as read (lower-cased) and {@code fromName} its display name;
+ * {@code fromWritten} is the From field as the message wrote it (decoded, spaces made one), given
+ * only when it is no well-formed mailbox ({@code "PayPal" service@paypal.com>}, a missing "&gt;"),
+ * for a reader to see it as written rather than as the parser repaired it; null otherwise.
+ */
 public record MailReport(
     String subject,
     String from,
     String fromName,
+    String fromWritten,
     List<String> replyTo,
     String returnPath,
     List<String> recipients,
@@ -76,6 +83,36 @@ public record MailReport(
 
   /** A link: the URL, the text shown for it (HTML), and where it was found. */
   public record Link(String url, String text, String where) {}
+
+  /**
+   * One link address as a reader's list shows it: the address once, every distinct text shown for
+   * it and every distinct place it was found, in the order met.
+   */
+  public record ListedLink(String url, List<String> texts, List<String> wheres) {}
+
+  /**
+   * The links with each address once: the text and the HTML part of one message carry the same
+   * links, and a page listing both showed each twice. The report's {@link #links()} keep each
+   * occurrence (the signs judge each anchor's own text).
+   */
+  public List<ListedLink> linksOnce() {
+    java.util.Map<String, java.util.LinkedHashSet<String>> texts = new java.util.LinkedHashMap<>();
+    java.util.Map<String, java.util.LinkedHashSet<String>> wheres = new java.util.HashMap<>();
+    for (Link l : links) {
+      texts.computeIfAbsent(l.url(), k -> new java.util.LinkedHashSet<>());
+      wheres.computeIfAbsent(l.url(), k -> new java.util.LinkedHashSet<>());
+      if (l.text() != null && !l.text().isBlank() && !l.text().strip().equals(l.url())) {
+        texts.get(l.url()).add(l.text().strip());
+      }
+      if (l.where() != null && !l.where().isBlank()) {
+        wheres.get(l.url()).add(l.where());
+      }
+    }
+    List<ListedLink> out = new java.util.ArrayList<>();
+    texts.forEach(
+        (url, t) -> out.add(new ListedLink(url, List.copyOf(t), List.copyOf(wheres.get(url)))));
+    return out;
+  }
 
   /** An attachment (or a member of an archive), with its type by content and its hashes. */
   public record Attachment(

@@ -88,10 +88,11 @@ public enum RedFlag {
           + " fake download site for real software."),
   AUTHENTICATION_FAILED(
       20,
-      "送信ドメイン認証 (SPF / DKIM / DMARC) が失敗しています。差出人が詐称されている可能性があります。"
+      "受信サーバーが差出人のドメインを確かめた検査 (送信ドメイン認証: SPF / DKIM / DMARC) に失敗しており、差出人が詐称されている可能性があります。"
           + "(メーリングリストが配送したメールで、受信サーバーではなくリストのサーバー自身が書いた認証結果 (受信サーバーに渡した直前のホストが書いたもの) は数えません。"
           + "それはリストが件名の印やフッターを付ける前の投稿者のメールについての結果で、受信サーバーの判定ではありません。受信サーバー自身の失敗は数えます。)",
-      "Sender authentication (SPF / DKIM / DMARC) failed: the sender may be forged. (Not"
+      "The receiving server's check of the sender's domain (SPF / DKIM / DMARC) failed, so the"
+          + " sender may be forged. (Not"
           + " counted in mail a mailing list relayed: results written by the list's own server,"
           + " the host that handed the message to the receiver, rather than by the receiver. They"
           + " speak of the poster's message before the list tagged its subject or added its"
@@ -105,7 +106,8 @@ public enum RedFlag {
   ARCHIVE_LIMIT(
       15,
       "圧縮ファイルが展開の上限を超えています (圧縮爆弾の可能性)。中身は検査できていません。",
-      "An archive exceeds the unpacking limits (a possible zip bomb); its contents were not checked."),
+      "An archive exceeds the unpacking limits, as a zip bomb does, so its contents were not"
+          + " checked."),
   BEYOND_LIMITS(
       20,
       "メッセージが解析の上限を超える作りになっています (リンク 2,000 個超、MIME パート 200 個超、入れ子 8 段超、"
@@ -170,8 +172,9 @@ public enum RedFlag {
   TARGETED_THEME(
       5,
       "取材申込、履歴書、問い合わせ、アンケート、人事、資料の再送・差替えなど、標的型メールに多い件名・話題です (IPA)。",
-      "A theme common in targeted mail (IPA): a press or job application, an inquiry, a survey, an HR"
-          + " notice, a document re-sent or replaced, a shared document."),
+      "The subject or text is on a theme common in targeted mail (IPA), such as a press or job"
+          + " application, an inquiry, a survey, an HR notice, a document re-sent or replaced, or a"
+          + " shared document."),
   BRAND_IMPERSONATION(
       30,
       "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません (組織の名前でも、フィッシングに多用される安価なトップレベルドメイン (.top、.xyz、.shop、.cc、.icu など) 上のもの — 例: sagawa-exp.cc — は組織のものとみなしません)。差出人名が組織名そのもの (例: 「Ledger」) の場合や、人の名前に組織名を添えたもの (例: 「Katie from Ledger」) も名乗りとみなします。"
@@ -241,7 +244,7 @@ public enum RedFlag {
   DISGUISED_LINK_HOST(
       25,
       "リンク先のホスト名が偽装されています: 「@」の前に有名なドメインを書いて実際には「@」の後ろのサイトへ飛ばす (http://www.bank.example@203.0.113.9/)、ホスト名をパーセント符号で書く (%77%77%77…)、IP アドレスを 16 進数・8 進数・省略形で書く (http://0xcb.0x0.0x71.0x9/) などです。普通のメールにはない、行き先を隠すための書き方です。",
-      "A link's host is disguised: a familiar domain before an \"@\" that the browser ignores, the"
+      "A link's host is disguised so that the reader cannot tell where it leads: a familiar domain before an \"@\" that the browser ignores, the"
           + " real site coming after it (http://www.bank.example@203.0.113.9/), a host spelled in"
           + " percent-codes (%77%77%77...), or an IP address written in hexadecimal, octal or a"
           + " short form (http://0xcb.0x0.0x71.0x9/). Ordinary mail does not write links like this;"
@@ -256,8 +259,8 @@ public enum RedFlag {
   HTML_ATTACHMENT(
       25,
       "HTML や SVG のファイルが添付されています。開くとブラウザで偽のログイン画面などが表示されます。",
-      "An HTML or SVG file is attached: opened, it shows a page (often a fake sign-in) in the"
-          + " browser."),
+      "An HTML or SVG file is attached that, once opened, shows a page in the browser (often a"
+          + " fake sign-in)."),
   UNAUTHENTICATED(
       10,
       "受信サーバーの認証結果では、差出人は SPF でも DKIM でも認証されていません。"
@@ -323,7 +326,8 @@ public enum RedFlag {
       "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金・「人道支援の助成金」の受け取り、出会い系の誘い、"
           + "不正に入手したサーバー管理画面・Web シェル・メール中継・リモートデスクトップ (cPanels、Shells、SMTPs、RDPs) や「スパム送信ツール」の販売、"
           + "申し込んでもいないクレジットカードや融資が「承認済み」「即時審査通過」「審査なし」とする誘い (送信ドメイン認証のない差出人から) など。",
-      "An offer only fraud makes: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
+      "The message makes an offer that only fraud makes, such as free crypto-currency, a casino"
+          + " bonus or an inheritance to collect: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
           + " bonus or free spins, an inheritance, donation, compensation or \"humanitarian grant\" to collect, a dating"
           + " lure, break-in goods for sale (hacked cPanels, web shells, SMTP relays, RDPs,"
           + " \"spamming tools\"), credit the reader never applied for \"approved\" (\"your $7,500"

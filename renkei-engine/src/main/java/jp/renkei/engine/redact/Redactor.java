@@ -220,13 +220,58 @@ public final class Redactor {
       terms.add(new Term(termPattern(words), kind));
       if (eachWord && words.length > 1) {
         for (String w : words) {
-          if (w.length() >= 2) {
+          if (w.length() >= 2 && !ROLE_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
             terms.add(new Term(termPattern(new String[] {w}), kind));
           }
         }
       }
     }
   }
+
+  /**
+   * Words of a person's recorded name that name a role, not the person ("連携 管理者", "Sakura Admin"):
+   * alone they are in every other sender's name ("Microsoft 365 管理者", "IT Support"), so only the
+   * whole name is taken out, never the role word alone.
+   */
+  static final java.util.Set<String> ROLE_WORDS =
+      java.util.Set.of(
+          "管理者",
+          "担当者",
+          "担当",
+          "責任者",
+          "事務局",
+          "運用者",
+          "利用者",
+          "職員",
+          "社員",
+          "窓口",
+          "代表",
+          "部長",
+          "課長",
+          "係長",
+          "室長",
+          "主任",
+          "システム",
+          "サポート",
+          "ヘルプデスク",
+          "スタッフ",
+          "ユーザー",
+          "ユーザ",
+          "admin",
+          "administrator",
+          "user",
+          "staff",
+          "support",
+          "team",
+          "manager",
+          "operator",
+          "service",
+          "system",
+          "helpdesk",
+          "desk",
+          "office",
+          "info",
+          "contact");
 
   private static final Pattern PHONE_LIKE =
       Pattern.compile("[+(]?[0-9][0-9 ()\\-\u2010-\u2013\u2212\u30fc]+");

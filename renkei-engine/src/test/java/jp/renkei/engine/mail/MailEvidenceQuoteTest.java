@@ -181,4 +181,39 @@ class MailEvidenceQuoteTest {
         .allSatisfy(
             f -> assertThat(Names.escapeInvisible(f.evidence())).doesNotContain("[U+D83D]"));
   }
+
+  @Test
+  void overlappingQuotesOfOneSentenceAreOneQuote() {
+    // ui25's review: the URGENCY line quoted one sentence twice, in two overlapping pieces
+    String text =
+        "dear customer, your account will be suspended within 24 hours unless you confirm your"
+            + " details. thank you.";
+    String q = MailQuotes.quoted(text, List.of("will be suspended", "within 24 hours"));
+    assertThat(q.split("\", \"")).as(q).hasSize(1);
+    assertThat(q).contains("will be suspended within 24 hours");
+    // a quote inside another, and one of another sentence, stay as they were
+    assertThat(MailQuotes.quoted(text, List.of("will be suspended", "suspended")).split("\", \""))
+        .hasSize(1);
+    String two =
+        MailQuotes.quoted(
+            text + " " + "x ".repeat(30) + "act now.", List.of("within 24 hours", "act now"));
+    assertThat(two.split("\", \"")).as(two).hasSize(2);
+
+    MailReport r =
+        analyze(
+            "From: Service <notice@account-guard.example>\r\nTo: a@example.jp\r\nSubject: Notice\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Your account will be suspended within 24 hours unless you confirm your details"
+                + " at http://account-guard.example/confirm today.\r\n");
+    String urgency = evidence(r, RedFlag.URGENCY);
+    assertThat(urgency.split("\", \"")).as(urgency).hasSize(1);
+    assertThat(urgency).contains("will be suspended within 24 hours");
+  }
+
+  @Test
+  void japaneseOverlappingQuotesAreOneQuote() {
+    String text = "24時間以内にご確認いただけない場合、アカウントを停止します。";
+    String q = MailQuotes.quoted(text, List.of("24時間以内", "アカウントを停止します"));
+    assertThat(q).isEqualTo("\"24時間以内にご確認いただけない場合、アカウントを停止します\"");
+  }
 }

@@ -22,10 +22,12 @@ class MailPages {
 
   private final MailService mail;
   private final C4tapService c4tap;
+  private final HeldMessages held;
 
-  MailPages(MailService mail, C4tapService c4tap) {
+  MailPages(MailService mail, C4tapService c4tap, HeldMessages held) {
     this.mail = mail;
     this.c4tap = c4tap;
+    this.held = held;
   }
 
   @GetMapping("/mail")
@@ -55,15 +57,58 @@ class MailPages {
       }
       return "mail/analyze";
     }
-    byte[] bytes = message.getBytes();
+    return report(actor, granting, name, message.getBytes(), share != null, range, model, response);
+  }
+
+  /**
+   * The C4TAP share of a message analysed on this page, prepared from the upload held for its
+   * analyst ({@link HeldMessages}): no second upload. The share is what the upload with "share"
+   * ticked makes (the same analysis, redaction and draft); anyone but the uploader, and a key that
+   * has expired, get 404.
+   */
+  @PostMapping("/mail/held/{key}/share")
+  String shareHeld(
+      jp.renkei.server.audit.Actor actor,
+      jp.renkei.server.directory.TokenScope.Granting granting,
+      @org.springframework.web.bind.annotation.PathVariable String key,
+      @RequestParam(name = "range", defaultValue = "AMBER") String range,
+      Model model,
+      HttpServletResponse response)
+      throws IOException {
+    HeldMessages.Held h;
+    try {
+      h = held.get(actor, key);
+    } catch (jp.renkei.server.failure.NotFound e) {
+      // gone (expired, another instance, another person's): said on the form, nothing shared
+      response.setStatus(404);
+      model.addAttribute("error", "mail.error.heldGone");
+      return "mail/analyze";
+    }
+    return report(actor, granting, h.fileName(), h.message(), true, range, model, response);
+  }
+
+  private String report(
+      jp.renkei.server.audit.Actor actor,
+      jp.renkei.server.directory.TokenScope.Granting granting,
+      String name,
+      byte[] bytes,
+      boolean share,
+      String range,
+      Model model,
+      HttpServletResponse response)
+      throws IOException {
     MailReport r;
     try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
       r = mail.analyze(actor, granting, in);
-      if (share != null) {
+      if (share) {
         C4tapService.Submission draft =
             c4tap.draft(actor, granting, new java.io.ByteArrayInputStream(bytes), range, null);
         model.addAttribute("draft", draft);
         model.addAttribute("ownDomainLinks", c4tap.namingOwnDomain(actor, draft));
+      } else if (actor.organisationId() != null) {
+        // held for the analyst to share from the report without uploading it again
+        String key = held.hold(actor, name, bytes);
+        model.addAttribute(key == null ? "notHeld" : "heldKey", key == null ? true : key);
       }
     } catch (Busy e) {
       // the form stays, with when to try again
@@ -81,7 +126,7 @@ class MailPages {
       model.addAttribute("errorFile", name);
       return "mail/analyze";
     }
-    model.addAttribute("file", message.getOriginalFilename());
+    model.addAttribute("file", name);
     model.addAttribute("report", r);
     model.addAttribute("stix", mail.stix(r, Tlp.AMBER).toPrettyString());
     return "mail/analyze";

@@ -39,4 +39,47 @@ class MailFlagTextsTest {
     assertThat(ja.getProperty("mailcheck.auth.none")).isEqualTo("認証結果なし");
     assertThat(en.getProperty("mailcheck.auth.none")).isEqualTo("no authentication results");
   }
+
+  private static final java.util.Set<String> SMALL_WORDS =
+      java.util.Set.of(
+          "a", "an", "the", "is", "are", "of", "in", "to", "or", "and", "its", "it", "that", "this",
+          "by", "with", "from", "for", "as", "on", "has", "have", "be");
+
+  /** Content words, each by its first five letters (authenticated, authentication: one word). */
+  private static java.util.Set<String> words(String s) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+      if (!w.isEmpty() && !SMALL_WORDS.contains(w)) {
+        out.add(w.length() > 5 ? w.substring(0, 5) : w);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The page shows a sign as "name: summary". ui25's review read "Sender authentication failed:
+   * Sender authentication failed." — the summary said its own name again. Each summary says
+   * something its name does not: in English two content words or more that the name lacks, in
+   * Japanese more than the name's own characters.
+   */
+  @Test
+  void everySummarySaysMoreThanItsName() throws Exception {
+    Properties ja = bundle("mailcheck.properties");
+    Properties en = bundle("mailcheck_en.properties");
+    for (RedFlag f : RedFlag.values()) {
+      String enName = en.getProperty("mailcheck.flag." + f.name());
+      java.util.Set<String> extra = words(f.summary(true));
+      extra.removeAll(words(enName));
+      assertThat(extra).as(f + ": " + enName + " / " + f.summary(true)).hasSizeGreaterThan(1);
+      String jaName = ja.getProperty("mailcheck.flag." + f.name()).replaceAll("[\\s()（）・]", "");
+      String jaSummary = f.summary(false).replaceAll("[\\s()（）・。、]", "");
+      assertThat(jaSummary.replace(jaName, "").length())
+          .as(f + ": " + jaName + " / " + f.summary(false))
+          .isGreaterThan(jaName.length());
+    }
+    assertThat(RedFlag.AUTHENTICATION_FAILED.summary(true))
+        .doesNotContainIgnoringCase("sender authentication failed")
+        .contains("forged");
+    assertThat(RedFlag.AUTHENTICATION_FAILED.summary(false)).contains("詐称");
+  }
 }

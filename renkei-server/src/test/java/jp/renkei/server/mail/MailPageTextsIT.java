@@ -168,7 +168,12 @@ class MailPageTextsIT extends ServerTest {
       assertThat(page)
           .contains(
               "class=\"verdict-box verdict-MALICIOUS\" role=\"status\"", "id=\"verdict-advice\"")
-          .contains("id=\"next-steps\"", "href=\"#share\"", "id=\"stix-download\"")
+          // the share is prepared from the held upload, in a form on this page (ui26)
+          .contains(
+              "id=\"next-steps\"",
+              "href=\"#share-held\"",
+              "id=\"share-held\"",
+              "id=\"stix-download\"")
           .contains("href=\"data:application/json;charset=utf-8,%7B")
           .doesNotContain("??", "id=\"next-send\"");
       // the quotes as the message wrote them

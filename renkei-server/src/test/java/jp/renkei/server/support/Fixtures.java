@@ -69,6 +69,14 @@ public class Fixtures {
     return user(directory.organisation(orgCode), role);
   }
 
+  /** A person of {@code orgCode} recorded under {@code displayName}. */
+  public UserAccount user(String orgCode, Role role, String displayName) {
+    String login = unique("u").replace('-', '.');
+    return users
+        .create(Actor.cli(), new NewUser(login, displayName, null, orgCode, role, PASSWORD))
+        .user();
+  }
+
   public Actor actor(UserAccount u) {
     return new Actor(u.id(), u.login(), u.organisationId(), u.role(), "web", "127.0.0.1");
   }

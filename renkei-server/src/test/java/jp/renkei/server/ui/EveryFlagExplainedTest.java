@@ -45,6 +45,7 @@ class EveryFlagExplainedTest {
         "件名",
         "sender@example.net",
         "Sender",
+        null,
         List.of(),
         null,
         List.of(),
