@@ -1482,7 +1482,8 @@ public final class MailAnalyzer {
         links.add(l);
         return true;
       }
-      beyondLimit(
+      if (linkDomains == null) {
+        beyondLimit(
           "links " + MAX_LINKS,
           "more than "
               + MailReport.grouped(MAX_LINKS)
@@ -1498,7 +1499,7 @@ public final class MailAnalyzer {
               + " 個を検査し、その先はそれまでにないドメインへのリンクだけを検査しました (最大 "
               + MAX_LINK_DOMAINS_PAST
               + " 個)");
-      if (linkDomains == null) {
+        // said once: the words were built again for each of 20,000 links (String.format)
         linkDomains = new java.util.HashSet<>();
         for (MailReport.Link k : links) {
           linkDomains.add(linkDomain(k.url()));
