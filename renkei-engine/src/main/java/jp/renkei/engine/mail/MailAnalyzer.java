@@ -1490,21 +1490,21 @@ public final class MailAnalyzer {
       }
       if (linkDomains == null) {
         beyondLimit(
-          "links " + MAX_LINKS,
-          "more than "
-              + MailReport.grouped(MAX_LINKS)
-              + " links: the first "
-              + MailReport.grouped(MAX_LINKS)
-              + " were checked; past them, only links to domains not seen before ("
-              + MAX_LINK_DOMAINS_PAST
-              + " at most)",
-          "リンクが "
-              + MailReport.grouped(MAX_LINKS)
-              + " 個を超えています。最初の "
-              + MailReport.grouped(MAX_LINKS)
-              + " 個を検査し、その先はそれまでにないドメインへのリンクだけを検査しました (最大 "
-              + MAX_LINK_DOMAINS_PAST
-              + " 個)");
+            "links " + MAX_LINKS,
+            "more than "
+                + MailReport.grouped(MAX_LINKS)
+                + " links: the first "
+                + MailReport.grouped(MAX_LINKS)
+                + " were checked; past them, only links to domains not seen before ("
+                + MAX_LINK_DOMAINS_PAST
+                + " at most)",
+            "リンクが "
+                + MailReport.grouped(MAX_LINKS)
+                + " 個を超えています。最初の "
+                + MailReport.grouped(MAX_LINKS)
+                + " 個を検査し、その先はそれまでにないドメインへのリンクだけを検査しました (最大 "
+                + MAX_LINK_DOMAINS_PAST
+                + " 個)");
         // said once: the words were built again for each of 20,000 links (String.format)
         linkDomains = new java.util.HashSet<>();
         for (MailReport.Link k : links) {

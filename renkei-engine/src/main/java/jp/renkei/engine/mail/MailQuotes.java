@@ -141,9 +141,9 @@ final class MailQuotes {
   }
 
   /**
-   * A text as written, lower-cased character by character with its runs of whitespace made one,
-   * and where each folded character came from. A message's signs quote many phrases from the same
-   * text: it is folded once (each quote folded the whole text again, up to 128 K characters).
+   * A text as written, lower-cased character by character with its runs of whitespace made one, and
+   * where each folded character came from. A message's signs quote many phrases from the same text:
+   * it is folded once (each quote folded the whole text again, up to 128 K characters).
    */
   static final class Folded {
     final CharSequence written;
