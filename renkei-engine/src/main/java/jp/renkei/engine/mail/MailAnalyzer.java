@@ -1040,8 +1040,14 @@ public final class MailAnalyzer {
 
     /** The phrases in their sentences of the text, quoted as written ({@link MailQuotes}). */
     String quote(List<String> phrases) {
-      return MailQuotes.quoted(phrases().text(), written, phrases);
+      if (writtenFolded == null || !writtenFolded.of(written)) {
+        writtenFolded = new MailQuotes.Folded(written);
+      }
+      return MailQuotes.quoted(phrases().text(), writtenFolded, phrases);
     }
+
+    /** {@link #written} folded for the quotes, made again when it has grown. */
+    private MailQuotes.Folded writtenFolded;
 
     /** List or bulk mail (List-Id, List-Unsubscribe, Precedence: list / bulk ...). */
     boolean listMail;
@@ -1485,23 +1491,24 @@ public final class MailAnalyzer {
         links.add(l);
         return true;
       }
-      beyondLimit(
-          "links " + MAX_LINKS,
-          "more than "
-              + MailReport.grouped(MAX_LINKS)
-              + " links: the first "
-              + MailReport.grouped(MAX_LINKS)
-              + " were checked; past them, only links to domains not seen before ("
-              + MAX_LINK_DOMAINS_PAST
-              + " at most)",
-          "リンクが "
-              + MailReport.grouped(MAX_LINKS)
-              + " 個を超えています。最初の "
-              + MailReport.grouped(MAX_LINKS)
-              + " 個を検査し、その先はそれまでにないドメインへのリンクだけを検査しました (最大 "
-              + MAX_LINK_DOMAINS_PAST
-              + " 個)");
       if (linkDomains == null) {
+        beyondLimit(
+            "links " + MAX_LINKS,
+            "more than "
+                + MailReport.grouped(MAX_LINKS)
+                + " links: the first "
+                + MailReport.grouped(MAX_LINKS)
+                + " were checked; past them, only links to domains not seen before ("
+                + MAX_LINK_DOMAINS_PAST
+                + " at most)",
+            "リンクが "
+                + MailReport.grouped(MAX_LINKS)
+                + " 個を超えています。最初の "
+                + MailReport.grouped(MAX_LINKS)
+                + " 個を検査し、その先はそれまでにないドメインへのリンクだけを検査しました (最大 "
+                + MAX_LINK_DOMAINS_PAST
+                + " 個)");
+        // said once: the words were built again for each of 20,000 links (String.format)
         linkDomains = new java.util.HashSet<>();
         for (MailReport.Link k : links) {
           linkDomains.add(linkDomain(k.url()));
@@ -2541,6 +2548,7 @@ public final class MailAnalyzer {
   private static final Evaluator IMG = QueryParser.parse("img");
   private static final Evaluator STYLED = QueryParser.parse("[style], [hidden]");
   private static final Evaluator FORM_ACTION = QueryParser.parse("form[action]");
+  private static final Evaluator BASE_HREF = QueryParser.parse("base[href]");
 
   /** An element inside a link: one of its ancestors is an {@code a} with an {@code href}. */
   private static boolean inLink(Document doc, org.jsoup.nodes.Element e) {
@@ -2588,8 +2596,21 @@ public final class MailAnalyzer {
      */
     final List<org.jsoup.nodes.Element> formsWithAction = new ArrayList<>();
 
+    /** The first {@code base[href]}, or null. */
+    org.jsoup.nodes.Element base;
+
+    /**
+     * One walk of the document: an SVG link is given its {@code href} first ({@link
+     * #clickableAsWritten}, which walked the document's links once more before), so that it is
+     * selected as every other link; its ancestors come before it in the walk and were given theirs.
+     */
     HtmlElements(Document doc) {
       for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+        if (e.nameIs("a")) {
+          clickableAsWritten(e);
+        } else if (base == null && e.nameIs("base") && BASE_HREF.matches(doc, e)) {
+          base = e;
+        }
         if (MAY_BE_SELECTED.contains(e.normalName())) {
           if (LINK.matches(doc, e)) {
             links.add(e);
@@ -2615,7 +2636,6 @@ public final class MailAnalyzer {
 
   private void html(String html, State st) {
     Document doc = org.jsoup.parser.Parser.htmlParser().parseInput(new UntilDeadline(html, st), "");
-    clickableAsWritten(doc);
     HtmlElements found = new HtmlElements(doc);
     for (org.jsoup.nodes.Element area : found.areasInLinks) {
       // an image map inside a link: the status bar shows the link, a click follows the map
@@ -2629,7 +2649,7 @@ public final class MailAnalyzer {
         st.flag(RedFlag.LINK_TEXT_MISMATCH, shown + " → " + clicked);
       }
     }
-    String base = baseHref(doc);
+    String base = baseHref(found.base);
     for (org.jsoup.nodes.Element a : found.links) {
       if (st.outOfTime()) {
         break;
@@ -2760,11 +2780,9 @@ public final class MailAnalyzer {
    * {@code href} attribute it lacks, so that it is read and judged as every other link (attack21b:
    * a lure whose only link was an SVG one had no link sign).
    */
-  static void clickableAsWritten(Document doc) {
-    for (org.jsoup.nodes.Element a : doc.getElementsByTag("a")) {
-      if (!a.hasAttr("href") && a.hasAttr("xlink:href")) {
-        a.attr("href", a.attr("xlink:href"));
-      }
+  static void clickableAsWritten(org.jsoup.nodes.Element a) {
+    if (!a.hasAttr("href") && a.hasAttr("xlink:href")) {
+      a.attr("href", a.attr("xlink:href"));
     }
   }
 
@@ -2773,8 +2791,7 @@ public final class MailAnalyzer {
    * the reader's client resolves the message's relative links against it, so a lure can write its
    * domain there once and every link as "login" (the "baseStriker" trick).
    */
-  static String baseHref(Document doc) {
-    org.jsoup.nodes.Element b = doc.selectFirst("base[href]");
+  static String baseHref(org.jsoup.nodes.Element b) {
     if (b == null) {
       return null;
     }

@@ -27,7 +27,7 @@ final class MailQuotes {
 
   /** Each phrase in its context in {@code text}, quoted: {@code "…a b c…", "…d e…"}. */
   static String quoted(String text, List<String> phrases) {
-    return quoted(text, null, phrases);
+    return quoted(text, (Folded) null, phrases);
   }
 
   /**
@@ -35,6 +35,14 @@ final class MailQuotes {
    * written}, the same wording as written (null: as in {@code text}).
    */
   static String quoted(String text, CharSequence written, List<String> phrases) {
+    return quoted(text, written == null ? null : new Folded(written), phrases);
+  }
+
+  /**
+   * As {@link #quoted(String, CharSequence, List)}, with the text as written folded once for all
+   * the quotes of a message ({@link Folded}).
+   */
+  static String quoted(String text, Folded written, List<String> phrases) {
     // phrases of one sentence quote it once: their contexts, where they overlap or touch, are
     // one quote ("…will be suspended within 24 hours…" and "…within 24 hours if you do not…" read
     // as one "…will be suspended within 24 hours if you do not…")
@@ -165,29 +173,57 @@ final class MailQuotes {
    * {@code written} does not hold it.
    */
   static String asWritten(String quote, CharSequence written) {
+    return asWritten(quote, new Folded(written));
+  }
+
+  /**
+   * A text as written, lower-cased character by character with its runs of whitespace made one, and
+   * where each folded character came from. A message's signs quote many phrases from the same text:
+   * it is folded once (each quote folded the whole text again, up to 128 K characters).
+   */
+  static final class Folded {
+    final CharSequence written;
+    final int length;
+    final StringBuilder folded;
+    final int[] from;
+
+    Folded(CharSequence written) {
+      this.written = written;
+      this.length = written.length();
+      folded = new StringBuilder(Math.min(length, 1 << 17));
+      from = new int[length + 1];
+      boolean space = false;
+      for (int i = 0; i < length; i++) {
+        char c = written.charAt(i);
+        if (Character.isWhitespace(c)) {
+          if (!space) {
+            from[folded.length()] = i;
+            folded.append(' ');
+          }
+          space = true;
+          continue;
+        }
+        space = false;
+        from[folded.length()] = i;
+        folded.append(Character.toLowerCase(c));
+      }
+    }
+
+    /** Whether this is still the fold of {@code text} (a text that is only appended to). */
+    boolean of(CharSequence text) {
+      return text == written && text.length() == length;
+    }
+  }
+
+  static String asWritten(String quote, Folded f) {
+    CharSequence written = f.written;
+    StringBuilder folded = f.folded;
+    int[] from = f.from;
     boolean before = quote.startsWith("…");
     boolean after = quote.endsWith("…") && quote.length() > 1;
     String bare = quote.substring(before ? 1 : 0, quote.length() - (after ? 1 : 0));
     if (bare.isEmpty()) {
       return quote;
-    }
-    // written lower-cased character by character, whitespace runs one, with where each came from
-    StringBuilder folded = new StringBuilder(Math.min(written.length(), 1 << 17));
-    int[] from = new int[written.length() + 1];
-    boolean space = false;
-    for (int i = 0; i < written.length(); i++) {
-      char c = written.charAt(i);
-      if (Character.isWhitespace(c)) {
-        if (!space) {
-          from[folded.length()] = i;
-          folded.append(' ');
-        }
-        space = true;
-        continue;
-      }
-      space = false;
-      from[folded.length()] = i;
-      folded.append(Character.toLowerCase(c));
     }
     int at = folded.indexOf(bare);
     if (at < 0) {

@@ -194,7 +194,22 @@ public record MailReport(
 
   /** A number as both languages write it to a reader, digits grouped: 320,000,000. */
   static String grouped(long n) {
-    return String.format(java.util.Locale.ROOT, "%,d", n);
+    // as String.format(Locale.ROOT, "%,d", n) writes it, without building a formatter each time
+    String digits = Long.toString(n);
+    int sign = n < 0 ? 1 : 0;
+    int len = digits.length() - sign;
+    if (len <= 3) {
+      return digits;
+    }
+    StringBuilder b = new StringBuilder(digits.length() + (len - 1) / 3);
+    b.append(digits, 0, sign);
+    for (int i = 0; i < len; i++) {
+      if (i > 0 && (len - i) % 3 == 0) {
+        b.append(',');
+      }
+      b.append(digits.charAt(sign + i));
+    }
+    return b.toString();
   }
 
   private static final java.util.regex.Pattern LONG_NUMBER =

@@ -185,4 +185,25 @@ class MailEvidenceLanguageTest {
                 .append("\r\n"));
     return m.append("--B--\r\n").toString();
   }
+
+  /**
+   * Numbers are grouped as {@code String.format(Locale.ROOT, "%,d", n)} groups them (speed26 writes
+   * the digits itself: the formatter was built again for each of 20,000 links).
+   */
+  @Test
+  void numbersAreGroupedAsTheFormatterGroupsThem() {
+    java.util.Random random = new java.util.Random(26);
+    List<Long> numbers = new java.util.ArrayList<>(List.of(0L, 7L, -7L, 999L, 1_000L, -1_000L));
+    numbers.addAll(List.of(99_999L, 100_000L, 1_234_567L, Long.MAX_VALUE, Long.MIN_VALUE));
+    for (int i = 0; i < 2_000; i++) {
+      long n = random.nextLong() >> random.nextInt(64);
+      numbers.add(n);
+    }
+    for (long n : numbers) {
+      assertThat(MailReport.grouped(n))
+          .as("%d", n)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%,d", n));
+    }
+    assertThat(MailReport.grouped(8_388_608)).isEqualTo("8,388,608");
+  }
 }
