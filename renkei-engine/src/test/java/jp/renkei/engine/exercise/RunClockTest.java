@@ -53,8 +53,8 @@ class RunClockTest {
 
   /**
    * What is done after the stop is over (attack26: a draft submitted after the run ended was scored
-   * as done in its last moment); what is done during a pause before the stop is not, and neither
-   * is anything while the run goes on.
+   * as done in its last moment); what is done during a pause before the stop is not, and neither is
+   * anything while the run goes on.
    */
   @Test
   void anInstantAfterTheStopIsOverAndOnlyThen() {

@@ -543,8 +543,7 @@ public class IntelService {
       StixRepository.NewObject o = batch.get(i);
       if (!settled.containsKey(i) && othersAuthors.contains(o.createdByRef())) {
         Outcome x = pending.get(i);
-        settled.put(
-            i, new Outcome(x.index(), x.line(), x.id(), x.version(), OTHERS_AUTHOR, false));
+        settled.put(i, new Outcome(x.index(), x.line(), x.id(), x.version(), OTHERS_AUTHOR, false));
       }
     }
     return settled;

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A stopped run's record (attack26): once the controller stops the run, nothing a player does
- * changes its scores. A draft filed during the run and submitted after the stop was scored as
- * filed in the run's last moment (its exercise clock is frozen at the stop), so a team missing an
+ * changes its scores. A draft filed during the run and submitted after the stop was scored as filed
+ * in the run's last moment (its exercise clock is frozen at the stop), so a team missing an
  * expectation met it after the exercise was over, in the console and the after-action report.
  */
 class ExerciseStoppedRunIT extends ServerTest {
@@ -57,8 +57,7 @@ class ExerciseStoppedRunIT extends ServerTest {
     exercises.control(controller, run, "start");
     // power files in time; the bank keeps a draft
     filing.create(power, ExerciseIT.ceptoarReport(Fixtures.unique("期限内"), run), true);
-    long draft =
-        filing.create(bank, ExerciseIT.ceptoarReport(Fixtures.unique("下書き"), run), false);
+    long draft = filing.create(bank, ExerciseIT.ceptoarReport(Fixtures.unique("下書き"), run), false);
     exercises.control(controller, run, "stop");
     var console = exercises.console(controller, run);
     var atStop = console.scores().get(0);

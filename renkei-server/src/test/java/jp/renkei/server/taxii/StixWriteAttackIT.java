@@ -201,8 +201,7 @@ class StixWriteAttackIT extends ServerTest {
     String forged = newId();
     JsonNode told = post(tokenB, gas, authored(forged, identityA, "b-forged.example"));
     assertThat(told.path("failure_count").asInt()).as(told.toString()).isEqualTo(1);
-    assertThat(told.path("failures").get(0).path("message").asString())
-        .contains("created_by_ref");
+    assertThat(told.path("failures").get(0).path("message").asString()).contains("created_by_ref");
     for (String reader : List.of(tokenReader, tokenA, tokenB)) {
       assertThat(get(reader, gas + "/objects/" + forged + "/").statusCode()).isEqualTo(404);
       assertThat(get(reader, gas + "/objects/?match[type]=indicator").body())
