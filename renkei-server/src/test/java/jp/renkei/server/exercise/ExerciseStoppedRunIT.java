@@ -56,7 +56,7 @@ class ExerciseStoppedRunIT extends ServerTest {
     exercises.addMember(controller, run, powerUser.login(), "player", "power", "");
     exercises.control(controller, run, "start");
     // power files in time; the bank keeps a draft
-    filing.create(power, ExerciseIT.ceptoarReport(Fixtures.unique("期限内"), run), true);
+    filing.create(power, ExerciseIT.hotlineReport(Fixtures.unique("期限内"), run), true);
     long draft = filing.create(bank, ExerciseIT.ceptoarReport(Fixtures.unique("下書き"), run), false);
     exercises.control(controller, run, "stop");
     var console = exercises.console(controller, run);
