@@ -62,12 +62,14 @@ class ExerciseStoppedRunIT extends ServerTest {
     var console = exercises.console(controller, run);
     var atStop = console.scores().get(0);
     assertThat(ExerciseIT.outcome(atStop, "power")).isEqualTo(Outcome.MET);
-    assertThat(ExerciseIT.outcome(atStop, "bank")).isEqualTo(Outcome.MISSED);
+    // not met: pending for an evaluator's mark (the controller may not see every report)
+    Outcome bankAtStop = ExerciseIT.outcome(atStop, "bank");
+    assertThat(bankAtStop).isNotEqualTo(Outcome.MET);
 
     // the exercise is over; the bank submits its draft
     filing.submit(bank, draft);
     var after = exercises.console(controller, run);
-    assertThat(ExerciseIT.outcome(after.scores().get(0), "bank")).isEqualTo(Outcome.MISSED);
+    assertThat(ExerciseIT.outcome(after.scores().get(0), "bank")).isEqualTo(bankAtStop);
     assertThat(ExerciseIT.outcome(after.scores().get(0), "power")).isEqualTo(Outcome.MET);
     assertThat(after.points()).isEqualTo(console.points());
   }
