@@ -128,6 +128,15 @@ public record RunClock(State state, int speed, List<Segment> segments) {
     if (state == State.STOPPED) {
       throw new IllegalTransition(state, "stop");
     }
+    if (state == State.PAUSED) {
+      // the stop's instant is kept as a segment of no length, so that what was done during the
+      // pause before it is told from what was done after the run was over
+      List<Segment> s = new ArrayList<>(segments);
+      Instant end = s.get(s.size() - 1).realEnd();
+      Instant at = now.isBefore(end) ? end : now;
+      s.add(new Segment(at, at, elapsed(at), speed));
+      return new RunClock(State.STOPPED, speed, s);
+    }
     return new RunClock(State.STOPPED, speed, state == State.RUNNING ? closed(now) : segments);
   }
 
@@ -175,6 +184,19 @@ public record RunClock(State state, int speed, List<Segment> segments) {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether real instant {@code t} is after the run was stopped: an action then was taken once the
+   * exercise was over (its exercise time is frozen at the stop, so it would read as taken in the
+   * run's last moment).
+   */
+  public boolean over(Instant t) {
+    if (state != State.STOPPED || segments.isEmpty()) {
+      return false;
+    }
+    Instant stop = segments.get(segments.size() - 1).realEnd();
+    return stop != null && t.isAfter(stop);
   }
 
   /** When the run first started, if it has. */

@@ -1632,7 +1632,8 @@ public final class MailAnalyzer {
           Math.min(100, score),
           verdict,
           List.copyOf(problems),
-          new MailReport.Work(unpacked, entries, archiveDepth, List.copyOf(limitsReached)));
+          new MailReport.Work(unpacked, entries, archiveDepth, List.copyOf(limitsReached)),
+          List.copyOf(recipientNames));
     }
   }
 

@@ -62,13 +62,18 @@ public final class MailRedaction {
     // at a domain the directory does not list for the organisation (walk17: a QR code's link kept
     // the address taken out of To:)
     Redactor identity = organisation.withEmails(r.recipients());
+    // the names To and Cc give the recipients are the victims' own (a teller the directory does
+    // not know), written by kits into the subject, the greeting, link texts and attachment names
+    // (attack26); taken out of the text, not out of the attacker's links and hosts, where a word
+    // of a name could cut an indicator apart
+    Redactor named = identity.withPersonNames(names(r.recipientNames()));
     List<String> removed = new ArrayList<>();
     r.recipients().forEach(x -> removed.add("recipient " + x));
     String subject = r.subject();
     if (subject != null) {
-      Redactor.Result s = identity.redact(subject);
+      Redactor.Result s = named.redact(subject);
       s.spans().forEach(x -> removed.add("subject: " + x.original()));
-      subject = scrub(s.text(), identity);
+      subject = scrub(s.text(), named);
     }
     List<MailReport.Hop> hops = new ArrayList<>();
     for (MailReport.Hop h : r.received()) {
@@ -97,18 +102,18 @@ public final class MailRedaction {
       if (!url.equals(l.url())) {
         removed.add("recipient in a link " + l.url());
       }
-      String text = l.text() == null ? null : scrub(l.text(), identity);
+      String text = l.text() == null ? null : scrub(l.text(), named);
       if (text != null && !text.equals(l.text())) {
         removed.add("link text: " + l.text());
       }
       // where a link was found ("qr <attachment name>", an attachment's name): the name is
       // taken out as it is from the attachments
-      String where = l.where() == null ? null : scrub(identity.redact(l.where()).text(), identity);
+      String where = l.where() == null ? null : scrub(named.redact(l.where()).text(), named);
       links.add(new MailReport.Link(url, text, where));
     }
     List<MailReport.Attachment> attachments = new ArrayList<>();
     for (MailReport.Attachment a : r.attachments()) {
-      attachments.add(attachment(a, identity, removed));
+      attachments.add(attachment(a, named, removed));
     }
     String from = r.from();
     String fromName = r.fromName();
@@ -118,9 +123,9 @@ public final class MailRedaction {
       from = null;
       fromName = null;
     } else if (fromName != null) {
-      Redactor.Result n = identity.redact(fromName);
+      Redactor.Result n = named.redact(fromName);
       n.spans().forEach(x -> removed.add("sender name: " + x.original()));
-      fromName = scrub(n.text(), identity);
+      fromName = scrub(n.text(), named);
     }
     // a Reply-To or Return-Path at the receiving organisation names it as the sender does
     List<String> replyTo = new ArrayList<>();
@@ -142,10 +147,8 @@ public final class MailRedaction {
       findings.add(
           new MailReport.Finding(
               f.flag(),
-              scrub(identity.redact(f.evidence()).text(), identity),
-              f.evidenceJa() == null
-                  ? null
-                  : scrub(identity.redact(f.evidenceJa()).text(), identity)));
+              scrub(named.redact(f.evidence()).text(), named),
+              f.evidenceJa() == null ? null : scrub(named.redact(f.evidenceJa()).text(), named)));
     }
     // a From written malformed is shown as written: the same names and addresses go from it
     String fromWritten = r.fromWritten();
@@ -175,6 +178,36 @@ public final class MailRedaction {
             List.of(),
             r.work());
     return new Result(shared, List.copyOf(removed));
+  }
+
+  /**
+   * The recipients' display names as people to take out: quotes, commas and brackets read as spaces
+   * ("Tanaka, Ichiro"); a name holding an address is the address (taken out as one); a word of
+   * Latin letters shorter than three ("IT", "Li") is not taken alone, since a person's name is
+   * matched anywhere, also inside other words, and a name with such a word is taken as its other
+   * words.
+   */
+  static List<String> names(List<String> displayNames) {
+    List<String> out = new ArrayList<>();
+    for (String n : displayNames) {
+      String clean = n.replaceAll("[\"'`,()<>\\[\\]]", " ").strip();
+      if (clean.isEmpty() || clean.contains("@")) {
+        continue;
+      }
+      String[] words = clean.split("\\s+");
+      boolean whole = true;
+      for (String w : words) {
+        if (w.length() >= 3 || (w.length() == 2 && !w.chars().allMatch(c -> c < 0x80))) {
+          out.add(w);
+        } else {
+          whole = false;
+        }
+      }
+      if (whole && words.length > 1) {
+        out.add(String.join(" ", words));
+      }
+    }
+    return out;
   }
 
   private static String host(String host, Redactor identity, List<String> removed) {

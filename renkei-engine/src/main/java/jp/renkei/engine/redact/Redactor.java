@@ -118,6 +118,30 @@ public final class Redactor {
         replacements);
   }
 
+  /**
+   * This redactor with more people of the same party (the names a message's To and Cc give its
+   * recipients), labelled alike: each name whole, and each of its words of two or more characters
+   * alone, as the directory's people.
+   */
+  public Redactor withPersonNames(List<String> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<String> people = new ArrayList<>(identity.personNames());
+    people.addAll(more);
+    return new Redactor(
+        new Identity(
+            identity.names(),
+            identity.domains(),
+            identity.emails(),
+            people,
+            identity.ipRanges(),
+            identity.units(),
+            identity.phones(),
+            identity.terms()),
+        replacements);
+  }
+
   /** A redactor that labels removed text with {@link Kind#label()}. */
   public Redactor(Identity identity) {
     this(identity, Map.of());

@@ -51,6 +51,28 @@ class RunClockTest {
     assertThatThrownBy(() -> c_resume(c)).isInstanceOf(RunClock.IllegalTransition.class);
   }
 
+  /**
+   * What is done after the stop is over (attack26: a draft submitted after the run ended was scored
+   * as done in its last moment); what is done during a pause before the stop is not, and neither is
+   * anything while the run goes on.
+   */
+  @Test
+  void anInstantAfterTheStopIsOverAndOnlyThen() {
+    RunClock stopped = RunClock.notStarted(60).start(at(0)).stop(at(2));
+    assertThat(stopped.over(at(1))).isFalse();
+    assertThat(stopped.over(at(2))).isFalse();
+    assertThat(stopped.over(at(3))).isTrue();
+    RunClock paused = RunClock.notStarted(60).start(at(0)).pause(at(2));
+    assertThat(paused.over(at(5))).isFalse();
+    RunClock stoppedInPause = paused.stop(at(10));
+    assertThat(stoppedInPause.over(at(5))).isFalse();
+    assertThat(stoppedInPause.over(at(11))).isTrue();
+    assertThat(stoppedInPause.elapsed(at(11))).isEqualTo(Duration.ofMinutes(120));
+    assertThat(stoppedInPause.realInstantOf(Duration.ofMinutes(60))).contains(at(1));
+    assertThat(RunClock.notStarted(1).stop(at(1)).over(at(2))).isFalse();
+    assertThat(RunClock.notStarted(1).start(at(0)).over(at(50))).isFalse();
+  }
+
   private static RunClock c_resume(RunClock c) {
     return c.resume(at(3));
   }

@@ -192,6 +192,11 @@ public final class RunScoring {
     }
     Duration first = null;
     for (Instant t : instants) {
+      // done after the run was stopped: the exercise was over (its clock is frozen at the stop, so
+      // it would count as done in the run's last moment)
+      if (clock.over(t)) {
+        continue;
+      }
       Duration at = clock.elapsed(t);
       if (at.compareTo(delivered) >= 0 && (first == null || at.compareTo(first) < 0)) {
         first = at;

@@ -521,8 +521,38 @@ public class IntelService {
               ? new Outcome(x.index(), x.line(), x.id(), x.version(), null, true)
               : new Outcome(x.index(), x.line(), x.id(), x.version(), NOT_CREATOR, false));
     }
+    // an author (created_by_ref) is an identity: one another organisation created, that the
+    // writer sees, would have the object read as that organisation's (attack26: an operator's
+    // indicator "created by" the national coordinator, as peers' tools and the STIX say it)
+    Set<String> authors = new java.util.HashSet<>();
+    for (StixRepository.NewObject o : batch) {
+      if (o.createdByRef() != null) {
+        authors.add(o.createdByRef());
+      }
+    }
+    authors.removeAll(objects.createdBy(authors, writer.organisation()));
+    Set<String> othersAuthors = new java.util.HashSet<>();
+    for (StixRepository.Copy k : objects.othersCopies(authors, writer.organisation())) {
+      if (writer
+          .sees()
+          .allows(k.collection(), k.tlp(), k.organisation(), k.person(), k.advisory())) {
+        othersAuthors.add(k.stixId());
+      }
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      StixRepository.NewObject o = batch.get(i);
+      if (!settled.containsKey(i) && othersAuthors.contains(o.createdByRef())) {
+        Outcome x = pending.get(i);
+        settled.put(i, new Outcome(x.index(), x.line(), x.id(), x.version(), OTHERS_AUTHOR, false));
+      }
+    }
     return settled;
   }
+
+  /** Why an object naming another organisation's identity as its author is refused. */
+  static final String OTHERS_AUTHOR =
+      "created_by_ref names an identity created by another organisation; an object may name as its"
+          + " author only an identity its own organisation created";
 
   private void flush(
       StixCollection c,

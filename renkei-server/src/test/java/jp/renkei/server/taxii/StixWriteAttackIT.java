@@ -169,6 +169,101 @@ class StixWriteAttackIT extends ServerTest {
     assertThat(get(tokenReader, gas + "/objects/" + id + "/").statusCode()).isEqualTo(404);
   }
 
+  static String identity(String id, String name, String marking) {
+    return """
+        {"type":"identity","spec_version":"2.1","id":"%s","created":"2026-01-01T00:00:00.000Z",
+         "modified":"2026-01-01T00:00:00.000Z","name":"%s","identity_class":"organization",
+         "object_marking_refs":["%s"]}
+        """
+        .formatted(id, name, marking);
+  }
+
+  static String authored(String id, String author, String domain) {
+    return indicator(id, "2026-02-01T00:00:00.000Z", GREEN, domain)
+        .replace("\"pattern_type\"", "\"created_by_ref\":\"" + author + "\",\"pattern_type\"");
+  }
+
+  /**
+   * An object's author is the identity its {@code created_by_ref} names, as every STIX reader (a
+   * peer hub, a TAXII client, a SIEM) takes it: B naming A's identity had its indicator stored and
+   * served to the whole sector as created by A (attack26). Refused; its own identity, new or
+   * stored, and an identity nobody stored are its to name.
+   */
+  @Test
+  void anObjectNamingAnotherOrganisationsIdentityAsItsAuthorIsRefused() {
+    String identityA = "identity--" + UUID.randomUUID();
+    post(
+        tokenA,
+        gas,
+        identity(identityA, "Gas A", GREEN),
+        authored(newId(), identityA, "a-own.example"));
+
+    String forged = newId();
+    JsonNode told = post(tokenB, gas, authored(forged, identityA, "b-forged.example"));
+    assertThat(told.path("failure_count").asInt()).as(told.toString()).isEqualTo(1);
+    assertThat(told.path("failures").get(0).path("message").asString()).contains("created_by_ref");
+    for (String reader : List.of(tokenReader, tokenA, tokenB)) {
+      assertThat(get(reader, gas + "/objects/" + forged + "/").statusCode()).isEqualTo(404);
+      assertThat(get(reader, gas + "/objects/?match[type]=indicator").body())
+          .doesNotContain("b-forged.example");
+    }
+    // in the hub's collection too, and among other objects of the same envelope
+    String elsewhere = newId();
+    String ownLater = newId();
+    JsonNode mixed =
+        post(
+            tokenB,
+            hub,
+            authored(elsewhere, identityA, "b-forged2.example"),
+            indicator(ownLater, "2026-02-01T00:00:00.000Z", GREEN, "b-plain.example"));
+    assertThat(shape(mixed, elsewhere)).startsWith("failure");
+    assertThat(shape(mixed, ownLater)).startsWith("success");
+
+    // B's own identity, posted with the indicator or before, is B's to name
+    String identityB = "identity--" + UUID.randomUUID();
+    String own = newId();
+    JsonNode ownTold =
+        post(
+            tokenB,
+            gas,
+            identity(identityB, "Gas B", GREEN),
+            authored(own, identityB, "b-own.example"));
+    assertThat(ownTold.path("success_count").asInt()).as(ownTold.toString()).isEqualTo(2);
+    String ownAgain = newId();
+    assertThat(
+            post(tokenB, gas, authored(ownAgain, identityB, "b-own2.example"))
+                .path("success_count")
+                .asInt())
+        .isEqualTo(1);
+    assertThat(get(tokenReader, gas + "/objects/" + ownAgain + "/").statusCode()).isEqualTo(200);
+    // and A keeps naming its own
+    assertThat(
+            post(tokenA, gas, authored(newId(), identityA, "a-own2.example"))
+                .path("success_count")
+                .asInt())
+        .isEqualTo(1);
+  }
+
+  /**
+   * An identity B cannot see (A's RED) is treated as one never stored: naming it as the author is
+   * told exactly as naming an identity nobody stored, so the answer tells B nothing.
+   */
+  @Test
+  void namingAHiddenIdentityTellsNothing() {
+    String hidden = "identity--" + UUID.randomUUID();
+    post(tokenA, gas, identity(hidden, "Gas A private", RED));
+    String never = "identity--" + UUID.randomUUID();
+    String one = newId();
+    String two = newId();
+    JsonNode told =
+        post(
+            tokenB,
+            gas,
+            authored(one, hidden, "b-one.example"),
+            authored(two, never, "b-two.example"));
+    assertThat(shape(told, one)).isEqualTo(shape(told, two)).startsWith("success");
+  }
+
   @Test
   void postingAnIdOneCannotSeeTellsNothingAndHidesNothing() {
     // A holds a RED address and a RED indicator; B cannot see either
