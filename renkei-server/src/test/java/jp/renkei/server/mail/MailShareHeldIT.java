@@ -53,10 +53,13 @@ class MailShareHeldIT extends ServerTest {
           fixtures.user(fixtures.operator("finance"), Role.ANALYST)
         }) {
       Http someone = signedIn(other, "ja");
+      // other classes of the run share this message too: what the list shows must not change
+      String before = someone.get("/c4tap").body();
       var refused = someone.postForm("/mail", action, Map.of("range", "GREEN"));
       assertThat(refused.statusCode()).isEqualTo(404);
       assertThat(refused.body()).doesNotContain("送信前の確認", "pension-info", "調査票");
-      assertThat(someone.get("/c4tap").body()).doesNotContain("調査票");
+      assertThat(someone.get("/c4tap").body().split("調査票", -1))
+          .hasSameSizeAs(before.split("調査票", -1));
     }
     // a key that never was reads the same
     var unknown = browser.postForm("/mail", "/mail/held/AAAAAAAAAAAAAAAAAAAAAAAA/share", Map.of());

@@ -26,6 +26,7 @@ import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.exercise.drill.DrillService;
 import jp.renkei.server.mail.C4tapService;
+import jp.renkei.server.mail.HeldMessages;
 import jp.renkei.server.report.NewReport;
 import jp.renkei.server.report.ReportContent;
 import jp.renkei.server.report.ReportFilingService;
@@ -90,6 +91,8 @@ class RouteSweepLeakIT extends ServerTest {
     DISCOVERED,
     FINDING,
     EXPOSURE_NOTICE,
+    /** A message held after its analysis for its uploader to share (a key, not a number). */
+    HELD,
     /** Organisations are public (the directory): compared with an organisation that has nothing. */
     ORGANISATION,
     ORGANISATION_CODE,
@@ -108,6 +111,7 @@ class RouteSweepLeakIT extends ServerTest {
   @Autowired ReportFilingService filing;
   @Autowired AdvisoryService advisories;
   @Autowired C4tapService c4tap;
+  @Autowired HeldMessages held;
   @Autowired DrillService drills;
   @Autowired DirectoryService directory;
 
@@ -126,6 +130,8 @@ class RouteSweepLeakIT extends ServerTest {
         return Kind.STIX;
       case "issue":
         return Kind.ISSUE;
+      case "key":
+        return pattern.startsWith("/mail/held/") ? Kind.HELD : null;
       case "runId":
         return pattern.startsWith("/c4tap/exercise/") ? Kind.RUN : null;
       case "code":
@@ -1213,6 +1219,15 @@ class RouteSweepLeakIT extends ServerTest {
     for (Organisation o : List.of(bank, twin)) {
       ids.normalise.addAll(List.of(Long.toString(o.id()), o.code(), o.nameJa(), o.nameEn()));
     }
+    // an uploaded message the bank's analyst holds to share from its verdict
+    String heldKey =
+        held.hold(
+            bankActor,
+            "sweep.eml",
+            ("From: a@bank.example\r\nSubject: " + mark + "\r\n\r\n" + mark + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(heldKey).isNotNull();
+    ids.put(Kind.HELD, "AAAAAAAAAAAAAAAAAAAAAAAA", heldKey);
     for (Kind k : Kind.values()) {
       if (k != Kind.FIXED) {
         assertThat(ids.hidden).as("a hidden object of kind " + k).containsKey(k);
