@@ -176,7 +176,8 @@ public final class MailRedaction {
             r.score(),
             r.verdict(),
             List.of(),
-            r.work());
+            r.work(),
+            List.of()); // the recipients' names are what the shared copy takes out
     return new Result(shared, List.copyOf(removed));
   }
 

@@ -36,51 +36,6 @@ public record MailReport(
     Work work,
     List<String> recipientNames) {
 
-  /**
-   * A report without the recipients' display names (a shared copy, a report built by hand): {@code
-   * recipientNames} empty.
-   */
-  public MailReport(
-      String subject,
-      String from,
-      String fromName,
-      String fromWritten,
-      List<String> replyTo,
-      String returnPath,
-      List<String> recipients,
-      Instant date,
-      String messageId,
-      List<Hop> received,
-      Authentication authentication,
-      List<Link> links,
-      List<Attachment> attachments,
-      List<Finding> findings,
-      int score,
-      Verdict verdict,
-      List<Problem> problems,
-      Work work) {
-    this(
-        subject,
-        from,
-        fromName,
-        fromWritten,
-        replyTo,
-        returnPath,
-        recipients,
-        date,
-        messageId,
-        received,
-        authentication,
-        links,
-        attachments,
-        findings,
-        score,
-        verdict,
-        problems,
-        work,
-        List.of());
-  }
-
   /** {@code recipientNames}: the display names To and Cc give the recipients, never null. */
   public MailReport {
     recipientNames = recipientNames == null ? List.of() : List.copyOf(recipientNames);

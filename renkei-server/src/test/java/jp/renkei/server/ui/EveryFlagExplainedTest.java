@@ -59,7 +59,8 @@ class EveryFlagExplainedTest {
         100,
         MailReport.Verdict.MALICIOUS,
         List.of(),
-        new MailReport.Work(0, 0, 0, List.of()));
+        new MailReport.Work(0, 0, 0, List.of()),
+        List.of());
   }
 
   @Test
