@@ -14,12 +14,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-  /** What {@link #account} reads, from {@code app_user u} joined with {@code organisation o}. */
+  /**
+   * What {@link #account} reads, from {@code app_user u} joined with {@code organisation o}. A
+   * person of an inactive organisation (one that left the partnership) is read as disabled: signed
+   * out at the next request, refused at sign-in, their tokens 401 (attack27) — whatever their own
+   * flag, which stays as it was for when the organisation is active again.
+   */
   static final String COLUMNS =
       """
       u.id, u.login, u.display_name, u.email, u.organisation_id,
       o.code as organisation_code, o.name_ja as organisation_name_ja,
-      o.name_en as organisation_name_en, upper(u.role) as role, u.locale, u.enabled,
+      o.name_en as organisation_name_en, upper(u.role) as role, u.locale,
+      (u.enabled and o.active) as enabled,
       (select f.locked_until from sign_in_failure f
         where f.login_key = sha256(convert_to(u.login, 'UTF8')) and f.client_key = '*')
         as locked_until,
@@ -93,7 +99,9 @@ class UserRepository {
 
   Optional<Credentials> credentials(String login) {
     return jdbc.sql(
-            "select id, password_hash, enabled from app_user where login = ? and kind = 'person'")
+            "select u.id, u.password_hash, u.enabled and o.active from app_user u"
+                + " join organisation o on o.id = u.organisation_id"
+                + " where u.login = ? and u.kind = 'person'")
         .param(login)
         .query((rs, i) -> new Credentials(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
         .optional();
