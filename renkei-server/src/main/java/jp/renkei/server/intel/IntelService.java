@@ -237,6 +237,43 @@ public class IntelService {
   }
 
   /**
+   * As {@link #ingest(Actor, StixCollection, long, Tlp, InputStream, IntConsumer)}, taking only
+   * objects of the types in {@code onlyTypes} (null: every type); any other object is refused in
+   * its place with {@code why}, and nothing of it is stored. A TAXII client whose token may only
+   * report sightings (scope {@code match}) posts through this.
+   */
+  public Ingest ingest(
+      Actor actor,
+      StixCollection c,
+      long originatorOrg,
+      Set<String> onlyTypes,
+      String why,
+      InputStream in) {
+    List<Outcome> kept = new ArrayList<>();
+    Ingest counted =
+        ingest(
+            actor,
+            c,
+            originatorOrg,
+            null,
+            Tlp.CLEAR,
+            null,
+            onlyTypes == null ? null : new OnlyTypes(onlyTypes, why),
+            in,
+            n -> {},
+            kept::add);
+    return new Ingest(
+        List.copyOf(kept),
+        counted.broken(),
+        counted.successes(),
+        counted.failures(),
+        counted.alreadyStored());
+  }
+
+  /** The object types a writer may post, and what it is told of any other. */
+  private record OnlyTypes(Set<String> types, String why) {}
+
+  /**
    * Stores an advisory's STIX bundle in the advisories collection, where each of its objects is
    * read under that advisory's own audience (see {@link #page}).
    */
@@ -271,7 +308,16 @@ public class IntelService {
     List<Outcome> kept = new ArrayList<>();
     Ingest counted =
         ingest(
-            actor, c, originatorOrg, defaultTlp, widest, sourceAdvisory, in, progress, kept::add);
+            actor,
+            c,
+            originatorOrg,
+            defaultTlp,
+            widest,
+            sourceAdvisory,
+            null,
+            in,
+            progress,
+            kept::add);
     return new Ingest(
         List.copyOf(kept),
         counted.broken(),
@@ -293,7 +339,7 @@ public class IntelService {
       InputStream in,
       IntConsumer progress,
       java.util.function.Consumer<Outcome> each) {
-    return ingest(actor, c, originatorOrg, defaultTlp, Tlp.CLEAR, null, in, progress, each);
+    return ingest(actor, c, originatorOrg, defaultTlp, Tlp.CLEAR, null, null, in, progress, each);
   }
 
   private Ingest ingest(
@@ -303,6 +349,7 @@ public class IntelService {
       Tlp defaultTlp,
       Tlp widest,
       Long sourceAdvisory,
+      OnlyTypes only,
       InputStream in,
       IntConsumer progress,
       java.util.function.Consumer<Outcome> each) {
@@ -358,7 +405,11 @@ public class IntelService {
               @Override
               public void object(int index, long line, JsonNode o) {
                 read[0]++;
-                reads.add(new Read(index, line, o, null));
+                if (only != null && !only.types().contains(o.path("type").asString(""))) {
+                  reads.add(new Read(index, line, null, only.why(), o.path("id").asString(null)));
+                } else {
+                  reads.add(new Read(index, line, o, null, null));
+                }
                 if (reads.size() >= BATCH) {
                   store.run();
                 }
@@ -367,7 +418,7 @@ public class IntelService {
               @Override
               public void rejected(int index, long line, String message) {
                 read[0]++;
-                reads.add(new Read(index, line, null, message));
+                reads.add(new Read(index, line, null, message, null));
               }
             });
     store.run();
@@ -390,7 +441,7 @@ public class IntelService {
   static final int PARALLEL_FROM = 32;
 
   /** One object of the input as read, or the reader's refusal of one. */
-  private record Read(int index, long line, JsonNode node, String refused) {}
+  private record Read(int index, long line, JsonNode node, String refused, String refusedId) {}
 
   /** What storing one read object needs, or (object null) its outcome as a refusal. */
   private record Prepared(StixRepository.NewObject object, Outcome outcome) {}
@@ -398,7 +449,8 @@ public class IntelService {
   /** Validates and prepares one object for storage; touches nothing shared but the validator. */
   private Prepared prepare(Read x, Tlp fallback, Tlp widest) {
     if (x.node() == null) {
-      return new Prepared(null, new Outcome(x.index(), x.line(), null, null, x.refused(), false));
+      return new Prepared(
+          null, new Outcome(x.index(), x.line(), x.refusedId(), null, x.refused(), false));
     }
     JsonNode o = x.node();
     List<StixValidator.Problem> problems = validator.validate(o);

@@ -305,9 +305,24 @@ class TaxiiApi {
     return withAddedHeaders(page.objects()).body(out.toString());
   }
 
+  /**
+   * What a token of scope {@code match} (without {@code taxii}) may post: the sightings of its hits
+   * and the identity it names them by ({@code renkei match --report-sightings}), nothing that
+   * publishes in its organisation's name (attack27).
+   */
+  static final java.util.Set<String> MATCH_TYPES = java.util.Set.of("sighting", "identity");
+
+  static final String MATCH_REFUSED =
+      "a token of scope match may post sightings (and their identity) only; publishing this object"
+          + " needs scope taxii";
+
   @PostMapping("/{root}/collections/{id}/objects/")
   ResponseEntity<String> add(
-      @PathVariable String root, @PathVariable String id, Actor actor, HttpServletRequest request)
+      @PathVariable String root,
+      @PathVariable String id,
+      Actor actor,
+      jp.renkei.server.directory.TokenScope.Granting granting,
+      HttpServletRequest request)
       throws IOException {
     accept(request);
     root(root);
@@ -327,7 +342,10 @@ class TaxiiApi {
     IntelService.Ingest ingest;
     Limited in = new Limited(request.getInputStream(), props.maxContentLength());
     try (in) {
-      ingest = intel.ingest(actor, c, actor.organisationId(), null, in, n -> {});
+      ingest =
+          granting.scopes().contains(jp.renkei.server.directory.TokenScope.TAXII)
+              ? intel.ingest(actor, c, actor.organisationId(), null, in, n -> {})
+              : intel.ingest(actor, c, actor.organisationId(), MATCH_TYPES, MATCH_REFUSED, in);
     } catch (RuntimeException | IOException e) {
       if (in.exceeded) {
         throw tooLarge(-1);
