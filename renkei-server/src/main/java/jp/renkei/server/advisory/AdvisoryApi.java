@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.TokenScope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,7 +61,11 @@ class AdvisoryApi {
       java.time.Instant confirmBy) {}
 
   @PostMapping("/{id}/versions")
-  AdvisoryView addVersion(Actor actor, @PathVariable long id, @RequestBody VersionRequest v) {
+  ResponseEntity<AdvisoryView> addVersion(
+      Actor actor,
+      TokenScope.Granting granting,
+      @PathVariable long id,
+      @RequestBody VersionRequest v) {
     advisories.addVersion(
         actor,
         id,
@@ -72,13 +77,24 @@ class AdvisoryApi {
         v.sourceReportIds(),
         v.urgency(),
         v.confirmBy());
-    return advisories.view(actor, id);
+    return told(granting, actor, id);
   }
 
   @PostMapping("/{id}/acknowledge")
-  AdvisoryView acknowledge(Actor actor, @PathVariable long id) {
+  ResponseEntity<AdvisoryView> acknowledge(
+      Actor actor, TokenScope.Granting granting, @PathVariable long id) {
     advisories.acknowledge(actor, id);
-    return advisories.view(actor, id);
+    return told(granting, actor, id);
+  }
+
+  /**
+   * The advisory after a write, for a caller that may read; a token that may not (scope {@code
+   * write} without {@code read}) is answered 204 and reads nothing through its writes (attack27).
+   */
+  private ResponseEntity<AdvisoryView> told(TokenScope.Granting granting, Actor actor, long id) {
+    return granting.reads()
+        ? ResponseEntity.ok(advisories.view(actor, id))
+        : ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{id}/remind")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.TokenScope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,46 +66,74 @@ class ReportApi {
   }
 
   @PutMapping("/reports/{id}/draft")
-  ReportView updateDraft(Actor actor, @PathVariable long id, @RequestBody ReportContent body) {
+  ResponseEntity<ReportView> updateDraft(
+      Actor actor,
+      TokenScope.Granting granting,
+      @PathVariable long id,
+      @RequestBody ReportContent body) {
     filing.updateDraft(actor, id, body);
-    return reports.view(actor, id);
+    return told(granting, actor, id);
   }
 
   @PostMapping("/reports/{id}/submit")
-  ReportView submit(Actor actor, @PathVariable long id) {
+  ResponseEntity<ReportView> submit(
+      Actor actor, TokenScope.Granting granting, @PathVariable long id) {
     filing.submit(actor, id);
-    return reports.view(actor, id);
+    return told(granting, actor, id);
   }
 
   record VersionRequest(String kind, ReportContent content) {}
 
   @PostMapping("/reports/{id}/versions")
-  ReportView addVersion(Actor actor, @PathVariable long id, @RequestBody VersionRequest body) {
+  ResponseEntity<ReportView> addVersion(
+      Actor actor,
+      TokenScope.Granting granting,
+      @PathVariable long id,
+      @RequestBody VersionRequest body) {
     filing.addVersion(actor, id, body.kind(), body.content());
-    return reports.view(actor, id);
+    return told(granting, actor, id);
   }
 
   @PostMapping("/reports/{id}/read")
-  ReportView markRead(Actor actor, @PathVariable long id) {
+  ResponseEntity<ReportView> markRead(
+      Actor actor, TokenScope.Granting granting, @PathVariable long id) {
     routing.markRead(actor, id);
-    return reports.view(actor, id);
+    return told(granting, actor, id);
   }
 
   record ForwardRequest(String tlp) {}
 
   @PostMapping("/reports/{id}/forward")
-  ReportView forward(
-      Actor actor, @PathVariable long id, @RequestBody(required = false) ForwardRequest body) {
+  ResponseEntity<ReportView> forward(
+      Actor actor,
+      TokenScope.Granting granting,
+      @PathVariable long id,
+      @RequestBody(required = false) ForwardRequest body) {
     routing.forward(actor, id, body == null ? null : body.tlp());
-    return reports.view(actor, id);
+    return told(granting, actor, id);
   }
 
   record CommentRequest(String body) {}
 
   @PostMapping("/reports/{id}/comments")
-  ReportView comment(Actor actor, @PathVariable long id, @RequestBody CommentRequest body) {
+  ResponseEntity<ReportView> comment(
+      Actor actor,
+      TokenScope.Granting granting,
+      @PathVariable long id,
+      @RequestBody CommentRequest body) {
     routing.comment(actor, id, body.body());
-    return reports.view(actor, id);
+    return told(granting, actor, id);
+  }
+
+  /**
+   * The report after a write, for a caller that may read; a token that may not (scope {@code write}
+   * without {@code read}) is answered 204: the write is done, and it reads nothing through it that
+   * a GET would refuse it (attack27).
+   */
+  private ResponseEntity<ReportView> told(TokenScope.Granting granting, Actor actor, long id) {
+    return granting.reads()
+        ? ResponseEntity.ok(reports.view(actor, id))
+        : ResponseEntity.noContent().build();
   }
 
   /** Without {@code extra}, the terms stored with the report; with it, those terms instead. */
