@@ -99,6 +99,16 @@ class DirectoryApi {
     return directory.setDelivery(actor, id, body.dutyEmail(), body.webhookUrl());
   }
 
+  record ActiveRequest(Boolean active) {}
+
+  /** {@code active: false} deactivates the organisation (its people may no longer act). */
+  @PutMapping("/organisations/{id}/active")
+  Representations.OrganisationFull setActive(
+      Actor actor, @PathVariable long id, @RequestBody ActiveRequest body) {
+    directory.setActive(actor, id, body.active());
+    return Representations.organisation(directory.detail(id));
+  }
+
   record MembershipRequest(String memberCode) {}
 
   @PostMapping("/organisations/{code}/members")

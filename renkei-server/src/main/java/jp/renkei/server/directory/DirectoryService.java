@@ -101,6 +101,38 @@ public class DirectoryService {
     return organisation(id);
   }
 
+  /**
+   * Marks an organisation active, or inactive (it left the partnership): platform admins only, and
+   * never their own organisation (its people, the admin included, would be locked out). While an
+   * organisation is inactive its people read as disabled — signed out at their next request,
+   * refused at sign-in, their tokens 401 — and the outbox sends it nothing; made active again, they
+   * are as they were.
+   */
+  @Transactional
+  public Organisation setActive(Actor actor, long id, Boolean active) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.directory.forbidden");
+    }
+    Organisation o = organisation(id);
+    if (active == null) {
+      throw new InvalidInput("active", "validation.required");
+    }
+    if (!active && actor.organisationId() != null && actor.organisationId() == id) {
+      throw new InvalidInput("active", "validation.organisation.deactivateOwn", o.code());
+    }
+    if (o.active() != active) {
+      organisations.setActive(id, active);
+      audit.record(
+          actor,
+          AuditLog.Event.success(
+              active ? "directory.organisation.activate" : "directory.organisation.deactivate",
+              "organisation",
+              id,
+              o.code()));
+    }
+    return organisation(id);
+  }
+
   /** Adds {@code memberCode} to the CEPTOAR {@code ceptoarCode}. */
   @Transactional
   public void addMembership(Actor actor, String ceptoarCode, String memberCode) {

@@ -178,6 +178,10 @@ class OrganisationRepository {
         .list();
   }
 
+  void setActive(long id, boolean active) {
+    jdbc.sql("update organisation set active = ? where id = ?").params(active, id).update();
+  }
+
   void updateDelivery(long id, String dutyEmail, String webhookUrl, String webhookSecret) {
     jdbc.sql(
             "update organisation set duty_email = ?, webhook_url = ?, webhook_secret = ? where id = ?")

@@ -78,4 +78,70 @@ class InactiveOrganisationIT extends ServerTest {
   private void active(Organisation org, boolean active) {
     jdbc.sql("update organisation set active = ? where id = ?").params(active, org.id()).update();
   }
+
+  /**
+   * The way to deactivate: {@code PUT /api/v1/organisations/{id}/active}, a platform admin's with a
+   * token of scope admin; nobody else, and not the admin's own organisation (it would lock its own
+   * people out, the admin included).
+   */
+  @Test
+  void aPlatformAdminDeactivatesAnOrganisationAndActivatesItAgain() {
+    String code = Fixtures.unique("leave");
+    Organisation org =
+        directory.create(
+            Actor.cli(),
+            new NewOrganisation(
+                code,
+                "退会予定事業者 " + code,
+                "Leaving operator " + code,
+                "operator",
+                "finance",
+                null,
+                null,
+                List.of("c-bank")));
+    UserAccount person = fixtures.user(org, Role.ORG_ADMIN);
+    Http own = http().bearer(fixtures.token(person));
+    UserAccount platform = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Http admin = http().bearer(fixtures.token(platform));
+    String path = "/api/v1/organisations/" + org.id() + "/active";
+
+    // its own admin may not, nor may another organisation's, nor a token without admin
+    assertThat(own.putJson(path, "{\"active\":false}").statusCode()).isEqualTo(403);
+    Http other = http().bearer(fixtures.token(fixtures.user("op-sakura-bank", Role.ORG_ADMIN)));
+    assertThat(other.putJson(path, "{\"active\":false}").statusCode()).isEqualTo(403);
+    Http readOnly =
+        http()
+            .bearer(
+                fixtures.token(platform, java.util.EnumSet.of(TokenScope.READ, TokenScope.WRITE)));
+    assertThat(readOnly.putJson(path, "{\"active\":false}").statusCode()).isEqualTo(403);
+    assertThat(own.get("/api/v1/me").statusCode()).isEqualTo(200);
+    // the body must say what to do
+    HttpResponse<String> missing = admin.putJson(path, "{}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).contains("active");
+    // not the platform admin's own organisation
+    HttpResponse<String> self =
+        admin.putJson(
+            "/api/v1/organisations/" + platform.organisationId() + "/active", "{\"active\":false}");
+    assertThat(self.statusCode()).isEqualTo(400);
+    assertThat(self.body()).contains("active");
+
+    HttpResponse<String> off = admin.putJson(path, "{\"active\":false}");
+    assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+    assertThat(off.body()).contains("\"active\":false");
+    assertThat(own.get("/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'directory.organisation.deactivate'"
+                        + " and target_id = ?")
+                .param(String.valueOf(org.id()))
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+
+    HttpResponse<String> on = admin.putJson(path, "{\"active\":true}");
+    assertThat(on.statusCode()).isEqualTo(200);
+    assertThat(on.body()).contains("\"active\":true");
+    assertThat(own.get("/api/v1/me").statusCode()).isEqualTo(200);
+  }
 }
