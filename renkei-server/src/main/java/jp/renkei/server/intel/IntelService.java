@@ -485,8 +485,26 @@ public class IntelService {
             narrower(m.tlp().orElse(fallback), widest),
             m.revoked(),
             json.writeValueAsString(o),
-            values),
+            values,
+            sightedAt(m.type(), o)),
         new Outcome(x.index(), x.line(), m.id(), version(o), null, false));
+  }
+
+  /**
+   * The identities a sighting says saw it ({@code where_sighted_refs}): like its author, whom the
+   * STIX says acted.
+   */
+  private static List<String> sightedAt(String type, JsonNode o) {
+    if (!"sighting".equals(type) || !o.path("where_sighted_refs").isArray()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode r : o.path("where_sighted_refs")) {
+      if (r.isString() && r.asString().startsWith("identity--")) {
+        out.add(r.asString());
+      }
+    }
+    return out;
   }
 
   /** An object read but not stored, with the reason (its id and version as given, if any). */
@@ -581,6 +599,8 @@ public class IntelService {
       if (o.createdByRef() != null) {
         authors.add(o.createdByRef());
       }
+      // and who saw a sighting (attack27): "seen at" another organisation says it saw it
+      authors.addAll(o.sightedAt());
     }
     authors.removeAll(objects.createdBy(authors, writer.organisation()));
     Set<String> othersAuthors = new java.util.HashSet<>();
@@ -596,6 +616,11 @@ public class IntelService {
       if (!settled.containsKey(i) && othersAuthors.contains(o.createdByRef())) {
         Outcome x = pending.get(i);
         settled.put(i, new Outcome(x.index(), x.line(), x.id(), x.version(), OTHERS_AUTHOR, false));
+      } else if (!settled.containsKey(i)
+          && o.sightedAt().stream().anyMatch(othersAuthors::contains)) {
+        Outcome x = pending.get(i);
+        settled.put(
+            i, new Outcome(x.index(), x.line(), x.id(), x.version(), OTHERS_SIGHTER, false));
       }
     }
     return settled;
@@ -605,6 +630,11 @@ public class IntelService {
   static final String OTHERS_AUTHOR =
       "created_by_ref names an identity created by another organisation; an object may name as its"
           + " author only an identity its own organisation created";
+
+  /** Why a sighting saying another organisation's identity saw it is refused. */
+  static final String OTHERS_SIGHTER =
+      "where_sighted_refs names an identity created by another organisation; a sighting may say"
+          + " only that its own organisation's identities saw it";
 
   private void flush(
       StixCollection c,

@@ -41,7 +41,8 @@ class StixRepository {
       Tlp tlp,
       boolean revoked,
       String body,
-      List<String[]> observables) {}
+      List<String[]> observables,
+      List<String> sightedAt) {}
 
   /** What an insert did: the date_added of each inserted object, by index; null = duplicate. */
   record Inserted(Instant[] dateAdded, List<Correlator.NewValue> values) {}
