@@ -2506,7 +2506,8 @@ public final class MailAnalyzer {
   /**
    * All the bytes of {@code in}, read into one array of the size the body says it has ({@code
    * readAllBytes} reads a stream of unknown length in chunks and copies them together); a stream
-   * shorter or longer than said is read whole all the same.
+   * shorter or longer than said is read whole all the same. The end is found by reading one byte
+   * past the size, not by {@code readAllBytes}, which takes an 8 KB buffer to find nothing.
    */
   static byte[] allBytes(InputStream in, long size) throws IOException {
     if (size <= 0 || size > Integer.MAX_VALUE - 8) {
@@ -2517,12 +2518,14 @@ public final class MailAnalyzer {
     if (n < b.length) {
       return java.util.Arrays.copyOf(b, n);
     }
-    byte[] rest = in.readAllBytes();
-    if (rest.length == 0) {
+    int next = in.read();
+    if (next < 0) {
       return b;
     }
-    byte[] all = java.util.Arrays.copyOf(b, b.length + rest.length);
-    System.arraycopy(rest, 0, all, b.length, rest.length);
+    byte[] rest = in.readAllBytes();
+    byte[] all = java.util.Arrays.copyOf(b, b.length + 1 + rest.length);
+    all[b.length] = (byte) next;
+    System.arraycopy(rest, 0, all, b.length + 1, rest.length);
     return all;
   }
 
