@@ -2985,8 +2985,9 @@ public final class MailAnalyzer {
    */
   private static void hiddenText(Document doc, List<org.jsoup.nodes.Element> styled, State st) {
     List<org.jsoup.nodes.Element> hidden = new ArrayList<>();
+    Matcher hiddenStyle = hiddenStyleMatcher();
     for (org.jsoup.nodes.Element e : styled) {
-      if (e.hasAttr("hidden") || hiddenStyle(e.attr("style"))) {
+      if (e.hasAttr("hidden") || hiddenStyle(e.attr("style"), hiddenStyle)) {
         hidden.add(e); // the inner ones of a hidden element go with it
       }
     }
@@ -3111,7 +3112,21 @@ public final class MailAnalyzer {
    * ı for i): more places tried, none missed.
    */
   static boolean hiddenStyle(String style) {
-    Matcher m = null;
+    return hiddenStyle(style, hiddenStyleMatcher());
+  }
+
+  /** A matcher of {@link #HIDDEN_STYLE} for {@link #hiddenStyle(String, Matcher)}. */
+  static Matcher hiddenStyleMatcher() {
+    return HIDDEN_STYLE.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+  }
+
+  /**
+   * As {@link #hiddenStyle(String)}, with {@code m} (of {@link #hiddenStyleMatcher}) reset to the
+   * style: one matcher for all the styled elements of a document, not one made for each (mail HTML
+   * styles nearly every element, and making the matcher cost as much as the search).
+   */
+  static boolean hiddenStyle(String style, Matcher m) {
+    boolean reset = false;
     int n = style.length();
     for (int i = 0; i < n; i++) {
       String name =
@@ -3124,8 +3139,9 @@ public final class MailAnalyzer {
             default -> null;
           };
       if (name != null && style.regionMatches(true, i, name, 0, name.length())) {
-        if (m == null) {
-          m = HIDDEN_STYLE.matcher(style).useTransparentBounds(true).useAnchoringBounds(false);
+        if (!reset) {
+          m.reset(style);
+          reset = true;
         }
         if (m.region(i, n).lookingAt()) {
           return true;
