@@ -1249,6 +1249,22 @@ public final class MailAnalyzer {
       return phrases;
     }
 
+    private MailPhrases.Hits credentialsOf;
+    private List<String> credentials;
+
+    /**
+     * {@link MailSigns#credentials} of {@code hits}, kept for the last hits asked about: the judge
+     * asks it of the phrases, and the wording again of the same hits when no fine print was
+     * blanked.
+     */
+    List<String> credentials(MailPhrases.Hits hits) {
+      if (hits != credentialsOf) {
+        credentials = MailSigns.credentials(hits);
+        credentialsOf = hits;
+      }
+      return credentials;
+    }
+
     /** The invisible characters found inside the words of the text as it was read. */
     final MailSigns.BrokenWords brokenWords = new MailSigns.BrokenWords();
 
@@ -4165,7 +4181,7 @@ public final class MailAnalyzer {
   private void judge(State st) {
     st.readTail();
     bounce(st);
-    st.asksCredentials = !MailSigns.credentials(st.phrases()).isEmpty();
+    st.asksCredentials = !st.credentials(st.phrases()).isEmpty();
     String fromDomain = domain(st.from);
     st.senderDomain = fromDomain == null ? null : registrable(fromDomain);
     boolean senderAllowed =
@@ -5451,7 +5467,7 @@ public final class MailAnalyzer {
   /** The signs in the words: credentials, urgency, lures, IPA themes. */
   private static void wording(State st) {
     MailPhrases.Hits phrases = withoutFinePrint(st.phrases());
-    List<String> creds = MailSigns.credentials(phrases);
+    List<String> creds = st.credentials(phrases);
     boolean advisory = advisory(st);
     if (!creds.isEmpty() && advisory) {
       // an advisory names the lures it warns of ("「本人確認」を求めるメール") and asks nothing
