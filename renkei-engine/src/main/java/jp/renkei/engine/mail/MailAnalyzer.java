@@ -1734,9 +1734,9 @@ public final class MailAnalyzer {
       return null;
     }
     String written =
-        org.apache.james.mime4j.codec.DecoderUtil.decodeEncodedWords(
-                field.getBody(), org.apache.james.mime4j.codec.DecodeMonitor.SILENT)
-            .replaceAll("\\s+", " ")
+        oneSpace(
+                org.apache.james.mime4j.codec.DecoderUtil.decodeEncodedWords(
+                    field.getBody(), org.apache.james.mime4j.codec.DecodeMonitor.SILENT))
             .strip();
     if (written.isEmpty() || written.length() > FROM_JUDGED) {
       // past what any mail program writes: judged as the parser read it (a pattern over 250,000
@@ -5709,7 +5709,7 @@ public final class MailAnalyzer {
       if (!MailSigns.mayApproveCredit(lower)) {
         return;
       }
-      m = MailSigns.CREDIT_APPROVAL.matcher(lower.replaceAll("\\s+", " "));
+      m = MailSigns.CREDIT_APPROVAL.matcher(oneSpace(lower));
       where = "text";
       if (!m.find()) {
         return;
