@@ -1249,6 +1249,22 @@ public final class MailAnalyzer {
       return phrases;
     }
 
+    private MailPhrases.Hits credentialsOf;
+    private List<String> credentials;
+
+    /**
+     * {@link MailSigns#credentials} of {@code hits}, kept for the last hits asked about: the judge
+     * asks it of the phrases, and the wording again of the same hits when no fine print was
+     * blanked.
+     */
+    List<String> credentials(MailPhrases.Hits hits) {
+      if (hits != credentialsOf) {
+        credentials = MailSigns.credentials(hits);
+        credentialsOf = hits;
+      }
+      return credentials;
+    }
+
     /** The invisible characters found inside the words of the text as it was read. */
     final MailSigns.BrokenWords brokenWords = new MailSigns.BrokenWords();
 
@@ -1718,9 +1734,9 @@ public final class MailAnalyzer {
       return null;
     }
     String written =
-        org.apache.james.mime4j.codec.DecoderUtil.decodeEncodedWords(
-                field.getBody(), org.apache.james.mime4j.codec.DecodeMonitor.SILENT)
-            .replaceAll("\\s+", " ")
+        oneSpace(
+                org.apache.james.mime4j.codec.DecoderUtil.decodeEncodedWords(
+                    field.getBody(), org.apache.james.mime4j.codec.DecodeMonitor.SILENT))
             .strip();
     if (written.isEmpty() || written.length() > FROM_JUDGED) {
       // past what any mail program writes: judged as the parser read it (a pattern over 250,000
@@ -2506,7 +2522,8 @@ public final class MailAnalyzer {
   /**
    * All the bytes of {@code in}, read into one array of the size the body says it has ({@code
    * readAllBytes} reads a stream of unknown length in chunks and copies them together); a stream
-   * shorter or longer than said is read whole all the same.
+   * shorter or longer than said is read whole all the same. The end is found by reading one byte
+   * past the size, not by {@code readAllBytes}, which takes an 8 KB buffer to find nothing.
    */
   static byte[] allBytes(InputStream in, long size) throws IOException {
     if (size <= 0 || size > Integer.MAX_VALUE - 8) {
@@ -2517,12 +2534,14 @@ public final class MailAnalyzer {
     if (n < b.length) {
       return java.util.Arrays.copyOf(b, n);
     }
-    byte[] rest = in.readAllBytes();
-    if (rest.length == 0) {
+    int next = in.read();
+    if (next < 0) {
       return b;
     }
-    byte[] all = java.util.Arrays.copyOf(b, b.length + rest.length);
-    System.arraycopy(rest, 0, all, b.length, rest.length);
+    byte[] rest = in.readAllBytes();
+    byte[] all = java.util.Arrays.copyOf(b, b.length + 1 + rest.length);
+    all[b.length] = (byte) next;
+    System.arraycopy(rest, 0, all, b.length + 1, rest.length);
     return all;
   }
 
@@ -2982,8 +3001,9 @@ public final class MailAnalyzer {
    */
   private static void hiddenText(Document doc, List<org.jsoup.nodes.Element> styled, State st) {
     List<org.jsoup.nodes.Element> hidden = new ArrayList<>();
+    Matcher hiddenStyle = hiddenStyleMatcher();
     for (org.jsoup.nodes.Element e : styled) {
-      if (e.hasAttr("hidden") || hiddenStyle(e.attr("style"))) {
+      if (e.hasAttr("hidden") || hiddenStyle(e.attr("style"), hiddenStyle)) {
         hidden.add(e); // the inner ones of a hidden element go with it
       }
     }
@@ -3108,7 +3128,21 @@ public final class MailAnalyzer {
    * ı for i): more places tried, none missed.
    */
   static boolean hiddenStyle(String style) {
-    Matcher m = null;
+    return hiddenStyle(style, hiddenStyleMatcher());
+  }
+
+  /** A matcher of {@link #HIDDEN_STYLE} for {@link #hiddenStyle(String, Matcher)}. */
+  static Matcher hiddenStyleMatcher() {
+    return HIDDEN_STYLE.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+  }
+
+  /**
+   * As {@link #hiddenStyle(String)}, with {@code m} (of {@link #hiddenStyleMatcher}) reset to the
+   * style: one matcher for all the styled elements of a document, not one made for each (mail HTML
+   * styles nearly every element, and making the matcher cost as much as the search).
+   */
+  static boolean hiddenStyle(String style, Matcher m) {
+    boolean reset = false;
     int n = style.length();
     for (int i = 0; i < n; i++) {
       String name =
@@ -3121,8 +3155,9 @@ public final class MailAnalyzer {
             default -> null;
           };
       if (name != null && style.regionMatches(true, i, name, 0, name.length())) {
-        if (m == null) {
-          m = HIDDEN_STYLE.matcher(style).useTransparentBounds(true).useAnchoringBounds(false);
+        if (!reset) {
+          m.reset(style);
+          reset = true;
         }
         if (m.region(i, n).lookingAt()) {
           return true;
@@ -4146,7 +4181,7 @@ public final class MailAnalyzer {
   private void judge(State st) {
     st.readTail();
     bounce(st);
-    st.asksCredentials = !MailSigns.credentials(st.phrases()).isEmpty();
+    st.asksCredentials = !st.credentials(st.phrases()).isEmpty();
     String fromDomain = domain(st.from);
     st.senderDomain = fromDomain == null ? null : registrable(fromDomain);
     boolean senderAllowed =
@@ -5432,7 +5467,7 @@ public final class MailAnalyzer {
   /** The signs in the words: credentials, urgency, lures, IPA themes. */
   private static void wording(State st) {
     MailPhrases.Hits phrases = withoutFinePrint(st.phrases());
-    List<String> creds = MailSigns.credentials(phrases);
+    List<String> creds = st.credentials(phrases);
     boolean advisory = advisory(st);
     if (!creds.isEmpty() && advisory) {
       // an advisory names the lures it warns of ("「本人確認」を求めるメール") and asks nothing
@@ -5674,7 +5709,7 @@ public final class MailAnalyzer {
       if (!MailSigns.mayApproveCredit(lower)) {
         return;
       }
-      m = MailSigns.CREDIT_APPROVAL.matcher(lower.replaceAll("\\s+", " "));
+      m = MailSigns.CREDIT_APPROVAL.matcher(oneSpace(lower));
       where = "text";
       if (!m.find()) {
         return;

@@ -160,7 +160,7 @@ final class MailQuotes {
 
   /** {@code text} from {@code from} to {@code to}, its spaces made one, cut at {@code max}. */
   private static String shown(String text, int from, int to, int max) {
-    String quote = text.substring(from, to).replaceAll("\\s+", " ").strip();
+    String quote = MailAnalyzer.oneSpace(text.substring(from, to)).strip();
     boolean before = from > 0 && !stop(text, from - 1);
     boolean after = to < text.length() && !stop(text, to);
     String shown = jp.renkei.engine.text.Names.prefix(quote, max);
@@ -230,7 +230,7 @@ final class MailQuotes {
       return quote;
     }
     int end = from[at + bare.length() - 1] + 1;
-    String found = written.subSequence(from[at], end).toString().replaceAll("\\s+", " ");
+    String found = MailAnalyzer.oneSpace(written.subSequence(from[at], end).toString());
     if (!found.toLowerCase(java.util.Locale.ROOT).equals(bare)) {
       return quote; // a letter whose lower case is longer or different: keep what was judged
     }

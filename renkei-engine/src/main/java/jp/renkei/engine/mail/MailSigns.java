@@ -1640,15 +1640,27 @@ final class MailSigns {
     if (!bulk && own.length() >= 4 && !regLabel.equals(own) && regLabel.contains(own)) {
       return sender;
     }
-    for (Brand b : BRANDS) {
-      // the brand's own name (paypal, microsoft), not words its domains also use (outlook, live)
-      String name = NOT_A_TO_Z.matcher(b.name().toLowerCase(Locale.ROOT)).replaceAll("");
-      if (!bulk && name.length() >= 5 && !b.labels().contains(regLabel) && host.contains(name)) {
+    if (bulk) {
+      return null;
+    }
+    for (int i = 0; i < BRANDS.size(); i++) {
+      Brand b = BRANDS.get(i);
+      String name = BRAND_LETTERS.get(i);
+      if (name.length() >= 5 && !b.labels().contains(regLabel) && host.contains(name)) {
         return b.name();
       }
     }
     return null;
   }
+
+  /**
+   * Each brand's own name (paypal, microsoft), not words its domains also use (outlook, live), in
+   * the order of {@link #BRANDS}: lower-cased, letters a-z alone. Made once, not for every link.
+   */
+  private static final List<String> BRAND_LETTERS =
+      BRANDS.stream()
+          .map(b -> NOT_A_TO_Z.matcher(b.name().toLowerCase(Locale.ROOT)).replaceAll(""))
+          .toList();
 
   /**
    * A brand's own domain written in front of another domain, as the host of a link
@@ -1683,11 +1695,12 @@ final class MailSigns {
       }
       String inner = d.topPrivateDomain().toString();
       String innerLabel = label(inner);
+      if (innerLabel.length() < 4 || !BRAND_LABELS.contains(innerLabel)) {
+        return null;
+      }
       String regLabel = label(reg);
       for (Brand b : BRANDS) {
-        if (innerLabel.length() >= 4
-            && b.labels().contains(innerLabel)
-            && !b.labels().contains(regLabel)) {
+        if (b.labels().contains(innerLabel) && !b.labels().contains(regLabel)) {
           return inner + " (" + b.name() + ")";
         }
       }
@@ -3343,6 +3356,12 @@ final class MailSigns {
 
   private static final Pattern NOT_A_TO_Z_OR_DIGIT = Pattern.compile("[^a-z0-9]");
 
+  /**
+   * The first labels of every brand's domains, together (a known brand's domain is no dressing).
+   */
+  private static final Set<String> BRAND_LABELS =
+      Set.copyOf(BRANDS.stream().flatMap(b -> b.labels().stream()).toList());
+
   private static final Pattern DRESSING_WORD = Pattern.compile("[a-z0-9]{4,}");
 
   /**
@@ -3361,10 +3380,8 @@ final class MailSigns {
     if (linkLabel.length() < 6 || linkLabel.equals(whole) || senderHost.contains(linkLabel)) {
       return null;
     }
-    for (Brand b : BRANDS) {
-      if (b.labels().contains(linkLabel)) {
-        return null;
-      }
+    if (BRAND_LABELS.contains(linkLabel)) {
+      return null;
     }
     Matcher w = DRESSING_WORD.matcher(displayName.toLowerCase(Locale.ROOT));
     while (w.find()) {

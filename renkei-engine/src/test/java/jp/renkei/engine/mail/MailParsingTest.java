@@ -993,6 +993,18 @@ class MailParsingTest {
         .isBetween(MailAnalyzer.TEXT_PART, MailAnalyzer.TEXT_PART + 8192);
   }
 
+  /** A stream shorter, as long as or longer than its body says is read whole all the same. */
+  @Test
+  void allBytesReadsTheWholeStreamWhateverItsSaidSize() throws java.io.IOException {
+    byte[] data = new byte[20_000];
+    new Random(20261203L).nextBytes(data);
+    for (long said : new long[] {0, 1, 8_191, 8_192, 19_999, 20_000, 20_001, 40_000}) {
+      assertThat(MailAnalyzer.allBytes(new java.io.ByteArrayInputStream(data), said))
+          .as("said %d", said)
+          .isEqualTo(data);
+    }
+  }
+
   /** "hxxp" and "h**p" at the start, in either case, are "http", as the two patterns made them. */
   @Test
   void defangedSchemesAreTheOnesThePatternsFound() {
