@@ -2800,7 +2800,24 @@ public final class MailAnalyzer {
         && !registrable(realHost).equals(registrable(shownHost))
         && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
         && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
+        && !sendersMailService(st, shownHost, realHost)
         && !allowed.contains(realHost);
+  }
+
+  /**
+   * The sender's own mail service counting the clicks on its newsletter: the words show the
+   * sender's own domain, which authenticated, and the link goes to the domain of the message's
+   * envelope sender (Return-Path), the service that sent the mail for it and tracks its links
+   * (amxe.net for Newsletter2Go). A lure cannot authenticate the domain its words show.
+   */
+  private static boolean sendersMailService(State st, String shownHost, String realHost) {
+    String from = domain(st.from);
+    String envelope = st.returnPath == null ? null : domain(st.returnPath);
+    return from != null
+        && envelope != null
+        && registrable(shownHost).equals(registrable(from))
+        && registrable(realHost).equals(registrable(envelope))
+        && aligned(st, registrable(from));
   }
 
   /** The target of a {@code <meta http-equiv=refresh content="0; url=...">}. */
@@ -5530,11 +5547,20 @@ public final class MailAnalyzer {
       // List-Unsubscribe, with nothing members post through, is no such list
       return;
     }
-    List<String> urgent = advisory ? List.of() : MailSigns.found(MailSigns.URGENCY, phrases);
+    List<String> urgent =
+        advisory
+            ? List.of()
+            : MailSigns.found(
+                MailSigns.URGENCY,
+                MailEverydayWords.without(MailEverydayWords.NOT_PRESSURE, phrases));
     if (!urgent.isEmpty()) {
       st.flag(RedFlag.URGENCY, st.quote(urgent));
     }
-    List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, phrases));
+    List<String> lures =
+        new ArrayList<>(
+            MailSigns.found(
+                MailSigns.LURES,
+                MailEverydayWords.without(MailEverydayWords.NOT_A_PRIZE, phrases)));
     MailSigns.found(MailSigns.CREDITED_AMOUNTS, phrases).stream()
         .filter(x -> lures.size() < 3)
         .forEach(lures::add);
