@@ -1295,6 +1295,21 @@ public final class MailAnalyzer {
     /** The links of the returned stretches (the rest are the report's own). */
     final Set<String> returnedLinks = new java.util.HashSet<>();
 
+    /**
+     * The starts of the {@link #returned} stretches that are delivery-status parts: the bounce's
+     * own report in machine form, not the message it returns.
+     */
+    final Set<Integer> statusStretches = new java.util.HashSet<>();
+
+    /** The remote servers' reply lines of the delivery-status parts (lower-cased). */
+    final List<String> statusReplies = new ArrayList<>();
+
+    /**
+     * The links a remote server wrote in its reply, which a real bounce quotes (see {@link
+     * MailAnalyzer#replyLinks}).
+     */
+    final Set<String> replyLinks = new java.util.HashSet<>();
+
     /** Marks the links added since there were {@code before} as the returned message's. */
     boolean returnedLinksSince(int before) {
       for (int i = before; i < links.size(); i++) {
@@ -2403,6 +2418,17 @@ public final class MailAnalyzer {
       MailReport.Attachment a =
           attachment(filename == null ? "(no name)" : filename, e.getMimeType(), data, 0, st);
       st.attachments.add(a);
+      if (st.bounceSender
+          && "text/plain".equals(type)
+          && MailBounce.headerFile(
+              new String(
+                  data,
+                  0,
+                  Math.min(data.length, 65_536),
+                  java.nio.charset.StandardCharsets.ISO_8859_1))) {
+        // the returned message's header, attached as a text file by some delivery software
+        st.returnedHeader = true;
+      }
     }
   }
 
@@ -2422,6 +2448,10 @@ public final class MailAnalyzer {
   private static void returnedPart(String type, String content, State st) {
     st.deliveryStatus |=
         MailBounce.STATUS_TYPES.contains(type) && MailBounce.deliveryStatus(content);
+    if (MailBounce.STATUS_TYPES.contains(type)) {
+      st.statusReplies.addAll(MailBounce.replyLines(content.toLowerCase(Locale.ROOT)));
+      st.statusStretches.add(st.text.length());
+    }
     st.returnedText(QUOTED.matcher(content).replaceAll(""));
     st.words(content);
     int links = st.links.size();
@@ -2789,7 +2819,24 @@ public final class MailAnalyzer {
         && !registrable(realHost).equals(registrable(shownHost))
         && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
         && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
+        && !sendersMailService(st, shownHost, realHost)
         && !allowed.contains(realHost);
+  }
+
+  /**
+   * The sender's own mail service counting the clicks on its newsletter: the words show the
+   * sender's own domain, which authenticated, and the link goes to the domain of the message's
+   * envelope sender (Return-Path), the service that sent the mail for it and tracks its links
+   * (amxe.net for Newsletter2Go). A lure cannot authenticate the domain its words show.
+   */
+  private static boolean sendersMailService(State st, String shownHost, String realHost) {
+    String from = domain(st.from);
+    String envelope = st.returnPath == null ? null : domain(st.returnPath);
+    return from != null
+        && envelope != null
+        && registrable(shownHost).equals(registrable(from))
+        && registrable(realHost).equals(registrable(envelope))
+        && aligned(st, registrable(from));
   }
 
   /** The target of a {@code <meta http-equiv=refresh content="0; url=...">}. */
@@ -4066,7 +4113,11 @@ public final class MailAnalyzer {
       }
       own.append(all, at, r[0]);
       judged.append(MailBounce.withoutDiagnostic(all.substring(at, r[0])));
-      if (st.returnedActs) {
+      if (st.returnedActs && st.statusStretches.contains(r[0])) {
+        // the delivery-status part is the bounce's own report (its Diagnostic-Code says "mailbox
+        // full"), judged as the report is, not as the returned message that holds a link
+        judged.append(MailBounce.withoutDiagnostic(all.substring(r[0], r[1])));
+      } else if (st.returnedActs) {
         judged.append(all, r[0], r[1]);
       }
       at = r[1];
@@ -4081,6 +4132,7 @@ public final class MailAnalyzer {
     if (real) {
       st.bounce = true;
       st.retext(judged.toString());
+      replyLinks(st, own.toString());
       // the traits this message has, not every trait a bounce can have; the page's heading already
       // says it was read as a bounce
       List<String> ja = new ArrayList<>();
@@ -4132,6 +4184,27 @@ public final class MailAnalyzer {
               + (st.returnedActs
                   ? " The returned message holds links or attachments, so its text is judged too."
                   : ""));
+    }
+  }
+
+  /**
+   * The links of a real bounce that a remote server wrote in its reply (an SMTP reply line of the
+   * report, the Diagnostic-Code of its delivery-status part): its postmaster's help page, often a
+   * short link ("see http://x.co/srbounce"), quoted by the delivery software that reports the
+   * failure. Their host is no sign of the bounce's sender; a link there that asks to log in still
+   * is (see {@link #links}).
+   */
+  private static void replyLinks(State st, String own) {
+    List<String> lines = new ArrayList<>(MailBounce.replyLines(own));
+    lines.addAll(st.statusReplies);
+    if (lines.isEmpty()) {
+      return;
+    }
+    for (MailReport.Link l : st.links) {
+      String url = l.url().toLowerCase(Locale.ROOT);
+      if (lines.stream().anyMatch(line -> line.contains(url))) {
+        st.replyLinks.add(l.url());
+      }
     }
   }
 
@@ -4420,6 +4493,7 @@ public final class MailAnalyzer {
         // borrowing a newsletter's dress: order confirmations carry a pre-header and a footer
         && !(ownNotice(st) && !st.links.isEmpty())
         && !espBulk(st)
+        && !st.bounce
         && st.findings.stream().noneMatch(f -> f.flag() == RedFlag.HIDDEN_TEXT)) {
       // dressed as a newsletter (a hidden summary line, an unsubscribe link in the text) without
       // the header every bulk sender's mail system adds; receipts and password resets carry
@@ -4432,6 +4506,9 @@ public final class MailAnalyzer {
     if (!senderAllowed
         && !st.listMail
         && !espBulk(st)
+        // a real bounce's "unsubscribe" is the returned message's, whose own list header the
+        // bounce does not carry
+        && !st.bounce
         && st.findings.stream()
             .noneMatch(
                 f -> f.flag() == RedFlag.HIDDEN_UNLISTED || f.flag() == RedFlag.HIDDEN_TEXT)) {
@@ -5171,7 +5248,7 @@ public final class MailAnalyzer {
       }
     } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
         && !MailSigns.OWN_SHORT_LINKS.contains(host)) {
-      if (!notACallToAction(l)) {
+      if (!notACallToAction(l) && !remoteServersLink(l, st)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (URL shortener)", l.url() + " (短縮 URL)");
       }
     } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
@@ -5269,6 +5346,14 @@ public final class MailAnalyzer {
    * too). Served by a shortener or a hosting service, nothing is typed into it; the message's other
    * links there are judged as before.
    */
+  /**
+   * A link a remote server wrote in the reply a real bounce quotes ({@link #replyLinks}), which
+   * asks nothing of the reader's account: the server's help page, not the bounce sender's lure.
+   */
+  private static boolean remoteServersLink(MailReport.Link l, State st) {
+    return st.bounce && st.replyLinks.contains(l.url()) && !st.loginLike(l);
+  }
+
   static boolean notACallToAction(MailReport.Link l) {
     String lower = l.url().toLowerCase(Locale.ROOT);
     return PICTURE_LINKS.contains(linkExtension(lower)) || offersUnsubscribe(lower);
@@ -5497,11 +5582,20 @@ public final class MailAnalyzer {
       // List-Unsubscribe, with nothing members post through, is no such list
       return;
     }
-    List<String> urgent = advisory ? List.of() : MailSigns.found(MailSigns.URGENCY, phrases);
+    List<String> urgent =
+        advisory
+            ? List.of()
+            : MailSigns.found(
+                MailSigns.URGENCY,
+                MailEverydayWords.without(MailEverydayWords.NOT_PRESSURE, phrases));
     if (!urgent.isEmpty()) {
       st.flag(RedFlag.URGENCY, st.quote(urgent));
     }
-    List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.LURES, phrases));
+    List<String> lures =
+        new ArrayList<>(
+            MailSigns.found(
+                MailSigns.LURES,
+                MailEverydayWords.without(MailEverydayWords.NOT_A_PRIZE, phrases)));
     MailSigns.found(MailSigns.CREDITED_AMOUNTS, phrases).stream()
         .filter(x -> lures.size() < 3)
         .forEach(lures::add);

@@ -1,5 +1,7 @@
 package jp.renkei.engine.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -63,6 +65,12 @@ final class MailBounce {
               + "|error (?:while )?delivering your (?:mail|message)|(?:could not|couldn't|unable to)"
               + " deliver (?:your|the|this) (?:mail|message)|the following addresses had (?:permanent )?(?:fatal )?(?:delivery )?errors"
               + "|smtp error from remote mail server|returned to sender|returning message to sender"
+              // Japanese carriers' and older ISPs' servers: "Unable to deliver message to the
+              // following address(es).", "your message to a@b cannot be delivered", "--- Original
+              // message follows."
+              + "|unable to deliver (?:the |this |your )?message to the following"
+              + "|message to \\S+@\\S+ (?:cannot|could not|can't) be delivered"
+              + "|-+ ?original message follows"
               + "|送信できませんでした|配送できませんでした|配信できませんでした|宛先不明|エラーが発生したため");
 
   /**
@@ -168,6 +176,35 @@ final class MailBounce {
     }
     return -1;
   }
+
+  /**
+   * A text attachment that is the header of the returned message, as some delivery software
+   * attaches it (a .txt file of the original's header fields): its content opens with a block of
+   * header fields, one of them a message's own.
+   */
+  static boolean headerFile(String content) {
+    String lower = content.stripLeading().toLowerCase(Locale.ROOT);
+    return inlineCopy(lower) == 0;
+  }
+
+  /**
+   * The lines of {@code lower} (a bounce's own report, or its delivery-status part) that are a
+   * remote server's reply: an SMTP reply, or the Diagnostic-Code field of RFC 3464 §2.3.6 that
+   * holds it. A link written there is the remote server's (its postmaster's help page), not the
+   * bounce's sender's.
+   */
+  static List<String> replyLines(String lower) {
+    List<String> out = new ArrayList<>();
+    for (String line : lower.split("\n", -1)) {
+      if (SMTP_REPLY.matcher(line).find() || DIAGNOSTIC_CODE.matcher(line).find()) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern DIAGNOSTIC_CODE =
+      Pattern.compile("^\\s*diagnostic-code\\s*:\\s*smtp\\s*;");
 
   /** A remote server's SMTP reply in {@code lower}. */
   static boolean smtpReply(String lower) {

@@ -325,6 +325,202 @@ class MailBounceTest {
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
+  /** An Office 365 report quoting a remote server whose reply links its help page short. */
+  static final String REPLY_WITH_SHORT_LINK =
+      """
+      Delivery has failed to these recipients or groups:
+
+      h.suzuki@examp1e-partner.co.jp
+      Your message was rejected by the recipient email server.
+
+      Diagnostic information for administrators:
+      Remote Server returned '550 5.1.0 192.0.2.10 is not allowed to send from <example-corp.co.jp> per its SPF Record. IB508 <http://x.co/srbounce>'
+      """;
+
+  static final String STATUS_SHORT_LINK =
+      """
+      Reporting-MTA: dns; mx.example-corp.co.jp
+
+      Final-Recipient: rfc822; h.suzuki@examp1e-partner.co.jp
+      Action: failed
+      Status: 5.1.0
+      Diagnostic-Code: smtp; 550 5.1.0 not allowed per its SPF Record. IB508 <http://x.co/srbounce>
+      """;
+
+  @Test
+  void aShortLinkInTheRemoteServersReplyIsNoSignOfTheBounce() {
+    // bounce27: the remote server's help link, quoted by the bounce, was judged as if the
+    // bounce's sender had sent it (SUSPICIOUS_LINK, URL shortener)
+    MailReport r =
+        analyze(
+            report(
+                "postmaster@example-corp.co.jp",
+                "Undeliverable: Meeting on Thursday",
+                REPLY_WITH_SHORT_LINK,
+                STATUS_SHORT_LINK,
+                RETURNED));
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.SUSPICIOUS_LINK);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(r.links()).anySatisfy(l -> assertThat(l.url()).isEqualTo("http://x.co/srbounce"));
+  }
+
+  @Test
+  void aForgedBounceAskingForThePasswordStaysFlaggedWhateverItsStructure() {
+    // a phisher's "delivery failed / mailbox full" notice dressed in a real bounce's structure,
+    // its short link written into the SMTP reply as well: the ask to log in and the link to do it
+    // stay signs
+    MailReport r =
+        analyze(
+            report(
+                "MAILER-DAEMON@mx.example-corp.co.jp (Mail Delivery System)",
+                "Undelivered Mail Returned to Sender",
+                """
+                This is the mail system at host mx.example-corp.co.jp.
+                Your mailbox is full: 552 5.2.2 quota exceeded http://bit.ly/mbx-login
+                Verify your account with your email password to release your messages:
+                http://bit.ly/mbx-login
+                """,
+                """
+                Reporting-MTA: dns; mx.example-corp.co.jp
+
+                Final-Recipient: rfc822; t.yamada@example-corp.co.jp
+                Action: failed
+                Status: 5.2.2
+                Diagnostic-Code: smtp; 552 5.2.2 quota exceeded http://bit.ly/mbx-login
+                """,
+                RETURNED));
+    assertThat(TestMail.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST, RedFlag.SUSPICIOUS_LINK);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+  }
+
+  @Test
+  void aBounceReturningANewsletterIsNoUnlistedBulk() {
+    // bounce27: the returned newsletter's unsubscribe line was weighed against the bounce's own
+    // header, which has no List-Unsubscribe (UNLISTED_BULK); the newsletter had its own
+    String newsletter =
+        """
+        Received: from out.mail.example-shop.co.jp ([192.0.2.80])
+        	by mx.examp1e-partner.co.jp with ESMTP id 8F2A2; Tue, 3 Nov 2026 09:12:03 +0900
+        From: Example Shop <news@mail.example-shop.co.jp>
+        To: h.suzuki@examp1e-partner.co.jp
+        Subject: Winter sale
+        Date: Tue, 3 Nov 2026 09:12:00 +0900
+        Message-ID: <n.20261103@mail.example-shop.co.jp>
+        List-Unsubscribe: <https://mail.example-shop.co.jp/u/8812>
+        Content-Type: text/plain
+
+        Our winter sale starts today: https://www.example-shop.co.jp/sale
+        To unsubscribe from this newsletter: https://mail.example-shop.co.jp/u/8812
+        """;
+    MailReport r =
+        analyze(
+            report(
+                "MAILER-DAEMON@mx.example-corp.co.jp (Mail Delivery System)",
+                "Undelivered Mail Returned to Sender",
+                """
+                This is the mail system at host mx.example-corp.co.jp.
+                Your message could not be delivered: 550 5.1.1 user unknown.
+                """,
+                STATUS_FULL,
+                newsletter));
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.UNLISTED_BULK);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void anIspNoticeWithTheOriginalFollowingIsReadAsABounce() {
+    // bounce27: a Japanese ISP's plain-text form ("Unable to deliver message to the following
+    // address(es)", "--- Original message follows.") was not read as a bounce, and its subject
+    // "Delivery failure" counted as a parcel lure
+    MailReport r =
+        analyze(
+            """
+            From: <MAILER-DAEMON@mail.example-isp.ne.jp>
+            To: t.yamada@example-corp.co.jp
+            Subject: Delivery failure
+            Date: Tue, 3 Nov 2026 09:12:05 +0900
+
+            Message from mail.example-isp.ne.jp.
+            Unable to deliver message to the following address(es).
+
+            <h.suzuki@examp1e-partner.co.jp>:
+            Sorry, your message to h.suzuki@examp1e-partner.co.jp cannot be delivered.  This account is over quota.
+
+            --- Original message follows.
+
+            """
+                + RETURNED);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.PAYMENT_LURE);
+    assertThat(r.problems()).anyMatch(p -> p.kind().equals("bounce"));
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  /** A report that attaches the returned message's header as a text file. */
+  static String headerFileReport(String from, String human) {
+    return """
+        Return-Path: <>
+        From: %s
+        To: t.yamada@example-corp.co.jp
+        Subject: There was an error sending your mail
+        Date: Tue, 3 Nov 2026 09:12:05 +0900
+        Auto-Submitted: auto-replied
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="MIX"
+
+        --MIX
+        Content-Type: text/plain; charset=us-ascii
+
+        %s
+        --MIX
+        Content-Type: text/plain; name="mailheaders.txt"
+        Content-Disposition: attachment; filename="mailheaders.txt"
+
+        Received: from pc12.example-corp.co.jp ([192.0.2.44])
+        	by mx.example-corp.co.jp with ESMTP id 8F2A1; Tue, 3 Nov 2026 09:12:01 +0900
+        From: Taro Yamada <t.yamada@example-corp.co.jp>
+        To: h.suzuki@examp1e-partner.co.jp
+        Subject: Meeting on Thursday
+        Message-ID: <20261103091200.1234@example-corp.co.jp>
+
+        --MIX--
+        """
+        .formatted(from, human);
+  }
+
+  @Test
+  void aReportAttachingTheOriginalsHeaderAsAFileIsReadAsABounce() {
+    // bounce27: the header attached as a .txt file was not taken for the returned message, so
+    // the bare "mailer-daemon" sender counted as malformed
+    MailReport r =
+        analyze(
+            headerFileReport(
+                "mailer-daemon",
+                """
+                We had trouble delivering your message. Full details follow:
+
+                SMTP Server <mx.examp1e-partner.co.jp> rejected recipient <h.suzuki@examp1e-partner.co.jp>
+                (Error following RCPT command). It responded as follows: [550 5.1.1 User unknown]
+                """));
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.MALFORMED_SENDER);
+    assertThat(r.problems()).anyMatch(p -> p.kind().equals("bounce"));
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aMailboxFullLureWithAnAttachedHeaderKeepsItsAsk() {
+    MailReport r =
+        analyze(
+            headerFileReport(
+                "mailer-daemon",
+                """
+                Delivery failed: 550 5.2.2 your mailbox is full and 9 messages are held.
+                Verify your account with your email password to release them:
+                https://mail-release.example.top/owa/
+                """));
+    assertThat(TestMail.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
   @Test
   void theRecognitionReadsStructureNotWords() {
     assertThat(
@@ -339,5 +535,9 @@ class MailBounceTest {
         .isEqualTo(8);
     assertThat(MailBounce.inlineCopy("dear user,\nnote: this is not a header block\n"))
         .isEqualTo(-1);
+    assertThat(MailBounce.headerFile("Received: from x\nFrom: a@b\nSubject: y\n")).isTrue();
+    assertThat(MailBounce.headerFile("Minutes of the meeting\nFrom: a@b\nSubject: y\n")).isFalse();
+    assertThat(MailBounce.replyLines("see below\ndiagnostic-code: smtp; 550 no\n"))
+        .containsExactly("diagnostic-code: smtp; 550 no");
   }
 }

@@ -1,0 +1,55 @@
+package jp.renkei.engine.mail;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Words of the urgency and lure lists ({@link MailSigns#URGENCY}, {@link MailSigns#LURES}) in the
+ * everyday sense a letter or a newsletter uses them, which presses and promises nothing: a contact
+ * line for urgent cases ("In dringenden Fällen bitte kurze E-Mail", "for urgent enquiries call"), a
+ * need described ("wo sie am dringendsten gebraucht werden", "most urgently needed"), and German
+ * "Gewinn" / "gewinnen" as gain and winning people over ("ein Gewinn für unser Team", "Mitstreiter
+ * zu gewinnen", "an Bedeutung gewinnen"), not a prize. The prize ("Gewinne einen Gutschein",
+ * "Gewinnspiel", "gewinnen Sie") and the pressure ("dringend erforderlich", "urgent action") stay
+ * signs. Lower-cased text, as the lists read it.
+ */
+final class MailEverydayWords {
+
+  private MailEverydayWords() {}
+
+  /** Urgency in a contact line or describing a need, not asked of the reader. */
+  static final Pattern NOT_PRESSURE =
+      spaced(
+          "\\b(?:in|bei|für) (?:besonders |sehr )?dringenden (?:fällen|fragen|anliegen|notfällen)"
+              + "|\\bam dringendsten\\b|\\bdringend(?:st)? (?:benötigt|gebraucht)"
+              + "|\\b(?:in|for) (?:very )?urgent (?:cases|matters|enquiries|inquiries|questions)"
+              + "|\\bmost urgently (?:needed|required)");
+
+  /** German "Gewinn" and "gewinnen" as gain and as winning people or ground, not a prize. */
+  static final Pattern NOT_A_PRIZE =
+      spaced(
+          "\\b(?:als|ein|einen|echter|echten|großer|großen|große) gewinn (?:für|ansieht|sehen|betrachtet)"
+              + "|\\bals gewinn\\b"
+              + "|\\b(?:mitstreiter|unterstützer|mitglieder|ehrenamtliche|menschen|partner"
+              + "|fachkräfte|mitarbeiter|spender|freiwillige)(?:\\*innen|innen)? (?:\\w+ ){0,3}zu gewinnen"
+              + "|\\b(?:an )?(?:bedeutung|einfluss|vertrauen|zeit|erkenntnisse|einblicke|abstand"
+              + "|energie|boden|fahrt) (?:zu )?gewinn(?:en|t)\\b");
+
+  /** {@code regex} with each space standing for any run of white space (a line may break there). */
+  private static Pattern spaced(String regex) {
+    return Pattern.compile(regex.replace(" ", "\\s+"));
+  }
+
+  /** {@code hits} with the stretches {@code p} finds blanked, or {@code hits} when none is. */
+  static MailPhrases.Hits without(Pattern p, MailPhrases.Hits hits) {
+    Matcher m = p.matcher(hits.text());
+    if (!m.find()) {
+      return hits;
+    }
+    char[] blanked = hits.text().toCharArray();
+    do {
+      java.util.Arrays.fill(blanked, m.start(), m.end(), ' ');
+    } while (m.find());
+    return MailSigns.phrases(new String(blanked));
+  }
+}
