@@ -996,6 +996,9 @@ public final class MailAnalyzer {
     /** The X-Message-Flag header (Outlook shows it as a banner), or null. */
     String messageFlag;
 
+    /** The first Received line forged as bulk-mailing programs write it ({@link MailBulkLures}). */
+    String forgedHop;
+
     List<MailReport.Hop> hops = new ArrayList<>();
     MailReport.Authentication auth = new MailReport.Authentication(null, null, null);
     List<MailReport.Link> links = new ArrayList<>();
@@ -2046,6 +2049,9 @@ public final class MailAnalyzer {
       at = receivedDate(d);
     }
     st.hops.add(new MailReport.Hop(from, by, List.copyOf(ips), at));
+    if (st.forgedHop == null) {
+      st.forgedHop = MailBulkLures.forgedHop(one);
+    }
   }
 
   /**
@@ -4775,6 +4781,12 @@ public final class MailAnalyzer {
     String banner = MailBulkLures.vouchingBanner(st.messageFlag);
     if (banner != null) {
       st.flag(RedFlag.VOUCHING_BANNER, "X-Message-Flag: " + banner);
+    }
+    if (st.forgedHop != null && st.inReturned == 0) {
+      st.flag(
+          RedFlag.FORGED_RECEIVED,
+          "Received: " + st.forgedHop + " (no server name, protocol or queue id)",
+          "Received: " + st.forgedHop + " (サーバー名・プロトコル・キュー ID なし)");
     }
     if (st.subject == null || REPLY_SUBJECT.matcher(st.subject).matches()) {
       return;

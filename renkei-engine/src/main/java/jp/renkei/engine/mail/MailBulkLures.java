@@ -105,4 +105,41 @@ final class MailBulkLures {
     }
     return null;
   }
+
+  /**
+   * A Received line as bulk-mailing programs forge it: "from NAME (IP) by IP; date" and nothing
+   * else — the receiving server named by a bare address, no protocol ("with SMTP"), no queue id, no
+   * recipient. A mail server names itself and writes its queue id; the program that wrote this line
+   * put it under the real ones to blur where the message started. Lines between two private
+   * addresses (a home or office relay, 192.168.x to 192.168.y) are not read.
+   */
+  private static final Pattern RATWARE_HOP =
+      Pattern.compile(
+          "(?i)from (\\S{1,100})(?: \\([^()]{0,100}\\))?(?: \\[[\\d.]{7,15}\\])?"
+              + " by (\\d{1,3}(?:\\.\\d{1,3}){3}); ?[^;()]{0,60}");
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+
+  /** The Received line (white space made one) if bulk software forged it so, else null. */
+  static String forgedHop(String oneSpaced) {
+    if (oneSpaced.length() > 300) {
+      return null;
+    }
+    Matcher m = RATWARE_HOP.matcher(oneSpaced.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    Matcher ip = IPV4.matcher(oneSpaced.substring(0, m.start(2)));
+    if (!ip.find() || privateAddress(ip.group()) || privateAddress(m.group(2))) {
+      return null;
+    }
+    return oneSpaced.strip();
+  }
+
+  private static boolean privateAddress(String ip) {
+    String[] p = ip.split("\\.");
+    int a = Integer.parseInt(p[0]);
+    int b = Integer.parseInt(p[1]);
+    return a == 10 || a == 127 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168);
+  }
 }

@@ -449,6 +449,15 @@ public enum RedFlag {
           + " authentic or verified (\"Authentic Sender\", \"Verified\"). The banner looks like the"
           + " mail program speaking, but the sender wrote it; real mail uses it for follow-up"
           + " flags (\"Follow up\"), never to vouch for who sent it."),
+  FORGED_RECEIVED(
+      20,
+      "配送経路のヘッダー (Received) に、一斉送信プログラムが偽造した形の行があります: 「from 名前 (IP アドレス) by IP アドレス; 日時」だけで、受け取ったサーバーの名前も、プロトコル (with SMTP) も、キュー ID もありません。"
+          + "メールサーバーは自分の名前とキュー ID を書きます。送信元を分かりにくくするために本物の行の下に書き加えたものです。家庭や社内の中継 (192.168.x から 192.168.y など、私設アドレスどうし) の行は数えません。",
+      "A Received line is forged the way bulk-mailing programs write it: \"from NAME (IP) by IP;"
+          + " date\" and nothing else, with no name of the receiving server, no protocol (\"with"
+          + " SMTP\") and no queue id. A mail server names itself and writes its queue id; the"
+          + " program wrote this line under the real ones to blur where the message started."
+          + " Lines between two private addresses (a home or office relay) are not counted."),
   CALLBACK_LURE(
       20,
       "身に覚えのない注文・更新・請求を通知し、取り消しや返金のために電話をかけさせようとしています (例: 「ご不明な請求はこちらへお電話ください」、件名や差出人名に電話番号)。リンクがなくても、電話口で個人情報やカード番号を聞き出したり、遠隔操作ソフトを入れさせたりする詐欺 (コールバック詐欺) の手口です。メールに書かれた番号ではなく、公式サイトで確かめた窓口に問い合わせてください。",

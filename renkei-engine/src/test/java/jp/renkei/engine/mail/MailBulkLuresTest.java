@@ -156,4 +156,52 @@ class MailBulkLuresTest {
     // the brand from a stranger's domain are read by the older rule, not asserted here)
     assertThat(r(deals)).noneMatch(e -> e.contains("(Subject: "));
   }
+
+  private static MailReport received(String line) {
+    return mail(
+        "Received: from mx.example.org (mx.example.org [198.51.100.7])\n"
+            + "\tby mail.example.com (Postfix) with ESMTP id 4303585AB8C\n"
+            + "\tfor <reader@example.com>; Sat, 25 Dec 2004 04:21:00 -0500 (EST)\n"
+            + "Received: "
+            + line
+            + "\n"
+            + "From: Ann Lee <ann@example.org>\n"
+            + "To: reader@example.com\n"
+            + "Subject: the figures\n",
+        "text/plain; charset=us-ascii",
+        "The figures are in the shared folder.\n");
+  }
+
+  @Test
+  void aReceivedLineNamingTheServerByAnAddressAloneIsForged() {
+    MailReport r =
+        received(
+            "from KLATX-BD00 (203.0.113.141) by 198.51.100.110; Sat, 25 Dec 2004 03:22:48 -0600");
+    assertThat(TestMail.flags(r)).contains(RedFlag.FORGED_RECEIVED);
+    assertThat(r.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.flag()).isEqualTo(RedFlag.FORGED_RECEIVED);
+              assertThat(f.evidence()).contains("by 198.51.100.110").contains("queue id");
+              assertThat(f.evidenceJa()).contains("キュー ID");
+            });
+    assertThat(
+            TestMail.flags(
+                received("from 203.0.113.88 by 198.51.100.37; Thu, 06 Jan 2005 21:22:31 +0500")))
+        .contains(RedFlag.FORGED_RECEIVED);
+  }
+
+  @Test
+  void aServersOwnLineOrARelayBetweenPrivateAddressesIsNoForgery() {
+    for (String line :
+        new String[] {
+          "from 192.168.30.220 ([192.168.30.220]) by 192.168.1.2; Mon, 23 Sep 2002 17:45:03 -0400",
+          "from 203.0.113.82 by 203.0.113.26 (mailnotify 1916B19:18:08); Tue, 17 Dec 2019 02:53:09"
+              + " GMT",
+          "from pc7 (pc7.example.org [203.0.113.9]) by mx.example.org (8.12.8/8.12.8) with SMTP id"
+              + " h1A2B3C; Mon, 2 May 2005 10:13:40 -0500"
+        }) {
+      assertThat(TestMail.flags(received(line))).as(line).doesNotContain(RedFlag.FORGED_RECEIVED);
+    }
+  }
 }
