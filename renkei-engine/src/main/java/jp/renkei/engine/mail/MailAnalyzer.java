@@ -992,6 +992,13 @@ public final class MailAnalyzer {
 
     Instant date;
     String messageId;
+
+    /** The X-Message-Flag header (Outlook shows it as a banner), or null. */
+    String messageFlag;
+
+    /** The first Received line forged as bulk-mailing programs write it ({@link MailBulkLures}). */
+    String forgedHop;
+
     List<MailReport.Hop> hops = new ArrayList<>();
     MailReport.Authentication auth = new MailReport.Authentication(null, null, null);
     List<MailReport.Link> links = new ArrayList<>();
@@ -1768,6 +1775,8 @@ public final class MailAnalyzer {
     st.subject = m.getSubject();
     st.text(st.subject);
     st.messageId = m.getMessageId();
+    Field banner = m.getHeader().getField("X-Message-Flag");
+    st.messageFlag = banner == null ? null : banner.getBody();
     Field dateField = m.getHeader().getField("Date");
     Instant usualDate = dateField == null ? null : usualDate(dateField.getBody());
     if (usualDate != null) {
@@ -2071,6 +2080,9 @@ public final class MailAnalyzer {
       at = receivedDate(d);
     }
     st.hops.add(new MailReport.Hop(from, by, List.copyOf(ips), at));
+    if (st.forgedHop == null) {
+      st.forgedHop = MailBulkLures.forgedHop(one);
+    }
   }
 
   /**
@@ -4440,6 +4452,7 @@ public final class MailAnalyzer {
         st.flag(RedFlag.SENDER_ON_HOSTING, "From: " + st.from);
       }
       recipientAsName(st);
+      bulkLures(st, fromDomain);
     }
     String sender = fromDomain == null ? null : registrable(fromDomain);
     for (MailReport.Link l : st.links) {
@@ -4863,6 +4876,59 @@ public final class MailAnalyzer {
         st.flag(RedFlag.RECIPIENT_AS_NAME, "Subject: " + st.subject);
         return;
       }
+    }
+  }
+
+  /**
+   * The 2004-2005 bulk lures' signs of {@link MailBulkLures}: a banner header vouching for the
+   * sender (VOUCHING_BANNER), a subject opening with the reader's mailbox name (RECIPIENT_AS_NAME),
+   * free money at a brand the sender is not, from a sender whose own domain is not authenticated
+   * (BRAND_IMPERSONATION). Mailing lists that vouch for themselves, replies and bounces are not
+   * read.
+   */
+  private static void bulkLures(State st, String fromDomain) {
+    if (st.bounce || st.listVouched()) {
+      return;
+    }
+    String banner = MailBulkLures.vouchingBanner(st.messageFlag);
+    if (banner != null) {
+      st.flag(RedFlag.VOUCHING_BANNER, "X-Message-Flag: " + banner);
+    }
+    if (st.forgedHop != null && st.inReturned == 0) {
+      st.flag(
+          RedFlag.FORGED_RECEIVED,
+          "Received: " + st.forgedHop + " (no server name, protocol or queue id)",
+          "Received: " + st.forgedHop + " (サーバー名・プロトコル・キュー ID なし)");
+    }
+    if (st.subject == null || REPLY_SUBJECT.matcher(st.subject).matches()) {
+      return;
+    }
+    String mailbox = MailBulkLures.subjectOpensWithMailbox(st.subject, st.recipients);
+    if (mailbox != null
+        && st.findings.stream().noneMatch(f -> f.flag() == RedFlag.RECIPIENT_AS_NAME)) {
+      st.flag(RedFlag.RECIPIENT_AS_NAME, "Subject: " + st.subject);
+    }
+    List<String> hosts = new ArrayList<>();
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h != null) {
+        hosts.add(h);
+      }
+    }
+    // a company's own authenticated mail may offer a prize in another brand's gift card (a
+    // survey's "$100 Visa gift card"): only a sender that could not show its domain is read
+    MailSigns.Brand offered =
+        fromAligned(st) ? null : MailBulkLures.brandOffer(st.subject, fromDomain, hosts);
+    if (offered != null
+        && st.findings.stream()
+            .noneMatch(
+                f ->
+                    f.flag() == RedFlag.BRAND_IMPERSONATION
+                        && f.evidence().startsWith(offered.name() + " "))) {
+      st.flag(
+          RedFlag.BRAND_IMPERSONATION,
+          offered.name() + " ≠ " + shown(fromDomain) + " (Subject: " + st.subject + ")",
+          offered.name() + " ≠ " + shown(fromDomain) + " (件名: " + st.subject + ")");
     }
   }
 

@@ -178,7 +178,8 @@ public enum RedFlag {
   BRAND_IMPERSONATION(
       30,
       "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません (組織の名前でも、フィッシングに多用される安価なトップレベルドメイン (.top、.xyz、.shop、.cc、.icu など) 上のもの — 例: sagawa-exp.cc — は組織のものとみなしません)。差出人名が組織名そのもの (例: 「Ledger」) の場合や、人の名前に組織名を添えたもの (例: 「Katie from Ledger」) も名乗りとみなします。"
-          + "または差出人アドレスの @ より前が裁判所・警察・税務署・運輸局などの公的機関を名乗っていますが (例: court_notice@、adm.detran…@)、ドメインは政府のもの (.gov、.go.jp、.gov.br、.gob.mx、.gouv.fr など) ではありません。公的機関は自らのドメインから送ります。",
+          + "または差出人アドレスの @ より前が裁判所・警察・税務署・運輸局などの公的機関を名乗っていますが (例: court_notice@、adm.detran…@)、ドメインは政府のもの (.gov、.go.jp、.gov.br、.gob.mx、.gouv.fr など) ではありません。公的機関は自らのドメインから送ります。"
+          + "または件名が、ある企業での無料の金額や賞品を読み手に差し出していますが (例: 「How will you spend your 500 at eBay」「$300 Visa Gift Card is yours to keep」)、差出人のドメインもリンク先もその企業のものではなく、差出人のドメインは認証されていません。企業は自社の特典を自社のドメインから送り、自社のサイトへ案内します。",
       "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
           + " ... member\", \"... security team\", \"© ...\", in Japanese 〇〇をご利用のお客様, 〇〇株式会社,"
           + " 〇〇事務局) claims a company, bank or public body"
@@ -189,7 +190,11 @@ public enum RedFlag {
           + " look-alikes on, .top, .xyz, .shop, .cc, .icu ..., sagawa-exp.cc, is not theirs). Or the sender's mailbox name (before @) speaks for a court, the police, a tax"
           + " office or a traffic department (court_notice@, adm.detran…@) on a domain that is not"
           + " a government's (.gov, .go.jp, .gov.br, .gob.mx, .gouv.fr ...): such bodies write"
-          + " from their own domains."),
+          + " from their own domains. Or the subject hands the reader money or a prize at a"
+          + " brand (\"How will you spend your 500 at eBay\", \"$300 Visa Gift Card is yours to"
+          + " keep\") while neither the sender's domain nor any link is that brand's and the"
+          + " sender's domain is not authenticated: a company gives its own credit from its own"
+          + " domain and sends the reader to its own site."),
   LOGIN_LINK_ELSEWHERE(
       15,
       "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。"
@@ -436,6 +441,23 @@ public enum RedFlag {
           + " mailer forging a bank's or a shop's address wrote a big provider's name there to look"
           + " like ordinary mail. List and bulk mail, mail whose envelope sender (Return-Path) is"
           + " that provider, and mail whose From domain itself authenticated are not counted."),
+  VOUCHING_BANNER(
+      20,
+      "Outlook がメッセージの上に帯として表示するヘッダー (X-Message-Flag) に、差出人が本物である・確認済みであるといった文言 (「Authentic Sender」「Verified」) が書かれています。"
+          + "この帯はメールソフトの表示のように見えますが、書いたのは差出人自身です。正規のメールではフォローアップの印 (「Follow up」) に使われるだけで、差出人の身元を保証することはありません。",
+      "The header Outlook shows as a banner above the message (X-Message-Flag) says the sender is"
+          + " authentic or verified (\"Authentic Sender\", \"Verified\"). The banner looks like the"
+          + " mail program speaking, but the sender wrote it; real mail uses it for follow-up"
+          + " flags (\"Follow up\"), never to vouch for who sent it."),
+  FORGED_RECEIVED(
+      20,
+      "配送経路のヘッダー (Received) に、一斉送信プログラムが偽造した形の行があります: 「from 名前 (IP アドレス) by IP アドレス; 日時」だけで、受け取ったサーバーの名前も、プロトコル (with SMTP) も、キュー ID もありません。"
+          + "メールサーバーは自分の名前とキュー ID を書きます。送信元を分かりにくくするために本物の行の下に書き加えたものです。家庭や社内の中継 (192.168.x から 192.168.y など、私設アドレスどうし) の行は数えません。",
+      "A Received line is forged the way bulk-mailing programs write it: \"from NAME (IP) by IP;"
+          + " date\" and nothing else, with no name of the receiving server, no protocol (\"with"
+          + " SMTP\") and no queue id. A mail server names itself and writes its queue id; the"
+          + " program wrote this line under the real ones to blur where the message started."
+          + " Lines between two private addresses (a home or office relay) are not counted."),
   CALLBACK_LURE(
       20,
       "身に覚えのない注文・更新・請求を通知し、取り消しや返金のために電話をかけさせようとしています (例: 「ご不明な請求はこちらへお電話ください」、件名や差出人名に電話番号)。リンクがなくても、電話口で個人情報やカード番号を聞き出したり、遠隔操作ソフトを入れさせたりする詐欺 (コールバック詐欺) の手口です。メールに書かれた番号ではなく、公式サイトで確かめた窓口に問い合わせてください。",
