@@ -868,7 +868,7 @@ public final class MailAnalyzer {
     Message m;
     try {
       try {
-        m = builder(false).parseMessage(new ByteArrayInputStream(bytes, 0, length));
+        m = parse(bytes, length, false);
       } catch (StackOverflowError tooDeep) {
         // the MIME reader follows each level of nesting with a stream wrapped in the one above
         // and recurses through all of them: thousands of levels exhaust the stack before the walk
@@ -878,7 +878,7 @@ public final class MailAnalyzer {
             "MIME parts nested too deep to read (thousands of levels): the headers were read, the"
                 + " parts were not",
             "MIME パートの入れ子が深すぎて読めません (数千段)。ヘッダは読み、パートは読んでいません");
-        m = builder(true).parseMessage(new ByteArrayInputStream(bytes, 0, length));
+        m = parse(bytes, length, true);
       }
     } catch (IOException | RuntimeException e) {
       st.problem(
@@ -943,17 +943,31 @@ public final class MailAnalyzer {
     return new Read(buf, n);
   }
 
+  /**
+   * The message parsed within the limits; {@code flat}: the body is not split into its parts.
+   * Nesting is bounded while the MIME reader reads ({@link MailMime}).
+   */
+  private Message parse(byte[] bytes, int length, boolean flat) throws IOException {
+    if (flat) {
+      return builder(true).parseMessage(new ByteArrayInputStream(bytes, 0, length));
+    }
+    return MailMime.parse(new ByteArrayInputStream(bytes, 0, length), config(), limits.maxDepth());
+  }
+
+  private MimeConfig config() {
+    return MimeConfig.custom()
+        .setMaxHeaderCount(limits.maxHeaders())
+        .setMaxHeaderLen(256 * 1024)
+        .setMaxLineLen(-1)
+        .setMaxContentLen(limits.maxBytes())
+        .setStrictParsing(false)
+        .build();
+  }
+
   /** A MIME reader within the limits; {@code flat}: the body is not split into its parts. */
   private DefaultMessageBuilder builder(boolean flat) {
     DefaultMessageBuilder builder = new DefaultMessageBuilder();
-    builder.setMimeEntityConfig(
-        MimeConfig.custom()
-            .setMaxHeaderCount(limits.maxHeaders())
-            .setMaxHeaderLen(256 * 1024)
-            .setMaxLineLen(-1)
-            .setMaxContentLen(limits.maxBytes())
-            .setStrictParsing(false)
-            .build());
+    builder.setMimeEntityConfig(config());
     builder.setDecodeMonitor(DecodeMonitor.SILENT);
     builder.setFlatMode(flat);
     return builder;
