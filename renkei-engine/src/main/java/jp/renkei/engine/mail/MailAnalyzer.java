@@ -985,6 +985,9 @@ public final class MailAnalyzer {
     /** The From field as written when it is no well-formed mailbox (MailReport#fromWritten). */
     String fromWritten;
 
+    /** The From field leaves an angle bracket or a quote open, or closes one never opened. */
+    boolean fromBroken;
+
     String senderAsWritten;
 
     /** The envelope sender's domains as written (Return-Path, the SPF-checked mailfrom). */
@@ -1749,6 +1752,24 @@ public final class MailAnalyzer {
 
   private void envelope(Message m, State st) {
     st.subject = m.getSubject();
+    MailHeaders.Subject broken = MailHeaders.subject(st.subject);
+    if (broken != null) {
+      // mime4j leaves an encoded word never closed as written: shown decoded where it can be
+      st.subject = broken.text();
+      String word = jp.renkei.engine.text.Names.prefix(broken.malformed(), 60);
+      st.problem(
+          "malformed",
+          "件名に、終わりの「?=」がない符号化された語があります ("
+              + word
+              + ")。"
+              + (broken.decoded() ? "読める所まで復号して表示しています" : "復号できないため、書かれたまま表示しています"),
+          "the subject has an encoded word never closed by \"?=\" ("
+              + word
+              + "): "
+              + (broken.decoded()
+                  ? "it is shown decoded as far as it could be read"
+                  : "it could not be decoded and is shown as written"));
+    }
     st.text(st.subject);
     st.messageId = m.getMessageId();
     Field dateField = m.getHeader().getField("Date");
@@ -1765,6 +1786,9 @@ public final class MailAnalyzer {
       st.fromName = f.getName();
     }
     st.fromWritten = malformedFrom(m.getHeader().getField("From"));
+    st.fromBroken =
+        st.fromWritten != null
+            && MailHeaders.bracketsBroken(m.getHeader().getField("From").getBody());
     addresses(m, "Reply-To", m.getReplyTo(), st.replyTo);
     addresses(m, "To", m.getTo(), st.recipients);
     addresses(m, "Cc", m.getCc(), st.recipients);
@@ -4275,6 +4299,7 @@ public final class MailAnalyzer {
       // mailer-daemon, an internal host name): its structure, not its address, says who sent it
       if (!st.bounce
           && (st.from == null
+              || st.fromBroken
               || fromDomain == null
               || !fromDomain.contains(".")
               || !VALID_DOMAIN.matcher(fromDomain).matches()
