@@ -985,6 +985,9 @@ public final class MailAnalyzer {
     /** The From field as written when it is no well-formed mailbox (MailReport#fromWritten). */
     String fromWritten;
 
+    /** Names of archive entries read from central directories, not unpacked (UNREAD_NAMES). */
+    int unreadNames;
+
     /** The From field leaves an angle bracket or a quote open, or closes one never opened. */
     boolean fromBroken;
 
@@ -3522,6 +3525,29 @@ public final class MailAnalyzer {
   }
 
   /**
+   * The names of the entries unpacking did not reach (the one it stopped inside among them), judged
+   * by their names alone: read from the archive's central directory, so that an executable behind
+   * an entry of a gigabyte of zeros is still named (hostile27). At most {@link #UNREAD_NAMES} names
+   * a message are read so.
+   */
+  private static void unreadNames(byte[] data, List<MailReport.Attachment> members, State st) {
+    Set<String> read = new java.util.HashSet<>();
+    for (MailReport.Attachment m : members) {
+      read.add(m.name());
+    }
+    List<String> names = ZipNames.of(data, UNREAD_NAMES - st.unreadNames);
+    st.unreadNames += names.size();
+    for (String member : names) {
+      if (read.add(member) && !member.endsWith("/")) {
+        nameFlags(member, "", st);
+      }
+    }
+  }
+
+  /** Names of archive entries not unpacked, judged by name, per message at most. */
+  static final int UNREAD_NAMES = 10_000;
+
+  /**
    * Unpacks a ZIP within the limits of the archive and what is left of the message's; returns
    * whether an entry was encrypted.
    */
@@ -3541,6 +3567,7 @@ public final class MailAnalyzer {
               "archive entries per message " + limits.maxEntriesPerMessage(),
               "1 通あたりの圧縮ファイルのエントリ数 " + limits.maxEntriesPerMessage());
           st.flag(RedFlag.ARCHIVE_LIMIT, name + ": > " + limits.maxEntriesPerMessage());
+          unreadNames(data, members, st);
           return false;
         }
         if ((entry = z.getNextEntry()) == null) {
@@ -3552,6 +3579,7 @@ public final class MailAnalyzer {
               RedFlag.ARCHIVE_LIMIT,
               name + ": more than " + MailReport.grouped(limits.maxArchiveEntries()) + " entries",
               name + ": 中のファイルが " + MailReport.grouped(limits.maxArchiveEntries()) + " 個を超えています");
+          unreadNames(data, members, st);
           return false;
         }
         if (entry.isDirectory()) {
@@ -3573,6 +3601,7 @@ public final class MailAnalyzer {
           }
           st.flag(
               RedFlag.ARCHIVE_LIMIT, name + ": > " + Math.min(room, limits.maxUnpacked()) + " B");
+          unreadNames(data, members, st);
           return false;
         }
         String member = entry.getName();
