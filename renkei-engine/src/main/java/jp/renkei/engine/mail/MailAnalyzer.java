@@ -868,7 +868,7 @@ public final class MailAnalyzer {
     Message m;
     try {
       try {
-        m = builder(false).parseMessage(new ByteArrayInputStream(bytes, 0, length));
+        m = parse(bytes, length, false);
       } catch (StackOverflowError tooDeep) {
         // the MIME reader follows each level of nesting with a stream wrapped in the one above
         // and recurses through all of them: thousands of levels exhaust the stack before the walk
@@ -878,7 +878,7 @@ public final class MailAnalyzer {
             "MIME parts nested too deep to read (thousands of levels): the headers were read, the"
                 + " parts were not",
             "MIME パートの入れ子が深すぎて読めません (数千段)。ヘッダは読み、パートは読んでいません");
-        m = builder(true).parseMessage(new ByteArrayInputStream(bytes, 0, length));
+        m = parse(bytes, length, true);
       }
     } catch (IOException | RuntimeException e) {
       st.problem(
@@ -943,17 +943,31 @@ public final class MailAnalyzer {
     return new Read(buf, n);
   }
 
+  /**
+   * The message parsed within the limits; {@code flat}: the body is not split into its parts.
+   * Nesting is bounded while the MIME reader reads ({@link MailMime}).
+   */
+  private Message parse(byte[] bytes, int length, boolean flat) throws IOException {
+    if (flat) {
+      return builder(true).parseMessage(new ByteArrayInputStream(bytes, 0, length));
+    }
+    return MailMime.parse(new ByteArrayInputStream(bytes, 0, length), config(), limits.maxDepth());
+  }
+
+  private MimeConfig config() {
+    return MimeConfig.custom()
+        .setMaxHeaderCount(limits.maxHeaders())
+        .setMaxHeaderLen(256 * 1024)
+        .setMaxLineLen(-1)
+        .setMaxContentLen(limits.maxBytes())
+        .setStrictParsing(false)
+        .build();
+  }
+
   /** A MIME reader within the limits; {@code flat}: the body is not split into its parts. */
   private DefaultMessageBuilder builder(boolean flat) {
     DefaultMessageBuilder builder = new DefaultMessageBuilder();
-    builder.setMimeEntityConfig(
-        MimeConfig.custom()
-            .setMaxHeaderCount(limits.maxHeaders())
-            .setMaxHeaderLen(256 * 1024)
-            .setMaxLineLen(-1)
-            .setMaxContentLen(limits.maxBytes())
-            .setStrictParsing(false)
-            .build());
+    builder.setMimeEntityConfig(config());
     builder.setDecodeMonitor(DecodeMonitor.SILENT);
     builder.setFlatMode(flat);
     return builder;
@@ -970,6 +984,12 @@ public final class MailAnalyzer {
 
     /** The From field as written when it is no well-formed mailbox (MailReport#fromWritten). */
     String fromWritten;
+
+    /** Names of archive entries read from central directories, not unpacked (UNREAD_NAMES). */
+    int unreadNames;
+
+    /** The From field leaves an angle bracket or a quote open, or closes one never opened. */
+    boolean fromBroken;
 
     String senderAsWritten;
 
@@ -1773,6 +1793,24 @@ public final class MailAnalyzer {
 
   private void envelope(Message m, State st) {
     st.subject = m.getSubject();
+    MailHeaders.Subject broken = MailHeaders.subject(st.subject);
+    if (broken != null) {
+      // mime4j leaves an encoded word never closed as written: shown decoded where it can be
+      st.subject = broken.text();
+      String word = jp.renkei.engine.text.Names.prefix(broken.malformed(), 60);
+      st.problem(
+          "malformed",
+          "件名に、終わりの「?=」がない符号化された語があります ("
+              + word
+              + ")。"
+              + (broken.decoded() ? "読める所まで復号して表示しています" : "復号できないため、書かれたまま表示しています"),
+          "the subject has an encoded word never closed by \"?=\" ("
+              + word
+              + "): "
+              + (broken.decoded()
+                  ? "it is shown decoded as far as it could be read"
+                  : "it could not be decoded and is shown as written"));
+    }
     st.text(st.subject);
     st.messageId = m.getMessageId();
     Field banner = m.getHeader().getField("X-Message-Flag");
@@ -1791,6 +1829,9 @@ public final class MailAnalyzer {
       st.fromName = f.getName();
     }
     st.fromWritten = malformedFrom(m.getHeader().getField("From"));
+    st.fromBroken =
+        st.fromWritten != null
+            && MailHeaders.bracketsBroken(m.getHeader().getField("From").getBody());
     addresses(m, "Reply-To", m.getReplyTo(), st.replyTo);
     addresses(m, "To", m.getTo(), st.recipients);
     addresses(m, "Cc", m.getCc(), st.recipients);
@@ -3578,6 +3619,29 @@ public final class MailAnalyzer {
   }
 
   /**
+   * The names of the entries unpacking did not reach (the one it stopped inside among them), judged
+   * by their names alone: read from the archive's central directory, so that an executable behind
+   * an entry of a gigabyte of zeros is still named (hostile27). At most {@link #UNREAD_NAMES} names
+   * a message are read so.
+   */
+  private static void unreadNames(byte[] data, List<MailReport.Attachment> members, State st) {
+    Set<String> read = new java.util.HashSet<>();
+    for (MailReport.Attachment m : members) {
+      read.add(m.name());
+    }
+    List<String> names = ZipNames.of(data, UNREAD_NAMES - st.unreadNames);
+    st.unreadNames += names.size();
+    for (String member : names) {
+      if (read.add(member) && !member.endsWith("/")) {
+        nameFlags(member, "", st);
+      }
+    }
+  }
+
+  /** Names of archive entries not unpacked, judged by name, per message at most. */
+  static final int UNREAD_NAMES = 10_000;
+
+  /**
    * Unpacks a ZIP within the limits of the archive and what is left of the message's; returns
    * whether an entry was encrypted.
    */
@@ -3597,6 +3661,7 @@ public final class MailAnalyzer {
               "archive entries per message " + limits.maxEntriesPerMessage(),
               "1 通あたりの圧縮ファイルのエントリ数 " + limits.maxEntriesPerMessage());
           st.flag(RedFlag.ARCHIVE_LIMIT, name + ": > " + limits.maxEntriesPerMessage());
+          unreadNames(data, members, st);
           return false;
         }
         if ((entry = z.getNextEntry()) == null) {
@@ -3608,6 +3673,7 @@ public final class MailAnalyzer {
               RedFlag.ARCHIVE_LIMIT,
               name + ": more than " + MailReport.grouped(limits.maxArchiveEntries()) + " entries",
               name + ": 中のファイルが " + MailReport.grouped(limits.maxArchiveEntries()) + " 個を超えています");
+          unreadNames(data, members, st);
           return false;
         }
         if (entry.isDirectory()) {
@@ -3629,6 +3695,7 @@ public final class MailAnalyzer {
           }
           st.flag(
               RedFlag.ARCHIVE_LIMIT, name + ": > " + Math.min(room, limits.maxUnpacked()) + " B");
+          unreadNames(data, members, st);
           return false;
         }
         String member = entry.getName();
@@ -4381,6 +4448,7 @@ public final class MailAnalyzer {
       // mailer-daemon, an internal host name): its structure, not its address, says who sent it
       if (!st.bounce
           && (st.from == null
+              || st.fromBroken
               || fromDomain == null
               || !fromDomain.contains(".")
               || !VALID_DOMAIN.matcher(fromDomain).matches()

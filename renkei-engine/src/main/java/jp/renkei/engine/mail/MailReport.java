@@ -46,9 +46,9 @@ public record MailReport(
    * Japanese and in English; {@code kind} names it for programs: {@code unreadable} (the message or
    * a part could not be read or decoded), {@code limit} (a limit of {@link MailAnalyzer.Limits} or
    * of the QR search was reached, the rest not read), {@code archive} (an archive could not be
-   * unpacked), {@code qr} (an image or PDF could not be searched for QR codes), {@code bounce} (a
-   * note, not a fault: the message was read as a real delivery status notification, see
-   * MailAnalyzer#bounce).
+   * unpacked), {@code qr} (an image or PDF could not be searched for QR codes), {@code malformed}
+   * (a header written wrongly, shown as far as it could be read), {@code bounce} (a note, not a
+   * fault: the message was read as a real delivery status notification, see MailAnalyzer#bounce).
    */
   public record Problem(String kind, String ja, String en) {
 

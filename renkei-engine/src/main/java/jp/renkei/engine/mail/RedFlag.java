@@ -275,8 +275,13 @@ public enum RedFlag {
           + " AUTHENTICATION_FAILED.)"),
   MALFORMED_SENDER(
       20,
-      "差出人 (From) に正しいメールアドレスがありません (ドメインがない、存在しえないドメイン等)。",
-      "The sender (From) is not a valid address (no domain, or a domain that cannot exist)."),
+      "差出人 (From) に正しいメールアドレスがありません (ドメインがない、存在しえないドメイン等)。"
+          + "または From 欄の山かっこ「< >」や引用符が閉じられていません (例: 「PayPal <service@paypal.com」)。"
+          + "メールソフトはこう書きません。手で作ったヘッダーの跡です。",
+      "The sender (From) is not a valid address (no domain, or a domain that cannot exist), or"
+          + " the From field leaves an angle bracket or a quote open (\"PayPal"
+          + " <service@paypal.com\"): no mail program writes it so; it is the trace of a header"
+          + " made by hand."),
   OBFUSCATED_TEXT(
       20,
       "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、多くの書体で見分けにくい大文字の I と小文字の l の入れ替え (例: PayPaI、Sam's CIub、VlAGRA)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフンも含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。件名の末尾を埋めるだけのゼロ幅文字や絵文字をつなぐゼロ幅接合子、また数字 (日付・電話番号・郵便番号) の間にも単語の半分以上の頻度で不可視文字を挟む本文 (携帯電話が自動でリンクにしないための配信ツールの処理) は数えません。",

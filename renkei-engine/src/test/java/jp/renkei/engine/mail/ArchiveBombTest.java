@@ -154,4 +154,77 @@ class ArchiveBombTest {
     assertThat(r.work().unpackedBytes()).isZero();
     assertThat(r.work().limitsReached()).containsExactly("analysis time 0 ms");
   }
+
+  /**
+   * A ZIP of {@code zeros} MiB of zeros in one entry, then {@code after} small entries named so.
+   */
+  static byte[] bombThen(int zeros, int empties, String last) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out)) {
+      z.putNextEntry(new ZipEntry("zeros.bin"));
+      byte[] mib = new byte[1 << 20];
+      for (int i = 0; i < zeros; i++) {
+        z.write(mib);
+      }
+      z.closeEntry();
+      for (int i = 0; i < empties; i++) {
+        z.putNextEntry(new ZipEntry("empty" + i + ".txt"));
+        z.closeEntry();
+      }
+      z.putNextEntry(new ZipEntry(last));
+      z.write(new byte[] {'M', 'Z'});
+      z.closeEntry();
+    }
+    return out.toByteArray();
+  }
+
+  static byte[] withZip(byte[] zip) {
+    return ("From: a@attacker.example\r\nTo: b@victim.example\r\nSubject: invoice\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n"
+            + "--B\r\nContent-Type: text/plain\r\n\r\nsee the invoice\r\n"
+            + "--B\r\nContent-Type: application/zip\r\n"
+            + "Content-Disposition: attachment; filename=\"invoice.zip\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\n"
+            + Base64.getMimeEncoder().encodeToString(zip)
+            + "\r\n--B--\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * An executable behind an entry of 100 MiB of zeros (past the 64 MiB an archive may unpack), or
+   * behind more entries than an archive may have read: unpacking stops at the limit, and before
+   * (hostile27) the executable went unnamed and the message was CLEAN. The names the unpacking did
+   * not reach are read from the archive's central directory and judged by name.
+   */
+  @Test
+  void anExecutableBehindABombOrManyEntriesIsStillNamed() throws Exception {
+    MailReport bomb = analyze(MailAnalyzer.Limits.DEFAULT, withZip(bombThen(100, 0, "run.exe")));
+    assertThat(bomb.findings())
+        .extracting(MailReport.Finding::flag)
+        .contains(RedFlag.ARCHIVE_LIMIT);
+    assertThat(bomb.findings())
+        .filteredOn(f -> f.flag() == RedFlag.EXECUTABLE_ATTACHMENT)
+        .extracting(MailReport.Finding::evidence)
+        .containsExactly("run.exe");
+    assertThat(bomb.work().unpackedBytes()).isLessThanOrEqualTo(64L << 20);
+    assertThat(bomb.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+
+    MailReport many =
+        analyze(
+            MailAnalyzer.Limits.DEFAULT,
+            withZip(
+                bombThen(0, MailAnalyzer.Limits.DEFAULT.maxArchiveEntries(), "invoice.pdf.exe")));
+    assertThat(many.findings())
+        .extracting(MailReport.Finding::flag)
+        .contains(RedFlag.ARCHIVE_LIMIT, RedFlag.EXECUTABLE_ATTACHMENT, RedFlag.DOUBLE_EXTENSION);
+  }
+
+  @Test
+  void theCentralDirectoryGivesTheNamesWithoutUnpacking() throws Exception {
+    assertThat(ZipNames.of(bombThen(1, 2, "last.exe"), 10))
+        .containsExactly("zeros.bin", "empty0.txt", "empty1.txt", "last.exe");
+    assertThat(ZipNames.of(bombThen(0, 5, "x"), 3)).hasSize(3);
+    assertThat(ZipNames.of(new byte[] {1, 2, 3}, 10)).isEmpty();
+    assertThat(ZipNames.of(new byte[100], 10)).isEmpty();
+  }
 }

@@ -48,6 +48,104 @@ class HostileMailTest {
     MailReport r = analyze(nested("deep", 10_000, "hello http://deep.example/x"));
     assertThat(r.verdict()).isNotNull();
     assertThat(r.problems()).extracting(MailReport.Problem::en).anyMatch(p -> p.contains("nest"));
+    assertThat(r.work().limitsReached())
+        .containsExactly("MIME nesting " + MailAnalyzer.Limits.DEFAULT.maxDepth());
+  }
+
+  /**
+   * A message whose first part is a text with a link, whose second is {@code nest} (a part nested
+   * far past the limit), whose third an attachment and whose fourth another text.
+   */
+  static String around(String nest) {
+    return "From: a@example.com\r\nTo: b@example.jp\r\nSubject: around\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n"
+        + "--outer\r\nContent-Type: text/plain\r\n\r\nsee https://before.example/x\r\n"
+        + "--outer\r\n"
+        + nest
+        + "\r\n--outer\r\nContent-Type: application/octet-stream\r\n"
+        + "Content-Disposition: attachment; filename=\"after.bin\"\r\n\r\nAAAA\r\n"
+        + "--outer\r\nContent-Type: text/plain\r\n\r\nand https://after.example/y\r\n"
+        + "--outer--\r\n";
+  }
+
+  /** A part {@code depth} multiparts deep, as a body part (its header first). */
+  static String nestedPart(int depth, boolean closed) {
+    String n = nested("x", depth, "deep https://deep.example/z");
+    n = n.substring(n.indexOf("MIME-Version"));
+    return closed ? n.strip() : n.substring(0, n.indexOf("--b" + (depth - 1) + "--"));
+  }
+
+  /** A part holding a message holding a message ... {@code depth} deep. */
+  static String messagesPart(int depth) {
+    return MailHostileBench.messagesInMessages(depth)
+        .substring(MailHostileBench.HEAD.length())
+        .strip();
+  }
+
+  /**
+   * Nesting ten thousand levels deep, closed or never closed, of multiparts or of attached
+   * messages: the reader stops descending at the limit (the parts below it are kept as bytes, not
+   * split), so the parts around the nest are read as in any message. Before (hostile27) the
+   * multipart nests exhausted the reader's stack and the message was read by its headers only: the
+   * link before the nest and the attachment after it were lost, and the reader's scans cost the
+   * square of the depth.
+   */
+  @Test
+  void partsAroundANestTenThousandDeepAreReadAndTheNestIsASign() {
+    java.util.Map<String, String> nests = new java.util.LinkedHashMap<>();
+    nests.put("multipart", nestedPart(10_000, true));
+    nests.put("multipart never closed", nestedPart(10_000, false));
+    nests.put("message/rfc822", messagesPart(10_000));
+    for (var n : nests.entrySet()) {
+      MailReport r = analyze(around(n.getValue()));
+      assertThat(r.links())
+          .as(n.getKey())
+          .extracting(MailReport.Link::url)
+          .contains("https://before.example/x")
+          .doesNotContain("https://deep.example/z");
+      if (!n.getKey().contains("never closed")) {
+        // a nest never closed runs to the end of the message: nothing follows it
+        assertThat(r.links())
+            .as(n.getKey())
+            .extracting(MailReport.Link::url)
+            .contains("https://after.example/y");
+        assertThat(r.attachments())
+            .as(n.getKey())
+            .extracting(MailReport.Attachment::name)
+            .contains("after.bin");
+      }
+      assertThat(r.findings())
+          .as(n.getKey())
+          .extracting(MailReport.Finding::flag)
+          .contains(RedFlag.BEYOND_LIMITS);
+      assertThat(r.work().limitsReached())
+          .as(n.getKey())
+          .containsExactly("MIME nesting " + MailAnalyzer.Limits.DEFAULT.maxDepth());
+      assertThat(r.subject()).isEqualTo("around");
+    }
+  }
+
+  /**
+   * The reader itself does not descend past the limit: the entity one level too deep is one body of
+   * bytes, however deep the nest below it goes.
+   */
+  @Test
+  void theReaderKeepsAPartPastTheLimitAsBytes() throws Exception {
+    org.apache.james.mime4j.dom.Message m =
+        MailMime.parse(
+            new ByteArrayInputStream(
+                nested("deep", 10_000, "x").getBytes(StandardCharsets.US_ASCII)),
+            org.apache.james.mime4j.stream.MimeConfig.PERMISSIVE,
+            MailAnalyzer.Limits.DEFAULT.maxDepth());
+    org.apache.james.mime4j.dom.Entity e = m;
+    for (int depth = 0; depth <= MailAnalyzer.Limits.DEFAULT.maxDepth(); depth++) {
+      assertThat(e.getBody())
+          .as("depth " + depth)
+          .isInstanceOf(org.apache.james.mime4j.dom.Multipart.class);
+      e = ((org.apache.james.mime4j.dom.Multipart) e.getBody()).getBodyParts().get(0);
+    }
+    assertThat(e.getMimeType()).isEqualTo("multipart/mixed");
+    assertThat(e.getBody()).isInstanceOf(org.apache.james.mime4j.dom.SingleBody.class);
   }
 
   static byte[] pdf(int pages, PDRectangle box) throws Exception {

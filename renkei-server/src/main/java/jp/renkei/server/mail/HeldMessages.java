@@ -2,14 +2,16 @@ package jp.renkei.server.mail;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.config.MailHeldProperties;
 import jp.renkei.server.failure.NotFound;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,76 +22,83 @@ import org.springframework.stereotype.Component;
  *
  * <p>A held message is its uploader's only: asked for by anyone else, by a key that never was or
  * one that has expired, it is not found (404), so a key tells nobody else that a message exists.
- * Limits: {@link #KEEP} after the upload, {@link #PER_PERSON} per person (the oldest goes first),
- * {@link #TOTAL_BYTES} for the whole instance (the oldest go first), and a message larger than
- * {@link #LARGEST} is not held (the page then asks for the upload again with "share" ticked).
- * Behind a load balancer, a share asked on another instance than the upload's finds nothing and
- * says so. Thread-safe.
+ *
+ * <p>Limits ({@link MailHeldProperties}, {@code renkei.mail.held.*}): held for {@code keep} after
+ * the upload; per person at most {@code per-person} messages and {@code person-bytes} bytes, past
+ * which the person's own oldest go; a message larger than {@code largest} is not held. The budget
+ * is fair (hostile27): an upload never lets go of another person's held message. Before, the
+ * instance's bytes were one pool whose oldest went first, so that one analyst uploading large
+ * messages pushed colleagues' out. When the instance's {@code total-bytes} are held by others, a
+ * new upload is not held (a null key: the page asks for the upload again with "share" ticked) until
+ * their time runs out. Behind a load balancer, a share asked on another instance than the upload's
+ * finds nothing and says so. Thread-safe.
  */
 @Component
 public class HeldMessages {
 
-  /** How long a message is held after its upload. */
-  static final Duration KEEP = Duration.ofMinutes(30);
-
-  /** {@link #KEEP} in minutes, for the page's words. */
-  public static final long KEEP_MINUTES = KEEP.toMinutes();
-
-  /** Messages held per person at most. */
-  static final int PER_PERSON = 3;
-
-  /** Bytes held on the instance at most. */
-  static final long TOTAL_BYTES = 64L * 1024 * 1024;
-
-  /** The largest message held (bytes). */
-  static final long LARGEST = 16L * 1024 * 1024;
-
   /** A held message: whose, its file name, its bytes, when it goes. */
   record Held(long userId, String fileName, byte[] message, Instant until) {}
 
+  private final MailHeldProperties limits;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Held> held = new LinkedHashMap<>();
+
+  /** Bytes held per person. */
+  private final Map<Long, Long> perPerson = new HashMap<>();
+
   private long bytes;
 
-  HeldMessages() {
-    this(Clock.systemUTC());
+  @Autowired
+  HeldMessages(MailHeldProperties limits) {
+    this(limits, Clock.systemUTC());
   }
 
-  HeldMessages(Clock clock) {
+  HeldMessages(MailHeldProperties limits, Clock clock) {
+    this.limits = limits;
     this.clock = clock;
   }
 
+  /** How long a message is held, in minutes (for the page's words). */
+  public long keepMinutes() {
+    return limits.keep().toMinutes();
+  }
+
   /**
-   * Holds {@code message} for {@code actor}; returns its key, or null when it is not held (no
-   * signed-in person, or larger than {@link #LARGEST}).
+   * Holds {@code message} for {@code actor}, letting go of the actor's own oldest held messages as
+   * the per-person limits need; returns its key, or null when it is not held (no signed-in person,
+   * larger than {@code largest}, or the instance's bytes held by others).
    */
   public synchronized String hold(Actor actor, String fileName, byte[] message) {
-    if (actor.userId() == null || message.length > LARGEST) {
+    Long user = actor.userId();
+    if (user == null || message.length > limits.largest().toBytes()) {
       return null;
     }
     expire();
-    long mine = held.values().stream().filter(h -> h.userId() == actor.userId()).count();
+    long others = bytes - perPerson.getOrDefault(user, 0L);
+    if (others + message.length > limits.totalBytes().toBytes()) {
+      // only others' messages stand in the way: theirs are not ours to let go of
+      return null;
+    }
+    long count = held.values().stream().filter(h -> h.userId() == user).count();
     for (String key : new ArrayList<>(held.keySet())) {
-      if (mine < PER_PERSON && bytes + message.length <= TOTAL_BYTES) {
+      long mine = perPerson.getOrDefault(user, 0L);
+      if (count < limits.perPerson()
+          && mine + message.length <= limits.personBytes().toBytes()
+          && bytes + message.length <= limits.totalBytes().toBytes()) {
         break;
       }
-      Held h = held.get(key);
-      if (h.userId() == actor.userId() && mine >= PER_PERSON) {
+      if (held.get(key).userId() == user) {
         remove(key);
-        mine--;
-      } else if (bytes + message.length > TOTAL_BYTES) {
-        remove(key);
-        if (h.userId() == actor.userId()) {
-          mine--;
-        }
+        count--;
       }
     }
     byte[] id = new byte[18];
     random.nextBytes(id);
     String key = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-    held.put(key, new Held(actor.userId(), fileName, message.clone(), clock.instant().plus(KEEP)));
+    held.put(key, new Held(user, fileName, message.clone(), clock.instant().plus(limits.keep())));
     bytes += message.length;
+    perPerson.merge(user, (long) message.length, Long::sum);
     return key;
   }
 
@@ -113,6 +122,12 @@ public class HeldMessages {
     return bytes;
   }
 
+  /** Bytes held now for {@code userId}. */
+  synchronized long bytes(long userId) {
+    expire();
+    return perPerson.getOrDefault(userId, 0L);
+  }
+
   private void expire() {
     Instant now = clock.instant();
     for (String key : new ArrayList<>(held.keySet())) {
@@ -126,6 +141,8 @@ public class HeldMessages {
     Held h = held.remove(key);
     if (h != null) {
       bytes -= h.message().length;
+      perPerson.computeIfPresent(
+          h.userId(), (u, b) -> b == h.message().length ? null : b - h.message().length);
     }
   }
 }

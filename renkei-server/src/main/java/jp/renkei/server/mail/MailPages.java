@@ -109,6 +109,7 @@ class MailPages {
         // held for the analyst to share from the report without uploading it again
         String key = held.hold(actor, name, bytes);
         model.addAttribute(key == null ? "notHeld" : "heldKey", key == null ? true : key);
+        model.addAttribute("heldMinutes", held.keepMinutes());
       }
     } catch (Busy e) {
       // the form stays, with when to try again

@@ -87,7 +87,9 @@ class MailShareHeldIT extends ServerTest {
             .upload("/mail", "/mail", "message", "c4tap.eml", C4tapIT.mail())
             .body();
     assertThat(page)
-        .contains("Prepare the redacted share", HeldMessages.KEEP_MINUTES + " minutes")
+        .contains(
+            "Prepare the redacted share",
+            jp.renkei.server.config.MailHeldProperties.DEFAULT.keep().toMinutes() + " minutes")
         .contains("never written to disk");
   }
 
