@@ -5215,6 +5215,12 @@ public final class MailAnalyzer {
    * that hands over to an app on the reader's device (wallet://, an app's own scheme): such a link
    * leads to no domain where a password could be typed.
    */
+  /** A link that dials or texts a number ({@code tel:}, {@code sms:}), not a page. */
+  static boolean phoneLink(String url) {
+    String u = url.strip().toLowerCase(Locale.ROOT);
+    return u.startsWith("tel:") || u.startsWith("sms:");
+  }
+
   static boolean webLink(String url) {
     int scheme = url.indexOf("://");
     if (scheme < 0) {
@@ -5641,7 +5647,7 @@ public final class MailAnalyzer {
    */
   private static boolean ownTransaction(State st) {
     return !st.links.isEmpty()
-        && ownNotice(st)
+        && ownNotice(st, true)
         && claimsNoOtherBrand(st)
         && !userWritten(st)
         && linksOwnSite(st);
@@ -6053,12 +6059,26 @@ public final class MailAnalyzer {
    * live.com). A security alert or a one-time code from it reports; it does not ask.
    */
   private static boolean ownNotice(State st) {
+    return ownNotice(st, false);
+  }
+
+  /**
+   * {@link #ownNotice(State)}, with the phone numbers it links ({@code tel:}, {@code sms:}) left
+   * aside when {@code phones}: a receipt's or a bill's "call us at (855) …" leads to no site. Only
+   * for the reader's own order or bill ({@link #ownTransaction}), which also needs a link to the
+   * sender's own site: a notice that links nothing but a number to call stays no own notice
+   * (callback lures).
+   */
+  private static boolean ownNotice(State st, boolean phones) {
     if (!fromAligned(st) || st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
       return false;
     }
     String own = MailSigns.label(st.senderDomain);
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
+      if (h == null && phones && phoneLink(l.url())) {
+        continue;
+      }
       if (h == null) {
         return false;
       }
