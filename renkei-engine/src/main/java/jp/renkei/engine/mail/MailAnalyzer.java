@@ -5469,7 +5469,7 @@ public final class MailAnalyzer {
       return;
     }
     List<String> urgent = advisory ? List.of() : MailSigns.found(MailSigns.URGENCY, phrases);
-    if (!urgent.isEmpty() && salesDeadlineOnly(st, urgent)) {
+    if (!urgent.isEmpty() && salesDeadlineOnly(st, phrases, urgent)) {
       urgent = List.of();
     }
     if (!urgent.isEmpty()) {
@@ -5618,22 +5618,23 @@ public final class MailAnalyzer {
   /**
    * A sale's deadline ("last chance", "final chance": MailSigns.SALES_DEADLINE) as the only urgency
    * of a shop's own bulk mail: the List-Unsubscribe header every bulk sender adds, the From domain
-   * itself authenticated (DMARC aligned, no free mail) or a sending platform's own address with the
-   * customer's DKIM passing ({@link #espOwnAddress}), and no credentials asked for. A sale that
-   * ends is what shops write every week; alone it presses nobody into giving anything away. Any
-   * other urgency beside it (a deadline in hours, a threat of suspension), a password or account
-   * asked for, mail without the list header or a sender nobody authenticated keeps the sign; the
-   * message's other signs are judged as ever (issue 19, hamout27).
+   * itself authenticated ({@link #fromAligned}, no free mail), no credentials asked for and no
+   * payment, invoice or prize words ({@link MailSigns#LURES}). A sale that ends is what shops write
+   * every week; alone it presses nobody into giving anything away. Any other urgency beside it (a
+   * deadline in hours, a threat of suspension), money asked for ("last chance: pay the invoice"), a
+   * password asked for, mail without the list header, a sender nobody authenticated or a sending
+   * platform's own address in From (whoever's DKIM passed) keeps the sign; the message's other
+   * signs are judged as ever (issue 19, hamout27).
    */
-  private static boolean salesDeadlineOnly(State st, List<String> urgent) {
-    String fromDomain = domain(st.from);
+  private static boolean salesDeadlineOnly(
+      State st, MailPhrases.Hits phrases, List<String> urgent) {
     return st.listUnsubscribe
         && !st.asksCredentials
         && st.senderDomain != null
         && !FREEMAIL.contains(st.senderDomain)
-        && (fromAligned(st)
-            || (fromDomain != null && espOwnAddress(st, fromDomain) && !st.passedDomains.isEmpty()))
-        && urgent.stream().allMatch(u -> MailSigns.SALES_DEADLINE.matcher(u).matches());
+        && fromAligned(st)
+        && urgent.stream().allMatch(u -> MailSigns.SALES_DEADLINE.matcher(u).matches())
+        && MailSigns.found(MailSigns.LURES, phrases).isEmpty();
   }
 
   /**

@@ -100,6 +100,34 @@ class MailSalesDeadlineTest {
   }
 
   @Test
+  void lastChanceToPayStaysUrgent() {
+    MailReport r =
+        mail(
+            ALIGNED,
+            true,
+            "Last chance",
+            "<p>Last chance: the offer ends tonight. Pay the invoice below.</p>"
+                + "<p><a href=\"https://www.shop-example.com/pay\">Pay</a></p>");
+    assertThat(TestMail.flags(r)).contains(RedFlag.URGENCY);
+  }
+
+  @Test
+  void lastChanceFromAPlatformsOwnAddressStaysUrgent() {
+    // the platform's address in From: whoever's DKIM passed, From's own domain did not
+    MailReport r =
+        TestMail.withLines(
+                "Authentication-Results: mx.example.jp; dkim=pass header.d=shop-example.com\r\n")
+            .header("Return-Path", "<bounces+77@u12.wl.sendgrid.net>")
+            .header("List-Unsubscribe", "<https://www.shop-example.com/unsubscribe>")
+            .from("Deals <no-reply@u12.wl.sendgrid.net>")
+            .to("taro@example.jp")
+            .subject("Last chance for 20% off lamps")
+            .base64("text/html", SALE)
+            .analyze();
+    assertThat(TestMail.flags(r)).contains(RedFlag.URGENCY);
+  }
+
+  @Test
   void anotherDeadlineBesideTheSaleKeepsTheSign() {
     MailReport r =
         mail(
