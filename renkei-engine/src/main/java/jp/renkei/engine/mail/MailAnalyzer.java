@@ -5461,6 +5461,12 @@ public final class MailAnalyzer {
    * that hands over to an app on the reader's device (wallet://, an app's own scheme): such a link
    * leads to no domain where a password could be typed.
    */
+  /** A link that dials or texts a number ({@code tel:}, {@code sms:}), not a page. */
+  static boolean phoneLink(String url) {
+    String u = url.strip().toLowerCase(Locale.ROOT);
+    return u.startsWith("tel:") || u.startsWith("sms:");
+  }
+
   static boolean webLink(String url) {
     int scheme = url.indexOf("://");
     if (scheme < 0) {
@@ -5722,6 +5728,9 @@ public final class MailAnalyzer {
             : MailSigns.found(
                 MailSigns.URGENCY,
                 MailEverydayWords.without(MailEverydayWords.NOT_PRESSURE, phrases));
+    if (!urgent.isEmpty() && salesDeadlineOnly(st, phrases, urgent)) {
+      urgent = List.of();
+    }
     if (!urgent.isEmpty()) {
       st.flag(RedFlag.URGENCY, st.quote(urgent));
     }
@@ -5870,6 +5879,28 @@ public final class MailAnalyzer {
   }
 
   /**
+   * A sale's deadline ("last chance", "final chance": MailSigns.SALES_DEADLINE) as the only urgency
+   * of a shop's own bulk mail: the List-Unsubscribe header every bulk sender adds, the From domain
+   * itself authenticated ({@link #fromAligned}, no free mail), no credentials asked for and no
+   * payment, invoice or prize words ({@link MailSigns#LURES}). A sale that ends is what shops write
+   * every week; alone it presses nobody into giving anything away. Any other urgency beside it (a
+   * deadline in hours, a threat of suspension), money asked for ("last chance: pay the invoice"), a
+   * password asked for, mail without the list header, a sender nobody authenticated or a sending
+   * platform's own address in From (whoever's DKIM passed) keeps the sign; the message's other
+   * signs are judged as ever (issue 19, hamout27).
+   */
+  private static boolean salesDeadlineOnly(
+      State st, MailPhrases.Hits phrases, List<String> urgent) {
+    return st.listUnsubscribe
+        && !st.asksCredentials
+        && st.senderDomain != null
+        && !FREEMAIL.contains(st.senderDomain)
+        && fromAligned(st)
+        && urgent.stream().allMatch(u -> MailSigns.SALES_DEADLINE.matcher(u).matches())
+        && MailSigns.found(MailSigns.LURES, phrases).isEmpty();
+  }
+
+  /**
    * A shop's, biller's or carrier's own mail about the reader's order, bill or payment: a service's
    * own notice ({@link #ownNotice}: its own domain authenticated, every link on its own domains)
    * that claims no other brand, links its own site ({@link #linksOwnSite}) and carries no text a
@@ -5880,7 +5911,7 @@ public final class MailAnalyzer {
    */
   private static boolean ownTransaction(State st) {
     return !st.links.isEmpty()
-        && ownNotice(st)
+        && ownNotice(st, true)
         && claimsNoOtherBrand(st)
         && !userWritten(st)
         && linksOwnSite(st);
@@ -6292,12 +6323,26 @@ public final class MailAnalyzer {
    * live.com). A security alert or a one-time code from it reports; it does not ask.
    */
   private static boolean ownNotice(State st) {
+    return ownNotice(st, false);
+  }
+
+  /**
+   * {@link #ownNotice(State)}, with the phone numbers it links ({@code tel:}, {@code sms:}) left
+   * aside when {@code phones}: a receipt's or a bill's "call us at (855) …" leads to no site. Only
+   * for the reader's own order or bill ({@link #ownTransaction}), which also needs a link to the
+   * sender's own site: a notice that links nothing but a number to call stays no own notice
+   * (callback lures).
+   */
+  private static boolean ownNotice(State st, boolean phones) {
     if (!fromAligned(st) || st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
       return false;
     }
     String own = MailSigns.label(st.senderDomain);
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
+      if (h == null && phones && phoneLink(l.url())) {
+        continue;
+      }
       if (h == null) {
         return false;
       }

@@ -138,7 +138,7 @@ final class MailSigns {
       Pattern.compile(
           "within (?:24|48|72|12|the next \\d+) ?(?:hours|hrs|h)\\b|final (?:warning|notice"
               + "|reminder)|last (?:warning|notice|reminder)|(?<!no )(?<!no further )action (?:is )?required|immediate"
-              + " (?:action|attention)|(?<!non-)urgent(?:ly)?(?! care| or life| medical| symptom)|as soon as possible|expires? today"
+              + " (?:action|attention)|(?<!non-)(?<!more )urgent(?:ly)?(?! care| or life| medical| symptom)|as soon as possible|expires? today"
               + "|(?<!offices |office |stores |store |branches |clinic )will be (?:permanently )?(?:suspended|closed|deleted|terminated|disabled|blocked"
               + "|deactivated|lost|removed)|failure to (?:comply|respond|verify|update|confirm)"
               + "|(?:legal|law enforcement) action|court summons|lawsuit (?:has been )?filed against you"
@@ -159,12 +159,19 @@ final class MailSigns {
               + "|無効(?:になりました|となります|になります)|自動退会|返送されます"
               + "|差(?:し)?押(?:さ)?え|差押(?:処分|最終)|逮捕状");
 
+  /**
+   * The {@link #URGENCY} phrases a shop's sale ends with ("last chance", "final chance"): urgent
+   * only beside something else (MailAnalyzer#salesDeadlineOnly). Matched against one found phrase,
+   * lower-cased.
+   */
+  static final Pattern SALES_DEADLINE = Pattern.compile("last chance|final chance");
+
   /** Unexpected payment, invoice, delivery, prize, advance-fee and crypto lures. */
   static final Pattern LURES =
       Pattern.compile(
           "\\binvoice\\b|payment (?:details|confirmation|receipt|notice|advice|failed|declined"
               + "|overdue|pending|has failed|was declined|has been declined)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
-              + "|refund(?!s? (?:rules|polic(?:y|ies)|terms))|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
+              + "|(?<!non-)(?<!non)refund(?!s? (?:rules|polic(?:y|ies)|terms))|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
               + "|lottery|you (?:have )?won\\b(?!['’])|million (?:us )?dollars"
               + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|\\bcrypto(?:currenc(?:y|ies))?\\b|wallet|usdt"
               // not the withdrawal of a candidacy, troops or a bill that the news reports (in its
