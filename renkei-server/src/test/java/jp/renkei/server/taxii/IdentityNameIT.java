@@ -74,7 +74,7 @@ class IdentityNameIT extends ServerTest {
     List<String> refused = new ArrayList<>();
     for (JsonNode f : status.path("failures")) {
       refused.add(f.path("id").asString());
-      assertThat(f.path("message").asString()).startsWith("name is that of another organisation");
+      assertThat(f.path("message").asString()).contains("name is that of another organisation");
       // nothing of A beyond what the directory shows: not even its code or id
       assertThat(f.path("message").asString()).doesNotContain(gasA.code());
     }
