@@ -95,6 +95,30 @@ public class OrganisationNames {
     return directory.organisation(organisationId).name(locale);
   }
 
+  /**
+   * How every name of the directory's other organisations looks ({@link
+   * jp.renkei.engine.text.Names#skeleton}): current and former, Japanese and English, of every
+   * organisation but {@code own}, less how {@code own}'s names look. Only what the directory shows
+   * every member (its list and detail pages), so a refusal that relies on it tells a writer nothing
+   * new.
+   */
+  public java.util.Set<String> othersLooks(long own) {
+    java.util.Set<String> others = new java.util.HashSet<>();
+    java.util.Set<String> mine = new java.util.HashSet<>();
+    for (Organisation o : directory.find(new OrganisationQuery(null, null, null))) {
+      java.util.Set<String> into = o.id() == own ? mine : others;
+      into.add(jp.renkei.engine.text.Names.skeleton(o.nameJa()));
+      into.add(jp.renkei.engine.text.Names.skeleton(o.nameEn()));
+      for (FormerName f : formerNames(o.id())) {
+        into.add(jp.renkei.engine.text.Names.skeleton(f.nameJa()));
+        into.add(jp.renkei.engine.text.Names.skeleton(f.nameEn()));
+      }
+    }
+    others.removeAll(mine);
+    others.remove("");
+    return others;
+  }
+
   /** The organisation's former names, oldest first. */
   public List<FormerName> formerNames(long organisationId) {
     return all().getOrDefault(organisationId, List.of());

@@ -59,6 +59,7 @@ public class IntelService {
   private final SharingGate gate;
   private final AuditLog audit;
   private final TransactionTemplate tx;
+  private final jp.renkei.server.directory.OrganisationNames names;
   private final StixValidator validator = new StixValidator();
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -73,7 +74,8 @@ public class IntelService {
       jp.renkei.server.advisory.AdvisoryService advisories,
       SharingGate gate,
       AuditLog audit,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      jp.renkei.server.directory.OrganisationNames names) {
     this.collections = collections;
     this.objects = objects;
     this.correlator = correlator;
@@ -81,6 +83,7 @@ public class IntelService {
     this.gate = gate;
     this.audit = audit;
     this.tx = tx;
+    this.names = names;
   }
 
   // ---- collections -------------------------------------------------------------------------
@@ -355,6 +358,7 @@ public class IntelService {
       java.util.function.Consumer<Outcome> each) {
     Tlp fallback = defaultTlp != null ? defaultTlp : c.defaultTlp();
     Writer writer = writer(actor, originatorOrg);
+    OthersNames othersNames = new OthersNames(originatorOrg);
     int[] tally = new int[3]; // ok, failed, already stored
     java.util.function.Consumer<Outcome> settle =
         o -> {
@@ -375,8 +379,10 @@ public class IntelService {
           // cores, in order; what follows (duplicates in a batch, the batch itself) stays serial
           List<Prepared> prepared =
               reads.size() < PARALLEL_FROM
-                  ? reads.stream().map(x -> prepare(x, fallback, widest)).toList()
-                  : reads.parallelStream().map(x -> prepare(x, fallback, widest)).toList();
+                  ? reads.stream().map(x -> prepare(x, fallback, widest, othersNames)).toList()
+                  : reads.parallelStream()
+                      .map(x -> prepare(x, fallback, widest, othersNames))
+                      .toList();
           reads.clear();
           for (Prepared p : prepared) {
             if (p.object() == null) {
@@ -446,8 +452,11 @@ public class IntelService {
   /** What storing one read object needs, or (object null) its outcome as a refusal. */
   private record Prepared(StixRepository.NewObject object, Outcome outcome) {}
 
-  /** Validates and prepares one object for storage; touches nothing shared but the validator. */
-  private Prepared prepare(Read x, Tlp fallback, Tlp widest) {
+  /**
+   * Validates and prepares one object for storage; touches nothing shared but the validator and the
+   * directory's names.
+   */
+  private Prepared prepare(Read x, Tlp fallback, Tlp widest, OthersNames othersNames) {
     if (x.node() == null) {
       return new Prepared(
           null, new Outcome(x.index(), x.line(), x.refusedId(), null, x.refused(), false));
@@ -463,6 +472,11 @@ public class IntelService {
           x,
           "exercise object (【訓練】 marking, label or x_renkei_exercise_run): exercise data"
               + " never enters a TAXII collection");
+    }
+    if ("identity".equals(o.path("type").asString(""))
+        && o.path("name").isString()
+        && othersNames.has(o.path("name").asString())) {
+      return refused(x, OTHERS_NAME);
     }
     StixMeta m = StixMeta.of(o);
     Instant version = m.version() == null ? null : m.version().truncatedTo(ChronoUnit.MICROS);
@@ -630,6 +644,41 @@ public class IntelService {
   static final String OTHERS_AUTHOR =
       "created_by_ref names an identity created by another organisation; an object may name as its"
           + " author only an identity its own organisation created";
+
+  /**
+   * Why an identity carrying another organisation's name is refused (attack27b): B's identity named
+   * "Bank A", or A's Japanese name, would have B's indicators created by it read as A's by peers
+   * and every STIX reader, though its id is B's own.
+   */
+  static final String OTHERS_NAME =
+      "name is that of another organisation in the directory (compared after NFKC, case, spaces,"
+          + " separators and look-alike letters); an identity may carry its own organisation's"
+          + " name or a name no organisation in the directory has";
+
+  /**
+   * How the names of the directory's organisations other than the writer's look, read from the
+   * directory once, when an ingest first meets an identity; safe from the threads preparing a
+   * batch.
+   */
+  private final class OthersNames {
+    private final long writer;
+    private Set<String> looks;
+
+    OthersNames(long writer) {
+      this.writer = writer;
+    }
+
+    boolean has(String name) {
+      return looks().contains(jp.renkei.engine.text.Names.skeleton(name));
+    }
+
+    private synchronized Set<String> looks() {
+      if (looks == null) {
+        looks = names.othersLooks(writer);
+      }
+      return looks;
+    }
+  }
 
   /** Why a sighting saying another organisation's identity saw it is refused. */
   static final String OTHERS_SIGHTER =
