@@ -2,10 +2,13 @@ package jp.renkei.server.directory;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import jp.renkei.engine.text.Names;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.failure.Forbidden;
@@ -102,16 +105,16 @@ public class OrganisationNames {
    * every member (its list and detail pages), so a refusal that relies on it tells a writer nothing
    * new.
    */
-  public java.util.Set<String> othersLooks(long own) {
-    java.util.Set<String> others = new java.util.HashSet<>();
-    java.util.Set<String> mine = new java.util.HashSet<>();
+  public Set<String> othersLooks(long own) {
+    Set<String> others = new HashSet<>();
+    Set<String> mine = new HashSet<>();
     for (Organisation o : directory.find(new OrganisationQuery(null, null, null))) {
-      java.util.Set<String> into = o.id() == own ? mine : others;
-      into.add(jp.renkei.engine.text.Names.skeleton(o.nameJa()));
-      into.add(jp.renkei.engine.text.Names.skeleton(o.nameEn()));
+      Set<String> into = o.id() == own ? mine : others;
+      into.add(Names.skeleton(o.nameJa()));
+      into.add(Names.skeleton(o.nameEn()));
       for (FormerName f : formerNames(o.id())) {
-        into.add(jp.renkei.engine.text.Names.skeleton(f.nameJa()));
-        into.add(jp.renkei.engine.text.Names.skeleton(f.nameEn()));
+        into.add(Names.skeleton(f.nameJa()));
+        into.add(Names.skeleton(f.nameEn()));
       }
     }
     others.removeAll(mine);
@@ -140,8 +143,8 @@ public class OrganisationNames {
       throw new Forbidden("error.directory.forbidden");
     }
     Organisation o = directory.organisation(organisationId);
-    String ja = jp.renkei.engine.text.Names.normalise(nameJa);
-    String en = jp.renkei.engine.text.Names.normalise(nameEn);
+    String ja = Names.normalise(nameJa);
+    String en = Names.normalise(nameEn);
     jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     if (ja == null || ja.isEmpty() || ja.length() > DirectoryService.MAX_NAME) {
       errors.add(new InvalidInput("nameJa", "validation.required.max", DirectoryService.MAX_NAME));

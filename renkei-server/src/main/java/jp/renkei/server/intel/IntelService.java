@@ -23,8 +23,10 @@ import jp.renkei.engine.stix.StixObservables;
 import jp.renkei.engine.stix.StixTime;
 import jp.renkei.engine.stix.StixValidator;
 import jp.renkei.engine.stix.TlpMarkings;
+import jp.renkei.engine.text.Names;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.OrganisationNames;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.sharing.SharingGate;
 import org.springframework.stereotype.Service;
@@ -59,7 +61,7 @@ public class IntelService {
   private final SharingGate gate;
   private final AuditLog audit;
   private final TransactionTemplate tx;
-  private final jp.renkei.server.directory.OrganisationNames names;
+  private final OrganisationNames names;
   private final StixValidator validator = new StixValidator();
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -75,7 +77,7 @@ public class IntelService {
       SharingGate gate,
       AuditLog audit,
       TransactionTemplate tx,
-      jp.renkei.server.directory.OrganisationNames names) {
+      OrganisationNames names) {
     this.collections = collections;
     this.objects = objects;
     this.correlator = correlator;
@@ -669,7 +671,7 @@ public class IntelService {
     }
 
     boolean has(String name) {
-      return looks().contains(jp.renkei.engine.text.Names.skeleton(name));
+      return looks().contains(Names.skeleton(name));
     }
 
     private synchronized Set<String> looks() {
