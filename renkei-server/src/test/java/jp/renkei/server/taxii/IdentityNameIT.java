@@ -2,15 +2,10 @@ package jp.renkei.server.taxii;
 
 import static jp.renkei.server.taxii.SightingAttributionIT.identity;
 import static jp.renkei.server.taxii.TaxiiIT.GREEN;
-import static jp.renkei.server.taxii.TaxiiIT.TAXII;
-import static jp.renkei.server.taxii.TaxiiIT.envelope;
 import static jp.renkei.server.taxii.TaxiiIT.indicator;
 import static jp.renkei.server.taxii.TaxiiIT.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +62,7 @@ class IdentityNameIT extends ServerTest {
     String ind = newId();
     objects.add(indicator(ind, "2026-02-01T00:00:00.000Z", GREEN, "c2.example"));
 
-    JsonNode status = post(tokenB, gas, objects.toArray(String[]::new));
+    JsonNode status = taxii().post(tokenB, gas, objects.toArray(String[]::new));
 
     assertThat(status.path("failure_count").asInt()).as(status.toString()).isEqualTo(3);
     assertThat(status.path("success_count").asInt()).as(status.toString()).isEqualTo(3);
@@ -80,14 +75,15 @@ class IdentityNameIT extends ServerTest {
     }
     assertThat(refused).containsExactlyInAnyOrderElementsOf(forged);
     for (String id : forged) {
-      assertThat(get(tokenA, gas + "/objects/" + id + "/").statusCode()).isEqualTo(404);
+      assertThat(taxii().get(tokenA, gas + "/objects/" + id + "/").statusCode()).isEqualTo(404);
     }
-    assertThat(get(tokenA, gas + "/objects/" + own + "/").statusCode()).isEqualTo(200);
-    assertThat(get(tokenA, gas + "/objects/" + unknown + "/").statusCode()).isEqualTo(200);
+    assertThat(taxii().get(tokenA, gas + "/objects/" + own + "/").statusCode()).isEqualTo(200);
+    assertThat(taxii().get(tokenA, gas + "/objects/" + unknown + "/").statusCode()).isEqualTo(200);
 
     // A itself may carry its own name
     String byA = "identity--" + UUID.randomUUID();
-    assertThat(post(tokenA, gas, identity(byA, gasA.nameEn())).path("failure_count").asInt())
+    assertThat(
+            taxii().post(tokenA, gas, identity(byA, gasA.nameEn())).path("failure_count").asInt())
         .isZero();
   }
 
@@ -106,7 +102,7 @@ class IdentityNameIT extends ServerTest {
         null);
 
     String id = "identity--" + UUID.randomUUID();
-    JsonNode status = post(tokenB, gasCollection(), identity(id, oldJa));
+    JsonNode status = taxii().post(tokenB, gasCollection(), identity(id, oldJa));
 
     assertThat(status.path("failure_count").asInt()).as(status.toString()).isEqualTo(1);
     assertThat(status.path("failures").get(0).path("id").asString()).isEqualTo(id);
@@ -121,33 +117,8 @@ class IdentityNameIT extends ServerTest {
         .toString();
   }
 
-  JsonNode post(String token, String collection, String... objects) {
-    HttpResponse<String> r =
-        send(
-            token,
-            HttpRequest.newBuilder(uri(collection + "/objects/"))
-                .header("Content-Type", TAXII)
-                .POST(HttpRequest.BodyPublishers.ofString(envelope(List.of(objects)))));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    return TaxiiIT.JSON.readTree(r.body());
-  }
-
-  HttpResponse<String> get(String token, String path) {
-    return send(token, HttpRequest.newBuilder(uri(path)).GET());
-  }
-
-  URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + "/taxii2/api/collections/" + path);
-  }
-
-  HttpResponse<String> send(String token, HttpRequest.Builder b) {
-    try {
-      return TaxiiIT.CLIENT.send(
-          b.header("Authorization", "Bearer " + token).header("Accept", TAXII).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  TaxiiClient taxii() {
+    return new TaxiiClient(port);
   }
 
   private static String toFullWidth(String s) {

@@ -1,17 +1,11 @@
 package jp.renkei.server.taxii;
 
 import static jp.renkei.server.taxii.TaxiiIT.GREEN;
-import static jp.renkei.server.taxii.TaxiiIT.TAXII;
-import static jp.renkei.server.taxii.TaxiiIT.envelope;
 import static jp.renkei.server.taxii.TaxiiIT.indicator;
 import static jp.renkei.server.taxii.TaxiiIT.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.EnumSet;
-import java.util.List;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.TokenScope;
@@ -44,7 +38,11 @@ class MatchScopeIT extends ServerTest {
     String full = fixtures.token(analyst, EnumSet.of(TokenScope.TAXII));
     String collection = intel.collectionOfOrganisation(gas.id()).orElseThrow().id().toString();
     String published = newId();
-    post(full, collection, indicator(published, "2026-02-01T00:00:00.000Z", GREEN, "seen.example"));
+    taxii()
+        .post(
+            full,
+            collection,
+            indicator(published, "2026-02-01T00:00:00.000Z", GREEN, "seen.example"));
 
     String forged = newId();
     String identity =
@@ -54,56 +52,35 @@ class MatchScopeIT extends ServerTest {
          "name":"matcher","identity_class":"organization"}
         """;
     JsonNode status =
-        post(
-            matcher,
-            collection,
-            indicator(forged, "2026-02-01T00:00:00.000Z", GREEN, "victim-vendor.example"),
-            StixSamples.sighting(published, 3, GREEN),
-            identity);
+        taxii()
+            .post(
+                matcher,
+                collection,
+                indicator(forged, "2026-02-01T00:00:00.000Z", GREEN, "victim-vendor.example"),
+                StixSamples.sighting(published, 3, GREEN),
+                identity);
     assertThat(status.path("failure_count").asInt()).as(status.toString()).isEqualTo(1);
     assertThat(status.path("success_count").asInt()).as(status.toString()).isEqualTo(2);
     assertThat(status.path("failures").get(0).path("id").asString()).isEqualTo(forged);
     assertThat(status.path("failures").get(0).path("message").asString()).contains("match");
     // nothing of the indicator was stored; the one the full token published is there
-    assertThat(get(full, collection + "/objects/" + forged + "/").statusCode()).isEqualTo(404);
-    assertThat(get(full, collection + "/objects/" + published + "/").statusCode()).isEqualTo(200);
+    assertThat(taxii().get(full, collection + "/objects/" + forged + "/").statusCode())
+        .isEqualTo(404);
+    assertThat(taxii().get(full, collection + "/objects/" + published + "/").statusCode())
+        .isEqualTo(200);
     // the same envelope with a token of scope taxii: all three taken
     String again = newId();
     JsonNode taken =
-        post(
-            full,
-            collection,
-            indicator(again, "2026-02-01T00:00:00.000Z", GREEN, "victim-vendor.example"),
-            StixSamples.sighting(published, 3, GREEN));
+        taxii()
+            .post(
+                full,
+                collection,
+                indicator(again, "2026-02-01T00:00:00.000Z", GREEN, "victim-vendor.example"),
+                StixSamples.sighting(published, 3, GREEN));
     assertThat(taken.path("failure_count").asInt()).as(taken.toString()).isZero();
   }
 
-  JsonNode post(String token, String collection, String... objects) {
-    HttpResponse<String> r =
-        send(
-            token,
-            HttpRequest.newBuilder(uri(collection + "/objects/"))
-                .header("Content-Type", TAXII)
-                .POST(HttpRequest.BodyPublishers.ofString(envelope(List.of(objects)))));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    return TaxiiIT.JSON.readTree(r.body());
-  }
-
-  HttpResponse<String> get(String token, String path) {
-    return send(token, HttpRequest.newBuilder(uri(path)).GET());
-  }
-
-  URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + "/taxii2/api/collections/" + path);
-  }
-
-  HttpResponse<String> send(String token, HttpRequest.Builder b) {
-    try {
-      return TaxiiIT.CLIENT.send(
-          b.header("Authorization", "Bearer " + token).header("Accept", TAXII).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  TaxiiClient taxii() {
+    return new TaxiiClient(port);
   }
 }

@@ -1,16 +1,10 @@
 package jp.renkei.server.taxii;
 
 import static jp.renkei.server.taxii.TaxiiIT.GREEN;
-import static jp.renkei.server.taxii.TaxiiIT.TAXII;
-import static jp.renkei.server.taxii.TaxiiIT.envelope;
 import static jp.renkei.server.taxii.TaxiiIT.indicator;
 import static jp.renkei.server.taxii.TaxiiIT.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.UUID;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
@@ -48,30 +42,33 @@ class SightingAttributionIT extends ServerTest {
             .toString();
     String ind = newId();
     String identityA = "identity--" + UUID.randomUUID();
-    post(
-        tokenA,
-        gas,
-        identity(identityA, "Gas operator A"),
-        indicator(ind, "2026-02-01T00:00:00.000Z", GREEN, "c2.example"));
+    taxii()
+        .post(
+            tokenA,
+            gas,
+            identity(identityA, "Gas operator A"),
+            indicator(ind, "2026-02-01T00:00:00.000Z", GREEN, "c2.example"));
     // B reads A's identity in the sector collection
-    assertThat(get(tokenB, gas + "/objects/" + identityA + "/").statusCode()).isEqualTo(200);
+    assertThat(taxii().get(tokenB, gas + "/objects/" + identityA + "/").statusCode())
+        .isEqualTo(200);
 
     String forged = "sighting--" + UUID.randomUUID();
     String identityB = "identity--" + UUID.randomUUID();
     String own = "sighting--" + UUID.randomUUID();
     JsonNode status =
-        post(
-            tokenB,
-            gas,
-            sighting(forged, ind, identityA),
-            identity(identityB, "Gas operator B"),
-            sighting(own, ind, identityB));
+        taxii()
+            .post(
+                tokenB,
+                gas,
+                sighting(forged, ind, identityA),
+                identity(identityB, "Gas operator B"),
+                sighting(own, ind, identityB));
     assertThat(status.path("failure_count").asInt()).as(status.toString()).isEqualTo(1);
     assertThat(status.path("failures").get(0).path("id").asString()).isEqualTo(forged);
     assertThat(status.path("failures").get(0).path("message").asString())
         .contains("where_sighted_refs");
-    assertThat(get(tokenA, gas + "/objects/" + forged + "/").statusCode()).isEqualTo(404);
-    assertThat(get(tokenA, gas + "/objects/" + own + "/").statusCode()).isEqualTo(200);
+    assertThat(taxii().get(tokenA, gas + "/objects/" + forged + "/").statusCode()).isEqualTo(404);
+    assertThat(taxii().get(tokenA, gas + "/objects/" + own + "/").statusCode()).isEqualTo(200);
   }
 
   static String identity(String id, String name) {
@@ -92,32 +89,7 @@ class SightingAttributionIT extends ServerTest {
         .formatted(id, indicator, seenAt, GREEN);
   }
 
-  JsonNode post(String token, String collection, String... objects) {
-    HttpResponse<String> r =
-        send(
-            token,
-            HttpRequest.newBuilder(uri(collection + "/objects/"))
-                .header("Content-Type", TAXII)
-                .POST(HttpRequest.BodyPublishers.ofString(envelope(List.of(objects)))));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    return TaxiiIT.JSON.readTree(r.body());
-  }
-
-  HttpResponse<String> get(String token, String path) {
-    return send(token, HttpRequest.newBuilder(uri(path)).GET());
-  }
-
-  URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + "/taxii2/api/collections/" + path);
-  }
-
-  HttpResponse<String> send(String token, HttpRequest.Builder b) {
-    try {
-      return TaxiiIT.CLIENT.send(
-          b.header("Authorization", "Bearer " + token).header("Accept", TAXII).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  TaxiiClient taxii() {
+    return new TaxiiClient(port);
   }
 }
