@@ -238,7 +238,7 @@ public class IntelService {
       Tlp widest,
       InputStream in,
       IntConsumer progress) {
-    return ingest(actor, c, originatorOrg, defaultTlp, widest, null, in, progress);
+    return ingest(actor, c, originatorOrg, defaultTlp, widest, null, null, in, progress);
   }
 
   /**
@@ -254,25 +254,16 @@ public class IntelService {
       Set<String> onlyTypes,
       String why,
       InputStream in) {
-    List<Outcome> kept = new ArrayList<>();
-    Ingest counted =
-        ingest(
-            actor,
-            c,
-            originatorOrg,
-            null,
-            Tlp.CLEAR,
-            null,
-            onlyTypes == null ? null : new OnlyTypes(onlyTypes, why),
-            in,
-            n -> {},
-            kept::add);
-    return new Ingest(
-        List.copyOf(kept),
-        counted.broken(),
-        counted.successes(),
-        counted.failures(),
-        counted.alreadyStored());
+    return ingest(
+        actor,
+        c,
+        originatorOrg,
+        null,
+        Tlp.CLEAR,
+        null,
+        onlyTypes == null ? null : new OnlyTypes(onlyTypes, why),
+        in,
+        n -> {});
   }
 
   /** The object types a writer may post, and what it is told of any other. */
@@ -297,6 +288,7 @@ public class IntelService {
         null,
         Tlp.CLEAR,
         advisoryId,
+        null,
         new java.io.ByteArrayInputStream(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         n -> {});
   }
@@ -308,6 +300,7 @@ public class IntelService {
       Tlp defaultTlp,
       Tlp widest,
       Long sourceAdvisory,
+      OnlyTypes only,
       InputStream in,
       IntConsumer progress) {
     List<Outcome> kept = new ArrayList<>();
@@ -319,7 +312,7 @@ public class IntelService {
             defaultTlp,
             widest,
             sourceAdvisory,
-            null,
+            only,
             in,
             progress,
             kept::add);
