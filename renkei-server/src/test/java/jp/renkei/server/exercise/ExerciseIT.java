@@ -54,6 +54,11 @@ class ExerciseIT extends ServerTest {
   @Autowired JdbcClient jdbc;
 
   Organisation member(String sector, String ceptoar) {
+    return member(directory, sector, ceptoar);
+  }
+
+  /** A new operator in {@code sector}, member of {@code ceptoar}, for a run's teams. */
+  static Organisation member(DirectoryService directory, String sector, String ceptoar) {
     String code = Fixtures.unique("exop");
     return directory.create(
         Actor.cli(),

@@ -2,11 +2,9 @@ package jp.renkei.server.exercise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import jp.renkei.engine.exercise.Outcome;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
-import jp.renkei.server.directory.NewOrganisation;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
@@ -34,18 +32,7 @@ class ExerciseStoppedRunIT extends ServerTest {
   @Autowired DirectoryService directory;
 
   Organisation member(String sector, String ceptoar) {
-    String code = Fixtures.unique("exop");
-    return directory.create(
-        Actor.cli(),
-        new NewOrganisation(
-            code,
-            "演習試験事業者 " + code,
-            "Exercise test operator " + code,
-            "operator",
-            sector,
-            null,
-            null,
-            List.of(ceptoar)));
+    return ExerciseIT.member(directory, sector, ceptoar);
   }
 
   @Test
