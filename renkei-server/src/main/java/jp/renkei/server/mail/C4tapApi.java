@@ -28,6 +28,9 @@ class C4tapApi {
    * exerciseRunId}: made inside that exercise run (the caller must be playing in it).
    */
   @PostMapping
+  @jp.renkei.server.security.AnswersWithoutRead(
+      "the draft made from the message the caller posted (its analysis, the caller's own sector)"
+          + " and the id it is sent by; a token without read is named no member organisation")
   ResponseEntity<C4tapService.Submission> draft(
       Actor actor,
       jp.renkei.server.directory.TokenScope.Granting granting,

@@ -34,6 +34,9 @@ class MailApi {
   }
 
   @PostMapping("/analyze")
+  @jp.renkei.server.security.AnswersWithoutRead(
+      "the analysis of the message the caller posted; a token without read is named no member"
+          + " organisation (MailService.analyze with its granting)")
   ResponseEntity<String> analyze(
       jp.renkei.server.audit.Actor actor,
       jp.renkei.server.directory.TokenScope.Granting granting,

@@ -59,7 +59,12 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
     SecurityContextHolder.setContext(context);
     try {
-      chain.doFilter(request, response);
+      // a write by a token that may not read is answered without the object (attack28)
+      chain.doFilter(
+          request,
+          WithheldAnswer.applies(rule, owner.get().scopes())
+              ? new WithheldAnswer(request, response)
+              : response);
     } finally {
       SecurityContextHolder.clearContext();
     }

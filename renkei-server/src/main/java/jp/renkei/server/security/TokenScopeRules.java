@@ -22,6 +22,15 @@ final class TokenScopeRules {
       return anyOf.stream().anyMatch(held::contains);
     }
 
+    /**
+     * Whether this is the rule of a plain API write ({@link TokenScope#WRITE} alone), the write
+     * whose reads need {@link TokenScope#READ}: a token without it is told nothing by the answer
+     * ({@link WithheldAnswer}).
+     */
+    boolean isPlainWrite() {
+      return anyOf.equals(EnumSet.of(TokenScope.WRITE));
+    }
+
     /** What to name in the refusal. */
     String needed() {
       return anyOf.isEmpty()

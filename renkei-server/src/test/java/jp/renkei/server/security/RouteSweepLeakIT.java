@@ -730,7 +730,7 @@ class RouteSweepLeakIT extends ServerTest {
   }
 
   /** The pattern with every variable filled: the {@code i}th hidden object, or missing ones. */
-  private static String fill(String pattern, Ids ids, int i) {
+  static String fill(String pattern, Ids ids, int i) {
     Matcher m = VARIABLE.matcher(pattern);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -794,7 +794,7 @@ class RouteSweepLeakIT extends ServerTest {
           Map.entry("expectation", "1-1"),
           Map.entry("team", "sweep"));
 
-  private static HttpResponse<String> call(
+  static HttpResponse<String> call(
       Route r, String path, Http page, Http api, String csrf, boolean htmx) {
     Http who = r.api() ? api : page;
     String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
@@ -825,7 +825,7 @@ class RouteSweepLeakIT extends ServerTest {
   }
 
   /** The JSON body for a route: the plausible fields of all, or the shape a route insists on. */
-  private static String json(String path) {
+  static String json(String path) {
     if (path.endsWith("/survey")) {
       return "{\"answers\":{\"1\":\"sweep\"},\"named\":false}";
     }
