@@ -106,6 +106,16 @@ public class OrganisationNames {
    * new.
    */
   public Set<String> othersLooks(long own) {
+    return looks(own).others();
+  }
+
+  /**
+   * How the names of {@code own} and of every other organisation look (see {@link #othersLooks}).
+   */
+  public record Looks(Set<String> own, Set<String> others) {}
+
+  /** {@link #othersLooks} with the names of {@code own} beside them. */
+  public Looks looks(long own) {
     Set<String> others = new HashSet<>();
     Set<String> mine = new HashSet<>();
     for (Organisation o : directory.find(new OrganisationQuery(null, null, null))) {
@@ -119,7 +129,8 @@ public class OrganisationNames {
     }
     others.removeAll(mine);
     others.remove("");
-    return others;
+    mine.remove("");
+    return new Looks(mine, others);
   }
 
   /** The organisation's former names, oldest first. */

@@ -24,6 +24,7 @@ import jp.renkei.engine.stix.StixTime;
 import jp.renkei.engine.stix.StixValidator;
 import jp.renkei.engine.stix.TlpMarkings;
 import jp.renkei.engine.text.Names;
+import jp.renkei.engine.text.UnitNames;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.OrganisationNames;
@@ -468,10 +469,15 @@ public class IntelService {
           "exercise object (【訓練】 marking, label or x_renkei_exercise_run): exercise data"
               + " never enters a TAXII collection");
     }
-    if ("identity".equals(o.path("type").asString(""))
-        && o.path("name").isString()
-        && othersNames.has(o.path("name").asString())) {
-      return refused(x, OTHERS_NAME);
+    if ("identity".equals(o.path("type").asString("")) && o.path("name").isString()) {
+      String name = o.path("name").asString();
+      if (othersNames.has(name)) {
+        return refused(x, OTHERS_NAME);
+      }
+      if (!UNIT_FREE_CLASSES.contains(o.path("identity_class").asString(""))
+          && othersNames.unitOfAnother(name)) {
+        return refused(x, OTHERS_UNIT);
+      }
     }
     StixMeta m = StixMeta.of(o);
     Instant version = m.version() == null ? null : m.version().truncatedTo(ChronoUnit.MICROS);
@@ -651,25 +657,54 @@ public class IntelService {
           + " name or a name no organisation in the directory has";
 
   /**
-   * How the names of the directory's organisations other than the writer's look, read from the
-   * directory once, when an ingest first meets an identity; safe from the threads preparing a
+   * Why an identity named as a unit of another organisation is refused (attack28): "Bank A SOC",
+   * "CSIRT of Bank A", "A銀行 情報セキュリティ部" read as Bank A's to an analyst as much as "Bank A".
+   */
+  static final String OTHERS_UNIT =
+      "name reads as a unit of another organisation in the directory (its name with only words of a"
+          + " department, a team or a legal form around it, such as SOC, CSIRT, 部, 株式会社); an"
+          + " identity of class organization, group, system or none may carry its own"
+          + " organisation's name so, or a name of a body of its own (an ISAC, a CEPTOAR)";
+
+  /**
+   * The identity classes whose names are never read as an organisation's unit: a person ("Yamada of
+   * Bank A" is a person, whose employer a reader does not take as the author) and a class of
+   * entities (a sector: "banks such as Bank A"). Organisations, groups, systems, unknown and no
+   * class are.
+   */
+  static final Set<String> UNIT_FREE_CLASSES = Set.of("individual", "class");
+
+  /**
+   * How the names of the directory's organisations (the writer's and the others') look, read from
+   * the directory once, when an ingest first meets an identity; safe from the threads preparing a
    * batch.
    */
   private final class OthersNames {
     private final long writer;
-    private Set<String> looks;
+    private OrganisationNames.Looks looks;
 
     OthersNames(long writer) {
       this.writer = writer;
     }
 
     boolean has(String name) {
-      return looks().contains(Names.skeleton(name));
+      return looks().others().contains(Names.skeleton(name));
     }
 
-    private synchronized Set<String> looks() {
+    /**
+     * Whether {@code name} reads as a unit of another organisation ({@link UnitNames}) and not as
+     * one of the writer's own.
+     */
+    boolean unitOfAnother(String name) {
+      String n = Names.skeleton(name);
+      OrganisationNames.Looks l = looks();
+      return l.others().stream().anyMatch(o -> UnitNames.looksAsUnitOf(n, o))
+          && l.own().stream().noneMatch(o -> UnitNames.looksAsUnitOf(n, o));
+    }
+
+    private synchronized OrganisationNames.Looks looks() {
       if (looks == null) {
-        looks = names.othersLooks(writer);
+        looks = names.looks(writer);
       }
       return looks;
     }

@@ -108,6 +108,85 @@ class IdentityNameIT extends ServerTest {
     assertThat(status.path("failures").get(0).path("id").asString()).isEqualTo(id);
   }
 
+  /**
+   * A name made of another organisation's with only department, team or legal-form words around it
+   * reads as that organisation's (attack28): "Bank A SOC", "CSIRT of Bank A", "A銀行 情報セキュリティ部",
+   * "株式会社A銀行" — refused for an organisation, a group, a system or no class. What reads as something
+   * else is not: a body of its own ("… ISAC"), a person (class individual), the writer's own
+   * departments, a name with another word in it.
+   */
+  @Test
+  void anIdentityNamedAsAUnitOfAnotherOrganisationIsRefused() {
+    Organisation gasA = fixtures.operator("gas");
+    Organisation gasB = fixtures.operator("gas");
+    String tokenB = fixtures.token(fixtures.user(gasB, Role.ANALYST));
+    String gas = gasCollection();
+    String en = gasA.nameEn();
+    String ja = gasA.nameJa();
+
+    java.util.Map<String, String> refusedNames = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> allowedNames = new java.util.LinkedHashMap<>();
+    List<String> objects = new ArrayList<>();
+    String[][] refusedShapes = {
+      {en + " SOC", "organization"},
+      {"CSIRT of " + en, "organization"},
+      {en + "'s Information Security Dept.", null},
+      {ja + " 情報セキュリティ部", "organization"},
+      {"株式会社" + ja.replace(" ", ""), "organization"},
+      {en + " incident response team", "group"},
+      {ja + "の監視システム", "system"},
+    };
+    String[][] allowedShapes = {
+      {en + " ISAC", "organization"},
+      {en + " CSIRT", "individual"},
+      {ja + " 利用者協会", "organization"},
+      {gasB.nameEn() + " SOC", "organization"},
+      {gasB.nameJa() + " 情報セキュリティ部", "organization"},
+      {en + "x SOC", "organization"},
+    };
+    for (String[] shape : refusedShapes) {
+      String id = "identity--" + UUID.randomUUID();
+      refusedNames.put(id, shape[0]);
+      objects.add(identityOf(id, shape[0], shape[1]));
+    }
+    for (String[] shape : allowedShapes) {
+      String id = "identity--" + UUID.randomUUID();
+      allowedNames.put(id, shape[0]);
+      objects.add(identityOf(id, shape[0], shape[1]));
+    }
+
+    JsonNode status = taxii().post(tokenB, gas, objects.toArray(String[]::new));
+
+    List<String> refused = new ArrayList<>();
+    for (JsonNode f : status.path("failures")) {
+      String id = f.path("id").asString();
+      refused.add(id);
+      assertThat(f.path("message").asString())
+          .as(refusedNames.get(id))
+          .contains("name reads as a unit of another organisation")
+          .doesNotContain(gasA.code());
+    }
+    assertThat(refused)
+        .as("refused: " + status)
+        .containsExactlyInAnyOrderElementsOf(refusedNames.keySet());
+    assertThat(status.path("success_count").asInt()).isEqualTo(allowedNames.size());
+
+    // A itself may name its own departments so
+    String tokenA = fixtures.token(fixtures.user(gasA, Role.ANALYST));
+    JsonNode byA =
+        taxii().post(tokenA, gas, identityOf("identity--" + UUID.randomUUID(), en + " SOC", null));
+    assertThat(byA.path("failure_count").asInt()).as(byA.toString()).isZero();
+  }
+
+  /** An identity of {@code identityClass} (none when null). */
+  private static String identityOf(String id, String name, String identityClass) {
+    String o = SightingAttributionIT.identity(id, name);
+    return identityClass == null
+        ? o.replace(",\"identity_class\":\"organization\"", "")
+        : o.replace(
+            "\"identity_class\":\"organization\"", "\"identity_class\":\"" + identityClass + "\"");
+  }
+
   private String gasCollection() {
     return intel.allCollections().stream()
         .filter(c -> c.kind() != StixCollection.Kind.HUB && "gas".equals(c.sectorCode()))
