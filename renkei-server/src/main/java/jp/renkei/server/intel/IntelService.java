@@ -470,13 +470,13 @@ public class IntelService {
               + " never enters a TAXII collection");
     }
     if ("identity".equals(o.path("type").asString("")) && o.path("name").isString()) {
-      String name = o.path("name").asString();
-      if (othersNames.has(name)) {
-        return refused(x, OTHERS_NAME);
-      }
-      if (!UNIT_FREE_CLASSES.contains(o.path("identity_class").asString(""))
-          && othersNames.unitOfAnother(name)) {
-        return refused(x, OTHERS_UNIT);
+      String why =
+          nameRefusal(
+              o.path("name").asString(),
+              o.path("identity_class").asString(""),
+              othersNames.looks());
+      if (why != null) {
+        return refused(x, why);
       }
     }
     StixMeta m = StixMeta.of(o);
@@ -501,7 +501,8 @@ public class IntelService {
             m.revoked(),
             json.writeValueAsString(o),
             values,
-            sightedAt(m.type(), o)),
+            sightedAt(m.type(), o),
+            attributing(m.type(), o)),
         new Outcome(x.index(), x.line(), m.id(), version(o), null, false));
   }
 
@@ -517,6 +518,43 @@ public class IntelService {
     for (JsonNode r : o.path("where_sighted_refs")) {
       if (r.isString() && r.asString().startsWith("identity--")) {
         out.add(r.asString());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The other references through which an object says whose it is, as {property, id} (attack28): a
+   * sighting's {@code observed_data_refs} (the observed data it stands on: another organisation's
+   * would have it read as that organisation's observation of the indicator), and every custom
+   * {@code x_…_ref} or {@code x_…_refs} naming an identity ({@code x_opencti_created_by_ref},
+   * {@code x_mitre_modified_by_ref}: the tools that read them take them for authorship, as {@code
+   * created_by_ref}). Judged as the author is, in {@link #claimedByOthers}.
+   */
+  static List<String[]> attributing(String type, JsonNode o) {
+    List<String[]> out = new ArrayList<>();
+    if ("sighting".equals(type) && o.path("observed_data_refs").isArray()) {
+      for (JsonNode r : o.path("observed_data_refs")) {
+        if (r.isString()) {
+          out.add(new String[] {"observed_data_refs", r.asString()});
+        }
+      }
+    }
+    for (var e : o.properties()) {
+      String key = e.getKey();
+      if (!key.startsWith("x_") || !(key.endsWith("_ref") || key.endsWith("_refs"))) {
+        continue;
+      }
+      List<JsonNode> values = new ArrayList<>();
+      if (e.getValue().isArray()) {
+        e.getValue().forEach(values::add);
+      } else {
+        values.add(e.getValue());
+      }
+      for (JsonNode v : values) {
+        if (v.isString() && v.asString().startsWith("identity--")) {
+          out.add(new String[] {key, v.asString()});
+        }
       }
     }
     return out;
@@ -616,6 +654,10 @@ public class IntelService {
       }
       // and who saw a sighting (attack27): "seen at" another organisation says it saw it
       authors.addAll(o.sightedAt());
+      // and the other references that say whose it is (attack28)
+      for (String[] r : o.attributing()) {
+        authors.add(r[1]);
+      }
     }
     authors.removeAll(objects.createdBy(authors, writer.organisation()));
     Set<String> othersAuthors = new java.util.HashSet<>();
@@ -636,6 +678,17 @@ public class IntelService {
         Outcome x = pending.get(i);
         settled.put(
             i, new Outcome(x.index(), x.line(), x.id(), x.version(), OTHERS_SIGHTER, false));
+      } else if (!settled.containsKey(i)) {
+        for (String[] r : o.attributing()) {
+          if (othersAuthors.contains(r[1])) {
+            Outcome x = pending.get(i);
+            settled.put(
+                i,
+                new Outcome(
+                    x.index(), x.line(), x.id(), x.version(), othersReference(r[0]), false));
+            break;
+          }
+        }
       }
     }
     return settled;
@@ -675,6 +728,24 @@ public class IntelService {
   static final Set<String> UNIT_FREE_CLASSES = Set.of("individual", "class");
 
   /**
+   * Why an identity named {@code name}, of {@code identityClass}, is refused to a writer whose and
+   * others' names {@code looks} so: {@link #OTHERS_NAME}, {@link #OTHERS_UNIT}, or null when it is
+   * not. Ingest asks it of every identity; {@link StoredIdentityNames} of the stored ones.
+   */
+  static String nameRefusal(String name, String identityClass, OrganisationNames.Looks looks) {
+    String n = Names.skeleton(name);
+    if (looks.others().contains(n)) {
+      return OTHERS_NAME;
+    }
+    if (!UNIT_FREE_CLASSES.contains(identityClass)
+        && looks.others().stream().anyMatch(o -> UnitNames.looksAsUnitOf(n, o))
+        && looks.own().stream().noneMatch(o -> UnitNames.looksAsUnitOf(n, o))) {
+      return OTHERS_UNIT;
+    }
+    return null;
+  }
+
+  /**
    * How the names of the directory's organisations (the writer's and the others') look, read from
    * the directory once, when an ingest first meets an identity; safe from the threads preparing a
    * batch.
@@ -687,27 +758,26 @@ public class IntelService {
       this.writer = writer;
     }
 
-    boolean has(String name) {
-      return looks().others().contains(Names.skeleton(name));
-    }
-
-    /**
-     * Whether {@code name} reads as a unit of another organisation ({@link UnitNames}) and not as
-     * one of the writer's own.
-     */
-    boolean unitOfAnother(String name) {
-      String n = Names.skeleton(name);
-      OrganisationNames.Looks l = looks();
-      return l.others().stream().anyMatch(o -> UnitNames.looksAsUnitOf(n, o))
-          && l.own().stream().noneMatch(o -> UnitNames.looksAsUnitOf(n, o));
-    }
-
-    private synchronized OrganisationNames.Looks looks() {
+    synchronized OrganisationNames.Looks looks() {
       if (looks == null) {
         looks = names.looks(writer);
       }
       return looks;
     }
+  }
+
+  /**
+   * Why an object whose {@code property} names another organisation's object as whose it is, is
+   * refused (attack28).
+   */
+  static String othersReference(String property) {
+    return "observed_data_refs".equals(property)
+        ? "observed_data_refs names observed data created by another organisation; a sighting may"
+            + " stand only on its own organisation's observed data"
+        : property
+            + " names an identity created by another organisation; a custom reference to an"
+            + " identity is read as authorship, and an object may name only its own"
+            + " organisation's identities so";
   }
 
   /** Why a sighting saying another organisation's identity saw it is refused. */

@@ -42,7 +42,8 @@ class StixRepository {
       boolean revoked,
       String body,
       List<String[]> observables,
-      List<String> sightedAt) {}
+      List<String> sightedAt,
+      List<String[]> attributing) {}
 
   /** What an insert did: the date_added of each inserted object, by index; null = duplicate. */
   record Inserted(Instant[] dateAdded, List<Correlator.NewValue> values) {}

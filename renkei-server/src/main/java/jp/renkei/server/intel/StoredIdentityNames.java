@@ -1,0 +1,111 @@
+package jp.renkei.server.intel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.renkei.server.directory.OrganisationNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The identities stored before ingest refused names of other organisations (attack27b: the whole
+ * name; attack28: a unit of it, "Bank A SOC"): they are still served as they were, and nothing
+ * looked at them again. At start-up the hub judges every stored identity as ingest judges a new
+ * one, against its storing organisation's names, and logs a warning naming the ids and the storing
+ * organisations' ids — never a name or any content, since the log is read by operators who may not
+ * see the objects. A platform admin then revokes or corrects them (the storing organisation
+ * versions its own object); the hub changes nothing itself.
+ */
+@Component
+class StoredIdentityNames {
+
+  private static final Logger log = LoggerFactory.getLogger(StoredIdentityNames.class);
+
+  /** A stored identity whose name is another organisation's, or a unit of it. */
+  record Misnamed(String stixId, long organisation, String why) {}
+
+  /** How many ids one warning names at most (the count says how many there are). */
+  static final int MAX_LOGGED = 200;
+
+  private final JdbcClient jdbc;
+  private final OrganisationNames names;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  StoredIdentityNames(JdbcClient jdbc, OrganisationNames names) {
+    this.jdbc = jdbc;
+    this.names = names;
+  }
+
+  /** Every stored identity (any version, not revoked) ingest would refuse today, by id. */
+  List<Misnamed> misnamed() {
+    Map<Long, OrganisationNames.Looks> looks = new HashMap<>();
+    Map<String, Misnamed> out = new LinkedHashMap<>();
+    jdbc.sql(
+            "select stix_id, originator_org, body from stix_object where type = 'identity' and"
+                + " not revoked order by stix_id, originator_org")
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> {
+                  String id = rs.getString(1);
+                  long org = rs.getLong(2);
+                  if (out.containsKey(id + "|" + org)) {
+                    return;
+                  }
+                  String why = why(rs.getString(3), looks.computeIfAbsent(org, names::looks));
+                  if (why != null) {
+                    out.put(id + "|" + org, new Misnamed(id, org, why));
+                  }
+                });
+    return new ArrayList<>(out.values());
+  }
+
+  /** Which of ingest's two name rules the identity breaks, or null. */
+  private String why(String body, OrganisationNames.Looks looks) {
+    JsonNode o;
+    try {
+      o = json.readTree(body);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    if (!o.path("name").isString()) {
+      return null;
+    }
+    String why =
+        IntelService.nameRefusal(
+            o.path("name").asString(), o.path("identity_class").asString(""), looks);
+    return why == null ? null : why.equals(IntelService.OTHERS_UNIT) ? "unit" : "name";
+  }
+
+  /** The start-up warning: the ids and storing organisations, nothing of the content. */
+  @EventListener(ApplicationReadyEvent.class)
+  void warn() {
+    List<Misnamed> found = misnamed();
+    if (found.isEmpty()) {
+      return;
+    }
+    StringBuilder ids = new StringBuilder();
+    for (Misnamed m : found.subList(0, Math.min(found.size(), MAX_LOGGED))) {
+      ids.append(ids.isEmpty() ? "" : ", ")
+          .append(m.stixId())
+          .append(" (stored by organisation ")
+          .append(m.organisation())
+          .append(m.why().equals("unit") ? ", a unit of another's name)" : ", another's name)");
+    }
+    if (found.size() > MAX_LOGGED) {
+      ids.append(" and ").append(found.size() - MAX_LOGGED).append(" more");
+    }
+    log.warn(
+        "{} stored identities carry another organisation's name, as ingest now refuses"
+            + " (attack27b, attack28); they are still served: revoke or correct them: {}",
+        found.size(),
+        ids);
+  }
+}
