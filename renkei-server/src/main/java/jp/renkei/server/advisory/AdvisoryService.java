@@ -230,6 +230,12 @@ public class AdvisoryService {
     for (String code : a.organisations()) {
       try {
         Organisation o = directory.organisation(code);
+        if (!o.active()) {
+          // it would never be a recipient (AdvisoryRepository leaves inactive ones out): say so
+          // rather than issue to a name that receives nothing
+          errors.add(new InvalidInput("organisations", "validation.organisation.inactive", code));
+          continue;
+        }
         named.add(o);
         orgIds.add(o.id());
       } catch (NotFound e) {
