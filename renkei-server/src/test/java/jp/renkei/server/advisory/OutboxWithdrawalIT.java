@@ -10,6 +10,7 @@ import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.OutboxAudit;
 import jp.renkei.server.support.ServerTest;
 import jp.renkei.server.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -95,21 +96,11 @@ class OutboxWithdrawalIT extends ServerTest {
                     == 0);
   }
 
-  boolean audited(long row) {
-    return jdbc.sql(
-                "select count(*) from audit_event where action = 'outbox.cancelled'"
-                    + " and target_type = 'outbox' and target_id = ?")
-            .param(String.valueOf(row))
-            .query(Long.class)
-            .single()
-        == 1;
-  }
-
   void assertCancelled(Row r, String code, String reason) {
     assertThat(r.status()).as("row %s", r).isEqualTo("cancelled");
     assertThat(r.code()).as("row %s", r).isEqualTo(code);
     assertThat(r.error()).contains(reason).doesNotContain("@", "127.0.0.1");
-    assertThat(audited(r.id())).as("audited %s", r).isTrue();
+    assertThat(OutboxAudit.cancellationAudited(jdbc, r.id())).as("audited %s", r).isTrue();
   }
 
   NewAdvisory advisory(String title, Organisation... to) {
