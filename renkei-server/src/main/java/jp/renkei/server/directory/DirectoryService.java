@@ -180,7 +180,7 @@ public class DirectoryService {
           "organisation",
           "validation.organisation.ambiguous",
           given,
-          String.join(", ", found.values().stream().map(Organisation::code).toList()));
+          String.join(", ", found.values().stream().map(Organisation::code).sorted().toList()));
     }
     return found.values().iterator().next();
   }

@@ -145,12 +145,15 @@ class OrganisationAdminPages {
   String active(
       Actor actor,
       @PathVariable long id,
-      @RequestParam boolean active,
+      @RequestParam(required = false) Boolean active,
       @RequestParam(defaultValue = "false") boolean confirm,
       Model model,
       RedirectAttributes redirect) {
     requireAdmin(actor);
     try {
+      if (active == null) {
+        throw new InvalidInput("active", "validation.required");
+      }
       if (!confirm) {
         throw new InvalidInput("confirm", "validation.organisation.confirmActive");
       }

@@ -101,8 +101,8 @@ class CliIT {
 
   /**
    * The hub engineer deactivates an organisation by name and makes it active again by id (deact28);
-   * an unknown name, and a digit code that is also another organisation's id, are refused in one
-   * line naming what was given.
+   * an unknown name, and an English name two organisations share, are refused in one line naming
+   * what was given.
    */
   @Test
   void organisationsDeactivateAndReactivateByIdCodeOrNameAndRefuseUnknownOrAmbiguousOnes()
@@ -141,29 +141,31 @@ class CliIT {
     assertThat(unknown.err().strip())
         .isEqualTo("renkei: organisation: No organisation has this id, code or name: no-such-org");
 
-    Run digits =
+    // only Japanese names are unique: another organisation may carry the same English name
+    Run twin =
         run(
             "admin",
             "org",
             "create",
             "--code",
-            id,
+            "cli-twin",
             "--name-ja",
-            "数字コード事業者",
+            "同名試験事業者",
             "--name-en",
-            "Digit Code Operator",
+            "CLI Leaving Operator",
             "--type",
             "operator",
             "--sector",
             "finance",
             "--data-dir",
             data);
-    assertThat(digits.exit()).as(digits.err()).isZero();
-    Run ambiguous = run("organisations", "deactivate", id, "--data-dir", data);
+    assertThat(twin.exit()).as(twin.err()).isZero();
+    Run ambiguous = run("organisations", "deactivate", "CLI Leaving Operator", "--data-dir", data);
     assertThat(ambiguous.exit()).isEqualTo(1);
     assertThat(ambiguous.err().strip())
-        .startsWith("renkei: organisation: More than one organisation answers to " + id)
-        .contains("cli-leaving", ", " + id);
+        .isEqualTo(
+            "renkei: organisation: More than one organisation answers to CLI Leaving Operator"
+                + " (codes: cli-leaving, cli-twin); name it by another of its id, code or name.");
 
     Run verify = run("audit", "verify", "--data-dir", data);
     assertThat(verify.exit()).as(verify.err()).isZero();
