@@ -153,8 +153,8 @@ public class DirectoryService {
   /**
    * The organisation an operator at the shell names by its numeric id, its code, or its Japanese or
    * English name (exactly, ignoring case). Refused with what was given when nothing matches, and
-   * when more than one organisation does (a code made of digits that is another's id, a name in one
-   * language that is another's in the other), listing their codes.
+   * when more than one organisation does (a code made of digits that is another's id; names cannot
+   * collide, {@link #create} refuses confusable ones), listing their codes.
    */
   public Organisation resolve(String idCodeOrName) {
     String given = idCodeOrName == null ? "" : idCodeOrName.strip();

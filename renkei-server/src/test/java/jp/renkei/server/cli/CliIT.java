@@ -101,12 +101,13 @@ class CliIT {
 
   /**
    * The hub engineer deactivates an organisation by name and makes it active again by id (deact28);
-   * an unknown name, and an English name two organisations share, are refused in one line naming
-   * what was given.
+   * an unknown name is refused in one line naming what was given. (An ambiguous one, a digit code
+   * that is another organisation's id, needs ids of two digits, more organisations than a fresh hub
+   * has: DeactivationAroundIT refuses it through the same service, and the command prints every
+   * refusal the same way.)
    */
   @Test
-  void organisationsDeactivateAndReactivateByIdCodeOrNameAndRefuseUnknownOrAmbiguousOnes()
-      throws Exception {
+  void organisationsDeactivateAndReactivateByIdCodeOrNameAndRefuseAnUnknownOne() throws Exception {
     String data = TestFiles.directory("renkei-cli-org-").toString();
     Run created =
         run(
@@ -140,32 +141,6 @@ class CliIT {
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err().strip())
         .isEqualTo("renkei: organisation: No organisation has this id, code or name: no-such-org");
-
-    // only Japanese names are unique: another organisation may carry the same English name
-    Run twin =
-        run(
-            "admin",
-            "org",
-            "create",
-            "--code",
-            "cli-twin",
-            "--name-ja",
-            "同名試験事業者",
-            "--name-en",
-            "CLI Leaving Operator",
-            "--type",
-            "operator",
-            "--sector",
-            "finance",
-            "--data-dir",
-            data);
-    assertThat(twin.exit()).as(twin.err()).isZero();
-    Run ambiguous = run("organisations", "deactivate", "CLI Leaving Operator", "--data-dir", data);
-    assertThat(ambiguous.exit()).isEqualTo(1);
-    assertThat(ambiguous.err().strip())
-        .isEqualTo(
-            "renkei: organisation: More than one organisation answers to CLI Leaving Operator"
-                + " (codes: cli-leaving, cli-twin); name it by another of its id, code or name.");
 
     Run verify = run("audit", "verify", "--data-dir", data);
     assertThat(verify.exit()).as(verify.err()).isZero();
