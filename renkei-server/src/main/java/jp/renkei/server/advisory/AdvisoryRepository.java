@@ -559,16 +559,24 @@ class AdvisoryRepository {
 
   /**
    * Deliveries with {@code status} ({@code failed} or {@code cancelled}), newest first: to one
-   * organisation, or to any when {@code orgId} is null.
+   * organisation, or to any when {@code orgId} is null; cancelled (or, for a failure, queued) since
+   * {@code since}, or ever when it is null.
    */
-  List<Unsent> unsent(String status, Long orgId, int limit) {
+  List<Unsent> unsent(String status, Long orgId, Instant since, int limit) {
     return jdbc.sql(
             "select id, advisory_id, organisation_id, channel, attempts, last_error, created_at,"
                 + " status, cancel_reason, cancelled_at from outbox where status = ?"
                 + " and advisory_id is not null"
                 + " and (cast(? as bigint) is null or organisation_id = ?)"
+                + " and (cast(? as timestamptz) is null or coalesce(cancelled_at, created_at) >= ?)"
                 + " order by coalesce(cancelled_at, created_at) desc, id desc limit ?")
-        .params(status, orgId, orgId, limit)
+        .params(
+            status,
+            orgId,
+            orgId,
+            since == null ? null : utc(since),
+            since == null ? null : utc(since),
+            limit)
         .query(Rows.of(Unsent.class))
         .list();
   }

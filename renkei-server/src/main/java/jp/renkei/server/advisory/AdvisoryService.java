@@ -230,6 +230,12 @@ public class AdvisoryService {
     for (String code : a.organisations()) {
       try {
         Organisation o = directory.organisation(code);
+        if (!o.active()) {
+          // it would never be a recipient (AdvisoryRepository leaves inactive ones out): say so
+          // rather than issue to a name that receives nothing
+          errors.add(new InvalidInput("organisations", "validation.organisation.inactive", code));
+          continue;
+        }
         named.add(o);
         orgIds.add(o.id());
       } catch (NotFound e) {
@@ -752,25 +758,29 @@ public class AdvisoryService {
    * actor see. The first {@code show} are listed, all (up to {@code cap}) counted.
    */
   public Section<UnsentDelivery> failedDeliveries(Actor actor, int show, int cap) {
-    return unsentDeliveries(actor, "failed", show, cap);
+    return unsentDeliveries(actor, "failed", null, 0, show, cap);
   }
 
   /**
    * Deliveries the outbox cancelled (withdrawn before sending, recipient no longer in the audience,
-   * ...), newest first, to the same people and cut by the same policy as {@link #failedDeliveries}.
+   * ...) since {@code since}, newest first, to the same people and cut by the same policy as {@link
+   * #failedDeliveries}: {@code show} of them after the first {@code skip} (a page), all up to
+   * {@code cap} counted.
    */
-  public Section<UnsentDelivery> cancelledDeliveries(Actor actor, int show, int cap) {
-    return unsentDeliveries(actor, "cancelled", show, cap);
+  public Section<UnsentDelivery> cancelledDeliveries(
+      Actor actor, Instant since, int skip, int show, int cap) {
+    return unsentDeliveries(actor, "cancelled", since, skip, show, cap);
   }
 
-  private Section<UnsentDelivery> unsentDeliveries(Actor actor, String status, int show, int cap) {
+  private Section<UnsentDelivery> unsentDeliveries(
+      Actor actor, String status, Instant since, int skip, int show, int cap) {
     if (actor.organisationId() == null || !actor.is(Role.ORG_ADMIN)) {
       return Section.empty();
     }
     Long org = actor.is(Role.PLATFORM_ADMIN) ? null : actor.organisationId();
     List<AdvisoryRepository.Unsent> seen =
         Section.visibleOf(
-            limit -> advisories.unsent(status, org, limit),
+            limit -> advisories.unsent(status, org, since, limit),
             unsent -> {
               Set<Long> visible =
                   new HashSet<>(
@@ -783,7 +793,7 @@ public class AdvisoryService {
               return unsent.stream().filter(f -> visible.contains(f.advisoryId())).toList();
             },
             cap);
-    List<AdvisoryRepository.Unsent> first = seen.stream().limit(show).toList();
+    List<AdvisoryRepository.Unsent> first = seen.stream().skip(skip).limit(show).toList();
     Map<Long, Summary> shown =
         summariesOf(actor, first.stream().map(AdvisoryRepository.Unsent::advisoryId));
     Map<Long, Organisation> orgs = new HashMap<>();

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <ul>
  *   <li>Every row to an organisation's duty address or webhook: the organisation is still active.
+ *   <li>An advisory: its issuing organisation is still active (one deactivated because it left the
+ *       partnership or was compromised sends nothing more; what already went stays).
  *   <li>An advisory: the organisation as a whole is in the advisory's audience now by the one
  *       sharing policy ({@link SharingGate#checkOrganisation}), and an exercise's advisory belongs
  *       to a run that is not stopped and allows e-mail. Every version goes, an earlier one too when
@@ -40,8 +42,11 @@ final class SendTimeCheck {
   private final SharingGate gate;
   private final AdvisoryRepository advisories;
 
-  /** What a tick reads once per advisory: its exercise run's refusal and its audience. */
-  private record AdvisoryFacts(Optional<Verdict> run, Audience audience) {}
+  /**
+   * What a tick reads once per advisory: its exercise run's refusal, its audience, and whether its
+   * issuing organisation is still active.
+   */
+  private record AdvisoryFacts(Optional<Verdict> run, Audience audience, boolean issuerActive) {}
 
   // one sending tick's reads (null outside a tick): a tick lasts a few seconds at most, and a
   // narrowing committed during it is seen from the next tick on
@@ -126,6 +131,9 @@ final class SendTimeCheck {
     if (f.audience() == null) {
       return Verdict.cancel("gone", "the advisory is gone");
     }
+    if (!f.issuerActive()) {
+      return Verdict.cancel("issuerInactive", "the issuing organisation is no longer active");
+    }
     Decision d = check.get().decide(f.audience());
     if (!d.allowed()) {
       return Verdict.cancel(
@@ -198,7 +206,7 @@ final class SendTimeCheck {
             .flatMap(r -> r);
     Optional<AdvisoryRepository.Advisory> advisory = advisories.advisory(advisoryId);
     if (advisory.isEmpty()) {
-      return new AdvisoryFacts(run, null);
+      return new AdvisoryFacts(run, null, false);
     }
     Set<Long> recipients =
         Set.copyOf(
@@ -206,7 +214,14 @@ final class SendTimeCheck {
                 .param(advisoryId)
                 .query(Long.class)
                 .list());
-    return new AdvisoryFacts(run, AdvisoryService.audience(advisory.get(), recipients));
+    boolean issuerActive =
+        jdbc.sql("select active from organisation where id = ?")
+            .param(advisory.get().issuerOrgId())
+            .query(Boolean.class)
+            .optional()
+            .orElse(false);
+    return new AdvisoryFacts(
+        run, AdvisoryService.audience(advisory.get(), recipients), issuerActive);
   }
 
   private Verdict exerciseMail(OutboxSender.Due due) {

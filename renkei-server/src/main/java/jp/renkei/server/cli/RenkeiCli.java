@@ -22,6 +22,7 @@ public final class RenkeiCli implements Runnable {
       List.of(
           ServeCommand.class,
           AdminCommand.class,
+          OrganisationsCommand.class,
           AuditCommand.class,
           MatchCommand.class,
           StixCommand.class,

@@ -13,9 +13,13 @@ import org.springframework.validation.annotation.Validated;
  *     past it the queue marks the advisory overdue (default 24h)
  * @param commentsSince how far back the queue lists comments other organisations wrote on the
  *     organisation's reports (default 7d)
+ * @param cancelledWithin how far back the queue and the list of cancelled deliveries go (default
+ *     30d): a cancelled delivery is a fact to look at, not work, and the list would otherwise grow
+ *     with every withdrawal and deactivation for ever
  */
 @Validated
 @ConfigurationProperties("renkei.worklist")
 public record WorklistProperties(
     @NotNull @DefaultValue("24h") Duration confirmWithin,
-    @NotNull @DefaultValue("7d") Duration commentsSince) {}
+    @NotNull @DefaultValue("7d") Duration commentsSince,
+    @NotNull @DefaultValue("30d") Duration cancelledWithin) {}

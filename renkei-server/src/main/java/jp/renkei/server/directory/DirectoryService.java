@@ -133,6 +133,58 @@ public class DirectoryService {
     return organisation(id);
   }
 
+  /**
+   * The last time the organisation was deactivated or made active again, and by whom (from the
+   * audit log); empty when that never happened (it has been active since it was created).
+   */
+  public java.util.Optional<ActiveChange> lastActiveChange(long id) {
+    return organisations.lastActiveChange(id);
+  }
+
+  /**
+   * One deactivation or reactivation as the audit log has it.
+   *
+   * @param active what it made the organisation
+   * @param at when
+   * @param by the actor as the audit log names it (e.g. {@code web:admin}, {@code cli:root})
+   */
+  public record ActiveChange(boolean active, java.time.Instant at, String by) {}
+
+  /**
+   * The organisation an operator at the shell names by its numeric id, its code, or its Japanese or
+   * English name (exactly, ignoring case). Refused with what was given when nothing matches, and
+   * when more than one organisation does (a code made of digits that is another's id; names cannot
+   * collide, {@link #create} refuses confusable ones), listing their codes.
+   */
+  public Organisation resolve(String idCodeOrName) {
+    String given = idCodeOrName == null ? "" : idCodeOrName.strip();
+    if (given.isEmpty()) {
+      throw new InvalidInput("organisation", "validation.required");
+    }
+    Map<Long, Organisation> found = new java.util.LinkedHashMap<>();
+    if (given.length() < 19 && given.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      organisations.byId(Long.parseLong(given)).ifPresent(o -> found.put(o.id(), o));
+    }
+    organisations.byCode(given).ifPresent(o -> found.put(o.id(), o));
+    String name = Names.normalise(given);
+    for (Organisation o : organisations.find(OrganisationQuery.ALL)) {
+      if (o.nameJa().equalsIgnoreCase(name) || o.nameEn().equalsIgnoreCase(name)) {
+        found.put(o.id(), o);
+      }
+    }
+    if (found.isEmpty()) {
+      throw new InvalidInput("organisation", "validation.organisation.notFound", given);
+    }
+    if (found.size() > 1) {
+      throw new InvalidInput(
+          "organisation",
+          "validation.organisation.ambiguous",
+          given,
+          String.join(", ", found.values().stream().map(Organisation::code).sorted().toList()));
+    }
+    return found.values().iterator().next();
+  }
+
   /** Adds {@code memberCode} to the CEPTOAR {@code ceptoarCode}. */
   @Transactional
   public void addMembership(Actor actor, String ceptoarCode, String memberCode) {

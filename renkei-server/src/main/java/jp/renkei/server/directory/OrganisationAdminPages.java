@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A platform admin edits one organisation: its duty address and webhook (the webhook through the
  * outbound guard, as the API), the identity used for anonymisation, and its name with the date the
  * new name takes effect (the old one is kept, {@link OrganisationNames}). Every change is audited
- * by the service that makes it.
+ * by the service that makes it. It also deactivates the organisation (it left the partnership or
+ * was compromised) and makes it active again, saying first what that does.
  */
 @Controller
 class OrganisationAdminPages {
@@ -54,6 +55,8 @@ class OrganisationAdminPages {
       model.addAttribute("ipRanges", String.join("\n", identity.ipRanges()));
     }
     model.addAttribute("formerNames", names.formerNames(id));
+    model.addAttribute("activeChange", directory.lastActiveChange(id).orElse(null));
+    model.addAttribute("own", actor.organisationId() != null && actor.organisationId() == id);
     return "admin/organisation";
   }
 
@@ -131,6 +134,35 @@ class OrganisationAdminPages {
       model.addAttribute("renameEffective", effective);
       model.addAttribute("renameNote", note);
       return again(actor, id, model, e, "rename");
+    }
+  }
+
+  /**
+   * Deactivates or reactivates the organisation: only once the admin has ticked that they read what
+   * it does (the page lists it); the service refuses the admin's own organisation and audits.
+   */
+  @PostMapping("/admin/organisations/{id}/active")
+  String active(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(required = false) Boolean active,
+      @RequestParam(defaultValue = "false") boolean confirm,
+      Model model,
+      RedirectAttributes redirect) {
+    requireAdmin(actor);
+    try {
+      if (active == null) {
+        throw new InvalidInput("active", "validation.required");
+      }
+      if (!confirm) {
+        throw new InvalidInput("confirm", "validation.organisation.confirmActive");
+      }
+      directory.setActive(actor, id, active);
+      redirect.addFlashAttribute(
+          "saved", active ? "pages.admin.org.activated" : "pages.admin.org.deactivated");
+      return "redirect:/admin/organisations/" + id;
+    } catch (InvalidInput e) {
+      return again(actor, id, model, e, "status");
     }
   }
 

@@ -182,6 +182,22 @@ class OrganisationRepository {
     jdbc.sql("update organisation set active = ? where id = ?").params(active, id).update();
   }
 
+  java.util.Optional<DirectoryService.ActiveChange> lastActiveChange(long id) {
+    return jdbc.sql(
+            "select action, occurred_at, actor from audit_event where target_type = 'organisation'"
+                + " and target_id = ? and action in ('directory.organisation.deactivate',"
+                + " 'directory.organisation.activate') and outcome = 'success'"
+                + " order by seq desc limit 1")
+        .param(String.valueOf(id))
+        .query(
+            (rs, i) ->
+                new DirectoryService.ActiveChange(
+                    rs.getString(1).endsWith(".activate"),
+                    rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                    rs.getString(3)))
+        .optional();
+  }
+
   void updateDelivery(long id, String dutyEmail, String webhookUrl, String webhookSecret) {
     jdbc.sql(
             "update organisation set duty_email = ?, webhook_url = ?, webhook_secret = ? where id = ?")

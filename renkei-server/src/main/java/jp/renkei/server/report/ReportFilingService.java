@@ -372,6 +372,13 @@ public class ReportFilingService {
       throw new Conflict("status", "error.report.notDraft");
     }
     Organisation own = directory.organisation(r.originatorOrgId());
+    if (r.ceptoarId() != null) {
+      Organisation ceptoar = directory.organisation(r.ceptoarId());
+      if (!ceptoar.active()) {
+        // deactivated since the draft was saved: its people could neither read nor forward it
+        throw new InvalidInput("ceptoarCode", "validation.organisation.inactive", ceptoar.code());
+      }
+    }
     Organisation nisc =
         directory
             .nationalCoordinator()
@@ -427,7 +434,8 @@ public class ReportFilingService {
   }
 
   private Organisation ceptoarFor(Organisation own, String code) {
-    List<Organisation> mine = directory.detail(own.id()).ceptoars();
+    List<Organisation> all = directory.detail(own.id()).ceptoars();
+    List<Organisation> mine = all.stream().filter(Organisation::active).toList();
     if (code == null || code.isBlank()) {
       if (mine.size() == 1) {
         return mine.get(0);
@@ -436,9 +444,16 @@ public class ReportFilingService {
           "ceptoarCode",
           mine.isEmpty() ? "validation.report.noCeptoar" : "validation.report.chooseCeptoar");
     }
-    return mine.stream()
-        .filter(c -> c.code().equals(code))
-        .findFirst()
-        .orElseThrow(() -> new InvalidInput("ceptoarCode", "validation.report.notMember", code));
+    Organisation chosen =
+        all.stream()
+            .filter(c -> c.code().equals(code))
+            .findFirst()
+            .orElseThrow(
+                () -> new InvalidInput("ceptoarCode", "validation.report.notMember", code));
+    if (!chosen.active()) {
+      // its people can neither read nor forward: the report would stop there unseen
+      throw new InvalidInput("ceptoarCode", "validation.organisation.inactive", code);
+    }
+    return chosen;
   }
 }

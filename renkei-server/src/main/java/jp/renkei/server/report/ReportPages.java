@@ -290,7 +290,11 @@ class ReportPages {
       f.setExercise(exercise);
       model.addAttribute("form", f);
     }
-    model.addAttribute("ceptoars", directory.detail(actor.organisationId()).ceptoars());
+    model.addAttribute(
+        "ceptoars",
+        directory.detail(actor.organisationId()).ceptoars().stream()
+            .filter(jp.renkei.server.directory.Organisation::active)
+            .toList());
     model.addAttribute("sectors", reference.sectors());
     model.addAttribute("mayReport", filing.mayReport(actor));
     return "report/form";

@@ -75,6 +75,42 @@ public class WorkQueueService {
     return queue(actor, 0);
   }
 
+  /**
+   * Cancelled deliveries are listed from this instant on ({@code
+   * renkei.worklist.cancelled-within}).
+   */
+  private Instant cancelledSince(Instant now) {
+    return now.minus(properties.cancelledWithin());
+  }
+
+  /** How many cancelled deliveries one page of their list shows. */
+  public static final int CANCELLED_PAGE = 50;
+
+  /**
+   * One page of cancelled deliveries (numbered from 1) within {@code
+   * renkei.worklist.cancelled-within}, newest first, to the same people and cut by the same policy
+   * as the queue's section.
+   *
+   * @param items the page's deliveries
+   * @param page its number
+   * @param hasNext whether a later page has deliveries the actor may see
+   * @param days the window in days
+   */
+  public record CancelledPage(
+      java.util.List<AdvisoryService.UnsentDelivery> items, int page, boolean hasNext, long days) {}
+
+  public CancelledPage cancelled(Actor actor, int page) {
+    if (page < 1 || page > COUNT_LIMIT / CANCELLED_PAGE) {
+      throw new jp.renkei.server.failure.InvalidInput(
+          "page", "validation.worklist.page", String.valueOf(page), COUNT_LIMIT / CANCELLED_PAGE);
+    }
+    int skip = (page - 1) * CANCELLED_PAGE;
+    Section<AdvisoryService.UnsentDelivery> s =
+        advisories.cancelledDeliveries(
+            actor, cancelledSince(clock.instant()), skip, CANCELLED_PAGE, skip + CANCELLED_PAGE);
+    return new CancelledPage(s.first(), page, s.capped(), properties.cancelledWithin().toDays());
+  }
+
   private WorkQueue queue(Actor actor, int show) {
     Instant now = clock.instant();
     if (actor.organisationId() == null) {
@@ -128,7 +164,7 @@ public class WorkQueueService {
     // not part of the counts the navigation polls (nothing waits on anyone): read for the page only
     Section<AdvisoryService.UnsentDelivery> cancelled =
         orgAdmin && show > 0
-            ? advisories.cancelledDeliveries(actor, show, COUNT_LIMIT)
+            ? advisories.cancelledDeliveries(actor, cancelledSince(now), 0, show, COUNT_LIMIT)
             : Section.empty();
     List<TaxiiFeeds.Feed> failing =
         platformAdmin

@@ -26,6 +26,19 @@ class WorklistPages {
     return "worklist/queue :: queue";
   }
 
+  /**
+   * The cancelled deliveries the queue's section counts, a page at a time ({@code page} from 1):
+   * the organisation admins' and platform admins' view, anyone else sees an empty list.
+   */
+  @GetMapping("/worklist/cancelled")
+  String cancelled(
+      Actor actor,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "1") int page,
+      Model model) {
+    model.addAttribute("list", queues.cancelled(actor, page));
+    return "worklist/cancelled";
+  }
+
   @GetMapping("/worklist/counts")
   String counts(Actor actor, Model model) {
     model.addAttribute("queue", queues.counts(actor));

@@ -10,6 +10,7 @@ import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.OutboxAudit;
 import jp.renkei.server.support.ServerTest;
 import jp.renkei.server.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * when the withdrawal landed is cancelled ("withdrawn before sending") and its recipient is not
  * sent a withdrawal of something it never received; a recipient that did receive it gets the
  * withdrawal, per channel. A delivery in flight when the withdrawal lands is left to its sender: it
- * goes, and its withdrawal follows; one held by a sender that died is cancelled when its lease
- * ends, and the withdrawal, which waited for it, then is too. The real sender against GreenMail and
- * HTTP receivers on 127.0.0.1.
+ * goes, and its withdrawal follows (the row held between its post and its marking as sent by a
+ * lock, not by the webhook receiver, so nothing races the webhook timeout); one held by a sender
+ * that died is cancelled when its lease ends, and the withdrawal, which waited for it, then is too.
+ * The real sender against GreenMail and HTTP receivers on 127.0.0.1.
  */
 class OutboxWithdrawalIT extends ServerTest {
 
@@ -34,6 +36,7 @@ class OutboxWithdrawalIT extends ServerTest {
   @Autowired DirectoryService directory;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
+  @Autowired javax.sql.DataSource dataSource;
 
   WebhookReceiver receiver;
   WebhookReceiver refusing;
@@ -95,21 +98,11 @@ class OutboxWithdrawalIT extends ServerTest {
                     == 0);
   }
 
-  boolean audited(long row) {
-    return jdbc.sql(
-                "select count(*) from audit_event where action = 'outbox.cancelled'"
-                    + " and target_type = 'outbox' and target_id = ?")
-            .param(String.valueOf(row))
-            .query(Long.class)
-            .single()
-        == 1;
-  }
-
   void assertCancelled(Row r, String code, String reason) {
     assertThat(r.status()).as("row %s", r).isEqualTo("cancelled");
     assertThat(r.code()).as("row %s", r).isEqualTo(code);
     assertThat(r.error()).contains(reason).doesNotContain("@", "127.0.0.1");
-    assertThat(audited(r.id())).as("audited %s", r).isTrue();
+    assertThat(OutboxAudit.cancellationAudited(jdbc, r.id())).as("audited %s", r).isTrue();
   }
 
   NewAdvisory advisory(String title, Organisation... to) {
@@ -198,22 +191,46 @@ class OutboxWithdrawalIT extends ServerTest {
         row(id, half, 2, "webhook"), "neverReceived", "no earlier version of the advisory went");
   }
 
+  /**
+   * The sender holds version 1 from its claim until it marks it sent; the withdrawal lands in
+   * between. To keep it there without racing the webhook's response timeout, the receiver, when the
+   * post arrives, locks the row on a connection of the test's (one statement, before it answers);
+   * the sender then waits on the lock to mark it sent, with no timeout, for as long as the test
+   * takes to withdraw and look.
+   */
   @Test
   void aVersionInFlightWhenTheWithdrawalLandsGoesAndItsWithdrawalFollowsIt() throws Exception {
     Actor nisc = fixtures.actor(fixtures.user("nisc", Role.ANALYST));
     Organisation hookOnly = fixtures.operator("finance");
     directory.setDelivery(Actor.cli(), hookOnly.id(), null, receiver.url("/hook"));
     String title = Fixtures.unique("送信中に取消");
-    WebhookReceiver.Hold held = receiver.holdNext(title);
-    long id = advisories.issue(nisc, advisory(title, hookOnly));
-    // the sender claimed version 1, judged it and is posting it: the receiver holds the request
-    assertThat(held.arrived(30)).isTrue();
-    withdraw(nisc, id, title + " 取消");
-    assertThat(row(id, hookOnly, 1, "webhook").status())
-        .as("left to the sender that holds it")
-        .isEqualTo("pending");
-    held.release();
-    awaitEnded(id);
+    long id;
+    try (java.sql.Connection lock = dataSource.getConnection()) {
+      lock.setAutoCommit(false);
+      WebhookReceiver.Arrival posting =
+          receiver.onNext(
+              title,
+              () -> {
+                try (var st =
+                    lock.prepareStatement(
+                        "select id from outbox where organisation_id = ? and version_no = 1"
+                            + " and channel = 'webhook' for update")) {
+                  st.setLong(1, hookOnly.id());
+                  st.executeQuery().close();
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      id = advisories.issue(nisc, advisory(title, hookOnly));
+      // the sender claimed version 1, judged it and posted it; it cannot mark it sent yet
+      assertThat(posting.arrived(30)).isTrue();
+      withdraw(nisc, id, title + " 取消");
+      assertThat(row(id, hookOnly, 1, "webhook").status())
+          .as("left to the sender that holds it")
+          .isEqualTo("pending");
+      lock.commit();
+      awaitEnded(id);
+    }
     assertThat(receiver.accepted()).hasSize(2);
     assertThat(receiver.accepted().get(0)).contains("WRONG-BODY");
     assertThat(receiver.accepted().get(1)).contains(title + " 取消", "\"kind\":\"withdrawal\"");

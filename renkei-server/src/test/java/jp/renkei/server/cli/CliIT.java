@@ -35,7 +35,7 @@ class CliIT {
   void helpAnswersWithoutStartingSpring() throws Exception {
     Run r = run("--help");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("serve", "admin", "audit");
+    assertThat(r.out()).contains("serve", "admin", "organisations", "audit");
     assertThat(r.out() + r.err()).doesNotContain("Spring", "INFO");
     Run sub = run("admin", "token", "create", "--help");
     assertThat(sub.out()).contains("--user", "prints only the token");
@@ -97,6 +97,53 @@ class CliIT {
     Run list = run("admin", "org", "list", "--type", "ceptoar", "--data-dir", data.toString());
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(list.out().lines().count()).isEqualTo(20);
+  }
+
+  /**
+   * The hub engineer deactivates an organisation by name and makes it active again by id (deact28);
+   * an unknown name is refused in one line naming what was given. (An ambiguous one, a digit code
+   * that is another organisation's id, needs ids of two digits, more organisations than a fresh hub
+   * has: DeactivationAroundIT refuses it through the same service, and the command prints every
+   * refusal the same way.)
+   */
+  @Test
+  void organisationsDeactivateAndReactivateByIdCodeOrNameAndRefuseAnUnknownOne() throws Exception {
+    String data = TestFiles.directory("renkei-cli-org-").toString();
+    Run created =
+        run(
+            "admin",
+            "org",
+            "create",
+            "--code",
+            "cli-leaving",
+            "--name-ja",
+            "離脱試験事業者",
+            "--name-en",
+            "CLI Leaving Operator",
+            "--type",
+            "operator",
+            "--sector",
+            "finance",
+            "--data-dir",
+            data);
+    assertThat(created.exit()).as(created.err()).isZero();
+    String id = created.out().strip();
+
+    Run off = run("organisations", "deactivate", "cli leaving operator", "--data-dir", data);
+    assertThat(off.exit()).as(off.err()).isZero();
+    assertThat(off.out().strip()).startsWith(id + "\tcli-leaving\tinactive\t");
+
+    Run on = run("organisations", "reactivate", id, "--data-dir", data);
+    assertThat(on.exit()).as(on.err()).isZero();
+    assertThat(on.out().strip()).startsWith(id + "\tcli-leaving\tactive\t");
+
+    Run unknown = run("organisations", "deactivate", "no-such-org", "--data-dir", data);
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err().strip())
+        .isEqualTo("renkei: organisation: No organisation has this id, code or name: no-such-org");
+
+    Run verify = run("audit", "verify", "--data-dir", data);
+    assertThat(verify.exit()).as(verify.err()).isZero();
   }
 
   private static void stixImportAndExportBesideTheServer(Path data, int port, String token)

@@ -15,6 +15,7 @@ import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.directory.UserService;
 import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.OutboxAudit;
 import jp.renkei.server.support.ServerTest;
 import jp.renkei.server.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -86,22 +87,12 @@ class OutboxSendTimeLeakIT extends ServerTest {
         .list();
   }
 
-  boolean audited(long row) {
-    return jdbc.sql(
-                "select count(*) from audit_event where action = 'outbox.cancelled'"
-                    + " and target_type = 'outbox' and target_id = ?")
-            .param(String.valueOf(row))
-            .query(Long.class)
-            .single()
-        == 1;
-  }
-
   void assertCancelled(List<Row> rows, String reason) {
     assertThat(rows).isNotEmpty();
     for (Row r : rows) {
       assertThat(r.status()).as("row %s", r.id()).isEqualTo("cancelled");
       assertThat(r.lastError()).contains(reason).doesNotContain("@");
-      assertThat(audited(r.id())).as("audited %s", r.id()).isTrue();
+      assertThat(OutboxAudit.cancellationAudited(jdbc, r.id())).as("audited %s", r.id()).isTrue();
     }
   }
 

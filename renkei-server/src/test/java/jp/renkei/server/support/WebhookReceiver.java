@@ -19,8 +19,9 @@ import java.util.function.Predicate;
  * A real HTTP receiver on 127.0.0.1 (an ephemeral port) for the tests' webhooks: it records every
  * request (method, path, query, the headers the hub signs with, body, and the status it answered)
  * and answers 200, or what the test switches it to — refuse ({@link #refuse}, 503), a status, a
- * redirect for paths under a prefix ({@link #redirect}), or hold a request until the test lets it
- * go ({@link #holdNext}: the sender is then in flight). Start one per test and close it after.
+ * redirect for paths under a prefix ({@link #redirect}), or run something when a request arrives,
+ * before answering it ({@link #onNext}: the sender is then in flight). Start one per test and close
+ * it after.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -41,31 +42,38 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   private final HttpServer server;
-  // a held request must not stop the others being answered
+  // a request whose arrival runs an action must not stop the others being answered
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, String> redirects = new ConcurrentHashMap<>();
   private volatile int status = 200;
-  private volatile Hold hold;
+  private volatile Arrival next;
 
-  /** A request held until the test releases it. */
-  public static final class Hold {
+  /**
+   * The next request whose body contains a text, and what runs when it arrives, on the receiver's
+   * thread before it is answered: the sender is then waiting for the answer, whatever its timeout.
+   */
+  public static final class Arrival {
     private final CountDownLatch arrived = new CountDownLatch(1);
-    private final CountDownLatch released = new CountDownLatch(1);
     private final Predicate<String> matching;
+    private final Runnable action;
+    private volatile RuntimeException failure;
 
-    Hold(Predicate<String> matching) {
+    Arrival(Predicate<String> matching, Runnable action) {
       this.matching = matching;
+      this.action = action;
     }
 
-    /** Waits until the held request arrived; false if none did in time. */
+    /**
+     * Waits until the request arrived and its action ran; false if none did in time. Rethrows what
+     * the action threw.
+     */
     public boolean arrived(long seconds) throws InterruptedException {
-      return arrived.await(seconds, TimeUnit.SECONDS);
-    }
-
-    /** Lets the held request be answered. */
-    public void release() {
-      released.countDown();
+      boolean in = arrived.await(seconds, TimeUnit.SECONDS);
+      if (failure != null) {
+        throw failure;
+      }
+      return in;
     }
   }
 
@@ -84,15 +92,15 @@ public final class WebhookReceiver implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Hold h = hold;
-      if (h != null && h.matching.test(body)) {
-        hold = null;
-        h.arrived.countDown();
+      Arrival a = next;
+      if (a != null && a.matching.test(body)) {
+        next = null;
         try {
-          h.released.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          a.action.run();
+        } catch (RuntimeException e) {
+          a.failure = e;
         }
+        a.arrived.countDown();
       }
       String path = ex.getRequestURI().getPath();
       String location =
@@ -147,11 +155,14 @@ public final class WebhookReceiver implements AutoCloseable {
     redirects.put(prefix, location);
   }
 
-  /** Holds the next request whose body contains {@code text} until the hold is released. */
-  public Hold holdNext(String text) {
-    Hold h = new Hold(b -> b.contains(text));
-    hold = h;
-    return h;
+  /**
+   * Runs {@code action} when the next request whose body contains {@code text} arrives, before it
+   * is answered.
+   */
+  public Arrival onNext(String text, Runnable action) {
+    Arrival a = new Arrival(b -> b.contains(text), action);
+    next = a;
+    return a;
   }
 
   /** Every request received, in order. */
@@ -174,10 +185,6 @@ public final class WebhookReceiver implements AutoCloseable {
 
   @Override
   public void close() {
-    Hold h = hold;
-    if (h != null) {
-      h.release();
-    }
     server.stop(0);
     threads.shutdownNow();
   }

@@ -375,6 +375,49 @@ class WorklistIT extends ServerTest {
     platform.counts();
   }
 
+  /**
+   * The cancelled deliveries go back {@code renkei.worklist.cancelled-within} (30 days), on the
+   * queue and on their own list, which shows them 50 a page (session 24 left the list unbounded).
+   */
+  @Test
+  void cancelledDeliveriesAreListedWithinTheirWindowAPageAtATime() {
+    Organisation org = bank();
+    long a = duty("nisc", Role.ANALYST).advise("amber", Fixtures.unique("窓の試験"), org.code());
+    for (int i = 0; i < 51; i++) {
+      jdbc.sql(
+              "insert into outbox (advisory_id, version_no, organisation_id, channel, target,"
+                  + " purpose, status, last_error, cancel_reason, cancelled_at) values (?, 1, ?,"
+                  + " 'email', ?, 'delivery', 'cancelled', 'inactive',"
+                  + " 'inactive', now() - make_interval(secs => ?))")
+          .params(a, org.id(), "x" + i + "@cancelled.example", i)
+          .update();
+    }
+    // one from before the window
+    jdbc.sql(
+            "insert into outbox (advisory_id, version_no, organisation_id, channel, target,"
+                + " purpose, status, last_error, cancel_reason, cancelled_at) values (?, 1, ?,"
+                + " 'webhook', 'https://old.example/', 'delivery', 'cancelled', 'old',"
+                + " 'withdrawn', now() - interval '31 days')")
+        .params(a, org.id())
+        .update();
+    Duty admin = duty(org, Role.ORG_ADMIN);
+    assertThat(Duty.number(admin.queue(), "wl-cancelled-count")).isEqualTo(51);
+    assertThat(admin.queue()).contains("href=\"/worklist/cancelled\"");
+
+    String first = admin.web.get("/worklist/cancelled").body();
+    assertThat(first.split("class=\"cancelled-row\"", -1)).hasSize(51);
+    assertThat(first).contains("過去 30 日間", "id=\"page-next\"").doesNotContain("id=\"page-prev\"");
+    assertThat(first).doesNotContain("送信前に取り消された");
+    String second = admin.web.get("/worklist/cancelled?page=2").body();
+    assertThat(second.split("class=\"cancelled-row\"", -1)).hasSize(2);
+    assertThat(second).contains("id=\"page-prev\"").doesNotContain("id=\"page-next\"");
+    assertThat(second).doesNotContain("送信前に取り消された");
+    assertThat(admin.web.get("/worklist/cancelled?page=0").statusCode()).isEqualTo(400);
+    // not the admins': nothing listed
+    Duty analyst = duty(org, Role.ANALYST);
+    assertThat(analyst.web.get("/worklist/cancelled").body()).doesNotContain("cancelled-row");
+  }
+
   @Test
   void aQuietOrganisationIsToldNothingWaitsAndSeesTheHubMode() {
     Duty quiet = duty(bank(), Role.MEMBER);

@@ -1,0 +1,350 @@
+package jp.renkei.server.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import jp.renkei.server.advisory.AdvisoryService;
+import jp.renkei.server.advisory.NewAdvisory;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.failure.InvalidInput;
+import jp.renkei.server.failure.InvalidInputs;
+import jp.renkei.server.report.NewReport;
+import jp.renkei.server.report.ReportContent;
+import jp.renkei.server.report.ReportFilingService;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.OutboxAudit;
+import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.WebhookReceiver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What happens around an organisation a platform admin deactivates (deact28): deliveries queued to
+ * it, and deliveries of advisories it issued, are cancelled (not held) and audited; a sender who
+ * names it as an advisory's recipient or as a report's CEPTOAR is told it is inactive, and the
+ * report form no longer offers it; the shell names it by id, code or name, and refuses an unknown
+ * or ambiguous one. The real sender against GreenMail and an HTTP receiver on 127.0.0.1.
+ */
+class DeactivationAroundIT extends ServerTest {
+
+  @Autowired DirectoryService directory;
+  @Autowired AdvisoryService advisories;
+  @Autowired ReportFilingService filing;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate tx;
+
+  WebhookReceiver receiver;
+
+  @BeforeEach
+  void receiver() throws Exception {
+    receiver = WebhookReceiver.start();
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.close();
+  }
+
+  /** A CEPTOAR of the finance sector with one operator member that has a duty address and hook. */
+  record Community(Organisation ceptoar, Organisation member, String duty) {}
+
+  Community community() {
+    String code = Fixtures.unique("c-deact");
+    Organisation ceptoar =
+        directory.create(
+            Actor.cli(),
+            new NewOrganisation(
+                code,
+                "無効化試験セプター " + code,
+                "Deactivation test CEPTOAR " + code,
+                "ceptoar",
+                "finance",
+                null,
+                null,
+                List.of()));
+    String memberCode = Fixtures.unique("op-deact");
+    Organisation member =
+        directory.create(
+            Actor.cli(),
+            new NewOrganisation(
+                memberCode,
+                "無効化試験事業者 " + memberCode,
+                "Deactivation test operator " + memberCode,
+                "operator",
+                "finance",
+                null,
+                null,
+                List.of(code)));
+    String duty = memberCode + "@deact.example";
+    directory.setDelivery(Actor.cli(), member.id(), duty, receiver.url("/hook?" + memberCode));
+    return new Community(ceptoar, member, duty);
+  }
+
+  static NewAdvisory advisory(String title, Organisation... to) {
+    return new NewAdvisory(
+        title,
+        "本文 DEACT-BODY " + title,
+        null,
+        List.of(),
+        List.of(),
+        "amber",
+        false,
+        List.of(),
+        List.of(),
+        List.of(to).stream().map(Organisation::code).toList(),
+        "normal",
+        null,
+        null);
+  }
+
+  record Row(long id, String channel, String status, String code, String error) {}
+
+  List<Row> rows(long advisory) {
+    return jdbc.sql(
+            "select id, channel, status, cancel_reason, last_error from outbox"
+                + " where advisory_id = ? order by channel")
+        .param(advisory)
+        .query(
+            (rs, i) ->
+                new Row(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
+        .list();
+  }
+
+  List<Row> awaitEnded(long advisory) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              List<Row> rows = rows(advisory);
+              return !rows.isEmpty() && rows.stream().noneMatch(r -> r.status().equals("pending"));
+            });
+    return rows(advisory);
+  }
+
+  void assertCancelledUnsent(long advisory, Community c, String code, String reason)
+      throws Exception {
+    List<Row> rows = awaitEnded(advisory);
+    assertThat(rows).extracting(Row::channel).containsExactly("email", "webhook");
+    for (Row r : rows) {
+      assertThat(r.status()).as("row %s", r).isEqualTo("cancelled");
+      assertThat(r.code()).as("row %s", r).isEqualTo(code);
+      assertThat(r.error()).contains(reason).doesNotContain("@", "127.0.0.1");
+      assertThat(OutboxAudit.cancellationAudited(jdbc, r.id())).as("audited %s", r).isTrue();
+    }
+    assertThat(mailTextsTo(c.duty())).isEmpty();
+    assertThat(receiver.requests()).isEmpty();
+  }
+
+  @Test
+  void anAdvisoryWhoseIssuerIsDeactivatedBeforeItWentIsCancelledNotSent() throws Exception {
+    Community c = community();
+    Actor secretariat = fixtures.actor(fixtures.user(c.ceptoar(), Role.ANALYST));
+    String title = Fixtures.unique("無効化前の発信");
+    // issued and the issuer deactivated in one transaction: the sender cannot send in between
+    long id =
+        tx.execute(
+            s -> {
+              long a = advisories.issue(secretariat, advisory(title, c.member()));
+              directory.setActive(Actor.cli(), c.ceptoar().id(), false);
+              return a;
+            });
+    assertCancelledUnsent(id, c, "issuerInactive", "the issuing organisation is no longer active");
+
+    // active again: what was cancelled stays cancelled, and a new advisory goes
+    directory.setActive(Actor.cli(), c.ceptoar().id(), true);
+    long next = advisories.issue(secretariat, advisory(title + " 再開後", c.member()));
+    assertThat(awaitEnded(next)).extracting(Row::status).containsExactly("sent", "sent");
+    assertThat(rows(id)).extracting(Row::status).containsOnly("cancelled");
+  }
+
+  @Test
+  void anAdvisoryToARecipientDeactivatedBeforeItWentIsCancelledNotSent() throws Exception {
+    Community c = community();
+    Actor secretariat = fixtures.actor(fixtures.user(c.ceptoar(), Role.ANALYST));
+    String title = Fixtures.unique("受信側の無効化");
+    long id =
+        tx.execute(
+            s -> {
+              long a = advisories.issue(secretariat, advisory(title, c.member()));
+              directory.setActive(Actor.cli(), c.member().id(), false);
+              return a;
+            });
+    assertCancelledUnsent(id, c, "inactive", "the organisation is no longer active");
+  }
+
+  @Test
+  void anAdvisoryNamingAnInactiveOrganisationIsRefusedSayingSo() {
+    Community c = community();
+    Actor secretariat = fixtures.actor(fixtures.user(c.ceptoar(), Role.ANALYST));
+    directory.setActive(Actor.cli(), c.member().id(), false);
+    assertThatThrownBy(
+            () -> advisories.issue(secretariat, advisory(Fixtures.unique("宛先無効"), c.member())))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(InvalidInputs.of(e))
+                    .anySatisfy(
+                        i -> {
+                          assertThat(i.field()).isEqualTo("organisations");
+                          assertThat(i.messageKey()).isEqualTo("validation.organisation.inactive");
+                          assertThat(i.args()).containsExactly(c.member().code());
+                        }));
+    // over the API the sender reads it in words, with the code it gave
+    Http api = http().bearer(fixtures.token(fixtures.user(c.ceptoar(), Role.ANALYST)));
+    var refused =
+        api.postJson(
+            "/api/v1/advisories",
+            """
+            {"title":"宛先無効 API","body":"本文","tlp":"amber","organisations":["%s"],
+             "urgency":"normal"}
+            """
+                .formatted(c.member().code()));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains(c.member().code(), "inactive");
+  }
+
+  static ReportContent content(String title) {
+    return new ReportContent(
+        title,
+        "概要 " + title,
+        null,
+        Instant.now().minusSeconds(60),
+        "malware",
+        List.of("suspicious_mail"),
+        "no",
+        "level2",
+        null,
+        "unknown",
+        null,
+        "case3",
+        null,
+        null,
+        null,
+        null,
+        List.of());
+  }
+
+  static NewReport viaCeptoar(String title, String ceptoarCode) {
+    return new NewReport(
+        content(title),
+        "ceptoar",
+        ceptoarCode,
+        false,
+        "amber",
+        List.of(),
+        List.of(),
+        false,
+        List.of(),
+        null);
+  }
+
+  /** The form's choice of the CEPTOAR route, offered only when there is an active CEPTOAR. */
+  static final String CEPTOAR_ROUTE = "name=\"route\" value=\"ceptoar\"";
+
+  @Test
+  void aReportViaAnInactiveCeptoarIsRefusedAndTheFormNoLongerOffersIt() {
+    Community c = community();
+    UserAccount analyst = fixtures.user(c.member(), Role.ANALYST);
+    Actor reporter = fixtures.actor(analyst);
+    // a draft saved while the CEPTOAR was active
+    long draft =
+        filing.create(reporter, viaCeptoar(Fixtures.unique("下書き"), c.ceptoar().code()), false);
+    Http browser = http();
+    browser.signIn(analyst.login(), Fixtures.PASSWORD);
+    assertThat(browser.get("/reports/new").body()).contains(CEPTOAR_ROUTE);
+
+    directory.setActive(Actor.cli(), c.ceptoar().id(), false);
+    assertThatThrownBy(
+            () ->
+                filing.create(
+                    reporter, viaCeptoar(Fixtures.unique("新規"), c.ceptoar().code()), true))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("ceptoarCode");
+              assertThat(e.messageKey()).isEqualTo("validation.organisation.inactive");
+            });
+    // its only CEPTOAR is inactive: without a code, there is none to choose
+    assertThatThrownBy(
+            () -> filing.create(reporter, viaCeptoar(Fixtures.unique("無指定"), null), true))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> assertThat(e.messageKey()).isEqualTo("validation.report.noCeptoar"));
+    assertThatThrownBy(() -> filing.submit(reporter, draft))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> assertThat(e.messageKey()).isEqualTo("validation.organisation.inactive"));
+    assertThat(
+            jdbc.sql("select count(*) from report_hop where report_id = ?")
+                .param(draft)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(browser.get("/reports/new").body()).doesNotContain(CEPTOAR_ROUTE);
+  }
+
+  @Test
+  void theShellNamesAnOrganisationByIdCodeOrNameAndRefusesUnknownAndAmbiguousOnes() {
+    Community c = community();
+    Organisation m = c.member();
+    assertThat(directory.resolve(String.valueOf(m.id())).id()).isEqualTo(m.id());
+    assertThat(directory.resolve(m.code()).id()).isEqualTo(m.id());
+    assertThat(directory.resolve("  " + m.nameJa() + " ").id()).isEqualTo(m.id());
+    assertThat(directory.resolve(m.nameEn().toUpperCase(java.util.Locale.ROOT)).id())
+        .isEqualTo(m.id());
+
+    String nowhere = Fixtures.unique("どこにもない組織");
+    assertThatThrownBy(() -> directory.resolve(nowhere))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> {
+              assertThat(e.messageKey()).isEqualTo("validation.organisation.notFound");
+              assertThat(e.args()).containsExactly(nowhere);
+            });
+    assertThatThrownBy(() -> directory.resolve(" "))
+        .isInstanceOfSatisfying(
+            InvalidInput.class, e -> assertThat(e.messageKey()).isEqualTo("validation.required"));
+
+    // a code made of digits that is another organisation's id names two
+    String digits = String.valueOf(m.id());
+    Organisation numeric =
+        jdbc.sql("select count(*) from organisation where code = ?")
+                    .param(digits)
+                    .query(Integer.class)
+                    .single()
+                > 0
+            ? directory.organisation(digits)
+            : directory.create(
+                Actor.cli(),
+                new NewOrganisation(
+                    digits,
+                    "数字コードの事業者 " + Fixtures.unique("n"),
+                    "Digit-coded operator " + Fixtures.unique("n"),
+                    "operator",
+                    "finance",
+                    null,
+                    null,
+                    List.of()));
+    assertThatThrownBy(() -> directory.resolve(digits))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> {
+              assertThat(e.messageKey()).isEqualTo("validation.organisation.ambiguous");
+              assertThat(e.args()[1].toString()).contains(m.code(), numeric.code());
+            });
+  }
+}
