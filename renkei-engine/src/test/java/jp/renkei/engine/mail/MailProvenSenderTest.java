@@ -259,4 +259,34 @@ class MailProvenSenderTest {
             .analyze();
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
   }
+
+  // ---- an AWS-owned domain is no look-alike of another AWS-owned domain ----
+
+  @Test
+  void anSnsNoticeQuotingAnSesAddressIsNoLookalike() {
+    MailReport r =
+        TestMail.withLines(
+                "Authentication-Results: mx.example.jp; spf=pass"
+                    + " smtp.mailfrom=sns.amazonaws.com; dkim=pass header.d=sns.amazonaws.com\r\n")
+            .from("AWS Notifications <no-reply@sns.amazonaws.com>")
+            .to("ops@example.jp")
+            .subject("AWS Notification Message")
+            .base64(
+                "text/plain",
+                "{\"notificationType\":\"Bounce\",\"mail\":{\"source\":\"info@amazonses.com\"}}")
+            .analyze();
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.LOOKALIKE_DOMAIN);
+  }
+
+  @Test
+  void aStrangersDomainTwoLettersFromAnAwsDomainIsStillALookalike() {
+    MailReport r =
+        TestMail.withLines("")
+            .from("AWS Notifications <no-reply@amazonsas.com>")
+            .to("ops@example.jp")
+            .subject("AWS Notification Message")
+            .base64("text/plain", "Your account: billing@amazonaws.com")
+            .analyze();
+    assertThat(TestMail.flags(r)).contains(RedFlag.LOOKALIKE_DOMAIN);
+  }
 }
