@@ -1139,13 +1139,6 @@ public final class MailAnalyzer {
     /** A List-Unsubscribe header: what bulk senders must offer (RFC 2369, RFC 8058). */
     boolean listUnsubscribe;
 
-    /**
-     * RFC 8058's one-click unsubscribe, "List-Unsubscribe-Post: List-Unsubscribe=One-Click", which
-     * the large mailbox providers require of bulk senders since 2024 (read for {@link
-     * #provenSender}).
-     */
-    boolean oneClick;
-
     /** Words hidden from the reader by inline style in the HTML parts. */
     int hiddenWords;
 
@@ -1624,36 +1617,6 @@ public final class MailAnalyzer {
       problems.add(new MailReport.Problem(kind, ja, en));
     }
 
-    /**
-     * The note of a proven sender's one weaker sign kept as an observation ({@link
-     * MailVerdictPolicy}): what was found, why it does not make the message suspicious, and what
-     * the reader should still check.
-     */
-    void observed(RedFlag seen) {
-      problem(
-          "observation",
-          "参考情報 (判定には数えていません): 上の兆候 "
-              + seen.name()
-              + " が見つかりましたが、このメールには差出人自身からのものである強い裏付けがあります。"
-              + "差出人のドメイン "
-              + senderDomain
-              + " が DMARC に合格し、ワンクリックの配信停止 (RFC 8058) を備え、リンクはすべて "
-              + senderDomain
-              + " かその配信事業者のクリック計測を指し、パスワード等を求めず、ほかの兆候もありません。"
-              + "このような兆候一つだけでは疑わしいと判定しません。いつもと違う依頼 (支払先の変更、返信先への個人情報の送付など) がないかは確認してください。",
-          "Observation, not counted in the verdict: the sign above ("
-              + seen.name()
-              + ") was found, but the message carries strong evidence of coming from its sender:"
-              + " DMARC passed for its From domain "
-              + senderDomain
-              + ", it offers one-click unsubscribe (RFC 8058), every link leads to "
-              + senderDomain
-              + " or its sending platform's click tracker, it asks for no password and carries no"
-              + " other sign. One such sign alone does not make it suspicious; still check that it"
-              + " asks for nothing unusual (a new bank account, personal data sent to the reply"
-              + " address).");
-    }
-
     boolean outOfTime() {
       if (System.nanoTime() - deadline >= 0) {
         reached(
@@ -1709,13 +1672,6 @@ public final class MailAnalyzer {
           score >= 40
               ? MailReport.Verdict.MALICIOUS
               : score >= 20 ? MailReport.Verdict.SUSPICIOUS : MailReport.Verdict.CLEAN;
-      if (verdict == MailReport.Verdict.SUSPICIOUS && m != null) {
-        RedFlag seen = MailVerdictPolicy.observation(kinds);
-        if (seen != null && provenSender(this)) {
-          verdict = MailReport.Verdict.CLEAN;
-          observed(seen);
-        }
-      }
       return new MailReport(
           subject,
           from,
@@ -1763,10 +1719,6 @@ public final class MailAnalyzer {
           "x-mc-user",
           "x-pm-message-id");
 
-  /** RFC 8058's one value of List-Unsubscribe-Post, folded or not. */
-  private static final Pattern ONE_CLICK =
-      Pattern.compile("\\s*List-Unsubscribe\\s*=\\s*One-Click\\s*", Pattern.CASE_INSENSITIVE);
-
   private static final Set<String> LIST_FIELDS =
       Set.of(
           "list-id",
@@ -1793,8 +1745,7 @@ public final class MailAnalyzer {
                 "delivered-to",
                 "x-original-to",
                 "envelope-to",
-                "x-envelope-to",
-                "list-unsubscribe-post"));
+                "x-envelope-to"));
     fields.addAll(LIST_FIELDS);
     ENVELOPE_FIELDS = Set.copyOf(fields);
   }
@@ -1925,7 +1876,6 @@ public final class MailAnalyzer {
           }
         }
         case "arc-authentication-results" -> arcResults = arcResults == null ? body : arcResults;
-        case "list-unsubscribe-post" -> st.oneClick |= ONE_CLICK.matcher(body).matches();
         case "precedence" -> {
           String p = body.strip().toLowerCase(Locale.ROOT);
           st.listMail |= p.equals("list") || p.equals("bulk") || p.equals("junk");
@@ -6364,68 +6314,6 @@ public final class MailAnalyzer {
       return st.dmarcFrom == null || st.dmarcFrom.equals(sender);
     }
     return dmarc.equals("none") && st.passedDomains.contains(sender);
-  }
-
-  /**
-   * Strong evidence that a message is what it says, the condition of {@link MailVerdictPolicy}'s
-   * one observation: the receiver's DMARC result passed for the From domain itself (a DMARC pass,
-   * not only an SPF or DKIM pass of a domain without a policy; never when a composite check
-   * failed), the From domain no free mail, no sending platform's shared domain and no platform that
-   * mails its users' words or signature requests; bulk mail as the large providers require it
-   * (List-Unsubscribe with RFC 8058's List-Unsubscribe-Post: One-Click); at least one web link, and
-   * every link on the sender's registrable domain, a domain of the same brand or a click tracker
-   * (phone numbers and mailto: addresses aside); no credentials asked, no form, no attachment but
-   * pictures. A fresh domain of a phisher's own can meet this; {@link MailVerdictPolicy} says what
-   * it buys them (one weak or medium sign, no strong one).
-   */
-  static boolean provenSender(State st) {
-    String d = st.senderDomain;
-    if (!st.authResultsSeen
-        || st.compositeFailed
-        || d == null
-        || st.auth.dmarc() == null
-        || !st.auth.dmarc().equalsIgnoreCase("pass")
-        || (st.dmarcFrom != null && !st.dmarcFrom.equals(d))
-        || FREEMAIL.contains(d)
-        || MailSigns.ESP_OWN_DOMAINS.contains(d)
-        || MailSigns.SIGNING_PLATFORMS.contains(d)
-        || userWritten(st)
-        || !st.listUnsubscribe
-        || !st.oneClick
-        || st.asksCredentials
-        || !st.formActions.isEmpty()
-        || st.bounce) {
-      return false;
-    }
-    for (MailReport.Attachment a : st.attachments) {
-      String type = a.detectedType() == null ? "" : a.detectedType();
-      if (!type.startsWith("image/")) {
-        return false;
-      }
-    }
-    String own = MailSigns.label(d);
-    boolean web = false;
-    for (MailReport.Link l : st.links) {
-      if (phoneLink(l.url()) || l.url().regionMatches(true, 0, "mailto:", 0, 7)) {
-        continue;
-      }
-      String h = host(l.url());
-      if (h == null) {
-        return false;
-      }
-      String reg = registrable(h);
-      if (reg.equals(d) || MailSigns.hostIn(h, MailSigns.TRACKERS)) {
-        web = true;
-        continue;
-      }
-      String label = MailSigns.label(h);
-      if (MailSigns.BRANDS.stream()
-          .noneMatch(b -> b.labels().contains(own) && b.labels().contains(label))) {
-        return false;
-      }
-      web = true;
-    }
-    return web;
   }
 
   /**

@@ -48,9 +48,7 @@ public record MailReport(
    * of the QR search was reached, the rest not read), {@code archive} (an archive could not be
    * unpacked), {@code qr} (an image or PDF could not be searched for QR codes), {@code malformed}
    * (a header written wrongly, shown as far as it could be read), {@code bounce} (a note, not a
-   * fault: the message was read as a real delivery status notification, see MailAnalyzer#bounce),
-   * {@code observation} (a note, not a fault: a proven sender's one weaker sign was kept as an
-   * observation and not counted in the verdict, see MailVerdictPolicy).
+   * fault: the message was read as a real delivery status notification, see MailAnalyzer#bounce).
    */
   public record Problem(String kind, String ja, String en) {
 
@@ -188,25 +186,11 @@ public record MailReport(
         .toList();
   }
 
-  /**
-   * The problems that are neither a limit ({@link #limitNotes}) nor a note (bounce, observation).
-   */
+  /** The problems that are neither a limit ({@link #limitNotes}) nor the bounce note. */
   public List<Problem> readingProblems() {
     return problems.stream()
-        .filter(
-            p ->
-                !p.kind().equals("limit")
-                    && !p.kind().equals("bounce")
-                    && !p.kind().equals("observation"))
+        .filter(p -> !p.kind().equals("limit") && !p.kind().equals("bounce"))
         .toList();
-  }
-
-  /**
-   * The note of a sign kept as an observation, not counted in the verdict (MailVerdictPolicy), or
-   * null.
-   */
-  public Problem observationNote() {
-    return problems.stream().filter(p -> p.kind().equals("observation")).findFirst().orElse(null);
   }
 
   /** The bounce note (the traits of a real bounce this message has), or null. */

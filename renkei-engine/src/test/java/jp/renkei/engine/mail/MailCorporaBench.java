@@ -24,16 +24,13 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * bench/mail-corpora.sh target/mail-corpora
  * ./mvnw -q -o -pl renkei-engine test -Dtest=MailCorporaBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags|observed]
+ *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags]
  *     (ham-outside, ham-bounce, spam-outside, ham-list, when present: every message, then its
  *     tuning and held-out halves; ham-newsletters, when present: every message)
  *     [-Dmail.model=off] [-Dmail.model.budget=0.3] [-Dmail.model.minEach=1]
  * </pre>
  *
- * {@code -Dmail.list=observed} lists the tuning messages whose one weaker sign a proven sender's
- * evidence kept as an observation (MailVerdictPolicy): flagged without it, CLEAN with it.
- *
- * <p>The split is fixed, not random: a message is in the tuning half when the first byte of the
+ * The split is fixed, not random: a message is in the tuning half when the first byte of the
  * SHA-256 of its bytes is even, held out when odd. It asserts nothing; it prints its numbers.
  */
 class MailCorporaBench {
@@ -181,13 +178,6 @@ class MailCorporaBench {
             }
           }
         }
-        if (list.equals("observed")) {
-          for (Judged j : judged.get(corpus)) {
-            if (j.half() == 0 && j.report().observationNote() != null) {
-              line(corpus + " rules observed", j.eml(), j.report());
-            }
-          }
-        }
         for (int h = 0; h < 2; h++) {
           int half = h;
           summary(
@@ -245,7 +235,7 @@ class MailCorporaBench {
           c.getValue(),
           true,
           "tuning only, all",
-          list.equals("rule-misses") ? "misses" : list.equals("observed") ? list : "");
+          list.equals("rule-misses") ? "misses" : "");
     }
     if (!hamOutside.isEmpty()) {
       hamOutside(hamOutside, rules, withModel, list);
@@ -526,10 +516,6 @@ class MailCorporaBench {
       boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
       if (list.equals("flags")) {
         flagsLine(corpus, r);
-      } else if (list.equals("observed")) {
-        if (r.observationNote() != null) {
-          line(corpus + " observed", e, r);
-        }
       } else if (list.equals("misses") ? miss : r.verdict().name().equals(list)) {
         line(corpus, e, r);
       }

@@ -2,15 +2,15 @@ package jp.renkei.engine.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verdict policy's one exception (MailVerdictPolicy, issue 19, hamout28): a message carrying
- * strong evidence of being what it says may carry one weak or medium sign as an observation and
- * stay CLEAN. The adversary comes first: a phisher with a fresh domain of their own, a valid DKIM
- * key, a DMARC record and List-Unsubscribe-Post, who wants one more sign to pass, or a strong one.
+ * A phisher with a fresh domain of their own, a valid DKIM key, a DMARC record and RFC 8058
+ * one-click unsubscribe (issue 19, hamout28): the shapes a "proven sender" relief would have to
+ * keep flagged. The relief itself (a proven sender's one weak or medium sign as an observation,
+ * CLEAN) was measured and withdrawn: it relieved no legitimate message in any corpus and cost
+ * phish-pot lures (docs/benchmarks.md, hamout28; the code is commit 931add9a). These hold the line
+ * for any later attempt. Last, two domains of one owner are no look-alike of each other.
  */
 class MailProvenSenderTest {
 
@@ -44,7 +44,6 @@ class MailProvenSenderTest {
   void withoutOneClickUnsubscribeTheReplyToStillFlags() {
     MailReport r = shop(PROVEN, false, SALE).analyze();
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.SUSPICIOUS);
-    assertThat(r.observationNote()).isNull();
   }
 
   @Test
@@ -82,7 +81,6 @@ class MailProvenSenderTest {
                 SALE + "<p><a href=\"https://lamps-outlet-example.top/sale\">Outlet</a></p>")
             .analyze();
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
-    assertThat(r.observationNote()).isNull();
   }
 
   @Test
@@ -97,7 +95,6 @@ class MailProvenSenderTest {
                     + "<p><a href=\"https://www.shop-example.com/account\">Account</a></p>")
             .analyze();
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
-    assertThat(r.observationNote()).isNull();
   }
 
   @Test
@@ -128,7 +125,6 @@ class MailProvenSenderTest {
                     + "<p><a href=\"https://www.shop-example.com/review\">Review</a></p>")
             .analyze();
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
-    assertThat(r.observationNote()).isNull();
   }
 
   @Test
@@ -158,7 +154,6 @@ class MailProvenSenderTest {
             .subject("Winter sale: lamps")
             .base64("text/html", SALE.replace("www.shop-example.com", "shop.example.com"))
             .analyze();
-    assertThat(r.observationNote()).isNull();
   }
 
   @Test
@@ -174,7 +169,6 @@ class MailProvenSenderTest {
             .html(SALE)
             .attach("catalogue.zip", "application/zip", zip())
             .analyze();
-    assertThat(r.observationNote()).isNull();
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
@@ -192,72 +186,15 @@ class MailProvenSenderTest {
     }
   }
 
-  @Test
-  void strongSignsAreNeverDemoted() {
-    for (RedFlag f :
-        EnumSet.of(
-            RedFlag.CREDENTIAL_REQUEST,
-            RedFlag.LOGIN_LINK_ELSEWHERE,
-            RedFlag.LOOKALIKE_DOMAIN,
-            RedFlag.BRAND_IMPERSONATION,
-            RedFlag.MEMBER_IMPERSONATION,
-            RedFlag.EXECUTABLE_ATTACHMENT,
-            RedFlag.HTML_FORM,
-            RedFlag.HTML_ATTACHMENT,
-            RedFlag.QR_CODE_LINK,
-            RedFlag.LINK_TEXT_MISMATCH,
-            RedFlag.SUSPICIOUS_LINK,
-            RedFlag.DISGUISED_LINK_HOST,
-            RedFlag.CALLBACK_LURE,
-            RedFlag.FRAUD_OFFER,
-            RedFlag.ARCHIVE_LIMIT)) {
-      assertThat(MailVerdictPolicy.strength(f))
-          .as(f.name())
-          .isEqualTo(MailVerdictPolicy.Strength.STRONG);
-      assertThat(MailVerdictPolicy.observation(Set.of(f))).as(f.name()).isNull();
-    }
-  }
+  // ---- the shape that keeps the relief out: a fresh domain of one's own, answering elsewhere ----
 
   @Test
-  void oneWeakOrMediumSignAtMost() {
-    assertThat(
-            MailVerdictPolicy.observation(
-                Set.of(RedFlag.REPLY_TO_OTHER_DOMAIN, RedFlag.TARGETED_THEME)))
-        .isEqualTo(RedFlag.REPLY_TO_OTHER_DOMAIN);
-    assertThat(
-            MailVerdictPolicy.observation(Set.of(RedFlag.REPLY_TO_OTHER_DOMAIN, RedFlag.URGENCY)))
-        .isNull();
-    assertThat(MailVerdictPolicy.observation(Set.of(RedFlag.URGENCY, RedFlag.PAYMENT_LURE)))
-        .isNull();
-  }
-
-  // ---- what real senders do: kept as an observation ----
-
-  @Test
-  void aProvenShopAnsweringAtItsHelpDeskIsCleanWithTheSignShown() {
+  void aProvenDomainAnsweringElsewhereStaysSuspicious() {
+    // DMARC pass for its own domain, one-click unsubscribe, every link its own: phish-pot's
+    // "claim your rewards" lures have this shape, with the Reply-To as their only sign
     MailReport r = shop(PROVEN, true, SALE).analyze();
     assertThat(TestMail.flags(r)).containsExactly(RedFlag.REPLY_TO_OTHER_DOMAIN);
-    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
-    assertThat(r.score()).isEqualTo(20);
-    assertThat(r.observationNote()).isNotNull();
-    assertThat(r.observationNote().en())
-        .contains("REPLY_TO_OTHER_DOMAIN", "shop-example.com", "RFC 8058");
-    assertThat(r.observationNote().ja()).contains("REPLY_TO_OTHER_DOMAIN", "DMARC");
-    assertThat(r.readingProblems()).isEmpty();
-  }
-
-  @Test
-  void aFoldedOneClickHeaderCounts() {
-    MailReport r =
-        TestMail.withLines(PROVEN + "List-Unsubscribe-Post: List-Unsubscribe=\r\n One-Click\r\n")
-            .header("List-Unsubscribe", "<https://www.shop-example.com/unsubscribe?u=1>")
-            .from("Shop Example <news@shop-example.com>")
-            .replyTo("care@helpdesk-example.net")
-            .to("taro@example.jp")
-            .subject("Winter sale: lamps")
-            .base64("text/html", SALE)
-            .analyze();
-    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.SUSPICIOUS);
   }
 
   // ---- an AWS-owned domain is no look-alike of another AWS-owned domain ----
