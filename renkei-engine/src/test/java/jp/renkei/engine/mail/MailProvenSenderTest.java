@@ -154,6 +154,7 @@ class MailProvenSenderTest {
             .subject("Winter sale: lamps")
             .base64("text/html", SALE.replace("www.shop-example.com", "shop.example.com"))
             .analyze();
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
   }
 
   @Test
