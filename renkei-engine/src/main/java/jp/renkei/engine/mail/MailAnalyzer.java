@@ -6541,6 +6541,8 @@ public final class MailAnalyzer {
           || reg.equals(st.senderDomain)
           || FREEMAIL.contains(reg)
           || MailSigns.label(reg).equals(own)
+          // two domains of one owner (amazonaws.com, amazonses.com) imitate nobody
+          || MailSigns.sameBrand(reg, st.senderDomain)
           || Math.min(reg.length(), st.senderDomain.length()) < 8
           || distance(reg, st.senderDomain) > 2) {
         continue;
