@@ -37,16 +37,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Oracles by difference: an organisation administrator and an analyst of an operator that takes
- * part in nothing read every page and API answer that takes no id (lists, totals, pagers, counts,
- * dashboards and their CSV, search, the work queue, TAXII collections and manifests with their
- * headers), plain, searched for a word and sorted; then another organisation files reports
+ * part in nothing, another sector's CEPTOAR and ministry and a response agency read every page
+ * (also as an htmx swap) and API answer that takes no id (lists, totals, pagers, counts, dashboards
+ * and their CSV, search, the work queue, TAXII collections and manifests with their headers),
+ * plain, searched for a word and a host and sorted; then another organisation files reports
  * (TLP:AMBER to NISC, a draft, TLP:RED to a named person, GREEN scoped to its own sector) with an
- * attachment and a comment, NISC issues an AMBER+STRICT advisory to it, it shares a C4TAP lure
- * under RED and posts an AMBER+STRICT indicator in the hub collection; and the two read everything
- * again. Every answer must be the same, byte for byte once what changes by itself (CSRF tokens,
- * sealed cursors; outside TAXII, the times of day pages show) is set aside: a total, a page count,
- * a sort order, a header or a length that moved tells the reader that something it may not see
- * exists. TAXII answers are compared whole, their {@code X-TAXII-Date-Added-*} headers included.
+ * attachment and a comment, registers a monitored site that is its own alone, receives an
+ * AMBER+STRICT advisory from NISC, shares a C4TAP lure under RED and posts an AMBER+STRICT
+ * indicator in the hub collection; and they read everything again. Every answer must be the same,
+ * byte for byte once what changes by itself (CSRF tokens, sealed cursors; outside TAXII, the times
+ * of day pages show) is set aside: a total, a page count, a sort order, a header or a length that
+ * moved tells the reader that something it may not see exists. TAXII answers are compared whole,
+ * their {@code X-TAXII-Date-Added-*} headers included.
  */
 class HiddenObjectDiffSweepIT extends ServerTest {
 
@@ -57,6 +59,7 @@ class HiddenObjectDiffSweepIT extends ServerTest {
   @Autowired ReportFilingService filing;
   @Autowired AdvisoryService advisories;
   @Autowired C4tapService c4tap;
+  @Autowired jp.renkei.server.monitor.MonitorService monitor;
   @Autowired JdbcClient jdbc;
   @Autowired jp.renkei.server.directory.DirectoryService directory;
 
@@ -311,6 +314,20 @@ class HiddenObjectDiffSweepIT extends ServerTest {
         c4tap.draft(
             bankActor, new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)), "red");
     c4tap.send(bankActor, shared.id());
+    // a monitored site whose state and details are the bank's alone
+    monitor.register(
+        bankActor,
+        new jp.renkei.server.monitor.NewSite(
+            word + " 監視",
+            "https://" + host + "/",
+            200,
+            null,
+            300,
+            "amber_strict",
+            "amber_strict",
+            false,
+            false,
+            null));
     String hub =
         jdbc.sql("select id::text from stix_collection where kind = 'hub' limit 1")
             .query(String.class)
