@@ -19,6 +19,20 @@ class CsvCellTest {
   }
 
   @Test
+  void fullWidthSignsLeadingSpacesAndALineFeedAreDefusedToo() {
+    assertThat(CsvCell.of("＝HYPERLINK(1)")).isEqualTo("'＝HYPERLINK(1)");
+    assertThat(CsvCell.of("＋cmd")).isEqualTo("'＋cmd");
+    assertThat(CsvCell.of("－2＋3")).isEqualTo("'－2＋3");
+    assertThat(CsvCell.of("＠SUM(A1)")).isEqualTo("'＠SUM(A1)");
+    assertThat(CsvCell.of("  =1+1")).isEqualTo("'  =1+1");
+    assertThat(CsvCell.of("\u3000=1+1")).isEqualTo("'\u3000=1+1");
+    assertThat(CsvCell.of("\n=1+1")).isEqualTo("\"'\n=1+1\"");
+    assertThat(CsvCell.of(" -3")).isEqualTo(" -3");
+    assertThat(CsvCell.of(" ")).isEqualTo(" ");
+    assertThat(CsvCell.of("電力 = 3")).isEqualTo("電力 = 3");
+  }
+
+  @Test
   void ordinaryValuesAreUnchanged() {
     assertThat(CsvCell.of("192.0.2.7")).isEqualTo("192.0.2.7");
     assertThat(CsvCell.of("1700000000.123")).isEqualTo("1700000000.123");
