@@ -394,11 +394,15 @@ public enum RedFlag {
       20,
       "差出人のドメインが、1 文字のラベルを何段も重ねた機械的に作られた名前 (例: a.b.c.d.example.shop) です。"
           + "または差出人が、姓名と通し番号を並べたアドレス (例: ramos_todd_50742@) を、英字と数字を混ぜた番号付きのサブドメイン (例: 9hiwa3.9amaron.shop) で使っています。"
+          + "または差出人のサブドメインの先頭が、単語にならない作られた文字列 (例: kqmbrtz.mailer-one.example) で、リンク先も同じ文字列を別のドメインに付けたホスト (例: kqmbrtz.links-two.example) です (一斉送信の回ごとに作ったラベルを、まとめて取得した複数のドメインに使い回しています)。"
           + "送信元の評判による判定を避けるために使い捨てのドメインや差出人を量産する手口です。",
       "The sender's domain is machine-made, a stack of one-letter labels (e.g."
           + " a.b.c.d.example.shop), or the sender is two names and a serial number"
           + " (ramos_todd_50742@) on a numbered subdomain of letters and digits"
-          + " (9hiwa3.9amaron.shop): throw-away names minted by the thousand to stay ahead of"
+          + " (9hiwa3.9amaron.shop), or the sender's host opens with a made-up label no word"
+          + " spells (kqmbrtz.mailer-one.example) that also opens the hosts of its links under"
+          + " another domain (kqmbrtz.links-two.example): one run's label hung on several domains"
+          + " bought together. Throw-away names minted by the thousand to stay ahead of"
           + " reputation filters."),
   RANDOM_SENDER_NAME(
       10,
