@@ -4993,6 +4993,13 @@ public final class MailAnalyzer {
           "Received: " + st.forgedHop + " (サーバー名・プロトコル・キュー ID なし)");
     }
     campaignLabel(st, fromDomain);
+    String spaced = st.inReturned > 0 ? null : MailBulkLures.spacedMessageId(st.messageId);
+    if (spaced != null) {
+      st.flag(
+          RedFlag.FORGED_MESSAGE_ID,
+          "Message-ID: " + spaced + " (white space inside < >)",
+          "Message-ID: " + spaced + " (< > の中に空白)");
+    }
     if (st.subject == null || REPLY_SUBJECT.matcher(st.subject).matches()) {
       return;
     }

@@ -178,4 +178,32 @@ final class MailBulkLures {
   /** Five to 30 small letters with four consonants in a row (y counted a vowel). */
   private static final Pattern MADE_UP_LABEL =
       Pattern.compile("(?=[a-z]{5,30}$)[a-z]*[b-df-hj-np-tv-xz]{4}[a-z]*");
+
+  /**
+   * The Message-ID when white space stands inside its angle brackets ("<98728.7eb1e47@example.com
+   * >", "< [an10].[an6]@example.com>"), else null. A msg-id has no white space (RFC 5322 §3.6.4):
+   * the mail program or server that writes it never puts one there; a bulk mailer's template does,
+   * around a placeholder it filled or left unfilled. White space in a quoted local part (an X.400
+   * gateway's {@code <"…/OU=Technical/O=BAe MAA/…"@MHS>}) is allowed and not read.
+   */
+  static String spacedMessageId(String messageId) {
+    if (messageId == null) {
+      return null;
+    }
+    String v = messageId.strip();
+    int open = v.indexOf('<');
+    int close = v.indexOf('>', open + 1);
+    if (open < 0 || close < 0 || close - open > 250) {
+      return null;
+    }
+    boolean quoted = false;
+    for (int i = open + 1; i < close; i++) {
+      char c = v.charAt(i);
+      quoted ^= c == '"';
+      if (!quoted && Character.isWhitespace(c)) {
+        return v.substring(open, close + 1).replaceAll("\\s+", " ");
+      }
+    }
+    return null;
+  }
 }

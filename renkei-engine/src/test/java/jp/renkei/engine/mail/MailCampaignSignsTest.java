@@ -168,4 +168,53 @@ class MailCampaignSignsTest {
                 .find())
         .isFalse();
   }
+
+  @Test
+  void whiteSpaceInsideTheMessageIdIsATemplatesTrace() {
+    assertThat(MailBulkLures.spacedMessageId("<987287964025.7eb1e4725810@webmail-example.com >"))
+        .isEqualTo("<987287964025.7eb1e4725810@webmail-example.com >");
+    assertThat(MailBulkLures.spacedMessageId("< [an10].[an6]@power-example.com.br>"))
+        .isEqualTo("< [an10].[an6]@power-example.com.br>");
+    // a mail program's Message-ID, and white space outside the brackets, are not read
+    assertThat(MailBulkLures.spacedMessageId("<CAF1x2y3z@mail.gmail.com>")).isNull();
+    assertThat(MailBulkLures.spacedMessageId("  <20050113.1234@example.com>  ")).isNull();
+    assertThat(MailBulkLures.spacedMessageId("no brackets here")).isNull();
+    // an X.400 gateway quotes its local part, spaces and all (RFC 5322 obs-id-left)
+    assertThat(
+            MailBulkLures.spacedMessageId(
+                "<\"020828081752Z.WT24519.  6*/PN=Jo.Hill/OU=Tech/O=Example MAA/C=GB/\"@MHS>"))
+        .isNull();
+    assertThat(MailBulkLures.spacedMessageId(null)).isNull();
+    MailReport r =
+        mail(
+            "From: \"Meeting Corp.\" <lara@webmail-example.com>\n"
+                + "To: reader@example.org\n"
+                + "Subject: Please Verify\n"
+                + "Message-ID: <987287964025.7eb1e4725810@webmail-example.com >\n",
+            "text/plain; charset=ISO-8859-1",
+            "Your Profile has been Matched:\n\nhttp://dates-example.com/m/2142313.php\n");
+    assertThat(r.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.flag()).isEqualTo(RedFlag.FORGED_MESSAGE_ID);
+              assertThat(f.evidence())
+                  .isEqualTo(
+                      "Message-ID: <987287964025.7eb1e4725810@webmail-example.com >"
+                          + " (white space inside < >)");
+            });
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+  }
+
+  @Test
+  void aMailProgramsMessageIdIsNotForged() {
+    MailReport r =
+        mail(
+            "From: Taro Yamada <taro@example.co.jp>\n"
+                + "To: reader@example.org\n"
+                + "Subject: Meeting on Friday\n"
+                + "Message-ID: <20050113.A1B2C3@mail.example.co.jp>\n",
+            "text/plain; charset=utf-8",
+            "See you on Friday at ten.\n");
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.FORGED_MESSAGE_ID);
+  }
 }
