@@ -4954,6 +4954,30 @@ public final class MailAnalyzer {
    * (BRAND_IMPERSONATION). Mailing lists that vouch for themselves, replies and bounces are not
    * read.
    */
+  /**
+   * {@code SENDER_GENERATED} for a made-up label the sender's host shares with its links' hosts on
+   * another registered domain ({@link MailBulkLures#labelAcrossDomains}).
+   */
+  private static void campaignLabel(State st, String fromDomain) {
+    if (st.findings.stream().anyMatch(f -> f.flag() == RedFlag.SENDER_GENERATED)) {
+      return;
+    }
+    List<String> hosts = new ArrayList<>();
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h != null) {
+        hosts.add(h);
+      }
+    }
+    String across = MailBulkLures.labelAcrossDomains(fromDomain, hosts);
+    if (across != null) {
+      st.flag(
+          RedFlag.SENDER_GENERATED,
+          "From: " + st.from + " + link " + across + " (one made-up label on two domains)",
+          "From: " + st.from + " + リンク " + across + " (同じ作られたラベルが 2 つのドメインに)");
+    }
+  }
+
   private static void bulkLures(State st, String fromDomain) {
     if (st.bounce || st.listVouched()) {
       return;
@@ -4967,6 +4991,14 @@ public final class MailAnalyzer {
           RedFlag.FORGED_RECEIVED,
           "Received: " + st.forgedHop + " (no server name, protocol or queue id)",
           "Received: " + st.forgedHop + " (サーバー名・プロトコル・キュー ID なし)");
+    }
+    campaignLabel(st, fromDomain);
+    String spaced = st.inReturned > 0 ? null : MailBulkLures.spacedMessageId(st.messageId);
+    if (spaced != null) {
+      st.flag(
+          RedFlag.FORGED_MESSAGE_ID,
+          "Message-ID: " + spaced + " (white space inside < >)",
+          "Message-ID: " + spaced + " (< > の中に空白)");
     }
     if (st.subject == null || REPLY_SUBJECT.matcher(st.subject).matches()) {
       return;

@@ -142,4 +142,68 @@ final class MailBulkLures {
     int b = Integer.parseInt(p[1]);
     return a == 10 || a == 127 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168);
   }
+
+  /**
+   * The label a bulk mailer makes up for one run and hangs under each of the domains it bought
+   * ("kqmbrtz.mailer-one.example" sends, "kqmbrtz.links-two.example" is every link): the label,
+   * when the sender's host opens with a made-up label (letters only, four consonants in a row, as
+   * no word is spelt) and some link's host under another registered domain opens with the same one,
+   * else null. A company's own sub-domains ("news.", "mail.", "email.") are words, and a city's or
+   * a shop's name on its provider's domain is a name, not a run of consonants.
+   */
+  static String labelAcrossDomains(String fromDomain, List<String> linkHosts) {
+    if (fromDomain == null || linkHosts.isEmpty()) {
+      return null;
+    }
+    int dot = fromDomain.indexOf('.');
+    String registered = MailSigns.registrable(fromDomain);
+    if (dot < 0 || registered == null || fromDomain.equals(registered)) {
+      return null;
+    }
+    String label = fromDomain.substring(0, dot);
+    if (!MADE_UP_LABEL.matcher(label).matches()) {
+      return null;
+    }
+    for (String h : linkHosts.subList(0, Math.min(50, linkHosts.size()))) {
+      if (h.startsWith(label + ".")) {
+        String other = MailSigns.registrable(h);
+        if (other != null && !other.equals(registered) && !h.equals(other)) {
+          return h;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Five to 30 small letters with four consonants in a row (y counted a vowel). */
+  private static final Pattern MADE_UP_LABEL =
+      Pattern.compile("(?=[a-z]{5,30}$)[a-z]*[b-df-hj-np-tv-xz]{4}[a-z]*");
+
+  /**
+   * The Message-ID when white space stands inside its angle brackets ("<98728.7eb1e47@example.com
+   * >", "< [an10].[an6]@example.com>"), else null. A msg-id has no white space (RFC 5322 §3.6.4):
+   * the mail program or server that writes it never puts one there; a bulk mailer's template does,
+   * around a placeholder it filled or left unfilled. White space in a quoted local part (an X.400
+   * gateway's {@code <"…/OU=Technical/O=BAe MAA/…"@MHS>}) is allowed and not read.
+   */
+  static String spacedMessageId(String messageId) {
+    if (messageId == null) {
+      return null;
+    }
+    String v = messageId.strip();
+    int open = v.indexOf('<');
+    int close = v.indexOf('>', open + 1);
+    if (open < 0 || close < 0 || close - open > 250) {
+      return null;
+    }
+    boolean quoted = false;
+    for (int i = open + 1; i < close; i++) {
+      char c = v.charAt(i);
+      quoted ^= c == '"';
+      if (!quoted && Character.isWhitespace(c)) {
+        return v.substring(open, close + 1).replaceAll("\\s+", " ");
+      }
+    }
+    return null;
+  }
 }

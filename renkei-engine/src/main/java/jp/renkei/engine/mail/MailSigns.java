@@ -347,7 +347,7 @@ final class MailSigns {
               + "|available (?:girls|women|ladies)\\b|(?:adult|casual|sex) dating|dream girl|sex for (?:everyone|free)"
               + "|(?:local|horny|cheating) (?:women|girls|singles|wives|housewives|milfs?)\\b"
               + "|(?:women|girls|ladies|wives|singles) (?:are )?(?:near you|waiting (?:for you|to)|in your area)"
-              + "|matched (?:for|with) you in your area|ontmoet (?:haar|hem)\\b|daten met (?:een|haar|mij)\\b"
+              + "|matched (?:for|with) you in your area|your profile (?:has been|was) matched(?=\\s?[:!])|ontmoet (?:haar|hem)\\b|daten met (?:een|haar|mij)\\b"
               + "|frauen (?:in )?(?:ihrer|deiner) (?:nähe|umgebung)|sexkontakte?|seitensprung"
               + "|mulheres (?:solteiras|perto de você|da sua região)|encontros (?:casuais|adultos)"
               + "|mujeres (?:solteras|cerca de ti)|chicas (?:solteras|cerca de ti)|citas (?:para adultos|casuales)"
@@ -401,6 +401,7 @@ final class MailSigns {
               + "|(?:credit line|credit card|visa card|loan) (?:was|has been|is) (?:pre-?)?approved"
               + "|instant(?:ly)? (?:online )?approv(?:al|ed)(?: [\\w-]+){0,3} (?:credit|card|visa|loan)"
               + "|(?:credit|card|visa|loan)(?: [\\w-]+){0,3}[,.!]? (?:you(?:'re| are) )?instant(?:ly)? (?:online )?approv(?:al|ed)"
+              + "|you(?:'re| are| will be|'ll be) instantly approved"
               + "|guaranteed (?:credit )?approval|no credit check|regardless of (?:your )?(?:past )?credit"
               + "|selected to (?:apply|receive) (?:for )?(?:the |a |an |your )?(?:[\\w-]+ ){0,3}(?:credit|visa|mastercard|card)");
 

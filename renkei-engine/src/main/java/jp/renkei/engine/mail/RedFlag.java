@@ -394,11 +394,15 @@ public enum RedFlag {
       20,
       "差出人のドメインが、1 文字のラベルを何段も重ねた機械的に作られた名前 (例: a.b.c.d.example.shop) です。"
           + "または差出人が、姓名と通し番号を並べたアドレス (例: ramos_todd_50742@) を、英字と数字を混ぜた番号付きのサブドメイン (例: 9hiwa3.9amaron.shop) で使っています。"
+          + "または差出人のサブドメインの先頭が、単語にならない作られた文字列 (例: kqmbrtz.mailer-one.example) で、リンク先も同じ文字列を別のドメインに付けたホスト (例: kqmbrtz.links-two.example) です (一斉送信の回ごとに作ったラベルを、まとめて取得した複数のドメインに使い回しています)。"
           + "送信元の評判による判定を避けるために使い捨てのドメインや差出人を量産する手口です。",
       "The sender's domain is machine-made, a stack of one-letter labels (e.g."
           + " a.b.c.d.example.shop), or the sender is two names and a serial number"
           + " (ramos_todd_50742@) on a numbered subdomain of letters and digits"
-          + " (9hiwa3.9amaron.shop): throw-away names minted by the thousand to stay ahead of"
+          + " (9hiwa3.9amaron.shop), or the sender's host opens with a made-up label no word"
+          + " spells (kqmbrtz.mailer-one.example) that also opens the hosts of its links under"
+          + " another domain (kqmbrtz.links-two.example): one run's label hung on several domains"
+          + " bought together. Throw-away names minted by the thousand to stay ahead of"
           + " reputation filters."),
   RANDOM_SENDER_NAME(
       10,
@@ -437,7 +441,8 @@ public enum RedFlag {
       "メッセージ ID (Message-ID) が、差出人とは別のフリーメール事業者の名前で作られています (例: service@suntrust.com からのメールの <…@hotmail.com>)。"
           + "Message-ID は最初に送信したプログラムやサーバーが自分の名前で付けます。フリーメール事業者がその名前だけ (hotmail.com、aol.com など) で付けるのは自社のアドレスから送るメールだけで、利用者の独自ドメインから送るときは mail.gmail.com のような自社のサーバー名を付けます。"
           + "銀行や店舗の差出人を詐称する一斉送信ツールが、普通のメールに見せるために大手の名前を書き込んだものです。"
-          + "メーリングリストや一斉配信のメール、フリーメール事業者自身がエンベロープの差出人 (Return-Path) であるもの、差出人のドメイン自体が認証されたものは数えません。",
+          + "メーリングリストや一斉配信のメール、フリーメール事業者自身がエンベロープの差出人 (Return-Path) であるもの、差出人のドメイン自体が認証されたものは数えません。"
+          + "または Message-ID の山かっこ「< >」の中に空白があります (例: <98728.7eb1e47@example.com >)。Message-ID に空白は入りません。メールソフトやサーバーはこう書かず、一斉送信ツールのひな形が値を埋め込んだ跡です。",
       "The Message-ID was made in the name of a free-mail provider that is not the sender's"
           + " (<…@hotmail.com> on mail from service@suntrust.com). The program or server that first"
           + " sends a message names its Message-ID after itself, and a provider writes its bare"
@@ -445,7 +450,10 @@ public enum RedFlag {
           + " sending for a user's own domain, it writes a host of its own (mail.gmail.com). A bulk"
           + " mailer forging a bank's or a shop's address wrote a big provider's name there to look"
           + " like ordinary mail. List and bulk mail, mail whose envelope sender (Return-Path) is"
-          + " that provider, and mail whose From domain itself authenticated are not counted."),
+          + " that provider, and mail whose From domain itself authenticated are not counted. Or"
+          + " white space stands inside the Message-ID's angle brackets (<98728.7eb1e47@example.com"
+          + " >): a Message-ID has none, no mail program or server writes one there; it is where a"
+          + " bulk mailer's template filled in a value."),
   VOUCHING_BANNER(
       20,
       "Outlook がメッセージの上に帯として表示するヘッダー (X-Message-Flag) に、差出人が本物である・確認済みであるといった文言 (「Authentic Sender」「Verified」) が書かれています。"
