@@ -417,14 +417,14 @@ public final class MailAnalyzer {
   private static final Pattern VALID_DOMAIN = Pattern.compile("[a-z0-9.-]+");
 
   /**
-   * Mathematical alphanumeric symbols, zero-width and soft-hyphen characters, and invisible
-   * variation selectors or tag characters after a Latin letter ("M", U+E0139, "icrosoft"): a
-   * Japanese name's ideographic variant selector follows a kanji, and an emoji flag's tags follow
-   * the flag.
+   * Mathematical alphanumeric symbols, zero-width, invisible-operator (U+2061–U+2064) and
+   * soft-hyphen characters, and invisible variation selectors or tag characters after a Latin
+   * letter ("M", U+E0139, "icrosoft"): a Japanese name's ideographic variant selector follows a
+   * kanji, and an emoji flag's tags follow the flag.
    */
   static final Pattern OBFUSCATION =
       Pattern.compile(
-          "[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]"
+          "[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060-\\u2064\\uFEFF\\u00AD\\u034F]"
               + "|(?<=\\p{IsLatin})[\\x{E0000}-\\x{E007F}\\x{E0100}-\\x{E01EF}]");
 
   /**
