@@ -592,7 +592,9 @@ class MailCorporaBench {
   }
 
   static List<Eml> messages(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
+    // symbolic links followed: a corpora directory may link the sets of another (one without the
+    // option reads a linked set as no message at all)
+    try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       List<Eml> out = new ArrayList<>();
       for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
         out.add(new Eml(dir.relativize(p).toString(), Files.readAllBytes(p)));
