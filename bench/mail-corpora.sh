@@ -96,6 +96,22 @@
 #                newspaper. src/Matcher/**/*u1.eml of prototypefund/BBND-unspy.email-untrack-email-
 #                analyzer @ cce3fc1c (AGPL-3.0-or-later on the repository, the text the senders').
 #                Skipped with NO_OUTSIDE=1.
+#   phish-ja/    OPTIONAL, real Japanese lures as received, never trained on: every message written in
+#                Japanese (at least 10 hiragana in its decoded subject and text parts) that reached
+#                one of two public mailing lists, with a Received: header, taken from the same kind
+#                of public-inbox mirror as ham-list (linux-mailinglist-archives, no licence on the
+#                repositories, the text stays its senders'): erofs/ linux-erofs@lists.ozlabs.org
+#                @ b091b47e (42 messages, 2019-2026) and f2fs/ linux-f2fs-devel@lists.sourceforge.net
+#                @ cf822023 (12). Both lists are English-speaking kernel lists: what reaches them in
+#                Japanese is unwanted mail sent to scraped addresses, mostly credential phishing in
+#                the names of Japanese brands (Amazon, えきねっと, ETC利用照会サービス, JCB, 三井住友カード /
+#                Vpass, 三菱UFJ, イオンカード, メルカリ, JAネットバンク, Nintendo) in ISO-2022-JP, Shift_JIS,
+#                UTF-8 and GB2312-encoded Japanese, with the list's own headers (Mailman rewrites
+#                From to the list on erofs, adds "[f2fs-dev]" on f2fs). No list with legitimate
+#                Japanese mail was found in the mirrors (2026-12-03). Its figure is the share flagged,
+#                like spam-outside's; a few are contact-form or advertising spam, not phishing.
+#                Split by the same hash as the other sets (the tuning half listed, the held-out half
+#                the outside figure). Skipped with NO_OUTSIDE=1. Needs python3 (standard library).
 #
 # MailCorporaBench (docs/benchmarks.md) reads these, trains the statistical model of phishing
 # wording on the tuning half only and writes it beside them as mail-model.tsv (renkei.mail.model,
@@ -328,9 +344,57 @@ if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-newsletters" ]; then
   [ "$(cat "$tmp/manifest")" = "3ba41c76aedff408573a4438ddb7870e064078628dd2f091375dd51d455a1cd2" ] || { echo "ham-newsletters: manifest $(cat "$tmp/manifest") differs" >&2; exit 1; }
   mv "$out/ham-newsletters.tmp" "$out/ham-newsletters"
 fi
+ja_sample() { # owner/name commit dir: the messages of a public-inbox mirror written in Japanese
+  local g
+  g=$(repo "$1" "$2")
+  mkdir -p "$3"
+  git -C "$g" log --format='%H:m' "$2" | git -C "$g" cat-file --batch='@@@ %(objectname) %(objectsize)' \
+    | python3 -c '
+import email, email.policy, hashlib, os, re, sys
+out, data = sys.argv[1], sys.stdin.buffer
+hiragana = re.compile("[\u3041-\u3096]")
+def text(m):
+    msg = email.message_from_bytes(m, policy=email.policy.default)
+    t = str(msg.get("subject", ""))
+    for part in msg.walk():
+        if part.get_content_maintype() == "text":
+            try:
+                t += part.get_content()
+            except Exception:
+                pass # an unknown or broken charset: that part says nothing
+    return t
+while True:
+    head = data.readline()
+    if not head:
+        break
+    parts = head.split()
+    if len(parts) < 3 or parts[0] != b"@@@":
+        continue
+    m = data.read(int(parts[2]))
+    data.read(1)
+    if b"\nReceived:" not in b"\n" + m.split(b"\n\n", 1)[0]:
+        continue
+    try:
+        t = text(m)
+    except Exception:
+        continue
+    if len(hiragana.findall(t)) >= 10:
+        open(os.path.join(out, hashlib.sha256(m).hexdigest()[:16] + ".eml"), "wb").write(m)
+' "$3"
+}
+if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/phish-ja" ]; then
+  ja_sample linux-mailinglist-archives/linux-erofs.lists.ozlabs.org.0 \
+    b091b47ea5b1fc4b7a6e7e4ec595a3e997b3a83d "$out/phish-ja.tmp/erofs"
+  ja_sample linux-mailinglist-archives/linux-f2fs-devel.lists.sourceforge.net.0 \
+    cf8220238d004c6cbc73310d315fc02aeea36766 "$out/phish-ja.tmp/f2fs"
+  (cd "$out/phish-ja.tmp" && find . -type f | sort | xargs sha256sum | sha256sum | cut -c1-64) > "$tmp/manifest"
+  [ "$(cat "$tmp/manifest")" = "c4241a7ef9a89250056048f93b09d8be9b50a617d77215d24193f30fbc8b340a" ] || { echo "phish-ja: manifest $(cat "$tmp/manifest") differs" >&2; exit 1; }
+  mv "$out/phish-ja.tmp" "$out/phish-ja"
+fi
 for d in phish-pot nazario ham ham-csdmc $([ -d "$out/nazario-outside" ] && echo nazario-outside) \
   $([ -d "$out/nazario-extra" ] && echo nazario-extra) $([ -d "$out/ham-outside" ] && echo ham-outside) \
   $([ -d "$out/ham-bounce" ] && echo ham-bounce) $([ -d "$out/spam-outside" ] && echo spam-outside) \
-  $([ -d "$out/ham-list" ] && echo ham-list) $([ -d "$out/ham-newsletters" ] && echo ham-newsletters); do
+  $([ -d "$out/ham-list" ] && echo ham-list) $([ -d "$out/ham-newsletters" ] && echo ham-newsletters) \
+  $([ -d "$out/phish-ja" ] && echo phish-ja); do
   echo "$d: $(find -L "$out/$d" -type f | wc -l) files"
 done

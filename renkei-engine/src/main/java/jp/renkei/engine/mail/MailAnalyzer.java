@@ -417,14 +417,14 @@ public final class MailAnalyzer {
   private static final Pattern VALID_DOMAIN = Pattern.compile("[a-z0-9.-]+");
 
   /**
-   * Mathematical alphanumeric symbols, zero-width and soft-hyphen characters, and invisible
-   * variation selectors or tag characters after a Latin letter ("M", U+E0139, "icrosoft"): a
-   * Japanese name's ideographic variant selector follows a kanji, and an emoji flag's tags follow
-   * the flag.
+   * Mathematical alphanumeric symbols, zero-width, invisible-operator (U+2061–U+2064) and
+   * soft-hyphen characters, and invisible variation selectors or tag characters after a Latin
+   * letter ("M", U+E0139, "icrosoft"): a Japanese name's ideographic variant selector follows a
+   * kanji, and an emoji flag's tags follow the flag.
    */
   static final Pattern OBFUSCATION =
       Pattern.compile(
-          "[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u034F]"
+          "[\\x{1D400}-\\x{1D7FF}\\u200B-\\u200D\\u2060-\\u2064\\uFEFF\\u00AD\\u034F]"
               + "|(?<=\\p{IsLatin})[\\x{E0000}-\\x{E007F}\\x{E0100}-\\x{E01EF}]");
 
   /**
@@ -1793,6 +1793,15 @@ public final class MailAnalyzer {
 
   private void envelope(Message m, State st) {
     st.subject = m.getSubject();
+    if (st.subject != null && st.subject.indexOf('\uFFFD') >= 0) {
+      // Japanese under a narrower label (Shift_JIS for Windows-31J, GB2312 for GBK): read wider
+      Field raw = m.getHeader().getField("Subject");
+      String wider =
+          MailWiderCharsets.rereadWords(
+              raw == null ? null : org.apache.james.mime4j.util.MimeUtil.unfold(raw.getBody()),
+              st.subject);
+      st.subject = wider != null ? wider : st.subject;
+    }
     MailHeaders.Subject broken = MailHeaders.subject(st.subject);
     if (broken != null) {
       // mime4j leaves an encoded word never closed as written: shown decoded where it can be
@@ -2550,10 +2559,13 @@ public final class MailAnalyzer {
   private static String read(TextBody text, State st) {
     String whole = decodedWhole(text);
     if (whole != null) {
-      return whole;
+      String wider = MailWiderCharsets.reread(text, whole, TEXT_PART);
+      return wider != null ? wider : whole;
     }
     try {
-      return readByReader(text);
+      String asRead = readByReader(text);
+      String wider = MailWiderCharsets.reread(text, asRead, TEXT_PART);
+      return wider != null ? wider : asRead;
     } catch (IOException | RuntimeException e) {
       st.problem(
           "unreadable",

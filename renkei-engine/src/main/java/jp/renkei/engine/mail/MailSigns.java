@@ -78,7 +78,7 @@ final class MailSigns {
               + "|パスワード(?:の|を)?(?:有効期限|期限切れ|変更|再設定|更新|再登録)|(?:メールボックス|メール|受信箱)"
               + "の?容量|容量(?:オーバー|超過|制限|不足)|アカウント(?:が|は|を)?(?:一時)?(?:停止|ロック|凍結"
               + "|制限|無効|保留)|本人確認|本人様(?:の)?確認|登録情報(?:の|を)?(?:ご)?(?:確認|更新)|ご利用確認|不正(?:な)?(?:ログイン|アクセス"
-              + "|利用)|ログイン(?:して|の上|のうえ|し|が必要)|認証(?:が必要|情報)|セキュリティ(?:警告|通知|強化)"
+              + "|利用|使用)|ログイン(?:して|の上|のうえ|し|が必要)|認証(?:が必要|情報)|セキュリティ(?:警告|通知|強化)"
               // Japanese as the lures of 2024-26 write it: a strange sign-in reported, a sign-in
               // asked, the payment method or registered details to renew, an ID locked, the
               // one-time
@@ -92,7 +92,11 @@ final class MailSigns {
               // trading PIN to re-register; the payment details to renew on a suspended account
               + "|(?:多要素|二段階|2段階|二要素)認証(?:の|を)?(?:設定|登録|再設定)"
               + "|(?:ログイン|お支払い|支払い|請求|決済)情報(?:の|を)?(?:ご)?(?:確認|更新|再登録|入力|不一致)"
-              + "|暗証番号(?:の|を)?(?:再登録|再設定|確認)|アカウント(?:を|の)(?:ご)?確認(?:する|して|の上|のうえ)");
+              + "|暗証番号(?:の|を)?(?:再登録|再設定|確認)|アカウント(?:を|の)(?:ご)?確認(?:する|して|の上|のうえ)"
+              // the bank and card lures of 2025 (real Japanese mail that reached public lists): the
+              // account's use or trading restricted until the reader confirms (the banks' own check
+              // of the purpose of transactions, 取引目的等の確認, is no sign: the banks send it too)
+              + "|(?:アカウント|口座|カード)(?:の|で)?(?:お|ご)?(?:利用|取引)(?:に|を|が)?制限");
 
   /**
    * Phrases of fine print (lower-cased, as the text is read): the terms that say what an offer
@@ -3454,9 +3458,19 @@ final class MailSigns {
     return hasInvisible(t) || t.indexOf('\u00AD') >= 0 ? INVISIBLE.matcher(t).replaceAll("") : t;
   }
 
-  /** The invisible characters taken out of the text the wording rules read. */
+  /**
+   * The invisible characters taken out of the text the wording rules read; with them the invisible
+   * mathematical operators (U+2061–U+2064: function application, invisible times, separator and
+   * plus, which belong to formulas, not to prose) and the variation selectors U+FE00–U+FE0D after
+   * kana, which select no form of a kana (a 2024 メルカリ lure put U+FE09 and U+2064 inside "アカウント" and
+   * "お知らせ"; kanji take their variants from the ideographic selectors, emoji from U+FE0F, neither of
+   * which is taken out).
+   */
   private static final Pattern INVISIBLE =
-      Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD\\u2066-\\u2069]+");
+      Pattern.compile(
+          "(?:[\\u200B\\u200C\\u200D\\u2060-\\u2064\\uFEFF\\u00AD\\u2066-\\u2069]"
+              + "|(?<=[\\p{IsHiragana}\\p{IsKatakana}ー][\\u200B-\\u200D\\u2060-\\u2064\\uFE00-\\uFE0D]{0,8})"
+              + "[\\uFE00-\\uFE0D])+");
 
   /**
    * The invisible characters inside the words of a text, counted piece by piece as the text is read
@@ -3513,7 +3527,7 @@ final class MailSigns {
         return latinEvidence;
       }
       return japanese
-          + " × U+200B–U+200D / U+2060 / U+FEFF / U+00AD / U+2066–U+2069 (\""
+          + " × U+200B–U+200D / U+2060–U+2064 / U+FEFF / U+00AD / U+2066–U+2069 / U+FE00–U+FE0D (\""
           + japaneseWord
           + "\" …)";
     }
@@ -3575,9 +3589,10 @@ final class MailSigns {
       if (c == '\u200B'
           || c == '\u200C'
           || c == '\u200D'
-          || c == '\u2060'
+          || (c >= '\u2060' && c <= '\u2064')
           || c == '\uFEFF'
-          || (c >= '\u2066' && c <= '\u2069')) {
+          || (c >= '\u2066' && c <= '\u2069')
+          || (c >= '\uFE00' && c <= '\uFE0D')) {
         return true;
       }
     }
