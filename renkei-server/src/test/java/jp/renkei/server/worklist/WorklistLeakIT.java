@@ -185,7 +185,9 @@ class WorklistLeakIT extends ServerTest {
    * A section longer than the page shows its first 50 and counts the rest: 60 reports the CEPTOAR
    * may see and 60 it may not (TLP:RED naming nobody there, delivered to it all the same) waiting
    * on it. The count, the "more" line and the navigation move by the 60 visible ones only, and no
-   * hidden one is listed.
+   * hidden one is listed. They are the newest waiting (milliseconds before now): the queue lists
+   * newest first, and other ITs in the same JVM leave c-bank's queue with more than 50 of their
+   * own.
    */
   @Test
   void longSectionsCountOnlyWhatThePersonMaySee() {
@@ -199,7 +201,8 @@ class WorklistLeakIT extends ServerTest {
       jdbc.sql(
               "with r as (insert into report (originator_org_id, sector_code, route, ceptoar_id,"
                   + " tlp, status, created_at, submitted_at) select ?, 'finance', 'ceptoar', ?, ?,"
-                  + " 'submitted', now() - g * interval '1 minute', now() - g * interval '1 minute'"
+                  + " 'submitted', now() - g * interval '1 millisecond',"
+                  + " now() - g * interval '1 millisecond'"
                   + " from generate_series(1, 60) g returning id, created_at),"
                   + " v as (insert into report_version (report_id, version_no, kind, title, summary,"
                   + " detected_at, incident_type_code, service_outage, severity_code,"
