@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.advisory.NewAdvisory;
@@ -218,24 +217,7 @@ class DeactivationAroundIT extends ServerTest {
   }
 
   static ReportContent content(String title) {
-    return new ReportContent(
-        title,
-        "概要 " + title,
-        null,
-        Instant.now().minusSeconds(60),
-        "malware",
-        List.of("suspicious_mail"),
-        "no",
-        "level2",
-        null,
-        "unknown",
-        null,
-        "case3",
-        null,
-        null,
-        null,
-        null,
-        List.of());
+    return Fixtures.reportContent(title);
   }
 
   static NewReport viaCeptoar(String title, String ceptoarCode) {

@@ -135,24 +135,7 @@ class ExerciseIT extends ServerTest {
   }
 
   static ReportContent content(String title) {
-    return new ReportContent(
-        title,
-        "演習の概要 " + title,
-        null,
-        Instant.now().minusSeconds(60),
-        "malware",
-        List.of("suspicious_mail"),
-        "no",
-        "level2",
-        null,
-        "unknown",
-        null,
-        "case3",
-        null,
-        null,
-        null,
-        null,
-        List.of());
+    return Fixtures.reportContent(title);
   }
 
   static NewReport ceptoarReport(String title, Long run) {

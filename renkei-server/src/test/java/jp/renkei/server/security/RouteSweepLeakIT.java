@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -941,24 +940,7 @@ class RouteSweepLeakIT extends ServerTest {
   }
 
   static ReportContent content(String title) {
-    return new ReportContent(
-        title,
-        "概要 " + title,
-        null,
-        Instant.now().minusSeconds(60),
-        "malware",
-        List.of("suspicious_mail"),
-        "no",
-        "level2",
-        null,
-        "unknown",
-        null,
-        "case3",
-        null,
-        null,
-        null,
-        null,
-        List.of());
+    return Fixtures.reportContent(title);
   }
 
   /** Objects of every kind that belong to others and that the attacker may not see. */

@@ -1,5 +1,6 @@
 package jp.renkei.server.support;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.renkei.server.audit.Actor;
@@ -12,6 +13,7 @@ import jp.renkei.server.directory.TokenScope;
 import jp.renkei.server.directory.TokenService;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.directory.UserService;
+import jp.renkei.server.report.ReportContent;
 import org.springframework.boot.test.context.TestComponent;
 
 /** Builds organisations, people and tokens with unique names for one test. */
@@ -105,5 +107,30 @@ public class Fixtures {
     if (r.failures() != 0) {
       throw new AssertionError("refused: " + r.outcomes());
     }
+  }
+
+  /**
+   * An ordinary first report's content titled {@code title} (malware by suspicious mail, level 2,
+   * detected a minute ago): what the ITs that need "a report" file, whatever their subject.
+   */
+  public static ReportContent reportContent(String title) {
+    return new ReportContent(
+        title,
+        "概要 " + title,
+        null,
+        Instant.now().minusSeconds(60),
+        "malware",
+        List.of("suspicious_mail"),
+        "no",
+        "level2",
+        null,
+        "unknown",
+        null,
+        "case3",
+        null,
+        null,
+        null,
+        null,
+        List.of());
   }
 }

@@ -382,23 +382,6 @@ class DrillIT extends ServerTest {
   }
 
   static ReportContent content(String title) {
-    return new ReportContent(
-        title,
-        "訓練の概要 " + title,
-        null,
-        java.time.Instant.now().minusSeconds(60),
-        "malware",
-        List.of("suspicious_mail"),
-        "no",
-        "level2",
-        null,
-        "unknown",
-        null,
-        "case3",
-        null,
-        null,
-        null,
-        null,
-        List.of());
+    return Fixtures.reportContent(title);
   }
 }
