@@ -33,8 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       still that of an enabled member of the run in the row's organisation.
  * </ul>
  *
- * A reset notice goes to the person it is about, as queued: the person may have been disabled
- * since, and is still told.
+ * A reset notice goes to the person it is about only while the person is enabled and their
+ * organisation active (attack28c): a disabled account cannot sign in, so the notice protects
+ * nothing of theirs, and an organisation made inactive may no longer have its own people reading
+ * its mailboxes; the row is cancelled ({@code inactive}).
  */
 final class SendTimeCheck {
 
@@ -112,7 +114,7 @@ final class SendTimeCheck {
   /** What to do with {@code due} now. */
   Verdict judge(OutboxSender.Due due) {
     if (due.accountMailId() != null) {
-      return Verdict.SEND;
+      return accountMail(due.accountMailId());
     }
     if (due.exerciseMailId() != null) {
       return exerciseMail(due);
@@ -255,6 +257,24 @@ final class SendTimeCheck {
         : Verdict.cancel(
             "notMember",
             "the address is no longer an enabled member's of the run in that organisation");
+  }
+
+  /**
+   * A notice about a person's own account (a reset) goes only while the person is enabled and their
+   * organisation active: a disabled account gets none ({@code ResetNotices}).
+   */
+  private Verdict accountMail(long accountMailId) {
+    boolean enabled =
+        jdbc.sql(
+                "select u.enabled and o.active from account_mail m join app_user u on u.id ="
+                    + " m.user_id join organisation o on o.id = u.organisation_id where m.id = ?")
+            .param(accountMailId)
+            .query(Boolean.class)
+            .optional()
+            .orElse(false);
+    return enabled
+        ? Verdict.SEND
+        : Verdict.cancel("inactive", "the person or their organisation is no longer active");
   }
 
   private static Optional<Verdict> runRefusal(String state, boolean emailAllowed) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
  * The hub engineer deactivates an organisation (it left the partnership or was compromised) or
  * makes it active again, as a platform admin on the organisation's page does: audited as {@code
  * cli:<os user>}, with the same consequences ({@link DirectoryService#setActive}). The organisation
- * is named by id, code or name; an unknown or ambiguous one is refused in one line (exit 1).
+ * is named by id, code or name (current or former); an unknown or ambiguous one is refused in one
+ * line (exit 1).
  */
 @Command(
     name = "organisations",
@@ -64,7 +65,8 @@ final class OrganisationsCommand implements Runnable {
 
     @Parameters(
         paramLabel = "<id-or-name>",
-        description = "The organisation's id, code, or Japanese or English name.")
+        description =
+            "The organisation's id, code, or Japanese or English name (current or former).")
     String organisation;
 
     @Override
@@ -86,7 +88,8 @@ final class OrganisationsCommand implements Runnable {
 
     @Parameters(
         paramLabel = "<id-or-name>",
-        description = "The organisation's id, code, or Japanese or English name.")
+        description =
+            "The organisation's id, code, or Japanese or English name (current or former).")
     String organisation;
 
     @Override

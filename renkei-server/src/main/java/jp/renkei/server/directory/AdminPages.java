@@ -218,11 +218,14 @@ class AdminPages {
 
   /**
    * Whether the person was told of the reset by e-mail, and at which address ({@link ResetNotices}
-   * mails whoever has one): the admin otherwise does not know whether to call them.
+   * mails whoever has one and is not disabled): the admin otherwise does not know whether to call
+   * them.
    */
-  private static void told(UserAccount u, Model model) {
-    boolean mailed = u.email() != null && !u.email().isBlank();
+  private void told(UserAccount u, Model model) {
+    String reach = users.resetNoticeReach(u);
+    boolean mailed = "MAILED".equals(reach);
     model.addAttribute("resetMailed", mailed);
+    model.addAttribute("resetReach", reach);
     model.addAttribute("resetMailedTo", mailed ? u.email() : u.login());
   }
 

@@ -152,9 +152,10 @@ public class DirectoryService {
 
   /**
    * The organisation an operator at the shell names by its numeric id, its code, or its Japanese or
-   * English name (exactly, ignoring case). Refused with what was given when nothing matches, and
-   * when more than one organisation does (a code made of digits that is another's id; names cannot
-   * collide, {@link #create} refuses confusable ones), listing their codes.
+   * English name, current or former (exactly, ignoring case). Refused with what was given when
+   * nothing matches, and when more than one organisation does (a code made of digits that is
+   * another's id; a former name of one that another organisation has since taken or also had),
+   * listing their codes.
    */
   public Organisation resolve(String idCodeOrName) {
     String given = idCodeOrName == null ? "" : idCodeOrName.strip();
@@ -172,6 +173,8 @@ public class DirectoryService {
         found.put(o.id(), o);
       }
     }
+    // an engineer may know an organisation only by the name it had (attack28c)
+    organisations.byFormerName(name).forEach(o -> found.put(o.id(), o));
     if (found.isEmpty()) {
       throw new InvalidInput("organisation", "validation.organisation.notFound", given);
     }

@@ -91,6 +91,21 @@ class OrganisationRepository {
         .list();
   }
 
+  /**
+   * The organisations that once had {@code name} (Japanese or English, ignoring case) as a former
+   * name.
+   */
+  List<Organisation> byFormerName(String name) {
+    return jdbc.sql(
+            SELECT
+                + " where o.id in (select organisation_id from organisation_former_name"
+                + " where lower(name_ja) = lower(?) or lower(name_en) = lower(?))"
+                + ORDER)
+        .params(name, name)
+        .query(Rows.of(Organisation.class))
+        .list();
+  }
+
   boolean codeExists(String code) {
     return jdbc.sql("select count(*) from organisation where code = ?")
             .param(code)

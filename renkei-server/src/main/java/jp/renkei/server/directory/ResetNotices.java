@@ -11,8 +11,12 @@ import org.springframework.stereotype.Component;
  * Tells a person by e-mail that an administrator reset their password or second factor: who, when,
  * what it ended, and whom to call if they did not ask for it. Queued in the outbox in the reset's
  * own transaction (a reset that rolls back mails nothing); a person without an address is not
- * mailed (the audit log has the reset either way). The new password is never in the mail: it is
- * handed over by the administrator.
+ * mailed (the audit log has the reset either way). Nor is a person read as disabled (their own flag
+ * off, or their organisation inactive): they cannot sign in, so the notice protects nothing of
+ * theirs, and an organisation is made inactive when it leaves or is compromised, when its mailboxes
+ * may no longer be its people's — the mail would tell whoever reads them that the hub's
+ * administrators are working on the account. The outbox judges it again before sending ({@code
+ * SendTimeCheck}). The new password is never in the mail: it is handed over by the administrator.
  */
 @Component
 class ResetNotices {
@@ -42,9 +46,31 @@ class ResetNotices {
     this.jdbc = jdbc;
   }
 
-  /** Queues the notice to {@code person}'s address, if it has one. */
+  /** Whether a reset notice reaches the person, and if not, why. */
+  enum Reach {
+    MAILED,
+    NO_ADDRESS,
+    DISABLED
+  }
+
+  /** Whether a notice to {@code person} would be mailed now. */
+  Reach reach(UserAccount person) {
+    boolean active =
+        person.enabled()
+            && jdbc.sql("select active from organisation where id = ?")
+                .param(person.organisationId())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    if (!active) {
+      return Reach.DISABLED;
+    }
+    return person.email() == null || person.email().isBlank() ? Reach.NO_ADDRESS : Reach.MAILED;
+  }
+
+  /** Queues the notice to {@code person}'s address, if it has one and is not disabled. */
   void queue(Actor actor, UserAccount person, Kind kind, Instant at) {
-    if (person.email() == null || person.email().isBlank()) {
+    if (reach(person) != Reach.MAILED) {
       return;
     }
     long mail =

@@ -281,6 +281,14 @@ public class UserService {
     return had;
   }
 
+  /**
+   * Whether a reset notice to the person is mailed ({@code MAILED}), and if not why ({@code
+   * NO_ADDRESS}, {@code DISABLED}: the person or their organisation is disabled).
+   */
+  public String resetNoticeReach(UserAccount person) {
+    return resetNotices.reach(person).name();
+  }
+
   private UserAccount requireOtherManaged(Actor actor, long id, String selfKey) {
     UserAccount u = get(actor, id);
     requireCanManage(actor, u.organisationId(), u.role());

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -97,8 +98,14 @@ class ExerciseApi {
     return exercises.console(actor, id);
   }
 
+  /**
+   * The member's view of the run; records the read only when it is their own ({@link OwnReading}).
+   */
   @GetMapping("/runs/{id}")
-  ExerciseViews.Play play(Actor actor, @PathVariable long id) {
-    return exercises.play(actor, id);
+  ExerciseViews.Play play(
+      Actor actor,
+      @PathVariable long id,
+      @RequestHeader(name = "Sec-Fetch-Site", required = false) String fetchSite) {
+    return exercises.play(actor, id, OwnReading.counts(actor, fetchSite));
   }
 }

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** 演習: the list of runs, a member's page of a run, and the controller console. */
@@ -52,10 +53,27 @@ class ExercisePages {
   /** The create-run form as it was sent, shown again with its error. */
   record RunForm(long scenario, String title, String speed, boolean emailAllowed) {}
 
+  /**
+   * The run's page. Opening it records that the member read their injects only when it is their own
+   * reading ({@link OwnReading}); otherwise the page shows the injects and a button that records
+   * the read.
+   */
   @GetMapping("/exercises/{id}")
-  String play(Actor actor, @PathVariable long id, Model model) {
-    model.addAttribute("play", exercises.play(actor, id));
+  String play(
+      Actor actor,
+      @PathVariable long id,
+      @RequestHeader(name = "Sec-Fetch-Site", required = false) String fetchSite,
+      Model model) {
+    boolean own = OwnReading.counts(actor, fetchSite);
+    model.addAttribute("play", exercises.play(actor, id, own));
+    model.addAttribute("readNotRecorded", !own);
     return "exercise/play";
+  }
+
+  @PostMapping("/exercises/{id}/read")
+  String markRead(Actor actor, @PathVariable long id) {
+    exercises.markRead(actor, id);
+    return "redirect:/exercises/" + id;
   }
 
   @GetMapping("/exercises/{id}/console")

@@ -813,6 +813,15 @@ public class ExerciseService {
    */
   @Transactional
   public ExerciseViews.Play play(Actor actor, long runId) {
+    return play(actor, runId, true);
+  }
+
+  /**
+   * A member's page of the run; {@code recordRead} false shows the injects without recording that
+   * the member read them (a page reached from another site: the read scores, so only the member's
+   * own reading may count).
+   */
+  public ExerciseViews.Play play(Actor actor, long runId, boolean recordRead) {
     String my = requireRole(actor, runId, "player", "controller", "evaluator", "observer");
     ExerciseRepository.RunRow run = repo.run(runId).orElseThrow();
     Scenario s = scenarioOf(run);
@@ -833,7 +842,9 @@ public class ExerciseService {
                           d.deliveredAt(),
                           d.exerciseOffsetSeconds() / 60)));
     }
-    repo.markRead(runId, actor.userId(), clock.instant());
+    if (recordRead) {
+      repo.markRead(runId, actor.userId(), clock.instant());
+    }
     Optional<Phase> phase = s.phaseAt(c.elapsed(clock.instant()));
     return new ExerciseViews.Play(
         run.id(),
@@ -856,6 +867,12 @@ public class ExerciseService {
   /** The actor's role in run {@code runId}, if it is a member (the drill pages ask). */
   public Optional<String> roleIn(Actor actor, long runId) {
     return actor.userId() == null ? Optional.empty() : repo.roleOf(runId, actor.userId());
+  }
+
+  /** Records that the member read every inject delivered to them so far (the page's own button). */
+  public void markRead(Actor actor, long runId) {
+    requireRole(actor, runId, "player", "controller", "evaluator", "observer");
+    repo.markRead(runId, actor.userId(), clock.instant());
   }
 
   private String requireRole(Actor actor, long runId, String... allowed) {

@@ -394,12 +394,14 @@ public class ReportFilingService {
           actor, AuditLog.Event.success("report.submit", "report", id, "ceptoar, anonymised"));
       return;
     }
+    requireActive("route", nisc);
     if ("ceptoar".equals(r.route())) {
-      reports.insertHop(id, order++, "ceptoar", r.ceptoarId());
       Organisation ministry =
           access
               .supervisoryMinistry(own)
               .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
+      requireActive("route", ministry);
+      reports.insertHop(id, order++, "ceptoar", r.ceptoarId());
       reports.insertHop(id, order++, "ministry", ministry.id());
     }
     reports.insertHop(id, order, "nisc", nisc.id());
@@ -431,6 +433,18 @@ public class ReportFilingService {
     audit.record(
         actor, AuditLog.Event.success("report.version", "report", id, kind + " #" + number));
     return number;
+  }
+
+  /**
+   * Every hop of the route the sender chose must be active (attack28c; deact28 checked only the
+   * CEPTOAR): an inactive ministry or NISC would hold the report where nobody can read or forward
+   * it, and it would reach its people again on reactivation. That an organisation is inactive is
+   * what the directory already shows every member.
+   */
+  private static void requireActive(String field, Organisation hop) {
+    if (!hop.active()) {
+      throw new InvalidInput(field, "validation.organisation.inactive", hop.code());
+    }
   }
 
   private Organisation ceptoarFor(Organisation own, String code) {

@@ -19,6 +19,7 @@ import jp.renkei.server.support.Http;
 import jp.renkei.server.support.OutboxAudit;
 import jp.renkei.server.support.ServerTest;
 import jp.renkei.server.support.WebhookReceiver;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ class DeactivationAroundIT extends ServerTest {
   @Autowired ReportFilingService filing;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
+  @Autowired OrganisationNames names;
 
   WebhookReceiver receiver;
 
@@ -277,6 +279,121 @@ class DeactivationAroundIT extends ServerTest {
                 .single())
         .isZero();
     assertThat(browser.get("/reports/new").body()).doesNotContain(CEPTOAR_ROUTE);
+  }
+
+  /**
+   * The route's other hops are judged as the CEPTOAR is (attack28c): a report whose route passes an
+   * inactive ministry or an inactive NISC is refused naming it, and nothing is delivered; the route
+   * that avoids the inactive hop still works.
+   */
+  @Test
+  void aReportWhoseRoutePassesAnInactiveMinistryOrNiscIsRefused() {
+    Community c = community();
+    Actor reporter = fixtures.actor(fixtures.user(c.member(), Role.ANALYST));
+    Organisation ministry = directory.ministryOrganisation("fsa").orElseThrow();
+    Organisation nisc = directory.nationalCoordinator().orElseThrow();
+    long draft =
+        filing.create(reporter, viaCeptoar(Fixtures.unique("下書き"), c.ceptoar().code()), false);
+    directory.setActive(Actor.cli(), ministry.id(), false);
+    try {
+      for (ThrowingCallable filed :
+          List.<ThrowingCallable>of(
+              () ->
+                  filing.create(
+                      reporter, viaCeptoar(Fixtures.unique("省庁経由"), c.ceptoar().code()), true),
+              () -> filing.submit(reporter, draft))) {
+        assertThatThrownBy(filed)
+            .isInstanceOfSatisfying(
+                InvalidInput.class,
+                e -> {
+                  assertThat(e.field()).isEqualTo("route");
+                  assertThat(e.messageKey()).isEqualTo("validation.organisation.inactive");
+                  assertThat(e.args()).containsExactly(ministry.code());
+                });
+      }
+      assertThat(hops(draft)).isZero();
+      // the hotline passes no ministry
+      filing.create(reporter, hotline(Fixtures.unique("直接")), true);
+    } finally {
+      directory.setActive(Actor.cli(), ministry.id(), true);
+    }
+    directory.setActive(Actor.cli(), nisc.id(), false);
+    try {
+      assertThatThrownBy(() -> filing.create(reporter, hotline(Fixtures.unique("直接")), true))
+          .isInstanceOfSatisfying(
+              InvalidInput.class,
+              e -> {
+                assertThat(e.field()).isEqualTo("route");
+                assertThat(e.args()).containsExactly(nisc.code());
+              });
+      assertThatThrownBy(() -> filing.submit(reporter, draft))
+          .isInstanceOfSatisfying(
+              InvalidInput.class, e -> assertThat(e.args()).containsExactly(nisc.code()));
+      assertThat(hops(draft)).isZero();
+    } finally {
+      directory.setActive(Actor.cli(), nisc.id(), true);
+    }
+    filing.submit(reporter, draft);
+    assertThat(hops(draft)).isEqualTo(3);
+  }
+
+  static NewReport hotline(String title) {
+    return new NewReport(
+        content(title),
+        "hotline",
+        null,
+        false,
+        "amber",
+        List.of(),
+        List.of(),
+        false,
+        List.of(),
+        null);
+  }
+
+  int hops(long report) {
+    return jdbc.sql("select count(*) from report_hop where report_id = ?")
+        .param(report)
+        .query(Integer.class)
+        .single();
+  }
+
+  /**
+   * An engineer may know an organisation only by a name it had (attack28c): the shell finds it by a
+   * former name, Japanese or English, and refuses a name that is one organisation's former name and
+   * another's current one.
+   */
+  @Test
+  void theShellFindsAnOrganisationByAFormerNameAndRefusesOneTwoAnswerTo() {
+    Organisation m = community().member();
+    String oldJa = m.nameJa();
+    String oldEn = m.nameEn();
+    names.rename(
+        platformAdmin(),
+        m.id(),
+        "改称後の事業者 " + Fixtures.unique("r"),
+        "Renamed operator " + Fixtures.unique("r"),
+        null,
+        null);
+    assertThat(directory.resolve(oldJa).id()).isEqualTo(m.id());
+    assertThat(directory.resolve(" " + oldEn.toLowerCase(java.util.Locale.ROOT)).id())
+        .isEqualTo(m.id());
+
+    // another organisation takes the old name: it answers to it, and so does m
+    Organisation other = community().member();
+    names.rename(platformAdmin(), other.id(), oldJa, oldEn + " 2", null, null);
+    assertThatThrownBy(() -> directory.resolve(oldJa))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> {
+              assertThat(e.messageKey()).isEqualTo("validation.organisation.ambiguous");
+              assertThat(e.args()[1].toString()).contains(m.code(), other.code());
+            });
+    assertThat(directory.resolve(oldEn).id()).isEqualTo(m.id());
+  }
+
+  Actor platformAdmin() {
+    return fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN));
   }
 
   @Test

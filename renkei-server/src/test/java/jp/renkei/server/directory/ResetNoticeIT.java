@@ -89,6 +89,81 @@ class ResetNoticeIT extends ServerTest {
   }
 
   /**
+   * A person read as disabled — their own flag off, or their organisation inactive (deact28's
+   * leftover, attack28c) — gets no reset notice: the account cannot sign in, and an organisation
+   * made inactive (it left, or was compromised) may no longer have its people reading its
+   * mailboxes. A notice queued before the person was disabled is cancelled, not sent; the admin's
+   * page says why nobody was mailed.
+   */
+  @Test
+  void aDisabledPersonOrOneOfAnInactiveOrganisationGetsNoResetNotice() throws Exception {
+    UserAccount enabled = person("on-" + java.util.UUID.randomUUID() + "@gas.example.jp");
+    Organisation org = directory.organisation(enabled.organisationId());
+    UserAccount ofInactive = person("off-" + java.util.UUID.randomUUID() + "@gas.example.jp");
+    UserAccount disabled =
+        person("dis-" + java.util.UUID.randomUUID() + "@gas.example.jp", org.code(), Role.MEMBER);
+    users.setEnabled(Actor.cli(), disabled.id(), false);
+    // queued while enabled, the person disabled before the outbox sent it
+    UserAccount late = person("late-" + java.util.UUID.randomUUID() + "@gas.example.jp");
+    UserAccount admin = person(null, "nisc", Role.PLATFORM_ADMIN);
+    var browser = http();
+    assertThat(browser.signIn(admin.login(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+    String disabledPage = "/admin/users/" + disabled.id();
+    assertThat(
+            browser.postForm(disabledPage, disabledPage + "/password", java.util.Map.of()).body())
+        .contains("id=\"reset-mailed\"", "無効（本人または所属組織が無効）のため")
+        .doesNotContain("あてにお知らせします");
+    users.resetSecondFactor(Actor.cli(), disabled.id());
+
+    directory.setActive(Actor.cli(), ofInactive.organisationId(), false);
+    users.resetPassword(Actor.cli(), ofInactive.id());
+    users.resetSecondFactor(Actor.cli(), ofInactive.id());
+    assertThat(queued(disabled)).isZero();
+    assertThat(queued(ofInactive)).isZero();
+
+    tx.executeWithoutResult(
+        t -> {
+          users.resetPassword(Actor.cli(), late.id());
+          jdbc.sql("update app_user set enabled = false where id = ?").param(late.id()).update();
+        });
+    assertThat(queued(late)).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(60)).until(() -> "cancelled".equals(outboxStatus(late)));
+    // the enabled colleague is mailed as before, after the cancelled row was judged
+    users.resetPassword(Actor.cli(), enabled.id());
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(enabled.email()).size() == 1);
+    for (UserAccount u : java.util.List.of(disabled, ofInactive, late)) {
+      assertThat(mailTo(u.email())).as(u.login()).isEmpty();
+    }
+    assertThat(
+            jdbc.sql(
+                    "select o.cancel_reason from outbox o join account_mail m on m.id ="
+                        + " o.account_mail_id where m.user_id = ?")
+                .param(late.id())
+                .query(String.class)
+                .single())
+        .isEqualTo("inactive");
+  }
+
+  int queued(UserAccount u) {
+    return jdbc.sql("select count(*) from account_mail where user_id = ?")
+        .param(u.id())
+        .query(Integer.class)
+        .single();
+  }
+
+  String outboxStatus(UserAccount u) {
+    return jdbc.sql(
+            "select o.status from outbox o join account_mail m on m.id = o.account_mail_id"
+                + " where m.user_id = ?")
+        .param(u.id())
+        .query(String.class)
+        .single();
+  }
+
+  @Autowired DirectoryService directory;
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+
+  /**
    * The admin's page after a reset says whether the person was mailed, and where: it said nothing
    * (walk19), so an admin could not tell whether to call them too.
    */

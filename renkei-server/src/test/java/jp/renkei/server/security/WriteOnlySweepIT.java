@@ -22,6 +22,9 @@ import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.TokenScope;
 import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.exercise.ExerciseService;
+import jp.renkei.server.exercise.ScenarioTemplates;
+import jp.renkei.server.exercise.survey.SurveyService;
 import jp.renkei.server.report.NewReport;
 import jp.renkei.server.report.ReportFilingService;
 import jp.renkei.server.security.RouteSweepLeakIT.Ids;
@@ -63,6 +66,9 @@ class WriteOnlySweepIT extends ServerTest {
   @Autowired ReportFilingService filing;
   @Autowired AdvisoryService advisories;
   @Autowired DirectoryService directory;
+  @Autowired ExerciseService exercises;
+  @Autowired ScenarioTemplates templates;
+  @Autowired SurveyService surveys;
 
   @Test
   void noWriteAnswersATokenThatMayNotReadWithABody() {
@@ -72,7 +78,7 @@ class WriteOnlySweepIT extends ServerTest {
     UserAccount analyst = fixtures.user(bank, Role.ANALYST);
     UserAccount admin = fixtures.user(bank, Role.ORG_ADMIN);
     UserAccount nisc = fixtures.user("nisc", Role.ANALYST);
-    Ids own = ownObjects(mark, bank, analyst, nisc);
+    Ids own = ownObjects(mark, bank, analyst, admin, nisc);
 
     Map<String, Integer> succeeded = new TreeMap<>();
     List<String> leaks = new ArrayList<>();
@@ -123,7 +129,9 @@ class WriteOnlySweepIT extends ServerTest {
             "PUT /api/v1/monitor/sites/{id}",
             "POST /api/v1/exposure/findings/{id}/workflow",
             "POST /api/v1/notice/notices/{id}/outcome",
-            "PUT /api/v1/exercises/issues/{id}/progress");
+            "PUT /api/v1/exercises/issues/{id}/progress",
+            "PUT /api/v1/exercises/runs/{id}/survey",
+            "PUT /api/v1/exercises/runs/{id}/survey/state");
   }
 
   /** The marked routes are exactly those this test names (a new one is decided in review). */
@@ -179,7 +187,11 @@ class WriteOnlySweepIT extends ServerTest {
 
   /** Objects of the bank's own (and NISC's advisory to it), with titles that must never show. */
   private Ids ownObjects(
-      String mark, Organisation bank, UserAccount analyst, UserAccount niscUser) {
+      String mark,
+      Organisation bank,
+      UserAccount analyst,
+      UserAccount admin,
+      UserAccount niscUser) {
     Ids ids = new Ids();
     ids.secrets.add(mark);
     Actor bankActor = fixtures.actor(analyst);
@@ -231,7 +243,7 @@ class WriteOnlySweepIT extends ServerTest {
     ids.put(Kind.C4TAP, "987654321", "987654321");
     long scenario = one("select min(id) from exercise_scenario");
     ids.put(Kind.SCENARIO, RouteSweepLeakIT.NEVER, Long.toString(scenario));
-    long run = one("select id from exercise_run order by created_at limit 1");
+    long run = endedRunWithOpenSurvey(mark, nisc, analyst, admin);
     ids.put(Kind.RUN, RouteSweepLeakIT.NEVER, Long.toString(run));
     ids.put(Kind.DRILL, RouteSweepLeakIT.NEVER, RouteSweepLeakIT.NEVER);
     long issue =
@@ -285,6 +297,25 @@ class WriteOnlySweepIT extends ServerTest {
     return ids;
   }
 
+  /**
+   * A run NISC's analyst controls and the bank's analyst and admin played, stopped, with its
+   * questionnaire open: the survey's answer (the players) and state (the controller) then succeed.
+   */
+  private long endedRunWithOpenSurvey(
+      String mark, Actor nisc, UserAccount analyst, UserAccount admin) {
+    long scenario = templates.copy(nisc, ScenarioTemplates.NAMES.get(0));
+    long run = exercises.createRun(nisc, scenario, mark + " 演習", 1, false);
+    for (UserAccount u : List.of(analyst, admin)) {
+      exercises.addMember(nisc, run, u.login(), "player", "bank", "");
+    }
+    if (one("select count(*) from exercise_survey where run_id = ?", run) == 0) {
+      surveys.attach(nisc, run, "");
+    }
+    exercises.control(nisc, run, "start");
+    exercises.control(nisc, run, "stop");
+    return run;
+  }
+
   /** Bodies for the writes whose shape the route sweep's plausible fields do not make. */
   static final Map<String, String> BODIES =
       Map.of(
@@ -296,6 +327,10 @@ class WriteOnlySweepIT extends ServerTest {
               + "\"observables\":[]},\"route\":\"hotline\",\"tlp\":\"amber\"}",
           "/api/v1/exposure/findings/{id}/workflow",
           "{\"status\":\"in_progress\"}",
+          "/api/v1/exercises/runs/{id}/survey",
+          "{\"answers\":{\"satisfaction\":\"4\",\"comments\":\"sweep\"},\"named\":false}",
+          "/api/v1/exercises/runs/{id}/survey/state",
+          "{\"state\":\"open\"}",
           "/api/v1/notice/notices/{id}/outcome",
           "{\"warnedHow\":\"email\",\"warnedOn\":\"2026-11-20\",\"outcome\":\"warned\","
               + "\"note\":\"sweep\"}");
