@@ -118,6 +118,87 @@ final class MailWiderCharsets {
     return undecoded(s) < undecoded(asRead) ? s : null;
   }
 
+  /**
+   * A From field's display name decoded in the wider charsets, when {@code asRead} (the name as the
+   * parser decoded it) has undecoded characters; else null. Only a name before an address in angle
+   * brackets is read again.
+   */
+  static String rereadName(String rawFrom, String asRead) {
+    if (rawFrom == null || asRead == null || asRead.indexOf('\uFFFD') < 0) {
+      return null;
+    }
+    int angle = rawFrom.lastIndexOf('<');
+    if (angle <= 0) {
+      return null;
+    }
+    String wider = rereadWords(rawFrom.substring(0, angle).strip(), asRead);
+    if (wider == null) {
+      return null;
+    }
+    wider = wider.strip();
+    if (wider.length() >= 2 && wider.startsWith("\"") && wider.endsWith("\"")) {
+      wider = wider.substring(1, wider.length() - 1).strip();
+    }
+    return wider.isEmpty() ? null : wider;
+  }
+
+  /** The escape sequences that switch ISO-2022-JP to JIS X 0208 (1978, 1983) and JIS X 0212. */
+  private static final String[] JIS_IN = {"\u001B$B", "\u001B$@", "\u001B$(D"};
+
+  /**
+   * A header's text with ISO-2022-JP left undecoded in it read as Japanese: a field written in raw
+   * ISO-2022-JP without an encoded word (a From name in quotes), or an encoded word whose declared
+   * charset is another (a list that re-encoded the subject as ISO-8859-1) leaves the escape
+   * sequences and the JIS letters as written ("ESC $B%f!<%7!<ESC (B" for ユーシー). Each run of ASCII
+   * holding such an escape sequence is decoded as ISO-2022-JP (its Windows form); a run that would
+   * leave an undecoded character is kept as it was. Null when there is nothing to read.
+   */
+  static String rawJis(String s) {
+    if (s == null || s.indexOf('\u001B') < 0) {
+      return null;
+    }
+    Charset jis = WIDER.get(Charset.forName("ISO-2022-JP"));
+    if (jis == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    boolean changed = false;
+    int i = 0;
+    while (i < s.length()) {
+      int end = i;
+      while (end < s.length() && s.charAt(end) < 0x80) {
+        end++;
+      }
+      if (end == i) {
+        out.append(s.charAt(i++));
+        continue;
+      }
+      String run = s.substring(i, end);
+      String read = run;
+      if (switchesToJis(run)) {
+        String decoded =
+            narrowForms(
+                new String(run.getBytes(java.nio.charset.StandardCharsets.US_ASCII), jis), jis);
+        if (undecoded(decoded) == 0) {
+          read = decoded;
+          changed = true;
+        }
+      }
+      out.append(read);
+      i = end;
+    }
+    return changed ? out.toString() : null;
+  }
+
+  private static boolean switchesToJis(String run) {
+    for (String in : JIS_IN) {
+      if (run.contains(in)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static java.util.Set<String> names(Charset c) {
     java.util.Set<String> out = new java.util.HashSet<>();
     out.add(c.name().toLowerCase(Locale.ROOT));

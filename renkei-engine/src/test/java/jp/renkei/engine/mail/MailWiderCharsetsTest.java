@@ -86,4 +86,61 @@ class MailWiderCharsetsTest {
         .contains(letter);
     assertThat(MailWiderCharsets.rereadWords("=?shift_jis?B?gqA=?=", "あ")).isNull();
   }
+
+  private static MailReport report(String fromHeader, String subjectHeader) {
+    byte[] raw =
+        ("From: "
+                + fromHeader
+                + "\r\nTo: soumu@example-corp.co.jp\r\nSubject: "
+                + subjectHeader
+                + "\r\nDate: Tue, 01 Dec 2026 09:12:44 +0900\r\nMessage-ID: <c2@example.cn>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nご確認ください。\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    return new MailAnalyzer().analyze(new ByteArrayInputStream(raw));
+  }
+
+  private static String latin1(byte[] b) {
+    return new String(b, StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void theFromNameUnderANarrowerLabelIsReadWiderLikeTheSubject() {
+    MailReport r =
+        report(
+            "=?shift_jis?B?"
+                + b64("①三井住友カード㈱".getBytes(Charset.forName("windows-31j")))
+                + "?= <info@smcc-kakunin.cn>",
+            "=?UTF-8?B?" + b64("ご案内".getBytes(StandardCharsets.UTF_8)) + "?=");
+    assertThat(r.fromName()).isEqualTo("①三井住友カード㈱");
+  }
+
+  @Test
+  void rawIso2022jpInTheFromNameAndInASubjectReEncodedAsLatin1IsReadAsJapanese() {
+    Charset jis = Charset.forName("ISO-2022-JP");
+    // a From name written in raw ISO-2022-JP between quotes, and a subject that a list re-encoded
+    // as ISO-8859-1, escape bytes and all (both seen in the phish-ja set)
+    String subject =
+        "=?iso-8859-1?q?"
+            + latin1("特別キャンペーン".getBytes(jis))
+                .replace("\u001B", "=1B")
+                .replace("$", "=24")
+                .replace("(", "=28")
+                .replace("?", "=3F")
+                .replace(" ", "_")
+            + "?=";
+    MailReport r =
+        report("\"" + latin1("ユーシーカード株式会社".getBytes(jis)) + "\" <x@euhomvc.example>", subject);
+    assertThat(r.fromName()).isEqualTo("ユーシーカード株式会社");
+    assertThat(r.subject()).isEqualTo("特別キャンペーン");
+  }
+
+  @Test
+  void asciiThatOnlyLooksLikeJisIsLeftAsWritten() {
+    // the letters of "$B…(B" without the escape byte are ordinary text ("$B2 (B-grade)")
+    assertThat(MailWiderCharsets.rawJis("Price $B2 (B-grade)")).isNull();
+    assertThat(MailWiderCharsets.rawJis("Café crème")).isNull();
+    MailReport r = report("\"Sales Team\" <sales@example.com>", "Price $B2 (B-grade) offer");
+    assertThat(r.fromName()).isEqualTo("Sales Team");
+    assertThat(r.subject()).isEqualTo("Price $B2 (B-grade) offer");
+  }
 }
