@@ -1802,8 +1802,6 @@ public final class MailAnalyzer {
               st.subject);
       st.subject = wider != null ? wider : st.subject;
     }
-    String subjectJis = MailWiderCharsets.rawJis(st.subject);
-    st.subject = subjectJis != null ? subjectJis : st.subject;
     MailHeaders.Subject broken = MailHeaders.subject(st.subject);
     if (broken != null) {
       // mime4j leaves an encoded word never closed as written: shown decoded where it can be
@@ -1838,17 +1836,6 @@ public final class MailAnalyzer {
       st.fromAsWritten = f.getAddress();
       st.from = f.getAddress().toLowerCase(Locale.ROOT);
       st.fromName = f.getName();
-      if (st.fromName != null && st.fromName.indexOf('\uFFFD') >= 0) {
-        // the display name under a narrower label, read wider like the subject
-        Field raw = m.getHeader().getField("From");
-        String wider =
-            MailWiderCharsets.rereadName(
-                raw == null ? null : org.apache.james.mime4j.util.MimeUtil.unfold(raw.getBody()),
-                st.fromName);
-        st.fromName = wider != null ? wider : st.fromName;
-      }
-      String nameJis = MailWiderCharsets.rawJis(st.fromName);
-      st.fromName = nameJis != null ? nameJis : st.fromName;
     }
     st.fromWritten = malformedFrom(m.getHeader().getField("From"));
     st.fromBroken =
