@@ -108,8 +108,10 @@
 #                Vpass, 三菱UFJ, イオンカード, メルカリ, JAネットバンク, Nintendo) in ISO-2022-JP, Shift_JIS,
 #                UTF-8 and GB2312-encoded Japanese, with the list's own headers (Mailman rewrites
 #                From to the list on erofs, adds "[f2fs-dev]" on f2fs). No list with legitimate
-#                Japanese mail was found in the mirrors (2026-12-03). Its figure is the share flagged,
-#                like spam-outside's; a few are contact-form or advertising spam, not phishing.
+#                Japanese mail was found in the mirrors (2026-12-03). Its figure is recall, like
+#                phish-pot's and Nazario's (ja28b): all of it is unwanted mail that should not reach
+#                a reader unflagged; the few contact-form or advertising messages among the lures
+#                count as misses when left CLEAN.
 #                Split by the same hash as the other sets (the tuning half listed, the held-out half
 #                the outside figure). Skipped with NO_OUTSIDE=1. Needs python3 (standard library).
 #
