@@ -223,17 +223,7 @@ class DeactivationAroundIT extends ServerTest {
   }
 
   static NewReport viaCeptoar(String title, String ceptoarCode) {
-    return new NewReport(
-        content(title),
-        "ceptoar",
-        ceptoarCode,
-        false,
-        "amber",
-        List.of(),
-        List.of(),
-        false,
-        List.of(),
-        null);
+    return Fixtures.amberReport(title, "ceptoar", ceptoarCode, null);
   }
 
   /** The form's choice of the CEPTOAR route, offered only when there is an active CEPTOAR. */
@@ -338,17 +328,7 @@ class DeactivationAroundIT extends ServerTest {
   }
 
   static NewReport hotline(String title) {
-    return new NewReport(
-        content(title),
-        "hotline",
-        null,
-        false,
-        "amber",
-        List.of(),
-        List.of(),
-        false,
-        List.of(),
-        null);
+    return Fixtures.amberReport(title, "hotline", null, null);
   }
 
   int hops(long report) {

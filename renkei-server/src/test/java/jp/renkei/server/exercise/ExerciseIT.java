@@ -139,31 +139,11 @@ class ExerciseIT extends ServerTest {
   }
 
   static NewReport ceptoarReport(String title, Long run) {
-    return new NewReport(
-        content(title),
-        "ceptoar",
-        "c-bank",
-        false,
-        "amber",
-        List.of(),
-        List.of(),
-        false,
-        List.of(),
-        run);
+    return Fixtures.amberReport(title, "ceptoar", "c-bank", run);
   }
 
   static NewReport hotlineReport(String title, Long run) {
-    return new NewReport(
-        content(title),
-        "hotline",
-        null,
-        false,
-        "amber",
-        List.of(),
-        List.of(),
-        false,
-        List.of(),
-        run);
+    return Fixtures.amberReport(title, "hotline", null, run);
   }
 
   static NewAdvisory advisory(String title, Long run) {

@@ -13,6 +13,7 @@ import jp.renkei.server.directory.TokenScope;
 import jp.renkei.server.directory.TokenService;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.directory.UserService;
+import jp.renkei.server.report.NewReport;
 import jp.renkei.server.report.ReportContent;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -132,5 +133,24 @@ public class Fixtures {
         null,
         null,
         List.of());
+  }
+
+  /**
+   * An ordinary AMBER report ({@link #reportContent}) by {@code route} ("hotline", or "ceptoar" via
+   * {@code ceptoarCode}), not anonymised, with no scope and no named recipients; {@code run} is the
+   * exercise run it belongs to, or null.
+   */
+  public static NewReport amberReport(String title, String route, String ceptoarCode, Long run) {
+    return new NewReport(
+        reportContent(title),
+        route,
+        ceptoarCode,
+        false,
+        "amber",
+        List.of(),
+        List.of(),
+        false,
+        List.of(),
+        run);
   }
 }
