@@ -128,7 +128,8 @@ class HiddenObjectDiffSweepIT extends ServerTest {
         changed.add(key + ":\n" + diff(before, now));
       }
       // a query is echoed in its own answer (the search box); elsewhere the words never show
-      if (!key.contains("?q=") && (now.contains(word) || now.contains(host))) {
+      String whole = after.get(key);
+      if (!key.contains("?q=") && (whole.contains(word) || whole.contains(host))) {
         changed.add(key + ": shows a hidden object's word");
       }
     }
@@ -248,35 +249,32 @@ class HiddenObjectDiffSweepIT extends ServerTest {
     return TIME.matcher(s).replaceAll("TIME");
   }
 
-  private static final Pattern SECTOR_STATES =
+  private static final Pattern MONITOR_COUNTS =
       Pattern.compile(
-          "<td class=\"up\">(\\d+)</td>\\s*<td class=\"slow\">(\\d+)</td><td class=\"down\">(\\d+)</td>"
-              + "\\s*<td>(\\d+)</td>");
-
-  private static final Pattern PROBED =
-      Pattern.compile(
-          "<td class=\"heat-\\d\">\\d+</td>|class=\"state-\\w+\"|<span class=\"site-state\">[^<]*</span>"
-              + "|\"state\":\"\\w+\"");
+          "<td class=\"sites\">\\d+</td>|<nav class=\"pager\" id=\"site-pager\".*?</nav>",
+          Pattern.DOTALL);
 
   /**
-   * A monitor answer with the sites' live states set aside: in the full verify other ITs' sites are
-   * still probed while this test reads, and go up and down between its reads. What is left is
-   * compared: which sites are listed, their names, owners and counts, and per sector the sum of up,
-   * slow, down and not measured (a hidden site counted in any state changes the sum).
+   * What of a monitor answer is compared: its status and headers (the API's {@code X-Total-Count}
+   * and {@code Link}), each sector's count of sites and the site list's pager (its total). In the
+   * full verify other ITs' sites are still probed while this test reads: their states, the order
+   * they are listed in (the last change first), which fifty make the first page, the heat map and
+   * the alerts go on changing between the reads (at 1b95f9a2 and cd5ce36a). A hidden site listed
+   * changes a count; its name or address shown anywhere fails the word check on the whole answer.
+   * Not compared here: a count of alerts alone.
    */
   private static String probed(String s) {
-    Matcher m = SECTOR_STATES.matcher(s);
-    StringBuilder out = new StringBuilder();
+    int body = s.indexOf("\n\n");
+    StringBuilder out =
+        new StringBuilder(body < 0 ? s : ETAG.matcher(s.substring(0, body)).replaceAll("").strip());
+    Matcher m = MONITOR_COUNTS.matcher(body < 0 ? "" : s.substring(body));
     while (m.find()) {
-      int sum = 0;
-      for (int g = 1; g <= 4; g++) {
-        sum += Integer.parseInt(m.group(g));
-      }
-      m.appendReplacement(out, "<td class=\"states\">" + sum + "</td>");
+      out.append('\n').append(m.group());
     }
-    m.appendTail(out);
-    return PROBED.matcher(out).replaceAll("STATE");
+    return out.toString();
   }
+
+  private static final Pattern ETAG = Pattern.compile("(?m)^(?:etag|content-length): .*$");
 
   private static String diff(String a, String b) {
     int i = 0;
