@@ -26,6 +26,7 @@ import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.failure.NotFound;
 import jp.renkei.server.reference.ReferenceData;
+import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,7 +170,13 @@ class ReportReadPathsIT extends ServerTest {
               List.copyOf(types),
               List.copyOf(excluded),
               List.copyOf(people));
-      repository.insertVersion(id, 1, "first", content(n), author.id(), java.time.Instant.now());
+      repository.insertVersion(
+          id,
+          1,
+          "first",
+          Fixtures.reportContent("生成報告 " + n),
+          author.id(),
+          java.time.Instant.now());
       boolean draft = r.nextInt(10) == 0;
       Set<Long> delivered = new HashSet<>();
       if (!draft) {
@@ -303,26 +310,5 @@ class ReportReadPathsIT extends ServerTest {
       }
     }
     return s;
-  }
-
-  static ReportContent content(int n) {
-    return new ReportContent(
-        "生成報告 " + n,
-        "生成された報告",
-        null,
-        Instant.parse("2026-11-01T00:00:00Z"),
-        "malware",
-        List.of("suspicious_mail"),
-        "no",
-        "level2",
-        null,
-        "unknown",
-        null,
-        "case3",
-        null,
-        null,
-        null,
-        null,
-        List.of());
   }
 }
