@@ -231,5 +231,22 @@ class HopDeactivationIT extends ServerTest {
         .isZero();
     assertThat(exercises.console(controller, run).timeline().get(0).failure())
         .containsExactly(Refusal.of("exercise.failure.inactiveHop", c.ceptoar().code()));
+
+    // with another, active, CEPTOAR of the operator's, the report enters there
+    Organisation second = community().ceptoar();
+    directory.addMembership(Actor.cli(), second.code(), c.member().code());
+    long again = exercises.createRun(controller, scenario, "演習 " + Fixtures.unique("r"), 1, false);
+    exercises.addMember(controller, again, player.login(), "player", "operator", "");
+    exercises.control(controller, again, "start");
+    exercises.tick(Instant.now());
+    assertThat(
+            jdbc.sql(
+                    "select h.recipient_org_id from report_hop h join report r on r.id = h.report_id"
+                        + " where r.exercise_run_id = ? and h.delivered_at is not null")
+                .param(again)
+                .query(Long.class)
+                .list())
+        .containsExactly(second.id());
+    assertThat(exercises.console(controller, again).timeline().get(0).failure()).isNull();
   }
 }
