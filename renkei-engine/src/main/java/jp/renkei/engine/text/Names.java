@@ -129,7 +129,13 @@ public final class Names {
 
   /** What a name looks like: equal skeletons mean a reader could take one name for the other. */
   public static String skeleton(String name) {
-    String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    // capitals whose small letter looks like another Latin letter are read as capitals first
+    // (attack29b: Greek Ν and Υ became ν and υ, read as v and u, so 「ΝISC」 passed beside NISC)
+    String s =
+        Normalizer.normalize(name, Normalizer.Form.NFKC)
+            .replace('\u039D', 'n')
+            .replace('\u03A5', 'y')
+            .toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder(s.length());
     s.codePoints()
         .forEach(

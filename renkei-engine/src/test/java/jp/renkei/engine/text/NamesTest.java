@@ -61,4 +61,25 @@ class NamesTest {
     assertThat(Names.skeleton("Sakura Bank")).isNotEqualTo(Names.skeleton("Sakura Trust"));
     assertThat(Names.skeleton("さくら架空銀行")).isNotEqualTo(Names.skeleton("すみれ架空銀行"));
   }
+
+  /**
+   * A capital Greek or Cyrillic letter that looks like a Latin capital shares its skeleton
+   * (attack29b): the skeleton lowercased first, and Greek Ν (Nu) and Υ (Upsilon) became ν and υ,
+   * which look like v and u, so 「ΝISC」 and 「ΥOKOHAMA PORT」 passed as names distinct from NISC and
+   * YOKOHAMA PORT.
+   */
+  @Test
+  void capitalLookAlikesShareTheLatinCapitalsSkeleton() {
+    assertThat(Names.skeleton("\u039dISC")).isEqualTo(Names.skeleton("NISC"));
+    assertThat(Names.skeleton("\u03a5OKOHAMA PORT")).isEqualTo(Names.skeleton("YOKOHAMA PORT"));
+    // every capital of the two alphabets that passes for a Latin one
+    String greek =
+        "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7";
+    String cyrillic =
+        "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u0405\u0406\u0408";
+    assertThat(Names.skeleton(greek)).isEqualTo(Names.skeleton("ABEZHIKMNOPTYX"));
+    assertThat(Names.skeleton(cyrillic)).isEqualTo(Names.skeleton("ABEKMHOPCTXYSIJ"));
+    // the small letters keep their own look: ν is a v, υ a u
+    assertThat(Names.skeleton("\u03bdisc")).isEqualTo(Names.skeleton("visc"));
+  }
 }

@@ -513,9 +513,23 @@ public class DirectoryService {
 
   /** Refuses names that look like an existing organisation's (either language, either field). */
   private void requireDistinct(NewOrganisation o) {
-    String ja = Names.skeleton(o.nameJa());
-    String en = Names.skeleton(o.nameEn());
+    requireDistinct(null, o.nameJa(), o.nameEn());
+  }
+
+  /**
+   * Refuses names that look like another organisation's current name (either language, either
+   * field); {@code self}, an organisation being renamed, may keep looking like itself. A rename is
+   * judged as a creation is (attack29b: before, only an exact Japanese name was refused, so another
+   * organisation's English name, or a look-alike of either, passed, and the directory showed two
+   * that read alike).
+   */
+  void requireDistinct(Long self, String nameJa, String nameEn) {
+    String ja = Names.skeleton(nameJa);
+    String en = Names.skeleton(nameEn);
     for (Organisation existing : organisations.find(new OrganisationQuery(null, null, null))) {
+      if (self != null && existing.id() == self) {
+        continue;
+      }
       for (String name : List.of(existing.nameJa(), existing.nameEn())) {
         String skeleton = Names.skeleton(name);
         if (skeleton.equals(ja)) {

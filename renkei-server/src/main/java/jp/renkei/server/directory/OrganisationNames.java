@@ -169,6 +169,7 @@ public class OrganisationNames {
       throw new InvalidInput(
           "nameJa", "validation.name.invisible", String.format("%04X", bad.getAsInt()));
     }
+    directory.requireDistinct(o.id(), ja, en);
     Instant when = effective == null ? Instant.now() : effective;
     Instant last =
         formerNames(organisationId).stream()

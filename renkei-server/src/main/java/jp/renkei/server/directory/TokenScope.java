@@ -44,8 +44,13 @@ public enum TokenScope {
   }
 
   /** The scopes of the caller minting a token: a session may grant any, a token its own. */
-  public record Granting(Set<TokenScope> scopes) {
-    public static final Granting SESSION = new Granting(EnumSet.allOf(TokenScope.class));
+  public record Granting(Set<TokenScope> scopes, java.time.Instant until) {
+    public static final Granting SESSION = new Granting(EnumSet.allOf(TokenScope.class), null);
+
+    /** A caller whose grants do not expire (a session, the shell). */
+    public Granting(Set<TokenScope> scopes) {
+      this(scopes, null);
+    }
 
     /**
      * Whether the caller may read through the API ({@link #READ}): a token that may only submit

@@ -44,7 +44,11 @@ public class TokenService {
   public record Created(ApiToken token, String secret) {}
 
   /** A presented token that is good: its owner as they are now, and what it may do. */
-  public record Authenticated(UserAccount owner, Set<TokenScope> scopes) {}
+  /**
+   * A token's owner, its scopes and when it expires (null: never, a token made before expiry
+   * existed), which bounds the tokens it mints (attack29b).
+   */
+  public record Authenticated(UserAccount owner, Set<TokenScope> scopes, Instant expiresAt) {}
 
   private final JdbcClient jdbc;
   private final AuditLog audit;
@@ -111,6 +115,11 @@ public class TokenService {
     String secret = ApiTokens.generate();
     Instant expires =
         clock.instant().plus(Duration.ofDays(validDays == null ? defaultDays() : validDays));
+    if (granting.until() != null && granting.until().isBefore(expires)) {
+      // a token never outlives the token that minted it (attack29b): a leaked token of a few
+      // days' life must not become one of a year
+      expires = granting.until();
+    }
     String[] codes = scopes.stream().sorted().map(TokenScope::code).toArray(String[]::new);
     long id =
         jdbc.sql(
@@ -216,7 +225,7 @@ public class TokenService {
     return Optional.of(found.get().owner())
         .filter(UserAccount::enabled)
         .filter(u -> !scopes.isEmpty())
-        .map(u -> new Authenticated(u, scopes));
+        .map(u -> new Authenticated(u, scopes, t.expiresAt()));
   }
 
   /** All a token of an agent's account (a probe agent's) may do. */

@@ -125,6 +125,22 @@ class ReportAccess {
         .flatMap(s -> directory.ministryOrganisation(s.ministryCode()));
   }
 
+  /**
+   * The organisation a report is about to be delivered to, refused when it is inactive (attack29b):
+   * a hop deactivated after the report was submitted would hold it where nobody can read or forward
+   * it, the sender told it had gone on, and its people would find it on reactivation. {@code field}
+   * names the step refused ({@code forward}, {@code relay}). That an organisation is inactive is
+   * what the directory already shows every member.
+   */
+  Organisation requireActiveRecipient(String field, long organisationId) {
+    Organisation o = directory.organisation(organisationId);
+    if (!o.active()) {
+      throw new jp.renkei.server.failure.InvalidInput(
+          field, "validation.organisation.inactive", o.code());
+    }
+    return o;
+  }
+
   int relayedVersions(ReportRecords.Hop hop) {
     return hop.relayedAsReportId() == null ? 0 : reports.versions(hop.relayedAsReportId()).size();
   }

@@ -179,7 +179,10 @@ public class ReportFilingService {
       List<Organisation> ceptoars =
           directory.detail(o.id()).ceptoars().stream()
               .sorted(
-                  java.util.Comparator.comparing(
+                  // an active CEPTOAR before an inactive one (attack29b): fileSimulated refuses
+                  // a route through an inactive one
+                  java.util.Comparator.comparing((Organisation c) -> !c.active())
+                      .thenComparing(
                           (Organisation c) ->
                               !java.util.Objects.equals(c.sectorCode(), o.sectorCode()))
                       .thenComparing(Organisation::code))
@@ -267,6 +270,14 @@ public class ReportFilingService {
               : reference.sectors().get(0).code();
     }
     hops.add(nisc.get());
+    // every hop active, as a real report's route is judged at submission (attack29b): an inactive
+    // one holds the report where nobody can read or forward it
+    for (Organisation hop : hops) {
+      if (!hop.active()) {
+        return new Simulated(
+            null, jp.renkei.server.failure.Refusal.of("exercise.failure.inactiveHop", hop.code()));
+      }
+    }
     String name = sender == null || sender.isBlank() ? "?" : sender.strip();
     if (name.length() > SIMULATED_SENDER_MAX) {
       name = name.substring(0, SIMULATED_SENDER_MAX);

@@ -187,6 +187,8 @@ class ReportRelayService {
           directory
               .nationalCoordinator()
               .orElseThrow(() -> new Conflict("route", "error.report.routeIncomplete"));
+      access.requireActiveRecipient("relay", ministry.id());
+      access.requireActiveRecipient("relay", nisc.id());
       List<Long> excluded = r.excludedOrgIds();
       if ("red".equals(tlp) && r.recipientUserIds().isEmpty()) {
         throw new InvalidInput("tlp", "validation.report.redNeedsPeople");

@@ -81,6 +81,7 @@ class ReportRoutingService {
     }
     ReportRecords.Hop next =
         nextHop(hops, mine).orElseThrow(() -> new Conflict("forward", "error.report.endOfRoute"));
+    access.requireActiveRecipient("forward", next.recipientOrgId());
     if (narrowerTlp != null && !narrowerTlp.isBlank() && !narrowerTlp.equals(r.tlp())) {
       validator.code("tlp", narrowerTlp, "tlp");
       Audience before = audience(r, hops);

@@ -16,17 +16,23 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * this request (so role changes and disabling take effect at once), how they came in, and for a
  * token what it may do (null for a signed-in session, which may do what the role allows).
  */
-public record CurrentUser(UserAccount account, String channel, Set<TokenScope> scopes)
+public record CurrentUser(
+    UserAccount account, String channel, Set<TokenScope> scopes, java.time.Instant tokenExpires)
     implements Serializable {
 
   /** A signed-in person (no token scopes). */
   public CurrentUser(UserAccount account, String channel) {
-    this(account, channel, null);
+    this(account, channel, null, null);
   }
 
-  /** What this caller may grant a token it mints. */
+  /**
+   * What this caller may grant a token it mints: no scope it lacks, and no life past its own
+   * (attack29b).
+   */
   public TokenScope.Granting granting() {
-    return scopes == null ? TokenScope.Granting.SESSION : new TokenScope.Granting(scopes);
+    return scopes == null
+        ? TokenScope.Granting.SESSION
+        : new TokenScope.Granting(scopes, tokenExpires);
   }
 
   public Actor actor(String clientAddress) {

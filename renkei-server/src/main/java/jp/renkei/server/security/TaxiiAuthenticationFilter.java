@@ -84,7 +84,9 @@ class TaxiiAuthenticationFilter extends OncePerRequestFilter {
                   + "\",\"http_status\":\"403\"}");
       return;
     }
-    CurrentUser user = new CurrentUser(owner.get().owner(), "token", owner.get().scopes());
+    CurrentUser user =
+        new CurrentUser(
+            owner.get().owner(), "token", owner.get().scopes(), owner.get().expiresAt());
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));

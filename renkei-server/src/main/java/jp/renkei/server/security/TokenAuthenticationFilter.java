@@ -53,7 +53,9 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
       problems.write(request, response, 403, "error.token.scope", rule.needed());
       return;
     }
-    CurrentUser user = new CurrentUser(owner.get().owner(), "token", owner.get().scopes());
+    CurrentUser user =
+        new CurrentUser(
+            owner.get().owner(), "token", owner.get().scopes(), owner.get().expiresAt());
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));

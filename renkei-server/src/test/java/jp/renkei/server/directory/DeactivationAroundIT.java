@@ -372,6 +372,43 @@ class DeactivationAroundIT extends ServerTest {
     assertThat(directory.resolve(oldEn).id()).isEqualTo(m.id());
   }
 
+  /**
+   * A rename is judged as a creation is (attack29b): a name that looks like another organisation's
+   * current name — capitals with a Greek Nu for each N, another case — is refused naming it, so the
+   * directory never shows two that look alike and the shell's exact names stay apart; an
+   * organisation may keep looking like itself, and may take a name another organisation had before.
+   */
+  @Test
+  void aRenameToANameThatLooksLikeAnotherOrganisationsIsRefused() {
+    Organisation a = community().member();
+    Organisation b = community().member();
+    // capitals, every N a Greek Nu
+    String nu = a.nameEn().toUpperCase(java.util.Locale.ROOT).replace('N', '\u039d');
+    for (String[] names :
+        List.of(
+            new String[] {"別名の事業者 " + Fixtures.unique("r"), nu},
+            new String[] {a.nameJa().toUpperCase(java.util.Locale.ROOT), "Other " + b.nameEn()},
+            new String[] {"別名の事業者 " + Fixtures.unique("r"), a.nameEn().toLowerCase()})) {
+      assertThatThrownBy(
+              () -> this.names.rename(platformAdmin(), b.id(), names[0], names[1], null, null))
+          .as(String.join(" / ", names))
+          .isInstanceOfSatisfying(
+              InvalidInput.class,
+              e -> assertThat(e.messageKey()).isEqualTo("validation.name.confusable"));
+    }
+    assertThat(directory.organisation(b.id()).nameEn()).isEqualTo(b.nameEn());
+    // its own name in another case is still its own
+    this.names.rename(
+        platformAdmin(),
+        b.id(),
+        b.nameJa(),
+        b.nameEn().toUpperCase(java.util.Locale.ROOT),
+        null,
+        null);
+    assertThat(directory.organisation(b.id()).nameEn())
+        .isEqualTo(b.nameEn().toUpperCase(java.util.Locale.ROOT));
+  }
+
   Actor platformAdmin() {
     return fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN));
   }

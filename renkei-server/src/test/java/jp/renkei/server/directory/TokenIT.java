@@ -14,6 +14,7 @@ class TokenIT extends ServerTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired UserService users;
+  @Autowired TokenService tokens;
 
   @Test
   void tokenIsShownOnceStoredHashedAndActsAsItsOwner() {
@@ -125,5 +126,47 @@ class TokenIT extends ServerTest {
         api.postJson("/api/v1/tokens", "{\n\"name\": \"x\",\n\"validDays\": \"many\"\n}");
     assertThat(badJson.statusCode()).isEqualTo(400);
     assertThat(badJson.body()).contains("line 3", "validDays");
+  }
+
+  /**
+   * A token may mint tokens (scope {@code admin}) but never one that outlives it (attack29b):
+   * before, a leaked token made for two days minted one of 365 days, and the owner's choice of a
+   * short life was undone. Its scopes were already bounded; now its expiry is too, asked for or by
+   * default. A session's minting is bounded by the hub's maximum only.
+   */
+  @Test
+  void aTokenNeverMintsATokenThatOutlivesIt() {
+    var owner = fixtures.user("op-sakura-bank", Role.ORG_ADMIN);
+    var minter =
+        tokens.create(
+            fixtures.actor(owner),
+            "short",
+            2,
+            java.util.EnumSet.of(TokenScope.READ, TokenScope.ADMIN),
+            TokenScope.Granting.SESSION);
+    var api = http().bearer(minter.secret());
+    for (String body :
+        java.util.List.of("{\"name\":\"long\",\"validDays\":365}", "{\"name\":\"default\"}")) {
+      HttpResponse<String> made = api.postJson("/api/v1/tokens", body);
+      assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+      String secret = made.body().replaceAll("(?s).*\"secret\":\"(rk_[^\"]+)\".*", "$1");
+      java.time.Instant expires =
+          jdbc.sql("select expires_at from api_token where token_hash = ?")
+              .param(jp.renkei.engine.token.ApiTokens.hash(secret))
+              .query(java.sql.Timestamp.class)
+              .single()
+              .toInstant();
+      assertThat(expires).as(body).isBeforeOrEqualTo(minter.token().expiresAt());
+    }
+    // a session still chooses up to the hub's maximum
+    var fromSession =
+        tokens.create(
+            fixtures.actor(owner),
+            "session",
+            365,
+            java.util.EnumSet.of(TokenScope.READ),
+            TokenScope.Granting.SESSION);
+    assertThat(fromSession.token().expiresAt())
+        .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(364)));
   }
 }
