@@ -1212,6 +1212,13 @@ public final class MailAnalyzer {
     boolean compositeFailed;
 
     /**
+     * The receiver's SPF failure is a forwarder's: SPF failed for the envelope's domain while a
+     * DKIM signature of that same registrable domain passed in the same results ({@link
+     * #forwarded}).
+     */
+    boolean spfForwarded;
+
+    /**
      * List context that may lower a sign: a discussion list (not List-Unsubscribe or Precedence
      * alone) whose own domain (List-Id, List-Post, X-BeenThere ...) is the envelope sender's, the
      * Sender's or one SPF / DKIM vouched for, in a message that asks for no credentials. List
@@ -2323,10 +2330,47 @@ public final class MailAnalyzer {
         st.dmarcFrom = registrable(r.domain("header.from"));
       }
     }
+    if (st.auth.spf() == null && ar.first("spf") != null) {
+      st.spfForwarded = forwarded(ar);
+    }
     String spf = st.auth.spf() != null ? st.auth.spf() : ar.first("spf");
     String dkim = st.auth.dkim() != null ? st.auth.dkim() : ar.first("dkim");
     String dmarc = st.auth.dmarc() != null ? st.auth.dmarc() : ar.first("dmarc");
     st.auth = new MailReport.Authentication(spf, dkim, dmarc);
+  }
+
+  /**
+   * Whether one receiver's results read as forwarding: its first SPF result failed (fail or
+   * softfail) for an envelope domain, and a DKIM signature of that same registrable domain passed.
+   * A relay between the sender and the reader's server (the reader's own forwarding address, a
+   * university's alias) sends the message on from its own address, which the envelope's SPF record
+   * does not list, while the signature travels with the message unchanged. Nothing is gained by
+   * forging it: a signature of the envelope's own domain is what the same sender would have shown
+   * by sending straight (SPF passing too); a pass for any other domain, a failing DMARC result or
+   * results written below the receiver's change nothing.
+   */
+  static boolean forwarded(AuthResults ar) {
+    List<AuthResults.Result> spf = ar.of("spf");
+    if (spf.isEmpty() || !bad(spf.get(0).result())) {
+      return false;
+    }
+    String envelope = spf.get(0).domain("smtp.mailfrom");
+    if (envelope == null) {
+      return false;
+    }
+    String own = registrable(envelope);
+    for (AuthResults.Result r : ar.of("dkim")) {
+      String d = r.domain("header.d") != null ? r.domain("header.d") : r.domain("header.i");
+      if (r.passed() && d != null && registrable(d).equals(own)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** SPF failed at the receiver, and not as forwarding does ({@link State#spfForwarded}). */
+  private static boolean spfFailed(State st) {
+    return bad(st.auth.spf()) && !st.spfForwarded;
   }
 
   // ---- body ----------------------------------------------------------------------------------
@@ -4429,7 +4473,7 @@ public final class MailAnalyzer {
       boolean listHop = st.listHopResults();
       if (listHop) {
         // nothing: see listHopResults
-      } else if (bad(a.spf()) || bad(a.dkim()) || bad(a.dmarc()) || st.compositeFailed) {
+      } else if (spfFailed(st) || bad(a.dkim()) || bad(a.dmarc()) || st.compositeFailed) {
         st.flag(
             RedFlag.AUTHENTICATION_FAILED,
             results(a.spf(), a.dkim(), a.dmarc(), st.compositeFailed ? "fail" : null));
@@ -5112,7 +5156,7 @@ public final class MailAnalyzer {
           .forEach(claims::add);
     }
     MailReport.Authentication auth = st.auth;
-    boolean failed = bad(auth.spf()) || bad(auth.dkim()) || bad(auth.dmarc()) || st.compositeFailed;
+    boolean failed = spfFailed(st) || bad(auth.dkim()) || bad(auth.dmarc()) || st.compositeFailed;
     // a real bounce from the provider's own MAILER-DEMON or postmaster, not authenticated (the
     // null reverse-path leaves SPF nothing to check) but not failing either, is the provider's
     if (!st.listVouched()
@@ -6169,7 +6213,7 @@ public final class MailAnalyzer {
         && !fromAligned(st)
         && (st.compositeFailed
             || bad(a.dmarc())
-            || bad(a.spf())
+            || spfFailed(st)
             || bad(a.dkim())
             || (none(a.spf()) && none(a.dkim()))
             || (!st.passedDomains.isEmpty()

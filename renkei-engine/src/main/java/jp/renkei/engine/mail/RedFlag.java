@@ -90,9 +90,16 @@ public enum RedFlag {
       20,
       "受信サーバーが差出人のドメインを確かめた検査 (送信ドメイン認証: SPF / DKIM / DMARC) に失敗しており、差出人が詐称されている可能性があります。"
           + "(メーリングリストが配送したメールで、受信サーバーではなくリストのサーバー自身が書いた認証結果 (受信サーバーに渡した直前のホストが書いたもの) は数えません。"
-          + "それはリストが件名の印やフッターを付ける前の投稿者のメールについての結果で、受信サーバーの判定ではありません。受信サーバー自身の失敗は数えます。)",
+          + "それはリストが件名の印やフッターを付ける前の投稿者のメールについての結果で、受信サーバーの判定ではありません。受信サーバー自身の失敗は数えます。"
+          + "また、SPF の失敗と同じ結果の中で、エンベロープ送信者と同じドメインの DKIM 署名が検証に成功していれば数えません。"
+          + "転送 (受信者自身の転送アドレスなど) では、途中のサーバーが自分のアドレスから送り直すため SPF は失敗しますが、"
+          + "メールと一緒に届く署名はそのまま検証できます。DMARC が失敗した場合や、成功した署名が別のドメインのものである場合は数えます。)",
       "The receiving server's check of the sender's domain (SPF / DKIM / DMARC) failed, so the"
-          + " sender may be forged. (Not"
+          + " sender may be forged. (An SPF failure is not counted when, in the same results, a DKIM"
+          + " signature of the envelope sender's own domain passed: forwarding (the reader's own"
+          + " forwarding address) sends the message on from the forwarder's address, so SPF fails,"
+          + " while the signature travels with the message and still verifies. A DMARC failure, or"
+          + " another domain's signature passing, still counts. Also not"
           + " counted in mail a mailing list relayed: results written by the list's own server,"
           + " the host that handed the message to the receiver, rather than by the receiver. They"
           + " speak of the poster's message before the list tagged its subject or added its"
