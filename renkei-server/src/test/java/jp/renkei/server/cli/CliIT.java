@@ -396,6 +396,20 @@ class CliIT {
       assertThat(cachedRun.err()).contains(expected);
       assertThat(cachedRun.out()).contains("c2.example.net");
     }
+    // attack29: the cache holds whatever the token reads (AMBER+STRICT and RED included); a log
+    // server has other accounts, so it is the running account's alone
+    Path kept = cache.resolve(gas);
+    assertThat(Files.getPosixFilePermissions(kept))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    try (var files = Files.list(kept)) {
+      List<Path> all = files.toList();
+      assertThat(all).isNotEmpty();
+      for (Path f : all) {
+        assertThat(Files.getPosixFilePermissions(f))
+            .as(f.toString())
+            .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      }
+    }
     followPicksUpIndicatorsPublishedMeanwhile(data, root, gas, token);
     HttpResponse<String> sightings =
         HttpClient.newHttpClient()
