@@ -592,11 +592,16 @@ final class MatchCommand implements Callable<Integer> {
       pages.clear();
       cached = 0;
       Files.createDirectories(dir);
+      ownerOnly(dir, "rwx------");
       Path c = dir.resolve("cursor");
+      if (Files.exists(c)) {
+        ownerOnly(c, "rw-------");
+      }
       cursor = Files.exists(c) ? Files.readString(c).strip() : null;
       try (var s = Files.list(dir)) {
         for (Path f :
             s.filter(x -> x.getFileName().toString().startsWith("page-")).sorted().toList()) {
+          ownerOnly(f, "rw-------");
           pages.add(Files.readAllBytes(f));
           cached++;
         }
@@ -619,13 +624,15 @@ final class MatchCommand implements Callable<Integer> {
           pages.add(page.body());
           fetched++;
           if (dir != null) {
-            Files.write(
-                dir.resolve(String.format("page-%06d.json", cached + fetched)), page.body());
+            Path written = dir.resolve(String.format("page-%06d.json", cached + fetched));
+            Files.write(written, page.body());
+            ownerOnly(written, "rw-------");
           }
         }
         if (dir != null && page.resumeAfter() != null) {
           Path tmp = dir.resolve("cursor.tmp");
           Files.writeString(tmp, page.resumeAfter());
+          ownerOnly(tmp, "rw-------");
           Files.move(tmp, dir.resolve("cursor"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         if (next == null) {
@@ -669,6 +676,18 @@ final class MatchCommand implements Callable<Integer> {
             + " used, %d expired or revoked, %d not usable for log matching%n",
         taxiiCollection, pages.size(), fetched, cached, objects, used, stale, unusable);
     return true;
+  }
+
+  /**
+   * Keeps the cache to the account running the command: its pages hold whatever the token may read
+   * (AMBER+STRICT and RED indicators included), and a log server has other accounts. Where the file
+   * system has no POSIX permissions, as it is.
+   */
+  private static void ownerOnly(Path p, String permissions) throws IOException {
+    if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(
+          p, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+    }
   }
 
   /** The id and version of every object of an envelope. */

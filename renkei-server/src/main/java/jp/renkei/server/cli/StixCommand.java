@@ -321,12 +321,18 @@ final class StixCommand implements Runnable {
     public Integer call() throws IOException {
       Instant after = time("--added-after", addedAfter);
       Instant before = time("--added-before", addedBefore);
-      try (ConfigurableApplicationContext context = Contexts.withoutWeb(db);
-          OutputStream raw = output == null ? System.out : Files.newOutputStream(output);
-          OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
+      try (ConfigurableApplicationContext context = Contexts.withoutWeb(db)) {
         IntelService intel = context.getBean(IntelService.class);
         DirectoryService directory = context.getBean(DirectoryService.class);
         UserAccount u = context.getBean(UserService.class).byLogin(user);
+        if (!u.enabled()) {
+          // as the person's tokens: a disabled person, or one of an inactive organisation, gets
+          // nothing (UserAccount.enabled is false for both)
+          throw new IllegalArgumentException(
+              user
+                  + " is disabled (or their organisation is inactive): the hub refuses their TAXII"
+                  + " requests, and so this export");
+        }
         Actor actor = new Actor(u.id(), u.login(), u.organisationId(), u.role(), "cli", null);
         StixCollection c = collection(intel, directory, collection);
         if (!intel.canRead(actor, c)) {
@@ -340,8 +346,13 @@ final class StixCommand implements Runnable {
                 types,
                 allVersions ? ObjectQuery.Versions.ALL : ObjectQuery.Versions.LAST,
                 List.of());
-        long n = intel.writeBundle(actor, c, q, out);
-        out.flush();
+        // the file is made only once the export may go ahead
+        long n;
+        try (OutputStream raw = output == null ? System.out : Files.newOutputStream(output);
+            OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
+          n = intel.writeBundle(actor, c, q, out);
+          out.flush();
+        }
         System.err.println(n + " objects exported from " + c.titleEn() + " as " + user);
         return 0;
       }

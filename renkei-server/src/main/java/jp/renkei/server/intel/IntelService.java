@@ -14,6 +14,7 @@ import java.util.function.IntConsumer;
 import jp.renkei.engine.observable.Observable;
 import jp.renkei.engine.policy.Audience;
 import jp.renkei.engine.policy.Marking;
+import jp.renkei.engine.policy.Relay;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.engine.policy.Viewer;
 import jp.renkei.engine.stix.GranularMarkings;
@@ -224,12 +225,14 @@ public class IntelService {
       Tlp defaultTlp,
       InputStream in,
       IntConsumer progress) {
-    return ingest(actor, c, originatorOrg, defaultTlp, Tlp.CLEAR, in, progress);
+    return ingest(actor, c, originatorOrg, Marks.of(defaultTlp), null, null, in, progress);
   }
 
   /**
    * As {@link #ingest(Actor, StixCollection, long, Tlp, InputStream, IntConsumer)}, sharing nothing
-   * more widely than {@code widest} (a feed's marking map: a remote's GREEN may be AMBER here).
+   * more widely than {@code widest} (a feed's marking map: a remote's GREEN may be AMBER here), for
+   * objects relayed from another hub or feed: an AMBER+STRICT one stays with {@code originatorOrg}
+   * ({@link Relay}).
    */
   public Ingest ingest(
       Actor actor,
@@ -239,7 +242,19 @@ public class IntelService {
       Tlp widest,
       InputStream in,
       IntConsumer progress) {
-    return ingest(actor, c, originatorOrg, defaultTlp, widest, null, null, in, progress);
+    return ingest(
+        actor, c, originatorOrg, new Marks(defaultTlp, widest, true), null, null, in, progress);
+  }
+
+  /**
+   * How ingest marks what it stores: the TLP of an unmarked object (null: the collection's
+   * default), the widest kept, and whether the objects are relayed from another hub or feed, whose
+   * markings {@link Relay} maps.
+   */
+  private record Marks(Tlp unmarked, Tlp widest, boolean relay) {
+    static Marks of(Tlp unmarked) {
+      return new Marks(unmarked, Tlp.CLEAR, false);
+    }
   }
 
   /**
@@ -259,8 +274,7 @@ public class IntelService {
         actor,
         c,
         originatorOrg,
-        null,
-        Tlp.CLEAR,
+        Marks.of(null),
         null,
         onlyTypes == null ? null : new OnlyTypes(onlyTypes, why),
         in,
@@ -286,8 +300,7 @@ public class IntelService {
         hub,
         c,
         issuerOrg,
-        null,
-        Tlp.CLEAR,
+        Marks.of(null),
         advisoryId,
         null,
         new java.io.ByteArrayInputStream(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
@@ -298,25 +311,14 @@ public class IntelService {
       Actor actor,
       StixCollection c,
       long originatorOrg,
-      Tlp defaultTlp,
-      Tlp widest,
+      Marks marks,
       Long sourceAdvisory,
       OnlyTypes only,
       InputStream in,
       IntConsumer progress) {
     List<Outcome> kept = new ArrayList<>();
     Ingest counted =
-        ingest(
-            actor,
-            c,
-            originatorOrg,
-            defaultTlp,
-            widest,
-            sourceAdvisory,
-            only,
-            in,
-            progress,
-            kept::add);
+        ingest(actor, c, originatorOrg, marks, sourceAdvisory, only, in, progress, kept::add);
     return new Ingest(
         List.copyOf(kept),
         counted.broken(),
@@ -338,21 +340,24 @@ public class IntelService {
       InputStream in,
       IntConsumer progress,
       java.util.function.Consumer<Outcome> each) {
-    return ingest(actor, c, originatorOrg, defaultTlp, Tlp.CLEAR, null, null, in, progress, each);
+    return ingest(actor, c, originatorOrg, Marks.of(defaultTlp), null, null, in, progress, each);
   }
 
   private Ingest ingest(
       Actor actor,
       StixCollection c,
       long originatorOrg,
-      Tlp defaultTlp,
-      Tlp widest,
+      Marks given,
       Long sourceAdvisory,
       OnlyTypes only,
       InputStream in,
       IntConsumer progress,
       java.util.function.Consumer<Outcome> each) {
-    Tlp fallback = defaultTlp != null ? defaultTlp : c.defaultTlp();
+    Marks marks =
+        new Marks(
+            given.unmarked() != null ? given.unmarked() : c.defaultTlp(),
+            given.widest(),
+            given.relay());
     Writer writer = writer(actor, originatorOrg);
     OthersNames othersNames = new OthersNames(originatorOrg);
     int[] tally = new int[3]; // ok, failed, already stored
@@ -375,10 +380,8 @@ public class IntelService {
           // cores, in order; what follows (duplicates in a batch, the batch itself) stays serial
           List<Prepared> prepared =
               reads.size() < PARALLEL_FROM
-                  ? reads.stream().map(x -> prepare(x, fallback, widest, othersNames)).toList()
-                  : reads.parallelStream()
-                      .map(x -> prepare(x, fallback, widest, othersNames))
-                      .toList();
+                  ? reads.stream().map(x -> prepare(x, marks, othersNames)).toList()
+                  : reads.parallelStream().map(x -> prepare(x, marks, othersNames)).toList();
           reads.clear();
           for (Prepared p : prepared) {
             if (p.object() == null) {
@@ -452,7 +455,7 @@ public class IntelService {
    * Validates and prepares one object for storage; touches nothing shared but the validator and the
    * directory's names.
    */
-  private Prepared prepare(Read x, Tlp fallback, Tlp widest, OthersNames othersNames) {
+  private Prepared prepare(Read x, Marks marks, OthersNames othersNames) {
     if (x.node() == null) {
       return new Prepared(
           null, new Outcome(x.index(), x.line(), x.refusedId(), null, x.refused(), false));
@@ -497,7 +500,9 @@ public class IntelService {
             version,
             m.createdByRef(),
             m.markingRefs(),
-            narrower(m.tlp().orElse(fallback), widest),
+            marks.relay()
+                ? Relay.kept(m.tlp(), granularTlps(o), marks.unmarked(), marks.widest())
+                : narrower(m.tlp().orElse(marks.unmarked()), marks.widest()),
             m.revoked(),
             json.writeValueAsString(o),
             values,
@@ -555,6 +560,18 @@ public class IntelService {
         if (v.isString() && v.asString().startsWith("identity--")) {
           out.add(new String[] {key, v.asString()});
         }
+      }
+    }
+    return out;
+  }
+
+  /** The TLPs an object's granular markings give parts of it. */
+  private static List<Tlp> granularTlps(JsonNode o) {
+    List<Tlp> out = new ArrayList<>();
+    for (JsonNode g : o.path("granular_markings")) {
+      JsonNode ref = g.path("marking_ref");
+      if (ref.isString()) {
+        TlpMarkings.of(ref.asString()).ifPresent(out::add);
       }
     }
     return out;

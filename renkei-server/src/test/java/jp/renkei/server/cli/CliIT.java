@@ -146,6 +146,144 @@ class CliIT {
     assertThat(verify.exit()).as(verify.err()).isZero();
   }
 
+  /**
+   * attack29: {@code stix export --user} promises what that person's TAXII requests would get, but
+   * wrote the bundle for a person who was disabled, or whose organisation had been deactivated (it
+   * left, or was compromised) — whose every token the hub answers 401. A script exporting nightly
+   * for a partner's account kept delivering after the account was closed.
+   */
+  @Test
+  void anExportAsADisabledPersonOrOneOfAnInactiveOrganisationIsRefused() throws Exception {
+    Path data = TestFiles.directory("renkei-cli-export-");
+    String dir = data.toString();
+    Run org =
+        run(
+            "admin",
+            "org",
+            "create",
+            "--code",
+            "cli-export-gas",
+            "--name-ja",
+            "輸出試験ガス",
+            "--name-en",
+            "CLI Export Gas",
+            "--type",
+            "operator",
+            "--sector",
+            "gas",
+            "--data-dir",
+            dir);
+    assertThat(org.exit()).as(org.err()).isZero();
+    Run user =
+        run(
+            "admin",
+            "user",
+            "create",
+            "--login",
+            "cli-exporter",
+            "--name",
+            "Exporter",
+            "--org",
+            "cli-export-gas",
+            "--role",
+            "analyst",
+            "--data-dir",
+            dir);
+    assertThat(user.exit()).as(user.err()).isZero();
+    String indicator = "indicator--" + java.util.UUID.randomUUID();
+    Path bundle = TestFiles.file("export-bundle-", ".json");
+    Files.writeString(
+        bundle,
+        """
+        [{"type":"indicator","spec_version":"2.1","id":"%s","created":"2026-03-01T00:00:00.000Z",
+          "modified":"2026-03-01T00:00:00.000Z","pattern_type":"stix",
+          "valid_from":"2026-03-01T00:00:00Z","pattern":"[domain-name:value = 'c2.example.org']"}]
+        """
+            .formatted(indicator));
+    Run source =
+        run(
+            "admin",
+            "org",
+            "create",
+            "--code",
+            "cli-export-src",
+            "--name-ja",
+            "共有元ガス",
+            "--name-en",
+            "CLI Export Source",
+            "--type",
+            "operator",
+            "--sector",
+            "gas",
+            "--data-dir",
+            dir);
+    assertThat(source.exit()).as(source.err()).isZero();
+    Run imported =
+        run(
+            "stix",
+            "import",
+            "--collection",
+            "sector:gas",
+            "--as",
+            "cli-export-src",
+            "--default-tlp",
+            "GREEN",
+            "--data-dir",
+            dir,
+            bundle.toString());
+    assertThat(imported.exit()).as(imported.err()).isZero();
+
+    Path out = data.resolve("export.json");
+    Run allowed = export(dir, out);
+    assertThat(allowed.exit()).as(allowed.err()).isZero();
+    assertThat(Files.readString(out)).contains(indicator);
+    Files.delete(out);
+
+    assertThat(
+            run(
+                    "admin",
+                    "user",
+                    "enable",
+                    "--login",
+                    "cli-exporter",
+                    "--disable",
+                    "--data-dir",
+                    dir)
+                .exit())
+        .isZero();
+    Run disabled = export(dir, out);
+    assertThat(disabled.exit()).isEqualTo(1);
+    assertThat(disabled.err().strip())
+        .isEqualTo(
+            "renkei: cli-exporter is disabled (or their organisation is inactive): the hub refuses"
+                + " their TAXII requests, and so this export");
+    assertThat(out).doesNotExist();
+
+    assertThat(run("admin", "user", "enable", "--login", "cli-exporter", "--data-dir", dir).exit())
+        .isZero();
+    assertThat(run("organisations", "deactivate", "cli-export-gas", "--data-dir", dir).exit())
+        .isZero();
+    Run inactive = export(dir, out);
+    assertThat(inactive.exit()).isEqualTo(1);
+    assertThat(inactive.err())
+        .contains("cli-exporter is disabled (or their organisation is inactive)");
+    assertThat(out).doesNotExist();
+  }
+
+  private static Run export(String dir, Path out) throws Exception {
+    return run(
+        "stix",
+        "export",
+        "--collection",
+        "sector:gas",
+        "--user",
+        "cli-exporter",
+        "-o",
+        out.toString(),
+        "--data-dir",
+        dir);
+  }
+
   private static void stixImportAndExportBesideTheServer(Path data, int port, String token)
       throws Exception {
     String indicator = "indicator--" + java.util.UUID.randomUUID();
@@ -257,6 +395,20 @@ class CliIT {
       assertThat(cachedRun.exit()).as(cachedRun.err()).isZero();
       assertThat(cachedRun.err()).contains(expected);
       assertThat(cachedRun.out()).contains("c2.example.net");
+    }
+    // attack29: the cache holds whatever the token reads (AMBER+STRICT and RED included); a log
+    // server has other accounts, so it is the running account's alone
+    Path kept = cache.resolve(gas);
+    assertThat(Files.getPosixFilePermissions(kept))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    try (var files = Files.list(kept)) {
+      List<Path> all = files.toList();
+      assertThat(all).isNotEmpty();
+      for (Path f : all) {
+        assertThat(Files.getPosixFilePermissions(f))
+            .as(f.toString())
+            .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      }
     }
     followPicksUpIndicatorsPublishedMeanwhile(data, root, gas, token);
     HttpResponse<String> sightings =

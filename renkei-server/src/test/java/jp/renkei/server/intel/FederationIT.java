@@ -41,6 +41,7 @@ class FederationIT extends ServerTest {
   static final String TAXII = "application/taxii+json;version=2.1";
   static final String RED = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1";
   static final String GREEN = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
+  static final String AMBER_STRICT = "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003";
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -199,7 +200,84 @@ class FederationIT extends ServerTest {
         .isEqualTo(3);
   }
 
+  /**
+   * attack29: a peer's TLP:AMBER+STRICT object is for the organisation it was served to (TLP 2.0:
+   * "the organization only"). A feed kept its marking and the local collection's community then
+   * read it at AMBER+STRICT: in a sector collection that community names the sector's CEPTOAR
+   * secretariat, in the hub collection the national coordinator, in a configured one every member.
+   * Relayed, it stays with the feed's organisation (and only it).
+   */
+  @Test
+  void aPeersAmberStrictObjectStaysWithTheFeedsOrganisation() throws Exception {
+    Organisation feedOrg = fixtures.operator("gas");
+    String strict = "indicator--" + UUID.randomUUID();
+    String green = "indicator--" + UUID.randomUUID();
+    // GREEN, but its description for the subscribing organisation only (a granular marking)
+    String part = "indicator--" + UUID.randomUUID();
+    String partly =
+        indicator(part, GREEN)
+            .replaceFirst(
+                "\\}\\s*$",
+                ",\"description\":\"the victim is the port of Minato\",\"granular_markings\":"
+                    + "[{\"marking_ref\":\""
+                    + AMBER_STRICT
+                    + "\",\"selectors\":[\"description\"]}]}");
+    assertThat(partly).contains("granular_markings");
+    remotePost(List.of(indicator(strict, AMBER_STRICT), indicator(green, GREEN), partly));
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    StixCollection hub =
+        intel.allCollections().stream()
+            .filter(c -> c.kind() == StixCollection.Kind.HUB)
+            .findFirst()
+            .orElseThrow();
+    for (StixCollection local : List.of(gasCollection(), hub)) {
+      HttpResponse<String> created =
+          new Http(port)
+              .bearer(fixtures.token(admin))
+              .postJson(
+                  "/api/v1/feeds",
+                  """
+                  {"name":"%s","apiRoot":"%s","remoteCollection":"%s","authKind":"basic",
+                   "username":"admin","secret":"%s","localCollection":"%s","originatorOrg":"%s",
+                   "defaultTlp":"amber","widestTlp":"green","pollIntervalSeconds":60}
+                  """
+                      .formatted(
+                          Fixtures.unique("feed"),
+                          remoteRoot(),
+                          remoteHub,
+                          remoteToken,
+                          local.id(),
+                          feedOrg.code()));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      TaxiiFeeds.Feed f =
+          feeds.pollNow(fixtures.actor(admin), JSON.readTree(created.body()).path("id").asLong());
+      assertThat(f.health()).as(f.lastError()).isEqualTo("ok");
+
+      // the feed's organisation reads all three
+      assertThat(
+              localIds(
+                  local, fixtures.token(fixtures.user(feedOrg, Role.MEMBER)), strict, green, part))
+          .containsExactlyInAnyOrder(strict, green, part);
+      // the gas CEPTOAR secretariat and the national coordinator (the AMBER+STRICT audiences of the
+      // sector and the hub collection) read neither the AMBER+STRICT one nor the partly
+      // AMBER+STRICT one (whose description they were shown before); the GREEN one as any reader
+      // of its collection
+      for (String other : List.of("c-gas", "nisc")) {
+        List<String> seen =
+            localIds(local, fixtures.token(fixtures.user(other, Role.MEMBER)), strict, green, part);
+        assertThat(seen).as("%s in %s", other, local.kind()).doesNotContain(strict, part);
+        if (other.equals("c-gas") || local.kind() == StixCollection.Kind.HUB) {
+          assertThat(seen).as("%s in %s", other, local.kind()).containsExactly(green);
+        }
+      }
+    }
+  }
+
   List<String> localIds(String token, String... ids) throws Exception {
+    return localIds(gasCollection(), token, ids);
+  }
+
+  List<String> localIds(StixCollection c, String token, String... ids) throws Exception {
     HttpResponse<String> r =
         CLIENT.send(
             HttpRequest.newBuilder(
@@ -207,7 +285,7 @@ class FederationIT extends ServerTest {
                         "http://127.0.0.1:"
                             + port
                             + "/taxii2/api/collections/"
-                            + gasCollection().id()
+                            + c.id()
                             + "/objects/?match[id]="
                             + String.join(",", ids)))
                 .header("Accept", TAXII)
