@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,12 +104,22 @@ class HiddenObjectDiffSweepIT extends ServerTest {
             "?sort=title&dir=asc",
             "?sort=tlp&dir=desc");
 
-    Map<String, String> first = read(readers, paths, queries);
-    Map<String, String> second = read(readers, paths, queries);
+    Map<String, String> first = read(readers, paths, queries, Set.of());
+    // a route that ignores a query answers it as it answers the plain path: that pair is read
+    // again only plain (an answer that changes with the hidden objects changes there too)
+    Set<String> ignored = new HashSet<>();
+    first.forEach(
+        (key, answer) -> {
+          int q = key.indexOf('?');
+          if (q > 0 && answer.equals(first.get(key.substring(0, q)))) {
+            ignored.add(key);
+          }
+        });
+    Map<String, String> second = read(readers, paths, queries, ignored);
 
     hide(bank, bankUser, bankToken, niscUser, niscReader, word, host);
 
-    Map<String, String> after = read(readers, paths, queries);
+    Map<String, String> after = read(readers, paths, queries, ignored);
     List<String> changed = new ArrayList<>();
     int unstable = 0;
     for (Map.Entry<String, String> e : second.entrySet()) {
@@ -137,7 +148,9 @@ class HiddenObjectDiffSweepIT extends ServerTest {
     long ok = second.values().stream().filter(a -> a.startsWith("200\n")).count();
     assertThat(ok).as("answers read (200)").isGreaterThan(second.size() / 2);
     assertThat(changed)
-        .as("%d answers compared, %d of them with the clock set aside", second.size(), unstable)
+        .as(
+            "%d answers compared (%d more answered as their plain path), %d with the clock set aside",
+            second.size(), ignored.size(), unstable)
         .isEmpty();
 
     // the comparison sees what it should: a GREEN report of the bank's for the whole community
@@ -190,13 +203,16 @@ class HiddenObjectDiffSweepIT extends ServerTest {
 
   /** Every answer, keyed by reader, path and query: status, the headers that matter, the body. */
   private static Map<String, String> read(
-      Map<String, Reader> readers, List<String> paths, List<String> queries) {
+      Map<String, Reader> readers, List<String> paths, List<String> queries, Set<String> skip) {
     Map<String, String> out = new TreeMap<>();
     readers.forEach(
         (login, r) -> {
           for (String p : paths) {
             boolean api = p.startsWith("/api/") || p.startsWith("/taxii2/");
             for (String q : queries) {
+              if (skip.contains(login + " GET " + p + q)) {
+                continue;
+              }
               HttpResponse<String> res =
                   api
                       ? r.api()
@@ -225,7 +241,12 @@ class HiddenObjectDiffSweepIT extends ServerTest {
         .forEach(
             (name, values) -> {
               String n = name.toLowerCase(java.util.Locale.ROOT);
-              if (!n.equals("date") && !n.equals("set-cookie") && !n.equals("keep-alive")) {
+              // hop-by-hop headers (RFC 9110 §7.6.1) tell of the connection, not the answer:
+              // Tomcat closes a kept-alive connection after its 100th request, wherever that falls
+              if (!n.equals("date")
+                  && !n.equals("set-cookie")
+                  && !n.equals("keep-alive")
+                  && !n.equals("connection")) {
                 s.append(n).append(": ").append(values).append('\n');
               }
             });
