@@ -1,5 +1,7 @@
 package jp.renkei.engine.mail;
 
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,28 @@ final class MailEverydayWords {
               + "|\\b(?:an )?(?:bedeutung|einfluss|vertrauen|zeit|erkenntnisse|einblicke|abstand"
               + "|energie|boden|fahrt) (?:zu )?gewinn(?:en|t)\\b");
 
+  /**
+   * The words every alternative of a pattern above holds as written (EverydayWordsTest checks it):
+   * a text without any of them is not searched, which spares the pattern's word-boundary test at
+   * every character of every message.
+   */
+  static final Map<Pattern, List<String>> NEEDED =
+      Map.of(NOT_PRESSURE, List.of("dringend", "urgent"), NOT_A_PRIZE, List.of("gewinn"));
+
+  /** Whether {@code p} can find anything in {@code text}: one of its needed words is there. */
+  static boolean mayFind(Pattern p, String text) {
+    List<String> words = NEEDED.get(p);
+    if (words == null) {
+      return true;
+    }
+    for (String w : words) {
+      if (text.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code regex} with each space standing for any run of white space (a line may break there). */
   private static Pattern spaced(String regex) {
     return Pattern.compile(regex.replace(" ", "\\s+"));
@@ -42,6 +66,9 @@ final class MailEverydayWords {
 
   /** {@code hits} with the stretches {@code p} finds blanked, or {@code hits} when none is. */
   static MailPhrases.Hits without(Pattern p, MailPhrases.Hits hits) {
+    if (!mayFind(p, hits.text())) {
+      return hits;
+    }
     Matcher m = p.matcher(hits.text());
     if (!m.find()) {
       return hits;

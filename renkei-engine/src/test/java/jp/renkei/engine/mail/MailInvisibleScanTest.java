@@ -1,0 +1,158 @@
+package jp.renkei.engine.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 19 (speed29): the invisible characters are taken out of a text by one scan when it has no
+ * variation selector, and the everyday-word patterns are searched only when their words are there.
+ * Both must answer exactly as the patterns themselves: these tests compare them on random texts
+ * made of the characters that matter (kana, kanji, Latin letters, digits, every invisible
+ * character, the selectors, a supplementary kana and spaces).
+ */
+class MailInvisibleScanTest {
+
+  private static final String ALPHABET =
+      "アカウントお知らせ口座aBz09 -.\n\u200B\u200C\u200D\u2060\u2061\u2064\u2065\uFEFF\u00AD"
+          + "\u2066\u2069\uFE00\uFE09\uFE0D\uFE0Fー々";
+
+  private static String random(Random r, boolean selectors) {
+    StringBuilder b = new StringBuilder();
+    int n = r.nextInt(40);
+    for (int i = 0; i < n; i++) {
+      if (r.nextInt(25) == 0) {
+        b.appendCodePoint(0x1B001); // a hiragana outside the BMP
+        continue;
+      }
+      char c = ALPHABET.charAt(r.nextInt(ALPHABET.length()));
+      if (!selectors && c >= '\uFE00' && c <= '\uFE0D') {
+        c = '\u200B';
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  @Test
+  void invisibleCharactersAreTakenOutAsThePatternTakesThemOut() {
+    Random r = new Random(29);
+    for (int i = 0; i < 50_000; i++) {
+      String t = random(r, i % 2 == 0);
+      String expected = MailSigns.INVISIBLE.matcher(t).replaceAll("");
+      assertThat(MailSigns.withoutInvisible(t)).as(escaped(t)).isEqualTo(expected);
+      assertThat(new MailSigns.BrokenWords().read(t)).as(escaped(t)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void invisibleCharactersBetweenJapaneseLettersAreCountedAsThePatternFindsThem() {
+    Random r = new Random(2929);
+    int named = 0;
+    for (int i = 0; i < 50_000; i++) {
+      // no Latin letters, so that the evidence is the Japanese count's
+      String t = random(r, i % 2 == 0).replaceAll("[aBz]", "ア");
+      MailSigns.BrokenWords b = new MailSigns.BrokenWords();
+      b.read(t);
+      String expected = byPattern(t);
+      assertThat(b.evidence()).as(escaped(t)).isEqualTo(expected);
+      named += expected == null ? 0 : 1;
+    }
+    assertThat(named).isGreaterThan(1_000);
+  }
+
+  /** The evidence of invisible characters between Japanese letters, found by the pattern. */
+  private static String byPattern(String t) {
+    int count = 0;
+    String word = null;
+    Matcher m = MailSigns.INVISIBLE.matcher(t);
+    while (m.find()) {
+      if (m.start() > 0
+          && m.end() < t.length()
+          && japanese(t.codePointBefore(m.start()))
+          && japanese(t.codePointAt(m.end()))) {
+        count += m.end() - m.start();
+        if (word == null) {
+          word = MailSigns.BrokenWords.around(t, m.start(), true);
+        }
+      }
+    }
+    return count < MailSigns.BROKEN_JAPANESE_WORDS
+        ? null
+        : count
+            + " × U+200B–U+200D / U+2060–U+2064 / U+FEFF / U+00AD / U+2066–U+2069 / U+FE00–U+FE0D (\""
+            + word
+            + "\" …)";
+  }
+
+  private static boolean japanese(int c) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(c);
+    return c == 'ー'
+        || c == '々'
+        || s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA;
+  }
+
+  @Test
+  void everyAlternativeOfAnEverydayPatternHoldsOneOfItsNeededWords() {
+    assertThat(MailEverydayWords.NEEDED).hasSize(2);
+    for (Map.Entry<Pattern, List<String>> e : MailEverydayWords.NEEDED.entrySet()) {
+      for (String alternative : alternatives(e.getKey().pattern())) {
+        assertThat(e.getValue()).as(alternative).anyMatch(w -> alternative.contains(w));
+      }
+      assertThat(e.getKey().flags()).as("a case-sensitive pattern").isZero();
+    }
+  }
+
+  @Test
+  void anEverydayPatternIsSearchedOnlyWhereItsWordsAre() {
+    String text = "in urgent cases call us; a gewinn für alle";
+    MailPhrases.Hits hits = MailSigns.phrases(text);
+    assertThat(MailEverydayWords.without(MailEverydayWords.NOT_PRESSURE, hits).text())
+        .isEqualTo("   " + " ".repeat("urgent cases".length()) + " call us; a gewinn für alle");
+    assertThat(MailEverydayWords.mayFind(MailEverydayWords.NOT_A_PRIZE, "urgent")).isFalse();
+    MailPhrases.Hits none = MailSigns.phrases("nothing of either here");
+    assertThat(MailEverydayWords.without(MailEverydayWords.NOT_A_PRIZE, none)).isSameAs(none);
+  }
+
+  /** The top-level alternatives of a pattern's source (outside every group and class). */
+  private static List<String> alternatives(String regex) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int from = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        out.add(regex.substring(from, i));
+        from = i + 1;
+      }
+    }
+    out.add(regex.substring(from));
+    return out;
+  }
+
+  private static String escaped(String t) {
+    StringBuilder b = new StringBuilder();
+    t.codePoints()
+        .forEach(c -> b.append(c < 0x80 ? Character.toString(c) : String.format("\\u%04X", c)));
+    return b.toString();
+  }
+}
