@@ -1666,12 +1666,14 @@ public final class MailAnalyzer {
       findings.forEach(x -> kinds.add(x.flag()));
       int score = kinds.stream().mapToInt(RedFlag::weight).sum();
       if (m == null) {
-        score = Math.max(score, 20);
+        score = Math.max(score, MailReport.SUSPICIOUS_FROM);
       }
       MailReport.Verdict verdict =
-          score >= 40
+          score >= MailReport.MALICIOUS_FROM
               ? MailReport.Verdict.MALICIOUS
-              : score >= 20 ? MailReport.Verdict.SUSPICIOUS : MailReport.Verdict.CLEAN;
+              : score >= MailReport.SUSPICIOUS_FROM
+                  ? MailReport.Verdict.SUSPICIOUS
+                  : MailReport.Verdict.CLEAN;
       return new MailReport(
           subject,
           from,

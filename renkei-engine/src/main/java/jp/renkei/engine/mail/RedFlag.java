@@ -291,7 +291,7 @@ public enum RedFlag {
           + " or the reverse, alike in most fonts (\"PayPaI\", \"Sam's CIub\", \"VlAGRA\"), or a random"
           + " string of letters and digits, or a machine-made code hung on the end of the subject"
           + " behind dots or spaces (\"…check it...ACZDOCCQRF\", \"__ID:#WMZC-834\": each copy"
-          + " of a spam run gets another, so that no two look alike), or the text is padded with random words of letters and"
+          + " of a spam run gets another, so that no two look alike). Or the text is padded with random words of letters and"
           + " digits (zdb5oq xl3etiungy5oqk2e ...), or ten or more zero-width characters or"
           + " bidirectional isolates (U+2066–U+2069) sit between the letters of the text's words, or"
           + " three or more (soft hyphens, the invisible operators U+2061–U+2064 and variation"
@@ -562,14 +562,19 @@ public enum RedFlag {
     return en;
   }
 
-  /** The longest {@link #summary} (characters); the whole rule is {@link #ja()} / {@link #en()}. */
-  public static final int SUMMARY = 160;
+  /**
+   * The longest {@link #summary} (characters); the whole rule is {@link #ja()} / {@link #en()}. A
+   * first sentence is kept whole up to this length: ux29's review read summaries cut at 160
+   * characters in the middle of a clause ("but the sender's domain is not one of…").
+   */
+  public static final int SUMMARY = 300;
 
   /**
    * What the sign is, in one sentence, for the page's line (the whole rule, with its variants and
    * exceptions, is {@link #ja()} / {@link #en()}, shown on request; what matched in this message is
-   * the finding's evidence): the rule's first sentence without its parenthesised asides, cut on a
-   * word or character boundary at {@link #SUMMARY} characters.
+   * the finding's evidence): the rule's first sentence without its parenthesised asides, whole up
+   * to {@link #SUMMARY} characters; a longer one is cut after the last whole item of its list (a
+   * comma, semicolon or 、) before that length, never inside a clause.
    */
   public String summary(boolean english) {
     return english ? firstSentence(en, true) : firstSentence(ja, false);
@@ -626,7 +631,13 @@ public enum RedFlag {
       s = s.substring(0, s.length() - 1) + ".";
     }
     if (s.length() > SUMMARY) {
-      int cut = english ? s.lastIndexOf(' ', SUMMARY) : SUMMARY;
+      int cut =
+          english
+              ? Math.max(s.lastIndexOf(", ", SUMMARY), s.lastIndexOf("; ", SUMMARY))
+              : s.lastIndexOf('、', SUMMARY);
+      if (cut <= 0) {
+        cut = english ? s.lastIndexOf(' ', SUMMARY) : SUMMARY;
+      }
       s = jp.renkei.engine.text.Names.prefix(s, cut > 0 ? cut : SUMMARY) + "…";
     }
     return s;
