@@ -296,4 +296,36 @@ class MailPageTextsIT extends ServerTest {
             .body();
     assertThat(plain).contains("スコア 0 / 100").doesNotContain("id=\"verdict-under\"");
   }
+
+  /** ux29: three relays in a row, and no word of which comes first. */
+  @Test
+  void theRelaysSayWhichComesFirst() {
+    byte[] relayed =
+        ("Received: from b.example.net (b.example.net [198.51.100.2]) by mx.example.jp;"
+                + " Tue, 3 Nov 2026 09:12:03 +0900\r\n"
+                + "Received: from a.example.org (a.example.org [203.0.113.1]) by b.example.net;"
+                + " Tue, 3 Nov 2026 09:12:02 +0900\r\n"
+                + new String(noticeWithOneWeakSign(), StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8);
+    String ja = signedIn("ja").upload("/mail", "/mail", "message", "r.eml", relayed).body();
+    assertThat(ja).contains("id=\"relay-order\"", "新しいもの) から順に", "送った側 → 受け取った側");
+    assertThat(ja.indexOf("b.example.net → mx.example.jp"))
+        .isLessThan(ja.indexOf("a.example.org → b.example.net"));
+    String en = signedIn("en").upload("/mail", "/mail", "message", "r.eml", relayed).body();
+    assertThat(en).contains("Relays are listed newest first");
+    // one relay needs no order
+    String one =
+        signedIn("en")
+            .upload(
+                "/mail",
+                "/mail",
+                "message",
+                "one.eml",
+                ("Received: from a.example.org (a.example.org [203.0.113.1]) by mx.example.jp;"
+                        + " Tue, 3 Nov 2026 09:12:02 +0900\r\n"
+                        + new String(noticeWithOneWeakSign(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8))
+            .body();
+    assertThat(one).doesNotContain("id=\"relay-order\"");
+  }
 }
