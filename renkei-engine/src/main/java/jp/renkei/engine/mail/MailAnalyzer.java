@@ -259,6 +259,10 @@ public final class MailAnalyzer {
       Pattern.compile(
           "(?i)\\.(pdf|docx?|xlsx?|pptx?|txt|rtf|csv|jpe?g|png|gif|bmp|zip|html?|hwp|jtd)[\\s\\u3000]*\\.([a-z0-9]{2,4})$");
   static final Pattern RECEIVED = Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");
+
+  /** A Received header without a from clause: a server's local pickup or its own filter step. */
+  static final Pattern RECEIVED_BY_ONLY = Pattern.compile("(?is)^\\s*by\\s+(\\S+)");
+
   static final Pattern IPV4 =
       Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
   static final Pattern IPV6 = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:]{3,})\\]");
@@ -1673,12 +1677,14 @@ public final class MailAnalyzer {
       findings.forEach(x -> kinds.add(x.flag()));
       int score = kinds.stream().mapToInt(RedFlag::weight).sum();
       if (m == null) {
-        score = Math.max(score, 20);
+        score = Math.max(score, MailReport.SUSPICIOUS_FROM);
       }
       MailReport.Verdict verdict =
-          score >= 40
+          score >= MailReport.MALICIOUS_FROM
               ? MailReport.Verdict.MALICIOUS
-              : score >= 20 ? MailReport.Verdict.SUSPICIOUS : MailReport.Verdict.CLEAN;
+              : score >= MailReport.SUSPICIOUS_FROM
+                  ? MailReport.Verdict.SUSPICIOUS
+                  : MailReport.Verdict.CLEAN;
       return new MailReport(
           subject,
           from,
@@ -2110,6 +2116,12 @@ public final class MailAnalyzer {
     if (m.lookingAt()) {
       from = m.group(1);
       by = TRAILING_SEPARATOR.matcher(m.group(3)).replaceAll("");
+    } else {
+      // "Received: by filterdrecv-… with SMTP id …" was shown as "(none) → (none)" (ux29)
+      Matcher byOnly = RECEIVED_BY_ONLY.matcher(one);
+      if (byOnly.lookingAt()) {
+        by = TRAILING_SEPARATOR.matcher(byOnly.group(1)).replaceAll("");
+      }
     }
     String route = one.contains(";") ? one.substring(0, one.lastIndexOf(';')) : one;
     List<String> ips = new ArrayList<>();

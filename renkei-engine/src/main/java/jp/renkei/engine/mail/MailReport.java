@@ -150,6 +150,12 @@ public record MailReport(
     }
   }
 
+  /** The score (the sum of the signs' weights) from which a message is judged suspicious. */
+  public static final int SUSPICIOUS_FROM = 20;
+
+  /** The score from which a message is judged malicious (likely an attack mail). */
+  public static final int MALICIOUS_FROM = 40;
+
   /** The overall judgement. */
   public enum Verdict {
     CLEAN,

@@ -292,13 +292,14 @@ public enum RedFlag {
   OBFUSCATED_TEXT(
       20,
       "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、多くの書体で見分けにくい大文字の I と小文字の l の入れ替え (例: PayPaI、Sam's CIub、VlAGRA)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフン、数式用の見えない演算子 (U+2061〜U+2064)、かなの後の異体字セレクタ (U+FE00〜U+FE0D) も含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。件名の末尾を埋めるだけのゼロ幅文字や絵文字をつなぐゼロ幅接合子、また数字 (日付・電話番号・郵便番号) の間にも単語の半分以上の頻度で不可視文字を挟む本文 (携帯電話が自動でリンクにしないための配信ツールの処理) は数えません。",
-      "The subject or sender name uses look-alike mathematical letters, invisible characters,"
+      "The subject or sender name uses characters meant to get past filters: look-alike"
+          + " mathematical letters, invisible characters,"
           + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or another script's"
           + " marks on Latin letters (a Syriac dot on \"amܿazoܿn\"), a capital I written for a small l"
           + " or the reverse, alike in most fonts (\"PayPaI\", \"Sam's CIub\", \"VlAGRA\"), or a random"
           + " string of letters and digits, or a machine-made code hung on the end of the subject"
           + " behind dots or spaces (\"…check it...ACZDOCCQRF\", \"__ID:#WMZC-834\": each copy"
-          + " of a spam run gets another, so that no two look alike), or the text is padded with random words of letters and"
+          + " of a spam run gets another, so that no two look alike). Or the text is padded with random words of letters and"
           + " digits (zdb5oq xl3etiungy5oqk2e ...), or ten or more zero-width characters or"
           + " bidirectional isolates (U+2066–U+2069) sit between the letters of the text's words, or"
           + " three or more (soft hyphens, the invisible operators U+2061–U+2064 and variation"
@@ -569,14 +570,19 @@ public enum RedFlag {
     return en;
   }
 
-  /** The longest {@link #summary} (characters); the whole rule is {@link #ja()} / {@link #en()}. */
-  public static final int SUMMARY = 160;
+  /**
+   * The longest {@link #summary} (characters); the whole rule is {@link #ja()} / {@link #en()}. A
+   * first sentence is kept whole up to this length: ux29's review read summaries cut at 160
+   * characters in the middle of a clause ("but the sender's domain is not one of…").
+   */
+  public static final int SUMMARY = 300;
 
   /**
    * What the sign is, in one sentence, for the page's line (the whole rule, with its variants and
    * exceptions, is {@link #ja()} / {@link #en()}, shown on request; what matched in this message is
-   * the finding's evidence): the rule's first sentence without its parenthesised asides, cut on a
-   * word or character boundary at {@link #SUMMARY} characters.
+   * the finding's evidence): the rule's first sentence without its parenthesised asides, whole up
+   * to {@link #SUMMARY} characters; a longer one is cut after the last whole item of its list (a
+   * comma, semicolon or 、) before that length, never inside a clause.
    */
   public String summary(boolean english) {
     return english ? firstSentence(en, true) : firstSentence(ja, false);
@@ -633,7 +639,13 @@ public enum RedFlag {
       s = s.substring(0, s.length() - 1) + ".";
     }
     if (s.length() > SUMMARY) {
-      int cut = english ? s.lastIndexOf(' ', SUMMARY) : SUMMARY;
+      int cut =
+          english
+              ? Math.max(s.lastIndexOf(", ", SUMMARY), s.lastIndexOf("; ", SUMMARY))
+              : s.lastIndexOf('、', SUMMARY);
+      if (cut <= 0) {
+        cut = english ? s.lastIndexOf(' ', SUMMARY) : SUMMARY;
+      }
       s = jp.renkei.engine.text.Names.prefix(s, cut > 0 ? cut : SUMMARY) + "…";
     }
     return s;

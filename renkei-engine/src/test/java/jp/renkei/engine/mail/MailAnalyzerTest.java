@@ -159,6 +159,28 @@ class MailAnalyzerTest {
         .containsExactly("http://pay.example.com/a");
   }
 
+  /**
+   * A Received header without a from clause (a local pickup, a bulk sender's filter step) names the
+   * server that wrote it: the page showed such a hop as "(none) → (none)" (ux29).
+   */
+  @Test
+  void aReceivedHeaderWithoutFromNamesTheServerThatWroteIt() {
+    MailReport r =
+        analyze(
+            "Received: by filterdrecv-695747775f-4jl87 with SMTP id f-1-63C5857F-3B\r\n"
+                + "        2023-01-16 17:12:31.634260144 +0000 UTC m=+5162812.757263624\r\n"
+                + "Received: by mail.example-corp.co.jp (Postfix, from userid 1001);"
+                + " Tue, 3 Nov 2026 09:12:00 +0900\r\n"
+                + header("tanaka@example-corp.co.jp", "x")
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nよろしくお願いします。");
+    assertThat(r.received())
+        .extracting(MailReport.Hop::from, MailReport.Hop::by)
+        .hasSize(3)
+        .startsWith(
+            org.assertj.core.groups.Tuple.tuple(null, "filterdrecv-695747775f-4jl87"),
+            org.assertj.core.groups.Tuple.tuple(null, "mail.example-corp.co.jp"));
+  }
+
   @Test
   void aBenignMessageIsCleanWithItsRelaysRead() {
     MailReport r =

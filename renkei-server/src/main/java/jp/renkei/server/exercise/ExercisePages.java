@@ -71,8 +71,12 @@ class ExercisePages {
   }
 
   @PostMapping("/exercises/{id}/read")
-  String markRead(Actor actor, @PathVariable long id) {
+  String markRead(
+      Actor actor,
+      @PathVariable long id,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
     exercises.markRead(actor, id);
+    redirect.addFlashAttribute("readMarked", true);
     return "redirect:/exercises/" + id;
   }
 

@@ -82,4 +82,19 @@ class MailFlagTextsTest {
         .contains("forged");
     assertThat(RedFlag.AUTHENTICATION_FAILED.summary(false)).contains("詐称");
   }
+
+  /**
+   * ux29's review read ten summaries cut in the middle of a clause, e.g. "Brand or public-body
+   * impersonation: … but the sender's domain is not one of…": the line said neither what the sign
+   * is nor what it is not. Each summary is a whole sentence now, in both languages.
+   */
+  @Test
+  void everySummaryIsAWholeSentence() {
+    for (RedFlag f : RedFlag.values()) {
+      assertThat(f.summary(true)).as(f + " en").doesNotEndWith("…").endsWith(".");
+      assertThat(f.summary(false)).as(f + " ja").doesNotEndWith("…").endsWith("。");
+    }
+    assertThat(RedFlag.BRAND_IMPERSONATION.summary(true))
+        .endsWith("but the sender's domain is not one of theirs.");
+  }
 }

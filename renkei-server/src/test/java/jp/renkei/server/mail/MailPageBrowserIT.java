@@ -149,6 +149,16 @@ class MailPageBrowserIT extends ServerTest {
       }
     }
     assertNoWordStartsAsEvidence();
+    // ux29: the form to prepare the held share spread over the whole page, its button a bar as
+    // wide as the page; it is as narrow as the upload form above it, its button its own width
+    WebElement heldForm = browser.findElement(By.id("share-held"));
+    assertThat(heldForm.getSize().getWidth())
+        .isLessThanOrEqualTo(browser.findElement(By.id("mail-form")).getSize().getWidth());
+    assertThat(browser.findElement(By.id("share-held-button")).getSize().getWidth())
+        .isLessThan(heldForm.getSize().getWidth() / 2);
+    // each sign says its points and the score its scale (ux29)
+    assertThat(browser.findElement(By.id("score-scale")).getText()).contains("20 点以上で「要注意」");
+    assertThat(browser.findElements(By.cssSelector("#findings > li .weight"))).hasSize(ja.size());
     screenshot("mail-ja");
     openRules();
     for (String[] f : findings()) {

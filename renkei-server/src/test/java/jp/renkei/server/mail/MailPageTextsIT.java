@@ -241,4 +241,91 @@ class MailPageTextsIT extends ServerTest {
     from = from.substring(0, from.indexOf("</td>"));
     assertThat(from).contains("desk@mail-notice.example").doesNotContain("&gt;&gt;", "&lt;&lt;");
   }
+
+  /** An everyday office notice with one weak sign (an urgent word): clean, with its 10 points. */
+  static byte[] noticeWithOneWeakSign() {
+    return ("From: Office News <news@example-corp.co.jp>\r\nTo: a@example.jp\r\n"
+            + "Subject: Office notes\r\nDate: Tue, 3 Nov 2026 09:12:00 +0900\r\n"
+            + "Message-ID: <n1@example-corp.co.jp>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "Hello all,\r\nthe canteen menu for next week is below. Urgent: the car park closes"
+            + " at 15:00 today.\r\nRegards, Office\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * ux29's review: a newsletter judged clean listed a sign under "score 10 / 100" and the reader
+   * could not tell why it was still clean, nor what score makes a mail suspicious. The page says
+   * the scale, each sign's points, and for a clean mail with signs how far under the line it is.
+   */
+  @Test
+  void theScoreSaysItsScaleEachSignItsPointsAndACleanMailWhyItIsClean() {
+    for (String language : new String[] {"ja", "en"}) {
+      Http h = signedIn(language);
+      String clean =
+          h.upload("/mail", "/mail", "message", "notice.eml", noticeWithOneWeakSign()).body();
+      assertThat(clean).contains("data-flag=\"URGENCY\"");
+      String lure = h.upload("/mail", "/mail", "message", "lure.eml", payPalLure()).body();
+      assertThat(lure).contains("class=\"verdict\"").doesNotContain("id=\"verdict-under\"");
+      String flag = clean.substring(clean.indexOf("data-flag=\"URGENCY\""));
+      flag = flag.substring(0, flag.indexOf("</li>"));
+      if (language.equals("ja")) {
+        assertThat(clean)
+            .contains("スコア 10 / 100", "20 点以上で「要注意」、40 点以上で「危険」")
+            .contains("下の兆候は合わせて 10 点で、「要注意」とする 20 点に届きません");
+        assertThat(flag).contains("(10 点)");
+        assertThat(lure).contains("20 点以上で「要注意」");
+      } else {
+        assertThat(clean)
+            .contains("score 10 / 100", "20 or more: suspicious, 40 or more: dangerous")
+            .contains("The signs below weigh 10 points together, under the 20 at which");
+        assertThat(flag).contains("(10 points)");
+        assertThat(lure).contains("the sum of the signs&#39; points");
+      }
+    }
+    // a clean mail without any sign needs no such line
+    Http ja = signedIn("ja");
+    String plain =
+        ja.upload(
+                "/mail",
+                "/mail",
+                "message",
+                "plain.eml",
+                new String(noticeWithOneWeakSign(), StandardCharsets.UTF_8)
+                    .replace("Urgent: the car park", "The car park")
+                    .getBytes(StandardCharsets.UTF_8))
+            .body();
+    assertThat(plain).contains("スコア 0 / 100").doesNotContain("id=\"verdict-under\"");
+  }
+
+  /** ux29: three relays in a row, and no word of which comes first. */
+  @Test
+  void theRelaysSayWhichComesFirst() {
+    byte[] relayed =
+        ("Received: from b.example.net (b.example.net [198.51.100.2]) by mx.example.jp;"
+                + " Tue, 3 Nov 2026 09:12:03 +0900\r\n"
+                + "Received: from a.example.org (a.example.org [203.0.113.1]) by b.example.net;"
+                + " Tue, 3 Nov 2026 09:12:02 +0900\r\n"
+                + new String(noticeWithOneWeakSign(), StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8);
+    String ja = signedIn("ja").upload("/mail", "/mail", "message", "r.eml", relayed).body();
+    assertThat(ja).contains("id=\"relay-order\"", "新しいもの) から順に", "送った側 → 受け取った側");
+    assertThat(ja.indexOf("b.example.net → mx.example.jp"))
+        .isLessThan(ja.indexOf("a.example.org → b.example.net"));
+    String en = signedIn("en").upload("/mail", "/mail", "message", "r.eml", relayed).body();
+    assertThat(en).contains("Relays are listed newest first");
+    // one relay needs no order
+    String one =
+        signedIn("en")
+            .upload(
+                "/mail",
+                "/mail",
+                "message",
+                "one.eml",
+                ("Received: from a.example.org (a.example.org [203.0.113.1]) by mx.example.jp;"
+                        + " Tue, 3 Nov 2026 09:12:02 +0900\r\n"
+                        + new String(noticeWithOneWeakSign(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8))
+            .body();
+    assertThat(one).doesNotContain("id=\"relay-order\"");
+  }
 }

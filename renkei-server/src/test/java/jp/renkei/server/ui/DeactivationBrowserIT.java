@@ -108,7 +108,14 @@ class DeactivationBrowserIT extends ServerTest {
             .map(e -> e.getText())
             .toList();
     assertThat(consequences).hasSize(6);
-    assertThat(String.join("\n", consequences)).contains("サインアウト", "401", "取り消され", "作成者", "演習");
+    assertThat(String.join("\n", consequences)).contains("サインアウト", "401", "取りやめ", "作成者", "演習");
+    // ux29: the page named a list 「取り消し」 no page has; it names the list and links it
+    org.openqa.selenium.WebElement list = browser.findElement(By.id("cancelled-list-link"));
+    assertThat(list.getText()).contains("「取りやめた配信」の一覧");
+    list.click();
+    wait.until(ExpectedConditions.urlContains("/worklist/cancelled"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("取りやめた配信");
+    browser.get(url("/admin/organisations/" + member.id()));
 
     // the box is required; a request without it (the attribute removed) is refused by the server
     ((JavascriptExecutor) browser)
