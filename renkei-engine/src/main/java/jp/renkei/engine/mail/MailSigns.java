@@ -96,7 +96,10 @@ final class MailSigns {
               // the bank and card lures of 2025 (real Japanese mail that reached public lists): the
               // account's use or trading restricted until the reader confirms (the banks' own check
               // of the purpose of transactions, 取引目的等の確認, is no sign: the banks send it too)
-              + "|(?:アカウント|口座|カード)(?:の|で)?(?:お|ご)?(?:利用|取引)(?:に|を|が)?制限");
+              + "|(?:アカウント|口座|カード)(?:の|で)?(?:お|ご)?(?:利用|取引)(?:に|を|が)?制限"
+              // the reader's personal details to "authenticate again" (recall29): a bank or card
+              // company asks to confirm a transaction's purpose, never to re-authenticate details
+              + "|(?:個人|会員|お客様|お客さま|登録)情報(?:の|を)?\\s{0,2}再認証");
 
   /**
    * Phrases of fine print (lower-cased, as the text is read): the terms that say what an offer
@@ -1004,7 +1007,10 @@ final class MailSigns {
           brand("SMBC日興証券", "日興証券", "smbcnikko", "nikko"),
           brand("大和証券", "大和証券", "daiwa"),
           brand("auカブコム証券", "カブコム|\\bkabu\\.com\\b", "kabu"),
-          brand("メルカリ", "メルカリ|mercari", "mercari"));
+          brand("メルカリ", "メルカリ|mercari", "mercari"),
+          // Nintendo's accounts and eShop mail (nintendo.com, nintendo.co.jp, nintendo.net): the
+          // Council of Anti-Phishing Japan reports lures in its name (recall29)
+          brand("Nintendo", "任天堂|nintendo|ニンテンドー", "nintendo"));
 
   /**
    * Brands of {@link #BRANDS} that are shops and clubs: other shops and newsletters name their web
@@ -1012,7 +1018,7 @@ final class MailSigns {
    * brand would be the lure's trick (MailAnalyzer's own-site rule).
    */
   static final Set<String> SHOPS =
-      Set.of("Walmart", "Sam's Club", "Costco", "Best Buy", "Ace Hardware");
+      Set.of("Walmart", "Sam's Club", "Costco", "Best Buy", "Ace Hardware", "Nintendo");
 
   /**
    * Top-level domains that belong to one company alone (ICANN's "brand" TLDs: nobody else can
