@@ -954,7 +954,8 @@ final class MailSigns {
           brand("ヤマト運輸", "ヤマト運輸|クロネコ", "kuronekoyamato", "yamato-hd"),
           brand("佐川急便", "佐川急便", "sagawa-exp"),
           brand("楽天", "楽天|rakuten", "rakuten", "rakuten-card", "rakuten-bank", "rakuten-sec"),
-          brand("NTTドコモ", "ドコモ|docomo|dカード", "docomo", "nttdocomo"),
+          // dカード as a word: "Goldカード", "TS CUBIC CARDカード" end in d too (recall29)
+          brand("NTTドコモ", "ドコモ|docomo|\\bdカード", "docomo", "nttdocomo"),
           brand(
               "au / KDDI",
               "\\bkddi\\b|auじぶん|\\bau pay|\\bau ?id\\b|\\bau ?(?:お客さま|お客様)|auかんたん決済",
@@ -1001,6 +1002,13 @@ final class MailSigns {
           // the securities firms whose customers' accounts the lures of 2025 took over (JFSA and
           // JSDA warnings): a login and a trade restriction in their names
           brand("SBI証券", "sbi証券|\\bsbi securities\\b", "sbisec"),
+          // a broker whose non-US clients get "renew your expired W-8BEN" lures in its name
+          // (recall29; interactivebrokers.com, ibkr.com and the regional .co.uk, .co.jp ...)
+          brand(
+              "Interactive Brokers",
+              "interactive brokers|\\bibkr\\b",
+              "interactivebrokers",
+              "ibkr"),
           brand("野村證券", "野村証券|\\bnomura securities\\b", "nomura", "nomura-sec"),
           brand("マネックス証券", "マネックス|\\bmonex\\b", "monex"),
           brand("松井証券", "松井証券", "matsui"),

@@ -170,4 +170,40 @@ class MailJapaneseRecallTest {
     assertThat(of(r, RedFlag.CREDENTIAL_REQUEST)).as(r.findings().toString()).isEmpty();
     assertThat(r.verdict()).as(r.findings().toString()).isEqualTo(MailReport.Verdict.CLEAN);
   }
+
+  @Test
+  void docomoCardIsClaimedAsAWordOnly() {
+    // a card named in Latin letters ending in d before カード ("Goldカード") is no docomo claim
+    assertThat(MailSigns.claimed("goldカードのご案内"))
+        .extracting(MailSigns.Brand::name)
+        .doesNotContain("NTTドコモ");
+    assertThat(MailSigns.claimed("ts cubic cardカード会員様"))
+        .extracting(MailSigns.Brand::name)
+        .doesNotContain("NTTドコモ");
+    assertThat(MailSigns.claimed("dカードのご利用について"))
+        .extracting(MailSigns.Brand::name)
+        .contains("NTTドコモ");
+  }
+
+  @Test
+  void aBrokersNameOnAnotherDomainAskingForATaxFormIsImpersonation() {
+    MailReport lure =
+        JapaneseMail.utf8()
+            .from("Interactive Brokers", "banking@tax-notice.example.com")
+            .subject("Renewal of Expired W-8BEN Documentation")
+            .text(
+                "Dear Client, your W-8BEN certification has expired.\nhttps://renew.example.net/\n")
+            .analyze();
+    assertThat(of(lure, RedFlag.BRAND_IMPERSONATION))
+        .as(lure.findings().toString())
+        .anySatisfy(f -> assertThat(f.evidence()).contains("Interactive Brokers"));
+    MailReport own =
+        JapaneseMail.utf8()
+            .from("Interactive Brokers", "donotreply@interactivebrokers.com")
+            .auth("interactivebrokers.com", "pass")
+            .subject("Your monthly activity statement is ready")
+            .text("Dear Client, your statement for November is available in the Client Portal.\n")
+            .analyze();
+    assertThat(of(own, RedFlag.BRAND_IMPERSONATION)).as(own.findings().toString()).isEmpty();
+  }
 }
