@@ -4474,6 +4474,7 @@ public final class MailAnalyzer {
             RedFlag.MALFORMED_SENDER,
             "From: " + (st.fromWritten != null ? st.fromWritten : st.from == null ? "—" : st.from));
       }
+      rawJisName(st);
       for (String shown : new String[] {st.subject, st.fromName}) {
         if (shown != null && mayBeObfuscated(shown) && obfuscatedShown(shown)) {
           st.flag(RedFlag.OBFUSCATED_TEXT, shown);
@@ -5183,6 +5184,29 @@ public final class MailAnalyzer {
             b.name() + " ≠ " + shown(fromDomain) + " (メーリングリスト経由)");
         return;
       }
+    }
+  }
+
+  /**
+   * A From display name written in raw ISO-2022-JP, its escape sequences in the header itself (ESC
+   * $ B … ESC ( B) instead of an encoded word (=?ISO-2022-JP?B?…?=): MALFORMED_SENDER (recall29).
+   * Headers carry 7-bit words only, and every mail program since RFC 2047 (1996) encodes a Japanese
+   * name; a bulk tool that pastes JIS bytes into the header is what writes it so. The reader's
+   * program shows it as "$B%f!<%7!<…(B", which hides the name a lure claims from the name checks.
+   */
+  private static void rawJisName(State st) {
+    String n = st.fromName;
+    if (n == null || st.bounce) {
+      return;
+    }
+    int esc = n.indexOf('\u001B');
+    if (esc >= 0
+        && esc + 1 < n.length()
+        && (n.charAt(esc + 1) == '$' || n.charAt(esc + 1) == '(')) {
+      st.flag(
+          RedFlag.MALFORMED_SENDER,
+          "From name in raw ISO-2022-JP (no encoded word)",
+          "差出人名が生の ISO-2022-JP (エンコードされていません)");
     }
   }
 

@@ -283,10 +283,13 @@ public enum RedFlag {
       20,
       "差出人 (From) に正しいメールアドレスがありません (ドメインがない、存在しえないドメイン等)。"
           + "または From 欄の山かっこ「< >」や引用符が閉じられていません (例: 「PayPal <service@paypal.com」)。"
+          + "または差出人名が、エンコードされていない生の ISO-2022-JP (ヘッダーにそのまま書かれたエスケープシーケンス。画面では「$B%f!<…(B」のように見えます) です。"
           + "メールソフトはこう書きません。手で作ったヘッダーの跡です。",
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist), or"
           + " the From field leaves an angle bracket or a quote open (\"PayPal"
-          + " <service@paypal.com\"): no mail program writes it so; it is the trace of a header"
+          + " <service@paypal.com\"), or the sender's name is raw ISO-2022-JP, its escape"
+          + " sequences written into the header instead of an encoded word (shown as"
+          + " \"$B%f!<…(B\"): no mail program writes it so; it is the trace of a header"
           + " made by hand."),
   OBFUSCATED_TEXT(
       20,

@@ -206,4 +206,27 @@ class MailJapaneseRecallTest {
             .analyze();
     assertThat(of(own, RedFlag.BRAND_IMPERSONATION)).as(own.findings().toString()).isEmpty();
   }
+
+  @Test
+  void aFromNameInRawIso2022JpIsAHeaderMadeByHand() throws Exception {
+    String raw =
+        new String("カード会員サービス".getBytes("ISO-2022-JP"), java.nio.charset.StandardCharsets.US_ASCII);
+    MailReport lure =
+        JapaneseMail.iso2022jp()
+            .header("From: \"" + raw + "\" <info@campaign-example.com>")
+            .subject("年会費無料キャンペーン")
+            .text("今すぐお申し込みください。\nhttps://campaign-example.com/\n")
+            .analyze();
+    assertThat(of(lure, RedFlag.MALFORMED_SENDER))
+        .as(lure.findings().toString())
+        .anySatisfy(f -> assertThat(f.evidence()).contains("ISO-2022-JP"));
+    // the same name as every mail program writes it: an encoded word
+    MailReport encoded =
+        JapaneseMail.iso2022jp()
+            .from("カード会員サービス", "info@campaign-example.com")
+            .subject("年会費無料キャンペーン")
+            .text("今すぐお申し込みください。\nhttps://campaign-example.com/\n")
+            .analyze();
+    assertThat(of(encoded, RedFlag.MALFORMED_SENDER)).as(encoded.findings().toString()).isEmpty();
+  }
 }
