@@ -4510,6 +4510,7 @@ public final class MailAnalyzer {
         peerLookalike(st);
       }
       impersonation(st, fromDomain);
+      listRelayedBrandName(st, fromDomain);
       memberImpersonation(st, fromDomain);
       publicBodyMailbox(st, fromDomain);
       // a real bounce's From is what its delivery software writes (MAILER-DAEMON <>, a bare
@@ -4529,6 +4530,7 @@ public final class MailAnalyzer {
             RedFlag.MALFORMED_SENDER,
             "From: " + (st.fromWritten != null ? st.fromWritten : st.from == null ? "—" : st.from));
       }
+      rawJisName(st);
       for (String shown : new String[] {st.subject, st.fromName}) {
         if (shown != null && mayBeObfuscated(shown) && obfuscatedShown(shown)) {
           st.flag(RedFlag.OBFUSCATED_TEXT, shown);
@@ -5202,6 +5204,80 @@ public final class MailAnalyzer {
   }
 
   /**
+   * A sender's display name that speaks as a company (BRAND_IMPERSONATION) in mail a discussion
+   * list relayed ({@link State#listVouched}), from none of the company's domains (recall29). The
+   * list vouches that it sent the message, not for who wrote it: lures posted to a list arrive with
+   * the list's headers and authentication, and {@link #impersonation} leaves brands alone there,
+   * since members discuss companies in subjects and quote their signatures. A member's display name
+   * is a person's, though: a name that is the company's and nothing else ("Nintendo"), or a
+   * Japanese name that claims one as an organisation or its desk ("楽天証券からのお知らせ", "〇〇カード株式会社"), from
+   * another domain is the lure's and not a member's. Not read: free mail (a person's mailbox may
+   * carry any name), the list's own address or domain (a From the list rewrote), replies, and a
+   * Latin name with other words around the brand ("Jane Doe (Google)": a member giving her
+   * employer).
+   */
+  private static void listRelayedBrandName(State st, String fromDomain) {
+    if (fromDomain == null
+        || st.fromName == null
+        || !st.listVouched()
+        || FREEMAIL.contains(fromDomain)
+        || st.fromRewrittenByList(st.from)
+        || st.listOwn.contains(fromDomain)
+        || st.listDomains.contains(fromDomain)
+        || (st.subject != null && REPLY_SUBJECT.matcher(st.subject).matches())) {
+      return;
+    }
+    List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.named(st.fromName));
+    if (JAPANESE_NAME.matcher(st.fromName).find()
+        && JAPANESE_ORGANISATION_NAME.matcher(st.fromName).find()) {
+      MailSigns.claimed(st.fromName).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
+    }
+    for (MailSigns.Brand b : claims) {
+      if (!MailSigns.ownedBy(b, fromDomain)) {
+        st.flag(
+            RedFlag.BRAND_IMPERSONATION,
+            b.name() + " ≠ " + shown(fromDomain) + " (through a mailing list)",
+            b.name() + " ≠ " + shown(fromDomain) + " (メーリングリスト経由)");
+        return;
+      }
+    }
+  }
+
+  /**
+   * A From display name written in raw ISO-2022-JP, its escape sequences in the header itself (ESC
+   * $ B … ESC ( B) instead of an encoded word (=?ISO-2022-JP?B?…?=): MALFORMED_SENDER (recall29).
+   * Headers carry 7-bit words only, and every mail program since RFC 2047 (1996) encodes a Japanese
+   * name; a bulk tool that pastes JIS bytes into the header is what writes it so. The reader's
+   * program shows it as "$B%f!<%7!<…(B", which hides the name a lure claims from the name checks.
+   */
+  private static void rawJisName(State st) {
+    String n = st.fromName;
+    if (n == null || st.bounce) {
+      return;
+    }
+    int esc = n.indexOf('\u001B');
+    if (esc >= 0
+        && esc + 1 < n.length()
+        && (n.charAt(esc + 1) == '$' || n.charAt(esc + 1) == '(')) {
+      st.flag(
+          RedFlag.MALFORMED_SENDER,
+          "From name in raw ISO-2022-JP (no encoded word)",
+          "差出人名が生の ISO-2022-JP (エンコードされていません)");
+    }
+  }
+
+  /** Kana or kanji in a display name. */
+  private static final Pattern JAPANESE_NAME =
+      Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+
+  /**
+   * The words that make a Japanese display name an organisation's or its desk's, not a person's
+   * (みずほ is a given name as well as a bank): a legal form, a line of business, a notice or a desk.
+   */
+  private static final Pattern JAPANESE_ORGANISATION_NAME =
+      Pattern.compile("株式会社|㈱|\\(株\\)|（株）|銀行|証券|カード|お知らせ|からの|事務局|サポート|センター|窓口|公式|運営" + "|カスタマー|会員");
+
+  /**
    * A display name, a subject's sender tag (【さくら架空銀行】) or a signature line that claims one of the
    * hub's member organisations ({@link KnownOrganisations}) from a domain that is none of its own
    * (MEMBER_IMPERSONATION). A member writing from its own domain, any member's domain (a CEPTOAR
@@ -5344,6 +5420,10 @@ public final class MailAnalyzer {
    */
   private static void spacedWords(State st, boolean senderAllowed) {
     String spaced = senderAllowed ? null : MailSpacedWords.find(st.text);
+    if (spaced == null && !senderAllowed) {
+      // a Japanese lure word spaced out inside a sentence (recall29)
+      spaced = MailSpacedJapanese.find(st.text);
+    }
     if (spaced != null) {
       st.flag(
           RedFlag.OBFUSCATED_TEXT,

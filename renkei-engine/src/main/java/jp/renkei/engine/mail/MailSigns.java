@@ -96,7 +96,10 @@ final class MailSigns {
               // the bank and card lures of 2025 (real Japanese mail that reached public lists): the
               // account's use or trading restricted until the reader confirms (the banks' own check
               // of the purpose of transactions, 取引目的等の確認, is no sign: the banks send it too)
-              + "|(?:アカウント|口座|カード)(?:の|で)?(?:お|ご)?(?:利用|取引)(?:に|を|が)?制限");
+              + "|(?:アカウント|口座|カード)(?:の|で)?(?:お|ご)?(?:利用|取引)(?:に|を|が)?制限"
+              // the reader's personal details to "authenticate again" (recall29): a bank or card
+              // company asks to confirm a transaction's purpose, never to re-authenticate details
+              + "|(?:個人|会員|お客様|お客さま|登録)情報(?:の|を)?\\s{0,2}再認証");
 
   /**
    * Phrases of fine print (lower-cased, as the text is read): the terms that say what an offer
@@ -951,7 +954,8 @@ final class MailSigns {
           brand("ヤマト運輸", "ヤマト運輸|クロネコ", "kuronekoyamato", "yamato-hd"),
           brand("佐川急便", "佐川急便", "sagawa-exp"),
           brand("楽天", "楽天|rakuten", "rakuten", "rakuten-card", "rakuten-bank", "rakuten-sec"),
-          brand("NTTドコモ", "ドコモ|docomo|dカード", "docomo", "nttdocomo"),
+          // dカード as a word: "Goldカード", "TS CUBIC CARDカード" end in d too (recall29)
+          brand("NTTドコモ", "ドコモ|docomo|\\bdカード", "docomo", "nttdocomo"),
           brand(
               "au / KDDI",
               "\\bkddi\\b|auじぶん|\\bau pay|\\bau ?id\\b|\\bau ?(?:お客さま|お客様)|auかんたん決済",
@@ -998,13 +1002,23 @@ final class MailSigns {
           // the securities firms whose customers' accounts the lures of 2025 took over (JFSA and
           // JSDA warnings): a login and a trade restriction in their names
           brand("SBI証券", "sbi証券|\\bsbi securities\\b", "sbisec"),
+          // a broker whose non-US clients get "renew your expired W-8BEN" lures in its name
+          // (recall29; interactivebrokers.com, ibkr.com and the regional .co.uk, .co.jp ...)
+          brand(
+              "Interactive Brokers",
+              "interactive brokers|\\bibkr\\b",
+              "interactivebrokers",
+              "ibkr"),
           brand("野村證券", "野村証券|\\bnomura securities\\b", "nomura", "nomura-sec"),
           brand("マネックス証券", "マネックス|\\bmonex\\b", "monex"),
           brand("松井証券", "松井証券", "matsui"),
           brand("SMBC日興証券", "日興証券", "smbcnikko", "nikko"),
           brand("大和証券", "大和証券", "daiwa"),
           brand("auカブコム証券", "カブコム|\\bkabu\\.com\\b", "kabu"),
-          brand("メルカリ", "メルカリ|mercari", "mercari"));
+          brand("メルカリ", "メルカリ|mercari", "mercari"),
+          // Nintendo's accounts and eShop mail (nintendo.com, nintendo.co.jp, nintendo.net): the
+          // Council of Anti-Phishing Japan reports lures in its name (recall29)
+          brand("Nintendo", "任天堂|nintendo|ニンテンドー", "nintendo"));
 
   /**
    * Brands of {@link #BRANDS} that are shops and clubs: other shops and newsletters name their web
@@ -1012,7 +1026,7 @@ final class MailSigns {
    * brand would be the lure's trick (MailAnalyzer's own-site rule).
    */
   static final Set<String> SHOPS =
-      Set.of("Walmart", "Sam's Club", "Costco", "Best Buy", "Ace Hardware");
+      Set.of("Walmart", "Sam's Club", "Costco", "Best Buy", "Ace Hardware", "Nintendo");
 
   /**
    * Top-level domains that belong to one company alone (ICANN's "brand" TLDs: nobody else can

@@ -135,14 +135,14 @@ public enum RedFlag {
           + " 16,384 characters at most). The evidence says which limit."),
   CREDENTIAL_REQUEST(
       25,
-      "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"
+      "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、個人情報の再認証、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"
           + "(サービス自身のセキュリティ通知 — DMARC に合格し (受信サーバーが DMARC の結果を記録していない場合は、差出人自身のドメインの DKIM または SPF に合格し)、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」「確認コード」「不正アクセス」などの報告は数えません。"
           + "そのうち他社や公的機関を名乗っていないもの (受信者の組織とは別のドメインから「人事部」「情報システム部」「システム管理者」とだけ名乗るものは、受信者の部署を名乗っているので除きます) では、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」「メールアドレスの変更」など会員への日常の案内も数えません。"
           + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。無害化して書かれた指標 (hxxps://…[.]…) はクリックできないのでリンクとみなさず、それを引用すること自体を注意喚起の印とみなします。"
           + "「their mailbox is full」「the user(s) account is disabled」のように他人 (届かなかった宛先) のメールボックスやアカウントの状態を知らせる文言も、読み手に何も求めていないので数えません。)",
       "The message asks for a password, account or card details on a pretext: password expiry, a"
           + " full mailbox, a locked or suspended account, \"verify your account\", 本人確認 (identity"
-          + " check), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
+          + " check), 個人情報の再認証 (authenticate your personal details again), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
           + " strange sign-in. (A service's own security notice — DMARC passes, or, where the"
           + " receiving server recorded no DMARC result, DKIM or SPF passes for the sender's own"
           + " domain, and every link is on its own domains — that reports a new sign-in, a"
@@ -186,7 +186,8 @@ public enum RedFlag {
       30,
       "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません (組織の名前でも、フィッシングに多用される安価なトップレベルドメイン (.top、.xyz、.shop、.cc、.icu など) 上のもの — 例: sagawa-exp.cc — は組織のものとみなしません)。差出人名が組織名そのもの (例: 「Ledger」) の場合や、人の名前に組織名を添えたもの (例: 「Katie from Ledger」) も名乗りとみなします。"
           + "または差出人アドレスの @ より前が裁判所・警察・税務署・運輸局などの公的機関を名乗っていますが (例: court_notice@、adm.detran…@)、ドメインは政府のもの (.gov、.go.jp、.gov.br、.gob.mx、.gouv.fr など) ではありません。公的機関は自らのドメインから送ります。"
-          + "または件名が、ある企業での無料の金額や賞品を読み手に差し出していますが (例: 「How will you spend your 500 at eBay」「$300 Visa Gift Card is yours to keep」)、差出人のドメインもリンク先もその企業のものではなく、差出人のドメインは認証されていません。企業は自社の特典を自社のドメインから送り、自社のサイトへ案内します。",
+          + "または件名が、ある企業での無料の金額や賞品を読み手に差し出していますが (例: 「How will you spend your 500 at eBay」「$300 Visa Gift Card is yours to keep」)、差出人のドメインもリンク先もその企業のものではなく、差出人のドメインは認証されていません。企業は自社の特典を自社のドメインから送り、自社のサイトへ案内します。"
+          + "メーリングリストが配信したメールでは件名や本文の社名は議論の話題なので数えませんが、差出人名が社名そのもの (例: 「Nintendo」) や、会社・窓口としての日本語の名乗り (例: 「楽天証券からのお知らせ」「〇〇カード株式会社」) で、差出人のドメインがその会社のものでなければ数えます。リストは配信したことを保証しても、書いた人を保証しません。",
       "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
           + " ... member\", \"... security team\", \"© ...\", in Japanese 〇〇をご利用のお客様, 〇〇株式会社,"
           + " 〇〇事務局) claims a company, bank or public body"
@@ -201,7 +202,12 @@ public enum RedFlag {
           + " brand (\"How will you spend your 500 at eBay\", \"$300 Visa Gift Card is yours to"
           + " keep\") while neither the sender's domain nor any link is that brand's and the"
           + " sender's domain is not authenticated: a company gives its own credit from its own"
-          + " domain and sends the reader to its own site."),
+          + " domain and sends the reader to its own site. Through a discussion list the"
+          + " subject's and the text's company names are the members' topic and are not counted,"
+          + " but a sender name that is the company's alone (\"Nintendo\") or a Japanese name"
+          + " speaking as the company or its desk (楽天証券からのお知らせ, 〇〇カード株式会社) from a"
+          + " domain not the company's is: the list vouches that it delivered the message, not"
+          + " for who wrote it."),
   LOGIN_LINK_ELSEWHERE(
       15,
       "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。"
@@ -284,14 +290,17 @@ public enum RedFlag {
       20,
       "差出人 (From) に正しいメールアドレスがありません (ドメインがない、存在しえないドメイン等)。"
           + "または From 欄の山かっこ「< >」や引用符が閉じられていません (例: 「PayPal <service@paypal.com」)。"
+          + "または差出人名が、エンコードされていない生の ISO-2022-JP (ヘッダーにそのまま書かれたエスケープシーケンス。画面では「$B%f!<…(B」のように見えます) です。"
           + "メールソフトはこう書きません。手で作ったヘッダーの跡です。",
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist), or"
           + " the From field leaves an angle bracket or a quote open (\"PayPal"
-          + " <service@paypal.com\"): no mail program writes it so; it is the trace of a header"
+          + " <service@paypal.com\"), or the sender's name is raw ISO-2022-JP, its escape"
+          + " sequences written into the header instead of an encoded word (shown as"
+          + " \"$B%f!<…(B\"): no mail program writes it so; it is the trace of a header"
           + " made by hand."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、多くの書体で見分けにくい大文字の I と小文字の l の入れ替え (例: PayPaI、Sam's CIub、VlAGRA)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフン、数式用の見えない演算子 (U+2061〜U+2064)、かなの後の異体字セレクタ (U+FE00〜U+FE0D) も含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。件名の末尾を埋めるだけのゼロ幅文字や絵文字をつなぐゼロ幅接合子、また数字 (日付・電話番号・郵便番号) の間にも単語の半分以上の頻度で不可視文字を挟む本文 (携帯電話が自動でリンクにしないための配信ツールの処理) は数えません。",
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、多くの書体で見分けにくい大文字の I と小文字の l の入れ替え (例: PayPaI、Sam's CIub、VlAGRA)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフン、数式用の見えない演算子 (U+2061〜U+2064)、かなの後の異体字セレクタ (U+FE00〜U+FE0D) も含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。または日本語の文の途中で、カード・リンク・クリック・ログイン・口座などのおとりの語やブランド名が一文字ずつ空白で区切られ、前後の文字とつながっています (例: 「三 井 住 友 カ ー ドをご利用」「以下 の リ ン ク をクリック」)。日本語は語の間に空白を入れません。見出しや名前の字間 (「■ お 知 ら せ ■」「山 田 太 郎」) は前後が空白や記号で区切られているので数えません。件名の末尾を埋めるだけのゼロ幅文字や絵文字をつなぐゼロ幅接合子、また数字 (日付・電話番号・郵便番号) の間にも単語の半分以上の頻度で不可視文字を挟む本文 (携帯電話が自動でリンクにしないための配信ツールの処理) は数えません。",
       "The subject or sender name uses characters meant to get past filters: look-alike"
           + " mathematical letters, invisible characters,"
           + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or another script's"
@@ -306,7 +315,11 @@ public enum RedFlag {
           + " selectors U+FE00–U+FE0D after kana included) between Japanese letters (a zero-width space"
           + " between each kana of ログイン), or a lure word of the text (account, password, bank,"
           + " loan ...) is written with spaces between its letters (\"v e r i f y\", \"mor tga g"
-          + " e\") (the reader sees words, a filter does not): ways around filters. Not counted: a"
+          + " e\"), or a Japanese lure word or brand (カード card, リンク link, ログイン log-in, 口座"
+          + " account ...) is spaced out letter by letter in the middle of a sentence, glued to the"
+          + " letters around it (\"三 井 住 友 カ ー ドをご利用\", \"以下 の リ ン ク をクリック\"): Japanese puts"
+          + " no spaces between words, and a heading or a name spaced for looks (\"■ お 知 ら せ ■\")"
+          + " stands apart between spaces or marks. The reader sees words; a filter does not. Not counted: a"
           + " zero-width character that only pads the end of a subject or joins an emoji, and"
           + " invisible characters in a text that breaks numbers (dates, phone numbers, postcodes)"
           + " at least half as often as words: mail builders' guard against phones turning them"
