@@ -26,6 +26,24 @@ public final class Names {
   }
 
   /**
+   * The form in which a typed name and a stored one are the same name: {@link #normalise}d, then
+   * each code point case-folded as {@link String#equalsIgnoreCase} folds it (upper, then lower
+   * case), so two names have equal keys exactly when their normal forms are equal ignoring case.
+   * The one rule the shell matches current and former names by (accounts29: the database's {@code
+   * lower()} folded fewer letters than Java, and former names were not normalised). Not a
+   * look-alike test: that is {@link #skeleton}. Null for null.
+   */
+  public static String matchKey(String name) {
+    String n = normalise(name);
+    if (n == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(n.length());
+    n.codePoints().forEach(c -> b.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+    return b.toString();
+  }
+
+  /**
    * The first character a name may not contain, if any: controls (Cc), format characters (Cf:
    * zero-width space/joiner/non-joiner, bidi marks, embeddings, overrides and isolates, soft
    * hyphen, BOM), line and paragraph separators, private-use, surrogate and unassigned code points.

@@ -82,4 +82,43 @@ class NamesTest {
     // the small letters keep their own look: ν is a v, υ a u
     assertThat(Names.skeleton("\u03bdisc")).isEqualTo(Names.skeleton("visc"));
   }
+
+  @Test
+  void aNameMatchesWhenItsNormalFormIsTheSameIgnoringCase() {
+    assertThat(Names.matchKey("\uff2e\uff29\uff33\uff23\u3000\uff2f\uff4c\uff44 "))
+        .isEqualTo(Names.matchKey("nisc old"));
+    assertThat(Names.matchKey("ÉCOLE Ωμέγα")).isEqualTo(Names.matchKey("école ωμέγα"));
+    assertThat(Names.matchKey("ｾﾌﾟﾀｰ")).isEqualTo(Names.matchKey("セプター"));
+    // exact otherwise: no look-alikes, no accents dropped
+    assertThat(Names.matchKey("ecole")).isNotEqualTo(Names.matchKey("école"));
+    assertThat(Names.matchKey("\u039dISC")).isNotEqualTo(Names.matchKey("NISC"));
+    assertThat(Names.matchKey(null)).isNull();
+    // the same rule as equalsIgnoreCase of the normal forms, letter by letter
+    String[] names = {
+      "Straße",
+      "STRASSE",
+      "ſtrasse",
+      "İstanbul",
+      "istanbul",
+      "ISTANBUL",
+      "ıstanbul",
+      "KELVIN",
+      "\u212aelvin",
+      "ǅemal",
+      "ǆemal",
+      "Ǆemal",
+      "𐐀𐐨",
+      "𐐨𐐨",
+      "ΣΑΣ",
+      "σας",
+      "ςας"
+    };
+    for (String a : names) {
+      for (String b : names) {
+        assertThat(Names.matchKey(a).equals(Names.matchKey(b)))
+            .as(a + " / " + b)
+            .isEqualTo(Names.normalise(a).equalsIgnoreCase(Names.normalise(b)));
+      }
+    }
+  }
 }

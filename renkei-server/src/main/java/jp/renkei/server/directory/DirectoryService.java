@@ -152,10 +152,10 @@ public class DirectoryService {
 
   /**
    * The organisation an operator at the shell names by its numeric id, its code, or its Japanese or
-   * English name, current or former (exactly, ignoring case). Refused with what was given when
-   * nothing matches, and when more than one organisation does (a code made of digits that is
-   * another's id; a former name of one that another organisation has since taken or also had),
-   * listing their codes.
+   * English name, current or former (exactly, ignoring case: {@link Names#matchKey}, one rule for
+   * both). Refused with what was given when nothing matches, and when more than one organisation
+   * does (a code made of digits that is another's id; a former name of one that another
+   * organisation has since taken or also had), listing their codes.
    */
   public Organisation resolve(String idCodeOrName) {
     String given = idCodeOrName == null ? "" : idCodeOrName.strip();
@@ -167,14 +167,22 @@ public class DirectoryService {
       organisations.byId(Long.parseLong(given)).ifPresent(o -> found.put(o.id(), o));
     }
     organisations.byCode(given).ifPresent(o -> found.put(o.id(), o));
-    String name = Names.normalise(given);
+    // current and former names matched by one rule (accounts29), in Java
+    String name = Names.matchKey(given);
+    Map<Long, Organisation> all = new java.util.HashMap<>();
     for (Organisation o : organisations.find(OrganisationQuery.ALL)) {
-      if (o.nameJa().equalsIgnoreCase(name) || o.nameEn().equalsIgnoreCase(name)) {
+      all.put(o.id(), o);
+      if (name.equals(Names.matchKey(o.nameJa())) || name.equals(Names.matchKey(o.nameEn()))) {
         found.put(o.id(), o);
       }
     }
     // an engineer may know an organisation only by the name it had (attack28c)
-    organisations.byFormerName(name).forEach(o -> found.put(o.id(), o));
+    for (OrganisationRepository.Former f : organisations.formerNames()) {
+      if ((name.equals(Names.matchKey(f.nameJa())) || name.equals(Names.matchKey(f.nameEn())))
+          && all.containsKey(f.organisationId())) {
+        found.put(f.organisationId(), all.get(f.organisationId()));
+      }
+    }
     if (found.isEmpty()) {
       throw new InvalidInput("organisation", "validation.organisation.notFound", given);
     }

@@ -221,8 +221,8 @@ public class OrganisationNames {
                     + " valid_until, note) values (?, ?, ?, ?, ?) on conflict do nothing")
             .params(
                 organisationId,
-                name.nameJa(),
-                name.nameEn(),
+                Names.normalise(name.nameJa()),
+                Names.normalise(name.nameEn()),
                 java.sql.Timestamp.from(name.validUntil()),
                 name.note())
             .update();
@@ -234,7 +234,7 @@ public class OrganisationNames {
               "directory.organisation.formerName",
               "organisation",
               organisationId,
-              name.nameJa() + " until " + name.validUntil()));
+              Names.normalise(name.nameJa()) + " until " + name.validUntil()));
     }
   }
 

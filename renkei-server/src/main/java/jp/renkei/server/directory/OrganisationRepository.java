@@ -91,18 +91,16 @@ class OrganisationRepository {
         .list();
   }
 
+  /** A former name of an organisation, as stored. */
+  record Former(long organisationId, String nameJa, String nameEn) {}
+
   /**
-   * The organisations that once had {@code name} (Japanese or English, ignoring case) as a former
-   * name.
+   * Every former name (they are few), for the shell to match in Java by the rule it matches current
+   * names by ({@code Names.matchKey}); the database's {@code lower()} folds case by its own locale.
    */
-  List<Organisation> byFormerName(String name) {
-    return jdbc.sql(
-            SELECT
-                + " where o.id in (select organisation_id from organisation_former_name"
-                + " where lower(name_ja) = lower(?) or lower(name_en) = lower(?))"
-                + ORDER)
-        .params(name, name)
-        .query(Rows.of(Organisation.class))
+  List<Former> formerNames() {
+    return jdbc.sql("select organisation_id, name_ja, name_en from organisation_former_name")
+        .query((rs, i) -> new Former(rs.getLong(1), rs.getString(2), rs.getString(3)))
         .list();
   }
 

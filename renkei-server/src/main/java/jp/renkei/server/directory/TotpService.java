@@ -40,6 +40,7 @@ public class TotpService {
   private final AuditLog audit;
   private final SecurityProperties security;
   private final Clock clock;
+  private final String standIn;
 
   TotpService(
       JdbcClient jdbc,
@@ -52,7 +53,11 @@ public class TotpService {
     this.audit = audit;
     this.security = security;
     this.clock = clock.orElse(Clock.systemUTC());
+    this.standIn = vault.seal(Base32.encode(Totp.newSecret()), place(NOBODY));
   }
+
+  /** The id the sign-in check reads for a login that names nobody: no row has it. */
+  private static final long NOBODY = -1;
 
   private record State(String sealedSecret, boolean enabled, long lastStep) {}
 
@@ -147,6 +152,79 @@ public class TotpService {
         .update();
     jdbc.sql("delete from recovery_code where user_id = ?").param(userId).update();
     return had;
+  }
+
+  /**
+   * What sign-in found of a second-factor code before anything is used up: {@code required} when
+   * the person has a factor, {@code accepted} when the code is its current TOTP code or one of its
+   * unused recovery codes. {@link #use} then spends it.
+   */
+  public record Check(long userId, boolean required, boolean accepted, long step, String hash) {}
+
+  /**
+   * Looks at {@code code} for sign-in the same way whoever {@code userId} is (null: a login that
+   * names nobody), whether they have a factor and whatever the password was: the same two reads,
+   * one sealed secret opened (a stand-in when the person has none) and one TOTP computed, and
+   * nothing written, so a wrong password and a right one with a wrong code cost the same
+   * (accounts29). Nothing is used up; {@link #use} does that.
+   */
+  public Check check(Long userId, String code) {
+    long id = userId == null ? NOBODY : userId;
+    Optional<State> found =
+        jdbc.sql(
+                "select totp_secret, totp_enabled_at is not null, totp_last_step from app_user"
+                    + " where id = ?")
+            .param(id)
+            .query((rs, n) -> new State(rs.getString(1), rs.getBoolean(2), rs.getLong(3)))
+            .optional();
+    State s = found.orElse(new State(null, false, 0));
+    boolean own = s.sealedSecret() != null;
+    Optional<String> secret =
+        vault.open(own ? s.sealedSecret() : standIn, place(own ? id : NOBODY));
+    String typed = code == null ? "" : code;
+    OptionalLong step =
+        secret.isEmpty()
+            ? OptionalLong.empty()
+            : Totp.verify(Base32.decode(secret.get()), typed, clock.instant(), s.lastStep());
+    String hash = ApiTokens.hash(canonical(typed));
+    boolean recovery =
+        jdbc.sql(
+                "select exists (select 1 from recovery_code where user_id = ? and code_hash = ?"
+                    + " and used_at is null)")
+            .params(id, hash)
+            .query(Boolean.class)
+            .single();
+    boolean usable = s.enabled() && own && !typed.isBlank();
+    return new Check(
+        id,
+        s.enabled(),
+        usable && (step.isPresent() || recovery),
+        usable && step.isPresent() ? step.getAsLong() : -1,
+        usable && step.isEmpty() && recovery ? hash : null);
+  }
+
+  /**
+   * Spends what {@link #check} accepted: the TOTP step (each accepted once) or the recovery code.
+   * False when another sign-in spent it first.
+   */
+  @Transactional
+  public boolean use(Check c) {
+    if (!c.accepted()) {
+      return false;
+    }
+    if (c.step() >= 0) {
+      // a concurrent use of the same code loses here
+      return jdbc.sql("update app_user set totp_last_step = ? where id = ? and totp_last_step < ?")
+              .params(c.step(), c.userId(), c.step())
+              .update()
+          == 1;
+    }
+    return jdbc.sql(
+                "update recovery_code set used_at = now() where user_id = ? and code_hash = ?"
+                    + " and used_at is null")
+            .params(c.userId(), c.hash())
+            .update()
+        == 1;
   }
 
   /**

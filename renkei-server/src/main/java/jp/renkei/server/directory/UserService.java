@@ -342,7 +342,11 @@ public class UserService {
    * <p>An unknown login takes the same path as a real one: a stand-in hash is checked, the same two
    * counts are written (an unknown login locks as a real one would) and the same audit entry is
    * made, naming the login only when it has a login's form. What the person is told is the same for
-   * every failure. {@code client} is the key the client address is counted under.
+   * every failure, and so is the work done (accounts29): the second factor is looked at whatever
+   * the password ({@link TotpService#check}, spent by {@link TotpService#use} only on a right
+   * password), and a disabled account's right password is counted and written as a wrong one. Only
+   * a running lock answers without the counting write. {@code client} is the key the client address
+   * is counted under.
    */
   @Transactional
   public SignInResult signIn(
@@ -361,6 +365,9 @@ public class UserService {
         passwords.matchesAtSignIn(
             password, found.map(UserRepository.Credentials::passwordHash).orElse(null));
     Long id = found.map(UserRepository.Credentials::id).orElse(null);
+    // the second factor is looked at whatever the password and whoever the login: a right password
+    // with a wrong code must cost what a wrong password costs (accounts29)
+    TotpService.Check second = totp.check(id, code);
     Actor actor =
         new Actor(
             null,
@@ -377,9 +384,10 @@ public class UserService {
     if (!passwordOk) {
       why = "wrong password";
     } else if (!found.get().enabled()) {
-      audit.record(actor, AuditLog.Event.failure("auth.login", "user", id, "disabled"));
-      return SignInResult.DISABLED;
-    } else if (totp.enabled(id) && !totp.verify(id, code)) {
+      // counted and written as any failure, so a disabled account's right password answers after
+      // the same work as a wrong one (accounts29)
+      why = "disabled";
+    } else if (second.required() && !(second.accepted() && totp.use(second))) {
       why = code == null || code.isBlank() ? "second factor missing" : "wrong second factor";
     }
     if (why != null) {
@@ -401,6 +409,9 @@ public class UserService {
               "user",
               id,
               reason(id, why + " (" + count + ")" + (locked ? ", locked" : ""))));
+      if ("disabled".equals(why)) {
+        return SignInResult.DISABLED;
+      }
       return locked ? SignInResult.LOCKED : SignInResult.BAD_CREDENTIALS;
     }
     failures.success(key, clientKey, known, now);

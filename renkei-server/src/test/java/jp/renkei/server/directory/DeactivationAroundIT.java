@@ -409,6 +409,63 @@ class DeactivationAroundIT extends ServerTest {
         .isEqualTo(b.nameEn().toUpperCase(java.util.Locale.ROOT));
   }
 
+  /**
+   * A former name is matched exactly as a current name is (accounts29): one normalisation, NFKC and
+   * Java's case rule, for both. A former name recorded in full-width letters, or with a capital the
+   * database's {@code lower()} left as it was, used to be missed by the shell, and a name that was
+   * one organisation's former name and another's current one named the other alone.
+   */
+  @Test
+  void aFormerNameIsMatchedExactlyAsACurrentNameIs() {
+    Organisation m = community().member();
+    String u = Fixtures.unique("f");
+    names.recordFormer(
+        platformAdmin(),
+        m.id(),
+        new OrganisationNames.FormerName(
+            wide("旧称TEST " + u),
+            "ÉCOLE " + wide("DU PORT " + u),
+            java.time.Instant.parse("2001-04-01T00:00:00Z"),
+            null));
+    assertThat(directory.resolve("旧称test " + u).id()).isEqualTo(m.id());
+    assertThat(directory.resolve(" école du port " + u).id()).isEqualTo(m.id());
+    assertThat(directory.resolve(wide("旧称TEST " + u)).id()).isEqualTo(m.id());
+    // kept in the form every current name has
+    assertThat(names.formerNames(m.id()))
+        .extracting(OrganisationNames.FormerName::nameJa)
+        .containsExactly("旧称TEST " + u);
+
+    // another organisation now has that name: both answer to it
+    Organisation other = community().member();
+    names.rename(
+        platformAdmin(),
+        other.id(),
+        "別名 " + Fixtures.unique("r"),
+        "École du Port " + u,
+        null,
+        null);
+    assertThatThrownBy(() -> directory.resolve("ecole du port " + u))
+        .isInstanceOf(InvalidInput.class);
+    assertThatThrownBy(() -> directory.resolve("École du port " + u))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> {
+              assertThat(e.messageKey()).isEqualTo("validation.organisation.ambiguous");
+              assertThat(e.args()[1].toString()).contains(m.code(), other.code());
+            });
+  }
+
+  /** The full-width form of printable ASCII (a space becomes the ideographic space). */
+  private static String wide(String s) {
+    StringBuilder b = new StringBuilder();
+    s.chars()
+        .forEach(
+            c ->
+                b.append(
+                    c == ' ' ? '\u3000' : c > 0x20 && c < 0x7f ? (char) (c + 0xfee0) : (char) c));
+    return b.toString();
+  }
+
   Actor platformAdmin() {
     return fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN));
   }
