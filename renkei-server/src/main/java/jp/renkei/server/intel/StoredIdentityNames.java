@@ -44,10 +44,18 @@ class StoredIdentityNames {
     this.names = names;
   }
 
+  /** A flagged identity with the name that flagged it (for platform admins' list only). */
+  record Named(Misnamed misnamed, String name) {}
+
   /** Every stored identity (any version, not revoked) ingest would refuse today, by id. */
   List<Misnamed> misnamed() {
+    return named().stream().map(Named::misnamed).toList();
+  }
+
+  /** {@link #misnamed} with each one's name (the first flagged version's). */
+  List<Named> named() {
     Map<Long, OrganisationNames.Looks> looks = new HashMap<>();
-    Map<String, Misnamed> out = new LinkedHashMap<>();
+    Map<String, Named> out = new LinkedHashMap<>();
     jdbc.sql(
             "select stix_id, originator_org, body from stix_object where type = 'identity' and"
                 + " not revoked order by stix_id, originator_org")
@@ -59,22 +67,27 @@ class StoredIdentityNames {
                   if (out.containsKey(id + "|" + org)) {
                     return;
                   }
-                  String why = why(rs.getString(3), looks.computeIfAbsent(org, names::looks));
+                  JsonNode o = parse(rs.getString(3));
+                  String why = o == null ? null : why(o, looks.computeIfAbsent(org, names::looks));
                   if (why != null) {
-                    out.put(id + "|" + org, new Misnamed(id, org, why));
+                    out.put(
+                        id + "|" + org,
+                        new Named(new Misnamed(id, org, why), o.path("name").asString()));
                   }
                 });
     return new ArrayList<>(out.values());
   }
 
-  /** Which of ingest's two name rules the identity breaks, or null. */
-  private String why(String body, OrganisationNames.Looks looks) {
-    JsonNode o;
+  private JsonNode parse(String body) {
     try {
-      o = json.readTree(body);
+      return json.readTree(body);
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /** Which of ingest's two name rules the identity breaks, or null. */
+  private static String why(JsonNode o, OrganisationNames.Looks looks) {
     if (!o.path("name").isString()) {
       return null;
     }

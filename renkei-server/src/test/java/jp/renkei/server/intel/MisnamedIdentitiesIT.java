@@ -1,0 +1,96 @@
+package jp.renkei.server.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The platform admins' list of identities stored before ingest refused another organisation's name
+ * (identity29): each flagged identity with its name, its storing organisation, the rule and how
+ * many unrevoked objects refer to it by {@code created_by_ref}, {@code where_sighted_refs} or
+ * another {@code _ref(s)}; nobody but a platform admin reads it.
+ */
+class MisnamedIdentitiesIT extends ServerTest {
+
+  @Autowired MisnamedIdentities misnamed;
+  @Autowired IntelService intel;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void aPlatformAdminSeesEachFlaggedIdentityWithItsStorerRuleAndReferences() {
+    Organisation a = fixtures.operator("gas");
+    Organisation b = fixtures.operator("gas");
+    String whole = StoredRows.identity(jdbc, gas(), b, a.nameEn(), "organization");
+    String unit = StoredRows.identity(jdbc, gas(), b, a.nameJa() + " 情報セキュリティ部", null);
+    String own = StoredRows.identity(jdbc, gas(), b, b.nameEn() + " SOC", "organization");
+    String indicator = ",\"pattern\":\"[ipv4-addr:value = '198.51.100.7']\"";
+    StoredRows.object(jdbc, gas(), b, "indicator", ",\"created_by_ref\":\"" + whole + "\"", false);
+    StoredRows.object(jdbc, gas(), b, "indicator", ",\"created_by_ref\":\"" + whole + "\"", false);
+    StoredRows.object(jdbc, gas(), b, "indicator", ",\"created_by_ref\":\"" + whole + "\"", true);
+    StoredRows.object(
+        jdbc,
+        gas(),
+        b,
+        "sighting",
+        ",\"sighting_of_ref\":\"indicator--"
+            + UUID.randomUUID()
+            + "\",\"where_sighted_refs\":[\""
+            + own
+            + "\",\""
+            + whole
+            + "\"]",
+        false);
+    StoredRows.object(
+        jdbc,
+        gas(),
+        b,
+        "indicator",
+        indicator + ",\"x_opencti_created_by_ref\":\"" + unit + "\"",
+        false);
+    StoredRows.object(
+        jdbc, gas(), b, "report", ",\"object_refs\":[\"" + unit + "\",\"" + whole + "\"]", false);
+
+    List<MisnamedIdentities.Flagged> list = misnamed.list(Actor.cli());
+
+    assertThat(list)
+        .contains(
+            new MisnamedIdentities.Flagged(
+                whole, a.nameEn(), b.id(), b.code(), b.nameJa(), b.nameEn(), "name", 2, 1, 1),
+            new MisnamedIdentities.Flagged(
+                unit,
+                a.nameJa() + " 情報セキュリティ部",
+                b.id(),
+                b.code(),
+                b.nameJa(),
+                b.nameEn(),
+                "unit",
+                0,
+                0,
+                2));
+    assertThat(list).extracting(MisnamedIdentities.Flagged::stixId).doesNotContain(own);
+  }
+
+  @Test
+  void onlyAPlatformAdminReadsTheList() {
+    for (Role role : new Role[] {Role.ORG_ADMIN, Role.ANALYST}) {
+      Actor actor = fixtures.actor(fixtures.user("nisc", role));
+      assertThatThrownBy(() -> misnamed.list(actor)).isInstanceOf(Forbidden.class);
+    }
+    assertThat(misnamed.list(fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN))))
+        .isNotNull();
+  }
+
+  private UUID gas() {
+    return StoredRows.sectorCollection(intel, "gas");
+  }
+}
