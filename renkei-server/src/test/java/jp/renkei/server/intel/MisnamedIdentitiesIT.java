@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +92,39 @@ class MisnamedIdentitiesIT extends ServerTest {
     }
     assertThat(misnamed.list(fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN))))
         .isNotNull();
+  }
+
+  @Test
+  void thePlatformAdminsPageListsThemInJapaneseAndEnglish() {
+    Organisation a = fixtures.operator("gas");
+    Organisation b = fixtures.operator("gas");
+    String whole = StoredRows.identity(jdbc, gas(), b, a.nameEn() + " CSIRT", "organization");
+    StoredRows.object(jdbc, gas(), b, "indicator", ",\"created_by_ref\":\"" + whole + "\"", false);
+    Http ja = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN), "ja");
+
+    String home = ja.get("/").body();
+    assertThat(home).contains("href=\"/admin/misnamed-identities\"");
+    String page = ja.get("/admin/misnamed-identities").body();
+    String row = page.substring(page.indexOf(whole));
+    row = row.substring(0, row.indexOf("</tr>"));
+    assertThat(row)
+        .contains(a.nameEn() + " CSIRT", "他組織の部署・チームの名前", b.nameJa(), b.code())
+        .contains("<td class=\"num\">1</td>");
+    String en =
+        signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN), "en")
+            .get("/admin/misnamed-identities")
+            .body();
+    assertThat(en).contains("Identities named as another organisation", b.nameEn());
+
+    Http orgAdmin = signedIn(fixtures.user(b, Role.ORG_ADMIN), "ja");
+    assertThat(orgAdmin.get("/admin/misnamed-identities").statusCode()).isEqualTo(403);
+  }
+
+  private Http signedIn(UserAccount u, String lang) {
+    Http browser = http();
+    assertThat(browser.signIn(u.login(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+    browser.postForm("/", "/settings/language", Map.of("lang", lang, "back", "/"));
+    return browser;
   }
 
   private UUID gas() {
