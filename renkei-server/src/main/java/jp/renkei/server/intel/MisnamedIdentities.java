@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The platform admins' list of stored identities named as another organisation or a unit of it (the
@@ -46,18 +48,19 @@ public class MisnamedIdentities {
   private final StoredIdentityNames stored;
   private final DirectoryService directory;
   private final JdbcClient jdbc;
+  private final AuditLog audit;
 
-  MisnamedIdentities(StoredIdentityNames stored, DirectoryService directory, JdbcClient jdbc) {
+  MisnamedIdentities(
+      StoredIdentityNames stored, DirectoryService directory, JdbcClient jdbc, AuditLog audit) {
     this.stored = stored;
     this.directory = directory;
     this.jdbc = jdbc;
+    this.audit = audit;
   }
 
   /** The flagged identities, in STIX id order; platform admins only. */
   public List<Flagged> list(Actor actor) {
-    if (!actor.is(Role.PLATFORM_ADMIN)) {
-      throw new Forbidden("error.misnamed.forbidden");
-    }
+    requireAdmin(actor);
     List<StoredIdentityNames.Named> found = stored.named();
     if (found.isEmpty()) {
       return List.of();
@@ -83,6 +86,72 @@ public class MisnamedIdentities {
                   c[2]);
             })
         .toList();
+  }
+
+  /**
+   * Asks the admins of {@code organisation} (its enabled organisation and platform admins with an
+   * e-mail address) to correct or revoke the identities it stored under another organisation's
+   * name: one e-mail each, in Japanese and English, through the outbox, listing each identity's id,
+   * name and rule (their own organisation's objects) and nothing of any other object; one audit row
+   * per identity ({@code intel.misnamed.asked}, the STIX id as target). Returns how many people
+   * were mailed; 0 when the organisation stored none, or none of its admins has an address.
+   */
+  @Transactional
+  public int ask(Actor actor, long organisation) {
+    requireAdmin(actor);
+    Organisation o = directory.organisation(organisation);
+    List<StoredIdentityNames.Named> mine =
+        stored.named().stream().filter(n -> n.misnamed().organisation() == o.id()).toList();
+    if (mine.isEmpty()) {
+      return 0;
+    }
+    List<long[]> admins =
+        jdbc.sql(
+                "select u.id, u.organisation_id from app_user u join organisation g on g.id ="
+                    + " u.organisation_id where u.organisation_id = ? and u.kind = 'person' and"
+                    + " u.enabled and g.active and u.role in ('org_admin', 'platform_admin')"
+                    + " and coalesce(u.email, '') <> '' order by u.id")
+            .param(o.id())
+            .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+            .list();
+    String subject = MisnamedMail.subject();
+    String body = MisnamedMail.body(o, mine);
+    for (long[] admin : admins) {
+      long mail =
+          jdbc.sql(
+                  "insert into account_mail (user_id, kind, subject, body) values (?,"
+                      + " 'misnamed_identity', ?, ?) returning id")
+              .params(admin[0], subject, body)
+              .query(Long.class)
+              .single();
+      jdbc.sql(
+              "insert into outbox (account_mail_id, version_no, organisation_id, channel, target,"
+                  + " purpose) select ?, 0, ?, 'email', email, 'delivery' from app_user where id"
+                  + " = ? on conflict do nothing")
+          .params(mail, admin[1], admin[0])
+          .update();
+    }
+    for (StoredIdentityNames.Named n : mine) {
+      audit.record(
+          actor,
+          AuditLog.Event.success(
+              "intel.misnamed.asked",
+              "stix_object",
+              n.misnamed().stixId(),
+              "organisation "
+                  + o.code()
+                  + ", rule "
+                  + n.misnamed().why()
+                  + ", mailed "
+                  + admins.size()));
+    }
+    return admins.size();
+  }
+
+  private static void requireAdmin(Actor actor) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.misnamed.forbidden");
+    }
   }
 
   /**

@@ -2,7 +2,9 @@ package jp.renkei.server.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,6 +120,58 @@ class MisnamedIdentitiesIT extends ServerTest {
 
     Http orgAdmin = signedIn(fixtures.user(b, Role.ORG_ADMIN), "ja");
     assertThat(orgAdmin.get("/admin/misnamed-identities").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aPlatformAdminAsksTheStoringOrganisationsAdminsByMailAndTheAskIsAudited() throws Exception {
+    Organisation a = fixtures.operator("gas");
+    Organisation b = fixtures.operator("gas");
+    String whole = StoredRows.identity(jdbc, gas(), b, a.nameEn(), "organization");
+    String unit = StoredRows.identity(jdbc, gas(), b, a.nameJa() + " SOC", null);
+    UserAccount admin = fixtures.user(b, Role.ORG_ADMIN);
+    UserAccount analyst = fixtures.user(b, Role.ANALYST);
+    UserAccount otherAdmin = fixtures.user(a, Role.ORG_ADMIN);
+    String to = mail(admin);
+    String analystTo = mail(analyst);
+    String otherTo = mail(otherAdmin);
+    Http web = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN), "ja");
+
+    String done =
+        web.postForm(
+                "/admin/misnamed-identities",
+                "/admin/misnamed-identities/ask",
+                Map.of("organisation", Long.toString(b.id())))
+            .body();
+    assertThat(web.get("/admin/misnamed-identities").body()).contains("1 人");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailTextsTo(to).size() == 1);
+    String text = mailTextsTo(to).get(0);
+    assertThat(text).contains(whole, unit, a.nameEn(), "新しい版", "revoke").doesNotContain(otherTo);
+    assertThat(mailTextsTo(analystTo)).isEmpty();
+    assertThat(mailTextsTo(otherTo)).isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'intel.misnamed.asked'"
+                        + " and target_id in (?, ?)")
+                .params(whole, unit)
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+    assertThat(done).isNotNull();
+  }
+
+  @Test
+  void askingAnOrganisationWithNothingFlaggedMailsNobody() {
+    Organisation b = fixtures.operator("gas");
+    assertThat(misnamed.ask(Actor.cli(), b.id())).isZero();
+    assertThatThrownBy(() -> misnamed.ask(fixtures.actor(fixtures.user(b, Role.ORG_ADMIN)), b.id()))
+        .isInstanceOf(Forbidden.class);
+  }
+
+  private String mail(UserAccount u) {
+    String address = u.login() + "@b.example";
+    jdbc.sql("update app_user set email = ? where id = ?").params(address, u.id()).update();
+    return address;
   }
 
   private Http signedIn(UserAccount u, String lang) {
