@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * looked at them again. At start-up the hub judges every stored identity as ingest judges a new
  * one, against its storing organisation's names, and logs a warning naming the ids and the storing
  * organisations' ids — never a name or any content, since the log is read by operators who may not
- * see the objects. A platform admin then revokes or corrects them (the storing organisation
- * versions its own object); the hub changes nothing itself.
+ * see the objects. A platform admin lists them ({@link MisnamedIdentities}: the admin page and
+ * {@code renkei stix misnamed}) and asks the storing organisation to correct or revoke them (it
+ * versions its own objects); the hub changes nothing itself.
  */
 @Component
 class StoredIdentityNames {
@@ -117,7 +118,10 @@ class StoredIdentityNames {
     }
     log.warn(
         "{} stored identities carry another organisation's name, as ingest now refuses"
-            + " (attack27b, attack28); they are still served: revoke or correct them: {}",
+            + " (attack27b, attack28); they are still served. A platform admin lists them all, with"
+            + " their storing organisations and references, at /admin/misnamed-identities or with"
+            + " `renkei stix misnamed`, and asks the storing organisations to correct or revoke"
+            + " them: {}",
         found.size(),
         ids);
   }
