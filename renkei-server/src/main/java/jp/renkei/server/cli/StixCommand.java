@@ -384,10 +384,33 @@ final class StixCommand implements Runnable {
         description = "text (tab-separated, no header), csv (with a header) or json. Default text.")
     MisnamedListing.Format format = MisnamedListing.Format.text;
 
+    @Option(
+        names = "--ask",
+        paramLabel = "ORG",
+        description =
+            "Instead of listing: ask the admins of the organisation that stored them (id, code or"
+                + " name) by e-mail to correct or revoke its flagged identities, as the admin page's"
+                + " button does (audited as cli:<os user>). Prints how many people were mailed.")
+    String ask;
+
     @Mixin DatabaseOptions db;
 
     @Override
     public Integer call() {
+      if (ask != null) {
+        String line =
+            AdminCommand.withContext(
+                db,
+                c -> {
+                  Organisation o = c.getBean(DirectoryService.class).resolve(ask);
+                  int mailed =
+                      c.getBean(jp.renkei.server.intel.MisnamedIdentities.class)
+                          .ask(Actor.cli(), o.id());
+                  return o.code() + "\t" + mailed + " mailed";
+                });
+        System.out.println(line);
+        return 0;
+      }
       java.util.List<jp.renkei.server.intel.MisnamedIdentities.Flagged> list =
           AdminCommand.withContext(
               db,
