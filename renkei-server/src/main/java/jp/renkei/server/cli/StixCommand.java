@@ -36,8 +36,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "stix",
     mixinStandardHelpOptions = true,
-    description = "Import and export STIX 2.1 objects of the hub's store.",
-    subcommands = {StixCommand.Import.class, StixCommand.Export.class})
+    description =
+        "Import and export STIX 2.1 objects of the hub's store; list misnamed identities.",
+    subcommands = {StixCommand.Import.class, StixCommand.Export.class, StixCommand.Misnamed.class})
 final class StixCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -373,5 +374,66 @@ final class StixCommand implements Runnable {
 
   static List<String> split(String csv) {
     return csv == null ? List.of() : Arrays.asList(csv.split(","));
+  }
+
+  @Command(
+      name = "misnamed",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List the stored identities named as another organisation of the directory, or as a unit"
+            + " of it (\"Bank A SOC\"), which ingest refuses today but were stored before: each"
+            + " one's STIX id, name, the rule it breaks (name or unit), the organisation that"
+            + " stored it (id, code, names) and how many unrevoked objects refer to it by"
+            + " created_by_ref, where_sighted_refs and any other top-level _ref(s).",
+        "The storing organisation corrects (a new version) or revokes each one; see"
+            + " docs/organisations.md. Nothing is changed by this command."
+      })
+  static final class Misnamed implements Callable<Integer> {
+
+    @Option(
+        names = "--format",
+        description = "text (tab-separated, no header), csv (with a header) or json. Default text.")
+    MisnamedListing.Format format = MisnamedListing.Format.text;
+
+    @Option(
+        names = "--ask",
+        paramLabel = "ORG",
+        description =
+            "Instead of listing: ask the admins of the organisation that stored them (id, code or"
+                + " name) by e-mail to correct or revoke its flagged identities, as the admin page's"
+                + " button does (audited as cli:<os user>). Prints how many people were mailed.")
+    String ask;
+
+    @Mixin DatabaseOptions db;
+
+    @Override
+    public Integer call() {
+      if (ask != null) {
+        String line =
+            AdminCommand.withContext(
+                db,
+                c -> {
+                  Organisation o = c.getBean(DirectoryService.class).resolve(ask);
+                  int mailed =
+                      c.getBean(jp.renkei.server.intel.MisnamedIdentities.class)
+                          .ask(Actor.cli(), o.id());
+                  return o.code() + "\t" + mailed + " mailed";
+                });
+        System.out.println(line);
+        return 0;
+      }
+      java.util.List<jp.renkei.server.intel.MisnamedIdentities.Flagged> list =
+          AdminCommand.withContext(
+              db,
+              c -> c.getBean(jp.renkei.server.intel.MisnamedIdentities.class).list(Actor.cli()));
+      PrintStream out =
+          new PrintStream(new BufferedOutputStream(System.out), false, StandardCharsets.UTF_8);
+      MisnamedListing.print(list, format, out);
+      out.flush();
+      if (format == MisnamedListing.Format.text) {
+        System.err.println("renkei: " + list.size() + " misnamed identities");
+      }
+      return 0;
+    }
   }
 }

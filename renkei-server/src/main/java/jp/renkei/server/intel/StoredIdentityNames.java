@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * looked at them again. At start-up the hub judges every stored identity as ingest judges a new
  * one, against its storing organisation's names, and logs a warning naming the ids and the storing
  * organisations' ids — never a name or any content, since the log is read by operators who may not
- * see the objects. A platform admin then revokes or corrects them (the storing organisation
- * versions its own object); the hub changes nothing itself.
+ * see the objects. A platform admin lists them ({@link MisnamedIdentities}: the admin page and
+ * {@code renkei stix misnamed}) and asks the storing organisation to correct or revoke them (it
+ * versions its own objects); the hub changes nothing itself.
  */
 @Component
 class StoredIdentityNames {
@@ -44,10 +45,18 @@ class StoredIdentityNames {
     this.names = names;
   }
 
+  /** A flagged identity with the name that flagged it (for platform admins' list only). */
+  record Named(Misnamed misnamed, String name) {}
+
   /** Every stored identity (any version, not revoked) ingest would refuse today, by id. */
   List<Misnamed> misnamed() {
+    return named().stream().map(Named::misnamed).toList();
+  }
+
+  /** {@link #misnamed} with each one's name (the first flagged version's). */
+  List<Named> named() {
     Map<Long, OrganisationNames.Looks> looks = new HashMap<>();
-    Map<String, Misnamed> out = new LinkedHashMap<>();
+    Map<String, Named> out = new LinkedHashMap<>();
     jdbc.sql(
             "select stix_id, originator_org, body from stix_object where type = 'identity' and"
                 + " not revoked order by stix_id, originator_org")
@@ -59,22 +68,27 @@ class StoredIdentityNames {
                   if (out.containsKey(id + "|" + org)) {
                     return;
                   }
-                  String why = why(rs.getString(3), looks.computeIfAbsent(org, names::looks));
+                  JsonNode o = parse(rs.getString(3));
+                  String why = o == null ? null : why(o, looks.computeIfAbsent(org, names::looks));
                   if (why != null) {
-                    out.put(id + "|" + org, new Misnamed(id, org, why));
+                    out.put(
+                        id + "|" + org,
+                        new Named(new Misnamed(id, org, why), o.path("name").asString()));
                   }
                 });
     return new ArrayList<>(out.values());
   }
 
-  /** Which of ingest's two name rules the identity breaks, or null. */
-  private String why(String body, OrganisationNames.Looks looks) {
-    JsonNode o;
+  private JsonNode parse(String body) {
     try {
-      o = json.readTree(body);
+      return json.readTree(body);
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /** Which of ingest's two name rules the identity breaks, or null. */
+  private static String why(JsonNode o, OrganisationNames.Looks looks) {
     if (!o.path("name").isString()) {
       return null;
     }
@@ -104,7 +118,10 @@ class StoredIdentityNames {
     }
     log.warn(
         "{} stored identities carry another organisation's name, as ingest now refuses"
-            + " (attack27b, attack28); they are still served: revoke or correct them: {}",
+            + " (attack27b, attack28); they are still served. A platform admin lists them all, with"
+            + " their storing organisations and references, at /admin/misnamed-identities or with"
+            + " `renkei stix misnamed`, and asks the storing organisations to correct or revoke"
+            + " them: {}",
         found.size(),
         ids);
   }

@@ -29,6 +29,7 @@ public final class AdminPageRefusal {
           "/admin/organisations/**",
           "/admin/feeds/**",
           "/admin/warning-lists/**",
+          "/admin/misnamed-identities/**",
           "/admin/exposure/**");
 
   private AdminPageRefusal() {}

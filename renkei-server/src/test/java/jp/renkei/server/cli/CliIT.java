@@ -284,6 +284,49 @@ class CliIT {
         dir);
   }
 
+  /**
+   * {@code renkei stix misnamed} on a hub with no misnamed identity: the CSV header alone, an empty
+   * JSON array, and {@code --ask} mails nobody; an unknown format is refused in one line (the list
+   * with its rows: MisnamedIdentitiesIT, MisnamedListingTest).
+   */
+  @Test
+  void stixMisnamedListsInEachFormatAndRefusesAnUnknownOne() throws Exception {
+    String data = TestFiles.directory("renkei-cli-misnamed-").toString();
+    Run csv = run("stix", "misnamed", "--format", "csv", "--data-dir", data);
+    assertThat(csv.exit()).as(csv.err()).isZero();
+    assertThat(csv.out())
+        .isEqualTo(
+            "stix_id,name,rule,organisation_id,organisation_code,organisation_name_ja,"
+                + "organisation_name_en,created_by_ref,where_sighted_refs,other_refs\r\n");
+    Run json = run("stix", "misnamed", "--format", "json", "--data-dir", data);
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(json.out().strip()).isEqualTo("[ ]");
+    Run created =
+        run(
+            "admin",
+            "org",
+            "create",
+            "--code",
+            "cli-misnamed",
+            "--name-ja",
+            "名前確認試験事業者",
+            "--name-en",
+            "CLI Misnamed Operator",
+            "--type",
+            "operator",
+            "--sector",
+            "gas",
+            "--data-dir",
+            data);
+    assertThat(created.exit()).as(created.err()).isZero();
+    Run ask = run("stix", "misnamed", "--ask", "CLI Misnamed Operator", "--data-dir", data);
+    assertThat(ask.exit()).as(ask.err()).isZero();
+    assertThat(ask.out().strip()).isEqualTo("cli-misnamed\t0 mailed");
+    Run bad = run("stix", "misnamed", "--format", "xml", "--data-dir", data);
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--format", "xml", "text, csv, json");
+  }
+
   private static void stixImportAndExportBesideTheServer(Path data, int port, String token)
       throws Exception {
     String indicator = "indicator--" + java.util.UUID.randomUUID();

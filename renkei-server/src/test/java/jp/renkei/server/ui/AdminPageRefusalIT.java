@@ -31,6 +31,7 @@ class AdminPageRefusalIT extends ServerTest {
           "/admin/organisations",
           "/admin/feeds",
           "/admin/warning-lists",
+          "/admin/misnamed-identities",
           "/admin/exposure",
           "/admin/exposure/inventory");
 

@@ -1,0 +1,199 @@
+package jp.renkei.server.intel;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.failure.Forbidden;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The platform admins' list of stored identities named as another organisation or a unit of it (the
+ * ones {@link StoredIdentityNames} warns about at start-up): each one's STIX id, its name, its
+ * storing organisation, the rule it breaks and how many stored objects refer to it. Only platform
+ * admins (and the hub engineer at the command line) read it: it shows organisations' names, which a
+ * platform admin sees anyway, and of the identity only its name — never another object's content;
+ * the referring objects are counted, not shown.
+ */
+@Service
+public class MisnamedIdentities {
+
+  /**
+   * One flagged identity.
+   *
+   * @param rule {@code name} (another organisation's whole name) or {@code unit} (a unit of it)
+   * @param createdBy unrevoked objects whose {@code created_by_ref} is this identity
+   * @param whereSighted unrevoked sightings whose {@code where_sighted_refs} name it
+   * @param otherRefs unrevoked objects naming it in any other top-level {@code _ref} or {@code
+   *     _refs} property
+   */
+  public record Flagged(
+      String stixId,
+      String name,
+      long organisationId,
+      String organisationCode,
+      String organisationNameJa,
+      String organisationNameEn,
+      String rule,
+      long createdBy,
+      long whereSighted,
+      long otherRefs) {}
+
+  private final StoredIdentityNames stored;
+  private final DirectoryService directory;
+  private final JdbcClient jdbc;
+  private final AuditLog audit;
+
+  MisnamedIdentities(
+      StoredIdentityNames stored, DirectoryService directory, JdbcClient jdbc, AuditLog audit) {
+    this.stored = stored;
+    this.directory = directory;
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  /** The flagged identities, in STIX id order; platform admins only. */
+  public List<Flagged> list(Actor actor) {
+    requireAdmin(actor);
+    List<StoredIdentityNames.Named> found = stored.named();
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    Map<String, long[]> counts = references(found);
+    Map<Long, Organisation> orgs = new HashMap<>();
+    return found.stream()
+        .map(
+            n -> {
+              StoredIdentityNames.Misnamed m = n.misnamed();
+              Organisation o = orgs.computeIfAbsent(m.organisation(), directory::organisation);
+              long[] c = counts.getOrDefault(m.stixId(), new long[3]);
+              return new Flagged(
+                  m.stixId(),
+                  n.name(),
+                  o.id(),
+                  o.code(),
+                  o.nameJa(),
+                  o.nameEn(),
+                  m.why(),
+                  c[0],
+                  c[1],
+                  c[2]);
+            })
+        .toList();
+  }
+
+  /**
+   * Asks the admins of {@code organisation} (its enabled organisation and platform admins with an
+   * e-mail address) to correct or revoke the identities it stored under another organisation's
+   * name: one e-mail each, in Japanese and English, through the outbox, listing each identity's id,
+   * name and rule (their own organisation's objects) and nothing of any other object; one audit row
+   * per identity ({@code intel.misnamed.asked}, the STIX id as target). Returns how many people
+   * were mailed; 0 when the organisation stored none, or none of its admins has an address.
+   */
+  @Transactional
+  public int ask(Actor actor, long organisation) {
+    requireAdmin(actor);
+    Organisation o = directory.organisation(organisation);
+    List<StoredIdentityNames.Named> mine =
+        stored.named().stream().filter(n -> n.misnamed().organisation() == o.id()).toList();
+    if (mine.isEmpty()) {
+      return 0;
+    }
+    List<long[]> admins =
+        jdbc.sql(
+                "select u.id, u.organisation_id from app_user u join organisation g on g.id ="
+                    + " u.organisation_id where u.organisation_id = ? and u.kind = 'person' and"
+                    + " u.enabled and g.active and u.role in ('org_admin', 'platform_admin')"
+                    + " and coalesce(u.email, '') <> '' order by u.id")
+            .param(o.id())
+            .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+            .list();
+    String subject = MisnamedMail.subject();
+    String body = MisnamedMail.body(o, mine);
+    for (long[] admin : admins) {
+      long mail =
+          jdbc.sql(
+                  "insert into account_mail (user_id, kind, subject, body) values (?,"
+                      + " 'misnamed_identity', ?, ?) returning id")
+              .params(admin[0], subject, body)
+              .query(Long.class)
+              .single();
+      jdbc.sql(
+              "insert into outbox (account_mail_id, version_no, organisation_id, channel, target,"
+                  + " purpose) select ?, 0, ?, 'email', email, 'delivery' from app_user where id"
+                  + " = ? on conflict do nothing")
+          .params(mail, admin[1], admin[0])
+          .update();
+    }
+    for (StoredIdentityNames.Named n : mine) {
+      audit.record(
+          actor,
+          AuditLog.Event.success(
+              "intel.misnamed.asked",
+              "stix_object",
+              n.misnamed().stixId(),
+              "organisation "
+                  + o.code()
+                  + ", rule "
+                  + n.misnamed().why()
+                  + ", mailed "
+                  + admins.size()));
+    }
+    return admins.size();
+  }
+
+  private static void requireAdmin(Actor actor) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.misnamed.forbidden");
+    }
+  }
+
+  /**
+   * How many unrevoked objects (by STIX id, any collection) name each flagged identity, by the
+   * property: [created_by_ref, where_sighted_refs, any other top-level _ref/_refs]. One pass over
+   * the objects whose body mentions an identity at all.
+   */
+  private Map<String, long[]> references(List<StoredIdentityNames.Named> found) {
+    String ids =
+        String.join(",", found.stream().map(n -> n.misnamed().stixId()).distinct().toList());
+    Map<String, long[]> out = new HashMap<>();
+    jdbc.sql(
+            """
+            with flagged as (select unnest(string_to_array(?, ',')) as id),
+            refs as (
+              select o.stix_id, e.key, e.value #>> '{}' as ref
+                from stix_object o, jsonb_each(o.body::jsonb) e
+               where not o.revoked and strpos(o.body, '"identity--') > 0
+                 and e.key like '%\\_ref' and jsonb_typeof(e.value) = 'string'
+              union all
+              select o.stix_id, e.key, a.value #>> '{}'
+                from stix_object o, jsonb_each(o.body::jsonb) e,
+                     jsonb_array_elements(
+                       case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) a
+               where not o.revoked and strpos(o.body, '"identity--') > 0
+                 and e.key like '%\\_refs'
+            )
+            select r.ref,
+                   count(distinct r.stix_id) filter (where r.key = 'created_by_ref'),
+                   count(distinct r.stix_id) filter (where r.key = 'where_sighted_refs'),
+                   count(distinct r.stix_id)
+                     filter (where r.key not in ('created_by_ref', 'where_sighted_refs'))
+              from refs r join flagged f on f.id = r.ref
+             where r.stix_id <> r.ref
+             group by r.ref
+            """)
+        .param(ids)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    out.put(
+                        rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}));
+    return out;
+  }
+}
