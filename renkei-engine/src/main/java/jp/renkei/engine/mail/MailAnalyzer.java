@@ -4907,7 +4907,10 @@ public final class MailAnalyzer {
       return;
     }
     if (writesOnlyToItself(st)) {
-      st.flag(RedFlag.HIDDEN_RECIPIENTS, hiddenRecipients(st) + ", List-Unsubscribe / List-Id —");
+      st.flag(
+          RedFlag.HIDDEN_RECIPIENTS,
+          hiddenRecipients(st) + "; neither a List-Unsubscribe nor a List-Id header",
+          hiddenRecipients(st) + "。List-Unsubscribe も List-Id もヘッダーにない");
     }
   }
 
@@ -6596,17 +6599,22 @@ public final class MailAnalyzer {
         elsewhere.add(reg);
       }
     }
-    String where =
-        own || elsewhere.isEmpty() || st.senderDomain == null
-            ? ""
-            : ", "
-                + String.join(", ", elsewhere.stream().limit(3).toList())
-                + (elsewhere.size() > 3 ? " …" : "")
-                + " ≠ "
-                + st.senderDomain;
+    boolean away = !(own || elsewhere.isEmpty() || st.senderDomain == null);
+    String hosts =
+        String.join(", ", elsewhere.stream().limit(3).toList())
+            + (elsewhere.size() > 3 ? " …" : "");
     st.flag(
         RedFlag.REWARD_LURE,
-        "Subject: " + quoted(rewards) + ", List-Unsubscribe / List-Id —" + where);
+        "Subject: "
+            + quoted(rewards)
+            + "; neither a List-Unsubscribe nor a List-Id header"
+            + (away
+                ? "; its links go to " + hosts + ", not to the sender's domain " + st.senderDomain
+                : ""),
+        "件名: "
+            + quoted(rewards)
+            + "。List-Unsubscribe も List-Id もヘッダーにない"
+            + (away ? "。リンク先 " + hosts + " は差出人のドメイン " + st.senderDomain + " と違う" : ""));
   }
 
   /**
