@@ -3344,6 +3344,45 @@ public final class MailAnalyzer {
     return LIST_WORDS.scan(lower).first(UNSUBSCRIBE_TEXT) != null;
   }
 
+  /**
+   * The evidence of {@link RedFlag#UNLISTED_BULK} in words: the unsubscribe line that is there, the
+   * list headers that are not, and where the unsubscribe link goes against the sender's domain
+   * (ux29 read "List-Unsubscribe / List-Id —, gmail.com ≠ —" as a code).
+   */
+  private static String unlistedBulk(String word, State st, boolean ja) {
+    String links = String.join(", ", st.unsubscribeDomains);
+    StringBuilder b = new StringBuilder();
+    if (ja) {
+      b.append("本文に \"").append(word).append("\" があるが、List-Unsubscribe も List-Id もヘッダーにない");
+    } else {
+      b.append("\"")
+          .append(word)
+          .append("\" in the text, but neither a List-Unsubscribe nor a List-Id header");
+    }
+    if (st.senderDomain == null) {
+      b.append(ja ? "。差出人のドメインは読み取れない" : "; the sender's address has no domain that could be read");
+      if (!links.isEmpty()) {
+        b.append(ja ? "。配信停止のリンク先は " + links : "; the unsubscribe link goes to " + links);
+      }
+    } else if (!links.isEmpty() && !st.unsubscribeDomains.contains(st.senderDomain)) {
+      b.append(
+          ja
+              ? "。配信停止のリンク先 " + links + " は差出人のドメイン " + st.senderDomain + " と違う"
+              : "; the unsubscribe link goes to "
+                  + links
+                  + ", not to the sender's domain "
+                  + st.senderDomain);
+    } else if (FREEMAIL.contains(st.senderDomain)) {
+      b.append(
+          ja
+              ? "。差出人 " + st.senderDomain + " は無料メールのドメインで、配信リストを運営するものではない"
+              : "; the sender "
+                  + st.senderDomain
+                  + " is a free mail service's domain, which runs no mailing list");
+    }
+    return b.toString();
+  }
+
   /** Records the registrable domain of a host or address domain unsubscribing goes through. */
   private static void unsubscribeDomain(String host, State st) {
     if (host == null) {
@@ -4674,17 +4713,7 @@ public final class MailAnalyzer {
         if (st.senderDomain == null
             || FREEMAIL.contains(st.senderDomain)
             || !st.unsubscribeDomains.contains(st.senderDomain)) {
-          st.flag(
-              RedFlag.UNLISTED_BULK,
-              "\""
-                  + u
-                  + "\", List-Unsubscribe / List-Id —"
-                  + (st.unsubscribeDomains.isEmpty()
-                      ? ""
-                      : ", "
-                          + String.join(", ", st.unsubscribeDomains)
-                          + " ≠ "
-                          + shown(st.senderDomain)));
+          st.flag(RedFlag.UNLISTED_BULK, unlistedBulk(u, st, false), unlistedBulk(u, st, true));
         }
       }
     }
@@ -4878,7 +4907,10 @@ public final class MailAnalyzer {
       return;
     }
     if (writesOnlyToItself(st)) {
-      st.flag(RedFlag.HIDDEN_RECIPIENTS, hiddenRecipients(st) + ", List-Unsubscribe / List-Id —");
+      st.flag(
+          RedFlag.HIDDEN_RECIPIENTS,
+          hiddenRecipients(st) + "; neither a List-Unsubscribe nor a List-Id header",
+          hiddenRecipients(st) + "。List-Unsubscribe も List-Id もヘッダーにない");
     }
   }
 
@@ -6567,17 +6599,22 @@ public final class MailAnalyzer {
         elsewhere.add(reg);
       }
     }
-    String where =
-        own || elsewhere.isEmpty() || st.senderDomain == null
-            ? ""
-            : ", "
-                + String.join(", ", elsewhere.stream().limit(3).toList())
-                + (elsewhere.size() > 3 ? " …" : "")
-                + " ≠ "
-                + st.senderDomain;
+    boolean away = !(own || elsewhere.isEmpty() || st.senderDomain == null);
+    String hosts =
+        String.join(", ", elsewhere.stream().limit(3).toList())
+            + (elsewhere.size() > 3 ? " …" : "");
     st.flag(
         RedFlag.REWARD_LURE,
-        "Subject: " + quoted(rewards) + ", List-Unsubscribe / List-Id —" + where);
+        "Subject: "
+            + quoted(rewards)
+            + "; neither a List-Unsubscribe nor a List-Id header"
+            + (away
+                ? "; its links go to " + hosts + ", not to the sender's domain " + st.senderDomain
+                : ""),
+        "件名: "
+            + quoted(rewards)
+            + "。List-Unsubscribe も List-Id もヘッダーにない"
+            + (away ? "。リンク先 " + hosts + " は差出人のドメイン " + st.senderDomain + " と違う" : ""));
   }
 
   /**

@@ -81,7 +81,7 @@ final class MailQuotes {
         out.append(", ");
       }
       // straight quotes, not 「」: the evidence reads the same in the Japanese and the English page
-      out.append('"').append(written == null ? q : asWritten(q, written)).append('"');
+      out.append('"').append(apart(written == null ? q : asWritten(q, written))).append('"');
     }
     return out.toString();
   }
@@ -93,7 +93,23 @@ final class MailQuotes {
    */
   static String inContext(String text, String phrase) {
     int[] s = span(text, phrase);
-    return s == null ? phrase : shown(text, s[0], s[1], MAX);
+    return s == null ? phrase : apart(shown(text, s[0], s[1], MAX));
+  }
+
+  /** A URL written right after a word, with nothing between them (ux29: "mehr Muthttps://…"). */
+  private static final java.util.regex.Pattern GLUED_URL =
+      java.util.regex.Pattern.compile(
+          "(?<=[\\p{L}\\p{N}.,;:!?)\\]」』。、])(?=(?:https?|hxxps?)://)",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * {@code quote} with a space between a word and a URL glued to it: a plain-text part that writes
+   * a link's words and its address with nothing between them ("mehr Muthttps://rp-online.de/…") is
+   * quoted as two things the reader can tell apart ("mehr Mut https://rp-online.de/…"). Only the
+   * quote changes; the signs read the text as written.
+   */
+  static String apart(String quote) {
+    return quote.indexOf("://") < 0 ? quote : GLUED_URL.matcher(quote).replaceAll(" ");
   }
 
   /**

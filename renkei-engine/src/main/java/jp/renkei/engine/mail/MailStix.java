@@ -20,10 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An analysed mail as a STIX 2.1 bundle: the {@code email-message} with its sender and recipient
- * {@code email-addr}s, the relays as {@code ipv4-addr}/{@code ipv6-addr}, every link as {@code url}
- * and {@code domain-name}, every attachment (and archive member) as {@code file} with hashes, and —
- * when the verdict is not clean — an {@code indicator} for the sender, each link host and each
- * flagged attachment's SHA-256. SCO ids are the spec's deterministic ones.
+ * {@code email-addr}s, the relays as {@code ipv4-addr}/{@code ipv6-addr} (each marked origin or
+ * relay, {@link #hopRoles}), every link as {@code url} and {@code domain-name}, every attachment
+ * (and archive member) as {@code file} with hashes, and — when the verdict is not clean — an {@code
+ * indicator} for the sender, each link host and each flagged attachment's SHA-256. SCO ids are the
+ * spec's deterministic ones.
  */
 public final class MailStix {
 
@@ -65,11 +66,15 @@ public final class MailStix {
       ArrayNode refs = msg.putArray("to_refs");
       to.forEach(x -> refs.add(o.sco("email-addr", x, null)));
     }
+    // each relay address says what it is: the origin on record, or a server that passed the
+    // message on (the recipient's side, a mailing list, a forwarder), which a recipient must not
+    // take for the sender's (ux29: a list server's address sat beside the attacker's)
+    Map<String, String> roles = hopRoles(r.received());
     for (MailReport.Hop h : r.received()) {
       for (String ip : h.ips()) {
         // a shared copy leaves out private and local addresses: they map someone's network
         if (recipients || !internal(ip)) {
-          o.sco(ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip, null);
+          o.sco(ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip, null, roles.get(ip));
         }
       }
     }
@@ -173,10 +178,98 @@ public final class MailStix {
         c.put("evidence_ja", f.evidenceJa());
       }
     }
+    content.append(hopLine(r.received()));
     n.put("content", content.toString().strip());
     n.putArray("object_refs").add(messageId);
     n.putArray("object_marking_refs").add(marking);
     return n;
+  }
+
+  /**
+   * The custom property of an {@code ipv4-addr}/{@code ipv6-addr} taken from the Received headers:
+   * {@value #ORIGIN} or {@value #RELAY} (see {@link #hopRoles}).
+   */
+  public static final String HOP_ROLE = "x_renkei_mail_hop";
+
+  /** The address of the earliest server on record: where the message came from. */
+  public static final String ORIGIN = "origin";
+
+  /**
+   * The address of a server that took the message from another one on record and passed it on: the
+   * recipient's side, a mailing list, a forwarder, a mail service's outbound relay.
+   */
+  public static final String RELAY = "relay";
+
+  /**
+   * What each public address of the Received chain (newest first) is. Each header records the
+   * server that handed the message over ({@code from}, with its address) to the one that wrote it;
+   * a server whose hand-over is not the earliest on record had itself taken the message from the
+   * server below it, so it is a relay: the recipient's own servers, a mailing list that sent the
+   * poster's message to its members, a forwarder. The earliest header that names a public address
+   * gives the origin. Headers below the recipient's first server are written by the servers before
+   * it, and a sender can write false ones: the origin is as the chain says it, the relays are kept
+   * in the bundle, and none of them becomes an indicator (docs/taxii.md, "Mail shared as STIX").
+   */
+  static Map<String, String> hopRoles(List<MailReport.Hop> hops) {
+    Map<String, String> roles = new LinkedHashMap<>();
+    int origin = -1;
+    for (int i = hops.size() - 1; i >= 0 && origin < 0; i--) {
+      if (hops.get(i).ips().stream().anyMatch(ip -> !internal(ip))) {
+        origin = i;
+      }
+    }
+    if (origin < 0) {
+      return roles;
+    }
+    for (String ip : hops.get(origin).ips()) {
+      if (!internal(ip)) {
+        roles.put(ip, ORIGIN);
+      }
+    }
+    for (int i = 0; i < origin; i++) {
+      for (String ip : hops.get(i).ips()) {
+        if (!internal(ip)) {
+          roles.putIfAbsent(ip, RELAY);
+        }
+      }
+    }
+    return roles;
+  }
+
+  /**
+   * The note's line on the relay addresses, in Japanese and English: which one is the origin on
+   * record and which passed the message on. Empty when the chain names no public address.
+   */
+  static String hopLine(List<MailReport.Hop> hops) {
+    Map<String, String> roles = hopRoles(hops);
+    List<String> origin =
+        roles.entrySet().stream()
+            .filter(e -> e.getValue().equals(ORIGIN))
+            .map(Map.Entry::getKey)
+            .toList();
+    List<String> relays =
+        roles.entrySet().stream()
+            .filter(e -> e.getValue().equals(RELAY))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (origin.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("RECEIVED: 送信元 (記録上最も古い中継) ");
+    b.append(String.join(", ", origin));
+    if (!relays.isEmpty()) {
+      b.append("、受け取って転送したサーバー (受信側・メーリングリスト・転送) ").append(String.join(", ", relays));
+    }
+    b.append(" / origin (the earliest server on record) ").append(String.join(", ", origin));
+    if (!relays.isEmpty()) {
+      b.append("; servers that passed the message on (the recipient's side, a mailing list, a")
+          .append(" forwarder) ")
+          .append(String.join(", ", relays));
+    }
+    b.append(
+        ". 中継のアドレスから指標は作りません。送信元の記録は送信者が偽れます / No indicator is made"
+            + " from a relay address; the origin's header can be forged by the sender.\n");
+    return b.toString();
   }
 
   /** Private, loopback, link-local and shared (CGNAT) addresses. */
@@ -213,6 +306,11 @@ public final class MailStix {
     }
 
     String sco(String type, String value, String displayName) {
+      return sco(type, value, displayName, null);
+    }
+
+    /** An SCO, once; {@code hopRole} (a relay address's role, or null) as {@value #HOP_ROLE}. */
+    String sco(String type, String value, String displayName, String hopRole) {
       String normal = normal(type, value);
       ObjectNode contributing = JSON.createObjectNode().put("value", normal);
       String id =
@@ -225,6 +323,9 @@ public final class MailStix {
         s.put("value", normal);
         if (displayName != null && !displayName.isBlank()) {
           s.put("display_name", displayName);
+        }
+        if (hopRole != null) {
+          s.put(HOP_ROLE, hopRole);
         }
         s.putArray("object_marking_refs").add(marking);
       }

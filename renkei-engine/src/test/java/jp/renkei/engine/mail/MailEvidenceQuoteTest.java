@@ -49,6 +49,31 @@ class MailEvidenceQuoteTest {
   }
 
   @Test
+  void aLinksWordsGluedToItsAddressAreQuotedApart() {
+    // a newsletter's plain-text part writes a headline and its link with nothing between them
+    // (ux29: "…noch dringender mehr Muthttps://rp-online.de/…")
+    MailReport r =
+        analyze(
+            "From: IT Desk <desk@mail-notice.example>\r\nTo: a@example.jp\r\nSubject: Notice\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Dear user, your password expires todayhttp://mail-notice.example/login\r\n");
+    MailReport.Finding f =
+        r.findings().stream()
+            .filter(x -> x.flag() == RedFlag.CREDENTIAL_REQUEST)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(r.findings()));
+    assertThat(f.evidence())
+        .contains("password expires today http://mail-notice.")
+        .doesNotContain("todayhttp");
+    assertThat(MailQuotes.apart("mehr Muthttps://rp-online.de/x"))
+        .isEqualTo("mehr Mut https://rp-online.de/x");
+    // an address inside another one, or after a quote or a space, stays as it is
+    assertThat(MailQuotes.apart("https://a.example/?u=https://b.example/"))
+        .isEqualTo("https://a.example/?u=https://b.example/");
+    assertThat(MailQuotes.apart("see https://a.example/")).isEqualTo("see https://a.example/");
+  }
+
+  @Test
   void aJapanesePhraseKeepsItsKanaEndingAndItsSentence() {
     String body = "お客様のアカウントに異常なログインがありました。下記よりログインしてください。";
     MailReport r =

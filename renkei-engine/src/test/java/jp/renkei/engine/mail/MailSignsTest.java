@@ -869,9 +869,23 @@ class MailSignsTest {
             text);
     assertThat(flags(elsewhere)).contains(RedFlag.UNLISTED_BULK, RedFlag.URGENCY);
     assertThat(elsewhere.verdict()).isEqualTo(MailReport.Verdict.SUSPICIOUS);
-    assertThat(elsewhere.findings())
-        .anySatisfy(
-            f -> assertThat(f.evidence()).contains("techweekly-news.com ≠ techweekly-deals.com"));
+    // said in words in both languages, not as "List-Unsubscribe / List-Id —, a ≠ b" (ux29)
+    MailReport.Finding unlisted =
+        elsewhere.findings().stream()
+            .filter(f -> f.flag() == RedFlag.UNLISTED_BULK)
+            .findFirst()
+            .orElseThrow();
+    assertThat(unlisted.evidence())
+        .contains(
+            "\"unsubscribe\" in the text, but neither a List-Unsubscribe nor a List-Id header")
+        .contains(
+            "the unsubscribe link goes to techweekly-news.com, not to the sender's domain"
+                + " techweekly-deals.com")
+        .doesNotContain("≠", "—");
+    assertThat(unlisted.evidenceJa())
+        .contains("List-Unsubscribe も List-Id もヘッダーにない")
+        .contains("配信停止のリンク先 techweekly-news.com は差出人のドメイン techweekly-deals.com と違う")
+        .doesNotContain("≠", "—");
     // a link to the sender's domain that is not the way out (the article) buys nothing
     MailReport article =
         analyze(

@@ -173,6 +173,49 @@ class MailStixTest {
   }
 
   /**
+   * ux29: a lure a mailing list relayed was shared with the list server's address beside the
+   * poster's, both bare. Each relay address now says what it is: the poster's server the origin on
+   * record, the list server a relay; the note says it in words, and no address is an indicator.
+   */
+  @Test
+  void aListsRelayIsMarkedApartFromTheLuresOrigin() {
+    MailReport r =
+        TestMail.analyzeBase64(
+            MailListRelayTest.MAILMAN_HOPS
+                + MailListRelayTest.MAILMAN_LIST
+                + "From: IT Helpdesk <helpdesk@univ-example.edu>\r\n"
+                + "To: dev@lists.radio-example.org\r\n"
+                + "Subject: Mailbox quota exceeded: verify your account\r\n",
+            "text/html",
+            "<p>Your mailbox has exceeded its quota. Verify your account within 24 hours or it"
+                + " will be suspended: enter your email password on the page below.</p>"
+                + "<a href=\"https://quota-verify.duckdns.org/login\">Verify now</a>");
+    assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    ObjectNode shared = sharedBundle(r, sakuraBank());
+    Map<String, String> roles = new java.util.HashMap<>();
+    for (JsonNode o : shared.path("objects")) {
+      if (o.path("type").asString().equals("ipv4-addr")) {
+        roles.put(o.path("value").asString(), o.path(MailStix.HOP_ROLE).asString());
+      }
+    }
+    assertThat(roles)
+        .containsEntry("198.51.100.7", MailStix.ORIGIN)
+        .containsEntry("192.0.2.10", MailStix.RELAY)
+        .doesNotContainKey("127.0.0.1");
+    String content = note(shared).path("content").asString();
+    assertThat(content)
+        .contains("origin (the earliest server on record) 198.51.100.7")
+        .contains("a mailing list")
+        .contains("送信元 (記録上最も古い中継) 198.51.100.7")
+        .contains("192.0.2.10");
+    for (JsonNode o : shared.path("objects")) {
+      if (o.path("type").asString().equals("indicator")) {
+        assertThat(o.path("pattern").asString()).doesNotContain("ipv4-addr");
+      }
+    }
+  }
+
+  /**
    * The STIX bundle a C4TAP share at AMBER makes of {@code r} for the organisation {@code identity}
    * redacts, every object of it valid against the STIX schemas.
    */

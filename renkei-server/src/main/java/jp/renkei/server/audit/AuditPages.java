@@ -54,13 +54,19 @@ class AuditPages {
   private final AuditCursors cursors;
   private final DirectoryService directory;
   private final MessageSource messages;
+  private final ActorNames actorNames;
 
   AuditPages(
-      AuditLog audit, AuditCursors cursors, DirectoryService directory, MessageSource messages) {
+      AuditLog audit,
+      AuditCursors cursors,
+      DirectoryService directory,
+      MessageSource messages,
+      ActorNames actorNames) {
     this.audit = audit;
     this.cursors = cursors;
     this.directory = directory;
     this.messages = messages;
+    this.actorNames = actorNames;
   }
 
   @GetMapping("/admin/audit")
@@ -107,6 +113,12 @@ class AuditPages {
     model.addAttribute("page", page);
     model.addAttribute(
         "entries", page.rows().stream().map(e -> AuditEntryRepresentation.of(e, cursors)).toList());
+    // who did it in words, the same as every page that quotes the audit log (ActorNames)
+    model.addAttribute(
+        "who",
+        page.rows().stream()
+            .map(e -> actorNames.name(actor, e.actor(), e.actorOrgId(), locale))
+            .toList());
     model.addAttribute("zone", JST);
     if (verify && actor.is(Role.PLATFORM_ADMIN)) {
       ChainVerifier.Result chain = audit.verify();

@@ -146,9 +146,12 @@ public class DirectoryService {
    *
    * @param active what it made the organisation
    * @param at when
-   * @param by the actor as the audit log names it (e.g. {@code web:admin}, {@code cli:root})
+   * @param by the actor as the audit log names it (e.g. {@code web:admin}, {@code cli:root}); a
+   *     page shows it through {@link jp.renkei.server.audit.ActorNames}
+   * @param byOrganisationId the organisation the entry was recorded for, or null (the shell)
    */
-  public record ActiveChange(boolean active, java.time.Instant at, String by) {}
+  public record ActiveChange(
+      boolean active, java.time.Instant at, String by, Long byOrganisationId) {}
 
   /**
    * The organisation an operator at the shell names by its numeric id, its code, or its Japanese or

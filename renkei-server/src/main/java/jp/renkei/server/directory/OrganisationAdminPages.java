@@ -4,7 +4,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import jp.renkei.server.audit.Actor;
+import jp.renkei.server.audit.ActorNames;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import org.springframework.stereotype.Controller;
@@ -30,16 +32,21 @@ class OrganisationAdminPages {
   private final DirectoryService directory;
   private final OrganisationNames names;
   private final OrganisationRepository organisations;
+  private final ActorNames actorNames;
 
   OrganisationAdminPages(
-      DirectoryService directory, OrganisationNames names, OrganisationRepository organisations) {
+      DirectoryService directory,
+      OrganisationNames names,
+      OrganisationRepository organisations,
+      ActorNames actorNames) {
     this.directory = directory;
     this.names = names;
     this.organisations = organisations;
+    this.actorNames = actorNames;
   }
 
   @GetMapping("/admin/organisations/{id}")
-  String edit(Actor actor, @PathVariable long id, Model model) {
+  String edit(Actor actor, @PathVariable long id, Model model, Locale locale) {
     requireAdmin(actor);
     Organisation o = directory.organisation(id);
     model.addAttribute("o", o);
@@ -55,7 +62,13 @@ class OrganisationAdminPages {
       model.addAttribute("ipRanges", String.join("\n", identity.ipRanges()));
     }
     model.addAttribute("formerNames", names.formerNames(id));
-    model.addAttribute("activeChange", directory.lastActiveChange(id).orElse(null));
+    DirectoryService.ActiveChange change = directory.lastActiveChange(id).orElse(null);
+    model.addAttribute("activeChange", change);
+    if (change != null) {
+      // who did it in words, as the audit list says it (ActorNames)
+      model.addAttribute(
+          "activeChangeBy", actorNames.name(actor, change.by(), change.byOrganisationId(), locale));
+    }
     model.addAttribute("own", actor.organisationId() != null && actor.organisationId() == id);
     return "admin/organisation";
   }
@@ -169,7 +182,7 @@ class OrganisationAdminPages {
   private String again(Actor actor, long id, Model model, InvalidInput e, String section) {
     model.addAttribute("errors", List.of(e));
     model.addAttribute("errorSection", section);
-    return edit(actor, id, model);
+    return edit(actor, id, model, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 
   private static List<String> lines(String text) {

@@ -197,7 +197,8 @@ class OrganisationRepository {
 
   java.util.Optional<DirectoryService.ActiveChange> lastActiveChange(long id) {
     return jdbc.sql(
-            "select action, occurred_at, actor from audit_event where target_type = 'organisation'"
+            "select action, occurred_at, actor, actor_org_id from audit_event"
+                + " where target_type = 'organisation'"
                 + " and target_id = ? and action in ('directory.organisation.deactivate',"
                 + " 'directory.organisation.activate') and outcome = 'success'"
                 + " order by seq desc limit 1")
@@ -207,7 +208,8 @@ class OrganisationRepository {
                 new DirectoryService.ActiveChange(
                     rs.getString(1).endsWith(".activate"),
                     rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
-                    rs.getString(3)))
+                    rs.getString(3),
+                    rs.getObject(4, Long.class)))
         .optional();
   }
 

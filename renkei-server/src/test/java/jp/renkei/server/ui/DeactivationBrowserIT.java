@@ -129,7 +129,10 @@ class DeactivationBrowserIT extends ServerTest {
     submitStatus();
     assertThat(text("saved")).contains("無効にしました");
     assertThat(text("status-now")).contains("無効");
-    assertThat(text("status-change")).contains("web:" + admin.login(), "無効にしました");
+    // ux29: who did it is the person and their organisation, not the audit log's "web:login"
+    assertThat(text("status-change"))
+        .contains(admin.displayName() + " (" + admin.organisationNameJa() + ")", "無効にしました")
+        .doesNotContain("web:");
     assertThat(audited("directory.organisation.deactivate", member)).isOne();
     // the member's open session ends at its next request
     assertThat(session.get("/reports").statusCode()).isEqualTo(302);
@@ -147,7 +150,17 @@ class DeactivationBrowserIT extends ServerTest {
     submitStatus();
     assertThat(text("saved")).contains("active again");
     assertThat(text("status-now")).contains("is active");
-    assertThat(text("status-change")).contains("Made active again", "web:" + admin.login());
+    assertThat(text("status-change"))
+        .contains(
+            "Made active again", admin.displayName() + " (" + admin.organisationNameEn() + ")")
+        .doesNotContain("web:");
+    // the audit list names them the same way, the recorded form kept as the cell's title
+    browser.get(url("/admin/audit?action=directory.organisation"));
+    org.openqa.selenium.WebElement who =
+        browser.findElement(By.cssSelector("#audit-list td.audit-actor"));
+    assertThat(who.getText())
+        .isEqualTo(admin.displayName() + " (" + admin.organisationNameEn() + ")");
+    assertThat(who.getAttribute("title")).contains("web:" + admin.login());
     assertThat(audited("directory.organisation.activate", member)).isOne();
     Http back = http();
     back.signIn(person.login(), Fixtures.PASSWORD);
