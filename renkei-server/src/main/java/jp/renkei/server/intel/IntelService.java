@@ -231,8 +231,8 @@ public class IntelService {
   /**
    * As {@link #ingest(Actor, StixCollection, long, Tlp, InputStream, IntConsumer)}, sharing nothing
    * more widely than {@code widest} (a feed's marking map: a remote's GREEN may be AMBER here), for
-   * objects relayed from another hub or feed: an AMBER+STRICT one stays with {@code originatorOrg}
-   * ({@link Relay}).
+   * objects relayed from another hub or feed: an AMBER+STRICT one, or one under a marking this hub
+   * cannot read, stays with {@code originatorOrg}, and a RED one is refused ({@link Relay}).
    */
   public Ingest ingest(
       Actor actor,
@@ -483,6 +483,20 @@ public class IntelService {
       }
     }
     StixMeta m = StixMeta.of(o);
+    Tlp tlp;
+    if (marks.relay()) {
+      Optional<Tlp> kept =
+          Relay.kept(m.tlp(), granularTlps(o), unreadable(m, o), marks.unmarked(), marks.widest());
+      if (kept.isEmpty()) {
+        return refused(
+            x,
+            "TLP:RED (on the object or a part of it): for the people the peer named, who are"
+                + " nobody here; not kept (docs/taxii.md, Feeds)");
+      }
+      tlp = kept.get();
+    } else {
+      tlp = narrower(m.tlp().orElse(marks.unmarked()), marks.widest());
+    }
     Instant version = m.version() == null ? null : m.version().truncatedTo(ChronoUnit.MICROS);
     List<String[]> values = new ArrayList<>();
     for (Observable obs : StixObservables.of(o)) {
@@ -500,9 +514,7 @@ public class IntelService {
             version,
             m.createdByRef(),
             m.markingRefs(),
-            marks.relay()
-                ? Relay.kept(m.tlp(), granularTlps(o), marks.unmarked(), marks.widest())
-                : narrower(m.tlp().orElse(marks.unmarked()), marks.widest()),
+            tlp,
             m.revoked(),
             json.writeValueAsString(o),
             values,
@@ -566,6 +578,26 @@ public class IntelService {
   }
 
   /** The TLPs an object's granular markings give parts of it. */
+  /**
+   * Whether a relayed object's audience is set by a marking this hub cannot read: its own markings
+   * name no TLP but something else (a C4TAP range, a peer's own definition), or a part of it is
+   * marked by one.
+   */
+  private static boolean unreadable(StixMeta m, JsonNode o) {
+    boolean own =
+        m.tlp().isEmpty() && m.markingRefs().stream().anyMatch(r -> TlpMarkings.of(r).isEmpty());
+    if (own) {
+      return true;
+    }
+    for (JsonNode g : o.path("granular_markings")) {
+      JsonNode ref = g.path("marking_ref");
+      if (ref.isString() && TlpMarkings.of(ref.asString()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<Tlp> granularTlps(JsonNode o) {
     List<Tlp> out = new ArrayList<>();
     for (JsonNode g : o.path("granular_markings")) {

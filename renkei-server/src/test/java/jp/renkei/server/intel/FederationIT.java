@@ -163,16 +163,20 @@ class FederationIT extends ServerTest {
 
     TaxiiFeeds.Feed f = feeds.pollNow(adminActor, id);
     assertThat(f.health()).as(f.lastError()).isEqualTo("ok");
-    assertThat(f.objectsReceived()).isGreaterThanOrEqualTo(3);
+    assertThat(f.objectsReceived()).isGreaterThanOrEqualTo(2);
+    // the RED one is not kept (attack29c): refused, not a failure of the feed
+    assertThat(f.objectsRefused()).isGreaterThanOrEqualTo(1);
     long afterFirst = f.objectsReceived();
     assertThat(f.addedAfter()).isNotNull();
     assertThat(f.nextPollAt()).isAfter(Instant.now().plusSeconds(30));
 
-    // markings mapped: a gas operator here sees the GREEN one only; the unmarked one is AMBER
+    // markings mapped: a gas operator here sees the GREEN one only; the unmarked one is AMBER.
+    // The RED one, for the people the peer named, is read by nobody here, not even the feed's
+    // organisation (attack29c: kept at RED it was read by the whole organisation)
     List<String> seen = localIds(fixtures.token(reader), green, red, unmarked);
     assertThat(seen).containsExactly(green);
     assertThat(localIds(fixtures.token(fixtures.user(feedOrg, Role.MEMBER)), green, red, unmarked))
-        .containsExactlyInAnyOrder(green, red, unmarked);
+        .containsExactlyInAnyOrder(green, unmarked);
 
     // more than one page arrives through next paging; nothing is fetched twice
     List<String> many = new ArrayList<>();
@@ -197,7 +201,116 @@ class FederationIT extends ServerTest {
                 .params(gasCollection().id(), green, red, unmarked)
                 .query(Integer.class)
                 .single())
-        .isEqualTo(3);
+        .isEqualTo(2);
+  }
+
+  /**
+   * attack29c: a peer's TLP:RED object, or one with a RED part, is for the individuals the peer
+   * named; the subscription's token names nobody here, and kept at RED the feed's whole
+   * organisation read it. It is not kept. An object under a marking this hub cannot read (a peer's
+   * C4TAP range as its own marking-definition) took the subscription's choice for unmarked objects
+   * (here GREEN), so every reader of the collection read what the peer marked for its secretariat
+   * and analysts; it is now kept for the feed's organisation alone, and so is one with a part under
+   * such a marking (the part was shown to every reader). The target here is a configured
+   * collection.
+   */
+  @Test
+  void aPeersRedObjectIsKeptByNobodyAndAMarkingThisHubCannotReadNarrowsToTheFeedsOrganisation()
+      throws Exception {
+    Organisation feedOrg = fixtures.operator("gas");
+    Organisation otherMember = fixtures.operator("railway");
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Http api = new Http(port).bearer(fixtures.token(admin));
+    HttpResponse<String> collection =
+        api.postJson(
+            "/api/v1/collections",
+            "{\"titleJa\":\"合同対策\",\"titleEn\":\"Joint\",\"defaultTlp\":\"green\","
+                + "\"members\":[\""
+                + feedOrg.code()
+                + "\",\""
+                + otherMember.code()
+                + "\"]}");
+    assertThat(collection.statusCode()).as(collection.body()).isEqualTo(201);
+    StixCollection local =
+        intel
+            .collection(UUID.fromString(JSON.readTree(collection.body()).path("id").asString()))
+            .orElseThrow();
+
+    String c4tapRed = "marking-definition--" + UUID.randomUUID();
+    String definition =
+        """
+        {"type":"marking-definition","spec_version":"2.1","id":"%s",
+         "created":"2026-05-01T00:00:00.000Z","definition_type":"statement",
+         "definition":{"statement":"C4TAP Red: the provider, the secretariat and analysts only"}}
+        """
+            .formatted(c4tapRed);
+    String red = "indicator--" + UUID.randomUUID();
+    String partRed = "indicator--" + UUID.randomUUID();
+    String c4tap = "indicator--" + UUID.randomUUID();
+    String partC4tap = "indicator--" + UUID.randomUUID();
+    String green = "indicator--" + UUID.randomUUID();
+    String greenAndStatement = "indicator--" + UUID.randomUUID();
+    String unmarked = "indicator--" + UUID.randomUUID();
+    remotePost(
+        List.of(
+            definition,
+            indicator(red, RED),
+            withPart(indicator(partRed, GREEN), RED),
+            indicator(c4tap, c4tapRed),
+            withPart(indicator(partC4tap, GREEN), c4tapRed),
+            indicator(green, GREEN),
+            indicator(greenAndStatement, GREEN).replace("\"]}", "\",\"" + c4tapRed + "\"]}"),
+            indicator(unmarked, null)));
+
+    HttpResponse<String> created =
+        api.postJson(
+            "/api/v1/feeds",
+            """
+            {"name":"%s","apiRoot":"%s","remoteCollection":"%s","authKind":"basic",
+             "username":"admin","secret":"%s","localCollection":"%s","originatorOrg":"%s",
+             "defaultTlp":"green","widestTlp":"green","pollIntervalSeconds":60}
+            """
+                .formatted(
+                    Fixtures.unique("feed"),
+                    remoteRoot(),
+                    remoteHub,
+                    remoteToken,
+                    local.id(),
+                    feedOrg.code()));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    TaxiiFeeds.Feed f =
+        feeds.pollNow(fixtures.actor(admin), JSON.readTree(created.body()).path("id").asLong());
+    assertThat(f.health()).as(f.lastError()).isEqualTo("ok");
+
+    String[] all = {red, partRed, c4tap, partC4tap, green, greenAndStatement, unmarked};
+    // the other member reads what the peer marked GREEN (a statement beside a TLP marking does
+    // not narrow it) and the unmarked one at the subscription's choice; not the C4TAP-marked one,
+    // nor the one with a C4TAP part, nor the one with a RED part
+    assertThat(localIds(local, fixtures.token(fixtures.user(otherMember, Role.MEMBER)), all))
+        .containsExactlyInAnyOrder(green, greenAndStatement, unmarked);
+    assertThat(f.objectsRefused()).isGreaterThanOrEqualTo(2);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from stix_object where collection_id = ? and stix_id in (?, ?)")
+                .params(local.id(), red, partRed)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(localIds(local, fixtures.token(fixtures.user(feedOrg, Role.MEMBER)), all))
+        .containsExactlyInAnyOrder(c4tap, partC4tap, green, greenAndStatement, unmarked);
+  }
+
+  /** The object with its description under {@code marking} (a granular marking). */
+  static String withPart(String indicator, String marking) {
+    String out =
+        indicator.replaceFirst(
+            "\\}\\s*$",
+            ",\"description\":\"the victim is the port of Minato\",\"granular_markings\":"
+                + "[{\"marking_ref\":\""
+                + marking
+                + "\",\"selectors\":[\"description\"]}]}");
+    assertThat(out).contains("granular_markings");
+    return out;
   }
 
   /**
