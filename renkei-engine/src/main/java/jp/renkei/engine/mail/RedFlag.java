@@ -295,8 +295,8 @@ public enum RedFlag {
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist), or"
           + " the From field leaves an angle bracket or a quote open (\"PayPal"
           + " <service@paypal.com\"), or the sender's name is raw ISO-2022-JP, its escape"
-          + " sequences written into the header instead of an encoded word (shown as"
-          + " \"$B%f!<…(B\"): no mail program writes it so; it is the trace of a header"
+          + " sequences written into the header instead of an encoded word (shown as text such"
+          + " as \"$B%f!<…\"): no mail program writes it so; it is the trace of a header"
           + " made by hand."),
   OBFUSCATED_TEXT(
       20,
