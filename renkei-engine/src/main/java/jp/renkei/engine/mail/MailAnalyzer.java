@@ -2900,7 +2900,7 @@ public final class MailAnalyzer {
       }
     }
     String text = doc.text();
-    st.text(text);
+    st.text(withZeroWidthSpaces(doc, text));
     st.words(text);
     st.htmlWords += wordCount(text);
     st.linkedImages += found.imagesInLinks;
@@ -4646,6 +4646,7 @@ public final class MailAnalyzer {
         if (inFront != null) {
           st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + inFront);
         }
+        hyphened(l.url(), h, st);
         links(l, h, sender, st);
         redirected(l, h, sender, st);
       }
@@ -5515,7 +5516,53 @@ public final class MailAnalyzer {
     if (inFront != null) {
       st.flag(RedFlag.LOOKALIKE_DOMAIN, target + " ≈ " + inFront);
     }
+    hyphened(target, th, st);
     links(t, th, sender, st);
+  }
+
+  /**
+   * LOOKALIKE_DOMAIN for a link whose host writes a brand's domain with hyphens for its dots
+   * (my-jcb-co-jp.cyyan.xyz): {@link MailSigns#brandDomainHyphened}.
+   */
+  private static void hyphened(String url, String h, State st) {
+    String hyphened = MailSigns.brandDomainHyphened(h);
+    if (hyphened != null) {
+      st.flag(
+          RedFlag.LOOKALIKE_DOMAIN,
+          url + " ≈ " + hyphened + ", its dots written as hyphens",
+          url + " ≈ " + hyphened + "、ドットをハイフンに替えた形");
+    }
+  }
+
+  /**
+   * The text of an HTML body with its zero-width spaces kept, for the invisible-character count
+   * (OBFUSCATED_TEXT): jsoup's {@code text()} drops U+200B (and the soft hyphen) while it keeps the
+   * other zero-width characters, so "Y&amp;#8203;o&amp;#8203;u&amp;#8203;r" in a body was never
+   * counted (recall29b). Each U+200B of the text nodes is read as U+2060 (word joiner), which
+   * {@code text()} keeps and the count treats alike; the document is left as it was.
+   */
+  static String withZeroWidthSpaces(org.jsoup.nodes.Document doc, String text) {
+    List<org.jsoup.nodes.TextNode> marked = new ArrayList<>();
+    for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+      for (org.jsoup.nodes.TextNode t : e.textNodes()) {
+        if (t.getWholeText().indexOf('\u200B') >= 0) {
+          marked.add(t);
+        }
+      }
+    }
+    if (marked.isEmpty()) {
+      return text;
+    }
+    List<String> was = new ArrayList<>();
+    for (org.jsoup.nodes.TextNode t : marked) {
+      was.add(t.getWholeText());
+      t.text(t.getWholeText().replace('\u200B', '\u2060'));
+    }
+    String kept = doc.text();
+    for (int i = 0; i < marked.size(); i++) {
+      marked.get(i).text(was.get(i));
+    }
+    return kept;
   }
 
   /** Links to IPs, shorteners, data: URLs, abused hosting, or to log in somewhere unrelated. */

@@ -1018,7 +1018,19 @@ final class MailSigns {
           brand("メルカリ", "メルカリ|mercari", "mercari"),
           // Nintendo's accounts and eShop mail (nintendo.com, nintendo.co.jp, nintendo.net): the
           // Council of Anti-Phishing Japan reports lures in its name (recall29)
-          brand("Nintendo", "任天堂|nintendo|ニンテンドー", "nintendo"));
+          brand("Nintendo", "任天堂|nintendo|ニンテンドー", "nintendo"),
+          // Toyota Finance's TS CUBIC card: its web site tscubic.com (mail from info@tscubic.com,
+          // its FAQ says), the member site MY TS3 at my.ts3card.com, the company's
+          // toyota-finance.co.jp; the lures of 2021-24 copy the member site (recall29b)
+          brand(
+              "TS CUBIC CARD",
+              "ts ?cubic|\\bts3 ?カード|トヨタファイナンス|\\btoyota finance\\b",
+              "tscubic",
+              "ts3card",
+              "toyota-finance"),
+          // UC card (ユーシーカード, of Credit Saison): uccard.co.jp and its member service
+          // アットユーネット; UCSカード (ucscard.co.jp) is another company's card and no claim
+          brand("UCカード", "(?<![a-z])ucカード|ユーシーカード|アットユーネット|\\buc card\\b", "uccard"));
 
   /**
    * Brands of {@link #BRANDS} that are shops and clubs: other shops and newsletters name their web
@@ -1711,6 +1723,82 @@ final class MailSigns {
       }
     }
     return brandDomainIn(front, reg);
+  }
+
+  /**
+   * Public suffixes of the brands' domains as a look-alike writes them with hyphens for dots
+   * ("co-jp" for co.jp): the generic and Japanese ones the phishing reports show, and a few
+   * countries' commercial suffixes. Only whole hyphen-separated parts count ("smbc-card" has none).
+   */
+  private static final List<String> HYPHENED_SUFFIXES =
+      List.of("co-jp", "ne-jp", "or-jp", "go-jp", "com", "net", "jp", "co-uk", "com-au", "com-br");
+
+  /**
+   * Registrable domains whose hosts spell another site's domain with hyphens because they serve
+   * that site's own pages (Google's AMP cache: www-example-com.cdn.ampproject.org; its translation
+   * proxy: www-example-com.translate.goog): the brand's real page, no look-alike.
+   */
+  static final Set<String> HYPHENED_ORIGIN_PROXIES =
+      Set.of("ampproject.org", "ampproject.net", "translate.goog");
+
+  /**
+   * A brand's own domain written with hyphens for its dots inside a link's host, the way a lure
+   * keeps the brand's address readable on a domain of its own: "my-jcb-co-jp.cyyan.xyz"
+   * (my.jcb.co.jp), "www-smbc-co-jp.sptdb.cn", "amazon-co-jp-order.example.xyz". A label of the
+   * host (the registrable one too) must hold a brand's domain label (three letters or more)
+   * followed by one of {@link #HYPHENED_SUFFIXES} as whole hyphen-separated parts, and the host
+   * must be none of that brand's. Returns "jcb.co.jp (JCB)", or null.
+   */
+  static String brandDomainHyphened(String host) {
+    String reg = registrable(host);
+    if (reg == null || hostIn(host, TRACKERS) || hostIn(host, HYPHENED_ORIGIN_PROXIES)) {
+      // (the public suffix list makes translate.goog a suffix of its own: the host is compared)
+      return null;
+    }
+    String regLabel = label(reg);
+    String named = host.substring(0, host.length() - reg.length()) + regLabel;
+    for (String lab : named.split("\\.")) {
+      String[] t = lab.split("-", -1);
+      for (int end = 1; end < t.length; end++) {
+        String suffix = suffixAt(t, end);
+        if (suffix == null) {
+          continue;
+        }
+        for (int start = end - 1; start >= 0; start--) {
+          String candidate = String.join("-", java.util.Arrays.copyOfRange(t, start, end));
+          if (candidate.length() < 3 || !BRAND_LABELS.contains(candidate)) {
+            continue;
+          }
+          for (Brand b : BRANDS) {
+            if (b.labels().contains(candidate)
+                && !b.labels().contains(regLabel)
+                && !ownedBy(b, host)) {
+              return candidate + "." + suffix.replace('-', '.') + " (" + b.name() + ")";
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The longest of {@link #HYPHENED_SUFFIXES} that starts at part {@code at} of {@code t}. */
+  private static String suffixAt(String[] t, int at) {
+    String best = null;
+    for (String s : HYPHENED_SUFFIXES) {
+      String[] p = s.split("-");
+      if (at + p.length > t.length) {
+        continue;
+      }
+      boolean same = true;
+      for (int i = 0; i < p.length && same; i++) {
+        same = p[i].equals(t[at + i]);
+      }
+      if (same && (best == null || s.length() > best.length())) {
+        best = s;
+      }
+    }
+    return best;
   }
 
   private static String brandDomainIn(String front, String reg) {
