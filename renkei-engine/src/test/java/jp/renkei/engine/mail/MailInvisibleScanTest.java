@@ -2,7 +2,6 @@ package jp.renkei.engine.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -104,7 +103,7 @@ class MailInvisibleScanTest {
   void everyAlternativeOfAnEverydayPatternHoldsOneOfItsNeededWords() {
     assertThat(MailEverydayWords.NEEDED).hasSize(2);
     for (Map.Entry<Pattern, List<String>> e : MailEverydayWords.NEEDED.entrySet()) {
-      for (String alternative : alternatives(e.getKey().pattern())) {
+      for (String alternative : MailSigns.topLevelAlternatives(e.getKey().pattern())) {
         assertThat(e.getValue()).as(alternative).anyMatch(w -> alternative.contains(w));
       }
       assertThat(e.getKey().flags()).as("a case-sensitive pattern").isZero();
@@ -120,33 +119,6 @@ class MailInvisibleScanTest {
     assertThat(MailEverydayWords.mayFind(MailEverydayWords.NOT_A_PRIZE, "urgent")).isFalse();
     MailPhrases.Hits none = MailSigns.phrases("nothing of either here");
     assertThat(MailEverydayWords.without(MailEverydayWords.NOT_A_PRIZE, none)).isSameAs(none);
-  }
-
-  /** The top-level alternatives of a pattern's source (outside every group and class). */
-  private static List<String> alternatives(String regex) {
-    List<String> out = new ArrayList<>();
-    int depth = 0;
-    boolean inClass = false;
-    int from = 0;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        out.add(regex.substring(from, i));
-        from = i + 1;
-      }
-    }
-    out.add(regex.substring(from));
-    return out;
   }
 
   private static String escaped(String t) {
