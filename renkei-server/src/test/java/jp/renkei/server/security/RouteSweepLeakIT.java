@@ -323,7 +323,7 @@ class RouteSweepLeakIT extends ServerTest {
       case "exercise", "exerciseRunId" -> Kind.RUN;
       case "scenario" -> Kind.SCENARIO;
       case "attachments" -> Kind.ATTACHMENT;
-      case "isp", "owner", "surveyed" -> Kind.ORGANISATION;
+      case "isp", "owner", "surveyed", "organisation" -> Kind.ORGANISATION;
       case "before" -> Kind.FIXED; // a point in a list, not an object
       default -> null;
     };
