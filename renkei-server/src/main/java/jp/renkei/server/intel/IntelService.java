@@ -168,7 +168,29 @@ public class IntelService {
    * organisations and the national coordinator, a private one from its organisation only.
    */
   private static boolean canWrite(Actor actor, Viewer v, StixCollection c) {
-    if (v.isPublic() || !actor.is(Role.ANALYST)) {
+    return !v.isPublic() && actor.is(Role.ANALYST) && writable(v, c);
+  }
+
+  /**
+   * Whether a relay acting for {@code organisationId} (a TAXII feed) may store objects in {@code
+   * c}: exactly where that organisation's analysts may write, and only while it is active. What a
+   * relay stores is read by the collection's audience, and no organisation may share beyond the
+   * collections it writes itself (attack30: a feed of one organisation filled another's private
+   * collection, whose owner then read what the feed brought).
+   */
+  public boolean mayRelayInto(long organisationId, StixCollection c) {
+    return gate.activeOrganisation(organisationId).map(v -> writable(v, c)).orElse(false);
+  }
+
+  /** The collections a relay acting for {@code organisationId} may fill ({@link #mayRelayInto}). */
+  public List<StixCollection> relayTargets(long organisationId) {
+    return gate.activeOrganisation(organisationId)
+        .map(v -> collections.all().stream().filter(c -> writable(v, c)).toList())
+        .orElse(List.of());
+  }
+
+  private static boolean writable(Viewer v, StixCollection c) {
+    if (v.isPublic()) {
       return false;
     }
     return switch (c.kind()) {
@@ -242,6 +264,11 @@ public class IntelService {
       Tlp widest,
       InputStream in,
       IntConsumer progress) {
+    if (!mayRelayInto(originatorOrg, c)) {
+      // TaxiiFeeds refuses such a feed when it is saved and before each poll; this is the last door
+      throw new IllegalArgumentException(
+          "organisation " + originatorOrg + " may not relay into collection " + c.id());
+    }
     return ingest(
         actor, c, originatorOrg, new Marks(defaultTlp, widest, true), null, null, in, progress);
   }

@@ -54,6 +54,7 @@ class FederationIT extends ServerTest {
   @Autowired jp.renkei.server.crypto.CredentialVault vault;
   @Autowired IntelService intel;
   @Autowired JdbcClient jdbc;
+  @Autowired jp.renkei.server.directory.DirectoryService directory;
   @LocalServerPort int port;
 
   @BeforeAll
@@ -384,6 +385,170 @@ class FederationIT extends ServerTest {
         }
       }
     }
+  }
+
+  /**
+   * A feed's objects are read by whoever reads its local collection, so a feed may fill only a
+   * collection its organisation writes itself (attack30). Before, a feed of organisation B could
+   * name A's private collection: A's people read what B's subscription brought (its GREEN and
+   * AMBER). Refused when saved (API, page, edit), and a feed saved before the rule, or whose
+   * organisation was deactivated since, stores nothing.
+   */
+  @Test
+  void aFeedFillsOnlyACollectionItsOwnOrganisationWrites() throws Exception {
+    Organisation a = fixtures.operator("gas");
+    Organisation b = fixtures.operator("gas");
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Actor adminActor = fixtures.actor(admin);
+    Http api = new Http(port).bearer(fixtures.token(admin));
+    StixCollection aPrivate = intel.collectionOfOrganisation(a.id()).orElseThrow();
+    StixCollection bPrivate = intel.collectionOfOrganisation(b.id()).orElseThrow();
+    String green = "indicator--" + UUID.randomUUID();
+    String unmarked = "indicator--" + UUID.randomUUID();
+    remotePost(List.of(indicator(green, GREEN), indicator(unmarked, null)));
+
+    // A feed saved before the rule, B's, filling A's private collection (the row as it was:
+    // created into B's own collection, its target then changed as the old API allowed)
+    TaxiiFeeds.Feed old =
+        feeds.create(
+            adminActor,
+            new TaxiiFeeds.NewFeed(
+                Fixtures.unique("old-target"),
+                remoteRoot(),
+                remoteHub,
+                "bearer",
+                null,
+                remoteToken,
+                bPrivate.id().toString(),
+                b.code(),
+                "amber",
+                "green",
+                60));
+    jdbc.sql("update taxii_feed set local_collection = ? where id = ?")
+        .params(aPrivate.id(), old.id())
+        .update();
+    TaxiiFeeds.Feed polled = feeds.pollNow(adminActor, old.id());
+    // A reads nothing B's subscription brought, and nothing of it is stored in A's collection
+    assertThat(localIds(aPrivate, fixtures.token(fixtures.user(a, Role.MEMBER)), green, unmarked))
+        .isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from stix_object where collection_id = ? and stix_id in (?, ?)")
+                .params(aPrivate.id(), green, unmarked)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(polled.health()).isEqualTo("failing");
+    assertThat(polled.lastErrorCode()).isEqualTo("target");
+    assertThat(polled.lastErrorArgs()).containsExactly(aPrivate.id().toString(), b.code());
+    assertThat(polled.objectsReceived()).isZero();
+    // an edit does not make it look valid (its collection and organisation stay)
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                    jp.renkei.server.failure.InvalidInput.class,
+                    () ->
+                        feeds.update(
+                            adminActor,
+                            old.id(),
+                            new TaxiiFeeds.NewFeed(
+                                old.name(),
+                                remoteRoot(),
+                                remoteHub,
+                                "bearer",
+                                null,
+                                null,
+                                null,
+                                null,
+                                "amber",
+                                "green",
+                                60)))
+                .field())
+        .isEqualTo("localCollection");
+
+    // named by id over the API: A's private collection, the advisories, another sector's, a
+    // configured collection B is not a member of; each refused naming the field, nothing saved
+    HttpResponse<String> custom =
+        api.postJson(
+            "/api/v1/collections",
+            "{\"titleJa\":\"他組織のみ\",\"titleEn\":\"Others only\",\"members\":[\""
+                + a.code()
+                + "\"]}");
+    assertThat(custom.statusCode()).as(custom.body()).isEqualTo(201);
+    List<String> refusedTargets =
+        List.of(
+            aPrivate.id().toString(),
+            kind(StixCollection.Kind.ADVISORIES).id().toString(),
+            intel.allCollections().stream()
+                .filter(c -> "railway".equals(c.sectorCode()))
+                .findFirst()
+                .orElseThrow()
+                .id()
+                .toString(),
+            JSON.readTree(custom.body()).path("id").asString());
+    for (String target : refusedTargets) {
+      String name = Fixtures.unique("refused-target");
+      HttpResponse<String> r = api.postJson("/api/v1/feeds", feedJson(name, target, b.code()));
+      assertThat(r.statusCode()).as(target + ": " + r.body()).isEqualTo(400);
+      assertThat(r.body()).contains("\"field\":\"localCollection\"");
+      assertThat(
+              jdbc.sql("select count(*) from taxii_feed where name = ?")
+                  .param(name)
+                  .query(Integer.class)
+                  .single())
+          .isZero();
+    }
+    // the page's feeds are the national coordinator's: not into A's private collection either
+    Http browser = new Http(port);
+    browser.signIn(admin.login(), Fixtures.PASSWORD);
+    String pageName = Fixtures.unique("page-target");
+    java.util.Map<String, String> form = new java.util.HashMap<>();
+    form.put("name", pageName);
+    form.put("apiRoot", remoteRoot());
+    form.put("remoteCollection", remoteHub);
+    form.put("authKind", "none");
+    form.put("localCollection", aPrivate.id().toString());
+    form.put("pollIntervalSeconds", "600");
+    HttpResponse<String> page = browser.postForm("/admin/feeds", "/admin/feeds", form);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("フィードの取り込み元の組織（nisc）が書き込めません");
+    assertThat(
+            jdbc.sql("select count(*) from taxii_feed where name = ?")
+                .param(pageName)
+                .query(Integer.class)
+                .single())
+        .isZero();
+
+    // B's own collection is fine; once B is deactivated its feed stores nothing more
+    HttpResponse<String> own =
+        api.postJson(
+            "/api/v1/feeds", feedJson(Fixtures.unique("own"), bPrivate.id().toString(), b.code()));
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+    long ownId = JSON.readTree(own.body()).path("id").asLong();
+    assertThat(feeds.pollNow(adminActor, ownId).health()).isEqualTo("ok");
+    directory.setActive(Actor.cli(), b.id(), false);
+    String later = "indicator--" + UUID.randomUUID();
+    remotePost(List.of(indicator(later, GREEN)));
+    TaxiiFeeds.Feed gone = feeds.pollNow(adminActor, ownId);
+    assertThat(gone.lastErrorCode()).isEqualTo("target");
+    assertThat(
+            jdbc.sql("select count(*) from stix_object where stix_id = ?")
+                .param(later)
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  private String feedJson(String name, String localCollection, String originatorOrg) {
+    return """
+        {"name":"%s","apiRoot":"%s","remoteCollection":"%s","authKind":"bearer",
+         "secret":"%s","localCollection":"%s","originatorOrg":"%s","defaultTlp":"amber",
+         "widestTlp":"green","pollIntervalSeconds":60}
+        """
+        .formatted(name, remoteRoot(), remoteHub, remoteToken, localCollection, originatorOrg);
+  }
+
+  private StixCollection kind(StixCollection.Kind kind) {
+    return intel.allCollections().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
   }
 
   List<String> localIds(String token, String... ids) throws Exception {
