@@ -39,6 +39,14 @@ public class TaxiiFeeds {
   static final Duration MAX_BACKOFF = Duration.ofHours(6);
   static final Duration CLAIM = Duration.ofMinutes(10);
 
+  /**
+   * Pages one poll reads at most (of 1,000 objects each); the rest waits for the feed's next poll,
+   * from the cursor stored after each page. A remote that answers {@code "more": true} forever
+   * (attack30: a hostile or broken peer) held the poll, and with it every scheduled task of the
+   * instance — advisory delivery among them — for as long as it liked.
+   */
+  static final int MAX_PAGES = 200;
+
   /** A subscription, as shown to admins (never with its secret). */
   public record Feed(
       long id,
@@ -537,8 +545,10 @@ public class TaxiiFeeds {
               f.apiRoot(),
               f.remoteCollection(),
               new TaxiiClient.Auth(f.authKind(), f.username(), secret(f)));
+      int pages = 0;
       do {
         TaxiiClient.Page fetched = client.objects(cursor, next);
+        pages++;
         IntelService.Ingest page =
             intel.ingest(
                 feedActor,
@@ -558,7 +568,13 @@ public class TaxiiFeeds {
             .params(cursor, page.successes() - page.alreadyStored(), page.failures(), f.id())
             .update();
         // a remote that says more but gives no token is continued by added_after next time
-      } while (next != null);
+      } while (next != null && pages < MAX_PAGES);
+      if (next != null) {
+        log.warn(
+            "Feed {}: {} pages read, the rest at its next poll (the remote still says more)",
+            f.name(),
+            pages);
+      }
       jdbc.sql(
               "update taxii_feed set last_poll_at = ?, last_success_at = ?, failures = 0,"
                   + " last_error = null, last_error_code = null, last_error_args = null,"

@@ -551,6 +551,61 @@ class FederationIT extends ServerTest {
     return intel.allCollections().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
   }
 
+  /**
+   * A hostile (or broken) peer that answers {@code "more": true} with a next token forever held the
+   * poll — and the instance's scheduled tasks with it — for as long as it liked (attack30). A poll
+   * now reads at most {@link TaxiiFeeds#MAX_PAGES} pages and leaves the rest for the next poll.
+   * This peer says "more" for five times the cap, then stops (so without the cap the test ends, and
+   * fails on the count).
+   */
+  @Test
+  void aPeerThatAlwaysSaysMoreDoesNotHoldThePoll() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer endless =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    endless.createContext(
+        "/",
+        ex -> {
+          int n = asked.incrementAndGet();
+          byte[] body =
+              (n < 5 * TaxiiFeeds.MAX_PAGES
+                      ? "{\"more\":true,\"next\":\"page-" + n + "\"}"
+                      : "{\"more\":false}")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("Content-Type", TAXII);
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    endless.start();
+    try {
+      Actor adminActor = fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+      TaxiiFeeds.Feed f =
+          feeds.create(
+              adminActor,
+              new TaxiiFeeds.NewFeed(
+                  Fixtures.unique("endless"),
+                  "http://127.0.0.1:" + endless.getAddress().getPort() + "/taxii2/api/",
+                  "c",
+                  "none",
+                  null,
+                  null,
+                  gasCollection().id().toString(),
+                  null,
+                  null,
+                  null,
+                  60));
+      TaxiiFeeds.Feed polled = feeds.pollNow(adminActor, f.id());
+      assertThat(asked.get()).isEqualTo(TaxiiFeeds.MAX_PAGES);
+      // not a failure: a long backlog ends the same way, and continues at the next poll
+      assertThat(polled.health()).as(polled.lastError()).isEqualTo("ok");
+      assertThat(polled.nextPollAt()).isAfter(Instant.now().plusSeconds(30));
+    } finally {
+      endless.stop(0);
+    }
+  }
+
   List<String> localIds(String token, String... ids) throws Exception {
     return localIds(gasCollection(), token, ids);
   }
