@@ -172,18 +172,19 @@ public class IntelService {
   }
 
   /**
-   * Whether a relay acting for {@code organisationId} (a TAXII feed) may store objects in {@code
-   * c}: exactly where that organisation's analysts may write, and only while it is active. What a
-   * relay stores is read by the collection's audience, and no organisation may share beyond the
-   * collections it writes itself (attack30: a feed of one organisation filled another's private
-   * collection, whose owner then read what the feed brought).
+   * Whether objects may be stored in {@code c} for {@code organisationId} by something acting for
+   * that organisation rather than one of its people (a TAXII feed, {@code renkei stix import
+   * --as}): exactly where its analysts may write, and only while it is active. Whoever reads the
+   * collection reads what is stored, and no organisation may share beyond the collections it writes
+   * itself (attack30: a feed of one organisation filled another's private collection, whose owner
+   * then read what the feed brought).
    */
-  public boolean mayRelayInto(long organisationId, StixCollection c) {
+  public boolean mayStoreFor(long organisationId, StixCollection c) {
     return gate.activeOrganisation(organisationId).map(v -> writable(v, c)).orElse(false);
   }
 
-  /** The collections a relay acting for {@code organisationId} may fill ({@link #mayRelayInto}). */
-  public List<StixCollection> relayTargets(long organisationId) {
+  /** The collections that may be filled for {@code organisationId} ({@link #mayStoreFor}). */
+  public List<StixCollection> storableFor(long organisationId) {
     return gate.activeOrganisation(organisationId)
         .map(v -> collections.all().stream().filter(c -> writable(v, c)).toList())
         .orElse(List.of());
@@ -264,7 +265,7 @@ public class IntelService {
       Tlp widest,
       InputStream in,
       IntConsumer progress) {
-    if (!mayRelayInto(originatorOrg, c)) {
+    if (!mayStoreFor(originatorOrg, c)) {
       // TaxiiFeeds refuses such a feed when it is saved and before each poll; this is the last door
       throw new IllegalArgumentException(
           "organisation " + originatorOrg + " may not relay into collection " + c.id());

@@ -323,7 +323,7 @@ public class TaxiiFeeds {
    */
   public List<StixCollection> pageTargets(Actor actor) {
     requireAdmin(actor);
-    return intel.relayTargets(directory.nationalCoordinator().orElseThrow().id());
+    return intel.storableFor(directory.nationalCoordinator().orElseThrow().id());
   }
 
   /**
@@ -339,7 +339,7 @@ public class TaxiiFeeds {
    * Checks a feed's fields, every error at once. One rule for the create and the edit form: a feed
    * that authenticates (basic or bearer) needs a secret, typed now or, on an edit, already stored
    * (a blank one keeps it); a secret is at most 4,096 characters. The local collection must be one
-   * the feed's organisation writes ({@link IntelService#mayRelayInto}): whoever reads that
+   * the feed's organisation writes ({@link IntelService#mayStoreFor}): whoever reads that
    * collection reads what the feed brings.
    */
   private Validated validate(NewFeed f, boolean secretStored, Actor refusalsBy, long originator) {
@@ -373,7 +373,7 @@ public class TaxiiFeeds {
     } else if (local.isEmpty()) {
       errors.add(
           new InvalidInput("localCollection", "error.feed.localCollection", f.localCollection()));
-    } else if (!intel.mayRelayInto(originator, local.get())) {
+    } else if (!intel.mayStoreFor(originator, local.get())) {
       errors.add(
           new InvalidInput(
               "localCollection",
@@ -525,7 +525,7 @@ public class TaxiiFeeds {
     long refused = 0;
     Instant started = Instant.now();
     try {
-      if (!intel.mayRelayInto(f.originatorOrg(), local)) {
+      if (!intel.mayStoreFor(f.originatorOrg(), local)) {
         // saved before the rule, or the organisation left the collection's writers since (moved
         // sector, left a configured collection, deactivated): nothing is fetched or stored
         throw new TaxiiClient.Failure(
