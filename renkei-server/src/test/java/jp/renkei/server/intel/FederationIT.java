@@ -427,6 +427,19 @@ class FederationIT extends ServerTest {
     jdbc.sql("update taxii_feed set local_collection = ? where id = ?")
         .params(aPrivate.id(), old.id())
         .update();
+    // the query docs/taxii.md gives operators finds it
+    assertThat(
+            jdbc.sql(
+                    "select f.id from taxii_feed f join stix_collection c on c.id ="
+                        + " f.local_collection join organisation o on o.id = f.originator_org"
+                        + " where c.kind = 'advisories' or not o.active or (c.kind ="
+                        + " 'organisation' and c.organisation_id <> f.originator_org) or (c.kind"
+                        + " = 'custom' and not f.originator_org = any (c.member_orgs)) or (c.kind"
+                        + " = 'sector' and o.type_code <> 'nisc' and o.sector_code is distinct"
+                        + " from c.sector_code)")
+                .query(Long.class)
+                .list())
+        .contains(old.id());
     TaxiiFeeds.Feed polled = feeds.pollNow(adminActor, old.id());
     // A reads nothing B's subscription brought, and nothing of it is stored in A's collection
     assertThat(localIds(aPrivate, fixtures.token(fixtures.user(a, Role.MEMBER)), green, unmarked))
@@ -603,6 +616,86 @@ class FederationIT extends ServerTest {
       assertThat(polled.nextPollAt()).isAfter(Instant.now().plusSeconds(30));
     } finally {
       endless.stop(0);
+    }
+  }
+
+  /**
+   * A peer serves a newer version — revoked — of objects a local organisation created here (tried
+   * and held, attack30): where the feed's organisation reads A's object the version is refused
+   * (only the creator versions an object); where it does not (A's AMBER+STRICT one, the sector
+   * CEPTOAR's) it is the feed's own copy, and a reader of the creator's copy is not shown it.
+   * Nothing the peer says retracts or rewrites A's objects in anyone's eyes.
+   */
+  @Test
+  void aPeersNewerRevokedVersionOfALocalOrganisationsObjectChangesNothingHere() throws Exception {
+    Organisation a = fixtures.operator("gas");
+    String seen = "indicator--" + UUID.randomUUID();
+    String hidden = "indicator--" + UUID.randomUUID();
+    HttpResponse<String> posted =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port
+                            + "/taxii2/api/collections/"
+                            + gasCollection().id()
+                            + "/objects/"))
+                .header("Accept", TAXII)
+                .header("Content-Type", TAXII)
+                .header("Authorization", "Bearer " + fixtures.token(fixtures.user(a, Role.ANALYST)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"objects\":["
+                            + indicator(seen, GREEN)
+                            + ","
+                            + indicator(hidden, AMBER_STRICT)
+                            + "]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    assertThat(JSON.readTree(posted.body()).path("success_count").asInt()).isEqualTo(2);
+    java.util.function.UnaryOperator<String> newerRevoked =
+        o ->
+            o.replace(
+                "\"modified\":\"2026-05-01T00:00:00.000Z\"",
+                "\"modified\":\"2026-06-01T00:00:00.000Z\",\"revoked\":true");
+    remotePost(
+        List.of(
+            newerRevoked.apply(indicator(seen, GREEN)),
+            newerRevoked.apply(indicator(hidden, GREEN))));
+
+    Actor adminActor = fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    TaxiiFeeds.Feed f = feeds.create(adminActor, feed("newer", "bearer", remoteToken));
+    TaxiiFeeds.Feed polled = feeds.pollNow(adminActor, f.id());
+    assertThat(polled.health()).as(polled.lastError()).isEqualTo("ok");
+
+    // the gas CEPTOAR reads both of A's objects, A's version, not revoked; a gas operator the
+    // GREEN one the same way
+    for (String reader : List.of("c-gas", fixtures.operator("gas").code())) {
+      String token = fixtures.token(fixtures.user(reader, Role.MEMBER));
+      List<String> ids = reader.equals("c-gas") ? List.of(seen, hidden) : List.of(seen);
+      for (String id : ids) {
+        HttpResponse<String> r =
+            CLIENT.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + port
+                                + "/taxii2/api/collections/"
+                                + gasCollection().id()
+                                + "/objects/?match[id]="
+                                + id))
+                    .header("Accept", TAXII)
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode objects = JSON.readTree(r.body()).path("objects");
+        assertThat(objects.size()).as(reader + " " + id + ": " + r.body()).isEqualTo(1);
+        assertThat(objects.get(0).path("modified").asString())
+            .as(reader + " " + id)
+            .isEqualTo("2026-05-01T00:00:00.000Z");
+        assertThat(objects.get(0).path("revoked").asBoolean(false)).isFalse();
+      }
     }
   }
 
