@@ -149,6 +149,17 @@ final class StixCommand implements Runnable {
                             new IllegalArgumentException(
                                 "--as ORG_CODE is needed: this hub has no national coordinator"))
                 : directory.organisation(as);
+        if (!intel.mayStoreFor(from.id(), c)) {
+          // whoever reads the collection reads what is imported (attack30, as for a feed)
+          throw new IllegalArgumentException(
+              "--as "
+                  + from.code()
+                  + " does not write --collection "
+                  + (collection == null ? "hub" : collection)
+                  + ": objects of an organisation go only where its analysts may write (its"
+                  + " own collection, its sector's, the hub's, a configured one it belongs to)"
+                  + " while it is active");
+        }
         Progress progress = new Progress(System.err, System.console() != null);
         long stored = 0;
         long existing = 0;

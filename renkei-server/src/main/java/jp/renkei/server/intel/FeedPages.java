@@ -33,7 +33,7 @@ class FeedPages {
   @GetMapping("/admin/feeds")
   String list(Actor actor, Model model) {
     model.addAttribute("feeds", feeds.list(actor));
-    model.addAttribute("collections", intel.allCollections());
+    model.addAttribute("collections", feeds.pageTargets(actor));
     model.addAttribute("authKinds", AUTH_KINDS);
     model.addAttribute("tlps", TLPS);
     return "intel/feeds";

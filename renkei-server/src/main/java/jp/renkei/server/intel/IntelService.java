@@ -168,7 +168,30 @@ public class IntelService {
    * organisations and the national coordinator, a private one from its organisation only.
    */
   private static boolean canWrite(Actor actor, Viewer v, StixCollection c) {
-    if (v.isPublic() || !actor.is(Role.ANALYST)) {
+    return !v.isPublic() && actor.is(Role.ANALYST) && writable(v, c);
+  }
+
+  /**
+   * Whether objects may be stored in {@code c} for {@code organisationId} by something acting for
+   * that organisation rather than one of its people (a TAXII feed, {@code renkei stix import
+   * --as}): exactly where its analysts may write, and only while it is active. Whoever reads the
+   * collection reads what is stored, and no organisation may share beyond the collections it writes
+   * itself (attack30: a feed of one organisation filled another's private collection, whose owner
+   * then read what the feed brought).
+   */
+  public boolean mayStoreFor(long organisationId, StixCollection c) {
+    return gate.activeOrganisation(organisationId).map(v -> writable(v, c)).orElse(false);
+  }
+
+  /** The collections that may be filled for {@code organisationId} ({@link #mayStoreFor}). */
+  public List<StixCollection> storableFor(long organisationId) {
+    return gate.activeOrganisation(organisationId)
+        .map(v -> collections.all().stream().filter(c -> writable(v, c)).toList())
+        .orElse(List.of());
+  }
+
+  private static boolean writable(Viewer v, StixCollection c) {
+    if (v.isPublic()) {
       return false;
     }
     return switch (c.kind()) {
@@ -242,6 +265,11 @@ public class IntelService {
       Tlp widest,
       InputStream in,
       IntConsumer progress) {
+    if (!mayStoreFor(originatorOrg, c)) {
+      // TaxiiFeeds refuses such a feed when it is saved and before each poll; this is the last door
+      throw new IllegalArgumentException(
+          "organisation " + originatorOrg + " may not relay into collection " + c.id());
+    }
     return ingest(
         actor, c, originatorOrg, new Marks(defaultTlp, widest, true), null, null, in, progress);
   }

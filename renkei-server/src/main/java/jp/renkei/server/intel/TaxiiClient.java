@@ -59,7 +59,7 @@ public final class TaxiiClient {
 
     /**
      * The reason: contentType, notJson, duplicateKey, notUrl, connect, outbound, http, tooLarge,
-     * credential.
+     * credential, target.
      */
     public String code() {
       return code;

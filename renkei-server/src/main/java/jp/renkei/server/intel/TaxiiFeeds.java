@@ -39,6 +39,14 @@ public class TaxiiFeeds {
   static final Duration MAX_BACKOFF = Duration.ofHours(6);
   static final Duration CLAIM = Duration.ofMinutes(10);
 
+  /**
+   * Pages one poll reads at most (of 1,000 objects each); the rest waits for the feed's next poll,
+   * from the cursor stored after each page. A remote that answers {@code "more": true} forever
+   * (attack30: a hostile or broken peer) held the poll, and with it every scheduled task of the
+   * instance — advisory delivery among them — for as long as it liked.
+   */
+  static final int MAX_PAGES = 200;
+
   /** A subscription, as shown to admins (never with its secret). */
   public record Feed(
       long id,
@@ -184,15 +192,12 @@ public class TaxiiFeeds {
 
   public Feed create(Actor actor, NewFeed f) {
     requireAdmin(actor);
-    Validated v = validate(f, false, actor);
+    long org = originator(f);
+    Validated v = validate(f, false, actor, org);
     String apiRoot = v.apiRoot();
     String auth = v.auth();
     Optional<StixCollection> local = Optional.of(v.local());
     int interval = v.interval();
-    long org =
-        f.originatorOrg() == null
-            ? directory.nationalCoordinator().orElseThrow().id()
-            : directory.organisation(f.originatorOrg()).id();
     Tlp def = v.defaultTlp();
     Tlp widest = v.widestTlp();
     // the row first, then its credential sealed for it (the seal names the row)
@@ -290,7 +295,9 @@ public class TaxiiFeeds {
             .param(old.id())
             .query(Boolean.class)
             .single();
-    errors.check(() -> v[0] = validate(edited, stored, refusalsBy));
+    // the feed's collection and organisation stay, and are checked again: a feed saved before
+    // a target had to be one its organisation writes is not edited into looking valid
+    errors.check(() -> v[0] = validate(edited, stored, refusalsBy, old.originatorOrg()));
     errors.throwIfAny();
     return v[0];
   }
@@ -307,15 +314,35 @@ public class TaxiiFeeds {
   /** Checks a new feed as {@link #create} does, writing nothing (every error at once). */
   public void check(Actor actor, NewFeed f) {
     requireAdmin(actor);
-    validate(f, false, null);
+    validate(f, false, null, originator(f));
+  }
+
+  /**
+   * The collections a feed of the national coordinator may fill: the page's feeds are its (the page
+   * names no other organisation).
+   */
+  public List<StixCollection> pageTargets(Actor actor) {
+    requireAdmin(actor);
+    return intel.storableFor(directory.nationalCoordinator().orElseThrow().id());
+  }
+
+  /**
+   * The organisation a new feed's objects are attributed to: given, or the national coordinator.
+   */
+  private long originator(NewFeed f) {
+    return f.originatorOrg() == null
+        ? directory.nationalCoordinator().orElseThrow().id()
+        : directory.organisation(f.originatorOrg()).id();
   }
 
   /**
    * Checks a feed's fields, every error at once. One rule for the create and the edit form: a feed
    * that authenticates (basic or bearer) needs a secret, typed now or, on an edit, already stored
-   * (a blank one keeps it); a secret is at most 4,096 characters.
+   * (a blank one keeps it); a secret is at most 4,096 characters. The local collection must be one
+   * the feed's organisation writes ({@link IntelService#mayStoreFor}): whoever reads that
+   * collection reads what the feed brings.
    */
-  private Validated validate(NewFeed f, boolean secretStored, Actor refusalsBy) {
+  private Validated validate(NewFeed f, boolean secretStored, Actor refusalsBy, long originator) {
     // every field is checked, and every error reported at once
     jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     if (f.name() == null || f.name().isBlank() || f.name().length() > 100) {
@@ -346,6 +373,14 @@ public class TaxiiFeeds {
     } else if (local.isEmpty()) {
       errors.add(
           new InvalidInput("localCollection", "error.feed.localCollection", f.localCollection()));
+    } else if (!intel.mayStoreFor(originator, local.get())) {
+      errors.add(
+          new InvalidInput(
+              "localCollection",
+              "error.feed.localCollection.notWritable",
+              local.get().titleJa(),
+              local.get().titleEn(),
+              organisationCode(originator)));
     }
     Tlp[] tlps = new Tlp[2];
     errors.check(() -> tlps[0] = tlp("defaultTlp", f.defaultTlp(), Tlp.AMBER));
@@ -490,14 +525,30 @@ public class TaxiiFeeds {
     long refused = 0;
     Instant started = Instant.now();
     try {
+      if (!intel.mayStoreFor(f.originatorOrg(), local)) {
+        // saved before the rule, or the organisation left the collection's writers since (moved
+        // sector, left a configured collection, deactivated): nothing is fetched or stored
+        throw new TaxiiClient.Failure(
+            "target",
+            "the local collection "
+                + local.id()
+                + " is not one the feed's organisation "
+                + organisationCode(f.originatorOrg())
+                + " writes; nothing is stored there (delete the feed and subscribe again into a"
+                + " collection of that organisation)",
+            local.id(),
+            organisationCode(f.originatorOrg()));
+      }
       TaxiiClient client =
           new TaxiiClient(
               http,
               f.apiRoot(),
               f.remoteCollection(),
               new TaxiiClient.Auth(f.authKind(), f.username(), secret(f)));
+      int pages = 0;
       do {
         TaxiiClient.Page fetched = client.objects(cursor, next);
+        pages++;
         IntelService.Ingest page =
             intel.ingest(
                 feedActor,
@@ -517,7 +568,13 @@ public class TaxiiFeeds {
             .params(cursor, page.successes() - page.alreadyStored(), page.failures(), f.id())
             .update();
         // a remote that says more but gives no token is continued by added_after next time
-      } while (next != null);
+      } while (next != null && pages < MAX_PAGES);
+      if (next != null) {
+        log.warn(
+            "Feed {}: {} pages read, the rest at its next poll (the remote still says more)",
+            f.name(),
+            pages);
+      }
       jdbc.sql(
               "update taxii_feed set last_poll_at = ?, last_success_at = ?, failures = 0,"
                   + " last_error = null, last_error_code = null, last_error_args = null,"
@@ -584,6 +641,14 @@ public class TaxiiFeeds {
                         + "/credential",
                     vault.keyFile(),
                     f.id()));
+  }
+
+  private String organisationCode(long id) {
+    return jdbc.sql("select code from organisation where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .orElse(String.valueOf(id));
   }
 
   private static String describe(Throwable e) {

@@ -80,6 +80,21 @@ public class SharingGate {
     return java.util.Optional.of(audience -> policy.decide(v, audience, mode));
   }
 
+  /**
+   * An organisation as a whole, as the policy sees it now (no person): what a relay acting for it
+   * (a feed) is judged as. An organisation that is gone or inactive is {@link
+   * java.util.Optional#empty()}.
+   */
+  public java.util.Optional<Viewer> activeOrganisation(long organisationId) {
+    boolean active =
+        jdbc.sql("select active from organisation where id = ?")
+            .param(organisationId)
+            .query(Boolean.class)
+            .optional()
+            .orElse(false);
+    return active ? java.util.Optional.of(read(null, organisationId)) : java.util.Optional.empty();
+  }
+
   private Viewer read(Long person, long org) {
     return jdbc.sql(
             "select o.type_code, o.sector_code,"

@@ -232,6 +232,21 @@ class CliIT {
             dir,
             bundle.toString());
     assertThat(imported.exit()).as(imported.err()).isZero();
+    // attack30: not into another organisation's private collection (its people would read it)
+    Run elsewhere =
+        run(
+            "stix",
+            "import",
+            "--collection",
+            "org:cli-export-gas",
+            "--as",
+            "cli-export-src",
+            "--data-dir",
+            dir,
+            bundle.toString());
+    assertThat(elsewhere.exit()).isEqualTo(1);
+    assertThat(elsewhere.err())
+        .startsWith("renkei: --as cli-export-src does not write --collection org:cli-export-gas");
 
     Path out = data.resolve("export.json");
     Run allowed = export(dir, out);

@@ -54,6 +54,7 @@ class FederationIT extends ServerTest {
   @Autowired jp.renkei.server.crypto.CredentialVault vault;
   @Autowired IntelService intel;
   @Autowired JdbcClient jdbc;
+  @Autowired jp.renkei.server.directory.DirectoryService directory;
   @LocalServerPort int port;
 
   @BeforeAll
@@ -382,6 +383,318 @@ class FederationIT extends ServerTest {
         if (other.equals("c-gas") || local.kind() == StixCollection.Kind.HUB) {
           assertThat(seen).as("%s in %s", other, local.kind()).containsExactly(green);
         }
+      }
+    }
+  }
+
+  /**
+   * A feed's objects are read by whoever reads its local collection, so a feed may fill only a
+   * collection its organisation writes itself (attack30). Before, a feed of organisation B could
+   * name A's private collection: A's people read what B's subscription brought (its GREEN and
+   * AMBER). Refused when saved (API, page, edit), and a feed saved before the rule, or whose
+   * organisation was deactivated since, stores nothing.
+   */
+  @Test
+  void aFeedFillsOnlyACollectionItsOwnOrganisationWrites() throws Exception {
+    Organisation a = fixtures.operator("gas");
+    Organisation b = fixtures.operator("gas");
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    Actor adminActor = fixtures.actor(admin);
+    Http api = new Http(port).bearer(fixtures.token(admin));
+    StixCollection aPrivate = intel.collectionOfOrganisation(a.id()).orElseThrow();
+    StixCollection bPrivate = intel.collectionOfOrganisation(b.id()).orElseThrow();
+    String green = "indicator--" + UUID.randomUUID();
+    String unmarked = "indicator--" + UUID.randomUUID();
+    remotePost(List.of(indicator(green, GREEN), indicator(unmarked, null)));
+
+    // A feed saved before the rule, B's, filling A's private collection (the row as it was:
+    // created into B's own collection, its target then changed as the old API allowed)
+    TaxiiFeeds.Feed old =
+        feeds.create(
+            adminActor,
+            new TaxiiFeeds.NewFeed(
+                Fixtures.unique("old-target"),
+                remoteRoot(),
+                remoteHub,
+                "bearer",
+                null,
+                remoteToken,
+                bPrivate.id().toString(),
+                b.code(),
+                "amber",
+                "green",
+                60));
+    jdbc.sql("update taxii_feed set local_collection = ? where id = ?")
+        .params(aPrivate.id(), old.id())
+        .update();
+    // the query docs/taxii.md gives operators finds it
+    assertThat(
+            jdbc.sql(
+                    "select f.id from taxii_feed f join stix_collection c on c.id ="
+                        + " f.local_collection join organisation o on o.id = f.originator_org"
+                        + " where c.kind = 'advisories' or not o.active or (c.kind ="
+                        + " 'organisation' and c.organisation_id <> f.originator_org) or (c.kind"
+                        + " = 'custom' and not f.originator_org = any (c.member_orgs)) or (c.kind"
+                        + " = 'sector' and o.type_code <> 'nisc' and o.sector_code is distinct"
+                        + " from c.sector_code)")
+                .query(Long.class)
+                .list())
+        .contains(old.id());
+    TaxiiFeeds.Feed polled = feeds.pollNow(adminActor, old.id());
+    // A reads nothing B's subscription brought, and nothing of it is stored in A's collection
+    assertThat(localIds(aPrivate, fixtures.token(fixtures.user(a, Role.MEMBER)), green, unmarked))
+        .isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from stix_object where collection_id = ? and stix_id in (?, ?)")
+                .params(aPrivate.id(), green, unmarked)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(polled.health()).isEqualTo("failing");
+    assertThat(polled.lastErrorCode()).isEqualTo("target");
+    assertThat(polled.lastErrorArgs()).containsExactly(aPrivate.id().toString(), b.code());
+    assertThat(polled.objectsReceived()).isZero();
+    // an edit does not make it look valid (its collection and organisation stay)
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                    jp.renkei.server.failure.InvalidInput.class,
+                    () ->
+                        feeds.update(
+                            adminActor,
+                            old.id(),
+                            new TaxiiFeeds.NewFeed(
+                                old.name(),
+                                remoteRoot(),
+                                remoteHub,
+                                "bearer",
+                                null,
+                                null,
+                                null,
+                                null,
+                                "amber",
+                                "green",
+                                60)))
+                .field())
+        .isEqualTo("localCollection");
+
+    // named by id over the API: A's private collection, the advisories, another sector's, a
+    // configured collection B is not a member of; each refused naming the field, nothing saved
+    HttpResponse<String> custom =
+        api.postJson(
+            "/api/v1/collections",
+            "{\"titleJa\":\"他組織のみ\",\"titleEn\":\"Others only\",\"members\":[\""
+                + a.code()
+                + "\"]}");
+    assertThat(custom.statusCode()).as(custom.body()).isEqualTo(201);
+    List<String> refusedTargets =
+        List.of(
+            aPrivate.id().toString(),
+            kind(StixCollection.Kind.ADVISORIES).id().toString(),
+            intel.allCollections().stream()
+                .filter(c -> "railway".equals(c.sectorCode()))
+                .findFirst()
+                .orElseThrow()
+                .id()
+                .toString(),
+            JSON.readTree(custom.body()).path("id").asString());
+    for (String target : refusedTargets) {
+      String name = Fixtures.unique("refused-target");
+      HttpResponse<String> r = api.postJson("/api/v1/feeds", feedJson(name, target, b.code()));
+      assertThat(r.statusCode()).as(target + ": " + r.body()).isEqualTo(400);
+      assertThat(r.body()).contains("\"field\":\"localCollection\"");
+      assertThat(
+              jdbc.sql("select count(*) from taxii_feed where name = ?")
+                  .param(name)
+                  .query(Integer.class)
+                  .single())
+          .isZero();
+    }
+    // the page's feeds are the national coordinator's: not into A's private collection either
+    Http browser = new Http(port);
+    browser.signIn(admin.login(), Fixtures.PASSWORD);
+    String pageName = Fixtures.unique("page-target");
+    java.util.Map<String, String> form = new java.util.HashMap<>();
+    form.put("name", pageName);
+    form.put("apiRoot", remoteRoot());
+    form.put("remoteCollection", remoteHub);
+    form.put("authKind", "none");
+    form.put("localCollection", aPrivate.id().toString());
+    form.put("pollIntervalSeconds", "600");
+    HttpResponse<String> page = browser.postForm("/admin/feeds", "/admin/feeds", form);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("フィードの取り込み元の組織（nisc）が書き込めません");
+    assertThat(
+            jdbc.sql("select count(*) from taxii_feed where name = ?")
+                .param(pageName)
+                .query(Integer.class)
+                .single())
+        .isZero();
+
+    // B's own collection is fine; once B is deactivated its feed stores nothing more
+    HttpResponse<String> own =
+        api.postJson(
+            "/api/v1/feeds", feedJson(Fixtures.unique("own"), bPrivate.id().toString(), b.code()));
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+    long ownId = JSON.readTree(own.body()).path("id").asLong();
+    assertThat(feeds.pollNow(adminActor, ownId).health()).isEqualTo("ok");
+    directory.setActive(Actor.cli(), b.id(), false);
+    String later = "indicator--" + UUID.randomUUID();
+    remotePost(List.of(indicator(later, GREEN)));
+    TaxiiFeeds.Feed gone = feeds.pollNow(adminActor, ownId);
+    assertThat(gone.lastErrorCode()).isEqualTo("target");
+    assertThat(
+            jdbc.sql("select count(*) from stix_object where stix_id = ?")
+                .param(later)
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  private String feedJson(String name, String localCollection, String originatorOrg) {
+    return """
+        {"name":"%s","apiRoot":"%s","remoteCollection":"%s","authKind":"bearer",
+         "secret":"%s","localCollection":"%s","originatorOrg":"%s","defaultTlp":"amber",
+         "widestTlp":"green","pollIntervalSeconds":60}
+        """
+        .formatted(name, remoteRoot(), remoteHub, remoteToken, localCollection, originatorOrg);
+  }
+
+  private StixCollection kind(StixCollection.Kind kind) {
+    return intel.allCollections().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
+  }
+
+  /**
+   * A hostile (or broken) peer that answers {@code "more": true} with a next token forever held the
+   * poll — and the instance's scheduled tasks with it — for as long as it liked (attack30). A poll
+   * now reads at most {@link TaxiiFeeds#MAX_PAGES} pages and leaves the rest for the next poll.
+   * This peer says "more" for five times the cap, then stops (so without the cap the test ends, and
+   * fails on the count).
+   */
+  @Test
+  void aPeerThatAlwaysSaysMoreDoesNotHoldThePoll() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer endless =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    endless.createContext(
+        "/",
+        ex -> {
+          int n = asked.incrementAndGet();
+          byte[] body =
+              (n < 5 * TaxiiFeeds.MAX_PAGES
+                      ? "{\"more\":true,\"next\":\"page-" + n + "\"}"
+                      : "{\"more\":false}")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("Content-Type", TAXII);
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    endless.start();
+    try {
+      Actor adminActor = fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+      TaxiiFeeds.Feed f =
+          feeds.create(
+              adminActor,
+              new TaxiiFeeds.NewFeed(
+                  Fixtures.unique("endless"),
+                  "http://127.0.0.1:" + endless.getAddress().getPort() + "/taxii2/api/",
+                  "c",
+                  "none",
+                  null,
+                  null,
+                  gasCollection().id().toString(),
+                  null,
+                  null,
+                  null,
+                  60));
+      TaxiiFeeds.Feed polled = feeds.pollNow(adminActor, f.id());
+      assertThat(asked.get()).isEqualTo(TaxiiFeeds.MAX_PAGES);
+      // not a failure: a long backlog ends the same way, and continues at the next poll
+      assertThat(polled.health()).as(polled.lastError()).isEqualTo("ok");
+      assertThat(polled.nextPollAt()).isAfter(Instant.now().plusSeconds(30));
+    } finally {
+      endless.stop(0);
+    }
+  }
+
+  /**
+   * A peer serves a newer version — revoked — of objects a local organisation created here (tried
+   * and held, attack30): where the feed's organisation reads A's object the version is refused
+   * (only the creator versions an object); where it does not (A's AMBER+STRICT one, the sector
+   * CEPTOAR's) it is the feed's own copy, and a reader of the creator's copy is not shown it.
+   * Nothing the peer says retracts or rewrites A's objects in anyone's eyes.
+   */
+  @Test
+  void aPeersNewerRevokedVersionOfALocalOrganisationsObjectChangesNothingHere() throws Exception {
+    Organisation a = fixtures.operator("gas");
+    String seen = "indicator--" + UUID.randomUUID();
+    String hidden = "indicator--" + UUID.randomUUID();
+    HttpResponse<String> posted =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port
+                            + "/taxii2/api/collections/"
+                            + gasCollection().id()
+                            + "/objects/"))
+                .header("Accept", TAXII)
+                .header("Content-Type", TAXII)
+                .header("Authorization", "Bearer " + fixtures.token(fixtures.user(a, Role.ANALYST)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"objects\":["
+                            + indicator(seen, GREEN)
+                            + ","
+                            + indicator(hidden, AMBER_STRICT)
+                            + "]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    assertThat(JSON.readTree(posted.body()).path("success_count").asInt()).isEqualTo(2);
+    java.util.function.UnaryOperator<String> newerRevoked =
+        o ->
+            o.replace(
+                "\"modified\":\"2026-05-01T00:00:00.000Z\"",
+                "\"modified\":\"2026-06-01T00:00:00.000Z\",\"revoked\":true");
+    remotePost(
+        List.of(
+            newerRevoked.apply(indicator(seen, GREEN)),
+            newerRevoked.apply(indicator(hidden, GREEN))));
+
+    Actor adminActor = fixtures.actor(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    TaxiiFeeds.Feed f = feeds.create(adminActor, feed("newer", "bearer", remoteToken));
+    TaxiiFeeds.Feed polled = feeds.pollNow(adminActor, f.id());
+    assertThat(polled.health()).as(polled.lastError()).isEqualTo("ok");
+
+    // the gas CEPTOAR reads both of A's objects, A's version, not revoked; a gas operator the
+    // GREEN one the same way
+    for (String reader : List.of("c-gas", fixtures.operator("gas").code())) {
+      String token = fixtures.token(fixtures.user(reader, Role.MEMBER));
+      List<String> ids = reader.equals("c-gas") ? List.of(seen, hidden) : List.of(seen);
+      for (String id : ids) {
+        HttpResponse<String> r =
+            CLIENT.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + port
+                                + "/taxii2/api/collections/"
+                                + gasCollection().id()
+                                + "/objects/?match[id]="
+                                + id))
+                    .header("Accept", TAXII)
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode objects = JSON.readTree(r.body()).path("objects");
+        assertThat(objects.size()).as(reader + " " + id + ": " + r.body()).isEqualTo(1);
+        assertThat(objects.get(0).path("modified").asString())
+            .as(reader + " " + id)
+            .isEqualTo("2026-05-01T00:00:00.000Z");
+        assertThat(objects.get(0).path("revoked").asBoolean(false)).isFalse();
       }
     }
   }

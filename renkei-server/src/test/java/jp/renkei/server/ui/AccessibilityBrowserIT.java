@@ -147,7 +147,12 @@ class AccessibilityBrowserIT extends ServerTest {
                     "none",
                     null,
                     null,
-                    intel.allCollections().get(0).id().toString(),
+                    intel.allCollections().stream()
+                        .filter(c -> c.kind() == jp.renkei.server.intel.StixCollection.Kind.HUB)
+                        .findFirst()
+                        .orElseThrow()
+                        .id()
+                        .toString(),
                     null,
                     null,
                     null,

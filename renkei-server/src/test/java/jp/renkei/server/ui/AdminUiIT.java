@@ -189,7 +189,13 @@ class AdminUiIT extends ServerTest {
   @Test
   void aPlatformAdminAddsStopsAndResumesAFeedThroughTheOutboundGuard() {
     Http admin = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN).login());
-    String collection = intel.allCollections().get(0).id().toString();
+    String collection =
+        intel.allCollections().stream()
+            .filter(c -> c.kind() == jp.renkei.server.intel.StixCollection.Kind.HUB)
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .toString();
     String name = "feed-" + Fixtures.unique("f");
     Map<String, String> form = new java.util.HashMap<>();
     form.put("name", name);

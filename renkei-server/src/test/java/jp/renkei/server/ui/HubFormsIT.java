@@ -265,7 +265,14 @@ class HubFormsIT extends ServerTest {
     add.put("apiRoot", "http://127.0.0.1:9/taxii2/api/");
     add.put("remoteCollection", "91a7b528-80eb-42ed-a74d-c6fbd5a26116");
     add.put("authKind", "none");
-    add.put("localCollection", intel.allCollections().get(0).id().toString());
+    add.put(
+        "localCollection",
+        intel.allCollections().stream()
+            .filter(c -> c.kind() == jp.renkei.server.intel.StixCollection.Kind.HUB)
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .toString());
     add.put("pollIntervalSeconds", "600");
     assertThat(web.postForm("/admin/feeds", "/admin/feeds", add).statusCode()).isEqualTo(302);
     long id =
@@ -333,7 +340,14 @@ class HubFormsIT extends ServerTest {
     add.put("apiRoot", "http://127.0.0.1:9/taxii2/api/");
     add.put("remoteCollection", "91a7b528-80eb-42ed-a74d-c6fbd5a26116");
     add.put("authKind", "bearer");
-    add.put("localCollection", intel.allCollections().get(0).id().toString());
+    add.put(
+        "localCollection",
+        intel.allCollections().stream()
+            .filter(c -> c.kind() == jp.renkei.server.intel.StixCollection.Kind.HUB)
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .toString());
     add.put("pollIntervalSeconds", "600");
     // created without one: refused by the rule the edit form has (it was created, and every
     // later edit that kept "no secret" was refused)
@@ -376,7 +390,14 @@ class HubFormsIT extends ServerTest {
     add.put("authKind", "basic");
     add.put("username", "  padded-reader\t");
     add.put("secret", "s3cret");
-    add.put("localCollection", intel.allCollections().get(0).id().toString());
+    add.put(
+        "localCollection",
+        intel.allCollections().stream()
+            .filter(c -> c.kind() == jp.renkei.server.intel.StixCollection.Kind.HUB)
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .toString());
     add.put("pollIntervalSeconds", "600");
     assertThat(web.postForm("/admin/feeds", "/admin/feeds", add).statusCode()).isEqualTo(302);
     long id =
