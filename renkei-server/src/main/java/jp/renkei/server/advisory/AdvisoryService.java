@@ -1159,7 +1159,10 @@ public class AdvisoryService {
    * own pages are judged by.
    */
   public Optional<Audience> audienceOf(long id) {
-    return advisories.advisory(id).map(this::audience);
+    Optional<AdvisoryRepository.Advisory> found = advisories.advisory(id);
+    // read whether or not the advisory exists (attack30b)
+    Set<Long> recipients = recipientIds(id);
+    return found.map(a -> audience(a, recipients));
   }
 
   /** The audience the policy judges: recipients as addressed, the community as scoped. */
