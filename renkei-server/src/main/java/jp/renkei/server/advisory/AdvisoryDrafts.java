@@ -95,9 +95,12 @@ public class AdvisoryDrafts {
   }
 
   private AdvisoryDraftRepository.Draft own(Actor actor, long id) {
+    // asked whether or not the draft exists: another organisation's draft and a missing one do the
+    // same work (attack30b)
+    boolean mayIssue = advisories.mayIssue(actor);
     return drafts
         .draft(id)
-        .filter(d -> advisories.mayIssue(actor) && d.issuerOrgId() == actor.organisationId())
+        .filter(d -> mayIssue && d.issuerOrgId() == actor.organisationId())
         .orElseThrow(() -> new NotFound("advisory_draft", id));
   }
 }

@@ -1159,16 +1159,21 @@ public class AdvisoryService {
    * own pages are judged by.
    */
   public Optional<Audience> audienceOf(long id) {
-    return advisories.advisory(id).map(this::audience);
+    Optional<AdvisoryRepository.Advisory> found = advisories.advisory(id);
+    // read whether or not the advisory exists (attack30b)
+    Set<Long> recipients = recipientIds(id);
+    return found.map(a -> audience(a, recipients));
   }
 
   /** The audience the policy judges: recipients as addressed, the community as scoped. */
   Audience audience(AdvisoryRepository.Advisory a) {
-    return audience(
-        a,
-        advisories.recipients(a.id()).stream()
-            .map(AdvisoryRepository.Recipient::organisationId)
-            .collect(Collectors.toSet()));
+    return audience(a, recipientIds(a.id()));
+  }
+
+  private Set<Long> recipientIds(long id) {
+    return advisories.recipients(id).stream()
+        .map(AdvisoryRepository.Recipient::organisationId)
+        .collect(Collectors.toSet());
   }
 
   static Audience audience(AdvisoryRepository.Advisory a, Set<Long> recipients) {
@@ -1318,8 +1323,11 @@ public class AdvisoryService {
    * reader, and none at all for an advisory the actor may not see.
    */
   public List<Organisation> recipientsShownTo(Actor actor, long id) {
-    AdvisoryRepository.Advisory a = advisories.advisory(id).orElse(null);
-    if (a == null || actor.organisationId() == null || !gate.canView(actor, audience(a))) {
+    java.util.Optional<AdvisoryRepository.Advisory> found = advisories.advisory(id);
+    Set<Long> recipients = recipientIds(id);
+    AdvisoryRepository.Advisory a =
+        gate.visible(actor, found, x -> audience(x, recipients)).orElse(null);
+    if (a == null || actor.organisationId() == null) {
       return List.of();
     }
     long org = actor.organisationId();
@@ -1334,12 +1342,11 @@ public class AdvisoryService {
   }
 
   private AdvisoryRepository.Advisory visible(Actor actor, long id) {
-    AdvisoryRepository.Advisory a =
-        advisories.advisory(id).orElseThrow(() -> new NotFound("advisory", id));
-    if (!gate.canView(actor, audience(a))) {
-      throw new NotFound("advisory", id);
-    }
-    return a;
+    java.util.Optional<AdvisoryRepository.Advisory> found = advisories.advisory(id);
+    // read whether or not the advisory exists: a hidden one and a missing one do the same work
+    Set<Long> recipients = recipientIds(id);
+    return gate.visible(actor, found, x -> audience(x, recipients))
+        .orElseThrow(() -> new NotFound("advisory", id));
   }
 
   /** A ministry issues only for the sectors it supervises, a CEPTOAR only for its own sector. */

@@ -84,11 +84,11 @@ public class UserService {
    * nobody's to manage here: not found, like an id never used.
    */
   public UserAccount get(Actor actor, long id) {
-    UserAccount u =
-        users
-            .byId(id)
-            .filter(x -> !users.isAgent(x.id()))
-            .orElseThrow(() -> new NotFound("user", id));
+    java.util.Optional<UserAccount> found = users.byId(id);
+    // read whether or not the account exists: another organisation's person and an id never used
+    // do the same work (attack30b)
+    boolean agent = users.isAgent(id);
+    UserAccount u = found.filter(x -> !agent).orElseThrow(() -> new NotFound("user", id));
     if (actor.is(Role.PLATFORM_ADMIN)
         || (actor.is(Role.ORG_ADMIN) && actor.organisationId() == u.organisationId())
         || (actor.userId() != null && actor.userId() == u.id())) {

@@ -37,6 +37,14 @@ class CollectionRepository {
         .list();
   }
 
+  /** The collections of {@code ids} that exist, in one statement whatever their number. */
+  List<StixCollection> byIds(java.util.Collection<UUID> ids) {
+    return jdbc.sql(COLLECTION + " where id = any(?)")
+        .param(ids.toArray(UUID[]::new))
+        .query(CollectionRepository::collection)
+        .list();
+  }
+
   Optional<StixCollection> byId(UUID id) {
     return jdbc.sql(COLLECTION + " where id = ?")
         .param(id)

@@ -1064,11 +1064,37 @@ public class IntelService {
    * be readable by the actor and the object's audience in that collection must include them.
    */
   public ObjectCheck objectCheck(Actor actor) {
+    return objectCheck(actor, null, null);
+  }
+
+  /**
+   * The same, with the collections {@code first} read at once, in one statement whatever their
+   * number, even none, and the audiences of {@code firstAdvisories} (one of an id nothing has when
+   * empty) (attack30b): a caller judging the copies of one object reads as much for an object with
+   * hidden copies as for one that does not exist.
+   */
+  public ObjectCheck objectCheck(
+      Actor actor, java.util.Collection<UUID> first, java.util.Collection<Long> firstAdvisories) {
     Viewer v = gate.viewer(actor);
     SharingGate.Check check = gate.check(actor);
     java.util.Map<UUID, Optional<Community>> readable = new java.util.HashMap<>();
+    if (first != null) {
+      java.util.Map<UUID, StixCollection> found = new java.util.HashMap<>();
+      collections.byIds(Set.copyOf(first)).forEach(c -> found.put(c.id(), c));
+      for (UUID id : first) {
+        readable.put(
+            id, Optional.ofNullable(found.get(id)).filter(c -> canRead(v, c)).map(this::community));
+      }
+    }
     // many objects come from one advisory: its audience read once
     java.util.Map<Long, Boolean> byAdvisory = new java.util.HashMap<>();
+    if (firstAdvisories != null) {
+      // each advisory's audience read now, and one of an id nothing has when there is none, so an
+      // object of an advisory and one of a community collection do the same work (attack30b)
+      for (long id : firstAdvisories.isEmpty() ? Set.of(-1L) : Set.copyOf(firstAdvisories)) {
+        byAdvisory.put(id, advisories.audienceOf(id).map(check::allows).orElse(false));
+      }
+    }
     return (collection, tlp, org, person, advisory) -> {
       Optional<Community> k =
           readable.computeIfAbsent(

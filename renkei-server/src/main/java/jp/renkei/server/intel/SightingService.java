@@ -136,7 +136,6 @@ public class SightingService {
   }
 
   public Summary of(Actor actor, String indicatorId) {
-    IntelService.ObjectCheck check = intel.objectCheck(actor);
     List<Row> indicator =
         jdbc.sql(
                 "select o.collection_id, o.tlp, o.originator_org, o.originator_person,"
@@ -144,6 +143,13 @@ public class SightingService {
             .param(indicatorId)
             .query(SightingService::row)
             .list();
+    // the copies' collections in one read, even none, and their advisories' audiences (one when
+    // none): a hidden indicator and a missing one do the same work (attack30b)
+    IntelService.ObjectCheck check =
+        intel.objectCheck(
+            actor,
+            indicator.stream().map(Row::collection).toList(),
+            indicator.stream().map(Row::advisory).filter(java.util.Objects::nonNull).toList());
     boolean publisher =
         actor.organisationId() != null
             && jdbc.sql("select " + PUBLISHED_BY.formatted("?", "?"))

@@ -351,8 +351,11 @@ public class MonitorService {
 
   /** One site, or NotFound when its state is outside the actor's view (or it does not exist). */
   public Visible site(Actor actor, long id) {
+    // the viewer is read before the site is looked at: a hidden site and a missing one do the same
+    // work (attack30b)
+    SharingGate.Check check = gate.check(actor);
     Site s = sites.byId(id).orElseThrow(() -> new NotFound("site", id));
-    byte seen = seen(gate.check(actor), s.sharing());
+    byte seen = seen(check, s.sharing());
     if (seen == 0) {
       throw new NotFound("site", id);
     }

@@ -76,16 +76,14 @@ public class NoticeAccess {
 
   /** One notification, or NotFound when it does not exist or the actor may not see it. */
   NoticeRow notice(Actor actor, long id) {
-    NoticeRow n =
+    java.util.Optional<NoticeRow> found =
         jdbc.sql("select " + NoticeRow.COLUMNS + " where n.id = ?")
             .param(id)
             .query((rs, i) -> NoticeRow.of(rs))
-            .optional()
-            .orElseThrow(() -> new NotFound("notice", id));
-    if (!gate.canView(actor, sharing(n.holderId(), n.reporterId(), Set.of()).detailAudience())) {
-      throw new NotFound("notice", id);
-    }
-    return n;
+            .optional();
+    return gate.visible(
+            actor, found, n -> sharing(n.holderId(), n.reporterId(), Set.of()).detailAudience())
+        .orElseThrow(() -> new NotFound("notice", id));
   }
 
   /**

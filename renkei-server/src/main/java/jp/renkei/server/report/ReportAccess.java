@@ -86,11 +86,11 @@ class ReportAccess {
   }
 
   ReportRecords.Report visibleReport(Actor actor, long id) {
-    ReportRecords.Report r = reports.report(id).orElseThrow(() -> new NotFound("report", id));
-    if (!gate.canView(actor, audience(r, reports.hops(id)))) {
-      throw new NotFound("report", id);
-    }
-    return r;
+    Optional<ReportRecords.Report> found = reports.report(id);
+    // read whether or not the report exists: a hidden report and a missing one do the same work
+    List<ReportRecords.Hop> hops = reports.hops(id);
+    return gate.visible(actor, found, r -> audience(r, hops))
+        .orElseThrow(() -> new NotFound("report", id));
   }
 
   ReportRecords.Report ownReport(Actor actor, long id) {

@@ -154,6 +154,20 @@ public class SharingGate {
     return policy.gatedTypes(modes.current());
   }
 
+  /**
+   * The object {@code found} when the actor may see it; empty when it may not, and when nothing was
+   * found, after the same work either way (attack30b): the viewer and the mode are read before
+   * whether anything was found is looked at, so asking for a hidden object and for one that never
+   * existed sends the database the same statements, and an attacker timing many requests learns
+   * nothing. {@code audience} must read nothing: the caller loads what it needs (hops, recipients)
+   * whether or not the object exists.
+   */
+  public <T> java.util.Optional<T> visible(
+      Actor actor, java.util.Optional<T> found, java.util.function.Function<T, Audience> audience) {
+    Check check = check(actor);
+    return found.filter(o -> check.allows(audience.apply(o)));
+  }
+
   public boolean canView(Actor actor, Audience audience) {
     return check(actor).decide(audience).allowed();
   }

@@ -31,7 +31,9 @@ import jp.renkei.server.report.ReportContent;
 import jp.renkei.server.report.ReportFilingService;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
+import jp.renkei.server.support.SamePath;
 import jp.renkei.server.support.ServerTest;
+import jp.renkei.server.support.StatementLog;
 import jp.renkei.server.support.StixSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,11 +52,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * kind that belong to other organisations and that it may not see, and with ids that never existed:
  * pages with the session and its CSRF token (also as htmx), {@code /api/v1} and TAXII with an API
  * token of every scope, reads and writes with plausible bodies. For each route the answer for the
- * hidden id must be the answer for the missing one (status and body, the ids written as {@code
- * ID}), no answer may carry a hidden title, and no write may change a row. A new route whose path
- * variable this test cannot fill fails it (see {@link #kind}), so future routes are swept too. The
- * server's log during the sweep (every refusal, and the background jobs running meanwhile) must not
- * carry a hidden title either.
+ * hidden id must be the answer for the missing one (status and body, the ids written as {@code ID})
+ * and its headers (but the date and a CSP nonce), the hub must send PostgreSQL the same statements
+ * for both (attack30b: the work done tells them apart by time, {@link SamePath}), no answer may
+ * carry a hidden title, and no write may change a row. A new route whose path variable this test
+ * cannot fill fails it (see {@link #kind}), so future routes are swept too. The server's log during
+ * the sweep (every refusal, and the background jobs running meanwhile) must not carry a hidden
+ * title either.
  *
  * <p>The hub's own probe schedule is off in this context (the one {@code MonitorIdsLeakIT} uses),
  * but other cached contexts share the database and may keep probing: a site's state and the alerts
@@ -63,6 +67,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ExtendWith(OutputCaptureExtension.class)
 @org.springframework.test.context.TestPropertySource(
     properties = {"renkei.monitor.enabled=false", "renkei.monitor.quorum=1"})
+@org.springframework.context.annotation.Import(StatementLog.class)
 class RouteSweepLeakIT extends ServerTest {
 
   /** What a path variable names. */
@@ -405,8 +410,13 @@ class RouteSweepLeakIT extends ServerTest {
       for (String hidden : ids.hidden.get(u.kind())) {
         String hq = u.pattern() + "?" + u.param() + "=" + hidden;
         String xq = u.pattern() + "?" + u.param() + "=" + missing;
-        HttpResponse<String> h = call(r, hq, page, api, csrf, false);
-        HttpResponse<String> x = call(r, xq, page, api, csrf, false);
+        SamePath.Work<HttpResponse<String>> hw =
+            SamePath.of(() -> call(r, hq, page, api, csrf, false));
+        SamePath.Work<HttpResponse<String>> xw =
+            SamePath.of(() -> call(r, xq, page, api, csrf, false));
+        HttpResponse<String> h = hw.answer();
+        HttpResponse<String> x = xw.answer();
+        sameWork(u.method() + " " + hq, hw, xw, problems);
         log.append(u.method())
             .append(' ')
             .append(hq)
@@ -457,10 +467,15 @@ class RouteSweepLeakIT extends ServerTest {
       Map<String, String> before = snapshot(attacker.organisationId());
       for (String[] b : bodies) {
         Kind k = Kind.valueOf(b[2]);
-        HttpResponse<String> x = api.postJson(b[0], b[1].formatted(ids.missing.get(k)));
+        SamePath.Work<HttpResponse<String>> xw =
+            SamePath.of(() -> api.postJson(b[0], b[1].formatted(ids.missing.get(k))));
+        HttpResponse<String> x = xw.answer();
         for (String hidden : ids.hidden.get(k)) {
-          HttpResponse<String> h = api.postJson(b[0], b[1].formatted(hidden));
+          SamePath.Work<HttpResponse<String>> hw =
+              SamePath.of(() -> api.postJson(b[0], b[1].formatted(hidden)));
+          HttpResponse<String> h = hw.answer();
           String where = attacker.login() + " POST " + b[0] + " " + b[1].formatted(hidden);
+          sameWork(where, hw, xw, problems);
           compare(where, h, x, ids, problems);
           if (h.statusCode() < 400) {
             problems.add(where + ": accepted (" + h.statusCode() + ")");
@@ -587,6 +602,7 @@ class RouteSweepLeakIT extends ServerTest {
     Map<String, String> before = snapshot(attacker.organisationId());
     List<String> problems = new ArrayList<>();
     StringBuilder log = new StringBuilder();
+    StringBuilder work = new StringBuilder();
     int calls = 0;
     for (Route r : routes) {
       List<String> vars = new ArrayList<>();
@@ -615,10 +631,28 @@ class RouteSweepLeakIT extends ServerTest {
             r.api() || !r.method().equals("GET")
                 ? new boolean[] {false}
                 : new boolean[] {false, true}) {
-          HttpResponse<String> h = call(r, hiddenPath, page, api, csrf, htmx);
-          HttpResponse<String> x = call(r, missingPath, page, api, csrf, htmx);
+          SamePath.Work<HttpResponse<String>> hw =
+              SamePath.of(() -> call(r, hiddenPath, page, api, csrf, htmx));
+          SamePath.Work<HttpResponse<String>> xw =
+              SamePath.of(() -> call(r, missingPath, page, api, csrf, htmx));
+          HttpResponse<String> h = hw.answer();
+          HttpResponse<String> x = xw.answer();
           calls += 2;
           String where = r.method() + " " + hiddenPath + (htmx ? " (htmx)" : "");
+          String differs = sameWork(where, hw, xw, problems);
+          if (differs != null) {
+            work.append(r.method())
+                .append(' ')
+                .append(r.pattern())
+                .append(htmx ? " (htmx)" : "")
+                .append(" [")
+                .append(main)
+                .append(' ')
+                .append(i)
+                .append("]: ")
+                .append(differs)
+                .append('\n');
+          }
           log.append(where)
               .append(" -> ")
               .append(h.statusCode())
@@ -633,6 +667,8 @@ class RouteSweepLeakIT extends ServerTest {
     }
     java.nio.file.Files.writeString(
         java.nio.file.Path.of("target", "route-sweep-" + name + ".txt"), log.toString());
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of("target", "route-sweep-work-" + name + ".txt"), work.toString());
     problems.addAll(writesTookEffect(before, attacker.organisationId()));
     assertThat(problems)
         .as("%s: %d routes, %d calls; what a hidden object changed", name, routes.size(), calls)
@@ -673,12 +709,42 @@ class RouteSweepLeakIT extends ServerTest {
                 + "\n   missing: "
                 + diff(xb, hb));
       }
+      // every header too (attack30b): caching validators (ETag, Last-Modified), htmx's HX-*, a
+      // download's name and length
+      String hh = headers(h, ids);
+      String xh = headers(x, ids);
+      if (!hh.equals(xh)) {
+        problems.add(
+            where
+                + ": headers differ\n   hidden: "
+                + diff(hh, xh)
+                + "\n   missing: "
+                + diff(xh, hh));
+      }
     }
     for (String s : ids.secrets) {
       if (h.body().contains(s) || h.headers().toString().contains(s)) {
         problems.add(where + ": the answer carries the hidden '" + s + "'");
       }
     }
+  }
+
+  /**
+   * Whether the hub did the same work for the hidden id as for the missing one (attack30b): the
+   * same statements to PostgreSQL, in the same order ({@link SamePath}). Otherwise a problem is
+   * added and the difference returned: an attacker timing many requests tells the two apart by the
+   * extra round trips (a route that reads a hidden object's recipients before judging it).
+   */
+  private static String sameWork(
+      String where,
+      SamePath.Work<HttpResponse<String>> hidden,
+      SamePath.Work<HttpResponse<String>> missing,
+      List<String> problems) {
+    String differs = SamePath.difference(hidden.statements(), missing.statements());
+    if (differs != null) {
+      problems.add(where + ": the hub did other work for the hidden id: " + differs);
+    }
+    return differs;
   }
 
   /** The tables whose rows changed since {@code before} (the sweep's writes that took effect). */
@@ -726,6 +792,40 @@ class RouteSweepLeakIT extends ServerTest {
               .replaceAll("ID");
     }
     return b;
+  }
+
+  /**
+   * The headers of an answer, but its date, a CSP nonce, the connection's own and its length: the
+   * bodies are compared with their ids written {@code ID}, so equal bodies differ in length only by
+   * the ids asked for.
+   */
+  private static String headers(HttpResponse<String> r, Ids ids) {
+    java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+    r.headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              String n = name.toLowerCase(java.util.Locale.ROOT);
+              // the connection's own headers: Tomcat closes a kept-alive connection after so many
+              // requests, whichever they are
+              if (n.equals("date")
+                  || n.equals("content-length")
+                  || n.equals("connection")
+                  || n.equals("keep-alive")) {
+                return;
+              }
+              out.put(n, String.join("\n", values).replaceAll("'nonce-[^']*'", "'nonce-X'"));
+            });
+    String all = out.toString();
+    List<String> every = new ArrayList<>(ids.normalise);
+    every.sort((p, q) -> q.length() - p.length());
+    for (String s : every) {
+      all =
+          Pattern.compile("(?<![0-9A-Za-z])" + Pattern.quote(s) + "(?![0-9A-Za-z])")
+              .matcher(all)
+              .replaceAll("ID");
+    }
+    return all;
   }
 
   /** The pattern with every variable filled: the {@code i}th hidden object, or missing ones. */

@@ -201,9 +201,8 @@ public class DrillService {
    */
   @Transactional(readOnly = true)
   public DrillViews.Result result(Actor viewer, long id, Locale locale) {
-    DrillRepository.Drill d = repo.drill(id).orElseThrow(() -> new NotFound("exercise_drill", id));
-    String role =
-        exercises.roleIn(viewer, d.runId()).orElseThrow(() -> new NotFound("exercise_drill", id));
+    DrillRepository.Drill d = memberOf(viewer, id);
+    String role = exercises.roleIn(viewer, d.runId()).orElseThrow();
     boolean console = CONSOLE_ROLES.contains(role);
     List<DrillRepository.Participant> participants = repo.participants(id);
     long own = viewer.organisationId() == null ? -1 : viewer.organisationId();
@@ -280,11 +279,22 @@ public class DrillService {
         earlier);
   }
 
+  /**
+   * The drill when the actor is a member of its run, else {@link NotFound}; the membership is read
+   * whether or not the drill exists (of a run no drill has when it does not), so a drill of a run
+   * one is not in and one that never existed do the same work (attack30b).
+   */
+  private DrillRepository.Drill memberOf(Actor actor, long id) {
+    java.util.Optional<DrillRepository.Drill> d = repo.drill(id);
+    boolean member =
+        exercises.roleIn(actor, d.map(DrillRepository.Drill::runId).orElse(-1L)).isPresent();
+    return d.filter(x -> member).orElseThrow(() -> new NotFound("exercise_drill", id));
+  }
+
   /** A participant's self-check sheet: one yes/no answer per question, answered by its own user. */
   @Transactional
   public void answerSelfCheck(Actor actor, long id, List<Boolean> answers) {
-    DrillRepository.Drill d = repo.drill(id).orElseThrow(() -> new NotFound("exercise_drill", id));
-    exercises.roleIn(actor, d.runId()).orElseThrow(() -> new NotFound("exercise_drill", id));
+    DrillRepository.Drill d = memberOf(actor, id);
     long own = actor.organisationId() == null ? -1 : actor.organisationId();
     if (repo.participants(id).stream().noneMatch(p -> p.organisationId() == own)) {
       throw new Forbidden("drill.error.notParticipant");
