@@ -250,7 +250,7 @@ public class MisnamedIdentities {
    * property: [created_by_ref, where_sighted_refs, any other top-level _ref/_refs]. One pass over
    * the objects whose body mentions an identity at all.
    */
-  private Map<String, long[]> references(List<StoredIdentityNames.Named> found) {
+  Map<String, long[]> references(List<StoredIdentityNames.Named> found) {
     String ids =
         String.join(",", found.stream().map(n -> n.misnamed().stixId()).distinct().toList());
     Map<String, long[]> out = new HashMap<>();
