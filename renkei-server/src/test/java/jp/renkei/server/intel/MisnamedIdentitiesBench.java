@@ -116,12 +116,18 @@ class MisnamedIdentitiesBench extends ServerTest {
     seed();
     List<StoredIdentityNames.Named> found = stored.named();
     String[] flagged = found.stream().map(n -> n.misnamed().stixId()).toArray(String[]::new);
+    // the rows were written straight into stix_object: fill the column as ingest does
+    jdbc.sql(
+            "update stix_object set created_by_ref = body::jsonb ->> 'created_by_ref'"
+                + " where created_by_ref is null and strpos(body, '\"created_by_ref\"') > 0")
+        .update();
     jdbc.sql(
             "create index if not exists bench_created_by_ref on stix_object (created_by_ref)"
                 + " where created_by_ref is not null")
         .update();
     jdbc.sql("analyze stix_object").update();
     for (int r = 1; r <= ROUNDS; r++) {
+      time("round " + r + " start-up judging (misnamed)", () -> stored.misnamed().size());
       time(
           "round " + r + " reference pass (today, no index)",
           () -> {
