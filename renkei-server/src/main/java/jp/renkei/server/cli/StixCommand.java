@@ -415,10 +415,43 @@ final class StixCommand implements Runnable {
                 + " button does (audited as cli:<os user>). Prints how many people were mailed.")
     String ask;
 
+    @Option(
+        names = "--withhold",
+        paramLabel = "STIX_ID",
+        description =
+            "Instead of listing: withhold this flagged identity, as the admin page's button does"
+                + " (only its storing organisation reads it; others get the objects naming it"
+                + " without the reference; audited as cli:<os user>). See docs/organisations.md.")
+    String withhold;
+
+    @Option(
+        names = "--release",
+        paramLabel = "STIX_ID",
+        description = "Instead of listing: release a withheld identity (audited).")
+    String release;
+
     @Mixin DatabaseOptions db;
 
     @Override
     public Integer call() {
+      if (withhold != null || release != null) {
+        String line =
+            AdminCommand.withContext(
+                db,
+                c -> {
+                  var m = c.getBean(jp.renkei.server.intel.MisnamedIdentities.class);
+                  if (withhold != null) {
+                    return (m.withhold(Actor.cli(), withhold) ? "withheld" : "already withheld")
+                        + "\t"
+                        + withhold;
+                  }
+                  return (m.release(Actor.cli(), release) ? "released" : "not withheld")
+                      + "\t"
+                      + release;
+                });
+        System.out.println(line);
+        return 0;
+      }
       if (ask != null) {
         String line =
             AdminCommand.withContext(

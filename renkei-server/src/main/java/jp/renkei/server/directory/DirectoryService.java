@@ -106,7 +106,8 @@ public class DirectoryService {
    * never their own organisation (its people, the admin included, would be locked out). While an
    * organisation is inactive its people read as disabled — signed out at their next request,
    * refused at sign-in, their tokens 401 — and the outbox sends it nothing; made active again, they
-   * are as they were.
+   * are as they were, except that the failure counts and locks of their logins end (the tries made
+   * while it was inactive held them for up to the lockout after it; identity30).
    */
   @Transactional
   public Organisation setActive(Actor actor, long id, Boolean active) {
@@ -122,6 +123,11 @@ public class DirectoryService {
     }
     if (o.active() != active) {
       organisations.setActive(id, active);
+      if (active) {
+        // its people's tries while it was inactive were refused and counted as a disabled
+        // account's are: made active again, they start unlocked, as a person enabled again does
+        organisations.unlockPeople(id);
+      }
       audit.record(
           actor,
           AuditLog.Event.success(

@@ -156,19 +156,7 @@ public class OrganisationNames {
     Organisation o = directory.organisation(organisationId);
     String ja = Names.normalise(nameJa);
     String en = Names.normalise(nameEn);
-    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
-    if (ja == null || ja.isEmpty() || ja.length() > DirectoryService.MAX_NAME) {
-      errors.add(new InvalidInput("nameJa", "validation.required.max", DirectoryService.MAX_NAME));
-    }
-    if (en == null || en.isEmpty() || en.length() > DirectoryService.MAX_NAME) {
-      errors.add(new InvalidInput("nameEn", "validation.required.max", DirectoryService.MAX_NAME));
-    }
-    errors.throwIfAny();
-    java.util.OptionalInt bad = jp.renkei.engine.text.Names.forbiddenCharacter(ja + en);
-    if (bad.isPresent()) {
-      throw new InvalidInput(
-          "nameJa", "validation.name.invisible", String.format("%04X", bad.getAsInt()));
-    }
+    requireWellFormed(ja, en);
     directory.requireDistinct(o.id(), ja, en);
     Instant when = effective == null ? Instant.now() : effective;
     Instant last =
@@ -207,14 +195,38 @@ public class OrganisationNames {
   }
 
   /**
+   * The rules every name of an organisation keeps, current or former (normalised first): present,
+   * at most {@link DirectoryService#MAX_NAME} characters, and no invisible or direction-changing
+   * character ({@code Names.forbiddenCharacter}).
+   */
+  private static void requireWellFormed(String ja, String en) {
+    jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
+    if (ja == null || ja.isEmpty() || ja.length() > DirectoryService.MAX_NAME) {
+      errors.add(new InvalidInput("nameJa", "validation.required.max", DirectoryService.MAX_NAME));
+    }
+    if (en == null || en.isEmpty() || en.length() > DirectoryService.MAX_NAME) {
+      errors.add(new InvalidInput("nameEn", "validation.required.max", DirectoryService.MAX_NAME));
+    }
+    errors.throwIfAny();
+    java.util.OptionalInt bad = jp.renkei.engine.text.Names.forbiddenCharacter(ja + en);
+    if (bad.isPresent()) {
+      throw new InvalidInput(
+          "nameJa", "validation.name.invisible", String.format("%04X", bad.getAsInt()));
+    }
+  }
+
+  /**
    * Records a name the organisation used before the directory knew it (loading a directory whose
-   * current names are already the new ones); nothing if that moment is already recorded.
+   * current names are already the new ones); nothing if that moment is already recorded. The name
+   * keeps the rules of a current name ({@link #requireWellFormed}): a former name is matched as a
+   * current one is, when resolving an organisation and judging stored identities.
    */
   @Transactional
   public void recordFormer(Actor actor, long organisationId, FormerName name) {
     if (!actor.is(Role.PLATFORM_ADMIN)) {
       throw new Forbidden("error.directory.forbidden");
     }
+    requireWellFormed(Names.normalise(name.nameJa()), Names.normalise(name.nameEn()));
     int added =
         jdbc.sql(
                 "insert into organisation_former_name (organisation_id, name_ja, name_en,"

@@ -195,6 +195,15 @@ class OrganisationRepository {
     jdbc.sql("update organisation set active = ? where id = ?").params(active, id).update();
   }
 
+  /** Ends every failure count and lock of the logins of the organisation's people. */
+  void unlockPeople(long id) {
+    jdbc.sql(
+            "delete from sign_in_failure where login_key in"
+                + " (select sha256(convert_to(login, 'UTF8')) from app_user where organisation_id = ?)")
+        .param(id)
+        .update();
+  }
+
   java.util.Optional<DirectoryService.ActiveChange> lastActiveChange(long id) {
     return jdbc.sql(
             "select action, occurred_at, actor, actor_org_id from audit_event"

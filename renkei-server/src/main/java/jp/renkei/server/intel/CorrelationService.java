@@ -300,7 +300,7 @@ public class CorrelationService {
     Set<String> sectors = new LinkedHashSet<>();
     List<Member> visible = new ArrayList<>();
     for (M m : members) {
-      if (check.allows(m.collection(), m.tlp(), m.org(), m.person(), m.advisory())) {
+      if (check.allows(m.collection(), m.tlp(), m.org(), m.person(), m.advisory(), null)) {
         orgs.add(m.org());
         if (m.sector() != null) {
           sectors.add(m.sector());

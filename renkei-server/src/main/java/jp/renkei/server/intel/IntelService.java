@@ -58,6 +58,7 @@ public class IntelService {
 
   private final CollectionRepository collections;
   private final StixRepository objects;
+  private final WithheldIdentities withheld;
   private final Correlator correlator;
   private final jp.renkei.server.advisory.AdvisoryService advisories;
   private final SharingGate gate;
@@ -79,7 +80,8 @@ public class IntelService {
       SharingGate gate,
       AuditLog audit,
       TransactionTemplate tx,
-      OrganisationNames names) {
+      OrganisationNames names,
+      WithheldIdentities withheld) {
     this.collections = collections;
     this.objects = objects;
     this.correlator = correlator;
@@ -88,6 +90,7 @@ public class IntelService {
     this.audit = audit;
     this.tx = tx;
     this.names = names;
+    this.withheld = withheld;
   }
 
   // ---- collections -------------------------------------------------------------------------
@@ -700,7 +703,8 @@ public class IntelService {
     for (StixRepository.Copy k : objects.othersCopies(versioned, writer.organisation())) {
       if (writer
           .sees()
-          .allows(k.collection(), k.tlp(), k.organisation(), k.person(), k.advisory())) {
+          .allows(
+              k.collection(), k.tlp(), k.organisation(), k.person(), k.advisory(), k.stixId())) {
         seen.computeIfAbsent(k.stixId(), x -> new ArrayList<>()).add(k);
       }
     }
@@ -741,7 +745,8 @@ public class IntelService {
     for (StixRepository.Copy k : objects.othersCopies(authors, writer.organisation())) {
       if (writer
           .sees()
-          .allows(k.collection(), k.tlp(), k.organisation(), k.person(), k.advisory())) {
+          .allows(
+              k.collection(), k.tlp(), k.organisation(), k.person(), k.advisory(), k.stixId())) {
         othersAuthors.add(k.stixId());
       }
     }
@@ -952,7 +957,11 @@ public class IntelService {
     int want = Math.max(1, Math.min(limit, MAX_PAGE));
     SharingGate.Check check = gate.check(actor);
     Community k = community(c);
-    java.util.function.Function<StoredObject, Audience> who = audiences(c, k);
+    // withheld identities (V398): read once for the page; none is the usual case and costs nothing
+    java.util.Map<String, Long> withheldIds = withheld.current();
+    java.util.function.Function<StoredObject, Audience> who =
+        withholding(audiences(c, k), withheldIds);
+    Set<String> hidden = hiddenFrom(check, withheldIds);
     StixRepository.Visibility vis =
         c.kind() == StixCollection.Kind.ADVISORIES
             ? advisoryReach(actor, check) // the policy judges each advisory's audience
@@ -984,7 +993,15 @@ public class IntelService {
     while (true) {
       int ask = want + 1 - out.size();
       List<StoredObject> rows =
-          objects.page(c.id(), vis, asked, cursor, ask, bodies, judgeVersions, newestFirst);
+          objects.page(
+              c.id(),
+              vis,
+              asked,
+              cursor,
+              ask,
+              bodies,
+              judgeVersions || !withheldIds.isEmpty(), // a withheld identity is known by its id
+              newestFirst);
       judged.add(rows.size());
       for (StoredObject row : rows) {
         cursor = row.seq();
@@ -1006,7 +1023,7 @@ public class IntelService {
           more = true;
           break outer;
         }
-        out.add(bodies ? redacted(row, k, check) : row);
+        out.add(bodies ? withheldFrom(redacted(row, k, check), hidden) : row);
       }
       if (rows.size() < ask) {
         break;
@@ -1055,8 +1072,17 @@ public class IntelService {
   /** Whether an actor may see one stored object, given where it is and whom it came from. */
   @FunctionalInterface
   public interface ObjectCheck {
+    /**
+     * @param stixId the object's STIX id, for a withheld identity (V398), which only its storing
+     *     organisation reads; null where the caller reads no identities (sightings, indicators)
+     */
     boolean allows(
-        UUID collection, Tlp tlp, long originatorOrg, Long originatorPerson, Long sourceAdvisory);
+        UUID collection,
+        Tlp tlp,
+        long originatorOrg,
+        Long originatorPerson,
+        Long sourceAdvisory,
+        String stixId);
   }
 
   /**
@@ -1095,7 +1121,15 @@ public class IntelService {
         byAdvisory.put(id, advisories.audienceOf(id).map(check::allows).orElse(false));
       }
     }
-    return (collection, tlp, org, person, advisory) -> {
+    java.util.Map<String, Long> withheldIds = withheld.current();
+    return (collection, tlp, org, person, advisory, stixId) -> {
+      if (stixId != null && withheldIds.containsKey(stixId)) {
+        // a withheld identity: its storing organisation's alone, wherever it is stored
+        if (collections.byId(collection).filter(c -> canRead(v, c)).isEmpty()) {
+          return false;
+        }
+        return check.allows(withheldAudience(org));
+      }
       Optional<Community> k =
           readable.computeIfAbsent(
               collection,
@@ -1134,6 +1168,74 @@ public class IntelService {
                 advisories
                     .audienceOf(id)
                     .orElse(Audience.of(Marking.tlp(Tlp.RED), row.originatorOrg(), -1L)));
+  }
+
+  /**
+   * The audience of a withheld identity's stored version (V398): the organisation that stored it,
+   * nobody else (AMBER+STRICT with no recipient; the policy gives an originator its own objects).
+   * It only narrows the audience a row had, so the sharing invariant holds.
+   */
+  private static Audience withheldAudience(long storingOrg) {
+    return Audience.of(Marking.tlp(Tlp.AMBER_STRICT), storingOrg, null);
+  }
+
+  /** {@code who}, with each withheld identity's versions narrowed to their storing organisation. */
+  private static java.util.function.Function<StoredObject, Audience> withholding(
+      java.util.function.Function<StoredObject, Audience> who,
+      java.util.Map<String, Long> withheldIds) {
+    if (withheldIds.isEmpty()) {
+      return who;
+    }
+    java.util.Map<Long, Audience> narrowed = new java.util.HashMap<>();
+    return row ->
+        row.stixId() != null && withheldIds.containsKey(row.stixId())
+            ? narrowed.computeIfAbsent(row.originatorOrg(), IntelService::withheldAudience)
+            : who.apply(row);
+  }
+
+  /**
+   * The withheld identities this reader may not see (those not withheld for its own organisation):
+   * the references the objects it is served must lose.
+   */
+  private static Set<String> hiddenFrom(
+      SharingGate.Check check, java.util.Map<String, Long> withheldIds) {
+    Set<String> hidden = new java.util.HashSet<>();
+    withheldIds.forEach(
+        (id, org) -> {
+          if (!check.allows(withheldAudience(org))) {
+            hidden.add(id);
+          }
+        });
+    return hidden;
+  }
+
+  /** A served row without its references to the {@code hidden} identities, marked so. */
+  private StoredObject withheldFrom(StoredObject row, Set<String> hidden) {
+    if (hidden.isEmpty() || row.json() == null) {
+      return row;
+    }
+    String body = row.body();
+    if (hidden.stream().noneMatch(body::contains)) {
+      return row;
+    }
+    JsonNode o = json.readTree(body);
+    JsonNode seen = jp.renkei.engine.stix.AttributionWithheld.strip(o, hidden);
+    if (seen == o) {
+      return row;
+    }
+    return new StoredObject(
+        row.seq(),
+        row.stixId(),
+        row.type(),
+        row.specVersion(),
+        row.version(),
+        row.dateAdded(),
+        row.tlp(),
+        row.originatorOrg(),
+        row.originatorPerson(),
+        row.sourceAdvisory(),
+        row.granular(),
+        json.writeValueAsBytes(seen));
   }
 
   /**

@@ -9,6 +9,7 @@ import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
+import jp.renkei.server.failure.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,13 +50,103 @@ public class MisnamedIdentities {
   private final DirectoryService directory;
   private final JdbcClient jdbc;
   private final AuditLog audit;
+  private final WithheldIdentities withheld;
 
   MisnamedIdentities(
-      StoredIdentityNames stored, DirectoryService directory, JdbcClient jdbc, AuditLog audit) {
+      StoredIdentityNames stored,
+      DirectoryService directory,
+      JdbcClient jdbc,
+      AuditLog audit,
+      WithheldIdentities withheld) {
     this.stored = stored;
     this.directory = directory;
     this.jdbc = jdbc;
     this.audit = audit;
+    this.withheld = withheld;
+  }
+
+  /**
+   * One withheld identity (V398).
+   *
+   * @param stillFlagged whether the name rule still flags it (false once its storer corrected it:
+   *     then it is the platform admin's to release)
+   */
+  public record Withheld(
+      String stixId, long organisationId, String organisationCode, boolean stillFlagged) {}
+
+  /** The identities withheld now, in STIX id order; platform admins only. */
+  public List<Withheld> withheld(Actor actor) {
+    requireAdmin(actor);
+    Map<String, Long> now = withheld.current();
+    if (now.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<String> flagged =
+        stored.named().stream()
+            .map(n -> n.misnamed().stixId())
+            .collect(java.util.stream.Collectors.toSet());
+    return now.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(
+            e ->
+                new Withheld(
+                    e.getKey(),
+                    e.getValue(),
+                    directory.organisation(e.getValue()).code(),
+                    flagged.contains(e.getKey())))
+        .toList();
+  }
+
+  /**
+   * Withholds a flagged identity (docs/organisations.md, "Withholding"): from now on only the
+   * organisation that stored it reads it, and every other reader is served the objects naming it
+   * without that reference, marked {@code x_renkei_attribution_withheld}. Only an identity the name
+   * rule flags now may be withheld; audited as {@code intel.misnamed.withheld}. Returns false when
+   * it already was withheld (nothing is written then).
+   */
+  @Transactional
+  public boolean withhold(Actor actor, String stixId) {
+    requireAdmin(actor);
+    StoredIdentityNames.Misnamed m =
+        stored.named().stream()
+            .map(StoredIdentityNames.Named::misnamed)
+            .filter(x -> x.stixId().equals(stixId))
+            .findFirst()
+            .orElseThrow(() -> new InvalidInput("identity", "error.misnamed.notFlagged", stixId));
+    Organisation o = directory.organisation(m.organisation());
+    if (!withheld.withhold(stixId, o.id())) {
+      return false;
+    }
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "intel.misnamed.withheld",
+            "stix_object",
+            stixId,
+            "organisation " + o.code() + ", rule " + m.why()));
+    return true;
+  }
+
+  /**
+   * Releases a withheld identity: everyone who read it before reads it again, and the objects
+   * naming it are served as stored. Audited as {@code intel.misnamed.released}. Returns false when
+   * it was not withheld.
+   */
+  @Transactional
+  public boolean release(Actor actor, String stixId) {
+    requireAdmin(actor);
+    Long org = withheld.current().get(stixId);
+    if (org == null || !withheld.release(stixId)) {
+      return false;
+    }
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "intel.misnamed.released",
+            "stix_object",
+            stixId,
+            "organisation " + directory.organisation(org).code()));
+    return true;
   }
 
   /** The flagged identities, in STIX id order; platform admins only. */
@@ -159,7 +250,7 @@ public class MisnamedIdentities {
    * property: [created_by_ref, where_sighted_refs, any other top-level _ref/_refs]. One pass over
    * the objects whose body mentions an identity at all.
    */
-  private Map<String, long[]> references(List<StoredIdentityNames.Named> found) {
+  Map<String, long[]> references(List<StoredIdentityNames.Named> found) {
     String ids =
         String.join(",", found.stream().map(n -> n.misnamed().stixId()).distinct().toList());
     Map<String, long[]> out = new HashMap<>();

@@ -30,6 +30,7 @@ class MisnamedIdentityPages {
   @GetMapping("/admin/misnamed-identities")
   String view(Actor actor, Model model) {
     model.addAttribute("flagged", misnamed.list(actor));
+    model.addAttribute("withheld", misnamed.withheld(actor));
     return "intel/misnamed-identities";
   }
 
@@ -41,6 +42,24 @@ class MisnamedIdentityPages {
         "done", mailed == 0 ? "pages.misnamed.askedNobody" : "pages.misnamed.asked");
     redirect.addFlashAttribute("doneOrganisation", o);
     redirect.addFlashAttribute("doneCount", mailed);
+    return "redirect:/admin/misnamed-identities";
+  }
+
+  @PostMapping("/admin/misnamed-identities/withhold")
+  String withhold(Actor actor, @RequestParam String identity, RedirectAttributes redirect) {
+    boolean done = misnamed.withhold(actor, identity);
+    redirect.addFlashAttribute(
+        "changed", done ? "pages.misnamed.withheld" : "pages.misnamed.alreadyWithheld");
+    redirect.addFlashAttribute("changedIdentity", identity);
+    return "redirect:/admin/misnamed-identities";
+  }
+
+  @PostMapping("/admin/misnamed-identities/release")
+  String release(Actor actor, @RequestParam String identity, RedirectAttributes redirect) {
+    boolean done = misnamed.release(actor, identity);
+    redirect.addFlashAttribute(
+        "changed", done ? "pages.misnamed.released" : "pages.misnamed.notWithheld");
+    redirect.addFlashAttribute("changedIdentity", identity);
     return "redirect:/admin/misnamed-identities";
   }
 }

@@ -159,7 +159,8 @@ public class SightingService {
     boolean sees =
         indicator.stream()
             .anyMatch(
-                r -> check.allows(r.collection(), r.tlp(), r.org(), r.person(), r.advisory()));
+                r ->
+                    check.allows(r.collection(), r.tlp(), r.org(), r.person(), r.advisory(), null));
     if (!publisher && !sees) {
       throw new NotFound("indicator", indicatorId);
     }
@@ -174,7 +175,8 @@ public class SightingService {
             .list();
     List<Row> counted = new ArrayList<>();
     for (Row r : sightings) {
-      if (publisher || check.allows(r.collection(), r.tlp(), r.org(), r.person(), r.advisory())) {
+      if (publisher
+          || check.allows(r.collection(), r.tlp(), r.org(), r.person(), r.advisory(), null)) {
         counted.add(r);
       }
     }

@@ -349,7 +349,12 @@ public class SearchService {
       for (SearchRepository.StixRow r : page) {
         judged++;
         if (!check.allows(
-            r.collection(), r.tlp(), r.originatorOrg(), r.originatorPerson(), r.sourceAdvisory())) {
+            r.collection(),
+            r.tlp(),
+            r.originatorOrg(),
+            r.originatorPerson(),
+            r.sourceAdvisory(),
+            r.stixId())) {
           continue;
         }
         if (seen++ == SearchRepository.RECHECK) {

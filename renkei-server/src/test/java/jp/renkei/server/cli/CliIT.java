@@ -337,6 +337,13 @@ class CliIT {
     Run ask = run("stix", "misnamed", "--ask", "CLI Misnamed Operator", "--data-dir", data);
     assertThat(ask.exit()).as(ask.err()).isZero();
     assertThat(ask.out().strip()).isEqualTo("cli-misnamed\t0 mailed");
+    String unflagged = "identity--" + java.util.UUID.randomUUID();
+    Run withhold = run("stix", "misnamed", "--withhold", unflagged, "--data-dir", data);
+    assertThat(withhold.exit()).isNotZero();
+    assertThat(withhold.err()).contains("identity", unflagged);
+    Run release = run("stix", "misnamed", "--release", unflagged, "--data-dir", data);
+    assertThat(release.exit()).as(release.err()).isZero();
+    assertThat(release.out().strip()).isEqualTo("not withheld\t" + unflagged);
     Run bad = run("stix", "misnamed", "--format", "xml", "--data-dir", data);
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("--format", "xml", "text, csv, json");

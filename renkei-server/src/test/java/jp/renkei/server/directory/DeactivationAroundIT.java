@@ -455,6 +455,74 @@ class DeactivationAroundIT extends ServerTest {
             });
   }
 
+  /**
+   * A person who tried to sign in while the organisation was inactive (refused and counted, as a
+   * disabled account's right password is since accounts29) is not held by those tries once it is
+   * made active again (identity30): it was up to the lockout (15 minutes) after the reactivation.
+   */
+  @Test
+  void aReactivatedOrganisationsPeopleAreNotLockedByTheirTriesWhileItWasInactive() {
+    Organisation m = community().member();
+    UserAccount person = fixtures.user(m, Role.ANALYST);
+    directory.setActive(Actor.cli(), m.id(), false);
+    for (int i = 0; i < 6; i++) {
+      assertThat(signInAt(person)).contains("error");
+    }
+    directory.setActive(Actor.cli(), m.id(), true);
+    assertThat(signInAt(person)).doesNotContain("error");
+  }
+
+  private String signInAt(UserAccount u) {
+    return http()
+        .signIn(u.login(), Fixtures.PASSWORD)
+        .headers()
+        .firstValue("Location")
+        .orElseThrow();
+  }
+
+  /**
+   * A former name keeps the rules of a current name (identity30): present, at most 200 characters,
+   * no invisible or direction-changing character; nothing is recorded otherwise.
+   */
+  @Test
+  void aFormerNameIsRefusedAsACurrentNameWouldBe() {
+    Organisation m = community().member();
+    java.time.Instant until = java.time.Instant.parse("2002-04-01T00:00:00Z");
+    ThrowingCallable tooLong =
+        () ->
+            names.recordFormer(
+                platformAdmin(),
+                m.id(),
+                new OrganisationNames.FormerName("長".repeat(201), "Long", until, null));
+    assertThatThrownBy(tooLong)
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(InvalidInputs.of(e))
+                    .anySatisfy(
+                        i -> {
+                          assertThat(i.field()).isEqualTo("nameJa");
+                          assertThat(i.messageKey()).isEqualTo("validation.required.max");
+                        }));
+    assertThatThrownBy(
+            () ->
+                names.recordFormer(
+                    platformAdmin(),
+                    m.id(),
+                    new OrganisationNames.FormerName("旧称", "Old\u202Egnp.exe", until, null)))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> assertThat(e.messageKey()).isEqualTo("validation.name.invisible"));
+    assertThatThrownBy(
+            () ->
+                names.recordFormer(
+                    platformAdmin(),
+                    m.id(),
+                    new OrganisationNames.FormerName(" ", "Blank", until, null)))
+        .isInstanceOf(InvalidInput.class);
+    assertThat(names.formerNames(m.id())).isEmpty();
+  }
+
   /** The full-width form of printable ASCII (a space becomes the ideographic space). */
   private static String wide(String s) {
     StringBuilder b = new StringBuilder();
