@@ -8,12 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Objects written straight into {@code stix_object}, as ingest stored them before a check refused
  * them (the hub's store of an older release).
  */
-final class StoredRows {
+public final class StoredRows {
 
   private StoredRows() {}
 
   /** An identity named {@code name}, stored by {@code by}; its STIX id. */
-  static String identity(
+  public static String identity(
       JdbcClient jdbc, UUID collection, Organisation by, String name, String identityClass) {
     return object(
         jdbc,
@@ -28,7 +28,7 @@ final class StoredRows {
   }
 
   /** An object of {@code type} with {@code rest} of its body (starting with a comma); its id. */
-  static String object(
+  public static String object(
       JdbcClient jdbc,
       UUID collection,
       Organisation by,
@@ -55,7 +55,7 @@ final class StoredRows {
     return id;
   }
 
-  static UUID sectorCollection(IntelService intel, String sector) {
+  public static UUID sectorCollection(IntelService intel, String sector) {
     return intel.allCollections().stream()
         .filter(c -> c.kind() != StixCollection.Kind.HUB && sector.equals(c.sectorCode()))
         .findFirst()
