@@ -5543,13 +5543,16 @@ public final class MailAnalyzer {
    */
   static String withZeroWidthSpaces(org.jsoup.nodes.Document doc, String text) {
     List<org.jsoup.nodes.TextNode> marked = new ArrayList<>();
-    for (org.jsoup.nodes.Element e : doc.getAllElements()) {
-      for (org.jsoup.nodes.TextNode t : e.textNodes()) {
-        if (t.getWholeText().indexOf('\u200B') >= 0) {
-          marked.add(t);
-        }
-      }
-    }
+    // one walk of the nodes: every text node has an element parent, so these are the text nodes
+    // of every element (listing each element's text nodes cost a list per element: 2.6 % of modern
+    // HTML mail's analysis, speed30)
+    doc.traverse(
+        (node, depth) -> {
+          if (node instanceof org.jsoup.nodes.TextNode t
+              && t.getWholeText().indexOf('\u200B') >= 0) {
+            marked.add(t);
+          }
+        });
     if (marked.isEmpty()) {
       return text;
     }

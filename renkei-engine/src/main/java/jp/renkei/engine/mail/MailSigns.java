@@ -3518,16 +3518,22 @@ final class MailSigns {
   /** How many invisible characters inside a text's words make it written for filters. */
   static final int BROKEN_WORDS = 10;
 
-  private static final Pattern INVISIBLE_IN_WORD =
+  /**
+   * An invisible character inside a Latin word. {@link BrokenWords#read} finds its matches by a
+   * scan (the runs of these characters with a Latin letter on both sides); the pattern is what the
+   * scan is tested against (MailInvisibleScanTest).
+   */
+  static final Pattern INVISIBLE_IN_WORD =
       Pattern.compile(
           "\\p{IsLatin}[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u2066-\\u2069]+(?=\\p{IsLatin})");
 
   /**
    * An invisible character inside a number (between digits, or after a digit and a hyphen or dot):
    * how mail builders keep phones and webmail from turning a date, a phone number, a postcode or an
-   * address into a link ("20", U+FEFF, "25"; "1-", U+FEFF, "800").
+   * address into a link ("20", U+FEFF, "25"; "1-", U+FEFF, "800"). Found by a scan in {@link
+   * BrokenWords#read}, tested against the pattern.
    */
-  private static final Pattern INVISIBLE_IN_NUMBER =
+  static final Pattern INVISIBLE_IN_NUMBER =
       Pattern.compile("(?<=[0-9][-.]?)[\\u200B\\u200C\\u200D\\u2060\\uFEFF]+(?=[0-9])");
 
   /**
@@ -3642,17 +3648,7 @@ final class MailSigns {
       if (!hasInvisible(t) && t.indexOf('\u00AD') < 0) {
         return t;
       }
-      Matcher m = INVISIBLE_IN_WORD.matcher(t);
-      while (m.find()) {
-        latin += m.group().length() - 1;
-        if (latinWord == null) {
-          latinWord = around(t, m.start(), false);
-        }
-      }
-      m = INVISIBLE_IN_NUMBER.matcher(t);
-      while (m.find()) {
-        numbers += m.group().length();
-      }
+      inWordsAndNumbers(t);
       if (!hasSelector(t)) {
         // INVISIBLE's runs are then the runs of alwaysInvisible characters
         for (int start = 0; start < t.length(); start++) {
@@ -3667,11 +3663,85 @@ final class MailSigns {
         }
         return withoutAlwaysInvisible(t);
       }
-      m = INVISIBLE.matcher(t);
+      Matcher m = INVISIBLE.matcher(t);
       while (m.find()) {
         between(t, m.start(), m.end());
       }
       return m.reset().replaceAll("");
+    }
+
+    /**
+     * Counts what {@link MailSigns#INVISIBLE_IN_WORD} and {@link MailSigns#INVISIBLE_IN_NUMBER}
+     * find, by one scan of the runs of their characters instead of the patterns' script test at
+     * every character. A match of either is a whole run (its characters are not letters nor digits,
+     * so a shorter run is followed by one of them and fails the look-ahead): a run of {@link
+     * #inWord} characters after a Latin letter and before one counts the run and the letter's chars
+     * but one (the pattern's match holds the letter); a run of {@link #inNumber} characters after a
+     * digit (or a digit and a hyphen or dot) and before a digit counts the run.
+     */
+    private void inWordsAndNumbers(String t) {
+      int n = t.length();
+      for (int s = 0; s < n; s++) {
+        if (!inWord(t.charAt(s))) {
+          continue;
+        }
+        int e = s + 1;
+        while (e < n && inWord(t.charAt(e))) {
+          e++;
+        }
+        if (s > 0 && e < n && latin(t.codePointBefore(s)) && latin(t.codePointAt(e))) {
+          int letter = Character.charCount(t.codePointBefore(s));
+          latin += e - s + letter - 1;
+          if (latinWord == null) {
+            latinWord = around(t, s - letter, false);
+          }
+        }
+        s = e;
+      }
+      for (int s = 0; s < n; s++) {
+        if (!inNumber(t.charAt(s))) {
+          continue;
+        }
+        int e = s + 1;
+        while (e < n && inNumber(t.charAt(e))) {
+          e++;
+        }
+        if (e < n && digit(t.charAt(e)) && s > 0) {
+          char before = t.charAt(s - 1);
+          if (digit(before)
+              || (before == '-' || before == '.') && s > 1 && digit(t.charAt(s - 2))) {
+            numbers += e - s;
+          }
+        }
+        s = e;
+      }
+    }
+
+    /** The characters of {@link MailSigns#INVISIBLE_IN_WORD}'s run. */
+    private static boolean inWord(char c) {
+      return c == '\u200B'
+          || c == '\u200C'
+          || c == '\u200D'
+          || c == '\u2060'
+          || c == '\uFEFF'
+          || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /** The characters of {@link MailSigns#INVISIBLE_IN_NUMBER}'s run. */
+    private static boolean inNumber(char c) {
+      return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+    }
+
+    private static boolean digit(char c) {
+      return c >= '0' && c <= '9';
+    }
+
+    /** {@code \p{IsLatin}}: a code point of the Latin script. */
+    private static boolean latin(int c) {
+      if (c < 0x80) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      }
+      return Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
     /**
@@ -3688,6 +3758,13 @@ final class MailSigns {
           japaneseWord = around(t, start, true);
         }
       }
+    }
+
+    /**
+     * The counts so far inside Latin words and inside numbers, and the first Latin word (tests).
+     */
+    String latinCounts() {
+      return latin + " " + numbers + " " + latinWord;
     }
 
     /** The evidence (the same in both languages: counts, code points and the word), or null. */

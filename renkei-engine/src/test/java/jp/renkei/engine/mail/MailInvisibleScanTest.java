@@ -99,6 +99,64 @@ class MailInvisibleScanTest {
         || s == Character.UnicodeScript.KATAKANA;
   }
 
+  /** Latin letters (ASCII, accented, full-width), digits, hyphen, dot and every invisible run. */
+  private static final String LATIN_ALPHABET =
+      "abZé\uFF21ア09-. \u200B\u200C\u200D\u2060\u2061\uFEFF\u00AD\u2066\u2069\uFE0F";
+
+  private static String randomLatin(Random r) {
+    StringBuilder b = new StringBuilder();
+    int n = r.nextInt(80);
+    for (int i = 0; i < n; i++) {
+      int k = r.nextInt(LATIN_ALPHABET.length() + 3);
+      if (k == LATIN_ALPHABET.length()) {
+        b.appendCodePoint(
+            0x10780); // a Latin letter outside the BMP (Unicode 14: Latin by a later JDK)
+      } else if (k == LATIN_ALPHABET.length() + 1) {
+        b.append('\uD800'); // a lone high surrogate
+      } else if (k == LATIN_ALPHABET.length() + 2) {
+        b.appendCodePoint(0x1D400); // a mathematical bold A: a letter, not of the Latin script
+      } else {
+        b.append(LATIN_ALPHABET.charAt(k));
+      }
+    }
+    return b.toString();
+  }
+
+  @Test
+  void invisibleCharactersInWordsAndNumbersAreCountedAsThePatternsFindThem() {
+    Random r = new Random(30);
+    int words = 0;
+    int numbers = 0;
+    int evidence = 0;
+    for (int i = 0; i < 100_000; i++) {
+      String t = randomLatin(r);
+      int latin = 0;
+      String word = null;
+      Matcher m = MailSigns.INVISIBLE_IN_WORD.matcher(t);
+      while (m.find()) {
+        latin += m.group().length() - 1;
+        if (word == null) {
+          word = MailSigns.BrokenWords.around(t, m.start(), false);
+        }
+      }
+      int inNumbers = 0;
+      m = MailSigns.INVISIBLE_IN_NUMBER.matcher(t);
+      while (m.find()) {
+        inNumbers += m.group().length();
+      }
+      MailSigns.BrokenWords b = new MailSigns.BrokenWords();
+      b.read(t);
+      assertThat(b.latinCounts()).as(escaped(t)).isEqualTo(latin + " " + inNumbers + " " + word);
+      words += latin > 0 ? 1 : 0;
+      numbers += inNumbers > 0 ? 1 : 0;
+      evidence += b.latinEvidence() != null ? 1 : 0;
+    }
+    // the random texts reach every case: words broken, numbers broken, the evidence given
+    assertThat(words).isGreaterThan(10_000);
+    assertThat(numbers).isGreaterThan(5_000);
+    assertThat(evidence).isGreaterThan(50);
+  }
+
   @Test
   void everyAlternativeOfAnEverydayPatternHoldsOneOfItsNeededWords() {
     assertThat(MailEverydayWords.NEEDED).hasSize(2);
