@@ -671,11 +671,17 @@ final class MailSigns {
    */
   static final Pattern THEMES =
       Pattern.compile(
-          "取材(?:の)?(?:申込|申し込み|依頼|お願い)|履歴書|問い合わせ|問合せ|アンケート|人事(?:異動|評価|発令)"
+          "取材(?:の)?(?:お)?(?:申込|申し込み|依頼|お願い)|履歴書|問い合わせ|問合せ|アンケート|人事(?:異動|評価|発令)"
               + "|資料(?:の)?(?:再送|差(?:し)?替え|送付)|再送|差(?:し)?替え|給与|賞与|健康診断|講演(?:の)?依頼"
               + "|緊急連絡網|セキュリティ対策|ウイルス(?:感染|対策)"
               + "|(?<!will |to |hours |hours: |shall |would )\\bresume\\b(?!:| on\\b| at\\b| after\\b| normal| operations)|curriculum vitae|\\bcv\\b attached|job application|interview request"
               + "|salary|payroll|bonus|hr (?:notice|department|update)|human resources"
+              // the same themes as English writes them: a press interview asked, an inquiry, a
+              // questionnaire, personnel changes, documents re-sent or replaced
+              + "|(?:media|press) (?:inquiry|enquiry|interview)|questionnaire"
+              + "|(?:about|regarding|concerning) (?:your |my |our |the |an )?(?:inquiry|enquiry)"
+              + "|personnel (?:change|transfer|announcement|reshuffle|evaluation)"
+              + "|(?:re-?sen(?:d|ding|t)|replacement|corrected|revised) (?:of )?(?:the )?(?:document|file|material)s?\\b"
               + "|shared (?:a |an )?(?:secure |new |important )?(?:file|document|folder)"
               + "|document (?:shared|review|for your"
               + " review)|revised document|voice ?mail|fax (?:message|received)|docusign"
