@@ -4617,6 +4617,13 @@ public final class MailAnalyzer {
       }
       scrambledEnvelope(st);
       freeMailHidden(st, fromDomain);
+      String inMailbox = MailSigns.brandDomainInMailbox(st.from);
+      if (inMailbox != null) {
+        st.flag(
+            RedFlag.LOOKALIKE_DOMAIN,
+            "From: " + st.from + " ≈ " + inMailbox + ", a brand's domain as the mailbox name",
+            "From: " + st.from + " ≈ " + inMailbox + "、企業のドメインを @ の前の名前に書いた形");
+      }
       String random = MailSigns.randomLocalPart(st.from);
       if (random != null && st.senderDomain != null && !FREEMAIL.contains(st.senderDomain)) {
         // on free mail people choose odd names themselves; a company's mailbox is named in words
@@ -5678,6 +5685,16 @@ public final class MailAnalyzer {
       String imitated = MailSigns.imitated(l.url(), host, sender, st.bulk());
       if (imitated != null) {
         st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + imitated);
+      } else if (!reg.equals(sender)
+          && !st.passedDomains.contains(reg)
+          && (!st.bulk() || st.asksCredentials)) {
+        String inFront = MailSigns.brandLabelInFront(host);
+        if (inFront != null && !sendersBrand(inFront, sender)) {
+          st.flag(
+              RedFlag.LOOKALIKE_DOMAIN,
+              l.url() + " ≈ " + inFront + ", a brand's name in front of another domain",
+              l.url() + " ≈ " + inFront + "、企業の名前を別のドメインの前に付けた形");
+        }
       }
     }
     String dressed =
@@ -5702,6 +5719,20 @@ public final class MailAnalyzer {
         && st.loginLike(l)) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
     }
+  }
+
+  /**
+   * Whether the brand {@link MailSigns#brandLabelInFront} names ("eki-net (えきねっと)") is the sender's
+   * own: a company links its sites on a hosting service under its own name.
+   */
+  private static boolean sendersBrand(String named, String sender) {
+    String label = named.substring(0, named.indexOf(' '));
+    for (MailSigns.Brand b : MailSigns.BRANDS) {
+      if (b.labels().contains(label) && MailSigns.ownedBy(b, sender)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

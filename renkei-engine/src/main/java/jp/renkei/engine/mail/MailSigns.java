@@ -671,11 +671,17 @@ final class MailSigns {
    */
   static final Pattern THEMES =
       Pattern.compile(
-          "取材(?:の)?(?:申込|申し込み|依頼|お願い)|履歴書|問い合わせ|問合せ|アンケート|人事(?:異動|評価|発令)"
+          "取材(?:の)?(?:お)?(?:申込|申し込み|依頼|お願い)|履歴書|問い合わせ|問合せ|アンケート|人事(?:異動|評価|発令)"
               + "|資料(?:の)?(?:再送|差(?:し)?替え|送付)|再送|差(?:し)?替え|給与|賞与|健康診断|講演(?:の)?依頼"
               + "|緊急連絡網|セキュリティ対策|ウイルス(?:感染|対策)"
               + "|(?<!will |to |hours |hours: |shall |would )\\bresume\\b(?!:| on\\b| at\\b| after\\b| normal| operations)|curriculum vitae|\\bcv\\b attached|job application|interview request"
               + "|salary|payroll|bonus|hr (?:notice|department|update)|human resources"
+              // the same themes as English writes them: a press interview asked, an inquiry, a
+              // questionnaire, personnel changes, documents re-sent or replaced
+              + "|(?:media|press) (?:inquiry|enquiry|interview)|questionnaire"
+              + "|(?:about|regarding|concerning) (?:your |my |our |the |an )?(?:inquiry|enquiry)"
+              + "|personnel (?:change|transfer|announcement|reshuffle|evaluation)"
+              + "|(?:re-?sen(?:d|ding|t)|replacement|corrected|revised) (?:of )?(?:the )?(?:document|file|material)s?\\b"
               + "|shared (?:a |an )?(?:secure |new |important )?(?:file|document|folder)"
               + "|document (?:shared|review|for your"
               + " review)|revised document|voice ?mail|fax (?:message|received)|docusign"
@@ -1774,6 +1780,87 @@ final class MailSigns {
                 && !b.labels().contains(regLabel)
                 && !ownedBy(b, host)) {
               return candidate + "." + suffix.replace('-', '.') + " (" + b.name() + ")";
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A domain written in a mailbox name: a name of letters, digits and hyphens, a dot, and a suffix
+   * a brand's address ends with ("support-amazon.jp", "mufg.jp", "info.jcb.co.jp").
+   */
+  private static final Pattern DOMAIN_IN_MAILBOX =
+      Pattern.compile(
+          "(?<![a-z0-9])([a-z0-9]+(?:-[a-z0-9]+)*)\\.(co\\.jp|ne\\.jp|or\\.jp|jp|com|net|co\\.uk)(?![a-z0-9-])");
+
+  /**
+   * A brand's domain written in the mailbox name of a sender on another domain, the way a lure
+   * keeps the brand's address readable where the reader looks first ("support-amazon.jp@28703.cn",
+   * "mufg.jp@biokleen.cn"): a domain in the part before the @ whose name, or its last
+   * hyphen-separated parts, is a domain label of a brand (three letters or more), and a sender's
+   * domain that is none of that brand's. Returns "amazon.jp (Amazon)", or null.
+   */
+  static String brandDomainInMailbox(String address) {
+    int at = address == null ? -1 : address.lastIndexOf('@');
+    if (at <= 0) {
+      return null;
+    }
+    String local = address.substring(0, at).toLowerCase(Locale.ROOT);
+    String domain = address.substring(at + 1).toLowerCase(Locale.ROOT);
+    if (local.indexOf('.') < 0 || registrable(domain) == null) {
+      return null;
+    }
+    Matcher m = DOMAIN_IN_MAILBOX.matcher(local);
+    while (m.find()) {
+      String[] t = m.group(1).split("-");
+      for (int start = 0; start < t.length; start++) {
+        String candidate = String.join("-", java.util.Arrays.copyOfRange(t, start, t.length));
+        if (candidate.length() < 3 || !BRAND_LABELS.contains(candidate)) {
+          continue;
+        }
+        for (Brand b : BRANDS) {
+          if (b.labels().contains(candidate) && !ownedBy(b, domain)) {
+            return candidate + "." + m.group(2) + " (" + b.name() + ")";
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A brand's domain label as a label of a link's host in front of another registrable domain,
+   * whole or as hyphen-separated parts of one ("www.eki-net.tsdgd.top", "my-jcb.example.com"): the
+   * reader sees the brand's name at the start of the address. The label must be a domain label of a
+   * brand (three letters or more) and the registrable domain none of that brand's. Returns "eki-net
+   * (えきねっと)", or null. Hosting services name their customers' sites so too: the caller reads it
+   * only for a link that asks to log in, in mail not from the brand.
+   */
+  static String brandLabelInFront(String host) {
+    String reg = registrable(host);
+    if (reg == null
+        || host.length() <= reg.length() + 1
+        || hostIn(host, TRACKERS)
+        || hostIn(host, HYPHENED_ORIGIN_PROXIES)) {
+      return null;
+    }
+    String regLabel = label(reg);
+    for (String lab : host.substring(0, host.length() - reg.length() - 1).split("\\.")) {
+      String[] t = lab.split("-", -1);
+      for (int start = 0; start < t.length; start++) {
+        for (int end = start + 1; end <= t.length; end++) {
+          String candidate = String.join("-", java.util.Arrays.copyOfRange(t, start, end));
+          if (candidate.length() < 3 || !BRAND_LABELS.contains(candidate)) {
+            continue;
+          }
+          for (Brand b : BRANDS) {
+            if (b.labels().contains(candidate)
+                && !b.labels().contains(regLabel)
+                && !ownedBy(b, host)) {
+              return candidate + " (" + b.name() + ")";
             }
           }
         }

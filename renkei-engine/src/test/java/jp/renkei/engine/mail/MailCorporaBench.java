@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * bench/mail-corpora.sh target/mail-corpora
  * ./mvnw -q -o -pl renkei-engine test -Dtest=MailCorporaBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags]
+ *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags|fragile]
  *     (phish-ja, ham-outside, ham-bounce, spam-outside, ham-list, when present: every message, then its
  *     tuning and held-out halves; ham-newsletters, when present: every message)
  *     [-Dmail.model=off] [-Dmail.model.budget=0.3] [-Dmail.model.minEach=1]
@@ -175,6 +175,13 @@ class MailCorporaBench {
           for (Judged j : judged.get(corpus)) {
             if (j.half() == 0) {
               flagsLine(corpus + " rules", j.report());
+            }
+          }
+        }
+        if (list.equals("fragile") && phishing) {
+          for (Judged j : judged.get(corpus)) {
+            if (j.half() == 0 && fragile(j.report())) {
+              line(corpus + " fragile", j.eml(), j.report());
             }
           }
         }
@@ -536,11 +543,46 @@ class MailCorporaBench {
       boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
       if (list.equals("flags")) {
         flagsLine(corpus, r);
+      } else if (list.equals("fragile")) {
+        if (phishing && fragile(r)) {
+          line(corpus + " fragile", e, r);
+        }
       } else if (list.equals("misses") ? miss : r.verdict().name().equals(list)) {
         line(corpus, e, r);
       }
     }
     summary(corpus, phishing, split, reports, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Signs read from the message's wording or a named brand only: a lure caught by them alone is
+   * caught by its words, and the same trick in other words is not ({@code -Dmail.list=fragile}).
+   */
+  static final java.util.Set<RedFlag> WORDING =
+      java.util.EnumSet.of(
+          RedFlag.CREDENTIAL_REQUEST,
+          RedFlag.URGENCY,
+          RedFlag.PAYMENT_LURE,
+          RedFlag.TARGETED_THEME,
+          RedFlag.PHISHING_WORDING,
+          RedFlag.REWARD_LURE,
+          RedFlag.FRAUD_OFFER,
+          RedFlag.EXTORTION,
+          RedFlag.BRAND_IMPERSONATION);
+
+  /**
+   * A caught lure that the signs outside {@link #WORDING} would leave CLEAN ({@code
+   * -Dmail.list=fragile}, tuning halves only): where the same trick in other words is missed.
+   */
+  static boolean fragile(MailReport r) {
+    int structural =
+        r.findings().stream()
+            .map(MailReport.Finding::flag)
+            .distinct()
+            .filter(f -> !WORDING.contains(f))
+            .mapToInt(RedFlag::weight)
+            .sum();
+    return r.verdict() != MailReport.Verdict.CLEAN && structural < MailReport.SUSPICIOUS_FROM;
   }
 
   /**
