@@ -618,7 +618,8 @@ class MailCorporaBench {
       return true;
     }
     System.out.printf(
-        "SKIPPED %s: not in %s (optional; bench/mail-corpora.sh fetches it unless NO_OUTSIDE=1)%n",
+        "SKIPPED %s: not in %s (an optional set: bench/mail-corpora.sh fetches it; NO_OUTSIDE=1 or"
+            + " NO_EXTRA=1 leave some out)%n",
         set, dir);
     return false;
   }
