@@ -273,10 +273,11 @@ class MailCorporaBench {
    * Japanese), {@code ham-list} (legitimate: fixed samples of three 2019-2026 mailing lists as a
    * subscriber receives them, full headers: a Mailman users' list, a Google Group, a Mailman
    * community list), {@code ham-ja} (legitimate Japanese mail as received: 24 test messages sent
-   * from Japanese carriers' phones, an iPhone and a PC, 2009-2013) and {@code spam-outside}
-   * (2025-26 spam, scams and phishing mixed: its figure is the share flagged, not recall; {@link
-   * #MIXED}). The tuning half may be listed ({@code -Dmail.list=rule-misses}: false positives of a
-   * legitimate set, messages left CLEAN of the other), the held-out half never.
+   * from Japanese carriers' phones, an iPhone and a PC, 2009-2013, and the 4 messages of a Japanese
+   * Mailman list, 2019-2024) and {@code spam-outside} (2025-26 spam, scams and phishing mixed: its
+   * figure is the share flagged, not recall; {@link #MIXED}). The tuning half may be listed ({@code
+   * -Dmail.list=rule-misses}: false positives of a legitimate set, messages left CLEAN of the
+   * other), the held-out half never.
    */
   static final Map<String, Boolean> SPLIT_OUTSIDE = new LinkedHashMap<>();
 
