@@ -99,12 +99,15 @@ class OutboundHttpTest {
   }
 
   static OutboundHttp guard(List<String> ranges, boolean http) {
-    return new OutboundHttp(new OutboundProperties(ranges, http, T, 3), Set.of());
+    return new OutboundHttp(
+        new OutboundProperties(ranges, http, T, 3, Duration.ofMinutes(10)), Set.of());
   }
 
   static OutboundHttp guard(Function<String, InetAddress[]> dns) {
     return new OutboundHttp(
-        new OutboundProperties(List.of("127.0.0.1/32"), true, T, 3), Set.of(), dns);
+        new OutboundProperties(List.of("127.0.0.1/32"), true, T, 3, Duration.ofMinutes(10)),
+        Set.of(),
+        dns);
   }
 
   static OutboundHttp.Response get(OutboundHttp h, String url) {
@@ -255,7 +258,10 @@ class OutboundHttpTest {
 
   @Test
   void aRangeThatIsNotACidrStopsTheStart() {
-    assertThatThrownBy(() -> new OutboundProperties(List.of("partner.example/24"), false, T, 3))
+    assertThatThrownBy(
+            () ->
+                new OutboundProperties(
+                    List.of("partner.example/24"), false, T, 3, Duration.ofMinutes(10)))
         .hasMessageContaining("renkei.outbound.allow-ranges: not an IP address");
   }
 
