@@ -33,14 +33,15 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A peer that answers a byte at a time, each just inside the read timeout (feedpoll30, found by
  * attack30): a real HTTP server on 127.0.0.1 trickles its answer, for a minute unless the hub
- * closes the connection. The feeds are polled on the server's own cadence here (every 500 ms), as
- * in production, with small whole-poll and whole-exchange limits so that the test is short.
+ * closes the connection. The poll is started as the server's own cadence starts it, on the
+ * scheduling thread ({@link FeedPoller#pollDue} run by the instance's {@code TaskScheduler}; tests
+ * otherwise set the cadence to an hour, which a subclass cannot override), with small whole-poll
+ * and whole-exchange limits so that the test is short.
  */
 class SlowPeerIT extends ServerTest {
 
   @DynamicPropertySource
   static void smallLimits(DynamicPropertyRegistry registry) {
-    registry.add("renkei.feeds.check-interval", () -> "500ms");
     registry.add("renkei.feeds.poll-deadline", () -> "3s");
     registry.add("renkei.outbound.max-exchange-time", () -> "4s");
   }
@@ -49,6 +50,8 @@ class SlowPeerIT extends ServerTest {
   @Autowired TaxiiFeeds feeds;
   @Autowired IntelService intel;
   @Autowired JdbcClient jdbc;
+  @Autowired FeedPoller poller;
+  @Autowired org.springframework.scheduling.TaskScheduler scheduler;
 
   HttpServer peer;
   HttpServer receiver;
@@ -138,7 +141,8 @@ class SlowPeerIT extends ServerTest {
                 null,
                 null,
                 60));
-    // the server's own poller has begun the poll, and the peer is trickling
+    // the server's own poller, on the scheduling thread, begins the poll; the peer trickles
+    scheduler.schedule(poller::pollDue, java.time.Instant.now());
     await().atMost(Duration.ofSeconds(20)).until(() -> trickling.get() > 0);
 
     // meanwhile an advisory is issued: its webhook is delivered by the scheduled outbox sender,
