@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a connection (default 10s)
  * @param maxRedirects redirects followed per request, each checked as the first (default 3; 0
  *     follows none)
+ * @param maxExchangeTime how long one request may take as a whole, redirects and the whole body
+ *     included (default 10m): the read timeout bounds only the wait for each next byte, so a
+ *     destination that trickles its answer a byte at a time is cut off here (feedpoll30)
  */
 @Validated
 @ConfigurationProperties("renkei.outbound")
@@ -32,11 +35,16 @@ public record OutboundProperties(
     @NotNull @DefaultValue({}) List<String> allowRanges,
     @DefaultValue("false") boolean allowHttp,
     @NotNull @DefaultValue("10s") Duration connectTimeout,
-    @Min(0) @Max(10) @DefaultValue("3") int maxRedirects) {
+    @Min(0) @Max(10) @DefaultValue("3") int maxRedirects,
+    @NotNull @DefaultValue("10m") Duration maxExchangeTime) {
 
   /** Refuses a range that is not a literal CIDR at start-up, naming it. */
   public OutboundProperties {
     allowRanges = allowRanges == null ? List.of() : List.copyOf(allowRanges);
+    if (maxExchangeTime == null || maxExchangeTime.isNegative() || maxExchangeTime.isZero()) {
+      throw new IllegalArgumentException(
+          "renkei.outbound.max-exchange-time: must be positive, was " + maxExchangeTime);
+    }
     for (String r : allowRanges) {
       if (!r.isBlank()) {
         try {

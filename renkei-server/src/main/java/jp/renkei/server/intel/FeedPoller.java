@@ -1,5 +1,12 @@
 package jp.renkei.server.intel;
 
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -7,12 +14,27 @@ import org.springframework.stereotype.Component;
 /**
  * Polls the TAXII feeds that are due, in the server only. Several instances share the work: a feed
  * is claimed with {@code FOR UPDATE SKIP LOCKED} before it is polled.
+ *
+ * <p>The polls run on a thread of their own ({@code feed-poller}), one round at a time, never on
+ * the instance's scheduling thread: advisory delivery, monitor notices and exercise ticks share
+ * that thread, and a slow or hostile peer held all of them for as long as its poll lasted
+ * (feedpoll30). A round still running when the next check comes is not doubled.
  */
 @Component
 @ConditionalOnWebApplication
 class FeedPoller {
 
+  private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+
   private final TaxiiFeeds feeds;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "feed-poller");
+            t.setDaemon(true);
+            return t;
+          });
 
   FeedPoller(TaxiiFeeds feeds) {
     this.feeds = feeds;
@@ -22,6 +44,27 @@ class FeedPoller {
       fixedDelayString = "${renkei.feeds.check-interval:10s}",
       initialDelayString = "${renkei.feeds.check-interval:10s}")
   void pollDue() {
-    feeds.pollDue();
+    if (!running.compareAndSet(false, true)) {
+      return; // the last round is still polling
+    }
+    try {
+      worker.execute(
+          () -> {
+            try {
+              feeds.pollDue();
+            } catch (RuntimeException e) {
+              log.error("Polling the feeds that are due failed", e);
+            } finally {
+              running.set(false);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      running.set(false); // shutting down
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
   }
 }

@@ -107,6 +107,14 @@ public final class TaxiiClient {
    * next}.
    */
   public Page objects(String addedAfter, String next) {
+    return objects(addedAfter, next, null);
+  }
+
+  /**
+   * As {@link #objects(String, String)}, the page (redirects and its whole body) read before {@code
+   * deadline} when one is given, else a failure (code {@code outbound}), its connection closed.
+   */
+  public Page objects(String addedAfter, String next, Instant deadline) {
     StringBuilder uri = new StringBuilder(objectsUrl()).append("?limit=").append(PAGE);
     if (addedAfter != null) {
       uri.append("&added_after=").append(URLEncoder.encode(addedAfter, StandardCharsets.UTF_8));
@@ -114,7 +122,7 @@ public final class TaxiiClient {
     if (next != null) {
       uri.append("&next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
-    Answer r = send(request("GET", uri.toString()), 200);
+    Answer r = send(request("GET", uri.toString()), 200, deadline);
     String type = r.response().header("Content-Type").orElse("");
     if (!type.toLowerCase(Locale.ROOT).startsWith("application/taxii+json")) {
       String given = excerpt(type, 100);
@@ -194,7 +202,8 @@ public final class TaxiiClient {
   /** POSTs an envelope; returns the status resource. */
   public String add(byte[] envelope) {
     return new String(
-        send(request("POST", objectsUrl()).with("Content-Type", TAXII).body(envelope), 202).body(),
+        send(request("POST", objectsUrl()).with("Content-Type", TAXII).body(envelope), 202, null)
+            .body(),
         StandardCharsets.UTF_8);
   }
 
@@ -221,7 +230,7 @@ public final class TaxiiClient {
     return new OutboundHttp.Request(method, uri, java.util.Map.of(), null, Duration.ofSeconds(120));
   }
 
-  private Answer send(OutboundHttp.Request req, int expected) {
+  private Answer send(OutboundHttp.Request req, int expected, Instant deadline) {
     req = req.with("Accept", TAXII);
     if ("bearer".equals(auth.kind()) && auth.secret() != null) {
       req = req.with("Authorization", "Bearer " + auth.secret());
@@ -234,7 +243,7 @@ public final class TaxiiClient {
     }
     OutboundHttp.Response r;
     try {
-      r = http.exchange(req, MAX_PAGE_BYTES);
+      r = http.exchange(req, MAX_PAGE_BYTES, false, deadline);
     } catch (OutboundHttp.Unreachable e) {
       throw new Failure(
           "connect",

@@ -47,6 +47,22 @@ public class TaxiiFeeds {
    */
   static final int MAX_PAGES = 200;
 
+  /**
+   * How long one poll may take as a whole ({@code renkei.feeds.poll-deadline}, default 5 min, less
+   * than the claim so that no other instance polls the feed meanwhile): a page still being read
+   * then is cut off (the poll fails and backs off); no page is begun after it. A peer that trickles
+   * its answer a byte at a time, just inside the read timeout, held the poll as long as it liked
+   * (feedpoll30).
+   */
+  private final Duration pollDeadline;
+
+  /**
+   * Bytes one poll reads before it begins no further page ({@code renkei.feeds.poll-max-bytes},
+   * default 256 MiB; a page itself is at most {@link TaxiiClient#MAX_PAGE_BYTES}); the rest at the
+   * next poll, from the stored cursor.
+   */
+  private final long pollMaxBytes;
+
   /** A subscription, as shown to admins (never with its secret). */
   public record Feed(
       long id,
@@ -139,7 +155,24 @@ public class TaxiiFeeds {
       AuditLog audit,
       jp.renkei.server.directory.DirectoryService directory,
       CredentialVault vault,
-      OutboundHttp http) {
+      OutboundHttp http,
+      @org.springframework.beans.factory.annotation.Value("${renkei.feeds.poll-deadline:5m}")
+          Duration pollDeadline,
+      @org.springframework.beans.factory.annotation.Value("${renkei.feeds.poll-max-bytes:256MB}")
+          org.springframework.util.unit.DataSize pollMaxBytes) {
+    if (pollDeadline.isNegative() || pollDeadline.isZero() || pollDeadline.compareTo(CLAIM) >= 0) {
+      throw new IllegalArgumentException(
+          "renkei.feeds.poll-deadline: must be positive and less than "
+              + CLAIM.toMinutes()
+              + " min (a feed's claim), was "
+              + pollDeadline);
+    }
+    if (pollMaxBytes.toBytes() <= 0) {
+      throw new IllegalArgumentException(
+          "renkei.feeds.poll-max-bytes: must be positive, was " + pollMaxBytes);
+    }
+    this.pollDeadline = pollDeadline;
+    this.pollMaxBytes = pollMaxBytes.toBytes();
     this.jdbc = jdbc;
     this.intel = intel;
     this.audit = audit;
@@ -546,9 +579,13 @@ public class TaxiiFeeds {
               f.remoteCollection(),
               new TaxiiClient.Auth(f.authKind(), f.username(), secret(f)));
       int pages = 0;
+      long bytes = 0;
+      Instant deadline = started.plus(pollDeadline);
+      boolean more;
       do {
-        TaxiiClient.Page fetched = client.objects(cursor, next);
+        TaxiiClient.Page fetched = client.objects(cursor, next, deadline);
         pages++;
+        bytes += fetched.body().length;
         IntelService.Ingest page =
             intel.ingest(
                 feedActor,
@@ -568,12 +605,22 @@ public class TaxiiFeeds {
             .params(cursor, page.successes() - page.alreadyStored(), page.failures(), f.id())
             .update();
         // a remote that says more but gives no token is continued by added_after next time
-      } while (next != null && pages < MAX_PAGES);
-      if (next != null) {
+        more = next != null;
+      } while (more
+          && pages < MAX_PAGES
+          && bytes < pollMaxBytes
+          && Instant.now().isBefore(deadline));
+      if (more) {
         log.warn(
-            "Feed {}: {} pages read, the rest at its next poll (the remote still says more)",
+            "Feed {}: {} pages ({} bytes) read in {} s, the rest at its next poll (the remote"
+                + " still says more; limits: {} pages, {} bytes, {} s a poll)",
             f.name(),
-            pages);
+            pages,
+            bytes,
+            Duration.between(started, Instant.now()).toSeconds(),
+            MAX_PAGES,
+            pollMaxBytes,
+            pollDeadline.toSeconds());
       }
       jdbc.sql(
               "update taxii_feed set last_poll_at = ?, last_success_at = ?, failures = 0,"

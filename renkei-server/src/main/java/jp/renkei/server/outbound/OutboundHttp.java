@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,6 +22,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import jp.renkei.engine.net.AddressPolicy;
@@ -47,7 +53,10 @@ import org.apache.hc.core5.util.Timeout;
  * name that resolves differently a moment later — DNS rebinding — changes nothing); redirects are
  * followed here, each one checked as the first, and credentials are not carried to another origin.
  * Failures say what happened (the status, a refusal and why, a timeout), never what a destination
- * answered in its body. Thread-safe.
+ * answered in its body. Every exchange has a whole deadline ({@code
+ * renkei.outbound.max-exchange-time}, or an earlier one its caller gives): the read timeout bounds
+ * the wait for each next byte only, so a destination that trickles its answer is cut off there (its
+ * connection closed) rather than holding the caller's thread. Thread-safe.
  */
 public final class OutboundHttp implements AutoCloseable {
 
@@ -114,6 +123,18 @@ public final class OutboundHttp implements AutoCloseable {
     }
   }
 
+  /**
+   * The exchange did not complete before its whole deadline (a destination that answers too slowly
+   * as a whole, however promptly each byte comes); its connection was closed.
+   */
+  public static final class Overdue extends Failure {
+    private static final long serialVersionUID = 1L;
+
+    public Overdue(String message) {
+      super(message);
+    }
+  }
+
   /** Thrown from inside the resolver so the client stops before connecting. */
   private static final class RefusedAddress extends UnknownHostException {
     private static final long serialVersionUID = 1L;
@@ -128,6 +149,16 @@ public final class OutboundHttp implements AutoCloseable {
   private final int maxRedirects;
   private final Function<String, InetAddress[]> lookup;
   private final CloseableHttpClient client;
+  private final Duration maxExchangeTime;
+
+  /** Closes the connection of an exchange whose deadline passes (one daemon thread). */
+  private final ScheduledExecutorService deadlines =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "outbound-deadline");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** The guard of a hub: its configuration and its own addresses. */
   public OutboundHttp(OutboundProperties p, Collection<InetAddress> own) {
@@ -141,6 +172,7 @@ public final class OutboundHttp implements AutoCloseable {
     this.allowHttp = p.allowHttp();
     this.maxRedirects = p.maxRedirects();
     this.lookup = lookup;
+    this.maxExchangeTime = p.maxExchangeTime();
     this.client =
         HttpClients.custom()
             .setConnectionManager(
@@ -166,7 +198,9 @@ public final class OutboundHttp implements AutoCloseable {
    */
   public static OutboundHttp unrestricted(Duration connectTimeout) {
     return new OutboundHttp(
-        new OutboundProperties(List.of("0.0.0.0/0", "::/0"), true, connectTimeout, 3), Set.of());
+        new OutboundProperties(
+            List.of("0.0.0.0/0", "::/0"), true, connectTimeout, 3, Duration.ofMinutes(10)),
+        Set.of());
   }
 
   /** The addresses of this machine's network interfaces. */
@@ -239,15 +273,29 @@ public final class OutboundHttp implements AutoCloseable {
    * its TLP) goes to the URL its organisation registered, never to wherever that URL points next.
    */
   public Response exchange(Request request, int maxBody, boolean sameOriginOnly) {
+    return exchange(request, maxBody, sameOriginOnly, null);
+  }
+
+  /**
+   * As {@link #exchange(Request, int, boolean)}, completed (redirects and the whole body) before
+   * {@code deadline} when it is given and earlier than the configured {@code max-exchange-time}
+   * from now; else {@link Overdue}, the connection closed.
+   */
+  public Response exchange(Request request, int maxBody, boolean sameOriginOnly, Instant deadline) {
+    Instant own = Instant.now().plus(maxExchangeTime);
+    Instant end = deadline == null || deadline.isAfter(own) ? own : deadline;
     Request current = request;
     for (int redirects = 0; ; redirects++) {
       checkForm(current.uri());
+      if (!Instant.now().isBefore(end)) {
+        throw overdue(request, end);
+      }
       if (sameOriginOnly && redirects > 0 && !sameOrigin(request.uri(), current.uri())) {
         throw new Refused(
             "destination refused: a redirect to another origin (a webhook is delivered to its"
                 + " registered URL only)");
       }
-      Response r = once(current, maxBody);
+      Response r = bounded(current, maxBody, request, end);
       Optional<String> location = r.header("Location");
       if (!isRedirect(r.status()) || location.isEmpty()) {
         return r;
@@ -297,8 +345,52 @@ public final class OutboundHttp implements AutoCloseable {
     return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
-  private Response once(Request r, int maxBody) {
+  /**
+   * One request, its connection closed when {@code end} passes; a body cut short by that close
+   * (which a close-delimited answer would show as a normal end) is never returned as an answer.
+   */
+  private Response bounded(Request r, int maxBody, Request first, Instant end) {
     HttpUriRequestBase req = new HttpUriRequestBase(r.method(), r.uri());
+    AtomicBoolean cut = new AtomicBoolean();
+    long left = Duration.between(Instant.now(), end).toNanos();
+    ScheduledFuture<?> timer;
+    try {
+      timer =
+          deadlines.schedule(
+              () -> {
+                cut.set(true);
+                req.cancel();
+              },
+              Math.max(0, left),
+              TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw new Failure("the outbound client is closed");
+    }
+    try {
+      Response resp = once(req, r, maxBody);
+      if (cut.get()) {
+        throw overdue(first, end);
+      }
+      return resp;
+    } catch (Failure e) {
+      if (cut.get() && !(e instanceof Overdue)) {
+        throw overdue(first, end);
+      }
+      throw e;
+    } finally {
+      timer.cancel(false);
+    }
+  }
+
+  private Overdue overdue(Request first, Instant end) {
+    return new Overdue(
+        "no complete answer before the exchange's deadline (at most "
+            + maxExchangeTime.toSeconds()
+            + " s, renkei.outbound.max-exchange-time, or the caller's own limit); connection"
+            + " closed");
+  }
+
+  private Response once(HttpUriRequestBase req, Request r, int maxBody) {
     req.setConfig(
         RequestConfig.custom()
             .setResponseTimeout(Timeout.of(r.timeout()))
@@ -453,6 +545,7 @@ public final class OutboundHttp implements AutoCloseable {
 
   @Override
   public void close() {
+    deadlines.shutdownNow();
     try {
       client.close();
     } catch (IOException e) {

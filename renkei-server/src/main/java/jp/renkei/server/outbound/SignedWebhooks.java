@@ -24,6 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignedWebhooks {
 
+  /**
+   * A webhook's whole exchange may take this many times {@code renkei.notify.webhook-timeout} (the
+   * wait for each next byte), and never more than {@code renkei.outbound.max-exchange-time}.
+   */
+  static final int WHOLE_EXCHANGE_TIMEOUTS = 3;
+
   private final JdbcClient jdbc;
   private final OutboundHttp http;
   private final NotifyProperties notify;
@@ -77,7 +83,10 @@ public class SignedWebhooks {
                   body.getBytes(StandardCharsets.UTF_8),
                   notify.webhookTimeout()),
               0,
-              true);
+              true,
+              // the whole exchange (redirects, and the body the client drains after the status):
+              // a receiver that trickles its answer otherwise held the outbox sender (feedpoll30)
+              Instant.now().plus(notify.webhookTimeout().multipliedBy(WHOLE_EXCHANGE_TIMEOUTS)));
     } catch (OutboundHttp.Refused e) {
       // allowed when it was saved; its name now resolves inside, or it redirects there: audited
       // as a refusal when saving is, in the organisation's name (its admins see it), on its own

@@ -99,12 +99,15 @@ class OutboundHttpTest {
   }
 
   static OutboundHttp guard(List<String> ranges, boolean http) {
-    return new OutboundHttp(new OutboundProperties(ranges, http, T, 3), Set.of());
+    return new OutboundHttp(
+        new OutboundProperties(ranges, http, T, 3, Duration.ofMinutes(10)), Set.of());
   }
 
   static OutboundHttp guard(Function<String, InetAddress[]> dns) {
     return new OutboundHttp(
-        new OutboundProperties(List.of("127.0.0.1/32"), true, T, 3), Set.of(), dns);
+        new OutboundProperties(List.of("127.0.0.1/32"), true, T, 3, Duration.ofMinutes(10)),
+        Set.of(),
+        dns);
   }
 
   static OutboundHttp.Response get(OutboundHttp h, String url) {
@@ -255,7 +258,10 @@ class OutboundHttpTest {
 
   @Test
   void aRangeThatIsNotACidrStopsTheStart() {
-    assertThatThrownBy(() -> new OutboundProperties(List.of("partner.example/24"), false, T, 3))
+    assertThatThrownBy(
+            () ->
+                new OutboundProperties(
+                    List.of("partner.example/24"), false, T, 3, Duration.ofMinutes(10)))
         .hasMessageContaining("renkei.outbound.allow-ranges: not an IP address");
   }
 
@@ -274,6 +280,74 @@ class OutboundHttpTest {
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.body()).isEmpty();
       assertThat(r.tooLarge()).isTrue();
+    }
+  }
+
+  /**
+   * A destination that answers a byte every 50 ms, each well inside the read timeout, for up to a
+   * minute: the whole exchange ends at its deadline (the configured one, or the caller's earlier
+   * one), the connection closed, and no part of the body is taken as the answer (feedpoll30).
+   */
+  @Test
+  void aTricklingAnswerIsCutOffAtTheDeadline() throws Exception {
+    AtomicInteger cut = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean stopping =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    slow.createContext(
+        "/",
+        ex -> {
+          ex.sendResponseHeaders(
+              200, ex.getRequestURI().getPath().startsWith("/chunked") ? 0 : 5000);
+          try {
+            for (int i = 0; i < 1200 && !stopping.get(); i++) {
+              ex.getResponseBody().write('x');
+              ex.getResponseBody().flush();
+              Thread.sleep(50);
+            }
+          } catch (java.io.IOException e) {
+            cut.incrementAndGet();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            ex.close();
+          }
+        });
+    slow.start();
+    try (OutboundHttp configured =
+            new OutboundHttp(
+                new OutboundProperties(List.of("127.0.0.1/32"), true, T, 3, Duration.ofSeconds(1)),
+                Set.of());
+        OutboundHttp h = guard(List.of("127.0.0.1/32"), true)) {
+      String base = "http://127.0.0.1:" + port(slow);
+      for (String path : List.of("/length", "/chunked")) {
+        assertThatThrownBy(
+                () ->
+                    configured.exchange(OutboundHttp.Request.get(URI.create(base + path), T), 100))
+            .as(path)
+            .isInstanceOf(OutboundHttp.Overdue.class)
+            .hasMessageStartingWith("no complete answer before the exchange's deadline");
+        // the caller's own deadline, earlier than the configured 10 minutes
+        assertThatThrownBy(
+                () ->
+                    h.exchange(
+                        OutboundHttp.Request.get(URI.create(base + path), T),
+                        100,
+                        false,
+                        java.time.Instant.now().plusMillis(500)))
+            .as(path)
+            .isInstanceOf(OutboundHttp.Overdue.class);
+      }
+      // the connections were closed by the hub, not left to trickle on
+      long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (cut.get() < 4 && System.nanoTime() < until) {
+        Thread.sleep(50);
+      }
+      assertThat(cut.get()).isEqualTo(4);
+    } finally {
+      stopping.set(true);
+      slow.stop(0);
     }
   }
 }

@@ -1,0 +1,212 @@
+package jp.renkei.server.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.renkei.server.audit.Actor;
+import jp.renkei.server.directory.DirectoryService;
+import jp.renkei.server.directory.Organisation;
+import jp.renkei.server.directory.Role;
+import jp.renkei.server.directory.UserAccount;
+import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.Http;
+import jp.renkei.server.support.ServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A peer that answers a byte at a time, each just inside the read timeout (feedpoll30, found by
+ * attack30): a real HTTP server on 127.0.0.1 trickles its answer, for a minute unless the hub
+ * closes the connection. The poll is started as the server's own cadence starts it, on the
+ * scheduling thread ({@link FeedPoller#pollDue} run by the instance's {@code TaskScheduler}; tests
+ * otherwise set the cadence to an hour, which a subclass cannot override), with small whole-poll
+ * and whole-exchange limits so that the test is short.
+ */
+class SlowPeerIT extends ServerTest {
+
+  @DynamicPropertySource
+  static void smallLimits(DynamicPropertyRegistry registry) {
+    registry.add("renkei.feeds.poll-deadline", () -> "3s");
+    registry.add("renkei.outbound.max-exchange-time", () -> "4s");
+  }
+
+  @Autowired DirectoryService directory;
+  @Autowired TaxiiFeeds feeds;
+  @Autowired IntelService intel;
+  @Autowired JdbcClient jdbc;
+  @Autowired FeedPoller poller;
+  @Autowired org.springframework.scheduling.TaskScheduler scheduler;
+
+  HttpServer peer;
+  HttpServer receiver;
+  volatile boolean stopping;
+  final AtomicInteger trickling = new AtomicInteger();
+  final AtomicInteger cutOff = new AtomicInteger();
+  final List<String> received = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void servers() throws Exception {
+    peer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    peer.setExecutor(Executors.newCachedThreadPool());
+    peer.createContext("/", ex -> trickle(ex, "application/taxii+json;version=2.1"));
+    peer.start();
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.setExecutor(Executors.newCachedThreadPool());
+    receiver.createContext(
+        "/",
+        ex -> {
+          ex.getRequestBody().readAllBytes();
+          if (ex.getRequestURI().getPath().startsWith("/slow")) {
+            trickle(ex, "text/plain");
+            return;
+          }
+          received.add(ex.getRequestURI().getPath());
+          ex.sendResponseHeaders(204, -1);
+          ex.close();
+        });
+    receiver.start();
+  }
+
+  /** Headers at once, then one byte every 100 ms for a minute: each read is answered in time. */
+  void trickle(HttpExchange ex, String type) throws IOException {
+    trickling.incrementAndGet();
+    ex.getResponseHeaders().add("Content-Type", type);
+    ex.sendResponseHeaders(200, 1_000_000);
+    OutputStream out = ex.getResponseBody();
+    try {
+      for (int i = 0; i < 600 && !stopping; i++) {
+        out.write(' ');
+        out.flush();
+        Thread.sleep(100);
+      }
+    } catch (IOException e) {
+      cutOff.incrementAndGet(); // the hub closed the connection
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ex.close();
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    stopping = true;
+    peer.stop(0);
+    receiver.stop(0);
+  }
+
+  String url(HttpServer s, String path) {
+    return "http://127.0.0.1:" + s.getAddress().getPort() + path;
+  }
+
+  @Test
+  void aTricklingPeerHoldsNeitherAdvisoryDeliveryNorItsPollBeyondTheDeadline() {
+    UserAccount admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    StixCollection gas =
+        intel.allCollections().stream()
+            .filter(c -> "gas".equals(c.sectorCode()))
+            .findFirst()
+            .orElseThrow();
+    Organisation bank = fixtures.operator("finance");
+    directory.setDelivery(Actor.cli(), bank.id(), null, url(receiver, "/hook"));
+
+    TaxiiFeeds.Feed slow =
+        feeds.create(
+            fixtures.actor(admin),
+            new TaxiiFeeds.NewFeed(
+                Fixtures.unique("trickle"),
+                url(peer, "/taxii2/api/"),
+                "c",
+                "none",
+                null,
+                null,
+                gas.id().toString(),
+                null,
+                null,
+                null,
+                60));
+    // the server's own poller, on the scheduling thread, begins the poll; the peer trickles
+    scheduler.schedule(poller::pollDue, java.time.Instant.now());
+    await().atMost(Duration.ofSeconds(20)).until(() -> trickling.get() > 0);
+
+    // meanwhile an advisory is issued: its webhook is delivered by the scheduled outbox sender,
+    // which must not wait for the peer (before feedpoll30 it waited for the whole trickle)
+    Http nisc = http().bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
+    HttpResponse<String> r =
+        nisc.postJson(
+            "/api/v1/advisories",
+            "{\"title\":\"slow peer "
+                + bank.code()
+                + "\",\"body\":\"本文\",\"tlp\":\"green\",\"organisations\":[\""
+                + bank.code()
+                + "\"]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(20)).until(() -> received.contains("/hook"));
+    assertThat(cutOff.get()).as("the delivery came while the peer was still trickling").isZero();
+
+    // and the poll itself ends at its deadline: the connection closed, the feed failed, backing off
+    await().atMost(Duration.ofSeconds(30)).until(() -> lastError(slow.id()) != null);
+    assertThat(lastError(slow.id()))
+        .startsWith("no complete answer before the exchange's deadline");
+    assertThat(
+            jdbc.sql("select objects_received from taxii_feed where id = ?")
+                .param(slow.id())
+                .query(Long.class)
+                .single())
+        .isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> cutOff.get() > 0);
+  }
+
+  String lastError(long feed) {
+    return jdbc.sql("select last_error from taxii_feed where id = ?")
+        .param(feed)
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  @Test
+  void aTricklingWebhookReceiverIsCutOffAtTheWholeExchangeDeadline() {
+    Organisation bank = fixtures.operator("finance");
+    directory.setDelivery(Actor.cli(), bank.id(), null, url(receiver, "/slow"));
+    Http nisc = http().bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
+    HttpResponse<String> r =
+        nisc.postJson(
+            "/api/v1/advisories",
+            "{\"title\":\"slow receiver "
+                + bank.code()
+                + "\",\"body\":\"本文\",\"tlp\":\"green\",\"organisations\":[\""
+                + bank.code()
+                + "\"]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                        "select last_error from outbox where channel = 'webhook' and"
+                            + " organisation_id = ? and last_error is not null")
+                    .param(bank.id())
+                    .query(String.class)
+                    .optional()
+                    .filter(e -> e.startsWith("no complete answer before the exchange's deadline"))
+                    .isPresent());
+    await().atMost(Duration.ofSeconds(10)).until(() -> cutOff.get() > 0);
+  }
+}
