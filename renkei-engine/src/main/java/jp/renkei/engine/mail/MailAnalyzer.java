@@ -4653,6 +4653,10 @@ public final class MailAnalyzer {
         if (inFront != null) {
           st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + inFront);
         }
+        String bare = MailSigns.suffixInFront(h);
+        if (bare != null) {
+          st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + bare);
+        }
         hyphened(l.url(), h, st);
         links(l, h, sender, st);
         redirected(l, h, sender, st);
@@ -5522,6 +5526,10 @@ public final class MailAnalyzer {
     String inFront = MailSigns.brandDomainInFront(th);
     if (inFront != null) {
       st.flag(RedFlag.LOOKALIKE_DOMAIN, target + " ≈ " + inFront);
+    }
+    String bare = MailSigns.suffixInFront(th);
+    if (bare != null) {
+      st.flag(RedFlag.LOOKALIKE_DOMAIN, target + " ≈ " + bare);
     }
     hyphened(target, th, st);
     links(t, th, sender, st);

@@ -1712,7 +1712,10 @@ final class MailSigns {
    * domain at the start of the address. The part before the registrable domain must itself be a
    * domain under a public suffix whose first label is one of a brand's, and the registrable domain
    * none of that brand's; the brand's public suffix may also be glued with a hyphen to the next
-   * label ("rakuten-sec.co.jp-member.cn"). Returns "amazon.co.jp (Amazon)", or null.
+   * label ("rakuten-sec.co.jp-member.cn"), when it is one a company's address ends with ({@link
+   * #HYPHENED_SUFFIXES}): a new top-level domain that starts an ordinary hyphenated name
+   * ("eki-net.help-example.com", .help) is read by nobody as the brand's domain. Returns
+   * "amazon.co.jp (Amazon)", or null.
    */
   static String brandDomainInFront(String host) {
     String reg = registrable(host);
@@ -1724,11 +1727,43 @@ final class MailSigns {
     if (hyphen > 0 && hyphen < reg.indexOf('.')) {
       // the brand's suffix glued to the next label (rakuten-sec.co.jp-member.cn)
       String glued = brandDomainIn(front + "." + reg.substring(0, hyphen), reg);
-      if (glued != null) {
+      if (glued != null && HYPHENED_SUFFIXES.contains(gluedSuffix(glued))) {
         return glued;
       }
     }
     return brandDomainIn(front, reg);
+  }
+
+  /** The public suffix of "amazon.co.jp (Amazon)" written with hyphens ("co-jp"), or "". */
+  private static String gluedSuffix(String found) {
+    String domain = found.substring(0, found.indexOf(' '));
+    String suffix = domain.substring(domain.indexOf('.') + 1);
+    return suffix.replace('.', '-');
+  }
+
+  /**
+   * A bare public suffix of a registry, of two labels or more, written in front of another domain
+   * as the start of a link's host, alone or after "www" ("www.co.jp.trackio.cn"): the reader sees a
+   * Japanese company's address (…co.jp) where there is none; no company's host is named so.
+   * One-label suffixes are left alone (jp.example.com is a company's Japanese site), and so are
+   * hosting services' suffixes (github.io). Returns the front ("www.co.jp"), or null.
+   */
+  static String suffixInFront(String host) {
+    String reg = registrable(host);
+    if (reg == null || host.length() <= reg.length() + 1 || hostIn(host, TRACKERS)) {
+      return null;
+    }
+    String front = host.substring(0, host.length() - reg.length() - 1);
+    String bare = front.startsWith("www.") ? front.substring(4) : front;
+    if (bare.indexOf('.') < 0) {
+      return null;
+    }
+    try {
+      InternetDomainName d = InternetDomainName.from(bare);
+      return d.isRegistrySuffix() ? front : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

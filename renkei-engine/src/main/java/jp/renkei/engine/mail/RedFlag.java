@@ -76,14 +76,16 @@ public enum RedFlag {
           + " List-Id of some other domain written into a message buys nothing.)"),
   LOOKALIKE_DOMAIN(
       30,
-      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。または差出人のドメインが、受信者の組織のドメインや本文に引用されたアドレス (返信の元のメールの取引先など) のドメインと 1〜2 文字だけ違います (例: example-corp.co.jp に対する example-crop.co.jp)。取引先や自組織になりすまして資料の再送や人事異動を装う手口の典型です。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。またはリンク先のホスト名が企業のドメインで始まっていますが、実際には別のドメインです (例: amazon.co.jp.kvbxz.xyz、rakuten-sec.co.jp-member.cn)。企業のドメインのドットをハイフンに替えてホスト名に書き込んだ形 (例: my.jcb.co.jp に見せる my-jcb-co-jp.cyyan.xyz) も同じ手口です。ログイン用のリンクのホスト名の前の部分に企業のドメインの名前を置いた形 (例: www.eki-net.tsdgd.top) や、差出人のアドレスの @ の前に企業のドメインを書いた形 (例: support-amazon.jp@28703.cn) も、読む人に企業のアドレスを見せて別のドメインから送る同じ手口です。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
+      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。または差出人のドメインが、受信者の組織のドメインや本文に引用されたアドレス (返信の元のメールの取引先など) のドメインと 1〜2 文字だけ違います (例: example-corp.co.jp に対する example-crop.co.jp)。取引先や自組織になりすまして資料の再送や人事異動を装う手口の典型です。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。またはリンク先のホスト名が企業のドメインで始まっていますが、実際には別のドメインです (例: amazon.co.jp.kvbxz.xyz、rakuten-sec.co.jp-member.cn)。企業名のない「co.jp」などの公開接尾辞だけをホスト名の先頭に置いて日本企業のアドレスに見せる形 (例: www.co.jp.trackio.cn) も同じです。企業のドメインのドットをハイフンに替えてホスト名に書き込んだ形 (例: my.jcb.co.jp に見せる my-jcb-co-jp.cyyan.xyz) も同じ手口です。ログイン用のリンクのホスト名の前の部分に企業のドメインの名前を置いた形 (例: www.eki-net.tsdgd.top) や、差出人のアドレスの @ の前に企業のドメインを書いた形 (例: support-amazon.jp@28703.cn) も、読む人に企業のアドレスを見せて別のドメインから送る同じ手口です。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
       "A sender or link domain imitates a member organisation's domain or uses punycode to look"
           + " like one, or the sender's domain is one or two letters away from a recipient's"
           + " organisation's domain or from an address quoted in the text (the partner of the"
           + " thread being answered): example-crop.co.jp for example-corp.co.jp, the way a"
           + " partner's re-sent documents or a personnel notice are faked, or a login link leads to another domain dressed in the sender's or a brand's"
           + " name, or a link's host begins with a brand's domain but is another domain"
-          + " (amazon.co.jp.kvbxz.xyz, rakuten-sec.co.jp-member.cn) or carries a brand's domain"
+          + " (amazon.co.jp.kvbxz.xyz, rakuten-sec.co.jp-member.cn), or begins with a bare public"
+          + " suffix such as co.jp that shows a Japanese company's address where there is none"
+          + " (www.co.jp.trackio.cn), or carries a brand's domain"
           + " with hyphens for its dots (my-jcb-co-jp.cyyan.xyz for my.jcb.co.jp), or a login"
           + " link's host puts a brand's domain name in front of another domain"
           + " (www.eki-net.tsdgd.top), or the sender's mailbox name is a brand's domain on"
