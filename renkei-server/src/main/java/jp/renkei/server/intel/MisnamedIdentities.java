@@ -101,36 +101,44 @@ public class MisnamedIdentities {
    * Withholds a flagged identity (docs/organisations.md, "Withholding"): from now on only the
    * organisation that stored it reads it, and every other reader is served the objects naming it
    * without that reference, marked {@code x_renkei_attribution_withheld}. Only an identity the name
-   * rule flags now may be withheld; audited as {@code intel.misnamed.withheld}. Returns false when
-   * it already was withheld (nothing is written then).
+   * rule flags now may be withheld; audited as {@code intel.misnamed.withheld}. The storing
+   * organisation's admins are told by e-mail, in Japanese and English, through the outbox (what is
+   * withheld, what others are served, what to do). Returns false when it already was withheld
+   * (nothing is written or mailed then).
    */
   @Transactional
   public boolean withhold(Actor actor, String stixId) {
     requireAdmin(actor);
-    StoredIdentityNames.Misnamed m =
+    StoredIdentityNames.Named flagged =
         stored.named().stream()
-            .map(StoredIdentityNames.Named::misnamed)
-            .filter(x -> x.stixId().equals(stixId))
+            .filter(x -> x.misnamed().stixId().equals(stixId))
             .findFirst()
             .orElseThrow(() -> new InvalidInput("identity", "error.misnamed.notFlagged", stixId));
+    StoredIdentityNames.Misnamed m = flagged.misnamed();
     Organisation o = directory.organisation(m.organisation());
     if (!withheld.withhold(stixId, o.id())) {
       return false;
     }
+    int mailed =
+        mailAdmins(
+            o,
+            MisnamedMail.withheldSubject(),
+            MisnamedMail.withheldBody(o, stixId, flagged.name(), m.why()));
     audit.record(
         actor,
         AuditLog.Event.success(
             "intel.misnamed.withheld",
             "stix_object",
             stixId,
-            "organisation " + o.code() + ", rule " + m.why()));
+            "organisation " + o.code() + ", rule " + m.why() + ", mailed " + mailed));
     return true;
   }
 
   /**
    * Releases a withheld identity: everyone who read it before reads it again, and the objects
-   * naming it are served as stored. Audited as {@code intel.misnamed.released}. Returns false when
-   * it was not withheld.
+   * naming it are served as stored. Audited as {@code intel.misnamed.released}; the storing
+   * organisation's admins are told by e-mail as on withholding. Returns false when it was not
+   * withheld.
    */
   @Transactional
   public boolean release(Actor actor, String stixId) {
@@ -139,13 +147,19 @@ public class MisnamedIdentities {
     if (org == null || !withheld.release(stixId)) {
       return false;
     }
+    Organisation o = directory.organisation(org);
+    int mailed =
+        mailAdmins(
+            o,
+            MisnamedMail.releasedSubject(),
+            MisnamedMail.releasedBody(o, stixId, storedName(stixId, o.id())));
     audit.record(
         actor,
         AuditLog.Event.success(
             "intel.misnamed.released",
             "stix_object",
             stixId,
-            "organisation " + directory.organisation(org).code()));
+            "organisation " + o.code() + ", mailed " + mailed));
     return true;
   }
 
@@ -196,32 +210,7 @@ public class MisnamedIdentities {
     if (mine.isEmpty()) {
       return 0;
     }
-    List<long[]> admins =
-        jdbc.sql(
-                "select u.id, u.organisation_id from app_user u join organisation g on g.id ="
-                    + " u.organisation_id where u.organisation_id = ? and u.kind = 'person' and"
-                    + " u.enabled and g.active and u.role in ('org_admin', 'platform_admin')"
-                    + " and coalesce(u.email, '') <> '' order by u.id")
-            .param(o.id())
-            .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
-            .list();
-    String subject = MisnamedMail.subject();
-    String body = MisnamedMail.body(o, mine);
-    for (long[] admin : admins) {
-      long mail =
-          jdbc.sql(
-                  "insert into account_mail (user_id, kind, subject, body) values (?,"
-                      + " 'misnamed_identity', ?, ?) returning id")
-              .params(admin[0], subject, body)
-              .query(Long.class)
-              .single();
-      jdbc.sql(
-              "insert into outbox (account_mail_id, version_no, organisation_id, channel, target,"
-                  + " purpose) select ?, 0, ?, 'email', email, 'delivery' from app_user where id"
-                  + " = ? on conflict do nothing")
-          .params(mail, admin[1], admin[0])
-          .update();
-    }
+    int mailed = mailAdmins(o, MisnamedMail.subject(), MisnamedMail.body(o, mine));
     for (StoredIdentityNames.Named n : mine) {
       audit.record(
           actor,
@@ -229,14 +218,55 @@ public class MisnamedIdentities {
               "intel.misnamed.asked",
               "stix_object",
               n.misnamed().stixId(),
-              "organisation "
-                  + o.code()
-                  + ", rule "
-                  + n.misnamed().why()
-                  + ", mailed "
-                  + admins.size()));
+              "organisation " + o.code() + ", rule " + n.misnamed().why() + ", mailed " + mailed));
+    }
+    return mailed;
+  }
+
+  /**
+   * Queues one e-mail through the outbox to each admin of {@code o} (its enabled organisation and
+   * platform admins with an e-mail address, while it is active); the outbox judges each again when
+   * it sends (a person disabled or an organisation made inactive by then gets nothing). Returns how
+   * many were queued.
+   */
+  private int mailAdmins(Organisation o, String subject, String body) {
+    List<Long> admins =
+        jdbc.sql(
+                "select u.id from app_user u join organisation g on g.id = u.organisation_id"
+                    + " where u.organisation_id = ? and u.kind = 'person' and u.enabled and"
+                    + " g.active and u.role in ('org_admin', 'platform_admin')"
+                    + " and coalesce(u.email, '') <> '' order by u.id")
+            .param(o.id())
+            .query(Long.class)
+            .list();
+    for (long admin : admins) {
+      long mail =
+          jdbc.sql(
+                  "insert into account_mail (user_id, kind, subject, body) values (?,"
+                      + " 'misnamed_identity', ?, ?) returning id")
+              .params(admin, subject, body)
+              .query(Long.class)
+              .single();
+      jdbc.sql(
+              "insert into outbox (account_mail_id, version_no, organisation_id, channel, target,"
+                  + " purpose) select ?, 0, ?, 'email', email, 'delivery' from app_user where id"
+                  + " = ? on conflict do nothing")
+          .params(mail, o.id(), admin)
+          .update();
     }
     return admins.size();
+  }
+
+  /** The name of the newest version of {@code stixId} that {@code organisation} stored. */
+  private String storedName(String stixId, long organisation) {
+    return jdbc.sql(
+            "select coalesce(body::jsonb ->> 'name', '') from stix_object where stix_id = ? and"
+                + " originator_org = ? and type = 'identity' order by version desc, seq desc"
+                + " limit 1")
+        .params(stixId, organisation)
+        .query(String.class)
+        .optional()
+        .orElse("");
   }
 
   private static void requireAdmin(Actor actor) {

@@ -4,10 +4,11 @@ import java.util.List;
 import jp.renkei.server.directory.Organisation;
 
 /**
- * The e-mail a platform admin's ask sends an organisation's admins ({@link
- * MisnamedIdentities#ask}): which of its identities carry another organisation's name, why it
- * matters, and what to do — in Japanese, then English. Only the organisation's own identities are
- * named (id, name, rule).
+ * The e-mails to an organisation's admins about the identities it stored under another
+ * organisation's name, in Japanese, then English: a platform admin's ask ({@link
+ * MisnamedIdentities#ask}: which ones, why it matters, what to do), and the notices that one was
+ * withheld or released ({@link MisnamedIdentities#withhold}, {@link MisnamedIdentities#release}).
+ * Only the organisation's own identities are named (id, name, rule), never an object of another.
  */
 final class MisnamedMail {
 
@@ -58,6 +59,68 @@ final class MisnamedMail {
         + "\nPlease send a new version with your own organisation's name (or one of your units),"
         + " or revoke them. Only the storing organisation versions or revokes its objects. If you"
         + " think one is flagged wrongly, reply to the platform admins.\n";
+  }
+
+  static String withheldSubject() {
+    return "[Renkei] 貴組織の識別情報の差し止め / An identity your organisation stored is withheld";
+  }
+
+  static String withheldBody(Organisation o, String stixId, String name, String why) {
+    boolean unit = why.equals("unit");
+    return o.nameJa()
+        + " 管理者各位\n\n"
+        + "基盤管理者は、貴組織が連携基盤に保存した次の STIX 識別情報 (identity) を差し止めました。"
+        + (unit ? "名簿にある他の組織の部署・チームの名前" : "名簿にある他の組織の名前")
+        + "に見えるためです。\n\n- "
+        + stixId
+        + " 「"
+        + oneLine(name)
+        + "」\n\n"
+        + "差し止めの間、貴組織以外の組織にはこの識別情報は提供されません。これを参照する情報は、参照を除き、"
+        + "帰属の差し止めの印 (x_renkei_attribution_withheld) を付けて提供されます。"
+        + "貴組織は保存したとおりに読めます。保存された内容は変わりません。\n"
+        + "貴組織の名前 (または貴組織の部署名) に改めた新しい版を送るか失効 (revoked) させたうえで、"
+        + "基盤管理者に解除を依頼してください。\n\n"
+        + "-- \n\nTo the administrators of "
+        + o.nameEn()
+        + "\n\nThe platform admins have withheld the following STIX identity your organisation"
+        + " stored on the hub, because it is named as "
+        + (unit ? "a unit or team of another organisation" : "another organisation")
+        + " of the directory.\n\n- "
+        + stixId
+        + " \""
+        + oneLine(name)
+        + "\"\n\n"
+        + "While it is withheld, no other organisation is served this identity, and objects that"
+        + " name it are served to them without the reference, marked"
+        + " x_renkei_attribution_withheld. Your organisation reads everything as stored; nothing"
+        + " stored is changed.\nPlease send a new version with your own organisation's name (or"
+        + " one of your units), or revoke it, then ask the platform admins to release it.\n";
+  }
+
+  static String releasedSubject() {
+    return "[Renkei] 貴組織の識別情報の差し止めの解除 / An identity your organisation stored is released";
+  }
+
+  static String releasedBody(Organisation o, String stixId, String name) {
+    return o.nameJa()
+        + " 管理者各位\n\n"
+        + "基盤管理者は、貴組織が連携基盤に保存した次の STIX 識別情報 (identity) の差し止めを解除しました。\n\n- "
+        + stixId
+        + " 「"
+        + oneLine(name)
+        + "」\n\n"
+        + "この識別情報とこれを参照する情報は、再び保存したとおりに、それぞれの共有範囲の組織へ提供されます。\n\n"
+        + "-- \n\nTo the administrators of "
+        + o.nameEn()
+        + "\n\nThe platform admins have released the following STIX identity your organisation"
+        + " stored on the hub, which was withheld.\n\n- "
+        + stixId
+        + " \""
+        + oneLine(name)
+        + "\"\n\n"
+        + "It and the objects that name it are served again as stored, each to its own"
+        + " audience.\n";
   }
 
   /** A stored name on one line of the mail (it came from a writer). */

@@ -158,9 +158,19 @@ class AccessibilityBrowserIT extends ServerTest {
                     null,
                     600))
             .id();
+    // a misnamed identity of another organisation's, withheld: its row offers a release
+    String withheld =
+        jp.renkei.server.intel.StoredRows.identity(
+            jdbc,
+            jp.renkei.server.intel.StoredRows.sectorCollection(intel, "finance"),
+            fixtures.operator("finance"),
+            bank.nameEn() + " CSIRT",
+            "organization");
+    assertThat(misnamed.withhold(jp.renkei.server.audit.Actor.cli(), withheld)).isTrue();
     signIn(admin);
     for (String page :
         List.of(
+            "/admin/misnamed-identities",
             "/admin/organisations",
             "/admin/organisations/" + bank.id(),
             "/admin/feeds",
@@ -399,6 +409,12 @@ class AccessibilityBrowserIT extends ServerTest {
   @org.springframework.beans.factory.annotation.Autowired jp.renkei.server.intel.TaxiiFeeds feeds;
 
   @org.springframework.beans.factory.annotation.Autowired jp.renkei.server.intel.IntelService intel;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  jp.renkei.server.intel.MisnamedIdentities misnamed;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private List<String> check(String who, String path) throws IOException {
     List<String> problems = new ArrayList<>();

@@ -10,10 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.intel.IntelService;
+import jp.renkei.server.intel.MisnamedIdentities;
 import jp.renkei.server.intel.StoredRows;
 import jp.renkei.server.support.Axe;
 import jp.renkei.server.support.BrowserSignIn;
@@ -66,6 +68,7 @@ class NewestPagesAccessibilityBrowserIT extends ServerTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired IntelService intel;
+  @Autowired MisnamedIdentities misnamedIdentities;
 
   private ChromeDriver browser;
   private WebDriverWait wait;
@@ -98,6 +101,26 @@ class NewestPagesAccessibilityBrowserIT extends ServerTest {
             other,
             bank.nameEn() + " CSIRT",
             "organization");
+    // one withheld (its row says so and offers a release), one withheld and then corrected by its
+    // storer (listed apart, with its own release)
+    String withheld =
+        StoredRows.identity(
+            jdbc,
+            StoredRows.sectorCollection(intel, "gas"),
+            other,
+            bank.nameJa() + " SOC",
+            "organization");
+    String corrected =
+        StoredRows.identity(
+            jdbc, StoredRows.sectorCollection(intel, "gas"), other, bank.nameEn(), "organization");
+    assertThat(misnamedIdentities.withhold(Actor.cli(), withheld)).isTrue();
+    assertThat(misnamedIdentities.withhold(Actor.cli(), corrected)).isTrue();
+    jdbc.sql("update stix_object set body = replace(body, ?, ?) where stix_id = ?")
+        .params(
+            "\"name\":\"" + bank.nameEn() + "\"",
+            "\"name\":\"" + other.nameEn() + " SOC\"",
+            corrected)
+        .update();
     var issued =
         http()
             .bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)))
@@ -175,7 +198,15 @@ class NewestPagesAccessibilityBrowserIT extends ServerTest {
       browser.findElement(By.id("org-existing-link")).click();
       wait.until(ExpectedConditions.urlMatches("/directory$"));
       browser.get(url("/admin/misnamed-identities"));
-      assertThat(browser.findElement(By.id("misnamed")).getText()).contains(misnamed);
+      assertThat(browser.findElement(By.id("misnamed")).getText()).contains(misnamed, withheld);
+      assertThat(browser.findElement(By.id("withheld-corrected")).getText()).contains(corrected);
+      // each row's buttons say which identity they act on (the labels are the same on every row)
+      for (var button :
+          browser.findElements(By.cssSelector("#misnamed button, #withheld-corrected button"))) {
+        String described = button.getDomAttribute("aria-describedby");
+        assertThat(described).as(button.getText()).isNotNull();
+        assertThat(browser.findElement(By.id(described)).getText()).startsWith("identity--");
+      }
     }
     Files.deleteIfExists(eml);
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
@@ -208,12 +239,13 @@ class NewestPagesAccessibilityBrowserIT extends ServerTest {
     if (((Number) sideways).intValue() > 0) {
       problems.add(lang + " " + page + ": scrolls sideways by " + sideways + " px at 1,280 px");
     }
-    // a word of up to six letters in a table's header or cell is never broken over lines
+    // a word of up to six letters in a table's header or cell, or of up to eight on a button
+    // ('差し止めを解除', 'Withhold'), is never broken over lines
     Object broken =
         browser.executeScript(
-            "return Array.from(document.querySelectorAll('table th, table td')).filter(c => {"
-                + " const t = c.innerText.trim(); if (t.length < 2 || t.length > 6 || /\\s/.test(t))"
-                + " return false;"
+            "return Array.from(document.querySelectorAll('table th, table td, button')).filter(c"
+                + " => { const t = c.innerText.trim(); const most = c.tagName === 'BUTTON' ? 8 : 6;"
+                + " if (t.length < 2 || t.length > most || /\\s/.test(t)) return false;"
                 + " const r = document.createRange(); r.selectNodeContents(c);"
                 + " return new Set(Array.from(r.getClientRects()).filter(x => x.width > 0)"
                 + ".map(x => Math.round(x.top))).size > 1; }).map(c => c.innerText.trim())"
