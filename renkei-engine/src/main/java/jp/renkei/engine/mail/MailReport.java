@@ -84,8 +84,24 @@ public record MailReport(
   /** One Received header: who handed the message to whom, from which address, when. */
   public record Hop(String from, String by, List<String> ips, Instant at) {}
 
-  /** SPF, DKIM and DMARC results as the receiving server recorded them (null when absent). */
-  public record Authentication(String spf, String dkim, String dmarc) {}
+  /**
+   * SPF, DKIM and DMARC results as the receiving server recorded them (null when absent), and
+   * Microsoft's composite result {@code compauth} from the same results: "fail" when they hold a
+   * compauth=fail (the sign "sender authentication failed" then cites it), else the first one
+   * written, else null.
+   */
+  public record Authentication(String spf, String dkim, String dmarc, String compauth) {
+
+    /** Results without a composite one. */
+    public Authentication(String spf, String dkim, String dmarc) {
+      this(spf, dkim, dmarc, null);
+    }
+
+    /** No result at all was recorded: the page says so instead of "none / none / none". */
+    public boolean absent() {
+      return spf == null && dkim == null && dmarc == null && compauth == null;
+    }
+  }
 
   /** A link: the URL, the text shown for it (HTML), and where it was found. */
   public record Link(String url, String text, String where) {}
