@@ -1704,7 +1704,8 @@ public final class MailAnalyzer {
           verdict,
           List.copyOf(problems),
           new MailReport.Work(unpacked, entries, archiveDepth, List.copyOf(limitsReached)),
-          List.copyOf(recipientNames));
+          List.copyOf(recipientNames),
+          List.copyOf(listAddresses));
     }
   }
 

@@ -34,11 +34,62 @@ public record MailReport(
     Verdict verdict,
     List<Problem> problems,
     Work work,
-    List<String> recipientNames) {
+    List<String> recipientNames,
+    List<String> listAddresses) {
 
-  /** {@code recipientNames}: the display names To and Cc give the recipients, never null. */
+  /**
+   * {@code recipientNames}: the display names To and Cc give the recipients, never null. {@code
+   * listAddresses}: the addresses the message's list headers say members post to (List-Post,
+   * X-BeenThere, Mailing-List), lower case, never null: a list that delivered the message, not a
+   * victim and not the attacker.
+   */
   public MailReport {
     recipientNames = recipientNames == null ? List.of() : List.copyOf(recipientNames);
+    listAddresses = listAddresses == null ? List.of() : List.copyOf(listAddresses);
+  }
+
+  /** A report without list addresses. */
+  public MailReport(
+      String subject,
+      String from,
+      String fromName,
+      String fromWritten,
+      List<String> replyTo,
+      String returnPath,
+      List<String> recipients,
+      Instant date,
+      String messageId,
+      List<Hop> received,
+      Authentication authentication,
+      List<Link> links,
+      List<Attachment> attachments,
+      List<Finding> findings,
+      int score,
+      Verdict verdict,
+      List<Problem> problems,
+      Work work,
+      List<String> recipientNames) {
+    this(
+        subject,
+        from,
+        fromName,
+        fromWritten,
+        replyTo,
+        returnPath,
+        recipients,
+        date,
+        messageId,
+        received,
+        authentication,
+        links,
+        attachments,
+        findings,
+        score,
+        verdict,
+        problems,
+        work,
+        recipientNames,
+        List.of());
   }
 
   /**
