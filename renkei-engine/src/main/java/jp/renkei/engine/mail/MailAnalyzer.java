@@ -1704,7 +1704,8 @@ public final class MailAnalyzer {
           verdict,
           List.copyOf(problems),
           new MailReport.Work(unpacked, entries, archiveDepth, List.copyOf(limitsReached)),
-          List.copyOf(recipientNames));
+          List.copyOf(recipientNames),
+          List.copyOf(listAddresses));
     }
   }
 
@@ -2348,7 +2349,12 @@ public final class MailAnalyzer {
     String spf = st.auth.spf() != null ? st.auth.spf() : ar.first("spf");
     String dkim = st.auth.dkim() != null ? st.auth.dkim() : ar.first("dkim");
     String dmarc = st.auth.dmarc() != null ? st.auth.dmarc() : ar.first("dmarc");
-    st.auth = new MailReport.Authentication(spf, dkim, dmarc);
+    // the row says what the sign cites: any compauth=fail, else the first composite result
+    String compauth =
+        st.compositeFailed
+            ? "fail"
+            : st.auth.compauth() != null ? st.auth.compauth() : ar.first("compauth");
+    st.auth = new MailReport.Authentication(spf, dkim, dmarc, compauth);
   }
 
   /**

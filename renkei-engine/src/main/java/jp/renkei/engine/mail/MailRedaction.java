@@ -34,6 +34,8 @@ public final class MailRedaction {
       List.of(
           new String[] {"recipient in a link ", "recipientInLink"},
           new String[] {"recipient ", "recipient"},
+          new String[] {"mailing list ", "mailingList"},
+          new String[] {"sender (the mailing list's own address) ", "listSender"},
           new String[] {"subject: ", "subject"},
           new String[] {"relay address ", "relayAddress"},
           new String[] {"relay host ", "relayHost"},
@@ -68,7 +70,11 @@ public final class MailRedaction {
     // of a name could cut an indicator apart
     Redactor named = identity.withPersonNames(names(r.recipientNames()));
     List<String> removed = new ArrayList<>();
-    r.recipients().forEach(x -> removed.add("recipient " + x));
+    // a list's address in To is how the message came, not a victim; it goes all the same: it says
+    // which lists the organisation reads, and as an indicator it would match every honest post
+    r.recipients()
+        .forEach(
+            x -> removed.add((r.listAddresses().contains(x) ? "mailing list " : "recipient ") + x));
     String subject = r.subject();
     if (subject != null) {
       Redactor.Result s = named.redact(subject);
@@ -117,7 +123,13 @@ public final class MailRedaction {
     }
     String from = r.from();
     String fromName = r.fromName();
-    if (from != null && identifies(identity, ObservableType.EMAIL, from)) {
+    if (from != null && r.listAddresses().contains(from) && r.recipients().contains(from)) {
+      // a list that rewrote From to its own posting address (DMARC): no forgery of the
+      // organisation's address; the poster is in Reply-To and the list goes as in To
+      removed.add("sender (the mailing list's own address) " + from);
+      from = null;
+      fromName = null;
+    } else if (from != null && identifies(identity, ObservableType.EMAIL, from)) {
       // a forged own address: worth knowing, but it names the victim
       removed.add("sender (an address of the receiving organisation) " + from);
       from = null;

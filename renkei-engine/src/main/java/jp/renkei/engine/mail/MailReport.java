@@ -34,11 +34,62 @@ public record MailReport(
     Verdict verdict,
     List<Problem> problems,
     Work work,
-    List<String> recipientNames) {
+    List<String> recipientNames,
+    List<String> listAddresses) {
 
-  /** {@code recipientNames}: the display names To and Cc give the recipients, never null. */
+  /**
+   * {@code recipientNames}: the display names To and Cc give the recipients, never null. {@code
+   * listAddresses}: the addresses the message's list headers say members post to (List-Post,
+   * X-BeenThere, Mailing-List), lower case, never null: a list that delivered the message, not a
+   * victim and not the attacker.
+   */
   public MailReport {
     recipientNames = recipientNames == null ? List.of() : List.copyOf(recipientNames);
+    listAddresses = listAddresses == null ? List.of() : List.copyOf(listAddresses);
+  }
+
+  /** A report without list addresses. */
+  public MailReport(
+      String subject,
+      String from,
+      String fromName,
+      String fromWritten,
+      List<String> replyTo,
+      String returnPath,
+      List<String> recipients,
+      Instant date,
+      String messageId,
+      List<Hop> received,
+      Authentication authentication,
+      List<Link> links,
+      List<Attachment> attachments,
+      List<Finding> findings,
+      int score,
+      Verdict verdict,
+      List<Problem> problems,
+      Work work,
+      List<String> recipientNames) {
+    this(
+        subject,
+        from,
+        fromName,
+        fromWritten,
+        replyTo,
+        returnPath,
+        recipients,
+        date,
+        messageId,
+        received,
+        authentication,
+        links,
+        attachments,
+        findings,
+        score,
+        verdict,
+        problems,
+        work,
+        recipientNames,
+        List.of());
   }
 
   /**
@@ -84,8 +135,24 @@ public record MailReport(
   /** One Received header: who handed the message to whom, from which address, when. */
   public record Hop(String from, String by, List<String> ips, Instant at) {}
 
-  /** SPF, DKIM and DMARC results as the receiving server recorded them (null when absent). */
-  public record Authentication(String spf, String dkim, String dmarc) {}
+  /**
+   * SPF, DKIM and DMARC results as the receiving server recorded them (null when absent), and
+   * Microsoft's composite result {@code compauth} from the same results: "fail" when they hold a
+   * compauth=fail (the sign "sender authentication failed" then cites it), else the first one
+   * written, else null.
+   */
+  public record Authentication(String spf, String dkim, String dmarc, String compauth) {
+
+    /** Results without a composite one. */
+    public Authentication(String spf, String dkim, String dmarc) {
+      this(spf, dkim, dmarc, null);
+    }
+
+    /** No result at all was recorded: the page says so instead of "none / none / none". */
+    public boolean absent() {
+      return spf == null && dkim == null && dmarc == null && compauth == null;
+    }
+  }
 
   /** A link: the URL, the text shown for it (HTML), and where it was found. */
   public record Link(String url, String text, String where) {}

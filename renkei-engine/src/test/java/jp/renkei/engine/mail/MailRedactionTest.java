@@ -45,6 +45,50 @@ class MailRedactionTest {
   }
 
   /**
+   * A lure posted to a mailing list that rewrote From to its own posting address (DMARC) and put
+   * the poster in Reply-To: the preview listed the list's address as a recipient and as "a sender
+   * forging the organisation's address" (ux30's review). The list is how the message came, neither
+   * victim nor forgery; it is still taken out (it says which lists the organisation reads, and as
+   * an indicator it would match every honest post), under its own name.
+   */
+  @Test
+  void aMailingListsOwnAddressIsTakenOutAsTheListNotAsAVictimOrAForgery() {
+    String eml =
+        "Return-Path: <members-bounces@lists.tokyo-users.example>\r\n"
+            + "From: \"Amazon.co.jp via Members\" <members@lists.tokyo-users.example>\r\n"
+            + "Reply-To: \"Amazon.co.jp\" <amazon-notice@lure-mail.example>\r\n"
+            + "To: Members <members@lists.tokyo-users.example>\r\nSender: \"Members\" <members-bounces@lists.tokyo-users.example>\r\n"
+            + "List-Id: Development <members.lists.tokyo-users.example>\r\n"
+            + "List-Post: <mailto:members@lists.tokyo-users.example>\r\n"
+            + "X-BeenThere: members@lists.tokyo-users.example\r\nSubject: Account suspended\r\n"
+            + "Content-Type: text/html; charset=UTF-8\r\n\r\n<p>Your account is suspended.</p>"
+            + "<a href=\"https://amazon-verify.lure-mail.example/signin\">Sign in</a>";
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.listAddresses()).containsExactly("members@lists.tokyo-users.example");
+    Redactor identity =
+        new Redactor(
+            new Identity(
+                List.of("さくら架空銀行"), List.of("sakura-bank.co.jp"), List.of(), List.of(), List.of()),
+            Map.of());
+    MailRedaction.Result shared = MailRedaction.apply(r, identity);
+    assertThat(shared.removed())
+        .contains(
+            "mailing list members@lists.tokyo-users.example",
+            "sender (the mailing list's own address) members@lists.tokyo-users.example")
+        .noneMatch(x -> x.startsWith("recipient ") || x.startsWith("sender (an address"));
+    assertThat(shared.removed().stream().map(x -> MailRedaction.removed(x).kind()))
+        .contains("mailingList", "listSender")
+        .doesNotContain("recipient", "sender", "other");
+    String bundle = MailStix.bundle(shared.shared(), Tlp.AMBER, Instant.now(), true).toString();
+    assertThat(bundle)
+        .doesNotContain("members@lists.tokyo-users.example")
+        .contains("amazon-verify.lure-mail.example");
+    assertThat(shared.shared().from()).isNull();
+    assertThat(shared.shared().listAddresses()).isEmpty();
+  }
+
+  /**
    * A victim sent the lure in Bcc (To: undisclosed-recipients) at a domain the directory does not
    * list: only the servers' Delivered-To, X-Original-To and Received "for" name it, and the kit's
    * link and greeting carry it. The shared copy kept it in the link, the STIX and the evidence

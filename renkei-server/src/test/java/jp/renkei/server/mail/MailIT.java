@@ -172,6 +172,40 @@ class MailIT extends ServerTest {
   }
 
   /**
+   * ux30's review: the row read "pass / pass / none" while the sign "sender authentication failed"
+   * cited Microsoft's compauth=fail. The row now shows the composite result too, in both languages,
+   * and still never "null".
+   */
+  @Test
+  void theAuthenticationRowShowsTheCompositeResultTheSignCites() {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);
+    Http browser = new Http(port);
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    byte[] eml =
+        ("Authentication-Results: spf=pass (sender IP is 192.0.2.10)"
+                + " smtp.mailfrom=mailbox-notice.example; dkim=pass header.d=mailbox-notice.example;"
+                + "dmarc=none action=none header.from=mailbox-notice.example;compauth=fail"
+                + " reason=001\r\nFrom: \"Service desk\" <desk@mailbox-notice.example>\r\n"
+                + "To: u@example.jp\r\nSubject: Notice\r\nContent-Type: text/plain; charset=UTF-8"
+                + "\r\n\r\nHello.\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    String ja = browser.upload("/mail", "/mail", "message", "ms.eml", eml).body();
+    String row = ja.substring(ja.indexOf("id=\"authentication\""));
+    row = row.substring(0, row.indexOf("</tr>"));
+    assertThat(row)
+        .contains("合格 (pass) / 合格 (pass) / 認証なし (none)")
+        .contains("Microsoft の総合判定 (compauth): 失敗 (fail)")
+        .doesNotContain("null");
+    assertThat(ja).contains("data-flag=\"AUTHENTICATION_FAILED\"", "compauth=fail");
+    browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String en = browser.upload("/mail", "/mail", "message", "ms.eml", eml).body();
+    assertThat(en).contains("Microsoft composite authentication (compauth): fail");
+    // a message with no results at all still says so, with no composite line
+    String none = browser.upload("/mail", "/mail", "message", "m.eml", message()).body();
+    assertThat(none).contains("no authentication results").doesNotContain("id=\"compauth\"");
+  }
+
+  /**
    * A CSV (or any file without header lines) uploaded as mail is refused as "not an e-mail message"
    * on the page and through the API, instead of a verdict on a sender "null".
    */

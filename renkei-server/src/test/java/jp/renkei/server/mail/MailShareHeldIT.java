@@ -158,4 +158,47 @@ class MailShareHeldIT extends ServerTest {
     removed = removed.substring(0, removed.indexOf("</ul>"));
     assertThat(removed).contains("soumu@sakura-bank.example").doesNotContain("管理者");
   }
+
+  /**
+   * ux30's review: a lure delivered by a mailing list that rewrote From to its own address listed
+   * that address as a recipient and as 「自組織のアドレスを騙る差出人」. The preview now says it is the list's
+   * address (taken out all the same), in both languages.
+   */
+  @Test
+  void theListsOwnAddressIsNamedAsTheListInThePreview() {
+    UserAccount analyst = fixtures.user("op-sakura-bank", Role.ANALYST);
+    String eml =
+        "From: \"Amazon.co.jp via Members\" <members@lists.tokyo-users.example>\r\n"
+            + "Reply-To: \"Amazon.co.jp\" <amazon-notice@lure-mail.example>\r\n"
+            + "To: Members <members@lists.tokyo-users.example>\r\nSender: \"Members\" <members-bounces@lists.tokyo-users.example>\r\n"
+            + "List-Id: Development <members.lists.tokyo-users.example>\r\n"
+            + "List-Post: <mailto:members@lists.tokyo-users.example>\r\n"
+            + "X-BeenThere: members@lists.tokyo-users.example\r\nSubject: Account suspended\r\n"
+            + "Content-Type: text/html; charset=UTF-8\r\n\r\n<p>Your account is suspended.</p>"
+            + "<a href=\"https://amazon-verify.lure-mail.example/signin\">Sign in</a>";
+    for (String language : new String[] {"ja", "en"}) {
+      String preview =
+          signedIn(analyst, language)
+              .uploadWith(
+                  "/mail",
+                  "/mail",
+                  "message",
+                  "list.eml",
+                  eml.getBytes(StandardCharsets.UTF_8),
+                  Map.of("share", "yes", "range", "AMBER"))
+              .body();
+      String removed = preview.substring(preview.indexOf("id=\"removed\""));
+      removed = removed.substring(0, removed.indexOf("</ul>"));
+      if (language.equals("ja")) {
+        assertThat(removed)
+            .contains("配信に使われたメーリングリストのアドレス", "メーリングリストが書き換えた差出人")
+            .doesNotContain("自組織のアドレスを騙る差出人", "<span>受信者</span>");
+      } else {
+        assertThat(removed)
+            .contains("Address of the mailing list that delivered it", "Sender rewritten by the")
+            .doesNotContain("forging", "<span>Recipient</span>");
+      }
+      assertThat(removed).contains("members@lists.tokyo-users.example");
+    }
+  }
 }
