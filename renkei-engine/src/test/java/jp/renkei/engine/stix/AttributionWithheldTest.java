@@ -14,14 +14,15 @@ class AttributionWithheldTest {
   final JsonMapper json = JsonMapper.builder().build();
 
   @Test
-  void removesEveryTopLevelReferenceToAHiddenIdentityAndMarksTheObject() {
+  void removesEveryReferenceToAHiddenIdentityAndMarksTheObject() {
     JsonNode sighting =
         json.readTree(
             """
             {"type":"sighting","id":"sighting--1","created_by_ref":"%1$s",
              "sighting_of_ref":"indicator--1","where_sighted_refs":["%2$s","%1$s"],
              "x_opencti_created_by_ref":"%1$s","object_refs":["%1$s"],
-             "extensions":{"x":{"created_by_ref":"%1$s"}}}
+             "extensions":{"extension-definition--1":{"extension_type":"property-extension",
+               "x_analyst_ref":"%1$s","x_seen_refs":["%1$s","%2$s"],"x_sources_refs":["%1$s"]}}}
             """
                 .formatted(HIDDEN, SHOWN));
 
@@ -34,12 +35,37 @@ class AttributionWithheldTest {
     assertThat(served.get("where_sighted_refs").get(0).asString()).isEqualTo(SHOWN);
     assertThat(served.get("sighting_of_ref").asString()).isEqualTo("indicator--1");
     assertThat(served.get(AttributionWithheld.PROPERTY).asBoolean()).isTrue();
-    assertThat(served.get("extensions").toString())
-        .as("nested properties are not references of the object")
-        .contains(HIDDEN);
+    // attack31: a property extension's properties are the object's, one level down (STIX 2.1
+    // section 7.3); its references were served whole
+    JsonNode extension = served.get("extensions").get("extension-definition--1");
+    assertThat(served.get("extensions").toString()).doesNotContain(HIDDEN);
+    assertThat(extension.has("x_analyst_ref")).isFalse();
+    assertThat(extension.has("x_sources_refs")).isFalse();
+    assertThat(extension.get("x_seen_refs").size()).isEqualTo(1);
+    assertThat(extension.get("extension_type").asString()).isEqualTo("property-extension");
     assertThat(sighting.get("created_by_ref").asString())
         .as("the stored object is not changed")
         .isEqualTo(HIDDEN);
+  }
+
+  /**
+   * A reference however deep (custom properties holding objects in lists in objects) is found, and
+   * only the reference goes: the nesting's other values stay.
+   */
+  @Test
+  void aReferenceNestedDeepInCustomPropertiesIsRemovedToo() {
+    StringBuilder deep = new StringBuilder("{\"x_by_ref\":\"" + HIDDEN + "\",\"keep\":1}");
+    for (int i = 0; i < 200; i++) {
+      deep.insert(0, "{\"x_level\":[").append("]}");
+    }
+    JsonNode note =
+        json.readTree("{\"type\":\"note\",\"id\":\"note--1\",\"x_provenance\":" + deep + "}");
+
+    JsonNode served = AttributionWithheld.strip(note, Set.of(HIDDEN));
+
+    assertThat(served.toString()).doesNotContain(HIDDEN).contains("\"keep\":1");
+    assertThat(served.get(AttributionWithheld.PROPERTY).asBoolean()).isTrue();
+    assertThat(note.toString()).as("the stored object is not changed").contains(HIDDEN);
   }
 
   @Test
