@@ -1123,19 +1123,18 @@ public class IntelService {
     }
     java.util.Map<String, Long> withheldIds = withheld.current();
     return (collection, tlp, org, person, advisory, stixId) -> {
-      if (stixId != null && withheldIds.containsKey(stixId)) {
-        // a withheld identity: its storing organisation's alone, wherever it is stored
-        if (collections.byId(collection).filter(c -> canRead(v, c)).isEmpty()) {
-          return false;
-        }
-        return check.allows(withheldAudience(org));
-      }
+      // the collection from the same read for every object, a withheld identity too (attack31: it
+      // read its collection again, one statement more than for an object that does not exist)
       Optional<Community> k =
           readable.computeIfAbsent(
               collection,
               id -> collections.byId(id).filter(c -> canRead(v, c)).map(this::community));
       if (k.isEmpty()) {
         return false;
+      }
+      if (stixId != null && withheldIds.containsKey(stixId)) {
+        // a withheld identity: its storing organisation's alone, wherever it is stored
+        return check.allows(withheldAudience(org));
       }
       if (advisory != null) {
         return byAdvisory.computeIfAbsent(

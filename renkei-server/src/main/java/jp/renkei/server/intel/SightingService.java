@@ -156,11 +156,14 @@ public class SightingService {
                 .params(indicatorId, actor.organisationId())
                 .query(Boolean.class)
                 .single();
+    // judged by its STIX id too (attack31): any id is asked, and a withheld identity's copies are
+    // its storer's alone; judged by the collection's TLP, its summary told others it exists
     boolean sees =
         indicator.stream()
             .anyMatch(
                 r ->
-                    check.allows(r.collection(), r.tlp(), r.org(), r.person(), r.advisory(), null));
+                    check.allows(
+                        r.collection(), r.tlp(), r.org(), r.person(), r.advisory(), indicatorId));
     if (!publisher && !sees) {
       throw new NotFound("indicator", indicatorId);
     }
