@@ -261,20 +261,30 @@ final class SendTimeCheck {
 
   /**
    * A notice about a person's own account (a reset) goes only while the person is enabled and their
-   * organisation active: a disabled account gets none ({@code ResetNotices}).
+   * organisation active: a disabled account gets none ({@code ResetNotices}). A notice meant for an
+   * organisation's admins ({@code misnamed_identity}: a platform admin's ask, withholding or
+   * release of an identity it stored) goes only while the person still is one (attack31: a person
+   * demoted to analyst after it was queued was mailed the decision meant for the admins).
    */
   private Verdict accountMail(long accountMailId) {
-    boolean enabled =
+    record Now(boolean enabled, boolean admin) {}
+    Now now =
         jdbc.sql(
-                "select u.enabled and o.active from account_mail m join app_user u on u.id ="
-                    + " m.user_id join organisation o on o.id = u.organisation_id where m.id = ?")
+                "select u.enabled and o.active, m.kind <> 'misnamed_identity' or u.role in"
+                    + " ('org_admin', 'platform_admin') from account_mail m join app_user u on"
+                    + " u.id = m.user_id join organisation o on o.id = u.organisation_id where"
+                    + " m.id = ?")
             .param(accountMailId)
-            .query(Boolean.class)
+            .query((rs, n) -> new Now(rs.getBoolean(1), rs.getBoolean(2)))
             .optional()
-            .orElse(false);
-    return enabled
+            .orElse(new Now(false, false));
+    if (!now.enabled()) {
+      return Verdict.cancel("inactive", "the person or their organisation is no longer active");
+    }
+    return now.admin()
         ? Verdict.SEND
-        : Verdict.cancel("inactive", "the person or their organisation is no longer active");
+        : Verdict.cancel(
+            "notAdmin", "the person is no longer an administrator of their organisation");
   }
 
   private static Optional<Verdict> runRefusal(String state, boolean emailAllowed) {

@@ -143,6 +143,50 @@ class WithheldIdentityMailIT extends ServerTest {
     assertThat(mailTextsTo(staysTo).get(0)).contains(first, "他の組織の名前").doesNotContain(second);
   }
 
+  /**
+   * attack31: the mail is meant for the organisation's admins, and judged again for that when sent:
+   * an admin demoted to analyst after it was queued gets nothing (before, the outbox judged only
+   * "enabled and active", and the demoted person was mailed the platform admin's decision about the
+   * organisation's identity).
+   */
+  @Test
+  void anAdminDemotedToAnalystBeforeTheMailIsSentGetsNothing() throws Exception {
+    Organisation imitated = fixtures.operator("gas");
+    Organisation storer = fixtures.operator("gas");
+    String identity = StoredRows.identity(jdbc, gas(), storer, imitated.nameEn(), "organization");
+    UserAccount stays = fixtures.user(storer, Role.ORG_ADMIN);
+    UserAccount demoted = fixtures.user(storer, Role.ORG_ADMIN);
+    String staysTo = mail(stays);
+    String demotedTo = mail(demoted);
+
+    tx.executeWithoutResult(
+        t -> {
+          assertThat(misnamed.withhold(Actor.cli(), identity)).isTrue();
+          jdbc.sql("update app_user set role = 'analyst' where id = ?")
+              .param(demoted.id())
+              .update();
+        });
+
+    assertThat(queued(demoted)).isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                !"queued".equals(outboxStatus(demoted))
+                    && !"retrying".equals(outboxStatus(demoted))
+                    && mailTextsTo(staysTo).size() == 1);
+    assertThat(outboxStatus(demoted)).isEqualTo("cancelled");
+    assertThat(mailTextsTo(demotedTo)).isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "select o.cancel_reason from outbox o join account_mail m on m.id ="
+                        + " o.account_mail_id where m.user_id = ?")
+                .param(demoted.id())
+                .query(String.class)
+                .single())
+        .isEqualTo("notAdmin");
+  }
+
   private String mail(UserAccount u) {
     String address = u.login() + "@withheld.example";
     jdbc.sql("update app_user set email = ? where id = ?").params(address, u.id()).update();
