@@ -149,6 +149,15 @@ final class StixCommand implements Runnable {
                             new IllegalArgumentException(
                                 "--as ORG_CODE is needed: this hub has no national coordinator"))
                 : directory.organisation(as);
+        if (!from.active()) {
+          // as notice import-observations (attack31): said apart from "does not write"
+          throw new IllegalArgumentException(
+              "--as "
+                  + from.code()
+                  + ": no active organisation "
+                  + from.code()
+                  + " (it was deactivated); nothing imported");
+        }
         if (!intel.mayStoreFor(from.id(), c)) {
           // whoever reads the collection reads what is imported (attack30, as for a feed)
           throw new IllegalArgumentException(

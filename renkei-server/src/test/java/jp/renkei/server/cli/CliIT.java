@@ -283,6 +283,28 @@ class CliIT {
     assertThat(inactive.err())
         .contains("cli-exporter is disabled (or their organisation is inactive)");
     assertThat(out).doesNotExist();
+
+    // attack31: an import as an inactive organisation is refused as such, as notice
+    // import-observations refuses one (it was refused since attack30, but said the organisation
+    // "does not write" a collection it writes once reactivated)
+    assertThat(run("organisations", "deactivate", "cli-export-src", "--data-dir", dir).exit())
+        .isZero();
+    Run asInactive =
+        run(
+            "stix",
+            "import",
+            "--collection",
+            "sector:gas",
+            "--as",
+            "cli-export-src",
+            "--data-dir",
+            dir,
+            bundle.toString());
+    assertThat(asInactive.exit()).isEqualTo(1);
+    assertThat(asInactive.err().strip())
+        .isEqualTo(
+            "renkei: --as cli-export-src: no active organisation cli-export-src (it was"
+                + " deactivated); nothing imported");
   }
 
   private static Run export(String dir, Path out) throws Exception {
