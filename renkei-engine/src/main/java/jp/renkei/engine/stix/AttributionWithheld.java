@@ -38,6 +38,14 @@ public final class AttributionWithheld {
       return object;
     }
     ObjectNode copy = o.deepCopy();
+    if ("language-content".equals(o.path("type").asString(""))
+        && o.path("object_ref").isString()
+        && hidden.contains(o.path("object_ref").asString())) {
+      // a translation of the withheld object is its content (STIX 2.1 section 7.1: its name and
+      // description in other languages), withheld with it (attack31)
+      copy.remove("contents");
+      copy.remove("object_modified");
+    }
     walk(copy, hidden, true);
     copy.put(PROPERTY, true);
     return copy;

@@ -68,6 +68,27 @@ class AttributionWithheldTest {
     assertThat(note.toString()).as("the stored object is not changed").contains(HIDDEN);
   }
 
+  /**
+   * A translation of a hidden identity carries its name in other languages: served without it, and
+   * without the reference; a translation of another object keeps its contents.
+   */
+  @Test
+  void aTranslationOfAHiddenIdentityLosesItsContents() {
+    String template =
+        """
+        {"type":"language-content","id":"language-content--1","object_ref":"%s",
+         "object_modified":"2025-06-01T00:00:00.000Z","contents":{"ja":{"name":"B銀行 CSIRT"}}}
+        """;
+    JsonNode ofHidden = json.readTree(template.formatted(HIDDEN));
+    JsonNode ofShown = json.readTree(template.formatted(SHOWN));
+
+    JsonNode served = AttributionWithheld.strip(ofHidden, Set.of(HIDDEN));
+
+    assertThat(served.toString()).doesNotContain(HIDDEN, "B銀行", "object_modified");
+    assertThat(served.get(AttributionWithheld.PROPERTY).asBoolean()).isTrue();
+    assertThat(AttributionWithheld.strip(ofShown, Set.of(HIDDEN))).isSameAs(ofShown);
+  }
+
   @Test
   void anObjectNamingNoHiddenIdentityIsServedAsItIs() {
     JsonNode indicator =
