@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * not walk. An indicator's sightings are asked by any STIX id, and answered for an id whose copies
  * the reader sees: a withheld identity's id got a summary where a missing one got 404, telling the
  * reader the identity exists and is withheld. References to it nested in a property extension, a
- * custom property holding objects, were served whole. Tried and held: a relationship whose {@code
- * source_ref} is the identity, and a report's {@code object_refs}, lose the reference.
+ * custom property holding objects, were served whole, and so was the identity's translation (a
+ * {@code language-content} object: its name in other languages). Tried and held: a relationship
+ * whose {@code source_ref} is the identity, and a report's {@code object_refs}, lose the reference.
  */
 class WithheldIdentityWaysOutIT extends ServerTest {
 
@@ -78,6 +79,21 @@ class WithheldIdentityWaysOutIT extends ServerTest {
                 + identity
                 + "\"]",
             false);
+    // the storer's translation of the identity, its name in Japanese (stored as before attack31:
+    // ingest now judges such a name as the identity's own, IdentityNameIT)
+    String translatedName = imitated.nameJa() + " CSIRT";
+    String translation =
+        StoredRows.object(
+            jdbc,
+            gas(),
+            storer,
+            "language-content",
+            ",\"object_ref\":\""
+                + identity
+                + "\",\"contents\":{\"ja\":{\"name\":\""
+                + translatedName
+                + "\"}}",
+            false);
     UserAccount reader = fixtures.user(fixtures.operator("gas"), Role.ANALYST);
     Http readerApi = http().bearer(fixtures.token(reader));
     Http readerWeb = signedIn(reader);
@@ -104,7 +120,9 @@ class WithheldIdentityWaysOutIT extends ServerTest {
 
     // served: no reference to it, however deep; the rest of each object is kept
     String objects = taxii(readerApi, "objects/").body();
-    assertThat(objects).contains(note, relationship, report).doesNotContain(identity);
+    assertThat(objects)
+        .contains(note, relationship, report, translation)
+        .doesNotContain(identity, translatedName);
     assertThat(objects).contains("property-extension", "impersonates");
     assertThat(taxii(readerApi, "objects/" + note + "/").body())
         .contains("\"" + AttributionWithheld.PROPERTY + "\":true")
