@@ -513,6 +513,10 @@ public class IntelService {
         return refused(x, why);
       }
     }
+    String translated = translatedIdentityName(o, othersNames);
+    if (translated != null) {
+      return refused(x, translated);
+    }
     StixMeta m = StixMeta.of(o);
     Tlp tlp;
     if (marks.relay()) {
@@ -800,6 +804,30 @@ public class IntelService {
           + " department, a team or a legal form around it, such as SOC, CSIRT, 部, 株式会社); an"
           + " identity of class organization, group, system or none may carry its own"
           + " organisation's name so, or a name of a body of its own (an ISAC, a CEPTOAR)";
+
+  /**
+   * Why a {@code language-content} object giving an identity's name in another language is refused
+   * (attack31), or null: a tool showing the translation shows the identity by that name, so each
+   * {@code contents.<language>.name} is judged as an identity's {@code name} is ({@link
+   * #nameRefusal}, as an identity of no class: the translation does not say the class).
+   */
+  private static String translatedIdentityName(JsonNode o, OthersNames othersNames) {
+    if (!"language-content".equals(o.path("type").asString(""))
+        || !o.path("object_ref").asString("").startsWith("identity--")
+        || !o.path("contents").isObject()) {
+      return null;
+    }
+    for (var language : o.path("contents").properties()) {
+      JsonNode name = language.getValue().path("name");
+      if (name.isString()) {
+        String why = nameRefusal(name.asString(), "", othersNames.looks());
+        if (why != null) {
+          return "contents." + language.getKey() + ".name: " + why;
+        }
+      }
+    }
+    return null;
+  }
 
   /**
    * The identity classes whose names are never read as an organisation's unit: a person ("Yamada of

@@ -179,6 +179,48 @@ class IdentityNameIT extends ServerTest {
   }
 
   /** An identity of {@code identityClass} (none when null). */
+  /**
+   * attack31: a {@code language-content} object gives an identity's name in other languages, and a
+   * tool showing it shows the identity by that name. B's own identity translated as A's Japanese
+   * name was stored, and read as A's by every reader in Japanese; it is judged as the name is. A
+   * translation as B's own name is kept.
+   */
+  @Test
+  void aTranslationOfAnIdentitysNameIsJudgedAsTheNameIs() {
+    Organisation gasA = fixtures.operator("gas");
+    Organisation gasB = fixtures.operator("gas");
+    String tokenB = fixtures.token(fixtures.user(gasB, Role.ANALYST));
+    String own = "identity--" + UUID.randomUUID();
+    String forged = "language-content--" + UUID.randomUUID();
+    String fine = "language-content--" + UUID.randomUUID();
+
+    JsonNode status =
+        taxii()
+            .post(
+                tokenB,
+                gasCollection(),
+                identity(own, gasB.nameEn()),
+                translation(forged, own, gasA.nameJa().replace(" ", "")),
+                translation(fine, own, gasB.nameJa()));
+
+    assertThat(status.path("success_count").asInt()).as(status.toString()).isEqualTo(2);
+    assertThat(status.path("failure_count").asInt()).as(status.toString()).isEqualTo(1);
+    JsonNode f = status.path("failures").get(0);
+    assertThat(f.path("id").asString()).isEqualTo(forged);
+    assertThat(f.path("message").asString())
+        .startsWith("contents.ja.name: name is that of another organisation")
+        .doesNotContain(gasA.code());
+  }
+
+  private static String translation(String id, String identity, String nameJa) {
+    return """
+        {"type":"language-content","spec_version":"2.1","id":"%s",
+         "created":"2026-02-01T00:00:00.000Z","modified":"2026-02-01T00:00:00.000Z",
+         "object_ref":"%s","contents":{"ja":{"name":"%s"}}}
+        """
+        .formatted(id, identity, nameJa);
+  }
+
   private static String identityOf(String id, String name, String identityClass) {
     String o = SightingAttributionIT.identity(id, name);
     return identityClass == null
