@@ -185,6 +185,7 @@ class WithheldIdentityMailIT extends ServerTest {
                 .query(String.class)
                 .single())
         .isEqualTo("notAdmin");
+    misnamed.release(Actor.cli(), identity);
   }
 
   private String mail(UserAccount u) {

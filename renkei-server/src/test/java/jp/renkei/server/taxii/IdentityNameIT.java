@@ -208,7 +208,7 @@ class IdentityNameIT extends ServerTest {
     JsonNode f = status.path("failures").get(0);
     assertThat(f.path("id").asString()).isEqualTo(forged);
     assertThat(f.path("message").asString())
-        .startsWith("contents.ja.name: name is that of another organisation")
+        .contains("contents.ja.name: name is that of another organisation")
         .doesNotContain(gasA.code());
   }
 
