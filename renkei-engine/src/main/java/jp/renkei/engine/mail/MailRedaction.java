@@ -100,9 +100,26 @@ public final class MailRedaction {
     // organisation's own: a list is never where a post to it began.
     java.util.Set<String> lists = listDomains(r.listAddresses());
     java.util.Map<String, String> roles = MailStix.hopRoles(received);
-    for (MailReport.Hop h : received) {
+    // a list delivered the message: the newest server on record that is neither the
+    // organisation's nor private handed it to the organisation, and that is the list's own
+    // outbound server, whatever it is named (Google Groups' mail-*.google.com, a host's server)
+    int listDelivery = -1;
+    for (int i = 0; i < received.size() && !lists.isEmpty() && listDelivery < 0; i++) {
+      MailReport.Hop h = received.get(i);
+      if (!ownHost(identity, h.from())
+          && h.ips().stream()
+              .anyMatch(
+                  ip ->
+                      !MailStix.internal(ip)
+                          && !identity.identifies(
+                              ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip))) {
+        listDelivery = i;
+      }
+    }
+    for (int i = 0; i < received.size(); i++) {
+      MailReport.Hop h = received.get(i);
       boolean ownServer = ownHost(identity, h.from());
-      boolean listServer = inDomains(bare(h.from()), lists);
+      boolean listServer = i == listDelivery || inDomains(bare(h.from()), lists);
       List<String> ips = new ArrayList<>();
       for (String ip : h.ips()) {
         boolean origin = MailStix.ORIGIN.equals(roles.get(ip));

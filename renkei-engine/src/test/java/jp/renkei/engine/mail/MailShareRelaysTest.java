@@ -118,6 +118,30 @@ class MailShareRelaysTest {
   }
 
   /**
+   * A list whose servers are not named in its own domain (Google Groups delivers from
+   * mail-*.google.com for lists at googlegroups.com): the server that handed the message to the
+   * organisation is the list's all the same.
+   */
+  @Test
+  void theServerThatDeliveredAListsMessageIsTheListsWhateverItsName() {
+    String eml =
+        "Received: from mail-sor-f41.google.com (mail-sor-f41.google.com [209.85.220.41]) by"
+            + " mx1.sakura-bank.co.jp; Tue, 15 Feb 2022 03:26:30 +0100\r\n"
+            + "Received: from mail.lure-host.example (mail.lure-host.example [198.51.100.7]) by"
+            + " gmr-mx.google.com; Mon, 14 Feb 2022 21:25:33 -0500\r\n"
+            + "From: \"Amazon\" <amazon@lure-host.example>\r\nTo: members@googlegroups.com\r\n"
+            + "Subject: account suspended\r\nList-Post: <mailto:members@googlegroups.com>\r\n"
+            + "Mailing-list: list members@googlegroups.com; contact members+owners@googlegroups.com\r\n"
+            + "Content-Type: text/html; charset=UTF-8\r\n\r\n<p>Your account is suspended. Sign in"
+            + " to restore it.</p><a href=\"https://amazon-verify.lure-host.example/signin\">Sign"
+            + " in</a>";
+    List<String> removed = new java.util.ArrayList<>();
+    String bundle = shared(eml, removed);
+    assertThat(bundle).doesNotContain("209.85.220.41").contains("\"value\":\"198.51.100.7\"");
+    assertThat(removed).contains("relay address of the mailing list 209.85.220.41");
+  }
+
+  /**
    * The sender's side stays: a mail service's outbound relay between the origin and the
    * organisation, and a message the organisation's server took directly from the attacker.
    */
