@@ -1058,6 +1058,12 @@ public final class MailAnalyzer {
     /** Returned (attached, forwarded) messages the walk is inside. */
     int inReturned;
 
+    /** The To and Cc display names of the messages forwarded or attached inside this one. */
+    final List<String> forwardedNames = new ArrayList<>();
+
+    /** The To and Cc addresses of the messages forwarded or attached inside this one. */
+    final Set<String> forwardedAddresses = new LinkedHashSet<>();
+
     Set<String> limitsReached = new LinkedHashSet<>();
 
     /** Subject, plain text and HTML text of the message, lower-cased, up to {@link #TEXT}. */
@@ -1704,8 +1710,13 @@ public final class MailAnalyzer {
           verdict,
           List.copyOf(problems),
           new MailReport.Work(unpacked, entries, archiveDepth, List.copyOf(limitsReached)),
-          List.copyOf(recipientNames),
-          List.copyOf(listAddresses));
+          // the names of a forwarded message's recipients join only the report's (read by the
+          // redaction of a shared copy), never the signs', which read the message's own
+          java.util.stream.Stream.concat(recipientNames.stream(), forwardedNames.stream())
+              .distinct()
+              .toList(),
+          List.copyOf(listAddresses),
+          List.copyOf(forwardedAddresses));
     }
   }
 
@@ -2066,6 +2077,27 @@ public final class MailAnalyzer {
   }
 
   /** The display names of a list's mailboxes (a group's included), those that have one. */
+  /**
+   * The To and Cc of a message forwarded or attached inside the analysed one (a colleague's
+   * "forward as attachment" of a lure: its recipients are the victims), for the redaction of a
+   * shared copy only; at most 1,000 of each, as a message's headers are bounded.
+   */
+  private static void forwardedRecipients(Message inner, State st) {
+    List<String> addresses = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (String field : new String[] {"To", "Cc"}) {
+      AddressList list = field.equals("To") ? inner.getTo() : inner.getCc();
+      addresses(inner, field, list, addresses);
+      names(list, names);
+    }
+    addresses.stream()
+        .limit(Math.max(0, 1000 - st.forwardedAddresses.size()))
+        .forEach(st.forwardedAddresses::add);
+    names.stream()
+        .limit(Math.max(0, 1000 - st.forwardedNames.size()))
+        .forEach(st.forwardedNames::add);
+  }
+
   private static void names(AddressList list, List<String> into) {
     if (list == null) {
       return;
@@ -2439,6 +2471,7 @@ public final class MailAnalyzer {
       int links = st.links.size();
       int attachments = st.attachments.size();
       st.inReturned++;
+      forwardedRecipients(inner, st);
       try {
         walk(inner, depth + 1, st);
       } finally {

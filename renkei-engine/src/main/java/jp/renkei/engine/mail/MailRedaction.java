@@ -37,6 +37,7 @@ public final class MailRedaction {
           new String[] {"mailing list ", "mailingList"},
           new String[] {"sender (the mailing list's own address) ", "listSender"},
           new String[] {"subject: ", "subject"},
+          new String[] {"relay address of the mailing list ", "listRelay"},
           new String[] {"relay address ", "relayAddress"},
           new String[] {"relay host ", "relayHost"},
           new String[] {"link to own site ", "linkToOwnSite"},
@@ -63,7 +64,14 @@ public final class MailRedaction {
     // the recipients are the receiving side wherever they appear (a link's ?u=, a greeting), also
     // at a domain the directory does not list for the organisation (walk17: a QR code's link kept
     // the address taken out of To:)
-    Redactor identity = organisation.withEmails(r.recipients());
+    // the recipients of a message forwarded inside are the lure's victims, the message's own are
+    // then the colleagues it was forwarded to (attack31b)
+    Redactor identity =
+        organisation.withEmails(
+            java.util.stream.Stream.concat(
+                    r.recipients().stream(), r.forwardedRecipients().stream())
+                .distinct()
+                .toList());
     // the names To and Cc give the recipients are the victims' own (a teller the directory does
     // not know), written by kits into the subject, the greeting, link texts and attachment names
     // (attack26); taken out of the text, not out of the attacker's links and hosts, where a word
@@ -82,12 +90,45 @@ public final class MailRedaction {
       subject = scrub(s.text(), named);
     }
     List<MailReport.Hop> hops = new ArrayList<>();
-    for (MailReport.Hop h : r.received()) {
+    List<MailReport.Hop> received = r.received();
+    // a server that names itself as the organisation's, or as the mailing list's, handed the
+    // message on from the organisation's or the list's network: its address is theirs, not the
+    // attacker's (attack31b). The organisation's names its owner to every reader (its host name
+    // was taken out, its address went out beside it unless the directory lists the range), and a
+    // list's tells which lists the organisation reads and ties together every share of a post to
+    // that list; neither was ever made an indicator. The origin on record stays unless it is the
+    // organisation's own: a list is never where a post to it began.
+    java.util.Set<String> lists = listDomains(r.listAddresses());
+    java.util.Map<String, String> roles = MailStix.hopRoles(received);
+    // a list delivered the message: the newest server on record that is neither the
+    // organisation's nor private handed it to the organisation, and that is the list's own
+    // outbound server, whatever it is named (Google Groups' mail-*.google.com, a host's server)
+    int listDelivery = -1;
+    for (int i = 0; i < received.size() && !lists.isEmpty() && listDelivery < 0; i++) {
+      MailReport.Hop h = received.get(i);
+      if (!ownHost(identity, h.from())
+          && h.ips().stream()
+              .anyMatch(
+                  ip ->
+                      !MailStix.internal(ip)
+                          && !identity.identifies(
+                              ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip))) {
+        listDelivery = i;
+      }
+    }
+    for (int i = 0; i < received.size(); i++) {
+      MailReport.Hop h = received.get(i);
+      boolean ownServer = ownHost(identity, h.from());
+      boolean listServer = i == listDelivery || inDomains(bare(h.from()), lists);
       List<String> ips = new ArrayList<>();
       for (String ip : h.ips()) {
+        boolean origin = MailStix.ORIGIN.equals(roles.get(ip));
         if (MailStix.internal(ip)
-            || identity.identifies(ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip)) {
+            || identity.identifies(ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip)
+            || ownServer) {
           removed.add("relay address " + ip);
+        } else if (listServer && !origin) {
+          removed.add("relay address of the mailing list " + ip);
         } else {
           ips.add(ip);
         }
@@ -221,6 +262,39 @@ public final class MailRedaction {
       }
     }
     return out;
+  }
+
+  /** Whether a Received header's host name is one of the organisation's. */
+  private static boolean ownHost(Redactor identity, String host) {
+    String h = bare(host);
+    return h != null && !h.isEmpty() && identifies(identity, ObservableType.DOMAIN, h);
+  }
+
+  /** A Received header's host name as a bare lower-case name (brackets, parentheses out). */
+  private static String bare(String host) {
+    return host == null
+        ? null
+        : host.replaceAll("[\\[\\]()]", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The registrable domains of a list's own addresses (lists.example.org of dev@lists...). */
+  private static java.util.Set<String> listDomains(List<String> listAddresses) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String a : listAddresses) {
+      int at = a.lastIndexOf('@');
+      String d = at < 0 ? null : MailAnalyzer.registrable(a.substring(at + 1));
+      if (d != null && !d.isEmpty()) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private static boolean inDomains(String host, java.util.Set<String> domains) {
+    if (host == null || host.isEmpty()) {
+      return false;
+    }
+    return domains.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
   }
 
   private static String host(String host, Redactor identity, List<String> removed) {

@@ -35,17 +35,70 @@ public record MailReport(
     List<Problem> problems,
     Work work,
     List<String> recipientNames,
-    List<String> listAddresses) {
+    List<String> listAddresses,
+    List<String> forwardedRecipients) {
 
   /**
-   * {@code recipientNames}: the display names To and Cc give the recipients, never null. {@code
-   * listAddresses}: the addresses the message's list headers say members post to (List-Post,
-   * X-BeenThere, Mailing-List), lower case, never null: a list that delivered the message, not a
-   * victim and not the attacker.
+   * {@code recipientNames}: the display names To and Cc give the recipients — of the message and of
+   * any message forwarded or attached inside it — never null. {@code listAddresses}: the addresses
+   * the message's list headers say members post to (List-Post, X-BeenThere, Mailing-List), lower
+   * case, never null: a list that delivered the message, not a victim and not the attacker. {@code
+   * forwardedRecipients}: the To and Cc addresses of the messages forwarded or attached inside it,
+   * lower case, never null: the lure's victims when a colleague forwarded it as an attachment (the
+   * message's own recipients are then the analysts); not shown, taken out of a shared copy as the
+   * recipients are.
    */
   public MailReport {
     recipientNames = recipientNames == null ? List.of() : List.copyOf(recipientNames);
     listAddresses = listAddresses == null ? List.of() : List.copyOf(listAddresses);
+    forwardedRecipients =
+        forwardedRecipients == null ? List.of() : List.copyOf(forwardedRecipients);
+  }
+
+  /** A report without the recipients of forwarded messages. */
+  public MailReport(
+      String subject,
+      String from,
+      String fromName,
+      String fromWritten,
+      List<String> replyTo,
+      String returnPath,
+      List<String> recipients,
+      Instant date,
+      String messageId,
+      List<Hop> received,
+      Authentication authentication,
+      List<Link> links,
+      List<Attachment> attachments,
+      List<Finding> findings,
+      int score,
+      Verdict verdict,
+      List<Problem> problems,
+      Work work,
+      List<String> recipientNames,
+      List<String> listAddresses) {
+    this(
+        subject,
+        from,
+        fromName,
+        fromWritten,
+        replyTo,
+        returnPath,
+        recipients,
+        date,
+        messageId,
+        received,
+        authentication,
+        links,
+        attachments,
+        findings,
+        score,
+        verdict,
+        problems,
+        work,
+        recipientNames,
+        listAddresses,
+        List.of());
   }
 
   /** A report without list addresses. */

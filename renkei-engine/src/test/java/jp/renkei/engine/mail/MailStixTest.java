@@ -176,6 +176,8 @@ class MailStixTest {
    * ux29: a lure a mailing list relayed was shared with the list server's address beside the
    * poster's, both bare. Each relay address now says what it is: the poster's server the origin on
    * record, the list server a relay; the note says it in words, and no address is an indicator.
+   * attack31b: the list server's address is the analyst's to read (their own bundle marks it a
+   * relay), but a shared copy leaves it out — it tells which lists the organisation reads.
    */
   @Test
   void aListsRelayIsMarkedApartFromTheLuresOrigin() {
@@ -191,28 +193,38 @@ class MailStixTest {
                 + " will be suspended: enter your email password on the page below.</p>"
                 + "<a href=\"https://quota-verify.duckdns.org/login\">Verify now</a>");
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    ObjectNode own = MailStix.bundle(r, Tlp.AMBER, Instant.parse("2026-12-01T00:00:00Z"), false);
     ObjectNode shared = sharedBundle(r, sakuraBank());
-    Map<String, String> roles = new java.util.HashMap<>();
-    for (JsonNode o : shared.path("objects")) {
-      if (o.path("type").asString().equals("ipv4-addr")) {
-        roles.put(o.path("value").asString(), o.path(MailStix.HOP_ROLE).asString());
-      }
-    }
-    assertThat(roles)
+    assertThat(roles(own))
         .containsEntry("198.51.100.7", MailStix.ORIGIN)
-        .containsEntry("192.0.2.10", MailStix.RELAY)
+        .containsEntry("192.0.2.10", MailStix.RELAY);
+    assertThat(roles(shared))
+        .containsEntry("198.51.100.7", MailStix.ORIGIN)
+        .doesNotContainKey("192.0.2.10")
         .doesNotContainKey("127.0.0.1");
+    assertThat(note(own).path("content").asString())
+        .contains("a mailing list")
+        .contains("192.0.2.10");
     String content = note(shared).path("content").asString();
     assertThat(content)
         .contains("origin (the earliest server on record) 198.51.100.7")
-        .contains("a mailing list")
         .contains("送信元 (記録上最も古い中継) 198.51.100.7")
-        .contains("192.0.2.10");
+        .doesNotContain("192.0.2.10");
     for (JsonNode o : shared.path("objects")) {
       if (o.path("type").asString().equals("indicator")) {
         assertThat(o.path("pattern").asString()).doesNotContain("ipv4-addr");
       }
     }
+  }
+
+  private static Map<String, String> roles(ObjectNode bundle) {
+    Map<String, String> roles = new java.util.HashMap<>();
+    for (JsonNode o : bundle.path("objects")) {
+      if (o.path("type").asString().equals("ipv4-addr")) {
+        roles.put(o.path("value").asString(), o.path(MailStix.HOP_ROLE).asString());
+      }
+    }
+    return roles;
   }
 
   /**

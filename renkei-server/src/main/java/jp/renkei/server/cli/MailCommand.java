@@ -210,9 +210,9 @@ final class MailCommand implements Runnable {
       long id = draft.path("id").asLong();
       out.printf(
           "   C4TAP draft %d (%s): taken out before sharing:%n",
-          id, draft.path("range").asString());
+          id, printable(draft.path("range").asString()));
       for (var x : draft.path("removed")) {
-        out.printf("     - %s%n", x.asString());
+        out.printf("     - %s%n", printable(x.asString()));
       }
       boolean send = yes;
       if (!send && System.console() != null) {
@@ -224,7 +224,7 @@ final class MailCommand implements Runnable {
         return;
       }
       post(http, hub + "api/v1/c4tap/" + id + "/send", token, new byte[0], 200);
-      out.printf("   shared under C4TAP %s%n", draft.path("range").asString());
+      out.printf("   shared under C4TAP %s%n", printable(draft.path("range").asString()));
     }
 
     private static final JsonMapper STRICT =
@@ -261,8 +261,14 @@ final class MailCommand implements Runnable {
       }
     }
 
-    /** {@code s} with control and format characters escaped by their code (one terminal line). */
-    private static String printable(String s) {
+    /**
+     * {@code s} with control and format characters escaped by their code (one terminal line); null
+     * as "null", as printf writes it.
+     */
+    static String printable(String s) {
+      if (s == null) {
+        return "null";
+      }
       StringBuilder out = new StringBuilder();
       s.codePoints()
           .forEach(
@@ -332,30 +338,39 @@ final class MailCommand implements Runnable {
             case SUSPICIOUS -> lang.equals("ja") ? "要注意 (SUSPICIOUS)" : "SUSPICIOUS";
             case CLEAN -> lang.equals("ja") ? "問題なし (CLEAN)" : "CLEAN";
           };
-      out.printf("== %s: %s, score %d%n", name, verdict, r.score());
-      out.printf("   Subject: %s%n   From: %s <%s>%n", r.subject(), r.fromName(), r.from());
+      // everything below but the verdict, the sign's words and the counts is the message's own,
+      // written by its sender: a control character in it would drive the analyst's terminal
+      // (erase the signs, write another verdict, set the title or the clipboard), so each is
+      // written by its code (attack31b)
+      out.printf("== %s: %s, score %d%n", printable(name), verdict, r.score());
+      out.printf(
+          "   Subject: %s%n   From: %s <%s>%n",
+          printable(r.subject()), printable(r.fromName()), printable(r.from()));
       if (!r.replyTo().isEmpty()) {
-        out.printf("   Reply-To: %s%n", String.join(", ", r.replyTo()));
+        out.printf("   Reply-To: %s%n", printable(String.join(", ", r.replyTo())));
       }
       for (MailReport.Hop h : r.received()) {
-        out.printf("   Received: from %s by %s %s%n", h.from(), h.by(), h.ips());
+        out.printf(
+            "   Received: from %s by %s %s%n",
+            printable(h.from()), printable(h.by()), printable(h.ips().toString()));
       }
       for (MailReport.Finding f : r.findings()) {
         out.printf(
             "   ! %s: %s%n       %s%n",
             f.flag().name(),
             lang.equals("ja") ? f.flag().ja() : f.flag().en(),
-            f.evidence(!lang.equals("ja")));
+            printable(f.evidence(!lang.equals("ja"))));
       }
       for (MailReport.Link l : r.links()) {
         out.printf(
-            "   link: %s%s%n", l.url(), l.text() == null ? "" : "  (shown: " + l.text() + ")");
+            "   link: %s%s%n",
+            printable(l.url()), l.text() == null ? "" : "  (shown: " + printable(l.text()) + ")");
       }
       for (MailReport.Attachment a : r.attachments()) {
         attachment(out, a, "   ");
       }
       for (MailReport.Problem p : r.problems()) {
-        out.printf("   ? %s%n", p.text(!lang.equals("ja")));
+        out.printf("   ? %s%n", printable(p.text(!lang.equals("ja"))));
       }
     }
 
@@ -363,8 +378,8 @@ final class MailCommand implements Runnable {
       out.printf(
           "%sattachment: %s (%s, %d bytes%s) sha256 %s%n",
           indent,
-          a.name(),
-          a.detectedType(),
+          printable(a.name()),
+          printable(a.detectedType()),
           a.size(),
           a.encrypted() ? ", encrypted" : "",
           a.sha256());
