@@ -156,7 +156,7 @@ class OutboxSender {
       Delivery delivery = delivery(due);
       if (due.channel().equals("webhook")) {
         Due row = due;
-        if (!lanes.start(row.organisationId(), () -> deliver(row, delivery))) {
+        if (!lanes.start(row.organisationId(), row.target(), () -> deliver(row, delivery))) {
           // no worker free or the receiver held since the claim: the row waits for a later tick
           tx.executeWithoutResult(s -> putBack(row));
         }

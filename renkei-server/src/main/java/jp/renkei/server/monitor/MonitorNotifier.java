@@ -103,7 +103,7 @@ class MonitorNotifier {
           email(d);
         } else {
           // on its lane: the scheduling thread never waits for a receiver (outbound31)
-          if (!lanes.start(d.organisationId(), () -> deliver(d))) {
+          if (!lanes.start(d.organisationId(), d.target(), () -> deliver(d))) {
             tx.executeWithoutResult(s -> putBack(d));
           }
           continue;

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import jp.renkei.server.config.NotifyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +33,9 @@ import org.springframework.stereotype.Component;
  *       take every worker.
  *   <li>A receiver whose delivery failed is left alone for a back-off, 30 s doubling with each
  *       further failure up to 15 min, and reset by a success: its other rows are not claimed
- *       meanwhile, so ten rows to a dead receiver do not cost ten timeouts in a row. Each row keeps
- *       its own backoff and attempt count as before.
+ *       meanwhile, so ten rows to a dead receiver do not cost ten timeouts in a row. The back-off
+ *       is the failed address's: an organisation that registers another webhook is not held. Each
+ *       row keeps its own backoff and attempt count as before.
  * </ul>
  *
  * The senders' claims exclude {@link #held()} receivers, and their rows stay {@code pending} with
@@ -53,14 +55,17 @@ public class WebhookLanes implements AutoCloseable {
   /** The longest back-off of a receiver. */
   static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
 
-  private record Backoff(int failures, Instant until) {}
+  private record Backoff(int failures, Instant until, String target) {}
 
   private final ThreadPoolExecutor pool;
   private final int threads;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<Long, Backoff> backoff = new ConcurrentHashMap<>();
 
-  WebhookLanes(NotifyProperties notify) {
+  private final JdbcClient jdbc;
+
+  WebhookLanes(NotifyProperties notify, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     int threads = notify.webhookThreads();
     this.threads = threads;
     this.pool =
@@ -90,12 +95,28 @@ public class WebhookLanes implements AutoCloseable {
   public Set<Long> held() {
     Set<Long> held = new HashSet<>(inFlight);
     Instant now = Instant.now();
+    Map<Long, String> waiting = new java.util.HashMap<>();
     backoff.forEach(
         (org, b) -> {
           if (b.until().isAfter(now)) {
-            held.add(org);
+            waiting.put(org, b.target());
           }
         });
+    if (!waiting.isEmpty()) {
+      // the back-off is the failed address's: an organisation that registered another one since
+      // is not held (its new receiver has done nothing wrong)
+      StringBuilder in = new StringBuilder();
+      for (long id : waiting.keySet()) {
+        in.append(in.isEmpty() ? "" : ",").append(id);
+      }
+      jdbc.sql("select id, webhook_url from organisation where id in (" + in + ")")
+          .query(
+              rs -> {
+                if (rs.getString(2) != null && rs.getString(2).equals(waiting.get(rs.getLong(1)))) {
+                  held.add(rs.getLong(1));
+                }
+              });
+    }
     return held;
   }
 
@@ -128,12 +149,13 @@ public class WebhookLanes implements AutoCloseable {
   /**
    * Starts a delivery to the organisation's webhook on a worker.
    *
+   * @param target the address it is sent to (a failure backs off this address of the organisation)
    * @param delivery sends, records the outcome, and returns the error or null when delivered; it
    *     must not throw
    * @return false when no worker is free or the receiver is held: nothing was started, the caller
    *     puts the row back
    */
-  public boolean start(long organisationId, Supplier<String> delivery) {
+  public boolean start(long organisationId, String target, Supplier<String> delivery) {
     if (!hasRoom() || held().contains(organisationId) || !inFlight.add(organisationId)) {
       return false;
     }
@@ -148,7 +170,7 @@ public class WebhookLanes implements AutoCloseable {
               log.warn("Webhook delivery to organisation {} ended in {}", organisationId, error);
             } finally {
               // the back-off first: the receiver is never free between its failure and its wait
-              outcome(organisationId, error);
+              outcome(organisationId, target, error);
               inFlight.remove(organisationId);
             }
           });
@@ -159,7 +181,7 @@ public class WebhookLanes implements AutoCloseable {
     }
   }
 
-  private void outcome(long organisationId, String error) {
+  private void outcome(long organisationId, String target, String error) {
     if (error == null) {
       backoff.remove(organisationId);
       return;
@@ -167,10 +189,10 @@ public class WebhookLanes implements AutoCloseable {
     backoff.compute(
         organisationId,
         (org, b) -> {
-          int failures = b == null ? 1 : b.failures() + 1;
+          int failures = b == null || !b.target().equals(target) ? 1 : b.failures() + 1;
           Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 10));
           return new Backoff(
-              failures, Instant.now().plus(d.compareTo(MAX_BACKOFF) < 0 ? d : MAX_BACKOFF));
+              failures, Instant.now().plus(d.compareTo(MAX_BACKOFF) < 0 ? d : MAX_BACKOFF), target);
         });
   }
 
