@@ -31,11 +31,12 @@ import org.springframework.stereotype.Component;
  *       on with e-mail.
  *   <li>One delivery at a time per receiver (organisation): a receiver with many rows queued cannot
  *       take every worker.
- *   <li>A receiver whose delivery failed is left alone for a back-off, 30 s doubling with each
- *       further failure up to 15 min, and reset by a success: its other rows are not claimed
- *       meanwhile, so ten rows to a dead receiver do not cost ten timeouts in a row. The back-off
- *       is the failed address's: an organisation that registers another webhook is not held. Each
- *       row keeps its own backoff and attempt count as before.
+ *   <li>A receiver whose delivery failed slowly (after at least {@code
+ *       renkei.notify.webhook-timeout}: it kept a worker waiting) is left alone for a back-off, 30
+ *       s doubling with each further failure up to 15 min, and reset by a success: its other rows
+ *       are not claimed meanwhile, so ten rows to a dead receiver do not cost ten timeouts in a
+ *       row. The back-off is the failed address's: an organisation that registers another webhook
+ *       is not held. Each row keeps its own backoff and attempt count as before.
  * </ul>
  *
  * The senders' claims exclude {@link #held()} receivers, and their rows stay {@code pending} with
@@ -64,8 +65,12 @@ public class WebhookLanes implements AutoCloseable {
 
   private final JdbcClient jdbc;
 
+  /** A failure that took at least this long (the webhook timeout) backs its receiver off. */
+  private final Duration slow;
+
   WebhookLanes(NotifyProperties notify, JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.slow = notify.webhookTimeout();
     int threads = notify.webhookThreads();
     this.threads = threads;
     this.pool =
@@ -163,6 +168,7 @@ public class WebhookLanes implements AutoCloseable {
       pool.execute(
           () -> {
             String error = "not delivered";
+            long began = System.nanoTime();
             try {
               error = delivery.get();
             } catch (RuntimeException e) {
@@ -170,7 +176,7 @@ public class WebhookLanes implements AutoCloseable {
               log.warn("Webhook delivery to organisation {} ended in {}", organisationId, error);
             } finally {
               // the back-off first: the receiver is never free between its failure and its wait
-              outcome(organisationId, target, error);
+              outcome(organisationId, target, error, Duration.ofNanos(System.nanoTime() - began));
               inFlight.remove(organisationId);
             }
           });
@@ -181,9 +187,14 @@ public class WebhookLanes implements AutoCloseable {
     }
   }
 
-  private void outcome(long organisationId, String target, String error) {
+  private void outcome(long organisationId, String target, String error, Duration took) {
     if (error == null) {
       backoff.remove(organisationId);
+      return;
+    }
+    if (took.compareTo(slow) < 0) {
+      // a quick refusal (an HTTP error, a refused connection) held no worker: its rows are
+      // retried on their own backoff as before
       return;
     }
     backoff.compute(
