@@ -10,6 +10,7 @@ import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.outbound.SignedWebhooks;
+import jp.renkei.server.outbound.WebhookLanes;
 import jp.renkei.server.sharing.ExerciseScope;
 import jp.renkei.server.sharing.SharingGate;
 import org.slf4j.Logger;
@@ -25,10 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends due outbox rows: one row at a time, claimed with a lease (SKIP LOCKED, so instances share
- * the work), sent outside any transaction, then marked sent or rescheduled with backoff. A crash
- * loses nothing (the lease expires and the row is retried); the one message in flight at a crash
- * may be sent twice, so every message carries the row id as its idempotency key (the e-mail's
- * Message-ID, the webhook's {@code X-Renkei-Delivery}).
+ * the work), sent outside any transaction, then marked sent or rescheduled with backoff. E-mail is
+ * sent on the scheduling thread; a webhook is handed to its lane ({@link WebhookLanes}), so a slow
+ * receiver delays neither the e-mails nor other receivers (outbound31). A crash loses nothing (the
+ * lease expires and the row is retried); the one message in flight at a crash may be sent twice, so
+ * every message carries the row id as its idempotency key (the e-mail's Message-ID, the webhook's
+ * {@code X-Renkei-Delivery}).
  */
 @Component
 @ConditionalOnWebApplication
@@ -84,6 +87,7 @@ class OutboxSender {
   private final NoticeReminderMessages reminders;
   private final SendTimeCheck check;
   private final OutboxCancellation cancellation;
+  private final WebhookLanes lanes;
 
   OutboxSender(
       JdbcClient jdbc,
@@ -94,8 +98,10 @@ class OutboxSender {
       SignedWebhooks webhooks,
       SharingGate gate,
       AdvisoryRepository advisories,
-      OutboxCancellation cancellation) {
+      OutboxCancellation cancellation,
+      WebhookLanes lanes) {
     this.jdbc = jdbc;
+    this.lanes = lanes;
     this.check = new SendTimeCheck(jdbc, gate, advisories);
     this.cancellation = cancellation;
     this.tx = tx;
@@ -123,7 +129,10 @@ class OutboxSender {
     }
   }
 
-  /** Sends one due delivery; false when none is due. */
+  /**
+   * Sends one due delivery, or hands a webhook to its lane ({@link WebhookLanes}: the scheduling
+   * thread never waits for a receiver); false when none is due.
+   */
   boolean sendOne() {
     Optional<Due> claimed = tx.execute(s -> claim());
     if (claimed == null || claimed.isEmpty()) {
@@ -144,45 +153,89 @@ class OutboxSender {
         return true;
       }
       due = toCurrentTarget(due);
-      if (due.exposureNoticeId() != null) {
-        notices.send(due);
-      } else if (due.noticeReminderId() != null) {
-        reminders.send(due);
-      } else if (due.exerciseMailId() != null) {
-        storedMail(due, "exercise_mail", due.exerciseMailId());
-      } else if (due.accountMailId() != null) {
-        storedMail(due, "account_mail", due.accountMailId());
-      } else {
-        Message m = message(due);
-        if (m.exercise() && !Boolean.TRUE.equals(m.exerciseEmailAllowed())) {
-          // queued only when the run allows it (AdvisoryRepository.queueDeliveries); never sent
-          // else
-          throw new IllegalStateException("the exercise run does not allow e-mail or webhooks");
+      Delivery delivery = delivery(due);
+      if (due.channel().equals("webhook")) {
+        Due row = due;
+        if (!lanes.start(row.organisationId(), row.target(), () -> deliver(row, delivery))) {
+          // no worker free or the receiver held since the claim: the row waits for a later tick
+          tx.executeWithoutResult(s -> putBack(row));
         }
-        if (due.channel().equals("email")) {
-          email(due, m);
-        } else {
-          webhook(due, m);
-        }
+        return true;
       }
+      delivery.send();
     } catch (NoLongerConfigured e) {
       String reason = e.getMessage();
       Due row = due;
       tx.executeWithoutResult(s -> cancel(row, "noChannel", reason));
       return true;
     } catch (Exception e) {
-      error = OutboxMail.deliveryError(e);
-      log.warn(
-          "Delivery {} ({} to organisation {}) failed: {}",
-          due.id(),
-          due.channel(),
-          due.organisationId(),
-          error);
+      error = failed(due, e);
     }
     String failure = error;
     Due done = due;
     tx.executeWithoutResult(s -> finish(done, failure));
     return true;
+  }
+
+  /** One message's sending, read and ready. */
+  @FunctionalInterface
+  private interface Delivery {
+    void send() throws Exception;
+  }
+
+  /** What sending the row is, its text read now (on the scheduling thread). */
+  private Delivery delivery(Due due) {
+    if (due.exposureNoticeId() != null) {
+      return () -> notices.send(due);
+    }
+    if (due.noticeReminderId() != null) {
+      return () -> reminders.send(due);
+    }
+    if (due.exerciseMailId() != null) {
+      return () -> storedMail(due, "exercise_mail", due.exerciseMailId());
+    }
+    if (due.accountMailId() != null) {
+      return () -> storedMail(due, "account_mail", due.accountMailId());
+    }
+    Message m = message(due);
+    if (m.exercise() && !Boolean.TRUE.equals(m.exerciseEmailAllowed())) {
+      // queued only when the run allows it (AdvisoryRepository.queueDeliveries); never sent else
+      throw new IllegalStateException("the exercise run does not allow e-mail or webhooks");
+    }
+    return due.channel().equals("email") ? () -> email(due, m) : () -> webhook(due, m);
+  }
+
+  /** A webhook's delivery on its lane: sent, then the row marked; the error or null. */
+  private String deliver(Due due, Delivery delivery) {
+    String error = null;
+    try {
+      delivery.send();
+    } catch (Exception e) {
+      error = failed(due, e);
+    }
+    String failure = error;
+    tx.executeWithoutResult(s -> finish(due, failure));
+    return error;
+  }
+
+  private static String failed(Due due, Exception e) {
+    String error = OutboxMail.deliveryError(e);
+    log.warn(
+        "Delivery {} ({} to organisation {}) failed: {}",
+        due.id(),
+        due.channel(),
+        due.organisationId(),
+        error);
+    return error;
+  }
+
+  /** Puts a claimed row back, unsent and its claim not counted, for the next tick. */
+  private void putBack(Due due) {
+    jdbc.sql(
+            "update outbox set attempts = attempts - 1, next_attempt_at = now(), leased_until = null"
+                + " where id = ?")
+        .param(due.id())
+        .update();
   }
 
   /** Thrown when the organisation no longer has the channel a row was queued for. */
@@ -267,6 +320,7 @@ class OutboxSender {
         jdbc.sql(
                 "select id, advisory_id, exposure_notice_id, notice_reminder_id, exercise_mail_id, account_mail_id, version_no,"
                     + " organisation_id, channel, target, purpose, attempts from outbox where status = 'pending' and next_attempt_at <= now()"
+                    + lanes.claimCondition("channel", "organisation_id")
                     + " order by next_attempt_at, id limit 1 for update skip locked")
             .query(Rows.of(Due.class))
             .optional();

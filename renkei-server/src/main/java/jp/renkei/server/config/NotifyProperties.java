@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *     5m)
  * @param webhookTimeout response timeout for webhooks (default 5s; connecting is
  *     renkei.outbound.connect-timeout)
+ * @param webhookThreads how many webhooks are delivered at once, off the scheduling thread, one at
+ *     a time per receiver (default 4; {@code WebhookLanes})
  * @param sightingDigestInterval how often organisations are told by e-mail, in aggregate, that
  *     indicators they shared were sighted by others (default 1h)
  */
@@ -33,4 +35,5 @@ public record NotifyProperties(
     @Min(1) @Max(20) @DefaultValue("8") int maxAttempts,
     @NotNull @DefaultValue("5m") Duration lease,
     @NotNull @DefaultValue("5s") Duration webhookTimeout,
-    @NotNull @DefaultValue("1h") Duration sightingDigestInterval) {}
+    @NotNull @DefaultValue("1h") Duration sightingDigestInterval,
+    @Min(1) @Max(64) @DefaultValue("4") int webhookThreads) {}

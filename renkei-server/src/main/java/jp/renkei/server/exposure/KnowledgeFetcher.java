@@ -86,14 +86,24 @@ public class KnowledgeFetcher {
 
   /** A platform admin's "fetch now" of one configured source. */
   public Outcome fetchNow(Actor actor, String source) {
-    if (!actor.is(Role.PLATFORM_ADMIN)) {
-      throw new Forbidden("error.forbidden");
-    }
-    if (!SOURCES.contains(source) || props.url(source).isEmpty()) {
+    checkFetchNow(actor);
+    if (!configured(source)) {
       return new Outcome(source, "failed", "no URL configured for " + source, 0, 0);
     }
     claim(source, Duration.ZERO);
     return fetch(source);
+  }
+
+  /** Whether {@code source} is a source with a URL configured. */
+  boolean configured(String source) {
+    return SOURCES.contains(source) && !props.url(source).isEmpty();
+  }
+
+  /** Only a platform admin fetches now. */
+  void checkFetchNow(Actor actor) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.forbidden");
+    }
   }
 
   /** Every configured source with its last fetch. */

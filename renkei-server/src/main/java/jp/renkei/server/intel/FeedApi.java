@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedApi {
 
   private final TaxiiFeeds feeds;
+  private final org.springframework.beans.factory.ObjectProvider<FeedPoller> poller;
 
-  FeedApi(TaxiiFeeds feeds) {
+  FeedApi(TaxiiFeeds feeds, org.springframework.beans.factory.ObjectProvider<FeedPoller> poller) {
     this.feeds = feeds;
+    this.poller = poller;
   }
 
   @GetMapping
@@ -38,9 +40,16 @@ class FeedApi {
     return ResponseEntity.status(201).body(feeds.create(actor, feed));
   }
 
+  /**
+   * Hands the poll to the poller's thread and answers at once, 202 with the feed's state before the
+   * poll; {@code Location} is where its result shows ({@code lastSuccessAt}, {@code lastError}).
+   */
   @PostMapping("/{id}/poll")
-  TaxiiFeeds.Feed poll(Actor actor, @PathVariable long id) {
-    return feeds.pollNow(actor, id);
+  ResponseEntity<TaxiiFeeds.Feed> poll(Actor actor, @PathVariable long id) {
+    TaxiiFeeds.Feed before = poller.getObject().pollSoon(actor, id);
+    return ResponseEntity.accepted()
+        .location(java.net.URI.create("/api/v1/feeds/" + id))
+        .body(before);
   }
 
   @PutMapping("/{id}/credential")

@@ -24,10 +24,15 @@ class FeedPages {
 
   private final TaxiiFeeds feeds;
   private final IntelService intel;
+  private final org.springframework.beans.factory.ObjectProvider<FeedPoller> poller;
 
-  FeedPages(TaxiiFeeds feeds, IntelService intel) {
+  FeedPages(
+      TaxiiFeeds feeds,
+      IntelService intel,
+      org.springframework.beans.factory.ObjectProvider<FeedPoller> poller) {
     this.feeds = feeds;
     this.intel = intel;
+    this.poller = poller;
   }
 
   @GetMapping("/admin/feeds")
@@ -212,9 +217,16 @@ class FeedPages {
     return "redirect:/admin/feeds";
   }
 
+  /** Hands the poll to the poller's thread; the list says where its result will show. */
   @PostMapping("/admin/feeds/{id}/poll")
-  String poll(Actor actor, @PathVariable long id) {
-    feeds.pollNow(actor, id);
-    return "redirect:/admin/feeds";
+  String poll(
+      Actor actor,
+      @PathVariable long id,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    TaxiiFeeds.Feed f = poller.getObject().pollSoon(actor, id);
+    redirect.addFlashAttribute("pollStarted", f.name());
+    // whole seconds, at least 1: the longest the poll may take before its result shows
+    redirect.addFlashAttribute("pollDeadline", Math.max(1, feeds.pollDeadline().toSeconds()));
+    return "redirect:/admin/feeds#feed-" + id;
   }
 }

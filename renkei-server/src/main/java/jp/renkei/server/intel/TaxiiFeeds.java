@@ -214,6 +214,11 @@ public class TaxiiFeeds {
     return jdbc.sql(FEED + " order by name").query(TaxiiFeeds::feed).list();
   }
 
+  /** How long one poll may take at most ({@code renkei.feeds.poll-deadline}). */
+  Duration pollDeadline() {
+    return pollDeadline;
+  }
+
   public Feed get(Actor actor, long id) {
     requireAdmin(actor);
     return byId(id).orElseThrow(() -> new NotFound("taxii_feed", id));

@@ -20,6 +20,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -38,8 +42,11 @@ import jp.renkei.server.outbound.OutboundHttp;
  * host name verification), a minimal HTTP/1.1 GET, time to first byte, and the transfer of at most
  * {@link #MAX_BODY} bytes. Redirects are not followed: a 301 where a 200 is expected is a failure
  * the owner should see. Java's HTTP clients do not expose these phases, hence the socket code.
- * Thread-safe; one attempt blocks its thread for at most its timeout (connect, handshake and every
- * read share one deadline, so a site that trickles bytes cannot hold a worker longer).
+ * Thread-safe; one attempt blocks its thread for at most its timeout: connect, handshake and every
+ * read share one deadline, and at that deadline a watchdog closes the socket. The read timeout
+ * alone does not bound an attempt over TLS: the TLS layer reads a whole record (up to 16 KiB)
+ * before it returns anything, each of its reads waiting the full timeout again, so a site that
+ * trickled its handshake or a record one byte at a time held a worker for hours (outbound31).
  */
 public final class HttpProbe {
 
@@ -100,6 +107,23 @@ public final class HttpProbe {
 
   private static final ThreadLocal<Instant> PRESENTED_NOT_AFTER = new ThreadLocal<>();
 
+  /** Closes the socket of an attempt whose deadline passes (one daemon thread for all probes). */
+  private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+  private static ScheduledThreadPoolExecutor watchdog() {
+    ScheduledThreadPoolExecutor e =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "probe-deadline");
+              t.setDaemon(true);
+              return t;
+            });
+    // most attempts end well before their deadline: their cancelled closings leave the queue
+    e.setRemoveOnCancelPolicy(true);
+    return e;
+  }
+
   /**
    * A probe with its retries: the last attempt's result, how many attempts were made, and the error
    * to record — the first failure is kept when a retry succeeded, so a retry never hides it.
@@ -149,6 +173,15 @@ public final class HttpProbe {
     int port = u.getPort() > 0 ? u.getPort() : https ? 443 : 80;
     String host = u.getHost();
     Socket socket = new Socket();
+    AtomicBoolean overdue = new AtomicBoolean();
+    ScheduledFuture<?> closing =
+        WATCHDOG.schedule(
+            () -> {
+              overdue.set(true);
+              closeQuietly(socket);
+            },
+            limit.toNanos(),
+            TimeUnit.NANOSECONDS);
     try {
       InetAddress[] addresses;
       try {
@@ -182,7 +215,8 @@ public final class HttpProbe {
       channel.setSoTimeout(remaining(deadline));
       int first = in.read();
       if (first < 0) {
-        return failed(at, ms, "connection closed before any answer");
+        return failed(
+            at, ms, overdue.get() ? overdue(ms, limit) : "connection closed before any answer");
       }
       long t2 = mark(ms, Phase.TTFB, t1);
       // most answers are small: start small and grow up to the limit, so a busy hub does not
@@ -201,38 +235,54 @@ public final class HttpProbe {
         }
         n += r;
       }
+      if (overdue.get()) {
+        // the end of the answer was the watchdog's close, not the site's: never judged complete
+        return failed(at, ms, overdue(ms, limit));
+      }
       mark(ms, Phase.TRANSFER, t2);
       ms.put(Phase.TOTAL, (System.nanoTime() - start) / 1e6);
       return judge(
           at, t, ms, new String(buf, 0, Math.min(n, MAX_BODY), StandardCharsets.ISO_8859_1));
-    } catch (SSLHandshakeException e) {
-      return failed(at, ms, tlsFailure(e));
-    } catch (SSLException e) {
-      return failed(at, ms, "TLS failed");
-    } catch (SocketTimeoutException e) {
-      return failed(
-          at,
-          ms,
-          (ms.containsKey(Phase.CONNECT) ? "no answer" : "no connection")
-              + " within "
-              + (limit.toMillis() % 1000 == 0
-                  ? String.valueOf(limit.toSeconds())
-                  : String.valueOf(limit.toMillis() / 1000.0))
-              + " s");
-    } catch (ConnectException e) {
-      return failed(at, ms, "connection refused");
     } catch (IOException e) {
+      // the watchdog's close makes the blocked read fail with whatever the layer says (socket
+      // closed, TLS failed): what happened is that the deadline passed
+      if (overdue.get() || e instanceof SocketTimeoutException) {
+        return failed(at, ms, overdue(ms, limit));
+      }
+      if (e instanceof SSLHandshakeException h) {
+        return failed(at, ms, tlsFailure(h));
+      }
+      if (e instanceof SSLException) {
+        return failed(at, ms, "TLS failed");
+      }
+      if (e instanceof ConnectException) {
+        return failed(at, ms, "connection refused");
+      }
       String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
       return failed(
           at,
           ms,
           m.contains("reset") ? "connection reset" : "I/O error: " + e.getClass().getSimpleName());
     } finally {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        // closing a probe's socket has nothing to report
-      }
+      closing.cancel(false);
+      closeQuietly(socket);
+    }
+  }
+
+  private static String overdue(Map<Phase, Double> ms, Duration limit) {
+    return (ms.containsKey(Phase.CONNECT) ? "no answer" : "no connection")
+        + " within "
+        + (limit.toMillis() % 1000 == 0
+            ? String.valueOf(limit.toSeconds())
+            : String.valueOf(limit.toMillis() / 1000.0))
+        + " s";
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closing a probe's socket has nothing to report
     }
   }
 

@@ -12,6 +12,7 @@ import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.outbound.SignedWebhooks;
+import jp.renkei.server.outbound.WebhookLanes;
 import jp.renkei.server.ui.TimeFormat;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -58,6 +59,7 @@ class MonitorNotifier {
   private final SiteRepository sites;
   private final JsonMapper json = JsonMapper.builder().build();
   private final jp.renkei.server.audit.AuditLog audit;
+  private final WebhookLanes lanes;
 
   private static final jp.renkei.server.audit.Actor NOTIFIER =
       new jp.renkei.server.audit.Actor(null, "monitor-notifier", null, null, "system", null);
@@ -73,8 +75,10 @@ class MonitorNotifier {
       MonitorWords words,
       TimeFormat time,
       SiteRepository sites,
-      jp.renkei.server.audit.AuditLog audit) {
+      jp.renkei.server.audit.AuditLog audit,
+      WebhookLanes lanes) {
     this.audit = audit;
+    this.lanes = lanes;
     this.text = new AlertText(messages, words, time);
     this.sites = sites;
     this.jdbc = jdbc;
@@ -98,7 +102,11 @@ class MonitorNotifier {
         if (d.channel().equals("email")) {
           email(d);
         } else {
-          webhook(d);
+          // on its lane: the scheduling thread never waits for a receiver (outbound31)
+          if (!lanes.start(d.organisationId(), d.target(), () -> deliver(d))) {
+            tx.executeWithoutResult(s -> putBack(d));
+          }
+          continue;
         }
       } catch (NotAddressed e) {
         tx.executeWithoutResult(s -> cancel(due.get(), e.getMessage()));
@@ -110,6 +118,28 @@ class MonitorNotifier {
       String failure = error;
       tx.executeWithoutResult(s -> finish(due.get(), failure));
     }
+  }
+
+  /** A webhook's delivery on its lane: sent, then the row marked; the error or null. */
+  private String deliver(Due d) {
+    String error = null;
+    try {
+      webhook(d);
+    } catch (Exception e) {
+      error = OutboxMail.deliveryError(e);
+    }
+    String failure = error;
+    tx.executeWithoutResult(s -> finish(d, failure));
+    return error;
+  }
+
+  /** Puts a claimed row back, unsent and its claim not counted, for the next tick. */
+  private void putBack(Due d) {
+    jdbc.sql(
+            "update monitor_delivery set attempts = attempts - 1, next_attempt_at = now()"
+                + " where id = ?")
+        .param(d.id())
+        .update();
   }
 
   /**
@@ -173,7 +203,9 @@ class MonitorNotifier {
                     + " d.attempts, s.name as site_name, s.id as site_id, a.kind, a.raised_at,"
                     + " a.detail from monitor_delivery d join monitor_alert a on a.id = d.alert_id"
                     + " join monitor_site s on s.id = a.site_id where d.status = 'pending'"
-                    + " and d.next_attempt_at <= now() order by d.next_attempt_at, d.id limit 1"
+                    + " and d.next_attempt_at <= now()"
+                    + lanes.claimCondition("d.channel", "d.organisation_id")
+                    + " order by d.next_attempt_at, d.id limit 1"
                     + " for update of d skip locked")
             .query(Rows.of(Due.class))
             .optional();

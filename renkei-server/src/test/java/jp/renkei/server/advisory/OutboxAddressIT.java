@@ -54,7 +54,8 @@ class OutboxAddressIT {
             8,
             Duration.ofMinutes(5),
             Duration.ofSeconds(5),
-            Duration.ofHours(1));
+            Duration.ofHours(1),
+            4);
     OutboxSender.Due due =
         new OutboxSender.Due(1L, 1L, null, null, null, null, 1, 1L, "email", target, "new", 0);
     Throwable e =
