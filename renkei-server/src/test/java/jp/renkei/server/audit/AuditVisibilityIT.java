@@ -261,7 +261,7 @@ class AuditVisibilityIT extends ServerTest {
         t ->
             audit.recordAlone(
                 fixtures.actor(analyst),
-                AuditLog.Event.success("probe." + t, t, 424242, secret + " " + t)));
+                new AuditLog.Event("probe." + t, t, 424242, "success", secret + " " + t)));
     for (UserAccount viewer :
         java.util.List.of(
             fixtures.user(bank, Role.ORG_ADMIN), fixtures.user("nisc", Role.PLATFORM_ADMIN))) {
