@@ -60,7 +60,8 @@ class AuditWordsTest {
   private static final Pattern DETAIL = Pattern.compile("Detail\\.of\\(");
 
   /** A string literal that is a value (not the receiver of a call such as {@code .equals}). */
-  private static final Pattern CODE = Pattern.compile("\"([a-z][a-zA-Z0-9_.]*)\"(?=\\s*(?:[,):;]|$))");
+  private static final Pattern CODE =
+      Pattern.compile("\"([a-z][a-zA-Z0-9_.]*)\"(?=\\s*(?:[,):;]|$))");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
