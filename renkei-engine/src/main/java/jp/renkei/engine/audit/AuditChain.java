@@ -13,6 +13,10 @@ import java.util.HexFormat;
  * changes every hash after it, which {@link ChainVerifier} detects.
  *
  * <p>The canonical form is versioned and length-prefixed, so no two different records share one.
+ * Format 1 is every entry without a detail code: the entries written before codes existed hash as
+ * they always did. Format 2 (an entry with a {@link AuditRecord#detailCode()}) writes everything
+ * format 1 writes, then the code, the number of arguments and each argument: removing, adding or
+ * changing the code or an argument of a stored entry breaks the chain like any other change.
  * Stateless and thread-safe.
  */
 public final class AuditChain {
@@ -20,7 +24,8 @@ public final class AuditChain {
   /** The hash that precedes the first entry, as lower-case hex. */
   public static final String GENESIS = "0".repeat(64);
 
-  private static final byte FORMAT_VERSION = 1;
+  private static final byte FORMAT_TEXT = 1;
+  private static final byte FORMAT_CODED = 2;
   private static final HexFormat HEX = HexFormat.of();
 
   private AuditChain() {}
@@ -35,7 +40,8 @@ public final class AuditChain {
 
   static byte[] canonical(AuditRecord r) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    out.write(FORMAT_VERSION);
+    boolean coded = r.detailCode() != null;
+    out.write(coded ? FORMAT_CODED : FORMAT_TEXT);
     writeLong(out, r.seq());
     writeLong(out, ChronoUnit.MICROS.between(java.time.Instant.EPOCH, r.occurredAt()));
     writeString(out, r.actor());
@@ -46,6 +52,13 @@ public final class AuditChain {
     writeString(out, r.outcome());
     writeString(out, r.detail());
     writeString(out, r.clientAddress());
+    if (coded) {
+      writeString(out, r.detailCode());
+      writeInt(out, r.detailArgs().size());
+      for (String arg : r.detailArgs()) {
+        writeString(out, arg);
+      }
+    }
     return out.toByteArray();
   }
 

@@ -2,6 +2,7 @@ package jp.renkei.engine.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,12 @@ import java.util.Objects;
  * @param outcome {@code success}, {@code failure} or {@code denied}
  * @param detail free text or JSON with further context, never secrets
  * @param clientAddress the remote address of the request, if any
+ * @param detailCode the message code of {@code detail} (the audit list shows it in the reader's
+ *     language), or null for an entry whose detail is only its text (every entry written before
+ *     codes existed); an entry with a code is hashed in the chain's second format ({@link
+ *     AuditChain})
+ * @param detailArgs the values the message of {@code detailCode} is filled with, in order (empty
+ *     without a code); values, never sentences
  */
 public record AuditRecord(
     long seq,
@@ -29,7 +36,36 @@ public record AuditRecord(
     String targetId,
     String outcome,
     String detail,
-    String clientAddress) {
+    String clientAddress,
+    String detailCode,
+    List<String> detailArgs) {
+
+  /** An entry whose detail is only its text: the chain's first format. */
+  public AuditRecord(
+      long seq,
+      Instant occurredAt,
+      String actor,
+      Long actorOrganisationId,
+      String action,
+      String targetType,
+      String targetId,
+      String outcome,
+      String detail,
+      String clientAddress) {
+    this(
+        seq,
+        occurredAt,
+        actor,
+        actorOrganisationId,
+        action,
+        targetType,
+        targetId,
+        outcome,
+        detail,
+        clientAddress,
+        null,
+        List.of());
+  }
 
   public AuditRecord {
     if (seq < 1) {
@@ -40,5 +76,9 @@ public record AuditRecord(
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(outcome, "outcome");
+    detailArgs = detailArgs == null ? List.of() : List.copyOf(detailArgs);
+    if (detailCode == null && !detailArgs.isEmpty()) {
+      throw new IllegalArgumentException("audit detail arguments need a detail code");
+    }
   }
 }

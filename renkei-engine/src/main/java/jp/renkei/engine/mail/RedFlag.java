@@ -76,9 +76,10 @@ public enum RedFlag {
           + " List-Id of some other domain written into a message buys nothing.)"),
   LOOKALIKE_DOMAIN(
       30,
-      "差出人やリンクのドメインが、会員組織のドメインに酷似しているか、国際化ドメイン (punycode) で偽装されています。または差出人のドメインが、受信者の組織のドメインや本文に引用されたアドレス (返信の元のメールの取引先など) のドメインと 1〜2 文字だけ違います (例: example-corp.co.jp に対する example-crop.co.jp)。取引先や自組織になりすまして資料の再送や人事異動を装う手口の典型です。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。またはリンク先のホスト名が企業のドメインで始まっていますが、実際には別のドメインです (例: amazon.co.jp.kvbxz.xyz、rakuten-sec.co.jp-member.cn)。企業名のない「co.jp」などの公開接尾辞だけをホスト名の先頭に置いて日本企業のアドレスに見せる形 (例: www.co.jp.trackio.cn) も同じです。企業のドメインのドットをハイフンに替えてホスト名に書き込んだ形 (例: my.jcb.co.jp に見せる my-jcb-co-jp.cyyan.xyz) も同じ手口です。ログイン用のリンクのホスト名の前の部分に企業のドメインの名前を置いた形 (例: www.eki-net.tsdgd.top) や、差出人のアドレスの @ の前に企業のドメインを書いた形 (例: support-amazon.jp@28703.cn) も、読む人に企業のアドレスを見せて別のドメインから送る同じ手口です。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
-      "A sender or link domain imitates a member organisation's domain or uses punycode to look"
-          + " like one, or the sender's domain is one or two letters away from a recipient's"
+      "差出人やリンクのドメインが、会員組織・企業・取引先の本物のドメインに見せかけた別のドメインです (よく似た綴り、国際化ドメイン (punycode)、企業のドメインを名前の一部に書いた形など)。または差出人のドメインが、受信者の組織のドメインや本文に引用されたアドレス (返信の元のメールの取引先など) のドメインと 1〜2 文字だけ違います (例: example-corp.co.jp に対する example-crop.co.jp)。取引先や自組織になりすまして資料の再送や人事異動を装う手口の典型です。またはログイン用のリンクが、差出人や企業の名前を含む別のドメインを指しています。またはリンク先のホスト名が企業のドメインで始まっていますが、実際には別のドメインです (例: amazon.co.jp.kvbxz.xyz、rakuten-sec.co.jp-member.cn)。企業名のない「co.jp」などの公開接尾辞だけをホスト名の先頭に置いて日本企業のアドレスに見せる形 (例: www.co.jp.trackio.cn) も同じです。企業のドメインのドットをハイフンに替えてホスト名に書き込んだ形 (例: my.jcb.co.jp に見せる my-jcb-co-jp.cyyan.xyz) も同じ手口です。ログイン用のリンクのホスト名の前の部分に企業のドメインの名前を置いた形 (例: www.eki-net.tsdgd.top) や、差出人のアドレスの @ の前に企業のドメインを書いた形 (例: support-amazon.jp@28703.cn) も、読む人に企業のアドレスを見せて別のドメインから送る同じ手口です。または、差出人が名乗る名前 (例: 「Bisq」) を自分のアドレスには含まないのに、その名前に「desktop」「app」「wallet」などを足した別のドメイン (例: bisqnetwork.site) へリンクしています。本物のソフトウェアに見せかけた偽のダウンロードサイトの典型です。",
+      "A sender or link domain is dressed as the real domain of a member organisation, a brand"
+          + " or a partner (a near spelling, punycode, a brand's domain written into another"
+          + " name), or the sender's domain is one or two letters away from a recipient's"
           + " organisation's domain or from an address quoted in the text (the partner of the"
           + " thread being answered): example-crop.co.jp for example-corp.co.jp, the way a"
           + " partner's re-sent documents or a personnel notice are faked, or a login link leads to another domain dressed in the sender's or a brand's"

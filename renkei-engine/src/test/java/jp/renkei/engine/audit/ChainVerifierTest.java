@@ -151,4 +151,52 @@ class ChainVerifierTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("64 hex");
   }
+
+  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static AuditRecord tally(String code, List<String> args) {
+    return new AuditRecord(
+        1, T, "a", null, "x", null, null, "success", "3 accepted, 0 refused", null, code, args);
+  }
+
+  /**
+   * An entry without a detail code hashes exactly as every entry did before codes existed (the
+   * value is the first format's SHA-256, worked out by hand from the documented layout), so stored
+   * chains keep verifying.
+   */
+  @Test
+  void anEntryWithoutACodeHashesInTheFirstFormatAsBefore() {
+    assertThat(AuditChain.hash(AuditChain.GENESIS, tally(null, List.of())))
+        .isEqualTo("7dfcb81b2582917c7677237ee47ab49041fbd7072d2d7eb9675a8a5bc9af8904");
+    assertThat(
+            AuditChain.hash(
+                AuditChain.GENESIS,
+                new AuditRecord(
+                    1, T, "a", null, "x", null, null, "success", "3 accepted, 0 refused", null)))
+        .isEqualTo("7dfcb81b2582917c7677237ee47ab49041fbd7072d2d7eb9675a8a5bc9af8904");
+  }
+
+  @Test
+  void anEntryWithACodeHashesItsCodeAndEachArgument() {
+    String coded = AuditChain.hash(AuditChain.GENESIS, tally("stix.ingest", List.of("3", "0")));
+    assertThat(coded).isEqualTo("e3e23fa931c3f439a93a65cf5ac052db2daab9327a59f3814458f9d13de88d50");
+    // the code taken off, changed, or an argument changed, added or moved: another hash
+    assertThat(
+            List.of(
+                AuditChain.hash(AuditChain.GENESIS, tally(null, List.of())),
+                AuditChain.hash(AuditChain.GENESIS, tally("stix.ingest.x", List.of("3", "0"))),
+                AuditChain.hash(AuditChain.GENESIS, tally("stix.ingest", List.of("3", "1"))),
+                AuditChain.hash(AuditChain.GENESIS, tally("stix.ingest", List.of("3", "0", ""))),
+                AuditChain.hash(AuditChain.GENESIS, tally("stix.ingest", List.of("30"))),
+                AuditChain.hash(AuditChain.GENESIS, tally("stix.ingest", List.of("0", "3")))))
+        .doesNotContain(coded)
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void argumentsWithoutACodeAreRefused() {
+    assertThatThrownBy(() -> tally(null, List.of("3")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("detail code");
+  }
 }

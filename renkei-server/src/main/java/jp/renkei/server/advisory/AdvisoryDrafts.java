@@ -53,7 +53,7 @@ public class AdvisoryDrafts {
       return form.getDraft();
     }
     long id = drafts.insert(actor.organisationId(), actor.userId(), form, clock.instant());
-    audit.record(actor, AuditLog.Event.success("advisory.draft.save", "advisory_draft", id, null));
+    audit.record(actor, AuditLog.Event.success("advisory.draft.save", "advisory_draft", id));
     return id;
   }
 
@@ -67,8 +67,7 @@ public class AdvisoryDrafts {
   public void delete(Actor actor, long id) {
     own(actor, id);
     drafts.delete(id);
-    audit.record(
-        actor, AuditLog.Event.success("advisory.draft.delete", "advisory_draft", id, null));
+    audit.record(actor, AuditLog.Event.success("advisory.draft.delete", "advisory_draft", id));
   }
 
   /** Issues the form as an advisory and, if it came from a draft, removes the draft. */

@@ -17,6 +17,7 @@ import jp.renkei.engine.policy.Audience;
 import jp.renkei.engine.policy.Marking;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
@@ -324,7 +325,7 @@ public class AdvisoryService {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "advisory.issue", "advisory", id, a.tlp() + ", " + recipients + " recipients"));
+            "advisory.issue", "advisory", id, Detail.of("advisory.issue", a.tlp(), recipients)));
     events.publishEvent(new Published(id));
     return id;
   }
@@ -419,7 +420,14 @@ public class AdvisoryService {
             "advisory.version",
             "advisory",
             id,
-            kind + " #" + n + ", " + recipients + " recipients"));
+            Detail.of(
+                switch (kind) {
+                  case "correction" -> "advisory.version.correction";
+                  case "withdrawal" -> "advisory.version.withdrawal";
+                  default -> "advisory.version.update";
+                },
+                n,
+                recipients)));
     events.publishEvent(new Published(id));
     return n;
   }
@@ -486,7 +494,11 @@ public class AdvisoryService {
     if (advisories.acknowledge(id, r.organisationId(), actor.userId(), clock.instant()) > 0) {
       audit.record(
           actor,
-          AuditLog.Event.success("advisory.acknowledge", "advisory", id, "v" + r.versionNo()));
+          AuditLog.Event.success(
+              "advisory.acknowledge",
+              "advisory",
+              id,
+              Detail.of("advisory.acknowledge", r.versionNo())));
     }
   }
 
@@ -505,7 +517,8 @@ public class AdvisoryService {
     int reminded = advisories.markReminded(id, clock.instant());
     audit.record(
         actor,
-        AuditLog.Event.success("advisory.remind", "advisory", id, reminded + " unconfirmed"));
+        AuditLog.Event.success(
+            "advisory.remind", "advisory", id, Detail.of("advisory.remind", reminded)));
     return reminded;
   }
 
@@ -524,7 +537,10 @@ public class AdvisoryService {
     boolean issuerSide =
         actor.organisationId() != null && a.issuerOrgId() == actor.organisationId();
     if (!issuerSide && !"clear".equals(a.tlp())) {
-      audit.record(actor, AuditLog.Event.success("advisory.read", "advisory", id, a.tlp()));
+      audit.record(
+          actor,
+          AuditLog.Event.success(
+              "advisory.read", "advisory", id, Detail.of("object.tlp", a.tlp())));
     }
     List<AdvisoryView.Version> versions = citingOnlyVisible(actor, advisories.versions(id));
     AdvisoryView.MyReceipt mine =

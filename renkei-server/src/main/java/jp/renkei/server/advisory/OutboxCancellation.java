@@ -2,6 +2,7 @@ package jp.renkei.server.advisory;
 
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +65,7 @@ class OutboxCancellation {
             "outbox.cancelled",
             "outbox",
             id,
-            channel + " to organisation " + organisationId + ": " + reason));
+            Detail.of("outbox.cancelled", channel, organisationId, reason)));
   }
 
   static String truncate(String s) {

@@ -67,6 +67,20 @@ public class ActorNames {
     };
   }
 
+  /**
+   * The person an entry's target {@code user:id} names, as "display name (login)", when the viewer
+   * may know them (the same rule as for actors); otherwise empty, and the list shows the kind only.
+   */
+  public Optional<String> targetPerson(Actor viewer, String id) {
+    if (id == null || !id.matches("\\d{1,18}")) {
+      return Optional.empty();
+    }
+    return users
+        .byId(Long.parseLong(id))
+        .filter(p -> mayKnow(viewer, p))
+        .map(p -> p.displayName() + " (" + p.login() + ")");
+  }
+
   private Optional<UserAccount> person(String login, Long actorOrgId) {
     if (actorOrgId == null || login.isBlank()) {
       return Optional.empty();

@@ -1,10 +1,13 @@
 package jp.renkei.server.audit;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An audit log entry as stored, with its sequence number and hash: the shell's view (CLI, {@link
- * AuditLog#verify}). People are shown {@link AuditEntryRepresentation}, which has neither.
+ * AuditLog#verify}). {@code detail} is the recorded text (English for an entry with a {@code
+ * detailCode}, whose words the audit list shows in the reader's language). People are shown {@link
+ * AuditEntryRepresentation}, which has neither.
  */
 public record AuditEntry(
     long seq,
@@ -17,4 +20,11 @@ public record AuditEntry(
     String outcome,
     String detail,
     String clientAddress,
-    String hash) {}
+    String hash,
+    String detailCode,
+    List<String> detailArgs) {
+
+  public AuditEntry {
+    detailArgs = detailArgs == null ? List.of() : List.copyOf(detailArgs);
+  }
+}

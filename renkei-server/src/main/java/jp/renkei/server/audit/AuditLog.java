@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,6 +22,7 @@ import jp.renkei.server.database.Like;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -59,25 +61,90 @@ public class AuditLog {
 
   private final JdbcClient jdbc;
   private final ObjectProvider<AuditTargets> targets;
+  private final MessageSource messages;
 
   // the judges are resolved per search: they depend on services that record into this log
-  AuditLog(JdbcClient jdbc, ObjectProvider<AuditTargets> targets) {
+  AuditLog(JdbcClient jdbc, ObjectProvider<AuditTargets> targets, MessageSource messages) {
     this.jdbc = jdbc;
     this.targets = targets;
+    this.messages = messages;
   }
 
-  /** One event to record. {@code detail} must never contain secrets. */
+  /**
+   * The English words of a coded detail, as {@code detail} stores them. A code without words (which
+   * {@code AuditWordsTest} forbids) is stored as its code and arguments rather than losing the
+   * action.
+   */
+  String english(Detail d) {
+    return messages.getMessage(
+        d.key(),
+        d.args().toArray(),
+        d.code() + (d.args().isEmpty() ? "" : " " + String.join(" ", d.args())),
+        Locale.ENGLISH);
+  }
+
+  /**
+   * One event to record. {@code detail} must never contain secrets. An event with a {@link Detail}
+   * records its message code and arguments and, as {@code detail}, their English text (the API,
+   * exports and older readers read the text; the audit list shows the code in the reader's
+   * language). Every event the hub records has a code or no detail (the factories take no text);
+   * entries written before codes existed have only their text and are shown as recorded.
+   */
   public record Event(
-      String action, String targetType, Object targetId, String outcome, String detail) {
+      String action,
+      String targetType,
+      Object targetId,
+      String outcome,
+      String detail,
+      Detail coded) {
 
-    public static Event success(String action, String targetType, Object targetId, String detail) {
-      return new Event(action, targetType, targetId, "success", detail);
+    public Event(String action, String targetType, Object targetId, String outcome, String detail) {
+      this(action, targetType, targetId, outcome, detail, null);
     }
 
-    public static Event failure(String action, String targetType, Object targetId, String detail) {
-      return new Event(action, targetType, targetId, "failure", detail);
+    /** An event with no detail. */
+    public static Event success(String action, String targetType, Object targetId) {
+      return new Event(action, targetType, targetId, "success", null, null);
+    }
+
+    public static Event success(String action, String targetType, Object targetId, Detail detail) {
+      return new Event(action, targetType, targetId, "success", null, detail);
+    }
+
+    public static Event failure(String action, String targetType, Object targetId, Detail detail) {
+      return new Event(action, targetType, targetId, "failure", null, detail);
     }
   }
+
+  /**
+   * An entry's detail as a message code ({@code audit.detail.<code>} in the messages files,
+   * Japanese and English) and the values it is filled with, in order. Arguments are values —
+   * counts, codes, ids, names a person gave —, never sentences: a word that differs between
+   * languages belongs in the code (e.g. {@code report.version.final}), not in an argument.
+   */
+  public record Detail(String code, List<String> args) {
+
+    public Detail {
+      java.util.Objects.requireNonNull(code, "code");
+      args = List.copyOf(args);
+    }
+
+    public static Detail of(String code, Object... args) {
+      List<String> values = new ArrayList<>(args.length);
+      for (Object a : args) {
+        values.add(a == null ? "-" : String.valueOf(a));
+      }
+      return new Detail(code, values);
+    }
+
+    /** The messages-file key of this detail's words. */
+    public String key() {
+      return KEY_PREFIX + code;
+    }
+  }
+
+  /** Where a detail's words are in the messages files. */
+  public static final String KEY_PREFIX = "audit.detail.";
 
   @Transactional(propagation = Propagation.MANDATORY)
   public long record(Actor actor, Event event) {
@@ -98,7 +165,13 @@ public class AuditLog {
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void refusedOutbound(Actor actor, String purpose, String url, String why) {
-    append(actor, Event.failure("outbound.refused", "outbound", purpose, origin(url) + ": " + why));
+    append(
+        actor,
+        Event.failure(
+            "outbound.refused",
+            "outbound",
+            purpose,
+            Detail.of("outbound.refused", origin(url), why)));
   }
 
   /** The scheme, host and port of a URL, or a placeholder when it has none. */
@@ -128,6 +201,7 @@ public class AuditLog {
             .orElse(new Head(0, AuditChain.GENESIS));
     long seq = head.seq() + 1;
     String previous = head.hash();
+    Detail coded = event.coded();
     AuditRecord record =
         new AuditRecord(
             seq,
@@ -138,12 +212,15 @@ public class AuditLog {
             event.targetType(),
             event.targetId() == null ? null : String.valueOf(event.targetId()),
             event.outcome(),
-            event.detail(),
-            actor.clientAddress());
+            coded == null ? event.detail() : english(coded),
+            actor.clientAddress(),
+            coded == null ? null : coded.code(),
+            coded == null ? List.of() : coded.args());
     jdbc.sql(
             "insert into audit_event (seq, occurred_at, actor, actor_org_id, action, target_type,"
-                + " target_id, outcome, detail, client_address, prev_hash, hash)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?)")
+                + " target_id, outcome, detail, client_address, detail_code, detail_args,"
+                + " prev_hash, hash)"
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         .params(
             record.seq(),
             record.occurredAt().atOffset(ZoneOffset.UTC),
@@ -155,6 +232,8 @@ public class AuditLog {
             record.outcome(),
             record.detail(),
             record.clientAddress(),
+            record.detailCode(),
+            record.detailCode() == null ? null : record.detailArgs().toArray(String[]::new),
             previous,
             AuditChain.hash(previous, record))
         .update();
@@ -295,6 +374,36 @@ public class AuditLog {
     return jdbc.sql(sql.toString()).params(params).query(AuditLog::entry).list();
   }
 
+  /**
+   * The titles of the shared objects {@code entries} name as their target, keyed {@code type:id},
+   * as each feature's judge gives them ({@link AuditTargets#titles}): only of objects the viewer
+   * may see now, judged again here, so a title never reaches the audit list of someone the object
+   * is hidden from. Objects whose feature names no title, and targets that are no shared object,
+   * are absent.
+   */
+  public Map<String, String> targetTitles(Actor viewer, List<AuditEntry> entries) {
+    Map<String, AuditTargets> judges = judges();
+    Map<String, Set<String>> asked = new HashMap<>();
+    for (AuditEntry e : entries) {
+      if (e.targetType() != null && e.targetId() != null && judges.containsKey(e.targetType())) {
+        asked.computeIfAbsent(e.targetType(), t -> new HashSet<>()).add(e.targetId());
+      }
+    }
+    Map<String, String> out = new HashMap<>();
+    asked.forEach(
+        (type, ids) ->
+            judges
+                .get(type)
+                .titles(viewer, type, Set.copyOf(ids))
+                .forEach(
+                    (id, title) -> {
+                      if (title != null && !title.isBlank()) {
+                        out.put(type + ":" + id, title);
+                      }
+                    }));
+    return out;
+  }
+
   /** Reads the whole chain in order, in pages, and checks every link. */
   public ChainVerifier.Result verify() {
     ChainVerifier verifier = new ChainVerifier();
@@ -329,7 +438,9 @@ public class AuditLog {
         e.targetId(),
         e.outcome(),
         e.detail(),
-        e.clientAddress());
+        e.clientAddress(),
+        e.detailCode(),
+        e.detailArgs());
   }
 
   private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
@@ -344,6 +455,15 @@ public class AuditLog {
         rs.getString("outcome"),
         rs.getString("detail"),
         rs.getString("client_address"),
-        rs.getString("hash"));
+        rs.getString("hash"),
+        rs.getString("detail_code"),
+        args(rs.getArray("detail_args")));
+  }
+
+  private static List<String> args(java.sql.Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    return List.of((String[]) array.getArray());
   }
 }

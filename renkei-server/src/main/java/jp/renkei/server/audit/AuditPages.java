@@ -99,6 +99,7 @@ class AuditPages {
             e ->
                 query.textMatches(
                     e.detail(),
+                    said(e, messages, locale).text(),
                     e.targetType(),
                     e.targetId(),
                     e.action(),
@@ -119,6 +120,11 @@ class AuditPages {
         page.rows().stream()
             .map(e -> actorNames.name(actor, e.actor(), e.actorOrgId(), locale))
             .toList());
+    // the detail in the reader's language where the entry has a code, else as recorded (English)
+    model.addAttribute("said", page.rows().stream().map(e -> said(e, messages, locale)).toList());
+    Map<String, String> titles = audit.targetTitles(actor, page.rows());
+    model.addAttribute(
+        "targets", page.rows().stream().map(e -> target(actor, e, titles, locale)).toList());
     model.addAttribute("zone", JST);
     if (verify && actor.is(Role.PLATFORM_ADMIN)) {
       ChainVerifier.Result chain = audit.verify();
@@ -141,6 +147,57 @@ class AuditPages {
     return directory.find(new OrganisationQuery(null, null, text)).stream()
         .map(Organisation::id)
         .collect(Collectors.toSet());
+  }
+
+  /**
+   * An entry's detail as the list shows it: {@code recorded} when it is the stored English text.
+   */
+  record Said(String text, boolean recorded) {}
+
+  static Said said(AuditEntry e, MessageSource messages, Locale locale) {
+    if (e.detailCode() != null) {
+      String words =
+          messages.getMessage(
+              AuditLog.KEY_PREFIX + e.detailCode(), e.detailArgs().toArray(), null, locale);
+      if (words != null) {
+        return new Said(words, false);
+      }
+    }
+    return new Said(e.detail() == null ? "" : e.detail(), e.detail() != null);
+  }
+
+  /**
+   * An entry's target as the list shows it: its kind in words once, then its name where the reader
+   * may see the object (a person they may know, an organisation of the directory, a shared object's
+   * title the policy lets them read), else its id. {@code ref} is the recorded {@code type:id}.
+   */
+  record Target(String kind, String name, String id, String ref) {}
+
+  private Target target(Actor viewer, AuditEntry e, Map<String, String> titles, Locale locale) {
+    if (e.targetType() == null) {
+      return null;
+    }
+    String kind = word("audit.target.", e.targetType(), locale);
+    String ref = e.targetType() + ":" + (e.targetId() == null ? "-" : e.targetId());
+    String name =
+        switch (e.targetType()) {
+          case "user" -> actorNames.targetPerson(viewer, e.targetId()).orElse(null);
+          case "organisation" -> organisationName(e.targetId(), locale);
+          default -> titles.get(ref);
+        };
+    return new Target(kind == null ? e.targetType() : kind, name, e.targetId(), ref);
+  }
+
+  /** The directory, which every member may read, names an organisation. */
+  private String organisationName(String id, Locale locale) {
+    if (id == null || !id.matches("\\d{1,18}")) {
+      return null;
+    }
+    try {
+      return directory.organisation(Long.parseLong(id)).name(locale);
+    } catch (jp.renkei.server.failure.NotFound gone) {
+      return null;
+    }
   }
 
   private String word(String prefix, String code, Locale locale) {

@@ -1,5 +1,7 @@
 package jp.renkei.server.audit;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,4 +20,15 @@ public interface AuditTargets {
    * nothing (gone, malformed) is not visible.
    */
   Set<String> visible(Actor viewer, String targetType, Set<String> ids);
+
+  /**
+   * Of {@code ids}, the ones the viewer may see now ({@link #visible}), each with the title the
+   * viewer reads on the object's own page, or null where the feature names none: the audit list's
+   * target column. Never a title of an id the viewer may not see.
+   */
+  default Map<String, String> titles(Actor viewer, String targetType, Set<String> ids) {
+    Map<String, String> out = new HashMap<>();
+    visible(viewer, targetType, ids).forEach(id -> out.put(id, null));
+    return out;
+  }
 }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jp.renkei.engine.text.Names;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.FieldErrors;
 import jp.renkei.server.failure.Forbidden;
@@ -97,7 +98,13 @@ public class DirectoryService {
             "directory.organisation.create",
             "organisation",
             id,
-            o.code() + " " + o.typeCode() + (o.sectorCode() == null ? "" : " " + o.sectorCode())));
+            o.sectorCode() == null
+                ? Detail.of("directory.organisation.create", o.code(), o.typeCode())
+                : Detail.of(
+                    "directory.organisation.create.sector",
+                    o.code(),
+                    o.typeCode(),
+                    o.sectorCode())));
     return organisation(id);
   }
 
@@ -134,7 +141,7 @@ public class DirectoryService {
               active ? "directory.organisation.activate" : "directory.organisation.deactivate",
               "organisation",
               id,
-              o.code()));
+              Detail.of("organisation.code", o.code())));
     }
     return organisation(id);
   }
@@ -225,7 +232,27 @@ public class DirectoryService {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "directory.membership.add", "organisation", member.id(), "ceptoar=" + ceptoarCode));
+            "directory.membership.add",
+            "organisation",
+            member.id(),
+            Detail.of("directory.membership.add", ceptoarCode)));
+  }
+
+  /** Which delivery channels an organisation has, as the audit entry says it. */
+  private static Detail deliveryDetail(boolean email, boolean webhook, boolean newSecret) {
+    if (!webhook) {
+      return email
+          ? Detail.of("directory.delivery.emailOnly")
+          : Detail.of("directory.delivery.none");
+    }
+    if (newSecret) {
+      return email
+          ? Detail.of("directory.delivery.emailWebhookNewSecret")
+          : Detail.of("directory.delivery.webhookNewSecret");
+    }
+    return email
+        ? Detail.of("directory.delivery.emailWebhook")
+        : Detail.of("directory.delivery.webhookOnly");
   }
 
   /** The organisation that is the given ministry (e.g. {@code fsa}), if it is in the directory. */
@@ -357,12 +384,8 @@ public class DirectoryService {
             "directory.identity.set",
             "organisation",
             o.id(),
-            id.aliases().size()
-                + " aliases, "
-                + domains.size()
-                + " domains, "
-                + ranges.size()
-                + " ranges"));
+            Detail.of(
+                "directory.identity.set", id.aliases().size(), domains.size(), ranges.size())));
     return identity(o.id());
   }
 
@@ -441,11 +464,7 @@ public class DirectoryService {
             "directory.delivery.set",
             "organisation",
             o.id(),
-            (email == null ? "no e-mail" : "e-mail")
-                + ", "
-                + (url == null
-                    ? "no webhook"
-                    : "webhook" + (secret != null ? " (new secret)" : ""))));
+            deliveryDetail(email != null, url != null, secret != null)));
     return new Delivery(email, url, secret);
   }
 

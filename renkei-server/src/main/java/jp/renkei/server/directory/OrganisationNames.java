@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jp.renkei.engine.text.Names;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -191,7 +192,7 @@ public class OrganisationNames {
             "directory.organisation.rename",
             "organisation",
             o.id(),
-            o.nameJa() + " -> " + ja + " from " + when));
+            Detail.of("directory.organisation.rename", o.nameJa(), ja, when)));
   }
 
   /**
@@ -246,7 +247,10 @@ public class OrganisationNames {
               "directory.organisation.formerName",
               "organisation",
               organisationId,
-              Names.normalise(name.nameJa()) + " until " + name.validUntil()));
+              Detail.of(
+                  "directory.organisation.formerName",
+                  Names.normalise(name.nameJa()),
+                  name.validUntil())));
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import jp.renkei.engine.token.ApiTokens;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.config.SecurityProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.failure.Forbidden;
@@ -140,13 +141,12 @@ public class TokenService {
             "token.create",
             "api_token",
             id,
-            trimmed
-                + " "
-                + ApiTokens.displayPrefix(secret)
-                + " scopes="
-                + String.join(",", codes)
-                + " via "
-                + owner.channel()));
+            Detail.of(
+                "token.create",
+                trimmed,
+                ApiTokens.displayPrefix(secret),
+                String.join(",", codes),
+                owner.channel())));
     return new Created(byId(id).orElseThrow(), secret);
   }
 
@@ -166,7 +166,10 @@ public class TokenService {
             .orElseThrow(() -> new NotFound("api_token", id));
     if (t.revokedAt() == null) {
       jdbc.sql("update api_token set revoked_at = now() where id = ?").param(id).update();
-      audit.record(owner, AuditLog.Event.success("token.revoke", "api_token", id, t.name()));
+      audit.record(
+          owner,
+          AuditLog.Event.success(
+              "token.revoke", "api_token", id, Detail.of("token.name", t.name())));
     }
     return byId(id).orElseThrow();
   }
@@ -174,10 +177,10 @@ public class TokenService {
   /**
    * Revokes every live token of a person, for an admin's reset of their credentials (someone who
    * took over the account may have made tokens). Returns how many were revoked; audited as one
-   * event on the person.
+   * event on the person, whose detail is {@code why}'s code with the count before its arguments.
    */
   @Transactional
-  public int revokeAllOf(Actor actor, long userId, String why) {
+  public int revokeAllOf(Actor actor, long userId, Detail why) {
     int revoked =
         jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
             .param(userId)
@@ -185,9 +188,20 @@ public class TokenService {
     if (revoked > 0) {
       audit.record(
           actor,
-          AuditLog.Event.success("token.revoke.all", "user", userId, revoked + " (" + why + ")"));
+          AuditLog.Event.success(
+              "token.revoke.all",
+              "user",
+              userId,
+              new AuditLog.Detail(why.code(), revokedFirst(revoked, why))));
     }
     return revoked;
+  }
+
+  private static java.util.List<String> revokedFirst(int revoked, Detail why) {
+    java.util.List<String> args = new java.util.ArrayList<>();
+    args.add(String.valueOf(revoked));
+    args.addAll(why.args());
+    return args;
   }
 
   /**

@@ -92,7 +92,7 @@ public class TotpService {
     jdbc.sql("update app_user set totp_secret = ?, totp_last_step = 0 where id = ?")
         .params(vault.seal(Base32.encode(secret), place(id)), id)
         .update();
-    audit.record(actor, AuditLog.Event.success("user.totp.start", "user", id, null));
+    audit.record(actor, AuditLog.Event.success("user.totp.start", "user", id));
     return new Enrolment(
         Base32.encode(secret), Totp.uri(security.totpIssuer(), actor.login(), secret));
   }
@@ -124,7 +124,7 @@ public class TotpService {
           .params(id, ApiTokens.hash(canonical(c)))
           .update();
     }
-    audit.record(actor, AuditLog.Event.success("user.totp.enable", "user", id, null));
+    audit.record(actor, AuditLog.Event.success("user.totp.enable", "user", id));
     return codes;
   }
 
@@ -139,7 +139,7 @@ public class TotpService {
       throw new InvalidInput("code", "validation.totp.code");
     }
     clear(id);
-    audit.record(actor, AuditLog.Event.success("user.totp.disable", "user", id, null));
+    audit.record(actor, AuditLog.Event.success("user.totp.disable", "user", id));
   }
 
   /** Removes a person's second factor and recovery codes; whether there was one. Not audited. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.config.SecurityProperties;
 import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
@@ -171,7 +172,7 @@ public class UserService {
             "user.create",
             "user",
             id,
-            u.login() + " role=" + u.role().code() + " org=" + org.code()));
+            Detail.of("user.create", u.login(), u.role().code(), org.code())));
     return new Created(users.byId(id).orElseThrow(), u.password() == null ? password : null);
   }
 
@@ -193,7 +194,9 @@ public class UserService {
       throw new Conflict("login", "validation.user.loginTaken", login);
     }
     long id = users.insertAgent(login, displayName, actor.organisationId());
-    audit.record(actor, AuditLog.Event.success("user.agent.create", "user", id, login));
+    audit.record(
+        actor,
+        AuditLog.Event.success("user.agent.create", "user", id, Detail.of("user.login", login)));
     return id;
   }
 
@@ -220,7 +223,7 @@ public class UserService {
             "user.role.change",
             "user",
             id,
-            u.login() + " " + u.role().code() + "->" + role.code()));
+            Detail.of("user.role.change", u.login(), u.role().code(), role.code())));
     return users.byId(id).orElseThrow();
   }
 
@@ -237,7 +240,11 @@ public class UserService {
     users.updateEnabled(id, enabled);
     audit.record(
         actor,
-        AuditLog.Event.success(enabled ? "user.enable" : "user.disable", "user", id, u.login()));
+        AuditLog.Event.success(
+            enabled ? "user.enable" : "user.disable",
+            "user",
+            id,
+            Detail.of("user.login", u.login())));
     return users.byId(id).orElseThrow();
   }
 
@@ -255,9 +262,13 @@ public class UserService {
     UserAccount u = requireOtherManaged(actor, id, "error.users.resetSelf");
     String password = Passwords.generate();
     users.updatePassword(id, passwords.hash(password));
-    audit.record(actor, AuditLog.Event.success("user.password.reset", "user", id, u.login()));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "user.password.reset", "user", id, Detail.of("user.login", u.login())));
     resetNotices.queue(actor, u, ResetNotices.Kind.PASSWORD, clock.instant());
-    return new PasswordReset(password, tokens.revokeAllOf(actor, id, "password reset"));
+    return new PasswordReset(
+        password, tokens.revokeAllOf(actor, id, Detail.of("token.revoke.all.passwordReset")));
   }
 
   /**
@@ -276,7 +287,12 @@ public class UserService {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "user.totp.reset", "user", id, u.login() + (had ? "" : " (had none)")));
+            "user.totp.reset",
+            "user",
+            id,
+            had
+                ? Detail.of("user.login", u.login())
+                : Detail.of("user.totp.reset.none", u.login())));
     resetNotices.queue(actor, u, ResetNotices.Kind.SECOND_FACTOR, clock.instant());
     return had;
   }
@@ -311,13 +327,15 @@ public class UserService {
     jp.renkei.server.failure.FieldErrors errors = new jp.renkei.server.failure.FieldErrors();
     if (!passwords.matches(current, hash)) {
       audit.recordAlone(
-          actor, AuditLog.Event.failure("user.password.change", "user", id, "wrong current"));
+          actor,
+          AuditLog.Event.failure(
+              "user.password.change", "user", id, Detail.of("user.password.change.wrongCurrent")));
       errors.add(new InvalidInput("currentPassword", "validation.password.current"));
     }
     errors.check(() -> passwords.check("newPassword", next, actor.login()));
     errors.throwIfAny();
     int epoch = users.updatePassword(id, passwords.hash(next));
-    audit.record(actor, AuditLog.Event.success("user.password.change", "user", id, null));
+    audit.record(actor, AuditLog.Event.success("user.password.change", "user", id));
     return epoch;
   }
 
@@ -377,7 +395,10 @@ public class UserService {
             "web",
             attempt.clientAddress());
     if (lockedUntil != null && lockedUntil.isAfter(now)) {
-      audit.record(actor, AuditLog.Event.failure("auth.login", "user", id, reason(id, "locked")));
+      audit.record(
+          actor,
+          AuditLog.Event.failure(
+              "auth.login", "user", id, reason(id, Detail.of("auth.login.locked"))));
       return SignInResult.LOCKED;
     }
     String why = null;
@@ -404,11 +425,7 @@ public class UserService {
       boolean locked = count >= security.maxFailedLogins();
       audit.record(
           actor,
-          AuditLog.Event.failure(
-              "auth.login",
-              "user",
-              id,
-              reason(id, why + " (" + count + ")" + (locked ? ", locked" : ""))));
+          AuditLog.Event.failure("auth.login", "user", id, reason(id, failed(why, count, locked))));
       if ("disabled".equals(why)) {
         return SignInResult.DISABLED;
       }
@@ -419,13 +436,35 @@ public class UserService {
     UserAccount u = users.byId(id).orElseThrow();
     audit.record(
         new Actor(u.id(), u.login(), u.organisationId(), u.role(), "web", attempt.clientAddress()),
-        AuditLog.Event.success("auth.login", "user", u.id(), null));
+        AuditLog.Event.success("auth.login", "user", u.id()));
     return SignInResult.OK;
   }
 
   /** The audit's reason: for a login that names nobody, that it is unknown, and nothing else. */
-  private static String reason(Long id, String why) {
-    return id == null ? "unknown login" : why;
+  private static Detail reason(Long id, Detail why) {
+    return id == null ? Detail.of("auth.login.unknown") : why;
+  }
+
+  /** A refused sign-in's reason, the failures counted and whether they locked the account. */
+  private static Detail failed(String why, int count, boolean locked) {
+    return switch (why) {
+      case "wrong password" ->
+          locked
+              ? Detail.of("auth.login.wrongPassword.locked", count)
+              : Detail.of("auth.login.wrongPassword", count);
+      case "disabled" ->
+          locked
+              ? Detail.of("auth.login.disabled.locked", count)
+              : Detail.of("auth.login.disabled", count);
+      case "second factor missing" ->
+          locked
+              ? Detail.of("auth.login.secondFactorMissing.locked", count)
+              : Detail.of("auth.login.secondFactorMissing", count);
+      default ->
+          locked
+              ? Detail.of("auth.login.wrongSecondFactor.locked", count)
+              : Detail.of("auth.login.wrongSecondFactor", count);
+    };
   }
 
   private void requireCanManage(Actor actor, long organisationId, Role role) {

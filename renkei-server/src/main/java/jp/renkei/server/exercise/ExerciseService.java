@@ -22,6 +22,7 @@ import jp.renkei.engine.exercise.Scenario;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.directory.UserService;
@@ -94,7 +95,7 @@ public class ExerciseService {
     }
     long id = repo.insertScenario(actor.organisationId(), actor.userId(), s.title(), json);
     audit.record(
-        actor, AuditLog.Event.success("exercise.scenario.create", "exercise_scenario", id, null));
+        actor, AuditLog.Event.success("exercise.scenario.create", "exercise_scenario", id));
     return id;
   }
 
@@ -117,7 +118,7 @@ public class ExerciseService {
     }
     repo.updateScenario(id, s.title(), json);
     audit.record(
-        actor, AuditLog.Event.success("exercise.scenario.replace", "exercise_scenario", id, null));
+        actor, AuditLog.Event.success("exercise.scenario.replace", "exercise_scenario", id));
   }
 
   /**
@@ -137,7 +138,7 @@ public class ExerciseService {
             t, old.purpose(), old.objectives(), old.phases(), old.injects(), old.survey());
     repo.updateScenario(id, t, JSON.writeValueAsString(doc));
     audit.record(
-        actor, AuditLog.Event.success("exercise.scenario.rename", "exercise_scenario", id, null));
+        actor, AuditLog.Event.success("exercise.scenario.rename", "exercise_scenario", id));
   }
 
   /**
@@ -165,7 +166,10 @@ public class ExerciseService {
             "exercise.scenario.survey",
             "exercise_scenario",
             id,
-            survey == null ? "removed" : "attached"));
+            Detail.of(
+                survey == null
+                    ? "exercise.scenario.survey.removed"
+                    : "exercise.scenario.survey.attached")));
   }
 
   /** The scenarios of the actor's organisation (they are private to it). */
@@ -216,7 +220,7 @@ public class ExerciseService {
     long id =
         repo.insertRun(s.id(), actor.organisationId(), actor.userId(), t, speed, emailAllowed);
     repo.upsertMember(id, actor.userId(), "controller", "", "");
-    audit.record(actor, AuditLog.Event.success("exercise.run.create", "exercise_run", id, null));
+    audit.record(actor, AuditLog.Event.success("exercise.run.create", "exercise_run", id));
     ScenarioDocument doc = document(s);
     if (doc.survey() != null) {
       events.publishEvent(new RunCreated(id, actor, doc.objectives(), doc.survey()));
@@ -273,7 +277,11 @@ public class ExerciseService {
     repo.upsertMember(runId, u.id(), role, t, p);
     audit.record(
         actor,
-        AuditLog.Event.success("exercise.member", "exercise_run", runId, u.login() + " " + role));
+        AuditLog.Event.success(
+            "exercise.member",
+            "exercise_run",
+            runId,
+            Detail.of("exercise.member.one", u.login(), role)));
   }
 
   /**
@@ -297,7 +305,7 @@ public class ExerciseService {
             "exercise.member",
             "exercise_run",
             runId,
-            n + " players of " + teamByOrganisation.size() + " organisations"));
+            Detail.of("exercise.member.teams", n, teamByOrganisation.size())));
     return n;
   }
 
@@ -343,8 +351,7 @@ public class ExerciseService {
       throw new Conflict("action", "exercise.error.transition", action, e.from().name());
     }
     repo.saveClock(runId, c.state().name(), c.speed(), RunClocks.segments(c));
-    audit.record(
-        actor, AuditLog.Event.success("exercise.run." + action, "exercise_run", runId, null));
+    audit.record(actor, AuditLog.Event.success("exercise.run." + action, "exercise_run", runId));
     if (c.state() == RunClock.State.RUNNING) {
       tickRun(repo.lockRun(runId).orElseThrow(), now);
     }
@@ -368,7 +375,12 @@ public class ExerciseService {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "exercise.run.schedule", "exercise_run", runId, at == null ? "cancel" : at.toString()));
+            "exercise.run.schedule",
+            "exercise_run",
+            runId,
+            at == null
+                ? Detail.of("exercise.run.schedule.cancel")
+                : Detail.of("exercise.run.schedule.at", at)));
   }
 
   /** Runs the rest of the timeline {@code speed} times faster than real time (1 to 600). */
@@ -386,7 +398,9 @@ public class ExerciseService {
     }
     repo.saveClock(runId, c.state().name(), c.speed(), RunClocks.segments(c));
     audit.record(
-        actor, AuditLog.Event.success("exercise.run.speed", "exercise_run", runId, "x" + speed));
+        actor,
+        AuditLog.Event.success(
+            "exercise.run.speed", "exercise_run", runId, Detail.of("exercise.run.speed", speed)));
   }
 
   /** Releases an inject that waits for the controller's command. */
@@ -406,7 +420,12 @@ public class ExerciseService {
     Instant now = clock.instant();
     repo.command(runId, i.key(), now);
     audit.record(
-        actor, AuditLog.Event.success("exercise.inject.command", "exercise_run", runId, i.key()));
+        actor,
+        AuditLog.Event.success(
+            "exercise.inject.command",
+            "exercise_run",
+            runId,
+            Detail.of("exercise.inject.command", i.key())));
     if (run.state().equals("RUNNING")) {
       tickRun(run, now);
     }
@@ -450,7 +469,7 @@ public class ExerciseService {
             "exercise.mark",
             "exercise_run",
             runId,
-            my + " " + expectationKey + " " + team + " " + o));
+            Detail.of("exercise.mark", my, expectationKey, team, o)));
   }
 
   // ---- delivering injects
@@ -467,7 +486,11 @@ public class ExerciseService {
       repo.saveClock(due.id(), c.state().name(), c.speed(), RunClocks.segments(c));
       audit.record(
           new Actor(null, "scheduler", null, null, "system", null),
-          AuditLog.Event.success("exercise.run.start", "exercise_run", due.id(), "scheduled"));
+          AuditLog.Event.success(
+              "exercise.run.start",
+              "exercise_run",
+              due.id(),
+              Detail.of("exercise.run.start.scheduled")));
     }
     for (ExerciseRepository.RunRow run : repo.lockRunning()) {
       sent += tickRun(run, now);

@@ -12,6 +12,7 @@ import jp.renkei.engine.policy.Decision;
 import jp.renkei.engine.policy.SmallCounts;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.config.ExposureProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.failure.NotFound;
@@ -126,7 +127,10 @@ public class ExposureAccess {
       audit.record(
           actor,
           AuditLog.Event.success(
-              "exposure.findings.read", "exposure_findings", orgId, rows.size() + " finding(s)"));
+              "exposure.findings.read",
+              "exposure_findings",
+              orgId,
+              Detail.of("exposure.findings.read", rows.size())));
     }
     return rows;
   }
@@ -163,7 +167,7 @@ public class ExposureAccess {
               "exposure.findings.read",
               "exposure_findings",
               orgId,
-              slice.rows().size() + " of " + slice.total() + " finding(s)"));
+              Detail.of("exposure.findings.read.slice", slice.rows().size(), slice.total())));
     }
     return new jp.renkei.server.listing.ListPage<>(slice.rows(), slice.total(), false, query);
   }
@@ -232,7 +236,11 @@ public class ExposureAccess {
     if (!ownedBy(actor, f.organisationId())) {
       audit.record(
           actor,
-          AuditLog.Event.success("exposure.finding.read", "exposure_finding", id, f.cveId()));
+          AuditLog.Event.success(
+              "exposure.finding.read",
+              "exposure_finding",
+              id,
+              Detail.of("exposure.finding.read", f.cveId())));
     }
     return f;
   }

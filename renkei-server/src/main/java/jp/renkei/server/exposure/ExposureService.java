@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
@@ -75,14 +76,11 @@ public class ExposureService {
       throw new Forbidden("error.forbidden");
     }
     ImportResult r = importInto(org, admin, format, fileName, in);
-    String detail =
-        format
-            + " "
-            + (fileName == null ? "" : InventoryFile.clip(fileName))
-            + ": "
-            + (r.ok()
-                ? r.assets() + " assets"
-                : r.problems().size() + " problems, nothing imported");
+    String file = fileName == null ? "" : InventoryFile.clip(fileName);
+    Detail detail =
+        r.ok()
+            ? Detail.of("exposure.inventory.imported", format, file, r.assets())
+            : Detail.of("exposure.inventory.refused", format, file, r.problems().size());
     tx.executeWithoutResult(
         x ->
             audit.record(
@@ -131,7 +129,10 @@ public class ExposureService {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "exposure.share", "organisation", org, recipients(before) + " -> " + recipients(with)));
+            "exposure.share",
+            "organisation",
+            org,
+            Detail.of("exposure.share", recipients(before), recipients(with))));
   }
 
   /** The recipients a sharing choice names, in the audit entry's words. */

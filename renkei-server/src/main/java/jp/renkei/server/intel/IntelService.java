@@ -28,6 +28,7 @@ import jp.renkei.engine.text.Names;
 import jp.renkei.engine.text.UnitNames;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.OrganisationNames;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.sharing.SharingGate;
@@ -142,7 +143,12 @@ public class IntelService {
             defaultTlp == null ? Tlp.AMBER : defaultTlp,
             members);
     audit.recordAlone(
-        actor, AuditLog.Event.success("collection.create", "stix_collection", c.id(), c.titleEn()));
+        actor,
+        AuditLog.Event.success(
+            "collection.create",
+            "stix_collection",
+            c.id(),
+            Detail.of("collection.create", c.titleEn())));
     return c;
   }
 
@@ -464,7 +470,7 @@ public class IntelService {
             "stix.ingest",
             "stix_collection",
             c.id(),
-            tally[0] + " accepted, " + tally[1] + " refused"));
+            Detail.of("stix.ingest", tally[0], tally[1])));
     if (tally[0] - tally[2] >= ANALYZE_AFTER) {
       // a bulk load changes the tables' shape faster than autovacuum notices; without fresh
       // statistics the planner scans a whole collection for every page instead of its index
@@ -1399,7 +1405,7 @@ public class IntelService {
           audit.record(
               actor,
               AuditLog.Event.success(
-                  "stix.delete", "stix_object", stixId, n + " version(s) in " + c.id()));
+                  "stix.delete", "stix_object", stixId, Detail.of("stix.delete", n, c.id())));
         });
     return Deleted.DELETED;
   }

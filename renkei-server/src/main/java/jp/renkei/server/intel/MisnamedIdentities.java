@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
@@ -130,7 +131,7 @@ public class MisnamedIdentities {
             "intel.misnamed.withheld",
             "stix_object",
             stixId,
-            "organisation " + o.code() + ", rule " + m.why() + ", mailed " + mailed));
+            Detail.of("intel.misnamed.withheld", o.code(), m.why(), mailed)));
     return true;
   }
 
@@ -159,7 +160,7 @@ public class MisnamedIdentities {
             "intel.misnamed.released",
             "stix_object",
             stixId,
-            "organisation " + o.code() + ", mailed " + mailed));
+            Detail.of("intel.misnamed.released", o.code(), mailed)));
     return true;
   }
 
@@ -218,7 +219,7 @@ public class MisnamedIdentities {
               "intel.misnamed.asked",
               "stix_object",
               n.misnamed().stixId(),
-              "organisation " + o.code() + ", rule " + n.misnamed().why() + ", mailed " + mailed));
+              Detail.of("intel.misnamed.asked", o.code(), n.misnamed().why(), mailed)));
     }
     return mailed;
   }

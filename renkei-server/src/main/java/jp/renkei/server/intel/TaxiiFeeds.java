@@ -11,6 +11,7 @@ import java.util.UUID;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.crypto.CredentialVault;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
@@ -261,7 +262,9 @@ public class TaxiiFeeds {
         .params(vault.seal(f.secret(), place(id)), id)
         .update();
     audit.recordAlone(
-        actor, AuditLog.Event.success("feed.create", "taxii_feed", id, f.name() + " " + apiRoot));
+        actor,
+        AuditLog.Event.success(
+            "feed.create", "taxii_feed", id, Detail.of("feed.endpoint", f.name(), apiRoot)));
     return byId(id).orElseThrow();
   }
 
@@ -303,7 +306,10 @@ public class TaxiiFeeds {
     audit.recordAlone(
         actor,
         AuditLog.Event.success(
-            "feed.update", "taxii_feed", id, f.name().strip() + " " + v.apiRoot()));
+            "feed.update",
+            "taxii_feed",
+            id,
+            Detail.of("feed.endpoint", f.name().strip(), v.apiRoot())));
     return byId(id).orElseThrow();
   }
 
@@ -486,7 +492,7 @@ public class TaxiiFeeds {
     if (n == 0) {
       throw new NotFound("taxii_feed", id);
     }
-    audit.recordAlone(actor, AuditLog.Event.success("feed.credential", "taxii_feed", id, null));
+    audit.recordAlone(actor, AuditLog.Event.success("feed.credential", "taxii_feed", id));
     return byId(id).orElseThrow();
   }
 
@@ -502,8 +508,7 @@ public class TaxiiFeeds {
       throw new NotFound("taxii_feed", id);
     }
     audit.recordAlone(
-        actor,
-        AuditLog.Event.success(enabled ? "feed.enable" : "feed.disable", "taxii_feed", id, null));
+        actor, AuditLog.Event.success(enabled ? "feed.enable" : "feed.disable", "taxii_feed", id));
     return byId(id).orElseThrow();
   }
 
@@ -512,7 +517,7 @@ public class TaxiiFeeds {
     if (jdbc.sql("delete from taxii_feed where id = ?").param(id).update() == 0) {
       throw new NotFound("taxii_feed", id);
     }
-    audit.recordAlone(actor, AuditLog.Event.success("feed.delete", "taxii_feed", id, null));
+    audit.recordAlone(actor, AuditLog.Event.success("feed.delete", "taxii_feed", id));
   }
 
   /**

@@ -11,6 +11,7 @@ import jp.renkei.engine.observable.ObservableType;
 import jp.renkei.engine.observable.Observables;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Forbidden;
 import jp.renkei.server.failure.InvalidInput;
@@ -166,7 +167,10 @@ public class WarningLists {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "warninglist.add", "warning_list", list, o.type().code() + " " + o.value()));
+            "warninglist.add",
+            "warning_list",
+            list,
+            Detail.of("warninglist.entry", o.type().code(), o.value())));
     current = null;
     return new EntryView(o.type().code(), o.value());
   }
@@ -181,7 +185,11 @@ public class WarningLists {
     if (n > 0) {
       audit.record(
           actor,
-          AuditLog.Event.success("warninglist.remove", "warning_list", list, kind + " " + value));
+          AuditLog.Event.success(
+              "warninglist.remove",
+              "warning_list",
+              list,
+              Detail.of("warninglist.entry", kind, value)));
       current = null;
     }
     return n > 0;
@@ -208,7 +216,9 @@ public class WarningLists {
               "warninglist.review",
               "warning_list",
               list,
-              kind + " " + value + (why == null ? "" : ": " + why)));
+              why == null
+                  ? Detail.of("warninglist.entry", kind, value)
+                  : Detail.of("warninglist.review", kind, value, why)));
     }
     return n > 0;
   }

@@ -219,7 +219,7 @@ public class C4tapService {
     if (n == 0) {
       throw new NotFound("c4tap_submission", id);
     }
-    audit.recordAlone(actor, AuditLog.Event.success("c4tap.share", "c4tap_submission", id, null));
+    audit.recordAlone(actor, AuditLog.Event.success("c4tap.share", "c4tap_submission", id));
     return view(actor, id);
   }
 

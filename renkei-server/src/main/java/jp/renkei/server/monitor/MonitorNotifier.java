@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import jp.renkei.server.advisory.OutboxMail;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
@@ -230,7 +231,7 @@ class MonitorNotifier {
             "monitor.delivery.cancelled",
             "monitor_delivery",
             d.id(),
-            d.channel() + " to organisation " + d.organisationId() + ": " + reason));
+            Detail.of("outbox.cancelled", d.channel(), d.organisationId(), reason)));
   }
 
   private void finish(Due d, String error) {

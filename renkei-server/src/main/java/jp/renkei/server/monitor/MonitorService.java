@@ -13,6 +13,7 @@ import jp.renkei.engine.monitor.SiteSharing;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.config.MonitorProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.directory.Role;
@@ -382,7 +383,10 @@ public class MonitorService {
       throw new InvalidInput("url", "monitor.error.tooMany", props.maxSitesPerOrganisation());
     }
     long id = sites.insert(n, actor.organisationId(), owner);
-    audit.record(actor, AuditLog.Event.success("monitor.site.create", "monitor_site", id, n.url()));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "monitor.site.create", "monitor_site", id, Detail.of("monitor.site", n.url())));
     runtime.ifAvailable(r -> r.refresh(id));
     return id;
   }
@@ -397,7 +401,10 @@ public class MonitorService {
     own(actor, id);
     Long owner = check(actor, n);
     sites.update(id, n, owner);
-    audit.record(actor, AuditLog.Event.success("monitor.site.update", "monitor_site", id, n.url()));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "monitor.site.update", "monitor_site", id, Detail.of("monitor.site", n.url())));
     runtime.ifAvailable(r -> r.refresh(id));
   }
 
@@ -407,7 +414,10 @@ public class MonitorService {
     Site s = own(actor, id);
     sites.delete(id);
     sites.rememberDeleted(id, s.organisationId());
-    audit.record(actor, AuditLog.Event.success("monitor.site.delete", "monitor_site", id, s.url()));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "monitor.site.delete", "monitor_site", id, Detail.of("monitor.site", s.url())));
     runtime.ifAvailable(r -> r.refresh(id));
   }
 
@@ -438,7 +448,7 @@ public class MonitorService {
             enabled ? "monitor.site.enable" : "monitor.site.disable",
             "monitor_site",
             id,
-            v.site().url()));
+            Detail.of("monitor.site", v.site().url())));
     runtime.ifAvailable(r -> r.refresh(id));
   }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.TokenScope;
@@ -144,7 +145,10 @@ public class VantageService {
             .params(c, r, userId)
             .query(Long.class)
             .single();
-    audit.record(actor, AuditLog.Event.success("monitor.vantage.create", "vantage", id, c));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "monitor.vantage.create", "vantage", id, Detail.of("monitor.vantage", c)));
     return issue(actor, id);
   }
 
@@ -153,7 +157,7 @@ public class VantageService {
   public Issued issue(Actor actor, long id) {
     Vantage v = agent(actor, id);
     long userId = userOf(id);
-    tokens.revokeAllOf(actor, userId, "new token of vantage point " + v.code());
+    tokens.revokeAllOf(actor, userId, Detail.of("token.revoke.all.vantageToken", v.code()));
     Actor agent =
         new Actor(userId, v.login(), null, Role.MEMBER, actor.channel(), actor.clientAddress());
     TokenService.Created t =
@@ -166,7 +170,10 @@ public class VantageService {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "monitor.vantage.token", "vantage", id, v.code() + " " + t.token().displayPrefix()));
+            "monitor.vantage.token",
+            "vantage",
+            id,
+            Detail.of("monitor.vantage.token", v.code(), t.token().displayPrefix())));
     return new Issued(byId(id).orElseThrow(), t.secret(), t.token().expiresAt());
   }
 
@@ -174,8 +181,11 @@ public class VantageService {
   @Transactional
   public Vantage revoke(Actor actor, long id) {
     Vantage v = agent(actor, id);
-    tokens.revokeAllOf(actor, userOf(id), "vantage point " + v.code() + " revoked");
-    audit.record(actor, AuditLog.Event.success("monitor.vantage.revoke", "vantage", id, v.code()));
+    tokens.revokeAllOf(actor, userOf(id), Detail.of("token.revoke.all.vantageRevoked", v.code()));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "monitor.vantage.revoke", "vantage", id, Detail.of("monitor.vantage", v.code())));
     return byId(id).orElseThrow();
   }
 
@@ -227,7 +237,9 @@ public class VantageService {
             "monitor.vantage.assign",
             "vantage",
             id,
-            v.code() + (all ? " all" : " " + ids.size() + " sites")));
+            all
+                ? Detail.of("monitor.vantage.assign.all", v.code())
+                : Detail.of("monitor.vantage.assign", v.code(), ids.size())));
     if (v.hub()) {
       runtime.ifAvailable(MonitorRuntime::hubAssignmentChanged);
     }

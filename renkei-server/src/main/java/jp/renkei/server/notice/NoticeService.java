@@ -16,6 +16,7 @@ import jp.renkei.engine.notice.Outcome;
 import jp.renkei.engine.notice.RangeRegistry;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.FieldErrors;
 import jp.renkei.server.failure.Forbidden;
@@ -176,7 +177,7 @@ public class NoticeService {
             "notice.ranges.import",
             "notice_range_import",
             importId,
-            read.rows().size() + " ranges"));
+            Detail.of("notice.ranges.import", read.rows().size())));
     return new RangesImported(read.rows().size(), isps.size());
   }
 
@@ -201,7 +202,10 @@ public class NoticeService {
                 + " on conflict (organisation_id) do update set source = excluded.source")
         .params(org, source)
         .update();
-    audit.record(actor, AuditLog.Event.success("notice.reporter", "organisation", org, source));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "notice.reporter", "organisation", org, Detail.of("notice.reporter", source)));
   }
 
   /** The registry of holders: verified ranges of operators first, then the ISPs' ranges. */
@@ -390,7 +394,7 @@ public class NoticeService {
             "notice.submit",
             "notice_survey",
             surveyId,
-            notified + " notified, " + unrouted + " unrouted"));
+            Detail.of("notice.submit", notified, unrouted)));
     return new Submitted(surveyId, rows.size(), notified, unrouted);
   }
 
@@ -442,7 +446,10 @@ public class NoticeService {
                 + " outcome_at = now() where id = ?")
         .params(warnedHow, warnedAt == null ? null : Timestamp.from(warnedAt), outcome, note, id)
         .update();
-    audit.record(actor, AuditLog.Event.success("notice.outcome", "notice", id, outcome));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "notice.outcome", "notice", id, Detail.of("notice.outcome", outcome)));
   }
 
   // ---------------------------------------------------------------- reminders

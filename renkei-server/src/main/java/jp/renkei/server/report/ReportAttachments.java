@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.config.AttachmentProperties;
 import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.InvalidInput;
@@ -97,7 +98,10 @@ public class ReportAttachments {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "report.attachment.read", "report", reportId, "attachment " + attachmentId));
+            "report.attachment.read",
+            "report",
+            reportId,
+            Detail.of("report.attachment", attachmentId)));
     return new Download(view(a, false), content);
   }
 
@@ -136,7 +140,7 @@ public class ReportAttachments {
             "report.attachment.add",
             "report",
             reportId,
-            "attachment " + id + ", " + content.length));
+            Detail.of("report.attachment.add", id, content.length)));
     return id;
   }
 
@@ -234,7 +238,10 @@ public class ReportAttachments {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "report.attachment.relay", "report", reportId, "attachment " + attachmentId));
+            "report.attachment.relay",
+            "report",
+            reportId,
+            Detail.of("report.attachment", attachmentId)));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
@@ -153,7 +154,9 @@ public class ReportFilingService {
             named,
             r.exerciseRunId());
     reports.insertVersion(id, 1, "first", content, actor.userId(), clock.instant());
-    audit.record(actor, AuditLog.Event.success("report.create", "report", id, "draft " + r.tlp()));
+    audit.record(
+        actor,
+        AuditLog.Event.success("report.create", "report", id, Detail.of("report.create", r.tlp())));
     if (submit) {
       submit(actor, id);
     }
@@ -342,7 +345,7 @@ public class ReportFilingService {
     audit.record(
         issuer,
         AuditLog.Event.success(
-            "report.submit", "report", id, "simulated " + at.code() + " run " + runId));
+            "report.submit", "report", id, Detail.of("report.submit.simulated", at.code(), runId)));
     return new Simulated(id, null);
   }
 
@@ -359,7 +362,7 @@ public class ReportFilingService {
     ReportContent checked = validator.check(content, clock.instant());
     reports.deleteVersions(id);
     reports.insertVersion(id, 1, "first", checked, actor.userId(), clock.instant());
-    audit.record(actor, AuditLog.Event.success("report.draft.update", "report", id, null));
+    audit.record(actor, AuditLog.Event.success("report.draft.update", "report", id));
   }
 
   /**
@@ -372,7 +375,7 @@ public class ReportFilingService {
       throw new Conflict("status", "error.report.notDraft");
     }
     reports.deleteDraft(id);
-    audit.record(actor, AuditLog.Event.success("report.draft.delete", "report", id, null));
+    audit.record(actor, AuditLog.Event.success("report.draft.delete", "report", id));
   }
 
   /** Sends a draft as 第一報: creates the route's inboxes and delivers to the first hop. */
@@ -402,7 +405,9 @@ public class ReportFilingService {
       reports.submit(id, at);
       reports.deliver(reports.hops(id).get(0).id(), at);
       audit.record(
-          actor, AuditLog.Event.success("report.submit", "report", id, "ceptoar, anonymised"));
+          actor,
+          AuditLog.Event.success(
+              "report.submit", "report", id, Detail.of("report.submit.anonymised")));
       return;
     }
     requireActive("route", nisc);
@@ -419,7 +424,10 @@ public class ReportFilingService {
     Instant now = clock.instant();
     reports.submit(id, now);
     reports.deliver(reports.hops(id).get(0).id(), now);
-    audit.record(actor, AuditLog.Event.success("report.submit", "report", id, r.route()));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "report.submit", "report", id, Detail.of("report.submit.route", r.route())));
   }
 
   /** Adds a 続報 ({@code followup}) or the 最終報 ({@code final}, which closes the report). */
@@ -442,7 +450,14 @@ public class ReportFilingService {
       reports.close(id);
     }
     audit.record(
-        actor, AuditLog.Event.success("report.version", "report", id, kind + " #" + number));
+        actor,
+        AuditLog.Event.success(
+            "report.version",
+            "report",
+            id,
+            Detail.of(
+                "final".equals(kind) ? "report.version.final" : "report.version.followup",
+                number)));
     return number;
   }
 

@@ -12,6 +12,7 @@ import jp.renkei.engine.redact.Identity;
 import jp.renkei.engine.redact.Redactor;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
@@ -172,7 +173,10 @@ class ReportRelayService {
       audit.record(
           actor,
           AuditLog.Event.success(
-              "report.redaction.terms", "report", id, terms.size() + " extra terms"));
+              "report.redaction.terms",
+              "report",
+              id,
+              Detail.of("report.redaction.terms", terms.size())));
     }
     Redactor redactor = redactor(r, versions, terms);
     Instant now = clock.instant();
@@ -222,7 +226,7 @@ class ReportRelayService {
     }
     // the copy's entry names only the copy: nothing in the log links it to the original
     audit.record(
-        actor, AuditLog.Event.success("report.relay", "report", copyId, "anonymised relay"));
+        actor, AuditLog.Event.success("report.relay", "report", copyId, Detail.of("report.relay")));
     return copyId;
   }
 

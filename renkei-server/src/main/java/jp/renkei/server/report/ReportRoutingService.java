@@ -15,6 +15,7 @@ import jp.renkei.engine.policy.AudienceChange;
 import jp.renkei.engine.policy.Marking;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.Conflict;
 import jp.renkei.server.failure.Forbidden;
@@ -56,7 +57,10 @@ class ReportRoutingService {
         myHop(actor, reports.hops(id)).orElseThrow(() -> new Forbidden("error.report.notOnRoute"));
     if (hop.readAt() == null) {
       reports.markRead(hop.id(), clock.instant());
-      audit.record(actor, AuditLog.Event.success("report.receive", "report", id, hop.kind()));
+      audit.record(
+          actor,
+          AuditLog.Event.success(
+              "report.receive", "report", id, Detail.of("report.hop", hop.kind())));
     }
   }
 
@@ -108,10 +112,9 @@ class ReportRoutingService {
             "report.forward",
             "report",
             id,
-            mine.kind()
-                + "->"
-                + next.kind()
-                + (narrowerTlp == null || narrowerTlp.isBlank() ? "" : " tlp=" + narrowerTlp)));
+            narrowerTlp == null || narrowerTlp.isBlank()
+                ? Detail.of("report.forward", mine.kind(), next.kind())
+                : Detail.of("report.forward.narrowed", mine.kind(), next.kind(), narrowerTlp)));
   }
 
   @Transactional
@@ -126,6 +129,6 @@ class ReportRoutingService {
       throw new InvalidInput("body", "validation.required.max", 5000);
     }
     reports.insertComment(id, actor.organisationId(), actor.userId(), text, clock.instant());
-    audit.record(actor, AuditLog.Event.success("report.comment", "report", id, null));
+    audit.record(actor, AuditLog.Event.success("report.comment", "report", id));
   }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.failure.NotFound;
@@ -135,7 +136,9 @@ public class ReportService {
     List<ReportView.Version> versions = reports.versions(id);
     boolean own = isOriginator(r, actor);
     if (!own && !"clear".equals(r.tlp())) {
-      audit.record(actor, AuditLog.Event.success("report.read", "report", id, r.tlp()));
+      audit.record(
+          actor,
+          AuditLog.Event.success("report.read", "report", id, Detail.of("object.tlp", r.tlp())));
     }
     Map<Long, jp.renkei.server.directory.Organisation> orgs = new HashMap<>();
     java.util.function.LongFunction<String> names =

@@ -4,6 +4,7 @@ import java.util.List;
 import jp.renkei.engine.policy.SystemMode;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Role;
@@ -92,7 +93,10 @@ public class ModeService {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "sharing.mode.switch", "system_mode", id, from + "->" + mode + ": " + why));
+            "sharing.mode.switch",
+            "system_mode",
+            id,
+            Detail.of("sharing.mode.switch", from, mode, why)));
     return history(1).get(0);
   }
 

@@ -51,7 +51,7 @@ class AuditGapsIT extends ServerTest {
   }
 
   static String trace(String type, Object id) {
-    return type + ":" + id + "</td>";
+    return "data-target=\"" + type + ":" + id + "\"";
   }
 
   @Test
@@ -207,8 +207,8 @@ class AuditGapsIT extends ServerTest {
 
     String ownSees = seenBy(admin, "action=outbound.");
     assertThat(ownSees)
-        .contains("outbound:monitor</td>")
-        .contains("outbound:webhook</td>")
+        .contains("data-target=\"outbound:monitor\"")
+        .contains("data-target=\"outbound:webhook\"")
         .contains("https://127.0.0.2:8443")
         .contains("https://10.20.30.40")
         .contains("外部への接続先を拒否")
@@ -225,7 +225,7 @@ class AuditGapsIT extends ServerTest {
                     + "\"remoteCollection\":\"c\",\"authKind\":\"none\",\"localCollection\":\"x\"}");
     assertThat(feed.statusCode()).as(feed.body()).isBetween(400, 499);
     assertThat(seenBy(platform, "action=outbound."))
-        .contains("outbound:feed</td>")
+        .contains("data-target=\"outbound:feed\"")
         .contains("http://127.0.0.3:8080")
         .doesNotContain("t0ken-value");
 

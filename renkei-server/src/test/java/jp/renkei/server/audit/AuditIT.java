@@ -32,6 +32,53 @@ class AuditIT extends ServerTest {
     assertThat(entries.get(0).clientAddress()).isEqualTo("127.0.0.1");
   }
 
+  /**
+   * The Detail column speaks the reader's language: an entry recorded with a code is shown in
+   * Japanese or English, and stores its English words as detail; an entry written before codes
+   * existed (text only) is shown as recorded, marked English. The target is named once, by the
+   * person's name.
+   */
+  @Test
+  void theDetailIsShownInTheReadersLanguageAndOldEntriesAsRecorded() {
+    var person = fixtures.user("op-sakura-bank", Role.MEMBER);
+    http().signIn(person.login(), "wrong-password-123");
+    AuditEntry coded =
+        audit
+            .search(
+                Actor.cli(),
+                new AuditFilter("auth.login", person.login(), "failure", null, null, null, 1))
+            .get(0);
+    assertThat(coded.detailCode()).startsWith("auth.login.wrongPassword");
+    // the failures counted (per client address for a known login: other tests' count too)
+    assertThat(coded.detailArgs()).hasSize(1).allMatch(a -> a.matches("\\d+"));
+    String count = coded.detailArgs().get(0);
+    assertThat(coded.detail())
+        .isIn("wrong password (" + count + ")", "wrong password (" + count + "), locked");
+    // as an entry of an older hub: text only
+    String legacy = Fixtures.unique("recorded before codes");
+    audit.recordAlone(
+        fixtures.actor(person),
+        new AuditLog.Event("auth.login", "user", person.id(), "failure", legacy));
+    assertThat(audit.verify().intact()).isTrue();
+
+    // a refused sign-in is recorded for no organisation: the platform admin reads it
+    var admin = fixtures.user("nisc", Role.PLATFORM_ADMIN);
+    var browser = http();
+    browser.signIn(admin.login(), Fixtures.PASSWORD);
+    String query = "/admin/audit?action=auth.login&actor=" + person.login();
+    browser.postForm("/", "/settings/language", java.util.Map.of("lang", "ja", "back", "/"));
+    String ja = browser.get(query).body();
+    assertThat(ja)
+        .contains("パスワード誤り (" + count + " 回目)", "lang=\"en\">" + legacy)
+        .doesNotContain("wrong password (", "audit.detail", "利用者 user:");
+    assertThat(ja)
+        .contains(
+            "<span class=\"audit-name\">" + person.displayName() + " (" + person.login() + ")");
+    browser.postForm("/", "/settings/language", java.util.Map.of("lang", "en", "back", "/"));
+    String en = browser.get(query).body();
+    assertThat(en).contains("wrong password (" + count + ")", legacy).doesNotContain("パスワード誤り");
+  }
+
   @Test
   void theLogRefusesUpdateAndDelete() {
     var person = fixtures.user("op-sakura-bank", Role.MEMBER);

@@ -70,7 +70,8 @@ class AuditVisibilityIT extends ServerTest {
 
   static String[] traces(long reportId) {
     return new String[] {
-      "\"targetType\":\"report\",\"targetId\":\"" + reportId + "\"", "report:" + reportId + "</td>"
+      "\"targetType\":\"report\",\"targetId\":\"" + reportId + "\"",
+      "data-target=\"report:" + reportId + "\""
     };
   }
 
@@ -130,7 +131,12 @@ class AuditVisibilityIT extends ServerTest {
             assertThat(seen).as(viewer.login() + " " + query).doesNotContain(trace);
           }
         }
-        assertThat(seen).doesNotContain(tag, "anonymised\"", "ceptoar, anonymised");
+        // nor their titles, which the target column shows only of objects the viewer may see
+        assertThat(seen)
+            .doesNotContain("RED " + tag, "DRAFT " + tag, "anonymised\"", "ceptoar, anonymised");
+        if (viewer != platformAdmin) {
+          assertThat(seen).doesNotContain(tag);
+        }
       }
     }
     // an analyst at another bank has no audit view at all
@@ -142,7 +148,8 @@ class AuditVisibilityIT extends ServerTest {
 
     // the platform admin (NISC, on the copy's route) sees the copy's life, and only the copy's
     String admin = seenBy(platformAdmin, "action=report.");
-    assertThat(admin).contains("report:" + copy + "</td>", "\"action\":\"report.relay\"");
+    assertThat(admin)
+        .contains("data-target=\"report:" + copy + "\"", "\"action\":\"report.relay\"");
     assertThat(admin).doesNotContain(reporter.login());
 
     // the reporter's own organisation is the originator of all three: its admin sees them
@@ -150,6 +157,8 @@ class AuditVisibilityIT extends ServerTest {
     for (long mine : new long[] {red, draft, original}) {
       assertThat(own).contains(traces(mine));
     }
+    // named by their titles there, in the target column
+    assertThat(own).contains("RED " + tag, "DRAFT " + tag, "ANON " + tag);
   }
 
   @Test
@@ -173,7 +182,8 @@ class AuditVisibilityIT extends ServerTest {
     String seen = seenBy(platformAdmin, "");
     assertThat(seen)
         .doesNotContain("\"targetType\":\"advisory\",\"targetId\":\"" + id + "\"")
-        .doesNotContain("advisory:" + id + "</td>")
+        .doesNotContain("data-target=\"advisory:" + id + "\"")
+        .doesNotContain(title)
         .doesNotContain("advisory-" + id + "\"")
         .doesNotContain("advisory-" + id + "<");
     assertThat(audit.search(fixtures.actor(platformAdmin), filter("advisory-" + id))).isEmpty();
@@ -183,7 +193,8 @@ class AuditVisibilityIT extends ServerTest {
     assertThat(
             api(bankAdmin).postJson("/api/v1/advisories/" + id + "/acknowledge", "").statusCode())
         .isEqualTo(200);
-    assertThat(seenBy(bankAdmin, "action=advisory.")).contains("advisory:" + id + "</td>");
+    assertThat(seenBy(bankAdmin, "action=advisory."))
+        .contains("data-target=\"advisory:" + id + "\"", "<span class=\"audit-name\">" + title);
   }
 
   @Test
@@ -261,7 +272,7 @@ class AuditVisibilityIT extends ServerTest {
         t ->
             audit.recordAlone(
                 fixtures.actor(analyst),
-                AuditLog.Event.success("probe." + t, t, 424242, secret + " " + t)));
+                new AuditLog.Event("probe." + t, t, 424242, "success", secret + " " + t)));
     for (UserAccount viewer :
         java.util.List.of(
             fixtures.user(bank, Role.ORG_ADMIN), fixtures.user("nisc", Role.PLATFORM_ADMIN))) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import jp.renkei.engine.stix.StixValidator;
 import jp.renkei.server.directory.Role;
@@ -203,6 +204,44 @@ class MailIT extends ServerTest {
     // a message with no results at all still says so, with no composite line
     String none = browser.upload("/mail", "/mail", "message", "m.eml", message()).body();
     assertThat(none).contains("no authentication results").doesNotContain("id=\"compauth\"");
+  }
+
+  /**
+   * ux31's review: the subject row writes a hidden character out as [U+2064], but the evidence of
+   * the sign that found it quoted the subject with the character still invisible, so the analyst
+   * saw "アカウント" where the sign said something was hidden. Evidence is written out the same way (and
+   * a bidi override in it no longer reorders the line).
+   */
+  @Test
+  void theEvidenceWritesHiddenCharactersOutAsTheSubjectRowDoes() {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);
+    Http browser = new Http(port);
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    String hidden = String.join("\u2064", "アカウント制限のお知らせです".split(""));
+    String eml =
+        "From: =?UTF-8?B?"
+            + Base64.getEncoder().encodeToString("メルカリ".getBytes(StandardCharsets.UTF_8))
+            + "?= <notice@mercari-notice.example>\r\nTo: u@example.jp\r\nSubject: =?UTF-8?B?"
+            + Base64.getEncoder()
+                .encodeToString(("【メルカリ】" + hidden).getBytes(StandardCharsets.UTF_8))
+            + "?=\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "メルカリのアカウントは不正利用の可能性があるため、利用を制限しております。\r\n"
+            + "https://mercari.login-check.example/?token=1\r\n";
+    for (String lang : List.of("ja", "en")) {
+      browser.postForm("/", "/settings/language", Map.of("lang", lang, "back", "/"));
+      String page =
+          browser
+              .upload("/mail", "/mail", "message", "m.eml", eml.getBytes(StandardCharsets.UTF_8))
+              .body();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("class=\"wrap evidence\">([^<]*)</code>").matcher(page);
+      List<String> evidence = new java.util.ArrayList<>();
+      while (m.find()) {
+        evidence.add(m.group(1));
+      }
+      assertThat(evidence).as(lang).isNotEmpty().noneMatch(e -> e.contains("\u2064"));
+      assertThat(evidence).as(lang).anyMatch(e -> e.contains("[U+2064]"));
+    }
   }
 
   /**

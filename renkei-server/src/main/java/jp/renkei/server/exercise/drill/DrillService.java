@@ -17,6 +17,7 @@ import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.advisory.NewAdvisory;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
@@ -152,7 +153,10 @@ public class DrillService {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "exercise.drill.start", "exercise_drill", drill, kind + " " + chosen));
+            "exercise.drill.start",
+            "exercise_drill",
+            drill,
+            Detail.of("exercise.drill.start", kind, chosen)));
     return drill;
   }
 
@@ -305,8 +309,7 @@ public class DrillService {
       throw new InvalidInput("answers", "drill.validation.answers", QUESTIONS);
     }
     repo.saveSelfCheck(id, own, List.copyOf(answers), actor.userId(), clock.instant());
-    audit.record(
-        actor, AuditLog.Event.success("exercise.drill.selfcheck", "exercise_drill", id, null));
+    audit.record(actor, AuditLog.Event.success("exercise.drill.selfcheck", "exercise_drill", id));
   }
 
   /** The levels of a drill as its organiser may see them (every participant is a target). */

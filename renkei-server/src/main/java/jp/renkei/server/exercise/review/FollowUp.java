@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.failure.FieldErrors;
 import jp.renkei.server.failure.InvalidInput;
 import jp.renkei.server.failure.NotFound;
@@ -105,7 +106,10 @@ public class FollowUp {
     errors.check(() -> text("body", b, 4000));
     errors.throwIfAny();
     repo.addLesson(runId, c, b, actor.userId());
-    audit.record(actor, AuditLog.Event.success("exercise.lesson", "exercise_run", runId, c));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "exercise.lesson", "exercise_run", runId, Detail.of("exercise.lesson", c)));
   }
 
   @Transactional
@@ -131,7 +135,10 @@ public class FollowUp {
         });
     errors.throwIfAny();
     repo.addIssue(runId, t, ownerOrg, d[0], actor.userId());
-    audit.record(actor, AuditLog.Event.success("exercise.issue", "exercise_run", runId, t));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "exercise.issue", "exercise_run", runId, Detail.of("exercise.issue", t)));
   }
 
   @Transactional
@@ -146,7 +153,10 @@ public class FollowUp {
     audit.record(
         actor,
         AuditLog.Event.success(
-            "exercise.issue." + state, "exercise_run", runId, Long.toString(issueId)));
+            "exercise.issue." + state,
+            "exercise_run",
+            runId,
+            Detail.of("exercise.issue.id", issueId)));
   }
 
   /** Open 課題 of the runs the actor controls or evaluates (at most 50), earliest due first. */
@@ -218,7 +228,9 @@ public class FollowUp {
             "exercise.issue.progress",
             "exercise_run",
             issue.runId(),
-            issueId + (state == null ? "" : " " + state)));
+            state == null
+                ? Detail.of("exercise.issue.progress", issueId)
+                : Detail.of("exercise.issue.progress.state", issueId, state)));
     return repo.owned(issueId, actor.organisationId()).map(this::view).orElseThrow();
   }
 

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import jp.renkei.engine.exercise.review.SurveyTally;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.exercise.ExerciseService;
 import jp.renkei.server.exercise.ExerciseViews;
 import jp.renkei.server.exercise.ScenarioDocument;
@@ -129,7 +130,7 @@ public class SurveyService {
         actor.userId())) {
       throw new Conflict("questions", "survey.error.attached");
     }
-    audit.record(actor, AuditLog.Event.success("exercise.survey", "exercise_run", runId, null));
+    audit.record(actor, AuditLog.Event.success("exercise.survey", "exercise_run", runId));
   }
 
   /**
@@ -150,7 +151,11 @@ public class SurveyService {
         e.actor().userId());
     audit.record(
         e.actor(),
-        AuditLog.Event.success("exercise.survey", "exercise_run", e.runId(), "from scenario"));
+        AuditLog.Event.success(
+            "exercise.survey",
+            "exercise_run",
+            e.runId(),
+            Detail.of("exercise.survey.fromScenario")));
   }
 
   /** Closes the questionnaire to answers, or opens it again (controllers). */
@@ -163,8 +168,7 @@ public class SurveyService {
     if (!repo.setState(runId, state, clock.instant())) {
       throw new NotFound("exercise_survey", runId);
     }
-    audit.record(
-        actor, AuditLog.Event.success("exercise.survey." + state, "exercise_run", runId, null));
+    audit.record(actor, AuditLog.Event.success("exercise.survey." + state, "exercise_run", runId));
   }
 
   /** The questionnaire for a player of the run, with the player's answer so far. */
@@ -212,8 +216,7 @@ public class SurveyService {
     }
     errors.throwIfAny();
     repo.answer(runId, actor.userId(), JSON.writeValueAsString(kept), named, clock.instant());
-    audit.record(
-        actor, AuditLog.Event.success("exercise.survey.answer", "exercise_run", runId, null));
+    audit.record(actor, AuditLog.Event.success("exercise.survey.answer", "exercise_run", runId));
   }
 
   /** Open questionnaires of ended runs the actor plays in (the exercise list and run page). */

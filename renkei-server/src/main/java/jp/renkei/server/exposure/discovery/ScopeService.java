@@ -9,6 +9,7 @@ import jp.renkei.engine.discovery.Scope;
 import jp.renkei.engine.notice.Cidr;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.audit.AuditLog;
+import jp.renkei.server.audit.AuditLog.Detail;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.exposure.ExposureAccess;
 import jp.renkei.server.failure.Forbidden;
@@ -122,7 +123,8 @@ public class ScopeService {
             .single();
     audit.record(
         actor,
-        AuditLog.Event.success("scope.declare", "exposure_scope", r.id(), kind + " " + normal));
+        AuditLog.Event.success(
+            "scope.declare", "exposure_scope", r.id(), Detail.of("scope.declare", kind, normal)));
     return r;
   }
 
@@ -166,7 +168,9 @@ public class ScopeService {
     if (!txt.contains(r.challengeValue())) {
       // on its own: the refusal below rolls this transaction back
       audit.recordAlone(
-          actor, AuditLog.Event.failure("scope.verify", "exposure_scope", id, "TXT not found"));
+          actor,
+          AuditLog.Event.failure(
+              "scope.verify", "exposure_scope", id, Detail.of("scope.verify.txtMissing")));
       throw new InvalidInput(
           "value", "notice.scope.error.txt", r.challengeName(), r.challengeValue());
     }
@@ -194,7 +198,10 @@ public class ScopeService {
                 + " where id = ?")
         .params(how, actor.auditName(), r.id())
         .update();
-    audit.record(actor, AuditLog.Event.success("scope.verify", "exposure_scope", r.id(), how));
+    audit.record(
+        actor,
+        AuditLog.Event.success(
+            "scope.verify", "exposure_scope", r.id(), Detail.of("scope.verify", how)));
     return jdbc.sql(COLUMNS + " where id = ?").param(r.id()).query((rs, i) -> row(rs)).single();
   }
 
