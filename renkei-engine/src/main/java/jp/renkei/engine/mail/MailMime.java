@@ -1,9 +1,11 @@
 package jp.renkei.engine.mail;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.MimeIOException;
+import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.field.LenientFieldParser;
@@ -16,6 +18,7 @@ import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.util.MimeUtil;
 
 /**
  * A message read by mime4j as its {@code DefaultMessageBuilder} reads it (lenient, content
@@ -47,7 +50,8 @@ final class MailMime {
     parser.setContentHandler(
         new DepthBound(
             new ParserStreamContentHandler(message, new BasicBodyFactory(true)), parser, maxDepth));
-    parser.setContentDecoding(true);
+    // decoded by DepthBound#body, as mime4j decodes, quoted-printable by MailQuotedPrintable
+    parser.setContentDecoding(false);
     parser.setRecurse();
     try {
       parser.parse(in);
@@ -141,9 +145,23 @@ final class MailMime {
       next.endMultipart();
     }
 
+    /**
+     * The body decoded as mime4j's own content decoding does ({@code MimeEntity#decodedStream}),
+     * quoted-printable in one pass over the bytes ({@link MailQuotedPrintable}).
+     */
     @Override
     public void body(BodyDescriptor bd, InputStream is) throws MimeException, IOException {
-      next.body(bd, is);
+      String encoding = bd.getTransferEncoding();
+      if (MimeUtil.isBase64Encoding(encoding)) {
+        Base64InputStream decoded = new Base64InputStream(is, DecodeMonitor.SILENT);
+        next.body(bd, decoded);
+        decoded.close();
+      } else if (MimeUtil.isQuotedPrintableEncoded(encoding)) {
+        byte[] raw = is.readAllBytes();
+        next.body(bd, new ByteArrayInputStream(MailQuotedPrintable.decode(raw, raw.length)));
+      } else {
+        next.body(bd, is);
+      }
     }
 
     @Override
