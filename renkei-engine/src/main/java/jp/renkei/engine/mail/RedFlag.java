@@ -528,9 +528,10 @@ public enum RedFlag {
           + " a \"shipping fee\". Weak alone; it counts with another sign."),
   RELAYED_LURE(
       20,
-      "本物のサービス (GitHub の Issue、ヘルプデスクのチケット、チャットの記録、共有フォームなど) の通知ですが、その中身はサービスの利用者が書いたもので、暗号資産や金銭の受け取り (「FREE BTC」「claim your tokens」「Connect Wallet」) を持ちかけるか、サービスのセキュリティ担当を名乗り (「脆弱性を検出しました」)、サービスの外のサイトへ誘導しています。通知の送信元が本物でも、書いたのは第三者です。リンクを開かないでください。",
+      "本物のサービス (GitHub の Issue、ヘルプデスクのチケット、チャットの記録、共有フォーム、企業の Web フォーム (お問い合わせフォームなど) の自動返信など) の通知ですが、その中身はサービスの利用者が書いたもので、暗号資産や金銭の受け取り (「FREE BTC」「claim your tokens」「Connect Wallet」) を持ちかけるか、サービスのセキュリティ担当を名乗り (「脆弱性を検出しました」)、サービスの外のサイトへ誘導しています。通知の送信元が本物でも、書いたのは第三者です。リンクを開かないでください。",
       "A notification from a real platform (a GitHub issue, a help-desk ticket, a chat transcript, a"
-          + " shared form) whose content a platform user wrote: it offers crypto-currency or money"
+          + " shared form, a business's web form repeating what was typed into it in its automatic"
+          + " reply) whose content a platform user wrote: it offers crypto-currency or money"
           + " (\"free BTC\", \"claim your tokens\", \"connect wallet\") or speaks as the platform's"
           + " security team (\"security vulnerability detected\"), and links away from the"
           + " platform. The sender is real; the writer is a stranger. Do not follow the link."),
