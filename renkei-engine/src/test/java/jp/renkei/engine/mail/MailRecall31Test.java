@@ -139,7 +139,10 @@ class MailRecall31Test {
     assertThat(lure.findingsByFlag().get(RedFlag.RELAYED_LURE))
         .extracting(MailReport.Finding::evidence)
         .anySatisfy(
-            e -> assertThat(e).contains("graph-example.org").doesNotContain("farm-example"));
+            e ->
+                assertThat(e.substring(e.indexOf('→')))
+                    .contains("graph-example.org")
+                    .doesNotContain("farm-example"));
     assertThat(lure.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
     // in English, a contact form's "thank you" and its fields
     MailReport en =
