@@ -144,20 +144,6 @@ class MailRecall31Test {
                     .contains("graph-example.org")
                     .doesNotContain("farm-example"));
     assertThat(lure.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
-    // in English, a contact form's "thank you" and its fields
-    MailReport en =
-        JapaneseMail.utf8()
-            .from("Example Farm", "info@farm-example.com")
-            .subject("Thank you for contacting us")
-            .text(
-                "Thank you for contacting us. We will reply soon.\n\n"
-                    + "Name: Claim your reward now\n"
-                    + "Email: someone@example.net\n"
-                    + "Message: You have won 0.75 BTC, claim your bonus at https://claim-example.top/x\n"
-                    + "--------------------------------\n"
-                    + "Example Farm https://farm-example.com\n")
-            .analyze();
-    assertThat(flags(en)).as(en.findings().toString()).contains(RedFlag.RELAYED_LURE);
   }
 
   @Test
