@@ -5291,7 +5291,38 @@ public final class MailAnalyzer {
         return;
       }
     }
+    // the subject's Japanese sender tag after the list's own tags ("[f2fs-dev] 【三井住友 カード】 お支払…"):
+    // how a Japanese company names itself in a subject, which no member of a list tags a post with
+    // (recall31)
+    if (st.subject != null) {
+      Matcher tag = LIST_THEN_SENDER_TAG.matcher(st.subject);
+      if (tag.lookingAt()) {
+        for (MailSigns.Brand b : MailSigns.claimed(tag.group(1))) {
+          if (!MailSigns.ownedBy(b, fromDomain)) {
+            st.flag(
+                RedFlag.BRAND_IMPERSONATION,
+                b.name()
+                    + " ≠ "
+                    + shown(fromDomain)
+                    + " (subject 【"
+                    + tag.group(1).strip()
+                    + "】, through a mailing list)",
+                b.name()
+                    + " ≠ "
+                    + shown(fromDomain)
+                    + " (件名の【"
+                    + tag.group(1).strip()
+                    + "】, メーリングリスト経由)");
+            return;
+          }
+        }
+      }
+    }
   }
+
+  /** A subject's list tags in square brackets, if any, then a sender tag in 【】 (recall31). */
+  private static final Pattern LIST_THEN_SENDER_TAG =
+      Pattern.compile("\\s*(?:\\[[^\\]]{1,60}\\]\\s*){0,3}【([^】]{2,60})】");
 
   /**
    * A From display name written in raw ISO-2022-JP, its escape sequences in the header itself (ESC

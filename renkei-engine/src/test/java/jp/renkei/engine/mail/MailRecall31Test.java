@@ -170,4 +170,53 @@ class MailRecall31Test {
             .analyze();
     assertThat(flags(plain)).as(plain.findings().toString()).doesNotContain(RedFlag.RELAYED_LURE);
   }
+
+  /**
+   * A discussion list's headers, the list host as envelope sender (the list vouches for itself).
+   */
+  private static MailReport throughList(String name, String address, String subject, String text) {
+    return JapaneseMail.utf8()
+        .header("Return-Path: <dev-bounces@lists.radio-example.org>")
+        .header("X-Mailman-Version: 3.3.3")
+        .header("Precedence: list")
+        .header("List-Id: Radio development <dev.lists.radio-example.org>")
+        .header("List-Post: <mailto:dev@lists.radio-example.org>")
+        .header("List-Unsubscribe: <mailto:dev-leave@lists.radio-example.org>")
+        .from(name, address)
+        .subject(subject)
+        .text(text)
+        .analyze();
+  }
+
+  private static final String CARD_NOTICE =
+      "ご利用のお客様へ\n下記のご利用がございましたので、お知らせいたします。\n"
+          + "ご利用金額：12,800円\nhttps://card-detail.example.net/\n";
+
+  @Test
+  void aJapaneseSenderTagNamingACompanyInAListRelayedSubjectIsImpersonation() {
+    MailReport lure =
+        throughList(
+            "自動メール送信", "noreply@notice-example.com", "[dev] 【三井住友 カード】 お支払い予定金額のご案内", CARD_NOTICE);
+    assertThat(lure.findingsByFlag().getOrDefault(RedFlag.BRAND_IMPERSONATION, List.of()))
+        .as(lure.findings().toString())
+        .extracting(MailReport.Finding::evidence)
+        .anySatisfy(e -> assertThat(e).contains("三井住友").contains("notice-example.com"));
+  }
+
+  @Test
+  void aMembersTagAReplyOrTheCompanysOwnMailThroughAListIsNoImpersonation() {
+    for (String[] m :
+        List.of(
+            // a member's own tag, no company
+            new String[] {"山田 太郎", "taro@example.net", "[dev] 【質問】 ドライバのビルドについて"},
+            // a member replying about a lure that was posted
+            new String[] {"山田 太郎", "taro@example.net", "Re: [dev] 【三井住友カード】 お支払い予定金額のご案内"},
+            // the company's own domain
+            new String[] {"三井住友カード", "info@smbc-card.com", "[dev] 【三井住友カード】 メンテナンスのお知らせ"})) {
+      MailReport ok = throughList(m[0], m[1], m[2], "ビルド手順について質問です。\n");
+      assertThat(ok.findingsByFlag().getOrDefault(RedFlag.BRAND_IMPERSONATION, List.of()))
+          .as(m[2] + " " + ok.findings())
+          .isEmpty();
+    }
+  }
 }
