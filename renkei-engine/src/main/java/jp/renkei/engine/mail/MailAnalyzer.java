@@ -5324,7 +5324,38 @@ public final class MailAnalyzer {
         return;
       }
     }
+    // the subject's Japanese sender tag after the list's own tags ("[f2fs-dev] 【三井住友 カード】 お支払…"):
+    // how a Japanese company names itself in a subject, which no member of a list tags a post with
+    // (recall31)
+    if (st.subject != null) {
+      Matcher tag = LIST_THEN_SENDER_TAG.matcher(st.subject);
+      if (tag.lookingAt()) {
+        for (MailSigns.Brand b : MailSigns.claimed(tag.group(1))) {
+          if (!MailSigns.ownedBy(b, fromDomain)) {
+            st.flag(
+                RedFlag.BRAND_IMPERSONATION,
+                b.name()
+                    + " ≠ "
+                    + shown(fromDomain)
+                    + " (subject 【"
+                    + tag.group(1).strip()
+                    + "】, through a mailing list)",
+                b.name()
+                    + " ≠ "
+                    + shown(fromDomain)
+                    + " (件名の【"
+                    + tag.group(1).strip()
+                    + "】, メーリングリスト経由)");
+            return;
+          }
+        }
+      }
+    }
   }
+
+  /** A subject's list tags in square brackets, if any, then a sender tag in 【】 (recall31). */
+  private static final Pattern LIST_THEN_SENDER_TAG =
+      Pattern.compile("\\s*(?:\\[[^\\]]{1,60}\\]\\s*){0,3}【([^】]{2,60})】");
 
   /**
    * A From display name written in raw ISO-2022-JP, its escape sequences in the header itself (ESC
@@ -6056,6 +6087,17 @@ public final class MailAnalyzer {
     }
     // before the list's vouching: a code host's notifications come with list headers
     relayedLure(st);
+    formEchoLure(st);
+    if (st.listVouched()) {
+      // a web address in a Japanese greeting's name or a form's name field: a business's automatic
+      // reply delivered to the list's address, not a member's words (the other readings of
+      // userNameLure, a greeting "Hi …," or a user-name field, stay off: members quote
+      // configurations and logs)
+      String named = MailSigns.japaneseNameWeb(st.phrases().text());
+      if (named != null) {
+        st.flag(RedFlag.USER_NAME_LURE, named);
+      }
+    }
     if (st.listVouched() && (st.membersPost || !st.listUnsubscribe)) {
       // members of a list discuss money, deadlines, jobs and documents: the words alone say
       // nothing there (credential requests still count); a campaign's List-Id beside
@@ -6217,6 +6259,110 @@ public final class MailAnalyzer {
               + (away.size() > 3 ? " …" : ""));
     }
   }
+
+  /**
+   * A lure typed into a web form that the form's own server mailed back as its automatic reply
+   * (RELAYED_LURE, recall31): the mail says it is a form's reply ({@link #FORM_REPLY}: お問い合わせ
+   * ありがとうございました, このメールは…フォームから送信), repeats the form's fields ({@link #FORM_FIELD}, two at least),
+   * and the repeated fields hold a link to a site that is not the sender's, beside words of money
+   * or prizes ({@link MailSigns#LURES}, {@link MailSigns#RELAYED_LURES}, {@link
+   * MailSigns#FRAUD_OFFERS}). The business is real and so is its server; whoever typed the link
+   * gave the reader's address as theirs, so that the business would deliver the lure. A customer
+   * who asks about the business's own pages links the sender's site.
+   */
+  private static void formEchoLure(State st) {
+    // read on discussion lists too: the lure's writer typed the list's address into the form, and
+    // no member posts a business's automatic reply
+    if (st.senderDomain == null || st.bounce) {
+      return;
+    }
+    String text =
+        st.text.length() > FORM_ECHO_READ
+            ? st.text.subSequence(0, FORM_ECHO_READ).toString()
+            : st.text.toString();
+    if (!FORM_REPLY.matcher(text).find()) {
+      return;
+    }
+    Matcher f = FORM_FIELD.matcher(text);
+    int first = -1;
+    int fields = 0;
+    Set<String> seen = new java.util.HashSet<>();
+    while (f.find() && fields < 2) {
+      if (seen.add(f.group(1).toLowerCase(Locale.ROOT))) {
+        fields++;
+        first = first < 0 ? f.start() : first;
+      }
+    }
+    if (fields < 2) {
+      return;
+    }
+    // the echo: from the first repeated field to the form's closing rule (----, ====) or the end
+    Matcher rule = FORM_RULE.matcher(text);
+    String echo = text.substring(first, rule.find(first) ? rule.start() : text.length());
+    Set<String> away = new java.util.TreeSet<>();
+    Matcher u = URL.matcher(echo);
+    while (u.find() && away.size() < 4) {
+      String h = host(u.group());
+      if (h == null) {
+        continue;
+      }
+      String reg = registrable(h);
+      if (!reg.equals(st.senderDomain) && !MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+        away.add(reg);
+      }
+    }
+    if (away.isEmpty()) {
+      return;
+    }
+    String lower = echo.toLowerCase(Locale.ROOT);
+    List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.RELAYED_LURES, lower));
+    for (Pattern p : List.of(MailSigns.FRAUD_OFFERS, MailSigns.LURES)) {
+      MailSigns.found(p, lower).stream()
+          .filter(x -> lures.size() < 3 && !lures.contains(x))
+          .forEach(lures::add);
+    }
+    if (!lures.isEmpty()) {
+      st.flag(
+          RedFlag.RELAYED_LURE,
+          "web form's automatic reply from "
+              + st.senderDomain
+              + ": "
+              + quoted(lures)
+              + " → "
+              + String.join(", ", away.stream().limit(3).toList()),
+          "Web フォームの自動返信 ("
+              + st.senderDomain
+              + "): "
+              + quoted(lures)
+              + " → "
+              + String.join(", ", away.stream().limit(3).toList()));
+    }
+  }
+
+  /** How much of the text is read for a form's echo: the reply and its fields come first. */
+  private static final int FORM_ECHO_READ = 20_000;
+
+  /**
+   * A Japanese web form's automatic reply saying what it is. Not the English forms ("thank you for
+   * contacting us", "Name:", "Subject:"): with them, one legitimate held-out message of the
+   * SpamAssassin ham set was flagged, and no English form reply is in the tuning halves to build on
+   * (recall31).
+   */
+  private static final Pattern FORM_REPLY =
+      Pattern.compile(
+          "(?i)このメールは.{0,40}(?:フォーム|自動(?:返信|配信|送信))|お問い?合わ?せ(?:を|いただき|頂き)?[、,]?"
+              + "\\s?(?:誠に)?(?:ありがとう|受け付け|受付|承り|お受け)|自動(?:返信|配信|送信)(?:メール|にて|で)");
+
+  /** A repeated form field at a line's start: its name and a colon. */
+  private static final Pattern FORM_FIELD =
+      Pattern.compile(
+          "(?im)^[ \\t　]*[【\\[■●・]?[ 　]?(お名前|ご?氏名|メールアドレス|電話番号|件名|題名"
+              + "|お問い?合わ?せ内容|メッセージ本文|ご用件)"
+              + "[】\\]]?[ \\t　]*[:：]");
+
+  /** The rule a form's reply draws under the fields it repeats. */
+  private static final Pattern FORM_RULE =
+      Pattern.compile("(?m)^[ \\t]*(?:-{8,}|={8,}|＿{4,}|━{4,})");
 
   /**
    * A sale's deadline ("last chance", "final chance": MailSigns.SALES_DEADLINE) as the only urgency

@@ -2947,12 +2947,18 @@ final class MailSigns {
     for (String line : text.split("\n", 40)) {
       // a Japanese greeting: a line that is a name and 様
       String l = line.strip();
-      if (l.length() <= 80 && (l.endsWith("様") || l.endsWith("さま"))) {
+      if (l.length() <= GREETING_WEB_LENGTH && (l.endsWith("様") || l.endsWith("さま"))) {
         String name = l.substring(0, l.length() - (l.endsWith("様") ? 1 : 2));
-        if (carriesLure(name)) {
+        // a name with a web address in it may be long (the lure's sentence before the link); an
+        // amount or a telephone number counts in a name's length only (recall31)
+        if (l.length() <= 80 ? carriesLure(name) : carriesWeb(name)) {
           return l;
         }
       }
+    }
+    String formName = formNameWeb(text);
+    if (formName != null) {
+      return formName;
     }
     if (fromName != null && fromName.length() <= VIA_NAME_LENGTH) {
       Matcher v = VIA_NAME.matcher(fromName.toLowerCase(Locale.ROOT));
@@ -3047,6 +3053,87 @@ final class MailSigns {
       out[n++] = i + 1;
     }
     return java.util.Arrays.copyOf(out, n);
+  }
+
+  /**
+   * A web address in a Japanese greeting's name ("… 様", at most {@link #GREETING_WEB_LENGTH}) or in
+   * a Japanese form's name field ({@link #formNameWeb}), or null: the readings of {@link
+   * #userNameLure} that hold for list mail too (recall31).
+   *
+   * @param text the lower-cased text
+   */
+  static String japaneseNameWeb(String text) {
+    for (String line : text.split("\n", 40)) {
+      String l = line.strip();
+      if (l.length() <= GREETING_WEB_LENGTH && (l.endsWith("様") || l.endsWith("さま"))) {
+        if (carriesWeb(l.substring(0, l.length() - (l.endsWith("様") ? 1 : 2)))) {
+          return l;
+        }
+      }
+    }
+    return formNameWeb(text);
+  }
+
+  /** The longest greeting line ("… 様") read for a web address in the name (recall31). */
+  static final int GREETING_WEB_LENGTH = 200;
+
+  /**
+   * The name field of a Japanese web form's echo ("お名前：…", "【氏名】…", "ご氏名: …"), as a contact or
+   * sign-up form's automatic reply repeats what was typed in, holding a web address: the field is a
+   * person's name, and the lure's writer typed the link into it to have the business's own server
+   * mail it out (recall31). Only a web address counts here, not a telephone number or an amount: a
+   * form's echo flattened from a table may put the next field, the telephone number, on the name's
+   * line. Returns the field's line, or null.
+   *
+   * @param text the lower-cased text
+   */
+  static String formNameWeb(String text) {
+    for (String key : FORM_NAME_KEYS) {
+      int from = 0;
+      for (int seen = 0; seen < 20; seen++) {
+        int i = text.indexOf(key, from);
+        if (i < 0) {
+          break;
+        }
+        from = i + key.length();
+        // at a line's start, after at most a bracket or a mark ("■お名前", "【お名前】")
+        int start = text.lastIndexOf('\n', i) + 1;
+        String before = text.substring(start, i).strip();
+        if (before.length() > 1) {
+          continue;
+        }
+        int end = text.indexOf('\n', from);
+        String rest = text.substring(from, end < 0 ? text.length() : end);
+        Matcher m = FORM_NAME_VALUE.matcher(rest);
+        if (!m.lookingAt() || m.group(1).length() > GREETING_WEB_LENGTH) {
+          continue;
+        }
+        // the name alone: up to 様 or the next field's colon (a table flattened into one line:
+        // "お名前：山田 太郎 ホームページ：https://…"), not a web address's own colon
+        String value = m.group(1);
+        Matcher next = NEXT_FIELD.matcher(value);
+        if (next.find()) {
+          value = value.substring(0, next.start());
+        }
+        if (carriesWeb(value)) {
+          return text.substring(start, end < 0 ? text.length() : end).strip();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern NEXT_FIELD = Pattern.compile("様|：|:(?!//)");
+
+  private static final List<String> FORM_NAME_KEYS = List.of("お名前", "ご氏名", "氏名");
+
+  /** After a form's name field: the colon, or a closing bracket and maybe a colon; the value. */
+  private static final Pattern FORM_NAME_VALUE =
+      Pattern.compile("(?:[】\\]）)］][ \t　]*[:：]?|[ \t　]*[:：])[ \t　]*(.+)");
+
+  /** A web address in a name, an e-mail address aside ({@link #NAME_WEB}). */
+  private static boolean carriesWeb(String name) {
+    return NAME_WEB.matcher(NAME_ADDRESS.matcher(name).replaceAll(" ")).find();
   }
 
   private static boolean carriesLure(String name) {

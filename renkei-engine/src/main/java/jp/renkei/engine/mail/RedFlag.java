@@ -510,9 +510,9 @@ public enum RedFlag {
           + " number on the company's official site, not the one in the mail."),
   USER_NAME_LURE(
       20,
-      "サービスの利用者が自分で付けた名前 (アカウント登録通知のユーザー名、宛名、「〇〇 (via サービス名)」の差出人名、メールマガジンや店舗が宛先 (To) に書く受信者の名前) に、URL・金額・暗号資産・電話番号が書かれています。人の名前にこうしたものは入りません。正規のサイトやサービスに偽の名前で登録し、その通知メールに誘導文を載せて送らせる手口です。メール自体が正規のサービスから届いていても、名前の部分の URL や番号にはアクセスしないでください。",
+      "サービスの利用者が自分で付けた名前 (アカウント登録通知のユーザー名、宛名、Web フォームの自動返信が繰り返すお名前欄、「〇〇 (via サービス名)」の差出人名、メールマガジンや店舗が宛先 (To) に書く受信者の名前) に、URL・金額・暗号資産・電話番号が書かれています。人の名前にこうしたものは入りません。正規のサイトやサービスに偽の名前で登録し、その通知メールに誘導文を載せて送らせる手口です。メール自体が正規のサービスから届いていても、名前の部分の URL や番号にはアクセスしないでください。",
       "A name a service's user chose for themselves (the user name of an account notice, the"
-          + " greeting, the sender name of \"… (via a service)\", the recipient's name a newsletter"
+          + " greeting, the name field a web form's automatic reply repeats, the sender name of \"… (via a service)\", the recipient's name a newsletter"
           + " or shop writes into To) holds a web address, an amount of"
           + " money, a crypto-currency or a telephone number. People's names hold none of these: the"
           + " fraudster signed up to a real site or service under a name that is the lure, and the"
@@ -529,9 +529,10 @@ public enum RedFlag {
           + " a \"shipping fee\". Weak alone; it counts with another sign."),
   RELAYED_LURE(
       20,
-      "本物のサービス (GitHub の Issue、ヘルプデスクのチケット、チャットの記録、共有フォームなど) の通知ですが、その中身はサービスの利用者が書いたもので、暗号資産や金銭の受け取り (「FREE BTC」「claim your tokens」「Connect Wallet」) を持ちかけるか、サービスのセキュリティ担当を名乗り (「脆弱性を検出しました」)、サービスの外のサイトへ誘導しています。通知の送信元が本物でも、書いたのは第三者です。リンクを開かないでください。",
+      "本物のサービス (GitHub の Issue、ヘルプデスクのチケット、チャットの記録、共有フォーム、企業の Web フォーム (お問い合わせフォームなど) の自動返信など) の通知ですが、その中身はサービスの利用者が書いたもので、暗号資産や金銭の受け取り (「FREE BTC」「claim your tokens」「Connect Wallet」) を持ちかけるか、サービスのセキュリティ担当を名乗り (「脆弱性を検出しました」)、サービスの外のサイトへ誘導しています。通知の送信元が本物でも、書いたのは第三者です。リンクを開かないでください。",
       "A notification from a real platform (a GitHub issue, a help-desk ticket, a chat transcript, a"
-          + " shared form) whose content a platform user wrote: it offers crypto-currency or money"
+          + " shared form, a business's web form repeating what was typed into it in its automatic"
+          + " reply) whose content a platform user wrote: it offers crypto-currency or money"
           + " (\"free BTC\", \"claim your tokens\", \"connect wallet\") or speaks as the platform's"
           + " security team (\"security vulnerability detected\"), and links away from the"
           + " platform. The sender is real; the writer is a stranger. Do not follow the link."),
