@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * bench/mail-corpora.sh target/mail-corpora
  * ./mvnw -q -o -pl renkei-engine test -Dtest=MailCorporaBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags|fragile]
+ *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags|fragile|decisive]
  *     (phish-ja, ham-outside, ham-bounce, spam-outside, ham-list, ham-ja, when present: every message,
  *     then its tuning and held-out halves; ham-newsletters, when present: every message; an
  *     optional set that is missing gets a SKIPPED line)
@@ -177,6 +177,11 @@ class MailCorporaBench {
             }
           }
         }
+        if (list.equals("decisive")) {
+          judged.get(corpus).stream()
+              .filter(j -> j.half() == 0)
+              .forEach(j -> tuned(corpus, j.report()));
+        }
         if (list.equals("fragile") && phishing) {
           for (Judged j : judged.get(corpus)) {
             if (j.half() == 0 && fragile(j.report())) {
@@ -272,6 +277,185 @@ class MailCorporaBench {
         }
       }
     }
+    if (list.equals("decisive")) {
+      decisive();
+    }
+  }
+
+  /**
+   * The tuning halves' reports by set, kept for {@code -Dmail.list=decisive} (counts only, no
+   * message named).
+   */
+  static final Map<String, List<MailReport>> TUNED = new LinkedHashMap<>();
+
+  static void tuned(String corpus, MailReport r) {
+    String set = corpus.indexOf(' ') < 0 ? corpus : corpus.substring(0, corpus.indexOf(' '));
+    TUNED.computeIfAbsent(set, k -> new ArrayList<>()).add(r);
+  }
+
+  /** The legitimate sets and the lure sets whose tuning halves {@link #decisive()} counts. */
+  static final List<String> LEGITIMATE =
+      List.of("ham", "ham-csdmc", "ham-outside", "ham-bounce", "ham-list", "ham-ja");
+
+  static final List<String> LURES = List.of("phish-pot", "nazario", "phish-ja");
+
+  /**
+   * Per sign and per pair of signs, on the tuning halves only ({@code -Dmail.list=decisive}): how
+   * often it is decisive, that is, the message is flagged and would be CLEAN without it (a pair:
+   * without both, while without either one alone it would still be flagged). For a legitimate set
+   * that is a false positive it makes; for a lure set, a catch it buys; spam-outside (mixed) is
+   * shown apart. Then what a lighter weight of each sign, and a higher threshold, would clear and
+   * lose. Counts only: no message is named.
+   */
+  static void decisive() {
+    List<String> sets = new ArrayList<>(LEGITIMATE);
+    sets.addAll(LURES);
+    sets.add("spam-outside");
+    for (String s : sets) {
+      System.out.printf(
+          "DECISIVE set %s: %d tuning messages, %d flagged%n",
+          s,
+          TUNED.getOrDefault(s, List.of()).size(),
+          TUNED.getOrDefault(s, List.of()).stream()
+              .filter(r -> r.verdict() != MailReport.Verdict.CLEAN)
+              .count());
+    }
+    Map<String, int[]> single = new TreeMap<>();
+    Map<String, int[]> pair = new TreeMap<>();
+    Map<String, int[]> byKind = new TreeMap<>();
+    // what weight - d would do, d = 5 and 10: [set][0: d=5, 1: d=10]
+    Map<String, int[]> lighter = new TreeMap<>();
+    int[][] threshold = new int[sets.size()][4]; // flagged below 25, 30, 35, 40
+    for (int i = 0; i < sets.size(); i++) {
+      for (MailReport r : TUNED.getOrDefault(sets.get(i), List.of())) {
+        java.util.Set<RedFlag> kinds = java.util.EnumSet.noneOf(RedFlag.class);
+        r.findings().forEach(f -> kinds.add(f.flag()));
+        int score = kinds.stream().mapToInt(RedFlag::weight).sum();
+        if (score < MailReport.SUSPICIOUS_FROM) {
+          continue;
+        }
+        for (int t = 0; t < 4; t++) {
+          threshold[i][t] += score < 25 + 5 * t ? 1 : 0;
+        }
+        List<RedFlag> k = new ArrayList<>(kinds);
+        for (RedFlag a : k) {
+          if (score - a.weight() < MailReport.SUSPICIOUS_FROM) {
+            single.computeIfAbsent(a.name(), x -> new int[sets.size()])[i]++;
+            // which kind of the sign decided it (its evidence without addresses, links, numbers)
+            for (String kind :
+                r.findings().stream()
+                    .filter(f -> f.flag() == a)
+                    .map(f -> evidenceKind(f.evidence()))
+                    .distinct()
+                    .toList()) {
+              byKind.computeIfAbsent(a.name() + " [" + kind + "]", x -> new int[sets.size()])[i]++;
+            }
+          }
+          for (int d = 0; d < 2; d++) {
+            int less = Math.min(a.weight(), 5 * (d + 1));
+            if (score - less < MailReport.SUSPICIOUS_FROM) {
+              lighter.computeIfAbsent(a.name(), x -> new int[sets.size() * 2])[i * 2 + d]++;
+            }
+          }
+        }
+        for (int x = 0; x < k.size(); x++) {
+          for (int y = x + 1; y < k.size(); y++) {
+            RedFlag a = k.get(x);
+            RedFlag b = k.get(y);
+            if (score - a.weight() >= MailReport.SUSPICIOUS_FROM
+                && score - b.weight() >= MailReport.SUSPICIOUS_FROM
+                && score - a.weight() - b.weight() < MailReport.SUSPICIOUS_FROM) {
+              pair.computeIfAbsent(a.name() + "+" + b.name(), z -> new int[sets.size()])[i]++;
+            }
+          }
+        }
+      }
+    }
+    String head = String.join(" ", sets);
+    System.out.println("DECISIVE sign (weight): false positives and catches it decides, " + head);
+    printCounts("DECISIVE single", single, sets.size(), 1);
+    printCounts("DECISIVE pair", pair, sets.size(), 1);
+    printCounts("DECISIVE kind", byKind, sets.size(), 1);
+    System.out.println(
+        "DECISIVE lighter: cleared with weight -5 / -10 (a lure set: catches lost), " + head);
+    printCounts("DECISIVE lighter", lighter, sets.size(), 2);
+    StringBuilder t = new StringBuilder("DECISIVE threshold: flagged now, clean at 25/30/35/40:");
+    for (int i = 0; i < sets.size(); i++) {
+      t.append(' ')
+          .append(sets.get(i))
+          .append(' ')
+          .append(threshold[i][0])
+          .append('/')
+          .append(threshold[i][1])
+          .append('/')
+          .append(threshold[i][2])
+          .append('/')
+          .append(threshold[i][3]);
+    }
+    System.out.println(t);
+  }
+
+  /**
+   * A finding's evidence reduced to its kind: its words without the message's own addresses, links,
+   * hosts and numbers ("(IP address)", "(URL shortener)", "→ ?").
+   */
+  static String evidenceKind(String evidence) {
+    StringBuilder b = new StringBuilder();
+    for (String w : evidence.split("\\s+")) {
+      if (!w.matches(".*[./@:=0-9%].*") || w.equals("→")) {
+        b.append(b.isEmpty() ? "" : " ").append(w);
+      }
+    }
+    String k = b.toString().replaceAll("[\"'“”]", "");
+    return k.length() > 60 ? k.substring(0, 60) : k;
+  }
+
+  /** One line per key: its weight(s), the legitimate total, the lure total, then each set. */
+  static void printCounts(String what, Map<String, int[]> counts, int sets, int per) {
+    counts.entrySet().stream()
+        .sorted(
+            java.util.Comparator.comparingInt(
+                    (Map.Entry<String, int[]> e) -> -sum(e.getValue(), 0, LEGITIMATE.size(), per))
+                .thenComparing(Map.Entry::getKey))
+        .forEach(
+            e -> {
+              StringBuilder b = new StringBuilder(what).append(' ').append(e.getKey());
+              for (String f : e.getKey().replaceAll(" \\[.*", "").split("\\+")) {
+                b.append(' ').append(RedFlag.valueOf(f).weight());
+              }
+              for (int d = 0; d < per; d++) {
+                b.append(" | legit ")
+                    .append(sum(e.getValue(), 0, LEGITIMATE.size(), per, d))
+                    .append(" lures ")
+                    .append(
+                        sum(
+                            e.getValue(),
+                            LEGITIMATE.size(),
+                            LEGITIMATE.size() + LURES.size(),
+                            per,
+                            d));
+              }
+              b.append(" | per set");
+              for (int i = 0; i < sets; i++) {
+                b.append(' ');
+                for (int d = 0; d < per; d++) {
+                  b.append(d > 0 ? "/" : "").append(e.getValue()[i * per + d]);
+                }
+              }
+              System.out.println(b);
+            });
+  }
+
+  static int sum(int[] v, int from, int to, int per) {
+    return sum(v, from, to, per, 0);
+  }
+
+  static int sum(int[] v, int from, int to, int per, int d) {
+    int s = 0;
+    for (int i = from; i < to; i++) {
+      s += v[i * per + d];
+    }
+    return s;
   }
 
   /**
@@ -543,7 +727,9 @@ class MailCorporaBench {
       MailReport r = analyzer.analyze(new ByteArrayInputStream(e.bytes()));
       reports.add(r);
       boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
-      if (list.equals("flags")) {
+      if (list.equals("decisive")) {
+        tuned(corpus, r);
+      } else if (list.equals("flags")) {
         flagsLine(corpus, r);
       } else if (list.equals("fragile")) {
         if (phishing && fragile(r)) {
