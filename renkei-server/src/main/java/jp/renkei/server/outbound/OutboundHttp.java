@@ -44,6 +44,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -181,6 +182,10 @@ public final class OutboundHttp implements AutoCloseable {
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom()
                             .setConnectTimeout(Timeout.of(p.connectTimeout()))
+                            // a pooled connection the other side may have closed while it lay
+                            // idle is checked before reuse: with retries off, reusing it
+                            // failed the exchange ("NoHttpResponseException", CI 2026-12-04)
+                            .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                             .build())
                     .setMaxConnTotal(50)
                     .setMaxConnPerRoute(5)

@@ -165,6 +165,8 @@ class SearchDomainCrowdIT extends ServerTest {
   static String shape(String answer, String query) {
     return SearchLeakIT.comparable(answer, query)
         .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "U")
+        // an instant on a whole second is written without its fraction (CI 2026-12-04 met one)
+        .replaceAll("(\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?Z", "$1Z")
         .replaceAll("\\d+", "#");
   }
 
