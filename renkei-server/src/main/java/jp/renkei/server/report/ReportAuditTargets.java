@@ -61,24 +61,13 @@ class ReportAuditTargets implements AuditTargets {
   /** The newest version's title of each visible one, judged by {@link #visible} first. */
   @Override
   public Map<String, String> titles(Actor viewer, String targetType, Set<String> ids) {
-    Set<String> visible = visible(viewer, targetType, ids);
-    List<Long> numeric = AuditIds.numeric(visible);
-    Map<Long, Long> legacy = numeric.isEmpty() ? Map.of() : reports.byLegacyId(numeric);
-    var found =
-        numeric.isEmpty()
-            ? Map.<Long, String>of()
-            : reports
-                .latest(numeric.stream().map(id -> legacy.getOrDefault(id, id)).toList())
-                .entrySet()
-                .stream()
+    return AuditIds.titles(
+        visible(viewer, targetType, ids),
+        reports::byLegacyId,
+        current ->
+            reports.latest(current).entrySet().stream()
                 .collect(
                     java.util.stream.Collectors.toMap(
-                        Map.Entry::getKey, e -> e.getValue().title()));
-    Map<String, String> out = new java.util.HashMap<>();
-    for (String id : visible) {
-      Long key = AuditIds.numeric(Set.of(id)).stream().findFirst().orElse(null);
-      out.put(id, key == null ? null : found.get(legacy.getOrDefault(key, key)));
-    }
-    return out;
+                        Map.Entry::getKey, e -> e.getValue().title())));
   }
 }
