@@ -2090,6 +2090,16 @@ public final class MailAnalyzer {
       addresses(inner, field, list, addresses);
       names(list, names);
     }
+    forwarded(new MailInlineForwards.Recipients(addresses, names), st);
+  }
+
+  /**
+   * The recipients of a message forwarded inline, as its body's header block writes them ({@link
+   * MailInlineForwards}), or attached inside: for the redaction of a shared copy only.
+   */
+  private static void forwarded(MailInlineForwards.Recipients r, State st) {
+    List<String> addresses = r.addresses();
+    List<String> names = r.names();
     addresses.stream()
         .limit(Math.max(0, 1000 - st.forwardedAddresses.size()))
         .forEach(st.forwardedAddresses::add);
@@ -2550,6 +2560,7 @@ public final class MailAnalyzer {
       } else {
         // lines quoted from earlier mail (> ...) are the conversation's, not this sender's words
         st.text(QUOTED.matcher(content).replaceAll(""));
+        forwarded(MailInlineForwards.plain(content), st);
         st.words(content);
         urls(content, "text", st);
         int bare = bareLinks(content);
@@ -2939,6 +2950,7 @@ public final class MailAnalyzer {
       }
     }
     String text = doc.text();
+    forwarded(MailInlineForwards.html(html, text), st);
     st.text(withZeroWidthSpaces(doc, text));
     st.words(text);
     st.htmlWords += wordCount(text);

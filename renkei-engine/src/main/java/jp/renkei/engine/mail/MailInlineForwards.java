@@ -1,0 +1,214 @@
+package jp.renkei.engine.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The recipients a message forwarded <em>inline</em> names in the header block its forwarder's mail
+ * program writes into the body ("---------- Forwarded message ---------", "-----Original
+ * Message-----", "-------- 転送メッセージ --------" followed by From, Date, Subject, To and Cc lines, in
+ * English or Japanese, quoted with "&gt; " or not). They are the lure's victims as the To and Cc of
+ * a message attached inside are, and are taken out of a shared copy the same way.
+ *
+ * <p>A block counts when its consecutive labelled lines hold a sender (From, 差出人, 送信者), a date or
+ * subject, and a recipient line: "To: all staff" in a lure's own words names no one. Read for the
+ * redaction only, never for the signs.
+ */
+final class MailInlineForwards {
+
+  /** The addresses and display names of the recipient lines of every forwarded header block. */
+  record Recipients(List<String> addresses, List<String> names) {}
+
+  private static final Set<String> SENDER = Set.of("from", "差出人", "送信者", "送信元", "von", "de");
+
+  private static final Set<String> RECIPIENT =
+      Set.of("to", "cc", "宛先", "宛て先", "あて先", "同報", "an", "à", "para");
+
+  private static final Set<String> DATED =
+      Set.of(
+          "date",
+          "sent",
+          "subject",
+          "件名",
+          "日付",
+          "送信日時",
+          "日時",
+          "datum",
+          "gesendet",
+          "betreff",
+          "objet",
+          "envoyé",
+          "asunto",
+          "enviado");
+
+  /** Other labels a forwarded block holds (they keep a block together). */
+  private static final Set<String> OTHER =
+      Set.of(
+          "reply-to",
+          "返信先",
+          "bcc",
+          "importance",
+          "重要度",
+          "attachments",
+          "添付ファイル",
+          "添付",
+          "message-id",
+          "organization",
+          "組織");
+
+  /** A written address ({@link MailAnalyzer#ADDRESS}). */
+  private static final Pattern ADDRESS = MailAnalyzer.ADDRESS;
+
+  /** What a recipient line writes beside the names: addresses, mailto: brackets, quotes. */
+  private static final Pattern NOT_NAME =
+      Pattern.compile("<[^>]*+>|\\[mailto:[^\\]]*+\\]|\\(mailto:[^)]*+\\)|mailto:\\S*+");
+
+  /** Recipients read from one message at most, as a message's own headers are bounded. */
+  static final int MAX = 1_000;
+
+  private MailInlineForwards() {}
+
+  /** The recipients of the forwarded header blocks of a plain text body. */
+  static Recipients plain(String text) {
+    List<String> addresses = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    if (text.indexOf(':') < 0 && text.indexOf('：') < 0) {
+      return new Recipients(addresses, names);
+    }
+    List<String> block = new ArrayList<>();
+    boolean sender = false;
+    boolean dated = false;
+    int n = text.length();
+    for (int start = 0; start <= n; ) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = n;
+      }
+      String line = unquoted(text, start, end);
+      String label = label(line);
+      if (label != null) {
+        sender |= SENDER.contains(label);
+        dated |= DATED.contains(label);
+        if (RECIPIENT.contains(label)) {
+          block.add(line);
+        }
+      } else if (!line.isEmpty()
+          && !block.isEmpty()
+          && line.indexOf('@') >= 0
+          && indented(text, start)) {
+        // a long To line folded onto the next
+        block.add(line);
+      } else {
+        if (sender && dated && !block.isEmpty()) {
+          block.forEach(l -> recipients(l, addresses, names));
+        }
+        block.clear();
+        sender = false;
+        dated = false;
+      }
+      if (addresses.size() >= MAX || names.size() >= MAX) {
+        break;
+      }
+      start = end + 1;
+    }
+    if (sender && dated) {
+      block.forEach(l -> recipients(l, addresses, names));
+    }
+    return new Recipients(addresses, names);
+  }
+
+  /** Breaks an HTML body's blocks and lines become. */
+  private static final Pattern BREAKS =
+      Pattern.compile("(?i)<(?:br|/p|/div|/tr|/li|/h[1-6]|hr)\\b[^>]*+>");
+
+  private static final Pattern TAG = Pattern.compile("<[^>]*+>");
+
+  /** The labels that make an HTML body worth reading as lines ({@link #plain}). */
+  private static final Pattern MAY_FORWARD =
+      Pattern.compile("(?i)(?:\\b(?:to|cc|an|para)|宛先|宛て先|あて先|同報)\\s*+[:：]");
+
+  /**
+   * The recipients of the forwarded header blocks of an HTML body ({@code text} is its visible
+   * text, read first to leave most bodies alone).
+   */
+  static Recipients html(String html, String text) {
+    if (!MAY_FORWARD.matcher(text).find()) {
+      return new Recipients(List.of(), List.of());
+    }
+    String lined = TAG.matcher(BREAKS.matcher(html).replaceAll("\n")).replaceAll("");
+    return plain(org.jsoup.parser.Parser.unescapeEntities(lined, false));
+  }
+
+  /** A line without its quote marks ("&gt; ", "| ") and surrounding spaces. */
+  private static String unquoted(String text, int start, int end) {
+    int i = start;
+    while (i < end) {
+      char c = text.charAt(i);
+      if (c == '>' || c == '|' || Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return text.substring(i, end).strip();
+  }
+
+  private static boolean indented(String text, int start) {
+    return start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t');
+  }
+
+  /**
+   * The label of a header-like line ("From:", "*To:*", "宛先：") in lower case, or null when the line
+   * is none; only labels this class knows count.
+   */
+  static String label(String line) {
+    int colon = -1;
+    for (int i = 0; i < Math.min(line.length(), 24); i++) {
+      char c = line.charAt(i);
+      if (c == ':' || c == '：') {
+        colon = i;
+        break;
+      }
+    }
+    if (colon <= 0) {
+      return null;
+    }
+    String label = line.substring(0, colon).replace("*", "").strip().toLowerCase(Locale.ROOT);
+    if (SENDER.contains(label)
+        || RECIPIENT.contains(label)
+        || DATED.contains(label)
+        || OTHER.contains(label)) {
+      return label;
+    }
+    return null;
+  }
+
+  /** The addresses and names of one recipient line (its label included or not). */
+  private static void recipients(String line, List<String> addresses, List<String> names) {
+    String label = label(line);
+    String value = line;
+    if (label != null) {
+      int ascii = line.indexOf(':');
+      int wide = line.indexOf('：');
+      value = line.substring((ascii < 0 || (wide >= 0 && wide < ascii) ? wide : ascii) + 1);
+    }
+    Matcher a = ADDRESS.matcher(value);
+    while (a.find() && addresses.size() < MAX) {
+      String found = a.group().toLowerCase(Locale.ROOT);
+      if (!addresses.contains(found)) {
+        addresses.add(found);
+      }
+    }
+    String rest = ADDRESS.matcher(NOT_NAME.matcher(value).replaceAll(" ")).replaceAll(" ");
+    for (String piece : rest.split("[;,、]")) {
+      String name = piece.replaceAll("[\"'<>()\\[\\]]", " ").strip();
+      if (!name.isEmpty() && name.length() <= 200 && names.size() < MAX) {
+        names.add(name);
+      }
+    }
+  }
+}
