@@ -41,6 +41,7 @@ public final class MailRedaction {
           new String[] {"relay address ", "relayAddress"},
           new String[] {"relay host ", "relayHost"},
           new String[] {"link to own site ", "linkToOwnSite"},
+          new String[] {"link to an internal address ", "linkInternal"},
           new String[] {"link text: ", "linkText"},
           new String[] {"sender (an address of the receiving organisation) ", "sender"},
           new String[] {"sender name: ", "senderName"},
@@ -138,9 +139,19 @@ public final class MailRedaction {
               host(h.from(), identity, removed), host(h.by(), identity, removed), ips, h.at()));
     }
     List<MailReport.Link> links = new ArrayList<>();
+    List<String> internalHosts = new ArrayList<>();
     for (MailReport.Link l : r.links()) {
       if (ownSite(identity, l.url())) {
         removed.add("link to own site " + l.url());
+        continue;
+      }
+      // a private address or a host name only the organisation's network resolves maps that
+      // network as the relays' private addresses do, and as an indicator would match every
+      // reader's own intranet (attack32)
+      String linkHost = MailAnalyzer.host(l.url());
+      if (internalHost(linkHost)) {
+        removed.add("link to an internal address " + l.url());
+        internalHosts.add(linkHost);
         continue;
       }
       // a link elsewhere is the attacker's and worth sharing, but kits put the victim in it
@@ -200,8 +211,10 @@ public final class MailRedaction {
       findings.add(
           new MailReport.Finding(
               f.flag(),
-              scrub(named.redact(f.evidence()).text(), named),
-              f.evidenceJa() == null ? null : scrub(named.redact(f.evidenceJa()).text(), named)));
+              internalOut(scrub(named.redact(f.evidence()).text(), named), internalHosts),
+              f.evidenceJa() == null
+                  ? null
+                  : internalOut(scrub(named.redact(f.evidenceJa()).text(), named), internalHosts)));
     }
     // a From written malformed is shown as written: the same names and addresses go from it
     String fromWritten = r.fromWritten();
@@ -441,6 +454,62 @@ public final class MailRedaction {
       }
     }
     return all.length() == 0 ? null : all.toString();
+  }
+
+  /** What replaces an internal host in the evidence of a shared copy. */
+  static final String INTERNAL = "[internal address]";
+
+  /**
+   * Names that resolve only inside a network: RFC 6762's local, RFC 8375's home.arpa, ICANN's
+   * internal, and the suffixes networks have long used by habit (corp, lan, intranet ...).
+   */
+  private static final java.util.Set<String> INTERNAL_SUFFIXES =
+      java.util.Set.of(
+          "local",
+          "localhost",
+          "localdomain",
+          "internal",
+          "intranet",
+          "corp",
+          "lan",
+          "home",
+          "home.arpa",
+          "private",
+          "intra");
+
+  /**
+   * Whether a link's host is reached only inside a network: a private, loopback or link-local
+   * address, a name without a dot, or a name under an internal suffix.
+   */
+  static boolean internalHost(String host) {
+    if (host == null || host.isEmpty()) {
+      return false;
+    }
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    if (MailSigns.internalIp(h) || MailSigns.internalIp("[" + h + "]")) {
+      return true;
+    }
+    if (h.startsWith("[") || h.matches("[0-9.]+")) {
+      return false;
+    }
+    h = h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    if (h.indexOf('.') < 0) {
+      return true;
+    }
+    for (String suffix : INTERNAL_SUFFIXES) {
+      if (h.endsWith("." + suffix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String internalOut(String evidence, List<String> internalHosts) {
+    String out = evidence;
+    for (String h : internalHosts) {
+      out = out.replace(h, INTERNAL);
+    }
+    return out;
   }
 
   /** A link to the receiving organisation's own site or addresses: not shared at all. */
