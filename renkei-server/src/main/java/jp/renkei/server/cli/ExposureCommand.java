@@ -64,7 +64,7 @@ final class ExposureCommand implements Runnable {
               throw new java.io.UncheckedIOException(e);
             }
             for (Rejected r : s.refused()) {
-              System.err.println("refused " + r);
+              System.err.println("refused " + Terminal.printable(String.valueOf(r)));
             }
             Map<Long, Set<String>> notices = c.getBean(ExposureService.class).afterImport(s);
             System.out.printf(

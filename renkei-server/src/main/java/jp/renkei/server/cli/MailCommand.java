@@ -210,9 +210,9 @@ final class MailCommand implements Runnable {
       long id = draft.path("id").asLong();
       out.printf(
           "   C4TAP draft %d (%s): taken out before sharing:%n",
-          id, printable(draft.path("range").asString()));
+          id, Terminal.printable(draft.path("range").asString()));
       for (var x : draft.path("removed")) {
-        out.printf("     - %s%n", printable(x.asString()));
+        out.printf("     - %s%n", Terminal.printable(x.asString()));
       }
       boolean send = yes;
       if (!send && System.console() != null) {
@@ -224,7 +224,7 @@ final class MailCommand implements Runnable {
         return;
       }
       post(http, hub + "api/v1/c4tap/" + id + "/send", token, new byte[0], 200);
-      out.printf("   shared under C4TAP %s%n", printable(draft.path("range").asString()));
+      out.printf("   shared under C4TAP %s%n", Terminal.printable(draft.path("range").asString()));
     }
 
     private static final JsonMapper STRICT =
@@ -251,7 +251,7 @@ final class MailCommand implements Runnable {
         if (twice != null) {
           throw new IllegalArgumentException(
               "--share: the hub's answer gives the key \""
-                  + printable(twice)
+                  + Terminal.printable(twice)
                   + "\" twice ("
                   + where
                   + "); nothing was sent");
@@ -259,32 +259,6 @@ final class MailCommand implements Runnable {
         throw new IllegalArgumentException(
             "--share: the hub's answer is not JSON (" + where + "); nothing was sent");
       }
-    }
-
-    /**
-     * {@code s} with control and format characters escaped by their code (one terminal line); null
-     * as "null", as printf writes it.
-     */
-    static String printable(String s) {
-      if (s == null) {
-        return "null";
-      }
-      StringBuilder out = new StringBuilder();
-      s.codePoints()
-          .forEach(
-              c -> {
-                int type = Character.getType(c);
-                if (Character.isISOControl(c)
-                    || type == Character.FORMAT
-                    || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.SURROGATE) {
-                  out.append(String.format("\\u%04x", c));
-                } else {
-                  out.appendCodePoint(c);
-                }
-              });
-      return out.toString();
     }
 
     private static String post(
@@ -342,35 +316,40 @@ final class MailCommand implements Runnable {
       // written by its sender: a control character in it would drive the analyst's terminal
       // (erase the signs, write another verdict, set the title or the clipboard), so each is
       // written by its code (attack31b)
-      out.printf("== %s: %s, score %d%n", printable(name), verdict, r.score());
+      out.printf("== %s: %s, score %d%n", Terminal.printable(name), verdict, r.score());
       out.printf(
           "   Subject: %s%n   From: %s <%s>%n",
-          printable(r.subject()), printable(r.fromName()), printable(r.from()));
+          Terminal.printable(r.subject()),
+          Terminal.printable(r.fromName()),
+          Terminal.printable(r.from()));
       if (!r.replyTo().isEmpty()) {
-        out.printf("   Reply-To: %s%n", printable(String.join(", ", r.replyTo())));
+        out.printf("   Reply-To: %s%n", Terminal.printable(String.join(", ", r.replyTo())));
       }
       for (MailReport.Hop h : r.received()) {
         out.printf(
             "   Received: from %s by %s %s%n",
-            printable(h.from()), printable(h.by()), printable(h.ips().toString()));
+            Terminal.printable(h.from()),
+            Terminal.printable(h.by()),
+            Terminal.printable(h.ips().toString()));
       }
       for (MailReport.Finding f : r.findings()) {
         out.printf(
             "   ! %s: %s%n       %s%n",
             f.flag().name(),
             lang.equals("ja") ? f.flag().ja() : f.flag().en(),
-            printable(f.evidence(!lang.equals("ja"))));
+            Terminal.printable(f.evidence(!lang.equals("ja"))));
       }
       for (MailReport.Link l : r.links()) {
         out.printf(
             "   link: %s%s%n",
-            printable(l.url()), l.text() == null ? "" : "  (shown: " + printable(l.text()) + ")");
+            Terminal.printable(l.url()),
+            l.text() == null ? "" : "  (shown: " + Terminal.printable(l.text()) + ")");
       }
       for (MailReport.Attachment a : r.attachments()) {
         attachment(out, a, "   ");
       }
       for (MailReport.Problem p : r.problems()) {
-        out.printf("   ? %s%n", printable(p.text(!lang.equals("ja"))));
+        out.printf("   ? %s%n", Terminal.printable(p.text(!lang.equals("ja"))));
       }
     }
 
@@ -378,8 +357,8 @@ final class MailCommand implements Runnable {
       out.printf(
           "%sattachment: %s (%s, %d bytes%s) sha256 %s%n",
           indent,
-          printable(a.name()),
-          printable(a.detectedType()),
+          Terminal.printable(a.name()),
+          Terminal.printable(a.detectedType()),
           a.size(),
           a.encrypted() ? ", encrypted" : "",
           a.sha256());

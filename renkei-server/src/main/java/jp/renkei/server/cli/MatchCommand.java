@@ -426,7 +426,7 @@ final class MatchCommand implements Callable<Integer> {
           } catch (IOException | RuntimeException e) {
             System.err.println(
                 "renkei: refresh failed ("
-                    + e.getMessage()
+                    + Terminal.printable(e.getMessage())
                     + "); matching goes on with the old indicators");
           }
         },
@@ -485,10 +485,11 @@ final class MatchCommand implements Callable<Integer> {
               loaded.expiredOrRevoked(),
               loaded.unsupported().size());
           for (StixIndicators.Skipped x : loaded.unsupported()) {
-            System.err.printf("  %s %s: %s%n", f, x.id(), x.reason());
+            System.err.printf(
+                "  %s %s: %s%n", f, Terminal.printable(x.id()), Terminal.printable(x.reason()));
           }
         } catch (IllegalArgumentException e) {
-          System.err.println("renkei: " + f + ": " + e.getMessage());
+          System.err.println("renkei: " + f + ": " + Terminal.printable(e.getMessage()));
           return null;
         }
         continue;
@@ -550,7 +551,9 @@ final class MatchCommand implements Callable<Integer> {
         "indicators: %s: %d lines, %d accepted, %d rejected%n",
         f, loaded.lines(), loaded.added(), loaded.rejected());
     for (IndicatorLists.Rejected x : loaded.firstRejected()) {
-      System.err.printf("  %s line %d: %s (%s)%n", f, x.line(), x.reason(), x.text());
+      System.err.printf(
+          "  %s line %d: %s (%s)%n",
+          f, x.line(), Terminal.printable(x.reason()), Terminal.printable(x.text()));
     }
   }
 
@@ -640,7 +643,7 @@ final class MatchCommand implements Callable<Integer> {
         }
       } while (next != null);
     } catch (jp.renkei.server.intel.TaxiiClient.Failure | IllegalArgumentException e) {
-      System.err.println("renkei: --taxii: " + e.getMessage());
+      System.err.println("renkei: --taxii: " + Terminal.printable(e.getMessage()));
       if (cached == 0) {
         return false;
       }
@@ -668,7 +671,7 @@ final class MatchCommand implements Callable<Integer> {
       stale += loaded.expiredOrRevoked();
       unusable += loaded.unsupported().size();
       for (StixIndicators.Skipped x : loaded.unsupported()) {
-        System.err.printf("  %s: %s%n", x.id(), x.reason());
+        System.err.printf("  %s: %s%n", Terminal.printable(x.id()), Terminal.printable(x.reason()));
       }
     }
     System.err.printf(
@@ -745,7 +748,7 @@ final class MatchCommand implements Callable<Integer> {
           "sightings: %d reported to collection %s: %s%n", sightings, sightingsCollection, status);
       return 0;
     } catch (jp.renkei.server.intel.TaxiiClient.Failure e) {
-      err.println("renkei: --report-sightings: " + e.getMessage());
+      err.println("renkei: --report-sightings: " + Terminal.printable(e.getMessage()));
       return 1;
     }
   }
@@ -758,7 +761,11 @@ final class MatchCommand implements Callable<Integer> {
             r ->
                 err.printf(
                     "  %-60s %8d %6d  %s  %s%n",
-                    r.key(), r.hits(), r.distinct(), r.firstSeen(), r.lastSeen()));
+                    Terminal.printable(r.key()),
+                    r.hits(),
+                    r.distinct(),
+                    Terminal.printable(r.firstSeen()),
+                    Terminal.printable(r.lastSeen())));
     err.println("per internal host (hits, indicators, first, last):");
     summary
         .hosts()
@@ -766,7 +773,11 @@ final class MatchCommand implements Callable<Integer> {
             r ->
                 err.printf(
                     "  %-40s %8d %6d  %s  %s%n",
-                    r.key(), r.hits(), r.distinct(), r.firstSeen(), r.lastSeen()));
+                    Terminal.printable(r.key()),
+                    r.hits(),
+                    r.distinct(),
+                    Terminal.printable(r.firstSeen()),
+                    Terminal.printable(r.lastSeen())));
   }
 
   private static void flush(Writer out) {
@@ -882,11 +893,18 @@ final class MatchCommand implements Callable<Integer> {
     };
   }
 
+  /**
+   * A JSON string of what a log or a feed wrote, its control characters as codes ({@link
+   * Terminal}).
+   */
   static String json(String s) {
-    return jp.renkei.engine.match.JsonText.quote(s);
+    return Terminal.printable(jp.renkei.engine.match.JsonText.quote(s));
   }
 
+  /**
+   * A CSV cell of what a log or a feed wrote, its control characters as codes ({@link Terminal}).
+   */
   static String csv(String s) {
-    return jp.renkei.server.files.CsvCell.of(s);
+    return jp.renkei.server.files.CsvCell.of(s == null ? null : Terminal.printable(s));
   }
 }

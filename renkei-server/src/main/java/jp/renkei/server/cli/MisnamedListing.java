@@ -82,8 +82,12 @@ final class MisnamedListing {
         Long.toString(f.otherRefs()));
   }
 
-  /** The text form: one line per identity, tabs and line breaks in a name shown as spaces. */
+  /**
+   * The text form: one line per identity, tabs, line breaks and other control characters in a name
+   * shown as spaces, format characters (a right-to-left override that reorders the columns on the
+   * terminal) by their code ({@link Terminal}).
+   */
   static String oneLine(String v) {
-    return v == null ? "" : v.replaceAll("[\\t\\r\\n\\p{Cc}]", " ");
+    return v == null ? "" : Terminal.printable(v.replaceAll("[\\t\\r\\n\\p{Cc}]", " "));
   }
 }

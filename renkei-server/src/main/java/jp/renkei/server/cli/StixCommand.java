@@ -192,9 +192,9 @@ final class StixCommand implements Runnable {
                         + o.line()
                         + ": object #"
                         + o.index()
-                        + (o.id() == null ? "" : " " + o.id())
+                        + (o.id() == null ? "" : " " + Terminal.printable(o.id()))
                         + ": "
-                        + o.message();
+                        + Terminal.printable(o.message());
                 if (shownSoFar[0]++ < SHOWN) {
                   progress.clear();
                   System.err.println(line);
@@ -220,7 +220,8 @@ final class StixCommand implements Runnable {
           progress.clear();
           if (r.broken() != null) {
             refused++;
-            String line = name + ": " + r.broken() + " (objects before it were stored)";
+            String line =
+                name + ": " + Terminal.printable(r.broken()) + " (objects before it were stored)";
             System.err.println(line);
             if (errorFile != null) {
               errorFile.println(line);

@@ -53,6 +53,31 @@ class MisnamedListingTest {
   }
 
   @Test
+  void textShowsAFormatCharacterThatWouldReorderTheLineByItsCode() {
+    // a right-to-left override in a stored name turns the rest of the terminal line around: the
+    // organisation's code and counts would read as another's (attack32)
+    Flagged rlo =
+        new Flagged(
+            "identity--6b0b8b6c-0000-4000-8000-000000000002",
+            "Bank A\u202e0\t1\u001b[2K",
+            7,
+            "op-b",
+            "事業者B",
+            "Operator B, Inc.",
+            "unit",
+            3,
+            1,
+            0);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    MisnamedListing.print(
+        List.of(rlo),
+        MisnamedListing.Format.text,
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(text).doesNotContain("\u202e").doesNotContain("\u001b").contains("Bank A\\u202e0 1");
+  }
+
+  @Test
   void jsonNamesTheOrganisationAndTheReferences() {
     JsonNode a = JsonMapper.builder().build().readTree(print(MisnamedListing.Format.json));
     assertThat(a.size()).isEqualTo(1);
