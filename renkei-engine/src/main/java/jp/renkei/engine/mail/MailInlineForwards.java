@@ -88,20 +88,20 @@ final class MailInlineForwards {
       if (end < 0) {
         end = n;
       }
-      String line = unquoted(text, start, end);
-      String label = label(line);
+      // a line is looked at without copying it unless it is labelled as a header's: a text part
+      // is read whole, up to millions of characters
+      int i = unquoted(text, start, end);
+      int colon = colon(text, i, Math.min(end, i + 24));
+      String label = colon > i ? known(text.substring(i, colon)) : null;
       if (label != null) {
         sender |= SENDER.contains(label);
         dated |= DATED.contains(label);
         if (RECIPIENT.contains(label)) {
-          block.add(line);
+          block.add(text.substring(i, end).strip());
         }
-      } else if (!line.isEmpty()
-          && !block.isEmpty()
-          && line.indexOf('@') >= 0
-          && indented(text, start)) {
+      } else if (i < end && !block.isEmpty() && indented(text, start) && at(text, i, end)) {
         // a long To line folded onto the next
-        block.add(line);
+        block.add(text.substring(i, end).strip());
       } else {
         if (sender && dated && !block.isEmpty()) {
           block.forEach(l -> recipients(l, addresses, names));
@@ -143,8 +143,8 @@ final class MailInlineForwards {
     return plain(org.jsoup.parser.Parser.unescapeEntities(lined, false));
   }
 
-  /** A line without its quote marks ("&gt; ", "| ") and surrounding spaces. */
-  private static String unquoted(String text, int start, int end) {
+  /** Where a line's text begins after its quote marks ("&gt; ", "| ") and spaces. */
+  private static int unquoted(String text, int start, int end) {
     int i = start;
     while (i < end) {
       char c = text.charAt(i);
@@ -154,7 +154,30 @@ final class MailInlineForwards {
         break;
       }
     }
-    return text.substring(i, end).strip();
+    return i;
+  }
+
+  /**
+   * The first colon (ASCII or full-width) in {@code text} from {@code from} to {@code to}, or -1.
+   */
+  private static int colon(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == ':' || c == '：') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the line from {@code from} to {@code to} holds an '@' (looked for there only). */
+  private static boolean at(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '@') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean indented(String text, int start) {
@@ -177,7 +200,12 @@ final class MailInlineForwards {
     if (colon <= 0) {
       return null;
     }
-    String label = line.substring(0, colon).replace("*", "").strip().toLowerCase(Locale.ROOT);
+    return known(line.substring(0, colon));
+  }
+
+  /** A label as written ("*To", "宛先 ") in lower case when this class knows it, else null. */
+  private static String known(String written) {
+    String label = written.replace("*", "").strip().toLowerCase(Locale.ROOT);
     if (SENDER.contains(label)
         || RECIPIENT.contains(label)
         || DATED.contains(label)

@@ -109,6 +109,26 @@ class MailShareInlineForwardedTest {
     assertThat(r.forwardedRecipients()).isEmpty();
   }
 
+  @Test
+  void aFoldedToLineIsReadAndAHugeBlockStopsAtTheLimit() {
+    MailInlineForwards.Recipients folded =
+        MailInlineForwards.plain(
+            "-----Original Message-----\nFrom: a@attacker.example\nSent: Monday\n"
+                + "To: 鈴木 花子 <h.suzuki@sakura-trust.example>;\n"
+                + "    Kobayashi Jiro <kobayashi@sakura-trust.example>\nSubject: x\n\nbody");
+    assertThat(folded.addresses())
+        .containsExactly("h.suzuki@sakura-trust.example", "kobayashi@sakura-trust.example");
+    assertThat(folded.names()).contains("鈴木 花子", "Kobayashi Jiro");
+    // a body of 5,000 recipient lines (a hostile one) gives the first 1,000, as headers do
+    StringBuilder huge = new StringBuilder("From: a@attacker.example\nDate: today\n");
+    for (int i = 0; i < 5_000; i++) {
+      huge.append("Cc: user").append(i).append("@victim.example\n");
+    }
+    MailInlineForwards.Recipients many = MailInlineForwards.plain(huge.toString());
+    assertThat(many.addresses()).hasSize(MailInlineForwards.MAX);
+    assertThat(many.addresses().get(0)).isEqualTo("user0@victim.example");
+  }
+
   private static void assertVictimsTakenOut(String eml) {
     MailReport r = new MailAnalyzer().analyze(bytes(eml));
     assertThat(r.recipients()).containsExactly("csirt@sakura-bank.co.jp");
