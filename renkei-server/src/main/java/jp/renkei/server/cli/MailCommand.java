@@ -168,7 +168,9 @@ final class MailCommand implements Runnable {
           verdicts.merge(r.verdict(), 1, Integer::sum);
           n++;
           if (format.equals("json")) {
-            out.println(json(json, name, r));
+            // JSON escapes C0 only: a lure's C1 (U+009B, a CSI to some terminals) and format
+            // characters are written by their codes too, still the same JSON
+            out.println(Terminal.printable(json(json, name, r)));
           } else {
             text(out, name, r);
           }

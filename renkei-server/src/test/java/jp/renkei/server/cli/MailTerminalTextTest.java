@@ -79,4 +79,30 @@ class MailTerminalTextTest {
       assertThat(out).contains("\\u001b[1A").contains("invoice\\u001b[2K.pdf.exe");
     }
   }
+
+  /**
+   * The JSON form escapes what JSON must (C0), and a C1 CSI (U+009B, which some terminals take as
+   * ESC [) or a right-to-left override as well: the output is still the same JSON (attack32).
+   */
+  @Test
+  void theJsonFormWritesC1AndFormatCharactersByTheirCodesToo() throws Exception {
+    String eml =
+        "From: "
+            + word("Support\u009b2J\u202e")
+            + " <support@account-guard.example>\r\nTo: a@example.jp\r\nSubject: "
+            + word("Account\u009b1A\u009b2K")
+            + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nSign in now:"
+            + " https://account-guard.example/login\r\n";
+    Path f = Files.writeString(dir.resolve("c1.eml"), eml, StandardCharsets.US_ASCII);
+    String out = run("mail", "analyze", "--format", "json", f.toString());
+    assertThat(out).as(out).doesNotContain("\u009b").doesNotContain("\u202e");
+    assertThat(out).contains("Account\\u009b1A\\u009b2K");
+    assertThat(
+            tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(out)
+                .path("subject")
+                .asString())
+        .isEqualTo("Account\u009b1A\u009b2K");
+  }
 }
