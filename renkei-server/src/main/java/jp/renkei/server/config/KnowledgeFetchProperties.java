@@ -33,10 +33,10 @@ import org.springframework.validation.annotation.Validated;
  * @param nvdInterval the pause between two NVD requests of one fetch (default 6s, NVD's advice
  *     without a key; 0.6s is enough with one)
  * @param deadline how long one fetch of a source may read as a whole, every page, pause and
- *     Retry-After wait included (default 30m): the request under way then is cut off, what was
- *     read before it is kept (JVN pages are imported as they come, NVD pages read so far are
- *     imported) and the outcome says what stopped it; the import that follows has as long again
- *     before another instance may claim the source
+ *     Retry-After wait included (default 30m): the request under way then is cut off, what was read
+ *     before it is kept (JVN pages are imported as they come, NVD pages read so far are imported)
+ *     and the outcome says what stopped it; the import that follows has as long again before
+ *     another instance may claim the source
  * @param totalBytes the bytes one fetch reads before it begins no further page (default 512MB;
  *     after gzip): NVD holds a window's pages in memory until it imports them
  */

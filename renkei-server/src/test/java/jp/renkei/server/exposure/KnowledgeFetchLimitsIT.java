@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A knowledge fetch as a whole is bounded (harden32), as a feed poll is: {@code
  * renkei.exposure.fetch.deadline} cuts off the request under way and stops every wait, {@code
  * total-bytes} stops a source that answers page after page; what was read before the stop is kept
- * and the recorded outcome says what stopped it. Real sources on 127.0.0.1 ({@link
- * OutsideServer}) that trickle a page or answer pages without end; the hub's own outbound guard.
+ * and the recorded outcome says what stopped it. Real sources on 127.0.0.1 ({@link OutsideServer})
+ * that trickle a page or answer pages without end; the hub's own outbound guard.
  */
 class KnowledgeFetchLimitsIT extends ServerTest {
 

@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * hub calls (a TAXII peer, a webhook receiver, a knowledge source, an address inside the network):
  * routes by path prefix, each answered on its own thread, and a slow answer on demand — {@link
  * #trickle}: the status and headers at once, then one byte every 100 ms, each well inside any read
- * timeout, until the hub closes the connection, the byte count is sent, or the server is closed.
- * It counts the trickles begun, under way and cut off by the hub, and per path the connections and
- * the most at once. Start one per test (or per class, for a source configured at start-up) and
- * close it after.
+ * timeout, until the hub closes the connection, the byte count is sent, or the server is closed. It
+ * counts the trickles begun, under way and cut off by the hub, and per path the connections and the
+ * most at once. Start one per test (or per class, for a source configured at start-up) and close it
+ * after.
  */
 public final class OutsideServer implements AutoCloseable {
 
