@@ -170,8 +170,8 @@ public final class OutboundHttp implements AutoCloseable {
    */
   private final java.util.concurrent.ThreadPoolExecutor lookups = lookupPool();
 
-  static final int LOOKUP_THREADS = 16;
-  static final int LOOKUPS_WAITING = 256;
+  static final int LOOKUP_THREADS = 64;
+  static final int LOOKUPS_WAITING = 1024;
 
   private static java.util.concurrent.ThreadPoolExecutor lookupPool() {
     java.util.concurrent.ThreadPoolExecutor e =

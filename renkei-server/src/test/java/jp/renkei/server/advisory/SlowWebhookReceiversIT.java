@@ -42,6 +42,7 @@ class SlowWebhookReceiversIT extends ServerTest {
   @Autowired AdvisoryService advisories;
   @Autowired DirectoryService directory;
   @Autowired JdbcClient jdbc;
+  @Autowired jp.renkei.server.config.NotifyProperties notify;
 
   /** Trickles under /slow (a byte every 100 ms for 30 s); records and accepts the rest. */
   OutsideServer receiver;
@@ -180,5 +181,9 @@ class SlowWebhookReceiversIT extends ServerTest {
                         == 0)
             .count();
     assertThat(untried).isEqualTo(2);
+    // the back-off is the hub's, kept in the database (harden32): another instance, or this one
+    // restarted, leaves the receiver alone too
+    assertThat(jp.renkei.server.outbound.OtherInstance.heldWebhookReceivers(notify, jdbc))
+        .contains(o.id());
   }
 }
