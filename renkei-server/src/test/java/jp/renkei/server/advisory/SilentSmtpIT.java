@@ -57,20 +57,7 @@ class SilentSmtpIT extends ServerTest {
   long issue(Organisation to) {
     return advisories.issue(
         fixtures.actor(fixtures.user("nisc", Role.ANALYST)),
-        new NewAdvisory(
-            Fixtures.unique("黙るメールサーバ"),
-            "本文",
-            null,
-            List.of(),
-            List.of(),
-            "green",
-            false,
-            List.of(),
-            List.of(),
-            List.of(to.code()),
-            "normal",
-            null,
-            null));
+        SlowWebhookReceiversIT.advisory(Fixtures.unique("黙るメールサーバ"), List.of(to)));
   }
 
   @Test

@@ -72,7 +72,8 @@ class SlowWebhookReceiversIT extends ServerTest {
     return receiver.url(path);
   }
 
-  NewAdvisory advisory(String title, List<Organisation> to) {
+  /** A green advisory to the organisations, with nothing but its title and body. */
+  static NewAdvisory advisory(String title, List<Organisation> to) {
     return new NewAdvisory(
         title,
         "本文",
