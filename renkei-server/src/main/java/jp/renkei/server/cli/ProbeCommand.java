@@ -122,7 +122,7 @@ final class ProbeCommand implements Callable<Integer> {
     OutboundHttp guard =
         new OutboundHttp(
             new OutboundProperties(
-                allowRanges, allowHttp, timeout, 0, java.time.Duration.ofMinutes(10)),
+                allowRanges, allowHttp, timeout, 0, java.time.Duration.ofMinutes(10), timeout),
             OutboundHttp.interfaceAddresses());
     HttpProbe probe = HttpProbe.guarded(guard, timeout);
     long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();

@@ -32,6 +32,13 @@ import org.springframework.validation.annotation.Validated;
  *     limit from 5 to 50 requests in 30 seconds)
  * @param nvdInterval the pause between two NVD requests of one fetch (default 6s, NVD's advice
  *     without a key; 0.6s is enough with one)
+ * @param deadline how long one fetch of a source may read as a whole, every page, pause and
+ *     Retry-After wait included (default 30m): the request under way then is cut off, what was read
+ *     before it is kept (JVN pages are imported as they come, NVD pages read so far are imported)
+ *     and the outcome says what stopped it; the import that follows has as long again before
+ *     another instance may claim the source
+ * @param totalBytes the bytes one fetch reads before it begins no further page (default 512MB;
+ *     after gzip): NVD holds a window's pages in memory until it imports them
  */
 @Validated
 @ConfigurationProperties("renkei.exposure.fetch")
@@ -47,7 +54,21 @@ public record KnowledgeFetchProperties(
     @Min(1) @Max(10_000) @DefaultValue("50") int maxPages,
     @NotNull @DefaultValue("120s") Duration timeout,
     @DefaultValue("") String nvdApiKey,
-    @NotNull @DefaultValue("6s") Duration nvdInterval) {
+    @NotNull @DefaultValue("6s") Duration nvdInterval,
+    @NotNull @DefaultValue("30m") Duration deadline,
+    @NotNull @DefaultValue("512MB") DataSize totalBytes) {
+
+  /** Refuses a deadline or byte cap that is not positive at start-up, naming it. */
+  public KnowledgeFetchProperties {
+    if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
+      throw new IllegalArgumentException(
+          "renkei.exposure.fetch.deadline: must be positive, was " + deadline);
+    }
+    if (totalBytes != null && totalBytes.toBytes() <= 0) {
+      throw new IllegalArgumentException(
+          "renkei.exposure.fetch.total-bytes: must be positive, was " + totalBytes);
+    }
+  }
 
   /**
    * The longest {@code lastModStartDate}–{@code lastModEndDate} window the NVD CVE API 2.0 accepts;

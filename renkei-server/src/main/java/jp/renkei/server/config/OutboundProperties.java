@@ -28,6 +28,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxExchangeTime how long one request may take as a whole, redirects and the whole body
  *     included (default 10m): the read timeout bounds only the wait for each next byte, so a
  *     destination that trickles its answer a byte at a time is cut off here (feedpoll30)
+ * @param dnsTimeout how long a name lookup may take (default 10s): the JDK resolver blocks its
+ *     thread for as long as the system's resolver waits, so every lookup of the guard runs on a
+ *     bounded pool and is given up after this (a monitor probe waits at most what is left of its
+ *     attempt), the request failing with {@code name lookup of … did not answer within … s}
+ *     (harden32)
  */
 @Validated
 @ConfigurationProperties("renkei.outbound")
@@ -36,7 +41,8 @@ public record OutboundProperties(
     @DefaultValue("false") boolean allowHttp,
     @NotNull @DefaultValue("10s") Duration connectTimeout,
     @Min(0) @Max(10) @DefaultValue("3") int maxRedirects,
-    @NotNull @DefaultValue("10m") Duration maxExchangeTime) {
+    @NotNull @DefaultValue("10m") Duration maxExchangeTime,
+    @NotNull @DefaultValue("10s") Duration dnsTimeout) {
 
   /** Refuses a range that is not a literal CIDR at start-up, naming it. */
   public OutboundProperties {
@@ -44,6 +50,10 @@ public record OutboundProperties(
     if (maxExchangeTime == null || maxExchangeTime.isNegative() || maxExchangeTime.isZero()) {
       throw new IllegalArgumentException(
           "renkei.outbound.max-exchange-time: must be positive, was " + maxExchangeTime);
+    }
+    if (dnsTimeout == null || dnsTimeout.isNegative() || dnsTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "renkei.outbound.dns-timeout: must be positive, was " + dnsTimeout);
     }
     for (String r : allowRanges) {
       if (!r.isBlank()) {

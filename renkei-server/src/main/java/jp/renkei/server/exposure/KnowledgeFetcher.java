@@ -167,10 +167,9 @@ public class KnowledgeFetcher {
                 "update vuln_fetch set claimed_until = now() + cast(? as interval)"
                     + " where source = ? and (claimed_until is null or claimed_until < now())"
                     + " and (attempted_at is null or attempted_at <= now() - cast(? as interval))")
+            // the fetch reads until its deadline; its import then has as long again
             .params(
-                ((props.timeout().toSeconds() + props.nvdInterval().toSeconds())
-                        * (props.maxPages() + 1))
-                    + " seconds",
+                props.deadline().multipliedBy(2).toSeconds() + " seconds",
                 source,
                 cadence.toSeconds() + " seconds")
             .update()
@@ -180,13 +179,16 @@ public class KnowledgeFetcher {
   private Outcome fetch(String source) {
     Actor actor = new Actor(null, source, null, Role.PLATFORM_ADMIN, "fetch", null);
     Outcome o;
+    Budget budget = new Budget();
     try {
       o =
           switch (source) {
-            case "nvd" -> nvd(actor);
-            case "jvn" -> pages(source, actor, "startItem");
-            default -> single(source, actor);
+            case "nvd" -> nvd(actor, budget);
+            case "jvn" -> pages(source, actor, "startItem", budget);
+            default -> single(source, actor, budget);
           };
+    } catch (Stopped e) {
+      o = new Outcome(source, "failed", e.getMessage(), 0, 0);
     } catch (OutboundHttp.Failure e) {
       o = new Outcome(source, "failed", e.getMessage(), 0, 0);
     } catch (ExposureInputException e) {
@@ -205,8 +207,8 @@ public class KnowledgeFetcher {
     return args != null && args.length > 0 ? String.valueOf(args[args.length - 1]) : e.messageKey();
   }
 
-  private Outcome single(String source, Actor actor) {
-    Optional<byte[]> body = get(source, URI.create(props.url(source)), true);
+  private Outcome single(String source, Actor actor, Budget budget) {
+    Optional<byte[]> body = get(source, URI.create(props.url(source)), true, budget);
     if (body.isEmpty()) {
       return new Outcome(source, "not_modified", null, 0, 0);
     }
@@ -229,9 +231,11 @@ public class KnowledgeFetcher {
    * leaves the knowledge and the watermark as they were, and the same window is read again next
    * time. Only after the whole window is imported does the watermark move to its end. When {@code
    * max-pages} stops the reading early, what was read is imported (it only adds) and the watermark
-   * stays, so the window is read again.
+   * stays, so the window is read again. The fetch's {@link Budget} stops it the same way: past
+   * {@code total-bytes} no further page is begun; at the deadline the page under way is cut off,
+   * the pages read before it are imported and the fetch fails saying so.
    */
-  private Outcome nvd(Actor actor) {
+  private Outcome nvd(Actor actor, Budget budget) {
     URI base = URI.create(props.url("nvd"));
     java.time.OffsetDateTime mark =
         jdbc.sql("select watermark from vuln_fetch where source = 'nvd'")
@@ -266,11 +270,37 @@ public class KnowledgeFetcher {
       pages = 0;
       int start = -1;
       while (pages < props.maxPages()) {
-        if (requests++ > 0) {
-          pause();
+        if (pages > 0 && budget.spent() != null) {
+          break;
         }
         URI uri = start < 0 ? query : withParameter(query, "startIndex", String.valueOf(start));
-        Optional<byte[]> body = get("nvd", uri, !windowed && pages == 0);
+        Optional<byte[]> body;
+        try {
+          if (requests++ > 0) {
+            pause(budget);
+          }
+          body = get("nvd", uri, !windowed && pages == 0, budget);
+        } catch (Stopped e) {
+          if (pages == 0) {
+            throw e;
+          }
+          KnowledgeService.Summary s =
+              knowledge.importNvd(
+                  actor,
+                  new NvdReader.Result(records, rejected, 0, records.size(), records.size()));
+          exposure.afterImport(s);
+          throw new Stopped(
+              e.getMessage()
+                  + " while reading page "
+                  + (pages + 1)
+                  + "; the "
+                  + pages
+                  + " page(s) read before it were imported ("
+                  + s.kept()
+                  + " kept, "
+                  + s.refused().size()
+                  + " refused); read again next time");
+        }
         if (body.isEmpty()) {
           return new Outcome("nvd", "not_modified", null, 0, 0);
         }
@@ -306,10 +336,11 @@ public class KnowledgeFetcher {
                 + (split ? " (window shortened to max-pages; the rest next time)" : "")
             : "whole query";
     if (!whole) {
+      String limit = budget.spent() == null ? "max-pages reached" : budget.spent();
       return new Outcome(
           "nvd",
           "imported",
-          what + ", " + pages + " pages (max-pages reached; read again next time)",
+          what + ", " + pages + " pages (" + limit + "; read again next time)",
           s.kept(),
           s.refused().size());
     }
@@ -382,7 +413,8 @@ public class KnowledgeFetcher {
     }
   }
 
-  private static void sleep(Duration d) {
+  private static void sleep(Duration d, Budget budget) {
+    budget.checkWait(d, "waiting as Retry-After asked");
     try {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {
@@ -392,7 +424,8 @@ public class KnowledgeFetcher {
   }
 
   /** NVD's rate limit, politely: the configured pause between two requests of one fetch. */
-  private void pause() {
+  private void pause(Budget budget) {
+    budget.checkWait(props.nvdInterval(), "pausing between NVD pages");
     try {
       Thread.sleep(props.nvdInterval().toMillis());
     } catch (InterruptedException e) {
@@ -401,14 +434,50 @@ public class KnowledgeFetcher {
     }
   }
 
-  private Outcome pages(String source, Actor actor, String startParameter) {
+  /**
+   * A paged source (MyJVN), each page imported as it comes; the fetch's {@link Budget} stops it as
+   * the feed poll is stopped: past {@code total-bytes} or the deadline no further page is begun
+   * (the rest next time); a page cut off at the deadline fails the fetch, the pages before it
+   * staying imported.
+   */
+  private Outcome pages(String source, Actor actor, String startParameter, Budget budget) {
     URI base = URI.create(props.url(source));
     int kept = 0;
     int refused = 0;
     int start = -1;
     for (int page = 0; page < props.maxPages(); page++) {
+      if (page > 0 && budget.spent() != null) {
+        exposure.afterImport(
+            new KnowledgeService.Summary(source, null, kept, List.of(), java.util.Set.of(), null));
+        return new Outcome(
+            source,
+            "imported",
+            page + " pages (" + budget.spent() + "; the rest next time)",
+            kept,
+            refused);
+      }
       URI uri = start < 0 ? base : withParameter(base, startParameter, String.valueOf(start));
-      Optional<byte[]> body = get(source, uri, page == 0);
+      Optional<byte[]> body;
+      try {
+        body = get(source, uri, page == 0, budget);
+      } catch (Stopped e) {
+        if (page == 0) {
+          throw e;
+        }
+        exposure.afterImport(
+            new KnowledgeService.Summary(source, null, kept, List.of(), java.util.Set.of(), null));
+        throw new Stopped(
+            e.getMessage()
+                + " while reading page "
+                + (page + 1)
+                + "; the "
+                + page
+                + " page(s) before it stay imported ("
+                + kept
+                + " kept, "
+                + refused
+                + " refused); the rest next time");
+      }
       if (body.isEmpty()) {
         return new Outcome(source, "not_modified", null, 0, 0);
       }
@@ -454,7 +523,7 @@ public class KnowledgeFetcher {
   }
 
   /** The answer's body, or empty when the server says it has not changed (304). */
-  private Optional<byte[]> get(String source, URI uri, boolean conditional) {
+  private Optional<byte[]> get(String source, URI uri, boolean conditional, Budget budget) {
     OutboundHttp.Request req = OutboundHttp.Request.get(uri, props.timeout());
     if (source.equals("nvd") && !props.nvdApiKey().isBlank()) {
       req = req.with("apiKey", props.nvdApiKey().strip());
@@ -473,7 +542,7 @@ public class KnowledgeFetcher {
       }
     }
     int max = (int) Math.min(Integer.MAX_VALUE - 8, props.maxBytes().toBytes());
-    OutboundHttp.Response r = http.exchange(req, max);
+    OutboundHttp.Response r = budget.exchange(req, max);
     for (int waited = 0; r.status() == 403 || r.status() == 429; waited++) {
       Optional<Duration> wait = retryAfter(r.header("Retry-After").orElse(null));
       if (wait.isEmpty()) {
@@ -496,8 +565,8 @@ public class KnowledgeFetcher {
                 + RETRY_AFTER_TIMES
                 + " times as Retry-After asked; read again at the next fetch");
       }
-      sleep(wait.get());
-      r = http.exchange(req, max);
+      sleep(wait.get(), budget);
+      r = budget.exchange(req, max);
     }
     if (r.status() == 304 && conditional) {
       return Optional.empty();
@@ -513,7 +582,63 @@ public class KnowledgeFetcher {
           .params(r.header("ETag").orElse(null), r.header("Last-Modified").orElse(null), source)
           .update();
     }
-    return Optional.of(gunzip(r.body(), max));
+    byte[] body = gunzip(r.body(), max);
+    budget.bytes += body.length;
+    return Optional.of(body);
+  }
+
+  /**
+   * One fetch's limits ({@code renkei.exposure.fetch.deadline} from its start, {@code total-bytes}
+   * read in all): every request is cut off at the deadline, and no wait may pass it.
+   */
+  private final class Budget {
+    private final java.time.Instant deadline = java.time.Instant.now().plus(props.deadline());
+    private long bytes;
+
+    /** Which limit is reached, in the recorded outcome's words, or null while none is. */
+    String spent() {
+      if (!java.time.Instant.now().isBefore(deadline)) {
+        return "deadline of " + props.deadline().toSeconds() + " s reached";
+      }
+      return bytes >= props.totalBytes().toBytes()
+          ? "total-bytes of " + props.totalBytes() + " read"
+          : null;
+    }
+
+    OutboundHttp.Response exchange(OutboundHttp.Request req, int max) {
+      try {
+        return http.exchange(req, max, false, deadline);
+      } catch (OutboundHttp.Overdue e) {
+        if (java.time.Instant.now().isBefore(deadline)) {
+          throw e; // the exchange's own limit (renkei.outbound.max-exchange-time)
+        }
+        throw stopped("the answer from " + req.uri().getHost() + " was cut off");
+      }
+    }
+
+    /** Stops the fetch when a wait of {@code d} would pass the deadline. */
+    void checkWait(Duration d, String what) {
+      if (!java.time.Instant.now().plus(d).isBefore(deadline)) {
+        throw stopped("no time left for " + what);
+      }
+    }
+
+    private Stopped stopped(String what) {
+      return new Stopped(
+          "stopped at the fetch's deadline ("
+              + props.deadline().toSeconds()
+              + " s, renkei.exposure.fetch.deadline): "
+              + what);
+    }
+  }
+
+  /** The fetch's deadline stopped it; the message says where and what was kept. */
+  private static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped(String message) {
+      super(message, null, false, false);
+    }
   }
 
   /** A gzip body unpacked, at most {@code max} bytes (a bomb is refused, not unpacked). */

@@ -42,11 +42,13 @@ import jp.renkei.server.outbound.OutboundHttp;
  * host name verification), a minimal HTTP/1.1 GET, time to first byte, and the transfer of at most
  * {@link #MAX_BODY} bytes. Redirects are not followed: a 301 where a 200 is expected is a failure
  * the owner should see. Java's HTTP clients do not expose these phases, hence the socket code.
- * Thread-safe; one attempt blocks its thread for at most its timeout: connect, handshake and every
- * read share one deadline, and at that deadline a watchdog closes the socket. The read timeout
- * alone does not bound an attempt over TLS: the TLS layer reads a whole record (up to 16 KiB)
- * before it returns anything, each of its reads waiting the full timeout again, so a site that
- * trickled its handshake or a record one byte at a time held a worker for hours (outbound31).
+ * Thread-safe; one attempt blocks its thread for at most its timeout: name lookup, connect,
+ * handshake and every read share one deadline; the lookup (blocking in the JDK) is run on the
+ * guard's lookup pool and given up at the deadline (harden32), and at the deadline a watchdog
+ * closes the socket. The read timeout alone does not bound an attempt over TLS: the TLS layer reads
+ * a whole record (up to 16 KiB) before it returns anything, each of its reads waiting the full
+ * timeout again, so a site that trickled its handshake or a record one byte at a time held a worker
+ * for hours (outbound31).
  */
 public final class HttpProbe {
 
@@ -74,6 +76,14 @@ public final class HttpProbe {
   @FunctionalInterface
   public interface Resolver {
     InetAddress[] resolve(String host);
+
+    /**
+     * As {@link #resolve(String)}, given up after {@code within} (a failure saying that the name
+     * lookup did not answer); a resolver that cannot be cut answers as {@code resolve(host)}.
+     */
+    default InetAddress[] resolve(String host, Duration within) {
+      return resolve(host);
+    }
   }
 
   private final Resolver resolver;
@@ -102,7 +112,19 @@ public final class HttpProbe {
 
   /** The guard of the hub as a resolver. */
   public static HttpProbe guarded(OutboundHttp guard, Duration timeout) {
-    return new HttpProbe(guard::checkedAddresses, timeout);
+    return new HttpProbe(
+        new Resolver() {
+          @Override
+          public InetAddress[] resolve(String host) {
+            return guard.checkedAddresses(host);
+          }
+
+          @Override
+          public InetAddress[] resolve(String host, Duration within) {
+            return guard.checkedAddresses(host, within);
+          }
+        },
+        timeout);
   }
 
   private static final ThreadLocal<Instant> PRESENTED_NOT_AFTER = new ThreadLocal<>();
@@ -185,7 +207,10 @@ public final class HttpProbe {
     try {
       InetAddress[] addresses;
       try {
-        addresses = resolver.resolve(host);
+        // the lookup shares the attempt's deadline: the JDK resolver blocks, so it is waited for
+        // on the guard's lookup pool and given up when the attempt's time is over
+        addresses =
+            resolver.resolve(host, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
       } catch (OutboundHttp.Failure e) {
         return failed(at, ms, e.getMessage());
       }

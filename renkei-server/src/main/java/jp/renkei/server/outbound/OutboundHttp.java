@@ -136,6 +136,15 @@ public final class OutboundHttp implements AutoCloseable {
     }
   }
 
+  /** A name lookup not answered in time (or not begun: too many waiting); the host is not tried. */
+  private static final class SlowLookup extends UnknownHostException {
+    private static final long serialVersionUID = 1L;
+
+    SlowLookup(String message) {
+      super(message);
+    }
+  }
+
   /** Thrown from inside the resolver so the client stops before connecting. */
   private static final class RefusedAddress extends UnknownHostException {
     private static final long serialVersionUID = 1L;
@@ -151,6 +160,35 @@ public final class OutboundHttp implements AutoCloseable {
   private final Function<String, InetAddress[]> lookup;
   private final CloseableHttpClient client;
   private final Duration maxExchangeTime;
+  private final Duration dnsTimeout;
+
+  /**
+   * Runs the blocking name lookups, each waited for at most its time: at most {@link
+   * #LOOKUP_THREADS} at once and {@link #LOOKUPS_WAITING} waiting; past that a lookup fails at
+   * once. A lookup given up keeps its thread until the system resolver returns (the JDK's cannot be
+   * interrupted), so a resolver that never answers costs threads, never callers' time.
+   */
+  private final java.util.concurrent.ThreadPoolExecutor lookups = lookupPool();
+
+  static final int LOOKUP_THREADS = 64;
+  static final int LOOKUPS_WAITING = 1024;
+
+  private static java.util.concurrent.ThreadPoolExecutor lookupPool() {
+    java.util.concurrent.ThreadPoolExecutor e =
+        new java.util.concurrent.ThreadPoolExecutor(
+            LOOKUP_THREADS,
+            LOOKUP_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new java.util.concurrent.ArrayBlockingQueue<>(LOOKUPS_WAITING),
+            r -> {
+              Thread t = new Thread(r, "outbound-dns");
+              t.setDaemon(true);
+              return t;
+            });
+    e.allowCoreThreadTimeOut(true);
+    return e;
+  }
 
   /** Closes the connection of an exchange whose deadline passes (one daemon thread). */
   private final ScheduledExecutorService deadlines =
@@ -174,6 +212,7 @@ public final class OutboundHttp implements AutoCloseable {
     this.maxRedirects = p.maxRedirects();
     this.lookup = lookup;
     this.maxExchangeTime = p.maxExchangeTime();
+    this.dnsTimeout = p.dnsTimeout();
     this.client =
         HttpClients.custom()
             .setConnectionManager(
@@ -204,7 +243,12 @@ public final class OutboundHttp implements AutoCloseable {
   public static OutboundHttp unrestricted(Duration connectTimeout) {
     return new OutboundHttp(
         new OutboundProperties(
-            List.of("0.0.0.0/0", "::/0"), true, connectTimeout, 3, Duration.ofMinutes(10)),
+            List.of("0.0.0.0/0", "::/0"),
+            true,
+            connectTimeout,
+            3,
+            Duration.ofMinutes(10),
+            connectTimeout),
         Set.of());
   }
 
@@ -429,6 +473,8 @@ public final class OutboundHttp implements AutoCloseable {
           });
     } catch (RefusedAddress e) {
       throw new Refused(e.getMessage());
+    } catch (SlowLookup e) {
+      throw new Unreachable(e.getMessage());
     } catch (UnknownHostException e) {
       throw new Unreachable("unknown host " + r.uri().getHost());
     } catch (HttpHostConnectException e) {
@@ -444,6 +490,10 @@ public final class OutboundHttp implements AutoCloseable {
       if (refused != null) {
         throw new Refused(refused.getMessage());
       }
+      SlowLookup slow = cause(e, SlowLookup.class);
+      if (slow != null) {
+        throw new Unreachable(slow.getMessage());
+      }
       throw new Failure("I/O error: " + e.getClass().getSimpleName());
     }
   }
@@ -457,13 +507,24 @@ public final class OutboundHttp implements AutoCloseable {
    * site monitor's phase-timed probes), which then connect to exactly these.
    *
    * @throws Refused when any address is refused
-   * @throws Unreachable when the name does not resolve
+   * @throws Unreachable when the name does not resolve, or its lookup does not answer within {@code
+   *     renkei.outbound.dns-timeout}
    */
   public InetAddress[] checkedAddresses(String host) {
+    return checkedAddresses(host, dnsTimeout);
+  }
+
+  /**
+   * As {@link #checkedAddresses(String)}, the lookup waited for at most {@code within} (and never
+   * longer than {@code renkei.outbound.dns-timeout}): for a caller with a deadline of its own.
+   */
+  public InetAddress[] checkedAddresses(String host, Duration within) {
     try {
-      return resolve(host);
+      return resolve(host, within.compareTo(dnsTimeout) < 0 ? within : dnsTimeout);
     } catch (RefusedAddress e) {
       throw new Refused(e.getMessage());
+    } catch (SlowLookup e) {
+      throw new Unreachable(e.getMessage());
     } catch (UnknownHostException e) {
       throw new Unreachable("unknown host " + host);
     }
@@ -480,9 +541,13 @@ public final class OutboundHttp implements AutoCloseable {
 
   /** Resolves a host once and checks every address; any refused address refuses the host. */
   InetAddress[] resolve(String host) throws UnknownHostException {
+    return resolve(host, dnsTimeout);
+  }
+
+  private InetAddress[] resolve(String host, Duration within) throws UnknownHostException {
     String h =
         host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    InetAddress[] addresses = lookup.apply(h);
+    InetAddress[] addresses = lookUp(h, within);
     if (addresses == null || addresses.length == 0) {
       throw new UnknownHostException(h);
     }
@@ -498,6 +563,47 @@ public final class OutboundHttp implements AutoCloseable {
       }
     }
     return addresses;
+  }
+
+  /** The lookup of {@code h}, given up after {@code within}; an address literal at once. */
+  private InetAddress[] lookUp(String h, Duration within) throws UnknownHostException {
+    if (literal(h)) {
+      return lookup.apply(h); // parsed, not looked up
+    }
+    java.util.concurrent.Future<InetAddress[]> f;
+    try {
+      f = lookups.submit(() -> lookup.apply(h));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw new SlowLookup(
+          "name lookup of " + h + " not begun: " + LOOKUPS_WAITING + " lookups already waiting");
+    }
+    try {
+      return f.get(Math.max(1, within.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      f.cancel(true);
+      throw new SlowLookup(
+          "name lookup of " + h + " did not answer within " + seconds(within) + " s");
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new SlowLookup("name lookup of " + h + " interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new UnknownHostException(h);
+    }
+  }
+
+  /** Seconds to a tenth, a whole number without its fraction ({@code 10}, {@code 1.5}). */
+  static String seconds(Duration d) {
+    long tenths = Math.round(d.toMillis() / 100.0);
+    return tenths % 10 == 0 ? String.valueOf(tenths / 10) : String.valueOf(tenths / 10.0);
+  }
+
+  /** An IPv4 dotted quad or an IPv6 literal: the JDK parses it without any lookup. */
+  private static boolean literal(String h) {
+    return h.indexOf(':') >= 0 || h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
   }
 
   private static String article(String why) {
@@ -551,6 +657,7 @@ public final class OutboundHttp implements AutoCloseable {
   @Override
   public void close() {
     deadlines.shutdownNow();
+    lookups.shutdownNow();
     try {
       client.close();
     } catch (IOException e) {

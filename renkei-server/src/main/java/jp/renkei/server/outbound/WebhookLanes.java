@@ -1,9 +1,7 @@
 package jp.renkei.server.outbound;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +40,11 @@ import org.springframework.stereotype.Component;
  * The senders' claims exclude {@link #held()} receivers, and their rows stay {@code pending} with
  * their lease while in flight, so at-least-once (a crash loses nothing; the lease expires and the
  * row is retried) and a withdrawal's wait for an earlier version in flight are as they were. The
- * state is this instance's: another instance may deliver to the same receiver at the same time.
- * Thread-safe; {@link #start} is meant to be called from the scheduling thread.
+ * back-off is kept in the database ({@code webhook_backoff}, V405, harden32), on the database's
+ * clock: every instance of the hub leaves a backing-off receiver alone, and a restart does not
+ * forget it. Deliveries in flight are this instance's: two instances may each deliver one to the
+ * same receiver at the same time. Thread-safe; {@link #start} is meant to be called from the
+ * scheduling thread.
  */
 @Component
 public class WebhookLanes implements AutoCloseable {
@@ -56,12 +57,9 @@ public class WebhookLanes implements AutoCloseable {
   /** The longest back-off of a receiver. */
   static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
 
-  private record Backoff(int failures, Instant until, String target) {}
-
   private final ThreadPoolExecutor pool;
   private final int threads;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-  private final Map<Long, Backoff> backoff = new ConcurrentHashMap<>();
 
   private final JdbcClient jdbc;
 
@@ -99,29 +97,15 @@ public class WebhookLanes implements AutoCloseable {
    */
   public Set<Long> held() {
     Set<Long> held = new HashSet<>(inFlight);
-    Instant now = Instant.now();
-    Map<Long, String> waiting = new java.util.HashMap<>();
-    backoff.forEach(
-        (org, b) -> {
-          if (b.until().isAfter(now)) {
-            waiting.put(org, b.target());
-          }
-        });
-    if (!waiting.isEmpty()) {
-      // the back-off is the failed address's: an organisation that registered another one since
-      // is not held (its new receiver has done nothing wrong)
-      StringBuilder in = new StringBuilder();
-      for (long id : waiting.keySet()) {
-        in.append(in.isEmpty() ? "" : ",").append(id);
-      }
-      jdbc.sql("select id, webhook_url from organisation where id in (" + in + ")")
-          .query(
-              rs -> {
-                if (rs.getString(2) != null && rs.getString(2).equals(waiting.get(rs.getLong(1)))) {
-                  held.add(rs.getLong(1));
-                }
-              });
-    }
+    // the back-off is the failed address's: an organisation that registered another one since is
+    // not held (its new receiver has done nothing wrong)
+    held.addAll(
+        jdbc.sql(
+                "select b.organisation_id from webhook_backoff b"
+                    + " join organisation o on o.id = b.organisation_id"
+                    + " where b.held_until > now() and o.webhook_url = b.target")
+            .query(Long.class)
+            .list());
     return held;
   }
 
@@ -189,7 +173,9 @@ public class WebhookLanes implements AutoCloseable {
 
   private void outcome(long organisationId, String target, String error, Duration took) {
     if (error == null) {
-      backoff.remove(organisationId);
+      jdbc.sql("delete from webhook_backoff where organisation_id = ?")
+          .param(organisationId)
+          .update();
       return;
     }
     if (took.compareTo(slow) < 0) {
@@ -197,14 +183,22 @@ public class WebhookLanes implements AutoCloseable {
       // retried on their own backoff as before
       return;
     }
-    backoff.compute(
-        organisationId,
-        (org, b) -> {
-          int failures = b == null || !b.target().equals(target) ? 1 : b.failures() + 1;
-          Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 10));
-          return new Backoff(
-              failures, Instant.now().plus(d.compareTo(MAX_BACKOFF) < 0 ? d : MAX_BACKOFF), target);
-        });
+    // FIRST_BACKOFF doubling with each further slow failure of the same address, at most
+    // MAX_BACKOFF; another address starts again at the first
+    jdbc.sql(
+            "insert into webhook_backoff as b (organisation_id, target, failures, held_until)"
+                + " values (:org, :target, 1, now() + make_interval(secs => :first))"
+                + " on conflict (organisation_id) do update set"
+                + " failures = case when b.target = excluded.target then b.failures + 1 else 1 end,"
+                + " target = excluded.target,"
+                + " held_until = now() + make_interval(secs => least(:most,"
+                + " :first * power(2, least(10, case when b.target = excluded.target"
+                + " then b.failures else 0 end))))")
+        .param("org", organisationId)
+        .param("target", target)
+        .param("first", (double) FIRST_BACKOFF.toSeconds())
+        .param("most", (double) MAX_BACKOFF.toSeconds())
+        .update();
   }
 
   /** Deliveries in flight now (tests, the status page). */

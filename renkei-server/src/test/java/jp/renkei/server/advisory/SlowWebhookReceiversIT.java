@@ -3,24 +3,16 @@ package jp.renkei.server.advisory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.OutsideServer;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,75 +42,38 @@ class SlowWebhookReceiversIT extends ServerTest {
   @Autowired AdvisoryService advisories;
   @Autowired DirectoryService directory;
   @Autowired JdbcClient jdbc;
+  @Autowired jp.renkei.server.config.NotifyProperties notify;
 
-  HttpServer receiver;
-  volatile boolean stopping;
-  final AtomicInteger trickling = new AtomicInteger();
-  final AtomicInteger cutOff = new AtomicInteger();
-  final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
-  final Map<String, AtomicInteger> concurrent = new ConcurrentHashMap<>();
-  final Map<String, Integer> mostConcurrent = new ConcurrentHashMap<>();
+  /** Trickles under /slow (a byte every 100 ms for 30 s); records and accepts the rest. */
+  OutsideServer receiver;
+
   final List<String> fast = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void start() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.setExecutor(Executors.newCachedThreadPool());
-    receiver.createContext(
-        "/",
-        ex -> {
-          ex.getRequestBody().readAllBytes();
-          String path = ex.getRequestURI().getPath();
-          if (path.startsWith("/slow")) {
-            connections.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            int now = concurrent.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            mostConcurrent.merge(path, now, Math::max);
-            try {
-              trickle(ex);
-            } finally {
-              concurrent.get(path).decrementAndGet();
-            }
-            return;
-          }
-          fast.add(path);
-          ex.sendResponseHeaders(204, -1);
-          ex.close();
-        });
-    receiver.start();
-  }
-
-  /** The status at once, then one byte every 100 ms for 30 s: each read is answered in time. */
-  void trickle(HttpExchange ex) throws IOException {
-    trickling.incrementAndGet();
-    ex.sendResponseHeaders(200, 1_000_000);
-    OutputStream out = ex.getResponseBody();
-    try {
-      for (int i = 0; i < 300 && !stopping; i++) {
-        out.write(' ');
-        out.flush();
-        Thread.sleep(100);
-      }
-    } catch (IOException e) {
-      cutOff.incrementAndGet(); // the hub closed the connection
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      trickling.decrementAndGet();
-      ex.close();
-    }
+  void start() {
+    receiver =
+        OutsideServer.start()
+            .trickling("/slow", null, 300)
+            .on(
+                "/",
+                ex -> {
+                  ex.getRequestBody().readAllBytes();
+                  fast.add(ex.getRequestURI().getPath());
+                  OutsideServer.answer(ex, 204, null, null);
+                });
   }
 
   @AfterEach
   void stop() {
-    stopping = true;
-    receiver.stop(0);
+    receiver.close();
   }
 
   String url(String path) {
-    return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+    return receiver.url(path);
   }
 
-  NewAdvisory advisory(String title, List<Organisation> to) {
+  /** A green advisory to the organisations, with nothing but its title and body. */
+  static NewAdvisory advisory(String title, List<Organisation> to) {
     return new NewAdvisory(
         title,
         "本文",
@@ -155,7 +110,7 @@ class SlowWebhookReceiversIT extends ServerTest {
     }
     // the slow receivers' advisory first: its rows are due before the e-mail's
     advisories.issue(nisc, advisory(Fixtures.unique("slow receivers"), slow));
-    await().atMost(Duration.ofSeconds(20)).until(() -> trickling.get() > 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> receiver.active() > 0);
 
     Organisation mailOnly = fixtures.operator("finance");
     String duty = Fixtures.unique("duty-slow") + "@receivers.example";
@@ -169,7 +124,7 @@ class SlowWebhookReceiversIT extends ServerTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> pending(id, mailOnly, "email") == 0 && pending(id, quick, "webhook") == 0);
-    int endedMeanwhile = cutOff.get();
+    int endedMeanwhile = receiver.cutOff();
     long delayMillis = (System.nanoTime() - issued) / 1_000_000;
     System.out.printf(
         "BENCH outbound31: %d slow webhook receivers (trickling, 1-s timeout): the e-mail and the"
@@ -182,7 +137,7 @@ class SlowWebhookReceiversIT extends ServerTest {
         .isLessThan(SLOW);
 
     // every slow receiver is cut off at its deadline and its row backs off
-    await().atMost(Duration.ofSeconds(60)).until(() -> cutOff.get() >= SLOW);
+    await().atMost(Duration.ofSeconds(60)).until(() -> receiver.cutOff() >= SLOW);
     for (Organisation o : slow) {
       assertThat(
               jdbc.sql(
@@ -204,7 +159,7 @@ class SlowWebhookReceiversIT extends ServerTest {
     for (int i = 0; i < 3; i++) {
       ids.add(advisories.issue(nisc, advisory(Fixtures.unique("one at a time"), List.of(o))));
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> cutOff.get() >= 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> receiver.cutOff() >= 1);
     // a fast receiver's delivery issued after the failure goes at once ...
     Organisation quick = fixtures.operator("finance");
     directory.setDelivery(Actor.cli(), quick.id(), null, url("/fast/" + quick.code()));
@@ -212,8 +167,8 @@ class SlowWebhookReceiversIT extends ServerTest {
         advisories.issue(nisc, advisory(Fixtures.unique("after the failure"), List.of(quick)));
     await().atMost(Duration.ofSeconds(30)).until(() -> pending(later, quick, "webhook") == 0);
     // ... while the failed receiver's other rows wait for its back-off (30 s): not tried at all
-    assertThat(connections.get(path).get()).isEqualTo(1);
-    assertThat(mostConcurrent.get(path)).isEqualTo(1);
+    assertThat(receiver.connections(path)).isEqualTo(1);
+    assertThat(receiver.mostConcurrent(path)).isEqualTo(1);
     long untried =
         ids.stream()
             .filter(
@@ -227,5 +182,9 @@ class SlowWebhookReceiversIT extends ServerTest {
                         == 0)
             .count();
     assertThat(untried).isEqualTo(2);
+    // the back-off is the hub's, kept in the database (harden32): another instance, or this one
+    // restarted, leaves the receiver alone too
+    assertThat(jp.renkei.server.outbound.OtherInstance.heldWebhookReceivers(notify, jdbc))
+        .contains(o.id());
   }
 }

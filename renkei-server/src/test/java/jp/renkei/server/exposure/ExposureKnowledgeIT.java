@@ -267,24 +267,47 @@ class ExposureKnowledgeIT extends ServerTest {
   }
 
   KnowledgeFetcher fetcher(Map<String, String> urls, long maxBytes, Duration nvdInterval) {
+    return fetcher(urls, maxBytes, nvdInterval, 5, Duration.ofMinutes(30), 512L << 20);
+  }
+
+  KnowledgeFetcher fetcher(
+      Map<String, String> urls,
+      long maxBytes,
+      Duration nvdInterval,
+      int maxPages,
+      Duration deadline,
+      long totalBytes) {
     return new KnowledgeFetcher(
-        new KnowledgeFetchProperties(
-            true,
-            Duration.ofHours(24),
-            Duration.ofMinutes(10),
-            urls.getOrDefault("kev", ""),
-            urls.getOrDefault("epss", ""),
-            urls.getOrDefault("nvd", ""),
-            urls.getOrDefault("jvn", ""),
-            DataSize.ofBytes(maxBytes),
-            5,
-            Duration.ofSeconds(10),
-            "",
-            nvdInterval),
+        props(urls, maxBytes, nvdInterval, maxPages, deadline, totalBytes),
         outbound,
         knowledge,
         exposure,
         jdbc);
+  }
+
+  /** A scheduled fetch of the sources at {@code urls}, enabled, with these limits. */
+  static KnowledgeFetchProperties props(
+      Map<String, String> urls,
+      long maxBytes,
+      Duration nvdInterval,
+      int maxPages,
+      Duration deadline,
+      long totalBytes) {
+    return new KnowledgeFetchProperties(
+        true,
+        Duration.ofHours(24),
+        Duration.ofMinutes(10),
+        urls.getOrDefault("kev", ""),
+        urls.getOrDefault("epss", ""),
+        urls.getOrDefault("nvd", ""),
+        urls.getOrDefault("jvn", ""),
+        DataSize.ofBytes(maxBytes),
+        maxPages,
+        Duration.ofSeconds(10),
+        "",
+        nvdInterval,
+        deadline,
+        DataSize.ofBytes(totalBytes));
   }
 
   String kevDocument(String cve, String product) {

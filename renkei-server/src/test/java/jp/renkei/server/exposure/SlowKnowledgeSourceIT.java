@@ -3,16 +3,9 @@ package jp.renkei.server.exposure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.renkei.server.advisory.AdvisoryService;
 import jp.renkei.server.advisory.NewAdvisory;
 import jp.renkei.server.audit.Actor;
@@ -20,6 +13,7 @@ import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.support.Fixtures;
+import jp.renkei.server.support.OutsideServer;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -38,48 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class SlowKnowledgeSourceIT extends ServerTest {
 
-  static final HttpServer KEV;
-  static final AtomicInteger TRICKLING = new AtomicInteger();
-  static final AtomicInteger CUT_OFF = new AtomicInteger();
-  static volatile boolean stopping;
-
-  static {
-    try {
-      KEV = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    KEV.setExecutor(Executors.newCachedThreadPool());
-    KEV.createContext(
-        "/kev.json",
-        ex -> {
-          TRICKLING.incrementAndGet();
-          ex.getResponseHeaders().add("Content-Type", "application/json");
-          ex.sendResponseHeaders(200, 1_000_000);
-          OutputStream out = ex.getResponseBody();
-          try {
-            for (int i = 0; i < 600 && !stopping; i++) {
-              out.write(' ');
-              out.flush();
-              Thread.sleep(100);
-            }
-          } catch (IOException e) {
-            CUT_OFF.incrementAndGet(); // the hub closed the connection
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          } finally {
-            ex.close();
-          }
-        });
-    KEV.start();
-  }
+  static final OutsideServer KEV =
+      OutsideServer.start().trickling("/kev.json", "application/json", 600);
 
   @DynamicPropertySource
   static void trickling(DynamicPropertyRegistry registry) {
     registry.add("renkei.exposure.fetch.enabled", () -> "true");
-    registry.add(
-        "renkei.exposure.fetch.kev-url",
-        () -> "http://127.0.0.1:" + KEV.getAddress().getPort() + "/kev.json");
+    registry.add("renkei.exposure.fetch.kev-url", () -> KEV.url("/kev.json"));
     // the test starts the fetch itself, once
     registry.add("renkei.exposure.fetch.check-interval", () -> "1h");
     registry.add("renkei.outbound.max-exchange-time", () -> "6s");
@@ -87,8 +46,7 @@ class SlowKnowledgeSourceIT extends ServerTest {
 
   @AfterAll
   static void stop() {
-    stopping = true;
-    KEV.stop(0);
+    KEV.close();
   }
 
   @Autowired KnowledgeFetchScheduler knowledge;
@@ -109,7 +67,7 @@ class SlowKnowledgeSourceIT extends ServerTest {
   void aTricklingSourceHoldsNoAdvisoryEmail() throws Exception {
     jdbc.sql("delete from vuln_fetch where source = 'kev'").update();
     scheduler.schedule(knowledge::fetchDue, Instant.now());
-    await().atMost(Duration.ofSeconds(20)).until(() -> TRICKLING.get() > 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> KEV.started() > 0);
 
     Organisation bank = fixtures.operator("finance");
     String duty = Fixtures.unique("duty-kev") + "@slow-source.example";
@@ -132,11 +90,11 @@ class SlowKnowledgeSourceIT extends ServerTest {
             null,
             null));
     await().atMost(Duration.ofSeconds(20)).until(() -> !mailTextsTo(duty).isEmpty());
-    assertThat(CUT_OFF.get()).as("the e-mail went while the source was still trickling").isZero();
+    assertThat(KEV.cutOff()).as("the e-mail went while the source was still trickling").isZero();
 
     // the fetch itself ends at the exchange's deadline, recorded as failed
     await().atMost(Duration.ofSeconds(30)).until(() -> outcome() != null);
     assertThat(outcome()).startsWith("failed: ");
-    await().atMost(Duration.ofSeconds(10)).until(() -> CUT_OFF.get() > 0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> KEV.cutOff() > 0);
   }
 }

@@ -3,17 +3,10 @@ package jp.renkei.server.intel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.Organisation;
@@ -21,6 +14,7 @@ import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
+import jp.renkei.server.support.OutsideServer;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,66 +50,33 @@ class SlowPeerIT extends ServerTest {
   @Autowired FeedPoller poller;
   @Autowired org.springframework.scheduling.TaskScheduler scheduler;
 
-  HttpServer peer;
-  HttpServer receiver;
-  volatile boolean stopping;
-  final AtomicInteger trickling = new AtomicInteger();
-  final AtomicInteger cutOff = new AtomicInteger();
+  /** The TAXII peer under /taxii2/ and the webhook receiver (its /slow paths trickle). */
+  OutsideServer outside;
+
   final List<String> received = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void servers() throws Exception {
-    peer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    peer.setExecutor(Executors.newCachedThreadPool());
-    peer.createContext("/", ex -> trickle(ex, "application/taxii+json;version=2.1"));
-    peer.start();
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.setExecutor(Executors.newCachedThreadPool());
-    receiver.createContext(
-        "/",
-        ex -> {
-          ex.getRequestBody().readAllBytes();
-          if (ex.getRequestURI().getPath().startsWith("/slow")) {
-            trickle(ex, "text/plain");
-            return;
-          }
-          received.add(ex.getRequestURI().getPath());
-          ex.sendResponseHeaders(204, -1);
-          ex.close();
-        });
-    receiver.start();
-  }
-
-  /** Headers at once, then one byte every 100 ms for a minute: each read is answered in time. */
-  void trickle(HttpExchange ex, String type) throws IOException {
-    trickling.incrementAndGet();
-    ex.getResponseHeaders().add("Content-Type", type);
-    ex.sendResponseHeaders(200, 1_000_000);
-    OutputStream out = ex.getResponseBody();
-    try {
-      for (int i = 0; i < 600 && !stopping; i++) {
-        out.write(' ');
-        out.flush();
-        Thread.sleep(100);
-      }
-    } catch (IOException e) {
-      cutOff.incrementAndGet(); // the hub closed the connection
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      ex.close();
-    }
+  void servers() {
+    outside =
+        OutsideServer.start()
+            .trickling("/taxii2/", "application/taxii+json;version=2.1", 600)
+            .trickling("/slow", "text/plain", 600)
+            .on(
+                "/",
+                ex -> {
+                  ex.getRequestBody().readAllBytes();
+                  received.add(ex.getRequestURI().getPath());
+                  OutsideServer.answer(ex, 204, null, null);
+                });
   }
 
   @AfterEach
   void stop() {
-    stopping = true;
-    peer.stop(0);
-    receiver.stop(0);
+    outside.close();
   }
 
-  String url(HttpServer s, String path) {
-    return "http://127.0.0.1:" + s.getAddress().getPort() + path;
+  String url(String path) {
+    return outside.url(path);
   }
 
   @Test
@@ -127,14 +88,14 @@ class SlowPeerIT extends ServerTest {
             .findFirst()
             .orElseThrow();
     Organisation bank = fixtures.operator("finance");
-    directory.setDelivery(Actor.cli(), bank.id(), null, url(receiver, "/hook"));
+    directory.setDelivery(Actor.cli(), bank.id(), null, url("/hook"));
 
     TaxiiFeeds.Feed slow =
         feeds.create(
             fixtures.actor(admin),
             new TaxiiFeeds.NewFeed(
                 Fixtures.unique("trickle"),
-                url(peer, "/taxii2/api/"),
+                url("/taxii2/api/"),
                 "c",
                 "none",
                 null,
@@ -146,7 +107,7 @@ class SlowPeerIT extends ServerTest {
                 60));
     // the server's own poller, on the scheduling thread, begins the poll; the peer trickles
     scheduler.schedule(poller::pollDue, java.time.Instant.now());
-    await().atMost(Duration.ofSeconds(20)).until(() -> trickling.get() > 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> outside.started() > 0);
 
     // meanwhile an advisory is issued: its webhook is delivered by the scheduled outbox sender,
     // which must not wait for the peer (before feedpoll30 it waited for the whole trickle)
@@ -161,7 +122,9 @@ class SlowPeerIT extends ServerTest {
                 + "\"]}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     await().atMost(Duration.ofSeconds(20)).until(() -> received.contains("/hook"));
-    assertThat(cutOff.get()).as("the delivery came while the peer was still trickling").isZero();
+    assertThat(outside.cutOff())
+        .as("the delivery came while the peer was still trickling")
+        .isZero();
 
     // and the poll itself ends at its deadline: the connection closed, the feed failed, backing off
     await().atMost(Duration.ofSeconds(30)).until(() -> lastError(slow.id()) != null);
@@ -173,7 +136,7 @@ class SlowPeerIT extends ServerTest {
                 .query(Long.class)
                 .single())
         .isZero();
-    await().atMost(Duration.ofSeconds(10)).until(() -> cutOff.get() > 0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> outside.cutOff() > 0);
   }
 
   String lastError(long feed) {
@@ -187,7 +150,7 @@ class SlowPeerIT extends ServerTest {
   @Test
   void aTricklingWebhookReceiverIsCutOffAtTheWholeExchangeDeadline() {
     Organisation bank = fixtures.operator("finance");
-    directory.setDelivery(Actor.cli(), bank.id(), null, url(receiver, "/slow"));
+    directory.setDelivery(Actor.cli(), bank.id(), null, url("/slow"));
     Http nisc = http().bearer(fixtures.token(fixtures.user("nisc", Role.ANALYST)));
     HttpResponse<String> r =
         nisc.postJson(
@@ -210,7 +173,7 @@ class SlowPeerIT extends ServerTest {
                     .optional()
                     .filter(e -> e.startsWith("no complete answer before the exchange's deadline"))
                     .isPresent());
-    await().atMost(Duration.ofSeconds(10)).until(() -> cutOff.get() > 0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> outside.cutOff() > 0);
   }
 
   TaxiiFeeds.Feed trickleFeed(UserAccount admin) {
@@ -223,7 +186,7 @@ class SlowPeerIT extends ServerTest {
         fixtures.actor(admin),
         new TaxiiFeeds.NewFeed(
             Fixtures.unique("trickle"),
-            url(peer, "/taxii2/api/"),
+            url("/taxii2/api/"),
             "c",
             "none",
             null,
@@ -248,9 +211,9 @@ class SlowPeerIT extends ServerTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     assertThat(r.headers().firstValue("Location")).hasValue("/api/v1/feeds/" + slow.id());
     assertThat(lastError(slow.id())).as("answered before the poll had a result").isNull();
-    assertThat(cutOff.get()).isZero();
+    assertThat(outside.cutOff()).isZero();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> trickling.get() > 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> outside.started() > 0);
     await().atMost(Duration.ofSeconds(30)).until(() -> lastError(slow.id()) != null);
     assertThat(lastError(slow.id()))
         .startsWith("no complete answer before the exchange's deadline");

@@ -132,4 +132,31 @@ class HttpProbeDeadlineTest {
     assertThat(cutOff).as("the hub stopped reading and closed").isTrue();
     assertThat(written.get()).isLessThan(10_000 * 8192);
   }
+
+  /**
+   * A name lookup is part of the attempt (harden32): a resolver that never answers — a real DNS
+   * server on 127.0.0.1 that receives the query and stays silent, asked over the DNS protocol —
+   * ends the attempt at its deadline, and the result says it was the lookup.
+   */
+  @Test
+  void aNameLookupThatNeverAnswersEndsTheAttemptSayingSo() {
+    try (jp.renkei.server.support.SilentResolver dns =
+            jp.renkei.server.support.SilentResolver.start();
+        jp.renkei.server.outbound.OutboundHttp guard =
+            jp.renkei.server.outbound.Guards.withLookup(dns.lookup(), Duration.ofSeconds(30))) {
+      HttpProbe probe = HttpProbe.guarded(guard, Duration.ofSeconds(1));
+      HttpProbe.Attempts a =
+          probe.probe(
+              new HttpProbe.Target(URI.create("http://site.example/"), 200, null),
+              1,
+              Duration.ofSeconds(1));
+      assertThat(a.result().ok()).isFalse();
+      assertThat(a.attempts()).isEqualTo(2);
+      assertThat(a.error()).isEqualTo("name lookup of site.example did not answer within 1 s");
+      assertThat(a.result().millis()).doesNotContainKey(jp.renkei.engine.monitor.Phase.DNS);
+      org.awaitility.Awaitility.await("the lookup really asked the silent server")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> dns.queries() > 0);
+    }
+  }
 }

@@ -3,8 +3,6 @@ package jp.renkei.server.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import jp.renkei.server.intel.StixCollection;
 import jp.renkei.server.intel.TaxiiFeeds;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
+import jp.renkei.server.support.OutsideServer;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,51 +38,53 @@ class OutboundGuardIT extends ServerTest {
   @Autowired IntelService intel;
   @Autowired JdbcClient jdbc;
 
-  HttpServer internal;
-  HttpServer allowed;
+  /** An address inside the network (127.0.0.2, not allowed) and an allowed outside one. */
+  OutsideServer internal;
+
+  OutsideServer allowed;
   final List<String> internalSeen = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void servers() throws Exception {
-    internal = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
-    internal.createContext(
-        "/",
-        ex -> {
-          internalSeen.add(ex.getRequestMethod() + " " + ex.getRequestURI());
-          ex.sendResponseHeaders(200, -1);
-          ex.close();
-        });
-    internal.start();
-    allowed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    allowed.createContext(
-        "/",
-        ex -> {
-          if (ex.getRequestURI().getPath().startsWith("/hop")) {
-            ex.getResponseHeaders().add("Location", internalUrl("/latest/meta-data/"));
-            ex.sendResponseHeaders(307, -1);
-          } else {
-            byte[] b =
-                "<html>stack trace: secret-db.internal:5432".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(503, b.length);
-            ex.getResponseBody().write(b);
-          }
-          ex.close();
-        });
-    allowed.start();
+  void servers() {
+    internal =
+        OutsideServer.startOn("127.0.0.2")
+            .on(
+                "/",
+                ex -> {
+                  internalSeen.add(ex.getRequestMethod() + " " + ex.getRequestURI());
+                  OutsideServer.answer(ex, 200, null, null);
+                });
+    allowed =
+        OutsideServer.start()
+            .on(
+                "/hop",
+                ex -> {
+                  ex.getResponseHeaders().add("Location", internalUrl("/latest/meta-data/"));
+                  OutsideServer.answer(ex, 307, null, null);
+                })
+            .on(
+                "/",
+                ex ->
+                    OutsideServer.answer(
+                        ex,
+                        503,
+                        null,
+                        "<html>stack trace: secret-db.internal:5432"
+                            .getBytes(StandardCharsets.UTF_8)));
   }
 
   @AfterEach
   void stop() {
-    internal.stop(0);
-    allowed.stop(0);
+    internal.close();
+    allowed.close();
   }
 
   String internalUrl(String path) {
-    return "http://127.0.0.2:" + internal.getAddress().getPort() + path;
+    return internal.url(path);
   }
 
   String allowedUrl(String path) {
-    return "http://127.0.0.1:" + allowed.getAddress().getPort() + path;
+    return allowed.url(path);
   }
 
   @Test
@@ -303,7 +304,7 @@ class OutboundGuardIT extends ServerTest {
                 .param("feed:" + f.name())
                 .query(String.class)
                 .list();
-    String inside = "http://127.0.0.2:" + internal.getAddress().getPort();
+    String inside = "http://127.0.0.2:" + internal.port();
     assertThat(refusals.apply(moved))
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .startsWith(

@@ -100,12 +100,12 @@ class OutboundHttpTest {
 
   static OutboundHttp guard(List<String> ranges, boolean http) {
     return new OutboundHttp(
-        new OutboundProperties(ranges, http, T, 3, Duration.ofMinutes(10)), Set.of());
+        new OutboundProperties(ranges, http, T, 3, Duration.ofMinutes(10), T), Set.of());
   }
 
   static OutboundHttp guard(Function<String, InetAddress[]> dns) {
     return new OutboundHttp(
-        new OutboundProperties(List.of("127.0.0.1/32"), true, T, 3, Duration.ofMinutes(10)),
+        new OutboundProperties(List.of("127.0.0.1/32"), true, T, 3, Duration.ofMinutes(10), T),
         Set.of(),
         dns);
   }
@@ -261,7 +261,7 @@ class OutboundHttpTest {
     assertThatThrownBy(
             () ->
                 new OutboundProperties(
-                    List.of("partner.example/24"), false, T, 3, Duration.ofMinutes(10)))
+                    List.of("partner.example/24"), false, T, 3, Duration.ofMinutes(10), T))
         .hasMessageContaining("renkei.outbound.allow-ranges: not an IP address");
   }
 
@@ -317,7 +317,8 @@ class OutboundHttpTest {
     slow.start();
     try (OutboundHttp configured =
             new OutboundHttp(
-                new OutboundProperties(List.of("127.0.0.1/32"), true, T, 3, Duration.ofSeconds(1)),
+                new OutboundProperties(
+                    List.of("127.0.0.1/32"), true, T, 3, Duration.ofSeconds(1), T),
                 Set.of());
         OutboundHttp h = guard(List.of("127.0.0.1/32"), true)) {
       String base = "http://127.0.0.1:" + port(slow);
@@ -348,6 +349,30 @@ class OutboundHttpTest {
     } finally {
       stopping.set(true);
       slow.stop(0);
+    }
+  }
+
+  /**
+   * A name lookup that never answers fails the request after {@code dns-timeout} (harden32): a real
+   * DNS server on 127.0.0.1 receives the query and stays silent; the JDK resolver would block the
+   * caller's thread for as long as the system's resolver waits.
+   */
+  @Test
+  void aNameLookupThatNeverAnswersFailsTheRequestAfterTheDnsTimeout() {
+    try (jp.renkei.server.support.SilentResolver dns =
+            jp.renkei.server.support.SilentResolver.start();
+        OutboundHttp h = Guards.withLookup(dns.lookup(), Duration.ofSeconds(1))) {
+      assertThatThrownBy(
+              () ->
+                  h.exchange(OutboundHttp.Request.get(URI.create("http://feed.example/"), T), 100))
+          .isInstanceOf(OutboundHttp.Unreachable.class)
+          .hasMessage("name lookup of feed.example did not answer within 1 s");
+      assertThatThrownBy(() -> h.checkedAddresses("probe.example", Duration.ofMillis(1500)))
+          .isInstanceOf(OutboundHttp.Unreachable.class)
+          .hasMessage("name lookup of probe.example did not answer within 1 s");
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> dns.queries() >= 2);
     }
   }
 }
