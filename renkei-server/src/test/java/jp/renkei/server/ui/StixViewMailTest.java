@@ -96,6 +96,31 @@ class StixViewMailTest {
         .contains("score ");
   }
 
+  /**
+   * A C4TAP share's bundle is the hub's own analysis of the uploaded mail: its preview called the
+   * verdict just computed "not this hub's verdict" (ux32). Said as the hub's there, in both
+   * languages.
+   */
+  @Test
+  void theNoteOfABundleTheHubMadeIsTheHubsOwnAnalysis() {
+    LocaleContextHolder.setLocale(Locale.JAPANESE);
+    StixView.Row ja =
+        view().rows(bundle(), true).stream()
+            .filter(r -> r.type().equals("note"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ja.detail()).startsWith("このハブがメールを解析した結果: 危険: ").doesNotContain("判定ではありません");
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    StixView.Row en =
+        view().rows(bundle(), true).stream()
+            .filter(r -> r.type().equals("note"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(en.detail())
+        .startsWith("This hub's analysis of the mail: Dangerous")
+        .doesNotContain("not this hub");
+  }
+
   @Test
   void theFindingsOfTheNoteAreExplainedInTheReadersLanguage() {
     String bundle = bundle();
