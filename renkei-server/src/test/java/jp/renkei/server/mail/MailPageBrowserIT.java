@@ -223,7 +223,25 @@ class MailPageBrowserIT extends ServerTest {
     Path eml = TestFiles.file("phish-share", ".eml");
     Files.writeString(eml, PHISH, StandardCharsets.UTF_8);
     BrowserSignIn.signIn(browser, port, person.login());
+    // on a phone the verdict is on the first screen: the upload form, above it before, follows the
+    // report once a mail is analysed (ux32)
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     analyse(eml);
+    assertThat(
+            (Boolean)
+                ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript(
+                        "const v = document.getElementById('verdict').getBoundingClientRect();"
+                            + " return v.bottom <= window.innerHeight && (document"
+                            + ".getElementById('verdict').compareDocumentPosition(document"
+                            + ".getElementById('mail-form')) & Node.DOCUMENT_POSITION_FOLLOWING)"
+                            + " !== 0;"))
+        .as("the verdict on the first screen, the upload form after it")
+        .isTrue();
+    assertThat(browser.findElement(By.cssSelector("#analyse-another h2")).getText())
+        .isEqualTo("別のメールを解析する");
+    screenshot("mail-ja-390");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
     browser.findElement(By.id("share-held-button")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("c4tap-preview")));
     WebElement preview = browser.findElement(By.id("c4tap-preview"));
