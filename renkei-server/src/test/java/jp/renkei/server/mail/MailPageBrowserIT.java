@@ -80,6 +80,15 @@ class MailPageBrowserIT extends ServerTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
   }
 
+  /** The phishing mail as a file, and a new analyst of a bank signed in to analyse it. */
+  private Path phishAndANewAnalyst() throws java.io.IOException {
+    var person = fixtures.user("op-sakura-bank", Role.ANALYST);
+    Path eml = TestFiles.file("phish", ".eml");
+    Files.writeString(eml, PHISH, StandardCharsets.UTF_8);
+    BrowserSignIn.signIn(browser, port, person.login());
+    return eml;
+  }
+
   /** Each sign as the page shows it: code, then the item's whole text. */
   private List<String[]> findings() {
     return browser.findElements(By.cssSelector("#findings > li")).stream()
@@ -127,10 +136,7 @@ class MailPageBrowserIT extends ServerTest {
 
   @Test
   void aNewAnalystReadsTheVerdictEverySignAndItsEvidenceInJapaneseAndInEnglish() throws Exception {
-    var person = fixtures.user("op-sakura-bank", Role.ANALYST);
-    Path eml = TestFiles.file("phish", ".eml");
-    Files.writeString(eml, PHISH, StandardCharsets.UTF_8);
-    BrowserSignIn.signIn(browser, port, person.login());
+    Path eml = phishAndANewAnalyst();
 
     analyse(eml);
     assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("危険: 攻撃メールの可能性が高い");
@@ -219,10 +225,7 @@ class MailPageBrowserIT extends ServerTest {
    */
   @Test
   void theAnalystSharesFromTheReportIsToldItWasSentAndAParticipantReadsIt() throws Exception {
-    var person = fixtures.user("op-sakura-bank", Role.ANALYST);
-    Path eml = TestFiles.file("phish-share", ".eml");
-    Files.writeString(eml, PHISH, StandardCharsets.UTF_8);
-    BrowserSignIn.signIn(browser, port, person.login());
+    Path eml = phishAndANewAnalyst();
     // on a phone the verdict is on the first screen: the upload form, above it before, follows the
     // report once a mail is analysed (ux32)
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));

@@ -103,22 +103,20 @@ class StixViewMailTest {
    */
   @Test
   void theNoteOfABundleTheHubMadeIsTheHubsOwnAnalysis() {
-    LocaleContextHolder.setLocale(Locale.JAPANESE);
-    StixView.Row ja =
-        view().rows(bundle(), true).stream()
-            .filter(r -> r.type().equals("note"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(ja.detail()).startsWith("このハブがメールを解析した結果: 危険: ").doesNotContain("判定ではありません");
-    LocaleContextHolder.setLocale(Locale.ENGLISH);
-    StixView.Row en =
-        view().rows(bundle(), true).stream()
-            .filter(r -> r.type().equals("note"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(en.detail())
+    assertThat(hubMadeNote(Locale.JAPANESE).detail())
+        .startsWith("このハブがメールを解析した結果: 危険: ")
+        .doesNotContain("判定ではありません");
+    assertThat(hubMadeNote(Locale.ENGLISH).detail())
         .startsWith("This hub's analysis of the mail: Dangerous")
         .doesNotContain("not this hub");
+  }
+
+  private StixView.Row hubMadeNote(Locale locale) {
+    LocaleContextHolder.setLocale(locale);
+    return view().rows(bundle(), true).stream()
+        .filter(r -> r.type().equals("note"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
