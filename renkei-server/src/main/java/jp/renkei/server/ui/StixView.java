@@ -220,7 +220,8 @@ public class StixView {
       String explanation,
       boolean sent,
       List<String> evidence,
-      String summary) {}
+      String summary,
+      Integer points) {}
 
   /**
    * What a sign's code looks like (RedFlag's names): a sign this hub does not know is named by its
@@ -274,7 +275,8 @@ public class StixView {
                         explanation,
                         !known(code),
                         new ArrayList<>(),
-                        summary(code, english, explanation)))
+                        summary(code, english, explanation),
+                        points(code)))
             .evidence()
             .add(placeholders(safe(evidence)));
       }
@@ -288,6 +290,11 @@ public class StixView {
    */
   private static String summary(String code, boolean english, String explanation) {
     return known(code) ? jp.renkei.engine.mail.RedFlag.valueOf(code).summary(english) : explanation;
+  }
+
+  /** A sign's points on this hub's scale, as the uploader's report shows them; null if unknown. */
+  private static Integer points(String code) {
+    return known(code) ? jp.renkei.engine.mail.RedFlag.valueOf(code).weight() : null;
   }
 
   /** Whether this hub knows the sign, and so explains it in its own words. */

@@ -296,6 +296,15 @@ class MailPageBrowserIT extends ServerTest {
     assertThat(shared)
         .contains("Dangerous: likely an attack mail", "This hub's analysis of the mail: Dangerous")
         .doesNotContain("not this hub's verdict", "さくら架空銀行");
+    // each sign with its points, as the uploader read them (ux32: the shared page had none)
+    List<WebElement> signs = browser.findElements(By.cssSelector("#shared-findings > li"));
+    assertThat(signs).isNotEmpty();
+    for (WebElement sign : signs) {
+      String flag = sign.findElement(By.tagName("strong")).getAttribute("data-flag");
+      assertThat(sign.findElement(By.cssSelector(".weight")).getText())
+          .as(flag)
+          .isEqualTo("(" + jp.renkei.engine.mail.RedFlag.valueOf(flag).weight() + " points)");
+    }
     for (WebElement name : browser.findElements(By.cssSelector("#shared-findings > li > strong"))) {
       assertThat(name.getText()).doesNotContainPattern("[\\p{IsHiragana}\\p{IsKatakana}_]");
     }

@@ -133,6 +133,9 @@ class StixViewMailTest {
               assertThat(f.explanation())
                   .isEqualTo(jp.renkei.engine.mail.RedFlag.DOUBLE_EXTENSION.ja());
               assertThat(f.evidence()).containsExactly("invoice.pdf.exe");
+              // its points on this hub's scale, as the uploader's report shows them (ux32)
+              assertThat(f.points())
+                  .isEqualTo(jp.renkei.engine.mail.RedFlag.DOUBLE_EXTENSION.weight());
             });
     LocaleContextHolder.setLocale(Locale.ENGLISH);
     assertThat(view().findings(bundle))
@@ -192,6 +195,8 @@ class StixViewMailTest {
         .containsExactly("FUTURE_SIGN", "ONLY_ENGLISH");
     assertThat(ja.get(0).explanation()).isEqualTo("将来の兆候です。");
     assertThat(ja.get(0).name()).isEqualTo("FUTURE_SIGN");
+    // no points are made up for a sign this hub does not score
+    assertThat(ja).extracting(StixView.Finding::points).containsOnlyNulls();
     assertThat(ja.get(1).explanation()).hasSize(StixView.MAX_SENT_EXPLANATION + 1).endsWith("…");
     LocaleContextHolder.setLocale(Locale.ENGLISH);
     List<StixView.Finding> en = view().findings(bundle);
