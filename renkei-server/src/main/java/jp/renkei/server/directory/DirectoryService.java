@@ -446,7 +446,7 @@ public class DirectoryService {
           outbound.check(url);
         } catch (OutboundHttp.Refused e) {
           audit.refusedOutbound(actor, "webhook", url, e.getMessage());
-          errors.add(new InvalidInput("webhookUrl", "error.outbound.refused", url, e.getMessage()));
+          errors.add(new InvalidInput("webhookUrl", "error.outbound.refused", url, e.reason()));
         }
       }
     }

@@ -456,7 +456,7 @@ public class TaxiiFeeds {
       if (refusalsBy != null) {
         audit.refusedOutbound(refusalsBy, "feed", given, e.getMessage());
       }
-      throw new InvalidInput("apiRoot", "error.outbound.refused", given, e.getMessage());
+      throw new InvalidInput("apiRoot", "error.outbound.refused", given, e.reason());
     }
     return root.toString().endsWith("/") ? root.toString() : root + "/";
   }

@@ -332,8 +332,18 @@ public class C4tapService {
    * recorded before shares had random ids names a share by its old id ({@code legacy_id}).
    */
   public java.util.Set<Long> visibleAmong(Actor actor, java.util.Collection<Long> ids) {
+    return subjectsVisibleAmong(actor, ids).keySet();
+  }
+
+  /**
+   * The shared subject (as its readers see it, redacted) of each of {@code ids} the actor may read
+   * now, judged as {@link #visibleAmong}: the audit list names a share by it. A share with no
+   * subject maps to an empty string.
+   */
+  public java.util.Map<Long, String> subjectsVisibleAmong(
+      Actor actor, java.util.Collection<Long> ids) {
     SharingGate.Check check = gate.check(actor);
-    java.util.Set<Long> out = new java.util.HashSet<>();
+    java.util.Map<Long, String> out = new java.util.HashMap<>();
     for (Long asked : ids) {
       long id =
           jdbc.sql("select id from c4tap_submission where legacy_id = ?")
@@ -343,7 +353,7 @@ public class C4tapService {
               .orElse(asked);
       rows("", id).stream()
           .filter(r -> visible(actor, check, r) && inItsRun(actor, r))
-          .forEach(r -> out.add(asked));
+          .forEach(r -> out.put(asked, r.subject() == null ? "" : r.subject()));
     }
     return out;
   }

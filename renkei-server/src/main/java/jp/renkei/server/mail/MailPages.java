@@ -133,11 +133,14 @@ class MailPages {
     return "mail/analyze";
   }
 
+  /** Sends the previewed draft; the share's page then says it was sent, and under which range. */
   @PostMapping("/mail/c4tap/{id}/send")
   String send(
       jp.renkei.server.audit.Actor actor,
-      @org.springframework.web.bind.annotation.PathVariable long id) {
-    c4tap.send(actor, id);
+      @org.springframework.web.bind.annotation.PathVariable long id,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    C4tapService.Submission sent = c4tap.send(actor, id);
+    redirect.addFlashAttribute("sentRange", sent.range());
     return "redirect:/c4tap/" + id;
   }
 

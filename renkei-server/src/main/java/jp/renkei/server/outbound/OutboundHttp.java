@@ -106,14 +106,48 @@ public final class OutboundHttp implements AutoCloseable {
     }
   }
 
-  /** The destination is not allowed (by address, scheme or form); the message says why. */
+  /**
+   * The destination is not allowed (by address, scheme or form); the message says why in English
+   * (logs, the audit), {@link #reason()} in the reader's language.
+   */
   public static final class Refused extends Failure {
     private static final long serialVersionUID = 1L;
 
+    private final String code;
+    private final String[] args;
+
     public Refused(String message) {
+      this(message, "outbound.refused.other", message);
+    }
+
+    /** Refused for the reason {@code code} ({@code outbound.refused.*}) with its arguments. */
+    public Refused(String message, String code, String... args) {
       super(message);
+      this.code = code;
+      this.args = args.clone();
+    }
+
+    /**
+     * Why, as a message of the bundles: an argument of a page's or an API's error message, which
+     * the message source writes out in the reader's language (the English message where a key is
+     * missing).
+     */
+    public org.springframework.context.MessageSourceResolvable reason() {
+      Object[] resolved = new Object[args.length];
+      for (int i = 0; i < args.length; i++) {
+        // an address's kind is a word of the bundles too
+        resolved[i] =
+            args[i].startsWith(KIND)
+                ? new org.springframework.context.support.DefaultMessageSourceResolvable(
+                    new String[] {args[i]}, args[i].substring(KIND.length()))
+                : args[i];
+      }
+      return new org.springframework.context.support.DefaultMessageSourceResolvable(
+          new String[] {code}, resolved, getMessage());
     }
   }
+
+  private static final String KIND = "outbound.kind.";
 
   /** Nothing answered: connection refused, unreachable, unknown host or timed out. */
   public static final class Unreachable extends Failure {
@@ -149,8 +183,25 @@ public final class OutboundHttp implements AutoCloseable {
   private static final class RefusedAddress extends UnknownHostException {
     private static final long serialVersionUID = 1L;
 
-    RefusedAddress(String message) {
-      super(message);
+    private final String host;
+    private final String why;
+
+    RefusedAddress(String host, String why) {
+      super(
+          "destination refused: "
+              + host
+              + " is or resolves to "
+              + article(why)
+              + " address (see renkei.outbound.allow-ranges)");
+      this.host = host;
+      this.why = why;
+    }
+
+    Refused refused() {
+      // the kind's key: "an address of this hub" -> outbound.kind.an-address-of-this-hub
+      String kind = why.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+      kind = kind.replaceAll("^-|-$", "");
+      return new Refused(getMessage(), "outbound.refused.address", host, KIND + kind);
     }
   }
 
@@ -277,13 +328,13 @@ public final class OutboundHttp implements AutoCloseable {
     try {
       uri = new URI(url);
     } catch (URISyntaxException | NullPointerException e) {
-      throw new Refused("not a URL");
+      throw new Refused("not a URL", "outbound.refused.notUrl");
     }
     checkForm(uri);
     try {
       resolve(uri.getHost());
     } catch (RefusedAddress e) {
-      throw new Refused(e.getMessage());
+      throw e.refused();
     } catch (UnknownHostException e) {
       // not resolvable now: the connection is checked when it is made
     }
@@ -293,16 +344,18 @@ public final class OutboundHttp implements AutoCloseable {
   private void checkForm(URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !(scheme.equals("http") && allowHttp)) {
-      throw new Refused(
-          allowHttp
-              ? "only http and https are allowed"
-              : "only https is allowed (renkei.outbound.allow-http is off)");
+      throw allowHttp
+          ? new Refused("only http and https are allowed", "outbound.refused.scheme")
+          : new Refused(
+              "only https is allowed (renkei.outbound.allow-http is off)",
+              "outbound.refused.httpsOnly");
     }
     if (!uri.isAbsolute() || uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new Refused("not an absolute http(s) URL with a host");
+      throw new Refused("not an absolute http(s) URL with a host", "outbound.refused.noHost");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new Refused("a user name or password in the URL is not allowed");
+      throw new Refused(
+          "a user name or password in the URL is not allowed", "outbound.refused.userInfo");
     }
   }
 
@@ -342,7 +395,8 @@ public final class OutboundHttp implements AutoCloseable {
       if (sameOriginOnly && redirects > 0 && !sameOrigin(request.uri(), current.uri())) {
         throw new Refused(
             "destination refused: a redirect to another origin (a webhook is delivered to its"
-                + " registered URL only)");
+                + " registered URL only)",
+            "outbound.refused.redirect");
       }
       Response r = bounded(current, maxBody, request, end);
       Optional<String> location = r.header("Location");
@@ -472,7 +526,7 @@ public final class OutboundHttp implements AutoCloseable {
             return new Response(response.getCode(), r.uri(), headers, body, tooLarge);
           });
     } catch (RefusedAddress e) {
-      throw new Refused(e.getMessage());
+      throw e.refused();
     } catch (SlowLookup e) {
       throw new Unreachable(e.getMessage());
     } catch (UnknownHostException e) {
@@ -488,7 +542,7 @@ public final class OutboundHttp implements AutoCloseable {
     } catch (IOException e) {
       RefusedAddress refused = cause(e, RefusedAddress.class);
       if (refused != null) {
-        throw new Refused(refused.getMessage());
+        throw refused.refused();
       }
       SlowLookup slow = cause(e, SlowLookup.class);
       if (slow != null) {
@@ -522,7 +576,7 @@ public final class OutboundHttp implements AutoCloseable {
     try {
       return resolve(host, within.compareTo(dnsTimeout) < 0 ? within : dnsTimeout);
     } catch (RefusedAddress e) {
-      throw new Refused(e.getMessage());
+      throw e.refused();
     } catch (SlowLookup e) {
       throw new Unreachable(e.getMessage());
     } catch (UnknownHostException e) {
@@ -554,12 +608,7 @@ public final class OutboundHttp implements AutoCloseable {
     for (InetAddress a : addresses) {
       Optional<String> why = policy.refusal(a);
       if (why.isPresent()) {
-        throw new RefusedAddress(
-            "destination refused: "
-                + h
-                + " is or resolves to "
-                + article(why.get())
-                + " address (see renkei.outbound.allow-ranges)");
+        throw new RefusedAddress(h, why.get());
       }
     }
     return addresses;

@@ -38,6 +38,15 @@ public class StixView {
 
   /** The bundle's objects, in order; a bundle that is not JSON gives no rows. */
   public List<Row> rows(String bundle) {
+    return rows(bundle, false);
+  }
+
+  /**
+   * As {@link #rows(String)}; {@code madeHere}: the bundle is this hub's own analysis of a mail (a
+   * C4TAP share or its preview, which the hub builds from the uploaded message), so its note's
+   * verdict is said to be the hub's, not a claim of the shared data.
+   */
+  public List<Row> rows(String bundle, boolean madeHere) {
     List<Row> rows = new ArrayList<>();
     JsonNode root;
     try {
@@ -60,7 +69,7 @@ public class StixView {
             case "file" -> new Row(type, safe(o.path("name").asString("")), fileDetail(o));
             case "indicator" ->
                 new Row(type, o.path("pattern").asString(""), safe(indicatorName(o)));
-            case "note" -> note(o);
+            case "note" -> note(o, madeHere);
             default ->
                 new Row(
                     type,
@@ -171,7 +180,7 @@ public class StixView {
    * A note: the mail analyser's (its red flags as codes, its verdict and score in the abstract) as
    * the flags' names and the verdict in the reader's language; any other by its abstract.
    */
-  private Row note(JsonNode note) {
+  private Row note(JsonNode note, boolean madeHere) {
     java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
     String abstractText = note.path("abstract").asString("");
     java.util.regex.Matcher m = MAIL_NOTE.matcher(abstractText);
@@ -190,11 +199,15 @@ public class StixView {
             "mail.verdict." + m.group(1).toUpperCase(java.util.Locale.ROOT), null, locale);
     String score = messages.getMessage("mail.score", new Object[] {m.group(2)}, locale);
     // the note is what the bundle says, whoever wrote it (a member can post "red flags: clean,
-    // score 0"): shown as the shared data's claim, never in the words of this hub's own verdict
+    // score 0"): shown as the shared data's claim, never in the words of this hub's own verdict,
+    // unless the page knows the hub wrote the bundle itself
     return new Row(
         "note",
         safe(String.join(" · ", flags)),
-        messages.getMessage("pages.stix.noteClaim", new Object[] {verdict, score}, locale));
+        messages.getMessage(
+            madeHere ? "pages.stix.noteHub" : "pages.stix.noteClaim",
+            new Object[] {verdict, score},
+            locale));
   }
 
   /**
@@ -207,7 +220,8 @@ public class StixView {
       String explanation,
       boolean sent,
       List<String> evidence,
-      String summary) {}
+      String summary,
+      Integer points) {}
 
   /**
    * What a sign's code looks like (RedFlag's names): a sign this hub does not know is named by its
@@ -261,7 +275,8 @@ public class StixView {
                         explanation,
                         !known(code),
                         new ArrayList<>(),
-                        summary(code, english, explanation)))
+                        summary(code, english, explanation),
+                        points(code)))
             .evidence()
             .add(placeholders(safe(evidence)));
       }
@@ -275,6 +290,11 @@ public class StixView {
    */
   private static String summary(String code, boolean english, String explanation) {
     return known(code) ? jp.renkei.engine.mail.RedFlag.valueOf(code).summary(english) : explanation;
+  }
+
+  /** A sign's points on this hub's scale, as the uploader's report shows them; null if unknown. */
+  private static Integer points(String code) {
+    return known(code) ? jp.renkei.engine.mail.RedFlag.valueOf(code).weight() : null;
   }
 
   /** Whether this hub knows the sign, and so explains it in its own words. */

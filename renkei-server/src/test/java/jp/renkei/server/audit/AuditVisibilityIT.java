@@ -236,6 +236,47 @@ class AuditVisibilityIT extends ServerTest {
     assertThat(ownAdmin).contains(own.id().toString()).doesNotContain(indicator);
   }
 
+  /**
+   * A C4TAP share's entry names the share by its subject (ux32: the column showed a bare id), and
+   * only to those its range lets read it: a ministry's platform admin, outside an Amber share's
+   * range, sees neither the entry nor its subject. An attacker wrote the subject: a bidi override
+   * in it is shown as a code, as on the share's page.
+   */
+  @Test
+  void entriesAboutAC4tapShareNameItsSubjectOnlyToItsRange() {
+    UserAccount sender = fixtures.user("op-sakura-bank", Role.MEMBER);
+    String tag = Fixtures.unique("c4tap-audit");
+    byte[] mail =
+        ("From: \"年金 事務局\" <jimu@pension-info.example>\r\n"
+                + "To: soumu@sakura-bank.example\r\n"
+                + "Subject: 年金調査票 "
+                + tag
+                + " \u202Eexe.pdf\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "調査票を添付しました。 hxxp://dl[.]pension-info[.]example/form.exe")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> draft =
+        api(sender).postBytes("/api/v1/c4tap?range=amber", "message/rfc822", mail);
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+    long id = id(draft, "id");
+    assertThat(api(sender).postJson("/api/v1/c4tap/" + id + "/send", "{}").statusCode())
+        .isEqualTo(200);
+    String query = "action=c4tap.share&actor=" + sender.login();
+
+    String own = seenBy(fixtures.user("op-sakura-bank", Role.ORG_ADMIN), query);
+    assertThat(own)
+        .contains(
+            "data-target=\"c4tap_submission:" + id + "\"",
+            "<span class=\"audit-name\">年金調査票 " + tag + " [U+202E]exe.pdf</span>")
+        .doesNotContain("\u202E");
+
+    UserAccount ministryAdmin = fixtures.user("meti", Role.PLATFORM_ADMIN);
+    assertThat(api(ministryAdmin).get("/api/v1/c4tap/" + id).statusCode()).isEqualTo(404);
+    assertThat(seenBy(ministryAdmin, query))
+        .doesNotContain("c4tap_submission:" + id)
+        .doesNotContain("\"targetId\":\"" + id + "\"")
+        .doesNotContain(tag);
+  }
+
   static AuditFilter filter(String actor) {
     return new AuditFilter(null, actor, null, null, null, null, 500);
   }

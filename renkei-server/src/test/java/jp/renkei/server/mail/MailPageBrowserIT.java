@@ -80,6 +80,15 @@ class MailPageBrowserIT extends ServerTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
   }
 
+  /** The phishing mail as a file, and a new analyst of a bank signed in to analyse it. */
+  private Path phishAndANewAnalyst() throws java.io.IOException {
+    var person = fixtures.user("op-sakura-bank", Role.ANALYST);
+    Path eml = TestFiles.file("phish", ".eml");
+    Files.writeString(eml, PHISH, StandardCharsets.UTF_8);
+    BrowserSignIn.signIn(browser, port, person.login());
+    return eml;
+  }
+
   /** Each sign as the page shows it: code, then the item's whole text. */
   private List<String[]> findings() {
     return browser.findElements(By.cssSelector("#findings > li")).stream()
@@ -127,10 +136,7 @@ class MailPageBrowserIT extends ServerTest {
 
   @Test
   void aNewAnalystReadsTheVerdictEverySignAndItsEvidenceInJapaneseAndInEnglish() throws Exception {
-    var person = fixtures.user("op-sakura-bank", Role.ANALYST);
-    Path eml = TestFiles.file("phish", ".eml");
-    Files.writeString(eml, PHISH, StandardCharsets.UTF_8);
-    BrowserSignIn.signIn(browser, port, person.login());
+    Path eml = phishAndANewAnalyst();
 
     analyse(eml);
     assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("危険: 攻撃メールの可能性が高い");
@@ -194,5 +200,130 @@ class MailPageBrowserIT extends ServerTest {
     // for the walk's record: what the analyst read
     System.out.println("MAIL PAGE ja:\n" + jaText);
     System.out.println("MAIL PAGE en:\n" + browser.findElement(By.id("mail-report")).getText());
+  }
+
+  /** How far the page scrolls sideways (0: it fits the window). */
+  private long sideways() {
+    return (Long)
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript("return document.scrollingElement.scrollWidth - window.innerWidth;");
+  }
+
+  /** Opens the folded STIX JSON under the shared objects' table. */
+  private void openStixJson() {
+    for (WebElement s : browser.findElements(By.cssSelector("details.stix-json > summary"))) {
+      s.click();
+    }
+  }
+
+  /**
+   * ux32's walk: an analyst prepares the C4TAP share from the report, reads the preview, sends it
+   * and is told so; a participant reads the share in English. The preview said the verdict the hub
+   * had just computed was "not this hub's verdict" and spoke of the analyst's own organisation as
+   * "the receiving organisation"; the send landed on the share without a word that it was sent; the
+   * STIX JSON, once opened, widened the page by tens of thousands of pixels.
+   */
+  @Test
+  void theAnalystSharesFromTheReportIsToldItWasSentAndAParticipantReadsIt() throws Exception {
+    Path eml = phishAndANewAnalyst();
+    // on a phone the verdict is on the first screen: the upload form, above it before, follows the
+    // report once a mail is analysed (ux32)
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    analyse(eml);
+    assertThat(
+            (Boolean)
+                ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript(
+                        "const v = document.getElementById('verdict').getBoundingClientRect();"
+                            + " return v.bottom <= window.innerHeight && (document"
+                            + ".getElementById('verdict').compareDocumentPosition(document"
+                            + ".getElementById('mail-form')) & Node.DOCUMENT_POSITION_FOLLOWING)"
+                            + " !== 0;"))
+        .as("the verdict on the first screen, the upload form after it")
+        .isTrue();
+    assertThat(browser.findElement(By.cssSelector("#analyse-another h2")).getText())
+        .isEqualTo("別のメールを解析する");
+    screenshot("mail-ja-390");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+    browser.findElement(By.id("share-held-button")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("c4tap-preview")));
+    WebElement preview = browser.findElement(By.id("c4tap-preview"));
+    assertThat(preview.getText())
+        .contains("あなたの組織の宛先アドレス", "このハブがメールを解析した結果: 危険: 攻撃メールの可能性が高い")
+        .doesNotContain("受信組織", "判定ではありません");
+    openStixJson();
+    assertThat(sideways()).as("the preview's STIX JSON fits the window").isLessThanOrEqualTo(0);
+    screenshot("c4tap-preview-ja");
+
+    browser.findElement(By.id("send")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("c4tap-sent")));
+    assertThat(browser.findElement(By.id("c4tap-sent")).getText())
+        .isEqualTo("C4TAP に送信しました (共有範囲: Amber (参加者))。範囲内の組織の担当者が、C4TAP の一覧でこのメールを読めるようになりました。");
+    String path = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+    assertThat(path).matches("/c4tap/\\d+");
+    // with an attachment's hashes in the detail column, the kinds stay on one line and the
+    // values keep room (each kind one box: an inline text broken over lines has several)
+    @SuppressWarnings("unchecked")
+    List<Long> kindLines =
+        (List<Long>)
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                    "return [...document.querySelectorAll('#shared-objects td:first-child"
+                        + " .stix-kind > span, #shared-objects td:first-child > .stix-kind')]"
+                        + ".map(e => e.getClientRects().length);");
+    assertThat(kindLines).isNotEmpty().allMatch(n -> n == 1);
+    WebElement table = browser.findElement(By.id("shared-objects"));
+    for (WebElement value :
+        browser.findElements(By.cssSelector("#shared-objects tbody td:nth-child(2)"))) {
+      assertThat(value.getSize().getWidth()).isGreaterThan(table.getSize().getWidth() / 3);
+    }
+    openStixJson();
+    assertThat(sideways()).as("the share's STIX JSON fits the window").isLessThanOrEqualTo(0);
+    screenshot("c4tap-sent-ja");
+    // said once: the share read again is not "sent" again
+    browser.get(url(path));
+    assertThat(browser.findElements(By.id("c4tap-sent"))).isEmpty();
+
+    var reader = fixtures.user(fixtures.operator("gas"), Role.ANALYST);
+    BrowserSignIn.signIn(browser, port, reader.login());
+    browser.findElement(By.id("lang-en")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
+    browser.get(url(path));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("shared-findings")));
+    assertThat(browser.findElements(By.id("c4tap-sent"))).isEmpty();
+    String shared = browser.findElement(By.tagName("main")).getText();
+    assertThat(shared)
+        .contains("Dangerous: likely an attack mail", "This hub's analysis of the mail: Dangerous")
+        .doesNotContain("not this hub's verdict", "さくら架空銀行");
+    // each sign with its points, as the uploader read them (ux32: the shared page had none)
+    List<WebElement> signs = browser.findElements(By.cssSelector("#shared-findings > li"));
+    assertThat(signs).isNotEmpty();
+    for (WebElement sign : signs) {
+      String flag = sign.findElement(By.tagName("strong")).getAttribute("data-flag");
+      assertThat(sign.findElement(By.cssSelector(".weight")).getText())
+          .as(flag)
+          .isEqualTo("(" + jp.renkei.engine.mail.RedFlag.valueOf(flag).weight() + " points)");
+    }
+    for (WebElement name : browser.findElements(By.cssSelector("#shared-findings > li > strong"))) {
+      assertThat(name.getText()).doesNotContainPattern("[\\p{IsHiragana}\\p{IsKatakana}_]");
+    }
+    // the reader takes the shared indicators away as a file, as the analyst does from a report
+    WebElement download = browser.findElement(By.id("share-stix-download"));
+    assertThat(download.getText())
+        .isEqualTo(
+            "Download what was shared as STIX 2.1 JSON (for your own detection and blocking)");
+    assertThat(download.getAttribute("download")).matches("renkei-c4tap-\\d+\\.stix\\.json");
+    String href = download.getAttribute("href");
+    assertThat(href).startsWith("data:application/json;charset=utf-8,");
+    String file =
+        java.net.URLDecoder.decode(
+            href.substring(href.indexOf(',') + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    assertThat(file)
+        .contains("\"type\" : \"bundle\"", "sakura-card.login-verify.example")
+        .doesNotContain("tanaka@bank.example.jp");
+    openStixJson();
+    assertThat(sideways()).as("at 390 px the STIX JSON wraps too").isLessThanOrEqualTo(0);
+    screenshot("c4tap-shared-en-390");
   }
 }

@@ -221,7 +221,10 @@ class OutboundGuardIT extends ServerTest {
                 + gas.id()
                 + "\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("\"field\":\"apiRoot\"", "link-local");
+    // why, in the caller's language (ux32: the reason was English inside the Japanese detail)
+    assertThat(bad.body())
+        .contains("\"field\":\"apiRoot\"", "169.254.169.254 はリンクローカルアドレスです")
+        .doesNotContain("destination refused");
 
     TaxiiFeeds.Feed failing =
         feeds.create(

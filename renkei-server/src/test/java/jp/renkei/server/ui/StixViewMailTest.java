@@ -96,6 +96,29 @@ class StixViewMailTest {
         .contains("score ");
   }
 
+  /**
+   * A C4TAP share's bundle is the hub's own analysis of the uploaded mail: its preview called the
+   * verdict just computed "not this hub's verdict" (ux32). Said as the hub's there, in both
+   * languages.
+   */
+  @Test
+  void theNoteOfABundleTheHubMadeIsTheHubsOwnAnalysis() {
+    assertThat(hubMadeNote(Locale.JAPANESE).detail())
+        .startsWith("このハブがメールを解析した結果: 危険: ")
+        .doesNotContain("判定ではありません");
+    assertThat(hubMadeNote(Locale.ENGLISH).detail())
+        .startsWith("This hub's analysis of the mail: Dangerous")
+        .doesNotContain("not this hub");
+  }
+
+  private StixView.Row hubMadeNote(Locale locale) {
+    LocaleContextHolder.setLocale(locale);
+    return view().rows(bundle(), true).stream()
+        .filter(r -> r.type().equals("note"))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void theFindingsOfTheNoteAreExplainedInTheReadersLanguage() {
     String bundle = bundle();
@@ -110,6 +133,9 @@ class StixViewMailTest {
               assertThat(f.explanation())
                   .isEqualTo(jp.renkei.engine.mail.RedFlag.DOUBLE_EXTENSION.ja());
               assertThat(f.evidence()).containsExactly("invoice.pdf.exe");
+              // its points on this hub's scale, as the uploader's report shows them (ux32)
+              assertThat(f.points())
+                  .isEqualTo(jp.renkei.engine.mail.RedFlag.DOUBLE_EXTENSION.weight());
             });
     LocaleContextHolder.setLocale(Locale.ENGLISH);
     assertThat(view().findings(bundle))
@@ -169,6 +195,8 @@ class StixViewMailTest {
         .containsExactly("FUTURE_SIGN", "ONLY_ENGLISH");
     assertThat(ja.get(0).explanation()).isEqualTo("将来の兆候です。");
     assertThat(ja.get(0).name()).isEqualTo("FUTURE_SIGN");
+    // no points are made up for a sign this hub does not score
+    assertThat(ja).extracting(StixView.Finding::points).containsOnlyNulls();
     assertThat(ja.get(1).explanation()).hasSize(StixView.MAX_SENT_EXPLANATION + 1).endsWith("…");
     LocaleContextHolder.setLocale(Locale.ENGLISH);
     List<StixView.Finding> en = view().findings(bundle);
