@@ -2367,7 +2367,8 @@ public final class MailAnalyzer {
         st.passedDomains.add(registrable(d));
       }
     }
-    for (String d : dkimPassDomains(body)) {
+    List<String> signers = dkimPassDomains(body);
+    for (String d : signers) {
       st.passedDomains.add(registrable(d));
     }
     for (AuthResults.Result r : ar.of("dmarc")) {
@@ -2386,7 +2387,12 @@ public final class MailAnalyzer {
         st.compositeFailed
             ? "fail"
             : st.auth.compauth() != null ? st.auth.compauth() : ar.first("compauth");
-    st.auth = new MailReport.Authentication(spf, dkim, dmarc, compauth);
+    // the signers of the results the DKIM column shows (the first results that had one)
+    List<String> shownSigners =
+        st.auth.dkim() != null
+            ? st.auth.dkimSigners()
+            : signers.stream().map(d -> d.toLowerCase(Locale.ROOT)).distinct().toList();
+    st.auth = new MailReport.Authentication(spf, dkim, dmarc, compauth, shownSigners);
   }
 
   /**
