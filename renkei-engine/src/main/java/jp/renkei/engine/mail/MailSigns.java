@@ -152,8 +152,8 @@ final class MailSigns {
               + "|processo (?:trabalhista|judicial)|tramitação do processo|carta de demanda|citação judicial"
               + "|mandado de (?:citação|intimação|prisão)|avoid (?:suspension|termination|losing"
               + "|interruption|deactivation)|last chance|final (?:step|chance)|\\bact now"
-              + "|\\burgentes?\\b|ação (?:imediata|necessária)|último aviso|ultimo aviso|hoje mesmo|ser[ãa]o? (?:completamente )?(?:exclu[íi]d|apagad|cancelad)\\w*"
-              + "|intima[çc][ãa]o|acción (?:inmediata|requerida)|\\bdringend(?:e|en|es|em)?\\b"
+              + "|\\burgente(?:s|mente)?\\b|ação (?:imediata|necessária)|último aviso|ultimo aviso|hoje mesmo|ser[ãa]o? (?:completamente )?(?:exclu[íi]d|apagad|cancelad)\\w*"
+              + "|intima[çc][ãa]o|acción (?:inmediata|requerida)|\\bdringend(?:e|en|es|em|st|ste|sten)?\\b"
               // the comparative describes ("immer dringender", "dringender als je"); the masculine
               // form presses ("dringender Handlungsbedarf")
               + "|\\b(?<!immer )(?<!noch )(?<!umso )(?<!desto )(?<!viel )(?<!weit )(?<!zunehmend )dringender\\b(?! als| denn| wird| werden| geworden)"

@@ -45,6 +45,8 @@ class MailUrgencyWordsTest {
           "We will take legal action if the invoice is not paid.",
           "Atualização urgente da sua conta.",
           "Pagos urgentes pendientes.",
+          "Responda urgentemente para evitar o bloqueio.",
+          "Wir bitten Sie dringendst, Ihre Daten zu bestätigen.",
           "Dringend: Ihr Konto wurde gesperrt.",
           "Dringende Sicherheitsaktualisierung für Ihr Konto.",
           "Bitte bestätigen Sie dringend Ihre Daten.",
