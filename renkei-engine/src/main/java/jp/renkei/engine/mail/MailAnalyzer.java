@@ -2377,7 +2377,8 @@ public final class MailAnalyzer {
         st.passedDomains.add(registrable(d));
       }
     }
-    for (String d : dkimPassDomains(body)) {
+    List<String> signers = dkimPassDomains(body);
+    for (String d : signers) {
       st.passedDomains.add(registrable(d));
     }
     for (AuthResults.Result r : ar.of("dmarc")) {
@@ -2396,7 +2397,12 @@ public final class MailAnalyzer {
         st.compositeFailed
             ? "fail"
             : st.auth.compauth() != null ? st.auth.compauth() : ar.first("compauth");
-    st.auth = new MailReport.Authentication(spf, dkim, dmarc, compauth);
+    // the signers of the results the DKIM column shows (the first results that had one)
+    List<String> shownSigners =
+        st.auth.dkim() != null
+            ? st.auth.dkimSigners()
+            : signers.stream().map(d -> d.toLowerCase(Locale.ROOT)).distinct().toList();
+    st.auth = new MailReport.Authentication(spf, dkim, dmarc, compauth, shownSigners);
   }
 
   /**
@@ -4590,9 +4596,7 @@ public final class MailAnalyzer {
           && !st.passedDomains.isEmpty()
           && !fromAligned(st)
           && !espOwnAddress(st, fromDomain)) {
-        st.flag(
-            RedFlag.NOT_ALIGNED,
-            "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.passedDomains));
+        notAligned(st, fromDomain);
       }
       lookalike(fromDomain, "From: " + st.from, st);
       if (!st.bounce) {
@@ -6812,6 +6816,50 @@ public final class MailAnalyzer {
       return st.dmarcFrom == null || st.dmarcFrom.equals(sender);
     }
     return dmarc.equals("none") && st.passedDomains.contains(sender);
+  }
+
+  /**
+   * The sign for a From that DMARC alignment did not vouch for, saying what the receiver found.
+   * When SPF or DKIM passed for the From's own registrable domain and the receiver's DMARC result
+   * says the domain publishes no policy (Microsoft's "bestguesspass": it would pass, had it one),
+   * the domain is not misaligned: it is unprotected, since no receiver is told to refuse mail
+   * forged in its name, and {@link RedFlag#NO_DMARC_POLICY} says so (the evidence read "From: x ≠
+   * x" before). The weight stays the same: new domains registered for a phishing run seldom publish
+   * a policy (reading bestguesspass as aligned lost phishing in session 29). Any other result with
+   * the From's domain passing (dmarc=fail under strict alignment, temperror) is cited as written;
+   * otherwise the From domain is set beside the domains that did authenticate.
+   */
+  private static void notAligned(State st, String fromDomain) {
+    String sender = registrable(fromDomain);
+    if (!st.passedDomains.contains(sender)) {
+      st.flag(
+          RedFlag.NOT_ALIGNED,
+          "From: " + shown(fromDomain) + " ≠ " + String.join(", ", st.passedDomains));
+      return;
+    }
+    String dmarc = st.auth.dmarc() == null ? null : st.auth.dmarc().toLowerCase(Locale.ROOT);
+    String passed = "SPF / DKIM pass: " + sender;
+    if ("bestguesspass".equals(dmarc)) {
+      st.flag(
+          RedFlag.NO_DMARC_POLICY,
+          "From: " + shown(fromDomain) + " — " + passed + "; dmarc=" + st.auth.dmarc(),
+          "差出人: "
+              + shown(fromDomain)
+              + " — SPF / DKIM 合格: "
+              + sender
+              + "; dmarc="
+              + st.auth.dmarc());
+      return;
+    }
+    st.flag(
+        RedFlag.NOT_ALIGNED,
+        "From: " + shown(fromDomain) + " — " + passed + "; dmarc=" + shown(st.auth.dmarc()),
+        "差出人: "
+            + shown(fromDomain)
+            + " — SPF / DKIM 合格: "
+            + sender
+            + "; dmarc="
+            + shown(st.auth.dmarc()));
   }
 
   /**

@@ -192,9 +192,22 @@ public record MailReport(
    * SPF, DKIM and DMARC results as the receiving server recorded them (null when absent), and
    * Microsoft's composite result {@code compauth} from the same results: "fail" when they hold a
    * compauth=fail (the sign "sender authentication failed" then cites it), else the first one
-   * written, else null.
+   * written, else null. {@code dkimSigners} are the domains (header.d, else header.i's domain) of
+   * the DKIM signatures the same results say passed, as written and in order, each once: the page
+   * names who signed ("pass, signed by mail.example.co.jp"), since a pass alone says nothing about
+   * whose key it was.
    */
-  public record Authentication(String spf, String dkim, String dmarc, String compauth) {
+  public record Authentication(
+      String spf, String dkim, String dmarc, String compauth, List<String> dkimSigners) {
+
+    public Authentication {
+      dkimSigners = dkimSigners == null ? List.of() : List.copyOf(dkimSigners);
+    }
+
+    /** Results without signer domains. */
+    public Authentication(String spf, String dkim, String dmarc, String compauth) {
+      this(spf, dkim, dmarc, compauth, List.of());
+    }
 
     /** Results without a composite one. */
     public Authentication(String spf, String dkim, String dmarc) {

@@ -144,16 +144,20 @@ final class MailSigns {
   static final Pattern URGENCY =
       Pattern.compile(
           "within (?:24|48|72|12|the next \\d+) ?(?:hours|hrs|h)\\b|final (?:warning|notice"
-              + "|reminder)|last (?:warning|notice|reminder)|(?<!no )(?<!no further )action (?:is )?required|immediate"
-              + " (?:action|attention)|(?<!non-)(?<!more )urgent(?:ly)?(?! care| or life| medical| symptom)|as soon as possible|expires? today"
+              + "|reminder)|last (?:warning|notice|reminder)|\\b(?<!no )(?<!no further )action (?:is )?required|immediate"
+              + " (?:action|attention)|\\b(?<!non-)(?<!more )urgent(?:ly)?\\b(?! care| or life| medical| symptom)|as soon as possible|expires? today"
               + "|(?<!offices |office |stores |store |branches |clinic )will be (?:permanently )?(?:suspended|closed|deleted|terminated|disabled|blocked"
               + "|deactivated|lost|removed)|failure to (?:comply|respond|verify|update|confirm)"
-              + "|(?:legal|law enforcement) action|court summons|lawsuit (?:has been )?filed against you"
+              + "|\\b(?:legal|law enforcement) action|court summons|lawsuit (?:has been )?filed against you"
               + "|processo (?:trabalhista|judicial)|tramitação do processo|carta de demanda|citação judicial"
               + "|mandado de (?:citação|intimação|prisão)|avoid (?:suspension|termination|losing"
-              + "|interruption|deactivation)|last chance|final (?:step|chance)|act now"
-              + "|urgente|ação (?:imediata|necessária)|último aviso|ultimo aviso|hoje mesmo|ser[ãa]o? (?:completamente )?(?:exclu[íi]d|apagad|cancelad)\\w*"
-              + "|intima[çc][ãa]o|acción (?:inmediata|requerida)|dringend|letzte (?:mahnung|warnung|erinnerung)"
+              + "|interruption|deactivation)|last chance|final (?:step|chance)|\\bact now"
+              + "|\\burgente(?:s|mente)?\\b|ação (?:imediata|necessária)|último aviso|ultimo aviso|hoje mesmo|ser[ãa]o? (?:completamente )?(?:exclu[íi]d|apagad|cancelad)\\w*"
+              + "|intima[çc][ãa]o|acción (?:inmediata|requerida)|\\bdringend(?:e|en|es|em|st|ste|sten)?\\b"
+              // the comparative describes ("immer dringender", "dringender als je"); the masculine
+              // form presses ("dringender Handlungsbedarf")
+              + "|\\b(?<!immer )(?<!noch )(?<!umso )(?<!desto )(?<!viel )(?<!weit )(?<!zunehmend )dringender\\b(?! als| denn| wird| werden| geworden)"
+              + "|letzte (?:mahnung|warnung|erinnerung)"
               + "|action requise|dernier (?:avis|rappel)|immédiatement|direct (?:risico|actie)"
               + "|laatste (?:herinnering|waarschuwing)"
               + "|至急|緊急|12時間以内|24時間以内|48時間以内|72時間以内|本日中|期限(?:内|まで)に|最終(?:通告|警告|通知)|直ちに|速やかに"

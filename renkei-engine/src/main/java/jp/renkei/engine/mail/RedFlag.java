@@ -342,6 +342,16 @@ public enum RedFlag {
           + " a sending platform's own address written in From for a customer"
           + " (disneyplus@sparkpostmail.com) with the envelope (Return-Path) on the same platform"
           + " domain: nobody's domain is borrowed.)"),
+  NO_DMARC_POLICY(
+      10,
+      "差出人 (From) のドメインは SPF または DKIM で認証されましたが、DMARC ポリシーを公開していません (受信サーバーの判定 dmarc=bestguesspass)。"
+          + "このドメインを詐称したメールを拒否するよう、受信側に求めていないということです。"
+          + "正規の大手送信者の多くはポリシーを公開しており、フィッシングのために取得されたばかりのドメインの多くは公開していません。"
+          + "(メーリングリストのサーバー自身が書いた結果は数えません。)",
+      "The From domain passed SPF or DKIM but publishes no DMARC policy (the receiver's result"
+          + " dmarc=bestguesspass): it asks no receiver to refuse mail forged in its name. Most"
+          + " established senders publish one; most domains registered for a phishing run do not."
+          + " (Results a mailing list's own server wrote are not counted.)"),
   QR_CODE_LINK(
       15,
       "画像の QR コードがリンク先 (URL) を示しています。リンクの検査を避け、スマートフォンで開かせる手口 (クィッシング) です。リンク先も検査しました。",

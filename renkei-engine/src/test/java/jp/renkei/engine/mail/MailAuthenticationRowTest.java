@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +33,9 @@ class MailAuthenticationRowTest {
                 + "dmarc=none action=none header.from=mailbox-notice.example;compauth=fail"
                 + " reason=001\r\n");
     assertThat(r.authentication())
-        .isEqualTo(new MailReport.Authentication("pass", "pass", "none", "fail"));
+        .isEqualTo(
+            new MailReport.Authentication(
+                "pass", "pass", "none", "fail", List.of("mailbox-notice.example")));
     assertThat(r.findings())
         .filteredOn(f -> f.flag() == RedFlag.AUTHENTICATION_FAILED)
         .singleElement()
@@ -67,5 +70,44 @@ class MailAuthenticationRowTest {
     MailReport none = analyze("");
     assertThat(none.authentication().absent()).isTrue();
     assertThat(new MailReport.Authentication(null, null, null, "fail").absent()).isFalse();
+  }
+
+  /**
+   * The DKIM column names whose signatures passed (header.d as written, a subdomain kept), once
+   * each; a failing signature's domain is not named, and a result without header.d or header.i
+   * names nobody.
+   */
+  @Test
+  void theDkimColumnNamesThePassingSigners() {
+    MailReport r =
+        analyze(
+            "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=bounce.esp.example;"
+                + " dkim=pass header.d=Mail.Mailbox-Notice.example header.s=s1;"
+                + " dkim=fail header.d=forger.example; dkim=pass header.i=@esp.example;"
+                + " dkim=pass header.d=mail.mailbox-notice.example; dmarc=pass"
+                + " header.from=mailbox-notice.example\r\n");
+    assertThat(r.authentication().dkim()).isEqualTo("pass");
+    assertThat(r.authentication().dkimSigners())
+        .containsExactly("mail.mailbox-notice.example", "esp.example");
+    assertThat(
+            analyze("Authentication-Results: mx.example.jp; dkim=pass header.s=s1\r\n")
+                .authentication()
+                .dkimSigners())
+        .isEmpty();
+  }
+
+  /**
+   * Only the receiver's own results name signers: a signature pass written lower down, where the
+   * sender could have put it, is not named.
+   */
+  @Test
+  void aSignerWrittenBelowTheReceiverIsNotNamed() {
+    MailReport r =
+        analyze(
+            "Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=mailbox-notice.example;"
+                + " dkim=none\r\n"
+                + "Authentication-Results: mx.example.jp; dkim=pass header.d=bank.example\r\n");
+    assertThat(r.authentication().dkim()).isEqualTo("none");
+    assertThat(r.authentication().dkimSigners()).isEmpty();
   }
 }

@@ -194,13 +194,15 @@ class MailIT extends ServerTest {
     String row = ja.substring(ja.indexOf("id=\"authentication\""));
     row = row.substring(0, row.indexOf("</tr>"));
     assertThat(row)
-        .contains("合格 (pass) / 合格 (pass) / 認証なし (none)")
+        .contains("合格 (pass) / 合格 (pass) (署名ドメイン: mailbox-notice.example) / 認証なし (none)")
         .contains("Microsoft の総合判定 (compauth): 失敗 (fail)")
         .doesNotContain("null");
     assertThat(ja).contains("data-flag=\"AUTHENTICATION_FAILED\"", "compauth=fail");
     browser.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
     String en = browser.upload("/mail", "/mail", "message", "ms.eml", eml).body();
-    assertThat(en).contains("Microsoft composite authentication (compauth): fail");
+    assertThat(en)
+        .contains("Microsoft composite authentication (compauth): fail")
+        .contains("pass / pass, signed by mailbox-notice.example / none");
     // a message with no results at all still says so, with no composite line
     String none = browser.upload("/mail", "/mail", "message", "m.eml", message()).body();
     assertThat(none).contains("no authentication results").doesNotContain("id=\"compauth\"");
