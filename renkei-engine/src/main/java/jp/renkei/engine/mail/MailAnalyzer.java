@@ -4607,6 +4607,7 @@ public final class MailAnalyzer {
       listRelayedBrandName(st, fromDomain);
       memberImpersonation(st, fromDomain);
       publicBodyMailbox(st, fromDomain);
+      publicBodyName(st, fromDomain);
       // a real bounce's From is what its delivery software writes (MAILER-DAEMON <>, a bare
       // mailer-daemon, an internal host name): its structure, not its address, says who sent it
       if (!st.bounce
@@ -5542,6 +5543,46 @@ public final class MailAnalyzer {
           "mailbox \"" + word + "\" ≠ " + shown(fromDomain),
           "公的機関を名乗るアドレス \"" + word + "\" ≠ " + shown(fromDomain));
     }
+  }
+
+  /**
+   * A sender whose display name speaks for a public body ("U.S. Federal Court System", "Receita
+   * Federal", "lRS.GOV", 国税庁) on a domain that is not a government's (PUBLIC_BODY_NAME): IPA's
+   * "notice from a public body never heard from before". The mailing service a city or ministry
+   * sends its bulletins through (its own domain authenticated, its links to the body's site) and
+   * list mail are left alone.
+   */
+  private static void publicBodyName(State st, String fromDomain) {
+    if (fromDomain == null || st.listVouched()) {
+      return;
+    }
+    String words = MailSigns.publicBodyName(st.fromName);
+    if (words == null) {
+      return;
+    }
+    // a domain named after the body (detran.sp.gov.br, receitafederal.com) is the look-alike
+    // signs' to judge, as for the mailbox; a Japanese name has no letters to look for
+    String letters = NOT_LETTER_OR_DIGIT.matcher(words.toLowerCase(Locale.ROOT)).replaceAll("");
+    if (MailSigns.governmentDomain(fromDomain, letters.length() < 3 ? null : letters)) {
+      return;
+    }
+    if (fromAligned(st) && linksToGovernment(st)) {
+      return;
+    }
+    st.flag(
+        RedFlag.PUBLIC_BODY_NAME,
+        "\"" + words + "\" ≠ " + shown(fromDomain),
+        "公的機関の名乗り \"" + words + "\" ≠ " + shown(fromDomain));
+  }
+
+  private static boolean linksToGovernment(State st) {
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h != null && MailSigns.governmentDomain(h, null)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -577,7 +577,21 @@ public enum RedFlag {
       20,
       "文面が既知のフィッシングメールに似ています (統計モデル)。似ている語を示します。",
       "The wording resembles known phishing (statistical model); the words that resemble it are"
-          + " shown.");
+          + " shown."),
+  PUBLIC_BODY_NAME(
+      25,
+      "差出人名が公的機関を名乗っています (国税庁、税務署、裁判所、警察、各省庁、市役所、日本年金機構、IRS、Social Security、Federal Court、Ministry of … など) が、差出人のドメインは政府のもの (.go.jp、.lg.jp、.gov、.gov.br、.gouv.fr など) ではありません。"
+          + "公的機関は自らのドメインから送ります。これまで届いたことのない公的機関からのお知らせ (税金の還付、裁判の書類、年金の通知、交通違反) は標的型メールの典型です (IPA)。"
+          + "(差出人のドメインが認証され、本文のリンクが政府のサイトを指すもの — 自治体や省庁が使う配信サービスからのお知らせ — は数えません。メーリングリストが配信したメールも数えません。)",
+      "The sender's name speaks for a public body (a tax office, a court, the police, a ministry,"
+          + " a city office, social security: 国税庁, 税務署, 裁判所, IRS, Social Security, Federal"
+          + " Court, Ministry of ...), but the sender's domain is not a government's (.go.jp, .lg.jp,"
+          + " .gov, .gov.br, .gouv.fr ...). Public bodies write from their own domains; a notice"
+          + " from a public body never heard from before (a tax refund, court papers, a pension"
+          + " statement, a traffic fine) is a classic of targeted mail (IPA). (A sender whose own"
+          + " domain is authenticated and whose links lead to a government's site — the mailing"
+          + " service a city or ministry sends its bulletins through — is not counted, nor is"
+          + " mail a mailing list delivered.)");
 
   private final int weight;
   private final String ja;
