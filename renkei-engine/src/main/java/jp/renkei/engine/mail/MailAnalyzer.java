@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -2832,7 +2833,7 @@ public final class MailAnalyzer {
      * selected as every other link; its ancestors come before it in the walk and were given theirs.
      */
     HtmlElements(Document doc) {
-      for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+      for (org.jsoup.nodes.Element e : elements(doc)) {
         if (e.nameIs("a")) {
           clickableAsWritten(e);
         } else if (base == null && e.nameIs("base") && BASE_HREF.matches(doc, e)) {
@@ -2859,6 +2860,29 @@ public final class MailAnalyzer {
         }
       }
     }
+  }
+
+  /**
+   * Every element of {@code root}, {@code root} first, in document order: what {@code
+   * getAllElements()} lists, by a walk of the child lists (jsoup's collector, through its node
+   * iterator and sibling indexes, cost 2 % of modern HTML mail's analysis, speed32). Its own stack,
+   * not recursion: jsoup nests elements 512 deep at most, and the walk holds no more than the
+   * elements waiting their turn.
+   */
+  static List<org.jsoup.nodes.Element> elements(org.jsoup.nodes.Element root) {
+    List<org.jsoup.nodes.Element> out = new ArrayList<>();
+    ArrayDeque<org.jsoup.nodes.Element> next = new ArrayDeque<>();
+    next.push(root);
+    while (!next.isEmpty()) {
+      org.jsoup.nodes.Element e = next.pop();
+      out.add(e);
+      for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+        if (e.childNode(i) instanceof org.jsoup.nodes.Element child) {
+          next.push(child);
+        }
+      }
+    }
+    return out;
   }
 
   private void html(String html, State st) {
@@ -3236,6 +3260,9 @@ public final class MailAnalyzer {
       return;
     }
     StringBuilder h = new StringBuilder();
+    // one matcher of each for all the inner elements of the document, reset to each style
+    Matcher readable = null;
+    Matcher shown = null;
     for (org.jsoup.nodes.Element e : hidden) {
       if (e.ownerDocument() == null) {
         continue; // inside a hidden element already removed
@@ -3250,7 +3277,18 @@ public final class MailAnalyzer {
       // layout frameworks set font-size: 0 on the cells of a row of columns (to close the gaps
       // between them) and the readable size again on the text inside
       List<org.jsoup.nodes.TextNode> parts = new ArrayList<>();
-      hiddenParts(e, TINY_FONT.matcher(style).find(), INVISIBLE.matcher(style).find(), parts, 0);
+      if (readable == null) {
+        readable = READABLE_FONT.matcher("");
+        shown = VISIBLE.matcher("");
+      }
+      hiddenParts(
+          e,
+          TINY_FONT.matcher(style).find(),
+          INVISIBLE.matcher(style).find(),
+          parts,
+          0,
+          readable,
+          shown);
       for (org.jsoup.nodes.TextNode t : parts) {
         if (t.ownerDocument() != null) {
           h.append(t.text()).append(' ');
@@ -3280,27 +3318,30 @@ public final class MailAnalyzer {
    * ({@code small}) and/or {@code visibility: hidden} ({@code invisible}): every text inside it but
    * that of inner elements setting a readable size (and, under {@code visibility: hidden}, {@code
    * visibility: visible}) again. An inner element hidden in its own right is one of the styled
-   * elements and is judged on its own.
+   * elements and is judged on its own. {@code readable} and {@code visible}: matchers of {@link
+   * #READABLE_FONT} and {@link #VISIBLE}, reset to each inner style.
    */
   private static void hiddenParts(
       org.jsoup.nodes.Element e,
       boolean small,
       boolean invisible,
       List<org.jsoup.nodes.TextNode> out,
-      int depth) {
-    for (org.jsoup.nodes.Node c : e.childNodes()) {
+      int depth,
+      Matcher readable,
+      Matcher visible) {
+    for (int i = 0; i < e.childNodeSize(); i++) {
+      org.jsoup.nodes.Node c = e.childNode(i);
       if (c instanceof org.jsoup.nodes.TextNode t) {
         out.add(t);
       } else if (c instanceof org.jsoup.nodes.Element inner) {
         String style = inner.attr("style");
         // both patterns hold their property's name (case-blind in ASCII): a style without it is
         // not searched (regionMatches ignoring case accepts more, never less)
-        boolean stillSmall =
-            small && !(holds(style, "font") && READABLE_FONT.matcher(style).find());
+        boolean stillSmall = small && !(holds(style, "font") && readable.reset(style).find());
         boolean stillInvisible =
-            invisible && !(holds(style, "visibility") && VISIBLE.matcher(style).find());
+            invisible && !(holds(style, "visibility") && visible.reset(style).find());
         if ((stillSmall || stillInvisible) && depth < HIDDEN_DEPTH) {
-          hiddenParts(inner, stillSmall, stillInvisible, out, depth + 1);
+          hiddenParts(inner, stillSmall, stillInvisible, out, depth + 1, readable, visible);
         } else if (stillSmall || stillInvisible) {
           out.addAll(inner.textNodes()); // deeper than any layout: its own text only
         }
@@ -3308,10 +3349,17 @@ public final class MailAnalyzer {
     }
   }
 
-  /** Whether {@code word} (lower-case ASCII) is in {@code s}, case-blind. */
+  /**
+   * Whether {@code word} (lower-case ASCII, its first letter one that no other character equals
+   * case-blind: not i, k or s, which the dotted capital I, the Kelvin sign and the long s equal) is
+   * in {@code s}, case-blind. Compared only where the first letter stands in either case.
+   */
   static boolean holds(String s, String word) {
+    char lower = word.charAt(0);
+    char upper = Character.toUpperCase(lower);
     for (int i = 0; i + word.length() <= s.length(); i++) {
-      if (s.regionMatches(true, i, word, 0, word.length())) {
+      char c = s.charAt(i);
+      if ((c == lower || c == upper) && s.regionMatches(true, i, word, 0, word.length())) {
         return true;
       }
     }

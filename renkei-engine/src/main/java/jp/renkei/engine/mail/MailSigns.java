@@ -1456,11 +1456,32 @@ final class MailSigns {
           "sourceforge.net",
           "osdn.com");
 
-  /** The registrable domain by the Public Suffix List (example.co.jp), or the host itself. */
+  /**
+   * The registrable domain by the Public Suffix List (example.co.jp), or the host itself. The rules
+   * ask it of the same few hosts many times per message (each link's host by a dozen signs), so the
+   * answers for hosts of at most {@link #REMEMBERED_HOST} characters are kept in {@link
+   * #REGISTRABLE}.
+   */
   static String registrable(String host) {
     if (host == null || host.isEmpty()) {
       return host;
     }
+    if (host.length() > REMEMBERED_HOST) {
+      return registrableOnce(host);
+    }
+    int hash = host.hashCode();
+    int slot = (hash ^ (hash >>> 16)) & (REGISTRABLE.length - 1);
+    Registrable known = REGISTRABLE[slot];
+    if (known != null && known.host().equals(host)) {
+      return known.domain();
+    }
+    String domain = registrableOnce(host);
+    REGISTRABLE[slot] = new Registrable(host, domain);
+    return domain;
+  }
+
+  /** {@link #registrable}, worked out. */
+  static String registrableOnce(String host) {
     String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
     String plain = plainRegistrable(h);
     if (plain != null) {
@@ -1468,6 +1489,22 @@ final class MailSigns {
     }
     return guavaRegistrable(h);
   }
+
+  /** A host and its registrable domain. */
+  private record Registrable(String host, String domain) {}
+
+  /**
+   * The last answers of {@link #registrable}, one per slot chosen by the host's hash (a later host
+   * of the same slot replaces the earlier one): bounded at 1,024 hosts of at most {@link
+   * #REMEMBERED_HOST} characters, whatever the mail. It is a pure function's table, shared by the
+   * analyses of all threads: an entry is a record of final fields, so a thread reads either a whole
+   * entry or none (then it works the answer out again). It holds host names of analysed mail and
+   * nothing else, and no answer depends on which mail put an entry there.
+   */
+  private static final Registrable[] REGISTRABLE = new Registrable[1024];
+
+  /** The longest host {@link #REGISTRABLE} keeps (the longest domain name DNS allows). */
+  static final int REMEMBERED_HOST = 253;
 
   /** {@link #registrable} through Guava's {@code InternetDomainName}, for every host. */
   static String guavaRegistrable(String h) {

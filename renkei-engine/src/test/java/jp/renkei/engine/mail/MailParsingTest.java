@@ -1210,4 +1210,111 @@ class MailParsingTest {
     }
     assertThat(results).isGreaterThan(10_000);
   }
+
+  /**
+   * The walk of {@link MailAnalyzer#elements}: jsoup's {@code getAllElements()}, element for
+   * element.
+   */
+  @Test
+  void elementsAreEveryElementInDocumentOrder() {
+    String[] pieces = {
+      "<table>",
+      "</table>",
+      "<tr>",
+      "<td>",
+      "</td>",
+      "x",
+      "&zwnj;",
+      " ",
+      "<p>",
+      "</p>",
+      "<a href=q>",
+      "</a>",
+      "<div style=\"font-size:0\">",
+      "</div>",
+      "<b>",
+      "<i>",
+      "</b>",
+      "<svg>",
+      "<a xlink:href=s>",
+      "</svg>",
+      "<form action=f>",
+      "<input name=p>",
+      "<select>",
+      "<option>",
+      "<template>",
+      "</template>",
+      "<head>",
+      "<body>",
+      "<frameset>",
+      "<!-- c -->",
+      "<script>1<2</script>",
+      "<style>p{}</style>",
+      "<br>",
+      "<img src=i>",
+      "<math><mi>",
+      "<ul><li>",
+      "<li>",
+      "<h1>",
+      "<button>",
+      "<nobr>",
+      "<font>"
+    };
+    Random r = new Random(32);
+    for (int n = 0; n < 3_000; n++) {
+      StringBuilder html = new StringBuilder();
+      for (int k = r.nextInt(60); k >= 0; k--) {
+        html.append(pieces[r.nextInt(pieces.length)]);
+      }
+      Document doc = Jsoup.parse(html.toString());
+      List<Element> walked = MailAnalyzer.elements(doc);
+      List<Element> all = doc.getAllElements();
+      assertThat(walked).as(html.toString()).hasSameSizeAs(all);
+      for (int i = 0; i < all.size(); i++) {
+        assertThat(walked.get(i)).as(html + " #" + i).isSameAs(all.get(i));
+      }
+    }
+    Document deep = Jsoup.parse("<div>".repeat(5_000) + "x");
+    assertThat(MailAnalyzer.elements(deep)).hasSameSizeAs(deep.getAllElements());
+  }
+
+  /**
+   * {@link MailAnalyzer#holds} compares only where the word's first letter stands: no character but
+   * f and F equals f case-blind, nor any but v and V equals v, so it answers as a comparison at
+   * every position did; checked for every char, and on random styles with the letters that case
+   * folding makes equal to others (dotted and dotless i, Kelvin sign, long s).
+   */
+  @Test
+  void holdsAnswersAsEveryPositionCompared() {
+    for (String word : List.of("font", "visibility")) {
+      char first = word.charAt(0);
+      for (int c = 0; c <= 0xFFFF; c++) {
+        boolean equal = String.valueOf((char) c).regionMatches(true, 0, word, 0, 1);
+        assertThat(equal)
+            .as(word + " " + Integer.toHexString(c))
+            .isEqualTo(c == first || c == Character.toUpperCase(first));
+      }
+    }
+    String letters = "fFoOnNtTvViIsSbBlLyY-: ;\u0130\u0131\u212A\u017F\uFB00\u00DF";
+    Random r = new Random(32);
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder style = new StringBuilder();
+      for (int k = r.nextInt(30); k >= 0; k--) {
+        style.append(letters.charAt(r.nextInt(letters.length())));
+      }
+      if (r.nextInt(4) == 0) {
+        style.insert(
+            r.nextInt(style.length() + 1), r.nextBoolean() ? "FoNt" : "vIs\u0130bil\u0131ty");
+      }
+      for (String word : List.of("font", "visibility")) {
+        boolean any = false;
+        for (int i = 0; i + word.length() <= style.length(); i++) {
+          any |= style.toString().regionMatches(true, i, word, 0, word.length());
+        }
+        assertThat(MailAnalyzer.holds(style.toString(), word))
+            .as(style + " " + word)
+            .isEqualTo(any);
+      }
+    }
+  }
 }

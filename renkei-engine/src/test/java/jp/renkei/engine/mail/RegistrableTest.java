@@ -204,4 +204,59 @@ class RegistrableTest {
         "RegistrableTest: " + hosts.size() + " dotted words of " + files.size() + " files agree");
     assertThat(hosts).hasSizeGreaterThan(10_000);
   }
+
+  /**
+   * The remembered answers ({@code MailSigns.REGISTRABLE}): hosts of many more shapes than the
+   * table has slots, asked again and again in random order by four threads at once (slots replaced
+   * under each other's reads), the long ones past the table's limit among them; every answer is
+   * Guava's.
+   */
+  @Test
+  void rememberedAnswersAreTheAnswersFromEveryThread() throws Exception {
+    Random r = new Random(32);
+    String[] labels = {
+      "www", "mail", "co", "jp", "com", "tokyo", "s3", "amazonaws", "github", "io"
+    };
+    List<String> hosts = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder h = new StringBuilder("h" + i);
+      for (int n = r.nextInt(4); n >= 0; n--) {
+        h.append('.').append(labels[r.nextInt(labels.length)]);
+      }
+      hosts.add(r.nextInt(10) == 0 ? h.toString().toUpperCase(java.util.Locale.ROOT) : h + "");
+    }
+    hosts.add("a".repeat(MailSigns.REMEMBERED_HOST - 7) + ".co.jp");
+    hosts.add("a".repeat(MailSigns.REMEMBERED_HOST) + ".co.jp");
+    hosts.add("sub." + "a".repeat(63) + "." + "b".repeat(300) + ".example.com.");
+    List<String> expected = hosts.stream().map(RegistrableTest::before).toList();
+    List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      for (int t = 0; t < 4; t++) {
+        long seed = t;
+        runs.add(
+            pool.submit(
+                () -> {
+                  Random order = new Random(seed);
+                  int wrong = 0;
+                  for (int k = 0; k < 100_000; k++) {
+                    int i = order.nextInt(hosts.size());
+                    if (!expected.get(i).equals(MailSigns.registrable(hosts.get(i)))) {
+                      wrong++;
+                    }
+                  }
+                  return wrong;
+                }));
+      }
+      for (java.util.concurrent.Future<Integer> run : runs) {
+        assertThat(run.get()).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int i = 0; i < hosts.size(); i++) {
+      assertThat(MailSigns.registrable(hosts.get(i))).as(hosts.get(i)).isEqualTo(expected.get(i));
+    }
+  }
 }
