@@ -30,7 +30,11 @@ public final class MappedFileInput extends InputStream {
     this(path, WINDOW);
   }
 
-  /** Mappings of {@code windowSize} bytes at most (tests). */
+  /**
+   * Mappings of {@code windowSize} bytes at most (tests). A window stays mapped until the collector
+   * frees it, and a process may hold 65,530 mappings (Linux's vm.max_map_count): keep the number of
+   * windows per file well below that.
+   */
   MappedFileInput(Path path, int windowSize) throws IOException {
     this.path = path;
     this.windowSize = windowSize;
