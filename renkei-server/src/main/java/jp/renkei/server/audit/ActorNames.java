@@ -76,7 +76,7 @@ public class ActorNames {
       return Optional.empty();
     }
     return users
-        .byId(Long.parseLong(id))
+        .byAuditedId(Long.parseLong(id))
         .filter(p -> mayKnow(viewer, p))
         .map(p -> p.displayName() + " (" + p.login() + ")");
   }

@@ -59,15 +59,23 @@ public class TotpService {
   /** The id the sign-in check reads for a login that names nobody: no row has it. */
   private static final long NOBODY = -1;
 
-  private record State(String sealedSecret, boolean enabled, long lastStep) {}
+  /**
+   * A person's factor. {@code sealedFor} is the id its secret is sealed to: the person's id before
+   * people had random ids (V408, {@code legacy_id}) for those who had an id then, so a factor
+   * enrolled before still opens; otherwise the person's id.
+   */
+  private record State(String sealedSecret, boolean enabled, long lastStep, long sealedFor) {}
+
+  private static final String STATE =
+      "select totp_secret, totp_enabled_at is not null, totp_last_step, coalesce(legacy_id, id)"
+          + " from app_user where id = ?";
+
+  private static State state(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new State(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4));
+  }
 
   private State state(long userId) {
-    return jdbc.sql(
-            "select totp_secret, totp_enabled_at is not null, totp_last_step from app_user"
-                + " where id = ?")
-        .param(userId)
-        .query((rs, n) -> new State(rs.getString(1), rs.getBoolean(2), rs.getLong(3)))
-        .single();
+    return jdbc.sql(STATE).param(userId).query(TotpService::state).single();
   }
 
   public boolean enabled(long userId) {
@@ -85,12 +93,13 @@ public class TotpService {
   @Transactional
   public Enrolment start(Actor actor) {
     long id = actor.userId();
-    if (state(id).enabled()) {
+    State s = state(id);
+    if (s.enabled()) {
       throw new Conflict("code", "error.totp.alreadyEnabled");
     }
     byte[] secret = Totp.newSecret();
     jdbc.sql("update app_user set totp_secret = ?, totp_last_step = 0 where id = ?")
-        .params(vault.seal(Base32.encode(secret), place(id)), id)
+        .params(vault.seal(Base32.encode(secret), place(s.sealedFor())), id)
         .update();
     audit.record(actor, AuditLog.Event.success("user.totp.start", "user", id));
     return new Enrolment(
@@ -170,17 +179,11 @@ public class TotpService {
    */
   public Check check(Long userId, String code) {
     long id = userId == null ? NOBODY : userId;
-    Optional<State> found =
-        jdbc.sql(
-                "select totp_secret, totp_enabled_at is not null, totp_last_step from app_user"
-                    + " where id = ?")
-            .param(id)
-            .query((rs, n) -> new State(rs.getString(1), rs.getBoolean(2), rs.getLong(3)))
-            .optional();
-    State s = found.orElse(new State(null, false, 0));
+    Optional<State> found = jdbc.sql(STATE).param(id).query(TotpService::state).optional();
+    State s = found.orElse(new State(null, false, 0, NOBODY));
     boolean own = s.sealedSecret() != null;
     Optional<String> secret =
-        vault.open(own ? s.sealedSecret() : standIn, place(own ? id : NOBODY));
+        vault.open(own ? s.sealedSecret() : standIn, place(own ? s.sealedFor() : NOBODY));
     String typed = code == null ? "" : code;
     OptionalLong step =
         secret.isEmpty()
@@ -249,7 +252,7 @@ public class TotpService {
   }
 
   private boolean acceptCode(long userId, State s, String code) {
-    Optional<String> secret = vault.open(s.sealedSecret(), place(userId));
+    Optional<String> secret = vault.open(s.sealedSecret(), place(s.sealedFor()));
     if (secret.isEmpty()) {
       return false;
     }

@@ -70,6 +70,18 @@ class UserRepository {
     return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserRepository::account).optional();
   }
 
+  /**
+   * The person an audit entry's {@code user:id} names: entries written before people had random ids
+   * (V408) name the old id, kept as {@code legacy_id}; old ids are below 2^52 and new ones at or
+   * above it, so one number never names two people.
+   */
+  Optional<UserAccount> byAuditedId(long id) {
+    return jdbc.sql(SELECT + " where u.id = ? or u.legacy_id = ?")
+        .params(id, id)
+        .query(UserRepository::account)
+        .optional();
+  }
+
   static UserAccount account(ResultSet rs, int n) throws SQLException {
     return new UserAccount(
         rs.getLong("id"),

@@ -111,6 +111,11 @@ public class UserService {
     return users.byId(id);
   }
 
+  /** The person an audit entry names by id, under the id it had when the entry was written. */
+  public Optional<UserAccount> byAuditedId(long id) {
+    return users.byAuditedId(id);
+  }
+
   @Transactional
   public Created create(Actor actor, NewUser input) {
     // every error of the form at once (issue 14)
