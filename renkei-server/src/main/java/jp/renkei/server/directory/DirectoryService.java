@@ -529,6 +529,11 @@ public class DirectoryService {
     if (organisations.codeExists(o.code())) {
       throw new Conflict("code", "validation.organisation.codeTaken", o.code());
     }
+    // logins ending in an organisation's code are its own (UserService.requireLoginOf): a new
+    // organisation's admin must not meet others' there
+    if (organisations.loginsEndIn(o.code())) {
+      throw new Conflict("code", "validation.organisation.codeInLogins", o.code());
+    }
     if (organisations.nameExists(o.nameJa())) {
       throw new Conflict("nameJa", "validation.organisation.nameTaken", o.nameJa());
     }

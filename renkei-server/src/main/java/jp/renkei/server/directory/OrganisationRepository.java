@@ -104,6 +104,14 @@ class OrganisationRepository {
         .list();
   }
 
+  /** Whether some account's login ends in "." and {@code code} (a code has no "%" or "_"). */
+  boolean loginsEndIn(String code) {
+    return jdbc.sql("select exists (select 1 from app_user where login like ?)")
+        .param("%." + code)
+        .query(Boolean.class)
+        .single();
+  }
+
   boolean codeExists(String code) {
     return jdbc.sql("select count(*) from organisation where code = ?")
             .param(code)

@@ -163,6 +163,7 @@ public class UserService {
     errors.throwIfAny();
     Organisation org = found.orElseThrow();
     requireCanManage(actor, org.id(), u.role());
+    requireLoginOf(actor, u.login(), org);
     String password = u.password() == null ? Passwords.generate() : u.password();
     if (u.password() != null) {
       passwords.check("password", password, u.login());
@@ -470,6 +471,27 @@ public class UserService {
               ? Detail.of("auth.login.wrongSecondFactor.locked", count)
               : Detail.of("auth.login.wrongSecondFactor", count);
     };
+  }
+
+  /**
+   * Logins are unique hub-wide (sign-in takes a login alone), so whether a login can be given tells
+   * whether someone holds it. An organisation's admin therefore gives only logins ending in "." and
+   * its organisation's code, and such a login is given to nobody else: the answer "taken" then
+   * speaks only of the admin's own people, never of another organisation's (oracle33). Platform
+   * administrators, who see every person, choose freely outside other organisations' endings.
+   */
+  private void requireLoginOf(Actor actor, String login, Organisation org) {
+    int dot = login.lastIndexOf('.');
+    String ending = dot < 1 ? "" : login.substring(dot + 1);
+    if (ending.equals(org.code())) {
+      return;
+    }
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new InvalidInput("login", "validation.user.loginOrganisation", org.code());
+    }
+    if (!ending.isEmpty() && organisations.byCode(ending).isPresent()) {
+      throw new InvalidInput("login", "validation.user.loginOtherOrganisation", ending);
+    }
   }
 
   private void requireCanManage(Actor actor, long organisationId, Role role) {

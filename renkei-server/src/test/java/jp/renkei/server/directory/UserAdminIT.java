@@ -34,7 +34,7 @@ class UserAdminIT extends ServerTest {
                 .statusCode())
         .isEqualTo(404);
 
-    String login = Fixtures.unique("new").replace('-', '.');
+    String login = Fixtures.unique("new").replace('-', '.') + ".op-sakura-bank";
     HttpResponse<String> created =
         api.postJson(
             "/api/v1/users",
@@ -178,5 +178,70 @@ class UserAdminIT extends ServerTest {
     assertThat(many.body())
         .contains("入力内容を確認してください (3 件)", "ログインID：", "氏名：", "メール：")
         .doesNotContain("displayName：", "email：");
+  }
+
+  static String newPerson(String login, String organisation) {
+    return "{\"login\":\""
+        + login
+        + "\",\"displayName\":\"新人\",\"organisationCode\":\""
+        + organisation
+        + "\",\"role\":\"member\"}";
+  }
+
+  @Test
+  void anOrgAdminAddingAPersonLearnsNothingOfAnotherOrganisationsLogins() {
+    // logins are unique hub-wide: "taken" for another organisation's login told an org admin that
+    // the login exists (a name to guess passwords for), where sign-in carefully tells nothing
+    var bankAdmin = fixtures.user("op-sakura-bank", Role.ORG_ADMIN);
+    var powerUser = fixtures.user("op-inazuma-power", Role.MEMBER);
+    var api = http().bearer(fixtures.token(bankAdmin));
+    String never = Fixtures.unique("u").replace('-', '.');
+    HttpResponse<String> held =
+        api.postJson("/api/v1/users", newPerson(powerUser.login(), "op-sakura-bank"));
+    HttpResponse<String> free = api.postJson("/api/v1/users", newPerson(never, "op-sakura-bank"));
+    assertThat(held.statusCode()).isEqualTo(free.statusCode()).isEqualTo(400);
+    assertThat(held.body().replace(powerUser.login(), "LOGIN"))
+        .isEqualTo(free.body().replace(never, "LOGIN"))
+        .contains(".op-sakura-bank");
+    assertThat(users.findByLogin(never)).isEmpty();
+
+    // a login in the organisation's own ending is given, and is then "taken" for its own admin only
+    String own = never + ".op-sakura-bank";
+    assertThat(api.postJson("/api/v1/users", newPerson(own, "op-sakura-bank")).statusCode())
+        .isEqualTo(201);
+    assertThat(users.byLogin(own).organisationCode()).isEqualTo("op-sakura-bank");
+    HttpResponse<String> again = api.postJson("/api/v1/users", newPerson(own, "op-sakura-bank"));
+    assertThat(again.statusCode()).isEqualTo(409);
+
+    // nobody, not even a platform admin, gives that ending to another organisation's person, so
+    // an org admin never meets another organisation's login there
+    var platform = http().bearer(fixtures.token(fixtures.user("nisc", Role.PLATFORM_ADMIN)));
+    HttpResponse<String> planted =
+        platform.postJson(
+            "/api/v1/users", newPerson(never + "x.op-sakura-bank", "op-inazuma-power"));
+    assertThat(planted.statusCode()).isEqualTo(400);
+    assertThat(planted.body()).contains("op-sakura-bank");
+    assertThat(users.findByLogin(never + "x.op-sakura-bank")).isEmpty();
+
+    // and no organisation is made whose code some login already ends in (one a platform admin
+    // gave before the rule): its admin would meet that login
+    String code = Fixtures.unique("op-later");
+    assertThat(
+            platform
+                .postJson("/api/v1/users", newPerson("early." + code, "op-inazuma-power"))
+                .statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> org =
+        platform.postJson(
+            "/api/v1/organisations",
+            "{\"code\":\""
+                + code
+                + "\",\"nameJa\":\"後発 "
+                + code
+                + "\",\"nameEn\":\"Later "
+                + code
+                + "\",\"typeCode\":\"operator\",\"sectorCode\":\"port\"}");
+    assertThat(org.statusCode()).as(org.body()).isEqualTo(409);
+    assertThat(org.body()).contains("\"field\":\"code\"");
   }
 }
