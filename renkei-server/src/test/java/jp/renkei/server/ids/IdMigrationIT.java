@@ -262,8 +262,14 @@ class IdMigrationIT {
         .single();
   }
 
-  static Actor actor(long user, String login, long org, Role role) {
-    return new Actor(user, login, org, role, "web", "127.0.0.1");
+  /** The person made before V90 as they are now: V408 gave people random ids too. */
+  Actor actor(long user, String login, long org, Role role) {
+    long now =
+        jdbc.sql("select id from app_user where legacy_id = ?")
+            .param(user)
+            .query(Long.class)
+            .single();
+    return new Actor(now, login, org, role, "web", "127.0.0.1");
   }
 
   @Test
