@@ -4901,18 +4901,32 @@ public final class MailAnalyzer {
     }
   }
 
-  /** A link (the whole evidence, nothing after it) served by a link shortener. */
+  /**
+   * The short links of form services ({@link #relayedShortLinks}): a survey's address shortened by
+   * the service that hosts the form (Google Forms' forms.gle). They are listed among the hosting
+   * anyone can put a page on, as the form itself is; here they are a creator's survey link like a
+   * bit.ly one, and a form that asks for a password still keeps the sign (the message then asks for
+   * credentials, or the link is a login page).
+   */
+  static final Set<String> FORM_SHORT_LINKS = Set.of("forms.gle");
+
+  /**
+   * A link (the whole evidence, nothing after it) served by a link shortener, or a form service's
+   * short link ({@link #FORM_SHORT_LINKS}).
+   */
   private static boolean shortLink(String evidence) {
     // the link, without the kind of link the evidence names after it ("… (URL shortener)")
-    String url =
-        evidence.endsWith(" (URL shortener)")
-            ? evidence.substring(0, evidence.length() - 16)
-            : evidence;
+    String url = evidence;
+    for (String kind : new String[] {" (URL shortener)", " (hosting anyone can put a page on)"}) {
+      url = url.endsWith(kind) ? url.substring(0, url.length() - kind.length()) : url;
+    }
     String h = host(url);
     if (h == null || url.indexOf(' ') >= 0 || MailSigns.OWN_SHORT_LINKS.contains(h)) {
       return false;
     }
-    return MailSigns.SHORTENERS.contains(h) || MailSigns.SHORTENERS.contains(registrable(h));
+    return MailSigns.SHORTENERS.contains(h)
+        || MailSigns.SHORTENERS.contains(registrable(h))
+        || FORM_SHORT_LINKS.contains(h);
   }
 
   /**
