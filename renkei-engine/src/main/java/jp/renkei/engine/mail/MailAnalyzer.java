@@ -4608,6 +4608,7 @@ public final class MailAnalyzer {
             && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
             && !repliesToTheReader(st, r)
             && !noReplyMailbox(r)
+            && !postersOtherMailbox(st, r)
             && !sisterDomain(st, fromDomain, rd)
             && !toTheCustomerNamed(st, r)
             && rd != null
@@ -6779,6 +6780,39 @@ public final class MailAnalyzer {
 
   private static final Pattern NO_REPLY =
       Pattern.compile("(?i)no[-_.]?reply|do[-_.]?not[-_.]?reply");
+
+  /**
+   * A discussion list's post whose Reply-To is the poster's own other mailbox: the same mailbox
+   * name as the From's, on another domain that is no free mail ("cmeclax@gmx.co.uk" answering at
+   * "cmeclax@ixazon.dynip.com", a member who reads mail at home). Only in list mail the list
+   * vouches for ({@link State#listVouched}: the list's own domain sent it, and the message asks for
+   * no credentials), and only for a mailbox name of four characters at least that is no role
+   * (info@, support@ ... name no one). A diversion to a free-mail mailbox of the same name (the
+   * business-mail fraud's "ceo@company" answering at "ceo@gmail"), any other mailbox name, and the
+   * same Reply-To outside a vouched list keep the sign.
+   */
+  static boolean postersOtherMailbox(State st, String replyTo) {
+    if (st.from == null || !st.listVouched()) {
+      return false;
+    }
+    int at = st.from.lastIndexOf('@');
+    int replyAt = replyTo.lastIndexOf('@');
+    if (at < 4 || replyAt < 0) {
+      return false;
+    }
+    String local = st.from.substring(0, at).toLowerCase(Locale.ROOT);
+    String replyDomain = domain(replyTo);
+    return local.equals(replyTo.substring(0, replyAt).toLowerCase(Locale.ROOT))
+        && !ROLE_MAILBOX.matcher(local).matches()
+        && replyDomain != null
+        && !FREEMAIL.contains(registrable(replyDomain));
+  }
+
+  /** Mailbox names of a role or a desk, not of a person. */
+  private static final Pattern ROLE_MAILBOX =
+      Pattern.compile(
+          "(?i)info|support|contact|admin|office|sales|service|help|news|mail|team|noreply|no-reply"
+              + "|postmaster|webmaster|billing|account|accounts|security|hello|enquiries|inquiry");
 
   private static boolean sisterDomain(State st, String fromDomain, String replyDomain) {
     if (replyDomain == null || asksBeyondNotices(st) || !namesItself(st, fromDomain)) {
