@@ -4608,6 +4608,7 @@ public final class MailAnalyzer {
             && !(forARequester && rd != null && !FREEMAIL.contains(registrable(rd)))
             && !repliesToTheReader(st, r)
             && !noReplyMailbox(r)
+            && !postersOtherMailbox(st, r)
             && !sisterDomain(st, fromDomain, rd)
             && !toTheCustomerNamed(st, r)
             && rd != null
@@ -4901,18 +4902,32 @@ public final class MailAnalyzer {
     }
   }
 
-  /** A link (the whole evidence, nothing after it) served by a link shortener. */
+  /**
+   * The short links of form services ({@link #relayedShortLinks}): a survey's address shortened by
+   * the service that hosts the form (Google Forms' forms.gle). They are listed among the hosting
+   * anyone can put a page on, as the form itself is; here they are a creator's survey link like a
+   * bit.ly one, and a form that asks for a password still keeps the sign (the message then asks for
+   * credentials, or the link is a login page).
+   */
+  static final Set<String> FORM_SHORT_LINKS = Set.of("forms.gle");
+
+  /**
+   * A link (the whole evidence, nothing after it) served by a link shortener, or a form service's
+   * short link ({@link #FORM_SHORT_LINKS}).
+   */
   private static boolean shortLink(String evidence) {
     // the link, without the kind of link the evidence names after it ("… (URL shortener)")
-    String url =
-        evidence.endsWith(" (URL shortener)")
-            ? evidence.substring(0, evidence.length() - 16)
-            : evidence;
+    String url = evidence;
+    for (String kind : new String[] {" (URL shortener)", " (hosting anyone can put a page on)"}) {
+      url = url.endsWith(kind) ? url.substring(0, url.length() - kind.length()) : url;
+    }
     String h = host(url);
     if (h == null || url.indexOf(' ') >= 0 || MailSigns.OWN_SHORT_LINKS.contains(h)) {
       return false;
     }
-    return MailSigns.SHORTENERS.contains(h) || MailSigns.SHORTENERS.contains(registrable(h));
+    return MailSigns.SHORTENERS.contains(h)
+        || MailSigns.SHORTENERS.contains(registrable(h))
+        || FORM_SHORT_LINKS.contains(h);
   }
 
   /**
@@ -6765,6 +6780,39 @@ public final class MailAnalyzer {
 
   private static final Pattern NO_REPLY =
       Pattern.compile("(?i)no[-_.]?reply|do[-_.]?not[-_.]?reply");
+
+  /**
+   * A discussion list's post whose Reply-To is the poster's own other mailbox: the same mailbox
+   * name as the From's, on another domain that is no free mail ("cmeclax@gmx.co.uk" answering at
+   * "cmeclax@ixazon.dynip.com", a member who reads mail at home). Only in list mail the list
+   * vouches for ({@link State#listVouched}: the list's own domain sent it, and the message asks for
+   * no credentials), and only for a mailbox name of four characters at least that is no role
+   * (info@, support@ ... name no one). A diversion to a free-mail mailbox of the same name (the
+   * business-mail fraud's "ceo@company" answering at "ceo@gmail"), any other mailbox name, and the
+   * same Reply-To outside a vouched list keep the sign.
+   */
+  static boolean postersOtherMailbox(State st, String replyTo) {
+    if (st.from == null || !st.listVouched()) {
+      return false;
+    }
+    int at = st.from.lastIndexOf('@');
+    int replyAt = replyTo.lastIndexOf('@');
+    if (at < 4 || replyAt < 0) {
+      return false;
+    }
+    String local = st.from.substring(0, at).toLowerCase(Locale.ROOT);
+    String replyDomain = domain(replyTo);
+    return local.equals(replyTo.substring(0, replyAt).toLowerCase(Locale.ROOT))
+        && !ROLE_MAILBOX.matcher(local).matches()
+        && replyDomain != null
+        && !FREEMAIL.contains(registrable(replyDomain));
+  }
+
+  /** Mailbox names of a role or a desk, not of a person. */
+  private static final Pattern ROLE_MAILBOX =
+      Pattern.compile(
+          "(?i)info|support|contact|admin|office|sales|service|help|news|mail|team|noreply|no-reply"
+              + "|postmaster|webmaster|billing|account|accounts|security|hello|enquiries|inquiry");
 
   private static boolean sisterDomain(State st, String fromDomain, String replyDomain) {
     if (replyDomain == null || asksBeyondNotices(st) || !namesItself(st, fromDomain)) {

@@ -2624,7 +2624,17 @@ final class MailSigns {
 
   private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
   private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]{10,}");
-  private static final Pattern SYLLABLE = Pattern.compile("[A-Z]?[a-z]*[aeiou][a-z]*|[0-9]+");
+
+  /**
+   * What a reader can say in a token: a syllable (a capital, lower-case letters with a vowel), a
+   * number, or one of the short English words a programmer's CamelCase name joins its words with
+   * ("unmountAndEjectDeviceAtURL", "sortBy", "isEqualTo"), written with its capital before the next
+   * word's; "And" and "At" hold no lower-case vowel, so the syllable alone leaves them over.
+   */
+  private static final Pattern SYLLABLE =
+      Pattern.compile(
+          "(?:And|At|As|An|In|On|Of|Or|To|By|Is|It|If|Up)(?=[A-Z0-9]|$)"
+              + "|[A-Z]?[a-z]*[aeiou][a-z]*|[0-9]+");
 
   /**
    * A tag a spam run hangs on the end of its subjects, behind filler, so that no two copies look

@@ -110,4 +110,49 @@ class MailRelayedByPlatformTest {
         .anyMatch(e -> e.contains("bit.ly"))
         .anyMatch(e -> e.contains("192.0.2.7"));
   }
+
+  static final String FORM_SURVEY =
+      "Tell us which colour you want in the survey: <a"
+          + " href=\"https://forms.gle/Lumen7Colour\">https://forms.gle/Lumen7Colour</a>.";
+
+  @Test
+  void aCreatorsGoogleFormsShortLinkIsReadAsTheShortLinkItIs() {
+    MailReport r = mail(AUTHENTICATED, update(FORM_SURVEY));
+    assertThat(MailSignsTest.flags(r)).doesNotContain(RedFlag.SUSPICIOUS_LINK);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void theFormLinkCountsWhenItAsksForAPasswordOrStandsAloneOrIsForged() {
+    MailReport password =
+        mail(
+            AUTHENTICATED,
+            update(
+                "Your backer account will be locked: confirm your password and verify your"
+                    + " account at <a href=\"https://forms.gle/Lumen7Verify\">the backer"
+                    + " form</a>."));
+    assertThat(MailSignsTest.flags(password)).contains(RedFlag.SUSPICIOUS_LINK);
+    assertThat(password.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    MailReport alone =
+        mail(
+            AUTHENTICATED,
+            "<p>Your files are ready: <a href=\"https://forms.gle/Files7\">open them here</a>.</p>"
+                + "<p><a href=\"https://www.crowdfund-example.com/unsubscribe\">Unsubscribe</a></p>");
+    assertThat(MailSignsTest.flags(alone)).contains(RedFlag.SUSPICIOUS_LINK);
+    assertThat(alone.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+    MailReport forged = mail("", update(FORM_SURVEY));
+    assertThat(MailSignsTest.flags(forged)).contains(RedFlag.SUSPICIOUS_LINK);
+  }
+
+  @Test
+  void aPageOnOtherFreeHostingIsNoShortLink() {
+    // a form service's own pages and the free page hosts stay what they are
+    MailReport r =
+        mail(
+            AUTHENTICATED,
+            update(
+                "Tell us which colour you want: <a"
+                    + " href=\"https://lumen-survey.weebly.com/colour\">the survey</a>."));
+    assertThat(MailSignsTest.flags(r)).contains(RedFlag.SUSPICIOUS_LINK);
+  }
 }
