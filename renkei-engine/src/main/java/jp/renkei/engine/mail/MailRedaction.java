@@ -397,7 +397,7 @@ public final class MailRedaction {
   }
 
   /** The victims' names and local parts as the words a link's token is compared with. */
-  private static java.util.Set<String> urlWords(List<String> people) {
+  static java.util.Set<String> urlWords(List<String> people) {
     java.util.Set<String> out = new java.util.HashSet<>();
     for (String p : people) {
       for (String w : p.toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
