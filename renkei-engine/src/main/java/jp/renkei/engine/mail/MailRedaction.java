@@ -409,8 +409,12 @@ public final class MailRedaction {
     return out;
   }
 
-  /** A link's scheme and authority: its host is the attacker's indicator and stays whole. */
-  private static final Pattern AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*");
+  /**
+   * A link's scheme and authority, or its host alone when written without a scheme
+   * (www.kit.example/...): the attacker's indicator, which stays whole.
+   */
+  private static final Pattern AUTHORITY =
+      Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*://)?[^/?#]*");
 
   /** A piece of a link's path, query or fragment between its separators. */
   private static final Pattern URL_TOKEN = Pattern.compile("[^/?&=#;,:+\\s]+");

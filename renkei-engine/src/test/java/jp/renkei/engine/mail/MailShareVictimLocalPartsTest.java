@@ -108,6 +108,16 @@ class MailShareVictimLocalPartsTest {
   }
 
   @Test
+  void aLinksHostIsNeverCutAlsoWithoutAScheme() {
+    java.util.Set<String> words = java.util.Set.of("sakura", "tanaka");
+    assertThat(MailRedaction.victimsOut("www.sakura-login.example/tanaka?u=sakura", words))
+        .isEqualTo(
+            "www.sakura-login.example/" + MailRedaction.HIDDEN + "?u=" + MailRedaction.HIDDEN);
+    assertThat(MailRedaction.victimsOut("https://tanaka.kit.example/#tanaka", words))
+        .isEqualTo("https://tanaka.kit.example/#" + MailRedaction.HIDDEN);
+  }
+
+  @Test
   void localPartsAreThoseThatMayNameAPerson() {
     assertThat(
             MailRedaction.localParts(
