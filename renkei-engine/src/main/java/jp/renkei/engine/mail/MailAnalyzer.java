@@ -3643,7 +3643,7 @@ public final class MailAnalyzer {
         && aligned(st, registrable(from));
   }
 
-  private static String shownHost(String text) {
+  static String shownHost(String text) {
     String t = refang(text.strip());
     if (t.contains(" ") || !t.contains(".")) {
       return null;

@@ -77,7 +77,19 @@ public final class MailRedaction {
     // not know), written by kits into the subject, the greeting, link texts and attachment names
     // (attack26); taken out of the text, not out of the attacker's links and hosts, where a word
     // of a name could cut an indicator apart
-    Redactor named = identity.withPersonNames(names(r.recipientNames()));
+    // a recipient's local part alone (?u=tanaka, "t.suzuki様") names the victim as well, without
+    // the domain the address pattern needs (attackshare33); a mailbox's role (info@, soumu@) names
+    // no one and is left, or every "information" would lose its first letters
+    List<String> victims =
+        java.util.stream.Stream.concat(r.recipients().stream(), r.forwardedRecipients().stream())
+            .filter(x -> !r.listAddresses().contains(x))
+            .distinct()
+            .toList();
+    List<String> locals = localParts(victims);
+    List<String> people = new ArrayList<>(names(r.recipientNames()));
+    people.addAll(locals);
+    Redactor named = identity.withPersonNames(people);
+    java.util.Set<String> urlWords = urlWords(people);
     List<String> removed = new ArrayList<>();
     // a list's address in To is how the message came, not a victim; it goes all the same: it says
     // which lists the organisation reads, and as an indicator it would match every honest post
@@ -156,7 +168,7 @@ public final class MailRedaction {
       }
       // a link elsewhere is the attacker's and worth sharing, but kits put the victim in it
       // (?e=taro%40bank.example, #dGFyby...): that part goes, the link stays
-      String url = scrub(l.url(), identity);
+      String url = victimsOut(scrub(l.url(), identity), urlWords);
       if (!url.equals(l.url())) {
         removed.add("recipient in a link " + l.url());
       }
@@ -275,6 +287,197 @@ public final class MailRedaction {
       }
     }
     return out;
+  }
+
+  /** Local parts of mailboxes that name a role or a team, not a person: never taken out alone. */
+  static final java.util.Set<String> ROLE_MAILBOXES =
+      java.util.Set.of(
+          "info",
+          "admin",
+          "administrator",
+          "root",
+          "support",
+          "contact",
+          "sales",
+          "office",
+          "webmaster",
+          "postmaster",
+          "hostmaster",
+          "abuse",
+          "noreply",
+          "no-reply",
+          "security",
+          "csirt",
+          "cert",
+          "soc",
+          "helpdesk",
+          "help",
+          "service",
+          "mail",
+          "mailadmin",
+          "system",
+          "user",
+          "users",
+          "staff",
+          "team",
+          "manager",
+          "customer",
+          "billing",
+          "account",
+          "accounts",
+          "finance",
+          "legal",
+          "marketing",
+          "news",
+          "press",
+          "recruit",
+          "jobs",
+          "hr",
+          "soumu",
+          "somu",
+          "jinji",
+          "keiri",
+          "kikaku",
+          "koho",
+          "kouhou",
+          "eigyo",
+          "eigyou",
+          "saiyo",
+          "saiyou",
+          "toiawase",
+          "otoiawase",
+          "uketsuke",
+          "daihyo",
+          "daihyou",
+          "joho",
+          "jouhou",
+          "johosys",
+          "system-admin",
+          "it",
+          "ict",
+          "isac",
+          "ceptoar",
+          "all",
+          "everyone");
+
+  /**
+   * The local parts of the victims' addresses, lower case, that may name a person: each whole
+   * ({@code t.suzuki}) and each of its words of four letters or more ({@code suzuki} of {@code
+   * t.suzuki}, {@code yamada} of {@code taro_yamada}); a local part shorter than three characters
+   * or naming a role ({@link #ROLE_MAILBOXES}) is left out, and so are its words of a role.
+   */
+  static List<String> localParts(List<String> addresses) {
+    List<String> out = new ArrayList<>();
+    for (String a : addresses) {
+      int at = a.lastIndexOf('@');
+      if (at < 0) {
+        continue;
+      }
+      String local = a.substring(0, at).toLowerCase(java.util.Locale.ROOT);
+      int plus = local.indexOf('+');
+      if (plus > 0) {
+        local = local.substring(0, plus);
+      }
+      if (local.length() < 3 || ROLE_MAILBOXES.contains(local)) {
+        continue;
+      }
+      if (!out.contains(local)) {
+        out.add(local);
+      }
+      for (String w : local.split("[._-]+")) {
+        if (w.length() >= 4
+            && !ROLE_MAILBOXES.contains(w)
+            && !w.chars().allMatch(Character::isDigit)
+            && !out.contains(w)) {
+          out.add(w);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The victims' names and local parts as the words a link's token is compared with. */
+  static java.util.Set<String> urlWords(List<String> people) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String p : people) {
+      for (String w : p.toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+        if (w.length() >= 3 || (w.length() == 2 && !w.chars().allMatch(c -> c < 0x80))) {
+          out.add(w);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A link's scheme and authority, or its host alone when written without a scheme
+   * (www.kit.example/...): the attacker's indicator, which stays whole.
+   */
+  private static final Pattern AUTHORITY =
+      Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*://)?[^/?#]*");
+
+  /** A piece of a link's path, query or fragment between its separators. */
+  private static final Pattern URL_TOKEN = Pattern.compile("[^/?&=#;,:+\\s]+");
+
+  /** Separators of the words inside a decoded piece (t.suzuki, Tanaka Ichiro, taro_yamada). */
+  private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s._+-]+");
+
+  /**
+   * The link with every piece of its path, query or fragment that is a victim's local part or name
+   * (as written, percent-encoded, or base64) replaced by {@link #HIDDEN}: a piece is taken out
+   * whole when it or one of its words is one of {@code words} ({@code ?u=tanaka}, {@code
+   * ?user=t.suzuki}, {@code #tanaka}, {@code ?n=Tanaka%20Ichiro}, {@code ?n=%E7%94%B0%E4%B8%AD}).
+   * The host is never cut: a piece inside a word ({@code /tanakaya/}) is left.
+   */
+  static String victimsOut(String url, java.util.Set<String> words) {
+    if (url == null || words.isEmpty()) {
+      return url;
+    }
+    Matcher a = AUTHORITY.matcher(url);
+    int from = a.find() ? a.end() : 0;
+    Matcher m = URL_TOKEN.matcher(url);
+    m.region(from, url.length());
+    StringBuilder out = null;
+    int last = 0;
+    while (m.find()) {
+      if (victimIn(m.group(), words)) {
+        if (out == null) {
+          out = new StringBuilder(url.length());
+        }
+        out.append(url, last, m.start()).append(HIDDEN);
+        last = m.end();
+      }
+    }
+    return out == null ? url : out.append(url, last, url.length()).toString();
+  }
+
+  private static boolean victimIn(String token, java.util.Set<String> words) {
+    String once = percentDecoded(token);
+    List<String> candidates = new ArrayList<>(List.of(token, once, percentDecoded(once)));
+    if (token.length() >= 8) {
+      String decoded = base64Text(token);
+      if (decoded != null) {
+        candidates.addAll(List.of(decoded.split("\n")));
+      }
+    }
+    for (String c : candidates) {
+      String lower = c.toLowerCase(java.util.Locale.ROOT).strip();
+      if (words.contains(lower)) {
+        return true;
+      }
+      for (String w : WORD_SEPARATORS.split(lower)) {
+        if (words.contains(w)) {
+          return true;
+        }
+      }
+      // Japanese is written without spaces: a name inside the piece counts (田中一郎様)
+      for (String w : words) {
+        if (!w.chars().allMatch(ch -> ch < 0x80) && lower.contains(w)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether a Received header's host name is one of the organisation's. */

@@ -79,7 +79,15 @@ public final class MailStix {
       }
     }
     Map<String, String> linkHosts = new LinkedHashMap<>();
+    java.util.Set<String> claimed = claimedHosts(r.links());
     for (MailReport.Link l : r.links()) {
+      // a URL the message only shows as the face of a link to elsewhere (its plain-text
+      // alternative writes the shown text out) is the lure's claim, not where anyone is sent: it is
+      // in the LINK_TEXT_MISMATCH evidence, never an object a receiver may take for the attacker's
+      // (attackshare33: portal.office.com shown, the kit's host behind it)
+      if (PLAIN_TEXT.equals(l.where()) && claimed.contains(hostOf(l.url()))) {
+        continue;
+      }
       // a link that is not a URL ({UNSUB}, a bare host name) has no url object
       String uri = StixValues.uri(l.url());
       if (uri != null) {
@@ -106,14 +114,17 @@ public final class MailStix {
               + String.join(
                   ", ", r.findings().stream().map(f -> f.flag().name()).distinct().toList())
               + ")";
-      if (from != null) {
+      if (from != null && !wellKnownSender(from)) {
         o.indicator("[email-addr:value = '" + quote(from) + "']", "sender " + from, why, now);
       }
       for (String host : linkHosts.keySet()) {
         // a newsletter tracker or a shortener carries everyone's links: an indicator on it would
-        // match all its traffic (the link itself stays in the bundle as a url object)
+        // match all its traffic (the link itself stays in the bundle as a url object); a known
+        // brand's own host is the lure's decoy or the brand's abused service, and as an indicator
+        // it would have every receiver block the brand (attackshare33)
         if (!MailSigns.hostIn(host, MailSigns.TRACKERS)
-            && !MailSigns.hostIn(host, MailSigns.SHORTENERS)) {
+            && !MailSigns.hostIn(host, MailSigns.SHORTENERS)
+            && !wellKnown(host)) {
           o.indicator("[domain-name:value = '" + quote(host) + "']", "link host " + host, why, now);
         }
       }
@@ -135,6 +146,56 @@ public final class MailStix {
     b.put("id", "bundle--" + UUID.randomUUID());
     b.set("objects", o.objects);
     return b;
+  }
+
+  /** Where the analyser records a link written out in a plain text. */
+  private static final String PLAIN_TEXT = "text";
+
+  /**
+   * The hosts a link's visible text shows while the link leads to another registrable domain
+   * ({@code <a href="https://kit.example/">https://portal.office.com</a>}): what the lure claims to
+   * be. A link rewritten by a mail gateway leads where its text says and claims nothing.
+   */
+  static java.util.Set<String> claimedHosts(List<MailReport.Link> links) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (MailReport.Link l : links) {
+      String shown = l.text() == null ? null : MailAnalyzer.shownHost(l.text());
+      String target = hostOf(l.url());
+      String shownDomain = shown == null ? null : MailAnalyzer.registrable(shown);
+      if (shownDomain != null
+          && target != null
+          && !MailSigns.mailGateway(target)
+          && !shownDomain.equals(MailAnalyzer.registrable(target))) {
+        out.add(shown);
+      }
+    }
+    return out;
+  }
+
+  private static String hostOf(String url) {
+    String h = MailAnalyzer.host(url);
+    return h == null ? null : h.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether a host is a known brand's own ({@link MailSigns#BRANDS}, as the analyser reads a
+   * brand's domains): no indicator is made on it.
+   */
+  static boolean wellKnown(String host) {
+    return MailSigns.BRANDS.stream().anyMatch(b -> MailSigns.ownedBy(b, host));
+  }
+
+  /**
+   * Whether a sender's address is at a known brand's own domain that is no free-mail service: a
+   * forged From of the brand (no-reply@microsoft.com), whose indicator would block the brand's real
+   * mail. A free-mail address is the attacker's own account and keeps its indicator.
+   */
+  static boolean wellKnownSender(String address) {
+    int at = address.lastIndexOf('@');
+    String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+    return !domain.isEmpty()
+        && !MailAnalyzer.FREEMAIL.contains(MailAnalyzer.registrable(domain))
+        && wellKnown(domain);
   }
 
   /**

@@ -189,9 +189,11 @@ public class C4tapService {
         (exerciseRunId == null ? stix : ExerciseMarking.mark(stix, exerciseRunId)).toString();
     long id =
         jdbc.sql(
+                // no report beside the bundle: it held the Received chain's host names, which the
+                // bundle does not share (attackshare33, V407)
                 "insert into c4tap_submission (originator_org, originator_person, range_code,"
-                    + " subject, verdict, score, report, removed, bundle, exercise_run_id) values"
-                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                    + " subject, verdict, score, removed, bundle, exercise_run_id) values"
+                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
             .params(
                 actor.organisationId(),
                 actor.userId(),
@@ -199,7 +201,6 @@ public class C4tapService {
                 redacted.shared().subject(),
                 analysed.verdict().name(),
                 analysed.score(),
-                json.writeValueAsString(redacted.shared()),
                 json.writeValueAsString(redacted.removed()),
                 bundle,
                 exerciseRunId)
