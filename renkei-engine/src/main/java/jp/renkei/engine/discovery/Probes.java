@@ -22,6 +22,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import jp.renkei.engine.net.Watchdog;
 
 /**
  * The probes of discovery, each on an {@link Admitted} target only: a TCP connect check, a banner
@@ -53,21 +54,8 @@ public final class Probes {
    */
   public record Attempt<T>(Optional<T> value, boolean cutOff) {}
 
-  private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
-
-  private static ScheduledThreadPoolExecutor watchdog() {
-    ScheduledThreadPoolExecutor w =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "discovery-probe-deadline");
-              t.setDaemon(true);
-              return t;
-            });
-    // most attempts end long before their deadline: their cancelled closings leave the queue
-    w.setRemoveOnCancelPolicy(true);
-    return w;
-  }
+  private static final ScheduledThreadPoolExecutor WATCHDOG =
+      Watchdog.daemon("discovery-probe-deadline");
 
   private final RateLimiter rate;
   private final Duration timeout;

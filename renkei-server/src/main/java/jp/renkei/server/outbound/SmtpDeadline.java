@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
+import jp.renkei.engine.net.Watchdog;
 import org.springframework.mail.MailSendException;
 
 /**
@@ -37,21 +38,7 @@ public final class SmtpDeadline extends SocketFactory {
   /** The property of the deadline, named in the error of a connection cut off. */
   public static final String PROPERTY = "renkei.notify.mail-deadline";
 
-  private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
-
-  private static ScheduledThreadPoolExecutor watchdog() {
-    ScheduledThreadPoolExecutor w =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "smtp-deadline");
-              t.setDaemon(true);
-              return t;
-            });
-    // most exchanges end long before their deadline: their cancelled closings leave the queue
-    w.setRemoveOnCancelPolicy(true);
-    return w;
-  }
+  private static final ScheduledThreadPoolExecutor WATCHDOG = Watchdog.daemon("smtp-deadline");
 
   private final Duration deadline;
 
