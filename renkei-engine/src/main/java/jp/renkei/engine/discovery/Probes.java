@@ -13,18 +13,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import jp.renkei.engine.net.Watchdog;
 
 /**
  * The probes of discovery, each on an {@link Admitted} target only: a TCP connect check, a banner
  * read, and a TLS handshake that reports the certificate's names and expiry and the protocol
  * version. Every connection waits for the shared rate limiter first (a polite rate, connections per
- * second), and every read is bounded in time and size. Thread-safe.
+ * second), and every read is bounded in time and size. Each attempt as a whole (connect, handshake,
+ * banner read) has a deadline, counted once the rate limiter lets it go: a service that trickles
+ * its banner or its handshake a byte at a time, each inside the read timeout, is cut off there (its
+ * socket closed by one daemon watchdog thread for all probes), and the attempt says so ({@link
+ * Attempt#cutOff()}). Thread-safe.
  */
 public final class Probes {
 
@@ -40,35 +48,80 @@ public final class Probes {
       Instant notAfter,
       String issuer) {}
 
+  /**
+   * What one attempt came to: what it read, if anything, and whether its whole deadline cut it off
+   * (then the value is what had arrived by then: part of a banner, never a handshake's facts).
+   */
+  public record Attempt<T>(Optional<T> value, boolean cutOff) {}
+
+  private static final ScheduledThreadPoolExecutor WATCHDOG =
+      Watchdog.daemon("discovery-probe-deadline");
+
   private final RateLimiter rate;
   private final Duration timeout;
+  private final Duration deadline;
 
   /**
    * @param connectionsPerSecond polite rate for all probes of this instance
    * @param timeout connect and read timeout of each probe
+   * @param deadline of each attempt as a whole (connect, handshake, banner read)
    */
-  public Probes(double connectionsPerSecond, Duration timeout) {
+  public Probes(double connectionsPerSecond, Duration timeout, Duration deadline) {
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("the attempt deadline must be positive, not " + deadline);
+    }
     this.rate = RateLimiter.create(connectionsPerSecond);
     this.timeout = timeout;
+    this.deadline = deadline;
   }
 
-  private Socket connect(Admitted t, int port) throws IOException {
-    rate.acquire();
-    Socket s = new Socket();
-    try {
-      s.connect(new InetSocketAddress(t.address(), port), (int) timeout.toMillis());
-      s.setSoTimeout((int) timeout.toMillis());
-      return s;
-    } catch (IOException e) {
-      s.close();
-      throw e;
+  /** With a whole-attempt deadline of three read timeouts. */
+  public Probes(double connectionsPerSecond, Duration timeout) {
+    this(connectionsPerSecond, timeout, timeout.multipliedBy(3));
+  }
+
+  /** One connection under its whole deadline: closed by the watchdog when the deadline passes. */
+  private final class Guarded implements AutoCloseable {
+    final Socket socket = new Socket();
+    private final ScheduledFuture<?> closing;
+    private volatile boolean cut;
+
+    Guarded(Admitted t, int port) throws IOException {
+      rate.acquire();
+      closing = WATCHDOG.schedule(this::cut, deadline.toNanos(), TimeUnit.NANOSECONDS);
+      try {
+        socket.connect(new InetSocketAddress(t.address(), port), (int) timeout.toMillis());
+        socket.setSoTimeout((int) timeout.toMillis());
+      } catch (IOException e) {
+        close();
+        throw e;
+      }
+    }
+
+    private void cut() {
+      cut = true;
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // closing is all the watchdog does
+      }
+    }
+
+    boolean cutOff() {
+      return cut;
+    }
+
+    @Override
+    public void close() throws IOException {
+      closing.cancel(false);
+      socket.close();
     }
   }
 
   /** Whether a TCP connection to the port is accepted. */
   public boolean open(Admitted t, int port) {
-    try (Socket s = connect(t, port)) {
-      return s.isConnected();
+    try (Guarded g = new Guarded(t, port)) {
+      return g.socket.isConnected();
     } catch (IOException e) {
       return false;
     }
@@ -79,16 +132,28 @@ public final class Probes {
    * bytes, up to the first line end; empty when it says nothing.
    */
   public Optional<String> banner(Admitted t, int port) {
-    try (Socket s = connect(t, port)) {
-      InputStream in = s.getInputStream();
-      byte[] buf = new byte[MAX_BANNER];
-      int n = 0;
+    return bannerAttempt(t, port).value();
+  }
+
+  /** {@link #banner}, and whether the attempt's whole deadline cut the read off. */
+  public Attempt<String> bannerAttempt(Admitted t, int port) {
+    byte[] buf = new byte[MAX_BANNER];
+    int n = 0;
+    boolean cut = false;
+    try (Guarded g = new Guarded(t, port)) {
+      InputStream in = g.socket.getInputStream();
       while (n < buf.length) {
         int r;
         try {
           r = in.read(buf, n, buf.length - n);
         } catch (java.net.SocketTimeoutException e) {
           break;
+        } catch (IOException e) {
+          cut = g.cutOff();
+          if (cut) {
+            break;
+          }
+          throw e;
         }
         if (r < 0) {
           break;
@@ -98,12 +163,12 @@ public final class Probes {
           break;
         }
       }
-      int end = indexOfLineEnd(buf, n);
-      String text = printable(buf, end < 0 ? n : end);
-      return text.isBlank() ? Optional.empty() : Optional.of(text.strip());
     } catch (IOException e) {
-      return Optional.empty();
+      return new Attempt<>(Optional.empty(), false);
     }
+    int end = indexOfLineEnd(buf, n);
+    String text = printable(buf, end < 0 ? n : end);
+    return new Attempt<>(text.isBlank() ? Optional.empty() : Optional.of(text.strip()), cut);
   }
 
   private static int indexOfLineEnd(byte[] b, int n) {
@@ -129,7 +194,19 @@ public final class Probes {
    * read, not trusted — discovery reports facts, it sends nothing after the handshake.
    */
   public Optional<TlsFacts> tls(Admitted t, int port) {
-    try (Socket plain = connect(t, port)) {
+    return tlsAttempt(t, port).value();
+  }
+
+  /** {@link #tls}, and whether the attempt's whole deadline cut the handshake off. */
+  public Attempt<TlsFacts> tlsAttempt(Admitted t, int port) {
+    Guarded g;
+    try {
+      g = new Guarded(t, port);
+    } catch (IOException e) {
+      return new Attempt<>(Optional.empty(), false);
+    }
+    try (g) {
+      Socket plain = g.socket;
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, new TrustManager[] {new Recording()}, new SecureRandom());
       try (SSLSocket s =
@@ -144,17 +221,19 @@ public final class Probes {
         s.startHandshake();
         var session = s.getSession();
         X509Certificate leaf = (X509Certificate) session.getPeerCertificates()[0];
-        return Optional.of(
-            new TlsFacts(
-                session.getProtocol(),
-                session.getCipherSuite(),
-                leaf.getSubjectX500Principal().getName(),
-                dnsNames(leaf),
-                leaf.getNotAfter().toInstant(),
-                leaf.getIssuerX500Principal().getName()));
+        return new Attempt<>(
+            Optional.of(
+                new TlsFacts(
+                    session.getProtocol(),
+                    session.getCipherSuite(),
+                    leaf.getSubjectX500Principal().getName(),
+                    dnsNames(leaf),
+                    leaf.getNotAfter().toInstant(),
+                    leaf.getIssuerX500Principal().getName())),
+            false);
       }
     } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
-      return Optional.empty();
+      return new Attempt<>(Optional.empty(), g.cutOff());
     }
   }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -137,6 +138,93 @@ class ProbesTest {
       assertThat(f.notAfter())
           .isBetween(
               Instant.now().plus(29, ChronoUnit.DAYS), Instant.now().plus(31, ChronoUnit.DAYS));
+    }
+  }
+
+  /**
+   * A service on 127.0.0.1 that sends {@code first} at once, then one byte of {@code filler} every
+   * 100 ms, each well inside the probes' 2 s read timeout, until the prober closes the connection;
+   * the number of connections it saw cut off is counted.
+   */
+  static Thread trickle(ServerSocket server, byte[] first, byte filler, AtomicInteger cutOff) {
+    Thread t =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try (var s = server.accept()) {
+                  OutputStream out = s.getOutputStream();
+                  out.write(first);
+                  out.flush();
+                  try {
+                    while (!server.isClosed()) {
+                      Thread.sleep(100);
+                      out.write(filler);
+                      out.flush();
+                    }
+                  } catch (IOException e) {
+                    cutOff.incrementAndGet();
+                  }
+                } catch (IOException e) {
+                  // next connection
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** The connections the trickling server saw closed, once it has seen one (or after 30 s). */
+  static int closedByProber(AtomicInteger cutOff) throws InterruptedException {
+    for (int i = 0; i < 300 && cutOff.get() == 0; i++) {
+      Thread.sleep(100);
+    }
+    return cutOff.get();
+  }
+
+  @Test
+  void aBannerTrickledWithoutALineEndIsCutOffAtTheAttemptsDeadline() throws Exception {
+    Probes quick = new Probes(200, Duration.ofSeconds(2), Duration.ofSeconds(1));
+    AtomicInteger cutOff = new AtomicInteger();
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      // 256 bytes at 10 a second would hold the read for 25 s, each byte inside the read timeout
+      trickle(server, "220 slow".getBytes(StandardCharsets.US_ASCII), (byte) 'x', cutOff);
+      Probes.Attempt<String> a = quick.bannerAttempt(local(), server.getLocalPort());
+      assertThat(a.cutOff()).isTrue();
+      assertThat(a.value().orElseThrow())
+          .as("what had arrived is kept")
+          .startsWith("220 slow")
+          .hasSizeLessThan(Probes.MAX_BANNER);
+      assertThat(closedByProber(cutOff)).as("the prober closed the connection").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aTlsHandshakeTrickledByTheServerIsCutOffAtTheAttemptsDeadline() throws Exception {
+    Probes quick = new Probes(200, Duration.ofSeconds(2), Duration.ofSeconds(1));
+    AtomicInteger cutOff = new AtomicInteger();
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      // a handshake record header announcing 16 KiB, then its body a byte at a time
+      trickle(server, new byte[] {0x16, 0x03, 0x03, 0x40, 0x00, 0x02}, (byte) 0, cutOff);
+      Probes.Attempt<Probes.TlsFacts> a = quick.tlsAttempt(local(), server.getLocalPort());
+      assertThat(a.cutOff()).isTrue();
+      assertThat(a.value()).isEmpty();
+      assertThat(closedByProber(cutOff)).as("the prober closed the connection").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anAttemptThatEndsInTimeIsNotCutOff() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      serve(server, "SSH-2.0-OpenSSH_9.6\r\n");
+      Probes.Attempt<String> a = probes.bannerAttempt(local(), server.getLocalPort());
+      assertThat(a.cutOff()).isFalse();
+      assertThat(a.value()).contains("SSH-2.0-OpenSSH_9.6");
+      Probes.Attempt<Probes.TlsFacts> notTls = probes.tlsAttempt(local(), server.getLocalPort());
+      assertThat(notTls.cutOff()).isFalse();
+      assertThat(notTls.value()).isEmpty();
     }
   }
 }

@@ -1,8 +1,10 @@
 package jp.renkei.server.advisory;
 
 import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.outbound.OutboundHttp;
+import jp.renkei.server.outbound.SmtpDeadline;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -31,11 +33,13 @@ public final class OutboxMail {
 
   /**
    * What a failed delivery keeps of its exception, stored on its row and logged (the outbox's and
-   * the monitor's alerts alike): an outbound HTTP failure's own words (they name no URL), else the
-   * exception's kind and message, with every e-mail address written as {@code <address>}: a mail
-   * server that refuses a recipient names it in its reply (Postfix: {@code 550 5.1.1
-   * <duty@example.jp>: Recipient address rejected}), and Jakarta Mail and Spring put that reply
-   * into the exception's message. The outbox row keeps its target for whoever may see it.
+   * the monitor's alerts alike): an outbound HTTP failure's own words (they name no URL), an SMTP
+   * exchange cut off at its whole deadline's ({@link SmtpDeadline.Passed}, however Jakarta Mail and
+   * Spring wrapped it), else the exception's kind and message, with every e-mail address written as
+   * {@code <address>}: a mail server that refuses a recipient names it in its reply (Postfix:
+   * {@code 550 5.1.1 <duty@example.jp>: Recipient address rejected}), and Jakarta Mail and Spring
+   * put that reply into the exception's message. The outbox row keeps its target for whoever may
+   * see it.
    *
    * <p>Every {@code @} with a local part before it (ASCII letters and digits, any non-ASCII
    * character, the RFC 5322 atext signs {@code !#$%&'*+-/=?^_`{|}~}, dots, or a quoted string of at
@@ -48,10 +52,14 @@ public final class OutboxMail {
    * at once.
    */
   public static String deliveryError(Exception e) {
-    return withoutAddresses(
-        e instanceof OutboundHttp.Failure
-            ? e.getMessage()
-            : e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));
+    if (e instanceof OutboundHttp.Failure) {
+      return withoutAddresses(e.getMessage());
+    }
+    Optional<SmtpDeadline.Passed> cut = SmtpDeadline.passed(e);
+    if (cut.isPresent()) {
+      return "SmtpDeadline: " + cut.get().getMessage();
+    }
+    return withoutAddresses(e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));
   }
 
   /**

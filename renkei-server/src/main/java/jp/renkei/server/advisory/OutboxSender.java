@@ -10,6 +10,7 @@ import jp.renkei.server.config.HubProperties;
 import jp.renkei.server.config.NotifyProperties;
 import jp.renkei.server.database.Rows;
 import jp.renkei.server.outbound.SignedWebhooks;
+import jp.renkei.server.outbound.SmtpDeadline;
 import jp.renkei.server.outbound.WebhookLanes;
 import jp.renkei.server.sharing.ExerciseScope;
 import jp.renkei.server.sharing.SharingGate;
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * receiver delays neither the e-mails nor other receivers (outbound31). A crash loses nothing (the
  * lease expires and the row is retried); the one message in flight at a crash may be sent twice, so
  * every message carries the row id as its idempotency key (the e-mail's Message-ID, the webhook's
- * {@code X-Renkei-Delivery}).
+ * {@code X-Renkei-Delivery}). An e-mail's SMTP exchange as a whole is bounded by {@code
+ * renkei.notify.mail-deadline} ({@link SmtpDeadline}); a tick that meets it ends there.
  */
 @Component
 @ConditionalOnWebApplication
@@ -88,6 +90,7 @@ class OutboxSender {
   private final SendTimeCheck check;
   private final OutboxCancellation cancellation;
   private final WebhookLanes lanes;
+  private boolean mailServerSlow;
 
   OutboxSender(
       JdbcClient jdbc,
@@ -119,7 +122,8 @@ class OutboxSender {
     // a fan-out of hundreds of rows of the same advisory reads it once, not once per row
     check.beginTick();
     try {
-      for (int i = 0; i < PER_TICK; i++) {
+      mailServerSlow = false;
+      for (int i = 0; i < PER_TICK && !mailServerSlow; i++) {
         if (!sendOne()) {
           return;
         }
@@ -170,6 +174,9 @@ class OutboxSender {
       return true;
     } catch (Exception e) {
       error = failed(due, e);
+      // a mail server cut off at the whole deadline: the rest of the tick's rows wait for the
+      // next tick rather than each holding the thread that long
+      mailServerSlow |= SmtpDeadline.passed(e).isPresent();
     }
     String failure = error;
     Due done = due;

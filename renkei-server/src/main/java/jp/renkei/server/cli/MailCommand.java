@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -94,6 +95,36 @@ final class MailCommand implements Runnable {
         description =
             "C4TAP range for --share: red, amber, yellow, green, white (default: ${DEFAULT-VALUE}).")
     String range;
+
+    @Option(
+        names = "--connect-timeout",
+        defaultValue = "10s",
+        paramLabel = "DURATION",
+        description =
+            "With --share: how long to wait for the connection to the hub (default:"
+                + " ${DEFAULT-VALUE}).",
+        converter = ProbeCommand.DurationConverter.class)
+    Duration connectTimeout;
+
+    @Option(
+        names = "--answer-timeout",
+        defaultValue = "60s",
+        paramLabel = "DURATION",
+        description =
+            "With --share: how long to wait for the hub to begin its answer to each request (it"
+                + " analyses the message first; default: ${DEFAULT-VALUE}).",
+        converter = ProbeCommand.DurationConverter.class)
+    Duration answerTimeout;
+
+    @Option(
+        names = "--deadline",
+        defaultValue = "2m",
+        paramLabel = "DURATION",
+        description =
+            "With --share: how long each request to the hub may take as a whole, its answer read"
+                + " to the end (default: ${DEFAULT-VALUE}).",
+        converter = ProbeCommand.DurationConverter.class)
+    Duration deadline;
 
     @Option(
         names = "--yes",
@@ -205,10 +236,10 @@ final class MailCommand implements Runnable {
         throw new IllegalArgumentException("--share: set RENKEI_TOKEN to an API token of yours");
       }
       String hub = shareHub.endsWith("/") ? shareHub : shareHub + "/";
-      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      HubRequests calls = new HubRequests("--share", connectTimeout, answerTimeout, deadline);
       tools.jackson.databind.JsonNode draft =
           hubAnswer(
-              post(http, hub + "api/v1/c4tap?range=" + range, token, Files.readAllBytes(f), 201));
+              post(calls, hub + "api/v1/c4tap?range=" + range, token, Files.readAllBytes(f), 201));
       long id = draft.path("id").asLong();
       out.printf(
           "   C4TAP draft %d (%s): taken out before sharing:%n",
@@ -225,7 +256,7 @@ final class MailCommand implements Runnable {
         out.printf("   not sent (the draft stays yours; send it at %sc4tap or with --yes)%n", hub);
         return;
       }
-      post(http, hub + "api/v1/c4tap/" + id + "/send", token, new byte[0], 200);
+      post(calls, hub + "api/v1/c4tap/" + id + "/send", token, new byte[0], 200);
       out.printf("   shared under C4TAP %s%n", Terminal.printable(draft.path("range").asString()));
     }
 
@@ -263,29 +294,20 @@ final class MailCommand implements Runnable {
       }
     }
 
-    private static String post(
-        java.net.http.HttpClient http, String url, String token, byte[] body, int expected)
+    /** A POST of {@code body} to the hub, refused unless it answers {@code expected}. */
+    static String post(HubRequests hub, String url, String token, byte[] body, int expected)
         throws IOException {
-      try {
-        java.net.http.HttpResponse<String> r =
-            http.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "message/rfc822")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-          throw new IllegalArgumentException(
-              "--share: the hub answered HTTP " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      } catch (java.net.ConnectException e) {
-        throw new IllegalArgumentException("--share: cannot connect to " + url);
+      java.net.http.HttpResponse<String> r =
+          hub.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "message/rfc822")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+      if (r.statusCode() != expected) {
+        throw new IllegalArgumentException(
+            "--share: the hub answered HTTP " + r.statusCode() + ": " + r.body());
       }
+      return r.body();
     }
 
     private String json(JsonMapper json, String name, MailReport r) {

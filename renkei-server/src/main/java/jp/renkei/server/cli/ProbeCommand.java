@@ -1,7 +1,6 @@
 package jp.renkei.server.cli;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -101,9 +100,33 @@ final class ProbeCommand implements Callable<Integer> {
       converter = DurationConverter.class)
   Duration refresh;
 
+  @Option(
+      names = "--connect-timeout",
+      defaultValue = "10s",
+      description = "How long to wait for a connection to the hub (default ${DEFAULT-VALUE}).",
+      converter = DurationConverter.class)
+  Duration connectTimeout;
+
+  @Option(
+      names = "--answer-timeout",
+      defaultValue = "30s",
+      description =
+          "How long to wait for the hub to begin its answer to the assignments or the results"
+              + " (default ${DEFAULT-VALUE}).",
+      converter = DurationConverter.class)
+  Duration answerTimeout;
+
+  @Option(
+      names = "--deadline",
+      defaultValue = "2m",
+      description =
+          "How long one request to the hub may take as a whole, its answer read to the end"
+              + " (default ${DEFAULT-VALUE}).",
+      converter = DurationConverter.class)
+  Duration deadline;
+
   private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private HubRequests client;
   private final BlockingQueue<Map<String, Object>> outbox = new ArrayBlockingQueue<>(100_000);
   private final Map<Long, HttpProbe.Target> targets = new ConcurrentHashMap<>();
   private final Map<Long, Integer> intervals = new ConcurrentHashMap<>();
@@ -117,6 +140,12 @@ final class ProbeCommand implements Callable<Integer> {
     }
     if (retries < 0 || retries > 3) {
       System.err.println("renkei probe: --retries must be between 0 and 3, not " + retries);
+      return 2;
+    }
+    try {
+      client = new HubRequests("renkei probe", connectTimeout, answerTimeout, deadline);
+    } catch (IllegalArgumentException e) {
+      System.err.println("renkei probe: " + e.getMessage());
       return 2;
     }
     OutboundHttp guard =
@@ -193,10 +222,7 @@ final class ProbeCommand implements Callable<Integer> {
         client.send(
             HttpRequest.newBuilder(hub.resolve("/api/v1/probe/assignments"))
                 .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30))
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                .GET());
     if (r.statusCode() != 200) {
       System.err.println(
           "renkei probe: the hub answered HTTP " + r.statusCode() + " to the assignments");
@@ -317,10 +343,7 @@ final class ProbeCommand implements Callable<Integer> {
               HttpRequest.newBuilder(hub.resolve("/api/v1/probe/results"))
                   .header("Authorization", "Bearer " + token)
                   .header("Content-Type", "application/json")
-                  .timeout(Duration.ofSeconds(30))
-                  .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+                  .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
       if (r.statusCode() != 200) {
         System.err.println("renkei probe: the hub answered HTTP " + r.statusCode() + " to results");
         return;

@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  *     renkei.outbound.connect-timeout)
  * @param webhookThreads how many webhooks are delivered at once, off the scheduling thread, one at
  *     a time per receiver (default 4; {@code WebhookLanes})
+ * @param mailDeadline how long one e-mail's whole SMTP exchange may take (connect, greeting,
+ *     STARTTLS, every command and the message; default 2m), whatever the per-read timeouts: a
+ *     server answering a byte at a time is cut off here, the message left queued with the reason
+ *     ({@code jp.renkei.server.outbound.SmtpDeadline}, harden33)
  * @param sightingDigestInterval how often organisations are told by e-mail, in aggregate, that
  *     indicators they shared were sighted by others (default 1h)
  */
@@ -36,4 +40,5 @@ public record NotifyProperties(
     @NotNull @DefaultValue("5m") Duration lease,
     @NotNull @DefaultValue("5s") Duration webhookTimeout,
     @NotNull @DefaultValue("1h") Duration sightingDigestInterval,
-    @Min(1) @Max(64) @DefaultValue("4") int webhookThreads) {}
+    @Min(1) @Max(64) @DefaultValue("4") int webhookThreads,
+    @NotNull @DefaultValue("2m") Duration mailDeadline) {}

@@ -34,6 +34,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import jp.renkei.engine.monitor.Phase;
+import jp.renkei.engine.net.Watchdog;
 import jp.renkei.server.outbound.OutboundHttp;
 
 /**
@@ -130,21 +131,7 @@ public final class HttpProbe {
   private static final ThreadLocal<Instant> PRESENTED_NOT_AFTER = new ThreadLocal<>();
 
   /** Closes the socket of an attempt whose deadline passes (one daemon thread for all probes). */
-  private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
-
-  private static ScheduledThreadPoolExecutor watchdog() {
-    ScheduledThreadPoolExecutor e =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "probe-deadline");
-              t.setDaemon(true);
-              return t;
-            });
-    // most attempts end well before their deadline: their cancelled closings leave the queue
-    e.setRemoveOnCancelPolicy(true);
-    return e;
-  }
+  private static final ScheduledThreadPoolExecutor WATCHDOG = Watchdog.daemon("probe-deadline");
 
   /**
    * A probe with its retries: the last attempt's result, how many attempts were made, and the error

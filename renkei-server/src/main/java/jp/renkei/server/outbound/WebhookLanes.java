@@ -43,8 +43,9 @@ import org.springframework.stereotype.Component;
  * back-off is kept in the database ({@code webhook_backoff}, V405, harden32), on the database's
  * clock: every instance of the hub leaves a backing-off receiver alone, and a restart does not
  * forget it. Deliveries in flight are this instance's: two instances may each deliver one to the
- * same receiver at the same time. Thread-safe; {@link #start} is meant to be called from the
- * scheduling thread.
+ * same receiver at the same time. Thread-safe; {@link #start} is called from the scheduled jobs'
+ * threads (the outbox's and the monitor notifier's, each on its own since harden33): two starts
+ * racing for the last worker leave one of them refused, its row put back.
  */
 @Component
 public class WebhookLanes implements AutoCloseable {
@@ -92,21 +93,57 @@ public class WebhookLanes implements AutoCloseable {
   }
 
   /**
+   * How long the back-off read from the database is used before it is read again. The claims ask
+   * {@link #held()} for every row (up to 200 a tick, and once more per webhook handed over): read
+   * each time, the back-off cost a query per claim (harden33, docs/benchmarks.md). This instance's
+   * own changes are seen at once (each outcome forgets what was read); another instance's back-off
+   * and an expiry are seen within this time, far less than the first back-off (30 s).
+   */
+  static final Duration BACKOFF_FRESH = Duration.ofSeconds(1);
+
+  /**
+   * The receivers backing off, as read from the database at {@code readAt} (nanoTime) when this
+   * instance had made {@code changes} changes to the back-off.
+   */
+  private record BackedOff(Set<Long> receivers, long readAt, long changes) {}
+
+  private volatile BackedOff backedOff;
+
+  /** This instance's changes to the back-off: a read begun before one is not used after it. */
+  private final java.util.concurrent.atomic.AtomicLong changes =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /**
    * The receivers whose rows must not be claimed now: one is in flight, or it is backing off after
    * a failure. A snapshot.
    */
   public Set<Long> held() {
     Set<Long> held = new HashSet<>(inFlight);
+    held.addAll(backingOff());
+    return held;
+  }
+
+  private Set<Long> backingOff() {
+    BackedOff read = backedOff;
+    long now = System.nanoTime();
+    long changed = changes.get();
+    if (read != null
+        && read.changes() == changed
+        && now - read.readAt() < BACKOFF_FRESH.toNanos()) {
+      return read.receivers();
+    }
     // the back-off is the failed address's: an organisation that registered another one since is
     // not held (its new receiver has done nothing wrong)
-    held.addAll(
-        jdbc.sql(
-                "select b.organisation_id from webhook_backoff b"
-                    + " join organisation o on o.id = b.organisation_id"
-                    + " where b.held_until > now() and o.webhook_url = b.target")
-            .query(Long.class)
-            .list());
-    return held;
+    Set<Long> receivers =
+        Set.copyOf(
+            jdbc.sql(
+                    "select b.organisation_id from webhook_backoff b"
+                        + " join organisation o on o.id = b.organisation_id"
+                        + " where b.held_until > now() and o.webhook_url = b.target")
+                .query(Long.class)
+                .list());
+    backedOff = new BackedOff(receivers, now, changed);
+    return receivers;
   }
 
   /**
@@ -176,6 +213,7 @@ public class WebhookLanes implements AutoCloseable {
       jdbc.sql("delete from webhook_backoff where organisation_id = ?")
           .param(organisationId)
           .update();
+      changes.incrementAndGet();
       return;
     }
     if (took.compareTo(slow) < 0) {
@@ -199,6 +237,7 @@ public class WebhookLanes implements AutoCloseable {
         .param("first", (double) FIRST_BACKOFF.toSeconds())
         .param("most", (double) MAX_BACKOFF.toSeconds())
         .update();
+    changes.incrementAndGet();
   }
 
   /** Deliveries in flight now (tests, the status page). */

@@ -55,7 +55,8 @@ class OutboxAddressIT {
             Duration.ofMinutes(5),
             Duration.ofSeconds(5),
             Duration.ofHours(1),
-            4);
+            4,
+            Duration.ofMinutes(2));
     OutboxSender.Due due =
         new OutboxSender.Due(1L, 1L, null, null, null, null, 1, 1L, "email", target, "new", 0);
     Throwable e =

@@ -74,6 +74,12 @@ public abstract class ServerTest {
   /** A test class may slow the outbox sender down by setting this before the context starts. */
   protected static final String SENDER_POLL_PROPERTY = "renkei.test.sender-poll";
 
+  /**
+   * A test class may send its instance's mail to another server (a slow one) by setting this to its
+   * port before the context starts, and clearing it after.
+   */
+  protected static final String MAIL_PORT_PROPERTY = "renkei.test.mail-port";
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("renkei.data-dir", DATA_DIR::toString);
@@ -87,7 +93,8 @@ public abstract class ServerTest {
     // tests poll feeds themselves (pollNow, pollDue), never behind their back
     registry.add("renkei.feeds.check-interval", () -> "1h");
     registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    registry.add(
+        "spring.mail.port", () -> Integer.getInteger(MAIL_PORT_PROPERTY, MAIL.getSmtp().getPort()));
     registry.add(
         "renkei.notify.poll-interval", () -> System.getProperty(SENDER_POLL_PROPERTY, "200ms"));
   }

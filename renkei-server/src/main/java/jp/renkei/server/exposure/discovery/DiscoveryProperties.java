@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *     host:port}); empty: the system's resolver
  * @param ratePerSecond polite rate: connections per second of one discovery run (default 5)
  * @param timeout connect and read timeout of each probe (default 3s)
+ * @param attemptDeadline of each probe attempt as a whole: connect, TLS handshake and banner read
+ *     (default 10s); a service that trickles its banner or handshake is cut off there and the
+ *     asset's facts say so (harden33)
  * @param ports ports of the TCP connect check (common services)
  * @param tlsPorts ports where a TLS handshake is tried for certificate names and expiry
  * @param discoveryDays days between discovery runs (names, certificates) of an organisation, BOD
@@ -42,4 +45,5 @@ public record DiscoveryProperties(
     @Min(1) @Max(365) @DefaultValue("14") int enumerationDays,
     @Min(1) @Max(1_048_576) @DefaultValue("4096") int maxAddressesPerRange,
     @Min(1) @Max(100_000) @DefaultValue("1000") int maxNames,
-    @DefaultValue("true") boolean schedule) {}
+    @DefaultValue("true") boolean schedule,
+    @DefaultValue("10s") Duration attemptDeadline) {}

@@ -164,7 +164,7 @@ public class DiscoveryService {
       DnsLookup dns) {
     Scope scope = scopes.verified(orgId);
     Instant started = Instant.now();
-    Probes probes = new Probes(props.ratePerSecond(), props.timeout());
+    Probes probes = new Probes(props.ratePerSecond(), props.timeout(), props.attemptDeadline());
     List<String> refusals = new ArrayList<>();
     int[] counts = new int[2]; // probes, found
     if (kind.equals("discovery")) {
@@ -223,7 +223,18 @@ public class DiscoveryService {
       upsert(scope.organisationId(), "host", name, 0, facts, counts);
       for (int port : tlsPorts) {
         counts[0]++;
-        Optional<Probes.TlsFacts> tls = probes.tls(t, port);
+        Probes.Attempt<Probes.TlsFacts> attempt = probes.tlsAttempt(t, port);
+        if (attempt.cutOff()) {
+          // something listens there and keeps the handshake going: a fact worth keeping
+          upsert(
+              scope.organisationId(),
+              "service",
+              name,
+              port,
+              Map.of("tlsCutOff", cutOff("TLS handshake")),
+              counts);
+        }
+        Optional<Probes.TlsFacts> tls = attempt.value();
         if (tls.isEmpty()) {
           continue;
         }
@@ -282,10 +293,18 @@ public class DiscoveryService {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("open", true);
         if (tlsPorts.contains(port)) {
-          probes.tls(e.getValue(), port).ifPresent(f -> facts.putAll(tlsFacts(f)));
+          Probes.Attempt<Probes.TlsFacts> tls = probes.tlsAttempt(e.getValue(), port);
+          tls.value().ifPresent(f -> facts.putAll(tlsFacts(f)));
+          if (tls.cutOff()) {
+            facts.put("tlsCutOff", cutOff("TLS handshake"));
+          }
         }
         if (!facts.containsKey("tlsProtocol")) {
-          probes.banner(e.getValue(), port).ifPresent(b -> facts.put("banner", b));
+          Probes.Attempt<String> banner = probes.bannerAttempt(e.getValue(), port);
+          banner.value().ifPresent(b -> facts.put("banner", b));
+          if (banner.cutOff()) {
+            facts.put("bannerCutOff", cutOff("banner read"));
+          }
         }
         upsert(scope.organisationId(), "service", e.getKey(), port, facts, counts);
       }
@@ -309,6 +328,14 @@ public class DiscoveryService {
       return false;
     }
     return true;
+  }
+
+  /** The fact of an attempt cut off at its whole deadline. */
+  private String cutOff(String what) {
+    return what
+        + " cut off at the attempt's whole deadline of "
+        + props.attemptDeadline().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+        + " (renkei.discovery.attempt-deadline)";
   }
 
   private static Map<String, Object> tlsFacts(Probes.TlsFacts f) {
