@@ -870,6 +870,19 @@ public final class MailAnalyzer {
               + " バイトを読み、その先は読んでいません");
       length = (int) limits.maxBytes();
     }
+    if (MailOutlook.compoundFile(bytes, length)) {
+      // an Outlook .msg (dragged out of Outlook): judged as the Internet message it stands for
+      try {
+        MailOutlook.Read outlook = MailOutlook.read(bytes, length);
+        outlook.notes().forEach(p -> st.problem(p.kind(), p.ja(), p.en()));
+        st.outlookSenderUnknown = outlook.senderUnknown();
+        bytes = outlook.mime();
+        length = bytes.length;
+      } catch (MailOutlook.NotOutlook e) {
+        st.problem("unreadable", e.ja, e.getMessage());
+        return st.report(null);
+      }
+    }
     Message m;
     try {
       try {
@@ -995,6 +1008,12 @@ public final class MailAnalyzer {
 
     /** The From field leaves an angle bracket or a quote open, or closes one never opened. */
     boolean fromBroken;
+
+    /**
+     * The message is an Outlook file without its internet headers whose sender has no internet
+     * address (an Exchange name): no From to judge, which is no sign of the sender's (MailOutlook).
+     */
+    boolean outlookSenderUnknown;
 
     String senderAsWritten;
 
@@ -2482,20 +2501,7 @@ public final class MailAnalyzer {
       return;
     }
     if (body instanceof Message inner) {
-      // a forwarded or attached message: its own attachments and links count too. Its text is
-      // marked, so that a bounce returning it can tell it from its own report (see bounce)
-      int start = st.text.length();
-      int links = st.links.size();
-      int attachments = st.attachments.size();
-      st.inReturned++;
-      forwardedRecipients(inner, st);
-      try {
-        walk(inner, depth + 1, st);
-      } finally {
-        st.inReturned--;
-      }
-      st.returned.add(new int[] {start, st.text.length()});
-      st.returnedActs |= st.returnedLinksSince(links) | st.attachments.size() > attachments;
+      inner(inner, depth, st);
       return;
     }
     String type = e.getMimeType() == null ? "" : e.getMimeType().toLowerCase(Locale.ROOT);
@@ -2590,6 +2596,19 @@ public final class MailAnalyzer {
             "attachment " + filename + " cannot be read: " + ex.getMessage());
         return;
       }
+      if (MailOutlook.compoundFile(data, data.length)) {
+        Message outlook = outlookAttachment(data, filename, type, st);
+        if (outlook != null) {
+          // an Outlook item attached to a forward ("forward as attachment" from Outlook): judged
+          // as an attached message/rfc822 is, its recipients redacted from a shared copy alike
+          try {
+            inner(outlook, depth, st);
+          } finally {
+            outlook.dispose();
+          }
+          return;
+        }
+      }
       MailReport.Attachment a =
           attachment(filename == null ? "(no name)" : filename, e.getMimeType(), data, 0, st);
       st.attachments.add(a);
@@ -2604,6 +2623,59 @@ public final class MailAnalyzer {
         // the returned message's header, attached as a text file by some delivery software
         st.returnedHeader = true;
       }
+    }
+  }
+
+  /**
+   * A forwarded or attached message (message/rfc822, or an Outlook item read as one): its own
+   * attachments and links count too. Its text is marked, so that a bounce returning it can tell it
+   * from its own report (see bounce).
+   */
+  private void inner(Message inner, int depth, State st) {
+    int start = st.text.length();
+    int links = st.links.size();
+    int attachments = st.attachments.size();
+    st.inReturned++;
+    forwardedRecipients(inner, st);
+    try {
+      walk(inner, depth + 1, st);
+    } finally {
+      st.inReturned--;
+    }
+    st.returned.add(new int[] {start, st.text.length()});
+    st.returnedActs |= st.returnedLinksSince(links) | st.attachments.size() > attachments;
+  }
+
+  /**
+   * An attachment that is an Outlook message, as the message it stands for; null when it is some
+   * other Compound File (a Word .doc) or cannot be read (then said when it claimed to be one).
+   */
+  private Message outlookAttachment(byte[] data, String filename, String type, State st) {
+    String name = filename == null ? "(no name)" : filename;
+    try {
+      MailOutlook.Read read = MailOutlook.read(data, data.length);
+      for (MailReport.Problem p : read.notes()) {
+        st.problem(p.kind(), "添付 " + name + ": " + p.ja(), "attachment " + name + ": " + p.en());
+      }
+      return MailMime.parse(new ByteArrayInputStream(read.mime()), config(), limits.maxDepth());
+    } catch (MailOutlook.NotOutlook ex) {
+      if (type.equals("application/vnd.ms-outlook")
+          || name.toLowerCase(Locale.ROOT).endsWith(".msg")) {
+        st.problem(
+            "unreadable",
+            "添付 " + name + ": " + ex.ja,
+            "attachment " + name + ": " + ex.getMessage());
+      }
+      return null;
+    } catch (IOException | RuntimeException ex) {
+      st.problem(
+          "unreadable",
+          "添付 " + name + ": Outlook のファイルから組み立てたメッセージを読めません: " + ex.getMessage(),
+          "attachment "
+              + name
+              + ": the message rebuilt from the Outlook file cannot be read: "
+              + ex.getMessage());
+      return null;
     }
   }
 
@@ -4659,6 +4731,7 @@ public final class MailAnalyzer {
       // a real bounce's From is what its delivery software writes (MAILER-DAEMON <>, a bare
       // mailer-daemon, an internal host name): its structure, not its address, says who sent it
       if (!st.bounce
+          && !(st.outlookSenderUnknown && st.from == null)
           && (st.from == null
               || st.fromBroken
               || fromDomain == null
