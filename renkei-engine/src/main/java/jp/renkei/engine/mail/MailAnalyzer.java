@@ -879,7 +879,7 @@ public final class MailAnalyzer {
         bytes = outlook.mime();
         length = bytes.length;
       } catch (MailOutlook.NotOutlook e) {
-        st.problem("unreadable", e.ja, e.getMessage());
+        st.problem(e.kind, e.ja, e.getMessage());
         return st.report(null);
       }
     }

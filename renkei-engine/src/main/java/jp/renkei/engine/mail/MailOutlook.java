@@ -42,7 +42,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * taken, and the rebuilt message is cut at {@link #MAX_OUT_FACTOR} times the container's size (a
  * corrupt container can point many streams at the same sectors). Each limit reached is said.
  */
-final class MailOutlook {
+public final class MailOutlook {
 
   /** The first bytes of every Compound File Binary file (MS-CFB 2.2). */
   static final byte[] MAGIC = {
@@ -67,11 +67,25 @@ final class MailOutlook {
     private static final long serialVersionUID = 1L;
     final String ja;
 
+    /** "notOutlook": a readable container of something else; "unreadable": a broken one. */
+    final String kind;
+
     NotOutlook(String en, String ja) {
+      this("unreadable", en, ja);
+    }
+
+    NotOutlook(String kind, String en, String ja) {
       super(en);
+      this.kind = kind;
       this.ja = ja;
     }
   }
+
+  /**
+   * The kind of the report's problem for a Compound File that holds no Outlook message (a Word or
+   * Excel 97-2003 file): the server refuses such an upload as it refuses a PDF.
+   */
+  public static final String NOT_OUTLOOK = "notOutlook";
 
   /**
    * The rebuilt message and what the analyst should know about it (kind "outlook": read from an
@@ -79,7 +93,11 @@ final class MailOutlook {
    */
   record Read(byte[] mime, List<MailReport.Problem> notes, boolean senderUnknown) {}
 
-  static boolean compoundFile(byte[] b, int length) {
+  /**
+   * Whether the first {@code length} bytes of {@code b} start as a Compound File Binary file (an
+   * Outlook .msg, or an Office 97-2003 document: which of the two, only reading it tells).
+   */
+  public static boolean compoundFile(byte[] b, int length) {
     if (length < MAGIC.length) {
       return false;
     }
@@ -107,6 +125,7 @@ final class MailOutlook {
       DirectoryNode root = fs.getRoot();
       if (!outlook(root)) {
         throw new NotOutlook(
+            NOT_OUTLOOK,
             "a Compound File that is no Outlook message (no MAPI property streams at its root;"
                 + " it holds "
                 + names(root)

@@ -217,7 +217,7 @@ class MailOutlookTest {
         .singleElement()
         .satisfies(
             p -> {
-              assertThat(p.kind()).isEqualTo("unreadable");
+              assertThat(p.kind()).isEqualTo(MailOutlook.NOT_OUTLOOK);
               assertThat(p.en()).contains("no Outlook message").contains("a Word document");
               assertThat(p.ja()).contains("Word 文書");
             });
