@@ -876,6 +876,7 @@ public final class MailAnalyzer {
         MailOutlook.Read outlook = MailOutlook.read(bytes, length);
         outlook.notes().forEach(p -> st.problem(p.kind(), p.ja(), p.en()));
         st.outlookSenderUnknown = outlook.senderUnknown();
+        st.outlook = true;
         bytes = outlook.mime();
         length = bytes.length;
       } catch (MailOutlook.NotOutlook e) {
@@ -1014,6 +1015,9 @@ public final class MailAnalyzer {
      * address (an Exchange name): no From to judge, which is no sign of the sender's (MailOutlook).
      */
     boolean outlookSenderUnknown;
+
+    /** The message was read from an Outlook file (MailOutlook). */
+    boolean outlook;
 
     String senderAsWritten;
 
@@ -1891,6 +1895,13 @@ public final class MailAnalyzer {
     addresses(m, "Cc", m.getCc(), st.recipients);
     names(m.getTo(), st.recipientNames);
     names(m.getCc(), st.recipientNames);
+    if (st.outlook) {
+      // recipients of an Outlook file known by name only: taken out of shared copies as people
+      List<String> names = new ArrayList<>();
+      addresslessNames(m.getTo(), names);
+      addresslessNames(m.getCc(), names);
+      forwarded(new MailInlineForwards.Recipients(List.of(), names), st);
+    }
     st.toWritten = m.getTo() != null;
     String receiverResults = null;
     String boundaryResults = null;
@@ -2109,8 +2120,29 @@ public final class MailAnalyzer {
       AddressList list = field.equals("To") ? inner.getTo() : inner.getCc();
       addresses(inner, field, list, addresses);
       names(list, names);
+      addresslessNames(list, names);
     }
     forwarded(new MailInlineForwards.Recipients(addresses, names), st);
+  }
+
+  /**
+   * The names of empty groups ("Name :;"): how a recipient Outlook knew only by its Exchange name,
+   * no internet address, is written when a .msg is rebuilt ({@link MailOutlook}); taken out of a
+   * shared copy as a person's name, for redaction only (an .eml's "undisclosed-recipients:;" is
+   * then taken out too, which names nobody).
+   */
+  private static void addresslessNames(AddressList list, List<String> into) {
+    if (list == null) {
+      return;
+    }
+    for (Address a : list) {
+      if (a instanceof Group g && g.getMailboxes().isEmpty() && !g.getName().isBlank()) {
+        // the reader leaves a group's name as written: its encoded words are decoded here
+        into.add(
+            org.apache.james.mime4j.codec.DecoderUtil.decodeEncodedWords(
+                g.getName(), DecodeMonitor.SILENT));
+      }
+    }
   }
 
   /**

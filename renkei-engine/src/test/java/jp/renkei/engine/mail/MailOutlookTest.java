@@ -109,6 +109,22 @@ class MailOutlookTest {
   }
 
   @Test
+  void recipientsKnownOnlyByTheirExchangeNameAreTakenOutOfSharesByName() {
+    OutlookFile inner =
+        lure().to("鈴木 一郎", "/O=SAKURA/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=suzuki");
+    MailReport top = analyze(inner.bytes());
+    assertThat(top.recipientNames()).contains("鈴木 一郎");
+    String eml =
+        "From: a@operator-example.co.jp\r\nTo: soc@operator-example.co.jp\r\nSubject: FW\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n"
+            + "Content-Type: application/vnd.ms-outlook\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + Base64.getMimeEncoder().encodeToString(inner.bytes())
+            + "\r\n--b1--\r\n";
+    MailReport fw = analyze(eml.getBytes(StandardCharsets.US_ASCII));
+    assertThat(fw.recipientNames()).contains("鈴木 一郎", "山田 太郎");
+  }
+
+  @Test
   void readsAttachmentsWithTheirNamesAndBytes() throws Exception {
     byte[] file = resource("attachment_test_msg.msg");
     MailReport r = analyze(file);
