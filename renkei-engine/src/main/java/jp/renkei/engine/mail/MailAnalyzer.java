@@ -870,6 +870,20 @@ public final class MailAnalyzer {
               + " バイトを読み、その先は読んでいません");
       length = (int) limits.maxBytes();
     }
+    if (MailOutlook.compoundFile(bytes, length)) {
+      // an Outlook .msg (dragged out of Outlook): judged as the Internet message it stands for
+      try {
+        MailOutlook.Read outlook = MailOutlook.read(bytes, length);
+        outlook.notes().forEach(p -> st.problem(p.kind(), p.ja(), p.en()));
+        st.outlookSenderUnknown = outlook.senderUnknown();
+        st.outlook = true;
+        bytes = outlook.mime();
+        length = bytes.length;
+      } catch (MailOutlook.NotOutlook e) {
+        st.problem(e.kind, e.ja, e.getMessage());
+        return st.report(null);
+      }
+    }
     Message m;
     try {
       try {
@@ -995,6 +1009,15 @@ public final class MailAnalyzer {
 
     /** The From field leaves an angle bracket or a quote open, or closes one never opened. */
     boolean fromBroken;
+
+    /**
+     * The message is an Outlook file without its internet headers whose sender has no internet
+     * address (an Exchange name): no From to judge, which is no sign of the sender's (MailOutlook).
+     */
+    boolean outlookSenderUnknown;
+
+    /** The message was read from an Outlook file (MailOutlook). */
+    boolean outlook;
 
     String senderAsWritten;
 
@@ -1872,6 +1895,13 @@ public final class MailAnalyzer {
     addresses(m, "Cc", m.getCc(), st.recipients);
     names(m.getTo(), st.recipientNames);
     names(m.getCc(), st.recipientNames);
+    if (st.outlook) {
+      // recipients of an Outlook file known by name only: taken out of shared copies as people
+      List<String> names = new ArrayList<>();
+      addresslessNames(m.getTo(), names);
+      addresslessNames(m.getCc(), names);
+      forwarded(new MailInlineForwards.Recipients(List.of(), names), st);
+    }
     st.toWritten = m.getTo() != null;
     String receiverResults = null;
     String boundaryResults = null;
@@ -2090,8 +2120,29 @@ public final class MailAnalyzer {
       AddressList list = field.equals("To") ? inner.getTo() : inner.getCc();
       addresses(inner, field, list, addresses);
       names(list, names);
+      addresslessNames(list, names);
     }
     forwarded(new MailInlineForwards.Recipients(addresses, names), st);
+  }
+
+  /**
+   * The names of empty groups ("Name :;"): how a recipient Outlook knew only by its Exchange name,
+   * no internet address, is written when a .msg is rebuilt ({@link MailOutlook}); taken out of a
+   * shared copy as a person's name, for redaction only (an .eml's "undisclosed-recipients:;" is
+   * then taken out too, which names nobody).
+   */
+  private static void addresslessNames(AddressList list, List<String> into) {
+    if (list == null) {
+      return;
+    }
+    for (Address a : list) {
+      if (a instanceof Group g && g.getMailboxes().isEmpty() && !g.getName().isBlank()) {
+        // the reader leaves a group's name as written: its encoded words are decoded here
+        into.add(
+            org.apache.james.mime4j.codec.DecoderUtil.decodeEncodedWords(
+                g.getName(), DecodeMonitor.SILENT));
+      }
+    }
   }
 
   /**
@@ -2482,20 +2533,7 @@ public final class MailAnalyzer {
       return;
     }
     if (body instanceof Message inner) {
-      // a forwarded or attached message: its own attachments and links count too. Its text is
-      // marked, so that a bounce returning it can tell it from its own report (see bounce)
-      int start = st.text.length();
-      int links = st.links.size();
-      int attachments = st.attachments.size();
-      st.inReturned++;
-      forwardedRecipients(inner, st);
-      try {
-        walk(inner, depth + 1, st);
-      } finally {
-        st.inReturned--;
-      }
-      st.returned.add(new int[] {start, st.text.length()});
-      st.returnedActs |= st.returnedLinksSince(links) | st.attachments.size() > attachments;
+      inner(inner, depth, st);
       return;
     }
     String type = e.getMimeType() == null ? "" : e.getMimeType().toLowerCase(Locale.ROOT);
@@ -2590,6 +2628,19 @@ public final class MailAnalyzer {
             "attachment " + filename + " cannot be read: " + ex.getMessage());
         return;
       }
+      if (MailOutlook.compoundFile(data, data.length)) {
+        Message outlook = outlookAttachment(data, filename, type, st);
+        if (outlook != null) {
+          // an Outlook item attached to a forward ("forward as attachment" from Outlook): judged
+          // as an attached message/rfc822 is, its recipients redacted from a shared copy alike
+          try {
+            inner(outlook, depth, st);
+          } finally {
+            outlook.dispose();
+          }
+          return;
+        }
+      }
       MailReport.Attachment a =
           attachment(filename == null ? "(no name)" : filename, e.getMimeType(), data, 0, st);
       st.attachments.add(a);
@@ -2604,6 +2655,59 @@ public final class MailAnalyzer {
         // the returned message's header, attached as a text file by some delivery software
         st.returnedHeader = true;
       }
+    }
+  }
+
+  /**
+   * A forwarded or attached message (message/rfc822, or an Outlook item read as one): its own
+   * attachments and links count too. Its text is marked, so that a bounce returning it can tell it
+   * from its own report (see bounce).
+   */
+  private void inner(Message inner, int depth, State st) {
+    int start = st.text.length();
+    int links = st.links.size();
+    int attachments = st.attachments.size();
+    st.inReturned++;
+    forwardedRecipients(inner, st);
+    try {
+      walk(inner, depth + 1, st);
+    } finally {
+      st.inReturned--;
+    }
+    st.returned.add(new int[] {start, st.text.length()});
+    st.returnedActs |= st.returnedLinksSince(links) | st.attachments.size() > attachments;
+  }
+
+  /**
+   * An attachment that is an Outlook message, as the message it stands for; null when it is some
+   * other Compound File (a Word .doc) or cannot be read (then said when it claimed to be one).
+   */
+  private Message outlookAttachment(byte[] data, String filename, String type, State st) {
+    String name = filename == null ? "(no name)" : filename;
+    try {
+      MailOutlook.Read read = MailOutlook.read(data, data.length);
+      for (MailReport.Problem p : read.notes()) {
+        st.problem(p.kind(), "添付 " + name + ": " + p.ja(), "attachment " + name + ": " + p.en());
+      }
+      return MailMime.parse(new ByteArrayInputStream(read.mime()), config(), limits.maxDepth());
+    } catch (MailOutlook.NotOutlook ex) {
+      if (type.equals("application/vnd.ms-outlook")
+          || name.toLowerCase(Locale.ROOT).endsWith(".msg")) {
+        st.problem(
+            "unreadable",
+            "添付 " + name + ": " + ex.ja,
+            "attachment " + name + ": " + ex.getMessage());
+      }
+      return null;
+    } catch (IOException | RuntimeException ex) {
+      st.problem(
+          "unreadable",
+          "添付 " + name + ": Outlook のファイルから組み立てたメッセージを読めません: " + ex.getMessage(),
+          "attachment "
+              + name
+              + ": the message rebuilt from the Outlook file cannot be read: "
+              + ex.getMessage());
+      return null;
     }
   }
 
@@ -4660,6 +4764,7 @@ public final class MailAnalyzer {
       // a real bounce's From is what its delivery software writes (MAILER-DAEMON <>, a bare
       // mailer-daemon, an internal host name): its structure, not its address, says who sent it
       if (!st.bounce
+          && !(st.outlookSenderUnknown && st.from == null)
           && (st.from == null
               || st.fromBroken
               || fromDomain == null

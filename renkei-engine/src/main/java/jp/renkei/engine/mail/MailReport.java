@@ -325,11 +325,25 @@ public record MailReport(
         .toList();
   }
 
-  /** The problems that are neither a limit ({@link #limitNotes}) nor the bounce note. */
+  /**
+   * The problems that are neither a limit ({@link #limitNotes}), the bounce nor the Outlook note.
+   */
   public List<Problem> readingProblems() {
     return problems.stream()
-        .filter(p -> !p.kind().equals("limit") && !p.kind().equals("bounce"))
+        .filter(
+            p ->
+                !p.kind().equals("limit")
+                    && !p.kind().equals("bounce")
+                    && !p.kind().equals("outlook"))
         .toList();
+  }
+
+  /**
+   * The notes (kind "outlook") of a message read from an Outlook .msg file, or of an Outlook item
+   * attached inside it: that it was, and which of its internet headers Outlook did not keep.
+   */
+  public List<Problem> outlookNotes() {
+    return problems.stream().filter(p -> p.kind().equals("outlook")).toList();
   }
 
   /** The bounce note (the traits of a real bounce this message has), or null. */

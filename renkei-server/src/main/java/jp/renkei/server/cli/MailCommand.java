@@ -44,10 +44,12 @@ final class MailCommand implements Runnable {
       name = "analyze",
       mixinStandardHelpOptions = true,
       description = {
-        "Analyse saved messages (.eml) for the signs of a targeted attack: indicators (sender,",
+        "Analyse saved messages (.eml, or Outlook .msg: told by content) for the signs of a",
+        "targeted attack: indicators (sender,",
         "relays, links, attachments with hashes and archive members) and red flags, each explained,",
         "with a score and a verdict (clean, suspicious, malicious). Runs locally: nothing is sent.",
-        "Directories are read recursively (*.eml); '-' reads one message from standard input."
+        "Directories are read recursively (*.eml, *.msg); '-' reads one message from standard",
+        "input."
       })
   static final class Analyze implements Callable<Integer> {
 
@@ -210,7 +212,9 @@ final class MailCommand implements Runnable {
           }
           if (stixDir != null) {
             String base =
-                f == null ? "stdin" : f.getFileName().toString().replaceAll("\\.eml$", "");
+                f == null
+                    ? "stdin"
+                    : f.getFileName().toString().replaceAll("(?i)\\.(eml|msg)$", "");
             Files.writeString(
                 stixDir.resolve(base + ".stix.json"),
                 MailStix.bundle(r, marking, Instant.now(), false).toString());
@@ -421,7 +425,8 @@ final class MailCommand implements Runnable {
           s.filter(
                   x ->
                       Files.isRegularFile(x)
-                          && x.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eml"))
+                          && (x.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eml")
+                              || x.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".msg")))
               .sorted()
               .forEach(out::add);
         }

@@ -108,6 +108,9 @@ public class MailService {
    * give a verdict about nothing (a sender "null").
    */
   static boolean isMessage(byte[] head) {
+    if (jp.renkei.engine.mail.MailOutlook.compoundFile(head, head.length)) {
+      return true; // an Outlook .msg, told by content; another Office file is refused once read
+    }
     String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
     String[] lines = text.split("\r?\n", -1);
     int i = 0;
@@ -137,15 +140,28 @@ public class MailService {
 
   private MailReport analyzeRead(Actor actor, TokenScope.Granting granting, InputStream message) {
     Object who = actor.userId() != null ? actor.userId() : "login:" + actor.login();
-    return gate.run(
-        who,
-        () -> {
-          // the members by name: the evidence names a member a lure claims or imitates, never
-          // its registered domains (its admins' to read)
-          return new MailAnalyzer(
-                  limits, List.of(), members.visibleTo(actor, granting), allowList, model)
-              .analyze(messageOnly(message));
-        });
+    return notOtherOfficeFile(
+        gate.run(
+            who,
+            () -> {
+              // the members by name: the evidence names a member a lure claims or imitates, never
+              // its registered domains (its admins' to read)
+              return new MailAnalyzer(
+                      limits, List.of(), members.visibleTo(actor, granting), allowList, model)
+                  .analyze(messageOnly(message));
+            }));
+  }
+
+  /**
+   * The report, unless the upload was a Compound File holding no Outlook message (a Word or Excel
+   * 97-2003 file passes the first check by its magic, as an .msg does): refused as a PDF is.
+   */
+  private static MailReport notOtherOfficeFile(MailReport r) {
+    if (r.problems().stream()
+        .anyMatch(p -> p.kind().equals(jp.renkei.engine.mail.MailOutlook.NOT_OUTLOOK))) {
+      throw new jp.renkei.server.failure.InvalidInput("message", "error.mail.notOutlook");
+    }
+    return r;
   }
 
   /** The STIX bundle of an analysed message, without its recipients (they name the receiver). */
