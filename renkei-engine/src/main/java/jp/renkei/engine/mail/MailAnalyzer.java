@@ -1839,7 +1839,7 @@ public final class MailAnalyzer {
   }
 
   private static final Pattern WORD_LABEL =
-      Pattern.compile("=\\?([^?\\s]{1,40})\\?([BbQq])\\?([^?\\s]*)\\?=");
+      Pattern.compile("=\\?([^?\\s]{1,40})\\?([BbQq])\\?([^?\\s]*+)\\?=");
 
   /**
    * The label under which a subject carried ISO-2022-JP escapes: the charset claimed by the first

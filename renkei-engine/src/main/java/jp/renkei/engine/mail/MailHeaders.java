@@ -130,10 +130,6 @@ final class MailHeaders {
     Charset.forName("ISO-2022-JP"), Charset.forName("x-windows-iso2022jp")
   };
 
-  private static final Charset[] JAPANESE_8BIT = {
-    Charset.forName("windows-31j"), Charset.forName("EUC-JP")
-  };
-
   /** The longest header field re-read as Japanese (bytes); longer ones are left as read. */
   static final int JAPANESE_READ = 4096;
 
@@ -187,7 +183,7 @@ final class MailHeaders {
       String run = s.substring(i, end);
       String read = null;
       for (int j = 0; read == null && j < JIS.length && run.contains("\u001B$"); j++) {
-        read = strict(run.getBytes(StandardCharsets.ISO_8859_1), JIS[j]);
+        read = MailCharsets.strict(run.getBytes(StandardCharsets.ISO_8859_1), JIS[j]);
       }
       if (read != null && read.indexOf('\u001B') < 0 && !read.equals(run)) {
         out.append(read);
@@ -214,8 +210,8 @@ final class MailHeaders {
       return null;
     }
     byte[] body = java.util.Arrays.copyOfRange(raw, colon + 1, raw.length);
-    for (Charset cs : JAPANESE_8BIT) {
-      String s = strict(body, cs);
+    for (Charset cs : MailCharsets.JAPANESE_8BIT) {
+      String s = MailCharsets.strict(body, cs);
       if (s != null && kana(s) >= 2) {
         String unfolded = s.replaceAll("\r?\n(?=[ \t])", "").strip();
         return org.apache.james.mime4j.codec.DecoderUtil.decodeEncodedWords(
@@ -236,18 +232,6 @@ final class MailHeaders {
       }
     }
     return n;
-  }
-
-  private static String strict(byte[] b, Charset cs) {
-    try {
-      return cs.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(b))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 
   /**
