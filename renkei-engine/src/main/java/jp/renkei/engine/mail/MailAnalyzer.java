@@ -1019,6 +1019,15 @@ public final class MailAnalyzer {
     /** The message was read from an Outlook file (MailOutlook). */
     boolean outlook;
 
+    /**
+     * The label under which the subject hid ISO-2022-JP text: an encoded word's other charset, or
+     * "" for escapes written raw; null when it did not (recall33).
+     */
+    String subjectJisLabel;
+
+    /** The From display name was written in raw ISO-2022-JP (read as Japanese since recall33). */
+    boolean fromNameRawJis;
+
     String senderAsWritten;
 
     /** The envelope sender's domains as written (Return-Path, the SPF-checked mailfrom). */
@@ -1840,6 +1849,83 @@ public final class MailAnalyzer {
     return jp.renkei.engine.text.Names.prefix(written, FROM_WRITTEN);
   }
 
+  /** A field as received, name included, or null. */
+  private static byte[] raw(Field f) {
+    if (f == null) {
+      return null;
+    }
+    try {
+      return f.getRaw() == null ? null : f.getRaw().toByteArray();
+    } catch (RuntimeException unavailable) {
+      return null;
+    }
+  }
+
+  private static final Pattern WORD_LABEL =
+      Pattern.compile("=\\?([^?\\s]{1,40})\\?([BbQq])\\?([^?\\s]*+)\\?=");
+
+  /**
+   * The label under which a subject carried ISO-2022-JP escapes: the charset claimed by the first
+   * encoded word whose bytes hold an escape, or "" when the escapes were written raw in the header.
+   */
+  private static String jisLabel(Field subject) {
+    Matcher w =
+        WORD_LABEL.matcher(subject == null || subject.getBody() == null ? "" : subject.getBody());
+    while (w.find()) {
+      String text = w.group(3);
+      boolean escape;
+      if (w.group(2).equalsIgnoreCase("Q")) {
+        escape = text.toUpperCase(Locale.ROOT).contains("=1B");
+      } else {
+        byte[] b;
+        try {
+          b = java.util.Base64.getMimeDecoder().decode(text);
+        } catch (IllegalArgumentException notBase64) {
+          b = new byte[0];
+        }
+        escape = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\u001B') >= 0;
+      }
+      if (escape) {
+        return w.group(1);
+      }
+    }
+    return "";
+  }
+
+  /** Whether a display name holds a raw ISO-2022-JP escape (ESC $ or ESC (). */
+  private static boolean rawJis(String n) {
+    int esc = n == null ? -1 : n.indexOf('\u001B');
+    return esc >= 0
+        && esc + 1 < n.length()
+        && (n.charAt(esc + 1) == '$' || n.charAt(esc + 1) == '(');
+  }
+
+  /**
+   * The From display name as a Japanese mail program shows it ({@link MailHeaders#japanese}), or
+   * null when it reads as the parser read it.
+   */
+  private static String fromNameAsJapanese(String name, Field from) {
+    if (name == null || (name.indexOf('\u001B') < 0 && name.indexOf('\uFFFD') < 0)) {
+      return null;
+    }
+    if (name.indexOf('\uFFFD') < 0) {
+      return MailHeaders.jisEscapes(name);
+    }
+    String body = MailHeaders.japanese(name, raw(from));
+    if (body == null) {
+      return null;
+    }
+    try {
+      Mailbox reread =
+          org.apache.james.mime4j.field.address.LenientAddressParser.DEFAULT.parseMailbox(body);
+      return reread == null || reread.getName() == null || reread.getName().isBlank()
+          ? null
+          : reread.getName();
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
+  }
+
   private void envelope(Message m, State st) {
     st.subject = m.getSubject();
     if (st.subject != null && st.subject.indexOf('\uFFFD') >= 0) {
@@ -1851,6 +1937,12 @@ public final class MailAnalyzer {
               st.subject);
       st.subject = wider != null ? wider : st.subject;
     }
+    Field subjectField = m.getHeader().getField("Subject");
+    String japanese = MailHeaders.japanese(st.subject, raw(subjectField));
+    if (japanese != null && st.subject.indexOf('\u001B') >= 0) {
+      st.subjectJisLabel = jisLabel(subjectField);
+    }
+    st.subject = japanese != null ? japanese : st.subject;
     MailHeaders.Subject broken = MailHeaders.subject(st.subject);
     if (broken != null) {
       // mime4j leaves an encoded word never closed as written: shown decoded where it can be
@@ -1885,6 +1977,9 @@ public final class MailAnalyzer {
       st.fromAsWritten = f.getAddress();
       st.from = f.getAddress().toLowerCase(Locale.ROOT);
       st.fromName = f.getName();
+      st.fromNameRawJis = rawJis(st.fromName);
+      String japaneseName = fromNameAsJapanese(st.fromName, m.getHeader().getField("From"));
+      st.fromName = japaneseName != null ? japaneseName : st.fromName;
     }
     st.fromWritten = malformedFrom(m.getHeader().getField("From"));
     st.fromBroken =
@@ -4780,6 +4875,18 @@ public final class MailAnalyzer {
             "From: " + (st.fromWritten != null ? st.fromWritten : st.from == null ? "—" : st.from));
       }
       rawJisName(st);
+      if (st.subjectJisLabel != null && !st.bounce) {
+        // no mail program writes Japanese so: a filter reading the label sees no words
+        String label = st.subjectJisLabel;
+        st.flag(
+            RedFlag.OBFUSCATED_TEXT,
+            label.isEmpty()
+                ? "Subject in raw ISO-2022-JP (no encoded word)"
+                : "Subject in ISO-2022-JP under the label " + label,
+            label.isEmpty()
+                ? "件名が生の ISO-2022-JP (エンコードされていません)"
+                : "件名の ISO-2022-JP が " + label + " と偽って書かれています");
+      }
       for (String shown : new String[] {st.subject, st.fromName}) {
         if (shown != null && mayBeObfuscated(shown) && obfuscatedShown(shown)) {
           st.flag(RedFlag.OBFUSCATED_TEXT, shown);
@@ -4886,6 +4993,19 @@ public final class MailAnalyzer {
     String broken = senderAllowed ? null : st.brokenWords.evidence();
     if (broken != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, "inside words: " + broken, "単語の文字の間に: " + broken);
+    }
+    // the body's words too, not only the subject and sender name (recall33): "amܿazoܿn" in a text
+    String marked = senderAllowed ? null : MailSigns.foreignMarkWord(st.text);
+    if (marked != null
+        && st.findings.stream()
+            .noneMatch(
+                f ->
+                    f.flag() == RedFlag.OBFUSCATED_TEXT
+                        && f.evidence().toLowerCase(Locale.ROOT).contains(marked))) {
+      st.flag(
+          RedFlag.OBFUSCATED_TEXT,
+          "another script's mark on a letter: " + marked,
+          "文字に別の文字体系の記号: " + marked);
     }
     if (!senderAllowed) {
       barePlainText(st);
@@ -5550,14 +5670,7 @@ public final class MailAnalyzer {
    * program shows it as "$B%f!<%7!<…(B", which hides the name a lure claims from the name checks.
    */
   private static void rawJisName(State st) {
-    String n = st.fromName;
-    if (n == null || st.bounce) {
-      return;
-    }
-    int esc = n.indexOf('\u001B');
-    if (esc >= 0
-        && esc + 1 < n.length()
-        && (n.charAt(esc + 1) == '$' || n.charAt(esc + 1) == '(')) {
+    if (st.fromNameRawJis && !st.bounce) {
       st.flag(
           RedFlag.MALFORMED_SENDER,
           "From name in raw ISO-2022-JP (no encoded word)",

@@ -25,7 +25,9 @@ final class MailCharsets {
   private MailCharsets() {}
 
   private static final Charset ISO_2022_JP = Charset.forName("ISO-2022-JP");
-  private static final Charset[] JAPANESE_8BIT = {
+
+  /** Shift_JIS (as Windows-31J) and EUC-JP, the 8-bit Japanese charsets tried in this order. */
+  static final Charset[] JAPANESE_8BIT = {
     Charset.forName("windows-31j"), Charset.forName("EUC-JP")
   };
 
@@ -82,7 +84,8 @@ final class MailCharsets {
     return null;
   }
 
-  private static String strict(byte[] b, Charset cs) {
+  /** The bytes as text of {@code cs}, or null when they are not whole text of it. */
+  static String strict(byte[] b, Charset cs) {
     try {
       return cs.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

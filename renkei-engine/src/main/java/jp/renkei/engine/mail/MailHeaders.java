@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Header fields written wrongly, read as far as they can be (hostile27): an encoded word of the
  * subject never closed by {@code ?=}, which mime4j leaves as written ({@code
- * =?ISO-2022-JP?B?GyRCJUYlOSVIGyhC}), and a From whose angle brackets or quotes are left open.
+ * =?ISO-2022-JP?B?GyRCJUYlOSVIGyhC}), a From whose angle brackets or quotes are left open, and
+ * Japanese written raw or under a wrong label, read as a Japanese mail program reads it (recall33).
  */
 final class MailHeaders {
 
@@ -121,6 +123,115 @@ final class MailHeaders {
 
   private static int hex(char c) {
     return Character.digit(c, 16);
+  }
+
+  /** ISO-2022-JP, then its Windows form for the NEC and IBM extensions (MailWiderCharsets). */
+  private static final Charset[] JIS = {
+    Charset.forName("ISO-2022-JP"), Charset.forName("x-windows-iso2022jp")
+  };
+
+  /** The longest header field re-read as Japanese (bytes); longer ones are left as read. */
+  static final int JAPANESE_READ = 4096;
+
+  /**
+   * A header field's text as a Japanese mail program shows it, when its writer put Japanese in it
+   * without (or under a wrong label of) encoded words, as lures often do on purpose so that a
+   * filter reading the header by the rules finds no words: ISO-2022-JP escapes (ESC $ B … ESC ( B)
+   * written raw in the header or inside encoded words that claim ISO-8859-1 or US-ASCII, and raw
+   * Shift_JIS (Windows-31J) or EUC-JP bytes, which the parser, reading 8-bit headers as UTF-8, left
+   * as U+FFFD. Raw UTF-8 is read right by the parser already. Null when {@code asRead} (the text as
+   * the parser decoded it) needs no second reading, or the bytes are no Japanese text.
+   *
+   * @param asRead the field's text as decoded by the parser (encoded words decoded)
+   * @param raw the field as received, name and colon included, or null
+   */
+  static String japanese(String asRead, byte[] raw) {
+    if (asRead == null) {
+      return null;
+    }
+    if (asRead.indexOf('\uFFFD') >= 0 && raw != null && raw.length <= JAPANESE_READ) {
+      String eightBit = eightBitJapanese(raw);
+      if (eightBit != null) {
+        String escapes = jisEscapes(eightBit);
+        return escapes != null ? escapes : eightBit;
+      }
+    }
+    return jisEscapes(asRead);
+  }
+
+  /**
+   * Runs of characters up to U+00FF (the bytes of a raw header, or of an encoded word read as
+   * ISO-8859-1) that hold an ISO-2022-JP escape to JIS X 0208, read again as ISO-2022-JP; null when
+   * there is none, or when a run does not read whole.
+   */
+  static String jisEscapes(String s) {
+    if (s.indexOf('\u001B') < 0) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    boolean changed = false;
+    int i = 0;
+    while (i < s.length()) {
+      int end = i;
+      while (end < s.length() && s.charAt(end) <= '\u00FF') {
+        end++;
+      }
+      if (end == i) {
+        out.append(s.charAt(i++));
+        continue;
+      }
+      String run = s.substring(i, end);
+      String read = null;
+      for (int j = 0; read == null && j < JIS.length && run.contains("\u001B$"); j++) {
+        read = MailCharsets.strict(run.getBytes(StandardCharsets.ISO_8859_1), JIS[j]);
+      }
+      if (read != null && read.indexOf('\u001B') < 0 && !read.equals(run)) {
+        out.append(read);
+        changed = true;
+      } else {
+        out.append(run);
+      }
+      i = end;
+    }
+    return changed ? out.toString() : null;
+  }
+
+  /**
+   * The body of a raw header field in Shift_JIS or EUC-JP, its folds unfolded and its encoded words
+   * decoded, when it reads whole in one of them and holds at least two kana (so that ISO-8859-1
+   * bytes, which Shift_JIS may also read, are not taken for Japanese); else null.
+   */
+  private static String eightBitJapanese(byte[] raw) {
+    int colon = 0;
+    while (colon < raw.length && raw[colon] != ':') {
+      colon++;
+    }
+    if (colon == raw.length) {
+      return null;
+    }
+    byte[] body = java.util.Arrays.copyOfRange(raw, colon + 1, raw.length);
+    for (Charset cs : MailCharsets.JAPANESE_8BIT) {
+      String s = MailCharsets.strict(body, cs);
+      if (s != null && kana(s) >= 2) {
+        String unfolded = s.replaceAll("\r?\n(?=[ \t])", "").strip();
+        return org.apache.james.mime4j.codec.DecoderUtil.decodeEncodedWords(
+            unfolded, org.apache.james.mime4j.codec.DecodeMonitor.SILENT);
+      }
+    }
+    return null;
+  }
+
+  private static int kana(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\u3041' && c <= '\u30FF') {
+        n++;
+      } else if (Character.isISOControl(c) && c != '\r' && c != '\n' && c != '\t') {
+        return 0;
+      }
+    }
+    return n;
   }
 
   /**

@@ -2093,11 +2093,20 @@ final class MailSigns {
         return w;
       }
     }
-    // a mark of another script on a Latin letter ("amܿazoܿn" with the Syriac U+073F): the reader
-    // sees a speck, a filter no brand name; Latin's own accents are script INHERITED, not counted
+    return foreignMarkWord(s);
+  }
+
+  /**
+   * The word (at most 30 characters either side) of the first Latin letter that carries a mark of
+   * another script ("amܿazoܿn" with the Syriac U+073F), or null: the reader sees a speck, a filter
+   * no brand name. Latin's own accents are script INHERITED and not counted, nor are the marks of
+   * Thai, Arabic or Devanagari words, which sit on their own script's letters.
+   */
+  static String foreignMarkWord(CharSequence s) {
     for (int i = 1; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.getType(c) == Character.NON_SPACING_MARK
+      if (c >= '\u0483'
+          && Character.getType(c) == Character.NON_SPACING_MARK
           && Character.isLetter(s.charAt(i - 1))
           && Character.UnicodeScript.of(s.charAt(i - 1)) == Character.UnicodeScript.LATIN) {
         Character.UnicodeScript sc = Character.UnicodeScript.of(c);
@@ -2112,7 +2121,7 @@ final class MailSigns {
           while (to < s.length() && to - i < 30 && !Character.isWhitespace(s.charAt(to))) {
             to++;
           }
-          return s.substring(from, to);
+          return s.subSequence(from, to).toString();
         }
       }
     }

@@ -307,15 +307,21 @@ public enum RedFlag {
           + " made by hand."),
   OBFUSCATED_TEXT(
       20,
-      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn)、多くの書体で見分けにくい大文字の I と小文字の l の入れ替え (例: PayPaI、Sam's CIub、VlAGRA)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフン、数式用の見えない演算子 (U+2061〜U+2064)、かなの後の異体字セレクタ (U+FE00〜U+FE0D) も含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。または日本語の文の途中で、カード・リンク・クリック・ログイン・口座などのおとりの語やブランド名が一文字ずつ空白で区切られ、前後の文字とつながっています (例: 「三 井 住 友 カ ー ドをご利用」「以下 の リ ン ク をクリック」)。日本語は語の間に空白を入れません。見出しや名前の字間 (「■ お 知 ら せ ■」「山 田 太 郎」) は前後が空白や記号で区切られているので数えません。件名の末尾を埋めるだけのゼロ幅文字や絵文字をつなぐゼロ幅接合子、また数字 (日付・電話番号・郵便番号) の間にも単語の半分以上の頻度で不可視文字を挟む本文 (携帯電話が自動でリンクにしないための配信ツールの処理) は数えません。",
+      "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字 (例: Amаzon の а) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn。本文の単語でも数えます。タイ語・アラビア語・ヒンディー語などの自分の文字に付いた記号は数えません)、多くの書体で見分けにくい大文字の I と小文字の l の入れ替え (例: PayPaI、Sam's CIub、VlAGRA)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または件名の日本語が、ISO-2022-JP のまま符号化されずに、あるいは ISO-8859-1 などの別の文字コードを名乗る符号化された語の中に書かれています (日本語のメールソフトは読めますが、表示された文字コードで読むフィルターには意味のない記号にしか見えません。1996 年の RFC 2047 以来、メールソフトはこう書きません)。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフン、数式用の見えない演算子 (U+2061〜U+2064)、かなの後の異体字セレクタ (U+FE00〜U+FE0D) も含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。または日本語の文の途中で、カード・リンク・クリック・ログイン・口座などのおとりの語やブランド名が一文字ずつ空白で区切られ、前後の文字とつながっています (例: 「三 井 住 友 カ ー ドをご利用」「以下 の リ ン ク をクリック」)。日本語は語の間に空白を入れません。見出しや名前の字間 (「■ お 知 ら せ ■」「山 田 太 郎」) は前後が空白や記号で区切られているので数えません。件名の末尾を埋めるだけのゼロ幅文字や絵文字をつなぐゼロ幅接合子、また数字 (日付・電話番号・郵便番号) の間にも単語の半分以上の頻度で不可視文字を挟む本文 (携帯電話が自動でリンクにしないための配信ツールの処理) は数えません。",
       "The subject or sender name uses characters meant to get past filters: look-alike"
           + " mathematical letters, invisible characters,"
           + " Cyrillic or Greek letters inside a Latin word (the \"а\" of \"Amаzon\") or another script's"
-          + " marks on Latin letters (a Syriac dot on \"amܿazoܿn\"), a capital I written for a small l"
+          + " marks on Latin letters (a Syriac dot on \"amܿazoܿn\"; counted in the text's words too,"
+          + " but not the marks of Thai, Arabic or Hindi words on their own letters), a capital I"
+          + " written for a small l"
           + " or the reverse, alike in most fonts (\"PayPaI\", \"Sam's CIub\", \"VlAGRA\"), or a random"
           + " string of letters and digits, or a machine-made code hung on the end of the subject"
           + " behind dots or spaces (\"…check it...ACZDOCCQRF\", \"__ID:#WMZC-834\": each copy"
-          + " of a spam run gets another, so that no two look alike). Or the text is padded with random words of letters and"
+          + " of a spam run gets another, so that no two look alike). Or the subject's Japanese is"
+          + " written in ISO-2022-JP raw, without encoded words, or inside encoded words that claim"
+          + " another charset such as ISO-8859-1: a Japanese mail program reads it, a filter that"
+          + " trusts the label sees only symbols, and no mail program has written a subject so"
+          + " since RFC 2047 (1996). Or the text is padded with random words of letters and"
           + " digits (zdb5oq xl3etiungy5oqk2e ...), or ten or more zero-width characters or"
           + " bidirectional isolates (U+2066–U+2069) sit between the letters of the text's words, or"
           + " three or more (soft hyphens, the invisible operators U+2061–U+2064 and variation"
