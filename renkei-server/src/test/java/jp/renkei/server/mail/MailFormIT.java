@@ -32,14 +32,14 @@ class MailFormIT extends ServerTest {
     Http ja = signedIn(u, "ja");
     String form = ja.get("/mail").body();
     assertThat(form)
-        .contains("<label for=\"message\">解析するメール (.eml ファイル)</label>")
+        .contains("<label for=\"message\">解析するメール (.eml または .msg ファイル)</label>")
         .contains("<label for=\"range\">C4TAP で共有する場合の共有範囲</label>");
 
     var empty = ja.upload("/mail", "/mail", "message", "空のメール.eml", new byte[0]);
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(empty.body())
         .contains("<strong class=\"wrap\">空のメール.eml</strong>: <span>このファイルは空です (0 バイト)")
-        .doesNotContain("先に .eml ファイルを選んでください", "id=\"mail-report\"");
+        .doesNotContain("先に .eml または .msg ファイルを選んでください", "id=\"mail-report\"");
 
     byte[] csv = "kind,value\r\nservice,www.example\r\n".getBytes(StandardCharsets.UTF_8);
     var notMail = ja.upload("/mail", "/mail", "message", "inventory.csv", csv);
@@ -55,7 +55,7 @@ class MailFormIT extends ServerTest {
     var none = en.upload("/mail", "/mail", "message", "", new byte[0]);
     assertThat(none.statusCode()).isEqualTo(400);
     assertThat(none.body())
-        .contains("Choose a .eml file first.")
+        .contains("Choose a .eml or .msg file first.")
         .doesNotContain("<strong class=\"wrap\">");
   }
 
