@@ -42,6 +42,15 @@ public class Fixtures {
     this.tokens = tokens;
   }
 
+  /**
+   * A new login, ending in a letter: a login ending in "." and an organisation's code belongs to
+   * that organisation (UserService.requireLoginOf), and tests make organisations with codes of
+   * digits.
+   */
+  private static String login() {
+    return unique("u").replace('-', '.') + "u";
+  }
+
   public static String unique(String prefix) {
     return prefix + "-" + RUN + "-" + SEQ.incrementAndGet();
   }
@@ -62,7 +71,7 @@ public class Fixtures {
   }
 
   public UserAccount user(Organisation org, Role role) {
-    String login = unique("u").replace('-', '.');
+    String login = login();
     return users
         .create(Actor.cli(), new NewUser(login, "テスト 利用者", null, org.code(), role, PASSWORD))
         .user();
@@ -74,7 +83,7 @@ public class Fixtures {
 
   /** A person of {@code orgCode} recorded under {@code displayName}. */
   public UserAccount user(String orgCode, Role role, String displayName) {
-    String login = unique("u").replace('-', '.');
+    String login = login();
     return users
         .create(Actor.cli(), new NewUser(login, displayName, null, orgCode, role, PASSWORD))
         .user();
