@@ -287,7 +287,9 @@ class MailPageBrowserIT extends ServerTest {
     var reader = fixtures.user(fixtures.operator("gas"), Role.ANALYST);
     BrowserSignIn.signIn(browser, port, reader.login());
     browser.findElement(By.id("lang-en")).click();
-    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+    // the old page's html element goes stale as the English page replaces it
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
     browser.get(url(path));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("shared-findings")));
