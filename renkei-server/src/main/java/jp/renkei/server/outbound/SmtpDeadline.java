@@ -106,10 +106,8 @@ public final class SmtpDeadline extends SocketFactory {
   @Override
   public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
       throws IOException {
-    Socket s = createSocket();
-    s.bind(new InetSocketAddress(localHost, localPort));
-    s.connect(new InetSocketAddress(host, port));
-    return s;
+    return connected(
+        new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
   }
 
   @Override
@@ -120,14 +118,20 @@ public final class SmtpDeadline extends SocketFactory {
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
       throws IOException {
-    Socket s = createSocket();
-    s.bind(new InetSocketAddress(localAddress, localPort));
-    s.connect(new InetSocketAddress(address, port));
-    return s;
+    return connected(
+        new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
   }
 
   private Socket connected(SocketAddress to) throws IOException {
+    return connected(to, null);
+  }
+
+  /** A guarded socket bound to {@code local} (any when null) and connected to {@code to}. */
+  private Socket connected(SocketAddress to, SocketAddress local) throws IOException {
     Socket s = createSocket();
+    if (local != null) {
+      s.bind(local);
+    }
     s.connect(to);
     return s;
   }
