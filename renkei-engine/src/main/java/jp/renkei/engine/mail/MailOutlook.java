@@ -445,7 +445,7 @@ public final class MailOutlook {
       if (name == null || name.isBlank()) {
         return "";
       }
-      return "; filename*=UTF-8''" + percent(oneLine(name));
+      return "; filename*=UTF-8''" + jp.renkei.engine.text.FileNames.rfc5987(oneLine(name));
     }
 
     void limit(String en, String ja) {
@@ -562,23 +562,5 @@ public final class MailOutlook {
 
   private static String oneLine(String s) {
     return s.replaceAll("[\\r\\n\\t\\x00]+", " ");
-  }
-
-  private static String percent(String s) {
-    StringBuilder b = new StringBuilder();
-    for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = x & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-        b.append((char) c);
-      } else {
-        b.append('%')
-            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-      }
-    }
-    return b.toString();
   }
 }

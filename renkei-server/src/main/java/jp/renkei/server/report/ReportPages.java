@@ -390,7 +390,7 @@ class ReportPages {
             "attachment; filename=\"attachment-"
                 + a.id()
                 + "\"; filename*=UTF-8''"
-                + rfc5987(a.name()))
+                + jp.renkei.engine.text.FileNames.rfc5987(a.name()))
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox; default-src 'none'")
         .header("Cache-Control", "no-store")
@@ -401,23 +401,6 @@ class ReportPages {
                     .encodeToString(java.util.HexFormat.of().parseHex(a.sha256()))
                 + ":")
         .body(d.content());
-  }
-
-  /** RFC 5987 value-chars: attr-chars as they are, every other UTF-8 byte as %XX. */
-  static String rfc5987(String name) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-        out.append((char) c);
-      } else {
-        out.append('%').append(String.format("%02X", c));
-      }
-    }
-    return out.toString();
   }
 
   @PostMapping("/reports/{id}/submit")

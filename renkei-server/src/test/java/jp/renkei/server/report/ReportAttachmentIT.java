@@ -276,7 +276,8 @@ class ReportAttachmentIT extends ServerTest {
     assertThat(ReportAttachments.displayName("a\u200Bb\nc")).isEqualTo("a\\u{200B}b\\u{000A}c");
     assertThat(ReportAttachments.displayName("報告書.pdf")).isEqualTo("報告書.pdf");
     assertThat(ReportAttachments.baseName("..\\..\\windows\\win.ini")).isEqualTo("win.ini");
-    assertThat(ReportPages.rfc5987("報告 1.pdf")).isEqualTo("%E5%A0%B1%E5%91%8A%201.pdf");
+    assertThat(jp.renkei.engine.text.FileNames.rfc5987("報告 1.pdf"))
+        .isEqualTo("%E5%A0%B1%E5%91%8A%201.pdf");
   }
 
   private static String sha256(String s) {
