@@ -4202,6 +4202,7 @@ public final class MailAnalyzer {
         java.util.Comparator.comparingLong(QrCandidate::cost).thenComparingInt(QrCandidate::order));
     long qrDeadline = st.deadline - limits.maxTime().toNanos() / 5;
     Map<String, MailImages.Decoded> searched = new java.util.HashMap<>();
+    Set<String> read = new java.util.HashSet<>();
     long pixels = 0;
     int left = 0;
     String why = null;
@@ -4246,6 +4247,15 @@ public final class MailAnalyzer {
       qrFound(c.name(), d, st);
       if (c.returned()) {
         st.returnedActs |= st.returnedLinksSince(before);
+      }
+      if (!d.pageText().isEmpty() && read.add(c.sha256())) {
+        // the words of a PDF's first page are the message's too (recall34): a lure that sends its
+        // invoice, renewal or threat as a PDF behind one line of text is read as its reader reads it
+        if (c.returned()) {
+          st.returnedText(d.pageText());
+        } else {
+          st.text(d.pageText());
+        }
       }
     }
     if (left > 0) {

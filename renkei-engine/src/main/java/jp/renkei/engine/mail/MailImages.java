@@ -143,7 +143,8 @@ final class MailImages {
 
   /**
    * What one image or PDF gave: the texts of its QR codes, or why it was not searched (in English
-   * and Japanese).
+   * and Japanese); for a PDF, its links and active actions ({@link PdfLinks}) and the words of its
+   * first page ({@link PdfText}, "" when none).
    */
   record Decoded(
       List<String> texts,
@@ -151,21 +152,28 @@ final class MailImages {
       String problemJa,
       List<String> links,
       List<PdfLinks.Action> actions,
-      boolean beyondLimits) {
+      boolean beyondLimits,
+      String pageText) {
 
     Decoded(List<String> texts) {
       this(texts, null, null);
     }
 
     Decoded(List<String> texts, String problem, String problemJa) {
-      this(texts, problem, problemJa, List.of(), List.of(), false);
+      this(texts, problem, problemJa, List.of(), List.of(), false, "");
     }
 
     /** This result with a PDF's link targets and active actions ({@link PdfLinks}). */
     Decoded with(PdfLinks.Found found) {
       return found == null
           ? this
-          : new Decoded(texts, problem, problemJa, found.links(), found.actions(), beyondLimits);
+          : new Decoded(
+              texts, problem, problemJa, found.links(), found.actions(), beyondLimits, pageText);
+    }
+
+    /** This result with the words of a PDF's first page ({@link PdfText}). */
+    Decoded withPageText(String text) {
+      return new Decoded(texts, problem, problemJa, links, actions, beyondLimits, text);
     }
 
     /**
@@ -173,7 +181,7 @@ final class MailImages {
      * images, drawings): a padded PDF hides its code there, so the analyser makes it BEYOND_LIMITS.
      */
     Decoded beyond() {
-      return new Decoded(texts, problem, problemJa, links, actions, true);
+      return new Decoded(texts, problem, problemJa, links, actions, true, pageText);
     }
   }
 
@@ -406,9 +414,12 @@ final class MailImages {
     }
     List<String> out = new ArrayList<>();
     PdfLinks.Found found = null;
+    String pageText = "";
     try (PDDocument doc = Loader.loadPDF(data)) {
-      // the links first: reading them costs little, and a page that cannot be drawn keeps them
+      // the links and the first page's words first: reading them costs little, and a page that
+      // cannot be drawn keeps them
       found = PdfLinks.read(doc);
+      pageText = PdfText.firstPage(doc, deadline, timed);
       int pages = doc.getNumberOfPages();
       PageScan scan = new PageScan(out);
       boolean[] draw = scanPages(doc, scan, deadline, timed);
@@ -554,7 +565,8 @@ final class MailImages {
           (en.isEmpty()
                   ? new Decoded(out)
                   : new Decoded(out, String.join("; ", en), String.join("。", ja)))
-              .with(found);
+              .with(found)
+              .withPageText(pageText);
       return beyond ? d.beyond() : d;
     } catch (InvalidPasswordException e) {
       return new Decoded(out, "an encrypted PDF", "暗号化された PDF です");
@@ -563,7 +575,8 @@ final class MailImages {
               out,
               "not a readable PDF: damaged, cut short or of a kind not supported",
               "PDF として読めません (壊れているか、途中で切れているか、対応していない形式です)")
-          .with(found);
+          .with(found)
+          .withPageText(pageText);
     }
   }
 

@@ -2745,15 +2745,15 @@ final class MailSigns {
 
   /**
    * A telephone number as callback lures print it: North American (1 800 555 0199, (888) 555-0199,
-   * +18885550199; separators or the +1 required, so that order numbers are no telephone), Japan's
-   * free and navigation numbers (0120-123-456, 0800, 0570, in full-width digits too) and other
-   * international numbers (+44 20 7946 0958).
+   * +1(888) 555-0199, +18885550199; separators or the +1 required, so that order numbers are no
+   * telephone), Japan's free and navigation numbers (0120-123-456, 0800, 0570, in full-width digits
+   * too) and other international numbers (+44 20 7946 0958).
    */
   static final Pattern PHONE =
       Pattern.compile(
           "(?<![\\w.+/=#-])(?:(?:\\+?1"
               + DIGIT_SEPARATOR
-              + ")?(?:\\("
+              + "|\\+1(?=\\())?(?:\\("
               + DIGIT
               + "{3}\\)[\\s.\\-]{0,3}|"
               + DIGIT
