@@ -1429,6 +1429,7 @@ public final class MailAnalyzer {
       if (text.length() < TEXT) {
         int room = TEXT - text.length();
         String add = t.length() > room ? t.substring(0, room) : t;
+        marked(add);
         // without the invisible characters, counted first: the reader sees the words they break
         String folded = MailSigns.fold(add);
         text.append(brokenWords.read(folded.toLowerCase(Locale.ROOT))).append('\n');
@@ -1442,6 +1443,7 @@ public final class MailAnalyzer {
       if (past.isBlank()) {
         return;
       }
+      marked(past);
       int cut = past.length() - TEXT_TAIL;
       if (cut > 0) {
         unread += lettersOrDigits(past, cut);
@@ -1454,6 +1456,20 @@ public final class MailAnalyzer {
         unread += lettersOrDigits(tail, drop);
         excerpts(tail, drop);
         tail.delete(0, drop);
+      }
+    }
+
+    /**
+     * The first word of the wording with another script's mark on a Latin letter ("amܿazoܿn"),
+     * lower-cased, or null: noted before {@link MailSigns#fold} reads such words without their
+     * marks.
+     */
+    String markedWord;
+
+    private void marked(String t) {
+      if (markedWord == null) {
+        String w = MailSigns.foreignMarkWord(t);
+        markedWord = w == null ? null : w.toLowerCase(Locale.ROOT);
       }
     }
 
@@ -4249,8 +4265,8 @@ public final class MailAnalyzer {
         st.returnedActs |= st.returnedLinksSince(before);
       }
       if (!d.pageText().isEmpty() && read.add(c.sha256())) {
-        // the words of a PDF's first page are the message's too (recall34): a lure that sends its
-        // invoice, renewal or threat as a PDF behind one line of text is read as its reader reads it
+        // the words of a PDF's first page are the message's too (recall34): a lure sending its
+        // invoice, renewal or threat as a PDF behind one line of text is read as its reader sees it
         if (c.returned()) {
           st.returnedText(d.pageText());
         } else {
@@ -5005,7 +5021,7 @@ public final class MailAnalyzer {
       st.flag(RedFlag.OBFUSCATED_TEXT, "inside words: " + broken, "単語の文字の間に: " + broken);
     }
     // the body's words too, not only the subject and sender name (recall33): "amܿazoܿn" in a text
-    String marked = senderAllowed ? null : MailSigns.foreignMarkWord(st.text);
+    String marked = senderAllowed ? null : st.markedWord;
     if (marked != null
         && st.findings.stream()
             .noneMatch(

@@ -1178,13 +1178,20 @@ final class MailSigns {
    * Full-width letters and digits (ＵＲＬ, ０１２０, ＡＭＡＺＯＮ) and half-width katakana as their ordinary
    * forms (NFKC), traditional kanji as their shinjitai ({@link #VARIANT_FORMS}) and the kanji 一
    * written between two katakana for the long-vowel mark ー (カ一ド for カード, a look-alike Japanese
-   * lures use in brand names), so that the phrase lists and brand names read them; other text is
-   * returned as it is.
+   * lures use in brand names), and words mixing Latin letters with other scripts' look-alikes
+   * ("Ꮮеdgеr", "amܿazoܿn") as the Latin words they show ({@link MailLookalikes}), so that the
+   * phrase lists and brand names read them; other text is returned as it is.
    */
   static String fold(String s) {
     if (s == null) {
       return null;
     }
+    String folded = foldForms(s);
+    // words written in another script's look-alike letters, as their reader reads them (recall34)
+    return MailLookalikes.read(folded);
+  }
+
+  private static String foldForms(String s) {
     boolean variant = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -2070,8 +2077,9 @@ final class MailSigns {
 
   /** The phrases of a pattern found in a text (at most three, for evidence). */
   /**
-   * A word mixing Latin with Cyrillic or Greek letters ("Amаzon" with a Cyrillic а), or a Latin
-   * letter carrying another script's mark, or null.
+   * A word mixing Latin with Cyrillic, Greek, Armenian, Cherokee or Canadian syllabic letters
+   * ("Amаzon" with a Cyrillic а, "Ꮮedger" with a Cherokee Ꮮ), or a Latin letter carrying another
+   * script's mark, or null.
    */
   static String mixedScriptWord(String s) {
     if (s == null) {
@@ -2086,7 +2094,7 @@ final class MailSigns {
         int c = w.codePointAt(i);
         Character.UnicodeScript sc = Character.UnicodeScript.of(c);
         latin |= sc == Character.UnicodeScript.LATIN;
-        other |= sc == Character.UnicodeScript.CYRILLIC || sc == Character.UnicodeScript.GREEK;
+        other |= MailLookalikes.lookalikeScript(sc);
         i += Character.charCount(c);
       }
       if (latin && other) {
@@ -2104,25 +2112,16 @@ final class MailSigns {
    */
   static String foreignMarkWord(CharSequence s) {
     for (int i = 1; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '\u0483'
-          && Character.getType(c) == Character.NON_SPACING_MARK
-          && Character.isLetter(s.charAt(i - 1))
-          && Character.UnicodeScript.of(s.charAt(i - 1)) == Character.UnicodeScript.LATIN) {
-        Character.UnicodeScript sc = Character.UnicodeScript.of(c);
-        if (sc != Character.UnicodeScript.INHERITED
-            && sc != Character.UnicodeScript.COMMON
-            && sc != Character.UnicodeScript.LATIN) {
-          int from = i - 1;
-          while (from > 0 && i - from < 30 && !Character.isWhitespace(s.charAt(from - 1))) {
-            from--;
-          }
-          int to = i + 1;
-          while (to < s.length() && to - i < 30 && !Character.isWhitespace(s.charAt(to))) {
-            to++;
-          }
-          return s.subSequence(from, to).toString();
+      if (MailLookalikes.foreignMark(s, i)) {
+        int from = i - 1;
+        while (from > 0 && i - from < 30 && !Character.isWhitespace(s.charAt(from - 1))) {
+          from--;
         }
+        int to = i + 1;
+        while (to < s.length() && to - i < 30 && !Character.isWhitespace(s.charAt(to))) {
+          to++;
+        }
+        return s.subSequence(from, to).toString();
       }
     }
     return null;

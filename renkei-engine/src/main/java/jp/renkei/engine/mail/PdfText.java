@@ -8,16 +8,16 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * The words on the first page of a PDF attachment, read from the document already loaded for the
- * QR search. A lure sent as a PDF puts its words there and leaves the message nearly empty ("please
+ * The words on the first page of a PDF attachment, read from the document already loaded for the QR
+ * search. A lure sent as a PDF puts its words there and leaves the message nearly empty ("please
  * find your billing statement"): the invoice for a purchase never made with the number to call to
  * cancel it, the renewal of a subscription never taken, the extortion letter. The analyser reads
  * them with the message's own text, so the wording signs see what the reader sees on opening it.
  *
  * <p>Bounded: only the first {@link #PAGES} page is read, at most {@link #MAX_OPERATIONS} content
  * operators (a page padded with millions of them is not read to the end), at most {@link
- * #MAX_CHARS} characters are kept, and no reading begins or goes on past the analysis's deadline.
- * A damaged page, an unknown font or a page over these bounds gives no text; never a failure of the
+ * #MAX_CHARS} characters are kept, and no reading begins or goes on past the analysis's deadline. A
+ * damaged page, an unknown font or a page over these bounds gives no text; never a failure of the
  * analysis.
  */
 final class PdfText {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The words on a PDF attachment's first page are read with the message's text (recall34): a lure
- * whose message says only "see the attached statement" and whose PDF holds the charge, the number to
- * call or the sign-in request is judged on what its reader sees. A company's own authenticated
+ * whose message says only "see the attached statement" and whose PDF holds the charge, the number
+ * to call or the sign-in request is judged on what its reader sees. A company's own authenticated
  * invoice stays clean; the reading is bounded. The PDFs are built here (English with a standard
  * font, Japanese with a font whose ToUnicode map gives the characters, as PDF writers do).
  */
@@ -62,7 +62,9 @@ class MailPdfTextTest {
       ops.append('<');
       line.codePoints()
           .forEach(
-              c -> ops.append(String.format("%02X", codes.computeIfAbsent(c, k -> codes.size() + 1))));
+              c ->
+                  ops.append(
+                      String.format("%02X", codes.computeIfAbsent(c, k -> codes.size() + 1))));
       ops.append("> Tj T*\n");
     }
     ops.append("ET\n");
@@ -242,7 +244,8 @@ class MailPdfTextTest {
 
   @Test
   void theTextKeptIsTidiedAndCutAtItsLimit() {
-    assertThat(PdfText.tidy("  Invoice \t No.  4471 \r\n\r\n\n  Total ")).isEqualTo("Invoice No. 4471\nTotal");
+    assertThat(PdfText.tidy("  Invoice \t No.  4471 \r\n\r\n\n  Total "))
+        .isEqualTo("Invoice No. 4471\nTotal");
     assertThat(PdfText.tidy("word ".repeat(5_000))).hasSizeLessThanOrEqualTo(PdfText.MAX_CHARS);
   }
 
