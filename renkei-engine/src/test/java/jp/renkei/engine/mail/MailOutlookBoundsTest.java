@@ -134,7 +134,7 @@ class MailOutlookBoundsTest {
   }
 
   /** Where a directory entry of that name starts (entries are 128 bytes, aligned). */
-  private static int entry(byte[] file, String name) {
+  static int entry(byte[] file, String name) {
     byte[] n = name.getBytes(StandardCharsets.UTF_16LE);
     outer:
     for (int i = 0; i + n.length <= file.length; i += 128) {
