@@ -2,14 +2,10 @@ package jp.renkei.engine.mail;
 
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +70,17 @@ class MailOutlookAllocationBench {
     report("compressed RTF 8.5x, 1 MiB", rtf(1 << 20), realRead, realAnalyse);
     report("compressed RTF 8.5x, 4 MiB", rtf(4 << 20), realRead, realAnalyse);
     for (int n : new int[] {50, 200}) {
-      report(n + " streams on one 1 MiB chain", shared(n), realRead, realAnalyse);
+      report(
+          n + " streams on one 1 MiB chain",
+          MailOutlookBoundsTest.sharedChain(n),
+          realRead,
+          realAnalyse);
     }
+    report(
+        "10,001 attachment storages (20,004 entries)",
+        MailOutlookBoundsTest.storages(10_001),
+        realRead,
+        realAnalyse);
   }
 
   private static void report(String what, byte[] b, double realRead, double realAnalyse) {
@@ -87,31 +92,8 @@ class MailOutlookAllocationBench {
 
   private static byte[] rtf(int size) {
     return new OutlookFile()
-        .subject("x")
-        .from("a", "a@lure.example")
-        .stream("__substg1.0_10090102", MailOutlookBoundsTest.rtfGrowing(size))
-        .bytes();
-  }
-
-  private static byte[] shared(int n) {
-    byte[] data = new byte[1 << 20];
-    new Random(34).nextBytes(data);
-    OutlookFile f =
-        new OutlookFile()
-            .subject("x")
-            .from("a", "a@lure.example")
-            .attach("a.bin", "application/octet-stream", data);
-    for (int i = 0; i < n; i++) {
-      f.stream(String.format("__substg1.0_%04X0102", 0x8000 + i), new byte[] {1});
-    }
-    byte[] file = f.bytes();
-    ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
-    int big = MailOutlookBoundsTest.entry(file, "__substg1.0_37010102");
-    for (int i = 0; i < n; i++) {
-      int e = MailOutlookBoundsTest.entry(file, String.format("__substg1.0_%04X0102", 0x8000 + i));
-      b.putInt(e + 116, b.getInt(big + 116));
-      b.putLong(e + 120, b.getLong(big + 120));
-    }
-    return file;
+        .subject("x").from("a", "a@lure.example").stream(
+                "__substg1.0_10090102", MailOutlookBoundsTest.rtfGrowing(size))
+            .bytes();
   }
 }

@@ -42,21 +42,7 @@ class MailOutlookBoundsTest {
 
   @Test
   void streamsPointingAtTheSameSectorsAreRefusedBeforeAnyIsRead() throws Exception {
-    byte[] data = new byte[1 << 20];
-    new Random(34).nextBytes(data);
-    OutlookFile f = lure().attach("a.bin", "application/octet-stream", data);
-    for (int i = 0; i < 200; i++) {
-      f.stream(property(i), new byte[] {1});
-    }
-    byte[] file = f.bytes();
-    // every small stream's directory entry now names the attachment's sectors and size
-    ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
-    int big = entry(file, "__substg1.0_37010102");
-    for (int i = 0; i < 200; i++) {
-      int e = entry(file, property(i));
-      b.putInt(e + 116, b.getInt(big + 116));
-      b.putLong(e + 120, b.getLong(big + 120));
-    }
+    byte[] file = sharedChain(200);
 
     long before = allocated();
     assertThatThrownBy(() -> MailOutlook.read(file, file.length))
@@ -73,6 +59,22 @@ class MailOutlookBoundsTest {
 
     MailReport r = new MailAnalyzer().analyze(new ByteArrayInputStream(file));
     assertThat(r.problems()).anyMatch(p -> p.kind().equals(MailOutlook.LIMIT));
+  }
+
+  @Test
+  void aContainerOfMoreEntriesThanTheReaderTakesIsRefusedBeforePoiBuildsThem() throws Exception {
+    byte[] file = storages(MailOutlook.MAX_ENTRIES / 2);
+
+    long before = allocated();
+    assertThatThrownBy(() -> MailOutlook.read(file, file.length))
+        .isInstanceOfSatisfying(
+            MailOutlook.NotOutlook.class,
+            e -> {
+              assertThat(e.kind).isEqualTo(MailOutlook.LIMIT);
+              assertThat(e.getMessage()).contains("more than 20,000 entries");
+              assertThat(e.ja).contains("20,000 個を超えています");
+            });
+    assertThat(allocated() - before).isLessThan((long) file.length * REAL_FILES);
   }
 
   @Test
@@ -102,6 +104,46 @@ class MailOutlookBoundsTest {
     assertThat(read.notes()).noneMatch(p -> p.kind().equals("limit"));
     MailReport r = new MailAnalyzer().analyze(new ByteArrayInputStream(file));
     assertThat(r.links()).anyMatch(l -> l.url().contains("pay.lure.example"));
+  }
+
+  /**
+   * An Outlook file whose {@code n} small streams' directory entries are rewritten to name one 1
+   * MiB attachment's sectors and size (128-byte entries: start sector at 116, size at 120).
+   */
+  static byte[] sharedChain(int n) {
+    byte[] data = new byte[1 << 20];
+    new Random(34).nextBytes(data);
+    OutlookFile f = lure().attach("a.bin", "application/octet-stream", data);
+    for (int i = 0; i < n; i++) {
+      f.stream(property(i), new byte[] {1});
+    }
+    byte[] file = f.bytes();
+    ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+    int big = entry(file, "__substg1.0_37010102");
+    for (int i = 0; i < n; i++) {
+      int e = entry(file, property(i));
+      b.putInt(e + 116, b.getInt(big + 116));
+      b.putLong(e + 120, b.getLong(big + 120));
+    }
+    return file;
+  }
+
+  /** An Outlook file of {@code n} attachment storages holding one small stream each. */
+  static byte[] storages(int n) throws java.io.IOException {
+    try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+      var root = fs.getRoot();
+      root.createDocument(
+          "__substg1.0_0037001F",
+          new ByteArrayInputStream("請求書".getBytes(StandardCharsets.UTF_16LE)));
+      root.createDocument("__properties_version1.0", new ByteArrayInputStream(new byte[32]));
+      for (int i = 0; i < n; i++) {
+        root.createDirectory(String.format("__attach_version1.0_#%08X", i))
+            .createDocument("__substg1.0_3707001F", new ByteArrayInputStream(new byte[] {'a', 0}));
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      fs.writeFilesystem(out);
+      return out.toByteArray();
+    }
   }
 
   private static String property(int i) {

@@ -155,7 +155,8 @@ public class MailService {
   /**
    * The report, unless the upload was a Compound File holding no Outlook message (a Word or Excel
    * 97-2003 file passes the first check by its magic, as an .msg does): refused as a PDF is; or an
-   * Outlook file whose streams declare more than the file holds: refused naming that limit.
+   * Outlook file whose streams declare more than the file holds, or of more entries than the reader
+   * takes: refused naming those limits.
    */
   private static MailReport notOtherOfficeFile(MailReport r) {
     if (r.problems().stream()
@@ -164,7 +165,7 @@ public class MailService {
     }
     if (r.problems().stream()
         .anyMatch(p -> p.kind().equals(jp.renkei.engine.mail.MailOutlook.LIMIT))) {
-      // streams sharing sectors (attack34): refused before POI reads any of them
+      // streams sharing sectors, or too many entries (attack34): refused before POI builds them
       throw new jp.renkei.server.failure.InvalidInput("message", "error.mail.outlookLimit");
     }
     return r;

@@ -125,14 +125,14 @@ class MailOutlookIT extends ServerTest {
     var r = api.postBytes("/api/v1/mail/analyze", "application/vnd.ms-outlook", crafted);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(r.body())
-        .contains("\"code\":\"error.mail.outlookLimit\"", "ファイル自体のサイズを超えています")
+        .contains("\"code\":\"error.mail.outlookLimit\"", "ファイル自体のサイズまで")
         .doesNotContain("Exception")
         .doesNotContain("poi");
     Http browser = new Http(port);
     browser.signIn(u.login(), Fixtures.PASSWORD);
     var page = browser.upload("/mail", "/mail", "message", "crafted.msg", crafted);
     assertThat(page.statusCode()).isEqualTo(400);
-    assertThat(page.body()).contains("ファイル自体のサイズを超えています");
+    assertThat(page.body()).contains("ファイル自体のサイズまで");
     var share = api.postBytes("/api/v1/c4tap?range=amber", "application/vnd.ms-outlook", crafted);
     assertThat(share.statusCode()).as(share.body()).isEqualTo(400);
   }
