@@ -100,7 +100,8 @@ public final class MailOutlook {
 
   /**
    * The kind of the report's problem for an Outlook file whose container declares more than it
-   * holds (streams sharing sectors): the server refuses such an upload, naming the limit.
+   * holds (streams sharing sectors) or holds more than {@link #MAX_ENTRIES} entries: the server
+   * refuses such an upload, naming the limits.
    */
   public static final String LIMIT = "outlookLimit";
 
