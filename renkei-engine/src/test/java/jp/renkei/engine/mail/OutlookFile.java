@@ -60,6 +60,12 @@ final class OutlookFile {
     return string(0x007D, block);
   }
 
+  /** A stream of the message's own storage, named and filled as given (a crafted file). */
+  OutlookFile stream(String name, byte[] data) {
+    streams.put(name, data);
+    return this;
+  }
+
   OutlookFile to(String name, String address) {
     recipients.add(new String[] {name, address});
     return this;

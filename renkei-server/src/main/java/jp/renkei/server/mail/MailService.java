@@ -154,12 +154,19 @@ public class MailService {
 
   /**
    * The report, unless the upload was a Compound File holding no Outlook message (a Word or Excel
-   * 97-2003 file passes the first check by its magic, as an .msg does): refused as a PDF is.
+   * 97-2003 file passes the first check by its magic, as an .msg does): refused as a PDF is; or an
+   * Outlook file whose streams declare more than the file holds, or of more entries than the reader
+   * takes: refused naming those limits.
    */
   private static MailReport notOtherOfficeFile(MailReport r) {
     if (r.problems().stream()
         .anyMatch(p -> p.kind().equals(jp.renkei.engine.mail.MailOutlook.NOT_OUTLOOK))) {
       throw new jp.renkei.server.failure.InvalidInput("message", "error.mail.notOutlook");
+    }
+    if (r.problems().stream()
+        .anyMatch(p -> p.kind().equals(jp.renkei.engine.mail.MailOutlook.LIMIT))) {
+      // streams sharing sectors, or too many entries (attack34): refused before POI builds them
+      throw new jp.renkei.server.failure.InvalidInput("message", "error.mail.outlookLimit");
     }
     return r;
   }

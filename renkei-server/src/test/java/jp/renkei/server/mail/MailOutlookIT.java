@@ -72,6 +72,71 @@ class MailOutlookIT extends ServerTest {
     assertThat(r.body()).contains("Outlook").doesNotContain("Exception").doesNotContain("poi");
   }
 
+  /**
+   * An Outlook file whose 100 small streams' directory entries are rewritten to name one 1 MB
+   * stream's sectors and size: POI read each whole (attack34: 600 times the file allocated; at the
+   * hub's 25 MB, more than its heap).
+   */
+  static byte[] streamsSharingSectors() throws IOException {
+    byte[] file;
+    try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+      var root = fs.getRoot();
+      root.createDocument(
+          "__substg1.0_0037001F",
+          new java.io.ByteArrayInputStream("請求書".getBytes(StandardCharsets.UTF_16LE)));
+      root.createDocument(
+          "__properties_version1.0", new java.io.ByteArrayInputStream(new byte[32]));
+      root.createDocument(
+          "__substg1.0_10130102", new java.io.ByteArrayInputStream(new byte[1 << 20]));
+      for (int i = 0; i < 100; i++) {
+        root.createDocument(
+            String.format("__substg1.0_%04X0102", 0x8000 + i),
+            new java.io.ByteArrayInputStream(new byte[] {1}));
+      }
+      var out = new java.io.ByteArrayOutputStream();
+      fs.writeFilesystem(out);
+      file = out.toByteArray();
+    }
+    var b = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int big = entry(file, "__substg1.0_10130102");
+    for (int i = 0; i < 100; i++) {
+      int e = entry(file, String.format("__substg1.0_%04X0102", 0x8000 + i));
+      b.putInt(e + 116, b.getInt(big + 116)); // start sector
+      b.putLong(e + 120, b.getLong(big + 120)); // size
+    }
+    return file;
+  }
+
+  private static int entry(byte[] file, String name) {
+    byte[] n = name.getBytes(StandardCharsets.UTF_16LE);
+    for (int i = 0; i + n.length <= file.length; i += 128) {
+      if (java.util.Arrays.equals(file, i, i + n.length, n, 0, n.length)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException(name);
+  }
+
+  @Test
+  void anOutlookFileWhoseStreamsShareSectorsIsRefusedNamingTheLimit() throws IOException {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);
+    Http api = new Http(port).bearer(fixtures.token(u));
+    byte[] crafted = streamsSharingSectors();
+    var r = api.postBytes("/api/v1/mail/analyze", "application/vnd.ms-outlook", crafted);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body())
+        .contains("\"code\":\"error.mail.outlookLimit\"", "ファイル自体のサイズまで")
+        .doesNotContain("Exception")
+        .doesNotContain("poi");
+    Http browser = new Http(port);
+    browser.signIn(u.login(), Fixtures.PASSWORD);
+    var page = browser.upload("/mail", "/mail", "message", "crafted.msg", crafted);
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body()).contains("ファイル自体のサイズまで");
+    var share = api.postBytes("/api/v1/c4tap?range=amber", "application/vnd.ms-outlook", crafted);
+    assertThat(share.statusCode()).as(share.body()).isEqualTo(400);
+  }
+
   @Test
   void theUploadPageReadsAnOutlookFile() {
     UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);
