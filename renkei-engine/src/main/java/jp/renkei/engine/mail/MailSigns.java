@@ -2050,20 +2050,32 @@ final class MailSigns {
   }
 
   /**
+   * The rest of the English words that camel case joins at a capital I and that end an identifier
+   * (zImage, bzImage, getItem, appIcon, knownIssues): read with the I, each is a word, while an l
+   * written as I leaves none ("Iimited", "Iogin", "Iocked"). Words beginning "In" need no entry (an
+   * I followed by n is never read as a swap).
+   */
+  static final String CAMEL_I_WORDS = "(?:mage|tem|con|ssue|dle|dea)s?+";
+
+  /**
    * A word whose capital I stands for a small l, or whose small l stands for a capital I: the two
    * look alike in the sans-serif fonts mail programs show a subject in ("PayPaI", "Sam's CIub",
    * "your pIan", "BrasiI"; "VlAGRA", "WlN"), while a filter reading the word finds another one. A
    * capital I after a small letter (camel case before it: PayPaI), ending the word or followed by
    * small letters other than n (the camel case of LinkedIn, McIntosh and isInitialized joins words
-   * at an I followed by n); a capital I second in a word of small letters after it ("CIub"); a
-   * small l between capitals ("WlN"). Words touching digits are not read (serial codes mix cases at
+   * at an I followed by n), nor by one of the English words camel case joins at a capital I ({@link
+   * #CAMEL_I_WORDS}: the Linux kernel images zImage and bzImage in a CI system's notifications,
+   * getItem, appIcon); a capital I second in a word of small letters after it ("CIub"); a small l
+   * between capitals ("WlN"). Words touching digits are not read (serial codes mix cases at
    * random). Possessive quantifiers: each run of small letters is taken whole, so a long word fails
    * in one pass.
    */
   private static final Pattern SWAPPED_I_L =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])"
-              + "(?:[A-Z]?+[a-z]++(?:[A-HJ-Z][a-z]++)*+I(?:[a-mo-z][a-z]*+)?|[A-Z]I[a-mo-z][a-z]++|[A-Z]++l[A-Z]++)"
+              + "(?:[A-Z]?+[a-z]++(?:[A-HJ-Z][a-z]++)*+I(?!"
+              + CAMEL_I_WORDS
+              + "(?![\\p{L}\\p{N}]))(?:[a-mo-z][a-z]*+)?|[A-Z]I[a-mo-z][a-z]++|[A-Z]++l[A-Z]++)"
               + "(?![\\p{L}\\p{N}])");
 
   /** The first word of a subject or sender name with an I written for an l (or the reverse). */

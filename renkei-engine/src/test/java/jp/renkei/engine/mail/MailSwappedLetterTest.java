@@ -115,6 +115,42 @@ class MailSwappedLetterTest {
   }
 
   @Test
+  void wordsCamelCaseJoinsAtACapitalIAreNoSwap() {
+    for (String s :
+        new String[] {
+          "LAVA notification for Test Job 732940 linux-5.10.y_zImage_qemu_arm_defconfig_boot",
+          "bzImage and zImage builds for the x86 and arm boards",
+          "getItem returns null after the appIcon update",
+          "knownIssues in the release notes",
+          "The sandboxIdle timer and the newIdeas board"
+        }) {
+      assertThat(MailSigns.swappedIl(s)).as(s).isNull();
+    }
+  }
+
+  @Test
+  void aSwapStillCountsWhenTheWordAfterTheIIsNoneOfThem() {
+    // an l written as I leaves no word after the I: MaiIbox, AppIe, DecIined; nor does a word that
+    // merely begins like one of them (zImaged)
+    assertThat(MailSigns.swappedIl("Your MaiIbox is full")).isEqualTo("MaiIbox");
+    assertThat(MailSigns.swappedIl("Update your AppIe ID")).isEqualTo("AppIe");
+    assertThat(MailSigns.swappedIl("Payment DecIined")).isEqualTo("DecIined");
+    assertThat(MailSigns.swappedIl("a zImaged kernel")).isEqualTo("zImaged");
+  }
+
+  @Test
+  void aCiSystemsNotificationNamingAKernelImageIsClean() {
+    MailReport r =
+        mail(
+            "noreply@ci.example.org",
+            "[ci-results] Test Job 743647 linux-5.10.y_zImage_qemu_arm_defconfig_boot",
+            "Hello,\n\nThe job with ID # 743647 is now in state Finished and health Complete.\n\n"
+                + "Job details and log file: https://ci.example.org/scheduler/job/743647\n");
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.OBFUSCATED_TEXT);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
   void theSignReachesTheStixNoteInBothLanguages() {
     MailReport r =
         mail(
