@@ -90,6 +90,9 @@ public final class MailRedaction {
     people.addAll(locals);
     Redactor named = identity.withPersonNames(people);
     java.util.Set<String> urlWords = urlWords(people);
+    // the analyser cut its quotes before the names could be taken out ("…中様" of 田中様): every
+    // text the share carries loses, after the redaction, what is left of a name at a cut
+    java.util.Set<String> nameParts = nameParts(people);
     List<String> removed = new ArrayList<>();
     // a list's address in To is how the message came, not a victim; it goes all the same: it says
     // which lists the organisation reads, and as an indicator it would match every honest post
@@ -100,7 +103,7 @@ public final class MailRedaction {
     if (subject != null) {
       Redactor.Result s = named.redact(subject);
       s.spans().forEach(x -> removed.add("subject: " + x.original()));
-      subject = scrub(s.text(), named);
+      subject = cutEnds(scrub(s.text(), named), nameParts);
     }
     List<MailReport.Hop> hops = new ArrayList<>();
     List<MailReport.Hop> received = r.received();
@@ -168,22 +171,22 @@ public final class MailRedaction {
       }
       // a link elsewhere is the attacker's and worth sharing, but kits put the victim in it
       // (?e=taro%40bank.example, #dGFyby...): that part goes, the link stays
-      String url = victimsOut(scrub(l.url(), identity), urlWords);
+      String url = cutEnds(victimsOut(scrub(l.url(), identity), urlWords), nameParts);
       if (!url.equals(l.url())) {
         removed.add("recipient in a link " + l.url());
       }
-      String text = l.text() == null ? null : scrub(l.text(), named);
+      String text = l.text() == null ? null : shared(l.text(), named, nameParts);
       if (text != null && !text.equals(l.text())) {
         removed.add("link text: " + l.text());
       }
       // where a link was found ("qr <attachment name>", an attachment's name): the name is
       // taken out as it is from the attachments
-      String where = l.where() == null ? null : scrub(named.redact(l.where()).text(), named);
+      String where = l.where() == null ? null : shared(l.where(), named, nameParts);
       links.add(new MailReport.Link(url, text, where));
     }
     List<MailReport.Attachment> attachments = new ArrayList<>();
     for (MailReport.Attachment a : r.attachments()) {
-      attachments.add(attachment(a, named, removed));
+      attachments.add(attachment(a, named, nameParts, removed));
     }
     String from = r.from();
     String fromName = r.fromName();
@@ -201,7 +204,7 @@ public final class MailRedaction {
     } else if (fromName != null) {
       Redactor.Result n = named.redact(fromName);
       n.spans().forEach(x -> removed.add("sender name: " + x.original()));
-      fromName = scrub(n.text(), named);
+      fromName = cutEnds(scrub(n.text(), named), nameParts);
     }
     // a Reply-To or Return-Path at the receiving organisation names it as the sender does
     List<String> replyTo = new ArrayList<>();
@@ -223,17 +226,17 @@ public final class MailRedaction {
       findings.add(
           new MailReport.Finding(
               f.flag(),
-              internalOut(scrub(named.redact(f.evidence()).text(), named), internalHosts),
+              internalOut(shared(f.evidence(), named, nameParts), internalHosts),
               f.evidenceJa() == null
                   ? null
-                  : internalOut(scrub(named.redact(f.evidenceJa()).text(), named), internalHosts)));
+                  : internalOut(shared(f.evidenceJa(), named, nameParts), internalHosts)));
     }
     // a From written malformed is shown as written: the same names and addresses go from it
     String fromWritten = r.fromWritten();
     if (fromWritten != null) {
       Redactor.Result w = identity.redact(fromWritten);
       w.spans().forEach(x -> removed.add("sender name: " + x.original()));
-      fromWritten = from == null ? null : scrub(w.text(), identity);
+      fromWritten = from == null ? null : cutEnds(scrub(w.text(), identity), nameParts);
     }
     MailReport shared =
         new MailReport(
@@ -480,6 +483,111 @@ public final class MailRedaction {
     return false;
   }
 
+  /**
+   * A text of the message as the share carries it: the organisation and the victims taken out
+   * ({@link Redactor#redact}, {@link #scrub}), then what is left of a victim's name where the
+   * analyser had cut the text ({@link #cutEnds}).
+   */
+  private static String shared(String text, Redactor named, java.util.Set<String> nameParts) {
+    return cutEnds(scrub(named.redact(text).text(), named), nameParts);
+  }
+
+  /** The mark the analyser ends or starts a cut text with. */
+  private static final char CUT = '\u2026';
+
+  /**
+   * The victims' names and local parts whose pieces {@link #cutEnds} looks for at a cut: each word
+   * ({@link #urlWords}), and a name of several words also written without spaces (田中一郎).
+   */
+  static java.util.Set<String> nameParts(List<String> people) {
+    java.util.Set<String> out = new java.util.HashSet<>(urlWords(people));
+    for (String p : people) {
+      String joined = p.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+      if (joined.length() >= 2 && !joined.equals(p.toLowerCase(java.util.Locale.ROOT))) {
+        out.add(joined);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code text} with what is left of a victim's name at each cut ("…", where the analyser ended a
+   * quote, a link or a name at a length) replaced by {@link #HIDDEN}: right after a cut, the
+   * longest end of a name ({@code …中様} of 田中様, {@code …naka} of tanaka); right before one, the
+   * longest start ({@code 田…}, {@code t.suz…}). A piece in Latin letters counts from three letters
+   * and only as a whole word (…information is no end of a name); one in Japanese from one
+   * character, since a family name is often two and a quote cuts it in half. The whole name was
+   * already taken out where it stood whole. A cut made without the mark is not seen.
+   */
+  static String cutEnds(String text, java.util.Set<String> words) {
+    if (text == null || words.isEmpty() || text.indexOf(CUT) < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int last = 0;
+    for (int i = text.indexOf(CUT); i >= 0; i = text.indexOf(CUT, i + 1)) {
+      int before = namePieceBefore(text, last, i, words);
+      out.append(text, last, i - before);
+      if (before > 0) {
+        out.append(HIDDEN);
+      }
+      out.append(CUT);
+      int after = namePieceAfter(text, i + 1, words);
+      if (after > 0) {
+        out.append(HIDDEN);
+      }
+      last = i + 1 + after;
+    }
+    return out.append(text, Math.min(last, text.length()), text.length()).toString();
+  }
+
+  /** The length of the longest start of a name that ends {@code text} at {@code end}. */
+  private static int namePieceBefore(String text, int from, int end, java.util.Set<String> words) {
+    int best = 0;
+    for (String w : words) {
+      for (int k = Math.min(w.length(), end - from); k > best; k--) {
+        if (text.regionMatches(true, end - k, w, 0, k)
+            && piece(w.substring(0, k))
+            && (end - k == 0 || !asciiWordChar(text.charAt(end - k - 1)) || !ascii(w))) {
+          best = k;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The length of the longest end of a name that starts {@code text} at {@code start}. */
+  private static int namePieceAfter(String text, int start, java.util.Set<String> words) {
+    int best = 0;
+    for (String w : words) {
+      for (int k = Math.min(w.length(), text.length() - start); k > best; k--) {
+        if (text.regionMatches(true, start, w, w.length() - k, k)
+            && piece(w.substring(w.length() - k))
+            && (start + k == text.length()
+                || !asciiWordChar(text.charAt(start + k))
+                || !ascii(w))) {
+          best = k;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Whether a piece of a name is long enough to name someone: Latin 3 letters, Japanese 1. */
+  private static boolean piece(String p) {
+    return ascii(p) ? p.replaceAll("[^A-Za-z0-9]", "").length() >= 3 : !p.isBlank();
+  }
+
+  private static boolean ascii(String s) {
+    return s.chars().allMatch(c -> c < 0x80);
+  }
+
+  private static boolean asciiWordChar(char c) {
+    return c < 0x80 && Character.isLetterOrDigit(c);
+  }
+
   /** Whether a Received header's host name is one of the organisation's. */
   private static boolean ownHost(Redactor identity, String host) {
     String h = bare(host);
@@ -526,13 +634,16 @@ public final class MailRedaction {
   }
 
   private static MailReport.Attachment attachment(
-      MailReport.Attachment a, Redactor identity, List<String> removed) {
+      MailReport.Attachment a,
+      Redactor identity,
+      java.util.Set<String> nameParts,
+      List<String> removed) {
     Redactor.Result n = identity.redact(a.name());
     n.spans().forEach(x -> removed.add("attachment name: " + x.original()));
-    String name = scrub(n.text(), identity);
+    String name = cutEnds(scrub(n.text(), identity), nameParts);
     List<MailReport.Attachment> members = new ArrayList<>();
     for (MailReport.Attachment m : a.members()) {
-      members.add(attachment(m, identity, removed));
+      members.add(attachment(m, identity, nameParts, removed));
     }
     return new MailReport.Attachment(
         name,
