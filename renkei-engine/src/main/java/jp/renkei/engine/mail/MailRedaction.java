@@ -80,15 +80,12 @@ public final class MailRedaction {
     // a recipient's local part alone (?u=tanaka, "t.suzuki様") names the victim as well, without
     // the domain the address pattern needs (attackshare33); a mailbox's role (info@, soumu@) names
     // no one and is left, or every "information" would lose its first letters
-    List<String> victims =
-        java.util.stream.Stream.concat(r.recipients().stream(), r.forwardedRecipients().stream())
-            .filter(x -> !r.listAddresses().contains(x))
-            .distinct()
-            .toList();
-    List<String> locals = localParts(victims);
+    // in text a local part's word is matched as a word only ("[zzzzteana]" kept zzzz), and a
+    // recipient at a list's or a platform's own domain is no victim (share34)
+    List<String> locals = localParts(r);
     List<String> people = new ArrayList<>(names(r.recipientNames()));
     people.addAll(locals);
-    Redactor named = identity.withPersonNames(people);
+    Redactor named = identity.withPersonNames(names(r.recipientNames())).withPersonWords(locals);
     java.util.Set<String> urlWords = urlWords(people);
     // the analyser cut its quotes before the names could be taken out ("…中様" of 田中様): every
     // text the share carries loses, after the redaction, what is left of a name at a cut
@@ -362,6 +359,53 @@ public final class MailRedaction {
           "ceptoar",
           "all",
           "everyone");
+
+  /**
+   * Domains whose addresses are a list's, a group's or a platform's, never a person's: GitHub
+   * writes a notification to the repository ({@code cvcqv@noreply.github.com}), a group is
+   * addressed at its host. A name under one of them counts as well.
+   */
+  static final java.util.Set<String> PLATFORM_RECIPIENT_DOMAINS =
+      java.util.Set.of(
+          "noreply.github.com",
+          "reply.github.com",
+          "googlegroups.com",
+          "groups.io",
+          "freelists.org",
+          "lists.sourceforge.net",
+          "lists.launchpad.net",
+          "yahoogroups.com");
+
+  /**
+   * Whether a recipient's address is a mailing list's or a platform's, not a victim's: at a domain
+   * of {@link #PLATFORM_RECIPIENT_DOMAINS} or at a host named {@code lists.} or {@code list.} (a
+   * list server's). The message's own list headers do not count here: a lure can write any, and
+   * would keep its victims' local parts by naming their domain as a list's.
+   */
+  static boolean listOrPlatform(String address) {
+    int at = address.lastIndexOf('@');
+    if (at < 0) {
+      return false;
+    }
+    String domain = address.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+    return inDomains(domain, PLATFORM_RECIPIENT_DOMAINS)
+        || domain.startsWith("lists.")
+        || domain.startsWith("list.")
+        || domain.contains(".lists.");
+  }
+
+  /**
+   * The local parts of the message's victims that are taken out alone ({@link #localParts(List)}):
+   * those of its recipients and forwarded recipients, not of a list's own address nor of a list's
+   * or a platform's ({@link #listOrPlatform}).
+   */
+  static List<String> localParts(MailReport r) {
+    return localParts(
+        java.util.stream.Stream.concat(r.recipients().stream(), r.forwardedRecipients().stream())
+            .filter(x -> !r.listAddresses().contains(x) && !listOrPlatform(x))
+            .distinct()
+            .toList());
+  }
 
   /**
    * The local parts of the victims' addresses, lower case, that may name a person: each whole
