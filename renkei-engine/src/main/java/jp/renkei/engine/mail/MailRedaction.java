@@ -85,7 +85,8 @@ public final class MailRedaction {
     List<String> locals = localParts(r);
     List<String> people = new ArrayList<>(names(r.recipientNames()));
     people.addAll(locals);
-    Redactor named = identity.withPersonNames(names(r.recipientNames())).withPersonWords(locals);
+    Redactor named =
+        identity.withPersonNames(names(r.recipientNames())).withPersonWords(textWords(locals));
     java.util.Set<String> urlWords = urlWords(people);
     // the analyser cut its quotes before the names could be taken out ("…中様" of 田中様): every
     // text the share carries loses, after the redaction, what is left of a name at a cut
@@ -446,6 +447,22 @@ public final class MailRedaction {
             && !out.contains(w)) {
           out.add(w);
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The local parts as the words text loses ({@link Redactor#withPersonWords}): each, and a local
+   * part of several words also written as one ({@code mathkichuu} of {@code math.kichuu}: "Olá,
+   * Mathkichuu"), since a word is now matched only as a word.
+   */
+  static List<String> textWords(List<String> locals) {
+    List<String> out = new ArrayList<>(locals);
+    for (String l : locals) {
+      String joined = l.replaceAll("[._-]+", "");
+      if (joined.length() >= 4 && !joined.equals(l) && !out.contains(joined)) {
+        out.add(joined);
       }
     }
     return out;

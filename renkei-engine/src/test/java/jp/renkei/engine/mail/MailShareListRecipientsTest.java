@@ -77,7 +77,8 @@ class MailShareListRecipientsTest {
         shared(
             "From: \"Microsoft 365\" <no-reply@m365-notice.example>\r\n"
                 + "To: t.suzuki@sakura-trust.example, zzzz@sakura-trust.example\r\n"
-                + "Subject: [zzzzteana] suzuki, suzukiya order: t.suzuki様 パスワードの有効期限\r\n"
+                + "Subject: [zzzzteana] suzuki, suzukiya order: t.suzuki様 Olá, TSuzuki!"
+                + " パスワードの有効期限\r\n"
                 + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
                 + "<p><a href=\"https://evil-login.example/login?u=t.suzuki\">Dear zzzz, log in"
                 + " to suzukiya</a></p>\r\n");
@@ -85,6 +86,8 @@ class MailShareListRecipientsTest {
     assertThat(r.subject())
         .doesNotContain("t.suzuki")
         .doesNotContain("suzuki,")
+        // the local part written as one word is the victim too
+        .doesNotContain("TSuzuki")
         .contains("[zzzzteana]")
         .contains("suzukiya");
     MailReport.Link link = r.links().get(0);

@@ -82,7 +82,7 @@ class MailShareLocalPartsCost {
           rules.add(
               k == 0
                   ? org.withEmails(victims).withPersonNames(people)
-                  : withNames.withPersonWords(locals.get(k)));
+                  : withNames.withPersonWords(MailRedaction.textWords(locals.get(k))));
           if (!locals.get(k).isEmpty()) {
             withLocal[k]++;
           }
