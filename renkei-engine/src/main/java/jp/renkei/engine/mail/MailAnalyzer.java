@@ -877,6 +877,10 @@ public final class MailAnalyzer {
         outlook.notes().forEach(p -> st.problem(p.kind(), p.ja(), p.en()));
         st.outlookSenderUnknown = outlook.senderUnknown();
         st.outlook = true;
+        // whom the recipient table names beside the kept headers (a Bcc): recipients as the
+        // servers' Delivered-To are, their names for the redaction of a shared copy (share34)
+        st.deliveredTo.addAll(outlook.tableAddresses());
+        forwarded(new MailInlineForwards.Recipients(List.of(), outlook.tableNames()), st);
         bytes = outlook.mime();
         length = bytes.length;
       } catch (MailOutlook.NotOutlook e) {
@@ -1041,9 +1045,10 @@ public final class MailAnalyzer {
     List<String> recipientNames = new ArrayList<>();
 
     /**
-     * Whom the receiving servers delivered it to (Delivered-To, X-Original-To, Envelope-To, a
-     * Received "for"): the recipients a Bcc hides from To and Cc. In the report's recipients, so
-     * that sharing takes them out (attack19), and in no sign.
+     * Whom the receiving servers delivered it to (Delivered-To, X-Original-To, Envelope-To,
+     * X-Forwarded-To, a Received "for", an Outlook file's recipient table): the recipients a Bcc
+     * hides from To and Cc. In the report's recipients, so that sharing takes them out (attack19),
+     * and in no sign.
      */
     final Set<String> deliveredTo = new LinkedHashSet<>();
 
@@ -1819,7 +1824,8 @@ public final class MailAnalyzer {
                 "delivered-to",
                 "x-original-to",
                 "envelope-to",
-                "x-envelope-to"));
+                "x-envelope-to",
+                "x-forwarded-to"));
     fields.addAll(LIST_FIELDS);
     ENVELOPE_FIELDS = Set.copyOf(fields);
   }
@@ -2056,7 +2062,7 @@ public final class MailAnalyzer {
           String p = body.strip().toLowerCase(Locale.ROOT);
           st.listMail |= p.equals("list") || p.equals("bulk") || p.equals("junk");
         }
-        case "delivered-to", "x-original-to", "envelope-to", "x-envelope-to" -> {
+        case "delivered-to", "x-original-to", "envelope-to", "x-envelope-to", "x-forwarded-to" -> {
           Matcher l = ADDRESS.matcher(body);
           while (l.find()) {
             st.deliveredTo.add(l.group().toLowerCase(Locale.ROOT));
@@ -2800,6 +2806,7 @@ public final class MailAnalyzer {
       for (MailReport.Problem p : read.notes()) {
         st.problem(p.kind(), "添付 " + name + ": " + p.ja(), "attachment " + name + ": " + p.en());
       }
+      forwarded(new MailInlineForwards.Recipients(read.tableAddresses(), read.tableNames()), st);
       return MailMime.parse(new ByteArrayInputStream(read.mime()), config(), limits.maxDepth());
     } catch (MailOutlook.NotOutlook ex) {
       if (type.equals("application/vnd.ms-outlook")

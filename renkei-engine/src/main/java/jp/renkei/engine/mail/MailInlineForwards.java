@@ -26,7 +26,7 @@ final class MailInlineForwards {
   private static final Set<String> SENDER = Set.of("from", "差出人", "送信者", "送信元", "von", "de");
 
   private static final Set<String> RECIPIENT =
-      Set.of("to", "cc", "宛先", "宛て先", "あて先", "同報", "an", "à", "para");
+      Set.of("to", "cc", "宛先", "宛て先", "あて先", "送信先", "同報", "an", "à", "para");
 
   private static final Set<String> DATED =
       Set.of(
@@ -129,7 +129,8 @@ final class MailInlineForwards {
 
   /** The labels that make an HTML body worth reading as lines ({@link #plain}). */
   private static final Pattern MAY_FORWARD =
-      Pattern.compile("(?i)(?:\\b(?:to|cc|an|para)|宛先|宛て先|あて先|同報)\\s*+[:：]");
+      Pattern.compile(
+          "(?i)(?:\\b(?:to|cc|an|para)|[àÀ]|宛先|宛て先|あて先|送信先|同報)[\\s\\u00A0\\u202F]*+[:：]");
 
   /**
    * The recipients of the forwarded header blocks of an HTML body ({@code text} is its visible
@@ -205,7 +206,9 @@ final class MailInlineForwards {
 
   /** A label as written ("*To", "宛先 ") in lower case when this class knows it, else null. */
   private static String known(String written) {
-    String label = written.replace("*", "").strip().toLowerCase(Locale.ROOT);
+    // French writes a no-break space before the colon ("À\u00A0:"), which strip() keeps
+    String label = written.replace("*", "").replace('\u00A0', ' ').replace('\u202F', ' ').strip();
+    label = label.toLowerCase(Locale.ROOT);
     if (SENDER.contains(label)
         || RECIPIENT.contains(label)
         || DATED.contains(label)

@@ -107,9 +107,19 @@ public final class MailOutlook {
 
   /**
    * The rebuilt message and what the analyst should know about it (kind "outlook": read from an
-   * Outlook file and which headers it lacks; kind "limit" or "unreadable": what was not read).
+   * Outlook file and which headers it lacks; kind "limit" or "unreadable": what was not read), and
+   * the recipient tables' addresses (lower case) and names of the messages whose internet headers
+   * were kept: the table holds the Bcc'd recipients those headers do not.
    */
-  record Read(byte[] mime, List<MailReport.Problem> notes, boolean senderUnknown) {}
+  record Read(
+      byte[] mime,
+      List<MailReport.Problem> notes,
+      boolean senderUnknown,
+      List<String> tableAddresses,
+      List<String> tableNames) {}
+
+  /** One row of a message's recipient table: 1 To, 2 Cc, 3 Bcc. */
+  private record TableEntry(String name, String address, int type) {}
 
   /**
    * Whether the first {@code length} bytes of {@code b} start as a Compound File Binary file (an
@@ -157,7 +167,12 @@ public final class MailOutlook {
       declaredWithin(root, length);
       Writer w = new Writer((long) length * MAX_OUT_FACTOR);
       w.message(root, "the message", "メッセージ", 0);
-      return new Read(w.out.toByteArray(), List.copyOf(w.notes), w.senderUnknown);
+      return new Read(
+          w.out.toByteArray(),
+          List.copyOf(w.notes),
+          w.senderUnknown,
+          List.copyOf(w.tableAddresses),
+          List.copyOf(w.tableNames));
     } catch (IOException | RuntimeException e) {
       throw new NotOutlook(
           "an Outlook (.msg) file that cannot be read: " + reason(e),
@@ -260,6 +275,11 @@ public final class MailOutlook {
     /** The top message's headers were rebuilt and no sender property holds an internet address. */
     boolean senderUnknown;
 
+    /** The recipient tables' addresses and names of messages whose internet headers were kept. */
+    final List<String> tableAddresses = new ArrayList<>();
+
+    final List<String> tableNames = new ArrayList<>();
+
     Writer(long maxOut) {
       this.maxOut = maxOut;
     }
@@ -301,6 +321,17 @@ public final class MailOutlook {
       String boundary = "=_renkei_msg_" + UUID.randomUUID();
       if (headers != null) {
         keptHeaders(headers);
+        // the internet headers Outlook kept name the To and Cc the sender wrote; the recipient
+        // table also holds whom the message was Bcc'd to, the victim a kit names all the same in
+        // its subject and links (share34): for the redaction of a shared copy, never a sign
+        for (TableEntry r : recipientTable(msg, where)) {
+          if (r.address() != null && tableAddresses.size() < MAX_RECIPIENTS) {
+            tableAddresses.add(r.address().toLowerCase(Locale.ROOT));
+          }
+          if (r.name() != null && !r.name().isBlank() && tableNames.size() < MAX_RECIPIENTS) {
+            tableNames.add(r.name());
+          }
+        }
       } else {
         builtHeaders(msg, where, nested);
       }
@@ -349,27 +380,18 @@ public final class MailOutlook {
       }
     }
 
-    void builtHeaders(MAPIMessage msg, String where, int nested) {
-      String fromName = get(msg::getDisplayFrom, where, "the sender's name");
-      String from = senderAddress(msg);
-      if (from == null && nested == 0) {
-        senderUnknown = true;
-        notes.add(
-            new MailReport.Problem(
-                "outlook",
-                "差出人のインターネットアドレスが Outlook のファイルに残っていません (Exchange 内の名前だけです)。差出人は判断できません",
-                "the sender's internet address is not in the Outlook file (only its name inside"
-                    + " Exchange): the sender cannot be judged"));
-      }
-      if (from != null || fromName != null) {
-        line("From: " + mailbox(fromName, from));
-      }
-      List<String> to = new ArrayList<>();
-      List<String> cc = new ArrayList<>();
+    /**
+     * The message's recipient table (name, internet address or null, PR_RECIPIENT_TYPE), at most
+     * {@link #MAX_RECIPIENTS}; an Exchange name (/O=...) is no address.
+     */
+    List<TableEntry> recipientTable(MAPIMessage msg, String where) {
+      List<TableEntry> out = new ArrayList<>();
       RecipientChunks[] recipients = msg.getRecipientDetailsChunks();
-      int n = 0;
+      if (recipients == null) {
+        return out;
+      }
       for (RecipientChunks r : recipients) {
-        if (++n > MAX_RECIPIENTS) {
+        if (out.size() == MAX_RECIPIENTS) {
           limit(
               "more than "
                   + MAX_RECIPIENTS
@@ -387,7 +409,30 @@ public final class MailOutlook {
         if (address == null && name == null) {
           continue;
         }
-        (recipientType(r) == 2 ? cc : to).add(mailbox(name, address));
+        out.add(new TableEntry(name, address, recipientType(r)));
+      }
+      return out;
+    }
+
+    void builtHeaders(MAPIMessage msg, String where, int nested) {
+      String fromName = get(msg::getDisplayFrom, where, "the sender's name");
+      String from = senderAddress(msg);
+      if (from == null && nested == 0) {
+        senderUnknown = true;
+        notes.add(
+            new MailReport.Problem(
+                "outlook",
+                "差出人のインターネットアドレスが Outlook のファイルに残っていません (Exchange 内の名前だけです)。差出人は判断できません",
+                "the sender's internet address is not in the Outlook file (only its name inside"
+                    + " Exchange): the sender cannot be judged"));
+      }
+      if (from != null || fromName != null) {
+        line("From: " + mailbox(fromName, from));
+      }
+      List<String> to = new ArrayList<>();
+      List<String> cc = new ArrayList<>();
+      for (TableEntry r : recipientTable(msg, where)) {
+        (r.type() == 2 ? cc : to).add(mailbox(r.name(), r.address()));
       }
       if (!to.isEmpty()) {
         line("To: " + String.join(",\r\n ", to));

@@ -80,16 +80,17 @@ public final class MailRedaction {
     // a recipient's local part alone (?u=tanaka, "t.suzuki様") names the victim as well, without
     // the domain the address pattern needs (attackshare33); a mailbox's role (info@, soumu@) names
     // no one and is left, or every "information" would lose its first letters
-    List<String> victims =
-        java.util.stream.Stream.concat(r.recipients().stream(), r.forwardedRecipients().stream())
-            .filter(x -> !r.listAddresses().contains(x))
-            .distinct()
-            .toList();
-    List<String> locals = localParts(victims);
+    // in text a local part's word is matched as a word only ("[zzzzteana]" kept zzzz), and a
+    // recipient at a list's or a platform's own domain is no victim (share34)
+    List<String> locals = localParts(r);
     List<String> people = new ArrayList<>(names(r.recipientNames()));
     people.addAll(locals);
-    Redactor named = identity.withPersonNames(people);
+    Redactor named =
+        identity.withPersonNames(names(r.recipientNames())).withPersonWords(textWords(locals));
     java.util.Set<String> urlWords = urlWords(people);
+    // the analyser cut its quotes before the names could be taken out ("…中様" of 田中様): every
+    // text the share carries loses, after the redaction, what is left of a name at a cut
+    java.util.Set<String> nameParts = nameParts(people);
     List<String> removed = new ArrayList<>();
     // a list's address in To is how the message came, not a victim; it goes all the same: it says
     // which lists the organisation reads, and as an indicator it would match every honest post
@@ -100,7 +101,7 @@ public final class MailRedaction {
     if (subject != null) {
       Redactor.Result s = named.redact(subject);
       s.spans().forEach(x -> removed.add("subject: " + x.original()));
-      subject = scrub(s.text(), named);
+      subject = cutEnds(scrub(s.text(), named), nameParts);
     }
     List<MailReport.Hop> hops = new ArrayList<>();
     List<MailReport.Hop> received = r.received();
@@ -113,13 +114,14 @@ public final class MailRedaction {
     // organisation's own: a list is never where a post to it began.
     java.util.Set<String> lists = listDomains(r.listAddresses());
     java.util.Map<String, String> roles = MailStix.hopRoles(received);
+    java.util.Set<String> ownDomains = ownDomains(r);
     // a list delivered the message: the newest server on record that is neither the
     // organisation's nor private handed it to the organisation, and that is the list's own
     // outbound server, whatever it is named (Google Groups' mail-*.google.com, a host's server)
     int listDelivery = -1;
     for (int i = 0; i < received.size() && !lists.isEmpty() && listDelivery < 0; i++) {
       MailReport.Hop h = received.get(i);
-      if (!ownHost(identity, h.from())
+      if (!ownHost(identity, ownDomains, h.from())
           && h.ips().stream()
               .anyMatch(
                   ip ->
@@ -131,7 +133,7 @@ public final class MailRedaction {
     }
     for (int i = 0; i < received.size(); i++) {
       MailReport.Hop h = received.get(i);
-      boolean ownServer = ownHost(identity, h.from());
+      boolean ownServer = ownHost(identity, ownDomains, h.from());
       boolean listServer = i == listDelivery || inDomains(bare(h.from()), lists);
       List<String> ips = new ArrayList<>();
       for (String ip : h.ips()) {
@@ -148,7 +150,10 @@ public final class MailRedaction {
       }
       hops.add(
           new MailReport.Hop(
-              host(h.from(), identity, removed), host(h.by(), identity, removed), ips, h.at()));
+              host(h.from(), identity, ownDomains, removed),
+              host(h.by(), identity, ownDomains, removed),
+              ips,
+              h.at()));
     }
     List<MailReport.Link> links = new ArrayList<>();
     List<String> internalHosts = new ArrayList<>();
@@ -168,22 +173,22 @@ public final class MailRedaction {
       }
       // a link elsewhere is the attacker's and worth sharing, but kits put the victim in it
       // (?e=taro%40bank.example, #dGFyby...): that part goes, the link stays
-      String url = victimsOut(scrub(l.url(), identity), urlWords);
+      String url = cutEnds(victimsOut(scrub(l.url(), identity), urlWords), nameParts);
       if (!url.equals(l.url())) {
         removed.add("recipient in a link " + l.url());
       }
-      String text = l.text() == null ? null : scrub(l.text(), named);
+      String text = l.text() == null ? null : shared(l.text(), named, nameParts);
       if (text != null && !text.equals(l.text())) {
         removed.add("link text: " + l.text());
       }
       // where a link was found ("qr <attachment name>", an attachment's name): the name is
       // taken out as it is from the attachments
-      String where = l.where() == null ? null : scrub(named.redact(l.where()).text(), named);
+      String where = l.where() == null ? null : shared(l.where(), named, nameParts);
       links.add(new MailReport.Link(url, text, where));
     }
     List<MailReport.Attachment> attachments = new ArrayList<>();
     for (MailReport.Attachment a : r.attachments()) {
-      attachments.add(attachment(a, named, removed));
+      attachments.add(attachment(a, named, nameParts, removed));
     }
     String from = r.from();
     String fromName = r.fromName();
@@ -201,7 +206,7 @@ public final class MailRedaction {
     } else if (fromName != null) {
       Redactor.Result n = named.redact(fromName);
       n.spans().forEach(x -> removed.add("sender name: " + x.original()));
-      fromName = scrub(n.text(), named);
+      fromName = cutEnds(scrub(n.text(), named), nameParts);
     }
     // a Reply-To or Return-Path at the receiving organisation names it as the sender does
     List<String> replyTo = new ArrayList<>();
@@ -223,17 +228,17 @@ public final class MailRedaction {
       findings.add(
           new MailReport.Finding(
               f.flag(),
-              internalOut(scrub(named.redact(f.evidence()).text(), named), internalHosts),
+              internalOut(shared(f.evidence(), named, nameParts), internalHosts),
               f.evidenceJa() == null
                   ? null
-                  : internalOut(scrub(named.redact(f.evidenceJa()).text(), named), internalHosts)));
+                  : internalOut(shared(f.evidenceJa(), named, nameParts), internalHosts)));
     }
     // a From written malformed is shown as written: the same names and addresses go from it
     String fromWritten = r.fromWritten();
     if (fromWritten != null) {
       Redactor.Result w = identity.redact(fromWritten);
       w.spans().forEach(x -> removed.add("sender name: " + x.original()));
-      fromWritten = from == null ? null : scrub(w.text(), identity);
+      fromWritten = from == null ? null : cutEnds(scrub(w.text(), identity), nameParts);
     }
     MailReport shared =
         new MailReport(
@@ -358,7 +363,58 @@ public final class MailRedaction {
           "isac",
           "ceptoar",
           "all",
-          "everyone");
+          "everyone",
+          // a subscriber's mailbox for lists (lists@..., a word of usrp-users_lists.ettus.com's
+          // subscriber address): share34's measurement, 441 of 783 links changed in ham-list
+          "list",
+          "lists");
+
+  /**
+   * Domains whose addresses are a list's, a group's or a platform's, never a person's: GitHub
+   * writes a notification to the repository ({@code cvcqv@noreply.github.com}), a group is
+   * addressed at its host. A name under one of them counts as well.
+   */
+  static final java.util.Set<String> PLATFORM_RECIPIENT_DOMAINS =
+      java.util.Set.of(
+          "noreply.github.com",
+          "reply.github.com",
+          "googlegroups.com",
+          "groups.io",
+          "freelists.org",
+          "lists.sourceforge.net",
+          "lists.launchpad.net",
+          "yahoogroups.com");
+
+  /**
+   * Whether a recipient's address is a mailing list's or a platform's, not a victim's: at a domain
+   * of {@link #PLATFORM_RECIPIENT_DOMAINS} or at a host named {@code lists.} or {@code list.} (a
+   * list server's). The message's own list headers do not count here: a lure can write any, and
+   * would keep its victims' local parts by naming their domain as a list's.
+   */
+  static boolean listOrPlatform(String address) {
+    int at = address.lastIndexOf('@');
+    if (at < 0) {
+      return false;
+    }
+    String domain = address.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+    return inDomains(domain, PLATFORM_RECIPIENT_DOMAINS)
+        || domain.startsWith("lists.")
+        || domain.startsWith("list.")
+        || domain.contains(".lists.");
+  }
+
+  /**
+   * The local parts of the message's victims that are taken out alone ({@link #localParts(List)}):
+   * those of its recipients and forwarded recipients, not of a list's own address nor of a list's
+   * or a platform's ({@link #listOrPlatform}).
+   */
+  static List<String> localParts(MailReport r) {
+    return localParts(
+        java.util.stream.Stream.concat(r.recipients().stream(), r.forwardedRecipients().stream())
+            .filter(x -> !r.listAddresses().contains(x) && !listOrPlatform(x))
+            .distinct()
+            .toList());
+  }
 
   /**
    * The local parts of the victims' addresses, lower case, that may name a person: each whole
@@ -391,6 +447,22 @@ public final class MailRedaction {
             && !out.contains(w)) {
           out.add(w);
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The local parts as the words text loses ({@link Redactor#withPersonWords}): each, and a local
+   * part of several words also written as one ({@code mathkichuu} of {@code math.kichuu}: "Olá,
+   * Mathkichuu"), since a word is now matched only as a word.
+   */
+  static List<String> textWords(List<String> locals) {
+    List<String> out = new ArrayList<>(locals);
+    for (String l : locals) {
+      String joined = l.replaceAll("[._-]+", "");
+      if (joined.length() >= 4 && !joined.equals(l) && !out.contains(joined)) {
+        out.add(joined);
       }
     }
     return out;
@@ -480,10 +552,148 @@ public final class MailRedaction {
     return false;
   }
 
+  /**
+   * A text of the message as the share carries it: the organisation and the victims taken out
+   * ({@link Redactor#redact}, {@link #scrub}), then what is left of a victim's name where the
+   * analyser had cut the text ({@link #cutEnds}).
+   */
+  private static String shared(String text, Redactor named, java.util.Set<String> nameParts) {
+    return cutEnds(scrub(named.redact(text).text(), named), nameParts);
+  }
+
+  /** The mark the analyser ends or starts a cut text with. */
+  private static final char CUT = '\u2026';
+
+  /**
+   * The victims' names and local parts whose pieces {@link #cutEnds} looks for at a cut: each word
+   * ({@link #urlWords}), and a name of several words also written without spaces (田中一郎).
+   */
+  static java.util.Set<String> nameParts(List<String> people) {
+    java.util.Set<String> out = new java.util.HashSet<>(urlWords(people));
+    for (String p : people) {
+      String joined = p.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+      if (joined.length() >= 2 && !joined.equals(p.toLowerCase(java.util.Locale.ROOT))) {
+        out.add(joined);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code text} with what is left of a victim's name at each cut ("…", where the analyser ended a
+   * quote, a link or a name at a length) replaced by {@link #HIDDEN}: right after a cut, the
+   * longest end of a name ({@code …中様} of 田中様, {@code …naka} of tanaka); right before one, the
+   * longest start ({@code 田…}, {@code t.suz…}). A piece in Latin letters counts from three letters
+   * and only as a whole word (…information is no end of a name); one in Japanese from one
+   * character, since a family name is often two and a quote cuts it in half. The whole name was
+   * already taken out where it stood whole. A cut made without the mark is not seen.
+   */
+  static String cutEnds(String text, java.util.Set<String> words) {
+    if (text == null || words.isEmpty() || text.indexOf(CUT) < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int last = 0;
+    for (int i = text.indexOf(CUT); i >= 0; i = text.indexOf(CUT, i + 1)) {
+      int before = namePieceBefore(text, last, i, words);
+      out.append(text, last, i - before);
+      if (before > 0) {
+        out.append(HIDDEN);
+      }
+      out.append(CUT);
+      int after = namePieceAfter(text, i + 1, words);
+      if (after > 0) {
+        out.append(HIDDEN);
+      }
+      last = i + 1 + after;
+    }
+    return out.append(text, Math.min(last, text.length()), text.length()).toString();
+  }
+
+  /** The length of the longest start of a name that ends {@code text} at {@code end}. */
+  private static int namePieceBefore(String text, int from, int end, java.util.Set<String> words) {
+    int best = 0;
+    for (String w : words) {
+      for (int k = Math.min(w.length(), end - from); k > best; k--) {
+        if (text.regionMatches(true, end - k, w, 0, k)
+            && piece(w.substring(0, k))
+            && (end - k == 0 || !asciiWordChar(text.charAt(end - k - 1)) || !ascii(w))) {
+          best = k;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The length of the longest end of a name that starts {@code text} at {@code start}. */
+  private static int namePieceAfter(String text, int start, java.util.Set<String> words) {
+    int best = 0;
+    for (String w : words) {
+      for (int k = Math.min(w.length(), text.length() - start); k > best; k--) {
+        if (text.regionMatches(true, start, w, w.length() - k, k)
+            && piece(w.substring(w.length() - k))
+            && (start + k == text.length()
+                || !asciiWordChar(text.charAt(start + k))
+                || !ascii(w))) {
+          best = k;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Whether a piece of a name is long enough to name someone: Latin 3 letters, Japanese 1. */
+  private static boolean piece(String p) {
+    return ascii(p) ? p.replaceAll("[^A-Za-z0-9]", "").length() >= 3 : !p.isBlank();
+  }
+
+  private static boolean ascii(String s) {
+    return s.chars().allMatch(c -> c < 0x80);
+  }
+
+  private static boolean asciiWordChar(char c) {
+    return c < 0x80 && Character.isLetterOrDigit(c);
+  }
+
   /** Whether a Received header's host name is one of the organisation's. */
-  private static boolean ownHost(Redactor identity, String host) {
+  private static boolean ownHost(Redactor identity, java.util.Set<String> ownDomains, String host) {
     String h = bare(host);
-    return h != null && !h.isEmpty() && identifies(identity, ObservableType.DOMAIN, h);
+    return h != null
+        && !h.isEmpty()
+        && (identifies(identity, ObservableType.DOMAIN, h) || inDomains(h, ownDomains));
+  }
+
+  /**
+   * The registrable domains the victims were written to, as the organisation's own: its mail
+   * servers on the way in (mx1.…, its Exchange hosts) are under them also where the directory does
+   * not list the domain (share34: the receiving MX's public address went to every reader as a
+   * relay). A free-mail domain is nobody's own, nor is a list's or a platform's; nor the sender's:
+   * a lure Bcc'd to its victims is often addressed to the attacker's own mailbox, whose servers are
+   * the origin, an indicator to keep (a forged From of the victims' own domain then leaves their
+   * servers' public addresses as before).
+   */
+  static java.util.Set<String> ownDomains(MailReport r) {
+    java.util.Set<String> attacker = new java.util.HashSet<>();
+    if (r.from() != null && r.from().lastIndexOf('@') >= 0) {
+      attacker.add(MailAnalyzer.registrable(r.from().substring(r.from().lastIndexOf('@') + 1)));
+    }
+    java.util.Set<String> out = new java.util.HashSet<>();
+    java.util.stream.Stream.concat(r.recipients().stream(), r.forwardedRecipients().stream())
+        .filter(x -> !r.listAddresses().contains(x) && !listOrPlatform(x))
+        .forEach(
+            x -> {
+              int at = x.lastIndexOf('@');
+              String d = at < 0 ? null : MailAnalyzer.registrable(x.substring(at + 1));
+              if (d != null
+                  && !d.isEmpty()
+                  && !MailAnalyzer.FREEMAIL.contains(d)
+                  && !attacker.contains(d)) {
+                out.add(d.toLowerCase(java.util.Locale.ROOT));
+              }
+            });
+    return out;
   }
 
   /** A Received header's host name as a bare lower-case name (brackets, parentheses out). */
@@ -513,12 +723,13 @@ public final class MailRedaction {
     return domains.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
   }
 
-  private static String host(String host, Redactor identity, List<String> removed) {
+  private static String host(
+      String host, Redactor identity, java.util.Set<String> ownDomains, List<String> removed) {
     if (host == null) {
       return null;
     }
     String h = host.replaceAll("[\\[\\]()]", "").toLowerCase(java.util.Locale.ROOT);
-    if (identifies(identity, ObservableType.DOMAIN, h)) {
+    if (identifies(identity, ObservableType.DOMAIN, h) || inDomains(h, ownDomains)) {
       removed.add("relay host " + host);
       return "[receiving organisation]";
     }
@@ -526,13 +737,16 @@ public final class MailRedaction {
   }
 
   private static MailReport.Attachment attachment(
-      MailReport.Attachment a, Redactor identity, List<String> removed) {
+      MailReport.Attachment a,
+      Redactor identity,
+      java.util.Set<String> nameParts,
+      List<String> removed) {
     Redactor.Result n = identity.redact(a.name());
     n.spans().forEach(x -> removed.add("attachment name: " + x.original()));
-    String name = scrub(n.text(), identity);
+    String name = cutEnds(scrub(n.text(), identity), nameParts);
     List<MailReport.Attachment> members = new ArrayList<>();
     for (MailReport.Attachment m : a.members()) {
-      members.add(attachment(m, identity, removed));
+      members.add(attachment(m, identity, nameParts, removed));
     }
     return new MailReport.Attachment(
         name,

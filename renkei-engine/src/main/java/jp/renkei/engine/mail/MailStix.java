@@ -79,6 +79,7 @@ public final class MailStix {
       }
     }
     Map<String, String> linkHosts = new LinkedHashMap<>();
+    java.util.Set<String> pages = new java.util.LinkedHashSet<>();
     java.util.Set<String> claimed = claimedHosts(r.links());
     for (MailReport.Link l : r.links()) {
       // a URL the message only shows as the face of a link to elsewhere (its plain-text
@@ -92,6 +93,10 @@ public final class MailStix {
       String uri = StixValues.uri(l.url());
       if (uri != null) {
         o.sco("url", uri, null);
+        String page = servicePage(uri);
+        if (page != null) {
+          pages.add(page);
+        }
       }
       String host = StixValues.hostName(MailAnalyzer.host(uri != null ? uri : l.url()));
       if (host != null && !host.matches("[\\d.]+")) {
@@ -124,9 +129,15 @@ public final class MailStix {
         // it would have every receiver block the brand (attackshare33)
         if (!MailSigns.hostIn(host, MailSigns.TRACKERS)
             && !MailSigns.hostIn(host, MailSigns.SHORTENERS)
-            && !wellKnown(host)) {
+            && !wellKnown(host)
+            && !serviceHost(host)) {
           o.indicator("[domain-name:value = '" + quote(host) + "']", "link host " + host, why, now);
         }
+      }
+      // the lure's own page on such a service (sites.google.com/view/..., a published form) is
+      // worth blocking, the service is not: the page's address is the indicator (share34)
+      for (String page : pages) {
+        o.indicator("[url:value = '" + quote(page) + "']", "page " + page, why, now);
       }
       for (MailReport.Finding f : r.findings()) {
         for (MailReport.Attachment a : r.attachments()) {
@@ -183,6 +194,65 @@ public final class MailStix {
    */
   static boolean wellKnown(String host) {
     return MailSigns.BRANDS.stream().anyMatch(b -> MailSigns.ownedBy(b, host));
+  }
+
+  /**
+   * Whether a host is itself a service anyone can put a page or a form on ({@link
+   * MailSigns#ABUSED_HOSTING}: {@code forms.gle}, {@code jotform.com}, {@code linktr.ee}), not a
+   * name its users get under it ({@code kit.web.app}, which stays a domain indicator): an indicator
+   * on it would block every page of the service.
+   */
+  static boolean serviceHost(String host) {
+    String h = host.startsWith("www.") ? host.substring(4) : host;
+    return MailSigns.ABUSED_HOSTING.contains(h);
+  }
+
+  /** A form on a form service of a brand (the page a lure asks to fill in). */
+  private static final java.util.regex.Pattern BRAND_FORM =
+      java.util.regex.Pattern.compile(
+          "(?i)https?://(?:docs\\.google\\.com/forms/|forms\\.office\\.com/|forms\\.microsoft\\.com/)");
+
+  /**
+   * The page a link leads to on a service anyone can put a page on, where the host gets no
+   * indicator ({@link #wellKnown} or {@link #serviceHost}): the link's scheme, host and path,
+   * without its query and fragment (a kit's ?u= or #victim, which a shared copy took out, and which
+   * a proxy log does not keep); null when the link is no such page, its path is empty, or the path
+   * itself held what the share took out ({@code [redacted]}: no log would ever show it).
+   */
+  static String servicePage(String uri) {
+    String host = hostOf(uri);
+    if (host == null || !(wellKnown(host) || serviceHost(host))) {
+      return null;
+    }
+    if (!(MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
+        || MailSigns.publishedDocument(uri)
+        || MailSigns.sharedFile(uri)
+        || BRAND_FORM.matcher(uri).lookingAt())) {
+      return null;
+    }
+    int scheme = uri.indexOf("://");
+    int path = scheme < 0 ? -1 : indexOfAny(uri, "/?#", scheme + 3);
+    if (path < 0 || uri.charAt(path) != '/') {
+      return null;
+    }
+    int end = indexOfAny(uri, "?#", path);
+    String page = end < 0 ? uri : uri.substring(0, end);
+    String p = page.substring(path);
+    if (p.replace("/", "").isEmpty()
+        || page.indexOf('[') >= 0
+        || page.toLowerCase(Locale.ROOT).contains("%5bredacted%5d")) {
+      return null;
+    }
+    return normal("url", page);
+  }
+
+  private static int indexOfAny(String s, String chars, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

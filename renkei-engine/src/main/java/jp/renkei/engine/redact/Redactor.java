@@ -87,6 +87,10 @@ public final class Redactor {
   private final List<Needle> emailPatterns = new ArrayList<>();
   private final List<Needle> domainPatterns = new ArrayList<>();
   private final List<Term> terms = new ArrayList<>();
+
+  /** How many of {@link #terms} the identity gives; those after are {@link #withPersonWords}'. */
+  private int baseTerms;
+
   private final Map<String, Kind> phones = new java.util.HashMap<>();
   private final List<long[]> ranges = new ArrayList<>();
 
@@ -105,17 +109,18 @@ public final class Redactor {
   public Redactor withEmails(List<String> more) {
     List<String> emails = new ArrayList<>(identity.emails());
     emails.addAll(more);
-    return new Redactor(
-        new Identity(
-            identity.names(),
-            identity.domains(),
-            emails,
-            identity.personNames(),
-            identity.ipRanges(),
-            identity.units(),
-            identity.phones(),
-            identity.terms()),
-        replacements);
+    return carried(
+        new Redactor(
+            new Identity(
+                identity.names(),
+                identity.domains(),
+                emails,
+                identity.personNames(),
+                identity.ipRanges(),
+                identity.units(),
+                identity.phones(),
+                identity.terms()),
+            replacements));
   }
 
   /**
@@ -129,17 +134,52 @@ public final class Redactor {
     }
     List<String> people = new ArrayList<>(identity.personNames());
     people.addAll(more);
-    return new Redactor(
-        new Identity(
-            identity.names(),
-            identity.domains(),
-            identity.emails(),
-            people,
-            identity.ipRanges(),
-            identity.units(),
-            identity.phones(),
-            identity.terms()),
-        replacements);
+    return carried(
+        new Redactor(
+            new Identity(
+                identity.names(),
+                identity.domains(),
+                identity.emails(),
+                people,
+                identity.ipRanges(),
+                identity.units(),
+                identity.phones(),
+                identity.terms()),
+            replacements));
+  }
+
+  /**
+   * This redactor with more words naming people of the same party, matched as words: one in Latin
+   * letters and digits only where no such letter or digit stands next to it ({@code suzuki} in
+   * "t.suzuki様" and "Dear suzuki,", not in "suzukiya" or "[zzzzteana]"), one in other scripts
+   * anywhere, as names are (Japanese is written without spaces). For a recipient's local part, a
+   * mailbox's name that is often part of other words (share34); labelled as people.
+   */
+  public Redactor withPersonWords(List<String> words) {
+    if (words.isEmpty()) {
+      return this;
+    }
+    Redactor out = carried(new Redactor(identity, replacements));
+    for (String w : words) {
+      String f = fold(w).strip();
+      if (f.isEmpty()) {
+        continue;
+      }
+      boolean latin = f.chars().allMatch(c -> c < 0x80);
+      out.terms.add(
+          new Term(
+              latin
+                  ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(f) + "(?![a-z0-9])")
+                  : termPattern(f.split("\\s+")),
+              Kind.PERSON));
+    }
+    return out;
+  }
+
+  /** {@code into} with this redactor's {@link #withPersonWords} words too. */
+  private Redactor carried(Redactor into) {
+    into.terms.addAll(terms.subList(baseTerms, terms.size()));
+    return into;
   }
 
   /** A redactor that labels removed text with {@link Kind#label()}. */
@@ -214,6 +254,7 @@ public final class Redactor {
         addPhone(t, Kind.TERM);
       }
     }
+    baseTerms = terms.size();
     for (String r : identity.ipRanges()) {
       try {
         String cidr = Observables.parse(ObservableType.CIDR, r).value();

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * What taking the recipients' local parts out of a shared copy (attackshare33) changes on real
- * mail, the tuning halves only: how many messages, links and subjects it changes, with the changes
- * listed (-Dmail.list=local-parts) for reading whether each was the recipient or a false take.
- * Asserts nothing; prints its counts.
+ * What taking the recipients' local parts out of a shared copy changes on real mail, the tuning
+ * halves only, against the copy that took out whole addresses and display names: how many messages,
+ * links and subjects it changes, under attackshare33's rule and under share34's (no list's or
+ * platform's recipient; a Latin word of a local part taken in text as a word only), in the same
+ * run, with the changes listed (-Dmail.list=local-parts) for reading whether each was the recipient
+ * or a false take. Asserts nothing; prints its counts.
  *
  * <pre>
  * ./mvnw -q -o -pl renkei-engine test -Dtest=MailShareLocalPartsCost -Dmail.corpora=/work/mail-corpora
@@ -47,12 +49,14 @@ class MailShareLocalPartsCost {
     MailAnalyzer analyzer = new MailAnalyzer();
     for (Map.Entry<String, List<MailCorporaBench.Eml>> c : corpora.entrySet()) {
       int messages = 0;
-      int withLocal = 0;
       int links = 0;
-      int linksChanged = 0;
       int subjects = 0;
-      int subjectsChanged = 0;
-      int namesChanged = 0;
+      // [0] attackshare33's rule (every recipient's local part, words matched anywhere in text),
+      // [1] share34's (no list's or platform's recipient, Latin words matched as words)
+      int[] withLocal = new int[2];
+      int[] linksChanged = new int[2];
+      int[] subjectsChanged = new int[2];
+      int[] namesChanged = new int[2];
       List<String> changes = new ArrayList<>();
       for (MailCorporaBench.Eml e : c.getValue()) {
         if (MailCorporaBench.half(e) != 0) {
@@ -65,60 +69,88 @@ class MailShareLocalPartsCost {
                 .filter(x -> !r.listAddresses().contains(x))
                 .distinct()
                 .toList();
-        List<String> locals = MailRedaction.localParts(victims);
-        if (locals.isEmpty()) {
-          continue;
-        }
-        withLocal++;
         List<String> names = MailRedaction.names(r.recipientNames());
-        List<String> people = new ArrayList<>(names);
-        people.addAll(locals);
-        java.util.Set<String> after = MailRedaction.urlWords(people);
-        for (MailReport.Link l : r.links()) {
-          links++;
-          // before: a link lost only whole addresses; now also the victims' local parts and names
-          String a = MailRedaction.scrub(l.url(), org.withEmails(victims));
-          String b = MailRedaction.victimsOut(a, after);
-          if (!a.equals(b)) {
-            linksChanged++;
-            changes.add(e.name() + " " + locals + " link " + l.url() + " -> " + b);
+        List<List<String>> locals =
+            List.of(MailRedaction.localParts(victims), MailRedaction.localParts(r));
+        Redactor withNames = org.withEmails(victims).withPersonNames(names);
+        List<Redactor> rules = new ArrayList<>();
+        List<java.util.Set<String>> urlWords = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+          List<String> people = new ArrayList<>(names);
+          people.addAll(locals.get(k));
+          urlWords.add(MailRedaction.urlWords(people));
+          rules.add(
+              k == 0
+                  ? org.withEmails(victims).withPersonNames(people)
+                  : withNames.withPersonWords(MailRedaction.textWords(locals.get(k))));
+          if (!locals.get(k).isEmpty()) {
+            withLocal[k]++;
           }
         }
-        Redactor withNames = org.withEmails(victims).withPersonNames(names);
-        Redactor withLocals = org.withEmails(victims).withPersonNames(people);
+        for (MailReport.Link l : r.links()) {
+          links++;
+          // before: a link lost only whole addresses; then also the victims' local parts and names
+          String a = MailRedaction.scrub(l.url(), org.withEmails(victims));
+          for (int k = 0; k < 2; k++) {
+            String b = MailRedaction.victimsOut(a, urlWords.get(k));
+            if (!a.equals(b)) {
+              linksChanged[k]++;
+              changes.add(
+                  RULES[k]
+                      + " "
+                      + e.name()
+                      + " "
+                      + locals.get(k)
+                      + " link "
+                      + l.url()
+                      + " -> "
+                      + b);
+            }
+          }
+        }
         for (String text : texts(r)) {
           boolean subject = text.equals(r.subject());
           if (subject) {
             subjects++;
           }
           String a = withNames.redact(text).text();
-          String b = withLocals.redact(text).text();
-          if (!a.equals(b)) {
-            if (subject) {
-              subjectsChanged++;
-            } else {
-              namesChanged++;
+          for (int k = 0; k < 2; k++) {
+            String b = rules.get(k).redact(text).text();
+            if (!a.equals(b)) {
+              if (subject) {
+                subjectsChanged[k]++;
+              } else {
+                namesChanged[k]++;
+              }
+              changes.add(
+                  RULES[k] + " " + e.name() + " " + locals.get(k) + " text " + text + " -> " + b);
             }
-            changes.add(e.name() + " " + locals + " text " + text + " -> " + b);
           }
         }
       }
       System.out.printf(
-          "LOCALPARTS %s: tune %d messages, %d with a local part taken; links %d, changed %d;"
-              + " subjects %d, changed %d; link texts and attachment names changed %d%n",
+          "LOCALPARTS %s: tune %d messages, with a local part taken %d -> %d; links %d, changed"
+              + " %d -> %d; subjects %d, changed %d -> %d; link texts and attachment names changed"
+              + " %d -> %d (attackshare33 -> share34)%n",
           c.getKey(),
           messages,
-          withLocal,
+          withLocal[0],
+          withLocal[1],
           links,
-          linksChanged,
+          linksChanged[0],
+          linksChanged[1],
           subjects,
-          subjectsChanged,
-          namesChanged);
+          subjectsChanged[0],
+          subjectsChanged[1],
+          namesChanged[0],
+          namesChanged[1]);
       if (list) {
         changes.forEach(x -> System.out.println("  " + x));
       }
     }
   }
+
+  private static final String[] RULES = {"a33", "s34"};
 
   private static List<String> texts(MailReport r) {
     List<String> out = new ArrayList<>();
