@@ -861,6 +861,11 @@ final class MailImages {
         return true;
       }
       try {
+        byte[] grey = plainGrey(image);
+        if (grey != null) {
+          decode(grey, image.getWidth(), image.getHeight(), out);
+          return false;
+        }
         BufferedImage picture = image.getImage();
         int before = out.size();
         decode(picture, out);
@@ -1087,13 +1092,67 @@ final class MailImages {
     return (float) dpi;
   }
 
+  /**
+   * The grey levels of a PDF image that PDFBox would hand over as its samples unchanged, read
+   * straight from its decoded stream; null for any other image (which goes through {@link
+   * PDImageXObject#getImage()}). For an image of 8 bits per component in DeviceRGB or DeviceGray,
+   * with no Decode array, no soft mask, mask or colour-key mask, and not JPEG 2000, {@code
+   * getImage()} (PDFBox 3.0's {@code SampledImageReader.from8bit}, whole image, no subsampling)
+   * fills a raster with the decoded stream's bytes (zeros past a stream cut short) and copies it
+   * into an RGB picture unchanged (a grey sample as red, green and blue alike): {@link #luminance}
+   * of that picture is (red + 2 × green + blue) / 4 of the samples, the grey sample itself for
+   * DeviceGray. Computing that here skips the picture and its colour conversion, the dearest part
+   * of decoding a PDF's images (speed34); the grey levels are the same, byte for byte.
+   */
+  static byte[] plainGrey(PDImageXObject image) throws IOException {
+    if (image.getStream().getFilters().contains(COSName.JPX_DECODE)
+        || image.getSoftMask() != null
+        || image.getMask() != null
+        || image.getColorKeyMask() != null
+        || image.isEmpty()) {
+      return null;
+    }
+    org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace space = image.getColorSpace();
+    boolean rgb = space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
+    boolean grey = space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+    if (!(rgb || grey) || image.getBitsPerComponent() != 8 || image.getDecode() != null) {
+      return null;
+    }
+    int w = image.getWidth();
+    int h = image.getHeight();
+    byte[] samples = new byte[Math.multiplyExact(Math.multiplyExact(w, h), rgb ? 3 : 1)];
+    org.apache.pdfbox.filter.DecodeOptions options = new org.apache.pdfbox.filter.DecodeOptions(1);
+    options.setSourceRegion(new java.awt.Rectangle(0, 0, w, h));
+    try (java.io.InputStream in = image.createInputStream(options)) {
+      org.apache.pdfbox.io.IOUtils.populateBuffer(in, samples); // as PDFBox fills its raster
+    }
+    if (grey) {
+      return samples;
+    }
+    byte[] out = new byte[w * h];
+    for (int i = 0, o = 0; o < out.length; i += 3, o++) {
+      out[o] =
+          (byte)
+              (((samples[i] & 0xff) + ((samples[i + 1] & 0xff) << 1) + (samples[i + 2] & 0xff))
+                  / 4);
+    }
+    return out;
+  }
+
   static void decode(BufferedImage image, List<String> out) {
     int w = image.getWidth();
     int h = image.getHeight();
     if (tooSmallForQr(w, h)) {
       return;
     }
-    byte[] grey = luminance(image);
+    decode(luminance(image), w, h, out);
+  }
+
+  /** The QR codes of a picture given as its grey levels, row by row ({@link #luminance}). */
+  static void decode(byte[] grey, int w, int h, List<String> out) {
+    if (tooSmallForQr(w, h)) {
+      return;
+    }
     if (oneGreyLevel(grey)) {
       return;
     }

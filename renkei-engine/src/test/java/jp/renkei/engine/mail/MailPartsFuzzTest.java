@@ -104,5 +104,45 @@ class MailPartsFuzzTest {
     MailImages.Decoded pdf = MailImages.pdfQrCodes(data, System.nanoTime() + 1_000_000_000L);
     assertThat(pdf.problem() == null).isEqualTo(pdf.problemJa() == null);
     assertThat(pdf.links().size()).isLessThanOrEqualTo(PdfLinks.MAX_LINKS);
+    sameGreyAsPdfBox(data);
+  }
+
+  /**
+   * speed34: every image of the first pages of a PDF that {@link MailImages#plainGrey} reads gives
+   * the grey levels of PDFBox's own picture of it, or fails where PDFBox fails.
+   */
+  static void sameGreyAsPdfBox(byte[] data) {
+    try (PDDocument doc = Loader.loadPDF(data)) {
+      int pages = 0;
+      for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+        if (++pages > 3 || page.getResources() == null) {
+          break;
+        }
+        for (org.apache.pdfbox.cos.COSName name : page.getResources().getXObjectNames()) {
+          if (page.getResources().getXObject(name)
+                  instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image
+              && !MailImages.tooLarge(image)) {
+            byte[] grey;
+            try {
+              grey = MailImages.plainGrey(image);
+            } catch (IOException | RuntimeException e) {
+              grey = new byte[0]; // failed: PDFBox must fail too
+            }
+            if (grey == null) {
+              continue;
+            }
+            byte[] expected;
+            try {
+              expected = MailImages.luminance(image.getImage());
+            } catch (IOException | RuntimeException e) {
+              expected = new byte[0];
+            }
+            assertThat(grey).isEqualTo(expected);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not a PDF PDFBox reads, or a part of it it cannot: the search above answered already
+    }
   }
 }
