@@ -31,6 +31,18 @@ class CliIT {
     return runWithEnv(java.util.Map.of(), args);
   }
 
+  /**
+   * A command that starts Spring, as an operator on the hub host runs it: through the launcher, the
+   * extracted jar with the class-data archive the build trained on such a command (about half the
+   * CPU of {@code java -jar} for each of the twenty-odd commands here; docs/benchmarks.md, ci34).
+   * The runnable jar itself starts Spring for a command in {@link
+   * #adminWorksBesideARunningServerAndTheTokenItPrintsIsAccepted} (beside a server) and {@link
+   * #unreachableExternalDatabaseFailsWithOneLineNamingIt}.
+   */
+  static Run cli(String... args) throws Exception {
+    return runCommand(RenkeiProcess.launcher(args), RenkeiProcess.launcherEnvironment());
+  }
+
   @Test
   void helpAnswersWithoutStartingSpring() throws Exception {
     Run r = run("--help");
@@ -66,7 +78,7 @@ class CliIT {
       assertThat(me.body()).contains("\"login\":\"admin\"", "platform_admin");
 
       Run bad =
-          run(
+          cli(
               "admin",
               "user",
               "create",
@@ -86,7 +98,7 @@ class CliIT {
 
       stixImportAndExportBesideTheServer(data, port, token.out().strip());
 
-      Run verify = run("audit", "verify", "--data-dir", data.toString());
+      Run verify = cli("audit", "verify", "--data-dir", data.toString());
       assertThat(verify.exit()).isZero();
       assertThat(verify.out()).startsWith("intact: ");
     } finally {
@@ -94,7 +106,7 @@ class CliIT {
       assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
     // The server stopped its PostgreSQL; a command now starts its own on the same data.
-    Run list = run("admin", "org", "list", "--type", "ceptoar", "--data-dir", data.toString());
+    Run list = cli("admin", "org", "list", "--type", "ceptoar", "--data-dir", data.toString());
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(list.out().lines().count()).isEqualTo(20);
   }
@@ -110,7 +122,7 @@ class CliIT {
   void organisationsDeactivateAndReactivateByIdCodeOrNameAndRefuseAnUnknownOne() throws Exception {
     String data = TestFiles.directory("renkei-cli-org-").toString();
     Run created =
-        run(
+        cli(
             "admin",
             "org",
             "create",
@@ -129,20 +141,20 @@ class CliIT {
     assertThat(created.exit()).as(created.err()).isZero();
     String id = created.out().strip();
 
-    Run off = run("organisations", "deactivate", "cli leaving operator", "--data-dir", data);
+    Run off = cli("organisations", "deactivate", "cli leaving operator", "--data-dir", data);
     assertThat(off.exit()).as(off.err()).isZero();
     assertThat(off.out().strip()).startsWith(id + "\tcli-leaving\tinactive\t");
 
-    Run on = run("organisations", "reactivate", id, "--data-dir", data);
+    Run on = cli("organisations", "reactivate", id, "--data-dir", data);
     assertThat(on.exit()).as(on.err()).isZero();
     assertThat(on.out().strip()).startsWith(id + "\tcli-leaving\tactive\t");
 
-    Run unknown = run("organisations", "deactivate", "no-such-org", "--data-dir", data);
+    Run unknown = cli("organisations", "deactivate", "no-such-org", "--data-dir", data);
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err().strip())
         .isEqualTo("renkei: organisation: No organisation has this id, code or name: no-such-org");
 
-    Run verify = run("audit", "verify", "--data-dir", data);
+    Run verify = cli("audit", "verify", "--data-dir", data);
     assertThat(verify.exit()).as(verify.err()).isZero();
   }
 
@@ -157,7 +169,7 @@ class CliIT {
     Path data = TestFiles.directory("renkei-cli-export-");
     String dir = data.toString();
     Run org =
-        run(
+        cli(
             "admin",
             "org",
             "create",
@@ -175,7 +187,7 @@ class CliIT {
             dir);
     assertThat(org.exit()).as(org.err()).isZero();
     Run user =
-        run(
+        cli(
             "admin",
             "user",
             "create",
@@ -201,7 +213,7 @@ class CliIT {
         """
             .formatted(indicator));
     Run source =
-        run(
+        cli(
             "admin",
             "org",
             "create",
@@ -219,7 +231,7 @@ class CliIT {
             dir);
     assertThat(source.exit()).as(source.err()).isZero();
     Run imported =
-        run(
+        cli(
             "stix",
             "import",
             "--collection",
@@ -234,7 +246,7 @@ class CliIT {
     assertThat(imported.exit()).as(imported.err()).isZero();
     // attack30: not into another organisation's private collection (its people would read it)
     Run elsewhere =
-        run(
+        cli(
             "stix",
             "import",
             "--collection",
@@ -255,7 +267,7 @@ class CliIT {
     Files.delete(out);
 
     assertThat(
-            run(
+            cli(
                     "admin",
                     "user",
                     "enable",
@@ -274,9 +286,9 @@ class CliIT {
                 + " their TAXII requests, and so this export");
     assertThat(out).doesNotExist();
 
-    assertThat(run("admin", "user", "enable", "--login", "cli-exporter", "--data-dir", dir).exit())
+    assertThat(cli("admin", "user", "enable", "--login", "cli-exporter", "--data-dir", dir).exit())
         .isZero();
-    assertThat(run("organisations", "deactivate", "cli-export-gas", "--data-dir", dir).exit())
+    assertThat(cli("organisations", "deactivate", "cli-export-gas", "--data-dir", dir).exit())
         .isZero();
     Run inactive = export(dir, out);
     assertThat(inactive.exit()).isEqualTo(1);
@@ -287,10 +299,10 @@ class CliIT {
     // attack31: an import as an inactive organisation is refused as such, as notice
     // import-observations refuses one (it was refused since attack30, but said the organisation
     // "does not write" a collection it writes once reactivated)
-    assertThat(run("organisations", "deactivate", "cli-export-src", "--data-dir", dir).exit())
+    assertThat(cli("organisations", "deactivate", "cli-export-src", "--data-dir", dir).exit())
         .isZero();
     Run asInactive =
-        run(
+        cli(
             "stix",
             "import",
             "--collection",
@@ -308,7 +320,7 @@ class CliIT {
   }
 
   private static Run export(String dir, Path out) throws Exception {
-    return run(
+    return cli(
         "stix",
         "export",
         "--collection",
@@ -329,17 +341,17 @@ class CliIT {
   @Test
   void stixMisnamedListsInEachFormatAndRefusesAnUnknownOne() throws Exception {
     String data = TestFiles.directory("renkei-cli-misnamed-").toString();
-    Run csv = run("stix", "misnamed", "--format", "csv", "--data-dir", data);
+    Run csv = cli("stix", "misnamed", "--format", "csv", "--data-dir", data);
     assertThat(csv.exit()).as(csv.err()).isZero();
     assertThat(csv.out())
         .isEqualTo(
             "stix_id,name,rule,organisation_id,organisation_code,organisation_name_ja,"
                 + "organisation_name_en,created_by_ref,where_sighted_refs,other_refs\r\n");
-    Run json = run("stix", "misnamed", "--format", "json", "--data-dir", data);
+    Run json = cli("stix", "misnamed", "--format", "json", "--data-dir", data);
     assertThat(json.exit()).as(json.err()).isZero();
     assertThat(json.out().strip()).isEqualTo("[ ]");
     Run created =
-        run(
+        cli(
             "admin",
             "org",
             "create",
@@ -356,17 +368,17 @@ class CliIT {
             "--data-dir",
             data);
     assertThat(created.exit()).as(created.err()).isZero();
-    Run ask = run("stix", "misnamed", "--ask", "CLI Misnamed Operator", "--data-dir", data);
+    Run ask = cli("stix", "misnamed", "--ask", "CLI Misnamed Operator", "--data-dir", data);
     assertThat(ask.exit()).as(ask.err()).isZero();
     assertThat(ask.out().strip()).isEqualTo("cli-misnamed\t0 mailed");
     String unflagged = "identity--" + java.util.UUID.randomUUID();
-    Run withhold = run("stix", "misnamed", "--withhold", unflagged, "--data-dir", data);
+    Run withhold = cli("stix", "misnamed", "--withhold", unflagged, "--data-dir", data);
     assertThat(withhold.exit()).isNotZero();
     assertThat(withhold.err()).contains("identity", unflagged);
-    Run release = run("stix", "misnamed", "--release", unflagged, "--data-dir", data);
+    Run release = cli("stix", "misnamed", "--release", unflagged, "--data-dir", data);
     assertThat(release.exit()).as(release.err()).isZero();
     assertThat(release.out().strip()).isEqualTo("not withheld\t" + unflagged);
-    Run bad = run("stix", "misnamed", "--format", "xml", "--data-dir", data);
+    Run bad = cli("stix", "misnamed", "--format", "xml", "--data-dir", data);
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("--format", "xml", "text, csv, json");
   }
@@ -396,7 +408,7 @@ class CliIT {
 
     Path out = TestFiles.file("export-", ".json");
     Run exported =
-        run(
+        cli(
             "stix",
             "export",
             "--collection",
@@ -711,7 +723,7 @@ class CliIT {
 
   /** {@code renkei stix import} of a bundle into the gas sector's collection, unmarked GREEN. */
   private static Run importToGas(Path data, Path bundle) throws Exception {
-    return run(
+    return cli(
         "stix",
         "import",
         "--collection",
@@ -910,7 +922,7 @@ class CliIT {
     Path data = TestFiles.directory("renkei-cli-notice-");
     Path csv = data.resolveSibling(data.getFileName() + "-ranges.csv");
     Files.writeString(csv, "isp,cidr\nno-such-isp,192.0.2.0/24\nno-such-isp,198.51.100.1/24\n");
-    Run r = run("notice", "import-ranges", "--data-dir", data.toString(), csv.toString());
+    Run r = cli("notice", "import-ranges", "--data-dir", data.toString(), csv.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
     assertThat(r.err())
         .contains("renkei: line 2 isp: no active organisation no-such-isp")

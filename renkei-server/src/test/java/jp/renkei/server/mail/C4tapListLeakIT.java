@@ -45,8 +45,8 @@ class C4tapListLeakIT extends ServerTest {
     for (long template : List.of(exercise, real)) {
       jdbc.sql(
               "insert into c4tap_submission (originator_org, originator_person, range_code,"
-                  + " subject, verdict, score, report, removed, bundle, exercise_run_id)"
-                  + " select originator_org, ?, range_code, subject, verdict, score, report,"
+                  + " subject, verdict, score, removed, bundle, exercise_run_id)"
+                  + " select originator_org, ?, range_code, subject, verdict, score,"
                   + " removed, bundle, exercise_run_id from c4tap_submission,"
                   + " generate_series(1, 501) where id = ?")
           .params(colleague.id(), template)

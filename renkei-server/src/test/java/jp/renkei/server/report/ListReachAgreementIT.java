@@ -345,10 +345,10 @@ class ListReachAgreementIT extends ServerTest {
       long id =
           jdbc.sql(
                   "insert into c4tap_submission (originator_org, originator_person, range_code,"
-                      + " status, created_at, shared_at, subject, verdict, score, report, removed,"
+                      + " status, created_at, shared_at, subject, verdict, score, removed,"
                       + " bundle) values (?, ?, ?, ?, ? + ? * interval '1 minute', case when ? ="
                       + " 'shared' then ? + ? * interval '1 minute' end, ?, 'SUSPICIOUS', 50,"
-                      + " '{}', '[]', '{}') returning id")
+                      + " '[]', '{}') returning id")
               .params(
                   origin.id(),
                   by == null ? null : by.id(),

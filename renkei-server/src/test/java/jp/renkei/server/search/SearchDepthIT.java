@@ -111,10 +111,10 @@ class SearchDepthIT extends ServerTest {
     orgs.add(org.id());
     jdbc.sql(
             "insert into c4tap_submission (originator_org, originator_person, range_code, status,"
-                + " created_at, shared_at, subject, verdict, score, report, removed, bundle)"
+                + " created_at, shared_at, subject, verdict, score, removed, bundle)"
                 + " select ?, ?, ?, ?, timestamptz '2026-01-01' + g * interval '1 minute',"
                 + " case when ? = 'shared' then timestamptz '2026-01-01' + g * interval '1 minute'"
-                + " end, ?, 'SUSPICIOUS', 50, '{}', '[]', '{}' from generate_series(?, ?) g")
+                + " end, ?, 'SUSPICIOUS', 50, '[]', '{}' from generate_series(?, ?) g")
         .params(org.id(), person, range, status, status, words, from, from + n - 1)
         .update();
   }

@@ -92,8 +92,8 @@ class SearchDomainCrowdIT extends ServerTest {
   private void shares(Organisation by, String host, int n) {
     jdbc.sql(
             "insert into c4tap_submission (originator_org, range_code, status, created_at,"
-                + " shared_at, subject, verdict, score, report, removed, bundle) select ?, 'RED',"
-                + " 'shared', now(), now(), '群衆試験', 'SUSPICIOUS', 50, '{}', '[]', cast(? as"
+                + " shared_at, subject, verdict, score, removed, bundle) select ?, 'RED',"
+                + " 'shared', now(), now(), '群衆試験', 'SUSPICIOUS', 50, '[]', cast(? as"
                 + " jsonb) from generate_series(1, ?)")
         .params(
             by.id(),

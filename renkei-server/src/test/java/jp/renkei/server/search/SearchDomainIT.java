@@ -102,8 +102,8 @@ class SearchDomainIT extends ServerTest {
   private long share(Organisation by, String range, String domain) {
     return jdbc.sql(
             "insert into c4tap_submission (originator_org, range_code, status, created_at,"
-                + " shared_at, subject, verdict, score, report, removed, bundle) values (?, ?,"
-                + " 'shared', now(), now(), '領域試験', 'SUSPICIOUS', 50, '{}', '[]', ?)"
+                + " shared_at, subject, verdict, score, removed, bundle) values (?, ?,"
+                + " 'shared', now(), now(), '領域試験', 'SUSPICIOUS', 50, '[]', ?)"
                 + " returning id")
         .params(
             by.id(),

@@ -349,8 +349,8 @@ class SearchKeysIT extends ServerTest {
   private void shares(Organisation org, String range, String words, int n) {
     jdbc.sql(
             "insert into c4tap_submission (originator_org, range_code, status, created_at,"
-                + " shared_at, subject, verdict, score, report, removed, bundle) select ?, ?,"
-                + " 'shared', now(), now(), ?, 'SUSPICIOUS', 50, '{}', '[]', '{}'"
+                + " shared_at, subject, verdict, score, removed, bundle) select ?, ?,"
+                + " 'shared', now(), now(), ?, 'SUSPICIOUS', 50, '[]', '{}'"
                 + " from generate_series(1, ?)")
         .params(org.id(), range, "鍵試験 " + words, n)
         .update();

@@ -255,10 +255,10 @@ class SearchReachAgreementIT extends ServerTest {
       long id =
           jdbc.sql(
                   "insert into c4tap_submission (originator_org, originator_person, range_code,"
-                      + " status, created_at, shared_at, subject, verdict, score, report, removed,"
+                      + " status, created_at, shared_at, subject, verdict, score, removed,"
                       + " bundle) values (?, ?, ?, ?, timestamptz '2026-03-01' + ? * interval '1"
                       + " minute', case when ? = 'shared' then timestamptz '2026-03-01' + ? *"
-                      + " interval '1 minute' end, ?, 'SUSPICIOUS', 50, '{}', '[]', '{}')"
+                      + " interval '1 minute' end, ?, 'SUSPICIOUS', 50, '[]', '{}')"
                       + " returning id")
               .params(
                   origin.id(),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,32 @@ public final class RenkeiProcess implements AutoCloseable {
         new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR));
     cmd.addAll(List.of(args));
     return cmd;
+  }
+
+  /**
+   * The launcher as the build makes it ({@code target/bin/renkei}, beside the extracted jar and its
+   * class-data archives), then {@code args}. Start it with {@link #launcherEnvironment()}.
+   */
+  public static List<String> launcher(String... args) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(JAR).toAbsolutePath().resolveSibling("bin").resolve("renkei").toString()));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  /**
+   * The launcher's environment in the tests: this JVM's Java, and the first JIT tier and the serial
+   * collector as {@link #jar} gives them (the launcher passes {@code RENKEI_JAVA_OPTS} after its
+   * own options).
+   */
+  public static Map<String, String> launcherEnvironment() {
+    return Map.of(
+        "JAVA_HOME",
+        System.getProperty("java.home"),
+        "RENKEI_JAVA_OPTS",
+        "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
   }
 
   /** What a command did. */
