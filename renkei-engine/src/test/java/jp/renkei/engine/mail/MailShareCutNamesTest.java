@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jp.renkei.engine.policy.Tlp;
-import jp.renkei.engine.redact.Identity;
 import jp.renkei.engine.redact.Redactor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,11 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 class MailShareCutNamesTest {
 
-  private static final Redactor BANK =
-      new Redactor(
-          new Identity(
-              List.of("さくら架空銀行"), List.of("sakura-bank.co.jp"), List.of(), List.of(), List.of()),
-          Map.of());
+  private static final Redactor BANK = SakuraBank.REDACTOR;
 
   /** A filler without any character of the victim's name. */
   private static final String FILLER = "お客様のメールアカウントのセキュリティ設定が本日変更されましたので確認が必要です";

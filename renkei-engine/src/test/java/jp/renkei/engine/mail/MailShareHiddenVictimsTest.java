@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import jp.renkei.engine.policy.Tlp;
-import jp.renkei.engine.redact.Identity;
 import jp.renkei.engine.redact.Redactor;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class MailShareHiddenVictimsTest {
 
-  private static final Redactor BANK =
-      new Redactor(
-          new Identity(
-              List.of("さくら架空銀行"), List.of("sakura-bank.co.jp"), List.of(), List.of(), List.of()),
-          Map.of());
+  private static final Redactor BANK = SakuraBank.REDACTOR;
 
   /** A lure to undisclosed recipients, naming h.sato in its subject, link and attachment. */
   private static String lure(String envelope) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import jp.renkei.engine.redact.Identity;
 import jp.renkei.engine.redact.Redactor;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class MailShareListRecipientsTest {
 
-  private static final Redactor BANK =
-      new Redactor(
-          new Identity(
-              List.of("さくら架空銀行"), List.of("sakura-bank.co.jp"), List.of(), List.of(), List.of()),
-          Map.of());
+  private static final Redactor BANK = SakuraBank.REDACTOR;
 
   private static MailReport shared(String message) {
     MailReport r =

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import jp.renkei.engine.policy.Tlp;
-import jp.renkei.engine.redact.Identity;
 import jp.renkei.engine.redact.Redactor;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class MailShareReceiverHeadersTest {
 
-  private static final Redactor BANK =
-      new Redactor(
-          new Identity(
-              List.of("さくら架空銀行"), List.of("sakura-bank.co.jp"), List.of(), List.of(), List.of()),
-          Map.of());
+  private static final Redactor BANK = SakuraBank.REDACTOR;
 
   private static final String TENANT = "7f3c2a91-5b4d-4e8f-9a10-2c6d8e4f1b37";
 

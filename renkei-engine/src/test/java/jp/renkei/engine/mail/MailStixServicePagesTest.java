@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jp.renkei.engine.match.IndicatorIndex;
 import jp.renkei.engine.policy.Tlp;
-import jp.renkei.engine.redact.Identity;
 import jp.renkei.engine.redact.Redactor;
 import jp.renkei.engine.stix.StixIndicators;
 import org.junit.jupiter.api.Test;
@@ -25,11 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 class MailStixServicePagesTest {
 
-  private static final Redactor BANK =
-      new Redactor(
-          new Identity(
-              List.of("さくら架空銀行"), List.of("sakura-bank.co.jp"), List.of(), List.of(), List.of()),
-          Map.of());
+  private static final Redactor BANK = SakuraBank.REDACTOR;
 
   private static final String LURE =
       "From: \"Microsoft 365\" <no-reply@m365-notice.example>\r\n"
