@@ -1,6 +1,6 @@
 package jp.renkei.engine.mail;
 
-import java.util.Map;
+import jp.renkei.engine.text.Confusables;
 
 /**
  * Words written in other scripts' look-alike letters, read as the Latin words they show (recall34):
@@ -13,132 +13,22 @@ import java.util.Map;
  * <p>Only a word (a run between white space) that holds a Latin letter and a look-alike letter of
  * another script, or a Latin letter carrying another script's mark, is rewritten, and a word made
  * of look-alikes only unless a word of that script's own prose stands next to it: a Russian, Greek,
- * Armenian or Inuktitut word among words of its own script is left as it is. The table maps each
- * look-alike to the Latin letter a reader takes it for (reference data, one line per script below;
- * a letter missing from it is left as written).
+ * Armenian or Inuktitut word among words of its own script is left as it is. Each look-alike is
+ * read as the Latin letter {@link Confusables} gives (the table name skeletons use too).
  */
 final class MailLookalikes {
 
   private MailLookalikes() {}
 
   /**
-   * Letters of other scripts that look like a Latin letter, and that letter: Cyrillic and Greek
-   * (the commonest), Armenian (օ, ո, ս), Cherokee (its capitals draw Latin capitals: Ꭺ, Ꮯ, Ꮮ, Ꮇ)
-   * and Canadian syllabics (ᑕ, ᗩ, ᗪ, ᑎ: the "fancy text" generators' letters).
-   */
-  private static final Map<Character, Character> LATIN =
-      Map.ofEntries(
-          // Cyrillic
-          Map.entry('а', 'a'),
-          Map.entry('А', 'A'),
-          Map.entry('В', 'B'),
-          Map.entry('с', 'c'),
-          Map.entry('С', 'C'),
-          Map.entry('ԁ', 'd'),
-          Map.entry('е', 'e'),
-          Map.entry('Е', 'E'),
-          Map.entry('һ', 'h'),
-          Map.entry('Н', 'H'),
-          Map.entry('і', 'i'),
-          Map.entry('І', 'I'),
-          Map.entry('ј', 'j'),
-          Map.entry('Ј', 'J'),
-          Map.entry('К', 'K'),
-          Map.entry('ӏ', 'l'),
-          Map.entry('Ӏ', 'l'),
-          Map.entry('М', 'M'),
-          Map.entry('о', 'o'),
-          Map.entry('О', 'O'),
-          Map.entry('р', 'p'),
-          Map.entry('Р', 'P'),
-          Map.entry('ԛ', 'q'),
-          Map.entry('ѕ', 's'),
-          Map.entry('Ѕ', 'S'),
-          Map.entry('Т', 'T'),
-          Map.entry('у', 'y'),
-          Map.entry('ԝ', 'w'),
-          Map.entry('х', 'x'),
-          Map.entry('Х', 'X'),
-          // Greek
-          Map.entry('Α', 'A'),
-          Map.entry('Β', 'B'),
-          Map.entry('Ε', 'E'),
-          Map.entry('Η', 'H'),
-          Map.entry('Ι', 'I'),
-          Map.entry('ι', 'i'),
-          Map.entry('Κ', 'K'),
-          Map.entry('Μ', 'M'),
-          Map.entry('Ν', 'N'),
-          Map.entry('ο', 'o'),
-          Map.entry('Ο', 'O'),
-          Map.entry('Ρ', 'P'),
-          Map.entry('ρ', 'p'),
-          Map.entry('Τ', 'T'),
-          Map.entry('υ', 'u'),
-          Map.entry('Υ', 'Y'),
-          Map.entry('Χ', 'X'),
-          Map.entry('Ϲ', 'C'),
-          Map.entry('ϲ', 'c'),
-          Map.entry('Ζ', 'Z'),
-          // Armenian
-          Map.entry('օ', 'o'),
-          Map.entry('Օ', 'O'),
-          Map.entry('ո', 'n'),
-          Map.entry('ս', 'u'),
-          Map.entry('Ս', 'U'),
-          Map.entry('հ', 'h'),
-          Map.entry('ց', 'g'),
-          Map.entry('զ', 'q'),
-          Map.entry('Տ', 'S'),
-          // Cherokee capitals (lower-cased, they become U+AB70–U+ABBF: read before that)
-          Map.entry('Ꭺ', 'A'),
-          Map.entry('Ᏼ', 'B'),
-          Map.entry('Ꮯ', 'C'),
-          Map.entry('Ꭰ', 'D'),
-          Map.entry('Ꭼ', 'E'),
-          Map.entry('Ꮐ', 'G'),
-          Map.entry('Ꮋ', 'H'),
-          Map.entry('Ꭻ', 'J'),
-          Map.entry('Ꮶ', 'K'),
-          Map.entry('Ꮮ', 'L'),
-          Map.entry('Ꮇ', 'M'),
-          Map.entry('Ꮲ', 'P'),
-          Map.entry('Ꭱ', 'R'),
-          Map.entry('Ꮪ', 'S'),
-          Map.entry('Ꭲ', 'T'),
-          Map.entry('Ꮩ', 'V'),
-          Map.entry('Ꮃ', 'W'),
-          Map.entry('Ꮓ', 'Z'),
-          // Canadian syllabics
-          Map.entry('ᗩ', 'A'),
-          Map.entry('ᗷ', 'B'),
-          Map.entry('ᑕ', 'C'),
-          Map.entry('ᗪ', 'D'),
-          Map.entry('ᕮ', 'E'),
-          Map.entry('ᖴ', 'F'),
-          Map.entry('ᕼ', 'H'),
-          Map.entry('ᒍ', 'J'),
-          Map.entry('ᒪ', 'L'),
-          Map.entry('ᗰ', 'M'),
-          Map.entry('ᑎ', 'N'),
-          Map.entry('ᑭ', 'P'),
-          Map.entry('ᑫ', 'Q'),
-          Map.entry('ᖇ', 'R'),
-          Map.entry('ᔕ', 'S'),
-          Map.entry('ᑌ', 'U'),
-          Map.entry('ᐯ', 'V'),
-          Map.entry('ᗯ', 'W'),
-          Map.entry('ᘔ', 'Z'));
-
-  /**
    * Whether {@code s} may hold a look-alike or a foreign mark: a character from Greek (U+0370) to
-   * the end of Canadian syllabics (U+167F), where every script of the table and the marks that
-   * matter lie. Text without one (most mail) is returned by {@link #read} after this one scan.
+   * the end of Canadian syllabics (U+167F), where every script of {@link Confusables} and the marks
+   * that matter lie. Text without one (most mail) is returned by {@link #read} after this one scan.
    */
   static boolean mayHold(CharSequence s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= '\u0370' && c <= '\u167F') {
+      if (c >= Confusables.FIRST && c <= Confusables.LAST) {
         return true;
       }
     }
@@ -198,9 +88,9 @@ final class MailLookalikes {
       out.append(s, copied, word[0]);
       for (int j = word[0]; j < word[1]; j++) {
         char c = s.charAt(j);
-        Character latin = LATIN.get(c);
-        if (latin != null) {
-          out.append(latin.charValue());
+        char latin = Confusables.latin(c);
+        if (latin != 0) {
+          out.append(latin);
         } else if (!foreignMark(s, j)) {
           out.append(c);
         }
@@ -219,7 +109,7 @@ final class MailLookalikes {
     int lookalikes = 0;
     for (int j = from; j < to; j++) {
       char c = s.charAt(j);
-      if (LATIN.containsKey(c)) {
+      if (Confusables.latin(c) != 0) {
         other = true;
         lookalikes++;
         letters++;

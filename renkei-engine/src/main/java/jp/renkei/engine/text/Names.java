@@ -13,8 +13,9 @@ import java.util.OptionalInt;
  *
  * <p>The skeleton follows the idea of Unicode TS #39 with a small table rather than its 6,000-line
  * one: NFKC, case folding, no spaces or separators, and the confusables that matter for a Japanese
- * directory (Latin against Cyrillic and Greek, digits against letters, katakana against the kanji
- * and hiragana they look like, the many long dashes). Thread-safe.
+ * directory (Latin against Cyrillic, Greek and the other scripts of {@link Confusables}, digits
+ * against letters, katakana against the kanji and hiragana they look like, the many long dashes).
+ * Thread-safe.
  */
 public final class Names {
 
@@ -165,6 +166,13 @@ public final class Names {
                 return;
               }
               String mapped = CONFUSABLES.get(cp);
+              if (mapped == null && cp <= Confusables.LAST) {
+                // another script's look-alike is read as its Latin letter, then as that letter is
+                char latin = Character.toLowerCase(Confusables.latin((char) cp));
+                if (latin != 0) {
+                  mapped = CONFUSABLES.getOrDefault((int) latin, String.valueOf(latin));
+                }
+              }
               if (mapped != null) {
                 sb.append(mapped);
               } else {
@@ -179,45 +187,32 @@ public final class Names {
   private static final String SEPARATORS =
       "-_.,・·•‧∙‐‑‒–—―−－ー一ｰ〜~\u30FB\uFF65'\"`´‘’“”()[]（）「」『』【】";
 
+  /**
+   * The skeleton's own look-alikes, read before {@link Confusables}' table: small Cyrillic and
+   * Greek letters that pass for Latin ones in a name (small capitals: н for h, т for t), Latin
+   * letters and digits that pass for each other (applied to a look-alike's Latin letter too: і is i
+   * is l), and katakana against kanji and hiragana.
+   */
   private static final Map<Integer, String> CONFUSABLES =
       Map.ofEntries(
           // Cyrillic
-          Map.entry((int) 'а', "a"),
           Map.entry((int) 'в', "b"),
-          Map.entry((int) 'е', "e"),
           Map.entry((int) 'ё', "e"),
-          Map.entry((int) 'һ', "h"),
           Map.entry((int) 'н', "h"),
-          Map.entry((int) 'і', "l"),
           Map.entry((int) 'ї', "l"),
-          Map.entry((int) 'ј', "j"),
           Map.entry((int) 'к', "k"),
-          Map.entry((int) 'ӏ', "l"),
           Map.entry((int) 'м', "m"),
-          Map.entry((int) 'о', "o"),
-          Map.entry((int) 'р', "p"),
-          Map.entry((int) 'с', "c"),
-          Map.entry((int) 'ѕ', "s"),
           Map.entry((int) 'т', "t"),
-          Map.entry((int) 'у', "y"),
-          Map.entry((int) 'х', "x"),
-          Map.entry((int) 'ԁ', "d"),
-          Map.entry((int) 'ԛ', "q"),
-          Map.entry((int) 'ԝ', "w"),
           Map.entry((int) 'ь', "b"),
           // Greek
           Map.entry((int) 'α', "a"),
           Map.entry((int) 'β', "b"),
           Map.entry((int) 'ε', "e"),
           Map.entry((int) 'η', "h"),
-          Map.entry((int) 'ι', "l"),
           Map.entry((int) 'κ', "k"),
           Map.entry((int) 'μ', "m"),
           Map.entry((int) 'ν', "v"),
-          Map.entry((int) 'ο', "o"),
-          Map.entry((int) 'ρ', "p"),
           Map.entry((int) 'τ', "t"),
-          Map.entry((int) 'υ', "u"),
           Map.entry((int) 'χ', "x"),
           Map.entry((int) 'ζ', "z"),
           // Latin and digits that pass for each other

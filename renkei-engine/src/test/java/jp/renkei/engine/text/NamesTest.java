@@ -83,6 +83,20 @@ class NamesTest {
     assertThat(Names.skeleton("\u03bdisc")).isEqualTo(Names.skeleton("visc"));
   }
 
+  /**
+   * The mail analyser's look-alike table ({@link Confusables}) serves names too: an organisation
+   * named with Armenian or Canadian syllabic letters that draw Latin ones ("fancy text") looks like
+   * the Latin name, as it does to a reader.
+   */
+  @Test
+  void armenianAndSyllabicLookAlikesShareTheLatinSkeleton() {
+    assertThat(Names.skeleton("Sakur\u0561 B\u0561nk")).isNotEqualTo(Names.skeleton("Sakura Bank"));
+    assertThat(Names.skeleton("T\u0585ky\u0585 P\u0585wer"))
+        .isEqualTo(Names.skeleton("Tokyo Power"));
+    assertThat(Names.skeleton("\u1455loud \u15E9lert")).isEqualTo(Names.skeleton("Cloud Alert"));
+    assertThat(Names.skeleton("\u0578\u0585ti\u0581e")).isNotEqualTo(Names.skeleton("notice"));
+  }
+
   @Test
   void aNameMatchesWhenItsNormalFormIsTheSameIgnoringCase() {
     assertThat(Names.matchKey("\uff2e\uff29\uff33\uff23\u3000\uff2f\uff4c\uff44 "))
