@@ -26,7 +26,7 @@ TARGETED_THEME (MailAnalyzer.relayedShortLinks compares with it); NO_DMARC_POLIC
 NOT_ALIGNED (MailNoDmarcPolicyTest); PHISHING_WORDING (the model's sign, never in a rules-only dump)
 kept.
 
-Usage: fit.py DUMP [--redflag PATH] [--step 5] [--write]
+Usage: fit.py DUMP [--redflag PATH] [--step 5] [--per200 1] [--leave-out SET] [--method ramp|logistic] [--write]
   prints the cross-validation, the chosen weights beside the hand ones and the tuning figures
   before -> after; --write rewrites the weights in RedFlag.java (nothing else of the file).
 """
