@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  *     then its tuning and held-out halves; ham-newsletters, when present: every message; an
  *     optional set that is missing gets a SKIPPED line)
  *     [-Dmail.model=off] [-Dmail.model.budget=0.3] [-Dmail.model.minEach=1]
+ *     [-Dmail.dump=FILE] (the tuning halves' signs, for bench/mail-weights/fit.py; {@link #dump})
  * </pre>
  *
  * The split is fixed, not random: a message is in the tuning half when the first byte of the
@@ -46,6 +47,61 @@ class MailCorporaBench {
       throw new IllegalArgumentException("messages are listed for the tuning half only");
     }
     Path dir = Path.of(root);
+    String dumpTo = System.getProperty("mail.dump", "");
+    if (!dumpTo.isEmpty()) {
+      DUMP =
+          new java.io.PrintWriter(Files.newBufferedWriter(Path.of(dumpTo), StandardCharsets.UTF_8));
+      DUMP.println("# " + DUMP_HEADER);
+    }
+    try {
+      measure(dir, split, list);
+    } finally {
+      if (DUMP != null) {
+        DUMP.close();
+        DUMP = null;
+      }
+    }
+  }
+
+  /**
+   * Where {@code -Dmail.dump=FILE} writes one line per tuning-half message (never a held-out one):
+   * its set, its label, its cross-validation fold, whether it was unreadable, and the kinds of sign
+   * found. bench/mail-weights/fit.py fits the signs' weights to it.
+   */
+  static java.io.PrintWriter DUMP;
+
+  static final String DUMP_HEADER = "set\tlabel\tfold\tunreadable\tkinds";
+
+  /**
+   * One tuning message's line of the dump: set, lure / legitimate / mixed, fold (0 or 1), 1 when
+   * the analyser could not read it (its score is raised to suspicious whatever its signs; a score
+   * is the sum of the weights up to 100, MailAnalyzer), then its distinct kinds of sign,
+   * comma-separated ("-" for none). No subject, sender or name.
+   */
+  static void dump(String set, String label, Eml e, MailReport r) throws Exception {
+    if (DUMP == null) {
+      return;
+    }
+    java.util.Set<RedFlag> kinds = java.util.EnumSet.noneOf(RedFlag.class);
+    r.findings().forEach(f -> kinds.add(f.flag()));
+    int sum = kinds.stream().mapToInt(RedFlag::weight).sum();
+    String names =
+        kinds.stream().map(RedFlag::name).collect(java.util.stream.Collectors.joining(","));
+    DUMP.printf(
+        "%s\t%s\t%d\t%d\t%s%n",
+        set,
+        label,
+        fold(e),
+        r.score() != Math.min(100, sum) ? 1 : 0,
+        names.isEmpty() ? "-" : names);
+  }
+
+  static String label(String corpus, boolean phishing) {
+    String set = corpus.indexOf(' ') < 0 ? corpus : corpus.substring(0, corpus.indexOf(' '));
+    return MIXED.contains(set) ? "mixed" : phishing ? "lure" : "legitimate";
+  }
+
+  void measure(Path dir, String split, String list) throws Exception {
     // the honeypot replaced its own address by phishing@pot (no such domain): put a real-shaped
     // one back, so that the anonymisation is not taken for a malformed sender
     List<Eml> pot =
@@ -105,6 +161,7 @@ class MailCorporaBench {
     }
     MailAnalyzer rules =
         new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, List.of(), members, List.of(), null);
+    rulesForDump = rules;
     Map<String, List<Judged>> judged = new LinkedHashMap<>();
     for (Map.Entry<String, List<Eml>> c : corpora.entrySet()) {
       List<Judged> out = new ArrayList<>();
@@ -115,6 +172,9 @@ class MailCorporaBench {
         // the honeypot's address put back above must not become a word of phishing
         String text = a.text().replace(POT_ADDRESS, " ").replace("taro.yamada", " ");
         out.add(new Judged(e, half(e), a.report(), text, c.getKey().startsWith("ham"), nanos));
+        if (half(e) == 0) {
+          dump(c.getKey(), c.getKey().startsWith("ham") ? "legitimate" : "lure", e, a.report());
+        }
       }
       judged.put(c.getKey(), out);
       if (!members.isEmpty()) {
@@ -592,6 +652,9 @@ class MailCorporaBench {
     }
   }
 
+  /** The rules-only analyser whose tuning-half reports {@link #dump} writes. */
+  static MailAnalyzer rulesForDump;
+
   record Judged(Eml eml, int half, MailReport report, String text, boolean ham, long nanos) {}
 
   /** 0: the tuning half (first byte of the SHA-256 even), 1: held out (odd). */
@@ -732,6 +795,11 @@ class MailCorporaBench {
     for (Eml e : mine) {
       MailReport r = analyzer.analyze(new ByteArrayInputStream(e.bytes()));
       reports.add(r);
+      // only the tuning halves, and the rules alone
+      if (analyzer == rulesForDump
+          && (split.equals("outside, tune") || split.equals("tuning only, all"))) {
+        dump(corpus.substring(0, corpus.indexOf(' ')), label(corpus, phishing), e, r);
+      }
       boolean miss = phishing == (r.verdict() == MailReport.Verdict.CLEAN);
       if (list.equals("decisive")) {
         tuned(corpus, r);
