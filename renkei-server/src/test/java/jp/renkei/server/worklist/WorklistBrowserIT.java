@@ -193,6 +193,55 @@ class WorklistBrowserIT extends ServerTest {
     shot("worklist-operator-analyst-updated");
   }
 
+  /**
+   * On a phone (390 px) the queue was a table scrolling inside itself: a subject squeezed to four
+   * characters a line and the TLP, sender and times past the right edge (ux35). Each item is a
+   * card now: nothing hidden sideways, and the subject has the card's width.
+   */
+  @Test
+  void onAPhoneEachItemReadsWholeWithoutScrollingSideways() throws Exception {
+    String code = Fixtures.unique("wlp");
+    Organisation org =
+        directory.create(
+            Actor.cli(),
+            new NewOrganisation(
+                code,
+                "つばめ架空銀行 " + code,
+                "Tsubame Fictional Bank " + code,
+                "operator",
+                "finance",
+                null,
+                null,
+                List.of("c-bank")));
+    Duty bank = duty(org, Role.ANALYST);
+    Duty nisc = duty("nisc", Role.ANALYST);
+    String title = "インターネットバンキングを狙うリスト型攻撃に関する注意喚起 " + code;
+    nisc.advise("amber", title, org.code());
+
+    Chromium.viewport(browser, 390, 844);
+    as(bank.person);
+    org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+    org.openqa.selenium.WebElement row =
+        browser.findElement(By.xpath("//section[@id='worklist']//tr[.//a[text()='" + title + "']]"));
+    org.openqa.selenium.WebElement subject = row.findElement(By.linkText(title));
+    org.openqa.selenium.WebElement table = row.findElement(By.xpath("ancestor::table"));
+    assertThat(((Number) js.executeScript(
+                "return document.scrollingElement.scrollWidth - window.innerWidth;"))
+            .intValue())
+        .as("the page does not scroll sideways")
+        .isLessThanOrEqualTo(0);
+    assertThat(((Number) js.executeScript(
+                "return arguments[0].scrollWidth - arguments[0].clientWidth;", table))
+            .intValue())
+        .as("nothing of the queue is hidden past its right edge")
+        .isLessThanOrEqualTo(0);
+    assertThat(subject.getRect().getWidth())
+        .as("the subject runs across the card, not four characters a line")
+        .isGreaterThan(250);
+    assertThat(row.getText()).as("the TLP is on the card").contains("TLP:AMBER");
+    shot("worklist-390");
+  }
+
   @Test
   void theModePageShowsTheNewModeAtOnceAndItsButtonSwitchesBack() throws Exception {
     UserAccount nisc = fixtures.user("nisc", Role.ANALYST);
