@@ -62,10 +62,10 @@ class MailFormIT extends ServerTest {
 
   /**
    * A file over the 25 MB a mail may be (ux35): the container refuses it before the page's
-   * controller, and the analyst saw a generic 「エラー 413」 page naming the hub's setting
-   * ({@code server.tomcat.max-http-form-post-size}) instead of the mail page. The mail page comes
-   * back with its form and the limit in the page's language. Two sizes: past the whole request's
-   * limit (26 MB) and past the file's limit alone (25 MB and a little).
+   * controller, and the analyst saw a generic 「エラー 413」 page naming the hub's setting ({@code
+   * server.tomcat.max-http-form-post-size}) instead of the mail page. The mail page comes back with
+   * its form and the limit in the page's language. Two sizes: past the whole request's limit (26
+   * MB) and past the file's limit alone (25 MB and a little).
    */
   @Test
   void aFileOverTheLimitGivesTheMailPageBackWithTheLimitInWords() {
@@ -95,18 +95,26 @@ class MailFormIT extends ServerTest {
     String boundary = "----ux35" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     body.writeBytes(
-        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-                + h.csrf("/mail") + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"message\"; filename=\"" + name
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + h.csrf("/mail")
+                + "\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"message\"; filename=\""
+                + name
                 + "\"\r\nContent-Type: message/rfc822\r\n\r\n")
             .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(file);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return RawHttp.send(
         port,
-        "POST /mail HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + h.cookieHeader()
-            + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
-            + "\r\nContent-Length: " + body.size(),
+        "POST /mail HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: "
+            + h.cookieHeader()
+            + "\r\nContent-Type: multipart/form-data; boundary="
+            + boundary
+            + "\r\nContent-Length: "
+            + body.size(),
         body.toByteArray());
   }
 

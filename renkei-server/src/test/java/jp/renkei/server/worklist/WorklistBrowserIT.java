@@ -195,8 +195,8 @@ class WorklistBrowserIT extends ServerTest {
 
   /**
    * On a phone (390 px) the queue was a table scrolling inside itself: a subject squeezed to four
-   * characters a line and the TLP, sender and times past the right edge (ux35). Each item is a
-   * card now: nothing hidden sideways, and the subject has the card's width.
+   * characters a line and the TLP, sender and times past the right edge (ux35). Each item is a card
+   * now: nothing hidden sideways, and the subject has the card's width.
    */
   @Test
   void onAPhoneEachItemReadsWholeWithoutScrollingSideways() throws Exception {
@@ -222,17 +222,22 @@ class WorklistBrowserIT extends ServerTest {
     as(bank.person);
     org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
     org.openqa.selenium.WebElement row =
-        browser.findElement(By.xpath("//section[@id='worklist']//tr[.//a[text()='" + title + "']]"));
+        browser.findElement(
+            By.xpath("//section[@id='worklist']//tr[.//a[text()='" + title + "']]"));
     org.openqa.selenium.WebElement subject = row.findElement(By.linkText(title));
     org.openqa.selenium.WebElement table = row.findElement(By.xpath("ancestor::table"));
-    assertThat(((Number) js.executeScript(
-                "return document.scrollingElement.scrollWidth - window.innerWidth;"))
-            .intValue())
+    assertThat(
+            ((Number)
+                    js.executeScript(
+                        "return document.scrollingElement.scrollWidth - window.innerWidth;"))
+                .intValue())
         .as("the page does not scroll sideways")
         .isLessThanOrEqualTo(0);
-    assertThat(((Number) js.executeScript(
-                "return arguments[0].scrollWidth - arguments[0].clientWidth;", table))
-            .intValue())
+    assertThat(
+            ((Number)
+                    js.executeScript(
+                        "return arguments[0].scrollWidth - arguments[0].clientWidth;", table))
+                .intValue())
         .as("nothing of the queue is hidden past its right edge")
         .isLessThanOrEqualTo(0);
     assertThat(subject.getRect().getWidth())
