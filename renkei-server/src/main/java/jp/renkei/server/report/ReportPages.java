@@ -305,9 +305,13 @@ class ReportPages {
       Actor actor,
       @ModelAttribute("form") ReportForm form,
       @RequestParam(defaultValue = "draft") String action,
-      Model model) {
+      Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
     try {
-      long id = filing.create(actor, form.newReport(content(form)), "submit".equals(action));
+      boolean send = "submit".equals(action);
+      long id = filing.create(actor, form.newReport(content(form)), send);
+      // the report's page says what just happened: sent on its route, or kept as a draft
+      redirect.addFlashAttribute("done", send ? "report.done.sent" : "report.done.draft");
       return "redirect:/reports/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("formError", e);
@@ -404,8 +408,12 @@ class ReportPages {
   }
 
   @PostMapping("/reports/{id}/submit")
-  String submit(Actor actor, @PathVariable long id) {
+  String submit(
+      Actor actor,
+      @PathVariable long id,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
     filing.submit(actor, id);
+    redirect.addFlashAttribute("done", "report.done.sent");
     return "redirect:/reports/" + id;
   }
 

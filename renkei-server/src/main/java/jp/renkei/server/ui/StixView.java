@@ -110,6 +110,10 @@ public class StixView {
    * the anonymiser's labels ({@code 〔メールアドレス〕}, also percent-encoded inside a link) read 〔削除済み〕 /
    * 〔メールアドレス〕 in Japanese and [redacted] / [e-mail] in English. The JSON keeps them as stored.
    */
+  public String readable(String text) {
+    return placeholders(text);
+  }
+
   private String placeholders(String text) {
     if (text == null || (text.indexOf('%') < 0 && text.indexOf('[') < 0 && text.indexOf('〔') < 0)) {
       return text;

@@ -99,6 +99,9 @@ class ClientInputErrors implements HandlerExceptionResolver {
         return new ModelAndView();
       }
     }
+    if (status == 413 && UiErrors.isMailUpload(request.getRequestURI())) {
+      return UiErrors.mailUploadTooLarge(response);
+    }
     return UiErrors.page(response, status, key, args);
   }
 }

@@ -84,6 +84,9 @@ class ErrorPages implements ErrorController {
                 "error.page.whoCan." + n)
           });
     }
+    if (status == 413 && UiErrors.isMailUpload(path)) {
+      return UiErrors.mailUploadTooLarge(response);
+    }
     ModelAndView mv = UiErrors.page(response, status, key, new Object[] {"-"});
     return mv;
   }

@@ -100,6 +100,25 @@ class UiErrors {
     return themed(page(response, 500, "error.internal", new Object[] {incident}), request);
   }
 
+  /**
+   * The mail analysis page again, its form under the refusal, when an upload to it was refused for
+   * its size before the page's controller ran (the container or the multipart reader): the analyst
+   * is told the mail limit in words and can choose another file, instead of a generic error page
+   * naming the hub's settings.
+   */
+  static ModelAndView mailUploadTooLarge(HttpServletResponse response) {
+    response.setStatus(413);
+    ModelAndView mv = new ModelAndView("mail/analyze");
+    mv.addObject("error", "mail.error.tooLarge");
+    mv.setStatus(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE);
+    return mv;
+  }
+
+  /** Whether a refused request was the mail page's upload ({@code POST /mail}). */
+  static boolean isMailUpload(String path) {
+    return "/mail".equals(path) || "/mail/".equals(path);
+  }
+
   static ModelAndView page(HttpServletResponse response, int status, String key, Object[] args) {
     response.setStatus(status);
     ModelAndView mv = new ModelAndView("error");

@@ -64,24 +64,51 @@ class C4tapMarksIT extends ServerTest {
         .contains("sakura-bank.example.verify-portal.example");
   }
 
-  @Test
-  void aMessageNamingNoOwnDomainHasNoWarning() {
+  /**
+   * The share preview of a mail whose one HTML link is {@code href}, as a bank's analyst sees it.
+   */
+  private String previewOfALinkTo(String href) {
     UserAccount sender = fixtures.user("op-sakura-bank", Role.MEMBER);
     Http browser = new Http(port);
     browser.signIn(sender.login(), Fixtures.PASSWORD);
-    byte[] other =
+    byte[] mail =
         ("From: a@verify-portal.example\r\nTo: soumu@sakura-bank.example\r\nSubject: x\r\n"
-                + "Content-Type: text/html; charset=UTF-8\r\n\r\n"
-                + "<a href=\"https://verify-portal.example/signin\">Sign in</a>")
+                + "Content-Type: text/html; charset=UTF-8\r\n\r\n<a href=\""
+                + href
+                + "\">Sign in</a>")
             .getBytes(StandardCharsets.UTF_8);
-    var preview =
-        browser.uploadWith(
+    return browser
+        .uploadWith(
             "/mail",
             "/mail",
             "message",
             "c4tap.eml",
-            other,
-            Map.of("share", "yes", "range", "AMBER"));
-    assertThat(preview.body()).contains("id=\"shared-bundle\"").doesNotContain("own-domain-kept");
+            mail,
+            Map.of("share", "yes", "range", "AMBER"))
+        .body();
+  }
+
+  /**
+   * The warning's list of kept links wrote a link as stored, {@code ?u=%5Be-mail%5D} (ux35), while
+   * the table under it wrote the same link with 〔メールアドレス〕: the marks are now the reader's words
+   * there too.
+   */
+  @Test
+  void theKeptLinkWarnedOfWritesTheRedactionMarkInTheReadersWords() {
+    String body =
+        previewOfALinkTo(
+            "https://sakura-bank.example.verify-portal.example/signin?u=soumu@sakura-bank.example");
+    String warning = body.substring(body.indexOf("id=\"own-domain-kept\""));
+    warning = warning.substring(0, warning.indexOf("</div>"));
+    assertThat(warning)
+        .contains("sakura-bank.example.verify-portal.example/signin?u=〔メールアドレス〕")
+        .doesNotContain("%5B", "soumu@");
+  }
+
+  @Test
+  void aMessageNamingNoOwnDomainHasNoWarning() {
+    assertThat(previewOfALinkTo("https://verify-portal.example/signin"))
+        .contains("id=\"shared-bundle\"")
+        .doesNotContain("own-domain-kept");
   }
 }

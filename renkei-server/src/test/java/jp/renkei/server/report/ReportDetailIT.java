@@ -66,6 +66,35 @@ class ReportDetailIT extends ServerTest {
     assertThat(operator.get(sentPath).statusCode()).isEqualTo(200);
   }
 
+  /**
+   * A new analyst who sent a first report landed on its page with no word that it had gone (ux35);
+   * the page now says, once, whether it was sent or kept as a draft.
+   */
+  @Test
+  void thePageSaysOnceWhetherTheReportWasSentOrKeptAsADraft() {
+    Http operator = signedIn("op-inazuma-power", Role.ANALYST);
+    Map<String, String> draft = ReportPagesIT.form(Fixtures.unique("下書きの件"), "");
+    draft.put("action", "draft");
+    String draftPath = path(operator.postForm("/reports/new", "/reports", draft));
+    assertThat(operator.get(draftPath).body())
+        .contains("id=\"report-done\"", "下書きとして保存しました。まだ誰にも送られていません。")
+        .doesNotContain("送信しました。");
+    assertThat(operator.get(draftPath).body()).as("said once").doesNotContain("id=\"report-done\"");
+
+    assertThat(operator.postForm(draftPath, draftPath + "/submit", Map.of()).statusCode())
+        .isEqualTo(302);
+    assertThat(operator.get(draftPath).body()).contains("id=\"report-done\"", "送信しました。");
+
+    operator.postForm("/", "/settings/language", Map.of("lang", "en", "back", "/"));
+    String sentPath =
+        path(
+            operator.postForm(
+                "/reports/new", "/reports", ReportPagesIT.form(Fixtures.unique("sent"), "")));
+    assertThat(operator.get(sentPath).body())
+        .contains("id=\"report-done\"", "Sent. The route below shows")
+        .doesNotContain("Saved as a draft");
+  }
+
   @Test
   void theFollowupFormIsPrefilledAndThePageShowsWhatChangedAndTheTimeline() {
     Http operator = signedIn("op-inazuma-power", Role.ANALYST);

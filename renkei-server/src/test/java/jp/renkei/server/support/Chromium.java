@@ -53,6 +53,26 @@ public final class Chromium {
   }
 
   /**
+   * Lays the page out in a viewport of {@code width} × {@code height} CSS pixels, as a phone's.
+   * Resizing the window does not do it below 500 px: headless Chromium keeps a window at least 500
+   * px wide, so a window set to 390 lays pages out at 500 (ux35 measured {@code innerWidth}). Holds
+   * for the rest of the session, across page loads.
+   */
+  public static void viewport(org.openqa.selenium.WebDriver browser, int width, int height) {
+    ((org.openqa.selenium.chromium.ChromiumDriver) browser)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    Object inner =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript("return window.innerWidth;");
+    if (((Number) inner).intValue() != width) {
+      throw new IllegalStateException("viewport " + inner + " px wide, not " + width);
+    }
+  }
+
+  /**
    * Whether {@code element} has left the page (a navigation or an htmx swap replaced it), for a
    * wait. Selenium's {@code ExpectedConditions.stalenessOf} knows only the stale-element answer;
    * while the page is being replaced chromedriver may instead answer "unknown error: … Node with

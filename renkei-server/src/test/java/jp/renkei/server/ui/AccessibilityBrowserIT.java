@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -418,7 +417,7 @@ class AccessibilityBrowserIT extends ServerTest {
 
   private List<String> check(String who, String path) throws IOException {
     List<String> problems = new ArrayList<>();
-    browser.manage().window().setSize(new Dimension(1400, 900));
+    Chromium.viewport(browser, 1400, 900);
     browser.get("http://127.0.0.1:" + port + path);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mainnav")));
     String name = who + path.replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
@@ -446,13 +445,14 @@ class AccessibilityBrowserIT extends ServerTest {
       problems.add(
           who + " " + path + ": English words or raw codes on a Japanese page: " + english);
     }
-    browser.manage().window().setSize(new Dimension(500, 844));
+    Chromium.viewport(browser, 500, 844);
     Object narrow =
         browser.executeScript("return document.scrollingElement.scrollWidth - window.innerWidth;");
     if (((Number) narrow).intValue() > 0) {
       problems.add(who + " " + path + ": at 500 px the page scrolls sideways by " + narrow + " px");
     }
-    browser.manage().window().setSize(new Dimension(375, 812));
+    // a real 375 px viewport: a window resized below 500 px stays 500 px wide in headless Chromium
+    Chromium.viewport(browser, 375, 812);
     Object overflow =
         browser.executeScript(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -498,7 +498,7 @@ class AccessibilityBrowserIT extends ServerTest {
 
   private void signIn(UserAccount u) {
     browser.manage().deleteAllCookies();
-    browser.manage().window().setSize(new Dimension(1400, 900));
+    Chromium.viewport(browser, 1400, 900);
     BrowserSignIn.signIn(browser, port, u.login());
   }
 

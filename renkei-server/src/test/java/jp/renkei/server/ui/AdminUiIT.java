@@ -88,6 +88,36 @@ class AdminUiIT extends ServerTest {
     assertThat(audits("directory.organisation.rename", String.valueOf(bank.id()))).isEqualTo(1);
   }
 
+  /**
+   * A new admin comes to an organisation's page to set where its advisories go, and met first a
+   * long explanation of deactivating it (ux35): an active organisation's page now opens on its
+   * contact e-mail and webhook and ends with the deactivation; an inactive one's says so first.
+   */
+  @Test
+  void anActiveOrganisationsPageOpensOnItsDeliveryAndAnInactiveOnesOnItsState() {
+    Organisation org = fixtures.operator("water");
+    String page = "/admin/organisations/" + org.id();
+    Http admin = signedIn(fixtures.user("nisc", Role.PLATFORM_ADMIN).login());
+    String active = admin.get(page).body();
+    assertThat(active.indexOf("id=\"delivery\""))
+        .as("the delivery settings come before the deactivation")
+        .isPositive()
+        .isLessThan(active.indexOf("id=\"status\""));
+    assertThat(active.split("id=\"status\"", -1)).as("the state once").hasSize(2);
+
+    assertThat(
+            admin
+                .postForm(page, page + "/active", Map.of("active", "false", "confirm", "true"))
+                .statusCode())
+        .isEqualTo(302);
+    String inactive = admin.get(page).body();
+    assertThat(inactive.indexOf("id=\"status\""))
+        .as("an inactive organisation's page says so first")
+        .isPositive()
+        .isLessThan(inactive.indexOf("id=\"delivery\""));
+    assertThat(inactive.split("id=\"status\"", -1)).hasSize(2);
+  }
+
   @Test
   void nobodyButAPlatformAdminReachesTheAdminPages() {
     Organisation bank = fixtures.operator("finance");

@@ -116,21 +116,25 @@ class WorklistBrowserIT extends ServerTest {
     return duty(directory.organisation(org), role);
   }
 
+  /** A new bank of its own in the banks' CEPTOAR, so that its queue holds only this test's work. */
+  Organisation bankOfTheBanksCeptoar(String prefix, String nameJa, String nameEn) {
+    String code = Fixtures.unique(prefix);
+    return directory.create(
+        Actor.cli(),
+        new NewOrganisation(
+            code,
+            nameJa + " " + code,
+            nameEn + " " + code,
+            "operator",
+            "finance",
+            null,
+            null,
+            List.of("c-bank")));
+  }
+
   @Test
   void eachRoleSeesItsQueueAndAnOpenPageTakesNewWorkWithoutAReload() throws Exception {
-    String code = Fixtures.unique("wlb");
-    Organisation bankOrg =
-        directory.create(
-            Actor.cli(),
-            new NewOrganisation(
-                code,
-                "はやぶさ架空銀行 " + code,
-                "Hayabusa Fictional Bank " + code,
-                "operator",
-                "finance",
-                null,
-                null,
-                List.of("c-bank")));
+    Organisation bankOrg = bankOfTheBanksCeptoar("wlb", "はやぶさ架空銀行", "Hayabusa Fictional Bank");
     Duty bank = duty(bankOrg, Role.ANALYST);
     Duty bankAdmin = duty(bankOrg, Role.ORG_ADMIN);
     Duty ceptoar = duty("c-bank", Role.ANALYST);
@@ -191,6 +195,49 @@ class WorklistBrowserIT extends ServerTest {
         .until(d -> number("nav-work-count") == before + 1);
     assertNavCountsTheQueue();
     shot("worklist-operator-analyst-updated");
+  }
+
+  /**
+   * On a phone (390 px) the queue was a table scrolling inside itself: a subject squeezed to four
+   * characters a line and the TLP, sender and times past the right edge (ux35). Each item is a card
+   * now: nothing hidden sideways, and the subject has the card's width.
+   */
+  @Test
+  void onAPhoneEachItemReadsWholeWithoutScrollingSideways() throws Exception {
+    Organisation org = bankOfTheBanksCeptoar("wlp", "つばめ架空銀行", "Tsubame Fictional Bank");
+    String code = org.code();
+    Duty bank = duty(org, Role.ANALYST);
+    Duty nisc = duty("nisc", Role.ANALYST);
+    String title = "インターネットバンキングを狙うリスト型攻撃に関する注意喚起 " + code;
+    nisc.advise("amber", title, org.code());
+
+    Chromium.viewport(browser, 390, 844);
+    as(bank.person);
+    org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+    org.openqa.selenium.WebElement row =
+        browser.findElement(
+            By.xpath("//section[@id='worklist']//tr[.//a[text()='" + title + "']]"));
+    org.openqa.selenium.WebElement subject = row.findElement(By.linkText(title));
+    org.openqa.selenium.WebElement table = row.findElement(By.xpath("ancestor::table"));
+    assertThat(
+            ((Number)
+                    js.executeScript(
+                        "return document.scrollingElement.scrollWidth - window.innerWidth;"))
+                .intValue())
+        .as("the page does not scroll sideways")
+        .isLessThanOrEqualTo(0);
+    assertThat(
+            ((Number)
+                    js.executeScript(
+                        "return arguments[0].scrollWidth - arguments[0].clientWidth;", table))
+                .intValue())
+        .as("nothing of the queue is hidden past its right edge")
+        .isLessThanOrEqualTo(0);
+    assertThat(subject.getRect().getWidth())
+        .as("the subject runs across the card, not four characters a line")
+        .isGreaterThan(250);
+    assertThat(row.getText()).as("the TLP is on the card").contains("TLP:AMBER");
+    shot("worklist-390");
   }
 
   @Test
