@@ -17,8 +17,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Admits at most {@code renkei.web.uploads-per-person} uploads of one person at once (attack35): a
  * further one is refused with 429 and Retry-After before a controller reads its body. An upload is
  * a request whose body is multipart, of unannounced length, or at least {@code
- * renkei.web.upload-size} long; it holds its place until its answer is written or its client goes
- * away. Requests of nobody signed in are left to the security chain. Thread-safe.
+ * renkei.web.upload-size} long, to a controller; it holds its place until its answer is written or
+ * its client goes away. Requests of nobody signed in are left to the security chain. Thread-safe.
  */
 final class UploadGate implements HandlerInterceptor {
 
@@ -37,7 +37,11 @@ final class UploadGate implements HandlerInterceptor {
 
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object h) {
-    if (request.getAttribute(HELD) != null || !upload(request)) {
+    // only controllers read bodies (a static resource or the error page reads none, and the
+    // error translators answer for controllers alone)
+    if (!(h instanceof org.springframework.web.method.HandlerMethod)
+        || request.getAttribute(HELD) != null
+        || !upload(request)) {
       return true;
     }
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
