@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  *     without it one member holding many open held that many times 25 MB of the hub's heap
  * @param uploadSize a request body counts as an upload when it is multipart, of unannounced length,
  *     or at least this long (default 1MB)
+ * @param largeFormsAtOnce most form bodies (application/x-www-form-urlencoded) of at least {@code
+ *     uploadSize} the instance reads at once, signed in or not (default 4): the container reads
+ *     each into one array of its announced length (up to the 10 MB form limit) when the CSRF token
+ *     is asked for; a further one is 503 with Retry-After before its body is read
  */
 @Validated
 @ConfigurationProperties("renkei.web")
@@ -31,4 +35,5 @@ public record WebLimitsProperties(
     @NotNull @DefaultValue("8MB") DataSize maxBody,
     @Min(1000) @DefaultValue("200000") long maxJsonTokens,
     @Min(1) @DefaultValue("2") int uploadsPerPerson,
-    @NotNull @DefaultValue("1MB") DataSize uploadSize) {}
+    @NotNull @DefaultValue("1MB") DataSize uploadSize,
+    @Min(1) @DefaultValue("4") int largeFormsAtOnce) {}
