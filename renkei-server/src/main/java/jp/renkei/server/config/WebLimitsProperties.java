@@ -18,9 +18,22 @@ import org.springframework.validation.annotation.Validated;
  *     200,000): a body within {@code maxBody} made of {@code [0,0,...]} or {@code [{},{},...]}
  *     would otherwise bind to millions of objects, some 200 MB of memory per request; the largest
  *     valid report is about 4,000 tokens, a scenario of 500 injects some 30,000
+ * @param uploadsPerPerson most uploads one person may have in progress at once (default 2): a
+ *     further one is 429 with Retry-After before its body is read. A mail analysis or C4TAP draft
+ *     is read into memory whole (up to 25 MB) before its own gate, a report attachment too, so
+ *     without it one member holding many open held that many times 25 MB of the hub's heap
+ * @param uploadSize a request body counts as an upload when it is multipart, of unannounced length,
+ *     or at least this long (default 1MB)
+ * @param largeFormsAtOnce most form bodies (application/x-www-form-urlencoded) of at least {@code
+ *     uploadSize} the instance reads at once, signed in or not (default 4): the container reads
+ *     each into one array of its announced length (up to the 10 MB form limit) when the CSRF token
+ *     is asked for; a further one is 503 with Retry-After before its body is read
  */
 @Validated
 @ConfigurationProperties("renkei.web")
 public record WebLimitsProperties(
     @NotNull @DefaultValue("8MB") DataSize maxBody,
-    @Min(1000) @DefaultValue("200000") long maxJsonTokens) {}
+    @Min(1000) @DefaultValue("200000") long maxJsonTokens,
+    @Min(1) @DefaultValue("2") int uploadsPerPerson,
+    @NotNull @DefaultValue("1MB") DataSize uploadSize,
+    @Min(1) @DefaultValue("4") int largeFormsAtOnce) {}

@@ -40,6 +40,18 @@ class ReportAttachmentRepository {
         .single();
   }
 
+  /**
+   * Holds the report's row until the transaction ends, so that uploads to one report check its
+   * limits one after the other (attack35: two at once both passed them). {@code for no key update}:
+   * other rows may still refer to the report meanwhile.
+   */
+  void lockReport(long reportId) {
+    jdbc.sql("select id from report where id = ? for no key update")
+        .param(reportId)
+        .query(Long.class)
+        .list();
+  }
+
   /** The report's own attachments, oldest first. */
   List<Attachment> ofReport(long reportId) {
     return jdbc.sql(

@@ -123,6 +123,8 @@ public class ReportAttachments {
       throw new InvalidInput(
           "file", "work.validation.attachment.tooLarge", name, mb(limits.maxFileSize()));
     }
+    // after the check that the actor is the report's originator: nobody else can hold its row
+    attachments.lockReport(reportId);
     List<ReportAttachmentRepository.Attachment> existing = attachments.ofReport(reportId);
     if (existing.size() >= limits.maxFiles()) {
       throw new InvalidInput("file", "work.validation.attachment.tooMany", limits.maxFiles());

@@ -24,9 +24,32 @@ class TaxiiErrors {
   private static final Logger log = LoggerFactory.getLogger(TaxiiErrors.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private final org.springframework.context.MessageSource messages;
+
+  TaxiiErrors(org.springframework.context.MessageSource messages) {
+    this.messages = messages;
+  }
+
   @ExceptionHandler(TaxiiException.class)
   ResponseEntity<String> taxii(TaxiiException e) {
     return error(e.status, e.title, e.getMessage());
+  }
+
+  /** 429 or 503 with Retry-After (e.g. the person's uploads at once, {@code UploadGate}). */
+  @ExceptionHandler(jp.renkei.server.failure.Busy.class)
+  ResponseEntity<String> busy(jp.renkei.server.failure.Busy e) {
+    return ResponseEntity.status(e.status())
+        .header(HttpHeaders.CONTENT_TYPE, TaxiiApi.TAXII)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+        .body(
+            body(
+                e.status(),
+                e.status() == 429 ? "Too many requests" : "Service unavailable",
+                messages.getMessage(
+                    e.messageKey(),
+                    e.args(),
+                    e.messageKey(),
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale())));
   }
 
   @ExceptionHandler(Exception.class)

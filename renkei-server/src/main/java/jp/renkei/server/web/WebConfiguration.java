@@ -58,6 +58,19 @@ class WebConfiguration implements WebMvcConfigurer {
     return new PersonLocaleResolver(users);
   }
 
+  private final WebLimitsProperties limits;
+
+  WebConfiguration(WebLimitsProperties limits) {
+    this.limits = limits;
+  }
+
+  /** One person's uploads at once: see {@link UploadGate}. */
+  @Override
+  public void addInterceptors(
+      org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+    registry.addInterceptor(new UploadGate(limits));
+  }
+
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(
