@@ -1202,6 +1202,13 @@ public final class MailAnalyzer {
     }
 
     /**
+     * As {@link #words(String)}, {@code count} being {@code wordCount(t)}, counted once already.
+     */
+    void words(String t, int count) {
+      words += t.contains("-----BEGIN PGP SIGNATURE-----") ? wordCount(withoutArmour(t)) : count;
+    }
+
+    /**
      * The registrable domains the receiver's SPF (smtp.mailfrom) or DKIM (header.d, header.i) pass
      * vouched for: the From domain's or any other (a mailing service's, a platform's). Whether the
      * From domain itself authenticated is {@link #fromAligned}, not membership here.
@@ -2723,12 +2730,13 @@ public final class MailAnalyzer {
         // lines quoted from earlier mail (> ...) are the conversation's, not this sender's words
         st.text(QUOTED.matcher(content).replaceAll(""));
         forwarded(MailInlineForwards.plain(content), st);
-        st.words(content);
+        int words = wordCount(content);
+        st.words(content, words);
         urls(content, "text", st);
         int bare = bareLinks(content);
         if (bare > 0) {
           st.barePlainLinks = Math.max(st.barePlainLinks, bare);
-        } else if (wordCount(content) > 0) {
+        } else if (words > 0) {
           st.plainSpeaks = true;
         }
       }
@@ -3204,8 +3212,9 @@ public final class MailAnalyzer {
     String text = doc.text();
     forwarded(MailInlineForwards.html(html, text), st);
     st.text(withZeroWidthSpaces(doc, text));
-    st.words(text);
-    st.htmlWords += wordCount(text);
+    int htmlWords = wordCount(text);
+    st.words(text, htmlWords);
+    st.htmlWords += htmlWords;
     st.linkedImages += found.imagesInLinks;
     urls(text, "html text", st);
     String scanned = colonBeforeFourDigits(html) ? html : "";
@@ -4624,35 +4633,43 @@ public final class MailAnalyzer {
     }
     String all = st.text.toString();
     StringBuilder own = new StringBuilder(all.length());
-    StringBuilder judged = new StringBuilder(all.length());
     int at = 0;
     // a returned message's own parts are marked before it (nested stretches): the outer one counts
     List<int[]> stretches = new ArrayList<>(st.returned);
     stretches.sort(
         java.util.Comparator.comparingInt((int[] r) -> r[0]).thenComparingInt(r -> -r[1]));
+    // the stretches read, in order: the text judged of a real bounce is made from them once it is
+    // known to be one (most messages its sender's structure brings here are none: speed35)
+    List<int[]> read = new ArrayList<>();
     for (int[] r : stretches) {
       if (r[0] < at || r[1] > all.length()) {
         continue;
       }
       own.append(all, at, r[0]);
-      judged.append(MailBounce.withoutDiagnostic(all.substring(at, r[0])));
-      if (st.returnedActs && st.statusStretches.contains(r[0])) {
-        // the delivery-status part is the bounce's own report (its Diagnostic-Code says "mailbox
-        // full"), judged as the report is, not as the returned message that holds a link
-        judged.append(MailBounce.withoutDiagnostic(all.substring(r[0], r[1])));
-      } else if (st.returnedActs) {
-        judged.append(all, r[0], r[1]);
-      }
+      read.add(r);
       at = r[1];
     }
     own.append(all, at, all.length());
-    judged.append(MailBounce.withoutDiagnostic(all.substring(at)));
     boolean real =
         (st.report && st.deliveryStatus)
             || (st.bounceSender
                 && MailBounce.diagnostic(own.toString())
                 && (st.deliveryStatus || !st.returned.isEmpty() || st.returnedHeader));
     if (real) {
+      StringBuilder judged = new StringBuilder(all.length());
+      at = 0;
+      for (int[] r : read) {
+        judged.append(MailBounce.withoutDiagnostic(all.substring(at, r[0])));
+        if (st.returnedActs && st.statusStretches.contains(r[0])) {
+          // the delivery-status part is the bounce's own report (its Diagnostic-Code says "mailbox
+          // full"), judged as the report is, not as the returned message that holds a link
+          judged.append(MailBounce.withoutDiagnostic(all.substring(r[0], r[1])));
+        } else if (st.returnedActs) {
+          judged.append(all, r[0], r[1]);
+        }
+        at = r[1];
+      }
+      judged.append(MailBounce.withoutDiagnostic(all.substring(at)));
       st.bounce = true;
       st.retext(judged.toString());
       replyLinks(st, own.toString());
@@ -6325,6 +6342,8 @@ public final class MailAnalyzer {
    */
   private static void passwordedArchiveLink(State st, String sender) {
     if (st.listVouched()
+        // no archive linked: the text is not searched (speed35; the loop below asks it again)
+        || st.links.stream().noneMatch(l -> ARCHIVE_LINKS.contains(linkExtension(l.url())))
         || !mayNamePassword(st.phrases().text())
         || !ARCHIVE_PASSWORD.matcher(st.phrases().text()).find()) {
       return;
@@ -6651,7 +6670,7 @@ public final class MailAnalyzer {
         st.text.length() > FORM_ECHO_READ
             ? st.text.subSequence(0, FORM_ECHO_READ).toString()
             : st.text.toString();
-    if (!FORM_REPLY.matcher(text).find()) {
+    if (!mayBeFormReply(text) || !FORM_REPLY.matcher(text).find()) {
       return;
     }
     Matcher f = FORM_FIELD.matcher(text);
@@ -6719,10 +6738,27 @@ public final class MailAnalyzer {
    * SpamAssassin ham set was flagged, and no English form reply is in the tuning halves to build on
    * (recall31).
    */
-  private static final Pattern FORM_REPLY =
+  static final Pattern FORM_REPLY =
       Pattern.compile(
           "(?i)このメールは.{0,40}(?:フォーム|自動(?:返信|配信|送信))|お問い?合わ?せ(?:を|いただき|頂き)?[、,]?"
               + "\\s?(?:誠に)?(?:ありがとう|受け付け|受付|承り|お受け)|自動(?:返信|配信|送信)(?:メール|にて|で)");
+
+  /**
+   * Words one of which every alternative of {@link #FORM_REPLY} holds as written, in characters
+   * that have no case (MailScanPrecheckTest checks both): a text with none of them is not searched
+   * (an English lure's text would be tried at every character, speed35).
+   */
+  static final List<String> FORM_REPLY_NEEDS = List.of("このメールは", "お問", "自動");
+
+  /** Whether {@link #FORM_REPLY} can find anything in {@code text}: one of its words is there. */
+  static boolean mayBeFormReply(String text) {
+    for (String w : FORM_REPLY_NEEDS) {
+      if (text.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** A repeated form field at a line's start: its name and a colon. */
   private static final Pattern FORM_FIELD =

@@ -109,6 +109,15 @@ final class MailLookalikes {
     int lookalikes = 0;
     for (int j = from; j < to; j++) {
       char c = s.charAt(j);
+      if (c < 0x80) {
+        // ASCII: a Latin letter or no letter; no look-alike or mark is ASCII (speed35: most of a
+        // text's characters, asked here without the table's look-up)
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+          letters++;
+          latin = true;
+        }
+        continue;
+      }
       if (Confusables.latin(c) != 0) {
         other = true;
         lookalikes++;
