@@ -1730,21 +1730,20 @@ public final class MailAnalyzer {
     }
 
     /**
-     * The names the body's first lines greet their reader by (MailGreetings), when the message went
-     * to one victim and no list: a lure to one address known only as {@code h.sato@} greets "佐藤様",
-     * a name the address does not spell (share35). A message to several, or a list's post, may
-     * greet anyone.
+     * The names the subject and the body's first lines greet their reader by (MailGreetings), when
+     * the message went to exactly one address and no list or platform: a lure to one address known
+     * only as {@code h.sato@} greets "佐藤様", a name the address does not spell (share35). A message
+     * to several, to none known, or a list's post may greet anyone ("Hi Dave," in a list reply).
      */
     private List<String> greetingNames() {
-      if (!listAddresses.isEmpty()) {
+      List<String> all =
+          java.util.stream.Stream.concat(allRecipients().stream(), forwardedAddresses.stream())
+              .distinct()
+              .toList();
+      if (!listAddresses.isEmpty() || all.size() != 1 || MailRedaction.listOrPlatform(all.get(0))) {
         return List.of();
       }
-      long victims =
-          java.util.stream.Stream.concat(allRecipients().stream(), forwardedAddresses.stream())
-              .filter(x -> !MailRedaction.listOrPlatform(x))
-              .distinct()
-              .count();
-      return victims > 1 ? List.of() : MailGreetings.names(written);
+      return MailGreetings.names(written);
     }
 
     /** To and Cc, then whom the servers delivered it to besides them. */

@@ -31,6 +31,8 @@ class MailGreetingsTest {
           "口座名義人様",
           "Dear Customer,",
           "Dear Valued Member,",
+          "Dear Bisq Community,",
+          "Dear TOYOTA Guest,",
           "Hello there!",
           "Dear Sir/Madam,",
           "様々なご案内",
