@@ -191,13 +191,13 @@ public final class MailRedaction {
       if (!url.equals(l.url())) {
         removed.add("recipient in a link " + l.url());
       }
-      String text = l.text() == null ? null : shared(l.text(), named, nameParts);
+      String text = l.text() == null ? null : shared(l.text(), named, nameParts, urlWords);
       if (text != null && !text.equals(l.text())) {
         removed.add("link text: " + l.text());
       }
       // where a link was found ("qr <attachment name>", an attachment's name): the name is
       // taken out as it is from the attachments
-      String where = l.where() == null ? null : shared(l.where(), named, nameParts);
+      String where = l.where() == null ? null : shared(l.where(), named, nameParts, urlWords);
       links.add(new MailReport.Link(url, text, where));
     }
     List<MailReport.Attachment> attachments = new ArrayList<>();
@@ -244,10 +244,11 @@ public final class MailRedaction {
       findings.add(
           new MailReport.Finding(
               f.flag(),
-              internalOut(shared(f.evidence(), named, nameParts), internalHosts),
+              internalOut(shared(f.evidence(), named, nameParts, urlWords), internalHosts),
               f.evidenceJa() == null
                   ? null
-                  : internalOut(shared(f.evidenceJa(), named, nameParts), internalHosts)));
+                  : internalOut(
+                      shared(f.evidenceJa(), named, nameParts, urlWords), internalHosts)));
     }
     // a From written malformed is shown as written: the same names and addresses go from it
     String fromWritten = r.fromWritten();
@@ -625,8 +626,33 @@ public final class MailRedaction {
    * ({@link Redactor#redact}, {@link #scrub}), then what is left of a victim's name where the
    * analyser had cut the text ({@link #cutEnds}).
    */
-  private static String shared(String text, Redactor named, java.util.Set<String> nameParts) {
-    return cutEnds(scrub(named.redact(text).text(), named), nameParts);
+  private static String shared(
+      String text,
+      Redactor named,
+      java.util.Set<String> nameParts,
+      java.util.Set<String> urlWords) {
+    return cutEnds(linksOut(scrub(named.redact(text).text(), named), urlWords), nameParts);
+  }
+
+  /** A web address quoted in a text (a sign's evidence: "https://kit.example/satosan ≠ …"). */
+  private static final Pattern QUOTED_URL = Pattern.compile("(?i)https?://[^\\s\"'<>\\[\\]]+");
+
+  /**
+   * {@code text} with each web address in it as a shared link is ({@link #victimsOut}): a link
+   * quoted in the evidence loses the victim as the link itself does (share35).
+   */
+  static String linksOut(String text, java.util.Set<String> urlWords) {
+    if (text == null || urlWords.isEmpty() || text.indexOf("://") < 0) {
+      return text;
+    }
+    Matcher m = QUOTED_URL.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    int last = 0;
+    while (m.find()) {
+      out.append(text, last, m.start()).append(victimsOut(m.group(), urlWords));
+      last = m.end();
+    }
+    return out.append(text, last, text.length()).toString();
   }
 
   /** The mark the analyser ends or starts a cut text with. */

@@ -190,6 +190,24 @@ class MailShareSecondPassTest {
   }
 
   @Test
+  void aLinkQuotedInTheEvidenceLosesTheVictimAsTheLinkDoes() {
+    String lure =
+        "From: \"Microsoft 365\" <no-reply@m365-notice.example>\r\n"
+            + "To: \"Tanaka Ichiro\" <tanaka@sakura-trust.example>\r\n"
+            + "Subject: パスワードの有効期限\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/html; charset=UTF-8\r\n\r\n"
+            + "<p>パスワードの有効期限が切れます。至急ログインしてパスワードを入力してください。</p>"
+            + "<p><a href=\"https://evil-login.example/tanakasan/verify\">ログイン</a></p>\r\n";
+    MailReport r = analysed(lure);
+    // the analysis quotes the link in a sign's evidence (else this test proves nothing)
+    assertThat(r.findings().stream().map(MailReport.Finding::evidence))
+        .anyMatch(e -> e.contains("tanakasan"));
+    String b = bundle(lure, BANK);
+    assertThat(around(b, "tanakasan")).isEmpty();
+    assertThat(b).contains("evil-login.example/%5bredacted%5d/verify");
+  }
+
+  @Test
   void aPlatformRecipientsDisplayNameStaysInTheSubject() {
     String lure =
         "From: \"Ichiro Tanaka\" <notifications@github.com>\r\n"
