@@ -1045,6 +1045,13 @@ public final class MailAnalyzer {
     List<String> recipientNames = new ArrayList<>();
 
     /**
+     * Those of {@link #recipientNames} given a person's address, not a list's or a platform's
+     * ({@code "owner/repo" <repo@noreply.github.com>} names a repository): the report's, which a
+     * shared copy takes out (share35).
+     */
+    final List<String> victimNames = new ArrayList<>();
+
+    /**
      * Whom the receiving servers delivered it to (Delivered-To, X-Original-To, Envelope-To,
      * X-Forwarded-To, a Received "for", an Outlook file's recipient table): the recipients a Bcc
      * hides from To and Cc. In the report's recipients, so that sharing takes them out (attack19),
@@ -1729,6 +1736,23 @@ public final class MailAnalyzer {
       findings.add(new MailReport.Finding(f, evidence, evidenceJa));
     }
 
+    /**
+     * The names the subject and the body's first lines greet their reader by (MailGreetings), when
+     * the message went to exactly one address and no list or platform: a lure to one address known
+     * only as {@code h.sato@} greets "佐藤様", a name the address does not spell (share35). A message
+     * to several, to none known, or a list's post may greet anyone ("Hi Dave," in a list reply).
+     */
+    private List<String> greetingNames() {
+      List<String> all =
+          java.util.stream.Stream.concat(allRecipients().stream(), forwardedAddresses.stream())
+              .distinct()
+              .toList();
+      if (!listAddresses.isEmpty() || all.size() != 1 || MailRedaction.listOrPlatform(all.get(0))) {
+        return List.of();
+      }
+      return MailGreetings.names(written);
+    }
+
     /** To and Cc, then whom the servers delivered it to besides them. */
     private List<String> allRecipients() {
       if (deliveredTo.isEmpty()) {
@@ -1773,7 +1797,8 @@ public final class MailAnalyzer {
           new MailReport.Work(unpacked, entries, archiveDepth, List.copyOf(limitsReached)),
           // the names of a forwarded message's recipients join only the report's (read by the
           // redaction of a shared copy), never the signs', which read the message's own
-          java.util.stream.Stream.concat(recipientNames.stream(), forwardedNames.stream())
+          java.util.stream.Stream.of(victimNames, forwardedNames, greetingNames())
+              .flatMap(List::stream)
               .distinct()
               .toList(),
           List.copyOf(listAddresses),
@@ -1875,7 +1900,7 @@ public final class MailAnalyzer {
     if (NAME_ADDR.matcher(written).matches() || ADDR_SPEC.matcher(written).matches()) {
       return null;
     }
-    return jp.renkei.engine.text.Names.prefix(written, FROM_WRITTEN);
+    return jp.renkei.engine.text.Names.cut(written, FROM_WRITTEN);
   }
 
   /** A field as received, name included, or null. */
@@ -1976,7 +2001,7 @@ public final class MailAnalyzer {
     if (broken != null) {
       // mime4j leaves an encoded word never closed as written: shown decoded where it can be
       st.subject = broken.text();
-      String word = jp.renkei.engine.text.Names.prefix(broken.malformed(), 60);
+      String word = jp.renkei.engine.text.Names.cut(broken.malformed(), 60);
       st.problem(
           "malformed",
           "件名に、終わりの「?=」がない符号化された語があります ("
@@ -2017,8 +2042,8 @@ public final class MailAnalyzer {
     addresses(m, "Reply-To", m.getReplyTo(), st.replyTo);
     addresses(m, "To", m.getTo(), st.recipients);
     addresses(m, "Cc", m.getCc(), st.recipients);
-    names(m.getTo(), st.recipientNames);
-    names(m.getCc(), st.recipientNames);
+    names(m.getTo(), st.recipientNames, st.victimNames);
+    names(m.getCc(), st.recipientNames, st.victimNames);
     if (st.outlook) {
       // recipients of an Outlook file known by name only: taken out of shared copies as people
       List<String> names = new ArrayList<>();
@@ -2243,7 +2268,7 @@ public final class MailAnalyzer {
     for (String field : new String[] {"To", "Cc"}) {
       AddressList list = field.equals("To") ? inner.getTo() : inner.getCc();
       addresses(inner, field, list, addresses);
-      names(list, names);
+      names(list, new ArrayList<>(), names);
       addresslessNames(list, names);
     }
     forwarded(new MailInlineForwards.Recipients(addresses, names), st);
@@ -2284,18 +2309,22 @@ public final class MailAnalyzer {
         .forEach(st.forwardedNames::add);
   }
 
-  private static void names(AddressList list, List<String> into) {
+  private static void names(AddressList list, List<String> into, List<String> victims) {
     if (list == null) {
       return;
     }
     for (Address a : list) {
-      if (a instanceof Mailbox mb && mb.getName() != null) {
-        into.add(mb.getName());
-      } else if (a instanceof Group g) {
-        g.getMailboxes().stream()
-            .map(Mailbox::getName)
-            .filter(java.util.Objects::nonNull)
-            .forEach(into::add);
+      List<Mailbox> boxes =
+          a instanceof Mailbox mb
+              ? List.of(mb)
+              : a instanceof Group g ? g.getMailboxes() : List.of();
+      for (Mailbox box : boxes) {
+        if (box.getName() != null) {
+          into.add(box.getName());
+          if (box.getAddress() == null || !MailRedaction.listOrPlatform(box.getAddress())) {
+            victims.add(box.getName());
+          }
+        }
       }
     }
   }

@@ -85,6 +85,9 @@ public final class MailRedaction {
     List<String> locals = localParts(r);
     List<String> people = new ArrayList<>(names(r.recipientNames()));
     people.addAll(locals);
+    // the directory's people were taken out of text as names, but not out of links nor at a cut:
+    // a victim the platform knows (佐藤 花子 behind h.sato@) is looked for there by name too (share35)
+    people.addAll(organisation.personWords());
     Redactor named =
         identity.withPersonNames(names(r.recipientNames())).withPersonWords(textWords(locals));
     java.util.Set<String> urlWords = urlWords(people);
@@ -131,16 +134,27 @@ public final class MailRedaction {
         listDelivery = i;
       }
     }
+    // a From forged at the victims' own domain keeps that domain out of ownDomains (its origin
+    // could be the attacker's), but the newest hops written by servers under it are the
+    // organisation's own receiving servers: their names and public addresses go (share35)
+    int receivingRun = forgedOwnRun(r, received);
+    java.util.Set<String> forgedOwn =
+        receivingRun == 0 ? ownDomains : plus(ownDomains, fromDomain(r));
     for (int i = 0; i < received.size(); i++) {
       MailReport.Hop h = received.get(i);
+      java.util.Set<String> hopDomains = i < receivingRun ? forgedOwn : ownDomains;
+      // the oldest hop of that run is the one that came in from outside: its address is kept
       boolean ownServer = ownHost(identity, ownDomains, h.from());
+      boolean receivingServer =
+          !ownServer && i < receivingRun - 1 && ownHost(identity, forgedOwn, h.from());
       boolean listServer = i == listDelivery || inDomains(bare(h.from()), lists);
       List<String> ips = new ArrayList<>();
       for (String ip : h.ips()) {
         boolean origin = MailStix.ORIGIN.equals(roles.get(ip));
         if (MailStix.internal(ip)
             || identity.identifies(ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip)
-            || ownServer) {
+            || ownServer
+            || (receivingServer && !origin)) {
           removed.add("relay address " + ip);
         } else if (listServer && !origin) {
           removed.add("relay address of the mailing list " + ip);
@@ -150,8 +164,8 @@ public final class MailRedaction {
       }
       hops.add(
           new MailReport.Hop(
-              host(h.from(), identity, ownDomains, removed),
-              host(h.by(), identity, ownDomains, removed),
+              host(h.from(), identity, hopDomains, removed),
+              host(h.by(), identity, hopDomains, removed),
               ips,
               h.at()));
     }
@@ -177,13 +191,13 @@ public final class MailRedaction {
       if (!url.equals(l.url())) {
         removed.add("recipient in a link " + l.url());
       }
-      String text = l.text() == null ? null : shared(l.text(), named, nameParts);
+      String text = l.text() == null ? null : shared(l.text(), named, nameParts, urlWords);
       if (text != null && !text.equals(l.text())) {
         removed.add("link text: " + l.text());
       }
       // where a link was found ("qr <attachment name>", an attachment's name): the name is
       // taken out as it is from the attachments
-      String where = l.where() == null ? null : shared(l.where(), named, nameParts);
+      String where = l.where() == null ? null : shared(l.where(), named, nameParts, urlWords);
       links.add(new MailReport.Link(url, text, where));
     }
     List<MailReport.Attachment> attachments = new ArrayList<>();
@@ -198,8 +212,10 @@ public final class MailRedaction {
       removed.add("sender (the mailing list's own address) " + from);
       from = null;
       fromName = null;
-    } else if (from != null && identifies(identity, ObservableType.EMAIL, from)) {
-      // a forged own address: worth knowing, but it names the victim
+    } else if (from != null
+        && (identifies(identity, ObservableType.EMAIL, from) || receivingRun > 0)) {
+      // a forged own address: worth knowing, but it names the victim; also at the victims' domain
+      // the directory does not list, when their own servers took the message in (share35)
       removed.add("sender (an address of the receiving organisation) " + from);
       from = null;
       fromName = null;
@@ -228,17 +244,18 @@ public final class MailRedaction {
       findings.add(
           new MailReport.Finding(
               f.flag(),
-              internalOut(shared(f.evidence(), named, nameParts), internalHosts),
+              internalOut(shared(f.evidence(), named, nameParts, urlWords), internalHosts),
               f.evidenceJa() == null
                   ? null
-                  : internalOut(shared(f.evidenceJa(), named, nameParts), internalHosts)));
+                  : internalOut(
+                      shared(f.evidenceJa(), named, nameParts, urlWords), internalHosts)));
     }
     // a From written malformed is shown as written: the same names and addresses go from it
     String fromWritten = r.fromWritten();
     if (fromWritten != null) {
-      Redactor.Result w = identity.redact(fromWritten);
+      Redactor.Result w = named.redact(fromWritten);
       w.spans().forEach(x -> removed.add("sender name: " + x.original()));
-      fromWritten = from == null ? null : cutEnds(scrub(w.text(), identity), nameParts);
+      fromWritten = from == null ? null : cutEnds(scrub(w.text(), named), nameParts);
     }
     MailReport shared =
         new MailReport(
@@ -526,10 +543,11 @@ public final class MailRedaction {
   private static boolean victimIn(String token, java.util.Set<String> words) {
     String once = percentDecoded(token);
     List<String> candidates = new ArrayList<>(List.of(token, once, percentDecoded(once)));
-    if (token.length() >= 8) {
-      String decoded = base64Text(token);
-      if (decoded != null) {
-        candidates.addAll(List.of(decoded.split("\n")));
+    for (String encoded : List.of(token, once)) {
+      for (String decoded : java.util.Arrays.asList(base64Text(encoded), hexText(encoded))) {
+        if (decoded != null) {
+          candidates.addAll(List.of(decoded.split("\n")));
+        }
       }
     }
     for (String c : candidates) {
@@ -538,7 +556,7 @@ public final class MailRedaction {
         return true;
       }
       for (String w : WORD_SEPARATORS.split(lower)) {
-        if (words.contains(w)) {
+        if (words.contains(w) || nameWithTail(w, words)) {
           return true;
         }
       }
@@ -552,13 +570,89 @@ public final class MailRedaction {
     return false;
   }
 
+  /** What a kit writes after a name inside one word: an honorific ({@code tanakasan}). */
+  private static final Pattern HONORIFIC_TAIL =
+      Pattern.compile("(?:san|sama|sensei|kun|chan|dono)?[0-9]*");
+
+  /**
+   * Whether a word of a link is a victim's Latin name or local part glued to others of them, to an
+   * honorific or to digits, and to nothing else ({@code tanakasan}, {@code tanaka01}, {@code
+   * ichirotanaka}, share35); not a name that begins another word ({@code tanakaya}, a shop).
+   */
+  static boolean nameWithTail(String word, java.util.Set<String> words) {
+    if (word.length() < 5 || !ascii(word)) {
+      return false;
+    }
+    for (String w : words) {
+      if (w.length() >= 4 && ascii(w) && word.length() > w.length()) {
+        int at = word.indexOf(w);
+        if (at >= 0) {
+          String before = word.substring(0, at);
+          String after = word.substring(at + w.length());
+          if ((before.isEmpty() || words.contains(before))
+              && (HONORIFIC_TAIL.matcher(after).matches()
+                  || words.contains(after)
+                  || nameWithTail(after, words))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern HEX = Pattern.compile("(?:[0-9A-Fa-f]{2}){4,}");
+
+  /**
+   * The text a piece of hexadecimal digits ({@code 74616e616b61}: tanaka) encodes, when it is
+   * mostly printable UTF-8 with a letter in it; otherwise null. A number or a hash decodes to
+   * unprintable bytes and stays.
+   */
+  static String hexText(String piece) {
+    if (!HEX.matcher(piece).matches()) {
+      return null;
+    }
+    byte[] b = new byte[piece.length() / 2];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) Integer.parseInt(piece.substring(2 * i, 2 * i + 2), 16);
+    }
+    String t = new String(b, StandardCharsets.UTF_8);
+    long printable = t.chars().filter(c -> c >= 0x20 && c != 0x7F && c != 0xFFFD).count();
+    return printable == t.length() && t.chars().anyMatch(Character::isLetter) ? t : null;
+  }
+
   /**
    * A text of the message as the share carries it: the organisation and the victims taken out
    * ({@link Redactor#redact}, {@link #scrub}), then what is left of a victim's name where the
    * analyser had cut the text ({@link #cutEnds}).
    */
-  private static String shared(String text, Redactor named, java.util.Set<String> nameParts) {
-    return cutEnds(scrub(named.redact(text).text(), named), nameParts);
+  private static String shared(
+      String text,
+      Redactor named,
+      java.util.Set<String> nameParts,
+      java.util.Set<String> urlWords) {
+    return cutEnds(linksOut(scrub(named.redact(text).text(), named), urlWords), nameParts);
+  }
+
+  /** A web address quoted in a text (a sign's evidence: "https://kit.example/satosan ≠ …"). */
+  private static final Pattern QUOTED_URL = Pattern.compile("(?i)https?://[^\\s\"'<>\\[\\]]+");
+
+  /**
+   * {@code text} with each web address in it as a shared link is ({@link #victimsOut}): a link
+   * quoted in the evidence loses the victim as the link itself does (share35).
+   */
+  static String linksOut(String text, java.util.Set<String> urlWords) {
+    if (text == null || urlWords.isEmpty() || text.indexOf("://") < 0) {
+      return text;
+    }
+    Matcher m = QUOTED_URL.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    int last = 0;
+    while (m.find()) {
+      out.append(text, last, m.start()).append(victimsOut(m.group(), urlWords));
+      last = m.end();
+    }
+    return out.append(text, last, text.length()).toString();
   }
 
   /** The mark the analyser ends or starts a cut text with. */
@@ -696,6 +790,49 @@ public final class MailRedaction {
     return out;
   }
 
+  /** The registrable domain of the message's From, or null. */
+  private static String fromDomain(MailReport r) {
+    int at = r.from() == null ? -1 : r.from().lastIndexOf('@');
+    String d = at < 0 ? null : MailAnalyzer.registrable(r.from().substring(at + 1));
+    return d == null ? null : d.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static java.util.Set<String> plus(java.util.Set<String> set, String one) {
+    java.util.Set<String> out = new java.util.HashSet<>(set);
+    out.add(one);
+    return out;
+  }
+
+  /**
+   * When the From is at a domain a victim was written to as well (a forged own address, which
+   * {@link #ownDomains} leaves out), how many of the newest hops were written by a server under
+   * that domain ({@code by mx1.victim.example}): the organisation's receiving servers; 0 otherwise.
+   * A self-addressed Bcc lure's domain is the attacker's, and no hop the victims' servers wrote is
+   * under it.
+   */
+  static int forgedOwnRun(MailReport r, List<MailReport.Hop> received) {
+    String d = fromDomain(r);
+    if (d == null || d.isEmpty() || MailAnalyzer.FREEMAIL.contains(d)) {
+      return 0;
+    }
+    boolean victimDomain =
+        java.util.stream.Stream.concat(r.recipients().stream(), r.forwardedRecipients().stream())
+            .filter(x -> !r.listAddresses().contains(x) && !listOrPlatform(x))
+            .anyMatch(
+                x ->
+                    x.lastIndexOf('@') >= 0
+                        && d.equalsIgnoreCase(
+                            MailAnalyzer.registrable(x.substring(x.lastIndexOf('@') + 1))));
+    if (!victimDomain) {
+      return 0;
+    }
+    int n = 0;
+    while (n < received.size() && inDomains(bare(received.get(n).by()), java.util.Set.of(d))) {
+      n++;
+    }
+    return n;
+  }
+
   /** A Received header's host name as a bare lower-case name (brackets, parentheses out). */
   private static String bare(String host) {
     return host == null
@@ -806,9 +943,10 @@ public final class MailRedaction {
       return true;
     }
     for (String candidate : List.of(piece, once)) {
-      String decoded = base64Text(candidate);
-      if (decoded != null && !identity.redact(decoded).spans().isEmpty()) {
-        return true;
+      for (String decoded : java.util.Arrays.asList(base64Text(candidate), hexText(candidate))) {
+        if (decoded != null && !identity.redact(decoded).spans().isEmpty()) {
+          return true;
+        }
       }
     }
     return false;

@@ -3122,7 +3122,7 @@ final class MailSigns {
   static String recipientNameLure(List<String> names) {
     for (String name : names) {
       String n = name.strip();
-      n = jp.renkei.engine.text.Names.prefix(n, RECIPIENT_NAME_LENGTH);
+      n = jp.renkei.engine.text.Names.cut(n, RECIPIENT_NAME_LENGTH);
       String l = NAME_ADDRESS.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ");
       if (NAME_WEB.matcher(l).find() || NAME_MONEY.matcher(l).find()) {
         return n;

@@ -239,6 +239,6 @@ final class PdfLinks {
 
   private static String cut(String s) {
     String clean = s.replaceAll("\\p{Cntrl}", "");
-    return jp.renkei.engine.text.Names.prefix(clean, MAX_TARGET);
+    return jp.renkei.engine.text.Names.cut(clean, MAX_TARGET);
   }
 }

@@ -103,6 +103,30 @@ public final class Redactor {
   private record Needle(Pattern pattern, String literal) {}
 
   /**
+   * The words of the party's people's names this redactor takes out alone (the directory's, and
+   * those added with {@link #withPersonNames}; never a role word such as 管理者), and each name of
+   * several words also written without spaces (佐藤花子): a share looks for them also where text is not
+   * matched as a whole name (a link's pieces, the end of a cut quote).
+   */
+  public List<String> personWords() {
+    List<String> out = new ArrayList<>();
+    for (String t : identity.personNames()) {
+      String[] words = t.strip().split("\\s+");
+      for (String w : words) {
+        if (w.length() >= 2
+            && !ROLE_WORDS.contains(w.toLowerCase(Locale.ROOT))
+            && !out.contains(w)) {
+          out.add(w);
+        }
+      }
+      if (words.length > 1 && !out.contains(String.join("", words))) {
+        out.add(String.join("", words));
+      }
+    }
+    return out;
+  }
+
+  /**
    * This redactor with more e-mail addresses of the same party (a message's recipients, at a domain
    * the directory does not list), labelled alike.
    */
