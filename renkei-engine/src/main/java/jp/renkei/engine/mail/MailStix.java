@@ -119,7 +119,7 @@ public final class MailStix {
               + String.join(
                   ", ", r.findings().stream().map(f -> f.flag().name()).distinct().toList())
               + ")";
-      if (from != null && !wellKnownSender(from)) {
+      if (from != null && !wellKnownSender(from) && !forgedFrom(r, from)) {
         o.indicator("[email-addr:value = '" + quote(from) + "']", "sender " + from, why, now);
       }
       for (String host : linkHosts.keySet()) {
@@ -253,6 +253,22 @@ public final class MailStix {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the receiving side found the From forged: DMARC failed, so the From domain's owner
+   * published a policy this mail broke, and the address is the owner's, not the attacker's (a
+   * member organisation's or a bank's own address written into a lure). As an indicator it would
+   * have receivers block the owner's real mail (ux35); the address stays in the bundle as what the
+   * message claimed. A free-mail address is the attacker's own account wherever it was sent from,
+   * and keeps its indicator.
+   */
+  static boolean forgedFrom(MailReport r, String address) {
+    int at = address.lastIndexOf('@');
+    String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+    return r.authentication() != null
+        && "fail".equalsIgnoreCase(r.authentication().dmarc())
+        && !MailAnalyzer.FREEMAIL.contains(MailAnalyzer.registrable(domain));
   }
 
   /**

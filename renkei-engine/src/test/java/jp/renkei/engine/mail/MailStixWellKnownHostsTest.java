@@ -101,4 +101,36 @@ class MailStixWellKnownHostsTest {
     assertThat(MailStix.wellKnownSender("no-reply@microsoft.com")).isTrue();
     assertThat(MailStix.wellKnownSender("someone@outlook.com")).isFalse();
   }
+
+  /**
+   * A lure forging a From at a domain that is no known brand (a regional bank's own address) and
+   * failing its DMARC: the address is the bank's, so it is no indicator (ux35: receivers would have
+   * blocked the bank's real mail); the same lure from the attacker's own domain keeps it.
+   */
+  @Test
+  void aFromForgedAgainstItsDomainsDmarcIsNoIndicator() {
+    String forged =
+        LURE.replace("microsoft.com", "kaede-shinkin.example.jp")
+            .replace("\"Microsoft 365\"", "\"かえで信用金庫\"");
+    String own = forged.replace(" dmarc=fail header.from=kaede-shinkin.example.jp", "");
+    for (String[] c : new String[][] {{forged, "no"}, {own, "yes"}}) {
+      MailReport r = analysed(c[0]);
+      assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+      for (JsonNode bundle :
+          List.<JsonNode>of(
+              MailStix.bundle(r, Tlp.AMBER, Instant.now(), true),
+              MailStix.bundle(
+                  MailRedaction.apply(r, BANK).shared(), Tlp.AMBER, Instant.now(), false))) {
+        assertThat(values(bundle, "email-addr")).contains("no-reply@kaede-shinkin.example.jp");
+        if (c[1].equals("no")) {
+          assertThat(values(bundle, "indicator")).noneMatch(p -> p.contains("email-addr"));
+        } else {
+          assertThat(values(bundle, "indicator"))
+              .contains("[email-addr:value = 'no-reply@kaede-shinkin.example.jp']");
+        }
+        assertThat(values(bundle, "indicator"))
+            .contains("[domain-name:value = 'm365-renew.example']");
+      }
+    }
+  }
 }
