@@ -35,6 +35,9 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -866,7 +869,10 @@ final class MailImages {
           decode(grey, image.getWidth(), image.getHeight(), out);
           return false;
         }
-        BufferedImage picture = image.getImage();
+        BufferedImage picture = plainMaskedOrNull(image);
+        if (picture == null) {
+          picture = image.getImage();
+        }
         int before = out.size();
         decode(picture, out);
         if (out.size() == before && picture.getColorModel().hasAlpha()) {
@@ -1105,17 +1111,41 @@ final class MailImages {
    * of decoding a PDF's images (speed34); the grey levels are the same, byte for byte.
    */
   static byte[] plainGrey(PDImageXObject image) throws IOException {
+    if (image.getSoftMask() != null) {
+      return null;
+    }
+    byte[] samples = plainSamples(image);
+    if (samples == null || image.getColorSpace() instanceof PDDeviceGray) {
+      return samples;
+    }
+    byte[] out = new byte[image.getWidth() * image.getHeight()];
+    for (int i = 0, o = 0; o < out.length; i += 3, o++) {
+      out[o] =
+          (byte)
+              (((samples[i] & 0xff) + ((samples[i + 1] & 0xff) << 1) + (samples[i + 2] & 0xff))
+                  / 4);
+    }
+    return out;
+  }
+
+  /**
+   * The samples of an image {@link #plainGrey} or {@link #plainMasked} reads (8 bits a component,
+   * DeviceRGB or DeviceGray, no Decode array, mask or colour-key mask, not JPEG 2000; its soft mask
+   * not looked at), as PDFBox fills its raster: the decoded stream, zeros past its end; null for
+   * any other image.
+   */
+  private static byte[] plainSamples(PDImageXObject image) throws IOException {
     if (image.getStream().getFilters().contains(COSName.JPX_DECODE)
-        || image.getSoftMask() != null
         || image.getMask() != null
         || image.getColorKeyMask() != null
         || image.isEmpty()) {
       return null;
     }
-    org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace space = image.getColorSpace();
-    boolean rgb = space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
-    boolean grey = space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
-    if (!(rgb || grey) || image.getBitsPerComponent() != 8 || image.getDecode() != null) {
+    PDColorSpace space = image.getColorSpace();
+    boolean rgb = space instanceof PDDeviceRGB;
+    if (!(rgb || space instanceof PDDeviceGray)
+        || image.getBitsPerComponent() != 8
+        || image.getDecode() != null) {
       return null;
     }
     int w = image.getWidth();
@@ -1126,17 +1156,57 @@ final class MailImages {
     try (java.io.InputStream in = image.createInputStream(options)) {
       org.apache.pdfbox.io.IOUtils.populateBuffer(in, samples); // as PDFBox fills its raster
     }
-    if (grey) {
-      return samples;
+    return samples;
+  }
+
+  /**
+   * pdf35: the picture {@link PDImageXObject#getImage()} builds for an image with a soft mask,
+   * built here from the samples, or null when it is not one of those read this way. For an image
+   * {@link #plainSamples} reads whose soft mask has its size, no Matte, and is itself an 8-bit
+   * DeviceGray image {@link #plainSamples} reads, PDFBox 3.0 copies the image's samples into an
+   * ARGB picture unchanged (a grey sample as red, green and blue alike) and the mask's samples into
+   * its alpha, through a per-pixel colour conversion of both that took more time than finding the
+   * codes (a logo with transparency, in most PDF lures); the picture here is the same pixel for
+   * pixel ({@code MailImagesPdfMaskTest}). A mask of another size (PDFBox scales one of the two),
+   * with a Matte (PDFBox reverses the pre-multiplication) or of any other kind is left to PDFBox.
+   */
+  static BufferedImage plainMasked(PDImageXObject image) throws IOException {
+    PDImageXObject mask = image.getSoftMask();
+    if (mask == null
+        || mask.getCOSObject().containsKey(COSName.MATTE)
+        || mask.getWidth() != image.getWidth()
+        || mask.getHeight() != image.getHeight()
+        || !(mask.getColorSpace() instanceof PDDeviceGray)) {
+      return null;
     }
-    byte[] out = new byte[w * h];
-    for (int i = 0, o = 0; o < out.length; i += 3, o++) {
-      out[o] =
-          (byte)
-              (((samples[i] & 0xff) + ((samples[i + 1] & 0xff) << 1) + (samples[i + 2] & 0xff))
-                  / 4);
+    byte[] colour = plainSamples(image);
+    byte[] alpha = colour == null ? null : plainSamples(mask);
+    if (alpha == null) {
+      return null;
     }
-    return out;
+    BufferedImage picture =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+    int[] pixels = ((java.awt.image.DataBufferInt) picture.getRaster().getDataBuffer()).getData();
+    boolean rgb = colour.length != alpha.length;
+    for (int i = 0, c = 0; i < pixels.length; i++) {
+      int r = colour[c++] & 0xff;
+      int g = rgb ? colour[c++] & 0xff : r;
+      int b = rgb ? colour[c++] & 0xff : r;
+      pixels[i] = (alpha[i] & 0xff) << 24 | r << 16 | g << 8 | b;
+    }
+    return picture;
+  }
+
+  /**
+   * {@link #plainMasked}, or null when it fails as well: the image is then left to PDFBox, which
+   * answers (or fails) as it always did.
+   */
+  private static BufferedImage plainMaskedOrNull(PDImageXObject image) {
+    try {
+      return plainMasked(image);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   static void decode(BufferedImage image, List<String> out) {
