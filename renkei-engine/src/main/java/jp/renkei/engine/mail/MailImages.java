@@ -35,6 +35,9 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -246,6 +249,10 @@ final class MailImages {
         if (s > 1) {
           param.setSourceSubsampling(s, s, 0, 0);
         }
+        javax.imageio.ImageTypeSpecifier inOrder = inOrderBytes(reader);
+        if (inOrder != null) {
+          param.setDestinationType(inOrder);
+        }
         BufferedImage image = reader.read(0, param);
         List<String> out = new ArrayList<>();
         decode(image, out);
@@ -259,6 +266,57 @@ final class MailImages {
           "not a readable image: damaged, cut short or of a kind not supported",
           "画像として読めません (壊れているか、途中で切れているか、対応していない形式です)");
     }
+  }
+
+  /**
+   * pdf35: the picture a reader decodes into, when its own choice is one of blue, green, red (,
+   * alpha) bytes and it offers the same samples as red, green, blue (, alpha) bytes in sRGB: a PNG
+   * reader copies each decoded row into its picture, sample by sample when their orders differ (a
+   * tenth of the CPU of messages with a picture, pdf35), with one array copy when they agree. The
+   * samples are the same, so are their grey levels ({@link #luminance}); null to keep the reader's
+   * choice.
+   */
+  static javax.imageio.ImageTypeSpecifier inOrderBytes(ImageReader reader) throws IOException {
+    Iterator<javax.imageio.ImageTypeSpecifier> types = reader.getImageTypes(0);
+    if (types == null || !types.hasNext()) {
+      return null;
+    }
+    int first = types.next().getBufferedImageType();
+    if (first != BufferedImage.TYPE_3BYTE_BGR && first != BufferedImage.TYPE_4BYTE_ABGR) {
+      return null;
+    }
+    while (types.hasNext()) {
+      javax.imageio.ImageTypeSpecifier t = types.next();
+      if (inOrderSrgbBytes(t.getColorModel(), t.getSampleModel())
+          && t.getColorModel().hasAlpha() == (first == BufferedImage.TYPE_4BYTE_ABGR)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether pixels are sRGB samples of 8 bits, not pre-multiplied, stored red, green, blue (,
+   * alpha) one byte each in one array: {@code getRGB} gives the samples themselves.
+   */
+  private static boolean inOrderSrgbBytes(ColorModel colours, java.awt.image.SampleModel samples) {
+    if (!(colours instanceof java.awt.image.ComponentColorModel)
+        || !colours.getColorSpace().isCS_sRGB()
+        || colours.isAlphaPremultiplied()
+        || colours.getTransferType() != java.awt.image.DataBuffer.TYPE_BYTE
+        || !(samples instanceof java.awt.image.PixelInterleavedSampleModel model)
+        || model.getNumBands() != colours.getNumComponents()
+        || model.getNumBands() != (colours.hasAlpha() ? 4 : 3)
+        || model.getPixelStride() != model.getNumBands()) {
+      return false;
+    }
+    int[] offsets = model.getBandOffsets();
+    for (int b = 0; b < offsets.length; b++) {
+      if (offsets[b] != b || colours.getComponentSize(b) != 8) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -866,7 +924,10 @@ final class MailImages {
           decode(grey, image.getWidth(), image.getHeight(), out);
           return false;
         }
-        BufferedImage picture = image.getImage();
+        BufferedImage picture = plainMaskedOrNull(image);
+        if (picture == null) {
+          picture = image.getImage();
+        }
         int before = out.size();
         decode(picture, out);
         if (out.size() == before && picture.getColorModel().hasAlpha()) {
@@ -1105,17 +1166,41 @@ final class MailImages {
    * of decoding a PDF's images (speed34); the grey levels are the same, byte for byte.
    */
   static byte[] plainGrey(PDImageXObject image) throws IOException {
+    if (image.getSoftMask() != null) {
+      return null;
+    }
+    byte[] samples = plainSamples(image);
+    if (samples == null || image.getColorSpace() instanceof PDDeviceGray) {
+      return samples;
+    }
+    byte[] out = new byte[image.getWidth() * image.getHeight()];
+    for (int i = 0, o = 0; o < out.length; i += 3, o++) {
+      out[o] =
+          (byte)
+              (((samples[i] & 0xff) + ((samples[i + 1] & 0xff) << 1) + (samples[i + 2] & 0xff))
+                  / 4);
+    }
+    return out;
+  }
+
+  /**
+   * The samples of an image {@link #plainGrey} or {@link #plainMasked} reads (8 bits a component,
+   * DeviceRGB or DeviceGray, no Decode array, mask or colour-key mask, not JPEG 2000; its soft mask
+   * not looked at), as PDFBox fills its raster: the decoded stream, zeros past its end; null for
+   * any other image.
+   */
+  private static byte[] plainSamples(PDImageXObject image) throws IOException {
     if (image.getStream().getFilters().contains(COSName.JPX_DECODE)
-        || image.getSoftMask() != null
         || image.getMask() != null
         || image.getColorKeyMask() != null
         || image.isEmpty()) {
       return null;
     }
-    org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace space = image.getColorSpace();
-    boolean rgb = space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
-    boolean grey = space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
-    if (!(rgb || grey) || image.getBitsPerComponent() != 8 || image.getDecode() != null) {
+    PDColorSpace space = image.getColorSpace();
+    boolean rgb = space instanceof PDDeviceRGB;
+    if (!(rgb || space instanceof PDDeviceGray)
+        || image.getBitsPerComponent() != 8
+        || image.getDecode() != null) {
       return null;
     }
     int w = image.getWidth();
@@ -1126,17 +1211,57 @@ final class MailImages {
     try (java.io.InputStream in = image.createInputStream(options)) {
       org.apache.pdfbox.io.IOUtils.populateBuffer(in, samples); // as PDFBox fills its raster
     }
-    if (grey) {
-      return samples;
+    return samples;
+  }
+
+  /**
+   * pdf35: the picture {@link PDImageXObject#getImage()} builds for an image with a soft mask,
+   * built here from the samples, or null when it is not one of those read this way. For an image
+   * {@link #plainSamples} reads whose soft mask has its size, no Matte, and is itself an 8-bit
+   * DeviceGray image {@link #plainSamples} reads, PDFBox 3.0 copies the image's samples into an
+   * ARGB picture unchanged (a grey sample as red, green and blue alike) and the mask's samples into
+   * its alpha, through a per-pixel colour conversion of both that took more time than finding the
+   * codes (a logo with transparency, in most PDF lures); the picture here is the same pixel for
+   * pixel ({@code MailImagesPdfMaskTest}). A mask of another size (PDFBox scales one of the two),
+   * with a Matte (PDFBox reverses the pre-multiplication) or of any other kind is left to PDFBox.
+   */
+  static BufferedImage plainMasked(PDImageXObject image) throws IOException {
+    PDImageXObject mask = image.getSoftMask();
+    if (mask == null
+        || mask.getCOSObject().containsKey(COSName.MATTE)
+        || mask.getWidth() != image.getWidth()
+        || mask.getHeight() != image.getHeight()
+        || !(mask.getColorSpace() instanceof PDDeviceGray)) {
+      return null;
     }
-    byte[] out = new byte[w * h];
-    for (int i = 0, o = 0; o < out.length; i += 3, o++) {
-      out[o] =
-          (byte)
-              (((samples[i] & 0xff) + ((samples[i + 1] & 0xff) << 1) + (samples[i + 2] & 0xff))
-                  / 4);
+    byte[] colour = plainSamples(image);
+    byte[] alpha = colour == null ? null : plainSamples(mask);
+    if (alpha == null) {
+      return null;
     }
-    return out;
+    BufferedImage picture =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+    int[] pixels = ((java.awt.image.DataBufferInt) picture.getRaster().getDataBuffer()).getData();
+    boolean rgb = colour.length != alpha.length;
+    for (int i = 0, c = 0; i < pixels.length; i++) {
+      int r = colour[c++] & 0xff;
+      int g = rgb ? colour[c++] & 0xff : r;
+      int b = rgb ? colour[c++] & 0xff : r;
+      pixels[i] = (alpha[i] & 0xff) << 24 | r << 16 | g << 8 | b;
+    }
+    return picture;
+  }
+
+  /**
+   * {@link #plainMasked}, or null when it fails as well: the image is then left to PDFBox, which
+   * answers (or fails) as it always did.
+   */
+  private static BufferedImage plainMaskedOrNull(PDImageXObject image) {
+    try {
+      return plainMasked(image);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   static void decode(BufferedImage image, List<String> out) {
@@ -1229,6 +1354,9 @@ final class MailImages {
         }
       }
       case BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR -> {
+        if (interleavedBytes(raster, out)) {
+          return out;
+        }
         // the raster gives the bands in the colour model's order: red, green, blue (, alpha)
         int bands = raster.getNumDataElements();
         byte[] row = new byte[w * bands];
@@ -1258,6 +1386,10 @@ final class MailImages {
         }
       }
       default -> {
+        if (inOrderSrgbBytes(image.getColorModel(), raster.getSampleModel())
+            && interleavedBytes(raster, out)) {
+          return out; // a picture decoded with inOrderBytes
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
           image.getRGB(0, y, w, 1, row, 0, w);
@@ -1268,6 +1400,53 @@ final class MailImages {
       }
     }
     return out;
+  }
+
+  /**
+   * pdf35: the grey levels of a picture of interleaved bytes (a decoded JPEG or PNG: blue, green,
+   * red (, alpha) in one array) read from that array, red, green and blue where the raster's layout
+   * puts them: the same bytes the raster's row copy hands over in the colour model's order, without
+   * that copy's per-sample loop (most of this method's time on decoded pictures, pdf35); false,
+   * nothing written, for another layout.
+   */
+  private static boolean interleavedBytes(Raster raster, byte[] out) {
+    if (!(raster.getSampleModel() instanceof java.awt.image.ComponentSampleModel model)
+        || !(raster.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer)
+        || buffer.getNumBanks() != 1
+        || model.getNumBands() < 3) {
+      return false;
+    }
+    int[] banks = model.getBankIndices();
+    for (int bank : banks) {
+      if (bank != 0) {
+        return false;
+      }
+    }
+    byte[] data = buffer.getData();
+    int w = raster.getWidth();
+    int h = raster.getHeight();
+    int stride = model.getPixelStride();
+    int tx = raster.getSampleModelTranslateX();
+    int ty = raster.getSampleModelTranslateY();
+    int[] offsets = model.getBandOffsets();
+    int red = offsets[0];
+    int green = offsets[1];
+    int blue = offsets[2];
+    for (int y = 0; y < h; y++) {
+      int i =
+          buffer.getOffset()
+              + (raster.getMinY() + y - ty) * model.getScanlineStride()
+              + (raster.getMinX() - tx) * stride;
+      for (int x = 0, o = y * w; x < w; x++, i += stride, o++) {
+        out[o] =
+            (byte)
+                (((data[i + red] & 0xff)
+                        + ((data[i + green] & 0xff) << 1)
+                        + (data[i + blue] & 0xff))
+                    / 4);
+      }
+    }
+    return true;
   }
 
   private static byte grey(int rgb) {

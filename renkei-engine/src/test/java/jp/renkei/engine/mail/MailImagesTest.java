@@ -692,6 +692,63 @@ class MailImagesTest {
       ImageIO.write(grey, format, out);
       images.add(ImageIO.read(new ByteArrayInputStream(out.toByteArray())));
     }
+    // pdf35: pictures decoded in red, green, blue (, alpha) order (MailImages.inOrderBytes), and
+    // such pictures made here with every byte value
+    for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB}) {
+      BufferedImage made = new BufferedImage(61, 47, type);
+      for (int y = 0; y < 47; y++) {
+        for (int x = 0; x < 61; x++) {
+          made.setRGB(x, y, random.nextInt());
+        }
+      }
+      for (String format : new String[] {"png", "jpg", "bmp"}) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(made, format, out)) {
+          continue; // the JDK writes no alpha in a JPEG or a BMP
+        }
+        try (javax.imageio.stream.ImageInputStream in =
+            ImageIO.createImageInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+          javax.imageio.ImageReader reader = ImageIO.getImageReaders(in).next();
+          reader.setInput(in);
+          javax.imageio.ImageTypeSpecifier inOrder = MailImages.inOrderBytes(reader);
+          assertThat(inOrder != null).as(format).isEqualTo(format.equals("png"));
+          if (inOrder != null) {
+            javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+            param.setDestinationType(inOrder);
+            BufferedImage decoded = reader.read(0, param);
+            assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_CUSTOM);
+            images.add(decoded);
+            images.add(decoded.getSubimage(4, 3, 30, 20));
+            BufferedImage usual = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+            assertThat(MailImages.luminance(decoded)).isEqualTo(MailImages.luminance(usual));
+          }
+        }
+      }
+      BufferedImage custom =
+          new javax.imageio.ImageTypeSpecifier(
+                  new java.awt.image.ComponentColorModel(
+                      java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB),
+                      type == BufferedImage.TYPE_INT_ARGB,
+                      false,
+                      type == BufferedImage.TYPE_INT_ARGB
+                          ? java.awt.Transparency.TRANSLUCENT
+                          : java.awt.Transparency.OPAQUE,
+                      java.awt.image.DataBuffer.TYPE_BYTE),
+                  new java.awt.image.PixelInterleavedSampleModel(
+                      java.awt.image.DataBuffer.TYPE_BYTE,
+                      61,
+                      47,
+                      type == BufferedImage.TYPE_INT_ARGB ? 4 : 3,
+                      61 * (type == BufferedImage.TYPE_INT_ARGB ? 4 : 3),
+                      type == BufferedImage.TYPE_INT_ARGB
+                          ? new int[] {0, 1, 2, 3}
+                          : new int[] {0, 1, 2}))
+              .createBufferedImage(61, 47);
+      random.nextBytes(
+          ((java.awt.image.DataBufferByte) custom.getRaster().getDataBuffer()).getData());
+      images.add(custom);
+      images.add(custom.getSubimage(5, 7, 40, 33));
+    }
     for (BufferedImage image : images) {
       int w = image.getWidth();
       int h = image.getHeight();

@@ -108,6 +108,35 @@ class MailPartsFuzzTest {
   }
 
   /**
+   * pdf35: a soft-masked image {@link MailImages#plainMasked} reads is PDFBox's own picture of it,
+   * pixel for pixel, or fails where PDFBox fails.
+   */
+  static void sameMaskedAsPdfBox(org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+    java.awt.image.BufferedImage mine;
+    try {
+      mine = MailImages.plainMasked(image);
+    } catch (IOException | RuntimeException e) {
+      return; // failed: the search leaves the image to PDFBox
+    }
+    if (mine == null) {
+      return;
+    }
+    java.awt.image.BufferedImage pdfBox;
+    try {
+      pdfBox = image.getImage();
+    } catch (IOException | RuntimeException e) {
+      pdfBox = null;
+    }
+    assertThat(pdfBox).isNotNull();
+    int w = mine.getWidth();
+    int h = mine.getHeight();
+    assertThat(pdfBox.getType()).isEqualTo(mine.getType());
+    assertThat(pdfBox.getWidth() * 1L * pdfBox.getHeight()).isEqualTo(w * 1L * h);
+    assertThat(mine.getRGB(0, 0, w, h, null, 0, w))
+        .isEqualTo(pdfBox.getRGB(0, 0, w, h, null, 0, w));
+  }
+
+  /**
    * speed34: every image of the first pages of a PDF that {@link MailImages#plainGrey} reads gives
    * the grey levels of PDFBox's own picture of it, or fails where PDFBox fails.
    */
@@ -122,6 +151,7 @@ class MailPartsFuzzTest {
           if (page.getResources().getXObject(name)
                   instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image
               && !MailImages.tooLarge(image)) {
+            sameMaskedAsPdfBox(image);
             byte[] grey;
             try {
               grey = MailImages.plainGrey(image);
