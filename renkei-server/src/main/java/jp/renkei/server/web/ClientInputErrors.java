@@ -50,6 +50,16 @@ class ClientInputErrors implements HandlerExceptionResolver {
     int status;
     String key;
     Object[] args;
+    if (clientGone(e)) {
+      // nothing can reach a client that closed its connection; it is no fault of the hub's
+      // (attack35's held uploads: an ERROR with a stack trace for each client that gave up)
+      log.info(
+          "{} {}: the client went away before its request was read ({})",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.getClass().getSimpleName());
+      return new ModelAndView();
+    }
     BodyTooLarge tooLarge = BodyTooLarge.in(e);
     if (tooLarge != null) {
       status = 413;
@@ -103,5 +113,15 @@ class ClientInputErrors implements HandlerExceptionResolver {
       return UiErrors.mailUploadTooLarge(response);
     }
     return UiErrors.page(response, status, key, args);
+  }
+
+  /** Whether {@code e} or a cause is the container's word that the client closed the connection. */
+  static boolean clientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getName().equals("org.apache.catalina.connector.ClientAbortException")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -150,6 +150,37 @@ class BadInputIT extends ServerTest {
     noStackTrace(log);
   }
 
+  /**
+   * A client that announces a message and closes its connection before sending it is no fault of
+   * the hub's: one line at INFO, no ERROR with a stack trace (it was "Unhandled error" with the
+   * container's ClientAbortException, once per client that gave up).
+   */
+  @Test
+  void aClientThatGoesAwayInTheMiddleOfItsBodyIsNoFault(CapturedOutput log) throws Exception {
+    String token = token("finance", Role.MEMBER);
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.getOutputStream()
+          .write(
+              ("POST /api/v1/mail/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                      + token
+                      + "\r\nContent-Type: message/rfc822\r\nContent-Length: 100000\r\n\r\n"
+                      + "Subject: hi\r\n\r\nthe rest never comes")
+                  .getBytes(StandardCharsets.UTF_8));
+      s.getOutputStream().flush();
+    }
+    // waits for the server's word on that request (a wait, not a timing assertion)
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (!log.getAll().contains("the client went away")
+        && !log.getAll().contains("Unhandled error")
+        && System.nanoTime() < until) {
+      Thread.sleep(100);
+    }
+    assertThat(log.getAll())
+        .contains("POST /api/v1/mail/analyze: the client went away")
+        .doesNotContain("Unhandled error");
+    noStackTrace(log);
+  }
+
   @Test
   void malformedMultipartOnTheMailPageIs400AndSaysSo(CapturedOutput log) {
     UserAccount u = fixtures.user(fixtures.operator("finance"), Role.MEMBER);
