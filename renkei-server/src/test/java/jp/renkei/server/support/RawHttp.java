@@ -34,7 +34,9 @@ public final class RawHttp {
   public static Answer send(int port, String head, byte[] body) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-      s.setSoTimeout(30_000);
+      // a wait, not a timing assertion: a chunked TAXII envelope is stored as it is read (about
+      // 2,700 indicators before its limit in BadInputIT), which took over 30 s on a loaded machine
+      s.setSoTimeout(120_000);
       OutputStream out = s.getOutputStream();
       out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       try {
