@@ -5,19 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import jp.renkei.server.config.WebLimitsProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads at most {@code renkei.web.large-forms-at-once} large form bodies at once on the instance
@@ -40,7 +36,6 @@ class LargeFormLimit extends OncePerRequestFilter {
   private final int max;
   private final long size;
   private final MessageSource messages;
-  private final JsonMapper json = JsonMapper.builder().build();
 
   LargeFormLimit(WebLimitsProperties limits, MessageSource messages) {
     this.max = limits.largeFormsAtOnce();
@@ -65,28 +60,16 @@ class LargeFormLimit extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!reading.tryAcquire()) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "about:blank");
-      body.put("title", "Service Unavailable");
-      body.put("status", 503);
-      body.put(
-          "detail",
-          messages.getMessage(
-              "error.largeFormsAtOnce",
-              new Object[] {max, RETRY_AFTER_SECONDS},
-              "error.largeFormsAtOnce",
-              request.getLocale()));
-      body.put("code", "error.largeFormsAtOnce");
-      body.put("instance", request.getRequestURI());
-      response.setStatus(503);
-      // answered before any security filter chain: the hub's headers are written here
-      jp.renkei.server.security.SecurityHeaders.writeTo(response);
       response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-      // the body is not read: the connection is not reused
-      response.setHeader("Connection", "close");
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), body);
+      EarlyRefusal.write(
+          request,
+          response,
+          messages,
+          503,
+          "Service Unavailable",
+          "error.largeFormsAtOnce",
+          max,
+          RETRY_AFTER_SECONDS);
       return;
     }
     try {

@@ -8,18 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import jp.renkei.server.config.WebLimitsProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Holds REST bodies (JSON and the like) to {@code renkei.web.max-body}: a larger Content-Length is
@@ -34,7 +30,6 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
   private final long max;
   private final MessageSource messages;
-  private final JsonMapper json = JsonMapper.builder().build();
 
   RequestBodyLimit(WebLimitsProperties limits, MessageSource messages) {
     this.max = limits.maxBody().toBytes();
@@ -59,27 +54,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
     if (length > max) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "about:blank");
-      body.put("title", "Content Too Large");
-      body.put("status", 413);
-      body.put(
-          "detail",
-          messages.getMessage(
-              "error.bodyTooLarge",
-              new Object[] {String.valueOf(length), String.valueOf(max)},
-              "error.bodyTooLarge",
-              request.getLocale()));
-      body.put("code", "error.bodyTooLarge");
-      body.put("instance", request.getRequestURI());
-      response.setStatus(413);
-      // answered before any security filter chain: the hub's headers are written here
-      jp.renkei.server.security.SecurityHeaders.writeTo(response);
-      // the rest of the body is not read: the connection is not reused
-      response.setHeader("Connection", "close");
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), body);
+      EarlyRefusal.write(
+          request,
+          response,
+          messages,
+          413,
+          "Content Too Large",
+          "error.bodyTooLarge",
+          String.valueOf(length),
+          String.valueOf(max));
       return;
     }
     chain.doFilter(length >= 0 ? request : new Limited(request, max), response);
