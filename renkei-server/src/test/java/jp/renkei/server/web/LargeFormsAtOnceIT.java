@@ -8,8 +8,8 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import jp.renkei.server.support.HubThreads;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.Test;
 
@@ -47,20 +47,8 @@ class LargeFormsAtOnceIT extends ServerTest {
     return s;
   }
 
-  static long reading() {
-    return Thread.getAllStackTraces().values().stream()
-        .filter(
-            st ->
-                Arrays.stream(st)
-                    .anyMatch(f -> READING.equals(f.getClassName() + "." + f.getMethodName())))
-        .count();
-  }
-
   static void awaitReading(long n) throws InterruptedException {
-    for (int i = 0; i < 600 && reading() != n; i++) {
-      Thread.sleep(50);
-    }
-    assertThat(reading()).as("hub threads reading a form body").isEqualTo(n);
+    HubThreads.awaitIn(READING, n, "hub threads reading a form body");
   }
 
   @Test

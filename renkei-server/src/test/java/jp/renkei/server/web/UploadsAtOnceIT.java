@@ -8,12 +8,12 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import jp.renkei.server.directory.Role;
 import jp.renkei.server.directory.UserAccount;
 import jp.renkei.server.support.Fixtures;
 import jp.renkei.server.support.Http;
+import jp.renkei.server.support.HubThreads;
 import jp.renkei.server.support.ServerTest;
 import org.junit.jupiter.api.Test;
 
@@ -61,20 +61,8 @@ class UploadsAtOnceIT extends ServerTest {
   }
 
   /** How many of the hub's threads are reading an analysis's body now. */
-  static long reading() {
-    return Thread.getAllStackTraces().values().stream()
-        .filter(
-            st ->
-                Arrays.stream(st)
-                    .anyMatch(f -> READING.equals(f.getClassName() + "." + f.getMethodName())))
-        .count();
-  }
-
   static void awaitReading(long n) throws InterruptedException {
-    for (int i = 0; i < 600 && reading() != n; i++) {
-      Thread.sleep(50);
-    }
-    assertThat(reading()).as("hub threads reading an analysis's body").isEqualTo(n);
+    HubThreads.awaitIn(READING, n, "hub threads reading an analysis's body");
   }
 
   @Test
