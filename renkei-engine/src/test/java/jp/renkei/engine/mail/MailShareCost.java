@@ -3,11 +3,9 @@ package jp.renkei.engine.mail;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import jp.renkei.engine.redact.Identity;
 import jp.renkei.engine.redact.Redactor;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -32,22 +30,13 @@ class MailShareCost {
     Assumptions.assumeTrue(root != null, "-Dmail.corpora=<dir from bench/mail-corpora.sh>");
     boolean list = "share".equals(System.getProperty("mail.list", ""));
     Path dir = Path.of(root);
-    Map<String, List<MailCorporaBench.Eml>> corpora = new LinkedHashMap<>();
-    corpora.put("phish-pot", MailCorporaBench.messages(dir.resolve("phish-pot")));
-    corpora.put("nazario", MailCorporaBench.mbox(dir.resolve("nazario/phishing0.mbox")));
-    corpora.put("ham", MailCorporaBench.messages(dir.resolve("ham")));
-    for (String extra :
-        List.of("phish-ja", "ham-csdmc", "ham-ja", "ham-list", "ham-modern", "ham-newsletters")) {
-      if (MailCorporaBench.present(dir, extra)) {
-        corpora.put(extra, MailCorporaBench.messages(dir.resolve(extra)));
-      }
-    }
+    Map<String, List<MailCorporaBench.Eml>> corpora =
+        MailShareLocalPartsCost.corpora(
+            dir,
+            List.of(
+                "phish-ja", "ham-csdmc", "ham-ja", "ham-list", "ham-modern", "ham-newsletters"));
     // the same fictitious organisation as MailShareLocalPartsCost: none of the corpora's own
-    Redactor org =
-        new Redactor(
-            new Identity(
-                List.of("架空事業者"), List.of("operator.invalid"), List.of(), List.of(), List.of()),
-            Map.of());
+    Redactor org = MailShareLocalPartsCost.ORG;
     MailAnalyzer analyzer = new MailAnalyzer();
     for (Map.Entry<String, List<MailCorporaBench.Eml>> c : corpora.entrySet()) {
       int messages = 0;

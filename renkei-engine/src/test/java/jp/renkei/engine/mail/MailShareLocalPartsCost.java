@@ -26,26 +26,37 @@ import org.junit.jupiter.api.Test;
  */
 class MailShareLocalPartsCost {
 
+  /** A fictitious organisation none of the corpora's own: the share's redaction as a member's. */
+  static final Redactor ORG =
+      new Redactor(
+          new Identity(
+              List.of("架空事業者"), List.of("operator.invalid"), List.of(), List.of(), List.of()),
+          Map.of());
+
+  /** phish-pot, Nazario and SpamAssassin's ham, then each of {@code extras} the directory holds. */
+  static Map<String, List<MailCorporaBench.Eml>> corpora(Path dir, List<String> extras)
+      throws java.io.IOException {
+    Map<String, List<MailCorporaBench.Eml>> corpora = new LinkedHashMap<>();
+    corpora.put("phish-pot", MailCorporaBench.messages(dir.resolve("phish-pot")));
+    corpora.put("nazario", MailCorporaBench.mbox(dir.resolve("nazario/phishing0.mbox")));
+    corpora.put("ham", MailCorporaBench.messages(dir.resolve("ham")));
+    for (String extra : extras) {
+      if (MailCorporaBench.present(dir, extra)) {
+        corpora.put(extra, MailCorporaBench.messages(dir.resolve(extra)));
+      }
+    }
+    return corpora;
+  }
+
   @Test
   void cost() throws Exception {
     String root = System.getProperty("mail.corpora");
     Assumptions.assumeTrue(root != null, "-Dmail.corpora=<dir from bench/mail-corpora.sh>");
     boolean list = "local-parts".equals(System.getProperty("mail.list", ""));
     Path dir = Path.of(root);
-    Map<String, List<MailCorporaBench.Eml>> corpora = new LinkedHashMap<>();
-    corpora.put("phish-pot", MailCorporaBench.messages(dir.resolve("phish-pot")));
-    corpora.put("nazario", MailCorporaBench.mbox(dir.resolve("nazario/phishing0.mbox")));
-    corpora.put("ham", MailCorporaBench.messages(dir.resolve("ham")));
-    for (String extra : List.of("ham-csdmc", "ham-ja", "ham-list", "ham-newsletters")) {
-      if (MailCorporaBench.present(dir, extra)) {
-        corpora.put(extra, MailCorporaBench.messages(dir.resolve(extra)));
-      }
-    }
-    Redactor org =
-        new Redactor(
-            new Identity(
-                List.of("架空事業者"), List.of("operator.invalid"), List.of(), List.of(), List.of()),
-            Map.of());
+    Map<String, List<MailCorporaBench.Eml>> corpora =
+        corpora(dir, List.of("ham-csdmc", "ham-ja", "ham-list", "ham-newsletters"));
+    Redactor org = ORG;
     MailAnalyzer analyzer = new MailAnalyzer();
     for (Map.Entry<String, List<MailCorporaBench.Eml>> c : corpora.entrySet()) {
       int messages = 0;
