@@ -1,0 +1,73 @@
+package jp.renkei.engine.mail;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The author of a message whose From a mailing list rewrote to its own address (Mailman's DMARC
+ * mitigation: "イオンカード via V9fs-developer &lt;v9fs-developer@lists.sourceforge.net&gt;"), ja36. Such
+ * a list keeps the author's display name before " via " and moves the author's own address to
+ * Reply-To. A lure posted to an open list thus arrives with the list's From, the list's envelope
+ * and the list's authentication, and only the name and the Reply-To are still the sender's: the
+ * brand that name claims is checked against the Reply-To's domain as it would be against a From the
+ * list had left alone.
+ */
+final class MailListAuthors {
+
+  private MailListAuthors() {}
+
+  /** The author a list hid: the display name without " via List", and the Reply-To's domain. */
+  record Author(String name, String address, String domain) {}
+
+  /** " via List" at the end of a display name that a list rewrote (Mailman 2.1.18 and later). */
+  private static final Pattern VIA_LIST = Pattern.compile("(?i)^(.*\\S)\\s+via\\s+\\S.{0,80}$");
+
+  /**
+   * The author behind a From the list rewrote, or null: the name before " via " and the first
+   * Reply-To address that is not the list's own (on none of {@code listDomains}). A rewritten From
+   * without such a Reply-To hides its author, and then nothing is said.
+   */
+  static Author rewritten(
+      String fromName, Collection<String> replyTo, Collection<String> listDomains) {
+    if (fromName == null || replyTo == null) {
+      return null;
+    }
+    Matcher m = VIA_LIST.matcher(fromName.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    String name = m.group(1).strip();
+    // the list quotes a name it had to write as "Name via List"; strip the quotes it leaves
+    if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+      name = name.substring(1, name.length() - 1).strip();
+    }
+    for (String r : replyTo) {
+      String d = MailAnalyzer.domain(r);
+      if (d == null) {
+        continue;
+      }
+      String reg = MailAnalyzer.registrable(d);
+      if (reg == null || listDomains.contains(reg)) {
+        continue;
+      }
+      return new Author(name, r.toLowerCase(Locale.ROOT), d);
+    }
+    return null;
+  }
+
+  /**
+   * Words that make a Japanese display name a body's or a company's beyond those MailAnalyzer's own
+   * list has (a legal form, a bank, a desk): an association or agency (日本放送協会), a utility or
+   * carrier by its trade (東京電力, 東京ガス, ヤマト運輸, 佐川急便, 日本郵便), a broadcaster, a group, a credit union
+   * (労働金庫) or a members' club (ANAマイレージクラブ). A person's name holds none of them.
+   */
+  private static final Pattern ORGANISATION_WORD =
+      Pattern.compile("協会|機構|電力|ガス|運輸|急便|郵便|放送|グループ|金庫|マイレージ|クラブ|ネットバンク");
+
+  /** Whether a Japanese display name holds one of {@link #ORGANISATION_WORD}. */
+  static boolean organisationWord(String name) {
+    return name != null && ORGANISATION_WORD.matcher(name).find();
+  }
+}
