@@ -5748,6 +5748,18 @@ public final class MailAnalyzer {
         }
       }
     }
+    // a Japanese subject that reads as the brand's notice to its customer (MailListAuthors, ja36)
+    String notice = MailListAuthors.japaneseNotice(st.subject);
+    for (MailSigns.Brand b :
+        notice == null ? List.<MailSigns.Brand>of() : MailSigns.claimed(notice)) {
+      if (!MailSigns.ownedBy(b, fromDomain)) {
+        st.flag(
+            RedFlag.BRAND_IMPERSONATION,
+            b.name() + " ≠ " + shown(fromDomain) + " (subject, through a mailing list" + via + ")",
+            b.name() + " ≠ " + shown(fromDomain) + " (件名, メーリングリスト経由" + via + ")");
+        return;
+      }
+    }
   }
 
   /** A subject's list tags in square brackets, if any, then a sender tag in 【】 (recall31). */
@@ -6570,6 +6582,10 @@ public final class MailAnalyzer {
     }
     rewardLure(st);
     List<String> fraud = new ArrayList<>(MailSigns.found(MailSigns.FRAUD_OFFERS, phrases));
+    String job = MailJobLures.find(phrases.text()); // side-job recruitment by LINE (ja36)
+    if (job != null) {
+      fraud.add(job);
+    }
     if (fraud.contains("welcome bonus")
         && MailSigns.POINTS_WELCOME_BONUS.matcher(phrases.text()).find()) {
       // the welcome bonus of a card offer, in points or miles (not a casino's deposit bonus)

@@ -64,10 +64,46 @@ final class MailListAuthors {
    * (労働金庫) or a members' club (ANAマイレージクラブ). A person's name holds none of them.
    */
   private static final Pattern ORGANISATION_WORD =
-      Pattern.compile("協会|機構|電力|ガス|運輸|急便|郵便|放送|グループ|金庫|マイレージ|クラブ|ネットバンク");
+      Pattern.compile("協会|機構|電力|ガス|運輸|急便|郵便|放送|グループ|金庫|マイレージ|クラブ|ネットバンク|ペイ");
 
   /** Whether a Japanese display name holds one of {@link #ORGANISATION_WORD}. */
   static boolean organisationWord(String name) {
     return name != null && ORGANISATION_WORD.matcher(name).find();
+  }
+
+  /** The list's tags in square brackets at the start of a subject ("[V9fs-developer] [SPAM] "). */
+  private static final Pattern LIST_TAGS = Pattern.compile("^\\s*(?:\\[[^\\]]{1,60}\\]\\s*)*");
+
+  /** Kana: the subject is written in Japanese. */
+  private static final Pattern KANA = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}]");
+
+  /**
+   * The words of an account, order or payment notice in a Japanese subject: what a company's own
+   * notice to a customer is about, not what a member of a list writes about a company.
+   */
+  private static final Pattern NOTICE =
+      Pattern.compile(
+          "ご?注文|確認|アカウント|お?支払|請求|停止|制限|重要|お知らせ|更新|ご利用|ログイン|本人|未納|未払"
+              + "|退会|当選|ポイント|マイル|緊急|認証|セキュリティ|ロック");
+
+  /** A reply or forward ("Re:", "Fwd:", "転送:", "返信："). */
+  private static final Pattern REPLY = Pattern.compile("(?i)^(?:re|fwd?|aw|転送|返信)\\s*[:：]");
+
+  /**
+   * A Japanese subject, without the list's tags, that reads as a company's notice to its customer
+   * ("Amazon.co.jpでのご注文の確認"), or null: kana and a notice word, and no reply. Through a list a brand
+   * that such a subject names is claimed by whoever posted it (MailAnalyzer checks it against the
+   * poster's domain, ja36); a member asking the list about a company writes no notice in Japanese
+   * to its readers.
+   */
+  static String japaneseNotice(String subject) {
+    if (subject == null) {
+      return null;
+    }
+    String s = LIST_TAGS.matcher(subject).replaceFirst("");
+    if (REPLY.matcher(s).find() || !KANA.matcher(s).find() || !NOTICE.matcher(s).find()) {
+      return null;
+    }
+    return s;
   }
 }

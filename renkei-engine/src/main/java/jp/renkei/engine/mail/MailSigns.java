@@ -3041,7 +3041,11 @@ final class MailSigns {
           "giveaway|free (?:btc|eth|bnb|usdt|crypto|bitcoin)|claim (?:your )?(?:tokens?|reward|airdrop|bonus|\\$?\\d)"
               + "|you(?:'ve| have) won|get money|security vulnerabilit(?:y|ies) (?:detected|found)"
               + "|vulnerabilit(?:y|ies) (?:detected|found) in your|(?:github|google) security team"
-              + "|connect (?:your )?wallet");
+              + "|connect (?:your )?wallet"
+              // the dating lures typed into Japanese sites' contact forms ("❤️ Hannah liked you!
+              // Click Here: …", "Emily want to meet you!"), ja36
+              + "|\\bliked you\\b|wants? to meet you|interested in your profile"
+              + "|unread messages? from");
 
   /**
    * Where a service writes a name its user chose: a user-name field of an account notice (WordPress
