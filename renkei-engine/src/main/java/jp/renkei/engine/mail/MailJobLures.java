@@ -24,16 +24,20 @@ final class MailJobLures {
    * full-width digits or kanji numerals.
    */
   private static final Pattern HIGH_PAY =
-      Pattern.compile("(?:日給|日収|毎日|1日|一日|１日|報酬|月収|時給)[^。\\n]{0,12}?[0-9０-９一二三四五六七八九十百]+\\s*万円");
+      Pattern.compile(
+          "(?:日給|日収|毎日|1日|一日|１日|報酬|月収|時給|1時間|１時間|一時間)[^。\\n]{0,12}?[0-9０-９一二三四五六七八九十百]+\\s*万円");
 
-  /** An application by LINE: an ID or an add-friend link. */
+  /**
+   * An application by LINE (an ID or an add-friend link), or with no CV and no interview (履歴書不要):
+   * no employer that pays so much hires so.
+   */
   private static final Pattern BY_LINE =
       Pattern.compile(
-          "(?i)line\\s*[(（]?\\s*id|line\\s*[:：]\\s*@?[a-z0-9_.-]{3,}|line.me/|ライン\\s*id");
+          "(?i)line\\s*[(（]?\\s*id|line\\s*[:：]\\s*@?[a-z0-9_.-]{3,}|line.me/|ライン\\s*id|履歴書不要");
 
   /**
    * The lure's words as found ("在宅… 毎日八万円 … LINE（ID）"), or null: all three of work at home or on
-   * the side, high pay and an application by LINE, in the text.
+   * the side, high pay and an application by LINE or without a CV, in the text.
    */
   static String find(String text) {
     if (text == null || text.indexOf('万') < 0) {

@@ -137,11 +137,37 @@ class MailJapaneseListLuresTest {
   }
 
   @Test
+  void anHourlyPayOfTenThousandYenWithoutACvIsTheSameLure() {
+    assertThat(
+            MailJobLures.find(
+                "[募集職種] 自宅にいながら好きな時間でOK\n[給与支給] 最低保証時給は5000円~で、1時間に1万円以上でも大丈夫です。\n"
+                    + "★履歴書不要、来社不要\n"))
+        .isNotNull()
+        .contains("1万円");
+  }
+
+  @Test
   void aRealPartTimePostingIsNoSideJobLure() {
     // an employer's posting: its own wage by the hour, its own form; and a LINE contact without pay
     assertThat(MailJobLures.find("【アルバイト募集】時給1,200円、週3日から。在宅勤務も相談可。応募は当社サイトのフォームから。")).isNull();
     assertThat(MailJobLures.find("在宅勤務のお知らせ。連絡は LINE ID: team_radio までお願いします。")).isNull();
     assertThat(MailJobLures.find("新しい副業制度について：年収が100万円増える例も。応募は人事部まで。")).isNull();
+  }
+
+  @Test
+  void aDatingLureInACompanyNameFieldOfAFormsReplyIsARelayedLure() {
+    MailReport r =
+        JapaneseMail.utf8()
+            .from("株式会社 YEN", "info@yen-example.com")
+            .subject("株式会社 YEN 【お問い合わせ通知お知らせ】")
+            .text(
+                "この度は、株式会社YENに、お問い合わせ頂きまして誠に有難うございます。\n"
+                    + "-------------------\n【お問い合わせ内容】\n"
+                    + "貴社名:❤️ Dawn liked you! Click Here: http://short-example.lv/DU2U ❤️\n"
+                    + "住所:ptmycc\n電話番号:379235998914\n"
+                    + "メールアドレス:dev@lists.radio-example.org\n")
+            .analyze();
+    assertThat(of(r, RedFlag.RELAYED_LURE)).as(r.findings().toString()).isNotEmpty();
   }
 
   @Test
