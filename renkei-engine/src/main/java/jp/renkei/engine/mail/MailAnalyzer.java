@@ -95,6 +95,13 @@ import org.apache.james.mime4j.stream.MimeConfig;
  * message that asks for no credentials. A Reply-To to the very address List-Post names, and a
  * newsletter whose list headers name its sender's own domain, lower only their own signs (the
  * reply, the brand in its name, its links to partners). A credential request is never lowered.
+ *
+ * <p>This class is the conductor: it reads the message, walks its MIME parts and judges. What it
+ * collects is a {@link MailState}; each subject has its room: {@link MailEnvelope} (header fields,
+ * Received, Authentication-Results), {@link MailHtml} (HTML parts), {@link MailLinks} (links and
+ * hosts), {@link MailAttachments} (files, archives, PDFs, QR codes), {@link MailWording} (what the
+ * text asks), {@link MailSenders} (who sent it, look-alike domains) and {@link MailImpersonation}
+ * (brands, public bodies and member organisations claimed); {@link MailSigns} holds their tables.
  */
 public final class MailAnalyzer {
 
