@@ -577,11 +577,12 @@ fi
 if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-notify" ]; then
   # the same three lists' machine notifications: every message of a known bot (a kernel-fuzzing
   # report server on Google App Engine, Intel's build robot, kernel.org's patchwork and pull-request
-  # trackers and bug bridge, Coverity Scan), with a Received: header; one copy per Message-ID
-  for spec in linux-hams.vger.kernel.org.0,4688ae6a63f009ac986ea6248360b5d59e447995,hams \
-    linux-ppp.vger.kernel.org.0,a25de6e81b34e7d5345b0cd1134896ef5055cf05,ppp \
-    linux-sctp.vger.kernel.org.0,4ffd08331c52a9e014f3c275173c60a77ee70dd2,sctp; do
-    IFS=, read -r name commit sub <<< "$spec"
+  # trackers and bug bridge, Coverity Scan), with a Received: header; one copy per Message-ID; a
+  # folder per bot (syzbot/, patchwork-bot/, other-bots/), each measured on its own as well
+  for spec in linux-hams.vger.kernel.org.0,4688ae6a63f009ac986ea6248360b5d59e447995 \
+    linux-ppp.vger.kernel.org.0,a25de6e81b34e7d5345b0cd1134896ef5055cf05 \
+    linux-sctp.vger.kernel.org.0,4ffd08331c52a9e014f3c275173c60a77ee70dd2; do
+    IFS=, read -r name commit <<< "$spec"
     g=$(repo "linux-mailinglist-archives/$name" "$commit")
     git -C "$g" log --format='%H:m' "$commit" | git -C "$g" cat-file --batch='@@@ %(objectname) %(objectsize)' \
       | python3 -c '
@@ -601,19 +602,21 @@ while True:
     if b"\nReceived:" not in b"\n" + m.split(b"\n\n", 1)[0]:
         continue
     msg = email.message_from_bytes(m, policy=email.policy.compat32)
-    if not bots.match(email.utils.parseaddr(str(msg.get("From", "")))[1].lower()):
+    bot = bots.match(email.utils.parseaddr(str(msg.get("From", "")))[1].lower())
+    if not bot:
         continue
     mid = str(msg.get("Message-ID", "")).strip().lower()
     if mid and mid in ids:
         continue
     ids.add(mid)
-    os.makedirs(out, exist_ok=True)
-    open(os.path.join(out, hashlib.sha256(m).hexdigest()[:16] + ".eml"), "wb").write(m)
+    sub = "syzbot" if "syzbot" in bot.group(1) else "patchwork-bot" if "patchwork" in bot.group(1) else "other-bots"
+    os.makedirs(os.path.join(out, sub), exist_ok=True)
+    open(os.path.join(out, sub, hashlib.sha256(m).hexdigest()[:16] + ".eml"), "wb").write(m)
 open(seen, "w").write("\n".join(sorted(i for i in ids if i)))
-' "$out/ham-notify.tmp/$sub" "$tmp/notify-ids"
+ ' "$out/ham-notify.tmp" "$tmp/notify-ids"
   done
   (cd "$out/ham-notify.tmp" && find . -type f | sort | xargs sha256sum | sha256sum | cut -c1-64) > "$tmp/manifest"
-  [ "$(cat "$tmp/manifest")" = "1ac44e5c3051b7a901520733bdbbc8f7a000b4501facdd4f1fef1fac4358c647" ] || { echo "ham-notify: manifest $(cat "$tmp/manifest") differs" >&2; exit 1; }
+  [ "$(cat "$tmp/manifest")" = "923431d878abdc739b1ac253461a4a79d6fd6480bb69db54f268a46ee3a55302" ] || { echo "ham-notify: manifest $(cat "$tmp/manifest") differs" >&2; exit 1; }
   mv "$out/ham-notify.tmp" "$out/ham-notify"
 fi
 for d in phish-pot nazario ham ham-csdmc $([ -d "$out/nazario-outside" ] && echo nazario-outside) \

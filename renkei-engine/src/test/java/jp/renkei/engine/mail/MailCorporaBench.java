@@ -597,6 +597,10 @@ class MailCorporaBench {
     WHOLE_OUTSIDE.put("spam-lists/hams", true);
     WHOLE_OUTSIDE.put("spam-lists/ppp", true);
     WHOLE_OUTSIDE.put("spam-lists/sctp", true);
+    // ham-notify again, bot by bot: one template each
+    WHOLE_OUTSIDE.put("ham-notify/syzbot", false);
+    WHOLE_OUTSIDE.put("ham-notify/patchwork-bot", false);
+    WHOLE_OUTSIDE.put("ham-notify/other-bots", false);
   }
 
   static void splitOutside(
