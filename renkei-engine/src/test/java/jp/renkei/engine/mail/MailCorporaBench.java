@@ -537,7 +537,7 @@ class MailCorporaBench {
    * from Japanese carriers' phones, an iPhone and a PC, 2009-2013, and the 4 messages of a Japanese
    * Mailman list, 2019-2024) and {@code spam-outside} (2025-26 spam, scams and phishing mixed: its
    * figure is the share flagged, not recall; {@link #MIXED}), {@code spam-lists} (2019-2026 mail
-   * that nobody on three small kernel lists wrote to them: advance-fee fraud, loan and donation
+   * that nobody on four small kernel lists wrote to them: advance-fee fraud, loan and donation
    * scams, mailbox lures, advertising; mixed too) and {@code ham-notify} (legitimate: the same
    * lists' bot notifications). The tuning half may be listed ({@code -Dmail.list=rule-misses}:
    * false positives of a legitimate set, messages left CLEAN of the other), the held-out half
@@ -553,7 +553,7 @@ class MailCorporaBench {
     // 2019-2024 machine mail of today's bulk infrastructure: CI notifications through Amazon SES to
     // a groups.io list, DMARC aggregate reports, a newsletter (bench/mail-corpora.sh, hamout34)
     SPLIT_OUTSIDE.put("ham-modern", false);
-    // 2019-2026 mail nobody on three small kernel lists wrote to them, and those lists' bot
+    // 2019-2026 mail nobody on four small kernel lists wrote to them, and three of those lists' bot
     // notifications (bench/mail-corpora.sh, corpus36)
     SPLIT_OUTSIDE.put("spam-lists", true);
     SPLIT_OUTSIDE.put("ham-notify", false);
@@ -573,7 +573,12 @@ class MailCorporaBench {
    */
   static final java.util.Set<String> MIXED =
       java.util.Set.of(
-          "spam-outside", "spam-lists", "spam-lists/hams", "spam-lists/ppp", "spam-lists/sctp");
+          "spam-outside",
+          "spam-lists",
+          "spam-lists/hams",
+          "spam-lists/ppp",
+          "spam-lists/sctp",
+          "spam-lists/v9fs");
 
   /**
    * Outside sets too small to split (bench/mail-corpora.sh): measured whole with the rules (and the
@@ -597,6 +602,7 @@ class MailCorporaBench {
     WHOLE_OUTSIDE.put("spam-lists/hams", true);
     WHOLE_OUTSIDE.put("spam-lists/ppp", true);
     WHOLE_OUTSIDE.put("spam-lists/sctp", true);
+    WHOLE_OUTSIDE.put("spam-lists/v9fs", true);
     // ham-notify again, bot by bot: one template each
     WHOLE_OUTSIDE.put("ham-notify/syzbot", false);
     WHOLE_OUTSIDE.put("ham-notify/patchwork-bot", false);
