@@ -176,9 +176,9 @@
 #                lures (mailbox suspension, quota, "account update", Chinese "new mail system"
 #                notices, bank, Netflix and delivery lures; most on v9fs) often from hijacked
 #                accounts, and web-form auto-replies carrying a lure. NOT a pure
-#                phishing set: its figure is the share flagged, like spam-outside's. A fourth list,
-#                linux-ntfs-dev (sourceforge), was tried and left out: what nobody answered there is
-#                mostly legitimate bug reports. No Message-ID in common with the other sets. Split
+#                phishing set: its figure is the share flagged, like spam-outside's. Other lists were
+#                tried and left out (linux-ntfs-dev, jfs-discussion, kgdb-bugreport,
+#                openipmi-developer): what nobody answered there is mostly legitimate bug reports. No Message-ID in common with the other sets. Split
 #                by the same hash (tuning half listed, held-out half the outside figure), and each
 #                list measured whole. Skipped with NO_OUTSIDE=1. Needs python3.
 #   ham-notify/  OPTIONAL, legitimate machine notifications as a list subscriber receives them
@@ -513,7 +513,7 @@ if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-modern" ]; then
   mv "$out/ham-modern.tmp" "$out/ham-modern"
 fi
 unsolicited_sample() { # dir owner/name,commit,subdir...: the unsolicited mail of public-inbox mirrors
-  local out=$1 spec g args=()
+  local out=$1 spec name commit sub g args=()
   shift
   for spec in "$@"; do
     IFS=, read -r name commit sub <<< "$spec"
