@@ -44,11 +44,11 @@ final class MailListAuthors {
       name = name.substring(1, name.length() - 1).strip();
     }
     for (String r : replyTo) {
-      String d = MailAnalyzer.domain(r);
+      String d = MailLinks.domain(r);
       if (d == null) {
         continue;
       }
-      String reg = MailAnalyzer.registrable(d);
+      String reg = MailLinks.registrable(d);
       if (reg == null || listDomains.contains(reg)) {
         continue;
       }
