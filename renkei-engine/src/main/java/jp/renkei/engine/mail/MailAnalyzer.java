@@ -3282,7 +3282,17 @@ public final class MailAnalyzer {
         && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
         && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
         && !sendersMailService(st, shownHost, realHost)
+        && !MailSignerLinks.signersClickCounter(realHost, shownHost, href, passedSigners(st))
         && !allowed.contains(realHost);
+  }
+
+  /** The registrable domains of the DKIM signatures the trusted results say passed. */
+  private static Set<String> passedSigners(State st) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String d : st.auth.dkimSigners()) {
+      out.add(registrable(d.toLowerCase(Locale.ROOT)));
+    }
+    return out;
   }
 
   /**
