@@ -391,7 +391,7 @@ public final class KnownOrganisations {
         }
         if (!reg.equals(r)
             && Math.min(reg.length(), r.length()) >= 6
-            && MailAnalyzer.distance(reg, r) <= 2) {
+            && MailSenders.distance(reg, r) <= 2) {
           // the whole registrable domain one or two letters away (the analyser's member-domain
           // rule before the organisations were known by name)
           return new String[] {e.organisation().nameJa(), r, e.organisation().nameEn()};
@@ -400,7 +400,7 @@ public final class KnownOrganisations {
         if (own.length() < 5 || label.length() < 4) {
           continue;
         }
-        int d = own.equals(label) ? 0 : MailAnalyzer.distance(own, label);
+        int d = own.equals(label) ? 0 : MailSenders.distance(own, label);
         // a short label is one letter from many real names (mizuho, mizuno): only its own letters
         // under another suffix, or the same look, count there
         int allowed = own.length() >= 10 ? 2 : own.length() >= 7 ? 1 : 0;

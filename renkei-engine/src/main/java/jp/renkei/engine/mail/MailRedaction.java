@@ -1,5 +1,7 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailLinks.host;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -179,7 +181,7 @@ public final class MailRedaction {
       // a private address or a host name only the organisation's network resolves maps that
       // network as the relays' private addresses do, and as an indicator would match every
       // reader's own intranet (attack32)
-      String linkHost = MailAnalyzer.host(l.url());
+      String linkHost = MailLinks.host(l.url());
       if (internalHost(linkHost)) {
         removed.add("link to an internal address " + l.url());
         internalHosts.add(linkHost);
@@ -771,7 +773,7 @@ public final class MailRedaction {
   static java.util.Set<String> ownDomains(MailReport r) {
     java.util.Set<String> attacker = new java.util.HashSet<>();
     if (r.from() != null && r.from().lastIndexOf('@') >= 0) {
-      attacker.add(MailAnalyzer.registrable(r.from().substring(r.from().lastIndexOf('@') + 1)));
+      attacker.add(MailLinks.registrable(r.from().substring(r.from().lastIndexOf('@') + 1)));
     }
     java.util.Set<String> out = new java.util.HashSet<>();
     java.util.stream.Stream.concat(r.recipients().stream(), r.forwardedRecipients().stream())
@@ -779,7 +781,7 @@ public final class MailRedaction {
         .forEach(
             x -> {
               int at = x.lastIndexOf('@');
-              String d = at < 0 ? null : MailAnalyzer.registrable(x.substring(at + 1));
+              String d = at < 0 ? null : MailLinks.registrable(x.substring(at + 1));
               if (d != null
                   && !d.isEmpty()
                   && !MailAnalyzer.FREEMAIL.contains(d)
@@ -793,7 +795,7 @@ public final class MailRedaction {
   /** The registrable domain of the message's From, or null. */
   private static String fromDomain(MailReport r) {
     int at = r.from() == null ? -1 : r.from().lastIndexOf('@');
-    String d = at < 0 ? null : MailAnalyzer.registrable(r.from().substring(at + 1));
+    String d = at < 0 ? null : MailLinks.registrable(r.from().substring(at + 1));
     return d == null ? null : d.toLowerCase(java.util.Locale.ROOT);
   }
 
@@ -822,7 +824,7 @@ public final class MailRedaction {
                 x ->
                     x.lastIndexOf('@') >= 0
                         && d.equalsIgnoreCase(
-                            MailAnalyzer.registrable(x.substring(x.lastIndexOf('@') + 1))));
+                            MailLinks.registrable(x.substring(x.lastIndexOf('@') + 1))));
     if (!victimDomain) {
       return 0;
     }
@@ -845,7 +847,7 @@ public final class MailRedaction {
     java.util.Set<String> out = new java.util.HashSet<>();
     for (String a : listAddresses) {
       int at = a.lastIndexOf('@');
-      String d = at < 0 ? null : MailAnalyzer.registrable(a.substring(at + 1));
+      String d = at < 0 ? null : MailLinks.registrable(a.substring(at + 1));
       if (d != null && !d.isEmpty()) {
         out.add(d);
       }
@@ -1069,7 +1071,7 @@ public final class MailRedaction {
 
   /** A link to the receiving organisation's own site or addresses: not shared at all. */
   private static boolean ownSite(Redactor identity, String url) {
-    String host = MailAnalyzer.host(url);
+    String host = MailLinks.host(url);
     if (host == null) {
       return false;
     }

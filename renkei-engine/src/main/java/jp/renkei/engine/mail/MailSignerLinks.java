@@ -1,6 +1,8 @@
 package jp.renkei.engine.mail;
 
-import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +19,11 @@ import java.util.regex.Pattern;
  * signature the trusted results say passed (never one a sender wrote itself: the analyser reads
  * only the receiver's results and its boundary server's), and it is no free-mail provider and no
  * sending platform anyone can sign through ({@link MailSigns#TRACKERS}); the link's path is a click
- * counter's ({@link #CLICK_PATH}: the forms the From's own domain is already allowed by
- * MailAnalyzer's ownSite, and SparkPost's {@code /f/a/}); and the text shows no company's name
- * other than the signer's own (a lure that signs with its own domain and shows "paypal.com" over a
- * link to it keeps the sign). What it does not prove: that the signer is who the display name says;
- * the sender and brand signs judge that on their own.
+ * counter's ({@link #CLICK_PATH}: the forms the From's own domain is already allowed by {@link
+ * MailLinks#ownSite}, and SparkPost's {@code /f/a/}); and the text shows no company's name other
+ * than the signer's own (a lure that signs with its own domain and shows "paypal.com" over a link
+ * to it keeps the sign). What it does not prove: that the signer is who the display name says; the
+ * sender and brand signs judge that on their own.
  */
 final class MailSignerLinks {
 
@@ -29,24 +31,23 @@ final class MailSignerLinks {
 
   /**
    * A click counter's path: the words and short paths mail platforms count clicks under (the same
-   * forms MailAnalyzer's tracking path reads), and SparkPost's engagement-tracking form {@code
-   * /f/a/<token>}.
+   * forms {@link MailAnalyzer#TRACKING_PATH} reads), and SparkPost's engagement-tracking form
+   * {@code /f/a/<token>}.
    */
   static final Pattern CLICK_PATH =
       Pattern.compile("(?i)click|track|redirect|/t/|/r/|/l/|/ls/|/go/|/f/a/|[?&](?:q|u|url|id)=");
 
   /**
    * Whether a link whose text shows {@code shownHost} and that leads to {@code realHost} ({@code
-   * href}) is the click counter of a domain among {@code passedSigners} (the registrable domains of
-   * the DKIM signatures that passed at the trusted receiver).
+   * href}) is the click counter of a domain whose DKIM signature passed in the results {@code st}
+   * trusts ({@link MailReport.Authentication#dkimSigners}).
    */
-  static boolean signersClickCounter(
-      String realHost, String shownHost, String href, Collection<String> passedSigners) {
-    if (realHost == null || shownHost == null || passedSigners.isEmpty()) {
+  static boolean signersClickCounter(MailState st, String realHost, String shownHost, String href) {
+    if (realHost == null || shownHost == null || st.auth.dkimSigners().isEmpty()) {
       return false;
     }
-    String signer = MailAnalyzer.registrable(realHost);
-    if (!passedSigners.contains(signer)
+    String signer = MailLinks.registrable(realHost);
+    if (!passedSigners(st).contains(signer)
         || MailAnalyzer.FREEMAIL.contains(signer)
         || MailSigns.hostIn(signer, MailSigns.TRACKERS)
         || !CLICK_PATH.matcher(href).find()) {
@@ -60,5 +61,14 @@ final class MailSignerLinks {
       }
     }
     return true;
+  }
+
+  /** The registrable domains of the DKIM signatures the trusted results say passed. */
+  private static Set<String> passedSigners(MailState st) {
+    Set<String> out = new HashSet<>();
+    for (String d : st.auth.dkimSigners()) {
+      out.add(MailLinks.registrable(d.toLowerCase(Locale.ROOT)));
+    }
+    return out;
   }
 }

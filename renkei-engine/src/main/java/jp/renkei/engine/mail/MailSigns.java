@@ -1,5 +1,7 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailLinks.port;
+
 import com.google.common.net.InternetDomainName;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +107,7 @@ final class MailSigns {
    * Phrases of fine print (lower-cased, as the text is read): the terms that say what an offer
    * excludes, a confidentiality notice, a newsletter's way off its list, a political mailing's
    * legal line. The wording signs do not read the sentence that holds one ({@code
-   * MailAnalyzer.withoutFinePrint}). None of them asks the reader to do anything; a phrase that
+   * MailWording.withoutFinePrint}). None of them asks the reader to do anything; a phrase that
    * could sit in a lure's call to action ("terms and conditions", "unsubscribe") is not one.
    */
   static final List<String> FINE_PRINT =
@@ -608,7 +610,7 @@ final class MailSigns {
   }
 
   private static String path(String url) {
-    java.net.URI u = MailAnalyzer.uri(url);
+    java.net.URI u = MailLinks.uri(url);
     String p = u == null ? null : u.getRawPath();
     return p == null ? "" : p.toLowerCase(Locale.ROOT);
   }
@@ -1724,7 +1726,7 @@ final class MailSigns {
 
   /** An http(s) link to a port other than 80 and 443: web servers of phishing kits, not shops. */
   static boolean unusualPort(String url) {
-    int port = MailAnalyzer.port(url);
+    int port = MailLinks.port(url);
     return port > 0 && port != 80 && port != 443;
   }
 

@@ -1,5 +1,7 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailLinks.host;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +100,7 @@ public final class MailStix {
           pages.add(page);
         }
       }
-      String host = StixValues.hostName(MailAnalyzer.host(uri != null ? uri : l.url()));
+      String host = StixValues.hostName(MailLinks.host(uri != null ? uri : l.url()));
       if (host != null && !host.matches("[\\d.]+")) {
         linkHosts.put(host, o.sco("domain-name", host, null));
       }
@@ -170,13 +172,13 @@ public final class MailStix {
   static java.util.Set<String> claimedHosts(List<MailReport.Link> links) {
     java.util.Set<String> out = new java.util.HashSet<>();
     for (MailReport.Link l : links) {
-      String shown = l.text() == null ? null : MailAnalyzer.shownHost(l.text());
+      String shown = l.text() == null ? null : MailLinks.shownHost(l.text());
       String target = hostOf(l.url());
-      String shownDomain = shown == null ? null : MailAnalyzer.registrable(shown);
+      String shownDomain = shown == null ? null : MailLinks.registrable(shown);
       if (shownDomain != null
           && target != null
           && !MailSigns.mailGateway(target)
-          && !shownDomain.equals(MailAnalyzer.registrable(target))) {
+          && !shownDomain.equals(MailLinks.registrable(target))) {
         out.add(shown);
       }
     }
@@ -184,7 +186,7 @@ public final class MailStix {
   }
 
   private static String hostOf(String url) {
-    String h = MailAnalyzer.host(url);
+    String h = MailLinks.host(url);
     return h == null ? null : h.toLowerCase(Locale.ROOT);
   }
 
@@ -268,7 +270,7 @@ public final class MailStix {
     String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
     return r.authentication() != null
         && "fail".equalsIgnoreCase(r.authentication().dmarc())
-        && !MailAnalyzer.FREEMAIL.contains(MailAnalyzer.registrable(domain));
+        && !MailAnalyzer.FREEMAIL.contains(MailLinks.registrable(domain));
   }
 
   /**
@@ -280,7 +282,7 @@ public final class MailStix {
     int at = address.lastIndexOf('@');
     String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
     return !domain.isEmpty()
-        && !MailAnalyzer.FREEMAIL.contains(MailAnalyzer.registrable(domain))
+        && !MailAnalyzer.FREEMAIL.contains(MailLinks.registrable(domain))
         && wellKnown(domain);
   }
 

@@ -388,14 +388,14 @@ class MailAnalyzerTest {
             .append(units[random.nextInt(units.length)]);
       }
       String html = t.toString();
-      boolean candidate = MailAnalyzer.colonBeforeFourDigits(html);
-      if (MailAnalyzer.OUT_OF_SIGHT.matcher(html).find()) {
+      boolean candidate = MailHtml.colonBeforeFourDigits(html);
+      if (MailHtml.OUT_OF_SIGHT.matcher(html).find()) {
         matched++;
         assertThat(candidate).as(html).isTrue();
       }
     }
     assertThat(matched).isGreaterThan(10_000);
-    assertThat(MailAnalyzer.colonBeforeFourDigits("<a href=\"http://h:80/\">12:30</a>")).isFalse();
-    assertThat(MailAnalyzer.colonBeforeFourDigits("top:\r\n 20000px")).isTrue();
+    assertThat(MailHtml.colonBeforeFourDigits("<a href=\"http://h:80/\">12:30</a>")).isFalse();
+    assertThat(MailHtml.colonBeforeFourDigits("top:\r\n 20000px")).isTrue();
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MailAttachmentKindTest {
 
   private static String kind(String content, Charset cs) {
-    return MailAnalyzer.detect(content.getBytes(cs));
+    return MailAttachments.detect(content.getBytes(cs));
   }
 
   @Test

@@ -26,7 +26,7 @@ class MailAuthResultsTest {
     assertThat(dkim.domain("header.d")).isEqualTo("e.geico.com");
     assertThat(dkim.properties()).containsEntry("header.b", "Ab/Cd+e");
     assertThat(
-            MailAnalyzer.dkimPassDomains(
+            MailEnvelope.dkimPassDomains(
                 "mail.example.jp; dkim=pass (2048-bit key; unprotected) header.d=e.geico.com"))
         .isEqualTo(List.of("e.geico.com"));
   }
@@ -84,7 +84,7 @@ class MailAuthResultsTest {
     assertThat(ar.results().get(1).domain("header.d")).isEqualTo("shop.example.com");
     assertThat(ar.of("spf").get(0).domain("smtp.mailfrom")).isEqualTo("bounce.mailer.example");
     assertThat(
-            MailAnalyzer.dkimPassDomains(
+            MailEnvelope.dkimPassDomains(
                 "mx.example.jp; dkim=fail header.d=a.example; dkim=pass (x; y) header.d=b.example"))
         .isEqualTo(List.of("b.example"));
   }

@@ -72,8 +72,8 @@ class MailBarePlainTextTest {
 
   @Test
   void bareLinksCountsOnlyATextOfLinks() {
-    assertThat(MailAnalyzer.bareLinks("http://a.example/x\n\n - \nwww.b.example/y\n")).isEqualTo(2);
-    assertThat(MailAnalyzer.bareLinks("Read it at http://a.example/x")).isZero();
-    assertThat(MailAnalyzer.bareLinks("\n\n")).isZero();
+    assertThat(MailLinks.bareLinks("http://a.example/x\n\n - \nwww.b.example/y\n")).isEqualTo(2);
+    assertThat(MailLinks.bareLinks("Read it at http://a.example/x")).isZero();
+    assertThat(MailLinks.bareLinks("\n\n")).isZero();
   }
 }

@@ -90,9 +90,9 @@ class MailBoundaryResultsTest {
 
   @Test
   void theAuthservIdIsTheHostBeforeTheFirstSemicolon() {
-    assertThat(MailAnalyzer.authservId(" edge.example.jp; dkim=pass")).isEqualTo("edge.example.jp");
-    assertThat(MailAnalyzer.authservId("Edge.Example.JP 1; spf=none")).isEqualTo("edge.example.jp");
-    assertThat(MailAnalyzer.authservId(" ; dkim=pass")).isNull();
-    assertThat(MailAnalyzer.authservId("")).isNull();
+    assertThat(MailEnvelope.authservId(" edge.example.jp; dkim=pass")).isEqualTo("edge.example.jp");
+    assertThat(MailEnvelope.authservId("Edge.Example.JP 1; spf=none")).isEqualTo("edge.example.jp");
+    assertThat(MailEnvelope.authservId(" ; dkim=pass")).isNull();
+    assertThat(MailEnvelope.authservId("")).isNull();
   }
 }

@@ -63,7 +63,7 @@ class MailFromAsWrittenTest {
   @Test
   void theWrittenFromIsCutAndHasNoLineBreaks() {
     MailReport r = from("\"" + "P".repeat(400) + "\"\r\n <a@b.example");
-    assertThat(r.fromWritten()).hasSizeLessThanOrEqualTo(MailAnalyzer.FROM_WRITTEN + 1);
+    assertThat(r.fromWritten()).hasSizeLessThanOrEqualTo(MailEnvelope.FROM_WRITTEN + 1);
     assertThat(r.fromWritten()).doesNotContain("\r", "\n");
   }
 

@@ -786,7 +786,7 @@ class MailImagesTest {
       }
     }
     // more pictures than it keeps: the oldest are decoded again, with the same result
-    for (int i = 0; i <= MailAnalyzer.DECODED; i++) {
+    for (int i = 0; i <= MailAttachments.DECODED; i++) {
       BufferedImage blank = new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB);
       blank.setRGB(i % 30, i / 30, 0xFFFFFF);
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -132,10 +132,10 @@ class MailJapaneseAsReceivedSignsTest {
   @Test
   void onlyADepartmentThatWritesInsideItsOwnOrganisationIsTheReaders() {
     for (String name : new String[] {"人事部", "人事部 人事課", "【人事部】", "情報システム部", "システム管理者", "ヘルプデスク"}) {
-      assertThat(MailAnalyzer.READERS_DEPARTMENT.matcher(name).matches()).as(name).isTrue();
+      assertThat(MailSenders.READERS_DEPARTMENT.matcher(name).matches()).as(name).isTrue();
     }
     for (String name : new String[] {"阿部", "さくら商事 人事部", "営業部", "人事部長 山田"}) {
-      assertThat(MailAnalyzer.READERS_DEPARTMENT.matcher(name).matches()).as(name).isFalse();
+      assertThat(MailSenders.READERS_DEPARTMENT.matcher(name).matches()).as(name).isFalse();
     }
   }
 

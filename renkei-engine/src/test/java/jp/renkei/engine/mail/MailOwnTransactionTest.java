@@ -134,7 +134,7 @@ class MailOwnTransactionTest {
   @Test
   void aSemicolonInACommentEndsNoDkimResult() {
     assertThat(
-            MailAnalyzer.dkimPassDomains(
+            MailEnvelope.dkimPassDomains(
                 MailAnalyzer.withoutComments(
                     "mx.example.jp; dkim=pass (2048-bit key; unprotected) header.d=e.geico.com")))
         .isEqualTo(List.of("e.geico.com"));

@@ -70,7 +70,7 @@ class MailParsingTest {
 
   private static void sameAsSelectors(String html) {
     Document doc = Jsoup.parse(html);
-    MailAnalyzer.HtmlElements found = new MailAnalyzer.HtmlElements(doc);
+    MailHtml.HtmlElements found = new MailHtml.HtmlElements(doc);
     assertThat(found.areasInLinks)
         .as(html)
         .containsExactlyElementsOf(doc.select("a[href] area[href], a[href] map area[href]"));
@@ -85,7 +85,7 @@ class MailParsingTest {
         .as(html)
         .containsExactlyElementsOf(doc.select("form[action]"));
     for (Element area : found.areasInLinks) {
-      assertThat(area.closest(MailAnalyzer.A_HREF)).isSameAs(area.closest("a[href]"));
+      assertThat(area.closest(MailHtml.A_HREF)).isSameAs(area.closest("a[href]"));
     }
   }
 
@@ -157,7 +157,7 @@ class MailParsingTest {
   private static List<String> byNextUrl(String text) {
     List<String> out = new ArrayList<>();
     Matcher m = MailAnalyzer.URL.matcher(text);
-    for (int from = 0; (from = MailAnalyzer.nextUrl(m, text, from)) >= 0; ) {
+    for (int from = 0; (from = MailLinks.nextUrl(m, text, from)) >= 0; ) {
       out.add(m.start() + ":" + m.group());
     }
     return out;
@@ -243,18 +243,18 @@ class MailParsingTest {
               + (random.nextInt(20) == 0 ? " (JST)" : "");
       Instant expected = byFormatter(d);
       read += expected == null ? 0 : 1;
-      assertThat(MailAnalyzer.receivedDate(d)).as(d).isEqualTo(expected);
-      Instant usual = MailAnalyzer.usualReceivedDate(d);
+      assertThat(MailEnvelope.receivedDate(d)).as(d).isEqualTo(expected);
+      Instant usual = MailEnvelope.usualReceivedDate(d);
       if (usual != null) {
         assertThat(usual).as(d).isEqualTo(expected);
       }
     }
     assertThat(read).isGreaterThan(2_000);
-    assertThat(MailAnalyzer.usualReceivedDate("1 Dec 2026 09:05:07 +0900"))
+    assertThat(MailEnvelope.usualReceivedDate("1 Dec 2026 09:05:07 +0900"))
         .isEqualTo(Instant.parse("2026-12-01T00:05:07Z"));
-    assertThat(MailAnalyzer.usualReceivedDate("29 Feb 2023 09:05 +0900")).isNull();
-    assertThat(MailAnalyzer.receivedDate("")).isNull();
-    assertThat(MailAnalyzer.receivedDate("1 Dec")).isNull();
+    assertThat(MailEnvelope.usualReceivedDate("29 Feb 2023 09:05 +0900")).isNull();
+    assertThat(MailEnvelope.receivedDate("")).isNull();
+    assertThat(MailEnvelope.receivedDate("1 Dec")).isNull();
   }
 
   /** A link or its text offers unsubscribing exactly when the pattern finds a word in it. */
@@ -476,14 +476,14 @@ class MailParsingTest {
       }
       String html = t.toString();
       List<String> expected = new ArrayList<>();
-      Matcher all = MailAnalyzer.OUT_OF_SIGHT.matcher(html);
+      Matcher all = MailHtml.OUT_OF_SIGHT.matcher(html);
       while (all.find()) {
         expected.add(all.start() + ":" + all.group());
       }
       found += expected.size();
       List<String> actual = new ArrayList<>();
-      Matcher m = MailAnalyzer.OUT_OF_SIGHT.matcher(html);
-      for (int from = 0; (from = MailAnalyzer.nextOutOfSight(m, html, from)) >= 0; ) {
+      Matcher m = MailHtml.OUT_OF_SIGHT.matcher(html);
+      for (int from = 0; (from = MailHtml.nextOutOfSight(m, html, from)) >= 0; ) {
         actual.add(m.start() + ":" + m.group());
       }
       assertThat(actual).as(html).isEqualTo(expected);
@@ -527,7 +527,7 @@ class MailParsingTest {
       String local = t.toString();
       boolean expected = local.matches(".*[._\\-0-9].*");
       punctuated += expected ? 1 : 0;
-      assertThat(MailAnalyzer.punctuatedLocal(local)).as(local).isEqualTo(expected);
+      assertThat(MailSenders.punctuatedLocal(local)).as(local).isEqualTo(expected);
     }
     assertThat(punctuated).isGreaterThan(3_000);
   }
@@ -687,7 +687,7 @@ class MailParsingTest {
       String style = randomText(random, pieces, 10);
       boolean expected = MailAnalyzer.HIDDEN_STYLE.matcher(style).find();
       hidden += expected ? 1 : 0;
-      assertThat(MailAnalyzer.hiddenStyle(style)).as(style).isEqualTo(expected);
+      assertThat(MailHtml.hiddenStyle(style)).as(style).isEqualTo(expected);
     }
     assertThat(hidden).isGreaterThan(10_000);
   }
@@ -809,7 +809,7 @@ class MailParsingTest {
       found += expected.size();
       List<String> actual = new ArrayList<>();
       Matcher m = MailAnalyzer.IPV4.matcher(text);
-      for (int from = 0; (from = MailAnalyzer.nextIpv4(m, text, from)) >= 0; ) {
+      for (int from = 0; (from = MailEnvelope.nextIpv4(m, text, from)) >= 0; ) {
         actual.add(m.start() + ":" + m.group(1));
       }
       assertThat(actual).as(text).isEqualTo(expected);
@@ -869,7 +869,7 @@ class MailParsingTest {
               + oneOf(random, times)
               + oneOf(random, offsets)
               + oneOf(random, tails);
-      Instant ours = MailAnalyzer.usualDate(body);
+      Instant ours = MailEnvelope.usualDate(body);
       if (ours == null) {
         continue;
       }
@@ -1029,7 +1029,7 @@ class MailParsingTest {
       }
       String s = b.toString();
       String expected = starred.matcher(hxxp.matcher(s).replaceFirst("http")).replaceFirst("http");
-      assertThat(MailAnalyzer.httpRefanged(s)).as(s).isEqualTo(expected);
+      assertThat(MailLinks.httpRefanged(s)).as(s).isEqualTo(expected);
       changed += expected.equals(s) ? 0 : 1;
     }
     assertThat(changed).isGreaterThan(3_000);
@@ -1267,7 +1267,7 @@ class MailParsingTest {
         html.append(pieces[r.nextInt(pieces.length)]);
       }
       Document doc = Jsoup.parse(html.toString());
-      List<Element> walked = MailAnalyzer.elements(doc);
+      List<Element> walked = MailHtml.elements(doc);
       List<Element> all = doc.getAllElements();
       assertThat(walked).as(html.toString()).hasSameSizeAs(all);
       for (int i = 0; i < all.size(); i++) {
@@ -1275,7 +1275,7 @@ class MailParsingTest {
       }
     }
     Document deep = Jsoup.parse("<div>".repeat(5_000) + "x");
-    assertThat(MailAnalyzer.elements(deep)).hasSameSizeAs(deep.getAllElements());
+    assertThat(MailHtml.elements(deep)).hasSameSizeAs(deep.getAllElements());
   }
 
   /**
@@ -1311,9 +1311,7 @@ class MailParsingTest {
         for (int i = 0; i + word.length() <= style.length(); i++) {
           any |= style.toString().regionMatches(true, i, word, 0, word.length());
         }
-        assertThat(MailAnalyzer.holds(style.toString(), word))
-            .as(style + " " + word)
-            .isEqualTo(any);
+        assertThat(MailHtml.holds(style.toString(), word)).as(style + " " + word).isEqualTo(any);
       }
     }
   }

@@ -46,13 +46,12 @@ class MailProgramLinkTest {
 
   @Test
   void theLinkIsReadAsTheFileItNamesWithoutQueryOrFragment() {
-    assertThat(MailAnalyzer.linkExtension("https://a.example/x/Setup.MSI?v=2#top"))
-        .isEqualTo("msi");
-    assertThat(MailAnalyzer.linkExtension("https://a.example/get.hta#x")).isEqualTo("hta");
-    assertThat(MailAnalyzer.linkExtension("https://a.example/form.exe/")).isEmpty();
-    assertThat(MailAnalyzer.linkExtension("https://a.example/dir.exe/page?f=a.exe")).isEmpty();
-    assertThat(MailAnalyzer.linkExtension("https://files.example.exe")).isEmpty();
-    assertThat(MailAnalyzer.linkExtension("https://a.example/report")).isEmpty();
+    assertThat(MailLinks.linkExtension("https://a.example/x/Setup.MSI?v=2#top")).isEqualTo("msi");
+    assertThat(MailLinks.linkExtension("https://a.example/get.hta#x")).isEqualTo("hta");
+    assertThat(MailLinks.linkExtension("https://a.example/form.exe/")).isEmpty();
+    assertThat(MailLinks.linkExtension("https://a.example/dir.exe/page?f=a.exe")).isEmpty();
+    assertThat(MailLinks.linkExtension("https://files.example.exe")).isEmpty();
+    assertThat(MailLinks.linkExtension("https://a.example/report")).isEmpty();
     // not programs: web pages, a domain in a path, a page's script, a picture, a document
     for (String url :
         new String[] {
@@ -62,9 +61,7 @@ class MailProgramLinkTest {
           "https://a.example/photo.img",
           "https://a.example/guide.pdf"
         }) {
-      assertThat(MailAnalyzer.PROGRAM_LINKS)
-          .as(url)
-          .doesNotContain(MailAnalyzer.linkExtension(url));
+      assertThat(MailLinks.PROGRAM_LINKS).as(url).doesNotContain(MailLinks.linkExtension(url));
     }
   }
 

@@ -18,11 +18,11 @@ class MailScanPrecheckTest {
 
   @Test
   void everyAlternativeOfTheFormReplyHoldsOneOfItsWordsWithoutCase() {
-    String regex = MailAnalyzer.FORM_REPLY.pattern();
+    String regex = MailWording.FORM_REPLY.pattern();
     // the only flag is (?i), written first: ASCII case-blind, so the words' kana and kanji match
     // only as written
     assertThat(regex).startsWith("(?i)");
-    assertThat(MailAnalyzer.FORM_REPLY.flags()).isEqualTo(java.util.regex.Pattern.CASE_INSENSITIVE);
+    assertThat(MailWording.FORM_REPLY.flags()).isEqualTo(java.util.regex.Pattern.CASE_INSENSITIVE);
     // no other inline flag further on ((?u) would fold more than ASCII)
     assertThat(
             java.util.regex.Pattern.compile("\\(\\?[a-zA-Z-]").matcher(regex.substring(4)).find())
@@ -30,9 +30,9 @@ class MailScanPrecheckTest {
     List<String> alternatives = MailSigns.topLevelAlternatives(regex.substring(4));
     assertThat(alternatives).hasSizeGreaterThanOrEqualTo(3);
     for (String a : alternatives) {
-      assertThat(MailAnalyzer.FORM_REPLY_NEEDS).as(a).anyMatch(a::startsWith);
+      assertThat(MailWording.FORM_REPLY_NEEDS).as(a).anyMatch(a::startsWith);
     }
-    for (String w : MailAnalyzer.FORM_REPLY_NEEDS) {
+    for (String w : MailWording.FORM_REPLY_NEEDS) {
       for (char c : w.toCharArray()) {
         assertThat(Character.toUpperCase(c)).isEqualTo(c);
         assertThat(Character.toLowerCase(c)).isEqualTo(c);
@@ -80,8 +80,8 @@ class MailScanPrecheckTest {
         t.append(PIECES[r.nextInt(PIECES.length)]);
       }
       String text = t.toString();
-      boolean plain = MailAnalyzer.FORM_REPLY.matcher(text).find();
-      assertThat(MailAnalyzer.mayBeFormReply(text) && plain).as(text).isEqualTo(plain);
+      boolean plain = MailWording.FORM_REPLY.matcher(text).find();
+      assertThat(MailWording.mayBeFormReply(text) && plain).as(text).isEqualTo(plain);
       found += plain ? 1 : 0;
     }
     // the random texts reach both answers
@@ -124,9 +124,9 @@ class MailScanPrecheckTest {
   @Test
   void theFormReplyWordsAreWhatThePatternNeeds() {
     // a text with one of the pattern's replies, and the same without its needed word
-    assertThat(MailAnalyzer.mayBeFormReply("お問い合わせありがとうございました")).isTrue();
-    assertThat(MailAnalyzer.FORM_REPLY.matcher("お問い合わせありがとうございました").find()).isTrue();
-    assertThat(MailAnalyzer.mayBeFormReply("thank you for contacting us")).isFalse();
+    assertThat(MailWording.mayBeFormReply("お問い合わせありがとうございました")).isTrue();
+    assertThat(MailWording.FORM_REPLY.matcher("お問い合わせありがとうございました").find()).isTrue();
+    assertThat(MailWording.mayBeFormReply("thank you for contacting us")).isFalse();
   }
 
   private static final String[] HEAD_PIECES = {

@@ -17,15 +17,15 @@ class MailUnderscoreHostTest {
 
   @Test
   void theHostOfAnUnderscoreLabelIsReadAsABrowserReadsIt() {
-    assertThat(MailAnalyzer.host("http://signin_auction_com.shop-example.net:7301/a.htm"))
+    assertThat(MailLinks.host("http://signin_auction_com.shop-example.net:7301/a.htm"))
         .isEqualTo("signin_auction_com.shop-example.net");
-    assertThat(MailAnalyzer.port("http://signin_auction_com.shop-example.net:7301/a.htm"))
+    assertThat(MailLinks.port("http://signin_auction_com.shop-example.net:7301/a.htm"))
         .isEqualTo(7301);
-    assertThat(MailAnalyzer.host("http://www.bank.example@a_b.shop-example.net/x"))
+    assertThat(MailLinks.host("http://www.bank.example@a_b.shop-example.net/x"))
         .isEqualTo("a_b.shop-example.net");
-    assertThat(MailAnalyzer.host("https://www.example.com/path")).isEqualTo("www.example.com");
-    assertThat(MailAnalyzer.port("https://www.example.com/path")).isEqualTo(-1);
-    assertThat(MailAnalyzer.hostOfAuthority("not a host")).isNull();
+    assertThat(MailLinks.host("https://www.example.com/path")).isEqualTo("www.example.com");
+    assertThat(MailLinks.port("https://www.example.com/path")).isEqualTo(-1);
+    assertThat(MailLinks.hostOfAuthority("not a host")).isNull();
   }
 
   @Test
