@@ -72,8 +72,15 @@ class DirectoryPages {
   }
 
   @GetMapping("/directory/{id}")
-  String detail(@PathVariable long id, Model model) {
+  String detail(jp.renkei.server.audit.Actor actor, @PathVariable long id, Model model) {
     model.addAttribute("detail", directory.detail(id));
+    // its own admins set its duty address, webhook and identity on their own page
+    model.addAttribute(
+        "ownAdmin",
+        actor.is(Role.ORG_ADMIN)
+            && !actor.is(Role.PLATFORM_ADMIN)
+            && actor.organisationId() != null
+            && actor.organisationId() == id);
     return "directory/detail";
   }
 }

@@ -70,6 +70,7 @@ class OrganisationAdminPages {
           "activeChangeBy", actorNames.name(actor, change.by(), change.byOrganisationId(), locale));
     }
     model.addAttribute("own", actor.organisationId() != null && actor.organisationId() == id);
+    model.addAttribute("formBase", "/admin/organisations/" + id);
     return "admin/organisation";
   }
 

@@ -4,6 +4,7 @@ import jp.renkei.server.config.SecurityProperties;
 import jp.renkei.server.directory.TokenService;
 import jp.renkei.server.directory.UserService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -33,11 +35,15 @@ class SecurityConfiguration {
   /** TAXII 2.1: API tokens only (Bearer or Basic), stateless, no CSRF (no cookie is honoured). */
   @Bean
   @Order(0)
-  SecurityFilterChain taxii(HttpSecurity http, TokenService tokens) throws Exception {
+  SecurityFilterChain taxii(
+      HttpSecurity http, TokenService tokens, UploadPlaces places, MessageSource messages)
+      throws Exception {
     http.securityMatcher("/taxii2/**")
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         // after the header writer, so that its 401 and 403 carry the headers too
         .addFilterAfter(new TaxiiAuthenticationFilter(tokens), HeaderWriterFilter.class)
+        .addFilterBefore(
+            new MultipartGate(places, messages, MultipartGate.Chain.TAXII), CsrfFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(
             c ->
@@ -58,7 +64,9 @@ class SecurityConfiguration {
       UserService users,
       SecurityProperties security,
       ProblemResponses problems,
-      PasswordSignIn signIn)
+      PasswordSignIn signIn,
+      UploadPlaces places,
+      MessageSource messages)
       throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
         .authenticationManager(new ProviderManager(signIn))
@@ -72,6 +80,9 @@ class SecurityConfiguration {
                     .authenticated())
         // after the header writer, so that its 401 and 403 carry the headers too
         .addFilterAfter(new TokenAuthenticationFilter(tokens, problems), HeaderWriterFilter.class)
+        // after the person is known, before the CSRF check asks for a parameter of the body
+        .addFilterBefore(
+            new MultipartGate(places, messages, MultipartGate.Chain.API), CsrfFilter.class)
         .addFilterBefore(
             new CurrentUserFilter(users, security, problems), AuthorizationFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -88,9 +99,18 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain ui(
-      HttpSecurity http, UserService users, SecurityProperties security, PasswordSignIn signIn)
+      HttpSecurity http,
+      UserService users,
+      SecurityProperties security,
+      PasswordSignIn signIn,
+      UploadPlaces places,
+      MessageSource messages)
       throws Exception {
     http.authenticationManager(new ProviderManager(signIn))
+        // a multipart body of nobody signed in, or past the person's uploads at once, is never
+        // read: the CSRF check would spool it to disk asking for its token
+        .addFilterBefore(
+            new MultipartGate(places, messages, MultipartGate.Chain.PAGES), CsrfFilter.class)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(

@@ -112,6 +112,17 @@ class ClientInputErrors implements HandlerExceptionResolver {
     if (status == 413 && UiErrors.isMailUpload(request.getRequestURI())) {
       return UiErrors.mailUploadTooLarge(response);
     }
+    if (e instanceof MaxUploadSizeExceededException max && max.getMaxUploadSize() > 0) {
+      // a page's upload: what was sent and the limit in megabytes, not bytes (ux36)
+      long sent = request.getContentLengthLong();
+      return UiErrors.page(
+          response,
+          status,
+          sent > 0 ? "error.tooLarge.files" : "error.tooLarge.files.unknown",
+          new Object[] {
+            TooLargeForm.megabytes(sent), TooLargeForm.megabytes(max.getMaxUploadSize())
+          });
+    }
     return UiErrors.page(response, status, key, args);
   }
 

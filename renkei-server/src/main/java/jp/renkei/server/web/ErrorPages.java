@@ -29,9 +29,11 @@ class ErrorPages implements ErrorController {
       tools.jackson.databind.json.JsonMapper.builder().build();
 
   private final MessageSource messages;
+  private final org.springframework.core.env.Environment env;
 
-  ErrorPages(MessageSource messages) {
+  ErrorPages(MessageSource messages, org.springframework.core.env.Environment env) {
     this.messages = messages;
+    this.env = env;
   }
 
   @RequestMapping("/error")
@@ -86,6 +88,11 @@ class ErrorPages implements ErrorController {
     }
     if (status == 413 && UiErrors.isMailUpload(path)) {
       return UiErrors.mailUploadTooLarge(response);
+    }
+    if (status == 413) {
+      // what was too big and the limit in megabytes, not the container's setting (ux36)
+      Object[] said = TooLargeForm.keyAndArgs(request, env);
+      return UiErrors.page(response, 413, (String) said[0], (Object[]) said[1]);
     }
     ModelAndView mv = UiErrors.page(response, status, key, new Object[] {"-"});
     return mv;

@@ -20,8 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Holds REST bodies (JSON and the like) to {@code renkei.web.max-body}: a larger Content-Length is
  * answered 413 before anything is read; a chunked body is stopped where it passes the limit, which
- * the error translators render as 413. Forms, multipart uploads, mail analysis and TAXII have their
- * own limits and are left to them (mail: 25 MB, read whole by MailApi before analysis).
+ * the error translators render as 413. Forms posted (POST), multipart uploads, mail analysis and
+ * TAXII have their own limits and are left to them (mail: 25 MB, read whole by MailApi before
+ * analysis); a form body of PUT, PATCH or DELETE, which Tomcat's form limit does not cover, is held
+ * to this one.
  */
 @Component
 @ConditionalOnWebApplication
@@ -45,7 +47,10 @@ class RequestBodyLimit extends OncePerRequestFilter {
         || path.equals("/api/v1/mail/analyze")
         || path.equals("/api/v1/c4tap")
         || type.startsWith("multipart/")
-        || type.startsWith("application/x-www-form-urlencoded");
+        // Tomcat reads (and limits) form parameters of POST alone; a form body of another method
+        // is a body like any other (attack36)
+        || (type.startsWith("application/x-www-form-urlencoded")
+            && "POST".equals(request.getMethod()));
   }
 
   @Override

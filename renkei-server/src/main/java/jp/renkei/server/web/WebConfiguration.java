@@ -59,16 +59,18 @@ class WebConfiguration implements WebMvcConfigurer {
   }
 
   private final WebLimitsProperties limits;
+  private final jp.renkei.server.security.UploadPlaces places;
 
-  WebConfiguration(WebLimitsProperties limits) {
+  WebConfiguration(WebLimitsProperties limits, jp.renkei.server.security.UploadPlaces places) {
     this.limits = limits;
+    this.places = places;
   }
 
   /** One person's uploads at once: see {@link UploadGate}. */
   @Override
   public void addInterceptors(
       org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
-    registry.addInterceptor(new UploadGate(limits));
+    registry.addInterceptor(new UploadGate(limits, places));
   }
 
   @Override

@@ -328,4 +328,47 @@ class MailPageTextsIT extends ServerTest {
             .body();
     assertThat(one).doesNotContain("id=\"relay-order\"");
   }
+
+  /** A lure whose link puts a rail operator's real domain at the start of another domain. */
+  static byte[] lookalikeLure() {
+    return ("From: \"えきねっと\" <info@qzxvb.cn>\r\nTo: taro@example.jp\r\n"
+            + "Subject: =?UTF-8?B?44CQ44GI44GN44Gt44Gj44Go44CR44Ki44Kr44Km44Oz44OI56K66KqN?=\r\n"
+            + "Date: Tue, 3 Nov 2026 09:12:00 +0900\r\nMessage-ID: <a1@qzxvb.cn>\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+            + "Content-Transfer-Encoding: 8bit\r\n\r\n"
+            + "えきねっと会員様\r\n\r\nアカウントの確認が必要です。以下からログインしてください。\r\n"
+            + "https://www.eki-net.jp.qzxvb.cn/login\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * ux35's review: the look-alike sign read "… ≈ eki-net.jp", which a new analyst did not
+   * understand. The page now says under the evidence, in the reader's language, which real domain
+   * the link imitates, how, and where it really leads; the evidence itself is unchanged.
+   */
+  @Test
+  void aLookalikeSaysWhichRealDomainItImitatesAndHow() {
+    for (String language : new String[] {"ja", "en"}) {
+      String page =
+          signedIn(language)
+              .upload("/mail", "/mail", "message", "lure.eml", lookalikeLure())
+              .body();
+      String said =
+          page.substring(
+              page.indexOf("data-flag=\"LOOKALIKE_DOMAIN\""),
+              page.indexOf("</li>", page.indexOf("data-flag=\"LOOKALIKE_DOMAIN\"")));
+      assertThat(said).contains("https://www.eki-net.jp.qzxvb.cn/login ≈ eki-net.jp (えきねっと)");
+      if (language.equals("ja")) {
+        assertThat(said)
+            .contains(
+                "class=\"evidence-said\">→ リンク先のドメイン www.eki-net.jp.qzxvb.cn は本物のドメイン"
+                    + " eki-net.jp (えきねっと) で始まっていますが、実際には別のドメイン qzxvb.cn のものです");
+      } else {
+        assertThat(said)
+            .contains(
+                "class=\"evidence-said\">→ The link&#39;s host www.eki-net.jp.qzxvb.cn starts with the"
+                    + " real domain eki-net.jp (えきねっと), but belongs to another domain, qzxvb.cn");
+      }
+    }
+  }
 }
