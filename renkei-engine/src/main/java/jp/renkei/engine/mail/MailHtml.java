@@ -309,6 +309,7 @@ final class MailHtml {
         && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
         && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
         && !sendersMailService(st, shownHost, realHost)
+        && !MailSignerLinks.signersClickCounter(st, realHost, shownHost, href)
         && !allowed.contains(realHost);
   }
 

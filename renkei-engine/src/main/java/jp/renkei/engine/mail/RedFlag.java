@@ -34,12 +34,16 @@ public enum RedFlag {
       30,
       "本文のリンクに表示されているURLやドメインと、実際のリンク先が異なります (リンク内の画像マップが別の先を指す場合を含みます)。"
           + "提携先サイト上の差出人自身の名前のページ (brand.com からの brand.giftcards-partner.com) を表示し、認証された差出人自身のドメインへリンクするものは数えません。"
+          + "受信側が検証に成功した DKIM 署名のドメイン上のクリック計測リンク (例: 署名 messaging.brand.com のメールの links.messaging.brand.com/f/a/…) も、表示が別の企業名でなければ数えません。リンクはまずメールに責任を負う署名者へ向かうからです。"
           + "受信側のメールゲートウェイが書き換えたリンク (Microsoft の Safe Links、Proofpoint の URL Defense、Mimecast) は、書き換える前のリンク先と比べます。"
           + "差出人が選んだ大手サイトのリダイレクト (youtube.com/redirect、google.com/url?q= など) は、リダイレクト自体とその転送先の両方と比べます。",
       "A link shows one URL or domain but leads to another (an image map inside a link included)."
           + " A partner's page shown under the sender's own name (brand.giftcards-partner.com from"
           + " brand.com), the link going to the sender's own authenticated domain, does not"
-          + " count. A link rewritten by the recipient's mail gateway (Microsoft Safe Links,"
+          + " count, nor does a click counter on the domain whose DKIM signature the receiver"
+          + " verified (links.messaging.brand.com/f/a/... in mail signed by messaging.brand.com)"
+          + " when the text names no other company: the click goes first to the signer, who"
+          + " took responsibility for the message. A link rewritten by the recipient's mail gateway (Microsoft Safe Links,"
           + " Proofpoint URL Defense, Mimecast) is compared by the address it was rewritten from;"
           + " a big site's redirect the sender chose (youtube.com/redirect, google.com/url?q= ...)"
           + " is compared both as itself and by where it leads."),
