@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * bench/mail-corpora.sh target/mail-corpora
  * ./mvnw -q -o -pl renkei-engine test -Dtest=MailCorporaBench -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags|fragile|decisive]
- *     (phish-ja, ham-outside, ham-bounce, spam-outside, ham-list, ham-ja, ham-modern, when present: every message,
+ *     (phish-ja, ham-outside, ham-bounce, spam-outside, ham-list, ham-ja, ham-modern, spam-lists, ham-notify,
+ *     when present: every message,
  *     then its tuning and held-out halves; ham-newsletters, when present: every message; an
  *     optional set that is missing gets a SKIPPED line)
  *     [-Dmail.model=off] [-Dmail.model.budget=0.3] [-Dmail.model.minEach=1]
@@ -355,7 +356,15 @@ class MailCorporaBench {
 
   /** The legitimate sets and the lure sets whose tuning halves {@link #decisive()} counts. */
   static final List<String> LEGITIMATE =
-      List.of("ham", "ham-csdmc", "ham-outside", "ham-bounce", "ham-list", "ham-ja", "ham-modern");
+      List.of(
+          "ham",
+          "ham-csdmc",
+          "ham-outside",
+          "ham-bounce",
+          "ham-list",
+          "ham-ja",
+          "ham-modern",
+          "ham-notify");
 
   static final List<String> LURES = List.of("phish-pot", "nazario", "phish-ja");
 
@@ -371,6 +380,7 @@ class MailCorporaBench {
     List<String> sets = new ArrayList<>(LEGITIMATE);
     sets.addAll(LURES);
     sets.add("spam-outside");
+    sets.add("spam-lists");
     for (String s : sets) {
       System.out.printf(
           "DECISIVE set %s: %d tuning messages, %d flagged%n",
@@ -526,9 +536,12 @@ class MailCorporaBench {
    * community list), {@code ham-ja} (legitimate Japanese mail as received: 24 test messages sent
    * from Japanese carriers' phones, an iPhone and a PC, 2009-2013, and the 4 messages of a Japanese
    * Mailman list, 2019-2024) and {@code spam-outside} (2025-26 spam, scams and phishing mixed: its
-   * figure is the share flagged, not recall; {@link #MIXED}). The tuning half may be listed ({@code
-   * -Dmail.list=rule-misses}: false positives of a legitimate set, messages left CLEAN of the
-   * other), the held-out half never.
+   * figure is the share flagged, not recall; {@link #MIXED}), {@code spam-lists} (2019-2026 mail
+   * that nobody on four small kernel lists wrote to them: advance-fee fraud, loan and donation
+   * scams, mailbox lures, advertising; mixed too) and {@code ham-notify} (legitimate: the same
+   * lists' bot notifications). The tuning half may be listed ({@code -Dmail.list=rule-misses}:
+   * false positives of a legitimate set, messages left CLEAN of the other), the held-out half
+   * never.
    */
   static final Map<String, Boolean> SPLIT_OUTSIDE = new LinkedHashMap<>();
 
@@ -540,6 +553,10 @@ class MailCorporaBench {
     // 2019-2024 machine mail of today's bulk infrastructure: CI notifications through Amazon SES to
     // a groups.io list, DMARC aggregate reports, a newsletter (bench/mail-corpora.sh, hamout34)
     SPLIT_OUTSIDE.put("ham-modern", false);
+    // 2019-2026 mail nobody on four small kernel lists wrote to them, and three of those lists' bot
+    // notifications (bench/mail-corpora.sh, corpus36)
+    SPLIT_OUTSIDE.put("spam-lists", true);
+    SPLIT_OUTSIDE.put("ham-notify", false);
   }
 
   /**
@@ -554,7 +571,14 @@ class MailCorporaBench {
    * Sets of spam, scams and phishing mixed: not every message is a lure, so their figure is the
    * share flagged, not recall.
    */
-  static final java.util.Set<String> MIXED = java.util.Set.of("spam-outside");
+  static final java.util.Set<String> MIXED =
+      java.util.Set.of(
+          "spam-outside",
+          "spam-lists",
+          "spam-lists/hams",
+          "spam-lists/ppp",
+          "spam-lists/sctp",
+          "spam-lists/v9fs");
 
   /**
    * Outside sets too small to split (bench/mail-corpora.sh): measured whole with the rules (and the
@@ -574,6 +598,15 @@ class MailCorporaBench {
     // ham-modern again, part by part: one notification template, and the reports and newsletter
     WHOLE_OUTSIDE.put("ham-modern/notify", false);
     WHOLE_OUTSIDE.put("ham-modern/reports", false);
+    // spam-lists again, list by list
+    WHOLE_OUTSIDE.put("spam-lists/hams", true);
+    WHOLE_OUTSIDE.put("spam-lists/ppp", true);
+    WHOLE_OUTSIDE.put("spam-lists/sctp", true);
+    WHOLE_OUTSIDE.put("spam-lists/v9fs", true);
+    // ham-notify again, bot by bot: one template each
+    WHOLE_OUTSIDE.put("ham-notify/syzbot", false);
+    WHOLE_OUTSIDE.put("ham-notify/patchwork-bot", false);
+    WHOLE_OUTSIDE.put("ham-notify/other-bots", false);
   }
 
   static void splitOutside(
