@@ -263,11 +263,15 @@ final class MailSenders {
    * way of writing from a throw-away mailbox to many and reading the answers in another.
    */
   static void freeMailHidden(MailState st, String fromDomain) {
-    if (fromDomain == null || !FREEMAIL.contains(registrable(fromDomain)) || st.listVouched()) {
+    if (fromDomain == null || !FREEMAIL.contains(registrable(fromDomain))) {
       return;
     }
     String me = mailbox(st.from);
-    if (writesOnlyToItself(st)) {
+    // what a list relays goes to the list, not to hidden recipients; but a poster who asks for
+    // replies at another mailbox of the same provider asks it of every member (lead36: 0 of the
+    // legitimate sets' tuning messages, list or not, do so; the advance-fee letters that reach
+    // kernel lists do)
+    if (!st.listVouched() && writesOnlyToItself(st)) {
       st.flag(RedFlag.HIDDEN_RECIPIENTS, hiddenRecipients(st));
     }
     for (String r : st.replyTo) {

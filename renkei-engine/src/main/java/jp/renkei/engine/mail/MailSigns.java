@@ -2287,13 +2287,19 @@ final class MailSigns {
    * either letters and digits switching at least three times, or six consonants in a row with fewer
    * than three vowels in ten. Hexadecimal and numeric identifiers (a mailing system's own ticket
    * and bounce numbers) and longer, structured local parts are no sign; names run together
-   * ("johnrchamplin") keep their vowels.
+   * ("johnrchamplin") keep their vowels. A tag after + (RFC 5233 subaddressing: "syzbot+list18920
+   * 93e816ecfe5f01a@") is what the mailbox's own system appends to sort or track, not its name:
+   * only the name before it counts (lead36, ham-notify's monthly robot reports).
    */
   static String randomLocalPart(String address) {
     if (address == null || address.indexOf('@') <= 0) {
       return null;
     }
     String local = address.substring(0, address.lastIndexOf('@')).toLowerCase(Locale.ROOT);
+    int tag = local.indexOf('+');
+    if (tag >= 0) {
+      local = local.substring(0, tag);
+    }
     List<String> tokens = LOCAL_SEPARATORS.splitAsStream(local).filter(t -> !t.isEmpty()).toList();
     if (tokens.isEmpty() || tokens.size() > 2) {
       return null;

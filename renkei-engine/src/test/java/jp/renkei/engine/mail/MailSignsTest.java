@@ -914,7 +914,9 @@ class MailSignsTest {
         List.of(
             "pprgcvu@deck.campaign-mail.example.com",
             "0pc5pmhs5zcn@acid.offers.example.com",
-            "newsletters.xkcdpq@offers-today.net")) {
+            "newsletters.xkcdpq@offers-today.net",
+            // the name before a tag still counts
+            "pprgcvu+list7@deck.campaign-mail.example.com")) {
       MailReport r =
           analyze(
               "From: Home Offers <"
@@ -952,6 +954,8 @@ class MailSignsTest {
             "r-1-270241-5399979-2-24365-de1-3a9f193c@example.com",
             "4169158863407@example.com",
             "no-reply@example.com",
+            // a tag after + is the mailbox's own system's (RFC 5233), not its name (lead36)
+            "syzbot+list1892093e816ecfe5f01a@ci.example.com",
             "xkcdpqzt@gmail.com")) {
       MailReport ok =
           analyze(
