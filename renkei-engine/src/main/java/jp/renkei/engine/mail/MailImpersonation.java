@@ -251,27 +251,36 @@ final class MailImpersonation {
    * employer).
    */
   static void listRelayedBrandName(MailState st, String fromDomain) {
+    String name = st.fromName;
+    String via = "";
+    if (st.fromRewrittenByList(st.from)) {
+      // the list rewrote From: the author's name and Reply-To stand for it (MailListAuthors, ja36)
+      MailListAuthors.Author a = MailListAuthors.rewritten(name, st.replyTo, st.listDomains);
+      name = a == null ? null : a.name();
+      fromDomain = a == null ? null : a.domain();
+      via = ", Reply-To";
+    }
     if (fromDomain == null
-        || st.fromName == null
+        || name == null
         || !st.listVouched()
         || FREEMAIL.contains(fromDomain)
-        || st.fromRewrittenByList(st.from)
         || st.listOwn.contains(fromDomain)
         || st.listDomains.contains(fromDomain)
         || (st.subject != null && REPLY_SUBJECT.matcher(st.subject).matches())) {
       return;
     }
-    List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.named(st.fromName));
-    if (JAPANESE_NAME.matcher(st.fromName).find()
-        && JAPANESE_ORGANISATION_NAME.matcher(st.fromName).find()) {
-      MailSigns.claimed(st.fromName).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
+    List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.named(name));
+    if (JAPANESE_NAME.matcher(name).find()
+        && (JAPANESE_ORGANISATION_NAME.matcher(name).find()
+            || MailListAuthors.organisationWord(name))) {
+      MailSigns.claimed(name).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
     for (MailSigns.Brand b : claims) {
       if (!MailSigns.ownedBy(b, fromDomain)) {
         st.flag(
             RedFlag.BRAND_IMPERSONATION,
-            b.name() + " ≠ " + shown(fromDomain) + " (through a mailing list)",
-            b.name() + " ≠ " + shown(fromDomain) + " (メーリングリスト経由)");
+            b.name() + " ≠ " + shown(fromDomain) + " (through a mailing list" + via + ")",
+            b.name() + " ≠ " + shown(fromDomain) + " (メーリングリスト経由" + via + ")");
         return;
       }
     }
@@ -290,16 +299,32 @@ final class MailImpersonation {
                     + shown(fromDomain)
                     + " (subject 【"
                     + tag.group(1).strip()
-                    + "】, through a mailing list)",
+                    + "】, through a mailing list"
+                    + via
+                    + ")",
                 b.name()
                     + " ≠ "
                     + shown(fromDomain)
                     + " (件名の【"
                     + tag.group(1).strip()
-                    + "】, メーリングリスト経由)");
+                    + "】, メーリングリスト経由"
+                    + via
+                    + ")");
             return;
           }
         }
+      }
+    }
+    // a Japanese subject that reads as the brand's notice to its customer (MailListAuthors, ja36)
+    String notice = MailListAuthors.japaneseNotice(st.subject);
+    for (MailSigns.Brand b :
+        notice == null ? List.<MailSigns.Brand>of() : MailSigns.claimed(notice)) {
+      if (!MailSigns.ownedBy(b, fromDomain)) {
+        st.flag(
+            RedFlag.BRAND_IMPERSONATION,
+            b.name() + " ≠ " + shown(fromDomain) + " (subject, through a mailing list" + via + ")",
+            b.name() + " ≠ " + shown(fromDomain) + " (件名, メーリングリスト経由" + via + ")");
+        return;
       }
     }
   }

@@ -976,7 +976,8 @@ final class MailSigns {
               "aupay"),
           brand("ソフトバンク", "ソフトバンク|softbank", "softbank"),
           brand("JCB", "\\bjcb\\b|ジェーシービー", "jcb"),
-          brand("イオン", "イオンカード|イオン銀行|aeon card", "aeon", "aeonbank"),
+          // イオンペイ and イオンフィナンシャルサービス (the card's issuer) in the lures' sender names (ja36)
+          brand("イオン", "イオンカード|イオン銀行|イオンペイ|イオンフィナン ?シャル|aeon card", "aeon", "aeonbank"),
           brand("セゾン", "セゾン|saison", "saisoncard", "saison"),
           brand("エポス", "エポス|epos card", "eposcard"),
           brand("国税庁", "国税庁|e-tax|イータックス|税務署", "nta", "e-tax"),
@@ -1004,6 +1005,29 @@ final class MailSigns {
           brand("東京ガス", "東京ガス|mytokyogas|\\btokyo gas\\b", "tokyo-gas", "tokyogas"),
           brand("JAバンク", "\\bjaバンク|\\bjaネットバンク|\\bja ?bank\\b", "jabank", "ja-bank"),
           brand("NHK", "\\bnhk\\b|日本放送協会", "nhk"),
+          // the credit unions (労働金庫, ろうきん: the national association's rokin.or.jp and the
+          // regional ones') and ANA's mileage club and card, whose points and miles the lures of
+          // 2024-25 say are about to lapse (ja36); "ANA" alone is a first name too, so only the
+          // airline's own compounds claim it in a text, while a display name that is "ANA" and
+          // nothing else still does (MailSigns.named)
+          brand(
+              "労働金庫",
+              "労働金庫|ろうきん",
+              "rokin",
+              "chuorokin",
+              "kinrou",
+              "tohoku-rokin",
+              "hokuriku-rokin",
+              "tokai-rokin",
+              "chugoku-rokin",
+              "shikoku-rokin",
+              "kyusyu-rokin",
+              "okinawa-rokin",
+              "hokkaido-rokin",
+              "nagano-rokin",
+              "niigata-rokin",
+              "shizuoka-rokin"),
+          brand("ANA", "全日空|全日本空輸|\\banaマイレージ|\\banaカード|\\bana mileage club", "ana"),
           // brands Japan's phishing reports (フィッシング対策協議会's monthly reports) name often, besides
           // the above: JR East's booking site and card, the motorway toll statement, the
           // payment app and the flea market
@@ -3025,7 +3049,11 @@ final class MailSigns {
           "giveaway|free (?:btc|eth|bnb|usdt|crypto|bitcoin)|claim (?:your )?(?:tokens?|reward|airdrop|bonus|\\$?\\d)"
               + "|you(?:'ve| have) won|get money|security vulnerabilit(?:y|ies) (?:detected|found)"
               + "|vulnerabilit(?:y|ies) (?:detected|found) in your|(?:github|google) security team"
-              + "|connect (?:your )?wallet");
+              + "|connect (?:your )?wallet"
+              // the dating lures typed into Japanese sites' contact forms ("❤️ Hannah liked you!
+              // Click Here: …", "Emily want to meet you!"), ja36
+              + "|\\bliked you\\b|wants? to meet you|interested in your profile"
+              + "|unread messages? from");
 
   /**
    * Where a service writes a name its user chose: a user-name field of an account notice (WordPress

@@ -75,6 +75,12 @@ final class MailWording {
     // before the list's vouching: a code host's notifications come with list headers
     relayedLure(st);
     formEchoLure(st);
+    // side-job recruitment by LINE at 万円 a day, read through lists too: no member recruits so
+    // (MailJobLures, ja36)
+    String job = MailJobLures.find(phrases.text());
+    if (job != null) {
+      st.flag(RedFlag.FRAUD_OFFER, st.quote(List.of(job)));
+    }
     if (st.listVouched()) {
       // a web address in a Japanese greeting's name or a form's name field: a business's automatic
       // reply delivered to the list's address, not a member's words (the other readings of
@@ -337,8 +343,10 @@ final class MailWording {
    */
   static final Pattern FORM_REPLY =
       Pattern.compile(
-          "(?i)このメールは.{0,40}(?:フォーム|自動(?:返信|配信|送信))|お問い?合わ?せ(?:を|いただき|頂き)?[、,]?"
-              + "\\s?(?:誠に)?(?:ありがとう|受け付け|受付|承り|お受け)|自動(?:返信|配信|送信)(?:メール|にて|で)");
+          "(?i)このメールは.{0,40}(?:フォーム|自動(?:返信|配信|送信))|お問い?合わ?せ(?:を|いただき|頂き)?"
+              // "お問い合わせ頂きまして誠に有難うございます" (ja36)
+              + "(?:まして)?[、,]?\\s?(?:誠に)?(?:ありがとう|有難う|受け付け|受付|承り|お受け)"
+              + "|自動(?:返信|配信|送信)(?:メール|にて|で)");
 
   /**
    * Words one of which every alternative of {@link #FORM_REPLY} holds as written, in characters
@@ -360,8 +368,10 @@ final class MailWording {
   /** A repeated form field at a line's start: its name and a colon. */
   static final Pattern FORM_FIELD =
       Pattern.compile(
-          "(?im)^[ \\t　]*[【\\[■●・]?[ 　]?(お名前|ご?氏名|メールアドレス|電話番号|件名|題名"
-              + "|お問い?合わ?せ内容|メッセージ本文|ご用件)"
+          "(?im)^[ \\t　]*[【\\[■●・]?[ 　]?((?:ご担当者)?お名前(?:[ 　]?(?:カナ|フリガナ))?|ご?氏名"
+              // the forms of the lures' echoes (ja36): "ご担当者お名前", "お電話番号", "Mail Adderess"
+              + "|(?:貴社|会社|法人)名|メールアドレス|mail addr?ess|お?電話番号|件名|題名|お問い?合わ?せ内容"
+              + "|メッセージ本文|ご用件)"
               + "[】\\]]?[ \\t　]*[:：]");
 
   /** The rule a form's reply draws under the fields it repeats. */

@@ -198,7 +198,9 @@ public enum RedFlag {
       "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません (組織の名前でも、フィッシングに多用される安価なトップレベルドメイン (.top、.xyz、.shop、.cc、.icu など) 上のもの — 例: sagawa-exp.cc — は組織のものとみなしません)。差出人名が組織名そのもの (例: 「Ledger」) の場合や、人の名前に組織名を添えたもの (例: 「Katie from Ledger」) も名乗りとみなします。"
           + "または差出人アドレスの @ より前が裁判所・警察・税務署・運輸局などの公的機関を名乗っていますが (例: court_notice@、adm.detran…@)、ドメインは政府のもの (.gov、.go.jp、.gov.br、.gob.mx、.gouv.fr など) ではありません。公的機関は自らのドメインから送ります。"
           + "または件名が、ある企業での無料の金額や賞品を読み手に差し出していますが (例: 「How will you spend your 500 at eBay」「$300 Visa Gift Card is yours to keep」)、差出人のドメインもリンク先もその企業のものではなく、差出人のドメインは認証されていません。企業は自社の特典を自社のドメインから送り、自社のサイトへ案内します。"
-          + "メーリングリストが配信したメールでは件名や本文の社名は議論の話題なので数えませんが、差出人名が社名そのもの (例: 「Nintendo」) や、会社・窓口としての日本語の名乗り (例: 「楽天証券からのお知らせ」「〇〇カード株式会社」) で、差出人のドメインがその会社のものでなければ数えます。リストは配信したことを保証しても、書いた人を保証しません。",
+          + "メーリングリストが配信したメールでは件名や本文の社名は議論の話題なので数えませんが、差出人名が社名そのもの (例: 「Nintendo」) や、会社・窓口としての日本語の名乗り (例: 「楽天証券からのお知らせ」「〇〇カード株式会社」) で、差出人のドメインがその会社のものでなければ数えます。リストは配信したことを保証しても、書いた人を保証しません。"
+          + "リストが差出人を自分のアドレスに書き換えたメール (「東京電力 via 〇〇-devel」) では、名乗りを Reply-To に残された書いた人のアドレスのドメインと比べます。"
+          + "また、日本語の件名が会社から客への通知として書かれ (例: 「Amazon.co.jpでのご注文の確認」「〇〇カード ご利用確認のお願い」)、書いた人のドメインがその会社のものでなければ数えます。リストの参加者は会社の通知を日本語で読者に宛てて書きません。",
       "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
           + " ... member\", \"... security team\", \"© ...\", in Japanese 〇〇をご利用のお客様, 〇〇株式会社,"
           + " 〇〇事務局) claims a company, bank or public body"
@@ -218,7 +220,12 @@ public enum RedFlag {
           + " but a sender name that is the company's alone (\"Nintendo\") or a Japanese name"
           + " speaking as the company or its desk (楽天証券からのお知らせ, 〇〇カード株式会社) from a"
           + " domain not the company's is: the list vouches that it delivered the message, not"
-          + " for who wrote it."),
+          + " for who wrote it. Where the list rewrote From to its own address (\"東京電力 via"
+          + " foo-devel\"), the name is checked against the domain of the writer's address the"
+          + " list kept in Reply-To; and a Japanese subject written as the company's notice to"
+          + " its customer (\"Amazon.co.jpでのご注文の確認\", \"… ご利用確認のお願い\") from a"
+          + " writer's domain not the company's counts: no member of a list writes a company's"
+          + " notice to the readers in Japanese."),
   LOGIN_LINK_ELSEWHERE(
       15,
       "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。"
@@ -385,14 +392,17 @@ public enum RedFlag {
       20,
       "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金・「人道支援の助成金」の受け取り、出会い系の誘い、"
           + "不正に入手したサーバー管理画面・Web シェル・メール中継・リモートデスクトップ (cPanels、Shells、SMTPs、RDPs) や「スパム送信ツール」の販売、"
-          + "申し込んでもいないクレジットカードや融資が「承認済み」「即時審査通過」「審査なし」とする誘い (送信ドメイン認証のない差出人から) など。",
+          + "申し込んでもいないクレジットカードや融資が「承認済み」「即時審査通過」「審査なし」とする誘い (送信ドメイン認証のない差出人から)、"
+          + "在宅や空いた時間の仕事・副業に日給何万円という報酬をうたい、LINE の ID で応募させる勧誘 (警察が注意を呼びかける副業詐欺や闇バイトの手口) など。",
       "The message makes an offer that only fraud makes, such as free crypto-currency, a casino"
           + " bonus or an inheritance to collect: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
           + " bonus or free spins, an inheritance, donation, compensation or \"humanitarian grant\" to collect, a dating"
           + " lure, break-in goods for sale (hacked cPanels, web shells, SMTP relays, RDPs,"
           + " \"spamming tools\"), credit the reader never applied for \"approved\" (\"your $7,500"
           + " credit line was approved\", \"instant approval Visa card\", \"no credit check\") by a"
-          + " sender no SPF or DKIM vouched for."),
+          + " sender no SPF or DKIM vouched for, a side job from home or in spare time paying tens"
+          + " of thousands of yen a day, applied for by a LINE ID (the side-job fraud and the"
+          + " recruitment for crimes the Japanese police warn of)."),
   FREEMAIL_LURE(
       10,
       "支払い・請求・配達・アカウント・賞金などの通知が、フリーメールのアドレスから送られています。銀行、店舗、配送業者は自社のドメインから送信します。",

@@ -66,7 +66,8 @@ public class EvidenceWords {
     if (name.length() > 2 && name.startsWith("\"") && name.endsWith("\"")) {
       name = name.substring(1, name.length() - 1);
     }
-    return words("claimed", name, m.group(2));
+    // a list rewrote From: the domain is the writer's Reply-To, not where the mail came from (ja36)
+    return words(evidence.contains(", Reply-To)") ? "claimedReplyTo" : "claimed", name, m.group(2));
   }
 
   /** "https://… ≠ sender.example (…)": a login link to a domain unrelated to the sender's. */

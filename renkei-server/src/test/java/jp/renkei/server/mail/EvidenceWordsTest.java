@@ -124,6 +124,18 @@ class EvidenceWordsTest {
         .isEqualTo(
             "→ The mail presents itself as Amazon, but the domain it was sent from, 28703.example,"
                 + " is not Amazon's.");
+    MailReport.Finding rewritten =
+        new MailReport.Finding(
+            RedFlag.BRAND_IMPERSONATION, "東京電力 ≠ faith.example (through a mailing list, Reply-To)");
+    assertThat(words.said(rewritten, Locale.JAPANESE))
+        .isEqualTo(
+            "→ このメールは「東京電力」を名乗っていますが、メーリングリストが差出人を書き換えたため、書いた人のアドレスは返信先 (Reply-To)"
+                + " にあり、そのドメイン faith.example は「東京電力」のものではありません。");
+    assertThat(words.said(rewritten, Locale.ENGLISH))
+        .isEqualTo(
+            "→ The mail presents itself as 東京電力, but the mailing list rewrote its sender, and the"
+                + " writer's own address, kept in Reply-To, is on faith.example, which is not"
+                + " 東京電力's.");
     MailReport.Finding login =
         new MailReport.Finding(
             RedFlag.LOGIN_LINK_ELSEWHERE,
