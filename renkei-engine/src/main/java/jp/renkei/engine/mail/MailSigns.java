@@ -3751,13 +3751,21 @@ final class MailSigns {
     if (displayName == null) {
       return List.of();
     }
-    String n =
-        NOT_LETTER_OR_DIGIT.matcher(fold(displayName).toLowerCase(Locale.ROOT)).replaceAll("");
+    String written = NOT_LETTER_OR_DIGIT.matcher(fold(displayName)).replaceAll("");
+    String n = written.toLowerCase(Locale.ROOT);
     if (n.isEmpty()) {
       return List.of();
     }
-    return new java.util.ArrayList<>(ByName.BRANDS.getOrDefault(n, List.of()));
+    List<Brand> brands = new java.util.ArrayList<>(ByName.BRANDS.getOrDefault(n, List.of()));
+    brands.removeIf(b -> AS_WRITTEN.contains(b.name()) && !written.equals(b.name()));
+    return brands;
   }
+
+  /**
+   * Brand names that are also everyday first names: a display name claims them only when written as
+   * the brand writes itself ("ANA", the airline; "Ana", a person, claims nothing).
+   */
+  private static final Set<String> AS_WRITTEN = Set.of("ANA");
 
   /**
    * The brand a display name puts after a person's name ("Katie from Ledger", "Lisa von Trezor",

@@ -967,6 +967,29 @@ class MailSignsTest {
   }
 
   @Test
+  void aBrandThatIsAlsoAFirstNameIsClaimedOnlyAsTheBrandWritesIt() {
+    // "ANA" is the airline's display name in its lures (ja36); "Ana" is a person
+    MailReport airline =
+        analyze(
+            "From: ANA <info@mileage-notice.example.com>\r\nTo: a@example.jp\r\n"
+                + "Subject: Your miles\r\n",
+            "text/plain",
+            "See you at the meeting.");
+    assertThat(flags(airline)).contains(RedFlag.BRAND_IMPERSONATION);
+    for (String name : List.of("Ana", "ana", "Ana ")) {
+      MailReport person =
+          analyze(
+              "From: "
+                  + name
+                  + " <ana.garcia@empresa-example.es>\r\nTo: a@example.jp\r\n"
+                  + "Subject: Agenda\r\n",
+              "text/plain",
+              "See you at the meeting.");
+      assertThat(flags(person)).as(name).doesNotContain(RedFlag.BRAND_IMPERSONATION);
+    }
+  }
+
+  @Test
   void aSenderDomainStackedFromOneLetterLabelsIsMachineMade() {
     MailReport r =
         analyze(
