@@ -2,7 +2,6 @@ package jp.renkei.server.directory;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import jp.renkei.server.audit.Actor;
@@ -50,17 +49,7 @@ class OrganisationAdminPages {
     requireAdmin(actor);
     Organisation o = directory.organisation(id);
     model.addAttribute("o", o);
-    // after a refused form the fields keep what was typed (set by the handler), else what is stored
-    if (!model.containsAttribute("dutyEmail")) {
-      model.addAttribute("dutyEmail", o.dutyEmail() == null ? "" : o.dutyEmail());
-      model.addAttribute("webhookUrl", organisations.webhookUrl(id).orElse(""));
-    }
-    if (!model.containsAttribute("aliases")) {
-      OrganisationIdentity identity = directory.identity(id);
-      model.addAttribute("aliases", String.join("\n", identity.aliases()));
-      model.addAttribute("domains", String.join("\n", identity.domains()));
-      model.addAttribute("ipRanges", String.join("\n", identity.ipRanges()));
-    }
+    OrganisationForms.storedUnlessTyped(model, o, directory, organisations);
     model.addAttribute("formerNames", names.formerNames(id));
     DirectoryService.ActiveChange change = directory.lastActiveChange(id).orElse(null);
     model.addAttribute("activeChange", change);
@@ -109,7 +98,12 @@ class OrganisationAdminPages {
     requireAdmin(actor);
     try {
       directory.setIdentity(
-          actor, id, new OrganisationIdentity(lines(aliases), lines(domains), lines(ipRanges)));
+          actor,
+          id,
+          new OrganisationIdentity(
+              OrganisationForms.lines(aliases),
+              OrganisationForms.lines(domains),
+              OrganisationForms.lines(ipRanges)));
       redirect.addFlashAttribute("saved", "pages.admin.org.identitySaved");
       return "redirect:/admin/organisations/" + id;
     } catch (InvalidInput e) {
@@ -184,10 +178,6 @@ class OrganisationAdminPages {
     model.addAttribute("errors", List.of(e));
     model.addAttribute("errorSection", section);
     return edit(actor, id, model, org.springframework.context.i18n.LocaleContextHolder.getLocale());
-  }
-
-  private static List<String> lines(String text) {
-    return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private static void requireAdmin(Actor actor) {

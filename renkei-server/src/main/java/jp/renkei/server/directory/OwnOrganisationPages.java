@@ -1,6 +1,5 @@
 package jp.renkei.server.directory;
 
-import java.util.Arrays;
 import java.util.List;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.failure.Forbidden;
@@ -40,16 +39,7 @@ class OwnOrganisationPages {
     }
     Organisation o = directory.organisation(id);
     model.addAttribute("o", o);
-    if (!model.containsAttribute("dutyEmail")) {
-      model.addAttribute("dutyEmail", o.dutyEmail() == null ? "" : o.dutyEmail());
-      model.addAttribute("webhookUrl", organisations.webhookUrl(id).orElse(""));
-    }
-    if (!model.containsAttribute("aliases")) {
-      OrganisationIdentity identity = directory.identity(id);
-      model.addAttribute("aliases", String.join("\n", identity.aliases()));
-      model.addAttribute("domains", String.join("\n", identity.domains()));
-      model.addAttribute("ipRanges", String.join("\n", identity.ipRanges()));
-    }
+    OrganisationForms.storedUnlessTyped(model, o, directory, organisations);
     model.addAttribute("formBase", PAGE);
     return "admin/own-organisation";
   }
@@ -88,7 +78,12 @@ class OwnOrganisationPages {
     long id = ownOrganisation(actor);
     try {
       directory.setIdentity(
-          actor, id, new OrganisationIdentity(lines(aliases), lines(domains), lines(ipRanges)));
+          actor,
+          id,
+          new OrganisationIdentity(
+              OrganisationForms.lines(aliases),
+              OrganisationForms.lines(domains),
+              OrganisationForms.lines(ipRanges)));
       redirect.addFlashAttribute("saved", "pages.admin.org.identitySaved");
       return "redirect:" + PAGE;
     } catch (InvalidInput e) {
@@ -106,9 +101,5 @@ class OwnOrganisationPages {
       throw new Forbidden("error.directory.forbidden");
     }
     return actor.organisationId();
-  }
-
-  private static List<String> lines(String text) {
-    return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 }
