@@ -3765,7 +3765,7 @@ final class MailSigns {
    * Brand names that are also everyday first names: a display name claims them only when written as
    * the brand writes itself ("ANA", the airline; "Ana", a person, claims nothing).
    */
-  private static final Set<String> AS_WRITTEN = Set.of("ANA");
+  static final Set<String> AS_WRITTEN = Set.of("ANA");
 
   /**
    * The brand a display name puts after a person's name ("Katie from Ledger", "Lisa von Trezor",

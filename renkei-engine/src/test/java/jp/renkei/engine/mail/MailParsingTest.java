@@ -601,13 +601,16 @@ class MailParsingTest {
       claimed += expected.isEmpty() ? 0 : 1;
       assertThat(MailSigns.claimed(text)).as(text).isEqualTo(expected);
       String reduced = folded.replaceAll("[^\\p{L}\\p{N}]", "");
+      // a brand that is also a first name is named only as it writes itself ("ANA", not "Ana")
+      String asWritten = MailSigns.fold(text).replaceAll("[^\\p{L}\\p{N}]", "");
       List<MailSigns.Brand> byName = new ArrayList<>();
       for (MailSigns.Brand b : MailSigns.BRANDS) {
         if (!reduced.isEmpty()
             && b.name()
                 .toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]", "")
-                .equals(reduced)) {
+                .equals(reduced)
+            && (!MailSigns.AS_WRITTEN.contains(b.name()) || asWritten.equals(b.name()))) {
           byName.add(b);
         }
       }
