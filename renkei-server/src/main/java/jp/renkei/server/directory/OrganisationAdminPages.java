@@ -72,18 +72,10 @@ class OrganisationAdminPages {
       Model model,
       RedirectAttributes redirect) {
     requireAdmin(actor);
-    try {
-      DirectoryService.Delivery d = directory.setDelivery(actor, id, dutyEmail, webhookUrl);
-      redirect.addFlashAttribute("saved", "pages.admin.org.deliverySaved");
-      if (d.newWebhookSecret() != null) {
-        redirect.addFlashAttribute("newSecret", d.newWebhookSecret());
-      }
-      return "redirect:/admin/organisations/" + id;
-    } catch (InvalidInput e) {
-      model.addAttribute("dutyEmail", dutyEmail);
-      model.addAttribute("webhookUrl", webhookUrl);
-      return again(actor, id, model, e, "delivery");
-    }
+    return OrganisationForms.saveDelivery(
+            directory, actor, id, dutyEmail, webhookUrl, model, redirect)
+        .map(e -> again(actor, id, model, e, "delivery"))
+        .orElse("redirect:/admin/organisations/" + id);
   }
 
   @PostMapping("/admin/organisations/{id}/identity")
@@ -96,22 +88,10 @@ class OrganisationAdminPages {
       Model model,
       RedirectAttributes redirect) {
     requireAdmin(actor);
-    try {
-      directory.setIdentity(
-          actor,
-          id,
-          new OrganisationIdentity(
-              OrganisationForms.lines(aliases),
-              OrganisationForms.lines(domains),
-              OrganisationForms.lines(ipRanges)));
-      redirect.addFlashAttribute("saved", "pages.admin.org.identitySaved");
-      return "redirect:/admin/organisations/" + id;
-    } catch (InvalidInput e) {
-      model.addAttribute("aliases", aliases);
-      model.addAttribute("domains", domains);
-      model.addAttribute("ipRanges", ipRanges);
-      return again(actor, id, model, e, "identity");
-    }
+    return OrganisationForms.saveIdentity(
+            directory, actor, id, aliases, domains, ipRanges, model, redirect)
+        .map(e -> again(actor, id, model, e, "identity"))
+        .orElse("redirect:/admin/organisations/" + id);
   }
 
   @PostMapping("/admin/organisations/{id}/rename")

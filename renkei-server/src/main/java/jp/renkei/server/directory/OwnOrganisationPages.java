@@ -52,19 +52,10 @@ class OwnOrganisationPages {
       Model model,
       RedirectAttributes redirect) {
     long id = ownOrganisation(actor);
-    try {
-      DirectoryService.Delivery d = directory.setDelivery(actor, id, dutyEmail, webhookUrl);
-      redirect.addFlashAttribute("saved", "pages.admin.org.deliverySaved");
-      if (d.newWebhookSecret() != null) {
-        redirect.addFlashAttribute("newSecret", d.newWebhookSecret());
-      }
-      return "redirect:" + PAGE;
-    } catch (InvalidInput e) {
-      model.addAttribute("dutyEmail", dutyEmail);
-      model.addAttribute("webhookUrl", webhookUrl);
-      model.addAttribute("errors", List.of(e));
-      return edit(actor, model);
-    }
+    return OrganisationForms.saveDelivery(
+            directory, actor, id, dutyEmail, webhookUrl, model, redirect)
+        .map(e -> again(actor, model, e))
+        .orElse("redirect:" + PAGE);
   }
 
   @PostMapping(PAGE + "/identity")
@@ -76,23 +67,16 @@ class OwnOrganisationPages {
       Model model,
       RedirectAttributes redirect) {
     long id = ownOrganisation(actor);
-    try {
-      directory.setIdentity(
-          actor,
-          id,
-          new OrganisationIdentity(
-              OrganisationForms.lines(aliases),
-              OrganisationForms.lines(domains),
-              OrganisationForms.lines(ipRanges)));
-      redirect.addFlashAttribute("saved", "pages.admin.org.identitySaved");
-      return "redirect:" + PAGE;
-    } catch (InvalidInput e) {
-      model.addAttribute("aliases", aliases);
-      model.addAttribute("domains", domains);
-      model.addAttribute("ipRanges", ipRanges);
-      model.addAttribute("errors", List.of(e));
-      return edit(actor, model);
-    }
+    return OrganisationForms.saveIdentity(
+            directory, actor, id, aliases, domains, ipRanges, model, redirect)
+        .map(e -> again(actor, model, e))
+        .orElse("redirect:" + PAGE);
+  }
+
+  /** The page again, the refusal named above the form whose fields keep what was typed. */
+  private String again(Actor actor, Model model, InvalidInput refused) {
+    model.addAttribute("errors", List.of(refused));
+    return edit(actor, model);
   }
 
   /** The signed-in admin's organisation; the security chain lets only org admins reach here. */
