@@ -158,7 +158,7 @@ class MemberDomainClaimIT extends ServerTest {
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
     assertThat(admin.get(PAGE).body())
         .as("the page says the domain waits for a platform admin")
-        .contains("id=\"pending-identity\"", itsDomain);
+        .contains("id=\"pending-identity\"", itsDomain, "基盤管理者が確認するまで使われません");
     members.forget();
 
     // the newcomer's own mail, read by its own people: its domain is its own at once
@@ -178,7 +178,8 @@ class MemberDomainClaimIT extends ServerTest {
     // a platform admin saves the identity on the organisation's page: confirmed for everyone
     Http platform = signedIn(fixtures.user(fixtures.operator("finance"), Role.PLATFORM_ADMIN));
     String orgPage = "/admin/organisations/" + newcomer.id();
-    assertThat(platform.get(orgPage).body()).contains("id=\"pending-identity\"", itsDomain);
+    assertThat(platform.get(orgPage).body())
+        .contains("id=\"pending-identity\"", itsDomain, "確認待ちです");
     var confirmed =
         platform.postForm(
             orgPage,
