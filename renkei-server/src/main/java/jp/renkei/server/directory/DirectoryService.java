@@ -344,6 +344,20 @@ public class DirectoryService {
     return organisations.pendingIdentity(organisationId);
   }
 
+  /**
+   * The organisations whose admins added other names or domains that wait for a platform admin
+   * (platform admins only), by name.
+   */
+  public List<Organisation> withPendingIdentity(Actor actor) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.directory.forbidden");
+    }
+    java.util.Set<Long> ids = new java.util.HashSet<>(organisations.withPendingIdentity());
+    return organisations.find(new OrganisationQuery(null, null, null)).stream()
+        .filter(o -> ids.contains(o.id()))
+        .toList();
+  }
+
   public OrganisationIdentity identity(long organisationId) {
     return new OrganisationIdentity(
         organisations.identity(organisationId, "alias"),

@@ -181,6 +181,15 @@ class OrganisationRepository {
     return out;
   }
 
+  /** The organisations with other names or domains a platform admin has not confirmed yet. */
+  List<Long> withPendingIdentity() {
+    return jdbc.sql(
+            "select distinct organisation_id from organisation_identity"
+                + " where kind in ('alias', 'domain') and not confirmed")
+        .query(Long.class)
+        .list();
+  }
+
   /** The organisation's other names and domains a platform admin has not confirmed yet. */
   List<String> pendingIdentity(long organisationId) {
     return jdbc.sql(

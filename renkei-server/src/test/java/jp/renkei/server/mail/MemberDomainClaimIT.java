@@ -178,6 +178,9 @@ class MemberDomainClaimIT extends ServerTest {
     // a platform admin saves the identity on the organisation's page: confirmed for everyone
     Http platform = signedIn(fixtures.user(fixtures.operator("finance"), Role.PLATFORM_ADMIN));
     String orgPage = "/admin/organisations/" + newcomer.id();
+    assertThat(platform.get("/admin/organisations").body())
+        .as("the platform admins' organisation page lists what waits")
+        .contains("id=\"pending-identities\"", "href=\"" + orgPage + "#identity\"");
     assertThat(platform.get(orgPage).body())
         .contains("id=\"pending-identity\"", itsDomain, "確認待ちです");
     var confirmed =
@@ -187,6 +190,8 @@ class MemberDomainClaimIT extends ServerTest {
             Map.of("aliases", "", "domains", itsDomain, "ipRanges", ""));
     assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(302);
     assertThat(platform.get(orgPage).body()).doesNotContain("id=\"pending-identity\"");
+    assertThat(platform.get("/admin/organisations").body())
+        .doesNotContain("href=\"" + orgPage + "#identity\"");
     members.forget();
     assertThat(analysed(other, claimOfVictim))
         .as("a member's confirmed domain relays other members' notices (a CEPTOAR's)")
