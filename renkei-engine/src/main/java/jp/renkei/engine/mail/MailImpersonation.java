@@ -1,8 +1,7 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.ACCOUNT_SUBJECT;
-import static jp.renkei.engine.mail.MailAnalyzer.FREEMAIL;
 import static jp.renkei.engine.mail.MailEnvelope.spfFailed;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailLinks.host;
 import static jp.renkei.engine.mail.MailLinks.registrable;
 import static jp.renkei.engine.mail.MailLinks.shown;
@@ -12,6 +11,7 @@ import static jp.renkei.engine.mail.MailSenders.providersDaemon;
 import static jp.renkei.engine.mail.MailSenders.punctuatedLocal;
 import static jp.renkei.engine.mail.MailSenders.results;
 import static jp.renkei.engine.mail.MailSenders.spoofed;
+import static jp.renkei.engine.mail.MailText.words;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -536,4 +536,11 @@ final class MailImpersonation {
     }
     return false;
   }
+
+  static final Pattern ACCOUNT_SUBJECT =
+      Pattern.compile(
+          "(?i)\\byour\\b|account|password|verif|confirm|suspend|locked|secur|sign-?in|log-?in|payment"
+              + "|invoice|order|deliver|refund|notice|alert|update|expir|お客様|アカウント|ご利用|確認|重要"
+              + "|お知らせ|停止|支払|請求|配達|お届け|緊急|不正|本人|ロック|制限|無効|未払|未納|更新|退会"
+              + "|サインイン|ログイン");
 }

@@ -1,15 +1,15 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.DOMAIN_LIKE;
-import static jp.renkei.engine.mail.MailAnalyzer.FREEMAIL;
-import static jp.renkei.engine.mail.MailAnalyzer.TRACKING_PATH;
-import static jp.renkei.engine.mail.MailAnalyzer.TRAILING_PUNCTUATION;
-import static jp.renkei.engine.mail.MailAnalyzer.URL;
-import static jp.renkei.engine.mail.MailAnalyzer.offersUnsubscribe;
-import static jp.renkei.engine.mail.MailAnalyzer.wordCount;
 import static jp.renkei.engine.mail.MailAttachments.extension;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailSenders.aligned;
 import static jp.renkei.engine.mail.MailSenders.fromAligned;
+import static jp.renkei.engine.mail.MailText.DOMAIN_LIKE;
+import static jp.renkei.engine.mail.MailText.TRACKING_PATH;
+import static jp.renkei.engine.mail.MailText.TRAILING_PUNCTUATION;
+import static jp.renkei.engine.mail.MailText.URL;
+import static jp.renkei.engine.mail.MailText.wordCount;
+import static jp.renkei.engine.mail.MailUnsubscribe.offersUnsubscribe;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -63,9 +63,9 @@ final class MailLinks {
   }
 
   /**
-   * The next match of {@link MailAnalyzer#URL} in {@code text} at or after {@code from} (left in
-   * {@code m}), as {@code m.find()} finds it, and its end; -1 when there is none. Every match has
-   * "//" right after its scheme and colon ("http:", "h**ps[:]", "ftp:"), 4 to 9 characters from its
+   * The next match of {@link MailText#URL} in {@code text} at or after {@code from} (left in {@code
+   * m}), as {@code m.find()} finds it, and its end; -1 when there is none. Every match has "//"
+   * right after its scheme and colon ("http:", "h**ps[:]", "ftp:"), 4 to 9 characters from its
    * start, so the pattern is tried only at those places before each "//", in order: the first place
    * where it matches is where {@code find()} would have stopped (and the same alternative matches
    * there).
@@ -946,4 +946,18 @@ final class MailLinks {
 
   /** The URLs read during the analysis running on this thread, as {@link #REGISTRABLE}. */
   static final ThreadLocal<Map<String, Object>> URIS = new ThreadLocal<>();
+
+  static final Pattern VALID_DOMAIN = Pattern.compile("[a-z0-9.-]+");
+  static final Pattern AFTER_HOST = Pattern.compile("[?/#&>\\s].*$");
+
+  /** Records the registrable domain of a host or address domain unsubscribing goes through. */
+  static void unsubscribeDomain(String host, MailState st) {
+    if (host == null) {
+      return;
+    }
+    String h = AFTER_HOST.matcher(host).replaceFirst("");
+    if (h.contains(".") && VALID_DOMAIN.matcher(h).matches()) {
+      st.unsubscribeDomains.add(registrable(h));
+    }
+  }
 }

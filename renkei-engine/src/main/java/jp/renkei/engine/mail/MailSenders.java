@@ -1,7 +1,7 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.FREEMAIL;
 import static jp.renkei.engine.mail.MailEnvelope.spfFailed;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailImpersonation.NOT_LETTER_OR_DIGIT;
 import static jp.renkei.engine.mail.MailImpersonation.REPLY_SUBJECT;
 import static jp.renkei.engine.mail.MailImpersonation.campaignLabel;
@@ -185,8 +185,8 @@ final class MailSenders {
 
   /**
    * The free-mail domains a Message-ID may be forged after (FORGED_MESSAGE_ID): {@link
-   * MailAnalyzer#FREEMAIL} and msn.com, the consumer mail of Microsoft's MSN whose name the
-   * 2004–2007 bulk mailers wrote into Message-IDs beside hotmail.com.
+   * MailHosts#FREEMAIL} and msn.com, the consumer mail of Microsoft's MSN whose name the 2004–2007
+   * bulk mailers wrote into Message-IDs beside hotmail.com.
    */
   static final Set<String> MESSAGE_ID_PROVIDERS =
       Sets.union(FREEMAIL, Set.of("msn.com")).immutableCopy();

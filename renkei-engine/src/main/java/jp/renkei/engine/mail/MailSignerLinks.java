@@ -31,8 +31,8 @@ final class MailSignerLinks {
 
   /**
    * A click counter's path: the words and short paths mail platforms count clicks under (the same
-   * forms {@link MailAnalyzer#TRACKING_PATH} reads), and SparkPost's engagement-tracking form
-   * {@code /f/a/<token>}.
+   * forms {@link MailText#TRACKING_PATH} reads), and SparkPost's engagement-tracking form {@code
+   * /f/a/<token>}.
    */
   static final Pattern CLICK_PATH =
       Pattern.compile("(?i)click|track|redirect|/t/|/r/|/l/|/ls/|/go/|/f/a/|[?&](?:q|u|url|id)=");
@@ -48,7 +48,7 @@ final class MailSignerLinks {
     }
     String signer = MailLinks.registrable(realHost);
     if (!passedSigners(st).contains(signer)
-        || MailAnalyzer.FREEMAIL.contains(signer)
+        || MailHosts.FREEMAIL.contains(signer)
         || MailSigns.hostIn(signer, MailSigns.TRACKERS)
         || !CLICK_PATH.matcher(href).find()) {
       return false;

@@ -1,21 +1,23 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.BULK;
-import static jp.renkei.engine.mail.MailAnalyzer.EXCERPT;
-import static jp.renkei.engine.mail.MailAnalyzer.FREEMAIL;
-import static jp.renkei.engine.mail.MailAnalyzer.LIST_WORDS;
-import static jp.renkei.engine.mail.MailAnalyzer.MAX_LINKS;
-import static jp.renkei.engine.mail.MailAnalyzer.MAX_LINK_DOMAINS_PAST;
-import static jp.renkei.engine.mail.MailAnalyzer.MIDDLE;
-import static jp.renkei.engine.mail.MailAnalyzer.TEXT;
-import static jp.renkei.engine.mail.MailAnalyzer.TEXT_TAIL;
-import static jp.renkei.engine.mail.MailAnalyzer.lettersOrDigits;
-import static jp.renkei.engine.mail.MailAnalyzer.linkDomain;
-import static jp.renkei.engine.mail.MailAnalyzer.middleWord;
-import static jp.renkei.engine.mail.MailAnalyzer.oneSpaceOrLine;
-import static jp.renkei.engine.mail.MailAnalyzer.withoutArmour;
-import static jp.renkei.engine.mail.MailAnalyzer.wordCount;
 import static jp.renkei.engine.mail.MailAttachments.QrCandidate;
+import static jp.renkei.engine.mail.MailEnvelope.envelope;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
+import static jp.renkei.engine.mail.MailLinks.host;
+import static jp.renkei.engine.mail.MailLinks.links;
+import static jp.renkei.engine.mail.MailLinks.registrable;
+import static jp.renkei.engine.mail.MailText.EXCERPT;
+import static jp.renkei.engine.mail.MailText.MIDDLE;
+import static jp.renkei.engine.mail.MailText.TEXT;
+import static jp.renkei.engine.mail.MailText.TEXT_TAIL;
+import static jp.renkei.engine.mail.MailText.lettersOrDigits;
+import static jp.renkei.engine.mail.MailText.middleWord;
+import static jp.renkei.engine.mail.MailText.oneSpaceOrLine;
+import static jp.renkei.engine.mail.MailText.withoutArmour;
+import static jp.renkei.engine.mail.MailText.wordCount;
+import static jp.renkei.engine.mail.MailText.words;
+import static jp.renkei.engine.mail.MailUnsubscribe.BULK;
+import static jp.renkei.engine.mail.MailUnsubscribe.LIST_WORDS;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,9 +156,7 @@ final class MailState {
 
   Set<String> limitsReached = new LinkedHashSet<>();
 
-  /**
-   * Subject, plain text and HTML text of the message, lower-cased, up to {@link MailAnalyzer#TEXT}.
-   */
+  /** Subject, plain text and HTML text of the message, lower-cased, up to {@link MailText#TEXT}. */
   final StringBuilder text = new StringBuilder();
 
   /**
@@ -534,8 +534,8 @@ final class MailState {
   }
 
   /**
-   * The wording past {@link MailAnalyzer#TEXT}: its last {@link #TEXT_TAIL} characters, whitespace
-   * runs one.
+   * The wording past {@link MailText#TEXT}: its last {@link #TEXT_TAIL} characters, whitespace runs
+   * one.
    */
   private final StringBuilder tail = new StringBuilder();
 
@@ -549,9 +549,9 @@ final class MailState {
   int excerpts;
 
   /**
-   * Keeps, within {@link #MIDDLE} characters in all, the {@link MailAnalyzer#EXCERPT} characters
-   * either side of each word of {@link MailAnalyzer#MIDDLE_WORDS} among the first {@code end}
-   * characters of {@code s}, about to be dropped (overlapping excerpts made one).
+   * Keeps, within {@link #MIDDLE} characters in all, the {@link MailText#EXCERPT} characters either
+   * side of each word of {@link MailText#MIDDLE_WORDS} among the first {@code end} characters of
+   * {@code s}, about to be dropped (overlapping excerpts made one).
    */
   void excerpts(CharSequence s, int end) {
     if (middle.length() >= MIDDLE) {
@@ -643,8 +643,8 @@ final class MailState {
    * thousands of links held the analysis for many seconds past its deadline: past {@link
    * #MAX_LINKS} links the limit is reported and flagged ({@link RedFlag#BEYOND_LIMITS}: a message
    * padded with harmless links hides its lure behind them), and a link is kept only when its
-   * registrable domain is none of the kept links' ({@link MailAnalyzer#MAX_LINK_DOMAINS_PAST} such
-   * at most), so the one bad link after thousands of harmless ones is still judged. False when the
+   * registrable domain is none of the kept links' ({@link MailState#MAX_LINK_DOMAINS_PAST} such at
+   * most), so the one bad link after thousands of harmless ones is still judged. False when the
    * link was not kept.
    */
   boolean link(MailReport.Link l) {
@@ -712,11 +712,11 @@ final class MailState {
   }
 
   /**
-   * The registrable domains of the kept links, made when {@link MailAnalyzer#MAX_LINKS} is reached.
+   * The registrable domains of the kept links, made when {@link MailState#MAX_LINKS} is reached.
    */
   private Set<String> linkDomains;
 
-  /** Links kept past {@link MailAnalyzer#MAX_LINKS} for a domain none before had. */
+  /** Links kept past {@link MailState#MAX_LINKS} for a domain none before had. */
   private int domainsPast;
 
   /**
@@ -847,5 +847,20 @@ final class MailState {
             .toList(),
         List.copyOf(listAddresses),
         List.copyOf(forwardedAddresses));
+  }
+
+  /** Links of one message read and judged at most (see {@link MailState#link}). */
+  static final int MAX_LINKS = 2_000;
+
+  /**
+   * Links kept past {@link #MAX_LINKS}, each for a registrable domain no kept link has: the cost of
+   * a padded message stays bounded and its lure's domain is still judged.
+   */
+  static final int MAX_LINK_DOMAINS_PAST = 200;
+
+  /** The registrable domain of a link's host, or null when it has none. */
+  static String linkDomain(String url) {
+    String h = host(url);
+    return h == null ? null : registrable(h);
   }
 }

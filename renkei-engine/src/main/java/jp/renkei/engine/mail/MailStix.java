@@ -270,7 +270,7 @@ public final class MailStix {
     String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
     return r.authentication() != null
         && "fail".equalsIgnoreCase(r.authentication().dmarc())
-        && !MailAnalyzer.FREEMAIL.contains(MailLinks.registrable(domain));
+        && !MailHosts.FREEMAIL.contains(MailLinks.registrable(domain));
   }
 
   /**
@@ -282,7 +282,7 @@ public final class MailStix {
     int at = address.lastIndexOf('@');
     String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
     return !domain.isEmpty()
-        && !MailAnalyzer.FREEMAIL.contains(MailLinks.registrable(domain))
+        && !MailHosts.FREEMAIL.contains(MailLinks.registrable(domain))
         && wellKnown(domain);
   }
 

@@ -1,8 +1,6 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.FREEMAIL;
-import static jp.renkei.engine.mail.MailAnalyzer.URL;
-import static jp.renkei.engine.mail.MailAnalyzer.oneSpace;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailLinks.domain;
 import static jp.renkei.engine.mail.MailLinks.host;
 import static jp.renkei.engine.mail.MailLinks.registrable;
@@ -12,6 +10,8 @@ import static jp.renkei.engine.mail.MailSenders.claimsNoOtherBrand;
 import static jp.renkei.engine.mail.MailSenders.fromAligned;
 import static jp.renkei.engine.mail.MailSenders.internal;
 import static jp.renkei.engine.mail.MailSenders.ownNotice;
+import static jp.renkei.engine.mail.MailText.URL;
+import static jp.renkei.engine.mail.MailText.oneSpace;
 
 import java.util.ArrayList;
 import java.util.List;

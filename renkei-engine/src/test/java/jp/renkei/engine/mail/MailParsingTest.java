@@ -147,7 +147,7 @@ class MailParsingTest {
 
   private static List<String> byFind(String text) {
     List<String> out = new ArrayList<>();
-    Matcher m = MailAnalyzer.URL.matcher(text);
+    Matcher m = MailText.URL.matcher(text);
     while (m.find()) {
       out.add(m.start() + ":" + m.group());
     }
@@ -156,7 +156,7 @@ class MailParsingTest {
 
   private static List<String> byNextUrl(String text) {
     List<String> out = new ArrayList<>();
-    Matcher m = MailAnalyzer.URL.matcher(text);
+    Matcher m = MailText.URL.matcher(text);
     for (int from = 0; (from = MailLinks.nextUrl(m, text, from)) >= 0; ) {
       out.add(m.start() + ":" + m.group());
     }
@@ -188,7 +188,7 @@ class MailParsingTest {
 
   private static Instant byFormatter(String d) {
     try {
-      return ZonedDateTime.parse(d, MailAnalyzer.RECEIVED_DATE).toInstant();
+      return ZonedDateTime.parse(d, MailEnvelope.RECEIVED_DATE).toInstant();
     } catch (DateTimeParseException e) {
       return null;
     }
@@ -301,9 +301,9 @@ class MailParsingTest {
         t.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = t.toString();
-      boolean expected = MailAnalyzer.UNSUBSCRIBE_TEXT.matcher(text).find();
+      boolean expected = MailUnsubscribe.UNSUBSCRIBE_TEXT.matcher(text).find();
       found += expected ? 1 : 0;
-      assertThat(MailAnalyzer.offersUnsubscribe(text)).as(text).isEqualTo(expected);
+      assertThat(MailUnsubscribe.offersUnsubscribe(text)).as(text).isEqualTo(expected);
     }
     assertThat(found).isGreaterThan(5_000);
   }
@@ -505,7 +505,7 @@ class MailParsingTest {
         t.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = t.toString();
-      assertThat(MailAnalyzer.oneSpace(text)).isEqualTo(text.replaceAll("\\s+", " "));
+      assertThat(MailText.oneSpace(text)).isEqualTo(text.replaceAll("\\s+", " "));
     }
   }
 
@@ -688,7 +688,7 @@ class MailParsingTest {
     int hidden = 0;
     for (int round = 0; round < 60_000; round++) {
       String style = randomText(random, pieces, 10);
-      boolean expected = MailAnalyzer.HIDDEN_STYLE.matcher(style).find();
+      boolean expected = MailHtml.HIDDEN_STYLE.matcher(style).find();
       hidden += expected ? 1 : 0;
       assertThat(MailHtml.hiddenStyle(style)).as(style).isEqualTo(expected);
     }
@@ -805,13 +805,13 @@ class MailParsingTest {
     for (int round = 0; round < 80_000; round++) {
       String text = randomText(random, pieces, 14);
       List<String> expected = new ArrayList<>();
-      Matcher all = MailAnalyzer.IPV4.matcher(text);
+      Matcher all = MailEnvelope.IPV4.matcher(text);
       while (all.find()) {
         expected.add(all.start() + ":" + all.group(1));
       }
       found += expected.size();
       List<String> actual = new ArrayList<>();
-      Matcher m = MailAnalyzer.IPV4.matcher(text);
+      Matcher m = MailEnvelope.IPV4.matcher(text);
       for (int from = 0; (from = MailEnvelope.nextIpv4(m, text, from)) >= 0; ) {
         actual.add(m.start() + ":" + m.group(1));
       }
@@ -1104,10 +1104,10 @@ class MailParsingTest {
     int found = 0;
     for (int round = 0; round < 100_000; round++) {
       String text = randomText(random, pieces, 12);
-      assertThat(matches(MailAnalyzer.ADDRESS.matcher(text)))
+      assertThat(matches(MailText.ADDRESS.matcher(text)))
           .as(text)
-          .isEqualTo(matches(MailAnalyzer.ADDRESS_AS_WAS.matcher(text)));
-      found += matches(MailAnalyzer.ADDRESS.matcher(text)).size();
+          .isEqualTo(matches(MailText.ADDRESS_AS_WAS.matcher(text)));
+      found += matches(MailText.ADDRESS.matcher(text)).size();
     }
     assertThat(found).isGreaterThan(10_000);
   }
@@ -1130,8 +1130,8 @@ class MailParsingTest {
     int changed = 0;
     for (int round = 0; round < 100_000; round++) {
       String text = randomText(random, pieces, 12);
-      String expected = MailAnalyzer.COMMENT.matcher(text).replaceAll("");
-      assertThat(MailAnalyzer.withoutComments(text)).as(text).isEqualTo(expected);
+      String expected = MailText.COMMENT.matcher(text).replaceAll("");
+      assertThat(MailText.withoutComments(text)).as(text).isEqualTo(expected);
       changed += expected.equals(text) ? 0 : 1;
     }
     assertThat(changed).isGreaterThan(10_000);
@@ -1153,8 +1153,8 @@ class MailParsingTest {
     int changed = 0;
     for (int round = 0; round < 100_000; round++) {
       String text = randomText(random, pieces, 10);
-      String expected = MailAnalyzer.PGP_ARMOUR.matcher(text).replaceAll(" ");
-      assertThat(MailAnalyzer.withoutArmour(text)).as(text).isEqualTo(expected);
+      String expected = MailText.PGP_ARMOUR.matcher(text).replaceAll(" ");
+      assertThat(MailText.withoutArmour(text)).as(text).isEqualTo(expected);
       changed += expected.equals(text) ? 0 : 1;
     }
     assertThat(changed).isGreaterThan(10_000);

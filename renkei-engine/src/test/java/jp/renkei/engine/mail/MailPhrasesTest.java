@@ -122,19 +122,19 @@ class MailPhrasesTest {
         t.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = t.toString();
-      assertThat(MailAnalyzer.wordCount(text))
+      assertThat(MailText.wordCount(text))
           .as(text)
-          .isEqualTo((int) MailAnalyzer.WORD.matcher(text).results().count());
-      assertThat(MailAnalyzer.words(text))
+          .isEqualTo((int) MailText.WORD.matcher(text).results().count());
+      assertThat(MailText.words(text))
           .as(text)
-          .isEqualTo(MailAnalyzer.WORD.matcher(text).results().map(r -> r.group()).toList());
+          .isEqualTo(MailText.WORD.matcher(text).results().map(r -> r.group()).toList());
     }
     for (MailCorpus.Sample c : MailCorpus.all()) {
       String text = new String(c.eml(), StandardCharsets.UTF_8);
-      assertThat(MailAnalyzer.wordCount(text))
-          .isEqualTo((int) MailAnalyzer.WORD.matcher(text).results().count());
-      assertThat(MailAnalyzer.words(text))
-          .isEqualTo(MailAnalyzer.WORD.matcher(text).results().map(r -> r.group()).toList());
+      assertThat(MailText.wordCount(text))
+          .isEqualTo((int) MailText.WORD.matcher(text).results().count());
+      assertThat(MailText.words(text))
+          .isEqualTo(MailText.WORD.matcher(text).results().map(r -> r.group()).toList());
     }
   }
 
