@@ -15,6 +15,7 @@ import static jp.renkei.engine.mail.MailLinks.urls;
 import static jp.renkei.engine.mail.MailLinks.withZeroWidthSpaces;
 import static jp.renkei.engine.mail.MailSenders.aligned;
 import static jp.renkei.engine.mail.MailText.TRACKING_PATH;
+import static jp.renkei.engine.mail.MailText.isRegexSpace;
 import static jp.renkei.engine.mail.MailText.wordCount;
 import static jp.renkei.engine.mail.MailText.words;
 import static jp.renkei.engine.mail.MailUnsubscribe.offersUnsubscribe;
@@ -520,11 +521,6 @@ final class MailHtml {
       }
     }
     return -1;
-  }
-
-  /** What {@code \\s} matches (without Pattern.UNICODE_CHARACTER_CLASS). */
-  static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   static final int OUT_OF_SIGHT_PX = 20_000;

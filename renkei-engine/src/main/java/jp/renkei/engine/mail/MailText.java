@@ -1,7 +1,5 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailHtml.isRegexSpace;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -368,4 +366,9 @@ final class MailText {
 
   static final Pattern WEEKDAY = Pattern.compile("^\\s*[A-Za-z]{3},");
   static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?]+$");
+
+  /** What {@code \\s} matches (without Pattern.UNICODE_CHARACTER_CLASS). */
+  static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
 }
