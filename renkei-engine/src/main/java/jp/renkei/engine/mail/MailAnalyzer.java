@@ -1029,7 +1029,7 @@ public final class MailAnalyzer {
       // the requester's own domain; to free mail they keep the sign
       boolean forARequester =
           fromDomain != null
-              && MailSigns.SIGNING_PLATFORMS.contains(registrable(fromDomain))
+              && MailHosts.SIGNING_PLATFORMS.contains(registrable(fromDomain))
               && fromAligned(st);
       for (String r : st.replyTo) {
         String rd = domain(r);
@@ -1179,7 +1179,7 @@ public final class MailAnalyzer {
       }
       forgedMessageId(st, fromDomain);
       if (fromDomain != null
-          && (MailSigns.hostIn(fromDomain, MailSigns.ABUSED_HOSTING)
+          && (MailHosts.hostIn(fromDomain, MailHosts.ABUSED_HOSTING)
               || fromDomain.endsWith(".onmicrosoft.com"))) {
         st.flag(RedFlag.SENDER_ON_HOSTING, "From: " + st.from);
       }

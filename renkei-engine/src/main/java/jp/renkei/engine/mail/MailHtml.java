@@ -306,8 +306,8 @@ final class MailHtml {
         && !ownSite(st, realHost, shownHost, href, text)
         && !sameOrSubdomain(realHost, shownHost)
         && !registrable(realHost).equals(registrable(shownHost))
-        && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
-        && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
+        && !MailHosts.hostIn(realHost, MailHosts.TRACKERS)
+        && !MailHosts.hostIn(registrable(realHost), MailHosts.TRACKERS)
         && !sendersMailService(st, shownHost, realHost)
         && !MailSignerLinks.signersClickCounter(st, realHost, shownHost, href)
         && !allowed.contains(realHost);

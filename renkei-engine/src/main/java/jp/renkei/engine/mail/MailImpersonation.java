@@ -193,7 +193,7 @@ final class MailImpersonation {
         && !namesItself(st, fromDomain)
         // a public body or security organisation, authenticated, writes about vendors' products
         // (「Microsoft 製品の脆弱性対策」): its subject names them, it does not speak for them
-        && !(fromAligned(st) && MailSigns.hostIn(fromDomain, MailSigns.PUBLIC_SOURCES))
+        && !(fromAligned(st) && MailHosts.hostIn(fromDomain, MailHosts.PUBLIC_SOURCES))
         && ACCOUNT_SUBJECT.matcher(st.subject).find()) {
       MailSigns.claimed(st.subject).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
@@ -467,7 +467,7 @@ final class MailImpersonation {
     String from = registrable(fromDomain);
     if (FREEMAIL.contains(from)
         || MailSigns.RELAYING_PLATFORMS.contains(from)
-        || MailSigns.SIGNING_PLATFORMS.contains(from)) {
+        || MailHosts.SIGNING_PLATFORMS.contains(from)) {
       return false;
     }
     String label = MailSigns.label(from).replace("-", "");

@@ -376,16 +376,16 @@ final class MailLinks {
       url = url.endsWith(kind) ? url.substring(0, url.length() - kind.length()) : url;
     }
     String h = host(url);
-    if (h == null || url.indexOf(' ') >= 0 || MailSigns.OWN_SHORT_LINKS.contains(h)) {
+    if (h == null || url.indexOf(' ') >= 0 || MailHosts.OWN_SHORT_LINKS.contains(h)) {
       return false;
     }
-    return MailSigns.SHORTENERS.contains(h)
-        || MailSigns.SHORTENERS.contains(registrable(h))
+    return MailHosts.SHORTENERS.contains(h)
+        || MailHosts.SHORTENERS.contains(registrable(h))
         || FORM_SHORT_LINKS.contains(h);
   }
 
   /**
-   * A shop's sales mail linking its own shop on a commerce platform (MailSigns.SHOP_PLATFORMS): the
+   * A shop's sales mail linking its own shop on a commerce platform (MailHosts.SHOP_PLATFORMS): the
    * message links products, collections or the cart of that shop, asks for no credentials, and this
    * link is no login page. Its other links to the same shop (its front page) count as the shop's
    * too; a page on such a host in a mail that links no catalogue there is judged as before.
@@ -396,7 +396,7 @@ final class MailLinks {
     }
     for (MailReport.Link other : st.links) {
       if (host.equals(host(other.url()))
-          && MailSigns.shopCatalogue(other.url(), host)
+          && MailHosts.shopCatalogue(other.url(), host)
           && !st.loginLike(other)) {
         return true;
       }
@@ -565,8 +565,8 @@ final class MailLinks {
       if (!MailSigns.internalIp(host) || st.loginLike(l) || !addressShown(l, host)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (IP address)", l.url() + " (IP アドレス)");
       }
-    } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
-        && !MailSigns.OWN_SHORT_LINKS.contains(host)
+    } else if ((MailHosts.SHORTENERS.contains(reg) || MailHosts.SHORTENERS.contains(host))
+        && !MailHosts.OWN_SHORT_LINKS.contains(host)
         // what a discussion list relays links as its members and robots do (a crash-report bot's
         // short link to its documentation, lead36's ham-notify); a short link to a sign-in page is
         // still one
@@ -574,7 +574,7 @@ final class MailLinks {
       if (!notACallToAction(l) && !remoteServersLink(l, st)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (URL shortener)", l.url() + " (短縮 URL)");
       }
-    } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
+    } else if (MailHosts.hostIn(host, MailHosts.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
         && (!st.listVouched() || st.loginLike(l))
         && !shopsCatalogue(l, host, st)) {
@@ -584,7 +584,7 @@ final class MailLinks {
             l.url() + " (hosting anyone can put a page on)",
             l.url() + " (誰でもページを置けるホスティング)");
       }
-    } else if (MailSigns.publishedDocument(l.url()) && !st.listVouched()) {
+    } else if (MailHosts.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailSigns.unusualPort(l.url()) && st.loginLike(l)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
@@ -629,9 +629,9 @@ final class MailLinks {
         && (!st.bulk() || (st.asksCredentials && !st.ownBulk()))
         && !reg.equals(sender)
         && !st.passedDomains.contains(reg)
-        && !MailSigns.hostIn(host, MailSigns.TRACKERS)
+        && !MailHosts.hostIn(host, MailHosts.TRACKERS)
         // a public body's or JPCERT/CC's page (「詳細を確認」) is no place to steal a password
-        && !MailSigns.hostIn(reg, MailSigns.PUBLIC_SOURCES)
+        && !MailHosts.hostIn(reg, MailHosts.PUBLIC_SOURCES)
         // a brand's other domain (microsoft.com's notice linking account.live.com), for a sender
         // that authenticated as itself
         && !(fromAligned(st) && !FREEMAIL.contains(sender) && MailSigns.sameBrand(sender, reg))
@@ -740,9 +740,9 @@ final class MailLinks {
       if (reg.equals(sender)) {
         own = true;
       } else if (!st.passedDomains.contains(reg)
-          && !MailSigns.hostIn(h, MailSigns.TRACKERS)
-          && !MailSigns.hostIn(reg, MailSigns.TRACKERS)
-          && !MailSigns.hostIn(reg, MailSigns.PUBLIC_SOURCES)
+          && !MailHosts.hostIn(h, MailHosts.TRACKERS)
+          && !MailHosts.hostIn(reg, MailHosts.TRACKERS)
+          && !MailHosts.hostIn(reg, MailHosts.PUBLIC_SOURCES)
           && !MailSigns.sameBrand(sender, reg)) {
         others.add(reg);
         first = first == null ? l.url() : first;
@@ -786,7 +786,7 @@ final class MailLinks {
   }
 
   /**
-   * A link to a member's page on a free web host (MailSigns.FREE_WEB_HOSTS, SUSPICIOUS_LINK); in a
+   * A link to a member's page on a free web host (MailHosts.FREE_WEB_HOSTS, SUSPICIOUS_LINK); in a
    * discussion list's mail only when it is a login page (members link their home pages).
    */
   /**
@@ -845,7 +845,7 @@ final class MailLinks {
       if (h == null || h.startsWith("www.")) {
         continue;
       }
-      for (String free : MailSigns.FREE_WEB_HOSTS) {
+      for (String free : MailHosts.FREE_WEB_HOSTS) {
         if (endsWithLabel(h, free) && (!st.listVouched() || st.loginLike(l))) {
           st.flag(
               RedFlag.SUSPICIOUS_LINK,

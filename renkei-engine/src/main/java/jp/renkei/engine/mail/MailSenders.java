@@ -251,7 +251,7 @@ final class MailSenders {
    */
   static boolean espOwnAddress(MailState st, String fromDomain) {
     String envelope = st.returnPath == null ? null : domain(st.returnPath);
-    return MailSigns.espOwnDomain(fromDomain)
+    return MailHosts.espOwnDomain(fromDomain)
         && envelope != null
         && registrable(envelope).equals(registrable(fromDomain));
   }
@@ -363,7 +363,7 @@ final class MailSenders {
       return;
     }
     for (MailReport.Link l : st.links) {
-      if (!MailSigns.sharedFile(l.url())) {
+      if (!MailHosts.sharedFile(l.url())) {
         return;
       }
     }
@@ -534,7 +534,7 @@ final class MailSenders {
   /**
    * An advisory (注意喚起) from a public body, a CEPTOAR or a security organisation: DMARC passes for a
    * sender that is no free-mail address and claims no other brand, it links at least one public
-   * body or security organisation ({@link MailSigns#PUBLIC_SOURCES}) or is one, or quotes
+   * body or security organisation ({@link MailHosts#PUBLIC_SOURCES}) or is one, or quotes
    * indicators defanged (hxxps://…[.]…, as only those who warn of a site write it: a CEPTOAR's
    * circular), and every link is on its own domain or on such a source, none of them a sign-in
    * page. It quotes the lures it warns of ("「本人確認」「ご利用確認」を求めるメール", "不正アクセス", "至急") and asks for
@@ -547,7 +547,7 @@ final class MailSenders {
         || !claimsNoOtherBrand(st)) {
       return false;
     }
-    boolean source = MailSigns.hostIn(st.senderDomain, MailSigns.PUBLIC_SOURCES);
+    boolean source = MailHosts.hostIn(st.senderDomain, MailHosts.PUBLIC_SOURCES);
     for (MailReport.Link l : st.links) {
       if (st.onlyDefanged(l.url())) {
         // indicators quoted defanged: only those who warn of a site write it so, a lure never
@@ -559,7 +559,7 @@ final class MailSenders {
       if (h == null) {
         return false;
       }
-      boolean isPublic = MailSigns.hostIn(registrable(h), MailSigns.PUBLIC_SOURCES);
+      boolean isPublic = MailHosts.hostIn(registrable(h), MailHosts.PUBLIC_SOURCES);
       // a public source's page is read for its words (「詳細を確認」), not signed in to
       if (!isPublic && st.loginLike(l)) {
         return false;
@@ -885,7 +885,7 @@ final class MailSenders {
         return false;
       }
       String reg = registrable(h);
-      if (reg.equals(st.senderDomain) || MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+      if (reg.equals(st.senderDomain) || MailHosts.hostIn(h, MailHosts.TRACKERS)) {
         continue;
       }
       String label = MailSigns.label(h);

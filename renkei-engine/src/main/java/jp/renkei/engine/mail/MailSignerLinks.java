@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * <p>Counted only when every one of these holds: the link's registrable domain is that of a DKIM
  * signature the trusted results say passed (never one a sender wrote itself: the analyser reads
  * only the receiver's results and its boundary server's), and it is no free-mail provider and no
- * sending platform anyone can sign through ({@link MailSigns#TRACKERS}); the link's path is a click
+ * sending platform anyone can sign through ({@link MailHosts#TRACKERS}); the link's path is a click
  * counter's ({@link #CLICK_PATH}: the forms the From's own domain is already allowed by {@link
  * MailLinks#ownSite}, and SparkPost's {@code /f/a/}); and the text shows no company's name other
  * than the signer's own (a lure that signs with its own domain and shows "paypal.com" over a link
@@ -49,7 +49,7 @@ final class MailSignerLinks {
     String signer = MailLinks.registrable(realHost);
     if (!passedSigners(st).contains(signer)
         || MailHosts.FREEMAIL.contains(signer)
-        || MailSigns.hostIn(signer, MailSigns.TRACKERS)
+        || MailHosts.hostIn(signer, MailHosts.TRACKERS)
         || !CLICK_PATH.matcher(href).find()) {
       return false;
     }

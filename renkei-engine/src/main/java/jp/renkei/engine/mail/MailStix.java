@@ -129,8 +129,8 @@ public final class MailStix {
         // match all its traffic (the link itself stays in the bundle as a url object); a known
         // brand's own host is the lure's decoy or the brand's abused service, and as an indicator
         // it would have every receiver block the brand (attackshare33)
-        if (!MailSigns.hostIn(host, MailSigns.TRACKERS)
-            && !MailSigns.hostIn(host, MailSigns.SHORTENERS)
+        if (!MailHosts.hostIn(host, MailHosts.TRACKERS)
+            && !MailHosts.hostIn(host, MailHosts.SHORTENERS)
             && !wellKnown(host)
             && !serviceHost(host)) {
           o.indicator("[domain-name:value = '" + quote(host) + "']", "link host " + host, why, now);
@@ -200,13 +200,13 @@ public final class MailStix {
 
   /**
    * Whether a host is itself a service anyone can put a page or a form on ({@link
-   * MailSigns#ABUSED_HOSTING}: {@code forms.gle}, {@code jotform.com}, {@code linktr.ee}), not a
+   * MailHosts#ABUSED_HOSTING}: {@code forms.gle}, {@code jotform.com}, {@code linktr.ee}), not a
    * name its users get under it ({@code kit.web.app}, which stays a domain indicator): an indicator
    * on it would block every page of the service.
    */
   static boolean serviceHost(String host) {
     String h = host.startsWith("www.") ? host.substring(4) : host;
-    return MailSigns.ABUSED_HOSTING.contains(h);
+    return MailHosts.ABUSED_HOSTING.contains(h);
   }
 
   /** A form on a form service of a brand (the page a lure asks to fill in). */
@@ -226,9 +226,9 @@ public final class MailStix {
     if (host == null || !(wellKnown(host) || serviceHost(host))) {
       return null;
     }
-    if (!(MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
-        || MailSigns.publishedDocument(uri)
-        || MailSigns.sharedFile(uri)
+    if (!(MailHosts.hostIn(host, MailHosts.ABUSED_HOSTING)
+        || MailHosts.publishedDocument(uri)
+        || MailHosts.sharedFile(uri)
         || BRAND_FORM.matcher(uri).lookingAt())) {
       return null;
     }

@@ -228,7 +228,7 @@ final class MailWording {
       }
       String reg = registrable(h);
       if (!reg.equals(st.senderDomain)
-          && !MailSigns.hostIn(h, MailSigns.TRACKERS)
+          && !MailHosts.hostIn(h, MailHosts.TRACKERS)
           && !MailSigns.PLATFORM_ASSETS.contains(reg)) {
         away.add(reg);
       }
@@ -300,7 +300,7 @@ final class MailWording {
         continue;
       }
       String reg = registrable(h);
-      if (!reg.equals(st.senderDomain) && !MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+      if (!reg.equals(st.senderDomain) && !MailHosts.hostIn(h, MailHosts.TRACKERS)) {
         away.add(reg);
       }
     }
@@ -517,7 +517,7 @@ final class MailWording {
     boolean own = false;
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
-      if (h == null || MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+      if (h == null || MailHosts.hostIn(h, MailHosts.TRACKERS)) {
         continue;
       }
       String reg = registrable(h);
