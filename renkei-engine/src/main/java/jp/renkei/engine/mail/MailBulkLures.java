@@ -155,7 +155,7 @@ final class MailBulkLures {
       return null;
     }
     int dot = fromDomain.indexOf('.');
-    String registered = MailSigns.registrable(fromDomain);
+    String registered = MailDomains.registrable(fromDomain);
     if (dot < 0 || registered == null || fromDomain.equals(registered)) {
       return null;
     }
@@ -165,7 +165,7 @@ final class MailBulkLures {
     }
     for (String h : linkHosts.subList(0, Math.min(50, linkHosts.size()))) {
       if (h.startsWith(label + ".")) {
-        String other = MailSigns.registrable(h);
+        String other = MailDomains.registrable(h);
         if (other != null && !other.equals(registered) && !h.equals(other)) {
           return h;
         }

@@ -1,6 +1,6 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailSigns.registrable;
+import static jp.renkei.engine.mail.MailDomains.registrable;
 
 import java.util.Locale;
 import java.util.Set;

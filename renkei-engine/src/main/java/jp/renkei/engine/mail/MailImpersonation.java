@@ -166,7 +166,7 @@ final class MailImpersonation {
     if (fromDomain == null) {
       return;
     }
-    String own = MailSigns.label(fromDomain);
+    String own = MailDomains.label(fromDomain);
     List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
     if (!FREEMAIL.contains(fromDomain)) {
       // a display name that is a company's name and nothing else (on free mail it may be a
@@ -470,7 +470,7 @@ final class MailImpersonation {
         || MailHosts.SIGNING_PLATFORMS.contains(from)) {
       return false;
     }
-    String label = MailSigns.label(from).replace("-", "");
+    String label = MailDomains.label(from).replace("-", "");
     String name = NOT_LETTER_OR_DIGIT.matcher(st.fromName.toLowerCase(Locale.ROOT)).replaceAll("");
     return label.length() >= 4 && name.contains(label);
   }

@@ -129,10 +129,10 @@ final class MailLinks {
     if (from == null || !registrable(realHost).equals(registrable(from))) {
       return false;
     }
-    String shownLabel = MailSigns.label(shownHost);
+    String shownLabel = MailDomains.label(shownHost);
     for (MailSigns.Brand b : MailSigns.BRANDS) {
       if (b.labels().contains(shownLabel)
-          && !b.labels().contains(MailSigns.label(from))
+          && !b.labels().contains(MailDomains.label(from))
           && !MailSigns.SHOPS.contains(b.name())) {
         return false;
       }
@@ -152,7 +152,7 @@ final class MailLinks {
     int dot = shownHost.indexOf('.');
     return dot > 0
         && !registrable(shownHost).equals(shownHost)
-        && shownHost.substring(0, dot).equals(MailSigns.label(from))
+        && shownHost.substring(0, dot).equals(MailDomains.label(from))
         && aligned(st, registrable(from));
   }
 
@@ -558,11 +558,11 @@ final class MailLinks {
           l.url() + " (ダウンロードされる ." + linkExtension(l.url()) + ")");
     }
     // the evidence names which kind of link it is (ui25: the sign's line lists every kind)
-    if (MailSigns.isIpLiteral(host)) {
+    if (MailDomains.isIpLiteral(host)) {
       // a private, loopback or link-local address written out is a device or a local service under
       // discussion, not a page every victim can reach; one asking to log in, or hidden behind
       // words ("click this link", Nazario msg-35's PayPal lure), is still a sign
-      if (!MailSigns.internalIp(host) || st.loginLike(l) || !addressShown(l, host)) {
+      if (!MailDomains.internalIp(host) || st.loginLike(l) || !addressShown(l, host)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (IP address)", l.url() + " (IP アドレス)");
       }
     } else if ((MailHosts.SHORTENERS.contains(reg) || MailHosts.SHORTENERS.contains(host))
@@ -586,15 +586,15 @@ final class MailLinks {
       }
     } else if (MailHosts.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if (MailSigns.unusualPort(l.url()) && st.loginLike(l)) {
+    } else if (MailDomains.unusualPort(l.url()) && st.loginLike(l)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if (MailSigns.ipNamedHost(host) && !st.listVouched() && !notACallToAction(l)) {
+    } else if (MailDomains.ipNamedHost(host) && !st.listVouched() && !notACallToAction(l)) {
       st.flag(
           RedFlag.SUSPICIOUS_LINK,
           l.url() + " (" + host + ": a host named by its IP address)",
           l.url() + " (" + host + ": IP アドレスで名付けられたホスト)");
     }
-    String carried = MailSigns.addressInFragment(l.url());
+    String carried = MailDomains.addressInFragment(l.url());
     if (carried != null && webLink(l.url()) && !st.listVouched()) {
       st.flag(
           RedFlag.SUSPICIOUS_LINK,
@@ -775,7 +775,7 @@ final class MailLinks {
       }
       String target = url.substring(inner);
       String th = host(target);
-      if (th != null && MailSigns.isIpLiteral(th) && !MailSigns.isIpLiteral(host(url))) {
+      if (th != null && MailDomains.isIpLiteral(th) && !MailDomains.isIpLiteral(host(url))) {
         st.flag(
             RedFlag.SUSPICIOUS_LINK,
             url + " → " + target,
@@ -925,11 +925,11 @@ final class MailLinks {
   static String registrable(String domain) {
     Map<String, String> seen = domain == null ? null : REGISTRABLE.get();
     if (seen == null) {
-      return MailSigns.registrable(domain);
+      return MailDomains.registrable(domain);
     }
     String r = seen.get(domain);
     if (r == null) {
-      r = MailSigns.registrable(domain);
+      r = MailDomains.registrable(domain);
       if (seen.size() < 4096) {
         seen.put(domain, r);
       }

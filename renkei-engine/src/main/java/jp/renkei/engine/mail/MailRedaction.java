@@ -1043,7 +1043,7 @@ public final class MailRedaction {
       return false;
     }
     String h = host.toLowerCase(java.util.Locale.ROOT);
-    if (MailSigns.internalIp(h) || MailSigns.internalIp("[" + h + "]")) {
+    if (MailDomains.internalIp(h) || MailDomains.internalIp("[" + h + "]")) {
       return true;
     }
     if (h.startsWith("[") || h.matches("[0-9.]+")) {

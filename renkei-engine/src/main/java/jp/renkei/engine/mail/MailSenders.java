@@ -678,8 +678,8 @@ final class MailSenders {
     if (FREEMAIL.contains(reply)) {
       return false;
     }
-    String a = MailSigns.label(from);
-    String b = MailSigns.label(reply);
+    String a = MailDomains.label(from);
+    String b = MailDomains.label(reply);
     String shorter = a.length() <= b.length() ? a : b;
     String longer = a.length() <= b.length() ? b : a;
     return shorter.length() >= 4 && longer.contains(shorter);
@@ -726,7 +726,7 @@ final class MailSenders {
     String name = NOT_LETTER_OR_DIGIT.matcher(lowerName).replaceAll("");
     int needed = Math.max(5, first.group().length());
     String mailbox = NOT_LETTER_OR_DIGIT.matcher(replyTo.substring(0, at)).replaceAll("");
-    String label = NOT_LETTER_OR_DIGIT.matcher(MailSigns.label(registrable(rd))).replaceAll("");
+    String label = NOT_LETTER_OR_DIGIT.matcher(MailDomains.label(registrable(rd))).replaceAll("");
     if (commonPrefix(name, mailbox) < needed && commonPrefix(name, label) < needed) {
       return false;
     }
@@ -875,7 +875,7 @@ final class MailSenders {
     if (!fromAligned(st) || st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
       return false;
     }
-    String own = MailSigns.label(st.senderDomain);
+    String own = MailDomains.label(st.senderDomain);
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
       if (h == null && phones && phoneLink(l.url())) {
@@ -888,7 +888,7 @@ final class MailSenders {
       if (reg.equals(st.senderDomain) || MailHosts.hostIn(h, MailHosts.TRACKERS)) {
         continue;
       }
-      String label = MailSigns.label(h);
+      String label = MailDomains.label(h);
       if (MailSigns.BRANDS.stream()
           .noneMatch(b -> b.labels().contains(own) && b.labels().contains(label))) {
         return false;
@@ -965,7 +965,7 @@ final class MailSenders {
     if (st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
       return;
     }
-    String own = MailSigns.label(st.senderDomain);
+    String own = MailDomains.label(st.senderDomain);
     Set<String> peers = new java.util.LinkedHashSet<>();
     for (String r : st.recipients) {
       peers.add(r);
@@ -989,7 +989,7 @@ final class MailSenders {
       if (reg == null
           || reg.equals(st.senderDomain)
           || FREEMAIL.contains(reg)
-          || MailSigns.label(reg).equals(own)
+          || MailDomains.label(reg).equals(own)
           // two domains of one owner (amazonaws.com, amazonses.com) imitate nobody
           || MailSigns.sameBrand(reg, st.senderDomain)
           || Math.min(reg.length(), st.senderDomain.length()) < 8

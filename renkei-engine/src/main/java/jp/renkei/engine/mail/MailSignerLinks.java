@@ -53,8 +53,8 @@ final class MailSignerLinks {
         || !CLICK_PATH.matcher(href).find()) {
       return false;
     }
-    String shownLabel = MailSigns.label(shownHost);
-    String signerLabel = MailSigns.label(signer);
+    String shownLabel = MailDomains.label(shownHost);
+    String signerLabel = MailDomains.label(signer);
     for (MailSigns.Brand b : MailSigns.BRANDS) {
       if (b.labels().contains(shownLabel) && !b.labels().contains(signerLabel)) {
         return false;

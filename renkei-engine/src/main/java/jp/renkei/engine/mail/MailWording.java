@@ -441,7 +441,7 @@ final class MailWording {
         || !claimsNoOtherBrand(st)) {
       return false;
     }
-    String own = MailSigns.label(st.senderDomain);
+    String own = MailDomains.label(st.senderDomain);
     return MailSigns.BRANDS.stream().anyMatch(b -> b.labels().contains(own));
   }
 

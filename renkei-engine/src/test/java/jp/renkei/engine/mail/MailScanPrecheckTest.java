@@ -90,8 +90,8 @@ class MailScanPrecheckTest {
 
   /** As sameBrand answered before: every brand asked whether it holds both labels. */
   private static boolean sameBrandOverEveryBrand(String a, String b) {
-    String la = MailSigns.label(a);
-    String lb = MailSigns.label(b);
+    String la = MailDomains.label(a);
+    String lb = MailDomains.label(b);
     return MailSigns.BRANDS.stream()
         .anyMatch(x -> x.labels().contains(la) && x.labels().contains(lb));
   }

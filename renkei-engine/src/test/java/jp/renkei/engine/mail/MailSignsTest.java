@@ -216,12 +216,12 @@ class MailSignsTest {
 
   @Test
   void theRegistrableDomainComesFromThePublicSuffixList() {
-    assertThat(MailSigns.registrable("www.city.chiyoda.tokyo.jp"))
+    assertThat(MailDomains.registrable("www.city.chiyoda.tokyo.jp"))
         .isEqualTo("city.chiyoda.tokyo.jp");
-    assertThat(MailSigns.registrable("mail.sakura-bank.co.jp")).isEqualTo("sakura-bank.co.jp");
-    assertThat(MailSigns.registrable("evil.github.io")).isEqualTo("evil.github.io");
-    assertThat(MailSigns.registrable("a.b.example.com")).isEqualTo("example.com");
-    assertThat(MailSigns.registrable("not a domain")).isEqualTo("not a domain");
+    assertThat(MailDomains.registrable("mail.sakura-bank.co.jp")).isEqualTo("sakura-bank.co.jp");
+    assertThat(MailDomains.registrable("evil.github.io")).isEqualTo("evil.github.io");
+    assertThat(MailDomains.registrable("a.b.example.com")).isEqualTo("example.com");
+    assertThat(MailDomains.registrable("not a domain")).isEqualTo("not a domain");
   }
 
   @Test

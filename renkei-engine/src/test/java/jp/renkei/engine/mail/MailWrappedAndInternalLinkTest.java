@@ -33,19 +33,19 @@ class MailWrappedAndInternalLinkTest {
 
   @Test
   void privateLoopbackAndLinkLocalAddressesAreInternal() {
-    assertThat(MailSigns.internalIp("192.168.10.2")).isTrue();
-    assertThat(MailSigns.internalIp("10.0.0.7")).isTrue();
-    assertThat(MailSigns.internalIp("172.20.1.1")).isTrue();
-    assertThat(MailSigns.internalIp("127.0.0.1")).isTrue();
-    assertThat(MailSigns.internalIp("169.254.3.4")).isTrue();
-    assertThat(MailSigns.internalIp("[::1]")).isTrue();
-    assertThat(MailSigns.internalIp("[fe80::1]")).isTrue();
-    assertThat(MailSigns.internalIp("172.32.1.1")).isFalse();
-    assertThat(MailSigns.internalIp("203.0.113.9")).isFalse();
-    assertThat(MailSigns.internalIp("198.51.100.20")).isFalse();
-    assertThat(MailSigns.internalIp("3232238082")).isFalse();
-    assertThat(MailSigns.internalIp("999.1.1.1")).isFalse();
-    assertThat(MailSigns.internalIp("[2001:db8::1]")).isFalse();
+    assertThat(MailDomains.internalIp("192.168.10.2")).isTrue();
+    assertThat(MailDomains.internalIp("10.0.0.7")).isTrue();
+    assertThat(MailDomains.internalIp("172.20.1.1")).isTrue();
+    assertThat(MailDomains.internalIp("127.0.0.1")).isTrue();
+    assertThat(MailDomains.internalIp("169.254.3.4")).isTrue();
+    assertThat(MailDomains.internalIp("[::1]")).isTrue();
+    assertThat(MailDomains.internalIp("[fe80::1]")).isTrue();
+    assertThat(MailDomains.internalIp("172.32.1.1")).isFalse();
+    assertThat(MailDomains.internalIp("203.0.113.9")).isFalse();
+    assertThat(MailDomains.internalIp("198.51.100.20")).isFalse();
+    assertThat(MailDomains.internalIp("3232238082")).isFalse();
+    assertThat(MailDomains.internalIp("999.1.1.1")).isFalse();
+    assertThat(MailDomains.internalIp("[2001:db8::1]")).isFalse();
   }
 
   @Test
