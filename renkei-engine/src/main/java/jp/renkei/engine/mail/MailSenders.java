@@ -513,7 +513,7 @@ final class MailSenders {
     if (st.fromName == null
         || st.senderDomain == null
         || st.recipients.isEmpty()
-        || !READERS_DEPARTMENT.matcher(MailSigns.fold(st.fromName).strip()).matches()) {
+        || !READERS_DEPARTMENT.matcher(MailText.fold(st.fromName).strip()).matches()) {
       return false;
     }
     for (String to : st.recipients) {
@@ -718,7 +718,7 @@ final class MailSenders {
     if (at <= 0 || rd == null) {
       return false;
     }
-    String lowerName = MailSigns.fold(st.fromName).toLowerCase(Locale.ROOT);
+    String lowerName = MailText.fold(st.fromName).toLowerCase(Locale.ROOT);
     Matcher first = FIRST_WORD.matcher(lowerName);
     if (!first.find() || ROLE_WORDS.contains(first.group())) {
       return false;

@@ -492,7 +492,7 @@ final class MailState {
       String add = t.length() > room ? t.substring(0, room) : t;
       marked(add);
       // without the invisible characters, counted first: the reader sees the words they break
-      String folded = MailSigns.fold(add);
+      String folded = MailText.fold(add);
       text.append(brokenWords.read(folded.toLowerCase(Locale.ROOT))).append('\n');
       written.append(MailSigns.withoutInvisible(folded)).append('\n');
       if (t.length() <= room) {
@@ -511,7 +511,7 @@ final class MailState {
       excerpts(past, cut);
       past = past.substring(cut);
     }
-    tail.append(brokenWords.read(MailSigns.fold(past).toLowerCase(Locale.ROOT))).append('\n');
+    tail.append(brokenWords.read(MailText.fold(past).toLowerCase(Locale.ROOT))).append('\n');
     if (tail.length() > 2 * TEXT_TAIL) {
       int drop = tail.length() - TEXT_TAIL;
       unread += lettersOrDigits(tail, drop);
@@ -522,7 +522,7 @@ final class MailState {
 
   /**
    * The first word of the wording with another script's mark on a Latin letter ("amܿazoܿn"),
-   * lower-cased, or null: noted before {@link MailSigns#fold} reads such words without their marks.
+   * lower-cased, or null: noted before {@link MailText#fold} reads such words without their marks.
    */
   String markedWord;
 
@@ -574,7 +574,7 @@ final class MailState {
         excerpts++;
         middle.append('\n');
       }
-      middle.append(MailSigns.fold(s.subSequence(from, to).toString()).toLowerCase(Locale.ROOT));
+      middle.append(MailText.fold(s.subSequence(from, to).toString()).toLowerCase(Locale.ROOT));
       if (middle.length() > MIDDLE) {
         middle.setLength(MIDDLE); // folding may write a character as two
       }

@@ -371,4 +371,71 @@ final class MailText {
   static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
+
+  /**
+   * Full-width letters and digits (ＵＲＬ, ０１２０, ＡＭＡＺＯＮ) and half-width katakana as their ordinary
+   * forms (NFKC), traditional kanji as their shinjitai ({@link #VARIANT_FORMS}) and the kanji 一
+   * written between two katakana for the long-vowel mark ー (カ一ド for カード, a look-alike Japanese
+   * lures use in brand names), and words mixing Latin letters with other scripts' look-alikes
+   * ("Ꮮеdgеr", "amܿazoܿn") as the Latin words they show ({@link MailLookalikes}), so that the
+   * phrase lists and brand names read them; other text is returned as it is.
+   */
+  static String fold(String s) {
+    if (s == null) {
+      return null;
+    }
+    String folded = foldForms(s);
+    // words written in another script's look-alike letters, as their reader reads them (recall34)
+    return MailLookalikes.read(folded);
+  }
+
+  private static String foldForms(String s) {
+    boolean variant = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\uFF01' && c <= '\uFF9F') {
+        return variants(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC));
+      }
+      variant |=
+          c >= '\u6000' && VARIANT_FORMS.indexOf(c) >= 0 || c == '\u4E00' && longVowelAt(s, i);
+    }
+    return variant ? variants(s) : s;
+  }
+
+  /**
+   * Traditional forms of kanji that Japanese lures written abroad use where Japanese writes the
+   * shinjitai form (稅務署 for 税務署, 滯納 for 滞納, 關稅 for 関税, 登錄 for 登録, 認證 for 認証): each pair, the
+   * traditional form first. NFKC leaves them as they are (they are distinct characters).
+   */
+  static final String VARIANT_FORMS = "稅税滯滞關関錄録證証戶戸號号檢検續続";
+
+  private static String variants(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int at = c >= '\u6000' ? VARIANT_FORMS.indexOf(c) : -1;
+      if (at >= 0 && at % 2 == 0 || c == '\u4E00' && longVowelAt(s, i)) {
+        if (out == null) {
+          out = new StringBuilder(s);
+        }
+        out.setCharAt(i, c == '\u4E00' ? '\u30FC' : VARIANT_FORMS.charAt(at + 1));
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  /**
+   * The kanji 一 at {@code i} stands between two katakana letters (カ一ド), where Japanese writes the
+   * long-vowel mark; not before the counter ヶ/ヵ or another kanji (データ一覧, プラン一ヶ月).
+   */
+  static boolean longVowelAt(String s, int i) {
+    return i > 0
+        && i + 1 < s.length()
+        && katakanaLetter(s.charAt(i - 1))
+        && katakanaLetter(s.charAt(i + 1));
+  }
+
+  private static boolean katakanaLetter(char c) {
+    return c >= '\u30A1' && c <= '\u30F4';
+  }
 }

@@ -796,10 +796,10 @@ class MailCurrentLureTest {
 
   @Test
   void traditionalKanjiFormsAreReadAsTheJapaneseOnes() {
-    assertThat(MailSigns.fold("稅務署からの滯納のお知らせ、關稅")).isEqualTo("税務署からの滞納のお知らせ、関税");
-    assertThat(MailSigns.fold("ＵＲＬ 稅")).isEqualTo("URL 税");
+    assertThat(MailText.fold("稅務署からの滯納のお知らせ、關稅")).isEqualTo("税務署からの滞納のお知らせ、関税");
+    assertThat(MailText.fold("ＵＲＬ 稅")).isEqualTo("URL 税");
     String plain = "税務署 普通の文章";
-    assertThat(MailSigns.fold(plain)).isSameAs(plain);
+    assertThat(MailText.fold(plain)).isSameAs(plain);
     assertThat(MailSigns.claimed("稅務署")).extracting(MailSigns.Brand::name).contains("国税庁");
   }
 

@@ -680,9 +680,9 @@ class MailJapaneseLureTest {
   void fullWidthAndHalfWidthFormsAreReadAsTheirOrdinaryLetters() {
     assertThat(MailSigns.claimed("ＪＣＢカード")).extracting(MailSigns.Brand::name).contains("JCB");
     assertThat(MailSigns.claimed("ｱﾏｿﾞﾝ")).extracting(MailSigns.Brand::name).contains("Amazon");
-    assertThat(MailSigns.fold("２４時間以内にＵＲＬへ")).isEqualTo("24時間以内にURLへ");
+    assertThat(MailText.fold("２４時間以内にＵＲＬへ")).isEqualTo("24時間以内にURLへ");
     String plain = "ordinary text, 普通の文章";
-    assertThat(MailSigns.fold(plain)).isSameAs(plain);
+    assertThat(MailText.fold(plain)).isSameAs(plain);
     MailReport epos = lures().get(5).mail().analyze();
     assertThat(evidence(epos, RedFlag.URGENCY)).contains("24時間以内");
   }

@@ -587,11 +587,11 @@ class MailJapaneseLureWaveTest {
 
   @Test
   void theKanjiOneBetweenKatakanaIsReadAsTheLongVowelMarkAndNowhereElse() {
-    assertThat(MailSigns.fold("三井住友カ一ド")).isEqualTo("三井住友カード");
+    assertThat(MailText.fold("三井住友カ一ド")).isEqualTo("三井住友カード");
     assertThat(MailSigns.claimed("イオンカ一ドのご利用確認")).extracting(MailSigns.Brand::name).contains("イオン");
     String list = "データ一覧とプラン一ヶ月、一つ目";
-    assertThat(MailSigns.fold(list)).isSameAs(list);
-    assertThat(MailSigns.fold("ｶ一ﾄﾞ")).isEqualTo("カード");
+    assertThat(MailText.fold(list)).isSameAs(list);
+    assertThat(MailText.fold("ｶ一ﾄﾞ")).isEqualTo("カード");
   }
 
   @Test

@@ -591,7 +591,7 @@ class MailParsingTest {
             });
       }
       String text = t.toString();
-      String folded = MailSigns.fold(text).toLowerCase(java.util.Locale.ROOT);
+      String folded = MailText.fold(text).toLowerCase(java.util.Locale.ROOT);
       List<MailSigns.Brand> expected = new ArrayList<>();
       for (MailSigns.Brand b : MailSigns.BRANDS) {
         if (b.claim().matcher(folded).find()) {
@@ -602,7 +602,7 @@ class MailParsingTest {
       assertThat(MailSigns.claimed(text)).as(text).isEqualTo(expected);
       String reduced = folded.replaceAll("[^\\p{L}\\p{N}]", "");
       // a brand that is also a first name is named only as it writes itself ("ANA", not "Ana")
-      String asWritten = MailSigns.fold(text).replaceAll("[^\\p{L}\\p{N}]", "");
+      String asWritten = MailText.fold(text).replaceAll("[^\\p{L}\\p{N}]", "");
       List<MailSigns.Brand> byName = new ArrayList<>();
       for (MailSigns.Brand b : MailSigns.BRANDS) {
         if (!reduced.isEmpty()
