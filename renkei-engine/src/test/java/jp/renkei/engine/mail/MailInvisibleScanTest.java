@@ -161,7 +161,7 @@ class MailInvisibleScanTest {
   void everyAlternativeOfAnEverydayPatternHoldsOneOfItsNeededWords() {
     assertThat(MailEverydayWords.NEEDED).hasSize(2);
     for (Map.Entry<Pattern, List<String>> e : MailEverydayWords.NEEDED.entrySet()) {
-      for (String alternative : MailSigns.topLevelAlternatives(e.getKey().pattern())) {
+      for (String alternative : MailRegexStarts.topLevelAlternatives(e.getKey().pattern())) {
         assertThat(e.getValue()).as(alternative).anyMatch(w -> alternative.contains(w));
       }
       assertThat(e.getKey().flags()).as("a case-sensitive pattern").isZero();

@@ -36,7 +36,8 @@ class MailPhrasesTest {
     for (MailSigns.Brand b : MailSigns.BRANDS) {
       assertThat(MailSigns.readByAutomaton(b.claim())).as(b.name()).isTrue();
     }
-    assertThat(MailSigns.starts(MailSigns.SIGNING.pattern())).isEqualTo(MailSigns.SIGNING_STARTS);
+    assertThat(MailRegexStarts.starts(MailSigns.SIGNING.pattern()))
+        .isEqualTo(MailSigns.SIGNING_STARTS);
   }
 
   @Test
@@ -303,8 +304,8 @@ class MailPhrasesTest {
         }
         texts.add(t.toString());
       }
-      for (String alternative : MailSigns.topLevelAlternatives(p.pattern())) {
-        List<String> starts = MailSigns.starts(alternative);
+      for (String alternative : MailRegexStarts.topLevelAlternatives(p.pattern())) {
+        List<String> starts = MailRegexStarts.starts(alternative);
         assertThat(starts).as(alternative).isNotNull();
         Matcher m = Pattern.compile(alternative).matcher("");
         for (String text : texts) {

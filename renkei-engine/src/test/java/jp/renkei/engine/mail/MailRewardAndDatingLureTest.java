@@ -252,7 +252,7 @@ class MailRewardAndDatingLureTest {
   /** The reward phrases are tried only where one can start, and find what a full scan finds. */
   @Test
   void rewardPhrasesTriedAtTheirStartsFindWhatAFullScanFinds() {
-    assertThat(MailSigns.starts(MailSigns.REWARDS.pattern())).isNotNull();
+    assertThat(MailRegexStarts.starts(MailSigns.REWARDS.pattern())).isNotNull();
     for (String s :
         List.of(
             "at 10:42 you received an reward! claim now",

@@ -27,7 +27,7 @@ class MailScanPrecheckTest {
     assertThat(
             java.util.regex.Pattern.compile("\\(\\?[a-zA-Z-]").matcher(regex.substring(4)).find())
         .isFalse();
-    List<String> alternatives = MailSigns.topLevelAlternatives(regex.substring(4));
+    List<String> alternatives = MailRegexStarts.topLevelAlternatives(regex.substring(4));
     assertThat(alternatives).hasSizeGreaterThanOrEqualTo(3);
     for (String a : alternatives) {
       assertThat(MailWording.FORM_REPLY_NEEDS).as(a).anyMatch(a::startsWith);

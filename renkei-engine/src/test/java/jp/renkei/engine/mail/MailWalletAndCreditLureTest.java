@@ -139,7 +139,7 @@ class MailWalletAndCreditLureTest {
 
   @Test
   void creditedAmountsTriedAtTheirStartsFindWhatAFullScanFinds() {
-    assertThat(MailSigns.starts(MailSigns.CREDITED_AMOUNTS.pattern())).isNotNull();
+    assertThat(MailRegexStarts.starts(MailSigns.CREDITED_AMOUNTS.pattern())).isNotNull();
     for (String s :
         List.of(
             "your balance has been credited. +$354 and +1,200 usdt",
