@@ -1165,7 +1165,7 @@ public final class MailAnalyzer {
       }
       scrambledEnvelope(st);
       freeMailHidden(st, fromDomain);
-      String inMailbox = MailSigns.brandDomainInMailbox(st.from);
+      String inMailbox = MailBrands.brandDomainInMailbox(st.from);
       if (inMailbox != null) {
         st.flag(
             RedFlag.LOOKALIKE_DOMAIN,
@@ -1197,11 +1197,11 @@ public final class MailAnalyzer {
       String h = host(l.url());
       if (h != null && !allowed.contains(h)) {
         senders.lookalike(h, l.url(), st);
-        String inFront = MailSigns.brandDomainInFront(h);
+        String inFront = MailBrands.brandDomainInFront(h);
         if (inFront != null) {
           st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + inFront);
         }
-        String bare = MailSigns.suffixInFront(h);
+        String bare = MailBrands.suffixInFront(h);
         if (bare != null) {
           st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + bare);
         }

@@ -82,7 +82,7 @@ final class MailBulkLures {
    * credit from its own domain and sends the reader to its own site to spend it; a stranger's "$500
    * at eBay" leads to the stranger's form.
    */
-  static MailSigns.Brand brandOffer(String subject, String fromDomain, List<String> linkHosts) {
+  static MailBrands.Brand brandOffer(String subject, String fromDomain, List<String> linkHosts) {
     if (subject == null || fromDomain == null || linkHosts.isEmpty()) {
       return null;
     }
@@ -90,13 +90,13 @@ final class MailBulkLures {
     if (!MONEY_FOR_YOU.matcher(lower).find() && !MailSigns.REWARDS.matcher(lower).find()) {
       return null;
     }
-    for (MailSigns.Brand b : MailSigns.claimed(subject)) {
-      if (MailSigns.ownedBy(b, fromDomain)) {
+    for (MailBrands.Brand b : MailSigns.claimed(subject)) {
+      if (MailBrands.ownedBy(b, fromDomain)) {
         continue;
       }
       boolean linksToBrand = false;
       for (String h : linkHosts) {
-        linksToBrand |= MailSigns.ownedBy(b, h);
+        linksToBrand |= MailBrands.ownedBy(b, h);
       }
       if (!linksToBrand) {
         return b;

@@ -167,15 +167,15 @@ final class MailImpersonation {
       return;
     }
     String own = MailDomains.label(fromDomain);
-    List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
+    List<MailBrands.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
     if (!FREEMAIL.contains(fromDomain)) {
       // a display name that is a company's name and nothing else (on free mail it may be a
       // person's)
-      MailSigns.named(st.fromName).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
+      MailBrands.named(st.fromName).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
     // "Katie from Ledger": a person speaking for the brand (free mail included: no employee
     // writes for a company from a private mailbox)
-    MailSigns.namedAfterPerson(st.fromName).stream()
+    MailBrands.namedAfterPerson(st.fromName).stream()
         .filter(b -> !claims.contains(b))
         .forEach(claims::add);
     if (!claims.isEmpty()
@@ -214,7 +214,7 @@ final class MailImpersonation {
       // a brand's or public body's own domain that the receiver could not authenticate (DMARC
       // failing, or neither SPF nor DKIM) is someone else writing in its name: the lure that
       // forges info@vpass.ne.jp itself, not a look-alike
-      for (MailSigns.Brand b : MailSigns.BRANDS) {
+      for (MailBrands.Brand b : MailBrands.BRANDS) {
         if (b.labels().contains(own)) {
           st.flag(
               RedFlag.BRAND_IMPERSONATION,
@@ -227,9 +227,9 @@ final class MailImpersonation {
         }
       }
     }
-    for (MailSigns.Brand b : claims) {
+    for (MailBrands.Brand b : claims) {
       // a newsletter named after what it writes about (Lockergnome Apple Core) speaks for itself
-      if (!MailSigns.ownedBy(b, fromDomain)
+      if (!MailBrands.ownedBy(b, fromDomain)
           && !st.listVouched()
           && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
@@ -269,14 +269,14 @@ final class MailImpersonation {
         || (st.subject != null && REPLY_SUBJECT.matcher(st.subject).matches())) {
       return;
     }
-    List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.named(name));
+    List<MailBrands.Brand> claims = new ArrayList<>(MailBrands.named(name));
     if (JAPANESE_NAME.matcher(name).find()
         && (JAPANESE_ORGANISATION_NAME.matcher(name).find()
             || MailListAuthors.organisationWord(name))) {
       MailSigns.claimed(name).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
-    for (MailSigns.Brand b : claims) {
-      if (!MailSigns.ownedBy(b, fromDomain)) {
+    for (MailBrands.Brand b : claims) {
+      if (!MailBrands.ownedBy(b, fromDomain)) {
         st.flag(
             RedFlag.BRAND_IMPERSONATION,
             b.name() + " ≠ " + shown(fromDomain) + " (through a mailing list" + via + ")",
@@ -290,8 +290,8 @@ final class MailImpersonation {
     if (st.subject != null) {
       Matcher tag = LIST_THEN_SENDER_TAG.matcher(st.subject);
       if (tag.lookingAt()) {
-        for (MailSigns.Brand b : MailSigns.claimed(tag.group(1))) {
-          if (!MailSigns.ownedBy(b, fromDomain)) {
+        for (MailBrands.Brand b : MailSigns.claimed(tag.group(1))) {
+          if (!MailBrands.ownedBy(b, fromDomain)) {
             st.flag(
                 RedFlag.BRAND_IMPERSONATION,
                 b.name()
@@ -317,9 +317,9 @@ final class MailImpersonation {
     }
     // a Japanese subject that reads as the brand's notice to its customer (MailListAuthors, ja36)
     String notice = MailListAuthors.japaneseNotice(st.subject);
-    for (MailSigns.Brand b :
-        notice == null ? List.<MailSigns.Brand>of() : MailSigns.claimed(notice)) {
-      if (!MailSigns.ownedBy(b, fromDomain)) {
+    for (MailBrands.Brand b :
+        notice == null ? List.<MailBrands.Brand>of() : MailSigns.claimed(notice)) {
+      if (!MailBrands.ownedBy(b, fromDomain)) {
         st.flag(
             RedFlag.BRAND_IMPERSONATION,
             b.name() + " ≠ " + shown(fromDomain) + " (subject, through a mailing list" + via + ")",

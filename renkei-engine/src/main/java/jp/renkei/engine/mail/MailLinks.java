@@ -130,10 +130,10 @@ final class MailLinks {
       return false;
     }
     String shownLabel = MailDomains.label(shownHost);
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       if (b.labels().contains(shownLabel)
           && !b.labels().contains(MailDomains.label(from))
-          && !MailSigns.SHOPS.contains(b.name())) {
+          && !MailBrands.SHOPS.contains(b.name())) {
         return false;
       }
     }
@@ -431,11 +431,11 @@ final class MailLinks {
     }
     MailReport.Link t = new MailReport.Link(target, l.text(), l.where());
     senders.lookalike(th, target, st);
-    String inFront = MailSigns.brandDomainInFront(th);
+    String inFront = MailBrands.brandDomainInFront(th);
     if (inFront != null) {
       st.flag(RedFlag.LOOKALIKE_DOMAIN, target + " ≈ " + inFront);
     }
-    String bare = MailSigns.suffixInFront(th);
+    String bare = MailBrands.suffixInFront(th);
     if (bare != null) {
       st.flag(RedFlag.LOOKALIKE_DOMAIN, target + " ≈ " + bare);
     }
@@ -445,10 +445,10 @@ final class MailLinks {
 
   /**
    * LOOKALIKE_DOMAIN for a link whose host writes a brand's domain with hyphens for its dots
-   * (my-jcb-co-jp.cyyan.xyz): {@link MailSigns#brandDomainHyphened}.
+   * (my-jcb-co-jp.cyyan.xyz): {@link MailBrands#brandDomainHyphened}.
    */
   static void hyphened(String url, String h, MailState st) {
-    String hyphened = MailSigns.brandDomainHyphened(h);
+    String hyphened = MailBrands.brandDomainHyphened(h);
     if (hyphened != null) {
       st.flag(
           RedFlag.LOOKALIKE_DOMAIN,
@@ -602,13 +602,13 @@ final class MailLinks {
           l.url() + " (#" + carried + ": ページに渡されるメールアドレス)");
     }
     if (sender != null && st.loginLike(l)) {
-      String imitated = MailSigns.imitated(l.url(), host, sender, st.bulk());
+      String imitated = MailBrands.imitated(l.url(), host, sender, st.bulk());
       if (imitated != null) {
         st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + imitated);
       } else if (!reg.equals(sender)
           && !st.passedDomains.contains(reg)
           && (!st.bulk() || st.asksCredentials)) {
-        String inFront = MailSigns.brandLabelInFront(host);
+        String inFront = MailBrands.brandLabelInFront(host);
         if (inFront != null && !sendersBrand(inFront, sender)) {
           st.flag(
               RedFlag.LOOKALIKE_DOMAIN,
@@ -620,7 +620,7 @@ final class MailLinks {
     String dressed =
         sender == null || reg.equals(sender) || st.passedDomains.contains(reg)
             ? null
-            : MailSigns.dressedAs(host, st.fromName, domain(st.from));
+            : MailBrands.dressedAs(host, st.fromName, domain(st.from));
     if (dressed != null) {
       st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + dressed + " ≠ " + sender);
     }
@@ -634,7 +634,7 @@ final class MailLinks {
         && !MailHosts.hostIn(reg, MailHosts.PUBLIC_SOURCES)
         // a brand's other domain (microsoft.com's notice linking account.live.com), for a sender
         // that authenticated as itself
-        && !(fromAligned(st) && !FREEMAIL.contains(sender) && MailSigns.sameBrand(sender, reg))
+        && !(fromAligned(st) && !FREEMAIL.contains(sender) && MailBrands.sameBrand(sender, reg))
         && webLink(l.url())
         && st.loginLike(l)) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
@@ -642,13 +642,13 @@ final class MailLinks {
   }
 
   /**
-   * Whether the brand {@link MailSigns#brandLabelInFront} names ("eki-net (えきねっと)") is the sender's
-   * own: a company links its sites on a hosting service under its own name.
+   * Whether the brand {@link MailBrands#brandLabelInFront} names ("eki-net (えきねっと)") is the
+   * sender's own: a company links its sites on a hosting service under its own name.
    */
   static boolean sendersBrand(String named, String sender) {
     String label = named.substring(0, named.indexOf(' '));
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
-      if (b.labels().contains(label) && MailSigns.ownedBy(b, sender)) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
+      if (b.labels().contains(label) && MailBrands.ownedBy(b, sender)) {
         return true;
       }
     }
@@ -743,7 +743,7 @@ final class MailLinks {
           && !MailHosts.hostIn(h, MailHosts.TRACKERS)
           && !MailHosts.hostIn(reg, MailHosts.TRACKERS)
           && !MailHosts.hostIn(reg, MailHosts.PUBLIC_SOURCES)
-          && !MailSigns.sameBrand(sender, reg)) {
+          && !MailBrands.sameBrand(sender, reg)) {
         others.add(reg);
         first = first == null ? l.url() : first;
       }

@@ -432,7 +432,7 @@ final class MailSenders {
     }
     // a company's own authenticated mail may offer a prize in another brand's gift card (a
     // survey's "$100 Visa gift card"): only a sender that could not show its domain is read
-    MailSigns.Brand offered =
+    MailBrands.Brand offered =
         fromAligned(st) ? null : MailBulkLures.brandOffer(st.subject, fromDomain, hosts);
     if (offered != null
         && st.findings.stream()
@@ -594,7 +594,7 @@ final class MailSenders {
                 && !"pass".equalsIgnoreCase(a.dmarc())
                 // the brand's own other domain passing (amazon.co.jp sent through amazonses.com)
                 && st.passedDomains.stream()
-                    .noneMatch(d -> MailSigns.sameBrand(d, st.senderDomain))));
+                    .noneMatch(d -> MailBrands.sameBrand(d, st.senderDomain))));
   }
 
   /**
@@ -889,7 +889,7 @@ final class MailSenders {
         continue;
       }
       String label = MailDomains.label(h);
-      if (MailSigns.BRANDS.stream()
+      if (MailBrands.BRANDS.stream()
           .noneMatch(b -> b.labels().contains(own) && b.labels().contains(label))) {
         return false;
       }
@@ -991,7 +991,7 @@ final class MailSenders {
           || FREEMAIL.contains(reg)
           || MailDomains.label(reg).equals(own)
           // two domains of one owner (amazonaws.com, amazonses.com) imitate nobody
-          || MailSigns.sameBrand(reg, st.senderDomain)
+          || MailBrands.sameBrand(reg, st.senderDomain)
           || Math.min(reg.length(), st.senderDomain.length()) < 8
           || distance(reg, st.senderDomain) > 2) {
         continue;

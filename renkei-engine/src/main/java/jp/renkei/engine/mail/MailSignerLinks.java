@@ -55,7 +55,7 @@ final class MailSignerLinks {
     }
     String shownLabel = MailDomains.label(shownHost);
     String signerLabel = MailDomains.label(signer);
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       if (b.labels().contains(shownLabel) && !b.labels().contains(signerLabel)) {
         return false;
       }

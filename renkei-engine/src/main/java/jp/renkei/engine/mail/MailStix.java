@@ -191,11 +191,11 @@ public final class MailStix {
   }
 
   /**
-   * Whether a host is a known brand's own ({@link MailSigns#BRANDS}, as the analyser reads a
+   * Whether a host is a known brand's own ({@link MailBrands#BRANDS}, as the analyser reads a
    * brand's domains): no indicator is made on it.
    */
   static boolean wellKnown(String host) {
-    return MailSigns.BRANDS.stream().anyMatch(b -> MailSigns.ownedBy(b, host));
+    return MailBrands.BRANDS.stream().anyMatch(b -> MailBrands.ownedBy(b, host));
   }
 
   /**

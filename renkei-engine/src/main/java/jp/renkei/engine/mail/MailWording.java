@@ -430,7 +430,7 @@ final class MailWording {
 
   /**
    * A known brand's own notice: a service's own notice ({@link #ownNotice}) that claims no other
-   * brand, from a domain of a brand in {@link MailSigns#BRANDS} (coinbase.com), linking it. A
+   * brand, from a domain of a brand in {@link MailBrands#BRANDS} (coinbase.com), linking it. A
    * compromised mailbox elsewhere that passes DMARC ("your wallet has been funded with 51.85 BTC",
    * no link) is none.
    */
@@ -442,7 +442,7 @@ final class MailWording {
       return false;
     }
     String own = MailDomains.label(st.senderDomain);
-    return MailSigns.BRANDS.stream().anyMatch(b -> b.labels().contains(own));
+    return MailBrands.BRANDS.stream().anyMatch(b -> b.labels().contains(own));
   }
 
   /**

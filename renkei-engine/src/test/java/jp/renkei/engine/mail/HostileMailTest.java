@@ -339,8 +339,8 @@ class HostileMailTest {
    */
   @Test
   void dressingLongerThanALabelIsNotReadToTheEnd() {
-    assertThat(MailSigns.DRESSING.matcher("-".repeat(60_000)).matches()).isFalse();
-    assertThat(MailSigns.DRESSING.matcher("desktop-app").matches()).isTrue();
+    assertThat(MailBrands.DRESSING.matcher("-".repeat(60_000)).matches()).isFalse();
+    assertThat(MailBrands.DRESSING.matcher("desktop-app").matches()).isTrue();
   }
 
   /**

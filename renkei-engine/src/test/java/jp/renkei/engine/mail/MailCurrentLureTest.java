@@ -800,7 +800,7 @@ class MailCurrentLureTest {
     assertThat(MailText.fold("ＵＲＬ 稅")).isEqualTo("URL 税");
     String plain = "税務署 普通の文章";
     assertThat(MailText.fold(plain)).isSameAs(plain);
-    assertThat(MailSigns.claimed("稅務署")).extracting(MailSigns.Brand::name).contains("国税庁");
+    assertThat(MailSigns.claimed("稅務署")).extracting(MailBrands.Brand::name).contains("国税庁");
   }
 
   @Test

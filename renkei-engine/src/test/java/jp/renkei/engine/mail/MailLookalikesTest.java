@@ -40,7 +40,7 @@ class MailLookalikesTest {
     assertThat(MailText.fold("ᑕloud storage")).isEqualTo("Cloud storage");
     assertThat(MailText.fold("your amܿazoܿn order")).isEqualTo("your amazon order");
     assertThat(MailSigns.claimed(MailText.fold("Ϲoіոbаѕе")))
-        .extracting(MailSigns.Brand::name)
+        .extracting(MailBrands.Brand::name)
         .containsExactly("Coinbase");
   }
 

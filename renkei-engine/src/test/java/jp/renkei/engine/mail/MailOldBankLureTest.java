@@ -51,7 +51,7 @@ class MailOldBankLureTest {
     assertThat(MailSigns.claimed("Discover our new key features")).isEmpty();
     assertThat(MailSigns.claimed("Citizens of Halifax vote today")).isEmpty();
     assertThat(MailSigns.claimed("Your Regions Bank statement"))
-        .extracting(MailSigns.Brand::name)
+        .extracting(MailBrands.Brand::name)
         .containsExactly("Regions Bank");
   }
 

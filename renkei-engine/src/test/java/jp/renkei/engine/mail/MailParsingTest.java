@@ -540,7 +540,7 @@ class MailParsingTest {
   @Test
   void claimedAndNamedBrandsAreThoseEveryPatternFinds() {
     List<String> pieces = new ArrayList<>();
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       pieces.add(b.name());
     }
     int brands = pieces.size();
@@ -592,8 +592,8 @@ class MailParsingTest {
       }
       String text = t.toString();
       String folded = MailText.fold(text).toLowerCase(java.util.Locale.ROOT);
-      List<MailSigns.Brand> expected = new ArrayList<>();
-      for (MailSigns.Brand b : MailSigns.BRANDS) {
+      List<MailBrands.Brand> expected = new ArrayList<>();
+      for (MailBrands.Brand b : MailBrands.BRANDS) {
         if (b.claim().matcher(folded).find()) {
           expected.add(b);
         }
@@ -603,19 +603,19 @@ class MailParsingTest {
       String reduced = folded.replaceAll("[^\\p{L}\\p{N}]", "");
       // a brand that is also a first name is named only as it writes itself ("ANA", not "Ana")
       String asWritten = MailText.fold(text).replaceAll("[^\\p{L}\\p{N}]", "");
-      List<MailSigns.Brand> byName = new ArrayList<>();
-      for (MailSigns.Brand b : MailSigns.BRANDS) {
+      List<MailBrands.Brand> byName = new ArrayList<>();
+      for (MailBrands.Brand b : MailBrands.BRANDS) {
         if (!reduced.isEmpty()
             && b.name()
                 .toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]", "")
                 .equals(reduced)
-            && (!MailSigns.AS_WRITTEN.contains(b.name()) || asWritten.equals(b.name()))) {
+            && (!MailBrands.AS_WRITTEN.contains(b.name()) || asWritten.equals(b.name()))) {
           byName.add(b);
         }
       }
       named += byName.isEmpty() ? 0 : 1;
-      assertThat(MailSigns.named(text)).as(text).isEqualTo(byName);
+      assertThat(MailBrands.named(text)).as(text).isEqualTo(byName);
     }
     assertThat(claimed).isGreaterThan(10_000);
     assertThat(named).isGreaterThan(1_000);

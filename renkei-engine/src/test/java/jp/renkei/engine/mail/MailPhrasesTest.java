@@ -33,7 +33,7 @@ class MailPhrasesTest {
       assertThat(phrases.covers(p)).as(p.pattern().substring(0, 40)).isTrue();
       assertThat(MailSigns.readByAutomaton(p)).isTrue();
     }
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       assertThat(MailSigns.readByAutomaton(b.claim())).as(b.name()).isTrue();
     }
     assertThat(MailRegexStarts.starts(MailSigns.SIGNING.pattern()))
@@ -278,7 +278,7 @@ class MailPhrasesTest {
   @Test
   void everyMatchOfAnAlternativeBeginsWithOneOfItsStarts() {
     List<Pattern> patterns = new ArrayList<>(MailSigns.PHRASE_LISTS);
-    MailSigns.BRANDS.forEach(b -> patterns.add(b.claim()));
+    MailBrands.BRANDS.forEach(b -> patterns.add(b.claim()));
     patterns.add(MailSigns.SIGNING);
     patterns.addAll(MailSigns.SIGNED_AS);
     String[] filler = {" ", ". ", "\n", "the ", "a", "e", "-", "1", "2024 ", "$", "#", "お客様", "様"};
@@ -334,7 +334,7 @@ class MailPhrasesTest {
     assert checked = true;
     assertThat(checked).as("assertions on: the constructor compares the tables").isTrue();
     List<Pattern> all = new ArrayList<>(MailSigns.PHRASE_LISTS);
-    MailSigns.BRANDS.forEach(b -> all.add(b.claim()));
+    MailBrands.BRANDS.forEach(b -> all.add(b.claim()));
     new MailPhrases(all);
     String letters = "abcdeé漢字 -";
     Random random = new Random(20261204L);

@@ -92,14 +92,14 @@ class MailScanPrecheckTest {
   private static boolean sameBrandOverEveryBrand(String a, String b) {
     String la = MailDomains.label(a);
     String lb = MailDomains.label(b);
-    return MailSigns.BRANDS.stream()
+    return MailBrands.BRANDS.stream()
         .anyMatch(x -> x.labels().contains(la) && x.labels().contains(lb));
   }
 
   @Test
   void sameBrandAnswersAsEveryBrandAskedDid() {
     Set<String> labels = new LinkedHashSet<>();
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       labels.addAll(b.labels());
     }
     labels.addAll(List.of("example", "gmail", "co", "www"));
@@ -114,7 +114,7 @@ class MailScanPrecheckTest {
     for (String a : domains) {
       for (String b : domains) {
         boolean expected = sameBrandOverEveryBrand(a, b);
-        assertThat(MailSigns.sameBrand(a, b)).as(a + " ~ " + b).isEqualTo(expected);
+        assertThat(MailBrands.sameBrand(a, b)).as(a + " ~ " + b).isEqualTo(expected);
         same += expected ? 1 : 0;
       }
     }

@@ -1545,7 +1545,7 @@ class MailSignsTest {
   @Test
   void brandAnchorsSkipNothingTheFullScanFinds() {
     // every brand's claim has literal starts, so that no brand is scanned over every text
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       assertThat(MailRegexStarts.starts(b.claim().pattern())).as(b.claim().pattern()).isNotEmpty();
     }
     assertThat(MailRegexStarts.starts("microsoft|office ?365|\\bms teams|マイクロソフト"))
@@ -1556,17 +1556,17 @@ class MailSignsTest {
     // every match of a brand's signing pattern starts at one of the brand's names or at a
     // greeting or copyright line: where signedAs tries it (each start of the signing pattern
     // begins with a start of the brand's names or of the signing words)
-    for (int i = 0; i < MailSigns.BRANDS.size(); i++) {
+    for (int i = 0; i < MailBrands.BRANDS.size(); i++) {
       List<String> starts = MailRegexStarts.starts(MailSigns.SIGNED_AS.get(i).pattern());
-      assertThat(starts).as(MailSigns.BRANDS.get(i).claim().pattern()).isNotNull();
+      assertThat(starts).as(MailBrands.BRANDS.get(i).claim().pattern()).isNotNull();
       List<String> allowed = new java.util.ArrayList<>(MailSigns.SIGNING_STARTS);
-      allowed.addAll(MailRegexStarts.starts(MailSigns.BRANDS.get(i).claim().pattern()));
+      allowed.addAll(MailRegexStarts.starts(MailBrands.BRANDS.get(i).claim().pattern()));
       for (String start : starts) {
         assertThat(allowed).as(start).anyMatch(start::startsWith);
       }
     }
     List<String> texts = new java.util.ArrayList<>();
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       for (String alt : b.claim().pattern().split("\\|")) {
         String name = alt.replace("\\b", "").replace(" ?", " ").replace("-?", "-").replace("?", "");
         for (String form :
@@ -1601,11 +1601,11 @@ class MailSignsTest {
     }
     int found = 0;
     for (String t : texts) {
-      List<MailSigns.Brand> all = MailSigns.signedAsScanningAll(t);
+      List<MailBrands.Brand> all = MailSigns.signedAsScanningAll(t);
       assertThat(MailSigns.signedAs(t)).as(t).isEqualTo(all);
       found += all.size();
     }
-    assertThat(found).isGreaterThan(MailSigns.BRANDS.size() * 5);
+    assertThat(found).isGreaterThan(MailBrands.BRANDS.size() * 5);
   }
 
   /**
