@@ -70,8 +70,8 @@ final class MailBulkLures {
 
   /**
    * Money or a prize handed to the reader in the subject: the reward phrases of {@link
-   * MailSigns#REWARDS}, or an amount that is already the reader's ("your $500", "your 500", "free
-   * $500").
+   * MailFraudWords#REWARDS}, or an amount that is already the reader's ("your $500", "your 500",
+   * "free $500").
    */
   private static final Pattern MONEY_FOR_YOU =
       Pattern.compile("(?i)\\b(?:your|free) (?:[$€£] ?)?\\d[\\d,]*(?:\\.\\d\\d)?(?![\\d%])\\b");
@@ -87,7 +87,7 @@ final class MailBulkLures {
       return null;
     }
     String lower = subject.toLowerCase(Locale.ROOT);
-    if (!MONEY_FOR_YOU.matcher(lower).find() && !MailSigns.REWARDS.matcher(lower).find()) {
+    if (!MONEY_FOR_YOU.matcher(lower).find() && !MailFraudWords.REWARDS.matcher(lower).find()) {
       return null;
     }
     for (MailBrands.Brand b : MailSigns.claimed(subject)) {

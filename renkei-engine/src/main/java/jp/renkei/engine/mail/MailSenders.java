@@ -687,15 +687,15 @@ final class MailSenders {
 
   /**
    * The message asks for credentials beyond what a service's own account notices report ({@link
-   * MailSigns#SECURITY_NOTICES}: a one-time verification code, a sign-in from a new device): "use
-   * this verification code" asks nothing of a reply, "confirm your password" does.
+   * MailCredentialWords#SECURITY_NOTICES}: a one-time verification code, a sign-in from a new
+   * device): "use this verification code" asks nothing of a reply, "confirm your password" does.
    */
   static boolean asksBeyondNotices(MailState st) {
     if (!st.asksCredentials) {
       return false;
     }
-    String rest = MailSigns.SECURITY_NOTICES.matcher(st.phrases().text()).replaceAll(" ");
-    return !MailSigns.found(MailSigns.CREDENTIALS, rest).isEmpty();
+    String rest = MailCredentialWords.SECURITY_NOTICES.matcher(st.phrases().text()).replaceAll(" ");
+    return !MailSigns.found(MailCredentialWords.CREDENTIALS, rest).isEmpty();
   }
 
   /**
@@ -732,9 +732,9 @@ final class MailSenders {
     }
     MailPhrases.Hits phrases = st.phrases();
     return !st.asksCredentials
-        && MailSigns.found(MailSigns.LURES, phrases).isEmpty()
-        && MailSigns.found(MailSigns.URGENCY, phrases).isEmpty()
-        && MailSigns.found(MailSigns.FRAUD_OFFERS, phrases).isEmpty();
+        && MailSigns.found(MailFraudWords.LURES, phrases).isEmpty()
+        && MailSigns.found(MailUrgencyWords.URGENCY, phrases).isEmpty()
+        && MailSigns.found(MailFraudWords.FRAUD_OFFERS, phrases).isEmpty();
   }
 
   static final Pattern FIRST_WORD = Pattern.compile("[a-z0-9]+");

@@ -118,16 +118,16 @@ final class MailState {
   List<MailReport.Link> links = new ArrayList<>();
 
   /**
-   * {@link MailSigns#loginLike} of each link judged so far: the link rules ask it of the same link
-   * up to five times, and each asking lower-cases the URL and the text and scans both.
+   * {@link MailCredentialWords#loginLike} of each link judged so far: the link rules ask it of the
+   * same link up to five times, and each asking lower-cases the URL and the text and scans both.
    */
   private final Map<MailReport.Link, Boolean> loginLike = new java.util.HashMap<>();
 
-  /** {@link MailSigns#loginLike} of the link's URL and text, once per link. */
+  /** {@link MailCredentialWords#loginLike} of the link's URL and text, once per link. */
   boolean loginLike(MailReport.Link l) {
     Boolean known = loginLike.get(l);
     if (known == null) {
-      known = MailSigns.loginLike(l.url(), l.text());
+      known = MailCredentialWords.loginLike(l.url(), l.text());
       loginLike.put(l, known);
     }
     return known;
@@ -392,12 +392,13 @@ final class MailState {
   private List<String> credentials;
 
   /**
-   * {@link MailSigns#credentials} of {@code hits}, kept for the last hits asked about: the judge
-   * asks it of the phrases, and the wording again of the same hits when no fine print was blanked.
+   * {@link MailCredentialWords#credentials} of {@code hits}, kept for the last hits asked about:
+   * the judge asks it of the phrases, and the wording again of the same hits when no fine print was
+   * blanked.
    */
   List<String> credentials(MailPhrases.Hits hits) {
     if (hits != credentialsOf) {
-      credentials = MailSigns.credentials(hits);
+      credentials = MailCredentialWords.credentials(hits);
       credentialsOf = hits;
     }
     return credentials;

@@ -757,11 +757,15 @@ class MailParsingTest {
       int q = u.indexOf("://");
       String rest = q < 0 ? u : u.substring(q + 3);
       boolean expected =
-          MailSigns.LOGIN_WORDS.matcher(rest).find()
+          MailCredentialWords.LOGIN_WORDS.matcher(rest).find()
               || (text != null
-                  && MailSigns.LOGIN_WORDS.matcher(text.toLowerCase(java.util.Locale.ROOT)).find());
+                  && MailCredentialWords.LOGIN_WORDS
+                      .matcher(text.toLowerCase(java.util.Locale.ROOT))
+                      .find());
       login += expected ? 1 : 0;
-      assertThat(MailSigns.loginLike(url, text)).as(url + " | " + text).isEqualTo(expected);
+      assertThat(MailCredentialWords.loginLike(url, text))
+          .as(url + " | " + text)
+          .isEqualTo(expected);
     }
     assertThat(login).isGreaterThan(10_000);
   }

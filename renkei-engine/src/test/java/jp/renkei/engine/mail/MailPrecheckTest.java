@@ -194,9 +194,9 @@ class MailPrecheckTest {
         b.append(CREDIT_PIECES[r.nextInt(CREDIT_PIECES.length)]);
       }
       String lower = b.toString();
-      boolean match = MailSigns.CREDIT_APPROVAL.matcher(lower.replaceAll("\\s+", " ")).find();
+      boolean match = MailFraudWords.CREDIT_APPROVAL.matcher(lower.replaceAll("\\s+", " ")).find();
       found += match ? 1 : 0;
-      if (!MailSigns.mayApproveCredit(lower)) {
+      if (!MailFraudWords.mayApproveCredit(lower)) {
         skipped++;
         assertThat(match).as(lower).isFalse();
       }

@@ -165,9 +165,11 @@ class MailScanPrecheckTest {
         t.append(HEAD_PIECES[r.nextInt(HEAD_PIECES.length)]);
       }
       String head = t.toString().toLowerCase(java.util.Locale.ROOT);
-      java.util.regex.Matcher m = MailSigns.CHARGE_CLAIM.matcher(head);
+      java.util.regex.Matcher m = MailCallbackLures.CHARGE_CLAIM.matcher(head);
       String plain = m.find() ? m.group() : null;
-      assertThat(MailSigns.phrases(head).first(MailSigns.CHARGE_CLAIM)).as(head).isEqualTo(plain);
+      assertThat(MailSigns.phrases(head).first(MailCallbackLures.CHARGE_CLAIM))
+          .as(head)
+          .isEqualTo(plain);
       found += plain != null ? 1 : 0;
     }
     assertThat(found).isBetween(1_000, 49_000);

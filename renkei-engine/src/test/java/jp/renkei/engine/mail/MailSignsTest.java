@@ -1648,12 +1648,12 @@ class MailSignsTest {
         .containsExactly("abcd", "ad", "efi", "eghi", "ei");
     List<java.util.regex.Pattern> patterns =
         List.of(
-            MailSigns.CREDENTIALS,
-            MailSigns.URGENCY,
-            MailSigns.LURES,
-            MailSigns.MARKETING,
-            MailSigns.FRAUD_OFFERS,
-            MailSigns.THEMES);
+            MailCredentialWords.CREDENTIALS,
+            MailUrgencyWords.URGENCY,
+            MailFraudWords.LURES,
+            MailFraudWords.MARKETING,
+            MailFraudWords.FRAUD_OFFERS,
+            MailFraudWords.THEMES);
     java.util.Random random = new java.util.Random(20261201);
     String[] filler = {
       " ", "  ", ". ", ", ", "\n", "the ", "your ", "a", "e", "お客様", "！", "-", "'", "1", "2024 "

@@ -139,7 +139,7 @@ class MailWalletAndCreditLureTest {
 
   @Test
   void creditedAmountsTriedAtTheirStartsFindWhatAFullScanFinds() {
-    assertThat(MailRegexStarts.starts(MailSigns.CREDITED_AMOUNTS.pattern())).isNotNull();
+    assertThat(MailRegexStarts.starts(MailFraudWords.CREDITED_AMOUNTS.pattern())).isNotNull();
     for (String s :
         List.of(
             "your balance has been credited. +$354 and +1,200 usdt",
@@ -147,11 +147,11 @@ class MailWalletAndCreditLureTest {
             "残高が追加されました / 500円が入金されました",
             "saldo disponível para saque",
             "dow +1.2% today")) {
-      assertThat(MailSigns.found(MailSigns.CREDITED_AMOUNTS, s))
+      assertThat(MailSigns.found(MailFraudWords.CREDITED_AMOUNTS, s))
           .as(s)
-          .isEqualTo(MailSigns.foundScanningAll(MailSigns.CREDITED_AMOUNTS, s));
+          .isEqualTo(MailSigns.foundScanningAll(MailFraudWords.CREDITED_AMOUNTS, s));
     }
-    assertThat(MailSigns.found(MailSigns.CREDITED_AMOUNTS, "dow +1.2% today")).isEmpty();
+    assertThat(MailSigns.found(MailFraudWords.CREDITED_AMOUNTS, "dow +1.2% today")).isEmpty();
   }
 
   @Test
