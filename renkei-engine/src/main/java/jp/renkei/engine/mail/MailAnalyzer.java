@@ -1016,7 +1016,7 @@ public final class MailAnalyzer {
       // works, once DMARC shows it is the platform (a stranger's share keeps the sign)
       boolean forItsUser =
           fromDomain != null
-              && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(fromDomain))
+              && MailPlatforms.USER_TEXT_PLATFORMS.contains(registrable(fromDomain))
               && fromAligned(st);
       Set<String> readers = new java.util.HashSet<>();
       for (String to : st.recipients) {

@@ -466,7 +466,7 @@ final class MailImpersonation {
     }
     String from = registrable(fromDomain);
     if (FREEMAIL.contains(from)
-        || MailSigns.RELAYING_PLATFORMS.contains(from)
+        || MailPlatforms.RELAYING_PLATFORMS.contains(from)
         || MailHosts.SIGNING_PLATFORMS.contains(from)) {
       return false;
     }
@@ -488,8 +488,8 @@ final class MailImpersonation {
       return;
     }
     int at = st.from.lastIndexOf('@');
-    String word = at < 0 ? null : MailSigns.publicBodyMailbox(st.from.substring(0, at));
-    if (word != null && !MailSigns.governmentDomain(fromDomain, word)) {
+    String word = at < 0 ? null : MailPublicBodies.publicBodyMailbox(st.from.substring(0, at));
+    if (word != null && !MailPublicBodies.governmentDomain(fromDomain, word)) {
       st.flag(
           RedFlag.BRAND_IMPERSONATION,
           "mailbox \"" + word + "\" ≠ " + shown(fromDomain),
@@ -508,14 +508,14 @@ final class MailImpersonation {
     if (fromDomain == null || st.listVouched()) {
       return;
     }
-    String words = MailSigns.publicBodyName(st.fromName);
+    String words = MailPublicBodies.publicBodyName(st.fromName);
     if (words == null) {
       return;
     }
     // a domain named after the body (detran.sp.gov.br, receitafederal.com) is the look-alike
     // signs' to judge, as for the mailbox; a Japanese name has no letters to look for
     String letters = NOT_LETTER_OR_DIGIT.matcher(words.toLowerCase(Locale.ROOT)).replaceAll("");
-    if (MailSigns.governmentDomain(fromDomain, letters.length() < 3 ? null : letters)) {
+    if (MailPublicBodies.governmentDomain(fromDomain, letters.length() < 3 ? null : letters)) {
       return;
     }
     if (fromAligned(st) && linksToGovernment(st)) {
@@ -530,7 +530,7 @@ final class MailImpersonation {
   static boolean linksToGovernment(MailState st) {
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
-      if (h != null && MailSigns.governmentDomain(h, null)) {
+      if (h != null && MailPublicBodies.governmentDomain(h, null)) {
         return true;
       }
     }

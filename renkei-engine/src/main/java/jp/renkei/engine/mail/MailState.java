@@ -405,7 +405,7 @@ final class MailState {
   }
 
   /** The invisible characters found inside the words of the text as it was read. */
-  final MailSigns.BrokenWords brokenWords = new MailSigns.BrokenWords();
+  final MailBrokenWords.BrokenWords brokenWords = new MailBrokenWords.BrokenWords();
 
   /**
    * Written like a bounce by its sender: the null reverse-path (Return-Path: <>), no From or a From
@@ -495,7 +495,7 @@ final class MailState {
       // without the invisible characters, counted first: the reader sees the words they break
       String folded = MailText.fold(add);
       text.append(brokenWords.read(folded.toLowerCase(Locale.ROOT))).append('\n');
-      written.append(MailSigns.withoutInvisible(folded)).append('\n');
+      written.append(MailBrokenWords.withoutInvisible(folded)).append('\n');
       if (t.length() <= room) {
         return;
       }

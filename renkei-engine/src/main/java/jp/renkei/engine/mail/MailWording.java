@@ -213,11 +213,11 @@ final class MailWording {
    * A lure a platform's user wrote and the platform mailed out (RELAYED_LURE): the notification
    * comes from a platform that relays its users' text (a GitHub issue, a help-desk ticket, a chat
    * transcript, a shared form), that text offers crypto-currency or money or speaks as the
-   * platform's security team ({@link MailSigns#RELAYED_LURES}, or an offer only fraud makes), and
-   * it links away from the platform. The platform is real; the writer is not its staff.
+   * platform's security team ({@link MailPlatforms#RELAYED_LURES}, or an offer only fraud makes),
+   * and it links away from the platform. The platform is real; the writer is not its staff.
    */
   static void relayedLure(MailState st) {
-    if (st.senderDomain == null || !MailSigns.RELAYING_PLATFORMS.contains(st.senderDomain)) {
+    if (st.senderDomain == null || !MailPlatforms.RELAYING_PLATFORMS.contains(st.senderDomain)) {
       return;
     }
     Set<String> away = new java.util.TreeSet<>();
@@ -229,7 +229,7 @@ final class MailWording {
       String reg = registrable(h);
       if (!reg.equals(st.senderDomain)
           && !MailHosts.hostIn(h, MailHosts.TRACKERS)
-          && !MailSigns.PLATFORM_ASSETS.contains(reg)) {
+          && !MailPlatforms.PLATFORM_ASSETS.contains(reg)) {
         away.add(reg);
       }
     }
@@ -237,7 +237,7 @@ final class MailWording {
       return;
     }
     List<String> lures =
-        new ArrayList<>(MailSigns.found(MailSigns.RELAYED_LURES, st.text.toString()));
+        new ArrayList<>(MailSigns.found(MailPlatforms.RELAYED_LURES, st.text.toString()));
     MailSigns.found(MailFraudWords.FRAUD_OFFERS, st.text.toString()).stream()
         .filter(x -> lures.size() < 3 && !lures.contains(x))
         .forEach(lures::add);
@@ -258,7 +258,7 @@ final class MailWording {
    * (RELAYED_LURE, recall31): the mail says it is a form's reply ({@link #FORM_REPLY}: お問い合わせ
    * ありがとうございました, このメールは…フォームから送信), repeats the form's fields ({@link #FORM_FIELD}, two at least),
    * and the repeated fields hold a link to a site that is not the sender's, beside words of money
-   * or prizes ({@link MailFraudWords#LURES}, {@link MailSigns#RELAYED_LURES}, {@link
+   * or prizes ({@link MailFraudWords#LURES}, {@link MailPlatforms#RELAYED_LURES}, {@link
    * MailFraudWords#FRAUD_OFFERS}). The business is real and so is its server; whoever typed the
    * link gave the reader's address as theirs, so that the business would deliver the lure. A
    * customer who asks about the business's own pages links the sender's site.
@@ -308,7 +308,7 @@ final class MailWording {
       return;
     }
     String lower = echo.toLowerCase(Locale.ROOT);
-    List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.RELAYED_LURES, lower));
+    List<String> lures = new ArrayList<>(MailSigns.found(MailPlatforms.RELAYED_LURES, lower));
     for (Pattern p : List.of(MailFraudWords.FRAUD_OFFERS, MailFraudWords.LURES)) {
       MailSigns.found(p, lower).stream()
           .filter(x -> lures.size() < 3 && !lures.contains(x))
@@ -576,18 +576,19 @@ final class MailWording {
 
   /**
    * Text a user typed and a platform mailed: the sender is a platform whose notifications carry
-   * their users' words ({@link MailSigns#USER_TEXT_PLATFORMS}), the message is a calendar
+   * their users' words ({@link MailPlatforms#USER_TEXT_PLATFORMS}), the message is a calendar
    * invitation, or a platform sent it on a user's behalf (its own address in Sender, the user's in
    * From: Google Calendar's invitation from an organiser's own domain).
    */
   static boolean userWritten(MailState st) {
     if (st.invitation
-        || (st.senderDomain != null && MailSigns.USER_TEXT_PLATFORMS.contains(st.senderDomain))) {
+        || (st.senderDomain != null
+            && MailPlatforms.USER_TEXT_PLATFORMS.contains(st.senderDomain))) {
       return true;
     }
     String sender = st.senderAsWritten == null ? null : domain(st.senderAsWritten);
     return sender != null
-        && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(sender.toLowerCase(Locale.ROOT)));
+        && MailPlatforms.USER_TEXT_PLATFORMS.contains(registrable(sender.toLowerCase(Locale.ROOT)));
   }
 
   static String quoted(List<String> phrases) {

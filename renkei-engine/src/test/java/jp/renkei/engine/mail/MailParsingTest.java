@@ -411,11 +411,11 @@ class MailParsingTest {
       while (inNumbers.find()) {
         numbers += inNumbers.group().length();
       }
-      String found = MailSigns.brokenWords(text);
+      String found = MailBrokenWords.brokenWords(text);
       flagged += found == null ? 0 : 1;
       assertThat(found == null)
           .as(text)
-          .isEqualTo(count < MailSigns.BROKEN_WORDS || numbers * 2 >= count);
+          .isEqualTo(count < MailBrokenWords.BROKEN_WORDS || numbers * 2 >= count);
       if (found != null) {
         assertThat(found).as(text).startsWith(count + " × ");
       }
