@@ -1122,11 +1122,11 @@ public final class MailAnalyzer {
         if (shown != null && mayBeObfuscated(shown) && obfuscatedShown(shown)) {
           st.flag(RedFlag.OBFUSCATED_TEXT, shown);
         }
-        String swapped = MailSigns.swappedIl(shown);
+        String swapped = MailRandomNames.swappedIl(shown);
         if (swapped != null) {
           st.flag(RedFlag.OBFUSCATED_TEXT, swapped + " (I ↔ l)", swapped + " (I と l の入れ替え)");
         }
-        String mixed = MailSigns.mixedScriptWord(shown);
+        String mixed = MailRandomNames.mixedScriptWord(shown);
         if (mixed != null) {
           st.flag(
               RedFlag.OBFUSCATED_TEXT,
@@ -1134,30 +1134,31 @@ public final class MailAnalyzer {
               mixed + " ← " + scripts(mixed, true));
         }
       }
-      String token = MailSigns.randomToken(st.subject);
+      String token = MailRandomNames.randomToken(st.subject);
       if (token != null) {
         st.flag(RedFlag.OBFUSCATED_TEXT, "\"" + token + "\"");
       } else {
-        String tag = MailSigns.subjectTag(st.subject);
+        String tag = MailRandomNames.subjectTag(st.subject);
         if (tag != null) {
           st.flag(RedFlag.OBFUSCATED_TEXT, "Subject: …\"" + tag + "\"");
         }
       }
-      String generated = MailSigns.generatedHost(fromDomain);
+      String generated = MailRandomNames.generatedHost(fromDomain);
       if (generated != null) {
         st.flag(
             RedFlag.SENDER_GENERATED,
             "From: " + st.from + " (" + generated + " one-letter labels)",
             "From: " + st.from + " (1 文字のラベル " + generated + " 個)");
       } else if (fromDomain != null
-          && MailSigns.generatedMailbox(st.from, fromDomain, registrable(fromDomain)) != null) {
+          && MailRandomNames.generatedMailbox(st.from, fromDomain, registrable(fromDomain))
+              != null) {
         st.flag(
             RedFlag.SENDER_GENERATED,
             "From: " + st.from + " (name_name_serial @ numbered " + fromDomain + ")",
             "From: " + st.from + " (名前_名前_連番 @ 番号付きの " + fromDomain + ")");
       }
       for (String written : new String[] {st.fromAsWritten, st.senderAsWritten}) {
-        String scrambled = MailSigns.scrambledCase(written);
+        String scrambled = MailRandomNames.scrambledCase(written);
         if (scrambled != null) {
           st.flag(RedFlag.RANDOM_CASE_SENDER, written + " (" + scrambled + ")");
           break;
@@ -1172,7 +1173,7 @@ public final class MailAnalyzer {
             "From: " + st.from + " ≈ " + inMailbox + ", a brand's domain as the mailbox name",
             "From: " + st.from + " ≈ " + inMailbox + "、企業のドメインを @ の前の名前に書いた形");
       }
-      String random = MailSigns.randomLocalPart(st.from);
+      String random = MailRandomNames.randomLocalPart(st.from);
       if (random != null && st.senderDomain != null && !FREEMAIL.contains(st.senderDomain)) {
         // on free mail people choose odd names themselves; a company's mailbox is named in words
         st.flag(RedFlag.RANDOM_SENDER_NAME, "From: " + st.from + " (" + random + ")");
@@ -1217,7 +1218,7 @@ public final class MailAnalyzer {
     freeWebHostLinks(st);
     linkRoom.formElsewhere(st, sender);
     wording(st);
-    String padding = senderAllowed ? null : MailSigns.randomWords(st.text.toString());
+    String padding = senderAllowed ? null : MailRandomNames.randomWords(st.text.toString());
     if (padding != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, padding);
     }

@@ -214,16 +214,16 @@ final class MailHtml {
       if (shownHost == null) {
         continue;
       }
-      String shownTarget = MailSigns.mailGateway(shownHost) ? gatewayTarget(text) : null;
+      String shownTarget = MailRedirects.mailGateway(shownHost) ? gatewayTarget(text) : null;
       if (shownTarget != null) {
         // the words are a link the reader's gateway rewrote (a quoted reply from a Proofpoint
         // customer shows urldefense.com/v3/__https://site/__): they show the site it wraps
         shownHost = host(shownTarget);
       }
       String realHost = host(refang(href));
-      String target = MailSigns.redirectTarget(refang(href), realHost);
+      String target = MailRedirects.redirectTarget(refang(href), realHost);
       String targetHost = target == null ? null : host(target);
-      if (targetHost != null && MailSigns.mailGateway(realHost)) {
+      if (targetHost != null && MailRedirects.mailGateway(realHost)) {
         // the reader's own mail gateway rewrote the link (Safe Links, URL Defense, Mimecast): the
         // sender wrote the target, so the text is compared with the target alone
         if (textMismatch(st, shownHost, targetHost, target, text)) {
@@ -291,7 +291,7 @@ final class MailHtml {
   /** The address a gateway-wrapped URL written as a link's words leads to, or null. */
   static String gatewayTarget(String text) {
     String url = refang(text.strip());
-    String target = MailSigns.redirectTarget(url, host(url));
+    String target = MailRedirects.redirectTarget(url, host(url));
     return target == null || host(target) == null ? null : target;
   }
 

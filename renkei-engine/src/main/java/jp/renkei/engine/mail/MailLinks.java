@@ -418,9 +418,11 @@ final class MailLinks {
    * site can read is a sign outside bulk mail, as a shortener is.
    */
   void redirected(MailReport.Link l, String h, String sender, MailState st) {
-    String target = MailSigns.redirectTarget(l.url(), h);
+    String target = MailRedirects.redirectTarget(l.url(), h);
     if (target == null) {
-      if (MailSigns.opaqueRedirect(l.url(), h) && !st.bulk() && !registrable(h).equals(sender)) {
+      if (MailRedirects.opaqueRedirect(l.url(), h)
+          && !st.bulk()
+          && !registrable(h).equals(sender)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " → ?");
       }
       return;

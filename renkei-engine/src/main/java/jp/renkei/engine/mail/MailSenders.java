@@ -192,11 +192,11 @@ final class MailSenders {
       Sets.union(FREEMAIL, Set.of("msn.com")).immutableCopy();
 
   /**
-   * FORGED_MESSAGE_ID (see {@link MailSigns#messageIdProvider}): a Message-ID made in a free-mail
-   * provider's name on mail From another domain. Not counted for list or bulk mail (a list that
-   * rewrites From to its own address keeps the poster's Message-ID), for a bounce, when the
-   * provider is the envelope sender (its server sent the message for one of its users), or when the
-   * From domain itself authenticated (the domain's own servers or key sent it, whatever program
+   * FORGED_MESSAGE_ID (see {@link MailRandomNames#messageIdProvider}): a Message-ID made in a
+   * free-mail provider's name on mail From another domain. Not counted for list or bulk mail (a
+   * list that rewrites From to its own address keeps the poster's Message-ID), for a bounce, when
+   * the provider is the envelope sender (its server sent the message for one of its users), or when
+   * the From domain itself authenticated (the domain's own servers or key sent it, whatever program
    * wrote the Message-ID).
    */
   static void forgedMessageId(MailState st, String fromDomain) {
@@ -204,7 +204,7 @@ final class MailSenders {
       return;
     }
     String provider =
-        MailSigns.messageIdProvider(
+        MailRandomNames.messageIdProvider(
             st.messageId, fromDomain, st.senderDomain, MESSAGE_ID_PROVIDERS);
     if (provider == null
         || st.envelope.contains(provider)
@@ -293,7 +293,7 @@ final class MailSenders {
       return;
     }
     for (String d : st.envelopeWritten) {
-      String label = MailSigns.scrambledDomain(d);
+      String label = MailRandomNames.scrambledDomain(d);
       if (label != null) {
         st.flag(
             RedFlag.RANDOM_CASE_SENDER,
@@ -368,7 +368,7 @@ final class MailSenders {
       }
     }
     int words = 0;
-    Matcher w = SHARED_FILE_WORD.matcher(MailSigns.withoutLinks(st.text.toString()));
+    Matcher w = SHARED_FILE_WORD.matcher(MailRandomNames.withoutLinks(st.text.toString()));
     while (w.find()) {
       if (++words > SHARED_FILE_WORDS) {
         return;

@@ -529,7 +529,7 @@ final class MailState {
 
   private void marked(String t) {
     if (markedWord == null) {
-      String w = MailSigns.foreignMarkWord(t);
+      String w = MailRandomNames.foreignMarkWord(t);
       markedWord = w == null ? null : w.toLowerCase(Locale.ROOT);
     }
   }

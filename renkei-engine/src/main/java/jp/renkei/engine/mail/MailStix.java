@@ -177,7 +177,7 @@ public final class MailStix {
       String shownDomain = shown == null ? null : MailLinks.registrable(shown);
       if (shownDomain != null
           && target != null
-          && !MailSigns.mailGateway(target)
+          && !MailRedirects.mailGateway(target)
           && !shownDomain.equals(MailLinks.registrable(target))) {
         out.add(shown);
       }

@@ -86,7 +86,7 @@ final class MailWording {
       // reply delivered to the list's address, not a member's words (the other readings of
       // userNameLure, a greeting "Hi …," or a user-name field, stay off: members quote
       // configurations and logs)
-      String named = MailSigns.japaneseNameWeb(st.phrases().text());
+      String named = MailNameFieldLures.japaneseNameWeb(st.phrases().text());
       if (named != null) {
         st.flag(RedFlag.USER_NAME_LURE, named);
       }
@@ -146,13 +146,13 @@ final class MailWording {
     creditApproval(st);
     extortion(st, phrases);
     callback(st);
-    String named = MailSigns.userNameLure(phrases, st.fromName);
+    String named = MailNameFieldLures.userNameLure(phrases, st.fromName);
     if (named != null) {
       st.flag(RedFlag.USER_NAME_LURE, named);
     } else {
       // the name a newsletter or shop holds for the reader, written by whoever signed the reader
       // up: the platform mails it out in To and in the greeting
-      String recipient = MailSigns.recipientNameLure(st.recipientNames);
+      String recipient = MailNameFieldLures.recipientNameLure(st.recipientNames);
       if (recipient != null) {
         st.flag(RedFlag.USER_NAME_LURE, "To: \"" + recipient + "\"");
       }

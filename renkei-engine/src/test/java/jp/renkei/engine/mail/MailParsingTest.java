@@ -353,15 +353,15 @@ class MailParsingTest {
         t.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = t.toString();
-      String expected = MailSigns.LINK_OR_ADDRESS.matcher(text).replaceAll(" ");
+      String expected = MailRandomNames.LINK_OR_ADDRESS.matcher(text).replaceAll(" ");
       changed += expected.equals(text) ? 0 : 1;
-      assertThat(MailSigns.withoutLinks(text)).as(text).isEqualTo(expected);
+      assertThat(MailRandomNames.withoutLinks(text)).as(text).isEqualTo(expected);
     }
     assertThat(changed).isGreaterThan(20_000);
     for (MailCorpus.Sample c : MailCorpus.all()) {
       String text = new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
-      assertThat(MailSigns.withoutLinks(text))
-          .isEqualTo(MailSigns.LINK_OR_ADDRESS.matcher(text).replaceAll(" "));
+      assertThat(MailRandomNames.withoutLinks(text))
+          .isEqualTo(MailRandomNames.LINK_OR_ADDRESS.matcher(text).replaceAll(" "));
     }
   }
 

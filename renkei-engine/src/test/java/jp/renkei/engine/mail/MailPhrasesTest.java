@@ -186,14 +186,15 @@ class MailPhrasesTest {
         t.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = t.toString();
-      String all = MailSigns.nameFieldScanningAll(text);
-      assertThat(MailSigns.nameField(text)).as(text).isEqualTo(all);
+      String all = MailNameFieldLures.nameFieldScanningAll(text);
+      assertThat(MailNameFieldLures.nameField(text)).as(text).isEqualTo(all);
       found += all == null ? 0 : 1;
     }
     assertThat(found).isGreaterThan(1_000);
     for (MailCorpus.Sample c : MailCorpus.all()) {
       String text = new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-      assertThat(MailSigns.nameField(text)).isEqualTo(MailSigns.nameFieldScanningAll(text));
+      assertThat(MailNameFieldLures.nameField(text))
+          .isEqualTo(MailNameFieldLures.nameFieldScanningAll(text));
     }
   }
 
@@ -256,16 +257,16 @@ class MailPhrasesTest {
       String text = t.toString();
       List<String> a = new ArrayList<>();
       List<String> b = new ArrayList<>();
-      int expected = MailSigns.randomWordsByPattern(text, b);
-      assertThat(MailSigns.randomWords(text, a)).as(text).isEqualTo(expected);
+      int expected = MailRandomNames.randomWordsByPattern(text, b);
+      assertThat(MailRandomNames.randomWords(text, a)).as(text).isEqualTo(expected);
       assertThat(a).as(text).isEqualTo(b);
       words += expected;
     }
     assertThat(words).isGreaterThan(5_000);
     for (MailCorpus.Sample c : MailCorpus.all()) {
       String text = new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-      assertThat(MailSigns.randomWords(text, null))
-          .isEqualTo(MailSigns.randomWordsByPattern(text, null));
+      assertThat(MailRandomNames.randomWords(text, null))
+          .isEqualTo(MailRandomNames.randomWordsByPattern(text, null));
     }
   }
 
