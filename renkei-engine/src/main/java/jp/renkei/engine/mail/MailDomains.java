@@ -1,7 +1,5 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailLinks.port;
-
 import com.google.common.net.InternetDomainName;
 import java.util.List;
 import java.util.Locale;
@@ -256,11 +254,5 @@ final class MailDomains {
         && (IPV4_HOST.matcher(host).matches()
             || host.startsWith("[")
             || DECIMAL_HOST.matcher(host).matches());
-  }
-
-  /** An http(s) link to a port other than 80 and 443: web servers of phishing kits, not shops. */
-  static boolean unusualPort(String url) {
-    int port = MailLinks.port(url);
-    return port > 0 && port != 80 && port != 443;
   }
 }

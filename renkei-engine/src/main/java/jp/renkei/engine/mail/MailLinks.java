@@ -588,7 +588,7 @@ final class MailLinks {
       }
     } else if (MailHosts.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if (MailDomains.unusualPort(l.url()) && st.loginLike(l)) {
+    } else if (MailLinks.unusualPort(l.url()) && st.loginLike(l)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailDomains.ipNamedHost(host) && !st.listVouched() && !notACallToAction(l)) {
       st.flag(
@@ -961,5 +961,11 @@ final class MailLinks {
     if (h.contains(".") && VALID_DOMAIN.matcher(h).matches()) {
       st.unsubscribeDomains.add(registrable(h));
     }
+  }
+
+  /** An http(s) link to a port other than 80 and 443: web servers of phishing kits, not shops. */
+  static boolean unusualPort(String url) {
+    int port = MailLinks.port(url);
+    return port > 0 && port != 80 && port != 443;
   }
 }
