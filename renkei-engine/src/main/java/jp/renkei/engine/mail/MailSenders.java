@@ -885,7 +885,9 @@ final class MailSenders {
         return false;
       }
       String reg = registrable(h);
-      if (reg.equals(st.senderDomain) || MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+      if (reg.equals(st.senderDomain)
+          || MailSigns.hostIn(h, MailSigns.TRACKERS)
+          || MailFooterLinks.footerPage(l.url())) {
         continue;
       }
       String label = MailSigns.label(h);
