@@ -69,12 +69,12 @@ final class MailListResigned {
    * there is none.
    */
   static String handedBy(MailState st, String authservId) {
-    if (authservId == null || authservId.indexOf('.') < 0) {
+    if (authservId == null || authservId.indexOf('.') <= 0) {
       return null;
     }
     String own = registrable(authservId);
     for (MailReport.Hop h : st.hops) {
-      if (h.from() == null || h.from().indexOf('.') < 0) {
+      if (h.from() == null || h.from().indexOf('.') <= 0) {
         continue;
       }
       String from = registrable(h.from().toLowerCase(Locale.ROOT));
