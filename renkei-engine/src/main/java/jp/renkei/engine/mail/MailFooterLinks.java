@@ -34,7 +34,7 @@ final class MailFooterLinks {
 
   /**
    * The preference centre and the click counters of a mailing platform whose tracker is already
-   * known ({@link MailSigns#TRACKERS}: klclick.com): Klaviyo's kmail-lists.com, klclick1.com …
+   * known ({@link MailHosts#TRACKERS}: klclick.com): Klaviyo's kmail-lists.com, klclick1.com …
    */
   static final Set<String> PREFERENCE_CENTRES =
       Set.of("kmail-lists.com", "klclick1.com", "klclick2.com", "klclick3.com");

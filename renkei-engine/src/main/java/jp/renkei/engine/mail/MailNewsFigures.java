@@ -14,7 +14,7 @@ final class MailNewsFigures {
 
   private MailNewsFigures() {}
 
-  /** A {@link MailSigns#LURES} phrase that is a sum in millions (lower-cased, as found). */
+  /** A {@link MailFraudWords#LURES} phrase that is a sum in millions (lower-cased, as found). */
   static final Pattern SUM_IN_MILLIONS = Pattern.compile("\\$\\d+(?:[.,]\\d+)? ?million");
 
   /**
@@ -29,6 +29,6 @@ final class MailNewsFigures {
     if (lures.stream().noneMatch(x -> SUM_IN_MILLIONS.matcher(x).matches())) {
       return lures;
     }
-    return MailSigns.found(MailSigns.LURES, SUM_IN_MILLIONS.matcher(text).replaceAll(" "));
+    return MailSigns.found(MailFraudWords.LURES, SUM_IN_MILLIONS.matcher(text).replaceAll(" "));
   }
 }
