@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * bench/mail-corpora.sh target/mail-corpora
  * ./mvnw -q -o -pl renkei-engine test -Dtest=MailCorporaBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags|fragile|decisive]
+ *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags|fragile|decisive|margins]
  *     (phish-ja, phish-ja2, ham-outside, ham-bounce, spam-outside, ham-list, ham-ja, ham-modern, spam-lists,
  *     ham-notify, when present: every message,
  *     then its tuning and held-out halves; ham-newsletters, when present: every message; an
@@ -235,6 +235,13 @@ class MailCorporaBench {
           for (Judged j : judged.get(corpus)) {
             if (j.half() == 0) {
               flagsLine(corpus + " rules", j.report());
+            }
+          }
+        }
+        if (list.equals("margins") && !phishing) {
+          for (Judged j : judged.get(corpus)) {
+            if (j.half() == 0) {
+              margin(corpus + " rules", j.eml(), j.report());
             }
           }
         }
@@ -845,6 +852,10 @@ class MailCorporaBench {
         if (phishing && fragile(r)) {
           line(corpus + " fragile", e, r);
         }
+      } else if (list.equals("margins")) {
+        if (!phishing && !MIXED.contains(corpus.substring(0, corpus.indexOf(' ')))) {
+          margin(corpus, e, r);
+        }
       } else if (list.equals("misses") ? miss : r.verdict().name().equals(list)) {
         line(corpus, e, r);
       }
@@ -901,6 +912,44 @@ class MailCorporaBench {
                 .distinct()
                 .sorted()
                 .collect(java.util.stream.Collectors.joining(",")));
+  }
+
+  /**
+   * Where {@code -Dmail.list=margins} starts listing a tuning-half legitimate message: {@link
+   * #MARGIN} points under the SUSPICIOUS threshold (20) or more. Such messages, one more light sign
+   * away from a false positive, are what the held-out halves' false positives look like (hamout37).
+   */
+  static final int MARGIN = 15;
+
+  /**
+   * One tuning-half legitimate message scoring {@link #MARGIN} points under the threshold or more:
+   * "MARGIN" (5 to 19) or "FALSE-POSITIVE" (20 and over), its score, its kinds of sign with their
+   * weights, then as {@link #line}.
+   */
+  static void margin(String corpus, Eml e, MailReport r) {
+    if (r.score() < 20 - MARGIN) {
+      return;
+    }
+    String kinds =
+        r.findings().stream()
+            .map(MailReport.Finding::flag)
+            .distinct()
+            .map(f -> f.name() + ":" + f.weight())
+            .collect(java.util.stream.Collectors.joining(","));
+    System.out.println(
+        "  "
+            + (r.score() >= 20 ? "FALSE-POSITIVE " : "MARGIN ")
+            + r.score()
+            + " "
+            + kinds
+            + " | "
+            + corpus
+            + " "
+            + e.name()
+            + " | "
+            + r.subject()
+            + " | "
+            + r.from());
   }
 
   /** One listed message: where, subject, sender, findings. */
