@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""The Python half of bench/mail-corpora.sh: picks messages out of public-inbox mirrors and mboxes.
+
+A public-inbox mirror holds one commit per message, the message in the file m (a commit that
+deletes a message has none). Every command reads a mirror through inbox(), newest message first,
+and writes each message it keeps as OUT/<first 16 hex digits of its SHA-256>.eml, so that
+identical copies collapse into one file and the file names are fixed.
+
+  sample GIT COMMIT REGEX OUT       the messages whose SHA-256 (hex) starts as REGEX says
+  japanese GIT COMMIT OUT           the messages written in Japanese
+  bots OUT GIT,COMMIT...            the messages of known notification bots, one per Message-ID,
+                                    a folder per bot
+  unsolicited OUT GIT,COMMIT,SUB... the messages that nobody on the list wrote to it
+  unique NEW OLD...                 the messages of the mbox NEW that no mbox OLD holds (stdout)
+
+Only messages with a Received: header are kept from a mirror (a message without one was not
+received as it stands). Standard library only.
+"""
+
+import email
+import email.policy
+import email.utils
+import hashlib
+import os
+import re
+import subprocess
+import sys
+
+HIRAGANA = re.compile("[\u3041-\u3096]")
+BOTS = re.compile(
+    r"(syzbot(\+[^@]*)?@syzkaller\.appspotmail\.com|lkp@intel\.com|patchwork-bot(\+[^@]*)?@kernel\.org"
+    r"|pr-tracker-bot@kernel\.org|bugbot@kernel\.org|scan-admin@coverity\.com)$"
+)
+
+
+class Stop(Exception):
+    """Bad input: what went wrong and where, said in one line."""
+
+
+def inbox(git, commit):
+    """Yields the bytes of every message of the public-inbox mirror GIT at COMMIT, newest first."""
+    log = subprocess.Popen(["git", "-C", git, "log", "--format=%H:m", commit], stdout=subprocess.PIPE)
+    batch = subprocess.Popen(
+        ["git", "-C", git, "cat-file", "--batch=@@@ %(objectname) %(objectsize)"],
+        stdin=log.stdout,
+        stdout=subprocess.PIPE,
+    )
+    log.stdout.close()
+    data = batch.stdout
+    while True:
+        head = data.readline()
+        if not head:
+            break
+        parts = head.split()
+        if len(parts) < 3 or parts[0] != b"@@@":
+            continue  # "... missing": no m in that commit
+        m = data.read(int(parts[2]))
+        data.read(1)
+        yield m
+    if log.wait() != 0 or batch.wait() != 0:
+        raise Stop(f"cannot read the messages of {git} at {commit} (git failed; see above)")
+
+
+def received(m):
+    return b"\nReceived:" in b"\n" + m.split(b"\n\n", 1)[0]
+
+
+def japanese(m):
+    """At least 10 hiragana in the decoded subject and text parts."""
+    try:
+        msg = email.message_from_bytes(m, policy=email.policy.default)
+        t = str(msg.get("subject", ""))
+        for part in msg.walk():
+            if part.get_content_maintype() == "text":
+                try:
+                    t += part.get_content()
+                except Exception:
+                    pass  # an unknown or broken charset: that part says nothing
+    except Exception:
+        return False  # unreadable as a whole: not Japanese text that can be read
+    return len(HIRAGANA.findall(t)) >= 10
+
+
+def write(out, m):
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, hashlib.sha256(m).hexdigest()[:16] + ".eml"), "wb") as f:
+        f.write(m)
+
+
+def sample(git, commit, prefix, out):
+    keep = re.compile(prefix)
+    os.makedirs(out, exist_ok=True)
+    for m in inbox(git, commit):
+        if keep.match(hashlib.sha256(m).hexdigest()) and received(m):
+            write(out, m)
+
+
+def japanese_mail(git, commit, out):
+    os.makedirs(out, exist_ok=True)
+    for m in inbox(git, commit):
+        if received(m) and japanese(m):
+            write(out, m)
+
+
+def bots(out, *specs):
+    ids = set()
+    for spec in specs:
+        git, commit = spec.split(",")
+        for m in inbox(git, commit):
+            if not received(m):
+                continue
+            msg = email.message_from_bytes(m, policy=email.policy.compat32)
+            bot = BOTS.match(email.utils.parseaddr(str(msg.get("From", "")))[1].lower())
+            if not bot:
+                continue
+            mid = str(msg.get("Message-ID", "")).strip().lower()
+            if mid and mid in ids:
+                continue
+            ids.add(mid)
+            name = bot.group(1)
+            sub = "syzbot" if "syzbot" in name else "patchwork-bot" if "patchwork" in name else "other-bots"
+            write(os.path.join(out, sub), m)
+
+
+def ids_in(s):
+    return set(x.lower() for x in re.findall(r"<[^<>\s]+>", s or ""))
+
+
+def unsolicited(out, *specs):
+    """A message is kept when it has a Received: header, is no reply (no In-Reply-To or References,
+    no "Re:" / "AW:" / "Fwd:" subject), no patch ([PATCH, [RFC, [PULL, [ANNOUNCE, a diff), no
+    message of the list answers it (its Message-ID in nobody's In-Reply-To or References), its
+    sender wrote no reply or patch on the list, is no bot (syzbot, the kernel test robot, KernelCI,
+    GitHub, patchwork) and it is not written in Japanese (phish-ja's kind); a message whose body
+    (whitespace removed) an earlier one already had is left out."""
+    seen = set()
+    for spec in specs:
+        git, commit, sub = spec.split(",")
+        replied, talkers, candidates = set(), set(), []
+        for m in inbox(git, commit):
+            msg = email.message_from_bytes(m, policy=email.policy.compat32)
+            subject = str(msg.get("Subject", ""))
+            sender = email.utils.parseaddr(str(msg.get("From", "")))[1].lower()
+            refs = ids_in(str(msg.get("In-Reply-To", ""))) | ids_in(str(msg.get("References", "")))
+            replied |= refs
+            if (
+                refs
+                or re.match(r"(?i)\s*(re|aw|fwd?|antw)\s*:", subject)
+                or re.search(r"(?i)\[(patch|rfc|pull|git pull|announce)", subject)
+                or b"\ndiff --git " in m
+                or b"\n--- a/" in m
+            ):
+                talkers.add(sender)
+            elif received(m):
+                candidates.append((m, msg, sender))
+        for m, msg, sender in candidates:
+            if ids_in(str(msg.get("Message-ID", ""))) & replied or sender in talkers:
+                continue
+            if re.search(r"syzbot|lkp@intel\.com|kernelci|noreply@github|patchwork", sender):
+                continue
+            if japanese(m):
+                continue
+            body = hashlib.sha256(re.sub(rb"\s+", b"", m.split(b"\n\n", 1)[-1])).digest()
+            if body in seen:
+                continue
+            seen.add(body)
+            write(os.path.join(out, sub), m)
+
+
+def mbox(path):
+    """The messages of an mbox, split before "From " after an empty line (as MailCorporaBench)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    return [m for m in re.split(rb"(?<=\n\n)(?=From )", data) if m.strip()]
+
+
+def unique(new, *old):
+    """A message of NEW is left out when its Message-ID or its body (whitespace removed) is one of
+    an OLD mbox's, or an earlier message of NEW had the same body."""
+
+    def keys(m):
+        head, _, body = m.partition(b"\n\n")
+        mid = re.search(rb"(?im)^message-id:\s*(\S+)", head)
+        return (mid.group(1).lower() if mid else None, hashlib.sha256(re.sub(rb"\s+", b"", body)).hexdigest())
+
+    seen_ids, seen_bodies = set(), set()
+    for path in old:
+        for m in mbox(path):
+            i, b = keys(m)
+            seen_bodies.add(b)
+            if i:
+                seen_ids.add(i)
+    for m in mbox(new):
+        i, b = keys(m)
+        if (i and i in seen_ids) or b in seen_bodies:
+            continue
+        seen_bodies.add(b)
+        sys.stdout.buffer.write(m if m.endswith(b"\n") else m + b"\n")
+
+
+COMMANDS = {
+    "sample": (sample, 4),
+    "japanese": (japanese_mail, 3),
+    "bots": (bots, None),
+    "unsolicited": (unsolicited, None),
+    "unique": (unique, None),
+}
+
+
+def main(argv):
+    if not argv or argv[0] not in COMMANDS:
+        raise Stop(f"unknown command {argv[0] if argv else '(none)'}; one of {', '.join(COMMANDS)}")
+    run, arity = COMMANDS[argv[0]]
+    args = argv[1:]
+    if (arity is not None and len(args) != arity) or len(args) < 2:
+        raise Stop(f"{argv[0]}: wrong arguments {args}; see the usage at the top of {__file__}")
+    run(*args)
+
+
+if __name__ == "__main__":
+    try:
+        main(sys.argv[1:])
+    except Stop as e:
+        sys.exit(f"mail_corpora.py: {e}")
