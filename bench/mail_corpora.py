@@ -11,6 +11,10 @@ identical copies collapse into one file and the file names are fixed.
   bots OUT GIT,COMMIT...            the messages of known notification bots, one per Message-ID,
                                     a folder per bot
   unsolicited OUT GIT,COMMIT,SUB... the messages that nobody on the list wrote to it
+  senders OUT GIT COMMIT SUB,FROM,PREFIX...
+                                    the messages whose From address matches the regular
+                                    expression FROM (whole) and whose SHA-256 starts as PREFIX
+                                    says, into OUT/SUB (the first rule that matches)
   unique NEW OLD...                 the messages of the mbox NEW that no mbox OLD holds (stdout)
 
 Only messages with a Received: header are kept from a mirror (a message without one was not
@@ -167,6 +171,23 @@ def unsolicited(out, *specs):
             write(os.path.join(out, sub), m)
 
 
+def senders(out, git, commit, *rules):
+    rules = [(sub, re.compile(sender), re.compile(prefix)) for sub, sender, prefix in (r.split(",") for r in rules)]
+    for sub, _, _ in rules:
+        os.makedirs(os.path.join(out, sub), exist_ok=True)
+    for m in inbox(git, commit):
+        if not received(m):
+            continue
+        msg = email.message_from_bytes(m, policy=email.policy.compat32)
+        address = email.utils.parseaddr(str(msg.get("From", "")))[1].lower()
+        h = hashlib.sha256(m).hexdigest()
+        for sub, sender, prefix in rules:
+            if sender.fullmatch(address):
+                if prefix.match(h):
+                    write(os.path.join(out, sub), m)
+                break
+
+
 def mbox(path):
     """The messages of an mbox, split before "From " after an empty line (as MailCorporaBench)."""
     with open(path, "rb") as f:
@@ -204,6 +225,7 @@ COMMANDS = {
     "bots": (bots, None),
     "unsolicited": (unsolicited, None),
     "unique": (unique, None),
+    "senders": (senders, None),
 }
 
 
