@@ -378,42 +378,24 @@ if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-outside" ]; then
   building ham-outside
   c=b88e9b249700993d3bdf255ddd294eac72b53cee
   g=$(repo mwstowe/foff-milter $c)
-  mkdir -p "$out/ham-outside.tmp"
-  git -C "$g" ls-tree -z $c tests/negative/ | while IFS= read -r -d '' line; do
-    blob=$(echo "$line" | awk '{print $3}')
-    case "${line#*$'\t'}" in *.eml) ;; *) continue ;; esac
-    # named by content, so that identical copies collapse into one file
-    git -C "$g" cat-file blob "$blob" | sed '1{/^✅ /d}' > "$tmp/m"
-    cp "$tmp/m" "$out/ham-outside.tmp/$(sha256sum < "$tmp/m" | cut -c1-16).eml"
-  done
+  # named by content (mail_corpora.py), so that identical copies collapse into one file
+  python3 "$py" files "$out/ham-outside.tmp" "$g" $c --strip-tick tests/negative/
   check_manifest ham-outside 9b8d93e8bf30bd2c4e290374fd80d6d01864de9173a9002dc8596653cd70210e flat
 fi
 if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-bounce" ]; then
   building ham-bounce
   c=18e585c22288b83c1f6943949cb86b2623b362ce
   g=$(repo sisimai/set-of-emails $c)
-  mkdir -p "$out/ham-bounce.tmp"
-  git -C "$g" ls-tree -z $c maildir/bsd/ | while IFS= read -r -d '' line; do
-    blob=$(echo "$line" | awk '{print $3}')
-    case "${line##*/}" in arf-*) continue ;; *.eml) ;; *) continue ;; esac
-    git -C "$g" cat-file blob "$blob" > "$tmp/m"
-    grep -qai '^received:' "$tmp/m" || continue # no relay recorded: cut or hand-made
-    cp "$tmp/m" "$out/ham-bounce.tmp/$(sha256sum < "$tmp/m" | cut -c1-16).eml"
-  done
+  # no relay recorded (no Received:): cut or hand-made
+  python3 "$py" files "$out/ham-bounce.tmp" "$g" $c --skip '*/arf-*' --received maildir/bsd/
   check_manifest ham-bounce dd06062d8ea0103898cc04282adec7d65cfae974ace8560d8d51ad66641e9ba6 flat
 fi
 if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/spam-outside" ]; then
   building spam-outside
   c=b88e9b249700993d3bdf255ddd294eac72b53cee
   g=$(repo mwstowe/foff-milter $c)
-  mkdir -p "$out/spam-outside.tmp"
-  git -C "$g" ls-tree -z $c tests/positive/ | while IFS= read -r -d '' line; do
-    blob=$(echo "$line" | awk '{print $3}')
-    case "${line#*$'\t'}" in *.eml) ;; *) continue ;; esac
-    git -C "$g" cat-file blob "$blob" | sed '1{/^✅ /d}' > "$tmp/m"
-    grep -qai '^received:' "$tmp/m" || continue # no relay at all: a hand-made test message
-    cp "$tmp/m" "$out/spam-outside.tmp/$(sha256sum < "$tmp/m" | cut -c1-16).eml"
-  done
+  # no relay at all (no Received:): a hand-made test message
+  python3 "$py" files "$out/spam-outside.tmp" "$g" $c --strip-tick --received tests/positive/
   check_manifest spam-outside 4f29dddb50cfa93b4f95d4e1624cf8036f8435111b67dc6b7789e0289b6df8ee flat
 fi
 list_sample() { # owner/name commit regex-of-hash-prefix dir: a fixed sample of a public-inbox mirror
@@ -446,15 +428,9 @@ if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-newsletters" ]; then
   building ham-newsletters
   c=cce3fc1c3ccc7fb60bdeab4be0e86cf84dab98de
   g=$(repo prototypefund/BBND-unspy.email-untrack-email-analyzer $c)
-  mkdir -p "$out/ham-newsletters.tmp"
   # one copy of each newsletter: the first subscriber's (u1); u2 is the same letter to the second
   # honeypot address, tests/1.eml a copy of a u1
-  git -C "$g" ls-tree -r -z $c src/Matcher/ | while IFS= read -r -d '' line; do
-    blob=$(echo "$line" | awk '{print $3}')
-    case "${line#*$'\t'}" in */tests/*) continue ;; *u1.eml) ;; *) continue ;; esac
-    git -C "$g" cat-file blob "$blob" > "$tmp/m"
-    cp "$tmp/m" "$out/ham-newsletters.tmp/$(sha256sum < "$tmp/m" | cut -c1-16).eml"
-  done
+  python3 "$py" files "$out/ham-newsletters.tmp" "$g" $c -r --skip '*/tests/*' --only '*u1.eml' src/Matcher/
   check_manifest ham-newsletters 3ba41c76aedff408573a4438ddb7870e064078628dd2f091375dd51d455a1cd2 flat
 fi
 ja_sample() { # owner/name commit dir: the messages of a public-inbox mirror written in Japanese
@@ -489,15 +465,9 @@ if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-ja" ]; then
   building ham-ja
   c=233e57a8c4f44d01d20e48dc9d57825fc883051e
   g=$(repo jpmobile/jpmobile $c)
-  mkdir -p "$out/ham-ja.tmp/jpmobile"
-  git -C "$g" ls-tree -r -z $c spec/unit/email-fixtures/ test/rails/overrides/spec/fixtures/files/mobile_mailer/ \
-    | while IFS= read -r -d '' line; do
-      blob=$(echo "$line" | awk '{print $3}')
-      case "${line#*$'\t'}" in *.eml) ;; *) continue ;; esac
-      git -C "$g" cat-file blob "$blob" > "$tmp/m"
-      grep -qai '^received:' "$tmp/m" || continue # written by hand for a parser test, not received
-      cp "$tmp/m" "$out/ham-ja.tmp/jpmobile/$(sha256sum < "$tmp/m" | cut -c1-16).eml"
-    done
+  # without a Received: line, written by hand for a parser test, not received
+  python3 "$py" files "$out/ham-ja.tmp/jpmobile" "$g" $c -r --received spec/unit/email-fixtures/ \
+    test/rails/overrides/spec/fixtures/files/mobile_mailer/
   # no-from.eml (a pill advert) and non-jp.eml (a "BBC NEWS" lure): spam kept there as examples of
   # mail without a sender or without Japanese, not legitimate (label cleaning, not tuning)
   rm "$out/ham-ja.tmp/jpmobile/359b842f98c96476.eml" "$out/ham-ja.tmp/jpmobile/ab55eafac7fffba0.eml"
@@ -510,15 +480,9 @@ if [ -z "${NO_OUTSIDE:-}" ] && [ ! -d "$out/ham-modern" ]; then
   building ham-modern
   list_sample linux-mailinglist-archives/cip-testing-results.lists.cip-project.org.0 \
     7d762a10a7ad58043cddbd0feaec1ba073fc1837 '0[0-9a-f]00' "$out/ham-modern.tmp/notify"
-  mkdir -p "$out/ham-modern.tmp/reports"
   c=6358c364018af0815b59087eef99ff914bb6fa51
   g=$(repo domainaware/parsedmarc $c)
-  git -C "$g" ls-tree -z $c samples/aggregate/ | while IFS= read -r -d '' line; do
-    blob=$(echo "$line" | awk '{print $3}')
-    case "${line#*$'\t'}" in *.eml) ;; *) continue ;; esac
-    git -C "$g" cat-file blob "$blob" > "$tmp/m"
-    cp "$tmp/m" "$out/ham-modern.tmp/reports/$(sha256sum < "$tmp/m" | cut -c1-16).eml"
-  done
+  python3 "$py" files "$out/ham-modern.tmp/reports" "$g" $c samples/aggregate/
   c=d2616c6bee77cf0cf77fe6ea6743b856696f081e
   g=$(repo postalsys/mailauth $c)
   git -C "$g" cat-file blob "$c:test/fixtures/message3.eml" > "$tmp/m"

@@ -16,14 +16,21 @@ identical copies collapse into one file and the file names are fixed.
                                     expression FROM (whole) and whose SHA-256 starts as PREFIX
                                     says, into OUT/SUB (the first rule that matches)
   unique NEW OLD...                 the messages of the mbox NEW that no mbox OLD holds (stdout)
+  files OUT GIT COMMIT [OPTION...] PATH...
+                                    every *.eml file of the tree under PATH (a folder ending in /):
+                                    -r  in its subfolders too          --received  only with a line
+                                    --skip GLOB  not when its path     starting "Received:" anywhere
+                                      matches GLOB (repeatable)        --only GLOB  only when it does
+                                    --strip-tick  without a first line "✅ ..." (a tool's output)
 
-Only messages with a Received: header are kept from a mirror (a message without one was not
+Only messages with a Received: header are kept from a mirror (files: as its options say) (a message without one was not
 received as it stands). Standard library only.
 """
 
 import email
 import email.policy
 import email.utils
+import fnmatch
 import hashlib
 import os
 import re
@@ -41,27 +48,45 @@ class Stop(Exception):
     """Bad input: what went wrong and where, said in one line."""
 
 
-def inbox(git, commit):
-    """Yields the bytes of every message of the public-inbox mirror GIT at COMMIT, newest first."""
-    log = subprocess.Popen(["git", "-C", git, "log", "--format=%H:m", commit], stdout=subprocess.PIPE)
-    batch = subprocess.Popen(
+def batch(git, requests, what):
+    """Yields (object name, bytes) for each line of REQUESTS (bytes) that git cat-file --batch answers
+    in the repository GIT; a request it does not find ("... missing") yields nothing."""
+    cat = subprocess.Popen(
         ["git", "-C", git, "cat-file", "--batch=@@@ %(objectname) %(objectsize)"],
-        stdin=log.stdout,
+        stdin=subprocess.PIPE if isinstance(requests, bytes) else requests,
         stdout=subprocess.PIPE,
     )
-    log.stdout.close()
-    data = batch.stdout
+    if isinstance(requests, bytes):
+        # a writer thread: git answers while it reads, and both pipes are bounded
+        import threading
+
+        def feed():
+            cat.stdin.write(requests)
+            cat.stdin.close()
+
+        threading.Thread(target=feed, daemon=True).start()
+    data = cat.stdout
     while True:
         head = data.readline()
         if not head:
             break
         parts = head.split()
         if len(parts) < 3 or parts[0] != b"@@@":
-            continue  # "... missing": no m in that commit
+            continue  # "... missing"
         m = data.read(int(parts[2]))
         data.read(1)
-        yield m
-    if log.wait() != 0 or batch.wait() != 0:
+        yield parts[1], m
+    if cat.wait() != 0:
+        raise Stop(f"cannot read {what} in {git} (git failed; see above)")
+
+
+def inbox(git, commit):
+    """Yields the bytes of every message of the public-inbox mirror GIT at COMMIT, newest first."""
+    log = subprocess.Popen(["git", "-C", git, "log", "--format=%H:m", commit], stdout=subprocess.PIPE)
+    for _, m in batch(git, log.stdout, f"the messages at {commit}"):
+        yield m  # a commit that deletes a message has no m: "... missing"
+    log.stdout.close()
+    if log.wait() != 0:
         raise Stop(f"cannot read the messages of {git} at {commit} (git failed; see above)")
 
 
@@ -188,6 +213,57 @@ def senders(out, git, commit, *rules):
                 break
 
 
+def files(out, git, commit, *args):
+    recursive, received_only, strip, skip, only, paths = False, False, False, [], [], []
+    args = list(args)
+    while args:
+        a = args.pop(0)
+        if a == "-r":
+            recursive = True
+        elif a == "--received":
+            received_only = True
+        elif a == "--strip-tick":
+            strip = True
+        elif a in ("--skip", "--only") and args:
+            (skip if a == "--skip" else only).append(args.pop(0))
+        elif a.startswith("-"):
+            raise Stop(f"files: unknown option {a}")
+        else:
+            paths.append(a)
+    if not paths:
+        raise Stop("files: no PATH to read")
+    tree = subprocess.run(
+        ["git", "-C", git, "ls-tree", "-z"] + (["-r"] if recursive else []) + [commit, "--"] + paths,
+        capture_output=True,
+    )
+    if tree.returncode != 0:
+        raise Stop(f"cannot list {' '.join(paths)} at {commit} in {git}: {tree.stderr.decode().strip()}")
+    blobs = []
+    for entry in tree.stdout.split(b"\0"):
+        if not entry:
+            continue
+        meta, path = entry.decode().split("\t", 1)
+        kind, name = meta.split()[1:3]
+        if kind != "blob" or not fnmatch.fnmatchcase(path, "*.eml"):
+            continue
+        if any(fnmatch.fnmatchcase(path, g) for g in skip):
+            continue
+        if only and not any(fnmatch.fnmatchcase(path, g) for g in only):
+            continue
+        blobs.append(name)
+    os.makedirs(out, exist_ok=True)
+    found = 0
+    for _, m in batch(git, "".join(b + "\n" for b in blobs).encode(), f"{' '.join(paths)} at {commit}"):
+        found += 1
+        if strip and m.startswith("✅ ".encode()):
+            m = m.split(b"\n", 1)[1] if b"\n" in m else b""
+        if received_only and not re.search(rb"(?im)^received:", m):
+            continue  # no relay recorded: cut, or written by hand for a test
+        write(out, m)
+    if found != len(blobs):
+        raise Stop(f"{len(blobs) - found} of the files under {' '.join(paths)} are missing in {git}")
+
+
 def mbox(path):
     """The messages of an mbox, split before "From " after an empty line (as MailCorporaBench)."""
     with open(path, "rb") as f:
@@ -226,6 +302,7 @@ COMMANDS = {
     "unsolicited": (unsolicited, None),
     "unique": (unique, None),
     "senders": (senders, None),
+    "files": (files, None),
 }
 
 
