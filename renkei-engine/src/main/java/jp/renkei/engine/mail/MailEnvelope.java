@@ -586,6 +586,9 @@ final class MailEnvelope {
 
   static void received(String body, MailState st) {
     String one = oneSpace(body);
+    if (st.receivedLines.size() < MailBrandSenderHost.LINES) {
+      st.receivedLines.add(one);
+    }
     Matcher rcpt = RECEIVED_FOR.matcher(one);
     for (int from = 0; (from = nextFor(rcpt, one, from)) >= 0; ) {
       st.deliveredTo.add(rcpt.group(1).toLowerCase(Locale.ROOT));

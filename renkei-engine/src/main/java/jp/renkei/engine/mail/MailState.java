@@ -112,6 +112,10 @@ final class MailState {
   String forgedHop;
 
   List<MailReport.Hop> hops = new ArrayList<>();
+
+  /** The first Received lines, one-spaced, top first (MailBrandSenderHost). */
+  final List<String> receivedLines = new ArrayList<>();
+
   MailReport.Authentication auth = new MailReport.Authentication(null, null, null);
   List<MailReport.Link> links = new ArrayList<>();
 

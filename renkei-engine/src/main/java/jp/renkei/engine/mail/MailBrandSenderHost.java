@@ -1,0 +1,182 @@
+package jp.renkei.engine.mail;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A brand's own address handed to the receiver by a machine no brand sends from (naz37, {@link
+ * RedFlag#BRAND_SENDER_HOST}): the From is on a domain of a brand of {@link MailSigns#BRANDS} (a
+ * bank, a payment service, a shop, a card), nothing the receiver recorded vouches for that domain,
+ * and the host that connected to the receiver's servers has no reverse DNS name, or one that names
+ * a home or dynamic internet line (an address written into the name, "adsl", "cable", "dhcp",
+ * "pool" …). A brand sends from its own named servers or its mailing service's; a lure that writes
+ * the brand's address into From is sent from whatever machine the sender has, most often a
+ * compromised home computer or a rented server nobody named. This is what a careful reader of the
+ * headers sees before the text: it holds whatever the wording and the links are.
+ *
+ * <p>Not counted: a sender domain authenticated by the receiver (DMARC, or DKIM or SPF for it), a
+ * free-mail domain (a person's mailbox there is written from any line), mail a list delivered (the
+ * list's server hands it over), a bounce. The first Received line from a public address, reading
+ * from the top, is the receiver's record of who connected; lines between private addresses above it
+ * are the receiver's own relays. When that line names its host in a way not read here (another mail
+ * server's format), the sign says nothing.
+ */
+final class MailBrandSenderHost {
+
+  private MailBrandSenderHost() {}
+
+  /** At most this many Received lines are kept for {@link #judge} (MailState#receivedLines). */
+  static final int LINES = 40;
+
+  /**
+   * "from HELO (NAME [IP])" (Postfix, Sendmail; NAME "unknown" or absent when the address has no
+   * reverse name), and Exim's "from NAME ([IP] helo=…)" / "from [IP] (helo=…)".
+   */
+  private static final Pattern NAMED =
+      Pattern.compile(
+          "^from\\s++\\S++\\s++\\(([^()\\[\\]]{0,255}?)\\s*+\\[(?:ipv6:)?([0-9a-fA-F.:]{3,45})\\]");
+
+  private static final Pattern EXIM_BARE =
+      Pattern.compile("^from\\s++\\[(?:ipv6:)?([0-9a-fA-F.:]{3,45})\\]\\s++\\(");
+
+  /** Words of the reverse names access providers give their subscribers' lines. */
+  static final Set<String> ACCESS_WORDS =
+      Set.of(
+          "adsl",
+          "dsl",
+          "xdsl",
+          "vdsl",
+          "cable",
+          "dyn",
+          "dynamic",
+          "dynamicip",
+          "dhcp",
+          "dial",
+          "dialup",
+          "ppp",
+          "pppoe",
+          "pool",
+          "client",
+          "clients",
+          "cust",
+          "customer",
+          "hsd",
+          "res",
+          "user",
+          "users",
+          "broadband",
+          "catv",
+          "ftth",
+          "fttx",
+          "bbtec",
+          "dip",
+          "dsl-dyn");
+
+  /** The brand whose own domain {@code fromDomain} is, or null. */
+  static MailSigns.Brand brandOf(String fromDomain) {
+    String label = MailSigns.label(fromDomain);
+    if (label.isEmpty()) {
+      return null;
+    }
+    for (MailSigns.Brand b : MailSigns.BRANDS) {
+      if (b.labels().contains(label) && MailSigns.ownedBy(b, fromDomain)) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  static void judge(MailState st, String fromDomain) {
+    if (fromDomain == null
+        || st.senderDomain == null
+        || st.listMail
+        || st.bounce
+        || MailAnalyzer.FREEMAIL.contains(st.senderDomain)
+        || MailSenders.fromAligned(st)
+        || st.passedDomains.contains(st.senderDomain)) {
+      return;
+    }
+    MailSigns.Brand brand = brandOf(fromDomain);
+    if (brand == null) {
+      return;
+    }
+    String[] entry = entryHost(st.receivedLines);
+    if (entry == null) {
+      return;
+    }
+    String name = entry[0];
+    String ip = entry[1];
+    if (name.isEmpty()) {
+      st.flag(
+          RedFlag.BRAND_SENDER_HOST,
+          "From: " + st.from + " (" + brand.name() + ") ← " + ip + " (no reverse DNS name)",
+          "From: " + st.from + " (" + brand.name() + ") ← " + ip + " (逆引きの名前なし)");
+    } else if (accessLine(name)) {
+      st.flag(
+          RedFlag.BRAND_SENDER_HOST,
+          "From: " + st.from + " (" + brand.name() + ") ← " + name + " [" + ip + "]",
+          "From: " + st.from + " (" + brand.name() + ") ← " + name + " [" + ip + "] (家庭・動的な回線)");
+    }
+  }
+
+  /**
+   * The reverse name (empty: none) and address of the first host outside the receiver, read from
+   * the top of the Received lines; null when the first line from a public address is not read here.
+   */
+  static String[] entryHost(List<String> lines) {
+    for (String line : lines) {
+      String name;
+      String ip;
+      Matcher m = NAMED.matcher(line);
+      if (m.find()) {
+        name = m.group(1).strip().toLowerCase(Locale.ROOT);
+        ip = m.group(2);
+      } else {
+        Matcher e = EXIM_BARE.matcher(line);
+        if (!e.find()) {
+          continue;
+        }
+        name = "";
+        ip = e.group(1);
+      }
+      boolean v6 = ip.contains(":");
+      if (!v6 && !MailSigns.isIpLiteral(ip)) {
+        return null;
+      }
+      if (MailSigns.internalIp(v6 ? "[" + ip + "]" : ip)) {
+        // the receiver's own relays, one behind the other
+        continue;
+      }
+      if (name.equals("unknown") || name.isEmpty()) {
+        return new String[] {"", ip};
+      }
+      if (name.contains(" ") || !name.contains(".")) {
+        // "may be forged", a comment not read here, or no host name
+        return null;
+      }
+      return new String[] {name, ip};
+    }
+    return null;
+  }
+
+  /** A reverse name of a home or dynamic line: an address written in it, or an access word. */
+  static boolean accessLine(String name) {
+    if (MailSigns.ipNamedHost(name)) {
+      return true;
+    }
+    for (String token : name.split("[.-]")) {
+      String word = token.replaceAll("[0-9]+$", "");
+      if (ACCESS_WORDS.contains(word)) {
+        return true;
+      }
+      // a long run of digits in a label (YahooBB219206005021, 200164213025): the line's number
+      if (token.matches(".*[0-9]{9,}.*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
