@@ -75,19 +75,41 @@ final class MailBrandSenderHost {
           "dip",
           "dsl-dyn");
 
-  /** The brand whose own domain {@code fromDomain} is, or null. */
-  static MailSigns.Brand brandOf(String fromDomain) {
+  /**
+   * Who the From address speaks for: the brand whose own domain {@code fromDomain} is, or a
+   * government's domain (.gov, .go.jp …), or a sender name that calls itself a bank or a credit
+   * union; null when none.
+   */
+  static String institution(String fromDomain, String fromName) {
     String label = MailSigns.label(fromDomain);
     if (label.isEmpty()) {
       return null;
     }
     for (MailSigns.Brand b : MailSigns.BRANDS) {
       if (b.labels().contains(label) && MailSigns.ownedBy(b, fromDomain)) {
-        return b;
+        return b.name();
+      }
+    }
+    if (GOVERNMENT.matcher(fromDomain.toLowerCase(Locale.ROOT)).find()) {
+      return "government";
+    }
+    if (fromName != null) {
+      Matcher bank = BANK_NAME.matcher(fromName);
+      if (bank.find()) {
+        return fromName.strip();
       }
     }
     return null;
   }
+
+  /** A government's own domain (not a university's: students write from anywhere). */
+  private static final Pattern GOVERNMENT =
+      Pattern.compile("(?:^|\\.)(?:gov|mil|(?:gov|go|gob|gouv|govt|lg)\\.[a-z]{2})$");
+
+  /** A sender name speaking as a bank or a credit union. */
+  private static final Pattern BANK_NAME =
+      Pattern.compile(
+          "(?i)\\b(?:bank|banking|credit union|savings|bancorp|building society)\\b|銀行|信用金庫|信用組合");
 
   static void judge(MailState st, String fromDomain) {
     if (fromDomain == null
@@ -99,7 +121,7 @@ final class MailBrandSenderHost {
         || st.passedDomains.contains(st.senderDomain)) {
       return;
     }
-    MailSigns.Brand brand = brandOf(fromDomain);
+    String brand = institution(fromDomain, st.fromName);
     if (brand == null) {
       return;
     }
@@ -112,13 +134,13 @@ final class MailBrandSenderHost {
     if (name.isEmpty()) {
       st.flag(
           RedFlag.BRAND_SENDER_HOST,
-          "From: " + st.from + " (" + brand.name() + ") ← " + ip + " (no reverse DNS name)",
-          "From: " + st.from + " (" + brand.name() + ") ← " + ip + " (逆引きの名前なし)");
-    } else if (accessLine(name)) {
+          "From: " + st.from + " (" + brand + ") ← " + ip + " (no reverse DNS name)",
+          "From: " + st.from + " (" + brand + ") ← " + ip + " (逆引きの名前なし)");
+    } else if (accessLine(name, ip)) {
       st.flag(
           RedFlag.BRAND_SENDER_HOST,
-          "From: " + st.from + " (" + brand.name() + ") ← " + name + " [" + ip + "]",
-          "From: " + st.from + " (" + brand.name() + ") ← " + name + " [" + ip + "] (家庭・動的な回線)");
+          "From: " + st.from + " (" + brand + ") ← " + name + " [" + ip + "]",
+          "From: " + st.from + " (" + brand + ") ← " + name + " [" + ip + "] (家庭・動的な回線)");
     }
   }
 
@@ -162,9 +184,12 @@ final class MailBrandSenderHost {
     return null;
   }
 
-  /** A reverse name of a home or dynamic line: an address written in it, or an access word. */
-  static boolean accessLine(String name) {
-    if (MailSigns.ipNamedHost(name)) {
+  /**
+   * A reverse name of a home or dynamic line: an address written in it (the connecting address in
+   * hexadecimal or zero-padded digits too), or an access word.
+   */
+  static boolean accessLine(String name, String ip) {
+    if (MailSigns.ipNamedHost(name) || carriesAddress(name, ip)) {
       return true;
     }
     for (String token : name.split("[.-]")) {
@@ -174,6 +199,40 @@ final class MailBrandSenderHost {
       }
       // a long run of digits in a label (YahooBB219206005021, 200164213025): the line's number
       if (token.matches(".*[0-9]{9,}.*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code name} spells the IPv4 address {@code ip} as a whole: its four numbers
+   * zero-padded into twelve digits, or in eight hexadecimal digits, in either order
+   * (200164213025.user…, c9113f06.rjo… for 201.17.63.6).
+   */
+  static boolean carriesAddress(String name, String ip) {
+    String[] o = ip.split("\\.");
+    if (o.length != 4) {
+      return false;
+    }
+    int[] n = new int[4];
+    try {
+      for (int i = 0; i < 4; i++) {
+        n[i] = Integer.parseInt(o[i]);
+      }
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (boolean reverse : new boolean[] {false, true}) {
+      StringBuilder digits = new StringBuilder();
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 4; i++) {
+        int v = n[reverse ? 3 - i : i];
+        digits.append(String.format(Locale.ROOT, "%03d", v));
+        hex.append(String.format(Locale.ROOT, "%02x", v));
+      }
+      if (lower.contains(digits) || lower.contains(hex)) {
         return true;
       }
     }
