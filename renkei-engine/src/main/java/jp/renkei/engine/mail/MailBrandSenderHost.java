@@ -42,6 +42,15 @@ final class MailBrandSenderHost {
   private static final Pattern EXIM_BARE =
       Pattern.compile("^from\\s++\\[(?:ipv6:)?([0-9a-fA-F.:]{3,45})\\]\\s++\\(");
 
+  /**
+   * Mail programs of a person's own computer (X-Mailer): a company's notices to its customers are
+   * written by its mailing systems, not typed in Outlook Express.
+   */
+  static final Pattern HOME_CLIENT =
+      Pattern.compile(
+          "(?i)outlook express|the bat!|foxmail|windows live mail|microsoft windows mail|eudora"
+              + "|pegasus mail|incredimail|opera mail");
+
   /** Words of the reverse names access providers give their subscribers' lines. */
   static final Set<String> ACCESS_WORDS =
       Set.of(
@@ -126,11 +135,20 @@ final class MailBrandSenderHost {
       return;
     }
     String[] entry = entryHost(st.receivedLines);
-    if (entry == null) {
+    String name = entry == null ? null : entry[0];
+    String ip = entry == null ? null : entry[1];
+    if (entry == null || !name.isEmpty() && !accessLine(name, ip)) {
+      Matcher client = st.xMailer == null ? null : HOME_CLIENT.matcher(st.xMailer);
+      if (client != null && client.find()) {
+        String program = st.xMailer.strip();
+        program = program.length() > 80 ? program.substring(0, 80) + "…" : program;
+        st.flag(
+            RedFlag.BRAND_SENDER_HOST,
+            "From: " + st.from + " (" + brand + ") — X-Mailer: " + program,
+            "From: " + st.from + " (" + brand + ") — X-Mailer: " + program + " (個人向けのメールソフト)");
+      }
       return;
     }
-    String name = entry[0];
-    String ip = entry[1];
     if (name.isEmpty()) {
       st.flag(
           RedFlag.BRAND_SENDER_HOST,

@@ -90,7 +90,8 @@ final class MailEnvelope {
                 "x-original-to",
                 "envelope-to",
                 "x-envelope-to",
-                "x-forwarded-to"));
+                "x-forwarded-to",
+                "x-mailer"));
     fields.addAll(LIST_FIELDS);
     ENVELOPE_FIELDS = Set.copyOf(fields);
   }
@@ -310,6 +311,7 @@ final class MailEnvelope {
           }
         }
         case "received" -> received(body, st);
+        case "x-mailer" -> st.xMailer = st.xMailer == null ? body : st.xMailer;
         // only the receiving server's results count: the top-most Authentication-Results (the
         // sender can write any number of them below it), else the top-most ARC results; a
         // DKIM-Signature header vouches for nothing until a server has checked it. The one

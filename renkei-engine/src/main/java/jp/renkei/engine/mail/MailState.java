@@ -113,6 +113,9 @@ final class MailState {
 
   List<MailReport.Hop> hops = new ArrayList<>();
 
+  /** The first X-Mailer field's body, or null (MailBrandSenderHost). */
+  String xMailer;
+
   /** The first Received lines, one-spaced, top first (MailBrandSenderHost). */
   final List<String> receivedLines = new ArrayList<>();
 

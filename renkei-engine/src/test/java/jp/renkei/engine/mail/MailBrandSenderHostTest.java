@@ -121,6 +121,32 @@ class MailBrandSenderHostTest {
   }
 
   @Test
+  void aBrandAddressWrittenInAHomeMailProgramIsFlagged() {
+    String named =
+        "Received: from smtp803.mail.example.com (smtp803.mail.example.com [198.51.100.182])\r\n"
+            + "\tby mail1.example.jp with SMTP id XAA01847\r\n"
+            + "\tfor <taro@example.jp>; Thu, 14 Apr 2005 23:37:37 -0400\r\n";
+    MailReport lure =
+        analyze(
+            letter(
+                named,
+                "\"Amazon.com\" <payments@amazon.com>",
+                "X-Mailer: Microsoft Outlook Express 6.00.2800.1106\r\n"));
+    assertThat(flags(lure)).as(lure.findings().toString()).contains(RedFlag.BRAND_SENDER_HOST);
+    // the same from the brand's mailing system: nothing to say
+    MailReport real = analyze(letter(named, "\"Amazon.com\" <payments@amazon.com>", ""));
+    assertThat(flags(real)).doesNotContain(RedFlag.BRAND_SENDER_HOST);
+    // a person writing from free mail in Outlook Express is no brand
+    MailReport person =
+        analyze(
+            letter(
+                named,
+                "Hanako <hanako@gmail.com>",
+                "X-Mailer: Microsoft Outlook Express 6.00.2800.1106\r\n"));
+    assertThat(flags(person)).doesNotContain(RedFlag.BRAND_SENDER_HOST);
+  }
+
+  @Test
   void theBrandsOwnNamedServerIsNotFlagged() {
     MailReport real =
         analyze(
