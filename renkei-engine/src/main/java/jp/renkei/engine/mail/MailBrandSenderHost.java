@@ -87,7 +87,7 @@ final class MailBrandSenderHost {
   /**
    * Who the From address speaks for: the brand whose own domain {@code fromDomain} is, or a
    * government's domain (.gov, .go.jp …), or a sender name that calls itself a bank or a credit
-   * union; null when none.
+   * union or claims a brand ("Accounts PayPal"); null when none.
    */
   static String institution(String fromDomain, String fromName) {
     String label = MailSigns.label(fromDomain);
@@ -106,6 +106,13 @@ final class MailBrandSenderHost {
       Matcher bank = BANK_NAME.matcher(fromName);
       if (bank.find()) {
         return fromName.strip();
+      }
+      // a sender name claiming a brand ("Accounts PayPal") from another domain: who it says it is
+      String lower = fromName.toLowerCase(Locale.ROOT);
+      for (MailSigns.Brand b : MailSigns.BRANDS) {
+        if (b.claim().matcher(lower).find()) {
+          return b.name();
+        }
       }
     }
     return null;

@@ -97,7 +97,8 @@ class MailBrandSenderHostTest {
     for (String from :
         List.of(
             "\"National Credit Union Administration\" <service@ncua.gov>",
-            "\"Union Planters Bank\" <upib@unionplanters.example>")) {
+            "\"Union Planters Bank\" <upib@unionplanters.example>",
+            "\"Accounts PayPal\" <r0ger6@isp-q.example>")) {
       MailReport lure =
           analyze(
               letter(
