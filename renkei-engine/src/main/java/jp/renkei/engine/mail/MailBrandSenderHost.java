@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A brand's own address handed to the receiver by a machine no brand sends from (naz37, {@link
- * RedFlag#BRAND_SENDER_HOST}): the From is on a domain of a brand of {@link MailSigns#BRANDS} (a
+ * RedFlag#BRAND_SENDER_HOST}): the From is on a domain of a brand of {@link MailBrands#BRANDS} (a
  * bank, a payment service, a shop, a card), nothing the receiver recorded vouches for that domain,
  * and the host that connected to the receiver's servers has no reverse DNS name, or one that names
  * a home or dynamic internet line (an address written into the name, "adsl", "cable", "dhcp",
@@ -90,12 +90,12 @@ final class MailBrandSenderHost {
    * union or claims a brand ("Accounts PayPal"); null when none.
    */
   static String institution(String fromDomain, String fromName) {
-    String label = MailSigns.label(fromDomain);
+    String label = MailDomains.label(fromDomain);
     if (label.isEmpty()) {
       return null;
     }
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
-      if (b.labels().contains(label) && MailSigns.ownedBy(b, fromDomain)) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
+      if (b.labels().contains(label) && MailBrands.ownedBy(b, fromDomain)) {
         return b.name();
       }
     }
@@ -109,7 +109,7 @@ final class MailBrandSenderHost {
       }
       // a sender name claiming a brand ("Accounts PayPal") from another domain: who it says it is
       String lower = fromName.toLowerCase(Locale.ROOT);
-      for (MailSigns.Brand b : MailSigns.BRANDS) {
+      for (MailBrands.Brand b : MailBrands.BRANDS) {
         if (b.claim().matcher(lower).find()) {
           return b.name();
         }
@@ -132,7 +132,7 @@ final class MailBrandSenderHost {
         || st.senderDomain == null
         || st.listMail
         || st.bounce
-        || MailAnalyzer.FREEMAIL.contains(st.senderDomain)
+        || MailHosts.FREEMAIL.contains(st.senderDomain)
         || MailSenders.fromAligned(st)
         || st.passedDomains.contains(st.senderDomain)) {
       return;
@@ -190,10 +190,10 @@ final class MailBrandSenderHost {
         ip = e.group(1);
       }
       boolean v6 = ip.contains(":");
-      if (!v6 && !MailSigns.isIpLiteral(ip)) {
+      if (!v6 && !MailDomains.isIpLiteral(ip)) {
         return null;
       }
-      if (MailSigns.internalIp(v6 ? "[" + ip + "]" : ip)) {
+      if (MailDomains.internalIp(v6 ? "[" + ip + "]" : ip)) {
         // the receiver's own relays, one behind the other
         continue;
       }
@@ -214,7 +214,7 @@ final class MailBrandSenderHost {
    * hexadecimal or zero-padded digits too), or an access word.
    */
   static boolean accessLine(String name, String ip) {
-    if (MailSigns.ipNamedHost(name) || carriesAddress(name, ip)) {
+    if (MailDomains.ipNamedHost(name) || carriesAddress(name, ip)) {
       return true;
     }
     for (String token : name.split("[.-]")) {
