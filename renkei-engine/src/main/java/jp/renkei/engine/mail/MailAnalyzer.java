@@ -1090,6 +1090,7 @@ public final class MailAnalyzer {
       impersonations.memberImpersonation(st, fromDomain);
       publicBodyMailbox(st, fromDomain);
       publicBodyName(st, fromDomain);
+      MailBrandSenderHost.judge(st, fromDomain);
       // a real bounce's From is what its delivery software writes (MAILER-DAEMON <>, a bare
       // mailer-daemon, an internal host name): its structure, not its address, says who sent it
       if (!st.bounce

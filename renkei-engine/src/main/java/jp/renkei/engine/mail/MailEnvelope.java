@@ -87,7 +87,8 @@ final class MailEnvelope {
                 "x-original-to",
                 "envelope-to",
                 "x-envelope-to",
-                "x-forwarded-to"));
+                "x-forwarded-to",
+                "x-mailer"));
     fields.addAll(LIST_FIELDS);
     ENVELOPE_FIELDS = Set.copyOf(fields);
   }
@@ -307,6 +308,7 @@ final class MailEnvelope {
           }
         }
         case "received" -> received(body, st);
+        case "x-mailer" -> st.xMailer = st.xMailer == null ? body : st.xMailer;
         // only the receiving server's results count: the top-most Authentication-Results (the
         // sender can write any number of them below it), else the top-most ARC results; a
         // DKIM-Signature header vouches for nothing until a server has checked it. The one
@@ -584,6 +586,9 @@ final class MailEnvelope {
 
   static void received(String body, MailState st) {
     String one = oneSpace(body);
+    if (st.receivedLines.size() < MailBrandSenderHost.LINES) {
+      st.receivedLines.add(one);
+    }
     Matcher rcpt = RECEIVED_FOR.matcher(one);
     for (int from = 0; (from = nextFor(rcpt, one, from)) >= 0; ) {
       st.deliveredTo.add(rcpt.group(1).toLowerCase(Locale.ROOT));

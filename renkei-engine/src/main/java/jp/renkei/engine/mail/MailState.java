@@ -114,6 +114,13 @@ final class MailState {
   String forgedHop;
 
   List<MailReport.Hop> hops = new ArrayList<>();
+
+  /** The first X-Mailer field's body, or null (MailBrandSenderHost). */
+  String xMailer;
+
+  /** The first Received lines, one-spaced, top first (MailBrandSenderHost). */
+  final List<String> receivedLines = new ArrayList<>();
+
   MailReport.Authentication auth = new MailReport.Authentication(null, null, null);
   List<MailReport.Link> links = new ArrayList<>();
 

@@ -623,7 +623,28 @@ public enum RedFlag {
           + " statement, a traffic fine) is a classic of targeted mail (IPA). (A sender whose own"
           + " domain is authenticated and whose links lead to a government's site — the mailing"
           + " service a city or ministry sends its bulletins through — is not counted, nor is"
-          + " mail a mailing list delivered.)");
+          + " mail a mailing list delivered.)"),
+  BRAND_SENDER_HOST(
+      20,
+      "差出人アドレスは企業・金融機関・公的機関のものですが、このメールを送ってきたのは、そうした組織が使わない機械 (逆引きの名前のないホスト、家庭や動的な回線、個人のパソコンのメールソフト) です。"
+          + "詳しくは、差出人アドレスが企業・金融機関のドメイン (例: service@paypal.com)、政府のドメイン (.gov、.go.jp など)、または差出人名が銀行・信用組合や企業 (例: 「Accounts PayPal」) を名乗るもので、受信側のサーバーに接続してこのメールを渡した機械は、逆引きの名前がないか、家庭や動的な回線の名前 (IP アドレスを含む名前 (16 進数や 0 で埋めた 12 桁を含みます)、adsl、cable、dhcp、pool など) です。または、そのメールを書いたのが個人のパソコンのメールソフト (X-Mailer: Outlook Express、The Bat! など) です。"
+          + "企業は自社の名前の付いたサーバーや配信サービスから送ります。企業のアドレスを差出人欄に書いただけの偽装メールは、乗っ取られた家庭のパソコンや名前のないサーバーから送られます。"
+          + "(受信サーバーが差出人のドメインを認証したもの (DMARC、またはそのドメインの DKIM・SPF)、フリーメールのアドレス、メーリングリストが配信したもの、配送不能の通知は数えません。)",
+      "A company's, bank's or public body's own address is in From, but the message came from"
+          + " a machine such senders do not mail from, a host without a reverse DNS name, a home or"
+          + " dynamic internet line, or a mail program of a person's own computer. In detail: the"
+          + " address is on the domain of a brand (service@paypal.com) or a government (.gov,"
+          + " .go.jp ...), or the sender's name calls itself a bank, a credit union or a brand"
+          + " (\"Accounts PayPal\"), and the"
+          + " machine that connected to the receiver's servers and handed the message over has no"
+          + " reverse DNS name, or one of a home or dynamic line (an address written into the name,"
+          + " in hexadecimal or twelve zero-padded digits too, adsl, cable, dhcp, pool ...), or the"
+          + " message was written in Outlook Express, The Bat! or the like (X-Mailer). Companies"
+          + " and public bodies send from their own named servers or their mailing service's; a"
+          + " forgery that only writes the company's address into From is sent from a compromised"
+          + " home computer or a server nobody named. (Not counted: a sender domain the receiver"
+          + " authenticated (DMARC, or DKIM or SPF for it), a free-mail address, mail a list"
+          + " delivered, a bounce.)");
 
   private final int weight;
   private final String ja;

@@ -257,6 +257,13 @@ class MailCorporaBench {
             }
           }
         }
+        if (list.equals("margins") && phishing) {
+          for (Judged j : judged.get(corpus)) {
+            if (j.half() == 0 && margin(j.report()) != null) {
+              marginLine(corpus, j.eml(), j.report());
+            }
+          }
+        }
         for (int h = 0; h < 2; h++) {
           int half = h;
           summary(
@@ -320,7 +327,7 @@ class MailCorporaBench {
           c.getValue(),
           true,
           "tuning only, all",
-          list.equals("rule-misses") ? "misses" : "");
+          list.equals("rule-misses") ? "misses" : list.equals("margins") ? list : "");
     }
     if (!hamOutside.isEmpty()) {
       hamOutside(hamOutside, rules, withModel, list);
@@ -862,8 +869,12 @@ class MailCorporaBench {
           line(corpus + " fragile", e, r);
         }
       } else if (list.equals("margins")) {
+        // near the verdict line from either side: legitimate mail just under it, lures held by
+        // a thin margin just over it
         if (!phishing && !MIXED.contains(corpus.substring(0, corpus.indexOf(' ')))) {
           margin(corpus, e, r);
+        } else if (phishing && margin(r) != null) {
+          marginLine(corpus, e, r);
         }
       } else if (list.equals("misses") ? miss : r.verdict().name().equals(list)) {
         line(corpus, e, r);
@@ -901,6 +912,50 @@ class MailCorporaBench {
             .mapToInt(RedFlag::weight)
             .sum();
     return r.verdict() != MailReport.Verdict.CLEAN && structural < MailReport.SUSPICIOUS_FROM;
+  }
+
+  /**
+   * Why a caught lure is held by a thin margin ({@code -Dmail.list=margins}, tuning halves only):
+   * its score is under {@code SUSPICIOUS_FROM + 10}, or one sign alone decides it (without that
+   * sign's weight it would be CLEAN); null when neither. The answer names the deciding sign(s).
+   */
+  static String margin(MailReport r) {
+    if (r.verdict() == MailReport.Verdict.CLEAN) {
+      return null;
+    }
+    java.util.Set<RedFlag> kinds = java.util.EnumSet.noneOf(RedFlag.class);
+    r.findings().forEach(f -> kinds.add(f.flag()));
+    int sum = kinds.stream().mapToInt(RedFlag::weight).sum();
+    String deciding =
+        kinds.stream()
+            .filter(f -> Math.min(100, sum - f.weight()) < MailReport.SUSPICIOUS_FROM)
+            .map(RedFlag::name)
+            .collect(java.util.stream.Collectors.joining("+"));
+    if (!deciding.isEmpty()) {
+      return deciding;
+    }
+    return r.score() < MailReport.SUSPICIOUS_FROM + 10 ? "near" : null;
+  }
+
+  /**
+   * One thin-margin lure of a tuning half: set, score, deciding sign, subject, sender, findings.
+   */
+  static void marginLine(String corpus, Eml e, MailReport r) {
+    System.out.println(
+        "MARGIN\t"
+            + corpus.replace(' ', '/')
+            + "\t"
+            + e.name()
+            + "\t"
+            + r.score()
+            + "\t"
+            + margin(r)
+            + "\t"
+            + r.subject()
+            + "\t"
+            + r.from()
+            + "\t"
+            + r.findings());
   }
 
   /**
