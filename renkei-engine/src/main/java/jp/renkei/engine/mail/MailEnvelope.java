@@ -387,9 +387,13 @@ final class MailEnvelope {
 
   /**
    * Whether an Authentication-Results body was written by the host that handed the message to the
-   * receiver: its authserv-id is the sending host of the top Received hop, not the host that
-   * received it. Such results are the upstream host's check of what it received (a list's check of
-   * its poster), not the receiver's.
+   * receiver, or by another host of that sender's registrable domain: its authserv-id is the
+   * sending host of the top Received hop (or shares its registrable domain, which the receiving
+   * host does not). Such results are the upstream domain's check of what it received (a list's
+   * check of its poster, perhaps before the list's own outbound relay handed it on: vger's lists
+   * leave smtp.subspace.kernel.org through ny.mirrors.kernel.org), not the receiver's. Reading them
+   * as upstream only ever takes a failure away from a list's mail ({@link
+   * MailState#listHopResults}); a sender who writes none gets no sign either.
    */
   static boolean writtenByLastSender(String results, List<MailReport.Hop> hops) {
     if (hops.isEmpty() || hops.get(0).from() == null || hops.get(0).by() == null) {
@@ -398,7 +402,17 @@ final class MailEnvelope {
     String id = AuthResults.parse(results).authservId();
     String from = hops.get(0).from().toLowerCase(Locale.ROOT);
     String by = hops.get(0).by().toLowerCase(Locale.ROOT);
-    return id != null && id.contains(".") && id.equals(from) && !id.equals(by);
+    if (id == null || !id.contains(".") || id.equals(by)) {
+      return false;
+    }
+    if (id.equals(from)) {
+      return true;
+    }
+    // another host of the last sender's own domain (its outbound relay handed the message on)
+    return from.indexOf('.') > 0
+        && by.indexOf('.') > 0
+        && registrable(id).equals(registrable(from))
+        && !registrable(id).equals(registrable(by));
   }
 
   /**
