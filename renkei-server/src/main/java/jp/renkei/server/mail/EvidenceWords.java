@@ -43,11 +43,30 @@ public class EvidenceWords {
     if (f == null) {
       return null;
     }
+    return said(f.flag().name(), f.evidence(true), f.evidence(false), locale);
+  }
+
+  /**
+   * The sentence for a finding as a shared bundle carries it (a C4TAP share: the sign's code, its
+   * English evidence and, where the note has one, its Japanese evidence), in {@code locale}; null
+   * when it is no finding this class says in words or its evidence cannot be read. The share's page
+   * says the same sentences as the uploader's report (ux37: it showed the bare "≠").
+   */
+  public String said(String flag, String evidence, String evidenceJa, Locale locale) {
+    if (flag == null || evidence == null) {
+      return null;
+    }
+    jp.renkei.engine.mail.RedFlag sign;
+    try {
+      sign = jp.renkei.engine.mail.RedFlag.valueOf(flag);
+    } catch (IllegalArgumentException unknown) {
+      return null; // a sign this hub does not know: its evidence is shown as it came
+    }
     MessageSourceResolvable r =
-        switch (f.flag()) {
-          case LOOKALIKE_DOMAIN -> said(f.evidence(true), f.evidence(false));
-          case BRAND_IMPERSONATION -> claimed(f.evidence(true));
-          case LOGIN_LINK_ELSEWHERE -> elsewhere(f.evidence(true));
+        switch (sign) {
+          case LOOKALIKE_DOMAIN -> said(evidence, evidenceJa == null ? evidence : evidenceJa);
+          case BRAND_IMPERSONATION -> claimed(evidence);
+          case LOGIN_LINK_ELSEWHERE -> elsewhere(evidence);
           default -> null;
         };
     return r == null ? null : messages.getMessage(r, locale);
