@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * person is known (session or token) and before the CSRF check: a multipart body of nobody signed
  * in is answered at once, unread (the pages: to the sign-in page; the API and TAXII: 401), and one
  * of a person who has {@code renkei.web.uploads-per-person} uploads in progress already is 429 with
- * Retry-After, unread. An admitted body holds its place ({@link UploadPlaces}) until the chain
- * returns; the web layer's upload gate gives it back when the answer is written.
+ * Retry-After, unread (the API: problem+json; the pages: the themed error page, or the mail page's
+ * form with the refusal above it, ux37). An admitted body holds its place ({@link UploadPlaces})
+ * until the chain returns; the web layer's upload gate gives it back when the answer is written.
  */
 final class MultipartGate extends OncePerRequestFilter {
 
@@ -75,6 +76,19 @@ final class MultipartGate extends OncePerRequestFilter {
     if (!places.holds(request) && !places.take(request, user.account().id())) {
       response.setHeader("Connection", "close");
       response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+      if (chain == Chain.PAGES) {
+        // a page's upload: the themed page in the person's language, its body still unread (the
+        // error dispatch parses nothing: multipart is resolved lazily, the CSRF check is skipped)
+        String uri = request.getRequestURI();
+        String path =
+            uri.startsWith(request.getContextPath())
+                ? uri.substring(request.getContextPath().length())
+                : uri;
+        request.setAttribute(
+            UploadPlaces.REFUSED_AT_ONCE, new UploadPlaces.AtOnce(places.perPerson(), path));
+        response.sendError(429);
+        return;
+      }
       refuse(
           request,
           response,
