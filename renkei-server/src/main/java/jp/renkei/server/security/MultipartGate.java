@@ -13,6 +13,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +44,10 @@ final class MultipartGate extends OncePerRequestFilter {
   static final long RETRY_AFTER_SECONDS = 5;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Where the pages' chain keeps its CSRF token (Spring Security's default, in the session). */
+  private static final HttpSessionCsrfTokenRepository CSRF_TOKENS =
+      new HttpSessionCsrfTokenRepository();
 
   private final UploadPlaces places;
   private final MessageSource messages;
@@ -86,6 +93,11 @@ final class MultipartGate extends OncePerRequestFilter {
                 : uri;
         request.setAttribute(
             UploadPlaces.REFUSED_AT_ONCE, new UploadPlaces.AtOnce(places.perPerson(), path));
+        // the CSRF filter has not run (it would read the body) and skips the error dispatch: the
+        // page's forms (the upload to try again, sign-out, language) get the session's token as
+        // it would give it, else they are refused when sent; nothing is checked here
+        DeferredCsrfToken token = CSRF_TOKENS.loadDeferredToken(request, response);
+        new XorCsrfTokenRequestAttributeHandler().handle(request, response, token::get);
         response.sendError(429);
         return;
       }

@@ -174,9 +174,13 @@ class MultipartAtOnceIT extends ServerTest {
           .containsIgnoringCase("Content-Type: text/html");
       // a browser's page gets the mail page again, the refusal in words above its form, not
       // problem+json naming the hub's setting (ux37); the body is still unread
-      assertThat(restOfAnswer(page))
+      String pageBody = restOfAnswer(page);
+      assertThat(pageBody)
           .contains("id=\"mail-error\"", "あなたのアップロードが既に 2 件進行中です", "5 秒ほど後に", "id=\"mail-form\"")
           .doesNotContain("renkei.web.uploads-per-person", "\"code\"");
+      // its form can be sent again: it carries the session's CSRF token
+      assertThat(pageBody.substring(pageBody.indexOf("id=\"mail-form\"")))
+          .containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"");
       Socket otherPage =
           heldMultipart("/exposure/inventory", "Cookie: " + browser.cookieHeader() + "\r\n");
       held.add(otherPage);
