@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
  * sender. In full, for a look-alike finding's evidence ({@code "https://… ≈ example.net"}) means:
  * which real domain or name the sender's or link's domain imitates, and how (the real domain at the
  * start of another, one letter changed, the same name under another ending, punycode ...). A new
- * analyst did not read "≈" (ux35's review). The engine's evidence is not changed: it is read here,
- * in its English form, and the words come from the message bundles ({@code mail.said.*}). Evidence
- * it cannot read gets no sentence; the evidence itself is still shown.
+ * analyst did not read "≈" (ux35's review). A link whose text shows another address ("shown →
+ * href"): what it shows and where it leads (ux37). The engine's evidence is not changed: it is read
+ * here, in its English form, and the words come from the message bundles ({@code mail.said.*}).
+ * Evidence it cannot read gets no sentence; the evidence itself is still shown.
  */
 @Component("evidenceWords")
 public class EvidenceWords {
@@ -67,6 +68,7 @@ public class EvidenceWords {
           case LOOKALIKE_DOMAIN -> said(evidence, evidenceJa == null ? evidence : evidenceJa);
           case BRAND_IMPERSONATION -> claimed(evidence);
           case LOGIN_LINK_ELSEWHERE -> elsewhere(evidence);
+          case LINK_TEXT_MISMATCH -> shownElsewhere(evidence);
           default -> null;
         };
     return r == null ? null : messages.getMessage(r, locale);
@@ -97,6 +99,24 @@ public class EvidenceWords {
     }
     String host = host(m.group(1));
     return host.isEmpty() ? null : words("elsewhere", host, m.group(2));
+  }
+
+  /**
+   * "shown → href" or "shown → href → where it forwards": what the text shows and where the link
+   * really leads (ux37: the bare arrows read as nothing to a new analyst).
+   */
+  private static MessageSourceResolvable shownElsewhere(String evidence) {
+    String[] parts = evidence.strip().split(" → ", -1);
+    for (String part : parts) {
+      if (part.isBlank()) {
+        return null;
+      }
+    }
+    return switch (parts.length) {
+      case 2 -> words("shownLink", parts[0].strip(), parts[1].strip());
+      case 3 -> words("shownLinkForwarded", parts[0].strip(), parts[1].strip(), parts[2].strip());
+      default -> null;
+    };
   }
 
   /** The sentence for a look-alike evidence in English (and Japanese, for names in it). */
