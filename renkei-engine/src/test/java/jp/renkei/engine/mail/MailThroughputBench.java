@@ -31,10 +31,11 @@ class MailThroughputBench {
         () ->
             new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, List.of("sakura-bank.co.jp"), List.of());
     long bytes = corpus.stream().mapToLong(s -> s.eml().length).sum();
-    // -Dmail.model=FILE (written by MailCorporaBench): also the analysis with the wording model
+    // -Dmail.model=FILE (written by MailCorporaBench): also the analysis with the wording model;
+    // MailCorporaBench's own values ("off", "on") name no file and leave the model out here
     String modelFile = System.getProperty("mail.model");
     java.util.function.Supplier<MailAnalyzer> withModel = null;
-    if (modelFile != null) {
+    if (modelFile != null && !modelFile.equals("off") && !modelFile.equals("on")) {
       try (var r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(modelFile))) {
         MailModel model = MailModel.read(r);
         withModel =
