@@ -2,7 +2,17 @@
 // navigation stays visible (the menu button is then hidden), so nothing depends on this file.
 (function () {
   "use strict";
+  // a list's filters other than the text fold on a phone unless one is set (ux37): the list, not
+  // its filter bar, fills the first screen; without script they stay open
+  function foldFilters() {
+    var more = document.getElementById("more-filters");
+    if (more && more.getAttribute("data-keep-open") !== "true"
+        && window.matchMedia("(max-width: 760px)").matches) {
+      more.open = false;
+    }
+  }
   function ready() {
+    foldFilters();
     var header = document.querySelector("header.topbar");
     var toggle = document.getElementById("nav-toggle");
     if (!header || !toggle) {

@@ -496,7 +496,14 @@ public class DirectoryService {
           outbound.check(url);
         } catch (OutboundHttp.Refused e) {
           audit.refusedOutbound(actor, "webhook", url, e.getMessage());
-          errors.add(new InvalidInput("webhookUrl", "error.outbound.refused", url, e.reason()));
+          // the platform admin runs the hub and may change its settings; an org admin is told
+          // what to give instead (ux37)
+          errors.add(
+              new InvalidInput(
+                  "webhookUrl",
+                  "error.outbound.refused",
+                  url,
+                  actor.is(Role.PLATFORM_ADMIN) ? e.reason() : e.reasonForOrgAdmin()));
         }
       }
     }

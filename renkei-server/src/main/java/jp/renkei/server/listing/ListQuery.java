@@ -346,6 +346,14 @@ public final class ListQuery {
     return !column.equals(sort) ? "" : descending ? "descending" : "ascending";
   }
 
+  /**
+   * How many filters other than the text narrow the list (choices, fields, the period counted
+   * once): the phone's folded filter bar says it and stays open when there are any (ux37).
+   */
+  public int otherFilters() {
+    return chosen.size() + fields.size() + (from != null || to != null ? 1 : 0);
+  }
+
   /** Whether any filter narrows the list. */
   public boolean filtered() {
     return !text.isEmpty() || !chosen.isEmpty() || !fields.isEmpty() || from != null || to != null;

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
  * sender. In full, for a look-alike finding's evidence ({@code "https://… ≈ example.net"}) means:
  * which real domain or name the sender's or link's domain imitates, and how (the real domain at the
  * start of another, one letter changed, the same name under another ending, punycode ...). A new
- * analyst did not read "≈" (ux35's review). The engine's evidence is not changed: it is read here,
- * in its English form, and the words come from the message bundles ({@code mail.said.*}). Evidence
- * it cannot read gets no sentence; the evidence itself is still shown.
+ * analyst did not read "≈" (ux35's review). A link whose text shows another address ("shown →
+ * href"): what it shows and where it leads (ux37). The engine's evidence is not changed: it is read
+ * here, in its English form, and the words come from the message bundles ({@code mail.said.*}).
+ * Evidence it cannot read gets no sentence; the evidence itself is still shown.
  */
 @Component("evidenceWords")
 public class EvidenceWords {
@@ -43,11 +44,31 @@ public class EvidenceWords {
     if (f == null) {
       return null;
     }
+    return said(f.flag().name(), f.evidence(true), f.evidence(false), locale);
+  }
+
+  /**
+   * The sentence for a finding as a shared bundle carries it (a C4TAP share: the sign's code, its
+   * English evidence and, where the note has one, its Japanese evidence), in {@code locale}; null
+   * when it is no finding this class says in words or its evidence cannot be read. The share's page
+   * says the same sentences as the uploader's report (ux37: it showed the bare "≠").
+   */
+  public String said(String flag, String evidence, String evidenceJa, Locale locale) {
+    if (flag == null || evidence == null) {
+      return null;
+    }
+    jp.renkei.engine.mail.RedFlag sign;
+    try {
+      sign = jp.renkei.engine.mail.RedFlag.valueOf(flag);
+    } catch (IllegalArgumentException unknown) {
+      return null; // a sign this hub does not know: its evidence is shown as it came
+    }
     MessageSourceResolvable r =
-        switch (f.flag()) {
-          case LOOKALIKE_DOMAIN -> said(f.evidence(true), f.evidence(false));
-          case BRAND_IMPERSONATION -> claimed(f.evidence(true));
-          case LOGIN_LINK_ELSEWHERE -> elsewhere(f.evidence(true));
+        switch (sign) {
+          case LOOKALIKE_DOMAIN -> said(evidence, evidenceJa == null ? evidence : evidenceJa);
+          case BRAND_IMPERSONATION -> claimed(evidence);
+          case LOGIN_LINK_ELSEWHERE -> elsewhere(evidence);
+          case LINK_TEXT_MISMATCH -> shownElsewhere(evidence);
           default -> null;
         };
     return r == null ? null : messages.getMessage(r, locale);
@@ -78,6 +99,24 @@ public class EvidenceWords {
     }
     String host = host(m.group(1));
     return host.isEmpty() ? null : words("elsewhere", host, m.group(2));
+  }
+
+  /**
+   * "shown → href" or "shown → href → where it forwards": what the text shows and where the link
+   * really leads (ux37: the bare arrows read as nothing to a new analyst).
+   */
+  private static MessageSourceResolvable shownElsewhere(String evidence) {
+    String[] parts = evidence.strip().split(" → ", -1);
+    for (String part : parts) {
+      if (part.isBlank()) {
+        return null;
+      }
+    }
+    return switch (parts.length) {
+      case 2 -> words("shownLink", parts[0].strip(), parts[1].strip());
+      case 3 -> words("shownLinkForwarded", parts[0].strip(), parts[1].strip(), parts[2].strip());
+      default -> null;
+    };
   }
 
   /** The sentence for a look-alike evidence in English (and Japanese, for names in it). */

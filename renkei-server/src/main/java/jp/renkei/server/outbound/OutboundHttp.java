@@ -145,6 +145,17 @@ public final class OutboundHttp implements AutoCloseable {
       return new org.springframework.context.support.DefaultMessageSourceResolvable(
           new String[] {code}, resolved, getMessage());
     }
+
+    /**
+     * Why, for a reader who does not run the hub (an organisation's admin setting its webhook):
+     * what to do instead of the hub's setting that would allow it, where the bundles have such
+     * words ({@code outbound.refused.*.orgAdmin}); else as {@link #reason()} (ux37).
+     */
+    public org.springframework.context.MessageSourceResolvable reasonForOrgAdmin() {
+      org.springframework.context.MessageSourceResolvable r = reason();
+      return new org.springframework.context.support.DefaultMessageSourceResolvable(
+          new String[] {code + ".orgAdmin", code}, r.getArguments(), getMessage());
+    }
   }
 
   private static final String KIND = "outbound.kind.";

@@ -13,6 +13,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * person is known (session or token) and before the CSRF check: a multipart body of nobody signed
  * in is answered at once, unread (the pages: to the sign-in page; the API and TAXII: 401), and one
  * of a person who has {@code renkei.web.uploads-per-person} uploads in progress already is 429 with
- * Retry-After, unread. An admitted body holds its place ({@link UploadPlaces}) until the chain
- * returns; the web layer's upload gate gives it back when the answer is written.
+ * Retry-After, unread (the API: problem+json; the pages: the themed error page, or the mail page's
+ * form with the refusal above it, ux37). An admitted body holds its place ({@link UploadPlaces})
+ * until the chain returns; the web layer's upload gate gives it back when the answer is written.
  */
 final class MultipartGate extends OncePerRequestFilter {
 
@@ -40,6 +44,10 @@ final class MultipartGate extends OncePerRequestFilter {
   static final long RETRY_AFTER_SECONDS = 5;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Where the pages' chain keeps its CSRF token (Spring Security's default, in the session). */
+  private static final HttpSessionCsrfTokenRepository CSRF_TOKENS =
+      new HttpSessionCsrfTokenRepository();
 
   private final UploadPlaces places;
   private final MessageSource messages;
@@ -75,6 +83,24 @@ final class MultipartGate extends OncePerRequestFilter {
     if (!places.holds(request) && !places.take(request, user.account().id())) {
       response.setHeader("Connection", "close");
       response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+      if (chain == Chain.PAGES) {
+        // a page's upload: the themed page in the person's language, its body still unread (the
+        // error dispatch parses nothing: multipart is resolved lazily, the CSRF check is skipped)
+        String uri = request.getRequestURI();
+        String path =
+            uri.startsWith(request.getContextPath())
+                ? uri.substring(request.getContextPath().length())
+                : uri;
+        request.setAttribute(
+            UploadPlaces.REFUSED_AT_ONCE, new UploadPlaces.AtOnce(places.perPerson(), path));
+        // the CSRF filter has not run (it would read the body) and skips the error dispatch: the
+        // page's forms (the upload to try again, sign-out, language) get the session's token as
+        // it would give it, else they are refused when sent; nothing is checked here
+        DeferredCsrfToken token = CSRF_TOKENS.loadDeferredToken(request, response);
+        new XorCsrfTokenRequestAttributeHandler().handle(request, response, token::get);
+        response.sendError(429);
+        return;
+      }
       refuse(
           request,
           response,

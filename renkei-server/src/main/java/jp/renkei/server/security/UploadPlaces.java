@@ -19,6 +19,19 @@ public final class UploadPlaces {
 
   private static final String HELD = UploadPlaces.class.getName() + ".held";
 
+  /**
+   * Request attribute set on a page's upload refused for the person's uploads at once: an {@link
+   * AtOnce}. The error page ({@code ErrorPages}) reads it to answer with the themed page (the mail
+   * page's form, for the mail upload) instead of problem+json.
+   */
+  public static final String REFUSED_AT_ONCE = UploadPlaces.class.getName() + ".refusedAtOnce";
+
+  /**
+   * A page's upload refused for the person's uploads at once ({@link #REFUSED_AT_ONCE}): how many
+   * one person may send at once, and the path the upload was sent to (without the context path).
+   */
+  public record AtOnce(int perPerson, String path) {}
+
   private final int perPerson;
   private final Map<Long, Integer> running = new ConcurrentHashMap<>();
 

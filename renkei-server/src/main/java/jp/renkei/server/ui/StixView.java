@@ -216,7 +216,9 @@ public class StixView {
 
   /**
    * One red flag of a shared mail, in the reader's language: its name, what it means, and what
-   * triggered it (each time it was found).
+   * triggered it (each time it was found); {@code evidenceEn} and {@code evidenceJa} hold each
+   * evidence in English and in Japanese (null where the note has none), for the sentence that says
+   * a "≈" or "≠" in words ({@code mail/EvidenceWords}).
    */
   public record Finding(
       String flag,
@@ -225,7 +227,9 @@ public class StixView {
       boolean sent,
       List<String> evidence,
       String summary,
-      Integer points) {}
+      Integer points,
+      List<String> evidenceEn,
+      List<String> evidenceJa) {}
 
   /**
    * What a sign's code looks like (RedFlag's names): a sign this hub does not know is named by its
@@ -266,11 +270,11 @@ public class StixView {
         if (explanation == null) {
           continue; // a sign this hub does not know, sent without words: its code is in the JSON
         }
-        String evidence = f.path("evidence").asString("");
-        if (!english && f.has("evidence_ja")) {
-          evidence = f.path("evidence_ja").asString(evidence);
-        }
-        out.computeIfAbsent(
+        String evidenceEn = f.path("evidence").asString("");
+        String evidenceJa = f.has("evidence_ja") ? f.path("evidence_ja").asString(null) : null;
+        String evidence = !english && evidenceJa != null ? evidenceJa : evidenceEn;
+        Finding finding =
+            out.computeIfAbsent(
                 code,
                 c ->
                     new Finding(
@@ -280,9 +284,12 @@ public class StixView {
                         !known(code),
                         new ArrayList<>(),
                         summary(code, english, explanation),
-                        points(code)))
-            .evidence()
-            .add(placeholders(safe(evidence)));
+                        points(code),
+                        new ArrayList<>(),
+                        new ArrayList<>()));
+        finding.evidence().add(placeholders(safe(evidence)));
+        finding.evidenceEn().add(placeholders(safe(evidenceEn)));
+        finding.evidenceJa().add(evidenceJa == null ? null : placeholders(safe(evidenceJa)));
       }
     }
     return List.copyOf(out.values());

@@ -86,6 +86,16 @@ class ErrorPages implements ErrorController {
                 "error.page.whoCan." + n)
           });
     }
+    if (status == 429
+        && request.getAttribute(jp.renkei.server.security.UploadPlaces.REFUSED_AT_ONCE)
+            instanceof jp.renkei.server.security.UploadPlaces.AtOnce refused) {
+      // a page's upload past the person's uploads at once (MultipartGate): said in words, without
+      // the hub's setting, and on the mail page with its form to try again (ux37)
+      Object[] args = {refused.perPerson(), UploadGate.RETRY_AFTER.toSeconds()};
+      return UiErrors.isMailUpload(refused.path())
+          ? UiErrors.mailUploadRefused(response, 429, "error.page.uploadsAtOnce", args)
+          : UiErrors.page(response, 429, "error.page.uploadsAtOnce", args);
+    }
     if (status == 413 && UiErrors.isMailUpload(path)) {
       return UiErrors.mailUploadTooLarge(response);
     }

@@ -59,7 +59,10 @@ class UiErrors {
   @ExceptionHandler(Busy.class)
   ModelAndView busy(Busy e, HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("Retry-After", ApiErrors.retryAfter(e));
-    return themed(page(response, e.status(), e.messageKey(), e.args()), request);
+    // a page says what to do, not the hub's setting the API's problem names (ux37)
+    String key =
+        "error.uploadsAtOnce".equals(e.messageKey()) ? "error.page.uploadsAtOnce" : e.messageKey();
+    return themed(page(response, e.status(), key, e.args()), request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -111,6 +114,21 @@ class UiErrors {
     ModelAndView mv = new ModelAndView("mail/analyze");
     mv.addObject("error", "mail.error.tooLarge");
     mv.setStatus(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE);
+    return mv;
+  }
+
+  /**
+   * The mail analysis page again, its form under the refusal, when an upload to it was refused
+   * before the page's controller ran for another reason than its size (the person's uploads at
+   * once): the refusal in words, the form to try again.
+   */
+  static ModelAndView mailUploadRefused(
+      HttpServletResponse response, int status, String key, Object[] args) {
+    response.setStatus(status);
+    ModelAndView mv = new ModelAndView("mail/analyze");
+    mv.addObject("error", key);
+    mv.addObject("errorArgs", args);
+    mv.setStatus(org.springframework.http.HttpStatusCode.valueOf(status));
     return mv;
   }
 

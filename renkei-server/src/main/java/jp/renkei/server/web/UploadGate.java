@@ -38,6 +38,9 @@ final class UploadGate implements HandlerInterceptor {
     // only controllers read bodies (a static resource or the error page reads none, and the
     // error translators answer for controllers alone)
     if (!(h instanceof org.springframework.web.method.HandlerMethod)
+        // the container's error page (ErrorPages, a handler method too) reads no body: an upload
+        // refused before its handler is answered there, not refused a second time (ux37)
+        || request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR
         || places.holds(request)
         || !upload(request)) {
       return true;

@@ -61,6 +61,10 @@ class OwnOrganisationPagesIT extends ServerTest {
     assertThat(refused.body())
         .contains("id=\"error-summary\"", "Webhook の URL：", "https://10.1.2.3/hook")
         .doesNotContain("Exception");
+    // what to give instead, not the hub's setting an org admin cannot change (ux37)
+    assertThat(refused.body())
+        .contains("インターネットから届く受信側のアドレスを指定してください")
+        .doesNotContain("renkei.outbound");
     assertThat(directory.organisation(bank.id()).dutyEmail()).isNull();
 
     HttpResponse<String> saved =

@@ -162,4 +162,36 @@ class EvidenceWordsTest {
     assertThat(en("something the engine may write one day")).isNull();
     assertThat(en("≈ nothing before")).isNull();
   }
+
+  /** ux37: "shown → href" said as what the text shows and where the link leads. */
+  @Test
+  void aLinkWhoseTextShowsAnotherAddressSaysWhereItLeads() {
+    MailReport.Finding shown =
+        new MailReport.Finding(
+            RedFlag.LINK_TEXT_MISMATCH,
+            "https://www.smbc-card.com/mem/index.jsp → http://smbc-card.verify-login.example/login");
+    assertThat(words.said(shown, Locale.JAPANESE))
+        .isEqualTo(
+            "→ 本文には「https://www.smbc-card.com/mem/index.jsp」と表示されていますが、実際のリンク先は"
+                + " http://smbc-card.verify-login.example/login です。");
+    assertThat(words.said(shown, Locale.ENGLISH))
+        .isEqualTo(
+            "→ The text shows “https://www.smbc-card.com/mem/index.jsp”, but the link leads"
+                + " to http://smbc-card.verify-login.example/login.");
+    MailReport.Finding forwarded =
+        new MailReport.Finding(
+            RedFlag.LINK_TEXT_MISMATCH,
+            "www.bank.example → https://t.example/r?u=1 → https://bank-login.example/");
+    assertThat(words.said(forwarded, Locale.ENGLISH))
+        .endsWith(
+            "leads to https://t.example/r?u=1, which forwards to https://bank-login.example/.");
+    // the same words for a shared finding, read from its English evidence
+    assertThat(words.said("LINK_TEXT_MISMATCH", "a.example → b.example", null, Locale.JAPANESE))
+        .isEqualTo("→ 本文には「a.example」と表示されていますが、実際のリンク先は b.example です。");
+    // an evidence of another form gets no sentence
+    assertThat(
+            words.said(
+                new MailReport.Finding(RedFlag.LINK_TEXT_MISMATCH, "image map"), Locale.ENGLISH))
+        .isNull();
+  }
 }

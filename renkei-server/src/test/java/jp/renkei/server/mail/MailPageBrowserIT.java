@@ -244,6 +244,12 @@ class MailPageBrowserIT extends ServerTest {
         .isTrue();
     assertThat(browser.findElement(By.cssSelector("#analyse-another h2")).getText())
         .isEqualTo("別のメールを解析する");
+    // the sender and authentication read across the phone, each label above its value (ux37)
+    WebElement from = browser.findElement(By.id("from"));
+    assertThat(from.getRect().getWidth()).as("the sender's cell").isGreaterThan(300);
+    assertThat(browser.findElement(By.id("authentication")).getRect().getWidth())
+        .isGreaterThan(300);
+    assertThat(sideways()).as("the report at 390 px").isLessThanOrEqualTo(0);
     screenshot("mail-ja-390");
     Chromium.viewport(browser, 1280, 1600);
     browser.findElement(By.id("share-held-button")).click();

@@ -82,4 +82,45 @@ class OutboundRefusalWordsTest {
         .endsWith("URL にユーザー名やパスワードは書けません");
     assertThat(said("https:///nohost", Locale.JAPANESE)).contains("ホスト名を含む");
   }
+
+  private static String saidToOrgAdmin(String url, Locale locale) {
+    OutboundHttp.Refused e = refused(url);
+    assertThat(e).as(url).isNotNull();
+    return MESSAGES.getMessage(
+        "error.outbound.refused", new Object[] {url, e.reasonForOrgAdmin()}, locale);
+  }
+
+  /**
+   * ux37: an organisation's admin setting its webhook read the hub's setting ({@code
+   * renkei.outbound.allow-http}), an operator's word they cannot change; they read what to give
+   * instead, and whom to ask.
+   */
+  @Test
+  void anOrgAdminReadsWhatToGiveInsteadOfTheHubsSetting() {
+    String http = "http://hooks.example/renkei";
+    assertThat(saidToOrgAdmin(http, Locale.JAPANESE))
+        .isEqualTo(
+            "宛先 http://hooks.example/renkei には接続できません: このハブは https の URL にだけ通知を送ります。"
+                + "受信側の https の URL を指定してください (http でしか受け取れない場合は、ハブの基盤管理者にご相談ください)");
+    assertThat(saidToOrgAdmin(http, Locale.ENGLISH))
+        .isEqualTo(
+            "The hub may not connect to http://hooks.example/renkei: this hub delivers to https"
+                + " URLs only: give your receiver's https URL (if it can only receive over http,"
+                + " ask the hub's platform admin)");
+    String internal = "https://10.1.2.3/hook";
+    assertThat(saidToOrgAdmin(internal, Locale.JAPANESE))
+        .contains("10.1.2.3 はプライベートアドレスです", "インターネットから届く受信側のアドレスを指定してください");
+    assertThat(saidToOrgAdmin(internal, Locale.ENGLISH))
+        .contains(
+            "10.1.2.3 is or resolves to a private address; this hub does not deliver to internal"
+                + " addresses: give an address of your receiver that can be reached from the"
+                + " internet");
+    for (String url : List.of(http, internal, "https://user:secret@hooks.example/")) {
+      for (Locale locale : List.of(Locale.JAPANESE, Locale.ENGLISH)) {
+        assertThat(saidToOrgAdmin(url, locale)).as(url).doesNotContain("renkei.", "''");
+      }
+    }
+    // the platform admin, who runs the hub, still reads the setting
+    assertThat(said(http, Locale.ENGLISH)).contains("renkei.outbound.allow-http");
+  }
 }

@@ -134,4 +134,55 @@ class PhoneListsBrowserIT extends ServerTest {
       Files.write(SHOTS.resolve("phone-" + s.table() + ".png"), png);
     }
   }
+
+  /**
+   * ux37: on a phone a list's filter bar (text, TLP, severity, period, sort, order, page size)
+   * filled the first screen and the list began below it. The filters other than the text fold
+   * behind one line, unless one of them is set; on a wide screen they stay in the bar.
+   */
+  @Test
+  void aListsFiltersFoldOnAPhoneUnlessOneIsSet() throws Exception {
+    UserAccount analyst = fixtures.user(fixtures.operator("water"), Role.ANALYST);
+    BrowserSignIn.signIn(browser, port, analyst.login());
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    browser.get("http://127.0.0.1:" + port + "/reports");
+    assertThat(browser.findElement(By.id("filter-tlp")).isDisplayed())
+        .as("a wide screen shows every filter")
+        .isTrue();
+    assertThat(browser.findElement(By.id("more-filters-toggle")).isDisplayed()).isFalse();
+
+    Chromium.viewport(browser, 390, 844);
+    browser.get("http://127.0.0.1:" + port + "/reports");
+    Chromium.viewport(browser, 390, 844);
+    WebElement form = browser.findElement(By.id("list-filters"));
+    assertThat(browser.findElement(By.id("filter-q")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("filter-apply")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("filter-tlp")).isDisplayed())
+        .as("the other filters are folded")
+        .isFalse();
+    assertThat(form.getRect().getHeight())
+        .as("the folded bar takes a small part of the first screen")
+        .isLessThan(844 / 3);
+    Files.write(
+        SHOTS.resolve("phone-filters-folded.png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    WebElement toggle = browser.findElement(By.id("more-filters-toggle"));
+    assertThat(toggle.getRect().getHeight()).as("a finger's height").isGreaterThanOrEqualTo(44);
+    assertThat(toggle.getText()).contains("絞り込み・並べ替え");
+    toggle.click();
+    assertThat(browser.findElement(By.id("filter-tlp")).isDisplayed()).isTrue();
+    assertThat(
+            ((Number)
+                    js.executeScript(
+                        "return document.scrollingElement.scrollWidth - window.innerWidth;"))
+                .intValue())
+        .as("the open filters do not scroll sideways")
+        .isLessThanOrEqualTo(0);
+
+    // a list filtered by TLP opens with the filters shown, saying how many are set
+    browser.get("http://127.0.0.1:" + port + "/reports?tlp=red");
+    Chromium.viewport(browser, 390, 844);
+    assertThat(browser.findElement(By.id("filter-tlp")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("more-filters-toggle")).getText()).contains("(1 件指定中)");
+  }
 }

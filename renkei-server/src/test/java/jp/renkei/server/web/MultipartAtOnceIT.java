@@ -88,6 +88,21 @@ class MultipartAtOnceIT extends ServerTest {
     return head.toString();
   }
 
+  /** What the hub sent on {@code s} after the headers, up to the page's end (or the close). */
+  static String restOfAnswer(Socket s) throws Exception {
+    InputStream in = s.getInputStream();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      out.write(buffer, 0, n);
+      if (out.toString(StandardCharsets.UTF_8).contains("</html>")) {
+        break;
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   long spooled() throws Exception {
     File dir = (File) web.getServletContext().getAttribute(ServletContext.TEMPDIR);
     try (Stream<Path> files = Files.walk(dir.toPath())) {
@@ -152,7 +167,29 @@ class MultipartAtOnceIT extends ServerTest {
 
       Socket page = heldMultipart("/mail", "Cookie: " + browser.cookieHeader() + "\r\n");
       held.add(page);
-      assertThat(answerWithoutTheBody(page, 2)).startsWith("HTTP/1.1 429");
+      String pageAnswer = answerWithoutTheBody(page, 2);
+      assertThat(pageAnswer)
+          .startsWith("HTTP/1.1 429")
+          .contains("Retry-After")
+          .containsIgnoringCase("Content-Type: text/html");
+      // a browser's page gets the mail page again, the refusal in words above its form, not
+      // problem+json naming the hub's setting (ux37); the body is still unread
+      String pageBody = restOfAnswer(page);
+      assertThat(pageBody)
+          .contains("id=\"mail-error\"", "あなたのアップロードが既に 2 件進行中です", "5 秒ほど後に", "id=\"mail-form\"")
+          .doesNotContain("renkei.web.uploads-per-person", "\"code\"");
+      // its form can be sent again: it carries the session's CSRF token
+      assertThat(pageBody.substring(pageBody.indexOf("id=\"mail-form\"")))
+          .containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"");
+      Socket otherPage =
+          heldMultipart("/exposure/inventory", "Cookie: " + browser.cookieHeader() + "\r\n");
+      held.add(otherPage);
+      assertThat(answerWithoutTheBody(otherPage, 2))
+          .startsWith("HTTP/1.1 429")
+          .containsIgnoringCase("Content-Type: text/html");
+      assertThat(restOfAnswer(otherPage))
+          .contains("id=\"error-message\"", "あなたのアップロードが既に 2 件進行中です")
+          .doesNotContain("renkei.web.uploads-per-person");
 
       Socket taxii =
           heldMultipart(
