@@ -92,7 +92,7 @@ public final class KnownOrganisations {
       }
       Set<String> reg = new LinkedHashSet<>();
       for (String d : o.domains()) {
-        String r = MailSigns.registrable(d);
+        String r = MailDomains.registrable(d);
         reg.add(r == null ? d : r);
       }
       // kept without a usable name too: its domains still count for the look-alike check
@@ -335,9 +335,9 @@ public final class KnownOrganisations {
         return true;
       }
     }
-    String reg = MailSigns.registrable(h);
+    String reg = MailDomains.registrable(h);
     for (String d : o.domains()) {
-      String r = MailSigns.registrable(d);
+      String r = MailDomains.registrable(d);
       if (reg != null && reg.equals(r)) {
         return true;
       }
@@ -369,7 +369,7 @@ public final class KnownOrganisations {
     if (host == null || entries.isEmpty()) {
       return null;
     }
-    String reg = MailSigns.registrable(host.toLowerCase(Locale.ROOT));
+    String reg = MailDomains.registrable(host.toLowerCase(Locale.ROOT));
     if (reg == null) {
       return null;
     }

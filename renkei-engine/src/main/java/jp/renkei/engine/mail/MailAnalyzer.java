@@ -5,7 +5,7 @@ import static jp.renkei.engine.mail.MailEnvelope.envelope;
 import static jp.renkei.engine.mail.MailEnvelope.forwarded;
 import static jp.renkei.engine.mail.MailEnvelope.forwardedRecipients;
 import static jp.renkei.engine.mail.MailEnvelope.spfFailed;
-import static jp.renkei.engine.mail.MailHtml.isRegexSpace;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailImpersonation.listRelayedBrandName;
 import static jp.renkei.engine.mail.MailImpersonation.publicBodyMailbox;
 import static jp.renkei.engine.mail.MailImpersonation.publicBodyName;
@@ -14,6 +14,7 @@ import static jp.renkei.engine.mail.MailImpersonation.recipientAsName;
 import static jp.renkei.engine.mail.MailImpersonation.scripts;
 import static jp.renkei.engine.mail.MailLinks.REGISTRABLE;
 import static jp.renkei.engine.mail.MailLinks.URIS;
+import static jp.renkei.engine.mail.MailLinks.VALID_DOMAIN;
 import static jp.renkei.engine.mail.MailLinks.bareLinks;
 import static jp.renkei.engine.mail.MailLinks.barePlainText;
 import static jp.renkei.engine.mail.MailLinks.disguisedHost;
@@ -27,6 +28,7 @@ import static jp.renkei.engine.mail.MailLinks.passwordedArchiveLink;
 import static jp.renkei.engine.mail.MailLinks.refang;
 import static jp.renkei.engine.mail.MailLinks.registrable;
 import static jp.renkei.engine.mail.MailLinks.relayedShortLinks;
+import static jp.renkei.engine.mail.MailLinks.unsubscribeDomain;
 import static jp.renkei.engine.mail.MailLinks.urls;
 import static jp.renkei.engine.mail.MailSenders.bad;
 import static jp.renkei.engine.mail.MailSenders.bounce;
@@ -50,6 +52,12 @@ import static jp.renkei.engine.mail.MailSenders.scrambledEnvelope;
 import static jp.renkei.engine.mail.MailSenders.sharedFileOnly;
 import static jp.renkei.engine.mail.MailSenders.sisterDomain;
 import static jp.renkei.engine.mail.MailSenders.toTheCustomerNamed;
+import static jp.renkei.engine.mail.MailText.ADDRESS;
+import static jp.renkei.engine.mail.MailText.TRAILING_PUNCTUATION;
+import static jp.renkei.engine.mail.MailText.URL;
+import static jp.renkei.engine.mail.MailText.wordCount;
+import static jp.renkei.engine.mail.MailText.words;
+import static jp.renkei.engine.mail.MailUnsubscribe.UNSUBSCRIBE_TEXT;
 import static jp.renkei.engine.mail.MailWording.quoted;
 import static jp.renkei.engine.mail.MailWording.spacedWords;
 import static jp.renkei.engine.mail.MailWording.wording;
@@ -60,8 +68,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -189,80 +195,6 @@ public final class MailAnalyzer {
     }
   }
 
-  static final Set<String> DANGEROUS =
-      Set.of(
-          "exe", "scr", "com", "pif", "js", "jse", "vbs", "vbe", "wsf", "wsh", "hta", "lnk", "iso",
-          "img", "bat", "cmd", "ps1", "msi", "jar", "cpl", "docm", "xlsm", "pptm", "dotm", "xlam",
-          "one", "vhd", "vhdx", "chm", "reg");
-  static final Set<String> EXECUTABLE_TYPES = Set.of("pe-executable", "elf", "windows-shortcut");
-  static final Set<String> FREEMAIL =
-      Set.of(
-          "gmail.com",
-          "googlemail.com",
-          "yahoo.co.jp",
-          "yahoo.com",
-          "ymail.com",
-          "outlook.com",
-          "outlook.jp",
-          "hotmail.com",
-          "hotmail.co.jp",
-          "live.jp",
-          "live.com",
-          "icloud.com",
-          "me.com",
-          "aol.com",
-          "mail.ru",
-          "yandex.ru",
-          "qq.com",
-          "163.com",
-          "126.com",
-          "gmx.com",
-          "gmx.net",
-          "protonmail.com",
-          "proton.me",
-          "zoho.com",
-          "excite.co.jp",
-          "infoseek.jp",
-          // the national free-mail services of the countries whose lures reach Japan and the
-          // honeypots (Europe, Brazil, Korea), and the other addresses of the big ones
-          "hotmail.fr",
-          "hotmail.it",
-          "hotmail.de",
-          "hotmail.es",
-          "hotmail.co.uk",
-          "outlook.fr",
-          "outlook.de",
-          "outlook.es",
-          "outlook.com.br",
-          "yahoo.fr",
-          "yahoo.de",
-          "yahoo.es",
-          "yahoo.it",
-          "yahoo.co.uk",
-          "yahoo.com.br",
-          "mail.com",
-          "gmx.de",
-          "gmx.at",
-          "gmx.fr",
-          "web.de",
-          "libero.it",
-          "virgilio.it",
-          "laposte.net",
-          "uol.com.br",
-          "bol.com.br",
-          "terra.com.br",
-          "ig.com.br",
-          "yandex.com",
-          "rambler.ru",
-          "naver.com",
-          "daum.net",
-          "tutanota.com",
-          "tuta.io",
-          "seznam.cz",
-          "wp.pl",
-          "o2.pl",
-          "interia.pl",
-          "rediffmail.com");
   private static final Pattern ORGANISATION_WORDS =
       Pattern.compile(
           "(株式会社|\\(株\\)|（株）|有限会社|機構|省|庁|センター|銀行|協会|事務局|委員会|本部|研究所|大学|"
@@ -272,193 +204,6 @@ public final class MailAnalyzer {
               + "(?i:\\b(inc|corp|co\\.|ltd|llc|center|centre|ministry|agency|bank|council|office|"
               + "nisc|jpcert|cert|security team|it support|helpdesk|support|suporte|soporte|atendimento"
               + "|customer (?:service|care)|department|payroll|human resources)\\b))");
-
-  /**
-   * An address in a header or a text. A match starts only where a run of address characters does
-   * (or where the last match ended), and takes the run whole (possessive): the plain {@code
-   * [\w.+-]+@...} tried every position of a run without '@' and went back over the rest of it from
-   * each, so a Sender or From name of 200 KB of letters took minutes (attack19). It finds what that
-   * pattern found (MailParsingTest).
-   */
-  static final Pattern ADDRESS =
-      Pattern.compile("(?:(?<![\\w.+-])|\\G)[\\w.+-]++@[\\w-]++(\\.[\\w-]++){1,127}");
-
-  /** The pattern {@link #ADDRESS} replaced, for the tests that compare them. */
-  static final Pattern ADDRESS_AS_WAS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
-
-  static final Pattern URL =
-      Pattern.compile(
-          "(?i)\\b(?:https?|hxxps?|h\\*\\*ps?|ftp)(?:\\[:]|:)//[^\\s<>\"'()\\[\\]{}、。]+(?:\\[\\.][^\\s<>\"'()\\[\\]{}、。]+){0,127}");
-  static final Pattern DOMAIN_LIKE =
-      Pattern.compile("(?i)^(?:[a-z0-9-]+(?:\\.|\\[\\.])){1,127}[a-z]{2,}(?:/\\S*)?$");
-  static final Pattern BIDI =
-      Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
-  static final Pattern SPACES_BEFORE_EXTENSION =
-      Pattern.compile("[\\s\\u3000\\u00A0_]{5,}\\.[A-Za-z0-9]{1,5}$");
-  static final Pattern DOUBLE_EXTENSION =
-      Pattern.compile(
-          "(?i)\\.(pdf|docx?|xlsx?|pptx?|txt|rtf|csv|jpe?g|png|gif|bmp|zip|html?|hwp|jtd)[\\s\\u3000]*\\.([a-z0-9]{2,4})$");
-  static final Pattern RECEIVED = Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");
-
-  /** A Received header without a from clause: a server's local pickup or its own filter step. */
-  static final Pattern RECEIVED_BY_ONLY = Pattern.compile("(?is)^\\s*by\\s+(\\S+)");
-
-  static final Pattern IPV4 =
-      Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
-  static final Pattern IPV6 = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:]{3,})\\]");
-  static final DateTimeFormatter RECEIVED_DATE =
-      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH);
-
-  /**
-   * Characters of subject and text read as written for the signs of the wording; past them the last
-   * {@link #TEXT_TAIL} are read too (runs of whitespace made one), and wording left between the two
-   * is BEYOND_LIMITS.
-   */
-  static final int TEXT = 64 * 1024;
-
-  /** Characters of the wording past {@link #TEXT} read at most: the message's last ones. */
-  static final int TEXT_TAIL = 64 * 1024;
-
-  /**
-   * Characters of the wording between {@link #TEXT} and {@link #TEXT_TAIL} read at most, as
-   * excerpts of {@link #EXCERPT} characters either side of a word of the strongest signs ({@link
-   * #MIDDLE_WORDS}): a lure between two walls of text keeps its credential, payment and sign-in
-   * wording (images23).
-   */
-  static final int MIDDLE = 16 * 1024;
-
-  /** Characters read either side of a word of {@link #MIDDLE_WORDS} in the unread middle. */
-  static final int EXCERPT = 300;
-
-  /**
-   * Words of the strongest wording signs (credentials, card and account details, sign-in, payment,
-   * an account threatened), English (lower case) and Japanese, looked for in the wording neither
-   * {@link #TEXT} nor {@link #TEXT_TAIL} keeps.
-   */
-  static final List<String> MIDDLE_WORDS =
-      List.of(
-          "password",
-          "passcode",
-          "credential",
-          "login",
-          "log-in",
-          "log in",
-          "signin",
-          "sign-in",
-          "sign in",
-          "verify",
-          "verification",
-          "confirm",
-          "suspend",
-          "suspension",
-          "locked",
-          "unusual",
-          "expire",
-          "card number",
-          "credit card",
-          "billing",
-          "payment",
-          "bank account",
-          "security code",
-          "パスワード",
-          "暗証番号",
-          "ログイン",
-          "サインイン",
-          "本人確認",
-          "認証",
-          "停止",
-          "凍結",
-          "制限",
-          "有効期限",
-          "カード番号",
-          "クレジットカード",
-          "支払",
-          "請求",
-          "口座");
-
-  /** {@link #MIDDLE_WORDS} by their first character: one pass over the middle, no regex. */
-  private static final Map<Character, List<String>> MIDDLE_FIRST =
-      MIDDLE_WORDS.stream().collect(java.util.stream.Collectors.groupingBy(w -> w.charAt(0)));
-
-  /**
-   * The end of the first word of {@link #MIDDLE_WORDS} (letters compared without case) that starts
-   * at or after {@code from} and ends by {@code end} in {@code s}, and its start in {@code at[0]};
-   * -1 when none does.
-   */
-  static int middleWord(CharSequence s, int from, int end, int[] at) {
-    for (int i = from; i < end; i++) {
-      List<String> words = MIDDLE_FIRST.get(Character.toLowerCase(s.charAt(i)));
-      if (words == null) {
-        continue;
-      }
-      for (String w : words) {
-        int n = w.length();
-        if (i + n > end) {
-          continue;
-        }
-        int k = 1;
-        while (k < n && Character.toLowerCase(s.charAt(i + k)) == w.charAt(k)) {
-          k++;
-        }
-        if (k == n) {
-          at[0] = i;
-          return i + n;
-        }
-      }
-    }
-    return -1;
-  }
-
-  /** {@code s} with each run of whitespace made one space, or one line end when it has one. */
-  static String oneSpaceOrLine(String s) {
-    StringBuilder b = new StringBuilder(Math.min(s.length(), 1 << 16));
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (!Character.isWhitespace(c) && c != '\u00A0' && c != '\u3000') {
-        b.append(c);
-        i++;
-        continue;
-      }
-      boolean line = false;
-      while (i < n) {
-        char w = s.charAt(i);
-        if (!Character.isWhitespace(w) && w != '\u00A0' && w != '\u3000') {
-          break;
-        }
-        line |= w == '\n';
-        i++;
-      }
-      b.append(line ? '\n' : ' ');
-    }
-    return b.toString();
-  }
-
-  /** Letters and digits among the first {@code end} characters of {@code s}. */
-  static long lettersOrDigits(CharSequence s, int end) {
-    long n = 0;
-    for (int i = 0; i < end; i++) {
-      if (Character.isLetterOrDigit(s.charAt(i))) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  static final Pattern BULK =
-      Pattern.compile("unsubscribe|opt[- ]out|配信(?:停止|解除)|メール(?:マガジン|配信)の(?:停止|解除)");
-  static final Pattern TRACKING_PATH =
-      Pattern.compile("(?i)click|track|redirect|/t/|/r/|/l/|/ls/|/go/|[?&](?:q|u|url|id)=");
-  static final Pattern SECRET_INPUT =
-      Pattern.compile("(?i)pass|pwd|card|cvv|cvc|ssn|pin\\b|暗証|パスワード");
-  static final Pattern ACCOUNT_SUBJECT =
-      Pattern.compile(
-          "(?i)\\byour\\b|account|password|verif|confirm|suspend|locked|secur|sign-?in|log-?in|payment"
-              + "|invoice|order|deliver|refund|notice|alert|update|expir|お客様|アカウント|ご利用|確認|重要"
-              + "|お知らせ|停止|支払|請求|配達|お届け|緊急|不正|本人|ロック|制限|無効|未払|未納|更新|退会"
-              + "|サインイン|ログイン");
-  private static final Pattern VALID_DOMAIN = Pattern.compile("[a-z0-9.-]+");
 
   /**
    * Mathematical alphanumeric symbols, zero-width, invisible-operator (U+2061–U+2064) and
@@ -530,240 +275,10 @@ public final class MailAnalyzer {
     return false;
   }
 
-  static final Pattern LIST_ID = Pattern.compile("<([^<>\\s]+)>");
-  static final Pattern WORD =
-      Pattern.compile(
-          "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]{2,}|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
-
-  /** The pattern {@link #withoutArmour} replaced, for the tests that compare them. */
-  static final Pattern PGP_ARMOUR =
-      Pattern.compile("(?s)-----BEGIN PGP SIGNATURE-----.*?-----END PGP SIGNATURE-----");
-
-  private static final String ARMOUR_BEGIN = "-----BEGIN PGP SIGNATURE-----";
-  private static final String ARMOUR_END = "-----END PGP SIGNATURE-----";
-
-  /**
-   * {@code PGP_ARMOUR.matcher(t).replaceAll(" ")} in one pass: the regex read from every first line
-   * to the end of the text when no last line followed, so a text of 60,000 first lines took minutes
-   * (attack19).
-   */
-  static String withoutArmour(String t) {
-    StringBuilder b = null;
-    int kept = 0;
-    int begin = t.indexOf(ARMOUR_BEGIN);
-    while (begin >= 0) {
-      int end = t.indexOf(ARMOUR_END, begin + ARMOUR_BEGIN.length());
-      if (end < 0) {
-        break; // no last line is left: nothing further matches
-      }
-      if (b == null) {
-        b = new StringBuilder(t.length());
-      }
-      b.append(t, kept, begin).append(' ');
-      kept = end + ARMOUR_END.length();
-      begin = t.indexOf(ARMOUR_BEGIN, kept);
-    }
-    return b == null ? t : b.append(t, kept, t.length()).toString();
-  }
-
-  /**
-   * How many times {@link #WORD} is found in {@code t}, counted without the regex: a run of two or
-   * more letters that are not Han, Hiragana or Katakana is one word, and so is every character of
-   * those three scripts.
-   */
-  static int wordCount(String t) {
-    int words = 0;
-    int run = 0;
-    for (int i = 0; i < t.length(); ) {
-      int c = t.codePointAt(i);
-      i += Character.charCount(c);
-      if (kana(c)) {
-        // a word of its own, letter or not (々, 〇, ㋐)
-        words++;
-        if (run >= 2) {
-          words++;
-        }
-        run = 0;
-      } else if (Character.isLetter(c)) {
-        run++;
-      } else {
-        if (run >= 2) {
-          words++;
-        }
-        run = 0;
-      }
-    }
-    return run >= 2 ? words + 1 : words;
-  }
-
-  /**
-   * What {@link #WORD} finds in {@code t}, in order, without the regex (as {@link #wordCount}
-   * counts them): each run of two or more letters that are not Han, Hiragana or Katakana, and every
-   * character of those three scripts.
-   */
-  static List<String> words(String t) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    int run = 0;
-    for (int i = 0; i < t.length(); ) {
-      int c = t.codePointAt(i);
-      int next = i + Character.charCount(c);
-      if (kana(c)) {
-        if (run >= 2) {
-          out.add(t.substring(start, i));
-        }
-        out.add(t.substring(i, next));
-        run = 0;
-      } else if (Character.isLetter(c)) {
-        if (run++ == 0) {
-          start = i;
-        }
-      } else {
-        if (run >= 2) {
-          out.add(t.substring(start, i));
-        }
-        run = 0;
-      }
-      i = next;
-    }
-    if (run >= 2) {
-      out.add(t.substring(start));
-    }
-    return out;
-  }
-
-  /** Han, Hiragana or Katakana (none of them below U+2E80). */
-  private static boolean kana(int c) {
-    if (c < 0x2E80) {
-      return false;
-    }
-    Character.UnicodeScript s = Character.UnicodeScript.of(c);
-    return s == Character.UnicodeScript.HAN
-        || s == Character.UnicodeScript.HIRAGANA
-        || s == Character.UnicodeScript.KATAKANA;
-  }
-
-  // the patterns of String.replaceAll / replaceFirst calls on hot paths, compiled once
-  static final Pattern ANGLES_AND_SPACE = Pattern.compile("[<>\\s]");
-
-  /** What {@code SPACES.matcher(s).replaceAll(" ")} gives for {@code \\s+}, without the regex. */
-  static String oneSpace(String s) {
-    int i = 0;
-    while (i < s.length() && !isRegexSpace(s.charAt(i))) {
-      i++;
-    }
-    if (i == s.length()) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
-    while (i < s.length()) {
-      char c = s.charAt(i++);
-      if (isRegexSpace(c)) {
-        b.append(' ');
-        while (i < s.length() && isRegexSpace(s.charAt(i))) {
-          i++;
-        }
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
-  static final Pattern TRAILING_SEPARATOR = Pattern.compile("[;,]$");
-
-  /** The pattern {@link #withoutComments} replaced, for the tests that compare them. */
-  static final Pattern COMMENT = Pattern.compile("\\(.*?\\)");
-
-  /**
-   * {@code COMMENT.matcher(s).replaceAll("")} in one pass: each '(' up to the first ')' after it on
-   * its line goes. The regex went from every '(' to the end of the text when no ')' followed, so a
-   * Received date of 200 KB of '(' took minutes (attack19).
-   */
-  static String withoutComments(String s) {
-    int open = s.indexOf('(');
-    if (open < 0) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    int kept = 0;
-    while (open >= 0) {
-      int close = -1;
-      int k = open + 1;
-      for (; k < s.length(); k++) {
-        char c = s.charAt(k);
-        if (c == ')') {
-          close = k;
-          break;
-        }
-        if (lineEnd(c)) {
-          break;
-        }
-      }
-      if (close >= 0) {
-        b.append(s, kept, open);
-        kept = close + 1;
-        open = s.indexOf('(', kept);
-      } else if (k < s.length()) {
-        // a line ends first: no '(' before that end has its ')' on its line
-        open = s.indexOf('(', k + 1);
-      } else {
-        break; // no ')' is left: nothing further matches
-      }
-    }
-    return b.append(s, kept, s.length()).toString();
-  }
-
-  /** What '.' does not match in a Java regex without DOTALL. */
-  private static boolean lineEnd(char c) {
-    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
-  }
-
-  static final Pattern WEEKDAY = Pattern.compile("^\\s*[A-Za-z]{3},");
-  private static final Pattern AFTER_HOST = Pattern.compile("[?/#&>\\s].*$");
-  static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?]+$");
-
   /** Fewer words than this beside an image inside a link: the message is the image. */
   static final int IMAGE_ONLY_WORDS = 25;
 
-  /**
-   * Inline styles that hide an element's text from the reader: display:none, visibility:hidden, a
-   * font size of 0 or 1 px / pt, a maximum height of 0, full transparency. White text is not among
-   * them: on a dark background it is what newsletters' buttons are written in.
-   */
-  static final Pattern HIDDEN_STYLE =
-      Pattern.compile(
-          "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden"
-              + "|font-size\\s*:\\s*(?:0(?:\\.\\d+)?|1)\\s*(?:px|pt)?\\s*(?:;|!|$)"
-              + "|max-height\\s*:\\s*0+(?:px)?\\s*(?:;|!|$)|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|!|$)");
-
-  /**
-   * A hidden block of at least this many words, most of them not in the visible text, is written
-   * for filters, not readers (hash-busting). A newsletter's hidden pre-header is one sentence
-   * summing up what follows, and a hidden mobile copy repeats the visible words.
-   */
-  static final int HIDDEN_WORDS = 40;
-
-  /** Of which at least this many (and at least half) are not in the visible text. */
-  static final int HIDDEN_UNSEEN = 30;
-
-  /** An unsubscribe link or line in the text, in the languages of the lures. */
-  static final Pattern UNSUBSCRIBE_TEXT =
-      Pattern.compile(
-          "unsubscribe|opt[- ]out|配信(?:停止|解除)|descadastr|cancelar (?:a )?inscri|darse de baja"
-              + "|abmelden|abbestellen|désinscri|desinscri|se désabonner|afmelden|uitschrijven"
-              + "|cancella(?:re)? l'iscrizione");
-
-  /**
-   * The bulk-mail and unsubscribe words, found in one pass of an automaton ({@link MailPhrases}).
-   */
-  static final MailPhrases LIST_WORDS = new MailPhrases(List.of(BULK, UNSUBSCRIBE_TEXT));
-
   private static final Pattern QUOTED = Pattern.compile("(?m)^[ \\t]*(?:>|\\|)[^\\n]*$");
-  static final Pattern HTML_ACTIVE =
-      Pattern.compile(
-          "(?is)<form\\b|<input[^>]+type\\s*=\\s*[\"']?password|<script\\b|http-equiv\\s*=\\s*[\"']?refresh"
-              + "|window\\.location|location\\.(?:href|replace)|document\\.write|\\batob\\s*\\(|unescape\\s*\\(");
 
   private final Limits limits;
   private final Set<String> memberDomains;
@@ -1275,21 +790,6 @@ public final class MailAnalyzer {
     st.returnedActs |= st.returnedLinksSince(links) && MailBounce.RETURNED_TYPES.contains(type);
   }
 
-  /** Links of one message read and judged at most (see {@link MailState#link}). */
-  static final int MAX_LINKS = 2_000;
-
-  /**
-   * Links kept past {@link #MAX_LINKS}, each for a registrable domain no kept link has: the cost of
-   * a padded message stays bounded and its lure's domain is still judged.
-   */
-  static final int MAX_LINK_DOMAINS_PAST = 200;
-
-  /** The registrable domain of a link's host, or null when it has none. */
-  static String linkDomain(String url) {
-    String h = host(url);
-    return h == null ? null : registrable(h);
-  }
-
   /** Characters of one text part read at most (a little more: the last read is kept whole). */
   static final int TEXT_PART = 4_000_000;
 
@@ -1408,15 +908,6 @@ public final class MailAnalyzer {
   }
 
   /**
-   * Whether a (lower-cased) link or link text has an unsubscribe word: {@link #UNSUBSCRIBE_TEXT}
-   * found through the list words' automaton (one pass; a link with none of the words' starts is not
-   * searched by the pattern at all).
-   */
-  static boolean offersUnsubscribe(String lower) {
-    return LIST_WORDS.scan(lower).first(UNSUBSCRIBE_TEXT) != null;
-  }
-
-  /**
    * The evidence of {@link RedFlag#UNLISTED_BULK} in words: the unsubscribe line that is there, the
    * list headers that are not, and where the unsubscribe link goes against the sender's domain
    * (ux29 read "List-Unsubscribe / List-Id —, gmail.com ≠ —" as a code).
@@ -1453,17 +944,6 @@ public final class MailAnalyzer {
                   + " is a free mail service's domain, which runs no mailing list");
     }
     return b.toString();
-  }
-
-  /** Records the registrable domain of a host or address domain unsubscribing goes through. */
-  static void unsubscribeDomain(String host, MailState st) {
-    if (host == null) {
-      return;
-    }
-    String h = AFTER_HOST.matcher(host).replaceFirst("");
-    if (h.contains(".") && VALID_DOMAIN.matcher(h).matches()) {
-      st.unsubscribeDomains.add(registrable(h));
-    }
   }
 
   /**
@@ -1536,7 +1016,7 @@ public final class MailAnalyzer {
       // works, once DMARC shows it is the platform (a stranger's share keeps the sign)
       boolean forItsUser =
           fromDomain != null
-              && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(fromDomain))
+              && MailPlatforms.USER_TEXT_PLATFORMS.contains(registrable(fromDomain))
               && fromAligned(st);
       Set<String> readers = new java.util.HashSet<>();
       for (String to : st.recipients) {
@@ -1549,7 +1029,7 @@ public final class MailAnalyzer {
       // the requester's own domain; to free mail they keep the sign
       boolean forARequester =
           fromDomain != null
-              && MailSigns.SIGNING_PLATFORMS.contains(registrable(fromDomain))
+              && MailHosts.SIGNING_PLATFORMS.contains(registrable(fromDomain))
               && fromAligned(st);
       for (String r : st.replyTo) {
         String rd = domain(r);
@@ -1642,11 +1122,11 @@ public final class MailAnalyzer {
         if (shown != null && mayBeObfuscated(shown) && obfuscatedShown(shown)) {
           st.flag(RedFlag.OBFUSCATED_TEXT, shown);
         }
-        String swapped = MailSigns.swappedIl(shown);
+        String swapped = MailRandomNames.swappedIl(shown);
         if (swapped != null) {
           st.flag(RedFlag.OBFUSCATED_TEXT, swapped + " (I ↔ l)", swapped + " (I と l の入れ替え)");
         }
-        String mixed = MailSigns.mixedScriptWord(shown);
+        String mixed = MailRandomNames.mixedScriptWord(shown);
         if (mixed != null) {
           st.flag(
               RedFlag.OBFUSCATED_TEXT,
@@ -1654,30 +1134,31 @@ public final class MailAnalyzer {
               mixed + " ← " + scripts(mixed, true));
         }
       }
-      String token = MailSigns.randomToken(st.subject);
+      String token = MailRandomNames.randomToken(st.subject);
       if (token != null) {
         st.flag(RedFlag.OBFUSCATED_TEXT, "\"" + token + "\"");
       } else {
-        String tag = MailSigns.subjectTag(st.subject);
+        String tag = MailRandomNames.subjectTag(st.subject);
         if (tag != null) {
           st.flag(RedFlag.OBFUSCATED_TEXT, "Subject: …\"" + tag + "\"");
         }
       }
-      String generated = MailSigns.generatedHost(fromDomain);
+      String generated = MailRandomNames.generatedHost(fromDomain);
       if (generated != null) {
         st.flag(
             RedFlag.SENDER_GENERATED,
             "From: " + st.from + " (" + generated + " one-letter labels)",
             "From: " + st.from + " (1 文字のラベル " + generated + " 個)");
       } else if (fromDomain != null
-          && MailSigns.generatedMailbox(st.from, fromDomain, registrable(fromDomain)) != null) {
+          && MailRandomNames.generatedMailbox(st.from, fromDomain, registrable(fromDomain))
+              != null) {
         st.flag(
             RedFlag.SENDER_GENERATED,
             "From: " + st.from + " (name_name_serial @ numbered " + fromDomain + ")",
             "From: " + st.from + " (名前_名前_連番 @ 番号付きの " + fromDomain + ")");
       }
       for (String written : new String[] {st.fromAsWritten, st.senderAsWritten}) {
-        String scrambled = MailSigns.scrambledCase(written);
+        String scrambled = MailRandomNames.scrambledCase(written);
         if (scrambled != null) {
           st.flag(RedFlag.RANDOM_CASE_SENDER, written + " (" + scrambled + ")");
           break;
@@ -1685,21 +1166,21 @@ public final class MailAnalyzer {
       }
       scrambledEnvelope(st);
       freeMailHidden(st, fromDomain);
-      String inMailbox = MailSigns.brandDomainInMailbox(st.from);
+      String inMailbox = MailBrands.brandDomainInMailbox(st.from);
       if (inMailbox != null) {
         st.flag(
             RedFlag.LOOKALIKE_DOMAIN,
             "From: " + st.from + " ≈ " + inMailbox + ", a brand's domain as the mailbox name",
             "From: " + st.from + " ≈ " + inMailbox + "、企業のドメインを @ の前の名前に書いた形");
       }
-      String random = MailSigns.randomLocalPart(st.from);
+      String random = MailRandomNames.randomLocalPart(st.from);
       if (random != null && st.senderDomain != null && !FREEMAIL.contains(st.senderDomain)) {
         // on free mail people choose odd names themselves; a company's mailbox is named in words
         st.flag(RedFlag.RANDOM_SENDER_NAME, "From: " + st.from + " (" + random + ")");
       }
       forgedMessageId(st, fromDomain);
       if (fromDomain != null
-          && (MailSigns.hostIn(fromDomain, MailSigns.ABUSED_HOSTING)
+          && (MailHosts.hostIn(fromDomain, MailHosts.ABUSED_HOSTING)
               || fromDomain.endsWith(".onmicrosoft.com"))) {
         st.flag(RedFlag.SENDER_ON_HOSTING, "From: " + st.from);
       }
@@ -1717,11 +1198,11 @@ public final class MailAnalyzer {
       String h = host(l.url());
       if (h != null && !allowed.contains(h)) {
         senders.lookalike(h, l.url(), st);
-        String inFront = MailSigns.brandDomainInFront(h);
+        String inFront = MailBrands.brandDomainInFront(h);
         if (inFront != null) {
           st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + inFront);
         }
-        String bare = MailSigns.suffixInFront(h);
+        String bare = MailBrands.suffixInFront(h);
         if (bare != null) {
           st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + bare);
         }
@@ -1737,7 +1218,7 @@ public final class MailAnalyzer {
     freeWebHostLinks(st);
     linkRoom.formElsewhere(st, sender);
     wording(st);
-    String padding = senderAllowed ? null : MailSigns.randomWords(st.text.toString());
+    String padding = senderAllowed ? null : MailRandomNames.randomWords(st.text.toString());
     if (padding != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, padding);
     }

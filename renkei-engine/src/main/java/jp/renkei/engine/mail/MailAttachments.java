@@ -1,15 +1,9 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.BIDI;
-import static jp.renkei.engine.mail.MailAnalyzer.DANGEROUS;
-import static jp.renkei.engine.mail.MailAnalyzer.DOMAIN_LIKE;
-import static jp.renkei.engine.mail.MailAnalyzer.DOUBLE_EXTENSION;
-import static jp.renkei.engine.mail.MailAnalyzer.EXECUTABLE_TYPES;
-import static jp.renkei.engine.mail.MailAnalyzer.HTML_ACTIVE;
-import static jp.renkei.engine.mail.MailAnalyzer.SPACES_BEFORE_EXTENSION;
-import static jp.renkei.engine.mail.MailAnalyzer.URL;
 import static jp.renkei.engine.mail.MailLinks.refang;
 import static jp.renkei.engine.mail.MailLinks.urls;
+import static jp.renkei.engine.mail.MailText.DOMAIN_LIKE;
+import static jp.renkei.engine.mail.MailText.URL;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -642,4 +636,22 @@ final class MailAttachments {
       throw new IllegalStateException(algorithm + " is part of every JDK", e);
     }
   }
+
+  static final Set<String> DANGEROUS =
+      Set.of(
+          "exe", "scr", "com", "pif", "js", "jse", "vbs", "vbe", "wsf", "wsh", "hta", "lnk", "iso",
+          "img", "bat", "cmd", "ps1", "msi", "jar", "cpl", "docm", "xlsm", "pptm", "dotm", "xlam",
+          "one", "vhd", "vhdx", "chm", "reg");
+  static final Set<String> EXECUTABLE_TYPES = Set.of("pe-executable", "elf", "windows-shortcut");
+  static final Pattern BIDI =
+      Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
+  static final Pattern SPACES_BEFORE_EXTENSION =
+      Pattern.compile("[\\s\\u3000\\u00A0_]{5,}\\.[A-Za-z0-9]{1,5}$");
+  static final Pattern DOUBLE_EXTENSION =
+      Pattern.compile(
+          "(?i)\\.(pdf|docx?|xlsx?|pptx?|txt|rtf|csv|jpe?g|png|gif|bmp|zip|html?|hwp|jtd)[\\s\\u3000]*\\.([a-z0-9]{2,4})$");
+  static final Pattern HTML_ACTIVE =
+      Pattern.compile(
+          "(?is)<form\\b|<input[^>]+type\\s*=\\s*[\"']?password|<script\\b|http-equiv\\s*=\\s*[\"']?refresh"
+              + "|window\\.location|location\\.(?:href|replace)|document\\.write|\\batob\\s*\\(|unescape\\s*\\(");
 }

@@ -70,8 +70,8 @@ final class MailBulkLures {
 
   /**
    * Money or a prize handed to the reader in the subject: the reward phrases of {@link
-   * MailSigns#REWARDS}, or an amount that is already the reader's ("your $500", "your 500", "free
-   * $500").
+   * MailFraudWords#REWARDS}, or an amount that is already the reader's ("your $500", "your 500",
+   * "free $500").
    */
   private static final Pattern MONEY_FOR_YOU =
       Pattern.compile("(?i)\\b(?:your|free) (?:[$€£] ?)?\\d[\\d,]*(?:\\.\\d\\d)?(?![\\d%])\\b");
@@ -82,21 +82,21 @@ final class MailBulkLures {
    * credit from its own domain and sends the reader to its own site to spend it; a stranger's "$500
    * at eBay" leads to the stranger's form.
    */
-  static MailSigns.Brand brandOffer(String subject, String fromDomain, List<String> linkHosts) {
+  static MailBrands.Brand brandOffer(String subject, String fromDomain, List<String> linkHosts) {
     if (subject == null || fromDomain == null || linkHosts.isEmpty()) {
       return null;
     }
     String lower = subject.toLowerCase(Locale.ROOT);
-    if (!MONEY_FOR_YOU.matcher(lower).find() && !MailSigns.REWARDS.matcher(lower).find()) {
+    if (!MONEY_FOR_YOU.matcher(lower).find() && !MailFraudWords.REWARDS.matcher(lower).find()) {
       return null;
     }
-    for (MailSigns.Brand b : MailSigns.claimed(subject)) {
-      if (MailSigns.ownedBy(b, fromDomain)) {
+    for (MailBrands.Brand b : MailSigns.claimed(subject)) {
+      if (MailBrands.ownedBy(b, fromDomain)) {
         continue;
       }
       boolean linksToBrand = false;
       for (String h : linkHosts) {
-        linksToBrand |= MailSigns.ownedBy(b, h);
+        linksToBrand |= MailBrands.ownedBy(b, h);
       }
       if (!linksToBrand) {
         return b;
@@ -155,7 +155,7 @@ final class MailBulkLures {
       return null;
     }
     int dot = fromDomain.indexOf('.');
-    String registered = MailSigns.registrable(fromDomain);
+    String registered = MailDomains.registrable(fromDomain);
     if (dot < 0 || registered == null || fromDomain.equals(registered)) {
       return null;
     }
@@ -165,7 +165,7 @@ final class MailBulkLures {
     }
     for (String h : linkHosts.subList(0, Math.min(50, linkHosts.size()))) {
       if (h.startsWith(label + ".")) {
-        String other = MailSigns.registrable(h);
+        String other = MailDomains.registrable(h);
         if (other != null && !other.equals(registered) && !h.equals(other)) {
           return h;
         }

@@ -1,23 +1,20 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.ADDRESS;
-import static jp.renkei.engine.mail.MailAnalyzer.ANGLES_AND_SPACE;
-import static jp.renkei.engine.mail.MailAnalyzer.IPV4;
-import static jp.renkei.engine.mail.MailAnalyzer.IPV6;
-import static jp.renkei.engine.mail.MailAnalyzer.LIST_ID;
-import static jp.renkei.engine.mail.MailAnalyzer.RECEIVED;
-import static jp.renkei.engine.mail.MailAnalyzer.RECEIVED_BY_ONLY;
-import static jp.renkei.engine.mail.MailAnalyzer.RECEIVED_DATE;
-import static jp.renkei.engine.mail.MailAnalyzer.TRAILING_SEPARATOR;
-import static jp.renkei.engine.mail.MailAnalyzer.WEEKDAY;
-import static jp.renkei.engine.mail.MailAnalyzer.oneSpace;
-import static jp.renkei.engine.mail.MailAnalyzer.withoutComments;
 import static jp.renkei.engine.mail.MailLinks.domain;
 import static jp.renkei.engine.mail.MailLinks.registrable;
 import static jp.renkei.engine.mail.MailSenders.bad;
+import static jp.renkei.engine.mail.MailSenders.results;
+import static jp.renkei.engine.mail.MailText.ADDRESS;
+import static jp.renkei.engine.mail.MailText.ANGLES_AND_SPACE;
+import static jp.renkei.engine.mail.MailText.LIST_ID;
+import static jp.renkei.engine.mail.MailText.TRAILING_SEPARATOR;
+import static jp.renkei.engine.mail.MailText.WEEKDAY;
+import static jp.renkei.engine.mail.MailText.oneSpace;
+import static jp.renkei.engine.mail.MailText.withoutComments;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -636,7 +633,7 @@ final class MailEnvelope {
   }
 
   /**
-   * The next match of {@link MailAnalyzer#IPV4} in {@code text} at or after {@code from} (left in
+   * The next match of {@link MailEnvelope#IPV4} in {@code text} at or after {@code from} (left in
    * {@code m}, a matcher over {@code text}), as {@code find()} finds it, and its end; -1 when there
    * is none. A match starts with one to three digits and a dot, the first digit following neither a
    * digit nor a dot, so the pattern is tried only there, not at every character of the header.
@@ -664,7 +661,7 @@ final class MailEnvelope {
   }
 
   /**
-   * The date of a Received header ({@link MailAnalyzer#RECEIVED_DATE}), or null (the hop is kept
+   * The date of a Received header ({@link MailEnvelope#RECEIVED_DATE}), or null (the hop is kept
    * without).
    */
   static Instant receivedDate(String d) {
@@ -879,4 +876,15 @@ final class MailEnvelope {
   static boolean spfFailed(MailState st) {
     return bad(st.auth.spf()) && !st.spfForwarded;
   }
+
+  static final Pattern RECEIVED = Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");
+
+  /** A Received header without a from clause: a server's local pickup or its own filter step. */
+  static final Pattern RECEIVED_BY_ONLY = Pattern.compile("(?is)^\\s*by\\s+(\\S+)");
+
+  static final Pattern IPV4 =
+      Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
+  static final Pattern IPV6 = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:]{3,})\\]");
+  static final DateTimeFormatter RECEIVED_DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH);
 }

@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Words of the urgency and lure lists ({@link MailSigns#URGENCY}, {@link MailSigns#LURES}) in the
- * everyday sense a letter or a newsletter uses them, which presses and promises nothing: a contact
- * line for urgent cases ("In dringenden Fällen bitte kurze E-Mail", "for urgent enquiries call"), a
- * need described ("wo sie am dringendsten gebraucht werden", "most urgently needed"), and German
- * "Gewinn" / "gewinnen" as gain and winning people over ("ein Gewinn für unser Team", "Mitstreiter
- * zu gewinnen", "an Bedeutung gewinnen"), not a prize. The prize ("Gewinne einen Gutschein",
- * "Gewinnspiel", "gewinnen Sie") and the pressure ("dringend erforderlich", "urgent action") stay
- * signs. Lower-cased text, as the lists read it.
+ * Words of the urgency and lure lists ({@link MailUrgencyWords#URGENCY}, {@link
+ * MailFraudWords#LURES}) in the everyday sense a letter or a newsletter uses them, which presses
+ * and promises nothing: a contact line for urgent cases ("In dringenden Fällen bitte kurze E-Mail",
+ * "for urgent enquiries call"), a need described ("wo sie am dringendsten gebraucht werden", "most
+ * urgently needed"), and German "Gewinn" / "gewinnen" as gain and winning people over ("ein Gewinn
+ * für unser Team", "Mitstreiter zu gewinnen", "an Bedeutung gewinnen"), not a prize. The prize
+ * ("Gewinne einen Gutschein", "Gewinnspiel", "gewinnen Sie") and the pressure ("dringend
+ * erforderlich", "urgent action") stay signs. Lower-cased text, as the lists read it.
  */
 final class MailEverydayWords {
 

@@ -1,25 +1,25 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.HIDDEN_STYLE;
-import static jp.renkei.engine.mail.MailAnalyzer.HIDDEN_UNSEEN;
-import static jp.renkei.engine.mail.MailAnalyzer.HIDDEN_WORDS;
-import static jp.renkei.engine.mail.MailAnalyzer.SECRET_INPUT;
-import static jp.renkei.engine.mail.MailAnalyzer.TRACKING_PATH;
-import static jp.renkei.engine.mail.MailAnalyzer.offersUnsubscribe;
-import static jp.renkei.engine.mail.MailAnalyzer.unsubscribeDomain;
-import static jp.renkei.engine.mail.MailAnalyzer.wordCount;
-import static jp.renkei.engine.mail.MailAnalyzer.words;
+import static jp.renkei.engine.mail.MailEnvelope.envelope;
 import static jp.renkei.engine.mail.MailEnvelope.forwarded;
 import static jp.renkei.engine.mail.MailLinks.domain;
 import static jp.renkei.engine.mail.MailLinks.host;
+import static jp.renkei.engine.mail.MailLinks.links;
 import static jp.renkei.engine.mail.MailLinks.ownSite;
 import static jp.renkei.engine.mail.MailLinks.refang;
 import static jp.renkei.engine.mail.MailLinks.registrable;
 import static jp.renkei.engine.mail.MailLinks.sameOrSubdomain;
 import static jp.renkei.engine.mail.MailLinks.shownHost;
+import static jp.renkei.engine.mail.MailLinks.unsubscribeDomain;
 import static jp.renkei.engine.mail.MailLinks.urls;
 import static jp.renkei.engine.mail.MailLinks.withZeroWidthSpaces;
 import static jp.renkei.engine.mail.MailSenders.aligned;
+import static jp.renkei.engine.mail.MailText.TRACKING_PATH;
+import static jp.renkei.engine.mail.MailText.isRegexSpace;
+import static jp.renkei.engine.mail.MailText.wordCount;
+import static jp.renkei.engine.mail.MailText.words;
+import static jp.renkei.engine.mail.MailUnsubscribe.offersUnsubscribe;
+import static jp.renkei.engine.mail.MailWording.quoted;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -214,16 +214,16 @@ final class MailHtml {
       if (shownHost == null) {
         continue;
       }
-      String shownTarget = MailSigns.mailGateway(shownHost) ? gatewayTarget(text) : null;
+      String shownTarget = MailRedirects.mailGateway(shownHost) ? gatewayTarget(text) : null;
       if (shownTarget != null) {
         // the words are a link the reader's gateway rewrote (a quoted reply from a Proofpoint
         // customer shows urldefense.com/v3/__https://site/__): they show the site it wraps
         shownHost = host(shownTarget);
       }
       String realHost = host(refang(href));
-      String target = MailSigns.redirectTarget(refang(href), realHost);
+      String target = MailRedirects.redirectTarget(refang(href), realHost);
       String targetHost = target == null ? null : host(target);
-      if (targetHost != null && MailSigns.mailGateway(realHost)) {
+      if (targetHost != null && MailRedirects.mailGateway(realHost)) {
         // the reader's own mail gateway rewrote the link (Safe Links, URL Defense, Mimecast): the
         // sender wrote the target, so the text is compared with the target alone
         if (textMismatch(st, shownHost, targetHost, target, text)) {
@@ -291,7 +291,7 @@ final class MailHtml {
   /** The address a gateway-wrapped URL written as a link's words leads to, or null. */
   static String gatewayTarget(String text) {
     String url = refang(text.strip());
-    String target = MailSigns.redirectTarget(url, host(url));
+    String target = MailRedirects.redirectTarget(url, host(url));
     return target == null || host(target) == null ? null : target;
   }
 
@@ -306,8 +306,8 @@ final class MailHtml {
         && !ownSite(st, realHost, shownHost, href, text)
         && !sameOrSubdomain(realHost, shownHost)
         && !registrable(realHost).equals(registrable(shownHost))
-        && !MailSigns.hostIn(realHost, MailSigns.TRACKERS)
-        && !MailSigns.hostIn(registrable(realHost), MailSigns.TRACKERS)
+        && !MailHosts.hostIn(realHost, MailHosts.TRACKERS)
+        && !MailHosts.hostIn(registrable(realHost), MailHosts.TRACKERS)
         && !sendersMailService(st, shownHost, realHost)
         && !MailSignerLinks.signersClickCounter(st, realHost, shownHost, href)
         && !allowed.contains(realHost);
@@ -523,11 +523,6 @@ final class MailHtml {
     return -1;
   }
 
-  /** What {@code \\s} matches (without Pattern.UNICODE_CHARACTER_CLASS). */
-  static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-  }
-
   static final int OUT_OF_SIGHT_PX = 20_000;
 
   static final int OUT_OF_SIGHT_VIEW = 1_000;
@@ -658,13 +653,13 @@ final class MailHtml {
   /** How deep {@link #hiddenParts} follows nested elements (jsoup nests at most 512). */
   static final int HIDDEN_DEPTH = 256;
 
-  /** The parts of {@link MailAnalyzer#HIDDEN_STYLE} that no inner element can undo. */
+  /** The parts of {@link MailHtml#HIDDEN_STYLE} that no inner element can undo. */
   static final Pattern HIDDEN_WHOLE =
       Pattern.compile(
           "(?i)display\\s*:\\s*none|max-height\\s*:\\s*0+(?:px)?\\s*(?:;|!|$)"
               + "|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|!|$)");
 
-  /** The tiny font size of {@link MailAnalyzer#HIDDEN_STYLE}. */
+  /** The tiny font size of {@link MailHtml#HIDDEN_STYLE}. */
   static final Pattern TINY_FONT =
       Pattern.compile("(?i)font-size\\s*:\\s*(?:0(?:\\.\\d+)?|1)\\s*(?:px|pt)?\\s*(?:;|!|$)");
 
@@ -682,10 +677,10 @@ final class MailHtml {
               + "|font-size\\s*:\\s*(?:\\d*\\.?\\d+\\s*rem|(?:xx?-)?small|medium|(?:xx?-)?large)");
 
   /**
-   * Whether {@link MailAnalyzer#HIDDEN_STYLE} is found in a style attribute. Every alternative of
-   * the pattern starts with one of five property names, so it is tried ({@code lookingAt}) only
-   * where one of them starts, case-blind, and not at every character of every styled element (mail
-   * HTML styles nearly every element inline). The names are compared by {@link
+   * Whether {@link MailHtml#HIDDEN_STYLE} is found in a style attribute. Every alternative of the
+   * pattern starts with one of five property names, so it is tried ({@code lookingAt}) only where
+   * one of them starts, case-blind, and not at every character of every styled element (mail HTML
+   * styles nearly every element inline). The names are compared by {@link
    * String#regionMatches(boolean, int, String, int, int)}, which accepts more than the pattern's
    * ASCII case-blindness (a dotless ı for i): more places tried, none missed.
    */
@@ -693,7 +688,7 @@ final class MailHtml {
     return hiddenStyle(style, hiddenStyleMatcher());
   }
 
-  /** A matcher of {@link MailAnalyzer#HIDDEN_STYLE} for {@link #hiddenStyle(String, Matcher)}. */
+  /** A matcher of {@link MailHtml#HIDDEN_STYLE} for {@link #hiddenStyle(String, Matcher)}. */
   static Matcher hiddenStyleMatcher() {
     return HIDDEN_STYLE.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
   }
@@ -728,4 +723,28 @@ final class MailHtml {
     }
     return false;
   }
+
+  static final Pattern SECRET_INPUT =
+      Pattern.compile("(?i)pass|pwd|card|cvv|cvc|ssn|pin\\b|暗証|パスワード");
+
+  /**
+   * Inline styles that hide an element's text from the reader: display:none, visibility:hidden, a
+   * font size of 0 or 1 px / pt, a maximum height of 0, full transparency. White text is not among
+   * them: on a dark background it is what newsletters' buttons are written in.
+   */
+  static final Pattern HIDDEN_STYLE =
+      Pattern.compile(
+          "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden"
+              + "|font-size\\s*:\\s*(?:0(?:\\.\\d+)?|1)\\s*(?:px|pt)?\\s*(?:;|!|$)"
+              + "|max-height\\s*:\\s*0+(?:px)?\\s*(?:;|!|$)|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|!|$)");
+
+  /**
+   * A hidden block of at least this many words, most of them not in the visible text, is written
+   * for filters, not readers (hash-busting). A newsletter's hidden pre-header is one sentence
+   * summing up what follows, and a hidden mobile copy repeats the visible words.
+   */
+  static final int HIDDEN_WORDS = 40;
+
+  /** Of which at least this many (and at least half) are not in the visible text. */
+  static final int HIDDEN_UNSEEN = 30;
 }

@@ -1,8 +1,7 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.ACCOUNT_SUBJECT;
-import static jp.renkei.engine.mail.MailAnalyzer.FREEMAIL;
 import static jp.renkei.engine.mail.MailEnvelope.spfFailed;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailLinks.host;
 import static jp.renkei.engine.mail.MailLinks.registrable;
 import static jp.renkei.engine.mail.MailLinks.shown;
@@ -12,6 +11,7 @@ import static jp.renkei.engine.mail.MailSenders.providersDaemon;
 import static jp.renkei.engine.mail.MailSenders.punctuatedLocal;
 import static jp.renkei.engine.mail.MailSenders.results;
 import static jp.renkei.engine.mail.MailSenders.spoofed;
+import static jp.renkei.engine.mail.MailText.words;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -166,16 +166,16 @@ final class MailImpersonation {
     if (fromDomain == null) {
       return;
     }
-    String own = MailSigns.label(fromDomain);
-    List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
+    String own = MailDomains.label(fromDomain);
+    List<MailBrands.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
     if (!FREEMAIL.contains(fromDomain)) {
       // a display name that is a company's name and nothing else (on free mail it may be a
       // person's)
-      MailSigns.named(st.fromName).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
+      MailBrands.named(st.fromName).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
     // "Katie from Ledger": a person speaking for the brand (free mail included: no employee
     // writes for a company from a private mailbox)
-    MailSigns.namedAfterPerson(st.fromName).stream()
+    MailBrands.namedAfterPerson(st.fromName).stream()
         .filter(b -> !claims.contains(b))
         .forEach(claims::add);
     if (!claims.isEmpty()
@@ -193,7 +193,7 @@ final class MailImpersonation {
         && !namesItself(st, fromDomain)
         // a public body or security organisation, authenticated, writes about vendors' products
         // (「Microsoft 製品の脆弱性対策」): its subject names them, it does not speak for them
-        && !(fromAligned(st) && MailSigns.hostIn(fromDomain, MailSigns.PUBLIC_SOURCES))
+        && !(fromAligned(st) && MailHosts.hostIn(fromDomain, MailHosts.PUBLIC_SOURCES))
         && ACCOUNT_SUBJECT.matcher(st.subject).find()) {
       MailSigns.claimed(st.subject).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
@@ -214,7 +214,7 @@ final class MailImpersonation {
       // a brand's or public body's own domain that the receiver could not authenticate (DMARC
       // failing, or neither SPF nor DKIM) is someone else writing in its name: the lure that
       // forges info@vpass.ne.jp itself, not a look-alike
-      for (MailSigns.Brand b : MailSigns.BRANDS) {
+      for (MailBrands.Brand b : MailBrands.BRANDS) {
         if (b.labels().contains(own)) {
           st.flag(
               RedFlag.BRAND_IMPERSONATION,
@@ -227,9 +227,9 @@ final class MailImpersonation {
         }
       }
     }
-    for (MailSigns.Brand b : claims) {
+    for (MailBrands.Brand b : claims) {
       // a newsletter named after what it writes about (Lockergnome Apple Core) speaks for itself
-      if (!MailSigns.ownedBy(b, fromDomain)
+      if (!MailBrands.ownedBy(b, fromDomain)
           && !st.listVouched()
           && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
@@ -269,14 +269,14 @@ final class MailImpersonation {
         || (st.subject != null && REPLY_SUBJECT.matcher(st.subject).matches())) {
       return;
     }
-    List<MailSigns.Brand> claims = new ArrayList<>(MailSigns.named(name));
+    List<MailBrands.Brand> claims = new ArrayList<>(MailBrands.named(name));
     if (JAPANESE_NAME.matcher(name).find()
         && (JAPANESE_ORGANISATION_NAME.matcher(name).find()
             || MailListAuthors.organisationWord(name))) {
       MailSigns.claimed(name).stream().filter(b -> !claims.contains(b)).forEach(claims::add);
     }
-    for (MailSigns.Brand b : claims) {
-      if (!MailSigns.ownedBy(b, fromDomain)) {
+    for (MailBrands.Brand b : claims) {
+      if (!MailBrands.ownedBy(b, fromDomain)) {
         st.flag(
             RedFlag.BRAND_IMPERSONATION,
             b.name() + " ≠ " + shown(fromDomain) + " (through a mailing list" + via + ")",
@@ -290,8 +290,8 @@ final class MailImpersonation {
     if (st.subject != null) {
       Matcher tag = LIST_THEN_SENDER_TAG.matcher(st.subject);
       if (tag.lookingAt()) {
-        for (MailSigns.Brand b : MailSigns.claimed(tag.group(1))) {
-          if (!MailSigns.ownedBy(b, fromDomain)) {
+        for (MailBrands.Brand b : MailSigns.claimed(tag.group(1))) {
+          if (!MailBrands.ownedBy(b, fromDomain)) {
             st.flag(
                 RedFlag.BRAND_IMPERSONATION,
                 b.name()
@@ -317,9 +317,9 @@ final class MailImpersonation {
     }
     // a Japanese subject that reads as the brand's notice to its customer (MailListAuthors, ja36)
     String notice = MailListAuthors.japaneseNotice(st.subject);
-    for (MailSigns.Brand b :
-        notice == null ? List.<MailSigns.Brand>of() : MailSigns.claimed(notice)) {
-      if (!MailSigns.ownedBy(b, fromDomain)) {
+    for (MailBrands.Brand b :
+        notice == null ? List.<MailBrands.Brand>of() : MailSigns.claimed(notice)) {
+      if (!MailBrands.ownedBy(b, fromDomain)) {
         st.flag(
             RedFlag.BRAND_IMPERSONATION,
             b.name() + " ≠ " + shown(fromDomain) + " (subject, through a mailing list" + via + ")",
@@ -466,11 +466,11 @@ final class MailImpersonation {
     }
     String from = registrable(fromDomain);
     if (FREEMAIL.contains(from)
-        || MailSigns.RELAYING_PLATFORMS.contains(from)
-        || MailSigns.SIGNING_PLATFORMS.contains(from)) {
+        || MailPlatforms.RELAYING_PLATFORMS.contains(from)
+        || MailHosts.SIGNING_PLATFORMS.contains(from)) {
       return false;
     }
-    String label = MailSigns.label(from).replace("-", "");
+    String label = MailDomains.label(from).replace("-", "");
     String name = NOT_LETTER_OR_DIGIT.matcher(st.fromName.toLowerCase(Locale.ROOT)).replaceAll("");
     return label.length() >= 4 && name.contains(label);
   }
@@ -488,8 +488,8 @@ final class MailImpersonation {
       return;
     }
     int at = st.from.lastIndexOf('@');
-    String word = at < 0 ? null : MailSigns.publicBodyMailbox(st.from.substring(0, at));
-    if (word != null && !MailSigns.governmentDomain(fromDomain, word)) {
+    String word = at < 0 ? null : MailPublicBodies.publicBodyMailbox(st.from.substring(0, at));
+    if (word != null && !MailPublicBodies.governmentDomain(fromDomain, word)) {
       st.flag(
           RedFlag.BRAND_IMPERSONATION,
           "mailbox \"" + word + "\" ≠ " + shown(fromDomain),
@@ -508,14 +508,14 @@ final class MailImpersonation {
     if (fromDomain == null || st.listVouched()) {
       return;
     }
-    String words = MailSigns.publicBodyName(st.fromName);
+    String words = MailPublicBodies.publicBodyName(st.fromName);
     if (words == null) {
       return;
     }
     // a domain named after the body (detran.sp.gov.br, receitafederal.com) is the look-alike
     // signs' to judge, as for the mailbox; a Japanese name has no letters to look for
     String letters = NOT_LETTER_OR_DIGIT.matcher(words.toLowerCase(Locale.ROOT)).replaceAll("");
-    if (MailSigns.governmentDomain(fromDomain, letters.length() < 3 ? null : letters)) {
+    if (MailPublicBodies.governmentDomain(fromDomain, letters.length() < 3 ? null : letters)) {
       return;
     }
     if (fromAligned(st) && linksToGovernment(st)) {
@@ -530,10 +530,17 @@ final class MailImpersonation {
   static boolean linksToGovernment(MailState st) {
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
-      if (h != null && MailSigns.governmentDomain(h, null)) {
+      if (h != null && MailPublicBodies.governmentDomain(h, null)) {
         return true;
       }
     }
     return false;
   }
+
+  static final Pattern ACCOUNT_SUBJECT =
+      Pattern.compile(
+          "(?i)\\byour\\b|account|password|verif|confirm|suspend|locked|secur|sign-?in|log-?in|payment"
+              + "|invoice|order|deliver|refund|notice|alert|update|expir|お客様|アカウント|ご利用|確認|重要"
+              + "|お知らせ|停止|支払|請求|配達|お届け|緊急|不正|本人|ロック|制限|無効|未払|未納|更新|退会"
+              + "|サインイン|ログイン");
 }

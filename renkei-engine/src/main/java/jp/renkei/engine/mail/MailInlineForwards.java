@@ -60,8 +60,8 @@ final class MailInlineForwards {
           "organization",
           "組織");
 
-  /** A written address ({@link MailAnalyzer#ADDRESS}). */
-  private static final Pattern ADDRESS = MailAnalyzer.ADDRESS;
+  /** A written address ({@link MailText#ADDRESS}). */
+  private static final Pattern ADDRESS = MailText.ADDRESS;
 
   /** What a recipient line writes beside the names: addresses, mailto: brackets, quotes. */
   private static final Pattern NOT_NAME =

@@ -1,15 +1,15 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.DOMAIN_LIKE;
-import static jp.renkei.engine.mail.MailAnalyzer.FREEMAIL;
-import static jp.renkei.engine.mail.MailAnalyzer.TRACKING_PATH;
-import static jp.renkei.engine.mail.MailAnalyzer.TRAILING_PUNCTUATION;
-import static jp.renkei.engine.mail.MailAnalyzer.URL;
-import static jp.renkei.engine.mail.MailAnalyzer.offersUnsubscribe;
-import static jp.renkei.engine.mail.MailAnalyzer.wordCount;
 import static jp.renkei.engine.mail.MailAttachments.extension;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailSenders.aligned;
 import static jp.renkei.engine.mail.MailSenders.fromAligned;
+import static jp.renkei.engine.mail.MailText.DOMAIN_LIKE;
+import static jp.renkei.engine.mail.MailText.TRACKING_PATH;
+import static jp.renkei.engine.mail.MailText.TRAILING_PUNCTUATION;
+import static jp.renkei.engine.mail.MailText.URL;
+import static jp.renkei.engine.mail.MailText.wordCount;
+import static jp.renkei.engine.mail.MailUnsubscribe.offersUnsubscribe;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -63,9 +63,9 @@ final class MailLinks {
   }
 
   /**
-   * The next match of {@link MailAnalyzer#URL} in {@code text} at or after {@code from} (left in
-   * {@code m}), as {@code m.find()} finds it, and its end; -1 when there is none. Every match has
-   * "//" right after its scheme and colon ("http:", "h**ps[:]", "ftp:"), 4 to 9 characters from its
+   * The next match of {@link MailText#URL} in {@code text} at or after {@code from} (left in {@code
+   * m}), as {@code m.find()} finds it, and its end; -1 when there is none. Every match has "//"
+   * right after its scheme and colon ("http:", "h**ps[:]", "ftp:"), 4 to 9 characters from its
    * start, so the pattern is tried only at those places before each "//", in order: the first place
    * where it matches is where {@code find()} would have stopped (and the same alternative matches
    * there).
@@ -129,11 +129,11 @@ final class MailLinks {
     if (from == null || !registrable(realHost).equals(registrable(from))) {
       return false;
     }
-    String shownLabel = MailSigns.label(shownHost);
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    String shownLabel = MailDomains.label(shownHost);
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       if (b.labels().contains(shownLabel)
-          && !b.labels().contains(MailSigns.label(from))
-          && !MailSigns.SHOPS.contains(b.name())) {
+          && !b.labels().contains(MailDomains.label(from))
+          && !MailBrands.SHOPS.contains(b.name())) {
         return false;
       }
     }
@@ -152,7 +152,7 @@ final class MailLinks {
     int dot = shownHost.indexOf('.');
     return dot > 0
         && !registrable(shownHost).equals(shownHost)
-        && shownHost.substring(0, dot).equals(MailSigns.label(from))
+        && shownHost.substring(0, dot).equals(MailDomains.label(from))
         && aligned(st, registrable(from));
   }
 
@@ -376,16 +376,16 @@ final class MailLinks {
       url = url.endsWith(kind) ? url.substring(0, url.length() - kind.length()) : url;
     }
     String h = host(url);
-    if (h == null || url.indexOf(' ') >= 0 || MailSigns.OWN_SHORT_LINKS.contains(h)) {
+    if (h == null || url.indexOf(' ') >= 0 || MailHosts.OWN_SHORT_LINKS.contains(h)) {
       return false;
     }
-    return MailSigns.SHORTENERS.contains(h)
-        || MailSigns.SHORTENERS.contains(registrable(h))
+    return MailHosts.SHORTENERS.contains(h)
+        || MailHosts.SHORTENERS.contains(registrable(h))
         || FORM_SHORT_LINKS.contains(h);
   }
 
   /**
-   * A shop's sales mail linking its own shop on a commerce platform (MailSigns.SHOP_PLATFORMS): the
+   * A shop's sales mail linking its own shop on a commerce platform (MailHosts.SHOP_PLATFORMS): the
    * message links products, collections or the cart of that shop, asks for no credentials, and this
    * link is no login page. Its other links to the same shop (its front page) count as the shop's
    * too; a page on such a host in a mail that links no catalogue there is judged as before.
@@ -396,7 +396,7 @@ final class MailLinks {
     }
     for (MailReport.Link other : st.links) {
       if (host.equals(host(other.url()))
-          && MailSigns.shopCatalogue(other.url(), host)
+          && MailHosts.shopCatalogue(other.url(), host)
           && !st.loginLike(other)) {
         return true;
       }
@@ -418,9 +418,11 @@ final class MailLinks {
    * site can read is a sign outside bulk mail, as a shortener is.
    */
   void redirected(MailReport.Link l, String h, String sender, MailState st) {
-    String target = MailSigns.redirectTarget(l.url(), h);
+    String target = MailRedirects.redirectTarget(l.url(), h);
     if (target == null) {
-      if (MailSigns.opaqueRedirect(l.url(), h) && !st.bulk() && !registrable(h).equals(sender)) {
+      if (MailRedirects.opaqueRedirect(l.url(), h)
+          && !st.bulk()
+          && !registrable(h).equals(sender)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " → ?");
       }
       return;
@@ -431,11 +433,11 @@ final class MailLinks {
     }
     MailReport.Link t = new MailReport.Link(target, l.text(), l.where());
     senders.lookalike(th, target, st);
-    String inFront = MailSigns.brandDomainInFront(th);
+    String inFront = MailBrands.brandDomainInFront(th);
     if (inFront != null) {
       st.flag(RedFlag.LOOKALIKE_DOMAIN, target + " ≈ " + inFront);
     }
-    String bare = MailSigns.suffixInFront(th);
+    String bare = MailBrands.suffixInFront(th);
     if (bare != null) {
       st.flag(RedFlag.LOOKALIKE_DOMAIN, target + " ≈ " + bare);
     }
@@ -445,10 +447,10 @@ final class MailLinks {
 
   /**
    * LOOKALIKE_DOMAIN for a link whose host writes a brand's domain with hyphens for its dots
-   * (my-jcb-co-jp.cyyan.xyz): {@link MailSigns#brandDomainHyphened}.
+   * (my-jcb-co-jp.cyyan.xyz): {@link MailBrands#brandDomainHyphened}.
    */
   static void hyphened(String url, String h, MailState st) {
-    String hyphened = MailSigns.brandDomainHyphened(h);
+    String hyphened = MailBrands.brandDomainHyphened(h);
     if (hyphened != null) {
       st.flag(
           RedFlag.LOOKALIKE_DOMAIN,
@@ -558,15 +560,15 @@ final class MailLinks {
           l.url() + " (ダウンロードされる ." + linkExtension(l.url()) + ")");
     }
     // the evidence names which kind of link it is (ui25: the sign's line lists every kind)
-    if (MailSigns.isIpLiteral(host)) {
+    if (MailDomains.isIpLiteral(host)) {
       // a private, loopback or link-local address written out is a device or a local service under
       // discussion, not a page every victim can reach; one asking to log in, or hidden behind
       // words ("click this link", Nazario msg-35's PayPal lure), is still a sign
-      if (!MailSigns.internalIp(host) || st.loginLike(l) || !addressShown(l, host)) {
+      if (!MailDomains.internalIp(host) || st.loginLike(l) || !addressShown(l, host)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (IP address)", l.url() + " (IP アドレス)");
       }
-    } else if ((MailSigns.SHORTENERS.contains(reg) || MailSigns.SHORTENERS.contains(host))
-        && !MailSigns.OWN_SHORT_LINKS.contains(host)
+    } else if ((MailHosts.SHORTENERS.contains(reg) || MailHosts.SHORTENERS.contains(host))
+        && !MailHosts.OWN_SHORT_LINKS.contains(host)
         // what a discussion list relays links as its members and robots do (a crash-report bot's
         // short link to its documentation, lead36's ham-notify); a short link to a sign-in page is
         // still one
@@ -574,7 +576,7 @@ final class MailLinks {
       if (!notACallToAction(l) && !remoteServersLink(l, st)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (URL shortener)", l.url() + " (短縮 URL)");
       }
-    } else if (MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
+    } else if (MailHosts.hostIn(host, MailHosts.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
         && (!st.listVouched() || st.loginLike(l))
         && !shopsCatalogue(l, host, st)) {
@@ -584,17 +586,17 @@ final class MailLinks {
             l.url() + " (hosting anyone can put a page on)",
             l.url() + " (誰でもページを置けるホスティング)");
       }
-    } else if (MailSigns.publishedDocument(l.url()) && !st.listVouched()) {
+    } else if (MailHosts.publishedDocument(l.url()) && !st.listVouched()) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if (MailSigns.unusualPort(l.url()) && st.loginLike(l)) {
+    } else if (MailLinks.unusualPort(l.url()) && st.loginLike(l)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if (MailSigns.ipNamedHost(host) && !st.listVouched() && !notACallToAction(l)) {
+    } else if (MailDomains.ipNamedHost(host) && !st.listVouched() && !notACallToAction(l)) {
       st.flag(
           RedFlag.SUSPICIOUS_LINK,
           l.url() + " (" + host + ": a host named by its IP address)",
           l.url() + " (" + host + ": IP アドレスで名付けられたホスト)");
     }
-    String carried = MailSigns.addressInFragment(l.url());
+    String carried = MailDomains.addressInFragment(l.url());
     if (carried != null && webLink(l.url()) && !st.listVouched()) {
       st.flag(
           RedFlag.SUSPICIOUS_LINK,
@@ -602,13 +604,13 @@ final class MailLinks {
           l.url() + " (#" + carried + ": ページに渡されるメールアドレス)");
     }
     if (sender != null && st.loginLike(l)) {
-      String imitated = MailSigns.imitated(l.url(), host, sender, st.bulk());
+      String imitated = MailBrands.imitated(l.url(), host, sender, st.bulk());
       if (imitated != null) {
         st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + imitated);
       } else if (!reg.equals(sender)
           && !st.passedDomains.contains(reg)
           && (!st.bulk() || st.asksCredentials)) {
-        String inFront = MailSigns.brandLabelInFront(host);
+        String inFront = MailBrands.brandLabelInFront(host);
         if (inFront != null && !sendersBrand(inFront, sender)) {
           st.flag(
               RedFlag.LOOKALIKE_DOMAIN,
@@ -620,7 +622,7 @@ final class MailLinks {
     String dressed =
         sender == null || reg.equals(sender) || st.passedDomains.contains(reg)
             ? null
-            : MailSigns.dressedAs(host, st.fromName, domain(st.from));
+            : MailBrands.dressedAs(host, st.fromName, domain(st.from));
     if (dressed != null) {
       st.flag(RedFlag.LOOKALIKE_DOMAIN, l.url() + " ≈ " + dressed + " ≠ " + sender);
     }
@@ -629,12 +631,12 @@ final class MailLinks {
         && (!st.bulk() || (st.asksCredentials && !st.ownBulk()))
         && !reg.equals(sender)
         && !st.passedDomains.contains(reg)
-        && !MailSigns.hostIn(host, MailSigns.TRACKERS)
+        && !MailHosts.hostIn(host, MailHosts.TRACKERS)
         // a public body's or JPCERT/CC's page (「詳細を確認」) is no place to steal a password
-        && !MailSigns.hostIn(reg, MailSigns.PUBLIC_SOURCES)
+        && !MailHosts.hostIn(reg, MailHosts.PUBLIC_SOURCES)
         // a brand's other domain (microsoft.com's notice linking account.live.com), for a sender
         // that authenticated as itself
-        && !(fromAligned(st) && !FREEMAIL.contains(sender) && MailSigns.sameBrand(sender, reg))
+        && !(fromAligned(st) && !FREEMAIL.contains(sender) && MailBrands.sameBrand(sender, reg))
         && webLink(l.url())
         && st.loginLike(l)) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
@@ -642,13 +644,13 @@ final class MailLinks {
   }
 
   /**
-   * Whether the brand {@link MailSigns#brandLabelInFront} names ("eki-net (えきねっと)") is the sender's
-   * own: a company links its sites on a hosting service under its own name.
+   * Whether the brand {@link MailBrands#brandLabelInFront} names ("eki-net (えきねっと)") is the
+   * sender's own: a company links its sites on a hosting service under its own name.
    */
   static boolean sendersBrand(String named, String sender) {
     String label = named.substring(0, named.indexOf(' '));
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
-      if (b.labels().contains(label) && MailSigns.ownedBy(b, sender)) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
+      if (b.labels().contains(label) && MailBrands.ownedBy(b, sender)) {
         return true;
       }
     }
@@ -740,10 +742,10 @@ final class MailLinks {
       if (reg.equals(sender)) {
         own = true;
       } else if (!st.passedDomains.contains(reg)
-          && !MailSigns.hostIn(h, MailSigns.TRACKERS)
-          && !MailSigns.hostIn(reg, MailSigns.TRACKERS)
-          && !MailSigns.hostIn(reg, MailSigns.PUBLIC_SOURCES)
-          && !MailSigns.sameBrand(sender, reg)) {
+          && !MailHosts.hostIn(h, MailHosts.TRACKERS)
+          && !MailHosts.hostIn(reg, MailHosts.TRACKERS)
+          && !MailHosts.hostIn(reg, MailHosts.PUBLIC_SOURCES)
+          && !MailBrands.sameBrand(sender, reg)) {
         others.add(reg);
         first = first == null ? l.url() : first;
       }
@@ -775,7 +777,7 @@ final class MailLinks {
       }
       String target = url.substring(inner);
       String th = host(target);
-      if (th != null && MailSigns.isIpLiteral(th) && !MailSigns.isIpLiteral(host(url))) {
+      if (th != null && MailDomains.isIpLiteral(th) && !MailDomains.isIpLiteral(host(url))) {
         st.flag(
             RedFlag.SUSPICIOUS_LINK,
             url + " → " + target,
@@ -786,7 +788,7 @@ final class MailLinks {
   }
 
   /**
-   * A link to a member's page on a free web host (MailSigns.FREE_WEB_HOSTS, SUSPICIOUS_LINK); in a
+   * A link to a member's page on a free web host (MailHosts.FREE_WEB_HOSTS, SUSPICIOUS_LINK); in a
    * discussion list's mail only when it is a login page (members link their home pages).
    */
   /**
@@ -845,7 +847,7 @@ final class MailLinks {
       if (h == null || h.startsWith("www.")) {
         continue;
       }
-      for (String free : MailSigns.FREE_WEB_HOSTS) {
+      for (String free : MailHosts.FREE_WEB_HOSTS) {
         if (endsWithLabel(h, free) && (!st.listVouched() || st.loginLike(l))) {
           st.flag(
               RedFlag.SUSPICIOUS_LINK,
@@ -925,11 +927,11 @@ final class MailLinks {
   static String registrable(String domain) {
     Map<String, String> seen = domain == null ? null : REGISTRABLE.get();
     if (seen == null) {
-      return MailSigns.registrable(domain);
+      return MailDomains.registrable(domain);
     }
     String r = seen.get(domain);
     if (r == null) {
-      r = MailSigns.registrable(domain);
+      r = MailDomains.registrable(domain);
       if (seen.size() < 4096) {
         seen.put(domain, r);
       }
@@ -946,4 +948,24 @@ final class MailLinks {
 
   /** The URLs read during the analysis running on this thread, as {@link #REGISTRABLE}. */
   static final ThreadLocal<Map<String, Object>> URIS = new ThreadLocal<>();
+
+  static final Pattern VALID_DOMAIN = Pattern.compile("[a-z0-9.-]+");
+  static final Pattern AFTER_HOST = Pattern.compile("[?/#&>\\s].*$");
+
+  /** Records the registrable domain of a host or address domain unsubscribing goes through. */
+  static void unsubscribeDomain(String host, MailState st) {
+    if (host == null) {
+      return;
+    }
+    String h = AFTER_HOST.matcher(host).replaceFirst("");
+    if (h.contains(".") && VALID_DOMAIN.matcher(h).matches()) {
+      st.unsubscribeDomains.add(registrable(h));
+    }
+  }
+
+  /** An http(s) link to a port other than 80 and 443: web servers of phishing kits, not shops. */
+  static boolean unusualPort(String url) {
+    int port = MailLinks.port(url);
+    return port > 0 && port != 80 && port != 443;
+  }
 }

@@ -7,8 +7,8 @@ import jp.renkei.engine.text.Confusables;
  * "Ꮮеdgеr" with a Cherokee Ꮮ and Cyrillic е, "Аррӏе" in Cyrillic letters only, "ᑕloud" with a
  * Canadian syllabic ᑕ, "amܿazoܿn" with a Syriac mark on Latin letters. The reader sees a brand; a
  * filter matching letters sees none. The obfuscation itself is a sign ({@link
- * MailSigns#mixedScriptWord}); this class lets the brand and wording signs read the word as its
- * reader does.
+ * MailRandomNames#mixedScriptWord}); this class lets the brand and wording signs read the word as
+ * its reader does.
  *
  * <p>Only a word (a run between white space) that holds a Latin letter and a look-alike letter of
  * another script, or a Latin letter carrying another script's mark, is rewritten, and a word made
@@ -140,7 +140,10 @@ final class MailLookalikes {
     return letters >= 2 && lookalikes == letters ? LOOKALIKE_WORD : 0;
   }
 
-  /** The scripts of the table's look-alikes ({@link MailSigns#mixedScriptWord} reads them too). */
+  /**
+   * The scripts of the table's look-alikes ({@link MailRandomNames#mixedScriptWord} reads them
+   * too).
+   */
   static boolean lookalikeScript(Character.UnicodeScript sc) {
     return sc == Character.UnicodeScript.CYRILLIC
         || sc == Character.UnicodeScript.GREEK
@@ -151,8 +154,8 @@ final class MailLookalikes {
 
   /**
    * Whether {@code s.charAt(i)} is a mark of another script set on a Latin letter ({@link
-   * MailSigns#foreignMarkWord}): Latin's own accents are script INHERITED and not counted, nor are
-   * the marks of Thai, Arabic or Devanagari words, which sit on their own script's letters.
+   * MailRandomNames#foreignMarkWord}): Latin's own accents are script INHERITED and not counted,
+   * nor are the marks of Thai, Arabic or Devanagari words, which sit on their own script's letters.
    */
   static boolean foreignMark(CharSequence s, int i) {
     char c = s.charAt(i);

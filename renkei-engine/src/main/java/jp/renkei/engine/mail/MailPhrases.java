@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * them (issue 19: thousands of messages per second per core).
  *
  * <p>Each phrase list is a regular expression whose top-level alternatives each start with literal
- * text ({@link MailSigns#starts}). The literals of every alternative of every list go into one
- * Aho–Corasick automaton; one pass over the lower-cased text gives, for each list, the positions
- * where one of its alternatives can start and which alternatives those are. A list is then tried
- * only there, and only with those alternatives, in their order in the list: at a position, Java's
- * matcher takes the first alternative that matches, so trying the others is wasted work. What is
- * found is what {@code Pattern.matcher(text).find()} finds, match for match ({@code
+ * text ({@link MailRegexStarts#starts}). The literals of every alternative of every list go into
+ * one Aho–Corasick automaton; one pass over the lower-cased text gives, for each list, the
+ * positions where one of its alternatives can start and which alternatives those are. A list is
+ * then tried only there, and only with those alternatives, in their order in the list: at a
+ * position, Java's matcher takes the first alternative that matches, so trying the others is wasted
+ * work. What is found is what {@code Pattern.matcher(text).find()} finds, match for match ({@code
  * MailPhrasesTest}).
  *
  * <p>A phrase list is declared as before, a {@code Pattern} constant in {@link MailSigns}, and
@@ -64,10 +64,10 @@ final class MailPhrases {
     List<String> literals = new ArrayList<>();
     List<int[]> owners = new ArrayList<>();
     for (Pattern p : patterns) {
-      List<String> alternatives = MailSigns.topLevelAlternatives(p.pattern());
+      List<String> alternatives = MailRegexStarts.topLevelAlternatives(p.pattern());
       List<List<String>> starts = new ArrayList<>();
       for (String a : alternatives) {
-        List<String> s = MailSigns.starts(a);
+        List<String> s = MailRegexStarts.starts(a);
         starts.add(s);
         if (s == null) {
           starts = null;

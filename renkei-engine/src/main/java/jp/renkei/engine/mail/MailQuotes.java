@@ -176,7 +176,7 @@ final class MailQuotes {
 
   /** {@code text} from {@code from} to {@code to}, its spaces made one, cut at {@code max}. */
   private static String shown(String text, int from, int to, int max) {
-    String quote = MailAnalyzer.oneSpace(text.substring(from, to)).strip();
+    String quote = MailText.oneSpace(text.substring(from, to)).strip();
     boolean before = from > 0 && !stop(text, from - 1);
     boolean after = to < text.length() && !stop(text, to);
     String shown = jp.renkei.engine.text.Names.prefix(quote, max);
@@ -246,7 +246,7 @@ final class MailQuotes {
       return quote;
     }
     int end = from[at + bare.length() - 1] + 1;
-    String found = MailAnalyzer.oneSpace(written.subSequence(from[at], end).toString());
+    String found = MailText.oneSpace(written.subSequence(from[at], end).toString());
     if (!found.toLowerCase(java.util.Locale.ROOT).equals(bare)) {
       return quote; // a letter whose lower case is longer or different: keep what was judged
     }

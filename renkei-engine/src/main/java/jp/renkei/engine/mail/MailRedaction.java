@@ -784,7 +784,7 @@ public final class MailRedaction {
               String d = at < 0 ? null : MailLinks.registrable(x.substring(at + 1));
               if (d != null
                   && !d.isEmpty()
-                  && !MailAnalyzer.FREEMAIL.contains(d)
+                  && !MailHosts.FREEMAIL.contains(d)
                   && !attacker.contains(d)) {
                 out.add(d.toLowerCase(java.util.Locale.ROOT));
               }
@@ -814,7 +814,7 @@ public final class MailRedaction {
    */
   static int forgedOwnRun(MailReport r, List<MailReport.Hop> received) {
     String d = fromDomain(r);
-    if (d == null || d.isEmpty() || MailAnalyzer.FREEMAIL.contains(d)) {
+    if (d == null || d.isEmpty() || MailHosts.FREEMAIL.contains(d)) {
       return 0;
     }
     boolean victimDomain =
@@ -1043,7 +1043,7 @@ public final class MailRedaction {
       return false;
     }
     String h = host.toLowerCase(java.util.Locale.ROOT);
-    if (MailSigns.internalIp(h) || MailSigns.internalIp("[" + h + "]")) {
+    if (MailDomains.internalIp(h) || MailDomains.internalIp("[" + h + "]")) {
       return true;
     }
     if (h.startsWith("[") || h.matches("[0-9.]+")) {

@@ -1,7 +1,7 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.FREEMAIL;
 import static jp.renkei.engine.mail.MailEnvelope.spfFailed;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailImpersonation.NOT_LETTER_OR_DIGIT;
 import static jp.renkei.engine.mail.MailImpersonation.REPLY_SUBJECT;
 import static jp.renkei.engine.mail.MailImpersonation.campaignLabel;
@@ -185,18 +185,18 @@ final class MailSenders {
 
   /**
    * The free-mail domains a Message-ID may be forged after (FORGED_MESSAGE_ID): {@link
-   * MailAnalyzer#FREEMAIL} and msn.com, the consumer mail of Microsoft's MSN whose name the
-   * 2004–2007 bulk mailers wrote into Message-IDs beside hotmail.com.
+   * MailHosts#FREEMAIL} and msn.com, the consumer mail of Microsoft's MSN whose name the 2004–2007
+   * bulk mailers wrote into Message-IDs beside hotmail.com.
    */
   static final Set<String> MESSAGE_ID_PROVIDERS =
       Sets.union(FREEMAIL, Set.of("msn.com")).immutableCopy();
 
   /**
-   * FORGED_MESSAGE_ID (see {@link MailSigns#messageIdProvider}): a Message-ID made in a free-mail
-   * provider's name on mail From another domain. Not counted for list or bulk mail (a list that
-   * rewrites From to its own address keeps the poster's Message-ID), for a bounce, when the
-   * provider is the envelope sender (its server sent the message for one of its users), or when the
-   * From domain itself authenticated (the domain's own servers or key sent it, whatever program
+   * FORGED_MESSAGE_ID (see {@link MailRandomNames#messageIdProvider}): a Message-ID made in a
+   * free-mail provider's name on mail From another domain. Not counted for list or bulk mail (a
+   * list that rewrites From to its own address keeps the poster's Message-ID), for a bounce, when
+   * the provider is the envelope sender (its server sent the message for one of its users), or when
+   * the From domain itself authenticated (the domain's own servers or key sent it, whatever program
    * wrote the Message-ID).
    */
   static void forgedMessageId(MailState st, String fromDomain) {
@@ -204,7 +204,7 @@ final class MailSenders {
       return;
     }
     String provider =
-        MailSigns.messageIdProvider(
+        MailRandomNames.messageIdProvider(
             st.messageId, fromDomain, st.senderDomain, MESSAGE_ID_PROVIDERS);
     if (provider == null
         || st.envelope.contains(provider)
@@ -251,7 +251,7 @@ final class MailSenders {
    */
   static boolean espOwnAddress(MailState st, String fromDomain) {
     String envelope = st.returnPath == null ? null : domain(st.returnPath);
-    return MailSigns.espOwnDomain(fromDomain)
+    return MailHosts.espOwnDomain(fromDomain)
         && envelope != null
         && registrable(envelope).equals(registrable(fromDomain));
   }
@@ -293,7 +293,7 @@ final class MailSenders {
       return;
     }
     for (String d : st.envelopeWritten) {
-      String label = MailSigns.scrambledDomain(d);
+      String label = MailRandomNames.scrambledDomain(d);
       if (label != null) {
         st.flag(
             RedFlag.RANDOM_CASE_SENDER,
@@ -363,12 +363,12 @@ final class MailSenders {
       return;
     }
     for (MailReport.Link l : st.links) {
-      if (!MailSigns.sharedFile(l.url())) {
+      if (!MailHosts.sharedFile(l.url())) {
         return;
       }
     }
     int words = 0;
-    Matcher w = SHARED_FILE_WORD.matcher(MailSigns.withoutLinks(st.text.toString()));
+    Matcher w = SHARED_FILE_WORD.matcher(MailRandomNames.withoutLinks(st.text.toString()));
     while (w.find()) {
       if (++words > SHARED_FILE_WORDS) {
         return;
@@ -432,7 +432,7 @@ final class MailSenders {
     }
     // a company's own authenticated mail may offer a prize in another brand's gift card (a
     // survey's "$100 Visa gift card"): only a sender that could not show its domain is read
-    MailSigns.Brand offered =
+    MailBrands.Brand offered =
         fromAligned(st) ? null : MailBulkLures.brandOffer(st.subject, fromDomain, hosts);
     if (offered != null
         && st.findings.stream()
@@ -513,7 +513,7 @@ final class MailSenders {
     if (st.fromName == null
         || st.senderDomain == null
         || st.recipients.isEmpty()
-        || !READERS_DEPARTMENT.matcher(MailSigns.fold(st.fromName).strip()).matches()) {
+        || !READERS_DEPARTMENT.matcher(MailText.fold(st.fromName).strip()).matches()) {
       return false;
     }
     for (String to : st.recipients) {
@@ -534,7 +534,7 @@ final class MailSenders {
   /**
    * An advisory (注意喚起) from a public body, a CEPTOAR or a security organisation: DMARC passes for a
    * sender that is no free-mail address and claims no other brand, it links at least one public
-   * body or security organisation ({@link MailSigns#PUBLIC_SOURCES}) or is one, or quotes
+   * body or security organisation ({@link MailHosts#PUBLIC_SOURCES}) or is one, or quotes
    * indicators defanged (hxxps://…[.]…, as only those who warn of a site write it: a CEPTOAR's
    * circular), and every link is on its own domain or on such a source, none of them a sign-in
    * page. It quotes the lures it warns of ("「本人確認」「ご利用確認」を求めるメール", "不正アクセス", "至急") and asks for
@@ -547,7 +547,7 @@ final class MailSenders {
         || !claimsNoOtherBrand(st)) {
       return false;
     }
-    boolean source = MailSigns.hostIn(st.senderDomain, MailSigns.PUBLIC_SOURCES);
+    boolean source = MailHosts.hostIn(st.senderDomain, MailHosts.PUBLIC_SOURCES);
     for (MailReport.Link l : st.links) {
       if (st.onlyDefanged(l.url())) {
         // indicators quoted defanged: only those who warn of a site write it so, a lure never
@@ -559,7 +559,7 @@ final class MailSenders {
       if (h == null) {
         return false;
       }
-      boolean isPublic = MailSigns.hostIn(registrable(h), MailSigns.PUBLIC_SOURCES);
+      boolean isPublic = MailHosts.hostIn(registrable(h), MailHosts.PUBLIC_SOURCES);
       // a public source's page is read for its words (「詳細を確認」), not signed in to
       if (!isPublic && st.loginLike(l)) {
         return false;
@@ -594,7 +594,7 @@ final class MailSenders {
                 && !"pass".equalsIgnoreCase(a.dmarc())
                 // the brand's own other domain passing (amazon.co.jp sent through amazonses.com)
                 && st.passedDomains.stream()
-                    .noneMatch(d -> MailSigns.sameBrand(d, st.senderDomain))));
+                    .noneMatch(d -> MailBrands.sameBrand(d, st.senderDomain))));
   }
 
   /**
@@ -678,8 +678,8 @@ final class MailSenders {
     if (FREEMAIL.contains(reply)) {
       return false;
     }
-    String a = MailSigns.label(from);
-    String b = MailSigns.label(reply);
+    String a = MailDomains.label(from);
+    String b = MailDomains.label(reply);
     String shorter = a.length() <= b.length() ? a : b;
     String longer = a.length() <= b.length() ? b : a;
     return shorter.length() >= 4 && longer.contains(shorter);
@@ -687,15 +687,15 @@ final class MailSenders {
 
   /**
    * The message asks for credentials beyond what a service's own account notices report ({@link
-   * MailSigns#SECURITY_NOTICES}: a one-time verification code, a sign-in from a new device): "use
-   * this verification code" asks nothing of a reply, "confirm your password" does.
+   * MailCredentialWords#SECURITY_NOTICES}: a one-time verification code, a sign-in from a new
+   * device): "use this verification code" asks nothing of a reply, "confirm your password" does.
    */
   static boolean asksBeyondNotices(MailState st) {
     if (!st.asksCredentials) {
       return false;
     }
-    String rest = MailSigns.SECURITY_NOTICES.matcher(st.phrases().text()).replaceAll(" ");
-    return !MailSigns.found(MailSigns.CREDENTIALS, rest).isEmpty();
+    String rest = MailCredentialWords.SECURITY_NOTICES.matcher(st.phrases().text()).replaceAll(" ");
+    return !MailSigns.found(MailCredentialWords.CREDENTIALS, rest).isEmpty();
   }
 
   /**
@@ -718,7 +718,7 @@ final class MailSenders {
     if (at <= 0 || rd == null) {
       return false;
     }
-    String lowerName = MailSigns.fold(st.fromName).toLowerCase(Locale.ROOT);
+    String lowerName = MailText.fold(st.fromName).toLowerCase(Locale.ROOT);
     Matcher first = FIRST_WORD.matcher(lowerName);
     if (!first.find() || ROLE_WORDS.contains(first.group())) {
       return false;
@@ -726,15 +726,15 @@ final class MailSenders {
     String name = NOT_LETTER_OR_DIGIT.matcher(lowerName).replaceAll("");
     int needed = Math.max(5, first.group().length());
     String mailbox = NOT_LETTER_OR_DIGIT.matcher(replyTo.substring(0, at)).replaceAll("");
-    String label = NOT_LETTER_OR_DIGIT.matcher(MailSigns.label(registrable(rd))).replaceAll("");
+    String label = NOT_LETTER_OR_DIGIT.matcher(MailDomains.label(registrable(rd))).replaceAll("");
     if (commonPrefix(name, mailbox) < needed && commonPrefix(name, label) < needed) {
       return false;
     }
     MailPhrases.Hits phrases = st.phrases();
     return !st.asksCredentials
-        && MailSigns.found(MailSigns.LURES, phrases).isEmpty()
-        && MailSigns.found(MailSigns.URGENCY, phrases).isEmpty()
-        && MailSigns.found(MailSigns.FRAUD_OFFERS, phrases).isEmpty();
+        && MailSigns.found(MailFraudWords.LURES, phrases).isEmpty()
+        && MailSigns.found(MailUrgencyWords.URGENCY, phrases).isEmpty()
+        && MailSigns.found(MailFraudWords.FRAUD_OFFERS, phrases).isEmpty();
   }
 
   static final Pattern FIRST_WORD = Pattern.compile("[a-z0-9]+");
@@ -875,7 +875,7 @@ final class MailSenders {
     if (!fromAligned(st) || st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
       return false;
     }
-    String own = MailSigns.label(st.senderDomain);
+    String own = MailDomains.label(st.senderDomain);
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
       if (h == null && phones && phoneLink(l.url())) {
@@ -885,11 +885,11 @@ final class MailSenders {
         return false;
       }
       String reg = registrable(h);
-      if (reg.equals(st.senderDomain) || MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+      if (reg.equals(st.senderDomain) || MailHosts.hostIn(h, MailHosts.TRACKERS)) {
         continue;
       }
-      String label = MailSigns.label(h);
-      if (MailSigns.BRANDS.stream()
+      String label = MailDomains.label(h);
+      if (MailBrands.BRANDS.stream()
           .noneMatch(b -> b.labels().contains(own) && b.labels().contains(label))) {
         return false;
       }
@@ -965,7 +965,7 @@ final class MailSenders {
     if (st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
       return;
     }
-    String own = MailSigns.label(st.senderDomain);
+    String own = MailDomains.label(st.senderDomain);
     Set<String> peers = new java.util.LinkedHashSet<>();
     for (String r : st.recipients) {
       peers.add(r);
@@ -989,9 +989,9 @@ final class MailSenders {
       if (reg == null
           || reg.equals(st.senderDomain)
           || FREEMAIL.contains(reg)
-          || MailSigns.label(reg).equals(own)
+          || MailDomains.label(reg).equals(own)
           // two domains of one owner (amazonaws.com, amazonses.com) imitate nobody
-          || MailSigns.sameBrand(reg, st.senderDomain)
+          || MailBrands.sameBrand(reg, st.senderDomain)
           || Math.min(reg.length(), st.senderDomain.length()) < 8
           || distance(reg, st.senderDomain) > 2) {
         continue;

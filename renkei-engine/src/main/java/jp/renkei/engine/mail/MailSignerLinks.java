@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * <p>Counted only when every one of these holds: the link's registrable domain is that of a DKIM
  * signature the trusted results say passed (never one a sender wrote itself: the analyser reads
  * only the receiver's results and its boundary server's), and it is no free-mail provider and no
- * sending platform anyone can sign through ({@link MailSigns#TRACKERS}); the link's path is a click
+ * sending platform anyone can sign through ({@link MailHosts#TRACKERS}); the link's path is a click
  * counter's ({@link #CLICK_PATH}: the forms the From's own domain is already allowed by {@link
  * MailLinks#ownSite}, and SparkPost's {@code /f/a/}); and the text shows no company's name other
  * than the signer's own (a lure that signs with its own domain and shows "paypal.com" over a link
@@ -31,8 +31,8 @@ final class MailSignerLinks {
 
   /**
    * A click counter's path: the words and short paths mail platforms count clicks under (the same
-   * forms {@link MailAnalyzer#TRACKING_PATH} reads), and SparkPost's engagement-tracking form
-   * {@code /f/a/<token>}.
+   * forms {@link MailText#TRACKING_PATH} reads), and SparkPost's engagement-tracking form {@code
+   * /f/a/<token>}.
    */
   static final Pattern CLICK_PATH =
       Pattern.compile("(?i)click|track|redirect|/t/|/r/|/l/|/ls/|/go/|/f/a/|[?&](?:q|u|url|id)=");
@@ -48,14 +48,14 @@ final class MailSignerLinks {
     }
     String signer = MailLinks.registrable(realHost);
     if (!passedSigners(st).contains(signer)
-        || MailAnalyzer.FREEMAIL.contains(signer)
-        || MailSigns.hostIn(signer, MailSigns.TRACKERS)
+        || MailHosts.FREEMAIL.contains(signer)
+        || MailHosts.hostIn(signer, MailHosts.TRACKERS)
         || !CLICK_PATH.matcher(href).find()) {
       return false;
     }
-    String shownLabel = MailSigns.label(shownHost);
-    String signerLabel = MailSigns.label(signer);
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    String shownLabel = MailDomains.label(shownHost);
+    String signerLabel = MailDomains.label(signer);
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       if (b.labels().contains(shownLabel) && !b.labels().contains(signerLabel)) {
         return false;
       }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * words; letter-spaced headings ("■ お 知 ら せ ■") and names ("山 田 太 郎") stand on their own between
  * spaces or marks. A spaced run glued on either side to the letters of the sentence around it is no
  * heading: the sentence goes on through it. Only runs that hide a lure word or a brand of {@link
- * MailSigns#BRANDS} count.
+ * MailBrands#BRANDS} count.
  */
 final class MailSpacedJapanese {
 

@@ -131,7 +131,7 @@ final class MailSpacedWords {
     if (c < 0x80) {
       return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
     }
-    return MailSigns.letterOrNumber(c);
+    return MailRandomNames.letterOrNumber(c);
   }
 
   /**

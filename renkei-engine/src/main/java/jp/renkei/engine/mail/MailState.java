@@ -1,21 +1,23 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.BULK;
-import static jp.renkei.engine.mail.MailAnalyzer.EXCERPT;
-import static jp.renkei.engine.mail.MailAnalyzer.FREEMAIL;
-import static jp.renkei.engine.mail.MailAnalyzer.LIST_WORDS;
-import static jp.renkei.engine.mail.MailAnalyzer.MAX_LINKS;
-import static jp.renkei.engine.mail.MailAnalyzer.MAX_LINK_DOMAINS_PAST;
-import static jp.renkei.engine.mail.MailAnalyzer.MIDDLE;
-import static jp.renkei.engine.mail.MailAnalyzer.TEXT;
-import static jp.renkei.engine.mail.MailAnalyzer.TEXT_TAIL;
-import static jp.renkei.engine.mail.MailAnalyzer.lettersOrDigits;
-import static jp.renkei.engine.mail.MailAnalyzer.linkDomain;
-import static jp.renkei.engine.mail.MailAnalyzer.middleWord;
-import static jp.renkei.engine.mail.MailAnalyzer.oneSpaceOrLine;
-import static jp.renkei.engine.mail.MailAnalyzer.withoutArmour;
-import static jp.renkei.engine.mail.MailAnalyzer.wordCount;
 import static jp.renkei.engine.mail.MailAttachments.QrCandidate;
+import static jp.renkei.engine.mail.MailEnvelope.envelope;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
+import static jp.renkei.engine.mail.MailLinks.host;
+import static jp.renkei.engine.mail.MailLinks.links;
+import static jp.renkei.engine.mail.MailLinks.registrable;
+import static jp.renkei.engine.mail.MailText.EXCERPT;
+import static jp.renkei.engine.mail.MailText.MIDDLE;
+import static jp.renkei.engine.mail.MailText.TEXT;
+import static jp.renkei.engine.mail.MailText.TEXT_TAIL;
+import static jp.renkei.engine.mail.MailText.lettersOrDigits;
+import static jp.renkei.engine.mail.MailText.middleWord;
+import static jp.renkei.engine.mail.MailText.oneSpaceOrLine;
+import static jp.renkei.engine.mail.MailText.withoutArmour;
+import static jp.renkei.engine.mail.MailText.wordCount;
+import static jp.renkei.engine.mail.MailText.words;
+import static jp.renkei.engine.mail.MailUnsubscribe.BULK;
+import static jp.renkei.engine.mail.MailUnsubscribe.LIST_WORDS;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,16 +118,16 @@ final class MailState {
   List<MailReport.Link> links = new ArrayList<>();
 
   /**
-   * {@link MailSigns#loginLike} of each link judged so far: the link rules ask it of the same link
-   * up to five times, and each asking lower-cases the URL and the text and scans both.
+   * {@link MailCredentialWords#loginLike} of each link judged so far: the link rules ask it of the
+   * same link up to five times, and each asking lower-cases the URL and the text and scans both.
    */
   private final Map<MailReport.Link, Boolean> loginLike = new java.util.HashMap<>();
 
-  /** {@link MailSigns#loginLike} of the link's URL and text, once per link. */
+  /** {@link MailCredentialWords#loginLike} of the link's URL and text, once per link. */
   boolean loginLike(MailReport.Link l) {
     Boolean known = loginLike.get(l);
     if (known == null) {
-      known = MailSigns.loginLike(l.url(), l.text());
+      known = MailCredentialWords.loginLike(l.url(), l.text());
       loginLike.put(l, known);
     }
     return known;
@@ -154,9 +156,7 @@ final class MailState {
 
   Set<String> limitsReached = new LinkedHashSet<>();
 
-  /**
-   * Subject, plain text and HTML text of the message, lower-cased, up to {@link MailAnalyzer#TEXT}.
-   */
+  /** Subject, plain text and HTML text of the message, lower-cased, up to {@link MailText#TEXT}. */
   final StringBuilder text = new StringBuilder();
 
   /**
@@ -392,19 +392,20 @@ final class MailState {
   private List<String> credentials;
 
   /**
-   * {@link MailSigns#credentials} of {@code hits}, kept for the last hits asked about: the judge
-   * asks it of the phrases, and the wording again of the same hits when no fine print was blanked.
+   * {@link MailCredentialWords#credentials} of {@code hits}, kept for the last hits asked about:
+   * the judge asks it of the phrases, and the wording again of the same hits when no fine print was
+   * blanked.
    */
   List<String> credentials(MailPhrases.Hits hits) {
     if (hits != credentialsOf) {
-      credentials = MailSigns.credentials(hits);
+      credentials = MailCredentialWords.credentials(hits);
       credentialsOf = hits;
     }
     return credentials;
   }
 
   /** The invisible characters found inside the words of the text as it was read. */
-  final MailSigns.BrokenWords brokenWords = new MailSigns.BrokenWords();
+  final MailBrokenWords.BrokenWords brokenWords = new MailBrokenWords.BrokenWords();
 
   /**
    * Written like a bounce by its sender: the null reverse-path (Return-Path: <>), no From or a From
@@ -492,9 +493,9 @@ final class MailState {
       String add = t.length() > room ? t.substring(0, room) : t;
       marked(add);
       // without the invisible characters, counted first: the reader sees the words they break
-      String folded = MailSigns.fold(add);
+      String folded = MailText.fold(add);
       text.append(brokenWords.read(folded.toLowerCase(Locale.ROOT))).append('\n');
-      written.append(MailSigns.withoutInvisible(folded)).append('\n');
+      written.append(MailBrokenWords.withoutInvisible(folded)).append('\n');
       if (t.length() <= room) {
         return;
       }
@@ -511,7 +512,7 @@ final class MailState {
       excerpts(past, cut);
       past = past.substring(cut);
     }
-    tail.append(brokenWords.read(MailSigns.fold(past).toLowerCase(Locale.ROOT))).append('\n');
+    tail.append(brokenWords.read(MailText.fold(past).toLowerCase(Locale.ROOT))).append('\n');
     if (tail.length() > 2 * TEXT_TAIL) {
       int drop = tail.length() - TEXT_TAIL;
       unread += lettersOrDigits(tail, drop);
@@ -522,20 +523,20 @@ final class MailState {
 
   /**
    * The first word of the wording with another script's mark on a Latin letter ("amܿazoܿn"),
-   * lower-cased, or null: noted before {@link MailSigns#fold} reads such words without their marks.
+   * lower-cased, or null: noted before {@link MailText#fold} reads such words without their marks.
    */
   String markedWord;
 
   private void marked(String t) {
     if (markedWord == null) {
-      String w = MailSigns.foreignMarkWord(t);
+      String w = MailRandomNames.foreignMarkWord(t);
       markedWord = w == null ? null : w.toLowerCase(Locale.ROOT);
     }
   }
 
   /**
-   * The wording past {@link MailAnalyzer#TEXT}: its last {@link #TEXT_TAIL} characters, whitespace
-   * runs one.
+   * The wording past {@link MailText#TEXT}: its last {@link #TEXT_TAIL} characters, whitespace runs
+   * one.
    */
   private final StringBuilder tail = new StringBuilder();
 
@@ -549,9 +550,9 @@ final class MailState {
   int excerpts;
 
   /**
-   * Keeps, within {@link #MIDDLE} characters in all, the {@link MailAnalyzer#EXCERPT} characters
-   * either side of each word of {@link MailAnalyzer#MIDDLE_WORDS} among the first {@code end}
-   * characters of {@code s}, about to be dropped (overlapping excerpts made one).
+   * Keeps, within {@link #MIDDLE} characters in all, the {@link MailText#EXCERPT} characters either
+   * side of each word of {@link MailText#MIDDLE_WORDS} among the first {@code end} characters of
+   * {@code s}, about to be dropped (overlapping excerpts made one).
    */
   void excerpts(CharSequence s, int end) {
     if (middle.length() >= MIDDLE) {
@@ -574,7 +575,7 @@ final class MailState {
         excerpts++;
         middle.append('\n');
       }
-      middle.append(MailSigns.fold(s.subSequence(from, to).toString()).toLowerCase(Locale.ROOT));
+      middle.append(MailText.fold(s.subSequence(from, to).toString()).toLowerCase(Locale.ROOT));
       if (middle.length() > MIDDLE) {
         middle.setLength(MIDDLE); // folding may write a character as two
       }
@@ -643,8 +644,8 @@ final class MailState {
    * thousands of links held the analysis for many seconds past its deadline: past {@link
    * #MAX_LINKS} links the limit is reported and flagged ({@link RedFlag#BEYOND_LIMITS}: a message
    * padded with harmless links hides its lure behind them), and a link is kept only when its
-   * registrable domain is none of the kept links' ({@link MailAnalyzer#MAX_LINK_DOMAINS_PAST} such
-   * at most), so the one bad link after thousands of harmless ones is still judged. False when the
+   * registrable domain is none of the kept links' ({@link MailState#MAX_LINK_DOMAINS_PAST} such at
+   * most), so the one bad link after thousands of harmless ones is still judged. False when the
    * link was not kept.
    */
   boolean link(MailReport.Link l) {
@@ -712,11 +713,11 @@ final class MailState {
   }
 
   /**
-   * The registrable domains of the kept links, made when {@link MailAnalyzer#MAX_LINKS} is reached.
+   * The registrable domains of the kept links, made when {@link MailState#MAX_LINKS} is reached.
    */
   private Set<String> linkDomains;
 
-  /** Links kept past {@link MailAnalyzer#MAX_LINKS} for a domain none before had. */
+  /** Links kept past {@link MailState#MAX_LINKS} for a domain none before had. */
   private int domainsPast;
 
   /**
@@ -847,5 +848,20 @@ final class MailState {
             .toList(),
         List.copyOf(listAddresses),
         List.copyOf(forwardedAddresses));
+  }
+
+  /** Links of one message read and judged at most (see {@link MailState#link}). */
+  static final int MAX_LINKS = 2_000;
+
+  /**
+   * Links kept past {@link #MAX_LINKS}, each for a registrable domain no kept link has: the cost of
+   * a padded message stays bounded and its lure's domain is still judged.
+   */
+  static final int MAX_LINK_DOMAINS_PAST = 200;
+
+  /** The registrable domain of a link's host, or null when it has none. */
+  static String linkDomain(String url) {
+    String h = host(url);
+    return h == null ? null : registrable(h);
   }
 }

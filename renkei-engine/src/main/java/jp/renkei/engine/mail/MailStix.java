@@ -129,8 +129,8 @@ public final class MailStix {
         // match all its traffic (the link itself stays in the bundle as a url object); a known
         // brand's own host is the lure's decoy or the brand's abused service, and as an indicator
         // it would have every receiver block the brand (attackshare33)
-        if (!MailSigns.hostIn(host, MailSigns.TRACKERS)
-            && !MailSigns.hostIn(host, MailSigns.SHORTENERS)
+        if (!MailHosts.hostIn(host, MailHosts.TRACKERS)
+            && !MailHosts.hostIn(host, MailHosts.SHORTENERS)
             && !wellKnown(host)
             && !serviceHost(host)) {
           o.indicator("[domain-name:value = '" + quote(host) + "']", "link host " + host, why, now);
@@ -177,7 +177,7 @@ public final class MailStix {
       String shownDomain = shown == null ? null : MailLinks.registrable(shown);
       if (shownDomain != null
           && target != null
-          && !MailSigns.mailGateway(target)
+          && !MailRedirects.mailGateway(target)
           && !shownDomain.equals(MailLinks.registrable(target))) {
         out.add(shown);
       }
@@ -191,22 +191,22 @@ public final class MailStix {
   }
 
   /**
-   * Whether a host is a known brand's own ({@link MailSigns#BRANDS}, as the analyser reads a
+   * Whether a host is a known brand's own ({@link MailBrands#BRANDS}, as the analyser reads a
    * brand's domains): no indicator is made on it.
    */
   static boolean wellKnown(String host) {
-    return MailSigns.BRANDS.stream().anyMatch(b -> MailSigns.ownedBy(b, host));
+    return MailBrands.BRANDS.stream().anyMatch(b -> MailBrands.ownedBy(b, host));
   }
 
   /**
    * Whether a host is itself a service anyone can put a page or a form on ({@link
-   * MailSigns#ABUSED_HOSTING}: {@code forms.gle}, {@code jotform.com}, {@code linktr.ee}), not a
+   * MailHosts#ABUSED_HOSTING}: {@code forms.gle}, {@code jotform.com}, {@code linktr.ee}), not a
    * name its users get under it ({@code kit.web.app}, which stays a domain indicator): an indicator
    * on it would block every page of the service.
    */
   static boolean serviceHost(String host) {
     String h = host.startsWith("www.") ? host.substring(4) : host;
-    return MailSigns.ABUSED_HOSTING.contains(h);
+    return MailHosts.ABUSED_HOSTING.contains(h);
   }
 
   /** A form on a form service of a brand (the page a lure asks to fill in). */
@@ -226,9 +226,9 @@ public final class MailStix {
     if (host == null || !(wellKnown(host) || serviceHost(host))) {
       return null;
     }
-    if (!(MailSigns.hostIn(host, MailSigns.ABUSED_HOSTING)
-        || MailSigns.publishedDocument(uri)
-        || MailSigns.sharedFile(uri)
+    if (!(MailHosts.hostIn(host, MailHosts.ABUSED_HOSTING)
+        || MailHosts.publishedDocument(uri)
+        || MailHosts.sharedFile(uri)
         || BRAND_FORM.matcher(uri).lookingAt())) {
       return null;
     }
@@ -270,7 +270,7 @@ public final class MailStix {
     String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
     return r.authentication() != null
         && "fail".equalsIgnoreCase(r.authentication().dmarc())
-        && !MailAnalyzer.FREEMAIL.contains(MailLinks.registrable(domain));
+        && !MailHosts.FREEMAIL.contains(MailLinks.registrable(domain));
   }
 
   /**
@@ -282,7 +282,7 @@ public final class MailStix {
     int at = address.lastIndexOf('@');
     String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
     return !domain.isEmpty()
-        && !MailAnalyzer.FREEMAIL.contains(MailLinks.registrable(domain))
+        && !MailHosts.FREEMAIL.contains(MailLinks.registrable(domain))
         && wellKnown(domain);
   }
 

@@ -1,8 +1,6 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAnalyzer.FREEMAIL;
-import static jp.renkei.engine.mail.MailAnalyzer.URL;
-import static jp.renkei.engine.mail.MailAnalyzer.oneSpace;
+import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailLinks.domain;
 import static jp.renkei.engine.mail.MailLinks.host;
 import static jp.renkei.engine.mail.MailLinks.registrable;
@@ -12,6 +10,8 @@ import static jp.renkei.engine.mail.MailSenders.claimsNoOtherBrand;
 import static jp.renkei.engine.mail.MailSenders.fromAligned;
 import static jp.renkei.engine.mail.MailSenders.internal;
 import static jp.renkei.engine.mail.MailSenders.ownNotice;
+import static jp.renkei.engine.mail.MailText.URL;
+import static jp.renkei.engine.mail.MailText.oneSpace;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,15 +59,15 @@ final class MailWording {
       // a service's own security notice: what remains once its reports are taken out, and, when it
       // claims no brand but its own, once its everyday asks to its members are (log in to see the
       // statement)
-      String rest = MailSigns.SECURITY_NOTICES.matcher(phrases.text()).replaceAll(" ");
+      String rest = MailCredentialWords.SECURITY_NOTICES.matcher(phrases.text()).replaceAll(" ");
       if (claimsNoOtherBrand(st)) {
-        rest = MailSigns.OWN_ACCOUNT_ASKS.matcher(rest).replaceAll(" ");
+        rest = MailCredentialWords.OWN_ACCOUNT_ASKS.matcher(rest).replaceAll(" ");
         if (internal(st)) {
           // the reader's own organisation's IT: the mailbox almost full, a password to change
-          rest = MailSigns.INTERNAL_NOTICES.matcher(rest).replaceAll(" ");
+          rest = MailCredentialWords.INTERNAL_NOTICES.matcher(rest).replaceAll(" ");
         }
       }
-      creds = MailSigns.found(MailSigns.CREDENTIALS, rest);
+      creds = MailSigns.found(MailCredentialWords.CREDENTIALS, rest);
     }
     if (!creds.isEmpty()) {
       st.flag(RedFlag.CREDENTIAL_REQUEST, st.quote(creds));
@@ -86,7 +86,7 @@ final class MailWording {
       // reply delivered to the list's address, not a member's words (the other readings of
       // userNameLure, a greeting "Hi …," or a user-name field, stay off: members quote
       // configurations and logs)
-      String named = MailSigns.japaneseNameWeb(st.phrases().text());
+      String named = MailNameFieldLures.japaneseNameWeb(st.phrases().text());
       if (named != null) {
         st.flag(RedFlag.USER_NAME_LURE, named);
       }
@@ -101,7 +101,7 @@ final class MailWording {
         advisory
             ? List.of()
             : MailSigns.found(
-                MailSigns.URGENCY,
+                MailUrgencyWords.URGENCY,
                 MailEverydayWords.without(MailEverydayWords.NOT_PRESSURE, phrases));
     if (!urgent.isEmpty() && salesDeadlineOnly(st, phrases, urgent)) {
       urgent = List.of();
@@ -112,27 +112,27 @@ final class MailWording {
     List<String> lures =
         new ArrayList<>(
             MailSigns.found(
-                MailSigns.LURES,
+                MailFraudWords.LURES,
                 MailEverydayWords.without(MailEverydayWords.NOT_A_PRIZE, phrases)));
-    MailSigns.found(MailSigns.CREDITED_AMOUNTS, phrases).stream()
+    MailSigns.found(MailFraudWords.CREDITED_AMOUNTS, phrases).stream()
         .filter(x -> lures.size() < 3)
         .forEach(lures::add);
     if (!st.bulk()) {
       // coupons, gifts and congratulations are what newsletters and shops send every day
-      MailSigns.found(MailSigns.MARKETING, phrases).stream()
+      MailSigns.found(MailFraudWords.MARKETING, phrases).stream()
           .filter(x -> !lures.contains(x) && lures.size() < 3)
           .forEach(lures::add);
     }
     if (!lures.isEmpty() && ownTransaction(st)) {
-      lures.removeIf(x -> MailSigns.COMMERCE_WORDS.matcher(x).matches());
+      lures.removeIf(x -> MailFraudWords.COMMERCE_WORDS.matcher(x).matches());
     }
     if (!lures.isEmpty()) {
       st.flag(RedFlag.PAYMENT_LURE, st.quote(lures));
     }
     rewardLure(st);
-    List<String> fraud = new ArrayList<>(MailSigns.found(MailSigns.FRAUD_OFFERS, phrases));
+    List<String> fraud = new ArrayList<>(MailSigns.found(MailFraudWords.FRAUD_OFFERS, phrases));
     if (fraud.contains("welcome bonus")
-        && MailSigns.POINTS_WELCOME_BONUS.matcher(phrases.text()).find()) {
+        && MailFraudWords.POINTS_WELCOME_BONUS.matcher(phrases.text()).find()) {
       // the welcome bonus of a card offer, in points or miles (not a casino's deposit bonus)
       fraud.remove("welcome bonus");
     }
@@ -146,18 +146,18 @@ final class MailWording {
     creditApproval(st);
     extortion(st, phrases);
     callback(st);
-    String named = MailSigns.userNameLure(phrases, st.fromName);
+    String named = MailNameFieldLures.userNameLure(phrases, st.fromName);
     if (named != null) {
       st.flag(RedFlag.USER_NAME_LURE, named);
     } else {
       // the name a newsletter or shop holds for the reader, written by whoever signed the reader
       // up: the platform mails it out in To and in the greeting
-      String recipient = MailSigns.recipientNameLure(st.recipientNames);
+      String recipient = MailNameFieldLures.recipientNameLure(st.recipientNames);
       if (recipient != null) {
         st.flag(RedFlag.USER_NAME_LURE, "To: \"" + recipient + "\"");
       }
     }
-    List<String> themes = MailSigns.found(MailSigns.THEMES, phrases);
+    List<String> themes = MailSigns.found(MailFraudWords.THEMES, phrases);
     if (!themes.isEmpty()) {
       st.flag(RedFlag.TARGETED_THEME, st.quote(themes));
     }
@@ -170,18 +170,18 @@ final class MailWording {
 
   /**
    * The text with its fine print blanked out, for the wording signs: a sentence that holds one of
-   * {@link MailSigns#FINE_PRINT} (a card offer's terms, "purchases do not include wire transfers
-   * ... lottery tickets"; a confidentiality notice, "if you are not the intended recipient, inform
-   * the sender as soon as possible"; a newsletter's footer, "to update your email address ... or to
-   * stop receiving emails") states what does not apply or how to leave the list; the lure words in
-   * it ask the reader to do nothing. A sentence ends at . ! ? 。 or a line break, and at most {@link
-   * #FINE_PRINT_REACH} characters either side of the phrase are blanked, so that a lure written
-   * without stops around a disclaimer keeps its words. The text keeps its length.
+   * {@link MailFraudWords#FINE_PRINT} (a card offer's terms, "purchases do not include wire
+   * transfers ... lottery tickets"; a confidentiality notice, "if you are not the intended
+   * recipient, inform the sender as soon as possible"; a newsletter's footer, "to update your email
+   * address ... or to stop receiving emails") states what does not apply or how to leave the list;
+   * the lure words in it ask the reader to do nothing. A sentence ends at . ! ? 。 or a line break,
+   * and at most {@link #FINE_PRINT_REACH} characters either side of the phrase are blanked, so that
+   * a lure written without stops around a disclaimer keeps its words. The text keeps its length.
    */
   static MailPhrases.Hits withoutFinePrint(MailPhrases.Hits hits) {
     String text = hits.text();
     char[] blanked = null;
-    for (String phrase : MailSigns.FINE_PRINT) {
+    for (String phrase : MailFraudWords.FINE_PRINT) {
       for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + phrase.length())) {
         int from = i;
         int floor = Math.max(0, i - FINE_PRINT_REACH);
@@ -213,11 +213,11 @@ final class MailWording {
    * A lure a platform's user wrote and the platform mailed out (RELAYED_LURE): the notification
    * comes from a platform that relays its users' text (a GitHub issue, a help-desk ticket, a chat
    * transcript, a shared form), that text offers crypto-currency or money or speaks as the
-   * platform's security team ({@link MailSigns#RELAYED_LURES}, or an offer only fraud makes), and
-   * it links away from the platform. The platform is real; the writer is not its staff.
+   * platform's security team ({@link MailPlatforms#RELAYED_LURES}, or an offer only fraud makes),
+   * and it links away from the platform. The platform is real; the writer is not its staff.
    */
   static void relayedLure(MailState st) {
-    if (st.senderDomain == null || !MailSigns.RELAYING_PLATFORMS.contains(st.senderDomain)) {
+    if (st.senderDomain == null || !MailPlatforms.RELAYING_PLATFORMS.contains(st.senderDomain)) {
       return;
     }
     Set<String> away = new java.util.TreeSet<>();
@@ -228,8 +228,8 @@ final class MailWording {
       }
       String reg = registrable(h);
       if (!reg.equals(st.senderDomain)
-          && !MailSigns.hostIn(h, MailSigns.TRACKERS)
-          && !MailSigns.PLATFORM_ASSETS.contains(reg)) {
+          && !MailHosts.hostIn(h, MailHosts.TRACKERS)
+          && !MailPlatforms.PLATFORM_ASSETS.contains(reg)) {
         away.add(reg);
       }
     }
@@ -237,8 +237,8 @@ final class MailWording {
       return;
     }
     List<String> lures =
-        new ArrayList<>(MailSigns.found(MailSigns.RELAYED_LURES, st.text.toString()));
-    MailSigns.found(MailSigns.FRAUD_OFFERS, st.text.toString()).stream()
+        new ArrayList<>(MailSigns.found(MailPlatforms.RELAYED_LURES, st.text.toString()));
+    MailSigns.found(MailFraudWords.FRAUD_OFFERS, st.text.toString()).stream()
         .filter(x -> lures.size() < 3 && !lures.contains(x))
         .forEach(lures::add);
     if (!lures.isEmpty()) {
@@ -258,10 +258,10 @@ final class MailWording {
    * (RELAYED_LURE, recall31): the mail says it is a form's reply ({@link #FORM_REPLY}: お問い合わせ
    * ありがとうございました, このメールは…フォームから送信), repeats the form's fields ({@link #FORM_FIELD}, two at least),
    * and the repeated fields hold a link to a site that is not the sender's, beside words of money
-   * or prizes ({@link MailSigns#LURES}, {@link MailSigns#RELAYED_LURES}, {@link
-   * MailSigns#FRAUD_OFFERS}). The business is real and so is its server; whoever typed the link
-   * gave the reader's address as theirs, so that the business would deliver the lure. A customer
-   * who asks about the business's own pages links the sender's site.
+   * or prizes ({@link MailFraudWords#LURES}, {@link MailPlatforms#RELAYED_LURES}, {@link
+   * MailFraudWords#FRAUD_OFFERS}). The business is real and so is its server; whoever typed the
+   * link gave the reader's address as theirs, so that the business would deliver the lure. A
+   * customer who asks about the business's own pages links the sender's site.
    */
   static void formEchoLure(MailState st) {
     // read on discussion lists too: the lure's writer typed the list's address into the form, and
@@ -300,7 +300,7 @@ final class MailWording {
         continue;
       }
       String reg = registrable(h);
-      if (!reg.equals(st.senderDomain) && !MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+      if (!reg.equals(st.senderDomain) && !MailHosts.hostIn(h, MailHosts.TRACKERS)) {
         away.add(reg);
       }
     }
@@ -308,8 +308,8 @@ final class MailWording {
       return;
     }
     String lower = echo.toLowerCase(Locale.ROOT);
-    List<String> lures = new ArrayList<>(MailSigns.found(MailSigns.RELAYED_LURES, lower));
-    for (Pattern p : List.of(MailSigns.FRAUD_OFFERS, MailSigns.LURES)) {
+    List<String> lures = new ArrayList<>(MailSigns.found(MailPlatforms.RELAYED_LURES, lower));
+    for (Pattern p : List.of(MailFraudWords.FRAUD_OFFERS, MailFraudWords.LURES)) {
       MailSigns.found(p, lower).stream()
           .filter(x -> lures.size() < 3 && !lures.contains(x))
           .forEach(lures::add);
@@ -378,15 +378,15 @@ final class MailWording {
   static final Pattern FORM_RULE = Pattern.compile("(?m)^[ \\t]*(?:-{8,}|={8,}|＿{4,}|━{4,})");
 
   /**
-   * A sale's deadline ("last chance", "final chance": MailSigns.SALES_DEADLINE) as the only urgency
-   * of a shop's own bulk mail: the List-Unsubscribe header every bulk sender adds, the From domain
-   * itself authenticated ({@link #fromAligned}, no free mail), no credentials asked for and no
-   * payment, invoice or prize words ({@link MailSigns#LURES}). A sale that ends is what shops write
-   * every week; alone it presses nobody into giving anything away. Any other urgency beside it (a
-   * deadline in hours, a threat of suspension), money asked for ("last chance: pay the invoice"), a
-   * password asked for, mail without the list header, a sender nobody authenticated or a sending
-   * platform's own address in From (whoever's DKIM passed) keeps the sign; the message's other
-   * signs are judged as ever (issue 19, hamout27).
+   * A sale's deadline ("last chance", "final chance": MailUrgencyWords.SALES_DEADLINE) as the only
+   * urgency of a shop's own bulk mail: the List-Unsubscribe header every bulk sender adds, the From
+   * domain itself authenticated ({@link #fromAligned}, no free mail), no credentials asked for and
+   * no payment, invoice or prize words ({@link MailFraudWords#LURES}). A sale that ends is what
+   * shops write every week; alone it presses nobody into giving anything away. Any other urgency
+   * beside it (a deadline in hours, a threat of suspension), money asked for ("last chance: pay the
+   * invoice"), a password asked for, mail without the list header, a sender nobody authenticated or
+   * a sending platform's own address in From (whoever's DKIM passed) keeps the sign; the message's
+   * other signs are judged as ever (issue 19, hamout27).
    */
   static boolean salesDeadlineOnly(MailState st, MailPhrases.Hits phrases, List<String> urgent) {
     return st.listUnsubscribe
@@ -394,8 +394,8 @@ final class MailWording {
         && st.senderDomain != null
         && !FREEMAIL.contains(st.senderDomain)
         && fromAligned(st)
-        && urgent.stream().allMatch(u -> MailSigns.SALES_DEADLINE.matcher(u).matches())
-        && MailSigns.found(MailSigns.LURES, phrases).isEmpty();
+        && urgent.stream().allMatch(u -> MailUrgencyWords.SALES_DEADLINE.matcher(u).matches())
+        && MailSigns.found(MailFraudWords.LURES, phrases).isEmpty();
   }
 
   /**
@@ -404,8 +404,8 @@ final class MailWording {
    * that claims no other brand, links its own site ({@link #linksOwnSite}) and carries no text a
    * user wrote ({@link #userWritten}). A hijacked mailbox of an organisation that bills for another
    * company with no link to its own site is none. The invoice, the shipment, the refund and the
-   * wallet it speaks of ({@link MailSigns#COMMERCE_WORDS}) are the reader's own; from anyone else,
-   * or with a link elsewhere, they stay a lure.
+   * wallet it speaks of ({@link MailFraudWords#COMMERCE_WORDS}) are the reader's own; from anyone
+   * else, or with a link elsewhere, they stay a lure.
    */
   static boolean ownTransaction(MailState st) {
     return !st.links.isEmpty()
@@ -430,7 +430,7 @@ final class MailWording {
 
   /**
    * A known brand's own notice: a service's own notice ({@link #ownNotice}) that claims no other
-   * brand, from a domain of a brand in {@link MailSigns#BRANDS} (coinbase.com), linking it. A
+   * brand, from a domain of a brand in {@link MailBrands#BRANDS} (coinbase.com), linking it. A
    * compromised mailbox elsewhere that passes DMARC ("your wallet has been funded with 51.85 BTC",
    * no link) is none.
    */
@@ -441,14 +441,15 @@ final class MailWording {
         || !claimsNoOtherBrand(st)) {
       return false;
     }
-    String own = MailSigns.label(st.senderDomain);
-    return MailSigns.BRANDS.stream().anyMatch(b -> b.labels().contains(own));
+    String own = MailDomains.label(st.senderDomain);
+    return MailBrands.BRANDS.stream().anyMatch(b -> b.labels().contains(own));
   }
 
   /**
-   * Credit "approved" for a reader who never applied (MailSigns.CREDIT_APPROVAL, FRAUD_OFFER), in
-   * the subject or the text of mail that links somewhere, from a sender no SPF or DKIM vouched for
-   * (a bank writing to its own customers signs its mail) and that a discussion list did not carry.
+   * Credit "approved" for a reader who never applied (MailFraudWords.CREDIT_APPROVAL, FRAUD_OFFER),
+   * in the subject or the text of mail that links somewhere, from a sender no SPF or DKIM vouched
+   * for (a bank writing to its own customers signs its mail) and that a discussion list did not
+   * carry.
    */
   static void creditApproval(MailState st) {
     if (st.links.isEmpty()
@@ -458,15 +459,15 @@ final class MailWording {
       return;
     }
     String subject = st.subject == null ? "" : st.subject.toLowerCase(Locale.ROOT);
-    Matcher m = MailSigns.CREDIT_APPROVAL.matcher(subject);
+    Matcher m = MailFraudWords.CREDIT_APPROVAL.matcher(subject);
     String where = "Subject";
     if (!m.find()) {
       String text = st.text.length() > 4000 ? st.text.substring(0, 4000) : st.text.toString();
       String lower = text.toLowerCase(Locale.ROOT);
-      if (!MailSigns.mayApproveCredit(lower)) {
+      if (!MailFraudWords.mayApproveCredit(lower)) {
         return;
       }
-      m = MailSigns.CREDIT_APPROVAL.matcher(oneSpace(lower));
+      m = MailFraudWords.CREDIT_APPROVAL.matcher(oneSpace(lower));
       where = "text";
       if (!m.find()) {
         return;
@@ -478,21 +479,21 @@ final class MailWording {
         (where.equals("Subject") ? "件名" : "本文") + ": \"" + m.group() + "\" (申し込んでいない与信の承認)");
   }
 
-  /** An amount of bitcoin as {@link MailSigns#FRAUD_OFFERS} finds it ("0.015 btc"). */
+  /** An amount of bitcoin as {@link MailFraudWords#FRAUD_OFFERS} finds it ("0.015 btc"). */
   static final Pattern CRYPTO_AMOUNT = Pattern.compile("[\\d.,]+[ _]?btc");
 
   /**
-   * Extortion (EXTORTION): two of its phrases ({@link MailSigns#EXTORTION}: the reader filmed, the
-   * device taken over, the video sent to the contacts), or one with a bitcoin address or the word
-   * bitcoin; the address is shown.
+   * Extortion (EXTORTION): two of its phrases ({@link MailUrgencyWords#EXTORTION}: the reader
+   * filmed, the device taken over, the video sent to the contacts), or one with a bitcoin address
+   * or the word bitcoin; the address is shown.
    */
   static void extortion(MailState st, MailPhrases.Hits phrases) {
-    List<String> said = MailSigns.found(MailSigns.EXTORTION, phrases);
+    List<String> said = MailSigns.found(MailUrgencyWords.EXTORTION, phrases);
     if (said.isEmpty()) {
       return;
     }
     String text = phrases.text();
-    Matcher address = MailSigns.BITCOIN_ADDRESS.matcher(text);
+    Matcher address = MailUrgencyWords.BITCOIN_ADDRESS.matcher(text);
     String wallet = address.find() ? address.group() : null;
     if (said.size() >= 2 || wallet != null || text.contains("bitcoin") || text.contains(" btc")) {
       st.flag(RedFlag.EXTORTION, quoted(said) + (wallet == null ? "" : " → " + wallet));
@@ -509,7 +510,8 @@ final class MailWording {
     if (st.subject == null || st.listMail || st.links.isEmpty()) {
       return;
     }
-    List<String> rewards = MailSigns.found(MailSigns.REWARDS, st.subject.toLowerCase(Locale.ROOT));
+    List<String> rewards =
+        MailSigns.found(MailFraudWords.REWARDS, st.subject.toLowerCase(Locale.ROOT));
     if (rewards.isEmpty()) {
       return;
     }
@@ -517,7 +519,7 @@ final class MailWording {
     boolean own = false;
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
-      if (h == null || MailSigns.hostIn(h, MailSigns.TRACKERS)) {
+      if (h == null || MailHosts.hostIn(h, MailHosts.TRACKERS)) {
         continue;
       }
       String reg = registrable(h);
@@ -558,7 +560,7 @@ final class MailWording {
   static void callback(MailState st) {
     String shown =
         (st.subject == null ? "" : st.subject) + "\n" + (st.fromName == null ? "" : st.fromName);
-    MailSigns.Callback c = MailSigns.callback(shown, st.phrases());
+    MailCallbackLures.Callback c = MailCallbackLures.callback(shown, st.phrases());
     if (c == null) {
       return;
     }
@@ -574,18 +576,19 @@ final class MailWording {
 
   /**
    * Text a user typed and a platform mailed: the sender is a platform whose notifications carry
-   * their users' words ({@link MailSigns#USER_TEXT_PLATFORMS}), the message is a calendar
+   * their users' words ({@link MailPlatforms#USER_TEXT_PLATFORMS}), the message is a calendar
    * invitation, or a platform sent it on a user's behalf (its own address in Sender, the user's in
    * From: Google Calendar's invitation from an organiser's own domain).
    */
   static boolean userWritten(MailState st) {
     if (st.invitation
-        || (st.senderDomain != null && MailSigns.USER_TEXT_PLATFORMS.contains(st.senderDomain))) {
+        || (st.senderDomain != null
+            && MailPlatforms.USER_TEXT_PLATFORMS.contains(st.senderDomain))) {
       return true;
     }
     String sender = st.senderAsWritten == null ? null : domain(st.senderAsWritten);
     return sender != null
-        && MailSigns.USER_TEXT_PLATFORMS.contains(registrable(sender.toLowerCase(Locale.ROOT)));
+        && MailPlatforms.USER_TEXT_PLATFORMS.contains(registrable(sender.toLowerCase(Locale.ROOT)));
   }
 
   static String quoted(List<String> phrases) {

@@ -276,7 +276,7 @@ class HostileMailTest {
             .as(h.getKey())
             .containsExactlyInAnyOrder(
                 "text part " + MailAnalyzer.TEXT_PART,
-                "text " + MailAnalyzer.TEXT + " + " + MailAnalyzer.TEXT_TAIL);
+                "text " + MailText.TEXT + " + " + MailText.TEXT_TAIL);
       } else {
         assertThat(r.problems()).as(h.getKey()).isEmpty();
       }
@@ -339,16 +339,15 @@ class HostileMailTest {
    */
   @Test
   void dressingLongerThanALabelIsNotReadToTheEnd() {
-    assertThat(MailSigns.DRESSING.matcher("-".repeat(60_000)).matches()).isFalse();
-    assertThat(MailSigns.DRESSING.matcher("desktop-app").matches()).isTrue();
+    assertThat(MailBrands.DRESSING.matcher("-".repeat(60_000)).matches()).isFalse();
+    assertThat(MailBrands.DRESSING.matcher("desktop-app").matches()).isTrue();
   }
 
   /**
    * An HTML body of 20,000 links (1.2 MB): each link was judged by every link sign, and the body
    * held the analysis for seconds past its 10 s deadline (7 s for 15,000 links at 1 MB, where
-   * jsoup's parse took 0.4 s). The message's first {@value MailAnalyzer#MAX_LINKS} links are read
-   * and judged and the limit is reported; the text part before it and the attachment after it are
-   * kept.
+   * jsoup's parse took 0.4 s). The message's first {@value MailState#MAX_LINKS} links are read and
+   * judged and the limit is reported; the text part before it and the attachment after it are kept.
    */
   @Test
   void anHtmlBodyOfTwentyThousandLinksIsReadToItsLimitAndTheRestOfTheMessageIsKept() {
@@ -367,10 +366,10 @@ class HostileMailTest {
             + "Content-Disposition: attachment; filename=\"after.bin\"\r\n\r\nAAAA\r\n--bb--\r\n";
     MailReport r = analyze(eml);
     // every link has a domain of its own: past the limit, 200 more domains are kept
-    assertThat(r.links()).hasSize(MailAnalyzer.MAX_LINKS + MailAnalyzer.MAX_LINK_DOMAINS_PAST);
+    assertThat(r.links()).hasSize(MailState.MAX_LINKS + MailState.MAX_LINK_DOMAINS_PAST);
     assertThat(r.findings()).extracting(MailReport.Finding::flag).contains(RedFlag.BEYOND_LIMITS);
     assertThat(r.links()).extracting(MailReport.Link::url).contains("https://text.example/read");
-    assertThat(r.work().limitsReached()).contains("links " + MailAnalyzer.MAX_LINKS);
+    assertThat(r.work().limitsReached()).contains("links " + MailState.MAX_LINKS);
     assertThat(r.problems()).extracting(MailReport.Problem::ja).anyMatch(p -> p.contains("リンク"));
     assertThat(r.attachments()).extracting(MailReport.Attachment::name).contains("after.bin");
     assertThat(r.subject()).isEqualTo("links");

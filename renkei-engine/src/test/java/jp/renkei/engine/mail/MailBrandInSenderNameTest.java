@@ -60,8 +60,8 @@ class MailBrandInSenderNameTest {
   void aPersonFromABrandSpeaksForIt() {
     MailReport r = from("\"Katie From Ledger\" <noreply@loadup-example.com>");
     assertThat(evidence(r)).isEqualTo("Ledger ≠ loadup-example.com");
-    assertThat(MailSigns.namedAfterPerson("Lisa von Trezor"))
-        .extracting(MailSigns.Brand::name)
+    assertThat(MailBrands.namedAfterPerson("Lisa von Trezor"))
+        .extracting(MailBrands.Brand::name)
         .containsExactly("Trezor");
   }
 

@@ -35,19 +35,19 @@ class MailBrandTldTest {
 
   @Test
   void onlyBrandTopLevelDomainsCount() {
-    MailSigns.Brand apple =
-        MailSigns.BRANDS.stream().filter(b -> b.name().equals("Apple")).findFirst().orElseThrow();
-    MailSigns.Brand microsoft =
-        MailSigns.BRANDS.stream()
+    MailBrands.Brand apple =
+        MailBrands.BRANDS.stream().filter(b -> b.name().equals("Apple")).findFirst().orElseThrow();
+    MailBrands.Brand microsoft =
+        MailBrands.BRANDS.stream()
             .filter(b -> b.name().equals("Microsoft"))
             .findFirst()
             .orElseThrow();
-    assertThat(MailSigns.ownedBy(apple, "post.applecard.apple")).isTrue();
-    assertThat(MailSigns.ownedBy(apple, "email.apple.com")).isTrue();
-    assertThat(MailSigns.ownedBy(apple, "applecard.example.com")).isFalse();
+    assertThat(MailBrands.ownedBy(apple, "post.applecard.apple")).isTrue();
+    assertThat(MailBrands.ownedBy(apple, "email.apple.com")).isTrue();
+    assertThat(MailBrands.ownedBy(apple, "applecard.example.com")).isFalse();
     // .live is open to anyone, though "live" is one of Microsoft's labels
-    assertThat(MailSigns.ownedBy(microsoft, "account-security.live")).isFalse();
-    assertThat(MailSigns.ownedBy(microsoft, "news.microsoft")).isTrue();
+    assertThat(MailBrands.ownedBy(microsoft, "account-security.live")).isFalse();
+    assertThat(MailBrands.ownedBy(microsoft, "news.microsoft")).isTrue();
   }
 
   MailReport walletNotice(String results, String name, String from) {

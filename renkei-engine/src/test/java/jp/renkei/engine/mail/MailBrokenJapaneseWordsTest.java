@@ -100,17 +100,17 @@ class MailBrokenJapaneseWordsTest {
 
   @Test
   void theTextReadIsTheTextWithoutTheInvisibleCharactersCountedPieceByPiece() {
-    MailSigns.BrokenWords b = new MailSigns.BrokenWords();
+    MailBrokenWords.BrokenWords b = new MailBrokenWords.BrokenWords();
     assertThat(b.read("ロ\u200Bグ\u200Dイ\u00ADン")).isEqualTo("ログイン");
     assertThat(b.evidence()).startsWith("3 × ").endsWith("(\"ログイン\" …)");
     assertThat(b.read("ID\u200Bを abc")).isEqualTo("IDを abc"); // Latin and kana: not inside a word
     assertThat(b.evidence()).startsWith("3 × ");
-    MailSigns.BrokenWords two = new MailSigns.BrokenWords();
+    MailBrokenWords.BrokenWords two = new MailBrokenWords.BrokenWords();
     two.read("パ\u200Bス");
     two.read("ワ\u200Bー");
     assertThat(two.evidence()).isNull();
     two.read("ド\u200B\u200Bを");
     assertThat(two.evidence()).startsWith("4 × ");
-    assertThat(new MailSigns.BrokenWords().read("ただのテキスト")).isEqualTo("ただのテキスト");
+    assertThat(new MailBrokenWords.BrokenWords().read("ただのテキスト")).isEqualTo("ただのテキスト");
   }
 }

@@ -23,9 +23,9 @@ class MailCamelCaseSubjectTest {
 
   @Test
   void anApiNameJoinedWithAndAndAtIsNoRandomToken() {
-    assertThat(MailSigns.randomToken("differences between unmountAndEjectDeviceAtURL and X"))
+    assertThat(MailRandomNames.randomToken("differences between unmountAndEjectDeviceAtURL and X"))
         .isNull();
-    assertThat(MailSigns.randomToken("isEqualToString vs compareByKeyAtIndex")).isNull();
+    assertThat(MailRandomNames.randomToken("isEqualToString vs compareByKeyAtIndex")).isNull();
     MailReport r =
         withSubject("Re: differences between NSWorkspace unmountAndEjectDeviceAtURL and path");
     assertThat(TestMail.flags(r)).doesNotContain(RedFlag.OBFUSCATED_TEXT);
@@ -34,12 +34,13 @@ class MailCamelCaseSubjectTest {
 
   @Test
   void randomRunsAreStillTokens() {
-    assertThat(MailSigns.randomToken("Notificação Emitida - 2vOZiA4kohW8FCj"))
+    assertThat(MailRandomNames.randomToken("Notificação Emitida - 2vOZiA4kohW8FCj"))
         .isEqualTo("2vOZiA4kohW8FCj");
-    assertThat(MailSigns.randomToken("Sua conta segurancaNm9ehEyNWyox3"))
+    assertThat(MailRandomNames.randomToken("Sua conta segurancaNm9ehEyNWyox3"))
         .isEqualTo("segurancaNm9ehEyNWyox3");
     // the joining words do not make a run of capitals and stray letters readable
-    assertThat(MailSigns.randomToken("Invoice OnXkQzAtPvWrTbIn")).isEqualTo("OnXkQzAtPvWrTbIn");
+    assertThat(MailRandomNames.randomToken("Invoice OnXkQzAtPvWrTbIn"))
+        .isEqualTo("OnXkQzAtPvWrTbIn");
     assertThat(TestMail.flags(withSubject("Notificação Emitida - 2vOZiA4kohW8FCj")))
         .contains(RedFlag.OBFUSCATED_TEXT);
   }

@@ -139,7 +139,7 @@ class MailCampaignSignsTest {
   @Test
   void creditInstantlyApprovedForAStrangerIsAFraudOffer() {
     assertThat(
-            MailSigns.CREDIT_APPROVAL
+            MailFraudWords.CREDIT_APPROVAL
                 .matcher("with no employment required you're instantly approved")
                 .find())
         .isTrue();
@@ -158,12 +158,12 @@ class MailCampaignSignsTest {
   @Test
   void anApprovalTheReaderAskedForIsNotInstant() {
     assertThat(
-            MailSigns.CREDIT_APPROVAL
+            MailFraudWords.CREDIT_APPROVAL
                 .matcher("your application was reviewed and you are approved to attend the course")
                 .find())
         .isFalse();
     assertThat(
-            MailSigns.CREDIT_APPROVAL
+            MailFraudWords.CREDIT_APPROVAL
                 .matcher("approval is instant once your documents are verified")
                 .find())
         .isFalse();

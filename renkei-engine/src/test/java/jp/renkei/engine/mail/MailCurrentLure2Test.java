@@ -764,7 +764,7 @@ class MailCurrentLure2Test {
           "\u0905\u0928\u093F\u0932 Kumar",
           "\u0645\u064F\u062D\u0645\u062F Ali"
         }) {
-      assertThat(MailSigns.mixedScriptWord(name)).as(name).isNull();
+      assertThat(MailRandomNames.mixedScriptWord(name)).as(name).isNull();
     }
   }
 

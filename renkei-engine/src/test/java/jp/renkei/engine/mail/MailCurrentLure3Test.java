@@ -329,40 +329,41 @@ class MailCurrentLure3Test {
 
   @Test
   void theSubjectTagIsReadOnlyBehindFillerAndWhenMachineMade() {
-    assertThat(MailSigns.subjectTag("Check now...ACZDOCCQRF")).isEqualTo("...ACZDOCCQRF");
-    assertThat(MailSigns.subjectTag("Take action!__ID#XJ69E-399")).isEqualTo("__ID#XJ69E-399");
-    assertThat(MailSigns.subjectTag("Win!       ............ UH1488127")).isNotNull();
-    assertThat(MailSigns.subjectTag("SaferBrowsing..grEy")).isNotNull();
-    assertThat(MailSigns.subjectTag("Voer gegevens in\t.2913376448")).isNotNull();
-    assertThat(MailSigns.subjectTag("Big news... Finally")).isNull();
-    assertThat(MailSigns.subjectTag("Report... 2026-12-01")).isNull();
-    assertThat(MailSigns.subjectTag("Results...FY2026")).isNull();
-    assertThat(MailSigns.subjectTag("Now available... YouTube")).isNull();
-    assertThat(MailSigns.subjectTag("Last chance...   BLACKFRIDAY")).isNull();
-    assertThat(MailSigns.subjectTag("Order ACZDOCCQRF")).isNull();
-    assertThat(MailSigns.subjectTag("Support request [#48213]")).isNull();
-    assertThat(MailSigns.subjectTag(null)).isNull();
+    assertThat(MailRandomNames.subjectTag("Check now...ACZDOCCQRF")).isEqualTo("...ACZDOCCQRF");
+    assertThat(MailRandomNames.subjectTag("Take action!__ID#XJ69E-399"))
+        .isEqualTo("__ID#XJ69E-399");
+    assertThat(MailRandomNames.subjectTag("Win!       ............ UH1488127")).isNotNull();
+    assertThat(MailRandomNames.subjectTag("SaferBrowsing..grEy")).isNotNull();
+    assertThat(MailRandomNames.subjectTag("Voer gegevens in\t.2913376448")).isNotNull();
+    assertThat(MailRandomNames.subjectTag("Big news... Finally")).isNull();
+    assertThat(MailRandomNames.subjectTag("Report... 2026-12-01")).isNull();
+    assertThat(MailRandomNames.subjectTag("Results...FY2026")).isNull();
+    assertThat(MailRandomNames.subjectTag("Now available... YouTube")).isNull();
+    assertThat(MailRandomNames.subjectTag("Last chance...   BLACKFRIDAY")).isNull();
+    assertThat(MailRandomNames.subjectTag("Order ACZDOCCQRF")).isNull();
+    assertThat(MailRandomNames.subjectTag("Support request [#48213]")).isNull();
+    assertThat(MailRandomNames.subjectTag(null)).isNull();
     // a long subject is read at its end only, quickly
-    assertThat(MailSigns.subjectTag(" ".repeat(100_000) + "...ACZDOCCQRF")).isNotNull();
-    assertThat(MailSigns.subjectTag(".".repeat(100_000))).isNull();
+    assertThat(MailRandomNames.subjectTag(" ".repeat(100_000) + "...ACZDOCCQRF")).isNotNull();
+    assertThat(MailRandomNames.subjectTag(".".repeat(100_000))).isNull();
   }
 
   @Test
   void aGeneratedMailboxNeedsTheNumberedSubdomain() {
     assertThat(
-            MailSigns.generatedMailbox(
+            MailRandomNames.generatedMailbox(
                 "ramos_todd_50742@9hiwa3.9amaron.shop", "9hiwa3.9amaron.shop", "9amaron.shop"))
         .isEqualTo("9hiwa3.9amaron.shop");
     assertThat(
-            MailSigns.generatedMailbox(
+            MailRandomNames.generatedMailbox(
                 "ramos_todd_50742@9amaron.shop", "9amaron.shop", "9amaron.shop"))
         .isNull();
     assertThat(
-            MailSigns.generatedMailbox(
+            MailRandomNames.generatedMailbox(
                 "ramos_todd_50742@mail.example.com", "mail.example.com", "example.com"))
         .isNull();
     assertThat(
-            MailSigns.generatedMailbox(
+            MailRandomNames.generatedMailbox(
                 "todd.ramos@k7fwq2.example.shop", "k7fwq2.example.shop", "example.shop"))
         .isNull();
   }

@@ -225,29 +225,33 @@ class MailCurrentLure4Test {
 
   @Test
   void aScrambledDomainLabelIsLongAndMachineMade() {
-    assertThat(MailSigns.scrambledDomain("HqZtWpXkRvNmLsDfGb.com")).isEqualTo("HqZtWpXkRvNmLsDfGb");
-    assertThat(MailSigns.scrambledDomain("bounce.QvTrXkPwmZcLbNs.net"))
+    assertThat(MailRandomNames.scrambledDomain("HqZtWpXkRvNmLsDfGb.com"))
+        .isEqualTo("HqZtWpXkRvNmLsDfGb");
+    assertThat(MailRandomNames.scrambledDomain("bounce.QvTrXkPwmZcLbNs.net"))
         .isEqualTo("QvTrXkPwmZcLbNs");
-    assertThat(MailSigns.scrambledDomain("Mail.GardenToolsOutlet.com")).isNull();
-    assertThat(MailSigns.scrambledDomain("PayPal.com")).isNull();
-    assertThat(MailSigns.scrambledDomain("eBay.co.uk")).isNull();
-    assertThat(MailSigns.scrambledDomain("example.COM")).isNull();
-    assertThat(MailSigns.scrambledDomain("em-1567512.example.com")).isNull();
-    assertThat(MailSigns.scrambledDomain(null)).isNull();
+    assertThat(MailRandomNames.scrambledDomain("Mail.GardenToolsOutlet.com")).isNull();
+    assertThat(MailRandomNames.scrambledDomain("PayPal.com")).isNull();
+    assertThat(MailRandomNames.scrambledDomain("eBay.co.uk")).isNull();
+    assertThat(MailRandomNames.scrambledDomain("example.COM")).isNull();
+    assertThat(MailRandomNames.scrambledDomain("em-1567512.example.com")).isNull();
+    assertThat(MailRandomNames.scrambledDomain(null)).isNull();
   }
 
   @Test
   void aRecipientNameIsALureOnlyWithAWebAddressOrAnAmount() {
-    assertThat(MailSigns.recipientNameLure(List.of("Kenji Sato", "x.pages.dev/claim 5 BTC")))
+    assertThat(
+            MailNameFieldLures.recipientNameLure(List.of("Kenji Sato", "x.pages.dev/claim 5 BTC")))
         .isEqualTo("x.pages.dev/claim 5 BTC");
-    assertThat(MailSigns.recipientNameLure(List.of("https://claim.example/w"))).isNotNull();
-    assertThat(MailSigns.recipientNameLure(List.of("Webappsec Securityfocus.Com"))).isNull();
-    assertThat(MailSigns.recipientNameLure(List.of("k.sato@example-corp.co.jp"))).isNull();
-    assertThat(MailSigns.recipientNameLure(List.of("佐藤 健二 03-1234-5678"))).isNull();
-    assertThat(MailSigns.recipientNameLure(List.of())).isNull();
+    assertThat(MailNameFieldLures.recipientNameLure(List.of("https://claim.example/w")))
+        .isNotNull();
+    assertThat(MailNameFieldLures.recipientNameLure(List.of("Webappsec Securityfocus.Com")))
+        .isNull();
+    assertThat(MailNameFieldLures.recipientNameLure(List.of("k.sato@example-corp.co.jp"))).isNull();
+    assertThat(MailNameFieldLures.recipientNameLure(List.of("佐藤 健二 03-1234-5678"))).isNull();
+    assertThat(MailNameFieldLures.recipientNameLure(List.of())).isNull();
     // a long name is read up to its limit, quickly
     String padded = "x".repeat(100_000) + " www.claim.example";
-    assertThat(MailSigns.recipientNameLure(List.of(padded))).isNull();
+    assertThat(MailNameFieldLures.recipientNameLure(List.of(padded))).isNull();
   }
 
   @Test

@@ -148,20 +148,20 @@ class MailCurrentLure5Test {
 
   @Test
   void aPublicBodyIsReadOnlyAsAWordOfTheMailboxName() {
-    assertThat(MailSigns.publicBodyMailbox("court_notice")).isEqualTo("court");
-    assertThat(MailSigns.publicBodyMailbox("adm.detran.dnitx32")).isEqualTo("detran");
-    assertThat(MailSigns.publicBodyMailbox("receita971049")).isEqualTo("receita");
-    assertThat(MailSigns.publicBodyMailbox("courtney.smith")).isNull();
-    assertThat(MailSigns.publicBodyMailbox("justice.mensah")).isNull();
-    assertThat(MailSigns.publicBodyMailbox("receitas")).isNull();
-    assertThat(MailSigns.publicBodyMailbox("customs")).isNull();
-    assertThat(MailSigns.publicBodyMailbox(null)).isNull();
-    assertThat(MailSigns.governmentDomain("detran.sp.gov.br", "detran")).isTrue();
-    assertThat(MailSigns.governmentDomain("courts.go.jp", "court")).isTrue();
-    assertThat(MailSigns.governmentDomain("impots.gouv.fr", "irs")).isTrue();
-    assertThat(MailSigns.governmentDomain("sat.gob.mx", "receita")).isTrue();
-    assertThat(MailSigns.governmentDomain("smtp-relay-07.example", "detran")).isFalse();
-    assertThat(MailSigns.governmentDomain("gov-notices.example", "court")).isFalse();
+    assertThat(MailPublicBodies.publicBodyMailbox("court_notice")).isEqualTo("court");
+    assertThat(MailPublicBodies.publicBodyMailbox("adm.detran.dnitx32")).isEqualTo("detran");
+    assertThat(MailPublicBodies.publicBodyMailbox("receita971049")).isEqualTo("receita");
+    assertThat(MailPublicBodies.publicBodyMailbox("courtney.smith")).isNull();
+    assertThat(MailPublicBodies.publicBodyMailbox("justice.mensah")).isNull();
+    assertThat(MailPublicBodies.publicBodyMailbox("receitas")).isNull();
+    assertThat(MailPublicBodies.publicBodyMailbox("customs")).isNull();
+    assertThat(MailPublicBodies.publicBodyMailbox(null)).isNull();
+    assertThat(MailPublicBodies.governmentDomain("detran.sp.gov.br", "detran")).isTrue();
+    assertThat(MailPublicBodies.governmentDomain("courts.go.jp", "court")).isTrue();
+    assertThat(MailPublicBodies.governmentDomain("impots.gouv.fr", "irs")).isTrue();
+    assertThat(MailPublicBodies.governmentDomain("sat.gob.mx", "receita")).isTrue();
+    assertThat(MailPublicBodies.governmentDomain("smtp-relay-07.example", "detran")).isFalse();
+    assertThat(MailPublicBodies.governmentDomain("gov-notices.example", "court")).isFalse();
   }
 
   @Test

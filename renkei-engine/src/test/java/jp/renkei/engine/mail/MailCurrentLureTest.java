@@ -642,38 +642,41 @@ class MailCurrentLureTest {
   @Test
   void anOpenRedirectsDestinationIsReadAndOnlyWhereTheSiteRedirects() {
     assertThat(
-            MailSigns.redirectTarget(
+            MailRedirects.redirectTarget(
                 "https://www.google.com/url?q=https://x.web.app/a%3Fb%3D1&amp;sa=D",
                 "www.google.com"))
         .isEqualTo("https://x.web.app/a?b=1");
     assertThat(
-            MailSigns.redirectTarget(
+            MailRedirects.redirectTarget(
                 "https://www.google.co.jp/url?url=https://a.example/", "www.google.co.jp"))
         .isEqualTo("https://a.example/");
     String b64 =
         Base64.getUrlEncoder().withoutPadding().encodeToString(utf8("https://b.duckdns.org/x"));
     assertThat(
-            MailSigns.redirectTarget("https://www.bing.com/ck/a?!&&p=1&u=a1" + b64, "www.bing.com"))
+            MailRedirects.redirectTarget(
+                "https://www.bing.com/ck/a?!&&p=1&u=a1" + b64, "www.bing.com"))
         .isEqualTo("https://b.duckdns.org/x");
     assertThat(
-            MailSigns.redirectTarget(
+            MailRedirects.redirectTarget(
                 "https://www.youtube.com/redirect?q=http://c.example/", "www.youtube.com"))
         .isEqualTo("http://c.example/");
     // a search page, a destination that is no web address, a broken base64: none
     assertThat(
-            MailSigns.redirectTarget(
+            MailRedirects.redirectTarget(
                 "https://www.google.com/search?q=https://x.example/", "www.google.com"))
         .isNull();
     assertThat(
-            MailSigns.redirectTarget(
+            MailRedirects.redirectTarget(
                 "https://www.google.com/url?q=javascript:alert(1)", "www.google.com"))
         .isNull();
-    assertThat(MailSigns.redirectTarget("https://www.bing.com/ck/a?u=a1%%%", "www.bing.com"))
+    assertThat(MailRedirects.redirectTarget("https://www.bing.com/ck/a?u=a1%%%", "www.bing.com"))
         .isNull();
     assertThat(
-            MailSigns.opaqueRedirect("https://www.linkedin.com/slink?code=abc", "www.linkedin.com"))
+            MailRedirects.opaqueRedirect(
+                "https://www.linkedin.com/slink?code=abc", "www.linkedin.com"))
         .isTrue();
-    assertThat(MailSigns.opaqueRedirect("https://www.linkedin.com/in/someone", "www.linkedin.com"))
+    assertThat(
+            MailRedirects.opaqueRedirect("https://www.linkedin.com/in/someone", "www.linkedin.com"))
         .isFalse();
     // a colleague's mail that links a newspaper through Google is no sign
     MailReport r =
@@ -796,11 +799,11 @@ class MailCurrentLureTest {
 
   @Test
   void traditionalKanjiFormsAreReadAsTheJapaneseOnes() {
-    assertThat(MailSigns.fold("稅務署からの滯納のお知らせ、關稅")).isEqualTo("税務署からの滞納のお知らせ、関税");
-    assertThat(MailSigns.fold("ＵＲＬ 稅")).isEqualTo("URL 税");
+    assertThat(MailText.fold("稅務署からの滯納のお知らせ、關稅")).isEqualTo("税務署からの滞納のお知らせ、関税");
+    assertThat(MailText.fold("ＵＲＬ 稅")).isEqualTo("URL 税");
     String plain = "税務署 普通の文章";
-    assertThat(MailSigns.fold(plain)).isSameAs(plain);
-    assertThat(MailSigns.claimed("稅務署")).extracting(MailSigns.Brand::name).contains("国税庁");
+    assertThat(MailText.fold(plain)).isSameAs(plain);
+    assertThat(MailSigns.claimed("稅務署")).extracting(MailBrands.Brand::name).contains("国税庁");
   }
 
   @Test

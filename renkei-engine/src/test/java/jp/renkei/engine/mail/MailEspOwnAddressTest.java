@@ -114,9 +114,9 @@ class MailEspOwnAddressTest {
 
   @Test
   void aPlatformDomainIsKnownByItsRegistrableDomain() {
-    assertThat(MailSigns.espOwnDomain("u1423722.wl.sendgrid.net")).isTrue();
-    assertThat(MailSigns.espOwnDomain("sparkpostmail.com")).isTrue();
-    assertThat(MailSigns.espOwnDomain("sendgrid.net.example.top")).isFalse();
-    assertThat(MailSigns.espOwnDomain("stream-example.com")).isFalse();
+    assertThat(MailHosts.espOwnDomain("u1423722.wl.sendgrid.net")).isTrue();
+    assertThat(MailHosts.espOwnDomain("sparkpostmail.com")).isTrue();
+    assertThat(MailHosts.espOwnDomain("sendgrid.net.example.top")).isFalse();
+    assertThat(MailHosts.espOwnDomain("stream-example.com")).isFalse();
   }
 }

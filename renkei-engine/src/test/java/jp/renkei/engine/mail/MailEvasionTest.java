@@ -245,7 +245,7 @@ class MailEvasionTest {
                       if (!name.endsWith("percent")) {
                         assertThat(r.links())
                             .as(name)
-                            .extracting(l -> MailAnalyzer.linkDomain(l.url()))
+                            .extracting(l -> MailState.linkDomain(l.url()))
                             .contains("verify-portal.top");
                       }
                       if (name.startsWith("text a brand url")) {

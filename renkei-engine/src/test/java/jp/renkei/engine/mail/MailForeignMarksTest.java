@@ -18,10 +18,10 @@ class MailForeignMarksTest {
 
   @Test
   void findsAForeignMarkOnALatinLetter() {
-    assertThat(MailSigns.foreignMarkWord("Your am" + SYRIAC + "azo" + SYRIAC + "n order"))
+    assertThat(MailRandomNames.foreignMarkWord("Your am" + SYRIAC + "azo" + SYRIAC + "n order"))
         .isEqualTo("am" + SYRIAC + "azo" + SYRIAC + "n");
     // a Cyrillic combining mark on a Latin letter
-    assertThat(MailSigns.foreignMarkWord("pay\u0483pal")).isEqualTo("pay\u0483pal");
+    assertThat(MailRandomNames.foreignMarkWord("pay\u0483pal")).isEqualTo("pay\u0483pal");
   }
 
   @Test
@@ -34,7 +34,7 @@ class MailForeignMarksTest {
             "Chào mừng bạn đến với bản tin tháng này",
             "café crème, naïve, Ångström",
             "ガ\u3099ッコウ")) {
-      assertThat(MailSigns.foreignMarkWord(text)).as(text).isNull();
+      assertThat(MailRandomNames.foreignMarkWord(text)).as(text).isNull();
     }
   }
 

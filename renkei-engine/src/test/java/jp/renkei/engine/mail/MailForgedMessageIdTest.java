@@ -151,20 +151,21 @@ class MailForgedMessageIdTest {
   void onlyTheBareProviderNameCounts() {
     Set<String> providers = Set.of("hotmail.com", "aol.com", "gmail.com");
     assertThat(
-            MailSigns.messageIdProvider(
+            MailRandomNames.messageIdProvider(
                 "<X@aol.com >", "bankofthewest.com", "bankofthewest.com", providers))
         .isEqualTo("aol.com");
     assertThat(
-            MailSigns.messageIdProvider(
+            MailRandomNames.messageIdProvider(
                 "<X@mail.gmail.com>", "smallfirm.com", "smallfirm.com", providers))
         .isNull();
     assertThat(
-            MailSigns.messageIdProvider(
+            MailRandomNames.messageIdProvider(
                 "<X@HOTMAIL.COM>", "mail.examplebank.com", "examplebank.com", providers))
         .isEqualTo("hotmail.com");
-    assertThat(MailSigns.messageIdProvider("<no-at-sign>", "a.com", "a.com", providers)).isNull();
-    assertThat(MailSigns.messageIdProvider(null, "a.com", "a.com", providers)).isNull();
-    assertThat(MailSigns.messageIdProvider("<X@gmail.com>", "aol.com", "aol.com", providers))
+    assertThat(MailRandomNames.messageIdProvider("<no-at-sign>", "a.com", "a.com", providers))
+        .isNull();
+    assertThat(MailRandomNames.messageIdProvider(null, "a.com", "a.com", providers)).isNull();
+    assertThat(MailRandomNames.messageIdProvider("<X@gmail.com>", "aol.com", "aol.com", providers))
         .isNull();
   }
 

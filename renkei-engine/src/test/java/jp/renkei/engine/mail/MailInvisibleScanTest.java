@@ -44,9 +44,9 @@ class MailInvisibleScanTest {
     Random r = new Random(29);
     for (int i = 0; i < 50_000; i++) {
       String t = random(r, i % 2 == 0);
-      String expected = MailSigns.INVISIBLE.matcher(t).replaceAll("");
-      assertThat(MailSigns.withoutInvisible(t)).as(escaped(t)).isEqualTo(expected);
-      assertThat(new MailSigns.BrokenWords().read(t)).as(escaped(t)).isEqualTo(expected);
+      String expected = MailBrokenWords.INVISIBLE.matcher(t).replaceAll("");
+      assertThat(MailBrokenWords.withoutInvisible(t)).as(escaped(t)).isEqualTo(expected);
+      assertThat(new MailBrokenWords.BrokenWords().read(t)).as(escaped(t)).isEqualTo(expected);
     }
   }
 
@@ -57,7 +57,7 @@ class MailInvisibleScanTest {
     for (int i = 0; i < 50_000; i++) {
       // no Latin letters, so that the evidence is the Japanese count's
       String t = random(r, i % 2 == 0).replaceAll("[aBz]", "ア");
-      MailSigns.BrokenWords b = new MailSigns.BrokenWords();
+      MailBrokenWords.BrokenWords b = new MailBrokenWords.BrokenWords();
       b.read(t);
       String expected = byPattern(t);
       assertThat(b.evidence()).as(escaped(t)).isEqualTo(expected);
@@ -70,7 +70,7 @@ class MailInvisibleScanTest {
   private static String byPattern(String t) {
     int count = 0;
     String word = null;
-    Matcher m = MailSigns.INVISIBLE.matcher(t);
+    Matcher m = MailBrokenWords.INVISIBLE.matcher(t);
     while (m.find()) {
       if (m.start() > 0
           && m.end() < t.length()
@@ -78,11 +78,11 @@ class MailInvisibleScanTest {
           && japanese(t.codePointAt(m.end()))) {
         count += m.end() - m.start();
         if (word == null) {
-          word = MailSigns.BrokenWords.around(t, m.start(), true);
+          word = MailBrokenWords.BrokenWords.around(t, m.start(), true);
         }
       }
     }
-    return count < MailSigns.BROKEN_JAPANESE_WORDS
+    return count < MailBrokenWords.BROKEN_JAPANESE_WORDS
         ? null
         : count
             + " × U+200B–U+200D / U+2060–U+2064 / U+FEFF / U+00AD / U+2066–U+2069 / U+FE00–U+FE0D (\""
@@ -132,19 +132,19 @@ class MailInvisibleScanTest {
       String t = randomLatin(r);
       int latin = 0;
       String word = null;
-      Matcher m = MailSigns.INVISIBLE_IN_WORD.matcher(t);
+      Matcher m = MailBrokenWords.INVISIBLE_IN_WORD.matcher(t);
       while (m.find()) {
         latin += m.group().length() - 1;
         if (word == null) {
-          word = MailSigns.BrokenWords.around(t, m.start(), false);
+          word = MailBrokenWords.BrokenWords.around(t, m.start(), false);
         }
       }
       int inNumbers = 0;
-      m = MailSigns.INVISIBLE_IN_NUMBER.matcher(t);
+      m = MailBrokenWords.INVISIBLE_IN_NUMBER.matcher(t);
       while (m.find()) {
         inNumbers += m.group().length();
       }
-      MailSigns.BrokenWords b = new MailSigns.BrokenWords();
+      MailBrokenWords.BrokenWords b = new MailBrokenWords.BrokenWords();
       b.read(t);
       assertThat(b.latinCounts()).as(escaped(t)).isEqualTo(latin + " " + inNumbers + " " + word);
       words += latin > 0 ? 1 : 0;
@@ -161,7 +161,7 @@ class MailInvisibleScanTest {
   void everyAlternativeOfAnEverydayPatternHoldsOneOfItsNeededWords() {
     assertThat(MailEverydayWords.NEEDED).hasSize(2);
     for (Map.Entry<Pattern, List<String>> e : MailEverydayWords.NEEDED.entrySet()) {
-      for (String alternative : MailSigns.topLevelAlternatives(e.getKey().pattern())) {
+      for (String alternative : MailRegexStarts.topLevelAlternatives(e.getKey().pattern())) {
         assertThat(e.getValue()).as(alternative).anyMatch(w -> alternative.contains(w));
       }
       assertThat(e.getKey().flags()).as("a case-sensitive pattern").isZero();

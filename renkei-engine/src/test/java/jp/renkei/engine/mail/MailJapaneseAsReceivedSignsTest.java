@@ -66,11 +66,11 @@ class MailJapaneseAsReceivedSignsTest {
 
   @Test
   void aJapaneseBrandsNameOnACheapTopLevelDomainIsNotTheBrands() {
-    MailSigns.Brand sagawa =
-        MailSigns.BRANDS.stream().filter(b -> b.name().equals("佐川急便")).findFirst().orElseThrow();
-    assertThat(MailSigns.ownedBy(sagawa, "sagawa-exp.cc")).isFalse();
-    assertThat(MailSigns.ownedBy(sagawa, "mail.sagawa-exp.top")).isFalse();
-    assertThat(MailSigns.ownedBy(sagawa, "sagawa-exp.co.jp")).isTrue();
+    MailBrands.Brand sagawa =
+        MailBrands.BRANDS.stream().filter(b -> b.name().equals("佐川急便")).findFirst().orElseThrow();
+    assertThat(MailBrands.ownedBy(sagawa, "sagawa-exp.cc")).isFalse();
+    assertThat(MailBrands.ownedBy(sagawa, "mail.sagawa-exp.top")).isFalse();
+    assertThat(MailBrands.ownedBy(sagawa, "sagawa-exp.co.jp")).isTrue();
     MailReport r =
         JapaneseMail.utf8()
             .from("佐川急便", "support@sagawa-exp.cc")

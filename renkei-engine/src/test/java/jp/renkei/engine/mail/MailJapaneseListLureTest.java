@@ -54,7 +54,7 @@ class MailJapaneseListLureTest {
   void variationSelectorsWhereTheyBelongAreKept() {
     // U+FE0F after a pictograph (the emoji form) and U+FE00 after a kanji (a standardised
     // variant) select a form: they are part of the text, not a trick
-    MailSigns.BrokenWords b = new MailSigns.BrokenWords();
+    MailBrokenWords.BrokenWords b = new MailBrokenWords.BrokenWords();
     assertThat(b.read("ありがとう\u2764\uFE0F")).isEqualTo("ありがとう\u2764\uFE0F");
     assertThat(b.read("葛\uFE00飾区のお知らせ")).isEqualTo("葛\uFE00飾区のお知らせ");
     assertThat(b.evidence()).isNull();

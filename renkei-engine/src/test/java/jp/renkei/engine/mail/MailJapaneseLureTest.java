@@ -663,42 +663,42 @@ class MailJapaneseLureTest {
   @Test
   void latinBrandNamesNextToJapaneseAreClaimsAndWordBoundariesStayAsciiElsewhere() {
     // Java's \\b takes kana and kanji for word characters: "\\bjcb\\b" missed "jcbカード"
-    assertThat(MailSigns.claimed("JCBカード")).extracting(MailSigns.Brand::name).contains("JCB");
-    assertThat(MailSigns.claimed("MUFGカード")).extracting(MailSigns.Brand::name).contains("三菱UFJ");
-    assertThat(MailSigns.claimed("【NHK】受信料")).extracting(MailSigns.Brand::name).contains("NHK");
+    assertThat(MailSigns.claimed("JCBカード")).extracting(MailBrands.Brand::name).contains("JCB");
+    assertThat(MailSigns.claimed("MUFGカード")).extracting(MailBrands.Brand::name).contains("三菱UFJ");
+    assertThat(MailSigns.claimed("【NHK】受信料")).extracting(MailBrands.Brand::name).contains("NHK");
     assertThat(MailSigns.claimed("au IDのご利用制限"))
-        .extracting(MailSigns.Brand::name)
+        .extracting(MailBrands.Brand::name)
         .contains("au / KDDI");
     // still whole words among Latin letters and digits
     assertThat(MailSigns.claimed("jcbx nhk2 sups")).isEmpty();
     assertThat(MailSigns.claimed("aux idées")).isEmpty();
-    assertThat(MailSigns.asciiBoundaries("\\bups\\b|\\b(?:a|b)\\.c\\b"))
+    assertThat(MailBrands.asciiBoundaries("\\bups\\b|\\b(?:a|b)\\.c\\b"))
         .isEqualTo("(?<![a-z0-9_])ups(?![a-z0-9_])|(?<![a-z0-9_])(?:a|b)\\.c(?![a-z0-9_])");
   }
 
   @Test
   void fullWidthAndHalfWidthFormsAreReadAsTheirOrdinaryLetters() {
-    assertThat(MailSigns.claimed("ＪＣＢカード")).extracting(MailSigns.Brand::name).contains("JCB");
-    assertThat(MailSigns.claimed("ｱﾏｿﾞﾝ")).extracting(MailSigns.Brand::name).contains("Amazon");
-    assertThat(MailSigns.fold("２４時間以内にＵＲＬへ")).isEqualTo("24時間以内にURLへ");
+    assertThat(MailSigns.claimed("ＪＣＢカード")).extracting(MailBrands.Brand::name).contains("JCB");
+    assertThat(MailSigns.claimed("ｱﾏｿﾞﾝ")).extracting(MailBrands.Brand::name).contains("Amazon");
+    assertThat(MailText.fold("２４時間以内にＵＲＬへ")).isEqualTo("24時間以内にURLへ");
     String plain = "ordinary text, 普通の文章";
-    assertThat(MailSigns.fold(plain)).isSameAs(plain);
+    assertThat(MailText.fold(plain)).isSameAs(plain);
     MailReport epos = lures().get(5).mail().analyze();
     assertThat(evidence(epos, RedFlag.URGENCY)).contains("24時間以内");
   }
 
   @Test
   void aBrandsDomainInFrontOfAnotherIsALookalikeButTheBrandsOwnHostsAreNot() {
-    assertThat(MailSigns.brandDomainInFront("amazon.co.jp.kvbxz.xyz"))
+    assertThat(MailBrands.brandDomainInFront("amazon.co.jp.kvbxz.xyz"))
         .isEqualTo("amazon.co.jp (Amazon)");
-    assertThat(MailSigns.brandDomainInFront("www.smbc-card.com.secure-login.top"))
+    assertThat(MailBrands.brandDomainInFront("www.smbc-card.com.secure-login.top"))
         .isEqualTo("smbc-card.com (三井住友)");
     // the brand's own hosts, and its names without a public suffix, are none
-    assertThat(MailSigns.brandDomainInFront("www.amazon.co.jp")).isNull();
-    assertThat(MailSigns.brandDomainInFront("images-fe.ssl-images-amazon.com")).isNull();
-    assertThat(MailSigns.brandDomainInFront("amazon.kvbxz.xyz")).isNull();
-    assertThat(MailSigns.brandDomainInFront("paypal.com.paypal.co.uk")).isNull();
-    assertThat(MailSigns.brandDomainInFront("news.example.co.jp.example-mailer.com")).isNull();
+    assertThat(MailBrands.brandDomainInFront("www.amazon.co.jp")).isNull();
+    assertThat(MailBrands.brandDomainInFront("images-fe.ssl-images-amazon.com")).isNull();
+    assertThat(MailBrands.brandDomainInFront("amazon.kvbxz.xyz")).isNull();
+    assertThat(MailBrands.brandDomainInFront("paypal.com.paypal.co.uk")).isNull();
+    assertThat(MailBrands.brandDomainInFront("news.example.co.jp.example-mailer.com")).isNull();
     MailReport r = lures().get(12).mail().analyze();
     assertThat(evidence(r, RedFlag.LOOKALIKE_DOMAIN))
         .contains("amazon.co.jp.kvbxz.xyz/ap/signin ≈ amazon.co.jp (Amazon)");

@@ -587,25 +587,27 @@ class MailJapaneseLureWaveTest {
 
   @Test
   void theKanjiOneBetweenKatakanaIsReadAsTheLongVowelMarkAndNowhereElse() {
-    assertThat(MailSigns.fold("三井住友カ一ド")).isEqualTo("三井住友カード");
-    assertThat(MailSigns.claimed("イオンカ一ドのご利用確認")).extracting(MailSigns.Brand::name).contains("イオン");
+    assertThat(MailText.fold("三井住友カ一ド")).isEqualTo("三井住友カード");
+    assertThat(MailSigns.claimed("イオンカ一ドのご利用確認"))
+        .extracting(MailBrands.Brand::name)
+        .contains("イオン");
     String list = "データ一覧とプラン一ヶ月、一つ目";
-    assertThat(MailSigns.fold(list)).isSameAs(list);
-    assertThat(MailSigns.fold("ｶ一ﾄﾞ")).isEqualTo("カード");
+    assertThat(MailText.fold(list)).isSameAs(list);
+    assertThat(MailText.fold("ｶ一ﾄﾞ")).isEqualTo("カード");
   }
 
   @Test
   void aBrandsSuffixGluedToTheNextLabelIsALookalikeButOrdinaryHyphenatedDomainsAreNot() {
-    assertThat(MailSigns.brandDomainInFront("rakuten-sec.co.jp-member.cn"))
+    assertThat(MailBrands.brandDomainInFront("rakuten-sec.co.jp-member.cn"))
         .isEqualTo("rakuten-sec.co.jp (楽天)");
-    assertThat(MailSigns.brandDomainInFront("www.smbc-card.com-secure.top"))
+    assertThat(MailBrands.brandDomainInFront("www.smbc-card.com-secure.top"))
         .isEqualTo("smbc-card.com (三井住友)");
-    assertThat(MailSigns.brandDomainInFront("mail.rakuten-sec.co.jp")).isNull();
-    assertThat(MailSigns.brandDomainInFront("www.co-op.jp")).isNull();
-    assertThat(MailSigns.brandDomainInFront("news.jp-mailer.example.com")).isNull();
+    assertThat(MailBrands.brandDomainInFront("mail.rakuten-sec.co.jp")).isNull();
+    assertThat(MailBrands.brandDomainInFront("www.co-op.jp")).isNull();
+    assertThat(MailBrands.brandDomainInFront("news.jp-mailer.example.com")).isNull();
     // "mail.tokyo" is a domain (.tokyo is a public suffix) but no brand's
-    assertThat(MailSigns.brandDomainInFront("mail.tokyo-gas.co.jp")).isNull();
-    assertThat(MailSigns.brandDomainInFront("amazon.jp-shop.example.com")).isNull();
+    assertThat(MailBrands.brandDomainInFront("mail.tokyo-gas.co.jp")).isNull();
+    assertThat(MailBrands.brandDomainInFront("amazon.jp-shop.example.com")).isNull();
   }
 
   @Test

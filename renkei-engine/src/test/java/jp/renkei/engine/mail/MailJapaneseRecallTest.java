@@ -175,13 +175,13 @@ class MailJapaneseRecallTest {
   void docomoCardIsClaimedAsAWordOnly() {
     // a card named in Latin letters ending in d before カード ("Goldカード") is no docomo claim
     assertThat(MailSigns.claimed("goldカードのご案内"))
-        .extracting(MailSigns.Brand::name)
+        .extracting(MailBrands.Brand::name)
         .doesNotContain("NTTドコモ");
     assertThat(MailSigns.claimed("ts cubic cardカード会員様"))
-        .extracting(MailSigns.Brand::name)
+        .extracting(MailBrands.Brand::name)
         .doesNotContain("NTTドコモ");
     assertThat(MailSigns.claimed("dカードのご利用について"))
-        .extracting(MailSigns.Brand::name)
+        .extracting(MailBrands.Brand::name)
         .contains("NTTドコモ");
   }
 

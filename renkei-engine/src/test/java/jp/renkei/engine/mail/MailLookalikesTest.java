@@ -32,15 +32,15 @@ class MailLookalikesTest {
   @Test
   void mixedAndLookalikeWordsAreReadAsTheLatinWordsTheyShow() {
     // Cherokee Ꮮ and Cyrillic е; Cyrillic only, beside a Latin word and beside Japanese
-    assertThat(MailSigns.fold("Your Ꮮеdgеr wallet")).isEqualTo("Your Ledger wallet");
-    assertThat(MailSigns.fold("Your Аррӏе ID was locked")).isEqualTo("Your Apple ID was locked");
-    assertThat(MailSigns.fold("Аррӏе サポート")).isEqualTo("Apple サポート");
+    assertThat(MailText.fold("Your Ꮮеdgеr wallet")).isEqualTo("Your Ledger wallet");
+    assertThat(MailText.fold("Your Аррӏе ID was locked")).isEqualTo("Your Apple ID was locked");
+    assertThat(MailText.fold("Аррӏе サポート")).isEqualTo("Apple サポート");
     // Greek lunate sigma, Armenian ո, Cyrillic і а ѕ е; Canadian syllabic ᑕ; Syriac marks
-    assertThat(MailSigns.fold("Ϲoіոbаѕе")).isEqualTo("Coinbase");
-    assertThat(MailSigns.fold("ᑕloud storage")).isEqualTo("Cloud storage");
-    assertThat(MailSigns.fold("your amܿazoܿn order")).isEqualTo("your amazon order");
-    assertThat(MailSigns.claimed(MailSigns.fold("Ϲoіոbаѕе")))
-        .extracting(MailSigns.Brand::name)
+    assertThat(MailText.fold("Ϲoіոbаѕе")).isEqualTo("Coinbase");
+    assertThat(MailText.fold("ᑕloud storage")).isEqualTo("Cloud storage");
+    assertThat(MailText.fold("your amܿazoܿn order")).isEqualTo("your amazon order");
+    assertThat(MailSigns.claimed(MailText.fold("Ϲoіոbаѕе")))
+        .extracting(MailBrands.Brand::name)
         .containsExactly("Coinbase");
   }
 
@@ -56,7 +56,7 @@ class MailLookalikesTest {
           "naïve café, Ångström, São Paulo",
           "お客様のご注文を承りました"
         }) {
-      assertThat(MailSigns.fold(s)).as(s).isEqualTo(s);
+      assertThat(MailText.fold(s)).as(s).isEqualTo(s);
     }
   }
 

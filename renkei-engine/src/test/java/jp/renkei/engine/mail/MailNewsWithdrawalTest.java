@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class MailNewsWithdrawalTest {
 
   static boolean paymentLure(String text) {
-    return !MailSigns.found(MailSigns.LURES, text.toLowerCase(java.util.Locale.ROOT)).isEmpty();
+    return !MailSigns.found(MailFraudWords.LURES, text.toLowerCase(java.util.Locale.ROOT))
+        .isEmpty();
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MailNoActionRequiredTest {
 
   static boolean urgency(String text) {
-    return !MailSigns.found(MailSigns.URGENCY, text.toLowerCase(Locale.ROOT)).isEmpty();
+    return !MailSigns.found(MailUrgencyWords.URGENCY, text.toLowerCase(Locale.ROOT)).isEmpty();
   }
 
   @Test

@@ -41,7 +41,7 @@ class MailOldBankLureTest {
           "we were unable to verify your account information",
           "your account information needs to be updated"
         }) {
-      assertThat(MailSigns.found(MailSigns.CREDENTIALS, lure)).as(lure).isNotEmpty();
+      assertThat(MailSigns.found(MailCredentialWords.CREDENTIALS, lure)).as(lure).isNotEmpty();
     }
   }
 
@@ -51,7 +51,7 @@ class MailOldBankLureTest {
     assertThat(MailSigns.claimed("Discover our new key features")).isEmpty();
     assertThat(MailSigns.claimed("Citizens of Halifax vote today")).isEmpty();
     assertThat(MailSigns.claimed("Your Regions Bank statement"))
-        .extracting(MailSigns.Brand::name)
+        .extracting(MailBrands.Brand::name)
         .containsExactly("Regions Bank");
   }
 
@@ -59,7 +59,7 @@ class MailOldBankLureTest {
   void aNoticeAboutNewAddressesIsNoCredentialRequest() {
     assertThat(
             MailSigns.found(
-                MailSigns.CREDENTIALS,
+                MailCredentialWords.CREDENTIALS,
                 "we have moved. please update your records with our new address and telephone"
                     + " number."))
         .isEmpty();

@@ -135,7 +135,7 @@ class MailOwnTransactionTest {
   void aSemicolonInACommentEndsNoDkimResult() {
     assertThat(
             MailEnvelope.dkimPassDomains(
-                MailAnalyzer.withoutComments(
+                MailText.withoutComments(
                     "mx.example.jp; dkim=pass (2048-bit key; unprotected) header.d=e.geico.com")))
         .isEqualTo(List.of("e.geico.com"));
   }

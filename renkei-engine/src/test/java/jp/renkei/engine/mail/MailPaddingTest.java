@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Padding (mailpad22): a lure the analyser flags, then the same lure behind a wall of innocent
  * text, whitespace, an HTML comment, a hidden block or a long inline image. The wording signs read
- * the message's text up to {@link MailAnalyzer#TEXT} characters; whatever the padding pushes past a
+ * the message's text up to {@link MailText#TEXT} characters; whatever the padding pushes past a
  * limit must still be read, or the limit must be a sign the analyst sees (BEYOND_LIMITS), never
  * silently dropped.
  */
@@ -71,7 +71,7 @@ class MailPaddingTest {
     return b.toString();
   }
 
-  static final int PAST = MailAnalyzer.TEXT + 8 * 1024;
+  static final int PAST = MailText.TEXT + 8 * 1024;
 
   /** The lure read whole, its flags and verdict: what each padded copy is compared with. */
   @Test
@@ -194,10 +194,10 @@ class MailPaddingTest {
   /** Long legitimate prose read whole (head and tail) is no sign; nor is whitespace past it. */
   @Test
   void longProseReadWholeAndWhitespacePastItAreNoSign() {
-    MailReport r = analyze(plain("Garden club minutes", prose(MailAnalyzer.TEXT + 60_000)));
+    MailReport r = analyze(plain("Garden club minutes", prose(MailText.TEXT + 60_000)));
     assertThat(flags(r)).doesNotContain(RedFlag.BEYOND_LIMITS);
     MailReport w =
-        analyze(plain("Garden club minutes", prose(MailAnalyzer.TEXT) + " \r\n".repeat(300_000)));
+        analyze(plain("Garden club minutes", prose(MailText.TEXT) + " \r\n".repeat(300_000)));
     assertThat(flags(w)).doesNotContain(RedFlag.BEYOND_LIMITS);
   }
 

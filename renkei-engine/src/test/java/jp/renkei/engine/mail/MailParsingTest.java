@@ -147,7 +147,7 @@ class MailParsingTest {
 
   private static List<String> byFind(String text) {
     List<String> out = new ArrayList<>();
-    Matcher m = MailAnalyzer.URL.matcher(text);
+    Matcher m = MailText.URL.matcher(text);
     while (m.find()) {
       out.add(m.start() + ":" + m.group());
     }
@@ -156,7 +156,7 @@ class MailParsingTest {
 
   private static List<String> byNextUrl(String text) {
     List<String> out = new ArrayList<>();
-    Matcher m = MailAnalyzer.URL.matcher(text);
+    Matcher m = MailText.URL.matcher(text);
     for (int from = 0; (from = MailLinks.nextUrl(m, text, from)) >= 0; ) {
       out.add(m.start() + ":" + m.group());
     }
@@ -188,7 +188,7 @@ class MailParsingTest {
 
   private static Instant byFormatter(String d) {
     try {
-      return ZonedDateTime.parse(d, MailAnalyzer.RECEIVED_DATE).toInstant();
+      return ZonedDateTime.parse(d, MailEnvelope.RECEIVED_DATE).toInstant();
     } catch (DateTimeParseException e) {
       return null;
     }
@@ -301,9 +301,9 @@ class MailParsingTest {
         t.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = t.toString();
-      boolean expected = MailAnalyzer.UNSUBSCRIBE_TEXT.matcher(text).find();
+      boolean expected = MailUnsubscribe.UNSUBSCRIBE_TEXT.matcher(text).find();
       found += expected ? 1 : 0;
-      assertThat(MailAnalyzer.offersUnsubscribe(text)).as(text).isEqualTo(expected);
+      assertThat(MailUnsubscribe.offersUnsubscribe(text)).as(text).isEqualTo(expected);
     }
     assertThat(found).isGreaterThan(5_000);
   }
@@ -353,15 +353,15 @@ class MailParsingTest {
         t.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = t.toString();
-      String expected = MailSigns.LINK_OR_ADDRESS.matcher(text).replaceAll(" ");
+      String expected = MailRandomNames.LINK_OR_ADDRESS.matcher(text).replaceAll(" ");
       changed += expected.equals(text) ? 0 : 1;
-      assertThat(MailSigns.withoutLinks(text)).as(text).isEqualTo(expected);
+      assertThat(MailRandomNames.withoutLinks(text)).as(text).isEqualTo(expected);
     }
     assertThat(changed).isGreaterThan(20_000);
     for (MailCorpus.Sample c : MailCorpus.all()) {
       String text = new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
-      assertThat(MailSigns.withoutLinks(text))
-          .isEqualTo(MailSigns.LINK_OR_ADDRESS.matcher(text).replaceAll(" "));
+      assertThat(MailRandomNames.withoutLinks(text))
+          .isEqualTo(MailRandomNames.LINK_OR_ADDRESS.matcher(text).replaceAll(" "));
     }
   }
 
@@ -411,11 +411,11 @@ class MailParsingTest {
       while (inNumbers.find()) {
         numbers += inNumbers.group().length();
       }
-      String found = MailSigns.brokenWords(text);
+      String found = MailBrokenWords.brokenWords(text);
       flagged += found == null ? 0 : 1;
       assertThat(found == null)
           .as(text)
-          .isEqualTo(count < MailSigns.BROKEN_WORDS || numbers * 2 >= count);
+          .isEqualTo(count < MailBrokenWords.BROKEN_WORDS || numbers * 2 >= count);
       if (found != null) {
         assertThat(found).as(text).startsWith(count + " × ");
       }
@@ -505,7 +505,7 @@ class MailParsingTest {
         t.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = t.toString();
-      assertThat(MailAnalyzer.oneSpace(text)).isEqualTo(text.replaceAll("\\s+", " "));
+      assertThat(MailText.oneSpace(text)).isEqualTo(text.replaceAll("\\s+", " "));
     }
   }
 
@@ -540,7 +540,7 @@ class MailParsingTest {
   @Test
   void claimedAndNamedBrandsAreThoseEveryPatternFinds() {
     List<String> pieces = new ArrayList<>();
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       pieces.add(b.name());
     }
     int brands = pieces.size();
@@ -591,9 +591,9 @@ class MailParsingTest {
             });
       }
       String text = t.toString();
-      String folded = MailSigns.fold(text).toLowerCase(java.util.Locale.ROOT);
-      List<MailSigns.Brand> expected = new ArrayList<>();
-      for (MailSigns.Brand b : MailSigns.BRANDS) {
+      String folded = MailText.fold(text).toLowerCase(java.util.Locale.ROOT);
+      List<MailBrands.Brand> expected = new ArrayList<>();
+      for (MailBrands.Brand b : MailBrands.BRANDS) {
         if (b.claim().matcher(folded).find()) {
           expected.add(b);
         }
@@ -602,20 +602,20 @@ class MailParsingTest {
       assertThat(MailSigns.claimed(text)).as(text).isEqualTo(expected);
       String reduced = folded.replaceAll("[^\\p{L}\\p{N}]", "");
       // a brand that is also a first name is named only as it writes itself ("ANA", not "Ana")
-      String asWritten = MailSigns.fold(text).replaceAll("[^\\p{L}\\p{N}]", "");
-      List<MailSigns.Brand> byName = new ArrayList<>();
-      for (MailSigns.Brand b : MailSigns.BRANDS) {
+      String asWritten = MailText.fold(text).replaceAll("[^\\p{L}\\p{N}]", "");
+      List<MailBrands.Brand> byName = new ArrayList<>();
+      for (MailBrands.Brand b : MailBrands.BRANDS) {
         if (!reduced.isEmpty()
             && b.name()
                 .toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]", "")
                 .equals(reduced)
-            && (!MailSigns.AS_WRITTEN.contains(b.name()) || asWritten.equals(b.name()))) {
+            && (!MailBrands.AS_WRITTEN.contains(b.name()) || asWritten.equals(b.name()))) {
           byName.add(b);
         }
       }
       named += byName.isEmpty() ? 0 : 1;
-      assertThat(MailSigns.named(text)).as(text).isEqualTo(byName);
+      assertThat(MailBrands.named(text)).as(text).isEqualTo(byName);
     }
     assertThat(claimed).isGreaterThan(10_000);
     assertThat(named).isGreaterThan(1_000);
@@ -688,7 +688,7 @@ class MailParsingTest {
     int hidden = 0;
     for (int round = 0; round < 60_000; round++) {
       String style = randomText(random, pieces, 10);
-      boolean expected = MailAnalyzer.HIDDEN_STYLE.matcher(style).find();
+      boolean expected = MailHtml.HIDDEN_STYLE.matcher(style).find();
       hidden += expected ? 1 : 0;
       assertThat(MailHtml.hiddenStyle(style)).as(style).isEqualTo(expected);
     }
@@ -757,11 +757,15 @@ class MailParsingTest {
       int q = u.indexOf("://");
       String rest = q < 0 ? u : u.substring(q + 3);
       boolean expected =
-          MailSigns.LOGIN_WORDS.matcher(rest).find()
+          MailCredentialWords.LOGIN_WORDS.matcher(rest).find()
               || (text != null
-                  && MailSigns.LOGIN_WORDS.matcher(text.toLowerCase(java.util.Locale.ROOT)).find());
+                  && MailCredentialWords.LOGIN_WORDS
+                      .matcher(text.toLowerCase(java.util.Locale.ROOT))
+                      .find());
       login += expected ? 1 : 0;
-      assertThat(MailSigns.loginLike(url, text)).as(url + " | " + text).isEqualTo(expected);
+      assertThat(MailCredentialWords.loginLike(url, text))
+          .as(url + " | " + text)
+          .isEqualTo(expected);
     }
     assertThat(login).isGreaterThan(10_000);
   }
@@ -805,13 +809,13 @@ class MailParsingTest {
     for (int round = 0; round < 80_000; round++) {
       String text = randomText(random, pieces, 14);
       List<String> expected = new ArrayList<>();
-      Matcher all = MailAnalyzer.IPV4.matcher(text);
+      Matcher all = MailEnvelope.IPV4.matcher(text);
       while (all.find()) {
         expected.add(all.start() + ":" + all.group(1));
       }
       found += expected.size();
       List<String> actual = new ArrayList<>();
-      Matcher m = MailAnalyzer.IPV4.matcher(text);
+      Matcher m = MailEnvelope.IPV4.matcher(text);
       for (int from = 0; (from = MailEnvelope.nextIpv4(m, text, from)) >= 0; ) {
         actual.add(m.start() + ":" + m.group(1));
       }
@@ -1104,10 +1108,10 @@ class MailParsingTest {
     int found = 0;
     for (int round = 0; round < 100_000; round++) {
       String text = randomText(random, pieces, 12);
-      assertThat(matches(MailAnalyzer.ADDRESS.matcher(text)))
+      assertThat(matches(MailText.ADDRESS.matcher(text)))
           .as(text)
-          .isEqualTo(matches(MailAnalyzer.ADDRESS_AS_WAS.matcher(text)));
-      found += matches(MailAnalyzer.ADDRESS.matcher(text)).size();
+          .isEqualTo(matches(MailText.ADDRESS_AS_WAS.matcher(text)));
+      found += matches(MailText.ADDRESS.matcher(text)).size();
     }
     assertThat(found).isGreaterThan(10_000);
   }
@@ -1130,8 +1134,8 @@ class MailParsingTest {
     int changed = 0;
     for (int round = 0; round < 100_000; round++) {
       String text = randomText(random, pieces, 12);
-      String expected = MailAnalyzer.COMMENT.matcher(text).replaceAll("");
-      assertThat(MailAnalyzer.withoutComments(text)).as(text).isEqualTo(expected);
+      String expected = MailText.COMMENT.matcher(text).replaceAll("");
+      assertThat(MailText.withoutComments(text)).as(text).isEqualTo(expected);
       changed += expected.equals(text) ? 0 : 1;
     }
     assertThat(changed).isGreaterThan(10_000);
@@ -1153,8 +1157,8 @@ class MailParsingTest {
     int changed = 0;
     for (int round = 0; round < 100_000; round++) {
       String text = randomText(random, pieces, 10);
-      String expected = MailAnalyzer.PGP_ARMOUR.matcher(text).replaceAll(" ");
-      assertThat(MailAnalyzer.withoutArmour(text)).as(text).isEqualTo(expected);
+      String expected = MailText.PGP_ARMOUR.matcher(text).replaceAll(" ");
+      assertThat(MailText.withoutArmour(text)).as(text).isEqualTo(expected);
       changed += expected.equals(text) ? 0 : 1;
     }
     assertThat(changed).isGreaterThan(10_000);

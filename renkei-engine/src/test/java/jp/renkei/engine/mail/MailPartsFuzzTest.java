@@ -74,20 +74,18 @@ class MailPartsFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void paddedWording(byte[] text) {
     String t = new String(text, StandardCharsets.UTF_8);
-    String one = MailAnalyzer.oneSpaceOrLine(t);
+    String one = MailText.oneSpaceOrLine(t);
     assertThat(one.length()).isLessThanOrEqualTo(t.length());
     String eml =
         MailPaddingTest.plain(
-            "padded",
-            MailPaddingTest.prose(MailAnalyzer.TEXT) + t + MailPaddingTest.prose(70_000) + t);
+            "padded", MailPaddingTest.prose(MailText.TEXT) + t + MailPaddingTest.prose(70_000) + t);
     MailAnalyzer.Analysis a =
         new MailAnalyzer()
             .analysis(new java.io.ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
     assertThat(a.report().verdict()).isNotNull();
     // fold may write a character as two; never the wording of more than head, middle and tail
     assertThat(a.text().length())
-        .isLessThanOrEqualTo(
-            2 * (MailAnalyzer.TEXT + MailAnalyzer.TEXT_TAIL) + MailAnalyzer.MIDDLE);
+        .isLessThanOrEqualTo(2 * (MailText.TEXT + MailText.TEXT_TAIL) + MailText.MIDDLE);
     a.report().findings().forEach(f -> assertThat(f.evidenceJa()).isNotNull());
   }
 

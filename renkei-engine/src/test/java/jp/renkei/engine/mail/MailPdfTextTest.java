@@ -251,7 +251,7 @@ class MailPdfTextTest {
 
   @Test
   void aNorthAmericanNumberWrittenPlusOneBracketIsATelephone() {
-    assertThat(MailSigns.PHONE.matcher("support: +1(970) 303-4343").find()).isTrue();
-    assertThat(MailSigns.PHONE.matcher("ref 21(970) 303-4343").find()).isFalse();
+    assertThat(MailCallbackLures.PHONE.matcher("support: +1(970) 303-4343").find()).isTrue();
+    assertThat(MailCallbackLures.PHONE.matcher("ref 21(970) 303-4343").find()).isFalse();
   }
 }

@@ -33,10 +33,11 @@ class MailPhrasesTest {
       assertThat(phrases.covers(p)).as(p.pattern().substring(0, 40)).isTrue();
       assertThat(MailSigns.readByAutomaton(p)).isTrue();
     }
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       assertThat(MailSigns.readByAutomaton(b.claim())).as(b.name()).isTrue();
     }
-    assertThat(MailSigns.starts(MailSigns.SIGNING.pattern())).isEqualTo(MailSigns.SIGNING_STARTS);
+    assertThat(MailRegexStarts.starts(MailSigns.SIGNING.pattern()))
+        .isEqualTo(MailSigns.SIGNING_STARTS);
   }
 
   @Test
@@ -122,19 +123,19 @@ class MailPhrasesTest {
         t.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = t.toString();
-      assertThat(MailAnalyzer.wordCount(text))
+      assertThat(MailText.wordCount(text))
           .as(text)
-          .isEqualTo((int) MailAnalyzer.WORD.matcher(text).results().count());
-      assertThat(MailAnalyzer.words(text))
+          .isEqualTo((int) MailText.WORD.matcher(text).results().count());
+      assertThat(MailText.words(text))
           .as(text)
-          .isEqualTo(MailAnalyzer.WORD.matcher(text).results().map(r -> r.group()).toList());
+          .isEqualTo(MailText.WORD.matcher(text).results().map(r -> r.group()).toList());
     }
     for (MailCorpus.Sample c : MailCorpus.all()) {
       String text = new String(c.eml(), StandardCharsets.UTF_8);
-      assertThat(MailAnalyzer.wordCount(text))
-          .isEqualTo((int) MailAnalyzer.WORD.matcher(text).results().count());
-      assertThat(MailAnalyzer.words(text))
-          .isEqualTo(MailAnalyzer.WORD.matcher(text).results().map(r -> r.group()).toList());
+      assertThat(MailText.wordCount(text))
+          .isEqualTo((int) MailText.WORD.matcher(text).results().count());
+      assertThat(MailText.words(text))
+          .isEqualTo(MailText.WORD.matcher(text).results().map(r -> r.group()).toList());
     }
   }
 
@@ -185,14 +186,15 @@ class MailPhrasesTest {
         t.append(pieces[random.nextInt(pieces.length)]);
       }
       String text = t.toString();
-      String all = MailSigns.nameFieldScanningAll(text);
-      assertThat(MailSigns.nameField(text)).as(text).isEqualTo(all);
+      String all = MailNameFieldLures.nameFieldScanningAll(text);
+      assertThat(MailNameFieldLures.nameField(text)).as(text).isEqualTo(all);
       found += all == null ? 0 : 1;
     }
     assertThat(found).isGreaterThan(1_000);
     for (MailCorpus.Sample c : MailCorpus.all()) {
       String text = new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-      assertThat(MailSigns.nameField(text)).isEqualTo(MailSigns.nameFieldScanningAll(text));
+      assertThat(MailNameFieldLures.nameField(text))
+          .isEqualTo(MailNameFieldLures.nameFieldScanningAll(text));
     }
   }
 
@@ -255,16 +257,16 @@ class MailPhrasesTest {
       String text = t.toString();
       List<String> a = new ArrayList<>();
       List<String> b = new ArrayList<>();
-      int expected = MailSigns.randomWordsByPattern(text, b);
-      assertThat(MailSigns.randomWords(text, a)).as(text).isEqualTo(expected);
+      int expected = MailRandomNames.randomWordsByPattern(text, b);
+      assertThat(MailRandomNames.randomWords(text, a)).as(text).isEqualTo(expected);
       assertThat(a).as(text).isEqualTo(b);
       words += expected;
     }
     assertThat(words).isGreaterThan(5_000);
     for (MailCorpus.Sample c : MailCorpus.all()) {
       String text = new String(c.eml(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-      assertThat(MailSigns.randomWords(text, null))
-          .isEqualTo(MailSigns.randomWordsByPattern(text, null));
+      assertThat(MailRandomNames.randomWords(text, null))
+          .isEqualTo(MailRandomNames.randomWordsByPattern(text, null));
     }
   }
 
@@ -277,7 +279,7 @@ class MailPhrasesTest {
   @Test
   void everyMatchOfAnAlternativeBeginsWithOneOfItsStarts() {
     List<Pattern> patterns = new ArrayList<>(MailSigns.PHRASE_LISTS);
-    MailSigns.BRANDS.forEach(b -> patterns.add(b.claim()));
+    MailBrands.BRANDS.forEach(b -> patterns.add(b.claim()));
     patterns.add(MailSigns.SIGNING);
     patterns.addAll(MailSigns.SIGNED_AS);
     String[] filler = {" ", ". ", "\n", "the ", "a", "e", "-", "1", "2024 ", "$", "#", "お客様", "様"};
@@ -303,8 +305,8 @@ class MailPhrasesTest {
         }
         texts.add(t.toString());
       }
-      for (String alternative : MailSigns.topLevelAlternatives(p.pattern())) {
-        List<String> starts = MailSigns.starts(alternative);
+      for (String alternative : MailRegexStarts.topLevelAlternatives(p.pattern())) {
+        List<String> starts = MailRegexStarts.starts(alternative);
         assertThat(starts).as(alternative).isNotNull();
         Matcher m = Pattern.compile(alternative).matcher("");
         for (String text : texts) {
@@ -333,7 +335,7 @@ class MailPhrasesTest {
     assert checked = true;
     assertThat(checked).as("assertions on: the constructor compares the tables").isTrue();
     List<Pattern> all = new ArrayList<>(MailSigns.PHRASE_LISTS);
-    MailSigns.BRANDS.forEach(b -> all.add(b.claim()));
+    MailBrands.BRANDS.forEach(b -> all.add(b.claim()));
     new MailPhrases(all);
     String letters = "abcdeé漢字 -";
     Random random = new Random(20261204L);

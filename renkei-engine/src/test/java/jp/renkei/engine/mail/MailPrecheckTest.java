@@ -80,8 +80,8 @@ class MailPrecheckTest {
         }
       }
       String s = b.toString();
-      Matcher f = MailAnalyzer.RECEIVED.matcher(s);
-      Matcher l = MailAnalyzer.RECEIVED.matcher(s);
+      Matcher f = MailEnvelope.RECEIVED.matcher(s);
+      Matcher l = MailEnvelope.RECEIVED.matcher(s);
       boolean find = f.find();
       assertThat(l.lookingAt()).as(s).isEqualTo(find);
       if (find) {
@@ -101,7 +101,7 @@ class MailPrecheckTest {
     int found = 0;
     for (int i = 0; i < 200_000; i++) {
       String s = random(r, alphabet, 40);
-      boolean match = MailAnalyzer.IPV6.matcher(s).find();
+      boolean match = MailEnvelope.IPV6.matcher(s).find();
       found += match ? 1 : 0;
       if (s.indexOf('[') < 0) {
         assertThat(match).as(s).isFalse();
@@ -194,9 +194,9 @@ class MailPrecheckTest {
         b.append(CREDIT_PIECES[r.nextInt(CREDIT_PIECES.length)]);
       }
       String lower = b.toString();
-      boolean match = MailSigns.CREDIT_APPROVAL.matcher(lower.replaceAll("\\s+", " ")).find();
+      boolean match = MailFraudWords.CREDIT_APPROVAL.matcher(lower.replaceAll("\\s+", " ")).find();
       found += match ? 1 : 0;
-      if (!MailSigns.mayApproveCredit(lower)) {
+      if (!MailFraudWords.mayApproveCredit(lower)) {
         skipped++;
         assertThat(match).as(lower).isFalse();
       }

@@ -45,8 +45,8 @@ class MailPrivateAddressLinkTest {
 
   @Test
   void aHostNamedLikeAPrivateAddressIsNoPrivateAddress() {
-    assertThat(MailSigns.internalIp("192.168.1.1.example.net")).isFalse();
-    assertThat(MailSigns.internalIp("192.168.1.300")).isFalse();
+    assertThat(MailDomains.internalIp("192.168.1.1.example.net")).isFalse();
+    assertThat(MailDomains.internalIp("192.168.1.300")).isFalse();
   }
 
   @Test

@@ -36,7 +36,7 @@ class MailPublicBodyNameTest {
             "Comunicado Receita Federal",
             "Ministry of Finance",
             "Tribunal Regional do Trabalho")) {
-      assertThat(MailSigns.publicBodyName(name)).as(name).isNotNull();
+      assertThat(MailPublicBodies.publicBodyName(name)).as(name).isNotNull();
     }
   }
 
@@ -51,7 +51,7 @@ class MailPublicBodyNameTest {
             "Chicago Tribune",
             "山田 太郎",
             "Amazon.co.jp")) {
-      assertThat(MailSigns.publicBodyName(name)).as(name).isNull();
+      assertThat(MailPublicBodies.publicBodyName(name)).as(name).isNull();
     }
   }
 

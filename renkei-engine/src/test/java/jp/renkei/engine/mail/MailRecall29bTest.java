@@ -18,19 +18,19 @@ class MailRecall29bTest {
 
   @Test
   void aBrandDomainWrittenWithHyphensInsideAnotherDomainIsALookAlike() {
-    assertThat(MailSigns.brandDomainHyphened("my-jcb-co-jp.cyyan.xyz"))
+    assertThat(MailBrands.brandDomainHyphened("my-jcb-co-jp.cyyan.xyz"))
         .isEqualTo("jcb.co.jp (JCB)");
-    assertThat(MailSigns.brandDomainHyphened("www-smbc-co-jp.sptdb.cn"))
+    assertThat(MailBrands.brandDomainHyphened("www-smbc-co-jp.sptdb.cn"))
         .isEqualTo("smbc.co.jp (三井住友)");
-    assertThat(MailSigns.brandDomainHyphened("my-ts3card-com.lure-example.top"))
+    assertThat(MailBrands.brandDomainHyphened("my-ts3card-com.lure-example.top"))
         .isEqualTo("ts3card.com (TS CUBIC CARD)");
     // in the registrable label itself, with more after it
-    assertThat(MailSigns.brandDomainHyphened("www-smbc-co-jp-secure.com"))
+    assertThat(MailBrands.brandDomainHyphened("www-smbc-co-jp-secure.com"))
         .isEqualTo("smbc.co.jp (三井住友)");
-    assertThat(MailSigns.brandDomainHyphened("amazon-co-jp.order-example.xyz"))
+    assertThat(MailBrands.brandDomainHyphened("amazon-co-jp.order-example.xyz"))
         .isEqualTo("amazon.co.jp (Amazon)");
     // a brand label of two words
-    assertThat(MailSigns.brandDomainHyphened("rakuten-card-co-jp.member-example.cn"))
+    assertThat(MailBrands.brandDomainHyphened("rakuten-card-co-jp.member-example.cn"))
         .isEqualTo("rakuten-card.co.jp (楽天)");
   }
 
@@ -57,7 +57,7 @@ class MailRecall29bTest {
             "jp-com-service.example.com",
             // a brand's name followed by a word that is no suffix
             "jcb-card-guide.example.com")) {
-      assertThat(MailSigns.brandDomainHyphened(own)).as(own).isNull();
+      assertThat(MailBrands.brandDomainHyphened(own)).as(own).isNull();
     }
   }
 

@@ -19,13 +19,13 @@ class MailRecall30Test {
 
   @Test
   void aBrandsDomainAsTheMailboxNameOfAnotherDomainIsALookAlike() {
-    assertThat(MailSigns.brandDomainInMailbox("support-amazon.jp@28703-example.cn"))
+    assertThat(MailBrands.brandDomainInMailbox("support-amazon.jp@28703-example.cn"))
         .isEqualTo("amazon.jp (Amazon)");
-    assertThat(MailSigns.brandDomainInMailbox("mufg.jp@lure-example.cn"))
+    assertThat(MailBrands.brandDomainInMailbox("mufg.jp@lure-example.cn"))
         .isEqualTo("mufg.jp (三菱UFJ)");
-    assertThat(MailSigns.brandDomainInMailbox("info.jcb.co.jp@lure-example.com"))
+    assertThat(MailBrands.brandDomainInMailbox("info.jcb.co.jp@lure-example.com"))
         .isEqualTo("jcb.co.jp (JCB)");
-    assertThat(MailSigns.brandDomainInMailbox("eki-net.com@lure-example.top"))
+    assertThat(MailBrands.brandDomainInMailbox("eki-net.com@lure-example.top"))
         .isEqualTo("eki-net.com (えきねっと)");
   }
 
@@ -43,7 +43,7 @@ class MailRecall30Test {
             "amazon.community@example.com",
             // a brand's name that is only part of a longer name
             "myamazon.jp@example.com")) {
-      assertThat(MailSigns.brandDomainInMailbox(address)).as(address).isNull();
+      assertThat(MailBrands.brandDomainInMailbox(address)).as(address).isNull();
     }
   }
 
@@ -72,10 +72,10 @@ class MailRecall30Test {
 
   @Test
   void aBrandsLabelInFrontOfAnotherDomainIsNamed() {
-    assertThat(MailSigns.brandLabelInFront("www.eki-net.tsdgd-example.top"))
+    assertThat(MailBrands.brandLabelInFront("www.eki-net.tsdgd-example.top"))
         .isEqualTo("eki-net (えきねっと)");
-    assertThat(MailSigns.brandLabelInFront("my-jcb.research-example.com")).isEqualTo("jcb (JCB)");
-    assertThat(MailSigns.brandLabelInFront("amazon.account-example.xyz"))
+    assertThat(MailBrands.brandLabelInFront("my-jcb.research-example.com")).isEqualTo("jcb (JCB)");
+    assertThat(MailBrands.brandLabelInFront("amazon.account-example.xyz"))
         .isEqualTo("amazon (Amazon)");
     for (String own :
         List.of(
@@ -88,7 +88,7 @@ class MailRecall30Test {
             // no brand's label
             "www.login-example.com",
             "www.example.com")) {
-      assertThat(MailSigns.brandLabelInFront(own)).as(own).isNull();
+      assertThat(MailBrands.brandLabelInFront(own)).as(own).isNull();
     }
   }
 

@@ -27,33 +27,33 @@ class MailRecall30bTest {
             "amazon.info-example.co.jp",
             "www.smbc.support-example.com",
             "mufg.news-example.jp")) {
-      assertThat(MailSigns.brandDomainInFront(host)).as(host).isNull();
+      assertThat(MailBrands.brandDomainInFront(host)).as(host).isNull();
     }
   }
 
   @Test
   void aBrandsDomainGluedToTheNextLabelIsStillALookAlike() {
-    assertThat(MailSigns.brandDomainInFront("rakuten-sec.co.jp-member.cn"))
+    assertThat(MailBrands.brandDomainInFront("rakuten-sec.co.jp-member.cn"))
         .isEqualTo("rakuten-sec.co.jp (楽天)");
-    assertThat(MailSigns.brandDomainInFront("www.smbc-card.com-secure.top"))
+    assertThat(MailBrands.brandDomainInFront("www.smbc-card.com-secure.top"))
         .isEqualTo("smbc-card.com (三井住友)");
-    assertThat(MailSigns.brandDomainInFront("eki-net.com-login.example.top"))
+    assertThat(MailBrands.brandDomainInFront("eki-net.com-login.example.top"))
         .isNull(); // (the glued label is not the registrable one: not read, as before)
-    assertThat(MailSigns.brandDomainInFront("www.eki-net.jp-account.xyz"))
+    assertThat(MailBrands.brandDomainInFront("www.eki-net.jp-account.xyz"))
         .isEqualTo("eki-net.jp (えきねっと)");
-    assertThat(MailSigns.brandDomainInFront("www.mufg.ne.jp-secure.cn"))
+    assertThat(MailBrands.brandDomainInFront("www.mufg.ne.jp-secure.cn"))
         .isEqualTo("mufg.ne.jp (三菱UFJ)");
     // written with dots the brand's domain is read whatever its suffix, as before
-    assertThat(MailSigns.brandDomainInFront("amazon.co.jp.kvbxz.xyz"))
+    assertThat(MailBrands.brandDomainInFront("amazon.co.jp.kvbxz.xyz"))
         .isEqualTo("amazon.co.jp (Amazon)");
   }
 
   @Test
   void aBarePublicSuffixInFrontOfAnotherDomainIsALookAlike() {
-    assertThat(MailSigns.suffixInFront("www.co.jp.trackio-example.cn")).isEqualTo("www.co.jp");
-    assertThat(MailSigns.suffixInFront("co.jp.lure-example.top")).isEqualTo("co.jp");
-    assertThat(MailSigns.suffixInFront("www.ne.jp.login-example.xyz")).isEqualTo("www.ne.jp");
-    assertThat(MailSigns.suffixInFront("www.co.uk.secure-example.com")).isEqualTo("www.co.uk");
+    assertThat(MailBrands.suffixInFront("www.co.jp.trackio-example.cn")).isEqualTo("www.co.jp");
+    assertThat(MailBrands.suffixInFront("co.jp.lure-example.top")).isEqualTo("co.jp");
+    assertThat(MailBrands.suffixInFront("www.ne.jp.login-example.xyz")).isEqualTo("www.ne.jp");
+    assertThat(MailBrands.suffixInFront("www.co.uk.secure-example.com")).isEqualTo("www.co.uk");
   }
 
   @Test
@@ -73,7 +73,7 @@ class MailRecall30bTest {
             "github.io.example.com",
             // a word before the suffix: not bare
             "shop.co.jp.example.com")) {
-      assertThat(MailSigns.suffixInFront(host)).as(host).isNull();
+      assertThat(MailBrands.suffixInFront(host)).as(host).isNull();
     }
   }
 

@@ -97,12 +97,12 @@ class MailRecall31Test {
 
   @Test
   void theNameFieldReaderReadsOnlyAFieldAtALinesStart() {
-    assertThat(MailSigns.formNameWeb("お名前：https://lure-example.xyz/a\n"))
+    assertThat(MailNameFieldLures.formNameWeb("お名前：https://lure-example.xyz/a\n"))
         .isEqualTo("お名前：https://lure-example.xyz/a");
-    assertThat(MailSigns.formNameWeb("【氏名】：www.lure-example.top\n"))
+    assertThat(MailNameFieldLures.formNameWeb("【氏名】：www.lure-example.top\n"))
         .isEqualTo("【氏名】：www.lure-example.top");
-    assertThat(MailSigns.formNameWeb("ご入力の氏名：https://lure-example.xyz/a\n")).isNull();
-    assertThat(MailSigns.formNameWeb("お名前：山田 太郎\nurl: https://example.jp\n")).isNull();
+    assertThat(MailNameFieldLures.formNameWeb("ご入力の氏名：https://lure-example.xyz/a\n")).isNull();
+    assertThat(MailNameFieldLures.formNameWeb("お名前：山田 太郎\nurl: https://example.jp\n")).isNull();
   }
 
   private static MailReport formReply(String name, String subjectField, String message) {

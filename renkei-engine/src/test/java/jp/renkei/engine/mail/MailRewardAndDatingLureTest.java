@@ -252,7 +252,7 @@ class MailRewardAndDatingLureTest {
   /** The reward phrases are tried only where one can start, and find what a full scan finds. */
   @Test
   void rewardPhrasesTriedAtTheirStartsFindWhatAFullScanFinds() {
-    assertThat(MailSigns.starts(MailSigns.REWARDS.pattern())).isNotNull();
+    assertThat(MailRegexStarts.starts(MailFraudWords.REWARDS.pattern())).isNotNull();
     for (String s :
         List.of(
             "at 10:42 you received an reward! claim now",
@@ -262,11 +262,11 @@ class MailRewardAndDatingLureTest {
             "【当選のお知らせ】ギフト券をプレゼント",
             "quarterly review",
             "you have received your order")) {
-      assertThat(MailSigns.found(MailSigns.REWARDS, s))
+      assertThat(MailSigns.found(MailFraudWords.REWARDS, s))
           .as(s)
-          .isEqualTo(MailSigns.foundScanningAll(MailSigns.REWARDS, s));
+          .isEqualTo(MailSigns.foundScanningAll(MailFraudWords.REWARDS, s));
     }
-    assertThat(MailSigns.found(MailSigns.REWARDS, "you have received your order")).isEmpty();
+    assertThat(MailSigns.found(MailFraudWords.REWARDS, "you have received your order")).isEmpty();
   }
 
   /** What a C4TAP share carries: the new findings reach the redacted bundle's note. */

@@ -37,11 +37,11 @@ class MailSalesDeadlineTest {
           + "<p><a href=\"https://www.shop-example.com/unsubscribe\">Unsubscribe</a></p>";
 
   static boolean urgency(String text) {
-    return !MailSigns.found(MailSigns.URGENCY, text.toLowerCase(Locale.ROOT)).isEmpty();
+    return !MailSigns.found(MailUrgencyWords.URGENCY, text.toLowerCase(Locale.ROOT)).isEmpty();
   }
 
   static boolean lure(String text) {
-    return !MailSigns.found(MailSigns.LURES, text.toLowerCase(Locale.ROOT)).isEmpty();
+    return !MailSigns.found(MailFraudWords.LURES, text.toLowerCase(Locale.ROOT)).isEmpty();
   }
 
   // ---- the adversary's shapes: they keep their signs ----

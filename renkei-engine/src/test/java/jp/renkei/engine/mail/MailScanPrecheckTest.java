@@ -27,7 +27,7 @@ class MailScanPrecheckTest {
     assertThat(
             java.util.regex.Pattern.compile("\\(\\?[a-zA-Z-]").matcher(regex.substring(4)).find())
         .isFalse();
-    List<String> alternatives = MailSigns.topLevelAlternatives(regex.substring(4));
+    List<String> alternatives = MailRegexStarts.topLevelAlternatives(regex.substring(4));
     assertThat(alternatives).hasSizeGreaterThanOrEqualTo(3);
     for (String a : alternatives) {
       assertThat(MailWording.FORM_REPLY_NEEDS).as(a).anyMatch(a::startsWith);
@@ -90,16 +90,16 @@ class MailScanPrecheckTest {
 
   /** As sameBrand answered before: every brand asked whether it holds both labels. */
   private static boolean sameBrandOverEveryBrand(String a, String b) {
-    String la = MailSigns.label(a);
-    String lb = MailSigns.label(b);
-    return MailSigns.BRANDS.stream()
+    String la = MailDomains.label(a);
+    String lb = MailDomains.label(b);
+    return MailBrands.BRANDS.stream()
         .anyMatch(x -> x.labels().contains(la) && x.labels().contains(lb));
   }
 
   @Test
   void sameBrandAnswersAsEveryBrandAskedDid() {
     Set<String> labels = new LinkedHashSet<>();
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       labels.addAll(b.labels());
     }
     labels.addAll(List.of("example", "gmail", "co", "www"));
@@ -114,7 +114,7 @@ class MailScanPrecheckTest {
     for (String a : domains) {
       for (String b : domains) {
         boolean expected = sameBrandOverEveryBrand(a, b);
-        assertThat(MailSigns.sameBrand(a, b)).as(a + " ~ " + b).isEqualTo(expected);
+        assertThat(MailBrands.sameBrand(a, b)).as(a + " ~ " + b).isEqualTo(expected);
         same += expected ? 1 : 0;
       }
     }
@@ -165,9 +165,11 @@ class MailScanPrecheckTest {
         t.append(HEAD_PIECES[r.nextInt(HEAD_PIECES.length)]);
       }
       String head = t.toString().toLowerCase(java.util.Locale.ROOT);
-      java.util.regex.Matcher m = MailSigns.CHARGE_CLAIM.matcher(head);
+      java.util.regex.Matcher m = MailCallbackLures.CHARGE_CLAIM.matcher(head);
       String plain = m.find() ? m.group() : null;
-      assertThat(MailSigns.phrases(head).first(MailSigns.CHARGE_CLAIM)).as(head).isEqualTo(plain);
+      assertThat(MailSigns.phrases(head).first(MailCallbackLures.CHARGE_CLAIM))
+          .as(head)
+          .isEqualTo(plain);
       found += plain != null ? 1 : 0;
     }
     assertThat(found).isBetween(1_000, 49_000);

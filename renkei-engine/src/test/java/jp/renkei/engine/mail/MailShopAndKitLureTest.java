@@ -237,27 +237,28 @@ class MailShopAndKitLureTest {
 
   @Test
   void readsHostsNamedByTheirAddressAndNoOthers() {
-    assertThat(MailSigns.ipNamedHost("93.184.216.34.host.example.net")).isTrue();
-    assertThat(MailSigns.ipNamedHost("ec2-3-90-1-2.compute-1.amazonaws.com")).isTrue();
-    assertThat(MailSigns.ipNamedHost("ip-10-0-0-1.example.internal")).isTrue();
-    assertThat(MailSigns.ipNamedHost("93.184.216.34")).isFalse(); // an address: isIpLiteral
-    assertThat(MailSigns.ipNamedHost("v2.1.0.docs.example.com")).isFalse(); // three numbers
-    assertThat(MailSigns.ipNamedHost("web-300-1-2-3.example.com")).isFalse(); // 300 no octet
-    assertThat(MailSigns.ipNamedHost("2024-12-01-report.example.com")).isFalse();
+    assertThat(MailDomains.ipNamedHost("93.184.216.34.host.example.net")).isTrue();
+    assertThat(MailDomains.ipNamedHost("ec2-3-90-1-2.compute-1.amazonaws.com")).isTrue();
+    assertThat(MailDomains.ipNamedHost("ip-10-0-0-1.example.internal")).isTrue();
+    assertThat(MailDomains.ipNamedHost("93.184.216.34")).isFalse(); // an address: isIpLiteral
+    assertThat(MailDomains.ipNamedHost("v2.1.0.docs.example.com")).isFalse(); // three numbers
+    assertThat(MailDomains.ipNamedHost("web-300-1-2-3.example.com")).isFalse(); // 300 no octet
+    assertThat(MailDomains.ipNamedHost("2024-12-01-report.example.com")).isFalse();
   }
 
   @Test
   void readsAnAddressCarriedAfterTheHashPlainEncodedOrInBase64() {
-    assertThat(MailSigns.addressInFragment("https://x.example/l#a.b@example.org"))
+    assertThat(MailDomains.addressInFragment("https://x.example/l#a.b@example.org"))
         .isEqualTo("a.b@example.org");
-    assertThat(MailSigns.addressInFragment("https://x.example/l#a%40example.org"))
+    assertThat(MailDomains.addressInFragment("https://x.example/l#a%40example.org"))
         .isEqualTo("a@example.org");
-    assertThat(MailSigns.addressInFragment("https://x.example/l#YUBleGFtcGxlLm9yZw=="))
+    assertThat(MailDomains.addressInFragment("https://x.example/l#YUBleGFtcGxlLm9yZw=="))
         .isEqualTo("a@example.org");
-    assertThat(MailSigns.addressInFragment("https://x.example/app#/orders/12")).isNull();
-    assertThat(MailSigns.addressInFragment("https://x.example/l#c2VjdGlvbi10d28")).isNull();
-    assertThat(MailSigns.addressInFragment("https://x.example/l#")).isNull();
-    assertThat(MailSigns.addressInFragment("https://x.example/l")).isNull();
-    assertThat(MailSigns.addressInFragment("https://x.example/l#" + "A".repeat(100_000))).isNull();
+    assertThat(MailDomains.addressInFragment("https://x.example/app#/orders/12")).isNull();
+    assertThat(MailDomains.addressInFragment("https://x.example/l#c2VjdGlvbi10d28")).isNull();
+    assertThat(MailDomains.addressInFragment("https://x.example/l#")).isNull();
+    assertThat(MailDomains.addressInFragment("https://x.example/l")).isNull();
+    assertThat(MailDomains.addressInFragment("https://x.example/l#" + "A".repeat(100_000)))
+        .isNull();
   }
 }

@@ -216,12 +216,12 @@ class MailSignsTest {
 
   @Test
   void theRegistrableDomainComesFromThePublicSuffixList() {
-    assertThat(MailSigns.registrable("www.city.chiyoda.tokyo.jp"))
+    assertThat(MailDomains.registrable("www.city.chiyoda.tokyo.jp"))
         .isEqualTo("city.chiyoda.tokyo.jp");
-    assertThat(MailSigns.registrable("mail.sakura-bank.co.jp")).isEqualTo("sakura-bank.co.jp");
-    assertThat(MailSigns.registrable("evil.github.io")).isEqualTo("evil.github.io");
-    assertThat(MailSigns.registrable("a.b.example.com")).isEqualTo("example.com");
-    assertThat(MailSigns.registrable("not a domain")).isEqualTo("not a domain");
+    assertThat(MailDomains.registrable("mail.sakura-bank.co.jp")).isEqualTo("sakura-bank.co.jp");
+    assertThat(MailDomains.registrable("evil.github.io")).isEqualTo("evil.github.io");
+    assertThat(MailDomains.registrable("a.b.example.com")).isEqualTo("example.com");
+    assertThat(MailDomains.registrable("not a domain")).isEqualTo("not a domain");
   }
 
   @Test
@@ -1545,28 +1545,28 @@ class MailSignsTest {
   @Test
   void brandAnchorsSkipNothingTheFullScanFinds() {
     // every brand's claim has literal starts, so that no brand is scanned over every text
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
-      assertThat(MailSigns.starts(b.claim().pattern())).as(b.claim().pattern()).isNotEmpty();
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
+      assertThat(MailRegexStarts.starts(b.claim().pattern())).as(b.claim().pattern()).isNotEmpty();
     }
-    assertThat(MailSigns.starts("microsoft|office ?365|\\bms teams|マイクロソフト"))
+    assertThat(MailRegexStarts.starts("microsoft|office ?365|\\bms teams|マイクロソフト"))
         .containsExactly("microsoft", "office 365", "office365", "ms teams", "マイクロソフト");
-    assertThat(MailSigns.starts("\\bvisa(?:®)? card|警察(?:庁)?"))
+    assertThat(MailRegexStarts.starts("\\bvisa(?:®)? card|警察(?:庁)?"))
         .containsExactly("visa® card", "visa card", "警察庁", "警察");
-    assertThat(MailSigns.starts("blockchain\\.com")).containsExactly("blockchain.com");
+    assertThat(MailRegexStarts.starts("blockchain\\.com")).containsExactly("blockchain.com");
     // every match of a brand's signing pattern starts at one of the brand's names or at a
     // greeting or copyright line: where signedAs tries it (each start of the signing pattern
     // begins with a start of the brand's names or of the signing words)
-    for (int i = 0; i < MailSigns.BRANDS.size(); i++) {
-      List<String> starts = MailSigns.starts(MailSigns.SIGNED_AS.get(i).pattern());
-      assertThat(starts).as(MailSigns.BRANDS.get(i).claim().pattern()).isNotNull();
+    for (int i = 0; i < MailBrands.BRANDS.size(); i++) {
+      List<String> starts = MailRegexStarts.starts(MailSigns.SIGNED_AS.get(i).pattern());
+      assertThat(starts).as(MailBrands.BRANDS.get(i).claim().pattern()).isNotNull();
       List<String> allowed = new java.util.ArrayList<>(MailSigns.SIGNING_STARTS);
-      allowed.addAll(MailSigns.starts(MailSigns.BRANDS.get(i).claim().pattern()));
+      allowed.addAll(MailRegexStarts.starts(MailBrands.BRANDS.get(i).claim().pattern()));
       for (String start : starts) {
         assertThat(allowed).as(start).anyMatch(start::startsWith);
       }
     }
     List<String> texts = new java.util.ArrayList<>();
-    for (MailSigns.Brand b : MailSigns.BRANDS) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
       for (String alt : b.claim().pattern().split("\\|")) {
         String name = alt.replace("\\b", "").replace(" ?", " ").replace("-?", "-").replace("?", "");
         for (String form :
@@ -1601,11 +1601,11 @@ class MailSignsTest {
     }
     int found = 0;
     for (String t : texts) {
-      List<MailSigns.Brand> all = MailSigns.signedAsScanningAll(t);
+      List<MailBrands.Brand> all = MailSigns.signedAsScanningAll(t);
       assertThat(MailSigns.signedAs(t)).as(t).isEqualTo(all);
       found += all.size();
     }
-    assertThat(found).isGreaterThan(MailSigns.BRANDS.size() * 5);
+    assertThat(found).isGreaterThan(MailBrands.BRANDS.size() * 5);
   }
 
   /**
@@ -1615,52 +1615,52 @@ class MailSignsTest {
    */
   @Test
   void wordingPatternsTriedAtTheirStartsFindWhatAFullScanFinds() {
-    assertThat(MailSigns.starts("\\b(?:ab|cd)e|fg?h|\\(c\\)|ij{2}|(?<![a-z])\\d+x"))
+    assertThat(MailRegexStarts.starts("\\b(?:ab|cd)e|fg?h|\\(c\\)|ij{2}|(?<![a-z])\\d+x"))
         .containsExactly(
             "abe", "cde", "fgh", "fh", "(c)", "i", "0", "1", "2", "3", "4", "5", "6", "7", "8",
             "9");
-    assertThat(MailSigns.starts("ab|\\w+")).isNull();
-    assertThat(MailSigns.starts("(?:ab)?c")).containsExactly("abc", "c");
-    assertThat(MailSigns.starts("(?:ab){0,2}c")).isNull();
-    assertThat(MailSigns.starts("i{2}")).isNull();
-    assertThat(MailSigns.starts("(?<!x)ab")).containsExactly("ab");
+    assertThat(MailRegexStarts.starts("ab|\\w+")).isNull();
+    assertThat(MailRegexStarts.starts("(?:ab)?c")).containsExactly("abc", "c");
+    assertThat(MailRegexStarts.starts("(?:ab){0,2}c")).isNull();
+    assertThat(MailRegexStarts.starts("i{2}")).isNull();
+    assertThat(MailRegexStarts.starts("(?<!x)ab")).containsExactly("ab");
     // a look-ahead matches no text: the match starts with what follows it
-    assertThat(MailSigns.starts("(?=x)ab")).containsExactly("ab");
-    assertThat(MailSigns.starts("(?i)ab")).isNull();
+    assertThat(MailRegexStarts.starts("(?=x)ab")).containsExactly("ab");
+    assertThat(MailRegexStarts.starts("(?i)ab")).isNull();
     // read on through optional characters, classes of single characters and groups
-    assertThat(MailSigns.starts("e-?mail (?:storage|quota)"))
+    assertThat(MailRegexStarts.starts("e-?mail (?:storage|quota)"))
         .containsExactly("e-mail storage", "e-mail quota", "email storage", "email quota");
-    assertThat(MailSigns.starts("gr[áa]tis\\b|ser[ãa]o? x"))
+    assertThat(MailRegexStarts.starts("gr[áa]tis\\b|ser[ãa]o? x"))
         .containsExactly("grátis", "gratis", "serão x", "serao x", "serã x", "sera x");
-    assertThat(MailSigns.starts("(?:new |unusual )?log-?in"))
+    assertThat(MailRegexStarts.starts("(?:new |unusual )?log-?in"))
         .containsExactly(
             "new log-in", "unusual log-in", "new login", "unusual login", "log-in", "login");
     // past the first element, choices that would make more than STARTS_PER_ALTERNATIVE starts
     // end the reading before them
-    assertThat(MailSigns.starts("\\bp\\.?o\\.? ?#?\\d"))
+    assertThat(MailRegexStarts.starts("\\bp\\.?o\\.? ?#?\\d"))
         .containsExactly("p.o.", "p.o", "po.", "po");
     // one of a repeated element, then nothing more; a range, a negation or an escape in a class
     // ends the reading; so does anything that is no text (\\w, ., a bound)
-    assertThat(MailSigns.starts("ab+c|x[a-c]y|z[^a]|q[\\d.]|wx\\wy|k.l|mn{2}"))
+    assertThat(MailRegexStarts.starts("ab+c|x[a-c]y|z[^a]|q[\\d.]|wx\\wy|k.l|mn{2}"))
         .containsExactly("ab", "x", "z", "q", "wx", "k", "m");
     // an optional part (lazy or possessive too) is read both ways
-    assertThat(MailSigns.starts("a(?:bc)??d|e(?:f|gh)?+i"))
+    assertThat(MailRegexStarts.starts("a(?:bc)??d|e(?:f|gh)?+i"))
         .containsExactly("abcd", "ad", "efi", "eghi", "ei");
     List<java.util.regex.Pattern> patterns =
         List.of(
-            MailSigns.CREDENTIALS,
-            MailSigns.URGENCY,
-            MailSigns.LURES,
-            MailSigns.MARKETING,
-            MailSigns.FRAUD_OFFERS,
-            MailSigns.THEMES);
+            MailCredentialWords.CREDENTIALS,
+            MailUrgencyWords.URGENCY,
+            MailFraudWords.LURES,
+            MailFraudWords.MARKETING,
+            MailFraudWords.FRAUD_OFFERS,
+            MailFraudWords.THEMES);
     java.util.Random random = new java.util.Random(20261201);
     String[] filler = {
       " ", "  ", ". ", ", ", "\n", "the ", "your ", "a", "e", "お客様", "！", "-", "'", "1", "2024 "
     };
     int matches = 0;
     for (java.util.regex.Pattern p : patterns) {
-      assertThat(MailSigns.starts(p.pattern())).as(p.pattern().substring(0, 40)).isNotNull();
+      assertThat(MailRegexStarts.starts(p.pattern())).as(p.pattern().substring(0, 40)).isNotNull();
       String[] words = p.pattern().split("[\\\\()\\[\\]|?:*+{}^$.,0-9]+");
       for (int round = 0; round < 1_500; round++) {
         StringBuilder t = new StringBuilder();

@@ -43,14 +43,14 @@ class MailSwappedLetterTest {
 
   @Test
   void theWordsOfTheSwapAreFound() {
-    assertThat(MailSigns.swappedIl("Act by tomorrow to use your Sam's CIub Points"))
+    assertThat(MailRandomNames.swappedIl("Act by tomorrow to use your Sam's CIub Points"))
         .isEqualTo("CIub");
-    assertThat(MailSigns.swappedIl("Your pIan is changing for 2026")).isEqualTo("pIan");
-    assertThat(MailSigns.swappedIl("PayPaI Security")).isEqualTo("PayPaI");
-    assertThat(MailSigns.swappedIl("[Banco do BrasiI - Comunicado]")).isEqualTo("BrasiI");
-    assertThat(MailSigns.swappedIl("Payment/DecIined")).isEqualTo("DecIined");
-    assertThat(MailSigns.swappedIl("BEST VlAGRA, COUPON 5%")).isEqualTo("VlAGRA");
-    assertThat(MailSigns.swappedIl("WlN a gift card")).isEqualTo("WlN");
+    assertThat(MailRandomNames.swappedIl("Your pIan is changing for 2026")).isEqualTo("pIan");
+    assertThat(MailRandomNames.swappedIl("PayPaI Security")).isEqualTo("PayPaI");
+    assertThat(MailRandomNames.swappedIl("[Banco do BrasiI - Comunicado]")).isEqualTo("BrasiI");
+    assertThat(MailRandomNames.swappedIl("Payment/DecIined")).isEqualTo("DecIined");
+    assertThat(MailRandomNames.swappedIl("BEST VlAGRA, COUPON 5%")).isEqualTo("VlAGRA");
+    assertThat(MailRandomNames.swappedIl("WlN a gift card")).isEqualTo("WlN");
   }
 
   @Test
@@ -71,7 +71,7 @@ class MailSwappedLetterTest {
           "Hello all",
           null
         }) {
-      assertThat(MailSigns.swappedIl(s)).as(s).isNull();
+      assertThat(MailRandomNames.swappedIl(s)).as(s).isNull();
     }
   }
 
@@ -124,7 +124,7 @@ class MailSwappedLetterTest {
           "knownIssues in the release notes",
           "The sandboxIdle timer and the newIdeas board"
         }) {
-      assertThat(MailSigns.swappedIl(s)).as(s).isNull();
+      assertThat(MailRandomNames.swappedIl(s)).as(s).isNull();
     }
   }
 
@@ -132,10 +132,10 @@ class MailSwappedLetterTest {
   void aSwapStillCountsWhenTheWordAfterTheIIsNoneOfThem() {
     // an l written as I leaves no word after the I: MaiIbox, AppIe, DecIined; nor does a word that
     // merely begins like one of them (zImaged)
-    assertThat(MailSigns.swappedIl("Your MaiIbox is full")).isEqualTo("MaiIbox");
-    assertThat(MailSigns.swappedIl("Update your AppIe ID")).isEqualTo("AppIe");
-    assertThat(MailSigns.swappedIl("Payment DecIined")).isEqualTo("DecIined");
-    assertThat(MailSigns.swappedIl("a zImaged kernel")).isEqualTo("zImaged");
+    assertThat(MailRandomNames.swappedIl("Your MaiIbox is full")).isEqualTo("MaiIbox");
+    assertThat(MailRandomNames.swappedIl("Update your AppIe ID")).isEqualTo("AppIe");
+    assertThat(MailRandomNames.swappedIl("Payment DecIined")).isEqualTo("DecIined");
+    assertThat(MailRandomNames.swappedIl("a zImaged kernel")).isEqualTo("zImaged");
   }
 
   @Test

@@ -93,7 +93,7 @@ class MailTargetedThemeTest {
             "For questions, reply to this e-mail. We will resume normal operations on Monday.",
             "The document library is available on the intranet.",
             "ご注文ありがとうございます。商品を発送しました。")) {
-      assertThat(MailSigns.found(MailSigns.THEMES, text.toLowerCase(java.util.Locale.ROOT)))
+      assertThat(MailSigns.found(MailFraudWords.THEMES, text.toLowerCase(java.util.Locale.ROOT)))
           .as(text)
           .isEmpty();
     }

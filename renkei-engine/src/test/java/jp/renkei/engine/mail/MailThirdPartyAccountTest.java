@@ -70,7 +70,8 @@ class MailThirdPartyAccountTest {
     // "the user account" is how a lure addresses its reader, not a third party's possessive
     MailReport r = notice("The user account is disabled. Contact the help desk.");
     assertThat(TestMail.flags(r)).contains(RedFlag.CREDENTIAL_REQUEST);
-    assertThat(MailSigns.THIRD_PARTY_ACCOUNT.matcher("the user account is disabled").find())
+    assertThat(
+            MailCredentialWords.THIRD_PARTY_ACCOUNT.matcher("the user account is disabled").find())
         .isFalse();
   }
 }

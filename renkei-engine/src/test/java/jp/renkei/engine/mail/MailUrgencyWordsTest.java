@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MailUrgencyWordsTest {
 
   static java.util.List<String> urgency(String text) {
-    return MailSigns.found(MailSigns.URGENCY, text.toLowerCase(java.util.Locale.ROOT));
+    return MailSigns.found(MailUrgencyWords.URGENCY, text.toLowerCase(java.util.Locale.ROOT));
   }
 
   @Test

@@ -139,7 +139,7 @@ class MailWalletAndCreditLureTest {
 
   @Test
   void creditedAmountsTriedAtTheirStartsFindWhatAFullScanFinds() {
-    assertThat(MailSigns.starts(MailSigns.CREDITED_AMOUNTS.pattern())).isNotNull();
+    assertThat(MailRegexStarts.starts(MailFraudWords.CREDITED_AMOUNTS.pattern())).isNotNull();
     for (String s :
         List.of(
             "your balance has been credited. +$354 and +1,200 usdt",
@@ -147,11 +147,11 @@ class MailWalletAndCreditLureTest {
             "残高が追加されました / 500円が入金されました",
             "saldo disponível para saque",
             "dow +1.2% today")) {
-      assertThat(MailSigns.found(MailSigns.CREDITED_AMOUNTS, s))
+      assertThat(MailSigns.found(MailFraudWords.CREDITED_AMOUNTS, s))
           .as(s)
-          .isEqualTo(MailSigns.foundScanningAll(MailSigns.CREDITED_AMOUNTS, s));
+          .isEqualTo(MailSigns.foundScanningAll(MailFraudWords.CREDITED_AMOUNTS, s));
     }
-    assertThat(MailSigns.found(MailSigns.CREDITED_AMOUNTS, "dow +1.2% today")).isEmpty();
+    assertThat(MailSigns.found(MailFraudWords.CREDITED_AMOUNTS, "dow +1.2% today")).isEmpty();
   }
 
   @Test
@@ -435,20 +435,20 @@ class MailWalletAndCreditLureTest {
   @Test
   void aDressedDomainNeedsTheNameMissingFromTheSenderAndOnlyDressingWords() {
     // the maker's own domain under its name alone, or the sender's own name in its address
-    assertThat(MailSigns.dressedAs("notion.so", "Notion", "makenotion.com")).isNull();
-    assertThat(MailSigns.dressedAs("slackhq.com", "Slack", "slack.com")).isNull();
+    assertThat(MailBrands.dressedAs("notion.so", "Notion", "makenotion.com")).isNull();
+    assertThat(MailBrands.dressedAs("slackhq.com", "Slack", "slack.com")).isNull();
     // support and help portals are no dressing
-    assertThat(MailSigns.dressedAs("acmesupport.com", "Acme", "acme-mail.net")).isNull();
+    assertThat(MailBrands.dressedAs("acmesupport.com", "Acme", "acme-mail.net")).isNull();
     // a person's name in a link to a blog
-    assertThat(MailSigns.dressedAs("marcbaaden.de", "Marc Baaden", "smplinux.de")).isNull();
+    assertThat(MailBrands.dressedAs("marcbaaden.de", "Marc Baaden", "smplinux.de")).isNull();
     // a brand's known domain is the brand's
-    assertThat(MailSigns.dressedAs("trustwallet.com", "Trust Wallet Team", "exprealty.com"))
+    assertThat(MailBrands.dressedAs("trustwallet.com", "Trust Wallet Team", "exprealty.com"))
         .isNull();
-    assertThat(MailSigns.dressedAs("bisqnetwork.site", "Bisq", "trezorbulletin.uno"))
+    assertThat(MailBrands.dressedAs("bisqnetwork.site", "Bisq", "trezorbulletin.uno"))
         .isEqualTo("Bisq");
-    assertThat(MailSigns.dressedAs("appledger.live", "Ledger", "e.neredekalsak.com"))
+    assertThat(MailBrands.dressedAs("appledger.live", "Ledger", "e.neredekalsak.com"))
         .isEqualTo("Ledger");
-    assertThat(MailSigns.dressedAs("exodus-walletdesktopapp.io", "Exodus", "arbrasil.com"))
+    assertThat(MailBrands.dressedAs("exodus-walletdesktopapp.io", "Exodus", "arbrasil.com"))
         .isEqualTo("Exodus");
   }
 

@@ -33,19 +33,19 @@ class MailWrappedAndInternalLinkTest {
 
   @Test
   void privateLoopbackAndLinkLocalAddressesAreInternal() {
-    assertThat(MailSigns.internalIp("192.168.10.2")).isTrue();
-    assertThat(MailSigns.internalIp("10.0.0.7")).isTrue();
-    assertThat(MailSigns.internalIp("172.20.1.1")).isTrue();
-    assertThat(MailSigns.internalIp("127.0.0.1")).isTrue();
-    assertThat(MailSigns.internalIp("169.254.3.4")).isTrue();
-    assertThat(MailSigns.internalIp("[::1]")).isTrue();
-    assertThat(MailSigns.internalIp("[fe80::1]")).isTrue();
-    assertThat(MailSigns.internalIp("172.32.1.1")).isFalse();
-    assertThat(MailSigns.internalIp("203.0.113.9")).isFalse();
-    assertThat(MailSigns.internalIp("198.51.100.20")).isFalse();
-    assertThat(MailSigns.internalIp("3232238082")).isFalse();
-    assertThat(MailSigns.internalIp("999.1.1.1")).isFalse();
-    assertThat(MailSigns.internalIp("[2001:db8::1]")).isFalse();
+    assertThat(MailDomains.internalIp("192.168.10.2")).isTrue();
+    assertThat(MailDomains.internalIp("10.0.0.7")).isTrue();
+    assertThat(MailDomains.internalIp("172.20.1.1")).isTrue();
+    assertThat(MailDomains.internalIp("127.0.0.1")).isTrue();
+    assertThat(MailDomains.internalIp("169.254.3.4")).isTrue();
+    assertThat(MailDomains.internalIp("[::1]")).isTrue();
+    assertThat(MailDomains.internalIp("[fe80::1]")).isTrue();
+    assertThat(MailDomains.internalIp("172.32.1.1")).isFalse();
+    assertThat(MailDomains.internalIp("203.0.113.9")).isFalse();
+    assertThat(MailDomains.internalIp("198.51.100.20")).isFalse();
+    assertThat(MailDomains.internalIp("3232238082")).isFalse();
+    assertThat(MailDomains.internalIp("999.1.1.1")).isFalse();
+    assertThat(MailDomains.internalIp("[2001:db8::1]")).isFalse();
   }
 
   @Test
@@ -88,18 +88,18 @@ class MailWrappedAndInternalLinkTest {
     String safe =
         "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.example.com%2Fdocs"
             + "&data=05%7C01%7Cabc&sdata=xyz&reserved=0";
-    assertThat(MailSigns.redirectTarget(safe, MailLinks.host(safe)))
+    assertThat(MailRedirects.redirectTarget(safe, MailLinks.host(safe)))
         .isEqualTo("https://www.example.com/docs");
     String v2 =
         "https://urldefense.proofpoint.com/v2/url?u=https-3A__www.example.com_a_b-3Fc-3D1&d=DwMF&c=x";
-    assertThat(MailSigns.redirectTarget(v2, MailLinks.host(v2)))
+    assertThat(MailRedirects.redirectTarget(v2, MailLinks.host(v2)))
         .isEqualTo("https://www.example.com/a/b?c=1");
     String v3 = "https://urldefense.com/v3/__https://www.example.com/page__;!!AbC!xyz$";
-    assertThat(MailSigns.redirectTarget(v3, MailLinks.host(v3)))
+    assertThat(MailRedirects.redirectTarget(v3, MailLinks.host(v3)))
         .isEqualTo("https://www.example.com/page");
-    assertThat(MailSigns.proofpointV2("https-3A__x-ZZ")).isNull();
+    assertThat(MailRedirects.proofpointV2("https-3A__x-ZZ")).isNull();
     String mc = "https://protect-eu.mimecast.com/s/AbCdEfGh?domain=wiki.example.com";
-    assertThat(MailSigns.redirectTarget(mc, MailLinks.host(mc)))
+    assertThat(MailRedirects.redirectTarget(mc, MailLinks.host(mc)))
         .isEqualTo("https://wiki.example.com/");
   }
 
@@ -271,7 +271,7 @@ class MailWrappedAndInternalLinkTest {
                 + "</p></body></html>\r\n");
     assertThat(has(r, RedFlag.LINK_TEXT_MISMATCH)).isFalse();
     String mc = "https://url.za.m.mimecastprotect.com/s/AbCd?domain=wiki.example.org";
-    assertThat(MailSigns.redirectTarget(mc, MailLinks.host(mc)))
+    assertThat(MailRedirects.redirectTarget(mc, MailLinks.host(mc)))
         .isEqualTo("https://wiki.example.org/");
   }
 

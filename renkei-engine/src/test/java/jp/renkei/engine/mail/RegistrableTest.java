@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link MailSigns#registrable}'s plain-host path ({@link MailSigns#plainRegistrable}) gives what
- * Guava's {@code InternetDomainName} gives ({@link MailSigns#guavaRegistrable}) for every host.
+ * {@link MailDomains#registrable}'s plain-host path ({@link MailDomains#plainRegistrable}) gives
+ * what Guava's {@code InternetDomainName} gives ({@link MailDomains#guavaRegistrable}) for every
+ * host.
  */
 class RegistrableTest {
 
@@ -28,12 +29,12 @@ class RegistrableTest {
     if (host == null || host.isEmpty()) {
       return host;
     }
-    return MailSigns.guavaRegistrable(
+    return MailDomains.guavaRegistrable(
         host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
   }
 
   private static void agree(String host) {
-    assertThat(MailSigns.registrable(host)).as(host).isEqualTo(before(host));
+    assertThat(MailDomains.registrable(host)).as(host).isEqualTo(before(host));
   }
 
   @Test
@@ -206,7 +207,7 @@ class RegistrableTest {
   }
 
   /**
-   * The remembered answers ({@code MailSigns.REGISTRABLE}): hosts of many more shapes than the
+   * The remembered answers ({@code MailDomains.REGISTRABLE}): hosts of many more shapes than the
    * table has slots, asked again and again in random order by four threads at once (slots replaced
    * under each other's reads), the long ones past the table's limit among them; every answer is
    * Guava's.
@@ -225,8 +226,8 @@ class RegistrableTest {
       }
       hosts.add(r.nextInt(10) == 0 ? h.toString().toUpperCase(java.util.Locale.ROOT) : h + "");
     }
-    hosts.add("a".repeat(MailSigns.REMEMBERED_HOST - 7) + ".co.jp");
-    hosts.add("a".repeat(MailSigns.REMEMBERED_HOST) + ".co.jp");
+    hosts.add("a".repeat(MailDomains.REMEMBERED_HOST - 7) + ".co.jp");
+    hosts.add("a".repeat(MailDomains.REMEMBERED_HOST) + ".co.jp");
     hosts.add("sub." + "a".repeat(63) + "." + "b".repeat(300) + ".example.com.");
     List<String> expected = hosts.stream().map(RegistrableTest::before).toList();
     List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
@@ -242,7 +243,7 @@ class RegistrableTest {
                   int wrong = 0;
                   for (int k = 0; k < 100_000; k++) {
                     int i = order.nextInt(hosts.size());
-                    if (!expected.get(i).equals(MailSigns.registrable(hosts.get(i)))) {
+                    if (!expected.get(i).equals(MailDomains.registrable(hosts.get(i)))) {
                       wrong++;
                     }
                   }
@@ -256,7 +257,7 @@ class RegistrableTest {
       pool.shutdownNow();
     }
     for (int i = 0; i < hosts.size(); i++) {
-      assertThat(MailSigns.registrable(hosts.get(i))).as(hosts.get(i)).isEqualTo(expected.get(i));
+      assertThat(MailDomains.registrable(hosts.get(i))).as(hosts.get(i)).isEqualTo(expected.get(i));
     }
   }
 }
