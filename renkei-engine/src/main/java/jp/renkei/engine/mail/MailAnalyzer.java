@@ -1058,8 +1058,10 @@ public final class MailAnalyzer {
       // the list host's check of the poster's original, before the list changed it: not the
       // receiver's judgement of what arrived (listHopResults)
       boolean listHop = st.listHopResults();
-      if (listHop) {
-        // nothing: see listHopResults
+      // a list's footer broke the poster's signature and the list signed what it sent
+      boolean resigned = !listHop && MailListResigned.brokenByList(st);
+      if (listHop || resigned) {
+        // nothing: see listHopResults, MailListResigned
       } else if (spfFailed(st) || bad(a.dkim()) || bad(a.dmarc()) || st.compositeFailed) {
         st.flag(
             RedFlag.AUTHENTICATION_FAILED,
@@ -1072,6 +1074,7 @@ public final class MailAnalyzer {
       if (fromDomain != null
           && st.authResultsSeen
           && !listHop
+          && !resigned
           && !st.passedDomains.isEmpty()
           && !fromAligned(st)
           && !espOwnAddress(st, fromDomain)) {

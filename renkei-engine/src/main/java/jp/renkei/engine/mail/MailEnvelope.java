@@ -377,6 +377,7 @@ final class MailEnvelope {
     }
     if (receiverResults != null || arcResults != null) {
       authResults(receiverResults != null ? receiverResults : arcResults, st);
+      st.receiverResults = receiverResults;
       // the top-most results written upstream make every one below them upstream too
       st.resultsUpstream = receiverResults == null || writtenByLastSender(receiverResults, st.hops);
     }

@@ -885,7 +885,9 @@ final class MailSenders {
         return false;
       }
       String reg = registrable(h);
-      if (reg.equals(st.senderDomain) || MailHosts.hostIn(h, MailHosts.TRACKERS)) {
+      if (reg.equals(st.senderDomain)
+          || MailHosts.hostIn(h, MailHosts.TRACKERS)
+          || MailFooterLinks.footerPage(l.url())) {
         continue;
       }
       String label = MailDomains.label(h);

@@ -313,6 +313,12 @@ final class MailState {
         && listVouched();
   }
 
+  /**
+   * The body of the Authentication-Results header whose results were read as the receiver's (the
+   * top-most), or null: {@link MailListResigned} reads which signatures passed and failed in it.
+   */
+  String receiverResults;
+
   /** Microsoft's composite authentication (compauth=fail) failed. */
   boolean compositeFailed;
 

@@ -109,11 +109,12 @@ final class MailWording {
     if (!urgent.isEmpty()) {
       st.flag(RedFlag.URGENCY, st.quote(urgent));
     }
+    MailPhrases.Hits lureText = MailEverydayWords.without(MailEverydayWords.NOT_A_PRIZE, phrases);
+    // a newsletter's sums in millions are its news (MailNewsFigures)
     List<String> lures =
         new ArrayList<>(
-            MailSigns.found(
-                MailFraudWords.LURES,
-                MailEverydayWords.without(MailEverydayWords.NOT_A_PRIZE, phrases)));
+            MailNewsFigures.withoutNewsSums(
+                st, MailSigns.found(MailFraudWords.LURES, lureText), lureText.text()));
     MailSigns.found(MailFraudWords.CREDITED_AMOUNTS, phrases).stream()
         .filter(x -> lures.size() < 3)
         .forEach(lures::add);

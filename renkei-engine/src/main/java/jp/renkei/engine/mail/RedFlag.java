@@ -104,7 +104,9 @@ public enum RedFlag {
           + "それはリストが件名の印やフッターを付ける前の投稿者のメールについての結果で、受信サーバーの判定ではありません。受信サーバー自身の失敗は数えます。"
           + "また、SPF の失敗と同じ結果の中で、エンベロープ送信者と同じドメインの DKIM 署名が検証に成功していれば数えません。"
           + "転送 (受信者自身の転送アドレスなど) では、途中のサーバーが自分のアドレスから送り直すため SPF は失敗しますが、"
-          + "メールと一緒に届く署名はそのまま検証できます。DMARC が失敗した場合や、成功した署名が別のドメインのものである場合は数えます。)",
+          + "メールと一緒に届く署名はそのまま検証できます。DMARC が失敗した場合や、成功した署名が別のドメインのものである場合は数えます。"
+          + "メンバーが投稿するメーリングリストがフッターなどを付けて投稿者の DKIM 署名を壊し、リスト (またはそれを受信サーバーに渡したホスト) 自身の署名が検証に成功している場合の、投稿者のドメインの DKIM / DMARC の失敗も数えません。"
+          + "投稿者のドメインの署名がそもそも無いもの (差出人の詐称) や SPF の失敗は数えます。)",
       "The receiving server's check of the sender's domain (SPF / DKIM / DMARC) failed, so the"
           + " sender may be forged. (An SPF failure is not counted when, in the same results, a DKIM"
           + " signature of the envelope sender's own domain passed: forwarding (the reader's own"
@@ -114,7 +116,11 @@ public enum RedFlag {
           + " counted in mail a mailing list relayed: results written by the list's own server,"
           + " the host that handed the message to the receiver, rather than by the receiver. They"
           + " speak of the poster's message before the list tagged its subject or added its"
-          + " footer, not of what the receiver got; the receiver's own failure still counts.)"),
+          + " footer, not of what the receiver got; the receiver's own failure still counts. Nor is"
+          + " the poster's DKIM / DMARC failure counted when a list its members post to broke the"
+          + " poster's signature (a footer, a subject tag) and the list's own signature, or that of"
+          + " the host that handed the message to the receiver, passed; a From with no signature of"
+          + " its own domain at all (a forgery) or an SPF failure still counts.)"),
   ENCRYPTED_ARCHIVE(
       25,
       "パスワード付き (暗号化) の圧縮ファイルが添付されています。または、差出人とは別のドメインにある圧縮ファイル (.zip、.rar、.7z) へのリンクと、そのパスワードが同じメールに書かれています。ウイルス対策による検査をすり抜ける手口です。",
@@ -147,7 +153,7 @@ public enum RedFlag {
   CREDENTIAL_REQUEST(
       25,
       "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、個人情報の再認証、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"
-          + "(サービス自身のセキュリティ通知 — DMARC に合格し (受信サーバーが DMARC の結果を記録していない場合は、差出人自身のドメインの DKIM または SPF に合格し)、リンクがすべて自社のドメインを指すもの — の「新しい端末からのログイン」「ワンタイムコード」「確認コード」「不正アクセス」などの報告は数えません。"
+          + "(サービス自身のセキュリティ通知 — DMARC に合格し (受信サーバーが DMARC の結果を記録していない場合は、差出人自身のドメインの DKIM または SPF に合格し)、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ) を指すもの — の「新しい端末からのログイン」「ワンタイムコード」「確認コード」「不正アクセス」などの報告は数えません。"
           + "そのうち他社や公的機関を名乗っていないもの (受信者の組織とは別のドメインから「人事部」「情報システム部」「システム管理者」とだけ名乗るものは、受信者の部署を名乗っているので除きます) では、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」「メールアドレスの変更」など会員への日常の案内も数えません。"
           + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。無害化して書かれた指標 (hxxps://…[.]…) はクリックできないのでリンクとみなさず、それを引用すること自体を注意喚起の印とみなします。"
           + "「their mailbox is full」「the user(s) account is disabled」のように他人 (届かなかった宛先) のメールボックスやアカウントの状態を知らせる文言も、読み手に何も求めていないので数えません。)",
@@ -156,7 +162,8 @@ public enum RedFlag {
           + " check), 個人情報の再認証 (authenticate your personal details again), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
           + " strange sign-in. (A service's own security notice — DMARC passes, or, where the"
           + " receiving server recorded no DMARC result, DKIM or SPF passes for the sender's own"
-          + " domain, and every link is on its own domains — that reports a new sign-in, a"
+          + " domain, and every link is on its own domains or its own pages on social networks — that"
+          + " reports a new sign-in, a"
           + " one-time or verification code or unauthorised access"
           + " is not counted; when it claims no other brand (a display name that is only 人事部, 情報"
           + " システム部 or システム管理者 from another domain than the reader's claims the reader's own"
@@ -180,13 +187,15 @@ public enum RedFlag {
   PAYMENT_LURE(
       10,
       "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。"
-          + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメインを指し、他社を名乗っていないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。)",
+          + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ) を指し、他社を名乗っていないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。"
+          + "ニュースレターなど一斉配信のメール (リストのヘッダーや配信停止の文言があるもの) が報じる「$100 million」のような百万単位の金額も、読み手に差し出された金ではないので数えません。)",
       "An unexpected invoice, payment, delivery notice, money transfer, prize or crypto-currency"
           + " withdrawal is the pretext, or a sum said to be credited to the reader (\"your balance"
           + " has been replenished\", \"+29,738$\"). (The invoice, shipment, refund or wallet a"
           + " shop's, biller's or carrier's own mail speaks of — its own domain authenticated, every"
-          + " link on its own domains, no other brand claimed — is the reader's own and not"
-          + " counted.)"),
+          + " link on its own domains or its own pages on social networks, no other brand claimed — is the reader's own and not"
+          + " counted; nor are the sums in millions a newsletter (list headers, an unsubscribe line)"
+          + " reports, \"$100 million\": news, not money offered to the reader.)"),
   TARGETED_THEME(
       5,
       "取材申込、履歴書、問い合わせ、アンケート、人事、資料の再送・差替えなど、標的型メールに多い件名・話題です (IPA)。",
@@ -354,12 +363,14 @@ public enum RedFlag {
       "差出人 (From) のドメインが、SPF や DKIM で認証されたドメインと一致しません (DMARC のアラインメントなし)。"
           + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。"
           + "配信サービス (SparkPost、SendGrid など) が顧客のために自分のドメインのアドレスを差出人に書き (例: disneyplus@sparkpostmail.com)、"
-          + "エンベロープ (Return-Path) も同じ配信サービスのドメインであるものも数えません。誰かのドメインを借りていないからです。)",
+          + "エンベロープ (Return-Path) も同じ配信サービスのドメインであるものも数えません。誰かのドメインを借りていないからです。"
+          + "メーリングリストが投稿者の署名を壊し、リスト自身が署名し直したもの (AUTHENTICATION_FAILED の説明を参照) も数えません。)",
       "The From domain is not the domain SPF or DKIM authenticated (no DMARC alignment). (Results"
           + " a mailing list's own server wrote are not counted, as for AUTHENTICATION_FAILED; nor is"
           + " a sending platform's own address written in From for a customer"
           + " (disneyplus@sparkpostmail.com) with the envelope (Return-Path) on the same platform"
-          + " domain: nobody's domain is borrowed.)"),
+          + " domain: nobody's domain is borrowed; nor a list's relay that broke the poster's"
+          + " signature and signed what it sent, see AUTHENTICATION_FAILED.)"),
   NO_DMARC_POLICY(
       10,
       "差出人 (From) のドメインは SPF または DKIM で認証されましたが、DMARC ポリシーを公開していません (受信サーバーの判定 dmarc=bestguesspass)。"

@@ -39,6 +39,9 @@ class AdminPages {
     model.addAttribute("sectors", reference.sectors());
     model.addAttribute("ministries", reference.ministries());
     model.addAttribute("ceptoars", directory.find(new OrganisationQuery("ceptoar", null, null)));
+    // names and domains organisation admins added, which count in nobody else's mail analysis
+    // until a platform admin confirms them on the organisation's page (attack37)
+    model.addAttribute("pendingIdentity", directory.withPendingIdentity(actor));
     if (!model.containsAttribute("form")) {
       model.addAttribute(
           "form", new NewOrganisation(null, null, null, null, null, null, null, List.of()));

@@ -304,17 +304,59 @@ public class DirectoryService {
     for (Organisation o : organisations.find(new OrganisationQuery(null, null, null))) {
       List<String> aliases = new java.util.ArrayList<>();
       List<String> domains = new java.util.ArrayList<>();
+      List<String> pendingAliases = new java.util.ArrayList<>();
+      List<String> pendingDomains = new java.util.ArrayList<>();
       for (String[] v : identity.getOrDefault(o.id(), List.of())) {
-        ("alias".equals(v[0]) ? aliases : domains).add(v[1]);
+        switch (v[0]) {
+          case "alias" -> aliases.add(v[1]);
+          case "domain" -> domains.add(v[1]);
+          case "pending-alias" -> pendingAliases.add(v[1]);
+          default -> pendingDomains.add(v[1]);
+        }
       }
-      out.add(new NamedOrganisation(o, List.copyOf(aliases), List.copyOf(domains)));
+      out.add(
+          new NamedOrganisation(
+              o,
+              List.copyOf(aliases),
+              List.copyOf(domains),
+              List.copyOf(pendingAliases),
+              List.copyOf(pendingDomains)));
     }
     return out;
   }
 
-  /** An organisation with its identity's other names and domains. */
+  /**
+   * An organisation with its identity's other names and domains: those a platform admin confirmed
+   * (or wrote), and those its own admins added since, which count for its own people only.
+   */
   public record NamedOrganisation(
-      Organisation organisation, List<String> aliases, List<String> domains) {}
+      Organisation organisation,
+      List<String> aliases,
+      List<String> domains,
+      List<String> pendingAliases,
+      List<String> pendingDomains) {}
+
+  /**
+   * The organisation's other names and domains that wait for a platform admin (see {@link
+   * #setIdentity}): names first.
+   */
+  public List<String> pendingIdentity(long organisationId) {
+    return organisations.pendingIdentity(organisationId);
+  }
+
+  /**
+   * The organisations whose admins added other names or domains that wait for a platform admin
+   * (platform admins only), by name.
+   */
+  public List<Organisation> withPendingIdentity(Actor actor) {
+    if (!actor.is(Role.PLATFORM_ADMIN)) {
+      throw new Forbidden("error.directory.forbidden");
+    }
+    java.util.Set<Long> ids = new java.util.HashSet<>(organisations.withPendingIdentity());
+    return organisations.find(new OrganisationQuery(null, null, null)).stream()
+        .filter(o -> ids.contains(o.id()))
+        .toList();
+  }
 
   public OrganisationIdentity identity(long organisationId) {
     return new OrganisationIdentity(
@@ -326,7 +368,10 @@ public class DirectoryService {
   /**
    * Sets what identifies the organisation (platform admins, or the organisation's own admins).
    * Domains and ranges are validated; IPv6 ranges are refused because the redactor cannot yet
-   * honour them, and a value it cannot honour must not look protected.
+   * honour them, and a value it cannot honour must not look protected. Every name and domain a
+   * platform admin saves is confirmed; one an organisation's admin adds is not until a platform
+   * admin saves the identity (see {@link #pendingIdentity}), and serves meanwhile its own
+   * organisation only (its anonymisation uses every value at once).
    */
   @Transactional
   public OrganisationIdentity setIdentity(
@@ -375,9 +420,14 @@ public class DirectoryService {
       }
     }
     errors.throwIfAny();
-    organisations.replaceIdentity(o.id(), "alias", id.aliases());
-    organisations.replaceIdentity(o.id(), "domain", domains);
-    organisations.replaceIdentity(o.id(), "ip_range", ranges);
+    // names and domains count in every member's mail analysis (mail from a member's domain is no
+    // claim of another member, no member's domain is a look-alike, a member's name from elsewhere
+    // is a claim): what an organisation's admin adds waits for a platform admin before it counts
+    // for anyone but its own organisation (attack37)
+    boolean confirm = actor.is(Role.PLATFORM_ADMIN);
+    organisations.replaceIdentity(o.id(), "alias", id.aliases(), confirm);
+    organisations.replaceIdentity(o.id(), "domain", domains, confirm);
+    organisations.replaceIdentity(o.id(), "ip_range", ranges, true);
     audit.record(
         actor,
         AuditLog.Event.success(

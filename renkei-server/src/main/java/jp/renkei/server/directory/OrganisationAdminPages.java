@@ -60,6 +60,8 @@ class OrganisationAdminPages {
     }
     model.addAttribute("own", actor.organisationId() != null && actor.organisationId() == id);
     model.addAttribute("formBase", "/admin/organisations/" + id);
+    // saving the identity here confirms the domains its own admins added
+    model.addAttribute("confirmsDomains", true);
     return "admin/organisation";
   }
 

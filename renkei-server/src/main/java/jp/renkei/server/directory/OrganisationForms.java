@@ -27,6 +27,8 @@ final class OrganisationForms {
       model.addAttribute("dutyEmail", o.dutyEmail() == null ? "" : o.dutyEmail());
       model.addAttribute("webhookUrl", organisations.webhookUrl(o.id()).orElse(""));
     }
+    // the names and domains that count for nobody else until a platform admin confirms them
+    model.addAttribute("pendingIdentity", directory.pendingIdentity(o.id()));
     if (!model.containsAttribute("aliases")) {
       OrganisationIdentity identity = directory.identity(o.id());
       model.addAttribute("aliases", String.join("\n", identity.aliases()));

@@ -162,11 +162,16 @@ class OrganisationRepository {
         .list();
   }
 
-  /** Every organisation's values of the given kinds, in one query: organisation id → values. */
+  /**
+   * Every organisation's other names and domains, in one query: organisation id → {kind, value},
+   * where one a platform admin has not confirmed yet has its kind prefixed by {@code pending-}.
+   */
   Map<Long, List<String[]>> identities() {
     Map<Long, List<String[]>> out = new java.util.HashMap<>();
     jdbc.sql(
-            "select organisation_id, kind, value from organisation_identity"
+            "select organisation_id,"
+                + " case when confirmed then kind else 'pending-' || kind end,"
+                + " value from organisation_identity"
                 + " where kind in ('alias', 'domain') order by organisation_id, kind, value")
         .query(
             (rs, i) ->
@@ -176,15 +181,48 @@ class OrganisationRepository {
     return out;
   }
 
-  void replaceIdentity(long organisationId, String kind, List<String> values) {
+  /** The organisations with other names or domains a platform admin has not confirmed yet. */
+  List<Long> withPendingIdentity() {
+    return jdbc.sql(
+            "select distinct organisation_id from organisation_identity"
+                + " where kind in ('alias', 'domain') and not confirmed")
+        .query(Long.class)
+        .list();
+  }
+
+  /** The organisation's other names and domains a platform admin has not confirmed yet. */
+  List<String> pendingIdentity(long organisationId) {
+    return jdbc.sql(
+            "select value from organisation_identity where organisation_id = ?"
+                + " and kind in ('alias', 'domain') and not confirmed order by kind desc, value")
+        .param(organisationId)
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Replaces the organisation's values of one kind. With {@code confirm} (a platform admin writes)
+   * every value is confirmed; otherwise a value confirmed before stays so and a new one is not.
+   */
+  void replaceIdentity(long organisationId, String kind, List<String> values, boolean confirm) {
+    java.util.Set<String> confirmedBefore =
+        confirm
+            ? java.util.Set.of()
+            : new java.util.HashSet<>(
+                jdbc.sql(
+                        "select value from organisation_identity where organisation_id = ?"
+                            + " and kind = ? and confirmed")
+                    .params(organisationId, kind)
+                    .query(String.class)
+                    .list());
     jdbc.sql("delete from organisation_identity where organisation_id = ? and kind = ?")
         .params(organisationId, kind)
         .update();
     for (String v : values) {
       jdbc.sql(
-              "insert into organisation_identity (organisation_id, kind, value) values (?,?,?)"
-                  + " on conflict do nothing")
-          .params(organisationId, kind, v)
+              "insert into organisation_identity (organisation_id, kind, value, confirmed)"
+                  + " values (?,?,?,?) on conflict do nothing")
+          .params(organisationId, kind, v, confirm || confirmedBefore.contains(v))
           .update();
     }
   }

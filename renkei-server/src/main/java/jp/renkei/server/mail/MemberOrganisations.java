@@ -15,7 +15,11 @@ import org.springframework.stereotype.Component;
  * the directory at most once a minute ({@link #FRESH}; organisations change rarely, and every
  * server of a cluster reads the same rows, so a change reaches every one within that time); each
  * analysis is given only the organisations its person may read, by the directory's one rule ({@link
- * DirectoryService#mayRead}).
+ * DirectoryService#mayRead}). An organisation's other names and domains are those a platform admin
+ * confirmed: the analyser trusts a member's domain in every analysis (its mail claims no other
+ * member, and it is nobody's look-alike) and takes a member's name from elsewhere as a claim, so
+ * what an organisation's own admin added counts only in its own people's analyses until then
+ * (attack37).
  */
 @Component
 class MemberOrganisations {
@@ -40,12 +44,29 @@ class MemberOrganisations {
   KnownOrganisations visibleTo(Actor actor, TokenScope.Granting granting) {
     Reading r = current();
     List<KnownOrganisations.Organisation> visible = new ArrayList<>();
+    boolean asRead = true;
     for (DirectoryService.NamedOrganisation o : r.all()) {
-      if (directory.mayRead(actor, granting, o.organisation())) {
+      if (!directory.mayRead(actor, granting, o.organisation())) {
+        asRead = false;
+      } else if ((!o.pendingDomains().isEmpty() || !o.pendingAliases().isEmpty())
+          && actor.organisationId() != null
+          && actor.organisationId() == o.organisation().id()) {
+        // the names and domains its own admins added count for its own people at once; for
+        // everyone else they wait for a platform admin (a member's domain is trusted in every
+        // analysis, and its names make claims in every analysis)
+        List<String> aliases = new ArrayList<>(o.aliases());
+        aliases.addAll(o.pendingAliases());
+        List<String> domains = new ArrayList<>(o.domains());
+        domains.addAll(o.pendingDomains());
+        visible.add(
+            new KnownOrganisations.Organisation(
+                o.organisation().nameJa(), o.organisation().nameEn(), aliases, domains));
+        asRead = false;
+      } else {
         visible.add(known(o));
       }
     }
-    return visible.size() == r.all().size() ? r.known() : KnownOrganisations.of(visible);
+    return asRead ? r.known() : KnownOrganisations.of(visible);
   }
 
   /** Forgets the reading (after a change the caller knows of, and for tests). */
