@@ -32,6 +32,11 @@ import java.util.stream.Stream;
  * corpora:DIR} for the tuning half of /work/mail-corpora read as MailCorporaBench reads it)
  * analysed once by each side; every report compared whole ({@code toString}, which holds the
  * verdict, score, findings with evidence, links, attachments, problems); differences printed.
+ *
+ * <p>{@code profile SOURCE WARM ROUNDS A LIB JFR}: one build only; every message analysed by a new
+ * analyser for WARM rounds (JIT warm-up, not recorded), then for ROUNDS rounds under a JFR recording
+ * (settings "profile", execution samples every 10 ms) written to JFR; the steady state's fixed costs
+ * without the class loading and compilation of the first rounds.
  */
 public class Pair {
   static final ThreadMXBean T = ManagementFactory.getThreadMXBean();
@@ -92,7 +97,8 @@ public class Pair {
     switch (a[0]) {
       case "time" -> time(a);
       case "check" -> check(a);
-      default -> throw new IllegalArgumentException("time or check, not " + a[0]);
+      case "profile" -> profile(a);
+      default -> throw new IllegalArgumentException("time, check or profile, not " + a[0]);
     }
   }
 
@@ -254,6 +260,37 @@ public class Pair {
     for (Object m : (List<?>) at.getClass().getMethod("members").invoke(at)) {
       types(m, b);
     }
+  }
+
+  static void profile(String[] a) throws Exception {
+    List<Msg> msgs = source(a[1]);
+    int warm = Integer.parseInt(a[2]);
+    int rounds = Integer.parseInt(a[3]);
+    Side side = Side.load("A", a[4], a[5], 0);
+    for (int r = 0; r < warm; r++) {
+      for (Msg m : msgs) {
+        side.analyze(m.bytes());
+      }
+    }
+    jdk.jfr.Recording rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+    rec.start();
+    long c0 = T.getCurrentThreadCpuTime();
+    for (int r = 0; r < rounds; r++) {
+      for (Msg m : msgs) {
+        side.analyze(m.bytes());
+      }
+    }
+    long cpu = T.getCurrentThreadCpuTime() - c0;
+    rec.stop();
+    rec.dump(Path.of(a[6]));
+    System.out.printf(
+        Locale.ROOT,
+        "%d messages x %d rounds recorded: %.1f µs of thread CPU each, %.0f per CPU-second; load %s%n",
+        msgs.size(),
+        rounds,
+        cpu / 1e3 / rounds / msgs.size(),
+        rounds * msgs.size() / (cpu / 1e9),
+        load());
   }
 
   static void check(String[] a) throws Exception {

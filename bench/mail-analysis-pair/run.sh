@@ -7,6 +7,9 @@
 #   run.sh time  SOURCE ROUNDS A B LIB [TSV] a new analyser per message (as the server), thread CPU
 #                                            per message, rounds A B / B A ..., best of the rounds
 #                                            per message (round 0 left out), per size class
+#   run.sh profile SOURCE WARM ROUNDS A LIB JFR  one build: WARM rounds unrecorded (JIT warm-up),
+#                                            then ROUNDS rounds under a JFR recording (settings
+#                                            profile) written to JFR: the steady state alone
 #   run.sh check SOURCE A B LIB             every report of A and B compared whole, differences
 #                                            printed, counted per set; exit 1 if any differ
 #

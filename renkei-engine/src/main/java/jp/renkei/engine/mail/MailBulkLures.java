@@ -112,16 +112,34 @@ final class MailBulkLures {
    * put it under the real ones to blur where the message started. Lines between two private
    * addresses (a home or office relay, 192.168.x to 192.168.y) are not read.
    */
-  private static final Pattern RATWARE_HOP =
+  static final Pattern RATWARE_HOP =
       Pattern.compile(
           "(?i)from (\\S{1,100})(?: \\([^()]{0,100}\\))?(?: \\[[\\d.]{7,15}\\])?"
               + " by (\\d{1,3}(?:\\.\\d{1,3}){3}); ?[^;()]{0,60}");
 
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
+  /**
+   * Whether " by " (b and y in either case) and a digit follow one another somewhere in {@code s}:
+   * {@link #RATWARE_HOP} matches no line without (most name the receiving server by its name).
+   */
+  static boolean byAnAddress(String s) {
+    for (int i = s.indexOf(' '); i >= 0 && i + 4 < s.length(); i = s.indexOf(' ', i + 1)) {
+      char d = s.charAt(i + 4);
+      if ((s.charAt(i + 1) | 0x20) == 'b'
+          && (s.charAt(i + 2) | 0x20) == 'y'
+          && s.charAt(i + 3) == ' '
+          && d >= '0'
+          && d <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The Received line (white space made one) if bulk software forged it so, else null. */
   static String forgedHop(String oneSpaced) {
-    if (oneSpaced.length() > 300) {
+    if (oneSpaced.length() > 300 || !byAnAddress(oneSpaced)) {
       return null;
     }
     Matcher m = RATWARE_HOP.matcher(oneSpaced.strip());

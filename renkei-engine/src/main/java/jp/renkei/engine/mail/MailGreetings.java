@@ -30,7 +30,7 @@ final class MailGreetings {
    * A Japanese greeting line: a name (two words at most, the organisation's name before it allowed)
    * and 様, さま, さん or 殿, then no more of a word (様々, 様子 are no greeting).
    */
-  private static final Pattern JAPANESE =
+  static final Pattern JAPANESE =
       Pattern.compile(
           "^(?:\\S{1,30}[ 　]+)??("
               + JA_NAME
@@ -39,7 +39,7 @@ final class MailGreetings {
               + ")?)[ 　]*(?:様|さま|さん|殿)(?![\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}])");
 
   /** A greeting in Latin letters and a name of one to three capitalised words or in Japanese. */
-  private static final Pattern LATIN =
+  static final Pattern LATIN =
       Pattern.compile(
           "^(?i:dear|hello|hi|hey|good (?:morning|afternoon|evening))[ \\t]+(?:(?i:mr|mrs|ms|dr)\\.?[ \\t]+)?"
               + "([A-Z][A-Za-z'-]+(?:[ \\t]+[A-Z][A-Za-z'-]+){0,2}|"
@@ -137,12 +137,16 @@ final class MailGreetings {
           "developers",
           "list");
 
+  private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+
+  private static final List<Pattern> GREETINGS = List.of(JAPANESE, LATIN);
+
   /** The names the first lines of {@code text} greet their reader by; empty when none. */
   static List<String> names(CharSequence text) {
     String head = text.length() > HEAD ? text.subSequence(0, HEAD).toString() : text.toString();
     List<String> out = new ArrayList<>();
     int lines = 0;
-    for (String line : head.split("\\r?\\n")) {
+    for (String line : LINE_BREAK.split(head)) {
       String l = line.strip();
       if (l.isEmpty()) {
         continue;
@@ -150,9 +154,10 @@ final class MailGreetings {
       if (++lines > LINES) {
         break;
       }
-      for (Pattern p : List.of(JAPANESE, LATIN)) {
+      for (Pattern p : GREETINGS) {
+        // both start with ^ (no MULTILINE): a match starts at the line's start or nowhere
         Matcher m = p.matcher(l);
-        if (m.find() && aName(m.group(1)) && !out.contains(m.group(1))) {
+        if (m.lookingAt() && aName(m.group(1)) && !out.contains(m.group(1))) {
           out.add(m.group(1));
         }
       }
@@ -160,7 +165,7 @@ final class MailGreetings {
     return out;
   }
 
-  private static boolean aName(String name) {
+  static boolean aName(String name) {
     for (String w : name.split("[ 　\\t]+")) {
       String lower = w.toLowerCase(Locale.ROOT);
       if (NO_NAME.contains(lower) || JA_NO_NAME.matcher(w).matches()) {

@@ -101,7 +101,7 @@ final class MailImpersonation {
       boolean punctuated = local.length() >= 5 && punctuatedLocal(local);
       // both names the greeting may be followed by hold the local part, taken literally: a head
       // without it cannot match, and the pattern need not be compiled
-      if (head.contains(local)) {
+      if (head.contains(local) && MailGreetingPrecheck.mayFollowGreeting(head, local)) {
         String name =
             punctuated
                 ? "(?:" + Pattern.quote(address) + "|" + Pattern.quote(local) + ")"

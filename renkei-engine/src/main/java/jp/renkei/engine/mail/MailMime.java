@@ -48,8 +48,7 @@ final class MailMime {
             new DefaultBodyDescriptorBuilder(
                 null, LenientFieldParser.getParser(), DecodeMonitor.SILENT));
     parser.setContentHandler(
-        new DepthBound(
-            new ParserStreamContentHandler(message, new BasicBodyFactory(true)), parser, maxDepth));
+        new DepthBound(new ParserStreamContentHandler(message, new Bodies()), parser, maxDepth));
     // decoded by DepthBound#body, as mime4j decodes, quoted-printable by MailQuotedPrintable
     parser.setContentDecoding(false);
     parser.setRecurse();
@@ -61,6 +60,22 @@ final class MailMime {
       parser.stop();
     }
     return message;
+  }
+
+  /**
+   * mime4j's lenient body factory (a part in a charset Java does not read is read in the default
+   * charset), the charset found through {@link MailCharsetLabels}.
+   */
+  private static final class Bodies extends BasicBodyFactory {
+    Bodies() {
+      super(true);
+    }
+
+    @Override
+    protected java.nio.charset.Charset resolveCharset(String label) {
+      java.nio.charset.Charset found = MailCharsetLabels.forName(label);
+      return found != null ? found : getDefaultCharset();
+    }
   }
 
   /**

@@ -275,6 +275,12 @@ final class MailPhrases {
     return index.containsKey(p);
   }
 
+  /** The place of {@code p}'s list in the automaton, for {@link Hits#first(int)}; -1 if none. */
+  int list(Pattern p) {
+    Integer l = index.get(p);
+    return l == null ? -1 : l;
+  }
+
   /** The automaton's pass over one text: where each list's alternatives can start. */
   Hits scan(String text) {
     // per list, the candidates as (start << 16 | alternative), in the order found
@@ -410,6 +416,18 @@ final class MailPhrases {
         Arrays.sort(at[l], 0, n[l]);
         sorted[l] = true;
       }
+    }
+
+    /**
+     * The first match of the list at {@code l} ({@link #list}), as {@code find()} finds its
+     * pattern's first match, or null.
+     */
+    String first(int l) {
+      if (at[l] == null) {
+        return null;
+      }
+      Matcher m = next(l, 0, new int[] {0});
+      return m == null ? null : m.group();
     }
 
     /** The first match of {@code p}, as {@code find()} finds it, or null. */

@@ -47,7 +47,7 @@ final class MailPublicBodies {
     // "a." exhausted the stack; and no name is read past its first PUBLIC_BODY_NAME_READ
     // characters
     Matcher m =
-        PUBLIC_BODY_NAME.matcher(
+        PUBLIC_BODY_NAME_READER.matcher(
             displayName.length() > PUBLIC_BODY_NAME_READ
                 ? displayName.substring(0, PUBLIC_BODY_NAME_READ)
                 : displayName);
@@ -57,7 +57,7 @@ final class MailPublicBodies {
   /** Characters of a display name read for a public body's words. */
   static final int PUBLIC_BODY_NAME_READ = 512;
 
-  private static final Pattern PUBLIC_BODY_NAME =
+  static final Pattern PUBLIC_BODY_NAME =
       Pattern.compile(
           "(?:国税庁|税務署|(?:地方|家庭|簡易|高等|最高)?裁判所|警察庁|警察署|警視庁|(?:県|府|道)警察?"
               + "|(?:総務|法務|外務|財務|文部科学|厚生労働|農林水産|経済産業|国土交通|環境|防衛)省"
@@ -75,6 +75,10 @@ final class MailPublicBodies {
               + "|(?<![\\p{L}\\p{N}.-])[a-z0-9][a-z0-9.-]*\\.(?:gov|go\\.jp|lg\\.jp|gov\\.[a-z]{2}"
               + "|gob\\.[a-z]{2}|gouv\\.fr)(?![\\p{L}\\p{N}-]))",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** {@link #PUBLIC_BODY_NAME} as a name of ASCII characters only is searched. */
+  static final MailAsciiAlternatives PUBLIC_BODY_NAME_READER =
+      new MailAsciiAlternatives(PUBLIC_BODY_NAME);
 
   /**
    * A domain a government writes from: .gov and .mil, gov./go./gob./gouv./govt./gv./gub. under a

@@ -255,11 +255,11 @@ final class MailSigns {
       Brand b = BRANDS.get(i);
       Pattern claim = b.claim();
       boolean found;
-      if (CLAIM_COVERED[i]) {
+      if (CLAIM_LIST[i] >= 0) {
         if (hits == null) {
           hits = PHRASES.scan(t);
         }
-        found = hits.first(claim) != null;
+        found = hits.first(CLAIM_LIST[i]) != null;
       } else {
         found = claim.matcher(t).find();
       }
@@ -283,17 +283,17 @@ final class MailSigns {
               .toList());
 
   /**
-   * Whether the automaton covers each brand's claim, by the brand's place in {@link
-   * MailBrands#BRANDS}: {@link #claimed} asks it of every brand for each name and subject (declared
-   * after {@link #PHRASES}, which it reads).
+   * The automaton's list of each brand's claim (-1 where it covers none), by the brand's place in
+   * {@link MailBrands#BRANDS}: {@link #claimed} asks it of every brand for each name and subject
+   * (declared after {@link #PHRASES}, which it reads).
    */
-  private static final boolean[] CLAIM_COVERED = claimCovered();
+  private static final int[] CLAIM_LIST = claimLists();
 
-  private static boolean[] claimCovered() {
-    boolean[] covered = new boolean[BRANDS.size()];
-    for (int i = 0; i < covered.length; i++) {
-      covered[i] = PHRASES.covers(BRANDS.get(i).claim());
+  private static int[] claimLists() {
+    int[] lists = new int[BRANDS.size()];
+    for (int i = 0; i < lists.length; i++) {
+      lists[i] = PHRASES.list(BRANDS.get(i).claim());
     }
-    return covered;
+    return lists;
   }
 }
