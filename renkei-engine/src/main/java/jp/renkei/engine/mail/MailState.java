@@ -296,15 +296,18 @@ final class MailState {
   boolean resultsUpstream;
 
   /**
-   * Mail a discussion list relayed ({@link #listVouched}, one its members post to) whose
-   * authentication results are the list host's check of the poster's original ({@link
-   * #resultsUpstream}), not the receiver's: a failure or misalignment there says the list changed
-   * the message (subject tag, footer, a From rewritten to the list), not that someone forged it. A
+   * Mail a list relayed ({@link #listVouched}: its List-Id names a domain the envelope or an
+   * authentication vouched for) whose authentication results are the list host's check of the
+   * poster's original ({@link #resultsUpstream}), not the receiver's: a failure or misalignment
+   * there says the list changed the message (subject tag, footer, a rewritten List-Unsubscribe the
+   * poster's service had signed, a From rewritten to the list), not that someone forged it. A
    * sender who writes no results at all gets no authentication sign either, so nobody gains by
-   * writing a failing one.
+   * writing a failing one. Members need not post through the list's own headers: vger's lists stamp
+   * only List-Id, List-(Un)Subscribe and X-Mailing-List, and relay GitHub's and bots' notices whose
+   * signatures they break (corpus37's ham-services, corpus36's ham-notify).
    */
   boolean listHopResults() {
-    return resultsUpstream && membersPost && listVouched();
+    return resultsUpstream && listVouched();
   }
 
   /**

@@ -14,7 +14,19 @@ import org.junit.jupiter.api.Test;
  */
 class MailListOutboundRelayTest {
 
+  /** What vger's lists stamp: no List-Post, no list manager's version. */
+  static final String VGER_LIST =
+      "Precedence: bulk\r\n"
+          + "X-Mailing-List: dev@lists.radio-example.org\r\n"
+          + "List-Id: <dev.lists.radio-example.org>\r\n"
+          + "List-Subscribe: <mailto:dev+subscribe@lists.radio-example.org>\r\n"
+          + "List-Unsubscribe: <mailto:dev+unsubscribe@lists.radio-example.org>\r\n";
+
   static String relayed(String authservId) {
+    return relayed(authservId, MailListRelayTest.MAILMAN_LIST);
+  }
+
+  static String relayed(String authservId, String listHeaders) {
     return "Return-Path: <dev-bounces+me=reader-example.net@lists.radio-example.org>\r\n"
         + "Received: from out2.listhost-example.com (out2.listhost-example.com [192.0.2.11])\r\n"
         + "\tby mail.reader-example.net (Postfix) with ESMTPS id 1A2B3C\r\n"
@@ -38,7 +50,7 @@ class MailListOutboundRelayTest {
         + "From: Rob K <noreply@code-example.com>\r\n"
         + "To: dev@lists.radio-example.org\r\n"
         + "Subject: [radio/radio] b41876: replay: fix the block's sample drops\r\n"
-        + MailListRelayTest.MAILMAN_LIST;
+        + listHeaders;
   }
 
   static MailReport analyse(String authservId) {
@@ -49,6 +61,18 @@ class MailListOutboundRelayTest {
   void theListHostsCheckHandedOnByItsOwnRelayIsTheListsNotTheReaders() {
     MailReport r = analyse("smtp.listhost-example.com");
     assertThat(TestMail.flags(r)).doesNotContain(RedFlag.AUTHENTICATION_FAILED);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aListThatStampsOnlyItsIdAndSubscriptionIsReadTheSame() {
+    MailReport r =
+        TestMail.analyzeBase64(
+            relayed("smtp.listhost-example.com", VGER_LIST),
+            "text/plain",
+            MailListRelayTest.QUESTION);
+    assertThat(TestMail.flags(r))
+        .doesNotContain(RedFlag.AUTHENTICATION_FAILED, RedFlag.UNAUTHENTICATED);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
   }
 
