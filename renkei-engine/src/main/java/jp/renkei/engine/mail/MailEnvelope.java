@@ -399,9 +399,23 @@ final class MailEnvelope {
     if (hops.isEmpty() || hops.get(0).from() == null || hops.get(0).by() == null) {
       return false;
     }
+    // the reader's own delivery to the mailbox first ("from mail.lfdr.de by lfdr with LMTP"): its
+    // sending host is the host that took the message in, which the next hop names as receiver
+    int k = 0;
+    while (k + 1 < hops.size()
+        && hops.get(k).from() != null
+        && hops.get(k).by() != null
+        && hops.get(k + 1).from() != null
+        && hops.get(k + 1).by() != null
+        && hops.get(k).from().equalsIgnoreCase(hops.get(k + 1).by())
+        && (hops.get(k).by().indexOf('.') < 0
+            || registrable(hops.get(k).by().toLowerCase(Locale.ROOT))
+                .equals(registrable(hops.get(k).from().toLowerCase(Locale.ROOT))))) {
+      k++;
+    }
     String id = AuthResults.parse(results).authservId();
-    String from = hops.get(0).from().toLowerCase(Locale.ROOT);
-    String by = hops.get(0).by().toLowerCase(Locale.ROOT);
+    String from = hops.get(k).from().toLowerCase(Locale.ROOT);
+    String by = hops.get(k).by().toLowerCase(Locale.ROOT);
     if (id == null || !id.contains(".") || id.equals(by)) {
       return false;
     }

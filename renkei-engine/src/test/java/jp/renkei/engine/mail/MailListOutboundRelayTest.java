@@ -77,6 +77,18 @@ class MailListOutboundRelayTest {
   }
 
   @Test
+  void theReadersOwnDeliveryToTheMailboxIsSkipped() {
+    MailReport r =
+        TestMail.analyzeBase64(
+            "Received: from mail.reader-example.net by reader with LMTP id 9Z\r\n"
+                + "\tfor <me@reader-example.net>; Fri,  8 Aug 2025 20:59:01 +0200\r\n"
+                + relayed("smtp.listhost-example.com", VGER_LIST),
+            "text/plain",
+            MailListRelayTest.QUESTION);
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.AUTHENTICATION_FAILED);
+  }
+
+  @Test
   void theSameFailureInTheReadersOwnNameCounts() {
     assertThat(TestMail.flags(analyse("mx.reader-example.net")))
         .contains(RedFlag.AUTHENTICATION_FAILED);
