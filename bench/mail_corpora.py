@@ -16,6 +16,11 @@ identical copies collapse into one file and the file names are fixed.
                                     expression FROM (whole) and whose SHA-256 starts as PREFIX
                                     says, into OUT/SUB (the first rule that matches)
   unique NEW OLD...                 the messages of the mbox NEW that no mbox OLD holds (stdout)
+  takeout OUT MBOX                  the messages of a Google Takeout mbox (gzip or not) with a
+                                    Received: header, each without its "From " line and the two
+                                    headers Takeout adds (X-GM-THRID, X-Gmail-Labels)
+  no-bounces DIR...                 removes from DIR (and its subfolders) every message sent by a
+                                    mailer daemon or postmaster (bounces, here of forged mail)
   files OUT GIT COMMIT [OPTION...] PATH...
                                     every *.eml file of the tree under PATH (a folder ending in /):
                                     -r  in its subfolders too          --received  only with a line
@@ -295,6 +300,49 @@ def unique(new, *old):
         sys.stdout.buffer.write(m if m.endswith(b"\n") else m + b"\n")
 
 
+TAKEOUT_FROM = re.compile(rb"^From \d+@xxx [^\r\n]*\r?\n", re.M)
+TAKEOUT_HEADER = re.compile(rb"(?i)^(x-gm-thrid|x-gmail-labels):")
+
+
+def takeout(out, path):
+    """Google Takeout writes one "From <thread id>@xxx <date>" line before each message (CRLF line
+    ends, no empty line required before it) and two headers of its own above the message's: they
+    are the mailbox's bookkeeping, not part of the message as received, and are taken off."""
+    import gzip
+
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    starts = [m.start() for m in TAKEOUT_FROM.finditer(data)]
+    if not starts or starts[0] != 0:
+        raise Stop(f"{path} is no Google Takeout mbox: it does not start with a line 'From <id>@xxx <date>'")
+    os.makedirs(out, exist_ok=True)
+    for i, start in enumerate(starts):
+        m = data[start : starts[i + 1] if i + 1 < len(starts) else len(data)]
+        m = m[TAKEOUT_FROM.match(m).end() :]
+        lines = m.splitlines(keepends=True)
+        while lines and TAKEOUT_HEADER.match(lines[0]):
+            lines.pop(0)
+        m = b"".join(lines)
+        if received(m.replace(b"\r\n", b"\n")):
+            write(out, m)
+
+
+BOUNCER = re.compile(r"(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re.I)
+
+
+def no_bounces(*dirs):
+    for d in dirs:
+        for root, _, names in os.walk(d):
+            for n in names:
+                path = os.path.join(root, n)
+                with open(path, "rb") as f:
+                    msg = email.message_from_bytes(f.read(), policy=email.policy.compat32)
+                if BOUNCER.match(email.utils.parseaddr(str(msg.get("From", "")))[1]):
+                    os.remove(path)
+
+
 COMMANDS = {
     "sample": (sample, 4),
     "japanese": (japanese_mail, 3),
@@ -303,6 +351,8 @@ COMMANDS = {
     "unique": (unique, None),
     "senders": (senders, None),
     "files": (files, None),
+    "takeout": (takeout, 2),
+    "no-bounces": (no_bounces, None),
 }
 
 
@@ -311,7 +361,7 @@ def main(argv):
         raise Stop(f"unknown command {argv[0] if argv else '(none)'}; one of {', '.join(COMMANDS)}")
     run, arity = COMMANDS[argv[0]]
     args = argv[1:]
-    if (arity is not None and len(args) != arity) or len(args) < 2:
+    if (arity is not None and len(args) != arity) or len(args) < (1 if run is no_bounces else 2):
         raise Stop(f"{argv[0]}: wrong arguments {args}; see the usage at the top of {__file__}")
     run(*args)
 
