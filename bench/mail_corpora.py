@@ -310,10 +310,13 @@ def takeout(out, path):
     are the mailbox's bookkeeping, not part of the message as received, and are taken off."""
     import gzip
 
-    with open(path, "rb") as f:
-        data = f.read()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+    except (OSError, EOFError) as e:
+        raise Stop(f"takeout: cannot read {path}: {e}")
     starts = [m.start() for m in TAKEOUT_FROM.finditer(data)]
     if not starts or starts[0] != 0:
         raise Stop(f"{path} is no Google Takeout mbox: it does not start with a line 'From <id>@xxx <date>'")
@@ -334,6 +337,8 @@ BOUNCER = re.compile(r"(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re
 
 def no_bounces(*dirs):
     for d in dirs:
+        if not os.path.isdir(d):
+            raise Stop(f"no-bounces: {d} is no folder")
         for root, _, names in os.walk(d):
             for n in names:
                 path = os.path.join(root, n)
