@@ -874,11 +874,6 @@ final class MailEnvelope {
     return false;
   }
 
-  /** SPF failed at the receiver, and not as forwarding does ({@link MailState#spfForwarded}). */
-  static boolean spfFailed(MailState st) {
-    return bad(st.auth.spf()) && !st.spfForwarded;
-  }
-
   static final Pattern RECEIVED = Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");
 
   /** A Received header without a from clause: a server's local pickup or its own filter step. */

@@ -1,6 +1,5 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailEnvelope.spfFailed;
 import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailLinks.host;
 import static jp.renkei.engine.mail.MailLinks.registrable;
@@ -10,6 +9,7 @@ import static jp.renkei.engine.mail.MailSenders.fromAligned;
 import static jp.renkei.engine.mail.MailSenders.providersDaemon;
 import static jp.renkei.engine.mail.MailSenders.punctuatedLocal;
 import static jp.renkei.engine.mail.MailSenders.results;
+import static jp.renkei.engine.mail.MailSenders.spfFailed;
 import static jp.renkei.engine.mail.MailSenders.spoofed;
 import static jp.renkei.engine.mail.MailText.words;
 

@@ -29,7 +29,7 @@ final class MailListResigned {
         || !st.membersPost
         || !st.listVouched()
         || st.compositeFailed
-        || MailEnvelope.spfFailed(st)
+        || MailSenders.spfFailed(st)
         || MailSenders.bad(st.auth.spf())
         || st.from == null
         || domain(st.from) == null) {

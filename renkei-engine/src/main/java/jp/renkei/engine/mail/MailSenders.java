@@ -1,6 +1,5 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailEnvelope.spfFailed;
 import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailImpersonation.NOT_LETTER_OR_DIGIT;
 import static jp.renkei.engine.mail.MailImpersonation.REPLY_SUBJECT;
@@ -910,6 +909,11 @@ final class MailSenders {
       }
     }
     return b.isEmpty() ? "spf dkim dmarc —" : b.toString();
+  }
+
+  /** SPF failed at the receiver, and not as forwarding does ({@link MailState#spfForwarded}). */
+  static boolean spfFailed(MailState st) {
+    return bad(st.auth.spf()) && !st.spfForwarded;
   }
 
   static boolean bad(String result) {
