@@ -1,6 +1,5 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAttachments.extension;
 import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailSenders.aligned;
 import static jp.renkei.engine.mail.MailSenders.fromAligned;
@@ -8,6 +7,7 @@ import static jp.renkei.engine.mail.MailText.DOMAIN_LIKE;
 import static jp.renkei.engine.mail.MailText.TRACKING_PATH;
 import static jp.renkei.engine.mail.MailText.TRAILING_PUNCTUATION;
 import static jp.renkei.engine.mail.MailText.URL;
+import static jp.renkei.engine.mail.MailText.extension;
 import static jp.renkei.engine.mail.MailText.wordCount;
 import static jp.renkei.engine.mail.MailUnsubscribe.offersUnsubscribe;
 
