@@ -1,5 +1,6 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailAlignment.fromAligned;
 import static jp.renkei.engine.mail.MailAttachments.namePdf;
 import static jp.renkei.engine.mail.MailEnvelope.envelope;
 import static jp.renkei.engine.mail.MailEnvelope.forwarded;
@@ -36,7 +37,6 @@ import static jp.renkei.engine.mail.MailSenders.espBulk;
 import static jp.renkei.engine.mail.MailSenders.espOwnAddress;
 import static jp.renkei.engine.mail.MailSenders.forgedMessageId;
 import static jp.renkei.engine.mail.MailSenders.freeMailHidden;
-import static jp.renkei.engine.mail.MailSenders.fromAligned;
 import static jp.renkei.engine.mail.MailSenders.hiddenBulk;
 import static jp.renkei.engine.mail.MailSenders.noReplyMailbox;
 import static jp.renkei.engine.mail.MailSenders.none;

@@ -1,11 +1,11 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailAlignment.fromAligned;
 import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailLinks.host;
 import static jp.renkei.engine.mail.MailLinks.registrable;
 import static jp.renkei.engine.mail.MailLinks.shown;
 import static jp.renkei.engine.mail.MailSenders.bad;
-import static jp.renkei.engine.mail.MailSenders.fromAligned;
 import static jp.renkei.engine.mail.MailSenders.providersDaemon;
 import static jp.renkei.engine.mail.MailSenders.punctuatedLocal;
 import static jp.renkei.engine.mail.MailSenders.results;
