@@ -447,4 +447,10 @@ final class MailText {
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1).strip().toLowerCase(Locale.ROOT);
   }
+
+  /** A reply or forward by its subject ("Re:", "Fwd:", "AW:", "転送:", "返信："). */
+  static final Pattern REPLY_SUBJECT = Pattern.compile("(?is)^\\s*(re|fwd?|aw|転送|返信)\\s*[:：].*");
+
+  /** Anything but an ASCII letter or digit (in lower-cased text). */
+  static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]");
 }
