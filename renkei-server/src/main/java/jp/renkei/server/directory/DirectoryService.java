@@ -295,13 +295,18 @@ public class DirectoryService {
   }
 
   /**
-   * Every organisation with the names and domains it is known by (its identity's aliases and
-   * domains), for the server's own checks such as member impersonation in mail; not for showing.
+   * Every active organisation with the names and domains it is known by (its identity's aliases and
+   * domains), for the server's own checks such as member impersonation in mail; not for showing. A
+   * deactivated organisation is no member: its domains vouch for nobody (a departed member's domain
+   * may lapse or its mail server outlive it) and its names are any company's (attack38).
    */
   public List<NamedOrganisation> namedOrganisations() {
     Map<Long, List<String[]>> identity = organisations.identities();
     List<NamedOrganisation> out = new java.util.ArrayList<>();
     for (Organisation o : organisations.find(new OrganisationQuery(null, null, null))) {
+      if (!o.active()) {
+        continue;
+      }
       List<String> aliases = new java.util.ArrayList<>();
       List<String> domains = new java.util.ArrayList<>();
       List<String> pendingAliases = new java.util.ArrayList<>();
