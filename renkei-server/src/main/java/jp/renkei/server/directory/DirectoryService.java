@@ -350,6 +350,14 @@ public class DirectoryService {
   }
 
   /**
+   * The organisation's values of one kind ({@code alias} or {@code domain}) that wait for a
+   * platform admin, in order.
+   */
+  public List<String> pendingIdentity(long organisationId, String kind) {
+    return organisations.pendingIdentity(organisationId, kind);
+  }
+
+  /**
    * The organisations whose admins added other names or domains that wait for a platform admin
    * (platform admins only), by name.
    */
