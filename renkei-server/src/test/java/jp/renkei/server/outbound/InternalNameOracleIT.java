@@ -34,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * internal names): names under {@code .inside.test} resolve to 10.20.30.40, those under {@code
  * .nowhere.test} to nothing; everything else is looked up as usual.
  */
+// ServerTest names its classes, so a nested configuration is imported, not found
+@org.springframework.context.annotation.Import(InternalNameOracleIT.HubNetwork.class)
 class InternalNameOracleIT extends ServerTest {
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -63,6 +65,18 @@ class InternalNameOracleIT extends ServerTest {
   }
 
   @Autowired JdbcClient jdbc;
+  @Autowired OutboundHttp guard;
+
+  @org.junit.jupiter.api.BeforeEach
+  void theHubsNetworkIsStoodIn() {
+    // the guard every feature is given resolves the stand-in names (else both tests pass on main)
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> guard.checkedAddresses("db.inside.test"))
+        .isInstanceOf(OutboundHttp.Refused.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> guard.checkedAddresses("db.nowhere.test"))
+        .isInstanceOf(OutboundHttp.Unreachable.class);
+  }
 
   @Test
   void savingAWebhookOrASiteTellsNothingOfHowTheHubResolvesANameInside() {
