@@ -402,10 +402,17 @@ public class DirectoryService {
     java.util.List<String> domains = new java.util.ArrayList<>();
     for (String d : id.domains()) {
       try {
-        domains.add(
+        String domain =
             jp.renkei.engine.observable.Observables.parse(
                     jp.renkei.engine.observable.ObservableType.DOMAIN, d)
-                .value());
+                .value();
+        // every host under a member's domain is the member's in mail analysis: a public suffix
+        // (jp, co.jp) would make every sender under it a member (attack38)
+        if (jp.renkei.engine.correlate.Domains.isPublicSuffix(domain)) {
+          errors.add(new InvalidInput("domains", "validation.identity.publicSuffix", d));
+        } else {
+          domains.add(domain);
+        }
       } catch (jp.renkei.engine.observable.InvalidObservable e) {
         errors.add(
             new InvalidInput("domains", "validation.observable", "domain-name", d, e.reason()));

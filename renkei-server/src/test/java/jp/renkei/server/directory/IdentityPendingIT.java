@@ -97,6 +97,15 @@ class IdentityPendingIT extends ServerTest {
     assertThat(strings(after.path("pending").path("domains"))).isEmpty();
     assertThat(strings(after.path("pending").path("aliases"))).isEmpty();
     assertThat(platformWeb.get("/worklist").body()).doesNotContain(link);
+
+    // a public suffix is nobody's domain: every sender under it would count as the member's
+    for (String suffix : List.of("co.jp", "jp")) {
+      var refused =
+          platformApi.putJson(
+              path, "{\"aliases\":[],\"domains\":[\"" + suffix + "\"],\"ipRanges\":[]}");
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("\"field\":\"domains\"", suffix);
+    }
   }
 
   private JsonNode read(String body) {
