@@ -39,10 +39,13 @@ class DepartedMemberDomainIT extends ServerTest {
             List.of(), List.of("victim-" + victim.code() + ".example"), List.of()));
     Organisation departed = fixtures.operator("gas");
     String departedDomain = "departed-" + departed.code() + ".example";
+    // an other name no other organisation's name begins (the fixtures' names are "テスト事業者 <code>",
+    // and one code may begin another: op-x-1 of op-x-16)
+    String departedName = "去りゆく" + departed.code() + "銀行";
     directory.setIdentity(
         Actor.cli(),
         departed.id(),
-        new OrganisationIdentity(List.of(), List.of(departedDomain), List.of()));
+        new OrganisationIdentity(List.of(departedName), List.of(departedDomain), List.of()));
     members.forget();
 
     Http reader =
@@ -54,19 +57,19 @@ class DepartedMemberDomainIT extends ServerTest {
     assertThat(analysed(reader, lure))
         .as("while the organisation is a member, its domain relays other members' notices")
         .doesNotContain("MEMBER_IMPERSONATION");
+    byte[] claimOfDeparted =
+        MailMemberImpersonationIT.lure(
+            departedName + " 経理部", "keiri@lure-" + departed.code() + ".example", "ご連絡");
+    assertThat(analysed(reader, claimOfDeparted))
+        .as("and its name, written from elsewhere, claims a member")
+        .contains("MEMBER_IMPERSONATION");
 
     directory.setActive(Actor.cli(), departed.id(), false);
     members.forget();
     assertThat(analysed(reader, lure))
         .as("a departed member's domain is nobody's to vouch for")
         .contains("MEMBER_IMPERSONATION");
-    assertThat(
-            analysed(
-                reader,
-                MailMemberImpersonationIT.lure(
-                    departed.nameJa() + " 経理部",
-                    "keiri@lure-" + departed.code() + ".example",
-                    "ご連絡")))
+    assertThat(analysed(reader, claimOfDeparted))
         .as("nor is it a member another domain can impersonate: it is any company now")
         .doesNotContain("MEMBER_IMPERSONATION");
 
