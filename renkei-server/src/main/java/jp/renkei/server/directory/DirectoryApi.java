@@ -75,20 +75,26 @@ class DirectoryApi {
   }
 
   @GetMapping("/organisations/{id}/identity")
-  OrganisationIdentity identity(Actor actor, @PathVariable long id) {
+  Representations.Identity identity(Actor actor, @PathVariable long id) {
     if (!actor.is(Role.PLATFORM_ADMIN)
         && !(actor.is(Role.ORG_ADMIN)
             && actor.organisationId() != null
             && actor.organisationId() == id)) {
       throw new jp.renkei.server.failure.Forbidden("error.directory.forbidden");
     }
-    return directory.identity(id);
+    return identity(id, directory.identity(id));
   }
 
   @PutMapping("/organisations/{id}/identity")
-  OrganisationIdentity setIdentity(
+  Representations.Identity setIdentity(
       Actor actor, @PathVariable long id, @RequestBody OrganisationIdentity body) {
-    return directory.setIdentity(actor, id, body);
+    return identity(id, directory.setIdentity(actor, id, body));
+  }
+
+  /** The identity with what of it waits for a platform admin (attack38). */
+  private Representations.Identity identity(long id, OrganisationIdentity values) {
+    return Representations.identity(
+        values, directory.pendingIdentity(id, "alias"), directory.pendingIdentity(id, "domain"));
   }
 
   record DeliveryRequest(String dutyEmail, String webhookUrl) {}

@@ -295,13 +295,18 @@ public class DirectoryService {
   }
 
   /**
-   * Every organisation with the names and domains it is known by (its identity's aliases and
-   * domains), for the server's own checks such as member impersonation in mail; not for showing.
+   * Every active organisation with the names and domains it is known by (its identity's aliases and
+   * domains), for the server's own checks such as member impersonation in mail; not for showing. A
+   * deactivated organisation is no member: its domains vouch for nobody (a departed member's domain
+   * may lapse or its mail server outlive it) and its names are any company's (attack38).
    */
   public List<NamedOrganisation> namedOrganisations() {
     Map<Long, List<String[]>> identity = organisations.identities();
     List<NamedOrganisation> out = new java.util.ArrayList<>();
     for (Organisation o : organisations.find(new OrganisationQuery(null, null, null))) {
+      if (!o.active()) {
+        continue;
+      }
       List<String> aliases = new java.util.ArrayList<>();
       List<String> domains = new java.util.ArrayList<>();
       List<String> pendingAliases = new java.util.ArrayList<>();
@@ -342,6 +347,14 @@ public class DirectoryService {
    */
   public List<String> pendingIdentity(long organisationId) {
     return organisations.pendingIdentity(organisationId);
+  }
+
+  /**
+   * The organisation's values of one kind ({@code alias} or {@code domain}) that wait for a
+   * platform admin, in order.
+   */
+  public List<String> pendingIdentity(long organisationId, String kind) {
+    return organisations.pendingIdentity(organisationId, kind);
   }
 
   /**
@@ -389,10 +402,17 @@ public class DirectoryService {
     java.util.List<String> domains = new java.util.ArrayList<>();
     for (String d : id.domains()) {
       try {
-        domains.add(
+        String domain =
             jp.renkei.engine.observable.Observables.parse(
                     jp.renkei.engine.observable.ObservableType.DOMAIN, d)
-                .value());
+                .value();
+        // every host under a member's domain is the member's in mail analysis: a public suffix
+        // (jp, co.jp) would make every sender under it a member (attack38)
+        if (jp.renkei.engine.correlate.Domains.isPublicSuffix(domain)) {
+          errors.add(new InvalidInput("domains", "validation.identity.publicSuffix", d));
+        } else {
+          domains.add(domain);
+        }
       } catch (jp.renkei.engine.observable.InvalidObservable e) {
         errors.add(
             new InvalidInput("domains", "validation.observable", "domain-name", d, e.reason()));
@@ -471,7 +491,8 @@ public class DirectoryService {
    * admins). A new webhook URL gets a new signing secret, returned here once. Webhooks must use
    * https (http only with renkei.outbound.allow-http) and must not point at a loopback, private,
    * link-local or other internal address unless renkei.outbound.allow-ranges allows it; the same
-   * check is made again on every delivery, where it is the real guard.
+   * check is made again on every delivery, where it is the real guard. For an organisation's admin
+   * a host name is not looked up here ({@link OutboundHttp#checkGiven}).
    */
   @Transactional
   public Delivery setDelivery(
@@ -493,7 +514,14 @@ public class DirectoryService {
             new InvalidInput("webhookUrl", "validation.webhook", url.substring(0, 100) + "…"));
       } else {
         try {
-          outbound.check(url);
+          // an organisation's admin is not told how the hub's resolver places a name, nor which
+          // addresses are the hub's own: only the URL's form and an address written as such are
+          // checked (attack38); the delivery is checked in full
+          if (actor.is(Role.PLATFORM_ADMIN)) {
+            outbound.check(url);
+          } else {
+            outbound.checkGiven(url);
+          }
         } catch (OutboundHttp.Refused e) {
           audit.refusedOutbound(actor, "webhook", url, e.getMessage());
           // the platform admin runs the hub and may change its settings; an org admin is told

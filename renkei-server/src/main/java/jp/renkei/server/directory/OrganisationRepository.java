@@ -200,6 +200,16 @@ class OrganisationRepository {
         .list();
   }
 
+  /** The organisation's values of one kind a platform admin has not confirmed yet. */
+  List<String> pendingIdentity(long organisationId, String kind) {
+    return jdbc.sql(
+            "select value from organisation_identity where organisation_id = ? and kind = ?"
+                + " and not confirmed order by value")
+        .params(organisationId, kind)
+        .query(String.class)
+        .list();
+  }
+
   /**
    * Replaces the organisation's values of one kind. With {@code confirm} (a platform admin writes)
    * every value is confirmed; otherwise a value confirmed before stays so and a new one is not.

@@ -14,6 +14,25 @@ final class Representations {
     }
   }
 
+  /**
+   * An organisation's identity as {@code GET/PUT /organisations/{id}/identity} answers it: every
+   * value, and in {@code pending} the aliases and domains its own admins added that count for
+   * nobody else until a platform admin confirms them (a platform admin's {@code PUT} confirms every
+   * alias and domain it sends). The body of a {@code PUT} is {@link OrganisationIdentity}; a {@code
+   * pending} sent there is ignored (attack38).
+   */
+  record Identity(
+      List<String> aliases, List<String> domains, List<String> ipRanges, Pending pending) {}
+
+  /** The aliases and domains that wait for a platform admin. */
+  record Pending(List<String> aliases, List<String> domains) {}
+
+  static Identity identity(
+      OrganisationIdentity id, List<String> pendingAliases, List<String> pendingDomains) {
+    return new Identity(
+        id.aliases(), id.domains(), id.ipRanges(), new Pending(pendingAliases, pendingDomains));
+  }
+
   record OrganisationSummary(
       long id,
       String code,

@@ -151,14 +151,16 @@ public final class HttpProbe {
   }
 
   /**
-   * Probes with up to {@code retries} further attempts after a failure (none after a destination
-   * the guard refused), each limited to {@code attemptTimeout}.
+   * Probes with up to {@code retries} further attempts after a failure, each limited to {@code
+   * attemptTimeout}.
    */
   public Attempts probe(Target t, int retries, Duration attemptTimeout) {
     Result r = probe(t, attemptTimeout);
     int attempts = 1;
     String first = r.error();
-    while (!r.ok() && attempts <= retries && !r.error().startsWith("destination refused")) {
+    // a refused destination is tried again as a name that did not resolve is: the number of
+    // attempts must not tell them apart (attack38)
+    while (!r.ok() && attempts <= retries) {
       r = probe(t, attemptTimeout);
       attempts++;
     }
@@ -199,7 +201,9 @@ public final class HttpProbe {
         addresses =
             resolver.resolve(host, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
       } catch (OutboundHttp.Failure e) {
-        return failed(at, ms, e.getMessage());
+        // a name that does not resolve and one the guard refuses read alike to the site's owner:
+        // the hub's resolver is not theirs to map (attack38)
+        return failed(at, ms, OutboundHttp.toldOutside(e, host));
       }
       long t0 = mark(ms, Phase.DNS, start);
       socket.setTcpNoDelay(true);

@@ -470,7 +470,9 @@ public class MonitorService {
             throw new InvalidInput("url", "validation.required.max", 2000);
           }
           try {
-            guard.check(n.url());
+            // the person is not told how the hub's resolver places a name (attack38): the probe
+            // checks it in full, and words its refusal as a name that does not resolve
+            guard.checkGiven(n.url());
           } catch (OutboundHttp.Refused e) {
             audit.refusedOutbound(actor, "monitor", n.url(), e.getMessage());
             throw new InvalidInput("url", urlRefusal(e.getMessage()));

@@ -38,6 +38,8 @@ public class MonitorWords {
   private static final Pattern IO = Pattern.compile("I/O error: (\\w+)");
   private static final Pattern RETRY = Pattern.compile("recovered after retry: (.+)");
   private static final Pattern REFUSED = Pattern.compile("destination refused: (\\S+) .*");
+  private static final Pattern NOT_REACHED =
+      Pattern.compile(Pattern.quote(jp.renkei.server.outbound.OutboundHttp.NOT_REACHED) + "(\\S+)");
   private static final Pattern DOWN = Pattern.compile("(\\d+)/(\\d+) vantage points(?:; (.+))?");
   private static final Pattern SLOW =
       Pattern.compile("(\\d+)/(\\d+) vantage points slow against the baseline");
@@ -81,6 +83,10 @@ public class MonitorWords {
     if ((m = RETRY.matcher(error)).matches()) {
       return messages.getMessage(
           "monitor.probeError.retry", new Object[] {error(m.group(1), locale)}, locale);
+    }
+    if ((m = NOT_REACHED.matcher(error)).matches()) {
+      return messages.getMessage(
+          "monitor.probeError.notReached", new Object[] {m.group(1)}, locale);
     }
     if ((m = REFUSED.matcher(error)).matches()) {
       return messages.getMessage("monitor.probeError.address", new Object[] {m.group(1)}, locale);

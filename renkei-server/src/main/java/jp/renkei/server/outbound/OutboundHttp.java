@@ -217,6 +217,10 @@ public final class OutboundHttp implements AutoCloseable {
   }
 
   private final AddressPolicy policy;
+
+  /** The policy without the hub's own addresses: what is refused on every hub alike. */
+  private final AddressPolicy everyHub;
+
   private final boolean allowHttp;
   private final int maxRedirects;
   private final Function<String, InetAddress[]> lookup;
@@ -270,6 +274,7 @@ public final class OutboundHttp implements AutoCloseable {
   OutboundHttp(
       OutboundProperties p, Collection<InetAddress> own, Function<String, InetAddress[]> lookup) {
     this.policy = new AddressPolicy(ranges(p.allowRanges()), own);
+    this.everyHub = new AddressPolicy(ranges(p.allowRanges()), Set.of());
     this.allowHttp = p.allowHttp();
     this.maxRedirects = p.maxRedirects();
     this.lookup = lookup;
@@ -350,6 +355,65 @@ public final class OutboundHttp implements AutoCloseable {
       // not resolvable now: the connection is checked when it is made
     }
     return uri;
+  }
+
+  /**
+   * Checks a destination as someone who does not run the hub saves it (an organisation's webhook, a
+   * monitored site): its form, and an address written as such against the ranges every hub refuses
+   * (loopback, private, link-local …). A host name is not looked up and the hub's own addresses are
+   * not compared: which names the hub's resolver places inside its network, and which addresses are
+   * the hub's, are the hub's to know, and a refusal on save told them one save at a time
+   * (attack38). The connection is checked in full when it is made, and what its refusal tells such
+   * a person is {@link #toldOutside}.
+   *
+   * @throws Refused saying why
+   */
+  public URI checkGiven(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new Refused("not a URL", "outbound.refused.notUrl");
+    }
+    checkForm(uri);
+    String host = uri.getHost();
+    String h =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (literal(h)) {
+      InetAddress[] addresses = lookup.apply(h); // parsed, not looked up
+      for (InetAddress a : addresses == null ? new InetAddress[0] : addresses) {
+        Optional<String> why = everyHub.refusal(a);
+        if (why.isPresent()) {
+          throw new RefusedAddress(h, why.get()).refused();
+        }
+      }
+    }
+    return uri;
+  }
+
+  /**
+   * What a person who does not run the hub (an organisation's admin, an analyst whose site is
+   * measured) is told of a failure to reach {@code host}: a name that does not resolve and an
+   * address the guard refuses — the hub's own, or one a name resolves to inside its network — read
+   * alike, so a failure tells nothing of the hub's network (attack38); any other failure as it is.
+   * The platform admins have the guard's own reason in the audit and the log.
+   */
+  public static String toldOutside(Failure e, String host) {
+    return unreached(e) ? notReached(host) : e.getMessage();
+  }
+
+  /** The one text of {@link #toldOutside} for a host with no address the hub may connect to. */
+  public static String notReached(String host) {
+    return NOT_REACHED + host;
+  }
+
+  /** How {@link #notReached} begins. */
+  public static final String NOT_REACHED = "no address the hub may connect to: ";
+
+  /** Whether a failure is one {@link #toldOutside} words as {@link #notReached}. */
+  public static boolean unreached(Failure e) {
+    return e instanceof Refused r && "outbound.refused.address".equals(r.code)
+        || e instanceof Unreachable && e.getMessage().startsWith("unknown host ");
   }
 
   private void checkForm(URI uri) {

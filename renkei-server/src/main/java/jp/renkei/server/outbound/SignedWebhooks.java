@@ -19,10 +19,14 @@ import org.springframework.stereotype.Component;
  * X-Renkei-Signature: t=<unix seconds>,v1=<HMAC-SHA256(secret, t.body), hex>}) and sent through the
  * SSRF guard ({@link OutboundHttp}). One way for every event the hub pushes (advisories, monitor
  * alerts), so receivers verify them all alike. The answer's body is never read. A destination the
- * address policy refuses at delivery is audited ({@code outbound.refused}).
+ * address policy refuses at delivery, and a name that does not resolve, are audited alike ({@code
+ * outbound.refused}, {@link OutboundHttp#toldOutside}).
  */
 @Component
 public class SignedWebhooks {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(SignedWebhooks.class);
 
   /**
    * A webhook's whole exchange may take this many times {@code renkei.notify.webhook-timeout} (the
@@ -87,16 +91,23 @@ public class SignedWebhooks {
               // the whole exchange (redirects, and the body the client drains after the status):
               // a receiver that trickles its answer otherwise held the outbox sender (feedpoll30)
               Instant.now().plus(notify.webhookTimeout().multipliedBy(WHOLE_EXCHANGE_TIMEOUTS)));
-    } catch (OutboundHttp.Refused e) {
-      // allowed when it was saved; its name now resolves inside, or it redirects there: audited
-      // as a refusal when saving is, in the organisation's name (its admins see it), on its own
-      // (a delivery runs outside any transaction)
+    } catch (OutboundHttp.Failure e) {
+      if (!OutboundHttp.unreached(e) && !(e instanceof OutboundHttp.Refused)) {
+        throw e;
+      }
+      // a name that resolves inside (or an address of the hub's own) is refused here, where the
+      // guard is; audited in the organisation's name (its admins see it), on its own (a delivery
+      // runs outside any transaction). What its admins are told — here and in the delivery's
+      // error — is the same for a name that does not resolve, so a webhook URL maps nothing of
+      // the hub's network (attack38); the guard's reason goes to the log for the hub's operators
+      String told = OutboundHttp.toldOutside(e, uri.getHost());
+      log.warn("Webhook of organisation {} not delivered: {}", organisationId, e.getMessage());
       audit.refusedOutbound(
           new Actor(null, "webhook", organisationId, null, "delivery", null),
           "webhook",
           target,
-          e.getMessage());
-      throw e;
+          told);
+      throw OutboundHttp.unreached(e) ? new OutboundHttp.Unreachable(told) : e;
     }
     if (r.status() / 100 != 2) {
       throw new IllegalStateException("webhook answered HTTP " + r.status());

@@ -29,6 +29,9 @@ import jp.renkei.server.report.ReportService;
  * @param cancelledDeliveries advisory e-mails and webhooks the outbox decided not to send, with why
  *     (admins only, as {@code failedDeliveries}); shown apart from the failed ones and not counted
  *     in {@link #total()}: nothing waits on anyone
+ * @param pendingIdentities organisations whose admins added other names or domains that count in no
+ *     other member's mail analysis until a platform admin confirms them (platform admins only;
+ *     attack38)
  */
 public record WorkQueue(
     Section<ReportItem> reports,
@@ -43,7 +46,8 @@ public record WorkQueue(
     Section<ExposureNotices.Notice> exposureNotices,
     List<KnowledgeFetcher.State> failingFetches,
     List<jp.renkei.server.exercise.survey.SurveyViews.Pending> surveys,
-    Section<AdvisoryService.UnsentDelivery> cancelledDeliveries) {
+    Section<AdvisoryService.UnsentDelivery> cancelledDeliveries,
+    List<jp.renkei.server.directory.Organisation> pendingIdentities) {
 
   /** Which sections this person's role and organisation have at all (empty ones say so). */
   public record Sections(boolean issuer, boolean orgAdmin, boolean platformAdmin, boolean relays) {}
@@ -71,7 +75,8 @@ public record WorkQueue(
         + failingFeeds.size()
         + exposureNotices.count()
         + failingFetches.size()
-        + surveys.size();
+        + surveys.size()
+        + pendingIdentities.size();
   }
 
   /** The most items a section lists on the page; the rest are counted and linked. */

@@ -127,7 +127,8 @@ public class WorkQueueService {
           Section.empty(),
           List.of(),
           surveys.unanswered(actor),
-          Section.empty());
+          Section.empty(),
+          List.of());
     }
     Section<ReportService.InboxItem> found = reports.waiting(actor, show, COUNT_LIMIT);
     Section<WorkQueue.ReportItem> waiting =
@@ -184,7 +185,8 @@ public class WorkQueueService {
         exposureNotices.open(actor, show, COUNT_LIMIT),
         fetches.failing(actor),
         surveys.unanswered(actor),
-        cancelled);
+        cancelled,
+        platformAdmin ? directory.withPendingIdentity(actor) : List.of());
   }
 
   private static String action(ReportService.InboxItem i) {
