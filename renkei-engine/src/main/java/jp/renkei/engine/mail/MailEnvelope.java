@@ -284,6 +284,7 @@ final class MailEnvelope {
     }
     st.toWritten = m.getTo() != null;
     String receiverResults = null;
+    List<String> sameReceiver = new ArrayList<>();
     String boundaryResults = null;
     int boundaryHops = -1;
     String arcResults = null;
@@ -316,6 +317,10 @@ final class MailEnvelope {
         case "authentication-results" -> {
           if (receiverResults == null) {
             receiverResults = body;
+          } else if (boundaryResults == null
+              && MailReceiverResults.sameReceiver(receiverResults, body, st.hops.size())) {
+            // the same receiver's results in one more header (RFC 8601 §2.2)
+            sameReceiver.add(body);
           } else if (boundaryResults == null) {
             boundaryResults = body;
             boundaryHops = st.hops.size();
@@ -369,6 +374,7 @@ final class MailEnvelope {
         }
       }
     }
+    receiverResults = MailReceiverResults.merged(receiverResults, sameReceiver, st.hops);
     if (receiverResults != null
         && boundaryResults != null
         && isBoundary(receiverResults, boundaryResults, boundaryHops, st.hops)) {
@@ -906,9 +912,12 @@ final class MailEnvelope {
     return false;
   }
 
-  /** SPF failed at the receiver, and not as forwarding does ({@link MailState#spfForwarded}). */
+  /**
+   * SPF failed at the receiver, and not as forwarding does ({@link MailState#spfForwarded}) nor as
+   * a real bounce's check of its host's name ({@link MailReceiverResults#bounceHelo}).
+   */
   static boolean spfFailed(MailState st) {
-    return bad(st.auth.spf()) && !st.spfForwarded;
+    return bad(st.auth.spf()) && !st.spfForwarded && !MailReceiverResults.bounceHelo(st);
   }
 
   static final Pattern RECEIVED = Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");

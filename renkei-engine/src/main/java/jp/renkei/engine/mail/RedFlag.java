@@ -106,7 +106,12 @@ public enum RedFlag {
           + "転送 (受信者自身の転送アドレスなど) では、途中のサーバーが自分のアドレスから送り直すため SPF は失敗しますが、"
           + "メールと一緒に届く署名はそのまま検証できます。DMARC が失敗した場合や、成功した署名が別のドメインのものである場合は数えます。"
           + "メンバーが投稿するメーリングリストがフッターなどを付けて投稿者の DKIM 署名を壊し、リスト (またはそれを受信サーバーに渡したホスト) 自身の署名が検証に成功している場合の、投稿者のドメインの DKIM / DMARC の失敗も数えません。"
-          + "投稿者のドメインの署名がそもそも無いもの (差出人の詐称) や SPF の失敗は数えます。)",
+          + "投稿者のドメインの署名がそもそも無いもの (差出人の詐称) や SPF の失敗は数えます。"
+          + "受信サーバーが結果を複数の Authentication-Results ヘッダーに分けて書いた場合 (同じ受信サーバー名で、どの Received ヘッダーよりも上に書かれたもの) は、すべてを合わせて読みます。"
+          + "DMARC の失敗は、ドメインの所有者が p=none (受信側に処置を求めない) を公開していても数えます。p=none は処置を求めないというだけで、差出人が確かめられたという意味ではありません。"
+          + "DMARC が成功していても DKIM の失敗は数えます。"
+          + "ただし、本物の配送エラー通知 (バウンス) で、SPF が送信サーバーの HELO 名だけを検査して失敗したものは数えません。"
+          + "バウンスは空の差出人から送られるため SPF が確かめる差出人ドメインがなく、その失敗は差出人の詐称を示しません。)",
       "The receiving server's check of the sender's domain (SPF / DKIM / DMARC) failed, so the"
           + " sender may be forged. (An SPF failure is not counted when, in the same results, a DKIM"
           + " signature of the envelope sender's own domain passed: forwarding (the reader's own"
@@ -120,7 +125,14 @@ public enum RedFlag {
           + " the poster's DKIM / DMARC failure counted when a list its members post to broke the"
           + " poster's signature (a footer, a subject tag) and the list's own signature, or that of"
           + " the host that handed the message to the receiver, passed; a From with no signature of"
-          + " its own domain at all (a forgery) or an SPF failure still counts.)"),
+          + " its own domain at all (a forgery) or an SPF failure still counts. Results the"
+          + " receiver wrote in several Authentication-Results headers (the same server's name, all"
+          + " above the message's Received headers) are read together. A DMARC failure counts even where"
+          + " the domain's owner published p=none (\"take no action\"): p=none asks for no action, it"
+          + " does not say the sender was verified. A DKIM"
+          + " failure counts even when DMARC passed. Not counted: a real bounce's SPF check of the"
+          + " sending server's HELO name alone — a bounce comes from the empty sender, so SPF has no"
+          + " sender's domain to check and its failure says nothing of a forged sender.)"),
   ENCRYPTED_ARCHIVE(
       25,
       "パスワード付き (暗号化) の圧縮ファイルが添付されています。または、差出人とは別のドメインにある圧縮ファイル (.zip、.rar、.7z) へのリンクと、そのパスワードが同じメールに書かれています。ウイルス対策による検査をすり抜ける手口です。",
@@ -309,10 +321,12 @@ public enum RedFlag {
   UNAUTHENTICATED(
       10,
       "受信サーバーの認証結果では、差出人は SPF でも DKIM でも認証されていません。"
-          + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。)",
+          + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。"
+          + "受信サーバーが結果を複数の Authentication-Results ヘッダーに分けて書いた場合は、すべてを合わせて読みます。)",
       "The receiving server's results show the sender authenticated by neither SPF nor DKIM."
           + " (Results a mailing list's own server wrote are not counted, as for"
-          + " AUTHENTICATION_FAILED.)"),
+          + " AUTHENTICATION_FAILED. Results the receiver wrote in several Authentication-Results"
+          + " headers are read together.)"),
   MALFORMED_SENDER(
       20,
       "差出人 (From) に正しいメールアドレスがありません (ドメインがない、存在しえないドメイン等)。"
