@@ -88,7 +88,8 @@ final class MailSenders {
     boolean real =
         (st.report && st.deliveryStatus)
             || (st.bounceSender
-                && MailBounce.diagnostic(own.toString())
+                && (MailBounce.diagnostic(own.toString())
+                    || MailBounce.answersReturned(st.inReplyTo, all, read))
                 && (st.deliveryStatus || !st.returned.isEmpty() || st.returnedHeader));
     if (real) {
       StringBuilder judged = new StringBuilder(all.length());

@@ -440,10 +440,13 @@ public enum RedFlag {
           + " instead of a name: the mark of fraud sent to a list of addresses."),
   SENDER_ON_HOSTING(
       15,
-      "差出人のドメインが、誰でもアプリやテナントを作って送信できるサービスの初期ドメイン (firebaseapp.com、onmicrosoft.com 等) です。正規の組織は自組織のドメインから送信します。",
+      "差出人のドメインが、誰でもアプリやテナントを作って送信できるサービスの初期ドメイン (firebaseapp.com、onmicrosoft.com 等) です。正規の組織は自組織のドメインから送信します。"
+          + "(本物の配送エラー通知 (バウンス) を Microsoft 365 のテナントの配送ソフトウェア (postmaster@….onmicrosoft.com 等) が送ったものは数えません。Exchange Online はテナントの初期ドメインから配送エラーを送ります。)",
       "The sender's domain is the default domain of a platform where anyone can open an app or"
           + " tenant and send mail (firebaseapp.com, onmicrosoft.com ...); organisations send from"
-          + " their own domain."),
+          + " their own domain. (Not counted for a real bounce from a Microsoft 365 tenant's"
+          + " delivery software, postmaster@….onmicrosoft.com: Exchange Online sends its"
+          + " non-delivery reports from the tenant's default domain.)"),
   HIDDEN_TEXT(
       20,
       "本文の HTML に、読み手には見えない (非表示・文字サイズ 0 等の) 長い文章があり、その大半は見える本文にない語です。または、スタイルで本文を画面のはるか外へ押し出しています (margin-top: 470500px 等)。迷惑メールフィルターを欺くための細工です。"
