@@ -202,6 +202,26 @@ final class MailBounce {
     return false;
   }
 
+  /**
+   * Takes out of {@code lures} (PAYMENT_LURE's words) the words every bounce uses for its failed
+   * delivery ("Mail Delivery Failure", "delivery attempts will continue") when the message is a
+   * report of delivery software even where it is not judged a real bounce (no returned message
+   * kept): From delivery software's own mailbox (MAILER-DAEMON, postmaster), with an SMTP reply or
+   * an MTA's own wording in its text, and no form. A parcel lure's "delivery failed" from any other
+   * sender, and every other payment word, still counts.
+   */
+  static void withoutReportWords(MailState st, List<String> lures) {
+    if (lures.isEmpty()
+        || st.bounce
+        || !st.formActions.isEmpty()
+        || !daemonMailbox(st.from)
+        || lures.stream().noneMatch(x -> BOUNCE_WORDS.matcher(x.toLowerCase(Locale.ROOT)).find())
+        || !diagnostic(st.text.toString().toLowerCase(Locale.ROOT))) {
+      return;
+    }
+    lures.removeIf(x -> BOUNCE_WORDS.matcher(x.toLowerCase(Locale.ROOT)).find());
+  }
+
   /** A delivery-status part holding per-recipient fields (RFC 3464 §2.3). */
   static boolean deliveryStatus(String part) {
     return DSN_STATUS.matcher(part).find() && DSN_RECIPIENT.matcher(part).find();

@@ -147,4 +147,51 @@ class MailMachineBounceTest {
     assertThat(r.problems()).noneSatisfy(p -> assertThat(p.kind()).isEqualTo("bounce"));
     assertThat(TestMail.flags(r)).contains(RedFlag.SENDER_ON_HOSTING);
   }
+
+  static String daemonReport(String from, String text) {
+    return """
+        Return-Path: <MAILER-DAEMON@mx.example-corp.co.jp>
+        Received: from mx.example-corp.co.jp ([192.0.2.10])
+        \tby mail.example-corp.co.jp with ESMTP id 77A1; Tue, 3 Nov 2026 09:12:05 +0900
+        From: %s
+        To: t.yamada@example-corp.co.jp
+        Subject: Mail Delivery Failure
+        Date: Tue, 3 Nov 2026 09:12:05 +0900
+        MIME-Version: 1.0
+        Content-Type: text/plain; charset=us-ascii
+
+        %s
+        """
+        .formatted(from, text);
+  }
+
+  static final String REPORT_TEXT =
+      """
+      Delivery failed: h.suzuki@examp1e-partner.co.jp
+      Remote host said: 554 5.4.14 Hop count exceeded - possible mail loop
+      """;
+
+  @Test
+  void deliverySoftwaresReportWithoutTheReturnedMessageNamesItsFailureNoLure() {
+    MailReport r =
+        MailBounceTest.analyze(
+            daemonReport(
+                "Mail Delivery System <MAILER-DAEMON@mx.example-corp.co.jp>", REPORT_TEXT));
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.PAYMENT_LURE);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void theSameWordsFromACourierOrWithoutADiagnosticStayALure() {
+    MailReport courier =
+        MailBounceTest.analyze(
+            daemonReport("Parcel Service <notice@parcel-example.top>", REPORT_TEXT));
+    assertThat(TestMail.flags(courier)).contains(RedFlag.PAYMENT_LURE);
+    MailReport noDiagnostic =
+        MailBounceTest.analyze(
+            daemonReport(
+                "Mail Delivery System <MAILER-DAEMON@mx.example-corp.co.jp>",
+                "Delivery failed: your parcel is waiting. Pay the customs fee to release it."));
+    assertThat(TestMail.flags(noDiagnostic)).contains(RedFlag.PAYMENT_LURE);
+  }
 }
