@@ -458,6 +458,7 @@ public final class MailAnalyzer {
       envelope(m, st);
       st.bounceSender =
           MailBounce.sender(st.returnPath, st.from, m.getHeader().getField("Auto-Submitted"));
+      st.inReplyTo = MailBounce.messageId(m.getHeader().getField("In-Reply-To"));
       walk(m, 0, st);
     } catch (RuntimeException e) {
       // the exception's message says where; its class is for the log, not for the reader
@@ -1185,10 +1186,15 @@ public final class MailAnalyzer {
       forgedMessageId(st, fromDomain);
       if (fromDomain != null
           && (MailHosts.hostIn(fromDomain, MailHosts.ABUSED_HOSTING)
-              || fromDomain.endsWith(".onmicrosoft.com"))) {
+              || fromDomain.endsWith(".onmicrosoft.com"))
+          && !MailBounce.tenantsOwnDaemon(st, fromDomain)) {
         st.flag(RedFlag.SENDER_ON_HOSTING, "From: " + st.from);
       }
-      recipientAsName(st);
+      if (!st.bounce) {
+        // a real bounce greets the sender by the address it failed to deliver from (Google's
+        // "Hello taro@example.jp,"): delivery software knows nobody's name
+        recipientAsName(st);
+      }
       bulkLures(st, fromDomain);
     }
     String sender = fromDomain == null ? null : registrable(fromDomain);

@@ -153,6 +153,75 @@ final class MailBounce {
     return DAEMON_MAILBOX.matcher(local.toLowerCase(Locale.ROOT)).matches();
   }
 
+  /**
+   * A real bounce ({@link MailState#bounce}) from the delivery software's own mailbox of a
+   * Microsoft 365 tenant (postmaster@contoso.onmicrosoft.com): Exchange Online writes its
+   * non-delivery reports from the tenant's default domain, whatever domains the tenant owns. That
+   * domain is no hosting a stranger chose to send from; a person's mailbox there, or mail not
+   * judged a real bounce, is still read as SENDER_ON_HOSTING.
+   */
+  static boolean tenantsOwnDaemon(MailState st, String fromDomain) {
+    return st.bounce
+        && daemonMailbox(st.from)
+        && fromDomain.toLowerCase(Locale.ROOT).endsWith(".onmicrosoft.com");
+  }
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]{3,250})>");
+
+  /**
+   * The identifier an In-Reply-To field names (its first), lower-cased without the brackets; null
+   * when the field is absent or names none.
+   */
+  static String messageId(Field inReplyTo) {
+    if (inReplyTo == null || inReplyTo.getBody() == null) {
+      return null;
+    }
+    Matcher m = MESSAGE_ID.matcher(inReplyTo.getBody());
+    return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+  }
+
+  /**
+   * Whether a report from a bounce's sender answers the very message it returns: its In-Reply-To
+   * names the Message-ID written in a returned stretch of {@code text} ({@code stretches}, start
+   * and end). A rejection notice that explains itself in prose rather than in an MTA's forms
+   * (Google Groups' "the group you tried to contact may not exist", in the sender's language) is
+   * told by this structure, whatever its words: the delivery software threads its notice to the
+   * message it returns whole.
+   */
+  static boolean answersReturned(String inReplyTo, String text, List<int[]> stretches) {
+    if (inReplyTo == null) {
+      return false;
+    }
+    String field = "message-id: <" + inReplyTo + ">";
+    for (int[] r : stretches) {
+      if (r[1] <= text.length()
+          && text.substring(r[0], r[1]).toLowerCase(Locale.ROOT).contains(field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Takes out of {@code lures} (PAYMENT_LURE's words) the words every bounce uses for its failed
+   * delivery ("Mail Delivery Failure", "delivery attempts will continue") when the message is a
+   * report of delivery software even where it is not judged a real bounce (no returned message
+   * kept): From delivery software's own mailbox (MAILER-DAEMON, postmaster), with an SMTP reply or
+   * an MTA's own wording in its text, and no form. A parcel lure's "delivery failed" from any other
+   * sender, and every other payment word, still counts.
+   */
+  static void withoutReportWords(MailState st, List<String> lures) {
+    if (lures.isEmpty()
+        || st.bounce
+        || !st.formActions.isEmpty()
+        || !daemonMailbox(st.from)
+        || lures.stream().noneMatch(x -> BOUNCE_WORDS.matcher(x.toLowerCase(Locale.ROOT)).find())
+        || !diagnostic(st.text.toString().toLowerCase(Locale.ROOT))) {
+      return;
+    }
+    lures.removeIf(x -> BOUNCE_WORDS.matcher(x.toLowerCase(Locale.ROOT)).find());
+  }
+
   /** A delivery-status part holding per-recipient fields (RFC 3464 §2.3). */
   static boolean deliveryStatus(String part) {
     return DSN_STATUS.matcher(part).find() && DSN_RECIPIENT.matcher(part).find();

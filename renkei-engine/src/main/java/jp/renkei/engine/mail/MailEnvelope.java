@@ -284,6 +284,7 @@ final class MailEnvelope {
     }
     st.toWritten = m.getTo() != null;
     String receiverResults = null;
+    List<String> sameReceiver = new ArrayList<>();
     String boundaryResults = null;
     int boundaryHops = -1;
     String arcResults = null;
@@ -316,6 +317,10 @@ final class MailEnvelope {
         case "authentication-results" -> {
           if (receiverResults == null) {
             receiverResults = body;
+          } else if (boundaryResults == null
+              && MailReceiverResults.sameReceiver(receiverResults, body, st.hops.size())) {
+            // the same receiver's results in one more header (RFC 8601 §2.2)
+            sameReceiver.add(body);
           } else if (boundaryResults == null) {
             boundaryResults = body;
             boundaryHops = st.hops.size();
@@ -369,6 +374,7 @@ final class MailEnvelope {
         }
       }
     }
+    receiverResults = MailReceiverResults.merged(receiverResults, sameReceiver, st.hops);
     if (receiverResults != null
         && boundaryResults != null
         && isBoundary(receiverResults, boundaryResults, boundaryHops, st.hops)) {

@@ -58,7 +58,10 @@ final class MailFraudWords {
               + "|overdue|pending|has failed|was declined|has been declined)|wire transfer|remittance|overdue|outstanding (?:balance|payment)"
               + "|(?<!non-)(?<!non)refund(?!s? (?:rules|polic(?:y|ies)|terms))|bank (?:details|transfer|account)|direct deposit|beneficiary|inheritance|next of kin"
               + "|lottery|you (?:have )?won\\b(?!['’])|million (?:us )?dollars"
-              + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b|\\bcrypto(?:currenc(?:y|ies))?\\b|wallet|usdt"
+              + "|\\$\\d+(?:[.,]\\d+)? ?million|usd ?\\d|bitcoin|\\bbtc\\b"
+              // not a source file or folder named so (src/shared/crypto.c in a build warning)
+              + "|(?<!/)\\bcrypto(?:currenc(?:y|ies))?\\b(?!/|\\.(?:c|h|cc|cpp|o|py|rs|go|js|ts|java|rb)\\b)"
+              + "|wallet|usdt"
               // not the withdrawal of a candidacy, troops or a bill that the news reports (in its
               // words, or in the slug of the article's address: withdrawal-of-the-candidacy)
               + "|withdraw(?:al)?\\b(?![ -](?:of|from)[ -](?:(?:the|a|an|his|her|its|their)[ -])?(?:candidac|nominat|troops"

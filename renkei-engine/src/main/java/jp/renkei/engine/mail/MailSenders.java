@@ -86,7 +86,8 @@ final class MailSenders {
     boolean real =
         (st.report && st.deliveryStatus)
             || (st.bounceSender
-                && MailBounce.diagnostic(own.toString())
+                && (MailBounce.diagnostic(own.toString())
+                    || MailBounce.answersReturned(st.inReplyTo, all, read))
                 && (st.deliveryStatus || !st.returned.isEmpty() || st.returnedHeader));
     if (real) {
       StringBuilder judged = new StringBuilder(all.length());
@@ -934,9 +935,12 @@ final class MailSenders {
     return b.isEmpty() ? "spf dkim dmarc —" : b.toString();
   }
 
-  /** SPF failed at the receiver, and not as forwarding does ({@link MailState#spfForwarded}). */
+  /**
+   * SPF failed at the receiver, and not as forwarding does ({@link MailState#spfForwarded}) nor as
+   * a real bounce's check of its host's name ({@link MailReceiverResults#bounceHelo}).
+   */
   static boolean spfFailed(MailState st) {
-    return bad(st.auth.spf()) && !st.spfForwarded;
+    return bad(st.auth.spf()) && !st.spfForwarded && !MailReceiverResults.bounceHelo(st);
   }
 
   static boolean bad(String result) {

@@ -429,6 +429,9 @@ final class MailState {
    */
   boolean bounceSender;
 
+  /** The message identifier In-Reply-To names, lower-cased without its brackets, or null. */
+  String inReplyTo;
+
   /** A multipart/report of report-type delivery-status (RFC 3464). */
   boolean report;
 

@@ -115,6 +115,8 @@ final class MailWording {
         new ArrayList<>(
             MailNewsFigures.withoutNewsSums(
                 st, MailSigns.found(MailFraudWords.LURES, lureText), lureText.text()));
+    // delivery software's own report names its failed delivery (MailBounce.softwareReport)
+    MailBounce.withoutReportWords(st, lures);
     MailSigns.found(MailFraudWords.CREDITED_AMOUNTS, phrases).stream()
         .filter(x -> lures.size() < 3)
         .forEach(lures::add);

@@ -106,7 +106,12 @@ public enum RedFlag {
           + "転送 (受信者自身の転送アドレスなど) では、途中のサーバーが自分のアドレスから送り直すため SPF は失敗しますが、"
           + "メールと一緒に届く署名はそのまま検証できます。DMARC が失敗した場合や、成功した署名が別のドメインのものである場合は数えます。"
           + "メンバーが投稿するメーリングリストがフッターなどを付けて投稿者の DKIM 署名を壊し、リスト (またはそれを受信サーバーに渡したホスト) 自身の署名が検証に成功している場合の、投稿者のドメインの DKIM / DMARC の失敗も数えません。"
-          + "投稿者のドメインの署名がそもそも無いもの (差出人の詐称) や SPF の失敗は数えます。)",
+          + "投稿者のドメインの署名がそもそも無いもの (差出人の詐称) や SPF の失敗は数えます。"
+          + "受信サーバーが結果を複数の Authentication-Results ヘッダーに分けて書いた場合 (同じ受信サーバー名で、どの Received ヘッダーよりも上に書かれたもの) は、すべてを合わせて読みます。"
+          + "DMARC の失敗は、ドメインの所有者が p=none (受信側に処置を求めない) を公開していても数えます。p=none は処置を求めないというだけで、差出人が確かめられたという意味ではありません。"
+          + "DMARC が成功していても DKIM の失敗は数えます。"
+          + "ただし、本物の配送エラー通知 (バウンス) で、SPF が送信サーバーの HELO 名だけを検査して失敗したものは数えません。"
+          + "バウンスは空の差出人から送られるため SPF が確かめる差出人ドメインがなく、その失敗は差出人の詐称を示しません。)",
       "The receiving server's check of the sender's domain (SPF / DKIM / DMARC) failed, so the"
           + " sender may be forged. (An SPF failure is not counted when, in the same results, a DKIM"
           + " signature of the envelope sender's own domain passed: forwarding (the reader's own"
@@ -120,7 +125,14 @@ public enum RedFlag {
           + " the poster's DKIM / DMARC failure counted when a list its members post to broke the"
           + " poster's signature (a footer, a subject tag) and the list's own signature, or that of"
           + " the host that handed the message to the receiver, passed; a From with no signature of"
-          + " its own domain at all (a forgery) or an SPF failure still counts.)"),
+          + " its own domain at all (a forgery) or an SPF failure still counts. Results the"
+          + " receiver wrote in several Authentication-Results headers (the same server's name, all"
+          + " above the message's Received headers) are read together. A DMARC failure counts even where"
+          + " the domain's owner published p=none (\"take no action\"): p=none asks for no action, it"
+          + " does not say the sender was verified. A DKIM"
+          + " failure counts even when DMARC passed. Not counted: a real bounce's SPF check of the"
+          + " sending server's HELO name alone — a bounce comes from the empty sender, so SPF has no"
+          + " sender's domain to check and its failure says nothing of a forged sender.)"),
   ENCRYPTED_ARCHIVE(
       25,
       "パスワード付き (暗号化) の圧縮ファイルが添付されています。または、差出人とは別のドメインにある圧縮ファイル (.zip、.rar、.7z) へのリンクと、そのパスワードが同じメールに書かれています。ウイルス対策による検査をすり抜ける手口です。",
@@ -188,14 +200,18 @@ public enum RedFlag {
       10,
       "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。"
           + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ) を指し、他社を名乗っていないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。"
-          + "ニュースレターなど一斉配信のメール (リストのヘッダーや配信停止の文言があるもの) が報じる「$100 million」のような百万単位の金額も、読み手に差し出された金ではないので数えません。)",
+          + "ニュースレターなど一斉配信のメール (リストのヘッダーや配信停止の文言があるもの) が報じる「$100 million」のような百万単位の金額も、読み手に差し出された金ではないので数えません。"
+          + "配送ソフトウェア自身のアドレス (MAILER-DAEMON、postmaster) から届き、SMTP の応答コードや配送ソフトウェアの定型文がある報告の「配信失敗」「配送の再試行」なども、郵便物の配達ではなくメールの配送の報告なので数えません。)",
       "An unexpected invoice, payment, delivery notice, money transfer, prize or crypto-currency"
           + " withdrawal is the pretext, or a sum said to be credited to the reader (\"your balance"
           + " has been replenished\", \"+29,738$\"). (The invoice, shipment, refund or wallet a"
           + " shop's, biller's or carrier's own mail speaks of — its own domain authenticated, every"
           + " link on its own domains or its own pages on social networks, no other brand claimed — is the reader's own and not"
           + " counted; nor are the sums in millions a newsletter (list headers, an unsubscribe line)"
-          + " reports, \"$100 million\": news, not money offered to the reader.)"),
+          + " reports, \"$100 million\": news, not money offered to the reader; nor \"delivery"
+          + " failure\" or \"delivery attempts\" in a report from delivery software's own mailbox"
+          + " (MAILER-DAEMON, postmaster) that carries an SMTP reply or an MTA's own wording: the"
+          + " delivery of mail, not of a parcel.)"),
   TARGETED_THEME(
       5,
       "取材申込、履歴書、問い合わせ、アンケート、人事、資料の再送・差替えなど、標的型メールに多い件名・話題です (IPA)。",
@@ -309,10 +325,12 @@ public enum RedFlag {
   UNAUTHENTICATED(
       10,
       "受信サーバーの認証結果では、差出人は SPF でも DKIM でも認証されていません。"
-          + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。)",
+          + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。"
+          + "受信サーバーが結果を複数の Authentication-Results ヘッダーに分けて書いた場合は、すべてを合わせて読みます。)",
       "The receiving server's results show the sender authenticated by neither SPF nor DKIM."
           + " (Results a mailing list's own server wrote are not counted, as for"
-          + " AUTHENTICATION_FAILED.)"),
+          + " AUTHENTICATION_FAILED. Results the receiver wrote in several Authentication-Results"
+          + " headers are read together.)"),
   MALFORMED_SENDER(
       20,
       "差出人 (From) に正しいメールアドレスがありません (ドメインがない、存在しえないドメイン等)。"
@@ -426,10 +444,13 @@ public enum RedFlag {
           + " instead of a name: the mark of fraud sent to a list of addresses."),
   SENDER_ON_HOSTING(
       15,
-      "差出人のドメインが、誰でもアプリやテナントを作って送信できるサービスの初期ドメイン (firebaseapp.com、onmicrosoft.com 等) です。正規の組織は自組織のドメインから送信します。",
+      "差出人のドメインが、誰でもアプリやテナントを作って送信できるサービスの初期ドメイン (firebaseapp.com、onmicrosoft.com 等) です。正規の組織は自組織のドメインから送信します。"
+          + "(本物の配送エラー通知 (バウンス) を Microsoft 365 のテナントの配送ソフトウェア (postmaster@….onmicrosoft.com 等) が送ったものは数えません。Exchange Online はテナントの初期ドメインから配送エラーを送ります。)",
       "The sender's domain is the default domain of a platform where anyone can open an app or"
           + " tenant and send mail (firebaseapp.com, onmicrosoft.com ...); organisations send from"
-          + " their own domain."),
+          + " their own domain. (Not counted for a real bounce from a Microsoft 365 tenant's"
+          + " delivery software, postmaster@….onmicrosoft.com: Exchange Online sends its"
+          + " non-delivery reports from the tenant's default domain.)"),
   HIDDEN_TEXT(
       20,
       "本文の HTML に、読み手には見えない (非表示・文字サイズ 0 等の) 長い文章があり、その大半は見える本文にない語です。または、スタイルで本文を画面のはるか外へ押し出しています (margin-top: 470500px 等)。迷惑メールフィルターを欺くための細工です。"
