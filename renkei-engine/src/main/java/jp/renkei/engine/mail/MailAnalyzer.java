@@ -1063,7 +1063,9 @@ public final class MailAnalyzer {
       boolean resigned = !listHop && MailListResigned.brokenByList(st);
       if (listHop || resigned) {
         // nothing: see listHopResults, MailListResigned
-      } else if (spfFailed(st) || bad(a.dkim()) || bad(a.dmarc()) || st.compositeFailed) {
+      } else if ((spfFailed(st) || bad(a.dkim()) || bad(a.dmarc()) || st.compositeFailed)
+          // dmarc=fail for the alignment alone, which NOT_ALIGNED weighs (political38)
+          && !MailUnalignedEsp.alignmentOnly(st, fromDomain)) {
         st.flag(
             RedFlag.AUTHENTICATION_FAILED,
             results(a.spf(), a.dkim(), a.dmarc(), st.compositeFailed ? "fail" : null));
@@ -1294,9 +1296,11 @@ public final class MailAnalyzer {
         // a sender that runs its own list (2002's newsletters, before List-Unsubscribe was
         // common) takes the reader off it on its own domain; a campaign from a fresh domain
         // usually sends them to another one, or nowhere
-        if (st.senderDomain == null
-            || FREEMAIL.contains(st.senderDomain)
-            || !st.unsubscribeDomains.contains(st.senderDomain)) {
+        if ((st.senderDomain == null
+                || FREEMAIL.contains(st.senderDomain)
+                || !st.unsubscribeDomains.contains(st.senderDomain))
+            // or on the ESP's that signed and sent it (political38)
+            && !MailUnalignedEsp.unsubscribesAtPlatform(st)) {
           st.flag(RedFlag.UNLISTED_BULK, unlistedBulk(u, st, false), unlistedBulk(u, st, true));
         }
       }

@@ -115,10 +115,15 @@ final class MailCredentialWords {
    */
   static List<String> credentials(MailPhrases.Hits hits) {
     List<String> found = found(CREDENTIALS, hits);
-    if (found.isEmpty() || !THIRD_PARTY_ACCOUNT.matcher(hits.text()).find()) {
+    if (found.isEmpty()) {
       return found;
     }
-    return found(CREDENTIALS, THIRD_PARTY_ACCOUNT.matcher(hits.text()).replaceAll(" "));
+    // a subscription's own management, not an account's (MailSubscriptionAsks, political38)
+    String text = MailSubscriptionAsks.withoutSubscriptionAsks(hits.text());
+    if (text == hits.text() && !THIRD_PARTY_ACCOUNT.matcher(text).find()) {
+      return found;
+    }
+    return found(CREDENTIALS, THIRD_PARTY_ACCOUNT.matcher(text).replaceAll(" "));
   }
 
   /**

@@ -111,7 +111,8 @@ public enum RedFlag {
           + "DMARC の失敗は、ドメインの所有者が p=none (受信側に処置を求めない) を公開していても数えます。p=none は処置を求めないというだけで、差出人が確かめられたという意味ではありません。"
           + "DMARC が成功していても DKIM の失敗は数えます。"
           + "ただし、本物の配送エラー通知 (バウンス) で、SPF が送信サーバーの HELO 名だけを検査して失敗したものは数えません。"
-          + "バウンスは空の差出人から送られるため SPF が確かめる差出人ドメインがなく、その失敗は差出人の詐称を示しません。)",
+          + "バウンスは空の差出人から送られるため SPF が確かめる差出人ドメインがなく、その失敗は差出人の詐称を示しません。"
+          + "SPF と DKIM がどちらも同じ配信サービスのドメイン (エンベロープのドメイン) で成功し、DMARC が差出人のドメインと一致しないことだけで失敗したもの (dmarc=fail) も数えません。何の検査も失敗しておらず、一致しないことは NOT_ALIGNED が数えるからです。)",
       "The receiving server's check of the sender's domain (SPF / DKIM / DMARC) failed, so the"
           + " sender may be forged. (An SPF failure is not counted when, in the same results, a DKIM"
           + " signature of the envelope sender's own domain passed: forwarding (the reader's own"
@@ -132,7 +133,10 @@ public enum RedFlag {
           + " does not say the sender was verified. A DKIM"
           + " failure counts even when DMARC passed. Not counted: a real bounce's SPF check of the"
           + " sending server's HELO name alone — a bounce comes from the empty sender, so SPF has no"
-          + " sender's domain to check and its failure says nothing of a forged sender.)"),
+          + " sender's domain to check and its failure says nothing of a forged sender. Nor is a dmarc=fail"
+          + " where SPF and DKIM both passed for one sending platform's domain (the envelope's) and"
+          + " only the From's domain is another: no check failed, and NOT_ALIGNED weighs the"
+          + " misalignment once.)"),
   ENCRYPTED_ARCHIVE(
       25,
       "パスワード付き (暗号化) の圧縮ファイルが添付されています。または、差出人とは別のドメインにある圧縮ファイル (.zip、.rar、.7z) へのリンクと、そのパスワードが同じメールに書かれています。ウイルス対策による検査をすり抜ける手口です。",
@@ -168,7 +172,8 @@ public enum RedFlag {
           + "(サービス自身のセキュリティ通知 — DMARC に合格し (受信サーバーが DMARC の結果を記録していない場合は、差出人自身のドメインの DKIM または SPF に合格し)、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ) を指すもの — の「新しい端末からのログイン」「ワンタイムコード」「確認コード」「不正アクセス」などの報告は数えません。"
           + "そのうち他社や公的機関を名乗っていないもの (受信者の組織とは別のドメインから「人事部」「情報システム部」「システム管理者」とだけ名乗るものは、受信者の部署を名乗っているので除きます) では、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」「メールアドレスの変更」など会員への日常の案内も数えません。"
           + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。無害化して書かれた指標 (hxxps://…[.]…) はクリックできないのでリンクとみなさず、それを引用すること自体を注意喚起の印とみなします。"
-          + "「their mailbox is full」「the user(s) account is disabled」のように他人 (届かなかった宛先) のメールボックスやアカウントの状態を知らせる文言も、読み手に何も求めていないので数えません。)",
+          + "「their mailbox is full」「the user(s) account is disabled」のように他人 (届かなかった宛先) のメールボックスやアカウントの状態を知らせる文言も、読み手に何も求めていないので数えません。"
+          + "一斉配信の購読そのものについての文言 — 「update your email preferences」「update your information or unsubscribe」のような配信設定・配信停止の案内や、本文が購読の申し込みを述べる (「to receive email from …」「you requested to receive」) ダブルオプトインの「confirm your email address」 — も、配信を続けるかどうかを尋ねるだけで秘密を求めないので数えません。)",
       "The message asks for a password, account or card details on a pretext: password expiry, a"
           + " full mailbox, a locked or suspended account, \"verify your account\", 本人確認 (identity"
           + " check), 個人情報の再認証 (authenticate your personal details again), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
@@ -188,7 +193,12 @@ public enum RedFlag {
           + " anyone clicks, and quoting one marks an advisory. Nor is a report on someone else's"
           + " mailbox or account, \"their mailbox is full\", \"the user(s) account is disabled\":"
           + " a delivery notice speaks of the address it could not reach and asks the reader"
-          + " nothing.)"),
+          + " nothing. Nor are a bulk sender's words about the subscription itself: the mail"
+          + " preferences and an ask joined to leaving the list (\"update your email preferences\","
+          + " \"update your information or unsubscribe\"), and a double opt-in's \"confirm your"
+          + " email address\" where the text states the consent (\"to receive email from …\","
+          + " \"you requested to receive\"): they ask whether to keep receiving the mail, no"
+          + " secret.)"),
   URGENCY(
       10,
       "「至急」「24時間以内」「アカウントを停止します」「お取引を制限させていただきます」「無効となります」「自動退会」「財産の差押え」「逮捕状」など、急がせたり脅したりする文言があります。(注意喚起の「至急」は数えません。)",
@@ -476,12 +486,15 @@ public enum RedFlag {
           + " the header only when their customer asks."),
   UNLISTED_BULK(
       10,
-      "本文に配信停止の案内がある一斉配信の体裁ですが、一斉配信のヘッダー (List-Unsubscribe、List-Id 等) がひとつもありません。正規の配信システムはこれらを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。配信事業者 (ESP) の追跡ヘッダーがあり、差出人ドメイン自体が認証され、認証情報を求めないメールは数えません。",
+      "本文に配信停止の案内がある一斉配信の体裁ですが、一斉配信のヘッダー (List-Unsubscribe、List-Id 等) がひとつもありません。正規の配信システムはこれらを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。配信事業者 (ESP) の追跡ヘッダーがあり、差出人ドメイン自体が認証され、認証情報を求めないメールは数えません。"
+          + "配信停止のリンクが、このメールを送って SPF と DKIM の両方で認証された配信サービスのドメインにあり、認証情報を求めないものも数えません。",
       "The text offers to unsubscribe, as bulk mail does, but the message carries none of the"
           + " headers bulk senders' systems add (List-Unsubscribe, List-Id ...). Weak alone; it counts"
           + " with another sign. Mail relayed by a sending platform (an ESP's trace field in the"
           + " header) whose sender's own domain authenticated and that asks for no credentials"
-          + " does not count."),
+          + " does not count, nor does mail whose unsubscribe link is on the domain of the"
+          + " platform that sent it, SPF and DKIM both passing for it, and that asks for no"
+          + " credentials."),
   SENDER_GENERATED(
       20,
       "差出人のドメインが、1 文字のラベルを何段も重ねた機械的に作られた名前 (例: a.b.c.d.example.shop) です。"
