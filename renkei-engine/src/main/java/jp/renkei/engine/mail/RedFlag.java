@@ -187,13 +187,15 @@ public enum RedFlag {
   PAYMENT_LURE(
       10,
       "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。"
-          + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ) を指し、他社を名乗っていないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。"
+          + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ、読み手の端末のウォレットやアプリストアを開くリンク) を指し、他社を名乗っていないもの、または一斉配信のメールでリンクも電話番号もないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。"
           + "ニュースレターなど一斉配信のメール (リストのヘッダーや配信停止の文言があるもの) が報じる「$100 million」のような百万単位の金額も、読み手に差し出された金ではないので数えません。)",
       "An unexpected invoice, payment, delivery notice, money transfer, prize or crypto-currency"
           + " withdrawal is the pretext, or a sum said to be credited to the reader (\"your balance"
           + " has been replenished\", \"+29,738$\"). (The invoice, shipment, refund or wallet a"
           + " shop's, biller's or carrier's own mail speaks of — its own domain authenticated, every"
-          + " link on its own domains or its own pages on social networks, no other brand claimed — is the reader's own and not"
+          + " link on its own domains, its own pages on social networks or the reader's phone's"
+          + " wallet or app store, or, in bulk mail, no link and no number to call at all; no other"
+          + " brand claimed — is the reader's own and not"
           + " counted; nor are the sums in millions a newsletter (list headers, an unsubscribe line)"
           + " reports, \"$100 million\": news, not money offered to the reader.)"),
   TARGETED_THEME(
