@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * its mailing platform runs (Klaviyo's manage-preferences pages). A service's own notice ({@link
  * MailSenders#ownNotice}) asks that every link lead to the sender's own domains; these lead to no
  * other company's sign-in or payment page, so they do not make a receipt or an account notice
- * someone else's. A network's redirector (l.facebook.com), a page carrying another address in its
- * path or query, and a sign-in or share page are no such footer link.
+ * someone else's. Nor do its "get the app" badges: an app's page in the App Store or Google Play
+ * ({@link MailAppStorePages}). A network's redirector (l.facebook.com), a page carrying another
+ * address in its path or query, and a sign-in or share page are no such footer link.
  */
 final class MailFooterLinks {
 
@@ -57,6 +58,9 @@ final class MailFooterLinks {
     h = h.toLowerCase(Locale.ROOT);
     String reg = registrable(h);
     if (PREFERENCE_CENTRES.contains(reg)) {
+      return true;
+    }
+    if (MailAppStorePages.appPage(h, url)) {
       return true;
     }
     if (!SOCIAL_NETWORKS.contains(reg)) {

@@ -865,11 +865,12 @@ final class MailSenders {
   }
 
   /**
-   * {@link #ownNotice(MailState)}, with the phone numbers it links ({@code tel:}, {@code sms:})
-   * left aside when {@code phones}: a receipt's or a bill's "call us at (855) …" leads to no site.
-   * Only for the reader's own order or bill ({@link MailWording#ownTransaction}), which also needs
-   * a link to the sender's own site: a notice that links nothing but a number to call stays no own
-   * notice (callback lures).
+   * {@link #ownNotice(MailState)}, with the phone numbers it links ({@code tel:}, {@code sms:}) and
+   * the apps of the reader's device it opens ({@link MailTransactionLinks#appLink}: the wallet, the
+   * app store) left aside when {@code phones}: a receipt's or a bill's "call us at (855) …" or
+   * "view it in the Wallet app" leads to no site. Only for the reader's own order or bill ({@link
+   * MailWording#ownTransaction}), which also needs a link to the sender's own site: a notice that
+   * links nothing but a number to call stays no own notice (callback lures).
    */
   static boolean ownNotice(MailState st, boolean phones) {
     if (!fromAligned(st) || st.senderDomain == null || FREEMAIL.contains(st.senderDomain)) {
@@ -878,7 +879,7 @@ final class MailSenders {
     String own = MailDomains.label(st.senderDomain);
     for (MailReport.Link l : st.links) {
       String h = host(l.url());
-      if (h == null && phones && phoneLink(l.url())) {
+      if (phones && (h == null && phoneLink(l.url()) || MailTransactionLinks.appLink(l.url()))) {
         continue;
       }
       if (h == null) {

@@ -378,8 +378,9 @@ final class MailText {
    * forms (NFKC), traditional kanji as their shinjitai ({@link #VARIANT_FORMS}) and the kanji 一
    * written between two katakana for the long-vowel mark ー (カ一ド for カード, a look-alike Japanese
    * lures use in brand names), and words mixing Latin letters with other scripts' look-alikes
-   * ("Ꮮеdgеr", "amܿazoܿn") as the Latin words they show ({@link MailLookalikes}), so that the
-   * phrase lists and brand names read them; other text is returned as it is.
+   * ("Ꮮеdgеr", "amܿazoܿn") as the Latin words they show ({@link MailLookalikes}), typographic
+   * hyphens as hyphen-minus ({@link #hyphens}), so that the phrase lists and brand names read them;
+   * other text is returned as it is.
    */
   static String fold(String s) {
     if (s == null) {
@@ -392,15 +393,26 @@ final class MailText {
 
   private static String foldForms(String s) {
     boolean variant = false;
+    boolean hyphen = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= '\uFF01' && c <= '\uFF9F') {
-        return variants(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC));
+        return variants(hyphens(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)));
       }
       variant |=
           c >= '\u6000' && VARIANT_FORMS.indexOf(c) >= 0 || c == '\u4E00' && longVowelAt(s, i);
+      hyphen |= c == '\u2010' || c == '\u2011';
     }
-    return variant ? variants(s) : s;
+    String out = hyphen ? hyphens(s) : s;
+    return variant ? variants(out) : out;
+  }
+
+  /**
+   * The typographic hyphen (U+2010) and the non-breaking hyphen (U+2011) as the hyphen-minus the
+   * word tables are written with: "non\u2011refundable" reads as the "non-refundable" it shows.
+   */
+  static String hyphens(String s) {
+    return s.replace('\u2010', '-').replace('\u2011', '-');
   }
 
   /**

@@ -404,18 +404,18 @@ final class MailWording {
   /**
    * A shop's, biller's or carrier's own mail about the reader's order, bill or payment: a service's
    * own notice ({@link #ownNotice}: its own domain authenticated, every link on its own domains)
-   * that claims no other brand, links its own site ({@link #linksOwnSite}) and carries no text a
-   * user wrote ({@link #userWritten}). A hijacked mailbox of an organisation that bills for another
-   * company with no link to its own site is none. The invoice, the shipment, the refund and the
-   * wallet it speaks of ({@link MailFraudWords#COMMERCE_WORDS}) are the reader's own; from anyone
-   * else, or with a link elsewhere, they stay a lure.
+   * that claims no other brand, links its own site ({@link #linksOwnSite}) or, bulk, gives nothing
+   * to click or call ({@link MailTransactionLinks#nothingToAct}), and carries no text a user wrote
+   * ({@link #userWritten}). A hijacked mailbox of an organisation that bills for another company
+   * with no link to its own site is none. The invoice, the shipment, the refund and the wallet it
+   * speaks of ({@link MailFraudWords#COMMERCE_WORDS}) are the reader's own; from anyone else, or
+   * with a link elsewhere, they stay a lure.
    */
   static boolean ownTransaction(MailState st) {
-    return !st.links.isEmpty()
-        && ownNotice(st, true)
+    return ownNotice(st, true)
         && claimsNoOtherBrand(st)
         && !userWritten(st)
-        && linksOwnSite(st);
+        && (!st.links.isEmpty() && linksOwnSite(st) || MailTransactionLinks.nothingToAct(st));
   }
 
   /**

@@ -169,7 +169,7 @@ public enum RedFlag {
   CREDENTIAL_REQUEST(
       25,
       "パスワードの有効期限、メールボックスの容量超過、アカウントの停止・ロック、本人確認、個人情報の再認証、ご利用確認、お支払い方法の更新、登録情報の確認、異常なサインインなどを口実に、ID やパスワード、カード情報の入力を求める文言があります。"
-          + "(サービス自身のセキュリティ通知 — DMARC に合格し (受信サーバーが DMARC の結果を記録していない場合は、差出人自身のドメインの DKIM または SPF に合格し)、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ) を指すもの — の「新しい端末からのログイン」「ワンタイムコード」「確認コード」「不正アクセス」などの報告は数えません。"
+          + "(サービス自身のセキュリティ通知 — DMARC に合格し (受信サーバーが DMARC の結果を記録していない場合は、差出人自身のドメインの DKIM または SPF に合格し)、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ、アプリストア上の自社アプリのページ) を指すもの — の「新しい端末からのログイン」「ワンタイムコード」「確認コード」「不正アクセス」などの報告は数えません。"
           + "そのうち他社や公的機関を名乗っていないもの (受信者の組織とは別のドメインから「人事部」「情報システム部」「システム管理者」とだけ名乗るものは、受信者の部署を名乗っているので除きます) では、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」「メールアドレスの変更」など会員への日常の案内も数えません。"
           + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。無害化して書かれた指標 (hxxps://…[.]…) はクリックできないのでリンクとみなさず、それを引用すること自体を注意喚起の印とみなします。"
           + "「their mailbox is full」「the user(s) account is disabled」のように他人 (届かなかった宛先) のメールボックスやアカウントの状態を知らせる文言も、読み手に何も求めていないので数えません。"
@@ -179,7 +179,8 @@ public enum RedFlag {
           + " check), 個人情報の再認証 (authenticate your personal details again), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
           + " strange sign-in. (A service's own security notice — DMARC passes, or, where the"
           + " receiving server recorded no DMARC result, DKIM or SPF passes for the sender's own"
-          + " domain, and every link is on its own domains or its own pages on social networks — that"
+          + " domain, and every link is on its own domains, its own pages on social networks or its"
+          + " app's page in the App Store or Google Play — that"
           + " reports a new sign-in, a"
           + " one-time or verification code or unauthorised access"
           + " is not counted; when it claims no other brand (a display name that is only 人事部, 情報"
@@ -209,14 +210,17 @@ public enum RedFlag {
   PAYMENT_LURE(
       10,
       "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。"
-          + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ) を指し、他社を名乗っていないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。"
+          + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ、アプリストア上の自社アプリのページ、読み手の端末のウォレットやアプリストアを開くリンク) を指し、他社を名乗っていないもの、または一斉配信のメールでリンクも電話番号もないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。"
           + "ニュースレターなど一斉配信のメール (リストのヘッダーや配信停止の文言があるもの) が報じる「$100 million」のような百万単位の金額も、読み手に差し出された金ではないので数えません。"
           + "配送ソフトウェア自身のアドレス (MAILER-DAEMON、postmaster) から届き、SMTP の応答コードや配送ソフトウェアの定型文がある報告の「配信失敗」「配送の再試行」なども、郵便物の配達ではなくメールの配送の報告なので数えません。)",
       "An unexpected invoice, payment, delivery notice, money transfer, prize or crypto-currency"
           + " withdrawal is the pretext, or a sum said to be credited to the reader (\"your balance"
           + " has been replenished\", \"+29,738$\"). (The invoice, shipment, refund or wallet a"
           + " shop's, biller's or carrier's own mail speaks of — its own domain authenticated, every"
-          + " link on its own domains or its own pages on social networks, no other brand claimed — is the reader's own and not"
+          + " link on its own domains, its own pages on social networks, its app's store page or the"
+          + " reader's phone's"
+          + " wallet or app store, or, in bulk mail, no link and no number to call at all; no other"
+          + " brand claimed — is the reader's own and not"
           + " counted; nor are the sums in millions a newsletter (list headers, an unsubscribe line)"
           + " reports, \"$100 million\": news, not money offered to the reader; nor \"delivery"
           + " failure\" or \"delivery attempts\" in a report from delivery software's own mailbox"
