@@ -1251,6 +1251,7 @@ public final class MailAnalyzer {
           "another script's mark on a letter: " + marked,
           "文字に別の文字体系の記号: " + marked);
     }
+    MailLookalikeWords.judge(st, senderAllowed);
     if (!senderAllowed) {
       barePlainText(st);
     }

@@ -551,7 +551,13 @@ final class MailState {
       String w = MailRandomNames.foreignMarkWord(t);
       markedWord = w == null ? null : w.toLowerCase(Locale.ROOT);
     }
+    if (lookalikeWord == null) {
+      lookalikeWord = MailLookalikeWords.disguised(t);
+    }
   }
+
+  /** The first word of the wording mixing Latin and look-alike letters, as written (naz38). */
+  String lookalikeWord;
 
   /**
    * The wording past {@link MailText#TEXT}: its last {@link #TEXT_TAIL} characters, whitespace runs
