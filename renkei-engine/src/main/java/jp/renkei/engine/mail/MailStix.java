@@ -23,10 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An analysed mail as a STIX 2.1 bundle: the {@code email-message} with its sender and recipient
  * {@code email-addr}s, the relays as {@code ipv4-addr}/{@code ipv6-addr} (each marked origin or
- * relay, {@link #hopRoles}), every link as {@code url} and {@code domain-name}, every attachment
- * (and archive member) as {@code file} with hashes, and — when the verdict is not clean — an {@code
- * indicator} for the sender, each link host and each flagged attachment's SHA-256. SCO ids are the
- * spec's deterministic ones.
+ * relay, {@link #hopRoles}), the lure's links as {@code url} and {@code domain-name} (a wrapper
+ * that writes its target read to it, {@link MailLinkTargets}, {@value #WRAPPED_IN}), every
+ * attachment (and archive member) as {@code file} with hashes, and — when the verdict is not clean
+ * — an {@code indicator} for the sender, each link host and each flagged attachment's SHA-256. SCO
+ * ids are the spec's deterministic ones. A known brand's, platform's, tracker's or the delivering
+ * list's own host is neither object nor indicator (a partner blocking what we share would block
+ * PayPal, share38): the note lists them ({@value #LEFT_OUT}), and the brand the mail claims is an
+ * {@code identity} ({@value #BRAND_ROLE}).
  */
 public final class MailStix {
 
