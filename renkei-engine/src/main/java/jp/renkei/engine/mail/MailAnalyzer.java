@@ -1,10 +1,10 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailAlignment.fromAligned;
 import static jp.renkei.engine.mail.MailAttachments.namePdf;
 import static jp.renkei.engine.mail.MailEnvelope.envelope;
 import static jp.renkei.engine.mail.MailEnvelope.forwarded;
 import static jp.renkei.engine.mail.MailEnvelope.forwardedRecipients;
-import static jp.renkei.engine.mail.MailEnvelope.spfFailed;
 import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailImpersonation.listRelayedBrandName;
 import static jp.renkei.engine.mail.MailImpersonation.publicBodyMailbox;
@@ -37,7 +37,6 @@ import static jp.renkei.engine.mail.MailSenders.espBulk;
 import static jp.renkei.engine.mail.MailSenders.espOwnAddress;
 import static jp.renkei.engine.mail.MailSenders.forgedMessageId;
 import static jp.renkei.engine.mail.MailSenders.freeMailHidden;
-import static jp.renkei.engine.mail.MailSenders.fromAligned;
 import static jp.renkei.engine.mail.MailSenders.hiddenBulk;
 import static jp.renkei.engine.mail.MailSenders.noReplyMailbox;
 import static jp.renkei.engine.mail.MailSenders.none;
@@ -51,6 +50,7 @@ import static jp.renkei.engine.mail.MailSenders.results;
 import static jp.renkei.engine.mail.MailSenders.scrambledEnvelope;
 import static jp.renkei.engine.mail.MailSenders.sharedFileOnly;
 import static jp.renkei.engine.mail.MailSenders.sisterDomain;
+import static jp.renkei.engine.mail.MailSenders.spfFailed;
 import static jp.renkei.engine.mail.MailSenders.toTheCustomerNamed;
 import static jp.renkei.engine.mail.MailText.ADDRESS;
 import static jp.renkei.engine.mail.MailText.TRAILING_PUNCTUATION;

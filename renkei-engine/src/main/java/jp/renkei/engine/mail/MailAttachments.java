@@ -4,6 +4,7 @@ import static jp.renkei.engine.mail.MailLinks.refang;
 import static jp.renkei.engine.mail.MailLinks.urls;
 import static jp.renkei.engine.mail.MailText.DOMAIN_LIKE;
 import static jp.renkei.engine.mail.MailText.URL;
+import static jp.renkei.engine.mail.MailText.extension;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -509,11 +510,6 @@ final class MailAttachments {
             .contains(extension)) {
       st.flag(RedFlag.TYPE_MISMATCH, visible + " → " + detected);
     }
-  }
-
-  static String extension(String name) {
-    int dot = name.lastIndexOf('.');
-    return dot < 0 ? "" : name.substring(dot + 1).strip().toLowerCase(Locale.ROOT);
   }
 
   static String escape(String s) {

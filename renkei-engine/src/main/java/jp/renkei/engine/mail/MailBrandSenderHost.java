@@ -133,7 +133,7 @@ final class MailBrandSenderHost {
         || st.listMail
         || st.bounce
         || MailHosts.FREEMAIL.contains(st.senderDomain)
-        || MailSenders.fromAligned(st)
+        || MailAlignment.fromAligned(st)
         || st.passedDomains.contains(st.senderDomain)) {
       return;
     }

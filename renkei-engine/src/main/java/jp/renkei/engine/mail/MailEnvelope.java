@@ -386,47 +386,29 @@ final class MailEnvelope {
   }
 
   /**
-   * Whether an Authentication-Results body was written by the host that handed the message to the
-   * receiver, or by another host of that sender's registrable domain: its authserv-id is the
-   * sending host of the top Received hop (or shares its registrable domain, which the receiving
-   * host does not). Such results are the upstream domain's check of what it received (a list's
+   * Whether an Authentication-Results body was written upstream: by the host that handed the
+   * message to the receiver ({@link MailHops#handedIn}, the receiver being whoever wrote the top
+   * hops, {@link MailHops#receiverOf}), or by another host of that sender's registrable domain, and
+   * not by the receiver. Such results are the upstream domain's check of what it received (a list's
    * check of its poster, perhaps before the list's own outbound relay handed it on: vger's lists
    * leave smtp.subspace.kernel.org through ny.mirrors.kernel.org), not the receiver's. Reading them
    * as upstream only ever takes a failure away from a list's mail ({@link
    * MailState#listHopResults}); a sender who writes none gets no sign either.
    */
   static boolean writtenByLastSender(String results, List<MailReport.Hop> hops) {
-    if (hops.isEmpty() || hops.get(0).from() == null || hops.get(0).by() == null) {
-      return false;
-    }
-    // the reader's own delivery to the mailbox first ("from mail.lfdr.de by lfdr with LMTP"): its
-    // sending host is the host that took the message in, which the next hop names as receiver
-    int k = 0;
-    while (k + 1 < hops.size()
-        && hops.get(k).from() != null
-        && hops.get(k).by() != null
-        && hops.get(k + 1).from() != null
-        && hops.get(k + 1).by() != null
-        && hops.get(k).from().equalsIgnoreCase(hops.get(k + 1).by())
-        && (hops.get(k).by().indexOf('.') < 0
-            || registrable(hops.get(k).by().toLowerCase(Locale.ROOT))
-                .equals(registrable(hops.get(k).from().toLowerCase(Locale.ROOT))))) {
-      k++;
-    }
     String id = AuthResults.parse(results).authservId();
-    String from = hops.get(k).from().toLowerCase(Locale.ROOT);
-    String by = hops.get(k).by().toLowerCase(Locale.ROOT);
-    if (id == null || !id.contains(".") || id.equals(by)) {
+    String own = MailHops.receiverOf(hops);
+    if (!MailHops.dotted(id) || own == null || own.equals(MailHops.domainOf(id))) {
       return false;
     }
-    if (id.equals(from)) {
-      return true;
+    int k = MailHops.handedIn(hops, own);
+    if (k < 0 || hops.get(k).from() == null || id.equalsIgnoreCase(hops.get(k).by())) {
+      return false;
     }
-    // another host of the last sender's own domain (its outbound relay handed the message on)
-    return from.indexOf('.') > 0
-        && by.indexOf('.') > 0
-        && registrable(id).equals(registrable(from))
-        && !registrable(id).equals(registrable(by));
+    String from = hops.get(k).from();
+    // the handing host itself, or another host of its domain (its outbound relay handed it on)
+    return id.equalsIgnoreCase(from)
+        || (MailHops.dotted(from) && MailHops.domainOf(id).equals(MailHops.domainOf(from)));
   }
 
   /**
@@ -434,10 +416,10 @@ final class MailEnvelope {
    * Received headers above it) was written by the receiver's own boundary server, the one that took
    * the message in from outside, below the top-most ({@code top}, the receiver's last server). RFC
    * 8601 trusts only the results of the reader's own administrative domain: here the top-most
-   * header's server, and the server its own Received headers say the message came from. The
-   * Received headers from the top are internal hops while both ends are in the top-most server's
-   * registrable domain; the first that is not names the boundary server as its "by" host, and the
-   * lower header must carry that host's name as its authserv-id and sit no lower than that hop
+   * header's server, and the server its own Received headers say the message came from. The hops
+   * from the top are the receiver's internal ones ({@link MailHops}, the receiver's domain being
+   * the top-most header's); the first that is not names the boundary server as its "by" host, and
+   * the lower header must carry that host's name as its authserv-id and sit no lower than that hop
    * (written by the boundary server, not by anyone before it). A sender writing a header in the
    * receiver's name below it has no internal Received header above it naming that host.
    */
@@ -447,27 +429,13 @@ final class MailEnvelope {
     if (topId == null || lowerId == null || topId.equals(lowerId) || topId.indexOf('.') < 0) {
       return false;
     }
-    String own = registrable(topId);
-    int k = 0;
-    while (k < hops.size() && internalHop(hops.get(k), own)) {
-      k++;
-    }
+    int k = MailHops.handedIn(hops, registrable(topId));
     // at least one internal hop, ending at the top-most header's server, from the boundary
     return k > 0
-        && k < hops.size()
         && hopsAbove <= k + 1
         && topId.equalsIgnoreCase(hops.get(0).by())
         && lowerId.equalsIgnoreCase(hops.get(k - 1).from())
         && lowerId.equalsIgnoreCase(hops.get(k).by());
-  }
-
-  static boolean internalHop(MailReport.Hop hop, String own) {
-    return hop.from() != null
-        && hop.by() != null
-        && hop.from().indexOf('.') > 0
-        && hop.by().indexOf('.') > 0
-        && own.equals(registrable(hop.from().toLowerCase(Locale.ROOT)))
-        && own.equals(registrable(hop.by().toLowerCase(Locale.ROOT)));
   }
 
   /** The authserv-id of an Authentication-Results body (the host name before the first ';'). */
@@ -904,11 +872,6 @@ final class MailEnvelope {
       }
     }
     return false;
-  }
-
-  /** SPF failed at the receiver, and not as forwarding does ({@link MailState#spfForwarded}). */
-  static boolean spfFailed(MailState st) {
-    return bad(st.auth.spf()) && !st.spfForwarded;
   }
 
   static final Pattern RECEIVED = Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)\\bby\\s+(\\S+)");

@@ -1,5 +1,6 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailAlignment.aligned;
 import static jp.renkei.engine.mail.MailEnvelope.envelope;
 import static jp.renkei.engine.mail.MailEnvelope.forwarded;
 import static jp.renkei.engine.mail.MailLinks.domain;
@@ -13,7 +14,6 @@ import static jp.renkei.engine.mail.MailLinks.shownHost;
 import static jp.renkei.engine.mail.MailLinks.unsubscribeDomain;
 import static jp.renkei.engine.mail.MailLinks.urls;
 import static jp.renkei.engine.mail.MailLinks.withZeroWidthSpaces;
-import static jp.renkei.engine.mail.MailSenders.aligned;
 import static jp.renkei.engine.mail.MailText.TRACKING_PATH;
 import static jp.renkei.engine.mail.MailText.isRegexSpace;
 import static jp.renkei.engine.mail.MailText.wordCount;

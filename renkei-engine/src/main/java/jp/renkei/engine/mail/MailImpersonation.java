@@ -1,16 +1,19 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailEnvelope.spfFailed;
+import static jp.renkei.engine.mail.MailAlignment.fromAligned;
 import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailLinks.host;
 import static jp.renkei.engine.mail.MailLinks.registrable;
 import static jp.renkei.engine.mail.MailLinks.shown;
 import static jp.renkei.engine.mail.MailSenders.bad;
-import static jp.renkei.engine.mail.MailSenders.fromAligned;
+import static jp.renkei.engine.mail.MailSenders.namesItself;
 import static jp.renkei.engine.mail.MailSenders.providersDaemon;
 import static jp.renkei.engine.mail.MailSenders.punctuatedLocal;
 import static jp.renkei.engine.mail.MailSenders.results;
+import static jp.renkei.engine.mail.MailSenders.spfFailed;
 import static jp.renkei.engine.mail.MailSenders.spoofed;
+import static jp.renkei.engine.mail.MailText.NOT_LETTER_OR_DIGIT;
+import static jp.renkei.engine.mail.MailText.REPLY_SUBJECT;
 import static jp.renkei.engine.mail.MailText.words;
 
 import java.util.ArrayList;
@@ -121,40 +124,6 @@ final class MailImpersonation {
       }
     }
   }
-
-  /**
-   * The 2004-2005 bulk lures' signs of {@link MailBulkLures}: a banner header vouching for the
-   * sender (VOUCHING_BANNER), a subject opening with the reader's mailbox name (RECIPIENT_AS_NAME),
-   * free money at a brand the sender is not, from a sender whose own domain is not authenticated
-   * (BRAND_IMPERSONATION). Mailing lists that vouch for themselves, replies and bounces are not
-   * read.
-   */
-  /**
-   * {@code SENDER_GENERATED} for a made-up label the sender's host shares with its links' hosts on
-   * another registered domain ({@link MailBulkLures#labelAcrossDomains}).
-   */
-  static void campaignLabel(MailState st, String fromDomain) {
-    if (st.findings.stream().anyMatch(f -> f.flag() == RedFlag.SENDER_GENERATED)) {
-      return;
-    }
-    List<String> hosts = new ArrayList<>();
-    for (MailReport.Link l : st.links) {
-      String h = host(l.url());
-      if (h != null) {
-        hosts.add(h);
-      }
-    }
-    String across = MailBulkLures.labelAcrossDomains(fromDomain, hosts);
-    if (across != null) {
-      st.flag(
-          RedFlag.SENDER_GENERATED,
-          "From: " + st.from + " + link " + across + " (one made-up label on two domains)",
-          "From: " + st.from + " + リンク " + across + " (同じ作られたラベルが 2 つのドメインに)");
-    }
-  }
-
-  /** A reply or forward by its subject ("Re:", "Fwd:", "AW:", "転送:", "返信："). */
-  static final Pattern REPLY_SUBJECT = Pattern.compile("(?is)^\\s*(re|fwd?|aw|転送|返信)\\s*[:：].*");
 
   static final String GREETING =
       "(?:^|\\n|\\s)(?:dear|hello|hi|hey|greetings|attention|attn|olá|ola|oi|prezad[oa]|car[oa]|hola"
@@ -451,31 +420,6 @@ final class MailImpersonation {
     }
     return false;
   }
-
-  /**
-   * A sender that names itself by its own authenticated domain ("Discover Card" from
-   * services.discover.com, DKIM passing for discover.com): a brand its subject's account notice
-   * names is then another company's product it speaks of ("your account is connected to Apple
-   * Wallet"), not the sender it claims to be. Free mail and platforms that send for anyone are
-   * excluded (their users choose the display name), and the name must hold the domain's whole first
-   * label (four letters at least).
-   */
-  static boolean namesItself(MailState st, String fromDomain) {
-    if (st.fromName == null || fromDomain == null || !fromAligned(st)) {
-      return false;
-    }
-    String from = registrable(fromDomain);
-    if (FREEMAIL.contains(from)
-        || MailPlatforms.RELAYING_PLATFORMS.contains(from)
-        || MailHosts.SIGNING_PLATFORMS.contains(from)) {
-      return false;
-    }
-    String label = MailDomains.label(from).replace("-", "");
-    String name = NOT_LETTER_OR_DIGIT.matcher(st.fromName.toLowerCase(Locale.ROOT)).replaceAll("");
-    return label.length() >= 4 && name.contains(label);
-  }
-
-  static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]");
 
   /**
    * A sender whose mailbox name speaks for a court, the police, a tax office or a traffic

@@ -1,13 +1,13 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailAttachments.extension;
+import static jp.renkei.engine.mail.MailAlignment.aligned;
+import static jp.renkei.engine.mail.MailAlignment.fromAligned;
 import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
-import static jp.renkei.engine.mail.MailSenders.aligned;
-import static jp.renkei.engine.mail.MailSenders.fromAligned;
 import static jp.renkei.engine.mail.MailText.DOMAIN_LIKE;
 import static jp.renkei.engine.mail.MailText.TRACKING_PATH;
 import static jp.renkei.engine.mail.MailText.TRAILING_PUNCTUATION;
 import static jp.renkei.engine.mail.MailText.URL;
+import static jp.renkei.engine.mail.MailText.extension;
 import static jp.renkei.engine.mail.MailText.wordCount;
 import static jp.renkei.engine.mail.MailUnsubscribe.offersUnsubscribe;
 
@@ -307,14 +307,14 @@ final class MailLinks {
    * crowdfunding creator's update, a club's news sent through the club's platform, carrying the
    * creator's own cutt.ly or forms.gle link. The platform does not lie by it, and the shortener
    * alone says little: it counts again as soon as anything else in the message does. Only when the
-   * sender's own domain is authenticated ({@link #fromAligned}: no free mail), the message is bulk
-   * mail (list headers or unsubscribe text), asks for no credentials, carries no sign but short
-   * links and a topic (TARGETED_THEME) — no payment or prize lure, no urgency, no Reply-To
-   * elsewhere, no phishing wording —, the short links lead to no login page, and the sender's own
-   * domain holds at least {@link #RELAYED_OWN_LINKS} of its links and more than the short links do.
-   * A lure from a fraudster's own authenticated domain that asks for a password, money or haste, or
-   * whose only call to action is the short link, keeps the sign; so does a link to an IP address or
-   * a free host in the same message.
+   * sender's own domain is authenticated ({@link MailAlignment#fromAligned}: no free mail), the
+   * message is bulk mail (list headers or unsubscribe text), asks for no credentials, carries no
+   * sign but short links and a topic (TARGETED_THEME) — no payment or prize lure, no urgency, no
+   * Reply-To elsewhere, no phishing wording —, the short links lead to no login page, and the
+   * sender's own domain holds at least {@link #RELAYED_OWN_LINKS} of its links and more than the
+   * short links do. A lure from a fraudster's own authenticated domain that asks for a password,
+   * money or haste, or whose only call to action is the short link, keeps the sign; so does a link
+   * to an IP address or a free host in the same message.
    */
   static void relayedShortLinks(MailState st) {
     if (st.senderDomain == null

@@ -3,8 +3,6 @@ package jp.renkei.engine.mail;
 import static jp.renkei.engine.mail.MailLinks.domain;
 import static jp.renkei.engine.mail.MailLinks.registrable;
 
-import java.util.Locale;
-
 /**
  * Mail a discussion list relayed and signed again, whose poster's own signature the list broke: the
  * receiver checked the message after the list had added its subject tag or footer, so the poster's
@@ -31,7 +29,7 @@ final class MailListResigned {
         || !st.membersPost
         || !st.listVouched()
         || st.compositeFailed
-        || MailEnvelope.spfFailed(st)
+        || MailSenders.spfFailed(st)
         || MailSenders.bad(st.auth.spf())
         || st.from == null
         || domain(st.from) == null) {
@@ -64,24 +62,15 @@ final class MailListResigned {
 
   /**
    * The registrable domain of the host that handed the message to the receiver whose results these
-   * are: the sending host of the first Received hop, from the top, whose sender is outside the
-   * receiver's own registrable domain (its internal hops, LMTP to the mailbox, skipped); null when
-   * there is none.
+   * are (its authserv-id's registrable domain being the receiver's, {@link MailHops#handedIn});
+   * null when there is none or it gave no dotted name.
    */
   static String handedBy(MailState st, String authservId) {
-    if (authservId == null || authservId.indexOf('.') <= 0) {
+    if (!MailHops.dotted(authservId)) {
       return null;
     }
-    String own = registrable(authservId);
-    for (MailReport.Hop h : st.hops) {
-      if (h.from() == null || h.from().indexOf('.') <= 0) {
-        continue;
-      }
-      String from = registrable(h.from().toLowerCase(Locale.ROOT));
-      if (!from.equals(own)) {
-        return from;
-      }
-    }
-    return null;
+    int k = MailHops.handedIn(st.hops, registrable(authservId));
+    String from = k < 0 ? null : st.hops.get(k).from();
+    return MailHops.dotted(from) ? MailHops.domainOf(from) : null;
   }
 }

@@ -1,17 +1,15 @@
 package jp.renkei.engine.mail;
 
-import static jp.renkei.engine.mail.MailEnvelope.spfFailed;
+import static jp.renkei.engine.mail.MailAlignment.fromAligned;
 import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
-import static jp.renkei.engine.mail.MailImpersonation.NOT_LETTER_OR_DIGIT;
-import static jp.renkei.engine.mail.MailImpersonation.REPLY_SUBJECT;
-import static jp.renkei.engine.mail.MailImpersonation.campaignLabel;
-import static jp.renkei.engine.mail.MailImpersonation.namesItself;
 import static jp.renkei.engine.mail.MailLinks.domain;
 import static jp.renkei.engine.mail.MailLinks.domainChar;
 import static jp.renkei.engine.mail.MailLinks.host;
 import static jp.renkei.engine.mail.MailLinks.phoneLink;
 import static jp.renkei.engine.mail.MailLinks.registrable;
 import static jp.renkei.engine.mail.MailLinks.shown;
+import static jp.renkei.engine.mail.MailText.NOT_LETTER_OR_DIGIT;
+import static jp.renkei.engine.mail.MailText.REPLY_SUBJECT;
 
 import com.google.common.collect.Sets;
 import java.net.IDN;
@@ -393,6 +391,13 @@ final class MailSenders {
     return local + (at < 0 ? "" : a.substring(at));
   }
 
+  /**
+   * The 2004-2005 bulk lures' signs of {@link MailBulkLures}: a banner header vouching for the
+   * sender (VOUCHING_BANNER), a subject opening with the reader's mailbox name (RECIPIENT_AS_NAME),
+   * free money at a brand the sender is not, from a sender whose own domain is not authenticated
+   * (BRAND_IMPERSONATION). Mailing lists that vouch for themselves, replies and bounces are not
+   * read.
+   */
   static void bulkLures(MailState st, String fromDomain) {
     if (st.bounce || st.listVouched()) {
       return;
@@ -444,6 +449,30 @@ final class MailSenders {
           RedFlag.BRAND_IMPERSONATION,
           offered.name() + " ≠ " + shown(fromDomain) + " (Subject: " + st.subject + ")",
           offered.name() + " ≠ " + shown(fromDomain) + " (件名: " + st.subject + ")");
+    }
+  }
+
+  /**
+   * {@code SENDER_GENERATED} for a made-up label the sender's host shares with its links' hosts on
+   * another registered domain ({@link MailBulkLures#labelAcrossDomains}).
+   */
+  static void campaignLabel(MailState st, String fromDomain) {
+    if (st.findings.stream().anyMatch(f -> f.flag() == RedFlag.SENDER_GENERATED)) {
+      return;
+    }
+    List<String> hosts = new ArrayList<>();
+    for (MailReport.Link l : st.links) {
+      String h = host(l.url());
+      if (h != null) {
+        hosts.add(h);
+      }
+    }
+    String across = MailBulkLures.labelAcrossDomains(fromDomain, hosts);
+    if (across != null) {
+      st.flag(
+          RedFlag.SENDER_GENERATED,
+          "From: " + st.from + " + link " + across + " (one made-up label on two domains)",
+          "From: " + st.from + " + リンク " + across + " (同じ作られたラベルが 2 つのドメインに)");
     }
   }
 
@@ -781,36 +810,6 @@ final class MailSenders {
   }
 
   /**
-   * The one reading of "this mail comes from its From domain": the From domain authenticated and
-   * aligned as DMARC reads it with relaxed alignment. The receiver's DMARC result passed (for the
-   * From's registrable domain, when the result names its header.from), or, where the receiver
-   * recorded no DMARC verdict (no result, or "none": the domain publishes no policy), an SPF
-   * (smtp.mailfrom) or DKIM (header.d) pass for the From's registrable domain. Never when DMARC
-   * failed or Microsoft's composite authentication did. It says the message left through the
-   * domain's own servers or with its own key, no more: a platform that sends for anyone (Google,
-   * Microsoft, DocuSign, a mailing service) authenticates as itself for every user, and a hijacked
-   * mailbox authenticates as its organisation.
-   */
-  static boolean fromAligned(MailState st) {
-    return aligned(st, st.senderDomain);
-  }
-
-  /**
-   * {@link #fromAligned} for the From's registrable domain {@code sender}, for the signs read
-   * before the judgement has set {@link MailState#senderDomain} (the links).
-   */
-  static boolean aligned(MailState st, String sender) {
-    if (!st.authResultsSeen || sender == null || st.compositeFailed) {
-      return false;
-    }
-    String dmarc = st.auth.dmarc() == null ? "none" : st.auth.dmarc().toLowerCase(Locale.ROOT);
-    if (dmarc.equals("pass")) {
-      return st.dmarcFrom == null || st.dmarcFrom.equals(sender);
-    }
-    return dmarc.equals("none") && st.passedDomains.contains(sender);
-  }
-
-  /**
    * The sign for a From that DMARC alignment did not vouch for, saying what the receiver found.
    * When SPF or DKIM passed for the From's own registrable domain and the receiver's DMARC result
    * says the domain publishes no policy (Microsoft's "bestguesspass": it would pass, had it one),
@@ -899,6 +898,29 @@ final class MailSenders {
     return true;
   }
 
+  /**
+   * A sender that names itself by its own authenticated domain ("Discover Card" from
+   * services.discover.com, DKIM passing for discover.com): a brand its subject's account notice
+   * names is then another company's product it speaks of ("your account is connected to Apple
+   * Wallet"), not the sender it claims to be. Free mail and platforms that send for anyone are
+   * excluded (their users choose the display name), and the name must hold the domain's whole first
+   * label (four letters at least).
+   */
+  static boolean namesItself(MailState st, String fromDomain) {
+    if (st.fromName == null || fromDomain == null || !fromAligned(st)) {
+      return false;
+    }
+    String from = registrable(fromDomain);
+    if (FREEMAIL.contains(from)
+        || MailPlatforms.RELAYING_PLATFORMS.contains(from)
+        || MailHosts.SIGNING_PLATFORMS.contains(from)) {
+      return false;
+    }
+    String label = MailDomains.label(from).replace("-", "");
+    String name = NOT_LETTER_OR_DIGIT.matcher(st.fromName.toLowerCase(Locale.ROOT)).replaceAll("");
+    return label.length() >= 4 && name.contains(label);
+  }
+
   /** The results that are there, as spf=… dkim=… dmarc=… (never "null"). */
   static String results(String spf, String dkim, String dmarc, String compauth) {
     StringBuilder b = new StringBuilder();
@@ -910,6 +932,11 @@ final class MailSenders {
       }
     }
     return b.isEmpty() ? "spf dkim dmarc —" : b.toString();
+  }
+
+  /** SPF failed at the receiver, and not as forwarding does ({@link MailState#spfForwarded}). */
+  static boolean spfFailed(MailState st) {
+    return bad(st.auth.spf()) && !st.spfForwarded;
   }
 
   static boolean bad(String result) {

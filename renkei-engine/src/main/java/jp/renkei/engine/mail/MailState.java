@@ -268,7 +268,7 @@ final class MailState {
   /**
    * The registrable domains the receiver's SPF (smtp.mailfrom) or DKIM (header.d, header.i) pass
    * vouched for: the From domain's or any other (a mailing service's, a platform's). Whether the
-   * From domain itself authenticated is {@link MailSenders#fromAligned}, not membership here.
+   * From domain itself authenticated is {@link MailAlignment#fromAligned}, not membership here.
    */
   Set<String> passedDomains = new LinkedHashSet<>();
 

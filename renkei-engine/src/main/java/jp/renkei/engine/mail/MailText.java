@@ -2,6 +2,7 @@ package jp.renkei.engine.mail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -438,4 +439,18 @@ final class MailText {
   private static boolean katakanaLetter(char c) {
     return c >= '\u30A1' && c <= '\u30F4';
   }
+
+  /**
+   * A file name's extension (after its last dot), stripped and lower-cased; "" when it has none.
+   */
+  static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** A reply or forward by its subject ("Re:", "Fwd:", "AW:", "転送:", "返信："). */
+  static final Pattern REPLY_SUBJECT = Pattern.compile("(?is)^\\s*(re|fwd?|aw|転送|返信)\\s*[:：].*");
+
+  /** Anything but an ASCII letter or digit (in lower-cased text). */
+  static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]");
 }

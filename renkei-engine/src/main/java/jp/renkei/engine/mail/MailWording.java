@@ -1,5 +1,6 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.MailAlignment.fromAligned;
 import static jp.renkei.engine.mail.MailHosts.FREEMAIL;
 import static jp.renkei.engine.mail.MailLinks.domain;
 import static jp.renkei.engine.mail.MailLinks.host;
@@ -7,7 +8,6 @@ import static jp.renkei.engine.mail.MailLinks.registrable;
 import static jp.renkei.engine.mail.MailLinks.webLink;
 import static jp.renkei.engine.mail.MailSenders.advisory;
 import static jp.renkei.engine.mail.MailSenders.claimsNoOtherBrand;
-import static jp.renkei.engine.mail.MailSenders.fromAligned;
 import static jp.renkei.engine.mail.MailSenders.internal;
 import static jp.renkei.engine.mail.MailSenders.ownNotice;
 import static jp.renkei.engine.mail.MailText.URL;
@@ -381,13 +381,13 @@ final class MailWording {
   /**
    * A sale's deadline ("last chance", "final chance": MailUrgencyWords.SALES_DEADLINE) as the only
    * urgency of a shop's own bulk mail: the List-Unsubscribe header every bulk sender adds, the From
-   * domain itself authenticated ({@link #fromAligned}, no free mail), no credentials asked for and
-   * no payment, invoice or prize words ({@link MailFraudWords#LURES}). A sale that ends is what
-   * shops write every week; alone it presses nobody into giving anything away. Any other urgency
-   * beside it (a deadline in hours, a threat of suspension), money asked for ("last chance: pay the
-   * invoice"), a password asked for, mail without the list header, a sender nobody authenticated or
-   * a sending platform's own address in From (whoever's DKIM passed) keeps the sign; the message's
-   * other signs are judged as ever (issue 19, hamout27).
+   * domain itself authenticated ({@link MailAlignment#fromAligned}, no free mail), no credentials
+   * asked for and no payment, invoice or prize words ({@link MailFraudWords#LURES}). A sale that
+   * ends is what shops write every week; alone it presses nobody into giving anything away. Any
+   * other urgency beside it (a deadline in hours, a threat of suspension), money asked for ("last
+   * chance: pay the invoice"), a password asked for, mail without the list header, a sender nobody
+   * authenticated or a sending platform's own address in From (whoever's DKIM passed) keeps the
+   * sign; the message's other signs are judged as ever (issue 19, hamout27).
    */
   static boolean salesDeadlineOnly(MailState st, MailPhrases.Hits phrases, List<String> urgent) {
     return st.listUnsubscribe
@@ -550,13 +550,13 @@ final class MailWording {
 
   /**
    * The callback lure (CALLBACK_LURE): a charge claimed and a number to call about it. Not raised
-   * when a company whose From domain is authenticated and aligned ({@link #fromAligned}) gives a
-   * number in its own text (a shop's order confirmation with its service line); raised all the same
-   * when the number is in the subject or sender name, when the sender is free mail or not
-   * authenticated, and when the text is one a user wrote and a platform carried, whatever the
-   * authentication ({@link #userWritten}): an invoice, a payment request or an invitation whose
-   * note says "call us to cancel" — from a hijacked mailbox too, which authenticates as its own
-   * organisation.
+   * when a company whose From domain is authenticated and aligned ({@link
+   * MailAlignment#fromAligned}) gives a number in its own text (a shop's order confirmation with
+   * its service line); raised all the same when the number is in the subject or sender name, when
+   * the sender is free mail or not authenticated, and when the text is one a user wrote and a
+   * platform carried, whatever the authentication ({@link #userWritten}): an invoice, a payment
+   * request or an invitation whose note says "call us to cancel" — from a hijacked mailbox too,
+   * which authenticates as its own organisation.
    */
   static void callback(MailState st) {
     String shown =
