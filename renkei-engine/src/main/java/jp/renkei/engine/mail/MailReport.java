@@ -227,7 +227,22 @@ public record MailReport(
    * One link address as a reader's list shows it: the address once, every distinct text shown for
    * it and every distinct place it was found, in the order met.
    */
-  public record ListedLink(String url, List<String> texts, List<String> wheres) {}
+  public record ListedLink(String url, List<String> texts, List<String> wheres) {
+
+    /**
+     * Where the link leads by what it writes itself, when it is a wrapper that writes its target (a
+     * tracker's {@code awstrack.me/L0/…}, a gateway's Safe Links, {@code google.com/url?q=}; {@link
+     * MailLinkTargets}); null otherwise. Nothing is fetched.
+     */
+    public String target() {
+      return MailLinkTargets.target(url);
+    }
+
+    /** The domain of the service that wrapped the link ({@link #target}), or null. */
+    public String wrapper() {
+      return MailLinkTargets.wrapper(url);
+    }
+  }
 
   /**
    * The links with each address once: the text and the HTML part of one message carry the same

@@ -23,10 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An analysed mail as a STIX 2.1 bundle: the {@code email-message} with its sender and recipient
  * {@code email-addr}s, the relays as {@code ipv4-addr}/{@code ipv6-addr} (each marked origin or
- * relay, {@link #hopRoles}), every link as {@code url} and {@code domain-name}, every attachment
- * (and archive member) as {@code file} with hashes, and — when the verdict is not clean — an {@code
- * indicator} for the sender, each link host and each flagged attachment's SHA-256. SCO ids are the
- * spec's deterministic ones.
+ * relay, {@link #hopRoles}), the lure's links as {@code url} and {@code domain-name} (a wrapper
+ * that writes its target read to it, {@link MailLinkTargets}, {@value #WRAPPED_IN}), every
+ * attachment (and archive member) as {@code file} with hashes, and — when the verdict is not clean
+ * — an {@code indicator} for the sender, each link host and each flagged attachment's SHA-256. SCO
+ * ids are the spec's deterministic ones. A known brand's, platform's, tracker's or the delivering
+ * list's own host is neither object nor indicator (a partner blocking what we share would block
+ * PayPal, share38): the note lists them ({@value #LEFT_OUT}), and the brand the mail claims is an
+ * {@code identity} ({@value #BRAND_ROLE}).
  */
 public final class MailStix {
 
@@ -83,6 +87,10 @@ public final class MailStix {
     Map<String, String> linkHosts = new LinkedHashMap<>();
     java.util.Set<String> pages = new java.util.LinkedHashSet<>();
     java.util.Set<String> claimed = claimedHosts(r.links());
+    // the hosts of known brands, platforms and the delivering list the links name: told in the
+    // note, never objects a partner would block (share38: a lure's copied paypal.com footer)
+    Map<String, MailSharedHosts.Kind> leftOut = new java.util.TreeMap<>();
+    java.util.Set<String> opaque = new java.util.LinkedHashSet<>();
     for (MailReport.Link l : r.links()) {
       // a URL the message only shows as the face of a link to elsewhere (its plain-text
       // alternative writes the shown text out) is the lure's claim, not where anyone is sent: it is
@@ -93,16 +101,18 @@ public final class MailStix {
       }
       // a link that is not a URL ({UNSUB}, a bare host name) has no url object
       String uri = StixValues.uri(l.url());
-      if (uri != null) {
-        o.sco("url", uri, null);
-        String page = servicePage(uri);
-        if (page != null) {
-          pages.add(page);
+      // a wrapper that writes its target (awstrack.me/L0/…, Safe Links, google.com/url?q=) is a
+      // service's; the target is where the lure sends its reader (share38)
+      String target = MailLinkTargets.target(uri != null ? uri : l.url());
+      String targetUri = target == null ? null : StixValues.uri(target);
+      if (targetUri != null) {
+        String via = MailLinkTargets.wrapper(uri != null ? uri : l.url());
+        if (via != null) {
+          leftOut.putIfAbsent(via, MailSharedHosts.Kind.PLATFORM);
         }
-      }
-      String host = StixValues.hostName(MailLinks.host(uri != null ? uri : l.url()));
-      if (host != null && !host.matches("[\\d.]+")) {
-        linkHosts.put(host, o.sco("domain-name", host, null));
+        link(o, r, targetUri, target, via, linkHosts, pages, leftOut, opaque);
+      } else {
+        link(o, r, uri, l.url(), null, linkHosts, pages, leftOut, opaque);
       }
     }
     for (MailReport.Attachment a : r.attachments()) {
@@ -110,8 +120,32 @@ public final class MailStix {
     }
     msg.putArray("object_marking_refs").add(o.marking);
     o.objects.insert(0, msg);
+    List<String> brands = List.of();
+    List<String> identities = new java.util.ArrayList<>();
+    if (r.verdict() != MailReport.Verdict.CLEAN) {
+      java.util.Set<String> brandHosts = new java.util.LinkedHashSet<>();
+      leftOut.forEach(
+          (h, k) -> {
+            if (k == MailSharedHosts.Kind.BRAND) {
+              brandHosts.add(h);
+            }
+          });
+      // the brand a lure claims is who it targets, as an identity, never an indicator (share38)
+      brands = MailSharedHosts.claimedBrands(r, brandHosts);
+      brands.forEach(b -> identities.add(o.brand(b, now)));
+    }
     if (!r.findings().isEmpty()) {
-      o.objects.add(note(r, msg.get("id").asString(), o.marking, now));
+      ObjectNode note = note(r, msg.get("id").asString(), o.marking, now);
+      String line = leftOutLine(brands, leftOut, opaque);
+      if (!line.isEmpty()) {
+        note.put("content", (note.path("content").asString() + "\n" + line).strip());
+      }
+      if (!leftOut.isEmpty()) {
+        ArrayNode hosts = note.putArray(LEFT_OUT);
+        leftOut.keySet().forEach(hosts::add);
+      }
+      identities.forEach(id -> ((ArrayNode) note.get("object_refs")).add(id));
+      o.objects.add(note);
     }
     if (r.verdict() != MailReport.Verdict.CLEAN) {
       String why =
@@ -121,7 +155,10 @@ public final class MailStix {
               + String.join(
                   ", ", r.findings().stream().map(f -> f.flag().name()).distinct().toList())
               + ")";
-      if (from != null && !wellKnownSender(from) && !forgedFrom(r, from)) {
+      if (from != null
+          && !wellKnownSender(from)
+          && !forgedFrom(r, from)
+          && !platformSender(r, from)) {
         o.indicator("[email-addr:value = '" + quote(from) + "']", "sender " + from, why, now);
       }
       for (String host : linkHosts.keySet()) {
@@ -159,6 +196,118 @@ public final class MailStix {
     b.put("id", "bundle--" + UUID.randomUUID());
     b.set("objects", o.objects);
     return b;
+  }
+
+  /**
+   * One link's objects: its {@code url} and {@code domain-name} when its host is the lure's own or
+   * unknown; only the {@code url} of a lure's page on a service ({@link #servicePage}); nothing for
+   * a known brand's, platform's, tracker's or the delivering list's page, whose host goes to {@code
+   * leftOut} (a tracker's or shortener's link whose target cannot be read to {@code opaque}, for
+   * the note). {@code via}: the wrapper's domain, when {@code uri} was read out of one.
+   */
+  private static void link(
+      Objects o,
+      MailReport r,
+      String uri,
+      String raw,
+      String via,
+      Map<String, String> linkHosts,
+      java.util.Set<String> pages,
+      Map<String, MailSharedHosts.Kind> leftOut,
+      java.util.Set<String> opaque) {
+    String host = StixValues.hostName(MailLinks.host(uri != null ? uri : raw));
+    String page = uri == null ? null : servicePage(uri);
+    MailSharedHosts.Kind known = host == null ? null : MailSharedHosts.known(host, r);
+    if (page != null) {
+      pages.add(page);
+      o.url(uri, via);
+      return;
+    }
+    if (known != null) {
+      leftOut.putIfAbsent(host, known);
+      if (uri != null && via == null && MailSharedHosts.redirector(host)) {
+        // a tracker's or shortener's link that hides its target: the lure's own way there, told
+        // in the note's words for the analysts, no object a partner would block the service by
+        opaque.add(uri);
+      }
+      return;
+    }
+    if (uri != null) {
+      o.url(uri, via);
+    }
+    if (host != null && !host.matches("[\\d.]+")) {
+      linkHosts.put(host, o.sco("domain-name", host, null));
+    }
+  }
+
+  /**
+   * The custom property of a {@code url} read out of a wrapper that wrote it ({@code
+   * awstrack.me/L0/…}, Safe Links): the wrapping service's domain (share38).
+   */
+  public static final String WRAPPED_IN = "x_renkei_wrapped_in";
+
+  /**
+   * The custom property of the note listing the link hosts left out of the objects: known brands'
+   * own, platforms' and trackers', the delivering list's ({@link MailSharedHosts}).
+   */
+  public static final String LEFT_OUT = "x_renkei_left_out";
+
+  /** The role of a brand's {@code identity} the mail claims or links to. */
+  public static final String BRAND_ROLE = "claimed-brand";
+
+  /**
+   * The note's line on the brands the mail claims and the hosts left out of the objects, in
+   * Japanese and English; empty when there are none.
+   */
+  static String leftOutLine(
+      List<String> brands,
+      Map<String, MailSharedHosts.Kind> leftOut,
+      java.util.Set<String> opaque) {
+    StringBuilder b = new StringBuilder();
+    if (!brands.isEmpty()) {
+      String names = String.join(", ", brands);
+      b.append("BRAND: メールが名乗る・リンクするブランド ")
+          .append(names)
+          .append(" (標的の ID として記載。指標ではありません) / brand the mail claims or links to: ")
+          .append(names)
+          .append(" (an identity it targets, not an indicator)\n");
+    }
+    if (!leftOut.isEmpty()) {
+      String hosts = String.join(", ", leftOut.keySet());
+      b.append("LEFT OUT: 既知のブランド・サービス・配信リストのホストは観測対象に含めません ")
+          .append(hosts)
+          .append(" / known brands', services' and the delivering list's hosts are not shared as")
+          .append(" observables: ")
+          .append(hosts)
+          .append('\n');
+    }
+    if (!opaque.isEmpty()) {
+      List<String> first = opaque.stream().limit(OPAQUE_TOLD).toList();
+      String more =
+          opaque.size() > first.size() ? " (+" + (opaque.size() - first.size()) + ")" : "";
+      b.append("REDIRECTS: 行き先を明かさない転送リンク (観測対象にしません) / links through a tracker or")
+          .append(" shortener that hide their target (not observables): ")
+          .append(String.join(" ", first))
+          .append(more)
+          .append('\n');
+    }
+    return b.toString().strip();
+  }
+
+  /** How many of the hidden-target redirect links the note writes out. */
+  static final int OPAQUE_TOLD = 10;
+
+  /**
+   * Whether a sender's address is at a platform's or the delivering list's own domain (a sending
+   * service's bounce address, a list's posting address): an indicator on it would block the
+   * service. A free-mail address is the attacker's own account and keeps its indicator.
+   */
+  static boolean platformSender(MailReport r, String address) {
+    int at = address.lastIndexOf('@');
+    String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+    return !domain.isEmpty()
+        && !MailHosts.FREEMAIL.contains(MailLinks.registrable(domain))
+        && MailSharedHosts.known(domain, r) != null;
   }
 
   /** Where the analyser records a link written out in a plain text. */
@@ -479,6 +628,56 @@ public final class MailStix {
         s.putArray("object_marking_refs").add(marking);
       }
       return id;
+    }
+
+    /**
+     * An {@code identity} of a brand the mail claims, once, its id the same for the same name in
+     * every bundle (a receiver sees one PayPal across shares).
+     */
+    String brand(String name, Instant now) {
+      String id =
+          "identity--"
+              + StixPublisher.uuid5(
+                  StixPublisher.SCO_NAMESPACE,
+                  "renkei-mail-brand:" + name.toLowerCase(Locale.ROOT));
+      if (ids.add(id)) {
+        ObjectNode s = objects.addObject();
+        s.put("type", "identity");
+        s.put("spec_version", "2.1");
+        s.put("id", id);
+        s.put("created", StixTime.format(now));
+        s.put("modified", StixTime.format(now));
+        s.put("name", name);
+        s.put("identity_class", "organization");
+        s.put(
+            "description",
+            "メールが名乗る・リンクするブランド (なりすましの対象。指標ではありません) / a brand the mail claims or"
+                + " links to (the impersonated party, not an indicator)");
+        s.putArray("roles").add(BRAND_ROLE);
+        s.putArray("object_marking_refs").add(marking);
+      }
+      return id;
+    }
+
+    /**
+     * A url object; {@code via} (a wrapper's domain it was read out of) as {@value #WRAPPED_IN}.
+     */
+    void url(String uri, String via) {
+      String normal = normal("url", uri);
+      ObjectNode contributing = JSON.createObjectNode().put("value", normal);
+      String id =
+          "url--" + StixPublisher.uuid5(StixPublisher.SCO_NAMESPACE, contributing.toString());
+      if (ids.add(id)) {
+        ObjectNode s = objects.addObject();
+        s.put("type", "url");
+        s.put("spec_version", "2.1");
+        s.put("id", id);
+        s.put("value", normal);
+        if (via != null) {
+          s.put(WRAPPED_IN, via);
+        }
+        s.putArray("object_marking_refs").add(marking);
+      }
     }
 
     String file(MailReport.Attachment a) {

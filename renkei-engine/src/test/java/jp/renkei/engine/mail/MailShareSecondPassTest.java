@@ -265,10 +265,11 @@ class MailShareSecondPassTest {
   }
 
   @Test
-  void aShortLinkGoesAsALinkButMakesNoIndicator() {
+  void aShortLinkGoesInTheNoteButMakesNoObjectAndNoIndicator() {
     // a short code may be made for one victim, and the shortener's preview shows where it leads
-    // (a kit's ?e=victim): no indicator asks receivers to match it; the url object stays, the
-    // lure's own pages behind it are what a receiver blocks (share35 decision, docs/taxii.md)
+    // (a kit's ?e=victim): no indicator asks receivers to match it (share35 decision); share38:
+    // nor is it an object a partner's tool would block the shortener by — the note writes it out
+    // for the analysts (docs/taxii.md)
     String lure =
         "From: \"Microsoft 365\" <no-reply@m365-notice.example>\r\n"
             + "To: ichiro@sakura-trust.example\r\n"
@@ -276,7 +277,9 @@ class MailShareSecondPassTest {
             + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
             + "パスワードの有効期限が切れます。至急ログインしてください。 https://bit.ly/3xQz9Ab\r\n";
     String b = bundle(lure, BANK);
-    assertThat(b).contains("\"value\":\"https://bit.ly/3xqz9ab\"");
+    assertThat(b).doesNotContain("\"value\":\"https://bit.ly/3xqz9ab\"");
+    // (the helper gives the bundle lower-cased)
+    assertThat(b).contains("redirects: ").contains("https://bit.ly/3xqz9ab");
     assertThat(b).doesNotContain("[domain-name:value = 'bit.ly']").doesNotContain("[url:value");
   }
 }

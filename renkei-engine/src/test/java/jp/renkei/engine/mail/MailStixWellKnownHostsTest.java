@@ -74,9 +74,14 @@ class MailStixWellKnownHostsTest {
           .noneMatch(p -> p.contains("microsoft.com"));
       // the claim is still told, as the evidence of the mismatch
       assertThat(bundle.toString()).contains("https://portal.office.com → ");
-      // the brand's real link and the forged sender stay as what the message held
-      assertThat(values(bundle, "url"))
-          .contains("https://privacy.microsoft.com/ja-jp/privacystatement");
+      // share38: the brand's real page is no object a partner could block; the note names its
+      // host and the brand is an identity; the forged sender stays as what the message held
+      assertThat(values(bundle, "url")).noneMatch(u -> u.contains("microsoft.com"));
+      assertThat(values(bundle, "domain-name")).noneMatch(d -> d.contains("microsoft.com"));
+      assertThat(values(bundle, "url")).contains("https://m365-renew.example/owa/signin");
+      assertThat(bundle.toString())
+          .contains("\"name\":\"Microsoft\"")
+          .contains("privacy.microsoft.com");
       assertThat(values(bundle, "email-addr")).contains("no-reply@microsoft.com");
     }
   }

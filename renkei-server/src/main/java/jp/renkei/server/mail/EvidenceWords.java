@@ -48,6 +48,48 @@ public class EvidenceWords {
   }
 
   /**
+   * As {@link #said(MailReport.Finding, Locale)}, knowing the report's other findings: a login link
+   * "elsewhere" that is only an address the mail shows as another link's text (the decoy of a
+   * LINK_TEXT_MISMATCH) is said with the address that link really leads to (share38: the .msg
+   * lure's page named the brand's real site as the login link).
+   */
+  public String said(MailReport.Finding f, List<MailReport.Finding> all, Locale locale) {
+    if (f == null) {
+      return null;
+    }
+    List<String> mismatches = new java.util.ArrayList<>();
+    for (MailReport.Finding x : all == null ? List.<MailReport.Finding>of() : all) {
+      if (x.flag() == jp.renkei.engine.mail.RedFlag.LINK_TEXT_MISMATCH) {
+        mismatches.add(x.evidence(true));
+      }
+    }
+    return said(f.flag().name(), f.evidence(true), f.evidence(false), mismatches, locale);
+  }
+
+  /**
+   * As {@link #said(String, String, String, Locale)}, with the English evidence of the share's
+   * LINK_TEXT_MISMATCH findings ({@code mismatches}, "shown → href[ → target]"): a login link
+   * elsewhere that is only shown text is said with where its link leads.
+   */
+  public String said(
+      String flag, String evidence, String evidenceJa, List<String> mismatches, Locale locale) {
+    if ("LOGIN_LINK_ELSEWHERE".equals(flag) && evidence != null && mismatches != null) {
+      java.util.regex.Matcher m = NOT_THEIRS.matcher(evidence.strip());
+      String shown = m.matches() ? m.group(1).strip() : null;
+      for (String x : mismatches) {
+        String[] parts = x == null ? new String[0] : x.strip().split(" → ", -1);
+        if (shown != null && parts.length >= 2 && parts[0].strip().equals(shown)) {
+          String real = parts[parts.length - 1].strip();
+          if (!real.isEmpty()) {
+            return messages.getMessage(words("elsewhereShown", shown, real), locale);
+          }
+        }
+      }
+    }
+    return said(flag, evidence, evidenceJa, locale);
+  }
+
+  /**
    * The sentence for a finding as a shared bundle carries it (a C4TAP share: the sign's code, its
    * English evidence and, where the note has one, its Japanese evidence), in {@code locale}; null
    * when it is no finding this class says in words or its evidence cannot be read. The share's page

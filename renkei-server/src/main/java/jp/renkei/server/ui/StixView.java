@@ -70,6 +70,28 @@ public class StixView {
             case "indicator" ->
                 new Row(type, o.path("pattern").asString(""), safe(indicatorName(o)));
             case "note" -> note(o, madeHere);
+            case "identity" ->
+                new Row(
+                    type,
+                    safe(o.path("name").asString("")),
+                    brandRole(o)
+                        ? messages.getMessage(
+                            "pages.stix.claimedBrand",
+                            null,
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                        : safe(o.path("description").asString("")));
+            case "url" ->
+                new Row(
+                    type,
+                    safe(o.path("value").asString("")),
+                    o.path(jp.renkei.engine.mail.MailStix.WRAPPED_IN).isString()
+                        ? messages.getMessage(
+                            "pages.stix.wrappedIn",
+                            new Object[] {
+                              safe(o.path(jp.renkei.engine.mail.MailStix.WRAPPED_IN).asString())
+                            },
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                        : "");
             default ->
                 new Row(
                     type,
@@ -79,6 +101,40 @@ public class StixView {
       rows.add(new Row(row.type(), placeholders(row.value()), placeholders(row.detail())));
     }
     return rows;
+  }
+
+  private static boolean brandRole(JsonNode identity) {
+    for (JsonNode r : identity.path("roles")) {
+      if (jp.renkei.engine.mail.MailStix.BRAND_ROLE.equals(r.asString(""))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The link hosts a mail bundle made here left out of its objects (known brands', platforms', the
+   * delivering list's own: {@code x_renkei_left_out} of its note), for the page to say; empty for
+   * any other bundle.
+   */
+  public List<String> leftOut(String bundle) {
+    List<String> out = new ArrayList<>();
+    try {
+      JsonNode root = bundle == null ? null : JSON.readTree(bundle);
+      if (root == null) {
+        return out;
+      }
+      for (JsonNode o : root.path("objects")) {
+        if ("note".equals(o.path("type").asString(""))) {
+          for (JsonNode h : o.path(jp.renkei.engine.mail.MailStix.LEFT_OUT)) {
+            out.add(safe(h.asString("")));
+          }
+        }
+      }
+    } catch (JacksonException e) {
+      return List.of();
+    }
+    return out;
   }
 
   /** What the mail redaction writes for an encoded piece that named the receiving organisation. */
@@ -230,6 +286,17 @@ public class StixView {
       Integer points,
       List<String> evidenceEn,
       List<String> evidenceJa) {}
+
+  /** The English evidence of every finding of {@code flag} among {@code findings}, in order. */
+  public List<String> evidenceOf(List<Finding> findings, String flag) {
+    List<String> out = new ArrayList<>();
+    for (Finding f : findings == null ? List.<Finding>of() : findings) {
+      if (f.flag().equals(flag)) {
+        f.evidenceEn().stream().filter(e -> e != null).forEach(out::add);
+      }
+    }
+    return out;
+  }
 
   /**
    * What a sign's code looks like (RedFlag's names): a sign this hub does not know is named by its

@@ -96,6 +96,11 @@ class ErrorPages implements ErrorController {
           ? UiErrors.mailUploadRefused(response, 429, "error.page.uploadsAtOnce", args)
           : UiErrors.page(response, 429, "error.page.uploadsAtOnce", args);
     }
+    if (request.getAttribute(EarlyRefusal.PAGE) instanceof EarlyRefusal.Page early) {
+      // a page's body refused before it was read (RequestBodyLimit, LargeFormLimit): the themed
+      // page in the person's words, not problem+json (share38)
+      return UiErrors.page(response, status, early.key(), early.args());
+    }
     if (status == 413 && UiErrors.isMailUpload(path)) {
       return UiErrors.mailUploadTooLarge(response);
     }

@@ -61,6 +61,11 @@ class LargeFormLimit extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (!reading.tryAcquire()) {
       response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+      if (EarlyRefusal.page(request)) {
+        EarlyRefusal.writePage(
+            request, response, 503, "error.page.largeFormsAtOnce", RETRY_AFTER_SECONDS);
+        return;
+      }
       EarlyRefusal.write(
           request,
           response,

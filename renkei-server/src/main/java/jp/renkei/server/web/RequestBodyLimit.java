@@ -58,6 +58,16 @@ class RequestBodyLimit extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
+    if (length > max && EarlyRefusal.page(request)) {
+      EarlyRefusal.writePage(
+          request,
+          response,
+          413,
+          "error.page.bodyTooLarge",
+          TooLargeForm.megabytes(length),
+          TooLargeForm.megabytes(max));
+      return;
+    }
     if (length > max) {
       EarlyRefusal.write(
           request,

@@ -194,4 +194,32 @@ class EvidenceWordsTest {
                 new MailReport.Finding(RedFlag.LINK_TEXT_MISMATCH, "image map"), Locale.ENGLISH))
         .isNull();
   }
+
+  /**
+   * share38: the .msg lure's "login link elsewhere" named the brand's address its text shows; with
+   * the link-text mismatch beside it, the sentence names where the link really leads.
+   */
+  @Test
+  void aLoginLinkThatIsOnlyShownTextIsSaidWithWhereItsLinkLeads() {
+    MailReport.Finding login =
+        new MailReport.Finding(
+            RedFlag.LOGIN_LINK_ELSEWHERE,
+            "https://www.card.example/mem/index.jsp ≠ example.net (the other links: example.net)");
+    MailReport.Finding shown =
+        new MailReport.Finding(
+            RedFlag.LINK_TEXT_MISMATCH,
+            "https://www.card.example/mem/index.jsp → http://card.verify-login.example.net/login");
+    java.util.List<MailReport.Finding> all = java.util.List.of(shown, login);
+    assertThat(words.said(login, all, Locale.ENGLISH))
+        .isEqualTo(
+            "→ https://www.card.example/mem/index.jsp is only the address the mail shows as the text"
+                + " of a link; that link really leads to http://card.verify-login.example.net/login,"
+                + " and that is where the page asking you to log in or verify is.");
+    assertThat(words.said(login, all, Locale.JAPANESE))
+        .startsWith("→ https://www.card.example/mem/index.jsp は、別のリンクの表示文字として")
+        .contains("実際の行き先は http://card.verify-login.example.net/login で");
+    // without the mismatch, the sentence is the sign's own
+    assertThat(words.said(login, java.util.List.of(login), Locale.ENGLISH))
+        .contains("leads to www.card.example, a domain unrelated to the sender's, example.net");
+  }
 }

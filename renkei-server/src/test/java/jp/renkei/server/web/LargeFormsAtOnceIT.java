@@ -66,7 +66,12 @@ class LargeFormsAtOnceIT extends ServerTest {
                   "/login", java.util.Map.of("login", "x", "password", "y", "note", largeNote()));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
       assertThat(r.headers().firstValue("Retry-After")).isPresent();
-      assertThat(r.body()).contains("renkei.web.large-forms-at-once", String.valueOf(max));
+      // a page (the sign-in form): the themed page in words, no setting and no JSON (share38)
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(r.body())
+          .contains("id=\"error-message\"")
+          .doesNotContain("renkei.web.large-forms-at-once")
+          .containsAnyOf("大きな送信を受け取っています", "receiving other large submissions");
       // a small form is not held up
       assertThat(http().get("/login").statusCode()).isEqualTo(200);
     } finally {

@@ -1,0 +1,151 @@
+package jp.renkei.engine.mail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which link hosts of an analysed mail a shared STIX bundle leaves out of its observables
+ * (share38): the known brands' own domains ({@link MailBrands#BRANDS}: the brand a lure claims, its
+ * logo host, its real pages the lure copies), the platforms and trackers everyone's mail links to,
+ * and the list that delivered the message. A partner that blocks what we share would otherwise
+ * block PayPal. The lure's own hosts stay observables, and its pages on such a service stay as
+ * {@code url} objects ({@link MailStix#servicePage}).
+ */
+final class MailSharedHosts {
+
+  private MailSharedHosts() {}
+
+  /** Why a host is left out. */
+  enum Kind {
+    /** A known brand's own domain. */
+    BRAND,
+    /** A platform, a shortener's or tracker's own domain, a public body, a common site. */
+    PLATFORM,
+    /** The domain of the mailing list that delivered the message. */
+    LIST
+  }
+
+  /**
+   * Sites that many legitimate mails and lures alike link to or load from (the footers' social
+   * pages, XML namespaces, public references), not in {@link MailBrands#BRANDS}: never the
+   * attacker's.
+   */
+  static final Set<String> COMMON =
+      Set.of(
+          "twitter.com",
+          "x.com",
+          "instagram.com",
+          "youtube.com",
+          "youtu.be",
+          "tiktok.com",
+          "pinterest.com",
+          "wikipedia.org",
+          "w3.org",
+          "schema.org",
+          "ogp.me",
+          "purl.org",
+          "xmlsoap.org",
+          "openxmlformats.org",
+          "gravatar.com",
+          "wordpress.org",
+          "mozilla.org",
+          "cloudflare.com");
+
+  /**
+   * Why {@code host} (lower case) is no observable of a share of {@code r}, or null when it may be
+   * one (the lure's own, or unknown).
+   */
+  static Kind known(String host, MailReport r) {
+    if (host == null || host.isBlank()) {
+      return null;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    if (MailStix.wellKnown(h)) {
+      return Kind.BRAND;
+    }
+    String reg = MailDomains.registrable(h);
+    if (reg != null && listDomains(r).contains(reg)) {
+      return Kind.LIST;
+    }
+    if (MailHosts.hostIn(h, MailHosts.TRACKERS)
+        || MailHosts.hostIn(h, MailHosts.SHORTENERS)
+        || MailHosts.hostIn(h, MailHosts.OWN_SHORT_LINKS)
+        || MailHosts.hostIn(h, MailHosts.PUBLIC_SOURCES)
+        || MailHosts.hostIn(h, MailHosts.SIGNING_PLATFORMS)
+        || MailHosts.hostIn(h, MailHosts.ESP_OWN_DOMAINS)
+        || MailHosts.hostIn(h, MailPlatforms.RELAYING_PLATFORMS)
+        || MailHosts.hostIn(h, MailPlatforms.PLATFORM_ASSETS)
+        || MailHosts.hostIn(h, COMMON)
+        || MailStix.serviceHost(h)
+        || ownSite(h, MailHosts.FREE_WEB_HOSTS)) {
+      return Kind.PLATFORM;
+    }
+    return null;
+  }
+
+  /**
+   * Whether a host is a shortener's or a tracker's: a link through it is the lure's own way to its
+   * target when the target cannot be read, so its {@code url} stays in the share while its domain
+   * does not.
+   */
+  static boolean redirector(String host) {
+    String h = host == null ? null : host.toLowerCase(Locale.ROOT);
+    return h != null
+        && !MailStix.wellKnown(h)
+        && (MailHosts.hostIn(h, MailHosts.TRACKERS) || MailHosts.hostIn(h, MailHosts.SHORTENERS));
+  }
+
+  /** A free web host's own site (www.tripod.com), not a name it gives its users. */
+  private static boolean ownSite(String host, Set<String> hosts) {
+    String h = host.startsWith("www.") ? host.substring(4) : host;
+    return hosts.contains(h);
+  }
+
+  private static Set<String> listDomains(MailReport r) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String a : r.listAddresses()) {
+      int at = a.lastIndexOf('@');
+      String reg = at < 0 ? null : MailDomains.registrable(a.substring(at + 1));
+      if (reg != null) {
+        out.add(reg.toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The brands a mail claims to be: named in its sender's display name or owning its sender's
+   * domain (a free-mail domain claims nothing); when neither, the brands whose own domains it links
+   * to (the lure's copied logo and footer). In {@link MailBrands#BRANDS} order, each once.
+   */
+  static List<String> claimedBrands(MailReport r, Set<String> brandHosts) {
+    Set<String> names = new LinkedHashSet<>();
+    if (r.fromName() != null && !r.fromName().isBlank()) {
+      MailBrands.named(r.fromName()).forEach(b -> names.add(b.name()));
+    }
+    String from = r.from();
+    int at = from == null ? -1 : from.lastIndexOf('@');
+    String domain = at < 0 ? null : from.substring(at + 1).toLowerCase(Locale.ROOT);
+    if (domain != null && !MailHosts.FREEMAIL.contains(MailDomains.registrable(domain))) {
+      owners(List.of(domain), names);
+    }
+    if (names.isEmpty()) {
+      owners(new ArrayList<>(brandHosts), names);
+    }
+    return List.copyOf(names);
+  }
+
+  private static void owners(List<String> hosts, Set<String> names) {
+    for (MailBrands.Brand b : MailBrands.BRANDS) {
+      for (String h : hosts) {
+        if (MailBrands.ownedBy(b, h)) {
+          names.add(b.name());
+          break;
+        }
+      }
+    }
+  }
+}
