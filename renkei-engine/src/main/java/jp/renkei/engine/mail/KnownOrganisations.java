@@ -324,7 +324,12 @@ public final class KnownOrganisations {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
-  /** Whether {@code host} is one of the organisation's domains or under one. */
+  /**
+   * Whether {@code host} is one of the organisation's domains or under one. A domain given below
+   * its registrable domain owns only itself and what is under it, never its siblings: a tenant's
+   * name on a shared service ({@code acme.onmicrosoft.com}, {@code acme.sendgrid.net}) must not
+   * make every other tenant of that service the member (attack38).
+   */
   static boolean owns(Organisation o, String host) {
     if (host == null) {
       return false;
@@ -332,13 +337,6 @@ public final class KnownOrganisations {
     String h = host.toLowerCase(Locale.ROOT);
     for (String d : o.domains()) {
       if (h.equals(d) || h.endsWith("." + d)) {
-        return true;
-      }
-    }
-    String reg = MailDomains.registrable(h);
-    for (String d : o.domains()) {
-      String r = MailDomains.registrable(d);
-      if (reg != null && reg.equals(r)) {
         return true;
       }
     }
@@ -384,6 +382,11 @@ public final class KnownOrganisations {
     String skeleton = Names.skeleton(label);
     for (Entry e : entries) {
       for (String r : e.registrable()) {
+        if (reg.equals(r)) {
+          // a sibling of a member's host under the same registrable domain (another tenant of a
+          // shared service the member named its own name on) is neither the member nor an imitation
+          continue;
+        }
         if (documentation(firstLabel(r))) {
           // a member's host under example.jp / example.com owns the host, not the documentation
           // name above it, which anyone may write (example.net is nobody's imitation of it)

@@ -285,6 +285,42 @@ class MailMemberImpersonationTest {
   }
 
   @Test
+  void aMembersTenantNameOnASharedServiceDoesNotMakeTheOtherTenantsMembers() {
+    // attack38: a member known by its tenant's name on a shared service (every Microsoft 365
+    // tenant has one under onmicrosoft.com) owned the whole service through its registrable
+    // domain, so a lure from any other tenant naming a member was no claim and no look-alike
+    KnownOrganisations tenants =
+        KnownOrganisations.of(
+            List.of(
+                new KnownOrganisations.Organisation(
+                    "さくら架空銀行",
+                    "Sakura Fictional Bank",
+                    List.of(),
+                    List.of("sakura-bank.co.jp", "sakurabank.onmicrosoft.com"))));
+    MailReport lure =
+        new MailAnalyzer(MailAnalyzer.Limits.DEFAULT, List.of(), tenants, List.of(), null)
+            .analyze(
+                new ByteArrayInputStream(
+                    mail(
+                            "さくら架空銀行 お客様窓口",
+                            "notice@kaizoku1.onmicrosoft.com",
+                            "【さくら架空銀行】ご本人様確認のお願い",
+                            passing("kaizoku1.onmicrosoft.com"),
+                            "お客様の口座を一時的に制限しました。\n\nさくら架空銀行\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+    assertThat(of(lure, RedFlag.MEMBER_IMPERSONATION)).isNotEmpty();
+    // the member's own tenant is still the member, and another tenant is no imitation of it
+    assertThat(KnownOrganisations.owns(tenants.named("さくら架空銀行"), "sakurabank.onmicrosoft.com"))
+        .isTrue();
+    assertThat(KnownOrganisations.owns(tenants.named("さくら架空銀行"), "kaizoku1.onmicrosoft.com"))
+        .isFalse();
+    assertThat(tenants.imitated("kaizoku1.onmicrosoft.com")).isNull();
+    // a host under the member's registrable domain is still the member
+    assertThat(KnownOrganisations.owns(tenants.named("さくら架空銀行"), "mail.sakura-bank.co.jp"))
+        .isTrue();
+  }
+
+  @Test
   void theLongestNameFoundIsTheOrganisationClaimed() {
     KnownOrganisations two =
         KnownOrganisations.of(
