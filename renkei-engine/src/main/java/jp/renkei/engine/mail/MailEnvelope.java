@@ -598,10 +598,12 @@ final class MailEnvelope {
     Matcher m = RECEIVED.matcher(one);
     String from = null;
     String by = null;
+    String peer = null;
     // the pattern starts with ^ (no MULTILINE): find() could only match at the start
     if (m.lookingAt()) {
       from = m.group(1);
       by = TRAILING_SEPARATOR.matcher(m.group(3)).replaceAll("");
+      peer = MailHops.peer(m.group(2));
     } else {
       // "Received: by filterdrecv-… with SMTP id …" was shown as "(none) → (none)" (ux29)
       Matcher byOnly = RECEIVED_BY_ONLY.matcher(one);
@@ -634,7 +636,7 @@ final class MailEnvelope {
               .strip();
       at = receivedDate(d);
     }
-    st.hops.add(new MailReport.Hop(from, by, List.copyOf(ips), at));
+    st.hops.add(new MailReport.Hop(from, by, List.copyOf(ips), at, peer));
     if (st.forgedHop == null) {
       st.forgedHop = MailBulkLures.forgedHop(one);
     }

@@ -34,9 +34,15 @@ import java.util.Locale;
  *
  * <p>A sending host without a dot that is not loopback ("from unknown", a bare HELO name) is not
  * the receiver's: it stops the walk, so a boundary that could not name its peer never lets a header
- * written below it be believed. The "from" name is the one the peer gave (HELO), so a peer that
- * gives the receiver's own name passes for internal; the walk still never reads a hop below one
- * whose sender is outside.
+ * written below it be believed.
+ *
+ * <p>The "from" name is the one the peer gave (HELO), which any sender may choose. So a "from" name
+ * in the receiver's domain counts only when the receiving host's own record of the connection does
+ * not contradict it ({@link #contradicted}): when it recorded a reverse name ("from HELO (PEER
+ * [address])") outside the receiver's domain, "unknown", or "may be forged", and an address that is
+ * not private, the hop came from outside whatever its HELO says (attack39: a sender greeting with
+ * the receiver's boundary's name had the Authentication-Results it wrote below believed over the
+ * receiver's real failure).
  */
 final class MailHops {
 
@@ -64,8 +70,54 @@ final class MailHops {
     if (hop.from() == null) {
       return hop.by() != null && (localName(hop.by()) || own.equals(domainOf(hop.by())));
     }
-    return (dotted(hop.from()) && own.equals(domainOf(hop.from()))) || loopback(hop.ips());
+    return (dotted(hop.from()) && own.equals(domainOf(hop.from())) && !contradicted(hop, own))
+        || loopback(hop.ips());
   }
+
+  /**
+   * Whether the receiving host's own record of the connection says the sender of {@code hop} is not
+   * of domain {@code own}, whatever name it gave: a reverse name outside {@code own}, "unknown" (no
+   * reverse name found) or "may be forged" (sendmail's mark for a name that does not match the
+   * address), unless every address the hop records is private or loopback (a relay inside the
+   * receiver's own network, whose reverse names are often the network's, not the domain's).
+   */
+  static boolean contradicted(MailReport.Hop hop, String own) {
+    String peer = hop.peer();
+    if (peer == null || (!hop.ips().isEmpty() && hop.ips().stream().allMatch(MailStix::internal))) {
+      return false;
+    }
+    return peer.equals(FORGED)
+        || peer.equals("unknown")
+        || (dotted(peer) && !own.equals(domainOf(peer)));
+  }
+
+  /** {@link MailReport.Hop#peer} of a header whose receiver marked the sender's name as forged. */
+  static final String FORGED = "(may be forged)";
+
+  /**
+   * The name a receiving host recorded for its peer, read from what a Received header writes
+   * between the sender's given name and "by" ({@code between}): Postfix's, sendmail's and Google's
+   * "(PEER [address])" (a trailing dot dropped), "unknown" when it found no reverse name, {@link
+   * #FORGED} when sendmail marked the name "may be forged"; null when it recorded none (Exim and
+   * Microsoft write the address alone, or the checked name first and the HELO after "helo=").
+   */
+  static String peer(String between) {
+    if (between == null) {
+      return null;
+    }
+    if (between.toLowerCase(Locale.ROOT).contains("may be forged")) {
+      return FORGED;
+    }
+    java.util.regex.Matcher m = PEER.matcher(between);
+    if (!m.lookingAt()) {
+      return null;
+    }
+    String name = m.group(1).toLowerCase(Locale.ROOT);
+    return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+  }
+
+  private static final java.util.regex.Pattern PEER =
+      java.util.regex.Pattern.compile("\\s*\\(\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s+\\[");
 
   /**
    * The receiver's registrable domain as its own top hops name it: the first "by" from the top that
@@ -83,7 +135,9 @@ final class MailHops {
         return domainOf(h.by());
       }
       if (h.from() != null) {
-        return dotted(h.from()) ? domainOf(h.from()) : null;
+        // a HELO name the receiving host's own record contradicts names no receiver (attack39)
+        String own = dotted(h.from()) ? domainOf(h.from()) : null;
+        return own == null || contradicted(h, own) ? null : own;
       }
     }
     return null;

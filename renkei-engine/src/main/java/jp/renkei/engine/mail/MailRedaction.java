@@ -169,7 +169,8 @@ public final class MailRedaction {
               host(h.from(), identity, hopDomains, removed),
               host(h.by(), identity, hopDomains, removed),
               ips,
-              h.at()));
+              h.at(),
+              host(h.peer(), identity, hopDomains, removed)));
     }
     List<MailReport.Link> links = new ArrayList<>();
     List<String> internalHosts = new ArrayList<>();

@@ -185,8 +185,19 @@ public record MailReport(
     }
   }
 
-  /** One Received header: who handed the message to whom, from which address, when. */
-  public record Hop(String from, String by, List<String> ips, Instant at) {}
+  /**
+   * One Received header: who handed the message to whom, from which address, when. {@code from} is
+   * the name the sending host gave (HELO); {@code peer} is the name the receiving host recorded for
+   * it itself, from the connection ("from HELO (PEER [address])": its reverse DNS name, "unknown"
+   * when it found none), null when the header records none.
+   */
+  public record Hop(String from, String by, List<String> ips, Instant at, String peer) {
+
+    /** A hop whose receiving host recorded no name of its own for the sender. */
+    public Hop(String from, String by, List<String> ips, Instant at) {
+      this(from, by, ips, at, null);
+    }
+  }
 
   /**
    * SPF, DKIM and DMARC results as the receiving server recorded them (null when absent), and

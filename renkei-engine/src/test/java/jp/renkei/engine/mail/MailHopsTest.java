@@ -196,4 +196,50 @@ class MailHopsTest {
     assertThat(MailHops.receiverOf(List.of())).isNull();
     assertThat(MailHops.handedIn(GOOGLE_OLD.subList(0, 2), "google.com")).isEqualTo(-1);
   }
+
+  /** attack39: the receiving host's own record of the connection outweighs the name given. */
+  @Test
+  void aHeloInTheReceiversDomainCountsOnlyWhereTheReceiversOwnRecordAgrees() {
+    List<MailReport.Hop> h =
+        hops(
+            "from edge.example.jp (host5.evil-example.net [203.0.113.9]) by inbox.example.jp with"
+                + " ESMTPS id A1; Tue, 9 Dec 2025 00:01:13 +0000",
+            "from edge.example.jp (unknown [203.0.113.9]) by inbox.example.jp with ESMTPS id A2;"
+                + " Tue, 9 Dec 2025 00:01:13 +0000",
+            "from edge.example.jp (mail.evil-example.net [203.0.113.9]) (may be forged) by"
+                + " inbox.example.jp with ESMTP id A3; Tue, 9 Dec 2025 00:01:13 +0000",
+            "from edge.example.jp (edge.example.jp. [192.0.2.25]) by inbox.example.jp with ESMTPS"
+                + " id A4; Tue, 9 Dec 2025 00:01:13 +0000",
+            "from relay.example.jp (unknown [10.1.2.3]) by inbox.example.jp with ESMTP id A5;"
+                + " Tue, 9 Dec 2025 00:01:13 +0000",
+            "from relay.example.jp (ip-10-1-2-4.ec2.internal [10.1.2.4]) by inbox.example.jp with"
+                + " ESMTP id A6; Tue, 9 Dec 2025 00:01:13 +0000",
+            "from mx.example.jp ([203.0.113.7] helo=edge.example.jp) by inbox.example.jp with esmtp"
+                + " id A7; Tue, 9 Dec 2025 00:01:13 +0000");
+    assertThat(h)
+        .extracting(MailReport.Hop::peer)
+        .containsExactly(
+            "host5.evil-example.net",
+            "unknown",
+            MailHops.FORGED,
+            "edge.example.jp",
+            "unknown",
+            "ip-10-1-2-4.ec2.internal",
+            null);
+    assertThat(h)
+        .extracting(x -> MailHops.internal(x, "example.jp"))
+        .containsExactly(false, false, false, true, true, true, true);
+  }
+
+  @Test
+  void aLocalDeliveryFromAContradictedNameNamesNoReceiver() {
+    List<MailReport.Hop> h =
+        hops(
+            "from mail.evil-example.net (host5.other-example.org [203.0.113.9]) by lfdr with LMTP"
+                + " id 9Z; Sat, 6 Dec 2025 01:02:04 +0100",
+            "from x.evil-example.net by mx.evil-example.net with ESMTP id 1; Sat, 6 Dec 2025"
+                + " 01:02:03 +0100");
+    assertThat(MailHops.receiverOf(h)).isNull();
+    assertThat(MailHops.receiverOf(LMTP)).isEqualTo("lfdr.de");
+  }
 }
