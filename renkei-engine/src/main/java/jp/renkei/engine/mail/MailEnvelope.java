@@ -375,19 +375,33 @@ final class MailEnvelope {
       }
     }
     receiverResults = MailReceiverResults.merged(receiverResults, sameReceiver, st.hops);
+    boolean boundaryAfter = false;
     if (receiverResults != null
         && boundaryResults != null
         && isBoundary(receiverResults, boundaryResults, boundaryHops, st.hops)) {
-      // the boundary's results first: it checked the message as it came in, and a later server
-      // of the same receiver may have changed it on the way (a footer, a rewritten address) and
-      // then found the signature broken; the later server's fills in what the boundary left out
-      authResults(boundaryResults, st);
+      String own = registrable(authservId(receiverResults));
+      if (MailHops.vouched(st.hops, MailHops.handedIn(st.hops, own), own)
+          || !checkedTheSender(receiverResults)) {
+        // the boundary's results first: it checked the message as it came in, and a later server
+        // of the same receiver may have changed it on the way (a footer, a rewritten address) and
+        // then found the signature broken; the later server's fills in what the boundary left out
+        authResults(boundaryResults, st);
+      } else {
+        // the receiver's own record says the "boundary" greeted it under a name not its own (a
+        // sender's forgery, or the receiver's server at a hosting provider), and the top server
+        // checked the connecting host as the sender's (SPF, DMARC), as a boundary does: the lower
+        // header only fills in what it did not record (attack39)
+        boundaryAfter = true;
+      }
     }
     if (receiverResults != null || arcResults != null) {
       authResults(receiverResults != null ? receiverResults : arcResults, st);
       st.receiverResults = receiverResults;
       // the top-most results written upstream make every one below them upstream too
       st.resultsUpstream = receiverResults == null || writtenByLastSender(receiverResults, st.hops);
+    }
+    if (boundaryAfter) {
+      authResults(boundaryResults, st);
     }
   }
 
@@ -427,7 +441,10 @@ final class MailEnvelope {
    * the top-most header's); the first that is not names the boundary server as its "by" host, and
    * the lower header must carry that host's name as its authserv-id and sit no lower than that hop
    * (written by the boundary server, not by anyone before it). A sender writing a header in the
-   * receiver's name below it has no internal Received header above it naming that host.
+   * receiver's name below it has no internal Received header above it naming that host; one that
+   * greets the receiver with that host's name may be told by the receiver's own record of the
+   * connection ({@link MailHops#vouched}), and then the lower header only fills in what the
+   * top-most one did not record.
    */
   static boolean isBoundary(String top, String lower, int hopsAbove, List<MailReport.Hop> hops) {
     String topId = authservId(top);
@@ -442,6 +459,16 @@ final class MailEnvelope {
         && topId.equalsIgnoreCase(hops.get(0).by())
         && lowerId.equalsIgnoreCase(hops.get(k - 1).from())
         && lowerId.equalsIgnoreCase(hops.get(k).by());
+  }
+
+  /**
+   * Whether an Authentication-Results body records an SPF or DMARC result: its server checked the
+   * host that connected to it as the sender's, as a boundary does. A receiver's inner server behind
+   * its own boundary checks signatures only (an SPF check there would judge the boundary).
+   */
+  static boolean checkedTheSender(String results) {
+    AuthResults ar = AuthResults.parse(results);
+    return !ar.of("spf").isEmpty() || !ar.of("dmarc").isEmpty();
   }
 
   /** The authserv-id of an Authentication-Results body (the host name before the first ';'). */

@@ -36,13 +36,15 @@ import java.util.Locale;
  * the receiver's: it stops the walk, so a boundary that could not name its peer never lets a header
  * written below it be believed.
  *
- * <p>The "from" name is the one the peer gave (HELO), which any sender may choose. So a "from" name
- * in the receiver's domain counts only when the receiving host's own record of the connection does
- * not contradict it ({@link #contradicted}): when it recorded a reverse name ("from HELO (PEER
- * [address])") outside the receiver's domain, "unknown", or "may be forged", and an address that is
- * not private, the hop came from outside whatever its HELO says (attack39: a sender greeting with
- * the receiver's boundary's name had the Authentication-Results it wrote below believed over the
- * receiver's real failure).
+ * <p>The "from" name is the one the peer gave (HELO), which any sender may choose, and the walk
+ * goes by it: a receiver's own servers at a hosting provider carry the provider's reverse names
+ * ("from hotel.example.com (23-95-222-152-host.colocrossing.com [23.95.222.152] (may be forged))"),
+ * which no header tells from a sender's. Where the receiving host's own record of the connection
+ * contradicts the name ({@link #contradicted}), {@link #vouched} is false, and the one thing that
+ * would let a lower header outweigh the receiver's own, its boundary server's results ({@link
+ * MailEnvelope#isBoundary}), may only fill in what the receiver's own results left out (attack39: a
+ * sender greeting with the receiver's boundary's name had the Authentication-Results it wrote below
+ * believed over the receiver's real failure).
  */
 final class MailHops {
 
@@ -70,8 +72,21 @@ final class MailHops {
     if (hop.from() == null) {
       return hop.by() != null && (localName(hop.by()) || own.equals(domainOf(hop.by())));
     }
-    return (dotted(hop.from()) && own.equals(domainOf(hop.from())) && !contradicted(hop, own))
-        || loopback(hop.ips());
+    return (dotted(hop.from()) && own.equals(domainOf(hop.from()))) || loopback(hop.ips());
+  }
+
+  /**
+   * Whether none of the first {@code k} hops (the receiver's internal ones above the handing hop)
+   * is {@link #contradicted} by its receiving host's own record, the receiver's domain being {@code
+   * own}: only then may a header written below them be the receiver's boundary's.
+   */
+  static boolean vouched(List<MailReport.Hop> hops, int k, String own) {
+    for (int i = 0; i < k && i < hops.size(); i++) {
+      if (contradicted(hops.get(i), own)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -135,9 +150,7 @@ final class MailHops {
         return domainOf(h.by());
       }
       if (h.from() != null) {
-        // a HELO name the receiving host's own record contradicts names no receiver (attack39)
-        String own = dotted(h.from()) ? domainOf(h.from()) : null;
-        return own == null || contradicted(h, own) ? null : own;
+        return dotted(h.from()) ? domainOf(h.from()) : null;
       }
     }
     return null;

@@ -281,7 +281,8 @@ public final class MailRedaction {
             List.of(),
             r.work(),
             List.of()); // the recipients' names are what the shared copy takes out
-    return new Result(shared, List.copyOf(removed));
+    // a relay host is named as one hop's receiver and the next one's sender: listed once
+    return new Result(shared, List.copyOf(new java.util.LinkedHashSet<>(removed)));
   }
 
   /**

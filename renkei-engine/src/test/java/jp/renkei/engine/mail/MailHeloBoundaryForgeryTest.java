@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * attack39, reported to the lead and left red on purpose (the mail rules are not this branch's to
- * change): the "from" name of a Received hop is the HELO name the peer gave, so a sender outside
- * that greets the receiver's server with a name under the receiver's own domain makes its hop pass
- * for the receiver's internal one ({@link MailHops#internal}); the walk then reads the headers the
- * sender wrote below it as the receiver's — here an Authentication-Results in the name of a
- * "boundary server" that exists only in those forged headers. The receiver's real server checked
- * the message and wrote spf=fail, dmarc=fail; the forged pass is believed over it and a spoofed
- * sender reads CLEAN. The peer's address and its reverse name (which the receiver looked up itself,
- * "host5.evil.example.net") say the hop came from outside.
+ * attack39 (the lead's fix: {@link MailHops#vouched}): the "from" name of a Received hop is the
+ * HELO name the peer gave, so a sender outside that greets the receiver's server with a name under
+ * the receiver's own domain makes its hop pass for the receiver's internal one ({@link
+ * MailHops#internal}); the walk then reads the headers the sender wrote below it as the receiver's
+ * — here an Authentication-Results in the name of a "boundary server" that exists only in those
+ * forged headers. The receiver's real server checked the message and wrote spf=fail, dmarc=fail;
+ * the forged pass is believed over it and a spoofed sender reads CLEAN. The peer's address and its
+ * reverse name (which the receiver looked up itself, "host5.evil.example.net") say the hop came
+ * from outside.
  */
 class MailHeloBoundaryForgeryTest {
 
@@ -56,9 +56,29 @@ class MailHeloBoundaryForgeryTest {
   @Test
   void aHeloInTheReceiversNameDoesNotMakeTheSendersOwnHeadersTheReceivers() {
     MailReport r = notice(RECEIVERS_OWN + FORGED_BELOW);
-    // red on main at e5476e3e: spf, dkim and dmarc read "pass", no sign, verdict CLEAN (score 0)
+    // red at e5476e3e: spf, dkim and dmarc read "pass", no sign, verdict CLEAN (score 0)
     assertThat(r.authentication().dmarc()).isEqualTo("fail");
     assertThat(TestMail.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
     assertThat(r.verdict()).isNotEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  /**
+   * A receiver's own boundary server at a hosting provider carries the provider's reverse name,
+   * which no header tells from a sender's (ham-outside's receiver): its results still fill in what
+   * the receiver's inner server did not check, so its mail is not left unauthenticated.
+   */
+  @Test
+  void aReceiversOwnServerAtAHostingProviderStillFillsInWhatTheInnerOneDidNotCheck() {
+    MailReport r =
+        notice(
+            "Received: from edge.example.jp (23-95-222-152-host.colocrossing.example [23.95.222.152]"
+                + " (may be forged)) by inbox.example.jp (8.18.1/8.18.1) with ESMTPS id A1 for"
+                + " <taro@example.jp>; Tue, 9 Dec 2025 00:01:13 +0000\r\n"
+                + "Authentication-Results: inbox.example.jp; dkim=pass header.d=shop.example.com"
+                + " header.b=abc\r\n"
+                + FORGED_BELOW);
+    assertThat(r.authentication().spf()).isEqualTo("pass");
+    assertThat(r.authentication().dmarc()).isEqualTo("pass");
+    assertThat(TestMail.flags(r)).doesNotContain(RedFlag.AUTHENTICATION_FAILED);
   }
 }
