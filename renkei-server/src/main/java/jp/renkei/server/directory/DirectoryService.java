@@ -435,8 +435,20 @@ public class DirectoryService {
       }
     }
     for (String a : id.aliases()) {
-      if (a.length() < 2 || a.length() > MAX_NAME) {
+      // counted in code points as the database's check counts them (length(value) >= 2): one
+      // character outside the BMP (an emoji, 𠮷) is two UTF-16 units and passed here, then broke
+      // the check, a 500 whose logged exception carried the row (attack39)
+      if (a.codePointCount(0, a.length()) < 2 || a.length() > MAX_NAME) {
         errors.add(new InvalidInput("aliases", "validation.identity.alias", a));
+      } else if (jp.renkei.engine.text.Names.forbiddenCharacter(a).isPresent()) {
+        // an alias is a name (it counts as the member's in mail analysis and is listed for a
+        // platform admin to confirm): no invisible or reordering characters, as for names
+        errors.add(
+            new InvalidInput(
+                "aliases",
+                "validation.name.invisible",
+                String.format(
+                    "%04X", jp.renkei.engine.text.Names.forbiddenCharacter(a).getAsInt())));
       }
     }
     errors.throwIfAny();
