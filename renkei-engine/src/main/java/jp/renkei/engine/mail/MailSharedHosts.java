@@ -25,7 +25,12 @@ final class MailSharedHosts {
     /** A platform, a shortener's or tracker's own domain, a public body, a common site. */
     PLATFORM,
     /** The domain of the mailing list that delivered the message. */
-    LIST
+    LIST,
+    /**
+     * No name on the public internet ({@link #reserved}): a documentation domain, a local or
+     * loopback name, an unfilled template's or a cut link's host.
+     */
+    RESERVED
   }
 
   /**
@@ -84,6 +89,71 @@ final class MailSharedHosts {
       return Kind.PLATFORM;
     }
     return null;
+  }
+
+  /**
+   * The names RFC 2606 reserves for documentation (§3), each a real site of IANA's that explains
+   * it: a lure's template left unfilled links to one, never the attacker's host.
+   */
+  static final Set<String> DOCUMENTATION_DOMAINS =
+      Set.of("example.com", "example.net", "example.org");
+
+  /**
+   * Names that are local by definition: loopback (RFC 6761 §6.3), multicast DNS (RFC 6762), a home
+   * network (RFC 8375) and private use (ICANN's .internal).
+   */
+  static final List<String> LOCAL_NAMES = List.of("localhost", "local", "internal", "home.arpa");
+
+  /**
+   * The top-level names RFC 2606 (§2) sets aside for tests and examples, which this project's
+   * fixtures and documents write a lure's host with (kit.example): none resolves, so a block on one
+   * stops nothing, and no real lure of the tuning halves linked to one (share39).
+   */
+  static final Set<String> EXAMPLE_TLDS = Set.of("example", "test", "invalid");
+
+  /**
+   * Whether a link's or sender's host is no name on the public internet, so that a share makes it
+   * neither an observable nor an indicator (share39): a single label (a template's {@code
+   * http://URL}, an intranet's host, a link cut after {@code https://aka}), a local name ({@link
+   * #LOCAL_NAMES}), a documentation domain or its www ({@link #DOCUMENTATION_DOMAINS}), a name
+   * whose last label is no top-level domain of the Public Suffix List (a link cut mid-name, {@code
+   * urldefense.proof}) other than {@link #EXAMPLE_TLDS}, and a private, loopback or malformed IPv4
+   * address. An IPv6 literal ({@code [2001:db8::1]}) is left to the caller.
+   */
+  static boolean reserved(String host) {
+    if (host == null || host.isBlank()) {
+      return false;
+    }
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    if (h.startsWith("[")) {
+      return false;
+    }
+    int dot = h.lastIndexOf('.');
+    if (dot < 0) {
+      return true;
+    }
+    if (h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
+      return MailStix.internal(h);
+    }
+    String name = h;
+    if (DOCUMENTATION_DOMAINS.contains(name.startsWith("www.") ? name.substring(4) : name)
+        || LOCAL_NAMES.stream().anyMatch(l -> name.equals(l) || name.endsWith("." + l))) {
+      return true;
+    }
+    String tld = h.substring(dot + 1);
+    return !EXAMPLE_TLDS.contains(tld) && !topLevel(tld);
+  }
+
+  private static boolean topLevel(String label) {
+    try {
+      return com.google.common.net.InternetDomainName.from(java.net.IDN.toUnicode(label))
+          .isPublicSuffix();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /**

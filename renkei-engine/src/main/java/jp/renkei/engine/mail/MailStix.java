@@ -30,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ids are the spec's deterministic ones. A known brand's, platform's, tracker's or the delivering
  * list's own host is neither object nor indicator (a partner blocking what we share would block
  * PayPal, share38): the note lists them ({@value #LEFT_OUT}), and the brand the mail claims is an
- * {@code identity} ({@value #BRAND_ROLE}).
+ * {@code identity} ({@value #BRAND_ROLE}). A name that is no public host (example.com, localhost,
+ * an unfilled template's {@code http://URL}, {@link MailSharedHosts#reserved}) is neither, and the
+ * note lists it too (share39).
  */
 public final class MailStix {
 
@@ -158,7 +160,8 @@ public final class MailStix {
       if (from != null
           && !wellKnownSender(from)
           && !forgedFrom(r, from)
-          && !platformSender(r, from)) {
+          && !platformSender(r, from)
+          && !MailSharedHosts.reserved(from.substring(from.lastIndexOf('@') + 1))) {
         o.indicator("[email-addr:value = '" + quote(from) + "']", "sender " + from, why, now);
       }
       for (String host : linkHosts.keySet()) {
@@ -215,7 +218,13 @@ public final class MailStix {
       java.util.Set<String> pages,
       Map<String, MailSharedHosts.Kind> leftOut,
       java.util.Set<String> opaque) {
-    String host = StixValues.hostName(MailLinks.host(uri != null ? uri : raw));
+    String rawHost = MailLinks.host(uri != null ? uri : raw);
+    String host = StixValues.hostName(rawHost);
+    if (MailSharedHosts.reserved(host != null ? host : rawHost)) {
+      // a documentation, local or unfilled template's name is nobody's host to block (share39)
+      leftOut.putIfAbsent(host != null ? host : rawHost, MailSharedHosts.Kind.RESERVED);
+      return;
+    }
     String page = uri == null ? null : servicePage(uri);
     MailSharedHosts.Kind known = host == null ? null : MailSharedHosts.known(host, r);
     if (page != null) {
@@ -242,13 +251,16 @@ public final class MailStix {
 
   /**
    * The custom property of a {@code url} read out of a wrapper that wrote it ({@code
-   * awstrack.me/L0/…}, Safe Links): the wrapping service's domain (share38).
+   * awstrack.me/L0/…}, Safe Links): the wrapping service's domain (share38); every wrapper's, in
+   * the order the mail uses them and separated by ", ", when several wrap the same target
+   * (share39).
    */
   public static final String WRAPPED_IN = "x_renkei_wrapped_in";
 
   /**
    * The custom property of the note listing the link hosts left out of the objects: known brands'
-   * own, platforms' and trackers', the delivering list's ({@link MailSharedHosts}).
+   * own, platforms' and trackers', the delivering list's, and the names that are no public host
+   * ({@link MailSharedHosts#reserved}: example.com, localhost, a template's {@code http://URL}).
    */
   public static final String LEFT_OUT = "x_renkei_left_out";
 
@@ -272,12 +284,31 @@ public final class MailStix {
           .append(names)
           .append(" (an identity it targets, not an indicator)\n");
     }
-    if (!leftOut.isEmpty()) {
-      String hosts = String.join(", ", leftOut.keySet());
+    List<String> known =
+        leftOut.entrySet().stream()
+            .filter(e -> e.getValue() != MailSharedHosts.Kind.RESERVED)
+            .map(Map.Entry::getKey)
+            .toList();
+    if (!known.isEmpty()) {
+      String hosts = String.join(", ", known);
       b.append("LEFT OUT: 既知のブランド・サービス・配信リストのホストは観測対象に含めません ")
           .append(hosts)
           .append(" / known brands', services' and the delivering list's hosts are not shared as")
           .append(" observables: ")
+          .append(hosts)
+          .append('\n');
+    }
+    List<String> reserved =
+        leftOut.entrySet().stream()
+            .filter(e -> e.getValue() == MailSharedHosts.Kind.RESERVED)
+            .map(Map.Entry::getKey)
+            .toList();
+    if (!reserved.isEmpty()) {
+      String hosts = String.join(", ", reserved);
+      b.append("RESERVED: 例示用・ローカル・未記入のテンプレートのホストは観測対象にも指標にもしません ")
+          .append(hosts)
+          .append(" / documentation, local and unfilled template hosts are neither observables nor")
+          .append(" indicators: ")
           .append(hosts)
           .append('\n');
     }
@@ -598,6 +629,7 @@ public final class MailStix {
     final String marking;
     final ArrayNode objects = JSON.createArrayNode();
     final java.util.Set<String> ids = new java.util.HashSet<>();
+    final Map<String, ObjectNode> urls = new java.util.HashMap<>();
 
     Objects(Tlp tlp) {
       marking = TlpMarkings.idOf(tlp);
@@ -667,8 +699,23 @@ public final class MailStix {
       ObjectNode contributing = JSON.createObjectNode().put("value", normal);
       String id =
           "url--" + StixPublisher.uuid5(StixPublisher.SCO_NAMESPACE, contributing.toString());
+      ObjectNode seen = urls.get(id);
+      if (seen != null) {
+        // the same target behind another wrapper (Safe Links and awstrack.me): one object that
+        // names every wrapper (share39)
+        if (via != null) {
+          String was = seen.path(WRAPPED_IN).asString("");
+          if (was.isEmpty()) {
+            seen.put(WRAPPED_IN, via);
+          } else if (!java.util.Arrays.asList(was.split(", ")).contains(via)) {
+            seen.put(WRAPPED_IN, was + ", " + via);
+          }
+        }
+        return;
+      }
       if (ids.add(id)) {
         ObjectNode s = objects.addObject();
+        urls.put(id, s);
         s.put("type", "url");
         s.put("spec_version", "2.1");
         s.put("id", id);
