@@ -57,7 +57,33 @@ final class MailSharedHosts {
           "gravatar.com",
           "wordpress.org",
           "mozilla.org",
-          "cloudflare.com");
+          "cloudflare.com",
+          // share39, seen as indicators in the tuning halves: Microsoft's own short links, the
+          // image host lures load their pictures from
+          "aka.ms",
+          "imgur.com");
+
+  /**
+   * Sending services' link domains that are not the ones the signs know ({@link
+   * MailHosts#TRACKERS}) nor {@link MailFooterLinks#PREFERENCE_CENTRES}, read only by shares
+   * (share39): Postmark's click tracker (pstmrk.it), ActiveCampaign's (acemlnc.com), Yandex's
+   * shortener (clck.ru). Everyone's mail through the service links to them.
+   */
+  static final Set<String> SERVICE_LINK_DOMAINS = Set.of("pstmrk.it", "acemlnc.com", "clck.ru");
+
+  /**
+   * Messaging services whose contact link names the attacker's own number or channel in its path
+   * (wa.me/5511…, t.me/…): the page is the lure's and an indicator ({@link MailStix#servicePage}),
+   * the host is everyone's (share39, seen as indicators in phish-pot).
+   */
+  static final Set<String> CONTACT_LINK_HOSTS = Set.of("wa.me", "t.me", "m.me");
+
+  /**
+   * The labels of the public suffixes only a government may register under (gov.br, sp.gov.br,
+   * gov.au, gob.mx, gouv.fr): a lure copies the real agency's link (a Detran lure's
+   * https://detran.gov.br/ beside its kit), and a block on it would stop the agency's site.
+   */
+  static final Set<String> GOVERNMENT_LABELS = Set.of("gov", "gob", "gouv", "govt", "mil");
 
   /**
    * Why {@code host} (lower case) is no observable of a share of {@code r}, or null when it may be
@@ -68,6 +94,9 @@ final class MailSharedHosts {
       return null;
     }
     String h = host.toLowerCase(Locale.ROOT);
+    if (reserved(h)) {
+      return Kind.RESERVED;
+    }
     if (MailStix.wellKnown(h)) {
       return Kind.BRAND;
     }
@@ -84,6 +113,10 @@ final class MailSharedHosts {
         || MailHosts.hostIn(h, MailPlatforms.RELAYING_PLATFORMS)
         || MailHosts.hostIn(h, MailPlatforms.PLATFORM_ASSETS)
         || MailHosts.hostIn(h, COMMON)
+        || MailHosts.hostIn(h, SERVICE_LINK_DOMAINS)
+        || MailHosts.hostIn(h, MailFooterLinks.PREFERENCE_CENTRES)
+        || CONTACT_LINK_HOSTS.contains(h)
+        || government(h)
         || MailStix.serviceHost(h)
         || ownSite(h, MailHosts.FREE_WEB_HOSTS)) {
       return Kind.PLATFORM;
@@ -145,6 +178,18 @@ final class MailSharedHosts {
     }
     String tld = h.substring(dot + 1);
     return !EXAMPLE_TLDS.contains(tld) && !topLevel(tld);
+  }
+
+  /** Whether a host is under a public suffix of a government's ({@link #GOVERNMENT_LABELS}). */
+  static boolean government(String host) {
+    try {
+      com.google.common.net.InternetDomainName d =
+          com.google.common.net.InternetDomainName.from(host);
+      return d.hasPublicSuffix()
+          && d.publicSuffix().parts().stream().anyMatch(GOVERNMENT_LABELS::contains);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static boolean topLevel(String label) {

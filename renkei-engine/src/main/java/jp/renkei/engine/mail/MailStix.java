@@ -160,8 +160,7 @@ public final class MailStix {
       if (from != null
           && !wellKnownSender(from)
           && !forgedFrom(r, from)
-          && !platformSender(r, from)
-          && !MailSharedHosts.reserved(from.substring(from.lastIndexOf('@') + 1))) {
+          && !platformSender(r, from)) {
         o.indicator("[email-addr:value = '" + quote(from) + "']", "sender " + from, why, now);
       }
       for (String host : linkHosts.keySet()) {
@@ -284,11 +283,7 @@ public final class MailStix {
           .append(names)
           .append(" (an identity it targets, not an indicator)\n");
     }
-    List<String> known =
-        leftOut.entrySet().stream()
-            .filter(e -> e.getValue() != MailSharedHosts.Kind.RESERVED)
-            .map(Map.Entry::getKey)
-            .toList();
+    List<String> known = hostsOf(leftOut, false);
     if (!known.isEmpty()) {
       String hosts = String.join(", ", known);
       b.append("LEFT OUT: 既知のブランド・サービス・配信リストのホストは観測対象に含めません ")
@@ -298,11 +293,7 @@ public final class MailStix {
           .append(hosts)
           .append('\n');
     }
-    List<String> reserved =
-        leftOut.entrySet().stream()
-            .filter(e -> e.getValue() == MailSharedHosts.Kind.RESERVED)
-            .map(Map.Entry::getKey)
-            .toList();
+    List<String> reserved = hostsOf(leftOut, true);
     if (!reserved.isEmpty()) {
       String hosts = String.join(", ", reserved);
       b.append("RESERVED: 例示用・ローカル・未記入のテンプレートのホストは観測対象にも指標にもしません ")
@@ -325,13 +316,23 @@ public final class MailStix {
     return b.toString().strip();
   }
 
+  /** The hosts left out that are {@link MailSharedHosts.Kind#RESERVED} names, or the others. */
+  private static List<String> hostsOf(Map<String, MailSharedHosts.Kind> leftOut, boolean reserved) {
+    return leftOut.entrySet().stream()
+        .filter(e -> (e.getValue() == MailSharedHosts.Kind.RESERVED) == reserved)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
   /** How many of the hidden-target redirect links the note writes out. */
   static final int OPAQUE_TOLD = 10;
 
   /**
    * Whether a sender's address is at a platform's or the delivering list's own domain (a sending
-   * service's bounce address, a list's posting address): an indicator on it would block the
-   * service. A free-mail address is the attacker's own account and keeps its indicator.
+   * service's bounce address, a list's posting address), a government's or a name that is no public
+   * host (support@example.com, {@link MailSharedHosts#known}): an indicator on it would block the
+   * service or the agency, or name nobody. A free-mail address is the attacker's own account and
+   * keeps its indicator.
    */
   static boolean platformSender(MailReport r, String address) {
     int at = address.lastIndexOf('@');
@@ -403,13 +404,19 @@ public final class MailStix {
    */
   static String servicePage(String uri) {
     String host = hostOf(uri);
-    if (host == null || !(wellKnown(host) || serviceHost(host))) {
+    if (host == null) {
       return null;
     }
-    if (!(MailHosts.hostIn(host, MailHosts.ABUSED_HOSTING)
-        || MailHosts.publishedDocument(uri)
-        || MailHosts.sharedFile(uri)
-        || BRAND_FORM.matcher(uri).lookingAt())) {
+    // a messaging service's contact link: its path is the attacker's number or channel (share39)
+    boolean contact = MailSharedHosts.CONTACT_LINK_HOSTS.contains(host);
+    if (!contact && !(wellKnown(host) || serviceHost(host))) {
+      return null;
+    }
+    if (!contact
+        && !(MailHosts.hostIn(host, MailHosts.ABUSED_HOSTING)
+            || MailHosts.publishedDocument(uri)
+            || MailHosts.sharedFile(uri)
+            || BRAND_FORM.matcher(uri).lookingAt())) {
       return null;
     }
     int scheme = uri.indexOf("://");

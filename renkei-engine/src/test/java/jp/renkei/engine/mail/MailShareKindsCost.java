@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import jp.renkei.engine.policy.Tlp;
 import jp.renkei.engine.stix.StixValidator;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -30,16 +29,14 @@ import tools.jackson.databind.JsonNode;
  */
 class MailShareKindsCost {
 
+  /** An address as a header writes it, its domain a single label too (phish-pot's phishing@pot). */
+  private static final java.util.regex.Pattern ANY_ADDRESS =
+      java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)*");
+
   @Test
   void kinds() throws Exception {
-    String root = System.getProperty("mail.corpora");
-    Assumptions.assumeTrue(root != null, "-Dmail.corpora=<dir from bench/mail-corpora.sh>");
+    Map<String, List<MailCorporaBench.Eml>> sets = MailShareObservablesTest.lures();
     String dump = System.getProperty("mail.dump");
-    Path dir = Path.of(root);
-    Map<String, List<MailCorporaBench.Eml>> sets = new java.util.LinkedHashMap<>();
-    sets.put("phish-pot", MailCorporaBench.messages(dir.resolve("phish-pot")));
-    sets.put("nazario", MailCorporaBench.mbox(dir.resolve("nazario/phishing0.mbox")));
-    sets.put("phish-ja2", MailCorporaBench.messages(dir.resolve("phish-ja2")));
     MailAnalyzer analyzer = new MailAnalyzer();
     StixValidator validator = new StixValidator();
     try (PrintWriter out =
@@ -49,6 +46,9 @@ class MailShareKindsCost {
       for (Map.Entry<String, List<MailCorporaBench.Eml>> set : sets.entrySet()) {
         int shares = 0;
         int invalid = 0;
+        int naming = 0;
+        int selfSent = 0;
+        int selfSentIndicator = 0;
         Map<String, Integer> kinds = new java.util.TreeMap<>();
         for (MailCorporaBench.Eml e : set.getValue()) {
           if (MailCorporaBench.half(e) != 0) {
@@ -58,7 +58,31 @@ class MailShareKindsCost {
           MailReport s = MailRedaction.apply(r, MailShareLocalPartsCost.ORG).shared();
           JsonNode b = MailStix.bundle(s, Tlp.AMBER, Instant.EPOCH, false);
           shares++;
+          // the victims' own addresses, as the receiving side wrote them: no shared object may
+          // carry one (a file name, a link's query, a sender forged as the victim)
+          List<String> victims =
+              r.recipients().stream()
+                  .map(x -> ANY_ADDRESS.matcher(x == null ? "" : x))
+                  .filter(java.util.regex.Matcher::find)
+                  .map(m -> m.group().toLowerCase(Locale.ROOT))
+                  .toList();
+          String sender = r.from() == null ? "" : r.from().toLowerCase(Locale.ROOT);
+          if (victims.stream().anyMatch(sender::contains)) {
+            selfSent++;
+            if (b.toString().contains("[email-addr:value = '")
+                && victims.stream()
+                    .anyMatch(v -> b.toString().contains("[email-addr:value = '" + v + "']"))) {
+              selfSentIndicator++;
+              System.out.println("  SELFSENT " + e.name() + " " + sender);
+            }
+          }
           for (JsonNode o : b.path("objects")) {
+            String all = o.toString().toLowerCase(Locale.ROOT);
+            if (victims.stream().anyMatch(all::contains)) {
+              naming++;
+              System.out.println(
+                  "  NAMES-VICTIM " + e.name() + " " + o.path("type").asString("") + " " + all);
+            }
             String type = o.path("type").asString("");
             if (!validator.validate(o).isEmpty()) {
               invalid++;
@@ -96,10 +120,15 @@ class MailShareKindsCost {
         }
         System.out.printf(
             Locale.ROOT,
-            "SHAREKINDS %s: tune %d shares; objects not valid STIX 2.1 %d; %s%n",
+            "SHAREKINDS %s: tune %d shares; objects not valid STIX 2.1 %d; objects naming a"
+                + " recipient's address %d; sent as a recipient %d (with an indicator on it %d);"
+                + " %s%n",
             set.getKey(),
             shares,
             invalid,
+            naming,
+            selfSent,
+            selfSentIndicator,
             kinds);
       }
     }
