@@ -177,7 +177,20 @@ final class MailSharedHosts {
       return true;
     }
     String tld = h.substring(dot + 1);
-    return !EXAMPLE_TLDS.contains(tld) && !topLevel(tld);
+    return !EXAMPLE_TLDS.contains(tld) && !underPublicSuffix(h, tld);
+  }
+
+  /**
+   * Whether a host is under a suffix of the Public Suffix List: the whole name is asked, since a
+   * country whose registry gives only third-level names (.za: co.za, org.za) is no suffix itself.
+   */
+  private static boolean underPublicSuffix(String host, String tld) {
+    try {
+      return com.google.common.net.InternetDomainName.from(java.net.IDN.toUnicode(host))
+          .hasPublicSuffix();
+    } catch (IllegalArgumentException e) {
+      return topLevel(tld);
+    }
   }
 
   /** Whether a host is under a public suffix of a government's ({@link #GOVERNMENT_LABELS}). */

@@ -337,8 +337,11 @@ public final class MailStix {
   static boolean platformSender(MailReport r, String address) {
     int at = address.lastIndexOf('@');
     String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+    // a government's mailbox that sends a lure is a taken-over account (a student's of a state's
+    // schools), kept like a free-mail one; a forged agency's address fails DMARC (forgedFrom)
     return !domain.isEmpty()
         && !MailHosts.FREEMAIL.contains(MailLinks.registrable(domain))
+        && !MailSharedHosts.government(domain)
         && MailSharedHosts.known(domain, r) != null;
   }
 

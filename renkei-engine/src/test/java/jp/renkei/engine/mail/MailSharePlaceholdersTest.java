@@ -38,6 +38,7 @@ class MailSharePlaceholdersTest {
             "ma_124437_promotional_incentives",
             "urldefense.proof",
             "api.scheduler.teams.microsof",
+            "skyfon-varna.eu-new",
             "127.0.0.1",
             "192.168.10.4",
             "10.0.0.1")) {
@@ -49,6 +50,8 @@ class MailSharePlaceholdersTest {
             "login.example.com",
             "paypal-resolve.kit.example",
             "iapotopmotos.com.br",
+            "riverschurch.org.za",
+            "craffordit.co.za",
             "exemple.com",
             "xn--r8jz45g.jp",
             "kit.xn--q9jyb4c",

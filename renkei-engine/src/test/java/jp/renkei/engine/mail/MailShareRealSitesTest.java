@@ -28,6 +28,9 @@ class MailShareRealSitesTest {
       assertThat(MailSharedHosts.government(h)).as(h).isTrue();
       assertThat(MailSharedHosts.known(h, report("<p>x</p>"))).as(h).isNotNull();
     }
+    // a government's mailbox sending a lure is a taken-over account: its indicator stays
+    assertThat(MailStix.platformSender(report("<p>x</p>"), "gabriel.c@aluno.edu.es.gov.br"))
+        .isFalse();
     for (String h :
         List.of(
             "pague-alfandega.co.ua",
