@@ -66,6 +66,11 @@ public final class MailLinkTargets {
     }
     host = host.toLowerCase(Locale.ROOT);
     String value = MailRedirects.redirectTarget(url, host);
+    if (value != null
+        && value.indexOf('*') >= 0
+        && (host.equals("urldefense.com") || host.endsWith(".urldefense.com"))) {
+      value = proofpointStars(url, value);
+    }
     if (value == null) {
       value = tracked(url, host);
     }
@@ -107,6 +112,62 @@ public final class MailLinkTargets {
     return null;
   }
 
+  /** The run lengths of Proofpoint v3's "**" runs: A is 2, B 3, … '_' 65. */
+  private static final String RUNS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+  /**
+   * A Proofpoint URL Defense v3 target ({@code written}, as {@link MailRedirects} reads it between
+   * "/v3/__" and "__;") with its stars filled (share39): v3 writes some characters of the target as
+   * '*' and lists them, base64url-encoded, between "__;" and "!!"; one '*' stands for the next of
+   * them, "**" and a run letter ({@link #RUNS}) for that many. Unfilled, the same target read out
+   * of another wrapper would be a second object. {@code written} as it was when the list does not
+   * fit.
+   */
+  static String proofpointStars(String url, String written) {
+    int at = url.indexOf(written);
+    int start = at < 0 ? -1 : url.indexOf("__;", at + written.length());
+    int end = start < 0 ? -1 : url.indexOf("!!", start + 3);
+    if (end < 0) {
+      return written;
+    }
+    int[] chars;
+    try {
+      chars =
+          new String(
+                  java.util.Base64.getUrlDecoder().decode(url.substring(start + 3, end)),
+                  StandardCharsets.UTF_8)
+              .codePoints()
+              .toArray();
+    } catch (IllegalArgumentException e) {
+      return written;
+    }
+    StringBuilder b = new StringBuilder(written.length() + chars.length);
+    int next = 0;
+    for (int i = 0; i < written.length(); i++) {
+      char c = written.charAt(i);
+      if (c != '*') {
+        b.append(c);
+        continue;
+      }
+      int n = 1;
+      if (i + 2 < written.length() && written.charAt(i + 1) == '*') {
+        n = RUNS.indexOf(written.charAt(i + 2)) + 2;
+        if (n < 2) {
+          return written;
+        }
+        i += 2;
+      }
+      if (next + n > chars.length) {
+        return written;
+      }
+      for (int k = 0; k < n; k++) {
+        b.appendCodePoint(chars[next++]);
+      }
+    }
+    return next == chars.length ? b.toString() : written;
+  }
+
   /** An http(s) address with a host, without surrounding spaces; null otherwise. */
   private static String web(String value) {
     if (value == null) {
@@ -139,27 +200,11 @@ public final class MailLinkTargets {
   }
 
   private static String decode(String s) {
-    try {
-      return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return MailText.percentDecoded(s, true);
   }
 
-  /** A query parameter's decoded value (the first of that name), or null. */
+  /** A query parameter's value, a '+' in it kept as written (a base64 or unencoded target). */
   private static String param(String url, String name) {
-    int q = url.indexOf('?');
-    if (q < 0) {
-      return null;
-    }
-    int end = url.indexOf('#', q);
-    String query = url.substring(q + 1, end < 0 ? url.length() : end).replace("&amp;", "&");
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && pair.substring(0, eq).equals(name)) {
-        return decode(pair.substring(eq + 1));
-      }
-    }
-    return null;
+    return MailText.param(url, name, true);
   }
 }

@@ -140,25 +140,8 @@ final class MailRedirects {
     return p == null ? "" : p.toLowerCase(Locale.ROOT);
   }
 
-  /** A query parameter's decoded value (the first of that name), or null. */
+  /** A query parameter's value, form-decoded (a '+' is a space). */
   private static String param(String url, String name) {
-    int q = url.indexOf('?');
-    if (q < 0) {
-      return null;
-    }
-    int end = url.indexOf('#', q);
-    String query = url.substring(q + 1, end < 0 ? url.length() : end).replace("&amp;", "&");
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && pair.substring(0, eq).equals(name)) {
-        try {
-          return java.net.URLDecoder.decode(
-              pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-          return null;
-        }
-      }
-    }
-    return null;
+    return MailText.param(url, name, false);
   }
 }

@@ -30,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ids are the spec's deterministic ones. A known brand's, platform's, tracker's or the delivering
  * list's own host is neither object nor indicator (a partner blocking what we share would block
  * PayPal, share38): the note lists them ({@value #LEFT_OUT}), and the brand the mail claims is an
- * {@code identity} ({@value #BRAND_ROLE}).
+ * {@code identity} ({@value #BRAND_ROLE}). A name that is no public host (example.com, localhost,
+ * an unfilled template's {@code http://URL}, {@link MailSharedHosts#reserved}) is neither, and the
+ * note lists it too (share39).
  */
 public final class MailStix {
 
@@ -215,7 +217,13 @@ public final class MailStix {
       java.util.Set<String> pages,
       Map<String, MailSharedHosts.Kind> leftOut,
       java.util.Set<String> opaque) {
-    String host = StixValues.hostName(MailLinks.host(uri != null ? uri : raw));
+    String rawHost = MailLinks.host(uri != null ? uri : raw);
+    String host = StixValues.hostName(rawHost);
+    if (MailSharedHosts.reserved(host != null ? host : rawHost)) {
+      // a documentation, local or unfilled template's name is nobody's host to block (share39)
+      leftOut.putIfAbsent(host != null ? host : rawHost, MailSharedHosts.Kind.RESERVED);
+      return;
+    }
     String page = uri == null ? null : servicePage(uri);
     MailSharedHosts.Kind known = host == null ? null : MailSharedHosts.known(host, r);
     if (page != null) {
@@ -242,13 +250,16 @@ public final class MailStix {
 
   /**
    * The custom property of a {@code url} read out of a wrapper that wrote it ({@code
-   * awstrack.me/L0/…}, Safe Links): the wrapping service's domain (share38).
+   * awstrack.me/L0/…}, Safe Links): the wrapping service's domain (share38); every wrapper's, in
+   * the order the mail uses them and separated by ", ", when several wrap the same target
+   * (share39).
    */
   public static final String WRAPPED_IN = "x_renkei_wrapped_in";
 
   /**
    * The custom property of the note listing the link hosts left out of the objects: known brands'
-   * own, platforms' and trackers', the delivering list's ({@link MailSharedHosts}).
+   * own, platforms' and trackers', the delivering list's, and the names that are no public host
+   * ({@link MailSharedHosts#reserved}: example.com, localhost, a template's {@code http://URL}).
    */
   public static final String LEFT_OUT = "x_renkei_left_out";
 
@@ -272,12 +283,23 @@ public final class MailStix {
           .append(names)
           .append(" (an identity it targets, not an indicator)\n");
     }
-    if (!leftOut.isEmpty()) {
-      String hosts = String.join(", ", leftOut.keySet());
+    List<String> known = hostsOf(leftOut, false);
+    if (!known.isEmpty()) {
+      String hosts = String.join(", ", known);
       b.append("LEFT OUT: 既知のブランド・サービス・配信リストのホストは観測対象に含めません ")
           .append(hosts)
           .append(" / known brands', services' and the delivering list's hosts are not shared as")
           .append(" observables: ")
+          .append(hosts)
+          .append('\n');
+    }
+    List<String> reserved = hostsOf(leftOut, true);
+    if (!reserved.isEmpty()) {
+      String hosts = String.join(", ", reserved);
+      b.append("RESERVED: 例示用・ローカル・未記入のテンプレートのホストは観測対象にも指標にもしません ")
+          .append(hosts)
+          .append(" / documentation, local and unfilled template hosts are neither observables nor")
+          .append(" indicators: ")
           .append(hosts)
           .append('\n');
     }
@@ -294,19 +316,32 @@ public final class MailStix {
     return b.toString().strip();
   }
 
+  /** The hosts left out that are {@link MailSharedHosts.Kind#RESERVED} names, or the others. */
+  private static List<String> hostsOf(Map<String, MailSharedHosts.Kind> leftOut, boolean reserved) {
+    return leftOut.entrySet().stream()
+        .filter(e -> (e.getValue() == MailSharedHosts.Kind.RESERVED) == reserved)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
   /** How many of the hidden-target redirect links the note writes out. */
   static final int OPAQUE_TOLD = 10;
 
   /**
    * Whether a sender's address is at a platform's or the delivering list's own domain (a sending
-   * service's bounce address, a list's posting address): an indicator on it would block the
-   * service. A free-mail address is the attacker's own account and keeps its indicator.
+   * service's bounce address, a list's posting address), a government's or a name that is no public
+   * host (support@example.com, {@link MailSharedHosts#known}): an indicator on it would block the
+   * service or the agency, or name nobody. A free-mail address is the attacker's own account and
+   * keeps its indicator.
    */
   static boolean platformSender(MailReport r, String address) {
     int at = address.lastIndexOf('@');
     String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+    // a government's mailbox that sends a lure is a taken-over account (a student's of a state's
+    // schools), kept like a free-mail one; a forged agency's address fails DMARC (forgedFrom)
     return !domain.isEmpty()
         && !MailHosts.FREEMAIL.contains(MailLinks.registrable(domain))
+        && !MailSharedHosts.government(domain)
         && MailSharedHosts.known(domain, r) != null;
   }
 
@@ -372,13 +407,19 @@ public final class MailStix {
    */
   static String servicePage(String uri) {
     String host = hostOf(uri);
-    if (host == null || !(wellKnown(host) || serviceHost(host))) {
+    if (host == null) {
       return null;
     }
-    if (!(MailHosts.hostIn(host, MailHosts.ABUSED_HOSTING)
-        || MailHosts.publishedDocument(uri)
-        || MailHosts.sharedFile(uri)
-        || BRAND_FORM.matcher(uri).lookingAt())) {
+    // a messaging service's contact link: its path is the attacker's number or channel (share39)
+    boolean contact = MailSharedHosts.CONTACT_LINK_HOSTS.contains(host);
+    if (!contact && !(wellKnown(host) || serviceHost(host))) {
+      return null;
+    }
+    if (!contact
+        && !(MailHosts.hostIn(host, MailHosts.ABUSED_HOSTING)
+            || MailHosts.publishedDocument(uri)
+            || MailHosts.sharedFile(uri)
+            || BRAND_FORM.matcher(uri).lookingAt())) {
       return null;
     }
     int scheme = uri.indexOf("://");
@@ -598,6 +639,7 @@ public final class MailStix {
     final String marking;
     final ArrayNode objects = JSON.createArrayNode();
     final java.util.Set<String> ids = new java.util.HashSet<>();
+    final Map<String, ObjectNode> urls = new java.util.HashMap<>();
 
     Objects(Tlp tlp) {
       marking = TlpMarkings.idOf(tlp);
@@ -667,8 +709,23 @@ public final class MailStix {
       ObjectNode contributing = JSON.createObjectNode().put("value", normal);
       String id =
           "url--" + StixPublisher.uuid5(StixPublisher.SCO_NAMESPACE, contributing.toString());
+      ObjectNode seen = urls.get(id);
+      if (seen != null) {
+        // the same target behind another wrapper (Safe Links and awstrack.me): one object that
+        // names every wrapper (share39)
+        if (via != null) {
+          String was = seen.path(WRAPPED_IN).asString("");
+          if (was.isEmpty()) {
+            seen.put(WRAPPED_IN, via);
+          } else if (!java.util.Arrays.asList(was.split(", ")).contains(via)) {
+            seen.put(WRAPPED_IN, was + ", " + via);
+          }
+        }
+        return;
+      }
       if (ids.add(id)) {
         ObjectNode s = objects.addObject();
+        urls.put(id, s);
         s.put("type", "url");
         s.put("spec_version", "2.1");
         s.put("id", id);

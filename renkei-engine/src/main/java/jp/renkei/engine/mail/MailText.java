@@ -465,4 +465,40 @@ final class MailText {
 
   /** Anything but an ASCII letter or digit (in lower-cased text). */
   static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]");
+
+  /**
+   * A query parameter's value (the first of that name; {@code &amp;} between pairs read as {@code
+   * &}), percent-decoded; null when the URL has no such parameter or its value is not well encoded.
+   * {@code plusIsData}: whether a '+' is itself (a base64 value such as Sophos' target, a wrapper
+   * that writes its target unencoded) rather than a space (form encoding: Google's q=, Safe Links'
+   * url=).
+   */
+  static String param(String url, String name, boolean plusIsData) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return null;
+    }
+    int end = url.indexOf('#', q);
+    String query = url.substring(q + 1, end < 0 ? url.length() : end).replace("&amp;", "&");
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equals(name)) {
+        return percentDecoded(pair.substring(eq + 1), plusIsData);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code s} percent-decoded as UTF-8, a '+' kept ({@code plusIsData}) or read as a space; null
+   * when a '%' is not followed by two hex digits.
+   */
+  static String percentDecoded(String s, boolean plusIsData) {
+    try {
+      return java.net.URLDecoder.decode(
+          plusIsData ? s.replace("+", "%2B") : s, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 }
