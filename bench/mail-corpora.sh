@@ -288,9 +288,9 @@
 #                letters, loan offers, advertising, purchase inquiries (some are attachment lures:
 #                not told apart by reading, so all left out), sextortion, bounces, unanswered bug
 #                reports, and a few real services' messages (a Travis CI welcome, exhibition
-#                platforms' receipts, a petition's thanks). SourceForge's filter wrapped some
-#                linux1394 lures in its own spam report (the original attached), as the list
-#                delivered them. Few, and mostly mailbox lures: its figure is recall on this kind,
+#                platforms' receipts, a petition's thanks). SourceForge's filter stamped its
+#                X-Spam-Report on the linux1394 lures (score, rules), as the list delivered
+#                them. Few, and mostly mailbox lures: its figure is recall on this kind,
 #                to be read with its count. No Message-ID or body in common with the other sets.
 #                Manifest sha256 below; split by the same hash (tuning half listed, held-out half
 #                the outside figure), and erofs and linux1394 measured whole. Skipped with
