@@ -8,6 +8,8 @@ identical copies collapse into one file and the file names are fixed.
 
   sample GIT COMMIT REGEX OUT       the messages whose SHA-256 (hex) starts as REGEX says
   japanese GIT COMMIT OUT           the messages written in Japanese
+  calendar GIT COMMIT OUT           the messages that carry a calendar (a text/calendar or
+                                    application/ics part): invitations, updates, cancellations
   bots OUT GIT,COMMIT...            the messages of known notification bots, one per Message-ID,
                                     a folder per bot
   unsolicited OUT GIT,COMMIT,SUB... the messages that nobody on the list wrote to it
@@ -133,6 +135,16 @@ def japanese_mail(git, commit, out):
     os.makedirs(out, exist_ok=True)
     for m in inbox(git, commit):
         if received(m) and japanese(m):
+            write(out, m)
+
+
+CALENDAR = re.compile(rb"(?im)^content-type:\s*(text/calendar|application/ics)\b")
+
+
+def calendar_mail(git, commit, out):
+    os.makedirs(out, exist_ok=True)
+    for m in inbox(git, commit):
+        if received(m) and CALENDAR.search(m):
             write(out, m)
 
 
@@ -351,6 +363,7 @@ def no_bounces(*dirs):
 COMMANDS = {
     "sample": (sample, 4),
     "japanese": (japanese_mail, 3),
+    "calendar": (calendar_mail, 3),
     "bots": (bots, None),
     "unsolicited": (unsolicited, None),
     "unique": (unique, None),
