@@ -236,8 +236,8 @@ class MailFormIT extends ServerTest {
         .contains("<code class=\"wrap\">&lt;20261202013000.4711@pay-notice.example.net&gt;</code>")
         // whether the community has seen the sender: one click to the hub's search
         .contains(
-            "<a id=\"search-sender-domain\" href=\"/search?q=pay-notice.example.net\">差出人のドメイン"
-                + " pay-notice.example.net をこのハブの")
+            "<a id=\"search-sender-domain\" href=\"/search?q=pay-notice.example.net\">このハブで"
+                + " pay-notice.example.net を検索")
         .doesNotContain("mail.date", "??");
     String en =
         signedIn(u, "en")
