@@ -69,12 +69,51 @@ public class MailService {
       byte[] head = in.readNBytes(HEAD);
       in.reset();
       if (!isMessage(head)) {
+        String kind = container(head);
+        if (kind != null) {
+          // a mail sent in for analysis zipped (as many organisations ask), or a PDF of it: the
+          // analyst is told what the file is and what to upload instead, not that it "does not
+          // begin with header lines" (ux39)
+          throw new jp.renkei.server.failure.InvalidInput(
+              "message", "error.mail.notMessage." + kind);
+        }
         throw new jp.renkei.server.failure.InvalidInput("message", "error.mail.notMessage");
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     return in;
+  }
+
+  /**
+   * What a file that is no message is, when its first bytes tell it and the analyst can do
+   * something about it: {@code archive} (ZIP, RAR, 7-Zip, gzip: the mail is inside), {@code pdf} (a
+   * mail printed or converted: its headers are gone); null otherwise.
+   */
+  static String container(byte[] head) {
+    if (startsWith(head, 'P', 'K', 3, 4)
+        || startsWith(head, 'P', 'K', 5, 6)
+        || startsWith(head, 'R', 'a', 'r', '!')
+        || startsWith(head, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)
+        || startsWith(head, 0x1F, 0x8B)) {
+      return "archive";
+    }
+    if (startsWith(head, '%', 'P', 'D', 'F', '-')) {
+      return "pdf";
+    }
+    return null;
+  }
+
+  private static boolean startsWith(byte[] head, int... magic) {
+    if (head.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((head[i] & 0xFF) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How much of the start of an upload is read to tell whether it is a message at all. */

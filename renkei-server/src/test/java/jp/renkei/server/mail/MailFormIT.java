@@ -34,7 +34,9 @@ class MailFormIT extends ServerTest {
     String form = ja.get("/mail").body();
     assertThat(form)
         .contains("<label for=\"message\">解析するメール (.eml または .msg ファイル)</label>")
-        .contains("<label for=\"range\">C4TAP で共有する場合の共有範囲</label>");
+        .contains("<label for=\"range\">C4TAP で共有する場合の共有範囲</label>")
+        // an upload with "share" ticked lands on the preview below the report (ux39)
+        .contains("action=\"/mail#c4tap-preview\"");
 
     var empty = ja.upload("/mail", "/mail", "message", "空のメール.eml", new byte[0]);
     assertThat(empty.statusCode()).isEqualTo(400);
@@ -175,5 +177,80 @@ class MailFormIT extends ServerTest {
         .containsPattern(
             "<ul id=\"problems\"><li>code\\.png: not searched for QR codes: [^<]+</li></ul>")
         .doesNotContain("mail.linkIn", "mail.problems", "??");
+  }
+
+  /**
+   * ux39's walk: a mail sent in for analysis zipped (as many organisations ask their staff) was
+   * refused as "not an e-mail message: the file does not begin with header lines", which tells the
+   * analyst nothing they can do; a PDF of a mail the same. Each is now said to be what it is, with
+   * what to upload instead, in Japanese and English.
+   */
+  @Test
+  void aZipOrAPdfIsSaidToBeOneWithWhatToUploadInstead() {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.ANALYST);
+    byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 'a', '.', 'e', 'm', 'l'};
+    byte[] pdf = "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
+    Http ja = signedIn(u, "ja");
+    var zipJa = ja.upload("/mail", "/mail", "message", "転送.zip", zip);
+    assertThat(zipJa.statusCode()).isEqualTo(400);
+    assertThat(zipJa.body())
+        .contains("<strong class=\"wrap\">転送.zip</strong>: <span>圧縮ファイル (ZIP など) で、メールそのものではありません")
+        .contains("中の .eml または .msg ファイルを取り出して")
+        .doesNotContain("ヘッダー行", "id=\"mail-report\"");
+    assertThat(ja.upload("/mail", "/mail", "message", "mail.pdf", pdf).body())
+        .contains("<strong class=\"wrap\">mail.pdf</strong>: <span>PDF ファイルで、メールそのものではありません")
+        .doesNotContain("ヘッダー行");
+    Http en = signedIn(u, "en");
+    assertThat(en.upload("/mail", "/mail", "message", "fwd.zip", zip).body())
+        .contains("<strong class=\"wrap\">fwd.zip</strong>: <span>This is a compressed archive")
+        .contains("take the .eml or .msg file out of it")
+        .doesNotContain("header lines");
+    assertThat(en.upload("/mail", "/mail", "message", "mail.pdf", pdf).body())
+        .contains("<span>This is a PDF file, not the mail itself");
+  }
+
+  /**
+   * ux39's walk: the report named the subject, sender and relays but no time at all, nor whom the
+   * mail went to or its Message-ID — what an analyst looks it up by in the mail server's log and
+   * asks colleagues about. The Date header is shown in Japan time to the second (a +0000 date of
+   * 01:30 reads 10:30:00 JST), the recipients and the Message-ID as written; a mail without a Date
+   * says so. The sender's domain links to the hub's search.
+   */
+  @Test
+  void theReportSaysWhenTheMailWasSentInJapanTimeToWhomAndItsMessageId() {
+    UserAccount u = fixtures.user(fixtures.operator("finance"), Role.ANALYST);
+    String head =
+        "From: Payroll <payroll@pay-notice.example.net>\r\n"
+            + "To: k.sato@example-corp.co.jp, m.ito@example-corp.co.jp\r\n"
+            + "Cc: soumu@example-corp.co.jp\r\n"
+            + "Subject: Salary statement\r\n"
+            + "Message-ID: <20261202013000.4711@pay-notice.example.net>\r\n";
+    String body = "Content-Type: text/plain; charset=utf-8\r\n\r\nSee your statement.\r\n";
+    byte[] dated =
+        (head + "Date: Wed, 2 Dec 2026 01:30:00 +0000\r\n" + body).getBytes(StandardCharsets.UTF_8);
+    String ja = signedIn(u, "ja").upload("/mail", "/mail", "message", "pay.eml", dated).body();
+    assertThat(ja)
+        .contains("<th>送信日時 (Date)</th><td id=\"sent-at\">2026-12-02 10:30:00 JST</td>")
+        .contains("<th>宛先 (To / Cc)</th>")
+        .contains("k.sato@example-corp.co.jp, m.ito@example-corp.co.jp, soumu@example-corp.co.jp")
+        .contains("<code class=\"wrap\">&lt;20261202013000.4711@pay-notice.example.net&gt;</code>")
+        // whether the community has seen the sender: one click to the hub's search
+        .contains(
+            "<a id=\"search-sender-domain\" href=\"/search?q=pay-notice.example.net\">このハブで"
+                + " pay-notice.example.net を検索")
+        .doesNotContain("mail.date", "??");
+    String en =
+        signedIn(u, "en")
+            .upload(
+                "/mail",
+                "/mail",
+                "message",
+                "undated.eml",
+                (head + body).getBytes(StandardCharsets.UTF_8))
+            .body();
+    assertThat(en)
+        .contains("<th>Sent (Date)</th><td id=\"sent-at\">(no Date header)</td>")
+        .contains("<th>To / Cc</th>")
+        .doesNotContain("mail.recipients", "??");
   }
 }

@@ -254,6 +254,16 @@ class MailPageBrowserIT extends ServerTest {
     Chromium.viewport(browser, 1280, 1600);
     browser.findElement(By.id("share-held-button")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("c4tap-preview")));
+    // the answer repeats the report above the preview: the analyst lands on the preview, not on
+    // the same report again (ux39: it was some 2,000 px down, below the first screen)
+    assertThat(
+            (Boolean)
+                ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript(
+                        "const t = document.getElementById('c4tap-preview')"
+                            + ".getBoundingClientRect().top; return t >= -1 && t < 200;"))
+        .as("the preview at the top of the screen after preparing the share")
+        .isTrue();
     WebElement preview = browser.findElement(By.id("c4tap-preview"));
     assertThat(preview.getText())
         .contains("あなたの組織の宛先アドレス", "このハブがメールを解析した結果: 危険: 攻撃メールの可能性が高い")

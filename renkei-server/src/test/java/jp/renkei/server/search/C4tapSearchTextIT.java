@@ -68,6 +68,45 @@ class C4tapSearchTextIT extends ServerTest {
     }
   }
 
+  /**
+   * ux39's walk: a lure's subject broken by invisible characters (U+2061, U+2064 between the
+   * letters, to get past filters) was shown on the search page with the characters hidden, while
+   * the report, the preview and the share's page write each as [U+2061]; the search page writes
+   * them out the same, in the hit's title and its snippet.
+   */
+  @Test
+  void aSubjectBrokenByInvisibleCharactersReadsOnTheSearchPageAsOnTheSharesPage() {
+    String word = SearchLeakIT.kanji(4);
+    String host = "netbk-" + SearchLeakIT.ascii() + ".example-claims.top";
+    String subject = "【重要】代表口座\u2061のご\u2064利用を停止" + word;
+    byte[] mail =
+        ("From: bank <info@notice.example>\r\nTo: <soumu@sakura-bank.example>\r\n"
+                + "Subject: =?UTF-8?B?"
+                + java.util.Base64.getEncoder()
+                    .encodeToString(subject.getBytes(StandardCharsets.UTF_8))
+                + "?=\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "本人確認をしてください。 https://"
+                + host
+                + "/login\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    var analyst = fixtures.user("op-sakura-bank", Role.ANALYST);
+    Http sender = api(analyst);
+    HttpResponse<String> made =
+        sender.postBytes("/api/v1/c4tap?range=amber", "message/rfc822", mail);
+    assertThat(made.statusCode()).as(made.body()).isLessThan(300);
+    long share = SearchLeakIT.id(made, "id");
+    sender.postJson("/api/v1/c4tap/" + share + "/send", "{}");
+
+    Http page = http();
+    assertThat(page.signIn(analyst.login(), Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+    String body =
+        page.get("/search?q=" + java.net.URLEncoder.encode(host, StandardCharsets.UTF_8)).body();
+    assertThat(body)
+        .contains("/c4tap/" + share)
+        .contains("代表口座[U+2061]のご[U+2064]利用を停止" + word)
+        .doesNotContain("\u2061", "\u2064");
+  }
+
   @Test
   void aBundleThatIsNotAJsonObjectIsSearchedAsItsText() {
     assertThat(text("件名", "not json")).isEqualTo("件名 not json");
