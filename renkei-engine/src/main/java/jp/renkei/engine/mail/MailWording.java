@@ -109,7 +109,9 @@ final class MailWording {
     if (!urgent.isEmpty()) {
       st.flag(RedFlag.URGENCY, st.quote(urgent));
     }
-    MailPhrases.Hits lureText = MailEverydayWords.without(MailEverydayWords.NOT_A_PRIZE, phrases);
+    MailPhrases.Hits lureText =
+        MailSaleTerms.withoutTerms(
+            MailEverydayWords.without(MailEverydayWords.NOT_A_PRIZE, phrases));
     // a newsletter's sums in millions are its news (MailNewsFigures)
     List<String> lures =
         new ArrayList<>(
@@ -160,7 +162,8 @@ final class MailWording {
         st.flag(RedFlag.USER_NAME_LURE, "To: \"" + recipient + "\"");
       }
     }
-    List<String> themes = MailSigns.found(MailFraudWords.THEMES, phrases);
+    List<String> themes =
+        MailSaleTerms.withoutMarketingBonus(st, MailSigns.found(MailFraudWords.THEMES, phrases));
     if (!themes.isEmpty()) {
       st.flag(RedFlag.TARGETED_THEME, st.quote(themes));
     }

@@ -212,7 +212,8 @@ public enum RedFlag {
       "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。"
           + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ、アプリストア上の自社アプリのページ、読み手の端末のウォレットやアプリストアを開くリンク) を指し、他社を名乗っていないもの、または一斉配信のメールでリンクも電話番号もないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。"
           + "ニュースレターなど一斉配信のメール (リストのヘッダーや配信停止の文言があるもの) が報じる「$100 million」のような百万単位の金額も、読み手に差し出された金ではないので数えません。"
-          + "配送ソフトウェア自身のアドレス (MAILER-DAEMON、postmaster) から届き、SMTP の応答コードや配送ソフトウェアの定型文がある報告の「配信失敗」「配送の再試行」なども、郵便物の配達ではなくメールの配送の報告なので数えません。)",
+          + "配送ソフトウェア自身のアドレス (MAILER-DAEMON、postmaster) から届き、SMTP の応答コードや配送ソフトウェアの定型文がある報告の「配信失敗」「配送の再試行」なども、郵便物の配達ではなくメールの配送の報告なので数えません。"
+          + "店舗の返品・返金の規定 (「30日以内の交換または返金」「返金は店舗クレジットで行います」「返金不可」「返金はありません」、返金ポリシーのページ) や、特典を「変更・中止・撤回することがあります」という条件も、読み手にお金を約束したり支払いを求めたりするものではないので数えません。)",
       "An unexpected invoice, payment, delivery notice, money transfer, prize or crypto-currency"
           + " withdrawal is the pretext, or a sum said to be credited to the reader (\"your balance"
           + " has been replenished\", \"+29,738$\"). (The invoice, shipment, refund or wallet a"
@@ -225,13 +226,23 @@ public enum RedFlag {
           + " reports, \"$100 million\": news, not money offered to the reader; nor \"delivery"
           + " failure\" or \"delivery attempts\" in a report from delivery software's own mailbox"
           + " (MAILER-DAEMON, postmaster) that carries an SMTP reply or an MTA's own wording: the"
-          + " delivery of mail, not of a parcel.)"),
+          + " delivery of mail, not of a parcel; nor a shop's returns policy — \"an exchange or"
+          + " refund within 30 days\", \"refunds will be issued as store credit\","
+          + " \"non-refundable\", \"no credits or refunds\", its refund-policy page — or an"
+          + " offer's terms that it may \"cancel, modify, suspend, or withdraw this offer\": they"
+          + " promise the reader no money and ask for none.)"),
   TARGETED_THEME(
       5,
-      "取材申込、履歴書、問い合わせ、アンケート、人事、資料の再送・差替えなど、標的型メールに多い件名・話題です (IPA)。",
+      "取材申込、履歴書、問い合わせ、アンケート、人事、資料の再送・差替えなど、標的型メールに多い件名・話題です (IPA)。"
+          + "(差出人自身のドメインが認証されたニュースレターや店舗の一斉配信のメール (リストのヘッダーや配信停止の文言があるもの) の「ボーナス」(ボーナスポイント、特典) は、個人あての人事の通知ではないので数えません。"
+          + "カジノのボーナスや暗号資産の配布、報酬の受け取り、支払い、急がせる文言、パスワードの要求と並ぶ「ボーナス」は数えます。)",
       "The subject or text is on a theme common in targeted mail (IPA), such as a press or job"
           + " application, an inquiry, a survey, an HR notice, a document re-sent or replaced, or a"
-          + " shared document."),
+          + " shared document. (\"Bonus\" in a newsletter's or a shop's own bulk mail — list headers"
+          + " or an unsubscribe line, the From's own domain authenticated — is not counted: bonus"
+          + " points or a free extra, not an HR notice written to one person; beside a casino's"
+          + " bonus or a crypto airdrop, a reward to claim, money, pressure or a password asked"
+          + " for, it still is.)"),
   BRAND_IMPERSONATION(
       30,
       "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません (組織の名前でも、フィッシングに多用される安価なトップレベルドメイン (.top、.xyz、.shop、.cc、.icu など) 上のもの — 例: sagawa-exp.cc — は組織のものとみなしません)。差出人名が組織名そのもの (例: 「Ledger」) の場合や、人の名前に組織名を添えたもの (例: 「Katie from Ledger」) も名乗りとみなします。"
