@@ -10,6 +10,8 @@ identical copies collapse into one file and the file names are fixed.
   japanese GIT COMMIT OUT           the messages written in Japanese
   ja-bulk OUT GIT,COMMIT,SUB...     the messages written in Japanese that a Japanese bulk-mail
                                     service or program sent (ja_bulk), into OUT/SUB, one per body
+  ja-other OUT GIT,COMMIT,SUB...    the other messages written in Japanese, into OUT/SUB, one per
+                                    body
   bots OUT GIT,COMMIT...            the messages of known notification bots, one per Message-ID,
                                     a folder per bot
   unsolicited OUT GIT,COMMIT,SUB... the messages that nobody on the list wrote to it
@@ -157,6 +159,25 @@ def ja_bulk(out, *specs):
         for m in inbox(git, commit):
             head = b"\n" + m.split(b"\n\n", 1)[0]
             if not JA_BULK.search(head) or not received(m) or not japanese(m):
+                continue
+            body = hashlib.sha256(re.sub(rb"\s+", b"", m.split(b"\n\n", 1)[-1])).digest()
+            if body in seen:
+                continue
+            seen.add(body)
+            write(os.path.join(out, sub), m)
+
+
+def ja_other(out, *specs):
+    """The messages ja_bulk leaves: with a Received: header, written in Japanese, sent by no
+    Japanese bulk-mail service or program; one per body (whitespace removed) over all SPECS, the
+    first list and the newest message first."""
+    seen = set()
+    for spec in specs:
+        git, commit, sub = spec.split(",")
+        os.makedirs(os.path.join(out, sub), exist_ok=True)
+        for m in inbox(git, commit):
+            head = b"\n" + m.split(b"\n\n", 1)[0]
+            if JA_BULK.search(head) or not received(m) or not japanese(m):
                 continue
             body = hashlib.sha256(re.sub(rb"\s+", b"", m.split(b"\n\n", 1)[-1])).digest()
             if body in seen:
@@ -381,6 +402,7 @@ COMMANDS = {
     "sample": (sample, 4),
     "japanese": (japanese_mail, 3),
     "ja-bulk": (ja_bulk, None),
+    "ja-other": (ja_other, None),
     "bots": (bots, None),
     "unsolicited": (unsolicited, None),
     "unique": (unique, None),

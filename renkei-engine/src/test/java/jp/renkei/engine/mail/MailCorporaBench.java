@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * bench/mail-corpora.sh target/mail-corpora
  * ./mvnw -q -o -pl renkei-engine test -Dtest=MailCorporaBench -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dmail.corpora=$PWD/target/mail-corpora [-Dmail.split=held-out|tune|all|both] [-Dmail.list=CLEAN|misses|rule-misses|flags|fragile|decisive|margins]
- *     (phish-ja, phish-ja2, ham-outside, ham-bounce, spam-outside, ham-list, ham-ja, ham-ja2, ham-modern, spam-lists,
+ *     (phish-ja, phish-ja2, phish-ja3, ham-outside, ham-bounce, spam-outside, ham-list, ham-ja, ham-ja2, ham-modern, spam-lists,
  *     ham-notify, ham-services, ham-political, spam-lists2, when present: every message,
  *     then its tuning and held-out halves; ham-newsletters, when present: every message; an
  *     optional set that is missing gets a SKIPPED line)
@@ -383,7 +383,8 @@ class MailCorporaBench {
           "ham-services",
           "ham-political");
 
-  static final List<String> LURES = List.of("phish-pot", "nazario", "phish-ja", "phish-ja2");
+  static final List<String> LURES =
+      List.of("phish-pot", "nazario", "phish-ja", "phish-ja2", "phish-ja3");
 
   /**
    * Per sign and per pair of signs, on the tuning halves only ({@code -Dmail.list=decisive}): how
@@ -597,9 +598,12 @@ class MailCorporaBench {
    * (credential phishing in Japanese brands' names; ISO-2022-JP, Shift_JIS, GB2312, UTF-8). {@code
    * phish-ja2}: the same kind of lures, 2020-2026, that reached three small SourceForge lists
    * (v9fs-developer, industrypack-devel, osst-users; ja36): ten times as many, so that the Japanese
-   * figure is no longer a matter of two or three messages.
+   * figure is no longer a matter of two or three messages. {@code phish-ja3}: the Japanese mail of
+   * eleven more vger lists that no Japanese bulk-mail service sent (ja39), 2019-2026: contact-form
+   * auto-replies of Japanese sites carrying a dating or crypto link a spammer typed into the form,
+   * advance-fee letters in Japanese, a credential lure.
    */
-  static final List<String> SPLIT_PHISHING = List.of("phish-ja", "phish-ja2");
+  static final List<String> SPLIT_PHISHING = List.of("phish-ja", "phish-ja2", "phish-ja3");
 
   /**
    * Sets of spam, scams and phishing mixed: not every message is a lure, so their figure is the
