@@ -10,6 +10,10 @@ identical copies collapse into one file and the file names are fixed.
   japanese GIT COMMIT OUT           the messages written in Japanese
   calendar GIT COMMIT OUT           the messages that carry a calendar (a text/calendar or
                                     application/ics part): invitations, updates, cancellations
+  ja-bulk OUT GIT,COMMIT,SUB...     the messages written in Japanese that a Japanese bulk-mail
+                                    service or program sent (ja_bulk), into OUT/SUB, one per body
+  ja-other OUT GIT,COMMIT,SUB...    the other messages written in Japanese, into OUT/SUB, one per
+                                    body
   bots OUT GIT,COMMIT...            the messages of known notification bots, one per Message-ID,
                                     a folder per bot
   unsolicited OUT GIT,COMMIT,SUB... the messages that nobody on the list wrote to it
@@ -146,6 +150,50 @@ def calendar_mail(git, commit, out):
     for m in inbox(git, commit):
         if received(m) and CALENDAR.search(m):
             write(out, m)
+# Japanese bulk-mail services and programs, as a message's own headers name them: CombzMail
+# (コンビーズメール, whose senders are rNNNN.ps.combzmail.jp), blastmail (ARARA, *.am.arara.com) and
+# the desktop mailer Mail Magic Professional
+JA_BULK = re.compile(
+    rb"\nReceived: from [\w.-]+\.(ps\.combzmail\.jp|am\.arara\.com)[\s(]|\nX-Mailer: Mail Magic Professional",
+    re.I,
+)
+
+
+def ja_bulk(out, *specs):
+    """A message is kept when it has a Received: header, is written in Japanese (japanese()) and a
+    Japanese bulk-mail service or program sent it (JA_BULK); a message whose body (whitespace
+    removed) an earlier one already had is left out (one campaign sent to several lists)."""
+    seen = set()
+    for spec in specs:
+        git, commit, sub = spec.split(",")
+        for m in inbox(git, commit):
+            head = b"\n" + m.split(b"\n\n", 1)[0]
+            if not JA_BULK.search(head) or not received(m) or not japanese(m):
+                continue
+            body = hashlib.sha256(re.sub(rb"\s+", b"", m.split(b"\n\n", 1)[-1])).digest()
+            if body in seen:
+                continue
+            seen.add(body)
+            write(os.path.join(out, sub), m)
+
+
+def ja_other(out, *specs):
+    """The messages ja_bulk leaves: with a Received: header, written in Japanese, sent by no
+    Japanese bulk-mail service or program; one per body (whitespace removed) over all SPECS, the
+    first list and the newest message first."""
+    seen = set()
+    for spec in specs:
+        git, commit, sub = spec.split(",")
+        os.makedirs(os.path.join(out, sub), exist_ok=True)
+        for m in inbox(git, commit):
+            head = b"\n" + m.split(b"\n\n", 1)[0]
+            if JA_BULK.search(head) or not received(m) or not japanese(m):
+                continue
+            body = hashlib.sha256(re.sub(rb"\s+", b"", m.split(b"\n\n", 1)[-1])).digest()
+            if body in seen:
+                continue
+            seen.add(body)
+            write(os.path.join(out, sub), m)
 
 
 def bots(out, *specs):
@@ -364,6 +412,8 @@ COMMANDS = {
     "sample": (sample, 4),
     "japanese": (japanese_mail, 3),
     "calendar": (calendar_mail, 3),
+    "ja-bulk": (ja_bulk, None),
+    "ja-other": (ja_other, None),
     "bots": (bots, None),
     "unsolicited": (unsolicited, None),
     "unique": (unique, None),

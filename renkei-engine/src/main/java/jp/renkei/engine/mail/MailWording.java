@@ -292,7 +292,9 @@ final class MailWording {
         first = first < 0 ? f.start() : first;
       }
     }
-    if (fields < 2) {
+    // labels alone on their line, the typed name greeted above them, a form's own footer (ja39)
+    first = MailFormEchoes.echoStart(text, first, fields);
+    if (first < 0) {
       return;
     }
     // the echo: from the first repeated field to the form's closing rule (----, ====) or the end
@@ -320,6 +322,9 @@ final class MailWording {
           .filter(x -> lures.size() < 3 && !lures.contains(x))
           .forEach(lures::add);
     }
+    MailFormEchoes.bait(lower, 3).stream()
+        .filter(x -> lures.size() < 3 && !lures.contains(x))
+        .forEach(lures::add);
     if (!lures.isEmpty()) {
       st.flag(
           RedFlag.RELAYED_LURE,
