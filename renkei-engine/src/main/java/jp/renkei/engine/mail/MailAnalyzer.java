@@ -1270,6 +1270,8 @@ public final class MailAnalyzer {
         // borrowing a newsletter's dress: order confirmations carry a pre-header and a footer
         && !(ownNotice(st) && !st.links.isEmpty())
         && !espBulk(st)
+        && !MailUnalignedEsp.unsubscribesAtPlatform(st)
+        && !MailCampaignLinks.unsubscribesAtSigner(st)
         && !st.bounce
         && st.findings.stream().noneMatch(f -> f.flag() == RedFlag.HIDDEN_TEXT)) {
       // dressed as a newsletter (a hidden summary line, an unsubscribe link in the text) without
@@ -1301,7 +1303,9 @@ public final class MailAnalyzer {
                 || FREEMAIL.contains(st.senderDomain)
                 || !st.unsubscribeDomains.contains(st.senderDomain))
             // or on the ESP's that signed and sent it (political38)
-            && !MailUnalignedEsp.unsubscribesAtPlatform(st)) {
+            && !MailUnalignedEsp.unsubscribesAtPlatform(st)
+            // or on a verified signer's, the platform's own list management (polit39)
+            && !MailCampaignLinks.unsubscribesAtSigner(st)) {
           st.flag(RedFlag.UNLISTED_BULK, unlistedBulk(u, st, false), unlistedBulk(u, st, true));
         }
       }

@@ -127,7 +127,7 @@ final class MailFraudWords {
               + "|(?:daily|weekly|hourly) (?:salary|pay|income|earnings|wage) of"
               + "|earn (?:up to )?[$€£]\\s?\\d[\\d,]* (?:to [$€£]?\\s?\\d[\\d,]* )?(?:per|a|each) (?:day|hour)"
               + "|(?:contact|message|text|add|reach) (?:me|us) (?:on|via) (?:telegram|whatsapp)"
-              + "|(?:donation|donate) (?:of (?:us ?|usd ?)?[$€£]?\\s?\\d[\\d,.]*+(?! or (?:more|above|greater))|to you)|\\bdoa[çc][ãa]o\\b|heran[çc]a|herencia|erbschaft"
+              + "|(?:donation|donate) (?:of (?:us ?|usd ?)?[$€£]?\\s?\\d[\\d,.]*+(?! or (?:more|above|greater|[$€£]\\s?\\d))|to you)|\\bdoa[çc][ãa]o\\b|heran[çc]a|herencia|erbschaft"
               // the widow's or heir's funds to be moved abroad, the loan fund for "projects" (PT,
               // EN
               // as they came from free mail)

@@ -195,7 +195,9 @@ final class MailHtml {
       String href = clickable(a, base);
       String text = a.text().strip();
       String lower = href.toLowerCase(Locale.ROOT);
-      if (offersUnsubscribe(lower) || offersUnsubscribe(text.toLowerCase(Locale.ROOT))) {
+      if (offersUnsubscribe(lower)
+          || offersUnsubscribe(text.toLowerCase(Locale.ROOT))
+          || MailCampaignLinks.unsubscribeAnchor(a, text)) {
         unsubscribeDomain(
             lower.startsWith("mailto:") ? domain(lower.substring(7)) : host(lower), st);
       }
@@ -310,6 +312,7 @@ final class MailHtml {
         && !MailHosts.hostIn(registrable(realHost), MailHosts.TRACKERS)
         && !sendersMailService(st, shownHost, realHost)
         && !MailSignerLinks.signersClickCounter(st, realHost, shownHost, href)
+        && !MailCampaignLinks.signersDonationLink(st, realHost, shownHost)
         && !allowed.contains(realHost);
   }
 

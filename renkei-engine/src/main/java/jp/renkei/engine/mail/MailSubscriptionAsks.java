@@ -33,7 +33,13 @@ final class MailSubscriptionAsks {
               + "|mailing) (?:preferences|settings)"
               + "|(?:update|change|manage|edit|review) your (?:personal )?(?:information|info"
               + "|details|profile|e-?mail(?: address)?|contact (?:info\\w*|details)|address)"
-              + "(?: here| below)?,? (?:or|and(?:/or)?) (?:to |you can )?unsubscrib");
+              + "(?: here| below)?"
+              // a second ask about the same record between (Action Network's footer: "to update
+              // your email address, change your name or address, or to stop receiving emails
+              // from …", polit39)
+              + "(?:,? (?:change|update) your (?:name|(?:postal |mailing )?address)(?: (?:or|and)"
+              + " (?:postal |mailing )?address)?)?"
+              + ",? (?:or|and(?:/or)?) (?:to |you can )?(?:unsubscrib|stop receiving (?:e-?mails?|updates|messages))");
 
   /**
    * The consent a double opt-in asks the reader to confirm (lower-cased text): "to receive email

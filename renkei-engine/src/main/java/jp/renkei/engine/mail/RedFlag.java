@@ -35,6 +35,7 @@ public enum RedFlag {
       "本文のリンクに表示されているURLやドメインと、実際のリンク先が異なります (リンク内の画像マップが別の先を指す場合を含みます)。"
           + "提携先サイト上の差出人自身の名前のページ (brand.com からの brand.giftcards-partner.com) を表示し、認証された差出人自身のドメインへリンクするものは数えません。"
           + "受信側が検証に成功した DKIM 署名のドメイン上のクリック計測リンク (例: 署名 messaging.brand.com のメールの links.messaging.brand.com/f/a/…) も、表示が別の企業名でなければ数えません。リンクはまずメールに責任を負う署名者へ向かうからです。"
+          + "選挙陣営や市民団体が寄付を受け付けるプラットフォーム (ActBlue、WinRed 等) のページを表示し、リンクは受信側が検証した DKIM 署名のドメイン (陣営自身のクリック計測) へ向かうものも数えません。"
           + "受信側のメールゲートウェイが書き換えたリンク (Microsoft の Safe Links、Proofpoint の URL Defense、Mimecast) は、書き換える前のリンク先と比べます。"
           + "差出人が選んだ大手サイトのリダイレクト (youtube.com/redirect、google.com/url?q= など) は、リダイレクト自体とその転送先の両方と比べます。",
       "A link shows one URL or domain but leads to another (an image map inside a link included)."
@@ -43,7 +44,9 @@ public enum RedFlag {
           + " count, nor does a click counter on the domain whose DKIM signature the receiver"
           + " verified (links.messaging.brand.com/f/a/... in mail signed by messaging.brand.com)"
           + " when the text names no other company: the click goes first to the signer, who"
-          + " took responsibility for the message. A link rewritten by the recipient's mail gateway (Microsoft Safe Links,"
+          + " took responsibility for the message. Nor does a donation platform's page (ActBlue,"
+          + " WinRed ...) shown over a link to the domain whose DKIM signature the receiver"
+          + " verified: a campaign's own click counter in front of its donation page. A link rewritten by the recipient's mail gateway (Microsoft Safe Links,"
           + " Proofpoint URL Defense, Mimecast) is compared by the address it was rewritten from;"
           + " a big site's redirect the sender chose (youtube.com/redirect, google.com/url?q= ...)"
           + " is compared both as itself and by where it leads."),
@@ -173,7 +176,7 @@ public enum RedFlag {
           + "そのうち他社や公的機関を名乗っていないもの (受信者の組織とは別のドメインから「人事部」「情報システム部」「システム管理者」とだけ名乗るものは、受信者の部署を名乗っているので除きます) では、「ログインしてご確認ください」「お支払い方法の更新」「パスワード再設定」「メールアドレスの変更」など会員への日常の案内も数えません。"
           + "公的機関・CEPTOAR・セキュリティ機関の注意喚起 — DMARC に合格し、リンクが自組織か公的機関・JPCERT/CC などの公開情報だけでログイン画面がないもの — が引用する「本人確認」などの文言も数えません。無害化して書かれた指標 (hxxps://…[.]…) はクリックできないのでリンクとみなさず、それを引用すること自体を注意喚起の印とみなします。"
           + "「their mailbox is full」「the user(s) account is disabled」のように他人 (届かなかった宛先) のメールボックスやアカウントの状態を知らせる文言も、読み手に何も求めていないので数えません。"
-          + "一斉配信の購読そのものについての文言 — 「update your email preferences」「update your information or unsubscribe」のような配信設定・配信停止の案内や、本文が購読の申し込みを述べる (「to receive email from …」「you requested to receive」) ダブルオプトインの「confirm your email address」 — も、配信を続けるかどうかを尋ねるだけで秘密を求めないので数えません。)",
+          + "一斉配信の購読そのものについての文言 — 「update your email preferences」「update your information or unsubscribe」「update your email address, change your name or address, or to stop receiving emails」のような配信設定・配信停止の案内や、本文が購読の申し込みを述べる (「to receive email from …」「you requested to receive」) ダブルオプトインの「confirm your email address」 — も、配信を続けるかどうかを尋ねるだけで秘密を求めないので数えません。)",
       "The message asks for a password, account or card details on a pretext: password expiry, a"
           + " full mailbox, a locked or suspended account, \"verify your account\", 本人確認 (identity"
           + " check), 個人情報の再認証 (authenticate your personal details again), ご利用確認 (confirm a card use), お支払い方法の更新 (renew the payment method), a"
@@ -196,7 +199,8 @@ public enum RedFlag {
           + " a delivery notice speaks of the address it could not reach and asks the reader"
           + " nothing. Nor are a bulk sender's words about the subscription itself: the mail"
           + " preferences and an ask joined to leaving the list (\"update your email preferences\","
-          + " \"update your information or unsubscribe\"), and a double opt-in's \"confirm your"
+          + " \"update your information or unsubscribe\", \"update your email address, change your"
+          + " name or address, or to stop receiving emails\"), and a double opt-in's \"confirm your"
           + " email address\" where the text states the consent (\"to receive email from …\","
           + " \"you requested to receive\"): they ask whether to keep receiving the mail, no"
           + " secret.)"),
@@ -451,7 +455,8 @@ public enum RedFlag {
       "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金・「人道支援の助成金」の受け取り、出会い系の誘い、"
           + "不正に入手したサーバー管理画面・Web シェル・メール中継・リモートデスクトップ (cPanels、Shells、SMTPs、RDPs) や「スパム送信ツール」の販売、"
           + "申し込んでもいないクレジットカードや融資が「承認済み」「即時審査通過」「審査なし」とする誘い (送信ドメイン認証のない差出人から)、"
-          + "在宅や空いた時間の仕事・副業に日給何万円という報酬をうたい、LINE の ID で応募させる勧誘 (警察が注意を呼びかける副業詐欺や闇バイトの手口) など。",
+          + "在宅や空いた時間の仕事・副業に日給何万円という報酬をうたい、LINE の ID で応募させる勧誘 (警察が注意を呼びかける副業詐欺や闇バイトの手口) など。"
+          + "選挙陣営が読み手に寄付を頼む「a donation of $10 or $25」のように、選べる額を並べたものは、読み手が払う側なので数えません。",
       "The message makes an offer that only fraud makes, such as free crypto-currency, a casino"
           + " bonus or an inheritance to collect: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
           + " bonus or free spins, an inheritance, donation, compensation or \"humanitarian grant\" to collect, a dating"
@@ -460,7 +465,9 @@ public enum RedFlag {
           + " credit line was approved\", \"instant approval Visa card\", \"no credit check\") by a"
           + " sender no SPF or DKIM vouched for, a side job from home or in spare time paying tens"
           + " of thousands of yen a day, applied for by a LINE ID (the side-job fraud and the"
-          + " recruitment for crimes the Japanese police warn of)."),
+          + " recruitment for crimes the Japanese police warn of). A campaign's ask to give, a"
+          + " choice of amounts (\"a donation of $10 or $25\"), is not counted: the reader is"
+          + " the one paying."),
   FREEMAIL_LURE(
       10,
       "支払い・請求・配達・アカウント・賞金などの通知が、フリーメールのアドレスから送られています。銀行、店舗、配送業者は自社のドメインから送信します。",
@@ -495,25 +502,34 @@ public enum RedFlag {
           + " keeps the click. A newsletter's short hidden summary line (pre-header) is not one."),
   HIDDEN_UNLISTED(
       10,
-      "メールマガジンの体裁 (読み手に見えない要約文と本文の配信停止リンク) ですが、一斉配信に必要な配信停止のヘッダー (List-Unsubscribe) がありません。正規の配信システムはこのヘッダーを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。配信事業者 (ESP: SendGrid、Mailgun、Amazon SES 等) の追跡ヘッダー (X-SG-EID、X-Mailgun-Sid、Feedback-ID 等) があり、差出人ドメイン自体が認証され、認証情報を求めないメールは、事業者が頼まれなければこのヘッダーを付けないため数えません。",
+      "メールマガジンの体裁 (読み手に見えない要約文と本文の配信停止リンク) ですが、一斉配信に必要な配信停止のヘッダー (List-Unsubscribe) がありません。正規の配信システムはこのヘッダーを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。配信事業者 (ESP: SendGrid、Mailgun、Amazon SES 等) の追跡ヘッダー (X-SG-EID、X-Mailgun-Sid、Feedback-ID 等) があり、差出人ドメイン自体が認証され、認証情報を求めないメールは、事業者が頼まれなければこのヘッダーを付けないため数えません。"
+          + "配信停止のリンクが、このメールを送って SPF と DKIM の両方で認証された配信サービスのドメイン (または受信側の検証した DKIM 署名のドメイン、同じ社名の別のドメイン) にあり、認証情報を求めないものも数えません。",
       "The message is dressed as a newsletter (a summary line hidden from the reader, an"
           + " unsubscribe link in the text) but has no List-Unsubscribe header, which real bulk"
           + " senders' systems add. Weak alone; it counts with another sign. Mail relayed by a"
           + " sending platform (an ESP: SendGrid, Mailgun, Amazon SES ...; its trace field"
           + " X-SG-EID, X-Mailgun-Sid, Feedback-ID ... in the header) whose sender's own domain"
           + " authenticated and that asks for no credentials does not count: such platforms add"
-          + " the header only when their customer asks."),
+          + " the header only when their customer asks. Nor does mail whose unsubscribe link is on"
+          + " the domain of the platform that sent it, SPF and DKIM both passing for it (or on a"
+          + " DKIM signer's domain the receiver verified, or another domain of the same company's"
+          + " name), and that asks for no credentials."),
   UNLISTED_BULK(
       10,
       "本文に配信停止の案内がある一斉配信の体裁ですが、一斉配信のヘッダー (List-Unsubscribe、List-Id 等) がひとつもありません。正規の配信システムはこれらを付けます。弱い兆候で、他の兆候と重なると疑わしいと判定します。配信事業者 (ESP) の追跡ヘッダーがあり、差出人ドメイン自体が認証され、認証情報を求めないメールは数えません。"
-          + "配信停止のリンクが、このメールを送って SPF と DKIM の両方で認証された配信サービスのドメインにあり、認証情報を求めないものも数えません。",
+          + "配信停止のリンクが、このメールを送って SPF と DKIM の両方で認証された配信サービスのドメインにあり、認証情報を求めないものも数えません。"
+          + "そのような配信サービスのメールで、配信停止のリンクが受信側の検証した DKIM 署名のドメイン、または同じ社名の別のドメイン (sendgrid.info の署名と sendgrid.net のリンク) にあるものも数えません。"
+          + "「To unsubscribe, please click here」のように、直前の文が配信停止を案内するリンクも配信停止のリンクとして読みます。",
       "The text offers to unsubscribe, as bulk mail does, but the message carries none of the"
           + " headers bulk senders' systems add (List-Unsubscribe, List-Id ...). Weak alone; it counts"
           + " with another sign. Mail relayed by a sending platform (an ESP's trace field in the"
           + " header) whose sender's own domain authenticated and that asks for no credentials"
           + " does not count, nor does mail whose unsubscribe link is on the domain of the"
           + " platform that sent it, SPF and DKIM both passing for it, and that asks for no"
-          + " credentials."),
+          + " credentials; in such mail, neither does an unsubscribe link on the domain of a DKIM"
+          + " signature the receiver verified, or on another domain of the same company's name"
+          + " (signed by sendgrid.info, the link on sendgrid.net). A link the words just before it"
+          + " name (\"To unsubscribe, please click here\") is read as the unsubscribe link."),
   SENDER_GENERATED(
       20,
       "差出人のドメインが、1 文字のラベルを何段も重ねた機械的に作られた名前 (例: a.b.c.d.example.shop) です。"
