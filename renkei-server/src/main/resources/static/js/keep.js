@@ -90,6 +90,9 @@
   }
 
   function save(form) {
+    // a save pending when the sign-out was pressed would otherwise run while the sign-out request
+    // is still on its way, after everything was cleared (seen under load: text kept after sign-out)
+    if (signingOut) return;
     var s = snapshot(form);
     if (!s.typed) {
       store.removeItem(keyOf(form));
