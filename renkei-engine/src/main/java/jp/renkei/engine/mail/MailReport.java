@@ -191,13 +191,7 @@ public record MailReport(
    * it itself, from the connection ("from HELO (PEER [address])": its reverse DNS name, "unknown"
    * when it found none), null when the header records none.
    */
-  public record Hop(String from, String by, List<String> ips, Instant at, String peer) {
-
-    /** A hop whose receiving host recorded no name of its own for the sender. */
-    public Hop(String from, String by, List<String> ips, Instant at) {
-      this(from, by, ips, at, null);
-    }
-  }
+  public record Hop(String from, String by, List<String> ips, Instant at, String peer) {}
 
   /**
    * SPF, DKIM and DMARC results as the receiving server recorded them (null when absent), and
