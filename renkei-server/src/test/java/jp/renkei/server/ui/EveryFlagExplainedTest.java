@@ -60,6 +60,8 @@ class EveryFlagExplainedTest {
         MailReport.Verdict.MALICIOUS,
         List.of(),
         new MailReport.Work(0, 0, 0, List.of()),
+        List.of(),
+        List.of(),
         List.of());
   }
 
