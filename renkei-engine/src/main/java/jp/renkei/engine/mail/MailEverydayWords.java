@@ -25,7 +25,15 @@ final class MailEverydayWords {
           "\\b(?:in|bei|für) (?:besonders |sehr )?dringenden (?:fällen|fragen|anliegen|notfällen)"
               + "|\\bam dringendsten\\b|\\bdringend(?:st)? (?:benötigt|gebraucht)"
               + "|\\b(?:in|for) (?:very )?urgent (?:cases|matters|enquiries|inquiries|questions)"
-              + "|\\bmost urgently (?:needed|required)");
+              + "|\\bmost urgently (?:needed|required)"
+              // a public cause's urgency that campaign and advocacy mail reports or demands of
+              // those in office, not of the reader's account (hamout40): "sent out an urgent call
+              // to action", "the opioid crisis which demand immediate action", "ready for immediate
+              // action on gun violence"; "requires immediate action" and "immediate action on your
+              // account" stay signs
+              + "|\\burgent call to action"
+              + "|\\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for) (?:immediate|urgent) action"
+              + "|\\bimmediate action on (?!your\\b|this\\b|the\\b|it\\b|my\\b|our\\b|these\\b|that\\b)[a-z]");
 
   /** German "Gewinn" and "gewinnen" as gain and as winning people or ground, not a prize. */
   static final Pattern NOT_A_PRIZE =
@@ -43,7 +51,8 @@ final class MailEverydayWords {
    * every character of every message.
    */
   static final Map<Pattern, List<String>> NEEDED =
-      Map.of(NOT_PRESSURE, List.of("dringend", "urgent"), NOT_A_PRIZE, List.of("gewinn"));
+      Map.of(
+          NOT_PRESSURE, List.of("dringend", "urgent", "immediate"), NOT_A_PRIZE, List.of("gewinn"));
 
   /** Whether {@code p} can find anything in {@code text}: one of its needed words is there. */
   static boolean mayFind(Pattern p, String text) {

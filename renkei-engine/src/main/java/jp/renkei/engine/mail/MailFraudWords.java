@@ -63,9 +63,14 @@ final class MailFraudWords {
               + "|(?<!/)\\bcrypto(?:currenc(?:y|ies))?\\b(?!/|\\.(?:c|h|cc|cpp|o|py|rs|go|js|ts|java|rb)\\b)"
               + "|wallet|usdt"
               // not the withdrawal of a candidacy, troops or a bill that the news reports (in its
-              // words, or in the slug of the article's address: withdrawal-of-the-candidacy)
-              + "|withdraw(?:al)?\\b(?![ -](?:of|from)[ -](?:(?:the|a|an|his|her|its|their)[ -])?(?:candidac|nominat|troops"
+              // words, or in the slug of the article's address: withdrawal-of-the-candidacy), nor a
+              // state's from a country, a treaty or a body ("withdraw our troops from Syria", "the
+              // military withdrawal in Northeast Syria", "withdraw from the UN": hamout40)
+              + "|(?<!military )(?<!troop )(?<!troops' )(?<!troops’ )withdraw(?:al)?\\b(?![ -](?:(?:of|from)[ -])?"
+              + "(?:(?:the|a|an|his|her|its|their|our|all|us|u\\.s\\.|american)[ -])*(?:candidac|nominat|troops"
               + "|forces|militar|treat|agreement|bill\\b|motion|lawsuit|charges|race\\b|election))"
+              + "(?![ -]from[ -](?:the[ -])?(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?[ -]|north-east[ -])?"
+              + "(?:syria|iraq|afghanistan|the middle east|united nations|un\\b|nato\\b|who\\b|paris\\b|iran\\b|inf\\b|european union|eu\\b))"
               + "|airdrop|parcel|shipment|delivery (?:failed|failure|attempt"
               + "|notice|notification)|tracking number|customs (?:fee|duty)"
               + "|(?:your )?package (?:is|was|could|has)"

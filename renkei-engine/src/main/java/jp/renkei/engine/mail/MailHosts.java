@@ -335,6 +335,15 @@ final class MailHosts {
           "ccsend.com",
           "mlsend.com",
           "klclick.com",
+          // Klaviyo's numbered click hosts, Mailjet's, Brevo's (Sendinblue) and Bloomreach's
+          // click counters (hamout40: a shop's receipt whose every link goes through its ESP's
+          // counter was read as linking elsewhere)
+          "klclick1.com",
+          "klclick2.com",
+          "klclick3.com",
+          "mjt.lu",
+          "sendibm1.com",
+          "eng.bloomreach.com",
           "klaviyo.com",
           "substack.com",
           "google.com",

@@ -638,7 +638,9 @@ final class MailLinks {
         // that authenticated as itself
         && !(fromAligned(st) && !FREEMAIL.contains(sender) && MailBrands.sameBrand(sender, reg))
         && webLink(l.url())
-        && st.loginLike(l)) {
+        && st.loginLike(l)
+        // a donation platform's page, "secure" only in its host's name (MailDonationPages)
+        && !MailDonationPages.donationPage(l, host)) {
       st.flag(RedFlag.LOGIN_LINK_ELSEWHERE, l.url() + " ≠ " + sender);
     }
   }

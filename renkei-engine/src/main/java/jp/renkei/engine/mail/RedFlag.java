@@ -206,18 +206,21 @@ public enum RedFlag {
           + " secret.)"),
   URGENCY(
       10,
-      "「至急」「24時間以内」「アカウントを停止します」「お取引を制限させていただきます」「無効となります」「自動退会」「財産の差押え」「逮捕状」など、急がせたり脅したりする文言があります。(注意喚起の「至急」は数えません。)",
+      "「至急」「24時間以内」「アカウントを停止します」「お取引を制限させていただきます」「無効となります」「自動退会」「財産の差押え」「逮捕状」など、急がせたり脅したりする文言があります。(注意喚起の「至急」は数えません。選挙運動や政策提言のメールが社会の課題について書く「緊急の行動の呼びかけ (urgent call to action)」「即時の対策を求める (demand immediate action)」「銃暴力への即時の対策 (immediate action on gun violence)」も、受信者のアカウントを急がせるものではないので数えません。)",
       "Words that hurry or threaten: \"urgent\", \"within 24 hours\", \"final warning\", \"your"
           + " account will be suspended\", in Japanese also a card, account or supply to be"
           + " restricted or cut off, a membership cancelled, property seized, an arrest warrant. (An"
-          + " advisory's \"urgently\" is not counted.)"),
+          + " advisory's \"urgently\" is not counted, nor a public cause's urgency that campaign and"
+          + " advocacy mail reports: \"an urgent call to action\", \"demand immediate action\","
+          + " \"immediate action on gun violence\"; \"immediate action on your account\" counts.)"),
   PAYMENT_LURE(
       10,
       "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。"
           + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ、アプリストア上の自社アプリのページ、読み手の端末のウォレットやアプリストアを開くリンク) を指し、他社を名乗っていないもの、または一斉配信のメールでリンクも電話番号もないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。"
           + "ニュースレターなど一斉配信のメール (リストのヘッダーや配信停止の文言があるもの) が報じる「$100 million」のような百万単位の金額も、読み手に差し出された金ではないので数えません。"
           + "配送ソフトウェア自身のアドレス (MAILER-DAEMON、postmaster) から届き、SMTP の応答コードや配送ソフトウェアの定型文がある報告の「配信失敗」「配送の再試行」なども、郵便物の配達ではなくメールの配送の報告なので数えません。"
-          + "店舗の返品・返金の規定 (「30日以内の交換または返金」「返金は店舗クレジットで行います」「返金不可」「返金はありません」、返金ポリシーのページ) や、特典を「変更・中止・撤回することがあります」という条件も、読み手にお金を約束したり支払いを求めたりするものではないので数えません。)",
+          + "店舗の返品・返金の規定 (「30日以内の交換または返金」「返金は店舗クレジットで行います」「返金不可」「返金はありません」、返金ポリシーのページ) や、特典を「変更・中止・撤回することがあります」という条件も、読み手にお金を約束したり支払いを求めたりするものではないので数えません。"
+          + "軍や候補者、法案の「撤退・撤回 (withdrawal)」や、国・条約・国際機関からの撤退 (「シリアから部隊を撤退させる」「国連から脱退する」) を報じる文言も、出金の話ではないので数えません。)",
       "An unexpected invoice, payment, delivery notice, money transfer, prize or crypto-currency"
           + " withdrawal is the pretext, or a sum said to be credited to the reader (\"your balance"
           + " has been replenished\", \"+29,738$\"). (The invoice, shipment, refund or wallet a"
@@ -234,7 +237,9 @@ public enum RedFlag {
           + " refund within 30 days\", \"refunds will be issued as store credit\","
           + " \"non-refundable\", \"no credits or refunds\", its refund-policy page — or an"
           + " offer's terms that it may \"cancel, modify, suspend, or withdraw this offer\": they"
-          + " promise the reader no money and ask for none.)"),
+          + " promise the reader no money and ask for none; nor the news of a withdrawal of"
+          + " troops, a candidacy or a bill, or of a state from a country, a treaty or a body"
+          + " (\"withdraw our troops from Syria\", \"withdraw from the UN\").)"),
   TARGETED_THEME(
       5,
       "取材申込、履歴書、問い合わせ、アンケート、人事、資料の再送・差替えなど、標的型メールに多い件名・話題です (IPA)。"
@@ -284,12 +289,16 @@ public enum RedFlag {
       15,
       "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。"
           + "または、ID やカード情報の入力を求めるメールのリンクが、差出人自身のドメイン (ロゴ、ヘルプ、プライバシーの案内) と、無関係なドメイン 1 つだけに分かれています。本物の通知をまねて「こちらをクリック」のリンクだけを偽サイトに差し替えた作りです。"
-          + "端末のアプリを開くリンク (wallet:// など、http でも https でもないもの) はドメインに行かないので数えません。",
+          + "端末のアプリを開くリンク (wallet:// など、http でも https でもないもの) はドメインに行かないので数えません。"
+          + "寄付の決済サービス (ActBlue、WinRed、NGP VAN など) の寄付ページも、ホスト名に secure が付くだけで、アドレスやリンクの言葉がログインや確認を求めていなければ数えません (寄付を受けるページで、受信者のパスワードを求めるページではありません)。",
       "A link to log in or verify leads to a domain unrelated to the sender, or a message asking"
           + " for credentials links the sender's own domain (logo, help, privacy pages) and one"
           + " unrelated domain besides: a copy of the brand's real notice with the one \"click here\""
           + " swapped for the fake site. A link that opens an app on the reader's device (wallet://"
-          + " and other schemes than http and https) leads to no domain and does not count."),
+          + " and other schemes than http and https) leads to no domain and does not count, nor"
+          + " does a donation platform's donation page (ActBlue, WinRed, NGP VAN …) whose only"
+          + " login word is \"secure\" in its host name: it takes a donation, not the reader's"
+          + " password; one whose address or words ask to log in or verify still counts."),
   SUSPICIOUS_LINK(
       20,
       "リンク先が IP アドレス、短縮 URL、data: / javascript: URL、誰でもページを置ける無料のホスティング (Google 図形描画 (Drawings) のページや「ウェブに公開」された Google ドキュメント・スライドを含みます)、またはダイナミック DNS (duckdns.org 等) です。大手サイトのリダイレクト (google.com/url?q=、bing.com/ck/a) や、メールゲートウェイが書き換えたリンク (Microsoft の Safe Links、Proofpoint の URL Defense) は、転送先を同じように検査します。社内ネットワークの中でしか届かないアドレス (192.168.x.x、10.x.x.x、127.0.0.1、[::1] など) へのリンクは、アドレスがそのまま書かれていれば機器やローカルのサービスを指すだけなので、ログインを求めるものでなければ数えません。「こちら」「link」のような言葉の陰に隠されたものは数えます。転送先を読めないリダイレクト (LinkedIn の slink) も、一斉配信でなければこれに当たります。"
