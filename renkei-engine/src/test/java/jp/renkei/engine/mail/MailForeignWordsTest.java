@@ -83,6 +83,12 @@ class MailForeignWordsTest {
               RedFlag.CREDENTIAL_REQUEST,
               "保留当前密码"),
           new Lure(
+              "zh",
+              "关于邮箱系统迁移的通知",
+              "各位用户：\n新邮件系统已启用，请登录后完成邮箱迁移，未迁移的账户将停止服务。\n",
+              RedFlag.CREDENTIAL_REQUEST,
+              "邮箱迁移"),
+          new Lure(
               "zh-Hant",
               "帳號通知",
               "親愛的用戶：\n您的帳號已被停用，請立即驗證您的郵箱以恢復使用。\n",
