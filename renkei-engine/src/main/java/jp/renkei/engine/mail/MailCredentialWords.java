@@ -95,7 +95,10 @@ final class MailCredentialWords {
               + "|(?:アカウント|口座|カード)(?:の|で)?(?:お|ご)?(?:利用|取引)(?:に|を|が)?制限"
               // the reader's personal details to "authenticate again" (recall29): a bank or card
               // company asks to confirm a transaction's purpose, never to re-authenticate details
-              + "|(?:個人|会員|お客様|お客さま|登録)情報(?:の|を)?\\s{0,2}再認証");
+              + "|(?:個人|会員|お客様|お客さま|登録)情報(?:の|を)?\\s{0,2}再認証"
+              // the other languages' lures (lang40)
+              + "|"
+              + MailForeignWords.CREDENTIALS);
 
   /**
    * Someone else's mailbox or account, named by a third-person owner ("their mailbox is full", "the
@@ -142,7 +145,9 @@ final class MailCredentialWords {
               + "|(?:log-?in|sign-?in) from (?:an? )?(?:new|unfamiliar|unknown|unrecognized) device"
               + "|new device (?:log-?in|sign-?in|detected)"
               + "|セキュリティ(?:警告|通知)|不正(?:な)?(?:ログイン|アクセス|利用)"
-              + "|(?:異常な|不審な|普段と異なる|身に覚えのない)(?:サインイン|ログイン|アクセス)");
+              + "|(?:異常な|不審な|普段と異なる|身に覚えのない)(?:サインイン|ログイン|アクセス)"
+              + "|"
+              + MailForeignWords.SECURITY_NOTICES);
 
   /**
    * The {@link #CREDENTIALS} phrases a service's own account mail says to its members every day: a
@@ -172,7 +177,9 @@ final class MailCredentialWords {
               + "|e-?mail (?:storage|quota)|quota (?:limit|exceeded)"
               + "|reached (?:the|its|your) (?:\\w+ )?(?:quota|limit|storage)"
               + "|パスワード(?:の)?(?:有効期限|期限切れ|変更|再設定|更新)|(?:メールボックス|メール|受信箱)の?容量"
-              + "|容量(?:オーバー|超過|制限|不足)");
+              + "|容量(?:オーバー|超過|制限|不足)"
+              + "|"
+              + MailForeignWords.INTERNAL_NOTICES);
 
   static final Pattern LOGIN_WORDS =
       Pattern.compile(

@@ -82,7 +82,10 @@ final class MailFraudWords {
               + "|restituição|prêmio|sorteio|reembolso|premio|factura|paquete|gewinn\\w*|paket"
               + "|rechnung|zahlung|erstattung|gagn[eé]\\w*|colis|facture|remboursement|prijs|pakket"
               + "|betaling|factuur|tegoed|pagamento|pagar|cobrança|dívida|débito|saque|retirada"
-              + "|inadimpl\\w*|protocolo)\\b");
+              + "|inadimpl\\w*|protocolo)\\b"
+              // the other languages' lures (lang40)
+              + "|"
+              + MailForeignWords.LURES);
 
   /**
    * The {@link #LURES} words a shop's, a biller's or a carrier's own mail says about the reader's

@@ -71,7 +71,16 @@ final class MailPublicBodies {
               + "|revenue (?:service|agency)|ministry of|minist[eéè]rio|minist[eèé]re|ministerio"
               + "|department of (?:the )?(?:justice|treasury|revenue|labou?r|homeland security"
               + "|motor vehicles|health|state|transportation|education)"
-              + "|customs and border|government of|governo (?:do|federal))(?!\\p{L})"
+              + "|customs and border|government of|governo (?:do|federal)"
+              // the tax, traffic and police bodies the lures of Spain, Mexico, France, Italy, the
+              // Netherlands and Germany sign with (lang40): SAT is written out, "SAT" alone is an
+              // exam and a weekday
+              + "|agencia tributaria|administraci[oó]n tributaria|direcci[oó]n general de tr[aá]fico|dgt"
+              + "|guardia civil|agenzia delle entrate|guardia di finanza"
+              + "|belastingdienst|cjib|imp[oô]ts|dgfip|finances publiques|antai"
+              + "|bundeszentralamt f[uü]r steuern|bundespolizei|bundeskriminalamt)(?!\\p{L})"
+              // Chinese and Korean tax offices
+              + "|税务局|国家税务总局|국세청"
               + "|(?<![\\p{L}\\p{N}.-])[a-z0-9][a-z0-9.-]*\\.(?:gov|go\\.jp|lg\\.jp|gov\\.[a-z]{2}"
               + "|gob\\.[a-z]{2}|gouv\\.fr)(?![\\p{L}\\p{N}-]))",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

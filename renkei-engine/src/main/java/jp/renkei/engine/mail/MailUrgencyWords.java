@@ -38,7 +38,10 @@ final class MailUrgencyWords {
               + "(?:させていただきます|させていただく|いたします|されます|となります|します"
               + "|いたしました|しております|しています|されています)|ログインできなくなります"
               + "|無効(?:になりました|となります|になります)|自動退会|返送されます"
-              + "|差(?:し)?押(?:さ)?え|差押(?:処分|最終)|逮捕状");
+              + "|差(?:し)?押(?:さ)?え|差押(?:処分|最終)|逮捕状"
+              // the other languages' lures (lang40)
+              + "|"
+              + MailForeignWords.URGENCY);
 
   /**
    * The {@link #URGENCY} phrases a shop's sale ends with ("last chance", "final chance"): urgent
