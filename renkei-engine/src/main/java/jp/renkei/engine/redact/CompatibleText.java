@@ -15,6 +15,9 @@ import java.text.Normalizer;
  */
 final class CompatibleText {
 
+  /** Each BMP character's decomposition, filled as met (the normaliser per character was slow). */
+  private static final String[] BMP = new String[0x10000];
+
   /** The folded text. */
   final String text;
 
@@ -61,6 +64,13 @@ final class CompatibleText {
         piece = null;
       } else if (cp == 0x3000) {
         piece = " ";
+      } else if (cp < BMP.length) {
+        piece = BMP[cp];
+        if (piece == null) {
+          // a race fills the same value twice, harmlessly
+          piece = Normalizer.normalize(s.substring(i, next), Normalizer.Form.NFKD);
+          BMP[cp] = piece;
+        }
       } else {
         piece = Normalizer.normalize(s.substring(i, next), Normalizer.Form.NFKD);
       }
