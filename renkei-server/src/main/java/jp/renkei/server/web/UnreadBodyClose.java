@@ -22,19 +22,36 @@ import org.apache.tomcat.util.net.ApplicationBufferHandler;
  * such connections, without signing in, held every one of Tomcat's threads, and every other request
  * waited.
  *
- * <p>This valve, around every request, takes what of the rest has already arrived (without waiting,
- * at most {@code max-swallow-size}; a chunked body not at all), so a client that sent its whole
- * body keeps its connection as before; when more is still to come it tells Tomcat not to wait for
- * it (Tomcat's own way for a cancelled upload): the answer is written whole and the connection
- * closed.
+ * <p>This valve, around every request, takes the rest while it keeps arriving (never in a blocking
+ * read; at most {@code max-swallow-size}, 2 s in all, no gap of 200 ms; a chunked body not at all),
+ * so a client that is sending its whole body keeps its connection as before; when the rest stops
+ * coming it tells Tomcat not to wait for it (Tomcat's own way for a cancelled upload): the answer
+ * is written whole and the connection closed. A client withholding its body now holds a thread for
+ * 200 ms, one trickling it for 2 s at most.
  */
 final class UnreadBodyClose extends ValveBase {
 
+  /** No more of the body for this long: the client is not sending it. */
+  static final long IDLE_MS = 200;
+
+  /** The longest a request thread spends on a body its handler did not read. */
+  static final long TOTAL_MS = 2000;
+
+  private static final long POLL_MS = 10;
+
   private final long maxSwallow;
+  private final long idleNanos;
+  private final long totalNanos;
 
   UnreadBodyClose(long maxSwallow) {
+    this(maxSwallow, IDLE_MS, TOTAL_MS);
+  }
+
+  UnreadBodyClose(long maxSwallow, long idleMs, long totalMs) {
     super(true);
     this.maxSwallow = maxSwallow;
+    this.idleNanos = idleMs * 1_000_000L;
+    this.totalNanos = totalMs * 1_000_000L;
   }
 
   @Override
@@ -62,24 +79,40 @@ final class UnreadBodyClose extends ValveBase {
     coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
   }
 
-  /** Reads and drops what of the body is already here, never waiting; true if that was all. */
+  /**
+   * Reads and drops the rest of the body while it keeps arriving — never waiting for it in a
+   * blocking read, and giving up when nothing more came for {@link #IDLE_MS} or after {@link
+   * #TOTAL_MS} in all — so a client still sending a body the handler did not want (a large JSON
+   * body with an expired token over a slow link) still reads its answer; true if that was all.
+   */
   private boolean takeWhatHasArrived(org.apache.coyote.Request coyote) {
     try {
       Dropped dropped = new Dropped();
       long budget = maxSwallow;
+      long start = System.nanoTime();
+      long lastData = start;
       while (budget > 0 && !coyote.isFinished()) {
         // what the socket holds now, read without blocking: the read below then waits for nothing
         coyote.action(ActionCode.AVAILABLE, Boolean.TRUE);
+        long now = System.nanoTime();
         if (coyote.getAvailable() <= 0) {
-          return false;
+          if (now - lastData >= idleNanos || now - start >= totalNanos) {
+            return false;
+          }
+          Thread.sleep(POLL_MS);
+          continue;
         }
         int n = coyote.doRead(dropped);
         if (n <= 0) {
           break;
         }
         budget -= n;
+        lastData = now;
       }
       return coyote.isFinished();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     } catch (IOException | RuntimeException e) {
       // the client went away: nothing to wait for
       return false;
