@@ -185,7 +185,7 @@ public final class Redactor {
     }
     Redactor out = carried(new Redactor(identity, replacements));
     for (String w : words) {
-      String f = fold(w).strip();
+      String f = CompatibleText.fold(w).strip();
       if (f.isEmpty()) {
         continue;
       }
@@ -305,11 +305,14 @@ public final class Redactor {
    */
   private void addTerms(List<String> list, Kind kind, boolean eachWord) {
     for (String t : list) {
-      String[] words = fold(t).strip().split("\\s+");
+      // names in any compatibility form (half-width katakana, ㈱, ligatures): CompatibleText
+      String[] words = CompatibleText.fold(t).strip().split("\\s+");
       terms.add(new Term(termPattern(words), kind));
       if (eachWord && words.length > 1) {
         for (String w : words) {
-          if (w.length() >= 2 && !ROLE_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+          // counted in letters: a voiced kana is two characters here (its base and the mark)
+          String letters = java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFKC);
+          if (letters.codePointCount(0, letters.length()) >= 2 && !ROLE_WORDS.contains(letters)) {
             terms.add(new Term(termPattern(new String[] {w}), kind));
           }
         }
@@ -399,8 +402,14 @@ public final class Redactor {
         collect(p.pattern().matcher(folded), Kind.DOMAIN, text, found);
       }
     }
+    CompatibleText names = CompatibleText.of(text);
     for (Term t : terms) {
-      collect(t.pattern().matcher(folded), t.kind(), text, found);
+      Matcher m = t.pattern().matcher(names.text);
+      while (m.find()) {
+        int start = names.start(m.start());
+        int end = names.end(m.end());
+        found.add(new Span(start, end, t.kind(), text.substring(start, end)));
+      }
     }
     phones(folded, text, found);
     // every start position not inside a longer number; the last octet is taken whole

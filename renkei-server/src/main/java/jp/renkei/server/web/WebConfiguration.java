@@ -37,6 +37,20 @@ class WebConfiguration implements WebMvcConfigurer {
   }
 
   /**
+   * An answer given before the request's body was read closes the connection rather than waiting
+   * for a body the client may never send ({@link UnreadBodyClose}, attack40).
+   */
+  @Bean
+  org.springframework.boot.web.server.WebServerFactoryCustomizer<
+          org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory>
+      unreadBodyClose(
+          @org.springframework.beans.factory.annotation.Value(
+                  "${server.tomcat.max-swallow-size:2MB}")
+              org.springframework.util.unit.DataSize maxSwallow) {
+    return factory -> factory.addEngineValves(new UnreadBodyClose(maxSwallow.toBytes()));
+  }
+
+  /**
    * The JSON bodies of the REST API: at most {@code renkei.web.max-json-tokens} tokens per body,
    * counted while reading, so no body binds to more objects than that (see {@link
    * WebLimitsProperties}). A key twice in one JSON object is refused ({@code ApiErrors} names it):
