@@ -136,7 +136,13 @@ final class MailImpersonation {
       return;
     }
     String own = MailDomains.label(fromDomain);
-    List<MailBrands.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
+    // a post a list only relayed: its author's name claims a brand when it is the brand and service
+    // words (a member's given name may be a bank's); its subject and signature as if it came direct
+    List<MailBrands.Brand> claims =
+        new ArrayList<>(
+            MailRelayedPosts.readDirect(st)
+                ? MailRelayedPosts.nameClaims(st.fromName)
+                : MailSigns.claimed(st.fromName));
     if (!FREEMAIL.contains(fromDomain)) {
       // a display name that is a company's name and nothing else (on free mail it may be a
       // person's)

@@ -67,6 +67,28 @@ final class MailRelayedPosts {
     }
   }
 
+  /**
+   * The brands the display name of a post a list only relayed claims: the name is a brand's and
+   * nothing else once the words a company's desk signs with are taken off ("DHL Express", "SUNCORP
+   * BANK", "PayPal Service Team"). A member's name that holds a brand's word among a person's names
+   * ("佐藤 みずほ", "Jane Doe (Google)") claims nothing: directly sent mail reads every brand word of a
+   * name, a list's members are people.
+   */
+  static java.util.List<MailBrands.Brand> nameClaims(String fromName) {
+    if (fromName == null) {
+      return java.util.List.of();
+    }
+    return MailBrands.named(DESK_WORDS.matcher(fromName).replaceAll(" "));
+  }
+
+  /** The words a company's desk signs its mail with beside its name. */
+  static final Pattern DESK_WORDS =
+      Pattern.compile(
+          "(?i)\\b(?:express|mail|e-?mail|service|services|support|team|notification|notifications"
+              + "|notice|security|admin|administrator|billing|online|delivery|shipping|customer"
+              + "|care|account|accounts|info|official|center|centre|bank|alert|alerts|help|desk"
+              + "|helpdesk|group|inc|ltd|llc|corp)\\b");
+
   /** No In-Reply-To, no References, and a subject that is no reply or forward. */
   static boolean startsNoThread(MailState st) {
     if (st.inReplyTo != null || st.references) {
