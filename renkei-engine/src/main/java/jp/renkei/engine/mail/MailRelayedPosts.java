@@ -89,6 +89,30 @@ final class MailRelayedPosts {
               + "|care|account|accounts|info|official|center|centre|bank|alert|alerts|help|desk"
               + "|helpdesk|group|inc|ltd|llc|corp)\\b");
 
+  /**
+   * Whether the list's relief covers the wording of this mail (urgency, payment, fraud, themes):
+   * yes in list mail the list vouches for, unless the post is one the list only relayed ({@link
+   * #readDirect}) and it asks the reader to act — a link whose words hide where it leads, to a host
+   * that is not the list's. Members forward articles that name money and deadlines with their
+   * addresses written out (a bare URL on top); a lure's wording stands beside its button.
+   */
+  static boolean wordingRelieved(MailState st) {
+    return st.listVouched() && !(readDirect(st) && asksToAct(st));
+  }
+
+  /** A link whose words hide where it leads, to a host on none of the list's domains. */
+  static boolean asksToAct(MailState st) {
+    for (MailReport.Link l : st.links) {
+      String h = MailLinks.host(l.url());
+      if (h != null
+          && !MailLinks.addressShown(l, h)
+          && !st.listDomains.contains(MailLinks.registrable(h))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** No In-Reply-To, no References, and a subject that is no reply or forward. */
   static boolean startsNoThread(MailState st) {
     if (st.inReplyTo != null || st.references) {
