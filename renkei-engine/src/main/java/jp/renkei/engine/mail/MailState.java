@@ -360,9 +360,11 @@ final class MailState {
   }
 
   /**
-   * The list's relief for what the author of a post wrote (wording, brands claimed, links): {@link
-   * #listVouched}, but not for a post that starts no thread by an author who is not the list, which
-   * the list only relayed ({@link MailRelayedPosts}).
+   * The list's relief for what the author of a post wrote (brands and public bodies claimed, a lone
+   * shared file): {@link #listVouched}, but not for a post that starts no thread by an author who
+   * is not the list, which the list only relayed ({@link MailRelayedPosts}; its wording and links
+   * have their own readings there, {@link MailRelayedPosts#wordingRelieved} and {@link
+   * MailRelayedPosts#relievesLink}).
    */
   boolean listVouchesForAuthor() {
     return listVouched() && !MailRelayedPosts.readDirect(this);
