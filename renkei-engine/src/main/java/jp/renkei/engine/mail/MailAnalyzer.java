@@ -459,6 +459,7 @@ public final class MailAnalyzer {
       st.bounceSender =
           MailBounce.sender(st.returnPath, st.from, m.getHeader().getField("Auto-Submitted"));
       st.inReplyTo = MailBounce.messageId(m.getHeader().getField("In-Reply-To"));
+      st.references = m.getHeader().getField("References") != null;
       walk(m, 0, st);
     } catch (RuntimeException e) {
       // the exception's message says where; its class is for the log, not for the reader
@@ -1062,7 +1063,9 @@ public final class MailAnalyzer {
       // a list's footer broke the poster's signature and the list signed what it sent
       boolean resigned = !listHop && MailListResigned.brokenByList(st);
       if (listHop || resigned) {
-        // nothing: see listHopResults, MailListResigned
+        // nothing: see listHopResults, MailListResigned; but the list host's SPF check of a post
+        // it only relayed is of the author's own server (MailRelayedPosts)
+        MailRelayedPosts.spfAtTheList(st, listHop);
       } else if ((spfFailed(st) || bad(a.dkim()) || bad(a.dmarc()) || st.compositeFailed)
           // dmarc=fail for the alignment alone, which NOT_ALIGNED weighs (political38)
           && !MailUnalignedEsp.alignmentOnly(st, fromDomain)) {

@@ -136,7 +136,13 @@ final class MailImpersonation {
       return;
     }
     String own = MailDomains.label(fromDomain);
-    List<MailBrands.Brand> claims = new ArrayList<>(MailSigns.claimed(st.fromName));
+    // a post a list only relayed: its author's name claims a brand when it is the brand and service
+    // words (a member's given name may be a bank's); its subject and signature as if it came direct
+    List<MailBrands.Brand> claims =
+        new ArrayList<>(
+            MailRelayedPosts.readDirect(st)
+                ? MailRelayedPosts.nameClaims(st.fromName)
+                : MailSigns.claimed(st.fromName));
     if (!FREEMAIL.contains(fromDomain)) {
       // a display name that is a company's name and nothing else (on free mail it may be a
       // person's)
@@ -149,13 +155,13 @@ final class MailImpersonation {
         .forEach(claims::add);
     if (!claims.isEmpty()
         && FREEMAIL.contains(fromDomain)
-        && !st.listVouched()
+        && !st.listVouchesForAuthor()
         && !providersDaemon(st)) {
       // a brand's name on a free-mail address: no company sends from one
       st.flag(RedFlag.FREEMAIL_CLAIMS_ORGANISATION, st.fromName + " <" + st.from + ">");
     }
     boolean reply = st.subject != null && REPLY_SUBJECT.matcher(st.subject).matches();
-    if (!st.listVouched()
+    if (!st.listVouchesForAuthor()
         && !(st.ownBulk() && !st.asksCredentials)
         && !reply
         && st.subject != null
@@ -199,7 +205,7 @@ final class MailImpersonation {
     for (MailBrands.Brand b : claims) {
       // a newsletter named after what it writes about (Lockergnome Apple Core) speaks for itself
       if (!MailBrands.ownedBy(b, fromDomain)
-          && !st.listVouched()
+          && !st.listVouchesForAuthor()
           && !(st.ownBulk() && !st.asksCredentials)) {
         st.flag(RedFlag.BRAND_IMPERSONATION, b.name() + " ≠ " + shown(fromDomain));
       }
@@ -338,7 +344,10 @@ final class MailImpersonation {
    * Replies and forwards are not read for the subject or signature: they quote the other side.
    */
   void memberImpersonation(MailState st, String fromDomain) {
-    if (known.isEmpty() || fromDomain == null || st.listVouched() || known.anyOwns(fromDomain)) {
+    if (known.isEmpty()
+        || fromDomain == null
+        || st.listVouchesForAuthor()
+        || known.anyOwns(fromDomain)) {
       return;
     }
     KnownOrganisations.Organisation o = known.named(st.fromName);
@@ -428,7 +437,7 @@ final class MailImpersonation {
    * name.
    */
   static void publicBodyMailbox(MailState st, String fromDomain) {
-    if (st.from == null || fromDomain == null || st.listVouched()) {
+    if (st.from == null || fromDomain == null || st.listVouchesForAuthor()) {
       return;
     }
     int at = st.from.lastIndexOf('@');
@@ -449,7 +458,7 @@ final class MailImpersonation {
    * list mail are left alone.
    */
   static void publicBodyName(MailState st, String fromDomain) {
-    if (fromDomain == null || st.listVouched()) {
+    if (fromDomain == null || st.listVouchesForAuthor()) {
       return;
     }
     String words = MailPublicBodies.publicBodyName(st.fromName);

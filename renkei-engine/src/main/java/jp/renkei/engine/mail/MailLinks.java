@@ -553,7 +553,7 @@ final class MailLinks {
         // a software company's own mail (authenticated) links its installers on its own domain
         && !(reg.equals(sender) && fromAligned(st))
         // a discussion list's members point each other at downloads (a distribution's .iso)
-        && !st.listVouched()) {
+        && !MailRelayedPosts.relievesLink(st, l, host)) {
       st.flag(
           RedFlag.EXECUTABLE_LINK,
           l.url() + " (." + linkExtension(l.url()) + " to download)",
@@ -572,13 +572,13 @@ final class MailLinks {
         // what a discussion list relays links as its members and robots do (a crash-report bot's
         // short link to its documentation, lead36's ham-notify); a short link to a sign-in page is
         // still one
-        && (!st.listVouched() || st.loginLike(l))) {
+        && (!MailRelayedPosts.relievesLink(st, l, host) || st.loginLike(l))) {
       if (!notACallToAction(l) && !remoteServersLink(l, st)) {
         st.flag(RedFlag.SUSPICIOUS_LINK, l.url() + " (URL shortener)", l.url() + " (短縮 URL)");
       }
     } else if (MailHosts.hostIn(host, MailHosts.ABUSED_HOSTING)
         // a discussion list's members link their blogs and pages; a login page there is still one
-        && (!st.listVouched() || st.loginLike(l))
+        && (!MailRelayedPosts.relievesLink(st, l, host) || st.loginLike(l))
         && !shopsCatalogue(l, host, st)) {
       if (!notACallToAction(l)) {
         st.flag(
@@ -586,18 +586,21 @@ final class MailLinks {
             l.url() + " (hosting anyone can put a page on)",
             l.url() + " (誰でもページを置けるホスティング)");
       }
-    } else if (MailHosts.publishedDocument(l.url()) && !st.listVouched()) {
+    } else if (MailHosts.publishedDocument(l.url())
+        && !MailRelayedPosts.relievesLink(st, l, host)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
     } else if (MailLinks.unusualPort(l.url()) && st.loginLike(l)) {
       st.flag(RedFlag.SUSPICIOUS_LINK, l.url());
-    } else if (MailDomains.ipNamedHost(host) && !st.listVouched() && !notACallToAction(l)) {
+    } else if (MailDomains.ipNamedHost(host)
+        && !MailRelayedPosts.relievesLink(st, l, host)
+        && !notACallToAction(l)) {
       st.flag(
           RedFlag.SUSPICIOUS_LINK,
           l.url() + " (" + host + ": a host named by its IP address)",
           l.url() + " (" + host + ": IP アドレスで名付けられたホスト)");
     }
     String carried = MailDomains.addressInFragment(l.url());
-    if (carried != null && webLink(l.url()) && !st.listVouched()) {
+    if (carried != null && webLink(l.url()) && !MailRelayedPosts.relievesLink(st, l, host)) {
       st.flag(
           RedFlag.SUSPICIOUS_LINK,
           l.url() + " (#" + carried + ": an address carried to the page)",
@@ -628,7 +631,10 @@ final class MailLinks {
     }
     if (sender != null
         // bulk mail links its sender's shop and partners; one that asks for credentials is judged
-        && (!st.bulk() || (st.asksCredentials && !st.ownBulk()))
+        && (!st.bulk()
+            || (st.asksCredentials && !st.ownBulk())
+            // a post a list only relayed is its author's mail, not the list's (MailRelayedPosts)
+            || MailRelayedPosts.readDirect(st))
         && !reg.equals(sender)
         && !st.passedDomains.contains(reg)
         && !MailHosts.hostIn(host, MailHosts.TRACKERS)
@@ -800,7 +806,7 @@ final class MailLinks {
    * (ENCRYPTED_ARCHIVE).
    */
   static void passwordedArchiveLink(MailState st, String sender) {
-    if (st.listVouched()
+    if (st.listVouchesForAuthor()
         // no archive linked: the text is not searched (speed35; the loop below asks it again)
         || st.links.stream().noneMatch(l -> ARCHIVE_LINKS.contains(linkExtension(l.url())))
         || !mayNamePassword(st.phrases().text())
@@ -850,7 +856,8 @@ final class MailLinks {
         continue;
       }
       for (String free : MailHosts.FREE_WEB_HOSTS) {
-        if (endsWithLabel(h, free) && (!st.listVouched() || st.loginLike(l))) {
+        if (endsWithLabel(h, free)
+            && (!MailRelayedPosts.relievesLink(st, l, h) || st.loginLike(l))) {
           st.flag(
               RedFlag.SUSPICIOUS_LINK,
               l.url() + " (" + free + ")",

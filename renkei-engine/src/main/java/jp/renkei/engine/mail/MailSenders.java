@@ -358,7 +358,7 @@ final class MailSenders {
         || !FREEMAIL.contains(st.senderDomain)
         || st.links.isEmpty()
         || !st.attachments.isEmpty()
-        || st.listVouched()) {
+        || st.listVouchesForAuthor()) {
       return;
     }
     for (MailReport.Link l : st.links) {

@@ -360,6 +360,17 @@ final class MailState {
   }
 
   /**
+   * The list's relief for what the author of a post wrote (brands and public bodies claimed, a lone
+   * shared file): {@link #listVouched}, but not for a post that starts no thread by an author who
+   * is not the list, which the list only relayed ({@link MailRelayedPosts}; its wording and links
+   * have their own readings there, {@link MailRelayedPosts#wordingRelieved} and {@link
+   * MailRelayedPosts#relievesLink}).
+   */
+  boolean listVouchesForAuthor() {
+    return listVouched() && !MailRelayedPosts.readDirect(this);
+  }
+
+  /**
    * Bulk mail whose list headers (List-Unsubscribe ...) name the sender's own domain, not a
    * free-mail one: a newsletter speaking for itself.
    */
@@ -431,6 +442,9 @@ final class MailState {
 
   /** The message identifier In-Reply-To names, lower-cased without its brackets, or null. */
   String inReplyTo;
+
+  /** A References header was written: the message answers one in a thread (MailRelayedPosts). */
+  boolean references;
 
   /** A multipart/report of report-type delivery-status (RFC 3464). */
   boolean report;

@@ -91,7 +91,7 @@ final class MailWording {
         st.flag(RedFlag.USER_NAME_LURE, named);
       }
     }
-    if (st.listVouched() && (st.membersPost || !st.listUnsubscribe)) {
+    if (MailRelayedPosts.wordingRelieved(st) && (st.membersPost || !st.listUnsubscribe)) {
       // members of a list discuss money, deadlines, jobs and documents: the words alone say
       // nothing there (credential requests still count); a campaign's List-Id beside
       // List-Unsubscribe, with nothing members post through, is no such list
@@ -464,7 +464,7 @@ final class MailWording {
    */
   static void creditApproval(MailState st) {
     if (st.links.isEmpty()
-        || st.listVouched()
+        || MailRelayedPosts.wordingRelieved(st)
         || fromAligned(st)
         || st.findings.stream().anyMatch(f -> f.flag() == RedFlag.FRAUD_OFFER)) {
       return;

@@ -104,7 +104,7 @@ public enum RedFlag {
       20,
       "受信サーバーが差出人のドメインを確かめた検査 (送信ドメイン認証: SPF / DKIM / DMARC) に失敗しており、差出人が詐称されている可能性があります。"
           + "(メーリングリストが配送したメールで、受信サーバーではなくリストのサーバー自身が書いた認証結果 (受信サーバーに渡した直前のホストが書いたもの) は数えません。"
-          + "それはリストが件名の印やフッターを付ける前の投稿者のメールについての結果で、受信サーバーの判定ではありません。受信サーバー自身の失敗は数えます。"
+          + "それはリストが件名の印やフッターを付ける前の投稿者のメールについての結果で、受信サーバーの判定ではありません。受信サーバー自身の失敗は数えます。ただし、スレッドを始める短い投稿 (返信ではないもの) で、書いた人のアドレスがリストのドメインでないもの (リストが中継しただけのメール) では、リストのサーバーが書いた SPF の失敗を数えます。SPF はリストが何かを変える前に、書いた人のサーバーが接続したときに確かめられるからです。"
           + "また、SPF の失敗と同じ結果の中で、エンベロープ送信者と同じドメインの DKIM 署名が検証に成功していれば数えません。"
           + "転送 (受信者自身の転送アドレスなど) では、途中のサーバーが自分のアドレスから送り直すため SPF は失敗しますが、"
           + "メールと一緒に届く署名はそのまま検証できます。DMARC が失敗した場合や、成功した署名が別のドメインのものである場合は数えます。"
@@ -125,7 +125,10 @@ public enum RedFlag {
           + " counted in mail a mailing list relayed: results written by the list's own server,"
           + " the host that handed the message to the receiver, rather than by the receiver. They"
           + " speak of the poster's message before the list tagged its subject or added its"
-          + " footer, not of what the receiver got; the receiver's own failure still counts. Nor is"
+          + " footer, not of what the receiver got; the receiver's own failure still counts, and so does"
+          + " the list server's SPF failure for a short post that starts no thread by an author on"
+          + " none of the list's domains (a post the list only relayed): SPF is checked as the author's"
+          + " server connects to the list, before the list changes anything. Nor is"
           + " the poster's DKIM / DMARC failure counted when a list its members post to broke the"
           + " poster's signature (a footer, a subject tag) and the list's own signature, or that of"
           + " the host that handed the message to the receiver, passed; a From with no signature of"
@@ -257,7 +260,7 @@ public enum RedFlag {
       "差出人名・件名、または本文の宛名・署名・著作権表示 (「〇〇会員の皆様」「〇〇カードをご利用のお客様」「〇〇株式会社」「〇〇事務局」「〇〇セキュリティチーム」「© 〇〇」) が企業・金融機関・公的機関 (暗号資産のウォレットや取引所、NFT マーケットを含みます) を名乗っていますが、差出人のドメインはその組織のものではありません (組織の名前でも、フィッシングに多用される安価なトップレベルドメイン (.top、.xyz、.shop、.cc、.icu など) 上のもの — 例: sagawa-exp.cc — は組織のものとみなしません)。差出人名が組織名そのもの (例: 「Ledger」) の場合や、人の名前に組織名を添えたもの (例: 「Katie from Ledger」) も名乗りとみなします。"
           + "または差出人アドレスの @ より前が裁判所・警察・税務署・運輸局などの公的機関を名乗っていますが (例: court_notice@、adm.detran…@)、ドメインは政府のもの (.gov、.go.jp、.gov.br、.gob.mx、.gouv.fr など) ではありません。公的機関は自らのドメインから送ります。"
           + "または件名が、ある企業での無料の金額や賞品を読み手に差し出していますが (例: 「How will you spend your 500 at eBay」「$300 Visa Gift Card is yours to keep」)、差出人のドメインもリンク先もその企業のものではなく、差出人のドメインは認証されていません。企業は自社の特典を自社のドメインから送り、自社のサイトへ案内します。"
-          + "メーリングリストが配信したメールでは件名や本文の社名は議論の話題なので数えませんが、差出人名が社名そのもの (例: 「Nintendo」) や、会社・窓口としての日本語の名乗り (例: 「楽天証券からのお知らせ」「〇〇カード株式会社」) で、差出人のドメインがその会社のものでなければ数えます。リストは配信したことを保証しても、書いた人を保証しません。"
+          + "メーリングリストが配信したメールでは件名や本文の社名は議論の話題なので数えませんが (スレッドを始める短い投稿 (返信ではないもの) で、書いた人のアドレスがリストのドメインでないもの — リストが中継しただけのメール — は、直接届いたメールと同じに読みます)、差出人名が社名そのもの (例: 「Nintendo」) や、会社・窓口としての日本語の名乗り (例: 「楽天証券からのお知らせ」「〇〇カード株式会社」) で、差出人のドメインがその会社のものでなければ数えます。リストは配信したことを保証しても、書いた人を保証しません。"
           + "リストが差出人を自分のアドレスに書き換えたメール (「東京電力 via 〇〇-devel」) では、名乗りを Reply-To に残された書いた人のアドレスのドメインと比べます。"
           + "また、日本語の件名が会社から客への通知として書かれ (例: 「Amazon.co.jpでのご注文の確認」「〇〇カード ご利用確認のお願い」)、書いた人のドメインがその会社のものでなければ数えます。リストの参加者は会社の通知を日本語で読者に宛てて書きません。",
       "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
@@ -275,7 +278,9 @@ public enum RedFlag {
           + " keep\") while neither the sender's domain nor any link is that brand's and the"
           + " sender's domain is not authenticated: a company gives its own credit from its own"
           + " domain and sends the reader to its own site. Through a discussion list the"
-          + " subject's and the text's company names are the members' topic and are not counted,"
+          + " subject's and the text's company names are the members' topic and are not counted"
+          + " (a short post that starts no thread, by an author on none of the list's domains,"
+          + " is a post the list only relayed and is read as if it had come direct),"
           + " but a sender name that is the company's alone (\"Nintendo\") or a Japanese name"
           + " speaking as the company or its desk (楽天証券からのお知らせ, 〇〇カード株式会社) from a"
           + " domain not the company's is: the list vouches that it delivered the message, not"
@@ -692,7 +697,7 @@ public enum RedFlag {
       25,
       "差出人名が公的機関を名乗っています (国税庁、税務署、裁判所、警察、各省庁、市役所、日本年金機構、IRS、Social Security、Federal Court、Ministry of … など) が、差出人のドメインは政府のもの (.go.jp、.lg.jp、.gov、.gov.br、.gouv.fr など) ではありません。"
           + "公的機関は自らのドメインから送ります。これまで届いたことのない公的機関からのお知らせ (税金の還付、裁判の書類、年金の通知、交通違反) は標的型メールの典型です (IPA)。"
-          + "(差出人のドメインが認証され、本文のリンクが政府のサイトを指すもの — 自治体や省庁が使う配信サービスからのお知らせ — は数えません。メーリングリストが配信したメールも数えません。)",
+          + "(差出人のドメインが認証され、本文のリンクが政府のサイトを指すもの — 自治体や省庁が使う配信サービスからのお知らせ — は数えません。メーリングリストが配信したメールも数えません。ただしリストが中継しただけの投稿 — スレッドを始める短い投稿で、書いた人のアドレスがリストのドメインでないもの — は数えます。)",
       "The sender's name speaks for a public body (a tax office, a court, the police, a ministry,"
           + " a city office, social security: 国税庁, 税務署, 裁判所, IRS, Social Security, Federal"
           + " Court, Ministry of ...), but the sender's domain is not a government's (.go.jp, .lg.jp,"
@@ -701,7 +706,8 @@ public enum RedFlag {
           + " statement, a traffic fine) is a classic of targeted mail (IPA). (A sender whose own"
           + " domain is authenticated and whose links lead to a government's site — the mailing"
           + " service a city or ministry sends its bulletins through — is not counted, nor is"
-          + " mail a mailing list delivered.)"),
+          + " mail a mailing list delivered, unless it is a post the list only relayed: a short"
+          + " post that starts no thread, by an author on none of the list's domains.)"),
   BRAND_SENDER_HOST(
       20,
       "差出人アドレスは企業・金融機関・公的機関のものですが、このメールを送ってきたのは、そうした組織が使わない機械 (逆引きの名前のないホスト、家庭や動的な回線、個人のパソコンのメールソフト) です。"
