@@ -280,7 +280,10 @@ public final class MailRedaction {
             r.verdict(),
             List.of(),
             r.work(),
-            List.of()); // the recipients' names are what the shared copy takes out
+            List.of(), // the recipients' names are what the shared copy takes out
+            List.of(),
+            List.of(),
+            r.contactAddresses());
     // a relay host is named as one hop's receiver and the next one's sender: listed once
     return new Result(shared, List.copyOf(new java.util.LinkedHashSet<>(removed)));
   }

@@ -36,7 +36,8 @@ public record MailReport(
     Work work,
     List<String> recipientNames,
     List<String> listAddresses,
-    List<String> forwardedRecipients) {
+    List<String> forwardedRecipients,
+    List<String> contactAddresses) {
 
   /**
    * {@code recipientNames}: the display names To and Cc give the recipients — of the message and of
@@ -46,13 +47,64 @@ public record MailReport(
    * forwardedRecipients}: the To and Cc addresses of the messages forwarded or attached inside it,
    * lower case, never null: the lure's victims when a colleague forwarded it as an attachment (the
    * message's own recipients are then the analysts); not shown, taken out of a shared copy as the
-   * recipients are.
+   * recipients are. {@code contactAddresses}: the addresses the message's {@code mailto:} links
+   * write to at a free-mail or look-alike domain ({@link MailContactAddresses}), lower case, never
+   * null: where a callback lure has its reader write, an indicator to share (ux40).
    */
   public MailReport {
     recipientNames = recipientNames == null ? List.of() : List.copyOf(recipientNames);
     listAddresses = listAddresses == null ? List.of() : List.copyOf(listAddresses);
     forwardedRecipients =
         forwardedRecipients == null ? List.of() : List.copyOf(forwardedRecipients);
+    contactAddresses = contactAddresses == null ? List.of() : List.copyOf(contactAddresses);
+  }
+
+  /** A report without contact addresses. */
+  public MailReport(
+      String subject,
+      String from,
+      String fromName,
+      String fromWritten,
+      List<String> replyTo,
+      String returnPath,
+      List<String> recipients,
+      Instant date,
+      String messageId,
+      List<Hop> received,
+      Authentication authentication,
+      List<Link> links,
+      List<Attachment> attachments,
+      List<Finding> findings,
+      int score,
+      Verdict verdict,
+      List<Problem> problems,
+      Work work,
+      List<String> recipientNames,
+      List<String> listAddresses,
+      List<String> forwardedRecipients) {
+    this(
+        subject,
+        from,
+        fromName,
+        fromWritten,
+        replyTo,
+        returnPath,
+        recipients,
+        date,
+        messageId,
+        received,
+        authentication,
+        links,
+        attachments,
+        findings,
+        score,
+        verdict,
+        problems,
+        work,
+        recipientNames,
+        listAddresses,
+        forwardedRecipients,
+        List.of());
   }
 
   /** A report without the recipients of forwarded messages. */
