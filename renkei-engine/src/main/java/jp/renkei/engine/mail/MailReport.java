@@ -306,6 +306,34 @@ public record MailReport(
    * links, and a page listing both showed each twice. The report's {@link #links()} keep each
    * occurrence (the signs judge each anchor's own text).
    */
+  /**
+   * The URLs written only in a plain-text part as the text another link shows while leading
+   * elsewhere ({@code <a href="https://kit.example/">https://www.smbc-card.com/</a>} and its
+   * plain-text alternative): the lure's claim, not where anyone is sent. The STIX leaves them out
+   * ({@link MailStix#bundle}); the page says so beside them (ux40's walk: the decoy stood among the
+   * indicators as a link of its own).
+   */
+  public java.util.Set<String> shownOnlyUrls() {
+    java.util.Set<String> claimed = MailStix.claimedHosts(links);
+    if (claimed.isEmpty()) {
+      return java.util.Set.of();
+    }
+    java.util.Set<String> elsewhere = new java.util.HashSet<>();
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Link l : links) {
+      if (!"text".equals(l.where())) {
+        elsewhere.add(l.url());
+        continue;
+      }
+      String host = MailLinks.host(l.url());
+      if (host != null && claimed.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+        out.add(l.url());
+      }
+    }
+    out.removeAll(elsewhere);
+    return out;
+  }
+
   public List<ListedLink> linksOnce() {
     java.util.Map<String, java.util.LinkedHashSet<String>> texts = new java.util.LinkedHashMap<>();
     java.util.Map<String, java.util.LinkedHashSet<String>> wheres = new java.util.HashMap<>();
