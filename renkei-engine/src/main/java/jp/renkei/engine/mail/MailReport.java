@@ -307,11 +307,11 @@ public record MailReport(
    * occurrence (the signs judge each anchor's own text).
    */
   /**
-   * The URLs written only in a plain-text part as the text another link shows while leading
-   * elsewhere ({@code <a href="https://kit.example/">https://www.smbc-card.com/</a>} and its
-   * plain-text alternative): the lure's claim, not where anyone is sent. The STIX leaves them out
-   * ({@link MailStix#bundle}); the page says so beside them (ux40's walk: the decoy stood among the
-   * indicators as a link of its own).
+   * The URLs found only as text — a plain-text part's, or an HTML part's visible text ("html text")
+   * — that another link shows while leading elsewhere ({@code <a
+   * href="https://kit.example/">https://www.smbc-card.com/</a>}, its own text and its plain-text
+   * alternative): the lure's claim, not where anyone is sent. The page says so beside them (ux40's
+   * walk: the decoy stood among the indicators as a link of its own).
    */
   public java.util.Set<String> shownOnlyUrls() {
     java.util.Set<String> claimed = MailStix.claimedHosts(links);
@@ -321,7 +321,7 @@ public record MailReport(
     java.util.Set<String> elsewhere = new java.util.HashSet<>();
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
     for (Link l : links) {
-      if (!"text".equals(l.where())) {
+      if (!"text".equals(l.where()) && !"html text".equals(l.where())) {
         elsewhere.add(l.url());
         continue;
       }

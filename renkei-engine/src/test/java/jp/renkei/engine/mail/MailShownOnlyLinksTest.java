@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ux40's walk: an Outlook lure's decoy https://www.smbc-card.com/… — only the text the real link
- * shows, written out in the plain-text part — stood among the report's links as a link of its own,
- * for an analyst to block the real card company by. The report names such URLs ({@link
- * MailReport#shownOnlyUrls}), the page says so beside them, and the STIX left them out already.
+ * shows, read again as a URL of the HTML's visible text — stood among the report's links as a link
+ * of its own, for an analyst to block the real card company by. The report names such URLs ({@link
+ * MailReport#shownOnlyUrls}, from a plain-text part or the HTML's text), the page says so beside
+ * them.
  */
 class MailShownOnlyLinksTest {
 
@@ -34,6 +35,18 @@ class MailShownOnlyLinksTest {
     assertThat(r.links())
         .extracting(MailReport.Link::url)
         .contains("https://www.smbc-card.com/mem/index.jsp");
+    assertThat(r.shownOnlyUrls()).containsExactly("https://www.smbc-card.com/mem/index.jsp");
+  }
+
+  @Test
+  void anHtmlOnlyLuresAnchorTextReadAsAUrlIsNamedToo() {
+    String eml =
+        "From: カード会社 <info@card-support.example.net>\r\nTo: a@sakura-bank.co.jp\r\n"
+            + "Subject: ご利用確認\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+            + "<p>下記よりログインしてください。</p><p><a href=\"http://smbc-card.verify-login.example.net/login\">"
+            + "https://www.smbc-card.com/mem/index.jsp</a></p>\r\n";
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
     assertThat(r.shownOnlyUrls()).containsExactly("https://www.smbc-card.com/mem/index.jsp");
   }
 }
