@@ -154,7 +154,7 @@ class MailOutlookIT extends ServerTest {
             page.body()
                 .split(
                     java.util.regex.Pattern.quote(
-                        "<span class=\"muted link-shown-only\"> (別のリンクの表示文字列として書かれているだけ"),
+                        "class=\"muted link-shown-only\"> (別のリンクの表示文字列として書かれているだけ"),
                     -1))
         .hasSize(2);
     var doc = browser.upload("/mail", "/mail", "message", "report.doc", resource("Word6.doc"));
