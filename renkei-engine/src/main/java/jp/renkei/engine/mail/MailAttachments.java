@@ -73,6 +73,11 @@ final class MailAttachments {
     if ("ole2".equals(detected) && containsUtf16(data, "_VBA_PROJECT")) {
       detected = "office-with-macros";
     }
+    if ("data".equals(detected) && openedAsPage(name, declared)) {
+      // no tags inside, but a browser opens it as a page by its name or type (HTML_ATTACHMENT
+      // says so): its kind says the same (ux40: a 36-byte Attachment.html read "no known format")
+      detected = OPENED_AS_PAGE;
+    }
     MailReport.Attachment a =
         new MailReport.Attachment(
             name,
@@ -339,7 +344,12 @@ final class MailAttachments {
 
   /** What the QR search found in one image or PDF, made links and findings of the message. */
   void qrFound(String name, MailImages.Decoded d, MailState st) {
-    if (d.problem() != null) {
+    if (MailQrUnread.is(d)) {
+      st.problem(
+          "qr",
+          name + ": QR コードを読み取れませんでした: " + d.problemJa(),
+          name + ": a QR code could not be read: " + d.problem());
+    } else if (d.problem() != null) {
       st.problem(
           "qr",
           name + ": QR コードを探せませんでした: " + d.problemJa(),
@@ -417,15 +427,27 @@ final class MailAttachments {
     }
   }
 
-  /** An HTML or SVG attachment, and whether it holds a form, a script or a redirect. */
-  static void htmlAttachment(String name, String declared, byte[] data, MailState st) {
+  /**
+   * The kind of an attachment whose content is no known format while its name or declared type is
+   * HTML or SVG ({@link #openedAsPage}): a browser opens it as a page whatever it holds.
+   */
+  static final String OPENED_AS_PAGE = "opened-as-page";
+
+  /**
+   * Whether a browser opens the attachment as a web page, by its name's extension (.html, .svg,
+   * .mht …) or its declared type (text/html, image/svg+xml), whatever it holds.
+   */
+  static boolean openedAsPage(String name, String declared) {
     String ext = extension(BIDI.matcher(name).replaceAll(""));
     String type = declared == null ? "" : declared.toLowerCase(Locale.ROOT);
-    boolean html =
-        Set.of("htm", "html", "shtml", "xhtml", "svg", "mht", "mhtml").contains(ext)
-            || type.equals("text/html")
-            || type.equals("image/svg+xml");
-    if (!html) {
+    return Set.of("htm", "html", "shtml", "xhtml", "svg", "mht", "mhtml").contains(ext)
+        || type.equals("text/html")
+        || type.equals("image/svg+xml");
+  }
+
+  /** An HTML or SVG attachment, and whether it holds a form, a script or a redirect. */
+  static void htmlAttachment(String name, String declared, byte[] data, MailState st) {
+    if (!openedAsPage(name, declared)) {
       return;
     }
     st.flag(RedFlag.HTML_ATTACHMENT, name);

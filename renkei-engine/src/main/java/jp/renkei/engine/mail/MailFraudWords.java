@@ -244,13 +244,26 @@ final class MailFraudWords {
               + "|(?:謝礼|ポイント)(?:を)?(?:進呈|プレゼント)");
 
   /**
+   * What follows 問い合わせ in a contact line rather than an inquiry (ux40): a footer's heading
+   * (「お問合せ・ご案内」, 【お問い合わせ】), where to ask (お問い合わせ先, 窓口, 番号, フォーム, センター, 受付時間), and the reader asked
+   * to ask (お問い合わせください, いただくか, は下記へ). Every sender's footer writes one, a bank's and a shop's as
+   * much as a lure copying them; IPA's theme is a mail that is an inquiry or answers one
+   * (貴社製品に関するお問い合わせ, お問い合わせありがとうございます).
+   */
+  static final String CONTACT_LINE =
+      "(?!先|窓口|センター|フォーム|番号|方法|受付|時間|[・･/／】\\]］:：]|くださ|下さ|(?:いただ|頂)[くけ]"
+          + "|は(?:下記|以下|こちら|右記|上記|各|当))";
+
+  /**
    * The themes of IPA's guide for targeted mail (seed 003): mail one must open (取材申込, 履歴書, 問い合わせ,
    * アンケート), internal-looking and organisation-wide notices (人事, 資料の再送・差替え), notices from public
    * bodies.
    */
   static final Pattern THEMES =
       Pattern.compile(
-          "取材(?:の)?(?:お)?(?:申込|申し込み|依頼|お願い)|履歴書|問い合わせ|問合せ|アンケート|人事(?:異動|評価|発令)"
+          "取材(?:の)?(?:お)?(?:申込|申し込み|依頼|お願い)|履歴書|(?:問い合わせ|問合せ)"
+              + CONTACT_LINE
+              + "|アンケート|人事(?:異動|評価|発令)"
               + "|資料(?:の)?(?:再送|差(?:し)?替え|送付)|再送|差(?:し)?替え|給与|賞与|健康診断|講演(?:の)?依頼"
               + "|緊急連絡網|セキュリティ対策|ウイルス(?:感染|対策)"
               + "|(?<!will |to |hours |hours: |shall |would )\\bresume\\b(?!:| on\\b| at\\b| after\\b| normal| operations)|curriculum vitae|\\bcv\\b attached|job application|interview request"

@@ -206,6 +206,7 @@ final class MailHtml {
         continue;
       }
       if (href.isEmpty() || href.startsWith("#") || lower.startsWith("mailto:")) {
+        MailContactAddresses.mailto(href, st);
         continue;
       }
       if (!st.link(new MailReport.Link(refang(href), text, "html"))) {

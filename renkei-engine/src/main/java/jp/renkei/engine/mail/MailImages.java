@@ -256,6 +256,9 @@ final class MailImages {
         BufferedImage image = reader.read(0, param);
         List<String> out = new ArrayList<>();
         decode(image, out);
+        if (out.isEmpty() && MailQrUnread.seemsToHoldOne(image)) {
+          return MailQrUnread.decoded();
+        }
         return new Decoded(out);
       } finally {
         reader.dispose();

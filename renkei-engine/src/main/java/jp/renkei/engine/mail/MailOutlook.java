@@ -305,7 +305,7 @@ public final class MailOutlook {
                     "Outlook のファイル (.msg) から読みました。受信時のインターネットヘッダが残っていないため、差出人・宛先・件名・日時は"
                         + " Outlook のプロパティから組み立てました。Received、Authentication-Results、Return-Path、"
                         + "Reply-To、DKIM-Signature、List-* などのヘッダはなく、送信元の認証と配送経路は判断できません",
-                    "read from an Outlook file (.msg). It kept no internet headers of its own, so"
+                    "Read from an Outlook file (.msg). It kept no internet headers of its own, so"
                         + " sender, recipients, subject and date were rebuilt from Outlook's"
                         + " properties; Received, Authentication-Results, Return-Path, Reply-To,"
                         + " DKIM-Signature and List-* headers are missing: the sender's"
@@ -314,7 +314,7 @@ public final class MailOutlook {
                     "outlook",
                     "Outlook のファイル (.msg) から読みました。受信時のヘッダは Outlook が保存したものです。本文と添付ファイルは"
                         + " Outlook のプロパティから組み立て直しました",
-                    "read from an Outlook file (.msg). The headers are those Outlook kept from"
+                    "Read from an Outlook file (.msg). The headers are those Outlook kept from"
                         + " the received message; the body and attachments were rebuilt from"
                         + " Outlook's properties"));
       }

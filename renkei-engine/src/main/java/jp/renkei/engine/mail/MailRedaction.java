@@ -282,7 +282,8 @@ public final class MailRedaction {
             r.work(),
             List.of(), // the recipients' names are what the shared copy takes out
             List.of(), // the list's addresses: not the attacker's, kept out of a share
-            List.of()); // the forwarded message's recipients: victims, taken out
+            List.of(), // the forwarded message's recipients: victims, taken out
+            r.contactAddresses()); // the lure's mailto: mailboxes: the attacker's, kept
     // a relay host is named as one hop's receiver and the next one's sender: listed once
     return new Result(shared, List.copyOf(new java.util.LinkedHashSet<>(removed)));
   }

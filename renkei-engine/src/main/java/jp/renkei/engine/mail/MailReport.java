@@ -36,7 +36,8 @@ public record MailReport(
     Work work,
     List<String> recipientNames,
     List<String> listAddresses,
-    List<String> forwardedRecipients) {
+    List<String> forwardedRecipients,
+    List<String> contactAddresses) {
 
   /**
    * {@code recipientNames}: the display names To and Cc give the recipients — of the message and of
@@ -46,13 +47,16 @@ public record MailReport(
    * forwardedRecipients}: the To and Cc addresses of the messages forwarded or attached inside it,
    * lower case, never null: the lure's victims when a colleague forwarded it as an attachment (the
    * message's own recipients are then the analysts); not shown, taken out of a shared copy as the
-   * recipients are.
+   * recipients are. {@code contactAddresses}: the addresses the message's {@code mailto:} links
+   * write to at a free-mail or look-alike domain ({@link MailContactAddresses}), lower case, never
+   * null: where a callback lure has its reader write, an indicator to share (ux40).
    */
   public MailReport {
     recipientNames = recipientNames == null ? List.of() : List.copyOf(recipientNames);
     listAddresses = listAddresses == null ? List.of() : List.copyOf(listAddresses);
     forwardedRecipients =
         forwardedRecipients == null ? List.of() : List.copyOf(forwardedRecipients);
+    contactAddresses = contactAddresses == null ? List.of() : List.copyOf(contactAddresses);
   }
 
   /**
@@ -164,6 +168,34 @@ public record MailReport(
    * links, and a page listing both showed each twice. The report's {@link #links()} keep each
    * occurrence (the signs judge each anchor's own text).
    */
+  /**
+   * The URLs found only as text — a plain-text part's, or an HTML part's visible text ("html text")
+   * — that another link shows while leading elsewhere ({@code <a
+   * href="https://kit.example/">https://www.smbc-card.com/</a>}, its own text and its plain-text
+   * alternative): the lure's claim, not where anyone is sent. The page says so beside them (ux40's
+   * walk: the decoy stood among the indicators as a link of its own).
+   */
+  public java.util.Set<String> shownOnlyUrls() {
+    java.util.Set<String> claimed = MailStix.claimedHosts(links);
+    if (claimed.isEmpty()) {
+      return java.util.Set.of();
+    }
+    java.util.Set<String> elsewhere = new java.util.HashSet<>();
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Link l : links) {
+      if (!"text".equals(l.where()) && !"html text".equals(l.where())) {
+        elsewhere.add(l.url());
+        continue;
+      }
+      String host = MailLinks.host(l.url());
+      if (host != null && claimed.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+        out.add(l.url());
+      }
+    }
+    out.removeAll(elsewhere);
+    return out;
+  }
+
   public List<ListedLink> linksOnce() {
     java.util.Map<String, java.util.LinkedHashSet<String>> texts = new java.util.LinkedHashMap<>();
     java.util.Map<String, java.util.LinkedHashSet<String>> wheres = new java.util.HashMap<>();

@@ -83,6 +83,10 @@ final class MailState {
   Set<String> envelopeWritten = new LinkedHashSet<>();
 
   List<String> replyTo = new ArrayList<>();
+
+  /** The addresses of the message's mailto: links, as met ({@link MailContactAddresses}). */
+  final Set<String> mailto = new LinkedHashSet<>();
+
   String returnPath;
   List<String> recipients = new ArrayList<>();
 
@@ -886,7 +890,8 @@ final class MailState {
             .distinct()
             .toList(),
         List.copyOf(listAddresses),
-        List.copyOf(forwardedAddresses));
+        List.copyOf(forwardedAddresses),
+        MailContactAddresses.shared(this));
   }
 
   /** Links of one message read and judged at most (see {@link MailState#link}). */

@@ -120,6 +120,13 @@ public final class MailStix {
     for (MailReport.Attachment a : r.attachments()) {
       o.file(a);
     }
+    // the free-mail or look-alike mailbox a lure's mailto: links write to (ux40)
+    List<String> contacts =
+        r.contactAddresses().stream()
+            .map(StixValues::emailAddress)
+            .filter(x -> x != null && !x.equals(from))
+            .toList();
+    contacts.forEach(x -> o.sco("email-addr", x, null));
     msg.putArray("object_marking_refs").add(o.marking);
     o.objects.insert(0, msg);
     List<String> brands = List.of();
@@ -162,6 +169,9 @@ public final class MailStix {
           && !forgedFrom(r, from)
           && !platformSender(r, from)) {
         o.indicator("[email-addr:value = '" + quote(from) + "']", "sender " + from, why, now);
+      }
+      for (String contact : contacts) {
+        o.indicator("[email-addr:value = '" + quote(contact) + "']", "mailto " + contact, why, now);
       }
       for (String host : linkHosts.keySet()) {
         // a newsletter tracker or a shortener carries everyone's links: an indicator on it would

@@ -101,23 +101,52 @@ public final class Names {
    * A name made safe to show: every control, format (bidi overrides and isolates, zero-width
    * characters, BOM), line or paragraph separator and Hangul filler is written as {@code [U+202E]},
    * so a right-to-left override can no longer turn the rest of the line around and a hidden
-   * character shows where it is. Everything else, including Japanese and emoji, is kept.
+   * character shows where it is. A variation selector is written out too where it selects nothing
+   * ({@link #idleSelector}): the U+FE09 a lure puts in 【重要︉】 is as hidden as a zero-width space
+   * (ux40), while the emoji selector of ❤️ and an ideographic variation of a name's kanji are kept.
+   * Everything else, including Japanese and emoji, is kept.
    */
   public static String escapeInvisible(String name) {
     if (name == null) {
       return null;
     }
     StringBuilder out = new StringBuilder(name.length());
-    name.codePoints()
-        .forEach(
-            cp -> {
-              if (invisible(cp)) {
-                out.append(String.format("[U+%04X]", cp));
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
+    int previous = -1;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      if (invisible(cp) || idleSelector(previous, cp)) {
+        out.append(String.format("[U+%04X]", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+      previous = cp;
+      i += Character.charCount(cp);
+    }
     return out.toString();
+  }
+
+  /**
+   * Whether {@code cp} is a variation selector that changes nothing a reader sees after {@code
+   * previous} (-1 at the start): U+FE00–U+FE0D, which the mail signs count as hidden characters
+   * (their few standardized sequences, a mathematical symbol's or a compatibility ideograph's,
+   * appear in no mail); U+FE0E/U+FE0F (text or emoji presentation) after a letter, another selector
+   * or at the start, not after a symbol, digit, '#' or '*' (❤️, ©️, a keycap 1️⃣); and
+   * U+E0100–U+E01EF (ideographic variations) after anything but an ideograph.
+   */
+  static boolean idleSelector(int previous, int cp) {
+    if (cp >= 0xFE00 && cp <= 0xFE0D) {
+      return true;
+    }
+    if (cp == 0xFE0E || cp == 0xFE0F) {
+      return previous < 0
+          || Character.isLetter(previous)
+          || Character.getType(previous) == Character.NON_SPACING_MARK
+          || (previous >= 0xFE00 && previous <= 0xFE0F);
+    }
+    if (cp >= 0xE0100 && cp <= 0xE01EF) {
+      return previous < 0 || !Character.isIdeographic(previous);
+    }
+    return false;
   }
 
   private static boolean invisible(int cp) {

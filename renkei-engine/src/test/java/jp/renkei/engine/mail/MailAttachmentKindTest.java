@@ -84,4 +84,54 @@ class MailAttachmentKindTest {
     // the kind changes nothing of what is judged: the page's form is still named
     assertThat(r.findings()).anySatisfy(f -> assertThat(f.flag()).isEqualTo(RedFlag.HTML_FORM));
   }
+
+  /**
+   * ux39's walk: a bank lure's 36-byte Attachment.html held the bank's name and no tag; it was
+   * flagged as an HTML attachment while its kind read "no known format". A browser opens it as a
+   * page by its name, so its kind now says that; the same text named .txt stays data, unflagged.
+   */
+  @Test
+  void aFileNamedAsAPageWithNoTagsIsSaidToOpenAsOneAsItsSignSays() {
+    String text = "住信SBIネット銀行株式会社";
+    MailReport r =
+        new MailAnalyzer()
+            .analyze(
+                new ByteArrayInputStream(
+                    withAttachment("Attachment.html", "text/html", text)
+                        .getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.attachments())
+        .singleElement()
+        .extracting(MailReport.Attachment::detectedType)
+        .isEqualTo(MailAttachments.OPENED_AS_PAGE);
+    assertThat(r.findings())
+        .anySatisfy(f -> assertThat(f.flag()).isEqualTo(RedFlag.HTML_ATTACHMENT));
+
+    MailReport plain =
+        new MailAnalyzer()
+            .analyze(
+                new ByteArrayInputStream(
+                    withAttachment("note.txt", "text/plain", text)
+                        .getBytes(StandardCharsets.UTF_8)));
+    assertThat(plain.attachments())
+        .singleElement()
+        .extracting(MailReport.Attachment::detectedType)
+        .isEqualTo("data");
+    assertThat(plain.findings())
+        .noneSatisfy(f -> assertThat(f.flag()).isEqualTo(RedFlag.HTML_ATTACHMENT));
+  }
+
+  private static String withAttachment(String name, String type, String content) {
+    return "From: Bank <info@bank-notice.example>\r\nTo: a@example.jp\r\nSubject: notice\r\n"
+        + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+        + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSee the attachment.\r\n"
+        + "--b\r\nContent-Type: "
+        + type
+        + "; name=\""
+        + name
+        + "\"\r\nContent-Disposition: attachment; filename=\""
+        + name
+        + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        + Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8))
+        + "\r\n--b--\r\n";
+  }
 }

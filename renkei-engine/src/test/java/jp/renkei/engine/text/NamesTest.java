@@ -18,6 +18,24 @@ class NamesTest {
     assertThat(Names.escapeInvisible(null)).isNull();
   }
 
+  /**
+   * ux39's walk: a bank lure's subject 【重要\uFE09】 hid a variation selector (a combining mark, not a
+   * format character) where the page wrote out every other hidden character. A selector that
+   * selects nothing is written out; the emoji's, a keycap's and an ideographic variation's are
+   * kept.
+   */
+  @Test
+  void writesOutAVariationSelectorThatSelectsNothing() {
+    assertThat(Names.escapeInvisible("【重要\uFE09】代表口座")).isEqualTo("【重要[U+FE09]】代表口座");
+    assertThat(Names.escapeInvisible("\uFE0F口座\uFE0Fのご利用\uFE00"))
+        .isEqualTo("[U+FE0F]口座[U+FE0F]のご利用[U+FE00]");
+    assertThat(Names.escapeInvisible("a\uDB40\uDD00b")).isEqualTo("a[U+E0100]b");
+    // what a selector is for: an emoji's presentation, a keycap, a kanji's variant in a name
+    assertThat(Names.escapeInvisible("感謝 \u2764\uFE0F 1\uFE0F\u20E3 \u00A9\uFE0E"))
+        .isEqualTo("感謝 \u2764\uFE0F 1\uFE0F\u20E3 \u00A9\uFE0E");
+    assertThat(Names.escapeInvisible("葛\uDB40\uDD00飾区")).isEqualTo("葛\uDB40\uDD00飾区");
+  }
+
   @Test
   void refusesInvisibleAndReorderingCharacters() {
     for (String bad :

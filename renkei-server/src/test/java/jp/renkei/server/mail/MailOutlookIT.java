@@ -149,6 +149,14 @@ class MailOutlookIT extends ServerTest {
     assertThat(page.body())
         .contains("id=\"outlook-notes\"", "Outlook のファイル (.msg) から読み込み")
         .contains("smbc-card-support.example.net");
+    // the decoy the real link shows, written out in the plain text, is said to be only that (ux40)
+    assertThat(
+            page.body()
+                .split(
+                    java.util.regex.Pattern.quote(
+                        "class=\"muted link-shown-only\"> (別のリンクの表示文字列として書かれているだけ"),
+                    -1))
+        .hasSize(2);
     var doc = browser.upload("/mail", "/mail", "message", "report.doc", resource("Word6.doc"));
     assertThat(doc.statusCode()).isEqualTo(400);
     assertThat(doc.body()).contains("Outlook のメッセージ (.msg) ではありません");

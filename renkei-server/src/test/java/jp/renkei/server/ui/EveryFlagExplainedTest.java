@@ -62,6 +62,7 @@ class EveryFlagExplainedTest {
         new MailReport.Work(0, 0, 0, List.of()),
         List.of(),
         List.of(),
+        List.of(),
         List.of());
   }
 
