@@ -75,6 +75,8 @@ final class MailWording {
     // before the list's vouching: a code host's notifications come with list headers
     relayedLure(st);
     formEchoLure(st);
+    // a link typed where a form asks for a name, whatever words surround it (ja40)
+    MailFormPayloads.nameLinkLure(st);
     // side-job recruitment by LINE at 万円 a day, read through lists too: no member recruits so
     // (MailJobLures, ja36)
     String job = MailJobLures.find(phrases.text());
@@ -136,6 +138,10 @@ final class MailWording {
     }
     rewardLure(st);
     List<String> fraud = new ArrayList<>(MailSigns.found(MailFraudWords.FRAUD_OFFERS, phrases));
+    // the advance-fee letter in Japanese: a foreign sum, its story and the reader's share (ja40)
+    MailJapaneseAdvanceFee.found(phrases.text()).stream()
+        .filter(x -> fraud.size() < 3 && !fraud.contains(x))
+        .forEach(fraud::add);
     if (fraud.contains("welcome bonus")
         && MailFraudWords.POINTS_WELCOME_BONUS.matcher(phrases.text()).find()) {
       // the welcome bonus of a card offer, in points or miles (not a casino's deposit bonus)

@@ -640,13 +640,18 @@ public enum RedFlag {
           + " a \"shipping fee\". Weak alone; it counts with another sign."),
   RELAYED_LURE(
       20,
-      "本物のサービス (GitHub の Issue、ヘルプデスクのチケット、チャットの記録、共有フォーム、企業の Web フォーム (お問い合わせフォームなど) の自動返信など) の通知ですが、その中身はサービスの利用者が書いたもので、暗号資産や金銭の受け取り (「FREE BTC」「claim your tokens」「Connect Wallet」) を持ちかけるか、サービスのセキュリティ担当を名乗り (「脆弱性を検出しました」)、サービスの外のサイトへ誘導しています。通知の送信元が本物でも、書いたのは第三者です。リンクを開かないでください。",
+      "本物のサービス (GitHub の Issue、ヘルプデスクのチケット、チャットの記録、共有フォーム、企業の Web フォーム (お問い合わせフォームなど) の自動返信など) の通知ですが、その中身はサービスの利用者が書いたもので、暗号資産や金銭の受け取り (「FREE BTC」「claim your tokens」「Connect Wallet」) を持ちかけるか、サービスのセキュリティ担当を名乗り (「脆弱性を検出しました」)、サービスの外のサイトへ誘導しています。"
+          + "Web フォームの自動返信が繰り返す名前欄 (お名前・会社名、宛名の「〇〇様」) に、差出人のサイトでも入力されたアドレスのサイトでもないリンクがある場合も同じです。名前にリンクは入りません。"
+          + "通知の送信元が本物でも、書いたのは第三者です。リンクを開かないでください。",
       "A notification from a real platform (a GitHub issue, a help-desk ticket, a chat transcript, a"
           + " shared form, a business's web form repeating what was typed into it in its automatic"
           + " reply) whose content a platform user wrote: it offers crypto-currency or money"
           + " (\"free BTC\", \"claim your tokens\", \"connect wallet\") or speaks as the platform's"
           + " security team (\"security vulnerability detected\"), and links away from the"
-          + " platform. The sender is real; the writer is a stranger. Do not follow the link."),
+          + " platform; or a web form's automatic reply repeats a name field (お名前, a company's"
+          + " name, the addressee \"… 様\") holding a link to neither the sender's site nor the"
+          + " site of an address typed into the form: no name holds a link. The sender is real;"
+          + " the writer is a stranger. Do not follow the link."),
   EXTORTION(
       25,
       "書き手が読み手の端末を乗っ取った、カメラで撮影した、私的な動画を持っていると主張し、支払わなければ連絡先に送ると脅しています (いわゆるセクストーション)。ビットコインのアドレスが書かれていれば示します。ほとんどは作り話の一斉送信です。支払わず、返信もしないでください。",
