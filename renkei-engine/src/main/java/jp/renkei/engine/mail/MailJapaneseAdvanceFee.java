@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * beneficiary, a bank deposit, a charity), and the reader's part in it (a share of the sum, the
  * reader's bank account, the money handed to the reader). A news item about a company raising
  * millions of dollars has the sum, not the reader's share; a bank's own notice has the account, not
- * a stranger's millions. Read by {@link MailWording} beside {@link MailFraudWords#FRAUD_OFFERS}:
- * FRAUD_OFFER.
+ * a stranger's millions; a warning of the fraud (詐欺, ご注意) quotes it and is not read. Read by {@link
+ * MailWording} through lists too, as {@link MailJobLures} is: FRAUD_OFFER.
  */
 final class MailJapaneseAdvanceFee {
 
@@ -47,7 +47,8 @@ final class MailJapaneseAdvanceFee {
    * part of the reader's and two of the story's words must all be there.
    */
   static List<String> found(String text) {
-    if (!(text.contains("ドル") || text.contains("ユーロ") || text.contains("ポンド"))) {
+    if (!(text.contains("ドル") || text.contains("ユーロ") || text.contains("ポンド"))
+        || MailJapaneseInvestmentLures.WARNING.matcher(text).find()) {
       return List.of();
     }
     Matcher sum = SUM.matcher(text);

@@ -83,6 +83,16 @@ final class MailWording {
     if (job != null) {
       st.flag(RedFlag.FRAUD_OFFER, st.quote(List.of(job)));
     }
+    // the investment lure and the advance-fee letter in Japanese, read through lists too: no
+    // member writes them, and one who warns of them says so (ja40)
+    String investment = MailJapaneseInvestmentLures.find(phrases.text());
+    if (investment != null) {
+      st.flag(RedFlag.FRAUD_OFFER, st.quote(List.of(investment)));
+    }
+    List<String> advanceFee = MailJapaneseAdvanceFee.found(phrases.text());
+    if (!advanceFee.isEmpty()) {
+      st.flag(RedFlag.FRAUD_OFFER, st.quote(advanceFee));
+    }
     if (st.listVouched()) {
       // a web address in a Japanese greeting's name or a form's name field: a business's automatic
       // reply delivered to the list's address, not a member's words (the other readings of
@@ -138,10 +148,6 @@ final class MailWording {
     }
     rewardLure(st);
     List<String> fraud = new ArrayList<>(MailSigns.found(MailFraudWords.FRAUD_OFFERS, phrases));
-    // the advance-fee letter in Japanese: a foreign sum, its story and the reader's share (ja40)
-    MailJapaneseAdvanceFee.found(phrases.text()).stream()
-        .filter(x -> fraud.size() < 3 && !fraud.contains(x))
-        .forEach(fraud::add);
     if (fraud.contains("welcome bonus")
         && MailFraudWords.POINTS_WELCOME_BONUS.matcher(phrases.text()).find()) {
       // the welcome bonus of a card offer, in points or miles (not a casino's deposit bonus)

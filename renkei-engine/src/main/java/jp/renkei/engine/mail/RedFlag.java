@@ -455,7 +455,9 @@ public enum RedFlag {
       "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金・「人道支援の助成金」の受け取り、出会い系の誘い、"
           + "不正に入手したサーバー管理画面・Web シェル・メール中継・リモートデスクトップ (cPanels、Shells、SMTPs、RDPs) や「スパム送信ツール」の販売、"
           + "申し込んでもいないクレジットカードや融資が「承認済み」「即時審査通過」「審査なし」とする誘い (送信ドメイン認証のない差出人から)、"
-          + "在宅や空いた時間の仕事・副業に日給何万円という報酬をうたい、LINE の ID で応募させる勧誘 (警察が注意を呼びかける副業詐欺や闇バイトの手口) など。"
+          + "在宅や空いた時間の仕事・副業に日給何万円という報酬をうたい、LINE の ID で応募させる勧誘 (警察が注意を呼びかける副業詐欺や闇バイトの手口)、"
+          + "日本語に機械翻訳された遺産・預金の話 (外貨で何百万という額、亡くなった夫や受益者の話、読み手の取り分や口座)、"
+          + "仮想通貨・FX・株への投資に「元本保証」「必ず儲かる」「月利何％」と約束し、LINE やグループへ誘う勧誘 (SNS型投資詐欺) など。"
           + "選挙陣営が読み手に寄付を頼む「a donation of $10 or $25」のように、選べる額を並べたものは、読み手が払う側なので数えません。",
       "The message makes an offer that only fraud makes, such as free crypto-currency, a casino"
           + " bonus or an inheritance to collect: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
@@ -465,7 +467,11 @@ public enum RedFlag {
           + " credit line was approved\", \"instant approval Visa card\", \"no credit check\") by a"
           + " sender no SPF or DKIM vouched for, a side job from home or in spare time paying tens"
           + " of thousands of yen a day, applied for by a LINE ID (the side-job fraud and the"
-          + " recruitment for crimes the Japanese police warn of). A campaign's ask to give, a"
+          + " recruitment for crimes the Japanese police warn of), an estate or deposit story"
+          + " machine-translated into Japanese (millions in a foreign currency, a late husband or a"
+          + " beneficiary, the reader's share or account), an investment in crypto, FX or shares"
+          + " promised to be safe or sure (元本保証, 必ず儲かる, a monthly yield) with the talk moved to"
+          + " LINE or a group (the social-media investment fraud). A campaign's ask to give, a"
           + " choice of amounts (\"a donation of $10 or $25\"), is not counted: the reader is"
           + " the one paying."),
   FREEMAIL_LURE(
