@@ -258,8 +258,7 @@ final class MailEnvelope {
       st.date = m.getDate().toInstant();
     }
     if (m.getFrom() != null && !m.getFrom().isEmpty()) {
-      // an address named by an address of its own, unquoted (ja40)
-      Mailbox f = MailSelfNamedSender.repaired(m.getFrom().get(0));
+      Mailbox f = m.getFrom().get(0);
       st.fromAsWritten = f.getAddress();
       st.from = f.getAddress().toLowerCase(Locale.ROOT);
       st.fromName = f.getName();
