@@ -75,11 +75,23 @@ final class MailWording {
     // before the list's vouching: a code host's notifications come with list headers
     relayedLure(st);
     formEchoLure(st);
+    // a link typed where a form asks for a name, whatever words surround it (ja40)
+    MailFormPayloads.nameLinkLure(st);
     // side-job recruitment by LINE at 万円 a day, read through lists too: no member recruits so
     // (MailJobLures, ja36)
     String job = MailJobLures.find(phrases.text());
     if (job != null) {
       st.flag(RedFlag.FRAUD_OFFER, st.quote(List.of(job)));
+    }
+    // the investment lure and the advance-fee letter in Japanese, read through lists too: no
+    // member writes them, and one who warns of them says so (ja40)
+    String investment = MailJapaneseInvestmentLures.find(phrases.text());
+    if (investment != null) {
+      st.flag(RedFlag.FRAUD_OFFER, st.quote(List.of(investment)));
+    }
+    List<String> advanceFee = MailJapaneseAdvanceFee.found(phrases.text());
+    if (!advanceFee.isEmpty()) {
+      st.flag(RedFlag.FRAUD_OFFER, st.quote(advanceFee));
     }
     if (st.listVouched()) {
       // a web address in a Japanese greeting's name or a form's name field: a business's automatic

@@ -469,7 +469,9 @@ public enum RedFlag {
       "詐欺に典型的な申し出があります: 暗号資産のエアドロップ・無料配布・採掘残高、カジノのボーナスやフリースピン、遺産・寄付・補償金・「人道支援の助成金」の受け取り、出会い系の誘い、"
           + "不正に入手したサーバー管理画面・Web シェル・メール中継・リモートデスクトップ (cPanels、Shells、SMTPs、RDPs) や「スパム送信ツール」の販売、"
           + "申し込んでもいないクレジットカードや融資が「承認済み」「即時審査通過」「審査なし」とする誘い (送信ドメイン認証のない差出人から)、"
-          + "在宅や空いた時間の仕事・副業に日給何万円という報酬をうたい、LINE の ID で応募させる勧誘 (警察が注意を呼びかける副業詐欺や闇バイトの手口) など。"
+          + "在宅や空いた時間の仕事・副業に日給何万円という報酬をうたい、LINE の ID で応募させる勧誘 (警察が注意を呼びかける副業詐欺や闇バイトの手口)、"
+          + "日本語に機械翻訳された遺産・預金の話 (外貨で何百万という額、亡くなった夫や受益者の話、読み手の取り分や口座)、"
+          + "仮想通貨・FX・株への投資に「元本保証」「必ず儲かる」「月利何％」と約束し、LINE やグループへ誘う勧誘 (SNS型投資詐欺) など。"
           + "選挙陣営が読み手に寄付を頼む「a donation of $10 or $25」のように、選べる額を並べたものは、読み手が払う側なので数えません。",
       "The message makes an offer that only fraud makes, such as free crypto-currency, a casino"
           + " bonus or an inheritance to collect: a crypto-currency airdrop, giveaway or \"mining balance\", a casino"
@@ -479,7 +481,11 @@ public enum RedFlag {
           + " credit line was approved\", \"instant approval Visa card\", \"no credit check\") by a"
           + " sender no SPF or DKIM vouched for, a side job from home or in spare time paying tens"
           + " of thousands of yen a day, applied for by a LINE ID (the side-job fraud and the"
-          + " recruitment for crimes the Japanese police warn of). A campaign's ask to give, a"
+          + " recruitment for crimes the Japanese police warn of), an estate or deposit story"
+          + " machine-translated into Japanese (millions in a foreign currency, a late husband or a"
+          + " beneficiary, the reader's share or account), an investment in crypto, FX or shares"
+          + " promised to be safe or sure (元本保証, 必ず儲かる, a monthly yield) with the talk moved to"
+          + " LINE or a group (the social-media investment fraud). A campaign's ask to give, a"
           + " choice of amounts (\"a donation of $10 or $25\"), is not counted: the reader is"
           + " the one paying."),
   FREEMAIL_LURE(
@@ -654,13 +660,18 @@ public enum RedFlag {
           + " a \"shipping fee\". Weak alone; it counts with another sign."),
   RELAYED_LURE(
       20,
-      "本物のサービス (GitHub の Issue、ヘルプデスクのチケット、チャットの記録、共有フォーム、企業の Web フォーム (お問い合わせフォームなど) の自動返信など) の通知ですが、その中身はサービスの利用者が書いたもので、暗号資産や金銭の受け取り (「FREE BTC」「claim your tokens」「Connect Wallet」) を持ちかけるか、サービスのセキュリティ担当を名乗り (「脆弱性を検出しました」)、サービスの外のサイトへ誘導しています。通知の送信元が本物でも、書いたのは第三者です。リンクを開かないでください。",
+      "本物のサービス (GitHub の Issue、ヘルプデスクのチケット、チャットの記録、共有フォーム、企業の Web フォーム (お問い合わせフォームなど) の自動返信など) の通知ですが、その中身はサービスの利用者が書いたもので、暗号資産や金銭の受け取り (「FREE BTC」「claim your tokens」「Connect Wallet」) を持ちかけるか、サービスのセキュリティ担当を名乗り (「脆弱性を検出しました」)、サービスの外のサイトへ誘導しています。"
+          + "Web フォームの自動返信が繰り返す名前欄 (お名前・会社名、宛名の「〇〇様」) に、差出人のサイトでも入力されたアドレスのサイトでもないリンクがある場合も同じです。名前にリンクは入りません。"
+          + "通知の送信元が本物でも、書いたのは第三者です。リンクを開かないでください。",
       "A notification from a real platform (a GitHub issue, a help-desk ticket, a chat transcript, a"
           + " shared form, a business's web form repeating what was typed into it in its automatic"
           + " reply) whose content a platform user wrote: it offers crypto-currency or money"
           + " (\"free BTC\", \"claim your tokens\", \"connect wallet\") or speaks as the platform's"
           + " security team (\"security vulnerability detected\"), and links away from the"
-          + " platform. The sender is real; the writer is a stranger. Do not follow the link."),
+          + " platform; or a web form's automatic reply repeats a name field (お名前, a company's"
+          + " name, the addressee \"… 様\") holding a link to neither the sender's site nor the"
+          + " site of an address typed into the form: no name holds a link. The sender is real;"
+          + " the writer is a stranger. Do not follow the link."),
   EXTORTION(
       25,
       "書き手が読み手の端末を乗っ取った、カメラで撮影した、私的な動画を持っていると主張し、支払わなければ連絡先に送ると脅しています (いわゆるセクストーション)。ビットコインのアドレスが書かれていれば示します。ほとんどは作り話の一斉送信です。支払わず、返信もしないでください。",
