@@ -223,7 +223,7 @@ class MailOutlookTest {
     assertThat(r.forwardedRecipients()).contains("taro.yamada@victim-example.co.jp");
     assertThat(r.recipientNames()).contains("山田 太郎");
     assertThat(r.attachments()).noneMatch(a -> a.name().equals("card.msg"));
-    assertThat(r.outlookNotes()).anyMatch(p -> p.en().startsWith("attachment card.msg: read"));
+    assertThat(r.outlookNotes()).anyMatch(p -> p.en().startsWith("attachment card.msg: Read"));
   }
 
   @Test
