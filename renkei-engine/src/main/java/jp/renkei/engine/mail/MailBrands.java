@@ -277,6 +277,125 @@ final class MailBrands {
               "acg"),
           brand("Ace Hardware", "\\bace hardware\\b", "acehardware"),
           brand("ShareFile", "sharefile", "sharefile", "sf-notifications", "citrix", "progress"),
+          // brands40: the banks, posts, carriers, loyalty programmes and tax offices of Europe,
+          // Latin America and Asia-Pacific whose names the lures that reach Japanese operators'
+          // offices abroad wear, each with the domains its own mail comes from. A name that is also
+          // a word (ING, Correos: "mails" in Spanish, payback) claims only with what makes it the
+          // company's; a display name that is the name alone still claims it (named()). Left out:
+          // groups whose members each write from a domain of their own (Sparkasse-*, Volksbank-*,
+          // the regional Crédit Agricole banks' ca-*.fr), which one label per brand cannot hold.
+          brand(
+              "ING",
+              "\\bing[- ]diba\\b|\\bing (?:bank|direct|deutschland|nederland|belgi[eë]|espa[nñ]a"
+                  + "|italia|france|australia|polska)\\b|\\bmijn ing\\b",
+              "ing",
+              "ing-diba",
+              "ingdirect"),
+          brand("Commerzbank", "commerzbank|\\bcomdirect\\b", "commerzbank", "comdirect"),
+          brand("Deutsche Bank", "deutsche bank", "db", "deutsche-bank", "deutschebank"),
+          brand("Postbank", "\\bpostbank\\b", "postbank"),
+          brand("Consorsbank", "consorsbank", "consorsbank"),
+          brand("DKB", "\\bdkb\\b|deutsche kreditbank", "dkb"),
+          brand("N26", "\\bn26\\b", "n26"),
+          brand("Santander", "\\bsantander\\b", "santander", "santanderconsumer"),
+          brand("BBVA", "\\bbbva\\b", "bbva"),
+          brand("CaixaBank", "caixabank|\\bla caixa\\b", "caixabank", "lacaixa"),
+          brand("Caixa Econômica Federal", "caixa econ[oô]mica|\\bcaixa tem\\b", "caixa"),
+          brand("Itaú", "\\bita[uú](?: unibanco)?\\b|\\bitaucard\\b", "itau", "itaucard"),
+          brand("PagSeguro", "pagseguro|\\bpagbank\\b", "pagseguro", "pagbank"),
+          brand(
+              "Mercado Pago",
+              "mercado ?(?:livre|libre|pago)",
+              "mercadolivre",
+              "mercadolibre",
+              "mercadopago"),
+          brand("BNP Paribas", "bnp ?paribas", "bnpparibas", "mabanque"),
+          brand("Société Générale", "soci[eé]t[eé] g[eé]n[eé]rale", "societegenerale", "socgen"),
+          brand("Intesa Sanpaolo", "intesa ?sanpaolo", "intesasanpaolo", "intesa"),
+          brand("UniCredit", "\\bunicredit\\b", "unicredit", "unicreditgroup"),
+          brand(
+              "Poste Italiane",
+              "poste ?italiane|\\bpostepay\\b|\\bbancoposta\\b",
+              "poste",
+              "posteitaliane",
+              "postepay"),
+          brand("Rabobank", "rabobank", "rabobank"),
+          brand("ABN AMRO", "abn ?amro", "abnamro"),
+          brand("Suncorp Bank", "\\bsuncorp\\b", "suncorp", "suncorpbank"),
+          brand(
+              "ANZ",
+              "\\banz (?:bank|internet banking|plus|app|customer)\\b|\\banz\\.com\\b",
+              "anz"),
+          brand("DBS", "\\bdbs (?:bank|digibank|paylah|ideal)\\b|\\bposb\\b", "dbs", "posb"),
+          brand("OCBC", "\\bocbc\\b", "ocbc"),
+          brand("UOB", "\\buob\\b", "uob", "uobgroup"),
+          brand("Standard Chartered", "standard chartered", "sc", "standardchartered"),
+          // posts and parcel carriers
+          brand(
+              "Correos",
+              "\\bcorreos (?:express|espa[nñ]a|y tel[eé]grafos)\\b|\\bcorreos\\.es\\b",
+              "correos",
+              "correosexpress"),
+          brand("Correios", "\\bcorreios\\b", "correios"),
+          brand("CTT", "\\bctt (?:correios|expresso)\\b", "ctt"),
+          brand(
+              "La Poste",
+              "\\bla poste\\b|colissimo|chronopost",
+              "laposte",
+              "colissimo",
+              "chronopost"),
+          brand("PostNL", "postnl", "postnl"),
+          brand("Deutsche Post", "deutsche post\\b", "deutschepost", "dhl", "dpdhl"),
+          brand("GLS", "\\bgls\\b", "gls", "gls-group", "gls-pakete"),
+          brand("DPD", "\\bdpd\\b", "dpd", "dpdgroup"),
+          brand("Evri", "\\bevri\\b|\\bmyhermes\\b", "evri", "myhermes"),
+          brand("Royal Mail", "royal ?mail", "royalmail", "royalmailgroup", "parcelforce"),
+          brand("Australia Post", "australia ?post|\\bauspost\\b", "auspost", "australiapost"),
+          brand(
+              "Canada Post",
+              "canada ?post|postes canada",
+              "canadapost",
+              "canadapost-postescanada",
+              "postescanada"),
+          brand("SingPost", "singpost", "singpost"),
+          // loyalty programmes, airlines and services whose points, miles and payments are lured
+          brand(
+              "Miles & More",
+              "miles ?(?:&|&amp;|and|\\+|und) ?more",
+              "miles-and-more",
+              "milesandmore",
+              "lufthansa"),
+          brand(
+              "Lufthansa",
+              "lufthansa",
+              "lufthansa",
+              "lufthansa-group",
+              "lufthansagroup",
+              "miles-and-more"),
+          brand(
+              "Payback",
+              "\\bpayback (?:punkte|karte|app|gmbh|points|card)\\b|\\bpayback\\.de\\b",
+              "payback"),
+          brand(
+              "Air France-KLM",
+              "flying ?blue|\\bair france\\b|\\bklm\\b",
+              "airfrance",
+              "klm",
+              "flyingblue"),
+          brand("Qantas", "\\bqantas\\b", "qantas"),
+          brand("Spotify", "\\bspotify\\b", "spotify", "spotifymail"),
+          brand("Booking.com", "\\bbooking\\.com\\b", "booking", "bstatic"),
+          // tax offices outside the tables of MailPublicBodies, with their own domains
+          brand(
+              "Australian Taxation Office",
+              "australian taxation office|\\bmygov(?:id)?\\b",
+              "ato",
+              "my",
+              "mygov"),
+          brand(
+              "Canada Revenue Agency",
+              "canada revenue agency|agence du revenu du canada",
+              "cra-arc"),
           brand("三井住友", "三井住友|\\bsmbc\\b|vpass", "smbc", "smbc-card", "vpass", "smbc-gp"),
           brand("三菱UFJ", "三菱ufj|\\bmufg\\b|ニコス|\\bnicos\\b", "mufg", "bk", "cr", "nicos"),
           brand("りそな", "りそな|\\bresona\\b", "resonabank", "resona-gr", "resona"),
@@ -853,7 +972,7 @@ final class MailBrands {
    * Brand names that are also everyday first names: a display name claims them only when written as
    * the brand writes itself ("ANA", the airline; "Ana", a person, claims nothing).
    */
-  static final Set<String> AS_WRITTEN = Set.of("ANA");
+  static final Set<String> AS_WRITTEN = Set.of("ANA", "ING");
 
   /**
    * The brand a display name puts after a person's name ("Katie from Ledger", "Lisa von Trezor",
