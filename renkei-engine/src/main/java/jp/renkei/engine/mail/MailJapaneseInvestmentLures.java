@@ -44,18 +44,35 @@ final class MailJapaneseInvestmentLures {
    * profit and a chat app or group, in a text that warns of no fraud.
    */
   static String find(String text) {
-    if (text == null) {
-      return null;
-    }
-    Matcher promise = PROMISE.matcher(text);
-    if (!promise.find()) {
+    // every promise is written in Japanese: a text without kana or kanji holds none, and the
+    // promise's digit classes, tried at every position, cost a tenth of an English newsletter's
+    // analysis (lead40's profile); the cheap literal patterns go first
+    if (text == null || !japanese(text)) {
       return null;
     }
     Matcher investment = INVESTMENT.matcher(text);
+    if (!investment.find()) {
+      return null;
+    }
     Matcher channel = CHANNEL.matcher(text);
-    if (!investment.find() || !channel.find() || WARNING.matcher(text).find()) {
+    if (!channel.find()) {
+      return null;
+    }
+    Matcher promise = PROMISE.matcher(text);
+    if (!promise.find() || WARNING.matcher(text).find()) {
       return null;
     }
     return investment.group() + " / " + promise.group().strip() + " / " + channel.group().strip();
+  }
+
+  /** Whether the text holds a kana or a kanji. */
+  static boolean japanese(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u3040' && c <= '\u30ff' || c >= '\u4e00' && c <= '\u9fff') {
+        return true;
+      }
+    }
+    return false;
   }
 }
