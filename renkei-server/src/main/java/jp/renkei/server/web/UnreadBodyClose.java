@@ -60,12 +60,12 @@ final class UnreadBodyClose extends ValveBase {
       getNext().invoke(request, response);
     } finally {
       if (!request.isAsync()) {
-        closeIfBodyIsStillComing(request);
+        closeIfBodyIsStillComing(request, response);
       }
     }
   }
 
-  private void closeIfBodyIsStillComing(Request request) {
+  private void closeIfBodyIsStillComing(Request request, Response response) {
     org.apache.coyote.Request coyote = request.getCoyoteRequest();
     boolean chunked =
         coyote.getContentLengthLong() < 0 && coyote.getHeader("Transfer-Encoding") != null;
@@ -75,6 +75,18 @@ final class UnreadBodyClose extends ValveBase {
     // a chunked body is not taken: reading a chunk's header may wait for its next byte
     if (!chunked && takeWhatHasArrived(coyote)) {
       return;
+    }
+    // Tomcat marks the request an error when told not to drain, and an answer not yet sent whose
+    // status is under 400 becomes a 500 (the sign-in redirect of a page POST of nobody signed in,
+    // MultipartAtOnceIT): the answer's head goes out first, as written, saying the connection
+    // closes
+    if (!response.isCommitted()) {
+      response.setHeader("Connection", "close");
+      try {
+        response.flushBuffer();
+      } catch (IOException e) {
+        // the client went away: nothing to send it
+      }
     }
     coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
   }
