@@ -77,6 +77,7 @@ class UnreadBodyCloseTest {
     return s;
   }
 
+  /** Everything the server sends until it closes the connection (or the wait ends: thrown). */
   static String readToEnd(Socket s) throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     InputStream in = s.getInputStream();

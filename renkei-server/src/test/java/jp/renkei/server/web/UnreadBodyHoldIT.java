@@ -2,9 +2,7 @@ package jp.renkei.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -44,18 +42,6 @@ class UnreadBodyHoldIT extends ServerTest {
     s.getOutputStream().flush();
   }
 
-  /** Everything the server sends until it closes the connection (or the wait ends: thrown). */
-  static String readToEnd(Socket s) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    InputStream in = s.getInputStream();
-    byte[] buf = new byte[8192];
-    int n;
-    while ((n = in.read(buf)) > 0) {
-      all.write(buf, 0, n);
-    }
-    return all.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void refusedBodiesNeverSentHoldNoThreadFromEveryoneElse() throws Exception {
     List<Socket> held = new ArrayList<>();
@@ -76,7 +62,7 @@ class UnreadBodyHoldIT extends ServerTest {
             other, "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         String answer;
         try {
-          answer = readToEnd(other);
+          answer = UnreadBodyCloseTest.readToEnd(other);
         } catch (SocketTimeoutException e) {
           throw new AssertionError(
               "no answer within "
@@ -90,7 +76,7 @@ class UnreadBodyHoldIT extends ServerTest {
       }
       // and each of them got its whole answer and a closed connection, without sending its body
       for (Socket s : held) {
-        String answer = readToEnd(s);
+        String answer = UnreadBodyCloseTest.readToEnd(s);
         assertThat(answer).startsWith("HTTP/1.1 413").contains("renkei.web.max-body");
       }
     } finally {
@@ -114,7 +100,7 @@ class UnreadBodyHoldIT extends ServerTest {
               + "\r\n\r\n"
               + json
               + "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-      String both = readToEnd(s);
+      String both = UnreadBodyCloseTest.readToEnd(s);
       assertThat(both).startsWith("HTTP/1.1 403");
       assertThat(both.indexOf("HTTP/1.1 200")).isPositive();
     }
