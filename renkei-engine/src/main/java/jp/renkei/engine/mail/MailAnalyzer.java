@@ -283,6 +283,7 @@ public final class MailAnalyzer {
   private final Limits limits;
   private final Set<String> memberDomains;
   private final KnownOrganisations known;
+  private final OwnNetwork ownNetwork;
   private final Set<String> allowed;
   private final MailModel model;
   private final MailAttachments attachments;
@@ -327,6 +328,26 @@ public final class MailAnalyzer {
       KnownOrganisations known,
       Collection<String> allowList,
       MailModel model) {
+    this(limits, memberDomains, known, allowList, model, OwnNetwork.UNKNOWN);
+  }
+
+  /**
+   * As {@link #MailAnalyzer(Limits, Collection, KnownOrganisations, Collection, MailModel)}, for an
+   * analysis on behalf of one organisation whose own network is known.
+   *
+   * @param ownNetwork the analysing organisation's own address ranges and domains ({@link
+   *     OwnNetwork}): a "boundary" hop of the receiver that its record contradicts is believed only
+   *     from those ranges; {@link OwnNetwork#UNKNOWN} (or null: the command line, the bench) leaves
+   *     every analysis as without it
+   */
+  public MailAnalyzer(
+      Limits limits,
+      Collection<String> memberDomains,
+      KnownOrganisations known,
+      Collection<String> allowList,
+      MailModel model,
+      OwnNetwork ownNetwork) {
+    this.ownNetwork = ownNetwork == null ? OwnNetwork.UNKNOWN : ownNetwork;
     this.limits = limits;
     this.memberDomains = lower(memberDomains);
     this.known = known == null ? KnownOrganisations.NONE : known;
@@ -361,6 +382,7 @@ public final class MailAnalyzer {
 
   Analysis analysis(InputStream raw) {
     MailState st = new MailState(limits);
+    st.ownNetwork = ownNetwork;
     Map<String, String> outer = REGISTRABLE.get();
     Map<String, Object> outerUris = URIS.get();
     REGISTRABLE.set(new java.util.HashMap<>());

@@ -380,7 +380,15 @@ final class MailEnvelope {
         && boundaryResults != null
         && isBoundary(receiverResults, boundaryResults, boundaryHops, st.hops)) {
       String own = registrable(authservId(receiverResults));
-      if (MailHops.vouched(st.hops, MailHops.handedIn(st.hops, own), own)
+      int k = MailHops.handedIn(st.hops, own);
+      // the analysing organisation's own ranges, where given, say whether a hop the receiver's
+      // record contradicts came from its own server (attack41, OwnNetwork)
+      OwnNetwork.Word ranges = st.ownNetwork.boundary(st.hops, k, own);
+      if (ranges == OwnNetwork.Word.OUTSIDE) {
+        // not the receiver's boundary: what was written below its hop is the sender's
+        boundaryResults = null;
+      } else if (ranges == OwnNetwork.Word.OWN
+          || MailHops.vouched(st.hops, k, own)
           || !checkedTheSender(receiverResults)) {
         // the boundary's results first: it checked the message as it came in, and a later server
         // of the same receiver may have changed it on the way (a footer, a rewritten address) and

@@ -43,6 +43,9 @@ final class MailState {
     this.deadline = System.nanoTime() + limits.maxTime().toNanos();
   }
 
+  /** The analysing organisation's own ranges ({@link MailAnalyzer}'s input; none by default). */
+  OwnNetwork ownNetwork = OwnNetwork.UNKNOWN;
+
   String subject;
   String from;
   String fromName;
