@@ -67,14 +67,44 @@ final class MailContactAddresses {
           st.findings.stream()
               .anyMatch(
                   f ->
-                      f.flag() == RedFlag.LOOKALIKE_DOMAIN
-                          && f.evidence().toLowerCase(Locale.ROOT).contains(domain));
+                      f.flag() == RedFlag.LOOKALIKE_DOMAIN && namesLookalike(f.evidence(), domain));
       if ((free || lookalike)
           && st.recipients.stream().noneMatch(a::equalsIgnoreCase)
-          && st.forwardedAddresses.stream().noneMatch(a::equalsIgnoreCase)) {
+          && st.forwardedAddresses.stream().noneMatch(a::equalsIgnoreCase)
+          && st.deliveredTo.stream().noneMatch(a::equalsIgnoreCase)) {
         out.add(a);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a LOOKALIKE_DOMAIN evidence names {@code domain} as the look-alike: as a host (not
+   * inside a longer name, nor as a mailbox's local part, "paypal.com@evil.example") in what it says
+   * before " ≈ ", the imitated domain or brand being written after it
+   * ("https://sakura-bannk.example/ ≈ www.sakura-bank.co.jp"): the genuine domain's address is no
+   * indicator (attack41).
+   */
+  static boolean namesLookalike(String evidence, String domain) {
+    String e = evidence.toLowerCase(Locale.ROOT);
+    int same = e.indexOf(" ≈ ");
+    String side = same < 0 ? e : e.substring(0, same);
+    for (int at = side.indexOf(domain); at >= 0; at = side.indexOf(domain, at + 1)) {
+      int end = at + domain.length();
+      boolean startsHost = at == 0 || !hostChar(side.charAt(at - 1)) || side.charAt(at - 1) == '.';
+      boolean endsHost =
+          end == side.length()
+              || (!hostChar(side.charAt(end))
+                  && side.charAt(end) != '.'
+                  && side.charAt(end) != '@');
+      if (startsHost && endsHost) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hostChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
   }
 }

@@ -236,6 +236,17 @@ public final class MailRedaction {
         replyTo.add(a);
       }
     }
+    // the mailto: mailboxes the analysis calls the attacker's, unless one is the receiving
+    // organisation's own (a lure that links its victim's genuine helpdesk, attack41)
+    List<String> contacts = new ArrayList<>();
+    for (String a : r.contactAddresses()) {
+      String domain = a.substring(a.lastIndexOf('@') + 1);
+      if (identifies(identity, ObservableType.EMAIL, a) || inDomains(domain, ownDomains)) {
+        removed.add("mailto: address (an address of the receiving organisation) " + a);
+      } else {
+        contacts.add(a);
+      }
+    }
     String returnPath = r.returnPath();
     if (returnPath != null && identifies(identity, ObservableType.EMAIL, returnPath)) {
       removed.add("return path (an address of the receiving organisation) " + returnPath);
@@ -283,7 +294,7 @@ public final class MailRedaction {
             List.of(), // the recipients' names are what the shared copy takes out
             List.of(), // the list's addresses: not the attacker's, kept out of a share
             List.of(), // the forwarded message's recipients: victims, taken out
-            r.contactAddresses()); // the lure's mailto: mailboxes: the attacker's, kept
+            contacts); // the lure's mailto: mailboxes: the attacker's, kept
     // a relay host is named as one hop's receiver and the next one's sender: listed once
     return new Result(shared, List.copyOf(new java.util.LinkedHashSet<>(removed)));
   }
