@@ -434,6 +434,7 @@ public class DirectoryService {
         errors.add(new InvalidInput("ipRanges", "validation.observable", "cidr", r, e.reason()));
       }
     }
+    Map<String, String> othersNames = id.aliases().isEmpty() ? Map.of() : othersNames(o.id());
     for (String a : id.aliases()) {
       // counted in code points as the database's check counts them (length(value) >= 2): one
       // character outside the BMP (an emoji, 𠮷) is two UTF-16 units and passed here, then broke
@@ -449,6 +450,17 @@ public class DirectoryService {
                 "validation.name.invisible",
                 String.format(
                     "%04X", jp.renkei.engine.text.Names.forbiddenCharacter(a).getAsInt())));
+      } else if (othersNames.containsKey(Names.skeleton(a))) {
+        // an alias makes claims in every member's mail analysis once confirmed: another
+        // organisation's name, in any form (half-width kana, a Cyrillic letter), is refused as the
+        // directory refuses it for a new or renamed organisation, not left for a platform admin
+        // to tell apart from the list of waiting values (attack41)
+        errors.add(
+            new InvalidInput(
+                "aliases",
+                "validation.identity.aliasOfAnother",
+                a,
+                othersNames.get(Names.skeleton(a))));
       }
     }
     errors.throwIfAny();
@@ -647,6 +659,37 @@ public class DirectoryService {
       throw new InvalidInput(
           field, "validation.name.invisible", String.format("%04X", bad.getAsInt()));
     }
+  }
+
+  /**
+   * How every other organisation's names look ({@link Names#skeleton}) and one of them as written:
+   * current and former, Japanese and English, of every organisation but {@code own}, less those
+   * that look like one of {@code own}'s. Only what the directory shows every member.
+   */
+  private Map<String, String> othersNames(long own) {
+    Map<String, String> others = new java.util.HashMap<>();
+    java.util.Set<String> mine = new java.util.HashSet<>();
+    for (Organisation existing : organisations.find(new OrganisationQuery(null, null, null))) {
+      for (String name : List.of(existing.nameJa(), existing.nameEn())) {
+        if (existing.id() == own) {
+          mine.add(Names.skeleton(name));
+        } else {
+          others.putIfAbsent(Names.skeleton(name), name);
+        }
+      }
+    }
+    for (OrganisationRepository.Former f : organisations.formerNames()) {
+      for (String name : List.of(f.nameJa(), f.nameEn())) {
+        if (f.organisationId() == own) {
+          mine.add(Names.skeleton(name));
+        } else {
+          others.putIfAbsent(Names.skeleton(name), name);
+        }
+      }
+    }
+    others.keySet().removeAll(mine);
+    others.remove("");
+    return others;
   }
 
   /** Refuses names that look like an existing organisation's (either language, either field). */

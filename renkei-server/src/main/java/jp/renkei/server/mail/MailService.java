@@ -184,9 +184,15 @@ public class MailService {
             who,
             () -> {
               // the members by name: the evidence names a member a lure claims or imitates, never
-              // its registered domains (its admins' to read)
+              // its registered domains (its admins' to read); the analysing organisation's own
+              // ranges tell its boundary servers from a sender's forged ones (attack41)
               return new MailAnalyzer(
-                      limits, List.of(), members.visibleTo(actor, granting), allowList, model)
+                      limits,
+                      List.of(),
+                      members.visibleTo(actor, granting),
+                      allowList,
+                      model,
+                      members.ownNetwork(actor))
                   .analyze(messageOnly(message));
             }));
   }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jp.renkei.engine.mail.KnownOrganisations;
+import jp.renkei.engine.mail.OwnNetwork;
 import jp.renkei.server.audit.Actor;
 import jp.renkei.server.directory.DirectoryService;
 import jp.renkei.server.directory.TokenScope;
@@ -67,6 +68,24 @@ class MemberOrganisations {
       }
     }
     return asRead ? r.known() : KnownOrganisations.of(visible);
+  }
+
+  /**
+   * The own network of {@code actor}'s organisation ({@link OwnNetwork}): its directory's address
+   * ranges and domains, read at each analysis (a range just entered counts at once); {@link
+   * OwnNetwork#UNKNOWN} for someone of no organisation (the command line, a platform admin of none)
+   * or an organisation with no ranges. These are the organisation's own values, used only in its
+   * own people's analyses: the report shows none of them.
+   */
+  OwnNetwork ownNetwork(Actor actor) {
+    if (actor.organisationId() == null) {
+      return OwnNetwork.UNKNOWN;
+    }
+    jp.renkei.server.directory.OrganisationIdentity id = directory.identity(actor.organisationId());
+    if (id.ipRanges().isEmpty()) {
+      return OwnNetwork.UNKNOWN;
+    }
+    return OwnNetwork.of(id.ipRanges(), id.domains());
   }
 
   /** Forgets the reading (after a change the caller knows of, and for tests). */
