@@ -40,7 +40,7 @@ class OwnBoundaryRangesIT extends ServerTest {
   @BeforeEach
   void anOrganisationWithItsRanges() {
     receiver = fixtures.operator("water");
-    domain = "minato-" + receiver.code().toLowerCase(java.util.Locale.ROOT) + ".example";
+    domain = "minato-" + receiver.code().toLowerCase(java.util.Locale.ROOT) + ".jp";
     members.forget();
   }
 
