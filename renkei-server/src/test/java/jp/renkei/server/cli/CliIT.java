@@ -27,6 +27,23 @@ class CliIT {
 
   record Run(int exit, String out, String err) {}
 
+  private static Path hub;
+
+  /**
+   * One data directory for the tests whose commands start their own PostgreSQL on it and need
+   * nothing of a fresh hub: each creates organisations and people of its own codes and logins, and
+   * reads only those (and no test here stores a STIX identity, so the misnamed list stays empty). A
+   * new data directory costs its first command the PostgreSQL binaries' extraction, {@code initdb}
+   * and every migration; one for four tests saves three of them (docs/benchmarks.md, ci41). The
+   * test beside a running server keeps a directory of its own.
+   */
+  static synchronized Path hubData() {
+    if (hub == null) {
+      hub = TestFiles.directory("renkei-cli-hub-");
+    }
+    return hub;
+  }
+
   static Run run(String... args) throws Exception {
     return runWithEnv(java.util.Map.of(), args);
   }
@@ -120,7 +137,7 @@ class CliIT {
    */
   @Test
   void organisationsDeactivateAndReactivateByIdCodeOrNameAndRefuseAnUnknownOne() throws Exception {
-    String data = TestFiles.directory("renkei-cli-org-").toString();
+    String data = hubData().toString();
     Run created =
         cli(
             "admin",
@@ -166,7 +183,7 @@ class CliIT {
    */
   @Test
   void anExportAsADisabledPersonOrOneOfAnInactiveOrganisationIsRefused() throws Exception {
-    Path data = TestFiles.directory("renkei-cli-export-");
+    Path data = hubData();
     String dir = data.toString();
     Run org =
         cli(
@@ -340,7 +357,7 @@ class CliIT {
    */
   @Test
   void stixMisnamedListsInEachFormatAndRefusesAnUnknownOne() throws Exception {
-    String data = TestFiles.directory("renkei-cli-misnamed-").toString();
+    String data = hubData().toString();
     Run csv = cli("stix", "misnamed", "--format", "csv", "--data-dir", data);
     assertThat(csv.exit()).as(csv.err()).isZero();
     assertThat(csv.out())
@@ -919,7 +936,7 @@ class CliIT {
 
   @Test
   void noticeRangeImportListsEveryBadLineAndStoresNothing() throws Exception {
-    Path data = TestFiles.directory("renkei-cli-notice-");
+    Path data = hubData();
     Path csv = data.resolveSibling(data.getFileName() + "-ranges.csv");
     Files.writeString(csv, "isp,cidr\nno-such-isp,192.0.2.0/24\nno-such-isp,198.51.100.1/24\n");
     Run r = cli("notice", "import-ranges", "--data-dir", data.toString(), csv.toString());

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The runnable jar as an operator starts it: a server in its own process, and CLI commands. */
+/** The jar as an operator starts it: a server in its own process, and CLI commands. */
 public final class RenkeiProcess implements AutoCloseable {
 
   public static final String JAR = System.getProperty("renkei.jar", "target/renkei.jar");
@@ -30,6 +31,44 @@ public final class RenkeiProcess implements AutoCloseable {
   public static List<String> jar(String... args) {
     List<String> cmd =
         new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  /**
+   * How the tests start a hub ({@link #serve}, {@link #serveWithBanner}) and a command ({@link
+   * #run}) whose start is not what they test: {@code java} on the jar as the build extracts it
+   * beside the launcher ({@code target/bin/renkei.jar}, no nested-jar loader), with the class-data
+   * archive the build trained on a CLI command ({@code renkei-cli.jsa}: Spring's and the server's
+   * own classes, loaded and verified once at build time), and the first JIT tier and the serial
+   * collector as {@link #jar}. A hub's start to "is running" then took about 0.58 of the CPU of
+   * {@code java -jar renkei.jar} (docs/benchmarks.md, ci41); what it serves does not depend on how
+   * its classes were loaded. Without the extracted jar or the archive (PostgreSQL could not start
+   * where the build ran), the runnable jar, or no archive, as before. {@code CliIT} still starts
+   * the runnable jar itself ({@link #jar}) where that is what it tests.
+   */
+  public static List<String> extracted(String... args) {
+    Path bin = Path.of(JAR).toAbsolutePath().resolveSibling("bin");
+    if (!Files.isRegularFile(bin.resolve("renkei.jar"))) {
+      return jar(args);
+    }
+    List<String> cmd = new ArrayList<>(List.of(JAVA));
+    Path archive = bin.resolve("renkei-cli.jsa");
+    if (Files.isRegularFile(archive)) {
+      // -Xshare:auto: an archive the JVM cannot use is ignored, silently (as the launcher does)
+      cmd.addAll(
+          List.of(
+              "-XX:SharedArchiveFile=" + archive,
+              "-Xshare:auto",
+              "-Xlog:cds=off",
+              "-Xlog:cds+dynamic=off"));
+    }
+    cmd.addAll(
+        List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-jar",
+            bin.resolve("renkei.jar").toString()));
     cmd.addAll(List.of(args));
     return cmd;
   }
@@ -82,7 +121,7 @@ public final class RenkeiProcess implements AutoCloseable {
    * the data directory and the demo logins with the passwords printed this once).
    */
   public static RenkeiProcess serveWithBanner(Path dataDir, String... options) throws IOException {
-    List<String> cmd = jar("serve", "--port", "0", "--data-dir", dataDir.toString());
+    List<String> cmd = extracted("serve", "--port", "0", "--data-dir", dataDir.toString());
     cmd.addAll(List.of(options));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Pattern running = Pattern.compile("is running: http://127\\.0\\.0\\.1:(\\d+)/");
@@ -125,7 +164,7 @@ public final class RenkeiProcess implements AutoCloseable {
 
   /** Starts {@code renkei serve} with further options on a free port. */
   public static RenkeiProcess serve(Path dataDir, String... options) throws IOException {
-    List<String> cmd = jar("serve", "--port", "0", "--data-dir", dataDir.toString());
+    List<String> cmd = extracted("serve", "--port", "0", "--data-dir", dataDir.toString());
     cmd.addAll(List.of(options));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     return new RenkeiProcess(p, awaitPort(p));
@@ -141,7 +180,7 @@ public final class RenkeiProcess implements AutoCloseable {
 
   /** Runs one CLI command to its end. */
   public static Run run(String... args) throws Exception {
-    Process p = new ProcessBuilder(jar(args)).start();
+    Process p = new ProcessBuilder(extracted(args)).start();
     p.getOutputStream().close();
     var out = p.getInputStream().readAllBytes();
     var err = p.getErrorStream().readAllBytes();
