@@ -1228,6 +1228,9 @@ public final class MailAnalyzer {
       namePdf(l, before, st);
     }
     linkRoom.swappedActionLink(st, sender);
+    if (!senderAllowed) {
+      MailBrandLinksElsewhere.judge(st, fromDomain, allowed);
+    }
     passwordedArchiveLink(st, sender);
     nestedIpLinks(st);
     freeWebHostLinks(st);
