@@ -1250,6 +1250,9 @@ public final class MailAnalyzer {
       namePdf(l, before, st);
     }
     linkRoom.swappedActionLink(st, sender);
+    if (!senderAllowed) {
+      MailBrandLinksElsewhere.judge(st, fromDomain, allowed);
+    }
     passwordedArchiveLink(st, sender);
     nestedIpLinks(st);
     freeWebHostLinks(st);

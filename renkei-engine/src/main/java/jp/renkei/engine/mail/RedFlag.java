@@ -294,12 +294,17 @@ public enum RedFlag {
       15,
       "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。"
           + "または、ID やカード情報の入力を求めるメールのリンクが、差出人自身のドメイン (ロゴ、ヘルプ、プライバシーの案内) と、無関係なドメイン 1 つだけに分かれています。本物の通知をまねて「こちらをクリック」のリンクだけを偽サイトに差し替えた作りです。"
+          + "差出人が企業や官公庁のドメイン (受信側の認証なし) でアカウントの確認や復旧を求めているのに、リンクがひとつもそのドメインに向かっていない場合も数えます。本物の通知は自社のサイトへ案内します。「こちら」やログインの言葉を含まないアドレスの陰に偽サイトだけを置いた作りです。"
           + "端末のアプリを開くリンク (wallet:// など、http でも https でもないもの) はドメインに行かないので数えません。"
           + "寄付の決済サービス (ActBlue、WinRed、NGP VAN など) の寄付ページも、ホスト名に secure が付くだけで、アドレスやリンクの言葉がログインや確認を求めていなければ数えません (寄付を受けるページで、受信者のパスワードを求めるページではありません)。",
       "A link to log in or verify leads to a domain unrelated to the sender, or a message asking"
           + " for credentials links the sender's own domain (logo, help, privacy pages) and one"
           + " unrelated domain besides: a copy of the brand's real notice with the one \"click here\""
-          + " swapped for the fake site. A link that opens an app on the reader's device (wallet://"
+          + " swapped for the fake site. So does a message from a brand's or a government's own"
+          + " domain, not authenticated by the receiver, asking to verify or restore the account"
+          + " while not one of its links is on that domain: the real notice sends its customers to"
+          + " its own site; the lure has only its page elsewhere, behind \"click here\" or an"
+          + " address whose words name no login. A link that opens an app on the reader's device (wallet://"
           + " and other schemes than http and https) leads to no domain and does not count, nor"
           + " does a donation platform's donation page (ActBlue, WinRed, NGP VAN …) whose only"
           + " login word is \"secure\" in its host name: it takes a donation, not the reader's"
