@@ -33,7 +33,19 @@ final class MailEverydayWords {
               // account" stay signs
               + "|\\burgent call to action"
               + "|\\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for) (?:immediate|urgent) action"
-              + "|\\bimmediate action on (?!your\\b|this\\b|the\\b|it\\b|my\\b|our\\b|these\\b|that\\b)[a-z]");
+              + "|\\bimmediate action on (?!your\\b|this\\b|the\\b|it\\b|my\\b|our\\b|these\\b|that\\b)[a-z]"
+              // what someone else did or failed to do, not what the reader must (hamout41): a
+              // contract's terms name a party's failure ("not limited to: the customer's failure
+              // to confirm the installation"), the news names legal actions taken ("so-called John
+              // Doe legal actions", "aggressive legal actions against the server operators"), an
+              // appeal names the aid a place needs ("so that urgently-needed food aid can be
+              // delivered"); "failure to confirm your account", "legal action will be taken",
+              // "legal actions will be taken against you" and "your help is urgently needed" stay
+              // signs
+              + "|\\b(?:customer|buyer|purchaser|tenant|participant|contractor|seller|vendor|licensee"
+              + "|party)(?:'s|’s|s'|s’) failure to"
+              + "|\\blegal actions\\b(?! (?:will|shall|may|might|would|could|can|are|against you))"
+              + "|\\burgently[- ]needed (?:food|humanitarian|medical|relief|water|shelter|medicine)");
 
   /** German "Gewinn" and "gewinnen" as gain and as winning people or ground, not a prize. */
   static final Pattern NOT_A_PRIZE =
@@ -52,7 +64,10 @@ final class MailEverydayWords {
    */
   static final Map<Pattern, List<String>> NEEDED =
       Map.of(
-          NOT_PRESSURE, List.of("dringend", "urgent", "immediate"), NOT_A_PRIZE, List.of("gewinn"));
+          NOT_PRESSURE,
+          List.of("dringend", "urgent", "immediate", "failure", "actions"),
+          NOT_A_PRIZE,
+          List.of("gewinn"));
 
   /** Whether {@code p} can find anything in {@code text}: one of its needed words is there. */
   static boolean mayFind(Pattern p, String text) {

@@ -314,6 +314,7 @@ final class MailHtml {
         && !sendersMailService(st, shownHost, realHost)
         && !MailSignerLinks.signersClickCounter(st, realHost, shownHost, href)
         && !MailCampaignLinks.signersDonationLink(st, realHost, shownHost)
+        && !MailLinkFileNames.namesLinkedFile(text, href)
         && !allowed.contains(realHost);
   }
 

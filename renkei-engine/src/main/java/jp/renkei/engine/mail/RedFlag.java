@@ -37,7 +37,8 @@ public enum RedFlag {
           + "受信側が検証に成功した DKIM 署名のドメイン上のクリック計測リンク (例: 署名 messaging.brand.com のメールの links.messaging.brand.com/f/a/…) も、表示が別の企業名でなければ数えません。リンクはまずメールに責任を負う署名者へ向かうからです。"
           + "選挙陣営や市民団体が寄付を受け付けるプラットフォーム (ActBlue、WinRed 等) のページを表示し、リンクは受信側が検証した DKIM 署名のドメイン (陣営自身のクリック計測) へ向かうものも数えません。"
           + "受信側のメールゲートウェイが書き換えたリンク (Microsoft の Safe Links、Proofpoint の URL Defense、Mimecast) は、書き換える前のリンク先と比べます。"
-          + "差出人が選んだ大手サイトのリダイレクト (youtube.com/redirect、google.com/url?q= など) は、リダイレクト自体とその転送先の両方と比べます。",
+          + "差出人が選んだ大手サイトのリダイレクト (youtube.com/redirect、google.com/url?q= など) は、リダイレクト自体とその転送先の両方と比べます。"
+          + "リンクの文字がリンク先のパスの最後にあるファイル名そのもの (github.com/…/detector.sv への「detector.sv」、README.md) は、拡張子が国別ドメインと同じ綴りでもサイトの名前ではないので数えません。.com などの汎用ドメインで終わる名前や、企業のドメイン名の名前 (paypal.de) は数えます。",
       "A link shows one URL or domain but leads to another (an image map inside a link included)."
           + " A partner's page shown under the sender's own name (brand.giftcards-partner.com from"
           + " brand.com), the link going to the sender's own authenticated domain, does not"
@@ -49,7 +50,11 @@ public enum RedFlag {
           + " verified: a campaign's own click counter in front of its donation page. A link rewritten by the recipient's mail gateway (Microsoft Safe Links,"
           + " Proofpoint URL Defense, Mimecast) is compared by the address it was rewritten from;"
           + " a big site's redirect the sender chose (youtube.com/redirect, google.com/url?q= ...)"
-          + " is compared both as itself and by where it leads."),
+          + " is compared both as itself and by where it leads. Words that are the name of the file"
+          + " at the end of the link's own path (\"detector.sv\" over github.com/.../detector.sv,"
+          + " README.md) name that file, not a site, even when the extension is spelt as a"
+          + " country's domain; a name ending in .com or another generic domain, or a brand's"
+          + " domain name (paypal.de), still counts."),
   DISPLAY_NAME_ADDRESS(
       25,
       "差出人の表示名に、実際の差出人とは別のメールアドレスが書かれています。",
@@ -209,13 +214,17 @@ public enum RedFlag {
           + " secret.)"),
   URGENCY(
       10,
-      "「至急」「24時間以内」「アカウントを停止します」「お取引を制限させていただきます」「無効となります」「自動退会」「財産の差押え」「逮捕状」など、急がせたり脅したりする文言があります。(注意喚起の「至急」は数えません。選挙運動や政策提言のメールが社会の課題について書く「緊急の行動の呼びかけ (urgent call to action)」「即時の対策を求める (demand immediate action)」「銃暴力への即時の対策 (immediate action on gun violence)」も、受信者のアカウントを急がせるものではないので数えません。)",
+      "「至急」「24時間以内」「アカウントを停止します」「お取引を制限させていただきます」「無効となります」「自動退会」「財産の差押え」「逮捕状」など、急がせたり脅したりする文言があります。(注意喚起の「至急」は数えません。選挙運動や政策提言のメールが社会の課題について書く「緊急の行動の呼びかけ (urgent call to action)」「即時の対策を求める (demand immediate action)」「銃暴力への即時の対策 (immediate action on gun violence)」も、受信者のアカウントを急がせるものではないので数えません。契約条件が書く第三者の不履行 (「顧客が設置の確認を怠った場合 (the customer's failure to confirm)」)、報道が伝える他者の法的措置 (「いわゆる John Doe 訴訟 (legal actions)」)、支援の呼びかけが書く現地に急ぎ必要な食料や医療 (urgently-needed food aid) も、読み手に何かを求めるものではないので数えません。「アカウントの確認を怠ると」「法的措置を取ります (legal action will be taken)」は数えます。)",
       "Words that hurry or threaten: \"urgent\", \"within 24 hours\", \"final warning\", \"your"
           + " account will be suspended\", in Japanese also a card, account or supply to be"
           + " restricted or cut off, a membership cancelled, property seized, an arrest warrant. (An"
           + " advisory's \"urgently\" is not counted, nor a public cause's urgency that campaign and"
           + " advocacy mail reports: \"an urgent call to action\", \"demand immediate action\","
-          + " \"immediate action on gun violence\"; \"immediate action on your account\" counts.)"),
+          + " \"immediate action on gun violence\"; \"immediate action on your account\" counts;"
+          + " nor what someone else did or failed to do: a contract's terms on a party's failure"
+          + " (\"the customer's failure to confirm the installation\"), the news of legal actions"
+          + " taken, an appeal for urgently-needed food or medical aid; \"failure to confirm your"
+          + " account\" and \"legal action will be taken\" count.)"),
   PAYMENT_LURE(
       10,
       "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。"
