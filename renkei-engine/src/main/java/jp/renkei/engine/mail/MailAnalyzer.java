@@ -658,6 +658,7 @@ public final class MailAnalyzer {
                 + MailReport.grouped(TEXT_PART)
                 + " 文字を読み、残りは読んでいません");
       }
+      MailRelayedPosts.readPart(content, st);
       if ("text/html".equals(type)) {
         htmlParts.html(content, st);
       } else if (MailBounce.STATUS_TYPES.contains(type)
@@ -1115,6 +1116,7 @@ public final class MailAnalyzer {
       }
       impersonations.impersonation(st, fromDomain);
       listRelayedBrandName(st, fromDomain);
+      MailRelayedForgery.judge(st, fromDomain);
       impersonations.memberImpersonation(st, fromDomain);
       publicBodyMailbox(st, fromDomain);
       publicBodyName(st, fromDomain);

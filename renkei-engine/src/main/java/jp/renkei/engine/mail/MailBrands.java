@@ -282,8 +282,19 @@ final class MailBrands {
           // offices abroad wear, each with the domains its own mail comes from. A name that is also
           // a word (ING, Correos: "mails" in Spanish, payback) claims only with what makes it the
           // company's; a display name that is the name alone still claims it (named()). Left out:
-          // groups whose members each write from a domain of their own (Sparkasse-*, Volksbank-*,
-          // the regional Crédit Agricole banks' ca-*.fr), which one label per brand cannot hold.
+          // the regional Crédit Agricole banks (ca-*.fr), each writing from a domain of its own.
+          // lists41: the Sparkassen and Volksbanken, groups of the same kind, are read with their
+          // members' domains (MailBrandMembers); Revolut, whose name starts "revolution", too.
+          brand(
+              "Sparkasse",
+              "\\bsparkasse\\b|\\bstadtsparkasse\\b|\\bkreissparkasse\\b|\\bsparkassen-?card\\b",
+              "sparkasse"),
+          brand(
+              "Volksbank Raiffeisenbank",
+              "\\bvolksbank\\b|\\braiffeisenbank\\b|\\bvr-?bank\\b",
+              "volksbank",
+              "vr"),
+          brand("Revolut", "\\brevolut\\b", "revolut"),
           brand(
               "ING",
               "\\bing[- ]diba\\b|\\bing (?:bank|direct|deutschland|nederland|belgi[eë]|espa[nñ]a"
@@ -555,6 +566,9 @@ final class MailBrands {
     String r = registrable(host);
     int dot = r == null ? -1 : r.lastIndexOf('.');
     String tld = dot < 0 ? "" : r.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (MailBrandMembers.member(brand, host)) {
+      return true;
+    }
     if (brand.labels().contains(label(host))) {
       // the brand's name on a cheap top-level domain of the phishing reports (sagawa-exp.cc,
       // rakuten.top): not where a brand of the list mails from
@@ -693,7 +707,9 @@ final class MailBrands {
     for (int i = 0; i < BRANDS.size(); i++) {
       Brand b = BRANDS.get(i);
       String name = BRAND_LETTERS.get(i);
-      if (name.length() >= 5 && !b.labels().contains(regLabel) && host.contains(name)) {
+      if (name.length() >= 5
+          && !b.labels().contains(regLabel)
+          && MailBrandMembers.namedIn(b, name, host)) {
         return b.name();
       }
     }

@@ -495,5 +495,10 @@ final class MailImpersonation {
           "(?i)\\byour\\b|account|password|verif|confirm|suspend|locked|secur|sign-?in|log-?in|payment"
               + "|invoice|order|deliver|refund|notice|alert|update|expir|お客様|アカウント|ご利用|確認|重要"
               + "|お知らせ|停止|支払|請求|配達|お届け|緊急|不正|本人|ロック|制限|無効|未払|未納|更新|退会"
-              + "|サインイン|ログイン");
+              + "|サインイン|ログイン"
+              // lists41: de, es, pt, fr ("Ihr GLS-Paket", "Su cuenta Santander", "Sua conta")
+              + "|\\bihre?\\b|konto|passwort|bestätig|gesperrt|sicherheit|zahlung|rechnung|paket"
+              + "|sendung|\\bsu\\b|\\btu\\b|cuenta|contraseña|verific|pago|factura|envío|paquete"
+              + "|\\bsua\\b|\\bseu\\b|conta\\b|senha|pagamento|fatura|encomenda|votre|compte"
+              + "|mot de passe|vérif|paiement|facture|livraison|colis|bloqu");
 }

@@ -28,16 +28,19 @@ final class MailRelayedPosts {
    */
   static boolean readDirect(MailState st) {
     return st.listVouched()
-        && st.words <= RELAYED_WORDS
         && startsNoThread(st)
-        && authorNotTheList(st);
+        && authorNotTheList(st)
+        && (st.words <= RELAYED_WORDS || asksToAct(st));
   }
 
   /**
-   * The most words (text and HTML parts together) of a post read as its author's mail: a lure asks
-   * for one thing in a few short paragraphs (phish-lists' tuning half: 402 at most); an article or
-   * a book's chapter a member forwards to start a thread names money, deadlines and withdrawals at
-   * length (the SpamAssassin ham's: 1,028 and 5,669), and stays under the list's relief.
+   * The most words (text and HTML parts together) of a post read as its author's mail when it asks
+   * the reader to follow no link whose words hide where it leads ({@link #asksToAct}): an article
+   * or a book's chapter a member forwards to start a thread names money, deadlines and withdrawals
+   * at length (the SpamAssassin ham's: 1,028 and 5,669) with its addresses written out, and stays
+   * under the list's relief. A lure asks for one thing in a few short paragraphs (phish-lists'
+   * tuning half: 402 at most); padded past the limit (lists41), its button is still there, and the
+   * post is still read as its author's.
    */
   static final int RELAYED_WORDS = 500;
 
@@ -56,10 +59,13 @@ final class MailRelayedPosts {
    * (AUTHENTICATION_FAILED): the list's results handed on ({@link MailState#listHopResults}) are
    * otherwise left unread, since the list's subject tag and footer break the author's DKIM
    * signature; SPF, though, is checked on the author's server as it connects to the list, before
-   * the list changes anything, and its failure is the author's.
+   * the list changes anything, and its failure is the author's. Only in a post of at most {@link
+   * #RELAYED_WORDS}: a long one read as its author's for its call to action is read so for its
+   * links and wording, not for the route it took (openbmc's Outlook invitations, forwarded on, fail
+   * SPF at the list and carry a "Join" link).
    */
   static void spfAtTheList(MailState st, boolean listHop) {
-    if (listHop && MailSenders.spfFailed(st) && readDirect(st)) {
+    if (listHop && MailSenders.spfFailed(st) && st.words <= RELAYED_WORDS && readDirect(st)) {
       st.flag(
           RedFlag.AUTHENTICATION_FAILED,
           "spf=" + st.auth.spf() + " (the list host's check of the author's server)",
@@ -113,14 +119,66 @@ final class MailRelayedPosts {
     return false;
   }
 
-  /** No In-Reply-To, no References, and a subject that is no reply or forward. */
+  /**
+   * A post that continues no conversation: no In-Reply-To, no References and a subject that is no
+   * reply or forward; or one that claims a thread in its headers or subject but shows none in its
+   * text (lists41). Anyone can write a References header or "Re:": a real answer on a list quotes
+   * what it answers ("&gt; …", "… wrote:", the original or forwarded message's block) or is a patch
+   * in a series; a lure that forges a thread's headers to get the list's relief back quotes
+   * nothing.
+   */
   static boolean startsNoThread(MailState st) {
-    if (st.inReplyTo != null || st.references) {
-      return false;
-    }
     String subject = st.subject == null ? "" : LIST_TAGS.matcher(st.subject).replaceFirst("");
-    return !REPLY_SUBJECT.matcher(subject).matches();
+    boolean claimsThread =
+        st.inReplyTo != null || st.references || REPLY_SUBJECT.matcher(subject).matches();
+    return !claimsThread
+        || !(st.showsConversation
+            || (st.subject != null && PATCH_SUBJECT.matcher(st.subject).find()));
   }
+
+  /** A patch's subject tag ("[PATCH v2 3/7]", "[RFC PATCH]", "[GIT PULL]"). */
+  static final Pattern PATCH_SUBJECT =
+      Pattern.compile("(?i)\\[(?:[^\\]]{0,40}\\b)?(?:patch|rfc|git pull|pull)\\b");
+
+  /**
+   * Reads one text or HTML part of a message that claims a thread (In-Reply-To, References or a
+   * reply's subject) for what a real answer shows ({@link MailState#showsConversation}). Cheap
+   * first: nothing is read in a message that claims no thread, or once one part showed it.
+   */
+  static void readPart(String content, MailState st) {
+    if (st.showsConversation
+        || content == null
+        || !(st.inReplyTo != null
+            || st.references
+            || (st.subject != null
+                && REPLY_SUBJECT
+                    .matcher(LIST_TAGS.matcher(st.subject).replaceFirst(""))
+                    .matches()))) {
+      return;
+    }
+    String head =
+        content.length() > CONVERSATION_READ ? content.substring(0, CONVERSATION_READ) : content;
+    st.showsConversation = CONVERSATION.matcher(head).find();
+  }
+
+  /** Characters of a part read for the conversation it answers. */
+  static final int CONVERSATION_READ = 200_000;
+
+  /**
+   * What an answer shows of the mail it answers: a quoted line, an attribution in the common mail
+   * programs' languages, an original or forwarded message's block, the quoting markup of web mail
+   * and Outlook, a patch.
+   */
+  static final Pattern CONVERSATION =
+      Pattern.compile(
+          "(?im)^[ \\t]*(?:>|&gt;)"
+              + "|\\b(?:wrote|writes)\\s*:"
+              + "|-{2,}\\s*(?:original message|forwarded message|ursprüngliche nachricht|mensaje original|message d'origine)"
+              + "|begin forwarded message"
+              + "|\\bschrieb\\b|a écrit|escribió|ha scritto|napisał|書きました|寫道|写道"
+              + "|^[ \\t]*(?:from|von|de)\\s*:.*\\n[ \\t]*(?:sent|date|gesendet|enviado|envoyé)\\s*:"
+              + "|<blockquote|gmail_quote|moz-cite-prefix|divrplyfwdmsg|olk_src_body_section"
+              + "|^diff --git |^signed-off-by:");
 
   /**
    * A From on none of the list's domains (its List-Id, List-Post, Sender, Errors-To), not the

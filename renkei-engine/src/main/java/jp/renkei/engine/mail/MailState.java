@@ -453,6 +453,12 @@ final class MailState {
   /** A References header was written: the message answers one in a thread (MailRelayedPosts). */
   boolean references;
 
+  /**
+   * A text part shows the conversation it answers: a quoted line, an attribution ("… wrote:"), a
+   * forwarded or original message's block, or a patch ({@link MailRelayedPosts#readPart}).
+   */
+  boolean showsConversation;
+
   /** A multipart/report of report-type delivery-status (RFC 3464). */
   boolean report;
 

@@ -271,7 +271,9 @@ public enum RedFlag {
           + "または件名が、ある企業での無料の金額や賞品を読み手に差し出していますが (例: 「How will you spend your 500 at eBay」「$300 Visa Gift Card is yours to keep」)、差出人のドメインもリンク先もその企業のものではなく、差出人のドメインは認証されていません。企業は自社の特典を自社のドメインから送り、自社のサイトへ案内します。"
           + "メーリングリストが配信したメールでは件名や本文の社名は議論の話題なので数えませんが (スレッドを始める短い投稿 (返信ではないもの) で、書いた人のアドレスがリストのドメインでないもの — リストが中継しただけのメール — は、直接届いたメールと同じに読みます)、差出人名が社名そのもの (例: 「Nintendo」) や、会社・窓口としての日本語の名乗り (例: 「楽天証券からのお知らせ」「〇〇カード株式会社」) で、差出人のドメインがその会社のものでなければ数えます。リストは配信したことを保証しても、書いた人を保証しません。"
           + "リストが差出人を自分のアドレスに書き換えたメール (「東京電力 via 〇〇-devel」) では、名乗りを Reply-To に残された書いた人のアドレスのドメインと比べます。"
-          + "また、日本語の件名が会社から客への通知として書かれ (例: 「Amazon.co.jpでのご注文の確認」「〇〇カード ご利用確認のお願い」)、書いた人のドメインがその会社のものでなければ数えます。リストの参加者は会社の通知を日本語で読者に宛てて書きません。",
+          + "また、日本語の件名が会社から客への通知として書かれ (例: 「Amazon.co.jpでのご注文の確認」「〇〇カード ご利用確認のお願い」)、書いた人のドメインがその会社のものでなければ数えます。リストの参加者は会社の通知を日本語で読者に宛てて書きません。"
+          + "リストが中継しただけの投稿で、差出人アドレスが企業や政府機関自身のドメイン (例: interior.gob.es、santander.es) なのに、そのドメインの認証がどこにもなく、リストのサーバーが記録した投稿者のエンベロープ (envelope-from、SPF の smtp.mailfrom) が別のドメインのものも数えます。リストは投稿者の署名を壊しますが、誰から受け取ったかは書き残します。"
+          + "なお、In-Reply-To や References、「Re:」があっても、元のメールの引用 (「> …」「… wrote:」、元のメッセージの欄) もパッチでもない投稿は、返信ではなくリストが中継しただけの投稿として読みます。これらのヘッダーは誰でも書けます。",
       "The sender's name, the subject, or the text's greeting, signature or copyright line (\"dear"
           + " ... member\", \"... security team\", \"© ...\", in Japanese 〇〇をご利用のお客様, 〇〇株式会社,"
           + " 〇〇事務局) claims a company, bank or public body"
@@ -298,7 +300,14 @@ public enum RedFlag {
           + " list kept in Reply-To; and a Japanese subject written as the company's notice to"
           + " its customer (\"Amazon.co.jpでのご注文の確認\", \"… ご利用確認のお願い\") from a"
           + " writer's domain not the company's counts: no member of a list writes a company's"
-          + " notice to the readers in Japanese."),
+          + " notice to the readers in Japanese. Also counted: a post a list only relayed whose From"
+          + " is a company's or a government's own domain (interior.gob.es, santander.es) with no"
+          + " authentication of that domain anywhere, while the envelope the list's server recorded"
+          + " (envelope-from, SPF's smtp.mailfrom) is on another domain: the list breaks the"
+          + " author's signature but writes down whom it took the post from. A post with"
+          + " In-Reply-To, References or \"Re:\" that quotes nothing (\"> …\", \"… wrote:\", the"
+          + " original message's block) and is no patch is read as a post the list only relayed,"
+          + " not as a reply: anyone can write those headers."),
   LOGIN_LINK_ELSEWHERE(
       15,
       "ログインや確認のためのリンクが、差出人とは無関係のドメインを指しています。"

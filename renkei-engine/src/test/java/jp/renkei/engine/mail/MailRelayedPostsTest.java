@@ -68,7 +68,10 @@ class MailRelayedPostsTest {
             "[dev] Re: Your package cannot be delivered",
             "DHL Express <internet@lensmedia-example.co.za>",
             "text/html",
-            DELIVERY_FEE);
+            // a real answer shows what it answers (lists41: a thread's headers alone are forged)
+            DELIVERY_FEE.replace(
+                "</body>",
+                "<blockquote>On Mon, Rob wrote: did the parcel arrive?</blockquote></body>"));
     assertThat(TestMail.flags(r))
         .doesNotContain(RedFlag.BRAND_IMPERSONATION, RedFlag.PAYMENT_LURE, RedFlag.URGENCY);
   }
@@ -131,7 +134,10 @@ class MailRelayedPostsTest {
                   + reply
                   + MAILMAN_LIST,
               "text/plain",
-              "Adjunto comprobante.");
+              // a real answer quotes what it answers (lists41: In-Reply-To alone is forged)
+              reply.isEmpty()
+                  ? "Adjunto comprobante."
+                  : "Adjunto comprobante.\n\n> Could you send the receipt again?");
       if (reply.isEmpty()) {
         assertThat(TestMail.flags(r)).contains(RedFlag.AUTHENTICATION_FAILED);
         assertThat(r.findings())
