@@ -32,13 +32,25 @@ class UnreadBodyCloseTest {
 
   @BeforeEach
   void start() throws Exception {
-    Path base = Files.createTempDirectory("unread-body-");
-    tomcat = new Tomcat();
+    // the hub's 200 ms gap is widened here so that a loaded machine's pauses between the pieces
+    // below are not taken for a client that stopped sending
+    tomcat = refusing("unread-body-", new UnreadBodyClose(2 * 1024 * 1024, 5000, 15000));
+    port = tomcat.getConnector().getLocalPort();
+  }
+
+  /**
+   * A started Tomcat on 127.0.0.1 (a free port) with {@code valve}, whose one servlet answers GET
+   * 200 and anything else 403 without reading the body, chunked as Spring's answers are (the last
+   * chunk is what a drain held back). Its connection timeout is 60 s, as long as the tests' socket
+   * waits: without the valve an answer ends only when it runs out.
+   */
+  static Tomcat refusing(String prefix, UnreadBodyClose valve) throws Exception {
+    Path base = Files.createTempDirectory(prefix);
+    Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());
     tomcat.setHostname("127.0.0.1");
     tomcat.setPort(0);
     tomcat.getConnector().setProperty("address", "127.0.0.1");
-    // as long as the socket wait below: without the valve the answer ends only when it runs out
     tomcat.getConnector().setProperty("connectionTimeout", "60000");
     Context context = tomcat.addContext("", base.toString());
     Tomcat.addServlet(
@@ -50,17 +62,14 @@ class UnreadBodyCloseTest {
                   throws IOException {
                 resp.setStatus(req.getMethod().equals("GET") ? 200 : 403);
                 resp.setContentType("text/plain");
-                // chunked, as Spring's answers are: the last chunk is what a drain held back
                 resp.getWriter().write("answered " + req.getMethod());
                 resp.flushBuffer();
               }
             })
         .addMapping("/*");
-    // the hub's 200 ms gap is widened here so that a loaded machine's pauses between the pieces
-    // below are not taken for a client that stopped sending
-    tomcat.getEngine().getPipeline().addValve(new UnreadBodyClose(2 * 1024 * 1024, 5000, 15000));
+    tomcat.getEngine().getPipeline().addValve(valve);
     tomcat.start();
-    port = tomcat.getConnector().getLocalPort();
+    return tomcat;
   }
 
   @AfterEach

@@ -2,16 +2,11 @@ package jp.renkei.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,34 +40,10 @@ class UnreadBodyTrickleTest {
 
   @BeforeEach
   void start() throws Exception {
-    Path base = Files.createTempDirectory("unread-trickle-");
-    tomcat = new Tomcat();
-    tomcat.setBaseDir(base.toString());
-    tomcat.setHostname("127.0.0.1");
-    tomcat.setPort(0);
-    tomcat.getConnector().setProperty("address", "127.0.0.1");
-    tomcat.getConnector().setProperty("connectionTimeout", "60000");
-    Context context = tomcat.addContext("", base.toString());
-    Tomcat.addServlet(
-            context,
-            "refuse",
-            new HttpServlet() {
-              @Override
-              protected void service(HttpServletRequest req, HttpServletResponse resp)
-                  throws IOException {
-                resp.setStatus(req.getMethod().equals("GET") ? 200 : 403);
-                resp.setContentType("text/plain");
-                resp.getWriter().write("answered " + req.getMethod());
-                resp.flushBuffer();
-              }
-            })
-        .addMapping("/*");
-    tomcat
-        .getEngine()
-        .getPipeline()
-        .addValve(
+    tomcat =
+        UnreadBodyCloseTest.refusing(
+            "unread-trickle-",
             new UnreadBodyClose(1024 * 1024, UnreadBodyClose.IDLE_MS, UnreadBodyClose.TOTAL_MS));
-    tomcat.start();
     port = tomcat.getConnector().getLocalPort();
   }
 
