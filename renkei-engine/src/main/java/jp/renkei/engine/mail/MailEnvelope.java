@@ -266,13 +266,6 @@ final class MailEnvelope {
       String japaneseName = fromNameAsJapanese(st.fromName, m.getHeader().getField("From"));
       st.fromName = japaneseName != null ? japaneseName : st.fromName;
     }
-    String selfNamed = MailSelfNamedFrom.address(m.getHeader().getField("From"));
-    if (selfNamed != null) {
-      // info@example.jp<info@example.jp>: the address it names twice (ja41)
-      st.fromAsWritten = selfNamed;
-      st.from = selfNamed.toLowerCase(Locale.ROOT);
-      st.fromName = null;
-    }
     st.fromWritten = malformedFrom(m.getHeader().getField("From"));
     st.fromBroken =
         st.fromWritten != null
