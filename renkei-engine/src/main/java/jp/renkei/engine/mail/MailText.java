@@ -418,9 +418,11 @@ final class MailText {
   /**
    * Traditional forms of kanji that Japanese lures written abroad use where Japanese writes the
    * shinjitai form (稅務署 for 税務署, 滯納 for 滞納, 關稅 for 関税, 登錄 for 登録, 認證 for 認証): each pair, the
-   * traditional form first. NFKC leaves them as they are (they are distinct characters).
+   * traditional form first. NFKC leaves them as they are (they are distinct characters). 會員 (会員),
+   * 變更 (変更) and sums in 萬 (万) are the same lures' member, change and sum words (ja41); 發 is left as
+   * written, since the Chinese invoice spam of MailForeignWords is matched in it (代開發票).
    */
-  static final String VARIANT_FORMS = "稅税滯滞關関錄録證証戶戸號号檢検續続";
+  static final String VARIANT_FORMS = "稅税滯滞關関錄録證証戶戸號号檢検續続會会變変萬万";
 
   private static String variants(String s) {
     StringBuilder out = null;
