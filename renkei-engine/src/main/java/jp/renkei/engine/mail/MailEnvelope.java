@@ -266,6 +266,13 @@ final class MailEnvelope {
       String japaneseName = fromNameAsJapanese(st.fromName, m.getHeader().getField("From"));
       st.fromName = japaneseName != null ? japaneseName : st.fromName;
     }
+    String selfNamed = MailSelfNamedFrom.address(m.getHeader().getField("From"), st.subject);
+    if (selfNamed != null) {
+      // info@example.jp<info@example.jp> under a Japanese subject: the address it names twice
+      st.fromAsWritten = selfNamed;
+      st.from = selfNamed.toLowerCase(Locale.ROOT);
+      st.fromName = null;
+    }
     st.fromWritten = malformedFrom(m.getHeader().getField("From"));
     st.fromBroken =
         st.fromWritten != null

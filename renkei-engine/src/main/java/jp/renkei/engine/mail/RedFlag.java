@@ -402,13 +402,18 @@ public enum RedFlag {
       "差出人 (From) に正しいメールアドレスがありません (ドメインがない、存在しえないドメイン等)。"
           + "または From 欄の山かっこ「< >」や引用符が閉じられていません (例: 「PayPal <service@paypal.com」)。"
           + "または差出人名が、エンコードされていない生の ISO-2022-JP (ヘッダーにそのまま書かれたエスケープシーケンス。画面では「$B%f!<…(B」のように見えます) です。"
-          + "メールソフトはこう書きません。手で作ったヘッダーの跡です。",
+          + "メールソフトはこう書きません。手で作ったヘッダーの跡です。"
+          + "(差出人名がアドレスそのもので引用符がない形「info@example.jp<info@example.jp>」は、件名が日本語のとき、日本の配信サービスが書く形なのでそのアドレスとして読み、数えません。英語などの詐欺メールの一斉送信ツールも同じ形を書くため、それ以外では数えます。)",
       "The sender (From) is not a valid address (no domain, or a domain that cannot exist), or"
           + " the From field leaves an angle bracket or a quote open (\"PayPal"
           + " <service@paypal.com\"), or the sender's name is raw ISO-2022-JP, its escape"
           + " sequences written into the header instead of an encoded word (shown as text such"
           + " as \"$B%f!<…\"): no mail program writes it so; it is the trace of a header"
-          + " made by hand."),
+          + " made by hand. (A name that is the address itself, unquoted,"
+          + " \"info@example.jp<info@example.jp>\", under a Japanese subject is what Japanese"
+          + " bulk-mail services write: it is read as that address and not counted. The"
+          + " mass-mailing tools of lures in English and other languages write the same shape, so"
+          + " it counts there.)"),
   OBFUSCATED_TEXT(
       20,
       "件名や差出人名に、装飾用の数学文字やゼロ幅文字、ラテン文字に紛れ込ませたキリル文字・ギリシャ文字・アルメニア文字・チェロキー文字・カナダ先住民音節文字 (例: Amаzon の а、Ꮮedger の Ꮮ) や他の文字体系の記号 (例: シリア文字の点を付けた amܿazoܿn。本文の単語でも数えます。本文の単語では、ラテン文字 2 字以上を含む 4 字以上の語で、他の文字体系の文字がすべてラテン文字に似た文字のもの (例: キリル文字の о を入れた Gоod、accоunt) を数えます。ロシア語やギリシャ語の文章の語、文字コードを誤って読んだ文字化け (例: BГјnde)、μs のような単位は数えません。タイ語・アラビア語・ヒンディー語などの自分の文字に付いた記号は数えません)、多くの書体で見分けにくい大文字の I と小文字の l の入れ替え (例: PayPaI、Sam's CIub、VlAGRA)、無意味な英数字の羅列、件名の末尾に点や空白の後で付け足された機械的な符号 (例: 「…ご確認ください...ACZDOCCQRF」「__ID:#WMZC-834」。一通ごとに件名を変えて一斉送信を見えにくくします) など、フィルターを避けるための文字が使われています。または件名の日本語が、ISO-2022-JP のまま符号化されずに、あるいは ISO-8859-1 などの別の文字コードを名乗る符号化された語の中に書かれています (日本語のメールソフトは読めますが、表示された文字コードで読むフィルターには意味のない記号にしか見えません。1996 年の RFC 2047 以来、メールソフトはこう書きません)。または本文が、無意味な英数字の語 (例: zdb5oq xl3etiungy5oqk2e) で水増しされているか、本文の単語の文字の間に見えないゼロ幅文字や方向制御の文字 (U+2066〜U+2069) が 10 個以上、日本語の単語ではソフトハイフン、数式用の見えない演算子 (U+2061〜U+2064)、かなの後の異体字セレクタ (U+FE00〜U+FE0D) も含めて 3 個以上挟まれています (例: 「ロ」「グ」「イ」「ン」の間にゼロ幅スペース。画面では普通の単語に見えても、フィルターには単語として読めません)。または本文で、口座・パスワード・銀行・ローンなどのおとりの英単語が文字の間に空白を入れて書かれています (例: 「v e r i f y」「mor tga g e」)。または日本語の文の途中で、カード・リンク・クリック・ログイン・口座などのおとりの語やブランド名が一文字ずつ空白で区切られ、前後の文字とつながっています (例: 「三 井 住 友 カ ー ドをご利用」「以下 の リ ン ク をクリック」)。日本語は語の間に空白を入れません。見出しや名前の字間 (「■ お 知 ら せ ■」「山 田 太 郎」) は前後が空白や記号で区切られているので数えません。件名の末尾を埋めるだけのゼロ幅文字や絵文字をつなぐゼロ幅接合子、また数字 (日付・電話番号・郵便番号) の間にも単語の半分以上の頻度で不可視文字を挟む本文 (携帯電話が自動でリンクにしないための配信ツールの処理) は数えません。",
