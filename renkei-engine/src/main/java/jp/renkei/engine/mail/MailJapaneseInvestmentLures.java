@@ -47,7 +47,7 @@ final class MailJapaneseInvestmentLures {
     // every promise is written in Japanese: a text without kana or kanji holds none, and the
     // promise's digit classes, tried at every position, cost a tenth of an English newsletter's
     // analysis (lead40's profile); the cheap literal patterns go first
-    if (text == null || !japanese(text)) {
+    if (text == null || !MailText.japanese(text)) {
       return null;
     }
     Matcher investment = INVESTMENT.matcher(text);
@@ -63,16 +63,5 @@ final class MailJapaneseInvestmentLures {
       return null;
     }
     return investment.group() + " / " + promise.group().strip() + " / " + channel.group().strip();
-  }
-
-  /** Whether the text holds a kana or a kanji. */
-  static boolean japanese(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '\u3040' && c <= '\u30ff' || c >= '\u4e00' && c <= '\u9fff') {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -42,7 +42,7 @@ final class MailSelfNamedFrom {
    * subject none.
    */
   static String address(Field from, String subject) {
-    if (from == null || from.getBody() == null || subject == null || !japanese(subject)) {
+    if (from == null || from.getBody() == null || subject == null || !MailText.japanese(subject)) {
       return null;
     }
     String body = from.getBody();
@@ -65,16 +65,5 @@ final class MailSelfNamedFrom {
     } catch (IllegalArgumentException invalid) {
       return null;
     }
-  }
-
-  /** Whether the text holds a kana or a kanji. */
-  private static boolean japanese(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c >= '\u3040' && c <= '\u30FF') || (c >= '\u4E00' && c <= '\u9FFF')) {
-        return true;
-      }
-    }
-    return false;
   }
 }

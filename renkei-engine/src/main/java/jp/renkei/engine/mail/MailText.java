@@ -503,4 +503,15 @@ final class MailText {
       return null;
     }
   }
+
+  /** Whether the text holds a kana or a kanji. */
+  static boolean japanese(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u3040' && c <= '\u30ff' || c >= '\u4e00' && c <= '\u9fff') {
+        return true;
+      }
+    }
+    return false;
+  }
 }

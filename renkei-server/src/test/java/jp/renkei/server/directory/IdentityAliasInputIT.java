@@ -29,7 +29,10 @@ class IdentityAliasInputIT extends ServerTest {
   @Autowired Fixtures fixtures;
   @Autowired DirectoryService directory;
 
-  HttpResponse<String> put(Http as, Organisation org, String aliasJson) {
+  /**
+   * The organisation's identity written with {@code aliasJson} as its aliases, no domain or range.
+   */
+  static HttpResponse<String> put(Http as, Organisation org, String aliasJson) {
     return as.putJson(
         "/api/v1/organisations/" + org.id() + "/identity",
         "{\"aliases\":[" + aliasJson + "],\"domains\":[],\"ipRanges\":[]}");

@@ -30,9 +30,7 @@ class IdentityAliasOfAnotherIT extends ServerTest {
   @Autowired DirectoryService directory;
 
   HttpResponse<String> put(Http as, Organisation org, String aliasJson) {
-    return as.putJson(
-        "/api/v1/organisations/" + org.id() + "/identity",
-        "{\"aliases\":[" + aliasJson + "],\"domains\":[],\"ipRanges\":[]}");
+    return IdentityAliasInputIT.put(as, org, aliasJson);
   }
 
   @Test

@@ -79,9 +79,13 @@ class UnreadBodyCloseTest {
   }
 
   Socket open() throws IOException {
+    return open(port);
+  }
+
+  /** A connection to 127.0.0.1:{@code port} whose reads wait 20 s, well short of the drain's 60. */
+  static Socket open(int port) throws IOException {
     Socket s = new Socket();
     s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-    // a wait, well short of the connection timeout the drain waited for
     s.setSoTimeout(20_000);
     return s;
   }

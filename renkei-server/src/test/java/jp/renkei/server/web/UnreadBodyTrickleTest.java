@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,10 +53,7 @@ class UnreadBodyTrickleTest {
   }
 
   Socket open() throws IOException {
-    Socket s = new Socket();
-    s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-    s.setSoTimeout(20_000);
-    return s;
+    return UnreadBodyCloseTest.open(port);
   }
 
   /** What one trickling client saw: its answer, the bytes it sent, how long it was held. */
