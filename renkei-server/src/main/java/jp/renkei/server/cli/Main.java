@@ -9,10 +9,29 @@ package jp.renkei.server.cli;
  */
 public final class Main {
 
+  private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
   private Main() {}
 
   public static void main(String[] args) {
+    quietLogging(args);
     System.exit(execute(args));
+  }
+
+  /**
+   * Every command but {@code serve} logs warnings only, on standard error ({@code
+   * logback-cli.xml}), from its first line on, so that standard output carries just the answer: a
+   * script reads {@code mail analyze --format=json} or {@code match}'s lines as they are. Commands
+   * that start no Spring context ({@code mail}, {@code match}, {@code stix} …) would otherwise get
+   * logback's default, which writes every library's log lines to standard output (PDFBox's warnings
+   * on a damaged PDF among the JSON). A configuration the user names ({@code
+   * -Dlogback.configurationFile}) is kept.
+   */
+  static void quietLogging(String[] args) {
+    boolean serve = args.length > 0 && args[0].equals("serve");
+    if (!serve && System.getProperty(LOGBACK_CONFIGURATION) == null) {
+      System.setProperty(LOGBACK_CONFIGURATION, "logback-cli.xml");
+    }
   }
 
   /** Runs one command and gives its exit code. */

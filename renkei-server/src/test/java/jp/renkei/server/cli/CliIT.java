@@ -549,10 +549,15 @@ class CliIT {
             + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
             + "Content-Type: text/plain\r\n\r\nsee attached\r\n--b\r\nContent-Type: application/octet-stream\r\n"
             + "Content-Disposition: attachment; filename=\"report.pdf.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-            + "TVqQAA==\r\n--b--\r\n");
+            + "TVqQAA==\r\n--b\r\nContent-Type: application/pdf\r\n"
+            + "Content-Disposition: attachment; filename=\"invoice.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + DAMAGED_PDF
+            + "\r\n--b--\r\n");
     Run analysed = run("mail", "analyze", "--lang", "en", eml.toString());
     assertThat(analysed.exit()).as(analysed.err()).isZero();
     assertThat(analysed.out()).contains("MALICIOUS", "DOUBLE_EXTENSION", "report.pdf.exe");
+    // the damaged PDF makes PDFBox warn: no log line on standard output, where the answer goes
+    assertThat(analysed.out()).doesNotContain("WARN", "pdfbox");
     assertThat(analysed.err()).contains("1 message(s): 1 malicious");
     Run shared =
         runWithEnv(
@@ -573,6 +578,15 @@ class CliIT {
     assertThat(noHub.exit()).isEqualTo(2);
     assertThat(noHub.err()).contains("--report-sightings needs --taxii");
   }
+
+  /**
+   * A PDF whose cross-reference table points object 1 at "2 0 obj": PDFBox reads it with a warning
+   * ("found wrong object number").
+   */
+  private static final String DAMAGED_PDF =
+      "JVBERi0xLjQKMiAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMyAwIFIgPj4KZW5kb2JqCnhyZWYKMCAyCjAwMDAwMDAwMDAg"
+          + "NjU1MzUgZiAKMDAwMDAwMDAwOSAwMDAwMCBuIAp0cmFpbGVyCjw8IC9TaXplIDIgL1Jvb3QgMSAwIFIgPj4Kc3RhcnR4cmVmCjU4"
+          + "CiUlRU9GCg==";
 
   static Run runWithEnv(java.util.Map<String, String> env, String... args) throws Exception {
     return runCommand(RenkeiProcess.jar(args), env);
