@@ -119,6 +119,9 @@ class SlowBodyHoldIT extends ServerTest {
   @Test
   void aSignInFormSentWholeIsReadAsBefore() throws Exception {
     try (java.net.Socket s = UnreadBodyCloseTest.open(port)) {
+      // a wait, not a timing figure: on a loaded machine the first page of a fresh context took
+      // over a minute
+      s.setSoTimeout(120_000);
       // no CSRF token: refused 403 as before, the body read whole (the check read it), and the
       // connection goes on for a second request
       String form = "login=nobody&password=x";
