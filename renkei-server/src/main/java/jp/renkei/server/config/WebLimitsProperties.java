@@ -28,6 +28,12 @@ import org.springframework.validation.annotation.Validated;
  *     uploadSize} the instance reads at once, signed in or not (default 4): the container reads
  *     each into one array of its announced length (up to the 10 MB form limit) when the CSRF token
  *     is asked for; a further one is 503 with Retry-After before its body is read
+ * @param bodyWait a body shorter than {@code uploadSize} whose length is announced must arrive
+ *     whole within this time of its request's head (default 5 s), or it is 408 with the connection
+ *     closed: without it a client trickling a byte now and then into the sign-in form held a
+ *     request thread without end (attack42)
+ * @param bodyMinRate each this many bytes of such a body that arrive give it one more second
+ *     (default 4KB, a link of 32 kbit/s: a body just under 1 MB has some four minutes)
  */
 @Validated
 @ConfigurationProperties("renkei.web")
@@ -36,4 +42,6 @@ public record WebLimitsProperties(
     @Min(1000) @DefaultValue("200000") long maxJsonTokens,
     @Min(1) @DefaultValue("2") int uploadsPerPerson,
     @NotNull @DefaultValue("1MB") DataSize uploadSize,
-    @Min(1) @DefaultValue("4") int largeFormsAtOnce) {}
+    @Min(1) @DefaultValue("4") int largeFormsAtOnce,
+    @NotNull @DefaultValue("5s") java.time.Duration bodyWait,
+    @NotNull @DefaultValue("4KB") DataSize bodyMinRate) {}

@@ -37,8 +37,10 @@ class WebConfiguration implements WebMvcConfigurer {
   }
 
   /**
-   * An answer given before the request's body was read closes the connection rather than waiting
-   * for a body the client may never send ({@link UnreadBodyClose}, attack40).
+   * A small body must arrive at a minimum rate ({@link SlowBodyDeadline}, attack42), and an answer
+   * given before the request's body was read closes the connection rather than waiting for a body
+   * the client may never send ({@link UnreadBodyClose}, attack40). The deadline is outermost: a
+   * body it refused is not waited for again.
    */
   @Bean
   org.springframework.boot.web.server.WebServerFactoryCustomizer<
@@ -46,8 +48,15 @@ class WebConfiguration implements WebMvcConfigurer {
       unreadBodyClose(
           @org.springframework.beans.factory.annotation.Value(
                   "${server.tomcat.max-swallow-size:2MB}")
-              org.springframework.util.unit.DataSize maxSwallow) {
-    return factory -> factory.addEngineValves(new UnreadBodyClose(maxSwallow.toBytes()));
+              org.springframework.util.unit.DataSize maxSwallow,
+          jp.renkei.server.config.WebLimitsProperties limits) {
+    return factory ->
+        factory.addEngineValves(
+            new SlowBodyDeadline(
+                limits.uploadSize().toBytes(),
+                limits.bodyWait().toMillis(),
+                limits.bodyMinRate().toBytes()),
+            new UnreadBodyClose(maxSwallow.toBytes()));
   }
 
   /**
