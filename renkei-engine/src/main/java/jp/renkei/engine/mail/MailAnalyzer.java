@@ -1260,6 +1260,9 @@ public final class MailAnalyzer {
     freeWebHostLinks(st);
     linkRoom.formElsewhere(st, sender);
     wording(st);
+    if (!senderAllowed) {
+      MailAttachmentLures.judge(st);
+    }
     String padding = senderAllowed ? null : MailRandomNames.randomWords(st.text.toString());
     if (padding != null) {
       st.flag(RedFlag.OBFUSCATED_TEXT, padding);

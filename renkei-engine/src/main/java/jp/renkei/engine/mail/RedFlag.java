@@ -768,7 +768,21 @@ public enum RedFlag {
           + " forgery that only writes the company's address into From is sent from a compromised"
           + " home computer or a server nobody named. (Not counted: a sender domain the receiver"
           + " authenticated (DMARC, or DKIM or SPF for it), a free-mail address, mail a list"
-          + " delivered, a bounce.)");
+          + " delivered, a bounce.)"),
+  ATTACHMENT_LURE(
+      25,
+      "本文は、あなたのメールアカウントが迷惑メールの送信に使われた、停止された、または停止されると告げ、どうすればよいかは添付ファイルを開いて読むように指示しています。"
+          + "2005 年以降のメールワーム (Mytob、Sober など) が、受信者自身のプロバイダーを装って送った手紙の形です (「アカウントの停止を避けるため、添付ファイルの指示に従ってください」)。添付ファイルがワーム本体です。"
+          + "プロバイダーの本物の通知は、何をしたかを述べて自社のヘルプページへ案内し、アカウントを守るために添付ファイルを開かせることはありません。"
+          + "(メーリングリストが配信したもの、配送不能の通知、注意喚起は数えません。)",
+      "The text says the reader's mail account was used to send spam, was suspended or is"
+          + " about to be terminated, and sends the reader to an attached file for what to do."
+          + " This is the letter mail worms (Mytob, Sober and their successors, from 2005) sent"
+          + " in the name of the reader's own provider (\"to safeguard your email account from"
+          + " possible termination, please follow the instructions in the attached file\"); the"
+          + " attachment is the worm. A provider's real notice of an abused account says what it"
+          + " did and links its own help pages; it never asks to open a file to keep the account."
+          + " (Not counted: mail a list delivered, a bounce, an advisory.)");
 
   private final int weight;
   private final String ja;
