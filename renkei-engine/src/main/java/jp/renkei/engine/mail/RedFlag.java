@@ -457,13 +457,22 @@ public enum RedFlag {
           + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。"
           + "配信サービス (SparkPost、SendGrid など) が顧客のために自分のドメインのアドレスを差出人に書き (例: disneyplus@sparkpostmail.com)、"
           + "エンベロープ (Return-Path) も同じ配信サービスのドメインであるものも数えません。誰かのドメインを借りていないからです。"
-          + "メーリングリストが投稿者の署名を壊し、リスト自身が署名し直したもの (AUTHENTICATION_FAILED の説明を参照) も数えません。)",
+          + "メーリングリストが投稿者の署名を壊し、リスト自身が署名し直したもの (AUTHENTICATION_FAILED の説明を参照) も数えません。"
+          + "配信サービスが SPF と DKIM の両方で自分のドメイン (エンベロープのドメイン) として認証され、そのサービスが書いた List-Unsubscribe ヘッダーが配信停止の申し出を差出人自身のドメインへ送るもの"
+          + " (差出人が自分のドメインで運営する配信リスト) も数えません。配信停止を受け付けるのは差出人のドメインの持ち主で、ドメインは借りられていないからです。"
+          + "資格情報 (パスワードなど) を求めるもの、差出人のドメインの DMARC ポリシーが隔離や拒否を求めているもの (未署名のメールは自分のものではないと宣言しています)、差出人が無料メールや配信サービス自身のドメインのものは数えます。)",
       "The From domain is not the domain SPF or DKIM authenticated (no DMARC alignment). (Results"
           + " a mailing list's own server wrote are not counted, as for AUTHENTICATION_FAILED; nor is"
           + " a sending platform's own address written in From for a customer"
           + " (disneyplus@sparkpostmail.com) with the envelope (Return-Path) on the same platform"
           + " domain: nobody's domain is borrowed; nor a list's relay that broke the poster's"
-          + " signature and signed what it sent, see AUTHENTICATION_FAILED.)"),
+          + " signature and signed what it sent, see AUTHENTICATION_FAILED; nor a sender's own list"
+          + " mailed through its platform: SPF and DKIM both passed for the platform's own (envelope)"
+          + " domain, and the List-Unsubscribe header the platform wrote sends the reader's request to"
+          + " leave to the From's own domain, whose owner runs the list. Mail that asks for credentials,"
+          + " whose From domain's DMARC policy asks for quarantine or rejection (it declares unaligned"
+          + " mail not its own), or whose From is free mail or the platform's own domain, still"
+          + " counts.)"),
   NO_DMARC_POLICY(
       10,
       "差出人 (From) のドメインは SPF または DKIM で認証されましたが、DMARC ポリシーを公開していません (受信サーバーの判定 dmarc=bestguesspass)。"
