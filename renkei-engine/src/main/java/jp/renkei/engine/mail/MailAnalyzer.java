@@ -1106,7 +1106,9 @@ public final class MailAnalyzer {
           && !resigned
           && !st.passedDomains.isEmpty()
           && !fromAligned(st)
-          && !espOwnAddress(st, fromDomain)) {
+          && !espOwnAddress(st, fromDomain)
+          // the From domain's own list, sent and signed by its platform (hamout42)
+          && !MailEspBrandList.brandsOwnList(st, fromDomain)) {
         notAligned(st, fromDomain);
       }
       senders.lookalike(fromDomain, "From: " + st.from, st);

@@ -358,6 +358,9 @@ final class MailEnvelope {
           // LIST_FIELDS: everything else ENVELOPE_FIELDS lets through
           st.listMail = true;
           st.listUnsubscribe |= name.equals("list-unsubscribe");
+          if (name.equals("list-unsubscribe")) {
+            MailEspBrandList.header(body, st);
+          }
           st.discussionList |= !name.equals("list-unsubscribe") && !name.equals("list-subscribe");
           st.membersPost |=
               !name.equals("list-unsubscribe")
@@ -849,6 +852,7 @@ final class MailEnvelope {
   static void authResults(String body, MailState st) {
     st.authResultsSeen = true;
     AuthResults ar = AuthResults.parse(body);
+    MailEspBrandList.dmarc(body, st);
     for (AuthResults.Result r : ar.of("compauth")) {
       st.compositeFailed |= r.result().equals("fail");
     }

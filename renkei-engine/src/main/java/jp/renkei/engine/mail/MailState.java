@@ -262,6 +262,12 @@ final class MailState {
    */
   Set<String> unsubscribeDomains = new LinkedHashSet<>();
 
+  /** The registrable domains the List-Unsubscribe header sends the reader to (MailEspBrandList). */
+  Set<String> listUnsubscribeDomains = new LinkedHashSet<>();
+
+  /** A receiver's DMARC result shows a policy that asks for action (MailEspBrandList.dmarc). */
+  boolean dmarcEnforced;
+
   void words(String t) {
     // the armour is looked for only in a text that has its first line
     words += wordCount(t.contains("-----BEGIN PGP SIGNATURE-----") ? withoutArmour(t) : t);

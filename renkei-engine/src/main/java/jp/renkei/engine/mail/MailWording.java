@@ -435,7 +435,10 @@ final class MailWording {
     return ownNotice(st, true)
         && claimsNoOtherBrand(st)
         && !userWritten(st)
-        && (!st.links.isEmpty() && linksOwnSite(st) || MailTransactionLinks.nothingToAct(st));
+        && (!st.links.isEmpty() && linksOwnSite(st)
+            || MailTransactionLinks.nothingToAct(st)
+            // every link through the shop's counter, an order number stated (hamout42)
+            || MailCounterOrders.orderThroughCounter(st));
   }
 
   /**

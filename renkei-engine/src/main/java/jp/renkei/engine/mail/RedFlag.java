@@ -228,7 +228,7 @@ public enum RedFlag {
   PAYMENT_LURE(
       10,
       "身に覚えのない請求・支払い・配達の通知、送金や暗号資産、賞金、読み手の残高に入金されたという金額 (例: 「残高が追加されました」「+29,738$」) などを口実にした文言があります。"
-          + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ、アプリストア上の自社アプリのページ、読み手の端末のウォレットやアプリストアを開くリンク) を指し、他社を名乗っていないもの、または一斉配信のメールでリンクも電話番号もないもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。"
+          + "(店舗・請求元・配送業者自身のメール — 差出人自身のドメインが認証され、リンクがすべて自社のドメイン (とソーシャルメディア上の自社のページ、アプリストア上の自社アプリのページ、読み手の端末のウォレットやアプリストアを開くリンク) を指し、他社を名乗っていないもの、または一斉配信のメールでリンクも電話番号もないもの、または注文番号を書き、リンクがすべて配信サービスのクリック計測を通るもの — が読み手の注文・請求・支払いについて書く「請求書」「配送」「返金」「ウォレット」などは数えません。"
           + "ニュースレターなど一斉配信のメール (リストのヘッダーや配信停止の文言があるもの) が報じる「$100 million」のような百万単位の金額も、読み手に差し出された金ではないので数えません。"
           + "配送ソフトウェア自身のアドレス (MAILER-DAEMON、postmaster) から届き、SMTP の応答コードや配送ソフトウェアの定型文がある報告の「配信失敗」「配送の再試行」なども、郵便物の配達ではなくメールの配送の報告なので数えません。"
           + "店舗の返品・返金の規定 (「30日以内の交換または返金」「返金は店舗クレジットで行います」「返金不可」「返金はありません」、返金ポリシーのページ) や、特典を「変更・中止・撤回することがあります」という条件も、読み手にお金を約束したり支払いを求めたりするものではないので数えません。"
@@ -239,7 +239,8 @@ public enum RedFlag {
           + " shop's, biller's or carrier's own mail speaks of — its own domain authenticated, every"
           + " link on its own domains, its own pages on social networks, its app's store page or the"
           + " reader's phone's"
-          + " wallet or app store, or, in bulk mail, no link and no number to call at all; no other"
+          + " wallet or app store, or, in bulk mail, no link and no number to call at all, or, with"
+          + " the order's number stated, every link through its sending platform's click counter; no other"
           + " brand claimed — is the reader's own and not"
           + " counted; nor are the sums in millions a newsletter (list headers, an unsubscribe line)"
           + " reports, \"$100 million\": news, not money offered to the reader; nor \"delivery"
@@ -457,13 +458,22 @@ public enum RedFlag {
           + "(メーリングリストのサーバー自身が書いた結果は数えません。AUTHENTICATION_FAILED と同じです。"
           + "配信サービス (SparkPost、SendGrid など) が顧客のために自分のドメインのアドレスを差出人に書き (例: disneyplus@sparkpostmail.com)、"
           + "エンベロープ (Return-Path) も同じ配信サービスのドメインであるものも数えません。誰かのドメインを借りていないからです。"
-          + "メーリングリストが投稿者の署名を壊し、リスト自身が署名し直したもの (AUTHENTICATION_FAILED の説明を参照) も数えません。)",
+          + "メーリングリストが投稿者の署名を壊し、リスト自身が署名し直したもの (AUTHENTICATION_FAILED の説明を参照) も数えません。"
+          + "配信サービスが SPF と DKIM の両方で自分のドメイン (エンベロープのドメイン) として認証され、そのサービスが書いた List-Unsubscribe ヘッダーが配信停止の申し出を差出人自身のドメインへ送るもの"
+          + " (差出人が自分のドメインで運営する配信リスト) も数えません。配信停止を受け付けるのは差出人のドメインの持ち主で、ドメインは借りられていないからです。"
+          + "資格情報 (パスワードなど) を求めるもの、差出人のドメインの DMARC ポリシーが隔離や拒否を求めているもの (未署名のメールは自分のものではないと宣言しています)、差出人が無料メールや配信サービス自身のドメインのものは数えます。)",
       "The From domain is not the domain SPF or DKIM authenticated (no DMARC alignment). (Results"
           + " a mailing list's own server wrote are not counted, as for AUTHENTICATION_FAILED; nor is"
           + " a sending platform's own address written in From for a customer"
           + " (disneyplus@sparkpostmail.com) with the envelope (Return-Path) on the same platform"
           + " domain: nobody's domain is borrowed; nor a list's relay that broke the poster's"
-          + " signature and signed what it sent, see AUTHENTICATION_FAILED.)"),
+          + " signature and signed what it sent, see AUTHENTICATION_FAILED; nor a sender's own list"
+          + " mailed through its platform: SPF and DKIM both passed for the platform's own (envelope)"
+          + " domain, and the List-Unsubscribe header the platform wrote sends the reader's request to"
+          + " leave to the From's own domain, whose owner runs the list. Mail that asks for credentials,"
+          + " whose From domain's DMARC policy asks for quarantine or rejection (it declares unaligned"
+          + " mail not its own), or whose From is free mail or the platform's own domain, still"
+          + " counts.)"),
   NO_DMARC_POLICY(
       10,
       "差出人 (From) のドメインは SPF または DKIM で認証されましたが、DMARC ポリシーを公開していません (受信サーバーの判定 dmarc=bestguesspass)。"
