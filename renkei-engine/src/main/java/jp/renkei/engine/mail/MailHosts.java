@@ -170,7 +170,12 @@ final class MailHosts {
           "urlz.fr",
           "bl.ink",
           "short.io",
-          "0rz.tw");
+          "0rz.tw",
+          // public shorteners the contact-form spam of phish-ja2 / phish-ja3 and the lists'
+          // spam link through (ja42): anyone mints a name there that hides where it leads
+          "inx.lv",
+          "bit.do",
+          "cutt.us");
 
   /**
    * Short links a service makes for its own pages only (hosts): Google Maps' shared places
@@ -232,6 +237,8 @@ final class MailHosts {
           "wordpress.com",
           "blogspot.com",
           "linktr.ee",
+          // Telegraph: an anonymous page published in a minute, no account (ja42)
+          "telegra.ph",
           "translate.goog",
           "onmicrosoft.com",
           "ipfs.w3s.link",

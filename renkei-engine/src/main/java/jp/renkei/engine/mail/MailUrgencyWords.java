@@ -30,14 +30,18 @@ final class MailUrgencyWords {
               + "|letzte (?:mahnung|warnung|erinnerung)"
               + "|action requise|dernier (?:avis|rappel)|immédiatement|direct (?:risico|actie)"
               + "|laatste (?:herinnering|waarschuwing)"
-              + "|至急|緊急|12時間以内|24時間以内|48時間以内|72時間以内|本日中|期限(?:内|まで)に|最終(?:通告|警告|通知)|直ちに|速やかに"
+              // a deadline in hours, also with the digits set apart by a space ("本メール受信後 24
+              // 時間以内"; full-width digits are folded before, an ideographic space is read here)
+              + "|至急|緊急|(?:12|24|48|72)[ \u3000]?時間[ \u3000]?以内|本日中|期限(?:内|まで)に|最終(?:通告|警告|通知)|直ちに|速やかに"
               + "|(?:利用|サービス|アカウント)(?:を|が)?(?:停止|制限)(?:いた)?(?:します|されます)"
               + "|削除されます|法的(?:措置|手続)"
               // what the account, the card or the supply will suffer, seizure and arrest
-              + "|(?:利用|取引|口座|回線|供給|カード)(?:を|が|の)?(?:一時的に|一部)?(?:停止|制限|凍結|解約)"
+              + "|(?:利用|取引|口座|回線|供給|カード)(?:を|が|の)?(?:一時的に|一時|一部)?(?:停止|制限|凍結|解約)"
               + "(?:させていただきます|させていただく|いたします|されます|となります|します"
               + "|いたしました|しております|しています|されています)|ログインできなくなります"
               + "|無効(?:になりました|となります|になります)|自動退会|返送されます"
+              // the brokerage takeovers of 2025: a restriction said to be in force already (ja42)
+              + "|取引制限を(?:実施|設定|かけ)"
               + "|差(?:し)?押(?:さ)?え|差押(?:処分|最終)|逮捕状"
               // the other languages' lures (lang40)
               + "|"

@@ -337,6 +337,10 @@ final class MailWording {
     MailFormEchoes.bait(lower, 3).stream()
         .filter(x -> lures.size() < 3 && !lures.contains(x))
         .forEach(lures::add);
+    // a shortened link typed into the form, whatever words are beside it (ja42)
+    if (lures.isEmpty() && MailFormShortLinks.flag(st, echo)) {
+      return;
+    }
     if (!lures.isEmpty()) {
       st.flag(
           RedFlag.RELAYED_LURE,
