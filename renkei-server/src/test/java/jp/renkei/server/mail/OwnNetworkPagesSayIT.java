@@ -189,4 +189,36 @@ class OwnNetworkPagesSayIT extends ServerTest {
         .contains("outside the ranges", "<code>(no name)</code>")
         .doesNotContain("192.0.2.0", "??", "自組織");
   }
+
+  /**
+   * A lure a list relayed: the From is the list's, so the sender's search link looks up the list;
+   * the Reply-To, where the lure wants the answers, names the author's domain and has its own.
+   */
+  @Test
+  void theReplyToDomainHasASearchLinkWhereItIsNotTheSenders() {
+    byte[] relayed =
+        ("From: =?UTF-8?B?"
+                + Base64.getEncoder()
+                    .encodeToString("メルカリ via Dev".getBytes(StandardCharsets.UTF_8))
+                + "?= <dev@lists.example.org>\r\nReply-To: advice@kenlp.example\r\n"
+                + "To: dev@lists.example.org\r\nList-Id: <dev.lists.example.org>\r\n"
+                + "List-Post: <mailto:dev@lists.example.org>\r\nSubject: account\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Please sign in.\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    Http ja = signedIn(fixtures.user(receiver, Role.ANALYST), "ja");
+    String page = report(ja.upload("/mail", "/mail", "message", "relayed.eml", relayed).body());
+    // red on main: the Reply-To row had the address only
+    assertThat(page)
+        .contains("id=\"search-reply-to-domain\" href=\"/search?q=kenlp.example\"")
+        .contains("このハブで kenlp.example を検索");
+    byte[] own =
+        ("From: Shop <orders@shop.example.com>\r\nReply-To: help@shop.example.com\r\n"
+                + "To: a@example.jp\r\nSubject: order\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThanks.\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(report(ja.upload("/mail", "/mail", "message", "own.eml", own).body()))
+        .contains("id=\"reply-to\"")
+        .doesNotContain("search-reply-to-domain");
+  }
 }
