@@ -34,7 +34,8 @@ final class MailOwnNetworkNote {
       return;
     }
     String relay = hop.from() == null ? "?" : hop.from();
-    String at = address(hop);
+    String at = address(hop, false);
+    String atJa = address(hop, true);
     switch (word) {
       case OUTSIDE ->
           st.problem(
@@ -44,7 +45,7 @@ final class MailOwnNetworkNote {
                   + ") の境界サーバーを名乗る中継 "
                   + relay
                   + " は、受信サーバーの記録では範囲外のアドレス "
-                  + at
+                  + atJa
                   + " から届いています。送信者が書き込んだ見せかけの境界とみなし、その中継より下に書かれた認証結果"
                   + " (SPF / DKIM / DMARC) は使っていません。",
               "Checked the route against the organisation's own IP ranges: the relay "
@@ -64,7 +65,7 @@ final class MailOwnNetworkNote {
                   + ") の境界サーバーを名乗る中継 "
                   + relay
                   + " は範囲内のアドレス "
-                  + at
+                  + atJa
                   + " から届いているため、自組織の境界サーバーとみなし、その認証結果を使いました。",
               "Checked the route against the organisation's own IP ranges: the relay "
                   + relay
@@ -93,7 +94,7 @@ final class MailOwnNetworkNote {
                   + ") の境界サーバーを名乗る中継 "
                   + relay
                   + " は、受信サーバーの記録では "
-                  + at
+                  + atJa
                   + " から届いており、名乗った名前と食い違います。組織の IP アドレス範囲が設定されていないため、"
                   + "自組織のサーバー (ホスティング事業者にあるものなど) か送信者の偽装かは確かめていません。"
                   + "組織の管理者が組織の識別情報に IP アドレス範囲を設定すると確かめられます。",
@@ -128,13 +129,26 @@ final class MailOwnNetworkNote {
     return null;
   }
 
-  /** The addresses the receiving server recorded for the hop (not the sender's HELO literal). */
-  private static String address(MailReport.Hop hop) {
+  /**
+   * The name and addresses the receiving server recorded for the hop (not the sender's HELO
+   * literal), in Japanese or English where it recorded no name or marked it as forged.
+   */
+  private static String address(MailReport.Hop hop, boolean ja) {
     String helo = hop.from() == null ? "" : hop.from().toLowerCase(Locale.ROOT);
     List<String> recorded =
         hop.ips().stream().filter(ip -> !helo.contains(ip.toLowerCase(Locale.ROOT))).toList();
     List<String> shown = recorded.isEmpty() ? hop.ips() : recorded;
     String addresses = shown.isEmpty() ? "?" : String.join(", ", shown);
-    return hop.peer() == null ? addresses : hop.peer() + " [" + addresses + "]";
+    if (hop.peer() == null) {
+      return addresses;
+    }
+    if (hop.peer().equals(MailHops.FORGED)) {
+      return addresses
+          + (ja ? " (名乗った名前は偽装の疑いありと記録)" : " (its name recorded as \"may be forged\")");
+    }
+    if (hop.peer().equals("unknown")) {
+      return addresses + (ja ? " (逆引きの名前なし)" : " (no reverse name)");
+    }
+    return hop.peer() + " [" + addresses + "]";
   }
 }

@@ -67,4 +67,18 @@ class MailOwnNetworkNoteTest {
     assertThat(analyze(honest + FORGED_BELOW, OwnNetwork.UNKNOWN).ownNetworkNote()).isNull();
     assertThat(analyze("", RECEIVERS_NETWORK).ownNetworkNote()).isNull();
   }
+
+  /** ham-outside's receiver: sendmail marked its hosting provider's name "may be forged". */
+  @Test
+  void aNameMarkedForgedOrMissingIsSaidInWords() {
+    String forged =
+        RECEIVERS_OWN_DKIM_ONLY.replace(
+            "(host5.evil.example.net [203.0.113.9])",
+            "(host5.evil.example.net [203.0.113.9] (may be forged))");
+    MailReport r = analyze(forged + FORGED_BELOW, OwnNetwork.UNKNOWN);
+    assertThat(r.ownNetworkNote().ja()).contains("203.0.113.9 (名乗った名前は偽装の疑いありと記録)");
+    assertThat(r.ownNetworkNote().en())
+        .contains("203.0.113.9 (its name recorded as \"may be forged\")")
+        .doesNotContain("(may be forged) [");
+  }
 }
