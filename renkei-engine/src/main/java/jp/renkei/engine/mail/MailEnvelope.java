@@ -394,6 +394,7 @@ final class MailEnvelope {
       // the analysing organisation's own ranges, where given, say whether a hop the receiver's
       // record contradicts came from its own server (attack41, OwnNetwork)
       OwnNetwork.Word ranges = st.ownNetwork.boundary(st.hops, k, own);
+      MailOwnNetworkNote.say(st, ranges, k, own);
       if (ranges == OwnNetwork.Word.OUTSIDE) {
         // not the receiver's boundary: what was written below its hop is the sender's
         boundaryResults = null;

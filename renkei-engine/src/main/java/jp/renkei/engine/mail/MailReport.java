@@ -66,7 +66,9 @@ public record MailReport(
    * of the QR search was reached, the rest not read), {@code archive} (an archive could not be
    * unpacked), {@code qr} (an image or PDF could not be searched for QR codes), {@code malformed}
    * (a header written wrongly, shown as far as it could be read), {@code bounce} (a note, not a
-   * fault: the message was read as a real delivery status notification, see MailAnalyzer#bounce).
+   * fault: the message was read as a real delivery status notification, see MailAnalyzer#bounce),
+   * {@code own-network} (a note: what the analysing organisation's own IP ranges said of the
+   * receiver's boundary relay, {@link #ownNetworkNote}).
    */
   public record Problem(String kind, String ja, String en) {
 
@@ -288,7 +290,8 @@ public record MailReport(
   }
 
   /**
-   * The problems that are neither a limit ({@link #limitNotes}), the bounce nor the Outlook note.
+   * The problems that are neither a limit ({@link #limitNotes}), the bounce, the Outlook note nor
+   * the own network's ({@link #ownNetworkNote}).
    */
   public List<Problem> readingProblems() {
     return problems.stream()
@@ -296,8 +299,21 @@ public record MailReport(
             p ->
                 !p.kind().equals("limit")
                     && !p.kind().equals("bounce")
-                    && !p.kind().equals("outlook"))
+                    && !p.kind().equals("outlook")
+                    && !p.kind().equals(MailOwnNetworkNote.KIND))
         .toList();
+  }
+
+  /**
+   * The note (kind "own-network") of what the analysing organisation's own IP ranges said of a
+   * receiver's boundary relay its own record contradicts, or that they were not set or not used;
+   * null when no such relay was met ({@link OwnNetwork}, ux42).
+   */
+  public Problem ownNetworkNote() {
+    return problems.stream()
+        .filter(p -> p.kind().equals(MailOwnNetworkNote.KIND))
+        .findFirst()
+        .orElse(null);
   }
 
   /**

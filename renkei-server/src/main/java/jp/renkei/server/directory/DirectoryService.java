@@ -414,16 +414,18 @@ public class DirectoryService {
           domains.add(domain);
         }
       } catch (jp.renkei.engine.observable.InvalidObservable e) {
-        errors.add(
-            new InvalidInput("domains", "validation.observable", "domain-name", d, e.reason()));
+        // said as the form asks for it, not as an observable's parser words it (ux42)
+        errors.add(new InvalidInput("domains", "validation.identity.domain", d));
       }
     }
     java.util.List<String> ranges = new java.util.ArrayList<>();
     for (String r : id.ipRanges()) {
       try {
+        // a single server's address alone is its one-address range, as the form says (ux42)
         String cidr =
             jp.renkei.engine.observable.Observables.parse(
-                    jp.renkei.engine.observable.ObservableType.CIDR, r)
+                    jp.renkei.engine.observable.ObservableType.CIDR,
+                    r.contains("/") ? r : r + (r.contains(":") ? "/128" : "/32"))
                 .value();
         if (cidr.contains(":")) {
           errors.add(new InvalidInput("ipRanges", "validation.identity.ipv6", r));
@@ -431,7 +433,7 @@ public class DirectoryService {
           ranges.add(cidr);
         }
       } catch (jp.renkei.engine.observable.InvalidObservable e) {
-        errors.add(new InvalidInput("ipRanges", "validation.observable", "cidr", r, e.reason()));
+        errors.add(new InvalidInput("ipRanges", "validation.identity.range", r));
       }
     }
     Map<String, String> othersNames = id.aliases().isEmpty() ? Map.of() : othersNames(o.id());

@@ -66,7 +66,7 @@ public class StixView {
                     type,
                     safe(o.path("subject").asString("")),
                     join(when(o.path("date").asString("")), o.path("message_id").asString("")));
-            case "file" -> new Row(type, safe(o.path("name").asString("")), fileDetail(o));
+            case "file" -> new Row(type, fileName(o), fileDetail(o));
             case "indicator" ->
                 new Row(type, o.path("pattern").asString(""), safe(indicatorName(o)));
             case "note" -> note(o, madeHere);
@@ -417,6 +417,20 @@ public class StixView {
     } catch (JacksonException | IllegalArgumentException e) {
       return bundle;
     }
+  }
+
+  /**
+   * A file's name; the mail analyser's placeholder for an attachment that gave none, "(no name)",
+   * in the reader's language (ux42).
+   */
+  private String fileName(JsonNode o) {
+    String name = o.path("name").asString("");
+    return name.equals("(no name)")
+        ? messages.getMessage(
+            "mail.attachmentNoName",
+            null,
+            org.springframework.context.i18n.LocaleContextHolder.getLocale())
+        : safe(name);
   }
 
   private String fileDetail(JsonNode f) {
