@@ -22,7 +22,7 @@ final class MailRelayedAsks {
    * are then read as in direct mail (REWARD_LURE, PAYMENT_LURE), not as a shop's newsletter's.
    */
   static boolean authorsOwn(MailState st) {
-    return st.listMail && MailRelayedPosts.readDirect(st) && MailRelayedPosts.asksToAct(st);
+    return st.listMail && freeMailAuthor(st) && MailRelayedPosts.asksToAct(st);
   }
 
   /**
@@ -32,6 +32,19 @@ final class MailRelayedAsks {
    * "QATAR" answering at qatar@ on another domain wrote none, the list added it.
    */
   static boolean sendersUnsubscribe(MailState st) {
-    return st.listUnsubscribe && !MailRelayedPosts.readDirect(st);
+    return st.listUnsubscribe && !freeMailAuthor(st);
+  }
+
+  /**
+   * A post the list only relayed ({@link MailRelayedPosts#readDirect}) from a free-mail author: a
+   * person, never a campaign platform. A campaign that carries List-Id of its own (Toast's
+   * restaurant newsletters, a museum's Mailchimp mailing) is read by the list relief as a list, and
+   * its List-Unsubscribe and bulk delivery are its sender's own (ham-outside's tuning half: three
+   * such newsletters became false positives when every relayed post was read so).
+   */
+  static boolean freeMailAuthor(MailState st) {
+    return st.senderDomain != null
+        && MailHosts.FREEMAIL.contains(st.senderDomain)
+        && MailRelayedPosts.readDirect(st);
   }
 }
