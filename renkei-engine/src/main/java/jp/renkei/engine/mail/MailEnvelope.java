@@ -291,7 +291,9 @@ final class MailEnvelope {
     }
     st.toWritten = m.getTo() != null;
     String receiverResults = null;
+    int topHops = 0;
     List<String> sameReceiver = new ArrayList<>();
+    List<String> besideTop = new ArrayList<>();
     String boundaryResults = null;
     int boundaryHops = -1;
     String arcResults = null;
@@ -324,6 +326,16 @@ final class MailEnvelope {
         case "authentication-results" -> {
           if (receiverResults == null) {
             receiverResults = body;
+            topHops = st.hops.size();
+          } else if (MailReceiverResults.besideTop(
+              receiverResults, topHops, body, st.hops.size())) {
+            // one upstream hop's results in one more header, if its trace line follows (lists42)
+            besideTop.add(body);
+            if (boundaryResults == null) {
+              // as before: a header of the top one's authserv-id is never the boundary's
+              boundaryResults = body;
+              boundaryHops = st.hops.size();
+            }
           } else if (boundaryResults == null
               && MailReceiverResults.sameReceiver(receiverResults, body, st.hops.size())) {
             // the same receiver's results in one more header (RFC 8601 §2.2)
@@ -385,6 +397,10 @@ final class MailEnvelope {
       }
     }
     receiverResults = MailReceiverResults.merged(receiverResults, sameReceiver, st.hops);
+    if (!besideTop.isEmpty()
+        && MailReceiverResults.upstreamHop(receiverResults, topHops, st.hops)) {
+      receiverResults = MailReceiverResults.merged(receiverResults, besideTop, st.hops);
+    }
     boolean boundaryAfter = false;
     if (receiverResults != null
         && boundaryResults != null

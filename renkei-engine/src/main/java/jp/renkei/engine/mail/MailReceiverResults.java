@@ -61,6 +61,45 @@ final class MailReceiverResults {
   }
 
   /**
+   * Whether {@code body}, an Authentication-Results header read after {@code top} (the top-most
+   * one, which had {@code topHopsAbove} Received headers above it) with {@code hopsAbove} above it,
+   * stands beside the top one under a trace line: the same authserv-id, no Received header between
+   * them, at least one above them. Whether they are one hop's results is told once the Received
+   * header below them is read ({@link #upstreamHop}).
+   */
+  static boolean besideTop(String top, int topHopsAbove, String body, int hopsAbove) {
+    if (topHopsAbove == 0 || hopsAbove != topHopsAbove) {
+      return false;
+    }
+    String id = MailEnvelope.authservId(top);
+    return MailHops.dotted(id) && id.indexOf('=') < 0 && id.equals(MailEnvelope.authservId(body));
+  }
+
+  /**
+   * Whether headers beside the top-most one ({@link #besideTop}) are read with it: the top-most
+   * results are an upstream host's (written by the host that handed the message to the receiver,
+   * {@link MailEnvelope#writtenByLastSender}: a list's check of its poster, lists40), and the
+   * Received header right below them is that host's own trace line (its "by" host is the
+   * authserv-id, or of its registrable domain). A server records the checks of the connection it
+   * took in just above its own Received header, in as many results headers as it likes (RFC 8601
+   * §2.2: lists.ozlabs.org writes DMARC in one and SPF in the next); whatever the poster wrote
+   * stands below that trace line. The receiver's own results below its own Received header stay
+   * read top-only ({@link #sameReceiver}): there a sender's header in the receiver's name can stand
+   * right below the receiver's.
+   */
+  static boolean upstreamHop(String top, int topHopsAbove, List<MailReport.Hop> hops) {
+    if (top == null || topHopsAbove <= 0 || topHopsAbove >= hops.size()) {
+      return false;
+    }
+    String id = MailEnvelope.authservId(top);
+    String by = hops.get(topHopsAbove).by();
+    return MailHops.dotted(id)
+        && MailHops.dotted(by)
+        && (id.equalsIgnoreCase(by) || MailHops.domainOf(id).equals(MailHops.domainOf(by)))
+        && MailEnvelope.writtenByLastSender(top, hops);
+  }
+
+  /**
    * A real bounce (RFC 3464, judged by {@link MailSenders#bounce}) whose receiver checked SPF for
    * the HELO name alone: with the null reverse-path a bounce must use (RFC 5321 §4.5.5) there is no
    * sender's domain to check, and SPF falls back to the sending host's own name (RFC 7208 §2.3,

@@ -740,7 +740,7 @@ final class MailSenders {
    * payroll notice that asks the reader to act, or a name that is a role, keeps the sign.
    */
   static boolean toTheCustomerNamed(MailState st, String replyTo) {
-    if (st.fromName == null || !st.listUnsubscribe || !fromAligned(st)) {
+    if (st.fromName == null || !MailRelayedAsks.sendersUnsubscribe(st) || !fromAligned(st)) {
       return false;
     }
     int at = replyTo.indexOf('@');

@@ -134,7 +134,7 @@ final class MailWording {
     MailSigns.found(MailFraudWords.CREDITED_AMOUNTS, phrases).stream()
         .filter(x -> lures.size() < 3)
         .forEach(lures::add);
-    if (!st.bulk()) {
+    if (!st.bulk() || MailRelayedAsks.authorsOwn(st)) {
       // coupons, gifts and congratulations are what newsletters and shops send every day
       MailSigns.found(MailFraudWords.MARKETING, phrases).stream()
           .filter(x -> !lures.contains(x) && lures.size() < 3)
@@ -537,7 +537,9 @@ final class MailWording {
    * the links (click trackers aside) is on the sender's domain, the evidence names where they lead.
    */
   static void rewardLure(MailState st) {
-    if (st.subject == null || st.listMail || st.links.isEmpty()) {
+    if (st.subject == null
+        || (st.listMail && !MailRelayedAsks.authorsOwn(st))
+        || st.links.isEmpty()) {
       return;
     }
     List<String> rewards =
@@ -567,13 +569,17 @@ final class MailWording {
         RedFlag.REWARD_LURE,
         "Subject: "
             + quoted(rewards)
-            + "; neither a List-Unsubscribe nor a List-Id header"
+            + (st.listMail
+                ? "; a post a mailing list only relayed (its list's headers are not its author's)"
+                : "; neither a List-Unsubscribe nor a List-Id header")
             + (away
                 ? "; its links go to " + hosts + ", not to the sender's domain " + st.senderDomain
                 : ""),
         "件名: "
             + quoted(rewards)
-            + "。List-Unsubscribe も List-Id もヘッダーにない"
+            + (st.listMail
+                ? "。メーリングリストが中継しただけの投稿 (リストのヘッダーは投稿者のものではない)"
+                : "。List-Unsubscribe も List-Id もヘッダーにない")
             + (away ? "。リンク先 " + hosts + " は差出人のドメイン " + st.senderDomain + " と違う" : ""));
   }
 

@@ -62,6 +62,57 @@ class MailGroupBrandsTest {
   }
 
   @Test
+  void aPhishersOwnDomainNamedForTheErrandIsNoMembersEvenAuthenticated() {
+    // the phisher registered the domain, signs for it and publishes SPF: authentication passes
+    // and is aligned, as a member bank's does; the domain is named for what the lure asks
+    MailReport r =
+        JapaneseMail.utf8()
+            .auth("sparkasse-sicherheit.de", "pass")
+            .from("Sparkasse", "service@sparkasse-sicherheit.de")
+            .to("k.sato@" + ORG)
+            .subject("Ihr Konto wurde eingeschränkt")
+            .html(
+                "<p>Sehr geehrte Kundin, sehr geehrter Kunde,</p><p>bitte bestätigen Sie Ihre"
+                    + " Angaben, damit Ihr Online-Banking weiter genutzt werden kann.</p><p><a"
+                    + " href=\"https://www.sparkasse-sicherheit.de/login\">Jetzt bestätigen</a>"
+                    + "</p>")
+            .analyze();
+    assertThat(TestMail.flags(r)).contains(RedFlag.BRAND_IMPERSONATION);
+    assertThat(r.verdict()).isEqualTo(MailReport.Verdict.MALICIOUS);
+  }
+
+  @Test
+  void membersAreNamedForTheirPlaceAndPhishersForTheirErrand() {
+    MailBrands.Brand spk =
+        MailBrands.BRANDS.stream()
+            .filter(b -> b.name().equals("Sparkasse"))
+            .findFirst()
+            .orElseThrow();
+    MailBrands.Brand vr =
+        MailBrands.BRANDS.stream()
+            .filter(b -> b.name().equals("Volksbank Raiffeisenbank"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(MailBrands.ownedBy(spk, "sparkasse-koelnbonn.de")).isTrue();
+    assertThat(MailBrands.ownedBy(spk, "kreissparkasse-ludwigsburg.de")).isTrue();
+    assertThat(MailBrands.ownedBy(spk, "ksk-koeln.de")).isTrue();
+    assertThat(MailBrands.ownedBy(vr, "raiffeisen-ooe.at")).isTrue();
+    assertThat(MailBrands.ownedBy(spk, "sparkasse-sicherheit.de")).isFalse();
+    assertThat(MailBrands.ownedBy(spk, "sparkasse-kundenservice.de")).isFalse();
+    assertThat(MailBrands.ownedBy(spk, "spk-pushtan-update.de")).isFalse();
+    assertThat(MailBrands.ownedBy(vr, "volksbank-verifizierung.de")).isFalse();
+    assertThat(MailBrands.ownedBy(vr, "vr-secure-login.de")).isFalse();
+    // and the phisher's host is read as imitating the group in a link
+    assertThat(
+            MailBrands.imitated(
+                "https://sparkasse-sicherheit.de/login",
+                "sparkasse-sicherheit.de",
+                "univ-example.edu",
+                false))
+        .isEqualTo("Sparkasse");
+  }
+
+  @Test
   void revolutionInALinksHostImitatesNoRevolut() {
     assertThat(
             MailBrands.imitated(
