@@ -11,6 +11,8 @@ import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 import org.apache.tomcat.util.buf.ByteChunk;
 import org.apache.tomcat.util.net.ApplicationBufferHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A minimum data rate for the small request bodies the hub reads (attack42): a body shorter than
@@ -34,6 +36,8 @@ import org.apache.tomcat.util.net.ApplicationBufferHandler;
  * legitimate large upload over a slow link keeps Tomcat's own per-read wait.
  */
 final class SlowBodyDeadline extends ValveBase {
+
+  private static final Logger log = LoggerFactory.getLogger(SlowBodyDeadline.class);
 
   /** The longest pause between two looks at the socket while a body is slow to come. */
   private static final long MAX_POLL_MS = 20;
@@ -84,6 +88,18 @@ final class SlowBodyDeadline extends ValveBase {
       getNext().invoke(request, response);
       return;
     }
+    if (into.gone) {
+      // nothing can reach a client that closed its connection; no fault of the hub's, said in the
+      // one line ClientInputErrors gives a client that goes away while a handler reads its body
+      log.info(
+          "{} {}: the client went away before its request was read ({} of {} bytes arrived)",
+          request.getMethod(),
+          request.getRequestURI(),
+          into.count,
+          length);
+      coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+      return;
+    }
     refuse(coyote, response, into, length);
   }
 
@@ -111,6 +127,7 @@ final class SlowBodyDeadline extends ValveBase {
         if (coyote.getAvailable() > 0) {
           int n = coyote.doRead(into);
           if (n < 0) {
+            into.gone = true;
             break;
           }
           into.take(n);
@@ -130,6 +147,7 @@ final class SlowBodyDeadline extends ValveBase {
       Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       // the client went away: what arrived is all there is
+      into.gone = true;
     }
     into.elapsedNanos = System.nanoTime() - into.start;
     return into;
@@ -183,6 +201,9 @@ final class SlowBodyDeadline extends ValveBase {
     private int offered;
     long start;
     long elapsedNanos;
+
+    /** The client closed its connection (or it failed) before the body was whole. */
+    boolean gone;
 
     /** Tomcat handed over bytes past the body (a pipelined request) that it will not get back. */
     boolean beyond;
