@@ -77,7 +77,9 @@ final class Contexts {
         .run(args(properties));
   }
 
+  /** Spring's arguments; from here on Spring configures logging (so Main hands it over). */
   private static String[] args(Map<String, Object> properties) {
+    Main.handOverLogging();
     return properties.entrySet().stream()
         .map(e -> "--" + e.getKey() + "=" + e.getValue())
         .toArray(String[]::new);

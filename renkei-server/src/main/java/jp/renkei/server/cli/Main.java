@@ -11,6 +11,9 @@ public final class Main {
 
   private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
 
+  /** Whether {@link #quietLogging} set the property (a user's own is left alone). */
+  private static boolean loggingSet;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -31,6 +34,19 @@ public final class Main {
     boolean serve = args.length > 0 && args[0].equals("serve");
     if (!serve && System.getProperty(LOGBACK_CONFIGURATION) == null) {
       System.setProperty(LOGBACK_CONFIGURATION, "logback-cli.xml");
+      loggingSet = true;
+    }
+  }
+
+  /**
+   * Takes back the property {@link #quietLogging} set before a command starts Spring, which
+   * configures logging itself ({@code logging.config}, the same file) and warns about the property
+   * on standard error.
+   */
+  static void handOverLogging() {
+    if (loggingSet) {
+      System.clearProperty(LOGBACK_CONFIGURATION);
+      loggingSet = false;
     }
   }
 
