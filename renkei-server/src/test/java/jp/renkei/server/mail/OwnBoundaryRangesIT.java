@@ -46,32 +46,8 @@ class OwnBoundaryRangesIT extends ServerTest {
 
   /** The receiver's only server checks DKIM only; its peer greeted with a name of the domain. */
   byte[] spoof(String peerAddress) {
-    String edge = "edge." + domain;
     String headers =
-        "Received: from "
-            + edge
-            + " (vps.hosting.example.net ["
-            + peerAddress
-            + "]) by inbox."
-            + domain
-            + " with ESMTPS id A1 for <kaiun@"
-            + domain
-            + ">; Tue, 9 Dec 2025 00:01:13 +0000\r\n"
-            + "Authentication-Results: inbox."
-            + domain
-            + "; dkim=fail (body hash did not verify) header.d=shop.example.com header.b=abc\r\n"
-            + "Received: from mta1.shop.example.com (mta1.shop.example.com [198.51.100.7]) by "
-            + edge
-            + " with ESMTPS id B2 for <kaiun@"
-            + domain
-            + ">; Tue, 9 Dec 2025 00:01:12 +0000\r\n"
-            + "Authentication-Results: "
-            + edge
-            + "; spf=pass smtp.mailfrom=shop.example.com; dkim=pass header.d=shop.example.com"
-            + " header.b=abc; dmarc=pass header.from=shop.example.com\r\n"
-            + "From: Shop <orders@shop.example.com>\r\nTo: kaiun@"
-            + domain
-            + "\r\nSubject: Your order\r\nMIME-Version: 1.0\r\n"
+        forgedBoundaryHeaders(domain, peerAddress)
             + "Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
     String html =
         "<p>Thank you for your order. It will be shipped within two days.</p>"
@@ -80,6 +56,40 @@ class OwnBoundaryRangesIT extends ServerTest {
             + Base64.getMimeEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8))
             + "\r\n")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The head of a message to {@code domain} whose only server ({@code inbox.}) checks DKIM only and
+   * records its peer, greeted as {@code edge.DOMAIN}, at {@code peerAddress}; below it the peer's
+   * forged boundary results (spf, dkim, dmarc pass) for shop.example.com. Ends with {@code
+   * MIME-Version}: the caller writes the body's type.
+   */
+  static String forgedBoundaryHeaders(String domain, String peerAddress) {
+    String edge = "edge." + domain;
+    return "Received: from "
+        + edge
+        + " (vps.hosting.example.net ["
+        + peerAddress
+        + "]) by inbox."
+        + domain
+        + " with ESMTPS id A1 for <kaiun@"
+        + domain
+        + ">; Tue, 9 Dec 2025 00:01:13 +0000\r\n"
+        + "Authentication-Results: inbox."
+        + domain
+        + "; dkim=fail (body hash did not verify) header.d=shop.example.com header.b=abc\r\n"
+        + "Received: from mta1.shop.example.com (mta1.shop.example.com [198.51.100.7]) by "
+        + edge
+        + " with ESMTPS id B2 for <kaiun@"
+        + domain
+        + ">; Tue, 9 Dec 2025 00:01:12 +0000\r\n"
+        + "Authentication-Results: "
+        + edge
+        + "; spf=pass smtp.mailfrom=shop.example.com; dkim=pass header.d=shop.example.com"
+        + " header.b=abc; dmarc=pass header.from=shop.example.com\r\n"
+        + "From: Shop <orders@shop.example.com>\r\nTo: kaiun@"
+        + domain
+        + "\r\nSubject: Your order\r\nMIME-Version: 1.0\r\n";
   }
 
   private String analysed(Http api, byte[] message) {

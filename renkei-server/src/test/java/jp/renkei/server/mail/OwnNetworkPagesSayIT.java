@@ -107,32 +107,10 @@ class OwnNetworkPagesSayIT extends ServerTest {
 
   /** The receiver's only server checks DKIM only; its peer greeted with a name of the domain. */
   private byte[] forgedBoundary() {
-    String edge = "edge." + domain;
     String html =
         "<p>Thank you for your order. It will be shipped within two days.</p>"
             + "<p><a href=\"https://www.shop.example.com/orders\">Your orders</a></p>";
-    return ("Received: from "
-            + edge
-            + " (vps.hosting.example.net [203.0.113.9]) by inbox."
-            + domain
-            + " with ESMTPS id A1 for <kaiun@"
-            + domain
-            + ">; Tue, 9 Dec 2025 00:01:13 +0000\r\n"
-            + "Authentication-Results: inbox."
-            + domain
-            + "; dkim=fail (body hash did not verify) header.d=shop.example.com header.b=abc\r\n"
-            + "Received: from mta1.shop.example.com (mta1.shop.example.com [198.51.100.7]) by "
-            + edge
-            + " with ESMTPS id B2 for <kaiun@"
-            + domain
-            + ">; Tue, 9 Dec 2025 00:01:12 +0000\r\n"
-            + "Authentication-Results: "
-            + edge
-            + "; spf=pass smtp.mailfrom=shop.example.com; dkim=pass header.d=shop.example.com"
-            + " header.b=abc; dmarc=pass header.from=shop.example.com\r\n"
-            + "From: Shop <orders@shop.example.com>\r\nTo: kaiun@"
-            + domain
-            + "\r\nSubject: Your order\r\nMIME-Version: 1.0\r\n"
+    return (OwnBoundaryRangesIT.forgedBoundaryHeaders(domain, "203.0.113.9")
             + "Content-Type: multipart/mixed; boundary=\"B\"\r\n\r\n"
             + "--B\r\nContent-Type: text/html; charset=UTF-8\r\n"
             + "Content-Transfer-Encoding: base64\r\n\r\n"
