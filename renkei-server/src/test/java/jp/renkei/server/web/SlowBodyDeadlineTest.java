@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,17 +34,9 @@ class SlowBodyDeadlineTest {
 
   @BeforeEach
   void start() throws Exception {
-    Path base = Files.createTempDirectory("slow-body-");
-    tomcat = new Tomcat();
-    tomcat.setBaseDir(base.toString());
-    tomcat.setHostname("127.0.0.1");
-    tomcat.setPort(0);
-    tomcat.getConnector().setProperty("address", "127.0.0.1");
-    tomcat.getConnector().setProperty("connectionTimeout", "60000");
-    Context context = tomcat.addContext("", base.toString());
-    Tomcat.addServlet(
-            context,
-            "read",
+    tomcat =
+        UnreadBodyCloseTest.started(
+            "slow-body-",
             new HttpServlet() {
               @Override
               protected void service(HttpServletRequest req, HttpServletResponse resp)
@@ -66,11 +55,9 @@ class SlowBodyDeadlineTest {
                 resp.setContentType("text/plain;charset=UTF-8");
                 resp.getWriter().write(text);
               }
-            })
-        .addMapping("/*");
-    tomcat.getEngine().getPipeline().addValve(new SlowBodyDeadline(1024 * 1024, WAIT_MS, MIN_RATE));
-    tomcat.getEngine().getPipeline().addValve(new UnreadBodyClose(2 * 1024 * 1024, 5000, 15000));
-    tomcat.start();
+            },
+            new SlowBodyDeadline(1024 * 1024, WAIT_MS, MIN_RATE),
+            new UnreadBodyClose(2 * 1024 * 1024, 5000, 15000));
     port = tomcat.getConnector().getLocalPort();
   }
 

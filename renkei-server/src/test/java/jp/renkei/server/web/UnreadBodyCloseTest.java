@@ -45,6 +45,27 @@ class UnreadBodyCloseTest {
    * waits: without the valve an answer ends only when it runs out.
    */
   static Tomcat refusing(String prefix, UnreadBodyClose valve) throws Exception {
+    return started(
+        prefix,
+        new HttpServlet() {
+          @Override
+          protected void service(HttpServletRequest req, HttpServletResponse resp)
+              throws IOException {
+            resp.setStatus(req.getMethod().equals("GET") ? 200 : 403);
+            resp.setContentType("text/plain");
+            resp.getWriter().write("answered " + req.getMethod());
+            resp.flushBuffer();
+          }
+        },
+        valve);
+  }
+
+  /**
+   * A started Tomcat on 127.0.0.1 (a free port, connection timeout 60 s) whose one servlet takes
+   * every path, behind {@code valves} in the engine's pipeline.
+   */
+  static Tomcat started(String prefix, HttpServlet servlet, org.apache.catalina.Valve... valves)
+      throws Exception {
     Path base = Files.createTempDirectory(prefix);
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());
@@ -53,21 +74,10 @@ class UnreadBodyCloseTest {
     tomcat.getConnector().setProperty("address", "127.0.0.1");
     tomcat.getConnector().setProperty("connectionTimeout", "60000");
     Context context = tomcat.addContext("", base.toString());
-    Tomcat.addServlet(
-            context,
-            "refuse",
-            new HttpServlet() {
-              @Override
-              protected void service(HttpServletRequest req, HttpServletResponse resp)
-                  throws IOException {
-                resp.setStatus(req.getMethod().equals("GET") ? 200 : 403);
-                resp.setContentType("text/plain");
-                resp.getWriter().write("answered " + req.getMethod());
-                resp.flushBuffer();
-              }
-            })
-        .addMapping("/*");
-    tomcat.getEngine().getPipeline().addValve(valve);
+    Tomcat.addServlet(context, "servlet", servlet).addMapping("/*");
+    for (org.apache.catalina.Valve v : valves) {
+      tomcat.getEngine().getPipeline().addValve(v);
+    }
     tomcat.start();
     return tomcat;
   }
