@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.renkei.engine.observable.InvalidObservable;
-import jp.renkei.engine.observable.ObservableType;
-import jp.renkei.engine.observable.Observables;
 
 /**
  * Removes a reporter's identity from free text and observables, for the anonymised copy a CEPTOAR
@@ -22,8 +19,8 @@ import jp.renkei.engine.observable.Observables;
  * in {@code example.co.jp} or {@code example.com}), also defanged; an e-mail address at one of the
  * domains, or a listed one, is removed whole; names and terms match anywhere, any run of spaces in
  * them matching any other (also none), and a person's single names alone as well; a phone number
- * matches by its digits whatever separators are written (also in the +81 form); an IP address
- * inside the reporter's ranges goes whole.
+ * matches by its digits whatever separators are written (also in the +81 form); an IPv4 or IPv6
+ * address inside the reporter's ranges goes whole ({@link AddressRanges}).
  *
  * <p>Thread-safe once built; build one per report.
  */
@@ -92,7 +89,7 @@ public final class Redactor {
   private int baseTerms;
 
   private final Map<String, Kind> phones = new java.util.HashMap<>();
-  private final List<long[]> ranges = new ArrayList<>();
+  private final AddressRanges ranges = new AddressRanges();
 
   private record Term(Pattern pattern, Kind kind) {}
 
@@ -280,21 +277,7 @@ public final class Redactor {
     }
     baseTerms = terms.size();
     for (String r : identity.ipRanges()) {
-      try {
-        String cidr = Observables.parse(ObservableType.CIDR, r).value();
-        if (cidr.contains(":")) {
-          throw new IllegalArgumentException(
-              "IPv6 ranges are not supported by the redactor yet: " + r);
-        }
-        {
-          int slash = cidr.indexOf('/');
-          long base = ipv4(cidr.substring(0, slash));
-          int prefix = Integer.parseInt(cidr.substring(slash + 1));
-          ranges.add(new long[] {base, prefix});
-        }
-      } catch (InvalidObservable e) {
-        throw new IllegalArgumentException("not a CIDR range: " + r, e);
-      }
+      ranges.add(r);
     }
   }
 
@@ -424,11 +407,14 @@ public final class Redactor {
         }
         if (end - m4.end() >= 1 && end - m4.end() <= 3) {
           String ip = folded.substring(i, end);
-          if (inRanges(ip.replace("[.]", "."))) {
+          if (ranges.contains(ip.replace("[.]", "."))) {
             found.add(new Span(i, end, Kind.IP, text.substring(i, end)));
           }
         }
       }
+    }
+    for (int[] a : ranges.ipv6Inside(folded)) {
+      found.add(new Span(a[0], a[1], Kind.IP, text.substring(a[0], a[1])));
     }
     return apply(text, merge(found));
   }
@@ -512,11 +498,10 @@ public final class Redactor {
           identity.emails().stream().anyMatch(e -> e.equalsIgnoreCase(v))
               || ownDomain(v.substring(v.lastIndexOf('@') + 1));
       case "url" ->
-          host(v).map(h -> ownDomain(h) || inRanges(h)).orElse(false)
+          host(v).map(h -> ownDomain(h) || ranges.contains(h)).orElse(false)
               || redact(v).spans().size() > 0;
-      case "ipv4-addr" -> inRanges(v);
-      case "cidr" ->
-          v.contains("/") && !v.contains(":") && inRanges(v.substring(0, v.indexOf('/')));
+      case "ipv4-addr", "ipv6-addr" -> ranges.contains(v);
+      case "cidr" -> v.contains("/") && ranges.contains(v.substring(0, v.indexOf('/')));
       default -> false;
     };
   }
@@ -583,52 +568,20 @@ public final class Redactor {
     int end = rest.length();
     for (int i = 0; i < rest.length(); i++) {
       char c = rest.charAt(i);
-      if (c == '/' || c == '?' || c == '#' || c == ':') {
+      if (c == '/' || c == '?' || c == '#') {
         end = i;
         break;
       }
     }
     String authority = rest.substring(0, end);
-    return Optional.of(authority.substring(authority.lastIndexOf('@') + 1));
-  }
-
-  private boolean inRanges(String ip) {
-    long a = ipv4(ip);
-    if (a < 0) {
-      return false;
+    String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+    if (hostPort.startsWith("[")) {
+      // an IPv6 literal host: http://[2001:db8::1]:8080/
+      int close = hostPort.indexOf(']');
+      return close < 0 ? Optional.empty() : Optional.of(hostPort.substring(1, close));
     }
-    for (long[] r : ranges) {
-      int prefix = (int) r[1];
-      long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-      if ((a & mask) == (r[0] & mask)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static long ipv4(String s) {
-    String[] p = s.split("\\.");
-    if (p.length != 4) {
-      return -1;
-    }
-    long v = 0;
-    for (String part : p) {
-      if (part.isEmpty() || part.length() > 3) {
-        return -1;
-      }
-      int n;
-      try {
-        n = Integer.parseInt(part);
-      } catch (NumberFormatException e) {
-        return -1;
-      }
-      if (n > 255) {
-        return -1;
-      }
-      v = (v << 8) | n;
-    }
-    return v;
+    int colon = hostPort.indexOf(':');
+    return Optional.of(colon < 0 ? hostPort : hostPort.substring(0, colon));
   }
 
   private static void collect(Matcher m, Kind kind, String text, List<Span> out) {

@@ -58,6 +58,41 @@ class MailShareRelaysTest {
   }
 
   /**
+   * The organisation's IPv6 ranges (session 41): a relay at an outsourced mail host, named in no
+   * domain of the organisation, is its own by its address alone, and goes; the attacker's IPv6
+   * server stays.
+   */
+  @Test
+  void theOrganisationsIpv6RelaysGoByItsRanges() {
+    Redactor withRanges =
+        new Redactor(
+            new jp.renkei.engine.redact.Identity(
+                List.of("さくら架空銀行"),
+                List.of("sakura-bank.co.jp"),
+                List.of(),
+                List.of(),
+                List.of("2001:db8:5a::/48")),
+            java.util.Map.of());
+    String eml =
+        "Received: from filter.mailhost.example (filter.mailhost.example [2001:db8:5a::25]) by"
+            + " mbox.mailhost.example; Mon, 16 Nov 2026 09:12:04 +0900\r\n"
+            + "Received: from mail.attacker.example (unknown [IPv6:2001:db8:bad::45]) by"
+            + " filter.mailhost.example (Postfix); Mon, 16 Nov 2026 09:12:03 +0900\r\n"
+            + LURE;
+    MailReport r =
+        new MailAnalyzer().analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+    MailRedaction.Result s = MailRedaction.apply(r, withRanges);
+    String bundle = MailStix.bundle(s.shared(), Tlp.AMBER, Instant.now(), false).toString();
+    assertThat(bundle).doesNotContain("2001:db8:5a").contains("\"value\":\"2001:db8:bad::45\"");
+    assertThat(s.removed()).contains("relay address 2001:db8:5a::25");
+    // without the ranges the organisation's relay went out as any sender's
+    String before =
+        MailStix.bundle(MailRedaction.apply(r, BANK).shared(), Tlp.AMBER, Instant.now(), false)
+            .toString();
+    assertThat(before).contains("2001:db8:5a::25");
+  }
+
+  /**
    * A colleague forwarded the lure to the analyst as an attachment: the only relay on record is the
    * organisation's own, and it is the "origin" of the forward. It goes all the same.
    */

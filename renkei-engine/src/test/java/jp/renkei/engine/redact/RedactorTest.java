@@ -135,13 +135,13 @@ class RedactorTest {
   }
 
   @Test
-  void refusesRangesItCannotHonour() {
+  void refusesWhatIsNoRange() {
     assertThatThrownBy(
             () ->
                 new Redactor(
                     new Identity(
-                        List.of(), List.of(), List.of(), List.of(), List.of("2001:db8::/32")),
+                        List.of(), List.of(), List.of(), List.of(), List.of("2001:db8::/129")),
                     JA))
-        .hasMessageContaining("IPv6");
+        .hasMessageContaining("not a CIDR range: 2001:db8::/129");
   }
 }

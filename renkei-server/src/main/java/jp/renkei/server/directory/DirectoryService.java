@@ -380,11 +380,10 @@ public class DirectoryService {
 
   /**
    * Sets what identifies the organisation (platform admins, or the organisation's own admins).
-   * Domains and ranges are validated; IPv6 ranges are refused because the redactor cannot yet
-   * honour them, and a value it cannot honour must not look protected. Every name and domain a
-   * platform admin saves is confirmed; one an organisation's admin adds is not until a platform
-   * admin saves the identity (see {@link #pendingIdentity}), and serves meanwhile its own
-   * organisation only (its anonymisation uses every value at once).
+   * Domains and ranges (IPv4 and IPv6, a single address as its one-address range) are validated.
+   * Every name and domain a platform admin saves is confirmed; one an organisation's admin adds is
+   * not until a platform admin saves the identity (see {@link #pendingIdentity}), and serves
+   * meanwhile its own organisation only (its anonymisation uses every value at once).
    */
   @Transactional
   public OrganisationIdentity setIdentity(
@@ -427,11 +426,7 @@ public class DirectoryService {
                     jp.renkei.engine.observable.ObservableType.CIDR,
                     r.contains("/") ? r : r + (r.contains(":") ? "/128" : "/32"))
                 .value();
-        if (cidr.contains(":")) {
-          errors.add(new InvalidInput("ipRanges", "validation.identity.ipv6", r));
-        } else {
-          ranges.add(cidr);
-        }
+        ranges.add(cidr);
       } catch (jp.renkei.engine.observable.InvalidObservable e) {
         errors.add(new InvalidInput("ipRanges", "validation.identity.range", r));
       }

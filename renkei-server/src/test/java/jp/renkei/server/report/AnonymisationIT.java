@@ -311,14 +311,73 @@ class AnonymisationIT extends ServerTest {
     long bank = id(admin.get("/api/v1/organisations?q=op-sakura-bank"), "id");
     assertThat(admin.get("/api/v1/organisations/" + bank + "/identity").body())
         .contains("sakura-bank.example", "192.0.2.0/24");
-    HttpResponse<String> v6 =
+    HttpResponse<String> bad =
         admin.putJson(
             "/api/v1/organisations/" + bank + "/identity",
-            "{\"aliases\":[],\"domains\":[\"sakura-bank.example\"],\"ipRanges\":[\"2001:db8::/32\"]}");
-    assertThat(v6.statusCode()).isEqualTo(400);
-    assertThat(v6.body()).contains("\"field\":\"ipRanges\"");
+            "{\"aliases\":[],\"domains\":[\"sakura-bank.example\"],\"ipRanges\":[\"2001:db8::/129\"]}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"field\":\"ipRanges\"", "2001:db8::/129");
     var otherOrgAdmin = api(fixtures.user("op-inazuma-power", Role.ORG_ADMIN));
     assertThat(otherOrgAdmin.get("/api/v1/organisations/" + bank + "/identity").statusCode())
         .isEqualTo(403);
+  }
+
+  /**
+   * IPv6 ranges count as IPv4 ones (session 41; refused on the form before, so an operator's own
+   * IPv6 addresses went into every anonymised copy): the reporter's address goes from the relayed
+   * copy's text and observables in every form it is written, the attacker's stays.
+   */
+  @Test
+  void ipv6RangesAreHonouredAsIpv4Ones() throws Exception {
+    var admin = api(fixtures.user("nisc", Role.PLATFORM_ADMIN));
+    long bank = id(admin.get("/api/v1/organisations?q=op-sakura-bank"), "id");
+    String identity = "/api/v1/organisations/" + bank + "/identity";
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    tools.jackson.databind.JsonNode before = json.readTree(admin.get(identity).body());
+    var node = (tools.jackson.databind.node.ObjectNode) before.deepCopy();
+    node.remove("pending");
+    ((tools.jackson.databind.node.ArrayNode) node.get("ipRanges"))
+        .add("2001:db8:5a::/48")
+        .add("2001:DB8:FF::9");
+    try {
+      HttpResponse<String> put = admin.putJson(identity, node.toString());
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+      assertThat(admin.get(identity).body())
+          .contains("2001:db8:5a::/48", "2001:db8:ff::9/128", "192.0.2.0/24");
+
+      var bankUser = api(fixtures.user("op-sakura-bank", Role.ANALYST));
+      var ceptoar = api(fixtures.user("c-bank", Role.ANALYST));
+      var fsa = api(fixtures.user("fsa", Role.ANALYST));
+      String report =
+          body("green")
+              .replace(
+                  "攻撃元 203.0.113.9",
+                  "メール中継 2001:0DB8:005A:0000:0000:0000:0000:0025 と ２００１：ｄｂ８：ｆｆ：：９、"
+                      + "管理画面 http://[2001:db8:5a::8]:8443/。攻撃元 203.0.113.9 と 2001:db8:bad::1")
+              .replace(
+                  "{\"type\":\"ipv4-addr\",\"value\":\"203.0.113.9\"}",
+                  "{\"type\":\"ipv4-addr\",\"value\":\"203.0.113.9\"},"
+                      + "{\"type\":\"ipv6-addr\",\"value\":\"2001:db8:5a::25\"},"
+                      + "{\"type\":\"ipv6-addr\",\"value\":\"2001:db8:bad::1\"}");
+      long original = id(bankUser.postJson("/api/v1/reports?submit=true", report), "id");
+      long copy =
+          id(
+              ceptoar.postJson("/api/v1/reports/" + original + "/relay", "{\"extraTerms\":[]}"),
+              "relayedAs");
+      String atFsa = fsa.get("/api/v1/reports/" + copy).body();
+      assertThat(atFsa).contains("2001:db8:bad::1", "203.0.113.9", "〔IPアドレス〕");
+      for (String own :
+          List.of("2001:0DB8:005A", "2001:db8:5a", "２００１：ｄｂ８：ｆｆ", "2001:db8:ff", "192.0.2.44")) {
+        assertThat(atFsa).as("copy leaks " + own).doesNotContainIgnoringCase(own);
+      }
+      assertThat(fsa.get("/api/v1/reports/" + copy + "/stix").body())
+          .contains("2001:db8:bad::1")
+          .doesNotContain("2001:db8:5a")
+          .doesNotContain("2001:db8:ff");
+    } finally {
+      var restore = (tools.jackson.databind.node.ObjectNode) before.deepCopy();
+      restore.remove("pending");
+      assertThat(admin.putJson(identity, restore.toString()).statusCode()).isEqualTo(200);
+    }
   }
 }
