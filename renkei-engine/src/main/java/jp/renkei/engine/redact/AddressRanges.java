@@ -94,9 +94,6 @@ final class AddressRanges {
         i++;
         continue;
       }
-      // a label's colon before the address ("IP:2001:db8::1", "送信元：…") is not its own
-      int start = folded.charAt(i) == ':' && i + 1 < end && folded.charAt(i + 1) != ':' ? i + 1 : i;
-      boolean whole = start > i || i == 0 || !nameChar(folded.charAt(i - 1));
       int last = end;
       // a zone after the address (fe80::1%eth0) belongs to it
       if (last < n && folded.charAt(last) == '%') {
@@ -108,16 +105,38 @@ final class AddressRanges {
           last = z;
         }
       }
-      whole &= last == n || !nameChar(folded.charAt(last));
-      if (whole && end - start <= MAX_TOKEN) {
-        int kept = address(folded, start, end);
-        if (kept > start) {
-          out.add(new int[] {start, kept == end ? last : kept});
+      if (last == n || !nameChar(folded.charAt(last))) {
+        int[] found = inside(folded, i, end, last);
+        if (found != null) {
+          out.add(found);
         }
       }
       i = end;
     }
     return out;
+  }
+
+  /**
+   * The address inside the run {@code [i, end)} (its zone ending at {@code last}), or null: the run
+   * from its start when that is a token's start, else from after one of its first colons — a
+   * label's colon is not the address's ("IP:2001:db8::1", "送信元：…", "[IPv6:2001:db8::1]" of a
+   * Received line, whose "6:" runs on into the address).
+   */
+  private int[] inside(String folded, int i, int end, int last) {
+    int colons = 0;
+    for (int start = i; start < end && colons <= 2; start++) {
+      boolean from =
+          start == i
+              ? i == 0 || !nameChar(folded.charAt(i - 1))
+              : folded.charAt(start - 1) == ':' && folded.charAt(start) != ':' && ++colons <= 2;
+      if (from && end - start <= MAX_TOKEN) {
+        int kept = address(folded, start, end);
+        if (kept > start) {
+          return new int[] {start, kept == end ? last : kept};
+        }
+      }
+    }
+    return null;
   }
 
   /**

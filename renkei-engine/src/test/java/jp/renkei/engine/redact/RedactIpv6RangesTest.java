@@ -44,6 +44,11 @@ class RedactIpv6RangesTest {
         .isEqualTo("http://[〔IP〕]:8080/login");
     assertThat(redacted("fe80 経由 2001:db8:1::9%eth0 へ")).isEqualTo("fe80 経由 〔IP〕 へ");
     assertThat(redacted("2001[:]db8[:]1[:][:]25 を遮断")).isEqualTo("〔IP〕 を遮断");
+    // a Received line's literal, a label glued to the address by its colon
+    assertThat(redacted("from relay ([IPv6:2001:db8:1::25]) by mx"))
+        .isEqualTo("from relay ([IPv6:〔IP〕]) by mx");
+    assertThat(redacted("ipv6:2001:db8:1::25 addr:2001:db8:1::26"))
+        .isEqualTo("ipv6:〔IP〕 addr:〔IP〕");
     // a range written in the text: the address goes, the prefix length is no one's
     assertThat(redacted("2001:db8:1:4::/64 を調査")).isEqualTo("〔IP〕/64 を調査");
     // a single address registered alone
