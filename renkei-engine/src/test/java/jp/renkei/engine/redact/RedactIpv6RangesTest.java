@@ -95,4 +95,70 @@ class RedactIpv6RangesTest {
     String out = redacted(text);
     assertThat(out).endsWith("〔IP〕").hasSize(text.length() - "2001:db8:1::25".length() + 4);
   }
+
+  /**
+   * An adversary's sweep: 3,000 addresses inside the ranges, each written in a random form in a
+   * random place of Japanese or English text beside one outside; the one inside never survives, the
+   * one outside always does.
+   */
+  @Test
+  void noFormOrPlaceOfAnAddressInsideSurvives() {
+    java.util.Random random = new java.util.Random(20261205);
+    String[] before = {
+      "", " ", "送信元", "送信元：", "IP:", "ipv6:", "[IPv6:", "(", "「", "src=", "\n", "http://["
+    };
+    String[] after = {"", " ", "から", ".", ")", "」", ",", "/64", "]", "%eth0 ", "\n", "]:8443/x"};
+    for (int k = 0; k < 3_000; k++) {
+      int[] g = {0x2001, 0xdb8, 1, 0, 0, 0, 0, 0};
+      for (int j = 3; j < 8; j++) {
+        g[j] = random.nextInt(4) == 0 ? random.nextInt(0x10000) : 0;
+      }
+      String inside = written(g, random);
+      g[2] = 2 + random.nextInt(100);
+      String outside =
+          java.util.Arrays.stream(g)
+              .mapToObj(Integer::toHexString)
+              .collect(java.util.stream.Collectors.joining(":"));
+      String text =
+          before[random.nextInt(before.length)]
+              + inside
+              + after[random.nextInt(after.length)]
+              + " と "
+              + outside
+              + " は別";
+      String out = redacted(text);
+      assertThat(out).as(text).doesNotContain(inside).contains(outside);
+    }
+  }
+
+  /** One address in one of the forms people and programs write. */
+  private static String written(int[] g, java.util.Random random) {
+    String full =
+        java.util.Arrays.stream(g)
+            .mapToObj(x -> String.format("%04x", x))
+            .collect(java.util.stream.Collectors.joining(":"));
+    String compressed =
+        jp.renkei.engine.observable.Observables.parse(
+                jp.renkei.engine.observable.ObservableType.IPV6, full)
+            .value();
+    String a =
+        switch (random.nextInt(6)) {
+          case 0 -> full;
+          case 1 -> compressed.toUpperCase(java.util.Locale.ROOT);
+          case 2 -> compressed.replace(":", "[:]");
+          case 3 -> compressed;
+          case 4 ->
+              java.util.Arrays.stream(g)
+                  .mapToObj(Integer::toHexString)
+                  .collect(java.util.stream.Collectors.joining(":"));
+          default -> {
+            StringBuilder wide = new StringBuilder();
+            for (char c : compressed.toCharArray()) {
+              wide.append((char) (c + 0xFEE0));
+            }
+            yield wide.toString();
+          }
+        };
+    return a;
+  }
 }
