@@ -173,7 +173,19 @@ final class AddressRanges {
         return false;
       }
     }
-    return colons >= 2 && colons <= 8 && contains(t);
+    if (colons < 2 || colons > 8 || t.contains(":::")) {
+      return false;
+    }
+    int shortened = t.indexOf("::");
+    if (shortened < 0
+        ? colons != (t.indexOf('.') < 0 ? 7 : 6)
+        : t.indexOf("::", shortened + 1) >= 0) {
+      return false; // a time (12:30:45), a MAC address: no IPv6 address in any form
+    }
+    if (v6.isEmpty() && !t.contains("ffff")) {
+      return false; // only an IPv4-mapped address can be inside IPv4 ranges
+    }
+    return contains(t);
   }
 
   /** The end of the run of address characters from {@code i} ({@code i} when none starts there). */
