@@ -1108,7 +1108,9 @@ public final class MailAnalyzer {
           && !fromAligned(st)
           && !espOwnAddress(st, fromDomain)
           // the From domain's own list, sent and signed by its platform (hamout42)
-          && !MailEspBrandList.brandsOwnList(st, fromDomain)) {
+          && !MailEspBrandList.brandsOwnList(st, fromDomain)
+          // a campaign's own mail, its sponsor line naming the From domain (hamout43)
+          && !MailSponsorLine.campaignsOwnMail(st, fromDomain)) {
         notAligned(st, fromDomain);
       }
       senders.lookalike(fromDomain, "From: " + st.from, st);

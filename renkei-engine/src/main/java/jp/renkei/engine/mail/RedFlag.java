@@ -461,6 +461,8 @@ public enum RedFlag {
           + "メーリングリストが投稿者の署名を壊し、リスト自身が署名し直したもの (AUTHENTICATION_FAILED の説明を参照) も数えません。"
           + "配信サービスが SPF と DKIM の両方で自分のドメイン (エンベロープのドメイン) として認証され、そのサービスが書いた List-Unsubscribe ヘッダーが配信停止の申し出を差出人自身のドメインへ送るもの"
           + " (差出人が自分のドメインで運営する配信リスト) も数えません。配信停止を受け付けるのは差出人のドメインの持ち主で、ドメインは借りられていないからです。"
+          + "同じく配信サービスが認証され、法律が求める費用負担者の表示 (米国の選挙運動の「Paid for by Smith for Congress」) が差出人のドメイン (smithforcongress.com) と同じ名前を挙げるもの"
+          + " (選挙運動が自分で運営する配信) も数えません。ルアーはこの表示を書きません。表示が別の名前やブランド名を挙げるものは数えます。"
           + "資格情報 (パスワードなど) を求めるもの、差出人のドメインの DMARC ポリシーが隔離や拒否を求めているもの (未署名のメールは自分のものではないと宣言しています)、差出人が無料メールや配信サービス自身のドメインのものは数えます。)",
       "The From domain is not the domain SPF or DKIM authenticated (no DMARC alignment). (Results"
           + " a mailing list's own server wrote are not counted, as for AUTHENTICATION_FAILED; nor is"
@@ -470,7 +472,10 @@ public enum RedFlag {
           + " signature and signed what it sent, see AUTHENTICATION_FAILED; nor a sender's own list"
           + " mailed through its platform: SPF and DKIM both passed for the platform's own (envelope)"
           + " domain, and the List-Unsubscribe header the platform wrote sends the reader's request to"
-          + " leave to the From's own domain, whose owner runs the list. Mail that asks for credentials,"
+          + " leave to the From's own domain, whose owner runs the list; nor, through such a platform,"
+          + " a campaign's mail whose sponsor line required by law (the US \"Paid for by Smith for"
+          + " Congress\") names the committee the From domain (smithforcongress.com) names: lures do"
+          + " not write it, and a line naming someone else or a brand still counts. Mail that asks for credentials,"
           + " whose From domain's DMARC policy asks for quarantine or rejection (it declares unaligned"
           + " mail not its own), or whose From is free mail or the platform's own domain, still"
           + " counts.)"),
