@@ -1354,5 +1354,6 @@ public final class MailAnalyzer {
       }
     }
     relayedShortLinks(st);
+    MailImageFooters.judge(st, senderAllowed);
   }
 }
