@@ -1356,5 +1356,6 @@ public final class MailAnalyzer {
       }
     }
     relayedShortLinks(st);
+    MailImageFooters.judge(st, senderAllowed);
   }
 }

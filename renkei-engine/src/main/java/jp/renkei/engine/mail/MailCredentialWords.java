@@ -185,7 +185,9 @@ final class MailCredentialWords {
   static final Pattern LOGIN_WORDS =
       Pattern.compile(
           "log-?in|sign-?in|signon|verify|verification|secure|account|auth|password|passwd"
-              + "|webmail|owa|wallet|billing|update|confirm|unlock|validate|banking|ログイン|確認");
+              + "|webmail|owa|wallet|billing|update|confirm|unlock|validate|banking|ログイン|確認"
+              + "|"
+              + MailForeignWords.LOGIN_WORDS);
 
   /**
    * {@link #LOGIN_WORDS} through the phrase automaton: one pass over the text, the pattern tried

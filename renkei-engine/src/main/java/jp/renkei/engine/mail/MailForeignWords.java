@@ -139,6 +139,27 @@ final class MailForeignWords {
           + "|(?:uw|je) wachtwoord (?:verloopt|is verlopen)"
           + "|密码(?:将|即将|今天|今日|已经|已)?(?:到期|过期|失效)|密碼(?:將|即將|今天|今日|已經|已)?(?:到期|過期|失效)";
 
+  /**
+   * The words of a link that asks to sign in, verify or confirm, per language ({@link
+   * MailCredentialWords#LOGIN_WORDS}): what the button of a lure says ("Jetzt anmelden", "Konto
+   * bestätigen", "Iniciar sesión", "Se connecter", "Accedi", "Inloggen", "登录", "로그인"). Read in a
+   * link's address and words only, where a sign-in is what the link offers; the English words of
+   * the table ("confirm", "secure", "account") already take "confirmar", "confirmer" and their kin.
+   */
+  static final String LOGIN_WORDS =
+      // de
+      "anmelden|einloggen|bestätigen|verifizieren|entsperren|freischalten"
+          // es, pt
+          + "|iniciar sesi|inicia sesi|verificar|desbloquear|acceder a (?:su|tu)|acessar (?:sua|seu) conta"
+          // fr
+          + "|se connecter|connectez-vous|vérifier|identifiez-vous|débloquer"
+          // it
+          + "|accedi|verifica|sblocca"
+          // nl
+          + "|inloggen|aanmelden|verifiëren|bevestigen|ontgrendelen"
+          // zh, ko
+          + "|登录|登入|验证|驗證|로그인|인증";
+
   /** Urgency, threats and deadlines, per language. */
   static final String URGENCY =
       // es

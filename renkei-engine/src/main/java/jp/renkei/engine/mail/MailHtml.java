@@ -276,6 +276,7 @@ final class MailHtml {
     st.words(text, htmlWords);
     st.htmlWords += htmlWords;
     st.linkedImages += found.imagesInLinks;
+    MailImageFooters.read(st, found.imagesInLinks, text, htmlWords);
     urls(text, "html text", st);
     String scanned = colonBeforeFourDigits(html) ? html : "";
     Matcher far = OUT_OF_SIGHT.matcher(scanned);

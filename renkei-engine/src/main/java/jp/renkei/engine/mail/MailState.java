@@ -238,6 +238,9 @@ final class MailState {
   /** Images inside links in the HTML parts. */
   int linkedImages;
 
+  /** An HTML part's words beside its footer's small print, or -1 (MailImageFooters). */
+  int wordsBesideFooter = -1;
+
   /** Words (two letters or more) in the HTML parts' text. */
   int htmlWords;
 

@@ -504,9 +504,12 @@ public enum RedFlag {
           + " page."),
   IMAGE_ONLY(
       20,
-      "本文がほとんど画像だけで、その画像がリンクになっています。文字で読ませず、フィルタや読み手の判断を避ける手口です。",
+      "本文がほとんど画像だけで、その画像がリンクになっています。文字で読ませず、フィルタや読み手の判断を避ける手口です。"
+          + "長い定型文のフッター (配信停止の案内、商標、住所、「対象は 18 歳以上の居住者」など) を除くと文字がほとんどない場合も、ほかの兆候があれば数えます。",
       "The message is almost only an image, and the image is a link: nothing in words for a filter or"
-          + " a reader to judge."),
+          + " a reader to judge. Also counted, in a message with other signs, when the only words"
+          + " besides the linked pictures are a footer's small print (the unsubscribe line, the"
+          + " trademark notice, the mailing address, \"offer valid only to residents of …\")."),
   FRAUD_OFFER(
       20,
       "暗号資産の無料配布、カジノのボーナス、遺産の受け取りなど、詐欺に典型的な申し出があります。"
