@@ -40,7 +40,10 @@ class WebConfiguration implements WebMvcConfigurer {
    * A small body must arrive at a minimum rate ({@link SlowBodyDeadline}, attack42), and an answer
    * given before the request's body was read closes the connection rather than waiting for a body
    * the client may never send ({@link UnreadBodyClose}, attack40). The deadline is outermost: a
-   * body it refused is not waited for again.
+   * body it refused is not waited for again. Both run after Tomcat's {@code RemoteIpValve} (Spring
+   * Boot's customizer of order 0 adds it first), so behind a proxy whose headers are believed
+   * ({@code server.forward-headers-strategy=native}) the places per client address count clients,
+   * not the proxy.
    */
   @Bean
   org.springframework.boot.web.server.WebServerFactoryCustomizer<
@@ -55,7 +58,8 @@ class WebConfiguration implements WebMvcConfigurer {
             new SlowBodyDeadline(
                 limits.uploadSize().toBytes(),
                 limits.bodyWait().toMillis(),
-                limits.bodyMinRate().toBytes()),
+                limits.bodyMinRate().toBytes(),
+                new AwaitedBodies(limits.bodiesAwaitedAtOnce(), limits.bodiesAwaitedPerAddress())),
             new UnreadBodyClose(maxSwallow.toBytes()));
   }
 
