@@ -31,6 +31,7 @@ final class AwaitedBodies {
   private final int perAddress;
   private final Map<String, Integer> byAddress = new HashMap<>();
   private int held;
+  private long refused;
 
   /**
    * @param atOnce threads that may wait for a body at once on the instance
@@ -49,9 +50,11 @@ final class AwaitedBodies {
     String key = ClientAddressKey.of(address == null ? "" : address);
     int mine = byAddress.getOrDefault(key, 0);
     if (mine >= perAddress) {
+      refused++;
       return Refusal.ADDRESS;
     }
     if (held >= atOnce) {
+      refused++;
       return Refusal.INSTANCE;
     }
     byAddress.put(key, mine + 1);
@@ -77,6 +80,11 @@ final class AwaitedBodies {
   /** Places held now (for tests). */
   synchronized int held() {
     return held;
+  }
+
+  /** Places asked for and not given, since the start (for tests). */
+  synchronized long refused() {
+    return refused;
   }
 
   int perAddress() {

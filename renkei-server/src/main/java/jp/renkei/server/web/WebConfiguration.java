@@ -53,14 +53,17 @@ class WebConfiguration implements WebMvcConfigurer {
                   "${server.tomcat.max-swallow-size:2MB}")
               org.springframework.util.unit.DataSize maxSwallow,
           jp.renkei.server.config.WebLimitsProperties limits) {
+    // one set of places for both: the threads that sleep for a body at once (attack43)
+    AwaitedBodies places =
+        new AwaitedBodies(limits.bodiesAwaitedAtOnce(), limits.bodiesAwaitedPerAddress());
     return factory ->
         factory.addEngineValves(
             new SlowBodyDeadline(
                 limits.uploadSize().toBytes(),
                 limits.bodyWait().toMillis(),
                 limits.bodyMinRate().toBytes(),
-                new AwaitedBodies(limits.bodiesAwaitedAtOnce(), limits.bodiesAwaitedPerAddress())),
-            new UnreadBodyClose(maxSwallow.toBytes()));
+                places),
+            new UnreadBodyClose(maxSwallow.toBytes(), places));
   }
 
   /**

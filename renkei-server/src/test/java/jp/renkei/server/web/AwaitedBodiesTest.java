@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * places on the instance and one per client address (clients from 127.0.0.1, .2 and .3): a body
  * withheld past its address's place is 429, past the instance's 503, both at once with Retry-After
  * and the connection closed; a body that comes with its head needs no place; the places come back
- * when the bodies they waited for are answered.
+ * when the bodies they waited for are answered. {@link UnreadBodyClose} sleeps for the rest of a
+ * body its handler did not read only in the same places.
  */
 class AwaitedBodiesTest {
 
@@ -36,11 +37,16 @@ class AwaitedBodiesTest {
               protected void service(HttpServletRequest req, HttpServletResponse resp)
                   throws IOException {
                 resp.setContentType("text/plain;charset=UTF-8");
+                if (req.getRequestURI().equals("/ignore")) {
+                  // answered without reading the body: UnreadBodyClose's case
+                  resp.getWriter().write("ignored");
+                  return;
+                }
                 resp.getWriter().write("login=" + req.getParameter("login"));
               }
             },
             new SlowBodyDeadline(1024 * 1024, 2000, 100, places),
-            new UnreadBodyClose(2 * 1024 * 1024));
+            new UnreadBodyClose(2 * 1024 * 1024, places));
     port = tomcat.getConnector().getLocalPort();
   }
 
@@ -131,6 +137,53 @@ class AwaitedBodiesTest {
       Thread.sleep(100);
       SlowBodyDeadlineTest.write(s.getOutputStream(), form.substring(100));
       assertThat(SlowBodyDeadlineTest.readOne(s)).startsWith("HTTP/1.1 200").contains("xxxx");
+    }
+    assertThat(places.held()).isZero();
+  }
+
+  /** Announces 2 MB to {@code /ignore} (too large for the deadline) and trickles it. */
+  static int trickleIgnored(Socket s, int bytes) throws Exception {
+    SlowBodyDeadlineTest.write(
+        s.getOutputStream(),
+        "POST /ignore HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2097152\r\n\r\n");
+    int sent = 0;
+    try {
+      while (sent < bytes) {
+        Thread.sleep(50);
+        SlowBodyDeadlineTest.write(s.getOutputStream(), "a");
+        sent++;
+      }
+    } catch (java.io.IOException closed) {
+      // closed by the server
+    }
+    return sent;
+  }
+
+  @Test
+  void aBodyNobodyReadsIsWaitedForOnlyInAPlace() throws Exception {
+    // one trickling client of 127.0.0.1 keeps the rest of its ignored body coming in the place
+    Thread holder =
+        new Thread(
+            () -> {
+              try (Socket s = from("127.0.0.1")) {
+                trickleIgnored(s, 40);
+              } catch (Exception e) {
+                // the test below fails on its own if this did not hold the place
+              }
+            });
+    holder.start();
+    try {
+      untilHeld(1);
+      // a second of the same address, trickling too: its answer whole and the connection closed
+      // when no place was given (UnreadBodyClose alone kept taking its trickle for up to 2 s)
+      try (Socket s = from("127.0.0.1")) {
+        int sent = trickleIgnored(s, 40);
+        assertThat(UnreadBodyCloseTest.readToEnd(s)).startsWith("HTTP/1.1 200").contains("ignored");
+        assertThat(sent).isLessThan(40);
+      }
+      assertThat(places.refused()).isEqualTo(1);
+    } finally {
+      holder.join(20_000);
     }
     assertThat(places.held()).isZero();
   }
