@@ -48,6 +48,7 @@ class WithheldBodiesCycleIT extends ServerTest {
           }) {
         try (Socket other = UnreadBodyCloseTest.open(port)) {
           other.setSoTimeout(WAIT_MS);
+          long asked = System.nanoTime();
           SlowBodyHoldIT.write(other, request);
           String answer;
           try {
@@ -68,6 +69,17 @@ class WithheldBodiesCycleIT extends ServerTest {
                 e);
           }
           assertThat(answer).startsWith("HTTP/1.1 200");
+          // printed for docs/benchmarks.md, never asserted
+          System.out.println(
+              "attack43 "
+                  + request.lines().findFirst().orElseThrow()
+                  + ": answered in "
+                  + (System.nanoTime() - asked) / 1_000_000
+                  + " ms; withheld bodies' answers so far "
+                  + attack.statuses()
+                  + ", "
+                  + attack.opened()
+                  + " connections opened");
         }
       }
       // the excess was refused at once, asking to come back later
