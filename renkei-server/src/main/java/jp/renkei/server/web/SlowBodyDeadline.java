@@ -232,6 +232,8 @@ final class SlowBodyDeadline extends ValveBase {
       response.setContentType("text/plain;charset=UTF-8");
       response.setContentLength(bytes.length);
       response.setHeader("Connection", "close");
+      // answered before Spring Security's header writer runs: the same headers, written here
+      jp.renkei.server.security.SecurityHeaders.writeTo(response);
       response.getOutputStream().write(bytes);
       response.flushBuffer();
     } catch (IOException | RuntimeException e) {
@@ -273,6 +275,8 @@ final class SlowBodyDeadline extends ValveBase {
       response.setContentLength(bytes.length);
       response.setHeader("Retry-After", Long.toString(seconds));
       response.setHeader("Connection", "close");
+      // answered before Spring Security's header writer runs: the same headers, written here
+      jp.renkei.server.security.SecurityHeaders.writeTo(response);
       response.getOutputStream().write(bytes);
       response.flushBuffer();
     } catch (IOException | RuntimeException e) {

@@ -99,7 +99,8 @@ class AwaitedBodiesTest {
             .contains("Retry-After: 2")
             .contains("Connection: close")
             .contains("renkei.web.bodies-awaited-at-once")
-            .contains("このサーバーで同時に 2 件まで");
+            .contains("このサーバーで同時に 2 件まで")
+            .contains("X-Content-Type-Options: nosniff");
       }
       // a form that comes with its head waits for nothing and needs no place
       try (Socket whole = from("127.0.0.3")) {
@@ -116,7 +117,8 @@ class AwaitedBodiesTest {
       // the two held ones end as before, and give their places back
       assertThat(UnreadBodyCloseTest.readToEnd(first))
           .startsWith("HTTP/1.1 408")
-          .contains("0 of 100 bytes");
+          .contains("0 of 100 bytes")
+          .contains("X-Content-Type-Options: nosniff");
       assertThat(UnreadBodyCloseTest.readToEnd(second)).startsWith("HTTP/1.1 408");
     }
     assertThat(places.held()).isZero();
