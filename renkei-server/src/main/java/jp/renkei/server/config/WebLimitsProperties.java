@@ -34,6 +34,12 @@ import org.springframework.validation.annotation.Validated;
  *     request thread without end (attack42)
  * @param bodyMinRate each this many bytes of such a body that arrive give it one more second
  *     (default 4KB, a link of 32 kbit/s: a body just under 1 MB has some four minutes)
+ * @param bodiesAwaitedAtOnce request threads of the instance that may wait at once for bodies not
+ *     yet sent (default 50, a quarter of Tomcat's 200; keep it well below {@code
+ *     server.tomcat.threads.max}): a body that finds none free is 503 with Retry-After after 50 ms,
+ *     so clients withholding bodies never hold more threads than this (attack43)
+ * @param bodiesAwaitedPerAddress of those, how many one client address (an IPv6 client's /64) may
+ *     hold (default 8); past them 429 with Retry-After
  */
 @Validated
 @ConfigurationProperties("renkei.web")
@@ -44,4 +50,6 @@ public record WebLimitsProperties(
     @NotNull @DefaultValue("1MB") DataSize uploadSize,
     @Min(1) @DefaultValue("4") int largeFormsAtOnce,
     @NotNull @DefaultValue("5s") java.time.Duration bodyWait,
-    @NotNull @DefaultValue("4KB") DataSize bodyMinRate) {}
+    @NotNull @DefaultValue("4KB") DataSize bodyMinRate,
+    @Min(1) @DefaultValue("50") int bodiesAwaitedAtOnce,
+    @Min(1) @DefaultValue("8") int bodiesAwaitedPerAddress) {}

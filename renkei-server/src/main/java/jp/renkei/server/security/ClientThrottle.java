@@ -52,31 +52,11 @@ class ClientThrottle {
     return w.start().plus(security.clientWindow()).isAfter(clock.instant());
   }
 
-  /** A literal IPv4 or IPv6 address (a zone after '%' allowed); never a name to look up. */
-  private static final java.util.regex.Pattern LITERAL =
-      java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z_.-]+)?");
-
   /**
-   * What failures of {@code address} are counted under: an IPv6 address's first 64 bits, an IPv4
-   * address (IPv4-mapped IPv6 included) in dotted form, anything else (not an address) as it is.
+   * What failures of {@code address} are counted under: {@link ClientAddressKey#of}, an IPv6
+   * address's first 64 bits, an IPv4 address in dotted form.
    */
   static String key(String address) {
-    String a = address.strip();
-    if (a.indexOf(':') < 0 || !LITERAL.matcher(a).matches()) {
-      return a; // IPv4 as the server wrote it, or no address at all
-    }
-    try {
-      // a text with ':' is parsed as an IPv6 literal or refused; the JDK never looks it up
-      java.net.InetAddress ip = java.net.InetAddress.getByName(a);
-      byte[] b = ip.getAddress();
-      if (b.length == 4) {
-        return ip.getHostAddress();
-      }
-      return String.format(
-          "%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64",
-          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
-    } catch (java.net.UnknownHostException e) {
-      return a;
-    }
+    return ClientAddressKey.of(address);
   }
 }

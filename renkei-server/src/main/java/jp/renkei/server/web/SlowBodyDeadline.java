@@ -34,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * count instead — multipart and other uploads per person ({@link UploadGate}; a multipart body of
  * nobody signed in is never read), large forms per instance ({@link LargeFormLimit}) — and a
  * legitimate large upload over a slow link keeps Tomcat's own per-read wait.
+ *
+ * <p>A thread sleeping for a body that has not come holds one of the {@link AwaitedBodies} places
+ * (attack43): without them a client announcing small bodies and withholding them, each connection
+ * re-opened as soon as it was answered 408, kept as many threads as it had connections. A body that
+ * finds no place is given {@link #UNPLACED_WAIT_MS} to arrive, then answered at once, 429 when its
+ * client's address holds all of its places and 503 when the instance's are held, both with {@code
+ * Retry-After} and the connection closed.
  */
 final class SlowBodyDeadline extends ValveBase {
 
@@ -42,9 +49,17 @@ final class SlowBodyDeadline extends ValveBase {
   /** The longest pause between two looks at the socket while a body is slow to come. */
   private static final long MAX_POLL_MS = 20;
 
+  /**
+   * How long a body that finds no place may still take to arrive: what a body a moment behind its
+   * head (the next TCP segment) needs, short enough that a client refused so holds a thread for
+   * hardly longer than its request takes to parse.
+   */
+  static final long UNPLACED_WAIT_MS = 50;
+
   private final long smallBody;
   private final long waitNanos;
   private final long minRate;
+  private final AwaitedBodies places;
 
   /**
    * @param smallBody bodies shorter than this (bytes) are read here
@@ -52,6 +67,16 @@ final class SlowBodyDeadline extends ValveBase {
    * @param minRate bytes that give the body one more second
    */
   SlowBodyDeadline(long smallBody, long waitMs, long minRate) {
+    this(smallBody, waitMs, minRate, new AwaitedBodies(Integer.MAX_VALUE, Integer.MAX_VALUE));
+  }
+
+  /**
+   * @param smallBody bodies shorter than this (bytes) are read here
+   * @param waitMs the time a body has from its request's head
+   * @param minRate bytes that give the body one more second
+   * @param places the threads that may sleep for a body at once, in all and per client address
+   */
+  SlowBodyDeadline(long smallBody, long waitMs, long minRate, AwaitedBodies places) {
     super(true);
     if (waitMs < 1 || minRate < 1) {
       throw new IllegalArgumentException("body wait and minimum rate must be positive");
@@ -59,6 +84,7 @@ final class SlowBodyDeadline extends ValveBase {
     this.smallBody = smallBody;
     this.waitNanos = waitMs * 1_000_000L;
     this.minRate = minRate;
+    this.places = places;
   }
 
   @Override
@@ -74,7 +100,7 @@ final class SlowBodyDeadline extends ValveBase {
       getNext().invoke(request, response);
       return;
     }
-    Into into = read(coyote, (int) length);
+    Into into = read(coyote, (int) length, request.getRemoteAddr());
     if (into.count == length) {
       ByteChunk body = new ByteChunk();
       body.setBytes(into.bytes, 0, into.count);
@@ -100,6 +126,10 @@ final class SlowBodyDeadline extends ValveBase {
       coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
       return;
     }
+    if (into.refusal != null) {
+      busy(coyote, response, into.refusal);
+      return;
+    }
     refuse(coyote, response, into, length);
   }
 
@@ -117,10 +147,12 @@ final class SlowBodyDeadline extends ValveBase {
    * Reads the body as it arrives — only what the socket already holds, never waiting in a read —
    * until it is whole, its deadline passes or its client goes away.
    */
-  private Into read(org.apache.coyote.Request coyote, int length) {
+  private Into read(org.apache.coyote.Request coyote, int length, String address) {
     Into into = new Into(length);
     into.start = System.nanoTime();
     long pause = 1;
+    boolean placed = false;
+    long unplacedSince = 0;
     try {
       while (into.count < length) {
         coyote.action(ActionCode.AVAILABLE, Boolean.TRUE);
@@ -140,6 +172,18 @@ final class SlowBodyDeadline extends ValveBase {
         if (now - deadline >= 0) {
           break;
         }
+        if (!placed) {
+          // a thread sleeps for a body only in one of the places (attack43)
+          AwaitedBodies.Refusal refusal = places.take(address);
+          if (refusal == null) {
+            placed = true;
+          } else if (unplacedSince == 0) {
+            unplacedSince = now | 1;
+          } else if (now - unplacedSince >= UNPLACED_WAIT_MS * 1_000_000L) {
+            into.refusal = refusal;
+            break;
+          }
+        }
         Thread.sleep(Math.min(pause, Math.max(1, (deadline - now) / 1_000_000L)));
         pause = Math.min(MAX_POLL_MS, pause * 2);
       }
@@ -148,6 +192,10 @@ final class SlowBodyDeadline extends ValveBase {
     } catch (IOException | RuntimeException e) {
       // the client went away: what arrived is all there is
       into.gone = true;
+    } finally {
+      if (placed) {
+        places.giveBack(address);
+      }
     }
     into.elapsedNanos = System.nanoTime() - into.start;
     return into;
@@ -184,6 +232,51 @@ final class SlowBodyDeadline extends ValveBase {
       response.setContentType("text/plain;charset=UTF-8");
       response.setContentLength(bytes.length);
       response.setHeader("Connection", "close");
+      // answered before Spring Security's header writer runs: the same headers, written here
+      jp.renkei.server.security.SecurityHeaders.writeTo(response);
+      response.getOutputStream().write(bytes);
+      response.flushBuffer();
+    } catch (IOException | RuntimeException e) {
+      // the client went away: nothing to send it
+    }
+    coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+  }
+
+  /**
+   * 429 (this client's address holds its places) or 503 (the instance's are held), with {@code
+   * Retry-After} and the connection closed, Tomcat told not to read the rest: the places are full,
+   * so no thread waits for this body. Plain text in both languages, naming the settings.
+   */
+  private void busy(
+      org.apache.coyote.Request coyote, Response response, AwaitedBodies.Refusal refusal) {
+    long seconds = Math.max(1, waitNanos / 1_000_000_000L);
+    boolean mine = refusal == AwaitedBodies.Refusal.ADDRESS;
+    String text =
+        (mine
+                ? "この接続元からの本文を待つリクエストが多すぎます（同時に " + places.perAddress() + " 件まで）。"
+                : "本文を待つリクエストが多すぎます（このサーバーで同時に " + places.atOnce() + " 件まで）。")
+            + "本文を見出しと一緒に送るか、"
+            + seconds
+            + " 秒後にもう一度送ってください。\n"
+            + (mine
+                ? "Too many requests from this client address are waiting for their bodies (at most "
+                    + places.perAddress()
+                    + " at once, renkei.web.bodies-awaited-per-address)."
+                : "Too many requests are waiting for their bodies (at most "
+                    + places.atOnce()
+                    + " at once on this server, renkei.web.bodies-awaited-at-once).")
+            + " Send the body with the request's head, or again in "
+            + seconds
+            + " s.\n";
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    try {
+      response.setStatus(mine ? 429 : 503);
+      response.setContentType("text/plain;charset=UTF-8");
+      response.setContentLength(bytes.length);
+      response.setHeader("Retry-After", Long.toString(seconds));
+      response.setHeader("Connection", "close");
+      // answered before Spring Security's header writer runs: the same headers, written here
+      jp.renkei.server.security.SecurityHeaders.writeTo(response);
       response.getOutputStream().write(bytes);
       response.flushBuffer();
     } catch (IOException | RuntimeException e) {
@@ -204,6 +297,9 @@ final class SlowBodyDeadline extends ValveBase {
 
     /** The client closed its connection (or it failed) before the body was whole. */
     boolean gone;
+
+    /** No place to wait for the body was free: why. */
+    AwaitedBodies.Refusal refusal;
 
     /** Tomcat handed over bytes past the body (a pipelined request) that it will not get back. */
     boolean beyond;

@@ -28,6 +28,11 @@ import org.apache.tomcat.util.net.ApplicationBufferHandler;
  * coming it tells Tomcat not to wait for it (Tomcat's own way for a cancelled upload): the answer
  * is written whole and the connection closed. A client withholding its body now holds a thread for
  * 200 ms, one trickling it for 2 s at most.
+ *
+ * <p>It sleeps for more of the body only in one of the {@link AwaitedBodies} places, shared with
+ * {@link SlowBodyDeadline} (attack43): when they are held, the connection is closed after the
+ * answer at once, so clients trickling bodies the hub does not want hold no more threads than the
+ * places, however many connections they open a second.
  */
 final class UnreadBodyClose extends ValveBase {
 
@@ -42,13 +47,23 @@ final class UnreadBodyClose extends ValveBase {
   private final long maxSwallow;
   private final long idleNanos;
   private final long totalNanos;
+  private final AwaitedBodies places;
 
   UnreadBodyClose(long maxSwallow) {
     this(maxSwallow, IDLE_MS, TOTAL_MS);
   }
 
+  UnreadBodyClose(long maxSwallow, AwaitedBodies places) {
+    this(maxSwallow, IDLE_MS, TOTAL_MS, places);
+  }
+
   UnreadBodyClose(long maxSwallow, long idleMs, long totalMs) {
+    this(maxSwallow, idleMs, totalMs, new AwaitedBodies(Integer.MAX_VALUE, Integer.MAX_VALUE));
+  }
+
+  UnreadBodyClose(long maxSwallow, long idleMs, long totalMs, AwaitedBodies places) {
     super(true);
+    this.places = places;
     this.maxSwallow = maxSwallow;
     this.idleNanos = idleMs * 1_000_000L;
     this.totalNanos = totalMs * 1_000_000L;
@@ -73,7 +88,7 @@ final class UnreadBodyClose extends ValveBase {
       return;
     }
     // a chunked body is not taken: reading a chunk's header may wait for its next byte
-    if (!chunked && takeWhatHasArrived(coyote)) {
+    if (!chunked && takeWhatHasArrived(coyote, request.getRemoteAddr())) {
       return;
     }
     // Tomcat marks the request an error when told not to drain, and an answer not yet sent whose
@@ -97,7 +112,8 @@ final class UnreadBodyClose extends ValveBase {
    * #TOTAL_MS} in all — so a client still sending a body the handler did not want (a large JSON
    * body with an expired token over a slow link) still reads its answer; true if that was all.
    */
-  private boolean takeWhatHasArrived(org.apache.coyote.Request coyote) {
+  private boolean takeWhatHasArrived(org.apache.coyote.Request coyote, String address) {
+    boolean placed = false;
     try {
       Dropped dropped = new Dropped();
       long budget = maxSwallow;
@@ -110,6 +126,13 @@ final class UnreadBodyClose extends ValveBase {
         if (coyote.getAvailable() <= 0) {
           if (now - lastData >= idleNanos || now - start >= totalNanos) {
             return false;
+          }
+          if (!placed) {
+            // no place to wait in (attack43): closed after the answer at once
+            if (places.take(address) != null) {
+              return false;
+            }
+            placed = true;
           }
           Thread.sleep(POLL_MS);
           continue;
@@ -128,6 +151,10 @@ final class UnreadBodyClose extends ValveBase {
     } catch (IOException | RuntimeException e) {
       // the client went away: nothing to wait for
       return false;
+    } finally {
+      if (placed) {
+        places.giveBack(address);
+      }
     }
   }
 

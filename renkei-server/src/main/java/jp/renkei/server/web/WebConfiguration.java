@@ -40,7 +40,10 @@ class WebConfiguration implements WebMvcConfigurer {
    * A small body must arrive at a minimum rate ({@link SlowBodyDeadline}, attack42), and an answer
    * given before the request's body was read closes the connection rather than waiting for a body
    * the client may never send ({@link UnreadBodyClose}, attack40). The deadline is outermost: a
-   * body it refused is not waited for again.
+   * body it refused is not waited for again. Both run after Tomcat's {@code RemoteIpValve} (Spring
+   * Boot's customizer of order 0 adds it first), so behind a proxy whose headers are believed
+   * ({@code server.forward-headers-strategy=native}) the places per client address count clients,
+   * not the proxy.
    */
   @Bean
   org.springframework.boot.web.server.WebServerFactoryCustomizer<
@@ -50,13 +53,17 @@ class WebConfiguration implements WebMvcConfigurer {
                   "${server.tomcat.max-swallow-size:2MB}")
               org.springframework.util.unit.DataSize maxSwallow,
           jp.renkei.server.config.WebLimitsProperties limits) {
+    // one set of places for both: the threads that sleep for a body at once (attack43)
+    AwaitedBodies places =
+        new AwaitedBodies(limits.bodiesAwaitedAtOnce(), limits.bodiesAwaitedPerAddress());
     return factory ->
         factory.addEngineValves(
             new SlowBodyDeadline(
                 limits.uploadSize().toBytes(),
                 limits.bodyWait().toMillis(),
-                limits.bodyMinRate().toBytes()),
-            new UnreadBodyClose(maxSwallow.toBytes()));
+                limits.bodyMinRate().toBytes(),
+                places),
+            new UnreadBodyClose(maxSwallow.toBytes(), places));
   }
 
   /**
