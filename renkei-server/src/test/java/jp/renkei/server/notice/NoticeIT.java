@@ -714,6 +714,11 @@ class NoticeIT extends ServerTest {
         .param(w.ispA().id())
         .update();
     await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(to) != null);
+    // the sender marks the row sent after the SMTP server has the message, so wait for that too
+    // (under load the row was still pending when the message had arrived: ci43)
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !"pending".equals(outboxStatus(w.ispA().id())));
     var m = mailTo(to);
     assertThat(m.getSubject()).contains("1 件");
     assertThat(m.getHeader("Message-ID")[0]).matches("<outbox-\\d+@renkei>");
