@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * A link that carries the mailing list's own address to its page, in a post the list only relayed
  * (lists43, issue 19). A phishing kit fills in its victim: the lure's link holds the address it was
  * sent to, so the page can greet it and show its log-in form ready. Relayed by a list, that address
- * is the list's — in the query ({@code ?email=dev@lists…}), the fragment, or base64-encoded in any
- * part of the link ({@code /NTQxNjdl…bGlzdHMub3…}, {@code ?data=bGludXgt…}). A member pasting a
+ * is the list's — written in the query ({@code ?email=dev@lists…}) or the fragment, or
+ * base64-encoded in the path or the fragment ({@code /NTQxNjdl…bGlzdHMub3…}); base64 in the query
+ * is not read (a calendar platform's invitation to the list carries it there). A member pasting a
  * link for the list writes no list's address into it, encoded least of all; the relief for
  * written-out links ({@link MailRelayedPosts#relievesLink}) is for members' pastes. Only posts the
  * list only relayed ({@link MailRelayedPosts#readDirect}) are read: an address in a direct mail's
@@ -29,6 +30,7 @@ final class MailRelayedKitLinks {
     if (st.listAddresses.isEmpty()
         || !MailLinks.webLink(l.url())
         || st.listDomains.contains(MailLinks.registrable(host))
+        || MailLinks.registrable(host).equals(st.senderDomain)
         || !MailRelayedPosts.readDirect(st)) {
       return null;
     }
@@ -45,8 +47,17 @@ final class MailRelayedKitLinks {
         }
       }
     }
+    // base64 in the path or the fragment, not the query: a calendar platform's invitation to the
+    // list carries the invitee's address in its event id (Google Calendar's ?eid=, ham-calendar's
+    // openbmc invitations), as click counters carry their reader's
     int scheme = url.indexOf("://");
-    Matcher t = TOKEN.matcher(scheme < 0 ? url : url.substring(scheme + 3));
+    String read = scheme < 0 ? url : url.substring(scheme + 3);
+    if (q >= 0) {
+      int qq = read.indexOf('?');
+      int hh = read.indexOf('#');
+      read = read.substring(0, qq) + (hh > qq ? read.substring(hh) : "");
+    }
+    Matcher t = TOKEN.matcher(read);
     for (int n = 0; n < TOKENS_READ && t.find(); n++) {
       String plain = decoded(t.group());
       if (plain == null) {

@@ -25,7 +25,7 @@ class MailRelayedKitLinksTest {
         List.of(
             "https://upwta.docs-example.digital/NTQxNjdlMGU6ZGV2QGxpc3RzLnJhZGlvLWV4YW1wbGUub3Jn"
                 + "#ZGVkZTVj",
-            "https://files-example.digital/view?data=ZGV2QGxpc3RzLnJhZGlvLWV4YW1wbGUub3Jn",
+            "https://files-example.digital/view#ZGV2QGxpc3RzLnJhZGlvLWV4YW1wbGUub3Jn",
             "https://files-example.digital/view?email=dev%40lists.radio-example.org")) {
       MailReport r =
           post(
@@ -54,5 +54,26 @@ class MailRelayedKitLinksTest {
                 + " notes at https://rob-example.github.io/replay/notes.html\n\nRob");
     assertThat(TestMail.flags(r)).doesNotContain(RedFlag.SUSPICIOUS_LINK);
     assertThat(r.verdict()).isEqualTo(MailReport.Verdict.CLEAN);
+  }
+
+  @Test
+  void aCalendarInvitationToTheListCarryingItsAddressInTheEventIdIsNoSign() {
+    String eid = "NTVuZ2FtaW9jaWpwNmQ1cW42NHUgZGV2QGxpc3RzLnJhZGlvLWV4YW1wbGUub3Jn";
+    MailReport r =
+        post(
+            "",
+            "Invitation: replay block sync @ Thu Jan 16, 2020 10am - 11am (PST)"
+                + " (dev@lists.radio-example.org)",
+            "Ann K <ann.k@harbour-example.net>",
+            "text/html",
+            "<html><body><p>You have been invited to the following event.</p><p><a href=\""
+                + "https://www.google.com/calendar/event?action=VIEW&eid="
+                + eid
+                + "&ctz=America%2FLos_Angeles\">more details</a> <a href=\""
+                + "https://www.google.com/calendar/event?action=RESPOND&eid="
+                + eid
+                + "&rst=1\">Yes</a></p></body></html>");
+    assertThat(r.findings())
+        .noneSatisfy(f -> assertThat(f.evidence()).contains("the mailing list's address carried"));
   }
 }
