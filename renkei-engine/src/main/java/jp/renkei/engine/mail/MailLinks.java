@@ -605,6 +605,11 @@ final class MailLinks {
           RedFlag.SUSPICIOUS_LINK,
           l.url() + " (#" + carried + ": an address carried to the page)",
           l.url() + " (#" + carried + ": ページに渡されるメールアドレス)");
+    } else if ((carried = MailRelayedKitLinks.carried(l, host, st)) != null) {
+      st.flag(
+          RedFlag.SUSPICIOUS_LINK,
+          l.url() + " (" + carried + ": the mailing list's address carried to the page)",
+          l.url() + " (" + carried + ": ページに渡されるメーリングリストのアドレス)");
     }
     if (sender != null && st.loginLike(l)) {
       String imitated = MailBrands.imitated(l.url(), host, sender, st.bulk());

@@ -125,7 +125,8 @@ final class MailRelayedPosts {
    * text (lists41). Anyone can write a References header or "Re:": a real answer on a list quotes
    * what it answers ("&gt; …", "… wrote:", the original or forwarded message's block) or is a patch
    * in a series; a lure that forges a thread's headers to get the list's relief back quotes
-   * nothing.
+   * nothing. One that forges a quote as well still asks to act as a lure does, and is read so
+   * ({@link MailForgedQuotes}).
    */
   static boolean startsNoThread(MailState st) {
     String subject = st.subject == null ? "" : LIST_TAGS.matcher(st.subject).replaceFirst("");
@@ -133,7 +134,9 @@ final class MailRelayedPosts {
         st.inReplyTo != null || st.references || REPLY_SUBJECT.matcher(subject).matches();
     return !claimsThread
         || !(st.showsConversation
-            || (st.subject != null && PATCH_SUBJECT.matcher(st.subject).find()));
+            || (st.subject != null && PATCH_SUBJECT.matcher(st.subject).find()))
+        // a quote is the poster's to write; it vouches for no lure's call to action (lists43)
+        || MailForgedQuotes.asksAsALure(st);
   }
 
   /** A patch's subject tag ("[PATCH v2 3/7]", "[RFC PATCH]", "[GIT PULL]"). */

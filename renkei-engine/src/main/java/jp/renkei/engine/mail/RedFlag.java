@@ -709,7 +709,7 @@ public enum RedFlag {
       20,
       "本物のサービス (GitHub の Issue、ヘルプデスクのチケット、チャットの記録、共有フォーム、企業の Web フォーム (お問い合わせフォームなど) の自動返信など) の通知ですが、その中身はサービスの利用者が書いたもので、暗号資産や金銭の受け取り (「FREE BTC」「claim your tokens」「Connect Wallet」) を持ちかけるか、サービスのセキュリティ担当を名乗り (「脆弱性を検出しました」)、サービスの外のサイトへ誘導しています。"
           + "Web フォームの自動返信が繰り返す名前欄 (お名前・会社名、宛名の「〇〇様」) に、差出人のサイトでも入力されたアドレスのサイトでもないリンクがある場合も同じです。名前にリンクは入りません。"
-          + "自動返信が繰り返す入力内容 (お問い合わせ内容などどの欄でも) に短縮 URL (bit.do、inx.lv など、行き先を隠すリンク) がある場合も同じです。お客様が書くのは自社のページで、行き先を隠したリンクではありません。"
+          + "自動返信が繰り返す入力内容 (お問い合わせ内容などどの欄でも) に短縮 URL (bit.do、inx.lv など、行き先を隠すリンク)、アプリ用の短縮リンク (page.link、clck.ru)、誰でもページを置けるホスティング (telegra.ph など) や IP アドレスへのリンクがある場合も同じです。お客様が書くのは自社のページで、行き先を隠したリンクではありません。"
           + "通知の送信元が本物でも、書いたのは第三者です。リンクを開かないでください。",
       "A notification from a real platform (a GitHub issue, a help-desk ticket, a chat transcript, a"
           + " shared form, a business's web form repeating what was typed into it in its automatic"
@@ -720,7 +720,9 @@ public enum RedFlag {
           + " name, the addressee \"… 様\") holding a link to neither the sender's site nor the"
           + " site of an address typed into the form: no name holds a link; or the fields the"
           + " reply repeats (the message's included) hold a link through a URL shortener (bit.do,"
-          + " inx.lv …), which hides where it leads: a customer gives her company's page. The"
+          + " inx.lv …), an app-link service (page.link, clck.ru), hosting anyone can put a page"
+          + " on (telegra.ph …) or an IP address, which hide whose site it is: a customer gives"
+          + " her company's page. The"
           + " sender is real;"
           + " the writer is a stranger. Do not follow the link."),
   EXTORTION(

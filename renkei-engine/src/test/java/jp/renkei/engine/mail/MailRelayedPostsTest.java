@@ -66,7 +66,9 @@ class MailRelayedPostsTest {
             "In-Reply-To: <20220214.1@univ-example.edu>\r\n"
                 + "References: <20220214.1@univ-example.edu>\r\n",
             "[dev] Re: Your package cannot be delivered",
-            "DHL Express <internet@lensmedia-example.co.za>",
+            // a member, not a brand's desk from another domain (lists43: a quote is forged as
+            // easily as a thread's headers, MailForgedQuoteTest)
+            "Rob K <rob@univ-example.edu>",
             "text/html",
             // a real answer shows what it answers (lists41: a thread's headers alone are forged)
             DELIVERY_FEE.replace(
