@@ -80,6 +80,19 @@ final class MailEspBrandList {
   }
 
   /**
+   * A registrable domain anyone may send from, or a platform's own (free mail, an ESP's, a relaying
+   * or signing platform's, free or abused hosting): mail from it proves no sender's own list.
+   */
+  static boolean anyonesDomain(String registrable) {
+    return MailHosts.FREEMAIL.contains(registrable)
+        || MailHosts.espOwnDomain(registrable)
+        || MailPlatforms.RELAYING_PLATFORMS.contains(registrable)
+        || MailHosts.SIGNING_PLATFORMS.contains(registrable)
+        || MailHosts.FREE_WEB_HOSTS.contains(registrable)
+        || MailHosts.ABUSED_HOSTING.contains(registrable);
+  }
+
+  /**
    * Whether the message is the From domain's own list sent by its platform: a {@link
    * MailUnalignedEsp#platform} that is neither free mail nor the From's own domain, a From domain
    * that is no free mail, no hosting anyone can use, no platform sending for anyone and no ESP's
@@ -96,13 +109,7 @@ final class MailEspBrandList {
       return false;
     }
     String from = registrable(fromDomain.toLowerCase(Locale.ROOT));
-    if (MailHosts.FREEMAIL.contains(from)
-        || MailHosts.espOwnDomain(from)
-        || MailPlatforms.RELAYING_PLATFORMS.contains(from)
-        || MailHosts.SIGNING_PLATFORMS.contains(from)
-        || MailHosts.FREE_WEB_HOSTS.contains(from)
-        || MailHosts.ABUSED_HOSTING.contains(from)
-        || !st.listUnsubscribeDomains.contains(from)) {
+    if (anyonesDomain(from) || !st.listUnsubscribeDomains.contains(from)) {
       return false;
     }
     String platform = MailUnalignedEsp.platform(st);

@@ -108,12 +108,7 @@ final class MailSponsorLine {
       return false;
     }
     String from = registrable(fromDomain.toLowerCase(Locale.ROOT));
-    if (MailHosts.FREEMAIL.contains(from)
-        || MailHosts.espOwnDomain(from)
-        || MailPlatforms.RELAYING_PLATFORMS.contains(from)
-        || MailHosts.SIGNING_PLATFORMS.contains(from)
-        || MailHosts.FREE_WEB_HOSTS.contains(from)
-        || MailHosts.ABUSED_HOSTING.contains(from)) {
+    if (MailEspBrandList.anyonesDomain(from)) {
       return false;
     }
     String platform = MailUnalignedEsp.platform(st);
