@@ -1,10 +1,9 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.TestMail.analyze;
+import static jp.renkei.engine.mail.TestMail.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,15 +15,6 @@ import org.junit.jupiter.api.Test;
  * made up.
  */
 class MailForeignLoginLinksTest {
-
-  private static MailReport analyze(String eml) {
-    return new MailAnalyzer()
-        .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static List<RedFlag> flags(MailReport r) {
-    return r.findings().stream().map(MailReport.Finding::flag).toList();
-  }
 
   private static String html(String from, String headers, String subject, String body) {
     return "Received: from mail.example.net (mail.example.net [192.0.2.10])\r\n"

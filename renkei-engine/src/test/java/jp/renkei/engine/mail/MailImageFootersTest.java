@@ -1,10 +1,9 @@
 package jp.renkei.engine.mail;
 
+import static jp.renkei.engine.mail.TestMail.analyze;
+import static jp.renkei.engine.mail.TestMail.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,15 +14,6 @@ import org.junit.jupiter.api.Test;
  * up.
  */
 class MailImageFootersTest {
-
-  private static MailReport analyze(String eml) {
-    return new MailAnalyzer()
-        .analyze(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static List<RedFlag> flags(MailReport r) {
-    return r.findings().stream().map(MailReport.Finding::flag).toList();
-  }
 
   private static String html(String from, String subject, String body) {
     return "Received: from mx7731.example.net (mx7731.example.net [192.0.2.31])\r\n"
